@@ -1,0 +1,38 @@
+# reviewkit — the two commands a new user needs: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test bench lint data clean help
+
+help:
+	@echo "make demo   run the shipped protocol against the local PubMed snapshot; reports in exports/"
+	@echo "make test   run the whole test suite"
+	@echo "make bench  run the benchmarks; figures in benchmarks/results/"
+	@echo "make lint   ruff"
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+data: $(STAMP)
+	$(BIN)/python -m reviewkit.offline_data fetch
+
+demo: data
+	$(BIN)/python -m reviewkit.demo
+
+test: data
+	$(BIN)/python -m pytest -n 2 -q
+
+bench: data
+	$(BIN)/python -m benchmarks
+
+lint: $(STAMP)
+	$(BIN)/ruff check reviewkit tests benchmarks
+	$(BIN)/ruff format --check reviewkit tests benchmarks
+
+clean:
+	rm -rf $(VENV) build .pytest_cache

@@ -1,0 +1,45 @@
+"""Options and helpers shared by the CLI modules: --project, progress bars, tables."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from reviewkit.project import Project, open_project
+
+console = Console(stderr=True)
+
+project_option = click.option(
+    "--project",
+    "project_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=lambda: os.environ.get("REVIEWKIT_PROJECT", "."),
+    show_default="current folder or $REVIEWKIT_PROJECT",
+    help="Review project folder.",
+)
+
+
+def load_project(project_dir: Path) -> Project:
+    return open_project(project_dir)
+
+
+ProgressFn = Callable[[int, int], None]
+
+
+@contextmanager
+def progress_bar(description: str, *, unit: str = "") -> Iterator[ProgressFn]:
+    """A rich progress bar on stderr; yields ``update(done, total)``. Quiet when not a terminal."""
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
+    with Progress(*columns, console=console, transient=False, disable=not console.is_terminal) as bar:
+        task = bar.add_task(description, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total or None)
+
+        yield update

@@ -1,0 +1,40 @@
+"""The one error type users see: where it happened, what is wrong, what to do.
+
+Every stage raises :class:`UserError` (or a subclass) for bad input; the CLI prints it as one
+line (plus a hint) and exits with code 2. Anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """Bad input or a state the user can fix.
+
+    ``where`` is 'file', 'file:line' or 'file: record N'; ``hint`` says what to do.
+    """
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, where: str = "", hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.where = where
+        self.hint = hint
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.message}" if self.where else self.message
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+
+class FormatError(UserError):
+    """A file that cannot be read as the format it claims to be."""
+
+
+class ProtocolError(UserError):
+    """A protocol file that does not validate."""
+
+
+class ProjectError(UserError):
+    """A missing or incompatible review project."""

@@ -1,0 +1,193 @@
+"""PubMed XML (efetch replies and NLM baseline/update files), read by streaming.
+
+``iterparse`` keeps memory flat: each PubmedArticle is turned into a Record and then cleared.
+We use lxml's iterparse rather than the standard library's: it filters by tag in C and
+serialises the original text in C (measured on the 20,788-article update file: 6 s against 26 s
+with ``xml.etree``). Gzipped files are read transparently. ``DeleteCitation`` blocks (update
+files) are reported by :func:`deleted_pmids`, not as records.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import re
+import zlib
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from lxml import etree as ET
+
+from reviewkit.errors import FormatError
+from reviewkit.records import AbstractSection, Record
+
+FORMAT = "pubmed-xml"
+ARTICLE_TAGS = ("PubmedArticle", "PubmedBookArticle")
+
+
+def _text(elem: ET._Element | None) -> str:
+    """All text inside an element (titles and abstracts carry <i>, <sup> …), spaces folded."""
+    if elem is None:
+        return ""
+    if len(elem) == 0:  # no child elements: skip the itertext machinery
+        return " ".join((elem.text or "").split())
+    return " ".join("".join(elem.itertext()).split())
+
+
+def _author(a: ET._Element) -> str:
+    collective = a.findtext("CollectiveName")
+    if collective:
+        return " ".join(collective.split())
+    last = a.findtext("LastName") or ""
+    fore = a.findtext("ForeName") or a.findtext("Initials") or ""
+    return f"{last}, {fore}".strip(", ") if last else fore
+
+
+def _year(article: ET._Element) -> str:
+    for path in (
+        ".//Journal/JournalIssue/PubDate/Year",
+        ".//Journal/JournalIssue/PubDate/MedlineDate",
+        ".//ArticleDate/Year",
+        ".//Book/PubDate/Year",
+        ".//PubmedData/History/PubMedPubDate[@PubStatus='pubmed']/Year",
+    ):
+        value = article.findtext(path)
+        if value:
+            return value
+    return ""
+
+
+def article_to_record(elem: ET._Element, *, source: str, origin: str, position: int, raw: str) -> Record:
+    """One <PubmedArticle> or <PubmedBookArticle> element as a Record."""
+    citation = elem.find("MedlineCitation")
+    book = elem.find("BookDocument")
+    base = citation if citation is not None else book
+    if base is None:
+        raise ValueError("neither MedlineCitation nor BookDocument")
+    article = base.find("Article") if citation is not None else book
+    assert article is not None
+
+    title = _text(article.find("ArticleTitle")) or _text(article.find("VernacularTitle"))
+    if not title and book is not None:
+        title = _text(book.find("Book/BookTitle"))
+    sections = [
+        AbstractSection((t.get("Label") or "").strip(), _text(t))
+        for t in article.findall("Abstract/AbstractText")
+        if _text(t)
+    ]
+    authors = [_author(a) for a in article.findall("AuthorList/Author")]
+    affiliations = list(dict.fromkeys(
+        aff.text.strip() for aff in article.iterfind("AuthorList/Author/AffiliationInfo/Affiliation") if aff.text
+    ))
+    ids = {aid.get("IdType"): (aid.text or "").strip() for aid in elem.findall("PubmedData/ArticleIdList/ArticleId")}
+    doi = ids.get("doi", "")
+    if not doi:
+        for loc in article.findall("ELocationID"):
+            if loc.get("EIdType") == "doi":
+                doi = loc.text or ""
+    journal = article.find("Journal")
+    pmid = base.findtext("PMID") or ids.get("pubmed", "")
+    return Record(
+        title=title,
+        abstract_sections=sections,
+        authors=[a for a in authors if a],
+        year=_year(elem),
+        journal=_text(journal.find("Title")) if journal is not None else _text(article.find("Book/Publisher/PublisherName")),
+        volume=(journal.findtext("JournalIssue/Volume") or "") if journal is not None else "",
+        issue=(journal.findtext("JournalIssue/Issue") or "") if journal is not None else "",
+        pages=article.findtext("Pagination/MedlinePgn") or "",
+        doi=doi,
+        pmid=pmid,
+        pmcid=ids.get("pmc", ""),
+        language=article.findtext("Language") or "",
+        publication_types=[_text(p) for p in article.findall("PublicationTypeList/PublicationType")],
+        keywords=[_text(k) for k in base.findall("KeywordList/Keyword") if _text(k)],
+        mesh_terms=[_text(m) for m in base.findall("MeshHeadingList/MeshHeading/DescriptorName")],
+        url=f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" if pmid else "",
+        affiliations=affiliations,
+        source=source,
+        origin=origin,
+        position=position,
+        raw=raw,
+    )
+
+
+def open_binary(stream: BinaryIO) -> BinaryIO:
+    """Decompress transparently when the stream is gzipped."""
+    head = stream.peek(2)[:2] if hasattr(stream, "peek") else b""
+    if head == b"\x1f\x8b":
+        return gzip.GzipFile(fileobj=stream)  # type: ignore[return-value]
+    return stream
+
+
+def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Element]]:
+    """(tag, element) for each article and DeleteCitation, cleared after the caller is done."""
+    stream = open_binary(stream if hasattr(stream, "peek") else io.BufferedReader(stream))
+    try:
+        head = stream.peek(4096)[:4096]
+    except (OSError, EOFError, zlib.error) as exc:
+        raise FormatError(f"the compressed file is truncated or corrupt ({exc})", where=name) from None
+    if not head.strip():
+        raise FormatError("the file is empty", where=name)
+    root = _root_tag(head)
+    if root not in ("PubmedArticleSet", "PubmedBookArticleSet", "eFetchResult"):
+        raise FormatError(
+            f"not PubMed XML: the root element is <{root or '?'}>",
+            where=name,
+            hint="PubMed XML starts with <PubmedArticleSet>; pass --format to choose another reader",
+        )
+    parser = ET.iterparse(stream, events=("end",), tag=(*ARTICLE_TAGS, "DeleteCitation"),
+                          resolve_entities=False, huge_tree=True)
+    try:
+        for _event, elem in parser:
+            yield elem.tag, elem
+            elem.clear(keep_tail=True)
+            while elem.getprevious() is not None:
+                del elem.getparent()[0]
+    except ET.XMLSyntaxError as exc:
+        line = exc.lineno or 0
+        raise FormatError(
+            f"malformed XML: {exc.msg}",
+            where=f"{name}:{line}",
+            hint="the file may be truncated or damaged; export or download it again",
+        ) from None
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        raise FormatError(f"the compressed file is truncated or corrupt ({exc})", where=name) from None
+
+
+def _root_tag(head: bytes) -> str:
+    """Name of the first element in the document head (after the XML declaration and DOCTYPE)."""
+
+
+    for m in re.finditer(rb"<([!?]?)([A-Za-z_][\w.:-]*)", head):
+        if not m.group(1):
+            return m.group(2).decode("ascii", "replace")
+    return ""
+
+
+def read(stream: BinaryIO, name: str, *, source: str = "PubMed", keep_raw: bool = True) -> Iterator[Record]:
+    """Records of a PubMed XML stream, in file order."""
+    position = 0
+    for tag, elem in iter_elements(stream, name):
+        if tag == "DeleteCitation":
+            continue
+        position += 1
+        raw = ET.tostring(elem, encoding="unicode").strip() if keep_raw else ""
+        try:
+            yield article_to_record(elem, source=source, origin=name, position=position, raw=raw)
+        except (ValueError, AssertionError) as exc:
+            raise FormatError(f"article {position} is incomplete ({exc})", where=f"{name}: record {position}") from None
+
+
+def deleted_pmids(stream: BinaryIO, name: str) -> list[str]:
+    """PMIDs listed in the file's DeleteCitation blocks (NLM update files)."""
+    out = []
+    for tag, elem in iter_elements(stream, name):
+        if tag == "DeleteCitation":
+            out.extend((p.text or "").strip() for p in elem.findall("PMID"))
+    return out
+
+
+def sniff(head: bytes) -> bool:
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return text.startswith(b"<") and (b"<PubmedArticleSet" in head or b"<PubmedArticle" in head or b"pubmed" in head.lower()[:400])

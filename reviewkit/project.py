@@ -1,0 +1,75 @@
+"""A review project: a folder with a copy of the protocol and one SQLite database."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from reviewkit import protocol as protocol_mod
+from reviewkit.errors import ProjectError
+from reviewkit.store import Store
+
+PROTOCOL_FILE = "protocol.toml"
+DATABASE_FILE = "review.sqlite"
+
+
+@dataclass
+class Project:
+    """An open project. ``db`` is opened on first use; close with :meth:`close`."""
+
+    folder: Path
+
+    @property
+    def protocol_path(self) -> Path:
+        return self.folder / PROTOCOL_FILE
+
+    @property
+    def database_path(self) -> Path:
+        return self.folder / DATABASE_FILE
+
+    @cached_property
+    def protocol(self) -> protocol_mod.Protocol:
+        return protocol_mod.load(self.protocol_path)
+
+    @cached_property
+    def db(self) -> Store:
+        return Store.open(self.database_path)
+
+    def close(self) -> None:
+        if "db" in self.__dict__:
+            self.db.close()
+            del self.__dict__["db"]
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def init_project(folder: str | Path, protocol_file: str | Path) -> Project:
+    """Create a project folder from a protocol file (validated first); refuses to overwrite."""
+    folder = Path(folder)
+    protocol_mod.load(protocol_file)  # raise before touching the disk
+    if (folder / DATABASE_FILE).exists() or (folder / PROTOCOL_FILE).exists():
+        raise ProjectError("a review project already exists here", where=str(folder))
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(protocol_file, folder / PROTOCOL_FILE)
+    Store.create(folder / DATABASE_FILE).close()
+    return Project(folder)
+
+
+def open_project(folder: str | Path) -> Project:
+    """Open an existing project; validates its protocol."""
+    folder = Path(folder)
+    if not (folder / DATABASE_FILE).exists():
+        raise ProjectError(
+            "not a review project (no review.sqlite)",
+            where=str(folder),
+            hint="run 'reviewkit init DIR --protocol protocols/NAME.toml' or pass --project DIR",
+        )
+    project = Project(folder)
+    _ = project.protocol
+    return project

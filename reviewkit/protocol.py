@@ -1,0 +1,529 @@
+"""Review protocols: TOML files loaded into dataclasses and validated on load.
+
+A protocol holds what a review decides before it starts: the question, the reviewers, the
+stored searches, eligibility criteria, screening stages with their exclusion reasons, terms to
+highlight, classification schemes and the extraction fields of the report tables. Every error
+names the file, the line, the key and what is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reviewkit.errors import ProtocolError
+from reviewkit.query import QuerySyntaxError, parse
+
+DATABASES = ("PubMed",)
+STAGES = ("title-abstract", "full-text")
+SCREEN_LABELS = ("include", "exclude", "uncertain")
+BUILTIN_COLUMNS = ("study", "reference", "year", "title", "journal", "doi", "pmid")
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_DATE_RE = re.compile(r"^\d{4}(/\d{2}(/\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Limits:
+    date_from: str = ""  # YYYY, YYYY/MM or YYYY/MM/DD (publication date)
+    date_to: str = ""
+    languages: tuple[str, ...] = ()
+    publication_types: tuple[str, ...] = ()
+    systematic_subset: bool = False  # PubMed's systematic[sb] filter
+
+    def as_query_terms(self) -> list[str]:
+        """The limits as PubMed query clauses, to AND with the stored query."""
+        parts = []
+        if self.date_from or self.date_to:
+            parts.append(f"{self.date_from or '1800'}:{self.date_to or '3000'}[dp]")
+        if self.languages:
+            parts.append("(" + " OR ".join(f"{lang}[la]" for lang in self.languages) + ")")
+        if self.publication_types:
+            parts.append("(" + " OR ".join(f'"{pt}"[pt]' for pt in self.publication_types) + ")")
+        if self.systematic_subset:
+            parts.append("systematic[sb]")
+        return parts
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "languages": list(self.languages),
+            "publication_types": list(self.publication_types),
+            "systematic_subset": self.systematic_subset,
+        }
+
+
+@dataclass(frozen=True)
+class Search:
+    name: str
+    database: str
+    query: str
+    limits: Limits = field(default_factory=Limits)
+    description: str = ""
+
+    def full_query(self) -> str:
+        """The stored query with its limits ANDed on, as sent to PubMed."""
+        extra = self.limits.as_query_terms()
+        if not extra:
+            return self.query
+        return " AND ".join([f"({self.query})", *extra])
+
+
+@dataclass(frozen=True)
+class ExclusionReason:
+    code: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    reviewers_per_record: int = 2
+    advance_on: tuple[str, ...] = ("include", "uncertain")
+    reason_required: bool = False
+    exclusion_reasons: tuple[ExclusionReason, ...] = ()
+
+
+@dataclass(frozen=True)
+class SignalTerm:
+    text: str
+    weight: float = 1.0
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Label:
+    id: str
+    name: str
+    description: str = ""
+    terms: tuple[SignalTerm, ...] = ()
+    negative_terms: tuple[SignalTerm, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scheme:
+    id: str
+    name: str
+    labels: tuple[Label, ...]
+    multi_label: bool = False
+    none_label: str = ""  # id of the "none of these" answer, if the scheme has one
+    kind: str = "scheme"  # scheme | flag
+    threshold: float = 1.0  # minimum rule score for a suggestion
+
+    def label(self, label_id: str) -> Label:
+        for lab in self.labels:
+            if lab.id == label_id:
+                return lab
+        raise KeyError(label_id)
+
+    @property
+    def label_ids(self) -> tuple[str, ...]:
+        ids = tuple(lab.id for lab in self.labels)
+        return ids + ((self.none_label,) if self.none_label and self.none_label not in ids else ())
+
+
+@dataclass(frozen=True)
+class ExtractionField:
+    id: str
+    name: str
+    description: str = ""
+    prefill: tuple[str, ...] = ()  # e.g. 'section:OBJECTIVE', 'affiliation-country'
+
+
+@dataclass(frozen=True)
+class Report:
+    scheme: str
+    columns: tuple[str, ...]
+    sort: str = "year-desc"
+    column_names: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Protocol:
+    path: Path
+    id: str
+    title: str
+    question: str
+    reviewers: tuple[str, ...]
+    searches: tuple[Search, ...]
+    inclusion: tuple[str, ...]
+    exclusion: tuple[str, ...]
+    stages: dict[str, Stage]
+    highlight_include: tuple[str, ...]
+    highlight_exclude: tuple[str, ...]
+    schemes: dict[str, Scheme]
+    extraction: tuple[ExtractionField, ...]
+    report: Report | None
+
+    def search(self, name: str) -> Search:
+        for s in self.searches:
+            if s.name == name:
+                return s
+        known = ", ".join(s.name for s in self.searches)
+        raise ProtocolError(f"no stored search named {name!r}", where=str(self.path), hint=f"known: {known}")
+
+    def stage(self, name: str) -> Stage:
+        if name not in self.stages:
+            raise ProtocolError(
+                f"no screening stage {name!r}", where=str(self.path), hint=f"known: {', '.join(self.stages)}"
+            )
+        return self.stages[name]
+
+    def scheme(self, scheme_id: str) -> Scheme:
+        if scheme_id not in self.schemes:
+            raise ProtocolError(
+                f"no classification scheme {scheme_id!r}",
+                where=str(self.path),
+                hint=f"known: {', '.join(self.schemes)}",
+            )
+        return self.schemes[scheme_id]
+
+
+# --- loading -----------------------------------------------------------------------------
+
+
+def load(path: str | Path) -> Protocol:
+    """Read and validate a protocol file; raises ProtocolError naming file, line and key."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProtocolError("protocol file not found", where=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise ProtocolError(f"not UTF-8 text ({exc.reason})", where=str(path)) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        where = f"{path}:{m.group(1)}" if m else str(path)
+        raise ProtocolError(f"not valid TOML: {exc}", where=where) from None
+    return _Validator(path, text).protocol(data)
+
+
+class _Validator:
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+
+    # error helpers ---------------------------------------------------------------------
+    def fail(self, key: str, message: str, hint: str = "") -> ProtocolError:
+        line = self.line_of(key)
+        where = f"{self.path}:{line}" if line else str(self.path)
+        return ProtocolError(f"{key}: {message}", where=where, hint=hint)
+
+    def line_of(self, key: str) -> int:
+        """Best-effort line number of a dotted key such as 'searches[2].query'."""
+        parts = re.findall(r"[^.\[\]]+|\[\d+\]", key)
+        table: list[str] = []
+        counts: dict[str, int] = {}
+        target_table = [p for p in parts[:-1]]
+        best = 0
+        for no, raw in enumerate(self.lines, start=1):
+            line = raw.strip()
+            m = re.match(r"^\[\[([^\]]+)\]\]", line) or re.match(r"^\[([^\]]+)\]", line)
+            if m:
+                name = m.group(1).strip()
+                names = [n.strip().strip('"') for n in name.split(".")]
+                if line.startswith("[["):
+                    counts[name] = counts.get(name, -1) + 1
+                    table = names[:-1] + [names[-1], f"[{counts[name]}]"]
+                else:
+                    table = names
+                if table == parts:
+                    return no
+                continue
+            km = re.match(r'^"?([A-Za-z0-9_-]+)"?\s*=', line)
+            if km:
+                if table == target_table and km.group(1) == parts[-1]:
+                    return no
+                if table == target_table[: len(table)] and km.group(1) in parts[len(table) :]:
+                    best = best or no
+        return best
+
+    # typed getters -----------------------------------------------------------------------
+    def table(self, data: dict, key: str, where: str, required: bool = True) -> dict:
+        value = data.get(key)
+        if value is None:
+            if required:
+                raise self.fail(f"{where}{key}", "missing table", hint=f"add a [{where}{key}] table")
+            return {}
+        if not isinstance(value, dict):
+            raise self.fail(f"{where}{key}", "must be a table")
+        return value
+
+    def string(self, data: dict, key: str, where: str, required: bool = True, default: str = "") -> str:
+        value = data.get(key)
+        if value is None:
+            if required:
+                raise self.fail(f"{where}{key}", "missing key", hint=f"add {key} = \"…\"")
+            return default
+        if not isinstance(value, str):
+            raise self.fail(f"{where}{key}", f"must be a string, not {type(value).__name__}")
+        if required and not value.strip():
+            raise self.fail(f"{where}{key}", "must not be empty")
+        return value.strip()
+
+    def strings(self, data: dict, key: str, where: str, required: bool = False) -> tuple[str, ...]:
+        value = data.get(key)
+        if value is None:
+            if required:
+                raise self.fail(f"{where}{key}", "missing key", hint=f"add {key} = [\"…\"]")
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(f"{where}{key}", "must be a list of strings")
+        return tuple(v.strip() for v in value if v.strip())
+
+    def boolean(self, data: dict, key: str, where: str, default: bool) -> bool:
+        value = data.get(key, default)
+        if not isinstance(value, bool):
+            raise self.fail(f"{where}{key}", "must be true or false")
+        return value
+
+    def known_keys(self, data: dict, allowed: set[str], where: str) -> None:
+        for key in data:
+            if key not in allowed:
+                raise self.fail(
+                    f"{where}{key}", "unknown key", hint=f"allowed here: {', '.join(sorted(allowed))}"
+                )
+
+    def ident(self, value: str, key: str) -> str:
+        if not _ID_RE.match(value):
+            raise self.fail(key, f"{value!r} is not a valid id", hint="use lower case, digits, '-' or '_'")
+        return value
+
+    # sections ------------------------------------------------------------------------------
+    def protocol(self, data: dict) -> Protocol:
+        self.known_keys(
+            data,
+            {"review", "searches", "eligibility", "stages", "highlight", "schemes", "extraction", "report"},
+            "",
+        )
+        review = self.table(data, "review", "")
+        self.known_keys(review, {"id", "title", "question", "reviewers", "description"}, "review.")
+        rid = self.ident(self.string(review, "id", "review."), "review.id")
+        reviewers = self.strings(review, "reviewers", "review.", required=True)
+        if not reviewers:
+            raise self.fail("review.reviewers", "needs at least one reviewer")
+
+        searches = self.searches(data.get("searches", []))
+        elig = self.table(data, "eligibility", "", required=False)
+        self.known_keys(elig, {"include", "exclude"}, "eligibility.")
+        stages = self.stages(self.table(data, "stages", ""))
+        hl = self.table(data, "highlight", "", required=False)
+        self.known_keys(hl, {"include", "exclude"}, "highlight.")
+        schemes = self.schemes(self.table(data, "schemes", "", required=False))
+        extraction = self.extraction(data.get("extraction", []))
+        report = self.report(data.get("report"), schemes, extraction)
+        return Protocol(
+            path=self.path,
+            id=rid,
+            title=self.string(review, "title", "review."),
+            question=self.string(review, "question", "review."),
+            reviewers=reviewers,
+            searches=searches,
+            inclusion=self.strings(elig, "include", "eligibility."),
+            exclusion=self.strings(elig, "exclude", "eligibility."),
+            stages=stages,
+            highlight_include=self.strings(hl, "include", "highlight."),
+            highlight_exclude=self.strings(hl, "exclude", "highlight."),
+            schemes=schemes,
+            extraction=extraction,
+            report=report,
+        )
+
+    def searches(self, items: Any) -> tuple[Search, ...]:
+        if not isinstance(items, list):
+            raise self.fail("searches", "must be an array of tables ([[searches]])")
+        out, names = [], set()
+        for i, item in enumerate(items):
+            w = f"searches[{i}]."
+            if not isinstance(item, dict):
+                raise self.fail(f"searches[{i}]", "must be a table")
+            self.known_keys(item, {"name", "database", "query", "limits", "description"}, w)
+            name = self.ident(self.string(item, "name", w), f"{w}name")
+            if name in names:
+                raise self.fail(f"{w}name", f"two searches are named {name!r}")
+            names.add(name)
+            db = self.string(item, "database", w, required=False, default="PubMed")
+            if db not in DATABASES:
+                raise self.fail(f"{w}database", f"unsupported database {db!r}", hint=f"one of {DATABASES}")
+            query = " ".join(self.string(item, "query", w).split())
+            try:
+                parse(query)
+            except QuerySyntaxError as exc:
+                raise self.fail(f"{w}query", f"bad query: {exc}", hint="\n" + exc.pointer()) from None
+            limits = self.limits(self.table(item, "limits", w, required=False), f"{w}limits.")
+            out.append(Search(name, db, query, limits, self.string(item, "description", w, required=False)))
+        return tuple(out)
+
+    def limits(self, data: dict, w: str) -> Limits:
+        self.known_keys(
+            data, {"date_from", "date_to", "languages", "publication_types", "systematic_subset"}, w
+        )
+        dates = {}
+        for key in ("date_from", "date_to"):
+            value = self.string(data, key, w, required=False)
+            if value and not _DATE_RE.match(value):
+                raise self.fail(f"{w}{key}", f"{value!r} is not a date", hint="write YYYY, YYYY/MM or YYYY/MM/DD")
+            dates[key] = value
+        return Limits(
+            date_from=dates["date_from"],
+            date_to=dates["date_to"],
+            languages=self.strings(data, "languages", w),
+            publication_types=self.strings(data, "publication_types", w),
+            systematic_subset=self.boolean(data, "systematic_subset", w, False),
+        )
+
+    def stages(self, data: dict) -> dict[str, Stage]:
+        out = {}
+        for name, item in data.items():
+            w = f"stages.{name}."
+            if name not in STAGES:
+                raise self.fail(f"stages.{name}", "unknown stage", hint=f"stages are {', '.join(STAGES)}")
+            if not isinstance(item, dict):
+                raise self.fail(f"stages.{name}", "must be a table")
+            self.known_keys(
+                item, {"reviewers_per_record", "advance_on", "reason_required", "exclusion_reasons"}, w
+            )
+            per = item.get("reviewers_per_record", 2)
+            if not isinstance(per, int) or isinstance(per, bool) or per not in (1, 2):
+                raise self.fail(f"{w}reviewers_per_record", "must be 1 or 2")
+            advance = self.strings(item, "advance_on", w) or ("include", "uncertain")
+            for label in advance:
+                if label not in SCREEN_LABELS:
+                    raise self.fail(f"{w}advance_on", f"{label!r} is not a screening label", hint=f"use {SCREEN_LABELS}")
+            reasons = []
+            raw_reasons = item.get("exclusion_reasons", [])
+            if not isinstance(raw_reasons, list):
+                raise self.fail(f"{w}exclusion_reasons", "must be a list of {code, label} tables")
+            for j, r in enumerate(raw_reasons):
+                rw = f"{w}exclusion_reasons[{j}]."
+                if not isinstance(r, dict):
+                    raise self.fail(f"{w}exclusion_reasons", "each reason must be {code = …, label = …}")
+                self.known_keys(r, {"code", "label"}, rw)
+                code = self.ident(self.string(r, "code", rw), f"{w}exclusion_reasons")
+                reasons.append(ExclusionReason(code, self.string(r, "label", rw)))
+            if len(reasons) > 9:
+                raise self.fail(f"{w}exclusion_reasons", "at most 9 reasons (one number key each)")
+            out[name] = Stage(
+                name=name,
+                reviewers_per_record=per,
+                advance_on=advance,
+                reason_required=self.boolean(item, "reason_required", w, name == "full-text"),
+                exclusion_reasons=tuple(reasons),
+            )
+        if "title-abstract" not in out:
+            raise self.fail("stages", "the title-abstract stage is missing", hint="add [stages.title-abstract]")
+        return out
+
+    def terms(self, item: dict, key: str, w: str, language: str) -> list[SignalTerm]:
+        value = item.get(key, [])
+        if not isinstance(value, list):
+            raise self.fail(f"{w}{key}", "must be a list")
+        out = []
+        for t in value:
+            if isinstance(t, str):
+                text, weight = t, 1.0
+            elif isinstance(t, dict) and isinstance(t.get("term"), str):
+                text, weight = t["term"], t.get("weight", 1.0)
+                if not isinstance(weight, int | float) or isinstance(weight, bool):
+                    raise self.fail(f"{w}{key}", f"weight of {text!r} must be a number")
+            else:
+                raise self.fail(f"{w}{key}", "each term is a string or {term = …, weight = …}")
+            if not text.strip().strip('"*'):
+                raise self.fail(f"{w}{key}", "empty term")
+            out.append(SignalTerm(text.strip(), float(weight), language))
+        return out
+
+    def schemes(self, data: dict) -> dict[str, Scheme]:
+        out = {}
+        for sid, item in data.items():
+            w = f"schemes.{sid}."
+            self.ident(sid, f"schemes.{sid}")
+            if not isinstance(item, dict):
+                raise self.fail(f"schemes.{sid}", "must be a table")
+            self.known_keys(item, {"name", "multi_label", "none_label", "kind", "threshold", "labels"}, w)
+            labels = []
+            raw = item.get("labels")
+            if not isinstance(raw, list) or not raw:
+                raise self.fail(f"{w}labels", "needs at least one [[schemes.ID.labels]] entry")
+            for j, lab in enumerate(raw):
+                lw = f"{w}labels[{j}]."
+                if not isinstance(lab, dict):
+                    raise self.fail(f"{w}labels[{j}]", "must be a table")
+                self.known_keys(
+                    lab, {"id", "name", "description", "terms", "terms_no", "negative_terms"}, lw
+                )
+                terms = self.terms(lab, "terms", lw, "en") + self.terms(lab, "terms_no", lw, "no")
+                labels.append(
+                    Label(
+                        id=self.ident(self.string(lab, "id", lw), f"{lw}id"),
+                        name=self.string(lab, "name", lw),
+                        description=self.string(lab, "description", lw, required=False),
+                        terms=tuple(terms),
+                        negative_terms=tuple(self.terms(lab, "negative_terms", lw, "en")),
+                    )
+                )
+            ids = [lab.id for lab in labels]
+            if len(set(ids)) != len(ids):
+                raise self.fail(f"{w}labels", "two labels share an id")
+            kind = self.string(item, "kind", w, required=False, default="scheme")
+            if kind not in ("scheme", "flag"):
+                raise self.fail(f"{w}kind", "must be 'scheme' or 'flag'")
+            threshold = item.get("threshold", 1.0)
+            if not isinstance(threshold, int | float) or isinstance(threshold, bool) or threshold <= 0:
+                raise self.fail(f"{w}threshold", "must be a positive number")
+            out[sid] = Scheme(
+                id=sid,
+                name=self.string(item, "name", w),
+                labels=tuple(labels),
+                multi_label=self.boolean(item, "multi_label", w, False),
+                none_label=self.string(item, "none_label", w, required=False),
+                kind=kind,
+                threshold=float(threshold),
+            )
+        return out
+
+    def extraction(self, items: Any) -> tuple[ExtractionField, ...]:
+        if not isinstance(items, list):
+            raise self.fail("extraction", "must be an array of tables ([[extraction]])")
+        out = []
+        for i, item in enumerate(items):
+            w = f"extraction[{i}]."
+            if not isinstance(item, dict):
+                raise self.fail(f"extraction[{i}]", "must be a table")
+            self.known_keys(item, {"id", "name", "description", "prefill"}, w)
+            out.append(
+                ExtractionField(
+                    id=self.ident(self.string(item, "id", w), f"{w}id"),
+                    name=self.string(item, "name", w),
+                    description=self.string(item, "description", w, required=False),
+                    prefill=self.strings(item, "prefill", w),
+                )
+            )
+        return tuple(out)
+
+    def report(self, item: Any, schemes: dict[str, Scheme], fields: tuple[ExtractionField, ...]) -> Report | None:
+        if item is None:
+            return None
+        if not isinstance(item, dict):
+            raise self.fail("report", "must be a table")
+        self.known_keys(item, {"scheme", "columns", "sort", "column_names"}, "report.")
+        scheme = self.string(item, "scheme", "report.")
+        if scheme not in schemes:
+            raise self.fail("report.scheme", f"no scheme {scheme!r}", hint=f"known: {', '.join(schemes)}")
+        columns = self.strings(item, "columns", "report.", required=True)
+        known = set(BUILTIN_COLUMNS) | {f.id for f in fields}
+        for col in columns:
+            if col not in known:
+                raise self.fail("report.columns", f"unknown column {col!r}", hint=f"known: {', '.join(sorted(known))}")
+        sort = self.string(item, "sort", "report.", required=False, default="year-desc")
+        if sort not in ("year-desc", "year-asc", "author"):
+            raise self.fail("report.sort", "must be year-desc, year-asc or author")
+        names = item.get("column_names", {})
+        if not isinstance(names, dict) or not all(isinstance(v, str) for v in names.values()):
+            raise self.fail("report.column_names", "must be a table of strings")
+        return Report(scheme, columns, sort, dict(names))

@@ -1,0 +1,232 @@
+"""The bibliographic Record and the normalisation of its fields.
+
+A Record is what every reader produces and what the store keeps, unchanged, for ever. Fields
+are normalised on the way in (DOI lower-cased without resolver prefix, pages expanded, year an
+int), so that dedup, screening and reports can rely on them.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field, fields
+
+# --- normalisation -----------------------------------------------------------------------
+
+_DOI_RE = re.compile(r"10\.\d{4,9}/\S+", re.IGNORECASE)
+
+
+def normalise_doi(value: str | None) -> str:
+    """'https://doi.org/10.1000/ABC.' -> '10.1000/abc'; '' when there is no DOI."""
+    if not value:
+        return ""
+    m = _DOI_RE.search(value.strip())
+    if not m:
+        return ""
+    doi = m.group(0).rstrip(".,;)]}>").lower()
+    return doi
+
+
+def normalise_pmid(value: str | int | None) -> str:
+    """Digits only: 'PMID: 12345' -> '12345'."""
+    if value is None:
+        return ""
+    digits = re.sub(r"\D", "", str(value))
+    return digits.lstrip("0")
+
+
+def normalise_pmcid(value: str | None) -> str:
+    """'pmc123' / '123' under a PMCID field -> 'PMC123'."""
+    if not value:
+        return ""
+    m = re.search(r"(?:PMC)?\s*(\d+)", str(value), re.IGNORECASE)
+    return f"PMC{m.group(1)}" if m else ""
+
+
+def normalise_pages(value: str | None) -> str:
+    """'123-9' -> '123-129'; '123--129' -> '123-129'; keeps e-locators like 'e0123'."""
+    if not value:
+        return ""
+    text = re.sub(r"\s+", "", str(value)).replace("–", "-").replace("—", "-")
+    text = re.sub(r"-+", "-", text).strip("-")
+    m = re.fullmatch(r"([A-Za-z]?)(\d+)-([A-Za-z]?)(\d+)", text)
+    if m:
+        prefix, first, prefix2, last = m.groups()
+        if len(last) < len(first):
+            last = first[: len(first) - len(last)] + last
+        return f"{prefix}{first}-{prefix2 or prefix}{last}"
+    return text
+
+
+_YEAR_RE = re.compile(r"(1[5-9]\d\d|20\d\d)")
+
+
+def parse_year(value: str | int | float | None) -> int | None:
+    """First plausible four-digit year in the value ('1995.0', '2021 Jan', 2021)."""
+    if value is None:
+        return None
+    if isinstance(value, int | float):
+        value = str(int(value)) if value == value else ""  # NaN check
+    m = _YEAR_RE.search(str(value))
+    return int(m.group(1)) if m else None
+
+
+def strip_markup(text: str) -> str:
+    """Remove HTML/XML tags and entities and common LaTeX markup."""
+    text = html.unescape(text or "")
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"\\[a-zA-Z]+\{([^}]*)\}", r"\1", text)  # \emph{x} -> x
+    text = re.sub(r"[{}]", "", text)
+    return text
+
+
+def fold_text(text: str) -> str:
+    """Lower case, no diacritics, no markup, punctuation to spaces, single spaces."""
+    text = strip_markup(text)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower().replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("ł", "l")
+    text = re.sub(r"[^\w\s]|_", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def normalise_title(title: str) -> str:
+    """Title for matching: folded, without a bracketed translated-title marker.
+
+    PubMed marks translated titles with square brackets: '[Return to work after ...].'
+    """
+    t = strip_markup(title or "").strip()
+    if t.startswith("[") and "]" in t:
+        t = t[1 : t.rindex("]")]
+    return fold_text(t)
+
+
+def clean_space(value: str | None) -> str:
+    return re.sub(r"\s+", " ", value or "").strip()
+
+
+# --- the record --------------------------------------------------------------------------
+
+
+@dataclass
+class AbstractSection:
+    label: str  # e.g. 'OBJECTIVE', '' for an unstructured abstract
+    text: str
+
+
+@dataclass
+class Record:
+    """One bibliographic record as read from a file or a search run.
+
+    ``source`` names where it came from (e.g. 'PubMed', 'Embase', 'snowballing'); ``origin`` the
+    file or search run; ``position`` its place there (1-based); ``raw`` the original text.
+    """
+
+    title: str = ""
+    abstract_sections: list[AbstractSection] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)  # 'Last, First' or 'Last FM' as given
+    year: int | None = None
+    journal: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    doi: str = ""
+    pmid: str = ""
+    pmcid: str = ""
+    language: str = ""
+    publication_types: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    mesh_terms: list[str] = field(default_factory=list)
+    url: str = ""
+    affiliations: list[str] = field(default_factory=list)
+    source: str = ""
+    origin: str = ""
+    position: int = 0
+    raw: str = ""
+
+    def __post_init__(self) -> None:
+        self.title = clean_space(self.title)
+        self.doi = normalise_doi(self.doi)
+        self.pmid = normalise_pmid(self.pmid)
+        self.pmcid = normalise_pmcid(self.pmcid)
+        self.pages = normalise_pages(self.pages)
+        if not isinstance(self.year, int) or isinstance(self.year, bool):
+            self.year = parse_year(self.year)
+        self.abstract_sections = [
+            s if isinstance(s, AbstractSection) else AbstractSection(**s)
+            for s in self.abstract_sections
+        ]
+
+    @property
+    def abstract(self) -> str:
+        """Abstract as plain text, with 'LABEL: ' before each structured section."""
+        parts = []
+        for s in self.abstract_sections:
+            parts.append(f"{s.label}: {s.text}" if s.label else s.text)
+        return "\n".join(parts)
+
+    def section(self, *labels: str) -> str:
+        """Text of the first structured section whose label starts with one of ``labels``."""
+        wanted = tuple(label.upper() for label in labels)
+        for s in self.abstract_sections:
+            if s.label.upper().startswith(wanted):
+                return s.text
+        return ""
+
+    @property
+    def first_author_surname(self) -> str:
+        if not self.authors:
+            return ""
+        first = self.authors[0]
+        return (first.split(",")[0] if "," in first else first.split(" ")[0]).strip()
+
+    def citation(self) -> str:
+        """Short 'Surname et al. (Year)' label for tables."""
+        name = self.first_author_surname or "Anon."
+        if len(self.authors) > 2:
+            name += " et al."
+        elif len(self.authors) == 2:
+            other = self.authors[1]
+            name += " and " + (other.split(",")[0] if "," in other else other.split(" ")[0])
+        return f"{name} ({self.year})" if self.year else name
+
+    # serialisation used by the store and the round-trip tests
+    def to_json(self) -> str:
+        data = asdict(self)
+        data.pop("raw")
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str, raw: str = "") -> Record:
+        data = json.loads(text)
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known}, raw=raw)
+
+    def bibliographic_fields(self) -> dict:
+        """The descriptive fields only (no provenance): what writers must preserve."""
+        data = asdict(self)
+        for key in ("source", "origin", "position", "raw"):
+            data.pop(key)
+        return data
+
+
+def plain_abstract(text: str) -> list[AbstractSection]:
+    """An abstract given as one string; 'OBJECTIVE: ...' lines become sections."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    lines = [ln.strip() for ln in re.split(r"\n+", text) if ln.strip()]
+    sections = []
+    for line in lines:
+        m = re.match(r"^([A-Z][A-Z /&-]{2,40}):\s+(.*)$", line)
+        if m:
+            sections.append(AbstractSection(m.group(1).strip(), m.group(2).strip()))
+        elif sections and len(lines) > 1 and sections[-1].label:
+            sections.append(AbstractSection("", line))
+        else:
+            sections.append(AbstractSection("", line))
+    if len(sections) > 1 and not any(s.label for s in sections):
+        return [AbstractSection("", " ".join(s.text for s in sections))]
+    return sections

@@ -1,0 +1,9 @@
+"""The project database. Only this package writes SQL.
+
+``db`` holds the connection, migrations and transactions; each other module holds the rows
+of one concern (records, searches, duplicates, decisions, labels) and speaks in dataclasses.
+"""
+
+from reviewkit.store.db import SCHEMA_VERSION, Store, now
+
+__all__ = ["SCHEMA_VERSION", "Store", "now"]

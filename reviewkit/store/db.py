@@ -1,0 +1,178 @@
+"""The SQLite database of a review project: connection, pragmas, migrations, transactions.
+
+Only the ``reviewkit.store`` package speaks SQL. The database runs in WAL mode with a busy
+timeout, so that two reviewers can work on the same file from two processes, and with
+``synchronous=FULL`` so that a committed decision survives a crash or a kill.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from reviewkit.errors import ProjectError
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def now() -> str:
+    """UTC timestamp used in every table: ISO 8601 with microseconds."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) for every file in store/migrations, in order."""
+    found = []
+    for entry in resources.files("reviewkit.store").joinpath("migrations").iterdir():
+        if entry.name.endswith(".sql"):
+            version = int(entry.name.split("_", 1)[0])
+            found.append((version, entry.name, entry.read_text(encoding="utf-8")))
+    found.sort()
+    versions = [v for v, _, _ in found]
+    if len(set(versions)) != len(versions):
+        raise RuntimeError(f"two migrations share a version number: {versions}")
+    return found
+
+
+SCHEMA_VERSION = max(v for v, _, _ in _migrations())
+
+
+class Store:
+    """An open project database. Use :meth:`transaction` for every write."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+
+    # --- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path) -> Store:
+        """Create a new database file (must not exist) at the current schema."""
+        path = Path(path)
+        if path.exists():
+            raise ProjectError("a database already exists here", where=str(path))
+        store = cls(path, _connect(path))
+        store.migrate()
+        return store
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        """Open an existing database and apply pending migrations."""
+        path = Path(path)
+        if not path.exists():
+            raise ProjectError(
+                "no project database here",
+                where=str(path),
+                hint="create a project with 'reviewkit init DIR --protocol FILE'",
+            )
+        store = cls(path, _connect(path))
+        version = store.schema_version()
+        if version > SCHEMA_VERSION:
+            store.close()
+            raise ProjectError(
+                f"the database has schema {version}, newer than this reviewkit ({SCHEMA_VERSION})",
+                where=str(path),
+                hint="upgrade reviewkit",
+            )
+        store.migrate()
+        return store
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- schema --------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        row = self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name='schema_migrations'"
+        ).fetchone()
+        if row is None:
+            return 0
+        return self.conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
+
+    def migrate(self) -> list[int]:
+        """Apply every migration newer than the database; returns the versions applied."""
+        applied = []
+        with self.transaction():
+            self.conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            current = self.schema_version()
+            for version, name, sql in _migrations():
+                if version <= current:
+                    continue
+                for statement in _split_sql(sql):
+                    self.conn.execute(statement)
+                self.conn.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, now())
+                )
+                applied.append(version)
+        return applied
+
+    # --- transactions --------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception. Nests as a savepoint."""
+        if self.conn.in_transaction:
+            name = f"sp{id(object())}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+                raise
+            self.conn.execute(f"RELEASE {name}")
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if mode.lower() != "wal":
+        raise ProjectError(f"could not switch the database to WAL mode (got {mode})", where=str(path))
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _split_sql(sql: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies (BEGIN … END;) whole."""
+    statements, buf = [], []
+    for line in sql.splitlines():
+        stripped = line.strip()
+        if not buf and (not stripped or stripped.startswith("--")):
+            continue
+        buf.append(line)
+        candidate = "\n".join(buf)
+        if stripped.endswith(";") and sqlite3.complete_statement(candidate):
+            statements.append(candidate)
+            buf = []
+    if "\n".join(buf).strip():
+        statements.append("\n".join(buf))
+    return statements

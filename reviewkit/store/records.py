@@ -1,0 +1,142 @@
+"""Rows of the records and imports tables. Records are written once and never changed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from reviewkit.records import Record
+from reviewkit.store.db import Store, now
+
+_INSERT = (
+    "INSERT INTO records (import_id, search_run_id, source, origin, position, title, year,"
+    " doi, pmid, pmcid, data, raw, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    id: int
+    source: str
+    path: str
+    format: str
+    sha256: str
+    record_count: int
+    imported_at: str
+
+
+def add_import(db: Store, *, source: str, path: str, fmt: str, sha256: str) -> int:
+    """Start an import batch (call inside a transaction); returns its id."""
+    cur = db.conn.execute(
+        "INSERT INTO imports (source, path, format, sha256, record_count, imported_at)"
+        " VALUES (?, ?, ?, ?, 0, ?)",
+        (source, path, fmt, sha256, now()),
+    )
+    return int(cur.lastrowid)
+
+
+def finish_import(db: Store, import_id: int, count: int) -> None:
+    db.conn.execute("UPDATE imports SET record_count = ? WHERE id = ?", (count, import_id))
+
+
+def find_import_by_hash(db: Store, sha256: str) -> ImportRow | None:
+    row = db.conn.execute("SELECT * FROM imports WHERE sha256 = ? LIMIT 1", (sha256,)).fetchone()
+    return ImportRow(**dict(row)) if row else None
+
+
+def list_imports(db: Store) -> list[ImportRow]:
+    return [ImportRow(**dict(r)) for r in db.query("SELECT * FROM imports ORDER BY id")]
+
+
+def add_records(
+    db: Store,
+    records: Iterable[Record],
+    *,
+    import_id: int | None = None,
+    search_run_id: int | None = None,
+    batch: int = 2000,
+) -> list[int]:
+    """Insert records (inside the caller's transaction); returns their new ids in order."""
+    ids: list[int] = []
+    pending: list[tuple] = []
+    stamp = now()
+
+    def flush() -> None:
+        for row in pending:
+            ids.append(int(db.conn.execute(_INSERT, row).lastrowid))
+        pending.clear()
+
+    for rec in records:
+        pending.append(
+            (
+                import_id,
+                search_run_id,
+                rec.source,
+                rec.origin,
+                rec.position,
+                rec.title,
+                rec.year,
+                rec.doi,
+                rec.pmid,
+                rec.pmcid,
+                rec.to_json(),
+                rec.raw,
+                stamp,
+            )
+        )
+        if len(pending) >= batch:
+            flush()
+    flush()
+    return ids
+
+
+def get_record(db: Store, record_id: int, *, with_raw: bool = False) -> Record:
+    """One stored record; KeyError when there is none with that id."""
+    cols = "data, raw" if with_raw else "data, '' AS raw"
+    row = db.conn.execute(f"SELECT {cols} FROM records WHERE id = ?", (record_id,)).fetchone()
+    if row is None:
+        raise KeyError(record_id)
+    return Record.from_json(row["data"], raw=row["raw"])
+
+
+def get_records(db: Store, record_ids: Iterable[int]) -> dict[int, Record]:
+    """Several records by id (missing ids are left out)."""
+    ids = list(record_ids)
+    out: dict[int, Record] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        marks = ",".join("?" * len(chunk))
+        for row in db.conn.execute(f"SELECT id, data FROM records WHERE id IN ({marks})", chunk):
+            out[row["id"]] = Record.from_json(row["data"])
+    return out
+
+
+def iter_records(db: Store, *, where: str = "", params: tuple = ()) -> Iterator[tuple[int, Record]]:
+    """(id, Record) for every record in id order, optionally filtered by a WHERE clause."""
+    sql = "SELECT id, data FROM records" + (f" WHERE {where}" if where else "") + " ORDER BY id"
+    for row in db.conn.execute(sql, params):
+        yield row["id"], Record.from_json(row["data"])
+
+
+def record_count(db: Store) -> int:
+    return db.conn.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+
+
+def ids_by_pmid(db: Store, pmids: Iterable[str]) -> dict[str, list[int]]:
+    """Record ids per PMID for the given PMIDs."""
+    out: dict[str, list[int]] = {}
+    values = list(pmids)
+    for start in range(0, len(values), 900):
+        chunk = values[start : start + 900]
+        marks = ",".join("?" * len(chunk))
+        for row in db.conn.execute(
+            f"SELECT pmid, id FROM records WHERE pmid IN ({marks}) ORDER BY id", chunk
+        ):
+            out.setdefault(row["pmid"], []).append(row["id"])
+    return out
+
+
+def source_counts(db: Store) -> list[tuple[str, int]]:
+    """(source, number of records) in first-seen order."""
+    rows = db.query("SELECT source, COUNT(*) AS n, MIN(id) AS first FROM records GROUP BY source ORDER BY first")
+    return [(r["source"], r["n"]) for r in rows]

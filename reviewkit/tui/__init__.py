@@ -1,0 +1,1 @@
+"""Textual screens. Only this package (and the CLI, lazily) imports Textual."""

@@ -1,0 +1,79 @@
+"""One table of actions per screen drives its key bindings, its footer and its help screen.
+
+An :class:`Action` has a stable id (used in keymap files), a default key, a description and
+the name of the Textual action method it calls. Users remap keys in a TOML file
+(``$REVIEWKIT_KEYS`` or ``~/.config/reviewkit/keys.toml``)::
+
+    [keys]
+    screening.include = "y"
+    screening.exclude = "x"
+
+so keys, footer, help and behaviour never drift apart.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.binding import Binding
+
+from reviewkit.errors import UserError
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str  # 'screening.include' — stable, used in keymap files
+    key: str  # default key(s), Textual syntax: 'i', 'j,down', 'question_mark'
+    action: str  # Textual action string: 'decide("include")'
+    description: str
+    show: bool = True  # shown in the footer
+    group: str = ""  # heading on the help screen
+
+
+def keymap_path() -> Path:
+    env = os.environ.get("REVIEWKIT_KEYS")
+    if env:
+        return Path(env)
+    return Path.home() / ".config" / "reviewkit" / "keys.toml"
+
+
+def load_keymap(path: Path | None = None) -> dict[str, str]:
+    """action id -> key, from the user's keymap file (empty when there is none)."""
+    path = path or keymap_path()
+    if not path.exists():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise UserError(f"keymap file is not valid TOML: {exc}", where=str(path)) from None
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
+        raise UserError("[keys] must map action ids to key names", where=str(path))
+    return dict(keys)
+
+
+def bindings(actions: list[Action] | tuple[Action, ...]) -> list[Binding]:
+    """Textual bindings for an action table; each carries the action id so keymaps apply."""
+    return [Binding(a.key, a.action, a.description, show=a.show, id=a.id) for a in actions]
+
+
+def effective_keys(actions: list[Action] | tuple[Action, ...], keymap: dict[str, str]) -> dict[str, str]:
+    """action id -> key in force (the user's keymap over the defaults)."""
+    return {a.id: keymap.get(a.id, a.key) for a in actions}
+
+
+def help_rows(actions: list[Action] | tuple[Action, ...], keymap: dict[str, str] | None = None) -> list[tuple[str, str, str]]:
+    """(group, key, description) rows for the help screen, in table order."""
+    keys = effective_keys(actions, keymap or {})
+    return [(a.group, _pretty(keys[a.id]), a.description) for a in actions]
+
+
+_NAMES = {"question_mark": "?", "slash": "/", "escape": "Esc", "enter": "Enter", "down": "↓", "up": "↑",
+          "left": "←", "right": "→", "space": "Space", "tab": "Tab"}
+
+
+def _pretty(key: str) -> str:
+    return " / ".join(_NAMES.get(k.strip(), k.strip()) for k in key.split(","))
