@@ -13,7 +13,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from reviewkit.project import Project, open_project
 
-console = Console(stderr=True)
+console = Console()  # tables and results: stdout
+err_console = Console(stderr=True)  # progress bars: stderr, so stdout stays clean for pipes
 
 project_option = click.option(
     "--project",
@@ -36,7 +37,7 @@ ProgressFn = Callable[[int, int], None]
 def progress_bar(description: str, *, unit: str = "") -> Iterator[ProgressFn]:
     """A rich progress bar on stderr; yields ``update(done, total)``. Quiet when not a terminal."""
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
-    with Progress(*columns, console=console, transient=False, disable=not console.is_terminal) as bar:
+    with Progress(*columns, console=err_console, transient=False, disable=not err_console.is_terminal) as bar:
         task = bar.add_task(description, total=None)
 
         def update(done: int, total: int) -> None:

@@ -1,0 +1,121 @@
+"""Project commands: init, import, status, protocol check, export of records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.table import Table
+
+from reviewkit import formats, importer
+from reviewkit import protocol as protocol_mod
+from reviewkit.cli._common import console, load_project, progress_bar, project_option
+from reviewkit.errors import UserError
+from reviewkit.project import init_project
+from reviewkit.status import project_status
+
+
+@click.command("init")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--protocol", "protocol_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Protocol TOML file, e.g. protocols/rtw-systematic-reviews.toml.")
+def init_command(folder: Path, protocol_file: Path) -> None:
+    """Create a review project in FOLDER from a protocol file.
+
+    Example: reviewkit init my-review --protocol protocols/rtw-systematic-reviews.toml
+    """
+    project = init_project(folder, protocol_file)
+    p = project.protocol
+    click.echo(f"created {folder}/ for '{p.title}'")
+    click.echo(f"  {len(p.searches)} stored searches, {len(p.schemes)} classification schemes, "
+               f"stages: {', '.join(p.stages)}")
+    project.close()
+
+
+def _parse_mapping(values: tuple[str, ...]) -> dict[str, str]:
+    mapping = {}
+    for item in values:
+        field, sep, column = item.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise UserError(f"--map {item!r} is not FIELD=COLUMN", hint='e.g. --map title="Article Name"')
+        mapping[field.strip()] = column.strip()
+    return mapping
+
+
+@click.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--source", help="Where the records come from, e.g. Embase, 'Google Scholar', snowballing.")
+@click.option("--format", "fmt", type=click.Choice([*formats.READ_FORMATS, "nbib", "xml", "bib", "tsv"]),
+              help="Force a reader instead of detecting the format from the content.")
+@click.option("--map", "mapping", multiple=True, metavar="FIELD=COLUMN",
+              help="CSV only: which column holds a field (title, abstract, authors, year, doi, pmid …).")
+@click.option("--encoding", help="Text encoding when the file is not UTF-8, e.g. latin-1 or cp1252.")
+@click.option("--again", is_flag=True, help="Import a file even if the same file was imported before.")
+@project_option
+def import_command(files: tuple[Path, ...], source: str | None, fmt: str | None, mapping: tuple[str, ...],
+                   encoding: str | None, again: bool, project_dir: Path) -> None:
+    """Import reference files (RIS, MEDLINE/nbib, BibTeX, PubMed XML, CSV) into the project.
+
+    All files are imported in one transaction: if one fails, nothing is stored.
+
+    Example: reviewkit import embase.ris scholar.csv --source "other databases"
+    """
+    project = load_project(project_dir)
+    with progress_bar("importing") as update:
+        summaries = importer.import_files(project.db, files, source=source, fmt=fmt, mapping=_parse_mapping(mapping),
+                                          encoding=encoding, again=again, progress=update)
+    for s in summaries:
+        if s.import_id is None:
+            click.echo(f"{s.path}: skipped, {s.skipped_reason} (use --again to import it anyway)")
+        else:
+            click.echo(f"{s.path}: {s.records} records ({s.format}, source '{s.source}', import #{s.import_id})")
+    project.close()
+
+
+@click.command("status")
+@project_option
+def status_command(project_dir: Path) -> None:
+    """Show what the project holds: records per source, studies after dedup, decisions.
+
+    Example: reviewkit status --project my-review
+    """
+    project = load_project(project_dir)
+    s = project_status(project)
+    click.echo(f"{s.title} [{s.protocol_id}]")
+    table = Table("source", "records", box=None)
+    for source, n in s.by_source:
+        table.add_row(source, str(n))
+    if s.by_source:
+        console.print(table)
+    else:
+        click.echo("no records yet")
+    click.echo(f"records: {s.records}  studies after dedup: {s.studies}  imports: {s.imports}  "
+               f"stored searches: {s.searches}  decisions: {s.decisions}")
+    project.close()
+
+
+@click.group("protocol")
+def protocol_group() -> None:
+    """Work with protocol files."""
+
+
+@protocol_group.command("check")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def protocol_check(file: Path) -> None:
+    """Validate a protocol file and summarise it.
+
+    Example: reviewkit protocol check protocols/work-health-collaboration.toml
+    """
+    p = protocol_mod.load(file)
+    click.echo(f"{file}: valid — '{p.title}'")
+    click.echo(f"  reviewers: {', '.join(p.reviewers)}")
+    for s in p.searches:
+        click.echo(f"  search {s.name}: {s.full_query()[:90]}{'…' if len(s.full_query()) > 90 else ''}")
+    for name, stage in p.stages.items():
+        click.echo(f"  stage {name}: {stage.reviewers_per_record} reviewer(s) per record, "
+                   f"{len(stage.exclusion_reasons)} exclusion reasons")
+    for sid, scheme in p.schemes.items():
+        click.echo(f"  scheme {sid}: {', '.join(scheme.label_ids)}")
+
+
+COMMANDS = [init_command, import_command, status_command, protocol_group]

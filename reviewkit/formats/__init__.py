@@ -1,0 +1,111 @@
+"""Readers and writers of reference formats, and format detection from content.
+
+Readers: PubMed XML, MEDLINE/nbib, RIS, BibTeX, CSV. Writers: RIS, BibTeX, CSV, MEDLINE.
+:func:`read_file` picks the reader from the file's content (``fmt`` forces one) and yields
+Records; every problem is a :class:`~reviewkit.errors.FormatError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+from reviewkit.errors import FormatError
+from reviewkit.formats import bibtex, csv_format, medline, pubmed_xml, ris
+from reviewkit.formats._text import decode
+from reviewkit.records import Record
+
+READ_FORMATS = ("pubmed-xml", "medline", "ris", "bibtex", "csv")
+WRITE_FORMATS = ("ris", "bibtex", "csv", "medline")
+_TEXT_READERS = {"medline": medline, "ris": ris, "bibtex": bibtex, "csv": csv_format}
+_WRITERS = {"ris": ris, "bibtex": bibtex, "csv": csv_format, "medline": medline}
+ALIASES = {"xml": "pubmed-xml", "pubmed": "pubmed-xml", "nbib": "medline", "bib": "bibtex", "tsv": "csv"}
+
+
+def normalise_format(fmt: str) -> str:
+    name = ALIASES.get(fmt.lower(), fmt.lower())
+    if name not in READ_FORMATS and name not in WRITE_FORMATS:
+        raise FormatError(f"unknown format {fmt!r}", hint=f"formats: {', '.join(READ_FORMATS)}")
+    return name
+
+
+def _head(path: Path) -> bytes:
+    with open(path, "rb") as fh:
+        head = fh.read(65536)
+    if head[:2] == b"\x1f\x8b":
+        try:
+            with gzip.open(path, "rb") as fh:
+                head = fh.read(65536)
+        except (OSError, EOFError) as exc:
+            raise FormatError(f"the compressed file is truncated or corrupt ({exc})", where=str(path)) from None
+    return head
+
+
+def detect(path: Path) -> str:
+    """Format of a file, from its content (not its name)."""
+    head = _head(path)
+    if not head.strip():
+        raise FormatError("the file is empty", where=str(path))
+    if pubmed_xml.sniff(head):
+        return "pubmed-xml"
+    if b"\x00" in head[:8192]:
+        raise FormatError("this is a binary file, not a reference export", where=str(path),
+                          hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV")
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
+    for name in ("ris", "medline", "bibtex"):
+        if _TEXT_READERS[name].sniff(text):
+            return name
+    if text.lstrip().startswith("<"):
+        return "pubmed-xml"  # some XML: the PubMed reader names what is wrong with it
+    if csv_format.sniff(text):
+        return "csv"
+    raise FormatError(
+        "cannot tell the format from the content",
+        where=str(path),
+        hint="pass --format pubmed-xml|medline|ris|bibtex|csv",
+    )
+
+
+def read_file(
+    path: str | Path,
+    *,
+    fmt: str | None = None,
+    source: str | None = None,
+    mapping: dict[str, str] | None = None,
+    encoding: str | None = None,
+) -> Iterator[Record]:
+    """Records of one file. ``source`` defaults to the format's name (e.g. 'PubMed' for XML)."""
+    path = Path(path)
+    if not path.is_file():
+        raise FormatError("no such file", where=str(path))
+    fmt = normalise_format(fmt) if fmt else detect(path)
+    name = str(path)
+    if fmt == "pubmed-xml":
+        with open(path, "rb") as fh:
+            yield from pubmed_xml.read(fh, name, source=source or "PubMed")
+        return
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            raise FormatError(f"the compressed file is truncated or corrupt ({exc})", where=name) from None
+    text = decode(data, name, encoding)
+    reader = _TEXT_READERS[fmt]
+    kwargs = {"mapping": mapping} if fmt == "csv" else {}
+    if mapping and fmt != "csv":
+        raise FormatError("--map applies to CSV files only", where=name)
+    yield from reader.read(text, name, source=source or _DEFAULT_SOURCE[fmt], **kwargs)
+
+
+_DEFAULT_SOURCE = {"medline": "PubMed", "ris": "RIS import", "bibtex": "BibTeX import", "csv": "CSV import"}
+
+
+def write(records: Iterable[Record], fmt: str, out: TextIO) -> None:
+    """Write records in one of WRITE_FORMATS to a text stream."""
+    fmt = normalise_format(fmt)
+    if fmt not in _WRITERS:
+        raise FormatError(f"cannot write {fmt}", hint=f"writable formats: {', '.join(WRITE_FORMATS)}")
+    _WRITERS[fmt].write(records, out)

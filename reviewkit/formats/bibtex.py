@@ -1,0 +1,153 @@
+"""BibTeX, read and written with bibtexparser v2.
+
+Non-standard fields we write so a round trip keeps everything: pmid, pmcid, mesh, pubtype,
+affiliation (one per line). LaTeX escapes and accents in values are decoded on reading.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from typing import TextIO
+
+import bibtexparser
+from bibtexparser.model import Entry, Field
+
+from reviewkit.errors import FormatError
+from reviewkit.records import Record, fold_text, plain_abstract
+
+FORMAT = "bibtex"
+_ESCAPES = [("\\", r"\textbackslash{}"), ("{", r"\{"), ("}", r"\}"), ("&", r"\&"), ("%", r"\%"),
+            ("$", r"\$"), ("#", r"\#"), ("_", r"\_"), ("~", r"\textasciitilde{}"), ("^", r"\textasciicircum{}")]
+_ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
+            ".": "\u0307", "c": "\u0327", "v": "\u030c", "u": "\u0306", "H": "\u030b", "r": "\u030a"}
+_SPECIAL = {r"\o": "ø", r"\O": "Ø", r"\ae": "æ", r"\AE": "Æ", r"\aa": "å", r"\AA": "Å", r"\ss": "ß",
+            r"\l": "ł", r"\L": "Ł", r"\oe": "œ", r"\OE": "Œ", r"\i": "ı"}
+
+
+def escape(text: str) -> str:
+    """Plain text -> a BibTeX value that reads back as the same text."""
+    out = []
+    for ch in text:
+        for plain, esc in _ESCAPES:
+            if ch == plain:
+                out.append(esc)
+                break
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def unescape(value: str) -> str:
+    """A BibTeX value -> plain text: LaTeX accents and escapes decoded, grouping braces removed."""
+    text = value.replace(r"\textbackslash{}", "\x00").replace(r"\textasciitilde{}", "\x01")
+    text = text.replace(r"\textasciicircum{}", "\x02")
+
+    def accent(m: re.Match) -> str:
+        mark, letter = m.group(1), m.group(2)
+        letter = _SPECIAL.get("\\" + letter, letter) if letter in ("i",) else letter
+        return unicodedata.normalize("NFC", letter + _ACCENTS[mark])
+
+    text = re.sub(r"\{?\\([\'`^\"~=.cvuHr])\s*\{?\\?([A-Za-z])\}?\}?", accent, text)
+    for macro, char in _SPECIAL.items():
+        text = re.sub(r"\{?" + re.escape(macro) + r"(?![A-Za-z])\s?\}?", char, text)
+    text = re.sub(r"\\([&%$#_{}])", lambda m: {"{": "\x03", "}": "\x04"}.get(m.group(1), m.group(1)), text)
+    text = text.replace("{", "").replace("}", "")
+    text = text.replace("\x03", "{").replace("\x04", "}")
+    return text.replace("\x00", "\\").replace("\x01", "~").replace("\x02", "^")
+
+
+def _split(value: str, *seps: str) -> list[str]:
+    for sep in seps:
+        if sep in value:
+            return [v.strip() for v in value.split(sep) if v.strip()]
+    return [value.strip()] if value.strip() else []
+
+
+def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
+    library = bibtexparser.parse_string(text)
+    if library.failed_blocks:
+        block = library.failed_blocks[0]
+        error = getattr(block, "error", None)
+        detail = str(error).splitlines()[0] if error else "syntax error"
+        raise FormatError(
+            f"broken BibTeX entry: {detail}",
+            where=f"{name}:{block.start_line + 1}",
+            hint="check the braces and quotes of this entry (every '{' needs a '}')",
+        )
+    if not library.entries:
+        raise FormatError("no BibTeX entries found", where=name, hint="entries start with '@article{key,'")
+    lines = text.splitlines()
+    for position, entry in enumerate(library.entries, start=1):
+        f = {k.lower(): unescape(v.value if isinstance(v.value, str) else str(v.value)) for k, v in entry.fields_dict.items()}
+        raw = entry.raw if getattr(entry, "raw", None) else "\n".join(lines[entry.start_line : entry.start_line + 1])
+        pubtypes = _split(f.get("pubtype", ""), "; ")
+        yield Record(
+            title=f.get("title", ""),
+            abstract_sections=plain_abstract(f.get("abstract", "")),
+            authors=_split(f.get("author", ""), " and "),
+            year=f.get("year", "") or f.get("date", ""),
+            journal=f.get("journal", "") or f.get("journaltitle", "") or f.get("booktitle", ""),
+            volume=f.get("volume", ""),
+            issue=f.get("number", "") or f.get("issue", ""),
+            pages=f.get("pages", ""),
+            doi=f.get("doi", ""),
+            pmid=f.get("pmid", "") or (f.get("eprint", "") if f.get("eprinttype", "").lower() == "pubmed" else ""),
+            pmcid=f.get("pmcid", ""),
+            language=f.get("language", ""),
+            publication_types=pubtypes,
+            keywords=_split(f.get("keywords", ""), ";", ","),
+            mesh_terms=_split(f.get("mesh", ""), "; "),
+            url=f.get("url", ""),
+            affiliations=_split(f.get("affiliation", ""), "\n"),
+            source=source,
+            origin=name,
+            position=position,
+            raw=raw,
+        )
+
+
+def _key(rec: Record, used: set[str]) -> str:
+    word = next((w for w in fold_text(rec.title).split() if len(w) > 3), "ref")
+    base = re.sub(r"\W", "", fold_text(rec.first_author_surname).replace(" ", "")) or "anon"
+    key = f"{base}{rec.year or ''}{word}"
+    candidate, n = key, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{key}{chr(ord('a') + n - 2)}" if n < 28 else f"{key}{n}"
+    used.add(candidate)
+    return candidate
+
+
+def write(records: Iterable[Record], out: TextIO) -> None:
+    """Write records as @article entries with unique citation keys."""
+    library = bibtexparser.Library()
+    used: set[str] = set()
+    for rec in records:
+        values = {
+            "title": rec.title,
+            "author": " and ".join(rec.authors),
+            "year": str(rec.year or ""),
+            "journal": rec.journal,
+            "volume": rec.volume,
+            "number": rec.issue,
+            "pages": rec.pages.replace("-", "--", 1) if re.fullmatch(r"\w+-\w+", rec.pages) else rec.pages,
+            "doi": rec.doi,
+            "pmid": rec.pmid,
+            "pmcid": rec.pmcid,
+            "language": rec.language,
+            "abstract": rec.abstract,
+            "keywords": "; ".join(rec.keywords),
+            "mesh": "; ".join(rec.mesh_terms),
+            "pubtype": "; ".join(rec.publication_types),
+            "url": rec.url,
+            "affiliation": "\n".join(rec.affiliations),
+        }
+        fields = [Field(k, escape(v)) for k, v in values.items() if v]  # the writer adds the braces
+        library.add(Entry("article", _key(rec, used), fields))
+    out.write(bibtexparser.write_string(library))
+
+
+def sniff(text: str) -> bool:
+    return re.search(r"(?m)^\s*@\s*[A-Za-z]+\s*[{(]", text[:20000]) is not None

@@ -1,0 +1,173 @@
+"""CSV (and tab-separated) reference lists: common column names recognised, a mapping for others.
+
+Column names are matched case-insensitively against the aliases below (Scopus, Web of Science,
+Covidence, Rayyan, Zotero, ASReview and PubMed's own CSV use these). Any other layout works with
+``mapping={'title': 'Article Name', ...}`` (``--map title="Article Name"`` on the command line).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+from typing import TextIO
+
+from reviewkit.errors import FormatError
+from reviewkit.records import Record, plain_abstract
+
+FORMAT = "csv"
+LIST_SEP = "; "
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "ti", "article title", "document title", "primary title", "article_title", "name"),
+    "abstract": ("abstract", "ab", "abstract note", "abstract_note", "summary"),
+    "authors": ("authors", "author", "au", "author full names", "author names", "creators", "author(s)"),
+    "year": ("year", "py", "publication year", "pubyear", "publication_year", "create date", "date",
+             "publication date", "year published"),
+    "journal": ("journal", "journal/book", "source title", "publication title", "secondary title", "so", "jo",
+                "journal title", "source"),
+    "volume": ("volume", "vl", "vol"),
+    "issue": ("issue", "number", "is", "no"),
+    "pages": ("pages", "page", "page range", "pg"),
+    "doi": ("doi", "di"),
+    "pmid": ("pmid", "pubmed id", "pubmedid", "pubmed_id", "accession number"),
+    "pmcid": ("pmcid", "pmc id", "pmc"),
+    "language": ("language", "la", "language of original document"),
+    "publication_types": ("publication types", "publication_types", "publication type", "document type", "pt",
+                          "item type"),
+    "keywords": ("keywords", "author keywords", "kw", "de", "manual tags"),
+    "mesh_terms": ("mesh terms", "mesh_terms", "mesh", "mh"),
+    "url": ("url", "link", "ur"),
+    "affiliations": ("affiliations", "affiliation", "addresses", "c1"),
+}
+LIST_FIELDS = ("authors", "publication_types", "keywords", "mesh_terms", "affiliations")
+WRITE_COLUMNS = ("title", "abstract", "authors", "year", "journal", "volume", "issue", "pages", "doi", "pmid",
+                 "pmcid", "language", "publication_types", "keywords", "mesh_terms", "url", "affiliations")
+
+
+def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+    head = text[:20000]
+    first = head.splitlines()[0] if head else ""
+    if first.count("\t") > first.count(","):
+        return csv.excel_tab
+    try:
+        return csv.Sniffer().sniff(head, delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+
+def _split_list(field: str, value: str) -> list[str]:
+    if not value.strip():
+        return []
+    if field == "affiliations" and "\n" in value:
+        return [v.strip() for v in value.split("\n") if v.strip()]
+    for sep in (";", "|") if field != "authors" else (";", "|", " and "):
+        if sep in value:
+            return [v.strip() for v in value.split(sep) if v.strip()]
+    if field == "keywords" and "," in value:
+        return [v.strip() for v in value.split(",") if v.strip()]
+    return [value.strip()]
+
+
+def resolve_columns(header: list[str], mapping: dict[str, str] | None, name: str) -> dict[str, int]:
+    """field -> column index; raises when the title column cannot be found."""
+    lower = {h.strip().lower(): i for i, h in enumerate(header)}
+    columns: dict[str, int] = {}
+    for field, column in (mapping or {}).items():
+        if field not in ALIASES:
+            raise FormatError(f"--map names an unknown field {field!r}", where=name,
+                              hint=f"fields: {', '.join(ALIASES)}")
+        if column.strip().lower() not in lower:
+            raise FormatError(f"--map {field}={column!r}: no such column", where=f"{name}:1",
+                              hint=f"columns are: {', '.join(header)}")
+        columns[field] = lower[column.strip().lower()]
+    for field, aliases in ALIASES.items():
+        if field in columns:
+            continue
+        for alias in aliases:
+            if alias in lower and lower[alias] not in columns.values():
+                columns[field] = lower[alias]
+                break
+    if "title" not in columns:
+        raise FormatError(
+            f"no title column among the headers: {', '.join(h for h in header if h.strip()) or '(none)'}",
+            where=f"{name}:1",
+            hint="name the columns with --map, e.g. --map title=\"Article Name\" --map abstract=Summary",
+        )
+    return columns
+
+
+def read(text: str, name: str, *, source: str = "CSV", mapping: dict[str, str] | None = None) -> Iterator[Record]:
+    reader = csv.reader(io.StringIO(text), _dialect(text))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise FormatError("the file is empty", where=name) from None
+    except csv.Error as exc:
+        raise FormatError(f"not a readable CSV header ({exc})", where=f"{name}:1") from None
+    columns = resolve_columns(header, mapping, name)
+    position = 0
+    line = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise FormatError(f"broken CSV row ({exc})", where=f"{name}:{reader.line_num}",
+                              hint="check the quotes in this row") from None
+        start, line = line + 1, reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(header) and any(c.strip() for c in row[len(header):]):
+            raise FormatError(
+                f"row has {len(row)} cells but the header has {len(header)}",
+                where=f"{name}:{start}",
+                hint="a cell with a separator in it must be quoted",
+            )
+        values = {f: (row[i] if i < len(row) else "").strip() for f, i in columns.items()}
+        position += 1
+        kwargs: dict = {f: _split_list(f, v) if f in LIST_FIELDS else v for f, v in values.items() if f != "abstract"}
+        if kwargs.get("pmid") and not re.fullmatch(r"\d+(\.0)?", kwargs["pmid"]):
+            kwargs["pmid"] = ""
+        elif kwargs.get("pmid"):
+            kwargs["pmid"] = kwargs["pmid"].removesuffix(".0")
+        yield Record(
+            **kwargs,
+            abstract_sections=plain_abstract(values.get("abstract", "")),
+            source=source,
+            origin=name,
+            position=position,
+            raw=_row_text(row),
+        )
+
+
+def _row_text(row: list[str]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="").writerow(row)
+    return buf.getvalue()
+
+
+def write(records: Iterable[Record], out: TextIO) -> None:
+    """Write one row per record with the columns in WRITE_COLUMNS (lists joined by '; ')."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(WRITE_COLUMNS)
+    for rec in records:
+        row = []
+        for col in WRITE_COLUMNS:
+            if col == "abstract":
+                row.append(rec.abstract)
+            elif col == "affiliations":
+                row.append("\n".join(rec.affiliations))
+            elif col in LIST_FIELDS:
+                row.append(LIST_SEP.join(getattr(rec, col)))
+            else:
+                value = getattr(rec, col)
+                row.append("" if value is None else str(value))
+        writer.writerow(row)
+
+
+def sniff(text: str) -> bool:
+    first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    return ("," in first or "\t" in first or ";" in first) and not first.lstrip().startswith(("<", "@", "TY "))

@@ -1,0 +1,154 @@
+"""MEDLINE / PubMed 'nbib' format: 'TAG - value' lines, 6-space continuations, blank-line separated."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TextIO
+
+from reviewkit.errors import FormatError
+from reviewkit.records import AbstractSection, Record, plain_abstract
+
+FORMAT = "medline"
+_LINE = re.compile(r"^([A-Z][A-Z0-9]{0,3}) {0,3}- ?(.*)$")
+_SECTION = re.compile(r"(?:^|(?<=[.?!] ))([A-Z][A-Z /&,-]{2,40}):\s")
+
+
+def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]]]]:
+    """(first line number, [(tag, value)]) for each record."""
+    fields: list[tuple[str, str]] = []
+    start = 0
+    for no, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            if fields:
+                yield start, fields
+                fields = []
+            continue
+        if line.startswith("      ") and fields:
+            tag, value = fields[-1]
+            fields[-1] = (tag, f"{value} {line.strip()}")
+            continue
+        m = _LINE.match(line)
+        if not m:
+            raise FormatError(
+                f"expected a 'TAG - value' line, found {line[:40]!r}",
+                where=f"{name}:{no}",
+                hint="MEDLINE files have a tag of up to 4 letters, a dash, then the value",
+            )
+        if not fields:
+            start = no
+        fields.append((m.group(1), m.group(2).strip()))
+    if fields:
+        yield start, fields
+
+
+def split_sections(abstract: str) -> list[AbstractSection]:
+    """'BACKGROUND: x. METHODS: y.' -> sections; otherwise one unlabelled section."""
+    marks = list(_SECTION.finditer(abstract))
+    if len(marks) < 2 and not (marks and marks[0].start() == 0):
+        return plain_abstract(abstract)
+    sections = []
+    if marks[0].start() > 0:
+        sections.append(AbstractSection("", abstract[: marks[0].start()].strip()))
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(abstract)
+        sections.append(AbstractSection(m.group(1).strip(), abstract[m.end() : end].strip()))
+    return sections
+
+
+def _to_record(fields: list[tuple[str, str]], raw: str, source: str, name: str, position: int) -> Record:
+    get: dict[str, list[str]] = {}
+    for tag, value in fields:
+        get.setdefault(tag, []).append(value)
+
+    def first(*tags: str) -> str:
+        for t in tags:
+            if get.get(t):
+                return get[t][0]
+        return ""
+
+    doi = ""
+    for value in get.get("LID", []) + get.get("AID", []):
+        if value.endswith("[doi]"):
+            doi = value[: -len("[doi]")]
+            break
+    authors = get.get("FAU") or get.get("AU") or []
+    return Record(
+        title=first("TI", "BTI"),
+        abstract_sections=split_sections(first("AB")),
+        authors=authors,
+        year=first("DP", "DEP", "DA"),
+        journal=first("JT", "TA"),
+        volume=first("VI"),
+        issue=first("IP"),
+        pages=first("PG"),
+        doi=doi,
+        pmid=first("PMID"),
+        pmcid=first("PMC"),
+        language=first("LA"),
+        publication_types=get.get("PT", []),
+        keywords=get.get("OT", []),
+        mesh_terms=[m.split("/")[0].lstrip("*") for m in get.get("MH", [])],
+        url=first("UR"),
+        affiliations=list(dict.fromkeys(get.get("AD", []))),
+        source=source,
+        origin=name,
+        position=position,
+        raw=raw,
+    )
+
+
+def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
+    lines = text.splitlines()
+    position = 0
+    for start, fields in _records(text, name):
+        position += 1
+        end = start + len(fields)
+        # raw: the record's own lines (continuations included)
+        stop = start
+        while stop <= len(lines) and lines[stop - 1].strip():
+            stop += 1
+        raw = "\n".join(lines[start - 1 : max(stop - 1, end - 1)])
+        if not any(tag in ("TI", "BTI", "PMID") for tag, _ in fields):
+            raise FormatError(
+                "record has neither a title (TI) nor a PMID",
+                where=f"{name}:{start}",
+                hint="is this a MEDLINE/nbib file?",
+            )
+        yield _to_record(fields, raw, source, name, position)
+
+
+def _wrap(tag: str, value: str) -> str:
+    return f"{tag:<4}- {value}"
+
+
+def write(records: Iterable[Record], out: TextIO) -> None:
+    """Write records as MEDLINE text (one field per line, no wrapping)."""
+    for rec in records:
+        lines = []
+        if rec.pmid:
+            lines.append(_wrap("PMID", rec.pmid))
+        if rec.title:
+            lines.append(_wrap("TI", rec.title))
+        if rec.abstract_sections:
+            lines.append(_wrap("AB", " ".join(f"{s.label}: {s.text}" if s.label else s.text for s in rec.abstract_sections)))
+        lines += [_wrap("FAU", a) for a in rec.authors]
+        for tag, value in (("DP", str(rec.year or "")), ("JT", rec.journal), ("VI", rec.volume), ("IP", rec.issue),
+                           ("PG", rec.pages), ("PMC", rec.pmcid), ("LA", rec.language), ("UR", rec.url)):
+            if value:
+                lines.append(_wrap(tag, value))
+        if rec.doi:
+            lines.append(_wrap("LID", f"{rec.doi} [doi]"))
+        lines += [_wrap("PT", p) for p in rec.publication_types]
+        lines += [_wrap("OT", k) for k in rec.keywords]
+        lines += [_wrap("MH", m) for m in rec.mesh_terms]
+        lines += [_wrap("AD", a) for a in rec.affiliations]
+        out.write("\n".join(lines) + "\n\n")
+
+
+def sniff(text: str) -> bool:
+    head = [ln for ln in text[:4000].splitlines() if ln.strip()][:5]
+    return bool(head) and any(ln.startswith("PMID-") or ln.startswith("PMID -") for ln in head) or (
+        bool(head) and all(_LINE.match(ln) or ln.startswith("      ") for ln in head) and "TI  -" in text[:20000]
+        and "TY  -" not in text[:2000]
+    )

@@ -1,0 +1,180 @@
+"""RIS: read with our own line-aware parser (so errors name the line), written with rispy.
+
+Fields kept on a round trip: title, abstract (structured sections as 'LABEL: text' lines),
+authors, year, journal, volume, issue, pages, DOI, PMID (AN, with DB PubMed), PMCID (C2),
+language, publication types (M3), keywords (KW), MeSH (KW prefixed 'MeSH: '), URL, affiliations (AD).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TextIO
+
+import rispy
+
+from reviewkit.errors import FormatError
+from reviewkit.records import Record, plain_abstract
+
+FORMAT = "ris"
+_TAG = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|)$")
+_PMID = re.compile(r"^(?:PMID:?\s*)?(\d{1,8})$", re.IGNORECASE)
+MESH_PREFIX = "MeSH: "
+
+
+class _NoHeaderWriter(rispy.RisWriter):
+    """rispy's writer without the '1.' counter line before each reference."""
+
+    def set_header(self, count: int) -> str:
+        return ""
+
+
+def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]], str]]:
+    fields: list[tuple[str, str]] = []
+    start = 0
+    lines = text.splitlines()
+    for no, line in enumerate(lines, start=1):
+        m = _TAG.match(line.rstrip())
+        if m:
+            tag, value = m.group(1), (m.group(2) or "").strip()
+            if tag == "TY":
+                if fields:
+                    raise FormatError(
+                        f"record {start and _count(lines, start)} starting at line {start} has no ER line",
+                        where=f"{name}:{no}",
+                        hint="every RIS record ends with 'ER  - '; the file may be cut or two files were joined",
+                    )
+                start = no
+                fields = [(tag, value)]
+            elif tag == "ER":
+                if not fields:
+                    raise FormatError("'ER' without a record ('TY') before it", where=f"{name}:{no}")
+                yield start, fields, "\n".join(lines[start - 1 : no])
+                fields = []
+            elif not fields:
+                raise FormatError(
+                    f"field {tag} outside a record", where=f"{name}:{no}", hint="a record starts with 'TY  - '"
+                )
+            else:
+                fields.append((tag, value))
+        elif line.strip():
+            if fields:  # a wrapped line continues the previous field
+                tag, value = fields[-1]
+                fields[-1] = (tag, f"{value} {line.strip()}")
+            elif not re.fullmatch(r"\s*\d+\.\s*", line):  # '1.' counters some writers emit
+                raise FormatError(
+                    f"expected 'TY  - ' to start a record, found {line.strip()[:40]!r}",
+                    where=f"{name}:{no}",
+                    hint="is this an RIS file? pass --format to choose another reader",
+                )
+    if fields:
+        raise FormatError(
+            f"the last record (starting at line {start}) has no ER line",
+            where=f"{name}:{start}",
+            hint="the file may be truncated; export it again",
+        )
+
+
+def _count(lines: list[str], start: int) -> int:
+    return sum(1 for ln in lines[:start] if ln.startswith("TY  -") or ln.startswith("TY -"))
+
+
+def _to_record(fields: list[tuple[str, str]], raw: str, source: str, name: str, position: int) -> Record:
+    get: dict[str, list[str]] = {}
+    for tag, value in fields:
+        if value:
+            get.setdefault(tag, []).append(value)
+
+    def first(*tags: str) -> str:
+        for t in tags:
+            if get.get(t):
+                return get[t][0]
+        return ""
+
+    ris_type = first("TY")
+    journal = first("JF", "JO", "T2", "JA", "J2") if ris_type in ("JOUR", "") else first("T2", "JF", "JO", "BT")
+    sp, ep = first("SP"), first("EP")
+    pages = f"{sp}-{ep}" if sp and ep and "-" not in sp else sp
+    pmid = ""
+    an = first("AN")
+    m = _PMID.match(an)
+    if m:
+        pmid = m.group(1)
+    kws = get.get("KW", [])
+    urls = [u for u in get.get("UR", []) if "doi.org/" not in u]
+    doi = first("DO") or next((u for u in get.get("UR", []) if "doi.org/" in u), "")
+    pub_types = [p for p in first("M3").split("; ") if p]
+    return Record(
+        title=first("TI", "T1", "CT", "BT"),
+        abstract_sections=plain_abstract("\n".join(get.get("AB", []) or get.get("N2", []))),
+        authors=get.get("AU", []) or get.get("A1", []),
+        year=first("PY", "Y1", "DA"),
+        journal=journal,
+        volume=first("VL"),
+        issue=first("IS"),
+        pages=pages,
+        doi=doi,
+        pmid=pmid,
+        pmcid=first("C2") if first("C2").upper().startswith("PMC") else "",
+        language=first("LA"),
+        publication_types=pub_types,
+        keywords=[k for k in kws if not k.startswith(MESH_PREFIX)],
+        mesh_terms=[k[len(MESH_PREFIX):] for k in kws if k.startswith(MESH_PREFIX)],
+        url=urls[0] if urls else "",
+        affiliations=get.get("AD", []),
+        source=source,
+        origin=name,
+        position=position,
+        raw=raw,
+    )
+
+
+def read(text: str, name: str, *, source: str = "RIS") -> Iterator[Record]:
+    for position, (start, fields, raw) in enumerate(_records(text, name), start=1):
+        try:
+            yield _to_record(fields, raw, source, name, position)
+        except ValueError as exc:
+            raise FormatError(str(exc), where=f"{name}:{start}") from None
+
+
+def to_ris_dict(rec: Record) -> dict:
+    """A Record as rispy's dictionary (tag names per rispy.TAG_KEY_MAPPING)."""
+    ref: dict = {"type_of_reference": "JOUR"}
+    if rec.title:
+        ref["title"] = rec.title
+    if rec.abstract_sections:
+        ref["abstract"] = rec.abstract.split("\n")  # one AB line per section
+    if rec.authors:
+        ref["authors"] = list(rec.authors)
+    simple = {"year": str(rec.year or ""), "journal_name": rec.journal, "volume": rec.volume, "number": rec.issue,
+              "doi": rec.doi, "language": rec.language, "custom2": rec.pmcid}
+    ref.update({k: v for k, v in simple.items() if v})
+    if rec.pages:
+        sp, _, ep = rec.pages.partition("-")
+        ref["start_page"] = sp
+        if ep:
+            ref["end_page"] = ep
+    if rec.pmid:
+        ref["accession_number"] = rec.pmid
+        ref["name_of_database"] = "PubMed"
+    if rec.publication_types:
+        ref["type_of_work"] = "; ".join(rec.publication_types)
+    kws = list(rec.keywords) + [MESH_PREFIX + m for m in rec.mesh_terms]
+    if kws:
+        ref["keywords"] = kws
+    if rec.url:
+        ref["urls"] = [rec.url]
+    if rec.affiliations:
+        ref["author_address"] = rec.affiliations
+    return ref
+
+
+def write(records: Iterable[Record], out: TextIO) -> None:
+    """Write records as RIS; each abstract section gets its own AB line."""
+    refs = [to_ris_dict(r) for r in records]
+    out.write(rispy.dumps(refs, implementation=_NoHeaderWriter, list_tags=[*rispy.LIST_TYPE_TAGS, "AD", "AB"]))
+
+
+def sniff(text: str) -> bool:
+    head = [ln for ln in text[:4000].splitlines() if ln.strip()][:3]
+    return any(re.match(r"^TY {1,2}- ", ln) for ln in head)

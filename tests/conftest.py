@@ -1,0 +1,48 @@
+"""Fixtures shared by every test folder: review projects made from the shipped protocols."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+from reviewkit.project import Project, init_project
+from reviewkit.records import Record
+from reviewkit.store import records as record_rows
+
+ROOT = Path(__file__).resolve().parents[1]
+PROTOCOLS = ROOT / "protocols"
+PROTOCOL_A = PROTOCOLS / "rtw-systematic-reviews.toml"
+PROTOCOL_B = PROTOCOLS / "work-health-collaboration.toml"
+
+
+def add_records(project: Project, records: Iterable[Record], source: str = "test") -> list[int]:
+    """Store records as one import batch (what `reviewkit import` does) and return their ids."""
+    db = project.db
+    with db.transaction():
+        import_id = record_rows.add_import(db, source=source, path=f"<{source}>", fmt="test", sha256=f"test-{id(records)}")
+        recs = list(records)
+        for i, rec in enumerate(recs, start=1):
+            rec.source = rec.source or source
+            rec.origin = rec.origin or f"<{source}>"
+            rec.position = rec.position or i
+        ids = record_rows.add_records(db, recs, import_id=import_id)
+        record_rows.finish_import(db, import_id, len(ids))
+    return ids
+
+
+@pytest.fixture
+def project_a(tmp_path: Path) -> Iterable[Project]:
+    """A new project on Review A's protocol (rapid review of systematic reviews)."""
+    project = init_project(tmp_path / "review-a", PROTOCOL_A)
+    yield project
+    project.close()
+
+
+@pytest.fixture
+def project_b(tmp_path: Path) -> Iterable[Project]:
+    """A new project on Review B's protocol (collaboration models)."""
+    project = init_project(tmp_path / "review-b", PROTOCOL_B)
+    yield project
+    project.close()
