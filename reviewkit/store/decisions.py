@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reviewkit.store.db import Store, now
+
+_COLUMNS = ("id", "record_id", "stage", "reviewer", "label", "reason", "note", "undoes", "created_at")
+_INSERT = f"INSERT INTO decisions ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
+_ORDER = " ORDER BY created_at, rowid"
 
 
 @dataclass(frozen=True)
@@ -13,27 +18,45 @@ class Decision:
     record_id: int  # canonical record id of the study
     stage: str  # title-abstract | full-text
     reviewer: str  # a reviewer name, or the resolver's name for a final decision
-    label: str  # include | exclude | uncertain | undo | final-include | final-exclude | ...
+    label: str  # include | exclude | uncertain | note | undo | final-include | final-exclude
     reason: str = ""
     note: str = ""
     undoes: str | None = None
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     created_at: str = field(default_factory=now)
 
+    def row(self) -> tuple:
+        """Values in the column order of the decisions table."""
+        return (self.id, self.record_id, self.stage, self.reviewer, self.label, self.reason,
+                self.note, self.undoes, self.created_at)
+
+
 
 def add_decision(db: Store, d: Decision) -> str:
     """Append one decision (commits at once when called outside a transaction)."""
     with db.transaction():
-        db.conn.execute(
-            "INSERT INTO decisions (id, record_id, stage, reviewer, label, reason, note, undoes, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (d.id, d.record_id, d.stage, d.reviewer, d.label, d.reason, d.note, d.undoes, d.created_at),
-        )
+        db.conn.execute(_INSERT, d.row())
     return d.id
 
 
-def list_decisions(db: Store, *, stage: str | None = None, reviewer: str | None = None) -> list[Decision]:
-    """Decisions in log order (created_at, then id), filtered by stage and reviewer."""
+def add_decisions(db: Store, decisions: Iterable[Decision]) -> int:
+    """Append several decisions in one transaction (all or nothing); returns how many."""
+    n = 0
+    with db.transaction():
+        for d in decisions:
+            db.conn.execute(_INSERT, d.row())
+            n += 1
+    return n
+
+
+def list_decisions(
+    db: Store,
+    *,
+    stage: str | None = None,
+    reviewer: str | None = None,
+    record_ids: Iterable[int] | None = None,
+) -> list[Decision]:
+    """Decisions in log order (created_at, then rowid), filtered by stage, reviewer and records."""
     clauses, params = [], []
     if stage:
         clauses.append("stage = ?")
@@ -41,11 +64,31 @@ def list_decisions(db: Store, *, stage: str | None = None, reviewer: str | None 
     if reviewer:
         clauses.append("reviewer = ?")
         params.append(reviewer)
+    if record_ids is not None:
+        ids = list(record_ids)
+        clauses.append(f"record_id IN ({','.join('?' * len(ids))})")
+        params.extend(ids)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    rows = db.query(f"SELECT * FROM decisions{where} ORDER BY created_at, rowid", tuple(params))
+    rows = db.query(f"SELECT {', '.join(_COLUMNS)} FROM decisions{where}{_ORDER}", tuple(params))
     return [Decision(**dict(r)) for r in rows]
 
 
 def get_decision(db: Store, decision_id: str) -> Decision | None:
-    row = db.conn.execute("SELECT * FROM decisions WHERE id = ?", (decision_id,)).fetchone()
+    row = db.conn.execute(
+        f"SELECT {', '.join(_COLUMNS)} FROM decisions WHERE id = ?", (decision_id,)
+    ).fetchone()
     return Decision(**dict(row)) if row else None
+
+
+def get_decisions(db: Store, decision_ids: Iterable[str]) -> dict[str, Decision]:
+    """Decisions by id (missing ids are left out)."""
+    ids = list(decision_ids)
+    out: dict[str, Decision] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        rows = db.query(
+            f"SELECT {', '.join(_COLUMNS)} FROM decisions WHERE id IN ({','.join('?' * len(chunk))})",
+            tuple(chunk),
+        )
+        out.update((r["id"], Decision(**dict(r))) for r in rows)
+    return out

@@ -1,0 +1,139 @@
+"""Agreement between two reviewers at a stage: counts table, percent agreement, kappa, PABAK.
+
+Only studies that both reviewers voted on (their current, live votes) count. Labels are
+include / exclude / uncertain; when neither reviewer used 'uncertain' the table is 2x2.
+
+* Percent agreement p_o = agreeing pairs / n.
+* Cohen's kappa  = (p_o - p_e) / (1 - p_e), computed by scikit-learn's ``cohen_kappa_score``.
+* Its 95% confidence interval is kappa ± 1.96·SE with Cohen's (1960) large-sample standard
+  error  SE = sqrt( p_o (1 - p_o) / ( n (1 - p_e)^2 ) ),  where p_e = Σ_k (row_k/n)(col_k/n).
+  The interval is clipped to [-1, 1].
+* PABAK (prevalence- and bias-adjusted kappa, Byrt, Bishop & Carlin 1993) = (k·p_o - 1)/(k - 1)
+  for k categories (2·p_o - 1 for a 2x2 table).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from sklearn.metrics import cohen_kappa_score
+
+from reviewkit.errors import UserError
+from reviewkit.project import Project
+from reviewkit.screening import VOTES, _Derived, stage_names
+
+Z95 = 1.959963984540054
+
+
+@dataclass(frozen=True)
+class Agreement:
+    stage: str
+    reviewer_a: str
+    reviewer_b: str
+    categories: tuple[str, ...]
+    table: tuple[tuple[int, ...], ...]  # rows: reviewer_a's label, columns: reviewer_b's
+    n: int
+    percent: float | None  # 0..100
+    kappa: float | None
+    ci_low: float | None
+    ci_high: float | None
+    pabak: float | None
+
+
+def compute(stage: str, a: str, b: str, pairs: list[tuple[str, str]]) -> Agreement:
+    """Statistics for (label of a, label of b) pairs."""
+    used = {x for pair in pairs for x in pair}
+    categories = tuple(c for c in VOTES if c in used or c != "uncertain")
+    table = tuple(tuple(sum(1 for x, y in pairs if x == r and y == c) for c in categories) for r in categories)
+    n = len(pairs)
+    if n == 0:
+        return Agreement(stage, a, b, categories, table, 0, None, None, None, None, None)
+    p_o = sum(table[i][i] for i in range(len(categories))) / n
+    p_e = sum((sum(table[i]) / n) * (sum(row[i] for row in table) / n) for i in range(len(categories)))
+    k = len(categories)
+    pabak = (k * p_o - 1) / (k - 1)
+    if p_e >= 1.0:  # both reviewers used one single label: kappa is undefined
+        return Agreement(stage, a, b, categories, table, n, 100 * p_o, None, None, None, pabak)
+    kappa = float(cohen_kappa_score([x for x, _ in pairs], [y for _, y in pairs], labels=list(categories)))
+    se = math.sqrt(p_o * (1 - p_o) / (n * (1 - p_e) ** 2))
+    low, high = max(-1.0, kappa - Z95 * se), min(1.0, kappa + Z95 * se)
+    return Agreement(stage, a, b, categories, table, n, 100 * p_o, kappa, low, high, pabak)
+
+
+def agreement(project: Project, stage: str | None = None) -> list[Agreement]:
+    """One Agreement per stage (all stages by default) and pair of reviewers who overlap."""
+    derived = _Derived(project)
+    stages = [stage] if stage else stage_names(project.protocol)
+    out = []
+    for name in stages:
+        if name not in project.protocol.stages:
+            raise UserError(f"no screening stage {name!r}", hint=f"stages: {', '.join(stage_names(project.protocol))}")
+        states = derived.states(name)
+        reviewers = sorted({r for s in states.values() for r in s.votes})
+        pairs_found = False
+        for a, b in itertools.combinations(reviewers, 2):
+            pairs = [
+                (s.votes[a].label, s.votes[b].label) for s in states.values() if a in s.votes and b in s.votes
+            ]
+            if pairs:
+                pairs_found = True
+                out.append(compute(name, a, b, pairs))
+        if not pairs_found:
+            names = project.protocol.reviewers
+            out.append(compute(name, names[0], names[-1], []))
+    return out
+
+
+def _fmt(value: float | None, digits: int = 3) -> str:
+    return "n/a" if value is None else f"{value:.{digits}f}"
+
+
+def to_text(results: list[Agreement]) -> str:
+    """A readable report: the counts table and the statistics, per stage and pair."""
+    lines = []
+    for r in results:
+        lines.append(f"Stage {r.stage}: {r.reviewer_a} (rows) vs {r.reviewer_b} (columns), n = {r.n}")
+        width = max(10, *(len(c) for c in r.categories)) + 2
+        lines.append(" " * width + "".join(c.rjust(width) for c in r.categories) + "total".rjust(width))
+        for cat, row in zip(r.categories, r.table, strict=True):
+            lines.append(cat.ljust(width) + "".join(str(v).rjust(width) for v in row) + str(sum(row)).rjust(width))
+        cols = [sum(row[i] for row in r.table) for i in range(len(r.categories))]
+        lines.append("total".ljust(width) + "".join(str(v).rjust(width) for v in cols) + str(r.n).rjust(width))
+        if r.n == 0:
+            lines.append("  no study was screened by both reviewers")
+        else:
+            lines.append(f"  percent agreement  {_fmt(r.percent, 1)}%")
+            lines.append(f"  Cohen's kappa      {_fmt(r.kappa)}  (95% CI {_fmt(r.ci_low)} to {_fmt(r.ci_high)})")
+            lines.append(f"  PABAK              {_fmt(r.pabak)}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+CSV_COLUMNS = ("stage", "reviewer_a", "reviewer_b", "label_a", "label_b", "count",
+               "n", "percent_agreement", "kappa", "kappa_ci_low", "kappa_ci_high", "pabak")
+
+
+def to_csv(results: list[Agreement]) -> str:
+    """One row per cell of each counts table, with the statistics repeated on every row."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in results:
+        stats = [r.n, _num(r.percent), _num(r.kappa), _num(r.ci_low), _num(r.ci_high), _num(r.pabak)]
+        for i, la in enumerate(r.categories):
+            for j, lb in enumerate(r.categories):
+                writer.writerow([r.stage, r.reviewer_a, r.reviewer_b, la, lb, r.table[i][j], *stats])
+    return buf.getvalue()
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else f"{value:.6f}"
+
+
+def write_csv(results: list[Agreement], path: Path) -> None:
+    Path(path).write_text(to_csv(results), encoding="utf-8")

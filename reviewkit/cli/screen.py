@@ -1,0 +1,157 @@
+"""Screening commands: screen, conflicts, agreement, decisions export/import, attach."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from pathlib import Path
+
+import click
+
+from reviewkit.cli._common import load_project, project_option
+from reviewkit.protocol import STAGES
+
+stage_option = click.option(
+    "--stage",
+    type=click.Choice(STAGES),
+    default="title-abstract",
+    show_default=True,
+    help="Screening stage.",
+)
+
+
+@click.command()
+@project_option
+@click.option("--reviewer", required=True, help="Your name, as listed in the protocol's reviewers.")
+@stage_option
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of your queue's random order.")
+def screen(project_dir: Path, reviewer: str, stage: str, seed: int) -> None:
+    """Screen records one at a time in the terminal (blinded; every key commits at once)."""
+    from reviewkit.screening import ReviewerQueue
+
+    project = load_project(project_dir)
+    try:
+        queue = ReviewerQueue(project, stage, reviewer, seed=seed)
+        from reviewkit.tui.screening import ScreeningApp
+
+        ScreeningApp(queue).run()
+    finally:
+        project.close()
+
+
+def _default_resolver() -> str:
+    return os.environ.get("REVIEWKIT_RESOLVER") or getpass.getuser()
+
+
+@click.command()
+@project_option
+@stage_option
+@click.option("--resolver", default=_default_resolver, show_default="$REVIEWKIT_RESOLVER or your login",
+              help="Who resolves the conflicts (recorded with each final decision).")
+@click.option("--list", "as_list", is_flag=True, help="Print the conflicts instead of opening the screen.")
+def conflicts(project_dir: Path, stage: str, resolver: str, as_list: bool) -> None:
+    """Resolve disagreements: both reviewers' labels, reasons and notes side by side."""
+    from reviewkit import screening
+    from reviewkit.store.records import get_record
+
+    project = load_project(project_dir)
+    try:
+        views = screening.conflicts(project, stage, resolver)  # checks blinding first
+        if as_list:
+            for view in views:
+                rec = get_record(project.db, view.study_id)
+                state = "resolved" if view.final else "open"
+                click.echo(f"{view.study_id}\t{state}\t{rec.title[:70]}")
+                for name, label, reason, notes in view.votes:
+                    extra = f" ({reason})" if reason else ""
+                    click.echo(f"\t{name}: {label}{extra}" + "".join(f"\n\t  note: {n}" for n in notes))
+                if view.final:
+                    click.echo(f"\tfinal by {view.final.reviewer}: {view.final.label} {view.final.reason} {view.final.note}".rstrip())
+            if not views:
+                click.echo(f"no conflicts at the {stage} stage")
+            return
+        from reviewkit.tui.conflicts import ConflictsApp
+
+        ConflictsApp(project, stage, resolver, views).run()
+    finally:
+        project.close()
+
+
+@click.command()
+@project_option
+@click.option("--stage", type=click.Choice(STAGES), default=None, help="One stage (default: every stage).")
+@click.option("--csv", "csv_file", type=click.Path(dir_okay=False, path_type=Path), help="Also write a CSV file.")
+def agreement(project_dir: Path, stage: str | None, csv_file: Path | None) -> None:
+    """Inter-rater agreement: counts table, percent agreement, Cohen's kappa (95% CI), PABAK."""
+    from reviewkit import agreement as ag
+
+    project = load_project(project_dir)
+    try:
+        results = ag.agreement(project, stage)
+        click.echo(ag.to_text(results), nl=False)
+        if csv_file:
+            ag.write_csv(results, csv_file)
+            click.echo(f"wrote {csv_file}", err=True)
+    finally:
+        project.close()
+
+
+@click.group()
+def decisions() -> None:
+    """Exchange decision logs between machines (JSON lines)."""
+
+
+@decisions.command("export")
+@project_option
+@click.option("--reviewer", required=True, help="Whose decisions to export.")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def export_cmd(project_dir: Path, reviewer: str, file: Path) -> None:
+    """Write one reviewer's (or resolver's) decision log to FILE."""
+    from reviewkit.decision_exchange import export_decisions
+    from reviewkit.screening import check_reviewer
+    from reviewkit.store.decisions import list_decisions
+
+    project = load_project(project_dir)
+    try:
+        if reviewer not in project.protocol.reviewers and not list_decisions(project.db, reviewer=reviewer):
+            check_reviewer(project.protocol, reviewer)  # a resolver with decisions may export too
+        n = export_decisions(project.db, reviewer, file)
+        click.echo(f"exported {n} entries of {reviewer} to {file}")
+    finally:
+        project.close()
+
+
+@decisions.command("import")
+@project_option
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def import_cmd(project_dir: Path, file: Path) -> None:
+    """Add the entries of FILE to this project's log (idempotent; refuses conflicting files)."""
+    from reviewkit.decision_exchange import import_decisions
+
+    project = load_project(project_dir)
+    try:
+        result = import_decisions(project.db, file)
+        click.echo(f"added {result.added} entries, {result.already_present} already present")
+    finally:
+        project.close()
+
+
+@click.command()
+@project_option
+@click.argument("record")
+@click.argument("target")
+@click.option("--by", "added_by", default="", help="Who attaches it.")
+def attach(project_dir: Path, record: str, target: str, added_by: str) -> None:
+    """Attach a full text to RECORD (id, pmid:N or doi:…): a PDF path or an http(s) URL."""
+    from reviewkit import screening
+
+    project = load_project(project_dir)
+    try:
+        record_id = screening.find_record(project.db, record)
+        att = screening.attach(project.db, record_id, target, added_by=added_by)
+        click.echo(f"record {record_id}: attached {att.kind} {att.target}")
+    finally:
+        project.close()
+
+
+COMMANDS = [screen, conflicts, agreement, decisions, attach]

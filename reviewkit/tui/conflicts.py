@@ -1,0 +1,243 @@
+"""The conflicts screen: both reviewers' labels, reasons and notes side by side, and the final call.
+
+For the person who resolves disagreements. :func:`reviewkit.screening.conflicts` refuses a
+protocol reviewer while the stage is open, so opening this screen never unblinds a reviewer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rich.console import Group
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from reviewkit import screening
+from reviewkit.errors import UserError
+from reviewkit.project import Project
+from reviewkit.screening import ConflictView
+from reviewkit.store.records import get_record
+from reviewkit.tui.actions import Action, bindings, load_keymap
+from reviewkit.tui.help import HelpScreen, with_stage_reasons
+from reviewkit.tui.widgets import RecordView, TextPrompt, reasons_renderable, record_renderable
+
+ACTIONS: tuple[Action, ...] = (
+    Action("conflicts.include", "i", "final('include')", "Final: include", group="Decide"),
+    Action("conflicts.exclude", "e", "start_exclude", "Final: exclude…", group="Decide"),
+    *(
+        Action(f"conflicts.reason{n}", str(n), f"reason({n})", f"Exclusion reason {n} (after e)", show=False,
+               group="Exclusion reasons")
+        for n in range(1, 10)
+    ),
+    Action("conflicts.no_reason", "0", "reason(0)", "Exclude without a reason (if the stage allows)",
+           show=False, group="Exclusion reasons"),
+    Action("conflicts.cancel", "escape", "cancel", "Cancel an exclusion", show=False, group="Exclusion reasons"),
+    Action("conflicts.undo", "z", "undo", "Undo my last final decision", group="Decide"),
+    Action("conflicts.next", "j,down", "move(1)", "Next", group="Move"),
+    Action("conflicts.previous", "k,up", "move(-1)", "Prev", group="Move"),
+    Action("conflicts.help", "question_mark", "help", "Help", group="Other"),
+    Action("conflicts.quit", "q", "quit", "Quit", group="Other"),
+)
+
+_STYLE = {"include": "bold green", "exclude": "bold red", "uncertain": "bold yellow"}
+
+
+class ConflictsScreen(Screen):
+    DEFAULT_CSS = """
+    #status { height: 1; background: $primary; color: $text; padding: 0 1; }
+    #record { height: 1fr; }
+    #votes { height: auto; max-height: 12; }
+    .vote { width: 1fr; height: auto; border: round $primary; padding: 0 1; }
+    #final { height: auto; padding: 0 1; border-top: solid $primary; }
+    #message { height: 1; padding: 0 1; color: $warning; }
+    """
+    BINDINGS = bindings(ACTIONS)
+
+    def __init__(self, project: Project, stage: str, resolver: str, views: list[ConflictView]) -> None:
+        super().__init__()
+        self.project = project
+        self.protocol = project.protocol
+        self.rule = project.protocol.stage(stage)
+        self.stage = stage
+        self.resolver = resolver
+        self.views = list(views)
+        self.pos = 0 if views else None
+        self.excluding = False
+        self.message = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        yield RecordView(id="record")
+        yield Horizontal(id="votes")
+        yield Static(id="final")
+        yield Static(id="message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.render_current()
+
+    def say(self, message: str) -> None:
+        self.message = message
+        self.query_one("#message", Static).update(message)
+
+    def reason_label(self, code: str) -> str:
+        for r in self.rule.exclusion_reasons:
+            if r.code == code:
+                return r.label
+        return code
+
+    def render_current(self) -> None:
+        open_count = sum(1 for v in self.views if v.final is None)
+        where = f"{self.pos + 1} of {len(self.views)}" if self.pos is not None else "none"
+        self.query_one("#status", Static).update(
+            f" conflicts · {self.stage} · resolver {self.resolver} · {where} · open {open_count}"
+            f" · resolved {len(self.views) - open_count}"
+        )
+        votes = self.query_one("#votes", Horizontal)
+        votes.remove_children()
+        final = Text()
+        if self.pos is None:
+            self.query_one(RecordView).show(Text(f"No conflicts at the {self.stage} stage.", style="bold"))
+        else:
+            view = self.views[self.pos]
+            record = get_record(self.project.db, view.study_id)
+            self.query_one(RecordView).show(record_renderable(
+                record, include=self.protocol.highlight_include, exclude=self.protocol.highlight_exclude,
+                extra=[Text(f"Record {view.study_id}", style="dim")],
+            ))
+            panels = []
+            for name, label, reason, notes in view.votes:
+                text = Text(name + "\n", style="bold")
+                text.append(label, style=_STYLE.get(label, ""))
+                if reason:
+                    text.append(f"\nReason: {self.reason_label(reason)}")
+                for note in notes:
+                    text.append(f"\nNote: {note}", style="italic")
+                panels.append(Static(text, classes="vote"))
+            votes.mount_all(panels)
+            if view.final is not None:
+                f = view.final
+                final.append("Final decision: ", style="bold")
+                final.append(f.label.removeprefix("final-"), style=_STYLE.get(f.label.removeprefix("final-"), ""))
+                if f.reason:
+                    final.append(f" ({self.reason_label(f.reason)})")
+                final.append(f" by {f.reviewer}")
+                if f.note:
+                    final.append(f" — {f.note}", style="italic")
+            else:
+                final.append("Not resolved: i to include, e then a reason number to exclude", style="dim")
+        if self.excluding:
+            head = Text("Exclude: press the reason's number" + ("" if self.rule.reason_required else ", 0 for none")
+                        + " · Esc cancels", style="bold reverse")
+            self.query_one("#final", Static).update(Group(final, reasons_renderable(head, self.rule.exclusion_reasons)))
+            return
+        self.query_one("#final", Static).update(final)
+
+    # deciding ----------------------------------------------------------------------------
+    def commit(self, label: str, reason: str = "", note: str = "") -> None:
+        if self.pos is None:
+            return
+        view = self.views[self.pos]
+        try:
+            d = screening.resolve(self.project, view.study_id, self.stage, self.resolver, label, reason, note)
+        except UserError as exc:
+            self.say(f"not saved: {exc.message}")
+            return
+        self.views[self.pos] = replace(view, final=d)
+        self.say(f"saved: final {label} on record {view.study_id} by {self.resolver}")
+        nxt = next((i for i in range(self.pos + 1, len(self.views)) if self.views[i].final is None), None)
+        if nxt is not None:
+            self.pos = nxt
+        self.render_current()
+
+    def action_final(self, label: str) -> None:
+        if self.pos is None:
+            return
+        self.excluding = False
+
+        def done(text: str | None) -> None:
+            if text is None:
+                self.say("not saved")
+                return
+            self.commit(label, note=text.strip())
+
+        self.app.push_screen(TextPrompt("Why include? (recorded with your name)"), done)
+
+    def action_start_exclude(self) -> None:
+        if self.pos is None:
+            return
+        self.excluding = True
+        self.render_current()
+
+    def action_reason(self, n: int) -> None:
+        if not self.excluding:
+            self.say("press e first, then the reason's number")
+            return
+        reasons = self.rule.exclusion_reasons
+        if n == 0 and self.rule.reason_required:
+            self.say("a reason is required at this stage: press its number")
+            return
+        if n > len(reasons):
+            self.say(f"no reason {n}: choose 1-{len(reasons)}")
+            return
+        self.excluding = False
+        self.commit("exclude", reasons[n - 1].code if n else "")
+
+    def action_cancel(self) -> None:
+        self.excluding = False
+        self.render_current()
+
+    def action_undo(self) -> None:
+        target = screening.undo(self.project.db, self.stage, self.resolver)
+        if target is None:
+            self.say("nothing to undo")
+            return
+        for i, v in enumerate(self.views):
+            if v.final is not None and v.final.id == target.id:
+                self.views[i] = replace(v, final=None)
+                self.pos = i
+        self.render_current()
+        self.say(f"undone: {target.label} on record {target.record_id}")
+
+    def action_move(self, step: int) -> None:
+        if self.pos is None:
+            return
+        self.pos = min(max(self.pos + step, 0), len(self.views) - 1)
+        self.excluding = False
+        self.render_current()
+        self.say("")
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(f"Conflicts · {self.stage}", with_stage_reasons(ACTIONS, self.rule), self.app.keymap_in_use))
+
+    def action_quit(self) -> None:
+        self.app.exit()
+
+
+class ConflictsApp(App):
+    """``reviewkit conflicts``: resolve disagreements at one stage."""
+
+    TITLE = "reviewkit conflicts"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, project: Project, stage: str, resolver: str, views: list[ConflictView] | None = None,
+                 *, keymap: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.project = project
+        self.stage = stage
+        self.resolver = resolver
+        self.views = screening.conflicts(project, stage, resolver) if views is None else views
+        self.keymap_in_use = load_keymap() if keymap is None else keymap
+        self.set_keymap(self.keymap_in_use)
+
+    def on_mount(self) -> None:
+        self.push_screen(ConflictsScreen(self.project, self.stage, self.resolver, self.views))
+
+    @property
+    def conflicts_screen(self) -> ConflictsScreen:
+        screen = self.screen_stack[1]
+        assert isinstance(screen, ConflictsScreen)
+        return screen

@@ -1,0 +1,77 @@
+"""A help screen generated from any screen's action table, so keys and help never drift apart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from reviewkit.protocol import Stage
+from reviewkit.tui.actions import Action, bindings, help_rows
+
+HELP_ACTIONS = (
+    Action("help.close", "escape,q,question_mark", "app.pop_screen", "Close help", group="Help"),
+)
+
+
+def with_stage_reasons(actions: Sequence[Action], rule: Stage) -> tuple[Action, ...]:
+    """The table with '<screen>.reasonN' rows named after the stage's reasons (unused ones dropped).
+
+    '<screen>.no_reason' is dropped when the stage requires a reason.
+    """
+    out = []
+    for a in actions:
+        name = a.id.rpartition(".")[2]
+        if name.startswith("reason") and name[6:].isdigit():
+            n = int(name[6:])
+            if n > len(rule.exclusion_reasons):
+                continue
+            a = replace(a, description=f"Exclude: {rule.exclusion_reasons[n - 1].label}")
+        elif name == "no_reason" and rule.reason_required:
+            continue
+        out.append(a)
+    return tuple(out)
+
+
+def help_table(actions: Sequence[Action], keymap: dict[str, str] | None = None) -> Table:
+    """Key / action rows grouped under their headings, in table order."""
+    table = Table(box=None, show_header=False, padding=(0, 2), expand=False)
+    table.add_column("key", style="bold cyan", no_wrap=True)
+    table.add_column("action")
+    group = None
+    for grp, key, description in help_rows(actions, keymap):
+        if grp != group:
+            if group is not None:
+                table.add_row("", "")
+            table.add_row(f"[b]{grp or 'Keys'}[/b]", "")
+            group = grp
+        table.add_row(key, description)
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Modal help for a screen: pass its title, action table and the user's keymap."""
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll { width: 84; max-height: 90%; height: auto; border: round $accent;
+                                  background: $surface; padding: 0 1; }
+    """
+    BINDINGS = bindings(HELP_ACTIONS)
+
+    def __init__(self, title: str, actions: Sequence[Action], keymap: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.help_title = title
+        self.actions = tuple(actions)
+        self.keymap = keymap or {}
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(f"[b]{self.help_title}[/b] — keys (remap them in the keymap file)\n")
+            yield Static(help_table(self.actions, self.keymap), id="help-table")
+            yield Static("\nEsc, q or ? closes this help.", classes="dim")

@@ -1,0 +1,379 @@
+"""The screening screen: one record at a time, one key per decision, committed at once.
+
+All state comes from :class:`reviewkit.screening.ReviewerQueue`, which only knows this
+reviewer's own votes and notes (blinding). A decision is written to the database (and
+committed) before the next record is shown; moving fetches one record, never the queue.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from reviewkit.errors import UserError
+from reviewkit.protocol import Stage
+from reviewkit.screening import ReviewerQueue, attach, attachment_url, find_record
+from reviewkit.tui.actions import Action, bindings, load_keymap
+from reviewkit.tui.help import HelpScreen, with_stage_reasons
+from reviewkit.tui.widgets import RecordView, TextPrompt, reasons_renderable, record_renderable
+
+FULL_TEXT_ONLY = {"screening.attach", "screening.open"}
+
+ACTIONS: tuple[Action, ...] = (
+    Action("screening.include", "i", "decide('include')", "Include", group="Decide"),
+    Action("screening.exclude", "e", "start_exclude", "Exclude…", group="Decide"),
+    Action("screening.uncertain", "u", "decide('uncertain')", "Uncertain", group="Decide"),
+    Action("screening.note", "n", "note", "Note", group="Decide"),
+    Action("screening.undo", "z", "undo", "Undo", group="Decide"),
+    *(
+        Action(f"screening.reason{n}", str(n), f"reason({n})", f"Exclusion reason {n} (after e)", show=False,
+               group="Exclusion reasons")
+        for n in range(1, 10)
+    ),
+    Action("screening.no_reason", "0", "reason(0)", "Exclude without a reason (if the stage allows)",
+           show=False, group="Exclusion reasons"),
+    Action("screening.cancel", "escape", "cancel", "Cancel an exclusion", show=False, group="Exclusion reasons"),
+    Action("screening.next", "j,down", "move(1)", "Next", show=False, group="Move"),
+    Action("screening.previous", "k,up", "move(-1)", "Prev", show=False, group="Move"),
+    Action("screening.next_open", "tab", "next_open", "Next record I have not decided", show=False, group="Move"),
+    Action("screening.page_down", "pagedown,space", "page(1)", "Scroll the abstract down", show=False, group="Move"),
+    Action("screening.page_up", "pageup", "page(-1)", "Scroll the abstract up", show=False, group="Move"),
+    Action("screening.search", "slash", "search", "Search", group="Move"),
+    Action("screening.goto", "g", "goto", "Go to", group="Move"),
+    Action("screening.attach", "a", "attach", "Attach", group="Full text"),
+    Action("screening.open", "o", "open_fulltext", "Open", group="Full text"),
+    Action("screening.help", "question_mark", "help", "Help", group="Other"),
+    Action("screening.quit", "q", "quit", "Quit", group="Other"),
+)
+
+
+def stage_actions(rule: Stage) -> tuple[Action, ...]:
+    """The actions that apply at a stage, named with its exclusion reasons (for the help screen)."""
+    actions = [a for a in ACTIONS if rule.name == "full-text" or a.id not in FULL_TEXT_ONLY]
+    return with_stage_reasons(actions, rule)
+
+
+class ScreeningScreen(Screen):
+    """One record, the reasons with their number keys, progress and a message line."""
+
+    DEFAULT_CSS = """
+    #status { height: 1; background: $primary; color: $text; padding: 0 1; }
+    #mine { height: 3; padding: 0 1; }
+    #reasons { height: auto; border-top: solid $primary; padding: 0 1; }
+    #message { height: 1; padding: 0 1; color: $warning; }
+    """
+    BINDINGS = bindings(ACTIONS)
+
+    def __init__(self, queue: ReviewerQueue, opener: Callable[[str], None] | None = None) -> None:
+        super().__init__()
+        self.queue = queue
+        self.protocol = queue.protocol
+        self.rule = queue.rule
+        self.pos: int | None = None
+        self.excluding = False
+        self.last_committed: str | None = None  # id of the newest entry this screen committed
+        self.opener = opener
+        self.message = ""
+        self.shown_at = 0.0  # perf_counter() when the current record was last painted
+        self._reasons_mode: bool | None = None
+
+    # layout ------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        yield RecordView(id="record")
+        yield Static(id="mine")
+        yield Static(id="reasons")
+        yield Static(id="message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.pos = self.queue.next_open(0)
+        if self.pos is None and self.queue.studies:
+            self.pos = 0
+        self.render_current()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action in ("attach", "open_fulltext") and self.queue.stage != "full-text")
+
+    @property
+    def current(self) -> int | None:
+        return None if self.pos is None else self.queue.studies[self.pos]
+
+    def say(self, message: str) -> None:
+        self.message = message
+        self.query_one("#message", Static).update(message, layout=False)
+
+    def render_status(self) -> None:
+        q = self.queue
+        where = f"record {self.pos + 1} of {len(q.studies)}" if self.pos is not None else "no records"
+        text = (f" {q.stage} · {q.reviewer} · {where} · my decisions {q.done} · remaining {q.remaining}")
+        self.query_one("#status", Static).update(text, layout=False)
+
+    def render_reasons(self) -> None:
+        if self._reasons_mode == self.excluding:
+            return
+        self._reasons_mode = self.excluding
+        reasons = self.rule.exclusion_reasons
+        head = ("Exclude: press the reason's number" + ("" if self.rule.reason_required else ", 0 for none")
+                + " · Esc cancels") if self.excluding else "Exclusion reasons (e, then the number)"
+        text = reasons_renderable(Text(head, style="bold reverse" if self.excluding else "bold"), reasons)
+        self.query_one("#reasons", Static).update(text)
+
+    def render_mine(self) -> None:
+        study = self.current
+        text = Text()
+        if study is not None:
+            vote = self.queue.votes.get(study)
+            if vote is not None:
+                text.append("My decision: ", style="bold")
+                text.append(vote.label + (f" ({vote.reason})" if vote.reason else ""),
+                            style="green" if vote.label == "include" else "red" if vote.label == "exclude" else "yellow")
+            else:
+                text.append("Not decided yet", style="dim")
+            for note in self.queue.notes.get(study, []):
+                text.append(f"\nMy note: {note}", style="italic")
+            if self.queue.stage == "full-text":
+                att = self.queue.attachment(study)
+                text.append("\nFull text: ", style="bold")
+                text.append(att.target if att else "none attached (a to attach)")
+        self.query_one("#mine", Static).update(text, layout=False)
+
+    def render_current(self) -> None:
+        view = self.query_one(RecordView)
+        study = self.current
+        if study is None:
+            view.show(Text("Nothing to screen at this stage for you.", style="bold"))
+        else:
+            sources = self.queue.sources(study)  # canonical record first
+            record = sources[0] if sources else self.queue.record(study)
+            view.show(record_renderable(
+                record,
+                sources=sources,
+                include=self.protocol.highlight_include,
+                exclude=self.protocol.highlight_exclude,
+                extra=[Text(f"Record {study}", style="dim")],
+            ))
+        self.render_status()
+        self.render_mine()
+        self.render_reasons()
+        self.call_after_refresh(self._painted)
+
+    def _painted(self) -> None:
+        self.shown_at = time.perf_counter()
+
+    def go(self, pos: int | None) -> None:
+        self.pos = pos
+        self.excluding = False
+        self.render_current()
+
+    def advance(self) -> None:
+        """After a decision: the next record that still waits for me (wrapping), or stay."""
+        start = (self.pos or 0) + 1
+        nxt = self.queue.next_open(start)
+        if nxt is None:
+            nxt = self.queue.next_open(0)
+        if nxt is None:
+            self.go(self.pos)
+            self.say(self.message + " · all done at this stage")
+            return
+        self.go(nxt)
+
+    # deciding ----------------------------------------------------------------------------
+    def commit(self, label: str, reason: str = "") -> None:
+        study = self.current
+        if study is None:
+            return
+        with self.app.batch_update():
+            self._commit(study, label, reason)
+
+    def _commit(self, study: int, label: str, reason: str) -> None:
+        try:
+            d = self.queue.decide(study, label, reason)
+        except UserError as exc:
+            self.excluding = False
+            self.render_reasons()
+            self.say(f"not saved: {exc.message}")
+            return
+        self.last_committed = d.id
+        self.say(f"saved: {label}{f' ({reason})' if reason else ''} on record {study}")
+        self.advance()
+
+    def action_decide(self, label: str) -> None:
+        self.excluding = False
+        self.commit(label)
+
+    def action_start_exclude(self) -> None:
+        if self.current is None:
+            return
+        if not self.rule.exclusion_reasons:
+            self.commit("exclude")
+            return
+        self.excluding = True
+        self.render_reasons()
+        self.say("exclude: which reason?")
+
+    def action_reason(self, n: int) -> None:
+        if not self.excluding:
+            self.say("press e first, then the reason's number")
+            return
+        reasons = self.rule.exclusion_reasons
+        if n == 0:
+            if self.rule.reason_required:
+                self.say("a reason is required at this stage: press its number")
+                return
+            self.excluding = False
+            self.commit("exclude")
+            return
+        if n > len(reasons):
+            self.say(f"no reason {n}: choose 1-{len(reasons)}")
+            return
+        self.excluding = False
+        self.commit("exclude", reasons[n - 1].code)
+
+    def action_cancel(self) -> None:
+        if self.excluding:
+            self.excluding = False
+            self.render_reasons()
+            self.say("exclusion cancelled")
+
+    def action_note(self) -> None:
+        study = self.current
+        if study is None:
+            return
+
+        def done(text: str | None) -> None:
+            if not text or not text.strip():
+                self.say("no note added")
+                return
+            d = self.queue.note(study, text)
+            self.last_committed = d.id
+            self.render_mine()
+            self.say(f"saved: note on record {study}")
+
+        self.app.push_screen(TextPrompt(f"Note on record {study}"), done)
+
+    def action_undo(self) -> None:
+        target = self.queue.undo()
+        if target is None:
+            self.say("nothing to undo")
+            return
+        self.last_committed = None
+        pos = self.queue.position_of(target.record_id)
+        self.go(pos if pos is not None else self.pos)
+        self.say(f"undone: {target.label} on record {self.queue.study_of(target.record_id)}")
+
+    # moving ------------------------------------------------------------------------------
+    def action_move(self, step: int) -> None:
+        if self.pos is None:
+            return
+        self.go(min(max(self.pos + step, 0), len(self.queue.studies) - 1))
+        self.say("")
+
+    def action_next_open(self) -> None:
+        nxt = self.queue.next_open((self.pos or 0) + 1)
+        if nxt is None:
+            nxt = self.queue.next_open(0)
+        if nxt is None:
+            self.say("every record here has your decision")
+        else:
+            self.go(nxt)
+
+    def action_page(self, step: int) -> None:
+        self.query_one(RecordView).page(step)
+
+    def action_search(self) -> None:
+        def done(text: str | None) -> None:
+            if not text:
+                return
+            pos = self.queue.search(text, self.pos if self.pos is not None else -1)
+            if pos is None:
+                self.say(f"no title in your queue contains {text!r}")
+            else:
+                self.go(pos)
+                self.say(f"found {text!r}")
+
+        self.app.push_screen(TextPrompt("Search"), done)
+
+    def action_goto(self) -> None:
+        def done(ref: str | None) -> None:
+            if not ref:
+                return
+            try:
+                record_id = find_record(self.queue.db, ref)
+            except UserError as exc:
+                self.say(exc.message)
+                return
+            pos = self.queue.position_of(record_id)
+            if pos is None:
+                self.say(f"record {record_id} is not in your queue at this stage")
+            else:
+                self.go(pos)
+
+        self.app.push_screen(TextPrompt("Go to record (id, pmid:N or doi:…)"), done)
+
+    # full text ---------------------------------------------------------------------------
+    def action_attach(self) -> None:
+        study = self.current
+        if study is None:
+            return
+
+        def done(target: str | None) -> None:
+            if not target:
+                return
+            try:
+                att = attach(self.queue.db, study, target, added_by=self.queue.reviewer)
+            except UserError as exc:
+                self.say(f"not attached: {exc.message}")
+                return
+            self.render_mine()
+            self.say(f"attached {att.kind}: {att.target}")
+
+        self.app.push_screen(TextPrompt(f"Full text for record {study}: PDF path or URL"), done)
+
+    def action_open_fulltext(self) -> None:
+        study = self.current
+        if study is None:
+            return
+        att = self.queue.attachment(study)
+        if att is None:
+            self.say("no full text attached: press a to attach one")
+            return
+        url = attachment_url(att)
+        (self.opener or self.app.open_url)(url)
+        self.say(f"opened {url}")
+
+    # other -------------------------------------------------------------------------------
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(f"Screening · {self.rule.name}", stage_actions(self.rule), self.app.keymap_in_use))
+
+    def action_quit(self) -> None:
+        self.app.exit()
+
+
+class ScreeningApp(App):
+    """``reviewkit screen``: the screening screen for one reviewer and stage."""
+
+    TITLE = "reviewkit screen"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, queue: ReviewerQueue, *, keymap: dict[str, str] | None = None,
+                 opener: Callable[[str], None] | None = None) -> None:
+        super().__init__()
+        self.queue = queue
+        self.opener = opener
+        self.keymap_in_use = load_keymap() if keymap is None else keymap
+        self.set_keymap(self.keymap_in_use)
+
+    def on_mount(self) -> None:
+        self.push_screen(ScreeningScreen(self.queue, self.opener))
+
+    @property
+    def screening(self) -> ScreeningScreen:
+        screen = self.screen_stack[1] if len(self.screen_stack) > 1 else self.screen
+        assert isinstance(screen, ScreeningScreen)
+        return screen

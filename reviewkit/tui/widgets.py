@@ -1,0 +1,190 @@
+"""Reusable TUI pieces: term highlighting, a record view and a one-line prompt."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from rich.columns import Columns
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from reviewkit.protocol import ExclusionReason
+from reviewkit.records import Record
+
+INCLUDE_STYLE = "bold black on #9be29b"
+EXCLUDE_STYLE = "bold white on #c0392b"
+
+
+def term_pattern(term: str) -> str:
+    """Regex for a protocol term: words match whole, '*' truncates ('sick*' → sick, sickness)."""
+    words = term.strip().strip('"').split()
+    parts = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in words]
+    return r"(?<!\w)" + r"[\s-]+".join(parts) + r"(?!\w)"
+
+
+@lru_cache(maxsize=32)
+def compile_terms(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern for all terms (longest first), or None for no terms."""
+    usable = sorted((t for t in terms if t.strip("*\" ")), key=len, reverse=True)
+    if not usable:
+        return None
+    return re.compile("|".join(term_pattern(t) for t in usable), re.IGNORECASE)
+
+
+def highlight(text: str | Text, include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Text:
+    """Text with include terms in one colour and exclude terms in another."""
+    out = text.copy() if isinstance(text, Text) else Text(text)
+    for terms, style in ((tuple(include), INCLUDE_STYLE), (tuple(exclude), EXCLUDE_STYLE)):
+        pattern = compile_terms(terms)
+        if pattern is not None:
+            out.highlight_regex(pattern, style=style)
+    return out
+
+
+def record_renderable(
+    record: Record,
+    *,
+    sources: Iterable[Record] = (),
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    extra: Iterable[Text] = (),
+) -> Group:
+    """Title, authors, year, journal, identifiers, the abstract by section, keywords, MeSH, sources."""
+
+    def hl(value: str, style: str = "") -> Text:
+        return highlight(Text(value, style=style), include, exclude)
+
+    parts: list[Text] = [hl(record.title or "(no title)", "bold")]
+    authors = ", ".join(record.authors[:8]) + (" et al." if len(record.authors) > 8 else "")
+    if authors:
+        parts.append(Text(authors, style="italic"))
+    where = " · ".join(x for x in (str(record.year or ""), record.journal) if x)
+    ids = "  ".join(x for x in (f"PMID {record.pmid}" if record.pmid else "", f"doi:{record.doi}" if record.doi else "") if x)
+    if where or ids:
+        parts.append(Text("  ".join(x for x in (where, ids) if x), style="dim"))
+    parts.append(Text(""))
+    if record.abstract_sections:
+        for section in record.abstract_sections:
+            line = Text()
+            if section.label:
+                line.append(section.label + ": ", style="bold cyan")
+            line.append_text(hl(section.text))
+            parts.append(line)
+    else:
+        parts.append(Text("(no abstract)", style="dim"))
+    if record.keywords:
+        parts.append(Text.assemble(("Keywords: ", "bold"), hl("; ".join(record.keywords))))
+    if record.mesh_terms:
+        parts.append(Text.assemble(("MeSH: ", "bold"), hl("; ".join(record.mesh_terms))))
+    srcs = list(sources)
+    if srcs:
+        label = "Sources: " if len(srcs) > 1 else "Source: "
+        parts.append(Text.assemble((label, "bold"), "; ".join(
+            f"{s.source or '?'} ({s.origin or '?'}{f' #{s.position}' if s.position else ''})" for s in srcs
+        )))
+    parts.extend(extra)
+    return Group(*parts)
+
+
+def reasons_renderable(head: Text, reasons: Sequence[ExclusionReason]) -> Group:
+    """A heading and the numbered exclusion reasons laid out in columns, never split mid-label."""
+    items = [Text.assemble((f"{n} ", "bold cyan"), r.label) for n, r in enumerate(reasons, start=1)]
+    return Group(head, Columns(items, padding=(0, 3)))
+
+
+class _Window:
+    """Renders a window of ``height`` lines of a renderable, from line ``offset`` on."""
+
+    def __init__(self, view: RecordView) -> None:
+        self.view = view
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        view = self.view
+        lines = console.render_lines(view.record_renderable, options.update(height=None), pad=False)
+        height = options.height or len(lines)
+        view.total_lines, view.window_height = len(lines), height
+        view.line_offset = max(0, min(view.line_offset, len(lines) - height))
+        shown = lines[view.line_offset : view.line_offset + height]
+        more = view.line_offset + height < len(lines)
+        if more:
+            shown = shown[:-1]
+        for line in shown:
+            yield from line
+            yield Segment.line()
+        if more:
+            yield Segment(f"… {len(lines) - view.line_offset - len(shown)} more lines (Space / PgDn)", Style(dim=True))
+
+
+class RecordView(Static):
+    """One record in a fixed-size pane that pages (no scroll container, so showing another
+    record never changes the layout: one repaint per keypress, no reflow)."""
+
+    DEFAULT_CSS = """
+    RecordView { height: 1fr; padding: 0 1; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.record_renderable: Group | Text | str = ""
+        self.line_offset = 0
+        self.total_lines = 0
+        self.window_height = 0
+        self.update(_Window(self), layout=False)
+
+    def show(self, renderable: Group | Text | str) -> None:
+        self.record_renderable = renderable
+        self.line_offset = 0
+        self.refresh()
+
+    def page(self, step: int) -> None:
+        """Move a page down (step > 0) or up."""
+        self.line_offset = max(0, self.line_offset + step * max(1, self.window_height - 2))
+        self.refresh()
+
+    @property
+    def plain(self) -> str:
+        """The whole record as plain text (for tests and copying)."""
+        console = Console(width=max(20, self.size.width or 80), color_system=None)
+        with console.capture() as capture:
+            console.print(self.record_renderable)
+        return capture.get()
+
+
+class TextPrompt(ModalScreen[str | None]):
+    """Ask for one line of text: Enter returns it, Esc returns None."""
+
+    DEFAULT_CSS = """
+    TextPrompt { align: center middle; }
+    TextPrompt > Vertical { width: 70; height: auto; border: round $accent; background: $surface; padding: 0 1; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
+
+    def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_text)
+            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            yield Label("Enter to confirm · Esc to cancel", classes="dim")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,68 @@
+"""Kappa, its confidence interval and PABAK against values computed by hand."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from conftest import add_records
+from screening.helpers import make_records
+
+from reviewkit import agreement as ag
+from reviewkit import screening as scr
+
+
+def pairs_from(table, cats):
+    return [(cats[i], cats[j]) for i, row in enumerate(table) for j, n in enumerate(row) for _ in range(n)]
+
+
+def test_two_by_two_by_hand():
+    # p_o = 35/50 = 0.7; p_e = 0.5*0.6 + 0.5*0.4 = 0.5; kappa = 0.2/0.5 = 0.4
+    # SE = sqrt(0.7*0.3 / (50*0.25)) = 0.129615; CI = 0.4 ± 1.96*SE; PABAK = 2*0.7 - 1 = 0.4
+    r = ag.compute("title-abstract", "r1", "r2", pairs_from([[20, 5], [10, 15]], ["include", "exclude"]))
+    assert r.categories == ("include", "exclude")
+    assert r.table == ((20, 5), (10, 15))
+    assert r.percent == pytest.approx(70.0)
+    assert r.kappa == pytest.approx(0.4)
+    assert r.ci_low == pytest.approx(0.4 - 1.959964 * 0.1296148, abs=1e-5)
+    assert r.ci_high == pytest.approx(0.4 + 1.959964 * 0.1296148, abs=1e-5)
+    assert r.pabak == pytest.approx(0.4)
+
+
+def test_three_categories_by_hand():
+    # n = 30, diagonal 23: p_o = 0.766667; marginals 13/10/7 both: p_e = 318/900
+    # kappa = (23/30 - 318/900) / (1 - 318/900) = 0.639175; PABAK = (3*23/30 - 1)/2 = 0.65
+    cats = ["include", "exclude", "uncertain"]
+    r = ag.compute("full-text", "r1", "r2", pairs_from([[10, 2, 1], [1, 8, 1], [2, 0, 5]], cats))
+    assert r.categories == tuple(cats)
+    assert r.kappa == pytest.approx(0.639175, abs=1e-6)
+    assert r.pabak == pytest.approx(0.65)
+    assert r.percent == pytest.approx(76.6667, abs=1e-4)
+
+
+def test_undefined_kappa_and_empty():
+    r = ag.compute("title-abstract", "a", "b", [("include", "include")] * 4)
+    assert r.kappa is None and r.percent == 100.0 and r.pabak == 1.0
+    empty = ag.compute("title-abstract", "a", "b", [])
+    assert empty.n == 0 and empty.kappa is None
+    assert "no study was screened by both" in ag.to_text([empty])
+
+
+def test_agreement_from_a_project_text_and_csv(project_b, tmp_path):
+    ids = add_records(project_b, make_records(10))
+    labels1 = ["include"] * 5 + ["exclude"] * 5
+    labels2 = ["include"] * 4 + ["exclude"] * 4 + ["include"] * 2
+    for study, l1, l2 in zip(ids, labels1, labels2, strict=True):
+        scr.decide(project_b.db, study, "title-abstract", "reviewer1", l1)
+        scr.decide(project_b.db, study, "title-abstract", "reviewer2", l2)
+    (r, ft) = ag.agreement(project_b)
+    # table [[4,1],[2,3]]: p_o = 0.7, p_e = 0.5*0.6 + 0.5*0.4 = 0.5, kappa = 0.4
+    assert r.table == ((4, 1), (2, 3))
+    assert r.kappa == pytest.approx(0.4) and r.pabak == pytest.approx(0.4)
+    assert ft.stage == "full-text" and ft.n == 0
+    text = ag.to_text([r])
+    assert "percent agreement  70.0%" in text and "Cohen's kappa      0.400" in text
+    rows = list(csv.DictReader(io.StringIO(ag.to_csv([r]))))
+    assert len(rows) == 4 and rows[1]["label_a"] == "include" and rows[1]["label_b"] == "exclude"
+    assert rows[1]["count"] == "1" and float(rows[0]["kappa"]) == pytest.approx(0.4)

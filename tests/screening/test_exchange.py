@@ -1,0 +1,122 @@
+"""Decision logs between machines: portable record keys, idempotent import, conflicts refused."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import PROTOCOL_B, add_records
+from screening.helpers import make_records
+
+from reviewkit import screening as scr
+from reviewkit.cli import main
+from reviewkit.project import init_project
+from reviewkit.records import Record
+from reviewkit.store.decisions import list_decisions
+
+TA = "title-abstract"
+
+
+@pytest.fixture
+def two_machines(project_b, tmp_path):
+    """Two projects with the same records imported in opposite orders."""
+    records = make_records(6)
+    records.append(Record(title="A record without identifiers: sick leave", year=2019))
+    add_records(project_b, records)
+    other = init_project(tmp_path / "other", PROTOCOL_B)
+    add_records(other, list(reversed(make_records(6) + [Record(title="A record without identifiers: sick leave", year=2019)])))
+    yield project_b, other
+    other.close()
+
+
+def cli(project, group_and_cmd, *rest):
+    return main([*group_and_cmd, "--project", str(project.folder), *rest])
+
+
+def test_export_import_maps_records_and_is_idempotent(two_machines, tmp_path, capsys):
+    here, there = two_machines
+    ids = sorted(scr.stage_outcomes(here, TA))
+    q = scr.ReviewerQueue(here, TA, "reviewer1")
+    q.decide(ids[0], "include", note="clear")
+    q.decide(ids[1], "exclude", "long-term")
+    q.decide(ids[6], "uncertain")  # the record known only by title and year
+    q.note(ids[2], "look again")
+    q.decide(ids[3], "include")
+    q.undo()
+    scr.decide(here.db, ids[4], TA, "reviewer2", "include")  # not exported
+    out = tmp_path / "r1.jsonl"
+    assert cli(here, ["decisions", "export"], "--reviewer", "reviewer1", str(out)) == 0
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(lines) == 6 and {e["reviewer"] for e in lines} == {"reviewer1"}
+    assert all("record" in e and "record_id" not in e for e in lines)
+
+    assert cli(there, ["decisions", "import"], str(out)) == 0
+    assert "added 6 entries, 0 already present" in capsys.readouterr().out
+    theirs = scr.ReviewerQueue(there, TA, "reviewer1")
+    titles = {there_id: rec.title for there_id, rec in ((s, theirs.record(s)) for s in theirs.votes)}
+    mine = {here_id: q.record(here_id).title for here_id in q.votes}
+    assert sorted(titles.values()) == sorted(mine.values())
+    assert {theirs.record(s).title: d.label for s, d in theirs.votes.items()} == {
+        q.record(s).title: d.label for s, d in q.votes.items()
+    }
+    before = list_decisions(there.db)
+    assert cli(there, ["decisions", "import"], str(out)) == 0
+    assert "added 0 entries, 6 already present" in capsys.readouterr().out
+    assert list_decisions(there.db) == before
+
+
+def test_conflicting_file_is_refused_and_nothing_written(two_machines, tmp_path, capsys):
+    here, there = two_machines
+    ids = sorted(scr.stage_outcomes(here, TA))
+    scr.decide(here.db, ids[0], TA, "reviewer1", "include")
+    scr.decide(here.db, ids[1], TA, "reviewer1", "include")
+    out = tmp_path / "r1.jsonl"
+    cli(here, ["decisions", "export"], "--reviewer", "reviewer1", str(out))
+    assert cli(there, ["decisions", "import"], str(out)) == 0
+    lines = out.read_text().splitlines()
+    changed = json.loads(lines[1])
+    changed["label"] = "exclude"
+    extra = json.loads(lines[0])
+    extra["id"] = "f" * 32
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("\n".join([json.dumps(extra), json.dumps(changed)]) + "\n")
+    before = list_decisions(there.db)
+    capsys.readouterr()
+    assert cli(there, ["decisions", "import"], str(bad)) == 2
+    err = capsys.readouterr().err
+    assert "already in this project with different content" in err and "bad.jsonl:2" in err
+    assert list_decisions(there.db) == before  # the new first line was not written either
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("not json\n", "not a JSON line"),
+        ('{"format": "other"}\n', "not a reviewkit decision line"),
+        (
+            '{"format": "reviewkit-decisions/1", "id": "x", "stage": "title-abstract", "reviewer": "r",'
+            ' "label": "include", "created_at": "2024", "record": {"pmid": "999999"}}\n',
+            "no record in this project matches",
+        ),
+        (
+            '{"format": "reviewkit-decisions/1", "id": "x", "stage": "title-abstract", "reviewer": "r",'
+            ' "label": "undo", "undoes": "nope", "created_at": "2024", "record": {"pmid": "1001"}}\n',
+            "neither here nor earlier",
+        ),
+    ],
+)
+def test_bad_files_are_refused(two_machines, tmp_path, capsys, content, message):
+    _, there = two_machines
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(content)
+    assert cli(there, ["decisions", "import"], str(bad)) == 2
+    assert message in capsys.readouterr().err
+    assert list_decisions(there.db) == []
+
+
+def test_export_needs_a_known_reviewer(two_machines, tmp_path, capsys):
+    here, _ = two_machines
+    assert cli(here, ["decisions", "export"], "--reviewer", "nobody", str(tmp_path / "x.jsonl")) == 2
+    assert "not a reviewer" in capsys.readouterr().err
+    assert not (tmp_path / "x.jsonl").exists()
+    assert cli(here, ["decisions", "import"], str(tmp_path / "missing.jsonl")) == 2

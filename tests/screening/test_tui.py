@@ -1,0 +1,305 @@
+"""Pilot tests for every key of the screening, conflicts and help screens, and snapshots."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+
+import pytest
+from conftest import add_records
+from screening.helpers import make_records
+from textual.widgets import Input
+
+from reviewkit import screening as scr
+from reviewkit.store.decisions import list_decisions
+from reviewkit.tui.conflicts import ConflictsApp, ConflictsScreen
+from reviewkit.tui.help import HelpScreen
+from reviewkit.tui.screening import ScreeningApp, ScreeningScreen
+from reviewkit.tui.widgets import TextPrompt, compile_terms, highlight
+
+TA, FT = "title-abstract", "full-text"
+SIZE = (100, 34)
+
+
+def app_for(project, reviewer="reviewer1", stage=TA, **kw):
+    opened: list[str] = []
+    app = ScreeningApp(scr.ReviewerQueue(project, stage, reviewer), keymap=kw.pop("keymap", {}), opener=opened.append)
+    app.opened = opened
+    return app
+
+
+def committed(project) -> list[tuple[int, str, str, str]]:
+    """The log as another connection sees it (proves the commit happened)."""
+    with sqlite3.connect(project.database_path) as conn:
+        return conn.execute("SELECT record_id, reviewer, label, reason FROM decisions ORDER BY rowid").fetchall()
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+async def prompt(pilot, app, key: str, text: str) -> None:
+    """Press ``key``, fill the prompt it opens with ``text`` and press Enter."""
+    await pilot.press(key)
+    assert isinstance(app.screen, TextPrompt)
+    app.screen.query_one(Input).value = text
+    await pilot.press("enter")
+
+
+@pytest.fixture
+def five(project_b):
+    ids = add_records(project_b, make_records(5))
+    return project_b, ids
+
+
+def test_decision_keys_commit_before_the_next_record(five):
+    project, _ = five
+
+    async def go():
+        app = app_for(project)
+        async with app.run_test(size=SIZE) as pilot:
+            s = app.screening
+            first = s.current
+            await pilot.press("i")
+            assert committed(project) == [(first, "reviewer1", "include", "")]
+            second = s.current
+            assert second != first and s.last_committed == list_decisions(project.db)[-1].id
+            await pilot.press("u")
+            third = s.current
+            await pilot.press("e")
+            assert s.excluding and s.current == third
+            await pilot.press("escape")
+            assert not s.excluding and s.current == third
+            await pilot.press("e", "3")
+            fourth = s.current
+            await pilot.press("e", "0")  # no reason allowed at title-abstract in Review B
+            await pilot.press("7")  # a reason key without e does nothing
+            assert "press e first" in s.message
+            assert [r[2:] for r in committed(project)] == [
+                ("include", ""), ("uncertain", ""), ("exclude", "wrong-population"), ("exclude", "")]
+            assert [r[0] for r in committed(project)] == [first, second, third, fourth]
+            assert s.queue.remaining == 1
+            await pilot.press("e", "9")  # only 7 reasons
+            assert "no reason 9" in s.message and len(committed(project)) == 4
+
+    run(go())
+
+
+def test_undo_note_and_moving(five):
+    project, ids = five
+
+    async def go():
+        app = app_for(project)
+        async with app.run_test(size=SIZE) as pilot:
+            s = app.screening
+            first = s.current
+            await pilot.press("i")
+            await pilot.press("z")
+            assert s.current == first and first not in s.queue.votes
+            assert [r[2] for r in committed(project)] == ["include", "undo"]
+            await pilot.press("n")
+            assert isinstance(app.screen, TextPrompt)
+            await pilot.press(*"needs team", "enter")
+            assert s.queue.notes[first] == ["needs team"]
+            await pilot.press("n", "escape")  # cancelled: nothing written
+            assert len(committed(project)) == 3
+            await pilot.press("j")
+            assert s.pos == 1
+            await pilot.press("down", "down")
+            assert s.pos == 3
+            await pilot.press("k", "up")
+            assert s.pos == 1
+            await pilot.press("k", "k", "k")
+            assert s.pos == 0  # stays at the first
+            await pilot.press("tab")
+            assert s.pos == 1  # next undecided (the first has no vote after the undo... but a note)
+            await pilot.press("pagedown", "pageup", "space")
+            await pilot.press("q")
+        assert app.return_code == 0
+
+    run(go())
+
+
+def test_search_and_goto(five):
+    project, ids = five
+
+    async def go():
+        app = app_for(project)
+        async with app.run_test(size=SIZE) as pilot:
+            s = app.screening
+            await prompt(pilot, app, "slash", "Study 4:")
+            assert s.current == ids[3] and "found" in s.message
+            await prompt(pilot, app, "slash", "nothing like this")
+            assert "no title" in s.message and s.current == ids[3]
+            await prompt(pilot, app, "g", "pmid:1002")
+            assert s.current == ids[1]
+            await prompt(pilot, app, "g", "pmid:999")
+            assert "no record matches" in s.message and s.current == ids[1]
+
+    run(go())
+
+
+def test_help_screen_lists_the_stage_reasons_and_closes(five):
+    project, _ = five
+
+    async def go():
+        app = app_for(project)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            labels = [a.description for a in app.screen.actions]
+            assert "Exclude: Severe mental illness" in labels and "Attach" not in labels
+            await pilot.press("escape")
+            assert isinstance(app.screen, ScreeningScreen)
+            await pilot.press("question_mark", "q")
+            assert isinstance(app.screen, ScreeningScreen)
+
+    run(go())
+
+
+def test_keymap_remaps_a_key(five):
+    project, _ = five
+
+    async def go():
+        app = app_for(project, keymap={"screening.include": "y"})
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("i")
+            assert committed(project) == []
+            await pilot.press("y")
+            assert [r[2] for r in committed(project)] == ["include"]
+            await pilot.press("question_mark")
+            rows = {a.id: a for a in app.screen.actions}
+            assert app.screen.keymap["screening.include"] == "y" and "screening.include" in rows
+
+    run(go())
+
+
+def test_full_text_attach_open_and_reason_required(project_a, tmp_path):
+    ids = add_records(project_a, make_records(2))
+    for study in ids:
+        scr.decide(project_a.db, study, TA, "reviewer1", "include", protocol=project_a.protocol)
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+
+    async def go():
+        app = app_for(project_a, stage=FT)
+        async with app.run_test(size=SIZE) as pilot:
+            s = app.screening
+            await pilot.press("o")
+            assert "no full text attached" in s.message and app.opened == []
+            await prompt(pilot, app, "a", str(tmp_path / "missing.pdf"))
+            assert "not attached" in s.message
+            await prompt(pilot, app, "a", str(pdf))
+            await pilot.press("o")
+            assert app.opened == [pdf.resolve().as_uri()]
+            await pilot.press("e", "0")
+            assert "reason is required" in s.message and committed(project_a)[-1][2] == "include"
+            await pilot.press("2")
+            assert committed(project_a)[-1][1:] == ("reviewer1", "exclude", "wrong-question")
+
+    run(go())
+
+
+def test_title_abstract_has_no_attach_keys(five):
+    project, _ = five
+
+    async def go():
+        app = app_for(project)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("a", "o")
+            assert isinstance(app.screen, ScreeningScreen) and app.opened == []
+
+    run(go())
+
+
+def test_screen_never_shows_another_reviewers_labels_or_notes(five):
+    project, ids = five
+    for study in ids:
+        scr.decide(project.db, study, TA, "reviewer1", "exclude", "long-term", note="zebranote")
+
+    async def go():
+        app = app_for(project, reviewer="reviewer2")
+        async with app.run_test(size=SIZE) as pilot:
+            for _ in ids:
+                svg = app.export_screenshot()
+                assert "zebranote" not in svg and "Out&#160;of&#160;work" not in svg.split("Exclusion")[0]
+                assert "My decision" not in svg
+                await pilot.press("j")
+
+    run(go())
+
+
+def test_empty_queue_says_so(project_b):
+    async def go():
+        app = app_for(project_b)
+        async with app.run_test(size=SIZE) as pilot:
+            assert "Nothing to screen" in app.export_screenshot().replace("&#160;", " ")
+            await pilot.press("i", "j", "z")
+            assert "nothing to undo" in app.screening.message
+
+    run(go())
+
+
+def conflict_project(project):
+    ids = add_records(project, make_records(3))
+    for i, study in enumerate(ids):
+        scr.decide(project.db, study, TA, "reviewer1", "include", note="team model" if i == 0 else "")
+        scr.decide(project.db, study, TA, "reviewer2", "exclude", "health-only", note="CBT only" if i == 0 else "")
+    return ids
+
+
+def test_conflicts_keys(project_b):
+    ids = conflict_project(project_b)
+
+    async def go():
+        app = ConflictsApp(project_b, TA, "lead", keymap={})
+        async with app.run_test(size=SIZE) as pilot:
+            s = app.conflicts_screen
+            await prompt(pilot, app, "i", "agreed at meeting")
+            final = list_decisions(project_b.db)[-1]
+            assert (final.record_id, final.label, final.reviewer, final.note) == (ids[0], "final-include", "lead", "agreed at meeting")
+            assert s.pos == 1
+            await pilot.press("e", "5")
+            assert committed(project_b)[-1][1:] == ("lead", "final-exclude", "long-term")
+            await pilot.press("z")
+            assert s.pos == 1 and s.views[1].final is None
+            await pilot.press("e", "escape", "k")
+            assert s.pos == 0 and not s.excluding
+            await pilot.press("j", "down", "up")
+            assert s.pos == 1
+            await pilot.press("5")
+            assert "press e first" in s.message
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape")
+            assert isinstance(app.screen, ConflictsScreen)
+            await pilot.press("q")
+        outcomes = scr.stage_outcomes(project_b, TA)
+        assert outcomes[ids[0]] == scr.Outcome("include", "", "lead")
+        assert outcomes[ids[1]].status == "conflict"
+
+    run(go())
+
+
+def test_highlight_terms_with_truncation():
+    text = highlight("Sickness certification and sick leave in children", ["sick* certification", "sick leave"], ["children"])
+    styles = {text.plain[s.start:s.end]: str(s.style) for s in text.spans}
+    assert set(styles) == {"Sickness certification", "sick leave", "children"}
+    assert styles["sick leave"] != styles["children"]
+    assert compile_terms(()) is None
+    assert not compile_terms(("retire*",)).search("tired")
+
+
+def test_snapshot_screening(five, snap_compare):
+    project, _ = five
+    assert snap_compare(app_for(project), terminal_size=SIZE, press=["i", "e"])
+
+
+def test_snapshot_help(five, snap_compare):
+    project, _ = five
+    assert snap_compare(app_for(project), terminal_size=SIZE, press=["question_mark"])
+
+
+def test_snapshot_conflicts(project_b, snap_compare):
+    conflict_project(project_b)
+    assert snap_compare(ConflictsApp(project_b, TA, "lead", keymap={}), terminal_size=SIZE)
