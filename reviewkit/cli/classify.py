@@ -1,0 +1,215 @@
+"""Classification commands: classify, label, confirm, extract (export/import/set), evidence-map."""
+
+from __future__ import annotations
+
+import csv
+import getpass
+import os
+from pathlib import Path
+
+import click
+
+from reviewkit.cli._common import load_project, progress_bar, project_option
+from reviewkit.errors import UserError
+
+all_option = click.option("--all", "all_studies", is_flag=True,
+                          help="Every study, not only those included at the last screening stage.")
+
+
+def _default_reviewer() -> str:
+    return os.environ.get("REVIEWKIT_REVIEWER") or getpass.getuser()
+
+
+def _studies(project, all_studies: bool) -> list[int]:
+    from reviewkit.reports.studies import all_studies as every
+    from reviewkit.reports.studies import included_studies
+
+    return every(project) if all_studies else included_studies(project)
+
+
+@click.command("classify")
+@project_option
+@click.option("--scheme", "schemes", multiple=True, help="Scheme id (repeatable; default: every scheme).")
+@click.option("--evaluate", "evaluate_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Score the rules on a labelled CSV (title, abstract, gold) instead of classifying.")
+@click.option("--csv", "csv_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the suggestions (or, with --evaluate, the confusion matrix) as CSV.")
+@all_option
+def classify_command(project_dir: Path, schemes: tuple[str, ...], evaluate_file: Path | None,
+                     csv_out: Path | None, all_studies: bool) -> None:
+    """Suggest labels for the included studies, each with its score and evidence."""
+    from reviewkit import classify, extract
+
+    project = load_project(project_dir)
+    try:
+        for s in schemes:
+            project.protocol.scheme(s)
+        if evaluate_file is not None:
+            if len(schemes) != 1:
+                raise UserError("--evaluate needs exactly one --scheme")
+            result = classify.evaluate(project.protocol, schemes[0], evaluate_file)
+            click.echo(result.format())
+            if csv_out:
+                csv_out.write_text(result.confusion_csv(), encoding="utf-8")
+                click.echo(f"confusion matrix written to {csv_out}")
+            return
+        ids = _studies(project, all_studies)
+        if not ids:
+            click.echo("no included studies yet: finish screening, or pass --all to classify every study")
+            return
+        with progress_bar("classifying") as update:
+            result = classify.classify_project(project, ids, schemes or None, progress=update)
+        filled = extract.prefill(project, ids)
+        counts: dict[tuple[str, str], int] = {}
+        for (_, sid), sugg in result.rules.items():
+            for s in sugg:
+                counts[(sid, s.label)] = counts.get((sid, s.label), 0) + 1
+        for (sid, label), n in sorted(counts.items()):
+            click.echo(f"{sid}\t{label}\t{n}")
+        for sid, n in result.models_trained.items():
+            click.echo(f"model for {sid}: trained on {n} confirmed studies")
+        click.echo(f"{len(ids)} studies classified; {result.written} new suggestion batches; "
+                   f"{filled} extraction values prefilled")
+        if csv_out:
+            rows = result.rows()
+            csv_out.parent.mkdir(parents=True, exist_ok=True)
+            with csv_out.open("w", encoding="utf-8", newline="") as fh:
+                w = csv.DictWriter(fh, fieldnames=list(rows[0]) if rows else ["record_id"])
+                w.writeheader()
+                w.writerows(rows)
+            click.echo(f"suggestions written to {csv_out}")
+    finally:
+        project.close()
+
+
+@click.command("label")
+@project_option
+@click.argument("record")
+@click.argument("assignment", metavar="SCHEME=LABEL[,LABEL]")
+@click.option("--reviewer", default=_default_reviewer, show_default="$REVIEWKIT_REVIEWER or your login")
+def label_command(project_dir: Path, record: str, assignment: str, reviewer: str) -> None:
+    """Confirm a study's label(s) in a scheme (RECORD: id, pmid:N or doi:10.…)."""
+    from reviewkit.classify import confirm
+    from reviewkit.reports.studies import canonical_id
+    from reviewkit.screening import find_record
+
+    if "=" not in assignment:
+        raise UserError(f"{assignment!r} is not SCHEME=LABEL", hint="e.g. model-type=job-specialist")
+    scheme, _, labels = assignment.partition("=")
+    project = load_project(project_dir)
+    try:
+        rid = canonical_id(project, find_record(project.db, record))
+        chosen = [x.strip() for x in labels.split(",") if x.strip()]
+        confirm(project, rid, scheme.strip(), chosen, reviewer)
+        click.echo(f"study {rid}: {scheme.strip()} = {', '.join(chosen)} (confirmed by {reviewer})")
+    finally:
+        project.close()
+
+
+@click.command("confirm")
+@project_option
+@click.option("--reviewer", required=True, help="Your name (recorded with each confirmation).")
+@click.option("--scheme", default=None, help="Scheme id (default: the report scheme).")
+@all_option
+def confirm_command(project_dir: Path, reviewer: str, scheme: str | None, all_studies: bool) -> None:
+    """Confirm or change the suggested labels in the terminal, a key per label."""
+    project = load_project(project_dir)
+    try:
+        proto = project.protocol
+        scheme_id = scheme or (proto.report.scheme if proto.report else next(iter(proto.schemes), ""))
+        proto.scheme(scheme_id)
+        ids = _studies(project, all_studies)
+        if not ids:
+            raise UserError("no studies to label", hint="finish screening, or pass --all")
+        from reviewkit.tui.classify import ConfirmApp
+
+        ConfirmApp(project, scheme_id, ids, reviewer).run()
+    finally:
+        project.close()
+
+
+@click.group("extract")
+def extract_group() -> None:
+    """Extraction fields of the report tables: export to CSV, edit, import back."""
+
+
+@extract_group.command("export")
+@project_option
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@all_option
+def extract_export(project_dir: Path, file: Path, all_studies: bool) -> None:
+    """Write every study's extraction values (prefilled first) to FILE.csv."""
+    from reviewkit import extract
+
+    project = load_project(project_dir)
+    try:
+        ids = _studies(project, all_studies)
+        extract.prefill(project, ids)
+        n = extract.export_csv(project, ids, file)
+        click.echo(f"{n} studies written to {file}")
+    finally:
+        project.close()
+
+
+@extract_group.command("import")
+@project_option
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--reviewer", default=_default_reviewer, show_default="$REVIEWKIT_REVIEWER or your login")
+def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
+    """Read an edited FILE.csv back; nothing is written if any line is wrong."""
+    from reviewkit import extract
+
+    project = load_project(project_dir)
+    try:
+        result = extract.import_csv(project, file, _studies(project, True), reviewer=reviewer)
+        click.echo(f"{result.rows} rows read, {result.changed} values changed")
+    finally:
+        project.close()
+
+
+@extract_group.command("set")
+@project_option
+@click.argument("record")
+@click.argument("assignment", metavar="FIELD=VALUE")
+@click.option("--reviewer", default=_default_reviewer, show_default="$REVIEWKIT_REVIEWER or your login")
+def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) -> None:
+    """Set one extraction value of a study (RECORD: id, pmid:N or doi:10.…)."""
+    from reviewkit import extract
+    from reviewkit.reports.studies import canonical_id
+    from reviewkit.screening import find_record
+
+    if "=" not in assignment:
+        raise UserError(f"{assignment!r} is not FIELD=VALUE")
+    field_id, _, value = assignment.partition("=")
+    project = load_project(project_dir)
+    try:
+        rid = canonical_id(project, find_record(project.db, record))
+        extract.set_value(project, rid, field_id.strip(), value, reviewer)
+        click.echo(f"study {rid}: {field_id.strip()} set")
+    finally:
+        project.close()
+
+
+@click.command("evidence-map")
+@project_option
+@click.option("--rows", "rows_scheme", required=True, help="Scheme id for the rows.")
+@click.option("--cols", "cols_scheme", required=True, help="Scheme id for the columns.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("exports/evidence-map"),
+              show_default=True)
+@all_option
+def evidence_map_command(project_dir: Path, rows_scheme: str, cols_scheme: str, out_dir: Path, all_studies: bool) -> None:
+    """The matrix of one scheme against another: CSV, XLSX, Markdown, PNG, SVG and GraphML."""
+    from reviewkit.evidence import build_map, write_map
+
+    project = load_project(project_dir)
+    try:
+        emap = build_map(project, rows_scheme, cols_scheme, _studies(project, all_studies))
+        paths = write_map(project, emap, out_dir)
+        click.echo(emap.note())
+        for p in paths:
+            click.echo(str(p))
+    finally:
+        project.close()
+
+
+COMMANDS = [classify_command, label_command, confirm_command, extract_group, evidence_map_command]

@@ -1,0 +1,83 @@
+"""Report commands: report (everything), export (included studies), prisma (the flow diagram)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from reviewkit.cli._common import load_project, project_option
+from reviewkit.errors import UserError
+
+
+@click.command("report")
+@project_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"),
+              show_default=True, help="Folder for the report files.")
+@click.option("--format", "formats", default="csv,xlsx,md,docx", show_default=True,
+              help="Comma-separated: csv, xlsx, md, docx.")
+def report_command(project_dir: Path, out_dir: Path, formats: str) -> None:
+    """Write the report: tables per label, evidence map, PRISMA 2020, agreement, exports."""
+    from reviewkit.reports.report import write_report
+
+    project = load_project(project_dir)
+    try:
+        chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
+        paths = write_report(project, out_dir, chosen)
+        click.echo(f"{len(paths)} files written to {out_dir}/")
+        for p in paths:
+            click.echo(f"  {p}")
+    finally:
+        project.close()
+
+
+@click.command("export")
+@project_option
+@click.option("--included", is_flag=True, required=True, help="Export the included studies (required).")
+@click.option("--format", "fmt", type=click.Choice(["ris", "bibtex", "csv"]), required=True)
+@click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Output file (default: standard output).")
+def export_command(project_dir: Path, included: bool, fmt: str, out_file: Path | None) -> None:
+    """Export the included studies for a reference manager."""
+    from reviewkit.reports.exporter import export_records, export_to_file
+    from reviewkit.reports.studies import included_studies
+
+    if not included:
+        raise UserError("only --included can be exported", hint="pass --included")
+    project = load_project(project_dir)
+    try:
+        ids = included_studies(project)
+        if out_file is None:
+            sys.stdout.write(export_records(project, ids, fmt))
+        else:
+            export_to_file(project, ids, fmt, out_file)
+            click.echo(f"{len(ids)} included studies written to {out_file}", err=True)
+    finally:
+        project.close()
+
+
+@click.command("prisma")
+@project_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"),
+              show_default=True)
+def prisma_command(project_dir: Path, out_dir: Path) -> None:
+    """Draw the PRISMA 2020 flow diagram (PNG, SVG) and write its numbers (CSV)."""
+    from reviewkit.reports import prisma
+
+    project = load_project(project_dir)
+    try:
+        counts = prisma.collect_counts(project)
+        problems = prisma.check(counts)
+        for _, item, n in counts.rows():
+            click.echo(f"{item:<45}{n:>8}")
+        if problems:
+            raise UserError("the PRISMA numbers do not add up: " + "; ".join(problems))
+        for p in (prisma.draw(counts, out_dir / "prisma.png"), prisma.draw(counts, out_dir / "prisma.svg"),
+                  prisma.write_csv(counts, out_dir / "prisma.csv")):
+            click.echo(str(p))
+    finally:
+        project.close()
+
+
+COMMANDS = [report_command, export_command, prisma_command]

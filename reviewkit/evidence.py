@@ -1,0 +1,180 @@
+"""The evidence map: one classification scheme against another, each cell with its studies.
+
+A study's labels are those a person confirmed, or else the rules' suggestion (see
+:func:`reviewkit.classify.assigned_labels`); the map says how many of its studies rest on
+confirmed labels. Outputs: a count matrix and a cell list (CSV, XLSX, Markdown), a bubble chart
+(PNG and SVG) and the bipartite study–label graph (GraphML).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from reviewkit.classify import Assigned, assigned_labels, none_id
+from reviewkit.project import Project
+from reviewkit.protocol import Scheme
+from reviewkit.reports.writers import Table, count_studies, write_csv, write_markdown, write_xlsx
+from reviewkit.store import records as record_rows
+
+
+@dataclass
+class EvidenceMap:
+    """Studies per (row label, column label); labels in protocol order, "none" last when used."""
+
+    rows_scheme: Scheme
+    cols_scheme: Scheme
+    row_labels: list[str]
+    col_labels: list[str]
+    cells: dict[tuple[str, str], list[int]]
+    citations: dict[int, str]
+    assigned: dict[str, dict[int, Assigned]] = field(default_factory=dict)  # scheme id -> study -> labels
+
+    def count(self, row: str, col: str) -> int:
+        return len(self.cells.get((row, col), []))
+
+    def name(self, scheme: Scheme, label: str) -> str:
+        for lab in scheme.labels:
+            if lab.id == label:
+                return lab.name
+        return "None of these" if label == none_id(scheme) else label
+
+    @property
+    def studies(self) -> list[int]:
+        return sorted(self.citations)
+
+    @property
+    def confirmed_studies(self) -> int:
+        """Studies whose labels in both schemes were confirmed by a person."""
+        return sum(
+            1 for rid in self.citations
+            if all(self.assigned[s][rid].confirmed for s in (self.rows_scheme.id, self.cols_scheme.id))
+        )
+
+    def note(self) -> str:
+        return (f"{count_studies(len(self.citations))}; {self.confirmed_studies} with both labels confirmed by a "
+                f"reviewer, the others on the rules' suggestions.")
+
+    def matrix_table(self) -> Table:
+        cols = [self.name(self.cols_scheme, c) for c in self.col_labels]
+        rows = []
+        for r in self.row_labels:
+            counts = [self.count(r, c) for c in self.col_labels]
+            rows.append([self.name(self.rows_scheme, r), *counts, sum(counts)])
+        totals = [sum(self.count(r, c) for r in self.row_labels) for c in self.col_labels]
+        rows.append(["Total", *totals, sum(totals)])
+        return Table("evidence-map", f"Evidence map: {self.rows_scheme.name} × {self.cols_scheme.name}",
+                     [f"{self.rows_scheme.name} \\ {self.cols_scheme.name}", *cols, "Total"], rows,
+                     self.note() + " A study with several labels counts in each of its cells.")
+
+    def cells_table(self) -> Table:
+        rows = []
+        for r in self.row_labels:
+            for c in self.col_labels:
+                ids = self.cells.get((r, c), [])
+                if ids:
+                    rows.append([r, c, len(ids), "; ".join(self.citations[i] for i in ids), " ".join(map(str, ids))])
+        return Table("evidence-map-cells", "Evidence map: studies per cell",
+                     [self.rows_scheme.id, self.cols_scheme.id, "count", "studies", "record_ids"], rows, self.note())
+
+
+def build_map(project: Project, rows_scheme: str, cols_scheme: str, record_ids: Iterable[int]) -> EvidenceMap:
+    """The evidence map of the given studies (canonical ids)."""
+    proto = project.protocol
+    rs, cs = proto.scheme(rows_scheme), proto.scheme(cols_scheme)
+    ids = sorted(set(record_ids))
+    records = record_rows.get_records(project.db, ids)
+    assigned = {rs.id: assigned_labels(project, rs.id, ids), cs.id: assigned_labels(project, cs.id, ids)}
+    cells: dict[tuple[str, str], list[int]] = {}
+    for rid in ids:
+        for r in assigned[rs.id][rid].labels:
+            for c in assigned[cs.id][rid].labels:
+                cells.setdefault((r, c), []).append(rid)
+
+    def order(scheme: Scheme, axis: int) -> list[str]:
+        labels = [lab.id for lab in scheme.labels]
+        extra = sorted({key[axis] for key in cells} - set(labels))
+        return labels + extra
+
+    return EvidenceMap(rs, cs, order(rs, 0), order(cs, 1), cells,
+                       {rid: records[rid].citation() for rid in ids}, assigned)
+
+
+def study_label_graph(project: Project, scheme_ids: Sequence[str], record_ids: Iterable[int]) -> nx.Graph:
+    """Bipartite graph: study nodes (bipartite=0) linked to label nodes (bipartite=1) of each scheme."""
+    ids = sorted(set(record_ids))
+    records = record_rows.get_records(project.db, ids)
+    g = nx.Graph()
+    for rid in ids:
+        rec = records[rid]
+        g.add_node(f"study:{rid}", bipartite=0, kind="study", record_id=rid, citation=rec.citation(),
+                   title=rec.title, year=rec.year or 0)
+    for sid in scheme_ids:
+        scheme = project.protocol.scheme(sid)
+        for rid, a in assigned_labels(project, sid, ids).items():
+            for lab in a.labels:
+                node = f"label:{sid}:{lab}"
+                if node not in g:
+                    name = next((x.name for x in scheme.labels if x.id == lab), lab)
+                    g.add_node(node, bipartite=1, kind="label", scheme=sid, label=lab, name=name)
+                g.add_edge(f"study:{rid}", node, scheme=sid, status="confirmed" if a.confirmed else "suggested")
+    return g
+
+
+def draw_map(emap: EvidenceMap, path: Path) -> Path:
+    """Bubble chart of the matrix (area ∝ count, count printed), A4 width; format from the suffix."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows, cols = emap.row_labels, emap.col_labels
+    height = max(3.5, 1.2 + 0.55 * len(rows))
+    fig, ax = plt.subplots(figsize=(8.27, height), dpi=150)
+    biggest = max([emap.count(r, c) for r in rows for c in cols] + [1])
+    for y, r in enumerate(rows):
+        for x, c in enumerate(cols):
+            n = emap.count(r, c)
+            if n:
+                ax.scatter(x, y, s=120 + 1100 * n / biggest, color="#4C78A8", alpha=0.75, edgecolors="#1F3B5A")
+                ax.annotate(str(n), (x, y), ha="center", va="center", color="white", fontsize=9, fontweight="bold")
+    ax.set_xticks(range(len(cols)))
+    ax.set_xticklabels([textwrap.fill(emap.name(emap.cols_scheme, c), 16, break_long_words=False) for c in cols], fontsize=8)
+    ax.set_yticks(range(len(rows)))
+    ax.set_yticklabels([textwrap.fill(emap.name(emap.rows_scheme, r), 26, break_long_words=False) for r in rows], fontsize=8)
+    ax.set_xlim(-0.6, len(cols) - 0.4)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.grid(True, color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.set_xlabel(emap.cols_scheme.name, fontsize=9)
+    ax.set_ylabel(emap.rows_scheme.name, fontsize=9)
+    ax.set_title(f"Evidence map ({len(emap.citations)} studies)", fontsize=10)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path)
+    plt.close(fig)
+    return path
+
+
+def write_map(project: Project, emap: EvidenceMap, out_dir: Path, formats: Sequence[str] = ("csv", "xlsx", "md")) -> list[Path]:
+    """Write the map as tables (in ``formats``), PNG, SVG and GraphML into ``out_dir``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tables = [emap.matrix_table(), emap.cells_table()]
+    paths: list[Path] = []
+    if "csv" in formats:
+        paths += write_csv(tables, out_dir)
+    if "xlsx" in formats:
+        paths.append(write_xlsx(tables, out_dir / "evidence-map.xlsx"))
+    if "md" in formats:
+        paths.append(write_markdown(tables, out_dir / "evidence-map.md"))
+    paths.append(draw_map(emap, out_dir / "evidence-map.png"))
+    paths.append(draw_map(emap, out_dir / "evidence-map.svg"))
+    graph = study_label_graph(project, [emap.rows_scheme.id, emap.cols_scheme.id], emap.studies)
+    graphml = out_dir / "study-labels.graphml"
+    nx.write_graphml(graph, graphml)
+    paths.append(graphml)
+    return paths

@@ -1,0 +1,214 @@
+"""Extraction fields of the report tables: prefilled from the record, edited by people, CSV round trip.
+
+Prefill rules, from each field's ``prefill`` list in the protocol (the first that yields text wins):
+
+- ``section:LABEL`` — the text of the structured-abstract section whose label starts with LABEL;
+- ``sentence:word|word`` — the first abstract sentence holding a word that starts with one of the words;
+- ``affiliation-country`` — the countries named in the authors' affiliations, in order of appearance;
+- ``publication-type`` — the study design among PubMed's publication types.
+
+Values are appended to the ``extraction`` table; the newest value wins. A prefill never replaces
+a value a person or a CSV import gave.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reviewkit.countries import ALIASES, COUNTRIES
+from reviewkit.errors import UserError
+from reviewkit.project import Project
+from reviewkit.protocol import ExtractionField
+from reviewkit.records import Record
+from reviewkit.store import extraction as values_rows
+from reviewkit.store import records as record_rows
+
+# PubMed publication types that name a study design, most specific first.
+DESIGN_PUBLICATION_TYPES = (
+    "Randomized Controlled Trial", "Pragmatic Clinical Trial", "Controlled Clinical Trial",
+    "Clinical Trial, Phase III", "Clinical Trial, Phase II", "Clinical Trial", "Systematic Review",
+    "Meta-Analysis", "Scoping Review", "Observational Study", "Comparative Study", "Evaluation Study",
+    "Multicenter Study", "Validation Study", "Case Reports", "Practice Guideline", "Guideline", "Review",
+)
+READ_ONLY_COLUMNS = ("record_id", "study", "title")
+
+_COUNTRY_NAMES = {name: name for name in COUNTRIES} | ALIASES
+_COUNTRY_RE = re.compile(
+    r"(?<![\w.])(" + "|".join(re.escape(n) for n in sorted(_COUNTRY_NAMES, key=len, reverse=True)) + r")(?![\w])"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
+
+
+def countries(affiliations: Iterable[str]) -> list[str]:
+    """Countries named in affiliations, each once, in order of appearance."""
+    found: list[str] = []
+    for aff in affiliations:
+        for m in _COUNTRY_RE.finditer(aff):
+            name = _COUNTRY_NAMES[m.group(1)]
+            if name not in found:
+                found.append(name)
+    return found
+
+
+def first_sentence(text: str, words: Iterable[str]) -> str:
+    """The first sentence of ``text`` holding a word that starts with one of ``words``."""
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words if w) + r")", re.IGNORECASE)
+    for sentence in _SENTENCE_END.split(text):
+        if pattern.search(sentence):
+            return sentence.strip()
+    return ""
+
+
+def design(record: Record) -> str:
+    for pt in DESIGN_PUBLICATION_TYPES:
+        if any(p.casefold() == pt.casefold() for p in record.publication_types):
+            return pt
+    return ""
+
+
+def prefill_value(record: Record, spec: ExtractionField) -> str:
+    """The prefilled value of one field for one record ('' when no rule finds anything)."""
+    for rule in spec.prefill:
+        kind, _, arg = rule.partition(":")
+        value = ""
+        if kind == "section":
+            value = _exact_section(record, arg)
+        elif kind == "sentence":
+            value = first_sentence(" ".join(s.text for s in record.abstract_sections), arg.split("|"))
+        elif kind == "affiliation-country":
+            value = "; ".join(countries(record.affiliations))
+        elif kind == "publication-type":
+            value = design(record)
+        else:
+            raise UserError(f"unknown prefill rule {rule!r} in extraction field {spec.id!r}",
+                            hint="use section:LABEL, sentence:word|word, affiliation-country or publication-type")
+        if value.strip():
+            return value.strip()
+    return ""
+
+
+def _exact_section(record: Record, label: str) -> str:
+    """Text of the section whose label is ``label``, singular or plural ('OBJECTIVE' finds 'OBJECTIVES')."""
+    want = label.upper().rstrip("S")
+    for s in record.abstract_sections:
+        if s.label.upper().rstrip("S") == want:
+            return s.text
+    return ""
+
+
+def prefill(project: Project, record_ids: Iterable[int]) -> int:
+    """Prefill every extraction field of the given studies; returns how many values were written.
+
+    Fields that already hold a value from a person or a CSV import are left alone; a prefilled
+    value is rewritten only when the record now yields a different one.
+    """
+    fields = project.protocol.extraction
+    ids = list(record_ids)
+    records = record_rows.get_records(project.db, ids)
+    current = values_rows.current_values(project.db, ids)
+    new = []
+    for rid in ids:
+        for spec in fields:
+            old = current.get(rid, {}).get(spec.id)
+            if old is not None and old.method != "prefill":
+                continue
+            value = prefill_value(records[rid], spec)
+            if value and (old is None or old.value != value):
+                new.append((rid, spec.id, value))
+    return values_rows.add_values(project.db, new, method="prefill")
+
+
+def values(project: Project, record_ids: Iterable[int]) -> dict[int, dict[str, str]]:
+    """record id -> field id -> current value ('' when empty)."""
+    ids = list(record_ids)
+    current = values_rows.current_values(project.db, ids)
+    out = {}
+    for rid in ids:
+        cur = current.get(rid, {})
+        out[rid] = {f.id: cur[f.id].value if f.id in cur else "" for f in project.protocol.extraction}
+    return out
+
+
+def set_value(project: Project, record_id: int, field_id: str, value: str, reviewer: str) -> None:
+    """A person's value for one field (commits at once)."""
+    known = {f.id for f in project.protocol.extraction}
+    if field_id not in known:
+        raise UserError(f"no extraction field {field_id!r}", hint=f"known: {', '.join(sorted(known))}")
+    try:
+        record_rows.get_record(project.db, record_id)
+    except KeyError:
+        raise UserError(f"no record with id {record_id}") from None
+    values_rows.add_values(project.db, [(record_id, field_id, value.strip())], method="person", reviewer=reviewer)
+
+
+def export_csv(project: Project, record_ids: Iterable[int], path: str | Path) -> int:
+    """Write record_id, study, title and every field's current value; returns the row count."""
+    ids = list(record_ids)
+    records = record_rows.get_records(project.db, ids)
+    current = values(project, ids)
+    fields = [f.id for f in project.protocol.extraction]
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow([*READ_ONLY_COLUMNS, *fields])
+        for rid in ids:
+            rec = records[rid]
+            w.writerow([rid, rec.citation(), rec.title, *(current[rid][f] for f in fields)])
+    return len(ids)
+
+
+@dataclass
+class ImportResult:
+    rows: int
+    changed: int
+
+
+def import_csv(project: Project, path: str | Path, study_ids: Iterable[int], *, reviewer: str = "") -> ImportResult:
+    """Read an edited export back; writes only changed values, all in one transaction.
+
+    Refuses the whole file, writing nothing, on an unknown column, a row without a valid
+    record id, or a record that is not one of ``study_ids``; the error names the line.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise UserError("file not found", where=str(path)) from None
+    except UnicodeDecodeError:
+        raise UserError("not UTF-8 text", where=str(path)) from None
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    fields = [f.id for f in project.protocol.extraction]
+    if "record_id" not in header:
+        raise UserError("no record_id column", where=f"{path}:1", hint="export first with 'reviewkit extract export'")
+    for col in header:
+        if col not in READ_ONLY_COLUMNS and col not in fields:
+            raise UserError(f"unknown field {col!r}", where=f"{path}:1", hint=f"fields: {', '.join(fields)}")
+    allowed = set(study_ids)
+    wanted: list[tuple[int, str, str]] = []
+    seen = 0
+    for line, row in enumerate(reader, start=2):
+        row = {(k or "").strip(): v for k, v in row.items()}
+        if None in row or "" in row:
+            raise UserError("more values than columns", where=f"{path}:{line}")
+        raw = (row.get("record_id") or "").strip()
+        if not raw.isdigit():
+            raise UserError(f"record_id {raw!r} is not a number", where=f"{path}:{line}")
+        rid = int(raw)
+        if rid not in allowed:
+            raise UserError(f"unknown record id {rid}", where=f"{path}:{line}",
+                            hint="only studies of this project's report can be imported")
+        seen += 1
+        for f in fields:
+            if f in row and row[f] is not None:
+                wanted.append((rid, f, row[f].strip()))
+    current = values(project, {rid for rid, _, _ in wanted})
+    changed = [(rid, f, v) for rid, f, v in wanted if current[rid][f] != v]
+    values_rows.add_values(project.db, changed, method="csv", reviewer=reviewer)
+    return ImportResult(seen, len(changed))

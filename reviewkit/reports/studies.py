@@ -1,0 +1,25 @@
+"""Which studies a report is about: the included studies, or every study before screening ends."""
+
+from __future__ import annotations
+
+from reviewkit.project import Project
+from reviewkit.store.duplicates import canonical_map, study_ids
+
+
+def included_studies(project: Project) -> list[int]:
+    """Canonical record ids of the studies included at the last screening stage, in id order."""
+    from reviewkit import screening  # imported late: screening is a sibling stage
+
+    canon = canonical_map(project.db)
+    return sorted({canon.get(rid, rid) for rid in screening.included(project)})
+
+
+def all_studies(project: Project) -> list[int]:
+    """Canonical record ids of every study (one per duplicate cluster)."""
+    return study_ids(project.db)
+
+
+def canonical_id(project: Project, record_id: int) -> int:
+    """The canonical id of a record's study; UserError-free KeyError when the record is unknown."""
+    canon = canonical_map(project.db)
+    return canon[record_id]

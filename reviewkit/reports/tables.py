@@ -1,0 +1,116 @@
+"""Report tables: one per label of the protocol's report scheme, in the protocol's column layout.
+
+Built-in columns come from the record (``study`` "Surname et al. (Year)", ``reference`` the full
+reference, ``year``, ``title``, ``journal``, ``doi``, ``pmid``); every other column is an
+extraction field. A last column says whether the study's label was confirmed by a reviewer or
+is still the rules' suggestion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reviewkit.classify import assigned_labels, none_id
+from reviewkit.errors import UserError
+from reviewkit.extract import values as extraction_values
+from reviewkit.project import Project
+from reviewkit.records import Record
+from reviewkit.reports.writers import Table, count_studies
+from reviewkit.store import records as record_rows
+
+STATUS_COLUMN = "Label status"
+
+
+def _author(name: str) -> str:
+    """'Andersen, Lars L' -> 'Andersen LL'; 'Andersen LL' stays."""
+    if "," in name:
+        last, first = (p.strip() for p in name.split(",", 1))
+        initials = "".join(w[0] for w in first.replace("-", " ").split() if w)
+        return f"{last} {initials}".strip()
+    return name.strip()
+
+
+def reference(record: Record) -> str:
+    """Full reference, Vancouver style: 'Authors. Title. Journal. Year;Vol(Issue):Pages. doi:…'."""
+    authors = [_author(a) for a in record.authors]
+    who = ", ".join(authors[:6]) + (", et al" if len(authors) > 6 else "")
+    parts = [p for p in (who, record.title.rstrip(".")) if p]
+    text = ". ".join(parts) + "." if parts else ""
+    where = record.journal.rstrip(".")
+    issue = f"{record.year or ''}"
+    if record.volume:
+        issue += f";{record.volume}" + (f"({record.issue})" if record.issue else "")
+    if record.pages:
+        issue += f":{record.pages}"
+    tail = ". ".join(p for p in (where, issue) if p)
+    if tail:
+        text += f" {tail}."
+    if record.doi:
+        text += f" doi:{record.doi}"
+    elif record.pmid:
+        text += f" PMID: {record.pmid}"
+    return text.strip()
+
+
+def cell(column: str, record: Record, values: dict[str, str]) -> str | int:
+    """The value of one report column for one study."""
+    builtin = {
+        "study": record.citation,
+        "reference": lambda: reference(record),
+        "year": lambda: record.year or "",
+        "title": lambda: record.title,
+        "journal": lambda: record.journal,
+        "doi": lambda: record.doi,
+        "pmid": lambda: record.pmid,
+    }
+    if column in builtin:
+        return builtin[column]()
+    return values.get(column, "")
+
+
+def _sort_key(sort: str, record: Record, rid: int) -> tuple:
+    year = record.year or 0
+    if sort == "year-asc":
+        return (year or 9999, record.first_author_surname.casefold(), rid)
+    if sort == "author":
+        return (record.first_author_surname.casefold(), year, rid)
+    return (-year, record.first_author_surname.casefold(), rid)
+
+
+def report_tables(project: Project, record_ids: Iterable[int], scheme_id: str | None = None) -> list[Table]:
+    """One table per label of the report scheme (plus "none of these" when a study has it)."""
+    proto = project.protocol
+    if proto.report is None and scheme_id is None:
+        raise UserError("the protocol has no [report] section", where=str(proto.path),
+                        hint="add [report] with scheme and columns")
+    report = proto.report
+    scheme = proto.scheme(scheme_id or report.scheme)
+    columns = list(report.columns) if report else ["study", "reference"]
+    names = report.column_names if report else {}
+    ids = sorted(set(record_ids))
+    records = record_rows.get_records(project.db, ids)
+    values = extraction_values(project, ids)
+    assigned = assigned_labels(project, scheme.id, ids)
+    sort = report.sort if report else "year-desc"
+    header = [names.get(c, _default_name(proto, c)) for c in columns] + [STATUS_COLUMN]
+    label_ids = [lab.id for lab in scheme.labels]
+    none = none_id(scheme)
+    if any(none in a.labels for a in assigned.values()):
+        label_ids.append(none)
+    tables = []
+    for lab in label_ids:
+        members = sorted((rid for rid in ids if lab in assigned[rid].labels), key=lambda r: _sort_key(sort, records[r], r))
+        rows = [[cell(c, records[rid], values[rid]) for c in columns]
+                + ["confirmed" if assigned[rid].confirmed else "suggested"] for rid in members]
+        confirmed = sum(1 for rid in members if assigned[rid].confirmed)
+        title = next((x.name for x in scheme.labels if x.id == lab), "None of these")
+        note = f"{count_studies(len(members))}; {confirmed} labels confirmed by a reviewer, {len(members) - confirmed} suggested."
+        tables.append(Table(lab, f"{title} (n = {len(members)})", header, rows, note))
+    return tables
+
+
+def _default_name(proto, column: str) -> str:
+    for f in proto.extraction:
+        if f.id == column:
+            return f.name
+    return column.capitalize()

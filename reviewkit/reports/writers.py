@@ -1,0 +1,160 @@
+"""Put report tables on disk: CSV (a file per table), XLSX (a sheet per table), Markdown, DOCX.
+
+Every writer takes the same :class:`Table` objects, so every format shows the same numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+Cell = str | int | float
+
+
+@dataclass
+class Table:
+    """A titled table: column names, rows of cells and an optional note printed with it."""
+
+    name: str  # short id, used for file and sheet names
+    title: str
+    columns: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+    note: str = ""
+
+
+def count_studies(n: int) -> str:
+    """'1 study', '2 studies'."""
+    return f"{n} study" if n == 1 else f"{n} studies"
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "table"
+
+
+def write_csv(tables: Sequence[Table], out_dir: Path, prefix: str = "") -> list[Path]:
+    """One UTF-8 CSV per table (header row, then the rows); returns the paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for t in tables:
+        path = out_dir / f"{prefix}{slug(t.name)}.csv"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(t.columns)
+            w.writerows(t.rows)
+        paths.append(path)
+    return paths
+
+
+def _sheet_title(name: str, used: set[str]) -> str:
+    base = re.sub(r"[\[\]:*?/\\]", "-", name)[:31] or "Sheet"
+    title, n = base, 2
+    while title.lower() in used:
+        suffix = f" ({n})"
+        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+    used.add(title.lower())
+    return title
+
+
+def write_xlsx(tables: Sequence[Table], path: Path) -> Path:
+    """A workbook with a sheet per table: header in row 1 (bold, frozen), the note below the rows."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    used: set[str] = set()
+    for t in tables:
+        ws = wb.create_sheet(_sheet_title(t.name, used))
+        ws.append(t.columns)
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for row in t.rows:
+            ws.append(list(row))
+        if t.note:
+            ws.append([])
+            ws.append([t.note])
+        ws.freeze_panes = "A2"
+        for i, col in enumerate(t.columns, start=1):
+            longest = max([len(str(col))] + [len(str(r[i - 1])) for r in t.rows if i - 1 < len(r)])
+            letter = ws.cell(row=1, column=i).column_letter
+            ws.column_dimensions[letter].width = min(60, max(10, longest + 2))
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    if not tables:
+        wb.create_sheet("empty")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def _md_cell(value: Cell) -> str:
+    return str(value).replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
+
+
+def markdown_table(t: Table) -> str:
+    lines = ["| " + " | ".join(_md_cell(c) for c in t.columns) + " |",
+             "|" + "|".join(" --- " for _ in t.columns) + "|"]
+    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in t.rows]
+    if not t.rows:
+        lines.append("| " + " | ".join(["—"] + [""] * (len(t.columns) - 1)) + " |")
+    return "\n".join(lines)
+
+
+def write_markdown(tables: Sequence[Table], path: Path, heading: str = "", images: Sequence[tuple[str, Path]] = ()) -> Path:
+    """One Markdown file: a section per table, then the images (linked relative to the file)."""
+    parts = [f"# {heading}\n"] if heading else []
+    for t in tables:
+        parts.append(f"## {t.title}\n")
+        if t.note:
+            parts.append(f"{t.note}\n")
+        parts.append(markdown_table(t) + "\n")
+    for caption, image in images:
+        rel = os.path.relpath(image, path.parent)
+        parts.append(f"## {caption}\n\n![{caption}]({rel})\n")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path
+
+
+def write_docx(tables: Sequence[Table], path: Path, heading: str = "", images: Sequence[tuple[str, Path]] = ()) -> Path:
+    """A Word document: a heading and a grid table per table, then the images at text width."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    section = doc.sections[0]
+    if any(len(t.columns) > 4 for t in tables):
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    for s in doc.sections:
+        s.left_margin = s.right_margin = Cm(2)
+    doc.styles["Normal"].font.size = Pt(9)
+    if heading:
+        doc.add_heading(heading, level=1)
+    for t in tables:
+        doc.add_heading(t.title, level=2)
+        if t.note:
+            doc.add_paragraph(t.note)
+        table = doc.add_table(rows=1, cols=len(t.columns))
+        table.style = "Table Grid"
+        for cell, name in zip(table.rows[0].cells, t.columns, strict=True):
+            cell.text = str(name)
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
+        for row in t.rows:
+            cells = table.add_row().cells
+            for cell, value in zip(cells, row, strict=False):
+                cell.text = str(value)
+    width = section.page_width - section.left_margin - section.right_margin
+    for caption, image in images:
+        doc.add_heading(caption, level=2)
+        doc.add_picture(str(image), width=min(width, Cm(17)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))
+    return path

@@ -1,0 +1,209 @@
+"""``reviewkit confirm``: confirm or change suggested labels quickly, a number key per label.
+
+The screen shows the study with the terms that fired highlighted, every label with its rule
+score, the rules' suggestion (R) and the model's (M) with why, and the confirmed answer (✓).
+Single-label schemes: a number key confirms that label and moves on. Multi-label schemes: number
+keys toggle labels and Enter confirms the selection. Every confirmation is committed at once.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from reviewkit import classify
+from reviewkit.project import Project
+from reviewkit.store import labels as label_rows
+from reviewkit.store import records as record_rows
+from reviewkit.tui.actions import Action, bindings, load_keymap
+from reviewkit.tui.help import HelpScreen
+from reviewkit.tui.widgets import RecordView, record_renderable
+
+EVIDENCE_STYLE = "bold black on #ffd966"
+NEGATIVE_STYLE = "bold white on #c0392b"
+
+ACTIONS: tuple[Action, ...] = (
+    *(Action(f"classify.label{n}", str(n), f"choose({n})", f"Label {n}", show=False, group="Label") for n in range(1, 10)),
+    Action("classify.none", "0", "choose(0)", "None of these", show=False, group="Label"),
+    Action("classify.accept", "enter,a", "accept", "Accept rules / selection", group="Label"),
+    Action("classify.accept_model", "m", "accept_model", "Accept model", group="Label"),
+    Action("classify.next", "j,down", "move(1)", "Next", group="Move"),
+    Action("classify.previous", "k,up", "move(-1)", "Prev", group="Move"),
+    Action("classify.next_open", "tab", "next_open", "Next unconfirmed", show=False, group="Move"),
+    Action("classify.help", "question_mark", "help", "Help", group="Other"),
+    Action("classify.quit", "q", "quit", "Quit", group="Other"),
+)
+
+
+class ConfirmScreen(Screen):
+    """One study, the scheme's labels with their keys, scores and suggestions."""
+
+    DEFAULT_CSS = """
+    #status { height: 1; background: $primary; color: $text; padding: 0 1; }
+    #labels { height: auto; border-top: solid $primary; padding: 0 1; }
+    #message { height: 1; padding: 0 1; color: $warning; }
+    """
+    BINDINGS = bindings(ACTIONS)
+
+    def __init__(self, project: Project, scheme_id: str, study_ids: list[int], reviewer: str) -> None:
+        super().__init__()
+        self.project = project
+        self.scheme = project.protocol.scheme(scheme_id)
+        self.studies = list(study_ids)
+        self.reviewer = reviewer
+        self.records = record_rows.get_records(project.db, self.studies)
+        self.pos = 0
+        self.selection: set[str] = set()
+        self.keys = [lab.id for lab in self.scheme.labels][:9]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        yield RecordView(id="record")
+        yield Static(id="labels")
+        yield Static(id="message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.pos = self._next_unconfirmed(0)
+        self.render_current()
+
+    # data ------------------------------------------------------------------------------------
+    @property
+    def current(self) -> int:
+        return self.studies[self.pos]
+
+    def confirmed(self, rid: int) -> list[str]:
+        return classify.confirmed_labels(self.project, self.scheme.id).get(rid, [])
+
+    def rules(self, rid: int) -> list[classify.Suggestion]:
+        return classify.suggest(self.records[rid], self.scheme)
+
+    def model(self, rid: int) -> list[label_rows.LabelRow]:
+        return label_rows.current(self.project.db, self.scheme.id, "model", [rid]).get(rid, [])
+
+    def _next_unconfirmed(self, start: int) -> int:
+        done = classify.confirmed_labels(self.project, self.scheme.id)
+        for i in range(start, len(self.studies)):
+            if not done.get(self.studies[i]):
+                return i
+        return min(start, len(self.studies) - 1)
+
+    # rendering ------------------------------------------------------------------------------
+    def say(self, message: str) -> None:
+        self.query_one("#message", Static).update(message)
+
+    def render_current(self) -> None:
+        rid = self.current
+        done = classify.confirmed_labels(self.project, self.scheme.id)
+        n_done = sum(1 for s in self.studies if done.get(s))
+        self.query_one("#status", Static).update(
+            f" {self.scheme.name} · {self.reviewer} · study {self.pos + 1} of {len(self.studies)} (id {rid})"
+            f" · confirmed {n_done}")
+        scores = classify.score_labels(self.records[rid], self.scheme)
+        body = record_renderable(self.records[rid])
+        for part in body.renderables:
+            if isinstance(part, Text):
+                for s in scores:
+                    for e in s.evidence:
+                        part.highlight_regex(classify.compile_term(e.term),
+                                             style=NEGATIVE_STYLE if e.negative else EVIDENCE_STYLE)
+        self.query_one("#record", RecordView).show(body)
+        self.query_one("#labels", Static).update(self.labels_text(rid, scores, done.get(rid, [])))
+
+    def labels_text(self, rid: int, scores: list[classify.LabelScore], confirmed: list[str]) -> Text:
+        rules = {s.label: s for s in self.rules(rid)}
+        model = {r.label: r for r in self.model(rid)}
+        by_label = {s.label: s for s in scores}
+        mode = "toggle with the number keys, Enter confirms" if self.scheme.multi_label else "a number key confirms"
+        out = Text(f"Labels ({mode}; R = rules, M = model, ✓ = confirmed)\n", style="bold")
+        rows = [(str(n), lab) for n, lab in enumerate(self.keys, start=1)] + [("0", classify.none_id(self.scheme))]
+        for key, lab in rows:
+            marks = ("R" if lab in rules else " ") + ("M" if lab in model else " ") + ("✓" if lab in confirmed else " ")
+            chosen = "[x]" if lab in self.selection else "   " if self.scheme.multi_label else ""
+            name = next((x.name for x in self.scheme.labels if x.id == lab), "None of these")
+            score = by_label[lab].score if lab in by_label else 0.0
+            line = Text(f" {key}  {marks} {chosen} {name:<42} {score:>5g}  ")
+            if lab in by_label and by_label[lab].evidence:
+                why = sorted({f"{e.term}@{e.where}" for e in by_label[lab].evidence})
+                line.append("why: " + ", ".join(why[:4]) + (" …" if len(why) > 4 else ""), style="dim")
+            if lab in model and model[lab].evidence:
+                line.append("  model: " + ", ".join(e["term"] for e in model[lab].evidence[:4]), style="italic")
+            out.append_text(line)
+            out.append("\n")
+        if any(s.tie for s in rules.values()):
+            out.append("The rules tie between these labels: choose one.\n", style="yellow")
+        return out
+
+    # actions --------------------------------------------------------------------------------
+    def _commit(self, labels: list[str]) -> None:
+        classify.confirm(self.project, self.current, self.scheme.id, labels, self.reviewer)
+        self.say(f"study {self.current}: {', '.join(labels)} confirmed")
+        self.selection.clear()
+        if self.pos < len(self.studies) - 1:
+            self.pos += 1
+        self.render_current()
+
+    def action_choose(self, n: int) -> None:
+        if n == 0:
+            label = classify.none_id(self.scheme)
+        elif n <= len(self.keys):
+            label = self.keys[n - 1]
+        else:
+            self.say(f"no label {n}")
+            return
+        if self.scheme.multi_label:
+            self.selection ^= {label}
+            self.render_current()
+        else:
+            self._commit([label])
+
+    def action_accept(self) -> None:
+        if self.scheme.multi_label and self.selection:
+            self._commit(sorted(self.selection, key=lambda x: (x not in self.keys, x)))
+            return
+        suggestions = self.rules(self.current)
+        if len(suggestions) > 1 and not self.scheme.multi_label:
+            self.say("the rules tie: press the number of the label you choose")
+            return
+        self._commit([s.label for s in suggestions])
+
+    def action_accept_model(self) -> None:
+        rows = self.model(self.current)
+        if not rows:
+            self.say("no model suggestion yet (confirm more studies, then run 'reviewkit classify')")
+            return
+        self._commit([r.label for r in rows])
+
+    def action_move(self, step: int) -> None:
+        self.pos = max(0, min(len(self.studies) - 1, self.pos + step))
+        self.selection.clear()
+        self.render_current()
+
+    def action_next_open(self) -> None:
+        self.pos = self._next_unconfirmed(self.pos + 1)
+        self.render_current()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(f"Confirm labels · {self.scheme.name}", ACTIONS, self.app.keymap_in_use))
+
+    def action_quit(self) -> None:
+        self.app.exit()
+
+
+class ConfirmApp(App):
+    """``reviewkit confirm``: the confirm screen for one reviewer and scheme."""
+
+    TITLE = "reviewkit confirm"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, project: Project, scheme_id: str, study_ids: list[int], reviewer: str,
+                 *, keymap: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.args = (project, scheme_id, study_ids, reviewer)
+        self.keymap_in_use = load_keymap() if keymap is None else keymap
+        self.set_keymap(self.keymap_in_use)
+
+    def on_mount(self) -> None:
+        self.push_screen(ConfirmScreen(*self.args))

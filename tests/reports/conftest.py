@@ -1,0 +1,140 @@
+"""Fixtures for the classification, extraction and report tests: hand-made protocols and studies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewkit import protocol as protocol_mod
+from reviewkit import screening
+from reviewkit.project import Project
+from reviewkit.records import AbstractSection, Record
+from reviewkit.store import records as record_rows
+
+TEST_PROTOCOL = '''
+[review]
+id = "test-review"
+title = "Test review"
+question = "Does it work?"
+reviewers = ["ann", "bob"]
+
+[stages.title-abstract]
+reviewers_per_record = 1
+exclusion_reasons = [{ code = "wrong-population", label = "Wrong population" }]
+
+[schemes.topic]
+name = "Topic"
+none_label = "other"
+threshold = 1.0
+
+[[schemes.topic.labels]]
+id = "mental"
+name = "Mental"
+terms = ["depress*", "common mental disorder*"]
+terms_no = ["psykiske lidelser", "sykefravær"]
+negative_terms = [{ term = "schizophreni*", weight = 3.0 }]
+
+[[schemes.topic.labels]]
+id = "msk"
+name = "Musculoskeletal"
+terms = ["back pain", { term = "musculoskeletal", weight = 2.0 }]
+terms_no = ["muskel- og skjelettlidelser"]
+
+[schemes.setting]
+name = "Setting"
+multi_label = true
+threshold = 1.0
+
+[[schemes.setting.labels]]
+id = "workplace"
+name = "Workplace"
+terms = ["employer*", "workplace"]
+
+[[schemes.setting.labels]]
+id = "primary-care"
+name = "Primary care"
+terms = ["general practition*", "primary care"]
+terms_no = ["fastlege"]
+'''
+
+
+@pytest.fixture
+def test_protocol(tmp_path: Path) -> protocol_mod.Protocol:
+    path = tmp_path / "test-protocol.toml"
+    path.write_text(TEST_PROTOCOL, encoding="utf-8")
+    return protocol_mod.load(path)
+
+
+def _rec(title: str = "", abstract: str = "", label: str = "", **kw) -> Record:
+    sections = [AbstractSection(label, abstract)] if abstract else []
+    return Record(title=title, abstract_sections=sections, **kw)
+
+
+@pytest.fixture
+def make_record():
+    """make_record(title, abstract, label, **fields) -> Record with one abstract section."""
+    return _rec
+
+
+def _b_records() -> list[Record]:
+    return [
+    Record(title="Individual placement and support for sick-listed people with depression",
+           abstract_sections=[AbstractSection("OBJECTIVE", "To test IPS for common mental disorders."),
+                              AbstractSection("METHODS", "A randomised trial in Copenhagen."),
+                              AbstractSection("RESULTS", "More participants returned to work."),
+                              AbstractSection("CONCLUSIONS", "IPS helps people with depression.")],
+           authors=["Hellström, Lone", "Madsen, Trine", "Nordentoft, Merete"], year=2017,
+           journal="Occup Environ Med", volume="74", issue="10", pages="717-25", doi="10.1136/oemed-2016-104248",
+           pmid="28546320", affiliations=["Mental Health Centre Copenhagen, Denmark."],
+           publication_types=["Journal Article", "Randomized Controlled Trial"]),
+    Record(title="Convergence dialogue meetings with the employer for workers with back pain",
+           abstract_sections=[AbstractSection("", "Dialogue meetings at the workplace for musculoskeletal pain. "
+                                                  "We conclude that the meetings shortened sick leave.")],
+           authors=["Aas, Randi W", "Ellingsen, Kjersti"], year=2020, journal="J Occup Rehabil",
+           doi="10.1007/s10926-020-09999-1", affiliations=["Oslo Metropolitan University, Oslo, Norway"]),
+    Record(title="A return-to-work coordinator for sick-listed workers with anxiety",
+           abstract_sections=[AbstractSection("", "A coordinator supported stress and anxiety patients.")],
+           authors=["Doe, Jane"], year=2015, journal="BMC Public Health",
+           affiliations=["Karolinska Institutet, Stockholm, Sweden", "University of Leeds, UK"]),
+    ]
+
+
+def _include_all(project: Project, ids: list[int]) -> None:
+    for stage in screening.stage_names(project.protocol):
+        for rid in ids:
+            for reviewer in project.protocol.reviewers:
+                screening.decide(project.db, rid, stage, reviewer, "include", protocol=project.protocol)
+
+
+@pytest.fixture
+def include_all():
+    """include_all(project, ids): every reviewer includes every study at every stage."""
+    return _include_all
+
+
+@pytest.fixture
+def b_included(project_b: Project) -> tuple[Project, list[int]]:
+    """Review B's project with three hand-made studies, all included after both stages."""
+    ids = store_records(project_b, _b_records(), "snowballing")
+    _include_all(project_b, ids)
+    return project_b, ids
+
+
+def store_records(project: Project, records: list[Record], source: str) -> list[int]:
+    """Store records as one import batch; returns their ids."""
+    db = project.db
+    with db.transaction():
+        import_id = record_rows.add_import(db, source=source, path=f"<{source}>", fmt="test", sha256=f"{source}-{len(records)}-{id(records)}")
+        for i, r in enumerate(records, start=1):
+            r.source, r.origin, r.position = source, f"<{source}>", i
+        ids = record_rows.add_records(db, records, import_id=import_id)
+        record_rows.finish_import(db, import_id, len(ids))
+    return ids
+
+
+@pytest.fixture
+def store():
+    """store(project, records, source) -> ids."""
+    return store_records
+

@@ -1,0 +1,88 @@
+"""The classify, label, extract, evidence-map, report, export and prisma commands, with bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import bibtexparser
+import rispy
+
+from reviewkit import classify
+from reviewkit.cli import main
+from reviewkit.store import labels as label_rows
+
+
+def run(project, *args: str) -> int:
+    return main([*args, "--project", str(project.folder)])
+
+
+def test_classify_label_and_csv(b_included, tmp_path: Path, capsys):
+    project, ids = b_included
+    out = tmp_path / "suggestions.csv"
+    assert run(project, "classify", "--scheme", "model-type", "--csv", str(out)) == 0
+    text = capsys.readouterr().out
+    assert "model-type\tjob-specialist\t1" in text and "3 studies classified" in text
+    assert "individual placement and support@title" in out.read_text(encoding="utf-8")
+    assert run(project, "label", str(ids[0]), "model-type=multidisciplinary-team", "--reviewer", "ann") == 0
+    assert classify.confirmed_labels(project, "model-type")[ids[0]] == ["multidisciplinary-team"]
+    assert run(project, "label", "doi:10.1007/s10926-020-09999-1", "model-type=workplace", "--reviewer", "ann") == 0
+    assert classify.confirmed_labels(project, "model-type")[ids[1]] == ["workplace"]
+
+
+def test_cli_bad_input_exits_2_and_writes_nothing(b_included, tmp_path: Path, capsys):
+    project, ids = b_included
+    assert run(project, "label", str(ids[0]), "model-type=astrology", "--reviewer", "ann") == 2
+    assert run(project, "label", str(ids[0]), "model-type", "--reviewer", "ann") == 2
+    assert run(project, "label", "999", "model-type=workplace", "--reviewer", "ann") == 2
+    assert run(project, "classify", "--scheme", "nope") == 2
+    assert run(project, "classify", "--evaluate", str(tmp_path / "missing.csv")) == 2
+    err = capsys.readouterr().err
+    assert "no label 'astrology'" in err and "not SCHEME=LABEL" in err and "Traceback" not in err
+    assert label_rows.history(project.db, ids[0]) == []
+    bad = tmp_path / "bad.csv"
+    bad.write_text("record_id,country\n12345,Norway\n", encoding="utf-8")
+    assert run(project, "extract", "import", str(bad)) == 2
+    assert "bad.csv:2: unknown record id 12345" in capsys.readouterr().err
+
+
+def test_evaluate_command(project_b, tmp_path: Path, capsys):
+    gold = tmp_path / "gold.csv"
+    gold.write_text("title,abstract,model-type\nIndividual placement and support,,job-specialist\n"
+                    "Dialogue meetings with the employer,,workplace\nSurgery,,none\n", encoding="utf-8")
+    out = tmp_path / "confusion.csv"
+    assert run(project_b, "classify", "--scheme", "model-type", "--evaluate", str(gold), "--csv", str(out)) == 0
+    assert "accuracy 1.000" in capsys.readouterr().out
+    assert out.read_text(encoding="utf-8").splitlines()[0].startswith("gold \\ predicted,multidisciplinary-team")
+
+
+def test_extract_export_import_set(b_included, tmp_path: Path):
+    project, ids = b_included
+    path = tmp_path / "x.csv"
+    assert run(project, "extract", "export", str(path)) == 0
+    assert "Denmark" in path.read_text(encoding="utf-8")
+    assert run(project, "extract", "import", str(path)) == 0
+    assert run(project, "extract", "set", str(ids[1]), "population=Nurses on sick leave", "--reviewer", "ann") == 0
+    from reviewkit.extract import values
+
+    assert values(project, ids)[ids[1]]["population"] == "Nurses on sick leave"
+
+
+def test_report_export_prisma_evidence_map(b_included, tmp_path: Path, capsys):
+    project, _ = b_included
+    out = tmp_path / "exports"
+    assert run(project, "report", "--out", str(out), "--format", "md,xlsx") == 0
+    assert (out / "report.md").exists() and (out / "report.xlsx").exists() and not (out / "report.docx").exists()
+    assert run(project, "report", "--out", str(out), "--format", "pdf") == 2
+    ris = tmp_path / "inc.ris"
+    assert run(project, "export", "--included", "--format", "ris", "--out", str(ris)) == 0
+    assert len(rispy.load(ris.open(encoding="utf-8"))) == 3
+    capsys.readouterr()
+    assert run(project, "export", "--included", "--format", "bibtex") == 0
+    assert len(bibtexparser.parse_string(capsys.readouterr().out).entries) == 3
+    assert run(project, "export", "--format", "ris") == 2  # --included is required
+    assert run(project, "prisma", "--out", str(tmp_path / "p")) == 0
+    assert "studies included" in capsys.readouterr().out and (tmp_path / "p" / "prisma.svg").exists()
+    assert run(project, "evidence-map", "--rows", "model-type", "--cols", "diagnosis", "--out", str(tmp_path / "m")) == 0
+    assert (tmp_path / "m" / "study-labels.graphml").exists()
+    assert run(project, "evidence-map", "--rows", "model-type", "--cols", "nope", "--out", str(tmp_path / "n")) == 2
+    assert not (tmp_path / "n").exists()

@@ -1,0 +1,102 @@
+"""Extraction: prefill from the record, person edits, and the CSV round trip with bad input."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from reviewkit import extract
+from reviewkit.errors import UserError
+from reviewkit.records import AbstractSection, Record
+from reviewkit.store import extraction as value_rows
+
+
+def test_prefill_review_b_fields(b_included):
+    project, ids = b_included
+    written = extract.prefill(project, ids)
+    vals = extract.values(project, ids)
+    first = vals[ids[0]]
+    assert first["country"] == "Denmark"
+    assert first["design"] == "Randomized Controlled Trial"
+    assert first["intervention"] == "A randomised trial in Copenhagen."  # section:METHODS
+    assert first["effect"] == "More participants returned to work."  # section:RESULTS before CONCLUSIONS
+    assert vals[ids[1]]["country"] == "Norway"
+    assert vals[ids[2]]["country"] == "Sweden; United Kingdom"
+    assert vals[ids[2]]["design"] == ""
+    assert written == sum(1 for v in vals.values() for x in v.values() if x)
+    # prefill again: nothing new
+    assert extract.prefill(project, ids) == 0
+
+
+def test_prefill_review_a_sentence_rule(project_a, store):
+    rec = Record(title="A review", abstract_sections=[AbstractSection(
+        "", "Sick leave is common. The aim was to summarise reviews. We conclude that coordination helps.")])
+    ids = store(project_a, [rec], "test")
+    extract.prefill(project_a, ids)
+    vals = extract.values(project_a, ids)[ids[0]]
+    assert vals == {"aim": "The aim was to summarise reviews.", "conclusions": "We conclude that coordination helps."}
+
+
+def test_prefill_never_replaces_a_persons_value(b_included):
+    project, ids = b_included
+    extract.prefill(project, ids)
+    extract.set_value(project, ids[0], "country", "Denmark and Norway", "ann")
+    extract.prefill(project, ids)
+    assert extract.values(project, ids)[ids[0]]["country"] == "Denmark and Norway"
+    methods = [v.method for v in value_rows.field_history(project.db, ids[0], "country")]
+    assert methods == ["prefill", "person"]
+    with pytest.raises(UserError, match="no extraction field"):
+        extract.set_value(project, ids[0], "colour", "blue", "ann")
+
+
+def test_csv_round_trip(b_included, tmp_path: Path):
+    project, ids = b_included
+    extract.prefill(project, ids)
+    path = tmp_path / "extraction.csv"
+    assert extract.export_csv(project, ids, path) == 3
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert list(rows[0]) == ["record_id", "study", "title", "country", "intervention", "population", "design", "effect"]
+    assert rows[0]["study"] == "Hellström et al. (2017)" and rows[0]["country"] == "Denmark"
+    rows[1]["population"] = "Employees on sick leave, back pain"
+    rows[2]["intervention"] = "RTW coordinator\nwith coaching"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    result = extract.import_csv(project, path, ids, reviewer="ann")
+    assert (result.rows, result.changed) == (3, 2)
+    vals = extract.values(project, ids)
+    assert vals[ids[1]]["population"] == "Employees on sick leave, back pain"
+    assert vals[ids[2]]["intervention"] == "RTW coordinator\nwith coaching"
+    assert value_rows.field_history(project.db, ids[1], "population")[-1].method == "csv"
+    # importing the same file again changes nothing
+    assert extract.import_csv(project, path, ids).changed == 0
+    # export again: the file is what we imported
+    again = tmp_path / "again.csv"
+    extract.export_csv(project, ids, again)
+    assert list(csv.DictReader(again.open(encoding="utf-8"))) == rows
+
+
+@pytest.mark.parametrize(("content", "where", "message"), [
+    ("record_id,study,country\n1,x,Norway\n99,y,Sweden\n", ":3", "unknown record id 99"),
+    ("record_id,colour\n1,blue\n", ":1", "unknown field 'colour'"),
+    ("study,country\nx,Norway\n", ":1", "no record_id column"),
+    ("record_id,country\n1,Norway\nabc,Sweden\n", ":3", "not a number"),
+])
+def test_import_refuses_bad_files_and_writes_nothing(b_included, tmp_path: Path, content, where, message):
+    project, ids = b_included
+    content = content.replace("\n1,", f"\n{ids[0]},")
+    path = tmp_path / "bad.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(UserError) as err:
+        extract.import_csv(project, path, ids)
+    assert err.value.where.endswith(where) and message in err.value.message
+    assert value_rows.current_values(project.db) == {}
+
+
+def test_country_aliases_and_word_boundaries():
+    assert extract.countries(["Dept of X, Leeds, England.", "Boston, MA, USA", "Utrecht, The Netherlands"]) == [
+        "United Kingdom", "United States", "Netherlands"]
+    assert extract.countries(["Omansson Institute, Chadwick Street"]) == []

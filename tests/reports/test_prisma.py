@@ -1,0 +1,113 @@
+"""PRISMA 2020: the sums on hand-made counts, the layout, the drawing, and the counts from a project."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from reviewkit import screening
+from reviewkit.records import Record
+from reviewkit.reports import prisma
+from reviewkit.store import duplicates as dup
+
+
+def review_a_counts(**changes) -> prisma.PrismaCounts:
+    """Review A's flow as reported (194 → 19 + 8 duplicates → 175 screened → 67 included)."""
+    c = prisma.PrismaCounts(
+        databases={"PubMed": 194}, searches={f"a{i}": n for i, n in enumerate([40, 30, 25, 30, 20, 25, 12, 12], 1)},
+        duplicates_automatic=19, duplicates_manual=8, screened=167,
+        excluded_screening={"wrong-outcome": 30, "wrong-question": 25}, awaiting_screening=0, sought=112,
+        not_retrieved=2, assessed=110, excluded_full_text={"wrong-population": 43}, included=67,
+    )
+    for k, v in changes.items():
+        setattr(c, k, v)
+    return c
+
+
+def test_hand_made_counts_add_up():
+    assert prisma.check(review_a_counts()) == []
+
+
+def test_check_fails_when_numbers_do_not_add_up():
+    assert prisma.check(review_a_counts(included=66)) == ["assessed = excluded + awaiting + included: 110 != 109"]
+    assert prisma.check(review_a_counts(duplicates_manual=7))[0].startswith("identified - duplicates = screened")
+    bad = review_a_counts(update=True, previous_included=60, new_included=6)
+    assert prisma.check(bad) == ["included = previous + new: 67 != 66"]
+
+
+def test_layout_boxes_never_overlap_and_fit_a4_width():
+    many = review_a_counts(other_sources={"snowballing": 5, "Google Scholar": 7},
+                           excluded_screening={f"reason-{i}": 1 for i in range(9)}, update=True,
+                           previous_included=60, new_included=7, new_records=30)
+    for counts in (review_a_counts(), many, prisma.PrismaCounts()):
+        boxes, height = prisma.layout(counts)
+        assert height > 0
+        for i, a in enumerate(boxes):
+            assert a.x >= 0 and a.x + a.w <= prisma.PAGE_W and a.y >= 0 and a.y + a.h <= height
+            for b in boxes[i + 1:]:
+                if a.kind != "phase" and b.kind != "phase":
+                    assert not a.overlaps(b), (a.text, b.text)
+            if a.kind == "phase":
+                assert a.h >= prisma.phase_label_height(a.text)
+        # every text line fits its box's wrap width
+        for b in boxes:
+            if b.kind != "phase":
+                assert max(len(line) for line in b.text.splitlines()) <= prisma.WRAP_LEFT
+
+
+def test_draw_png_svg_and_csv(tmp_path: Path):
+    counts = review_a_counts()
+    png = prisma.draw(counts, tmp_path / "prisma.png")
+    svg = prisma.draw(counts, tmp_path / "prisma.svg")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
+    text = svg.read_text(encoding="utf-8")
+    assert "<svg" in text and text.count("<path") > 10
+    rows = list(csv.reader(prisma.write_csv(counts, tmp_path / "prisma.csv").open(encoding="utf-8")))
+    as_dict = {item: int(n) for _, item, n in rows[1:]}
+    assert as_dict["records identified"] == 194 and as_dict["studies included"] == 67
+    assert as_dict["duplicates removed automatically"] == 19 and as_dict["excluded: wrong-outcome"] == 30
+
+
+def test_counts_from_a_project_add_up(project_b, store):
+    """Through the real functions: imports, dedup links by rule and by hand, both screening stages."""
+    recs = [Record(title=f"Study number {i}", year=2015 + i % 5) for i in range(12)]
+    ids = store(project_b, recs[:8], "PubMed file") + store(project_b, recs[8:], "snowballing")
+    db = project_b.db
+    with db.transaction():
+        dup.add_link(db, ids[0], ids[1], "duplicate", made_by="rule:doi")
+        dup.add_link(db, ids[0], ids[2], "duplicate", made_by="rule:title")
+        dup.add_link(db, ids[3], ids[9], "duplicate", made_by="person:ann")
+        dup.add_link(db, ids[4], ids[5], "duplicate", made_by="rule:title")
+        dup.add_link(db, ids[4], ids[5], "not_duplicate", made_by="person:ann")  # undone by hand
+    proto = project_b.protocol
+    studies = sorted(set(dup.canonical_map(db).values()))
+    assert len(studies) == 9
+    ta, ft = "title-abstract", "full-text"
+    for n, sid in enumerate(studies):
+        if n < 3:  # excluded at title-abstract, by both
+            for r in proto.reviewers:
+                screening.decide(db, sid, ta, r, "exclude", "wrong-population", protocol=proto)
+        elif n == 3:  # conflict, not resolved
+            screening.decide(db, sid, ta, "reviewer1", "include", protocol=proto)
+            screening.decide(db, sid, ta, "reviewer2", "exclude", "no-collaboration", protocol=proto)
+        elif n == 4:  # only one vote so far
+            screening.decide(db, sid, ta, "reviewer1", "include", protocol=proto)
+        else:
+            for r in proto.reviewers:
+                screening.decide(db, sid, ta, r, "include", protocol=proto)
+    full = studies[5:]
+    for r in proto.reviewers:
+        screening.decide(db, full[0], ft, r, "exclude", "no-full-text", protocol=proto)
+        screening.decide(db, full[1], ft, r, "exclude", "health-only", protocol=proto)
+        screening.decide(db, full[2], ft, r, "include", protocol=proto)
+    c = prisma.collect_counts(project_b)
+    assert prisma.check(c) == []
+    assert c.other_sources == {"PubMed file": 8, "snowballing": 4}
+    assert (c.duplicates_automatic, c.duplicates_manual) == (2, 1)
+    assert c.screened == 9 and c.excluded_screening == {"wrong-population": 3} and c.awaiting_screening == 2
+    assert (c.sought, c.not_retrieved, c.assessed) == (4, 1, 3)
+    assert c.excluded_full_text == {"health-only": 1} and c.awaiting_full_text == 1 and c.included == 1
+    assert c.update is False
+    boxes, _ = prisma.layout(c)
+    assert any("Awaiting a decision (n = 2)" in b.text for b in boxes)
+    assert any("Work focus inside health care only (n = 1)" in b.text for b in boxes)

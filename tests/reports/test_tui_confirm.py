@@ -1,0 +1,65 @@
+"""The confirm screen with Pilot: number keys confirm, Enter accepts the rules, evidence is shown."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.widgets import Static
+
+from reviewkit import classify
+from reviewkit.tui.classify import ACTIONS, ConfirmApp, ConfirmScreen
+from reviewkit.tui.help import HelpScreen
+
+
+def test_confirm_keys(b_included):
+    project, ids = b_included
+    classify.classify_project(project, ids, ["model-type"])
+
+    async def scenario() -> None:
+        app = ConfirmApp(project, "model-type", ids, "ann", keymap={})
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ConfirmScreen) and screen.current == ids[0]
+            labels = str(screen.query_one("#labels", Static).render())
+            assert "Job specialist in mental health treatment" in labels and "why:" in labels
+            assert "individual placement and support@title" in labels
+            await pilot.press("enter")  # accept the rules: job-specialist
+            await pilot.pause()
+            assert screen.current == ids[1]
+            await pilot.press("1")  # multidisciplinary team, against the rules' suggestion
+            await pilot.pause()
+            await pilot.press("0")  # none of these
+            await pilot.pause()
+            await pilot.press("k")
+            await pilot.press("m")  # no model yet: a message, nothing written
+            await pilot.pause()
+            assert "no model suggestion" in str(screen.query_one("#message", Static).render())
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape")
+            await pilot.press("q")
+
+    asyncio.run(scenario())
+    confirmed = classify.confirmed_labels(project, "model-type")
+    assert confirmed == {ids[0]: ["job-specialist"], ids[1]: ["multidisciplinary-team"], ids[2]: ["none"]}
+
+
+def test_multi_label_toggle_then_enter(b_included):
+    project, ids = b_included
+
+    async def scenario() -> None:
+        app = ConfirmApp(project, "severe-mental-illness", ids[:1], "ann", keymap={})
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("1", "enter")
+            await pilot.pause()
+
+    asyncio.run(scenario())
+    assert classify.confirmed_labels(project, "severe-mental-illness") == {ids[0]: ["smi"]}
+
+
+def test_every_label_key_has_an_action():
+    keys = {a.key for a in ACTIONS}
+    assert {str(n) for n in range(10)} <= keys
+    assert len({a.id for a in ACTIONS}) == len(ACTIONS)
