@@ -215,32 +215,38 @@ class _Validator:
         return ProtocolError(f"{key}: {message}", where=where, hint=hint)
 
     def line_of(self, key: str) -> int:
-        """Best-effort line number of a dotted key such as 'searches[2].query'."""
+        """Line of a dotted key such as 'searches[2].limits.date_from'.
+
+        When the key is not in the file (a missing key), the line of the deepest table on its
+        path, e.g. the '[[searches]]' header of that search.
+        """
         parts = re.findall(r"[^.\[\]]+|\[\d+\]", key)
         table: list[str] = []
         counts: dict[str, int] = {}
-        target_table = [p for p in parts[:-1]]
-        best = 0
+        best, best_depth = 0, -1.0
         for no, raw in enumerate(self.lines, start=1):
             line = raw.strip()
             m = re.match(r"^\[\[([^\]]+)\]\]", line) or re.match(r"^\[([^\]]+)\]", line)
             if m:
-                name = m.group(1).strip()
-                names = [n.strip().strip('"') for n in name.split(".")]
+                names = [n.strip().strip('"') for n in m.group(1).split(".")]
                 if line.startswith("[["):
-                    counts[name] = counts.get(name, -1) + 1
-                    table = names[:-1] + [names[-1], f"[{counts[name]}]"]
-                else:
-                    table = names
+                    counts[".".join(names)] = counts.get(".".join(names), -1) + 1
+                table = []
+                for i, name in enumerate(names):  # arrays of tables on the path get their index
+                    table.append(name)
+                    if ".".join(names[: i + 1]) in counts:
+                        table.append(f"[{counts['.'.join(names[: i + 1])]}]")
                 if table == parts:
                     return no
+                if table == parts[: len(table)] and len(table) > best_depth:
+                    best, best_depth = no, len(table)
                 continue
             km = re.match(r'^"?([A-Za-z0-9_-]+)"?\s*=', line)
-            if km:
-                if table == target_table and km.group(1) == parts[-1]:
+            if km and table == parts[: len(table)] and len(table) < len(parts):
+                if table == parts[:-1] and km.group(1) == parts[-1]:
                     return no
-                if table == target_table[: len(table)] and km.group(1) in parts[len(table) :]:
-                    best = best or no
+                if km.group(1) == parts[len(table)] and len(table) + 0.5 > best_depth:
+                    best, best_depth = no, len(table) + 0.5  # an inline table or array holding the key
         return best
 
     # typed getters -----------------------------------------------------------------------

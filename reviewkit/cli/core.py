@@ -60,16 +60,15 @@ def import_command(files: tuple[Path, ...], source: str | None, fmt: str | None,
 
     Example: reviewkit import embase.ris scholar.csv --source "other databases"
     """
-    project = load_project(project_dir)
-    with progress_bar("importing") as update:
-        summaries = importer.import_files(project.db, files, source=source, fmt=fmt, mapping=_parse_mapping(mapping),
+    mapping_fields = _parse_mapping(mapping)
+    with load_project(project_dir) as project, progress_bar("importing") as update:
+        summaries = importer.import_files(project.db, files, source=source, fmt=fmt, mapping=mapping_fields,
                                           encoding=encoding, again=again, progress=update)
     for s in summaries:
         if s.import_id is None:
             click.echo(f"{s.path}: skipped, {s.skipped_reason} (use --again to import it anyway)")
         else:
             click.echo(f"{s.path}: {s.records} records ({s.format}, source '{s.source}', import #{s.import_id})")
-    project.close()
 
 
 @click.command("status")
@@ -79,8 +78,8 @@ def status_command(project_dir: Path) -> None:
 
     Example: reviewkit status --project my-review
     """
-    project = load_project(project_dir)
-    s = project_status(project)
+    with load_project(project_dir) as project:
+        s = project_status(project)
     click.echo(f"{s.title} [{s.protocol_id}]")
     table = Table("source", "records", box=None)
     for source, n in s.by_source:
@@ -91,7 +90,6 @@ def status_command(project_dir: Path) -> None:
         click.echo("no records yet")
     click.echo(f"records: {s.records}  studies after dedup: {s.studies}  imports: {s.imports}  "
                f"stored searches: {s.searches}  decisions: {s.decisions}")
-    project.close()
 
 
 @click.group("protocol")

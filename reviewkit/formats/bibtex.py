@@ -6,12 +6,14 @@ affiliation (one per line). LaTeX escapes and accents in values are decoded on r
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 import bibtexparser
+from bibtexparser.exceptions import ParsingException
 from bibtexparser.model import Entry, Field
 
 from reviewkit.errors import FormatError
@@ -19,7 +21,8 @@ from reviewkit.records import Record, fold_text, plain_abstract
 
 FORMAT = "bibtex"
 _ESCAPES = [("\\", r"\textbackslash{}"), ("{", r"\{"), ("}", r"\}"), ("&", r"\&"), ("%", r"\%"),
-            ("$", r"\$"), ("#", r"\#"), ("_", r"\_"), ("~", r"\textasciitilde{}"), ("^", r"\textasciicircum{}")]
+            ("$", r"\$"), ("#", r"\#"), ("_", r"\_"), ("~", r"\textasciitilde{}"), ("^", r"\textasciicircum{}"),
+            ("@", "{@}")]  # '{@}': an '@' at a line start would otherwise open a new entry for parsers
 _ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
             ".": "\u0307", "c": "\u0327", "v": "\u030c", "u": "\u0306", "H": "\u030b", "r": "\u030a"}
 _SPECIAL = {r"\o": "ø", r"\O": "Ø", r"\ae": "æ", r"\AE": "Æ", r"\aa": "å", r"\AA": "Å", r"\ss": "ß",
@@ -65,12 +68,32 @@ def _split(value: str, *seps: str) -> list[str]:
     return [value.strip()] if value.strip() else []
 
 
+def _parse(text: str, name: str) -> bibtexparser.Library:
+    """bibtexparser's parse, with its log warnings silenced (we report the failed blocks)."""
+    log = logging.getLogger("bibtexparser.splitter")
+    previous = log.disabled
+    log.disabled = True
+    try:
+        return bibtexparser.parse_string(text)
+    except ParsingException as exc:
+        raise FormatError(f"broken BibTeX: {exc}", where=name) from None
+    finally:
+        log.disabled = previous
+
+
+def _failure(block: object) -> str:
+    """First line of what bibtexparser says is wrong with a failed block."""
+    error = getattr(block, "error", None)
+    detail = getattr(error, "abort_reason", "") or (str(error) if error else "")
+    lines = [ln.strip() for ln in detail.splitlines() if ln.strip()]
+    return lines[0] if lines else "syntax error"
+
+
 def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
-    library = bibtexparser.parse_string(text)
+    library = _parse(text, name)
     if library.failed_blocks:
         block = library.failed_blocks[0]
-        error = getattr(block, "error", None)
-        detail = str(error).splitlines()[0] if error else "syntax error"
+        detail = _failure(block)
         raise FormatError(
             f"broken BibTeX entry: {detail}",
             where=f"{name}:{block.start_line + 1}",

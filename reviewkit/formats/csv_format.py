@@ -29,32 +29,44 @@ ALIASES: dict[str, tuple[str, ...]] = {
                 "journal title", "source"),
     "volume": ("volume", "vl", "vol"),
     "issue": ("issue", "number", "is", "no"),
-    "pages": ("pages", "page", "page range", "pg"),
+    "pages": ("pages", "page", "page range"),  # not 'pg': Web of Science's PG is the page count
     "doi": ("doi", "di"),
-    "pmid": ("pmid", "pubmed id", "pubmedid", "pubmed_id", "accession number"),
+    "pmid": ("pmid", "pubmed id", "pubmedid", "pubmed_id", "accession number", "pm"),
     "pmcid": ("pmcid", "pmc id", "pmc"),
     "language": ("language", "la", "language of original document"),
-    "publication_types": ("publication types", "publication_types", "publication type", "document type", "pt",
+    "publication_types": ("publication types", "publication_types", "publication type", "document type", "dt", "pt",
                           "item type"),
     "keywords": ("keywords", "author keywords", "kw", "de", "manual tags"),
     "mesh_terms": ("mesh terms", "mesh_terms", "mesh", "mh"),
     "url": ("url", "link", "ur"),
     "affiliations": ("affiliations", "affiliation", "addresses", "c1"),
 }
+# first and last page in two columns (Scopus, Web of Science); Scopus' article number otherwise
+PAGE_COLUMNS = {"start": ("page start", "start page", "bp", "sp"), "end": ("page end", "end page", "ep"),
+                "article": ("art. no.", "article number", "ar")}
 LIST_FIELDS = ("authors", "publication_types", "keywords", "mesh_terms", "affiliations")
 WRITE_COLUMNS = ("title", "abstract", "authors", "year", "journal", "volume", "issue", "pages", "doi", "pmid",
                  "pmcid", "language", "publication_types", "keywords", "mesh_terms", "url", "affiliations")
 
 
-def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
-    head = text[:20000]
-    first = head.splitlines()[0] if head else ""
-    if first.count("\t") > first.count(","):
+def _dialect(text: str) -> type[csv.Dialect]:
+    """Comma, semicolon or tab: whichever the header line uses most (ties go to the comma).
+
+    csv.Sniffer is not used: it guesses quoting rules from the data and gets them wrong for
+    cells that hold quotes, which would change the text of the record.
+    """
+    first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    counts = {sep: first.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda sep: (counts[sep], sep == ","))
+    if best == "\t":
         return csv.excel_tab
-    try:
-        return csv.Sniffer().sniff(head, delimiters=",;\t")
-    except csv.Error:
-        return csv.excel
+    if best == ";":
+        return _Semicolon
+    return csv.excel
+
+
+class _Semicolon(csv.excel):
+    delimiter = ";"
 
 
 def _split_list(field: str, value: str) -> list[str]:
@@ -98,8 +110,30 @@ def resolve_columns(header: list[str], mapping: dict[str, str] | None, name: str
     return columns
 
 
+def _page_columns(header: list[str], columns: dict[str, int]) -> dict[str, int]:
+    """Columns of first page, last page and article number, when there is no pages column."""
+    if "pages" in columns:
+        return {}
+    lower = {h.strip().lower(): i for i, h in enumerate(header)}
+    found = {}
+    for part, aliases in PAGE_COLUMNS.items():
+        index = next((lower[a] for a in aliases if a in lower), None)
+        if index is not None:
+            found[part] = index
+    return found
+
+
+def _pages(row: list[str], page_columns: dict[str, int]) -> str:
+    cell = {part: (row[i].strip() if i < len(row) else "") for part, i in page_columns.items()}
+    first, last = cell.get("start", ""), cell.get("end", "")
+    if first:
+        return f"{first}-{last}" if last and last != first else first
+    return cell.get("article", "")
+
+
 def read(text: str, name: str, *, source: str = "CSV", mapping: dict[str, str] | None = None) -> Iterator[Record]:
-    reader = csv.reader(io.StringIO(text), _dialect(text))
+    lines = io.StringIO(text).readlines()  # the reader's own lines, so raw is the original text
+    reader = csv.reader(iter(lines), _dialect(text))
     try:
         header = next(reader)
     except StopIteration:
@@ -107,6 +141,7 @@ def read(text: str, name: str, *, source: str = "CSV", mapping: dict[str, str] |
     except csv.Error as exc:
         raise FormatError(f"not a readable CSV header ({exc})", where=f"{name}:1") from None
     columns = resolve_columns(header, mapping, name)
+    page_columns = _page_columns(header, columns)
     position = 0
     line = 1
     while True:
@@ -133,20 +168,16 @@ def read(text: str, name: str, *, source: str = "CSV", mapping: dict[str, str] |
             kwargs["pmid"] = ""
         elif kwargs.get("pmid"):
             kwargs["pmid"] = kwargs["pmid"].removesuffix(".0")
+        if page_columns:
+            kwargs["pages"] = _pages(row, page_columns)
         yield Record(
             **kwargs,
             abstract_sections=plain_abstract(values.get("abstract", "")),
             source=source,
             origin=name,
             position=position,
-            raw=_row_text(row),
+            raw="".join(lines[start - 1 : line]).rstrip("\r\n"),
         )
-
-
-def _row_text(row: list[str]) -> str:
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="").writerow(row)
-    return buf.getvalue()
 
 
 def write(records: Iterable[Record], out: TextIO) -> None:

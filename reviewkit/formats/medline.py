@@ -11,7 +11,6 @@ from reviewkit.records import AbstractSection, Record, plain_abstract
 
 FORMAT = "medline"
 _LINE = re.compile(r"^([A-Z][A-Z0-9]{0,3}) {0,3}- ?(.*)$")
-_SECTION = re.compile(r"(?:^|(?<=[.?!] ))([A-Z][A-Z /&,-]{2,40}):\s")
 
 
 def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]]]]:
@@ -44,16 +43,7 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]]]
 
 def split_sections(abstract: str) -> list[AbstractSection]:
     """'BACKGROUND: x. METHODS: y.' -> sections; otherwise one unlabelled section."""
-    marks = list(_SECTION.finditer(abstract))
-    if len(marks) < 2 and not (marks and marks[0].start() == 0):
-        return plain_abstract(abstract)
-    sections = []
-    if marks[0].start() > 0:
-        sections.append(AbstractSection("", abstract[: marks[0].start()].strip()))
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(abstract)
-        sections.append(AbstractSection(m.group(1).strip(), abstract[m.end() : end].strip()))
-    return sections
+    return plain_abstract(abstract)
 
 
 def _to_record(fields: list[tuple[str, str]], raw: str, source: str, name: str, position: int) -> Record:
@@ -100,9 +90,7 @@ def _to_record(fields: list[tuple[str, str]], raw: str, source: str, name: str, 
 
 def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
     lines = text.splitlines()
-    position = 0
-    for start, fields in _records(text, name):
-        position += 1
+    for position, (start, fields) in enumerate(_records(text, name), start=1):
         end = start + len(fields)
         # raw: the record's own lines (continuations included)
         stop = start

@@ -35,26 +35,30 @@ def _text(elem: ET._Element | None) -> str:
 
 
 def _author(a: ET._Element) -> str:
-    collective = a.findtext("CollectiveName")
+    parts: dict = {}
+    for child in a:  # one pass over the children instead of four findtext searches
+        parts.setdefault(child.tag, child.text or "")
+    collective = parts.get("CollectiveName")
     if collective:
         return " ".join(collective.split())
-    last = a.findtext("LastName") or ""
-    fore = a.findtext("ForeName") or a.findtext("Initials") or ""
+    last = parts.get("LastName") or ""
+    fore = parts.get("ForeName") or parts.get("Initials") or ""
     return f"{last}, {fore}".strip(", ") if last else fore
 
 
-def _year(article: ET._Element) -> str:
+def _year(elem: ET._Element, base: ET._Element) -> str:
+    """Publication year. The descendant searches run under MedlineCitation / BookDocument only:
+    PubmedData holds the reference list, and searching it cost a tenth of the import time."""
     for path in (
         ".//Journal/JournalIssue/PubDate/Year",
         ".//Journal/JournalIssue/PubDate/MedlineDate",
         ".//ArticleDate/Year",
         ".//Book/PubDate/Year",
-        ".//PubmedData/History/PubMedPubDate[@PubStatus='pubmed']/Year",
     ):
-        value = article.findtext(path)
+        value = base.findtext(path)
         if value:
             return value
-    return ""
+    return elem.findtext("PubmedData/History/PubMedPubDate[@PubStatus='pubmed']/Year") or ""
 
 
 def article_to_record(elem: ET._Element, *, source: str, origin: str, position: int, raw: str) -> Record:
@@ -91,7 +95,7 @@ def article_to_record(elem: ET._Element, *, source: str, origin: str, position: 
         title=title,
         abstract_sections=sections,
         authors=[a for a in authors if a],
-        year=_year(elem),
+        year=_year(elem, base),
         journal=_text(journal.find("Title")) if journal is not None else _text(article.find("Book/Publisher/PublisherName")),
         volume=(journal.findtext("JournalIssue/Volume") or "") if journal is not None else "",
         issue=(journal.findtext("JournalIssue/Issue") or "") if journal is not None else "",
@@ -101,7 +105,7 @@ def article_to_record(elem: ET._Element, *, source: str, origin: str, position: 
         pmcid=ids.get("pmc", ""),
         language=article.findtext("Language") or "",
         publication_types=[_text(p) for p in article.findall("PublicationTypeList/PublicationType")],
-        keywords=[_text(k) for k in base.findall("KeywordList/Keyword") if _text(k)],
+        keywords=[t for k in base.iterfind("KeywordList/Keyword") if (t := _text(k))],
         mesh_terms=[_text(m) for m in base.findall("MeshHeadingList/MeshHeading/DescriptorName")],
         url=f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" if pmid else "",
         affiliations=affiliations,
