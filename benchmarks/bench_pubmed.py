@@ -1,0 +1,122 @@
+"""PubMed benchmarks on the real 50,788-article snapshot.
+
+1. Fetch about 20,000 records (publication years 2020-2021: 20,542 records, so date slicing
+   runs too) through the local E-utilities server with NCBI's 3 requests/s limit enforced,
+   into a fresh review project. Wall time is compared with the floor the rate limit sets
+   (requests made / 3 per second); target <= 1.15 x floor, peak memory < 300 MB (client process).
+2. Time to evaluate each of Review A's eight stored searches (with their limits) on the
+   snapshot; target < 200 ms each.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.measure import run_isolated
+from reviewkit.offline_data import pubmed_snapshot_files
+from reviewkit.protocol import Limits, Search
+from reviewkit.protocol import load as load_protocol
+from reviewkit.pubmed.evaluate import Evaluator
+from reviewkit.pubmed.server import EutilsServer
+from reviewkit.pubmed.snapshot import Snapshot
+
+ROOT = Path(__file__).resolve().parents[1]
+PROTOCOL_A = ROOT / "protocols" / "rtw-systematic-reviews.toml"
+FETCH_SEARCH = Search("years-2020-2021", "PubMed", "2020:2021[dp]", Limits(date_from="2020", date_to="2021"))
+
+
+def _fetch(base_url: str, folder: str) -> dict:
+    """Runs in a fresh process: one stored search into a new project, NCBI's default client."""
+    from reviewkit.project import init_project
+    from reviewkit.pubmed.client import PubMedClient
+    from reviewkit.searches import run_search
+    from reviewkit.store import records as record_rows
+
+    project = init_project(Path(folder) / "bench", PROTOCOL_A)
+    client = PubMedClient(base_url, email="bench@example.org", api_key="")  # 3 requests/s
+    started, cpu = time.perf_counter(), time.process_time()
+    report = run_search(project.db, FETCH_SEARCH, client)
+    run_s, cpu_s = time.perf_counter() - started, time.process_time() - cpu
+    stored = record_rows.record_count(project.db)
+    project.close()
+    return {"count": report.count, "stored": stored, "requests": client.requests, "run_s": run_s, "cpu_s": cpu_s}
+
+
+def main(results_dir: Path) -> dict:
+    files = pubmed_snapshot_files()
+    started = time.perf_counter()
+    snapshot = Snapshot.open(files)
+    open_s = time.perf_counter() - started
+
+    evaluator = Evaluator(snapshot)
+    searches = []
+    for s in load_protocol(PROTOCOL_A).searches:
+        times = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            result = evaluator.evaluate(s.full_query())
+            times.append((time.perf_counter() - t0) * 1000)
+        searches.append({"search": s.name, "count": result.count, "first_ms": round(times[0], 1),
+                         "median_ms": round(statistics.median(times), 1)})
+
+    server = EutilsServer(snapshot, rate_limits=(3, 10)).start()
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            wall, peak_mb, fetched = run_isolated(_fetch, server.base_url, tmp)
+    finally:
+        server.stop()
+    rejected = sum(1 for r in server.log if r.status == 429)
+    floor = fetched["requests"] / 3
+    figures = {
+        "snapshot_articles": snapshot.article_count,
+        "snapshot_open_s": round(open_s, 2),
+        "fetch": {
+            "records": fetched["count"], "stored": fetched["stored"], "requests": fetched["requests"],
+            "rejected_429": rejected, "wall_s": round(wall, 2), "run_s": round(fetched["run_s"], 2),
+            "client_cpu_s": round(fetched["cpu_s"], 2), "floor_s": round(floor, 2),
+            "ratio_to_floor": round(fetched["run_s"] / floor, 3), "target_ratio": 1.15,
+            "load_average_1min": round(os.getloadavg()[0], 2),
+            "peak_rss_mb": round(peak_mb, 1), "target_peak_mb": 300,
+        },
+        "evaluate": searches,
+        "evaluate_target_ms": 200,
+    }
+    _write_md(results_dir / "pubmed.md", figures)
+    return figures
+
+
+def _write_md(path: Path, f: dict) -> None:
+    fe = f["fetch"]
+    lines = [
+        "# PubMed benchmarks",
+        "",
+        f"Snapshot: {f['snapshot_articles']:,} real articles (two NLM files), FTS5 index opened in "
+        f"{f['snapshot_open_s']} s (built once, then cached).",
+        "",
+        "## Fetch through the local server, NCBI's 3 requests/s enforced",
+        "",
+        "| records | requests | 429s | run s | client CPU s | floor s (requests/3) | ratio (target <= 1.15) "
+        "| peak RSS MB (target < 300) | load avg |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        f"| {fe['records']:,} | {fe['requests']} | {fe['rejected_429']} | {fe['run_s']} | {fe['client_cpu_s']} | "
+        f"{fe['floor_s']} | {fe['ratio_to_floor']} | {fe['peak_rss_mb']} | {fe['load_average_1min']} |",
+        "",
+        f"Run s = the search run itself (esearch, date slices, efetch, parse, store); the process as a whole "
+        f"(start-up, project creation) took {fe['wall_s']} s.",
+        "",
+        "The client is CPU-bound: parsing efetch XML into Records costs about 0.7 ms of CPU per record, "
+        "so a 500-record batch needs about 0.35 s against the 0.34 s the rate limit allows per request. "
+        "On this shared 2-core machine (load average above) the ratio swings between about 1.2 and 2.1 "
+        "from run to run; it meets the 1.15 target only when the CPU is free.",
+        "",
+        "## Evaluating Review A's stored searches (with limits) on the snapshot (target < 200 ms)",
+        "",
+        "| search | count | first ms | median of 5 ms |",
+        "|---|---:|---:|---:|",
+    ]
+    lines += [f"| {s['search']} | {s['count']} | {s['first_ms']} | {s['median_ms']} |" for s in f["evaluate"]]
+    path.write_text("\n".join(lines) + "\n")

@@ -1,0 +1,205 @@
+"""Search commands: run and rerun stored searches, their history and diffs; the local PubMed server."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+from rich.table import Table
+
+from reviewkit.cli._common import console, load_project, progress_bar, project_option
+from reviewkit.errors import UserError
+
+BASE_URL_ENV = "REVIEWKIT_EUTILS_URL"
+
+base_url_option = click.option(
+    "--base-url", default=lambda: os.environ.get(BASE_URL_ENV, ""), metavar="URL",
+    help=f"E-utilities base URL (default: NCBI; or ${BASE_URL_ENV}), e.g. a local 'reviewkit pubmed serve'.")
+email_option = click.option(
+    "--email", help="Your email, sent to NCBI with every request (or set NCBI_EMAIL / REVIEWKIT_EMAIL).")
+
+
+def _client(base_url: str, email: str | None, **options: object):
+    from reviewkit.pubmed.client import NCBI_BASE, PubMedClient
+
+    return PubMedClient(base_url or NCBI_BASE, email=email, **options)  # type: ignore[arg-type]
+
+
+@click.group("search")
+def search_group() -> None:
+    """Run the protocol's stored PubMed searches, rerun them, and compare runs."""
+
+
+@search_group.command("run")
+@click.argument("names", nargs=-1)
+@click.option("--all", "run_all", is_flag=True, help="Run every stored search of the protocol.")
+@base_url_option
+@email_option
+@click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1, 10_000),
+              help="Records per efetch request.")
+@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(0.1), help="Seconds per request.")
+@project_option
+def run_command(names: tuple[str, ...], run_all: bool, base_url: str, email: str | None, batch_size: int,
+                timeout: float, project_dir: Path) -> None:
+    """Run stored searches NAME ... (or --all); an interrupted run resumes where it stopped.
+
+    Example: reviewkit search run --all --base-url http://127.0.0.1:8765/entrez/eutils/
+    """
+    from reviewkit.searches import run_searches
+
+    if bool(names) == run_all:
+        raise UserError("name the searches to run, or pass --all (not both)",
+                        hint="see the names with 'reviewkit search history' or in the protocol")
+    project = load_project(project_dir)
+    for name in names:
+        project.protocol.search(name)  # unknown names fail before any request
+    client = _client(base_url, email, batch_size=batch_size, timeout=timeout)
+    current: dict[str, object] = {}
+    with progress_bar("searching") as update:
+        def progress(name: str, done: int, total: int) -> None:
+            if current.get("name") != name:
+                current["name"] = name
+                console.print(f"[bold]{name}[/]: fetching {total} records")
+            update(done, total)
+
+        reports = run_searches(project, list(names) or None, client, progress)
+    for r in reports:
+        line = f"{r.search}: {r.count} records (run {r.run_id}{', resumed' if r.resumed else ''}), {r.stored} stored"
+        if r.previous_run is not None:
+            line += (f"; since run {r.previous_run}: {len(r.new)} new, {len(r.gone)} gone, "
+                     f"{len(r.changed)} changed")
+        if r.unavailable:
+            line += f"; {len(r.unavailable)} listed but not returned"
+        click.echo(line)
+        if r.not_found:
+            click.echo(f"  not found: {', '.join(r.not_found)}")
+    project.close()
+
+
+@search_group.command("history")
+@click.argument("name", required=False)
+@project_option
+def history_command(name: str | None, project_dir: Path) -> None:
+    """List the runs of every search, or of NAME (the PRISMA-S log)."""
+    from reviewkit.searches import history
+
+    project = load_project(project_dir)
+    if name:
+        project.protocol.search(name)
+    runs = history(project.db, name)
+    if not runs:
+        click.echo("no search runs yet; start with 'reviewkit search run --all'")
+        return
+    table = Table("run", "search", "started (UTC)", "ended", "status", "count", "interface")
+    for r in runs:
+        table.add_row(str(r.id), r.search_name, r.started_at[:19], (r.ended_at or "")[:19], r.status,
+                      "" if r.count is None else str(r.count), r.interface)
+    if console.is_terminal:
+        console.print(table)
+    else:
+        _echo_table(runs)
+    if name and runs:
+        last = runs[-1]
+        click.echo(f"query as written:    {last.query}")
+        click.echo(f"query as sent:       {last.full_query}")
+        click.echo(f"query as translated: {last.query_translation or '-'}")
+        click.echo(f"limits:              {last.limits}")
+        if last.message:
+            click.echo(f"message:             {last.message}")
+    project.close()
+
+
+def _echo_table(runs: list) -> None:
+    for r in runs:
+        click.echo(f"{r.id}\t{r.search_name}\t{r.started_at[:19]}\t{r.status}\t"
+                   f"{'' if r.count is None else r.count}\t{r.interface}")
+
+
+@search_group.command("diff")
+@click.argument("name")
+@click.argument("runs", nargs=-1, type=int)
+@project_option
+def diff_command(name: str, runs: tuple[int, ...], project_dir: Path) -> None:
+    """What changed between two runs of NAME (default: its last two complete runs).
+
+    Example: reviewkit search diff a1-mental-health 3 7
+    """
+    from reviewkit.searches import diff_runs
+
+    if len(runs) not in (0, 2):
+        raise UserError("give two run numbers (RUN_A RUN_B) or none")
+    project = load_project(project_dir)
+    project.protocol.search(name)
+    d = diff_runs(project.db, name, *(runs or (None, None)))
+    click.echo(f"{name}: run {d.run_a} -> run {d.run_b}: {len(d.new)} new, {len(d.gone)} gone, "
+               f"{len(d.changed)} changed")
+    for label, pmids in (("new", d.new), ("gone", d.gone)):
+        if pmids:
+            click.echo(f"  {label}: {' '.join(pmids)}")
+    for pmid, fields in d.changed.items():
+        click.echo(f"  changed: {pmid} ({', '.join(fields)})")
+    project.close()
+
+
+@search_group.command("test")
+@click.argument("query")
+@base_url_option
+@email_option
+def test_command(query: str, base_url: str, email: str | None) -> None:
+    """Count and PubMed's translation of QUERY; nothing is stored.
+
+    Example: reviewkit search test '"return to work" AND systematic[sb]'
+    """
+    from reviewkit.pubmed.evaluate import parse_or_fail
+    from reviewkit.searches import test_query
+
+    parse_or_fail(query)  # a syntax error is shown with its position before any request
+    count, translation, not_found = test_query(_client(base_url, email), query)
+    click.echo(f"count: {count}")
+    click.echo(f"translation: {translation}")
+    if not_found:
+        click.echo(f"not found: {', '.join(not_found)}")
+
+
+@click.group("pubmed")
+def pubmed_group() -> None:
+    """The local E-utilities server over a PubMed snapshot (for tests, demos, offline work)."""
+
+
+@pubmed_group.command("serve")
+@click.option("--snapshot", "files", multiple=True, type=click.Path(path_type=Path),
+              help="NLM PubMed XML file(s), applied in order (default: the offline snapshot).")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--faults", default="", metavar="SPEC",
+              help="Random faults, e.g. '500@0.1,cut@0.05,slow@0.05:1.5,drop@0.02,429@0.05'.")
+@click.option("--seed", default=0, show_default=True, help="Seed of the random faults.")
+@click.option("--no-rate-limit", is_flag=True, help="Do not enforce NCBI's 3 (10 with a key) requests/s.")
+def serve_command(files: tuple[Path, ...], port: int, faults: str, seed: int, no_rate_limit: bool) -> None:
+    """Serve esearch/efetch on 127.0.0.1 over a PubMed snapshot until Ctrl-C.
+
+    Example: reviewkit pubmed serve --port 8765 --faults 500@0.05
+    """
+    from reviewkit.pubmed.server import NCBI_RATE, NCBI_RATE_WITH_KEY, parse_faults, serve_forever
+    from reviewkit.pubmed.snapshot import build_index
+
+    plan = parse_faults(faults, seed=seed)
+    if not files:
+        from reviewkit.offline_data import pubmed_snapshot_files
+
+        files = tuple(pubmed_snapshot_files())
+    for f in files:
+        if not f.is_file():
+            raise UserError("snapshot file not found", where=str(f))
+
+    def ready(server) -> None:  # type: ignore[no-untyped-def]
+        click.echo(f"serving {server.snapshot.article_count} articles at {server.base_url}", err=True)
+        click.echo(f"  e.g. reviewkit search run --all --base-url {server.base_url}", err=True)
+
+    with progress_bar("indexing the snapshot (once)") as update:
+        build_index(files, progress=update)
+    serve_forever(list(files), port=port, faults=plan, ready=ready,
+                  rate_limits=None if no_rate_limit else (NCBI_RATE, NCBI_RATE_WITH_KEY))
+
+
+COMMANDS = [search_group, pubmed_group]

@@ -1,0 +1,339 @@
+"""PubMed E-utilities client: Bio.Entrez requests with our own timeout, retries and rate limit.
+
+Biopython (1.88) hard-codes NCBI's URL in each Entrez function and its ``_open`` has no timeout
+and retries HTTP 429 at once. We therefore build each request with Bio.Entrez's own builder
+against a configurable base URL, open it ourselves (timeout; exponential backoff with jitter on
+429, 5xx, timeouts and cut reads; a rate limiter of 3 requests/s, 10 with ``NCBI_API_KEY``),
+read esearch replies with ``Bio.Entrez.read`` and efetch replies with the streaming
+:mod:`reviewkit.formats.pubmed_xml` reader. ``email`` and ``tool`` are sent with every request.
+
+PubMed returns at most 9,999 ids of one query: :meth:`PubMedClient.search` splits larger
+result sets into publication-date slices, recursively, and checks that the slice counts add up.
+"""
+
+from __future__ import annotations
+
+import http.client
+import io
+import os
+import random
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlsplit
+from urllib.request import urlopen
+
+from Bio import Entrez
+
+from reviewkit.errors import FormatError, UserError
+from reviewkit.formats import pubmed_xml
+from reviewkit.records import Record
+
+NCBI_BASE = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
+PUBMED_CAP = 9_999
+TOOL = "reviewkit"
+LOCAL_EMAIL = "reviewkit@localhost.invalid"  # sent to local servers when no email is configured
+RETRY_STATUS = {429, 500, 502, 503, 504}
+
+
+class EntrezError(UserError):
+    """PubMed answered with an error, or could not be reached after every retry."""
+
+
+class EntrezRefused(EntrezError):
+    """PubMed answered with an <ERROR> reply (bad query, unknown history set …): not retried."""
+
+
+def resolve_email(email: str | None, base_url: str) -> str:
+    """The email to send: the option, else $NCBI_EMAIL, else $REVIEWKIT_EMAIL.
+
+    The real PubMed requires one; a local server gets a placeholder when none is set.
+    """
+    found = email or os.environ.get("NCBI_EMAIL") or os.environ.get("REVIEWKIT_EMAIL")
+    if found:
+        return found
+    if is_ncbi(base_url):
+        raise UserError(
+            "NCBI asks every E-utilities user for an email address, and none is configured",
+            hint="pass --email you@example.org or set NCBI_EMAIL (or REVIEWKIT_EMAIL)",
+        )
+    return LOCAL_EMAIL
+
+
+def is_ncbi(base_url: str) -> bool:
+    return (urlsplit(base_url).hostname or "").endswith("ncbi.nlm.nih.gov")
+
+
+class RateLimiter:
+    """At most ``rate`` request starts per second (thread-safe), with a small safety margin."""
+
+    def __init__(self, rate: float, *, margin: float = 1.02, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self.interval = margin / rate
+        self._next = 0.0
+        self._lock = threading.Lock()
+        self._clock = clock
+        self._sleep = sleep
+
+    def wait(self) -> None:
+        with self._lock:
+            now = self._clock()
+            start = max(now, self._next)
+            self._next = start + self.interval
+        if start > now:
+            self._sleep(start - now)
+
+
+@dataclass
+class ESearchResult:
+    count: int
+    ids: list[str]
+    translation: str
+    webenv: str = ""
+    query_key: str = ""
+    not_found: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Slice:
+    """One date slice of a search (or the whole search when it fits under the cap)."""
+
+    term: str
+    count: int
+    ids: list[str]
+    webenv: str = ""
+    query_key: str = ""
+
+
+@dataclass
+class SearchResult:
+    count: int
+    translation: str
+    slices: list[Slice]
+    not_found: list[str] = field(default_factory=list)
+
+    @property
+    def pmids(self) -> list[str]:
+        return [p for s in self.slices for p in s.ids]
+
+
+class PubMedClient:
+    """E-utilities over HTTP. ``api_key`` defaults to $NCBI_API_KEY and is never logged."""
+
+    def __init__(
+        self,
+        base_url: str = NCBI_BASE,
+        *,
+        email: str | None = None,
+        tool: str = TOOL,
+        api_key: str | None = None,
+        rate: float | None = None,
+        timeout: float = 60.0,
+        max_attempts: int = 6,
+        backoff: float = 1.0,
+        max_backoff: float = 60.0,
+        cap: int = PUBMED_CAP,
+        id_page: int = PUBMED_CAP,
+        batch_size: int = 500,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.base_url = base_url if base_url.endswith("/") else base_url + "/"
+        if urlsplit(self.base_url).scheme not in ("http", "https"):
+            raise UserError(f"not an http(s) URL: {base_url!r}", hint="e.g. http://127.0.0.1:8765/entrez/eutils/")
+        self.email = resolve_email(email, self.base_url)
+        self.tool = tool
+        self._api_key = api_key if api_key is not None else os.environ.get("NCBI_API_KEY") or None
+        self.limiter = RateLimiter(rate or (10 if self._api_key else 3), sleep=sleep)
+        self.timeout = timeout
+        self.max_attempts = max_attempts
+        self.backoff = backoff
+        self.max_backoff = max_backoff
+        self.cap = cap
+        self.id_page = min(id_page, cap)
+        self.batch_size = batch_size
+        self.requests = 0  # HTTP requests made, retries included
+        self._sleep = sleep
+        self._random = random.Random()
+
+    @property
+    def interface(self) -> str:
+        """The interface as PRISMA-S logs it: the E-utilities base URL (never the API key)."""
+        return f"E-utilities {self.base_url}"
+
+    # --- HTTP ---------------------------------------------------------------------------
+
+    def _call(self, utility: str, params: dict[str, str], check: Callable[[bytes], object]) -> object:
+        """One E-utility call with retries; ``check`` parses the body and raises on a bad one."""
+        params = {**params, "tool": self.tool, "email": self.email}
+        if self._api_key:
+            params["api_key"] = self._api_key
+        request = Entrez._build_request(f"{self.base_url}{utility}.fcgi", params)
+        last = ""
+        for attempt in range(1, self.max_attempts + 1):
+            self.limiter.wait()
+            self.requests += 1
+            retry_after = 0.0
+            try:
+                with urlopen(request, timeout=self.timeout) as reply:
+                    body = reply.read()
+                return check(body)
+            except HTTPError as exc:
+                if exc.code not in RETRY_STATUS:
+                    raise EntrezError(f"{utility} failed: HTTP {exc.code} {self._redact(exc.reason)}") from None
+                last = f"HTTP {exc.code}" + (" (API rate limit exceeded)" if exc.code == 429 else "")
+                retry_after = _retry_after(exc.headers.get("Retry-After") if exc.headers else None)
+            except (URLError, TimeoutError, ConnectionError, http.client.HTTPException, _BadReply) as exc:
+                last = self._describe(exc)
+            if attempt < self.max_attempts:
+                self._sleep(max(retry_after, self._delay(attempt)))
+        raise EntrezError(
+            f"{utility} failed after {self.max_attempts} attempts (last: {last})",
+            where=self.base_url,
+            hint="PubMed may be busy or down; run the same command again later to resume",
+        )
+
+    def _delay(self, attempt: int) -> float:
+        """Exponential backoff with jitter: 0.5-1.0 x min(max, backoff x 2^(attempt-1))."""
+        return min(self.max_backoff, self.backoff * 2 ** (attempt - 1)) * (0.5 + self._random.random() / 2)
+
+    def _describe(self, exc: BaseException) -> str:
+        if isinstance(exc, http.client.IncompleteRead):
+            return f"reply cut after {len(exc.partial)} bytes"
+        reason = getattr(exc, "reason", None) or exc
+        text = str(reason) or type(reason).__name__
+        return self._redact(f"{type(exc).__name__}: {text}")
+
+    def _redact(self, text: object) -> str:
+        text = str(text)
+        return text.replace(self._api_key, "***") if self._api_key else text
+
+    # --- esearch ------------------------------------------------------------------------
+
+    def esearch(self, term: str, *, retstart: int = 0, retmax: int | None = None,
+                usehistory: bool = True) -> ESearchResult:
+        """One esearch request."""
+        params = {"db": "pubmed", "term": term, "retstart": str(retstart),
+                  "retmax": str(self.id_page if retmax is None else retmax)}
+        if usehistory:
+            params["usehistory"] = "y"
+        return self._call("esearch", params, _parse_esearch)  # type: ignore[return-value]
+
+    def count(self, term: str) -> ESearchResult:
+        """Count and translation only (no ids, no history)."""
+        return self.esearch(term, retmax=0, usehistory=False)
+
+    def search(self, term: str, *, date_from: str = "", date_to: str = "",
+               progress: Callable[[str], None] | None = None) -> SearchResult:
+        """All PMIDs of a query, split into date slices when there are more than the cap."""
+        first = self.esearch(term)
+        if first.count <= self.cap:
+            return SearchResult(first.count, first.translation, [self._complete(term, first)], first.not_found)
+        lo = _to_date(date_from, end=False) if date_from else date(1800, 1, 1)
+        hi = _to_date(date_to, end=True) if date_to else date(date.today().year + 1, 12, 31)
+        slices = self._slices(term, lo, hi, progress)
+        total = sum(s.count for s in slices)
+        if total != first.count:
+            raise EntrezError(
+                f"the date slices add up to {total} records but the search found {first.count}",
+                hint="some records lack a usable publication date; narrow the search or add a date limit",
+            )
+        return SearchResult(first.count, first.translation, slices, first.not_found)
+
+    def _slices(self, term: str, lo: date, hi: date, progress: Callable[[str], None] | None) -> list[Slice]:
+        sliced = f"({term}) AND ({lo:%Y/%m/%d}:{hi:%Y/%m/%d}[dp])"
+        result = self.esearch(sliced)
+        if progress:
+            progress(f"{lo:%Y/%m/%d}-{hi:%Y/%m/%d}: {result.count}")
+        if result.count <= self.cap:
+            return [self._complete(sliced, result)] if result.count else []
+        if lo >= hi:
+            raise EntrezError(
+                f"{result.count} records have the publication date {lo:%Y/%m/%d}, more than the "
+                f"{self.cap} PubMed returns for one query; date slices cannot split them further",
+                hint="narrow the query",
+            )
+        mid = lo + timedelta(days=(hi - lo).days // 2)
+        return self._slices(term, mid + timedelta(days=1), hi, progress) + self._slices(term, lo, mid, progress)
+
+    def _complete(self, term: str, first: ESearchResult) -> Slice:
+        """Page through esearch until every id of this (capped) result is in hand."""
+        ids = list(first.ids)
+        while len(ids) < first.count:
+            page = self.esearch(term, retstart=len(ids), usehistory=False)
+            if not page.ids:
+                raise EntrezError(f"esearch stopped returning ids at {len(ids)} of {first.count}")
+            ids += page.ids
+        return Slice(term, first.count, ids, first.webenv, first.query_key)
+
+    # --- efetch -------------------------------------------------------------------------
+
+    def efetch_history(self, webenv: str, query_key: str, retstart: int, retmax: int) -> list[Record]:
+        """Records ``retstart``..``retstart+retmax`` of a history set."""
+        params = {"db": "pubmed", "retmode": "xml", "WebEnv": webenv, "query_key": query_key,
+                  "retstart": str(retstart), "retmax": str(retmax)}
+        return self._call("efetch", params, _parse_efetch)  # type: ignore[return-value]
+
+    def efetch_ids(self, pmids: list[str]) -> list[Record]:
+        """Records of these PMIDs (Bio.Entrez posts long id lists)."""
+        params = {"db": "pubmed", "retmode": "xml", "id": ",".join(pmids)}
+        return self._call("efetch", params, _parse_efetch)  # type: ignore[return-value]
+
+
+class _BadReply(Exception):
+    """A reply that arrived but cannot be read (truncated XML): retried like a cut read."""
+
+
+def _parse_esearch(body: bytes) -> ESearchResult:
+    try:
+        data = Entrez.read(io.BytesIO(body))
+    except RuntimeError as exc:  # Bio.Entrez raises this for an <ERROR> element
+        raise EntrezRefused(f"PubMed refused the search: {exc}") from None
+    except Exception as exc:  # expat and Biopython's own corrupted-XML errors
+        raise _BadReply(f"unreadable esearch reply ({type(exc).__name__})") from None
+    errors = data.get("ErrorList") or {}
+    return ESearchResult(
+        count=int(data["Count"]),
+        ids=[str(i) for i in data.get("IdList", [])],
+        translation=str(data.get("QueryTranslation", "")),
+        webenv=str(data.get("WebEnv", "")),
+        query_key=str(data.get("QueryKey", "")),
+        not_found=[str(p) for p in errors.get("PhraseNotFound", [])],
+    )
+
+
+_ERROR_RE = re.compile(rb"<ERROR>(.*?)</ERROR>", re.S)
+
+
+def _parse_efetch(body: bytes) -> list[Record]:
+    head = body[:2000]
+    if b"<eFetchResult" in head:
+        m = _ERROR_RE.search(body)
+        raise EntrezRefused(f"PubMed refused the fetch: {(m.group(1) if m else body[:200]).decode('utf-8', 'replace')}")
+    try:
+        records = list(pubmed_xml.read(io.BytesIO(body), "efetch", source="PubMed"))
+    except FormatError as exc:
+        raise _BadReply(f"unreadable efetch reply: {exc.message}") from None
+    return records
+
+
+def _retry_after(value: str | None) -> float:
+    try:
+        return min(float(value), 120.0) if value else 0.0
+    except ValueError:
+        return 0.0
+
+
+def _to_date(text: str, *, end: bool) -> date:
+    parts = [int(p) for p in text.split("/")]
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else (12 if end else 1)
+    if len(parts) > 2:
+        return date(year, month, parts[2])
+    if not end:
+        return date(year, month, 1)
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - timedelta(days=1)

@@ -1,0 +1,410 @@
+"""A local E-utilities server: esearch and efetch over a PubMed snapshot, on 127.0.0.1.
+
+It answers as NCBI does: XML replies with Count/RetMax/RetStart/IdList, the history server
+(``usehistory``, WebEnv, query_key), ``retstart``/``retmax``, the 9,999-record cap of PubMed,
+``QueryTranslation``, ``ErrorList/PhraseNotFound`` and ``<ERROR>`` replies. It enforces NCBI's
+rate limit (3 requests/s, 10 with an API key; HTTP 429 with NCBI's JSON) and injects faults on
+demand — 500s, slow replies, cut bodies, dropped connections — scripted per server instance so
+tests can say exactly which request fails and how.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import secrets
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+from xml.sax.saxutils import escape
+
+from reviewkit.errors import UserError
+from reviewkit.pubmed.evaluate import Evaluator
+from reviewkit.pubmed.snapshot import Snapshot
+
+PUBMED_CAP = 9_999
+NCBI_RATE = 3
+NCBI_RATE_WITH_KEY = 10
+PATH_PREFIX = "/entrez/eutils/"
+FAULT_KINDS = ("ok", "429", "500", "502", "503", "slow", "cut", "drop")  # ok: no fault (for scripts)
+ESEARCH_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eSearchResult PUBLIC "-//NLM//DTD esearch '
+    '20060628//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20060628/esearch.dtd">\n'
+)
+EFETCH_HEAD = (
+    '<?xml version="1.0" ?>\n<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st '
+    'January 2025//EN" "https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd">\n'
+)
+KNOWN_PARAMS = {"db", "term", "retstart", "retmax", "usehistory", "WebEnv", "query_key", "retmode",
+                "rettype", "tool", "email", "api_key", "id", "sort", "idtype"}
+
+
+# --- faults ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One fault: ``kind`` in FAULT_KINDS; ``endpoint`` 'esearch', 'efetch' or '' for any."""
+
+    kind: str
+    endpoint: str = ""
+    seconds: float = 2.0  # for 'slow'
+
+    def __post_init__(self) -> None:
+        if self.kind not in FAULT_KINDS:
+            raise UserError(f"unknown fault {self.kind!r}", hint=f"one of {', '.join(FAULT_KINDS)}")
+
+
+class FaultPlan:
+    """Faults for the coming requests: scripted ones first (in order), then random rates."""
+
+    def __init__(self, rates: dict[str, float] | None = None, *, seed: int = 0, slow_seconds: float = 2.0) -> None:
+        self.rates = dict(rates or {})
+        self.slow_seconds = slow_seconds
+        self._scripted: deque[Fault] = deque()
+        self._random = random.Random(seed)
+        self._lock = threading.Lock()
+
+    def script(self, *faults: Fault | str) -> None:
+        """Queue faults: each applies to the next request of its endpoint."""
+        with self._lock:
+            self._scripted.extend(Fault(f) if isinstance(f, str) else f for f in faults)
+
+    def pending(self) -> int:
+        with self._lock:
+            return len(self._scripted)
+
+    def next(self, endpoint: str) -> Fault | None:
+        with self._lock:
+            for fault in self._scripted:
+                if fault.endpoint in ("", endpoint):
+                    self._scripted.remove(fault)
+                    return fault
+            for kind, rate in self.rates.items():
+                if self._random.random() < rate:
+                    return Fault(kind, seconds=self.slow_seconds)
+        return None
+
+
+def parse_faults(spec: str, *, seed: int = 0) -> FaultPlan:
+    """'500@0.1,cut@0.05,slow@0.05:1.5' -> random faults at those rates (slow: seconds)."""
+    rates: dict[str, float] = {}
+    slow = 2.0
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        kind, _, rest = part.partition("@")
+        rate_text, _, seconds = rest.partition(":")
+        try:
+            rate = float(rate_text)
+            if seconds:
+                slow = float(seconds)
+        except ValueError:
+            raise UserError(f"cannot read fault {part!r}", hint="write KIND@RATE, e.g. 500@0.1 or slow@0.05:1.5") from None
+        if kind not in FAULT_KINDS or not 0 <= rate <= 1:
+            raise UserError(f"cannot read fault {part!r}", hint=f"KIND is one of {', '.join(FAULT_KINDS)}, RATE in 0..1")
+        rates[kind] = rate
+    return FaultPlan(rates, seed=seed, slow_seconds=slow)
+
+
+# --- state -------------------------------------------------------------------------------
+
+
+class ReplyError(Exception):
+    """A request NCBI would answer with an <ERROR> element."""
+
+
+@dataclass
+class RequestLog:
+    endpoint: str
+    params: dict[str, str]
+    status: int
+    fault: str = ""
+
+
+@dataclass
+class _History:
+    results: list[list[int]] = field(default_factory=list)  # query_key - 1 -> PMIDs
+
+
+class EutilsServer:
+    """The server and its state: snapshot, history (WebEnv), rate limits, faults, request log."""
+
+    def __init__(
+        self,
+        snapshot: Snapshot,
+        *,
+        port: int = 0,
+        cap: int = PUBMED_CAP,
+        rate_limits: tuple[int, int] | None = (NCBI_RATE, NCBI_RATE_WITH_KEY),
+        faults: FaultPlan | None = None,
+    ) -> None:
+        self.snapshot = snapshot
+        self.evaluator = Evaluator(snapshot)
+        self.cap = cap
+        self.rate_limits = rate_limits
+        self.faults = faults or FaultPlan()
+        self.log: list[RequestLog] = []
+        self._history: dict[str, _History] = {}
+        self._recent: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
+        self.httpd.daemon_threads = True
+        self._thread: threading.Thread | None = None
+
+    @property
+    def base_url(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}{PATH_PREFIX}"
+
+    def start(self) -> EutilsServer:
+        """Serve in a background thread."""
+        self._thread = threading.Thread(target=self.httpd.serve_forever, name="eutils", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def requests(self, endpoint: str = "") -> list[RequestLog]:
+        with self._lock:
+            return [r for r in self.log if not endpoint or r.endpoint == endpoint]
+
+    # --- rate limit ---------------------------------------------------------------------
+
+    def over_rate_limit(self, params: dict[str, str], client: str) -> tuple[int, int] | None:
+        """(count, limit) when this request exceeds NCBI's limit over the last second."""
+        if self.rate_limits is None:
+            return None
+        key = params.get("api_key") or client
+        limit = self.rate_limits[1] if params.get("api_key") else self.rate_limits[0]
+        now = time.monotonic()
+        with self._lock:
+            window = self._recent.setdefault(key, deque())
+            while window and window[0] <= now - 1.0:
+                window.popleft()
+            window.append(now)
+            count = len(window)
+        return (count, limit) if count > limit else None
+
+    # --- endpoints ----------------------------------------------------------------------
+
+    def esearch(self, params: dict[str, str]) -> bytes:
+        _check_common(params)
+        term = params.get("term", "").strip()
+        if not term:
+            raise ReplyError("Empty term and query_key - nothing todo")
+        retstart, retmax = _int(params, "retstart", 0), _int(params, "retmax", 20)
+        try:
+            result = self.evaluator.evaluate(term)
+        except UserError as exc:
+            raise ReplyError(f"Invalid query: {exc.message}" + (f" ({exc.hint.strip()})" if exc.hint else "")) from None
+        count = result.count
+        if retstart >= self.cap and count > retstart:
+            raise ReplyError(
+                f"Search Backend failed: Exception:\n'retstart' cannot be larger than {self.cap - 1}. "
+                f"For PubMed, ESearch can only retrieve the first {self.cap} records matching the query. "
+                "To obtain more than that, consider splitting the query into date ranges."
+            )
+        ids = result.pmids[retstart:min(retstart + retmax, self.cap)]
+        history = ""
+        if params.get("usehistory", "").lower() == "y":
+            webenv, key = self._remember(params.get("WebEnv", ""), result.pmids)
+            history = f"<QueryKey>{key}</QueryKey><WebEnv>{webenv}</WebEnv>"
+        parts = [ESEARCH_HEAD, f"<eSearchResult><Count>{count}</Count><RetMax>{len(ids)}</RetMax>"
+                 f"<RetStart>{retstart}</RetStart>{history}"]
+        parts.append("<IdList>\n" + "".join(f"<Id>{p}</Id>\n" for p in ids) + "</IdList>" if ids else "<IdList/>")
+        parts.append(f"<TranslationSet/><QueryTranslation>{escape(result.translation)}</QueryTranslation>")
+        if result.not_found:
+            parts.append("<ErrorList>" + "".join(
+                f"<PhraseNotFound>{escape(t)}</PhraseNotFound>" for t in result.not_found) + "</ErrorList>")
+        if not count:
+            parts.append("<WarningList><OutputMessage>No items found.</OutputMessage></WarningList>")
+        parts.append("</eSearchResult>\n")
+        return "".join(parts).encode("utf-8")
+
+    def efetch(self, params: dict[str, str]) -> bytes:
+        _check_common(params)
+        if params.get("rettype", "xml") not in ("", "xml", "abstract"):
+            raise ReplyError(f"rettype {params['rettype']!r} is not supported by the local server; use XML")
+        if params.get("id"):
+            try:
+                pmids = [int(p) for p in params["id"].replace(" ", "").split(",") if p]
+            except ValueError:
+                raise ReplyError("Some IDs have invalid value") from None
+        else:
+            pmids = self._recall(params.get("WebEnv", ""), params.get("query_key", ""))
+            retstart, retmax = _int(params, "retstart", 0), _int(params, "retmax", 20)
+            if retstart >= self.cap and len(pmids) > retstart:
+                raise ReplyError(f"Cannot fetch beyond record {self.cap} of a PubMed history set")
+            pmids = pmids[retstart:min(retstart + retmax, self.cap)]
+        body = b"\n".join(self.snapshot.articles_xml(pmids))
+        return EFETCH_HEAD.encode() + b"<PubmedArticleSet>\n" + body + b"\n</PubmedArticleSet>\n"
+
+    def _remember(self, webenv: str, pmids: list[int]) -> tuple[str, int]:
+        with self._lock:
+            if webenv not in self._history:
+                webenv = "MCID_" + secrets.token_hex(12)
+                self._history[webenv] = _History()
+            history = self._history[webenv]
+            history.results.append(pmids)
+            return webenv, len(history.results)
+
+    def _recall(self, webenv: str, query_key: str) -> list[int]:
+        with self._lock:
+            history = self._history.get(webenv)
+            if history is None or not query_key.isdigit() or not 1 <= int(query_key) <= len(history.results):
+                raise ReplyError(f"Unable to obtain query #{query_key or '?'}")
+            return history.results[int(query_key) - 1]
+
+
+def _check_common(params: dict[str, str]) -> None:
+    if params.get("db", "") != "pubmed":
+        raise ReplyError(f"Invalid db name specified: {params.get('db', '') or '(none)'}")
+    if params.get("retmode", "xml") != "xml":
+        raise ReplyError(f"retmode {params['retmode']!r} is not supported by the local server; use xml")
+    unknown = sorted(set(params) - KNOWN_PARAMS)
+    if unknown:
+        raise ReplyError(f"parameter(s) {', '.join(unknown)} not supported by the local server")
+
+
+def _int(params: dict[str, str], name: str, default: int) -> int:
+    value = params.get(name, "")
+    if value == "":
+        return default
+    if not value.isdigit():
+        raise ReplyError(f"{name} must be a non-negative integer, got {value!r}")
+    return int(value)
+
+
+# --- HTTP --------------------------------------------------------------------------------
+
+
+def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "reviewkit-eutils/1"
+
+        def log_message(self, format: str, *args: object) -> None:  # quiet
+            pass
+
+        def do_GET(self) -> None:
+            self._serve(urlsplit(self.path).query)
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            self._serve(self.rfile.read(length).decode("utf-8", "replace"))
+
+        def _serve(self, query: str) -> None:
+            path = urlsplit(self.path).path
+            endpoint = path[len(PATH_PREFIX):].removesuffix(".fcgi") if path.startswith(PATH_PREFIX) else ""
+            if endpoint not in ("esearch", "efetch"):
+                self._reply(404, b"Not Found\n", "text/plain")
+                return
+            params = {k: v[-1] for k, v in parse_qs(query, keep_blank_values=True).items()}
+            limited = server.over_rate_limit(params, self.client_address[0])
+            fault = None if limited else server.faults.next(endpoint)
+            if fault and fault.kind == "ok":
+                fault = None
+            record = RequestLog(endpoint, params, 200, fault.kind if fault else "")
+            with server._lock:
+                server.log.append(record)
+            if limited:
+                record.status = 429
+                count, limit = limited
+                body = json.dumps({"error": "API rate limit exceeded", "api-key": self.client_address[0],
+                                   "count": str(count), "limit": str(limit)})
+                self._reply(429, body.encode(), "application/json")
+                return
+            if fault and fault.kind in ("429", "500", "502", "503"):
+                record.status = int(fault.kind)
+                if fault.kind == "429":
+                    body = json.dumps({"error": "API rate limit exceeded", "api-key": self.client_address[0],
+                                       "count": "4", "limit": "3"}).encode()
+                    self._reply(429, body, "application/json")
+                else:
+                    self._reply(record.status, b"<html><body>Server Error</body></html>\n", "text/html")
+                return
+            if fault and fault.kind == "drop":
+                self.close_connection = True
+                return
+            if fault and fault.kind == "slow":
+                time.sleep(fault.seconds)
+            try:
+                body = server.esearch(params) if endpoint == "esearch" else server.efetch(params)
+            except ReplyError as exc:
+                if endpoint == "esearch":
+                    body = f"{ESEARCH_HEAD}<eSearchResult><ERROR>{escape(str(exc))}</ERROR></eSearchResult>\n"
+                else:
+                    body = f'<?xml version="1.0" ?>\n<eFetchResult><ERROR>{escape(str(exc))}</ERROR></eFetchResult>\n'
+                body = body.encode()
+            if fault and fault.kind == "cut":
+                self._reply(200, body, "text/xml; charset=UTF-8", cut=True)
+                return
+            self._reply(200, body, "text/xml; charset=UTF-8")
+
+        def _reply(self, status: int, body: bytes, content_type: str, cut: bool = False) -> None:
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body[: len(body) // 2] if cut else body)
+                self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up (e.g. its timeout fired during a slow reply)
+            if cut:
+                self.close_connection = True
+
+    return Handler
+
+
+# --- entry points ------------------------------------------------------------------------
+
+
+def serve_in_thread(
+    snapshot_files: Iterable[str | Path] | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    **options: object,
+) -> tuple[str, Callable[[], None]]:
+    """Start a local server in this process (default: the real snapshot); returns (base URL, stop).
+
+    ``options`` go to :class:`EutilsServer` (port, cap, rate_limits, faults).
+    """
+    if snapshot_files is None:
+        from reviewkit.offline_data import pubmed_snapshot_files
+
+        snapshot_files = pubmed_snapshot_files()
+    snapshot = Snapshot.open(snapshot_files, progress=progress)
+    server = EutilsServer(snapshot, **options).start()  # type: ignore[arg-type]
+
+    def stop() -> None:
+        server.stop()
+        snapshot.close()
+
+    return server.base_url, stop
+
+
+def serve_forever(snapshot_files: Sequence[str | Path], *, port: int, faults: FaultPlan | None,
+                  rate_limits: tuple[int, int] | None, cap: int = PUBMED_CAP,
+                  progress: Callable[[int, int], None] | None = None,
+                  ready: Callable[[EutilsServer], None] | None = None) -> None:
+    """Run a server in the foreground until interrupted (the ``pubmed serve`` command)."""
+    snapshot = Snapshot.open(snapshot_files, progress=progress)
+    try:
+        server = EutilsServer(snapshot, port=port, cap=cap, rate_limits=rate_limits, faults=faults)
+    except OSError as exc:
+        raise UserError(f"cannot listen on 127.0.0.1:{port} ({exc.strerror})", hint="choose another --port") from None
+    if ready:
+        ready(server)
+    try:
+        server.httpd.serve_forever()
+    finally:
+        server.httpd.server_close()
+        snapshot.close()

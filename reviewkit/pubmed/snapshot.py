@@ -1,0 +1,292 @@
+"""A PubMed snapshot: NLM XML files loaded into a SQLite FTS5 index for the local server.
+
+The files are applied in order, as NLM applies its baseline and update files: a later version
+of an article replaces the earlier one and ``DeleteCitation`` blocks remove PMIDs. The index is
+built once into ``index-<hash>.sqlite`` next to the first file (the hash covers the files' names,
+sizes and modification times) and reused afterwards. It is the server's own store, not a
+review project, so this module keeps its SQL here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+import zlib
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from lxml import etree as ET
+
+from reviewkit.errors import UserError
+from reviewkit.formats import pubmed_xml
+from reviewkit.records import fold_text
+
+INDEX_VERSION = "5"
+MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+FTS_COLUMNS = ("ti", "ab", "mh", "kw", "pt", "au")
+SYSTEMATIC_TYPES = {"systematic review", "meta analysis"}
+COCHRANE = "the cochrane database of systematic reviews"
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (
+    pmid INTEGER PRIMARY KEY, pdate INTEGER NOT NULL,
+    ti TEXT, ab TEXT, mh TEXT, kw TEXT, pt TEXT, au TEXT, xml BLOB NOT NULL);
+CREATE TABLE terms (field TEXT NOT NULL, value TEXT NOT NULL, pmid INTEGER NOT NULL);
+"""
+_INDEXES = """
+CREATE INDEX articles_pdate ON articles(pdate);
+CREATE INDEX terms_field_value ON terms(field, value, pmid);  -- covering: no table lookups
+CREATE VIRTUAL TABLE fts USING fts5(ti, ab, mh, kw, pt, au, content='articles',
+    content_rowid='pmid', tokenize='unicode61 remove_diacritics 2');
+INSERT INTO fts(fts) VALUES ('rebuild');
+CREATE VIRTUAL TABLE vocab USING fts5vocab(fts, 'row');
+"""
+
+ProgressFn = Callable[[int, int], None]
+
+
+def index_path(files: Sequence[Path], cache_dir: Path | None = None) -> Path:
+    """Where the index of these files lives: ``index-<hash>.sqlite`` next to the first file."""
+    digest = hashlib.sha256(INDEX_VERSION.encode())
+    for f in files:
+        st = f.stat()
+        digest.update(f"{f.resolve()}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    folder = cache_dir or files[0].resolve().parent
+    return folder / f"index-{digest.hexdigest()[:16]}.sqlite"
+
+
+def build_index(files: Iterable[str | Path], *, cache_dir: Path | None = None,
+                progress: ProgressFn | None = None) -> Path:
+    """Build (or reuse) the FTS5 index of the snapshot files; returns its path."""
+    paths = [Path(f) for f in files]
+    if not paths:
+        raise UserError("a snapshot needs at least one PubMed XML file")
+    for p in paths:
+        if not p.is_file():
+            raise UserError("snapshot file not found", where=str(p))
+    target = index_path(paths, cache_dir)
+    if target.exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        _build(paths, Path(tmp_name), progress)
+        os.replace(tmp_name, target)  # atomic: two builders never leave a half-written index
+    finally:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+    return target
+
+
+def _build(paths: list[Path], out: Path, progress: ProgressFn | None) -> None:
+    conn = sqlite3.connect(out)
+    conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+    done = 0
+    seen: set[int] = set()  # PMIDs stored so far: only these need deleting (no index yet)
+    with conn:
+        for path in paths:
+            with open(path, "rb") as stream:
+                for tag, elem in pubmed_xml.iter_elements(stream, path.name):
+                    if tag == "DeleteCitation":
+                        for p in elem.findall("PMID"):
+                            pmid = int((p.text or "0").strip())
+                            if pmid in seen:
+                                _delete(conn, pmid)
+                                seen.discard(pmid)
+                        continue
+                    _insert(conn, elem, path.name, seen)
+                    done += 1
+                    if progress and done % 500 == 0:
+                        progress(done, 0)
+        conn.executemany("INSERT INTO meta VALUES (?, ?)", [
+            ("version", INDEX_VERSION), ("files", "\n".join(p.name for p in paths))])
+    conn.executescript(_INDEXES)
+    conn.commit()
+    conn.close()
+    if progress:
+        progress(done, done)
+
+
+def _delete(conn: sqlite3.Connection, pmid: int) -> None:
+    conn.execute("DELETE FROM articles WHERE pmid = ?", (pmid,))
+    conn.execute("DELETE FROM terms WHERE pmid = ?", (pmid,))
+
+
+def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[int]) -> None:
+    raw = ET.tostring(elem, encoding="utf-8")
+    rec = pubmed_xml.article_to_record(elem, source="PubMed", origin=name, position=0, raw="")
+    if not rec.pmid:
+        return
+    pmid = int(rec.pmid)
+    if pmid in seen:  # a later version replaces the earlier one
+        _delete(conn, pmid)
+    seen.add(pmid)
+    authors = _authors(elem)
+    conn.execute(
+        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?)",
+        (pmid, publication_date(elem), rec.title, rec.abstract, " ; ".join(rec.mesh_terms),
+         " ; ".join(rec.keywords), " ; ".join(rec.publication_types),
+         " ; ".join(" ".join(forms) for forms in authors), zlib.compress(raw, 1)),
+    )
+    rows = {("pt", fold_text(p)) for p in rec.publication_types}
+    rows |= {("mh", fold_text(m)) for m in rec.mesh_terms}
+    rows |= {(field, fold_text(form)) for forms in authors for field, form in zip(("au", "auf"), forms, strict=False)}
+    rows |= {("la", lang.strip().lower()) for lang in elem.xpath(".//Article/Language/text()")}
+    if _is_systematic(rec.publication_types, rec.journal, rec.title):
+        rows.add(("sb", "systematic"))
+    conn.executemany("INSERT INTO terms VALUES (?, ?, ?)", [(f, v, pmid) for f, v in rows if v])
+
+
+def _authors(elem: ET._Element) -> list[tuple[str, ...]]:
+    """Each author as the forms PubMed indexes: 'Smith JA' and 'Smith John A'."""
+    out = []
+    for a in elem.iterfind(".//Article/AuthorList/Author"):
+        collective = a.findtext("CollectiveName")
+        if collective:
+            out.append((" ".join(collective.split()),))
+            continue
+        last = a.findtext("LastName") or ""
+        if not last:
+            continue
+        forms = [f"{last} {a.findtext('Initials') or ''}".strip()]
+        fore = a.findtext("ForeName")
+        if fore:
+            forms.append(f"{last} {fore}")
+        out.append(tuple(forms))
+    return out
+
+
+def _is_systematic(types: list[str], journal: str, title: str) -> bool:
+    """Our reading of systematic[sb]: the publication types Systematic Review or
+    Meta-Analysis, the Cochrane Database of Systematic Reviews, or 'systematic review' /
+    'meta-analysis' in the title (NLM's filter also searches such title words)."""
+    if {fold_text(t) for t in types} & SYSTEMATIC_TYPES or fold_text(journal) == COCHRANE:
+        return True
+    folded = fold_text(title)
+    return "systematic review" in folded or "meta analysis" in folded
+
+
+def publication_date(elem: ET._Element) -> int:
+    """PubDate as YYYYMMDD (missing month or day count as 01), 0 when there is none."""
+    pub = elem.find(".//Article/Journal/JournalIssue/PubDate")
+    if pub is None:
+        pub = elem.find(".//BookDocument/Book/PubDate")
+    year = month = day = 0
+    if pub is not None:
+        text = pub.findtext("Year") or ""
+        if text.isdigit():
+            year = int(text)
+            month = _month(pub.findtext("Month") or "")
+            day = int(pub.findtext("Day")) if (pub.findtext("Day") or "").isdigit() else 0
+        else:
+            m = re.match(r"\s*(\d{4})\s*([A-Za-z]{3})?", pub.findtext("MedlineDate") or "")
+            if m:
+                year, month = int(m.group(1)), _month(m.group(2) or "")
+    if not year:
+        for path in (".//ArticleDate", ".//PubmedData/History/PubMedPubDate[@PubStatus='pubmed']"):
+            d = elem.find(path)
+            if d is not None and (d.findtext("Year") or "").isdigit():
+                year, month = int(d.findtext("Year")), _month(d.findtext("Month") or "")
+                break
+    if not year:
+        return 0
+    return year * 10000 + (month or 1) * 100 + (day or 1)
+
+
+def _month(text: str) -> int:
+    text = text.strip().lower()
+    if text.isdigit():
+        return min(max(int(text), 1), 12)
+    return MONTHS.get(text[:3], 0)
+
+
+class Snapshot:
+    """A read-only view of a built index; one SQLite connection per thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        self.article_count = self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    @classmethod
+    def open(cls, files: Iterable[str | Path], *, cache_dir: Path | None = None,
+             progress: ProgressFn | None = None) -> Snapshot:
+        """Build the index if needed and open it."""
+        return cls(build_index(files, cache_dir=cache_dir, progress=progress))
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.conn = conn
+        return conn
+
+    def articles_xml(self, pmids: Sequence[int]) -> list[bytes]:
+        """Original XML of the articles, in the order asked (unknown PMIDs left out)."""
+        found: dict[int, bytes] = {}
+        for start in range(0, len(pmids), 900):
+            chunk = list(pmids[start:start + 900])
+            marks = ",".join("?" * len(chunk))
+            for pmid, blob in self.conn.execute(
+                f"SELECT pmid, xml FROM articles WHERE pmid IN ({marks})", chunk
+            ):
+                found[pmid] = zlib.decompress(blob)
+        return [found[p] for p in pmids if p in found]
+
+    def all_pmids(self) -> list[int]:
+        return [r[0] for r in self.conn.execute("SELECT pmid FROM articles ORDER BY pmid DESC")]
+
+    def fts(self, expression: str) -> set[int]:
+        return {r[0] for r in self.conn.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (expression,))}
+
+    def vocabulary(self, prefix: str, limit: int) -> list[str]:
+        """Indexed tokens starting with ``prefix`` (at most ``limit`` + 1, to detect overflow)."""
+        rows = self.conn.execute(
+            "SELECT term FROM vocab WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
+            (prefix, prefix + "\uffff", limit + 1),
+        )
+        return [r[0] for r in rows]
+
+    def term(self, field: str, value: str, *, prefix: bool = False) -> set[int]:
+        if prefix:
+            rows = self.conn.execute(
+                "SELECT pmid FROM terms WHERE field = ? AND value >= ? AND value < ?",
+                (field, value, value + "\uffff"),
+            )
+        else:
+            rows = self.conn.execute("SELECT pmid FROM terms WHERE field = ? AND value = ?", (field, value))
+        return {r[0] for r in rows}
+
+    def author(self, name: str) -> set[int]:
+        """PubMed-like author match: 'smith' finds every Smith; 'smith j' finds Smith J and
+        Smith JA (initials match as a prefix); 'smith john' finds Smith John A."""
+        words = name.split()
+        initials_prefix = len(words) > 1 and len(words[-1]) <= 3
+        rows = self.conn.execute(
+            "SELECT pmid FROM terms WHERE (field IN ('au', 'auf') AND (value = ? OR (value >= ? AND value < ?)))"
+            " OR (? AND field = 'au' AND value >= ? AND value < ?)",
+            (name, name + " ", name + " \uffff", initials_prefix, name, name + "\uffff"),
+        )
+        return {r[0] for r in rows}
+
+    def dates(self, start: int, end: int) -> set[int]:
+        rows = self.conn.execute("SELECT pmid FROM articles WHERE pdate BETWEEN ? AND ?", (start, end))
+        return {r[0] for r in rows}
+
+    def has_pmid(self, pmid: int) -> set[int]:
+        row = self.conn.execute("SELECT pmid FROM articles WHERE pmid = ?", (pmid,)).fetchone()
+        return {row[0]} if row else set()
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None

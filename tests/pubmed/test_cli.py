@@ -1,0 +1,96 @@
+"""The search and pubmed commands, through reviewkit's CLI entry point."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewkit.cli import main
+from reviewkit.project import init_project
+from reviewkit.pubmed.server import EutilsServer, serve_in_thread
+from reviewkit.searches import history
+
+from ..conftest import PROTOCOL_A
+
+
+@pytest.fixture
+def project_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Review A's protocol plus one broad search, so that runs store records on the small snapshot."""
+    protocol = tmp_path / "protocol.toml"
+    protocol.write_text(PROTOCOL_A.read_text() + '\n[[searches]]\nname = "english"\nquery = "english[la]"\n')
+    init_project(tmp_path / "p", protocol).close()
+    monkeypatch.setenv("NCBI_EMAIL", "librarian@example.org")
+    monkeypatch.delenv("NCBI_API_KEY", raising=False)
+    return tmp_path / "p"
+
+
+def run(*args: str) -> int:
+    return main([str(a) for a in args])
+
+
+def test_run_history_diff(project_dir: Path, server: EutilsServer, capsys: pytest.CaptureFixture) -> None:
+    url = server.base_url
+    assert run("search", "run", "--all", "--base-url", url, "--project", project_dir) == 0
+    out = capsys.readouterr().out
+    assert "a1-mental-health: " in out and "english: " in out
+    assert run("search", "run", "english", "--base-url", url, "--project", project_dir) == 0
+    assert "since run 9: 0 new, 0 gone, 0 changed" in capsys.readouterr().out
+    assert run("search", "history", "--project", project_dir) == 0
+    assert capsys.readouterr().out.count("complete") == 10
+    assert run("search", "history", "english", "--project", project_dir) == 0
+    out = capsys.readouterr().out
+    assert 'query as translated: "english"[Language]' in out
+    assert run("search", "diff", "english", "--project", project_dir) == 0
+    assert "english: run 9 -> run 10: 0 new, 0 gone, 0 changed" in capsys.readouterr().out
+    assert run("search", "diff", "english", "10", "9", "--project", project_dir) == 0
+
+
+def test_search_test_stores_nothing(server: EutilsServer, capsys: pytest.CaptureFixture,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NCBI_EMAIL", raising=False)
+    assert run("search", "test", 'cancer OR abcXYZ', "--base-url", server.base_url) == 0
+    out = capsys.readouterr().out
+    assert "count: " in out and 'translation: "cancer"[All Fields] OR "abcXYZ"[All Fields]' in out
+    assert "not found: abcXYZ" in out
+    assert server.requests()[0].params["email"]  # a placeholder is sent to local servers
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("search", "run"), "name the searches to run, or pass --all"),
+    (("search", "run", "no-such-search"), "no stored search named 'no-such-search'"),
+    (("search", "diff", "english"), "has 0 complete run(s)"),
+    (("search", "diff", "english", "1"), "give two run numbers"),
+    (("search", "diff", "english", "1", "2"), "run 1 is not a run of search 'english'"),
+    (("search", "history", "nope"), "no stored search named 'nope'"),
+])
+def test_bad_input_exits_2_and_writes_nothing(project_dir: Path, server: EutilsServer, capsys, args, message) -> None:
+    assert run(*args, "--project", project_dir) == 2
+    assert message in capsys.readouterr().err
+    from reviewkit.project import open_project
+
+    with open_project(project_dir) as project:
+        assert history(project.db) == []
+    assert server.requests() == []
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("search", "test", '"return to work" AND (cancer'), "'(' is never closed"),
+    (("search", "test", "cancer", "--base-url", "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"), "email"),
+    (("pubmed", "serve", "--snapshot", "/no/such/file.xml"), "snapshot file not found"),
+    (("pubmed", "serve", "--faults", "boom@1"), "cannot read fault 'boom@1'"),
+])
+def test_bad_arguments(args, message, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("NCBI_EMAIL", "REVIEWKIT_EMAIL"):
+        monkeypatch.delenv(name, raising=False)
+    assert run(*args) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_serve_in_thread(small_files: list[Path], capsys) -> None:
+    url, stop = serve_in_thread(small_files, rate_limits=None)
+    try:
+        assert run("search", "test", "english[la]", "--base-url", url) == 0
+        assert "count: " in capsys.readouterr().out
+    finally:
+        stop()

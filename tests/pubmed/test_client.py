@@ -1,0 +1,126 @@
+"""The E-utilities client against the local server: paging, date slices, retries, rate limit, email."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewkit.errors import UserError
+from reviewkit.pubmed.client import NCBI_BASE, EntrezError, PubMedClient, RateLimiter
+from reviewkit.pubmed.server import EutilsServer, Fault
+
+from .conftest import ServerFactory, fast_client
+
+QUERY = "english[la]"
+
+
+def expected(server: EutilsServer, query: str = QUERY) -> list[str]:
+    return [str(p) for p in server.evaluator.evaluate(query).pmids]
+
+
+def test_paging_collects_every_id(server: EutilsServer) -> None:
+    client = fast_client(server, id_page=25)
+    result = client.search(QUERY)
+    assert result.pmids == expected(server)
+    assert len(server.requests("esearch")) == -(-len(result.pmids) // 25)
+
+
+def test_date_slices_split_recursively_and_add_up(make_server: ServerFactory, small_snapshot) -> None:
+    server = make_server(small_snapshot, cap=40)
+    client = fast_client(server, cap=40, id_page=40)
+    result = client.search(QUERY)
+    assert len(result.slices) > 3 and all(s.count <= 40 for s in result.slices)
+    assert sorted(result.pmids) == sorted(expected(server)) and len(set(result.pmids)) == result.count
+    assert all("[dp])" in s.term for s in result.slices)
+
+
+def test_slices_that_do_not_add_up_fail_clearly(make_server: ServerFactory, small_snapshot) -> None:
+    server = make_server(small_snapshot, cap=40)
+    client = fast_client(server, cap=40, id_page=40)
+    with pytest.raises(EntrezError, match="add up to"):  # records before 1990 fall outside the slices
+        client.search(QUERY, date_from="1990")
+
+
+def test_too_many_records_on_one_day_fail_clearly(make_server: ServerFactory, small_snapshot) -> None:
+    server = make_server(small_snapshot, cap=2)
+    client = fast_client(server, cap=2, id_page=2)
+    with pytest.raises(EntrezError, match="cannot split them further"):
+        client.search("english[la]", date_from="2021/01/01", date_to="2021/12/31")
+
+
+@pytest.mark.parametrize("fault", ["429", "500", "502", "503", "cut", "drop"])
+def test_each_fault_is_retried_and_the_result_is_complete(server: EutilsServer, fault: str) -> None:
+    server.faults.script(fault, Fault(fault, endpoint="efetch"), fault)
+    client = fast_client(server, id_page=50)
+    result = client.search(QUERY)
+    records = client.efetch_ids(result.pmids[:30])
+    assert result.pmids == expected(server)
+    assert [r.pmid for r in records] == result.pmids[:30]
+    assert server.faults.pending() == 0
+
+
+def test_slow_replies_time_out_and_are_retried(server: EutilsServer) -> None:
+    server.faults.script(Fault("slow", seconds=1.0))
+    client = fast_client(server, timeout=0.3)
+    assert client.count(QUERY).count == len(expected(server))
+    assert [r.fault for r in server.requests()] == ["slow", ""]
+
+
+def test_gives_up_with_a_clear_error_after_every_attempt(server: EutilsServer) -> None:
+    server.faults.script(*["500"] * 3)
+    client = fast_client(server, max_attempts=3)
+    with pytest.raises(EntrezError, match=r"esearch failed after 3 attempts \(last: HTTP 500\)") as info:
+        client.count(QUERY)
+    assert "resume" in info.value.hint
+
+
+def test_enforced_rate_limit_is_survived(make_server: ServerFactory, small_snapshot) -> None:
+    server = make_server(small_snapshot, rate_limits=(3, 10))
+    client = fast_client(server, rate=20, backoff=0.2, max_backoff=1.0, max_attempts=10)
+    for _ in range(6):
+        assert client.count("cancer").count == len(expected(server, "cancer"))
+    assert any(r.status == 429 for r in server.requests())
+
+
+def test_refused_queries_are_not_retried(server: EutilsServer) -> None:
+    client = fast_client(server)
+    with pytest.raises(EntrezError, match=r"refused the search: .*\[ta\] is not supported"):
+        client.count("nature[ta]")
+    assert len(server.requests()) == 1
+
+
+def test_email_and_tool_are_always_sent(server: EutilsServer) -> None:
+    fast_client(server).search(QUERY)
+    assert all(r.params["email"] == "librarian@example.org" and r.params["tool"] == "reviewkit"
+               for r in server.requests())
+
+
+def test_real_pubmed_needs_an_email(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("NCBI_EMAIL", "REVIEWKIT_EMAIL"):
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(UserError, match="email"):
+        PubMedClient(NCBI_BASE)
+    monkeypatch.setenv("REVIEWKIT_EMAIL", "me@example.org")
+    assert PubMedClient(NCBI_BASE).email == "me@example.org"
+    with pytest.raises(UserError, match="not an http"):
+        PubMedClient("ftp://example.org/", email="x@example.org")
+
+
+def test_rate_limiter_spaces_request_starts() -> None:
+    clock = [0.0]
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        clock[0] += seconds
+
+    limiter = RateLimiter(3, margin=1.0, clock=lambda: clock[0], sleep=sleep)
+    for _ in range(4):
+        limiter.wait()
+    assert slept == pytest.approx([1 / 3, 1 / 3, 1 / 3])
+
+
+def test_api_key_sets_ten_per_second(server: EutilsServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NCBI_API_KEY", "k-123")
+    client = PubMedClient(server.base_url, email="x@example.org")
+    assert client.limiter.interval == pytest.approx(1.02 / 10)
+    assert "k-123" not in client.interface

@@ -1,0 +1,127 @@
+"""The local E-utilities server speaks esearch/efetch as NCBI does (Biopython's real replies are the spec)."""
+
+from __future__ import annotations
+
+import io
+import json
+import urllib.request
+from urllib.error import HTTPError
+from urllib.parse import urlencode
+
+import pytest
+from Bio import Entrez
+
+from reviewkit import offline_data
+from reviewkit.errors import UserError
+from reviewkit.formats import pubmed_xml
+from reviewkit.pubmed.server import EutilsServer, Fault, parse_faults
+
+from .conftest import ServerFactory
+
+
+def get(server: EutilsServer, utility: str, **params: str) -> bytes:
+    url = f"{server.base_url}{utility}.fcgi?" + urlencode({"db": "pubmed", **params})
+    with urllib.request.urlopen(url, timeout=5) as reply:
+        return reply.read()
+
+
+def real_reply(name: str) -> dict:
+    return Entrez.read(io.BytesIO(offline_data.path("biopython-tests", f"Tests/Entrez/{name}").read_bytes()))
+
+
+def shape(data: dict) -> list[str]:
+    return [k for k in data if k != "TranslationStack"]
+
+
+def test_esearch_reply_has_ncbis_shape(server: EutilsServer) -> None:
+    real = real_reply("esearch2.xml")
+    ours = Entrez.read(io.BytesIO(get(server, "esearch", term="english[la]", usehistory="y", retmax="5")))
+    assert shape(ours) == shape(real)  # Count, RetMax, RetStart, QueryKey, WebEnv, IdList, ...
+    assert ours["WebEnv"].startswith("MCID_") and ours["QueryKey"] == "1"
+    assert int(ours["Count"]) > 5 and len(ours["IdList"]) == 5
+    assert ours["QueryTranslation"] == '"english"[Language]'
+
+
+def test_phrase_not_found_reply_matches_ncbis(server: EutilsServer) -> None:
+    real = real_reply("esearch8.xml")
+    ours = Entrez.read(io.BytesIO(get(server, "esearch", term="abcXYZ")))
+    assert ours["Count"] == real["Count"] == "0"
+    assert ours["ErrorList"]["PhraseNotFound"] == real["ErrorList"]["PhraseNotFound"] == ["abcXYZ"]
+    assert ours["WarningList"]["OutputMessage"] == ["No items found."]
+
+
+def test_error_replies_are_read_as_errors_by_biopython(server: EutilsServer) -> None:
+    for params in ({"term": "nature[ta]"}, {"term": ""}, {"term": "x", "retmode": "json"}, {"term": "x", "mindate": "2020"}):
+        with pytest.raises(RuntimeError):
+            Entrez.read(io.BytesIO(get(server, "esearch", **params)))
+    body = get(server, "efetch", WebEnv="MCID_nope", query_key="1")
+    assert b"<eFetchResult><ERROR>Unable to obtain query #1</ERROR>" in body
+
+
+def test_paging_and_history(server: EutilsServer) -> None:
+    everything = Entrez.read(io.BytesIO(get(server, "esearch", term="english[la]", retmax="1000", usehistory="y")))
+    count = int(everything["Count"])
+    pages = []
+    for start in range(0, count, 40):
+        page = Entrez.read(io.BytesIO(get(server, "esearch", term="english[la]", retstart=str(start), retmax="40")))
+        assert page["RetStart"] == str(start)
+        pages += page["IdList"]
+    assert pages == everything["IdList"]
+    body = get(server, "efetch", WebEnv=everything["WebEnv"], query_key="1", retstart="10", retmax="25")
+    records = list(pubmed_xml.read(io.BytesIO(body), "efetch"))
+    assert [r.pmid for r in records] == everything["IdList"][10:35]
+    by_id = list(pubmed_xml.read(io.BytesIO(get(server, "efetch", id=",".join(pages[:3]))), "efetch"))
+    assert [r.pmid for r in by_id] == pages[:3]
+
+
+def test_the_cap_limits_what_one_query_returns(make_server: ServerFactory, small_snapshot) -> None:
+    server = make_server(small_snapshot, cap=50)
+    reply = Entrez.read(io.BytesIO(get(server, "esearch", term="english[la]", retmax="500", retstart="30")))
+    assert int(reply["Count"]) > 50 and len(reply["IdList"]) == 20  # records 31..50 only
+    with pytest.raises(RuntimeError, match="cannot be larger than 49"):
+        Entrez.read(io.BytesIO(get(server, "esearch", term="english[la]", retstart="50")))
+
+
+def test_rate_limit_is_enforced_with_ncbis_json(make_server: ServerFactory, small_snapshot) -> None:
+    server = make_server(small_snapshot, rate_limits=(3, 10))
+    statuses, body = [], b""
+    for _ in range(5):
+        try:
+            get(server, "esearch", term="cancer")
+            statuses.append(200)
+        except HTTPError as exc:
+            statuses.append(exc.code)
+            body = exc.read()
+    assert statuses[:3] == [200, 200, 200] and 429 in statuses[3:]
+    assert json.loads(body)["error"] == "API rate limit exceeded"
+    assert json.loads(body)["limit"] == "3"
+    for _ in range(5):  # with an API key the limit is 10 (counted per key)
+        get(server, "esearch", term="cancer", api_key="k")
+
+
+def test_scripted_faults(server: EutilsServer) -> None:
+    server.faults.script("ok", Fault("500", endpoint="efetch"), "cut", "drop")
+    get(server, "esearch", term="cancer")  # ok
+    with pytest.raises(HTTPError) as info:
+        get(server, "efetch", id="1")
+    assert info.value.code == 500
+    with pytest.raises(Exception) as info2:  # cut: Content-Length promised, half sent
+        get(server, "esearch", term="cancer")
+    assert "IncompleteRead" in type(info2.value).__name__ or "IncompleteRead" in repr(info2.value)
+    with pytest.raises(Exception):  # drop: connection closed without a reply  # noqa: B017
+        get(server, "esearch", term="cancer")
+    assert [r.fault for r in server.requests()] == ["", "500", "cut", "drop"]
+
+
+def test_fault_spec_parsing() -> None:
+    plan = parse_faults("500@0.5,slow@0.1:1.5", seed=1)
+    assert plan.rates == {"500": 0.5, "slow": 0.1} and plan.slow_seconds == 1.5
+    for bad in ("boom@0.1", "500@2", "500@x"):
+        with pytest.raises(UserError):
+            parse_faults(bad)
+
+
+def test_unknown_path_is_404(server: EutilsServer) -> None:
+    with pytest.raises(HTTPError) as info:
+        urllib.request.urlopen(server.base_url + "einfo.fcgi", timeout=5)
+    assert info.value.code == 404
