@@ -11,6 +11,8 @@ import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from queue import Queue
+from threading import Thread
 from pathlib import Path
 
 from reviewkit import formats
@@ -81,9 +83,52 @@ def import_files(
                         progress(done, 0)
                     yield rec
 
-            ids = record_rows.add_records(db, counted(chain([first], records)), import_id=import_id)
+            stream = read_ahead(chain([first], records))
+            ids = record_rows.add_records(db, counted(stream), import_id=import_id)
             record_rows.finish_import(db, import_id, len(ids))
             summaries.append(ImportSummary(str(path), file_format, first.source, len(ids), import_id))
     if progress:
         progress(done, done)
     return summaries
+
+
+_DONE = object()
+
+
+def read_ahead(items: Iterator[Record], depth: int = 512) -> Iterator[Record]:
+    """Iterate ``items`` in a worker thread, ``depth`` items ahead of the consumer.
+
+    Parsing (lxml, gzip) and storing (SQLite) both release the GIL for part of their work, so
+    reading the next records while the current ones are written uses the second core. An
+    exception in the reader is raised in the consumer at the same point of the stream.
+    """
+    queue: Queue = Queue(maxsize=depth)
+    stop = False
+
+    def work() -> None:
+        try:
+            for item in items:
+                if stop:
+                    return
+                queue.put(item)
+        except BaseException as exc:  # handed to the consumer, re-raised there
+            queue.put(exc)
+            return
+        queue.put(_DONE)
+
+    worker = Thread(target=work, name="reviewkit-read-ahead", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = queue.get()
+            if item is _DONE:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop = True
+        while worker.is_alive():  # unblock a reader waiting on a full queue
+            while not queue.empty():
+                queue.get_nowait()
+            worker.join(timeout=0.05)

@@ -5,7 +5,7 @@ the name of the Textual action method it calls. Users remap keys in a TOML file
 (``$REVIEWKIT_KEYS`` or ``~/.config/reviewkit/keys.toml``)::
 
     [keys]
-    screening.include = "y"
+    screening.include = "y"      # dotted or quoted ("screening.include") keys both work
     screening.exclude = "x"
 
 so keys, footer, help and behaviour never drift apart.
@@ -49,10 +49,28 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise UserError(f"keymap file is not valid TOML: {exc}", where=str(path)) from None
-    keys = data.get("keys", {})
-    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
-        raise UserError("[keys] must map action ids to key names", where=str(path))
-    return dict(keys)
+    keys = _flatten(data.get("keys", {}))
+    if keys is None:
+        raise UserError("[keys] must map action ids to key names, e.g. \"screening.include\" = \"y\"",
+                        where=str(path))
+    return keys
+
+
+def _flatten(table: object, prefix: str = "") -> dict[str, str] | None:
+    """{'screening': {'include': 'y'}} (TOML's dotted keys) -> {'screening.include': 'y'}."""
+    if not isinstance(table, dict):
+        return None
+    out: dict[str, str] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, str):
+            out[name] = value
+        else:
+            nested = _flatten(value, name + ".")
+            if nested is None:
+                return None
+            out.update(nested)
+    return out
 
 
 def bindings(actions: list[Action] | tuple[Action, ...]) -> list[Binding]:
