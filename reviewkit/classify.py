@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from reviewkit.errors import UserError
+from reviewkit.formats.text import read_text
 from reviewkit.project import Project
 from reviewkit.protocol import Protocol, Scheme, SignalTerm
 from reviewkit.records import Record, plain_abstract
@@ -428,12 +429,7 @@ def evaluate(protocol: Protocol, scheme_id: str, csv_path: str | Path) -> Evalua
     """
     scheme = protocol.scheme(scheme_id)
     path = Path(csv_path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise UserError("file not found", where=str(path)) from None
-    except UnicodeDecodeError:
-        raise UserError("not UTF-8 text", where=str(path)) from None
+    text = read_text(path)
     reader = csv.DictReader(io.StringIO(text))
     header = reader.fieldnames or []
     if "title" not in header:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewkit.errors import UserError
+from reviewkit.formats.text import read_text
 from reviewkit.protocol import STAGES
 from reviewkit.records import normalise_doi, normalise_pmid, normalise_title
 from reviewkit.screening import FINAL, NOTE, UNDO, VOTES
@@ -78,12 +79,7 @@ class _Resolver:
 
 
 def _parse(path: Path) -> list[tuple[int, dict]]:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError("no such file", where=str(path)) from None
-    except UnicodeDecodeError:
-        raise UserError("not UTF-8 text", where=str(path)) from None
+    text = read_text(path)
     entries = []
     for no, line in enumerate(text.splitlines(), start=1):
         if not line.strip():

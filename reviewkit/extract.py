@@ -22,6 +22,7 @@ from pathlib import Path
 
 from reviewkit.countries import ALIASES, COUNTRIES
 from reviewkit.errors import UserError
+from reviewkit.formats.text import read_text
 from reviewkit.project import Project
 from reviewkit.protocol import ExtractionField
 from reviewkit.records import Record
@@ -176,12 +177,7 @@ def import_csv(project: Project, path: str | Path, study_ids: Iterable[int], *, 
     record id, or a record that is not one of ``study_ids``; the error names the line.
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise UserError("file not found", where=str(path)) from None
-    except UnicodeDecodeError:
-        raise UserError("not UTF-8 text", where=str(path)) from None
+    text = read_text(path)
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip() for h in (reader.fieldnames or [])]
     fields = [f.id for f in project.protocol.extraction]

@@ -11,9 +11,9 @@ import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from pathlib import Path
 from queue import Queue
 from threading import Thread
-from pathlib import Path
 
 from reviewkit import formats
 from reviewkit.errors import FormatError

@@ -14,7 +14,7 @@ from typing import TextIO
 
 from reviewkit.errors import FormatError
 from reviewkit.formats import bibtex, csv_format, medline, pubmed_xml, ris
-from reviewkit.formats._text import decode
+from reviewkit.formats.text import decode
 from reviewkit.records import Record
 
 READ_FORMATS = ("pubmed-xml", "medline", "ris", "bibtex", "csv")

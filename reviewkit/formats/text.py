@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reviewkit.errors import FormatError
 
 
@@ -29,3 +31,16 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
             where=f"{name}:{line}",
             hint="re-save the file as UTF-8, or pass --encoding (e.g. --encoding latin-1 or cp1252)",
         ) from None
+
+
+def read_text(path: str | Path, encoding: str | None = None) -> str:
+    """A text file's content, with the same clear errors as :func:`decode` (missing, empty,
+    binary, not UTF-8 with the line of the bad byte)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FormatError("no such file", where=str(path)) from None
+    except IsADirectoryError:
+        raise FormatError("this is a folder, not a file", where=str(path)) from None
+    return decode(data, str(path), encoding)

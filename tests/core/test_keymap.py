@@ -1,0 +1,42 @@
+"""The action table's keymap file: dotted and quoted keys, bad files, effective keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewkit.errors import UserError
+from reviewkit.tui.actions import Action, effective_keys, help_rows, load_keymap
+
+ACTIONS = (
+    Action("screening.include", "i", "decide('include')", "Include", group="Decide"),
+    Action("screening.next", "j,down", "move(1)", "Next record", group="Move"),
+)
+
+
+def test_dotted_and_quoted_keys_mean_the_same(tmp_path: Path) -> None:
+    dotted = tmp_path / "dotted.toml"
+    dotted.write_text('[keys]\nscreening.include = "y"\n')
+    quoted = tmp_path / "quoted.toml"
+    quoted.write_text('[keys]\n"screening.include" = "y"\n')
+    assert load_keymap(dotted) == load_keymap(quoted) == {"screening.include": "y"}
+
+
+def test_keymap_overrides_defaults_in_help(tmp_path: Path) -> None:
+    keymap = {"screening.include": "y"}
+    assert effective_keys(ACTIONS, keymap) == {"screening.include": "y", "screening.next": "j,down"}
+    assert help_rows(ACTIONS, keymap) == [("Decide", "y", "Include"), ("Move", "j / ↓", "Next record")]
+
+
+def test_missing_keymap_file_means_defaults(tmp_path: Path) -> None:
+    assert load_keymap(tmp_path / "absent.toml") == {}
+
+
+@pytest.mark.parametrize("text", ['[keys]\nscreening.include = 3\n', "[keys\n", 'keys = "y"\n'])
+def test_bad_keymap_file_is_a_clear_error(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "keys.toml"
+    path.write_text(text)
+    with pytest.raises(UserError) as err:
+        load_keymap(path)
+    assert str(path) in str(err.value)
