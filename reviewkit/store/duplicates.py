@@ -7,6 +7,7 @@ through :func:`canonical_map` so that all agree on what one study is.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -79,3 +80,70 @@ def canonical_map(db: Store) -> dict[int, int]:
 def study_ids(db: Store) -> list[int]:
     """Canonical record ids, one per study, in id order."""
     return sorted(set(canonical_map(db).values()))
+
+
+# --- bulk writes, person history and dedup runs (used by reviewkit.dedup) -----------------
+
+
+def add_links(db: Store, rows: Iterable[tuple[int, int, str, float | None, str, str]]) -> int:
+    """Append many links (a, b, verdict, score, made_by, reason) inside the caller's transaction."""
+    stamp = now()
+    values = []
+    for a, b, verdict, score, made_by, reason in rows:
+        if verdict not in VERDICTS or a == b:
+            raise ValueError(f"bad link {a}-{b} {verdict}")
+        lo, hi = (a, b) if a < b else (b, a)
+        values.append((lo, hi, verdict, score, made_by, reason, stamp))
+    db.conn.executemany(
+        "INSERT INTO duplicate_links (record_a, record_b, verdict, score, made_by, reason, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        values,
+    )
+    return len(values)
+
+
+def links_by(db: Store, made_by: str) -> list[Link]:
+    """Every link ``made_by`` wrote, newest first."""
+    rows = db.query("SELECT * FROM duplicate_links WHERE made_by = ? ORDER BY id DESC", (made_by,))
+    return [Link(**dict(r)) for r in rows]
+
+
+def current_links_of(db: Store, record_id: int) -> list[Link]:
+    """The current verdict of every pair that involves ``record_id``."""
+    rows = db.query(
+        "SELECT l.* FROM duplicate_links l JOIN ("
+        " SELECT MAX(id) AS last FROM duplicate_links WHERE record_a = ? OR record_b = ?"
+        " GROUP BY record_a, record_b) m ON l.id = m.last ORDER BY l.id",
+        (record_id, record_id),
+    )
+    return [Link(**dict(r)) for r in rows]
+
+
+def start_dedup_run(db: Store) -> int:
+    cur = db.conn.execute("INSERT INTO dedup_runs (started_at) VALUES (?)", (now(),))
+    return int(cur.lastrowid)
+
+
+def finish_dedup_run(db: Store, run_id: int, *, new_records: int, pairs_compared: int,
+                     duplicates: int, uncertain: int, refused: int) -> None:
+    db.conn.execute(
+        "UPDATE dedup_runs SET ended_at = ?, new_records = ?, pairs_compared = ?, duplicates = ?,"
+        " uncertain = ?, refused = ? WHERE id = ?",
+        (now(), new_records, pairs_compared, duplicates, uncertain, refused, run_id),
+    )
+
+
+def dedup_run_count(db: Store) -> int:
+    return db.conn.execute("SELECT COUNT(*) FROM dedup_runs WHERE ended_at IS NOT NULL").fetchone()[0]
+
+
+def processed_ids(db: Store) -> set[int]:
+    """Records that an earlier dedup run has already compared."""
+    return {r[0] for r in db.conn.execute("SELECT record_id FROM dedup_processed")}
+
+
+def mark_processed(db: Store, record_ids: Iterable[int], run_id: int) -> None:
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO dedup_processed (record_id, run_id) VALUES (?, ?)",
+        ((rid, run_id) for rid in record_ids),
+    )

@@ -1,0 +1,145 @@
+"""Clustering of duplicate pairs, guarded against chaining.
+
+Duplicate edges are added strongest first (union-find). An edge that would put two records
+that contradict each other into one cluster — different PMIDs or PMCIDs, different DOIs, very
+different titles, or a pair a person said are different — is refused and goes to review, so
+A≈B and B≈C never silently make A = C when A and C disagree. The final clusters are the
+connected components (networkx) of the accepted edges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from reviewkit.dedup.normalise import Keys
+from reviewkit.dedup.score import PairVerdict, title_similarity
+
+TITLE_CONFLICT = 60.0  # titles less similar than this never share a cluster by rule
+_MAX_TITLE_CHECKS = 400
+# Rules that already accepted a DOI difference for the pair they judged.
+_DOI_TOLERANT = frozenset({"biblio_match_doi_differs", "doi_versions"})
+
+
+@dataclass
+class _Group:
+    members: list[int]
+    pmids: set[str] = field(default_factory=set)
+    pmcids: set[str] = field(default_factory=set)
+    dois: set[str] = field(default_factory=set)
+
+
+class GuardedClusters:
+    """Union-find over record ids that refuses unions of contradicting groups."""
+
+    def __init__(self, keys: dict[int, Keys], cannot_link: Iterable[tuple[int, int]] = (),
+                 shared_dois: frozenset[str] = frozenset()) -> None:
+        self.keys = keys
+        self.shared_dois = shared_dois
+        self.parent: dict[int, int] = {}
+        self.groups: dict[int, _Group] = {}
+        self.cannot: dict[int, set[int]] = {}
+        for a, b in cannot_link:
+            self.cannot.setdefault(a, set()).add(b)
+            self.cannot.setdefault(b, set()).add(a)
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        if x not in parent:
+            parent[x] = x
+            return x
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def _group(self, root: int) -> _Group:
+        g = self.groups.get(root)
+        if g is None:
+            k = self.keys.get(root)
+            g = _Group([root])
+            if k is not None:
+                g.pmids = {k.pmid} if k.pmid else set()
+                g.pmcids = {k.pmcid} if k.pmcid else set()
+                g.dois = {k.doi} if k.doi and k.doi not in self.shared_dois else set()
+            self.groups[root] = g
+        return g
+
+    def conflict(self, a: int, b: int, rule: str = "") -> str:
+        """Why the groups of a and b must not merge ('' when they may)."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return ""
+        ga, gb = self._group(ra), self._group(rb)
+        if ga.pmids and gb.pmids and not ga.pmids & gb.pmids:
+            return "different PMIDs"
+        if ga.pmcids and gb.pmcids and not ga.pmcids & gb.pmcids:
+            return "different PMCIDs"
+        if rule not in _DOI_TOLERANT and ga.dois and gb.dois and not ga.dois & gb.dois:
+            return "different DOIs"
+        small, big = (ga, gb) if len(ga.members) <= len(gb.members) else (gb, ga)
+        big_set = set(big.members)
+        for x in small.members:
+            if self.cannot.get(x, set()) & big_set:
+                return "a person said these differ"
+        checks = 0
+        for x in small.members:
+            tx = self.keys[x].title if x in self.keys else ""
+            if not tx:
+                continue
+            for y in big.members:
+                ty = self.keys[y].title if y in self.keys else ""
+                if ty and title_similarity(tx, ty) < TITLE_CONFLICT:
+                    return "very different titles"
+                checks += 1
+                if checks >= _MAX_TITLE_CHECKS:
+                    return ""
+        return ""
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        ga, gb = self._group(ra), self._group(rb)
+        if len(ga.members) < len(gb.members):
+            ra, rb, ga, gb = rb, ra, gb, ga
+        self.parent[rb] = ra
+        ga.members.extend(gb.members)
+        ga.pmids |= gb.pmids
+        ga.pmcids |= gb.pmcids
+        ga.dois |= gb.dois
+        del self.groups[rb]
+
+    def try_union(self, a: int, b: int, rule: str = "") -> str:
+        """Union unless the groups conflict; returns the reason for refusing ('' when merged)."""
+        why = self.conflict(a, b, rule)
+        if not why:
+            self.union(a, b)
+        return why
+
+
+def guarded_merge(
+    guard: GuardedClusters, edges: Iterable[PairVerdict]
+) -> tuple[list[PairVerdict], list[tuple[PairVerdict, str]]]:
+    """Add duplicate edges strongest first; returns (accepted, [(refused, reason)])."""
+    accepted: list[PairVerdict] = []
+    refused: list[tuple[PairVerdict, str]] = []
+    for edge in sorted(edges, key=lambda e: (-e.score, e.a, e.b)):
+        why = guard.try_union(edge.a, edge.b, edge.rule)
+        if why:
+            refused.append((edge, why))
+        else:
+            accepted.append(edge)
+    return accepted, refused
+
+
+def components(nodes: Iterable[int], edges: Iterable[tuple[int, int]]) -> list[set[int]]:
+    """Connected components of the duplicate graph (singletons included)."""
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from(edges)
+    return [set(c) for c in nx.connected_components(graph)]

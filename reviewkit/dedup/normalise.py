@@ -1,0 +1,157 @@
+"""Comparison keys for one Record: folded title, surnames, journal, pages, identifiers.
+
+Built once per record and per run with the normalisers of :mod:`reviewkit.records`, so that
+scoring compares plain strings and ints only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import unquote
+
+from reviewkit.records import (
+    Record,
+    fold_text,
+    normalise_doi,
+    normalise_pages,
+    normalise_pmcid,
+    normalise_pmid,
+    normalise_title,
+)
+
+# Words that mark a record about another record (not a copy of it).
+NOTICE_WORDS = frozenset(
+    ["erratum", "errata", "corrigendum", "correction", "corrections", "retraction", "retracted", "reply", "response", "comment", "comments", "commentary", "letter", "editorial"]
+)
+# Words of titles that recur in every issue ('Editorial', "Editor's comments", 'Preface').
+GENERIC_WORDS = NOTICE_WORDS | frozenset(
+    ["editor", "editors", "preface", "foreword", "introduction", "remarks", "notes", "note", "news",
+     "announcement", "announcements", "issue", "acknowledgement", "acknowledgements", "reviewers"]
+)
+_GENERIC_MAX_WORDS = 10
+# Ovid/Embase exports put volume, issue and pages into the journal: 'Obesity.18 (6) ()(pp 1260-1265) 2010'
+_EMBEDDED = re.compile(r"\.\s*(?=\d+\s*\()")
+_EMBEDDED_PARTS = re.compile(r"\.\s*(\d+)\s*\([^)]*\)\s*\([^)]*\)\s*\(pp\s*([^)]*)\)")
+_JOURNAL_STOP = frozenset(["the", "of", "and", "in", "for", "on", "de", "der", "und", "la", "le", "des", "&"])
+_INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$|^(?:[A-Z]\.\s?)+$")
+_LANGUAGE_NOTE = re.compile(r"\s*[\[(](?:in\s+)?[A-Za-z]+(?:\s+with\s+[A-Za-z]+\s+abstract)?[\])]\.?\s*$", re.I)
+# Embase appends the original-language title: 'Title. Chinese' / 'Title. Czech Metabolismus ...'
+_LANGUAGES = ("chinese|japanese|korean|russian|german|french|spanish|italian|portuguese|polish|czech|"
+              "dutch|danish|swedish|norwegian|finnish|hungarian|turkish|greek|hebrew|persian|croatian|serbian")
+_TRANSLATION_TAIL = re.compile(rf"[.?!]\s+(?:{_LANGUAGES})\b.*$", re.I)
+_SPREADSHEET_ERROR = re.compile(r"^#(?:NAME\?|VALUE!|REF!|N/A|DIV/0!|NUM!|NULL!)$")
+_NUMBER = re.compile(r"\d+")
+_ROMAN = re.compile(r"\b(?:i{1,3}|iv|v|vi{1,3}|ix|x)\b")
+
+
+@dataclass(slots=True)
+class Keys:
+    """What dedup compares for one record (all folded; '' / None when missing)."""
+
+    id: int
+    title: str  # folded, bracketed translation marker removed
+    title_ns: str  # the same without spaces (blocking, prefix tests)
+    numbers: frozenset[str]  # numbers and roman numerals in the title (part 1 vs part 2)
+    notice: bool  # the title starts like an erratum, reply, comment …
+    generic: bool  # a short title that recurs (editorial, editor's comments, preface …)
+    year: int | None
+    journal: tuple[str, ...]  # folded journal words, stop words and numbers dropped
+    volume: str
+    first_page: str
+    authors: str  # folded surnames without spaces, first five authors
+    first_author: str  # first letters of ``authors``
+    doi: str
+    pmid: str
+    pmcid: str
+
+
+def surname(author: str) -> str:
+    """'Adeli, K.' / 'Adeli K' / 'van der Pol C. B.' -> the family-name part."""
+    author = author.strip()
+    if "," in author:
+        return author.split(",", 1)[0]
+    parts = author.split()
+    while len(parts) > 1 and _INITIAL.match(parts[-1]):
+        parts.pop()
+    return " ".join(parts)
+
+
+def author_key(authors: list[str], limit: int = 5) -> str:
+    """Folded surnames of the first ``limit`` authors, without spaces or lone initials."""
+    folded = fold_text(" ".join(surname(a) for a in authors[:limit]))
+    return "".join(w for w in folded.split() if len(w) > 1)
+
+
+@lru_cache(maxsize=65536)
+def journal_words(journal: str) -> tuple[str, ...]:
+    """'The Journal of Clinical Psychiatry' -> ('journal', 'clinical', 'psychiatry')."""
+    journal = _EMBEDDED.split(journal, maxsplit=1)[0]  # 'Neuroscience.169 (1) ()(pp 171-181) 2010'
+    journal = re.split(r"\.\s*(?:conference|meeting|congress|supplement)\b", journal, maxsplit=1, flags=re.I)[0]
+    words = [w for w in fold_text(journal).split() if w not in _JOURNAL_STOP and not w.isdigit()]
+    return tuple(words[:8])
+
+
+def first_page(pages: str) -> str:
+    """Digits of the first page: '0221-8' -> '221'; 'S14-7' -> '14'; 'e0123' -> '123'; 'nov' -> ''."""
+    first = normalise_pages(pages).split("-", 1)[0]
+    return re.sub(r"\D", "", first).lstrip("0")
+
+
+def match_title(title: str) -> str:
+    """Folded title without a bracketed translation marker or a trailing '[Japanese]' note."""
+    title = title or ""
+    if _SPREADSHEET_ERROR.match(title.strip()):
+        return ""  # '#NAME?' left by a spreadsheet: no title
+    if "\u00e2\u0080" in title:  # UTF-8 read as Latin-1 ('â\x80\x98Shine')
+        with contextlib.suppress(UnicodeError):
+            title = title.encode("latin-1").decode("utf-8")
+    for _ in range(3):  # '[Title]. [Japanese]' and 'Title. German Originaltitel' may stack
+        stripped = _TRANSLATION_TAIL.sub("", _LANGUAGE_NOTE.sub("", title))
+        if stripped == title:
+            break
+        title = stripped
+    return normalise_title(title)
+
+
+def volume_key(volume: str) -> str:
+    m = re.search(r"\d+", volume or "")
+    return m.group(0).lstrip("0") if m else ""
+
+
+def title_numbers(title: str) -> frozenset[str]:
+    """Numbers ('A(1)' and 'A1' alike) and roman numerals of a folded title."""
+    return frozenset(_NUMBER.findall(title.replace(" ", ""))) | frozenset(_ROMAN.findall(title))
+
+
+def keys_for(record_id: int, rec: Record) -> Keys:
+    """The comparison keys of one record."""
+    title = match_title(rec.title)
+    volume, page = volume_key(rec.volume), first_page(rec.pages)
+    if rec.year and page == str(rec.year):
+        page = ""  # a year in the pages field
+    embedded = _EMBEDDED_PARTS.search(rec.journal) if not (volume and page) else None
+    if embedded:
+        volume = volume or volume_key(embedded.group(1))
+        page = page or first_page(embedded.group(2))
+    words = title.split()
+    authors = author_key(rec.authors)
+    return Keys(
+        id=record_id,
+        title=title,
+        title_ns=title.replace(" ", ""),
+        numbers=title_numbers(title),
+        notice=bool(words) and (words[0] in NOTICE_WORDS or "erratum" in words[:4]),
+        generic=len(words) <= _GENERIC_MAX_WORDS and not GENERIC_WORDS.isdisjoint(words),
+        year=rec.year,
+        journal=journal_words(rec.journal),
+        volume=volume,
+        first_page=page,
+        authors=authors,
+        first_author=authors[:8],  # the start of the surname list: enough for a blocking key
+        doi=normalise_doi(unquote(rec.doi)) if "%" in rec.doi else rec.doi,
+        pmid=normalise_pmid(rec.pmid),
+        pmcid=normalise_pmcid(rec.pmcid),
+    )

@@ -1,0 +1,187 @@
+"""``reviewkit dedup review``: two possibly duplicate records side by side, differences marked.
+
+Each verdict key commits a link at once (``decide_pair``) before the next pair shows; undo
+appends the previous verdict back (``undo_last``). Keys come from :data:`ACTIONS`.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from reviewkit.dedup.engine import QueuePair, decide_pair, review_queue, undo_last
+from reviewkit.records import Record, fold_text
+from reviewkit.store import records as record_rows
+from reviewkit.store.db import Store
+from reviewkit.tui.actions import Action, bindings, load_keymap
+from reviewkit.tui.help import HelpScreen
+
+ACTIONS: tuple[Action, ...] = (
+    Action("dedup.same", "s", "decide('duplicate')", "Same record", group="Decide"),
+    Action("dedup.different", "d", "decide('not_duplicate')", "Different", group="Decide"),
+    Action("dedup.skip", "k,space", "skip", "Skip", group="Decide"),
+    Action("dedup.undo", "z", "undo", "Undo", group="Decide"),
+    Action("dedup.help", "question_mark", "help", "Help", group="Other"),
+    Action("dedup.quit", "q", "quit", "Quit", group="Other"),
+)
+DIFF_STYLE = "bold black on #f4d03f"
+FIELDS = ("title", "authors", "year", "journal", "volume", "issue", "pages", "doi", "pmid", "pmcid",
+          "source", "origin")
+
+
+def field_text(rec: Record, name: str) -> str:
+    value = getattr(rec, name)
+    if name == "authors":
+        return "; ".join(value[:12]) + (" …" if len(value) > 12 else "")
+    return "" if value is None else str(value)
+
+
+def marked(text: str, other: str) -> Text:
+    """``text`` with the words that ``other`` lacks highlighted (compared folded)."""
+    out = Text()
+    theirs = set(fold_text(other).split())
+    for i, word in enumerate(text.split(" ")):
+        if i:
+            out.append(" ")
+        folded = fold_text(word)
+        out.append(word, style=DIFF_STYLE if folded and not set(folded.split()) <= theirs else "")
+    return out
+
+
+def side(rec: Record, other: Record, record_id: int) -> Table:
+    """One record as a field table; fields that differ from ``other`` are marked."""
+    table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+    table.add_column("field", style="dim", no_wrap=True, width=8)
+    table.add_column("value", ratio=1)
+    table.add_row("record", Text(str(record_id), style="bold"))
+    for name in FIELDS:
+        mine, theirs = field_text(rec, name), field_text(other, name)
+        if name in ("title", "authors", "journal") and mine:
+            table.add_row(name, marked(mine, theirs))
+        else:
+            differs = fold_text(mine) != fold_text(theirs)
+            table.add_row(name, Text(mine or "—", style=DIFF_STYLE if differs and mine else ""))
+    return table
+
+
+class DedupReviewScreen(Screen):
+    """The pair, its score and rule, a status line; verdict keys commit at once."""
+
+    DEFAULT_CSS = """
+    #status { height: 1; background: $primary; color: $text; padding: 0 1; }
+    #pair { height: 1fr; }
+    #pair > VerticalScroll { width: 1fr; border: round $primary; padding: 0 1; }
+    #message { height: 1; padding: 0 1; color: $warning; }
+    """
+    BINDINGS = bindings(ACTIONS)
+
+    def __init__(self, db: Store, reviewer: str) -> None:
+        super().__init__()
+        self.db = db
+        self.reviewer = reviewer
+        self.skipped: set[tuple[int, int]] = set()
+        self.decided = 0
+        self.pair: QueuePair | None = None
+        self.remaining = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        with Horizontal(id="pair"):
+            with VerticalScroll(id="left-pane"):
+                yield Static(id="left")
+            with VerticalScroll(id="right-pane"):
+                yield Static(id="right")
+        yield Static(id="message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_next()
+
+    def show_next(self, prefer: tuple[int, int] | None = None) -> None:
+        """Show ``prefer`` if it is still queued, else the first queued pair not skipped."""
+        queue = review_queue(self.db)
+        open_pairs = [p for p in queue if (p.a, p.b) not in self.skipped]
+        self.remaining = len(queue)
+        chosen = next((p for p in queue if (p.a, p.b) == prefer), None) if prefer else None
+        self.pair = chosen or (open_pairs[0] if open_pairs else None)
+        left, right = self.query_one("#left", Static), self.query_one("#right", Static)
+        if self.pair is None:
+            left.update(Text("No pairs left to review." if not queue else
+                             "Only skipped pairs are left; quit and come back to them.", style="bold"))
+            right.update("")
+            self.query_one("#status", Static).update(
+                f"dedup review · {self.reviewer} · {self.decided} decided · {len(queue)} in queue")
+            return
+        recs = record_rows.get_records(self.db, (self.pair.a, self.pair.b))
+        a, b = recs[self.pair.a], recs[self.pair.b]
+        left.update(side(a, b, self.pair.a))
+        right.update(side(b, a, self.pair.b))
+        score = f"{self.pair.score:.2f}" if self.pair.score is not None else "—"
+        self.query_one("#status", Static).update(
+            f"dedup review · {self.reviewer} · pair {self.pair.a}–{self.pair.b} · score {score} · rule "
+            f"{self.pair.rule} · {self.decided} decided · {len(queue)} in queue")
+
+    def say(self, message: str) -> None:
+        self.query_one("#message", Static).update(message)
+
+    def action_decide(self, verdict: str) -> None:
+        if self.pair is None:
+            self.say("nothing to decide")
+            return
+        decide_pair(self.db, self.pair.a, self.pair.b, verdict, self.reviewer)
+        self.decided += 1
+        word = "same record" if verdict == "duplicate" else "different records"
+        self.say(f"{self.pair.a}–{self.pair.b}: {word} (saved)")
+        self.show_next()
+
+    def action_skip(self) -> None:
+        if self.pair is None:
+            return
+        self.skipped.add((self.pair.a, self.pair.b))
+        self.say(f"skipped {self.pair.a}–{self.pair.b}")
+        self.show_next()
+
+    def action_undo(self) -> None:
+        undone = undo_last(self.db, self.reviewer)
+        if not undone:
+            self.say("nothing to undo")
+            return
+        link = undone[0]
+        pair = (link.record_a, link.record_b)
+        self.skipped.discard(pair)
+        self.decided = max(0, self.decided - 1)
+        self.say(f"undone: {pair[0]}–{pair[1]} is back in the queue")
+        self.show_next(prefer=pair)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("Dedup review", ACTIONS, getattr(self.app, "keymap_in_use", {})))
+
+    def action_quit(self) -> None:
+        self.app.exit()
+
+
+class DedupReviewApp(App):
+    """``reviewkit dedup review`` for one reviewer."""
+
+    TITLE = "reviewkit dedup review"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, db: Store, reviewer: str, *, keymap: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.db = db
+        self.reviewer = reviewer
+        self.keymap_in_use = load_keymap() if keymap is None else keymap
+        self.set_keymap(self.keymap_in_use)
+
+    def on_mount(self) -> None:
+        self.push_screen(DedupReviewScreen(self.db, self.reviewer))
+
+    @property
+    def review(self) -> DedupReviewScreen:
+        screen = self.screen_stack[-1]
+        assert isinstance(screen, DedupReviewScreen)
+        return screen

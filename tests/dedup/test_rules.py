@@ -1,0 +1,179 @@
+"""Each matching rule and veto on hand-made pairs; blocking; the chaining guard."""
+
+from __future__ import annotations
+
+from dedup.helpers import TITLE, keys, other
+
+from reviewkit.dedup.block import candidate_pairs
+from reviewkit.dedup.cluster import components
+from reviewkit.dedup.engine import match, shared_dois
+from reviewkit.dedup.normalise import keys_for, match_title
+from reviewkit.dedup.score import Context, compare, journal_match
+
+
+def verdict(ka, kb, ctx=None):
+    v = compare(ka, kb, ctx or Context())
+    return v.verdict, v.rule
+
+
+def test_same_pmid_is_a_duplicate_even_with_other_differences():
+    a = keys(1, pmid="31234567", journal="Scand J Work Environ Health")
+    b = keys(2, pmid="PMID: 31234567", title=TITLE + " (abstract)", pages="")
+    assert verdict(a, b) == ("duplicate", "same_pmid")
+
+
+def test_two_different_pmids_are_never_the_same_record():
+    a, b = keys(1, pmid="111"), keys(2, pmid="222")  # everything else identical
+    assert verdict(a, b) == ("not_duplicate", "pmid_veto")
+
+
+def test_doi_with_different_case_and_resolver_prefix_is_the_same():
+    a = keys(1, doi="https://doi.org/10.5271/SJWEH.3801", journal="Scand J Work Environ Health")
+    b = keys(2, doi="doi:10.5271/sjweh.3801.", pages="", volume="")
+    assert a.doi == b.doi == "10.5271/sjweh.3801"
+    assert verdict(a, b) == ("duplicate", "same_doi")
+
+
+def test_doi_shared_by_many_records_is_not_proof():
+    doi = "10.1016/s0924-9338(19)30001-1"  # a supplement of conference abstracts
+    titles = ["Sleep in nurses on night shifts", "Burnout among general practitioners in Norway",
+              "Vocational rehabilitation after stroke", "Neck pain in office workers: a survey"]
+    recs = [keys(i, doi=doi, title=t, pages=str(100 + i)) for i, t in enumerate(titles, start=1)]
+    ctx = Context(shared_dois(recs))
+    assert doi in ctx.shared_dois
+    v = compare(recs[0], recs[1], ctx)
+    assert v.verdict == "not_duplicate" and v.rule != "same_doi"
+    # the same DOI on a few copies of one paper still decides
+    assert shared_dois([keys(1, doi=doi), keys(2, doi=doi)]) == frozenset()
+
+
+def test_same_doi_with_contradicting_pages_is_judged_on_the_rest():
+    a = keys(1, doi="10.1/x", volume="45", pages="245-253")
+    b = keys(2, doi="10.1/x", volume="12", pages="S88", journal="Occupational and Environmental Medicine")
+    assert verdict(a, b)[0] != "duplicate"
+
+
+def test_bracketed_translated_title_and_language_note_match_the_plain_title():
+    assert match_title("[Return to work after sick leave]. [Norwegian]") == match_title("Return to work after sick leave")
+    a = keys(1, title=f"[{TITLE}].", source="Embase")
+    b = keys(2, title=TITLE)
+    assert verdict(a, b) == ("duplicate", "biblio_match")
+
+
+def test_html_latex_and_diacritics_do_not_hide_a_duplicate():
+    a = keys(1, title="<i>Sjögren</i>'s syndrome &amp; return to work in Tromsø: a cohort")
+    b = keys(2, title="Sjogren's syndrome & return to work in Tromso: a cohort")
+    c = keys(3, title=r"Sj\"{o}gren's syndrome \& return to work in \emph{Tromsø}: a cohort")
+    assert a.title == b.title
+    assert verdict(a, b) == ("duplicate", "biblio_match")
+    assert compare(a, c).verdict == "duplicate"
+
+
+def test_journal_abbreviations_match_full_names():
+    fold = lambda j: keys_for(1, other(1, journal=j)).journal  # noqa: E731
+    assert journal_match(fold("Curr Opin Lipidol"), fold("Current Opinion in Lipidology"))
+    assert journal_match(fold("Circulation. Conference: American Heart Association"), fold("Circulation"))
+    assert journal_match(fold("Occupational Medicine"), fold("Journal of Hepatology")) is False
+
+
+def test_missing_fields_send_an_identical_title_to_review_not_to_a_merge():
+    a = keys(1, authors=[], year=None, journal="", volume="", pages="")
+    b = keys(2, authors=[], year=None, journal="", volume="", pages="")
+    assert verdict(a, b)[0] == "uncertain"
+    no_title = keys(3, title=""), keys(4, title="")
+    assert verdict(*no_title) == ("not_duplicate", "no_title")
+
+
+def test_an_erratum_is_not_its_article():
+    a = keys(1, title="Erratum: " + TITLE, pages="400")
+    assert verdict(keys(2), a) == ("not_duplicate", "notice_veto")
+
+
+def test_part_one_and_part_two_differ():
+    a = keys(1, title="Work disability prevention, part 1: concepts")
+    b = keys(2, title="Work disability prevention, part 2: concepts")
+    assert compare(a, b).verdict != "duplicate"
+
+
+def test_different_years_and_pages_keep_a_same_title_apart():
+    a = keys(1)
+    b = keys(2, year=2015, pages="10-19", volume="41")
+    assert compare(a, b).verdict != "duplicate"
+
+
+def test_blocking_is_not_all_pairs_but_finds_the_duplicates():
+    ks = [keys_for(i, other(i)) for i in range(300)]
+    ks += [keys_for(1000, other(5, source="PubMed")), keys_for(1001, other(77, title=other(77).title.upper()))]
+    pairs = set(candidate_pairs(ks))
+    assert (5, 1000) in pairs and (77, 1001) in pairs
+    assert len(pairs) < 300 * 299 / 2 / 20
+    only_new = set(candidate_pairs(ks, new={1000}))
+    assert only_new and all(1000 in p for p in only_new)
+
+
+def test_chaining_guard_keeps_two_pmids_apart():
+    a = keys(1, pmid="111")
+    b = keys(2)  # no PMID: looks like both
+    c = keys(3, pmid="222")
+    result = match({k.id: k for k in (a, b, c)})
+    clusters = components([1, 2, 3], ((e.a, e.b) for e in result.accepted))
+    together = next(c for c in clusters if 2 in c)
+    assert len(together) == 2 and {1, 3} - together  # b joined one of them, never both
+    assert any(u.rule.startswith("chain_guard:") for u in result.uncertain)
+
+
+def test_chaining_guard_splits_a_chain_of_drifting_titles():
+    t1 = "Effects of a workplace dialogue meeting on return to work for employees on sick leave"
+    t2 = "Effects of a workplace dialogue meeting on return to work"
+    t3 = "A workplace dialogue meeting on return to work"
+    ks = {i: keys(i, title=t, authors=[], journal="", volume="", pages="") for i, t in enumerate((t1, t2, t3), 1)}
+    result = match(ks)
+    clusters = components(ks, ((e.a, e.b) for e in result.accepted))
+    assert not any({1, 3} <= c for c in clusters)
+
+
+def test_versions_of_one_cochrane_review_are_one_study_but_other_dois_are_not():
+    a = keys(1, doi="10.1002/14651858.CD009622.pub2", year=2013)
+    b = keys(2, doi="10.1002/14651858.CD009622.pub3", year=2014, pages="")
+    assert verdict(a, b) == ("duplicate", "doi_versions")
+    c = keys(3, doi="10.1002/14651858.CD001234.pub2", year=2013, pages="300-310")
+    assert compare(a, c).verdict != "duplicate"
+
+
+def test_same_doi_but_different_numbers_in_title_is_not_merged():
+    a = keys(1, doi="10.3390/ph11010013", title="Haemodynamic effects of delta(8)-tetrahydrocannabinol", pages="")
+    b = keys(2, doi="10.3390/ph11010013", title="Haemodynamic effects of delta<sup>9</sup>-tetrahydrocannabinol", pages="")
+    assert compare(a, b).verdict != "duplicate"
+
+
+def test_volume_and_pages_inside_the_journal_field_are_used():
+    k = keys(1, journal="Obesity.18 (6) ()(pp 1260-1265) 2010.Date of Publication", volume="", pages="")
+    assert (k.journal, k.volume, k.first_page) == (("obesity",), "18", "1260")
+    assert keys(2, pages="2019", year=2019).first_page == ""  # a year in the pages field
+
+
+def test_recurring_generic_titles_need_the_same_volume_and_page():
+    a = keys(1, title="Editor's comments", pages="", authors=["Lee, A"])
+    b = keys(2, title="Editor's comments", pages="", authors=["Lee, A"])
+    assert a.generic and verdict(a, b) == ("uncertain", "generic_title")
+    assert verdict(keys(3, title="Editorial"), keys(4, title="Editorial")) == ("duplicate", "biblio_match")
+
+
+def test_spreadsheet_error_is_no_title():
+    assert keys(1, title="#NAME?").title == ""
+    assert verdict(keys(1, title="#NAME?"), keys(2, title="#NAME?")) == ("not_duplicate", "no_title")
+
+
+def test_author_list_cut_to_the_first_author_still_agrees():
+    a = keys(1, authors=["Park, J"], pages="")
+    b = keys(2, authors=["Park, J", "Lee, K", "Kim, S"], pages="")
+    assert compare(a, b).verdict == "duplicate"
+
+
+def test_the_dedup_core_does_not_import_textual():
+    import subprocess
+    import sys
+
+    code = "import sys, reviewkit.dedup.engine, reviewkit.store.duplicates; print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

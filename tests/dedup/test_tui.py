@@ -1,0 +1,112 @@
+"""The review screen driven with Textual's Pilot: every key, commits before the next pair; a snapshot."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+
+import pytest
+from conftest import add_records
+from dedup.helpers import TITLE, other, rec
+
+from reviewkit.dedup import engine
+from reviewkit.tui.dedup_review import DedupReviewApp, marked
+from reviewkit.tui.help import HelpScreen
+
+SIZE = (110, 30)
+
+
+@pytest.fixture
+def queued(project_b):
+    """Three uncertain pairs: near copies of one title with fields missing."""
+    bare = dict(authors=[], journal="", volume="", pages="", year=None)
+    ids = add_records(project_b, [
+        rec(**bare),
+        rec(**bare, title=TITLE.upper(), source="Embase"),
+        rec(**bare, title=f"[{TITLE}]", source="Scholar"),
+        other(3, title="A workplace intervention for neck pain: a cluster randomised trial", **bare),
+        other(4, title="A workplace intervention for neck pain: a cluster randomized trial", **bare),
+    ])
+    engine.run_dedup(project_b.db)
+    assert len(engine.review_queue(project_b.db)) >= 2
+    return project_b, ids
+
+
+def committed(project) -> list[tuple[int, int, str, str]]:
+    """Person links as another connection sees them (proves the commit)."""
+    with sqlite3.connect(project.database_path) as conn:
+        return conn.execute("SELECT record_a, record_b, verdict, made_by FROM duplicate_links"
+                            " WHERE made_by LIKE 'person:%' ORDER BY id").fetchall()
+
+
+def test_same_different_skip_undo_help_quit(queued):
+    project, ids = queued
+
+    async def go():
+        app = DedupReviewApp(project.db, "ann", keymap={})
+        async with app.run_test(size=SIZE) as pilot:
+            screen = app.review
+            first = screen.pair
+            assert first is not None
+            await pilot.press("s")
+            assert committed(project) == [(first.a, first.b, "duplicate", "person:ann")]
+            second = screen.pair
+            assert second is not None and (second.a, second.b) != (first.a, first.b)
+            await pilot.press("k")  # skip: nothing written
+            assert len(committed(project)) == 1
+            third = screen.pair
+            assert third is None or (third.a, third.b) != (second.a, second.b)
+            await pilot.press("z")  # undo the 'same' verdict: that pair shows again
+            assert committed(project)[-1] == (first.a, first.b, "uncertain", "person:ann")
+            assert (screen.pair.a, screen.pair.b) == (first.a, first.b)
+            await pilot.press("d")
+            assert committed(project)[-1] == (first.a, first.b, "not_duplicate", "person:ann")
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape")
+            assert app.screen is screen
+            await pilot.press("q")
+        assert app.return_code in (0, None)
+
+    asyncio.run(go())
+
+
+def test_empty_queue_says_so_and_keys_do_nothing(project_b):
+    add_records(project_b, [other(1), other(2)])
+    engine.run_dedup(project_b.db)
+
+    async def go():
+        app = DedupReviewApp(project_b.db, "ann", keymap={})
+        async with app.run_test(size=SIZE) as pilot:
+            assert app.review.pair is None
+            await pilot.press("s", "d", "k")
+            await pilot.press("z")
+            assert "nothing to undo" in str(app.review.query_one("#message").render())
+            assert committed(project_b) == []
+
+    asyncio.run(go())
+
+
+def test_keymap_remaps_a_verdict_key(queued):
+    project, _ = queued
+
+    async def go():
+        app = DedupReviewApp(project.db, "ann", keymap={"dedup.same": "y"})
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s")
+            assert committed(project) == []
+            await pilot.press("y")
+            assert committed(project)[0][2] == "duplicate"
+
+    asyncio.run(go())
+
+
+def test_differences_are_marked_word_by_word():
+    text = marked("Return to work in Norway", "Return to work in Sweden")
+    styled = [text.plain[s.start:s.end] for s in text.spans if s.style]
+    assert styled == ["Norway"]
+
+
+def test_snapshot_review_screen(queued, snap_compare):
+    project, _ = queued
+    assert snap_compare(DedupReviewApp(project.db, "ann", keymap={}), terminal_size=SIZE)
