@@ -1,0 +1,155 @@
+"""Run ``asreview simulate`` (ASReview LAB's default model) on a labelled CSV and cache the result.
+
+ASReview lives in its own venv (``benchmarks/.work/asreview-venv``, ``pip install asreview``)
+so that its pinned dependencies never touch reviewkit's. Every run is cached under
+``benchmarks/.work/asreview/``: the project file (``.asreview``, a zip holding a SQLite
+database) and a small JSON with the label sequence and the wall time, so reruns are instant.
+
+Protocol (the same as reviewkit's ``simulate``): the dataset is reduced to ``title``,
+``abstract`` and ``label_included`` (ASReview reads only title and abstract), one prior include
+and one prior exclude are drawn with ``--prior-seed SEED`` and the model is seeded with
+``--seed SEED``; the simulation stops when the last include is found (ASReview's default).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+WORK = HERE / ".work"
+VENV = WORK / "asreview-venv"
+CACHE = WORK / "asreview"
+DATA = Path("/work/shared/data/screening")
+
+
+def asreview_bin() -> Path:
+    return VENV / "bin" / "asreview"
+
+
+def asreview_version() -> str:
+    out = subprocess.run([str(asreview_bin()), "--version"], capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+def _reduced_csv(dataset: Path, label_column: str) -> Path:
+    """A copy with only title, abstract and the label (as ``label_included``)."""
+    target = CACHE / "data" / dataset.name
+    if target.exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with dataset.open(newline="", encoding="utf-8") as src, target.open("w", newline="", encoding="utf-8") as dst:
+        writer = csv.writer(dst)
+        writer.writerow(["title", "abstract", "label_included"])
+        for row in csv.DictReader(src):
+            writer.writerow([row.get("title", ""), row.get("abstract", ""), row[label_column]])
+    return target
+
+
+def _label_sequence(project_file: Path) -> list[int]:
+    """Labels in the order ASReview screened them (priors first), read from the project's SQLite db."""
+    with zipfile.ZipFile(project_file) as zf, tempfile.TemporaryDirectory() as tmp:
+        names = [n for n in zf.namelist() if n.endswith("results.db")]
+        if not names:
+            raise RuntimeError(f"{project_file}: no results.db inside")
+        zf.extract(names[0], tmp)
+        conn = sqlite3.connect(Path(tmp) / names[0])
+        try:
+            rows = conn.execute("SELECT label FROM results ORDER BY rowid").fetchall()
+        finally:
+            conn.close()
+    return [int(r[0]) for r in rows]
+
+
+def run(dataset: Path, seed: int, label_column: str = "label_included", timeout_s: float | None = None) -> dict | None:
+    """Simulate ``dataset`` with ASReview's default model; cached. Returns labels in screening order + wall s.
+
+    Returns None (nothing cached) when the run takes longer than ``timeout_s``.
+    """
+    CACHE.mkdir(parents=True, exist_ok=True)
+    key = f"{dataset.stem}_{label_column}_seed{seed}"
+    meta_file = CACHE / f"{key}.json"
+    if meta_file.exists():
+        return json.loads(meta_file.read_text())
+    data = _reduced_csv(dataset, label_column)
+    project_file = CACHE / f"{key}.asreview"
+    project_file.unlink(missing_ok=True)
+    leftover = project_file.with_suffix(".asreview.tmp")  # asreview's work folder of a run that was stopped
+    shutil.rmtree(leftover, ignore_errors=True)
+    cmd = [
+        str(asreview_bin()), "simulate", str(data),
+        "--n-prior-included", "1", "--n-prior-excluded", "1",
+        "--prior-seed", str(seed), "--seed", str(seed),
+        "-o", str(project_file),
+    ]
+    started = time.perf_counter()
+    try:  # cwd: asreview drops a cache file in its working folder
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=WORK, timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        project_file.unlink(missing_ok=True)
+        shutil.rmtree(leftover, ignore_errors=True)
+        return None
+    wall = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise RuntimeError(f"asreview simulate failed on {dataset.name}: {proc.stderr[-2000:]}")
+    meta = {
+        "dataset": dataset.name,
+        "seed": seed,
+        "label_column": label_column,
+        "wall_s": wall,
+        "n_prior": 2,
+        "labels_in_order": _label_sequence(project_file),
+        "command": " ".join(cmd[1:]),
+    }
+    meta_file.write_text(json.dumps(meta))
+    return meta
+
+
+def datasets() -> list[Path]:
+    return sorted(DATA.glob("*.csv"), key=lambda p: p.stat().st_size)
+
+
+def run_all(seeds: list[int], budget_s: float, log=print) -> dict[tuple[str, int], dict]:
+    """Cached runs, then new ones within ``budget_s`` (a run that would overrun it is stopped).
+
+    Order: the first seed on every set (smallest first), then the other seeds, so the budget
+    covers as many sets as it can.
+    """
+    done: dict[tuple[str, int], dict] = {}
+    spent = 0.0
+    plan = [(ds, seed) for seed in seeds[:1] for ds in datasets()]
+    plan += [(ds, seed) for ds in datasets() for seed in seeds[1:]]
+    for ds, seed in plan:
+        cached = (CACHE / f"{ds.stem}_label_included_seed{seed}.json").exists()
+        if not cached and spent >= budget_s - 1:
+            log(f"asreview: {ds.name} seed {seed} not run (time budget spent)")
+            continue
+        started = time.perf_counter()
+        meta = run(ds, seed, timeout_s=None if cached else budget_s - spent)
+        if not cached:
+            spent += time.perf_counter() - started
+        if meta is None:
+            log(f"asreview: {ds.name} seed {seed} stopped: it would overrun the time budget")
+            continue
+        done[(ds.name, seed)] = meta
+        log(f"asreview: {ds.name} seed {seed}: {meta['wall_s']:.1f} s{' (cached)' if cached else ''}")
+    return done
+
+
+def main(argv: list[str]) -> int:
+    """``python -m benchmarks.asreview_runner [BUDGET_MIN]``: fill the cache (seeds 0, 1, 2)."""
+    budget = float(argv[0]) * 60 if argv else 40 * 60
+    run_all([0, 1, 2], budget, log=lambda m: print(m, flush=True))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,250 @@
+"""Replay a labelled screening dataset as if a reviewer screened it in ranked order.
+
+Protocol (the one ASReview's simulation studies use, so the figures compare):
+
+1. Read the CSV: ``title`` (required), ``abstract`` and ``keywords`` (optional) are the text;
+   the label column (default ``label_included``, the final-inclusion label ASReview's
+   benchmarks use) holds 1 for an include and 0 otherwise.
+2. Prior knowledge: one include and one exclude, drawn with ``numpy.random.RandomState(seed)``
+   exactly as ``asreview simulate --n-prior-included 1 --n-prior-excluded 1 --prior-seed SEED``
+   draws them (so both tools start from the same two records).
+3. The ranker (:class:`reviewkit.ranking.Ranker`, ready rule lowered to 1 + 1 so that it
+   learns from the priors, as ASReview does) is trained, the top unscreened record is
+   "screened" (its label revealed), and so on. To stay fast the model is retrained after every
+   decision while fewer than ``eager`` (100) records are labelled and then after every
+   ``ceil(batch_fraction × labelled)`` decisions (2 %: about every 20th decision at 1,000).
+4. It stops when the last include is found; the rest follows in the last model's order.
+
+Metrics exclude the two priors (as asreview-insights does): over the ``N`` records screened
+after the priors with ``R`` includes among them, the recall curve is found/R against records
+screened; WSS@95 = (N − n₉₅)/N − 0.05 with n₉₅ the records screened to reach 95 % recall;
+recall@10 % and @20 % are the recall after screening 10 % and 20 % of the N.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from reviewkit.errors import UserError
+from reviewkit.ranking import Model, Ranker, build_features, default_model, record_text
+
+__all__ = ["LabelledSet", "SimulationResult", "load_labelled_csv", "metrics", "plot_recall", "simulate"]
+
+N_PRIOR = 2
+
+
+@dataclass(frozen=True)
+class LabelledSet:
+    """Texts and 0/1 labels of a labelled screening dataset."""
+
+    name: str
+    texts: list[str]
+    labels: np.ndarray  # int8, 1 = include
+
+
+@dataclass
+class SimulationResult:
+    """One simulated screening: order, labels in that order, metrics and time."""
+
+    dataset: str
+    label_column: str
+    seed: int
+    n_records: int
+    n_includes: int
+    order: list[int]  # row numbers (0-based) in the order screened, priors first
+    labels_in_order: list[int]
+    seconds: float
+    n_fits: int
+    wss95: float = field(init=False)
+    recall_at_10: float = field(init=False)
+    recall_at_20: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        m = metrics(self.labels_in_order, n_prior=N_PRIOR)
+        self.wss95, self.recall_at_10, self.recall_at_20 = m["wss95"], m["recall_at_10"], m["recall_at_20"]
+
+    def recall_curve(self) -> np.ndarray:
+        """Recall after each record screened after the priors (length N)."""
+        return recall_curve(self.labels_in_order, n_prior=N_PRIOR)
+
+    def summary(self) -> dict:
+        """Figures as a JSON-able dict (no per-record data)."""
+        return {
+            "dataset": self.dataset, "label_column": self.label_column, "seed": self.seed,
+            "n_records": self.n_records, "n_includes": self.n_includes, "wss95": self.wss95,
+            "recall_at_10": self.recall_at_10, "recall_at_20": self.recall_at_20,
+            "seconds": self.seconds, "n_fits": self.n_fits,
+        }
+
+
+def recall_curve(labels_in_order: Sequence[int], *, n_prior: int = N_PRIOR) -> np.ndarray:
+    """Recall after each record screened, the first ``n_prior`` records left out."""
+    y = np.asarray(labels_in_order[n_prior:], dtype=np.int64)
+    total = int(y.sum())
+    if total == 0:
+        raise ValueError("no includes after the priors: recall is undefined")
+    return np.cumsum(y) / total
+
+
+def metrics(labels_in_order: Sequence[int], *, n_prior: int = N_PRIOR, n_records: int | None = None) -> dict:
+    """WSS@95, recall@10 % and recall@20 % of a screening order (priors left out).
+
+    ``labels_in_order`` may stop at the last include (as ASReview's output does); give
+    ``n_records`` (all records, priors included) so the unscreened rest counts as excludes.
+    """
+    labels = list(labels_in_order)
+    if n_records is not None and n_records > len(labels):
+        labels += [0] * (n_records - len(labels))
+    curve = recall_curve(labels, n_prior=n_prior)
+    n = len(curve)
+    n95 = int(np.argmax(curve >= 0.95 - 1e-12)) + 1
+    return {
+        "wss95": (n - n95) / n - 0.05,
+        "recall_at_10": float(curve[max(1, math.floor(0.1 * n)) - 1]),
+        "recall_at_20": float(curve[max(1, math.floor(0.2 * n)) - 1]),
+        "n95": n95,
+    }
+
+
+def load_labelled_csv(path: Path, label_column: str = "label_included") -> LabelledSet:
+    """Read a labelled CSV (title, abstract?, keywords?, label column); UserError on bad input."""
+    where = str(path)
+    if not path.is_file():
+        raise UserError("no such file", where=where)
+    if path.suffix.lower() != ".csv":
+        raise UserError("not a CSV file", where=where, hint="give a .csv file with a header row")
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as f:
+            sample = f.read(65536)
+            if not sample.strip():
+                raise UserError("empty file", where=where)
+            if "\0" in sample:
+                raise UserError("not a CSV file (binary content)", where=where)
+            f.seek(0)
+            reader = csv.DictReader(f)
+            columns = [c.strip() for c in (reader.fieldnames or [])]
+            reader.fieldnames = columns
+            if "title" not in columns:
+                raise UserError(
+                    "no 'title' column", where=where,
+                    hint=f"the columns are: {', '.join(columns[:12])}; the records need titles to be ranked",
+                )
+            if label_column not in columns:
+                label_like = [c for c in columns if "label" in c.lower() or "includ" in c.lower()]
+                raise UserError(
+                    f"no label column '{label_column}'", where=where,
+                    hint=f"choose one with --label-column: {', '.join(label_like) or 'none looks like a label'}",
+                )
+            texts, labels = [], []
+            for line, row in enumerate(reader, start=2):
+                value = (row.get(label_column) or "").strip()
+                try:
+                    label = int(float(value))
+                except ValueError:
+                    label = -1
+                if label not in (0, 1):
+                    raise UserError(f"label '{value}' is not 0 or 1", where=f"{where}:{line}")
+                texts.append(record_text(row.get("title") or "", row.get("abstract") or "", row.get("keywords") or ""))
+                labels.append(label)
+    except UnicodeDecodeError as exc:
+        raise UserError("not a UTF-8 CSV file", where=where) from exc
+    except csv.Error as exc:
+        raise UserError(f"not a readable CSV file: {exc}", where=where) from exc
+    y = np.asarray(labels, dtype=np.int8)
+    if not y.any():
+        raise UserError(f"no includes: '{label_column}' is never 1", where=where, hint="nothing to find; check the label column")
+    if y.all():
+        raise UserError(f"no excludes: '{label_column}' is always 1", where=where)
+    if int(y.sum()) < 2:
+        raise UserError("only one include: recall after the prior include is undefined", where=where)
+    return LabelledSet(path.name, texts, y)
+
+
+def prior_rows(labels: np.ndarray, seed: int) -> tuple[int, int]:
+    """One include and one exclude, drawn as ``asreview simulate --prior-seed SEED`` draws them."""
+    include = np.random.RandomState(seed).choice(np.flatnonzero(labels == 1), 1, replace=False)[0]
+    exclude = np.random.RandomState(seed).choice(np.flatnonzero(labels == 0), 1, replace=False)[0]
+    return int(include), int(exclude)
+
+
+def simulate(
+    dataset_csv: Path | str,
+    label_column: str = "label_included",
+    seed: int = 0,
+    *,
+    eager: int = 100,
+    batch_fraction: float = 0.02,
+    model_factory: Callable[[], Model] = default_model,
+    progress: Callable[[int, int], None] | None = None,
+) -> SimulationResult:
+    """Simulate ranked screening of a labelled CSV (see the module docstring for the protocol).
+
+    ``progress(found, total)`` is called as includes are found; ``model_factory`` swaps the
+    classifier (for experiments).
+    """
+    started = time.perf_counter()
+    data = load_labelled_csv(Path(dataset_csv), label_column)
+    y = data.labels
+    n, total = len(y), int(y.sum())
+    ranker = Ranker(build_features(data.texts), min_includes=1, min_excludes=1, model_factory=model_factory)
+    order = list(prior_rows(y, seed))
+    labelled = np.zeros(n, dtype=bool)
+    labelled[order] = True
+    found = int(y[order].sum())
+    n_fits = 0
+    ranked: list[int] = []
+    while found < total:
+        ranker.fit({i: bool(y[i]) for i in order})
+        n_fits += 1
+        scores = ranker.scores(range(n))  # rows are the ids
+        pool = np.flatnonzero(~labelled)
+        ranked = pool[np.argsort(-scores[pool], kind="stable")].tolist()
+        step = 1 if len(order) < eager else math.ceil(batch_fraction * len(order))
+        for i in ranked[:step]:
+            order.append(i)
+            labelled[i] = True
+            found += int(y[i])
+            if found == total:
+                break
+        if progress:
+            progress(found, total)
+    order += [i for i in ranked if not labelled[i]] if ranked else np.flatnonzero(~labelled).tolist()
+    return SimulationResult(
+        dataset=data.name, label_column=label_column, seed=seed, n_records=n, n_includes=total,
+        order=order, labels_in_order=[int(y[i]) for i in order],
+        seconds=time.perf_counter() - started, n_fits=n_fits,
+    )
+
+
+def plot_recall(result: SimulationResult, path: Path | str) -> Path:
+    """Write a PNG of the recall curve against random order (matplotlib, Agg backend)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    curve = result.recall_curve()
+    n = len(curve)
+    x = np.arange(1, n + 1) / n
+    fig, ax = plt.subplots(figsize=(6, 4.5), dpi=110)
+    ax.plot(x, curve, label=f"reviewkit ranking (WSS@95 = {result.wss95:.3f})", color="tab:blue")
+    ax.plot([0, 1], [0, 1], linestyle="--", color="grey", label="random order (expected)")
+    ax.axhline(0.95, color="tab:red", linewidth=0.7, linestyle=":")
+    ax.set_xlabel("fraction of records screened (after the 2 priors)")
+    ax.set_ylabel("recall")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1.02)
+    ax.set_title(f"{result.dataset} — {result.label_column}, seed {result.seed}")
+    ax.legend(loc="lower right")
+    fig.tight_layout()
+    out = Path(path)
+    fig.savefig(out, format="png")
+    plt.close(fig)
+    return out

@@ -1,0 +1,85 @@
+"""The ranker on a constructed separable set: includes first, random order until ready."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from reviewkit.ranking import Ranker, record_text, stable_random_order
+
+
+def _split(records):
+    texts = [record_text(t, a) for t, a, _ in records]
+    labels = [y for _, _, y in records]
+    return texts, labels
+
+
+def _first(labels, value, k):
+    return [i for i, y in enumerate(labels) if y == value][:k]
+
+
+def test_ranks_includes_first_after_five_and_five(records):
+    texts, labels = _split(records)
+    ranker = Ranker(texts)
+    seen = _first(labels, 1, 5) + _first(labels, 0, 5)
+    assert ranker.fit({i: bool(labels[i]) for i in seen}) is True
+    queue = stable_random_order([i for i in range(len(texts)) if i not in seen], seed=3)
+    order = ranker.rank(queue)
+    assert sorted(order) == sorted(queue)
+    y = np.array([labels[i] for i in order])
+    half = len(order) // 2
+    assert y[:half].sum() / y.sum() > 0.9  # recall after screening half the queue
+    # all remaining includes come before 95 % recall would need under random order
+    n95 = int(np.argmax(np.cumsum(y) >= 0.95 * y.sum())) + 1
+    assert (len(y) - n95) / len(y) - 0.05 > 0.5  # WSS@95 far above random's 0
+
+
+def test_keeps_the_given_order_until_ready(records):
+    texts, labels = _split(records)
+    ranker = Ranker(texts)
+    seen = _first(labels, 1, 4) + _first(labels, 0, 20)  # only 4 includes: not ready
+    assert ranker.fit({i: bool(labels[i]) for i in seen}) is False
+    assert not ranker.ready
+    queue = stable_random_order(range(len(texts)), seed=1)
+    assert ranker.rank(queue) == queue
+
+
+def test_dropping_below_the_rule_restores_random_order(records):
+    texts, labels = _split(records)
+    ranker = Ranker(texts)
+    decided = {i: bool(labels[i]) for i in _first(labels, 1, 5) + _first(labels, 0, 5)}
+    assert ranker.fit(decided)
+    decided.pop(_first(labels, 1, 1)[0])  # an undo
+    assert not ranker.fit(decided)
+    queue = list(range(len(texts)))
+    assert ranker.rank(queue) == queue
+
+
+def test_unknown_ids_go_last_and_are_ignored_in_fit(records):
+    texts, labels = _split(records)
+    ranker = Ranker(texts, ids=[100 + i for i in range(len(texts))])
+    decided = {100 + i: bool(labels[i]) for i in _first(labels, 1, 5) + _first(labels, 0, 5)}
+    decided[9999] = True  # not in the corpus
+    assert ranker.fit(decided)
+    order = ranker.rank([9998, 100, 101])
+    assert order[-1] == 9998 and sorted(order[:2]) == [100, 101]
+
+
+def test_stable_random_order_depends_only_on_seed_and_id():
+    a = stable_random_order(range(50), seed=1)
+    assert a == stable_random_order(list(reversed(range(50))), seed=1)
+    assert a != stable_random_order(range(50), seed=2)
+    assert sorted(a) == list(range(50))
+    without = stable_random_order([i for i in range(50) if i != a[0]], seed=1)
+    assert without == a[1:]  # removing a record never reshuffles the rest
+
+
+def test_ids_must_match_rows():
+    with pytest.raises(ValueError):
+        Ranker(["a b", "c d"], ids=[1])
+
+
+def test_all_empty_texts_do_not_crash():
+    ranker = Ranker([""] * 12, min_includes=1, min_excludes=1)
+    assert ranker.fit({0: True, 1: False})
+    assert sorted(ranker.rank(list(range(2, 12)))) == list(range(2, 12))

@@ -1,0 +1,86 @@
+"""Simulation: reproducible with a seed, clearly better than random, plot and metrics."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewkit.errors import UserError
+from reviewkit.simulate import metrics, plot_recall, prior_rows, simulate
+
+from .conftest import write_csv
+
+
+def test_same_seed_same_run(labelled_csv):
+    a = simulate(labelled_csv, seed=3)
+    b = simulate(labelled_csv, seed=3)
+    assert a.order == b.order and a.labels_in_order == b.labels_in_order
+    assert a.summary() | {"seconds": 0} == b.summary() | {"seconds": 0}
+
+
+def test_seed_picks_the_priors(labelled_csv):
+    a, b = simulate(labelled_csv, seed=0), simulate(labelled_csv, seed=1)
+    assert a.order[:2] != b.order[:2]
+    assert a.labels_in_order[:2] == [1, 0]  # one include, one exclude
+
+
+def test_beats_random_on_a_separable_set(labelled_csv):
+    result = simulate(labelled_csv, seed=0)
+    assert result.n_records == 200 and result.n_includes == 20
+    assert sorted(result.order) == list(range(200))
+    assert result.wss95 > 0.5
+    assert result.recall_at_20 > 0.9
+    assert result.recall_at_10 > 0.5
+
+
+def test_metrics_by_hand():
+    # priors [1, 0]; then 10 records with includes at positions 1 and 4
+    m = metrics([1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0])
+    assert m["n95"] == 4
+    assert m["wss95"] == pytest.approx((10 - 4) / 10 - 0.05)
+    assert m["recall_at_10"] == 1 / 2 and m["recall_at_20"] == 1 / 2
+    # a run that stopped at the last include is padded with excludes
+    assert metrics([1, 0, 1, 0, 0, 1], n_records=12) == m
+
+
+def test_prior_rows_follow_the_seed():
+    import numpy as np
+
+    labels = np.array([0, 1, 0, 1, 0, 0, 1, 0])
+    inc, exc = prior_rows(labels, 5)
+    assert labels[inc] == 1 and labels[exc] == 0
+    assert prior_rows(labels, 5) == (inc, exc)
+
+
+def test_plot_is_a_png(labelled_csv, tmp_path):
+    out = plot_recall(simulate(labelled_csv, seed=0), tmp_path / "curve.png")
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_keywords_column_is_used(tmp_path, records):
+    rows = [(t, "", "; ".join(a.split()), y) for t, a, y in records]
+    path = write_csv(tmp_path / "kw.csv", rows, header=("title", "abstract", "keywords", "label_included"))
+    assert simulate(path, seed=0).wss95 > 0.3
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("title,abstract\nA,b\n", "no label column"),
+        ("name,label_included\nA,1\nB,0\n", "no 'title' column"),
+        ("title,label_included\nA,0\nB,0\n", "no includes"),
+        ("title,label_included\nA,1\nB,yes\n", "not 0 or 1"),
+        ("", "empty file"),
+    ],
+)
+def test_bad_csv(tmp_path, content, message):
+    path = tmp_path / "bad.csv"
+    path.write_text(content)
+    with pytest.raises(UserError, match=message):
+        simulate(path)
+
+
+def test_not_a_csv(tmp_path):
+    path = tmp_path / "set.xlsx"
+    path.write_bytes(b"PK\x03\x04\0\0")
+    with pytest.raises(UserError, match="not a CSV"):
+        simulate(path)
