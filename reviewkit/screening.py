@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -479,7 +479,10 @@ class ReviewerQueue:
     """One reviewer's view of one stage: their studies in a stable order and their own log only.
 
     The queue is computed once; each move or decision touches one study, so a keypress never
-    reloads the whole project. ``order`` replaces the seeded random order (a ranking hook).
+    reloads the whole project. ``order`` replaces the seeded random order (a ranking hook);
+    :meth:`reorder_remaining` reorders the undecided part later (see
+    :class:`reviewkit.queue_ranker.QueueRanker`). ``votes`` is kept in the order the votes
+    were made, which is the order :meth:`own_labels` hands to a ranker.
     """
 
     def __init__(
@@ -513,6 +516,10 @@ class ReviewerQueue:
             if self.reviewer in state.votes:
                 self.votes[study] = state.votes[self.reviewer]
             self.notes[study] = list(state.notes.get(self.reviewer, []))
+        self._sort_votes()
+
+    def _sort_votes(self) -> None:
+        self.votes = dict(sorted(self.votes.items(), key=lambda item: item[1].created_at))
 
     # counts ----------------------------------------------------------------------------
     @property
@@ -574,6 +581,7 @@ class ReviewerQueue:
     # my log ----------------------------------------------------------------------------
     def decide(self, study: int, label: str, reason: str = "", note: str = "") -> Decision:
         d = decide(self.db, study, self.stage, self.reviewer, label, reason, note, protocol=self.protocol)
+        self.votes.pop(study, None)  # the newest vote goes last: votes stay in the order made
         self.votes[study] = d
         return d
 
@@ -596,5 +604,64 @@ class ReviewerQueue:
             if state is not None:
                 if self.reviewer in state.votes:
                     self.votes[study] = state.votes[self.reviewer]
+                    self._sort_votes()  # an earlier vote is in force again: back to its place
                 self.notes[study] = list(state.notes.get(self.reviewer, []))
         return target
+
+    # ranking ---------------------------------------------------------------------------
+    def own_labels(self) -> list[tuple[int, bool]]:
+        """This reviewer's current votes as ranker labels, in the order they were made.
+
+        ``(study, positive)``: include and uncertain are positive (True), exclude is negative
+        (False). Only this reviewer's own votes: a ranker fed from here keeps the blinding.
+        """
+        return [(study, d.label != "exclude") for study, d in self.votes.items() if study in self.index]
+
+    def reorder_remaining(
+        self, ranking: Sequence[int], after: int | None, keep: Collection[int] = (), *, window: int | None = None
+    ) -> bool:
+        """Put the undecided studies after position ``after`` in ``ranking``'s order.
+
+        Positions up to ``after`` (the record on screen and everything before it), every
+        decided study and the studies in ``keep`` (e.g. those already shown) keep their place,
+        so going back and forth shows what was there; the other undecided studies (the
+        movable ones) fill the remaining places, best ranked first (studies ``ranking`` does
+        not name follow in their present order). Returns True when the order changed.
+
+        With ``window`` only the next ``window`` movable places are filled that way, so the
+        cost stays O(window) on a long queue: the best ranked studies move in, and the ones
+        they replace take the places they left, further on.
+        """
+        start = 0 if after is None else after + 1
+        studies, index, votes = self.studies, self.index, self.votes
+        limit = len(studies) if window is None else window
+        slots = []
+        for pos in range(start, len(studies)):
+            if studies[pos] not in votes and studies[pos] not in keep:
+                slots.append(pos)
+                if len(slots) >= limit:
+                    break
+        if not slots:
+            return False
+        chosen: list[int] = []
+        taken: set[int] = set()
+        for candidates in (ranking, studies[start:]):  # the ranking first, then the present order
+            for study in candidates:
+                if len(chosen) == len(slots):
+                    break
+                pos = index.get(study)
+                if pos is None or pos < start or study in taken or study in votes or study in keep:
+                    continue
+                taken.add(study)
+                chosen.append(study)
+        slot_set = set(slots)
+        left = sorted(index[s] for s in chosen if index[s] not in slot_set)  # places the chosen leave
+        displaced = [studies[p] for p in slots if studies[p] not in taken]  # in their present order
+        changes = list(zip(slots, chosen, strict=True)) + list(zip(left, displaced, strict=True))
+        changed = False
+        for pos, study in changes:
+            if studies[pos] != study:
+                studies[pos] = study
+                index[study] = pos
+                changed = True
+        return changed

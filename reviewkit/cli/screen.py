@@ -25,17 +25,24 @@ stage_option = click.option(
 @click.option("--reviewer", required=True, help="Your name, as listed in the protocol's reviewers.")
 @stage_option
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of your queue's random order.")
-def screen(project_dir: Path, reviewer: str, stage: str, seed: int) -> None:
+@click.option("--rank/--no-rank", default=True, show_default=True,
+              help="Put likely includes first once you have 5 includes and 5 excludes (learns from your votes only).")
+def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) -> None:
     """Screen records one at a time in the terminal (blinded; every key commits at once)."""
+    from reviewkit.queue_ranker import QueueRanker
     from reviewkit.screening import ReviewerQueue
 
     project = load_project(project_dir)
+    ranking = None
     try:
         queue = ReviewerQueue(project, stage, reviewer, seed=seed)
+        ranking = QueueRanker(queue) if rank else None
         from reviewkit.tui.screening import ScreeningApp
 
-        ScreeningApp(queue).run()
+        ScreeningApp(queue, ranking=ranking).run()
     finally:
+        if ranking is not None:
+            ranking.close()
         project.close()
 
 

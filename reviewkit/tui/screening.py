@@ -3,10 +3,17 @@
 All state comes from :class:`reviewkit.screening.ReviewerQueue`, which only knows this
 reviewer's own votes and notes (blinding). A decision is written to the database (and
 committed) before the next record is shown; moving fetches one record, never the queue.
+
+With a :class:`reviewkit.queue_ranker.QueueRanker` the screen only tells it about each vote
+(``update``), applies a newer order when moving to the next record (``apply``: only undecided
+studies after the current one that were not shown yet move) and polls its ``status`` twice a
+second for the order line (random / model, trained when, includes left). Training never runs
+in this thread.
 """
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 
@@ -17,11 +24,13 @@ from textual.widgets import Footer, Static
 
 from reviewkit.errors import UserError
 from reviewkit.protocol import Stage
+from reviewkit.queue_ranker import QueueRanker
 from reviewkit.screening import ReviewerQueue, attach, attachment_url, find_record
 from reviewkit.tui.actions import Action, bindings, load_keymap
 from reviewkit.tui.help import HelpScreen, with_stage_reasons
 from reviewkit.tui.widgets import RecordView, TextPrompt, reasons_renderable, record_renderable
 
+RANKING_SWITCH_INTERVAL_S = 0.001
 FULL_TEXT_ONLY = {"screening.attach", "screening.open"}
 
 ACTIONS: tuple[Action, ...] = (
@@ -63,15 +72,22 @@ class ScreeningScreen(Screen):
 
     DEFAULT_CSS = """
     #status { height: 1; background: $primary; color: $text; padding: 0 1; }
+    #rank { height: 1; padding: 0 1; color: $text-muted; }
     #mine { height: 3; padding: 0 1; }
     #reasons { height: auto; border-top: solid $primary; padding: 0 1; }
     #message { height: 1; padding: 0 1; color: $warning; }
     """
     BINDINGS = bindings(ACTIONS)
 
-    def __init__(self, queue: ReviewerQueue, opener: Callable[[str], None] | None = None) -> None:
+    RANK_POLL_S = 0.5
+
+    def __init__(self, queue: ReviewerQueue, opener: Callable[[str], None] | None = None,
+                 ranking: QueueRanker | None = None) -> None:
         super().__init__()
         self.queue = queue
+        self.ranking = ranking
+        self.rank_text = ""
+        self.shown: set[int] = set()  # studies shown this session: a new order never moves them
         self.protocol = queue.protocol
         self.rule = queue.rule
         self.pos: int | None = None
@@ -85,6 +101,7 @@ class ScreeningScreen(Screen):
     # layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Static(id="status")
+        yield Static(id="rank")
         yield RecordView(id="record")
         yield Static(id="mine")
         yield Static(id="reasons")
@@ -96,6 +113,17 @@ class ScreeningScreen(Screen):
         if self.pos is None and self.queue.studies:
             self.pos = 0
         self.render_current()
+        self.render_rank()
+        if self.ranking is not None:
+            # the ranker's threads run Python code too: hand the interpreter lock back to this
+            # (the screen's) thread within 1 ms instead of the default 5 ms
+            sys.setswitchinterval(min(sys.getswitchinterval(), RANKING_SWITCH_INTERVAL_S))
+            self.call_after_refresh(self.ranking.start)  # texts and features load after the first screen
+            self.set_interval(self.RANK_POLL_S, self.render_rank)
+
+    def on_unmount(self) -> None:
+        if self.ranking is not None:
+            self.ranking.close()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action in ("attach", "open_fulltext") and self.queue.stage != "full-text")
@@ -113,6 +141,18 @@ class ScreeningScreen(Screen):
         where = f"record {self.pos + 1} of {len(q.studies)}" if self.pos is not None else "no records"
         text = (f" {q.stage} · {q.reviewer} · {where} · my decisions {q.done} · remaining {q.remaining}")
         self.query_one("#status", Static).update(text, layout=False)
+
+    def render_rank(self) -> None:
+        """The order line: where the queue order comes from and the includes left (polled)."""
+        text = self.ranking.status().describe() if self.ranking else "Order: seeded random (ranking off)"
+        if text != self.rank_text:
+            self.rank_text = text
+            self.query_one("#rank", Static).update(text, layout=False)
+
+    def apply_ranking(self) -> None:
+        """Before moving on: take a newer order for the undecided records after this one."""
+        if self.ranking is not None:
+            self.ranking.apply(self.pos, self.shown)
 
     def render_reasons(self) -> None:
         if self._reasons_mode == self.excluding:
@@ -149,6 +189,7 @@ class ScreeningScreen(Screen):
         if study is None:
             view.show(Text("Nothing to screen at this stage for you.", style="bold"))
         else:
+            self.shown.add(study)
             sources = self.queue.sources(study)  # canonical record first
             record = sources[0] if sources else self.queue.record(study)
             view.show(record_renderable(
@@ -173,6 +214,7 @@ class ScreeningScreen(Screen):
 
     def advance(self) -> None:
         """After a decision: the next record that still waits for me (wrapping), or stay."""
+        self.apply_ranking()
         start = (self.pos or 0) + 1
         nxt = self.queue.next_open(start)
         if nxt is None:
@@ -200,6 +242,8 @@ class ScreeningScreen(Screen):
             self.say(f"not saved: {exc.message}")
             return
         self.last_committed = d.id
+        if self.ranking is not None:
+            self.ranking.update()
         self.say(f"saved: {label}{f' ({reason})' if reason else ''} on record {study}")
         self.advance()
 
@@ -263,6 +307,8 @@ class ScreeningScreen(Screen):
             self.say("nothing to undo")
             return
         self.last_committed = None
+        if self.ranking is not None:
+            self.ranking.update()
         pos = self.queue.position_of(target.record_id)
         self.go(pos if pos is not None else self.pos)
         self.say(f"undone: {target.label} on record {self.queue.study_of(target.record_id)}")
@@ -271,10 +317,13 @@ class ScreeningScreen(Screen):
     def action_move(self, step: int) -> None:
         if self.pos is None:
             return
+        if step > 0:
+            self.apply_ranking()
         self.go(min(max(self.pos + step, 0), len(self.queue.studies) - 1))
         self.say("")
 
     def action_next_open(self) -> None:
+        self.apply_ranking()
         nxt = self.queue.next_open((self.pos or 0) + 1)
         if nxt is None:
             nxt = self.queue.next_open(0)
@@ -362,15 +411,16 @@ class ScreeningApp(App):
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, queue: ReviewerQueue, *, keymap: dict[str, str] | None = None,
-                 opener: Callable[[str], None] | None = None) -> None:
+                 opener: Callable[[str], None] | None = None, ranking: QueueRanker | None = None) -> None:
         super().__init__()
         self.queue = queue
         self.opener = opener
+        self.ranking = ranking
         self.keymap_in_use = load_keymap() if keymap is None else keymap
         self.set_keymap(self.keymap_in_use)
 
     def on_mount(self) -> None:
-        self.push_screen(ScreeningScreen(self.queue, self.opener))
+        self.push_screen(ScreeningScreen(self.queue, self.opener, self.ranking))
 
     @property
     def screening(self) -> ScreeningScreen:

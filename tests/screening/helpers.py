@@ -24,3 +24,30 @@ def make_records(n: int, *, prefix: str = "Study") -> list[Record]:
         )
         for i in range(1, n + 1)
     ]
+
+
+INCLUDE_WORDS = "workplace collaboration coordinator supervisor occupational physician"
+
+
+def make_topic_records(n_include: int, n_exclude: int) -> tuple[list[Record], list[bool]]:
+    """Records whose includes share distinctive words (and excludes others), interleaved.
+
+    Returns the records and, for each, whether it is an include-like record.
+    """
+    records, like = [], []
+    for i in range(max(n_include, n_exclude)):
+        if i < n_include:
+            records.append(Record(
+                title=f"Trial {i} of {INCLUDE_WORDS} for return to work",
+                abstract_sections=[AbstractSection("", f"A {INCLUDE_WORDS} model, site {i}.")],
+                keywords=["workplace collaboration"], mesh_terms=["Occupational Health"],
+                pmid=str(50_000 + i)))
+            like.append(True)
+        if i < n_exclude:
+            records.append(Record(
+                title=f"Cohort {i} of paediatric asthma inhaled steroid dosing",
+                abstract_sections=[AbstractSection("", f"Children with asthma in school {i} took steroids.")],
+                keywords=["asthma"], mesh_terms=["Asthma", "Child"],
+                pmid=str(60_000 + i)))
+            like.append(False)
+    return records, like

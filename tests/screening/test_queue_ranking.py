@@ -1,0 +1,245 @@
+"""Core of ranked screening: reorder_remaining, own_labels and QueueRanker (real BackgroundRanker)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import add_records
+from screening.helpers import make_records, make_topic_records
+
+from reviewkit import screening as scr
+from reviewkit.queue_ranker import QueueRanker
+from reviewkit.ranking import default_model
+
+TA = "title-abstract"
+
+
+@pytest.fixture
+def eight(project_b):
+    ids = add_records(project_b, make_records(8))
+    return project_b, ids
+
+
+def test_reorder_keeps_the_head_and_decided_studies_in_place(eight):
+    project, _ = eight
+    q = scr.ReviewerQueue(project, TA, "reviewer1")
+    before = list(q.studies)
+    q.decide(before[4], "include")
+    q.decide(before[6], "exclude")
+    ranking = before[::-1]
+    assert q.reorder_remaining(ranking, after=2)
+    assert q.studies[:3] == before[:3]  # the record on screen (2) and everything before it
+    assert q.studies[4] == before[4] and q.studies[6] == before[6]  # decided studies keep their place
+    undecided_tail = [s for s in before[3:] if s not in (before[4], before[6])]
+    assert [q.studies[p] for p in (3, 5, 7)] == undecided_tail[::-1]  # in ranking order
+    assert sorted(q.studies) == sorted(before) and all(q.index[s] == p for p, s in enumerate(q.studies))
+    assert not q.reorder_remaining(ranking, after=2)  # already in that order
+    assert not q.reorder_remaining([], after=len(before) - 1)  # nothing after the last record
+
+
+def test_reorder_leaves_the_kept_studies_in_place(eight):
+    project, _ = eight
+    q = scr.ReviewerQueue(project, TA, "reviewer1")
+    before = list(q.studies)
+    assert q.reorder_remaining(before[::-1], after=0, keep={before[1], before[3]})
+    assert q.studies == [before[0], before[1], before[7], before[3], before[6], before[5], before[4], before[2]]
+
+
+def test_reorder_in_a_window_swaps_the_best_in_and_the_rest_out(eight):
+    project, _ = eight
+    q = scr.ReviewerQueue(project, TA, "reviewer1")
+    b = list(q.studies)
+    assert q.reorder_remaining(b[::-1], after=0, window=2)
+    assert q.studies == [b[0], b[7], b[6], b[3], b[4], b[5], b[1], b[2]]
+    assert all(q.index[s] == p for p, s in enumerate(q.studies))
+
+
+def test_reorder_with_a_partial_ranking_keeps_the_rest_in_order(eight):
+    project, _ = eight
+    q = scr.ReviewerQueue(project, TA, "reviewer1")
+    before = list(q.studies)
+    assert q.reorder_remaining([before[7], before[7], 999_999], after=None)  # duplicates and strangers ignored
+    assert q.studies == [before[7], *before[:7]]
+
+
+def test_own_labels_are_mine_in_the_order_made_include_and_uncertain_positive(eight):
+    project, _ = eight
+    q = scr.ReviewerQueue(project, TA, "reviewer1")
+    a, b, c = q.studies[:3]
+    scr.decide(project.db, a, TA, "reviewer2", "include")  # another reviewer: never a label of mine
+    q.decide(a, "include")
+    q.decide(b, "exclude")
+    q.decide(c, "uncertain")
+    q.decide(a, "exclude")  # changed my mind: the newest vote counts, last
+    assert q.own_labels() == [(b, False), (c, True), (a, False)]
+    q.undo()  # the include on a is in force again, at its own time
+    assert q.own_labels() == [(a, True), (b, False), (c, True)]
+    again = scr.ReviewerQueue(project, TA, "reviewer1")  # after a restart: the same, from the log
+    assert again.own_labels() == [(a, True), (b, False), (c, True)]
+
+
+# --- QueueRanker through the real BackgroundRanker ----------------------------------------
+
+
+@pytest.fixture
+def topics(project_b):
+    records, like = make_topic_records(12, 28)
+    ids = add_records(project_b, records)
+    return project_b, dict(zip(ids, like, strict=True))
+
+
+def decide_until(q: scr.ReviewerQueue, like: dict[int, bool], n_inc: int, n_exc: int) -> None:
+    """Vote in queue order, as a reviewer would, until n_inc include-like and n_exc exclude-like."""
+    counts = {True: 0, False: 0}
+    need = {True: n_inc, False: n_exc}
+    for study in list(q.studies):
+        if counts[like[study]] < need[like[study]]:
+            q.decide(study, "include" if like[study] else "exclude")
+            counts[like[study]] += 1
+
+
+def undecided(q: scr.ReviewerQueue) -> list[int]:
+    return [s for s in q.studies if s not in q.votes]
+
+
+def test_likely_includes_come_first_after_five_and_five(topics):
+    project, like = topics
+    q = scr.ReviewerQueue(project, TA, "reviewer1")
+    ranker = QueueRanker(q)
+    try:
+        ranker.start()
+        decide_until(q, like, 5, 5)
+        ranker.update()
+        assert ranker.wait_idle()
+        status = ranker.status()
+        assert status.source == "model" and status.trained_at is not None and not status.busy
+        assert (status.positives, status.negatives) == (5, 5)
+        assert "Order: model (trained" in status.describe() and "Includes left ≈" in status.describe()
+        assert status.estimate is not None and status.estimate.low <= status.estimate.estimate <= status.estimate.high
+        decided_at = {s: q.index[s] for s in q.votes}
+        assert ranker.apply(None)
+        assert {s: q.index[s] for s in q.votes} == decided_at  # decided studies did not move
+        rest = undecided(q)
+        assert [like[s] for s in rest] == [True] * 7 + [False] * 23
+        assert not ranker.apply(None)  # the same model is applied once
+    finally:
+        ranker.close()
+
+
+def test_a_window_is_filled_again_when_the_reviewer_moves_on(topics):
+    project, like = topics
+    q = scr.ReviewerQueue(project, TA, "reviewer1")
+    decide_until(q, like, 5, 5)
+    ranker = QueueRanker(q, window=4)
+    try:
+        ranker.start()
+        assert ranker.wait_idle() and ranker.apply(None)
+        first = undecided(q)[:4]
+        assert [like[s] for s in first] == [True] * 4
+        here = q.index[first[1]]
+        ranker.apply(here)  # half a window on: the next four are filled again from the same order
+        assert [like[s] for s in undecided(q) if q.index[s] > here][:4] == [True] * 4
+        assert not ranker.apply(here + 1)  # less than half a window on, same model: nothing to do
+    finally:
+        ranker.close()
+
+
+def test_seeded_random_order_until_the_ready_rule_and_again_after_an_undo(topics):
+    project, like = topics
+    q = scr.ReviewerQueue(project, TA, "reviewer1", seed=7)
+    seeded = scr.seeded_order(sorted(like), 7, "reviewer1", TA)
+    assert q.studies == seeded
+    ranker = QueueRanker(q)
+    try:
+        ranker.start()
+        decide_until(q, like, 4, 5)
+        q.decide(next(s for s in q.studies if like[s] and s not in q.votes), "uncertain")  # positive: 5 now
+        q.undo()  # ...and back to 4
+        ranker.update()
+        assert ranker.wait_idle()
+        status = ranker.status()
+        assert status.source == "random" and (status.positives, status.negatives) == (4, 5)
+        assert "Order: random until 5 includes and 5 excludes (you: 4 and 5)" in status.describe()
+        assert not ranker.apply(None) and q.studies == seeded
+        # the fifth include: the model orders the rest ...
+        q.decide(next(s for s in q.studies if like[s] and s not in q.votes), "include")
+        ranker.update()
+        assert ranker.wait_idle() and ranker.apply(None)
+        assert q.studies != seeded
+        # ... and an undo under the rule puts the undecided studies back in their seeded order
+        q.undo()
+        ranker.update()
+        assert ranker.wait_idle() and ranker.status().source == "random"
+        assert ranker.apply(None)
+        assert undecided(q) == [s for s in seeded if s not in q.votes]
+    finally:
+        ranker.close()
+
+
+class RecordingModel:
+    """The default model, recording the labels of every fit."""
+
+    fits: list[tuple[int, int]] = []
+
+    def __init__(self) -> None:
+        self.inner = default_model()
+
+    def fit(self, X, y):
+        RecordingModel.fits.append((len(y), int(sum(y))))
+        self.inner.fit(X, y)
+        return self
+
+    def decision_function(self, X):
+        return self.inner.decision_function(X)
+
+
+def test_another_reviewers_votes_never_reach_my_ranker(topics):
+    project, like = topics
+    for study, is_include_like in like.items():  # reviewer2 says the opposite on every record
+        scr.decide(project.db, study, TA, "reviewer2", "exclude" if is_include_like else "include")
+    q = scr.ReviewerQueue(project, TA, "reviewer1")
+    decide_until(q, like, 5, 5)
+    RecordingModel.fits = []
+    ranker = QueueRanker(q, model_factory=RecordingModel)
+    try:
+        ranker.start()
+        assert ranker.wait_idle() and ranker.apply(None)
+        assert RecordingModel.fits == [(10, 5)]  # my 10 votes, 5 positive: none of reviewer2's 40
+        assert [like[s] for s in undecided(q)][:7] == [True] * 7
+    finally:
+        ranker.close()
+
+
+def test_close_stops_the_ranker_and_start_is_idempotent(topics):
+    project, _ = topics
+    q = scr.ReviewerQueue(project, TA, "reviewer1")
+    ranker = QueueRanker(q)
+    assert ranker.status().source == "loading" and not ranker.status().busy  # nothing started yet
+    ranker.start()
+    ranker.start()
+    assert ranker.wait_idle()
+    ranker.close()
+    assert ranker.closed and not ranker.wait_idle(1)
+    ranker.update()  # after close: ignored, no error
+    assert not ranker.apply(None)
+
+
+class BrokenModel:
+    def fit(self, X, y):
+        raise ValueError("model exploded")
+
+
+def test_a_failing_ranker_leaves_the_seeded_order_and_says_why(topics):
+    project, like = topics
+    q = scr.ReviewerQueue(project, TA, "reviewer1")
+    order = list(q.studies)
+    decide_until(q, like, 5, 5)
+    ranker = QueueRanker(q, model_factory=BrokenModel)
+    try:
+        assert not ranker.wait_idle(1)  # not started: never idle, returns at once
+        ranker.start()
+        assert ranker.wait_idle()
+        status = ranker.status()
+        assert status.source == "failed" and "model exploded" in status.describe()
+        assert not ranker.apply(None) and q.studies == order
+    finally:
+        ranker.close()

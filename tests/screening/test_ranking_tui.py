@@ -1,0 +1,183 @@
+"""The screening screen with ranking: order line, reordering on the next record, never blocked by a fit."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+import pytest
+from conftest import add_records
+from screening.helpers import make_topic_records
+
+from reviewkit import screening as scr
+from reviewkit.cli import main
+from reviewkit.queue_ranker import QueueRanker
+from reviewkit.ranking import default_model
+from reviewkit.store.decisions import list_decisions
+from reviewkit.tui.screening import ScreeningApp
+
+TA = "title-abstract"
+SIZE = (100, 34)
+
+
+class GatedModel:
+    """The default model, but fit blocks until the test opens the gate (a slow retrain)."""
+
+    started = threading.Event()
+    gate = threading.Event()
+
+    def __init__(self) -> None:
+        self.inner = default_model()
+
+    def fit(self, X, y):
+        GatedModel.started.set()
+        assert GatedModel.gate.wait(60), "the test never opened the gate"
+        self.inner.fit(X, y)
+        return self
+
+    def decision_function(self, X):
+        return self.inner.decision_function(X)
+
+
+@pytest.fixture
+def topics(project_b):
+    records, like = make_topic_records(12, 28)
+    ids = add_records(project_b, records)
+    return project_b, dict(zip(ids, like, strict=True))
+
+
+async def until_started(pilot, ranking: QueueRanker) -> None:
+    """The screen starts the ranker once the first record is drawn."""
+    for _ in range(100):
+        if ranking.started:
+            return
+        await pilot.pause()
+    raise AssertionError("the screen never started the ranker")
+
+
+def screen_text(app) -> str:
+    return app.export_screenshot().replace("&#160;", " ")
+
+
+async def vote(pilot, screen, like: dict[int, bool]) -> bool:
+    """Press the key a reviewer would press on the current record; returns include-like."""
+    is_include = like[screen.current]
+    await pilot.press(*(["i"] if is_include else ["e", "0"]))
+    return is_include
+
+
+def test_keys_go_on_while_a_slow_retrain_runs_then_likely_includes_come_next(topics):
+    project, like = topics
+    GatedModel.started.clear()
+    GatedModel.gate.clear()
+    queue = scr.ReviewerQueue(project, TA, "reviewer1")
+    ranking = QueueRanker(queue, model_factory=GatedModel)
+
+    async def go():
+        app = ScreeningApp(queue, keymap={}, ranking=ranking)
+        async with app.run_test(size=SIZE) as pilot:
+            s = app.screening
+            await until_started(pilot, ranking)
+            assert ranking.wait_idle()
+            counts = {True: 0, False: 0}
+            while counts[True] < 5 or counts[False] < 5:
+                counts[await vote(pilot, s, like)] += 1
+            assert GatedModel.started.wait(60)  # the first fit is running, stuck at the gate
+            for _ in range(3):  # the screen keeps taking decisions, each committed at once
+                before, n = s.current, len(list_decisions(project.db))
+                await vote(pilot, s, like)
+                assert s.current != before and len(list_decisions(project.db)) == n + 1
+            shown = s.current
+            await pilot.press("k", "j")  # moving works too
+            assert s.current == shown
+            assert ranking.status().busy and ranking.status().source != "model"
+            s.render_rank()
+            assert "training the first model…" in screen_text(app)
+            GatedModel.gate.set()
+            assert ranking.wait_idle()
+            here = s.pos
+            await pilot.press("j")  # moving on applies the new order behind the current record
+            assert s.pos == here + 1
+            rest = [like[st] for st in queue.studies[here + 1:] if st not in queue.votes]
+            n_left = sum(rest)
+            assert rest[:n_left] == [True] * n_left and n_left > 0
+            assert like[s.current]  # the next record is a likely include
+            s.render_rank()
+            assert "Order: model (trained" in screen_text(app)
+            await pilot.press("q")
+        assert ranking.closed  # quitting closed the ranker
+
+    try:
+        asyncio.run(go())
+    finally:
+        GatedModel.gate.set()
+        ranking.close()
+
+
+def test_the_record_on_screen_stays_and_decided_records_keep_their_place(topics):
+    project, like = topics
+    queue = scr.ReviewerQueue(project, TA, "reviewer1")
+    ranking = QueueRanker(queue)
+
+    async def go():
+        app = ScreeningApp(queue, keymap={}, ranking=ranking)
+        async with app.run_test(size=SIZE) as pilot:
+            s = app.screening
+            await until_started(pilot, ranking)
+            counts = {True: 0, False: 0}
+            while counts[True] < 5 or counts[False] < 5:
+                counts[await vote(pilot, s, like)] += 1
+            assert ranking.wait_idle()
+            shown, decided = s.current, list(queue.studies[: s.pos])
+            await pilot.press("k", "k")  # back over decided records: they are where they were
+            assert s.current == decided[-2]
+            await pilot.press("j", "j")  # forward again: the new order never moves a record shown
+            assert s.current == shown and queue.studies[: s.pos] == decided
+            await pilot.press("j")  # the first record not shown yet: from the model's order
+            assert like[s.current]
+            s.render_rank()
+            assert "Order: model" in screen_text(app)
+
+    try:
+        asyncio.run(go())
+    finally:
+        ranking.close()
+
+
+def test_the_order_line_before_the_rule_and_without_ranking(topics):
+    project, like = topics
+    queue = scr.ReviewerQueue(project, TA, "reviewer1")
+    ranking = QueueRanker(queue)
+
+    async def go():
+        app = ScreeningApp(queue, keymap={}, ranking=ranking)
+        async with app.run_test(size=SIZE) as pilot:
+            s = app.screening
+            await until_started(pilot, ranking)
+            order = list(queue.studies)
+            await vote(pilot, s, like)
+            assert ranking.wait_idle()
+            s.render_rank()
+            text = screen_text(app)
+            assert "Order: random until 5 includes and 5 excludes" in text and "Includes left ≈" in text
+            await pilot.press("j", "tab")
+            assert queue.studies == order  # seeded order until the rule is met
+        plain = ScreeningApp(scr.ReviewerQueue(project, TA, "reviewer2"), keymap={})
+        async with plain.run_test(size=SIZE):
+            assert "Order: seeded random (ranking off)" in screen_text(plain)
+
+    try:
+        asyncio.run(go())
+    finally:
+        ranking.close()
+
+
+def test_cli_rank_option(topics, monkeypatch):
+    project, _ = topics
+    seen = []
+    monkeypatch.setattr(ScreeningApp, "run", lambda self: seen.append(self.ranking))
+    folder = str(project.folder)
+    assert main(["screen", "--project", folder, "--reviewer", "reviewer1"]) == 0
+    assert main(["screen", "--project", folder, "--reviewer", "reviewer1", "--no-rank"]) == 0
+    assert isinstance(seen[0], QueueRanker) and seen[0].closed  # closed by the command on exit
+    assert seen[1] is None
