@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import platform
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -34,8 +35,10 @@ def _import(data_file: str, folder: str) -> dict:
     finally:
         project.close()
     size = (Path(folder) / "review" / "review.sqlite").stat().st_size
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the parser worker processes
     return {"records": summary.records, "stored": stored, "database_mb": round(size / 2**20, 1),
-            "cpu_seconds": round(time.process_time() - started, 2)}
+            "cpu_seconds": round(time.process_time() - started + children.ru_utime + children.ru_stime, 2),
+            "worker_peak_mb": round(children.ru_maxrss / 1024, 1), "workers": os.cpu_count() or 2}
 
 
 def main(results_dir: Path) -> dict:
@@ -50,11 +53,15 @@ def main(results_dir: Path) -> dict:
         "wall_seconds": round(wall, 2),
         "cpu_seconds": result["cpu_seconds"],  # less sensitive than wall time to other jobs
         "records_per_second": round(result["records"] / wall),
-        "peak_rss_mb": round(peak_mb, 1),
+        "peak_rss_mb": round(peak_mb, 1),  # the importing process
+        "worker_peak_rss_mb": result["worker_peak_mb"],  # the largest parser worker
+        # upper bound of the job's total: importing process + every worker at its peak at once
+        "total_peak_mb_upper_bound": round(peak_mb + result["workers"] * result["worker_peak_mb"], 1),
         "database_mb": result["database_mb"],
         "target_seconds": TARGET_SECONDS,
         "target_mb": TARGET_MB,
-        "meets_targets": wall < TARGET_SECONDS and peak_mb < TARGET_MB,
+        "meets_targets": wall < TARGET_SECONDS
+        and peak_mb + result["workers"] * result["worker_peak_mb"] < TARGET_MB,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "load_average_at_start": round(os.getloadavg()[0], 2),
     }
@@ -63,9 +70,11 @@ def main(results_dir: Path) -> dict:
     rows = [
         ("records", f"{figures['records']:,}", ""),
         ("wall time", f"{figures['wall_seconds']} s", f"< {TARGET_SECONDS:g} s"),
-        ("CPU time", f"{figures['cpu_seconds']} s", ""),
+        ("CPU time (all processes)", f"{figures['cpu_seconds']} s", ""),
         ("records / s", f"{figures['records_per_second']:,}", ""),
-        ("peak RSS", f"{figures['peak_rss_mb']} MB", f"< {TARGET_MB:g} MB"),
+        ("peak RSS, importing process", f"{figures['peak_rss_mb']} MB", ""),
+        ("peak RSS, largest parser worker", f"{figures['worker_peak_rss_mb']} MB", ""),
+        ("peak RSS, all processes (upper bound)", f"{figures['total_peak_mb_upper_bound']} MB", f"< {TARGET_MB:g} MB"),
         ("database size", f"{figures['database_mb']} MB", ""),
     ]
     table = "\n".join(f"| {a} | {b} | {c} |" for a, b, c in rows)

@@ -83,6 +83,9 @@ def read_file(
     fmt = normalise_format(fmt) if fmt else detect(path)
     name = str(path)
     if fmt == "pubmed-xml":
+        if path.stat().st_size >= pubmed_xml.PARALLEL_MIN_BYTES:
+            yield from pubmed_xml.read_parallel(str(path), name, source=source or "PubMed")
+            return
         with open(path, "rb") as fh:
             yield from pubmed_xml.read(fh, name, source=source or "PubMed")
         return

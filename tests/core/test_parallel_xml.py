@@ -1,0 +1,75 @@
+"""Large PubMed XML files are parsed by worker processes: same records, same errors."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from reviewkit import offline_data
+from reviewkit.errors import FormatError
+from reviewkit.formats import pubmed_xml
+
+FIXTURE = Path(__file__).parent / "fixtures" / "sample.xml"
+
+
+def _serial(path: Path) -> list:
+    with open(path, "rb") as fh:
+        return list(pubmed_xml.read(fh, str(path), source="PubMed"))
+
+
+def _metapub_file(tmp_path: Path, count: int) -> Path:
+    """Several real efetch replies joined into one <PubmedArticleSet>, gzipped."""
+    folder = offline_data.dataset_dir("metapub-fixtures") / "tests" / "fixtures" / "pmid_xml"
+    articles = []
+    for file in sorted(folder.glob("*.xml"))[:count]:
+        text = file.read_bytes()
+        start, end = text.find(b"<PubmedArticle>"), text.rfind(b"</PubmedArticle>")
+        if start >= 0 and end > start:
+            articles.append(text[start : end + len(b"</PubmedArticle>")])
+    body = b'<?xml version="1.0"?>\n<PubmedArticleSet>\n' + b"\n".join(articles) + b"\n</PubmedArticleSet>\n"
+    path = tmp_path / "joined.xml.gz"
+    path.write_bytes(gzip.compress(body))
+    return path
+
+
+def test_parallel_reader_gives_the_serial_records(tmp_path: Path) -> None:
+    path = _metapub_file(tmp_path, 40)
+    serial = _serial(path)
+    parallel = list(pubmed_xml.read_parallel(str(path), str(path), workers=2, batch=7))
+    assert len(serial) >= 30
+    assert [r.to_json() for r in parallel] == [r.to_json() for r in serial]
+    assert [r.raw for r in parallel] == [r.raw for r in serial]
+    assert [r.position for r in parallel] == list(range(1, len(serial) + 1))
+
+
+def test_delete_citations_are_not_records() -> None:
+    serial = _serial(FIXTURE)
+    parallel = list(pubmed_xml.read_parallel(str(FIXTURE), str(FIXTURE), workers=2, batch=1))
+    assert [r.pmid for r in parallel] == [r.pmid for r in serial]
+
+
+def test_truncated_file_names_the_line(tmp_path: Path) -> None:
+    text = FIXTURE.read_text(encoding="utf-8")
+    cut = text[: text.rfind("</PubmedArticle>") - 40]
+    path = tmp_path / "cut.xml"
+    path.write_text(cut, encoding="utf-8")
+    with pytest.raises(FormatError) as err:
+        list(pubmed_xml.read_parallel(str(path), str(path), workers=2, batch=1))
+    line = cut[: cut.rfind("<PubmedArticle>")].count("\n") + 1
+    assert err.value.where == f"{path}:{line}"
+    assert "truncated" in err.value.message
+
+
+def test_malformed_article_names_the_file_line(tmp_path: Path) -> None:
+    text = FIXTURE.read_text(encoding="utf-8")
+    at = text.find("<ArticleTitle>")
+    broken = text[:at] + "<ArticleTitle>unclosed <i>italic</ArticleTitle>" + text[text.find("</ArticleTitle>", at) + 15 :]
+    path = tmp_path / "broken.xml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(FormatError) as serial_err:
+        _serial(path)
+    with pytest.raises(FormatError) as parallel_err:
+        list(pubmed_xml.read_parallel(str(path), str(path), workers=2, batch=1))
+    assert parallel_err.value.where == serial_err.value.where
