@@ -33,18 +33,27 @@ GENERIC_WORDS = NOTICE_WORDS | frozenset(
 )
 _GENERIC_MAX_WORDS = 10
 # Ovid/Embase exports put volume, issue and pages into the journal: 'Obesity.18 (6) ()(pp 1260-1265) 2010'
-_EMBEDDED = re.compile(r"\.\s*(?=\d+\s*\()")
-_EMBEDDED_PARTS = re.compile(r"\.\s*(\d+)\s*\([^)]*\)\s*\([^)]*\)\s*\(pp\s*([^)]*)\)")
-_JOURNAL_STOP = frozenset(["the", "of", "and", "in", "for", "on", "de", "der", "und", "la", "le", "des", "&"])
+# (also without volume or issue: 'Die Medizinische Welt.10 ()(pp 535-536)', 'J Clin Invest.()(pp 607-612)')
+_EMBEDDED = re.compile(r"\.\s*(?=\d|\(\s*\))")  # also "L'Encephale.21 Spec No 2 ()(pp 1-78)"
+_EMBEDDED_PARTS = re.compile(r"\.\s*(\d+)?\s*(?:\([^)]*\)\s*)*\(pp\s*([^)]*)\)")
+_JOURNAL_STOP = frozenset(["the", "of", "and", "in", "for", "on", "de", "der", "die", "und", "la", "le", "l", "les", "des",
+                           "du", "del", "della", "il", "el", "i", "y", "et", "&"])
+# A journal's subtitle or translated name: 'Daru : journal of ...', 'Zhen ci yan jiu = Acupuncture research'
+_JOURNAL_SUBTITLE = re.compile(r"\s+[:=/]\s+")
 _INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$|^(?:[A-Z]\.\s?)+$")
 _LANGUAGE_NOTE = re.compile(r"\s*[\[(](?:in\s+)?[A-Za-z]+(?:\s+with\s+[A-Za-z]+\s+abstract)?[\])]\.?\s*$", re.I)
 # Embase appends the original-language title: 'Title. Chinese' / 'Title. Czech Metabolismus ...'
 _LANGUAGES = ("chinese|japanese|korean|russian|german|french|spanish|italian|portuguese|polish|czech|"
               "dutch|danish|swedish|norwegian|finnish|hungarian|turkish|greek|hebrew|persian|croatian|serbian")
 _TRANSLATION_TAIL = re.compile(rf"[.?!]\s+(?:{_LANGUAGES})\b.*$", re.I)
+_CONFERENCE = re.compile(r"\b(?:conference|congress|meeting|symposium|proceedings)\b", re.I)
 _SPREADSHEET_ERROR = re.compile(r"^#(?:NAME\?|VALUE!|REF!|N/A|DIV/0!|NUM!|NULL!)$")
 _NUMBER = re.compile(r"\d+")
 _ROMAN = re.compile(r"\b(?:i{1,3}|iv|v|vi{1,3}|ix|x)\b")
+_LETTER_RUN = re.compile(r"\b[ivx](?: [ivx]\b)+")  # "i v" (from "i.v."): one token before roman numerals
+# Pages a spreadsheet turned into dates: '01-Oct' (pages 1-10), 'Jan-78' (pages 1-78).
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DATE_PAGES = re.compile(r"^\s*(?:(\d{1,2})-([A-Za-z]{3})|([A-Za-z]{3})-(\d+))\s*$")
 
 
 @dataclass(slots=True)
@@ -57,10 +66,12 @@ class Keys:
     numbers: frozenset[str]  # numbers and roman numerals in the title (part 1 vs part 2)
     notice: bool  # the title starts like an erratum, reply, comment …
     generic: bool  # a short title that recurs (editorial, editor's comments, preface …)
+    conference: bool  # published in conference proceedings (one page holds several abstracts)
     year: int | None
     journal: tuple[str, ...]  # folded journal words, stop words and numbers dropped
     volume: str
     first_page: str
+    page_weak: bool  # the first page may be a page count or an e-article's page 1: no conflict
     authors: str  # folded surnames without spaces, first five authors
     first_author: str  # first letters of ``authors``
     doi: str
@@ -90,12 +101,24 @@ def journal_words(journal: str) -> tuple[str, ...]:
     """'The Journal of Clinical Psychiatry' -> ('journal', 'clinical', 'psychiatry')."""
     journal = _EMBEDDED.split(journal, maxsplit=1)[0]  # 'Neuroscience.169 (1) ()(pp 171-181) 2010'
     journal = re.split(r"\.\s*(?:conference|meeting|congress|supplement)\b", journal, maxsplit=1, flags=re.I)[0]
+    journal = _JOURNAL_SUBTITLE.split(journal, maxsplit=1)[0] or journal
     words = [w for w in fold_text(journal).split() if w not in _JOURNAL_STOP and not w.isdigit()]
     return tuple(words[:8])
 
 
 def first_page(pages: str) -> str:
-    """Digits of the first page: '0221-8' -> '221'; 'S14-7' -> '14'; 'e0123' -> '123'; 'nov' -> ''."""
+    """Digits of the first page: '0221-8' -> '221'; 'S14-7' -> '14'; 'e0123' -> '123'; 'nov' -> '';
+    pages a spreadsheet read as a date: '01-Oct' -> '1', 'Jan-78' -> '1'; dates and article ids
+    ('2010/04', 'ddq316') -> ''."""
+    if "/" in pages or re.match(r"\s*[A-Za-z]{2,}\d", pages or ""):
+        return ""  # a date ('2010/04') or an article id ('ddq316', 'RRN1281'): no page to compare
+    date = _DATE_PAGES.match(pages or "")
+    if date:
+        day, month, month2, _last = date.groups()
+        if day and month.lower() in _MONTHS:
+            return day.lstrip("0")
+        if month2 and month2.lower() in _MONTHS:
+            return str(_MONTHS.index(month2.lower()) + 1)
     first = normalise_pages(pages).split("-", 1)[0]
     return re.sub(r"\D", "", first).lstrip("0")
 
@@ -123,7 +146,8 @@ def volume_key(volume: str) -> str:
 
 def title_numbers(title: str) -> frozenset[str]:
     """Numbers ('A(1)' and 'A1' alike) and roman numerals of a folded title."""
-    return frozenset(_NUMBER.findall(title.replace(" ", ""))) | frozenset(_ROMAN.findall(title))
+    joined = _LETTER_RUN.sub(lambda m: m.group(0).replace(" ", ""), title)
+    return frozenset(_NUMBER.findall(title.replace(" ", ""))) | frozenset(_ROMAN.findall(joined))
 
 
 def keys_for(record_id: int, rec: Record) -> Keys:
@@ -132,9 +156,13 @@ def keys_for(record_id: int, rec: Record) -> Keys:
     volume, page = volume_key(rec.volume), first_page(rec.pages)
     if rec.year and page == str(rec.year):
         page = ""  # a year in the pages field
+    # a lone '16' (a page count or article number) or page 1 (e-only articles: 'pp 1-10') says little
+    page_weak = page == "1" or bool(page) and len(page) <= 2 and rec.pages.strip().isdigit()
+    if rec.year and volume == str(rec.year):
+        volume = ""  # a year in the volume field (magazines)
     embedded = _EMBEDDED_PARTS.search(rec.journal) if not (volume and page) else None
     if embedded:
-        volume = volume or volume_key(embedded.group(1))
+        volume = volume or volume_key(embedded.group(1) or "")
         page = page or first_page(embedded.group(2))
     words = title.split()
     authors = author_key(rec.authors)
@@ -145,10 +173,12 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         numbers=title_numbers(title),
         notice=bool(words) and (words[0] in NOTICE_WORDS or "erratum" in words[:4]),
         generic=len(words) <= _GENERIC_MAX_WORDS and not GENERIC_WORDS.isdisjoint(words),
+        conference=bool(_CONFERENCE.search(rec.journal)),
         year=rec.year,
         journal=journal_words(rec.journal),
         volume=volume,
         first_page=page,
+        page_weak=page_weak,
         authors=authors,
         first_author=authors[:8],  # the start of the surname list: enough for a blocking key
         doi=normalise_doi(unquote(rec.doi)) if "%" in rec.doi else rec.doi,

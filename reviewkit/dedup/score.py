@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from reviewkit.dedup.normalise import Keys
+from reviewkit.dedup.normalise import NOTICE_WORDS, Keys
 
 _VERSION = re.compile(r"\.pub\d+$")
 
+_LONG_TITLE = 40  # folded characters: a title this long and identical is rarely reused
 DUPLICATE, NOT_DUPLICATE, UNCERTAIN = "duplicate", "not_duplicate", "uncertain"
 
 
@@ -41,15 +42,17 @@ _NO_CONTEXT = Context()
 
 
 def title_similarity(a: str, b: str) -> float:
-    """0–100; a title that is the start of the other (dropped subtitle) counts as 95."""
+    """0–100; a title that is the start (dropped subtitle) or the end (a heading or kicker put
+    before it, unless that says 'reply', 'comment' …) of the other counts as 95."""
     if not a or not b:
         return 0.0
     if a == b:
         return 100.0
     sim = Indel.normalized_similarity(a, b) * 100
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if sim < 95 and len(short) >= 20 and long_.startswith(short):
-        return 95.0 if len(short) >= 40 else max(sim, 90.0)
+    if sim < 95 and len(short) >= 20 and (long_.startswith(short) or long_.endswith(" " + short) and
+                                          NOTICE_WORDS.isdisjoint(long_[:-len(short)].split())):
+        return 95.0 if len(short) >= 40 else max(sim, 90.0)  # a subtitle dropped, or a heading added
     return sim
 
 
@@ -62,6 +65,10 @@ def journal_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
     n = min(len(a), len(b))
     if (len(a) == len(b) or n >= 2) and all(_abbreviates(x, y) for x, y in zip(a[:n], b[:n], strict=True)):
         return True  # abbreviations ('natl' ~ 'national'), or one name the start of the other
+    if _acronym(a, b) or _acronym(b, a):
+        return True  # 'icis' ~ 'international conference information systems'
+    if n >= 3 and _abbreviates_in_order(*((a, b) if len(a) <= len(b) else (b, a))):
+        return True  # 'patol fiziol eksp ter' ~ 'patologicheskaia fiziologiia eksperimental naia terapiia'
     sim = Indel.normalized_similarity("".join(a), "".join(b))
     if sim >= 0.9:
         return True
@@ -80,6 +87,25 @@ def _abbreviates(x: str, y: str) -> bool:
         return False
     it = iter(long_)
     return all(c in it for c in short)
+
+
+def _acronym(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """``a`` is one word made of the initials of three or more words of ``b``."""
+    return len(a) == 1 and len(b) >= 3 and a[0] == "".join(w[0] for w in b)
+
+
+def _abbreviates_in_order(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    """Each word of ``short`` abbreviates a later word of ``long_``, starting with the first."""
+    if not _abbreviates(short[0], long_[0]):
+        return False
+    j = 1
+    for word in short[1:]:
+        while j < len(long_) and not _abbreviates(word, long_[j]):
+            j += 1
+        if j == len(long_):
+            return False
+        j += 1
+    return True
 
 
 def volumes_compatible(a: str, b: str) -> bool:
@@ -111,6 +137,13 @@ def _numbers_conflict(ka: Keys, kb: Keys) -> bool:
     ('… (PLoS ONE (2014) 9 7 e1…)', a correction notice); not 'Ca' / 'Ca2+'."""
     a, b = ka.numbers, kb.numbers
     return not (a <= b or b <= a) or len(a ^ b) >= 3
+
+
+def _pages_conflict(ka: Keys, kb: Keys, strict: bool = False) -> bool:
+    """Both first pages given and incompatible; unless ``strict``, a weak page (a page count,
+    page 1 of an e-article) is no conflict."""
+    return bool(ka.first_page and kb.first_page) and not pages_compatible(ka.first_page, kb.first_page) \
+        and (strict or not (ka.page_weak or kb.page_weak))
 
 
 def _same_place(ka: Keys, kb: Keys) -> bool:
@@ -166,7 +199,9 @@ def compare(ka: Keys, kb: Keys, ctx: Context | None = None) -> PairVerdict:
     if t < 80:
         if _same_place(ka, kb) and ka.year == kb.year:
             au = author_similarity(ka.authors, kb.authors) or 0
-            if au >= 97 and journal_match(ka.journal, kb.journal) is not False and not ka.generic | kb.generic:
+            # the same (whole) author list, not one list cut short: a translated title
+            if au >= 97 and journal_match(ka.journal, kb.journal) is not False and not (
+                    ka.generic or kb.generic or ka.conference or kb.conference) and ka.authors == kb.authors:
                 return v(0.8, DUPLICATE, "same_place_and_authors")  # a translated title
             if au >= 80:
                 return v(t / 100, UNCERTAIN, "same_place_titles_differ")
@@ -189,7 +224,8 @@ def compare(ka: Keys, kb: Keys, ctx: Context | None = None) -> PairVerdict:
         conflicts += not same_page and not volumes_compatible(ka.volume, kb.volume)
     if ka.first_page and kb.first_page:
         support += same_page
-        conflicts += not pages_compatible(ka.first_page, kb.first_page)
+        # recurring titles and different DOIs: every page difference counts
+        conflicts += _pages_conflict(ka, kb, strict=doi_differs or ka.generic or kb.generic)
     au = author_similarity(ka.authors, kb.authors)
     if au is not None:
         support += au >= 80
@@ -212,6 +248,13 @@ def compare(ka: Keys, kb: Keys, ctx: Context | None = None) -> PairVerdict:
         return v(score, UNCERTAIN if conflicts == 0 else NOT_DUPLICATE, "generic_title")
     if conflicts == 0 and ((t >= 95 and support >= 2) or (t >= 88 and support >= 4 and same_page)):
         return v(score, DUPLICATE, "biblio_match")
+    if t >= 98 and min(len(ka.title), len(kb.title)) >= _LONG_TITLE and ka.year == kb.year and not (
+            generic or ka.conference or kb.conference):
+        if same_place:  # authors or journal in another script or language ('Jun-Mei X.' / 'Xu J. M.')
+            return v(max(score, 0.7), DUPLICATE, "same_title_and_place")
+        if len(ka.volume) >= 2 and ka.volume == kb.volume and (au or 0) >= 95 and not (
+                ka.first_page and kb.first_page and not pages_compatible(ka.first_page, kb.first_page)):
+            return v(max(score, 0.7), DUPLICATE, "same_title_authors_volume")  # a translated journal name
     if t >= 95 and support >= 1 or t >= 85 and support >= 2 or t >= 98 and conflicts == 0:
         return v(score, UNCERTAIN, "biblio_partial")
     return v(score, NOT_DUPLICATE, "biblio_differs")

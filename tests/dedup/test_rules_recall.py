@@ -1,0 +1,129 @@
+"""Rules that recover duplicates hidden by messy exports, each with a near miss that must not merge."""
+
+from __future__ import annotations
+
+from dedup.helpers import TITLE, keys
+
+from reviewkit.dedup.normalise import first_page, journal_words
+from reviewkit.dedup.score import Context, compare, journal_match
+
+
+def verdict(ka, kb):
+    v = compare(ka, kb, Context())
+    return v.verdict, v.rule
+
+
+def test_pages_a_spreadsheet_turned_into_dates_give_the_first_page():
+    assert first_page("01-Oct") == "1"  # pages 1-10
+    assert first_page("10-Dec") == "10"  # pages 10-12
+    assert first_page("Jan-78") == "1"  # pages 1-78
+    assert first_page("12-15") == "12"
+    # dates and article ids are no pages at all; supplement pages keep their number
+    assert first_page("2010/04") == first_page("ddq316") == first_page("RRN1281") == ""
+    assert first_page("S409") == "409"
+
+
+def test_page_one_of_an_e_article_does_not_contradict_its_article_number():
+    a = keys(1, pages="e12596")
+    b = keys(2, pages="01-Oct")  # 'pp 1-10' read as a date by a spreadsheet
+    assert b.page_weak and verdict(a, b) == ("duplicate", "biblio_match")
+    # a lone two-digit 'page' is a page count
+    assert verdict(a, keys(3, pages="16"))[0] == "duplicate"
+    # near miss: with different DOIs (two notes in one journal) page 1 still contradicts
+    c = keys(4, pages="1-4", doi="10.1287/isre.1.1")
+    d = keys(5, pages="213-214", doi="10.1287/isre.1.2")
+    assert verdict(c, d) == ("not_duplicate", "doi_differs")
+
+
+def test_a_year_in_the_volume_field_is_no_volume():
+    a = keys(1, volume="2016", year=2016, pages="")
+    assert a.volume == ""
+    assert verdict(a, keys(2, volume="94", year=2016, pages="35"))[0] == "duplicate"
+    # near miss: a real volume that differs still contradicts
+    b = keys(3, volume="2015", year=2016, pages="")
+    assert b.volume == "2015"
+    assert verdict(b, keys(4, volume="94", year=2016, pages="35"))[0] != "duplicate"
+
+
+def test_embase_journal_with_volume_and_pages_but_no_issue():
+    a = keys(1, journal="Die Medizinische Welt.10 ()(pp 535-536) 1967.Date of Publication: 1967",
+             volume="", pages="")
+    assert (a.journal, a.volume, a.first_page) == (("medizinische", "welt"), "10", "535")
+    b = keys(2, journal="J Clin Invest.()(pp 607-612) 1970", volume="", pages="")
+    assert (b.journal, b.volume, b.first_page) == (("j", "clin", "invest"), "", "607")
+    assert verdict(a, keys(3, journal="Med.Welt.", volume="10", pages="535-536"))[0] == "duplicate"
+
+
+def test_journal_names_translated_abbreviated_or_as_acronym():
+    assert journal_words("Daru : journal of Faculty of Pharmacy") == ("daru",)
+    assert journal_words("Zhen ci yan jiu = Acupuncture research") == ("zhen", "ci", "yan", "jiu")
+    assert journal_words("L'Encephale.21 Spec No 2 ()(pp 1-78) 1995") == ("encephale",)
+    assert journal_match(journal_words("Patol.Fiziol.Eksp.Ter."),
+                         journal_words("Patologicheskaia fiziologiia i eksperimental'naia terapiia")) is True
+    assert journal_match(("icis",), journal_words("International Conference on Information Systems")) is True
+    # near misses: a word skipped in a two-word name is another journal; a wrong acronym is none
+    assert journal_match(journal_words("J Periodontol"), journal_words("J Clin Periodontol")) is not True
+    assert journal_match(("ics",), journal_words("International Conference on Information Systems")) is False
+
+
+def test_a_heading_before_the_title_still_matches():
+    a = keys(1, title="How did it ... " + TITLE, pages="")
+    assert verdict(a, keys(2))[0] == "duplicate"
+    # near miss: a reply or comment whose title ends with the article's title
+    b = keys(3, title="Author's response to: comment on " + TITLE, pages="")
+    assert verdict(b, keys(4))[0] != "duplicate"
+
+
+def test_dotted_abbreviation_is_not_two_roman_numerals():
+    a = keys(1, title='Low-dose i.v. acetylcholine acts as a "preconditioning-mimetic" in the canine model')
+    b = keys(2, title="Low-dose IV acetylcholine acts as a 'preconditioning-mimetic' in the canine model")
+    assert a.numbers == b.numbers == frozenset({"iv"})
+    assert verdict(a, b)[0] == "duplicate"
+    # near miss: part I and part II stay apart
+    c = keys(3, title="Sick leave and return to work, part I: a cohort of nurses")
+    d = keys(4, title="Sick leave and return to work, part II: a cohort of nurses")
+    assert verdict(c, d) != "duplicate" and compare(c, d).verdict != "duplicate"
+
+
+def test_same_title_volume_pages_and_year_merge_despite_romanised_authors_and_journal():
+    title = "Protective effects of sevoflurane pretreatment on myocardial ischemia-reperfusion injury in rabbits"
+    a = dict(title=title, authors=["Xu J. M.", "Chang Y. T.", "Hu D. X."], journal="Hunan Yi Ke Da Xue Xue Bao",
+             volume="26", pages="79-82", year=2001)
+    b = dict(title=title + ". Chinese", authors=["Jun-Mei X.", "Ye-Tian C.", "Don-Xu H."],
+             journal="Bulletin of Hunan Medical University", volume="26", pages="79-82", year=2001)
+    assert verdict(keys(1, **a), keys(2, **b)) == ("duplicate", "same_title_and_place")
+    # near misses: another year, or abstracts in conference proceedings (one page holds many)
+    assert verdict(keys(1, **a), keys(2, **{**b, "year": 2002}))[0] != "duplicate"
+    meeting = "Heart.Conference: Annual Meeting of the Chinese Society of Cardiology"
+    assert verdict(keys(1, **{**a, "journal": meeting}), keys(2, **{**b, "journal": meeting}))[0] != "duplicate"
+
+
+def test_same_title_authors_and_volume_merge_despite_a_translated_journal_name():
+    title = "Rating prediction for software developers by integrating OSS community and crowd sourcing"
+    authors = ["Ohsawa, Shohei", "Matsuo, Yutaka"]
+    a = keys(1, title=title, authors=authors, journal="Jinko Chino Gakkai Ronbunshi", volume="31", pages="")
+    b = keys(2, title=title, authors=authors, journal="Transactions of the Japanese Society for Artificial Intelligence",
+             volume="31", pages="A-F24_1-10")
+    assert verdict(a, b) == ("duplicate", "same_title_authors_volume")
+    # near miss: abstracts in two journals' supplements, both 'volume 1'
+    c = keys(3, title=title, authors=authors, journal="Gastroenterology", volume="Suppl 1)", pages="S-647")
+    d = keys(4, title=title, authors=authors, journal="Journal of Crohn's and Colitis", volume="Suppl 1)",
+             pages="S344-S345")
+    assert verdict(c, d)[0] != "duplicate"
+
+
+def test_translated_title_at_the_same_place_needs_the_whole_author_list():
+    a = keys(1, title="Role of the amygdala in animal model of depression",
+             authors=["Sortino M.A.", "Patti F.", "Rampello L."], journal="Boll Soc Ital Biol Sper", volume="59",
+             pages="686-689", year=1983)
+    b = keys(2, title="Role of the amygdala in the sedation induced by low doses of apomorphine",
+             authors=["Sortino M.A.", "Patti F.", "Rampello L.", "Foti D.", "Tigano G."],
+             journal="Boll Soc Ital Biol Sper", volume="59", pages="686-689", year=1983)
+    assert verdict(a, b)[0] != "duplicate"  # near miss: one list is the start of the other
+    c = keys(3, title="Ischemic preconditioning: a phenomenon from animal studies or clinical reality?",
+             authors=["Reffelmann T.", "Schwarz E. R.", "Skobel C. E."], journal="Med Klin", volume="95",
+             pages="559-567", year=2000)
+    d = keys(4, title="Ischemic preconditioning. Does this animal experiment phenomenon have clinical relevance?",
+             authors=["Reffelmann T.", "Schwarz E. R.", "Skobel C. E."], journal="Medizinische Klinik",
+             volume="95", pages="559-567", year=2000)
+    assert verdict(c, d) == ("duplicate", "same_place_and_authors")
