@@ -3,13 +3,14 @@
 The model (measured against ASReview LAB's default in ``benchmarks/bench_ranking.py``):
 
 * features: TF-IDF over word 1–2-grams with sublinear tf (title, abstract, keywords/MeSH),
-  fitted once per corpus, unlabelled records included, so retraining never touches the
-  features;
+  every term kept (min_df = 1: a rare term or bigram shared by a few includes is often the
+  best clue), fitted once per corpus, unlabelled records included, so retraining never
+  touches the features;
 * classifier: a linear SVM (liblinear, squared hinge, C = 0.11) whose sample weights give the
   includes, all together, ``include_ratio`` (9.8) times the weight of all the excludes,
   retrained on the labelled rows only; records are ordered by its decision value.
   (C and the ratio are the values ASReview tuned for its default model; what differs is the
-  text (MeSH keywords added), min_df = 2 and fewer retrains in simulation; see
+  text (MeSH keywords added), sublinear tf and fewer retrains in simulation; see
   ``benchmarks/results/ranking.md``.)
 
 Readiness: until at least ``min_includes`` includes and ``min_excludes`` excludes have been
@@ -91,7 +92,7 @@ def default_model() -> Model:
 def build_features(texts: Sequence[str]) -> sparse.csr_matrix:
     """TF-IDF of word 1–2-grams (sublinear tf, accents folded) over the whole corpus."""
     vectorizer = TfidfVectorizer(
-        ngram_range=(1, 2), sublinear_tf=True, min_df=2, max_df=0.95,
+        ngram_range=(1, 2), sublinear_tf=True, min_df=1, max_df=0.95,
         strip_accents="unicode", dtype=np.float64,  # liblinear wants float64: no copy per fit
     )
     try:
