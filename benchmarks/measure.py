@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import resource
 import time
 from collections.abc import Callable
@@ -30,3 +31,59 @@ def run_isolated(fn: Callable[..., Any], *args: Any) -> tuple[float, float, Any]
     wall, peak_mb, result = queue.get()
     proc.join()
     return wall, peak_mb, result
+
+
+class TreeMemory:
+    """Peak memory of this process and all its descendants together, sampled in a thread.
+
+    Sums PSS (proportional set size: shared pages split between the processes that map
+    them), so libraries loaded by several worker processes count once, not once per worker.
+    Linux only (``/proc/PID/smaps_rollup``); use as a context manager; ``peak_mb`` after.
+    """
+
+    def __init__(self, interval: float = 0.05) -> None:
+        import threading
+
+        self.interval = interval
+        self.peak_mb = 0.0
+        self._root = os.getpid()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="tree-memory", daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak_mb = max(self.peak_mb, sum(_pss_kb(p) for p in _tree(self._root)) / 1024)
+            self._stop.wait(self.interval)
+
+
+def _tree(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo += [int(c) for c in fh.read().split()]
+        except OSError:
+            continue
+    return out
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0

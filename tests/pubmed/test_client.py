@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from reviewkit.errors import UserError
-from reviewkit.pubmed.client import NCBI_BASE, EntrezError, PubMedClient, RateLimiter
+from reviewkit.pubmed.client import NCBI_BASE, Cancelled, EntrezError, PubMedClient, RateLimiter
 from reviewkit.pubmed.server import EutilsServer, Fault
 
 from .conftest import ServerFactory, fast_client
@@ -81,6 +83,19 @@ def test_enforced_rate_limit_is_survived(make_server: ServerFactory, small_snaps
     assert any(r.status == 429 for r in server.requests())
 
 
+def test_a_set_stop_event_ends_retries_without_another_request(server: EutilsServer) -> None:
+    stop = threading.Event()
+    server.faults.script(*[Fault("500", "efetch")] * 5)
+    client = fast_client(server, backoff=30, max_backoff=30, max_attempts=5)
+    threading.Timer(0.2, stop.set).start()  # while the client sleeps before its first retry
+    with pytest.raises(Cancelled):
+        client.efetch_ids(["1"], stop=stop)
+    assert [r.status for r in server.requests()] == [500]
+    with pytest.raises(Cancelled):  # once set, not even a first attempt
+        client.efetch_ids(["1"], stop=stop)
+    assert len(server.requests()) == 1
+
+
 def test_refused_queries_are_not_retried(server: EutilsServer) -> None:
     client = fast_client(server)
     with pytest.raises(EntrezError, match=r"refused the search: .*\[ta\] is not supported"):
@@ -122,5 +137,5 @@ def test_rate_limiter_spaces_request_starts() -> None:
 def test_api_key_sets_ten_per_second(server: EutilsServer, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NCBI_API_KEY", "k-123")
     client = PubMedClient(server.base_url, email="x@example.org")
-    assert client.limiter.interval == pytest.approx(1.02 / 10)
+    assert client.limiter.interval == pytest.approx(1.05 / 10)
     assert "k-123" not in client.interface

@@ -68,6 +68,18 @@ def test_resume_after_a_failed_batch_fetches_only_what_is_missing(project_a: Pro
     assert history(project_a.db, "english")[0].status == "complete"
 
 
+def test_replies_parsed_in_a_worker_process_give_the_same_run(project_a: Project, server,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import reviewkit.searches as searches
+
+    monkeypatch.setattr(searches, "PARSE_PROCESS_MIN", 0)  # large runs do this; here every run
+    server.faults.script(Fault("ok", "efetch"), Fault("cut", "efetch"))  # a cut reply is retried
+    report = run_search(project_a.db, ENGLISH, fast_client(server, batch_size=40))
+    ranked = [str(p) for p in server.evaluator.evaluate("english[la]").pmids]
+    assert report.count == len(ranked) and sorted(stored_pmids(project_a)) == sorted(ranked)
+    assert [r.fault for r in server.requests("efetch")][:3] == ["", "cut", ""]  # "ok" logs no fault
+
+
 @pytest.mark.parametrize("stop_at", [0, 1, 4])
 def test_interrupted_at_any_point_resumes(project_a: Project, server, stop_at: int) -> None:
     calls = []
