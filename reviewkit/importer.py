@@ -14,14 +14,16 @@ from itertools import chain
 from pathlib import Path
 from queue import Queue
 from threading import Thread
+from typing import TypeVar
 
 from reviewkit import formats
 from reviewkit.errors import FormatError
-from reviewkit.records import Record
 from reviewkit.store import Store
 from reviewkit.store import records as record_rows
+from reviewkit.store.records import RecordRow
 
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -69,13 +71,16 @@ def import_files(
                                                f"already imported as import #{previous.id} on {previous.imported_at[:10]}"))
                 continue
             file_format = formats.normalise_format(fmt) if fmt else formats.detect(path)
-            records = formats.read_file(path, fmt=file_format, source=source, mapping=mapping, encoding=encoding)
-            first = next(records, None)
+            # rows are made where the records are read (worker processes for large XML files)
+            rows = formats.read_file(path, fmt=file_format, source=source, mapping=mapping, encoding=encoding,
+                                     prepare=record_rows.record_row)
+            first = next(rows, None)
             if first is None:
-                raise FormatError("the file holds no records", where=str(path))
+                raise FormatError("the file holds no records", where=str(path),
+                                  hint="leave it out of the command (nothing of the other files was stored)")
             import_id = record_rows.add_import(db, source=first.source, path=str(path), fmt=file_format, sha256=digest)
 
-            def counted(stream: Iterator[Record]) -> Iterator[Record]:
+            def counted(stream: Iterator[RecordRow]) -> Iterator[RecordRow]:
                 nonlocal done
                 for rec in stream:
                     done += 1
@@ -83,7 +88,7 @@ def import_files(
                         progress(done, 0)
                     yield rec
 
-            stream = read_ahead(chain([first], records))
+            stream = read_ahead(chain([first], rows))
             ids = record_rows.add_records(db, counted(stream), import_id=import_id)
             record_rows.finish_import(db, import_id, len(ids))
             summaries.append(ImportSummary(str(path), file_format, first.source, len(ids), import_id))
@@ -95,7 +100,7 @@ def import_files(
 _DONE = object()
 
 
-def read_ahead(items: Iterator[Record], depth: int = 512) -> Iterator[Record]:
+def read_ahead(items: Iterator[T], depth: int = 512) -> Iterator[T]:
     """Iterate ``items`` in a worker thread, ``depth`` items ahead of the consumer.
 
     Parsing (lxml, gzip) and storing (SQLite) both release the GIL for part of their work, so

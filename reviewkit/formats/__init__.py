@@ -8,9 +8,9 @@ Records; every problem is a :class:`~reviewkit.errors.FormatError` naming the fi
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from reviewkit.errors import FormatError
 from reviewkit.formats import bibtex, csv_format, medline, pubmed_xml, ris
@@ -75,17 +75,28 @@ def read_file(
     source: str | None = None,
     mapping: dict[str, str] | None = None,
     encoding: str | None = None,
-) -> Iterator[Record]:
-    """Records of one file. ``source`` defaults to the format's name (e.g. 'PubMed' for XML)."""
+    prepare: Callable[[Record], Any] | None = None,
+) -> Iterator[Any]:
+    """Records of one file. ``source`` defaults to the format's name (e.g. 'PubMed' for XML).
+
+    With ``prepare`` (a module-level function), ``prepare(record)`` is yielded instead of each
+    record, computed where the record is read: in the worker processes for large XML files.
+    """
     path = Path(path)
     if not path.is_file():
         raise FormatError("no such file", where=str(path))
     fmt = normalise_format(fmt) if fmt else detect(path)
     name = str(path)
+    if fmt == "pubmed-xml" and path.stat().st_size >= pubmed_xml.PARALLEL_MIN_BYTES:
+        yield from pubmed_xml.read_parallel(str(path), name, source=source or "PubMed", prepare=prepare)
+        return
+    records = _read_serial(path, fmt, name, source, mapping, encoding)
+    yield from records if prepare is None else map(prepare, records)
+
+
+def _read_serial(path: Path, fmt: str, name: str, source: str | None, mapping: dict[str, str] | None,
+                 encoding: str | None) -> Iterator[Record]:
     if fmt == "pubmed-xml":
-        if path.stat().st_size >= pubmed_xml.PARALLEL_MIN_BYTES:
-            yield from pubmed_xml.read_parallel(str(path), name, source=source or "PubMed")
-            return
         with open(path, "rb") as fh:
             yield from pubmed_xml.read(fh, name, source=source or "PubMed")
         return

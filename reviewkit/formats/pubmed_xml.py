@@ -13,8 +13,8 @@ import gzip
 import io
 import re
 import zlib
-from collections.abc import Iterator
-from typing import BinaryIO
+from collections.abc import Callable, Iterator
+from typing import Any, BinaryIO
 
 from lxml import etree as ET
 
@@ -270,8 +270,9 @@ def _batches(stream: BinaryIO, name: str, size: int) -> Iterator[tuple[int, int,
                           where=f"{name}:{at}", hint="download or export the file again")
 
 
-def _parse_batch(payload: bytes, name: str, source: str, first_line: int, before: int) -> list[Record]:
-    """Worker: the Records of one batch, with file positions and file lines."""
+def _parse_batch(payload: bytes, name: str, source: str, first_line: int, before: int,
+                 prepare: Callable[[Record], Any] | None) -> list[Any]:
+    """Worker: the Records of one batch (or ``prepare`` of each), with file positions and lines."""
     wrapped = b"<PubmedArticleSet>" + payload + b"</PubmedArticleSet>"
     try:
         records = list(read(io.BytesIO(wrapped), name, source=source))
@@ -283,12 +284,16 @@ def _parse_batch(payload: bytes, name: str, source: str, first_line: int, before
         raise FormatError(exc.message, where=where, hint=exc.hint) from None
     for rec in records:
         rec.position += before
-    return records
+    return records if prepare is None else [prepare(rec) for rec in records]
 
 
 def read_parallel(path: str, name: str, *, source: str = "PubMed", workers: int | None = None,
-                  batch: int = 200) -> Iterator[Record]:
-    """Records of a large PubMed XML file, parsed by worker processes, in file order."""
+                  batch: int = 200, prepare: Callable[[Record], Any] | None = None) -> Iterator[Any]:
+    """Records of a large PubMed XML file, parsed by worker processes, in file order.
+
+    ``prepare`` (a module-level function): yield ``prepare(record)`` instead, computed in the
+    workers too.
+    """
     import concurrent.futures as cf
     import multiprocessing as mp
     import os
@@ -307,7 +312,7 @@ def read_parallel(path: str, name: str, *, source: str = "PubMed", workers: int 
             pending: deque[cf.Future] = deque()
             try:
                 for first_line, before, payload in _batches(stream, name, batch):
-                    pending.append(pool.submit(_parse_batch, payload, name, source, first_line, before))
+                    pending.append(pool.submit(_parse_batch, payload, name, source, first_line, before, prepare))
                     while len(pending) > workers + 1:
                         yield from pending.popleft().result()
                 while pending:

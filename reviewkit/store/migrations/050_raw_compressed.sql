@@ -1,0 +1,3 @@
+-- From schema 50 on, records.raw holds the original text zlib-compressed (a BLOB); rows written
+-- before keep it as TEXT, and reviewkit.store.records reads both. No statement: older reviewkit
+-- versions must refuse a database with compressed rows, which this version number makes them do.
