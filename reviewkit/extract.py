@@ -135,6 +135,11 @@ def values(project: Project, record_ids: Iterable[int]) -> dict[int, dict[str, s
     return out
 
 
+def current(project: Project, record_ids: Iterable[int]) -> dict[int, dict[str, values_rows.Value]]:
+    """record id -> field id -> its current value with where it came from (empty fields left out)."""
+    return values_rows.current_values(project.db, list(record_ids))
+
+
 def set_value(project: Project, record_id: int, field_id: str, value: str, reviewer: str) -> None:
     """A person's value for one field (commits at once)."""
     known = {f.id for f in project.protocol.extraction}

@@ -1,4 +1,4 @@
-"""Classification commands: classify, label, confirm, extract (export/import/set), evidence-map."""
+"""Classification commands: classify, label, confirm, extract (export/import/edit/set), evidence-map."""
 
 from __future__ import annotations
 
@@ -130,7 +130,7 @@ def confirm_command(project_dir: Path, reviewer: str, scheme: str | None, all_st
 
 @click.group("extract")
 def extract_group() -> None:
-    """Extraction fields of the report tables: export to CSV, edit, import back."""
+    """Extraction fields of the report tables: edit in the terminal, or export to CSV and import back."""
 
 
 @extract_group.command("export")
@@ -163,6 +163,30 @@ def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
     try:
         result = extract.import_csv(project, file, _studies(project, True), reviewer=reviewer)
         click.echo(f"{result.rows} rows read, {result.changed} values changed")
+    finally:
+        project.close()
+
+
+@extract_group.command("edit")
+@project_option
+@click.option("--reviewer", default=_default_reviewer, show_default="$REVIEWKIT_REVIEWER or your login")
+@all_option
+def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
+    """Fill in the extraction fields study by study in the terminal (prefilled first)."""
+    from reviewkit import extract
+
+    project = load_project(project_dir)
+    try:
+        ids = _studies(project, all_studies)
+        if not ids:
+            raise UserError("no studies to extract from", hint="finish screening, or pass --all")
+        if not project.protocol.extraction:
+            raise UserError("the protocol has no extraction fields", where=str(project.protocol_path),
+                            hint="add [[extraction]] tables to the protocol")
+        extract.prefill(project, ids)
+        from reviewkit.tui.extract import ExtractApp
+
+        ExtractApp(project, ids, reviewer).run()
     finally:
         project.close()
 

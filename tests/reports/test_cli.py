@@ -86,3 +86,9 @@ def test_report_export_prisma_evidence_map(b_included, tmp_path: Path, capsys):
     assert (tmp_path / "m" / "study-labels.graphml").exists()
     assert run(project, "evidence-map", "--rows", "model-type", "--cols", "nope", "--out", str(tmp_path / "n")) == 2
     assert not (tmp_path / "n").exists()
+
+
+def test_extract_edit_refuses_a_project_without_included_studies(project_b, capsys):
+    assert run(project_b, "extract", "edit", "--reviewer", "ann") == 2
+    err = capsys.readouterr().err
+    assert "no studies to extract from" in err and "pass --all" in err and "Traceback" not in err

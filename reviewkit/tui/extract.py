@@ -1,0 +1,160 @@
+"""``reviewkit extract edit``: fill in the report tables' extraction fields, study by study.
+
+The screen shows the study (abstract sections and all) and below it every extraction field of
+the protocol with its number key, its current value and where that value came from (prefilled
+from the record, a person, a CSV import). A number key opens the field in an editor holding its
+current value; Enter saves it at once (an append to the extraction log), Esc leaves it as it was.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from reviewkit import extract
+from reviewkit.project import Project
+from reviewkit.store import records as record_rows
+from reviewkit.tui.actions import Action, bindings, load_keymap
+from reviewkit.tui.help import HelpScreen
+from reviewkit.tui.widgets import RecordView, TextPrompt, record_renderable
+
+SOURCE_NAMES = {"prefill": "prefilled", "person": "by {reviewer}", "csv": "CSV import"}
+
+ACTIONS: tuple[Action, ...] = (
+    *(Action(f"extract.field{n}", str(n), f"edit({n})", f"Edit field {n}", show=False, group="Edit")
+      for n in range(1, 10)),
+    Action("extract.next", "j,down", "move(1)", "Next", group="Move"),
+    Action("extract.previous", "k,up", "move(-1)", "Prev", group="Move"),
+    Action("extract.next_open", "tab", "next_open", "Next study with an empty field", show=False, group="Move"),
+    Action("extract.page_down", "pagedown,space", "page(1)", "Scroll the record down", show=False, group="Move"),
+    Action("extract.page_up", "pageup", "page(-1)", "Scroll the record up", show=False, group="Move"),
+    Action("extract.help", "question_mark", "help", "Help", group="Other"),
+    Action("extract.quit", "q", "quit", "Quit", group="Other"),
+)
+
+
+class ExtractScreen(Screen):
+    """One study and its extraction fields, a number key per field."""
+
+    DEFAULT_CSS = """
+    #status { height: 1; background: $primary; color: $text; padding: 0 1; }
+    #fields { height: auto; max-height: 50%; border-top: solid $primary; padding: 0 1; }
+    #message { height: 1; padding: 0 1; color: $warning; }
+    """
+    BINDINGS = bindings(ACTIONS)
+
+    def __init__(self, project: Project, study_ids: list[int], reviewer: str) -> None:
+        super().__init__()
+        self.project = project
+        self.studies = list(study_ids)
+        self.reviewer = reviewer
+        self.fields = list(project.protocol.extraction)[:9]
+        self.records = record_rows.get_records(project.db, self.studies)
+        self.pos = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        yield RecordView(id="record")
+        yield Static(id="fields")
+        yield Static(id="message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.pos = self._next_open(0)
+        self.render_current()
+
+    @property
+    def current(self) -> int:
+        return self.studies[self.pos]
+
+    def _next_open(self, start: int) -> int:
+        """The first study from ``start`` on with an empty field (else ``start``, kept in range)."""
+        current = extract.values(self.project, self.studies)
+        for i in range(start, len(self.studies)):
+            if any(not current[self.studies[i]][f.id] for f in self.fields):
+                return i
+        return min(start, len(self.studies) - 1)
+
+    # rendering ------------------------------------------------------------------------------
+    def say(self, message: str) -> None:
+        self.query_one("#message", Static).update(message)
+
+    def render_current(self) -> None:
+        rid = self.current
+        self.query_one("#status", Static).update(
+            f" extraction · {self.reviewer} · study {self.pos + 1} of {len(self.studies)} (id {rid})")
+        self.query_one("#record", RecordView).show(record_renderable(self.records[rid]))
+        self.query_one("#fields", Static).update(self.fields_text(rid))
+
+    def fields_text(self, rid: int) -> Text:
+        current = extract.current(self.project, [rid]).get(rid, {})
+        out = Text("Fields (press the number to edit; Enter saves, Esc cancels)\n", style="bold")
+        for n, spec in enumerate(self.fields, start=1):
+            value = current.get(spec.id)
+            out.append(f" {n} ", style="bold cyan")
+            out.append(f"{spec.name}: ", style="bold")
+            if value is None or not value.value:
+                out.append("(empty)", style="dim")
+            else:
+                out.append(value.value)
+                source = SOURCE_NAMES[value.method].format(reviewer=value.reviewer or "someone")
+                out.append(f"  [{source}]", style="dim italic")
+            out.append("\n")
+        return out
+
+    # actions --------------------------------------------------------------------------------
+    def action_edit(self, n: int) -> None:
+        if n > len(self.fields):
+            self.say(f"no field {n}: the protocol has {len(self.fields)}")
+            return
+        spec, rid = self.fields[n - 1], self.current
+        old = extract.values(self.project, [rid])[rid][spec.id]
+
+        def done(text: str | None) -> None:
+            if text is None:
+                self.say(f"{spec.name}: unchanged")
+                return
+            if text.strip() == old:
+                self.say(f"{spec.name}: unchanged")
+                return
+            extract.set_value(self.project, rid, spec.id, text, self.reviewer)
+            self.query_one("#fields", Static).update(self.fields_text(rid))
+            self.say(f"saved: {spec.name} of study {rid}")
+
+        self.app.push_screen(TextPrompt(f"{spec.name} · study {rid}", value=old), done)
+
+    def action_move(self, step: int) -> None:
+        self.pos = max(0, min(len(self.studies) - 1, self.pos + step))
+        self.render_current()
+
+    def action_next_open(self) -> None:
+        self.pos = self._next_open(self.pos + 1)
+        self.render_current()
+
+    def action_page(self, step: int) -> None:
+        self.query_one(RecordView).page(step)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("Extraction fields", ACTIONS, self.app.keymap_in_use))
+
+    def action_quit(self) -> None:
+        self.app.exit()
+
+
+class ExtractApp(App):
+    """``reviewkit extract edit``: the extraction screen for one reviewer."""
+
+    TITLE = "reviewkit extract edit"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, project: Project, study_ids: list[int], reviewer: str,
+                 *, keymap: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.args = (project, study_ids, reviewer)
+        self.keymap_in_use = load_keymap() if keymap is None else keymap
+        self.set_keymap(self.keymap_in_use)
+
+    def on_mount(self) -> None:
+        self.push_screen(ExtractScreen(*self.args))

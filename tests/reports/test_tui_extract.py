@@ -1,0 +1,88 @@
+"""The extraction screen with Pilot: prefilled values shown with their source, a number key
+edits a field (saved at once), Esc keeps the old value, Tab finds the next study with a gap."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.widgets import Input, Static
+
+from reviewkit import extract
+from reviewkit.store import extraction as values_rows
+from reviewkit.tui.extract import ExtractApp, ExtractScreen
+from reviewkit.tui.help import HelpScreen
+
+
+def fields_text(screen: ExtractScreen) -> str:
+    return str(screen.query_one("#fields", Static).render())
+
+
+def test_edit_fields_of_a_study(b_included):
+    project, ids = b_included
+    extract.prefill(project, ids)
+    first = ids[0]
+
+    async def scenario() -> None:
+        app = ExtractApp(project, ids, "ann", keymap={})
+        async with app.run_test(size=(120, 44)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ExtractScreen) and screen.current == first
+            shown = fields_text(screen)
+            assert "Country: Denmark  [prefilled]" in shown
+            assert "Design: Randomized Controlled Trial" in shown
+            await pilot.press("1")  # country
+            await pilot.pause()
+            prompt = app.screen.query_one(Input)
+            assert prompt.value == "Denmark"  # the editor holds the current value
+            prompt.value = "Denmark (Copenhagen)"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "Country: Denmark (Copenhagen)  [by ann]" in fields_text(screen)
+            await pilot.press("2")  # intervention: Esc leaves it alone
+            await pilot.pause()
+            app.screen.query_one(Input).value = "something else"
+            await pilot.press("escape")
+            await pilot.pause()
+            assert "unchanged" in str(screen.query_one("#message", Static).render())
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("j")
+            await pilot.pause()
+            assert screen.current == ids[1]
+            await pilot.press("q")
+
+    asyncio.run(scenario())
+    history = values_rows.field_history(project.db, first, "country")
+    assert [(v.value, v.method, v.reviewer) for v in history] == [
+        ("Denmark", "prefill", ""), ("Denmark (Copenhagen)", "person", "ann")]
+    assert extract.values(project, [first])[first]["intervention"] == "A randomised trial in Copenhagen."
+
+
+def test_tab_goes_to_the_next_study_with_an_empty_field(b_included):
+    project, ids = b_included
+    for rid in ids:
+        for spec in project.protocol.extraction:
+            extract.set_value(project, rid, spec.id, "filled", "ann")
+    extract.set_value(project, ids[2], "effect", "", "ann")  # one gap, in the last study
+
+    async def scenario() -> None:
+        app = ExtractApp(project, ids, "ann", keymap={})
+        async with app.run_test(size=(120, 44)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert screen.current == ids[2]  # opens on the first study with a gap
+            await pilot.press("k", "k")
+            await pilot.pause()
+            assert screen.current == ids[0]
+            await pilot.press("tab")
+            await pilot.pause()
+            assert screen.current == ids[2] and "Effect: (empty)" in fields_text(screen)
+            await pilot.press("9")  # Review B has five fields
+            await pilot.pause()
+            assert "no field 9" in str(screen.query_one("#message", Static).render())
+
+    asyncio.run(scenario())
