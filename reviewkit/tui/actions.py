@@ -18,6 +18,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from textual.app import App
 from textual.binding import Binding
 
 from reviewkit.errors import UserError
@@ -95,3 +96,15 @@ _NAMES = {"question_mark": "?", "slash": "/", "escape": "Esc", "enter": "Enter",
 
 def _pretty(key: str) -> str:
     return " / ".join(_NAMES.get(k.strip(), k.strip()) for k in key.split(","))
+
+
+class KeymapApp(App):
+    """Base of reviewkit's apps: no command palette, keys from the user's keymap file (or the
+    ``keymap`` given, e.g. ``{}`` in tests), which the help screens show as well."""
+
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, *, keymap: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.keymap_in_use = load_keymap() if keymap is None else keymap
+        self.set_keymap(self.keymap_in_use)

@@ -9,7 +9,7 @@ keys toggle labels and Enter confirms the selection. Every confirmation is commi
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -17,7 +17,7 @@ from reviewkit import classify
 from reviewkit.project import Project
 from reviewkit.store import labels as label_rows
 from reviewkit.store import records as record_rows
-from reviewkit.tui.actions import Action, bindings, load_keymap
+from reviewkit.tui.actions import Action, KeymapApp, bindings
 from reviewkit.tui.help import HelpScreen
 from reviewkit.tui.widgets import RecordView, record_renderable
 
@@ -192,18 +192,15 @@ class ConfirmScreen(Screen):
         self.app.exit()
 
 
-class ConfirmApp(App):
+class ConfirmApp(KeymapApp):
     """``reviewkit confirm``: the confirm screen for one reviewer and scheme."""
 
     TITLE = "reviewkit confirm"
-    ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, project: Project, scheme_id: str, study_ids: list[int], reviewer: str,
                  *, keymap: dict[str, str] | None = None) -> None:
-        super().__init__()
+        super().__init__(keymap=keymap)
         self.args = (project, scheme_id, study_ids, reviewer)
-        self.keymap_in_use = load_keymap() if keymap is None else keymap
-        self.set_keymap(self.keymap_in_use)
 
     def on_mount(self) -> None:
         self.push_screen(ConfirmScreen(*self.args))

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from rich.console import Group
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -20,7 +20,7 @@ from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.screening import ConflictView
 from reviewkit.store.records import get_record
-from reviewkit.tui.actions import Action, bindings, load_keymap
+from reviewkit.tui.actions import Action, KeymapApp, bindings
 from reviewkit.tui.help import HelpScreen, with_stage_reasons
 from reviewkit.tui.widgets import RecordView, TextPrompt, reasons_renderable, record_renderable
 
@@ -217,21 +217,18 @@ class ConflictsScreen(Screen):
         self.app.exit()
 
 
-class ConflictsApp(App):
+class ConflictsApp(KeymapApp):
     """``reviewkit conflicts``: resolve disagreements at one stage."""
 
     TITLE = "reviewkit conflicts"
-    ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, project: Project, stage: str, resolver: str, views: list[ConflictView] | None = None,
                  *, keymap: dict[str, str] | None = None) -> None:
-        super().__init__()
+        super().__init__(keymap=keymap)
         self.project = project
         self.stage = stage
         self.resolver = resolver
         self.views = screening.conflicts(project, stage, resolver) if views is None else views
-        self.keymap_in_use = load_keymap() if keymap is None else keymap
-        self.set_keymap(self.keymap_in_use)
 
     def on_mount(self) -> None:
         self.push_screen(ConflictsScreen(self.project, self.stage, self.resolver, self.views))

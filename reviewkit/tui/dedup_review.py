@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -17,7 +17,7 @@ from reviewkit.dedup.engine import QueuePair, decide_pair, review_queue, undo_la
 from reviewkit.records import Record, fold_text
 from reviewkit.store import records as record_rows
 from reviewkit.store.db import Store
-from reviewkit.tui.actions import Action, bindings, load_keymap
+from reviewkit.tui.actions import Action, KeymapApp, bindings
 from reviewkit.tui.help import HelpScreen
 
 ACTIONS: tuple[Action, ...] = (
@@ -158,24 +158,21 @@ class DedupReviewScreen(Screen):
         self.show_next(prefer=pair)
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen("Dedup review", ACTIONS, getattr(self.app, "keymap_in_use", {})))
+        self.app.push_screen(HelpScreen("Dedup review", ACTIONS, self.app.keymap_in_use))
 
     def action_quit(self) -> None:
         self.app.exit()
 
 
-class DedupReviewApp(App):
+class DedupReviewApp(KeymapApp):
     """``reviewkit dedup review`` for one reviewer."""
 
     TITLE = "reviewkit dedup review"
-    ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, db: Store, reviewer: str, *, keymap: dict[str, str] | None = None) -> None:
-        super().__init__()
+        super().__init__(keymap=keymap)
         self.db = db
         self.reviewer = reviewer
-        self.keymap_in_use = load_keymap() if keymap is None else keymap
-        self.set_keymap(self.keymap_in_use)
 
     def on_mount(self) -> None:
         self.push_screen(DedupReviewScreen(self.db, self.reviewer))

@@ -9,14 +9,14 @@ current value; Enter saves it at once (an append to the extraction log), Esc lea
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from reviewkit import extract
 from reviewkit.project import Project
 from reviewkit.store import records as record_rows
-from reviewkit.tui.actions import Action, bindings, load_keymap
+from reviewkit.tui.actions import Action, KeymapApp, bindings
 from reviewkit.tui.help import HelpScreen
 from reviewkit.tui.widgets import RecordView, TextPrompt, record_renderable
 
@@ -143,18 +143,15 @@ class ExtractScreen(Screen):
         self.app.exit()
 
 
-class ExtractApp(App):
+class ExtractApp(KeymapApp):
     """``reviewkit extract edit``: the extraction screen for one reviewer."""
 
     TITLE = "reviewkit extract edit"
-    ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, project: Project, study_ids: list[int], reviewer: str,
                  *, keymap: dict[str, str] | None = None) -> None:
-        super().__init__()
+        super().__init__(keymap=keymap)
         self.args = (project, study_ids, reviewer)
-        self.keymap_in_use = load_keymap() if keymap is None else keymap
-        self.set_keymap(self.keymap_in_use)
 
     def on_mount(self) -> None:
         self.push_screen(ExtractScreen(*self.args))

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -26,7 +26,7 @@ from reviewkit.errors import UserError
 from reviewkit.protocol import Stage
 from reviewkit.queue_ranker import QueueRanker
 from reviewkit.screening import ReviewerQueue, attach, attachment_url, find_record
-from reviewkit.tui.actions import Action, bindings, load_keymap
+from reviewkit.tui.actions import Action, KeymapApp, bindings
 from reviewkit.tui.help import HelpScreen, with_stage_reasons
 from reviewkit.tui.widgets import RecordView, TextPrompt, reasons_renderable, record_renderable
 
@@ -404,20 +404,17 @@ class ScreeningScreen(Screen):
         self.app.exit()
 
 
-class ScreeningApp(App):
+class ScreeningApp(KeymapApp):
     """``reviewkit screen``: the screening screen for one reviewer and stage."""
 
     TITLE = "reviewkit screen"
-    ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, queue: ReviewerQueue, *, keymap: dict[str, str] | None = None,
                  opener: Callable[[str], None] | None = None, ranking: QueueRanker | None = None) -> None:
-        super().__init__()
+        super().__init__(keymap=keymap)
         self.queue = queue
         self.opener = opener
         self.ranking = ranking
-        self.keymap_in_use = load_keymap() if keymap is None else keymap
-        self.set_keymap(self.keymap_in_use)
 
     def on_mount(self) -> None:
         self.push_screen(ScreeningScreen(self.queue, self.opener, self.ranking))
