@@ -20,7 +20,7 @@ from reviewkit.dedup.score import PairVerdict, title_similarity
 TITLE_CONFLICT = 60.0  # titles less similar than this never share a cluster by rule
 _MAX_TITLE_CHECKS = 400
 # Rules that already accepted a DOI difference for the pair they judged.
-_DOI_TOLERANT = frozenset({"biblio_match_doi_differs", "doi_versions"})
+_DOI_TOLERANT = frozenset({"biblio_match_doi_differs", "doi_versions", "notice_with_article_abstract"})
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Comparison keys for one Record: folded title, surnames, journal, pages, identifiers.
+"""Comparison keys for one Record: folded title, names, journal, pages, identifiers, abstract.
 
 Built once per record and per run with the normalisers of :mod:`reviewkit.records`, so that
 scoring compares plain strings and ints only.
@@ -54,6 +54,10 @@ _LETTER_RUN = re.compile(r"\b[ivx](?: [ivx]\b)+")  # "i v" (from "i.v."): one to
 # Pages a spreadsheet turned into dates: '01-Oct' (pages 1-10), 'Jan-78' (pages 1-78).
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DATE_PAGES = re.compile(r"^\s*(?:(\d{1,2})-([A-Za-z]{3})|([A-Za-z]{3})-(\d+))\s*$")
+# Abstracts: shorter ones are often boilerplate ('No abstract available', a copyright line);
+# longer ones are compared by their opening and their end, enough to tell one text from another.
+_ABSTRACT_MIN = 300
+_ABSTRACT_PART = 200
 
 
 @dataclass(slots=True)
@@ -73,7 +77,9 @@ class Keys:
     first_page: str
     page_weak: bool  # the first page may be a page count or an e-article's page 1: no conflict
     authors: str  # folded surnames without spaces, first five authors
+    given_names: str  # folded given names the same way ('' unless all are 'Family, Given' with full names)
     first_author: str  # first letters of ``authors``
+    abstract: str  # start and end of the abstract, lower case ('' when short or missing)
     doi: str
     pmid: str
     pmcid: str
@@ -94,6 +100,29 @@ def author_key(authors: list[str], limit: int = 5) -> str:
     """Folded surnames of the first ``limit`` authors, without spaces or lone initials."""
     folded = fold_text(" ".join(surname(a) for a in authors[:limit]))
     return "".join(w for w in folded.split() if len(w) > 1)
+
+
+def given_names_key(authors: list[str], limit: int = 5) -> str:
+    """Folded given names of the first ``limit`` authors, without spaces or initials: what
+    :func:`author_key` gives for a list that put each given name in the family-name field
+    ('Carignani, Andrea' -> 'andrea', as in 'Andrea, C.'). '' unless every author is written
+    'Family, Given'."""
+    given = [a.split(",", 1)[1] for a in authors[:limit] if "," in a]
+    if not given or len(given) < len(authors[:limit]):
+        return ""
+    return "".join(w for w in fold_text(" ".join(given)).split() if len(w) > 1)
+
+
+def abstract_key(rec: Record) -> str:
+    """Start and end of the abstract in lower case (section labels left out); '' when it is
+    shorter than 300 characters. Not folded here: few pairs ever compare abstracts, and
+    :func:`reviewkit.dedup.score.abstracts_agree` ignores spacing and punctuation."""
+    text = " ".join(s.text for s in rec.abstract_sections)
+    if len(text) < _ABSTRACT_MIN:
+        return ""
+    if len(text) > 2 * _ABSTRACT_PART:
+        text = text[:_ABSTRACT_PART] + " " + text[-_ABSTRACT_PART:]
+    return text.lower()
 
 
 @lru_cache(maxsize=65536)
@@ -180,7 +209,9 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         first_page=page,
         page_weak=page_weak,
         authors=authors,
+        given_names=given_names_key(rec.authors),
         first_author=authors[:8],  # the start of the surname list: enough for a blocking key
+        abstract=abstract_key(rec),
         doi=normalise_doi(unquote(rec.doi)) if "%" in rec.doi else rec.doi,
         pmid=normalise_pmid(rec.pmid),
         pmcid=normalise_pmcid(rec.pmcid),

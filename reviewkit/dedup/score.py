@@ -17,7 +17,12 @@ from rapidfuzz.distance import Indel
 from reviewkit.dedup.normalise import NOTICE_WORDS, Keys
 
 _VERSION = re.compile(r"\.pub\d+$")
+# The heading of a correction or retraction notice before the article's title (folded):
+# 'erratum to how do …', 'correction to …', 'retracted …'
+_CORRECTION_HEAD = re.compile(
+    r"^(?:erratum|errata|corrigendum|correction|corrections|retraction|retracted)(?: notice)?(?: (?:to|on|of|for))? ")
 
+_NOT_WORD = re.compile(r"[\W_]+")
 _LONG_TITLE = 40  # folded characters: a title this long and identical is rarely reused
 DUPLICATE, NOT_DUPLICATE, UNCERTAIN = "duplicate", "not_duplicate", "uncertain"
 
@@ -126,6 +131,37 @@ def author_similarity(a: str, b: str) -> float | None:
     return sim
 
 
+def names_swapped(ka: Keys, kb: Keys) -> bool:
+    """One list has each given name in the family-name field ('Andrea, C.' for 'Carignani, Andrea')."""
+    return (len(ka.given_names) >= 6 and ka.given_names == kb.authors) or (
+        len(kb.given_names) >= 6 and kb.given_names == ka.authors)
+
+
+def _author_score(ka: Keys, kb: Keys) -> float | None:
+    """:func:`author_similarity` of the surname keys; 90 for a list written given name first."""
+    au = author_similarity(ka.authors, kb.authors)
+    return 90.0 if au is not None and au < 90 and names_swapped(ka, kb) else au
+
+
+def abstracts_agree(a: str, b: str) -> bool:
+    """Both abstract keys given (long abstracts only) and the same text bar a few characters,
+    spacing and punctuation aside."""
+    return bool(a and b) and Indel.normalized_similarity(_NOT_WORD.sub("", a), _NOT_WORD.sub("", b)) >= 0.95
+
+
+def _notice_copies_article(ka: Keys, kb: Keys) -> bool:
+    """One is a correction or retraction notice whose record carries the other's abstract
+    (a database copied the article's record): its title is the heading plus the article's title,
+    same authors and journal, a year apart at most."""
+    notice, article = (ka, kb) if ka.notice else (kb, ka)
+    head = _CORRECTION_HEAD.match(notice.title)
+    if not head or title_similarity(notice.title[head.end():], article.title) < 95:
+        return False
+    au = _author_score(ka, kb)
+    return (au or 0) >= 95 and journal_match(ka.journal, kb.journal) is True and bool(
+        ka.year and kb.year and abs(ka.year - kb.year) <= 1) and abstracts_agree(ka.abstract, kb.abstract)
+
+
 def _locators_differ(ka: Keys, kb: Keys) -> bool:
     """Both records give a volume or first page, and they differ."""
     return bool(ka.volume and kb.volume and ka.volume != kb.volume) or bool(
@@ -173,7 +209,7 @@ def compare(ka: Keys, kb: Keys, ctx: Context | None = None) -> PairVerdict:
     same_doi = bool(ka.doi) and ka.doi == kb.doi
     doi_differs = bool(ka.doi and kb.doi) and ka.doi != kb.doi
     if same_doi and ka.doi not in ctx.shared_dois:
-        au = author_similarity(ka.authors, kb.authors)
+        au = _author_score(ka, kb)
         if not ka.title or not kb.title:
             return v(0.5, UNCERTAIN, "same_doi_no_title")
         if _same_place(ka, kb) and ka.year == kb.year and (au is None or au >= 80):
@@ -189,7 +225,7 @@ def compare(ka: Keys, kb: Keys, ctx: Context | None = None) -> PairVerdict:
         # a DOI copied onto a conference abstract: judge the pair on its bibliographic data
 
     if doi_differs and t >= 98 and _VERSION.sub("", ka.doi) == _VERSION.sub("", kb.doi):
-        au = author_similarity(ka.authors, kb.authors)
+        au = _author_score(ka, kb)
         if au is None or au >= 50:  # versions of one Cochrane review: 10.1002/14651858.cd009622.pub2 / .pub3
             return v(0.9, DUPLICATE, "doi_versions")
 
@@ -198,7 +234,7 @@ def compare(ka: Keys, kb: Keys, ctx: Context | None = None) -> PairVerdict:
         return v(0.0, NOT_DUPLICATE, "no_title")
     if t < 80:
         if _same_place(ka, kb) and ka.year == kb.year:
-            au = author_similarity(ka.authors, kb.authors) or 0
+            au = _author_score(ka, kb) or 0
             # the same (whole) author list, not one list cut short: a translated title
             if au >= 97 and journal_match(ka.journal, kb.journal) is not False and not (
                     ka.generic or kb.generic or ka.conference or kb.conference) and ka.authors == kb.authors:
@@ -207,6 +243,8 @@ def compare(ka: Keys, kb: Keys, ctx: Context | None = None) -> PairVerdict:
                 return v(t / 100, UNCERTAIN, "same_place_titles_differ")
         return v(t / 100, NOT_DUPLICATE, "title_differs")
     if ka.notice != kb.notice:
+        if _notice_copies_article(ka, kb):
+            return v(0.85, DUPLICATE, "notice_with_article_abstract")
         return v(t / 200, NOT_DUPLICATE, "notice_veto")
 
     support = conflicts = 0
@@ -226,7 +264,7 @@ def compare(ka: Keys, kb: Keys, ctx: Context | None = None) -> PairVerdict:
         support += same_page
         # recurring titles and different DOIs: every page difference counts
         conflicts += _pages_conflict(ka, kb, strict=doi_differs or ka.generic or kb.generic)
-    au = author_similarity(ka.authors, kb.authors)
+    au = _author_score(ka, kb)
     if au is not None:
         support += au >= 80
         conflicts += au < 50
@@ -238,6 +276,10 @@ def compare(ka: Keys, kb: Keys, ctx: Context | None = None) -> PairVerdict:
     if numbers_differ:
         verdict = UNCERTAIN if t >= 90 and conflicts == 0 and support >= 3 else NOT_DUPLICATE
         return v(score, verdict, "title_numbers_differ")
+    if conflicts and t >= 98 and jm is True and (au or 0) >= 95 and abstracts_agree(ka.abstract, kb.abstract):
+        # one text published twice in a journal (a reprint, a republication, an encore abstract):
+        # labelled sets disagree on whether that is one record, so a person decides
+        return v(score, UNCERTAIN, "same_abstract_published_twice")
     generic = ka.generic or kb.generic  # 'Editorial', "Editor's comments": recurring titles
     if doi_differs:
         if same_page and t >= 98 and conflicts == 0 and support >= 4 and not generic:

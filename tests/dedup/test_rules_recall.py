@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dedup.helpers import TITLE, keys
 
+from reviewkit.dedup.engine import match
 from reviewkit.dedup.normalise import first_page, journal_words
 from reviewkit.dedup.score import Context, compare, journal_match
 
@@ -127,3 +128,54 @@ def test_translated_title_at_the_same_place_needs_the_whole_author_list():
              authors=["Reffelmann T.", "Schwarz E. R.", "Skobel C. E."], journal="Medizinische Klinik",
              volume="95", pages="559-567", year=2000)
     assert verdict(c, d) == ("duplicate", "same_place_and_authors")
+
+
+def test_a_list_written_given_name_first_still_matches_its_authors():
+    title = "We don't need no education: required abilities in online labour markets"
+    a = keys(1, title=title, authors=["Carignani, Andrea", "Negri, Lorenzo"], year=2010, volume="", pages="1-15",
+             journal="International Conference on Information Systems")
+    b = keys(2, title=title, authors=["Andrea, C.", "Lorenzo, N."], year=2010, volume="", pages="",
+             journal="ICIS - Thirty First International Conference on Information Systems")
+    assert (a.given_names, b.given_names) == ("andrealorenzo", "")
+    assert verdict(a, b) == ("duplicate", "biblio_match")
+    # near miss: other people's names in the family-name field are still other authors
+    c = keys(3, title=title, authors=["Rossi, C.", "Bianchi, N."], year=2010, volume="", pages="",
+             journal="ICIS - Thirty First International Conference on Information Systems")
+    assert verdict(a, c)[0] != "duplicate"
+    # initials only ('Carignani A'): no given names to swap
+    assert keys(4, authors=["Carignani A", "Negri L"]).given_names == ""
+
+
+ABSTRACT = ("Project sponsorship is assumed to be critical to the success of information systems development. "
+            "However, there is limited research on the effect of vendor-based sponsorship on the management of "
+            "information technology projects. This paper contributes to that body of research by testing a model "
+            "of sponsorship with survey data from 120 projects delivered by one vendor. The results show that "
+            "sponsorship improves quality, but not the cost or timeliness, of vendor delivery of projects.")
+OTHER_ABSTRACT = ("We study how requirements of enterprise software evolve after implementation, in a case study "
+                  "of three organisations that sourced cloud-based software, and find that business divisions, "
+                  "upgrade procedures and the vendor's ecosystem shape which requirements change and when. "
+                  "Implications for sourcing decisions and for research on requirements engineering are drawn.")
+
+
+def test_an_erratum_whose_record_carries_the_articles_abstract_is_that_article():
+    article = dict(title=TITLE, abstract_sections=[{"label": "", "text": ABSTRACT}], volume="33", pages="151-170",
+                   doi="10.1057/s41265-016-0001-y")
+    erratum = dict(article, title="Erratum to - " + TITLE, pages="171", doi="10.1057/s41265-017-0039-5")
+    a, b = keys(1, **article), keys(2, **erratum)
+    assert verdict(a, b) == ("duplicate", "notice_with_article_abstract")
+    assert len(match({1: a, 2: b}).accepted) == 1  # the chaining guard accepts the two DOIs
+    # near misses: an erratum with its own (or no) abstract, and a commentary, stay notices
+    assert verdict(a, keys(3, **{**erratum, "abstract_sections": [{"label": "", "text": OTHER_ABSTRACT}]})) \
+        == ("not_duplicate", "notice_veto")
+    assert verdict(a, keys(4, **{**erratum, "abstract_sections": []})) == ("not_duplicate", "notice_veto")
+    assert verdict(a, keys(5, **{**erratum, "title": "Commentary on " + TITLE}))[0] != "duplicate"
+
+
+def test_one_abstract_published_twice_in_a_journal_goes_to_review():
+    first = dict(abstract_sections=[{"label": "", "text": ABSTRACT}], year=2009, volume="24", pages="46-54",
+                 doi="10.1057/jit.2009.2")
+    again = dict(first, year=2010, volume="25", pages="56-64", doi="10.1057/jit.2008.23")
+    assert verdict(keys(1, **first), keys(2, **again)) == ("uncertain", "same_abstract_published_twice")
+    # near miss: the same title and authors a year later with another abstract (a new paper)
+    other_text = {**again, "abstract_sections": [{"label": "", "text": OTHER_ABSTRACT}]}
+    assert verdict(keys(1, **first), keys(3, **other_text)) == ("not_duplicate", "doi_differs")
