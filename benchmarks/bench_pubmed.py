@@ -89,7 +89,9 @@ def main(results_dir: Path) -> dict:
             "ratio_to_floor": round(fetched["run_s"] / floor, 3), "target_ratio": 1.15,
             "load_average_1min": round(os.getloadavg()[0], 2),
             "peak_rss_mb": round(peak_mb, 1), "parser_peak_rss_mb": round(fetched["worker_peak_mb"], 1),
-            "all_processes_peak_pss_mb": round(fetched["tree_peak_pss_mb"], 1), "target_peak_mb": 300,
+            "all_processes_peak_pss_mb": (round(fetched["tree_peak_pss_mb"], 1)
+                                          if fetched["tree_peak_pss_mb"] is not None else None),
+            "target_peak_mb": 300,  # judged on all_processes_peak_pss_mb
         },
         "evaluate": searches,
         "evaluate_target_ms": 200,
@@ -117,7 +119,8 @@ def _write_md(path: Path, f: dict) -> None:
         "",
         f"Run s = the search run itself (esearch, date slices, efetch, parse, store); the process as a whole "
         f"(start-up, project creation) took {fe['wall_s']} s. 'All processes' is the peak of the client's and "
-        f"its {PARSERS} parser workers' PSS summed (sampled every 50 ms; shared library pages counted once).",
+        f"its {PARSERS} parser workers' PSS summed (sampled every 50 ms; shared library pages counted once): "
+        "the figure the 300 MB target is judged on. The sampling thread's CPU counts in the client's.",
         "",
         "Parsing efetch XML into Records costs about 0.7 ms of CPU per record: 0.34 s for a batch of 500, all the "
         "time the rate limit leaves per request. A run of 2,000 records or more therefore parses in two worker "

@@ -38,29 +38,34 @@ class TreeMemory:
 
     Sums PSS (proportional set size: shared pages split between the processes that map
     them), so libraries loaded by several worker processes count once, not once per worker.
-    Linux only (``/proc/PID/smaps_rollup``); use as a context manager; ``peak_mb`` after.
+    Linux only (``/proc/PID/smaps_rollup``, ``/proc/PID/task/*/children``); use as a context
+    manager; ``peak_mb`` after, None where /proc cannot tell (then nothing was measured).
     """
 
     def __init__(self, interval: float = 0.05) -> None:
         import threading
 
         self.interval = interval
-        self.peak_mb = 0.0
+        self.peak_mb: float | None = 0.0 if os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children") else None
         self._root = os.getpid()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="tree-memory", daemon=True)
 
     def __enter__(self) -> TreeMemory:
-        self._thread.start()
+        if self.peak_mb is not None:
+            self._thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
-        self._thread.join()
+        if self._thread.is_alive():
+            self._thread.join()
 
     def _run(self) -> None:
+        peak = 0.0
         while not self._stop.is_set():
-            self.peak_mb = max(self.peak_mb, sum(_pss_kb(p) for p in _tree(self._root)) / 1024)
+            peak = max(peak, sum(_pss_kb(p) for p in _tree(self._root)) / 1024)
+            self.peak_mb = peak
             self._stop.wait(self.interval)
 
 

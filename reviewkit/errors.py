@@ -38,3 +38,9 @@ class ProtocolError(UserError):
 
 class ProjectError(UserError):
     """A missing or incompatible review project."""
+
+
+class Interrupted(UserError):
+    """The user pressed Ctrl-C; what was committed stays, and the hint says how to go on."""
+
+    exit_code = 130

@@ -136,7 +136,8 @@ def values(project: Project, record_ids: Iterable[int]) -> dict[int, dict[str, s
 
 
 def current(project: Project, record_ids: Iterable[int]) -> dict[int, dict[str, values_rows.Value]]:
-    """record id -> field id -> its current value with where it came from (empty fields left out)."""
+    """record id -> field id -> its current value with where it came from; a field that never
+    had a value is left out (one a person cleared is there, with value '')."""
     return values_rows.current_values(project.db, list(record_ids))
 
 

@@ -14,7 +14,7 @@ import hashlib
 import threading
 from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, fields
 
 from reviewkit.errors import UserError
@@ -31,6 +31,7 @@ from reviewkit.records import Record
 from reviewkit.store import Store
 from reviewkit.store import searches as rows
 from reviewkit.store.searches import FetchedRow, SearchRun
+from reviewkit.workers import process_pool
 
 Progress = Callable[[str, int, int], None]  # (search name, records done, total)
 PREFETCH = 3  # batches fetched ahead of the one being stored
@@ -142,7 +143,7 @@ def _fetch(db: Store, name: str, run_id: int, client: PubMedClient, result: Sear
     # stops (an error, Ctrl-C) the fetch running ahead makes no further request and is waited
     # for, so no request of a finished run reaches the server afterwards.
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="efetch")
-    parser = _parse_process() if sum(len(todo) for todo, _ in plan) >= PARSE_PROCESS_MIN else None
+    parser = process_pool(2) if sum(len(todo) for todo, _ in plan) >= PARSE_PROCESS_MIN else None
     stop = threading.Event()
     pending: deque[Future[_Fetched]] = deque()
     try:
@@ -157,15 +158,11 @@ def _fetch(db: Store, name: str, run_id: int, client: PubMedClient, result: Sear
                 progress(name, len(done), total)
     finally:
         stop.set()
-        pool.shutdown(wait=True, cancel_futures=True)
-        if parser is not None:
-            parser.shutdown(wait=True, cancel_futures=True)
-
-
-def _parse_process() -> Executor:
-    import multiprocessing
-
-    return ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn"))
+        try:
+            pool.shutdown(wait=True, cancel_futures=True)  # at most the request in flight
+        finally:
+            if parser is not None:
+                parser.shutdown(wait=True, cancel_futures=True)
 
 
 def _batches(pmids: list[str], result: SearchResult | None, size: int):
@@ -181,10 +178,12 @@ def _batches(pmids: list[str], result: SearchResult | None, size: int):
 
 @dataclass
 class _Fetched:
-    """One batch as the fetch thread hands it on: parsed, or being parsed by a worker process."""
+    """One batch as the fetch thread hands it on: its records, or its reply being parsed by a
+    worker process (``parsing``; None when the pool was broken and it is parsed here)."""
 
     by_history: bool
     records: list[Record] | None = None
+    body: bytes = b""
     parsing: Future[list[Record]] | None = None
 
 
@@ -196,22 +195,33 @@ def _download(client: PubMedClient, pmids: list[str], history: tuple[str, str, i
         try:
             if parser is None:
                 return _Fetched(True, records=client.efetch_history(webenv, key, start, len(pmids), stop=stop))
-            body = client.efetch_history_xml(webenv, key, start, len(pmids), stop=stop)
-            return _Fetched(True, parsing=parser.submit(parse_efetch, body))
+            return _to_parser(True, client.efetch_history_xml(webenv, key, start, len(pmids), stop=stop), parser)
         except EntrezRefused:
             pass  # e.g. the history set expired: fetch by id instead
     if parser is None:
         return _Fetched(False, records=client.efetch_ids(pmids, stop=stop))
-    return _Fetched(False, parsing=parser.submit(parse_efetch, client.efetch_ids_xml(pmids, stop=stop)))
+    return _to_parser(False, client.efetch_ids_xml(pmids, stop=stop), parser)
+
+
+def _to_parser(by_history: bool, body: bytes, parser: Executor) -> _Fetched:
+    try:
+        return _Fetched(by_history, body=body, parsing=parser.submit(parse_efetch, body))
+    except BrokenExecutor:  # a worker died earlier: the storing thread parses the reply
+        return _Fetched(by_history, body=body)
 
 
 def _records(client: PubMedClient, fetched: _Fetched, pmids: list[str], stop: threading.Event) -> list[Record]:
     """(storing thread) The batch's records; fetched again by id when its reply could not be
-    parsed or its history set answered with other records than the run listed."""
-    try:
-        records = fetched.records if fetched.parsing is None else fetched.parsing.result()
-    except UnreadableReply:
-        records = None
+    read or its history set answered with other records than the run listed."""
+    records = fetched.records
+    if records is None:
+        try:
+            try:
+                records = fetched.parsing.result() if fetched.parsing is not None else parse_efetch(fetched.body)
+            except BrokenExecutor:  # the worker process died (killed, out of memory): parse it here
+                records = parse_efetch(fetched.body)
+        except UnreadableReply:
+            records = None
     if records is not None and not (fetched.by_history and not {r.pmid for r in records} <= set(pmids)):
         return records
     return client.efetch_ids(pmids, stop=stop)

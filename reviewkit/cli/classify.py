@@ -180,9 +180,11 @@ def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
         ids = _studies(project, all_studies)
         if not ids:
             raise UserError("no studies to extract from", hint="finish screening, or pass --all")
-        if not project.protocol.extraction:
-            raise UserError("the protocol has no extraction fields", where=str(project.protocol_path),
-                            hint="add [[extraction]] tables to the protocol")
+        n_fields = len(project.protocol.extraction)
+        if not 1 <= n_fields <= 9:
+            raise UserError(f"the protocol has {n_fields} extraction fields; this screen edits 1 to 9 (a key each)",
+                            where=str(project.protocol_path),
+                            hint="use 'reviewkit extract export' and 'extract import' to edit them as CSV")
         extract.prefill(project, ids)
         from reviewkit.tui.extract import ExtractApp
 

@@ -9,7 +9,7 @@ import click
 from rich.table import Table
 
 from reviewkit.cli._common import console, load_project, progress_bar, project_option
-from reviewkit.errors import UserError
+from reviewkit.errors import Interrupted, UserError
 
 BASE_URL_ENV = "REVIEWKIT_EUTILS_URL"
 
@@ -63,7 +63,12 @@ def run_command(names: tuple[str, ...], run_all: bool, base_url: str, email: str
                 console.print(f"[bold]{name}[/]: fetching {total} records")
             update(done, total)
 
-        reports = run_searches(project, list(names) or None, client, progress)
+        try:
+            reports = run_searches(project, list(names) or None, client, progress)
+        except KeyboardInterrupt:
+            during = f" during search {current['name']}" if "name" in current else ""
+            raise Interrupted(f"interrupted{during}; every batch fetched so far is stored",
+                              hint=f"run 'reviewkit search run {' '.join(names) or '--all'}' again to resume") from None
     for r in reports:
         line = f"{r.search}: {r.count} records (run {r.run_id}{', resumed' if r.resumed else ''}), {r.stored} stored"
         if r.previous_run is not None:

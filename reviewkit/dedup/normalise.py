@@ -46,7 +46,8 @@ _LANGUAGE_NOTE = re.compile(r"\s*[\[(](?:in\s+)?[A-Za-z]+(?:\s+with\s+[A-Za-z]+\
 _LANGUAGES = ("chinese|japanese|korean|russian|german|french|spanish|italian|portuguese|polish|czech|"
               "dutch|danish|swedish|norwegian|finnish|hungarian|turkish|greek|hebrew|persian|croatian|serbian")
 _TRANSLATION_TAIL = re.compile(rf"[.?!]\s+(?:{_LANGUAGES})\b.*$", re.I)
-_CONFERENCE = re.compile(r"\b(?:conference|congress|meeting|symposium|proceedings)\b", re.I)
+# ('proceedings' alone is no sign: Proceedings of the National Academy of Sciences, Mayo Clinic Proceedings)
+_CONFERENCE = re.compile(r"\b(?:conference|congress|meeting|symposium)\b", re.I)
 _SPREADSHEET_ERROR = re.compile(r"^#(?:NAME\?|VALUE!|REF!|N/A|DIV/0!|NUM!|NULL!)$")
 _NUMBER = re.compile(r"\d+")
 _ROMAN = re.compile(r"\b(?:i{1,3}|iv|v|vi{1,3}|ix|x)\b")
@@ -182,17 +183,20 @@ def title_numbers(title: str) -> frozenset[str]:
 def keys_for(record_id: int, rec: Record) -> Keys:
     """The comparison keys of one record."""
     title = match_title(rec.title)
-    volume, page = volume_key(rec.volume), first_page(rec.pages)
+    pages = rec.pages
+    volume, page = volume_key(rec.volume), first_page(pages)
     if rec.year and page == str(rec.year):
         page = ""  # a year in the pages field
-    # a lone '16' (a page count or article number) or page 1 (e-only articles: 'pp 1-10') says little
-    page_weak = page == "1" or bool(page) and len(page) <= 2 and rec.pages.strip().isdigit()
     if rec.year and volume == str(rec.year):
         volume = ""  # a year in the volume field (magazines)
     embedded = _EMBEDDED_PARTS.search(rec.journal) if not (volume and page) else None
     if embedded:
         volume = volume or volume_key(embedded.group(1) or "")
-        page = page or first_page(embedded.group(2))
+        if not page:
+            pages = embedded.group(2)
+            page = first_page(pages)
+    # a lone '16' (a page count or article number) or page 1 (e-only articles: 'pp 1-10') says little
+    page_weak = page == "1" or bool(page) and len(page) <= 2 and pages.strip().isdigit()
     words = title.split()
     authors = author_key(rec.authors)
     return Keys(

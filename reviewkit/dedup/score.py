@@ -23,6 +23,9 @@ _CORRECTION_HEAD = re.compile(
     r"^(?:erratum|errata|corrigendum|correction|corrections|retraction|retracted)(?: notice)?(?: (?:to|on|of|for))? ")
 
 _NOT_WORD = re.compile(r"[\W_]+")
+# A heading with one of these before a title makes a piece about that article, not the article.
+_RESPONSE_WORDS = NOTICE_WORDS | frozenset(
+    ["discussion", "invited", "re", "regarding", "rebuttal", "rejoinder", "authors", "author", "review"])
 _LONG_TITLE = 40  # folded characters: a title this long and identical is rarely reused
 DUPLICATE, NOT_DUPLICATE, UNCERTAIN = "duplicate", "not_duplicate", "uncertain"
 
@@ -56,7 +59,7 @@ def title_similarity(a: str, b: str) -> float:
     sim = Indel.normalized_similarity(a, b) * 100
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if sim < 95 and len(short) >= 20 and (long_.startswith(short) or long_.endswith(" " + short) and
-                                          NOTICE_WORDS.isdisjoint(long_[:-len(short)].split())):
+                                          _RESPONSE_WORDS.isdisjoint(long_[:-len(short)].split())):
         return 95.0 if len(short) >= 40 else max(sim, 90.0)  # a subtitle dropped, or a heading added
     return sim
 
@@ -294,8 +297,8 @@ def compare(ka: Keys, kb: Keys, ctx: Context | None = None) -> PairVerdict:
             generic or ka.conference or kb.conference):
         if same_place:  # authors or journal in another script or language ('Jun-Mei X.' / 'Xu J. M.')
             return v(max(score, 0.7), DUPLICATE, "same_title_and_place")
-        if len(ka.volume) >= 2 and ka.volume == kb.volume and (au or 0) >= 95 and not (
-                ka.first_page and kb.first_page and not pages_compatible(ka.first_page, kb.first_page)):
+        if len(ka.volume) >= 2 and ka.volume == kb.volume and (au or 0) >= 95 and not _pages_conflict(
+                ka, kb, strict=True):
             return v(max(score, 0.7), DUPLICATE, "same_title_authors_volume")  # a translated journal name
     if t >= 95 and support >= 1 or t >= 85 and support >= 2 or t >= 98 and conflicts == 0:
         return v(score, UNCERTAIN, "biblio_partial")

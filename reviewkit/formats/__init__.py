@@ -2,7 +2,8 @@
 
 Readers: PubMed XML, MEDLINE/nbib, RIS, BibTeX, CSV. Writers: RIS, BibTeX, CSV, MEDLINE.
 :func:`read_file` picks the reader from the file's content (``fmt`` forces one) and yields
-Records; every problem is a :class:`~reviewkit.errors.FormatError` naming the file and line.
+Records (or what its ``prepare`` makes of each); every problem is a
+:class:`~reviewkit.errors.FormatError` naming the file and line.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import gzip
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO, TypeVar, overload
 
 from reviewkit.errors import FormatError
 from reviewkit.formats import bibtex, csv_format, medline, pubmed_xml, ris
@@ -68,6 +69,16 @@ def detect(path: Path) -> str:
     )
 
 
+T = TypeVar("T")
+
+
+@overload
+def read_file(path: str | Path, *, fmt: str | None = ..., source: str | None = ...,
+              mapping: dict[str, str] | None = ..., encoding: str | None = ..., prepare: None = ...) -> Iterator[Record]: ...
+@overload
+def read_file(path: str | Path, *, fmt: str | None = ..., source: str | None = ...,
+              mapping: dict[str, str] | None = ..., encoding: str | None = ...,
+              prepare: Callable[[Record], T]) -> Iterator[T]: ...
 def read_file(
     path: str | Path,
     *,
@@ -75,8 +86,8 @@ def read_file(
     source: str | None = None,
     mapping: dict[str, str] | None = None,
     encoding: str | None = None,
-    prepare: Callable[[Record], Any] | None = None,
-) -> Iterator[Any]:
+    prepare: Callable[[Record], T] | None = None,
+) -> Iterator[Record] | Iterator[T]:
     """Records of one file. ``source`` defaults to the format's name (e.g. 'PubMed' for XML).
 
     With ``prepare`` (a module-level function), ``prepare(record)`` is yielded instead of each

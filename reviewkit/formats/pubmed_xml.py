@@ -209,6 +209,12 @@ NEWLINE = b"\n"
 _ROOT_END = re.compile(rb"</(PubmedArticleSet|PubmedBookArticleSet|eFetchResult)>")
 
 
+def ends_whole(data: bytes) -> bool:
+    """Whether a document's last 200 bytes hold its root's closing tag (a cheap check that a
+    reply was not cut short, without parsing it)."""
+    return _ROOT_END.search(data[-200:]) is not None
+
+
 def _batches(stream: BinaryIO, name: str, size: int) -> Iterator[tuple[int, int, bytes]]:
     """(file line of the batch, articles before it, bytes) for batches of ``size`` elements."""
     buf = b""  # bytes not yet handed out
@@ -295,9 +301,10 @@ def read_parallel(path: str, name: str, *, source: str = "PubMed", workers: int 
     workers too.
     """
     import concurrent.futures as cf
-    import multiprocessing as mp
     import os
     from collections import deque
+
+    from reviewkit.workers import process_pool
 
     workers = workers or max(2, os.cpu_count() or 2)
     with open(path, "rb") as raw:
@@ -306,9 +313,10 @@ def read_parallel(path: str, name: str, *, source: str = "PubMed", workers: int 
         root = _root_tag(head)
         if root not in ("PubmedArticleSet", "PubmedBookArticleSet", "eFetchResult"):
             with open(path, "rb") as again:  # the serial reader names the problem
-                yield from read(again, name, source=source)
+                records = read(again, name, source=source)
+                yield from records if prepare is None else map(prepare, records)
             return
-        with cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
+        with process_pool(workers) as pool:
             pending: deque[cf.Future] = deque()
             try:
                 for first_line, before, payload in _batches(stream, name, batch):

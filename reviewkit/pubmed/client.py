@@ -162,7 +162,8 @@ class PubMedClient:
         self.cap = cap
         self.id_page = min(id_page, cap)
         self.batch_size = batch_size
-        self.requests = 0  # HTTP requests made, retries included
+        self.requests = 0  # HTTP requests made, retries included (from any thread)
+        self._count_lock = threading.Lock()
         self._sleep = sleep
         self._random = random.Random()
 
@@ -189,7 +190,8 @@ class PubMedClient:
             self.limiter.wait()
             if stop is not None and stop.is_set():
                 raise Cancelled(utility)
-            self.requests += 1
+            with self._count_lock:
+                self.requests += 1
             retry_after = 0.0
             try:
                 with urlopen(request, timeout=self.timeout) as reply:
@@ -341,7 +343,6 @@ def _parse_esearch(body: bytes) -> ESearchResult:
 
 
 _ERROR_RE = re.compile(rb"<ERROR>(.*?)</ERROR>", re.S)
-_WHOLE_END = re.compile(rb"</(?:PubmedArticleSet|PubmedBookArticleSet)>\s*$")
 
 
 def whole_efetch(body: bytes) -> bytes:
@@ -349,7 +350,7 @@ def whole_efetch(body: bytes) -> bytes:
     if b"<eFetchResult" in body[:2000]:
         m = _ERROR_RE.search(body)
         raise EntrezRefused(f"PubMed refused the fetch: {(m.group(1) if m else body[:200]).decode('utf-8', 'replace')}")
-    if not _WHOLE_END.search(body[-200:]):
+    if not pubmed_xml.ends_whole(body):
         raise UnreadableReply(f"efetch reply cut short after {len(body)} bytes")
     return body
 

@@ -8,7 +8,8 @@ the name of the Textual action method it calls. Users remap keys in a TOML file
     screening.include = "y"      # dotted or quoted ("screening.include") keys both work
     screening.exclude = "x"
 
-so keys, footer, help and behaviour never drift apart.
+so keys, footer, help and behaviour never drift apart. :class:`KeymapApp` is the base of every
+reviewkit app: it loads that file once and hands it to the help screens.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from reviewkit.store import labels as label_rows
 from reviewkit.store import records as record_rows
 from reviewkit.tui.actions import Action, KeymapApp, bindings
 from reviewkit.tui.help import HelpScreen
-from reviewkit.tui.widgets import RecordView, record_renderable
+from reviewkit.tui.widgets import RecordView, next_position, record_renderable
 
 EVIDENCE_STYLE = "bold black on #ffd966"
 NEGATIVE_STYLE = "bold white on #c0392b"
@@ -66,7 +66,7 @@ class ConfirmScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.pos = self._next_unconfirmed(0)
+        self.pos = self._next_unconfirmed(0) or 0
         self.render_current()
 
     # data ------------------------------------------------------------------------------------
@@ -83,12 +83,10 @@ class ConfirmScreen(Screen):
     def model(self, rid: int) -> list[label_rows.LabelRow]:
         return label_rows.current(self.project.db, self.scheme.id, "model", [rid]).get(rid, [])
 
-    def _next_unconfirmed(self, start: int) -> int:
+    def _next_unconfirmed(self, start: int) -> int | None:
+        """Position of the next study from ``start`` on (wrapping) without a confirmed label."""
         done = classify.confirmed_labels(self.project, self.scheme.id)
-        for i in range(start, len(self.studies)):
-            if not done.get(self.studies[i]):
-                return i
-        return min(start, len(self.studies) - 1)
+        return next_position(len(self.studies), start, lambda i: not done.get(self.studies[i]))
 
     # rendering ------------------------------------------------------------------------------
     def say(self, message: str) -> None:
@@ -182,7 +180,11 @@ class ConfirmScreen(Screen):
         self.render_current()
 
     def action_next_open(self) -> None:
-        self.pos = self._next_unconfirmed(self.pos + 1)
+        nxt = self._next_unconfirmed(self.pos + 1)
+        if nxt is None:
+            self.say("every study here has a confirmed label")
+            return
+        self.pos = nxt
         self.render_current()
 
     def action_help(self) -> None:

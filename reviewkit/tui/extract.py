@@ -18,7 +18,7 @@ from reviewkit.project import Project
 from reviewkit.store import records as record_rows
 from reviewkit.tui.actions import Action, KeymapApp, bindings
 from reviewkit.tui.help import HelpScreen
-from reviewkit.tui.widgets import RecordView, TextPrompt, record_renderable
+from reviewkit.tui.widgets import RecordView, TextPrompt, next_position, record_renderable
 
 SOURCE_NAMES = {"prefill": "prefilled", "person": "by {reviewer}", "csv": "CSV import"}
 
@@ -50,7 +50,7 @@ class ExtractScreen(Screen):
         self.project = project
         self.studies = list(study_ids)
         self.reviewer = reviewer
-        self.fields = list(project.protocol.extraction)[:9]
+        self.fields = list(project.protocol.extraction)  # at most 9 (the CLI checks): a key each
         self.records = record_rows.get_records(project.db, self.studies)
         self.pos = 0
 
@@ -62,20 +62,18 @@ class ExtractScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.pos = self._next_open(0)
+        self.pos = self._next_open(0) or 0
         self.render_current()
 
     @property
     def current(self) -> int:
         return self.studies[self.pos]
 
-    def _next_open(self, start: int) -> int:
-        """The first study from ``start`` on with an empty field (else ``start``, kept in range)."""
+    def _next_open(self, start: int) -> int | None:
+        """Position of the next study from ``start`` on (wrapping) with an empty field."""
         current = extract.values(self.project, self.studies)
-        for i in range(start, len(self.studies)):
-            if any(not current[self.studies[i]][f.id] for f in self.fields):
-                return i
-        return min(start, len(self.studies) - 1)
+        return next_position(len(self.studies), start,
+                             lambda i: any(not current[self.studies[i]][f.id] for f in self.fields))
 
     # rendering ------------------------------------------------------------------------------
     def say(self, message: str) -> None:
@@ -130,7 +128,11 @@ class ExtractScreen(Screen):
         self.render_current()
 
     def action_next_open(self) -> None:
-        self.pos = self._next_open(self.pos + 1)
+        nxt = self._next_open(self.pos + 1)
+        if nxt is None:
+            self.say("every study's fields are filled in")
+            return
+        self.pos = nxt
         self.render_current()
 
     def action_page(self, step: int) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from itertools import chain
 
 from rich.columns import Columns
 from rich.console import Console, ConsoleOptions, Group, RenderResult
@@ -99,6 +100,12 @@ def reasons_renderable(head: Text, reasons: Sequence[ExclusionReason]) -> Group:
     """A heading and the numbered exclusion reasons laid out in columns, never split mid-label."""
     items = [Text.assemble((f"{n} ", "bold cyan"), r.label) for n, r in enumerate(reasons, start=1)]
     return Group(head, Columns(items, padding=(0, 3)))
+
+
+def next_position(count: int, start: int, wanted: Callable[[int], bool]) -> int | None:
+    """The first position from ``start`` on, wrapping round to 0, for which ``wanted`` holds."""
+    start = max(0, min(start, count))
+    return next((i for i in chain(range(start, count), range(start)) if wanted(i)), None)
 
 
 class _Window:

@@ -73,3 +73,25 @@ def test_malformed_article_names_the_file_line(tmp_path: Path) -> None:
     with pytest.raises(FormatError) as parallel_err:
         list(pubmed_xml.read_parallel(str(path), str(path), workers=2, batch=1))
     assert parallel_err.value.where == serial_err.value.where
+
+
+def test_a_large_import_makes_its_rows_in_the_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parallel path (prepare=record_row in the workers) stores what the serial path stores."""
+    from reviewkit import importer
+    from reviewkit.project import init_project
+    from reviewkit.store import records as record_rows
+
+    path = _metapub_file(tmp_path, 40)
+    protocol = Path(__file__).resolve().parents[2] / "protocols" / "rtw-systematic-reviews.toml"
+    stored = {}
+    for name, threshold in (("serial", 1 << 40), ("parallel", 0)):
+        monkeypatch.setattr(pubmed_xml, "PARALLEL_MIN_BYTES", threshold)
+        project = init_project(tmp_path / name, protocol)
+        importer.import_files(project.db, [path], source="PubMed")
+        stored[name] = [record_rows.get_record(project.db, rid, with_raw=True)
+                        for rid, _ in record_rows.iter_records(project.db)]
+        project.close()
+    assert len(stored["serial"]) >= 30
+    assert [r.to_json() for r in stored["parallel"]] == [r.to_json() for r in stored["serial"]]
+    assert [r.raw for r in stored["parallel"]] == [r.raw for r in stored["serial"]]
+    assert all(r.raw.startswith("<PubmedArticle>") for r in stored["parallel"])

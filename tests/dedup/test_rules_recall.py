@@ -73,6 +73,9 @@ def test_a_heading_before_the_title_still_matches():
     # near miss: a reply or comment whose title ends with the article's title
     b = keys(3, title="Author's response to: comment on " + TITLE, pages="")
     assert verdict(b, keys(4))[0] != "duplicate"
+    for head in ("Discussion of ", "Invited discussion: ", "Rejoinder to "):
+        c = keys(5, title=head + TITLE, pages="", authors=[])
+        assert verdict(c, keys(6))[0] != "duplicate", head
 
 
 def test_dotted_abbreviation_is_not_two_roman_numerals():
@@ -83,7 +86,7 @@ def test_dotted_abbreviation_is_not_two_roman_numerals():
     # near miss: part I and part II stay apart
     c = keys(3, title="Sick leave and return to work, part I: a cohort of nurses")
     d = keys(4, title="Sick leave and return to work, part II: a cohort of nurses")
-    assert verdict(c, d) != "duplicate" and compare(c, d).verdict != "duplicate"
+    assert verdict(c, d)[0] != "duplicate"
 
 
 def test_same_title_volume_pages_and_year_merge_despite_romanised_authors_and_journal():
@@ -179,3 +182,15 @@ def test_one_abstract_published_twice_in_a_journal_goes_to_review():
     # near miss: the same title and authors a year later with another abstract (a new paper)
     other_text = {**again, "abstract_sections": [{"label": "", "text": OTHER_ABSTRACT}]}
     assert verdict(keys(1, **first), keys(3, **other_text)) == ("not_duplicate", "doi_differs")
+
+
+def test_pages_from_an_embase_journal_field_can_be_weak_too():
+    a = keys(1, journal="J Med Internet Res.12 ()(pp 1-10) 2010", volume="", pages="")
+    assert (a.volume, a.first_page, a.page_weak) == ("12", "1", True)
+    assert keys(2, journal="J Med Internet Res.12 ()(pp 535-540) 2010", volume="", pages="").page_weak is False
+
+
+def test_proceedings_journals_are_not_conferences():
+    assert not keys(1, journal="Proceedings of the National Academy of Sciences of the United States of America").conference
+    assert not keys(2, journal="Mayo Clinic Proceedings").conference
+    assert keys(3, journal="Proceedings of the 12th International Conference on Information Systems").conference

@@ -46,6 +46,29 @@ def test_run_history_diff(project_dir: Path, server: EutilsServer, capsys: pytes
     assert run("search", "diff", "english", "10", "9", "--project", project_dir) == 0
 
 
+def test_ctrl_c_during_a_run_says_how_to_resume(project_dir: Path, server: EutilsServer, capsys,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import reviewkit.searches as searches
+
+    real_store, calls = searches._store_batch, []
+
+    def store_then_interrupt(*args, **kw):
+        calls.append(1)
+        real_store(*args, **kw)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # as Ctrl-C arrives while the run stores its batches
+
+    monkeypatch.setattr(searches, "_store_batch", store_then_interrupt)
+    url = server.base_url
+    assert run("search", "run", "english", "--batch-size", "50", "--base-url", url, "--project", project_dir) == 130
+    err = capsys.readouterr().err
+    assert "interrupted during search english; every batch fetched so far is stored" in err
+    assert "run 'reviewkit search run english' again to resume" in err and "Traceback" not in err
+    monkeypatch.setattr(searches, "_store_batch", real_store)
+    assert run("search", "run", "english", "--base-url", url, "--project", project_dir) == 0
+    assert "resumed" in capsys.readouterr().out
+
+
 def test_search_test_stores_nothing(server: EutilsServer, capsys: pytest.CaptureFixture,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NCBI_EMAIL", raising=False)

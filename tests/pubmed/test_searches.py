@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+import time
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
+import reviewkit.searches as searches
 from reviewkit.offline_data import pubmed_snapshot_files
 from reviewkit.project import Project
 from reviewkit.protocol import Limits, Search
-from reviewkit.pubmed.client import EntrezError
+from reviewkit.pubmed.client import EntrezError, UnreadableReply, parse_efetch, whole_efetch
 from reviewkit.pubmed.server import Fault
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.searches import (
@@ -22,8 +28,18 @@ from reviewkit.searches import (
     run_searches,
 )
 from reviewkit.store import records as record_rows
+from reviewkit.workers import process_pool
 
-from .conftest import ServerFactory, fast_client, pmid_of, real_delete_citation, set_pmid, write_set
+from .conftest import (
+    HEAD,
+    TAIL,
+    ServerFactory,
+    fast_client,
+    pmid_of,
+    real_delete_citation,
+    set_pmid,
+    write_set,
+)
 
 ENGLISH = Search("english", "PubMed", "english[la]", Limits())
 
@@ -68,16 +84,96 @@ def test_resume_after_a_failed_batch_fetches_only_what_is_missing(project_a: Pro
     assert history(project_a.db, "english")[0].status == "complete"
 
 
-def test_replies_parsed_in_a_worker_process_give_the_same_run(project_a: Project, server,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    import reviewkit.searches as searches
+class SpyPool:
+    """The real worker pool of a large run, counting what it is given; while ``fail`` holds
+    exceptions, a submission's future raises the next one instead (a broken or dead worker)."""
 
-    monkeypatch.setattr(searches, "PARSE_PROCESS_MIN", 0)  # large runs do this; here every run
+    def __init__(self, workers: int, fail: list[BaseException]) -> None:
+        self.pool = process_pool(workers)
+        self.fail = fail
+        self.submitted = 0
+
+    def submit(self, fn, *args):
+        self.submitted += 1
+        if self.fail:
+            future: Future = Future()
+            future.set_exception(self.fail.pop(0))
+            return future
+        return self.pool.submit(fn, *args)
+
+    def shutdown(self, **kw) -> None:
+        self.pool.shutdown(**kw)
+
+
+@dataclass
+class Spy:
+    made: list[SpyPool] = field(default_factory=list)
+    fail: list[BaseException] = field(default_factory=list)
+
+
+@pytest.fixture
+def spy(monkeypatch: pytest.MonkeyPatch) -> Spy:
+    """Every run parses in worker processes (as runs of PARSE_PROCESS_MIN records do) and the
+    pools it makes are listed in ``spy.made``; exceptions put in ``spy.fail`` break submissions."""
+    found = Spy()
+
+    def make(workers: int) -> SpyPool:
+        found.made.append(SpyPool(workers, found.fail))
+        return found.made[-1]
+
+    monkeypatch.setattr(searches, "PARSE_PROCESS_MIN", 0)
+    monkeypatch.setattr(searches, "process_pool", make)
+    return found
+
+
+def _expected(server) -> list[str]:
+    return [str(p) for p in server.evaluator.evaluate("english[la]").pmids]
+
+
+def test_replies_parsed_in_worker_processes_give_the_same_run(project_a: Project, server, spy: Spy) -> None:
     server.faults.script(Fault("ok", "efetch"), Fault("cut", "efetch"))  # a cut reply is retried
     report = run_search(project_a.db, ENGLISH, fast_client(server, batch_size=40))
-    ranked = [str(p) for p in server.evaluator.evaluate("english[la]").pmids]
-    assert report.count == len(ranked) and sorted(stored_pmids(project_a)) == sorted(ranked)
+    assert report.count == len(_expected(server)) and sorted(stored_pmids(project_a)) == sorted(_expected(server))
     assert [r.fault for r in server.requests("efetch")][:3] == ["", "cut", ""]  # "ok" logs no fault
+    (pool,) = spy.made
+    assert pool.submitted == -(-report.count // 40)  # every batch went to the workers
+
+
+@pytest.mark.parametrize("failure", [UnreadableReply("unreadable efetch reply"), BrokenProcessPool("worker died")],
+                         ids=["unreadable", "worker-died"])
+def test_a_reply_the_workers_cannot_give_back_is_not_lost(project_a: Project, server, spy: Spy,
+                                                          failure: BaseException) -> None:
+    """An unreadable reply is fetched again by id; a dead worker's batch is parsed in-process."""
+    spy.fail.append(failure)
+    report = run_search(project_a.db, ENGLISH, fast_client(server, batch_size=40))
+    pmids = stored_pmids(project_a)
+    assert sorted(pmids) == sorted(_expected(server)) and len(pmids) == len(set(pmids)) == report.count
+    by_id = [r for r in server.requests("efetch") if "id" in r.params]
+    assert len(by_id) == (1 if isinstance(failure, UnreadableReply) else 0)
+
+
+def test_whole_efetch_refuses_a_reply_cut_between_articles(nlm_articles) -> None:
+    whole = HEAD + b"\n".join(nlm_articles["update"][:3]) + TAIL
+    assert len(parse_efetch(whole)) == 3
+    cut = whole[: whole.rindex(b"</PubmedArticle>") + len(b"</PubmedArticle>")]  # no closing root tag
+    with pytest.raises(UnreadableReply, match="cut short"):
+        whole_efetch(cut)
+    with pytest.raises(UnreadableReply):
+        parse_efetch(whole.replace(b"</ArticleTitle>", b"", 1))  # whole-looking but malformed
+
+
+def test_a_stopped_run_leaves_no_request_and_no_process_behind(project_a: Project, server, spy: Spy) -> None:
+    def stop_after_two(name: str, done: int, total: int) -> None:
+        if done >= 60:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_search(project_a.db, ENGLISH, fast_client(server, batch_size=30), stop_after_two)
+    seen = len(server.requests())
+    time.sleep(0.5)
+    assert len(server.requests()) == seen  # the fetch running ahead died with the run
+    assert multiprocessing.active_children() == []  # and so did the parser processes
+    assert len(stored_pmids(project_a)) == 60
 
 
 @pytest.mark.parametrize("stop_at", [0, 1, 4])

@@ -92,3 +92,13 @@ def test_extract_edit_refuses_a_project_without_included_studies(project_b, caps
     assert run(project_b, "extract", "edit", "--reviewer", "ann") == 2
     err = capsys.readouterr().err
     assert "no studies to extract from" in err and "pass --all" in err and "Traceback" not in err
+
+
+def test_extract_edit_refuses_a_protocol_with_more_fields_than_keys(b_included, capsys):
+    project, _ids = b_included
+    text = project.protocol_path.read_text(encoding="utf-8")
+    extra = "".join(f'\n[[extraction]]\nid = "extra{n}"\nname = "Extra {n}"\n' for n in range(5))
+    project.protocol_path.write_text(text.replace("\n[report]", extra + "\n[report]", 1), encoding="utf-8")
+    assert run(project, "extract", "edit", "--reviewer", "ann") == 2
+    err = capsys.readouterr().err
+    assert "10 extraction fields" in err and "extract export" in err and "Traceback" not in err

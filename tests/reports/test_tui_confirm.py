@@ -63,3 +63,26 @@ def test_every_label_key_has_an_action():
     keys = {a.key for a in ACTIONS}
     assert {str(n) for n in range(10)} <= keys
     assert len({a.id for a in ACTIONS}) == len(ACTIONS)
+
+
+def test_tab_wraps_to_an_unconfirmed_study_and_says_when_there_is_none(b_included):
+    project, ids = b_included
+    classify.confirm(project, ids[1], "model-type", ["workplace"], "ann")
+    classify.confirm(project, ids[2], "model-type", ["coordinator"], "ann")
+
+    async def scenario() -> None:
+        app = ConfirmApp(project, "model-type", ids, "ann", keymap={})
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert screen.current == ids[0]  # the one study without a confirmed label
+            await pilot.press("j", "j", "tab")
+            await pilot.pause()
+            assert screen.current == ids[0]  # wrapped round
+            await pilot.press("2")  # confirm it: nothing is left
+            await pilot.pause()
+            await pilot.press("tab")
+            await pilot.pause()
+            assert "every study here has a confirmed label" in str(screen.query_one("#message", Static).render())
+
+    asyncio.run(scenario())

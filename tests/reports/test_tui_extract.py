@@ -81,8 +81,44 @@ def test_tab_goes_to_the_next_study_with_an_empty_field(b_included):
             await pilot.press("tab")
             await pilot.pause()
             assert screen.current == ids[2] and "Effect: (empty)" in fields_text(screen)
+            await pilot.press("j")
+            await pilot.pause()
+            assert screen.current == ids[2]
+            await pilot.press("k", "tab")  # from the middle study, on to the gap after it
+            await pilot.pause()
+            assert screen.current == ids[2]
+            await pilot.press("5")  # fill the one gap: Tab then has nowhere to go
+            await pilot.pause()
+            app.screen.query_one(Input).value = "Fewer sick days"
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("tab")
+            await pilot.pause()
+            assert screen.current == ids[2]
+            assert "every study's fields are filled in" in str(screen.query_one("#message", Static).render())
             await pilot.press("9")  # Review B has five fields
             await pilot.pause()
             assert "no field 9" in str(screen.query_one("#message", Static).render())
+
+    asyncio.run(scenario())
+
+
+def test_tab_wraps_round_to_an_earlier_gap(b_included):
+    project, ids = b_included
+    for rid in ids:
+        for spec in project.protocol.extraction:
+            extract.set_value(project, rid, spec.id, "" if rid == ids[0] and spec.id == "design" else "x", "ann")
+
+    async def scenario() -> None:
+        app = ExtractApp(project, ids, "ann", keymap={})
+        async with app.run_test(size=(120, 44)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            await pilot.press("j", "j")
+            await pilot.pause()
+            assert screen.current == ids[2]
+            await pilot.press("tab")
+            await pilot.pause()
+            assert screen.current == ids[0] and "Design: (empty)" in fields_text(screen)
 
     asyncio.run(scenario())
