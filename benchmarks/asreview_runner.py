@@ -1,9 +1,13 @@
 """Run ``asreview simulate`` (ASReview LAB's default model) on a labelled CSV and cache the result.
 
-ASReview lives in its own venv (``benchmarks/.work/asreview-venv``, ``pip install asreview``)
-so that its pinned dependencies never touch reviewkit's. Every run is cached under
-``benchmarks/.work/asreview/``: the project file (``.asreview``, a zip holding a SQLite
-database) and a small JSON with the label sequence and the wall time, so reruns are instant.
+ASReview lives in its own venv (``benchmarks/.work/asreview-venv``, created on first use with
+``pip install asreview==ASREVIEW_VERSION`` from the package registry) so that its pinned
+dependencies never touch reviewkit's. Every run is cached under ``benchmarks/.work/asreview/``:
+the project file (``.asreview``, a zip holding a SQLite database) and a small JSON with the
+label sequence, the wall time and the CPU time (user + sys of the ``asreview`` process and any
+children it waited for, from ``getrusage(RUSAGE_CHILDREN)`` deltas), so reruns are instant.
+``ASREVIEW_NICE`` (e.g. 10) runs it under ``nice``: on a shared machine CPU time is the fair
+comparison, and niceness does not change it.
 
 Protocol (the same as reviewkit's ``simulate``): the dataset is reduced to ``title``,
 ``abstract`` and ``label_included`` (ASReview reads only title and abstract), one prior include
@@ -15,6 +19,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import resource
 import shutil
 import sqlite3
 import subprocess
@@ -29,13 +35,32 @@ WORK = HERE / ".work"
 VENV = WORK / "asreview-venv"
 CACHE = WORK / "asreview"
 DATA = Path("/work/shared/data/screening")
+ASREVIEW_VERSION = "3.0.8"  # the version of the committed results; change both together
 
 
 def asreview_bin() -> Path:
     return VENV / "bin" / "asreview"
 
 
+def ensure_installed(log=print) -> Path:
+    """Create ASReview's venv and ``pip install asreview==ASREVIEW_VERSION`` unless it is there."""
+    if asreview_bin().exists():
+        return asreview_bin()
+    log(f"asreview: installing asreview=={ASREVIEW_VERSION} into {VENV}")
+    shutil.rmtree(VENV, ignore_errors=True)
+    base = getattr(sys, "_base_executable", sys.executable)
+    subprocess.run([base, "-m", "venv", str(VENV)], check=True)
+    subprocess.run([str(VENV / "bin" / "python"), "-m", "pip", "install", "-q", f"asreview=={ASREVIEW_VERSION}"], check=True)
+    return asreview_bin()
+
+
+def _children_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def asreview_version() -> str:
+    """``asreview --version`` of the benchmark's venv (e.g. ``asreview 3.0.8``)."""
     out = subprocess.run([str(asreview_bin()), "--version"], capture_output=True, text=True, check=True)
     return out.stdout.strip()
 
@@ -70,7 +95,7 @@ def _label_sequence(project_file: Path) -> list[int]:
 
 
 def run(dataset: Path, seed: int, label_column: str = "label_included", timeout_s: float | None = None) -> dict | None:
-    """Simulate ``dataset`` with ASReview's default model; cached. Returns labels in screening order + wall s.
+    """Simulate ``dataset`` with ASReview's default model; cached. Labels in screening order, wall and CPU s.
 
     Returns None (nothing cached) when the run takes longer than ``timeout_s``.
     """
@@ -84,13 +109,16 @@ def run(dataset: Path, seed: int, label_column: str = "label_included", timeout_
     project_file.unlink(missing_ok=True)
     leftover = project_file.with_suffix(".asreview.tmp")  # asreview's work folder of a run that was stopped
     shutil.rmtree(leftover, ignore_errors=True)
-    cmd = [
+    ensure_installed()
+    nice = os.environ.get("ASREVIEW_NICE")
+    cmd = ["nice", "-n", nice] if nice else []
+    cmd += [
         str(asreview_bin()), "simulate", str(data),
         "--n-prior-included", "1", "--n-prior-excluded", "1",
         "--prior-seed", str(seed), "--seed", str(seed),
         "-o", str(project_file),
     ]
-    started = time.perf_counter()
+    started, cpu_before = time.perf_counter(), _children_cpu_s()
     try:  # cwd: asreview drops a cache file in its working folder
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=WORK, timeout=timeout_s)
     except subprocess.TimeoutExpired:
@@ -98,6 +126,7 @@ def run(dataset: Path, seed: int, label_column: str = "label_included", timeout_
         shutil.rmtree(leftover, ignore_errors=True)
         return None
     wall = time.perf_counter() - started
+    cpu = _children_cpu_s() - cpu_before  # the child has been reaped: its whole CPU time is in
     if proc.returncode != 0:
         raise RuntimeError(f"asreview simulate failed on {dataset.name}: {proc.stderr[-2000:]}")
     meta = {
@@ -105,6 +134,8 @@ def run(dataset: Path, seed: int, label_column: str = "label_included", timeout_
         "seed": seed,
         "label_column": label_column,
         "wall_s": wall,
+        "cpu_s": cpu,
+        "nice": int(nice) if nice else 0,
         "n_prior": 2,
         "labels_in_order": _label_sequence(project_file),
         "command": " ".join(cmd[1:]),
@@ -114,6 +145,7 @@ def run(dataset: Path, seed: int, label_column: str = "label_included", timeout_
 
 
 def datasets() -> list[Path]:
+    """The labelled CSVs in :data:`DATA`, smallest file first."""
     return sorted(DATA.glob("*.csv"), key=lambda p: p.stat().st_size)
 
 
@@ -123,6 +155,7 @@ def run_all(seeds: list[int], budget_s: float, log=print) -> dict[tuple[str, int
     Order: the first seed on every set (smallest first), then the other seeds, so the budget
     covers as many sets as it can.
     """
+    ensure_installed(log)
     done: dict[tuple[str, int], dict] = {}
     spent = 0.0
     plan = [(ds, seed) for seed in seeds[:1] for ds in datasets()]
@@ -140,7 +173,8 @@ def run_all(seeds: list[int], budget_s: float, log=print) -> dict[tuple[str, int
             log(f"asreview: {ds.name} seed {seed} stopped: it would overrun the time budget")
             continue
         done[(ds.name, seed)] = meta
-        log(f"asreview: {ds.name} seed {seed}: {meta['wall_s']:.1f} s{' (cached)' if cached else ''}")
+        cpu = f", CPU {meta['cpu_s']:.1f} s" if "cpu_s" in meta else ""
+        log(f"asreview: {ds.name} seed {seed}: {meta['wall_s']:.1f} s{cpu}{' (cached)' if cached else ''}")
     return done
 
 

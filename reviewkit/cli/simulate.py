@@ -38,7 +38,7 @@ def simulate_command(dataset: Path, label_column: str, seed: int, plot_path: Pat
         f"WSS@95      {result.wss95:.3f}\n"
         f"recall@10%  {result.recall_at_10:.3f}\n"
         f"recall@20%  {result.recall_at_20:.3f}\n"
-        f"time        {result.seconds:.2f} s ({result.n_fits} model fits)"
+        f"time        {result.seconds:.2f} s wall, {result.cpu_seconds:.2f} s CPU ({result.n_fits} model fits)"
     )
     if csv_path is not None:
         with csv_path.open("w", newline="", encoding="utf-8") as f:

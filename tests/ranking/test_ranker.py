@@ -83,3 +83,25 @@ def test_all_empty_texts_do_not_crash():
     ranker = Ranker([""] * 12, min_includes=1, min_excludes=1)
     assert ranker.fit({0: True, 1: False})
     assert sorted(ranker.rank(list(range(2, 12)))) == list(range(2, 12))
+
+
+def test_all_scores_are_every_row_in_id_order(records):
+    texts, labels = _split(records)
+    ids = [500 + i for i in range(len(texts))]
+    ranker = Ranker(texts, ids=ids)
+    with pytest.raises(RuntimeError):
+        ranker.all_scores()
+    assert ranker.fit({500 + i: bool(labels[i]) for i in _first(labels, 1, 5) + _first(labels, 0, 5)})
+    every = ranker.all_scores()
+    assert every.shape == (len(texts),)
+    np.testing.assert_array_equal(ranker.scores([ids[7], ids[3]]), every[[7, 3]])
+    assert np.corrcoef(every, labels)[0, 1] > 0.5  # includes score high
+
+
+def test_refits_are_reproducible(records):
+    texts, labels = _split(records)
+    decided = {i: bool(labels[i]) for i in _first(labels, 1, 8) + _first(labels, 0, 40)}
+    a, b = Ranker(texts), Ranker(texts)
+    a.fit(decided)
+    b.fit(decided)
+    np.testing.assert_array_equal(a.all_scores(), b.all_scores())  # liblinear's shuffling is seeded

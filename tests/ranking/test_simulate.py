@@ -14,7 +14,8 @@ def test_same_seed_same_run(labelled_csv):
     a = simulate(labelled_csv, seed=3)
     b = simulate(labelled_csv, seed=3)
     assert a.order == b.order and a.labels_in_order == b.labels_in_order
-    assert a.summary() | {"seconds": 0} == b.summary() | {"seconds": 0}
+    untimed = {"seconds": 0, "cpu_seconds": 0}
+    assert a.summary() | untimed == b.summary() | untimed
 
 
 def test_seed_picks_the_priors(labelled_csv):
@@ -84,3 +85,16 @@ def test_not_a_csv(tmp_path):
     path.write_bytes(b"PK\x03\x04\0\0")
     with pytest.raises(UserError, match="not a CSV"):
         simulate(path)
+
+
+@pytest.mark.parametrize(("eager", "fraction"), [(100, 0.01), (10, 0.2)])
+def test_retrain_schedule(labelled_csv, eager, fraction):
+    import math
+
+    result = simulate(labelled_csv, seed=1, eager=eager, batch_fraction=fraction)
+    last_include = max(k for k, y in enumerate(result.labels_in_order) if y)
+    labelled, fits = 2, 0  # a fit after every decision below `eager` labelled, then every `fraction`
+    while labelled <= last_include:
+        fits += 1
+        labelled += 1 if labelled < eager else math.ceil(fraction * labelled)
+    assert result.n_fits == fits
