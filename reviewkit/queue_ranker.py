@@ -6,11 +6,17 @@
 * **Labels.** The ranker learns from the current votes of the queue's reviewer at the queue's
   stage (:meth:`ReviewerQueue.own_labels`): include and uncertain are positive, exclude is
   negative. Another reviewer's votes are never read, so the blinding holds.
+* **Where it runs.** By default in a process of its own (``isolate=True``): reading the
+  texts, building the features, every retrain and sorting the queue by each new model are
+  Python work that would otherwise take the screen's thread turns at the interpreter lock
+  (measured on 50,000 records: keypress p95 85 ms in threads, see benchmarks/results/tui.md).
+  The screen's process only sends this reviewer's labels and receives each new order. With
+  ``isolate=False`` the same engine runs in threads of the caller's process (tests use it to
+  inject models). Either way nothing runs in the caller's thread except copying the labels and
+  splicing an order that is already computed, so a keypress never waits for a fit.
 * **Texts.** Title, abstract, keywords and MeSH terms of each study in the queue (its canonical
-  record), read once per session by a loader thread over its own database connection, after
-  the first screen is drawn; the TF-IDF features are then built in the ranker's worker
-  thread. Nothing here runs in the caller's thread except copying the labels and splicing an
-  order that a worker thread has already computed, so a keypress never waits for a fit.
+  record), read once per session over the engine's own database connection, after the first
+  screen is drawn.
 * **Order.** Until the ready rule is met (``min_includes`` positive and ``min_excludes``
   negative votes, 5 and 5 by default) the queue keeps its seeded random order. After each
   retrain the worker sorts the queue by the new model; :meth:`apply` (call it when moving to
@@ -22,17 +28,19 @@
   unscreened studies (:func:`reviewkit.stopping.estimate_remaining`, a beta-binomial on the
   recent include rate, with its 90 % interval).
 
-``reviewkit.ranking`` (scikit-learn) is imported in the loader thread, so creating a
-QueueRanker costs nothing and the first screen does not wait for the import.
+``reviewkit.ranking`` (scikit-learn) is imported by the engine, so creating a QueueRanker
+costs nothing and the first screen does not wait for the import.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewkit.screening import ReviewerQueue
@@ -47,6 +55,7 @@ __all__ = ["QueueRanker", "RankStatus"]
 
 _CHUNK = 2000  # records read per query by the loader (it checks for close() between chunks)
 WINDOW = 1000  # places reordered per apply(): the cost of a keypress stays flat on a long queue
+_SENT_PER_WINDOW = 4  # a ranking process sends the best 4 windows of each order, not all 50,000
 
 
 @dataclass(frozen=True)
@@ -88,9 +97,237 @@ class RankStatus:
 
 @dataclass(frozen=True)
 class _Ranked:
-    order: list[int]  # every study of the queue, best first (as of that model)
+    order: list[int]  # the studies of the queue, best first (as of that model); from a ranking
+    # process only the first ``_SENT_PER_WINDOW`` windows' worth (the rest keep their places)
     source: str
     trained_at: datetime | None
+
+
+@dataclass(frozen=True)
+class _State:
+    """What an engine has published: sent whole from the ranking process to the screen's."""
+
+    loaded: bool = False  # texts read (or given up): the engine answers from now on
+    ranked: _Ranked | None = None  # the order of the newest model, or the seeded one
+    estimate: RemainingEstimate | None = None
+    busy: bool = False  # a retrain is queued or running
+    seq: int = 0  # the newest label submission the engine had when it published
+    error: str = ""
+
+
+class _Engine:
+    """Texts, features and the :class:`BackgroundRanker`, in threads of the process it lives in;
+    calls ``publish(state)`` whenever its state changes (from its own threads)."""
+
+    def __init__(self, db_path: str, ids: tuple[int, ...], options: dict[str, Any],
+                 publish: Callable[[_State], None], order_limit: int | None = None) -> None:
+        self.db_path, self.ids, self.options, self.publish = db_path, ids, options, publish
+        self.order_limit = order_limit  # publish only the best this many of each order
+        self.state = _State()
+        self._lock = threading.Lock()
+        self._labels: tuple[int, list[tuple[int, bool]]] = (0, [])
+        self._bg: BackgroundRanker | None = None
+        self._closed = False
+        self._loaded = threading.Event()
+
+    def start(self, seq: int, labels: list[tuple[int, bool]]) -> None:
+        self.submit(seq, labels)
+        threading.Thread(target=self._load, name="reviewkit-queue-ranker", daemon=True).start()
+
+    def submit(self, seq: int, labels: list[tuple[int, bool]]) -> None:
+        with self._lock:
+            self._labels = (seq, labels)
+            if self._bg is not None:
+                self._bg.submit(labels)
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Texts loaded, no retrain pending, and the newest order published."""
+        deadline = time.monotonic() + timeout
+        if not self._loaded.wait(timeout):
+            return False
+        bg = self._bg
+        if bg is None:
+            return not self.state.error and not self._closed
+        if not bg.wait_idle(max(0.0, deadline - time.monotonic())):
+            return False
+        self._on_trained()  # publish again: the worker may not have called back yet
+        return True
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            bg, self._bg = self._bg, None
+        if bg is not None:
+            bg.close()
+        self._loaded.set()
+
+    def _set(self, **changes: Any) -> None:
+        with self._lock:
+            self.state = replace(self.state, **changes)
+            state = self.state
+        self.publish(state)
+
+    def _load(self) -> None:
+        try:
+            texts = self._read_texts()
+            if texts is None:
+                return
+            from reviewkit.ranking import BackgroundRanker
+
+            bg = BackgroundRanker(texts, on_trained=self._on_trained, **self.options)
+            with self._lock:
+                if self._closed:
+                    bg.close()
+                    return
+                self._bg = bg
+                bg.submit(self._labels[1])  # the newest labels
+            self._set(loaded=True, busy=True)
+        except Exception as exc:  # the screen goes on in random order and says why
+            self._set(loaded=True, error=str(exc) or type(exc).__name__)
+        finally:
+            self._loaded.set()
+
+    def _read_texts(self) -> dict[int, str] | None:
+        """study id -> ranking text, from this engine's own connection; None once closed."""
+        from reviewkit.ranking import record_text
+
+        texts: dict[int, str] = {}
+        db = Store.open(Path(self.db_path))
+        try:
+            for start in range(0, len(self.ids), _CHUNK):
+                if self._closed:
+                    return None
+                chunk = self.ids[start:start + _CHUNK]
+                records = record_rows.get_records(db, chunk)
+                for study in chunk:
+                    rec = records.get(study)
+                    if rec is not None:
+                        texts[study] = record_text(rec.title, rec.abstract, [*rec.keywords, *rec.mesh_terms])
+        finally:
+            db.close()
+        return texts
+
+    def _on_trained(self) -> None:
+        """In the ranker's worker: sort the whole queue by the new model."""
+        with self._lock:
+            bg, seq = self._bg, self._labels[0]
+        if bg is None:
+            return
+        order, source, trained_at = bg.current_order(self.ids)
+        if self.order_limit is not None and source == "model":
+            order = order[:self.order_limit]
+        error = bg.error
+        self._set(ranked=_Ranked(order, source, trained_at), estimate=bg.estimate_remaining(), busy=bg.busy,
+                  seq=seq, error=(str(error) or type(error).__name__) if error is not None else "")
+
+
+def _serve(db_path: str, ids: tuple[int, ...], options: dict[str, Any], order_limit: int, inbox: Any,
+           outbox: Any) -> None:
+    """The ranking process: an :class:`_Engine` driven by messages from the screen's process."""
+    from reviewkit.workers import ignore_interrupts
+
+    ignore_interrupts()  # Ctrl-C is the screen's to handle; it closes this process
+    send_lock = threading.Lock()
+
+    def send(message: tuple) -> None:
+        with send_lock, contextlib.suppress(OSError):  # OSError: the screen's process is gone
+            outbox.send(message)
+
+    engine = _Engine(db_path, ids, options, lambda state: send(("state", state)), order_limit)
+    try:
+        while True:
+            try:
+                kind, *args = inbox.recv()
+            except (EOFError, OSError):
+                break
+            if kind == "start":
+                engine.start(*args)
+            elif kind == "labels":
+                engine.submit(*args)
+            elif kind == "idle":
+                token, timeout = args
+                send(("idle", token, engine.wait_idle(timeout)))
+            else:  # "close"
+                break
+    finally:
+        engine.close()
+
+
+class _Process:
+    """An :class:`_Engine` in a spawned process, with the same calls; its states arrive in a
+    listener thread of this process."""
+
+    def __init__(self, db_path: str, ids: tuple[int, ...], options: dict[str, Any],
+                 publish: Callable[[_State], None], order_limit: int) -> None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("spawn")
+        child_inbox, self._outbox = ctx.Pipe(duplex=False)
+        self._inbox, child_outbox = ctx.Pipe(duplex=False)
+        self.process = ctx.Process(target=_serve, args=(db_path, ids, options, order_limit, child_inbox, child_outbox),
+                                   name="reviewkit-ranking", daemon=True)
+        self.publish = publish
+        self._send_lock = threading.Lock()
+        self._cond = threading.Condition()
+        self._answers: dict[int, bool] = {}
+        self._tokens = 0
+        self._closed = False
+        self.process.start()
+        child_inbox.close()
+        child_outbox.close()
+        threading.Thread(target=self._listen, name="reviewkit-ranking-listener", daemon=True).start()
+
+    def _send(self, *message: object) -> None:
+        with self._send_lock:
+            if self._closed:
+                return
+            with contextlib.suppress(OSError):  # the process died: the listener reports it
+                self._outbox.send(message)
+
+    def start(self, seq: int, labels: list[tuple[int, bool]]) -> None:
+        self._send("start", seq, labels)
+
+    def submit(self, seq: int, labels: list[tuple[int, bool]]) -> None:
+        self._send("labels", seq, labels)
+
+    def wait_idle(self, timeout: float) -> bool:
+        with self._cond:
+            self._tokens += 1
+            token = self._tokens
+        self._send("idle", token, timeout)
+        with self._cond:
+            if not self._cond.wait_for(lambda: token in self._answers or self._closed, timeout + 5):
+                return False
+            return self._answers.pop(token, False)
+
+    def close(self) -> None:
+        self._send("close")
+        with self._send_lock:
+            self._closed = True
+        self.process.join(2)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(2)
+        with self._cond:
+            self._cond.notify_all()
+
+    def _listen(self) -> None:
+        while True:
+            try:
+                kind, *args = self._inbox.recv()
+            except (EOFError, OSError):
+                break
+            if kind == "state":
+                self.publish(args[0])
+            else:  # "idle"
+                with self._cond:
+                    self._answers[args[0]] = args[1]
+                    self._cond.notify_all()
+        if not self._closed:  # the process ended on its own: killed, out of memory …
+            self.publish(_State(loaded=True, error=f"the ranking process ended (exit code {self.process.exitcode})"))
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
 
 
 class QueueRanker:
@@ -99,7 +336,9 @@ class QueueRanker:
     Call from the screen's thread: :meth:`start` once the first record is on screen,
     :meth:`update` after every vote or undo, :meth:`apply` when moving to the next record,
     :meth:`status` to display, :meth:`close` on quit. :meth:`wait_idle` is for tests and
-    scripts only. ``model_factory`` and the thresholds are passed to the ranker.
+    scripts only. ``model_factory`` and the thresholds are passed to the ranker; with
+    ``isolate`` (the default) it runs in a process of its own, so ``model_factory`` must then
+    be importable there (a module-level class or function).
     """
 
     def __init__(
@@ -111,46 +350,59 @@ class QueueRanker:
         model_factory: Callable[[], Any] | None = None,
         level: float = 0.9,
         window: int = WINDOW,
+        isolate: bool = True,
     ) -> None:
         self.queue = queue
         self.window = window
         self.min_includes = min_includes
         self.min_excludes = min_excludes
-        self._model_factory = model_factory
-        self._level = level
+        self.isolate = isolate
+        self._options: dict[str, Any] = {"min_includes": min_includes, "min_excludes": min_excludes, "level": level}
+        if model_factory is not None:
+            self._options["model_factory"] = model_factory
         self._ids = tuple(queue.studies)  # the seeded order: ties and unscored studies keep it
         self._lock = threading.Lock()
-        self._cond = threading.Condition(self._lock)
-        self._labels: list[tuple[int, bool]] = []
         self._counts = (0, 0)
-        self._bg: BackgroundRanker | None = None
-        self._ranked: _Ranked | None = None
-        self._loader: threading.Thread | None = None
-        self._loaded = threading.Event()
+        self._seq = 0  # label submissions sent
+        self._state = _State()
+        self._engine: _Engine | _Process | None = None
         self._closed = False
         self._applied: tuple[str, datetime | None] | None = None
         self._applied_after = -1
         self._model_applied = False
-        self.error: BaseException | None = None
 
     # --- the screen's calls -------------------------------------------------------------
     def start(self) -> None:
-        """Start reading the texts and building the features in a background thread."""
-        if self._loader is not None:
+        """Start the engine: texts and features load in the background (its process or threads)."""
+        if self._engine is not None or self._closed:
             return
-        self.update()
-        self._loader = threading.Thread(target=self._load, name="reviewkit-queue-ranker", daemon=True)
-        self._loader.start()
+        seq, labels = self._labels()
+        args = (str(self.queue.db.path), self._ids, self._options, self._receive)
+        try:
+            self._engine = _Process(*args, _SENT_PER_WINDOW * self.window) if self.isolate else _Engine(*args)
+        except Exception as exc:  # e.g. no process could be started: random order, and why
+            self._receive(_State(loaded=True, error=f"could not start the ranker: {exc}"))
+            return
+        self._engine.start(seq, labels)
 
     def update(self) -> None:
         """Queue a retrain on this reviewer's current votes (call after each vote or undo)."""
+        seq, labels = self._labels()
+        engine = self._engine
+        if engine is not None and not self._closed:
+            engine.submit(seq, labels)
+
+    def _labels(self) -> tuple[int, list[tuple[int, bool]]]:
         labels = self.queue.own_labels()
         positives = sum(1 for _, positive in labels if positive)
         with self._lock:
-            self._labels = labels
+            self._seq += 1
             self._counts = (positives, len(labels) - positives)
-            if self._bg is not None:
-                self._bg.submit(labels)
+            return self._seq, labels
+
+    def _receive(self, state: _State) -> None:
+        with self._lock:
+            self._state = state
 
     def apply(self, after: int | None, keep: Collection[int] = ()) -> bool:
         """Reorder the undecided studies after position ``after`` if a newer order was published.
@@ -162,8 +414,8 @@ class QueueRanker:
         queue's order changed. While the ready rule is not met (or after an undo takes the
         votes back under it) the published order is the seeded random one.
         """
-        ranked = self._ranked
-        if ranked is None:
+        ranked = self._state.ranked
+        if ranked is None or self._closed:
             return False
         key = (ranked.source, ranked.trained_at)
         moved_on = (after if after is not None else -1) - self._applied_after >= self.window // 2
@@ -179,112 +431,46 @@ class QueueRanker:
     def status(self) -> RankStatus:
         """The order's source and the includes-left estimate, for display."""
         positives, negatives = self._counts
-        bg = self._bg
-        if self.error is not None or (bg is not None and bg.error is not None):
-            error = self.error or (bg.error if bg is not None else None)
-            return RankStatus("failed", None, positives, negatives, self.min_includes, self.min_excludes,
-                              None, False, str(error) or type(error).__name__)
-        if bg is None:
-            return RankStatus("loading", None, positives, negatives, self.min_includes, self.min_excludes,
-                              None, self._loader is not None and not self._closed)
-        _, source, trained_at = bg.current_order(())
-        estimate = bg.estimate_remaining()
-        if estimate is None and bg.busy and not self._ranked:
+        state, seq = self._state, self._seq
+        base = (positives, negatives, self.min_includes, self.min_excludes)
+        if state.error:
+            return RankStatus("failed", None, *base, None, False, state.error)
+        if not state.loaded:
+            return RankStatus("loading", None, *base, None, self._engine is not None and not self._closed)
+        busy = state.busy or state.seq < seq
+        ranked = state.ranked
+        source = ranked.source if ranked is not None else "random"
+        if state.estimate is None and busy and ranked is None:
             source = "loading"  # the first submission is still building the features
-        return RankStatus(source, trained_at, positives, negatives, self.min_includes, self.min_excludes,
-                          estimate, bg.busy)
+        return RankStatus(source, ranked.trained_at if ranked else None, *base, state.estimate, busy)
 
     @property
     def started(self) -> bool:
-        return self._loader is not None
+        return self._engine is not None
 
     @property
     def closed(self) -> bool:
         return self._closed
 
+    @property
+    def process(self) -> Any | None:
+        """The ranking process (a ``multiprocessing.Process``) while it runs isolated, else None."""
+        engine = self._engine
+        return engine.process if isinstance(engine, _Process) else None
+
     def close(self) -> None:
-        """Stop the loader and the ranker's worker (daemon threads: quitting never waits)."""
-        with self._lock:
-            self._closed = True
-            bg, self._bg = self._bg, None
-            self._cond.notify_all()
-        if bg is not None:
-            bg.close()
-        self._loaded.set()
+        """Stop the engine (its process, or its daemon threads): quitting never waits long."""
+        self._closed = True
+        engine, self._engine = self._engine, None
+        if engine is not None:
+            engine.close()
 
     def wait_idle(self, timeout: float = 60.0) -> bool:
         """Block until the texts are loaded, no retrain is pending and its order is published.
 
-        For tests and scripts, never for a screen. False on timeout.
+        For tests and scripts, never for a screen. False on timeout, before start and after close.
         """
-        deadline = time.monotonic() + timeout
-        if self._loader is None or not self._loaded.wait(timeout):  # never started: it never will be idle
+        engine = self._engine
+        if engine is None or self._closed:
             return False
-        bg = self._bg
-        if bg is None:
-            return self.error is None and not self._closed
-        if not bg.wait_idle(max(0.0, deadline - time.monotonic())):
-            return False
-
-        def published() -> bool:
-            _, source, trained_at = bg.current_order(())
-            ranked = self._ranked
-            return ranked is not None and (ranked.source, ranked.trained_at) == (source, trained_at)
-
-        with self._cond:
-            return self._cond.wait_for(published, max(0.0, deadline - time.monotonic()))
-
-    # --- worker threads -----------------------------------------------------------------
-    def _load(self) -> None:
-        try:
-            texts = self._read_texts()
-            if texts is None:
-                return
-            from reviewkit.ranking import BackgroundRanker
-
-            kwargs: dict[str, Any] = {"min_includes": self.min_includes, "min_excludes": self.min_excludes,
-                                      "on_trained": self._on_trained, "level": self._level}
-            if self._model_factory is not None:
-                kwargs["model_factory"] = self._model_factory
-            bg = BackgroundRanker(texts, **kwargs)
-            with self._lock:
-                if self._closed:
-                    bg.close()
-                    return
-                self._bg = bg
-                bg.submit(self._labels)  # the newest labels, copied in the screen's thread
-        except Exception as exc:  # the screen goes on in random order and says why
-            self.error = exc
-        finally:
-            self._loaded.set()
-
-    def _read_texts(self) -> dict[int, str] | None:
-        """study id -> ranking text, from a connection of this thread; None once closed."""
-        from reviewkit.ranking import record_text
-
-        texts: dict[int, str] = {}
-        db = Store.open(self.queue.db.path)
-        try:
-            for start in range(0, len(self._ids), _CHUNK):
-                if self._closed:
-                    return None
-                chunk = self._ids[start:start + _CHUNK]
-                records = record_rows.get_records(db, chunk)
-                for study in chunk:
-                    rec = records.get(study)
-                    if rec is not None:
-                        texts[study] = record_text(rec.title, rec.abstract, [*rec.keywords, *rec.mesh_terms])
-        finally:
-            db.close()
-        return texts
-
-    def _on_trained(self) -> None:
-        """In the ranker's worker: sort the whole queue by the new model, off the screen's thread."""
-        with self._lock:
-            bg = self._bg
-        if bg is None:
-            return
-        order, source, trained_at = bg.current_order(self._ids)
-        with self._cond:
-            self._ranked = _Ranked(order, source, trained_at)
-            self._cond.notify_all()
+        return engine.wait_idle(timeout) and self._state.loaded

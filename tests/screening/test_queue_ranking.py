@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from conftest import add_records
 from screening.helpers import make_records, make_topic_records
@@ -199,7 +201,7 @@ def test_another_reviewers_votes_never_reach_my_ranker(topics):
     q = scr.ReviewerQueue(project, TA, "reviewer1")
     decide_until(q, like, 5, 5)
     RecordingModel.fits = []
-    ranker = QueueRanker(q, model_factory=RecordingModel)
+    ranker = QueueRanker(q, model_factory=RecordingModel, isolate=False)
     try:
         ranker.start()
         assert ranker.wait_idle() and ranker.apply(None)
@@ -233,7 +235,7 @@ def test_a_failing_ranker_leaves_the_seeded_order_and_says_why(topics):
     q = scr.ReviewerQueue(project, TA, "reviewer1")
     order = list(q.studies)
     decide_until(q, like, 5, 5)
-    ranker = QueueRanker(q, model_factory=BrokenModel)
+    ranker = QueueRanker(q, model_factory=BrokenModel, isolate=False)
     try:
         assert not ranker.wait_idle(1)  # not started: never idle, returns at once
         ranker.start()
@@ -241,5 +243,48 @@ def test_a_failing_ranker_leaves_the_seeded_order_and_says_why(topics):
         status = ranker.status()
         assert status.source == "failed" and "model exploded" in status.describe()
         assert not ranker.apply(None) and q.studies == order
+    finally:
+        ranker.close()
+
+
+def test_the_ranker_runs_in_a_process_of_its_own_and_leaves_none_behind(topics):
+    import multiprocessing
+    import os
+
+    project, like = topics
+    q = scr.ReviewerQueue(project, TA, "reviewer1")
+    decide_until(q, like, 5, 5)
+    ranker = QueueRanker(q)
+    ranker.start()
+    try:
+        assert ranker.wait_idle() and ranker.apply(None)
+        process = ranker.process
+        assert process is not None and process.is_alive() and process.pid != os.getpid()
+        assert [like[s] for s in undecided(q)][:7] == [True] * 7
+    finally:
+        ranker.close()
+    assert not process.is_alive() and multiprocessing.active_children() == []
+    assert QueueRanker(q, isolate=False).process is None
+
+
+def test_a_ranking_process_that_dies_leaves_the_order_and_says_why(topics):
+    project, like = topics
+    q = scr.ReviewerQueue(project, TA, "reviewer1")
+    order = list(q.studies)
+    ranker = QueueRanker(q)
+    ranker.start()
+    try:
+        assert ranker.wait_idle()
+        ranker.process.kill()  # as the out-of-memory killer would
+        ranker.process.join(10)
+        for _ in range(100):
+            if ranker.status().source == "failed":
+                break
+            time.sleep(0.05)
+        status = ranker.status()
+        assert status.source == "failed" and "the ranking process ended" in status.describe()
+        decide_until(q, like, 5, 5)
+        ranker.update()  # nothing to send to: no error
+        assert not ranker.apply(None) and [s for s in q.studies] == order
     finally:
         ranker.close()

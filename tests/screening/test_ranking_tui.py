@@ -71,7 +71,7 @@ def test_keys_go_on_while_a_slow_retrain_runs_then_likely_includes_come_next(top
     GatedModel.started.clear()
     GatedModel.gate.clear()
     queue = scr.ReviewerQueue(project, TA, "reviewer1")
-    ranking = QueueRanker(queue, model_factory=GatedModel)
+    ranking = QueueRanker(queue, model_factory=GatedModel, isolate=False)
 
     async def go():
         app = ScreeningApp(queue, keymap={}, ranking=ranking)
