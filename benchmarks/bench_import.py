@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.measure import run_isolated
+from benchmarks.measure import load_note, run_isolated
 
 TARGET_SECONDS = 15.0
 TARGET_MB = 400.0
@@ -85,7 +85,7 @@ def main(results_dir: Path) -> dict:
         "| measure | value | target |\n|---|---|---|\n"
         f"{table}\n\n"
         f"Machine: {figures['machine']}; 1-minute load average at start {figures['load_average_at_start']}"
-        " (other jobs were running, so the time is an upper bound).\n",
+        f" ({load_note(figures['load_average_at_start'])}).\n",
         encoding="utf-8",
     )
     return figures

@@ -18,6 +18,13 @@ def _child(fn: Callable[..., Any], args: tuple, queue: mp.Queue) -> None:
     queue.put((wall, peak_kb / 1024, result))
 
 
+def load_note(load_1min: float) -> str:
+    """What a 1-minute load average at the start says about wall times, for results files."""
+    if load_1min < 1.0:
+        return "little else was running"
+    return "other jobs were running, so wall times are upper bounds; CPU times are less affected"
+
+
 def run_isolated(fn: Callable[..., Any], *args: Any) -> tuple[float, float, Any]:
     """Run ``fn(*args)`` in a new process; returns (wall seconds, peak RSS in MB, result).
 
