@@ -35,9 +35,10 @@ costs nothing and the first screen does not wait for the import.
 from __future__ import annotations
 
 import contextlib
+import sys
 import threading
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -81,8 +82,10 @@ class RankStatus:
             when = self.trained_at.astimezone().strftime("%H:%M:%S")
             order = f"Order: model (trained {when}{', retraining…' if self.busy else ''})"
         elif not ready:
-            order = (f"Order: random until {self.min_includes} includes and {self.min_excludes} excludes"
-                     f" (you: {self.positives} and {self.negatives})")
+            order = (
+                f"Order: random until {self.min_includes} includes and {self.min_excludes} excludes"
+                f" (you: {self.positives} and {self.negatives})"
+            )
         else:
             order = "Order: random (training the first model…)"
         if self.estimate is not None:
@@ -119,8 +122,14 @@ class _Engine:
     """Texts, features and the :class:`BackgroundRanker`, in threads of the process it lives in;
     calls ``publish(state)`` whenever its state changes (from its own threads)."""
 
-    def __init__(self, db_path: str, ids: tuple[int, ...], options: dict[str, Any],
-                 publish: Callable[[_State], None], order_limit: int | None = None) -> None:
+    def __init__(
+        self,
+        db_path: str,
+        ids: tuple[int, ...],
+        options: dict[str, Any],
+        publish: Callable[[_State], None],
+        order_limit: int | None = None,
+    ) -> None:
         self.db_path, self.ids, self.options, self.publish = db_path, ids, options, publish
         self.order_limit = order_limit  # publish only the best this many of each order
         self.state = _State()
@@ -197,12 +206,14 @@ class _Engine:
             for start in range(0, len(self.ids), _CHUNK):
                 if self._closed:
                     return None
-                chunk = self.ids[start:start + _CHUNK]
+                chunk = self.ids[start : start + _CHUNK]
                 records = record_rows.get_records(db, chunk)
                 for study in chunk:
                     rec = records.get(study)
                     if rec is not None:
-                        texts[study] = record_text(rec.title, rec.abstract, [*rec.keywords, *rec.mesh_terms])
+                        texts[study] = record_text(
+                            rec.title, rec.abstract, [*rec.keywords, *rec.mesh_terms]
+                        )
         finally:
             db.close()
         return texts
@@ -215,14 +226,25 @@ class _Engine:
             return
         order, source, trained_at = bg.current_order(self.ids)
         if self.order_limit is not None and source == "model":
-            order = order[:self.order_limit]
+            order = order[: self.order_limit]
         error = bg.error
-        self._set(ranked=_Ranked(order, source, trained_at), estimate=bg.estimate_remaining(), busy=bg.busy,
-                  seq=seq, error=(str(error) or type(error).__name__) if error is not None else "")
+        self._set(
+            ranked=_Ranked(order, source, trained_at),
+            estimate=bg.estimate_remaining(),
+            busy=bg.busy,
+            seq=seq,
+            error=(str(error) or type(error).__name__) if error is not None else "",
+        )
 
 
-def _serve(db_path: str, ids: tuple[int, ...], options: dict[str, Any], order_limit: int, inbox: Any,
-           outbox: Any) -> None:
+def _serve(
+    db_path: str,
+    ids: tuple[int, ...],
+    options: dict[str, Any],
+    order_limit: int,
+    inbox: Any,
+    outbox: Any,
+) -> None:
     """The ranking process: an :class:`_Engine` driven by messages from the screen's process."""
     from reviewkit.workers import ignore_interrupts
 
@@ -253,29 +275,60 @@ def _serve(db_path: str, ids: tuple[int, ...], options: dict[str, Any], order_li
         engine.close()
 
 
+@contextlib.contextmanager
+def _stderr_with_a_file_descriptor() -> Iterator[None]:
+    """multiprocessing hands its helper processes our stderr's file descriptor; inside a Textual
+    app ``sys.stderr`` is a capture object whose ``fileno()`` is -1, and starting a process then
+    fails ('bad value(s) in fds_to_keep'). Use the real stderr for the start."""
+    saved = sys.stderr
+    try:
+        valid = saved.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        valid = False
+    if not valid and sys.__stderr__ is not None:
+        sys.stderr = sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = saved
+
+
 class _Process:
     """An :class:`_Engine` in a spawned process, with the same calls; its states arrive in a
     listener thread of this process."""
 
-    def __init__(self, db_path: str, ids: tuple[int, ...], options: dict[str, Any],
-                 publish: Callable[[_State], None], order_limit: int) -> None:
+    def __init__(
+        self,
+        db_path: str,
+        ids: tuple[int, ...],
+        options: dict[str, Any],
+        publish: Callable[[_State], None],
+        order_limit: int,
+    ) -> None:
         import multiprocessing
 
         ctx = multiprocessing.get_context("spawn")
         child_inbox, self._outbox = ctx.Pipe(duplex=False)
         self._inbox, child_outbox = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(target=_serve, args=(db_path, ids, options, order_limit, child_inbox, child_outbox),
-                                   name="reviewkit-ranking", daemon=True)
+        self.process = ctx.Process(
+            target=_serve,
+            args=(db_path, ids, options, order_limit, child_inbox, child_outbox),
+            name="reviewkit-ranking",
+            daemon=True,
+        )
         self.publish = publish
         self._send_lock = threading.Lock()
         self._cond = threading.Condition()
         self._answers: dict[int, bool] = {}
         self._tokens = 0
         self._closed = False
-        self.process.start()
+        with _stderr_with_a_file_descriptor():
+            self.process.start()
         child_inbox.close()
         child_outbox.close()
-        threading.Thread(target=self._listen, name="reviewkit-ranking-listener", daemon=True).start()
+        threading.Thread(
+            target=self._listen, name="reviewkit-ranking-listener", daemon=True
+        ).start()
 
     def _send(self, *message: object) -> None:
         with self._send_lock:
@@ -324,7 +377,12 @@ class _Process:
                     self._answers[args[0]] = args[1]
                     self._cond.notify_all()
         if not self._closed:  # the process ended on its own: killed, out of memory …
-            self.publish(_State(loaded=True, error=f"the ranking process ended (exit code {self.process.exitcode})"))
+            self.publish(
+                _State(
+                    loaded=True,
+                    error=f"the ranking process ended (exit code {self.process.exitcode})",
+                )
+            )
         with self._cond:
             self._closed = True
             self._cond.notify_all()
@@ -357,7 +415,11 @@ class QueueRanker:
         self.min_includes = min_includes
         self.min_excludes = min_excludes
         self.isolate = isolate
-        self._options: dict[str, Any] = {"min_includes": min_includes, "min_excludes": min_excludes, "level": level}
+        self._options: dict[str, Any] = {
+            "min_includes": min_includes,
+            "min_excludes": min_excludes,
+            "level": level,
+        }
         if model_factory is not None:
             self._options["model_factory"] = model_factory
         self._ids = tuple(queue.studies)  # the seeded order: ties and unscored studies keep it
@@ -379,7 +441,9 @@ class QueueRanker:
         seq, labels = self._labels()
         args = (str(self.queue.db.path), self._ids, self._options, self._receive)
         try:
-            self._engine = _Process(*args, _SENT_PER_WINDOW * self.window) if self.isolate else _Engine(*args)
+            self._engine = (
+                _Process(*args, _SENT_PER_WINDOW * self.window) if self.isolate else _Engine(*args)
+            )
         except Exception as exc:  # e.g. no process could be started: random order, and why
             self._receive(_State(loaded=True, error=f"could not start the ranker: {exc}"))
             return
@@ -436,13 +500,17 @@ class QueueRanker:
         if state.error:
             return RankStatus("failed", None, *base, None, False, state.error)
         if not state.loaded:
-            return RankStatus("loading", None, *base, None, self._engine is not None and not self._closed)
+            return RankStatus(
+                "loading", None, *base, None, self._engine is not None and not self._closed
+            )
         busy = state.busy or state.seq < seq
         ranked = state.ranked
         source = ranked.source if ranked is not None else "random"
         if state.estimate is None and busy and ranked is None:
             source = "loading"  # the first submission is still building the features
-        return RankStatus(source, ranked.trained_at if ranked else None, *base, state.estimate, busy)
+        return RankStatus(
+            source, ranked.trained_at if ranked else None, *base, state.estimate, busy
+        )
 
     @property
     def started(self) -> bool:

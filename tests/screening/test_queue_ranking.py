@@ -30,10 +30,14 @@ def test_reorder_keeps_the_head_and_decided_studies_in_place(eight):
     ranking = before[::-1]
     assert q.reorder_remaining(ranking, after=2)
     assert q.studies[:3] == before[:3]  # the record on screen (2) and everything before it
-    assert q.studies[4] == before[4] and q.studies[6] == before[6]  # decided studies keep their place
+    assert (
+        q.studies[4] == before[4] and q.studies[6] == before[6]
+    )  # decided studies keep their place
     undecided_tail = [s for s in before[3:] if s not in (before[4], before[6])]
     assert [q.studies[p] for p in (3, 5, 7)] == undecided_tail[::-1]  # in ranking order
-    assert sorted(q.studies) == sorted(before) and all(q.index[s] == p for p, s in enumerate(q.studies))
+    assert sorted(q.studies) == sorted(before) and all(
+        q.index[s] == p for p, s in enumerate(q.studies)
+    )
     assert not q.reorder_remaining(ranking, after=2)  # already in that order
     assert not q.reorder_remaining([], after=len(before) - 1)  # nothing after the last record
 
@@ -43,7 +47,16 @@ def test_reorder_leaves_the_kept_studies_in_place(eight):
     q = scr.ReviewerQueue(project, TA, "reviewer1")
     before = list(q.studies)
     assert q.reorder_remaining(before[::-1], after=0, keep={before[1], before[3]})
-    assert q.studies == [before[0], before[1], before[7], before[3], before[6], before[5], before[4], before[2]]
+    assert q.studies == [
+        before[0],
+        before[1],
+        before[7],
+        before[3],
+        before[6],
+        before[5],
+        before[4],
+        before[2],
+    ]
 
 
 def test_reorder_in_a_window_swaps_the_best_in_and_the_rest_out(eight):
@@ -59,7 +72,9 @@ def test_reorder_with_a_partial_ranking_keeps_the_rest_in_order(eight):
     project, _ = eight
     q = scr.ReviewerQueue(project, TA, "reviewer1")
     before = list(q.studies)
-    assert q.reorder_remaining([before[7], before[7], 999_999], after=None)  # duplicates and strangers ignored
+    assert q.reorder_remaining(
+        [before[7], before[7], 999_999], after=None
+    )  # duplicates and strangers ignored
     assert q.studies == [before[7], *before[:7]]
 
 
@@ -115,8 +130,13 @@ def test_likely_includes_come_first_after_five_and_five(topics):
         status = ranker.status()
         assert status.source == "model" and status.trained_at is not None and not status.busy
         assert (status.positives, status.negatives) == (5, 5)
-        assert "Order: model (trained" in status.describe() and "Includes left ≈" in status.describe()
-        assert status.estimate is not None and status.estimate.low <= status.estimate.estimate <= status.estimate.high
+        assert (
+            "Order: model (trained" in status.describe() and "Includes left ≈" in status.describe()
+        )
+        assert (
+            status.estimate is not None
+            and status.estimate.low <= status.estimate.estimate <= status.estimate.high
+        )
         decided_at = {s: q.index[s] for s in q.votes}
         assert ranker.apply(None)
         assert {s: q.index[s] for s in q.votes} == decided_at  # decided studies did not move
@@ -154,7 +174,9 @@ def test_seeded_random_order_until_the_ready_rule_and_again_after_an_undo(topics
     try:
         ranker.start()
         decide_until(q, like, 4, 5)
-        q.decide(next(s for s in q.studies if like[s] and s not in q.votes), "uncertain")  # positive: 5 now
+        q.decide(
+            next(s for s in q.studies if like[s] and s not in q.votes), "uncertain"
+        )  # positive: 5 now
         q.undo()  # ...and back to 4
         ranker.update()
         assert ranker.wait_idle()
@@ -288,3 +310,38 @@ def test_a_ranking_process_that_dies_leaves_the_order_and_says_why(topics):
         assert not ranker.apply(None) and [s for s in q.studies] == order
     finally:
         ranker.close()
+
+
+def test_the_ranking_process_starts_inside_a_textual_app(topics):
+    """A Textual app replaces sys.stderr with an object whose fileno() is -1; in a fresh
+    interpreter (no multiprocessing helper running yet) the ranker must still start."""
+    import subprocess
+    import sys
+    import textwrap
+
+    project, _ = topics
+    script = textwrap.dedent(f"""
+        import sys
+        from reviewkit.project import open_project
+        from reviewkit.queue_ranker import QueueRanker
+        from reviewkit.screening import ReviewerQueue
+
+        class Captured:  # what Textual puts in sys.stderr while an app runs
+            def write(self, text): pass
+            def flush(self): pass
+            def fileno(self): return -1
+
+        project = open_project({str(project.folder)!r})
+        ranker = QueueRanker(ReviewerQueue(project, "title-abstract", "reviewer1"))
+        real, sys.stderr = sys.stderr, Captured()
+        ranker.start()
+        sys.stderr = real
+        ok = ranker.wait_idle(60)
+        print(ok, ranker.status().source, ranker.status().error)
+        ranker.close()
+    """)
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split()[:2] == ["True", "random"], out.stdout

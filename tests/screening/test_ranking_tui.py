@@ -52,7 +52,7 @@ async def until_started(pilot, ranking: QueueRanker) -> None:
         if ranking.started:
             return
         await pilot.pause()
-    raise AssertionError("the screen never started the ranker")
+    raise AssertionError(f"the screen never started the ranker: {ranking.status()}")
 
 
 def screen_text(app) -> str:
@@ -98,7 +98,7 @@ def test_keys_go_on_while_a_slow_retrain_runs_then_likely_includes_come_next(top
             here = s.pos
             await pilot.press("j")  # moving on applies the new order behind the current record
             assert s.pos == here + 1
-            rest = [like[st] for st in queue.studies[here + 1:] if st not in queue.votes]
+            rest = [like[st] for st in queue.studies[here + 1 :] if st not in queue.votes]
             n_left = sum(rest)
             assert rest[:n_left] == [True] * n_left and n_left > 0
             assert like[s.current]  # the next record is a likely include
@@ -159,7 +159,10 @@ def test_the_order_line_before_the_rule_and_without_ranking(topics):
             assert ranking.wait_idle()
             s.render_rank()
             text = screen_text(app)
-            assert "Order: random until 5 includes and 5 excludes" in text and "Includes left ≈" in text
+            assert (
+                "Order: random until 5 includes and 5 excludes" in text
+                and "Includes left ≈" in text
+            )
             await pilot.press("j", "tab")
             assert queue.studies == order  # seeded order until the rule is met
         plain = ScreeningApp(scr.ReviewerQueue(project, TA, "reviewer2"), keymap={})
