@@ -19,14 +19,21 @@ RESULTS = HERE / "results"
 
 
 def available() -> list[str]:
-    return sorted(m.name[len("bench_"):] for m in pkgutil.iter_modules([str(HERE)]) if m.name.startswith("bench_"))
+    return sorted(
+        m.name[len("bench_") :]
+        for m in pkgutil.iter_modules([str(HERE)])
+        if m.name.startswith("bench_")
+    )
 
 
 def main(argv: list[str]) -> int:
     names = argv or available()
     unknown = [n for n in names if n not in available()]
     if unknown:
-        print(f"unknown benchmark(s): {', '.join(unknown)}; available: {', '.join(available())}", file=sys.stderr)
+        print(
+            f"unknown benchmark(s): {', '.join(unknown)}; available: {', '.join(available())}",
+            file=sys.stderr,
+        )
         return 2
     RESULTS.mkdir(exist_ok=True)
     for name in names:
@@ -35,7 +42,9 @@ def main(argv: list[str]) -> int:
         module = importlib.import_module(f"benchmarks.bench_{name}")
         figures = module.main(RESULTS)
         (RESULTS / f"{name}.json").write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n")
-        print(f"   done in {time.time() - started:.1f} s -> {RESULTS / (name + '.json')}", flush=True)
+        print(
+            f"   done in {time.time() - started:.1f} s -> {RESULTS / (name + '.json')}", flush=True
+        )
     return 0
 
 

@@ -50,7 +50,17 @@ def ensure_installed(log=print) -> Path:
     shutil.rmtree(VENV, ignore_errors=True)
     base = getattr(sys, "_base_executable", sys.executable)
     subprocess.run([base, "-m", "venv", str(VENV)], check=True)
-    subprocess.run([str(VENV / "bin" / "python"), "-m", "pip", "install", "-q", f"asreview=={ASREVIEW_VERSION}"], check=True)
+    subprocess.run(
+        [
+            str(VENV / "bin" / "python"),
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            f"asreview=={ASREVIEW_VERSION}",
+        ],
+        check=True,
+    )
     return asreview_bin()
 
 
@@ -61,7 +71,9 @@ def _children_cpu_s() -> float:
 
 def asreview_version() -> str:
     """``asreview --version`` of the benchmark's venv (e.g. ``asreview 3.0.8``)."""
-    out = subprocess.run([str(asreview_bin()), "--version"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [str(asreview_bin()), "--version"], capture_output=True, text=True, check=True
+    )
     return out.stdout.strip()
 
 
@@ -71,7 +83,10 @@ def _reduced_csv(dataset: Path, label_column: str) -> Path:
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    with dataset.open(newline="", encoding="utf-8") as src, target.open("w", newline="", encoding="utf-8") as dst:
+    with (
+        dataset.open(newline="", encoding="utf-8") as src,
+        target.open("w", newline="", encoding="utf-8") as dst,
+    ):
         writer = csv.writer(dst)
         writer.writerow(["title", "abstract", "label_included"])
         for row in csv.DictReader(src):
@@ -94,7 +109,9 @@ def _label_sequence(project_file: Path) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
-def run(dataset: Path, seed: int, label_column: str = "label_included", timeout_s: float | None = None) -> dict | None:
+def run(
+    dataset: Path, seed: int, label_column: str = "label_included", timeout_s: float | None = None
+) -> dict | None:
     """Simulate ``dataset`` with ASReview's default model; cached. Labels in screening order, wall and CPU s.
 
     Returns None (nothing cached) when the run takes longer than ``timeout_s``.
@@ -107,16 +124,27 @@ def run(dataset: Path, seed: int, label_column: str = "label_included", timeout_
     data = _reduced_csv(dataset, label_column)
     project_file = CACHE / f"{key}.asreview"
     project_file.unlink(missing_ok=True)
-    leftover = project_file.with_suffix(".asreview.tmp")  # asreview's work folder of a run that was stopped
+    leftover = project_file.with_suffix(
+        ".asreview.tmp"
+    )  # asreview's work folder of a run that was stopped
     shutil.rmtree(leftover, ignore_errors=True)
     ensure_installed()
     nice = os.environ.get("ASREVIEW_NICE")
     cmd = ["nice", "-n", nice] if nice else []
     cmd += [
-        str(asreview_bin()), "simulate", str(data),
-        "--n-prior-included", "1", "--n-prior-excluded", "1",
-        "--prior-seed", str(seed), "--seed", str(seed),
-        "-o", str(project_file),
+        str(asreview_bin()),
+        "simulate",
+        str(data),
+        "--n-prior-included",
+        "1",
+        "--n-prior-excluded",
+        "1",
+        "--prior-seed",
+        str(seed),
+        "--seed",
+        str(seed),
+        "-o",
+        str(project_file),
     ]
     started, cpu_before = time.perf_counter(), _children_cpu_s()
     try:  # cwd: asreview drops a cache file in its working folder
@@ -174,7 +202,9 @@ def run_all(seeds: list[int], budget_s: float, log=print) -> dict[tuple[str, int
             continue
         done[(ds.name, seed)] = meta
         cpu = f", CPU {meta['cpu_s']:.1f} s" if "cpu_s" in meta else ""
-        log(f"asreview: {ds.name} seed {seed}: {meta['wall_s']:.1f} s{cpu}{' (cached)' if cached else ''}")
+        log(
+            f"asreview: {ds.name} seed {seed}: {meta['wall_s']:.1f} s{cpu}{' (cached)' if cached else ''}"
+        )
     return done
 
 

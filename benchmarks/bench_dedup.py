@@ -71,13 +71,22 @@ def load_records(name: str) -> tuple[list[str], list]:
                 get = row.get
                 m = _PUBMED_URL.search(get("url", ""))
                 ids.append(get("ID"))
-                recs.append(Record(
-                    title=get("title", ""), authors=_authors(get("author", "")), year=get("year") or None,
-                    journal=get("journal") or get("booktitle", ""), volume=get("volume", ""),
-                    issue=get("number", ""), pages=get("pages", ""), doi=get("doi", ""),
-                    pmid=m.group(1) if m else "",
-                    abstract_sections=[AbstractSection("", get("abstract"))] if get("abstract") else [],
-                ))
+                recs.append(
+                    Record(
+                        title=get("title", ""),
+                        authors=_authors(get("author", "")),
+                        year=get("year") or None,
+                        journal=get("journal") or get("booktitle", ""),
+                        volume=get("volume", ""),
+                        issue=get("number", ""),
+                        pages=get("pages", ""),
+                        doi=get("doi", ""),
+                        pmid=m.group(1) if m else "",
+                        abstract_sections=[AbstractSection("", get("abstract"))]
+                        if get("abstract")
+                        else [],
+                    )
+                )
     return ids, recs
 
 
@@ -102,8 +111,16 @@ def evaluate(pred: list[list[str]], truth: list[list[str]]) -> dict:
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"true_pairs": len(t), "predicted_pairs": len(p), "tp": tp, "false_merges": fp, "fn": fn,
-            "precision": round(precision, 5), "recall": round(recall, 5), "f1": round(f1, 5)}
+    return {
+        "true_pairs": len(t),
+        "predicted_pairs": len(p),
+        "tp": tp,
+        "false_merges": fp,
+        "fn": fn,
+        "precision": round(precision, 5),
+        "recall": round(recall, 5),
+        "f1": round(f1, 5),
+    }
 
 
 # --- our engine ----------------------------------------------------------------------------
@@ -131,7 +148,9 @@ def run_reviewkit(name: str) -> dict:
         "records": len(ids),
         "load_s": round(loaded - started, 2),
         "match_s": round(done - loaded, 2),
-        "cpu_s": round(time.process_time() - cpu, 2),  # CPU time: what the wall time would be unshared
+        "cpu_s": round(
+            time.process_time() - cpu, 2
+        ),  # CPU time: what the wall time would be unshared
     }
 
 
@@ -162,8 +181,18 @@ def ensure_venv() -> Path:
     python = VENV / "bin" / "python"
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "bib-dedupe==0.7.2",
-                        "pandas>=1.3.4,<2.0.0"], check=True)  # pandas is only in its "with-data" extra
+        subprocess.run(
+            [
+                str(python),
+                "-m",
+                "pip",
+                "install",
+                "-q",
+                "bib-dedupe==0.7.2",
+                "pandas>=1.3.4,<2.0.0",
+            ],
+            check=True,
+        )  # pandas is only in its "with-data" extra
     return python
 
 
@@ -179,7 +208,9 @@ def run_bib_dedupe(name: str) -> dict | None:
             return None
         python = ensure_venv()
         files = [str(f) for f in record_files(name)]
-        subprocess.run([str(python), "-c", _RUNNER, *files, str(cached) + ".tmp"], check=True, cwd=WORK)
+        subprocess.run(
+            [str(python), "-c", _RUNNER, *files, str(cached) + ".tmp"], check=True, cwd=WORK
+        )
         Path(str(cached) + ".tmp").rename(cached)
     return json.loads(cached.read_text())
 
@@ -208,7 +239,9 @@ def bench_set(name: str) -> dict:
     truth_pairs = pairs_of(truth)
     ours_eval = evaluate(ours["clusters"], truth)
     # what a reviewer who decides every queued pair correctly would end with
-    reviewed = [list(c) for c in ours["clusters"]] + [list(p) for p in queue_pairs if p in truth_pairs]
+    reviewed = [list(c) for c in ours["clusters"]] + [
+        list(p) for p in queue_pairs if p in truth_pairs
+    ]
     from reviewkit.dedup.cluster import components
 
     nodes = {x for c in reviewed for x in c}
@@ -218,15 +251,26 @@ def bench_set(name: str) -> dict:
     if bd is None:
         bd_row = recorded_bib_dedupe(name, len(truth_pairs))
     else:
-        bd_row = {**evaluate(bd["clusters"], truth), "queue_pairs": bd["maybe_pairs"], "wall_s": bd["wall_s"],
-                  "cpu_s": bd.get("cpu_s"), "peak_mb": bd["peak_mb"]}
+        bd_row = {
+            **evaluate(bd["clusters"], truth),
+            "queue_pairs": bd["maybe_pairs"],
+            "wall_s": bd["wall_s"],
+            "cpu_s": bd.get("cpu_s"),
+            "peak_mb": bd["peak_mb"],
+        }
     row = {
         "records": ours["records"],
-        "reviewkit": {**ours_eval, "queue_pairs": len(queue_pairs),
-                      "queue_true_pairs": len(queue_pairs & truth_pairs),
-                      "recall_after_review": after_review["recall"],
-                      "wall_s": round(wall, 2), "cpu_s": ours["cpu_s"], "peak_mb": round(peak, 1),
-                      "pairs_compared": ours["pairs_compared"], "rules": ours["rules"]},
+        "reviewkit": {
+            **ours_eval,
+            "queue_pairs": len(queue_pairs),
+            "queue_true_pairs": len(queue_pairs & truth_pairs),
+            "recall_after_review": after_review["recall"],
+            "wall_s": round(wall, 2),
+            "cpu_s": ours["cpu_s"],
+            "peak_mb": round(peak, 1),
+            "pairs_compared": ours["pairs_compared"],
+            "rules": ours["rules"],
+        },
         "bib_dedupe": bd_row,
     }
     rk, b = row["reviewkit"], row["bib_dedupe"]
@@ -264,7 +308,8 @@ def write_markdown(figures: dict, path: Path) -> None:
             lines.append(
                 f"| {name} | {row['records']:,} | {rk['true_pairs']:,} | {rk['precision']:.4f} / – | {rk['recall']:.4f} / –"
                 f" | {rk['f1']:.4f} / – | {rk['false_merges']} / – | {rk['queue_pairs']} / – | {rk['recall_after_review']:.4f}"
-                f" | {rk['wall_s']} ({rk['cpu_s']}) / – | {rk['peak_mb']:.0f} / – |")
+                f" | {rk['wall_s']} ({rk['cpu_s']}) / – | {rk['peak_mb']:.0f} / – |"
+            )
             continue
         lines.append(
             f"| {name} | {row['records']:,} | {rk['true_pairs']:,} | {rk['precision']:.4f} / {bd['precision']:.4f}"
@@ -274,21 +319,36 @@ def write_markdown(figures: dict, path: Path) -> None:
             f" | {rk['peak_mb']:.0f} / {bd['peak_mb']:.0f} |"
         )
     t = figures["targets"]
-    lines += ["", "Targets: " + ", ".join(f"{k}: {'met' if v else 'NOT met'}" for k, v in t.items())]
-    recorded = [n for n, r in figures["sets"].items() if r["bib_dedupe"] and r["bib_dedupe"].get("recorded")]
+    lines += [
+        "",
+        "Targets: " + ", ".join(f"{k}: {'met' if v else 'NOT met'}" for k, v in t.items()),
+    ]
+    recorded = [
+        n for n, r in figures["sets"].items() if r["bib_dedupe"] and r["bib_dedupe"].get("recorded")
+    ]
     if recorded:
-        lines += ["", f"bib-dedupe figures from the recorded run (not rerun this time; kept from"
-                  f" `results/dedup.json`): {', '.join(recorded)}. Our figures are from this run."]
+        lines += [
+            "",
+            f"bib-dedupe figures from the recorded run (not rerun this time; kept from"
+            f" `results/dedup.json`): {', '.join(recorded)}. Our figures are from this run.",
+        ]
     missing = [n for n, r in figures["sets"].items() if r["bib_dedupe"] is None]
     if missing:
-        lines += ["", f"bib-dedupe had not finished on: {', '.join(missing)} (– in the table; recall target"
-                  " checked on the other sets only)."]
+        lines += [
+            "",
+            f"bib-dedupe had not finished on: {', '.join(missing)} (– in the table; recall target"
+            " checked on the other sets only).",
+        ]
     lines.append("")
     path.write_text("\n".join(lines))
 
 
 def main(results_dir: Path, sets: tuple[str, ...] = SETS) -> dict:
-    figures: dict = {"sets": {}, "load_average": round(os.getloadavg()[0], 1), "cores": os.cpu_count()}
+    figures: dict = {
+        "sets": {},
+        "load_average": round(os.getloadavg()[0], 1),
+        "cores": os.cpu_count(),
+    }
     for name in sets:
         print(f"   {name} …", flush=True)
         figures["sets"][name] = bench_set(name)
@@ -296,8 +356,11 @@ def main(results_dir: Path, sets: tuple[str, ...] = SETS) -> dict:
     dep = rows.get("depression", {}).get("reviewkit", {})
     figures["targets"] = {
         "zero_false_merges": all(r["reviewkit"]["false_merges"] == 0 for r in rows.values()),
-        "recall_at_least_bib_dedupe": all(r["reviewkit"]["recall"] >= r["bib_dedupe"]["recall"]
-                                          for r in rows.values() if r["bib_dedupe"]),
+        "recall_at_least_bib_dedupe": all(
+            r["reviewkit"]["recall"] >= r["bib_dedupe"]["recall"]
+            for r in rows.values()
+            if r["bib_dedupe"]
+        ),
         "depression_under_60s": bool(dep) and dep["wall_s"] < 60,
         "depression_under_2GB": bool(dep) and dep["peak_mb"] < 2048,
     }

@@ -28,7 +28,9 @@ def _import(data_file: str, folder: str) -> dict:
 
     started = time.process_time()
     root = Path(__file__).resolve().parents[1]
-    project = init_project(Path(folder) / "review", root / "protocols" / "rtw-systematic-reviews.toml")
+    project = init_project(
+        Path(folder) / "review", root / "protocols" / "rtw-systematic-reviews.toml"
+    )
     try:
         (summary,) = importer.import_files(project.db, [data_file], source="PubMed")
         stored = record_rows.record_count(project.db)
@@ -36,9 +38,16 @@ def _import(data_file: str, folder: str) -> dict:
         project.close()
     size = (Path(folder) / "review" / "review.sqlite").stat().st_size
     children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the parser worker processes
-    return {"records": summary.records, "stored": stored, "database_mb": round(size / 2**20, 1),
-            "cpu_seconds": round(time.process_time() - started + children.ru_utime + children.ru_stime, 2),
-            "worker_peak_mb": round(children.ru_maxrss / 1024, 1), "workers": os.cpu_count() or 2}
+    return {
+        "records": summary.records,
+        "stored": stored,
+        "database_mb": round(size / 2**20, 1),
+        "cpu_seconds": round(
+            time.process_time() - started + children.ru_utime + children.ru_stime, 2
+        ),
+        "worker_peak_mb": round(children.ru_maxrss / 1024, 1),
+        "workers": os.cpu_count() or 2,
+    }
 
 
 def main(results_dir: Path) -> dict:
@@ -56,7 +65,9 @@ def main(results_dir: Path) -> dict:
         "peak_rss_mb": round(peak_mb, 1),  # the importing process
         "worker_peak_rss_mb": result["worker_peak_mb"],  # the largest parser worker
         # upper bound of the job's total: importing process + every worker at its peak at once
-        "total_peak_mb_upper_bound": round(peak_mb + result["workers"] * result["worker_peak_mb"], 1),
+        "total_peak_mb_upper_bound": round(
+            peak_mb + result["workers"] * result["worker_peak_mb"], 1
+        ),
         "database_mb": result["database_mb"],
         "target_seconds": TARGET_SECONDS,
         "target_mb": TARGET_MB,
@@ -74,7 +85,11 @@ def main(results_dir: Path) -> dict:
         ("records / s", f"{figures['records_per_second']:,}", ""),
         ("peak RSS, importing process", f"{figures['peak_rss_mb']} MB", ""),
         ("peak RSS, largest parser worker", f"{figures['worker_peak_rss_mb']} MB", ""),
-        ("peak RSS, all processes (upper bound)", f"{figures['total_peak_mb_upper_bound']} MB", f"< {TARGET_MB:g} MB"),
+        (
+            "peak RSS, all processes (upper bound)",
+            f"{figures['total_peak_mb_upper_bound']} MB",
+            f"< {TARGET_MB:g} MB",
+        ),
         ("database size", f"{figures['database_mb']} MB", ""),
     ]
     table = "\n".join(f"| {a} | {b} | {c} |" for a, b, c in rows)

@@ -27,7 +27,9 @@ from reviewkit.pubmed.snapshot import Snapshot
 ROOT = Path(__file__).resolve().parents[1]
 PROTOCOL_A = ROOT / "protocols" / "rtw-systematic-reviews.toml"
 PARSERS = 2  # parser worker processes of a large run (reviewkit.searches)
-FETCH_SEARCH = Search("years-2020-2021", "PubMed", "2020:2021[dp]", Limits(date_from="2020", date_to="2021"))
+FETCH_SEARCH = Search(
+    "years-2020-2021", "PubMed", "2020:2021[dp]", Limits(date_from="2020", date_to="2021")
+)
 
 
 def _fetch(base_url: str, folder: str) -> dict:
@@ -48,9 +50,16 @@ def _fetch(base_url: str, folder: str) -> dict:
     children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the parser worker processes (ended)
     stored = record_rows.record_count(project.db)
     project.close()
-    return {"count": report.count, "stored": stored, "requests": client.requests, "run_s": run_s, "cpu_s": cpu_s,
-            "worker_cpu_s": children.ru_utime + children.ru_stime, "worker_peak_mb": children.ru_maxrss / 1024,
-            "tree_peak_pss_mb": memory.peak_mb}
+    return {
+        "count": report.count,
+        "stored": stored,
+        "requests": client.requests,
+        "run_s": run_s,
+        "cpu_s": cpu_s,
+        "worker_cpu_s": children.ru_utime + children.ru_stime,
+        "worker_peak_mb": children.ru_maxrss / 1024,
+        "tree_peak_pss_mb": memory.peak_mb,
+    }
 
 
 def main(results_dir: Path) -> dict:
@@ -67,8 +76,14 @@ def main(results_dir: Path) -> dict:
             t0 = time.perf_counter()
             result = evaluator.evaluate(s.full_query())
             times.append((time.perf_counter() - t0) * 1000)
-        searches.append({"search": s.name, "count": result.count, "first_ms": round(times[0], 1),
-                         "median_ms": round(statistics.median(times), 1)})
+        searches.append(
+            {
+                "search": s.name,
+                "count": result.count,
+                "first_ms": round(times[0], 1),
+                "median_ms": round(statistics.median(times), 1),
+            }
+        )
 
     server = EutilsServer(snapshot, rate_limits=(3, 10)).start()
     try:
@@ -82,15 +97,25 @@ def main(results_dir: Path) -> dict:
         "snapshot_articles": snapshot.article_count,
         "snapshot_open_s": round(open_s, 2),
         "fetch": {
-            "records": fetched["count"], "stored": fetched["stored"], "requests": fetched["requests"],
-            "rejected_429": rejected, "wall_s": round(wall, 2), "run_s": round(fetched["run_s"], 2),
-            "client_cpu_s": round(fetched["cpu_s"], 2), "parser_cpu_s": round(fetched["worker_cpu_s"], 2),
+            "records": fetched["count"],
+            "stored": fetched["stored"],
+            "requests": fetched["requests"],
+            "rejected_429": rejected,
+            "wall_s": round(wall, 2),
+            "run_s": round(fetched["run_s"], 2),
+            "client_cpu_s": round(fetched["cpu_s"], 2),
+            "parser_cpu_s": round(fetched["worker_cpu_s"], 2),
             "floor_s": round(floor, 2),
-            "ratio_to_floor": round(fetched["run_s"] / floor, 3), "target_ratio": 1.15,
+            "ratio_to_floor": round(fetched["run_s"] / floor, 3),
+            "target_ratio": 1.15,
             "load_average_1min": round(os.getloadavg()[0], 2),
-            "peak_rss_mb": round(peak_mb, 1), "parser_peak_rss_mb": round(fetched["worker_peak_mb"], 1),
-            "all_processes_peak_pss_mb": (round(fetched["tree_peak_pss_mb"], 1)
-                                          if fetched["tree_peak_pss_mb"] is not None else None),
+            "peak_rss_mb": round(peak_mb, 1),
+            "parser_peak_rss_mb": round(fetched["worker_peak_mb"], 1),
+            "all_processes_peak_pss_mb": (
+                round(fetched["tree_peak_pss_mb"], 1)
+                if fetched["tree_peak_pss_mb"] is not None
+                else None
+            ),
             "target_peak_mb": 300,  # judged on all_processes_peak_pss_mb
         },
         "evaluate": searches,
@@ -133,5 +158,8 @@ def _write_md(path: Path, f: dict) -> None:
         "| search | count | first ms | median of 5 ms |",
         "|---|---:|---:|---:|",
     ]
-    lines += [f"| {s['search']} | {s['count']} | {s['first_ms']} | {s['median_ms']} |" for s in f["evaluate"]]
+    lines += [
+        f"| {s['search']} | {s['count']} | {s['first_ms']} | {s['median_ms']} |"
+        for s in f["evaluate"]
+    ]
     path.write_text("\n".join(lines) + "\n")

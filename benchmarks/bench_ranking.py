@@ -48,13 +48,20 @@ def main(results_dir: Path) -> dict:
         for seed in SEEDS:
             r = simulate(ds, LABEL, seed)
             ours[(ds.name, seed)] = r.summary()
-            print(f"reviewkit: {ds.name} seed {seed}: WSS@95 {r.wss95:.3f}, {r.seconds:.2f} s, CPU {r.cpu_seconds:.2f} s", flush=True)
+            print(
+                f"reviewkit: {ds.name} seed {seed}: WSS@95 {r.wss95:.3f}, {r.seconds:.2f} s, CPU {r.cpu_seconds:.2f} s",
+                flush=True,
+            )
 
     budget_s = float(os.environ.get("ASREVIEW_BUDGET_MIN", "40")) * 60
-    cached_s = sum(
-        json.loads(f.read_text())["wall_s"] for f in asreview_runner.CACHE.glob("*.json")
-    ) if asreview_runner.CACHE.exists() else 0.0
-    theirs_raw = asreview_runner.run_all(SEEDS, max(0.0, budget_s - cached_s), log=lambda m: print(m, flush=True))
+    cached_s = (
+        sum(json.loads(f.read_text())["wall_s"] for f in asreview_runner.CACHE.glob("*.json"))
+        if asreview_runner.CACHE.exists()
+        else 0.0
+    )
+    theirs_raw = asreview_runner.run_all(
+        SEEDS, max(0.0, budget_s - cached_s), log=lambda m: print(m, flush=True)
+    )
 
     rows = []
     for ds in sets:
@@ -63,7 +70,10 @@ def main(results_dir: Path) -> dict:
         paired = [s for s in SEEDS if (ds.name, s) in theirs_raw]
         theirs = {
             s: metrics(theirs_raw[(ds.name, s)]["labels_in_order"], n_records=n_records)
-            | {"seconds": theirs_raw[(ds.name, s)]["wall_s"], "cpu_seconds": theirs_raw[(ds.name, s)].get("cpu_s")}
+            | {
+                "seconds": theirs_raw[(ds.name, s)]["wall_s"],
+                "cpu_seconds": theirs_raw[(ds.name, s)].get("cpu_s"),
+            }
             for s in paired
         }
         row = {
@@ -77,7 +87,17 @@ def main(results_dir: Path) -> dict:
                 "seconds_mean": _mean([m["seconds"] for m in mine]),
                 "cpu_seconds_mean": _mean([m["cpu_seconds"] for m in mine]),
                 "per_seed": {
-                    str(m["seed"]): {k: m[k] for k in ("wss95", "recall_at_10", "recall_at_20", "seconds", "cpu_seconds", "n_fits")}
+                    str(m["seed"]): {
+                        k: m[k]
+                        for k in (
+                            "wss95",
+                            "recall_at_10",
+                            "recall_at_20",
+                            "seconds",
+                            "cpu_seconds",
+                            "n_fits",
+                        )
+                    }
                     for m in mine
                 },
             },
@@ -90,9 +110,19 @@ def main(results_dir: Path) -> dict:
                 "recall_at_10_mean": _mean([theirs[s]["recall_at_10"] for s in paired]),
                 "recall_at_20_mean": _mean([theirs[s]["recall_at_20"] for s in paired]),
                 "seconds_mean": _mean([theirs[s]["seconds"] for s in paired]),
-                "cpu_seconds_mean": _mean([theirs[s]["cpu_seconds"] for s in paired if theirs[s]["cpu_seconds"] is not None]),
+                "cpu_seconds_mean": _mean(
+                    [
+                        theirs[s]["cpu_seconds"]
+                        for s in paired
+                        if theirs[s]["cpu_seconds"] is not None
+                    ]
+                ),
                 "per_seed": {
-                    str(s): {k: theirs[s][k] for k in ("wss95", "recall_at_10", "recall_at_20", "seconds", "cpu_seconds")} for s in paired
+                    str(s): {
+                        k: theirs[s][k]
+                        for k in ("wss95", "recall_at_10", "recall_at_20", "seconds", "cpu_seconds")
+                    }
+                    for s in paired
                 },
             }
             row["paired"] = {
@@ -101,13 +131,21 @@ def main(results_dir: Path) -> dict:
                 "reviewkit_seconds_mean": _mean([m["seconds"] for m in my_paired]),
                 "reviewkit_cpu_seconds_mean": _mean([m["cpu_seconds"] for m in my_paired]),
             }
-            row["paired"]["wss95_difference"] = row["paired"]["reviewkit_wss95_mean"] - row["asreview"]["wss95_mean"]
-            row["paired"]["wss95_ratio"] = (
-                row["paired"]["reviewkit_wss95_mean"] / row["asreview"]["wss95_mean"] if row["asreview"]["wss95_mean"] > 0 else None
+            row["paired"]["wss95_difference"] = (
+                row["paired"]["reviewkit_wss95_mean"] - row["asreview"]["wss95_mean"]
             )
-            row["paired"]["speedup"] = row["asreview"]["seconds_mean"] / row["paired"]["reviewkit_seconds_mean"]
+            row["paired"]["wss95_ratio"] = (
+                row["paired"]["reviewkit_wss95_mean"] / row["asreview"]["wss95_mean"]
+                if row["asreview"]["wss95_mean"] > 0
+                else None
+            )
+            row["paired"]["speedup"] = (
+                row["asreview"]["seconds_mean"] / row["paired"]["reviewkit_seconds_mean"]
+            )
             cpu_a = row["asreview"]["cpu_seconds_mean"]
-            row["paired"]["speedup_cpu"] = None if cpu_a is None else cpu_a / row["paired"]["reviewkit_cpu_seconds_mean"]
+            row["paired"]["speedup_cpu"] = (
+                None if cpu_a is None else cpu_a / row["paired"]["reviewkit_cpu_seconds_mean"]
+            )
         rows.append(row)
 
     compared = [r for r in rows if "asreview" in r]
@@ -116,31 +154,55 @@ def main(results_dir: Path) -> dict:
         "sets_compared": len(compared),
         "sets_not_run_by_asreview": [r["dataset"] for r in rows if "asreview" not in r],
         "reviewkit_wss95_mean_all_sets": _mean([r["reviewkit"]["wss95_mean"] for r in rows]),
-        "reviewkit_recall_at_10_mean_all_sets": _mean([r["reviewkit"]["recall_at_10_mean"] for r in rows]),
+        "reviewkit_recall_at_10_mean_all_sets": _mean(
+            [r["reviewkit"]["recall_at_10_mean"] for r in rows]
+        ),
         "reviewkit_seconds_mean_all_sets": _mean([r["reviewkit"]["seconds_mean"] for r in rows]),
     }
     if compared:
         summary |= {
-            "reviewkit_wss95_mean_compared": _mean([r["paired"]["reviewkit_wss95_mean"] for r in compared]),
+            "reviewkit_wss95_mean_compared": _mean(
+                [r["paired"]["reviewkit_wss95_mean"] for r in compared]
+            ),
             "asreview_wss95_mean_compared": _mean([r["asreview"]["wss95_mean"] for r in compared]),
-            "reviewkit_recall_at_10_mean_compared": _mean([r["paired"]["reviewkit_recall_at_10_mean"] for r in compared]),
-            "asreview_recall_at_10_mean_compared": _mean([r["asreview"]["recall_at_10_mean"] for r in compared]),
-            "sets_reviewkit_wss95_at_or_above": sum(r["paired"]["wss95_difference"] >= 0 for r in compared),
-            "sets_reviewkit_wss95_equal": [r["dataset"] for r in compared if r["paired"]["wss95_difference"] == 0],
-            "reviewkit_seconds_per_simulation_compared": _mean([r["paired"]["reviewkit_seconds_mean"] for r in compared]),
-            "asreview_seconds_per_simulation_compared": _mean([r["asreview"]["seconds_mean"] for r in compared]),
+            "reviewkit_recall_at_10_mean_compared": _mean(
+                [r["paired"]["reviewkit_recall_at_10_mean"] for r in compared]
+            ),
+            "asreview_recall_at_10_mean_compared": _mean(
+                [r["asreview"]["recall_at_10_mean"] for r in compared]
+            ),
+            "sets_reviewkit_wss95_at_or_above": sum(
+                r["paired"]["wss95_difference"] >= 0 for r in compared
+            ),
+            "sets_reviewkit_wss95_equal": [
+                r["dataset"] for r in compared if r["paired"]["wss95_difference"] == 0
+            ],
+            "reviewkit_seconds_per_simulation_compared": _mean(
+                [r["paired"]["reviewkit_seconds_mean"] for r in compared]
+            ),
+            "asreview_seconds_per_simulation_compared": _mean(
+                [r["asreview"]["seconds_mean"] for r in compared]
+            ),
             "speedup_median": statistics.median(r["paired"]["speedup"] for r in compared),
             "speedup_min": min(r["paired"]["speedup"] for r in compared),
         }
         cpu_rows = [r for r in compared if r["paired"]["speedup_cpu"] is not None]
         if cpu_rows:
             summary |= {
-                "reviewkit_cpu_seconds_per_simulation_compared": _mean([r["paired"]["reviewkit_cpu_seconds_mean"] for r in cpu_rows]),
-                "asreview_cpu_seconds_per_simulation_compared": _mean([r["asreview"]["cpu_seconds_mean"] for r in cpu_rows]),
-                "speedup_cpu_median": statistics.median(r["paired"]["speedup_cpu"] for r in cpu_rows),
+                "reviewkit_cpu_seconds_per_simulation_compared": _mean(
+                    [r["paired"]["reviewkit_cpu_seconds_mean"] for r in cpu_rows]
+                ),
+                "asreview_cpu_seconds_per_simulation_compared": _mean(
+                    [r["asreview"]["cpu_seconds_mean"] for r in cpu_rows]
+                ),
+                "speedup_cpu_median": statistics.median(
+                    r["paired"]["speedup_cpu"] for r in cpu_rows
+                ),
                 "speedup_cpu_min": min(r["paired"]["speedup_cpu"] for r in cpu_rows),
             }
-        summary["targets"] = _targets(summary, len(compared) == len(rows), len(cpu_rows) == len(compared))
+        summary["targets"] = _targets(
+            summary, len(compared) == len(rows), len(cpu_rows) == len(compared)
+        )
     figures = {
         "label_column": LABEL,
         "seeds": SEEDS,
@@ -167,7 +229,12 @@ def _nice_note(theirs_raw: dict) -> str:
 def _targets(s: dict, all_compared: bool, all_cpu: bool) -> dict:
     """Issue 7's targets, each True/False (None when ASReview did not run on every set)."""
     if not all_compared or not s.get("sets_compared"):
-        return {"wss95_majority": None, "wss95_mean": None, "speedup_wall": None, "speedup_cpu": None}
+        return {
+            "wss95_majority": None,
+            "wss95_mean": None,
+            "speedup_wall": None,
+            "speedup_cpu": None,
+        }
     return {
         "wss95_majority": s["sets_reviewkit_wss95_at_or_above"] > s["sets_compared"] / 2,
         "wss95_mean": s["reviewkit_wss95_mean_compared"] >= s["asreview_wss95_mean_compared"],
@@ -234,7 +301,8 @@ def _markdown(fig: dict) -> str:
     if s["sets_not_run_by_asreview"]:
         lines.append(
             f"- Not run with ASReview (time budget of {fig['asreview_budget_min']:.0f} min reached): "
-            + ", ".join(s["sets_not_run_by_asreview"]) + "."
+            + ", ".join(s["sets_not_run_by_asreview"])
+            + "."
         )
     lines.append(
         f"- reviewkit over all {s['sets']} sets × 3 seeds: mean WSS@95 {s['reviewkit_wss95_mean_all_sets']:.3f}, "
@@ -255,20 +323,37 @@ def _target_lines(s: dict) -> list[str]:
     t = s.get("targets") or _targets(s, False, False)
 
     def verdict(ok: bool | None) -> str:
-        return "not measured (ASReview did not run on every set)" if ok is None else ("**met**" if ok else "**not met**")
+        return (
+            "not measured (ASReview did not run on every set)"
+            if ok is None
+            else ("**met**" if ok else "**not met**")
+        )
 
     lines = [
         f"- WSS@95 at or above ASReview's on the majority of sets: {verdict(t['wss95_majority'])}"
-        + (f" ({s['sets_reviewkit_wss95_at_or_above']} of {s['sets_compared']}{_ties(s)})." if t["wss95_majority"] is not None else "."),
+        + (
+            f" ({s['sets_reviewkit_wss95_at_or_above']} of {s['sets_compared']}{_ties(s)})."
+            if t["wss95_majority"] is not None
+            else "."
+        ),
         f"- Mean WSS@95 at or above ASReview's: {verdict(t['wss95_mean'])}"
-        + (f" ({s['reviewkit_wss95_mean_compared']:.3f} vs {s['asreview_wss95_mean_compared']:.3f})." if t["wss95_mean"] is not None else "."),
+        + (
+            f" ({s['reviewkit_wss95_mean_compared']:.3f} vs {s['asreview_wss95_mean_compared']:.3f})."
+            if t["wss95_mean"] is not None
+            else "."
+        ),
         f"- At most a fifth of ASReview's wall time on every set: {verdict(t['speedup_wall'])}"
         + (
             f" (smallest speed-up {s['speedup_min']:.1f}×; wall times follow the load of the shared machine when each "
             "run was made, ASReview's under nice: the CPU times below are the fair comparison)."
-            if t["speedup_wall"] is not None else "."
+            if t["speedup_wall"] is not None
+            else "."
         ),
         f"- At most a fifth of ASReview's CPU time on every set: {verdict(t['speedup_cpu'])}"
-        + (f" (smallest speed-up {s['speedup_cpu_min']:.1f}×)." if t["speedup_cpu"] is not None else "."),
+        + (
+            f" (smallest speed-up {s['speedup_cpu_min']:.1f}×)."
+            if t["speedup_cpu"] is not None
+            else "."
+        ),
     ]
     return lines

@@ -59,9 +59,12 @@ def build_project(folder: Path = WORK) -> Path:
 
     db = project.db
     with db.transaction():
-        import_id = record_rows.add_import(db, source="PubMed", path="pubmed-snapshot", fmt="pubmed-xml",
-                                           sha256="bench-tui")
-        ids = record_rows.add_records(db, itertools.islice(stream(), N_RECORDS), import_id=import_id)
+        import_id = record_rows.add_import(
+            db, source="PubMed", path="pubmed-snapshot", fmt="pubmed-xml", sha256="bench-tui"
+        )
+        ids = record_rows.add_records(
+            db, itertools.islice(stream(), N_RECORDS), import_id=import_id
+        )
         record_rows.finish_import(db, import_id, len(ids))
     project.close()
     return folder
@@ -132,7 +135,9 @@ def keypress_latency(folder: str, n: int = N_DECISIONS, rank: bool = False) -> d
                 before = screen.current
                 kind = i % 3
                 if kind == 2:
-                    await pilot.press("e")  # choosing 'exclude' opens the reasons; timed from the reason key
+                    await pilot.press(
+                        "e"
+                    )  # choosing 'exclude' opens the reasons; timed from the reason key
                 key = ("i", "u", str(1 + i % 7))[kind]
                 t0, c0 = time.perf_counter(), time.process_time()
                 await pilot.press(key)
@@ -203,7 +208,8 @@ def main(results_dir: Path) -> dict:
         "targets": {"time_to_first_screen_s": 1.5, "keypress_p95_ms": 50},
     }
     figures["meets_targets"] = (
-        figures["time_to_first_screen_s"] < 1.5 and figures["keypress_p95_ms"] < 50
+        figures["time_to_first_screen_s"] < 1.5
+        and figures["keypress_p95_ms"] < 50
         and figures["ranked_keypress_p95_ms"] < 50
     )
     write_markdown(results_dir / "tui.md", figures)
@@ -214,30 +220,59 @@ def main(results_dir: Path) -> dict:
 def write_markdown(path: Path, f: dict) -> None:
     rows = [
         ("Records in the project", f"{f['records']:,}", ""),
-        ("Time to first screen (open project → first record drawn)", f"{f['time_to_first_screen_s']:.3f} s", "< 1.5 s"),
+        (
+            "Time to first screen (open project → first record drawn)",
+            f"{f['time_to_first_screen_s']:.3f} s",
+            "< 1.5 s",
+        ),
         ("  of which queue (canonical map, log, order)", f"{f['queue_build_s']:.3f} s", ""),
         ("Python imports before that", f"{f['imports_s']:.3f} s", ""),
         ("Spawn to first screen, fresh process", f"{f['spawn_to_first_screen_wall_s']:.3f} s", ""),
-        (f"Keypress → next record, median ({f['decisions']} decisions)", f"{f['keypress_median_ms']:.1f} ms", ""),
+        (
+            f"Keypress → next record, median ({f['decisions']} decisions)",
+            f"{f['keypress_median_ms']:.1f} ms",
+            "",
+        ),
         ("Keypress → next record, p95", f"{f['keypress_p95_ms']:.1f} ms", "< 50 ms"),
         ("Keypress → next record, max", f"{f['keypress_max_ms']:.1f} ms", ""),
-        ("CPU time of this process per keypress (incl. Pilot), median / p95",
-         f"{f['keypress_cpu_median_ms']:.1f} / {f['keypress_cpu_p95_ms']:.1f} ms", ""),
-        ("pilot.press() round trip incl. Pilot's idle waits, median / p95",
-         f"{f['pilot_roundtrip_median_ms']:.1f} / {f['pilot_roundtrip_p95_ms']:.1f} ms", ""),
-        ("With the ranker on (default of `reviewkit screen`): keypress → next record, median / p95 / max",
-         f"{f['ranked_keypress_median_ms']:.1f} / {f['ranked_keypress_p95_ms']:.1f} / {f['ranked_keypress_max_ms']:.1f} ms",
-         "p95 < 50 ms"),
+        (
+            "CPU time of this process per keypress (incl. Pilot), median / p95",
+            f"{f['keypress_cpu_median_ms']:.1f} / {f['keypress_cpu_p95_ms']:.1f} ms",
+            "",
+        ),
+        (
+            "pilot.press() round trip incl. Pilot's idle waits, median / p95",
+            f"{f['pilot_roundtrip_median_ms']:.1f} / {f['pilot_roundtrip_p95_ms']:.1f} ms",
+            "",
+        ),
+        (
+            "With the ranker on (default of `reviewkit screen`): keypress → next record, median / p95 / max",
+            f"{f['ranked_keypress_median_ms']:.1f} / {f['ranked_keypress_p95_ms']:.1f} / {f['ranked_keypress_max_ms']:.1f} ms",
+            "p95 < 50 ms",
+        ),
         ("  order at the end of the ranked run", f"{f['ranked_rank_source_at_end']}", ""),
-        ("Peak RSS (first screen / latency run)", f"{f['first_screen_peak_rss_mb']:.0f} / {f['latency_peak_rss_mb']:.0f} MB", ""),
+        (
+            "Peak RSS (first screen / latency run)",
+            f"{f['first_screen_peak_rss_mb']:.0f} / {f['latency_peak_rss_mb']:.0f} MB",
+            "",
+        ),
     ]
-    lines = ["# Screening TUI benchmark", "",
-             "`python -m benchmarks tui` — real PubMed snapshot, Review B protocol, reviewer1, title-abstract, "
-             "measured with Textual's Pilot (headless, 110x35). Every decision is committed "
-             "(SQLite WAL, synchronous=FULL) before the next record is shown.", "",
-             "| measure | value | target |", "| --- | --- | --- |"]
+    lines = [
+        "# Screening TUI benchmark",
+        "",
+        "`python -m benchmarks tui` — real PubMed snapshot, Review B protocol, reviewer1, title-abstract, "
+        "measured with Textual's Pilot (headless, 110x35). Every decision is committed "
+        "(SQLite WAL, synchronous=FULL) before the next record is shown.",
+        "",
+        "| measure | value | target |",
+        "| --- | --- | --- |",
+    ]
     lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
-    lines += ["", f"Meets targets: **{'yes' if f['meets_targets'] else 'no'}**. Machine: {f['cores']} cores, "
-              f"1-minute load average {f['load_average_1min_before']} when the run started "
-              f"({load_note(f['load_average_1min_before'])}).", ""]
+    lines += [
+        "",
+        f"Meets targets: **{'yes' if f['meets_targets'] else 'no'}**. Machine: {f['cores']} cores, "
+        f"1-minute load average {f['load_average_1min_before']} when the run started "
+        f"({load_note(f['load_average_1min_before'])}).",
+        "",
+    ]
     path.write_text("\n".join(lines), encoding="utf-8")

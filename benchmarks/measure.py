@@ -53,7 +53,9 @@ class TreeMemory:
         import threading
 
         self.interval = interval
-        self.peak_mb: float | None = 0.0 if os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children") else None
+        self.peak_mb: float | None = (
+            0.0 if os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children") else None
+        )
         self._root = os.getpid()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="tree-memory", daemon=True)

@@ -49,17 +49,23 @@ def compute(stage: str, a: str, b: str, pairs: list[tuple[str, str]]) -> Agreeme
     """Statistics for (label of a, label of b) pairs."""
     used = {x for pair in pairs for x in pair}
     categories = tuple(c for c in VOTES if c in used or c != "uncertain")
-    table = tuple(tuple(sum(1 for x, y in pairs if x == r and y == c) for c in categories) for r in categories)
+    table = tuple(
+        tuple(sum(1 for x, y in pairs if x == r and y == c) for c in categories) for r in categories
+    )
     n = len(pairs)
     if n == 0:
         return Agreement(stage, a, b, categories, table, 0, None, None, None, None, None)
     p_o = sum(table[i][i] for i in range(len(categories))) / n
-    p_e = sum((sum(table[i]) / n) * (sum(row[i] for row in table) / n) for i in range(len(categories)))
+    p_e = sum(
+        (sum(table[i]) / n) * (sum(row[i] for row in table) / n) for i in range(len(categories))
+    )
     k = len(categories)
     pabak = (k * p_o - 1) / (k - 1)
     if p_e >= 1.0:  # both reviewers used one single label: kappa is undefined
         return Agreement(stage, a, b, categories, table, n, 100 * p_o, None, None, None, pabak)
-    kappa = float(cohen_kappa_score([x for x, _ in pairs], [y for _, y in pairs], labels=list(categories)))
+    kappa = float(
+        cohen_kappa_score([x for x, _ in pairs], [y for _, y in pairs], labels=list(categories))
+    )
     se = math.sqrt(p_o * (1 - p_o) / (n * (1 - p_e) ** 2))
     low, high = max(-1.0, kappa - Z95 * se), min(1.0, kappa + Z95 * se)
     return Agreement(stage, a, b, categories, table, n, 100 * p_o, kappa, low, high, pabak)
@@ -72,13 +78,18 @@ def agreement(project: Project, stage: str | None = None) -> list[Agreement]:
     out = []
     for name in stages:
         if name not in project.protocol.stages:
-            raise UserError(f"no screening stage {name!r}", hint=f"stages: {', '.join(stage_names(project.protocol))}")
+            raise UserError(
+                f"no screening stage {name!r}",
+                hint=f"stages: {', '.join(stage_names(project.protocol))}",
+            )
         states = derived.states(name)
         reviewers = sorted({r for s in states.values() for r in s.votes})
         pairs_found = False
         for a, b in itertools.combinations(reviewers, 2):
             pairs = [
-                (s.votes[a].label, s.votes[b].label) for s in states.values() if a in s.votes and b in s.votes
+                (s.votes[a].label, s.votes[b].label)
+                for s in states.values()
+                if a in s.votes and b in s.votes
             ]
             if pairs:
                 pairs_found = True
@@ -97,25 +108,51 @@ def to_text(results: list[Agreement]) -> str:
     """A readable report: the counts table and the statistics, per stage and pair."""
     lines = []
     for r in results:
-        lines.append(f"Stage {r.stage}: {r.reviewer_a} (rows) vs {r.reviewer_b} (columns), n = {r.n}")
+        lines.append(
+            f"Stage {r.stage}: {r.reviewer_a} (rows) vs {r.reviewer_b} (columns), n = {r.n}"
+        )
         width = max(10, *(len(c) for c in r.categories)) + 2
-        lines.append(" " * width + "".join(c.rjust(width) for c in r.categories) + "total".rjust(width))
+        lines.append(
+            " " * width + "".join(c.rjust(width) for c in r.categories) + "total".rjust(width)
+        )
         for cat, row in zip(r.categories, r.table, strict=True):
-            lines.append(cat.ljust(width) + "".join(str(v).rjust(width) for v in row) + str(sum(row)).rjust(width))
+            lines.append(
+                cat.ljust(width)
+                + "".join(str(v).rjust(width) for v in row)
+                + str(sum(row)).rjust(width)
+            )
         cols = [sum(row[i] for row in r.table) for i in range(len(r.categories))]
-        lines.append("total".ljust(width) + "".join(str(v).rjust(width) for v in cols) + str(r.n).rjust(width))
+        lines.append(
+            "total".ljust(width)
+            + "".join(str(v).rjust(width) for v in cols)
+            + str(r.n).rjust(width)
+        )
         if r.n == 0:
             lines.append("  no study was screened by both reviewers")
         else:
             lines.append(f"  percent agreement  {_fmt(r.percent, 1)}%")
-            lines.append(f"  Cohen's kappa      {_fmt(r.kappa)}  (95% CI {_fmt(r.ci_low)} to {_fmt(r.ci_high)})")
+            lines.append(
+                f"  Cohen's kappa      {_fmt(r.kappa)}  (95% CI {_fmt(r.ci_low)} to {_fmt(r.ci_high)})"
+            )
             lines.append(f"  PABAK              {_fmt(r.pabak)}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
-CSV_COLUMNS = ("stage", "reviewer_a", "reviewer_b", "label_a", "label_b", "count",
-               "n", "percent_agreement", "kappa", "kappa_ci_low", "kappa_ci_high", "pabak")
+CSV_COLUMNS = (
+    "stage",
+    "reviewer_a",
+    "reviewer_b",
+    "label_a",
+    "label_b",
+    "count",
+    "n",
+    "percent_agreement",
+    "kappa",
+    "kappa_ci_low",
+    "kappa_ci_high",
+    "pabak",
+)
 
 
 def to_csv(results: list[Agreement]) -> str:
@@ -124,10 +161,19 @@ def to_csv(results: list[Agreement]) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for r in results:
-        stats = [r.n, _num(r.percent), _num(r.kappa), _num(r.ci_low), _num(r.ci_high), _num(r.pabak)]
+        stats = [
+            r.n,
+            _num(r.percent),
+            _num(r.kappa),
+            _num(r.ci_low),
+            _num(r.ci_high),
+            _num(r.pabak),
+        ]
         for i, la in enumerate(r.categories):
             for j, lb in enumerate(r.categories):
-                writer.writerow([r.stage, r.reviewer_a, r.reviewer_b, la, lb, r.table[i][j], *stats])
+                writer.writerow(
+                    [r.stage, r.reviewer_a, r.reviewer_b, la, lb, r.table[i][j], *stats]
+                )
     return buf.getvalue()
 
 

@@ -45,8 +45,13 @@ TITLE_FACTOR = 2.0
 # --- term matching ---------------------------------------------------------------------------
 
 _LETTER_VARIANTS = {
-    "æ": "(?:æ|ae|ä)", "ø": "(?:ø|oe|o|ö)", "å": "(?:å|aa|a)", "ä": "(?:ä|ae|æ|a)", "ö": "(?:ö|oe|o|ø)",
-    "é": "[ée]", "ü": "(?:ü|ue|u)",
+    "æ": "(?:æ|ae|ä)",
+    "ø": "(?:ø|oe|o|ö)",
+    "å": "(?:å|aa|a)",
+    "ä": "(?:ä|ae|æ|a)",
+    "ö": "(?:ö|oe|o|ø)",
+    "é": "[ée]",
+    "ü": "(?:ü|ue|u)",
 }
 _SPACE = r"[\s\-‐–/]+"
 _HYPHEN = r"[\s\-‐–]*"
@@ -102,7 +107,9 @@ def record_fields(record: Record) -> list[tuple[str, str]]:
     return [(w, t) for w, t in out if t]
 
 
-def find_term(term: SignalTerm, fields: list[tuple[str, str]], label: str, negative: bool = False) -> list[Evidence]:
+def find_term(
+    term: SignalTerm, fields: list[tuple[str, str]], label: str, negative: bool = False
+) -> list[Evidence]:
     pattern = compile_term(term.text)
     return [
         Evidence(label, term.text, where, m.group(0), term.weight, negative)
@@ -179,7 +186,9 @@ def suggest(record: Record, scheme: Scheme) -> list[Suggestion]:
 
 
 def record_text(record: Record) -> str:
-    return " ".join([record.title, record.abstract, " ".join(record.keywords), " ".join(record.mesh_terms)])
+    return " ".join(
+        [record.title, record.abstract, " ".join(record.keywords), " ".join(record.mesh_terms)]
+    )
 
 
 @dataclass
@@ -206,11 +215,22 @@ class Model:
             if clf is not None:
                 row = x.tocoo()
                 contrib = sorted(
-                    ((float(clf.coef_[0][j] * v), names[j]) for j, v in zip(row.col, row.data, strict=True)),
+                    (
+                        (float(clf.coef_[0][j] * v), names[j])
+                        for j, v in zip(row.col, row.data, strict=True)
+                    ),
                     reverse=True,
                 )
-                evidence = [Evidence(lab, term, "model", term, round(w, 4)) for w, term in contrib[:top_terms] if w > 0]
-            out.append(Suggestion(self.scheme.id, lab, round(probs.get(lab, 0.0), 4), evidence, method="model"))
+                evidence = [
+                    Evidence(lab, term, "model", term, round(w, 4))
+                    for w, term in contrib[:top_terms]
+                    if w > 0
+                ]
+            out.append(
+                Suggestion(
+                    self.scheme.id, lab, round(probs.get(lab, 0.0), 4), evidence, method="model"
+                )
+            )
         return out
 
 
@@ -235,7 +255,9 @@ def train_model(project: Project, scheme: Scheme) -> Model | None:
 
     records = record_rows.get_records(project.db, confirmed)
     ids = sorted(records)
-    vectorizer = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=1, stop_words="english")
+    vectorizer = TfidfVectorizer(
+        sublinear_tf=True, ngram_range=(1, 2), min_df=1, stop_words="english"
+    )
     x = vectorizer.fit_transform([record_text(records[rid]) for rid in ids])
     classifiers = {}
     for lab in eligible:
@@ -264,15 +286,19 @@ class ClassifyResult:
         out = []
         for (rid, sid), sugg in sorted(self.rules.items()):
             model = self.model.get((rid, sid), [])
-            out.append({
-                "record_id": rid,
-                "scheme": sid,
-                "rules": "; ".join(s.label for s in sugg),
-                "score": "; ".join(f"{s.score:g}" for s in sugg),
-                "tie": "yes" if any(s.tie for s in sugg) else "",
-                "evidence": "; ".join(sorted({f"{e.term}@{e.where}" for s in sugg for e in s.evidence})),
-                "model": "; ".join(f"{s.label} ({s.score:.2f})" for s in model),
-            })
+            out.append(
+                {
+                    "record_id": rid,
+                    "scheme": sid,
+                    "rules": "; ".join(s.label for s in sugg),
+                    "score": "; ".join(f"{s.score:g}" for s in sugg),
+                    "tie": "yes" if any(s.tie for s in sugg) else "",
+                    "evidence": "; ".join(
+                        sorted({f"{e.term}@{e.where}" for s in sugg for e in s.evidence})
+                    ),
+                    "model": "; ".join(f"{s.label} ({s.score:.2f})" for s in model),
+                }
+            )
         return out
 
 
@@ -286,7 +312,11 @@ def _store(project: Project, rid: int, sugg: list[Suggestion], method: str, curr
     if rid in current and _same(current[rid], sugg):
         return 0
     label_rows.add_batch(
-        project.db, rid, sugg[0].scheme, method, "suggested",
+        project.db,
+        rid,
+        sugg[0].scheme,
+        method,
+        "suggested",
         [(s.label, s.score, s.evidence_json()) for s in sugg],
     )
     return 1
@@ -336,7 +366,9 @@ class Assigned:
     reviewer: str = ""
 
 
-def assigned_labels(project: Project, scheme_id: str, record_ids: Iterable[int]) -> dict[int, Assigned]:
+def assigned_labels(
+    project: Project, scheme_id: str, record_ids: Iterable[int]
+) -> dict[int, Assigned]:
     """record id -> its labels for a scheme (studies never classified get the "none" label)."""
     scheme = project.protocol.scheme(scheme_id)
     ids = list(record_ids)
@@ -354,14 +386,20 @@ def assigned_labels(project: Project, scheme_id: str, record_ids: Iterable[int])
     return out
 
 
-def confirm(project: Project, record_id: int, scheme_id: str, labels: Iterable[str], reviewer: str) -> None:
+def confirm(
+    project: Project, record_id: int, scheme_id: str, labels: Iterable[str], reviewer: str
+) -> None:
     """Record a person's labels for a study and scheme (replaces their earlier answer)."""
     scheme = project.protocol.scheme(scheme_id)
     chosen = list(dict.fromkeys(labels))
-    valid = scheme.label_ids + ((none_id(scheme),) if none_id(scheme) not in scheme.label_ids else ())
+    valid = scheme.label_ids + (
+        (none_id(scheme),) if none_id(scheme) not in scheme.label_ids else ()
+    )
     for lab in chosen:
         if lab not in valid:
-            raise UserError(f"scheme {scheme_id!r} has no label {lab!r}", hint=f"known: {', '.join(valid)}")
+            raise UserError(
+                f"scheme {scheme_id!r} has no label {lab!r}", hint=f"known: {', '.join(valid)}"
+            )
     if not chosen:
         raise UserError("no label given")
     if len(chosen) > 1 and not scheme.multi_label:
@@ -373,7 +411,13 @@ def confirm(project: Project, record_id: int, scheme_id: str, labels: Iterable[s
     except KeyError:
         raise UserError(f"no record with id {record_id}") from None
     label_rows.add_batch(
-        project.db, record_id, scheme_id, "person", "confirmed", [(lab, None, []) for lab in chosen], reviewer=reviewer
+        project.db,
+        record_id,
+        scheme_id,
+        "person",
+        "confirmed",
+        [(lab, None, []) for lab in chosen],
+        reviewer=reviewer,
     )
 
 
@@ -401,12 +445,21 @@ class EvaluationResult:
         return buf.getvalue()
 
     def format(self) -> str:
-        lines = [f"scheme {self.scheme}: {self.n} rows, accuracy {self.accuracy:.3f}", "",
-                 f"{'label':<28}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>9}"]
+        lines = [
+            f"scheme {self.scheme}: {self.n} rows, accuracy {self.accuracy:.3f}",
+            "",
+            f"{'label':<28}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>9}",
+        ]
         for lab in self.labels:
             m = self.per_label[lab]
-            lines.append(f"{lab:<28}{m['precision']:>10.3f}{m['recall']:>10.3f}{m['f1']:>10.3f}{int(m['support']):>9}")
-        lines += ["", "confusion matrix (rows: gold, columns: predicted)", self.confusion_csv().rstrip()]
+            lines.append(
+                f"{lab:<28}{m['precision']:>10.3f}{m['recall']:>10.3f}{m['f1']:>10.3f}{int(m['support']):>9}"
+            )
+        lines += [
+            "",
+            "confusion matrix (rows: gold, columns: predicted)",
+            self.confusion_csv().rstrip(),
+        ]
         return "\n".join(lines)
 
 
@@ -415,7 +468,8 @@ def _gold_column(header: list[str], scheme: Scheme) -> str:
         if name in header:
             return name
     raise UserError(
-        "the CSV has no gold label column", hint=f"name it 'gold', 'label' or {scheme.id!r}; columns: {', '.join(header)}"
+        "the CSV has no gold label column",
+        hint=f"name it 'gold', 'label' or {scheme.id!r}; columns: {', '.join(header)}",
     )
 
 
@@ -433,24 +487,34 @@ def evaluate(protocol: Protocol, scheme_id: str, csv_path: str | Path) -> Evalua
     reader = csv.DictReader(io.StringIO(text))
     header = reader.fieldnames or []
     if "title" not in header:
-        raise UserError("the CSV needs a 'title' column", where=str(path), hint=f"columns: {', '.join(header)}")
+        raise UserError(
+            "the CSV needs a 'title' column", where=str(path), hint=f"columns: {', '.join(header)}"
+        )
     gold_col = _gold_column(header, scheme)
     labels = list(scheme.label_ids)
     if none_id(scheme) not in labels:
         labels.append(none_id(scheme))
-    names = {lab.name.casefold(): lab.id for lab in scheme.labels} | {lab.casefold(): lab for lab in labels}
+    names = {lab.name.casefold(): lab.id for lab in scheme.labels} | {
+        lab.casefold(): lab for lab in labels
+    }
     order = {lab: i for i, lab in enumerate(labels)}
     pairs: list[tuple[set[str], list[str]]] = []
     for line, row in enumerate(reader, start=2):
         raw = (row.get(gold_col) or "").strip()
         gold = set()
-        for part in (raw.split(";") if raw else [none_id(scheme)]):
+        for part in raw.split(";") if raw else [none_id(scheme)]:
             key = part.strip().casefold()
             if key not in names:
-                raise UserError(f"unknown label {part.strip()!r} for scheme {scheme.id!r}", where=f"{path}:{line}",
-                                hint=f"known: {', '.join(labels)}")
+                raise UserError(
+                    f"unknown label {part.strip()!r} for scheme {scheme.id!r}",
+                    where=f"{path}:{line}",
+                    hint=f"known: {', '.join(labels)}",
+                )
             gold.add(names[key])
-        rec = Record(title=row.get("title") or "", abstract_sections=plain_abstract(row.get("abstract") or ""))
+        rec = Record(
+            title=row.get("title") or "",
+            abstract_sections=plain_abstract(row.get("abstract") or ""),
+        )
         predicted = sorted((s.label for s in suggest(rec, scheme)), key=order.__getitem__)
         pairs.append((gold, predicted))
     if not pairs:
@@ -458,7 +522,13 @@ def evaluate(protocol: Protocol, scheme_id: str, csv_path: str | Path) -> Evalua
     return _score(scheme.id, labels, pairs, order, scheme.multi_label)
 
 
-def _score(scheme_id: str, labels: list[str], pairs: list[tuple[set[str], list[str]]], order: dict[str, int], multi: bool) -> EvaluationResult:
+def _score(
+    scheme_id: str,
+    labels: list[str],
+    pairs: list[tuple[set[str], list[str]]],
+    order: dict[str, int],
+    multi: bool,
+) -> EvaluationResult:
     confusion = {g: {p: 0 for p in labels} for g in labels}
     tp = dict.fromkeys(labels, 0)
     fp = dict.fromkeys(labels, 0)
@@ -481,4 +551,6 @@ def _score(scheme_id: str, labels: list[str], pairs: list[tuple[set[str], list[s
         r = tp[lab] / (tp[lab] + fn[lab]) if tp[lab] + fn[lab] else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         per[lab] = {"precision": p, "recall": r, "f1": f, "support": float(tp[lab] + fn[lab])}
-    return EvaluationResult(scheme_id, labels, len(pairs), correct / len(pairs), per, confusion, flat)
+    return EvaluationResult(
+        scheme_id, labels, len(pairs), correct / len(pairs), per, confusion, flat
+    )

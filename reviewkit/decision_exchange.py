@@ -90,8 +90,16 @@ def _parse(path: Path) -> list[tuple[int, dict]]:
         except json.JSONDecodeError as exc:
             raise UserError(f"not a JSON line ({exc.msg})", where=where) from None
         if not isinstance(entry, dict) or entry.get("format") != FORMAT:
-            raise UserError("not a reviewkit decision line", where=where, hint="use a file from 'decisions export'")
-        missing = [k for k in ("id", "record", "stage", "reviewer", "label", "created_at") if not entry.get(k)]
+            raise UserError(
+                "not a reviewkit decision line",
+                where=where,
+                hint="use a file from 'decisions export'",
+            )
+        missing = [
+            k
+            for k in ("id", "record", "stage", "reviewer", "label", "created_at")
+            if not entry.get(k)
+        ]
         if missing or not isinstance(entry["record"], dict):
             raise UserError(f"missing fields: {', '.join(missing) or 'record'}", where=where)
         if entry["label"] not in LABELS:
@@ -152,7 +160,10 @@ def import_decisions(db: Store, path: Path) -> ImportResult:
             skipped += 1
             continue
         if d.undoes and d.undoes not in seen and decision_rows.get_decision(db, d.undoes) is None:
-            raise UserError(f"the entry undoes {d.undoes}, which is neither here nor earlier in the file", where=where)
+            raise UserError(
+                f"the entry undoes {d.undoes}, which is neither here nor earlier in the file",
+                where=where,
+            )
         seen[d.id] = d
         new.append(d)
     decision_rows.add_decisions(db, new)

@@ -35,8 +35,14 @@ console = Console()
 
 
 def _bar() -> Progress:
-    return Progress(TextColumn("{task.description:<28}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=console, transient=False)
+    return Progress(
+        TextColumn("{task.description:<28}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    )
 
 
 def run_demo(work_dir: Path = ROOT / "build" / "demo", out_dir: Path = ROOT / "exports") -> int:
@@ -50,7 +56,9 @@ def run_demo(work_dir: Path = ROOT / "build" / "demo", out_dir: Path = ROOT / "e
 
     with _bar() as bar:
         task = bar.add_task("indexing PubMed snapshot", total=None)
-        base_url, stop = serve_in_thread(progress=lambda done, total: bar.update(task, completed=done, total=total or None))
+        base_url, stop = serve_in_thread(
+            progress=lambda done, total: bar.update(task, completed=done, total=total or None)
+        )
     console.print(f"local E-utilities server: {base_url}")
     try:
         client = PubMedClient(base_url, email=DEMO_EMAIL)
@@ -63,33 +71,48 @@ def run_demo(work_dir: Path = ROOT / "build" / "demo", out_dir: Path = ROOT / "e
                 bar.update(tasks[name], completed=done, total=total or None)
 
             reports = run_searches(project, None, client, progress)
-        table = Table("search", "records", "new", "query as PubMed translated it (start)", title="Stored searches, run 1")
+        table = Table(
+            "search",
+            "records",
+            "new",
+            "query as PubMed translated it (start)",
+            title="Stored searches, run 1",
+        )
         for r in reports:
             table.add_row(r.search, str(r.count), str(len(r.new)), (r.translation or "")[:60] + "…")
         console.print(table)
 
         reruns = run_searches(project, None, client)
-        console.print("rerun of all eight searches: "
-                      f"{sum(len(r.new) for r in reruns)} new PMIDs, {sum(len(r.gone) for r in reruns)} gone, "
-                      f"{sum(len(r.changed) for r in reruns)} changed records")
+        console.print(
+            "rerun of all eight searches: "
+            f"{sum(len(r.new) for r in reruns)} new PMIDs, {sum(len(r.gone) for r in reruns)} gone, "
+            f"{sum(len(r.changed) for r in reruns)} changed records"
+        )
     finally:
         stop()
 
     with _bar() as bar:
         task = bar.add_task("deduplicating", total=None)
-        dedup = run_dedup(project.db, progress=lambda done, total: bar.update(task, completed=done, total=total or None))
+        dedup = run_dedup(
+            project.db,
+            progress=lambda done, total: bar.update(task, completed=done, total=total or None),
+        )
     ident = identification_counts(project.db)
-    console.print(f"PRISMA identification: {ident.retrieved} records retrieved by {len(ident.searches)} searches; "
-                  f"{dedup.records} stored, {dedup.duplicates} duplicate links by rule, "
-                  f"{dedup.uncertain} pairs for a person to check, {dedup.studies} studies to screen")
+    console.print(
+        f"PRISMA identification: {ident.retrieved} records retrieved by {len(ident.searches)} searches; "
+        f"{dedup.records} stored, {dedup.duplicates} duplicate links by rule, "
+        f"{dedup.uncertain} pairs for a person to check, {dedup.studies} studies to screen"
+    )
 
     paths = write_report(project, out_dir)
     project.close()
     console.print(f"\nreport written to {out_dir}/ ({len(paths)} files), e.g.:")
     for p in sorted(paths)[:12]:
         console.print(f"  {p.relative_to(ROOT) if p.is_relative_to(ROOT) else p}")
-    console.print(f"\nnext: reviewkit screen --project {folder} --reviewer reviewer1   "
-                  f"(done in {time.time() - started:.0f} s)")
+    console.print(
+        f"\nnext: reviewkit screen --project {folder} --reviewer reviewer1   "
+        f"(done in {time.time() - started:.0f} s)"
+    )
     return 0
 
 

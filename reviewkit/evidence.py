@@ -32,7 +32,9 @@ class EvidenceMap:
     col_labels: list[str]
     cells: dict[tuple[str, str], list[int]]
     citations: dict[int, str]
-    assigned: dict[str, dict[int, Assigned]] = field(default_factory=dict)  # scheme id -> study -> labels
+    assigned: dict[str, dict[int, Assigned]] = field(
+        default_factory=dict
+    )  # scheme id -> study -> labels
 
     def count(self, row: str, col: str) -> int:
         return len(self.cells.get((row, col), []))
@@ -51,13 +53,18 @@ class EvidenceMap:
     def confirmed_studies(self) -> int:
         """Studies whose labels in both schemes were confirmed by a person."""
         return sum(
-            1 for rid in self.citations
-            if all(self.assigned[s][rid].confirmed for s in (self.rows_scheme.id, self.cols_scheme.id))
+            1
+            for rid in self.citations
+            if all(
+                self.assigned[s][rid].confirmed for s in (self.rows_scheme.id, self.cols_scheme.id)
+            )
         )
 
     def note(self) -> str:
-        return (f"{count_studies(len(self.citations))}; {self.confirmed_studies} with both labels confirmed by a "
-                f"reviewer, the others on the rules' suggestions.")
+        return (
+            f"{count_studies(len(self.citations))}; {self.confirmed_studies} with both labels confirmed by a "
+            f"reviewer, the others on the rules' suggestions."
+        )
 
     def matrix_table(self) -> Table:
         cols = [self.name(self.cols_scheme, c) for c in self.col_labels]
@@ -67,9 +74,13 @@ class EvidenceMap:
             rows.append([self.name(self.rows_scheme, r), *counts, sum(counts)])
         totals = [sum(self.count(r, c) for r in self.row_labels) for c in self.col_labels]
         rows.append(["Total", *totals, sum(totals)])
-        return Table("evidence-map", f"Evidence map: {self.rows_scheme.name} × {self.cols_scheme.name}",
-                     [f"{self.rows_scheme.name} \\ {self.cols_scheme.name}", *cols, "Total"], rows,
-                     self.note() + " A study with several labels counts in each of its cells.")
+        return Table(
+            "evidence-map",
+            f"Evidence map: {self.rows_scheme.name} × {self.cols_scheme.name}",
+            [f"{self.rows_scheme.name} \\ {self.cols_scheme.name}", *cols, "Total"],
+            rows,
+            self.note() + " A study with several labels counts in each of its cells.",
+        )
 
     def cells_table(self) -> Table:
         rows = []
@@ -77,18 +88,36 @@ class EvidenceMap:
             for c in self.col_labels:
                 ids = self.cells.get((r, c), [])
                 if ids:
-                    rows.append([r, c, len(ids), "; ".join(self.citations[i] for i in ids), " ".join(map(str, ids))])
-        return Table("evidence-map-cells", "Evidence map: studies per cell",
-                     [self.rows_scheme.id, self.cols_scheme.id, "count", "studies", "record_ids"], rows, self.note())
+                    rows.append(
+                        [
+                            r,
+                            c,
+                            len(ids),
+                            "; ".join(self.citations[i] for i in ids),
+                            " ".join(map(str, ids)),
+                        ]
+                    )
+        return Table(
+            "evidence-map-cells",
+            "Evidence map: studies per cell",
+            [self.rows_scheme.id, self.cols_scheme.id, "count", "studies", "record_ids"],
+            rows,
+            self.note(),
+        )
 
 
-def build_map(project: Project, rows_scheme: str, cols_scheme: str, record_ids: Iterable[int]) -> EvidenceMap:
+def build_map(
+    project: Project, rows_scheme: str, cols_scheme: str, record_ids: Iterable[int]
+) -> EvidenceMap:
     """The evidence map of the given studies (canonical ids)."""
     proto = project.protocol
     rs, cs = proto.scheme(rows_scheme), proto.scheme(cols_scheme)
     ids = sorted(set(record_ids))
     records = record_rows.get_records(project.db, ids)
-    assigned = {rs.id: assigned_labels(project, rs.id, ids), cs.id: assigned_labels(project, cs.id, ids)}
+    assigned = {
+        rs.id: assigned_labels(project, rs.id, ids),
+        cs.id: assigned_labels(project, cs.id, ids),
+    }
     cells: dict[tuple[str, str], list[int]] = {}
     for rid in ids:
         for r in assigned[rs.id][rid].labels:
@@ -100,19 +129,35 @@ def build_map(project: Project, rows_scheme: str, cols_scheme: str, record_ids: 
         extra = sorted({key[axis] for key in cells} - set(labels))
         return labels + extra
 
-    return EvidenceMap(rs, cs, order(rs, 0), order(cs, 1), cells,
-                       {rid: records[rid].citation() for rid in ids}, assigned)
+    return EvidenceMap(
+        rs,
+        cs,
+        order(rs, 0),
+        order(cs, 1),
+        cells,
+        {rid: records[rid].citation() for rid in ids},
+        assigned,
+    )
 
 
-def study_label_graph(project: Project, scheme_ids: Sequence[str], record_ids: Iterable[int]) -> nx.Graph:
+def study_label_graph(
+    project: Project, scheme_ids: Sequence[str], record_ids: Iterable[int]
+) -> nx.Graph:
     """Bipartite graph: study nodes (bipartite=0) linked to label nodes (bipartite=1) of each scheme."""
     ids = sorted(set(record_ids))
     records = record_rows.get_records(project.db, ids)
     g = nx.Graph()
     for rid in ids:
         rec = records[rid]
-        g.add_node(f"study:{rid}", bipartite=0, kind="study", record_id=rid, citation=rec.citation(),
-                   title=rec.title, year=rec.year or 0)
+        g.add_node(
+            f"study:{rid}",
+            bipartite=0,
+            kind="study",
+            record_id=rid,
+            citation=rec.citation(),
+            title=rec.title,
+            year=rec.year or 0,
+        )
     for sid in scheme_ids:
         scheme = project.protocol.scheme(sid)
         for rid, a in assigned_labels(project, sid, ids).items():
@@ -121,7 +166,12 @@ def study_label_graph(project: Project, scheme_ids: Sequence[str], record_ids: I
                 if node not in g:
                     name = next((x.name for x in scheme.labels if x.id == lab), lab)
                     g.add_node(node, bipartite=1, kind="label", scheme=sid, label=lab, name=name)
-                g.add_edge(f"study:{rid}", node, scheme=sid, status="confirmed" if a.confirmed else "suggested")
+                g.add_edge(
+                    f"study:{rid}",
+                    node,
+                    scheme=sid,
+                    status="confirmed" if a.confirmed else "suggested",
+                )
     return g
 
 
@@ -140,12 +190,33 @@ def draw_map(emap: EvidenceMap, path: Path) -> Path:
         for x, c in enumerate(cols):
             n = emap.count(r, c)
             if n:
-                ax.scatter(x, y, s=120 + 1100 * n / biggest, color="#4C78A8", alpha=0.75, edgecolors="#1F3B5A")
-                ax.annotate(str(n), (x, y), ha="center", va="center", color="white", fontsize=9, fontweight="bold")
+                ax.scatter(
+                    x,
+                    y,
+                    s=120 + 1100 * n / biggest,
+                    color="#4C78A8",
+                    alpha=0.75,
+                    edgecolors="#1F3B5A",
+                )
+                ax.annotate(
+                    str(n),
+                    (x, y),
+                    ha="center",
+                    va="center",
+                    color="white",
+                    fontsize=9,
+                    fontweight="bold",
+                )
     ax.set_xticks(range(len(cols)))
-    ax.set_xticklabels([textwrap.fill(emap.name(emap.cols_scheme, c), 16, break_long_words=False) for c in cols], fontsize=8)
+    ax.set_xticklabels(
+        [textwrap.fill(emap.name(emap.cols_scheme, c), 16, break_long_words=False) for c in cols],
+        fontsize=8,
+    )
     ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels([textwrap.fill(emap.name(emap.rows_scheme, r), 26, break_long_words=False) for r in rows], fontsize=8)
+    ax.set_yticklabels(
+        [textwrap.fill(emap.name(emap.rows_scheme, r), 26, break_long_words=False) for r in rows],
+        fontsize=8,
+    )
     ax.set_xlim(-0.6, len(cols) - 0.4)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.grid(True, color="#dddddd", linewidth=0.6)
@@ -160,7 +231,12 @@ def draw_map(emap: EvidenceMap, path: Path) -> Path:
     return path
 
 
-def write_map(project: Project, emap: EvidenceMap, out_dir: Path, formats: Sequence[str] = ("csv", "xlsx", "md")) -> list[Path]:
+def write_map(
+    project: Project,
+    emap: EvidenceMap,
+    out_dir: Path,
+    formats: Sequence[str] = ("csv", "xlsx", "md"),
+) -> list[Path]:
     """Write the map as tables (in ``formats``), PNG, SVG and GraphML into ``out_dir``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     tables = [emap.matrix_table(), emap.cells_table()]

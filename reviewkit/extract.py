@@ -31,16 +31,32 @@ from reviewkit.store import records as record_rows
 
 # PubMed publication types that name a study design, most specific first.
 DESIGN_PUBLICATION_TYPES = (
-    "Randomized Controlled Trial", "Pragmatic Clinical Trial", "Controlled Clinical Trial",
-    "Clinical Trial, Phase III", "Clinical Trial, Phase II", "Clinical Trial", "Systematic Review",
-    "Meta-Analysis", "Scoping Review", "Observational Study", "Comparative Study", "Evaluation Study",
-    "Multicenter Study", "Validation Study", "Case Reports", "Practice Guideline", "Guideline", "Review",
+    "Randomized Controlled Trial",
+    "Pragmatic Clinical Trial",
+    "Controlled Clinical Trial",
+    "Clinical Trial, Phase III",
+    "Clinical Trial, Phase II",
+    "Clinical Trial",
+    "Systematic Review",
+    "Meta-Analysis",
+    "Scoping Review",
+    "Observational Study",
+    "Comparative Study",
+    "Evaluation Study",
+    "Multicenter Study",
+    "Validation Study",
+    "Case Reports",
+    "Practice Guideline",
+    "Guideline",
+    "Review",
 )
 READ_ONLY_COLUMNS = ("record_id", "study", "title")
 
 _COUNTRY_NAMES = {name: name for name in COUNTRIES} | ALIASES
 _COUNTRY_RE = re.compile(
-    r"(?<![\w.])(" + "|".join(re.escape(n) for n in sorted(_COUNTRY_NAMES, key=len, reverse=True)) + r")(?![\w])"
+    r"(?<![\w.])("
+    + "|".join(re.escape(n) for n in sorted(_COUNTRY_NAMES, key=len, reverse=True))
+    + r")(?![\w])"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
 
@@ -58,7 +74,9 @@ def countries(affiliations: Iterable[str]) -> list[str]:
 
 def first_sentence(text: str, words: Iterable[str]) -> str:
     """The first sentence of ``text`` holding a word that starts with one of ``words``."""
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words if w) + r")", re.IGNORECASE)
+    pattern = re.compile(
+        r"\b(?:" + "|".join(re.escape(w) for w in words if w) + r")", re.IGNORECASE
+    )
     for sentence in _SENTENCE_END.split(text):
         if pattern.search(sentence):
             return sentence.strip()
@@ -80,14 +98,18 @@ def prefill_value(record: Record, spec: ExtractionField) -> str:
         if kind == "section":
             value = _exact_section(record, arg)
         elif kind == "sentence":
-            value = first_sentence(" ".join(s.text for s in record.abstract_sections), arg.split("|"))
+            value = first_sentence(
+                " ".join(s.text for s in record.abstract_sections), arg.split("|")
+            )
         elif kind == "affiliation-country":
             value = "; ".join(countries(record.affiliations))
         elif kind == "publication-type":
             value = design(record)
         else:
-            raise UserError(f"unknown prefill rule {rule!r} in extraction field {spec.id!r}",
-                            hint="use section:LABEL, sentence:word|word, affiliation-country or publication-type")
+            raise UserError(
+                f"unknown prefill rule {rule!r} in extraction field {spec.id!r}",
+                hint="use section:LABEL, sentence:word|word, affiliation-country or publication-type",
+            )
         if value.strip():
             return value.strip()
     return ""
@@ -131,7 +153,9 @@ def values(project: Project, record_ids: Iterable[int]) -> dict[int, dict[str, s
     out = {}
     for rid in ids:
         cur = current.get(rid, {})
-        out[rid] = {f.id: cur[f.id].value if f.id in cur else "" for f in project.protocol.extraction}
+        out[rid] = {
+            f.id: cur[f.id].value if f.id in cur else "" for f in project.protocol.extraction
+        }
     return out
 
 
@@ -145,12 +169,16 @@ def set_value(project: Project, record_id: int, field_id: str, value: str, revie
     """A person's value for one field (commits at once)."""
     known = {f.id for f in project.protocol.extraction}
     if field_id not in known:
-        raise UserError(f"no extraction field {field_id!r}", hint=f"known: {', '.join(sorted(known))}")
+        raise UserError(
+            f"no extraction field {field_id!r}", hint=f"known: {', '.join(sorted(known))}"
+        )
     try:
         record_rows.get_record(project.db, record_id)
     except KeyError:
         raise UserError(f"no record with id {record_id}") from None
-    values_rows.add_values(project.db, [(record_id, field_id, value.strip())], method="person", reviewer=reviewer)
+    values_rows.add_values(
+        project.db, [(record_id, field_id, value.strip())], method="person", reviewer=reviewer
+    )
 
 
 def export_csv(project: Project, record_ids: Iterable[int], path: str | Path) -> int:
@@ -176,7 +204,9 @@ class ImportResult:
     changed: int
 
 
-def import_csv(project: Project, path: str | Path, study_ids: Iterable[int], *, reviewer: str = "") -> ImportResult:
+def import_csv(
+    project: Project, path: str | Path, study_ids: Iterable[int], *, reviewer: str = ""
+) -> ImportResult:
     """Read an edited export back; writes only changed values, all in one transaction.
 
     Refuses the whole file, writing nothing, on an unknown column, a row without a valid
@@ -188,10 +218,16 @@ def import_csv(project: Project, path: str | Path, study_ids: Iterable[int], *, 
     header = [h.strip() for h in (reader.fieldnames or [])]
     fields = [f.id for f in project.protocol.extraction]
     if "record_id" not in header:
-        raise UserError("no record_id column", where=f"{path}:1", hint="export first with 'reviewkit extract export'")
+        raise UserError(
+            "no record_id column",
+            where=f"{path}:1",
+            hint="export first with 'reviewkit extract export'",
+        )
     for col in header:
         if col not in READ_ONLY_COLUMNS and col not in fields:
-            raise UserError(f"unknown field {col!r}", where=f"{path}:1", hint=f"fields: {', '.join(fields)}")
+            raise UserError(
+                f"unknown field {col!r}", where=f"{path}:1", hint=f"fields: {', '.join(fields)}"
+            )
     allowed = set(study_ids)
     wanted: list[tuple[int, str, str]] = []
     seen = 0
@@ -204,8 +240,11 @@ def import_csv(project: Project, path: str | Path, study_ids: Iterable[int], *, 
             raise UserError(f"record_id {raw!r} is not a number", where=f"{path}:{line}")
         rid = int(raw)
         if rid not in allowed:
-            raise UserError(f"unknown record id {rid}", where=f"{path}:{line}",
-                            hint="only studies of this project's report can be imported")
+            raise UserError(
+                f"unknown record id {rid}",
+                where=f"{path}:{line}",
+                hint="only studies of this project's report can be imported",
+            )
         seen += 1
         for f in fields:
             if f in row and row[f] is not None:

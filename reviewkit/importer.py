@@ -67,18 +67,37 @@ def import_files(
             digest = sha256_of(path)
             previous = record_rows.find_import_by_hash(db, digest)
             if previous and not again:
-                summaries.append(ImportSummary(str(path), previous.format, previous.source, 0, None,
-                                               f"already imported as import #{previous.id} on {previous.imported_at[:10]}"))
+                summaries.append(
+                    ImportSummary(
+                        str(path),
+                        previous.format,
+                        previous.source,
+                        0,
+                        None,
+                        f"already imported as import #{previous.id} on {previous.imported_at[:10]}",
+                    )
+                )
                 continue
             file_format = formats.normalise_format(fmt) if fmt else formats.detect(path)
             # rows are made where the records are read (worker processes for large XML files)
-            rows = formats.read_file(path, fmt=file_format, source=source, mapping=mapping, encoding=encoding,
-                                     prepare=record_rows.record_row)
+            rows = formats.read_file(
+                path,
+                fmt=file_format,
+                source=source,
+                mapping=mapping,
+                encoding=encoding,
+                prepare=record_rows.record_row,
+            )
             first = next(rows, None)
             if first is None:
-                raise FormatError("the file holds no records", where=str(path),
-                                  hint="leave it out of the command (nothing of the other files was stored)")
-            import_id = record_rows.add_import(db, source=first.source, path=str(path), fmt=file_format, sha256=digest)
+                raise FormatError(
+                    "the file holds no records",
+                    where=str(path),
+                    hint="leave it out of the command (nothing of the other files was stored)",
+                )
+            import_id = record_rows.add_import(
+                db, source=first.source, path=str(path), fmt=file_format, sha256=digest
+            )
 
             def counted(stream: Iterator[RecordRow]) -> Iterator[RecordRow]:
                 nonlocal done
@@ -91,7 +110,9 @@ def import_files(
             stream = read_ahead(chain([first], rows))
             ids = record_rows.add_records(db, counted(stream), import_id=import_id)
             record_rows.finish_import(db, import_id, len(ids))
-            summaries.append(ImportSummary(str(path), file_format, first.source, len(ids), import_id))
+            summaries.append(
+                ImportSummary(str(path), file_format, first.source, len(ids), import_id)
+            )
     if progress:
         progress(done, done)
     return summaries

@@ -163,12 +163,16 @@ class Protocol:
             if s.name == name:
                 return s
         known = ", ".join(s.name for s in self.searches)
-        raise ProtocolError(f"no stored search named {name!r}", where=str(self.path), hint=f"known: {known}")
+        raise ProtocolError(
+            f"no stored search named {name!r}", where=str(self.path), hint=f"known: {known}"
+        )
 
     def stage(self, name: str) -> Stage:
         if name not in self.stages:
             raise ProtocolError(
-                f"no screening stage {name!r}", where=str(self.path), hint=f"known: {', '.join(self.stages)}"
+                f"no screening stage {name!r}",
+                where=str(self.path),
+                hint=f"known: {', '.join(self.stages)}",
             )
         return self.stages[name]
 
@@ -246,7 +250,10 @@ class _Validator:
                 if table == parts[:-1] and km.group(1) == parts[-1]:
                     return no
                 if km.group(1) == parts[len(table)] and len(table) + 0.5 > best_depth:
-                    best, best_depth = no, len(table) + 0.5  # an inline table or array holding the key
+                    best, best_depth = (
+                        no,
+                        len(table) + 0.5,
+                    )  # an inline table or array holding the key
         return best
 
     # typed getters -----------------------------------------------------------------------
@@ -254,17 +261,21 @@ class _Validator:
         value = data.get(key)
         if value is None:
             if required:
-                raise self.fail(f"{where}{key}", "missing table", hint=f"add a [{where}{key}] table")
+                raise self.fail(
+                    f"{where}{key}", "missing table", hint=f"add a [{where}{key}] table"
+                )
             return {}
         if not isinstance(value, dict):
             raise self.fail(f"{where}{key}", "must be a table")
         return value
 
-    def string(self, data: dict, key: str, where: str, required: bool = True, default: str = "") -> str:
+    def string(
+        self, data: dict, key: str, where: str, required: bool = True, default: str = ""
+    ) -> str:
         value = data.get(key)
         if value is None:
             if required:
-                raise self.fail(f"{where}{key}", "missing key", hint=f"add {key} = \"…\"")
+                raise self.fail(f"{where}{key}", "missing key", hint=f'add {key} = "…"')
             return default
         if not isinstance(value, str):
             raise self.fail(f"{where}{key}", f"must be a string, not {type(value).__name__}")
@@ -276,7 +287,7 @@ class _Validator:
         value = data.get(key)
         if value is None:
             if required:
-                raise self.fail(f"{where}{key}", "missing key", hint=f"add {key} = [\"…\"]")
+                raise self.fail(f"{where}{key}", "missing key", hint=f'add {key} = ["…"]')
             return ()
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.fail(f"{where}{key}", "must be a list of strings")
@@ -292,19 +303,32 @@ class _Validator:
         for key in data:
             if key not in allowed:
                 raise self.fail(
-                    f"{where}{key}", "unknown key", hint=f"allowed here: {', '.join(sorted(allowed))}"
+                    f"{where}{key}",
+                    "unknown key",
+                    hint=f"allowed here: {', '.join(sorted(allowed))}",
                 )
 
     def ident(self, value: str, key: str) -> str:
         if not _ID_RE.match(value):
-            raise self.fail(key, f"{value!r} is not a valid id", hint="use lower case, digits, '-' or '_'")
+            raise self.fail(
+                key, f"{value!r} is not a valid id", hint="use lower case, digits, '-' or '_'"
+            )
         return value
 
     # sections ------------------------------------------------------------------------------
     def protocol(self, data: dict) -> Protocol:
         self.known_keys(
             data,
-            {"review", "searches", "eligibility", "stages", "highlight", "schemes", "extraction", "report"},
+            {
+                "review",
+                "searches",
+                "eligibility",
+                "stages",
+                "highlight",
+                "schemes",
+                "extraction",
+                "report",
+            },
             "",
         )
         review = self.table(data, "review", "")
@@ -355,14 +379,20 @@ class _Validator:
             names.add(name)
             db = self.string(item, "database", w, required=False, default="PubMed")
             if db not in DATABASES:
-                raise self.fail(f"{w}database", f"unsupported database {db!r}", hint=f"one of {DATABASES}")
+                raise self.fail(
+                    f"{w}database", f"unsupported database {db!r}", hint=f"one of {DATABASES}"
+                )
             query = " ".join(self.string(item, "query", w).split())
             try:
                 parse(query)
             except QuerySyntaxError as exc:
-                raise self.fail(f"{w}query", f"bad query: {exc}", hint="\n" + exc.pointer()) from None
+                raise self.fail(
+                    f"{w}query", f"bad query: {exc}", hint="\n" + exc.pointer()
+                ) from None
             limits = self.limits(self.table(item, "limits", w, required=False), f"{w}limits.")
-            out.append(Search(name, db, query, limits, self.string(item, "description", w, required=False)))
+            out.append(
+                Search(name, db, query, limits, self.string(item, "description", w, required=False))
+            )
         return tuple(out)
 
     def limits(self, data: dict, w: str) -> Limits:
@@ -373,7 +403,11 @@ class _Validator:
         for key in ("date_from", "date_to"):
             value = self.string(data, key, w, required=False)
             if value and not _DATE_RE.match(value):
-                raise self.fail(f"{w}{key}", f"{value!r} is not a date", hint="write YYYY, YYYY/MM or YYYY/MM/DD")
+                raise self.fail(
+                    f"{w}{key}",
+                    f"{value!r} is not a date",
+                    hint="write YYYY, YYYY/MM or YYYY/MM/DD",
+                )
             dates[key] = value
         return Limits(
             date_from=dates["date_from"],
@@ -388,11 +422,15 @@ class _Validator:
         for name, item in data.items():
             w = f"stages.{name}."
             if name not in STAGES:
-                raise self.fail(f"stages.{name}", "unknown stage", hint=f"stages are {', '.join(STAGES)}")
+                raise self.fail(
+                    f"stages.{name}", "unknown stage", hint=f"stages are {', '.join(STAGES)}"
+                )
             if not isinstance(item, dict):
                 raise self.fail(f"stages.{name}", "must be a table")
             self.known_keys(
-                item, {"reviewers_per_record", "advance_on", "reason_required", "exclusion_reasons"}, w
+                item,
+                {"reviewers_per_record", "advance_on", "reason_required", "exclusion_reasons"},
+                w,
             )
             per = item.get("reviewers_per_record", 2)
             if not isinstance(per, int) or isinstance(per, bool) or per not in (1, 2):
@@ -400,7 +438,11 @@ class _Validator:
             advance = self.strings(item, "advance_on", w) or ("include", "uncertain")
             for label in advance:
                 if label not in SCREEN_LABELS:
-                    raise self.fail(f"{w}advance_on", f"{label!r} is not a screening label", hint=f"use {SCREEN_LABELS}")
+                    raise self.fail(
+                        f"{w}advance_on",
+                        f"{label!r} is not a screening label",
+                        hint=f"use {SCREEN_LABELS}",
+                    )
             reasons = []
             raw_reasons = item.get("exclusion_reasons", [])
             if not isinstance(raw_reasons, list):
@@ -408,7 +450,9 @@ class _Validator:
             for j, r in enumerate(raw_reasons):
                 rw = f"{w}exclusion_reasons[{j}]."
                 if not isinstance(r, dict):
-                    raise self.fail(f"{w}exclusion_reasons", "each reason must be {code = …, label = …}")
+                    raise self.fail(
+                        f"{w}exclusion_reasons", "each reason must be {code = …, label = …}"
+                    )
                 self.known_keys(r, {"code", "label"}, rw)
                 code = self.ident(self.string(r, "code", rw), f"{w}exclusion_reasons")
                 reasons.append(ExclusionReason(code, self.string(r, "label", rw)))
@@ -422,7 +466,9 @@ class _Validator:
                 exclusion_reasons=tuple(reasons),
             )
         if "title-abstract" not in out:
-            raise self.fail("stages", "the title-abstract stage is missing", hint="add [stages.title-abstract]")
+            raise self.fail(
+                "stages", "the title-abstract stage is missing", hint="add [stages.title-abstract]"
+            )
         return out
 
     def terms(self, item: dict, key: str, w: str, language: str) -> list[SignalTerm]:
@@ -451,7 +497,9 @@ class _Validator:
             self.ident(sid, f"schemes.{sid}")
             if not isinstance(item, dict):
                 raise self.fail(f"schemes.{sid}", "must be a table")
-            self.known_keys(item, {"name", "multi_label", "none_label", "kind", "threshold", "labels"}, w)
+            self.known_keys(
+                item, {"name", "multi_label", "none_label", "kind", "threshold", "labels"}, w
+            )
             labels = []
             raw = item.get("labels")
             if not isinstance(raw, list) or not raw:
@@ -480,7 +528,11 @@ class _Validator:
             if kind not in ("scheme", "flag"):
                 raise self.fail(f"{w}kind", "must be 'scheme' or 'flag'")
             threshold = item.get("threshold", 1.0)
-            if not isinstance(threshold, int | float) or isinstance(threshold, bool) or threshold <= 0:
+            if (
+                not isinstance(threshold, int | float)
+                or isinstance(threshold, bool)
+                or threshold <= 0
+            ):
                 raise self.fail(f"{w}threshold", "must be a positive number")
             out[sid] = Scheme(
                 id=sid,
@@ -512,7 +564,9 @@ class _Validator:
             )
         return tuple(out)
 
-    def report(self, item: Any, schemes: dict[str, Scheme], fields: tuple[ExtractionField, ...]) -> Report | None:
+    def report(
+        self, item: Any, schemes: dict[str, Scheme], fields: tuple[ExtractionField, ...]
+    ) -> Report | None:
         if item is None:
             return None
         if not isinstance(item, dict):
@@ -520,12 +574,18 @@ class _Validator:
         self.known_keys(item, {"scheme", "columns", "sort", "column_names"}, "report.")
         scheme = self.string(item, "scheme", "report.")
         if scheme not in schemes:
-            raise self.fail("report.scheme", f"no scheme {scheme!r}", hint=f"known: {', '.join(schemes)}")
+            raise self.fail(
+                "report.scheme", f"no scheme {scheme!r}", hint=f"known: {', '.join(schemes)}"
+            )
         columns = self.strings(item, "columns", "report.", required=True)
         known = set(BUILTIN_COLUMNS) | {f.id for f in fields}
         for col in columns:
             if col not in known:
-                raise self.fail("report.columns", f"unknown column {col!r}", hint=f"known: {', '.join(sorted(known))}")
+                raise self.fail(
+                    "report.columns",
+                    f"unknown column {col!r}",
+                    hint=f"known: {', '.join(sorted(known))}",
+                )
         sort = self.string(item, "sort", "report.", required=False, default="year-desc")
         if sort not in ("year-desc", "year-asc", "author"):
             raise self.fail("report.sort", "must be year-desc, year-asc or author")

@@ -13,20 +13,51 @@ from dataclasses import dataclass
 
 # Long field names PubMed accepts, mapped to their short tags.
 FIELD_ALIASES = {
-    "tiab": "tiab", "title/abstract": "tiab",
-    "ti": "ti", "title": "ti",
-    "ab": "ab", "abstract": "ab",
-    "au": "au", "author": "au", "1au": "1au", "lastau": "lastau",
-    "mh": "mh", "mesh": "mh", "mesh terms": "mh", "mh:noexp": "mh:noexp", "majr": "majr",
+    "tiab": "tiab",
+    "title/abstract": "tiab",
+    "ti": "ti",
+    "title": "ti",
+    "ab": "ab",
+    "abstract": "ab",
+    "au": "au",
+    "author": "au",
+    "1au": "1au",
+    "lastau": "lastau",
+    "mh": "mh",
+    "mesh": "mh",
+    "mesh terms": "mh",
+    "mh:noexp": "mh:noexp",
+    "majr": "majr",
     "mesh major topic": "majr",
-    "pt": "pt", "publication type": "pt",
-    "la": "la", "language": "la",
-    "dp": "dp", "pdat": "dp", "publication date": "dp", "edat": "edat", "crdt": "crdt",
-    "sb": "sb", "subset": "sb", "filter": "sb",
-    "ta": "ta", "journal": "ta", "jour": "ta",
-    "tw": "tw", "text word": "tw", "all fields": "all", "all": "all",
-    "pmid": "pmid", "uid": "pmid", "ot": "ot", "other term": "ot", "kw": "ot",
-    "ad": "ad", "affiliation": "ad", "lid": "lid", "aid": "lid", "doi": "lid",
+    "pt": "pt",
+    "publication type": "pt",
+    "la": "la",
+    "language": "la",
+    "dp": "dp",
+    "pdat": "dp",
+    "publication date": "dp",
+    "edat": "edat",
+    "crdt": "crdt",
+    "sb": "sb",
+    "subset": "sb",
+    "filter": "sb",
+    "ta": "ta",
+    "journal": "ta",
+    "jour": "ta",
+    "tw": "tw",
+    "text word": "tw",
+    "all fields": "all",
+    "all": "all",
+    "pmid": "pmid",
+    "uid": "pmid",
+    "ot": "ot",
+    "other term": "ot",
+    "kw": "ot",
+    "ad": "ad",
+    "affiliation": "ad",
+    "lid": "lid",
+    "aid": "lid",
+    "doi": "lid",
 }
 
 OPERATORS = ("AND", "OR", "NOT")
@@ -219,8 +250,10 @@ def parse(query: str) -> Node:
 def to_string(node: Node) -> str:
     """Render the AST back to PubMed syntax, fully parenthesised (left-to-right order kept)."""
     if isinstance(node, Term):
-        text = f'"{node.text}' + ('*"' if node.truncated else '"') if node.phrase else node.text + (
-            "*" if node.truncated else ""
+        text = (
+            f'"{node.text}' + ('*"' if node.truncated else '"')
+            if node.phrase
+            else node.text + ("*" if node.truncated else "")
         )
         return text + (f"[{node.field}]" if node.field else "")
     if isinstance(node, Range):

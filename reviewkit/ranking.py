@@ -133,7 +133,11 @@ def term_counts(texts: Sequence[str]) -> tuple[sparse.csr_matrix, list[str], np.
         lengths_buffer.append(len(ids))
     n, n_words = len(texts), len(vocab)
     tokens = np.frombuffer(buffer, dtype=np.int32) if buffer else np.zeros(0, dtype=np.int32)
-    lengths = np.frombuffer(lengths_buffer, dtype=np.int64) if lengths_buffer else np.zeros(0, dtype=np.int64)
+    lengths = (
+        np.frombuffer(lengths_buffer, dtype=np.int64)
+        if lengths_buffer
+        else np.zeros(0, dtype=np.int64)
+    )
     row = np.repeat(np.arange(n, dtype=np.int32), lengths)
     same = np.flatnonzero(row[1:] == row[:-1])  # token k and k + 1 are in one text: a bigram
 
@@ -147,8 +151,11 @@ def term_counts(texts: Sequence[str]) -> tuple[sparse.csr_matrix, list[str], np.
     rows = np.concatenate([row, row[same + 1]])
     cols = np.concatenate([tokens, bigram + np.int32(n_words)])
     del tokens, buffer, bigram, row, same
-    counts = sparse.csr_matrix(  # duplicates are summed: the counts (exact in float32, half the memory)
-        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, n_words + len(pair_codes))
+    counts = (
+        sparse.csr_matrix(  # duplicates are summed: the counts (exact in float32, half the memory)
+            (np.ones(len(rows), dtype=np.float32), (rows, cols)),
+            shape=(n, n_words + len(pair_codes)),
+        )
     )
     del rows, cols
     pairs = np.stack(np.divmod(pair_codes, max(n_words, 1)), axis=1)
@@ -173,7 +180,9 @@ def build_features(texts: Sequence[str], max_df: float = 0.95) -> sparse.csr_mat
         counts.data[~keep[counts.indices]] = 0.0
         counts.eliminate_zeros()
         new_column = np.cumsum(keep, dtype=np.int32) - 1
-        counts = sparse.csr_matrix((counts.data, new_column[counts.indices], counts.indptr), shape=(n, int(keep.sum())))
+        counts = sparse.csr_matrix(
+            (counts.data, new_column[counts.indices], counts.indptr), shape=(n, int(keep.sum()))
+        )
         df = df[keep]
     counts.data = np.log(counts.data) + 1.0
     counts.data *= (np.log((1.0 + n) / (1.0 + df)) + 1.0)[counts.indices]
@@ -251,7 +260,9 @@ class Ranker:
         y = np.fromiter((v for _, v in rows), dtype=np.int8, count=len(rows))
         self.n_includes = int(y.sum())
         self.n_excludes = len(rows) - self.n_includes
-        if self.n_includes < max(1, self.min_includes) or self.n_excludes < max(1, self.min_excludes):
+        if self.n_includes < max(1, self.min_includes) or self.n_excludes < max(
+            1, self.min_excludes
+        ):
             self.model = None
             return False
         idx = np.fromiter((r for r, _ in rows), dtype=np.int64, count=len(rows))
@@ -333,7 +344,11 @@ class BackgroundRanker:
         level: float = 0.9,
     ) -> None:
         self._texts = dict(texts)
-        self._kwargs = {"min_includes": min_includes, "min_excludes": min_excludes, "model_factory": model_factory}
+        self._kwargs = {
+            "min_includes": min_includes,
+            "min_excludes": min_excludes,
+            "model_factory": model_factory,
+        }
         self._on_trained = on_trained
         self._level = level
         self._cond = threading.Condition()
@@ -405,13 +420,23 @@ class BackgroundRanker:
 
     def _publish(self, ranker: Ranker, decisions: list[tuple[int, bool]]) -> None:
         labels = dict(decisions)
-        last = {i: pos for pos, (i, _) in enumerate(decisions)}  # a re-decided record counts once, last
+        last = {
+            i: pos for pos, (i, _) in enumerate(decisions)
+        }  # a re-decided record counts once, last
         in_order = [v for pos, (i, v) in enumerate(decisions) if last[i] == pos]
         n_remaining = sum(1 for i in self._texts if i not in labels)
-        estimate = estimate_remaining(in_order, n_remaining, level=self._level) if in_order else None
+        estimate = (
+            estimate_remaining(in_order, n_remaining, level=self._level) if in_order else None
+        )
         if ranker.fit(labels):
-            scores = {i: s for i, s in zip(ranker.ids, ranker.all_scores().tolist(), strict=True) if i not in labels}
+            scores = {
+                i: s
+                for i, s in zip(ranker.ids, ranker.all_scores().tolist(), strict=True)
+                if i not in labels
+            }
             trained_at: datetime | None = datetime.now(UTC)
         else:
             scores, trained_at = None, None
-        self._published = _Published(scores, trained_at, estimate, ranker.n_includes, ranker.n_excludes)
+        self._published = _Published(
+            scores, trained_at, estimate, ranker.n_includes, ranker.n_excludes
+        )

@@ -200,7 +200,9 @@ class Record:
         data = {name: getattr(self, name) for name in _FIELD_NAMES}
         for name in _LIST_FIELDS:
             data[name] = list(data[name])
-        data["abstract_sections"] = [{"label": s.label, "text": s.text} for s in self.abstract_sections]
+        data["abstract_sections"] = [
+            {"label": s.label, "text": s.text} for s in self.abstract_sections
+        ]
         return data
 
     def to_json(self) -> str:
@@ -240,7 +242,9 @@ def _line_sections(line: str) -> list[AbstractSection]:
 
 
 _FIELD_NAMES = tuple(f.name for f in fields(Record))
-_LIST_FIELDS = tuple(f.name for f in fields(Record) if f.name != "abstract_sections" and "list" in str(f.type))
+_LIST_FIELDS = tuple(
+    f.name for f in fields(Record) if f.name != "abstract_sections" and "list" in str(f.type)
+)
 
 
 def plain_abstract(text: str) -> list[AbstractSection]:

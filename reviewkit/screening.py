@@ -289,10 +289,14 @@ def _check_reason(rule: Stage, label: str, reason: str) -> None:
             raise UserError(f"a reason goes with an exclusion only, not with {label!r}")
         return
     if reason and codes and reason not in codes:
-        raise UserError(f"unknown exclusion reason {reason!r} for stage {rule.name}", hint=f"reasons: {', '.join(codes)}")
+        raise UserError(
+            f"unknown exclusion reason {reason!r} for stage {rule.name}",
+            hint=f"reasons: {', '.join(codes)}",
+        )
     if rule.reason_required and not reason:
         raise UserError(
-            f"a reason is required to exclude at the {rule.name} stage", hint=f"reasons: {', '.join(codes)}"
+            f"a reason is required to exclude at the {rule.name} stage",
+            hint=f"reasons: {', '.join(codes)}",
         )
 
 
@@ -352,21 +356,27 @@ def undo(db: Store, stage: str, reviewer: str) -> Decision | None:
         if not live:
             return None
         target = live[-1]
-        decision_rows.add_decision(db, Decision(target.record_id, stage, reviewer, UNDO, undoes=target.id))
+        decision_rows.add_decision(
+            db, Decision(target.record_id, stage, reviewer, UNDO, undoes=target.id)
+        )
     return target
 
 
 # --- conflicts ---------------------------------------------------------------------------
 
 
-def conflicts(project: Project, stage: str, resolver: str, *, include_resolved: bool = True) -> list[ConflictView]:
+def conflicts(
+    project: Project, stage: str, resolver: str, *, include_resolved: bool = True
+) -> list[ConflictView]:
     """Studies in conflict at the stage (and, by default, those already resolved).
 
     A protocol reviewer may only see them once the stage is closed (no study pending).
     """
     derived = _Derived(project)
     outcomes = derived.outcomes(stage)
-    if resolver in project.protocol.reviewers and any(o.status == "pending" for o in outcomes.values()):
+    if resolver in project.protocol.reviewers and any(
+        o.status == "pending" for o in outcomes.values()
+    ):
         raise UserError(
             f"{resolver!r} screens this stage, which is still open: conflicts would unblind them",
             hint="resolve as someone who is not a reviewer, or finish screening the stage first",
@@ -387,7 +397,13 @@ def conflicts(project: Project, stage: str, resolver: str, *, include_resolved: 
 
 
 def resolve(
-    project: Project, study_id: int, stage: str, resolver: str, label: str, reason: str = "", note: str = ""
+    project: Project,
+    study_id: int,
+    stage: str,
+    resolver: str,
+    label: str,
+    reason: str = "",
+    note: str = "",
 ) -> Decision:
     """Record the final decision on a conflict, with its reason and who made it."""
     rule = _check_stage(project.protocol, stage)
@@ -420,7 +436,9 @@ def find_record(db: Store, ref: str) -> int:
     elif ref.isdigit():
         ids = [int(ref)] if lookup.record_exists(db, int(ref)) else []
     else:
-        raise UserError(f"{ref!r} is not a record reference", hint="give a record id, pmid:N or doi:10.…")
+        raise UserError(
+            f"{ref!r} is not a record reference", hint="give a record id, pmid:N or doi:10.…"
+        )
     if not ids:
         raise UserError(f"no record matches {ref!r}")
     return ids[0]
@@ -429,7 +447,9 @@ def find_record(db: Store, ref: str) -> int:
 _URL_RE = re.compile(r"^(https?|ftp)://", re.IGNORECASE)
 
 
-def attach(db: Store, record_id: int, target: str, *, added_by: str = "") -> attachment_rows.Attachment:
+def attach(
+    db: Store, record_id: int, target: str, *, added_by: str = ""
+) -> attachment_rows.Attachment:
     """Attach a full text (an existing file, stored as an absolute path, or an http(s) URL)."""
     target = target.strip()
     if not lookup.record_exists(db, record_id):
@@ -441,7 +461,9 @@ def attach(db: Store, record_id: int, target: str, *, added_by: str = "") -> att
     else:
         path = Path(target).expanduser()
         if not path.is_file():
-            raise UserError("no such file", where=target, hint="give an existing PDF path or an http(s) URL")
+            raise UserError(
+                "no such file", where=target, hint="give an existing PDF path or an http(s) URL"
+            )
         target, kind = str(path.resolve()), "file"
     attachment_id = attachment_rows.add_attachment(db, record_id, target, kind, added_by=added_by)
     return attachment_rows.Attachment(attachment_id, record_id, target, kind, added_by, "")
@@ -461,7 +483,9 @@ def seeded_order(study_ids: list[int], seed: int, reviewer: str, stage: str) -> 
     Each study's sort key is a SplitMix64 hash of its id mixed with the (seed, reviewer, stage)
     key, so a study's place relative to the others never depends on which others exist.
     """
-    salt = int.from_bytes(hashlib.blake2b(f"{seed}:{reviewer}:{stage}".encode(), digest_size=8).digest(), "big")
+    salt = int.from_bytes(
+        hashlib.blake2b(f"{seed}:{reviewer}:{stage}".encode(), digest_size=8).digest(), "big"
+    )
     return sorted(study_ids, key=lambda study: _splitmix64(study + salt))
 
 
@@ -486,7 +510,13 @@ class ReviewerQueue:
     """
 
     def __init__(
-        self, project: Project, stage: str, reviewer: str, *, seed: int = 0, order: Order | None = None
+        self,
+        project: Project,
+        stage: str,
+        reviewer: str,
+        *,
+        seed: int = 0,
+        order: Order | None = None,
     ) -> None:
         self.project = project
         self.db = project.db
@@ -501,10 +531,14 @@ class ReviewerQueue:
             self.members[canonical].append(rid)
         states = derived.states(stage)
         mine = [
-            s for s in derived.studies(stage)
-            if self.reviewer in getattr(states.get(s), "votes", {}) or _needs_vote(states.get(s), self.rule, self.reviewer)
+            s
+            for s in derived.studies(stage)
+            if self.reviewer in getattr(states.get(s), "votes", {})
+            or _needs_vote(states.get(s), self.rule, self.reviewer)
         ]
-        self.studies: list[int] = list(order(mine)) if order else seeded_order(mine, seed, reviewer, stage)
+        self.studies: list[int] = (
+            list(order(mine)) if order else seeded_order(mine, seed, reviewer, stage)
+        )
         self.index = {s: i for i, s in enumerate(self.studies)}
         self.votes: dict[int, Decision] = {}
         self.notes: dict[int, list[str]] = defaultdict(list)
@@ -535,7 +569,9 @@ class ReviewerQueue:
         """Fresh from the database: does this study still wait for this reviewer's vote?"""
         if study in self.votes:
             return False
-        log = decision_rows.list_decisions(self.db, stage=self.stage, record_ids=self.members[study])
+        log = decision_rows.list_decisions(
+            self.db, stage=self.stage, record_ids=self.members[study]
+        )
         state = _states(log, self.canon).get(study)
         return _needs_vote(state, self.rule, self.reviewer)
 
@@ -580,7 +616,9 @@ class ReviewerQueue:
 
     # my log ----------------------------------------------------------------------------
     def decide(self, study: int, label: str, reason: str = "", note: str = "") -> Decision:
-        d = decide(self.db, study, self.stage, self.reviewer, label, reason, note, protocol=self.protocol)
+        d = decide(
+            self.db, study, self.stage, self.reviewer, label, reason, note, protocol=self.protocol
+        )
         self.votes.pop(study, None)  # the newest vote goes last: votes stay in the order made
         self.votes[study] = d
         return d
@@ -615,10 +653,17 @@ class ReviewerQueue:
         ``(study, positive)``: include and uncertain are positive (True), exclude is negative
         (False). Only this reviewer's own votes: a ranker fed from here keeps the blinding.
         """
-        return [(study, d.label != "exclude") for study, d in self.votes.items() if study in self.index]
+        return [
+            (study, d.label != "exclude") for study, d in self.votes.items() if study in self.index
+        ]
 
     def reorder_remaining(
-        self, ranking: Sequence[int], after: int | None, keep: Collection[int] = (), *, window: int | None = None
+        self,
+        ranking: Sequence[int],
+        after: int | None,
+        keep: Collection[int] = (),
+        *,
+        window: int | None = None,
     ) -> bool:
         """Put the undecided studies after position ``after`` in ``ranking``'s order.
 
@@ -655,7 +700,9 @@ class ReviewerQueue:
                 taken.add(study)
                 chosen.append(study)
         slot_set = set(slots)
-        left = sorted(index[s] for s in chosen if index[s] not in slot_set)  # places the chosen leave
+        left = sorted(
+            index[s] for s in chosen if index[s] not in slot_set
+        )  # places the chosen leave
         displaced = [studies[p] for p in slots if studies[p] not in taken]  # in their present order
         changes = list(zip(slots, chosen, strict=True)) + list(zip(left, displaced, strict=True))
         changed = False

@@ -55,7 +55,9 @@ class RunReport:
     new: list[str] = field(default_factory=list)  # PMIDs not in the previous run
     gone: list[str] = field(default_factory=list)  # PMIDs of the previous run missing now
     changed: dict[str, list[str]] = field(default_factory=dict)  # PMID -> changed fields
-    unavailable: list[str] = field(default_factory=list)  # listed by esearch, not returned by efetch
+    unavailable: list[str] = field(
+        default_factory=list
+    )  # listed by esearch, not returned by efetch
     previous_run: int | None = None
     not_found: list[str] = field(default_factory=list)
 
@@ -73,8 +75,12 @@ class RunDiff:
 # --- running -----------------------------------------------------------------------------
 
 
-def run_searches(project: Project, names: Sequence[str] | None, client: PubMedClient,
-                 progress: Progress | None = None) -> list[RunReport]:
+def run_searches(
+    project: Project,
+    names: Sequence[str] | None,
+    client: PubMedClient,
+    progress: Progress | None = None,
+) -> list[RunReport]:
     """Run the named stored searches (all when ``names`` is None), one after another."""
     protocol = project.protocol
     searches = list(protocol.searches) if names is None else [protocol.search(n) for n in names]
@@ -83,24 +89,45 @@ def run_searches(project: Project, names: Sequence[str] | None, client: PubMedCl
     return [run_search(project.db, s, client, progress) for s in searches]
 
 
-def run_search(db: Store, search: Search, client: PubMedClient, progress: Progress | None = None) -> RunReport:
+def run_search(
+    db: Store, search: Search, client: PubMedClient, progress: Progress | None = None
+) -> RunReport:
     """Run (or resume) one stored search."""
     if search.database != "PubMed":
-        raise UserError(f"search {search.name!r} is for {search.database}, which reviewkit cannot run")
+        raise UserError(
+            f"search {search.name!r} is for {search.database}, which reviewkit cannot run"
+        )
     full_query = search.full_query()
-    run = rows.resumable_run(db, search_name=search.name, full_query=full_query, interface=client.interface)
+    run = rows.resumable_run(
+        db, search_name=search.name, full_query=full_query, interface=client.interface
+    )
     resumed = run is not None
     result: SearchResult | None = None
     if run is None:
-        run_id = rows.start_run(db, search_name=search.name, database=search.database, interface=client.interface,
-                                query=search.query, full_query=full_query, limits=search.limits.describe())
+        run_id = rows.start_run(
+            db,
+            search_name=search.name,
+            database=search.database,
+            interface=client.interface,
+            query=search.query,
+            full_query=full_query,
+            limits=search.limits.describe(),
+        )
         try:
-            result = client.search(full_query, date_from=search.limits.date_from, date_to=search.limits.date_to)
+            result = client.search(
+                full_query, date_from=search.limits.date_from, date_to=search.limits.date_to
+            )
         except BaseException as exc:
             rows.finish_run(db, run_id, status="failed", message=_message(exc))
             raise
-        rows.set_result(db, run_id, count=result.count, translation=result.translation,
-                        pmids=result.pmids, slices=len(result.slices))
+        rows.set_result(
+            db,
+            run_id,
+            count=result.count,
+            translation=result.translation,
+            pmids=result.pmids,
+            slices=len(result.slices),
+        )
     else:
         run_id = run.id
         rows.reopen_run(db, run_id)
@@ -122,8 +149,14 @@ def _message(exc: BaseException) -> str:
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
-def _fetch(db: Store, name: str, run_id: int, client: PubMedClient, result: SearchResult | None,
-           progress: Progress | None) -> None:
+def _fetch(
+    db: Store,
+    name: str,
+    run_id: int,
+    client: PubMedClient,
+    result: SearchResult | None,
+    progress: Progress | None,
+) -> None:
     """Fetch every PMID of the run not fetched yet, batch by batch, each batch committed."""
     pmids = rows.run_pmids(db, run_id)
     done = set(rows.fetched(db, run_id))
@@ -150,7 +183,9 @@ def _fetch(db: Store, name: str, run_id: int, client: PubMedClient, result: Sear
         for i, (todo, _history) in enumerate(plan):
             while len(pending) < PREFETCH and i + len(pending) < len(plan):
                 ahead_todo, ahead_history = plan[i + len(pending)]
-                pending.append(pool.submit(_download, client, ahead_todo, ahead_history, stop, parser))
+                pending.append(
+                    pool.submit(_download, client, ahead_todo, ahead_history, stop, parser)
+                )
             records = _records(client, pending.popleft().result(), todo, stop)
             _store_batch(db, run_id, todo, records, known, positions)
             done.update(todo)
@@ -169,11 +204,11 @@ def _batches(pmids: list[str], result: SearchResult | None, size: int):
     """(PMIDs, history position or None): from the history sets on a fresh run, by id on resume."""
     if result is None:
         for start in range(0, len(pmids), size):
-            yield pmids[start:start + size], None
+            yield pmids[start : start + size], None
         return
     for s in result.slices:
         for start in range(0, len(s.ids), size):
-            yield s.ids[start:start + size], (s.webenv, s.query_key, start) if s.webenv else None
+            yield s.ids[start : start + size], (s.webenv, s.query_key, start) if s.webenv else None
 
 
 @dataclass
@@ -187,15 +222,24 @@ class _Fetched:
     parsing: Future[list[Record]] | None = None
 
 
-def _download(client: PubMedClient, pmids: list[str], history: tuple[str, str, int] | None,
-              stop: threading.Event, parser: Executor | None) -> _Fetched:
+def _download(
+    client: PubMedClient,
+    pmids: list[str],
+    history: tuple[str, str, int] | None,
+    stop: threading.Event,
+    parser: Executor | None,
+) -> _Fetched:
     """(fetch thread) One batch from its history set, or by id when there is none or it expired."""
     if history is not None:
         webenv, key, start = history
         try:
             if parser is None:
-                return _Fetched(True, records=client.efetch_history(webenv, key, start, len(pmids), stop=stop))
-            return _to_parser(True, client.efetch_history_xml(webenv, key, start, len(pmids), stop=stop), parser)
+                return _Fetched(
+                    True, records=client.efetch_history(webenv, key, start, len(pmids), stop=stop)
+                )
+            return _to_parser(
+                True, client.efetch_history_xml(webenv, key, start, len(pmids), stop=stop), parser
+            )
         except EntrezRefused:
             pass  # e.g. the history set expired: fetch by id instead
     if parser is None:
@@ -210,24 +254,34 @@ def _to_parser(by_history: bool, body: bytes, parser: Executor) -> _Fetched:
         return _Fetched(by_history, body=body)
 
 
-def _records(client: PubMedClient, fetched: _Fetched, pmids: list[str], stop: threading.Event) -> list[Record]:
+def _records(
+    client: PubMedClient, fetched: _Fetched, pmids: list[str], stop: threading.Event
+) -> list[Record]:
     """(storing thread) The batch's records; fetched again by id when its reply could not be
     read or its history set answered with other records than the run listed."""
     records = fetched.records
     if records is None:
         try:
             try:
-                records = fetched.parsing.result() if fetched.parsing is not None else parse_efetch(fetched.body)
+                records = (
+                    fetched.parsing.result()
+                    if fetched.parsing is not None
+                    else parse_efetch(fetched.body)
+                )
             except BrokenExecutor:  # the worker process died (killed, out of memory): parse it here
                 records = parse_efetch(fetched.body)
         except UnreadableReply:
             records = None
-    if records is not None and not (fetched.by_history and not {r.pmid for r in records} <= set(pmids)):
+    if records is not None and not (
+        fetched.by_history and not {r.pmid for r in records} <= set(pmids)
+    ):
         return records
     return client.efetch_ids(pmids, stop=stop)
 
 
-_BIBLIOGRAPHIC = tuple(f.name for f in fields(Record) if f.name not in ("source", "origin", "position", "raw"))
+_BIBLIOGRAPHIC = tuple(
+    f.name for f in fields(Record) if f.name not in ("source", "origin", "position", "raw")
+)
 
 
 def fingerprint(record: Record) -> str:
@@ -239,8 +293,14 @@ def fingerprint(record: Record) -> str:
     return hashlib.sha256(values.encode()).hexdigest()[:20]
 
 
-def _store_batch(db: Store, run_id: int, todo: list[str], records: list[Record],
-                 known: dict[str, FetchedRow], positions: dict[str, int]) -> None:
+def _store_batch(
+    db: Store,
+    run_id: int,
+    todo: list[str],
+    records: list[Record],
+    known: dict[str, FetchedRow],
+    positions: dict[str, int],
+) -> None:
     by_pmid: dict[str, Record] = {}
     for rec in records:
         by_pmid.setdefault(rec.pmid, rec)
@@ -285,13 +345,22 @@ def _report(db: Store, name: str, run_id: int, resumed: bool) -> RunReport:
     earlier = [r for r in _complete_runs(db, name) if r.id < run_id]
     fetched_now = rows.fetched(db, run_id)
     report = RunReport(
-        search=name, run_id=run_id, count=run.count or 0, translation=run.query_translation or "",
-        resumed=resumed, stored=sum(1 for r in fetched_now.values() if r.status == "new"),
+        search=name,
+        run_id=run_id,
+        count=run.count or 0,
+        translation=run.query_translation or "",
+        resumed=resumed,
+        stored=sum(1 for r in fetched_now.values() if r.status == "new"),
         unavailable=[p for p, r in fetched_now.items() if r.status == "unavailable"],
     )
     if earlier:
         d = diff_runs(db, name, earlier[-1].id, run_id)
-        report.previous_run, report.new, report.gone, report.changed = earlier[-1].id, d.new, d.gone, d.changed
+        report.previous_run, report.new, report.gone, report.changed = (
+            earlier[-1].id,
+            d.new,
+            d.gone,
+            d.changed,
+        )
     else:
         report.new = rows.run_pmids(db, run_id)
     return report
@@ -314,24 +383,44 @@ def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None 
     if run_a is None:
         complete = _complete_runs(db, name)
         if len(complete) < 2:
-            raise UserError(f"search {name!r} has {len(complete)} complete run(s); a diff needs two",
-                            hint=f"run 'reviewkit search run {name}' again later")
+            raise UserError(
+                f"search {name!r} has {len(complete)} complete run(s); a diff needs two",
+                hint=f"run 'reviewkit search run {name}' again later",
+            )
         run_a, run_b = complete[-2].id, complete[-1].id
     assert run_b is not None
     for rid in (run_a, run_b):
         run = rows.get_run(db, rid)
         if run is None or run.search_name != name:
-            raise UserError(f"run {rid} is not a run of search {name!r}",
-                            hint=f"see 'reviewkit search history {name}'")
+            raise UserError(
+                f"run {rid} is not a run of search {name!r}",
+                hint=f"see 'reviewkit search history {name}'",
+            )
     a_ids, b_ids = rows.run_pmids(db, run_a), rows.run_pmids(db, run_b)
     a_set, b_set = set(a_ids), set(b_ids)
     fa, fb = rows.fetched(db, run_a), rows.fetched(db, run_b)
     changed = {}
     for pmid in b_ids:
         ra, rb = fa.get(pmid), fb.get(pmid)
-        if pmid in a_set and ra and rb and ra.fingerprint and rb.fingerprint and ra.fingerprint != rb.fingerprint:
-            changed[pmid] = _changed_fields(rows.record_data(db, ra), Record.from_json(rows.record_data(db, rb)))
-    return RunDiff(name, run_a, run_b, [p for p in b_ids if p not in a_set], [p for p in a_ids if p not in b_set], changed)
+        if (
+            pmid in a_set
+            and ra
+            and rb
+            and ra.fingerprint
+            and rb.fingerprint
+            and ra.fingerprint != rb.fingerprint
+        ):
+            changed[pmid] = _changed_fields(
+                rows.record_data(db, ra), Record.from_json(rows.record_data(db, rb))
+            )
+    return RunDiff(
+        name,
+        run_a,
+        run_b,
+        [p for p in b_ids if p not in a_set],
+        [p for p in a_ids if p not in b_set],
+        changed,
+    )
 
 
 def test_query(client: PubMedClient, query: str) -> tuple[int, str, list[str]]:
@@ -398,6 +487,16 @@ def identification_counts(db: Store) -> IdentificationCounts:
         stored_by_search[name] = stored_by_search.get(name, 0) + n
         (new_ids if run_id in latest_ids else previous_ids).extend(rows.run_record_ids(db, run_id))
     for name, run in latest.items():
-        searches.append(SearchCount(name, run.database, run.id, run.started_at, run.count or 0,
-                                    stored_by_run.get(run.id, 0), runs_per[name], stored_by_search.get(name, 0)))
+        searches.append(
+            SearchCount(
+                name,
+                run.database,
+                run.id,
+                run.started_at,
+                run.count or 0,
+                stored_by_run.get(run.id, 0),
+                runs_per[name],
+                stored_by_search.get(name, 0),
+            )
+        )
     return IdentificationCounts(searches, databases, sorted(new_ids), sorted(previous_ids))

@@ -38,7 +38,14 @@ import numpy as np
 from reviewkit.errors import UserError
 from reviewkit.ranking import Model, Ranker, build_features, default_model, record_text
 
-__all__ = ["LabelledSet", "SimulationResult", "load_labelled_csv", "metrics", "plot_recall", "simulate"]
+__all__ = [
+    "LabelledSet",
+    "SimulationResult",
+    "load_labelled_csv",
+    "metrics",
+    "plot_recall",
+    "simulate",
+]
 
 N_PRIOR = 2
 
@@ -72,7 +79,11 @@ class SimulationResult:
 
     def __post_init__(self) -> None:
         m = metrics(self.labels_in_order, n_prior=N_PRIOR)
-        self.wss95, self.recall_at_10, self.recall_at_20 = m["wss95"], m["recall_at_10"], m["recall_at_20"]
+        self.wss95, self.recall_at_10, self.recall_at_20 = (
+            m["wss95"],
+            m["recall_at_10"],
+            m["recall_at_20"],
+        )
 
     def recall_curve(self) -> np.ndarray:
         """Recall after each record screened after the priors (length N)."""
@@ -81,10 +92,17 @@ class SimulationResult:
     def summary(self) -> dict:
         """Figures as a JSON-able dict (no per-record data)."""
         return {
-            "dataset": self.dataset, "label_column": self.label_column, "seed": self.seed,
-            "n_records": self.n_records, "n_includes": self.n_includes, "wss95": self.wss95,
-            "recall_at_10": self.recall_at_10, "recall_at_20": self.recall_at_20,
-            "seconds": self.seconds, "cpu_seconds": self.cpu_seconds, "n_fits": self.n_fits,
+            "dataset": self.dataset,
+            "label_column": self.label_column,
+            "seed": self.seed,
+            "n_records": self.n_records,
+            "n_includes": self.n_includes,
+            "wss95": self.wss95,
+            "recall_at_10": self.recall_at_10,
+            "recall_at_20": self.recall_at_20,
+            "seconds": self.seconds,
+            "cpu_seconds": self.cpu_seconds,
+            "n_fits": self.n_fits,
         }
 
 
@@ -97,7 +115,9 @@ def recall_curve(labels_in_order: Sequence[int], *, n_prior: int = N_PRIOR) -> n
     return np.cumsum(y) / total
 
 
-def metrics(labels_in_order: Sequence[int], *, n_prior: int = N_PRIOR, n_records: int | None = None) -> dict:
+def metrics(
+    labels_in_order: Sequence[int], *, n_prior: int = N_PRIOR, n_records: int | None = None
+) -> dict:
     """WSS@95, recall@10 % and recall@20 % of a screening order (priors left out).
 
     ``labels_in_order`` may stop at the last include (as ASReview's output does); give
@@ -137,13 +157,15 @@ def load_labelled_csv(path: Path, label_column: str = "label_included") -> Label
             reader.fieldnames = columns
             if "title" not in columns:
                 raise UserError(
-                    "no 'title' column", where=where,
+                    "no 'title' column",
+                    where=where,
                     hint=f"the columns are: {', '.join(columns[:12])}; the records need titles to be ranked",
                 )
             if label_column not in columns:
                 label_like = [c for c in columns if "label" in c.lower() or "includ" in c.lower()]
                 raise UserError(
-                    f"no label column '{label_column}'", where=where,
+                    f"no label column '{label_column}'",
+                    where=where,
                     hint=f"choose one with --label-column: {', '.join(label_like) or 'none looks like a label'}",
                 )
             texts, labels = [], []
@@ -155,7 +177,11 @@ def load_labelled_csv(path: Path, label_column: str = "label_included") -> Label
                     label = -1
                 if label not in (0, 1):
                     raise UserError(f"label '{value}' is not 0 or 1", where=f"{where}:{line}")
-                texts.append(record_text(row.get("title") or "", row.get("abstract") or "", row.get("keywords") or ""))
+                texts.append(
+                    record_text(
+                        row.get("title") or "", row.get("abstract") or "", row.get("keywords") or ""
+                    )
+                )
                 labels.append(label)
     except UnicodeDecodeError as exc:
         raise UserError("not a UTF-8 CSV file", where=where) from exc
@@ -163,11 +189,17 @@ def load_labelled_csv(path: Path, label_column: str = "label_included") -> Label
         raise UserError(f"not a readable CSV file: {exc}", where=where) from exc
     y = np.asarray(labels, dtype=np.int8)
     if not y.any():
-        raise UserError(f"no includes: '{label_column}' is never 1", where=where, hint="nothing to find; check the label column")
+        raise UserError(
+            f"no includes: '{label_column}' is never 1",
+            where=where,
+            hint="nothing to find; check the label column",
+        )
     if y.all():
         raise UserError(f"no excludes: '{label_column}' is always 1", where=where)
     if int(y.sum()) < 2:
-        raise UserError("only one include: recall after the prior include is undefined", where=where)
+        raise UserError(
+            "only one include: recall after the prior include is undefined", where=where
+        )
     return LabelledSet(path.name, texts, y)
 
 
@@ -197,7 +229,9 @@ def simulate(
     data = load_labelled_csv(Path(dataset_csv), label_column)
     y = data.labels
     n, total = len(y), int(y.sum())
-    ranker = Ranker(build_features(data.texts), min_includes=1, min_excludes=1, model_factory=model_factory)
+    ranker = Ranker(
+        build_features(data.texts), min_includes=1, min_excludes=1, model_factory=model_factory
+    )
     order = list(prior_rows(y, seed))
     labelled = np.zeros(n, dtype=bool)
     labelled[order] = True
@@ -219,11 +253,20 @@ def simulate(
                 break
         if progress:
             progress(found, total)
-    order += [i for i in ranked if not labelled[i]] if ranked else np.flatnonzero(~labelled).tolist()
+    order += (
+        [i for i in ranked if not labelled[i]] if ranked else np.flatnonzero(~labelled).tolist()
+    )
     return SimulationResult(
-        dataset=data.name, label_column=label_column, seed=seed, n_records=n, n_includes=total,
-        order=order, labels_in_order=[int(y[i]) for i in order],
-        seconds=time.perf_counter() - started, n_fits=n_fits, cpu_seconds=time.process_time() - cpu_started,
+        dataset=data.name,
+        label_column=label_column,
+        seed=seed,
+        n_records=n,
+        n_includes=total,
+        order=order,
+        labels_in_order=[int(y[i]) for i in order],
+        seconds=time.perf_counter() - started,
+        n_fits=n_fits,
+        cpu_seconds=time.process_time() - cpu_started,
     )
 
 

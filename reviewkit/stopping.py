@@ -32,7 +32,13 @@ from typing import NamedTuple
 import numpy as np
 from scipy import stats
 
-__all__ = ["RemainingEstimate", "default_window", "estimate_remaining", "recall_test", "should_stop"]
+__all__ = [
+    "RemainingEstimate",
+    "default_window",
+    "estimate_remaining",
+    "recall_test",
+    "should_stop",
+]
 
 
 class RemainingEstimate(NamedTuple):
@@ -63,7 +69,7 @@ def estimate_remaining(
     if not 0 < level < 1:
         raise ValueError("level must be between 0 and 1")
     w = default_window(len(decisions)) if window is None else min(window, len(decisions))
-    k = int(sum(bool(d) for d in decisions[len(decisions) - w:])) if w else 0
+    k = int(sum(bool(d) for d in decisions[len(decisions) - w :])) if w else 0
     if n_remaining == 0:
         return RemainingEstimate(0.0, 0, 0, level, w, k)
     a, b = k + 0.5, (w - k) + 0.5
@@ -79,7 +85,9 @@ def estimate_remaining(
     )
 
 
-def recall_test(decisions: Sequence[bool], n_remaining: int, *, target_recall: float = 0.95) -> float:
+def recall_test(
+    decisions: Sequence[bool], n_remaining: int, *, target_recall: float = 0.95
+) -> float:
     """p-value of "recall so far is below ``target_recall``" (Callaghan & Müller-Hansen 2020).
 
     Small p-values mean the target has very likely been reached. Returns 1.0 before the first

@@ -21,5 +21,8 @@ def ignore_interrupts() -> None:
 def process_pool(workers: int) -> ProcessPoolExecutor:
     """A pool of ``workers`` spawned processes that ignore SIGINT; use it as a context manager
     or call ``shutdown`` when done."""
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=ignore_interrupts)
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=ignore_interrupts,
+    )

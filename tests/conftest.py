@@ -21,7 +21,9 @@ def add_records(project: Project, records: Iterable[Record], source: str = "test
     """Store records as one import batch (what `reviewkit import` does) and return their ids."""
     db = project.db
     with db.transaction():
-        import_id = record_rows.add_import(db, source=source, path=f"<{source}>", fmt="test", sha256=f"test-{id(records)}")
+        import_id = record_rows.add_import(
+            db, source=source, path=f"<{source}>", fmt="test", sha256=f"test-{id(records)}"
+        )
         recs = list(records)
         for i, rec in enumerate(recs, start=1):
             rec.source = rec.source or source

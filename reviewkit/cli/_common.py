@@ -36,8 +36,15 @@ ProgressFn = Callable[[int, int], None]
 @contextmanager
 def progress_bar(description: str, *, unit: str = "") -> Iterator[ProgressFn]:
     """A rich progress bar on stderr; yields ``update(done, total)``. Quiet when not a terminal."""
-    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
-    with Progress(*columns, console=err_console, transient=False, disable=not err_console.is_terminal) as bar:
+    columns = [
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    ]
+    with Progress(
+        *columns, console=err_console, transient=False, disable=not err_console.is_terminal
+    ) as bar:
         task = bar.add_task(description, total=None)
 
         def update(done: int, total: int) -> None:

@@ -12,8 +12,12 @@ import click
 from reviewkit.cli._common import load_project, progress_bar, project_option
 from reviewkit.errors import UserError
 
-all_option = click.option("--all", "all_studies", is_flag=True,
-                          help="Every study, not only those included at the last screening stage.")
+all_option = click.option(
+    "--all",
+    "all_studies",
+    is_flag=True,
+    help="Every study, not only those included at the last screening stage.",
+)
 
 
 def _default_reviewer() -> str:
@@ -29,14 +33,29 @@ def _studies(project, all_studies: bool) -> list[int]:
 
 @click.command("classify")
 @project_option
-@click.option("--scheme", "schemes", multiple=True, help="Scheme id (repeatable; default: every scheme).")
-@click.option("--evaluate", "evaluate_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Score the rules on a labelled CSV (title, abstract, gold) instead of classifying.")
-@click.option("--csv", "csv_out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the suggestions (or, with --evaluate, the confusion matrix) as CSV.")
+@click.option(
+    "--scheme", "schemes", multiple=True, help="Scheme id (repeatable; default: every scheme)."
+)
+@click.option(
+    "--evaluate",
+    "evaluate_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Score the rules on a labelled CSV (title, abstract, gold) instead of classifying.",
+)
+@click.option(
+    "--csv",
+    "csv_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the suggestions (or, with --evaluate, the confusion matrix) as CSV.",
+)
 @all_option
-def classify_command(project_dir: Path, schemes: tuple[str, ...], evaluate_file: Path | None,
-                     csv_out: Path | None, all_studies: bool) -> None:
+def classify_command(
+    project_dir: Path,
+    schemes: tuple[str, ...],
+    evaluate_file: Path | None,
+    csv_out: Path | None,
+    all_studies: bool,
+) -> None:
     """Suggest labels for the included studies, each with its score and evidence."""
     from reviewkit import classify, extract
 
@@ -55,7 +74,9 @@ def classify_command(project_dir: Path, schemes: tuple[str, ...], evaluate_file:
             return
         ids = _studies(project, all_studies)
         if not ids:
-            click.echo("no included studies yet: finish screening, or pass --all to classify every study")
+            click.echo(
+                "no included studies yet: finish screening, or pass --all to classify every study"
+            )
             return
         with progress_bar("classifying") as update:
             result = classify.classify_project(project, ids, schemes or None, progress=update)
@@ -68,8 +89,10 @@ def classify_command(project_dir: Path, schemes: tuple[str, ...], evaluate_file:
             click.echo(f"{sid}\t{label}\t{n}")
         for sid, n in result.models_trained.items():
             click.echo(f"model for {sid}: trained on {n} confirmed studies")
-        click.echo(f"{len(ids)} studies classified; {result.written} new suggestion batches; "
-                   f"{filled} extraction values prefilled")
+        click.echo(
+            f"{len(ids)} studies classified; {result.written} new suggestion batches; "
+            f"{filled} extraction values prefilled"
+        )
         if csv_out:
             rows = result.rows()
             csv_out.parent.mkdir(parents=True, exist_ok=True)
@@ -86,7 +109,9 @@ def classify_command(project_dir: Path, schemes: tuple[str, ...], evaluate_file:
 @project_option
 @click.argument("record")
 @click.argument("assignment", metavar="SCHEME=LABEL[,LABEL]")
-@click.option("--reviewer", default=_default_reviewer, show_default="$REVIEWKIT_REVIEWER or your login")
+@click.option(
+    "--reviewer", default=_default_reviewer, show_default="$REVIEWKIT_REVIEWER or your login"
+)
 def label_command(project_dir: Path, record: str, assignment: str, reviewer: str) -> None:
     """Confirm a study's label(s) in a scheme (RECORD: id, pmid:N or doi:10.…)."""
     from reviewkit.classify import confirm
@@ -94,7 +119,9 @@ def label_command(project_dir: Path, record: str, assignment: str, reviewer: str
     from reviewkit.screening import find_record
 
     if "=" not in assignment:
-        raise UserError(f"{assignment!r} is not SCHEME=LABEL", hint="e.g. model-type=job-specialist")
+        raise UserError(
+            f"{assignment!r} is not SCHEME=LABEL", hint="e.g. model-type=job-specialist"
+        )
     scheme, _, labels = assignment.partition("=")
     project = load_project(project_dir)
     try:
@@ -111,12 +138,16 @@ def label_command(project_dir: Path, record: str, assignment: str, reviewer: str
 @click.option("--reviewer", required=True, help="Your name (recorded with each confirmation).")
 @click.option("--scheme", default=None, help="Scheme id (default: the report scheme).")
 @all_option
-def confirm_command(project_dir: Path, reviewer: str, scheme: str | None, all_studies: bool) -> None:
+def confirm_command(
+    project_dir: Path, reviewer: str, scheme: str | None, all_studies: bool
+) -> None:
     """Confirm or change the suggested labels in the terminal, a key per label."""
     project = load_project(project_dir)
     try:
         proto = project.protocol
-        scheme_id = scheme or (proto.report.scheme if proto.report else next(iter(proto.schemes), ""))
+        scheme_id = scheme or (
+            proto.report.scheme if proto.report else next(iter(proto.schemes), "")
+        )
         proto.scheme(scheme_id)
         ids = _studies(project, all_studies)
         if not ids:
@@ -154,7 +185,9 @@ def extract_export(project_dir: Path, file: Path, all_studies: bool) -> None:
 @extract_group.command("import")
 @project_option
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--reviewer", default=_default_reviewer, show_default="$REVIEWKIT_REVIEWER or your login")
+@click.option(
+    "--reviewer", default=_default_reviewer, show_default="$REVIEWKIT_REVIEWER or your login"
+)
 def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
     """Read an edited FILE.csv back; nothing is written if any line is wrong."""
     from reviewkit import extract
@@ -169,7 +202,9 @@ def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
 
 @extract_group.command("edit")
 @project_option
-@click.option("--reviewer", default=_default_reviewer, show_default="$REVIEWKIT_REVIEWER or your login")
+@click.option(
+    "--reviewer", default=_default_reviewer, show_default="$REVIEWKIT_REVIEWER or your login"
+)
 @all_option
 def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
     """Fill in the extraction fields study by study in the terminal (prefilled first)."""
@@ -182,9 +217,11 @@ def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
             raise UserError("no studies to extract from", hint="finish screening, or pass --all")
         n_fields = len(project.protocol.extraction)
         if not 1 <= n_fields <= 9:
-            raise UserError(f"the protocol has {n_fields} extraction fields; this screen edits 1 to 9 (a key each)",
-                            where=str(project.protocol_path),
-                            hint="use 'reviewkit extract export' and 'extract import' to edit them as CSV")
+            raise UserError(
+                f"the protocol has {n_fields} extraction fields; this screen edits 1 to 9 (a key each)",
+                where=str(project.protocol_path),
+                hint="use 'reviewkit extract export' and 'extract import' to edit them as CSV",
+            )
         extract.prefill(project, ids)
         from reviewkit.tui.extract import ExtractApp
 
@@ -197,7 +234,9 @@ def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
 @project_option
 @click.argument("record")
 @click.argument("assignment", metavar="FIELD=VALUE")
-@click.option("--reviewer", default=_default_reviewer, show_default="$REVIEWKIT_REVIEWER or your login")
+@click.option(
+    "--reviewer", default=_default_reviewer, show_default="$REVIEWKIT_REVIEWER or your login"
+)
 def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) -> None:
     """Set one extraction value of a study (RECORD: id, pmid:N or doi:10.…)."""
     from reviewkit import extract
@@ -220,10 +259,17 @@ def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) 
 @project_option
 @click.option("--rows", "rows_scheme", required=True, help="Scheme id for the rows.")
 @click.option("--cols", "cols_scheme", required=True, help="Scheme id for the columns.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("exports/evidence-map"),
-              show_default=True)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("exports/evidence-map"),
+    show_default=True,
+)
 @all_option
-def evidence_map_command(project_dir: Path, rows_scheme: str, cols_scheme: str, out_dir: Path, all_studies: bool) -> None:
+def evidence_map_command(
+    project_dir: Path, rows_scheme: str, cols_scheme: str, out_dir: Path, all_studies: bool
+) -> None:
     """The matrix of one scheme against another: CSV, XLSX, Markdown, PNG, SVG and GraphML."""
     from reviewkit.evidence import build_map, write_map
 

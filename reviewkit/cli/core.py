@@ -17,8 +17,13 @@ from reviewkit.status import project_status
 
 @click.command("init")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--protocol", "protocol_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Protocol TOML file, e.g. protocols/rtw-systematic-reviews.toml.")
+@click.option(
+    "--protocol",
+    "protocol_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Protocol TOML file, e.g. protocols/rtw-systematic-reviews.toml.",
+)
 def init_command(folder: Path, protocol_file: Path) -> None:
     """Create a review project in FOLDER from a protocol file.
 
@@ -27,8 +32,10 @@ def init_command(folder: Path, protocol_file: Path) -> None:
     project = init_project(folder, protocol_file)
     p = project.protocol
     click.echo(f"created {folder}/ for '{p.title}'")
-    click.echo(f"  {len(p.searches)} stored searches, {len(p.schemes)} classification schemes, "
-               f"stages: {', '.join(p.stages)}")
+    click.echo(
+        f"  {len(p.searches)} stored searches, {len(p.schemes)} classification schemes, "
+        f"stages: {', '.join(p.stages)}"
+    )
     project.close()
 
 
@@ -37,23 +44,47 @@ def _parse_mapping(values: tuple[str, ...]) -> dict[str, str]:
     for item in values:
         field, sep, column = item.partition("=")
         if not sep or not field.strip() or not column.strip():
-            raise UserError(f"--map {item!r} is not FIELD=COLUMN", hint='e.g. --map title="Article Name"')
+            raise UserError(
+                f"--map {item!r} is not FIELD=COLUMN", hint='e.g. --map title="Article Name"'
+            )
         mapping[field.strip()] = column.strip()
     return mapping
 
 
 @click.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--source", help="Where the records come from, e.g. Embase, 'Google Scholar', snowballing.")
-@click.option("--format", "fmt", type=click.Choice([*formats.READ_FORMATS, "nbib", "xml", "bib", "tsv"]),
-              help="Force a reader instead of detecting the format from the content.")
-@click.option("--map", "mapping", multiple=True, metavar="FIELD=COLUMN",
-              help="CSV only: which column holds a field (title, abstract, authors, year, doi, pmid …).")
-@click.option("--encoding", help="Text encoding when the file is not UTF-8, e.g. latin-1 or cp1252.")
-@click.option("--again", is_flag=True, help="Import a file even if the same file was imported before.")
+@click.option(
+    "--source", help="Where the records come from, e.g. Embase, 'Google Scholar', snowballing."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([*formats.READ_FORMATS, "nbib", "xml", "bib", "tsv"]),
+    help="Force a reader instead of detecting the format from the content.",
+)
+@click.option(
+    "--map",
+    "mapping",
+    multiple=True,
+    metavar="FIELD=COLUMN",
+    help="CSV only: which column holds a field (title, abstract, authors, year, doi, pmid …).",
+)
+@click.option(
+    "--encoding", help="Text encoding when the file is not UTF-8, e.g. latin-1 or cp1252."
+)
+@click.option(
+    "--again", is_flag=True, help="Import a file even if the same file was imported before."
+)
 @project_option
-def import_command(files: tuple[Path, ...], source: str | None, fmt: str | None, mapping: tuple[str, ...],
-                   encoding: str | None, again: bool, project_dir: Path) -> None:
+def import_command(
+    files: tuple[Path, ...],
+    source: str | None,
+    fmt: str | None,
+    mapping: tuple[str, ...],
+    encoding: str | None,
+    again: bool,
+    project_dir: Path,
+) -> None:
     """Import reference files (RIS, MEDLINE/nbib, BibTeX, PubMed XML, CSV) into the project.
 
     All files are imported in one transaction: if one fails, nothing is stored.
@@ -62,13 +93,23 @@ def import_command(files: tuple[Path, ...], source: str | None, fmt: str | None,
     """
     mapping_fields = _parse_mapping(mapping)
     with load_project(project_dir) as project, progress_bar("importing") as update:
-        summaries = importer.import_files(project.db, files, source=source, fmt=fmt, mapping=mapping_fields,
-                                          encoding=encoding, again=again, progress=update)
+        summaries = importer.import_files(
+            project.db,
+            files,
+            source=source,
+            fmt=fmt,
+            mapping=mapping_fields,
+            encoding=encoding,
+            again=again,
+            progress=update,
+        )
     for s in summaries:
         if s.import_id is None:
             click.echo(f"{s.path}: skipped, {s.skipped_reason} (use --again to import it anyway)")
         else:
-            click.echo(f"{s.path}: {s.records} records ({s.format}, source '{s.source}', import #{s.import_id})")
+            click.echo(
+                f"{s.path}: {s.records} records ({s.format}, source '{s.source}', import #{s.import_id})"
+            )
 
 
 @click.command("status")
@@ -88,8 +129,10 @@ def status_command(project_dir: Path) -> None:
         console.print(table)
     else:
         click.echo("no records yet")
-    click.echo(f"records: {s.records}  studies after dedup: {s.studies}  imports: {s.imports}  "
-               f"stored searches: {s.searches}  decisions: {s.decisions}")
+    click.echo(
+        f"records: {s.records}  studies after dedup: {s.studies}  imports: {s.imports}  "
+        f"stored searches: {s.searches}  decisions: {s.decisions}"
+    )
 
 
 @click.group("protocol")
@@ -108,10 +151,14 @@ def protocol_check(file: Path) -> None:
     click.echo(f"{file}: valid — '{p.title}'")
     click.echo(f"  reviewers: {', '.join(p.reviewers)}")
     for s in p.searches:
-        click.echo(f"  search {s.name}: {s.full_query()[:90]}{'…' if len(s.full_query()) > 90 else ''}")
+        click.echo(
+            f"  search {s.name}: {s.full_query()[:90]}{'…' if len(s.full_query()) > 90 else ''}"
+        )
     for name, stage in p.stages.items():
-        click.echo(f"  stage {name}: {stage.reviewers_per_record} reviewer(s) per record, "
-                   f"{len(stage.exclusion_reasons)} exclusion reasons")
+        click.echo(
+            f"  stage {name}: {stage.reviewers_per_record} reviewer(s) per record, "
+            f"{len(stage.exclusion_reasons)} exclusion reasons"
+        )
     for sid, scheme in p.schemes.items():
         click.echo(f"  scheme {sid}: {', '.join(scheme.label_ids)}")
 

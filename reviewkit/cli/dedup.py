@@ -14,7 +14,10 @@ from reviewkit.cli._common import load_project, progress_bar, project_option
 
 def _project_dir(ctx: click.Context, project_dir: Path) -> Path:
     """The subcommand's --project, else the one given to the group ('dedup --project X report')."""
-    if ctx.get_parameter_source("project_dir") is ParameterSource.DEFAULT and ctx.parent is not None:
+    if (
+        ctx.get_parameter_source("project_dir") is ParameterSource.DEFAULT
+        and ctx.parent is not None
+    ):
         return ctx.parent.params.get("project_dir", project_dir)
     return project_dir
 
@@ -24,7 +27,9 @@ def _default_reviewer() -> str:
 
 
 reviewer_option = click.option(
-    "--reviewer", default=_default_reviewer, show_default="$REVIEWKIT_REVIEWER or your login",
+    "--reviewer",
+    default=_default_reviewer,
+    show_default="$REVIEWKIT_REVIEWER or your login",
     help="Your name; every verdict and split records it.",
 )
 
@@ -48,7 +53,9 @@ def dedup(ctx: click.Context, project_dir: Path) -> None:
     finally:
         project.close()
     if result.run_id is None:
-        click.echo(f"nothing new: all {result.records} records were already compared ({result.studies} studies)")
+        click.echo(
+            f"nothing new: all {result.records} records were already compared ({result.studies} studies)"
+        )
         return
     click.echo(
         f"{result.new_records} new records, {result.pairs_compared} pairs compared: "
@@ -92,13 +99,19 @@ def split_cmd(ctx: click.Context, project_dir: Path, reviewer: str, record_id: i
         n = split(project.db, record_id, reviewer)
     finally:
         project.close()
-    click.echo(f"record {record_id} split from its cluster ({n} link{'s' if n != 1 else ''} broken)")
+    click.echo(
+        f"record {record_id} split from its cluster ({n} link{'s' if n != 1 else ''} broken)"
+    )
 
 
 @dedup.command("report")
 @project_option
-@click.option("--csv", "csv_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the clusters (one row per record) to this CSV file.")
+@click.option(
+    "--csv",
+    "csv_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the clusters (one row per record) to this CSV file.",
+)
 @click.pass_context
 def report_cmd(ctx: click.Context, project_dir: Path, csv_file: Path | None) -> None:
     """Counts for PRISMA: duplicates removed automatically and by hand, pairs left to review."""

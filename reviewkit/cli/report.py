@@ -13,10 +13,21 @@ from reviewkit.errors import UserError
 
 @click.command("report")
 @project_option
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"),
-              show_default=True, help="Folder for the report files.")
-@click.option("--format", "formats", default="csv,xlsx,md,docx", show_default=True,
-              help="Comma-separated: csv, xlsx, md, docx.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("exports"),
+    show_default=True,
+    help="Folder for the report files.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="csv,xlsx,md,docx",
+    show_default=True,
+    help="Comma-separated: csv, xlsx, md, docx.",
+)
 def report_command(project_dir: Path, out_dir: Path, formats: str) -> None:
     """Write the report: tables per label, evidence map, PRISMA 2020, agreement, exports."""
     from reviewkit.reports.report import write_report
@@ -34,10 +45,17 @@ def report_command(project_dir: Path, out_dir: Path, formats: str) -> None:
 
 @click.command("export")
 @project_option
-@click.option("--included", is_flag=True, required=True, help="Export the included studies (required).")
+@click.option(
+    "--included", is_flag=True, required=True, help="Export the included studies (required)."
+)
 @click.option("--format", "fmt", type=click.Choice(["ris", "bibtex", "csv"]), required=True)
-@click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Output file (default: standard output).")
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Output file (default: standard output).",
+)
 def export_command(project_dir: Path, included: bool, fmt: str, out_file: Path | None) -> None:
     """Export the included studies for a reference manager."""
     from reviewkit.reports.exporter import export_records, export_to_file
@@ -59,8 +77,13 @@ def export_command(project_dir: Path, included: bool, fmt: str, out_file: Path |
 
 @click.command("prisma")
 @project_option
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"),
-              show_default=True)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("exports"),
+    show_default=True,
+)
 def prisma_command(project_dir: Path, out_dir: Path) -> None:
     """Draw the PRISMA 2020 flow diagram (PNG, SVG) and write its numbers (CSV)."""
     from reviewkit.reports import prisma
@@ -73,8 +96,11 @@ def prisma_command(project_dir: Path, out_dir: Path) -> None:
             click.echo(f"{item:<45}{n:>8}")
         if problems:
             raise UserError("the PRISMA numbers do not add up: " + "; ".join(problems))
-        for p in (prisma.draw(counts, out_dir / "prisma.png"), prisma.draw(counts, out_dir / "prisma.svg"),
-                  prisma.write_csv(counts, out_dir / "prisma.csv")):
+        for p in (
+            prisma.draw(counts, out_dir / "prisma.png"),
+            prisma.draw(counts, out_dir / "prisma.svg"),
+            prisma.write_csv(counts, out_dir / "prisma.csv"),
+        ):
             click.echo(str(p))
     finally:
         project.close()

@@ -24,9 +24,15 @@ stage_option = click.option(
 @project_option
 @click.option("--reviewer", required=True, help="Your name, as listed in the protocol's reviewers.")
 @stage_option
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of your queue's random order.")
-@click.option("--rank/--no-rank", default=True, show_default=True,
-              help="Put likely includes first once you have 5 includes and 5 excludes (learns from your votes only).")
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Seed of your queue's random order."
+)
+@click.option(
+    "--rank/--no-rank",
+    default=True,
+    show_default=True,
+    help="Put likely includes first once you have 5 includes and 5 excludes (learns from your votes only).",
+)
 def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) -> None:
     """Screen records one at a time in the terminal (blinded; every key commits at once)."""
     from reviewkit.queue_ranker import QueueRanker
@@ -53,9 +59,15 @@ def _default_resolver() -> str:
 @click.command()
 @project_option
 @stage_option
-@click.option("--resolver", default=_default_resolver, show_default="$REVIEWKIT_RESOLVER or your login",
-              help="Who resolves the conflicts (recorded with each final decision).")
-@click.option("--list", "as_list", is_flag=True, help="Print the conflicts instead of opening the screen.")
+@click.option(
+    "--resolver",
+    default=_default_resolver,
+    show_default="$REVIEWKIT_RESOLVER or your login",
+    help="Who resolves the conflicts (recorded with each final decision).",
+)
+@click.option(
+    "--list", "as_list", is_flag=True, help="Print the conflicts instead of opening the screen."
+)
 def conflicts(project_dir: Path, stage: str, resolver: str, as_list: bool) -> None:
     """Resolve disagreements: both reviewers' labels, reasons and notes side by side."""
     from reviewkit import screening
@@ -71,9 +83,13 @@ def conflicts(project_dir: Path, stage: str, resolver: str, as_list: bool) -> No
                 click.echo(f"{view.study_id}\t{state}\t{rec.title[:70]}")
                 for name, label, reason, notes in view.votes:
                     extra = f" ({reason})" if reason else ""
-                    click.echo(f"\t{name}: {label}{extra}" + "".join(f"\n\t  note: {n}" for n in notes))
+                    click.echo(
+                        f"\t{name}: {label}{extra}" + "".join(f"\n\t  note: {n}" for n in notes)
+                    )
                 if view.final:
-                    click.echo(f"\tfinal by {view.final.reviewer}: {view.final.label} {view.final.reason} {view.final.note}".rstrip())
+                    click.echo(
+                        f"\tfinal by {view.final.reviewer}: {view.final.label} {view.final.reason} {view.final.note}".rstrip()
+                    )
             if not views:
                 click.echo(f"no conflicts at the {stage} stage")
             return
@@ -86,8 +102,15 @@ def conflicts(project_dir: Path, stage: str, resolver: str, as_list: bool) -> No
 
 @click.command()
 @project_option
-@click.option("--stage", type=click.Choice(STAGES), default=None, help="One stage (default: every stage).")
-@click.option("--csv", "csv_file", type=click.Path(dir_okay=False, path_type=Path), help="Also write a CSV file.")
+@click.option(
+    "--stage", type=click.Choice(STAGES), default=None, help="One stage (default: every stage)."
+)
+@click.option(
+    "--csv",
+    "csv_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write a CSV file.",
+)
 def agreement(project_dir: Path, stage: str | None, csv_file: Path | None) -> None:
     """Inter-rater agreement: counts table, percent agreement, Cohen's kappa (95% CI), PABAK."""
     from reviewkit import agreement as ag
@@ -120,7 +143,9 @@ def export_cmd(project_dir: Path, reviewer: str, file: Path) -> None:
 
     project = load_project(project_dir)
     try:
-        if reviewer not in project.protocol.reviewers and not list_decisions(project.db, reviewer=reviewer):
+        if reviewer not in project.protocol.reviewers and not list_decisions(
+            project.db, reviewer=reviewer
+        ):
             check_reviewer(project.protocol, reviewer)  # a resolver with decisions may export too
         n = export_decisions(project.db, reviewer, file)
         click.echo(f"exported {n} entries of {reviewer} to {file}")

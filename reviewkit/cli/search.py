@@ -14,10 +14,15 @@ from reviewkit.errors import Interrupted, UserError
 BASE_URL_ENV = "REVIEWKIT_EUTILS_URL"
 
 base_url_option = click.option(
-    "--base-url", default=lambda: os.environ.get(BASE_URL_ENV, ""), metavar="URL",
-    help=f"E-utilities base URL (default: NCBI; or ${BASE_URL_ENV}), e.g. a local 'reviewkit pubmed serve'.")
+    "--base-url",
+    default=lambda: os.environ.get(BASE_URL_ENV, ""),
+    metavar="URL",
+    help=f"E-utilities base URL (default: NCBI; or ${BASE_URL_ENV}), e.g. a local 'reviewkit pubmed serve'.",
+)
 email_option = click.option(
-    "--email", help="Your email, sent to NCBI with every request (or set NCBI_EMAIL / REVIEWKIT_EMAIL).")
+    "--email",
+    help="Your email, sent to NCBI with every request (or set NCBI_EMAIL / REVIEWKIT_EMAIL).",
+)
 
 
 def _client(base_url: str, email: str | None, **options: object):
@@ -36,12 +41,30 @@ def search_group() -> None:
 @click.option("--all", "run_all", is_flag=True, help="Run every stored search of the protocol.")
 @base_url_option
 @email_option
-@click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1, 10_000),
-              help="Records per efetch request.")
-@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(0.1), help="Seconds per request.")
+@click.option(
+    "--batch-size",
+    default=500,
+    show_default=True,
+    type=click.IntRange(1, 10_000),
+    help="Records per efetch request.",
+)
+@click.option(
+    "--timeout",
+    default=60.0,
+    show_default=True,
+    type=click.FloatRange(0.1),
+    help="Seconds per request.",
+)
 @project_option
-def run_command(names: tuple[str, ...], run_all: bool, base_url: str, email: str | None, batch_size: int,
-                timeout: float, project_dir: Path) -> None:
+def run_command(
+    names: tuple[str, ...],
+    run_all: bool,
+    base_url: str,
+    email: str | None,
+    batch_size: int,
+    timeout: float,
+    project_dir: Path,
+) -> None:
     """Run stored searches NAME ... (or --all); an interrupted run resumes where it stopped.
 
     Example: reviewkit search run --all --base-url http://127.0.0.1:8765/entrez/eutils/
@@ -49,14 +72,17 @@ def run_command(names: tuple[str, ...], run_all: bool, base_url: str, email: str
     from reviewkit.searches import run_searches
 
     if bool(names) == run_all:
-        raise UserError("name the searches to run, or pass --all (not both)",
-                        hint="see the names with 'reviewkit search history' or in the protocol")
+        raise UserError(
+            "name the searches to run, or pass --all (not both)",
+            hint="see the names with 'reviewkit search history' or in the protocol",
+        )
     project = load_project(project_dir)
     for name in names:
         project.protocol.search(name)  # unknown names fail before any request
     client = _client(base_url, email, batch_size=batch_size, timeout=timeout)
     current: dict[str, object] = {}
     with progress_bar("searching") as update:
+
         def progress(name: str, done: int, total: int) -> None:
             if current.get("name") != name:
                 current["name"] = name
@@ -67,13 +93,17 @@ def run_command(names: tuple[str, ...], run_all: bool, base_url: str, email: str
             reports = run_searches(project, list(names) or None, client, progress)
         except KeyboardInterrupt:
             during = f" during search {current['name']}" if "name" in current else ""
-            raise Interrupted(f"interrupted{during}; every batch fetched so far is stored",
-                              hint=f"run 'reviewkit search run {' '.join(names) or '--all'}' again to resume") from None
+            raise Interrupted(
+                f"interrupted{during}; every batch fetched so far is stored",
+                hint=f"run 'reviewkit search run {' '.join(names) or '--all'}' again to resume",
+            ) from None
     for r in reports:
         line = f"{r.search}: {r.count} records (run {r.run_id}{', resumed' if r.resumed else ''}), {r.stored} stored"
         if r.previous_run is not None:
-            line += (f"; since run {r.previous_run}: {len(r.new)} new, {len(r.gone)} gone, "
-                     f"{len(r.changed)} changed")
+            line += (
+                f"; since run {r.previous_run}: {len(r.new)} new, {len(r.gone)} gone, "
+                f"{len(r.changed)} changed"
+            )
         if r.unavailable:
             line += f"; {len(r.unavailable)} listed but not returned"
         click.echo(line)
@@ -98,8 +128,15 @@ def history_command(name: str | None, project_dir: Path) -> None:
         return
     table = Table("run", "search", "started (UTC)", "ended", "status", "count", "interface")
     for r in runs:
-        table.add_row(str(r.id), r.search_name, r.started_at[:19], (r.ended_at or "")[:19], r.status,
-                      "" if r.count is None else str(r.count), r.interface)
+        table.add_row(
+            str(r.id),
+            r.search_name,
+            r.started_at[:19],
+            (r.ended_at or "")[:19],
+            r.status,
+            "" if r.count is None else str(r.count),
+            r.interface,
+        )
     if console.is_terminal:
         console.print(table)
     else:
@@ -117,8 +154,10 @@ def history_command(name: str | None, project_dir: Path) -> None:
 
 def _echo_table(runs: list) -> None:
     for r in runs:
-        click.echo(f"{r.id}\t{r.search_name}\t{r.started_at[:19]}\t{r.status}\t"
-                   f"{'' if r.count is None else r.count}\t{r.interface}")
+        click.echo(
+            f"{r.id}\t{r.search_name}\t{r.started_at[:19]}\t{r.status}\t"
+            f"{'' if r.count is None else r.count}\t{r.interface}"
+        )
 
 
 @search_group.command("diff")
@@ -137,8 +176,10 @@ def diff_command(name: str, runs: tuple[int, ...], project_dir: Path) -> None:
     project = load_project(project_dir)
     project.protocol.search(name)
     d = diff_runs(project.db, name, *(runs or (None, None)))
-    click.echo(f"{name}: run {d.run_a} -> run {d.run_b}: {len(d.new)} new, {len(d.gone)} gone, "
-               f"{len(d.changed)} changed")
+    click.echo(
+        f"{name}: run {d.run_a} -> run {d.run_b}: {len(d.new)} new, {len(d.gone)} gone, "
+        f"{len(d.changed)} changed"
+    )
     for label, pmids in (("new", d.new), ("gone", d.gone)):
         if pmids:
             click.echo(f"  {label}: {' '.join(pmids)}")
@@ -173,14 +214,27 @@ def pubmed_group() -> None:
 
 
 @pubmed_group.command("serve")
-@click.option("--snapshot", "files", multiple=True, type=click.Path(path_type=Path),
-              help="NLM PubMed XML file(s), applied in order (default: the offline snapshot).")
+@click.option(
+    "--snapshot",
+    "files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="NLM PubMed XML file(s), applied in order (default: the offline snapshot).",
+)
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--faults", default="", metavar="SPEC",
-              help="Random faults, e.g. '500@0.1,cut@0.05,slow@0.05:1.5,drop@0.02,429@0.05'.")
+@click.option(
+    "--faults",
+    default="",
+    metavar="SPEC",
+    help="Random faults, e.g. '500@0.1,cut@0.05,slow@0.05:1.5,drop@0.02,429@0.05'.",
+)
 @click.option("--seed", default=0, show_default=True, help="Seed of the random faults.")
-@click.option("--no-rate-limit", is_flag=True, help="Do not enforce NCBI's 3 (10 with a key) requests/s.")
-def serve_command(files: tuple[Path, ...], port: int, faults: str, seed: int, no_rate_limit: bool) -> None:
+@click.option(
+    "--no-rate-limit", is_flag=True, help="Do not enforce NCBI's 3 (10 with a key) requests/s."
+)
+def serve_command(
+    files: tuple[Path, ...], port: int, faults: str, seed: int, no_rate_limit: bool
+) -> None:
     """Serve esearch/efetch on 127.0.0.1 over a PubMed snapshot until Ctrl-C.
 
     Example: reviewkit pubmed serve --port 8765 --faults 500@0.05
@@ -198,13 +252,20 @@ def serve_command(files: tuple[Path, ...], port: int, faults: str, seed: int, no
             raise UserError("snapshot file not found", where=str(f))
 
     def ready(server) -> None:  # type: ignore[no-untyped-def]
-        click.echo(f"serving {server.snapshot.article_count} articles at {server.base_url}", err=True)
+        click.echo(
+            f"serving {server.snapshot.article_count} articles at {server.base_url}", err=True
+        )
         click.echo(f"  e.g. reviewkit search run --all --base-url {server.base_url}", err=True)
 
     with progress_bar("indexing the snapshot (once)") as update:
         build_index(files, progress=update)
-    serve_forever(list(files), port=port, faults=plan, ready=ready,
-                  rate_limits=None if no_rate_limit else (NCBI_RATE, NCBI_RATE_WITH_KEY))
+    serve_forever(
+        list(files),
+        port=port,
+        faults=plan,
+        ready=ready,
+        rate_limits=None if no_rate_limit else (NCBI_RATE, NCBI_RATE_WITH_KEY),
+    )
 
 
 COMMANDS = [search_group, pubmed_group]

@@ -13,11 +13,30 @@ from reviewkit.errors import UserError
 
 @click.command("simulate")
 @click.argument("dataset", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--label-column", default="label_included", show_default=True, help="Column holding 1 (include) / 0.")
-@click.option("--seed", default=0, show_default=True, type=int, help="Seed for the prior include/exclude.")
-@click.option("--plot", "plot_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the recall curve (PNG).")
-@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the screening order (CSV).")
-def simulate_command(dataset: Path, label_column: str, seed: int, plot_path: Path | None, csv_path: Path | None) -> None:
+@click.option(
+    "--label-column",
+    default="label_included",
+    show_default=True,
+    help="Column holding 1 (include) / 0.",
+)
+@click.option(
+    "--seed", default=0, show_default=True, type=int, help="Seed for the prior include/exclude."
+)
+@click.option(
+    "--plot",
+    "plot_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the recall curve (PNG).",
+)
+@click.option(
+    "--csv",
+    "csv_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the screening order (CSV).",
+)
+def simulate_command(
+    dataset: Path, label_column: str, seed: int, plot_path: Path | None, csv_path: Path | None
+) -> None:
     """Simulate screening DATASET.csv (title, abstract, label column) in ranked order.
 
     Starts from one random include and one random exclude (as ASReview does), retrains as
@@ -45,7 +64,9 @@ def simulate_command(dataset: Path, label_column: str, seed: int, plot_path: Pat
             writer = csv.writer(f)
             writer.writerow(["position", "row", "label", "recall"])
             curve = [0.0, 0.0, *result.recall_curve().tolist()]  # priors carry no recall
-            for pos, (row, label) in enumerate(zip(result.order, result.labels_in_order, strict=True), start=1):
+            for pos, (row, label) in enumerate(
+                zip(result.order, result.labels_in_order, strict=True), start=1
+            ):
                 writer.writerow([pos, row + 1, label, f"{curve[pos - 1]:.4f}"])
         console.print(f"order written to {csv_path}")
     if plot_path is not None:

@@ -20,7 +20,9 @@ from reviewkit.dedup.score import PairVerdict, title_similarity
 TITLE_CONFLICT = 60.0  # titles less similar than this never share a cluster by rule
 _MAX_TITLE_CHECKS = 400
 # Rules that already accepted a DOI difference for the pair they judged.
-_DOI_TOLERANT = frozenset({"biblio_match_doi_differs", "doi_versions", "notice_with_article_abstract"})
+_DOI_TOLERANT = frozenset(
+    {"biblio_match_doi_differs", "doi_versions", "notice_with_article_abstract"}
+)
 
 
 @dataclass
@@ -34,8 +36,12 @@ class _Group:
 class GuardedClusters:
     """Union-find over record ids that refuses unions of contradicting groups."""
 
-    def __init__(self, keys: dict[int, Keys], cannot_link: Iterable[tuple[int, int]] = (),
-                 shared_dois: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        keys: dict[int, Keys],
+        cannot_link: Iterable[tuple[int, int]] = (),
+        shared_dois: frozenset[str] = frozenset(),
+    ) -> None:
         self.keys = keys
         self.shared_dois = shared_dois
         self.parent: dict[int, int] = {}

@@ -87,7 +87,9 @@ def match(
     result.accepted = accepted
     result.refused = len(refused)
     for edge, _why in refused:
-        uncertain.append(PairVerdict(edge.a, edge.b, edge.score, UNCERTAIN, "chain_guard:" + edge.rule))
+        uncertain.append(
+            PairVerdict(edge.a, edge.b, edge.score, UNCERTAIN, "chain_guard:" + edge.rule)
+        )
     result.uncertain = [u for u in uncertain if guard.find(u.a) != guard.find(u.b)]
     if progress:
         progress(len(pairs), len(pairs))
@@ -120,21 +122,43 @@ def run_dedup(db: Store, progress: Progress | None = None) -> DedupResult:
         return DedupResult(None, 0, 0, 0, 0, 0, {}, len(keys), studies)
     current = links.current_links(db)
     existing = [(lk.record_a, lk.record_b) for lk in current if lk.verdict == "duplicate"]
-    cannot = [(lk.record_a, lk.record_b) for lk in current
-              if lk.verdict == "not_duplicate" and lk.made_by.startswith("person:")]
-    result = match(keys, new_ids if done else None, existing=existing, cannot_link=cannot,
-                   progress=progress)
+    cannot = [
+        (lk.record_a, lk.record_b)
+        for lk in current
+        if lk.verdict == "not_duplicate" and lk.made_by.startswith("person:")
+    ]
+    result = match(
+        keys, new_ids if done else None, existing=existing, cannot_link=cannot, progress=progress
+    )
     with db.transaction():
         run_id = links.start_dedup_run(db)
-        links.add_links(db, ((e.a, e.b, "duplicate", e.score, "rule:" + e.rule, "") for e in result.accepted))
-        links.add_links(db, ((u.a, u.b, "uncertain", u.score, "rule:" + u.rule, "") for u in result.uncertain))
+        links.add_links(
+            db, ((e.a, e.b, "duplicate", e.score, "rule:" + e.rule, "") for e in result.accepted)
+        )
+        links.add_links(
+            db, ((u.a, u.b, "uncertain", u.score, "rule:" + u.rule, "") for u in result.uncertain)
+        )
         links.mark_processed(db, sorted(new_ids), run_id)
-        links.finish_dedup_run(db, run_id, new_records=len(new_ids), pairs_compared=result.pairs_compared,
-                               duplicates=len(result.accepted), uncertain=len(result.uncertain),
-                               refused=result.refused)
-    return DedupResult(run_id, len(new_ids), result.pairs_compared, len(result.accepted),
-                       len(result.uncertain), result.refused, dict(result.rules), len(keys),
-                       len(links.study_ids(db)))
+        links.finish_dedup_run(
+            db,
+            run_id,
+            new_records=len(new_ids),
+            pairs_compared=result.pairs_compared,
+            duplicates=len(result.accepted),
+            uncertain=len(result.uncertain),
+            refused=result.refused,
+        )
+    return DedupResult(
+        run_id,
+        len(new_ids),
+        result.pairs_compared,
+        len(result.accepted),
+        len(result.uncertain),
+        result.refused,
+        dict(result.rules),
+        len(keys),
+        len(links.study_ids(db)),
+    )
 
 
 # --- the review queue and decisions ------------------------------------------------------
@@ -151,9 +175,16 @@ class QueuePair:
 def review_queue(db: Store) -> list[QueuePair]:
     """Uncertain pairs still in two different clusters, strongest first."""
     cmap = links.canonical_map(db)
-    pending = [lk for lk in links.current_links(db, "uncertain") if cmap.get(lk.record_a) != cmap.get(lk.record_b)]
+    pending = [
+        lk
+        for lk in links.current_links(db, "uncertain")
+        if cmap.get(lk.record_a) != cmap.get(lk.record_b)
+    ]
     pending.sort(key=lambda lk: (-(lk.score or 0.0), lk.id))
-    return [QueuePair(lk.record_a, lk.record_b, lk.score, lk.made_by.removeprefix("rule:")) for lk in pending]
+    return [
+        QueuePair(lk.record_a, lk.record_b, lk.score, lk.made_by.removeprefix("rule:"))
+        for lk in pending
+    ]
 
 
 def person_id(person: str) -> str:
@@ -192,7 +223,9 @@ def split(db: Store, record_id: int, person: str) -> int:
         raise UserError(f"record {record_id} is not merged with any other record")
     reason = f"split {record_id} [{uuid.uuid4().hex[:8]}]"
     with db.transaction():
-        links.add_links(db, ((lk.record_a, lk.record_b, "not_duplicate", None, made_by, reason) for lk in dup))
+        links.add_links(
+            db, ((lk.record_a, lk.record_b, "not_duplicate", None, made_by, reason) for lk in dup)
+        )
     return len(dup)
 
 
@@ -204,18 +237,32 @@ def undo_last(db: Store, person: str) -> list[links.Link]:
     made_by = person_id(person)
     mine = links.links_by(db, made_by)
     undone = {int(lk.reason.split()[-1]) for lk in mine if lk.reason.startswith("undo of link ")}
-    target = next((lk for lk in mine if not lk.reason.startswith("undo of link ") and lk.id not in undone), None)
+    target = next(
+        (lk for lk in mine if not lk.reason.startswith("undo of link ") and lk.id not in undone),
+        None,
+    )
     if target is None:
         return []
-    group = [lk for lk in mine if lk.reason == target.reason and lk.id not in undone] \
-        if target.reason.startswith("split ") else [target]
+    group = (
+        [lk for lk in mine if lk.reason == target.reason and lk.id not in undone]
+        if target.reason.startswith("split ")
+        else [target]
+    )
     rows = []
     for lk in group:
         history = [h for h in links.link_history(db, lk.record_a, lk.record_b) if h.id < lk.id]
         before = history[-1] if history else None
         verdict = before.verdict if before else "uncertain"
-        rows.append((lk.record_a, lk.record_b, verdict, before.score if before else None, made_by,
-                     f"undo of link {lk.id}"))
+        rows.append(
+            (
+                lk.record_a,
+                lk.record_b,
+                verdict,
+                before.score if before else None,
+                made_by,
+                f"undo of link {lk.id}",
+            )
+        )
     with db.transaction():
         links.add_links(db, rows)
     return group
@@ -307,11 +354,23 @@ def dedup_report(db: Store) -> DedupReport:
                 by_hand += 1
     studies = len(ids) - auto - by_hand
     clusters = len({guard.find(x) for lk in current for x in (lk.record_a, lk.record_b)})
-    return DedupReport(len(ids), studies, clusters, auto, by_hand, len(review_queue(db)),
-                       links.dedup_run_count(db))
+    return DedupReport(
+        len(ids), studies, clusters, auto, by_hand, len(review_queue(db)), links.dedup_run_count(db)
+    )
 
 
-CSV_COLUMNS = ("cluster", "record_id", "canonical", "source", "origin", "title", "year", "doi", "pmid", "linked_by")
+CSV_COLUMNS = (
+    "cluster",
+    "record_id",
+    "canonical",
+    "source",
+    "origin",
+    "title",
+    "year",
+    "doi",
+    "pmid",
+    "linked_by",
+)
 
 
 def write_clusters_csv(db: Store, path: Path) -> int:
@@ -333,8 +392,20 @@ def write_clusters_csv(db: Store, path: Path) -> int:
             for canonical in sorted(multi):
                 for rid in multi[canonical]:
                     r = recs[rid]
-                    writer.writerow((canonical, rid, int(rid == canonical), r.source, r.origin, r.title,
-                                     r.year or "", r.doi, r.pmid, ";".join(sorted(made_by[rid]))))
+                    writer.writerow(
+                        (
+                            canonical,
+                            rid,
+                            int(rid == canonical),
+                            r.source,
+                            r.origin,
+                            r.title,
+                            r.year or "",
+                            r.doi,
+                            r.pmid,
+                            ";".join(sorted(made_by[rid])),
+                        )
+                    )
     except OSError as exc:
         raise UserError(f"cannot write the clusters CSV: {exc.strerror}", where=str(path)) from None
     return len(multi)

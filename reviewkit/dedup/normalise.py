@@ -24,34 +24,96 @@ from reviewkit.records import (
 
 # Words that mark a record about another record (not a copy of it).
 NOTICE_WORDS = frozenset(
-    ["erratum", "errata", "corrigendum", "correction", "corrections", "retraction", "retracted", "reply", "response", "comment", "comments", "commentary", "letter", "editorial"]
+    [
+        "erratum",
+        "errata",
+        "corrigendum",
+        "correction",
+        "corrections",
+        "retraction",
+        "retracted",
+        "reply",
+        "response",
+        "comment",
+        "comments",
+        "commentary",
+        "letter",
+        "editorial",
+    ]
 )
 # Words of titles that recur in every issue ('Editorial', "Editor's comments", 'Preface').
 GENERIC_WORDS = NOTICE_WORDS | frozenset(
-    ["editor", "editors", "preface", "foreword", "introduction", "remarks", "notes", "note", "news",
-     "announcement", "announcements", "issue", "acknowledgement", "acknowledgements", "reviewers"]
+    [
+        "editor",
+        "editors",
+        "preface",
+        "foreword",
+        "introduction",
+        "remarks",
+        "notes",
+        "note",
+        "news",
+        "announcement",
+        "announcements",
+        "issue",
+        "acknowledgement",
+        "acknowledgements",
+        "reviewers",
+    ]
 )
 _GENERIC_MAX_WORDS = 10
 # Ovid/Embase exports put volume, issue and pages into the journal: 'Obesity.18 (6) ()(pp 1260-1265) 2010'
 # (also without volume or issue: 'Die Medizinische Welt.10 ()(pp 535-536)', 'J Clin Invest.()(pp 607-612)')
 _EMBEDDED = re.compile(r"\.\s*(?=\d|\(\s*\))")  # also "L'Encephale.21 Spec No 2 ()(pp 1-78)"
 _EMBEDDED_PARTS = re.compile(r"\.\s*(\d+)?\s*(?:\([^)]*\)\s*)*\(pp\s*([^)]*)\)")
-_JOURNAL_STOP = frozenset(["the", "of", "and", "in", "for", "on", "de", "der", "die", "und", "la", "le", "l", "les", "des",
-                           "du", "del", "della", "il", "el", "i", "y", "et", "&"])
+_JOURNAL_STOP = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "in",
+        "for",
+        "on",
+        "de",
+        "der",
+        "die",
+        "und",
+        "la",
+        "le",
+        "l",
+        "les",
+        "des",
+        "du",
+        "del",
+        "della",
+        "il",
+        "el",
+        "i",
+        "y",
+        "et",
+        "&",
+    ]
+)
 # A journal's subtitle or translated name: 'Daru : journal of ...', 'Zhen ci yan jiu = Acupuncture research'
 _JOURNAL_SUBTITLE = re.compile(r"\s+[:=/]\s+")
 _INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$|^(?:[A-Z]\.\s?)+$")
-_LANGUAGE_NOTE = re.compile(r"\s*[\[(](?:in\s+)?[A-Za-z]+(?:\s+with\s+[A-Za-z]+\s+abstract)?[\])]\.?\s*$", re.I)
+_LANGUAGE_NOTE = re.compile(
+    r"\s*[\[(](?:in\s+)?[A-Za-z]+(?:\s+with\s+[A-Za-z]+\s+abstract)?[\])]\.?\s*$", re.I
+)
 # Embase appends the original-language title: 'Title. Chinese' / 'Title. Czech Metabolismus ...'
-_LANGUAGES = ("chinese|japanese|korean|russian|german|french|spanish|italian|portuguese|polish|czech|"
-              "dutch|danish|swedish|norwegian|finnish|hungarian|turkish|greek|hebrew|persian|croatian|serbian")
+_LANGUAGES = (
+    "chinese|japanese|korean|russian|german|french|spanish|italian|portuguese|polish|czech|"
+    "dutch|danish|swedish|norwegian|finnish|hungarian|turkish|greek|hebrew|persian|croatian|serbian"
+)
 _TRANSLATION_TAIL = re.compile(rf"[.?!]\s+(?:{_LANGUAGES})\b.*$", re.I)
 # ('proceedings' alone is no sign: Proceedings of the National Academy of Sciences, Mayo Clinic Proceedings)
 _CONFERENCE = re.compile(r"\b(?:conference|congress|meeting|symposium)\b", re.I)
 _SPREADSHEET_ERROR = re.compile(r"^#(?:NAME\?|VALUE!|REF!|N/A|DIV/0!|NUM!|NULL!)$")
 _NUMBER = re.compile(r"\d+")
 _ROMAN = re.compile(r"\b(?:i{1,3}|iv|v|vi{1,3}|ix|x)\b")
-_LETTER_RUN = re.compile(r"\b[ivx](?: [ivx]\b)+")  # "i v" (from "i.v."): one token before roman numerals
+_LETTER_RUN = re.compile(
+    r"\b[ivx](?: [ivx]\b)+"
+)  # "i v" (from "i.v."): one token before roman numerals
 # Pages a spreadsheet turned into dates: '01-Oct' (pages 1-10), 'Jan-78' (pages 1-78).
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DATE_PAGES = re.compile(r"^\s*(?:(\d{1,2})-([A-Za-z]{3})|([A-Za-z]{3})-(\d+))\s*$")
@@ -78,7 +140,9 @@ class Keys:
     first_page: str
     page_weak: bool  # the first page may be a page count or an e-article's page 1: no conflict
     authors: str  # folded surnames without spaces, first five authors
-    given_names: str  # folded given names the same way ('' unless all are 'Family, Given' with full names)
+    given_names: (
+        str  # folded given names the same way ('' unless all are 'Family, Given' with full names)
+    )
     first_author: str  # first letters of ``authors``
     abstract: str  # start and end of the abstract, lower case ('' when short or missing)
     doi: str
@@ -130,7 +194,9 @@ def abstract_key(rec: Record) -> str:
 def journal_words(journal: str) -> tuple[str, ...]:
     """'The Journal of Clinical Psychiatry' -> ('journal', 'clinical', 'psychiatry')."""
     journal = _EMBEDDED.split(journal, maxsplit=1)[0]  # 'Neuroscience.169 (1) ()(pp 171-181) 2010'
-    journal = re.split(r"\.\s*(?:conference|meeting|congress|supplement)\b", journal, maxsplit=1, flags=re.I)[0]
+    journal = re.split(
+        r"\.\s*(?:conference|meeting|congress|supplement)\b", journal, maxsplit=1, flags=re.I
+    )[0]
     journal = _JOURNAL_SUBTITLE.split(journal, maxsplit=1)[0] or journal
     words = [w for w in fold_text(journal).split() if w not in _JOURNAL_STOP and not w.isdigit()]
     return tuple(words[:8])

@@ -20,12 +20,24 @@ _VERSION = re.compile(r"\.pub\d+$")
 # The heading of a correction or retraction notice before the article's title (folded):
 # 'erratum to how do …', 'correction to …', 'retracted …'
 _CORRECTION_HEAD = re.compile(
-    r"^(?:erratum|errata|corrigendum|correction|corrections|retraction|retracted)(?: notice)?(?: (?:to|on|of|for))? ")
+    r"^(?:erratum|errata|corrigendum|correction|corrections|retraction|retracted)(?: notice)?(?: (?:to|on|of|for))? "
+)
 
 _NOT_WORD = re.compile(r"[\W_]+")
 # A heading with one of these before a title makes a piece about that article, not the article.
 _RESPONSE_WORDS = NOTICE_WORDS | frozenset(
-    ["discussion", "invited", "re", "regarding", "rebuttal", "rejoinder", "authors", "author", "review"])
+    [
+        "discussion",
+        "invited",
+        "re",
+        "regarding",
+        "rebuttal",
+        "rejoinder",
+        "authors",
+        "author",
+        "review",
+    ]
+)
 _LONG_TITLE = 40  # folded characters: a title this long and identical is rarely reused
 DUPLICATE, NOT_DUPLICATE, UNCERTAIN = "duplicate", "not_duplicate", "uncertain"
 
@@ -58,9 +70,18 @@ def title_similarity(a: str, b: str) -> float:
         return 100.0
     sim = Indel.normalized_similarity(a, b) * 100
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if sim < 95 and len(short) >= 20 and (long_.startswith(short) or long_.endswith(" " + short) and
-                                          _RESPONSE_WORDS.isdisjoint(long_[:-len(short)].split())):
-        return 95.0 if len(short) >= 40 else max(sim, 90.0)  # a subtitle dropped, or a heading added
+    if (
+        sim < 95
+        and len(short) >= 20
+        and (
+            long_.startswith(short)
+            or long_.endswith(" " + short)
+            and _RESPONSE_WORDS.isdisjoint(long_[: -len(short)].split())
+        )
+    ):
+        return (
+            95.0 if len(short) >= 40 else max(sim, 90.0)
+        )  # a subtitle dropped, or a heading added
     return sim
 
 
@@ -71,7 +92,9 @@ def journal_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
     if a == b:
         return True
     n = min(len(a), len(b))
-    if (len(a) == len(b) or n >= 2) and all(_abbreviates(x, y) for x, y in zip(a[:n], b[:n], strict=True)):
+    if (len(a) == len(b) or n >= 2) and all(
+        _abbreviates(x, y) for x, y in zip(a[:n], b[:n], strict=True)
+    ):
         return True  # abbreviations ('natl' ~ 'national'), or one name the start of the other
     if _acronym(a, b) or _acronym(b, a):
         return True  # 'icis' ~ 'international conference information systems'
@@ -137,7 +160,8 @@ def author_similarity(a: str, b: str) -> float | None:
 def names_swapped(ka: Keys, kb: Keys) -> bool:
     """One list has each given name in the family-name field ('Andrea, C.' for 'Carignani, Andrea')."""
     return (len(ka.given_names) >= 6 and ka.given_names == kb.authors) or (
-        len(kb.given_names) >= 6 and kb.given_names == ka.authors)
+        len(kb.given_names) >= 6 and kb.given_names == ka.authors
+    )
 
 
 def _author_score(ka: Keys, kb: Keys) -> float | None:
@@ -149,7 +173,10 @@ def _author_score(ka: Keys, kb: Keys) -> float | None:
 def abstracts_agree(a: str, b: str) -> bool:
     """Both abstract keys given (long abstracts only) and the same text bar a few characters,
     spacing and punctuation aside."""
-    return bool(a and b) and Indel.normalized_similarity(_NOT_WORD.sub("", a), _NOT_WORD.sub("", b)) >= 0.95
+    return (
+        bool(a and b)
+        and Indel.normalized_similarity(_NOT_WORD.sub("", a), _NOT_WORD.sub("", b)) >= 0.95
+    )
 
 
 def _notice_copies_article(ka: Keys, kb: Keys) -> bool:
@@ -158,17 +185,22 @@ def _notice_copies_article(ka: Keys, kb: Keys) -> bool:
     same authors and journal, a year apart at most."""
     notice, article = (ka, kb) if ka.notice else (kb, ka)
     head = _CORRECTION_HEAD.match(notice.title)
-    if not head or title_similarity(notice.title[head.end():], article.title) < 95:
+    if not head or title_similarity(notice.title[head.end() :], article.title) < 95:
         return False
     au = _author_score(ka, kb)
-    return (au or 0) >= 95 and journal_match(ka.journal, kb.journal) is True and bool(
-        ka.year and kb.year and abs(ka.year - kb.year) <= 1) and abstracts_agree(ka.abstract, kb.abstract)
+    return (
+        (au or 0) >= 95
+        and journal_match(ka.journal, kb.journal) is True
+        and bool(ka.year and kb.year and abs(ka.year - kb.year) <= 1)
+        and abstracts_agree(ka.abstract, kb.abstract)
+    )
 
 
 def _locators_differ(ka: Keys, kb: Keys) -> bool:
     """Both records give a volume or first page, and they differ."""
     return bool(ka.volume and kb.volume and ka.volume != kb.volume) or bool(
-        ka.first_page and kb.first_page and ka.first_page != kb.first_page)
+        ka.first_page and kb.first_page and ka.first_page != kb.first_page
+    )
 
 
 def _numbers_conflict(ka: Keys, kb: Keys) -> bool:
@@ -181,13 +213,20 @@ def _numbers_conflict(ka: Keys, kb: Keys) -> bool:
 def _pages_conflict(ka: Keys, kb: Keys, strict: bool = False) -> bool:
     """Both first pages given and incompatible; unless ``strict``, a weak page (a page count,
     page 1 of an e-article) is no conflict."""
-    return bool(ka.first_page and kb.first_page) and not pages_compatible(ka.first_page, kb.first_page) \
+    return (
+        bool(ka.first_page and kb.first_page)
+        and not pages_compatible(ka.first_page, kb.first_page)
         and (strict or not (ka.page_weak or kb.page_weak))
+    )
 
 
 def _same_place(ka: Keys, kb: Keys) -> bool:
     """Same volume and first page (both given)."""
-    return bool(ka.volume and ka.first_page) and ka.volume == kb.volume and ka.first_page == kb.first_page
+    return (
+        bool(ka.volume and ka.first_page)
+        and ka.volume == kb.volume
+        and ka.first_page == kb.first_page
+    )
 
 
 def compare(ka: Keys, kb: Keys, ctx: Context | None = None) -> PairVerdict:
@@ -216,20 +255,32 @@ def compare(ka: Keys, kb: Keys, ctx: Context | None = None) -> PairVerdict:
         if not ka.title or not kb.title:
             return v(0.5, UNCERTAIN, "same_doi_no_title")
         if _same_place(ka, kb) and ka.year == kb.year and (au is None or au >= 80):
-            return v(1.0, DUPLICATE, "same_doi")  # identifier and volume/page agree: a translated title
+            return v(
+                1.0, DUPLICATE, "same_doi"
+            )  # identifier and volume/page agree: a translated title
         if t < 60:
             return v(t / 100, UNCERTAIN, "same_doi_titles_differ")
         if ka.notice != kb.notice and not (ka.first_page and ka.first_page == kb.first_page):
-            return v(t / 100, UNCERTAIN, "same_doi_notice")  # an erratum can carry the article's DOI
+            return v(
+                t / 100, UNCERTAIN, "same_doi_notice"
+            )  # an erratum can carry the article's DOI
         same_page = bool(ka.first_page) and ka.first_page == kb.first_page
-        if not _numbers_conflict(ka, kb) and (not _locators_differ(ka, kb) or (
-                t >= 95 and (same_page or journal_match(ka.journal, kb.journal)) and (au is None or au >= 60))):
+        if not _numbers_conflict(ka, kb) and (
+            not _locators_differ(ka, kb)
+            or (
+                t >= 95
+                and (same_page or journal_match(ka.journal, kb.journal))
+                and (au is None or au >= 60)
+            )
+        ):
             return v(1.0, DUPLICATE, "same_doi")
         # a DOI copied onto a conference abstract: judge the pair on its bibliographic data
 
     if doi_differs and t >= 98 and _VERSION.sub("", ka.doi) == _VERSION.sub("", kb.doi):
         au = _author_score(ka, kb)
-        if au is None or au >= 50:  # versions of one Cochrane review: 10.1002/14651858.cd009622.pub2 / .pub3
+        if (
+            au is None or au >= 50
+        ):  # versions of one Cochrane review: 10.1002/14651858.cd009622.pub2 / .pub3
             return v(0.9, DUPLICATE, "doi_versions")
 
     # --- bibliographic comparison --------------------------------------------------------
@@ -239,8 +290,12 @@ def compare(ka: Keys, kb: Keys, ctx: Context | None = None) -> PairVerdict:
         if _same_place(ka, kb) and ka.year == kb.year:
             au = _author_score(ka, kb) or 0
             # the same (whole) author list, not one list cut short: a translated title
-            if au >= 97 and journal_match(ka.journal, kb.journal) is not False and not (
-                    ka.generic or kb.generic or ka.conference or kb.conference) and ka.authors == kb.authors:
+            if (
+                au >= 97
+                and journal_match(ka.journal, kb.journal) is not False
+                and not (ka.generic or kb.generic or ka.conference or kb.conference)
+                and ka.authors == kb.authors
+            ):
                 return v(0.8, DUPLICATE, "same_place_and_authors")  # a translated title
             if au >= 80:
                 return v(t / 100, UNCERTAIN, "same_place_titles_differ")
@@ -272,14 +327,22 @@ def compare(ka: Keys, kb: Keys, ctx: Context | None = None) -> PairVerdict:
         support += au >= 80
         conflicts += au < 50
     numbers_differ = _numbers_conflict(ka, kb)
-    score = 0.55 * t / 100 + 0.08 * support - 0.1 * conflicts - 0.1 * numbers_differ - 0.1 * doi_differs
+    score = (
+        0.55 * t / 100 + 0.08 * support - 0.1 * conflicts - 0.1 * numbers_differ - 0.1 * doi_differs
+    )
     if same_doi:  # a DOI shared by many records: weak support only
         score += 0.05
 
     if numbers_differ:
         verdict = UNCERTAIN if t >= 90 and conflicts == 0 and support >= 3 else NOT_DUPLICATE
         return v(score, verdict, "title_numbers_differ")
-    if conflicts and t >= 98 and jm is True and (au or 0) >= 95 and abstracts_agree(ka.abstract, kb.abstract):
+    if (
+        conflicts
+        and t >= 98
+        and jm is True
+        and (au or 0) >= 95
+        and abstracts_agree(ka.abstract, kb.abstract)
+    ):
         # one text published twice in a journal (a reprint, a republication, an encore abstract):
         # labelled sets disagree on whether that is one record, so a person decides
         return v(score, UNCERTAIN, "same_abstract_published_twice")
@@ -293,13 +356,25 @@ def compare(ka: Keys, kb: Keys, ctx: Context | None = None) -> PairVerdict:
         return v(score, UNCERTAIN if conflicts == 0 else NOT_DUPLICATE, "generic_title")
     if conflicts == 0 and ((t >= 95 and support >= 2) or (t >= 88 and support >= 4 and same_page)):
         return v(score, DUPLICATE, "biblio_match")
-    if t >= 98 and min(len(ka.title), len(kb.title)) >= _LONG_TITLE and ka.year == kb.year and not (
-            generic or ka.conference or kb.conference):
-        if same_place:  # authors or journal in another script or language ('Jun-Mei X.' / 'Xu J. M.')
+    if (
+        t >= 98
+        and min(len(ka.title), len(kb.title)) >= _LONG_TITLE
+        and ka.year == kb.year
+        and not (generic or ka.conference or kb.conference)
+    ):
+        if (
+            same_place
+        ):  # authors or journal in another script or language ('Jun-Mei X.' / 'Xu J. M.')
             return v(max(score, 0.7), DUPLICATE, "same_title_and_place")
-        if len(ka.volume) >= 2 and ka.volume == kb.volume and (au or 0) >= 95 and not _pages_conflict(
-                ka, kb, strict=True):
-            return v(max(score, 0.7), DUPLICATE, "same_title_authors_volume")  # a translated journal name
+        if (
+            len(ka.volume) >= 2
+            and ka.volume == kb.volume
+            and (au or 0) >= 95
+            and not _pages_conflict(ka, kb, strict=True)
+        ):
+            return v(
+                max(score, 0.7), DUPLICATE, "same_title_authors_volume"
+            )  # a translated journal name
     if t >= 95 and support >= 1 or t >= 85 and support >= 2 or t >= 98 and conflicts == 0:
         return v(score, UNCERTAIN, "biblio_partial")
     return v(score, NOT_DUPLICATE, "biblio_differs")

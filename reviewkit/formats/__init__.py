@@ -22,7 +22,13 @@ READ_FORMATS = ("pubmed-xml", "medline", "ris", "bibtex", "csv")
 WRITE_FORMATS = ("ris", "bibtex", "csv", "medline")
 _TEXT_READERS = {"medline": medline, "ris": ris, "bibtex": bibtex, "csv": csv_format}
 _WRITERS = {"ris": ris, "bibtex": bibtex, "csv": csv_format, "medline": medline}
-ALIASES = {"xml": "pubmed-xml", "pubmed": "pubmed-xml", "nbib": "medline", "bib": "bibtex", "tsv": "csv"}
+ALIASES = {
+    "xml": "pubmed-xml",
+    "pubmed": "pubmed-xml",
+    "nbib": "medline",
+    "bib": "bibtex",
+    "tsv": "csv",
+}
 
 
 def normalise_format(fmt: str) -> str:
@@ -40,7 +46,9 @@ def _head(path: Path) -> bytes:
             with gzip.open(path, "rb") as fh:
                 head = fh.read(65536)
         except (OSError, EOFError) as exc:
-            raise FormatError(f"the compressed file is truncated or corrupt ({exc})", where=str(path)) from None
+            raise FormatError(
+                f"the compressed file is truncated or corrupt ({exc})", where=str(path)
+            ) from None
     return head
 
 
@@ -52,8 +60,11 @@ def detect(path: Path) -> str:
     if pubmed_xml.sniff(head):
         return "pubmed-xml"
     if b"\x00" in head[:8192]:
-        raise FormatError("this is a binary file, not a reference export", where=str(path),
-                          hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV")
+        raise FormatError(
+            "this is a binary file, not a reference export",
+            where=str(path),
+            hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV",
+        )
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
     for name in ("ris", "medline", "bibtex"):
         if _TEXT_READERS[name].sniff(text):
@@ -73,12 +84,25 @@ T = TypeVar("T")
 
 
 @overload
-def read_file(path: str | Path, *, fmt: str | None = ..., source: str | None = ...,
-              mapping: dict[str, str] | None = ..., encoding: str | None = ..., prepare: None = ...) -> Iterator[Record]: ...
+def read_file(
+    path: str | Path,
+    *,
+    fmt: str | None = ...,
+    source: str | None = ...,
+    mapping: dict[str, str] | None = ...,
+    encoding: str | None = ...,
+    prepare: None = ...,
+) -> Iterator[Record]: ...
 @overload
-def read_file(path: str | Path, *, fmt: str | None = ..., source: str | None = ...,
-              mapping: dict[str, str] | None = ..., encoding: str | None = ...,
-              prepare: Callable[[Record], T]) -> Iterator[T]: ...
+def read_file(
+    path: str | Path,
+    *,
+    fmt: str | None = ...,
+    source: str | None = ...,
+    mapping: dict[str, str] | None = ...,
+    encoding: str | None = ...,
+    prepare: Callable[[Record], T],
+) -> Iterator[T]: ...
 def read_file(
     path: str | Path,
     *,
@@ -99,14 +123,22 @@ def read_file(
     fmt = normalise_format(fmt) if fmt else detect(path)
     name = str(path)
     if fmt == "pubmed-xml" and path.stat().st_size >= pubmed_xml.PARALLEL_MIN_BYTES:
-        yield from pubmed_xml.read_parallel(str(path), name, source=source or "PubMed", prepare=prepare)
+        yield from pubmed_xml.read_parallel(
+            str(path), name, source=source or "PubMed", prepare=prepare
+        )
         return
     records = _read_serial(path, fmt, name, source, mapping, encoding)
     yield from records if prepare is None else map(prepare, records)
 
 
-def _read_serial(path: Path, fmt: str, name: str, source: str | None, mapping: dict[str, str] | None,
-                 encoding: str | None) -> Iterator[Record]:
+def _read_serial(
+    path: Path,
+    fmt: str,
+    name: str,
+    source: str | None,
+    mapping: dict[str, str] | None,
+    encoding: str | None,
+) -> Iterator[Record]:
     if fmt == "pubmed-xml":
         with open(path, "rb") as fh:
             yield from pubmed_xml.read(fh, name, source=source or "PubMed")
@@ -116,7 +148,9 @@ def _read_serial(path: Path, fmt: str, name: str, source: str | None, mapping: d
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError) as exc:
-            raise FormatError(f"the compressed file is truncated or corrupt ({exc})", where=name) from None
+            raise FormatError(
+                f"the compressed file is truncated or corrupt ({exc})", where=name
+            ) from None
     text = decode(data, name, encoding)
     reader = _TEXT_READERS[fmt]
     kwargs = {"mapping": mapping} if fmt == "csv" else {}
@@ -125,12 +159,19 @@ def _read_serial(path: Path, fmt: str, name: str, source: str | None, mapping: d
     yield from reader.read(text, name, source=source or _DEFAULT_SOURCE[fmt], **kwargs)
 
 
-_DEFAULT_SOURCE = {"medline": "PubMed", "ris": "RIS import", "bibtex": "BibTeX import", "csv": "CSV import"}
+_DEFAULT_SOURCE = {
+    "medline": "PubMed",
+    "ris": "RIS import",
+    "bibtex": "BibTeX import",
+    "csv": "CSV import",
+}
 
 
 def write(records: Iterable[Record], fmt: str, out: TextIO) -> None:
     """Write records in one of WRITE_FORMATS to a text stream."""
     fmt = normalise_format(fmt)
     if fmt not in _WRITERS:
-        raise FormatError(f"cannot write {fmt}", hint=f"writable formats: {', '.join(WRITE_FORMATS)}")
+        raise FormatError(
+            f"cannot write {fmt}", hint=f"writable formats: {', '.join(WRITE_FORMATS)}"
+        )
     _WRITERS[fmt].write(records, out)

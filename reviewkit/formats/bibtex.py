@@ -20,13 +20,47 @@ from reviewkit.errors import FormatError
 from reviewkit.records import Record, fold_text, plain_abstract
 
 FORMAT = "bibtex"
-_ESCAPES = [("\\", r"\textbackslash{}"), ("{", r"\{"), ("}", r"\}"), ("&", r"\&"), ("%", r"\%"),
-            ("$", r"\$"), ("#", r"\#"), ("_", r"\_"), ("~", r"\textasciitilde{}"), ("^", r"\textasciicircum{}"),
-            ("@", "{@}")]  # '{@}': an '@' at a line start would otherwise open a new entry for parsers
-_ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
-            ".": "\u0307", "c": "\u0327", "v": "\u030c", "u": "\u0306", "H": "\u030b", "r": "\u030a"}
-_SPECIAL = {r"\o": "ø", r"\O": "Ø", r"\ae": "æ", r"\AE": "Æ", r"\aa": "å", r"\AA": "Å", r"\ss": "ß",
-            r"\l": "ł", r"\L": "Ł", r"\oe": "œ", r"\OE": "Œ", r"\i": "ı"}
+_ESCAPES = [
+    ("\\", r"\textbackslash{}"),
+    ("{", r"\{"),
+    ("}", r"\}"),
+    ("&", r"\&"),
+    ("%", r"\%"),
+    ("$", r"\$"),
+    ("#", r"\#"),
+    ("_", r"\_"),
+    ("~", r"\textasciitilde{}"),
+    ("^", r"\textasciicircum{}"),
+    ("@", "{@}"),
+]  # '{@}': an '@' at a line start would otherwise open a new entry for parsers
+_ACCENTS = {
+    "'": "\u0301",
+    "`": "\u0300",
+    "^": "\u0302",
+    '"': "\u0308",
+    "~": "\u0303",
+    "=": "\u0304",
+    ".": "\u0307",
+    "c": "\u0327",
+    "v": "\u030c",
+    "u": "\u0306",
+    "H": "\u030b",
+    "r": "\u030a",
+}
+_SPECIAL = {
+    r"\o": "ø",
+    r"\O": "Ø",
+    r"\ae": "æ",
+    r"\AE": "Æ",
+    r"\aa": "å",
+    r"\AA": "Å",
+    r"\ss": "ß",
+    r"\l": "ł",
+    r"\L": "Ł",
+    r"\oe": "œ",
+    r"\OE": "Œ",
+    r"\i": "ı",
+}
 
 
 def escape(text: str) -> str:
@@ -55,7 +89,9 @@ def unescape(value: str) -> str:
     text = re.sub(r"\{?\\([\'`^\"~=.cvuHr])\s*\{?\\?([A-Za-z])\}?\}?", accent, text)
     for macro, char in _SPECIAL.items():
         text = re.sub(r"\{?" + re.escape(macro) + r"(?![A-Za-z])\s?\}?", char, text)
-    text = re.sub(r"\\([&%$#_{}])", lambda m: {"{": "\x03", "}": "\x04"}.get(m.group(1), m.group(1)), text)
+    text = re.sub(
+        r"\\([&%$#_{}])", lambda m: {"{": "\x03", "}": "\x04"}.get(m.group(1), m.group(1)), text
+    )
     text = text.replace("{", "").replace("}", "")
     text = text.replace("\x03", "{").replace("\x04", "}")
     return text.replace("\x00", "\\").replace("\x01", "~").replace("\x02", "^")
@@ -100,11 +136,20 @@ def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
             hint="check the braces and quotes of this entry (every '{' needs a '}')",
         )
     if not library.entries:
-        raise FormatError("no BibTeX entries found", where=name, hint="entries start with '@article{key,'")
+        raise FormatError(
+            "no BibTeX entries found", where=name, hint="entries start with '@article{key,'"
+        )
     lines = text.splitlines()
     for position, entry in enumerate(library.entries, start=1):
-        f = {k.lower(): unescape(v.value if isinstance(v.value, str) else str(v.value)) for k, v in entry.fields_dict.items()}
-        raw = entry.raw if getattr(entry, "raw", None) else "\n".join(lines[entry.start_line : entry.start_line + 1])
+        f = {
+            k.lower(): unescape(v.value if isinstance(v.value, str) else str(v.value))
+            for k, v in entry.fields_dict.items()
+        }
+        raw = (
+            entry.raw
+            if getattr(entry, "raw", None)
+            else "\n".join(lines[entry.start_line : entry.start_line + 1])
+        )
         pubtypes = _split(f.get("pubtype", ""), "; ")
         yield Record(
             title=f.get("title", ""),
@@ -116,7 +161,8 @@ def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
             issue=f.get("number", "") or f.get("issue", ""),
             pages=f.get("pages", ""),
             doi=f.get("doi", ""),
-            pmid=f.get("pmid", "") or (f.get("eprint", "") if f.get("eprinttype", "").lower() == "pubmed" else ""),
+            pmid=f.get("pmid", "")
+            or (f.get("eprint", "") if f.get("eprinttype", "").lower() == "pubmed" else ""),
             pmcid=f.get("pmcid", ""),
             language=f.get("language", ""),
             publication_types=pubtypes,
@@ -155,7 +201,9 @@ def write(records: Iterable[Record], out: TextIO) -> None:
             "journal": rec.journal,
             "volume": rec.volume,
             "number": rec.issue,
-            "pages": rec.pages.replace("-", "--", 1) if re.fullmatch(r"\w+-\w+", rec.pages) else rec.pages,
+            "pages": rec.pages.replace("-", "--", 1)
+            if re.fullmatch(r"\w+-\w+", rec.pages)
+            else rec.pages,
             "doi": rec.doi,
             "pmid": rec.pmid,
             "pmcid": rec.pmcid,

@@ -20,13 +20,47 @@ FORMAT = "csv"
 LIST_SEP = "; "
 
 ALIASES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "ti", "article title", "document title", "primary title", "article_title", "name"),
+    "title": (
+        "title",
+        "ti",
+        "article title",
+        "document title",
+        "primary title",
+        "article_title",
+        "name",
+    ),
     "abstract": ("abstract", "ab", "abstract note", "abstract_note", "summary"),
-    "authors": ("authors", "author", "au", "author full names", "author names", "creators", "author(s)"),
-    "year": ("year", "py", "publication year", "pubyear", "publication_year", "create date", "date",
-             "publication date", "year published"),
-    "journal": ("journal", "journal/book", "source title", "publication title", "secondary title", "so", "jo",
-                "journal title", "source"),
+    "authors": (
+        "authors",
+        "author",
+        "au",
+        "author full names",
+        "author names",
+        "creators",
+        "author(s)",
+    ),
+    "year": (
+        "year",
+        "py",
+        "publication year",
+        "pubyear",
+        "publication_year",
+        "create date",
+        "date",
+        "publication date",
+        "year published",
+    ),
+    "journal": (
+        "journal",
+        "journal/book",
+        "source title",
+        "publication title",
+        "secondary title",
+        "so",
+        "jo",
+        "journal title",
+        "source",
+    ),
     "volume": ("volume", "vl", "vol"),
     "issue": ("issue", "number", "is", "no"),
     "pages": ("pages", "page", "page range"),  # not 'pg': Web of Science's PG is the page count
@@ -34,19 +68,46 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "pmid": ("pmid", "pubmed id", "pubmedid", "pubmed_id", "accession number", "pm"),
     "pmcid": ("pmcid", "pmc id", "pmc"),
     "language": ("language", "la", "language of original document"),
-    "publication_types": ("publication types", "publication_types", "publication type", "document type", "dt", "pt",
-                          "item type"),
+    "publication_types": (
+        "publication types",
+        "publication_types",
+        "publication type",
+        "document type",
+        "dt",
+        "pt",
+        "item type",
+    ),
     "keywords": ("keywords", "author keywords", "kw", "de", "manual tags"),
     "mesh_terms": ("mesh terms", "mesh_terms", "mesh", "mh"),
     "url": ("url", "link", "ur"),
     "affiliations": ("affiliations", "affiliation", "addresses", "c1"),
 }
 # first and last page in two columns (Scopus, Web of Science); Scopus' article number otherwise
-PAGE_COLUMNS = {"start": ("page start", "start page", "bp", "sp"), "end": ("page end", "end page", "ep"),
-                "article": ("art. no.", "article number", "ar")}
+PAGE_COLUMNS = {
+    "start": ("page start", "start page", "bp", "sp"),
+    "end": ("page end", "end page", "ep"),
+    "article": ("art. no.", "article number", "ar"),
+}
 LIST_FIELDS = ("authors", "publication_types", "keywords", "mesh_terms", "affiliations")
-WRITE_COLUMNS = ("title", "abstract", "authors", "year", "journal", "volume", "issue", "pages", "doi", "pmid",
-                 "pmcid", "language", "publication_types", "keywords", "mesh_terms", "url", "affiliations")
+WRITE_COLUMNS = (
+    "title",
+    "abstract",
+    "authors",
+    "year",
+    "journal",
+    "volume",
+    "issue",
+    "pages",
+    "doi",
+    "pmid",
+    "pmcid",
+    "language",
+    "publication_types",
+    "keywords",
+    "mesh_terms",
+    "url",
+    "affiliations",
+)
 
 
 def _dialect(text: str) -> type[csv.Dialect]:
@@ -88,11 +149,17 @@ def resolve_columns(header: list[str], mapping: dict[str, str] | None, name: str
     columns: dict[str, int] = {}
     for field, column in (mapping or {}).items():
         if field not in ALIASES:
-            raise FormatError(f"--map names an unknown field {field!r}", where=name,
-                              hint=f"fields: {', '.join(ALIASES)}")
+            raise FormatError(
+                f"--map names an unknown field {field!r}",
+                where=name,
+                hint=f"fields: {', '.join(ALIASES)}",
+            )
         if column.strip().lower() not in lower:
-            raise FormatError(f"--map {field}={column!r}: no such column", where=f"{name}:1",
-                              hint=f"columns are: {', '.join(header)}")
+            raise FormatError(
+                f"--map {field}={column!r}: no such column",
+                where=f"{name}:1",
+                hint=f"columns are: {', '.join(header)}",
+            )
         columns[field] = lower[column.strip().lower()]
     for field, aliases in ALIASES.items():
         if field in columns:
@@ -105,7 +172,7 @@ def resolve_columns(header: list[str], mapping: dict[str, str] | None, name: str
         raise FormatError(
             f"no title column among the headers: {', '.join(h for h in header if h.strip()) or '(none)'}",
             where=f"{name}:1",
-            hint="name the columns with --map, e.g. --map title=\"Article Name\" --map abstract=Summary",
+            hint='name the columns with --map, e.g. --map title="Article Name" --map abstract=Summary',
         )
     return columns
 
@@ -131,7 +198,9 @@ def _pages(row: list[str], page_columns: dict[str, int]) -> str:
     return cell.get("article", "")
 
 
-def read(text: str, name: str, *, source: str = "CSV", mapping: dict[str, str] | None = None) -> Iterator[Record]:
+def read(
+    text: str, name: str, *, source: str = "CSV", mapping: dict[str, str] | None = None
+) -> Iterator[Record]:
     lines = io.StringIO(text).readlines()  # the reader's own lines, so raw is the original text
     reader = csv.reader(iter(lines), _dialect(text))
     try:
@@ -150,12 +219,15 @@ def read(text: str, name: str, *, source: str = "CSV", mapping: dict[str, str] |
         except StopIteration:
             break
         except csv.Error as exc:
-            raise FormatError(f"broken CSV row ({exc})", where=f"{name}:{reader.line_num}",
-                              hint="check the quotes in this row") from None
+            raise FormatError(
+                f"broken CSV row ({exc})",
+                where=f"{name}:{reader.line_num}",
+                hint="check the quotes in this row",
+            ) from None
         start, line = line + 1, reader.line_num
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) > len(header) and any(c.strip() for c in row[len(header):]):
+        if len(row) > len(header) and any(c.strip() for c in row[len(header) :]):
             raise FormatError(
                 f"row has {len(row)} cells but the header has {len(header)}",
                 where=f"{name}:{start}",
@@ -163,7 +235,11 @@ def read(text: str, name: str, *, source: str = "CSV", mapping: dict[str, str] |
             )
         values = {f: (row[i] if i < len(row) else "").strip() for f, i in columns.items()}
         position += 1
-        kwargs: dict = {f: _split_list(f, v) if f in LIST_FIELDS else v for f, v in values.items() if f != "abstract"}
+        kwargs: dict = {
+            f: _split_list(f, v) if f in LIST_FIELDS else v
+            for f, v in values.items()
+            if f != "abstract"
+        }
         if kwargs.get("pmid") and not re.fullmatch(r"\d+(\.0)?", kwargs["pmid"]):
             kwargs["pmid"] = ""
         elif kwargs.get("pmid"):
@@ -201,4 +277,6 @@ def write(records: Iterable[Record], out: TextIO) -> None:
 
 def sniff(text: str) -> bool:
     first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
-    return ("," in first or "\t" in first or ";" in first) and not first.lstrip().startswith(("<", "@", "TY "))
+    return ("," in first or "\t" in first or ";" in first) and not first.lstrip().startswith(
+        ("<", "@", "TY ")
+    )

@@ -46,7 +46,9 @@ def split_sections(abstract: str) -> list[AbstractSection]:
     return plain_abstract(abstract)
 
 
-def _to_record(fields: list[tuple[str, str]], raw: str, source: str, name: str, position: int) -> Record:
+def _to_record(
+    fields: list[tuple[str, str]], raw: str, source: str, name: str, position: int
+) -> Record:
     get: dict[str, list[str]] = {}
     for tag, value in fields:
         get.setdefault(tag, []).append(value)
@@ -119,10 +121,25 @@ def write(records: Iterable[Record], out: TextIO) -> None:
         if rec.title:
             lines.append(_wrap("TI", rec.title))
         if rec.abstract_sections:
-            lines.append(_wrap("AB", " ".join(f"{s.label}: {s.text}" if s.label else s.text for s in rec.abstract_sections)))
+            lines.append(
+                _wrap(
+                    "AB",
+                    " ".join(
+                        f"{s.label}: {s.text}" if s.label else s.text for s in rec.abstract_sections
+                    ),
+                )
+            )
         lines += [_wrap("FAU", a) for a in rec.authors]
-        for tag, value in (("DP", str(rec.year or "")), ("JT", rec.journal), ("VI", rec.volume), ("IP", rec.issue),
-                           ("PG", rec.pages), ("PMC", rec.pmcid), ("LA", rec.language), ("UR", rec.url)):
+        for tag, value in (
+            ("DP", str(rec.year or "")),
+            ("JT", rec.journal),
+            ("VI", rec.volume),
+            ("IP", rec.issue),
+            ("PG", rec.pages),
+            ("PMC", rec.pmcid),
+            ("LA", rec.language),
+            ("UR", rec.url),
+        ):
             if value:
                 lines.append(_wrap(tag, value))
         if rec.doi:
@@ -136,7 +153,13 @@ def write(records: Iterable[Record], out: TextIO) -> None:
 
 def sniff(text: str) -> bool:
     head = [ln for ln in text[:4000].splitlines() if ln.strip()][:5]
-    return bool(head) and any(ln.startswith("PMID-") or ln.startswith("PMID -") for ln in head) or (
-        bool(head) and all(_LINE.match(ln) or ln.startswith("      ") for ln in head) and "TI  -" in text[:20000]
-        and "TY  -" not in text[:2000]
+    return (
+        bool(head)
+        and any(ln.startswith("PMID-") or ln.startswith("PMID -") for ln in head)
+        or (
+            bool(head)
+            and all(_LINE.match(ln) or ln.startswith("      ") for ln in head)
+            and "TI  -" in text[:20000]
+            and "TY  -" not in text[:2000]
+        )
     )

@@ -61,7 +61,9 @@ def _year(elem: ET._Element, base: ET._Element) -> str:
     return elem.findtext("PubmedData/History/PubMedPubDate[@PubStatus='pubmed']/Year") or ""
 
 
-def article_to_record(elem: ET._Element, *, source: str, origin: str, position: int, raw: str) -> Record:
+def article_to_record(
+    elem: ET._Element, *, source: str, origin: str, position: int, raw: str
+) -> Record:
     """One <PubmedArticle> or <PubmedBookArticle> element as a Record."""
     citation = elem.find("MedlineCitation")
     book = elem.find("BookDocument")
@@ -80,10 +82,17 @@ def article_to_record(elem: ET._Element, *, source: str, origin: str, position: 
         if _text(t)
     ]
     authors = [_author(a) for a in article.findall("AuthorList/Author")]
-    affiliations = list(dict.fromkeys(
-        aff.text.strip() for aff in article.iterfind("AuthorList/Author/AffiliationInfo/Affiliation") if aff.text
-    ))
-    ids = {aid.get("IdType"): (aid.text or "").strip() for aid in elem.findall("PubmedData/ArticleIdList/ArticleId")}
+    affiliations = list(
+        dict.fromkeys(
+            aff.text.strip()
+            for aff in article.iterfind("AuthorList/Author/AffiliationInfo/Affiliation")
+            if aff.text
+        )
+    )
+    ids = {
+        aid.get("IdType"): (aid.text or "").strip()
+        for aid in elem.findall("PubmedData/ArticleIdList/ArticleId")
+    }
     doi = ids.get("doi", "")
     if not doi:
         for loc in article.findall("ELocationID"):
@@ -96,7 +105,9 @@ def article_to_record(elem: ET._Element, *, source: str, origin: str, position: 
         abstract_sections=sections,
         authors=[a for a in authors if a],
         year=_year(elem, base),
-        journal=_text(journal.find("Title")) if journal is not None else _text(article.find("Book/Publisher/PublisherName")),
+        journal=_text(journal.find("Title"))
+        if journal is not None
+        else _text(article.find("Book/Publisher/PublisherName")),
         volume=(journal.findtext("JournalIssue/Volume") or "") if journal is not None else "",
         issue=(journal.findtext("JournalIssue/Issue") or "") if journal is not None else "",
         pages=article.findtext("Pagination/MedlinePgn") or "",
@@ -104,7 +115,9 @@ def article_to_record(elem: ET._Element, *, source: str, origin: str, position: 
         pmid=pmid,
         pmcid=ids.get("pmc", ""),
         language=article.findtext("Language") or "",
-        publication_types=[_text(p) for p in article.findall("PublicationTypeList/PublicationType")],
+        publication_types=[
+            _text(p) for p in article.findall("PublicationTypeList/PublicationType")
+        ],
         keywords=[t for k in base.iterfind("KeywordList/Keyword") if (t := _text(k))],
         mesh_terms=[_text(m) for m in base.findall("MeshHeadingList/MeshHeading/DescriptorName")],
         url=f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" if pmid else "",
@@ -130,7 +143,9 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
     try:
         head = stream.peek(4096)[:4096]
     except (OSError, EOFError, zlib.error) as exc:
-        raise FormatError(f"the compressed file is truncated or corrupt ({exc})", where=name) from None
+        raise FormatError(
+            f"the compressed file is truncated or corrupt ({exc})", where=name
+        ) from None
     if not head.strip():
         raise FormatError("the file is empty", where=name)
     root = _root_tag(head)
@@ -140,8 +155,13 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
             where=name,
             hint="PubMed XML starts with <PubmedArticleSet>; pass --format to choose another reader",
         )
-    parser = ET.iterparse(stream, events=("end",), tag=(*ARTICLE_TAGS, "DeleteCitation"),
-                          resolve_entities=False, huge_tree=True)
+    parser = ET.iterparse(
+        stream,
+        events=("end",),
+        tag=(*ARTICLE_TAGS, "DeleteCitation"),
+        resolve_entities=False,
+        huge_tree=True,
+    )
     try:
         for _event, elem in parser:
             yield elem.tag, elem
@@ -156,7 +176,9 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
             hint="the file may be truncated or damaged; export or download it again",
         ) from None
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        raise FormatError(f"the compressed file is truncated or corrupt ({exc})", where=name) from None
+        raise FormatError(
+            f"the compressed file is truncated or corrupt ({exc})", where=name
+        ) from None
 
 
 def _root_tag(head: bytes) -> str:
@@ -167,7 +189,9 @@ def _root_tag(head: bytes) -> str:
     return ""
 
 
-def read(stream: BinaryIO, name: str, *, source: str = "PubMed", keep_raw: bool = True) -> Iterator[Record]:
+def read(
+    stream: BinaryIO, name: str, *, source: str = "PubMed", keep_raw: bool = True
+) -> Iterator[Record]:
     """Records of a PubMed XML stream, in file order."""
     position = 0
     for tag, elem in iter_elements(stream, name):
@@ -178,7 +202,9 @@ def read(stream: BinaryIO, name: str, *, source: str = "PubMed", keep_raw: bool 
         try:
             yield article_to_record(elem, source=source, origin=name, position=position, raw=raw)
         except (ValueError, AssertionError) as exc:
-            raise FormatError(f"article {position} is incomplete ({exc})", where=f"{name}: record {position}") from None
+            raise FormatError(
+                f"article {position} is incomplete ({exc})", where=f"{name}: record {position}"
+            ) from None
 
 
 def deleted_pmids(stream: BinaryIO, name: str) -> list[str]:
@@ -192,7 +218,9 @@ def deleted_pmids(stream: BinaryIO, name: str) -> list[str]:
 
 def sniff(head: bytes) -> bool:
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    return text.startswith(b"<") and (b"<PubmedArticleSet" in head or b"<PubmedArticle" in head or b"pubmed" in head.lower()[:400])
+    return text.startswith(b"<") and (
+        b"<PubmedArticleSet" in head or b"<PubmedArticle" in head or b"pubmed" in head.lower()[:400]
+    )
 
 
 # --- parallel reading of large files ---------------------------------------------------------
@@ -241,7 +269,9 @@ def _batches(stream: BinaryIO, name: str, size: int) -> Iterator[tuple[int, int,
             try:
                 block = stream.read(1 << 20)
             except (EOFError, zlib.error, gzip.BadGzipFile, OSError) as exc:
-                raise FormatError(f"the compressed file is truncated or corrupt ({exc})", where=name) from None
+                raise FormatError(
+                    f"the compressed file is truncated or corrupt ({exc})", where=name
+                ) from None
             eof = not block
             if elements:
                 keep = elements[0][0]
@@ -268,16 +298,28 @@ def _batches(stream: BinaryIO, name: str, size: int) -> Iterator[tuple[int, int,
     open_element = _ELEMENT_START.search(rest)
     if open_element is not None:
         at = line + buf.count(NEWLINE, 0, scan + open_element.start())
-        raise FormatError("the file ends inside an article: it is truncated", where=f"{name}:{at}",
-                          hint="download or export the file again")
+        raise FormatError(
+            "the file ends inside an article: it is truncated",
+            where=f"{name}:{at}",
+            hint="download or export the file again",
+        )
     if not _ROOT_END.search(rest):
         at = line + buf.count(NEWLINE)
-        raise FormatError("the file ends before its closing </PubmedArticleSet>: it is truncated",
-                          where=f"{name}:{at}", hint="download or export the file again")
+        raise FormatError(
+            "the file ends before its closing </PubmedArticleSet>: it is truncated",
+            where=f"{name}:{at}",
+            hint="download or export the file again",
+        )
 
 
-def _parse_batch(payload: bytes, name: str, source: str, first_line: int, before: int,
-                 prepare: Callable[[Record], Any] | None) -> list[Any]:
+def _parse_batch(
+    payload: bytes,
+    name: str,
+    source: str,
+    first_line: int,
+    before: int,
+    prepare: Callable[[Record], Any] | None,
+) -> list[Any]:
     """Worker: the Records of one batch (or ``prepare`` of each), with file positions and lines."""
     wrapped = b"<PubmedArticleSet>" + payload + b"</PubmedArticleSet>"
     try:
@@ -293,8 +335,15 @@ def _parse_batch(payload: bytes, name: str, source: str, first_line: int, before
     return records if prepare is None else [prepare(rec) for rec in records]
 
 
-def read_parallel(path: str, name: str, *, source: str = "PubMed", workers: int | None = None,
-                  batch: int = 200, prepare: Callable[[Record], Any] | None = None) -> Iterator[Any]:
+def read_parallel(
+    path: str,
+    name: str,
+    *,
+    source: str = "PubMed",
+    workers: int | None = None,
+    batch: int = 200,
+    prepare: Callable[[Record], Any] | None = None,
+) -> Iterator[Any]:
     """Records of a large PubMed XML file, parsed by worker processes, in file order.
 
     ``prepare`` (a module-level function): yield ``prepare(record)`` instead, computed in the
@@ -320,7 +369,11 @@ def read_parallel(path: str, name: str, *, source: str = "PubMed", workers: int 
             pending: deque[cf.Future] = deque()
             try:
                 for first_line, before, payload in _batches(stream, name, batch):
-                    pending.append(pool.submit(_parse_batch, payload, name, source, first_line, before, prepare))
+                    pending.append(
+                        pool.submit(
+                            _parse_batch, payload, name, source, first_line, before, prepare
+                        )
+                    )
                     while len(pending) > workers + 1:
                         yield from pending.popleft().result()
                 while pending:

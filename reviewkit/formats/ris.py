@@ -48,12 +48,16 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
                 fields = [(tag, value)]
             elif tag == "ER":
                 if not fields:
-                    raise FormatError("'ER' without a record ('TY') before it", where=f"{name}:{no}")
+                    raise FormatError(
+                        "'ER' without a record ('TY') before it", where=f"{name}:{no}"
+                    )
                 yield start, fields, "\n".join(lines[start - 1 : no])
                 fields = []
             elif not fields:
                 raise FormatError(
-                    f"field {tag} outside a record", where=f"{name}:{no}", hint="a record starts with 'TY  - '"
+                    f"field {tag} outside a record",
+                    where=f"{name}:{no}",
+                    hint="a record starts with 'TY  - '",
                 )
             else:
                 fields.append((tag, value))
@@ -79,7 +83,9 @@ def _count(lines: list[str], start: int) -> int:
     return sum(1 for ln in lines[:start] if ln.startswith("TY  -") or ln.startswith("TY -"))
 
 
-def _to_record(fields: list[tuple[str, str]], raw: str, source: str, name: str, position: int) -> Record:
+def _to_record(
+    fields: list[tuple[str, str]], raw: str, source: str, name: str, position: int
+) -> Record:
     get: dict[str, list[str]] = {}
     for tag, value in fields:
         if value:
@@ -92,7 +98,11 @@ def _to_record(fields: list[tuple[str, str]], raw: str, source: str, name: str, 
         return ""
 
     ris_type = first("TY")
-    journal = first("JF", "JO", "T2", "JA", "J2") if ris_type in ("JOUR", "") else first("T2", "JF", "JO", "BT")
+    journal = (
+        first("JF", "JO", "T2", "JA", "J2")
+        if ris_type in ("JOUR", "")
+        else first("T2", "JF", "JO", "BT")
+    )
     sp, ep = first("SP"), first("EP")
     pages = f"{sp}-{ep}" if sp and ep and "-" not in sp else sp
     pmid = ""
@@ -119,7 +129,7 @@ def _to_record(fields: list[tuple[str, str]], raw: str, source: str, name: str, 
         language=first("LA"),
         publication_types=pub_types,
         keywords=[k for k in kws if not k.startswith(MESH_PREFIX)],
-        mesh_terms=[k[len(MESH_PREFIX):] for k in kws if k.startswith(MESH_PREFIX)],
+        mesh_terms=[k[len(MESH_PREFIX) :] for k in kws if k.startswith(MESH_PREFIX)],
         url=urls[0] if urls else "",
         affiliations=get.get("AD", []),
         source=source,
@@ -146,8 +156,15 @@ def to_ris_dict(rec: Record) -> dict:
         ref["abstract"] = rec.abstract.split("\n")  # one AB line per section
     if rec.authors:
         ref["authors"] = list(rec.authors)
-    simple = {"year": str(rec.year or ""), "journal_name": rec.journal, "volume": rec.volume, "number": rec.issue,
-              "doi": rec.doi, "language": rec.language, "custom2": rec.pmcid}
+    simple = {
+        "year": str(rec.year or ""),
+        "journal_name": rec.journal,
+        "volume": rec.volume,
+        "number": rec.issue,
+        "doi": rec.doi,
+        "language": rec.language,
+        "custom2": rec.pmcid,
+    }
     ref.update({k: v for k, v in simple.items() if v})
     if rec.pages:
         sp, _, ep = rec.pages.partition("-")
@@ -172,7 +189,11 @@ def to_ris_dict(rec: Record) -> dict:
 def write(records: Iterable[Record], out: TextIO) -> None:
     """Write records as RIS; each abstract section gets its own AB line."""
     refs = [to_ris_dict(r) for r in records]
-    out.write(rispy.dumps(refs, implementation=_NoHeaderWriter, list_tags=[*rispy.LIST_TYPE_TAGS, "AD", "AB"]))
+    out.write(
+        rispy.dumps(
+            refs, implementation=_NoHeaderWriter, list_tags=[*rispy.LIST_TYPE_TAGS, "AD", "AB"]
+        )
+    )
 
 
 def sniff(text: str) -> bool:

@@ -78,8 +78,14 @@ class RateLimiter:
     a few tens of milliseconds closer now and then, and answers 429 (measured: 2 in 58
     requests at 2 %, none at 5 %)."""
 
-    def __init__(self, rate: float, *, margin: float = 1.05, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self,
+        rate: float,
+        *,
+        margin: float = 1.05,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self.interval = margin / rate
         self._next = 0.0
         self._lock = threading.Lock()
@@ -150,7 +156,10 @@ class PubMedClient:
     ) -> None:
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
         if urlsplit(self.base_url).scheme not in ("http", "https"):
-            raise UserError(f"not an http(s) URL: {base_url!r}", hint="e.g. http://127.0.0.1:8765/entrez/eutils/")
+            raise UserError(
+                f"not an http(s) URL: {base_url!r}",
+                hint="e.g. http://127.0.0.1:8765/entrez/eutils/",
+            )
         self.email = resolve_email(email, self.base_url)
         self.tool = tool
         self._api_key = api_key if api_key is not None else os.environ.get("NCBI_API_KEY") or None
@@ -174,8 +183,13 @@ class PubMedClient:
 
     # --- HTTP ---------------------------------------------------------------------------
 
-    def _call(self, utility: str, params: dict[str, str], check: Callable[[bytes], object],
-              stop: threading.Event | None = None) -> object:
+    def _call(
+        self,
+        utility: str,
+        params: dict[str, str],
+        check: Callable[[bytes], object],
+        stop: threading.Event | None = None,
+    ) -> object:
         """One E-utility call with retries; ``check`` parses the body and raises on a bad one.
 
         When ``stop`` is set, no new attempt is started and backoff sleeps end at once
@@ -199,10 +213,20 @@ class PubMedClient:
                 return check(body)
             except HTTPError as exc:
                 if exc.code not in RETRY_STATUS:
-                    raise EntrezError(f"{utility} failed: HTTP {exc.code} {self._redact(exc.reason)}") from None
-                last = f"HTTP {exc.code}" + (" (API rate limit exceeded)" if exc.code == 429 else "")
+                    raise EntrezError(
+                        f"{utility} failed: HTTP {exc.code} {self._redact(exc.reason)}"
+                    ) from None
+                last = f"HTTP {exc.code}" + (
+                    " (API rate limit exceeded)" if exc.code == 429 else ""
+                )
                 retry_after = _retry_after(exc.headers.get("Retry-After") if exc.headers else None)
-            except (URLError, TimeoutError, ConnectionError, http.client.HTTPException, UnreadableReply) as exc:
+            except (
+                URLError,
+                TimeoutError,
+                ConnectionError,
+                http.client.HTTPException,
+                UnreadableReply,
+            ) as exc:
                 last = self._describe(exc)
             if attempt < self.max_attempts:
                 delay = max(retry_after, self._delay(attempt))
@@ -218,7 +242,9 @@ class PubMedClient:
 
     def _delay(self, attempt: int) -> float:
         """Exponential backoff with jitter: 0.5-1.0 x min(max, backoff x 2^(attempt-1))."""
-        return min(self.max_backoff, self.backoff * 2 ** (attempt - 1)) * (0.5 + self._random.random() / 2)
+        return min(self.max_backoff, self.backoff * 2 ** (attempt - 1)) * (
+            0.5 + self._random.random() / 2
+        )
 
     def _describe(self, exc: BaseException) -> str:
         if isinstance(exc, http.client.IncompleteRead):
@@ -233,11 +259,16 @@ class PubMedClient:
 
     # --- esearch ------------------------------------------------------------------------
 
-    def esearch(self, term: str, *, retstart: int = 0, retmax: int | None = None,
-                usehistory: bool = True) -> ESearchResult:
+    def esearch(
+        self, term: str, *, retstart: int = 0, retmax: int | None = None, usehistory: bool = True
+    ) -> ESearchResult:
         """One esearch request."""
-        params = {"db": "pubmed", "term": term, "retstart": str(retstart),
-                  "retmax": str(self.id_page if retmax is None else retmax)}
+        params = {
+            "db": "pubmed",
+            "term": term,
+            "retstart": str(retstart),
+            "retmax": str(self.id_page if retmax is None else retmax),
+        }
         if usehistory:
             params["usehistory"] = "y"
         return self._call("esearch", params, _parse_esearch)  # type: ignore[return-value]
@@ -246,12 +277,20 @@ class PubMedClient:
         """Count and translation only (no ids, no history)."""
         return self.esearch(term, retmax=0, usehistory=False)
 
-    def search(self, term: str, *, date_from: str = "", date_to: str = "",
-               progress: Callable[[str], None] | None = None) -> SearchResult:
+    def search(
+        self,
+        term: str,
+        *,
+        date_from: str = "",
+        date_to: str = "",
+        progress: Callable[[str], None] | None = None,
+    ) -> SearchResult:
         """All PMIDs of a query, split into date slices when there are more than the cap."""
         first = self.esearch(term)
         if first.count <= self.cap:
-            return SearchResult(first.count, first.translation, [self._complete(term, first)], first.not_found)
+            return SearchResult(
+                first.count, first.translation, [self._complete(term, first)], first.not_found
+            )
         lo = _to_date(date_from, end=False) if date_from else date(1800, 1, 1)
         hi = _to_date(date_to, end=True) if date_to else date(date.today().year + 1, 12, 31)
         slices = self._slices(term, lo, hi, progress)
@@ -263,7 +302,9 @@ class PubMedClient:
             )
         return SearchResult(first.count, first.translation, slices, first.not_found)
 
-    def _slices(self, term: str, lo: date, hi: date, progress: Callable[[str], None] | None) -> list[Slice]:
+    def _slices(
+        self, term: str, lo: date, hi: date, progress: Callable[[str], None] | None
+    ) -> list[Slice]:
         sliced = f"({term}) AND ({lo:%Y/%m/%d}:{hi:%Y/%m/%d}[dp])"
         result = self.esearch(sliced)
         if progress:
@@ -277,7 +318,9 @@ class PubMedClient:
                 hint="narrow the query",
             )
         mid = lo + timedelta(days=(hi - lo).days // 2)
-        return self._slices(term, mid + timedelta(days=1), hi, progress) + self._slices(term, lo, mid, progress)
+        return self._slices(term, mid + timedelta(days=1), hi, progress) + self._slices(
+            term, lo, mid, progress
+        )
 
     def _complete(self, term: str, first: ESearchResult) -> Slice:
         """Page through esearch until every id of this (capped) result is in hand."""
@@ -291,20 +334,38 @@ class PubMedClient:
 
     # --- efetch -------------------------------------------------------------------------
 
-    def efetch_history(self, webenv: str, query_key: str, retstart: int, retmax: int, *,
-                       stop: threading.Event | None = None) -> list[Record]:
+    def efetch_history(
+        self,
+        webenv: str,
+        query_key: str,
+        retstart: int,
+        retmax: int,
+        *,
+        stop: threading.Event | None = None,
+    ) -> list[Record]:
         """Records ``retstart``..``retstart+retmax`` of a history set."""
-        return self._call("efetch", _history_params(webenv, query_key, retstart, retmax), parse_efetch, stop)  # type: ignore[return-value]
+        return self._call(
+            "efetch", _history_params(webenv, query_key, retstart, retmax), parse_efetch, stop
+        )  # type: ignore[return-value]
 
     def efetch_ids(self, pmids: list[str], *, stop: threading.Event | None = None) -> list[Record]:
         """Records of these PMIDs (Bio.Entrez posts long id lists)."""
         return self._call("efetch", _id_params(pmids), parse_efetch, stop)  # type: ignore[return-value]
 
-    def efetch_history_xml(self, webenv: str, query_key: str, retstart: int, retmax: int, *,
-                           stop: threading.Event | None = None) -> bytes:
+    def efetch_history_xml(
+        self,
+        webenv: str,
+        query_key: str,
+        retstart: int,
+        retmax: int,
+        *,
+        stop: threading.Event | None = None,
+    ) -> bytes:
         """As :meth:`efetch_history`, but the reply itself, checked to be whole, for
         :func:`parse_efetch` to read elsewhere (e.g. in a worker process)."""
-        return self._call("efetch", _history_params(webenv, query_key, retstart, retmax), whole_efetch, stop)  # type: ignore[return-value]
+        return self._call(
+            "efetch", _history_params(webenv, query_key, retstart, retmax), whole_efetch, stop
+        )  # type: ignore[return-value]
 
     def efetch_ids_xml(self, pmids: list[str], *, stop: threading.Event | None = None) -> bytes:
         """As :meth:`efetch_ids`, but the reply itself (see :meth:`efetch_history_xml`)."""
@@ -312,8 +373,14 @@ class PubMedClient:
 
 
 def _history_params(webenv: str, query_key: str, retstart: int, retmax: int) -> dict[str, str]:
-    return {"db": "pubmed", "retmode": "xml", "WebEnv": webenv, "query_key": query_key,
-            "retstart": str(retstart), "retmax": str(retmax)}
+    return {
+        "db": "pubmed",
+        "retmode": "xml",
+        "WebEnv": webenv,
+        "query_key": query_key,
+        "retstart": str(retstart),
+        "retmax": str(retmax),
+    }
 
 
 def _id_params(pmids: list[str]) -> dict[str, str]:
@@ -349,7 +416,9 @@ def whole_efetch(body: bytes) -> bytes:
     """The reply, if it is not an error reply and ends with its root's closing tag."""
     if b"<eFetchResult" in body[:2000]:
         m = _ERROR_RE.search(body)
-        raise EntrezRefused(f"PubMed refused the fetch: {(m.group(1) if m else body[:200]).decode('utf-8', 'replace')}")
+        raise EntrezRefused(
+            f"PubMed refused the fetch: {(m.group(1) if m else body[:200]).decode('utf-8', 'replace')}"
+        )
     if not pubmed_xml.ends_whole(body):
         raise UnreadableReply(f"efetch reply cut short after {len(body)} bytes")
     return body

@@ -29,17 +29,49 @@ TEXT_COLUMNS = {
     "ab": "ab",
 }
 FIELD_NAMES = {
-    "": "All Fields", "all": "All Fields", "tiab": "Title/Abstract", "ti": "Title",
-    "ab": "Abstract", "au": "Author", "mh": "MeSH Terms:noexp", "pt": "Publication Type",
-    "la": "Language", "dp": "Date - Publication", "sb": "Filter", "pmid": "UID",
+    "": "All Fields",
+    "all": "All Fields",
+    "tiab": "Title/Abstract",
+    "ti": "Title",
+    "ab": "Abstract",
+    "au": "Author",
+    "mh": "MeSH Terms:noexp",
+    "pt": "Publication Type",
+    "la": "Language",
+    "dp": "Date - Publication",
+    "sb": "Filter",
+    "pmid": "UID",
 }
 LANGUAGES = {
-    "english": "eng", "french": "fre", "german": "ger", "russian": "rus", "japanese": "jpn",
-    "italian": "ita", "polish": "pol", "spanish": "spa", "czech": "cze", "romanian": "rum",
-    "danish": "dan", "slovak": "slo", "dutch": "dut", "chinese": "chi", "portuguese": "por",
-    "norwegian": "nor", "swedish": "swe", "finnish": "fin", "hungarian": "hun",
-    "serbian": "srp", "croatian": "hrv", "turkish": "tur", "korean": "kor", "hebrew": "heb",
-    "greek": "gre", "arabic": "ara", "persian": "per", "icelandic": "ice", "ukrainian": "ukr",
+    "english": "eng",
+    "french": "fre",
+    "german": "ger",
+    "russian": "rus",
+    "japanese": "jpn",
+    "italian": "ita",
+    "polish": "pol",
+    "spanish": "spa",
+    "czech": "cze",
+    "romanian": "rum",
+    "danish": "dan",
+    "slovak": "slo",
+    "dutch": "dut",
+    "chinese": "chi",
+    "portuguese": "por",
+    "norwegian": "nor",
+    "swedish": "swe",
+    "finnish": "fin",
+    "hungarian": "hun",
+    "serbian": "srp",
+    "croatian": "hrv",
+    "turkish": "tur",
+    "korean": "kor",
+    "hebrew": "heb",
+    "greek": "gre",
+    "arabic": "ara",
+    "persian": "per",
+    "icelandic": "ice",
+    "ukrainian": "ukr",
 }
 _WORD_RE = re.compile(r"\S+")
 
@@ -102,7 +134,9 @@ class Evaluator:
                 f"date ranges on [{node.field}] are not supported by the local server",
                 hint="use [dp] (publication date)",
             )
-        return self.snapshot.dates(date_bound(node.start, end=False), date_bound(node.end, end=True))
+        return self.snapshot.dates(
+            date_bound(node.start, end=False), date_bound(node.end, end=True)
+        )
 
     def _term(self, term: Term) -> set[int]:
         f = term.field
@@ -111,13 +145,18 @@ class Evaluator:
         value = fold_text(term.text)
         if f == "dp":
             if not re.fullmatch(r"\d{4}(/\d{1,2}(/\d{1,2})?)?", term.text) or term.truncated:
-                raise UnsupportedQuery(f"cannot read {term.text!r} as a publication date",
-                                       hint="write YYYY, YYYY/MM, YYYY/MM/DD or a range A:B[dp]")
-            return self.snapshot.dates(date_bound(term.text, end=False), date_bound(term.text, end=True))
+                raise UnsupportedQuery(
+                    f"cannot read {term.text!r} as a publication date",
+                    hint="write YYYY, YYYY/MM, YYYY/MM/DD or a range A:B[dp]",
+                )
+            return self.snapshot.dates(
+                date_bound(term.text, end=False), date_bound(term.text, end=True)
+            )
         if f == "sb":
             if value != "systematic" or term.truncated:
-                raise UnsupportedQuery(f"the subset [sb] {term.text!r} is not supported",
-                                       hint="only systematic[sb] is")
+                raise UnsupportedQuery(
+                    f"the subset [sb] {term.text!r} is not supported", hint="only systematic[sb] is"
+                )
             return self.snapshot.term("sb", "systematic")
         if f in ("mh", "pt"):
             return self.snapshot.term(f, value, prefix=term.truncated)
@@ -127,16 +166,20 @@ class Evaluator:
             return self.snapshot.term("la", LANGUAGES.get(value, value))
         if f == "au":
             if term.truncated:
-                raise UnsupportedQuery("truncation is not supported on [au]",
-                                       hint="'smith j[au]' already matches every Smith J…")
+                raise UnsupportedQuery(
+                    "truncation is not supported on [au]",
+                    hint="'smith j[au]' already matches every Smith J…",
+                )
             return self.snapshot.author(value)
         if f == "pmid":
             if not term.text.isdigit():
                 raise UnsupportedQuery(f"{term.text!r} is not a PMID")
             return self.snapshot.has_pmid(int(term.text))
         supported = ", ".join(f"[{k}]" for k in FIELD_NAMES if k)
-        raise UnsupportedQuery(f"the field tag [{f}] is not supported by the local server",
-                               hint=f"supported: {supported} and systematic[sb]")
+        raise UnsupportedQuery(
+            f"the field tag [{f}] is not supported by the local server",
+            hint=f"supported: {supported} and systematic[sb]",
+        )
 
     def _text(self, term: Term, columns: str) -> set[int]:
         """A word or phrase in text columns, via FTS5; truncated words are expanded."""
@@ -145,8 +188,10 @@ class Evaluator:
         for word in words:
             trunc = word.endswith("*")
             if "*" in word.rstrip("*"):
-                raise UnsupportedQuery(f"'*' inside a word is not supported: {word!r}",
-                                       hint="truncate at the end of a word, e.g. vocation*")
+                raise UnsupportedQuery(
+                    f"'*' inside a word is not supported: {word!r}",
+                    hint="truncate at the end of a word, e.g. vocation*",
+                )
             parts = fold_text(word.rstrip("*")).split()
             if not parts:
                 if trunc:
@@ -176,8 +221,10 @@ class Evaluator:
         if prefix not in self._expansions:
             found = self.snapshot.vocabulary(prefix, MAX_VARIANTS)
             if len(found) > MAX_VARIANTS:
-                raise UnsupportedQuery(f"{prefix}* has more than {MAX_VARIANTS} variants",
-                                       hint="truncate a longer stem")
+                raise UnsupportedQuery(
+                    f"{prefix}* has more than {MAX_VARIANTS} variants",
+                    hint="truncate a longer stem",
+                )
             self._expansions[prefix] = found
         return self._expansions[prefix]
 
@@ -186,7 +233,9 @@ def date_bound(text: str, *, end: bool) -> int:
     """'2011' -> 20110101 (start) or 20111231 (end); '2021/3' -> 20210301 / 20210331."""
     parts = [int(p) for p in text.strip().split("/")]
     if not 1000 <= parts[0] <= 9999 or any(not 1 <= p <= 31 for p in parts[1:]):
-        raise UnsupportedQuery(f"cannot read {text!r} as a date", hint="write YYYY, YYYY/MM or YYYY/MM/DD")
+        raise UnsupportedQuery(
+            f"cannot read {text!r} as a date", hint="write YYYY, YYYY/MM or YYYY/MM/DD"
+        )
     year = parts[0]
     month = parts[1] if len(parts) > 1 else (12 if end else 1)
     day = parts[2] if len(parts) > 2 else (31 if end else 1)

@@ -31,7 +31,16 @@ PUBMED_CAP = 9_999
 NCBI_RATE = 3
 NCBI_RATE_WITH_KEY = 10
 PATH_PREFIX = "/entrez/eutils/"
-FAULT_KINDS = ("ok", "429", "500", "502", "503", "slow", "cut", "drop")  # ok: no fault (for scripts)
+FAULT_KINDS = (
+    "ok",
+    "429",
+    "500",
+    "502",
+    "503",
+    "slow",
+    "cut",
+    "drop",
+)  # ok: no fault (for scripts)
 ESEARCH_HEAD = (
     '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eSearchResult PUBLIC "-//NLM//DTD esearch '
     '20060628//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20060628/esearch.dtd">\n'
@@ -40,8 +49,23 @@ EFETCH_HEAD = (
     '<?xml version="1.0" ?>\n<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st '
     'January 2025//EN" "https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd">\n'
 )
-KNOWN_PARAMS = {"db", "term", "retstart", "retmax", "usehistory", "WebEnv", "query_key", "retmode",
-                "rettype", "tool", "email", "api_key", "id", "sort", "idtype"}
+KNOWN_PARAMS = {
+    "db",
+    "term",
+    "retstart",
+    "retmax",
+    "usehistory",
+    "WebEnv",
+    "query_key",
+    "retmode",
+    "rettype",
+    "tool",
+    "email",
+    "api_key",
+    "id",
+    "sort",
+    "idtype",
+}
 
 
 # --- faults ------------------------------------------------------------------------------
@@ -63,7 +87,9 @@ class Fault:
 class FaultPlan:
     """Faults for the coming requests: scripted ones first (in order), then random rates."""
 
-    def __init__(self, rates: dict[str, float] | None = None, *, seed: int = 0, slow_seconds: float = 2.0) -> None:
+    def __init__(
+        self, rates: dict[str, float] | None = None, *, seed: int = 0, slow_seconds: float = 2.0
+    ) -> None:
         self.rates = dict(rates or {})
         self.slow_seconds = slow_seconds
         self._scripted: deque[Fault] = deque()
@@ -103,9 +129,14 @@ def parse_faults(spec: str, *, seed: int = 0) -> FaultPlan:
             if seconds:
                 slow = float(seconds)
         except ValueError:
-            raise UserError(f"cannot read fault {part!r}", hint="write KIND@RATE, e.g. 500@0.1 or slow@0.05:1.5") from None
+            raise UserError(
+                f"cannot read fault {part!r}", hint="write KIND@RATE, e.g. 500@0.1 or slow@0.05:1.5"
+            ) from None
         if kind not in FAULT_KINDS or not 0 <= rate <= 1:
-            raise UserError(f"cannot read fault {part!r}", hint=f"KIND is one of {', '.join(FAULT_KINDS)}, RATE in 0..1")
+            raise UserError(
+                f"cannot read fault {part!r}",
+                hint=f"KIND is one of {', '.join(FAULT_KINDS)}, RATE in 0..1",
+            )
         rates[kind] = rate
     return FaultPlan(rates, seed=seed, slow_seconds=slow)
 
@@ -204,7 +235,9 @@ class EutilsServer:
         try:
             result = self.evaluator.evaluate(term)
         except UserError as exc:
-            raise ReplyError(f"Invalid query: {exc.message}" + (f" ({exc.hint.strip()})" if exc.hint else "")) from None
+            raise ReplyError(
+                f"Invalid query: {exc.message}" + (f" ({exc.hint.strip()})" if exc.hint else "")
+            ) from None
         count = result.count
         if retstart >= self.cap and count > retstart:
             raise ReplyError(
@@ -212,27 +245,43 @@ class EutilsServer:
                 f"For PubMed, ESearch can only retrieve the first {self.cap} records matching the query. "
                 "To obtain more than that, consider splitting the query into date ranges."
             )
-        ids = result.pmids[retstart:min(retstart + retmax, self.cap)]
+        ids = result.pmids[retstart : min(retstart + retmax, self.cap)]
         history = ""
         if params.get("usehistory", "").lower() == "y":
             webenv, key = self._remember(params.get("WebEnv", ""), result.pmids)
             history = f"<QueryKey>{key}</QueryKey><WebEnv>{webenv}</WebEnv>"
-        parts = [ESEARCH_HEAD, f"<eSearchResult><Count>{count}</Count><RetMax>{len(ids)}</RetMax>"
-                 f"<RetStart>{retstart}</RetStart>{history}"]
-        parts.append("<IdList>\n" + "".join(f"<Id>{p}</Id>\n" for p in ids) + "</IdList>" if ids else "<IdList/>")
-        parts.append(f"<TranslationSet/><QueryTranslation>{escape(result.translation)}</QueryTranslation>")
+        parts = [
+            ESEARCH_HEAD,
+            f"<eSearchResult><Count>{count}</Count><RetMax>{len(ids)}</RetMax>"
+            f"<RetStart>{retstart}</RetStart>{history}",
+        ]
+        parts.append(
+            "<IdList>\n" + "".join(f"<Id>{p}</Id>\n" for p in ids) + "</IdList>"
+            if ids
+            else "<IdList/>"
+        )
+        parts.append(
+            f"<TranslationSet/><QueryTranslation>{escape(result.translation)}</QueryTranslation>"
+        )
         if result.not_found:
-            parts.append("<ErrorList>" + "".join(
-                f"<PhraseNotFound>{escape(t)}</PhraseNotFound>" for t in result.not_found) + "</ErrorList>")
+            parts.append(
+                "<ErrorList>"
+                + "".join(f"<PhraseNotFound>{escape(t)}</PhraseNotFound>" for t in result.not_found)
+                + "</ErrorList>"
+            )
         if not count:
-            parts.append("<WarningList><OutputMessage>No items found.</OutputMessage></WarningList>")
+            parts.append(
+                "<WarningList><OutputMessage>No items found.</OutputMessage></WarningList>"
+            )
         parts.append("</eSearchResult>\n")
         return "".join(parts).encode("utf-8")
 
     def efetch(self, params: dict[str, str]) -> bytes:
         _check_common(params)
         if params.get("rettype", "xml") not in ("", "xml", "abstract"):
-            raise ReplyError(f"rettype {params['rettype']!r} is not supported by the local server; use XML")
+            raise ReplyError(
+                f"rettype {params['rettype']!r} is not supported by the local server; use XML"
+            )
         if params.get("id"):
             try:
                 pmids = [int(p) for p in params["id"].replace(" ", "").split(",") if p]
@@ -243,7 +292,7 @@ class EutilsServer:
             retstart, retmax = _int(params, "retstart", 0), _int(params, "retmax", 20)
             if retstart >= self.cap and len(pmids) > retstart:
                 raise ReplyError(f"Cannot fetch beyond record {self.cap} of a PubMed history set")
-            pmids = pmids[retstart:min(retstart + retmax, self.cap)]
+            pmids = pmids[retstart : min(retstart + retmax, self.cap)]
         body = b"\n".join(self.snapshot.articles_xml(pmids))
         return EFETCH_HEAD.encode() + b"<PubmedArticleSet>\n" + body + b"\n</PubmedArticleSet>\n"
 
@@ -259,7 +308,11 @@ class EutilsServer:
     def _recall(self, webenv: str, query_key: str) -> list[int]:
         with self._lock:
             history = self._history.get(webenv)
-            if history is None or not query_key.isdigit() or not 1 <= int(query_key) <= len(history.results):
+            if (
+                history is None
+                or not query_key.isdigit()
+                or not 1 <= int(query_key) <= len(history.results)
+            ):
                 raise ReplyError(f"Unable to obtain query #{query_key or '?'}")
             return history.results[int(query_key) - 1]
 
@@ -268,7 +321,9 @@ def _check_common(params: dict[str, str]) -> None:
     if params.get("db", "") != "pubmed":
         raise ReplyError(f"Invalid db name specified: {params.get('db', '') or '(none)'}")
     if params.get("retmode", "xml") != "xml":
-        raise ReplyError(f"retmode {params['retmode']!r} is not supported by the local server; use xml")
+        raise ReplyError(
+            f"retmode {params['retmode']!r} is not supported by the local server; use xml"
+        )
     unknown = sorted(set(params) - KNOWN_PARAMS)
     if unknown:
         raise ReplyError(f"parameter(s) {', '.join(unknown)} not supported by the local server")
@@ -302,7 +357,11 @@ def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
 
         def _serve(self, query: str) -> None:
             path = urlsplit(self.path).path
-            endpoint = path[len(PATH_PREFIX):].removesuffix(".fcgi") if path.startswith(PATH_PREFIX) else ""
+            endpoint = (
+                path[len(PATH_PREFIX) :].removesuffix(".fcgi")
+                if path.startswith(PATH_PREFIX)
+                else ""
+            )
             if endpoint not in ("esearch", "efetch"):
                 self._reply(404, b"Not Found\n", "text/plain")
                 return
@@ -317,18 +376,32 @@ def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
             if limited:
                 record.status = 429
                 count, limit = limited
-                body = json.dumps({"error": "API rate limit exceeded", "api-key": self.client_address[0],
-                                   "count": str(count), "limit": str(limit)})
+                body = json.dumps(
+                    {
+                        "error": "API rate limit exceeded",
+                        "api-key": self.client_address[0],
+                        "count": str(count),
+                        "limit": str(limit),
+                    }
+                )
                 self._reply(429, body.encode(), "application/json")
                 return
             if fault and fault.kind in ("429", "500", "502", "503"):
                 record.status = int(fault.kind)
                 if fault.kind == "429":
-                    body = json.dumps({"error": "API rate limit exceeded", "api-key": self.client_address[0],
-                                       "count": "4", "limit": "3"}).encode()
+                    body = json.dumps(
+                        {
+                            "error": "API rate limit exceeded",
+                            "api-key": self.client_address[0],
+                            "count": "4",
+                            "limit": "3",
+                        }
+                    ).encode()
                     self._reply(429, body, "application/json")
                 else:
-                    self._reply(record.status, b"<html><body>Server Error</body></html>\n", "text/html")
+                    self._reply(
+                        record.status, b"<html><body>Server Error</body></html>\n", "text/html"
+                    )
                 return
             if fault and fault.kind == "drop":
                 self.close_connection = True
@@ -391,16 +464,24 @@ def serve_in_thread(
     return server.base_url, stop
 
 
-def serve_forever(snapshot_files: Sequence[str | Path], *, port: int, faults: FaultPlan | None,
-                  rate_limits: tuple[int, int] | None, cap: int = PUBMED_CAP,
-                  progress: Callable[[int, int], None] | None = None,
-                  ready: Callable[[EutilsServer], None] | None = None) -> None:
+def serve_forever(
+    snapshot_files: Sequence[str | Path],
+    *,
+    port: int,
+    faults: FaultPlan | None,
+    rate_limits: tuple[int, int] | None,
+    cap: int = PUBMED_CAP,
+    progress: Callable[[int, int], None] | None = None,
+    ready: Callable[[EutilsServer], None] | None = None,
+) -> None:
     """Run a server in the foreground until interrupted (the ``pubmed serve`` command)."""
     snapshot = Snapshot.open(snapshot_files, progress=progress)
     try:
         server = EutilsServer(snapshot, port=port, cap=cap, rate_limits=rate_limits, faults=faults)
     except OSError as exc:
-        raise UserError(f"cannot listen on 127.0.0.1:{port} ({exc.strerror})", hint="choose another --port") from None
+        raise UserError(
+            f"cannot listen on 127.0.0.1:{port} ({exc.strerror})", hint="choose another --port"
+        ) from None
     if ready:
         ready(server)
     try:

@@ -26,8 +26,13 @@ from reviewkit.formats import pubmed_xml
 from reviewkit.records import fold_text
 
 INDEX_VERSION = "5"
-MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
+    )
+}
 FTS_COLUMNS = ("ti", "ab", "mh", "kw", "pt", "au")
 SYSTEMATIC_TYPES = {"systematic review", "meta analysis"}
 COCHRANE = "the cochrane database of systematic reviews"
@@ -61,8 +66,12 @@ def index_path(files: Sequence[Path], cache_dir: Path | None = None) -> Path:
     return folder / f"index-{digest.hexdigest()[:16]}.sqlite"
 
 
-def build_index(files: Iterable[str | Path], *, cache_dir: Path | None = None,
-                progress: ProgressFn | None = None) -> Path:
+def build_index(
+    files: Iterable[str | Path],
+    *,
+    cache_dir: Path | None = None,
+    progress: ProgressFn | None = None,
+) -> Path:
     """Build (or reuse) the FTS5 index of the snapshot files; returns its path."""
     paths = [Path(f) for f in files]
     if not paths:
@@ -105,8 +114,10 @@ def _build(paths: list[Path], out: Path, progress: ProgressFn | None) -> None:
                     done += 1
                     if progress and done % 500 == 0:
                         progress(done, 0)
-        conn.executemany("INSERT INTO meta VALUES (?, ?)", [
-            ("version", INDEX_VERSION), ("files", "\n".join(p.name for p in paths))])
+        conn.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [("version", INDEX_VERSION), ("files", "\n".join(p.name for p in paths))],
+        )
     conn.executescript(_INDEXES)
     conn.commit()
     conn.close()
@@ -131,13 +142,25 @@ def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[in
     authors = _authors(elem)
     conn.execute(
         "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?)",
-        (pmid, publication_date(elem), rec.title, rec.abstract, " ; ".join(rec.mesh_terms),
-         " ; ".join(rec.keywords), " ; ".join(rec.publication_types),
-         " ; ".join(" ".join(forms) for forms in authors), zlib.compress(raw, 1)),
+        (
+            pmid,
+            publication_date(elem),
+            rec.title,
+            rec.abstract,
+            " ; ".join(rec.mesh_terms),
+            " ; ".join(rec.keywords),
+            " ; ".join(rec.publication_types),
+            " ; ".join(" ".join(forms) for forms in authors),
+            zlib.compress(raw, 1),
+        ),
     )
     rows = {("pt", fold_text(p)) for p in rec.publication_types}
     rows |= {("mh", fold_text(m)) for m in rec.mesh_terms}
-    rows |= {(field, fold_text(form)) for forms in authors for field, form in zip(("au", "auf"), forms, strict=False)}
+    rows |= {
+        (field, fold_text(form))
+        for forms in authors
+        for field, form in zip(("au", "auf"), forms, strict=False)
+    }
     rows |= {("la", lang.strip().lower()) for lang in elem.xpath(".//Article/Language/text()")}
     if _is_systematic(rec.publication_types, rec.journal, rec.title):
         rows.add(("sb", "systematic"))
@@ -216,8 +239,13 @@ class Snapshot:
         self.article_count = self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
     @classmethod
-    def open(cls, files: Iterable[str | Path], *, cache_dir: Path | None = None,
-             progress: ProgressFn | None = None) -> Snapshot:
+    def open(
+        cls,
+        files: Iterable[str | Path],
+        *,
+        cache_dir: Path | None = None,
+        progress: ProgressFn | None = None,
+    ) -> Snapshot:
         """Build the index if needed and open it."""
         return cls(build_index(files, cache_dir=cache_dir, progress=progress))
 
@@ -233,7 +261,7 @@ class Snapshot:
         """Original XML of the articles, in the order asked (unknown PMIDs left out)."""
         found: dict[int, bytes] = {}
         for start in range(0, len(pmids), 900):
-            chunk = list(pmids[start:start + 900])
+            chunk = list(pmids[start : start + 900])
             marks = ",".join("?" * len(chunk))
             for pmid, blob in self.conn.execute(
                 f"SELECT pmid, xml FROM articles WHERE pmid IN ({marks})", chunk
@@ -245,7 +273,10 @@ class Snapshot:
         return [r[0] for r in self.conn.execute("SELECT pmid FROM articles ORDER BY pmid DESC")]
 
     def fts(self, expression: str) -> set[int]:
-        return {r[0] for r in self.conn.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (expression,))}
+        return {
+            r[0]
+            for r in self.conn.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (expression,))
+        }
 
     def vocabulary(self, prefix: str, limit: int) -> list[str]:
         """Indexed tokens starting with ``prefix`` (at most ``limit`` + 1, to detect overflow)."""
@@ -262,7 +293,9 @@ class Snapshot:
                 (field, value, value + "\uffff"),
             )
         else:
-            rows = self.conn.execute("SELECT pmid FROM terms WHERE field = ? AND value = ?", (field, value))
+            rows = self.conn.execute(
+                "SELECT pmid FROM terms WHERE field = ? AND value = ?", (field, value)
+            )
         return {r[0] for r in rows}
 
     def author(self, name: str) -> set[int]:
@@ -278,7 +311,9 @@ class Snapshot:
         return {r[0] for r in rows}
 
     def dates(self, start: int, end: int) -> set[int]:
-        rows = self.conn.execute("SELECT pmid FROM articles WHERE pdate BETWEEN ? AND ?", (start, end))
+        rows = self.conn.execute(
+            "SELECT pmid FROM articles WHERE pdate BETWEEN ? AND ?", (start, end)
+        )
         return {r[0] for r in rows}
 
     def has_pmid(self, pmid: int) -> set[int]:

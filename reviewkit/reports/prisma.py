@@ -35,8 +35,12 @@ class PrismaCounts:
     """Every number of the flow diagram."""
 
     databases: dict[str, int] = field(default_factory=dict)  # records per database
-    searches: dict[str, int] = field(default_factory=dict)  # records stored per search (all its runs)
-    retrieved: dict[str, int] = field(default_factory=dict)  # hits of each search's latest run (CSV only)
+    searches: dict[str, int] = field(
+        default_factory=dict
+    )  # records stored per search (all its runs)
+    retrieved: dict[str, int] = field(
+        default_factory=dict
+    )  # hits of each search's latest run (CSV only)
     other_sources: dict[str, int] = field(default_factory=dict)  # records per imported source
     duplicates_automatic: int = 0
     duplicates_manual: int = 0
@@ -67,7 +71,10 @@ class PrismaCounts:
         """(section, item, count) for the CSV; the same numbers as the diagram."""
         out = [("identification", f"database: {k}", v) for k, v in self.databases.items()]
         out += [("identification", f"search: {k}", v) for k, v in self.searches.items()]
-        out += [("identification", f"search: {k} (retrieved by its latest run)", v) for k, v in self.retrieved.items()]
+        out += [
+            ("identification", f"search: {k} (retrieved by its latest run)", v)
+            for k, v in self.retrieved.items()
+        ]
         out += [("identification", f"other source: {k}", v) for k, v in self.other_sources.items()]
         out += [
             ("identification", "records identified", self.identified),
@@ -76,7 +83,10 @@ class PrismaCounts:
             ("screening", "records screened", self.screened),
             ("screening", "records excluded", sum(self.excluded_screening.values())),
         ]
-        out += [("screening", f"excluded: {self._reason(k)}", v) for k, v in self.excluded_screening.items()]
+        out += [
+            ("screening", f"excluded: {self._reason(k)}", v)
+            for k, v in self.excluded_screening.items()
+        ]
         out += [
             ("screening", "awaiting title-abstract decision", self.awaiting_screening),
             ("screening", "reports sought for retrieval", self.sought),
@@ -84,13 +94,20 @@ class PrismaCounts:
             ("screening", "reports assessed for eligibility", self.assessed),
             ("screening", "reports excluded", sum(self.excluded_full_text.values())),
         ]
-        out += [("screening", f"full text excluded: {self._reason(k)}", v) for k, v in self.excluded_full_text.items()]
-        out += [("screening", "awaiting full-text decision", self.awaiting_full_text),
-                ("included", "studies included", self.included)]
+        out += [
+            ("screening", f"full text excluded: {self._reason(k)}", v)
+            for k, v in self.excluded_full_text.items()
+        ]
+        out += [
+            ("screening", "awaiting full-text decision", self.awaiting_full_text),
+            ("included", "studies included", self.included),
+        ]
         if self.update:
-            out += [("included", "new records in update", self.new_records),
-                    ("included", "studies included in previous version", self.previous_included),
-                    ("included", "new studies included", self.new_included)]
+            out += [
+                ("included", "new records in update", self.new_records),
+                ("included", "studies included in previous version", self.previous_included),
+                ("included", "new studies included", self.new_included),
+            ]
         return out
 
     def _reason(self, code: str) -> str:
@@ -106,11 +123,17 @@ def check(c: PrismaCounts) -> list[str]:
             problems.append(f"{what}: {left} != {right}")
 
     same("identified - duplicates = screened", c.identified - c.duplicates, c.screened)
-    same("screened = excluded + awaiting + sought", c.screened,
-         sum(c.excluded_screening.values()) + c.awaiting_screening + c.sought)
+    same(
+        "screened = excluded + awaiting + sought",
+        c.screened,
+        sum(c.excluded_screening.values()) + c.awaiting_screening + c.sought,
+    )
     same("sought = not retrieved + assessed", c.sought, c.not_retrieved + c.assessed)
-    same("assessed = excluded + awaiting + included", c.assessed,
-         sum(c.excluded_full_text.values()) + c.awaiting_full_text + c.included)
+    same(
+        "assessed = excluded + awaiting + included",
+        c.assessed,
+        sum(c.excluded_full_text.values()) + c.awaiting_full_text + c.included,
+    )
     if c.update:
         same("included = previous + new", c.included, c.previous_included + c.new_included)
     for _, name, value in c.rows():
@@ -142,8 +165,11 @@ def collect_counts(project) -> PrismaCounts:
     total, studies = len(canon), len(set(canon.values()))
     rule_graph = nx.Graph()
     rule_graph.add_nodes_from(canon)
-    rule_graph.add_edges_from((lk.record_a, lk.record_b) for lk in dup.current_links(db, "duplicate")
-                              if lk.made_by.startswith("rule:"))
+    rule_graph.add_edges_from(
+        (lk.record_a, lk.record_b)
+        for lk in dup.current_links(db, "duplicate")
+        if lk.made_by.startswith("rule:")
+    )
     c.duplicates_automatic = total - nx.number_connected_components(rule_graph)
     c.duplicates_manual = (total - studies) - c.duplicates_automatic
 
@@ -214,8 +240,12 @@ class Box:
     kind: str = "box"  # box | side (beside the flow, no arrow) | phase
 
     def overlaps(self, other: Box, gap: float = 0.05) -> bool:
-        return not (self.x + self.w + gap <= other.x or other.x + other.w + gap <= self.x
-                    or self.y + self.h + gap <= other.y or other.y + other.h + gap <= self.y)
+        return not (
+            self.x + self.w + gap <= other.x
+            or other.x + other.w + gap <= self.x
+            or self.y + self.h + gap <= other.y
+            or other.y + other.h + gap <= self.y
+        )
 
 
 PAGE_W = 8.27  # A4 width in inches
@@ -242,12 +272,17 @@ def _wrap(lines: list[str], width: int) -> str:
     for line in lines:
         text = line.lstrip()
         indent = line[: len(line) - len(text)]
-        out += textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent + "  ") or [""]
+        out += textwrap.wrap(
+            text, width, initial_indent=indent, subsequent_indent=indent + "  "
+        ) or [""]
     return "\n".join(out).replace(NBSP, " ")
 
 
 def _reasons(c: PrismaCounts, reasons: dict[str, int]) -> list[str]:
-    return [f"  {c._reason(k)} {_n(v)}" for k, v in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return [
+        f"  {c._reason(k)} {_n(v)}"
+        for k, v in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
 
 
 def _rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]]:
@@ -265,26 +300,43 @@ def _rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]]:
     ident.append(f"Total {_n(c.identified)}")
     if c.update:
         ident.append(f"of which new in this update {_n(c.new_records)}")
-    removed = ["Records removed before screening:",
-               f"  Duplicates removed automatically {_n(c.duplicates_automatic)}",
-               f"  Duplicates removed by hand {_n(c.duplicates_manual)}"]
-    excl = [f"Records excluded {_n(sum(c.excluded_screening.values()))}" + (":" if c.excluded_screening else ""),
-            *_reasons(c, c.excluded_screening)]
+    removed = [
+        "Records removed before screening:",
+        f"  Duplicates removed automatically {_n(c.duplicates_automatic)}",
+        f"  Duplicates removed by hand {_n(c.duplicates_manual)}",
+    ]
+    excl = [
+        f"Records excluded {_n(sum(c.excluded_screening.values()))}"
+        + (":" if c.excluded_screening else ""),
+        *_reasons(c, c.excluded_screening),
+    ]
     if c.awaiting_screening:
         excl.append(f"Awaiting a decision {_n(c.awaiting_screening)}")
-    ft_excl = [f"Reports excluded {_n(sum(c.excluded_full_text.values()))}" + (":" if c.excluded_full_text else ""),
-               *_reasons(c, c.excluded_full_text)]
+    ft_excl = [
+        f"Reports excluded {_n(sum(c.excluded_full_text.values()))}"
+        + (":" if c.excluded_full_text else ""),
+        *_reasons(c, c.excluded_full_text),
+    ]
     if c.awaiting_full_text:
         ft_excl.append(f"Awaiting a decision {_n(c.awaiting_full_text)}")
     rows: list[tuple[str, list[str], list[str] | None]] = [
         ("Identification", ident, removed),
         ("Screening", [f"Records screened {_n(c.screened)}"], excl),
-        ("Screening", [f"Reports sought for retrieval {_n(c.sought)}"], [f"Reports not retrieved {_n(c.not_retrieved)}"]),
+        (
+            "Screening",
+            [f"Reports sought for retrieval {_n(c.sought)}"],
+            [f"Reports not retrieved {_n(c.not_retrieved)}"],
+        ),
         ("Screening", [f"Reports assessed for eligibility {_n(c.assessed)}"], ft_excl),
     ]
     if c.update:
-        rows.append(("Included", [f"New studies included in review {_n(c.new_included)}"],
-                     [f"=Studies included in previous version of review {_n(c.previous_included)}"]))
+        rows.append(
+            (
+                "Included",
+                [f"New studies included in review {_n(c.new_included)}"],
+                [f"=Studies included in previous version of review {_n(c.previous_included)}"],
+            )
+        )
         rows.append(("Included", [f"Total studies included in review {_n(c.included)}"], None))
     else:
         rows.append(("Included", [f"Studies included in review {_n(c.included)}"], None))
@@ -316,9 +368,15 @@ def layout(c: PrismaCounts) -> tuple[list[Box], float]:
         # the phase bar must be tall enough for its rotated label; the gaps between rows count too
         need = phase_label_height(phase) - ROW_GAP * (per_phase[phase] - 1)
         heights.append(max(h, need / per_phase[phase]))
-        placed.append((phase, Box(LEFT_X, 0, LEFT_W, lh * LINE_H + 2 * PAD, lt),
-                       Box(RIGHT_X, 0, RIGHT_W, rh * LINE_H + 2 * PAD, rt, "side" if side else "box")
-                       if right else None))
+        placed.append(
+            (
+                phase,
+                Box(LEFT_X, 0, LEFT_W, lh * LINE_H + 2 * PAD, lt),
+                Box(RIGHT_X, 0, RIGHT_W, rh * LINE_H + 2 * PAD, rt, "side" if side else "box")
+                if right
+                else None,
+            )
+        )
     total = sum(heights) + ROW_GAP * (len(heights) - 1) + 0.5
     y_top = total - 0.25
     boxes: list[Box] = []
@@ -327,7 +385,9 @@ def layout(c: PrismaCounts) -> tuple[list[Box], float]:
         centre = y_top - h / 2
         boxes.append(Box(left.x, centre - left.h / 2, left.w, left.h, left.text))
         if right is not None:
-            boxes.append(Box(right.x, centre - right.h / 2, right.w, right.h, right.text, right.kind))
+            boxes.append(
+                Box(right.x, centre - right.h / 2, right.w, right.h, right.text, right.kind)
+            )
         lo, hi = y_top - h, y_top
         span = spans.setdefault(phase, [lo, hi])
         span[0], span[1] = min(span[0], lo), max(span[1], hi)
@@ -354,21 +414,63 @@ def draw(c: PrismaCounts, path: Path) -> Path:
     mains = [b for b in boxes if b.kind == "box" and b.x == LEFT_X]
     for b in boxes:
         if b.kind == "phase":
-            ax.add_patch(FancyBboxPatch((b.x, b.y), b.w, b.h, boxstyle="round,pad=0,rounding_size=0.06",
-                                        facecolor="#9ecae1", edgecolor="#3182bd", linewidth=0.8))
-            ax.text(b.x + b.w / 2, b.y + b.h / 2, b.text, rotation=90, ha="center", va="center",
-                    fontsize=FONT_PT + 0.5, fontweight="bold")
+            ax.add_patch(
+                FancyBboxPatch(
+                    (b.x, b.y),
+                    b.w,
+                    b.h,
+                    boxstyle="round,pad=0,rounding_size=0.06",
+                    facecolor="#9ecae1",
+                    edgecolor="#3182bd",
+                    linewidth=0.8,
+                )
+            )
+            ax.text(
+                b.x + b.w / 2,
+                b.y + b.h / 2,
+                b.text,
+                rotation=90,
+                ha="center",
+                va="center",
+                fontsize=FONT_PT + 0.5,
+                fontweight="bold",
+            )
             continue
-        ax.add_patch(FancyBboxPatch((b.x, b.y), b.w, b.h, boxstyle="square,pad=0",
-                                    facecolor="white", edgecolor="black", linewidth=0.8))
-        ax.text(b.x + PAD, b.y + b.h - PAD, b.text, ha="left", va="top", fontsize=FONT_PT, linespacing=1.2)
+        ax.add_patch(
+            FancyBboxPatch(
+                (b.x, b.y),
+                b.w,
+                b.h,
+                boxstyle="square,pad=0",
+                facecolor="white",
+                edgecolor="black",
+                linewidth=0.8,
+            )
+        )
+        ax.text(
+            b.x + PAD,
+            b.y + b.h - PAD,
+            b.text,
+            ha="left",
+            va="top",
+            fontsize=FONT_PT,
+            linespacing=1.2,
+        )
         if b.kind == "box" and b.x == RIGHT_X:
             main = next(m for m in mains if abs((m.y + m.h / 2) - (b.y + b.h / 2)) < 1e-6)
-            ax.annotate("", xy=(b.x, b.y + b.h / 2), xytext=(main.x + main.w, b.y + b.h / 2),
-                        arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8})
+            ax.annotate(
+                "",
+                xy=(b.x, b.y + b.h / 2),
+                xytext=(main.x + main.w, b.y + b.h / 2),
+                arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
+            )
     for upper, lower in zip(mains, mains[1:], strict=False):
-        ax.annotate("", xy=(lower.x + lower.w / 2, lower.y + lower.h), xytext=(upper.x + upper.w / 2, upper.y),
-                    arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8})
+        ax.annotate(
+            "",
+            xy=(lower.x + lower.w / 2, lower.y + lower.h),
+            xytext=(upper.x + upper.w / 2, upper.y),
+            arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path)
     plt.close(fig)

@@ -27,18 +27,47 @@ def agreement_table(project: Project) -> Table:
     """Agreement per stage and reviewer pair: n, percent agreement, kappa with its CI, PABAK."""
     rows = []
     for a in agreement_mod.agreement(project):
+
         def fmt(v: float | None, digits: int = 3) -> str:
             return "" if v is None else f"{v:.{digits}f}"
-        rows.append([a.stage, a.reviewer_a, a.reviewer_b, a.n, fmt(a.percent, 1), fmt(a.kappa),
-                     f"{fmt(a.ci_low)} to {fmt(a.ci_high)}" if a.kappa is not None else "", fmt(a.pabak)])
-    return Table("agreement", "Agreement between reviewers",
-                 ["Stage", "Reviewer A", "Reviewer B", "Studies both screened", "Agreement %", "Cohen's kappa",
-                  "95% CI", "PABAK"], rows, "Empty cells: not computable yet.")
+
+        rows.append(
+            [
+                a.stage,
+                a.reviewer_a,
+                a.reviewer_b,
+                a.n,
+                fmt(a.percent, 1),
+                fmt(a.kappa),
+                f"{fmt(a.ci_low)} to {fmt(a.ci_high)}" if a.kappa is not None else "",
+                fmt(a.pabak),
+            ]
+        )
+    return Table(
+        "agreement",
+        "Agreement between reviewers",
+        [
+            "Stage",
+            "Reviewer A",
+            "Reviewer B",
+            "Studies both screened",
+            "Agreement %",
+            "Cohen's kappa",
+            "95% CI",
+            "PABAK",
+        ],
+        rows,
+        "Empty cells: not computable yet.",
+    )
 
 
 def prisma_table(counts: prisma.PrismaCounts) -> Table:
-    return Table("prisma", "PRISMA 2020 flow: numbers", ["Section", "Item", "Count"],
-                 [list(r) for r in counts.rows()])
+    return Table(
+        "prisma",
+        "PRISMA 2020 flow: numbers",
+        ["Section", "Item", "Count"],
+        [list(r) for r in counts.rows()],
+    )
 
 
 def evidence_schemes(project: Project) -> tuple[str, str] | None:
@@ -56,7 +85,9 @@ def write_report(project: Project, out_dir: Path, formats: Sequence[str] = FORMA
     """Write every part of the report into ``out_dir``; returns the files written."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
-        raise UserError(f"unknown report format {unknown[0]!r}", hint=f"formats: {', '.join(FORMATS)}")
+        raise UserError(
+            f"unknown report format {unknown[0]!r}", hint=f"formats: {', '.join(FORMATS)}"
+        )
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     studies = included_studies(project)
@@ -65,12 +96,18 @@ def write_report(project: Project, out_dir: Path, formats: Sequence[str] = FORMA
     counts = prisma.collect_counts(project)
     problems = prisma.check(counts)
     if problems:
-        raise UserError("the PRISMA numbers do not add up: " + "; ".join(problems),
-                        hint="this is a bug; please report it with the project")
+        raise UserError(
+            "the PRISMA numbers do not add up: " + "; ".join(problems),
+            hint="this is a bug; please report it with the project",
+        )
     extra = [agreement_table(project), prisma_table(counts)]
     paths: list[Path] = []
     png = prisma.draw(counts, out_dir / "prisma.png")
-    paths += [png, prisma.draw(counts, out_dir / "prisma.svg"), prisma.write_csv(counts, out_dir / "prisma.csv")]
+    paths += [
+        png,
+        prisma.draw(counts, out_dir / "prisma.svg"),
+        prisma.write_csv(counts, out_dir / "prisma.csv"),
+    ]
     images = [("PRISMA 2020 flow diagram", png)]
     pair = evidence_schemes(project)
     if pair:

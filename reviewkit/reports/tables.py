@@ -77,12 +77,17 @@ def _sort_key(sort: str, record: Record, rid: int) -> tuple:
     return (-year, record.first_author_surname.casefold(), rid)
 
 
-def report_tables(project: Project, record_ids: Iterable[int], scheme_id: str | None = None) -> list[Table]:
+def report_tables(
+    project: Project, record_ids: Iterable[int], scheme_id: str | None = None
+) -> list[Table]:
     """One table per label of the report scheme (plus "none of these" when a study has it)."""
     proto = project.protocol
     if proto.report is None and scheme_id is None:
-        raise UserError("the protocol has no [report] section", where=str(proto.path),
-                        hint="add [report] with scheme and columns")
+        raise UserError(
+            "the protocol has no [report] section",
+            where=str(proto.path),
+            hint="add [report] with scheme and columns",
+        )
     report = proto.report
     scheme = proto.scheme(scheme_id or report.scheme)
     columns = list(report.columns) if report else ["study", "reference"]
@@ -99,9 +104,15 @@ def report_tables(project: Project, record_ids: Iterable[int], scheme_id: str | 
         label_ids.append(none)
     tables = []
     for lab in label_ids:
-        members = sorted((rid for rid in ids if lab in assigned[rid].labels), key=lambda r: _sort_key(sort, records[r], r))
-        rows = [[cell(c, records[rid], values[rid]) for c in columns]
-                + ["confirmed" if assigned[rid].confirmed else "suggested"] for rid in members]
+        members = sorted(
+            (rid for rid in ids if lab in assigned[rid].labels),
+            key=lambda r: _sort_key(sort, records[r], r),
+        )
+        rows = [
+            [cell(c, records[rid], values[rid]) for c in columns]
+            + ["confirmed" if assigned[rid].confirmed else "suggested"]
+            for rid in members
+        ]
         confirmed = sum(1 for rid in members if assigned[rid].confirmed)
         title = next((x.name for x in scheme.labels if x.id == lab), "None of these")
         note = f"{count_studies(len(members))}; {confirmed} labels confirmed by a reviewer, {len(members) - confirmed} suggested."

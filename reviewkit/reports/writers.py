@@ -97,15 +97,19 @@ def _md_cell(value: Cell) -> str:
 
 
 def markdown_table(t: Table) -> str:
-    lines = ["| " + " | ".join(_md_cell(c) for c in t.columns) + " |",
-             "|" + "|".join(" --- " for _ in t.columns) + "|"]
+    lines = [
+        "| " + " | ".join(_md_cell(c) for c in t.columns) + " |",
+        "|" + "|".join(" --- " for _ in t.columns) + "|",
+    ]
     lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in t.rows]
     if not t.rows:
         lines.append("| " + " | ".join(["—"] + [""] * (len(t.columns) - 1)) + " |")
     return "\n".join(lines)
 
 
-def write_markdown(tables: Sequence[Table], path: Path, heading: str = "", images: Sequence[tuple[str, Path]] = ()) -> Path:
+def write_markdown(
+    tables: Sequence[Table], path: Path, heading: str = "", images: Sequence[tuple[str, Path]] = ()
+) -> Path:
     """One Markdown file: a section per table, then the images (linked relative to the file)."""
     parts = [f"# {heading}\n"] if heading else []
     for t in tables:
@@ -121,7 +125,9 @@ def write_markdown(tables: Sequence[Table], path: Path, heading: str = "", image
     return path
 
 
-def write_docx(tables: Sequence[Table], path: Path, heading: str = "", images: Sequence[tuple[str, Path]] = ()) -> Path:
+def write_docx(
+    tables: Sequence[Table], path: Path, heading: str = "", images: Sequence[tuple[str, Path]] = ()
+) -> Path:
     """A Word document: a heading and a grid table per table, then the images at text width."""
     from docx import Document
     from docx.enum.section import WD_ORIENT

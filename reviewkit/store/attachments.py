@@ -33,6 +33,7 @@ def current_attachment(db: Store, record_ids: list[int]) -> Attachment | None:
         return None
     marks = ",".join("?" * len(record_ids))
     row = db.conn.execute(
-        f"SELECT * FROM attachments WHERE record_id IN ({marks}) ORDER BY id DESC LIMIT 1", record_ids
+        f"SELECT * FROM attachments WHERE record_id IN ({marks}) ORDER BY id DESC LIMIT 1",
+        record_ids,
     ).fetchone()
     return Attachment(**dict(row)) if row else None

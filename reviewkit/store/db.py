@@ -99,7 +99,9 @@ class Store:
         ).fetchone()
         if row is None:
             return 0
-        return self.conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
+        return self.conn.execute(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"
+        ).fetchone()[0]
 
     def migrate(self) -> list[int]:
         """Apply every migration newer than the database; returns the versions applied."""
@@ -155,7 +157,9 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if mode.lower() != "wal":
-        raise ProjectError(f"could not switch the database to WAL mode (got {mode})", where=str(path))
+        raise ProjectError(
+            f"could not switch the database to WAL mode (got {mode})", where=str(path)
+        )
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn

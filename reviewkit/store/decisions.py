@@ -8,7 +8,17 @@ from dataclasses import dataclass, field
 
 from reviewkit.store.db import Store, now
 
-_COLUMNS = ("id", "record_id", "stage", "reviewer", "label", "reason", "note", "undoes", "created_at")
+_COLUMNS = (
+    "id",
+    "record_id",
+    "stage",
+    "reviewer",
+    "label",
+    "reason",
+    "note",
+    "undoes",
+    "created_at",
+)
 _INSERT = f"INSERT INTO decisions ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
 _ORDER = " ORDER BY created_at, rowid"
 
@@ -27,9 +37,17 @@ class Decision:
 
     def row(self) -> tuple:
         """Values in the column order of the decisions table."""
-        return (self.id, self.record_id, self.stage, self.reviewer, self.label, self.reason,
-                self.note, self.undoes, self.created_at)
-
+        return (
+            self.id,
+            self.record_id,
+            self.stage,
+            self.reviewer,
+            self.label,
+            self.reason,
+            self.note,
+            self.undoes,
+            self.created_at,
+        )
 
 
 def add_decision(db: Store, d: Decision) -> str:

@@ -29,7 +29,16 @@ class Link:
     created_at: str
 
 
-def add_link(db: Store, a: int, b: int, verdict: str, *, made_by: str, score: float | None = None, reason: str = "") -> int:
+def add_link(
+    db: Store,
+    a: int,
+    b: int,
+    verdict: str,
+    *,
+    made_by: str,
+    score: float | None = None,
+    reason: str = "",
+) -> int:
     """Append a verdict for the pair (a, b) (order does not matter); returns the row id."""
     if verdict not in VERDICTS:
         raise ValueError(f"verdict must be one of {VERDICTS}")
@@ -60,7 +69,9 @@ def current_links(db: Store, verdict: str | None = None) -> list[Link]:
 
 def link_history(db: Store, a: int, b: int) -> list[Link]:
     lo, hi = (a, b) if a < b else (b, a)
-    rows = db.query("SELECT * FROM duplicate_links WHERE record_a = ? AND record_b = ? ORDER BY id", (lo, hi))
+    rows = db.query(
+        "SELECT * FROM duplicate_links WHERE record_a = ? AND record_b = ? ORDER BY id", (lo, hi)
+    )
     return [Link(**dict(r)) for r in rows]
 
 
@@ -124,8 +135,16 @@ def start_dedup_run(db: Store) -> int:
     return int(cur.lastrowid)
 
 
-def finish_dedup_run(db: Store, run_id: int, *, new_records: int, pairs_compared: int,
-                     duplicates: int, uncertain: int, refused: int) -> None:
+def finish_dedup_run(
+    db: Store,
+    run_id: int,
+    *,
+    new_records: int,
+    pairs_compared: int,
+    duplicates: int,
+    uncertain: int,
+    refused: int,
+) -> None:
     db.conn.execute(
         "UPDATE dedup_runs SET ended_at = ?, new_records = ?, pairs_compared = ?, duplicates = ?,"
         " uncertain = ?, refused = ? WHERE id = ?",
@@ -134,7 +153,9 @@ def finish_dedup_run(db: Store, run_id: int, *, new_records: int, pairs_compared
 
 
 def dedup_run_count(db: Store) -> int:
-    return db.conn.execute("SELECT COUNT(*) FROM dedup_runs WHERE ended_at IS NOT NULL").fetchone()[0]
+    return db.conn.execute("SELECT COUNT(*) FROM dedup_runs WHERE ended_at IS NOT NULL").fetchone()[
+        0
+    ]
 
 
 def processed_ids(db: Store) -> set[int]:

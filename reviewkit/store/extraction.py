@@ -24,7 +24,9 @@ class Value:
     created_at: str = ""
 
 
-def add_values(db: Store, values: Iterable[tuple[int, str, str]], *, method: str, reviewer: str = "") -> int:
+def add_values(
+    db: Store, values: Iterable[tuple[int, str, str]], *, method: str, reviewer: str = ""
+) -> int:
     """Append (record id, field, value) rows in one transaction; returns how many were written."""
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}")
@@ -40,7 +42,9 @@ def add_values(db: Store, values: Iterable[tuple[int, str, str]], *, method: str
     return n
 
 
-def current_values(db: Store, record_ids: Iterable[int] | None = None) -> dict[int, dict[str, Value]]:
+def current_values(
+    db: Store, record_ids: Iterable[int] | None = None
+) -> dict[int, dict[str, Value]]:
     """record id -> field -> its newest Value."""
     sql = (
         "SELECT e.* FROM extraction e JOIN (SELECT record_id, field, MAX(id) AS last FROM extraction"
@@ -57,5 +61,11 @@ def current_values(db: Store, record_ids: Iterable[int] | None = None) -> dict[i
 
 
 def field_history(db: Store, record_id: int, field_id: str) -> list[Value]:
-    rows = db.query("SELECT * FROM extraction WHERE record_id = ? AND field = ? ORDER BY id", (record_id, field_id))
-    return [Value(r["record_id"], r["field"], r["value"], r["method"], r["reviewer"], r["created_at"]) for r in rows]
+    rows = db.query(
+        "SELECT * FROM extraction WHERE record_id = ? AND field = ? ORDER BY id",
+        (record_id, field_id),
+    )
+    return [
+        Value(r["record_id"], r["field"], r["value"], r["method"], r["reviewer"], r["created_at"])
+        for r in rows
+    ]

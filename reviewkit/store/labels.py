@@ -31,7 +31,16 @@ class LabelRow:
     id: int = 0
 
 
-def add_batch(db: Store, record_id: int, scheme: str, method: str, status: str, labels: Iterable[tuple[str, float | None, list[dict]]], *, reviewer: str = "") -> str:
+def add_batch(
+    db: Store,
+    record_id: int,
+    scheme: str,
+    method: str,
+    status: str,
+    labels: Iterable[tuple[str, float | None, list[dict]]],
+    *,
+    reviewer: str = "",
+) -> str:
     """Append one batch (label, score, evidence) for a record and scheme; returns its timestamp.
 
     Commits at once when called outside a transaction.
@@ -46,20 +55,39 @@ def add_batch(db: Store, record_id: int, scheme: str, method: str, status: str, 
             db.conn.execute(
                 "INSERT INTO labels (record_id, scheme, label, status, method, score, evidence, reviewer, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (record_id, scheme, label, status, method, score, json.dumps(evidence, ensure_ascii=False), reviewer, stamp),
+                (
+                    record_id,
+                    scheme,
+                    label,
+                    status,
+                    method,
+                    score,
+                    json.dumps(evidence, ensure_ascii=False),
+                    reviewer,
+                    stamp,
+                ),
             )
     return stamp
 
 
 def _row(r) -> LabelRow:
     return LabelRow(
-        record_id=r["record_id"], scheme=r["scheme"], label=r["label"], status=r["status"], method=r["method"],
-        score=r["score"], evidence=json.loads(r["evidence"] or "[]"), reviewer=r["reviewer"],
-        created_at=r["created_at"], id=r["id"],
+        record_id=r["record_id"],
+        scheme=r["scheme"],
+        label=r["label"],
+        status=r["status"],
+        method=r["method"],
+        score=r["score"],
+        evidence=json.loads(r["evidence"] or "[]"),
+        reviewer=r["reviewer"],
+        created_at=r["created_at"],
+        id=r["id"],
     )
 
 
-def current(db: Store, scheme: str, method: str, record_ids: Iterable[int] | None = None) -> dict[int, list[LabelRow]]:
+def current(
+    db: Store, scheme: str, method: str, record_ids: Iterable[int] | None = None
+) -> dict[int, list[LabelRow]]:
     """record id -> rows of the newest batch of ``method`` for ``scheme``."""
     sql = (
         "SELECT l.* FROM labels l JOIN (SELECT record_id, created_at AS last FROM labels WHERE id IN"
@@ -78,7 +106,10 @@ def current(db: Store, scheme: str, method: str, record_ids: Iterable[int] | Non
 def history(db: Store, record_id: int, scheme: str | None = None) -> list[LabelRow]:
     """Every label row of a record (optionally one scheme), oldest first."""
     if scheme:
-        rows = db.query("SELECT * FROM labels WHERE record_id = ? AND scheme = ? ORDER BY id", (record_id, scheme))
+        rows = db.query(
+            "SELECT * FROM labels WHERE record_id = ? AND scheme = ? ORDER BY id",
+            (record_id, scheme),
+        )
     else:
         rows = db.query("SELECT * FROM labels WHERE record_id = ? ORDER BY id", (record_id,))
     return [_row(r) for r in rows]

@@ -10,12 +10,16 @@ RecordKey = tuple[str, str, str, int | None]  # (pmid, doi, title, year)
 
 
 def record_exists(db: Store, record_id: int) -> bool:
-    return db.conn.execute("SELECT 1 FROM records WHERE id = ?", (record_id,)).fetchone() is not None
+    return (
+        db.conn.execute("SELECT 1 FROM records WHERE id = ?", (record_id,)).fetchone() is not None
+    )
 
 
 def ids_by_doi(db: Store, doi: str) -> list[int]:
     """Record ids with this (normalised) DOI, in id order."""
-    return [r[0] for r in db.conn.execute("SELECT id FROM records WHERE doi = ? ORDER BY id", (doi,))]
+    return [
+        r[0] for r in db.conn.execute("SELECT id FROM records WHERE doi = ? ORDER BY id", (doi,))
+    ]
 
 
 def ids_with_title_containing(db: Store, text: str) -> list[int]:
@@ -41,4 +45,6 @@ def record_keys(db: Store, record_ids: Iterable[int]) -> dict[int, RecordKey]:
 
 def all_record_keys(db: Store) -> list[tuple[int, str, str, str, int | None]]:
     """(id, pmid, doi, title, year) of every record, in id order."""
-    return [tuple(r) for r in db.query("SELECT id, pmid, doi, title, year FROM records ORDER BY id")]
+    return [
+        tuple(r) for r in db.query("SELECT id, pmid, doi, title, year FROM records ORDER BY id")
+    ]

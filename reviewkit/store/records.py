@@ -72,8 +72,18 @@ class RecordRow(NamedTuple):
 def record_row(rec: Record) -> RecordRow:
     """The row of a record. Costs about as much as parsing it, so large imports make rows
     in their parser processes (``formats.read_file(prepare=record_row)``)."""
-    return RecordRow(rec.source, rec.origin, rec.position, rec.title, rec.year, rec.doi, rec.pmid, rec.pmcid,
-                     rec.to_json(), zlib.compress(rec.raw.encode("utf-8"), 1))
+    return RecordRow(
+        rec.source,
+        rec.origin,
+        rec.position,
+        rec.title,
+        rec.year,
+        rec.doi,
+        rec.pmid,
+        rec.pmcid,
+        rec.to_json(),
+        zlib.compress(rec.raw.encode("utf-8"), 1),
+    )
 
 
 def _raw_text(value: str | bytes) -> str:
@@ -92,8 +102,17 @@ def add_records(
     stamp = now()
     execute = db.conn.execute
     return [
-        int(execute(_INSERT, (import_id, search_run_id,
-                              *(rec if isinstance(rec, RecordRow) else record_row(rec)), stamp)).lastrowid)
+        int(
+            execute(
+                _INSERT,
+                (
+                    import_id,
+                    search_run_id,
+                    *(rec if isinstance(rec, RecordRow) else record_row(rec)),
+                    stamp,
+                ),
+            ).lastrowid
+        )
         for rec in records
     ]
 
@@ -146,5 +165,7 @@ def ids_by_pmid(db: Store, pmids: Iterable[str]) -> dict[str, list[int]]:
 
 def source_counts(db: Store) -> list[tuple[str, int]]:
     """(source, number of records) in first-seen order."""
-    rows = db.query("SELECT source, COUNT(*) AS n, MIN(id) AS first FROM records GROUP BY source ORDER BY first")
+    rows = db.query(
+        "SELECT source, COUNT(*) AS n, MIN(id) AS first FROM records GROUP BY source ORDER BY first"
+    )
     return [(r["source"], r["n"]) for r in rows]

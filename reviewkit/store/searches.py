@@ -45,19 +45,37 @@ def _run(row: object) -> SearchRun:
     return SearchRun(**dict(row))  # type: ignore[call-overload]
 
 
-def start_run(db: Store, *, search_name: str, database: str, interface: str, query: str,
-              full_query: str, limits: dict) -> int:
+def start_run(
+    db: Store,
+    *,
+    search_name: str,
+    database: str,
+    interface: str,
+    query: str,
+    full_query: str,
+    limits: dict,
+) -> int:
     """Log the start of a run (its own transaction); returns the run id."""
     with db.transaction():
         cur = db.conn.execute(
             "INSERT INTO search_runs (search_name, database, interface, query, full_query, limits,"
             " started_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'running')",
-            (search_name, database, interface, query, full_query, json.dumps(limits, sort_keys=True), now()),
+            (
+                search_name,
+                database,
+                interface,
+                query,
+                full_query,
+                json.dumps(limits, sort_keys=True),
+                now(),
+            ),
         )
         return int(cur.lastrowid)
 
 
-def set_result(db: Store, run_id: int, *, count: int, translation: str, pmids: list[str], slices: int) -> None:
+def set_result(
+    db: Store, run_id: int, *, count: int, translation: str, pmids: list[str], slices: int
+) -> None:
     """Store what esearch returned: count, translation and the ranked PMIDs (one transaction)."""
     with db.transaction():
         db.conn.execute(
@@ -83,7 +101,9 @@ def get_run(db: Store, run_id: int) -> SearchRun | None:
     return _run(row) if row else None
 
 
-def list_runs(db: Store, search_name: str | None = None, *, status: str | None = None) -> list[SearchRun]:
+def list_runs(
+    db: Store, search_name: str | None = None, *, status: str | None = None
+) -> list[SearchRun]:
     """Runs in start order, optionally of one search and/or one status."""
     sql, params = "SELECT * FROM search_runs WHERE 1=1", []
     if search_name:
@@ -95,33 +115,55 @@ def list_runs(db: Store, search_name: str | None = None, *, status: str | None =
     return [_run(r) for r in db.conn.execute(sql + " ORDER BY id", params)]
 
 
-def resumable_run(db: Store, *, search_name: str, full_query: str, interface: str) -> SearchRun | None:
+def resumable_run(
+    db: Store, *, search_name: str, full_query: str, interface: str
+) -> SearchRun | None:
     """The latest run of this search if it did not complete but has its PMID list stored."""
     row = db.conn.execute(
         "SELECT * FROM search_runs WHERE search_name = ? ORDER BY id DESC LIMIT 1", (search_name,)
     ).fetchone()
-    if row is None or row["status"] == "complete" or row["full_query"] != full_query or row["interface"] != interface:
+    if (
+        row is None
+        or row["status"] == "complete"
+        or row["full_query"] != full_query
+        or row["interface"] != interface
+    ):
         return None
-    has_pmids = db.conn.execute("SELECT 1 FROM search_run_pmids WHERE run_id = ? LIMIT 1", (row["id"],)).fetchone()
+    has_pmids = db.conn.execute(
+        "SELECT 1 FROM search_run_pmids WHERE run_id = ? LIMIT 1", (row["id"],)
+    ).fetchone()
     return _run(row) if has_pmids or row["count"] == 0 else None
 
 
 def reopen_run(db: Store, run_id: int) -> None:
     with db.transaction():
-        db.conn.execute("UPDATE search_runs SET status = 'running', message = NULL, ended_at = NULL WHERE id = ?",
-                        (run_id,))
+        db.conn.execute(
+            "UPDATE search_runs SET status = 'running', message = NULL, ended_at = NULL WHERE id = ?",
+            (run_id,),
+        )
 
 
 def run_pmids(db: Store, run_id: int) -> list[str]:
     """The PMIDs of a run in rank order."""
-    return [r[0] for r in db.conn.execute("SELECT pmid FROM search_run_pmids WHERE run_id = ? ORDER BY rank", (run_id,))]
+    return [
+        r[0]
+        for r in db.conn.execute(
+            "SELECT pmid FROM search_run_pmids WHERE run_id = ? ORDER BY rank", (run_id,)
+        )
+    ]
 
 
 def fetched(db: Store, run_id: int) -> dict[str, FetchedRow]:
     """Every PMID this run has fetched so far."""
     return {
-        r["pmid"]: FetchedRow(r["pmid"], r["status"], r["record_id"], r["fingerprint"],
-                              json.loads(r["changed_fields"]), r["data"])
+        r["pmid"]: FetchedRow(
+            r["pmid"],
+            r["status"],
+            r["record_id"],
+            r["fingerprint"],
+            json.loads(r["changed_fields"]),
+            r["data"],
+        )
         for r in db.conn.execute("SELECT * FROM search_run_records WHERE run_id = ?", (run_id,))
     }
 
@@ -135,8 +177,14 @@ def known_to_search(db: Store, search_name: str, before_run: int) -> dict[str, F
     )
     out: dict[str, FetchedRow] = {}
     for r in rows:
-        out[r["pmid"]] = FetchedRow(r["pmid"], r["status"], r["record_id"], r["fingerprint"],
-                                    json.loads(r["changed_fields"]), r["data"])
+        out[r["pmid"]] = FetchedRow(
+            r["pmid"],
+            r["status"],
+            r["record_id"],
+            r["fingerprint"],
+            json.loads(r["changed_fields"]),
+            r["data"],
+        )
     return out
 
 
@@ -155,13 +203,27 @@ def store_batch(db: Store, run_id: int, new: list[Record], rows: Iterable[Fetche
     """
     stamp = now()
     with db.transaction():
-        ids = dict(zip((r.pmid for r in new), record_rows.add_records(db, new, search_run_id=run_id), strict=True))
+        ids = dict(
+            zip(
+                (r.pmid for r in new),
+                record_rows.add_records(db, new, search_run_id=run_id),
+                strict=True,
+            )
+        )
         db.conn.executemany(
             "INSERT INTO search_run_records (run_id, pmid, status, record_id, fingerprint, changed_fields,"
             " data, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (run_id, r.pmid, r.status, r.record_id if r.record_id is not None else ids.get(r.pmid),
-                 r.fingerprint, json.dumps(r.changed_fields), r.data, stamp)
+                (
+                    run_id,
+                    r.pmid,
+                    r.status,
+                    r.record_id if r.record_id is not None else ids.get(r.pmid),
+                    r.fingerprint,
+                    json.dumps(r.changed_fields),
+                    r.data,
+                    stamp,
+                )
                 for r in rows
             ],
         )
@@ -169,12 +231,22 @@ def store_batch(db: Store, run_id: int, new: list[Record], rows: Iterable[Fetche
 
 def run_record_ids(db: Store, run_id: int) -> list[int]:
     """Ids of the records a run stored (its new records)."""
-    return [r[0] for r in db.conn.execute("SELECT id FROM records WHERE search_run_id = ? ORDER BY id", (run_id,))]
+    return [
+        r[0]
+        for r in db.conn.execute(
+            "SELECT id FROM records WHERE search_run_id = ? ORDER BY id", (run_id,)
+        )
+    ]
 
 
 def status_counts(db: Store, run_id: int) -> dict[str, int]:
-    return {r[0]: r[1] for r in db.conn.execute(
-        "SELECT status, COUNT(*) FROM search_run_records WHERE run_id = ? GROUP BY status", (run_id,))}
+    return {
+        r[0]: r[1]
+        for r in db.conn.execute(
+            "SELECT status, COUNT(*) FROM search_run_records WHERE run_id = ? GROUP BY status",
+            (run_id,),
+        )
+    }
 
 
 def search_record_counts(db: Store) -> list[tuple[str, int, int]]:

@@ -53,8 +53,10 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
         raise UserError(f"keymap file is not valid TOML: {exc}", where=str(path)) from None
     keys = _flatten(data.get("keys", {}))
     if keys is None:
-        raise UserError("[keys] must map action ids to key names, e.g. \"screening.include\" = \"y\"",
-                        where=str(path))
+        raise UserError(
+            '[keys] must map action ids to key names, e.g. "screening.include" = "y"',
+            where=str(path),
+        )
     return keys
 
 
@@ -80,19 +82,33 @@ def bindings(actions: list[Action] | tuple[Action, ...]) -> list[Binding]:
     return [Binding(a.key, a.action, a.description, show=a.show, id=a.id) for a in actions]
 
 
-def effective_keys(actions: list[Action] | tuple[Action, ...], keymap: dict[str, str]) -> dict[str, str]:
+def effective_keys(
+    actions: list[Action] | tuple[Action, ...], keymap: dict[str, str]
+) -> dict[str, str]:
     """action id -> key in force (the user's keymap over the defaults)."""
     return {a.id: keymap.get(a.id, a.key) for a in actions}
 
 
-def help_rows(actions: list[Action] | tuple[Action, ...], keymap: dict[str, str] | None = None) -> list[tuple[str, str, str]]:
+def help_rows(
+    actions: list[Action] | tuple[Action, ...], keymap: dict[str, str] | None = None
+) -> list[tuple[str, str, str]]:
     """(group, key, description) rows for the help screen, in table order."""
     keys = effective_keys(actions, keymap or {})
     return [(a.group, _pretty(keys[a.id]), a.description) for a in actions]
 
 
-_NAMES = {"question_mark": "?", "slash": "/", "escape": "Esc", "enter": "Enter", "down": "↓", "up": "↑",
-          "left": "←", "right": "→", "space": "Space", "tab": "Tab"}
+_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "escape": "Esc",
+    "enter": "Enter",
+    "down": "↓",
+    "up": "↑",
+    "left": "←",
+    "right": "→",
+    "space": "Space",
+    "tab": "Tab",
+}
 
 
 def _pretty(key: str) -> str:

@@ -25,7 +25,12 @@ EVIDENCE_STYLE = "bold black on #ffd966"
 NEGATIVE_STYLE = "bold white on #c0392b"
 
 ACTIONS: tuple[Action, ...] = (
-    *(Action(f"classify.label{n}", str(n), f"choose({n})", f"Label {n}", show=False, group="Label") for n in range(1, 10)),
+    *(
+        Action(
+            f"classify.label{n}", str(n), f"choose({n})", f"Label {n}", show=False, group="Label"
+        )
+        for n in range(1, 10)
+    ),
     Action("classify.none", "0", "choose(0)", "None of these", show=False, group="Label"),
     Action("classify.accept", "enter,a", "accept", "Accept rules / selection", group="Label"),
     Action("classify.accept_model", "m", "accept_model", "Accept model", group="Label"),
@@ -47,7 +52,9 @@ class ConfirmScreen(Screen):
     """
     BINDINGS = bindings(ACTIONS)
 
-    def __init__(self, project: Project, scheme_id: str, study_ids: list[int], reviewer: str) -> None:
+    def __init__(
+        self, project: Project, scheme_id: str, study_ids: list[int], reviewer: str
+    ) -> None:
         super().__init__()
         self.project = project
         self.scheme = project.protocol.scheme(scheme_id)
@@ -98,36 +105,56 @@ class ConfirmScreen(Screen):
         n_done = sum(1 for s in self.studies if done.get(s))
         self.query_one("#status", Static).update(
             f" {self.scheme.name} · {self.reviewer} · study {self.pos + 1} of {len(self.studies)} (id {rid})"
-            f" · confirmed {n_done}")
+            f" · confirmed {n_done}"
+        )
         scores = classify.score_labels(self.records[rid], self.scheme)
         body = record_renderable(self.records[rid])
         for part in body.renderables:
             if isinstance(part, Text):
                 for s in scores:
                     for e in s.evidence:
-                        part.highlight_regex(classify.compile_term(e.term),
-                                             style=NEGATIVE_STYLE if e.negative else EVIDENCE_STYLE)
+                        part.highlight_regex(
+                            classify.compile_term(e.term),
+                            style=NEGATIVE_STYLE if e.negative else EVIDENCE_STYLE,
+                        )
         self.query_one("#record", RecordView).show(body)
         self.query_one("#labels", Static).update(self.labels_text(rid, scores, done.get(rid, [])))
 
-    def labels_text(self, rid: int, scores: list[classify.LabelScore], confirmed: list[str]) -> Text:
+    def labels_text(
+        self, rid: int, scores: list[classify.LabelScore], confirmed: list[str]
+    ) -> Text:
         rules = {s.label: s for s in self.rules(rid)}
         model = {r.label: r for r in self.model(rid)}
         by_label = {s.label: s for s in scores}
-        mode = "toggle with the number keys, Enter confirms" if self.scheme.multi_label else "a number key confirms"
+        mode = (
+            "toggle with the number keys, Enter confirms"
+            if self.scheme.multi_label
+            else "a number key confirms"
+        )
         out = Text(f"Labels ({mode}; R = rules, M = model, ✓ = confirmed)\n", style="bold")
-        rows = [(str(n), lab) for n, lab in enumerate(self.keys, start=1)] + [("0", classify.none_id(self.scheme))]
+        rows = [(str(n), lab) for n, lab in enumerate(self.keys, start=1)] + [
+            ("0", classify.none_id(self.scheme))
+        ]
         for key, lab in rows:
-            marks = ("R" if lab in rules else " ") + ("M" if lab in model else " ") + ("✓" if lab in confirmed else " ")
+            marks = (
+                ("R" if lab in rules else " ")
+                + ("M" if lab in model else " ")
+                + ("✓" if lab in confirmed else " ")
+            )
             chosen = "[x]" if lab in self.selection else "   " if self.scheme.multi_label else ""
             name = next((x.name for x in self.scheme.labels if x.id == lab), "None of these")
             score = by_label[lab].score if lab in by_label else 0.0
             line = Text(f" {key}  {marks} {chosen} {name:<42} {score:>5g}  ")
             if lab in by_label and by_label[lab].evidence:
                 why = sorted({f"{e.term}@{e.where}" for e in by_label[lab].evidence})
-                line.append("why: " + ", ".join(why[:4]) + (" …" if len(why) > 4 else ""), style="dim")
+                line.append(
+                    "why: " + ", ".join(why[:4]) + (" …" if len(why) > 4 else ""), style="dim"
+                )
             if lab in model and model[lab].evidence:
-                line.append("  model: " + ", ".join(e["term"] for e in model[lab].evidence[:4]), style="italic")
+                line.append(
+                    "  model: " + ", ".join(e["term"] for e in model[lab].evidence[:4]),
+                    style="italic",
+                )
             out.append_text(line)
             out.append("\n")
         if any(s.tie for s in rules.values()):
@@ -170,7 +197,9 @@ class ConfirmScreen(Screen):
     def action_accept_model(self) -> None:
         rows = self.model(self.current)
         if not rows:
-            self.say("no model suggestion yet (confirm more studies, then run 'reviewkit classify')")
+            self.say(
+                "no model suggestion yet (confirm more studies, then run 'reviewkit classify')"
+            )
             return
         self._commit([r.label for r in rows])
 
@@ -188,7 +217,9 @@ class ConfirmScreen(Screen):
         self.render_current()
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(f"Confirm labels · {self.scheme.name}", ACTIONS, self.app.keymap_in_use))
+        self.app.push_screen(
+            HelpScreen(f"Confirm labels · {self.scheme.name}", ACTIONS, self.app.keymap_in_use)
+        )
 
     def action_quit(self) -> None:
         self.app.exit()
@@ -199,8 +230,15 @@ class ConfirmApp(KeymapApp):
 
     TITLE = "reviewkit confirm"
 
-    def __init__(self, project: Project, scheme_id: str, study_ids: list[int], reviewer: str,
-                 *, keymap: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        scheme_id: str,
+        study_ids: list[int],
+        reviewer: str,
+        *,
+        keymap: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(keymap=keymap)
         self.args = (project, scheme_id, study_ids, reviewer)
 

@@ -28,13 +28,32 @@ ACTIONS: tuple[Action, ...] = (
     Action("conflicts.include", "i", "final('include')", "Final: include", group="Decide"),
     Action("conflicts.exclude", "e", "start_exclude", "Final: exclude…", group="Decide"),
     *(
-        Action(f"conflicts.reason{n}", str(n), f"reason({n})", f"Exclusion reason {n} (after e)", show=False,
-               group="Exclusion reasons")
+        Action(
+            f"conflicts.reason{n}",
+            str(n),
+            f"reason({n})",
+            f"Exclusion reason {n} (after e)",
+            show=False,
+            group="Exclusion reasons",
+        )
         for n in range(1, 10)
     ),
-    Action("conflicts.no_reason", "0", "reason(0)", "Exclude without a reason (if the stage allows)",
-           show=False, group="Exclusion reasons"),
-    Action("conflicts.cancel", "escape", "cancel", "Cancel an exclusion", show=False, group="Exclusion reasons"),
+    Action(
+        "conflicts.no_reason",
+        "0",
+        "reason(0)",
+        "Exclude without a reason (if the stage allows)",
+        show=False,
+        group="Exclusion reasons",
+    ),
+    Action(
+        "conflicts.cancel",
+        "escape",
+        "cancel",
+        "Cancel an exclusion",
+        show=False,
+        group="Exclusion reasons",
+    ),
     Action("conflicts.undo", "z", "undo", "Undo my last final decision", group="Decide"),
     Action("conflicts.next", "j,down", "move(1)", "Next", group="Move"),
     Action("conflicts.previous", "k,up", "move(-1)", "Prev", group="Move"),
@@ -56,7 +75,9 @@ class ConflictsScreen(Screen):
     """
     BINDINGS = bindings(ACTIONS)
 
-    def __init__(self, project: Project, stage: str, resolver: str, views: list[ConflictView]) -> None:
+    def __init__(
+        self, project: Project, stage: str, resolver: str, views: list[ConflictView]
+    ) -> None:
         super().__init__()
         self.project = project
         self.protocol = project.protocol
@@ -100,14 +121,20 @@ class ConflictsScreen(Screen):
         votes.remove_children()
         final = Text()
         if self.pos is None:
-            self.query_one(RecordView).show(Text(f"No conflicts at the {self.stage} stage.", style="bold"))
+            self.query_one(RecordView).show(
+                Text(f"No conflicts at the {self.stage} stage.", style="bold")
+            )
         else:
             view = self.views[self.pos]
             record = get_record(self.project.db, view.study_id)
-            self.query_one(RecordView).show(record_renderable(
-                record, include=self.protocol.highlight_include, exclude=self.protocol.highlight_exclude,
-                extra=[Text(f"Record {view.study_id}", style="dim")],
-            ))
+            self.query_one(RecordView).show(
+                record_renderable(
+                    record,
+                    include=self.protocol.highlight_include,
+                    exclude=self.protocol.highlight_exclude,
+                    extra=[Text(f"Record {view.study_id}", style="dim")],
+                )
+            )
             panels = []
             for name, label, reason, notes in view.votes:
                 text = Text(name + "\n", style="bold")
@@ -121,18 +148,29 @@ class ConflictsScreen(Screen):
             if view.final is not None:
                 f = view.final
                 final.append("Final decision: ", style="bold")
-                final.append(f.label.removeprefix("final-"), style=_STYLE.get(f.label.removeprefix("final-"), ""))
+                final.append(
+                    f.label.removeprefix("final-"),
+                    style=_STYLE.get(f.label.removeprefix("final-"), ""),
+                )
                 if f.reason:
                     final.append(f" ({self.reason_label(f.reason)})")
                 final.append(f" by {f.reviewer}")
                 if f.note:
                     final.append(f" — {f.note}", style="italic")
             else:
-                final.append("Not resolved: i to include, e then a reason number to exclude", style="dim")
+                final.append(
+                    "Not resolved: i to include, e then a reason number to exclude", style="dim"
+                )
         if self.excluding:
-            head = Text("Exclude: press the reason's number" + ("" if self.rule.reason_required else ", 0 for none")
-                        + " · Esc cancels", style="bold reverse")
-            self.query_one("#final", Static).update(Group(final, reasons_renderable(head, self.rule.exclusion_reasons)))
+            head = Text(
+                "Exclude: press the reason's number"
+                + ("" if self.rule.reason_required else ", 0 for none")
+                + " · Esc cancels",
+                style="bold reverse",
+            )
+            self.query_one("#final", Static).update(
+                Group(final, reasons_renderable(head, self.rule.exclusion_reasons))
+            )
             return
         self.query_one("#final", Static).update(final)
 
@@ -142,13 +180,17 @@ class ConflictsScreen(Screen):
             return
         view = self.views[self.pos]
         try:
-            d = screening.resolve(self.project, view.study_id, self.stage, self.resolver, label, reason, note)
+            d = screening.resolve(
+                self.project, view.study_id, self.stage, self.resolver, label, reason, note
+            )
         except UserError as exc:
             self.say(f"not saved: {exc.message}")
             return
         self.views[self.pos] = replace(view, final=d)
         self.say(f"saved: final {label} on record {view.study_id} by {self.resolver}")
-        nxt = next((i for i in range(self.pos + 1, len(self.views)) if self.views[i].final is None), None)
+        nxt = next(
+            (i for i in range(self.pos + 1, len(self.views)) if self.views[i].final is None), None
+        )
         if nxt is not None:
             self.pos = nxt
         self.render_current()
@@ -211,7 +253,13 @@ class ConflictsScreen(Screen):
         self.say("")
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(f"Conflicts · {self.stage}", with_stage_reasons(ACTIONS, self.rule), self.app.keymap_in_use))
+        self.app.push_screen(
+            HelpScreen(
+                f"Conflicts · {self.stage}",
+                with_stage_reasons(ACTIONS, self.rule),
+                self.app.keymap_in_use,
+            )
+        )
 
     def action_quit(self) -> None:
         self.app.exit()
@@ -222,8 +270,15 @@ class ConflictsApp(KeymapApp):
 
     TITLE = "reviewkit conflicts"
 
-    def __init__(self, project: Project, stage: str, resolver: str, views: list[ConflictView] | None = None,
-                 *, keymap: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        stage: str,
+        resolver: str,
+        views: list[ConflictView] | None = None,
+        *,
+        keymap: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(keymap=keymap)
         self.project = project
         self.stage = stage

@@ -29,8 +29,20 @@ ACTIONS: tuple[Action, ...] = (
     Action("dedup.quit", "q", "quit", "Quit", group="Other"),
 )
 DIFF_STYLE = "bold black on #f4d03f"
-FIELDS = ("title", "authors", "year", "journal", "volume", "issue", "pages", "doi", "pmid", "pmcid",
-          "source", "origin")
+FIELDS = (
+    "title",
+    "authors",
+    "year",
+    "journal",
+    "volume",
+    "issue",
+    "pages",
+    "doi",
+    "pmid",
+    "pmcid",
+    "source",
+    "origin",
+)
 
 
 def field_text(rec: Record, name: str) -> str:
@@ -110,11 +122,18 @@ class DedupReviewScreen(Screen):
         self.pair = chosen or (open_pairs[0] if open_pairs else None)
         left, right = self.query_one("#left", Static), self.query_one("#right", Static)
         if self.pair is None:
-            left.update(Text("No pairs left to review." if not queue else
-                             "Only skipped pairs are left; quit and come back to them.", style="bold"))
+            left.update(
+                Text(
+                    "No pairs left to review."
+                    if not queue
+                    else "Only skipped pairs are left; quit and come back to them.",
+                    style="bold",
+                )
+            )
             right.update("")
             self.query_one("#status", Static).update(
-                f"dedup review · {self.reviewer} · {self.decided} decided · {len(queue)} in queue")
+                f"dedup review · {self.reviewer} · {self.decided} decided · {len(queue)} in queue"
+            )
             return
         recs = record_rows.get_records(self.db, (self.pair.a, self.pair.b))
         a, b = recs[self.pair.a], recs[self.pair.b]
@@ -123,7 +142,8 @@ class DedupReviewScreen(Screen):
         score = f"{self.pair.score:.2f}" if self.pair.score is not None else "—"
         self.query_one("#status", Static).update(
             f"dedup review · {self.reviewer} · pair {self.pair.a}–{self.pair.b} · score {score} · rule "
-            f"{self.pair.rule} · {self.decided} decided · {len(queue)} in queue")
+            f"{self.pair.rule} · {self.decided} decided · {len(queue)} in queue"
+        )
 
     def say(self, message: str) -> None:
         self.query_one("#message", Static).update(message)

@@ -23,13 +23,33 @@ from reviewkit.tui.widgets import RecordView, TextPrompt, next_position, record_
 SOURCE_NAMES = {"prefill": "prefilled", "person": "by {reviewer}", "csv": "CSV import"}
 
 ACTIONS: tuple[Action, ...] = (
-    *(Action(f"extract.field{n}", str(n), f"edit({n})", f"Edit field {n}", show=False, group="Edit")
-      for n in range(1, 10)),
+    *(
+        Action(
+            f"extract.field{n}", str(n), f"edit({n})", f"Edit field {n}", show=False, group="Edit"
+        )
+        for n in range(1, 10)
+    ),
     Action("extract.next", "j,down", "move(1)", "Next", group="Move"),
     Action("extract.previous", "k,up", "move(-1)", "Prev", group="Move"),
-    Action("extract.next_open", "tab", "next_open", "Next study with an empty field", show=False, group="Move"),
-    Action("extract.page_down", "pagedown,space", "page(1)", "Scroll the record down", show=False, group="Move"),
-    Action("extract.page_up", "pageup", "page(-1)", "Scroll the record up", show=False, group="Move"),
+    Action(
+        "extract.next_open",
+        "tab",
+        "next_open",
+        "Next study with an empty field",
+        show=False,
+        group="Move",
+    ),
+    Action(
+        "extract.page_down",
+        "pagedown,space",
+        "page(1)",
+        "Scroll the record down",
+        show=False,
+        group="Move",
+    ),
+    Action(
+        "extract.page_up", "pageup", "page(-1)", "Scroll the record up", show=False, group="Move"
+    ),
     Action("extract.help", "question_mark", "help", "Help", group="Other"),
     Action("extract.quit", "q", "quit", "Quit", group="Other"),
 )
@@ -72,8 +92,11 @@ class ExtractScreen(Screen):
     def _next_open(self, start: int) -> int | None:
         """Position of the next study from ``start`` on (wrapping) with an empty field."""
         current = extract.values(self.project, self.studies)
-        return next_position(len(self.studies), start,
-                             lambda i: any(not current[self.studies[i]][f.id] for f in self.fields))
+        return next_position(
+            len(self.studies),
+            start,
+            lambda i: any(not current[self.studies[i]][f.id] for f in self.fields),
+        )
 
     # rendering ------------------------------------------------------------------------------
     def say(self, message: str) -> None:
@@ -82,7 +105,8 @@ class ExtractScreen(Screen):
     def render_current(self) -> None:
         rid = self.current
         self.query_one("#status", Static).update(
-            f" extraction · {self.reviewer} · study {self.pos + 1} of {len(self.studies)} (id {rid})")
+            f" extraction · {self.reviewer} · study {self.pos + 1} of {len(self.studies)} (id {rid})"
+        )
         self.query_one("#record", RecordView).show(record_renderable(self.records[rid]))
         self.query_one("#fields", Static).update(self.fields_text(rid))
 
@@ -150,8 +174,14 @@ class ExtractApp(KeymapApp):
 
     TITLE = "reviewkit extract edit"
 
-    def __init__(self, project: Project, study_ids: list[int], reviewer: str,
-                 *, keymap: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        study_ids: list[int],
+        reviewer: str,
+        *,
+        keymap: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(keymap=keymap)
         self.args = (project, study_ids, reviewer)
 

@@ -64,7 +64,9 @@ class HelpScreen(ModalScreen[None]):
     """
     BINDINGS = bindings(HELP_ACTIONS)
 
-    def __init__(self, title: str, actions: Sequence[Action], keymap: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, title: str, actions: Sequence[Action], keymap: dict[str, str] | None = None
+    ) -> None:
         super().__init__()
         self.help_title = title
         self.actions = tuple(actions)

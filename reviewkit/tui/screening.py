@@ -40,18 +40,58 @@ ACTIONS: tuple[Action, ...] = (
     Action("screening.note", "n", "note", "Note", group="Decide"),
     Action("screening.undo", "z", "undo", "Undo", group="Decide"),
     *(
-        Action(f"screening.reason{n}", str(n), f"reason({n})", f"Exclusion reason {n} (after e)", show=False,
-               group="Exclusion reasons")
+        Action(
+            f"screening.reason{n}",
+            str(n),
+            f"reason({n})",
+            f"Exclusion reason {n} (after e)",
+            show=False,
+            group="Exclusion reasons",
+        )
         for n in range(1, 10)
     ),
-    Action("screening.no_reason", "0", "reason(0)", "Exclude without a reason (if the stage allows)",
-           show=False, group="Exclusion reasons"),
-    Action("screening.cancel", "escape", "cancel", "Cancel an exclusion", show=False, group="Exclusion reasons"),
+    Action(
+        "screening.no_reason",
+        "0",
+        "reason(0)",
+        "Exclude without a reason (if the stage allows)",
+        show=False,
+        group="Exclusion reasons",
+    ),
+    Action(
+        "screening.cancel",
+        "escape",
+        "cancel",
+        "Cancel an exclusion",
+        show=False,
+        group="Exclusion reasons",
+    ),
     Action("screening.next", "j,down", "move(1)", "Next", show=False, group="Move"),
     Action("screening.previous", "k,up", "move(-1)", "Prev", show=False, group="Move"),
-    Action("screening.next_open", "tab", "next_open", "Next record I have not decided", show=False, group="Move"),
-    Action("screening.page_down", "pagedown,space", "page(1)", "Scroll the abstract down", show=False, group="Move"),
-    Action("screening.page_up", "pageup", "page(-1)", "Scroll the abstract up", show=False, group="Move"),
+    Action(
+        "screening.next_open",
+        "tab",
+        "next_open",
+        "Next record I have not decided",
+        show=False,
+        group="Move",
+    ),
+    Action(
+        "screening.page_down",
+        "pagedown,space",
+        "page(1)",
+        "Scroll the abstract down",
+        show=False,
+        group="Move",
+    ),
+    Action(
+        "screening.page_up",
+        "pageup",
+        "page(-1)",
+        "Scroll the abstract up",
+        show=False,
+        group="Move",
+    ),
     Action("screening.search", "slash", "search", "Search", group="Move"),
     Action("screening.goto", "g", "goto", "Go to", group="Move"),
     Action("screening.attach", "a", "attach", "Attach", group="Full text"),
@@ -81,8 +121,12 @@ class ScreeningScreen(Screen):
 
     RANK_POLL_S = 0.5
 
-    def __init__(self, queue: ReviewerQueue, opener: Callable[[str], None] | None = None,
-                 ranking: QueueRanker | None = None) -> None:
+    def __init__(
+        self,
+        queue: ReviewerQueue,
+        opener: Callable[[str], None] | None = None,
+        ranking: QueueRanker | None = None,
+    ) -> None:
         super().__init__()
         self.queue = queue
         self.ranking = ranking
@@ -118,7 +162,9 @@ class ScreeningScreen(Screen):
             # the ranker's threads run Python code too: hand the interpreter lock back to this
             # (the screen's) thread within 1 ms instead of the default 5 ms
             sys.setswitchinterval(min(sys.getswitchinterval(), RANKING_SWITCH_INTERVAL_S))
-            self.call_after_refresh(self.ranking.start)  # texts and features load after the first screen
+            self.call_after_refresh(
+                self.ranking.start
+            )  # texts and features load after the first screen
             self.set_interval(self.RANK_POLL_S, self.render_rank)
 
     def on_unmount(self) -> None:
@@ -138,13 +184,21 @@ class ScreeningScreen(Screen):
 
     def render_status(self) -> None:
         q = self.queue
-        where = f"record {self.pos + 1} of {len(q.studies)}" if self.pos is not None else "no records"
-        text = (f" {q.stage} · {q.reviewer} · {where} · my decisions {q.done} · remaining {q.remaining}")
+        where = (
+            f"record {self.pos + 1} of {len(q.studies)}" if self.pos is not None else "no records"
+        )
+        text = (
+            f" {q.stage} · {q.reviewer} · {where} · my decisions {q.done} · remaining {q.remaining}"
+        )
         self.query_one("#status", Static).update(text, layout=False)
 
     def render_rank(self) -> None:
         """The order line: where the queue order comes from and the includes left (polled)."""
-        text = self.ranking.status().describe() if self.ranking else "Order: seeded random (ranking off)"
+        text = (
+            self.ranking.status().describe()
+            if self.ranking
+            else "Order: seeded random (ranking off)"
+        )
         if text != self.rank_text:
             self.rank_text = text
             self.query_one("#rank", Static).update(text, layout=False)
@@ -159,9 +213,18 @@ class ScreeningScreen(Screen):
             return
         self._reasons_mode = self.excluding
         reasons = self.rule.exclusion_reasons
-        head = ("Exclude: press the reason's number" + ("" if self.rule.reason_required else ", 0 for none")
-                + " · Esc cancels") if self.excluding else "Exclusion reasons (e, then the number)"
-        text = reasons_renderable(Text(head, style="bold reverse" if self.excluding else "bold"), reasons)
+        head = (
+            (
+                "Exclude: press the reason's number"
+                + ("" if self.rule.reason_required else ", 0 for none")
+                + " · Esc cancels"
+            )
+            if self.excluding
+            else "Exclusion reasons (e, then the number)"
+        )
+        text = reasons_renderable(
+            Text(head, style="bold reverse" if self.excluding else "bold"), reasons
+        )
         self.query_one("#reasons", Static).update(text)
 
     def render_mine(self) -> None:
@@ -171,8 +234,14 @@ class ScreeningScreen(Screen):
             vote = self.queue.votes.get(study)
             if vote is not None:
                 text.append("My decision: ", style="bold")
-                text.append(vote.label + (f" ({vote.reason})" if vote.reason else ""),
-                            style="green" if vote.label == "include" else "red" if vote.label == "exclude" else "yellow")
+                text.append(
+                    vote.label + (f" ({vote.reason})" if vote.reason else ""),
+                    style="green"
+                    if vote.label == "include"
+                    else "red"
+                    if vote.label == "exclude"
+                    else "yellow",
+                )
             else:
                 text.append("Not decided yet", style="dim")
             for note in self.queue.notes.get(study, []):
@@ -192,13 +261,15 @@ class ScreeningScreen(Screen):
             self.shown.add(study)
             sources = self.queue.sources(study)  # canonical record first
             record = sources[0] if sources else self.queue.record(study)
-            view.show(record_renderable(
-                record,
-                sources=sources,
-                include=self.protocol.highlight_include,
-                exclude=self.protocol.highlight_exclude,
-                extra=[Text(f"Record {study}", style="dim")],
-            ))
+            view.show(
+                record_renderable(
+                    record,
+                    sources=sources,
+                    include=self.protocol.highlight_include,
+                    exclude=self.protocol.highlight_exclude,
+                    extra=[Text(f"Record {study}", style="dim")],
+                )
+            )
         self.render_status()
         self.render_mine()
         self.render_reasons()
@@ -398,7 +469,11 @@ class ScreeningScreen(Screen):
 
     # other -------------------------------------------------------------------------------
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(f"Screening · {self.rule.name}", stage_actions(self.rule), self.app.keymap_in_use))
+        self.app.push_screen(
+            HelpScreen(
+                f"Screening · {self.rule.name}", stage_actions(self.rule), self.app.keymap_in_use
+            )
+        )
 
     def action_quit(self) -> None:
         self.app.exit()
@@ -409,8 +484,14 @@ class ScreeningApp(KeymapApp):
 
     TITLE = "reviewkit screen"
 
-    def __init__(self, queue: ReviewerQueue, *, keymap: dict[str, str] | None = None,
-                 opener: Callable[[str], None] | None = None, ranking: QueueRanker | None = None) -> None:
+    def __init__(
+        self,
+        queue: ReviewerQueue,
+        *,
+        keymap: dict[str, str] | None = None,
+        opener: Callable[[str], None] | None = None,
+        ranking: QueueRanker | None = None,
+    ) -> None:
         super().__init__(keymap=keymap)
         self.queue = queue
         self.opener = opener

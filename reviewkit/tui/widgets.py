@@ -35,7 +35,7 @@ def term_pattern(term: str) -> str:
 @lru_cache(maxsize=32)
 def compile_terms(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     """One case-insensitive pattern for all terms (longest first), or None for no terms."""
-    usable = sorted((t for t in terms if t.strip("*\" ")), key=len, reverse=True)
+    usable = sorted((t for t in terms if t.strip('*" ')), key=len, reverse=True)
     if not usable:
         return None
     return re.compile("|".join(term_pattern(t) for t in usable), re.IGNORECASE)
@@ -69,7 +69,14 @@ def record_renderable(
     if authors:
         parts.append(Text(authors, style="italic"))
     where = " · ".join(x for x in (str(record.year or ""), record.journal) if x)
-    ids = "  ".join(x for x in (f"PMID {record.pmid}" if record.pmid else "", f"doi:{record.doi}" if record.doi else "") if x)
+    ids = "  ".join(
+        x
+        for x in (
+            f"PMID {record.pmid}" if record.pmid else "",
+            f"doi:{record.doi}" if record.doi else "",
+        )
+        if x
+    )
     if where or ids:
         parts.append(Text("  ".join(x for x in (where, ids) if x), style="dim"))
     parts.append(Text(""))
@@ -89,9 +96,15 @@ def record_renderable(
     srcs = list(sources)
     if srcs:
         label = "Sources: " if len(srcs) > 1 else "Source: "
-        parts.append(Text.assemble((label, "bold"), "; ".join(
-            f"{s.source or '?'} ({s.origin or '?'}{f' #{s.position}' if s.position else ''})" for s in srcs
-        )))
+        parts.append(
+            Text.assemble(
+                (label, "bold"),
+                "; ".join(
+                    f"{s.source or '?'} ({s.origin or '?'}{f' #{s.position}' if s.position else ''})"
+                    for s in srcs
+                ),
+            )
+        )
     parts.extend(extra)
     return Group(*parts)
 
@@ -128,7 +141,10 @@ class _Window:
             yield from line
             yield Segment.line()
         if more:
-            yield Segment(f"… {len(lines) - view.line_offset - len(shown)} more lines (Space / PgDn)", Style(dim=True))
+            yield Segment(
+                f"… {len(lines) - view.line_offset - len(shown)} more lines (Space / PgDn)",
+                Style(dim=True),
+            )
 
 
 class RecordView(Static):

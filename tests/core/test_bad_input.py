@@ -65,19 +65,25 @@ def test_truncated_xml(cli_project: Path, tmp_path: Path, capsys, snapshot) -> N
     text = (FIXTURES / "sample.xml").read_text(encoding="utf-8")
     cut = write(tmp_path / "cut.xml", text[: text.index("</PubmedArticle>") + 40])
     line = text[: text.index("</PubmedArticle>") + 40].count("\n") + 1
-    assert_import_fails(cli_project, [cut], capsys, snapshot, where=f"{cut}:{line}", says="malformed XML")
+    assert_import_fails(
+        cli_project, [cut], capsys, snapshot, where=f"{cut}:{line}", says="malformed XML"
+    )
 
 
 def test_malformed_xml(cli_project: Path, tmp_path: Path, capsys, snapshot) -> None:
     text = (FIXTURES / "sample.xml").read_text(encoding="utf-8")
     bad = write(tmp_path / "bad.xml", text.replace("<Volume>47</Volume>", "<Volume>47</Issue>"))
     line = text[: text.index("<Volume>47")].count("\n") + 1
-    assert_import_fails(cli_project, [bad], capsys, snapshot, where=f"{bad}:{line}", says="mismatch")
+    assert_import_fails(
+        cli_project, [bad], capsys, snapshot, where=f"{bad}:{line}", says="mismatch"
+    )
 
 
 def test_xml_that_is_not_pubmed(cli_project: Path, tmp_path: Path, capsys, snapshot) -> None:
     other = write(tmp_path / "feed.xml", '<?xml version="1.0"?>\n<rss><channel/></rss>\n')
-    assert_import_fails(cli_project, [other], capsys, snapshot, where=str(other), says="not PubMed XML.*<rss>")
+    assert_import_fails(
+        cli_project, [other], capsys, snapshot, where=str(other), says="not PubMed XML.*<rss>"
+    )
 
 
 @pytest.mark.parametrize("keep", [3000, 60_000])
@@ -89,42 +95,82 @@ def test_truncated_gzip(cli_project: Path, tmp_path: Path, capsys, snapshot, kee
     data = gzip.compress(whole, compresslevel=0)
     assert len(data) > keep
     cut = write(tmp_path / "cut.xml.gz", data[:keep])
-    assert_import_fails(cli_project, [cut], capsys, snapshot, where=str(cut), says="compressed file is truncated")
+    assert_import_fails(
+        cli_project, [cut], capsys, snapshot, where=str(cut), says="compressed file is truncated"
+    )
 
 
-def test_ris_record_without_er_in_the_middle(cli_project: Path, tmp_path: Path, capsys, snapshot) -> None:
+def test_ris_record_without_er_in_the_middle(
+    cli_project: Path, tmp_path: Path, capsys, snapshot
+) -> None:
     text = GOOD_RIS + "\nTY  - JOUR\nTI  - Lost its end\n\n" + GOOD_RIS
     bad = write(tmp_path / "mid.ris", text)
     # record 2 starts at line 7; the next TY (line 10) shows its ER is missing
-    err = assert_import_fails(cli_project, [bad], capsys, snapshot, where=f"{bad}:10", says="record 2 .*no ER line")
+    err = assert_import_fails(
+        cli_project, [bad], capsys, snapshot, where=f"{bad}:10", says="record 2 .*no ER line"
+    )
     assert "line 7" in err
 
 
-def test_ris_record_without_er_at_the_end(cli_project: Path, tmp_path: Path, capsys, snapshot) -> None:
+def test_ris_record_without_er_at_the_end(
+    cli_project: Path, tmp_path: Path, capsys, snapshot
+) -> None:
     bad = write(tmp_path / "end.ris", GOOD_RIS + "\nTY  - JOUR\nTI  - Cut off\nAU  - Doe, J\n")
-    assert_import_fails(cli_project, [bad], capsys, snapshot, where=f"{bad}:7", says="last record .*no ER line")
+    assert_import_fails(
+        cli_project, [bad], capsys, snapshot, where=f"{bad}:7", says="last record .*no ER line"
+    )
 
 
 def test_broken_bibtex(cli_project: Path, tmp_path: Path, capsys, snapshot) -> None:
     text = "@article{ok1, title = {Fine}, year = 2020}\n\n@article{bad,\n  title = {Unclosed brace,\n  year = 2020\n}\n\n@article{ok2, title={Also fine}}\n"
     bad = write(tmp_path / "broken.bib", text)
-    err = assert_import_fails(cli_project, [bad], capsys, snapshot, where=f"{bad}:3", says="broken BibTeX entry")
+    err = assert_import_fails(
+        cli_project, [bad], capsys, snapshot, where=f"{bad}:3", says="broken BibTeX entry"
+    )
     assert "Parsing of" not in err  # bibtexparser's own log lines are not shown
 
 
 def test_bibtex_duplicate_key(cli_project: Path, tmp_path: Path, capsys, snapshot) -> None:
     bad = write(tmp_path / "dup.bib", "@article{a1, title={One}}\n\n@article{a1, title={Two}}\n")
-    assert_import_fails(cli_project, [bad], capsys, snapshot, where=f"{bad}:3", says="duplicate entry key 'a1'")
+    assert_import_fails(
+        cli_project, [bad], capsys, snapshot, where=f"{bad}:3", says="duplicate entry key 'a1'"
+    )
 
 
-def test_csv_with_unknown_headers_and_the_map_fix(cli_project: Path, tmp_path: Path, capsys, snapshot) -> None:
-    data = write(tmp_path / "odd.csv", "Paper,Summary Text,Published\nSick leave and work,An abstract.,2019\n")
-    assert_import_fails(cli_project, [data], capsys, snapshot, where=f"{data}:1", says="no title column.*Paper")
+def test_csv_with_unknown_headers_and_the_map_fix(
+    cli_project: Path, tmp_path: Path, capsys, snapshot
+) -> None:
+    data = write(
+        tmp_path / "odd.csv",
+        "Paper,Summary Text,Published\nSick leave and work,An abstract.,2019\n",
+    )
+    assert_import_fails(
+        cli_project, [data], capsys, snapshot, where=f"{data}:1", says="no title column.*Paper"
+    )
     # a --map naming a column that does not exist is refused too
-    assert_import_fails(cli_project, [data], capsys, snapshot, where=f"{data}:1", says="no such column",
-                        extra=["--map", "title=Article Name"])
-    code = main(["import", str(data), "--project", str(cli_project), "--map", "title=Paper",
-                 "--map", "abstract=Summary Text", "--map", "year=Published"])
+    assert_import_fails(
+        cli_project,
+        [data],
+        capsys,
+        snapshot,
+        where=f"{data}:1",
+        says="no such column",
+        extra=["--map", "title=Article Name"],
+    )
+    code = main(
+        [
+            "import",
+            str(data),
+            "--project",
+            str(cli_project),
+            "--map",
+            "title=Paper",
+            "--map",
+            "abstract=Summary Text",
+            "--map",
+            "year=Published",
+        ]
+    )
     assert code == 0
     assert "1 records" in capsys.readouterr().out
     from reviewkit.project import open_project
@@ -143,8 +189,13 @@ def test_bad_map_syntax(cli_project: Path, tmp_path: Path, capsys, snapshot) -> 
 
 
 def test_csv_in_latin1(cli_project: Path, tmp_path: Path, capsys, snapshot) -> None:
-    data = write(tmp_path / "latin1.csv", "Title,Year\nFirst,2020\nSykefrav\u00e6r og arbeid,2021\n".encode("latin-1"))
-    assert_import_fails(cli_project, [data], capsys, snapshot, where=f"{data}:3", says="not UTF-8.*--encoding")
+    data = write(
+        tmp_path / "latin1.csv",
+        "Title,Year\nFirst,2020\nSykefrav\u00e6r og arbeid,2021\n".encode("latin-1"),
+    )
+    assert_import_fails(
+        cli_project, [data], capsys, snapshot, where=f"{data}:3", says="not UTF-8.*--encoding"
+    )
     assert main(["import", str(data), "--project", str(cli_project), "--encoding", "latin-1"]) == 0
     assert "2 records" in capsys.readouterr().out
     from reviewkit.project import open_project
@@ -158,54 +209,97 @@ def test_csv_in_latin1(cli_project: Path, tmp_path: Path, capsys, snapshot) -> N
 def test_empty_file(cli_project: Path, tmp_path: Path, capsys, snapshot) -> None:
     for name, content in (("empty.ris", ""), ("blank.csv", "\n  \n")):
         empty = write(tmp_path / name, content)
-        assert_import_fails(cli_project, [empty], capsys, snapshot, where=str(empty), says="the file is empty")
+        assert_import_fails(
+            cli_project, [empty], capsys, snapshot, where=str(empty), says="the file is empty"
+        )
 
 
 @pytest.mark.parametrize(
     "data",
-    [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(40))],
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
+        b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(40)),
+    ],
     ids=["png", "zip"],
 )
 def test_binary_file(cli_project: Path, tmp_path: Path, capsys, snapshot, data: bytes) -> None:
     binary = write(tmp_path / "refs.ris", data)  # the name says RIS; the content decides
-    assert_import_fails(cli_project, [binary], capsys, snapshot, where=str(binary), says="binary file")
+    assert_import_fails(
+        cli_project, [binary], capsys, snapshot, where=str(binary), says="binary file"
+    )
 
 
 def test_nonexistent_file(cli_project: Path, tmp_path: Path, capsys, snapshot) -> None:
     missing = tmp_path / "nowhere.ris"
-    assert_import_fails(cli_project, [missing], capsys, snapshot, where=str(missing), says="no such file")
+    assert_import_fails(
+        cli_project, [missing], capsys, snapshot, where=str(missing), says="no such file"
+    )
 
 
 def test_file_with_no_records(cli_project: Path, tmp_path: Path, capsys, snapshot) -> None:
-    empty_set = write(tmp_path / "none.xml", '<?xml version="1.0"?>\n<PubmedArticleSet>\n</PubmedArticleSet>\n')
-    assert_import_fails(cli_project, [empty_set], capsys, snapshot, where=str(empty_set), says="no records")
+    empty_set = write(
+        tmp_path / "none.xml", '<?xml version="1.0"?>\n<PubmedArticleSet>\n</PubmedArticleSet>\n'
+    )
+    assert_import_fails(
+        cli_project, [empty_set], capsys, snapshot, where=str(empty_set), says="no records"
+    )
 
 
 def test_unrecognisable_text(cli_project: Path, tmp_path: Path, capsys, snapshot) -> None:
-    prose = write(tmp_path / "notes.txt", "Just some notes about the review\nwithout any structure\n")
-    assert_import_fails(cli_project, [prose], capsys, snapshot, where=str(prose), says="cannot tell the format")
+    prose = write(
+        tmp_path / "notes.txt", "Just some notes about the review\nwithout any structure\n"
+    )
+    assert_import_fails(
+        cli_project, [prose], capsys, snapshot, where=str(prose), says="cannot tell the format"
+    )
 
 
-def test_forced_format_that_does_not_fit(cli_project: Path, tmp_path: Path, capsys, snapshot) -> None:
+def test_forced_format_that_does_not_fit(
+    cli_project: Path, tmp_path: Path, capsys, snapshot
+) -> None:
     ris = write(tmp_path / "refs.txt", GOOD_RIS)
-    assert_import_fails(cli_project, [ris], capsys, snapshot, where=str(ris), says="no BibTeX entries",
-                        extra=["--format", "bibtex"])
-    assert_import_fails(cli_project, [ris], capsys, snapshot, where=str(ris), says="not PubMed XML",
-                        extra=["--format", "pubmed-xml"])
+    assert_import_fails(
+        cli_project,
+        [ris],
+        capsys,
+        snapshot,
+        where=str(ris),
+        says="no BibTeX entries",
+        extra=["--format", "bibtex"],
+    )
+    assert_import_fails(
+        cli_project,
+        [ris],
+        capsys,
+        snapshot,
+        where=str(ris),
+        says="not PubMed XML",
+        extra=["--format", "pubmed-xml"],
+    )
 
 
-def test_multi_file_import_is_all_or_nothing(cli_project: Path, tmp_path: Path, capsys, snapshot) -> None:
+def test_multi_file_import_is_all_or_nothing(
+    cli_project: Path, tmp_path: Path, capsys, snapshot
+) -> None:
     good = shutil.copy(FIXTURES / "sample.nbib", tmp_path / "good.nbib")
     bad = write(tmp_path / "bad.ris", GOOD_RIS + "TY  - JOUR\nTI  - no end\n")
     third = shutil.copy(FIXTURES / "sample.bib", tmp_path / "third.bib")
-    assert_import_fails(cli_project, [Path(good), bad, Path(third)], capsys, snapshot, where=f"{bad}:6",
-                        says="no ER line")
+    assert_import_fails(
+        cli_project,
+        [Path(good), bad, Path(third)],
+        capsys,
+        snapshot,
+        where=f"{bad}:6",
+        says="no ER line",
+    )
     # the good file was not recorded as imported either: importing it alone now works
     assert main(["import", str(good), "--project", str(cli_project)]) == 0
     assert "2 records" in capsys.readouterr().out
 
 
 def test_project_that_does_not_exist(tmp_path: Path, capsys) -> None:
-    err = run_bad(["import", str(FIXTURES / "sample.ris"), "--project", str(tmp_path / "nothing")], capsys)
+    err = run_bad(
+        ["import", str(FIXTURES / "sample.ris"), "--project", str(tmp_path / "nothing")], capsys
+    )
     assert "not a review project" in err and str(tmp_path / "nothing") in err
     assert not (tmp_path / "nothing").exists()

@@ -34,7 +34,9 @@ COMMANDS = _command_paths(cli)
 
 
 def test_core_commands_are_registered() -> None:
-    assert {("init",), ("import",), ("status",), ("protocol",), ("protocol", "check")} <= set(COMMANDS)
+    assert {("init",), ("import",), ("status",), ("protocol",), ("protocol", "check")} <= set(
+        COMMANDS
+    )
 
 
 @pytest.mark.parametrize("path", [(), *COMMANDS], ids=lambda p: " ".join(p) or "reviewkit")
@@ -52,12 +54,27 @@ def test_init_import_status(tmp_path: Path, capsys) -> None:
     assert (folder / "protocol.toml").read_bytes() == PROTOCOL_A.read_bytes()
     assert (folder / "review.sqlite").exists()
 
-    files = [FIXTURES / n for n in ("sample.xml", "sample.nbib", "sample.ris", "sample.bib", "scopus.csv")]
+    files = [
+        FIXTURES / n
+        for n in ("sample.xml", "sample.nbib", "sample.ris", "sample.bib", "scopus.csv")
+    ]
     assert main(["import", *map(str, files), "--project", str(folder)]) == 0
     out = capsys.readouterr().out
     for path, fmt in zip(files, ("pubmed-xml", "medline", "ris", "bibtex", "csv"), strict=True):
         assert f"{path}: 2 records ({fmt}" in out
-    assert main(["import", str(FIXTURES / "wos.txt"), "--source", "Web of Science", "--project", str(folder)]) == 0
+    assert (
+        main(
+            [
+                "import",
+                str(FIXTURES / "wos.txt"),
+                "--source",
+                "Web of Science",
+                "--project",
+                str(folder),
+            ]
+        )
+        == 0
+    )
     assert "source 'Web of Science'" in capsys.readouterr().out
 
     assert main(["status", "--project", str(folder)]) == 0
@@ -65,8 +82,13 @@ def test_init_import_status(tmp_path: Path, capsys) -> None:
     assert "records: 11" in out and "imports: 6" in out and "stored searches: 8" in out
     with open_project(folder) as project:
         status = project_status(project)
-        assert dict(status.by_source) == {"PubMed": 4, "RIS import": 2, "BibTeX import": 2, "CSV import": 2,
-                                          "Web of Science": 1}
+        assert dict(status.by_source) == {
+            "PubMed": 4,
+            "RIS import": 2,
+            "BibTeX import": 2,
+            "CSV import": 2,
+            "Web of Science": 1,
+        }
 
 
 def test_project_from_the_environment(tmp_path: Path, capsys, monkeypatch) -> None:
@@ -81,7 +103,9 @@ def test_project_from_the_environment(tmp_path: Path, capsys, monkeypatch) -> No
 def test_the_same_file_twice_is_skipped_unless_again(tmp_path: Path, capsys) -> None:
     folder = tmp_path / "review"
     main(["init", str(folder), "--protocol", str(PROTOCOL_A)])
-    copy = Path(shutil.copy(FIXTURES / "sample.ris", tmp_path / "renamed.txt"))  # same content, other name
+    copy = Path(
+        shutil.copy(FIXTURES / "sample.ris", tmp_path / "renamed.txt")
+    )  # same content, other name
     assert main(["import", str(FIXTURES / "sample.ris"), "--project", str(folder)]) == 0
     capsys.readouterr()
     assert main(["import", str(copy), "--project", str(folder)]) == 0
@@ -101,18 +125,31 @@ def test_the_same_file_twice_is_skipped_unless_again(tmp_path: Path, capsys) -> 
 
 @pytest.mark.parametrize(
     ("name", "fmt"),
-    [("sample.ris", "ris"), ("sample.nbib", "medline"), ("sample.bib", "bibtex"), ("scopus.csv", "csv"),
-     ("wos.txt", "csv"), ("asreview.csv", "csv"), ("sample.xml", "pubmed-xml")],
+    [
+        ("sample.ris", "ris"),
+        ("sample.nbib", "medline"),
+        ("sample.bib", "bibtex"),
+        ("scopus.csv", "csv"),
+        ("wos.txt", "csv"),
+        ("asreview.csv", "csv"),
+        ("sample.xml", "pubmed-xml"),
+    ],
 )
 def test_format_comes_from_the_content_not_the_name(tmp_path: Path, name: str, fmt: str) -> None:
     anonymous = Path(shutil.copy(FIXTURES / name, tmp_path / "export.dat"))
     assert formats.detect(anonymous) == fmt
-    misleading = Path(shutil.copy(FIXTURES / name, tmp_path / ("refs.ris" if fmt != "ris" else "refs.bib")))
+    misleading = Path(
+        shutil.copy(FIXTURES / name, tmp_path / ("refs.ris" if fmt != "ris" else "refs.bib"))
+    )
     assert formats.detect(misleading) == fmt
-    assert [r.title for r in formats.read_file(misleading)] == [r.title for r in formats.read_file(FIXTURES / name)]
+    assert [r.title for r in formats.read_file(misleading)] == [
+        r.title for r in formats.read_file(FIXTURES / name)
+    ]
 
 
-@pytest.mark.parametrize("name", ["sample.ris", "sample.nbib", "sample.bib", "scopus.csv", "sample.xml"])
+@pytest.mark.parametrize(
+    "name", ["sample.ris", "sample.nbib", "sample.bib", "scopus.csv", "sample.xml"]
+)
 def test_gzip_is_read_transparently(tmp_path: Path, name: str) -> None:
     packed = tmp_path / (name + ".gz")
     packed.write_bytes(gzip.compress((FIXTURES / name).read_bytes()))
@@ -126,11 +163,15 @@ def test_gzip_is_read_transparently(tmp_path: Path, name: str) -> None:
 def test_format_option_forces_a_reader(tmp_path: Path, capsys) -> None:
     # a one-column list of titles: detection cannot tell it is CSV, --format can
     titles = tmp_path / "titles.txt"
-    titles.write_text("title\nReturn to work after sick leave\nSick leave and the GP\n", encoding="utf-8")
+    titles.write_text(
+        "title\nReturn to work after sick leave\nSick leave and the GP\n", encoding="utf-8"
+    )
     with pytest.raises(Exception, match="cannot tell the format"):
         formats.detect(titles)
-    assert [r.title for r in formats.read_file(titles, fmt="csv")] == ["Return to work after sick leave",
-                                                                      "Sick leave and the GP"]
+    assert [r.title for r in formats.read_file(titles, fmt="csv")] == [
+        "Return to work after sick leave",
+        "Sick leave and the GP",
+    ]
     folder = tmp_path / "review"
     main(["init", str(folder), "--protocol", str(PROTOCOL_A)])
     assert main(["import", str(titles), "--project", str(folder)]) == 2
@@ -138,4 +179,7 @@ def test_format_option_forces_a_reader(tmp_path: Path, capsys) -> None:
     assert main(["import", str(titles), "--format", "csv", "--project", str(folder)]) == 0
     assert "2 records (csv" in capsys.readouterr().out
     # aliases: nbib for medline
-    assert [r.pmid for r in formats.read_file(FIXTURES / "sample.nbib", fmt="nbib")] == ["33000001", "33000002"]
+    assert [r.pmid for r in formats.read_file(FIXTURES / "sample.nbib", fmt="nbib")] == [
+        "33000001",
+        "33000002",
+    ]

@@ -26,14 +26,17 @@ def test_dotted_and_quoted_keys_mean_the_same(tmp_path: Path) -> None:
 def test_keymap_overrides_defaults_in_help(tmp_path: Path) -> None:
     keymap = {"screening.include": "y"}
     assert effective_keys(ACTIONS, keymap) == {"screening.include": "y", "screening.next": "j,down"}
-    assert help_rows(ACTIONS, keymap) == [("Decide", "y", "Include"), ("Move", "j / ↓", "Next record")]
+    assert help_rows(ACTIONS, keymap) == [
+        ("Decide", "y", "Include"),
+        ("Move", "j / ↓", "Next record"),
+    ]
 
 
 def test_missing_keymap_file_means_defaults(tmp_path: Path) -> None:
     assert load_keymap(tmp_path / "absent.toml") == {}
 
 
-@pytest.mark.parametrize("text", ['[keys]\nscreening.include = 3\n', "[keys\n", 'keys = "y"\n'])
+@pytest.mark.parametrize("text", ["[keys]\nscreening.include = 3\n", "[keys\n", 'keys = "y"\n'])
 def test_bad_keymap_file_is_a_clear_error(tmp_path: Path, text: str) -> None:
     path = tmp_path / "keys.toml"
     path.write_text(text)

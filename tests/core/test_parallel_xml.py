@@ -28,7 +28,11 @@ def _metapub_file(tmp_path: Path, count: int) -> Path:
         start, end = text.find(b"<PubmedArticle>"), text.rfind(b"</PubmedArticle>")
         if start >= 0 and end > start:
             articles.append(text[start : end + len(b"</PubmedArticle>")])
-    body = b'<?xml version="1.0"?>\n<PubmedArticleSet>\n' + b"\n".join(articles) + b"\n</PubmedArticleSet>\n"
+    body = (
+        b'<?xml version="1.0"?>\n<PubmedArticleSet>\n'
+        + b"\n".join(articles)
+        + b"\n</PubmedArticleSet>\n"
+    )
     path = tmp_path / "joined.xml.gz"
     path.write_bytes(gzip.compress(body))
     return path
@@ -65,7 +69,11 @@ def test_truncated_file_names_the_line(tmp_path: Path) -> None:
 def test_malformed_article_names_the_file_line(tmp_path: Path) -> None:
     text = FIXTURE.read_text(encoding="utf-8")
     at = text.find("<ArticleTitle>")
-    broken = text[:at] + "<ArticleTitle>unclosed <i>italic</ArticleTitle>" + text[text.find("</ArticleTitle>", at) + 15 :]
+    broken = (
+        text[:at]
+        + "<ArticleTitle>unclosed <i>italic</ArticleTitle>"
+        + text[text.find("</ArticleTitle>", at) + 15 :]
+    )
     path = tmp_path / "broken.xml"
     path.write_text(broken, encoding="utf-8")
     with pytest.raises(FormatError) as serial_err:
@@ -75,7 +83,9 @@ def test_malformed_article_names_the_file_line(tmp_path: Path) -> None:
     assert parallel_err.value.where == serial_err.value.where
 
 
-def test_a_large_import_makes_its_rows_in_the_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_large_import_makes_its_rows_in_the_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The parallel path (prepare=record_row in the workers) stores what the serial path stores."""
     from reviewkit import importer
     from reviewkit.project import init_project
@@ -88,8 +98,10 @@ def test_a_large_import_makes_its_rows_in_the_workers(tmp_path: Path, monkeypatc
         monkeypatch.setattr(pubmed_xml, "PARALLEL_MIN_BYTES", threshold)
         project = init_project(tmp_path / name, protocol)
         importer.import_files(project.db, [path], source="PubMed")
-        stored[name] = [record_rows.get_record(project.db, rid, with_raw=True)
-                        for rid, _ in record_rows.iter_records(project.db)]
+        stored[name] = [
+            record_rows.get_record(project.db, rid, with_raw=True)
+            for rid, _ in record_rows.iter_records(project.db)
+        ]
         project.close()
     assert len(stored["serial"]) >= 30
     assert [r.to_json() for r in stored["parallel"]] == [r.to_json() for r in stored["serial"]]

@@ -12,7 +12,7 @@ from reviewkit.cli import main
 from reviewkit.errors import ProtocolError
 from reviewkit.query import QuerySyntaxError, parse
 
-GOOD = '''[review]
+GOOD = """[review]
 id = "mini"
 title = "A small review"
 question = "Does collaboration help people back to work?"
@@ -50,18 +50,23 @@ name = "Aim"
 [report]
 scheme = "diagnosis"
 columns = ["study", "aim"]
-'''
+"""
 
 
 def line_of(text: str, needle: str) -> int:
     return text[: text.index(needle)].count("\n") + 1
 
 
-def check_both(tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str], *, line: int, says: list[str]) -> str:
+def check_both(
+    tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str], *, line: int, says: list[str]
+) -> str:
     """protocol check and init both fail with FILE:LINE and the message; init leaves no folder."""
     path = tmp_path / "bad.toml"
     path.write_text(text, encoding="utf-8")
-    for args in (["protocol", "check", str(path)], ["init", str(tmp_path / "proj"), "--protocol", str(path)]):
+    for args in (
+        ["protocol", "check", str(path)],
+        ["init", str(tmp_path / "proj"), "--protocol", str(path)],
+    ):
         code = main(args)
         out, err = capsys.readouterr()
         assert code == 2, (args, out, err)
@@ -81,40 +86,71 @@ def test_the_good_protocol_is_good(tmp_path: Path, capsys) -> None:
     assert "valid" in capsys.readouterr().out
     p = protocol_mod.load(path)
     assert [s.name for s in p.searches] == ["s1", "s2"]
-    assert p.searches[0].full_query() == '("return to work" AND (employment OR "sick leave")) AND 2011:2021/12/31[dp] AND (english[la])'
+    assert (
+        p.searches[0].full_query()
+        == '("return to work" AND (employment OR "sick leave")) AND 2011:2021/12/31[dp] AND (english[la])'
+    )
 
 
 def test_missing_key(tmp_path: Path, capsys) -> None:
     text = GOOD.replace('title = "A small review"\n', "")
-    check_both(tmp_path, text, capsys, line=line_of(text, "[review]"), says=["review.title", "missing key"])
+    check_both(
+        tmp_path, text, capsys, line=line_of(text, "[review]"), says=["review.title", "missing key"]
+    )
 
 
 def test_missing_query(tmp_path: Path, capsys) -> None:
     text = GOOD.replace("query = 'depress* AND \"sick leave\"[tiab]'\n", "")
     second_search = text[: text.rindex("[[searches]]")].count("\n") + 1
-    check_both(tmp_path, text, capsys, line=second_search, says=["searches[1].query", "missing key"])
+    check_both(
+        tmp_path, text, capsys, line=second_search, says=["searches[1].query", "missing key"]
+    )
 
 
 def test_wrong_type(tmp_path: Path, capsys) -> None:
     text = GOOD.replace('reviewers = ["ann", "bob"]', 'reviewers = "ann"')
-    check_both(tmp_path, text, capsys, line=line_of(text, "reviewers ="), says=["review.reviewers", "list of strings"])
+    check_both(
+        tmp_path,
+        text,
+        capsys,
+        line=line_of(text, "reviewers ="),
+        says=["review.reviewers", "list of strings"],
+    )
 
 
 def test_wrong_type_of_number(tmp_path: Path, capsys) -> None:
     text = GOOD.replace("reviewers_per_record = 2", 'reviewers_per_record = "two"')
-    check_both(tmp_path, text, capsys, line=line_of(text, "reviewers_per_record"),
-               says=["stages.title-abstract.reviewers_per_record", "must be 1 or 2"])
+    check_both(
+        tmp_path,
+        text,
+        capsys,
+        line=line_of(text, "reviewers_per_record"),
+        says=["stages.title-abstract.reviewers_per_record", "must be 1 or 2"],
+    )
 
 
 def test_unknown_key(tmp_path: Path, capsys) -> None:
-    text = GOOD.replace('languages = ["english"]', 'languages = ["english"]\nlanguage = "norwegian"')
-    check_both(tmp_path, text, capsys, line=line_of(text, 'language = "norwegian"'),
-               says=["searches[0].limits.language", "unknown key", "languages"])
+    text = GOOD.replace(
+        'languages = ["english"]', 'languages = ["english"]\nlanguage = "norwegian"'
+    )
+    check_both(
+        tmp_path,
+        text,
+        capsys,
+        line=line_of(text, 'language = "norwegian"'),
+        says=["searches[0].limits.language", "unknown key", "languages"],
+    )
 
 
 def test_bad_date(tmp_path: Path, capsys) -> None:
     text = GOOD.replace('date_from = "2011"', 'date_from = "2011-01-01"')
-    check_both(tmp_path, text, capsys, line=line_of(text, "date_from"), says=["searches[0].limits.date_from", "not a date"])
+    check_both(
+        tmp_path,
+        text,
+        capsys,
+        line=line_of(text, "date_from"),
+        says=["searches[0].limits.date_from", "not a date"],
+    )
 
 
 @pytest.mark.parametrize(
@@ -123,28 +159,52 @@ def test_bad_date(tmp_path: Path, capsys) -> None:
         ('("return to work" AND employment', "'(' is never closed"),
         ('"return to work AND employment', "unclosed double quote"),
         ('"return to work" AND', "'AND' needs a term after it"),
-        ('OR employment', "'OR' needs a term before it"),
+        ("OR employment", "'OR' needs a term before it"),
         ('"return to work"[xyz] AND employment', "unknown field tag [xyz]"),
         ('"return to work") AND employment', "')' without a matching '('"),
     ],
-    ids=["unbalanced-paren", "unclosed-quote", "dangling-operator", "leading-operator", "unknown-tag", "extra-paren"],
+    ids=[
+        "unbalanced-paren",
+        "unclosed-quote",
+        "dangling-operator",
+        "leading-operator",
+        "unknown-tag",
+        "extra-paren",
+    ],
 )
 def test_bad_query(tmp_path: Path, capsys, query: str, problem: str) -> None:
     text = GOOD.replace("query = 'depress* AND \"sick leave\"[tiab]'", f"query = '{query}'")
-    err = check_both(tmp_path, text, capsys, line=line_of(text, f"query = '{query}'"),
-                     says=["searches[1].query", "bad query", problem])
+    err = check_both(
+        tmp_path,
+        text,
+        capsys,
+        line=line_of(text, f"query = '{query}'"),
+        says=["searches[1].query", "bad query", problem],
+    )
     assert query in err and "^" in err  # the query with a caret under the problem
 
 
 def test_duplicate_search_name(tmp_path: Path, capsys) -> None:
     text = GOOD.replace('name = "s2"', 'name = "s1"')
     second = text[: text.rindex('name = "s1"')].count("\n") + 1
-    check_both(tmp_path, text, capsys, line=second, says=["searches[1].name", "two searches are named 's1'"])
+    check_both(
+        tmp_path,
+        text,
+        capsys,
+        line=second,
+        says=["searches[1].name", "two searches are named 's1'"],
+    )
 
 
 def test_report_column_that_does_not_exist(tmp_path: Path, capsys) -> None:
     text = GOOD.replace('columns = ["study", "aim"]', 'columns = ["study", "aims"]')
-    check_both(tmp_path, text, capsys, line=line_of(text, "columns ="), says=["report.columns", "unknown column 'aims'"])
+    check_both(
+        tmp_path,
+        text,
+        capsys,
+        line=line_of(text, "columns ="),
+        says=["report.columns", "unknown column 'aims'"],
+    )
 
 
 def test_not_toml(tmp_path: Path, capsys) -> None:
@@ -154,7 +214,10 @@ def test_not_toml(tmp_path: Path, capsys) -> None:
 
 def test_missing_protocol_file(tmp_path: Path, capsys) -> None:
     missing = tmp_path / "none.toml"
-    for args in (["protocol", "check", str(missing)], ["init", str(tmp_path / "proj"), "--protocol", str(missing)]):
+    for args in (
+        ["protocol", "check", str(missing)],
+        ["init", str(tmp_path / "proj"), "--protocol", str(missing)],
+    ):
         assert main(args) == 2
         err = capsys.readouterr().err
         assert f"{missing}: protocol file not found" in err
@@ -184,7 +247,7 @@ def test_protocol_error_is_a_user_error(tmp_path: Path) -> None:
 
 def test_query_parser_positions() -> None:
     with pytest.raises(QuerySyntaxError) as info:
-        parse('(a OR b AND c')
+        parse("(a OR b AND c")
     assert info.value.position == 0
     with pytest.raises(QuerySyntaxError) as info:
         parse('a AND "b')

@@ -27,13 +27,23 @@ def sections(rec: Record) -> list[tuple[str, str]]:
 
 def test_ris_reads_every_field() -> None:
     first, second = read("sample.ris")
-    assert first.title == "Return to work after sick leave for common mental disorders: a systematic review"
-    assert sections(first) == [("BACKGROUND", "Common mental disorders cause long sick leave."),
-                               ("METHODS", "We searched PubMed and Embase."),
-                               ("CONCLUSIONS", "Collaboration with the employer helps.")]
+    assert (
+        first.title
+        == "Return to work after sick leave for common mental disorders: a systematic review"
+    )
+    assert sections(first) == [
+        ("BACKGROUND", "Common mental disorders cause long sick leave."),
+        ("METHODS", "We searched PubMed and Embase."),
+        ("CONCLUSIONS", "Collaboration with the employer helps."),
+    ]
     assert first.abstract.startswith("BACKGROUND: Common mental disorders")
     assert first.authors == ["Nieuwenhuijsen, Karen", "Ørsted, Hans Christian"]
-    assert (first.year, first.journal, first.volume, first.issue) == (2020, "Journal of Occupational Rehabilitation", "30", "2")
+    assert (first.year, first.journal, first.volume, first.issue) == (
+        2020,
+        "Journal of Occupational Rehabilitation",
+        "30",
+        "2",
+    )
     assert first.pages == "123-129"  # SP 123 / EP 9 expanded
     assert first.doi == "10.1007/s10926-019-09999-x"  # resolver prefix dropped, lower case
     assert (first.pmid, first.pmcid, first.language) == ("31234567", "PMC7654321", "English")
@@ -42,13 +52,21 @@ def test_ris_reads_every_field() -> None:
     assert first.mesh_terms == ["Sick Leave", "Mental Disorders"]
     assert first.url == "https://link.example.org/article/123"
     assert first.affiliations == ["University of Oslo, Norway"]
-    assert (first.source, first.origin, first.position) == ("RIS import", str(FIXTURES / "sample.ris"), 1)
+    assert (first.source, first.origin, first.position) == (
+        "RIS import",
+        str(FIXTURES / "sample.ris"),
+        1,
+    )
     assert first.raw.startswith("TY  - JOUR\nTI  - Return to work") and first.raw.endswith("ER  - ")
 
     # T1 / A1 / Y1 / T2 alternatives, a wrapped line, an e-locator and N2 for the abstract
     assert second.title == "Vocational rehabilitation in Norway"
     assert second.authors == ["Berg, Åse"]
-    assert (second.year, second.journal, second.pages) == (2015, "Handbook of Work Disability", "e0123")
+    assert (second.year, second.journal, second.pages) == (
+        2015,
+        "Handbook of Work Disability",
+        "e0123",
+    )
     assert sections(second) == [("", "An unstructured abstract that runs over one line only.")]
     assert (second.doi, second.pmid, second.position) == ("", "", 2)
     assert "T1  - Vocational rehabilitation in\n      Norway" in second.raw
@@ -56,41 +74,90 @@ def test_ris_reads_every_field() -> None:
 
 def test_medline_reads_every_field() -> None:
     first, second = read("sample.nbib")
-    assert first.title == "Professional rehabilitation and return to work in mental health: a systematic review."
-    assert [s.label for s in first.abstract_sections] == ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS"]
+    assert (
+        first.title
+        == "Professional rehabilitation and return to work in mental health: a systematic review."
+    )
+    assert [s.label for s in first.abstract_sections] == [
+        "BACKGROUND",
+        "METHODS",
+        "RESULTS",
+        "CONCLUSIONS",
+    ]
     assert first.section("CONCLUSION") == "Coordinated services help people return to work."
     assert first.authors == ["Hansen, Kari", "Olsen, Per Ivar"]  # FAU preferred to AU
-    assert (first.year, first.journal, first.volume, first.issue, first.pages) == (2021, "BMC public health", "21", "1", "45-49")
+    assert (first.year, first.journal, first.volume, first.issue, first.pages) == (
+        2021,
+        "BMC public health",
+        "21",
+        "1",
+        "45-49",
+    )
     assert first.doi == "10.1186/s12889-021-10000-1"
     assert (first.pmid, first.pmcid, first.language) == ("33000001", "PMC8000001", "eng")
     assert first.publication_types == ["Journal Article", "Systematic Review"]
     assert first.keywords == ["return to work", "sick leave"]
-    assert first.mesh_terms == ["Humans", "Mental Disorders", "Return to Work"]  # '*' and '/subheading' dropped
-    assert first.affiliations == ["Department of Public Health, University of Bergen, Norway."]  # once, not per author
+    assert first.mesh_terms == [
+        "Humans",
+        "Mental Disorders",
+        "Return to Work",
+    ]  # '*' and '/subheading' dropped
+    assert first.affiliations == [
+        "Department of Public Health, University of Bergen, Norway."
+    ]  # once, not per author
     assert first.source == "PubMed" and first.position == 1
-    assert first.raw.startswith("PMID- 33000001") and first.raw.endswith("SO  - BMC Public Health. 2021 Mar;21(1):45-9.")
+    assert first.raw.startswith("PMID- 33000001") and first.raw.endswith(
+        "SO  - BMC Public Health. 2021 Mar;21(1):45-9."
+    )
 
-    assert (second.pmid, second.title, second.authors, second.year) == ("33000002", "A second record without an abstract.", ["Berg, Åse"], 2019)
+    assert (second.pmid, second.title, second.authors, second.year) == (
+        "33000002",
+        "A second record without an abstract.",
+        ["Berg, Åse"],
+        2019,
+    )
     assert second.abstract_sections == [] and second.language == "nor" and second.position == 2
     assert second.raw.startswith("PMID- 33000002") and "PMID- 33000001" not in second.raw
 
 
 def test_bibtex_reads_every_field() -> None:
     first, second = read("sample.bib")
-    assert first.title == "Return to Work after sick leave: Österreich & Norway compared"  # LaTeX decoded
+    assert (
+        first.title == "Return to Work after sick leave: Österreich & Norway compared"
+    )  # LaTeX decoded
     assert first.authors == ["Hansen, Kari", "Ørsted, Hans Christian", "Müller, Jörg"]
-    assert sections(first) == [("OBJECTIVE", "To compare 50% of cases."), ("RESULTS", "Fewer days of sick leave.")]
+    assert sections(first) == [
+        ("OBJECTIVE", "To compare 50% of cases."),
+        ("RESULTS", "Fewer days of sick leave."),
+    ]
     assert (first.year, first.journal, first.volume, first.issue, first.pages) == (
-        2021, "Scandinavian Journal of Public Health", "49", "3", "301-309")
-    assert (first.doi, first.pmid, first.language) == ("10.1177/1403494820000001", "33000003", "english")
+        2021,
+        "Scandinavian Journal of Public Health",
+        "49",
+        "3",
+        "301-309",
+    )
+    assert (first.doi, first.pmid, first.language) == (
+        "10.1177/1403494820000001",
+        "33000003",
+        "english",
+    )
     assert first.keywords == ["return to work", "sick leave", "collaboration"]
     assert first.url == "https://example.org/paper"
     assert (first.source, first.position) == ("BibTeX import", 1)
-    assert first.raw.startswith("@article{hansen2021,") and "{\\\"O}sterreich" in first.raw
+    assert first.raw.startswith("@article{hansen2021,") and '{\\"O}sterreich' in first.raw
 
     # quoted values, a booktitle as the journal, eprinttype = pubmed for the PMID
-    assert (second.title, second.authors, second.year) == ("Workplace dialogue meetings", ["Berg, Åse"], 2019)
-    assert (second.journal, second.pmid, second.position) == ("Proceedings of the Nordic Work Health Conference", "30999999", 2)
+    assert (second.title, second.authors, second.year) == (
+        "Workplace dialogue meetings",
+        ["Berg, Åse"],
+        2019,
+    )
+    assert (second.journal, second.pmid, second.position) == (
+        "Proceedings of the Nordic Work Health Conference",
+        "30999999",
+        2,
+    )
     assert second.raw.startswith("@inproceedings{berg2019,")
 
 
@@ -98,15 +165,29 @@ def test_csv_scopus_export() -> None:
     first, second = read("scopus.csv")
     assert first.title == "Sick leave, work and health: a cohort study"
     assert first.authors == ["Smith J.", "Doe A."]
-    assert (first.year, first.journal, first.volume, first.issue) == (2018, "Occupational and Environmental Medicine", "75", "4")
+    assert (first.year, first.journal, first.volume, first.issue) == (
+        2018,
+        "Occupational and Environmental Medicine",
+        "75",
+        "4",
+    )
     assert first.pages == "250-258"  # 'Page start' and 'Page end' columns
-    assert (first.doi, first.pmid, first.language) == ("10.1136/oemed-2017-104000", "29000001", "English")
-    assert sections(first) == [("BACKGROUND", "Sick leave is common."), ("RESULTS", "It fell.")]  # inline labels
+    assert (first.doi, first.pmid, first.language) == (
+        "10.1136/oemed-2017-104000",
+        "29000001",
+        "English",
+    )
+    assert sections(first) == [
+        ("BACKGROUND", "Sick leave is common."),
+        ("RESULTS", "It fell."),
+    ]  # inline labels
     assert first.keywords == ["sick leave", "cohort"]  # 'Author Keywords'
     assert first.publication_types == ["Article"]
     assert first.url.startswith("https://www.scopus.com/")
     assert (first.source, first.position) == ("CSV import", 1)
-    assert first.raw.startswith('"Smith J.; Doe A.","Smith, John (1)')  # the row as written in the file
+    assert first.raw.startswith(
+        '"Smith J.; Doe A.","Smith, John (1)'
+    )  # the row as written in the file
     assert second.pages == "e033000"  # no page range: the article number
     assert sections(second) == [("", 'An abstract about "dialogue" meetings.')]
     assert second.pmid == "" and second.issue == "" and second.position == 2
@@ -121,7 +202,10 @@ def test_csv_web_of_science_tab_export() -> None:
     assert (rec.doi, rec.pmid) == ("10.1007/s10926-016-9999-1", "27700001")
     assert rec.publication_types == ["Article"]  # DT, not PT ('J')
     assert rec.keywords == ["return to work", "coordination"]
-    assert rec.affiliations == ["[Larsen, M] Univ Copenhagen, Copenhagen, Denmark", "[Nilsen, T] Univ Oslo, Oslo, Norway"]
+    assert rec.affiliations == [
+        "[Larsen, M] Univ Copenhagen, Copenhagen, Denmark",
+        "[Nilsen, T] Univ Oslo, Oslo, Norway",
+    ]
     assert rec.raw.startswith("J\tLarsen, M; Nilsen, T\t")  # the original tab-separated line
 
 
@@ -130,33 +214,60 @@ def test_csv_asreview_export() -> None:
     assert first.title == "Individual placement and support for people with depression"
     assert sections(first) == [("OBJECTIVE", "To test IPS."), ("RESULTS", "More people worked.")]
     assert first.authors == ["Hellström, L", "Bech, P"]
-    assert (first.doi, first.year, first.keywords) == ("10.1016/j.jad.2017.01.001", 2017, ["IPS", "depression"])
+    assert (first.doi, first.year, first.keywords) == (
+        "10.1016/j.jad.2017.01.001",
+        2017,
+        ["IPS", "depression"],
+    )
     assert first.source == "ASReview"
     assert first.raw.count("\n") == 1  # a quoted cell over two lines stays in the record's raw text
-    assert (second.title, second.authors, second.doi, second.position) == ("Unrelated cardiology trial", ["Jones, A"], "", 2)
+    assert (second.title, second.authors, second.doi, second.position) == (
+        "Unrelated cardiology trial",
+        ["Jones, A"],
+        "",
+        2,
+    )
 
 
 def test_pubmed_xml_reads_every_field() -> None:
     first, second = read("sample.xml")
-    assert first.title == "Return to work after common mental disorders: a systematic review."  # <i> flattened
-    assert sections(first) == [("OBJECTIVES", "To review return-to-work interventions."),
-                               ("METHODS", "We searched PubMed and Embase."),
-                               ("CONCLUSIONS", "Work-focused care with the employer helps.")]
+    assert (
+        first.title == "Return to work after common mental disorders: a systematic review."
+    )  # <i> flattened
+    assert sections(first) == [
+        ("OBJECTIVES", "To review return-to-work interventions."),
+        ("METHODS", "We searched PubMed and Embase."),
+        ("CONCLUSIONS", "Work-focused care with the employer helps."),
+    ]
     assert first.authors == ["Nieuwenhuijsen, Karen", "Ørsted, HC", "The RTW Study Group"]
-    assert (first.year, first.journal) == (2021, "Scandinavian journal of work, environment & health")
+    assert (first.year, first.journal) == (
+        2021,
+        "Scandinavian journal of work, environment & health",
+    )
     assert (first.volume, first.issue, first.pages) == ("47", "5", "345-356")
-    assert (first.doi, first.pmid, first.pmcid, first.language) == ("10.5271/sjweh.3960", "34000001", "PMC8300001", "eng")
+    assert (first.doi, first.pmid, first.pmcid, first.language) == (
+        "10.5271/sjweh.3960",
+        "34000001",
+        "PMC8300001",
+        "eng",
+    )
     assert first.publication_types == ["Journal Article", "Systematic Review"]
     assert first.keywords == ["return to work", "sick leave"]
     assert first.mesh_terms == ["Humans", "Mental Disorders"]
     assert first.url == "https://pubmed.ncbi.nlm.nih.gov/34000001/"
     assert first.affiliations == ["Amsterdam UMC, Netherlands."]
     assert (first.source, first.position) == ("PubMed", 1)
-    assert first.raw.startswith("<PubmedArticle>") and "<PMID Version=\"1\">34000001</PMID>" in first.raw
+    assert (
+        first.raw.startswith("<PubmedArticle>") and '<PMID Version="1">34000001</PMID>' in first.raw
+    )
     assert "34000002" not in first.raw
 
     assert second.title == "[Sick leave certification by general practitioners]."
-    assert (second.year, second.language, second.position) == (2019, "nor", 2)  # MedlineDate '2019 Nov-Dec'
+    assert (second.year, second.language, second.position) == (
+        2019,
+        "nor",
+        2,
+    )  # MedlineDate '2019 Nov-Dec'
     assert sections(second) == [("", "An unstructured abstract.")]
     assert second.doi == "" and second.authors == []
 
@@ -173,7 +284,12 @@ def test_pubmed_xml_reports_deleted_citations() -> None:
 def test_biopython_medline_files() -> None:
     (one,) = read(offline_data.path("biopython-tests", "Tests/Medline/pubmed_result1.txt"))
     assert one.title == "The Bio* toolkits--a brief overview."
-    assert (one.pmid, one.year, one.journal, one.pages) == ("12230038", 2002, "Briefings in bioinformatics", "296-302")
+    assert (one.pmid, one.year, one.journal, one.pages) == (
+        "12230038",
+        2002,
+        "Briefings in bioinformatics",
+        "296-302",
+    )
     assert one.authors == ["Mangalam, Harry"]
     assert "Software" in one.mesh_terms and one.language == "eng"
 
@@ -213,14 +329,33 @@ def test_every_metapub_efetch_reply_reads() -> None:
 @pytest.mark.parametrize(
     ("pmid", "title", "year", "doi", "first_author"),
     [
-        ("1234567", "The effect of castration and peroral estrogen therapy on some psychological functions.",
-         1975, "10.1159/000398269", "Rauramo, L"),
-        ("11636720", "Anaxagoras' theory of sex differentiation and heredity.", 1973, "10.1163/156852873x00014", "Kember, O"),
+        (
+            "1234567",
+            "The effect of castration and peroral estrogen therapy on some psychological functions.",
+            1975,
+            "10.1159/000398269",
+            "Rauramo, L",
+        ),
+        (
+            "11636720",
+            "Anaxagoras' theory of sex differentiation and heredity.",
+            1973,
+            "10.1163/156852873x00014",
+            "Kember, O",
+        ),
     ],
 )
-def test_metapub_known_values(pmid: str, title: str, year: int, doi: str, first_author: str) -> None:
+def test_metapub_known_values(
+    pmid: str, title: str, year: int, doi: str, first_author: str
+) -> None:
     (rec,) = read(METAPUB / f"{pmid}.xml")
-    assert (rec.pmid, rec.title, rec.year, rec.doi, rec.authors[0]) == (pmid, title, year, doi, first_author)
+    assert (rec.pmid, rec.title, rec.year, rec.doi, rec.authors[0]) == (
+        pmid,
+        title,
+        year,
+        doi,
+        first_author,
+    )
 
 
 def test_pubmed_snapshot_single_article() -> None:
@@ -228,8 +363,18 @@ def test_pubmed_snapshot_single_article() -> None:
     assert rec.title == "Inhaled Combined Budesonide-Formoterol as Needed in Mild Asthma."
     assert rec.pmid == "29768149" and rec.doi == "10.1056/nejmoa1715274"
     assert (rec.year, rec.journal, rec.volume, rec.issue, rec.pages) == (
-        2018, "The New England journal of medicine", "378", "20", "1865-1876")
-    assert [s.label for s in rec.abstract_sections] == ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS"]
+        2018,
+        "The New England journal of medicine",
+        "378",
+        "20",
+        "1865-1876",
+    )
+    assert [s.label for s in rec.abstract_sections] == [
+        "BACKGROUND",
+        "METHODS",
+        "RESULTS",
+        "CONCLUSIONS",
+    ]
     assert rec.authors[:2] == ["O'Byrne, Paul M", "FitzGerald, J Mark"]
     assert "Randomized Controlled Trial" in rec.publication_types
     assert "Asthma" in rec.mesh_terms

@@ -30,13 +30,48 @@ from hypothesis import strategies as st
 from reviewkit import formats
 from reviewkit.records import AbstractSection, Record
 
-SETTINGS = settings(max_examples=60, deadline=None, derandomize=True, report_multiple_bugs=False,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    report_multiple_bugs=False,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 
 LOWER = "abcdefghijklmnopqrstuvwxyzæøåéüößçñłβ"
-PUNCT_WORDS = ["&", "%", "50%", "R&D", "{x}", "{", "}", '"quoted"', "'single'", "(n=12)", "[sic]", "$5",
-               "#1", "a_b", "~", "^2", "C:\\temp", "<b>", "e-mail", "—", "…", "@home", "x/y", "α-2", "1.5",
-               "naïve", "Ærø", "Øyvind", "東京", "a+b=c", "`tick`"]
+PUNCT_WORDS = [
+    "&",
+    "%",
+    "50%",
+    "R&D",
+    "{x}",
+    "{",
+    "}",
+    '"quoted"',
+    "'single'",
+    "(n=12)",
+    "[sic]",
+    "$5",
+    "#1",
+    "a_b",
+    "~",
+    "^2",
+    "C:\\temp",
+    "<b>",
+    "e-mail",
+    "—",
+    "…",
+    "@home",
+    "x/y",
+    "α-2",
+    "1.5",
+    "naïve",
+    "Ærø",
+    "Øyvind",
+    "東京",
+    "a+b=c",
+    "`tick`",
+]
 
 
 def _word() -> st.SearchStrategy[str]:
@@ -55,8 +90,10 @@ def _phrase(min_words: int = 1, max_words: int = 12) -> st.SearchStrategy[str]:
 
 def _item(max_words: int = 4) -> st.SearchStrategy[str]:
     """A list item (keyword, publication type, affiliation): no list separators (see above)."""
-    return _phrase(1, max_words).map(lambda s: s.replace(";", "").replace("|", "").replace(",", "")).filter(
-        lambda s: s.strip() == s and s and "  " not in s and " and " not in f" {s} "
+    return (
+        _phrase(1, max_words)
+        .map(lambda s: s.replace(";", "").replace("|", "").replace(",", ""))
+        .filter(lambda s: s.strip() == s and s and "  " not in s and " and " not in f" {s} ")
     )
 
 
@@ -65,8 +102,17 @@ def _sentence_text() -> st.SearchStrategy[str]:
     return _phrase(1, 15).map(lambda s: s.rstrip(" ,:;") + ".").filter(lambda s: len(s) > 1)
 
 
-LABELS = ["BACKGROUND", "OBJECTIVE", "METHODS", "RESULTS", "CONCLUSIONS", "MATERIALS AND METHODS",
-          "AIMS/HYPOTHESIS", "DESIGN, SETTING, AND PARTICIPANTS", "FINDINGS & IMPLICATIONS"]
+LABELS = [
+    "BACKGROUND",
+    "OBJECTIVE",
+    "METHODS",
+    "RESULTS",
+    "CONCLUSIONS",
+    "MATERIALS AND METHODS",
+    "AIMS/HYPOTHESIS",
+    "DESIGN, SETTING, AND PARTICIPANTS",
+    "FINDINGS & IMPLICATIONS",
+]
 
 structured = st.lists(
     st.builds(AbstractSection, st.sampled_from(LABELS), _sentence_text()), min_size=1, max_size=5
@@ -77,8 +123,20 @@ abstracts = st.one_of(st.just([]), structured, unstructured)
 authors = st.lists(
     st.builds(
         lambda last, first: f"{last}, {first}" if first else last,
-        st.sampled_from(["Smith", "Ørsted", "de la Cruz", "O'Brien", "Müller-Lüdenscheidt", "Łukasz", "van den Berg",
-                         "Nguyễn", "Brown-Séquard", "Olsen"]),
+        st.sampled_from(
+            [
+                "Smith",
+                "Ørsted",
+                "de la Cruz",
+                "O'Brien",
+                "Müller-Lüdenscheidt",
+                "Łukasz",
+                "van den Berg",
+                "Nguyễn",
+                "Brown-Séquard",
+                "Olsen",
+            ]
+        ),
         st.sampled_from(["", "J", "John", "María José", "H C", "Åse", "Jean-Luc"]),
     ),
     max_size=6,
@@ -94,8 +152,18 @@ pages = st.one_of(
     st.builds(lambda n: f"e{n}", st.integers(1, 99999)),
     st.integers(1, 999).map(str),
 )
-MESH = ["Humans", "Sick Leave", "Return to Work", "Databases, Protein", "Mental Disorders", "Musculoskeletal Pain",
-        "Rehabilitation, Vocational", "Occupational Health Services", "Anxiety", "Depression"]
+MESH = [
+    "Humans",
+    "Sick Leave",
+    "Return to Work",
+    "Databases, Protein",
+    "Mental Disorders",
+    "Musculoskeletal Pain",
+    "Rehabilitation, Vocational",
+    "Occupational Health Services",
+    "Anxiety",
+    "Depression",
+]
 
 records = st.builds(
     Record,
@@ -111,12 +179,28 @@ records = st.builds(
     pmid=st.one_of(st.just(""), st.integers(1, 99_999_999).map(str)),
     pmcid=st.one_of(st.just(""), st.integers(1, 9_999_999).map(lambda n: f"PMC{n}")),
     language=st.sampled_from(["", "eng", "nor", "swe", "dan"]),
-    publication_types=st.lists(st.sampled_from(["Journal Article", "Review", "Systematic Review",
-                                                "Randomized Controlled Trial", "Meta-Analysis"]), max_size=3, unique=True),
+    publication_types=st.lists(
+        st.sampled_from(
+            [
+                "Journal Article",
+                "Review",
+                "Systematic Review",
+                "Randomized Controlled Trial",
+                "Meta-Analysis",
+            ]
+        ),
+        max_size=3,
+        unique=True,
+    ),
     keywords=st.lists(_item(), max_size=4),
     mesh_terms=st.lists(st.sampled_from(MESH), max_size=4, unique=True),
-    url=st.one_of(st.just(""), st.builds(lambda p: f"https://example.org/{p}?a=1&b=2%20c",
-                                         st.from_regex(r"[a-z0-9]{1,8}(/[a-z0-9]{1,8}){0,2}", fullmatch=True))),
+    url=st.one_of(
+        st.just(""),
+        st.builds(
+            lambda p: f"https://example.org/{p}?a=1&b=2%20c",
+            st.from_regex(r"[a-z0-9]{1,8}(/[a-z0-9]{1,8}){0,2}", fullmatch=True),
+        ),
+    ),
     # unique: MEDLINE repeats AD per author, so its reader (like PubMed XML's) keeps each once
     affiliations=st.lists(_item(8), max_size=3, unique=True),
 )
@@ -168,14 +252,25 @@ def test_every_writer_keeps_a_full_record(tmp_path: Path) -> None:
     """One hand-made record with every field set survives every writer (a readable example)."""
     rec = Record(
         title='Return to work {after} sick leave & 50% "quoted" — Ærø ß \\ path',
-        abstract_sections=[AbstractSection("BACKGROUND", "Sick leave costs; R&D helps."),
-                           AbstractSection("AIMS/HYPOTHESIS", "We did x: y."),
-                           AbstractSection("CONCLUSIONS", "It works!")],
+        abstract_sections=[
+            AbstractSection("BACKGROUND", "Sick leave costs; R&D helps."),
+            AbstractSection("AIMS/HYPOTHESIS", "We did x: y."),
+            AbstractSection("CONCLUSIONS", "It works!"),
+        ],
         authors=["Smith, John", "Ørsted, Hans Christian", "de la Cruz, María"],
-        year=2020, journal="Journal of Occupational Rehabilitation", volume="30", issue="2", pages="123-129",
-        doi="10.1007/s10926-019-09999-x", pmid="31234567", pmcid="PMC7654321", language="eng",
-        publication_types=["Journal Article", "Review"], keywords=["return to work", "sick leave"],
-        mesh_terms=["Humans", "Databases, Protein"], url="https://example.org/a?b=1&c=2",
+        year=2020,
+        journal="Journal of Occupational Rehabilitation",
+        volume="30",
+        issue="2",
+        pages="123-129",
+        doi="10.1007/s10926-019-09999-x",
+        pmid="31234567",
+        pmcid="PMC7654321",
+        language="eng",
+        publication_types=["Journal Article", "Review"],
+        keywords=["return to work", "sick leave"],
+        mesh_terms=["Humans", "Databases, Protein"],
+        url="https://example.org/a?b=1&c=2",
         affiliations=["University of Oslo, Norway", "NAV, Oslo"],
     )
     for fmt in formats.WRITE_FORMATS:

@@ -36,13 +36,29 @@ def test_review_a_has_the_eight_searches_exactly() -> None:
     assert len({s.name for s in p.searches}) == 8
     for search in p.searches:  # each parses, and its terms are the block's then the topic's
         phrases = [t.text + ("*" if t.truncated else "") for t in terms(parse(search.query))]
-        assert phrases[:11] == ["return to work", "work rehabilitation", "vocation* treatment",
-                                "vocation* rehabilitation", "evidence-based practice", "motivational interview*",
-                                "employment", "sick* certification", "sick leave", "worker's compensation",
-                                "occupational health"]
+        assert phrases[:11] == [
+            "return to work",
+            "work rehabilitation",
+            "vocation* treatment",
+            "vocation* rehabilitation",
+            "evidence-based practice",
+            "motivational interview*",
+            "employment",
+            "sick* certification",
+            "sick leave",
+            "worker's compensation",
+            "occupational health",
+        ]
     assert [t.text for t in terms(parse(p.searches[5].query))][11:] == [
-        "general practice", "general practition", "physicians, family", "family practice", "primary care"]
-    assert terms(parse(p.searches[5].query))[12] == Term("general practition", phrase=True, truncated=True)
+        "general practice",
+        "general practition",
+        "physicians, family",
+        "family practice",
+        "primary care",
+    ]
+    assert terms(parse(p.searches[5].query))[12] == Term(
+        "general practition", phrase=True, truncated=True
+    )
 
 
 def test_review_a_limits() -> None:
@@ -53,7 +69,9 @@ def test_review_a_limits() -> None:
         assert limits.languages == ("english",)
         assert limits.systematic_subset or "Systematic Review" in limits.publication_types
         full = search.full_query()
-        assert full.startswith(f"({search.query}) AND ") and "[dp]" in full and "english[la]" in full
+        assert (
+            full.startswith(f"({search.query}) AND ") and "[dp]" in full and "english[la]" in full
+        )
         parse(full)  # what is sent to PubMed parses too
 
 
@@ -65,14 +83,26 @@ def test_review_a_screening_and_groups() -> None:
     assert "uncertain" in ta.advance_on  # 'uncertain' routes a record on
     scheme = p.scheme("diagnosis-group")
     assert [lab.name for lab in scheme.labels] == [
-        "Mental disorders", "Musculoskeletal disorders", "Mixed or complex diagnoses", "Chronic pain", "Cancer",
-        "Brain injury", "Role of the GP and the employer", "Implementation and system level"]
+        "Mental disorders",
+        "Musculoskeletal disorders",
+        "Mixed or complex diagnoses",
+        "Chronic pain",
+        "Cancer",
+        "Brain injury",
+        "Role of the GP and the employer",
+        "Implementation and system level",
+    ]
     mental = {t.text for t in scheme.label("mental").terms}
     assert {"depress*", "anxiety", "stress", "burnout"} <= mental
-    assert any(t.language == "no" for t in scheme.label("mental").terms)  # Norwegian signal terms too
+    assert any(
+        t.language == "no" for t in scheme.label("mental").terms
+    )  # Norwegian signal terms too
     assert p.report is not None and p.report.scheme == "diagnosis-group"
     assert [p.report.column_names.get(c, c) for c in p.report.columns] == [
-        "Study", "Aim of the review", "Conclusions of the review"]
+        "Study",
+        "Aim of the review",
+        "Conclusions of the review",
+    ]
     assert p.report.sort == "year-desc"
 
 
@@ -80,10 +110,17 @@ def test_review_b_schemes_and_report() -> None:
     p = protocol_mod.load(REVIEW_B)
     model = p.scheme("model-type")
     assert [lab.name for lab in model.labels] == [
-        "Multidisciplinary team", "Job specialist in mental health treatment",
-        "Sick-leave / rehabilitation coordinator", "Team plus coordinator", "Workplace-centred collaboration"]
+        "Multidisciplinary team",
+        "Job specialist in mental health treatment",
+        "Sick-leave / rehabilitation coordinator",
+        "Team plus coordinator",
+        "Workplace-centred collaboration",
+    ]
     assert model.none_label and model.label_ids[-1] == model.none_label  # plus "none of these"
-    assert {t.text for t in model.label("job-specialist").terms} >= {"individual placement and support", "IPS"}
+    assert {t.text for t in model.label("job-specialist").terms} >= {
+        "individual placement and support",
+        "IPS",
+    }
     diagnosis = p.scheme("diagnosis")
     assert diagnosis.label_ids == ("mental", "musculoskeletal", "both")
     smi = p.scheme("severe-mental-illness")
@@ -91,7 +128,19 @@ def test_review_b_schemes_and_report() -> None:
     assert {"schizophreni*", "psychos*", "bipolar"} <= {t.text for t in smi.labels[0].terms}
     assert p.report is not None and p.report.scheme == "model-type"
     assert [p.report.column_names.get(c, c) for c in p.report.columns] == [
-        "Country", "Intervention", "Population", "Design", "Effect", "Reference"]
-    assert {f.id for f in p.extraction} >= {"country", "intervention", "population", "design", "effect"}
+        "Country",
+        "Intervention",
+        "Population",
+        "Design",
+        "Effect",
+        "Reference",
+    ]
+    assert {f.id for f in p.extraction} >= {
+        "country",
+        "intervention",
+        "population",
+        "design",
+        "effect",
+    }
     assert any("work-focused CBT" in e for e in p.exclusion)
     assert p.stage("title-abstract").reviewers_per_record == 2

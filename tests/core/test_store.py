@@ -33,7 +33,9 @@ def test_pragmas_and_schema_version(tmp_path: Path) -> None:
         assert db.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert db.schema_version() == SCHEMA_VERSION
-        recorded = [r[0] for r in db.query("SELECT version FROM schema_migrations ORDER BY version")]
+        recorded = [
+            r[0] for r in db.query("SELECT version FROM schema_migrations ORDER BY version")
+        ]
     on_disk = sorted(int(p.name.split("_", 1)[0]) for p in MIGRATIONS.glob("*.sql"))
     assert recorded == on_disk and recorded[0] == 1 and recorded[-1] == SCHEMA_VERSION
 
@@ -54,7 +56,9 @@ def test_an_old_database_is_migrated_on_open(tmp_path: Path) -> None:
     """A database at schema 0 (bookkeeping table only) gets every migration when opened."""
     fresh = tmp_path / "fresh.sqlite"
     conn = sqlite3.connect(fresh)
-    conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    conn.execute(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
     conn.commit()
     conn.close()
     with Store.open(fresh) as db:
@@ -65,7 +69,9 @@ def test_an_old_database_is_migrated_on_open(tmp_path: Path) -> None:
 def test_a_newer_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite"
     with Store.create(path) as db, db.transaction():
-        db.conn.execute("INSERT INTO schema_migrations VALUES (?, 'future', 'now')", (SCHEMA_VERSION + 100,))
+        db.conn.execute(
+            "INSERT INTO schema_migrations VALUES (?, 'future', 'now')", (SCHEMA_VERSION + 100,)
+        )
     with pytest.raises(Exception, match="newer than this reviewkit"):
         Store.open(path)
 
@@ -74,9 +80,20 @@ def _one_record(project: Project) -> int:
     db = project.db
     with db.transaction():
         import_id = record_rows.add_import(db, source="test", path="x", fmt="ris", sha256="abc")
-        (rid,) = record_rows.add_records(db, [Record(title="T", abstract_sections=[AbstractSection("", "A")],
-                                                     source="test", origin="x", position=1, raw="TY  - JOUR")],
-                                         import_id=import_id)
+        (rid,) = record_rows.add_records(
+            db,
+            [
+                Record(
+                    title="T",
+                    abstract_sections=[AbstractSection("", "A")],
+                    source="test",
+                    origin="x",
+                    position=1,
+                    raw="TY  - JOUR",
+                )
+            ],
+            import_id=import_id,
+        )
     return rid
 
 
@@ -91,14 +108,22 @@ def test_records_are_immutable(project_a: Project) -> None:
     assert (stored.title, stored.abstract, stored.raw) == ("T", "A", "TY  - JOUR")
 
 
-def test_original_text_is_stored_compressed_and_older_text_rows_still_read(project_a: Project) -> None:
+def test_original_text_is_stored_compressed_and_older_text_rows_still_read(
+    project_a: Project,
+) -> None:
     db = project_a.db
     raw = "<PubmedArticle>" + "<Author>Ødegård</Author>" * 200 + "</PubmedArticle>"
     with db.transaction():
-        (new,) = record_rows.add_records(db, [Record(title="T", raw=raw, source="s", origin="f", position=1)],
-                                         import_id=record_rows.add_import(db, source="s", path="f", fmt="x", sha256="1"))
-        old = record_rows.add_records(db, [Record(title="Old", source="s", origin="f", position=2)],
-                                      import_id=record_rows.add_import(db, source="s", path="g", fmt="x", sha256="2"))[0]
+        (new,) = record_rows.add_records(
+            db,
+            [Record(title="T", raw=raw, source="s", origin="f", position=1)],
+            import_id=record_rows.add_import(db, source="s", path="f", fmt="x", sha256="1"),
+        )
+        old = record_rows.add_records(
+            db,
+            [Record(title="Old", source="s", origin="f", position=2)],
+            import_id=record_rows.add_import(db, source="s", path="g", fmt="x", sha256="2"),
+        )[0]
     stored = db.conn.execute("SELECT raw FROM records WHERE id = ?", (new,)).fetchone()[0]
     assert isinstance(stored, bytes) and len(stored) < len(raw.encode()) / 5
     assert record_rows.get_record(db, new, with_raw=True).raw == raw
@@ -106,9 +131,12 @@ def test_original_text_is_stored_compressed_and_older_text_rows_still_read(proje
     # an UPDATE, so the old row is made as an old version made it)
     data = db.conn.execute("SELECT data FROM records WHERE id = ?", (old,)).fetchone()[0]
     with db.transaction():
-        db.conn.execute("INSERT INTO records (import_id, source, origin, position, title, data, raw, added_at)"
-                        " SELECT import_id, source, origin, 3, title, ?, 'TY  - JOUR', added_at FROM records"
-                        " WHERE id = ?", (data, old))
+        db.conn.execute(
+            "INSERT INTO records (import_id, source, origin, position, title, data, raw, added_at)"
+            " SELECT import_id, source, origin, 3, title, ?, 'TY  - JOUR', added_at FROM records"
+            " WHERE id = ?",
+            (data, old),
+        )
         text_row = db.conn.execute("SELECT MAX(id) FROM records").fetchone()[0]
     assert record_rows.get_record(db, text_row, with_raw=True).raw == "TY  - JOUR"
 
@@ -116,9 +144,16 @@ def test_original_text_is_stored_compressed_and_older_text_rows_still_read(proje
 def test_decisions_are_append_only(project_a: Project) -> None:
     rid = _one_record(project_a)
     db = project_a.db
-    first = decision_rows.Decision(record_id=rid, stage="title-abstract", reviewer="reviewer1", label="include")
-    second = decision_rows.Decision(record_id=rid, stage="title-abstract", reviewer="reviewer1", label="exclude",
-                                    reason="wrong-outcome")
+    first = decision_rows.Decision(
+        record_id=rid, stage="title-abstract", reviewer="reviewer1", label="include"
+    )
+    second = decision_rows.Decision(
+        record_id=rid,
+        stage="title-abstract",
+        reviewer="reviewer1",
+        label="exclude",
+        reason="wrong-outcome",
+    )
     for d in (first, second):
         decision_rows.add_decision(db, d)
     assert [d.label for d in decision_rows.list_decisions(db)] == ["include", "exclude"]
@@ -141,14 +176,22 @@ def test_failed_import_leaves_nothing(project_a: Project, tmp_path: Path) -> Non
 
 
 def test_import_files_stores_provenance(project_a: Project) -> None:
-    (summary,) = importer.import_files(project_a.db, [FIXTURES / "sample.nbib"], source="PubMed export")
+    (summary,) = importer.import_files(
+        project_a.db, [FIXTURES / "sample.nbib"], source="PubMed export"
+    )
     assert (summary.format, summary.source, summary.records) == ("medline", "PubMed export", 2)
     imports = record_rows.list_imports(project_a.db)
     assert [(i.format, i.record_count, i.sha256) for i in imports] == [
-        ("medline", 2, importer.sha256_of(FIXTURES / "sample.nbib"))]
-    stored = [record_rows.get_record(project_a.db, rid, with_raw=True) for rid, _ in record_rows.iter_records(project_a.db)]
+        ("medline", 2, importer.sha256_of(FIXTURES / "sample.nbib"))
+    ]
+    stored = [
+        record_rows.get_record(project_a.db, rid, with_raw=True)
+        for rid, _ in record_rows.iter_records(project_a.db)
+    ]
     assert [(r.source, r.origin, r.position) for r in stored] == [
-        ("PubMed export", str(FIXTURES / "sample.nbib"), 1), ("PubMed export", str(FIXTURES / "sample.nbib"), 2)]
+        ("PubMed export", str(FIXTURES / "sample.nbib"), 1),
+        ("PubMed export", str(FIXTURES / "sample.nbib"), 2),
+    ]
     assert stored[0].raw.startswith("PMID- 33000001") and stored[0].pmid == "33000001"
     row = project_a.db.query("SELECT data FROM records ORDER BY id LIMIT 1")[0]
     assert "raw" not in json.loads(row["data"])  # the original text is kept once, in its own column
@@ -167,7 +210,10 @@ def test_nested_transactions_roll_back_to_the_savepoint(tmp_path: Path) -> None:
 def _core_modules() -> list[str]:
     names = []
     for info in pkgutil.walk_packages(reviewkit.__path__, prefix="reviewkit."):
-        if info.name.startswith(("reviewkit.tui", "reviewkit.cli")) or info.name == "reviewkit.__main__":
+        if (
+            info.name.startswith(("reviewkit.tui", "reviewkit.cli"))
+            or info.name == "reviewkit.__main__"
+        ):
             continue
         names.append(info.name)
     return names
@@ -175,8 +221,16 @@ def _core_modules() -> list[str]:
 
 def test_the_core_never_imports_textual() -> None:
     modules = _core_modules()
-    for required in ("reviewkit.records", "reviewkit.store", "reviewkit.protocol", "reviewkit.query",
-                     "reviewkit.formats", "reviewkit.importer", "reviewkit.project", "reviewkit.status"):
+    for required in (
+        "reviewkit.records",
+        "reviewkit.store",
+        "reviewkit.protocol",
+        "reviewkit.query",
+        "reviewkit.formats",
+        "reviewkit.importer",
+        "reviewkit.project",
+        "reviewkit.status",
+    ):
         assert required in modules
     code = (
         "import importlib, json, sys\n"
@@ -184,6 +238,8 @@ def test_the_core_never_imports_textual() -> None:
         "    importlib.import_module(name)\n"
         "print(json.dumps(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []

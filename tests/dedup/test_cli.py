@@ -12,8 +12,16 @@ from reviewkit.store import duplicates as links
 
 @pytest.fixture
 def proj(project_a):
-    add_records(project_a, [rec(pmid="31000001"), rec(pmid="31000001", source="Embase"),
-                            rec(authors=[], journal="", volume="", pages="", year=None), other(1), other(2)])
+    add_records(
+        project_a,
+        [
+            rec(pmid="31000001"),
+            rec(pmid="31000001", source="Embase"),
+            rec(authors=[], journal="", volume="", pages="", year=None),
+            other(1),
+            other(2),
+        ],
+    )
     project_a.close()
     return project_a
 
@@ -36,9 +44,14 @@ def test_dedup_runs_prints_counts_and_is_incremental(proj, capsys):
 def test_report_and_csv(proj, capsys, tmp_path):
     run(capsys, "dedup", "--project", str(proj.folder))
     target = tmp_path / "clusters.csv"
-    code, out, _ = run(capsys, "dedup", "report", "--project", str(proj.folder), "--csv", str(target))
+    code, out, _ = run(
+        capsys, "dedup", "report", "--project", str(proj.folder), "--csv", str(target)
+    )
     assert code == 0
-    assert "duplicates removed automatically: 1" in out and "duplicates removed by hand:       0" in out
+    assert (
+        "duplicates removed automatically: 1" in out
+        and "duplicates removed by hand:       0" in out
+    )
     assert "pairs waiting for review:" in out
     assert target.read_text(encoding="utf-8").count("\n") == 3  # header + two records
 
@@ -51,7 +64,9 @@ def test_project_given_to_the_group_applies_to_subcommands(proj, capsys):
 
 def test_split_command(proj, capsys):
     run(capsys, "dedup", "--project", str(proj.folder))
-    code, out, _ = run(capsys, "dedup", "split", "2", "--project", str(proj.folder), "--reviewer", "ann")
+    code, out, _ = run(
+        capsys, "dedup", "split", "2", "--project", str(proj.folder), "--reviewer", "ann"
+    )
     assert code == 0 and "record 2 split from its cluster (1 link broken)" in out
     with proj as p:
         assert links.current_links(p.db, "duplicate") == []
@@ -61,9 +76,13 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(proj, capsys, tmp_pa
     run(capsys, "dedup", "--project", str(proj.folder))
     with proj as p:
         before = len(links.current_links(p.db))
-    code, _, err = run(capsys, "dedup", "split", "999", "--project", str(proj.folder), "--reviewer", "ann")
+    code, _, err = run(
+        capsys, "dedup", "split", "999", "--project", str(proj.folder), "--reviewer", "ann"
+    )
     assert code == 2 and "no record with id 999" in err and "Traceback" not in err
-    code, _, err = run(capsys, "dedup", "split", "4", "--project", str(proj.folder), "--reviewer", "ann")
+    code, _, err = run(
+        capsys, "dedup", "split", "4", "--project", str(proj.folder), "--reviewer", "ann"
+    )
     assert code == 2 and "not merged" in err
     bad = tmp_path / "missing-folder" / "c.csv"
     code, _, err = run(capsys, "dedup", "report", "--project", str(proj.folder), "--csv", str(bad))

@@ -17,12 +17,20 @@ from reviewkit.store import duplicates as links
 @pytest.fixture
 def seeded(project_a):
     """Two copies of one article (PMID and DOI), a near copy for review, five unrelated."""
-    ids = add_records(project_a, [
-        rec(pmid="31000001", doi="10.5271/sjweh.3801"),
-        rec(doi="https://doi.org/10.5271/SJWEH.3801", source="Embase", journal="Scand J Work Environ Health"),
-        rec(authors=[], journal="", volume="", pages="", year=None, source="Google Scholar"),
-        *(other(i) for i in range(5)),
-    ], source="mixed")
+    ids = add_records(
+        project_a,
+        [
+            rec(pmid="31000001", doi="10.5271/sjweh.3801"),
+            rec(
+                doi="https://doi.org/10.5271/SJWEH.3801",
+                source="Embase",
+                journal="Scand J Work Environ Health",
+            ),
+            rec(authors=[], journal="", volume="", pages="", year=None, source="Google Scholar"),
+            *(other(i) for i in range(5)),
+        ],
+        source="mixed",
+    )
     return project_a, ids
 
 
@@ -31,7 +39,9 @@ def test_run_links_duplicates_by_rule_and_queues_the_uncertain(seeded):
     result = engine.run_dedup(project.db)
     assert result.new_records == 8 and result.duplicates == 1 and result.uncertain >= 1
     dup = links.current_links(project.db, "duplicate")
-    assert [(lk.record_a, lk.record_b, lk.made_by) for lk in dup] == [(ids[0], ids[1], "rule:same_doi")]
+    assert [(lk.record_a, lk.record_b, lk.made_by) for lk in dup] == [
+        (ids[0], ids[1], "rule:same_doi")
+    ]
     cmap = links.canonical_map(project.db)
     assert cmap[ids[1]] == ids[0] and len(links.study_ids(project.db)) == 7
     queue = engine.review_queue(project.db)
@@ -43,12 +53,16 @@ def test_incremental_run_matches_new_records_against_old_clusters_only(seeded):
     project, ids = seeded
     first = engine.run_dedup(project.db)
     before = {lk.id for lk in links.current_links(project.db)}
-    new = add_records(project, [rec(pmid="31000001", source="PubMed rerun"), other(50)], source="later")
+    new = add_records(
+        project, [rec(pmid="31000001", source="PubMed rerun"), other(50)], source="later"
+    )
     second = engine.run_dedup(project.db)
     assert second.new_records == 2
     assert second.pairs_compared < first.pairs_compared
     added = [lk for lk in links.current_links(project.db) if lk.id not in before]
-    assert added and all(lk.record_a in new or lk.record_b in new for lk in added)  # no old pair again
+    assert added and all(
+        lk.record_a in new or lk.record_b in new for lk in added
+    )  # no old pair again
     cmap = links.canonical_map(project.db)
     assert cmap[new[0]] == ids[0] and cmap[new[1]] == new[1]
     third = engine.run_dedup(project.db)
@@ -117,10 +131,13 @@ def test_links_are_never_deleted_or_changed(seeded):
 
 
 def test_merged_view_has_best_title_all_identifiers_and_sources(project_a):
-    ids = add_records(project_a, [
-        rec(title=f"[{TITLE}].", pmid="31000001", source="PubMed"),
-        rec(doi="10.5271/sjweh.3801", pmid="31000001", source="Embase"),
-    ])
+    ids = add_records(
+        project_a,
+        [
+            rec(title=f"[{TITLE}].", pmid="31000001", source="PubMed"),
+            rec(doi="10.5271/sjweh.3801", pmid="31000001", source="Embase"),
+        ],
+    )
     engine.run_dedup(project_a.db)
     view = engine.merged_view(project_a.db, ids[1])
     assert view.canonical_id == ids[0] and view.member_ids == ids

@@ -36,8 +36,12 @@ def test_doi_with_different_case_and_resolver_prefix_is_the_same():
 
 def test_doi_shared_by_many_records_is_not_proof():
     doi = "10.1016/s0924-9338(19)30001-1"  # a supplement of conference abstracts
-    titles = ["Sleep in nurses on night shifts", "Burnout among general practitioners in Norway",
-              "Vocational rehabilitation after stroke", "Neck pain in office workers: a survey"]
+    titles = [
+        "Sleep in nurses on night shifts",
+        "Burnout among general practitioners in Norway",
+        "Vocational rehabilitation after stroke",
+        "Neck pain in office workers: a survey",
+    ]
     recs = [keys(i, doi=doi, title=t, pages=str(100 + i)) for i, t in enumerate(titles, start=1)]
     ctx = Context(shared_dois(recs))
     assert doi in ctx.shared_dois
@@ -49,12 +53,16 @@ def test_doi_shared_by_many_records_is_not_proof():
 
 def test_same_doi_with_contradicting_pages_is_judged_on_the_rest():
     a = keys(1, doi="10.1/x", volume="45", pages="245-253")
-    b = keys(2, doi="10.1/x", volume="12", pages="S88", journal="Occupational and Environmental Medicine")
+    b = keys(
+        2, doi="10.1/x", volume="12", pages="S88", journal="Occupational and Environmental Medicine"
+    )
     assert verdict(a, b)[0] != "duplicate"
 
 
 def test_bracketed_translated_title_and_language_note_match_the_plain_title():
-    assert match_title("[Return to work after sick leave]. [Norwegian]") == match_title("Return to work after sick leave")
+    assert match_title("[Return to work after sick leave]. [Norwegian]") == match_title(
+        "Return to work after sick leave"
+    )
     a = keys(1, title=f"[{TITLE}].", source="Embase")
     b = keys(2, title=TITLE)
     assert verdict(a, b) == ("duplicate", "biblio_match")
@@ -72,7 +80,9 @@ def test_html_latex_and_diacritics_do_not_hide_a_duplicate():
 def test_journal_abbreviations_match_full_names():
     fold = lambda j: keys_for(1, other(1, journal=j)).journal  # noqa: E731
     assert journal_match(fold("Curr Opin Lipidol"), fold("Current Opinion in Lipidology"))
-    assert journal_match(fold("Circulation. Conference: American Heart Association"), fold("Circulation"))
+    assert journal_match(
+        fold("Circulation. Conference: American Heart Association"), fold("Circulation")
+    )
     assert journal_match(fold("Occupational Medicine"), fold("Journal of Hepatology")) is False
 
 
@@ -103,7 +113,10 @@ def test_different_years_and_pages_keep_a_same_title_apart():
 
 def test_blocking_is_not_all_pairs_but_finds_the_duplicates():
     ks = [keys_for(i, other(i)) for i in range(300)]
-    ks += [keys_for(1000, other(5, source="PubMed")), keys_for(1001, other(77, title=other(77).title.upper()))]
+    ks += [
+        keys_for(1000, other(5, source="PubMed")),
+        keys_for(1001, other(77, title=other(77).title.upper())),
+    ]
     pairs = set(candidate_pairs(ks))
     assert (5, 1000) in pairs and (77, 1001) in pairs
     assert len(pairs) < 300 * 299 / 2 / 20
@@ -126,7 +139,10 @@ def test_chaining_guard_splits_a_chain_of_drifting_titles():
     t1 = "Effects of a workplace dialogue meeting on return to work for employees on sick leave"
     t2 = "Effects of a workplace dialogue meeting on return to work"
     t3 = "A workplace dialogue meeting on return to work"
-    ks = {i: keys(i, title=t, authors=[], journal="", volume="", pages="") for i, t in enumerate((t1, t2, t3), 1)}
+    ks = {
+        i: keys(i, title=t, authors=[], journal="", volume="", pages="")
+        for i, t in enumerate((t1, t2, t3), 1)
+    }
     result = match(ks)
     clusters = components(ks, ((e.a, e.b) for e in result.accepted))
     assert not any({1, 3} <= c for c in clusters)
@@ -141,13 +157,25 @@ def test_versions_of_one_cochrane_review_are_one_study_but_other_dois_are_not():
 
 
 def test_same_doi_but_different_numbers_in_title_is_not_merged():
-    a = keys(1, doi="10.3390/ph11010013", title="Haemodynamic effects of delta(8)-tetrahydrocannabinol", pages="")
-    b = keys(2, doi="10.3390/ph11010013", title="Haemodynamic effects of delta<sup>9</sup>-tetrahydrocannabinol", pages="")
+    a = keys(
+        1,
+        doi="10.3390/ph11010013",
+        title="Haemodynamic effects of delta(8)-tetrahydrocannabinol",
+        pages="",
+    )
+    b = keys(
+        2,
+        doi="10.3390/ph11010013",
+        title="Haemodynamic effects of delta<sup>9</sup>-tetrahydrocannabinol",
+        pages="",
+    )
     assert compare(a, b).verdict != "duplicate"
 
 
 def test_volume_and_pages_inside_the_journal_field_are_used():
-    k = keys(1, journal="Obesity.18 (6) ()(pp 1260-1265) 2010.Date of Publication", volume="", pages="")
+    k = keys(
+        1, journal="Obesity.18 (6) ()(pp 1260-1265) 2010.Date of Publication", volume="", pages=""
+    )
     assert (k.journal, k.volume, k.first_page) == (("obesity",), "18", "1260")
     assert keys(2, pages="2019", year=2019).first_page == ""  # a year in the pages field
 
@@ -156,12 +184,18 @@ def test_recurring_generic_titles_need_the_same_volume_and_page():
     a = keys(1, title="Editor's comments", pages="", authors=["Lee, A"])
     b = keys(2, title="Editor's comments", pages="", authors=["Lee, A"])
     assert a.generic and verdict(a, b) == ("uncertain", "generic_title")
-    assert verdict(keys(3, title="Editorial"), keys(4, title="Editorial")) == ("duplicate", "biblio_match")
+    assert verdict(keys(3, title="Editorial"), keys(4, title="Editorial")) == (
+        "duplicate",
+        "biblio_match",
+    )
 
 
 def test_spreadsheet_error_is_no_title():
     assert keys(1, title="#NAME?").title == ""
-    assert verdict(keys(1, title="#NAME?"), keys(2, title="#NAME?")) == ("not_duplicate", "no_title")
+    assert verdict(keys(1, title="#NAME?"), keys(2, title="#NAME?")) == (
+        "not_duplicate",
+        "no_title",
+    )
 
 
 def test_author_list_cut_to_the_first_author_still_agrees():

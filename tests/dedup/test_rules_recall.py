@@ -47,8 +47,12 @@ def test_a_year_in_the_volume_field_is_no_volume():
 
 
 def test_embase_journal_with_volume_and_pages_but_no_issue():
-    a = keys(1, journal="Die Medizinische Welt.10 ()(pp 535-536) 1967.Date of Publication: 1967",
-             volume="", pages="")
+    a = keys(
+        1,
+        journal="Die Medizinische Welt.10 ()(pp 535-536) 1967.Date of Publication: 1967",
+        volume="",
+        pages="",
+    )
     assert (a.journal, a.volume, a.first_page) == (("medizinische", "welt"), "10", "535")
     b = keys(2, journal="J Clin Invest.()(pp 607-612) 1970", volume="", pages="")
     assert (b.journal, b.volume, b.first_page) == (("j", "clin", "invest"), "", "607")
@@ -59,12 +63,26 @@ def test_journal_names_translated_abbreviated_or_as_acronym():
     assert journal_words("Daru : journal of Faculty of Pharmacy") == ("daru",)
     assert journal_words("Zhen ci yan jiu = Acupuncture research") == ("zhen", "ci", "yan", "jiu")
     assert journal_words("L'Encephale.21 Spec No 2 ()(pp 1-78) 1995") == ("encephale",)
-    assert journal_match(journal_words("Patol.Fiziol.Eksp.Ter."),
-                         journal_words("Patologicheskaia fiziologiia i eksperimental'naia terapiia")) is True
-    assert journal_match(("icis",), journal_words("International Conference on Information Systems")) is True
+    assert (
+        journal_match(
+            journal_words("Patol.Fiziol.Eksp.Ter."),
+            journal_words("Patologicheskaia fiziologiia i eksperimental'naia terapiia"),
+        )
+        is True
+    )
+    assert (
+        journal_match(("icis",), journal_words("International Conference on Information Systems"))
+        is True
+    )
     # near misses: a word skipped in a two-word name is another journal; a wrong acronym is none
-    assert journal_match(journal_words("J Periodontol"), journal_words("J Clin Periodontol")) is not True
-    assert journal_match(("ics",), journal_words("International Conference on Information Systems")) is False
+    assert (
+        journal_match(journal_words("J Periodontol"), journal_words("J Clin Periodontol"))
+        is not True
+    )
+    assert (
+        journal_match(("ics",), journal_words("International Conference on Information Systems"))
+        is False
+    )
 
 
 def test_a_heading_before_the_title_still_matches():
@@ -79,8 +97,13 @@ def test_a_heading_before_the_title_still_matches():
 
 
 def test_dotted_abbreviation_is_not_two_roman_numerals():
-    a = keys(1, title='Low-dose i.v. acetylcholine acts as a "preconditioning-mimetic" in the canine model')
-    b = keys(2, title="Low-dose IV acetylcholine acts as a 'preconditioning-mimetic' in the canine model")
+    a = keys(
+        1,
+        title='Low-dose i.v. acetylcholine acts as a "preconditioning-mimetic" in the canine model',
+    )
+    b = keys(
+        2, title="Low-dose IV acetylcholine acts as a 'preconditioning-mimetic' in the canine model"
+    )
     assert a.numbers == b.numbers == frozenset({"iv"})
     assert verdict(a, b)[0] == "duplicate"
     # near miss: part I and part II stay apart
@@ -91,94 +114,205 @@ def test_dotted_abbreviation_is_not_two_roman_numerals():
 
 def test_same_title_volume_pages_and_year_merge_despite_romanised_authors_and_journal():
     title = "Protective effects of sevoflurane pretreatment on myocardial ischemia-reperfusion injury in rabbits"
-    a = dict(title=title, authors=["Xu J. M.", "Chang Y. T.", "Hu D. X."], journal="Hunan Yi Ke Da Xue Xue Bao",
-             volume="26", pages="79-82", year=2001)
-    b = dict(title=title + ". Chinese", authors=["Jun-Mei X.", "Ye-Tian C.", "Don-Xu H."],
-             journal="Bulletin of Hunan Medical University", volume="26", pages="79-82", year=2001)
+    a = dict(
+        title=title,
+        authors=["Xu J. M.", "Chang Y. T.", "Hu D. X."],
+        journal="Hunan Yi Ke Da Xue Xue Bao",
+        volume="26",
+        pages="79-82",
+        year=2001,
+    )
+    b = dict(
+        title=title + ". Chinese",
+        authors=["Jun-Mei X.", "Ye-Tian C.", "Don-Xu H."],
+        journal="Bulletin of Hunan Medical University",
+        volume="26",
+        pages="79-82",
+        year=2001,
+    )
     assert verdict(keys(1, **a), keys(2, **b)) == ("duplicate", "same_title_and_place")
     # near misses: another year, or abstracts in conference proceedings (one page holds many)
     assert verdict(keys(1, **a), keys(2, **{**b, "year": 2002}))[0] != "duplicate"
     meeting = "Heart.Conference: Annual Meeting of the Chinese Society of Cardiology"
-    assert verdict(keys(1, **{**a, "journal": meeting}), keys(2, **{**b, "journal": meeting}))[0] != "duplicate"
+    assert (
+        verdict(keys(1, **{**a, "journal": meeting}), keys(2, **{**b, "journal": meeting}))[0]
+        != "duplicate"
+    )
 
 
 def test_same_title_authors_and_volume_merge_despite_a_translated_journal_name():
-    title = "Rating prediction for software developers by integrating OSS community and crowd sourcing"
+    title = (
+        "Rating prediction for software developers by integrating OSS community and crowd sourcing"
+    )
     authors = ["Ohsawa, Shohei", "Matsuo, Yutaka"]
-    a = keys(1, title=title, authors=authors, journal="Jinko Chino Gakkai Ronbunshi", volume="31", pages="")
-    b = keys(2, title=title, authors=authors, journal="Transactions of the Japanese Society for Artificial Intelligence",
-             volume="31", pages="A-F24_1-10")
+    a = keys(
+        1,
+        title=title,
+        authors=authors,
+        journal="Jinko Chino Gakkai Ronbunshi",
+        volume="31",
+        pages="",
+    )
+    b = keys(
+        2,
+        title=title,
+        authors=authors,
+        journal="Transactions of the Japanese Society for Artificial Intelligence",
+        volume="31",
+        pages="A-F24_1-10",
+    )
     assert verdict(a, b) == ("duplicate", "same_title_authors_volume")
     # near miss: abstracts in two journals' supplements, both 'volume 1'
-    c = keys(3, title=title, authors=authors, journal="Gastroenterology", volume="Suppl 1)", pages="S-647")
-    d = keys(4, title=title, authors=authors, journal="Journal of Crohn's and Colitis", volume="Suppl 1)",
-             pages="S344-S345")
+    c = keys(
+        3,
+        title=title,
+        authors=authors,
+        journal="Gastroenterology",
+        volume="Suppl 1)",
+        pages="S-647",
+    )
+    d = keys(
+        4,
+        title=title,
+        authors=authors,
+        journal="Journal of Crohn's and Colitis",
+        volume="Suppl 1)",
+        pages="S344-S345",
+    )
     assert verdict(c, d)[0] != "duplicate"
 
 
 def test_translated_title_at_the_same_place_needs_the_whole_author_list():
-    a = keys(1, title="Role of the amygdala in animal model of depression",
-             authors=["Sortino M.A.", "Patti F.", "Rampello L."], journal="Boll Soc Ital Biol Sper", volume="59",
-             pages="686-689", year=1983)
-    b = keys(2, title="Role of the amygdala in the sedation induced by low doses of apomorphine",
-             authors=["Sortino M.A.", "Patti F.", "Rampello L.", "Foti D.", "Tigano G."],
-             journal="Boll Soc Ital Biol Sper", volume="59", pages="686-689", year=1983)
+    a = keys(
+        1,
+        title="Role of the amygdala in animal model of depression",
+        authors=["Sortino M.A.", "Patti F.", "Rampello L."],
+        journal="Boll Soc Ital Biol Sper",
+        volume="59",
+        pages="686-689",
+        year=1983,
+    )
+    b = keys(
+        2,
+        title="Role of the amygdala in the sedation induced by low doses of apomorphine",
+        authors=["Sortino M.A.", "Patti F.", "Rampello L.", "Foti D.", "Tigano G."],
+        journal="Boll Soc Ital Biol Sper",
+        volume="59",
+        pages="686-689",
+        year=1983,
+    )
     assert verdict(a, b)[0] != "duplicate"  # near miss: one list is the start of the other
-    c = keys(3, title="Ischemic preconditioning: a phenomenon from animal studies or clinical reality?",
-             authors=["Reffelmann T.", "Schwarz E. R.", "Skobel C. E."], journal="Med Klin", volume="95",
-             pages="559-567", year=2000)
-    d = keys(4, title="Ischemic preconditioning. Does this animal experiment phenomenon have clinical relevance?",
-             authors=["Reffelmann T.", "Schwarz E. R.", "Skobel C. E."], journal="Medizinische Klinik",
-             volume="95", pages="559-567", year=2000)
+    c = keys(
+        3,
+        title="Ischemic preconditioning: a phenomenon from animal studies or clinical reality?",
+        authors=["Reffelmann T.", "Schwarz E. R.", "Skobel C. E."],
+        journal="Med Klin",
+        volume="95",
+        pages="559-567",
+        year=2000,
+    )
+    d = keys(
+        4,
+        title="Ischemic preconditioning. Does this animal experiment phenomenon have clinical relevance?",
+        authors=["Reffelmann T.", "Schwarz E. R.", "Skobel C. E."],
+        journal="Medizinische Klinik",
+        volume="95",
+        pages="559-567",
+        year=2000,
+    )
     assert verdict(c, d) == ("duplicate", "same_place_and_authors")
 
 
 def test_a_list_written_given_name_first_still_matches_its_authors():
     title = "We don't need no education: required abilities in online labour markets"
-    a = keys(1, title=title, authors=["Carignani, Andrea", "Negri, Lorenzo"], year=2010, volume="", pages="1-15",
-             journal="International Conference on Information Systems")
-    b = keys(2, title=title, authors=["Andrea, C.", "Lorenzo, N."], year=2010, volume="", pages="",
-             journal="ICIS - Thirty First International Conference on Information Systems")
+    a = keys(
+        1,
+        title=title,
+        authors=["Carignani, Andrea", "Negri, Lorenzo"],
+        year=2010,
+        volume="",
+        pages="1-15",
+        journal="International Conference on Information Systems",
+    )
+    b = keys(
+        2,
+        title=title,
+        authors=["Andrea, C.", "Lorenzo, N."],
+        year=2010,
+        volume="",
+        pages="",
+        journal="ICIS - Thirty First International Conference on Information Systems",
+    )
     assert (a.given_names, b.given_names) == ("andrealorenzo", "")
     assert verdict(a, b) == ("duplicate", "biblio_match")
     # near miss: other people's names in the family-name field are still other authors
-    c = keys(3, title=title, authors=["Rossi, C.", "Bianchi, N."], year=2010, volume="", pages="",
-             journal="ICIS - Thirty First International Conference on Information Systems")
+    c = keys(
+        3,
+        title=title,
+        authors=["Rossi, C.", "Bianchi, N."],
+        year=2010,
+        volume="",
+        pages="",
+        journal="ICIS - Thirty First International Conference on Information Systems",
+    )
     assert verdict(a, c)[0] != "duplicate"
     # initials only ('Carignani A'): no given names to swap
     assert keys(4, authors=["Carignani A", "Negri L"]).given_names == ""
 
 
-ABSTRACT = ("Project sponsorship is assumed to be critical to the success of information systems development. "
-            "However, there is limited research on the effect of vendor-based sponsorship on the management of "
-            "information technology projects. This paper contributes to that body of research by testing a model "
-            "of sponsorship with survey data from 120 projects delivered by one vendor. The results show that "
-            "sponsorship improves quality, but not the cost or timeliness, of vendor delivery of projects.")
-OTHER_ABSTRACT = ("We study how requirements of enterprise software evolve after implementation, in a case study "
-                  "of three organisations that sourced cloud-based software, and find that business divisions, "
-                  "upgrade procedures and the vendor's ecosystem shape which requirements change and when. "
-                  "Implications for sourcing decisions and for research on requirements engineering are drawn.")
+ABSTRACT = (
+    "Project sponsorship is assumed to be critical to the success of information systems development. "
+    "However, there is limited research on the effect of vendor-based sponsorship on the management of "
+    "information technology projects. This paper contributes to that body of research by testing a model "
+    "of sponsorship with survey data from 120 projects delivered by one vendor. The results show that "
+    "sponsorship improves quality, but not the cost or timeliness, of vendor delivery of projects."
+)
+OTHER_ABSTRACT = (
+    "We study how requirements of enterprise software evolve after implementation, in a case study "
+    "of three organisations that sourced cloud-based software, and find that business divisions, "
+    "upgrade procedures and the vendor's ecosystem shape which requirements change and when. "
+    "Implications for sourcing decisions and for research on requirements engineering are drawn."
+)
 
 
 def test_an_erratum_whose_record_carries_the_articles_abstract_is_that_article():
-    article = dict(title=TITLE, abstract_sections=[{"label": "", "text": ABSTRACT}], volume="33", pages="151-170",
-                   doi="10.1057/s41265-016-0001-y")
-    erratum = dict(article, title="Erratum to - " + TITLE, pages="171", doi="10.1057/s41265-017-0039-5")
+    article = dict(
+        title=TITLE,
+        abstract_sections=[{"label": "", "text": ABSTRACT}],
+        volume="33",
+        pages="151-170",
+        doi="10.1057/s41265-016-0001-y",
+    )
+    erratum = dict(
+        article, title="Erratum to - " + TITLE, pages="171", doi="10.1057/s41265-017-0039-5"
+    )
     a, b = keys(1, **article), keys(2, **erratum)
     assert verdict(a, b) == ("duplicate", "notice_with_article_abstract")
     assert len(match({1: a, 2: b}).accepted) == 1  # the chaining guard accepts the two DOIs
     # near misses: an erratum with its own (or no) abstract, and a commentary, stay notices
-    assert verdict(a, keys(3, **{**erratum, "abstract_sections": [{"label": "", "text": OTHER_ABSTRACT}]})) \
-        == ("not_duplicate", "notice_veto")
-    assert verdict(a, keys(4, **{**erratum, "abstract_sections": []})) == ("not_duplicate", "notice_veto")
+    assert verdict(
+        a, keys(3, **{**erratum, "abstract_sections": [{"label": "", "text": OTHER_ABSTRACT}]})
+    ) == ("not_duplicate", "notice_veto")
+    assert verdict(a, keys(4, **{**erratum, "abstract_sections": []})) == (
+        "not_duplicate",
+        "notice_veto",
+    )
     assert verdict(a, keys(5, **{**erratum, "title": "Commentary on " + TITLE}))[0] != "duplicate"
 
 
 def test_one_abstract_published_twice_in_a_journal_goes_to_review():
-    first = dict(abstract_sections=[{"label": "", "text": ABSTRACT}], year=2009, volume="24", pages="46-54",
-                 doi="10.1057/jit.2009.2")
+    first = dict(
+        abstract_sections=[{"label": "", "text": ABSTRACT}],
+        year=2009,
+        volume="24",
+        pages="46-54",
+        doi="10.1057/jit.2009.2",
+    )
     again = dict(first, year=2010, volume="25", pages="56-64", doi="10.1057/jit.2008.23")
-    assert verdict(keys(1, **first), keys(2, **again)) == ("uncertain", "same_abstract_published_twice")
+    assert verdict(keys(1, **first), keys(2, **again)) == (
+        "uncertain",
+        "same_abstract_published_twice",
+    )
     # near miss: the same title and authors a year later with another abstract (a new paper)
     other_text = {**again, "abstract_sections": [{"label": "", "text": OTHER_ABSTRACT}]}
     assert verdict(keys(1, **first), keys(3, **other_text)) == ("not_duplicate", "doi_differs")
@@ -187,10 +321,17 @@ def test_one_abstract_published_twice_in_a_journal_goes_to_review():
 def test_pages_from_an_embase_journal_field_can_be_weak_too():
     a = keys(1, journal="J Med Internet Res.12 ()(pp 1-10) 2010", volume="", pages="")
     assert (a.volume, a.first_page, a.page_weak) == ("12", "1", True)
-    assert keys(2, journal="J Med Internet Res.12 ()(pp 535-540) 2010", volume="", pages="").page_weak is False
+    assert (
+        keys(2, journal="J Med Internet Res.12 ()(pp 535-540) 2010", volume="", pages="").page_weak
+        is False
+    )
 
 
 def test_proceedings_journals_are_not_conferences():
-    assert not keys(1, journal="Proceedings of the National Academy of Sciences of the United States of America").conference
+    assert not keys(
+        1, journal="Proceedings of the National Academy of Sciences of the United States of America"
+    ).conference
     assert not keys(2, journal="Mayo Clinic Proceedings").conference
-    assert keys(3, journal="Proceedings of the 12th International Conference on Information Systems").conference
+    assert keys(
+        3, journal="Proceedings of the 12th International Conference on Information Systems"
+    ).conference

@@ -20,13 +20,24 @@ SIZE = (110, 30)
 def queued(project_b):
     """Three uncertain pairs: near copies of one title with fields missing."""
     bare = dict(authors=[], journal="", volume="", pages="", year=None)
-    ids = add_records(project_b, [
-        rec(**bare),
-        rec(**bare, title=TITLE.upper(), source="Embase"),
-        rec(**bare, title=f"[{TITLE}]", source="Scholar"),
-        other(3, title="A workplace intervention for neck pain: a cluster randomised trial", **bare),
-        other(4, title="A workplace intervention for neck pain: a cluster randomized trial", **bare),
-    ])
+    ids = add_records(
+        project_b,
+        [
+            rec(**bare),
+            rec(**bare, title=TITLE.upper(), source="Embase"),
+            rec(**bare, title=f"[{TITLE}]", source="Scholar"),
+            other(
+                3,
+                title="A workplace intervention for neck pain: a cluster randomised trial",
+                **bare,
+            ),
+            other(
+                4,
+                title="A workplace intervention for neck pain: a cluster randomized trial",
+                **bare,
+            ),
+        ],
+    )
     engine.run_dedup(project_b.db)
     assert len(engine.review_queue(project_b.db)) >= 2
     return project_b, ids
@@ -35,8 +46,10 @@ def queued(project_b):
 def committed(project) -> list[tuple[int, int, str, str]]:
     """Person links as another connection sees them (proves the commit)."""
     with sqlite3.connect(project.database_path) as conn:
-        return conn.execute("SELECT record_a, record_b, verdict, made_by FROM duplicate_links"
-                            " WHERE made_by LIKE 'person:%' ORDER BY id").fetchall()
+        return conn.execute(
+            "SELECT record_a, record_b, verdict, made_by FROM duplicate_links"
+            " WHERE made_by LIKE 'person:%' ORDER BY id"
+        ).fetchall()
 
 
 def test_same_different_skip_undo_help_quit(queued):
@@ -103,7 +116,7 @@ def test_keymap_remaps_a_verdict_key(queued):
 
 def test_differences_are_marked_word_by_word():
     text = marked("Return to work in Norway", "Return to work in Sweden")
-    styled = [text.plain[s.start:s.end] for s in text.spans if s.style]
+    styled = [text.plain[s.start : s.end] for s in text.spans if s.style]
     assert styled == ["Norway"]
 
 

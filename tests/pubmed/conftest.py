@@ -20,7 +20,9 @@ from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.snapshot import Snapshot
 
 ARTICLE_RE = re.compile(rb"<PubmedArticle>.*?</PubmedArticle>", re.S)
-TOPIC_RE = re.compile(rb"return to work|sick leave|sickness absence|vocational rehabilitation", re.I)
+TOPIC_RE = re.compile(
+    rb"return to work|sick leave|sickness absence|vocational rehabilitation", re.I
+)
 HEAD = b'<?xml version="1.0" encoding="utf-8"?>\n<PubmedArticleSet>\n'
 TAIL = b"\n</PubmedArticleSet>\n"
 
@@ -44,7 +46,9 @@ def real_articles(path: Path, first: int, topical: int = 0) -> list[bytes]:
                     break
                 start = buf.rfind(b"<PubmedArticle>", 0, m.start())
                 if start >= 0 and offset + start not in extra:
-                    extra[offset + start] = buf[start:buf.index(b"</PubmedArticle>", m.start()) + 16]
+                    extra[offset + start] = buf[
+                        start : buf.index(b"</PubmedArticle>", m.start()) + 16
+                    ]
             buf, offset = buf[cut:], offset + cut
             if len(out) >= first and len(extra) >= topical:
                 break
@@ -59,8 +63,17 @@ def write_set(path: Path, articles: list[bytes], extra: bytes = b"") -> Path:
 
 def set_pmid(article: bytes, pmid: str) -> bytes:
     """A copy of an article under another PMID (MedlineCitation and ArticleIdList)."""
-    article = re.sub(rb'(<PMID Version="\d+">)\d+(</PMID>)', rb"\g<1>" + pmid.encode() + rb"\g<2>", article, count=1)
-    return re.sub(rb'(<ArticleId IdType="pubmed">)\d+(</ArticleId>)', rb"\g<1>" + pmid.encode() + rb"\g<2>", article)
+    article = re.sub(
+        rb'(<PMID Version="\d+">)\d+(</PMID>)',
+        rb"\g<1>" + pmid.encode() + rb"\g<2>",
+        article,
+        count=1,
+    )
+    return re.sub(
+        rb'(<ArticleId IdType="pubmed">)\d+(</ArticleId>)',
+        rb"\g<1>" + pmid.encode() + rb"\g<2>",
+        article,
+    )
 
 
 def pmid_of(article: bytes) -> str:
@@ -73,14 +86,21 @@ def pmid_of(article: bytes) -> str:
 def nlm_articles() -> dict[str, list[bytes]]:
     """Real articles: 'update' (2021 file, first 200 + 8 return-to-work ones), 'baseline' (1976-80)."""
     update, baseline = pubmed_snapshot_files()
-    return {"update": real_articles(update, 200, topical=8), "baseline": real_articles(baseline, 150)}
+    return {
+        "update": real_articles(update, 200, topical=8),
+        "baseline": real_articles(baseline, 150),
+    }
 
 
 @pytest.fixture(scope="session")
-def small_files(nlm_articles: dict[str, list[bytes]], tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+def small_files(
+    nlm_articles: dict[str, list[bytes]], tmp_path_factory: pytest.TempPathFactory
+) -> list[Path]:
     folder = tmp_path_factory.mktemp("snapshot")
-    return [write_set(folder / "update-part.xml", nlm_articles["update"]),
-            write_set(folder / "baseline-part.xml", nlm_articles["baseline"])]
+    return [
+        write_set(folder / "update-part.xml", nlm_articles["update"]),
+        write_set(folder / "baseline-part.xml", nlm_articles["baseline"]),
+    ]
 
 
 @pytest.fixture(scope="session")
@@ -117,8 +137,13 @@ def server(make_server: ServerFactory, small_snapshot: Snapshot) -> EutilsServer
 
 def fast_client(server: EutilsServer, **options: object) -> PubMedClient:
     """A client for tests: fast rate and short backoff (the real defaults are NCBI's)."""
-    defaults: dict[str, object] = {"rate": 500, "backoff": 0.001, "max_backoff": 0.01, "timeout": 5,
-                                   "email": "librarian@example.org"}
+    defaults: dict[str, object] = {
+        "rate": 500,
+        "backoff": 0.001,
+        "max_backoff": 0.01,
+        "timeout": 5,
+        "email": "librarian@example.org",
+    }
     defaults.update(options)
     return PubMedClient(server.base_url, **defaults)  # type: ignore[arg-type]
 
@@ -128,6 +153,6 @@ def real_delete_citation(path: Path) -> bytes:
     tail = b""
     with gzip.open(path, "rb") as stream:
         while chunk := stream.read(1 << 23):
-            tail = (tail + chunk)[-(1 << 20):]
+            tail = (tail + chunk)[-(1 << 20) :]
     start = tail.rindex(b"<DeleteCitation>")
-    return tail[start:tail.index(b"</DeleteCitation>", start) + len(b"</DeleteCitation>")]
+    return tail[start : tail.index(b"</DeleteCitation>", start) + len(b"</DeleteCitation>")]

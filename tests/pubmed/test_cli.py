@@ -18,7 +18,9 @@ from ..conftest import PROTOCOL_A
 def project_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Review A's protocol plus one broad search, so that runs store records on the small snapshot."""
     protocol = tmp_path / "protocol.toml"
-    protocol.write_text(PROTOCOL_A.read_text() + '\n[[searches]]\nname = "english"\nquery = "english[la]"\n')
+    protocol.write_text(
+        PROTOCOL_A.read_text() + '\n[[searches]]\nname = "english"\nquery = "english[la]"\n'
+    )
     init_project(tmp_path / "p", protocol).close()
     monkeypatch.setenv("NCBI_EMAIL", "librarian@example.org")
     monkeypatch.delenv("NCBI_API_KEY", raising=False)
@@ -29,7 +31,9 @@ def run(*args: str) -> int:
     return main([str(a) for a in args])
 
 
-def test_run_history_diff(project_dir: Path, server: EutilsServer, capsys: pytest.CaptureFixture) -> None:
+def test_run_history_diff(
+    project_dir: Path, server: EutilsServer, capsys: pytest.CaptureFixture
+) -> None:
     url = server.base_url
     assert run("search", "run", "--all", "--base-url", url, "--project", project_dir) == 0
     out = capsys.readouterr().out
@@ -46,8 +50,9 @@ def test_run_history_diff(project_dir: Path, server: EutilsServer, capsys: pytes
     assert run("search", "diff", "english", "10", "9", "--project", project_dir) == 0
 
 
-def test_ctrl_c_during_a_run_says_how_to_resume(project_dir: Path, server: EutilsServer, capsys,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_during_a_run_says_how_to_resume(
+    project_dir: Path, server: EutilsServer, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import reviewkit.searches as searches
 
     real_store, calls = searches._store_batch, []
@@ -60,7 +65,20 @@ def test_ctrl_c_during_a_run_says_how_to_resume(project_dir: Path, server: Eutil
 
     monkeypatch.setattr(searches, "_store_batch", store_then_interrupt)
     url = server.base_url
-    assert run("search", "run", "english", "--batch-size", "50", "--base-url", url, "--project", project_dir) == 130
+    assert (
+        run(
+            "search",
+            "run",
+            "english",
+            "--batch-size",
+            "50",
+            "--base-url",
+            url,
+            "--project",
+            project_dir,
+        )
+        == 130
+    )
     err = capsys.readouterr().err
     assert "interrupted during search english; every batch fetched so far is stored" in err
     assert "run 'reviewkit search run english' again to resume" in err and "Traceback" not in err
@@ -69,25 +87,31 @@ def test_ctrl_c_during_a_run_says_how_to_resume(project_dir: Path, server: Eutil
     assert "resumed" in capsys.readouterr().out
 
 
-def test_search_test_stores_nothing(server: EutilsServer, capsys: pytest.CaptureFixture,
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_search_test_stores_nothing(
+    server: EutilsServer, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("NCBI_EMAIL", raising=False)
-    assert run("search", "test", 'cancer OR abcXYZ', "--base-url", server.base_url) == 0
+    assert run("search", "test", "cancer OR abcXYZ", "--base-url", server.base_url) == 0
     out = capsys.readouterr().out
     assert "count: " in out and 'translation: "cancer"[All Fields] OR "abcXYZ"[All Fields]' in out
     assert "not found: abcXYZ" in out
     assert server.requests()[0].params["email"]  # a placeholder is sent to local servers
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("search", "run"), "name the searches to run, or pass --all"),
-    (("search", "run", "no-such-search"), "no stored search named 'no-such-search'"),
-    (("search", "diff", "english"), "has 0 complete run(s)"),
-    (("search", "diff", "english", "1"), "give two run numbers"),
-    (("search", "diff", "english", "1", "2"), "run 1 is not a run of search 'english'"),
-    (("search", "history", "nope"), "no stored search named 'nope'"),
-])
-def test_bad_input_exits_2_and_writes_nothing(project_dir: Path, server: EutilsServer, capsys, args, message) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("search", "run"), "name the searches to run, or pass --all"),
+        (("search", "run", "no-such-search"), "no stored search named 'no-such-search'"),
+        (("search", "diff", "english"), "has 0 complete run(s)"),
+        (("search", "diff", "english", "1"), "give two run numbers"),
+        (("search", "diff", "english", "1", "2"), "run 1 is not a run of search 'english'"),
+        (("search", "history", "nope"), "no stored search named 'nope'"),
+    ],
+)
+def test_bad_input_exits_2_and_writes_nothing(
+    project_dir: Path, server: EutilsServer, capsys, args, message
+) -> None:
     assert run(*args, "--project", project_dir) == 2
     assert message in capsys.readouterr().err
     from reviewkit.project import open_project
@@ -97,12 +121,24 @@ def test_bad_input_exits_2_and_writes_nothing(project_dir: Path, server: EutilsS
     assert server.requests() == []
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("search", "test", '"return to work" AND (cancer'), "'(' is never closed"),
-    (("search", "test", "cancer", "--base-url", "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"), "email"),
-    (("pubmed", "serve", "--snapshot", "/no/such/file.xml"), "snapshot file not found"),
-    (("pubmed", "serve", "--faults", "boom@1"), "cannot read fault 'boom@1'"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("search", "test", '"return to work" AND (cancer'), "'(' is never closed"),
+        (
+            (
+                "search",
+                "test",
+                "cancer",
+                "--base-url",
+                "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/",
+            ),
+            "email",
+        ),
+        (("pubmed", "serve", "--snapshot", "/no/such/file.xml"), "snapshot file not found"),
+        (("pubmed", "serve", "--faults", "boom@1"), "cannot read fault 'boom@1'"),
+    ],
+)
 def test_bad_arguments(args, message, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("NCBI_EMAIL", "REVIEWKIT_EMAIL"):
         monkeypatch.delenv(name, raising=False)

@@ -26,23 +26,31 @@ def test_paging_collects_every_id(server: EutilsServer) -> None:
     assert len(server.requests("esearch")) == -(-len(result.pmids) // 25)
 
 
-def test_date_slices_split_recursively_and_add_up(make_server: ServerFactory, small_snapshot) -> None:
+def test_date_slices_split_recursively_and_add_up(
+    make_server: ServerFactory, small_snapshot
+) -> None:
     server = make_server(small_snapshot, cap=40)
     client = fast_client(server, cap=40, id_page=40)
     result = client.search(QUERY)
     assert len(result.slices) > 3 and all(s.count <= 40 for s in result.slices)
-    assert sorted(result.pmids) == sorted(expected(server)) and len(set(result.pmids)) == result.count
+    assert (
+        sorted(result.pmids) == sorted(expected(server)) and len(set(result.pmids)) == result.count
+    )
     assert all("[dp])" in s.term for s in result.slices)
 
 
 def test_slices_that_do_not_add_up_fail_clearly(make_server: ServerFactory, small_snapshot) -> None:
     server = make_server(small_snapshot, cap=40)
     client = fast_client(server, cap=40, id_page=40)
-    with pytest.raises(EntrezError, match="add up to"):  # records before 1990 fall outside the slices
+    with pytest.raises(
+        EntrezError, match="add up to"
+    ):  # records before 1990 fall outside the slices
         client.search(QUERY, date_from="1990")
 
 
-def test_too_many_records_on_one_day_fail_clearly(make_server: ServerFactory, small_snapshot) -> None:
+def test_too_many_records_on_one_day_fail_clearly(
+    make_server: ServerFactory, small_snapshot
+) -> None:
     server = make_server(small_snapshot, cap=2)
     client = fast_client(server, cap=2, id_page=2)
     with pytest.raises(EntrezError, match="cannot split them further"):
@@ -70,7 +78,9 @@ def test_slow_replies_time_out_and_are_retried(server: EutilsServer) -> None:
 def test_gives_up_with_a_clear_error_after_every_attempt(server: EutilsServer) -> None:
     server.faults.script(*["500"] * 3)
     client = fast_client(server, max_attempts=3)
-    with pytest.raises(EntrezError, match=r"esearch failed after 3 attempts \(last: HTTP 500\)") as info:
+    with pytest.raises(
+        EntrezError, match=r"esearch failed after 3 attempts \(last: HTTP 500\)"
+    ) as info:
         client.count(QUERY)
     assert "resume" in info.value.hint
 
@@ -105,8 +115,10 @@ def test_refused_queries_are_not_retried(server: EutilsServer) -> None:
 
 def test_email_and_tool_are_always_sent(server: EutilsServer) -> None:
     fast_client(server).search(QUERY)
-    assert all(r.params["email"] == "librarian@example.org" and r.params["tool"] == "reviewkit"
-               for r in server.requests())
+    assert all(
+        r.params["email"] == "librarian@example.org" and r.params["tool"] == "reviewkit"
+        for r in server.requests()
+    )
 
 
 def test_real_pubmed_needs_an_email(monkeypatch: pytest.MonkeyPatch) -> None:

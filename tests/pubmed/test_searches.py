@@ -49,25 +49,41 @@ def stored_pmids(project: Project) -> list[str]:
 
 
 def test_run_is_logged_as_prisma_s_asks(project_a: Project, server) -> None:
-    search = Search("rtw", "PubMed", '"return to work" OR "sick leave"',
-                    Limits(date_from="2020", date_to="2021/12", languages=("english",)))
+    search = Search(
+        "rtw",
+        "PubMed",
+        '"return to work" OR "sick leave"',
+        Limits(date_from="2020", date_to="2021/12", languages=("english",)),
+    )
     report = run_search(project_a.db, search, fast_client(server, batch_size=1))
     run = history(project_a.db, "rtw")[0]
     assert run.status == "complete" and run.database == "PubMed"
     assert run.interface == f"E-utilities {server.base_url}"
     assert run.query == '"return to work" OR "sick leave"'
-    assert run.full_query == '("return to work" OR "sick leave") AND 2020:2021/12[dp] AND (english[la])'
+    assert (
+        run.full_query
+        == '("return to work" OR "sick leave") AND 2020:2021/12[dp] AND (english[la])'
+    )
     assert run.query_translation and "[All Fields]" in run.query_translation
     assert '"languages": ["english"]' in run.limits
     assert run.started_at <= (run.ended_at or "") and run.count == report.count >= 2
-    ranked = [r["pmid"] for r in project_a.db.query("SELECT pmid FROM search_run_pmids WHERE run_id=? ORDER BY rank", (run.id,))]
+    ranked = [
+        r["pmid"]
+        for r in project_a.db.query(
+            "SELECT pmid FROM search_run_pmids WHERE run_id=? ORDER BY rank", (run.id,)
+        )
+    ]
     assert ranked == [str(p) for p in server.evaluator.evaluate(run.full_query).pmids]
     assert sorted(stored_pmids(project_a)) == sorted(ranked) and report.stored == len(ranked)
 
 
-def test_resume_after_a_failed_batch_fetches_only_what_is_missing(project_a: Project, server) -> None:
+def test_resume_after_a_failed_batch_fetches_only_what_is_missing(
+    project_a: Project, server
+) -> None:
     client = fast_client(server, batch_size=20, max_attempts=2)
-    server.faults.script(*[Fault("ok", "efetch")] * 3, Fault("500", "efetch"), Fault("500", "efetch"))
+    server.faults.script(
+        *[Fault("ok", "efetch")] * 3, Fault("500", "efetch"), Fault("500", "efetch")
+    )
     with pytest.raises(EntrezError, match="efetch failed after 2 attempts"):
         run_search(project_a.db, ENGLISH, client)
     run = history(project_a.db, "english")[0]
@@ -130,24 +146,34 @@ def _expected(server) -> list[str]:
     return [str(p) for p in server.evaluator.evaluate("english[la]").pmids]
 
 
-def test_replies_parsed_in_worker_processes_give_the_same_run(project_a: Project, server, spy: Spy) -> None:
+def test_replies_parsed_in_worker_processes_give_the_same_run(
+    project_a: Project, server, spy: Spy
+) -> None:
     server.faults.script(Fault("ok", "efetch"), Fault("cut", "efetch"))  # a cut reply is retried
     report = run_search(project_a.db, ENGLISH, fast_client(server, batch_size=40))
-    assert report.count == len(_expected(server)) and sorted(stored_pmids(project_a)) == sorted(_expected(server))
+    assert report.count == len(_expected(server)) and sorted(stored_pmids(project_a)) == sorted(
+        _expected(server)
+    )
     assert [r.fault for r in server.requests("efetch")][:3] == ["", "cut", ""]  # "ok" logs no fault
     (pool,) = spy.made
     assert pool.submitted == -(-report.count // 40)  # every batch went to the workers
 
 
-@pytest.mark.parametrize("failure", [UnreadableReply("unreadable efetch reply"), BrokenProcessPool("worker died")],
-                         ids=["unreadable", "worker-died"])
-def test_a_reply_the_workers_cannot_give_back_is_not_lost(project_a: Project, server, spy: Spy,
-                                                          failure: BaseException) -> None:
+@pytest.mark.parametrize(
+    "failure",
+    [UnreadableReply("unreadable efetch reply"), BrokenProcessPool("worker died")],
+    ids=["unreadable", "worker-died"],
+)
+def test_a_reply_the_workers_cannot_give_back_is_not_lost(
+    project_a: Project, server, spy: Spy, failure: BaseException
+) -> None:
     """An unreadable reply is fetched again by id; a dead worker's batch is parsed in-process."""
     spy.fail.append(failure)
     report = run_search(project_a.db, ENGLISH, fast_client(server, batch_size=40))
     pmids = stored_pmids(project_a)
-    assert sorted(pmids) == sorted(_expected(server)) and len(pmids) == len(set(pmids)) == report.count
+    assert (
+        sorted(pmids) == sorted(_expected(server)) and len(pmids) == len(set(pmids)) == report.count
+    )
     by_id = [r for r in server.requests("efetch") if "id" in r.params]
     assert len(by_id) == (1 if isinstance(failure, UnreadableReply) else 0)
 
@@ -155,14 +181,18 @@ def test_a_reply_the_workers_cannot_give_back_is_not_lost(project_a: Project, se
 def test_whole_efetch_refuses_a_reply_cut_between_articles(nlm_articles) -> None:
     whole = HEAD + b"\n".join(nlm_articles["update"][:3]) + TAIL
     assert len(parse_efetch(whole)) == 3
-    cut = whole[: whole.rindex(b"</PubmedArticle>") + len(b"</PubmedArticle>")]  # no closing root tag
+    cut = whole[
+        : whole.rindex(b"</PubmedArticle>") + len(b"</PubmedArticle>")
+    ]  # no closing root tag
     with pytest.raises(UnreadableReply, match="cut short"):
         whole_efetch(cut)
     with pytest.raises(UnreadableReply):
         parse_efetch(whole.replace(b"</ArticleTitle>", b"", 1))  # whole-looking but malformed
 
 
-def test_a_stopped_run_leaves_no_request_and_no_process_behind(project_a: Project, server, spy: Spy) -> None:
+def test_a_stopped_run_leaves_no_request_and_no_process_behind(
+    project_a: Project, server, spy: Spy
+) -> None:
     def stop_after_two(name: str, done: int, total: int) -> None:
         if done >= 60:
             raise KeyboardInterrupt
@@ -204,17 +234,31 @@ def test_failure_during_esearch_starts_a_new_run(project_a: Project, server) -> 
     assert len(stored_pmids(project_a)) == report.count
 
 
-def test_faults_during_a_run_still_give_the_right_count(project_a: Project, make_server: ServerFactory, small_snapshot) -> None:
+def test_faults_during_a_run_still_give_the_right_count(
+    project_a: Project, make_server: ServerFactory, small_snapshot
+) -> None:
     server = make_server(small_snapshot, cap=60)
-    server.faults.script("429", "cut", Fault("500", "efetch"), Fault("cut", "efetch"), Fault("drop", "efetch"),
-                         Fault("slow", "efetch", seconds=0.6))
-    report = run_search(project_a.db, ENGLISH, fast_client(server, cap=60, id_page=60, batch_size=25, timeout=0.4))
+    server.faults.script(
+        "429",
+        "cut",
+        Fault("500", "efetch"),
+        Fault("cut", "efetch"),
+        Fault("drop", "efetch"),
+        Fault("slow", "efetch", seconds=0.6),
+    )
+    report = run_search(
+        project_a.db, ENGLISH, fast_client(server, cap=60, id_page=60, batch_size=25, timeout=0.4)
+    )
     assert report.count == len(server.evaluator.evaluate("english[la]").pmids) > 60
-    assert sorted(stored_pmids(project_a)) == sorted(str(p) for p in server.evaluator.evaluate("english[la]").pmids)
+    assert sorted(stored_pmids(project_a)) == sorted(
+        str(p) for p in server.evaluator.evaluate("english[la]").pmids
+    )
     assert server.faults.pending() == 0
 
 
-def test_the_api_key_is_never_stored(project_a: Project, server, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_api_key_is_never_stored(
+    project_a: Project, server, monkeypatch: pytest.MonkeyPatch
+) -> None:
     key = "SECRET-api-key-4711"
     monkeypatch.setenv("NCBI_API_KEY", key)
     server.faults.script("500", Fault("drop", "efetch"))
@@ -228,8 +272,9 @@ def test_the_api_key_is_never_stored(project_a: Project, server, monkeypatch: py
         assert key.encode() not in path.read_bytes(), path
 
 
-def test_delta_between_two_snapshots(project_a: Project, make_server: ServerFactory, nlm_articles,
-                                     tmp_path: Path) -> None:
+def test_delta_between_two_snapshots(
+    project_a: Project, make_server: ServerFactory, nlm_articles, tmp_path: Path
+) -> None:
     """The 2021 update file deletes 20 PMIDs. They are not in our baseline chunk, so snapshot 1
     stands them up as copies of real articles; snapshot 2 applies the update file's real
     DeleteCitation block, and revises one article's title as NLM revisions do."""
@@ -240,7 +285,13 @@ def test_delta_between_two_snapshots(project_a: Project, make_server: ServerFact
     base = english[:60]
     stand_ins = [set_pmid(a, p.decode()) for a, p in zip(english[60:80], deleted, strict=True)]
     revised_pmid = pmid_of(base[0])
-    revised = re.sub(rb"<ArticleTitle>.*?</ArticleTitle>", b"<ArticleTitle>A revised title.</ArticleTitle>", base[0], count=1, flags=re.S)
+    revised = re.sub(
+        rb"<ArticleTitle>.*?</ArticleTitle>",
+        b"<ArticleTitle>A revised title.</ArticleTitle>",
+        base[0],
+        count=1,
+        flags=re.S,
+    )
     one = write_set(tmp_path / "one.xml", base + stand_ins)
     two = write_set(tmp_path / "two.xml", [revised], extra=delete_block)
     search = Search("all-2021", "PubMed", "english[la]")
@@ -256,21 +307,34 @@ def test_delta_between_two_snapshots(project_a: Project, make_server: ServerFact
     assert sorted(back.new) == sorted(second.gone)
 
 
-def test_rerun_stores_new_records_and_counts_them_as_new(project_a: Project, make_server: ServerFactory,
-                                                         nlm_articles, tmp_path: Path) -> None:
+def test_rerun_stores_new_records_and_counts_them_as_new(
+    project_a: Project, make_server: ServerFactory, nlm_articles, tmp_path: Path
+) -> None:
     arts = [a for a in nlm_articles["update"] if b"<Language>eng</Language>" in a]
     one = write_set(tmp_path / "one.xml", arts[:40])
     two = write_set(tmp_path / "two.xml", arts[40:55])
     search = Search("all-2021", "PubMed", "english[la]")
     run_search(project_a.db, search, fast_client(make_server(Snapshot.open([one]))))
     counts = identification_counts(project_a.db)
-    assert not counts.is_update and counts.databases == {"PubMed": 40} and len(counts.new_record_ids) == 40
+    assert (
+        not counts.is_update
+        and counts.databases == {"PubMed": 40}
+        and len(counts.new_record_ids) == 40
+    )
     report = run_search(project_a.db, search, fast_client(make_server(Snapshot.open([one, two]))))
     assert len(report.new) == report.stored == 15 and report.gone == []
     counts = identification_counts(project_a.db)
-    assert counts.is_update and len(counts.previous_record_ids) == 40 and len(counts.new_record_ids) == 15
-    assert counts.searches[0].count == 55 and counts.searches[0].runs == 2 and counts.retrieved == 55
-    new_pmids = {r.pmid for r in record_rows.get_records(project_a.db, counts.new_record_ids).values()}
+    assert (
+        counts.is_update
+        and len(counts.previous_record_ids) == 40
+        and len(counts.new_record_ids) == 15
+    )
+    assert (
+        counts.searches[0].count == 55 and counts.searches[0].runs == 2 and counts.retrieved == 55
+    )
+    new_pmids = {
+        r.pmid for r in record_rows.get_records(project_a.db, counts.new_record_ids).values()
+    }
     assert new_pmids == set(report.new)
 
 

@@ -26,7 +26,9 @@ def get(server: EutilsServer, utility: str, **params: str) -> bytes:
 
 
 def real_reply(name: str) -> dict:
-    return Entrez.read(io.BytesIO(offline_data.path("biopython-tests", f"Tests/Entrez/{name}").read_bytes()))
+    return Entrez.read(
+        io.BytesIO(offline_data.path("biopython-tests", f"Tests/Entrez/{name}").read_bytes())
+    )
 
 
 def shape(data: dict) -> list[str]:
@@ -35,7 +37,9 @@ def shape(data: dict) -> list[str]:
 
 def test_esearch_reply_has_ncbis_shape(server: EutilsServer) -> None:
     real = real_reply("esearch2.xml")
-    ours = Entrez.read(io.BytesIO(get(server, "esearch", term="english[la]", usehistory="y", retmax="5")))
+    ours = Entrez.read(
+        io.BytesIO(get(server, "esearch", term="english[la]", usehistory="y", retmax="5"))
+    )
     assert shape(ours) == shape(real)  # Count, RetMax, RetStart, QueryKey, WebEnv, IdList, ...
     assert ours["WebEnv"].startswith("MCID_") and ours["QueryKey"] == "1"
     assert int(ours["Count"]) > 5 and len(ours["IdList"]) == 5
@@ -51,7 +55,12 @@ def test_phrase_not_found_reply_matches_ncbis(server: EutilsServer) -> None:
 
 
 def test_error_replies_are_read_as_errors_by_biopython(server: EutilsServer) -> None:
-    for params in ({"term": "nature[ta]"}, {"term": ""}, {"term": "x", "retmode": "json"}, {"term": "x", "mindate": "2020"}):
+    for params in (
+        {"term": "nature[ta]"},
+        {"term": ""},
+        {"term": "x", "retmode": "json"},
+        {"term": "x", "mindate": "2020"},
+    ):
         with pytest.raises(RuntimeError):
             Entrez.read(io.BytesIO(get(server, "esearch", **params)))
     body = get(server, "efetch", WebEnv="MCID_nope", query_key="1")
@@ -59,24 +68,34 @@ def test_error_replies_are_read_as_errors_by_biopython(server: EutilsServer) -> 
 
 
 def test_paging_and_history(server: EutilsServer) -> None:
-    everything = Entrez.read(io.BytesIO(get(server, "esearch", term="english[la]", retmax="1000", usehistory="y")))
+    everything = Entrez.read(
+        io.BytesIO(get(server, "esearch", term="english[la]", retmax="1000", usehistory="y"))
+    )
     count = int(everything["Count"])
     pages = []
     for start in range(0, count, 40):
-        page = Entrez.read(io.BytesIO(get(server, "esearch", term="english[la]", retstart=str(start), retmax="40")))
+        page = Entrez.read(
+            io.BytesIO(get(server, "esearch", term="english[la]", retstart=str(start), retmax="40"))
+        )
         assert page["RetStart"] == str(start)
         pages += page["IdList"]
     assert pages == everything["IdList"]
-    body = get(server, "efetch", WebEnv=everything["WebEnv"], query_key="1", retstart="10", retmax="25")
+    body = get(
+        server, "efetch", WebEnv=everything["WebEnv"], query_key="1", retstart="10", retmax="25"
+    )
     records = list(pubmed_xml.read(io.BytesIO(body), "efetch"))
     assert [r.pmid for r in records] == everything["IdList"][10:35]
-    by_id = list(pubmed_xml.read(io.BytesIO(get(server, "efetch", id=",".join(pages[:3]))), "efetch"))
+    by_id = list(
+        pubmed_xml.read(io.BytesIO(get(server, "efetch", id=",".join(pages[:3]))), "efetch")
+    )
     assert [r.pmid for r in by_id] == pages[:3]
 
 
 def test_the_cap_limits_what_one_query_returns(make_server: ServerFactory, small_snapshot) -> None:
     server = make_server(small_snapshot, cap=50)
-    reply = Entrez.read(io.BytesIO(get(server, "esearch", term="english[la]", retmax="500", retstart="30")))
+    reply = Entrez.read(
+        io.BytesIO(get(server, "esearch", term="english[la]", retmax="500", retstart="30"))
+    )
     assert int(reply["Count"]) > 50 and len(reply["IdList"]) == 20  # records 31..50 only
     with pytest.raises(RuntimeError, match="cannot be larger than 49"):
         Entrez.read(io.BytesIO(get(server, "esearch", term="english[la]", retstart="50")))

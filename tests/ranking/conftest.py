@@ -8,7 +8,16 @@ from pathlib import Path
 
 import pytest
 
-INCLUDE_WORDS = ["return", "work", "sick", "leave", "vocational", "rehabilitation", "employer", "coordinator"]
+INCLUDE_WORDS = [
+    "return",
+    "work",
+    "sick",
+    "leave",
+    "vocational",
+    "rehabilitation",
+    "employer",
+    "coordinator",
+]
 EXCLUDE_WORDS = ["cardiac", "surgery", "mice", "protein", "tumour", "dosage", "enzyme", "renal"]
 SHARED_WORDS = ["study", "patients", "results", "trial", "effect", "group", "analysis", "outcome"]
 
@@ -33,7 +42,9 @@ def records() -> list[tuple[str, str, int]]:
     return make_records()
 
 
-def write_csv(path: Path, rows: list[tuple[str, str, int]], header=("title", "abstract", "label_included")) -> Path:
+def write_csv(
+    path: Path, rows: list[tuple[str, str, int]], header=("title", "abstract", "label_included")
+) -> Path:
     with path.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(header)

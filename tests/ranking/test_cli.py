@@ -13,7 +13,9 @@ from .conftest import write_csv
 
 def test_simulate_reports_and_writes(labelled_csv, tmp_path, capsys):
     plot, order = tmp_path / "curve.png", tmp_path / "order.csv"
-    code = main(["simulate", str(labelled_csv), "--seed", "2", "--plot", str(plot), "--csv", str(order)])
+    code = main(
+        ["simulate", str(labelled_csv), "--seed", "2", "--plot", str(plot), "--csv", str(order)]
+    )
     out = capsys.readouterr().out
     assert code == 0
     assert "WSS@95" in out and "recall@10%" in out and "recall@20%" in out and "time" in out
@@ -26,7 +28,9 @@ def test_simulate_reports_and_writes(labelled_csv, tmp_path, capsys):
 
 
 def test_other_label_column(tmp_path, records, capsys):
-    path = write_csv(tmp_path / "s.csv", records, header=("title", "abstract", "label_abstract_screening"))
+    path = write_csv(
+        tmp_path / "s.csv", records, header=("title", "abstract", "label_abstract_screening")
+    )
     assert main(["simulate", str(path), "--label-column", "label_abstract_screening"]) == 0
     assert "label_abstract_screening" in capsys.readouterr().out
 
@@ -34,7 +38,11 @@ def test_other_label_column(tmp_path, records, capsys):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("nolabel.csv", "title,abstract,label_abstract_screening\nA,b,1\nC,d,0\n", "no label column 'label_included'"),
+        (
+            "nolabel.csv",
+            "title,abstract,label_abstract_screening\nA,b,1\nC,d,0\n",
+            "no label column 'label_included'",
+        ),
         ("notitle.csv", "abstract,label_included\nb,1\nd,0\n", "no 'title' column"),
         ("noinc.csv", "title,label_included\nA,0\nB,0\n", "no includes"),
         ("data.txt", "title,label_included\nA,1\nB,0\n", "not a CSV"),

@@ -10,16 +10,37 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from reviewkit.ranking import build_features, term_counts
 
-WORDS = ["return", "work", "Café", "naïve", "Œdème", "x", "ß-blocker", "5-HT", "α", "IL-6", "work", "the", "the"]
+WORDS = [
+    "return",
+    "work",
+    "Café",
+    "naïve",
+    "Œdème",
+    "x",
+    "ß-blocker",
+    "5-HT",
+    "α",
+    "IL-6",
+    "work",
+    "the",
+    "the",
+]
 
 
 def _corpus(n: int = 120, seed: int = 4) -> list[str]:
     rng = random.Random(seed)
     texts = [
-        " ".join(rng.choices(WORDS, k=rng.randint(0, 25))) + rng.choice(["", ".", "; MeSH, Term"]) + " study"
+        " ".join(rng.choices(WORDS, k=rng.randint(0, 25)))
+        + rng.choice(["", ".", "; MeSH, Term"])
+        + " study"
         for _ in range(n)
     ]  # "study" is in 120 of 124 texts: above max_df = 0.95
-    return texts + ["", "a", "the the the the", "ÉCOLE école"]  # empty, no token, repeats, case + accents
+    return texts + [
+        "",
+        "a",
+        "the the the the",
+        "ÉCOLE école",
+    ]  # empty, no token, repeats, case + accents
 
 
 def _names(texts: list[str]) -> list[str]:
@@ -42,14 +63,20 @@ def test_counts_match_countvectorizer():
 def test_tfidf_matches_tfidfvectorizer(max_df):
     texts = _corpus()
     ours = build_features(texts, max_df=max_df)
-    tv = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1, max_df=max_df, strip_accents="unicode")
+    tv = TfidfVectorizer(
+        ngram_range=(1, 2), sublinear_tf=True, min_df=1, max_df=max_df, strip_accents="unicode"
+    )
     expected = tv.fit_transform(texts)
     counts, _, _ = term_counts(texts)
     df = np.bincount(counts.indices, minlength=counts.shape[1])
     kept = [t for t, d in zip(_names(texts), df, strict=True) if d <= max_df * len(texts)]
-    assert len(kept) < len(df) and sorted(kept) == sorted(tv.vocabulary_)  # pruning happened, same terms
+    assert len(kept) < len(df) and sorted(kept) == sorted(
+        tv.vocabulary_
+    )  # pruning happened, same terms
     assert ours.shape == expected.shape and ours.dtype == np.float64
-    np.testing.assert_allclose(ours.toarray(), expected[:, [tv.vocabulary_[t] for t in kept]].toarray(), atol=1e-12)
+    np.testing.assert_allclose(
+        ours.toarray(), expected[:, [tv.vocabulary_[t] for t in kept]].toarray(), atol=1e-12
+    )
 
 
 def test_no_vocabulary_gives_one_zero_column():

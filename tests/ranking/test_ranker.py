@@ -91,7 +91,9 @@ def test_all_scores_are_every_row_in_id_order(records):
     ranker = Ranker(texts, ids=ids)
     with pytest.raises(RuntimeError):
         ranker.all_scores()
-    assert ranker.fit({500 + i: bool(labels[i]) for i in _first(labels, 1, 5) + _first(labels, 0, 5)})
+    assert ranker.fit(
+        {500 + i: bool(labels[i]) for i in _first(labels, 1, 5) + _first(labels, 0, 5)}
+    )
     every = ranker.all_scores()
     assert every.shape == (len(texts),)
     np.testing.assert_array_equal(ranker.scores([ids[7], ids[3]]), every[[7, 3]])

@@ -59,7 +59,9 @@ def test_plot_is_a_png(labelled_csv, tmp_path):
 
 def test_keywords_column_is_used(tmp_path, records):
     rows = [(t, "", "; ".join(a.split()), y) for t, a, y in records]
-    path = write_csv(tmp_path / "kw.csv", rows, header=("title", "abstract", "keywords", "label_included"))
+    path = write_csv(
+        tmp_path / "kw.csv", rows, header=("title", "abstract", "keywords", "label_included")
+    )
     assert simulate(path, seed=0).wss95 > 0.3
 
 
@@ -93,7 +95,10 @@ def test_retrain_schedule(labelled_csv, eager, fraction):
 
     result = simulate(labelled_csv, seed=1, eager=eager, batch_fraction=fraction)
     last_include = max(k for k, y in enumerate(result.labels_in_order) if y)
-    labelled, fits = 2, 0  # a fit after every decision below `eager` labelled, then every `fraction`
+    labelled, fits = (
+        2,
+        0,
+    )  # a fit after every decision below `eager` labelled, then every `fraction`
     while labelled <= last_include:
         fits += 1
         labelled += 1 if labelled < eager else math.ceil(fraction * labelled)

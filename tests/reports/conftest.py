@@ -12,7 +12,7 @@ from reviewkit.project import Project
 from reviewkit.records import AbstractSection, Record
 from reviewkit.store import records as record_rows
 
-TEST_PROTOCOL = '''
+TEST_PROTOCOL = """
 [review]
 id = "test-review"
 title = "Test review"
@@ -56,7 +56,7 @@ id = "primary-care"
 name = "Primary care"
 terms = ["general practition*", "primary care"]
 terms_no = ["fastlege"]
-'''
+"""
 
 
 @pytest.fixture
@@ -79,24 +79,50 @@ def make_record():
 
 def _b_records() -> list[Record]:
     return [
-    Record(title="Individual placement and support for sick-listed people with depression",
-           abstract_sections=[AbstractSection("OBJECTIVE", "To test IPS for common mental disorders."),
-                              AbstractSection("METHODS", "A randomised trial in Copenhagen."),
-                              AbstractSection("RESULTS", "More participants returned to work."),
-                              AbstractSection("CONCLUSIONS", "IPS helps people with depression.")],
-           authors=["Hellström, Lone", "Madsen, Trine", "Nordentoft, Merete"], year=2017,
-           journal="Occup Environ Med", volume="74", issue="10", pages="717-25", doi="10.1136/oemed-2016-104248",
-           pmid="28546320", affiliations=["Mental Health Centre Copenhagen, Denmark."],
-           publication_types=["Journal Article", "Randomized Controlled Trial"]),
-    Record(title="Convergence dialogue meetings with the employer for workers with back pain",
-           abstract_sections=[AbstractSection("", "Dialogue meetings at the workplace for musculoskeletal pain. "
-                                                  "We conclude that the meetings shortened sick leave.")],
-           authors=["Aas, Randi W", "Ellingsen, Kjersti"], year=2020, journal="J Occup Rehabil",
-           doi="10.1007/s10926-020-09999-1", affiliations=["Oslo Metropolitan University, Oslo, Norway"]),
-    Record(title="A return-to-work coordinator for sick-listed workers with anxiety",
-           abstract_sections=[AbstractSection("", "A coordinator supported stress and anxiety patients.")],
-           authors=["Doe, Jane"], year=2015, journal="BMC Public Health",
-           affiliations=["Karolinska Institutet, Stockholm, Sweden", "University of Leeds, UK"]),
+        Record(
+            title="Individual placement and support for sick-listed people with depression",
+            abstract_sections=[
+                AbstractSection("OBJECTIVE", "To test IPS for common mental disorders."),
+                AbstractSection("METHODS", "A randomised trial in Copenhagen."),
+                AbstractSection("RESULTS", "More participants returned to work."),
+                AbstractSection("CONCLUSIONS", "IPS helps people with depression."),
+            ],
+            authors=["Hellström, Lone", "Madsen, Trine", "Nordentoft, Merete"],
+            year=2017,
+            journal="Occup Environ Med",
+            volume="74",
+            issue="10",
+            pages="717-25",
+            doi="10.1136/oemed-2016-104248",
+            pmid="28546320",
+            affiliations=["Mental Health Centre Copenhagen, Denmark."],
+            publication_types=["Journal Article", "Randomized Controlled Trial"],
+        ),
+        Record(
+            title="Convergence dialogue meetings with the employer for workers with back pain",
+            abstract_sections=[
+                AbstractSection(
+                    "",
+                    "Dialogue meetings at the workplace for musculoskeletal pain. "
+                    "We conclude that the meetings shortened sick leave.",
+                )
+            ],
+            authors=["Aas, Randi W", "Ellingsen, Kjersti"],
+            year=2020,
+            journal="J Occup Rehabil",
+            doi="10.1007/s10926-020-09999-1",
+            affiliations=["Oslo Metropolitan University, Oslo, Norway"],
+        ),
+        Record(
+            title="A return-to-work coordinator for sick-listed workers with anxiety",
+            abstract_sections=[
+                AbstractSection("", "A coordinator supported stress and anxiety patients.")
+            ],
+            authors=["Doe, Jane"],
+            year=2015,
+            journal="BMC Public Health",
+            affiliations=["Karolinska Institutet, Stockholm, Sweden", "University of Leeds, UK"],
+        ),
     ]
 
 
@@ -104,7 +130,9 @@ def _include_all(project: Project, ids: list[int]) -> None:
     for stage in screening.stage_names(project.protocol):
         for rid in ids:
             for reviewer in project.protocol.reviewers:
-                screening.decide(project.db, rid, stage, reviewer, "include", protocol=project.protocol)
+                screening.decide(
+                    project.db, rid, stage, reviewer, "include", protocol=project.protocol
+                )
 
 
 @pytest.fixture
@@ -125,7 +153,13 @@ def store_records(project: Project, records: list[Record], source: str) -> list[
     """Store records as one import batch; returns their ids."""
     db = project.db
     with db.transaction():
-        import_id = record_rows.add_import(db, source=source, path=f"<{source}>", fmt="test", sha256=f"{source}-{len(records)}-{id(records)}")
+        import_id = record_rows.add_import(
+            db,
+            source=source,
+            path=f"<{source}>",
+            fmt="test",
+            sha256=f"{source}-{len(records)}-{id(records)}",
+        )
         for i, r in enumerate(records, start=1):
             r.source, r.origin, r.position = source, f"<{source}>", i
         ids = record_rows.add_records(db, records, import_id=import_id)
@@ -137,4 +171,3 @@ def store_records(project: Project, records: list[Record], source: str) -> list[
 def store():
     """store(project, records, source) -> ids."""
     return store_records
-

@@ -18,11 +18,17 @@ def labels_of(suggestions: list[classify.Suggestion]) -> list[str]:
 
 def test_phrase_matches_whole_phrase_only(test_protocol, make_record):
     scheme = test_protocol.scheme("topic")
-    assert labels_of(classify.suggest(make_record(abstract="Workers with back pain."), scheme)) == ["msk"]
+    assert labels_of(classify.suggest(make_record(abstract="Workers with back pain."), scheme)) == [
+        "msk"
+    ]
     # the words apart are not the phrase
-    assert labels_of(classify.suggest(make_record(abstract="Back to work; pain was low."), scheme)) == ["other"]
+    assert labels_of(
+        classify.suggest(make_record(abstract="Back to work; pain was low."), scheme)
+    ) == ["other"]
     # a hyphen or line break between the words still matches
-    assert labels_of(classify.suggest(make_record(abstract="Back-pain patients"), scheme)) == ["msk"]
+    assert labels_of(classify.suggest(make_record(abstract="Back-pain patients"), scheme)) == [
+        "msk"
+    ]
 
 
 def test_truncation_and_word_boundaries(test_protocol, make_record):
@@ -32,18 +38,28 @@ def test_truncation_and_word_boundaries(test_protocol, make_record):
     # truncation is at the end only: 'undepressed' is not found by depress*
     assert labels_of(classify.suggest(make_record(abstract="undepressed"), scheme)) == ["other"]
     # phrase with truncation: common mental disorder* finds the plural
-    hits = classify.score_labels(make_record(abstract="common mental disorders"), scheme)[0].evidence
-    assert [(e.term, e.text) for e in hits] == [("common mental disorder*", "common mental disorders")]
+    hits = classify.score_labels(make_record(abstract="common mental disorders"), scheme)[
+        0
+    ].evidence
+    assert [(e.term, e.text) for e in hits] == [
+        ("common mental disorder*", "common mental disorders")
+    ]
 
 
 def test_weights_and_title_counting_double(test_protocol, make_record):
     scheme = test_protocol.scheme("topic")
-    scores = {s.label: s.score for s in classify.score_labels(
-        make_record(title="Musculoskeletal health", abstract="Depression was measured."), scheme)}
+    scores = {
+        s.label: s.score
+        for s in classify.score_labels(
+            make_record(title="Musculoskeletal health", abstract="Depression was measured."), scheme
+        )
+    }
     # musculoskeletal has weight 2 and is in the title (x2) = 4; depress* weight 1 in the abstract = 1
     assert scores == {"mental": 1.0, "msk": 4.0}
     # a term counts once however often it occurs (evidence keeps every place)
-    many = classify.score_labels(make_record(abstract="depression, depressed, depressive"), scheme)[0]
+    many = classify.score_labels(make_record(abstract="depression, depressed, depressive"), scheme)[
+        0
+    ]
     assert many.score == 1.0 and len(many.evidence) == 3
 
 
@@ -61,16 +77,27 @@ def test_norwegian_terms_with_and_without_special_letters(test_protocol, make_re
     for text in ("Personer med psykiske lidelser", "Langt sykefravær", "sykefravaer blant ansatte"):
         assert labels_of(classify.suggest(make_record(abstract=text), scheme)) == ["mental"], text
     # 'muskel- og skjelettlidelser': the hyphen before a space is part of the phrase
-    assert labels_of(classify.suggest(make_record(abstract="muskel- og skjelettlidelser"), scheme)) == ["msk"]
-    assert labels_of(classify.suggest(make_record(abstract="muskel og skjelettlidelser"), scheme)) == ["msk"]
+    assert labels_of(
+        classify.suggest(make_record(abstract="muskel- og skjelettlidelser"), scheme)
+    ) == ["msk"]
+    assert labels_of(
+        classify.suggest(make_record(abstract="muskel og skjelettlidelser"), scheme)
+    ) == ["msk"]
     setting = test_protocol.scheme("setting")
-    assert labels_of(classify.suggest(make_record(abstract="Fastlegen sykmeldte"), setting)) == ["none"]
-    assert labels_of(classify.suggest(make_record(abstract="samarbeid med fastlege"), setting)) == ["primary-care"]
+    assert labels_of(classify.suggest(make_record(abstract="Fastlegen sykmeldte"), setting)) == [
+        "none"
+    ]
+    assert labels_of(classify.suggest(make_record(abstract="samarbeid med fastlege"), setting)) == [
+        "primary-care"
+    ]
 
 
 def test_multi_label_gets_every_label_over_threshold(test_protocol, make_record):
     setting = test_protocol.scheme("setting")
-    r = make_record(title="The employer and the general practitioner", abstract="Primary care and the workplace.")
+    r = make_record(
+        title="The employer and the general practitioner",
+        abstract="Primary care and the workplace.",
+    )
     got = classify.suggest(r, setting)
     assert sorted(labels_of(got)) == ["primary-care", "workplace"]
     assert not any(s.tie for s in got)
@@ -95,12 +122,18 @@ def test_none_of_these_when_nothing_reaches_threshold(test_protocol, make_record
 
 def test_evidence_says_where_each_term_was_found(test_protocol):
     scheme = test_protocol.scheme("topic")
-    r = Record(title="Depression at work",
-               abstract_sections=[AbstractSection("METHODS", "We surveyed depressed workers.")],
-               keywords=["Depressive Disorder"], mesh_terms=["Depression/therapy"])
+    r = Record(
+        title="Depression at work",
+        abstract_sections=[AbstractSection("METHODS", "We surveyed depressed workers.")],
+        keywords=["Depressive Disorder"],
+        mesh_terms=["Depression/therapy"],
+    )
     ev = classify.score_labels(r, scheme)[0].evidence
     assert {(e.where, e.text) for e in ev} == {
-        ("title", "Depression"), ("abstract:METHODS", "depressed"), ("keywords", "Depressive"), ("mesh", "Depression"),
+        ("title", "Depression"),
+        ("abstract:METHODS", "depressed"),
+        ("keywords", "Depressive"),
+        ("mesh", "Depression"),
     }
 
 
@@ -140,12 +173,15 @@ def test_confirmation_is_a_new_row_and_wins(b_included):
     assert len(label_rows.history(project.db, ids[0], "model-type")) == 3
 
 
-@pytest.mark.parametrize(("labels", "reviewer", "message"), [
-    (["nonsense"], "ann", "has no label"),
-    (["workplace", "coordinator"], "ann", "one label per study"),
-    (["workplace"], "", "reviewer"),
-    ([], "ann", "no label"),
-])
+@pytest.mark.parametrize(
+    ("labels", "reviewer", "message"),
+    [
+        (["nonsense"], "ann", "has no label"),
+        (["workplace", "coordinator"], "ann", "one label per study"),
+        (["workplace"], "", "reviewer"),
+        ([], "ann", "no label"),
+    ],
+)
 def test_confirm_refuses_bad_input(b_included, labels, reviewer, message):
     project, ids = b_included
     with pytest.raises(UserError, match=message):
@@ -156,15 +192,29 @@ def test_confirm_refuses_bad_input(b_included, labels, reviewer, message):
 def test_model_suggests_once_enough_labels_are_confirmed(project_b, store, include_all):
     recs = []
     for i in range(3):
-        recs.append(Record(title=f"Individual placement and support trial {i}",
-                           abstract_sections=[AbstractSection("", "employment specialist in mental health care")]))
-        recs.append(Record(title=f"Dialogue meetings with the employer {i}",
-                           abstract_sections=[AbstractSection("", "workplace adjustment and supervisor contact")]))
+        recs.append(
+            Record(
+                title=f"Individual placement and support trial {i}",
+                abstract_sections=[
+                    AbstractSection("", "employment specialist in mental health care")
+                ],
+            )
+        )
+        recs.append(
+            Record(
+                title=f"Dialogue meetings with the employer {i}",
+                abstract_sections=[
+                    AbstractSection("", "workplace adjustment and supervisor contact")
+                ],
+            )
+        )
     ids = store(project_b, recs, "test")
     include_all(project_b, ids)
     classify.classify_project(project_b, ids, ["model-type"])
     assert classify.train_model(project_b, project_b.protocol.scheme("model-type")) is None
-    for rid, lab in zip(ids[:4], ["job-specialist", "workplace", "job-specialist", "workplace"], strict=True):
+    for rid, lab in zip(
+        ids[:4], ["job-specialist", "workplace", "job-specialist", "workplace"], strict=True
+    ):
         classify.confirm(project_b, rid, "model-type", [lab], "ann")
     result = classify.classify_project(project_b, ids, ["model-type"])
     assert result.models_trained == {"model-type": 4}
@@ -193,17 +243,34 @@ def test_evaluate_on_a_labelled_csv(test_protocol, tmp_path: Path):
     result = classify.evaluate(test_protocol, "topic", path)
     # predictions by hand: mental, mental, msk, msk, msk (musculoskeletal weight 2 in the title = 4 > 2),
     # other, other (schizophreni* -3 cancels depress*)
-    assert [p for _, p in result.predictions] == ["mental", "mental", "msk", "msk", "msk", "other", "other"]
+    assert [p for _, p in result.predictions] == [
+        "mental",
+        "mental",
+        "msk",
+        "msk",
+        "msk",
+        "other",
+        "other",
+    ]
     assert result.n == 7 and result.accuracy == pytest.approx(5 / 7)
     # mental: tp 2, fp 0, fn 2 -> p 1, r 0.5, f1 2/3
-    assert result.per_label["mental"] == pytest.approx({"precision": 1.0, "recall": 0.5, "f1": 2 / 3, "support": 4})
+    assert result.per_label["mental"] == pytest.approx(
+        {"precision": 1.0, "recall": 0.5, "f1": 2 / 3, "support": 4}
+    )
     # msk: tp 2, fp 1, fn 0 -> p 2/3, r 1, f1 0.8
-    assert result.per_label["msk"] == pytest.approx({"precision": 2 / 3, "recall": 1.0, "f1": 0.8, "support": 2})
+    assert result.per_label["msk"] == pytest.approx(
+        {"precision": 2 / 3, "recall": 1.0, "f1": 0.8, "support": 2}
+    )
     # other: tp 1, fp 1, fn 0 -> p 0.5, r 1, f1 2/3
-    assert result.per_label["other"] == pytest.approx({"precision": 0.5, "recall": 1.0, "f1": 2 / 3, "support": 1})
+    assert result.per_label["other"] == pytest.approx(
+        {"precision": 0.5, "recall": 1.0, "f1": 2 / 3, "support": 1}
+    )
     assert result.confusion["mental"] == {"mental": 2, "msk": 1, "other": 1}
     assert result.confusion_csv().splitlines() == [
-        "gold \\ predicted,mental,msk,other", "mental,2,1,1", "msk,0,2,0", "other,0,0,1",
+        "gold \\ predicted,mental,msk,other",
+        "mental,2,1,1",
+        "msk,0,2,0",
+        "other,0,0,1",
     ]
     assert "accuracy 0.714" in result.format()
 

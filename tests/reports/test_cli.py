@@ -23,9 +23,22 @@ def test_classify_label_and_csv(b_included, tmp_path: Path, capsys):
     text = capsys.readouterr().out
     assert "model-type\tjob-specialist\t1" in text and "3 studies classified" in text
     assert "individual placement and support@title" in out.read_text(encoding="utf-8")
-    assert run(project, "label", str(ids[0]), "model-type=multidisciplinary-team", "--reviewer", "ann") == 0
+    assert (
+        run(project, "label", str(ids[0]), "model-type=multidisciplinary-team", "--reviewer", "ann")
+        == 0
+    )
     assert classify.confirmed_labels(project, "model-type")[ids[0]] == ["multidisciplinary-team"]
-    assert run(project, "label", "doi:10.1007/s10926-020-09999-1", "model-type=workplace", "--reviewer", "ann") == 0
+    assert (
+        run(
+            project,
+            "label",
+            "doi:10.1007/s10926-020-09999-1",
+            "model-type=workplace",
+            "--reviewer",
+            "ann",
+        )
+        == 0
+    )
     assert classify.confirmed_labels(project, "model-type")[ids[1]] == ["workplace"]
 
 
@@ -47,12 +60,31 @@ def test_cli_bad_input_exits_2_and_writes_nothing(b_included, tmp_path: Path, ca
 
 def test_evaluate_command(project_b, tmp_path: Path, capsys):
     gold = tmp_path / "gold.csv"
-    gold.write_text("title,abstract,model-type\nIndividual placement and support,,job-specialist\n"
-                    "Dialogue meetings with the employer,,workplace\nSurgery,,none\n", encoding="utf-8")
+    gold.write_text(
+        "title,abstract,model-type\nIndividual placement and support,,job-specialist\n"
+        "Dialogue meetings with the employer,,workplace\nSurgery,,none\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "confusion.csv"
-    assert run(project_b, "classify", "--scheme", "model-type", "--evaluate", str(gold), "--csv", str(out)) == 0
+    assert (
+        run(
+            project_b,
+            "classify",
+            "--scheme",
+            "model-type",
+            "--evaluate",
+            str(gold),
+            "--csv",
+            str(out),
+        )
+        == 0
+    )
     assert "accuracy 1.000" in capsys.readouterr().out
-    assert out.read_text(encoding="utf-8").splitlines()[0].startswith("gold \\ predicted,multidisciplinary-team")
+    assert (
+        out.read_text(encoding="utf-8")
+        .splitlines()[0]
+        .startswith("gold \\ predicted,multidisciplinary-team")
+    )
 
 
 def test_extract_export_import_set(b_included, tmp_path: Path):
@@ -61,7 +93,18 @@ def test_extract_export_import_set(b_included, tmp_path: Path):
     assert run(project, "extract", "export", str(path)) == 0
     assert "Denmark" in path.read_text(encoding="utf-8")
     assert run(project, "extract", "import", str(path)) == 0
-    assert run(project, "extract", "set", str(ids[1]), "population=Nurses on sick leave", "--reviewer", "ann") == 0
+    assert (
+        run(
+            project,
+            "extract",
+            "set",
+            str(ids[1]),
+            "population=Nurses on sick leave",
+            "--reviewer",
+            "ann",
+        )
+        == 0
+    )
     from reviewkit.extract import values
 
     assert values(project, ids)[ids[1]]["population"] == "Nurses on sick leave"
@@ -71,7 +114,11 @@ def test_report_export_prisma_evidence_map(b_included, tmp_path: Path, capsys):
     project, _ = b_included
     out = tmp_path / "exports"
     assert run(project, "report", "--out", str(out), "--format", "md,xlsx") == 0
-    assert (out / "report.md").exists() and (out / "report.xlsx").exists() and not (out / "report.docx").exists()
+    assert (
+        (out / "report.md").exists()
+        and (out / "report.xlsx").exists()
+        and not (out / "report.docx").exists()
+    )
     assert run(project, "report", "--out", str(out), "--format", "pdf") == 2
     ris = tmp_path / "inc.ris"
     assert run(project, "export", "--included", "--format", "ris", "--out", str(ris)) == 0
@@ -81,10 +128,36 @@ def test_report_export_prisma_evidence_map(b_included, tmp_path: Path, capsys):
     assert len(bibtexparser.parse_string(capsys.readouterr().out).entries) == 3
     assert run(project, "export", "--format", "ris") == 2  # --included is required
     assert run(project, "prisma", "--out", str(tmp_path / "p")) == 0
-    assert "studies included" in capsys.readouterr().out and (tmp_path / "p" / "prisma.svg").exists()
-    assert run(project, "evidence-map", "--rows", "model-type", "--cols", "diagnosis", "--out", str(tmp_path / "m")) == 0
+    assert (
+        "studies included" in capsys.readouterr().out and (tmp_path / "p" / "prisma.svg").exists()
+    )
+    assert (
+        run(
+            project,
+            "evidence-map",
+            "--rows",
+            "model-type",
+            "--cols",
+            "diagnosis",
+            "--out",
+            str(tmp_path / "m"),
+        )
+        == 0
+    )
     assert (tmp_path / "m" / "study-labels.graphml").exists()
-    assert run(project, "evidence-map", "--rows", "model-type", "--cols", "nope", "--out", str(tmp_path / "n")) == 2
+    assert (
+        run(
+            project,
+            "evidence-map",
+            "--rows",
+            "model-type",
+            "--cols",
+            "nope",
+            "--out",
+            str(tmp_path / "n"),
+        )
+        == 2
+    )
     assert not (tmp_path / "n").exists()
 
 
@@ -98,7 +171,9 @@ def test_extract_edit_refuses_a_protocol_with_more_fields_than_keys(b_included, 
     project, _ids = b_included
     text = project.protocol_path.read_text(encoding="utf-8")
     extra = "".join(f'\n[[extraction]]\nid = "extra{n}"\nname = "Extra {n}"\n' for n in range(5))
-    project.protocol_path.write_text(text.replace("\n[report]", extra + "\n[report]", 1), encoding="utf-8")
+    project.protocol_path.write_text(
+        text.replace("\n[report]", extra + "\n[report]", 1), encoding="utf-8"
+    )
     assert run(project, "extract", "edit", "--reviewer", "ann") == 2
     err = capsys.readouterr().err
     assert "10 extraction fields" in err and "extract export" in err and "Traceback" not in err

@@ -21,7 +21,9 @@ def test_prefill_review_b_fields(b_included):
     assert first["country"] == "Denmark"
     assert first["design"] == "Randomized Controlled Trial"
     assert first["intervention"] == "A randomised trial in Copenhagen."  # section:METHODS
-    assert first["effect"] == "More participants returned to work."  # section:RESULTS before CONCLUSIONS
+    assert (
+        first["effect"] == "More participants returned to work."
+    )  # section:RESULTS before CONCLUSIONS
     assert vals[ids[1]]["country"] == "Norway"
     assert vals[ids[2]]["country"] == "Sweden; United Kingdom"
     assert vals[ids[2]]["design"] == ""
@@ -31,12 +33,22 @@ def test_prefill_review_b_fields(b_included):
 
 
 def test_prefill_review_a_sentence_rule(project_a, store):
-    rec = Record(title="A review", abstract_sections=[AbstractSection(
-        "", "Sick leave is common. The aim was to summarise reviews. We conclude that coordination helps.")])
+    rec = Record(
+        title="A review",
+        abstract_sections=[
+            AbstractSection(
+                "",
+                "Sick leave is common. The aim was to summarise reviews. We conclude that coordination helps.",
+            )
+        ],
+    )
     ids = store(project_a, [rec], "test")
     extract.prefill(project_a, ids)
     vals = extract.values(project_a, ids)[ids[0]]
-    assert vals == {"aim": "The aim was to summarise reviews.", "conclusions": "We conclude that coordination helps."}
+    assert vals == {
+        "aim": "The aim was to summarise reviews.",
+        "conclusions": "We conclude that coordination helps.",
+    }
 
 
 def test_prefill_never_replaces_a_persons_value(b_included):
@@ -57,7 +69,16 @@ def test_csv_round_trip(b_included, tmp_path: Path):
     path = tmp_path / "extraction.csv"
     assert extract.export_csv(project, ids, path) == 3
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    assert list(rows[0]) == ["record_id", "study", "title", "country", "intervention", "population", "design", "effect"]
+    assert list(rows[0]) == [
+        "record_id",
+        "study",
+        "title",
+        "country",
+        "intervention",
+        "population",
+        "design",
+        "effect",
+    ]
     assert rows[0]["study"] == "Hellström et al. (2017)" and rows[0]["country"] == "Denmark"
     rows[1]["population"] = "Employees on sick leave, back pain"
     rows[2]["intervention"] = "RTW coordinator\nwith coaching"
@@ -79,13 +100,18 @@ def test_csv_round_trip(b_included, tmp_path: Path):
     assert list(csv.DictReader(again.open(encoding="utf-8"))) == rows
 
 
-@pytest.mark.parametrize(("content", "where", "message"), [
-    ("record_id,study,country\n1,x,Norway\n99,y,Sweden\n", ":3", "unknown record id 99"),
-    ("record_id,colour\n1,blue\n", ":1", "unknown field 'colour'"),
-    ("study,country\nx,Norway\n", ":1", "no record_id column"),
-    ("record_id,country\n1,Norway\nabc,Sweden\n", ":3", "not a number"),
-])
-def test_import_refuses_bad_files_and_writes_nothing(b_included, tmp_path: Path, content, where, message):
+@pytest.mark.parametrize(
+    ("content", "where", "message"),
+    [
+        ("record_id,study,country\n1,x,Norway\n99,y,Sweden\n", ":3", "unknown record id 99"),
+        ("record_id,colour\n1,blue\n", ":1", "unknown field 'colour'"),
+        ("study,country\nx,Norway\n", ":1", "no record_id column"),
+        ("record_id,country\n1,Norway\nabc,Sweden\n", ":3", "not a number"),
+    ],
+)
+def test_import_refuses_bad_files_and_writes_nothing(
+    b_included, tmp_path: Path, content, where, message
+):
     project, ids = b_included
     content = content.replace("\n1,", f"\n{ids[0]},")
     path = tmp_path / "bad.csv"
@@ -97,6 +123,7 @@ def test_import_refuses_bad_files_and_writes_nothing(b_included, tmp_path: Path,
 
 
 def test_country_aliases_and_word_boundaries():
-    assert extract.countries(["Dept of X, Leeds, England.", "Boston, MA, USA", "Utrecht, The Netherlands"]) == [
-        "United Kingdom", "United States", "Netherlands"]
+    assert extract.countries(
+        ["Dept of X, Leeds, England.", "Boston, MA, USA", "Utrecht, The Netherlands"]
+    ) == ["United Kingdom", "United States", "Netherlands"]
     assert extract.countries(["Omansson Institute, Chadwick Street"]) == []

@@ -14,10 +14,18 @@ from reviewkit.store import duplicates as dup
 def review_a_counts(**changes) -> prisma.PrismaCounts:
     """Review A's flow as reported (194 → 19 + 8 duplicates → 175 screened → 67 included)."""
     c = prisma.PrismaCounts(
-        databases={"PubMed": 194}, searches={f"a{i}": n for i, n in enumerate([40, 30, 25, 30, 20, 25, 12, 12], 1)},
-        duplicates_automatic=19, duplicates_manual=8, screened=167,
-        excluded_screening={"wrong-outcome": 30, "wrong-question": 25}, awaiting_screening=0, sought=112,
-        not_retrieved=2, assessed=110, excluded_full_text={"wrong-population": 43}, included=67,
+        databases={"PubMed": 194},
+        searches={f"a{i}": n for i, n in enumerate([40, 30, 25, 30, 20, 25, 12, 12], 1)},
+        duplicates_automatic=19,
+        duplicates_manual=8,
+        screened=167,
+        excluded_screening={"wrong-outcome": 30, "wrong-question": 25},
+        awaiting_screening=0,
+        sought=112,
+        not_retrieved=2,
+        assessed=110,
+        excluded_full_text={"wrong-population": 43},
+        included=67,
     )
     for k, v in changes.items():
         setattr(c, k, v)
@@ -29,22 +37,31 @@ def test_hand_made_counts_add_up():
 
 
 def test_check_fails_when_numbers_do_not_add_up():
-    assert prisma.check(review_a_counts(included=66)) == ["assessed = excluded + awaiting + included: 110 != 109"]
-    assert prisma.check(review_a_counts(duplicates_manual=7))[0].startswith("identified - duplicates = screened")
+    assert prisma.check(review_a_counts(included=66)) == [
+        "assessed = excluded + awaiting + included: 110 != 109"
+    ]
+    assert prisma.check(review_a_counts(duplicates_manual=7))[0].startswith(
+        "identified - duplicates = screened"
+    )
     bad = review_a_counts(update=True, previous_included=60, new_included=6)
     assert prisma.check(bad) == ["included = previous + new: 67 != 66"]
 
 
 def test_layout_boxes_never_overlap_and_fit_a4_width():
-    many = review_a_counts(other_sources={"snowballing": 5, "Google Scholar": 7},
-                           excluded_screening={f"reason-{i}": 1 for i in range(9)}, update=True,
-                           previous_included=60, new_included=7, new_records=30)
+    many = review_a_counts(
+        other_sources={"snowballing": 5, "Google Scholar": 7},
+        excluded_screening={f"reason-{i}": 1 for i in range(9)},
+        update=True,
+        previous_included=60,
+        new_included=7,
+        new_records=30,
+    )
     for counts in (review_a_counts(), many, prisma.PrismaCounts()):
         boxes, height = prisma.layout(counts)
         assert height > 0
         for i, a in enumerate(boxes):
             assert a.x >= 0 and a.x + a.w <= prisma.PAGE_W and a.y >= 0 and a.y + a.h <= height
-            for b in boxes[i + 1:]:
+            for b in boxes[i + 1 :]:
                 if a.kind != "phase" and b.kind != "phase":
                     assert not a.overlaps(b), (a.text, b.text)
             if a.kind == "phase":
@@ -62,10 +79,15 @@ def test_draw_png_svg_and_csv(tmp_path: Path):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
     text = svg.read_text(encoding="utf-8")
     assert "<svg" in text and text.count("<path") > 10
-    rows = list(csv.reader(prisma.write_csv(counts, tmp_path / "prisma.csv").open(encoding="utf-8")))
+    rows = list(
+        csv.reader(prisma.write_csv(counts, tmp_path / "prisma.csv").open(encoding="utf-8"))
+    )
     as_dict = {item: int(n) for _, item, n in rows[1:]}
     assert as_dict["records identified"] == 194 and as_dict["studies included"] == 67
-    assert as_dict["duplicates removed automatically"] == 19 and as_dict["excluded: wrong-outcome"] == 30
+    assert (
+        as_dict["duplicates removed automatically"] == 19
+        and as_dict["excluded: wrong-outcome"] == 30
+    )
 
 
 def test_counts_from_a_project_add_up(project_b, store):
@@ -89,7 +111,9 @@ def test_counts_from_a_project_add_up(project_b, store):
                 screening.decide(db, sid, ta, r, "exclude", "wrong-population", protocol=proto)
         elif n == 3:  # conflict, not resolved
             screening.decide(db, sid, ta, "reviewer1", "include", protocol=proto)
-            screening.decide(db, sid, ta, "reviewer2", "exclude", "no-collaboration", protocol=proto)
+            screening.decide(
+                db, sid, ta, "reviewer2", "exclude", "no-collaboration", protocol=proto
+            )
         elif n == 4:  # only one vote so far
             screening.decide(db, sid, ta, "reviewer1", "include", protocol=proto)
         else:
@@ -104,9 +128,15 @@ def test_counts_from_a_project_add_up(project_b, store):
     assert prisma.check(c) == []
     assert c.other_sources == {"PubMed file": 8, "snowballing": 4}
     assert (c.duplicates_automatic, c.duplicates_manual) == (2, 1)
-    assert c.screened == 9 and c.excluded_screening == {"wrong-population": 3} and c.awaiting_screening == 2
+    assert (
+        c.screened == 9
+        and c.excluded_screening == {"wrong-population": 3}
+        and c.awaiting_screening == 2
+    )
     assert (c.sought, c.not_retrieved, c.assessed) == (4, 1, 3)
-    assert c.excluded_full_text == {"health-only": 1} and c.awaiting_full_text == 1 and c.included == 1
+    assert (
+        c.excluded_full_text == {"health-only": 1} and c.awaiting_full_text == 1 and c.included == 1
+    )
     assert c.update is False
     boxes, _ = prisma.layout(c)
     assert any("Awaiting a decision (n = 2)" in b.text for b in boxes)

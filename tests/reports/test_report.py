@@ -34,12 +34,31 @@ def test_tables_follow_the_protocol_layout_newest_first(classified):
     # a second job-specialist study, older, to check the sort
     classify.confirm(project, ids[1], "model-type", ["job-specialist"], "reviewer2")
     tables = {t.name: t for t in report_tables(project, ids)}
-    assert list(tables) == ["multidisciplinary-team", "job-specialist", "coordinator", "team-coordinator", "workplace"]
+    assert list(tables) == [
+        "multidisciplinary-team",
+        "job-specialist",
+        "coordinator",
+        "team-coordinator",
+        "workplace",
+    ]
     js = tables["job-specialist"]
-    assert js.columns == ["Country", "Intervention", "Population", "Design", "Effect", "Reference", "Label status"]
-    assert [row[-2].split(".")[0] for row in js.rows] == ["Aas RW, Ellingsen K", "Hellström L, Madsen T, Nordentoft M"]
+    assert js.columns == [
+        "Country",
+        "Intervention",
+        "Population",
+        "Design",
+        "Effect",
+        "Reference",
+        "Label status",
+    ]
+    assert [row[-2].split(".")[0] for row in js.rows] == [
+        "Aas RW, Ellingsen K",
+        "Hellström L, Madsen T, Nordentoft M",
+    ]
     assert [row[-1] for row in js.rows] == ["confirmed", "suggested"]
-    assert tables["team-coordinator"].rows[0][-1] == "confirmed" and tables["coordinator"].rows == []
+    assert (
+        tables["team-coordinator"].rows[0][-1] == "confirmed" and tables["coordinator"].rows == []
+    )
     assert "1 label confirmed" in js.note or "1 labels confirmed" in js.note
 
 
@@ -49,7 +68,8 @@ def test_reference_is_a_full_vancouver_reference(classified):
 
     assert reference(get_record(project.db, ids[0])) == (
         "Hellström L, Madsen T, Nordentoft M. Individual placement and support for sick-listed people with "
-        "depression. Occup Environ Med. 2017;74(10):717-725. doi:10.1136/oemed-2016-104248")
+        "depression. Occup Environ Med. 2017;74(10):717-725. doi:10.1136/oemed-2016-104248"
+    )
 
 
 def test_write_report_every_format_read_back(classified, tmp_path: Path):
@@ -57,18 +77,48 @@ def test_write_report_every_format_read_back(classified, tmp_path: Path):
     out = tmp_path / "exports"
     paths = write_report(project, out)
     names = {p.relative_to(out).as_posix() for p in paths}
-    for expected in ("prisma.png", "prisma.svg", "prisma.csv", "report.xlsx", "report.md", "report.docx",
-                     "agreement.csv", "included.ris", "included.bib", "tables/job-specialist.csv",
-                     "evidence-map/evidence-map.png", "evidence-map/study-labels.graphml"):
+    for expected in (
+        "prisma.png",
+        "prisma.svg",
+        "prisma.csv",
+        "report.xlsx",
+        "report.md",
+        "report.docx",
+        "agreement.csv",
+        "included.ris",
+        "included.bib",
+        "tables/job-specialist.csv",
+        "evidence-map/evidence-map.png",
+        "evidence-map/study-labels.graphml",
+    ):
         assert expected in names, expected
     assert all(p.exists() and p.stat().st_size > 0 for p in paths)
 
     wb = load_workbook(out / "report.xlsx")
-    assert wb.sheetnames[:5] == ["multidisciplinary-team", "job-specialist", "coordinator", "team-coordinator", "workplace"]
+    assert wb.sheetnames[:5] == [
+        "multidisciplinary-team",
+        "job-specialist",
+        "coordinator",
+        "team-coordinator",
+        "workplace",
+    ]
     assert {"evidence-map", "agreement", "prisma"} <= set(wb.sheetnames)
     ws = wb["job-specialist"]
-    assert [c.value for c in ws[1]] == ["Country", "Intervention", "Population", "Design", "Effect", "Reference", "Label status"]
-    assert [c.value for c in ws[2]][:4] == ["Denmark", "A randomised trial in Copenhagen.", None, "Randomized Controlled Trial"]
+    assert [c.value for c in ws[1]] == [
+        "Country",
+        "Intervention",
+        "Population",
+        "Design",
+        "Effect",
+        "Reference",
+        "Label status",
+    ]
+    assert [c.value for c in ws[2]][:4] == [
+        "Denmark",
+        "A randomised trial in Copenhagen.",
+        None,
+        "Randomized Controlled Trial",
+    ]
     prisma_rows = {r[1]: r[2] for r in wb["prisma"].iter_rows(min_row=2, values_only=True)}
     assert prisma_rows["studies included"] == 3 and prisma_rows["other source: snowballing"] == 3
     agreement = [r for r in wb["agreement"].iter_rows(min_row=2, values_only=True)]
@@ -79,7 +129,9 @@ def test_write_report_every_format_read_back(classified, tmp_path: Path):
     assert "Job specialist in mental health treatment (n = 1)" in headings
     assert "PRISMA 2020 flow diagram" in headings and "Evidence map" in headings
     js = doc.tables[1]
-    assert [c.text for c in js.rows[0].cells][0] == "Country" and js.rows[1].cells[0].text == "Denmark"
+    assert [c.text for c in js.rows[0].cells][0] == "Country" and js.rows[1].cells[
+        0
+    ].text == "Denmark"
     assert len(doc.inline_shapes) == 2
 
     md = (out / "report.md").read_text(encoding="utf-8")
@@ -105,7 +157,12 @@ def test_report_before_screening_has_empty_tables(project_a, store, tmp_path: Pa
     write_report(project_a, out, ["csv", "xlsx"])
     wb = load_workbook(out / "report.xlsx")
     ws = wb["mental"]
-    assert [c.value for c in ws[1]] == ["Study", "Aim of the review", "Conclusions of the review", "Label status"]
+    assert [c.value for c in ws[1]] == [
+        "Study",
+        "Aim of the review",
+        "Conclusions of the review",
+        "Label status",
+    ]
     assert ws.max_row == 3  # header, blank, note
     rows = {r[1]: r[2] for r in wb["prisma"].iter_rows(min_row=2, values_only=True)}
     assert rows["records screened"] == 1 and rows["awaiting title-abstract decision"] == 1
@@ -122,7 +179,11 @@ def test_write_report_refuses_unknown_format(classified, tmp_path: Path):
 def test_csv_export_of_included(classified):
     project, ids = classified
     rows = list(csv.DictReader(io.StringIO(export_records(project, ids, "csv"))))
-    assert [r["title"][:20] for r in rows] == ["Individual placement", "Convergence dialogue", "A return-to-work coo"]
+    assert [r["title"][:20] for r in rows] == [
+        "Individual placement",
+        "Convergence dialogue",
+        "A return-to-work coo",
+    ]
     with pytest.raises(UserError):
         export_records(project, ids, "docx")
 
@@ -130,15 +191,25 @@ def test_csv_export_of_included(classified):
 def test_evidence_map_outputs(classified, tmp_path: Path):
     project, ids = classified
     emap = build_map(project, "model-type", "diagnosis", ids)
-    assert emap.count("job-specialist", "mental") == 1 and emap.count("workplace", "musculoskeletal") == 1
+    assert (
+        emap.count("job-specialist", "mental") == 1
+        and emap.count("workplace", "musculoskeletal") == 1
+    )
     assert emap.count("team-coordinator", "mental") == 1 and emap.confirmed_studies == 0
     paths = write_map(project, emap, tmp_path / "map")
     matrix = list(csv.reader((tmp_path / "map" / "evidence-map.csv").open(encoding="utf-8")))
-    assert matrix[0] == ["Model of collaboration \\ Diagnosis group", "Mental disorders", "Musculoskeletal disorders",
-                         "Both mental and musculoskeletal", "Total"]
+    assert matrix[0] == [
+        "Model of collaboration \\ Diagnosis group",
+        "Mental disorders",
+        "Musculoskeletal disorders",
+        "Both mental and musculoskeletal",
+        "Total",
+    ]
     assert matrix[2] == ["Job specialist in mental health treatment", "1", "0", "0", "1"]
     assert matrix[-1] == ["Total", "2", "1", "0", "3"]
-    cells = list(csv.DictReader((tmp_path / "map" / "evidence-map-cells.csv").open(encoding="utf-8")))
+    cells = list(
+        csv.DictReader((tmp_path / "map" / "evidence-map-cells.csv").open(encoding="utf-8"))
+    )
     assert {(c["model-type"], c["diagnosis"], c["studies"]) for c in cells} == {
         ("job-specialist", "mental", "Hellström et al. (2017)"),
         ("workplace", "musculoskeletal", "Aas and Ellingsen (2020)"),
@@ -154,4 +225,7 @@ def test_evidence_map_outputs(classified, tmp_path: Path):
         p = tmp_path / "map" / f"evidence-map.{suffix}"
         assert p in paths and p.stat().st_size > 10_000
     assert (tmp_path / "map" / "evidence-map.png").read_bytes()[:4] == b"\x89PNG"
-    assert "Hellström" not in (tmp_path / "map" / "evidence-map.md").read_text(encoding="utf-8").split("##")[1]
+    assert (
+        "Hellström"
+        not in (tmp_path / "map" / "evidence-map.md").read_text(encoding="utf-8").split("##")[1]
+    )

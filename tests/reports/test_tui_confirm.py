@@ -43,7 +43,11 @@ def test_confirm_keys(b_included):
 
     asyncio.run(scenario())
     confirmed = classify.confirmed_labels(project, "model-type")
-    assert confirmed == {ids[0]: ["job-specialist"], ids[1]: ["multidisciplinary-team"], ids[2]: ["none"]}
+    assert confirmed == {
+        ids[0]: ["job-specialist"],
+        ids[1]: ["multidisciplinary-team"],
+        ids[2]: ["none"],
+    }
 
 
 def test_multi_label_toggle_then_enter(b_included):
@@ -83,6 +87,8 @@ def test_tab_wraps_to_an_unconfirmed_study_and_says_when_there_is_none(b_include
             await pilot.pause()
             await pilot.press("tab")
             await pilot.pause()
-            assert "every study here has a confirmed label" in str(screen.query_one("#message", Static).render())
+            assert "every study here has a confirmed label" in str(
+                screen.query_one("#message", Static).render()
+            )
 
     asyncio.run(scenario())

@@ -58,8 +58,13 @@ def test_edit_fields_of_a_study(b_included):
     asyncio.run(scenario())
     history = values_rows.field_history(project.db, first, "country")
     assert [(v.value, v.method, v.reviewer) for v in history] == [
-        ("Denmark", "prefill", ""), ("Denmark (Copenhagen)", "person", "ann")]
-    assert extract.values(project, [first])[first]["intervention"] == "A randomised trial in Copenhagen."
+        ("Denmark", "prefill", ""),
+        ("Denmark (Copenhagen)", "person", "ann"),
+    ]
+    assert (
+        extract.values(project, [first])[first]["intervention"]
+        == "A randomised trial in Copenhagen."
+    )
 
 
 def test_tab_goes_to_the_next_study_with_an_empty_field(b_included):
@@ -95,7 +100,9 @@ def test_tab_goes_to_the_next_study_with_an_empty_field(b_included):
             await pilot.press("tab")
             await pilot.pause()
             assert screen.current == ids[2]
-            assert "every study's fields are filled in" in str(screen.query_one("#message", Static).render())
+            assert "every study's fields are filled in" in str(
+                screen.query_one("#message", Static).render()
+            )
             await pilot.press("9")  # Review B has five fields
             await pilot.pause()
             assert "no field 9" in str(screen.query_one("#message", Static).render())
@@ -107,7 +114,9 @@ def test_tab_wraps_round_to_an_earlier_gap(b_included):
     project, ids = b_included
     for rid in ids:
         for spec in project.protocol.extraction:
-            extract.set_value(project, rid, spec.id, "" if rid == ids[0] and spec.id == "design" else "x", "ann")
+            extract.set_value(
+                project, rid, spec.id, "" if rid == ids[0] and spec.id == "design" else "x", "ann"
+            )
 
     async def scenario() -> None:
         app = ExtractApp(project, ids, "ann", keymap={})

@@ -24,7 +24,9 @@ async def tui(folder: str, reviewer: str, seed: int) -> None:
 
     rng = random.Random(seed)
     project = open_project(folder)
-    app = ScreeningApp(screening.ReviewerQueue(project, "title-abstract", reviewer, seed=seed), keymap={})
+    app = ScreeningApp(
+        screening.ReviewerQueue(project, "title-abstract", reviewer, seed=seed), keymap={}
+    )
     keys = [["i"], ["u"], ["e", "1"], ["e", "2"], ["e", "0"], ["z"], ["k"], ["j"]]
     async with app.run_test(size=(100, 34)) as pilot:
         s = app.screening
@@ -42,8 +44,14 @@ def core(folder: str, reviewer: str, n: int, start_file: str) -> None:
     while not Path(start_file).exists():
         time.sleep(0.001)
     for i in range(n):
-        d = screening.decide(project.db, studies[i % len(studies)], "title-abstract", reviewer,
-                             "include" if i % 3 else "exclude", protocol=project.protocol)
+        d = screening.decide(
+            project.db,
+            studies[i % len(studies)],
+            "title-abstract",
+            reviewer,
+            "include" if i % 3 else "exclude",
+            protocol=project.protocol,
+        )
         print(f"confirmed {d.id}", flush=True)
     project.close()
 

@@ -12,7 +12,9 @@ def make_records(n: int, *, prefix: str = "Study") -> list[Record]:
             title=f"{prefix} {i}: return to work after sick leave for back pain",
             abstract_sections=[
                 AbstractSection("OBJECTIVE", f"To review employment outcomes in trial {i}."),
-                AbstractSection("RESULTS", "Children and adolescents were excluded; sickness absence fell."),
+                AbstractSection(
+                    "RESULTS", "Children and adolescents were excluded; sickness absence fell."
+                ),
             ],
             authors=[f"Author{i}, A", "Second, B"],
             year=2010 + i % 12,
@@ -37,17 +39,27 @@ def make_topic_records(n_include: int, n_exclude: int) -> tuple[list[Record], li
     records, like = [], []
     for i in range(max(n_include, n_exclude)):
         if i < n_include:
-            records.append(Record(
-                title=f"Trial {i} of {INCLUDE_WORDS} for return to work",
-                abstract_sections=[AbstractSection("", f"A {INCLUDE_WORDS} model, site {i}.")],
-                keywords=["workplace collaboration"], mesh_terms=["Occupational Health"],
-                pmid=str(50_000 + i)))
+            records.append(
+                Record(
+                    title=f"Trial {i} of {INCLUDE_WORDS} for return to work",
+                    abstract_sections=[AbstractSection("", f"A {INCLUDE_WORDS} model, site {i}.")],
+                    keywords=["workplace collaboration"],
+                    mesh_terms=["Occupational Health"],
+                    pmid=str(50_000 + i),
+                )
+            )
             like.append(True)
         if i < n_exclude:
-            records.append(Record(
-                title=f"Cohort {i} of paediatric asthma inhaled steroid dosing",
-                abstract_sections=[AbstractSection("", f"Children with asthma in school {i} took steroids.")],
-                keywords=["asthma"], mesh_terms=["Asthma", "Child"],
-                pmid=str(60_000 + i)))
+            records.append(
+                Record(
+                    title=f"Cohort {i} of paediatric asthma inhaled steroid dosing",
+                    abstract_sections=[
+                        AbstractSection("", f"Children with asthma in school {i} took steroids.")
+                    ],
+                    keywords=["asthma"],
+                    mesh_terms=["Asthma", "Child"],
+                    pmid=str(60_000 + i),
+                )
+            )
             like.append(False)
     return records, like

@@ -14,13 +14,20 @@ from reviewkit import screening as scr
 
 
 def pairs_from(table, cats):
-    return [(cats[i], cats[j]) for i, row in enumerate(table) for j, n in enumerate(row) for _ in range(n)]
+    return [
+        (cats[i], cats[j])
+        for i, row in enumerate(table)
+        for j, n in enumerate(row)
+        for _ in range(n)
+    ]
 
 
 def test_two_by_two_by_hand():
     # p_o = 35/50 = 0.7; p_e = 0.5*0.6 + 0.5*0.4 = 0.5; kappa = 0.2/0.5 = 0.4
     # SE = sqrt(0.7*0.3 / (50*0.25)) = 0.129615; CI = 0.4 ± 1.96*SE; PABAK = 2*0.7 - 1 = 0.4
-    r = ag.compute("title-abstract", "r1", "r2", pairs_from([[20, 5], [10, 15]], ["include", "exclude"]))
+    r = ag.compute(
+        "title-abstract", "r1", "r2", pairs_from([[20, 5], [10, 15]], ["include", "exclude"])
+    )
     assert r.categories == ("include", "exclude")
     assert r.table == ((20, 5), (10, 15))
     assert r.percent == pytest.approx(70.0)

@@ -25,7 +25,12 @@ def cli(project, *args):
 @pytest.fixture
 def voted(project_b):
     ids = add_records(project_b, make_records(4))
-    labels = [("include", "include"), ("include", "exclude"), ("exclude", "exclude"), ("uncertain", "include")]
+    labels = [
+        ("include", "include"),
+        ("include", "exclude"),
+        ("exclude", "exclude"),
+        ("uncertain", "include"),
+    ]
     for study, (l1, l2) in zip(ids, labels, strict=True):
         scr.decide(project_b.db, study, TA, "reviewer1", l1, "long-term" if l1 == "exclude" else "")
         scr.decide(project_b.db, study, TA, "reviewer2", l2, "long-term" if l2 == "exclude" else "")
@@ -45,9 +50,16 @@ def test_screen_refuses_an_unknown_reviewer_or_stage(voted, capsys):
 def test_screen_and_conflicts_open_their_apps(voted, monkeypatch):
     project, _ = voted
     ran = []
-    monkeypatch.setattr(ScreeningApp, "run", lambda self: ran.append((self.queue.reviewer, self.queue.stage)))
-    monkeypatch.setattr(ConflictsApp, "run", lambda self: ran.append((self.resolver, len(self.views))))
-    assert cli(project, "screen", "--reviewer", "reviewer2", "--stage", "full-text", "--seed", "3") == 0
+    monkeypatch.setattr(
+        ScreeningApp, "run", lambda self: ran.append((self.queue.reviewer, self.queue.stage))
+    )
+    monkeypatch.setattr(
+        ConflictsApp, "run", lambda self: ran.append((self.resolver, len(self.views)))
+    )
+    assert (
+        cli(project, "screen", "--reviewer", "reviewer2", "--stage", "full-text", "--seed", "3")
+        == 0
+    )
     assert cli(project, "conflicts", "--resolver", "lead") == 0
     assert ran == [("reviewer2", "full-text"), ("lead", 1)]
 

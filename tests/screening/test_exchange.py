@@ -24,7 +24,15 @@ def two_machines(project_b, tmp_path):
     records.append(Record(title="A record without identifiers: sick leave", year=2019))
     add_records(project_b, records)
     other = init_project(tmp_path / "other", PROTOCOL_B)
-    add_records(other, list(reversed(make_records(6) + [Record(title="A record without identifiers: sick leave", year=2019)])))
+    add_records(
+        other,
+        list(
+            reversed(
+                make_records(6)
+                + [Record(title="A record without identifiers: sick leave", year=2019)]
+            )
+        ),
+    )
     yield project_b, other
     other.close()
 
@@ -53,7 +61,9 @@ def test_export_import_maps_records_and_is_idempotent(two_machines, tmp_path, ca
     assert cli(there, ["decisions", "import"], str(out)) == 0
     assert "added 6 entries, 0 already present" in capsys.readouterr().out
     theirs = scr.ReviewerQueue(there, TA, "reviewer1")
-    titles = {there_id: rec.title for there_id, rec in ((s, theirs.record(s)) for s in theirs.votes)}
+    titles = {
+        there_id: rec.title for there_id, rec in ((s, theirs.record(s)) for s in theirs.votes)
+    }
     mine = {here_id: q.record(here_id).title for here_id in q.votes}
     assert sorted(titles.values()) == sorted(mine.values())
     assert {theirs.record(s).title: d.label for s, d in theirs.votes.items()} == {
@@ -116,7 +126,9 @@ def test_bad_files_are_refused(two_machines, tmp_path, capsys, content, message)
 
 def test_export_needs_a_known_reviewer(two_machines, tmp_path, capsys):
     here, _ = two_machines
-    assert cli(here, ["decisions", "export"], "--reviewer", "nobody", str(tmp_path / "x.jsonl")) == 2
+    assert (
+        cli(here, ["decisions", "export"], "--reviewer", "nobody", str(tmp_path / "x.jsonl")) == 2
+    )
     assert "not a reviewer" in capsys.readouterr().err
     assert not (tmp_path / "x.jsonl").exists()
     assert cli(here, ["decisions", "import"], str(tmp_path / "missing.jsonl")) == 2

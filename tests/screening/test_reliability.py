@@ -37,7 +37,12 @@ def check_log(path: Path) -> dict[str, tuple]:
     """Integrity of the database and of every row; returns the rows by id."""
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        rows = {r[0]: r for r in conn.execute("SELECT id, record_id, stage, reviewer, label, reason, undoes FROM decisions")}
+        rows = {
+            r[0]: r
+            for r in conn.execute(
+                "SELECT id, record_id, stage, reviewer, label, reason, undoes FROM decisions"
+            )
+        }
     for _id, record_id, stage, reviewer, label, _reason, undoes in rows.values():
         assert record_id and stage == "title-abstract" and reviewer
         assert label in ("include", "exclude", "uncertain", "note", "undo")
@@ -54,7 +59,10 @@ def test_sigkill_during_a_screening_session_loses_no_confirmed_decision(project_
     for round_no in range(3):
         proc = subprocess.Popen(
             [sys.executable, DRIVER, "tui", str(folder), "reviewer1", str(round_no)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=ENV,
         )
         lines: list[str] = []
         pump = read_lines(proc, lines)
@@ -86,8 +94,13 @@ def test_two_processes_deciding_at_once(project_b, tmp_path):
     project_b.close()
     start = tmp_path / "go"
     procs = [
-        subprocess.Popen([sys.executable, DRIVER, "core", str(folder), name, "120", str(start)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+        subprocess.Popen(
+            [sys.executable, DRIVER, "core", str(folder), name, "120", str(start)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=ENV,
+        )
         for name in ("reviewer1", "reviewer2")
     ]
     time.sleep(0.5)

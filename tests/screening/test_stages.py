@@ -16,7 +16,9 @@ TA, FT = "title-abstract", "full-text"
 
 
 def vote(project, study, reviewer, label, reason="", stage=TA, note=""):
-    return scr.decide(project.db, study, stage, reviewer, label, reason, note, protocol=project.protocol)
+    return scr.decide(
+        project.db, study, stage, reviewer, label, reason, note, protocol=project.protocol
+    )
 
 
 def test_review_a_one_reviewer_and_uncertain_routes_to_a_second(project_a):
@@ -58,14 +60,24 @@ def test_review_a_one_reviewer_and_uncertain_routes_to_a_second(project_a):
 
 def test_review_b_two_reviewers_per_record(project_b):
     a, b, c, d = add_records(project_b, make_records(4))
-    for study, l1, l2 in ((a, "include", "include"), (b, "include", "uncertain"), (c, "exclude", "uncertain")):
+    for study, l1, l2 in (
+        (a, "include", "include"),
+        (b, "include", "uncertain"),
+        (c, "exclude", "uncertain"),
+    ):
         vote(project_b, study, "reviewer1", l1, "no-collaboration" if l1 == "exclude" else "")
         vote(project_b, study, "reviewer2", l2)
     vote(project_b, d, "reviewer1", "exclude", "long-term")
     out = scr.stage_outcomes(project_b, TA)
     assert [out[x].status for x in (a, b, c, d)] == ["include", "include", "conflict", "pending"]
     counts = scr.stage_counts(project_b, TA)
-    assert (counts.total, counts.screened, counts.included, counts.pending, counts.conflicts) == (4, 4, 2, 1, 1)
+    assert (counts.total, counts.screened, counts.included, counts.pending, counts.conflicts) == (
+        4,
+        4,
+        2,
+        1,
+        1,
+    )
     q2 = scr.ReviewerQueue(project_b, TA, "reviewer2")
     assert [s for s in q2.studies if s not in q2.votes] == [d] and q2.remaining == 1
     vote(project_b, d, "reviewer2", "exclude", "wrong-outcome")
@@ -174,8 +186,13 @@ def test_resolving_a_conflict_records_who_and_why(project_b):
     with pytest.raises(UserError, match="reason"):
         scr.resolve(project_b, a, TA, "lead", "include", reason="health-only")
     (view,) = scr.conflicts(project_b, TA, "lead")
-    assert view.votes == (("reviewer1", "include", "", ("relevant model",)), ("reviewer2", "exclude", "health-only", ()))
-    d = scr.resolve(project_b, a, TA, "lead", "exclude", "health-only", note="CBT only, no employer")
+    assert view.votes == (
+        ("reviewer1", "include", "", ("relevant model",)),
+        ("reviewer2", "exclude", "health-only", ()),
+    )
+    d = scr.resolve(
+        project_b, a, TA, "lead", "exclude", "health-only", note="CBT only, no employer"
+    )
     assert scr.stage_outcomes(project_b, TA)[a] == scr.Outcome("exclude", "health-only", "lead")
     assert d.reviewer == "lead" and d.label == "final-exclude"
     (view,) = scr.conflicts(project_b, TA, "lead")

@@ -23,7 +23,11 @@ SIZE = (100, 34)
 
 def app_for(project, reviewer="reviewer1", stage=TA, **kw):
     opened: list[str] = []
-    app = ScreeningApp(scr.ReviewerQueue(project, stage, reviewer), keymap=kw.pop("keymap", {}), opener=opened.append)
+    app = ScreeningApp(
+        scr.ReviewerQueue(project, stage, reviewer),
+        keymap=kw.pop("keymap", {}),
+        opener=opened.append,
+    )
     app.opened = opened
     return app
 
@@ -31,7 +35,9 @@ def app_for(project, reviewer="reviewer1", stage=TA, **kw):
 def committed(project) -> list[tuple[int, str, str, str]]:
     """The log as another connection sees it (proves the commit happened)."""
     with sqlite3.connect(project.database_path) as conn:
-        return conn.execute("SELECT record_id, reviewer, label, reason FROM decisions ORDER BY rowid").fetchall()
+        return conn.execute(
+            "SELECT record_id, reviewer, label, reason FROM decisions ORDER BY rowid"
+        ).fetchall()
 
 
 def run(coro):
@@ -76,7 +82,11 @@ def test_decision_keys_commit_before_the_next_record(five):
             await pilot.press("7")  # a reason key without e does nothing
             assert "press e first" in s.message
             assert [r[2:] for r in committed(project)] == [
-                ("include", ""), ("uncertain", ""), ("exclude", "wrong-population"), ("exclude", "")]
+                ("include", ""),
+                ("uncertain", ""),
+                ("exclude", "wrong-population"),
+                ("exclude", ""),
+            ]
             assert [r[0] for r in committed(project)] == [first, second, third, fourth]
             assert s.queue.remaining == 1
             await pilot.press("e", "9")  # only 7 reasons
@@ -222,7 +232,10 @@ def test_screen_never_shows_another_reviewers_labels_or_notes(five):
         async with app.run_test(size=SIZE) as pilot:
             for _ in ids:
                 svg = app.export_screenshot()
-                assert "zebranote" not in svg and "Out&#160;of&#160;work" not in svg.split("Exclusion")[0]
+                assert (
+                    "zebranote" not in svg
+                    and "Out&#160;of&#160;work" not in svg.split("Exclusion")[0]
+                )
                 assert "My decision" not in svg
                 await pilot.press("j")
 
@@ -243,8 +256,18 @@ def test_empty_queue_says_so(project_b):
 def conflict_project(project):
     ids = add_records(project, make_records(3))
     for i, study in enumerate(ids):
-        scr.decide(project.db, study, TA, "reviewer1", "include", note="team model" if i == 0 else "")
-        scr.decide(project.db, study, TA, "reviewer2", "exclude", "health-only", note="CBT only" if i == 0 else "")
+        scr.decide(
+            project.db, study, TA, "reviewer1", "include", note="team model" if i == 0 else ""
+        )
+        scr.decide(
+            project.db,
+            study,
+            TA,
+            "reviewer2",
+            "exclude",
+            "health-only",
+            note="CBT only" if i == 0 else "",
+        )
     return ids
 
 
@@ -257,7 +280,12 @@ def test_conflicts_keys(project_b):
             s = app.conflicts_screen
             await prompt(pilot, app, "i", "agreed at meeting")
             final = list_decisions(project_b.db)[-1]
-            assert (final.record_id, final.label, final.reviewer, final.note) == (ids[0], "final-include", "lead", "agreed at meeting")
+            assert (final.record_id, final.label, final.reviewer, final.note) == (
+                ids[0],
+                "final-include",
+                "lead",
+                "agreed at meeting",
+            )
             assert s.pos == 1
             await pilot.press("e", "5")
             assert committed(project_b)[-1][1:] == ("lead", "final-exclude", "long-term")
@@ -282,8 +310,12 @@ def test_conflicts_keys(project_b):
 
 
 def test_highlight_terms_with_truncation():
-    text = highlight("Sickness certification and sick leave in children", ["sick* certification", "sick leave"], ["children"])
-    styles = {text.plain[s.start:s.end]: str(s.style) for s in text.spans}
+    text = highlight(
+        "Sickness certification and sick leave in children",
+        ["sick* certification", "sick leave"],
+        ["children"],
+    )
+    styles = {text.plain[s.start : s.end]: str(s.style) for s in text.spans}
     assert set(styles) == {"Sickness certification", "sick leave", "children"}
     assert styles["sick leave"] != styles["children"]
     assert compile_terms(()) is None
