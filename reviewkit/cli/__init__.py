@@ -13,7 +13,7 @@ import sys
 import click
 
 from reviewkit import __version__
-from reviewkit.errors import UserError
+from reviewkit.errors import Interrupted, UserError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -43,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI; bad input ends with one readable message and exit code 2, never a traceback."""
     try:
         cli.main(args=argv, prog_name="reviewkit", standalone_mode=False)
+    except Interrupted as exc:  # Ctrl-C: not the user's error, but what to do next
+        click.echo(str(exc), err=True)
+        return exc.exit_code
     except UserError as exc:
         click.echo(f"error: {exc}", err=True)
         return exc.exit_code

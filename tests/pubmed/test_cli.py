@@ -80,7 +80,7 @@ def test_ctrl_c_during_a_run_says_how_to_resume(
         == 130
     )
     err = capsys.readouterr().err
-    assert "interrupted during search english; every batch fetched so far is stored" in err
+    assert err.startswith("interrupted during search english; every batch fetched so far is stored")
     assert "run 'reviewkit search run english' again to resume" in err and "Traceback" not in err
     monkeypatch.setattr(searches, "_store_batch", real_store)
     assert run("search", "run", "english", "--base-url", url, "--project", project_dir) == 0
