@@ -21,7 +21,12 @@ TITLE_CONFLICT = 60.0  # titles less similar than this never share a cluster by 
 _MAX_TITLE_CHECKS = 400
 # Rules that already accepted a DOI difference for the pair they judged.
 _DOI_TOLERANT = frozenset(
-    {"biblio_match_doi_differs", "doi_versions", "notice_with_article_abstract"}
+    {
+        "biblio_match_doi_differs",
+        "doi_versions",
+        "notice_with_article_abstract",
+        "printed_again_next_volume",
+    }
 )
 
 

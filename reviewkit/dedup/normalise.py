@@ -117,6 +117,7 @@ _LETTER_RUN = re.compile(
 # Pages a spreadsheet turned into dates: '01-Oct' (pages 1-10), 'Jan-78' (pages 1-78).
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DATE_PAGES = re.compile(r"^\s*(?:(\d{1,2})-([A-Za-z]{3})|([A-Za-z]{3})-(\d+))\s*$")
+_PAGE_RANGE = re.compile(r"[A-Za-z]?(\d+)-[A-Za-z]?(\d+)")
 # Abstracts: shorter ones are often boilerplate ('No abstract available', a copyright line);
 # longer ones are compared by their opening and their end, enough to tell one text from another.
 _ABSTRACT_MIN = 300
@@ -139,6 +140,7 @@ class Keys:
     volume: str
     first_page: str
     page_weak: bool  # the first page may be a page count or an e-article's page 1: no conflict
+    page_count: int | None  # pages of a 'first-last' range ('46-54' -> 9); None without one
     authors: str  # folded surnames without spaces, first five authors
     given_names: (
         str  # folded given names the same way ('' unless all are 'Family, Given' with full names)
@@ -219,6 +221,16 @@ def first_page(pages: str) -> str:
     return re.sub(r"\D", "", first).lstrip("0")
 
 
+def page_count(pages: str) -> int | None:
+    """Pages in a 'first-last' range: '46-54' -> 9, '273-6' -> 4; None for one page, an
+    e-locator or a range that runs backwards or past 999 pages."""
+    m = _PAGE_RANGE.fullmatch(normalise_pages(pages))
+    if not m:
+        return None
+    count = int(m.group(2)) - int(m.group(1)) + 1
+    return count if 1 < count < 1000 else None
+
+
 def match_title(title: str) -> str:
     """Folded title without a bracketed translation marker or a trailing '[Japanese]' note."""
     title = title or ""
@@ -278,6 +290,7 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         volume=volume,
         first_page=page,
         page_weak=page_weak,
+        page_count=page_count(pages),
         authors=authors,
         given_names=given_names_key(rec.authors),
         first_author=authors[:8],  # the start of the surname list: enough for a blocking key

@@ -220,6 +220,25 @@ def _pages_conflict(ka: Keys, kb: Keys, strict: bool = False) -> bool:
     )
 
 
+def _printed_again_next_volume(ka: Keys, kb: Keys) -> bool:
+    """The same article printed again in the next year's volume, page for page (a journal's
+    reprint of its own article): the same author list and a long title, consecutive years and
+    volumes, and the same number of pages. Call only for pairs whose journal, title and
+    abstract already agree."""
+    return (
+        bool(ka.authors)
+        and ka.authors == kb.authors
+        and min(len(ka.title), len(kb.title)) >= _LONG_TITLE
+        and bool(ka.year and kb.year and abs(ka.year - kb.year) == 1)
+        and ka.volume.isdigit()
+        and kb.volume.isdigit()
+        and abs(int(ka.volume) - int(kb.volume)) == 1
+        and ka.page_count is not None
+        and ka.page_count == kb.page_count
+        and not (ka.conference or kb.conference or ka.generic or kb.generic)
+    )
+
+
 def _same_place(ka: Keys, kb: Keys) -> bool:
     """Same volume and first page (both given)."""
     return (
@@ -343,7 +362,9 @@ def compare(ka: Keys, kb: Keys, ctx: Context | None = None) -> PairVerdict:
         and (au or 0) >= 95
         and abstracts_agree(ka.abstract, kb.abstract)
     ):
-        # one text published twice in a journal (a reprint, a republication, an encore abstract):
+        if _printed_again_next_volume(ka, kb):
+            return v(max(score, 0.7), DUPLICATE, "printed_again_next_volume")
+        # otherwise one text published twice in a journal (a republication, an encore abstract):
         # labelled sets disagree on whether that is one record, so a person decides
         return v(score, UNCERTAIN, "same_abstract_published_twice")
     generic = ka.generic or kb.generic  # 'Editorial', "Editor's comments": recurring titles
