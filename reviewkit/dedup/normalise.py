@@ -62,6 +62,10 @@ GENERIC_WORDS = NOTICE_WORDS | frozenset(
     ]
 )
 _GENERIC_MAX_WORDS = 10
+# 'Author reply: …', 'In response to …', 'A comment on …': a notice whose first word is not one
+_REPLY_LEADS = frozenset(["author", "authors", "in", "a", "our"])
+_REPLY_WORDS = frozenset(["reply", "replies", "response", "comment", "comments"])
+_RE_HEAD = re.compile(r"\s*re\s*:", re.I)  # 'Re: Title' (a letter); not 'Re-examining …'
 # Ovid/Embase exports put volume, issue and pages into the journal: 'Obesity.18 (6) ()(pp 1260-1265) 2010'
 # (also without volume or issue: 'Die Medizinische Welt.10 ()(pp 535-536)', 'J Clin Invest.()(pp 607-612)')
 _EMBEDDED = re.compile(r"\.\s*(?=\d|\(\s*\))")  # also "L'Encephale.21 Spec No 2 ()(pp 1-78)"
@@ -258,6 +262,17 @@ def title_numbers(title: str) -> frozenset[str]:
     return frozenset(_NUMBER.findall(title.replace(" ", ""))) | frozenset(_ROMAN.findall(joined))
 
 
+def is_notice(raw_title: str, words: list[str]) -> bool:
+    """The title heads a record about another one: an erratum, a reply, a comment, a letter
+    ('Re: …'), from the folded ``words`` of the title and the title as written."""
+    return bool(words) and (
+        words[0] in NOTICE_WORDS
+        or "erratum" in words[:4]
+        or (len(words) > 1 and words[0] in _REPLY_LEADS and words[1] in _REPLY_WORDS)
+        or bool(_RE_HEAD.match(raw_title))
+    )
+
+
 def keys_for(record_id: int, rec: Record) -> Keys:
     """The comparison keys of one record."""
     title = match_title(rec.title)
@@ -282,7 +297,7 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         title=title,
         title_ns=title.replace(" ", ""),
         numbers=title_numbers(title),
-        notice=bool(words) and (words[0] in NOTICE_WORDS or "erratum" in words[:4]),
+        notice=is_notice(rec.title or "", words),
         generic=len(words) <= _GENERIC_MAX_WORDS and not GENERIC_WORDS.isdisjoint(words),
         conference=bool(_CONFERENCE.search(rec.journal)),
         year=rec.year,

@@ -99,6 +99,18 @@ def test_an_erratum_is_not_its_article():
     assert verdict(keys(2), a) == ("not_duplicate", "notice_veto")
 
 
+def test_a_letter_or_an_authors_reply_headed_by_the_title_is_not_the_article():
+    # a reply by the article's own authors, no pages given: everything else agrees
+    for heading in ("Re: ", "RE: ", "Author reply: ", "In response to: ", "A comment on "):
+        letter = keys(2, title=heading + TITLE, pages="")
+        assert letter.notice, heading
+        assert verdict(keys(1), letter) == ("not_duplicate", "notice_veto"), heading
+    # two copies of one letter are still one record
+    assert verdict(keys(3, title="Re: " + TITLE), keys(4, title="RE: " + TITLE))[0] == "duplicate"
+    # near miss: a title that starts with 're-' is no letter
+    assert not keys(5, title="Re-examining return to work after sick leave").notice
+
+
 def test_part_one_and_part_two_differ():
     a = keys(1, title="Work disability prevention, part 1: concepts")
     b = keys(2, title="Work disability prevention, part 2: concepts")
