@@ -121,6 +121,11 @@ _LETTER_RUN = re.compile(
 # Pages a spreadsheet turned into dates: '01-Oct' (pages 1-10), 'Jan-78' (pages 1-78).
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DATE_PAGES = re.compile(r"^\s*(?:(\d{1,2})-([A-Za-z]{3})|([A-Za-z]{3})-(\d+))\s*$")
+# component DOIs: a figure, table or supplement of an article ('.g001', '.t002', '.s001', '.001')
+_DOI_COMPONENT = re.compile(
+    r"^(10\.1371/journal\.\w+\.\d{7}|10\.7554/elife\.\d+)\.[a-z]{0,2}\d{3}$"
+)
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _PAGE_RANGE = re.compile(r"[A-Za-z]?(\d+)-[A-Za-z]?(\d+)")
 # Abstracts: shorter ones are often boilerplate ('No abstract available', a copyright line);
 # longer ones are compared by their opening and their end, enough to tell one text from another.
@@ -151,7 +156,7 @@ class Keys:
     )
     first_author: str  # first letters of ``authors``
     abstract: str  # start and end of the abstract, lower case ('' when short or missing)
-    doi: str
+    doi: str  # the DOI as compared (:func:`doi_key`)
     pmid: str
     pmcid: str
 
@@ -223,6 +228,15 @@ def first_page(pages: str) -> str:
             return str(_MONTHS.index(month2.lower()) + 1)
     first = normalise_pages(pages).split("-", 1)[0]
     return re.sub(r"\D", "", first).lstrip("0")
+
+
+def doi_key(doi: str) -> str:
+    """A normalised DOI as dedup compares it: the DOI of a figure or table gives its article's
+    (PLoS '….0094853.g001', eLife '….06487.001'), and the suffix loses its punctuation, which
+    exports drop or change ('10.3402/fnr.v57i0.21245' ~ '10.3402/fnrv57i0.21245')."""
+    doi = _DOI_COMPONENT.sub(r"\1", doi)
+    prefix, slash, suffix = doi.partition("/")
+    return prefix + slash + _NOT_ALNUM.sub("", suffix) if slash else doi
 
 
 def page_count(pages: str) -> int | None:
@@ -310,7 +324,7 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         given_names=given_names_key(rec.authors),
         first_author=authors[:8],  # the start of the surname list: enough for a blocking key
         abstract=abstract_key(rec),
-        doi=normalise_doi(unquote(rec.doi)) if "%" in rec.doi else rec.doi,
+        doi=doi_key(normalise_doi(unquote(rec.doi)) if "%" in rec.doi else rec.doi),
         pmid=normalise_pmid(rec.pmid),
         pmcid=normalise_pmcid(rec.pmcid),
     )

@@ -16,7 +16,7 @@ from rapidfuzz.distance import Indel
 
 from reviewkit.dedup.normalise import NOTICE_WORDS, Keys
 
-_VERSION = re.compile(r"\.pub\d+$")
+_VERSION = re.compile(r"pub\d+$")  # a Cochrane review's version, on a DOI key ('…cd009622pub2')
 # The heading of a correction or retraction notice before the article's title (folded):
 # 'erratum to how do …', 'correction to …', 'retracted …'
 _CORRECTION_HEAD = re.compile(

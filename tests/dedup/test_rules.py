@@ -30,8 +30,25 @@ def test_two_different_pmids_are_never_the_same_record():
 def test_doi_with_different_case_and_resolver_prefix_is_the_same():
     a = keys(1, doi="https://doi.org/10.5271/SJWEH.3801", journal="Scand J Work Environ Health")
     b = keys(2, doi="doi:10.5271/sjweh.3801.", pages="", volume="")
-    assert a.doi == b.doi == "10.5271/sjweh.3801"
+    assert a.doi == b.doi == "10.5271/sjweh3801"  # the comparison key: punctuation dropped
     assert verdict(a, b) == ("duplicate", "same_doi")
+
+
+def test_a_doi_with_its_punctuation_changed_or_a_figures_doi_is_the_articles():
+    a = keys(1, doi="10.3402/fnr.v57i0.21245", pages="")
+    b = keys(2, doi="10.3402/fnrv57i0.21245", pages="")  # an export that dropped a dot
+    assert verdict(a, b) == ("duplicate", "same_doi")
+    article = keys(3, doi="10.1371/journal.pone.0094853", pages="e94853")
+    for component in ("10.1371/journal.pone.0094853.g001", "10.1371/journal.pone.0094853.t002"):
+        assert verdict(article, keys(4, doi=component, pages="")) == ("duplicate", "same_doi")
+    assert keys(5, doi="10.7554/elife.06487.001").doi == keys(6, doi="10.7554/elife.06487").doi
+    # near misses: a DOI ending in three digits is not a component outside PLoS and eLife,
+    # and a PLoS article number differs from its neighbour's
+    assert (
+        keys(7, doi="10.1016/j.yjmcc.2010.02.013").doi != keys(8, doi="10.1016/j.yjmcc.2010.02").doi
+    )
+    neighbour = keys(9, doi="10.1371/journal.pone.0094854", pages="e94854")
+    assert verdict(article, neighbour)[0] != "duplicate"
 
 
 def test_doi_shared_by_many_records_is_not_proof():
@@ -44,7 +61,7 @@ def test_doi_shared_by_many_records_is_not_proof():
     ]
     recs = [keys(i, doi=doi, title=t, pages=str(100 + i)) for i, t in enumerate(titles, start=1)]
     ctx = Context(shared_dois(recs))
-    assert doi in ctx.shared_dois
+    assert recs[0].doi in ctx.shared_dois
     v = compare(recs[0], recs[1], ctx)
     assert v.verdict == "not_duplicate" and v.rule != "same_doi"
     # the same DOI on a few copies of one paper still decides
