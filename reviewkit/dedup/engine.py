@@ -181,10 +181,16 @@ def review_queue(db: Store) -> list[QueuePair]:
         if cmap.get(lk.record_a) != cmap.get(lk.record_b)
     ]
     pending.sort(key=lambda lk: (-(lk.score or 0.0), lk.id))
-    return [
-        QueuePair(lk.record_a, lk.record_b, lk.score, lk.made_by.removeprefix("rule:"))
-        for lk in pending
-    ]
+    return [QueuePair(lk.record_a, lk.record_b, lk.score, _queued_by(db, lk)) for lk in pending]
+
+
+def _queued_by(db: Store, link: links.Link) -> str:
+    """The rule that sent a pair to review; a person's undo puts the pair back under it."""
+    if not link.made_by.startswith("person:"):
+        return link.made_by.removeprefix("rule:")
+    history = links.link_history(db, link.record_a, link.record_b)
+    rules = [h.made_by for h in history if h.made_by.startswith("rule:")]
+    return rules[-1].removeprefix("rule:") if rules else link.made_by
 
 
 def person_id(person: str) -> str:

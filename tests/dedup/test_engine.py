@@ -83,6 +83,8 @@ def test_decide_and_undo_append_and_restore(seeded):
     assert [h.verdict for h in history] == ["uncertain", "duplicate", "uncertain"]
     assert history[-1].made_by == "person:ann"
     assert len(engine.review_queue(project.db)) == n_before
+    # back in the queue under the rule that sent it there, not under the undo's author
+    assert pair.rule and pair in engine.review_queue(project.db)
     assert engine.undo_last(project.db, "ann") == []  # nothing left to undo
     assert engine.undo_last(project.db, "bob") == []
 
