@@ -234,7 +234,7 @@ def doi_key(doi: str) -> str:
     """A normalised DOI as dedup compares it: the DOI of a figure or table gives its article's
     (PLoS '….0094853.g001', eLife '….06487.001'), and the suffix loses its punctuation, which
     exports drop or change ('10.3402/fnr.v57i0.21245' ~ '10.3402/fnrv57i0.21245')."""
-    doi = _DOI_COMPONENT.sub(r"\1", doi)
+    doi = _DOI_COMPONENT.sub(r"\1", doi.lower())
     prefix, slash, suffix = doi.partition("/")
     return prefix + slash + _NOT_ALNUM.sub("", suffix) if slash else doi
 

@@ -7,7 +7,7 @@ from dedup.helpers import TITLE, keys, other
 from reviewkit.dedup.block import candidate_pairs
 from reviewkit.dedup.cluster import components
 from reviewkit.dedup.engine import match, shared_dois
-from reviewkit.dedup.normalise import keys_for, match_title
+from reviewkit.dedup.normalise import doi_key, keys_for, match_title
 from reviewkit.dedup.score import Context, compare, journal_match
 
 
@@ -42,6 +42,7 @@ def test_a_doi_with_its_punctuation_changed_or_a_figures_doi_is_the_articles():
     for component in ("10.1371/journal.pone.0094853.g001", "10.1371/journal.pone.0094853.t002"):
         assert verdict(article, keys(4, doi=component, pages="")) == ("duplicate", "same_doi")
     assert keys(5, doi="10.7554/elife.06487.001").doi == keys(6, doi="10.7554/elife.06487").doi
+    assert doi_key("10.1000/ABC.12") == doi_key("10.1000/abc12") == "10.1000/abc12"
     # near misses: a DOI ending in three digits is not a component outside PLoS and eLife,
     # and a PLoS article number differs from its neighbour's
     assert (
