@@ -115,6 +115,10 @@ _CONFERENCE = re.compile(r"\b(?:conference|congress|meeting|symposium)\b", re.I)
 _SPREADSHEET_ERROR = re.compile(r"^#(?:NAME\?|VALUE!|REF!|N/A|DIV/0!|NUM!|NULL!)$")
 _NUMBER = re.compile(r"\d+")
 _ROMAN = re.compile(r"\b(?:i{1,3}|iv|v|vi{1,3}|ix|x)\b")
+_ROMAN_VALUES = {
+    r: str(n)
+    for n, r in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"], 1)
+}
 _LETTER_RUN = re.compile(
     r"\b[ivx](?: [ivx]\b)+"
 )  # "i v" (from "i.v."): one token before roman numerals
@@ -271,9 +275,11 @@ def volume_key(volume: str) -> str:
 
 
 def title_numbers(title: str) -> frozenset[str]:
-    """Numbers ('A(1)' and 'A1' alike) and roman numerals of a folded title."""
+    """Numbers ('A(1)' and 'A1' alike) and roman numerals, as digits ('part II' = 'part 2'),
+    of a folded title."""
     joined = _LETTER_RUN.sub(lambda m: m.group(0).replace(" ", ""), title)
-    return frozenset(_NUMBER.findall(title.replace(" ", ""))) | frozenset(_ROMAN.findall(joined))
+    romans = (_ROMAN_VALUES.get(r, r) for r in _ROMAN.findall(joined))
+    return frozenset(_NUMBER.findall(title.replace(" ", ""))) | frozenset(romans)
 
 
 def is_notice(raw_title: str, words: list[str]) -> bool:
