@@ -273,10 +273,10 @@ def compare(ka: Keys, kb: Keys, ctx: Context | None = None) -> PairVerdict:
         au = _author_score(ka, kb)
         if not ka.title or not kb.title:
             return v(0.5, UNCERTAIN, "same_doi_no_title")
-        if _same_place(ka, kb) and ka.year == kb.year and (au is None or au >= 80):
-            return v(
-                1.0, DUPLICATE, "same_doi"
-            )  # identifier and volume/page agree: a translated title
+        if _same_place(ka, kb) and ka.year == kb.year and (au is None or au >= 80 or t >= 90):
+            # identifier, year, volume and page agree: a translated title, or authors written
+            # so differently they cannot be compared, or a note added to the title
+            return v(1.0, DUPLICATE, "same_doi")
         if t < 60:
             return v(t / 100, UNCERTAIN, "same_doi_titles_differ")
         if ka.notice != kb.notice and not (ka.first_page and ka.first_page == kb.first_page):

@@ -133,6 +133,29 @@ def test_part_one_and_part_two_differ():
     a = keys(1, title="Work disability prevention, part 1: concepts")
     b = keys(2, title="Work disability prevention, part 2: concepts")
     assert compare(a, b).verdict != "duplicate"
+    # 'Part II' is part 2, not another part
+    roman = keys(3, title="Work disability prevention, part II: concepts")
+    assert verdict(b, roman) == ("duplicate", "biblio_match")
+    assert compare(a, roman).verdict != "duplicate"
+
+
+def test_same_doi_year_volume_and_page_outweigh_a_note_in_the_title_or_unreadable_authors():
+    doi = dict(doi="10.1902/jop.2013.1340018", volume="84", pages="S1-S7", year=2013)
+    article = keys(1, title="Infection and inflammatory mechanisms", **doi)
+    reprint = keys(
+        2,
+        title="Infection and inflammatory mechanisms (Reprinted from J Clin Periodontol 2013; 40 Suppl 14: S1-7)",
+        authors=["Van Dyke Thomas E.van Winkelhoff Arie Jan"],  # an export that ran names together
+        **doi,
+    )
+    assert verdict(article, reprint) == ("duplicate", "same_doi")
+    # near misses under the same DOI: another page of the issue, or another abstract on the
+    # same supplement page (another title, other authors)
+    assert verdict(article, keys(3, **{**doi, "pages": "S8-S9"}, title=reprint.title))[0] != (
+        "duplicate"
+    )
+    neighbour = keys(4, **doi, title="Periodontal bacteria in atheromas", authors=["Lee, Min"])
+    assert verdict(article, neighbour)[0] != "duplicate"
 
 
 def test_different_years_and_pages_keep_a_same_title_apart():
