@@ -273,9 +273,14 @@ def compare(ka: Keys, kb: Keys, ctx: Context | None = None) -> PairVerdict:
         au = _author_score(ka, kb)
         if not ka.title or not kb.title:
             return v(0.5, UNCERTAIN, "same_doi_no_title")
-        if _same_place(ka, kb) and ka.year == kb.year and (au is None or au >= 80 or t >= 90):
-            # identifier, year, volume and page agree: a translated title, or authors written
-            # so differently they cannot be compared, or a note added to the title
+        # identifier, year, volume and page agree: a translated title (with the authors to
+        # say so: a list that only ends like the other has another first author), or authors
+        # written so differently they cannot be compared, or a note added to the title
+        if (
+            _same_place(ka, kb)
+            and ka.year == kb.year
+            and (au is None or t >= 90 or au >= (80 if t >= 60 else 95))
+        ):
             return v(1.0, DUPLICATE, "same_doi")
         if t < 60:
             return v(t / 100, UNCERTAIN, "same_doi_titles_differ")

@@ -156,6 +156,17 @@ def test_same_doi_year_volume_and_page_outweigh_a_note_in_the_title_or_unreadabl
     )
     neighbour = keys(4, **doi, title="Periodontal bacteria in atheromas", authors=["Lee, Min"])
     assert verdict(article, neighbour)[0] != "duplicate"
+    # ... even when its author list ends with the other's (another first author)
+    first = dict(doi, authors=["Hassannejad, Z.", "Rahimi-Movaghar, V."])
+    abstract = keys(5, title="Efficacy of hydrogels for repair of spinal cord injuries", **first)
+    longer = ["Shakouri-Motlagh, A.", "Mokhatab, M.", "Hassannejad, Z.", "Rahimi-Movaghar, V."]
+    other = keys(
+        6, **{**first, "authors": longer}, title="Myelinating cells after spinal cord injury"
+    )
+    assert verdict(abstract, other) == ("uncertain", "same_doi_titles_differ")
+    # while a translated title with the same authors is the article
+    spanish = keys(7, **first, title="Eficacia de los hidrogeles en la lesión medular")
+    assert verdict(abstract, spanish) == ("duplicate", "same_doi")
 
 
 def test_different_years_and_pages_keep_a_same_title_apart():
