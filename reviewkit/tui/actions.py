@@ -35,6 +35,36 @@ class Action:
     group: str = ""  # heading on the help screen
 
 
+def exclusion_actions(prefix: str) -> tuple[Action, ...]:
+    """The keys that choose an exclusion reason after e (1-9, 0 for none, Esc to cancel), for
+    the screen whose action ids start with ``prefix`` ('screening', 'conflicts')."""
+    group = "Exclusion reasons"
+    return (
+        *(
+            Action(
+                f"{prefix}.reason{n}",
+                str(n),
+                f"reason({n})",
+                f"Exclusion reason {n} (after e)",
+                show=False,
+                group=group,
+            )
+            for n in range(1, 10)
+        ),
+        Action(
+            f"{prefix}.no_reason",
+            "0",
+            "reason(0)",
+            "Exclude without a reason (if the stage allows)",
+            show=False,
+            group=group,
+        ),
+        Action(
+            f"{prefix}.cancel", "escape", "cancel", "Cancel an exclusion", show=False, group=group
+        ),
+    )
+
+
 def keymap_path() -> Path:
     env = os.environ.get("REVIEWKIT_KEYS")
     if env:

@@ -20,40 +20,20 @@ from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.screening import ConflictView
 from reviewkit.store.records import get_record
-from reviewkit.tui.actions import Action, KeymapApp, bindings
+from reviewkit.tui.actions import Action, KeymapApp, bindings, exclusion_actions
 from reviewkit.tui.help import HelpScreen, with_stage_reasons
-from reviewkit.tui.widgets import RecordView, TextPrompt, reasons_renderable, record_renderable
+from reviewkit.tui.widgets import (
+    RecordView,
+    TextPrompt,
+    reason_for_key,
+    reasons_renderable,
+    record_renderable,
+)
 
 ACTIONS: tuple[Action, ...] = (
     Action("conflicts.include", "i", "final('include')", "Final: include", group="Decide"),
     Action("conflicts.exclude", "e", "start_exclude", "Final: exclude…", group="Decide"),
-    *(
-        Action(
-            f"conflicts.reason{n}",
-            str(n),
-            f"reason({n})",
-            f"Exclusion reason {n} (after e)",
-            show=False,
-            group="Exclusion reasons",
-        )
-        for n in range(1, 10)
-    ),
-    Action(
-        "conflicts.no_reason",
-        "0",
-        "reason(0)",
-        "Exclude without a reason (if the stage allows)",
-        show=False,
-        group="Exclusion reasons",
-    ),
-    Action(
-        "conflicts.cancel",
-        "escape",
-        "cancel",
-        "Cancel an exclusion",
-        show=False,
-        group="Exclusion reasons",
-    ),
+    *exclusion_actions("conflicts"),
     Action("conflicts.undo", "z", "undo", "Undo my last final decision", group="Decide"),
     Action("conflicts.next", "j,down", "move(1)", "Next", group="Move"),
     Action("conflicts.previous", "k,up", "move(-1)", "Prev", group="Move"),
@@ -218,15 +198,12 @@ class ConflictsScreen(Screen):
         if not self.excluding:
             self.say("press e first, then the reason's number")
             return
-        reasons = self.rule.exclusion_reasons
-        if n == 0 and self.rule.reason_required:
-            self.say("a reason is required at this stage: press its number")
-            return
-        if n > len(reasons):
-            self.say(f"no reason {n}: choose 1-{len(reasons)}")
+        code, problem = reason_for_key(self.rule, n)
+        if code is None:
+            self.say(problem)
             return
         self.excluding = False
-        self.commit("exclude", reasons[n - 1].code if n else "")
+        self.commit("exclude", code)
 
     def action_cancel(self) -> None:
         self.excluding = False

@@ -26,9 +26,15 @@ from reviewkit.errors import UserError
 from reviewkit.protocol import Stage
 from reviewkit.queue_ranker import QueueRanker
 from reviewkit.screening import ReviewerQueue, attach, attachment_url, find_record
-from reviewkit.tui.actions import Action, KeymapApp, bindings
+from reviewkit.tui.actions import Action, KeymapApp, bindings, exclusion_actions
 from reviewkit.tui.help import HelpScreen, with_stage_reasons
-from reviewkit.tui.widgets import RecordView, TextPrompt, reasons_renderable, record_renderable
+from reviewkit.tui.widgets import (
+    RecordView,
+    TextPrompt,
+    reason_for_key,
+    reasons_renderable,
+    record_renderable,
+)
 
 RANKING_SWITCH_INTERVAL_S = 0.001
 FULL_TEXT_ONLY = {"screening.attach", "screening.open"}
@@ -39,33 +45,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("screening.uncertain", "u", "decide('uncertain')", "Uncertain", group="Decide"),
     Action("screening.note", "n", "note", "Note", group="Decide"),
     Action("screening.undo", "z", "undo", "Undo", group="Decide"),
-    *(
-        Action(
-            f"screening.reason{n}",
-            str(n),
-            f"reason({n})",
-            f"Exclusion reason {n} (after e)",
-            show=False,
-            group="Exclusion reasons",
-        )
-        for n in range(1, 10)
-    ),
-    Action(
-        "screening.no_reason",
-        "0",
-        "reason(0)",
-        "Exclude without a reason (if the stage allows)",
-        show=False,
-        group="Exclusion reasons",
-    ),
-    Action(
-        "screening.cancel",
-        "escape",
-        "cancel",
-        "Cancel an exclusion",
-        show=False,
-        group="Exclusion reasons",
-    ),
+    *exclusion_actions("screening"),
     Action("screening.next", "j,down", "move(1)", "Next", show=False, group="Move"),
     Action("screening.previous", "k,up", "move(-1)", "Prev", show=False, group="Move"),
     Action(
@@ -336,19 +316,12 @@ class ScreeningScreen(Screen):
         if not self.excluding:
             self.say("press e first, then the reason's number")
             return
-        reasons = self.rule.exclusion_reasons
-        if n == 0:
-            if self.rule.reason_required:
-                self.say("a reason is required at this stage: press its number")
-                return
-            self.excluding = False
-            self.commit("exclude")
-            return
-        if n > len(reasons):
-            self.say(f"no reason {n}: choose 1-{len(reasons)}")
+        code, problem = reason_for_key(self.rule, n)
+        if code is None:
+            self.say(problem)
             return
         self.excluding = False
-        self.commit("exclude", reasons[n - 1].code)
+        self.commit("exclude", code)
 
     def action_cancel(self) -> None:
         if self.excluding:

@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from reviewkit.protocol import ExclusionReason
+from reviewkit.protocol import ExclusionReason, Stage
 from reviewkit.records import Record
 
 INCLUDE_STYLE = "bold black on #9be29b"
@@ -113,6 +113,19 @@ def reasons_renderable(head: Text, reasons: Sequence[ExclusionReason]) -> Group:
     """A heading and the numbered exclusion reasons laid out in columns, never split mid-label."""
     items = [Text.assemble((f"{n} ", "bold cyan"), r.label) for n, r in enumerate(reasons, start=1)]
     return Group(head, Columns(items, padding=(0, 3)))
+
+
+def reason_for_key(rule: Stage, n: int) -> tuple[str | None, str]:
+    """(the reason code number key ``n`` picks at this stage, '' for 0: none; or None and what
+    to tell the reviewer)."""
+    reasons = rule.exclusion_reasons
+    if n == 0:
+        if rule.reason_required:
+            return None, "a reason is required at this stage: press its number"
+        return "", ""
+    if n > len(reasons):
+        return None, f"no reason {n}: choose 1-{len(reasons)}"
+    return reasons[n - 1].code, ""
 
 
 def next_position(count: int, start: int, wanted: Callable[[int], bool]) -> int | None:
