@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -156,14 +157,7 @@ def run_pmids(db: Store, run_id: int) -> list[str]:
 def fetched(db: Store, run_id: int) -> dict[str, FetchedRow]:
     """Every PMID this run has fetched so far."""
     return {
-        r["pmid"]: FetchedRow(
-            r["pmid"],
-            r["status"],
-            r["record_id"],
-            r["fingerprint"],
-            json.loads(r["changed_fields"]),
-            r["data"],
-        )
+        r["pmid"]: _fetched_row(r)
         for r in db.conn.execute("SELECT * FROM search_run_records WHERE run_id = ?", (run_id,))
     }
 
@@ -175,17 +169,18 @@ def known_to_search(db: Store, search_name: str, before_run: int) -> dict[str, F
         " WHERE s.search_name = ? AND f.run_id < ? AND f.status <> 'unavailable' ORDER BY f.run_id",
         (search_name, before_run),
     )
-    out: dict[str, FetchedRow] = {}
-    for r in rows:
-        out[r["pmid"]] = FetchedRow(
-            r["pmid"],
-            r["status"],
-            r["record_id"],
-            r["fingerprint"],
-            json.loads(r["changed_fields"]),
-            r["data"],
-        )
-    return out
+    return {r["pmid"]: _fetched_row(r) for r in rows}  # in run order: the latest row wins
+
+
+def _fetched_row(r: sqlite3.Row) -> FetchedRow:
+    return FetchedRow(
+        r["pmid"],
+        r["status"],
+        r["record_id"],
+        r["fingerprint"],
+        json.loads(r["changed_fields"]),
+        r["data"],
+    )
 
 
 def record_data(db: Store, row: FetchedRow) -> str:
