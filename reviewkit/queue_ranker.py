@@ -35,10 +35,9 @@ costs nothing and the first screen does not wait for the import.
 from __future__ import annotations
 
 import contextlib
-import sys
 import threading
 import time
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -47,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 from reviewkit.screening import ReviewerQueue
 from reviewkit.store import Store
 from reviewkit.store import records as record_rows
+from reviewkit.workers import ignore_interrupts, stderr_with_a_file_descriptor
 
 if TYPE_CHECKING:
     from reviewkit.ranking import BackgroundRanker
@@ -246,8 +246,6 @@ def _serve(
     outbox: Any,
 ) -> None:
     """The ranking process: an :class:`_Engine` driven by messages from the screen's process."""
-    from reviewkit.workers import ignore_interrupts
-
     ignore_interrupts()  # Ctrl-C is the screen's to handle; it closes this process
     send_lock = threading.Lock()
 
@@ -273,24 +271,6 @@ def _serve(
                 break
     finally:
         engine.close()
-
-
-@contextlib.contextmanager
-def _stderr_with_a_file_descriptor() -> Iterator[None]:
-    """multiprocessing hands its helper processes our stderr's file descriptor; inside a Textual
-    app ``sys.stderr`` is a capture object whose ``fileno()`` is -1, and starting a process then
-    fails ('bad value(s) in fds_to_keep'). Use the real stderr for the start."""
-    saved = sys.stderr
-    try:
-        valid = saved.fileno() >= 0
-    except (AttributeError, OSError, ValueError):
-        valid = False
-    if not valid and sys.__stderr__ is not None:
-        sys.stderr = sys.__stderr__
-    try:
-        yield
-    finally:
-        sys.stderr = saved
 
 
 class _Process:
@@ -322,7 +302,7 @@ class _Process:
         self._answers: dict[int, bool] = {}
         self._tokens = 0
         self._closed = False
-        with _stderr_with_a_file_descriptor():
+        with stderr_with_a_file_descriptor():
             self.process.start()
         child_inbox.close()
         child_outbox.close()

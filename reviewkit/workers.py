@@ -8,8 +8,11 @@ memory) shows in the parent as ``concurrent.futures.BrokenExecutor``.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import signal
+import sys
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 
@@ -26,3 +29,23 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
         mp_context=multiprocessing.get_context("spawn"),
         initializer=ignore_interrupts,
     )
+
+
+@contextlib.contextmanager
+def stderr_with_a_file_descriptor() -> Iterator[None]:
+    """Start processes inside this block when the caller may run in a Textual app.
+
+    multiprocessing hands its helper processes our stderr's file descriptor; inside a Textual
+    app ``sys.stderr`` is a capture object whose ``fileno()`` is -1, and starting a process then
+    fails ('bad value(s) in fds_to_keep'). The real stderr stands in for the start."""
+    saved = sys.stderr
+    try:
+        valid = saved.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        valid = False
+    if not valid and sys.__stderr__ is not None:
+        sys.stderr = sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = saved
