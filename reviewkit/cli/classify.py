@@ -24,6 +24,14 @@ def _default_reviewer() -> str:
     return os.environ.get("REVIEWKIT_REVIEWER") or getpass.getuser()
 
 
+reviewer_option = click.option(
+    "--reviewer",
+    default=_default_reviewer,
+    show_default="$REVIEWKIT_REVIEWER or your login",
+    help="Your name, recorded with each label or value you give.",
+)
+
+
 def _studies(project, all_studies: bool) -> list[int]:
     from reviewkit.reports.studies import all_studies as every
     from reviewkit.reports.studies import included_studies
@@ -109,9 +117,7 @@ def classify_command(
 @project_option
 @click.argument("record")
 @click.argument("assignment", metavar="SCHEME=LABEL[,LABEL]")
-@click.option(
-    "--reviewer", default=_default_reviewer, show_default="$REVIEWKIT_REVIEWER or your login"
-)
+@reviewer_option
 def label_command(project_dir: Path, record: str, assignment: str, reviewer: str) -> None:
     """Confirm a study's label(s) in a scheme (RECORD: id, pmid:N or doi:10.…)."""
     from reviewkit.classify import confirm
@@ -185,9 +191,7 @@ def extract_export(project_dir: Path, file: Path, all_studies: bool) -> None:
 @extract_group.command("import")
 @project_option
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--reviewer", default=_default_reviewer, show_default="$REVIEWKIT_REVIEWER or your login"
-)
+@reviewer_option
 def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
     """Read an edited FILE.csv back; nothing is written if any line is wrong."""
     from reviewkit import extract
@@ -202,9 +206,7 @@ def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
 
 @extract_group.command("edit")
 @project_option
-@click.option(
-    "--reviewer", default=_default_reviewer, show_default="$REVIEWKIT_REVIEWER or your login"
-)
+@reviewer_option
 @all_option
 def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
     """Fill in the extraction fields study by study in the terminal (prefilled first)."""
@@ -234,9 +236,7 @@ def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
 @project_option
 @click.argument("record")
 @click.argument("assignment", metavar="FIELD=VALUE")
-@click.option(
-    "--reviewer", default=_default_reviewer, show_default="$REVIEWKIT_REVIEWER or your login"
-)
+@reviewer_option
 def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) -> None:
     """Set one extraction value of a study (RECORD: id, pmid:N or doi:10.…)."""
     from reviewkit import extract
@@ -265,6 +265,7 @@ def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) 
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("exports/evidence-map"),
     show_default=True,
+    help="Folder for the map (CSV, XLSX, Markdown, PNG, SVG).",
 )
 @all_option
 def evidence_map_command(

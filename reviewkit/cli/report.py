@@ -48,7 +48,13 @@ def report_command(project_dir: Path, out_dir: Path, formats: str) -> None:
 @click.option(
     "--included", is_flag=True, required=True, help="Export the included studies (required)."
 )
-@click.option("--format", "fmt", type=click.Choice(["ris", "bibtex", "csv"]), required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ris", "bibtex", "csv"]),
+    required=True,
+    help="File format for the reference manager.",
+)
 @click.option(
     "--out",
     "out_file",
@@ -83,6 +89,7 @@ def export_command(project_dir: Path, included: bool, fmt: str, out_file: Path |
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("exports"),
     show_default=True,
+    help="Folder for prisma.png, prisma.svg and prisma.csv.",
 )
 def prisma_command(project_dir: Path, out_dir: Path) -> None:
     """Draw the PRISMA 2020 flow diagram (PNG, SVG) and write its numbers (CSV)."""

@@ -221,7 +221,13 @@ def pubmed_group() -> None:
     type=click.Path(path_type=Path),
     help="NLM PubMed XML file(s), applied in order (default: the offline snapshot).",
 )
-@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--port",
+    default=8765,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port on 127.0.0.1 (0: any free port).",
+)
 @click.option(
     "--faults",
     default="",
