@@ -1,7 +1,8 @@
 """Blocking: records are compared only with records that share a key, never all pairs.
 
 Each record gets a handful of keys (identifiers, title prefix and suffix, rare title words,
-first author + year, volume + first page, year + first page). Keys shared by very many records
+first author + year, volume + first page, year + first page; the whole title in a journal of
+reviews kept up to date, whose versions are years apart). Keys shared by very many records
 (a common surname and year, a DOI on a whole supplement) say nothing and are skipped, so the
 number of pairs stays near linear in the number of records.
 """
@@ -34,6 +35,8 @@ def blocking_keys(k: Keys) -> list[str]:
         if len(words) >= 3:
             words.sort(key=len, reverse=True)  # stable: ties stay in alphabetical order
             out.append("tw:" + " ".join(sorted(words[:3])))
+    if k.living and t:
+        out.append("lr:" + t)  # versions of one review, years apart; short titles ('Head lice')
     if k.first_author and k.year:
         out.append(f"ay:{k.first_author[:6]}:{k.year}")
     if k.first_page and len(k.first_page) > 1:

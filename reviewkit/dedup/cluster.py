@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from reviewkit.dedup.normalise import Keys
+from reviewkit.dedup.normalise import Keys, doi_work
 from reviewkit.dedup.score import PairVerdict, title_similarity
 
 TITLE_CONFLICT = 60.0  # titles less similar than this never share a cluster by rule
@@ -23,7 +23,6 @@ _MAX_TITLE_CHECKS = 400
 _DOI_TOLERANT = frozenset(
     {
         "biblio_match_doi_differs",
-        "doi_versions",
         "notice_with_article_abstract",
         "printed_again_next_volume",
     }
@@ -76,7 +75,8 @@ class GuardedClusters:
             if k is not None:
                 g.pmids = {k.pmid} if k.pmid else set()
                 g.pmcids = {k.pmcid} if k.pmcid else set()
-                g.dois = {k.doi} if k.doi and k.doi not in self.shared_dois else set()
+                # versions of one review are one work
+                g.dois = {doi_work(k.doi)} if k.doi and k.doi not in self.shared_dois else set()
             self.groups[root] = g
         return g
 

@@ -130,6 +130,7 @@ _DOI_COMPONENT = re.compile(
     r"^(10\.1371/journal\.\w+\.\d{7}|10\.7554/elife\.\d+)\.[a-z]{0,2}\d{3}$"
 )
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_COCHRANE_VERSION = re.compile(r"^(10\.1002/14651858cd\d+)pub\d+$")
 _PAGE_RANGE = re.compile(r"[A-Za-z]?(\d+)-[A-Za-z]?(\d+)")
 # Abstracts: shorter ones are often boilerplate ('No abstract available', a copyright line);
 # longer ones are compared by their opening and their end, enough to tell one text from another.
@@ -148,6 +149,7 @@ class Keys:
     notice: bool  # the title starts like an erratum, reply, comment …
     generic: bool  # a short title that recurs (editorial, editor's comments, preface …)
     conference: bool  # published in conference proceedings (one page holds several abstracts)
+    living: bool  # in a journal of reviews kept up to date (:func:`is_living_review_journal`)
     year: int | None
     journal: tuple[str, ...]  # folded journal words, stop words and numbers dropped
     volume: str
@@ -243,6 +245,23 @@ def doi_key(doi: str) -> str:
     return prefix + slash + _NOT_ALNUM.sub("", suffix) if slash else doi
 
 
+def doi_work(doi: str) -> str:
+    """The DOI of the work a :func:`doi_key` belongs to: a Cochrane review's versions share
+    one ('10.1002/14651858cd009622pub2' -> '10.1002/14651858cd009622'); other DOIs are their own."""
+    return _COCHRANE_VERSION.sub(r"\1", doi)
+
+
+def is_living_review_journal(journal: tuple[str, ...]) -> bool:
+    """A journal of reviews kept up to date, each version a new record of one review: the
+    Cochrane Database of Systematic Reviews, BMJ Clinical Evidence (:func:`journal_words`)."""
+    return journal[:2] == ("cochrane", "database") or (
+        len(journal) >= 3
+        and journal[0] == "bmj"
+        and journal[1].startswith("clin")
+        and journal[2].startswith("evid")
+    )
+
+
 def page_count(pages: str) -> int | None:
     """Pages in a 'first-last' range: '46-54' -> 9, '273-6' -> 4; None for one page, an
     e-locator or a range that runs backwards or past 999 pages."""
@@ -312,6 +331,7 @@ def keys_for(record_id: int, rec: Record) -> Keys:
     page_weak = page == "1" or bool(page) and len(page) <= 2 and pages.strip().isdigit()
     words = title.split()
     authors = author_key(rec.authors)
+    journal = journal_words(rec.journal)
     return Keys(
         id=record_id,
         title=title,
@@ -320,8 +340,9 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         notice=is_notice(rec.title or "", words),
         generic=len(words) <= _GENERIC_MAX_WORDS and not GENERIC_WORDS.isdisjoint(words),
         conference=bool(_CONFERENCE.search(rec.journal)),
+        living=is_living_review_journal(journal),
         year=rec.year,
-        journal=journal_words(rec.journal),
+        journal=journal,
         volume=volume,
         first_page=page,
         page_weak=page_weak,

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from reviewkit.dedup.normalise import NOTICE_WORDS, Keys
+from reviewkit.dedup.normalise import NOTICE_WORDS, Keys, doi_work
 
-_VERSION = re.compile(r"pub\d+$")  # a Cochrane review's version, on a DOI key ('…cd009622pub2')
+# a withdrawn version of a Cochrane review keeps its title after this heading (folded)
+_WITHDRAWN = re.compile(r"^withdrawn ")
 # The heading of a correction or retraction notice before the article's title (folded):
 # 'erratum to how do …', 'correction to …', 'retracted …'
 _CORRECTION_HEAD = re.compile(
@@ -300,11 +301,15 @@ def compare(ka: Keys, kb: Keys, ctx: Context | None = None) -> PairVerdict:
             return v(1.0, DUPLICATE, "same_doi")
         # a DOI copied onto a conference abstract: judge the pair on its bibliographic data
 
-    if doi_differs and t >= 98 and _VERSION.sub("", ka.doi) == _VERSION.sub("", kb.doi):
-        au = _author_score(ka, kb)
-        if (
-            au is None or au >= 50
-        ):  # versions of one Cochrane review: 10.1002/14651858.cd009622.pub2 / .pub3
+    versions = doi_differs and doi_work(ka.doi) == doi_work(kb.doi)
+    if versions or (ka.living and kb.living and not doi_differs):
+        # versions of one review kept up to date: an update may have a new author team, or a
+        # title reworded by the same team (where DOIs say it is one review: 'cd009622.pub2' /
+        # 'cd009622.pub3'); a withdrawn version keeps the title after 'WITHDRAWN:'
+        tv = title_similarity(_WITHDRAWN.sub("", ka.title), _WITHDRAWN.sub("", kb.title))
+        if tv >= 98:
+            return v(0.9, DUPLICATE, "doi_versions" if versions else "living_review_versions")
+        if versions and tv >= 85 and (_author_score(ka, kb) or 0) >= 95:
             return v(0.9, DUPLICATE, "doi_versions")
 
     # --- bibliographic comparison --------------------------------------------------------

@@ -220,6 +220,116 @@ def test_versions_of_one_cochrane_review_are_one_study_but_other_dois_are_not():
     assert compare(a, c).verdict != "duplicate"
 
 
+COCHRANE = "Cochrane Database Syst Rev"
+
+
+def test_a_cochrane_update_by_a_new_team_or_withdrawn_or_reworded_is_the_same_review():
+    def review(i, doi, year, title=TITLE, authors=("Joshi, V. H.", "Bhuta, T.")):
+        return keys(
+            i,
+            doi=doi,
+            year=year,
+            title=title,
+            authors=list(authors),
+            journal=COCHRANE,
+            volume="",
+            pages="",
+        )
+
+    first = review(1, "10.1002/14651858.CD000437.pub2", 2006)
+    update = review(2, "10.1002/14651858.CD000437.pub3", 2015, authors=("Rojas-Reyes, M. X.",))
+    assert verdict(first, update) == ("duplicate", "doi_versions")
+    withdrawn = review(3, "10.1002/14651858.CD000437.pub4", 2019, title="WITHDRAWN: " + TITLE)
+    assert verdict(first, withdrawn) == ("duplicate", "doi_versions")
+    reworded = review(
+        4, "10.1002/14651858.CD000437.pub5", 2020, title=TITLE.replace("a ", "a cluster ")
+    )
+    assert verdict(first, reworded) == ("duplicate", "doi_versions")
+    # near misses: a reworded title by a new team; the same title under another review's number
+    renamed = review(
+        5,
+        "10.1002/14651858.CD000437.pub6",
+        2021,
+        title=TITLE.replace("a ", "a cluster "),
+        authors=("Matino, D.", "Makris, M."),
+    )
+    assert verdict(first, renamed)[0] != "duplicate"
+    other_review = review(6, "10.1002/14651858.CD000438.pub2", 2015)
+    assert verdict(first, other_review)[0] != "duplicate"
+
+
+def test_versions_of_a_living_review_without_dois_are_one_review_and_are_blocked_together():
+    def chapter(i, year, authors, journal="BMJ Clin Evid", title="Head lice"):
+        return keys(
+            i, title=title, year=year, authors=list(authors), journal=journal, volume="", pages=""
+        )
+
+    old = chapter(1, 2009, ["Burgess, I. F."])
+    new = chapter(2, 2015, ["Burgess, I. F.", "Silverston, P."])
+    assert verdict(old, new) == ("duplicate", "living_review_versions")
+    assert (1, 2) in set(candidate_pairs([old, new]))  # a short title, six years apart
+    cochrane = keys(
+        3,
+        title=TITLE,
+        year=2000,
+        journal="Cochrane Database of Systematic Reviews (Online)",
+        authors=["Wang, E."],
+        volume="",
+        pages="",
+    )
+    withdrawn = keys(
+        4,
+        title="Withdrawn: " + TITLE,
+        year=2007,
+        authors=["Tang, F."],
+        journal=COCHRANE,
+        doi="10.1002/14651858.CD001725.pub2",
+        volume="",
+        pages="",
+    )
+    assert verdict(cochrane, withdrawn) == ("duplicate", "living_review_versions")
+    # near misses: the same short title in an ordinary journal; a title that differs a little
+    assert (
+        verdict(
+            chapter(5, 2009, ["Burgess, I. F."], journal="Lancet"),
+            chapter(6, 2015, ["Smith, J."], journal="Lancet"),
+        )[0]
+        != "duplicate"
+    )
+    assert (
+        verdict(old, chapter(7, 2015, ["Burgess, I. F."], title="Head lice in adults"))[0]
+        != "duplicate"
+    )
+
+
+def test_a_cluster_of_one_review_takes_its_next_version():
+    ks = {
+        1: keys(
+            1,
+            doi="10.1002/14651858.CD000437.pub2",
+            year=2006,
+            journal=COCHRANE,
+            pages="",
+            volume="",
+        ),
+        2: keys(
+            2, year=2006, journal="Cochrane Database of Systematic Reviews", pages="", volume=""
+        ),
+        3: keys(
+            3,
+            doi="10.1002/14651858.CD000437.pub3",
+            year=2015,
+            journal=COCHRANE,
+            pages="",
+            volume="",
+            authors=["Rojas-Reyes, M. X."],
+        ),
+    }
+    result = match(ks)
+    assert components(ks, ((e.a, e.b) for e in result.accepted)) == [{1, 2, 3}]
+    assert not result.refused
+
+
 def test_same_doi_but_different_numbers_in_title_is_not_merged():
     a = keys(
         1,
