@@ -2,7 +2,8 @@
 
 Duplicate edges are added strongest first (union-find). An edge that would put two records
 that contradict each other into one cluster — different PMIDs or PMCIDs, different DOIs, very
-different titles, or a pair a person said are different — is refused and goes to review, so
+different titles (unless the two share a DOI: a translation), or a pair a person said are
+different — is refused and goes to review, so
 A≈B and B≈C never silently make A = C when A and C disagree. The final clusters are the
 connected components (networkx) of the accepted edges.
 """
@@ -99,17 +100,25 @@ class GuardedClusters:
                 return "a person said these differ"
         checks = 0
         for x in small.members:
-            tx = self.keys[x].title if x in self.keys else ""
-            if not tx:
+            kx = self.keys.get(x)
+            if kx is None or not kx.title:
                 continue
             for y in big.members:
-                ty = self.keys[y].title if y in self.keys else ""
-                if ty and title_similarity(tx, ty) < TITLE_CONFLICT:
+                ky = self.keys.get(y)
+                if (
+                    ky is not None
+                    and ky.title
+                    and title_similarity(kx.title, ky.title) < TITLE_CONFLICT
+                    and not self._same_doi(kx, ky)  # a translated title under one DOI
+                ):
                     return "very different titles"
                 checks += 1
                 if checks >= _MAX_TITLE_CHECKS:
                     return ""
         return ""
+
+    def _same_doi(self, kx: Keys, ky: Keys) -> bool:
+        return bool(kx.doi) and kx.doi == ky.doi and kx.doi not in self.shared_dois
 
     def union(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)

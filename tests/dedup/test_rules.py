@@ -169,6 +169,23 @@ def test_same_doi_year_volume_and_page_outweigh_a_note_in_the_title_or_unreadabl
     assert verdict(abstract, spanish) == ("duplicate", "same_doi")
 
 
+def test_a_translated_title_joins_a_cluster_under_its_doi_but_not_without_one():
+    doi = dict(doi="10.24875/gmm.18004928", volume="155", pages="307-312")
+    english = keys(1, title="Therapeutic applications by cannabinoid action", **doi)
+    copy = keys(2, title="Therapeutic applications by cannabinoid action.", **doi)
+    spanish = keys(3, title="Aplicaciones terapéuticas por acción de los cannabinoides", **doi)
+    ks = {1: english, 2: copy, 3: spanish}
+    result = match(ks)
+    assert components(ks, ((e.a, e.b) for e in result.accepted)) == [{1, 2, 3}]
+    # near miss: a record without the DOI is compared by title with every member
+    undated = keys(4, title=english.title.replace("by", "through"), volume="155", pages="307-312")
+    ks[4] = undated
+    result = match(ks)
+    clusters = components(ks, ((e.a, e.b) for e in result.accepted))
+    assert not any({3, 4} <= c for c in clusters)
+    assert any(u.rule.startswith("chain_guard") and 4 in (u.a, u.b) for u in result.uncertain)
+
+
 def test_different_years_and_pages_keep_a_same_title_apart():
     a = keys(1)
     b = keys(2, year=2015, pages="10-19", volume="41")
