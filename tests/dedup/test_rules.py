@@ -240,19 +240,14 @@ def test_versions_of_one_cochrane_review_are_one_study_but_other_dois_are_not():
 COCHRANE = "Cochrane Database Syst Rev"
 
 
-def test_a_cochrane_update_by_a_new_team_or_withdrawn_or_reworded_is_the_same_review():
-    def review(i, doi, year, title=TITLE, authors=("Joshi, V. H.", "Bhuta, T.")):
-        return keys(
-            i,
-            doi=doi,
-            year=year,
-            title=title,
-            authors=list(authors),
-            journal=COCHRANE,
-            volume="",
-            pages="",
-        )
+def review(i, doi="", year=2006, journal=COCHRANE, authors=("Joshi, V. H.", "Bhuta, T."), **kw):
+    """A review in a journal of living reviews: no volume or pages, as such records come."""
+    return keys(
+        i, doi=doi, year=year, journal=journal, authors=list(authors), volume="", pages="", **kw
+    )
 
+
+def test_a_cochrane_update_by_a_new_team_or_withdrawn_or_reworded_is_the_same_review():
     first = review(1, "10.1002/14651858.CD000437.pub2", 2006)
     update = review(2, "10.1002/14651858.CD000437.pub3", 2015, authors=("Rojas-Reyes, M. X.",))
     assert verdict(first, update) == ("duplicate", "doi_versions")
@@ -277,32 +272,20 @@ def test_a_cochrane_update_by_a_new_team_or_withdrawn_or_reworded_is_the_same_re
 
 def test_versions_of_a_living_review_without_dois_are_one_review_and_are_blocked_together():
     def chapter(i, year, authors, journal="BMJ Clin Evid", title="Head lice"):
-        return keys(
-            i, title=title, year=year, authors=list(authors), journal=journal, volume="", pages=""
-        )
+        return review(i, year=year, authors=authors, journal=journal, title=title)
 
     old = chapter(1, 2009, ["Burgess, I. F."])
     new = chapter(2, 2015, ["Burgess, I. F.", "Silverston, P."])
     assert verdict(old, new) == ("duplicate", "living_review_versions")
     assert (1, 2) in set(candidate_pairs([old, new]))  # a short title, six years apart
-    cochrane = keys(
+    cochrane = review(
         3,
-        title=TITLE,
         year=2000,
         journal="Cochrane Database of Systematic Reviews (Online)",
         authors=["Wang, E."],
-        volume="",
-        pages="",
     )
-    withdrawn = keys(
-        4,
-        title="Withdrawn: " + TITLE,
-        year=2007,
-        authors=["Tang, F."],
-        journal=COCHRANE,
-        doi="10.1002/14651858.CD001725.pub2",
-        volume="",
-        pages="",
+    withdrawn = review(
+        4, "10.1002/14651858.CD001725.pub2", 2007, authors=["Tang, F."], title="Withdrawn: " + TITLE
     )
     assert verdict(cochrane, withdrawn) == ("duplicate", "living_review_versions")
     # near misses: the same short title in an ordinary journal; a title that differs a little
@@ -321,26 +304,9 @@ def test_versions_of_a_living_review_without_dois_are_one_review_and_are_blocked
 
 def test_a_cluster_of_one_review_takes_its_next_version():
     ks = {
-        1: keys(
-            1,
-            doi="10.1002/14651858.CD000437.pub2",
-            year=2006,
-            journal=COCHRANE,
-            pages="",
-            volume="",
-        ),
-        2: keys(
-            2, year=2006, journal="Cochrane Database of Systematic Reviews", pages="", volume=""
-        ),
-        3: keys(
-            3,
-            doi="10.1002/14651858.CD000437.pub3",
-            year=2015,
-            journal=COCHRANE,
-            pages="",
-            volume="",
-            authors=["Rojas-Reyes, M. X."],
-        ),
+        1: review(1, "10.1002/14651858.CD000437.pub2", 2006),
+        2: review(2, year=2006, journal="Cochrane Database of Systematic Reviews"),
+        3: review(3, "10.1002/14651858.CD000437.pub3", 2015, authors=["Rojas-Reyes, M. X."]),
     }
     result = match(ks)
     assert components(ks, ((e.a, e.b) for e in result.accepted)) == [{1, 2, 3}]
