@@ -25,7 +25,7 @@ from sklearn.metrics import cohen_kappa_score
 
 from reviewkit.errors import UserError
 from reviewkit.project import Project
-from reviewkit.screening import VOTES, _Derived, stage_names
+from reviewkit.screening import VOTES, DerivedStages, stage_names
 
 Z95 = 1.959963984540054
 
@@ -73,7 +73,7 @@ def compute(stage: str, a: str, b: str, pairs: list[tuple[str, str]]) -> Agreeme
 
 def agreement(project: Project, stage: str | None = None) -> list[Agreement]:
     """One Agreement per stage (all stages by default) and pair of reviewers who overlap."""
-    derived = _Derived(project)
+    derived = DerivedStages(project)
     stages = [stage] if stage else stage_names(project.protocol)
     out = []
     for name in stages:

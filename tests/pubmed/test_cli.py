@@ -53,7 +53,7 @@ def test_run_history_diff(
 def test_ctrl_c_during_a_run_says_how_to_resume(
     project_dir: Path, server: EutilsServer, capsys, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reviewkit.searches as searches
+    import reviewkit.searches.run as searches  # where the fetch pipeline stores each batch
 
     real_store, calls = searches._store_batch, []
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import reviewkit.searches as searches
+import reviewkit.searches.run as search_run
 from reviewkit.offline_data import pubmed_snapshot_files
 from reviewkit.project import Project
 from reviewkit.protocol import Limits, Search
@@ -137,8 +137,8 @@ def spy(monkeypatch: pytest.MonkeyPatch) -> Spy:
         found.made.append(SpyPool(workers, found.fail))
         return found.made[-1]
 
-    monkeypatch.setattr(searches, "PARSE_PROCESS_MIN", 0)
-    monkeypatch.setattr(searches, "process_pool", make)
+    monkeypatch.setattr(search_run, "PARSE_PROCESS_MIN", 0)
+    monkeypatch.setattr(search_run, "process_pool", make)
     return found
 
 

@@ -15,7 +15,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import BrokenExecutor, Executor, Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 
 from reviewkit.errors import UserError
 from reviewkit.project import Project
@@ -28,9 +28,10 @@ from reviewkit.pubmed.client import (
     parse_efetch,
 )
 from reviewkit.records import Record
+from reviewkit.searches.diff import RunReport, changed_fields, run_report
 from reviewkit.store import Store
 from reviewkit.store import searches as rows
-from reviewkit.store.searches import FetchedRow, SearchRun
+from reviewkit.store.searches import FetchedRow
 from reviewkit.workers import process_pool
 
 Progress = Callable[[str, int, int], None]  # (search name, records done, total)
@@ -40,36 +41,6 @@ PREFETCH = 3  # batches fetched ahead of the one being stored
 # 3 requests/s leave per request; in worker processes it runs beside the fetching and storing
 # instead of taking turns with them for one interpreter lock (starting them costs ~0.5 s).
 PARSE_PROCESS_MIN = 2_000
-
-
-@dataclass
-class RunReport:
-    """What one run found, against the previous complete run of the same search."""
-
-    search: str
-    run_id: int
-    count: int
-    translation: str
-    resumed: bool
-    stored: int  # records stored by this run (new to this search)
-    new: list[str] = field(default_factory=list)  # PMIDs not in the previous run
-    gone: list[str] = field(default_factory=list)  # PMIDs of the previous run missing now
-    changed: dict[str, list[str]] = field(default_factory=dict)  # PMID -> changed fields
-    unavailable: list[str] = field(
-        default_factory=list
-    )  # listed by esearch, not returned by efetch
-    previous_run: int | None = None
-    not_found: list[str] = field(default_factory=list)
-
-
-@dataclass
-class RunDiff:
-    search: str
-    run_a: int
-    run_b: int
-    new: list[str]
-    gone: list[str]
-    changed: dict[str, list[str]]
 
 
 # --- running -----------------------------------------------------------------------------
@@ -137,7 +108,7 @@ def run_search(
         rows.finish_run(db, run_id, status="failed", message=_message(exc))
         raise
     rows.finish_run(db, run_id, status="complete")
-    report = _report(db, search.name, run_id, resumed)
+    report = run_report(db, search.name, run_id, resumed)
     if result is not None:
         report.not_found = result.not_found
     return report
@@ -321,182 +292,12 @@ def _store_batch(
         elif before.fingerprint == fp:
             out.append(FetchedRow(pmid, "seen", before.record_id, fp, [], None))
         else:
-            fields = _changed_fields(rows.record_data(db, before), rec)
+            fields = changed_fields(rows.record_data(db, before), rec)
             out.append(FetchedRow(pmid, "changed", before.record_id, fp, fields, rec.to_json()))
     rows.store_batch(db, run_id, new, out)
-
-
-def _changed_fields(old_json: str, new: Record) -> list[str]:
-    old = Record.from_json(old_json).bibliographic_fields()
-    now = new.bibliographic_fields()
-    return sorted(k for k in now if old.get(k) != now[k])
-
-
-# --- reporting ---------------------------------------------------------------------------
-
-
-def _complete_runs(db: Store, name: str) -> list[SearchRun]:
-    return rows.list_runs(db, name, status="complete")
-
-
-def _report(db: Store, name: str, run_id: int, resumed: bool) -> RunReport:
-    run = rows.get_run(db, run_id)
-    assert run is not None
-    earlier = [r for r in _complete_runs(db, name) if r.id < run_id]
-    fetched_now = rows.fetched(db, run_id)
-    report = RunReport(
-        search=name,
-        run_id=run_id,
-        count=run.count or 0,
-        translation=run.query_translation or "",
-        resumed=resumed,
-        stored=sum(1 for r in fetched_now.values() if r.status == "new"),
-        unavailable=[p for p, r in fetched_now.items() if r.status == "unavailable"],
-    )
-    if earlier:
-        d = diff_runs(db, name, earlier[-1].id, run_id)
-        report.previous_run, report.new, report.gone, report.changed = (
-            earlier[-1].id,
-            d.new,
-            d.gone,
-            d.changed,
-        )
-    else:
-        report.new = rows.run_pmids(db, run_id)
-    return report
-
-
-def history(db: Store, name: str | None = None) -> list[SearchRun]:
-    """Every run (PRISMA-S log), oldest first, of one search or all."""
-    return rows.list_runs(db, name)
-
-
-def run_pmids(db: Store, run_id: int) -> list[str]:
-    """The PMIDs of a run, in rank order."""
-    return rows.run_pmids(db, run_id)
-
-
-def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None = None) -> RunDiff:
-    """New, gone and changed PMIDs from run A to run B (default: the last two complete runs)."""
-    if (run_a is None) != (run_b is None):
-        raise UserError("give both runs to compare, or neither")
-    if run_a is None:
-        complete = _complete_runs(db, name)
-        if len(complete) < 2:
-            raise UserError(
-                f"search {name!r} has {len(complete)} complete run(s); a diff needs two",
-                hint=f"run 'reviewkit search run {name}' again later",
-            )
-        run_a, run_b = complete[-2].id, complete[-1].id
-    assert run_b is not None
-    for rid in (run_a, run_b):
-        run = rows.get_run(db, rid)
-        if run is None or run.search_name != name:
-            raise UserError(
-                f"run {rid} is not a run of search {name!r}",
-                hint=f"see 'reviewkit search history {name}'",
-            )
-    a_ids, b_ids = rows.run_pmids(db, run_a), rows.run_pmids(db, run_b)
-    a_set, b_set = set(a_ids), set(b_ids)
-    fa, fb = rows.fetched(db, run_a), rows.fetched(db, run_b)
-    changed = {}
-    for pmid in b_ids:
-        ra, rb = fa.get(pmid), fb.get(pmid)
-        if (
-            pmid in a_set
-            and ra
-            and rb
-            and ra.fingerprint
-            and rb.fingerprint
-            and ra.fingerprint != rb.fingerprint
-        ):
-            changed[pmid] = _changed_fields(
-                rows.record_data(db, ra), Record.from_json(rows.record_data(db, rb))
-            )
-    return RunDiff(
-        name,
-        run_a,
-        run_b,
-        [p for p in b_ids if p not in a_set],
-        [p for p in a_ids if p not in b_set],
-        changed,
-    )
 
 
 def test_query(client: PubMedClient, query: str) -> tuple[int, str, list[str]]:
     """Count, PubMed's translation and the terms not found; nothing is stored."""
     result = client.count(query)
     return result.count, result.translation, result.not_found
-
-
-# --- PRISMA ------------------------------------------------------------------------------
-
-
-@dataclass
-class SearchCount:
-    search: str
-    database: str
-    run_id: int
-    run_at: str
-    count: int  # records the latest run retrieved
-    stored: int  # records the latest run stored (new to this search)
-    runs: int  # complete runs of this search
-    records: int = 0  # records stored by all runs of this search (what PRISMA counts as identified)
-
-
-@dataclass
-class IdentificationCounts:
-    """Numbers for PRISMA's 'identification' box, from the latest complete run of each search.
-
-    ``new_record_ids``: records stored by each search's latest run; ``previous_record_ids``:
-    records stored by its earlier runs. With one run per search everything is new and
-    ``is_update`` is False; after a rerun, PRISMA's update variant tells the two apart.
-    """
-
-    searches: list[SearchCount]
-    databases: dict[str, int]  # records identified (stored) per database
-    new_record_ids: list[int]
-    previous_record_ids: list[int]
-
-    @property
-    def is_update(self) -> bool:
-        return bool(self.previous_record_ids)
-
-    @property
-    def retrieved(self) -> int:
-        """Sum of the latest runs' counts (what PRISMA reports as 'records identified')."""
-        return sum(s.count for s in self.searches)
-
-
-def identification_counts(db: Store) -> IdentificationCounts:
-    """Per-search counts of the latest runs, records per database, new vs previous records."""
-    latest: dict[str, SearchRun] = {}
-    runs_per: dict[str, int] = {}
-    for run in rows.list_runs(db, status="complete"):
-        latest[run.search_name] = run
-        runs_per[run.search_name] = runs_per.get(run.search_name, 0) + 1
-    latest_ids = {run.id for run in latest.values()}
-    searches, new_ids, previous_ids = [], [], []
-    databases: dict[str, int] = {}
-    stored_by_run = {run_id: n for _db, run_id, n in rows.search_record_counts(db)}
-    search_of_run = {run.id: run.search_name for run in rows.list_runs(db)}
-    stored_by_search: dict[str, int] = {}
-    for database, run_id, n in rows.search_record_counts(db):
-        databases[database] = databases.get(database, 0) + n
-        name = search_of_run[run_id]
-        stored_by_search[name] = stored_by_search.get(name, 0) + n
-        (new_ids if run_id in latest_ids else previous_ids).extend(rows.run_record_ids(db, run_id))
-    for name, run in latest.items():
-        searches.append(
-            SearchCount(
-                name,
-                run.database,
-                run.id,
-                run.started_at,
-                run.count or 0,
-                stored_by_run.get(run.id, 0),
-                runs_per[name],
-                stored_by_search.get(name, 0),
-            )
-        )
-    return IdentificationCounts(searches, databases, sorted(new_ids), sorted(previous_ids))

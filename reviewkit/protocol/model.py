@@ -1,0 +1,178 @@
+"""The protocol's data model: what a review decides before it starts, as dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reviewkit.errors import ProtocolError
+
+DATABASES = ("PubMed",)
+STAGES = ("title-abstract", "full-text")
+SCREEN_LABELS = ("include", "exclude", "uncertain")
+BUILTIN_COLUMNS = ("study", "reference", "year", "title", "journal", "doi", "pmid")
+
+
+@dataclass(frozen=True)
+class Limits:
+    date_from: str = ""  # YYYY, YYYY/MM or YYYY/MM/DD (publication date)
+    date_to: str = ""
+    languages: tuple[str, ...] = ()
+    publication_types: tuple[str, ...] = ()
+    systematic_subset: bool = False  # PubMed's systematic[sb] filter
+
+    def as_query_terms(self) -> list[str]:
+        """The limits as PubMed query clauses, to AND with the stored query."""
+        parts = []
+        if self.date_from or self.date_to:
+            parts.append(f"{self.date_from or '1800'}:{self.date_to or '3000'}[dp]")
+        if self.languages:
+            parts.append("(" + " OR ".join(f"{lang}[la]" for lang in self.languages) + ")")
+        if self.publication_types:
+            parts.append("(" + " OR ".join(f'"{pt}"[pt]' for pt in self.publication_types) + ")")
+        if self.systematic_subset:
+            parts.append("systematic[sb]")
+        return parts
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "languages": list(self.languages),
+            "publication_types": list(self.publication_types),
+            "systematic_subset": self.systematic_subset,
+        }
+
+
+@dataclass(frozen=True)
+class Search:
+    name: str
+    database: str
+    query: str
+    limits: Limits = field(default_factory=Limits)
+    description: str = ""
+
+    def full_query(self) -> str:
+        """The stored query with its limits ANDed on, as sent to PubMed."""
+        extra = self.limits.as_query_terms()
+        if not extra:
+            return self.query
+        return " AND ".join([f"({self.query})", *extra])
+
+
+@dataclass(frozen=True)
+class ExclusionReason:
+    code: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    reviewers_per_record: int = 2
+    advance_on: tuple[str, ...] = ("include", "uncertain")
+    reason_required: bool = False
+    exclusion_reasons: tuple[ExclusionReason, ...] = ()
+
+
+@dataclass(frozen=True)
+class SignalTerm:
+    text: str
+    weight: float = 1.0
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Label:
+    id: str
+    name: str
+    description: str = ""
+    terms: tuple[SignalTerm, ...] = ()
+    negative_terms: tuple[SignalTerm, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scheme:
+    id: str
+    name: str
+    labels: tuple[Label, ...]
+    multi_label: bool = False
+    none_label: str = ""  # id of the "none of these" answer, if the scheme has one
+    kind: str = "scheme"  # scheme | flag
+    threshold: float = 1.0  # minimum rule score for a suggestion
+
+    def label(self, label_id: str) -> Label:
+        for lab in self.labels:
+            if lab.id == label_id:
+                return lab
+        raise KeyError(label_id)
+
+    @property
+    def label_ids(self) -> tuple[str, ...]:
+        ids = tuple(lab.id for lab in self.labels)
+        return ids + ((self.none_label,) if self.none_label and self.none_label not in ids else ())
+
+
+@dataclass(frozen=True)
+class ExtractionField:
+    id: str
+    name: str
+    description: str = ""
+    prefill: tuple[str, ...] = ()  # e.g. 'section:OBJECTIVE', 'affiliation-country'
+
+
+@dataclass(frozen=True)
+class Report:
+    scheme: str
+    columns: tuple[str, ...]
+    sort: str = "year-desc"
+    column_names: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Protocol:
+    path: Path
+    id: str
+    title: str
+    question: str
+    reviewers: tuple[str, ...]
+    searches: tuple[Search, ...]
+    inclusion: tuple[str, ...]
+    exclusion: tuple[str, ...]
+    stages: dict[str, Stage]
+    highlight_include: tuple[str, ...]
+    highlight_exclude: tuple[str, ...]
+    schemes: dict[str, Scheme]
+    extraction: tuple[ExtractionField, ...]
+    report: Report | None
+
+    def search(self, name: str) -> Search:
+        for s in self.searches:
+            if s.name == name:
+                return s
+        known = ", ".join(s.name for s in self.searches)
+        raise ProtocolError(
+            f"no stored search named {name!r}", where=str(self.path), hint=f"known: {known}"
+        )
+
+    def stage(self, name: str) -> Stage:
+        if name not in self.stages:
+            raise ProtocolError(
+                f"no screening stage {name!r}",
+                where=str(self.path),
+                hint=f"known: {', '.join(self.stages)}",
+            )
+        return self.stages[name]
+
+    def scheme(self, scheme_id: str) -> Scheme:
+        if scheme_id not in self.schemes:
+            raise ProtocolError(
+                f"no classification scheme {scheme_id!r}",
+                where=str(self.path),
+                hint=f"known: {', '.join(self.schemes)}",
+            )
+        return self.schemes[scheme_id]
+
+
+# --- loading -----------------------------------------------------------------------------

@@ -1,0 +1,256 @@
+"""The PRISMA 2020 flow diagram: boxes laid out on an A4-wide page and drawn with matplotlib."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from reviewkit.reports.prisma.counts import PrismaCounts
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float  # inches from the left
+    y: float  # inches from the bottom (lower edge)
+    w: float
+    h: float
+    text: str
+    kind: str = "box"  # box | side (beside the flow, no arrow) | phase
+
+    def overlaps(self, other: Box, gap: float = 0.05) -> bool:
+        return not (
+            self.x + self.w + gap <= other.x
+            or other.x + other.w + gap <= self.x
+            or self.y + self.h + gap <= other.y
+            or other.y + other.h + gap <= self.y
+        )
+
+
+PAGE_W = 8.27  # A4 width in inches
+FONT_PT = 8.5
+LINE_H = FONT_PT / 72 * 1.2
+PAD = 0.12
+ROW_GAP = 0.35
+LEFT_X, LEFT_W = 0.55, 3.55
+RIGHT_X, RIGHT_W = 4.45, 3.55
+WRAP_LEFT, WRAP_RIGHT = 52, 52
+
+
+NBSP = "\u00a0"
+
+
+def _n(value: int) -> str:
+    """'(n = 5)' that never breaks across lines."""
+    return f"(n{NBSP}={NBSP}{value})"
+
+
+def _wrap(lines: list[str], width: int) -> str:
+    """Wrap each line to ``width``, continuing an indented line under its own indent."""
+    out = []
+    for line in lines:
+        text = line.lstrip()
+        indent = line[: len(line) - len(text)]
+        out += textwrap.wrap(
+            text, width, initial_indent=indent, subsequent_indent=indent + "  "
+        ) or [""]
+    return "\n".join(out).replace(NBSP, " ")
+
+
+def _reasons(c: PrismaCounts, reasons: dict[str, int]) -> list[str]:
+    return [
+        f"  {c._reason(k)} {_n(v)}"
+        for k, v in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+
+
+def _rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]]:
+    """(phase, left box lines, right box lines or None) per row of the diagram.
+
+    A right box whose first line starts with '=' sits beside the flow (no arrow to it).
+    """
+    ident = ["Records identified from:"]
+    ident += [f"  {k} {_n(v)}" for k, v in c.databases.items()]
+    if c.searches:
+        ident += [f"    search {k} {_n(v)}" for k, v in c.searches.items()]
+    ident += [f"  {k} {_n(v)}" for k, v in c.other_sources.items()]
+    if not c.databases and not c.other_sources:
+        ident.append("  no records yet (n = 0)")
+    ident.append(f"Total {_n(c.identified)}")
+    if c.update:
+        ident.append(f"of which new in this update {_n(c.new_records)}")
+    removed = [
+        "Records removed before screening:",
+        f"  Duplicates removed automatically {_n(c.duplicates_automatic)}",
+        f"  Duplicates removed by hand {_n(c.duplicates_manual)}",
+    ]
+    excl = [
+        f"Records excluded {_n(sum(c.excluded_screening.values()))}"
+        + (":" if c.excluded_screening else ""),
+        *_reasons(c, c.excluded_screening),
+    ]
+    if c.awaiting_screening:
+        excl.append(f"Awaiting a decision {_n(c.awaiting_screening)}")
+    ft_excl = [
+        f"Reports excluded {_n(sum(c.excluded_full_text.values()))}"
+        + (":" if c.excluded_full_text else ""),
+        *_reasons(c, c.excluded_full_text),
+    ]
+    if c.awaiting_full_text:
+        ft_excl.append(f"Awaiting a decision {_n(c.awaiting_full_text)}")
+    rows: list[tuple[str, list[str], list[str] | None]] = [
+        ("Identification", ident, removed),
+        ("Screening", [f"Records screened {_n(c.screened)}"], excl),
+        (
+            "Screening",
+            [f"Reports sought for retrieval {_n(c.sought)}"],
+            [f"Reports not retrieved {_n(c.not_retrieved)}"],
+        ),
+        ("Screening", [f"Reports assessed for eligibility {_n(c.assessed)}"], ft_excl),
+    ]
+    if c.update:
+        rows.append(
+            (
+                "Included",
+                [f"New studies included in review {_n(c.new_included)}"],
+                [f"=Studies included in previous version of review {_n(c.previous_included)}"],
+            )
+        )
+        rows.append(("Included", [f"Total studies included in review {_n(c.included)}"], None))
+    else:
+        rows.append(("Included", [f"Studies included in review {_n(c.included)}"], None))
+    return rows
+
+
+def phase_label_height(phase: str) -> float:
+    """Inches a rotated phase label needs (bold, a little above the box font), with a margin."""
+    return len(phase) * (FONT_PT + 0.5) / 72 * 0.68 + 0.3
+
+
+def layout(c: PrismaCounts) -> tuple[list[Box], float]:
+    """The boxes of the diagram in inches (A4 width) and the figure height."""
+    placed: list[tuple[str, Box, Box | None]] = []
+    heights = []
+    rows = _rows(c)
+    per_phase: dict[str, int] = {}
+    for phase, _, _ in rows:
+        per_phase[phase] = per_phase.get(phase, 0) + 1
+    for phase, left, right in rows:
+        lt = _wrap(left, WRAP_LEFT)
+        side = bool(right) and right[0].startswith("=")
+        if side:
+            right = [right[0][1:], *right[1:]]
+        rt = _wrap(right, WRAP_RIGHT) if right else ""
+        lh = lt.count("\n") + 1
+        rh = rt.count("\n") + 1 if right else 0
+        h = max(lh, rh) * LINE_H + 2 * PAD
+        # the phase bar must be tall enough for its rotated label; the gaps between rows count too
+        need = phase_label_height(phase) - ROW_GAP * (per_phase[phase] - 1)
+        heights.append(max(h, need / per_phase[phase]))
+        placed.append(
+            (
+                phase,
+                Box(LEFT_X, 0, LEFT_W, lh * LINE_H + 2 * PAD, lt),
+                Box(RIGHT_X, 0, RIGHT_W, rh * LINE_H + 2 * PAD, rt, "side" if side else "box")
+                if right
+                else None,
+            )
+        )
+    total = sum(heights) + ROW_GAP * (len(heights) - 1) + 0.5
+    y_top = total - 0.25
+    boxes: list[Box] = []
+    spans: dict[str, list[float]] = {}
+    for (phase, left, right), h in zip(placed, heights, strict=True):
+        centre = y_top - h / 2
+        boxes.append(Box(left.x, centre - left.h / 2, left.w, left.h, left.text))
+        if right is not None:
+            boxes.append(
+                Box(right.x, centre - right.h / 2, right.w, right.h, right.text, right.kind)
+            )
+        lo, hi = y_top - h, y_top
+        span = spans.setdefault(phase, [lo, hi])
+        span[0], span[1] = min(span[0], lo), max(span[1], hi)
+        y_top -= h + ROW_GAP
+    for phase, (lo, hi) in spans.items():
+        boxes.append(Box(0.1, lo, 0.3, hi - lo, phase, "phase"))
+    return boxes, total
+
+
+def draw(c: PrismaCounts, path: Path) -> Path:
+    """Draw the flow diagram at A4 width; PNG or SVG from the file suffix."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import FancyBboxPatch
+
+    boxes, height = layout(c)
+    fig = plt.figure(figsize=(PAGE_W, height), dpi=150)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, PAGE_W)
+    ax.set_ylim(0, height)
+    ax.axis("off")
+    mains = [b for b in boxes if b.kind == "box" and b.x == LEFT_X]
+    for b in boxes:
+        if b.kind == "phase":
+            ax.add_patch(
+                FancyBboxPatch(
+                    (b.x, b.y),
+                    b.w,
+                    b.h,
+                    boxstyle="round,pad=0,rounding_size=0.06",
+                    facecolor="#9ecae1",
+                    edgecolor="#3182bd",
+                    linewidth=0.8,
+                )
+            )
+            ax.text(
+                b.x + b.w / 2,
+                b.y + b.h / 2,
+                b.text,
+                rotation=90,
+                ha="center",
+                va="center",
+                fontsize=FONT_PT + 0.5,
+                fontweight="bold",
+            )
+            continue
+        ax.add_patch(
+            FancyBboxPatch(
+                (b.x, b.y),
+                b.w,
+                b.h,
+                boxstyle="square,pad=0",
+                facecolor="white",
+                edgecolor="black",
+                linewidth=0.8,
+            )
+        )
+        ax.text(
+            b.x + PAD,
+            b.y + b.h - PAD,
+            b.text,
+            ha="left",
+            va="top",
+            fontsize=FONT_PT,
+            linespacing=1.2,
+        )
+        if b.kind == "box" and b.x == RIGHT_X:
+            main = next(m for m in mains if abs((m.y + m.h / 2) - (b.y + b.h / 2)) < 1e-6)
+            ax.annotate(
+                "",
+                xy=(b.x, b.y + b.h / 2),
+                xytext=(main.x + main.w, b.y + b.h / 2),
+                arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
+            )
+    for upper, lower in zip(mains, mains[1:], strict=False):
+        ax.annotate(
+            "",
+            xy=(lower.x + lower.w / 2, lower.y + lower.h),
+            xytext=(upper.x + upper.w / 2, upper.y),
+            arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path)
+    plt.close(fig)
+    return path

@@ -1,0 +1,93 @@
+"""Screening stages: rules, decisions and conflicts, outcomes, and each reviewer's queue.
+
+Everything is derived from the append-only decisions log (``reviewkit.store.decisions``):
+
+* a *vote* is a reviewer's ``include`` / ``exclude`` / ``uncertain`` entry; a reviewer's
+  current vote on a study is their newest live vote (a later vote supersedes an earlier one);
+* ``note`` entries carry a reviewer's notes; ``undo`` entries name the entry they undo
+  (``undoes``), which is then no longer live;
+* ``final-include`` / ``final-exclude`` entries are a resolver's decision on a conflict.
+
+A *study* is a duplicate cluster, named by its canonical record id
+(:func:`reviewkit.store.duplicates.canonical_map`); a decision made on any record of the
+cluster counts for the study, so a later dedup merge keeps every decision.
+
+Stage rules come from the protocol: ``reviewers_per_record`` votes are needed (with one
+reviewer per record, an ``uncertain`` vote routes the study to a second reviewer), votes
+whose labels are in ``advance_on`` count as include, and disagreeing votes are a conflict
+for a resolver. The title-abstract stage holds every study; a later stage holds the studies
+included at the stage before it.
+
+Blinding: :class:`ReviewerQueue` and the other functions that serve a reviewer return that
+reviewer's own votes and notes only; :func:`conflicts` refuses a protocol reviewer while the
+stage is still open (some study pending).
+"""
+
+from reviewkit.screening.decisions import (
+    ConflictView,
+    add_note,
+    conflicts,
+    decide,
+    resolve,
+    undo,
+)
+from reviewkit.screening.lookup import attach, attachment_url, find_record
+from reviewkit.screening.outcomes import (
+    DerivedStages,
+    included,
+    stage_counts,
+    stage_open,
+    stage_outcomes,
+)
+from reviewkit.screening.queue import ReviewerQueue, seeded_order
+from reviewkit.screening.rules import (
+    FINAL,
+    NOTE,
+    STATUSES,
+    UNDO,
+    VOTES,
+    Outcome,
+    StageCounts,
+    StudyState,
+    check_reviewer,
+    check_stage,
+    live_decisions,
+    needs_vote,
+    outcome_of,
+    stage_names,
+    study_states,
+)
+
+__all__ = [
+    "FINAL",
+    "NOTE",
+    "STATUSES",
+    "UNDO",
+    "VOTES",
+    "ConflictView",
+    "DerivedStages",
+    "Outcome",
+    "ReviewerQueue",
+    "StageCounts",
+    "StudyState",
+    "add_note",
+    "attach",
+    "attachment_url",
+    "check_reviewer",
+    "check_stage",
+    "conflicts",
+    "decide",
+    "find_record",
+    "included",
+    "live_decisions",
+    "needs_vote",
+    "outcome_of",
+    "resolve",
+    "seeded_order",
+    "stage_counts",
+    "stage_names",
+    "stage_open",
+    "stage_outcomes",
+    "study_states",
+    "undo",
+]

@@ -1,0 +1,171 @@
+"""Deciding: votes, notes and undo by reviewers; conflicts and a resolver's final decision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reviewkit.errors import UserError
+from reviewkit.project import Project
+from reviewkit.protocol import STAGES, Protocol, Stage
+from reviewkit.screening.outcomes import DerivedStages
+from reviewkit.screening.rules import (
+    NOTE,
+    UNDO,
+    VOTES,
+    check_reviewer,
+    check_stage,
+    live_decisions,
+)
+from reviewkit.store import Store, lookup
+from reviewkit.store import decisions as decision_rows
+from reviewkit.store.decisions import Decision
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """What the resolver sees for one study: every reviewer's vote, reason and notes."""
+
+    study_id: int
+    votes: tuple[tuple[str, str, str, tuple[str, ...]], ...]  # (reviewer, label, reason, notes)
+    final: Decision | None
+
+
+def _check_reason(rule: Stage, label: str, reason: str) -> None:
+    codes = [r.code for r in rule.exclusion_reasons]
+    if label != "exclude":
+        if reason:
+            raise UserError(f"a reason goes with an exclusion only, not with {label!r}")
+        return
+    if reason and codes and reason not in codes:
+        raise UserError(
+            f"unknown exclusion reason {reason!r} for stage {rule.name}",
+            hint=f"reasons: {', '.join(codes)}",
+        )
+    if rule.reason_required and not reason:
+        raise UserError(
+            f"a reason is required to exclude at the {rule.name} stage",
+            hint=f"reasons: {', '.join(codes)}",
+        )
+
+
+def decide(
+    db: Store,
+    study_id: int,
+    stage: str,
+    reviewer: str,
+    label: str,
+    reason: str = "",
+    note: str = "",
+    *,
+    protocol: Protocol | None = None,
+) -> Decision:
+    """Record a reviewer's vote; committed before this returns.
+
+    With ``protocol`` the reviewer, stage and exclusion reason are checked against it (the CLI
+    and the TUI always pass it); without, a full-text exclusion still needs a reason.
+    """
+    if label not in VOTES:
+        raise UserError(f"label must be one of {', '.join(VOTES)}, not {label!r}")
+    if protocol is not None:
+        check_reviewer(protocol, reviewer)
+        _check_reason(check_stage(protocol, stage), label, reason)
+    else:
+        if stage not in STAGES:
+            raise UserError(f"unknown stage {stage!r}", hint=f"stages: {', '.join(STAGES)}")
+        if label == "exclude" and stage == "full-text" and not reason:
+            raise UserError("a reason is required to exclude at the full-text stage")
+    if not lookup.record_exists(db, study_id):
+        raise UserError(f"no record with id {study_id}")
+    d = Decision(study_id, stage, reviewer, label, reason, note)
+    decision_rows.add_decision(db, d)
+    return d
+
+
+def add_note(db: Store, study_id: int, stage: str, reviewer: str, text: str) -> Decision:
+    """Append a reviewer's note on a study (committed at once)."""
+    text = text.strip()
+    if not text:
+        raise UserError("a note cannot be empty")
+    if not lookup.record_exists(db, study_id):
+        raise UserError(f"no record with id {study_id}")
+    d = Decision(study_id, stage, reviewer, NOTE, note=text)
+    decision_rows.add_decision(db, d)
+    return d
+
+
+def undo(db: Store, stage: str, reviewer: str) -> Decision | None:
+    """Undo the reviewer's newest live entry at the stage by appending an undo entry.
+
+    Returns the entry that was undone, or None when there is nothing left to undo. Works
+    across restarts: the state lives in the log only.
+    """
+    with db.transaction():
+        live = live_decisions(decision_rows.list_decisions(db, stage=stage, reviewer=reviewer))
+        if not live:
+            return None
+        target = live[-1]
+        decision_rows.add_decision(
+            db, Decision(target.record_id, stage, reviewer, UNDO, undoes=target.id)
+        )
+    return target
+
+
+# --- conflicts ---------------------------------------------------------------------------
+
+
+def conflicts(
+    project: Project, stage: str, resolver: str, *, include_resolved: bool = True
+) -> list[ConflictView]:
+    """Studies in conflict at the stage (and, by default, those already resolved).
+
+    A protocol reviewer may only see them once the stage is closed (no study pending).
+    """
+    derived = DerivedStages(project)
+    outcomes = derived.outcomes(stage)
+    if resolver in project.protocol.reviewers and any(
+        o.status == "pending" for o in outcomes.values()
+    ):
+        raise UserError(
+            f"{resolver!r} screens this stage, which is still open: conflicts would unblind them",
+            hint="resolve as someone who is not a reviewer, or finish screening the stage first",
+        )
+    states = derived.states(stage)
+    out = []
+    for study, o in outcomes.items():
+        state = states.get(study)
+        if state is None:
+            continue
+        if o.status == "conflict" or (include_resolved and state.final is not None):
+            votes = tuple(
+                (name, v.label, v.reason, tuple(state.notes.get(name, ())))
+                for name, v in sorted(state.votes.items())
+            )
+            out.append(ConflictView(study, votes, state.final))
+    return out
+
+
+def resolve(
+    project: Project,
+    study_id: int,
+    stage: str,
+    resolver: str,
+    label: str,
+    reason: str = "",
+    note: str = "",
+) -> Decision:
+    """Record the final decision on a conflict, with its reason and who made it."""
+    rule = check_stage(project.protocol, stage)
+    if not resolver.strip():
+        raise UserError("the resolver needs a name")
+    if label not in ("include", "exclude"):
+        raise UserError(f"a final decision is include or exclude, not {label!r}")
+    _check_reason(rule, label, reason)
+    views = {c.study_id: c for c in conflicts(project, stage, resolver)}
+    if study_id not in views:
+        raise UserError(f"study {study_id} is not in conflict at the {stage} stage")
+    d = Decision(study_id, stage, resolver, f"final-{label}", reason, note)
+    decision_rows.add_decision(project.db, d)
+    return d
+
+
+# --- records and attachments -------------------------------------------------------------

@@ -1,0 +1,64 @@
+"""Finding a record by reference, and attaching full texts to records."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+from reviewkit.errors import UserError
+from reviewkit.records import normalise_doi, normalise_pmid
+from reviewkit.store import Store, lookup
+from reviewkit.store import attachments as attachment_rows
+from reviewkit.store import records as record_rows
+
+
+def find_record(db: Store, ref: str) -> int:
+    """A record id from 'ID', 'pmid:N' or 'doi:10.x/y'; UserError when none matches."""
+    ref = ref.strip()
+    low = ref.lower()
+    if low.startswith("pmid:"):
+        hits = record_rows.ids_by_pmid(db, [normalise_pmid(ref[5:])])
+        ids = next(iter(hits.values()), [])
+    elif low.startswith("doi:") or low.startswith("10."):
+        doi = normalise_doi(ref[4:] if low.startswith("doi:") else ref)
+        ids = lookup.ids_by_doi(db, doi) if doi else []
+    elif ref.isdigit():
+        ids = [int(ref)] if lookup.record_exists(db, int(ref)) else []
+    else:
+        raise UserError(
+            f"{ref!r} is not a record reference", hint="give a record id, pmid:N or doi:10.…"
+        )
+    if not ids:
+        raise UserError(f"no record matches {ref!r}")
+    return ids[0]
+
+
+_URL_RE = re.compile(r"^(https?|ftp)://", re.IGNORECASE)
+
+
+def attach(
+    db: Store, record_id: int, target: str, *, added_by: str = ""
+) -> attachment_rows.Attachment:
+    """Attach a full text (an existing file, stored as an absolute path, or an http(s) URL)."""
+    target = target.strip()
+    if not lookup.record_exists(db, record_id):
+        raise UserError(f"no record with id {record_id}")
+    if _URL_RE.match(target):
+        if not urlparse(target).netloc:
+            raise UserError(f"{target!r} is not a usable URL")
+        kind = "url"
+    else:
+        path = Path(target).expanduser()
+        if not path.is_file():
+            raise UserError(
+                "no such file", where=target, hint="give an existing PDF path or an http(s) URL"
+            )
+        target, kind = str(path.resolve()), "file"
+    attachment_id = attachment_rows.add_attachment(db, record_id, target, kind, added_by=added_by)
+    return attachment_rows.Attachment(attachment_id, record_id, target, kind, added_by, "")
+
+
+def attachment_url(attachment: attachment_rows.Attachment) -> str:
+    """A URL a browser or PDF viewer can open."""
+    return attachment.target if attachment.kind == "url" else Path(attachment.target).as_uri()

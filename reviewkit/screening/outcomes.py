@@ -1,0 +1,107 @@
+"""Stage outcomes of a whole project: which studies entered each stage and where they stand.
+
+A *study* is a duplicate cluster, named by its canonical record id
+(:func:`reviewkit.store.duplicates.canonical_map`); a decision made on any record of the
+cluster counts for the study, so a later dedup merge keeps every decision. The
+title-abstract stage holds every study; a later stage holds those included at the one before.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from reviewkit.project import Project
+from reviewkit.screening.rules import (
+    Outcome,
+    StageCounts,
+    StudyState,
+    check_stage,
+    outcome_of,
+    stage_names,
+    study_states,
+)
+from reviewkit.store import decisions as decision_rows
+from reviewkit.store.duplicates import canonical_map
+
+
+class DerivedStages:
+    """Outcomes of every stage, computed once from one canonical map and one log read."""
+
+    def __init__(self, project: Project, canon: dict[int, int] | None = None) -> None:
+        self.project = project
+        self.protocol = project.protocol
+        self.canon = canon if canon is not None else canonical_map(project.db)
+        self._studies: dict[str, list[int]] = {}
+        self._states: dict[str, dict[int, StudyState]] = {}
+        self._outcomes: dict[str, dict[int, Outcome]] = {}
+
+    def studies(self, stage: str) -> list[int]:
+        if stage not in self._studies:
+            check_stage(self.protocol, stage)
+            names = stage_names(self.protocol)
+            i = names.index(stage)
+            if i == 0:
+                self._studies[stage] = sorted(set(self.canon.values()))
+            else:
+                prev = self.outcomes(names[i - 1])
+                self._studies[stage] = [s for s, o in prev.items() if o.status == "include"]
+        return self._studies[stage]
+
+    def states(self, stage: str) -> dict[int, StudyState]:
+        if stage not in self._states:
+            log = decision_rows.list_decisions(self.project.db, stage=stage)
+            self._states[stage] = study_states(log, self.canon)
+        return self._states[stage]
+
+    def outcomes(self, stage: str) -> dict[int, Outcome]:
+        if stage not in self._outcomes:
+            rule = check_stage(self.protocol, stage)
+            states = self.states(stage)
+            empty = StudyState()
+            self._outcomes[stage] = {
+                s: outcome_of(states.get(s, empty), rule) for s in self.studies(stage)
+            }
+        return self._outcomes[stage]
+
+
+def stage_outcomes(project: Project, stage: str) -> dict[int, Outcome]:
+    """study id -> Outcome for every study that entered ``stage`` (all studies at the first)."""
+    return DerivedStages(project).outcomes(stage)
+
+
+def included(project: Project) -> list[int]:
+    """Studies included at the last stage of the protocol, in id order."""
+    last = stage_names(project.protocol)[-1]
+    return sorted(s for s, o in stage_outcomes(project, last).items() if o.status == "include")
+
+
+def stage_counts(project: Project, stage: str) -> StageCounts:
+    """Screened, included, excluded (per reason), pending and conflicting studies of a stage."""
+    derived = DerivedStages(project)
+    outcomes = derived.outcomes(stage)
+    states = derived.states(stage)
+    by_status: dict[str, int] = defaultdict(int)
+    by_reason: dict[str, int] = defaultdict(int)
+    for o in outcomes.values():
+        by_status[o.status] += 1
+        if o.status == "exclude":
+            by_reason[o.reason or "unspecified"] += 1
+    screened = sum(1 for s in outcomes if s in states and (states[s].votes or states[s].final))
+    return StageCounts(
+        stage=stage,
+        total=len(outcomes),
+        screened=screened,
+        included=by_status["include"],
+        excluded=by_status["exclude"],
+        excluded_by_reason=dict(sorted(by_reason.items())),
+        pending=by_status["pending"],
+        conflicts=by_status["conflict"],
+    )
+
+
+def stage_open(project: Project, stage: str) -> bool:
+    """A stage is open while some study in it is still pending."""
+    return any(o.status == "pending" for o in stage_outcomes(project, stage).values())
+
+
+# --- deciding ----------------------------------------------------------------------------

@@ -1,0 +1,258 @@
+"""One reviewer's queue at one stage: their studies in a stable order, their own log only.
+
+Blinding: the queue returns this reviewer's own votes and notes only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+
+from reviewkit.project import Project
+from reviewkit.records import Record
+from reviewkit.screening.decisions import add_note, decide, undo
+from reviewkit.screening.outcomes import DerivedStages
+from reviewkit.screening.rules import Order, check_reviewer, check_stage, needs_vote, study_states
+from reviewkit.store import attachments as attachment_rows
+from reviewkit.store import decisions as decision_rows
+from reviewkit.store import lookup
+from reviewkit.store import records as record_rows
+from reviewkit.store.decisions import Decision
+
+
+def seeded_order(study_ids: list[int], seed: int, reviewer: str, stage: str) -> list[int]:
+    """A random order that is stable per (seed, reviewer, stage), even when studies are added.
+
+    Each study's sort key is a SplitMix64 hash of its id mixed with the (seed, reviewer, stage)
+    key, so a study's place relative to the others never depends on which others exist.
+    """
+    salt = int.from_bytes(
+        hashlib.blake2b(f"{seed}:{reviewer}:{stage}".encode(), digest_size=8).digest(), "big"
+    )
+    return sorted(study_ids, key=lambda study: _splitmix64(study + salt))
+
+
+_MASK64 = (1 << 64) - 1
+
+
+def _splitmix64(x: int) -> int:
+    z = (x + 0x9E3779B97F4A7C15) & _MASK64
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK64
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK64
+    return z ^ (z >> 31)
+
+
+class ReviewerQueue:
+    """One reviewer's view of one stage: their studies in a stable order and their own log only.
+
+    The queue is computed once; each move or decision touches one study, so a keypress never
+    reloads the whole project. ``order`` replaces the seeded random order (a ranking hook);
+    :meth:`reorder_remaining` reorders the undecided part later (see
+    :class:`reviewkit.queue_ranker.QueueRanker`). ``votes`` is kept in the order the votes
+    were made, which is the order :meth:`own_labels` hands to a ranker.
+    """
+
+    def __init__(
+        self,
+        project: Project,
+        stage: str,
+        reviewer: str,
+        *,
+        seed: int = 0,
+        order: Order | None = None,
+    ) -> None:
+        self.project = project
+        self.db = project.db
+        self.protocol = project.protocol
+        self.reviewer = check_reviewer(self.protocol, reviewer)
+        self.stage = stage
+        self.rule = check_stage(self.protocol, stage)
+        derived = DerivedStages(project)
+        self.canon = derived.canon
+        self.members: dict[int, list[int]] = defaultdict(list)
+        for rid, canonical in self.canon.items():
+            self.members[canonical].append(rid)
+        states = derived.states(stage)
+        mine = [
+            s
+            for s in derived.studies(stage)
+            if self.reviewer in getattr(states.get(s), "votes", {})
+            or needs_vote(states.get(s), self.rule, self.reviewer)
+        ]
+        self.studies: list[int] = (
+            list(order(mine)) if order else seeded_order(mine, seed, reviewer, stage)
+        )
+        self.index = {s: i for i, s in enumerate(self.studies)}
+        self.votes: dict[int, Decision] = {}
+        self.notes: dict[int, list[str]] = defaultdict(list)
+        self._load_own()
+
+    def _load_own(self) -> None:
+        own = decision_rows.list_decisions(self.db, stage=self.stage, reviewer=self.reviewer)
+        for study, state in study_states(own, self.canon).items():
+            if self.reviewer in state.votes:
+                self.votes[study] = state.votes[self.reviewer]
+            self.notes[study] = list(state.notes.get(self.reviewer, []))
+        self._sort_votes()
+
+    def _sort_votes(self) -> None:
+        self.votes = dict(sorted(self.votes.items(), key=lambda item: item[1].created_at))
+
+    # counts ----------------------------------------------------------------------------
+    @property
+    def done(self) -> int:
+        return sum(1 for s in self.votes if s in self.index)
+
+    @property
+    def remaining(self) -> int:
+        return len(self.studies) - self.done
+
+    # navigation ------------------------------------------------------------------------
+    def needs_me(self, study: int) -> bool:
+        """Fresh from the database: does this study still wait for this reviewer's vote?"""
+        if study in self.votes:
+            return False
+        log = decision_rows.list_decisions(
+            self.db, stage=self.stage, record_ids=self.members[study]
+        )
+        state = study_states(log, self.canon).get(study)
+        return needs_vote(state, self.rule, self.reviewer)
+
+    def next_open(self, start: int = 0) -> int | None:
+        """Position of the first study from ``start`` on that still waits for me."""
+        for pos in range(max(start, 0), len(self.studies)):
+            if self.studies[pos] not in self.votes and self.needs_me(self.studies[pos]):
+                return pos
+        return None
+
+    def search(self, text: str, start: int) -> int | None:
+        """Position of the next study after ``start`` (wrapping) whose title contains ``text``."""
+        text = text.strip()
+        if not text or not self.studies:
+            return None
+        hits = {self.study_of(r) for r in lookup.ids_with_title_containing(self.db, text)}
+        n = len(self.studies)
+        for step in range(1, n + 1):
+            pos = (start + step) % n
+            if self.studies[pos] in hits:
+                return pos
+        return None
+
+    def position_of(self, record_id: int) -> int | None:
+        """Position in my queue of the study holding this record, if it is mine."""
+        return self.index.get(self.study_of(record_id))
+
+    def study_of(self, record_id: int) -> int:
+        return self.canon.get(record_id, record_id)
+
+    # records ---------------------------------------------------------------------------
+    def record(self, study: int) -> Record:
+        return record_rows.get_record(self.db, study)
+
+    def sources(self, study: int) -> list[Record]:
+        """Every record of the study's cluster (its sources), canonical first."""
+        recs = record_rows.get_records(self.db, self.members[study])
+        return [recs[r] for r in sorted(recs)]
+
+    def attachment(self, study: int) -> attachment_rows.Attachment | None:
+        return attachment_rows.current_attachment(self.db, self.members[study])
+
+    # my log ----------------------------------------------------------------------------
+    def decide(self, study: int, label: str, reason: str = "", note: str = "") -> Decision:
+        d = decide(
+            self.db, study, self.stage, self.reviewer, label, reason, note, protocol=self.protocol
+        )
+        self.votes.pop(study, None)  # the newest vote goes last: votes stay in the order made
+        self.votes[study] = d
+        return d
+
+    def note(self, study: int, text: str) -> Decision:
+        d = add_note(self.db, study, self.stage, self.reviewer, text)
+        self.notes[study].append(d.note)
+        return d
+
+    def undo(self) -> Decision | None:
+        """Undo my newest live entry; returns it (its study is where to go back to)."""
+        target = undo(self.db, self.stage, self.reviewer)
+        if target is not None:
+            study = self.study_of(target.record_id)
+            self.votes.pop(study, None)
+            self.notes.pop(study, None)
+            own = decision_rows.list_decisions(
+                self.db, stage=self.stage, reviewer=self.reviewer, record_ids=self.members[study]
+            )
+            state = study_states(own, self.canon).get(study)
+            if state is not None:
+                if self.reviewer in state.votes:
+                    self.votes[study] = state.votes[self.reviewer]
+                    self._sort_votes()  # an earlier vote is in force again: back to its place
+                self.notes[study] = list(state.notes.get(self.reviewer, []))
+        return target
+
+    # ranking ---------------------------------------------------------------------------
+    def own_labels(self) -> list[tuple[int, bool]]:
+        """This reviewer's current votes as ranker labels, in the order they were made.
+
+        ``(study, positive)``: include and uncertain are positive (True), exclude is negative
+        (False). Only this reviewer's own votes: a ranker fed from here keeps the blinding.
+        """
+        return [
+            (study, d.label != "exclude") for study, d in self.votes.items() if study in self.index
+        ]
+
+    def reorder_remaining(
+        self,
+        ranking: Sequence[int],
+        after: int | None,
+        keep: Collection[int] = (),
+        *,
+        window: int | None = None,
+    ) -> bool:
+        """Put the undecided studies after position ``after`` in ``ranking``'s order.
+
+        Positions up to ``after`` (the record on screen and everything before it), every
+        decided study and the studies in ``keep`` (e.g. those already shown) keep their place,
+        so going back and forth shows what was there; the other undecided studies (the
+        movable ones) fill the remaining places, best ranked first (studies ``ranking`` does
+        not name follow in their present order). Returns True when the order changed.
+
+        With ``window`` only the next ``window`` movable places are filled that way, so the
+        cost stays O(window) on a long queue: the best ranked studies move in, and the ones
+        they replace take the places they left, further on.
+        """
+        start = 0 if after is None else after + 1
+        studies, index, votes = self.studies, self.index, self.votes
+        limit = len(studies) if window is None else window
+        slots = []
+        for pos in range(start, len(studies)):
+            if studies[pos] not in votes and studies[pos] not in keep:
+                slots.append(pos)
+                if len(slots) >= limit:
+                    break
+        if not slots:
+            return False
+        chosen: list[int] = []
+        taken: set[int] = set()
+        for candidates in (ranking, studies[start:]):  # the ranking first, then the present order
+            for study in candidates:
+                if len(chosen) == len(slots):
+                    break
+                pos = index.get(study)
+                if pos is None or pos < start or study in taken or study in votes or study in keep:
+                    continue
+                taken.add(study)
+                chosen.append(study)
+        slot_set = set(slots)
+        left = sorted(
+            index[s] for s in chosen if index[s] not in slot_set
+        )  # places the chosen leave
+        displaced = [studies[p] for p in slots if studies[p] not in taken]  # in their present order
+        changes = list(zip(slots, chosen, strict=True)) + list(zip(left, displaced, strict=True))
+        changed = False
+        for pos, study in changes:
+            if studies[pos] != study:
+                studies[pos] = study
+                index[study] = pos
+                changed = True
+        return changed

@@ -1,0 +1,167 @@
+"""Stage rules: the decision vocabulary, a study's live log and its outcome at a stage.
+
+Everything is derived from the append-only decisions log (``reviewkit.store.decisions``):
+a *vote* is a reviewer's ``include`` / ``exclude`` / ``uncertain`` entry (their newest live
+vote counts); ``note`` entries carry notes; ``undo`` entries name the entry they undo;
+``final-include`` / ``final-exclude`` are a resolver's decision on a conflict.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from reviewkit.errors import UserError
+from reviewkit.protocol import SCREEN_LABELS, STAGES, Protocol, Stage
+from reviewkit.store.decisions import Decision
+
+VOTES = SCREEN_LABELS  # include | exclude | uncertain
+NOTE = "note"
+UNDO = "undo"
+FINAL = {"final-include": "include", "final-exclude": "exclude"}
+STATUSES = ("include", "exclude", "pending", "conflict")
+
+Order = Callable[[list[int]], list[int]]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Where a study stands at a stage: include | exclude | pending | conflict."""
+
+    status: str
+    reason: str = ""  # exclusion reason code, for final excludes
+    resolved_by: str = ""  # the resolver's name when a conflict was resolved
+
+
+@dataclass(frozen=True)
+class StageCounts:
+    """Counts for PRISMA: studies that entered the stage and where they stand."""
+
+    stage: str
+    total: int
+    screened: int  # studies with at least one vote
+    included: int
+    excluded: int
+    excluded_by_reason: dict[str, int]
+    pending: int
+    conflicts: int
+
+    def as_dict(self) -> dict:
+        return {
+            "stage": self.stage,
+            "total": self.total,
+            "screened": self.screened,
+            "included": self.included,
+            "excluded": self.excluded,
+            "excluded_by_reason": dict(self.excluded_by_reason),
+            "pending": self.pending,
+            "conflicts": self.conflicts,
+        }
+
+
+@dataclass
+class StudyState:
+    """The live log of one study at one stage (all reviewers: never hand this to a reviewer)."""
+
+    votes: dict[str, Decision] = field(default_factory=dict)  # reviewer -> newest live vote
+    notes: dict[str, list[str]] = field(default_factory=dict)  # reviewer -> notes, in order
+    final: Decision | None = None
+
+
+# --- log derivation ----------------------------------------------------------------------
+
+
+def live_decisions(decisions: Iterable[Decision]) -> list[Decision]:
+    """The entries still in force: undo entries and the entries they undo are dropped."""
+    items = list(decisions)
+    undone = {d.undoes for d in items if d.label == UNDO}
+    return [d for d in items if d.label != UNDO and d.id not in undone]
+
+
+def study_states(
+    decisions: Iterable[Decision], canon: dict[int, int]
+) -> dict[int, StudyState]:
+    """Each study's live log (votes, notes, final decision), keyed by canonical study id."""
+    states: dict[int, StudyState] = defaultdict(StudyState)
+    for d in live_decisions(decisions):
+        state = states[canon.get(d.record_id, d.record_id)]
+        if d.label in VOTES:
+            state.votes[d.reviewer] = d
+            if d.note:
+                state.notes.setdefault(d.reviewer, []).append(d.note)
+        elif d.label == NOTE:
+            state.notes.setdefault(d.reviewer, []).append(d.note)
+        elif d.label in FINAL:
+            state.final = d
+    return states
+
+
+def votes_required(state: StudyState, rule: Stage) -> int:
+    """How many votes the study needs: one reviewer's 'uncertain' calls in a second one."""
+    if rule.reviewers_per_record == 1 and any(v.label == "uncertain" for v in state.votes.values()):
+        return 2
+    return rule.reviewers_per_record
+
+
+def outcome_of(state: StudyState, rule: Stage) -> Outcome:
+    """Apply the stage rules to one study's live log."""
+    if state.final is not None:
+        return Outcome(FINAL[state.final.label], state.final.reason, state.final.reviewer)
+    votes = sorted(state.votes.values(), key=lambda d: d.created_at)
+    if not votes or len(votes) < votes_required(state, rule):
+        return Outcome("pending")
+    kinds = set()
+    for v in votes:
+        if v.label in rule.advance_on:
+            kinds.add("include")
+        elif v.label == "exclude":
+            kinds.add("exclude")
+        else:
+            kinds.add("unsure")
+    if kinds == {"include"}:
+        return Outcome("include")
+    if kinds == {"exclude"}:
+        reasons = [v.reason for v in votes]
+        if rule.reason_required and len(set(reasons)) > 1:
+            return Outcome("conflict")
+        return Outcome("exclude", next((r for r in reasons if r), ""))
+    return Outcome("conflict")
+
+
+def needs_vote(state: StudyState | None, rule: Stage, reviewer: str) -> bool:
+    """Does the study still wait for this reviewer's vote?"""
+    if state is None:
+        return True
+    if state.final is not None or reviewer in state.votes:
+        return False
+    return len(state.votes) < votes_required(state, rule)
+
+
+# --- stages ------------------------------------------------------------------------------
+
+
+def stage_names(protocol: Protocol) -> list[str]:
+    """The protocol's stages in pipeline order."""
+    return [s for s in STAGES if s in protocol.stages]
+
+
+def check_stage(protocol: Protocol, stage: str) -> Stage:
+    """The protocol's rule for ``stage``; a UserError naming the stages otherwise."""
+    if stage not in protocol.stages:
+        raise UserError(
+            f"no screening stage {stage!r} in this protocol",
+            hint=f"stages: {', '.join(stage_names(protocol))}",
+        )
+    return protocol.stages[stage]
+
+
+def check_reviewer(protocol: Protocol, reviewer: str) -> str:
+    """The reviewer name if the protocol lists it; a UserError otherwise."""
+    if reviewer not in protocol.reviewers:
+        raise UserError(
+            f"{reviewer!r} is not a reviewer of this protocol",
+            where=str(protocol.path),
+            hint=f"reviewers: {', '.join(protocol.reviewers)} (edit [review] reviewers to add one)",
+        )
+    return reviewer

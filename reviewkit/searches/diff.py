@@ -1,0 +1,140 @@
+"""Comparing runs of a stored search: what one run found against the one before it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reviewkit.errors import UserError
+from reviewkit.records import Record
+from reviewkit.store import Store
+from reviewkit.store import searches as rows
+from reviewkit.store.searches import SearchRun
+
+
+@dataclass
+class RunReport:
+    """What one run found, against the previous complete run of the same search."""
+
+    search: str
+    run_id: int
+    count: int
+    translation: str
+    resumed: bool
+    stored: int  # records stored by this run (new to this search)
+    new: list[str] = field(default_factory=list)  # PMIDs not in the previous run
+    gone: list[str] = field(default_factory=list)  # PMIDs of the previous run missing now
+    changed: dict[str, list[str]] = field(default_factory=dict)  # PMID -> changed fields
+    unavailable: list[str] = field(
+        default_factory=list
+    )  # listed by esearch, not returned by efetch
+    previous_run: int | None = None
+    not_found: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RunDiff:
+    """PMIDs new, gone and changed between two runs of one search."""
+
+    search: str
+    run_a: int
+    run_b: int
+    new: list[str]
+    gone: list[str]
+    changed: dict[str, list[str]]
+
+
+def changed_fields(old_json: str, new: Record) -> list[str]:
+    """Names of the bibliographic fields that differ between a stored record and a new one."""
+    old = Record.from_json(old_json).bibliographic_fields()
+    now = new.bibliographic_fields()
+    return sorted(k for k in now if old.get(k) != now[k])
+
+
+def complete_runs(db: Store, name: str) -> list[SearchRun]:
+    """The search's complete runs, oldest first."""
+    return rows.list_runs(db, name, status="complete")
+
+
+def run_report(db: Store, name: str, run_id: int, resumed: bool) -> RunReport:
+    """What run ``run_id`` found, against the previous complete run of the same search."""
+    run = rows.get_run(db, run_id)
+    assert run is not None
+    earlier = [r for r in complete_runs(db, name) if r.id < run_id]
+    fetched_now = rows.fetched(db, run_id)
+    report = RunReport(
+        search=name,
+        run_id=run_id,
+        count=run.count or 0,
+        translation=run.query_translation or "",
+        resumed=resumed,
+        stored=sum(1 for r in fetched_now.values() if r.status == "new"),
+        unavailable=[p for p, r in fetched_now.items() if r.status == "unavailable"],
+    )
+    if earlier:
+        d = diff_runs(db, name, earlier[-1].id, run_id)
+        report.previous_run, report.new, report.gone, report.changed = (
+            earlier[-1].id,
+            d.new,
+            d.gone,
+            d.changed,
+        )
+    else:
+        report.new = rows.run_pmids(db, run_id)
+    return report
+
+
+def history(db: Store, name: str | None = None) -> list[SearchRun]:
+    """Every run (PRISMA-S log), oldest first, of one search or all."""
+    return rows.list_runs(db, name)
+
+
+def run_pmids(db: Store, run_id: int) -> list[str]:
+    """The PMIDs of a run, in rank order."""
+    return rows.run_pmids(db, run_id)
+
+
+def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None = None) -> RunDiff:
+    """New, gone and changed PMIDs from run A to run B (default: the last two complete runs)."""
+    if (run_a is None) != (run_b is None):
+        raise UserError("give both runs to compare, or neither")
+    if run_a is None:
+        complete = complete_runs(db, name)
+        if len(complete) < 2:
+            raise UserError(
+                f"search {name!r} has {len(complete)} complete run(s); a diff needs two",
+                hint=f"run 'reviewkit search run {name}' again later",
+            )
+        run_a, run_b = complete[-2].id, complete[-1].id
+    assert run_b is not None
+    for rid in (run_a, run_b):
+        run = rows.get_run(db, rid)
+        if run is None or run.search_name != name:
+            raise UserError(
+                f"run {rid} is not a run of search {name!r}",
+                hint=f"see 'reviewkit search history {name}'",
+            )
+    a_ids, b_ids = rows.run_pmids(db, run_a), rows.run_pmids(db, run_b)
+    a_set, b_set = set(a_ids), set(b_ids)
+    fa, fb = rows.fetched(db, run_a), rows.fetched(db, run_b)
+    changed = {}
+    for pmid in b_ids:
+        ra, rb = fa.get(pmid), fb.get(pmid)
+        if (
+            pmid in a_set
+            and ra
+            and rb
+            and ra.fingerprint
+            and rb.fingerprint
+            and ra.fingerprint != rb.fingerprint
+        ):
+            changed[pmid] = changed_fields(
+                rows.record_data(db, ra), Record.from_json(rows.record_data(db, rb))
+            )
+    return RunDiff(
+        name,
+        run_a,
+        run_b,
+        [p for p in b_ids if p not in a_set],
+        [p for p in a_ids if p not in b_set],
+        changed,
+    )
