@@ -146,6 +146,11 @@ def prefill(project: Project, record_ids: Iterable[int]) -> int:
     return values_rows.add_values(project.db, new, method="prefill")
 
 
+def records(project: Project, record_ids: Iterable[int]) -> dict[int, Record]:
+    """The records of the given studies, by id (ids with no record are left out)."""
+    return record_rows.get_records(project.db, list(record_ids))
+
+
 def values(project: Project, record_ids: Iterable[int]) -> dict[int, dict[str, str]]:
     """record id -> field id -> current value ('' when empty)."""
     ids = list(record_ids)

@@ -71,14 +71,13 @@ def _default_resolver() -> str:
 def conflicts(project_dir: Path, stage: str, resolver: str, as_list: bool) -> None:
     """Resolve disagreements: both reviewers' labels, reasons and notes side by side."""
     from reviewkit import screening
-    from reviewkit.store.records import get_record
 
     project = load_project(project_dir)
     try:
         views = screening.conflicts(project, stage, resolver)  # checks blinding first
         if as_list:
             for view in views:
-                rec = get_record(project.db, view.study_id)
+                rec = screening.read_record(project.db, view.study_id)
                 state = "resolved" if view.final else "open"
                 click.echo(f"{view.study_id}\t{state}\t{rec.title[:70]}")
                 for name, label, reason, notes in view.votes:
@@ -137,16 +136,11 @@ def decisions() -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def export_cmd(project_dir: Path, reviewer: str, file: Path) -> None:
     """Write one reviewer's (or resolver's) decision log to FILE."""
-    from reviewkit.decision_exchange import export_decisions
-    from reviewkit.screening import check_reviewer
-    from reviewkit.store.decisions import list_decisions
+    from reviewkit.decision_exchange import check_exporter, export_decisions
 
     project = load_project(project_dir)
     try:
-        if reviewer not in project.protocol.reviewers and not list_decisions(
-            project.db, reviewer=reviewer
-        ):
-            check_reviewer(project.protocol, reviewer)  # a resolver with decisions may export too
+        check_exporter(project.protocol, project.db, reviewer)
         n = export_decisions(project.db, reviewer, file)
         click.echo(f"exported {n} entries of {reviewer} to {file}")
     finally:

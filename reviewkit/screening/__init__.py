@@ -31,7 +31,7 @@ from reviewkit.screening.decisions import (
     resolve,
     undo,
 )
-from reviewkit.screening.lookup import attach, attachment_url, find_record
+from reviewkit.screening.lookup import attach, attachment_url, find_record, read_record
 from reviewkit.screening.outcomes import (
     DerivedStages,
     included,
@@ -82,6 +82,7 @@ __all__ = [
     "live_decisions",
     "needs_vote",
     "outcome_of",
+    "read_record",
     "resolve",
     "seeded_order",
     "stage_counts",

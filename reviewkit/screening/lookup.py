@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from reviewkit.errors import UserError
-from reviewkit.records import normalise_doi, normalise_pmid
+from reviewkit.records import Record, normalise_doi, normalise_pmid
 from reviewkit.store import Store, lookup
 from reviewkit.store import attachments as attachment_rows
 from reviewkit.store import records as record_rows
@@ -32,6 +32,11 @@ def find_record(db: Store, ref: str) -> int:
     if not ids:
         raise UserError(f"no record matches {ref!r}")
     return ids[0]
+
+
+def read_record(db: Store, record_id: int) -> Record:
+    """One record by id, as the reviewer sees it; KeyError when there is none with that id."""
+    return record_rows.get_record(db, record_id)
 
 
 _URL_RE = re.compile(r"^(https?|ftp)://", re.IGNORECASE)

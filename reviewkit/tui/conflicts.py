@@ -19,7 +19,6 @@ from reviewkit import screening
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.screening import ConflictView
-from reviewkit.store.records import get_record
 from reviewkit.tui.actions import Action, KeymapApp, bindings, exclusion_actions
 from reviewkit.tui.help import HelpScreen, with_stage_reasons
 from reviewkit.tui.widgets import (
@@ -106,7 +105,7 @@ class ConflictsScreen(Screen):
             )
         else:
             view = self.views[self.pos]
-            record = get_record(self.project.db, view.study_id)
+            record = screening.read_record(self.project.db, view.study_id)
             self.query_one(RecordView).show(
                 record_renderable(
                     record,

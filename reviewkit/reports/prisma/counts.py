@@ -83,7 +83,7 @@ class PrismaCounts:
             ("screening", "records excluded", sum(self.excluded_screening.values())),
         ]
         out += [
-            ("screening", f"excluded: {self._reason(k)}", v)
+            ("screening", f"excluded: {self.reason_label(k)}", v)
             for k, v in self.excluded_screening.items()
         ]
         out += [
@@ -94,7 +94,7 @@ class PrismaCounts:
             ("screening", "reports excluded", sum(self.excluded_full_text.values())),
         ]
         out += [
-            ("screening", f"full text excluded: {self._reason(k)}", v)
+            ("screening", f"full text excluded: {self.reason_label(k)}", v)
             for k, v in self.excluded_full_text.items()
         ]
         out += [
@@ -109,7 +109,8 @@ class PrismaCounts:
             ]
         return out
 
-    def _reason(self, code: str) -> str:
+    def reason_label(self, code: str) -> str:
+        """The protocol's label of an exclusion reason code (the code when it has none)."""
         return self.reason_labels.get(code, code)
 
 

@@ -59,7 +59,7 @@ def _wrap(lines: list[str], width: int) -> str:
 
 def _reasons(c: PrismaCounts, reasons: dict[str, int]) -> list[str]:
     return [
-        f"  {c._reason(k)} {_n(v)}"
+        f"  {c.reason_label(k)} {_n(v)}"
         for k, v in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
 
