@@ -10,7 +10,7 @@ help:
 	@echo "make demo   run the shipped protocol against the local PubMed snapshot; reports in exports/"
 	@echo "make test   run the whole test suite"
 	@echo "make bench  run the benchmarks; figures in benchmarks/results/"
-	@echo "make lint   ruff"
+	@echo "make lint   ruff and the import contracts (.importlinter)"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,7 @@ bench: data
 lint: $(STAMP)
 	$(BIN)/ruff check reviewkit tests benchmarks
 	$(BIN)/ruff format --check reviewkit tests benchmarks
+	$(BIN)/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) build .pytest_cache
