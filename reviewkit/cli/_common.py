@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +10,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from reviewkit import settings
 from reviewkit.project import Project, open_project
 
 console = Console()  # tables and results: stdout
@@ -20,8 +20,10 @@ project_option = click.option(
     "--project",
     "project_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=lambda: os.environ.get("REVIEWKIT_PROJECT", "."),
-    show_default="current folder or $REVIEWKIT_PROJECT",
+    default=".",
+    envvar=settings.PROJECT.name,
+    show_envvar=True,
+    show_default="current folder",
     help="Review project folder.",
 )
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import csv
-import getpass
-import os
 from pathlib import Path
 
 import click
 
+from reviewkit import settings
 from reviewkit.cli._common import load_project, progress_bar, project_option
 from reviewkit.errors import UserError
 
@@ -21,13 +20,15 @@ all_option = click.option(
 
 
 def _default_reviewer() -> str:
-    return os.environ.get("REVIEWKIT_REVIEWER") or getpass.getuser()
+    return settings.login_name()
 
 
 reviewer_option = click.option(
     "--reviewer",
     default=_default_reviewer,
-    show_default="$REVIEWKIT_REVIEWER or your login",
+    envvar=settings.REVIEWER.name,
+    show_envvar=True,
+    show_default="your login",
     help="Your name, recorded with each label or value you give.",
 )
 

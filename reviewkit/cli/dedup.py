@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import getpass
-import os
 from pathlib import Path
 
 import click
 from click.core import ParameterSource
 
+from reviewkit import settings
 from reviewkit.cli._common import load_project, progress_bar, project_option
 
 
 def _project_dir(ctx: click.Context, project_dir: Path) -> Path:
     """The subcommand's --project, else the one given to the group ('dedup --project X report')."""
     if (
-        ctx.get_parameter_source("project_dir") is ParameterSource.DEFAULT
+        ctx.get_parameter_source("project_dir")
+        in (ParameterSource.DEFAULT, ParameterSource.ENVIRONMENT)  # $REVIEWKIT_PROJECT
         and ctx.parent is not None
     ):
         return ctx.parent.params.get("project_dir", project_dir)
@@ -23,13 +23,15 @@ def _project_dir(ctx: click.Context, project_dir: Path) -> Path:
 
 
 def _default_reviewer() -> str:
-    return os.environ.get("REVIEWKIT_REVIEWER") or getpass.getuser()
+    return settings.login_name()
 
 
 reviewer_option = click.option(
     "--reviewer",
     default=_default_reviewer,
-    show_default="$REVIEWKIT_REVIEWER or your login",
+    envvar=settings.REVIEWER.name,
+    show_envvar=True,
+    show_default="your login",
     help="Your name; every verdict and split records it.",
 )
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import getpass
-import os
 from pathlib import Path
 
 import click
 
+from reviewkit import settings
 from reviewkit.cli._common import load_project, project_option
 from reviewkit.protocol import STAGES
 
@@ -53,7 +52,7 @@ def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) 
 
 
 def _default_resolver() -> str:
-    return os.environ.get("REVIEWKIT_RESOLVER") or getpass.getuser()
+    return settings.login_name()
 
 
 @click.command()
@@ -62,7 +61,9 @@ def _default_resolver() -> str:
 @click.option(
     "--resolver",
     default=_default_resolver,
-    show_default="$REVIEWKIT_RESOLVER or your login",
+    envvar=settings.RESOLVER.name,
+    show_envvar=True,
+    show_default="your login",
     help="Who resolves the conflicts (recorded with each final decision).",
 )
 @click.option(

@@ -14,7 +14,6 @@ reviewkit app: it loads that file once and hands it to the help screens.
 
 from __future__ import annotations
 
-import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
+from reviewkit import settings
 from reviewkit.errors import UserError
 
 
@@ -66,10 +66,7 @@ def exclusion_actions(prefix: str) -> tuple[Action, ...]:
 
 
 def keymap_path() -> Path:
-    env = os.environ.get("REVIEWKIT_KEYS")
-    if env:
-        return Path(env)
-    return Path.home() / ".config" / "reviewkit" / "keys.toml"
+    return settings.keymap_file()
 
 
 def load_keymap(path: Path | None = None) -> dict[str, str]:
