@@ -124,15 +124,19 @@ def _exact_section(record: Record, label: str) -> str:
     return ""
 
 
-def prefill(project: Project, record_ids: Iterable[int]) -> int:
+def prefill(
+    project: Project, record_ids: Iterable[int], *, records: dict[int, Record] | None = None
+) -> int:
     """Prefill every extraction field of the given studies; returns how many values were written.
 
     Fields that already hold a value from a person or a CSV import are left alone; a prefilled
-    value is rewritten only when the record now yields a different one.
+    value is rewritten only when the record now yields a different one. ``records``: the
+    studies' records when the caller has read them already.
     """
     fields = project.protocol.extraction
     ids = list(record_ids)
-    records = record_rows.get_records(project.db, ids)
+    if records is None:
+        records = record_rows.get_records(project.db, ids)
     current = values_rows.current_values(project.db, ids)
     new = []
     for rid in ids:

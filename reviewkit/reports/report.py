@@ -16,17 +16,18 @@ from reviewkit.extract import prefill
 from reviewkit.project import Project
 from reviewkit.reports import prisma
 from reviewkit.reports.exporter import SUFFIX, export_to_file
-from reviewkit.reports.studies import included_studies
+from reviewkit.reports.snapshot import ProjectSnapshot
 from reviewkit.reports.tables import report_tables
 from reviewkit.reports.writers import Table, write_csv, write_docx, write_markdown, write_xlsx
+from reviewkit.screening import DerivedStages
 
 FORMATS = ("csv", "xlsx", "md", "docx")
 
 
-def agreement_table(project: Project) -> Table:
+def agreement_table(project: Project, derived: DerivedStages | None = None) -> Table:
     """Agreement per stage and reviewer pair: n, percent agreement, kappa with its CI, PABAK."""
     rows = []
-    for a in agreement_mod.agreement(project):
+    for a in agreement_mod.agreement(project, derived=derived):
 
         def fmt(v: float | None, digits: int = 3) -> str:
             return "" if v is None else f"{v:.{digits}f}"
@@ -82,7 +83,9 @@ def evidence_schemes(project: Project) -> tuple[str, str] | None:
 
 
 def write_report(project: Project, out_dir: Path, formats: Sequence[str] = FORMATS) -> list[Path]:
-    """Write every part of the report into ``out_dir``; returns the files written."""
+    """Write every part of the report into ``out_dir``; returns the files written.
+
+    The project is read once (:class:`ProjectSnapshot`) and the snapshot handed to each part."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise UserError(
@@ -90,17 +93,18 @@ def write_report(project: Project, out_dir: Path, formats: Sequence[str] = FORMA
         )
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    studies = included_studies(project)
-    prefill(project, studies)  # never replaces a value a person gave
-    tables = report_tables(project, studies)
-    counts = prisma.collect_counts(project)
+    snap = ProjectSnapshot.read(project)
+    studies, records = snap.included, snap.records
+    prefill(project, studies, records=records)  # never replaces a value a person gave
+    tables = report_tables(project, studies, records=records)
+    counts = prisma.collect_counts(project, snap)
     problems = prisma.check(counts)
     if problems:
         raise UserError(
             "the PRISMA numbers do not add up: " + "; ".join(problems),
             hint="this is a bug; please report it with the project",
         )
-    extra = [agreement_table(project), prisma_table(counts)]
+    extra = [agreement_table(project, snap.stages), prisma_table(counts)]
     paths: list[Path] = []
     png = prisma.draw(counts, out_dir / "prisma.png")
     paths += [
@@ -111,8 +115,8 @@ def write_report(project: Project, out_dir: Path, formats: Sequence[str] = FORMA
     images = [("PRISMA 2020 flow diagram", png)]
     pair = evidence_schemes(project)
     if pair:
-        emap = build_map(project, pair[0], pair[1], studies)
-        map_paths = write_map(project, emap, out_dir / "evidence-map", formats)
+        emap = build_map(project, pair[0], pair[1], studies, records=records)
+        map_paths = write_map(project, emap, out_dir / "evidence-map", formats, records=records)
         paths += map_paths
         images.append(("Evidence map", out_dir / "evidence-map" / "evidence-map.png"))
         tables_all = [*tables, emap.matrix_table(), *extra]
@@ -129,5 +133,6 @@ def write_report(project: Project, out_dir: Path, formats: Sequence[str] = FORMA
     if "docx" in formats:
         paths.append(write_docx(tables_all, out_dir / "report.docx", title, images))
     for fmt in ("ris", "bibtex"):
-        paths.append(export_to_file(project, studies, fmt, out_dir / f"included{SUFFIX[fmt]}"))
+        path = out_dir / f"included{SUFFIX[fmt]}"
+        paths.append(export_to_file(project, studies, fmt, path, records=records))
     return paths

@@ -8,7 +8,7 @@ is still the rules' suggestion.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from reviewkit.classify import assigned_labels, none_id
 from reviewkit.errors import UserError
@@ -78,9 +78,15 @@ def _sort_key(sort: str, record: Record, rid: int) -> tuple:
 
 
 def report_tables(
-    project: Project, record_ids: Iterable[int], scheme_id: str | None = None
+    project: Project,
+    record_ids: Iterable[int],
+    scheme_id: str | None = None,
+    *,
+    records: Mapping[int, Record] | None = None,
 ) -> list[Table]:
-    """One table per label of the report scheme (plus "none of these" when a study has it)."""
+    """One table per label of the report scheme (plus "none of these" when a study has it).
+
+    ``records``: the studies' records when the caller has read them already."""
     proto = project.protocol
     if proto.report is None and scheme_id is None:
         raise UserError(
@@ -93,7 +99,8 @@ def report_tables(
     columns = list(report.columns) if report else ["study", "reference"]
     names = report.column_names if report else {}
     ids = sorted(set(record_ids))
-    records = record_rows.get_records(project.db, ids)
+    if records is None:
+        records = record_rows.get_records(project.db, ids)
     values = extraction_values(project, ids)
     assigned = assigned_labels(project, scheme.id, ids)
     sort = report.sort if report else "year-desc"

@@ -63,6 +63,28 @@ class DerivedStages:
             }
         return self._outcomes[stage]
 
+    def counts(self, stage: str) -> StageCounts:
+        """Screened, included, excluded (per reason), pending and conflicting studies."""
+        outcomes = self.outcomes(stage)
+        states = self.states(stage)
+        by_status: dict[str, int] = defaultdict(int)
+        by_reason: dict[str, int] = defaultdict(int)
+        for o in outcomes.values():
+            by_status[o.status] += 1
+            if o.status == "exclude":
+                by_reason[o.reason or "unspecified"] += 1
+        screened = sum(1 for s in outcomes if s in states and (states[s].votes or states[s].final))
+        return StageCounts(
+            stage=stage,
+            total=len(outcomes),
+            screened=screened,
+            included=by_status["include"],
+            excluded=by_status["exclude"],
+            excluded_by_reason=dict(sorted(by_reason.items())),
+            pending=by_status["pending"],
+            conflicts=by_status["conflict"],
+        )
+
 
 def stage_outcomes(project: Project, stage: str) -> dict[int, Outcome]:
     """study id -> Outcome for every study that entered ``stage`` (all studies at the first)."""
@@ -77,26 +99,7 @@ def included(project: Project) -> list[int]:
 
 def stage_counts(project: Project, stage: str) -> StageCounts:
     """Screened, included, excluded (per reason), pending and conflicting studies of a stage."""
-    derived = DerivedStages(project)
-    outcomes = derived.outcomes(stage)
-    states = derived.states(stage)
-    by_status: dict[str, int] = defaultdict(int)
-    by_reason: dict[str, int] = defaultdict(int)
-    for o in outcomes.values():
-        by_status[o.status] += 1
-        if o.status == "exclude":
-            by_reason[o.reason or "unspecified"] += 1
-    screened = sum(1 for s in outcomes if s in states and (states[s].votes or states[s].final))
-    return StageCounts(
-        stage=stage,
-        total=len(outcomes),
-        screened=screened,
-        included=by_status["include"],
-        excluded=by_status["exclude"],
-        excluded_by_reason=dict(sorted(by_reason.items())),
-        pending=by_status["pending"],
-        conflicts=by_status["conflict"],
-    )
+    return DerivedStages(project).counts(stage)
 
 
 def stage_open(project: Project, stage: str) -> bool:

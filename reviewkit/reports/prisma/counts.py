@@ -145,14 +145,19 @@ def check(c: PrismaCounts) -> list[str]:
 # --- collecting from the project -------------------------------------------------------------
 
 
-def collect_counts(project) -> PrismaCounts:
-    """The flow's numbers from the project database (the only function here that reads it)."""
+def collect_counts(project, snapshot=None) -> PrismaCounts:
+    """The flow's numbers from the project database (the only function here that reads it).
+
+    ``snapshot``: the report's :class:`~reviewkit.reports.snapshot.ProjectSnapshot`, when the
+    caller has read one (its canonical map, stages and included studies are used)."""
     import networkx as nx
 
     from reviewkit import screening
+    from reviewkit.reports.snapshot import ProjectSnapshot
     from reviewkit.store import duplicates as dup
     from reviewkit.store import records as record_rows
 
+    snapshot = snapshot or ProjectSnapshot.read(project)
     db = project.db
     c = PrismaCounts()
     ident = _identification(db)
@@ -161,7 +166,7 @@ def collect_counts(project) -> PrismaCounts:
     c.retrieved = dict(ident.get("retrieved", {}))
     for imp in record_rows.list_imports(db):
         c.other_sources[imp.source] = c.other_sources.get(imp.source, 0) + imp.record_count
-    canon = dup.canonical_map(db)
+    canon = snapshot.canon
     total, studies = len(canon), len(set(canon.values()))
     rule_graph = nx.Graph()
     rule_graph.add_nodes_from(canon)
@@ -177,13 +182,13 @@ def collect_counts(project) -> PrismaCounts:
     for stage in proto.stages.values():
         c.reason_labels.update({r.code: r.label for r in stage.exclusion_reasons})
     stages = screening.stage_names(proto)
-    first = screening.stage_counts(project, stages[0])
+    first = snapshot.stages.counts(stages[0])
     c.screened = first.total
     c.excluded_screening = dict(first.excluded_by_reason)
     c.awaiting_screening = first.pending + first.conflicts
     c.sought = first.included
     if len(stages) > 1:
-        last = screening.stage_counts(project, stages[-1])
+        last = snapshot.stages.counts(stages[-1])
         excluded = dict(last.excluded_by_reason)
         c.not_retrieved = sum(excluded.pop(code, 0) for code in NOT_RETRIEVED_REASONS)
         c.assessed = c.sought - c.not_retrieved
@@ -199,7 +204,7 @@ def collect_counts(project) -> PrismaCounts:
         members: dict[int, list[int]] = {}
         for rid, canonical in canon.items():
             members.setdefault(canonical, []).append(rid)
-        included = screening.included(project)
+        included = snapshot.included
         c.new_included = sum(1 for s in included if any(r in new_ids for r in members.get(s, [s])))
         c.previous_included = len(included) - c.new_included
     return c
