@@ -82,10 +82,15 @@ def evidence_schemes(project: Project) -> tuple[str, str] | None:
     return first, others[0]
 
 
-def write_report(project: Project, out_dir: Path, formats: Sequence[str] = FORMATS) -> list[Path]:
+def write_report(
+    project: Project, out_dir: Path, formats: Sequence[str] = FORMATS, note: str = ""
+) -> list[Path]:
     """Write every part of the report into ``out_dir``; returns the files written.
 
-    The project is read once (:class:`ProjectSnapshot`) and the snapshot handed to each part."""
+    The project is read once (:class:`ProjectSnapshot`) and the snapshot handed to each part.
+    ``note`` (e.g. that the screening was simulated) goes under the PRISMA diagram and with
+    the agreement and PRISMA tables of the Markdown, DOCX and XLSX reports.
+    """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise UserError(
@@ -105,11 +110,13 @@ def write_report(project: Project, out_dir: Path, formats: Sequence[str] = FORMA
             hint="this is a bug; please report it with the project",
         )
     extra = [agreement_table(project, snap.stages), prisma_table(counts)]
+    for t in extra if note else ():
+        t.note = f"{note} {t.note}".strip()
     paths: list[Path] = []
-    png = prisma.draw(counts, out_dir / "prisma.png")
+    png = prisma.draw(counts, out_dir / "prisma.png", note)
     paths += [
         png,
-        prisma.draw(counts, out_dir / "prisma.svg"),
+        prisma.draw(counts, out_dir / "prisma.svg", note),
         prisma.write_csv(counts, out_dir / "prisma.csv"),
     ]
     images = [("PRISMA 2020 flow diagram", png)]

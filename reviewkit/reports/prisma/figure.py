@@ -38,6 +38,7 @@ WRAP_LEFT, WRAP_RIGHT = 52, 52
 
 
 NBSP = "\u00a0"
+WRAP_NOTE = 120  # characters per line of the note under the diagram (A4 width at FONT_PT)
 
 
 def _n(value: int) -> str:
@@ -176,8 +177,11 @@ def layout(c: PrismaCounts) -> tuple[list[Box], float]:
     return boxes, total
 
 
-def draw(c: PrismaCounts, path: Path) -> Path:
-    """Draw the flow diagram at A4 width; PNG or SVG from the file suffix."""
+def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
+    """Draw the flow diagram at A4 width; PNG or SVG from the file suffix.
+
+    ``note``: a line printed under the diagram (e.g. who screened), wrapped to the page width.
+    """
     import matplotlib
 
     matplotlib.use("Agg")
@@ -185,11 +189,15 @@ def draw(c: PrismaCounts, path: Path) -> Path:
     from matplotlib.patches import FancyBboxPatch
 
     boxes, height = layout(c)
-    fig = plt.figure(figsize=(PAGE_W, height), dpi=150)
+    note_text = textwrap.fill(note, WRAP_NOTE) if note else ""
+    note_h = (note_text.count("\n") + 1) * LINE_H + 2 * PAD if note_text else 0.0
+    fig = plt.figure(figsize=(PAGE_W, height + note_h), dpi=150)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, PAGE_W)
-    ax.set_ylim(0, height)
+    ax.set_ylim(-note_h, height)
     ax.axis("off")
+    if note_text:
+        ax.text(0.1, -PAD / 2, note_text, ha="left", va="top", fontsize=FONT_PT, style="italic")
     mains = [b for b in boxes if b.kind == "box" and b.x == LEFT_X]
     for b in boxes:
         if b.kind == "phase":

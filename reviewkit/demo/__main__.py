@@ -1,0 +1,3 @@
+from reviewkit.demo import main
+
+raise SystemExit(main())
