@@ -19,18 +19,31 @@ def main(argv: list[str] | None = None) -> int:
     from reviewkit.demo.run import ROOT, run_demo
 
     parser = argparse.ArgumentParser(prog="python -m reviewkit.demo", description=__doc__)
-    parser.add_argument("--fresh", action="store_true", help="rebuild the demo projects from scratch")
-    parser.add_argument("--work-dir", type=Path, default=ROOT / "build" / "demo",
-                        help="where the demo projects go (default: build/demo)")
-    parser.add_argument("--out", type=Path, default=ROOT / "exports",
-                        help="where the reports go (default: exports)")
-    parser.add_argument("--snapshot", type=Path, action="append", metavar="FILE",
-                        help="PubMed XML file(s) to serve instead of the offline snapshot")
+    parser.add_argument(
+        "--fresh", action="store_true", help="rebuild the demo projects from scratch"
+    )
+    parser.add_argument(
+        "--work-dir",
+        type=Path,
+        default=ROOT / "build" / "demo",
+        help="where the demo projects go (default: build/demo)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "exports", help="where the reports go (default: exports)"
+    )
+    parser.add_argument(
+        "--snapshot",
+        type=Path,
+        action="append",
+        metavar="FILE",
+        help="PubMed XML file(s) to serve instead of the offline snapshot",
+    )
     parser.add_argument("--seed", type=int, default=1, help="seed of the simulated reviewers")
     args = parser.parse_args(argv)
     try:
-        run_demo(args.work_dir, args.out, fresh=args.fresh, snapshot_files=args.snapshot,
-                 seed=args.seed)
+        run_demo(
+            args.work_dir, args.out, fresh=args.fresh, snapshot_files=args.snapshot, seed=args.seed
+        )
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

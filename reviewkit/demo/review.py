@@ -123,7 +123,9 @@ def screen_all(project: Project, seed: int, result: BuildResult) -> None:
     records: dict[int, Record] = {}
     held = held_for_you(project, seed)
     for stage in screening.stage_names(project.protocol):
-        votes = screen_stage(project, stage, seed, records, held if stage == "title-abstract" else set())
+        votes = screen_stage(
+            project, stage, seed, records, held if stage == "title-abstract" else set()
+        )
         leave = OPEN_FOR_YOU if stage == "full-text" else 0
         conflicts, resolved = resolve_stage(project, stage, records, leave)
         counts = screening.stage_counts(project, stage)
@@ -145,7 +147,9 @@ def classify_and_extract(project: Project, seed: int, result: BuildResult) -> No
     result.prefilled = extract.prefill(project, ids)
 
 
-def build(project: Project, client: PubMedClient, seed: int, step: Callable[[str], None]) -> BuildResult:
+def build(
+    project: Project, client: PubMedClient, seed: int, step: Callable[[str], None]
+) -> BuildResult:
     """Every stage of the demo review; ``step`` is told the name of each before it starts."""
     result = BuildResult()
     step("searches, second source, dedup")

@@ -99,7 +99,9 @@ def rule_vote(record: Record, protocol: Protocol, stage: str) -> tuple[Vote, boo
     return Vote("exclude", reason), borderline
 
 
-def reviewer_vote(rule: tuple[Vote, bool], stage: str, reviewer: str, study: int, seed: int) -> Vote:
+def reviewer_vote(
+    rule: tuple[Vote, bool], stage: str, reviewer: str, study: int, seed: int
+) -> Vote:
     """A simulated reviewer's vote: the rule's (from :func:`rule_vote`), flipped on a seeded share."""
     vote, borderline = rule
     share = (SHARE_BORDERLINE if borderline else SHARE_CLEAR)[reviewer]

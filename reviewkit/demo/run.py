@@ -108,6 +108,13 @@ def run_demo(
 
         snapshot_files = pubmed_snapshot_files()
     files = [Path(f) for f in snapshot_files]
+    for f in files or [Path("(none given)")]:
+        if not f.is_file():
+            raise UserError(
+                "snapshot file not found",
+                where=str(f),
+                hint="run 'make data' (python -m reviewkit.offline_data fetch), or give PubMed XML files",
+            )
     work_dir, out_dir = Path(work_dir), Path(out_dir)
     folder_a, folder_demo = work_dir / "review-a", work_dir / "work-health"
     build_a = _prepare(folder_a, fresh, console)

@@ -44,7 +44,9 @@ def bar(console: Console) -> Progress:
 def rel(path: Path) -> str:
     """A path as the user would type it: relative to the current folder when inside it."""
     try:
-        return os.path.relpath(path) if Path(path).resolve().is_relative_to(Path.cwd()) else str(path)
+        return (
+            os.path.relpath(path) if Path(path).resolve().is_relative_to(Path.cwd()) else str(path)
+        )
     except ValueError:
         return str(path)
 
@@ -127,12 +129,23 @@ def finish(console: Console, project: Project, result: DemoResult) -> None:
     console.print(f"Agreement of {' and '.join(REVIEWERS)}: {_kappas(project)}")
     console.print(f"[italic]{NOTE}[/]")
     out = result.out_dir / "work-health"
-    shown = ["report.md", "report.docx", "report.xlsx", "prisma.png", "agreement.csv",
-             "evidence-map/evidence-map.png", "included.ris", "included.bib", "tables/"]
+    shown = [
+        "report.md",
+        "report.docx",
+        "report.xlsx",
+        "prisma.png",
+        "agreement.csv",
+        "evidence-map/evidence-map.png",
+        "included.ris",
+        "included.bib",
+        "tables/",
+    ]
     console.print(f"\nMade in {result.seconds:.0f} s:")
     console.print(f"  {rel(result.search_log)}  (Review A: PRISMA-S log of every run)")
     console.print(f"  {rel(out)}/  ({len(result.report)} files: " + ", ".join(shown) + ")")
-    console.print(f"  {rel(result.demo)}/  (the demo project; Review A's is {rel(result.review_a)}/)")
+    console.print(
+        f"  {rel(result.demo)}/  (the demo project; Review A's is {rel(result.review_a)}/)"
+    )
     _next(console, project, result.demo)
 
 
@@ -143,7 +156,9 @@ def _next(console: Console, project: Project, folder: Path) -> None:
     )
     included = screening.included(project)
     scheme = project.protocol.report.scheme
-    unconfirmed = sum(1 for a in assigned_labels(project, scheme, included).values() if not a.confirmed)
+    unconfirmed = sum(
+        1 for a in assigned_labels(project, scheme, included).values() if not a.confirmed
+    )
     p = rel(folder)
     console.print("\n[bold]Next, try:[/]")
     console.print(
@@ -172,6 +187,10 @@ def mark_exports(paths: Sequence[Path], out_dir: Path) -> None:
             text = path.read_text(encoding="utf-8")
             path.write_text(f"@comment{{{NOTE}}}\n\n{text}", encoding="utf-8")
     (out_dir / "README.txt").write_text(
-        "The report of the reviewkit demo review (make demo).\n\n" + NOTE + "\n\n" + SNAPSHOT + "\n",
+        "The report of the reviewkit demo review (make demo).\n\n"
+        + NOTE
+        + "\n\n"
+        + SNAPSHOT
+        + "\n",
         encoding="utf-8",
     )
