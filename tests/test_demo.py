@@ -40,7 +40,8 @@ HEAD = b'<?xml version="1.0" encoding="utf-8"?>\n<PubmedArticleSet>\n'
 
 def write_slice(path: Path) -> Path:
     """Every article of the 2021 update file with one of TERMS (case-folded byte search)."""
-    data = gzip.open(pubmed_snapshot_files()[0]).read()
+    with gzip.open(pubmed_snapshot_files()[0]) as stream:
+        data = stream.read()
     low = data.lower()
     kept: dict[int, bytes] = {}
     for term in TERMS:

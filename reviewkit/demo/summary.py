@@ -51,6 +51,10 @@ def rel(path: Path) -> str:
         return str(path)
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def intro(console: Console, result: DemoResult, kept: bool) -> None:
     console.print("[bold]reviewkit demo[/] — from stored searches to filled report tables")
     if result.index_seconds is None:
@@ -75,7 +79,7 @@ def librarian_part(console: Console, result: LibrarianResult) -> None:
         table.add_row(first.search, str(first.count), str(len(again.new)), str(len(again.gone)))
     console.print(table)
     console.print(
-        f"Review A (the librarian's part): {sum(r.count for r in result.first)} records from "
+        f"Review A (the librarian's part): {plural(sum(r.count for r in result.first), 'record')} from "
         f"{len(result.first)} searches; the rerun found {result.new} new, {result.gone} gone and "
         f"{result.changed} changed records."
     )
@@ -160,20 +164,27 @@ def _next(console: Console, project: Project, folder: Path) -> None:
         1 for a in assigned_labels(project, scheme, included).values() if not a.confirmed
     )
     p = rel(folder)
+    steps = [
+        (
+            f"{waiting} studies wait for a second reviewer: screen them as '{HUMAN}'",
+            f"reviewkit screen --project {p} --reviewer {HUMAN}",
+        ),
+        (
+            f"{open_conflicts} full-text conflicts were left open by {LEAD}: resolve them",
+            f"reviewkit conflicts --project {p} --stage full-text --resolver {RESOLVER}",
+        ),
+        (
+            f"{unconfirmed} '{scheme}' labels are still suggestions: confirm or change them",
+            f"reviewkit confirm --project {p} --reviewer {HUMAN}",
+        ),
+    ]
     console.print("\n[bold]Next, try:[/]")
+    for why, command in steps:
+        console.print(f"  # {why}", soft_wrap=True, highlight=False)
+        console.print(f"  {command}", soft_wrap=True, highlight=False, markup=False)
     console.print(
-        f"  reviewkit screen --project {p} --reviewer {HUMAN}"
-        f"      # {waiting} studies wait for a second reviewer"
+        "Start afresh: make demo FRESH=1 (or python -m reviewkit.demo --fresh)", highlight=False
     )
-    console.print(
-        f"  reviewkit conflicts --project {p} --stage full-text --resolver {RESOLVER}"
-        f"      # {open_conflicts} conflicts left open"
-    )
-    console.print(
-        f"  reviewkit confirm --project {p} --reviewer {HUMAN}"
-        f"      # {unconfirmed} {scheme} labels still suggestions"
-    )
-    console.print("Start afresh: make demo FRESH=1 (or python -m reviewkit.demo --fresh)")
 
 
 def mark_exports(paths: Sequence[Path], out_dir: Path) -> None:
