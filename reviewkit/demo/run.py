@@ -103,6 +103,7 @@ def run_demo(
     """
     console = console or Console()
     started = time.perf_counter()
+    console.print("[bold]reviewkit demo[/] — from stored searches to filled report tables")
     if snapshot_files is None:
         from reviewkit.offline_data import pubmed_snapshot_files
 

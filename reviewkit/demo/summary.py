@@ -56,7 +56,6 @@ def plural(n: int, word: str) -> str:
 
 
 def intro(console: Console, result: DemoResult, kept: bool) -> None:
-    console.print("[bold]reviewkit demo[/] — from stored searches to filled report tables")
     if result.index_seconds is None:
         console.print(f"snapshot index: {rel(result.snapshot_index)} (built before, reused)")
     else:
