@@ -27,7 +27,7 @@ from reviewkit.demo import main as demo_main
 from reviewkit.demo.reviewers import LEAD, NOTE, REVIEWERS, rule_vote
 from reviewkit.demo.run import DemoResult, run_demo
 from reviewkit.offline_data import pubmed_snapshot_files
-from reviewkit.project import open_project
+from reviewkit.project import init_project, open_project
 from reviewkit.protocol import load
 from reviewkit.records import Record
 
@@ -241,4 +241,18 @@ def test_missing_snapshot_file_is_a_clear_error(
     )  # fmt: skip
     assert code == 2
     assert "snapshot file not found" in capsys.readouterr().err
+    assert not (tmp_path / "e").exists()
+
+
+def test_never_replaces_a_project_it_did_not_make(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = PROTOCOL.parent / "work-health-collaboration.toml"
+    init_project(tmp_path / "b" / "work-health", other).close()
+    snapshot = tmp_path / "s.xml"
+    snapshot.write_text("<PubmedArticleSet></PubmedArticleSet>\n", encoding="utf-8")
+    args = ["--work-dir", str(tmp_path / "b"), "--out", str(tmp_path / "e"), "--fresh"]
+    assert demo_main([*args, "--snapshot", str(snapshot)]) == 2
+    assert "refusing to replace it" in capsys.readouterr().err
+    assert (tmp_path / "b" / "work-health" / "review.sqlite").exists()
     assert not (tmp_path / "e").exists()

@@ -24,8 +24,10 @@ from rich.console import Console
 
 from reviewkit.demo import librarian, review, summary
 from reviewkit.demo.reviewers import NOTE
+from reviewkit.demo.summary import rel
 from reviewkit.errors import UserError
 from reviewkit.project import DATABASE_FILE, PROTOCOL_FILE, Project, init_project, open_project
+from reviewkit.protocol import load
 from reviewkit.pubmed.client import PubMedClient
 from reviewkit.pubmed.server import serve_in_thread
 from reviewkit.pubmed.snapshot import build_index, index_path
@@ -58,20 +60,33 @@ def _complete(folder: Path) -> bool:
     return (folder / DONE_MARK).exists()
 
 
-def _prepare(folder: Path, fresh: bool, console: Console) -> bool:
-    """True when the project must be built; removes an old demo project first."""
+def _demo_protocol_id(folder: Path) -> str:
+    """The review id in the folder's protocol copy ('' when there is none or it is unreadable)."""
+    try:
+        return load(folder / PROTOCOL_FILE).id
+    except (OSError, UserError):
+        return ""
+
+
+def _prepare(folder: Path, protocol: Path, fresh: bool, console: Console) -> bool:
+    """True when the project must be built; removes an earlier demo project first.
+
+    Only a folder the demo made is removed: one it finished (its mark), or a project of the
+    demo's own protocol that an interrupted run left; anything else is refused.
+    """
     if _complete(folder) and not fresh:
         return False
-    if folder.exists():
-        is_project = (folder / DATABASE_FILE).exists() or (folder / PROTOCOL_FILE).exists()
-        if not is_project and any(folder.iterdir()):
+    if folder.exists() and any(folder.iterdir()):
+        ours = _complete(folder) or _demo_protocol_id(folder) == load(protocol).id
+        if not ours or not (folder / DATABASE_FILE).exists():
             raise UserError(
-                "not a demo project; refusing to replace it",
+                "not a project the demo made; refusing to replace it",
                 where=str(folder),
                 hint="move it away or pass another --work-dir",
             )
-        why = "--fresh asked for" if _complete(folder) else "an earlier run was interrupted"
-        console.print(f"rebuilding {folder} ({why})")
+        why = "--fresh asked for" if _complete(folder) else "an earlier run did not finish"
+        console.print(f"rebuilding {rel(folder)} ({why})")
+    if folder.exists():
         shutil.rmtree(folder)
     return True
 
@@ -118,8 +133,8 @@ def run_demo(
             )
     work_dir, out_dir = Path(work_dir), Path(out_dir)
     folder_a, folder_demo = work_dir / "review-a", work_dir / "work-health"
-    build_a = _prepare(folder_a, fresh, console)
-    build_demo = _prepare(folder_demo, fresh, console)
+    build_a = _prepare(folder_a, PROTOCOL_A, fresh, console)
+    build_demo = _prepare(folder_demo, PROTOCOL_DEMO, fresh, console)
     result = DemoResult(folder_a, folder_demo, out_dir, *_index(files, console))
     summary.intro(console, result, kept=not (build_a or build_demo))
     if build_a or build_demo:
