@@ -37,6 +37,9 @@ ROOT = Path(__file__).resolve().parents[2]
 PROTOCOL_A = ROOT / "protocols" / "rtw-systematic-reviews.toml"
 PROTOCOL_DEMO = ROOT / "protocols" / "demo-work-health.toml"
 DEMO_EMAIL = "demo@reviewkit.invalid"  # the local server needs an address; NCBI would need yours
+LOCAL_RATE = (
+    50.0  # requests/s to the local server (the client keeps 3/s, 10/s with a key, for NCBI)
+)
 DONE_MARK = ".demo-complete"  # written last: a project without it was interrupted and is rebuilt
 
 
@@ -138,9 +141,10 @@ def run_demo(
     result = DemoResult(folder_a, folder_demo, out_dir, *_index(files, console))
     summary.intro(console, result, kept=not (build_a or build_demo))
     if build_a or build_demo:
-        base_url, stop = serve_in_thread(files)
+        # NCBI's 3 requests/s protect NCBI's servers; this one is ours, on loopback.
+        base_url, stop = serve_in_thread(files, rate_limits=None)
         try:
-            client = PubMedClient(base_url, email=DEMO_EMAIL)
+            client = PubMedClient(base_url, email=DEMO_EMAIL, rate=LOCAL_RATE)
             if build_a:
                 _librarian(folder_a, client, result, console)
             if build_demo:
