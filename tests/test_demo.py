@@ -82,6 +82,7 @@ def check_every_table_has_rows(result: DemoResult) -> None:
     log = rows(result.search_log)
     assert len(log) == 16  # Review A: eight searches, run and rerun
     assert all(r["query as PubMed translated it"] and r["status"] == "complete" for r in log)
+    assert len(rows(out / "search-log.csv")) == 5  # the demo review's five searches, run once
     assert rows(out / "evidence-map" / "evidence-map.csv")
     assert (out / "included.ris").read_text(encoding="utf-8").count("ER  -") >= 20
 

@@ -51,7 +51,7 @@ class DemoResult:
     demo: Path
     out_dir: Path
     snapshot_index: Path
-    index_seconds: float | None = None  # None: the index was already there
+    index_seconds: float | None = None  # None: the index was already there, or not needed
     librarian: librarian.LibrarianResult | None = None
     built: review.BuildResult | None = None
     report: list[Path] = field(default_factory=list)
@@ -138,7 +138,9 @@ def run_demo(
     folder_a, folder_demo = work_dir / "review-a", work_dir / "work-health"
     build_a = _prepare(folder_a, PROTOCOL_A, fresh, console)
     build_demo = _prepare(folder_demo, PROTOCOL_DEMO, fresh, console)
-    result = DemoResult(folder_a, folder_demo, out_dir, *_index(files, console))
+    result = DemoResult(folder_a, folder_demo, out_dir, index_path(files))
+    if build_a or build_demo:  # the server (and so the index) is needed only to build
+        result.snapshot_index, result.index_seconds = _index(files, console)
     summary.intro(console, result, kept=not (build_a or build_demo))
     if build_a or build_demo:
         # NCBI's 3 requests/s protect NCBI's servers; this one is ours, on loopback.
@@ -156,6 +158,7 @@ def run_demo(
             project_a, out_dir / "review-a" / "search-log.csv"
         )
     with open_project(folder_demo) as project:
+        librarian.write_search_log(project, out_dir / "work-health" / "search-log.csv")
         result.report = write_report(project, out_dir / "work-health", note=NOTE)
         summary.mark_exports(result.report, out_dir / "work-health")
         result.seconds = time.perf_counter() - started

@@ -56,9 +56,9 @@ def plural(n: int, word: str) -> str:
 
 
 def intro(console: Console, result: DemoResult, kept: bool) -> None:
-    if result.index_seconds is None:
+    if not kept and result.index_seconds is None:
         console.print(f"snapshot index: {rel(result.snapshot_index)} (built before, reused)")
-    else:
+    elif not kept:
         console.print(
             f"snapshot index built in {result.index_seconds:.0f} s: {rel(result.snapshot_index)} "
             "(once; later runs reuse it)"
@@ -133,6 +133,7 @@ def finish(console: Console, project: Project, result: DemoResult) -> None:
     console.print(f"[italic]{NOTE}[/]")
     out = result.out_dir / "work-health"
     shown = [
+        "search-log.csv",
         "report.md",
         "report.docx",
         "report.xlsx",
