@@ -1,3 +1,6 @@
+"""``python -m reviewkit.demo``."""
+
 from reviewkit.demo import main
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    raise SystemExit(main())
