@@ -18,7 +18,11 @@ def main(argv: list[str] | None = None) -> int:
     """The demo's command line; exit code 2 with a message on bad input."""
     from reviewkit.demo.run import ROOT, run_demo
 
-    parser = argparse.ArgumentParser(prog="python -m reviewkit.demo", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m reviewkit.demo",
+        description="make demo: the whole job on the offline PubMed snapshot, from stored "
+        "searches to filled report tables. An existing demo project is kept unless --fresh.",
+    )
     parser.add_argument(
         "--fresh", action="store_true", help="rebuild the demo projects from scratch"
     )
