@@ -177,11 +177,16 @@ def layout(c: PrismaCounts) -> tuple[list[Box], float]:
     return boxes, total
 
 
-def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
-    """Draw the flow diagram at A4 width; PNG or SVG from the file suffix.
+def _note(note: str) -> tuple[str, float]:
+    """A note for under the diagram (e.g. who screened) wrapped to the page, and its height."""
+    if not note:
+        return "", 0.0
+    text = textwrap.fill(note, WRAP_NOTE)
+    return text, (text.count("\n") + 1) * LINE_H + 2 * PAD
 
-    ``note``: a line printed under the diagram (e.g. who screened), wrapped to the page width.
-    """
+
+def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
+    """Draw the flow diagram at A4 width, ``note`` under it; PNG or SVG from the file suffix."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -189,15 +194,13 @@ def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
     from matplotlib.patches import FancyBboxPatch
 
     boxes, height = layout(c)
-    note_text = textwrap.fill(note, WRAP_NOTE) if note else ""
-    note_h = (note_text.count("\n") + 1) * LINE_H + 2 * PAD if note_text else 0.0
+    note_text, note_h = _note(note)
     fig = plt.figure(figsize=(PAGE_W, height + note_h), dpi=150)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, PAGE_W)
     ax.set_ylim(-note_h, height)
     ax.axis("off")
-    if note_text:
-        ax.text(0.1, -PAD / 2, note_text, ha="left", va="top", fontsize=FONT_PT, style="italic")
+    ax.text(0.1, -PAD / 2, note_text, ha="left", va="top", fontsize=FONT_PT, style="italic")
     mains = [b for b in boxes if b.kind == "box" and b.x == LEFT_X]
     for b in boxes:
         if b.kind == "phase":
