@@ -28,8 +28,6 @@ HELD_FOR_YOU = 10  # title/abstract studies left for the person trying the demo 
 OPEN_FOR_YOU = 3  # full-text conflicts the simulated lead leaves for `reviewkit conflicts`
 CONFIRM_SHARE = 0.6  # share of the clear suggestions the simulated lead confirms
 
-Progress = Callable[[str, int, int], None]
-
 
 @dataclass
 class StageResult:

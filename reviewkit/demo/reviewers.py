@@ -19,12 +19,17 @@ decisions log, the agreement table, the labels), and the report says so in words
    study without an abstract is ``no-full-text`` (the simulated full text is the abstract);
    one that is about work and health but too thin on either is ``no-work-outcome``.
 
-**Disagreement.** Each reviewer departs from the rule on a seeded share of studies: a
-SplitMix-style hash of (seed, stage, reviewer, study) gives a number in [0, 1), and the vote
-flips when it falls under the reviewer's share — larger for borderline studies (relevance just
-at the cut-off), as with real reviewers. A flipped include becomes an exclusion for
-the most likely reason; a flipped exclusion becomes ``uncertain`` (title/abstract) or an
-include (full text). The lead's resolution is the rule's own answer. Same seed, same votes.
+**Disagreement.** Each reviewer departs from the rule on a seeded share of studies: a blake2b
+hash of (seed, stage, reviewer, study) gives a number in [0, 1), and the vote flips when it
+falls under the reviewer's share: 12 % and 18 % of borderline studies (relevance at the
+cut-off, where people disagree too), 2 % and 3 % of the others. A flipped include becomes an
+exclusion for the most likely reason; a flipped exclusion becomes ``uncertain``
+(title/abstract) or an include (full text). Same seed, same votes.
+
+**The lead** resolves each conflict with the rule's own vote and confirms 60 % of the clear
+classification suggestions (see :mod:`reviewkit.demo.review`). Left for a person, the
+protocol's third reviewer ``you``: 10 title/abstract studies that only demo-reviewer-2 saw,
+3 full-text conflicts, and the unconfirmed labels.
 """
 
 from __future__ import annotations
