@@ -17,7 +17,8 @@ from pathlib import Path
 from reviewkit.dedup.block import candidate_pairs
 from reviewkit.dedup.cluster import GuardedClusters, guarded_merge
 from reviewkit.dedup.normalise import Keys, keys_for
-from reviewkit.dedup.score import DUPLICATE, UNCERTAIN, Context, PairVerdict, compare
+from reviewkit.dedup.rules import compare
+from reviewkit.dedup.score import DUPLICATE, UNCERTAIN, Context, PairVerdict
 from reviewkit.errors import UserError
 from reviewkit.records import Record, normalise_title
 from reviewkit.store import duplicates as links
