@@ -114,14 +114,18 @@ def split_cmd(ctx: click.Context, project_dir: Path, reviewer: str, record_id: i
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the clusters (one row per record) to this CSV file.",
 )
+@click.option(
+    "--rules", "by_rule", is_flag=True, help="Also show, per rule, its merges and queued pairs."
+)
 @click.pass_context
-def report_cmd(ctx: click.Context, project_dir: Path, csv_file: Path | None) -> None:
+def report_cmd(ctx: click.Context, project_dir: Path, csv_file: Path | None, by_rule: bool) -> None:
     """Counts for PRISMA: duplicates removed automatically and by hand, pairs left to review."""
-    from reviewkit.dedup.engine import dedup_report, write_clusters_csv
+    from reviewkit.dedup.engine import dedup_report, rule_report, write_clusters_csv
 
     project = load_project(_project_dir(ctx, project_dir))
     try:
         rep = dedup_report(project.db)
+        rules = rule_report(project.db) if by_rule else []
         clusters = write_clusters_csv(project.db, csv_file) if csv_file else None
     finally:
         project.close()
@@ -133,6 +137,17 @@ def report_cmd(ctx: click.Context, project_dir: Path, csv_file: Path | None) -> 
     click.echo(f"pairs waiting for review:         {rep.pending_review}")
     if csv_file is not None:
         click.echo(f"wrote {clusters} clusters to {csv_file}")
+    if by_rule:
+        _echo_rules(rules)
+
+
+def _echo_rules(rows: list) -> None:
+    """The per-rule table: rules in the order they are asked, then chaining-guard refusals."""
+    width = max(len(r.rule) for r in rows)
+    click.echo("")
+    click.echo(f"{'rule':<{width}}  merges  queued  why")
+    for r in rows:
+        click.echo(f"{r.rule:<{width}}  {r.merges:>6}  {r.queued:>6}  {r.why}")
 
 
 COMMANDS = [dedup]

@@ -17,7 +17,7 @@ from pathlib import Path
 from reviewkit.dedup.block import candidate_pairs
 from reviewkit.dedup.cluster import GuardedClusters, guarded_merge
 from reviewkit.dedup.normalise import Keys, keys_for
-from reviewkit.dedup.rules import compare
+from reviewkit.dedup.rules import RULES, compare
 from reviewkit.dedup.score import DUPLICATE, UNCERTAIN, Context, PairVerdict
 from reviewkit.errors import UserError
 from reviewkit.records import Record, normalise_title
@@ -364,6 +364,30 @@ def dedup_report(db: Store) -> DedupReport:
     return DedupReport(
         len(ids), studies, clusters, auto, by_hand, len(review_queue(db)), links.dedup_run_count(db)
     )
+
+
+@dataclass(frozen=True)
+class RuleCount:
+    rule: str
+    why: str
+    merges: int  # duplicate links in force that this rule made
+    queued: int  # pairs waiting for review that this rule sent there
+
+
+def rule_report(db: Store) -> list[RuleCount]:
+    """Per rule of the table (in its order), then per chaining-guard refusal: the merges in
+    force that it made and the pairs it sent to the review queue."""
+    merges = Counter(
+        lk.made_by.removeprefix("rule:")
+        for lk in links.current_links(db, "duplicate")
+        if lk.made_by.startswith("rule:")
+    )
+    queued = Counter(q.rule for q in review_queue(db))
+    rows = [RuleCount(r.name, r.why, merges.pop(r.name, 0), queued.pop(r.name, 0)) for r in RULES]
+    for name in sorted(set(merges) | set(queued)):
+        why = "a merge the chaining guard held back" if name.startswith("chain_guard:") else ""
+        rows.append(RuleCount(name, why, merges[name], queued[name]))
+    return rows
 
 
 CSV_COLUMNS = (

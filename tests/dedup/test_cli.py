@@ -93,3 +93,15 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(proj, capsys, tmp_pa
     assert code == 2 and "not a review project" in err
     with proj as p:
         assert len(links.current_links(p.db)) == before
+
+
+def test_report_rules_shows_merges_and_queued_pairs_per_rule(proj, capsys):
+    run(capsys, "dedup", "--project", str(proj.folder))
+    code, out, _ = run(capsys, "dedup", "report", "--project", str(proj.folder), "--rules")
+    assert code == 0
+    table = out.split("\n\n", 1)[1].splitlines()
+    assert table[0].split() == ["rule", "merges", "queued", "why"]
+    rows = {line.split()[0]: line.split()[1:3] for line in table[1:]}
+    assert rows["same_pmid"] == ["1", "0"]  # the two copies of one PubMed record
+    assert rows["biblio_match"] == ["0", "0"]  # every rule of the table is listed
+    assert sum(int(q) for _m, q in rows.values()) == int(out.split("review:")[1].split()[0])
