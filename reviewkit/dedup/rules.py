@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from reviewkit.dedup.normalise import Keys, doi_work
+from reviewkit.dedup.normalise import Keys, doi_work, standalone_numbers
 from reviewkit.dedup.score import (
     DUPLICATE,
     LONG_TITLE,
@@ -30,6 +30,7 @@ from reviewkit.dedup.score import (
     locators_differ,
     notice_copies_article,
     numbers_conflict,
+    one_digit_typo,
     pages_conflict,
     same_place,
     title_similarity,
@@ -114,6 +115,11 @@ class Pair:
         return numbers_conflict(self.ka, self.kb)
 
     @property
+    def thin(self) -> bool:
+        """One of the two has nothing but a title (and perhaps authors and a year)."""
+        return self.ka.thin or self.kb.thin
+
+    @property
     def generic(self) -> bool:
         return self.ka.generic or self.kb.generic
 
@@ -139,11 +145,35 @@ class Pair:
             support += self.same_page
             # recurring titles and different DOIs: every page difference counts
             strict = self.doi_differs or self.generic
-            conflicts += pages_conflict(ka, kb, strict=strict)
+            conflicts += pages_conflict(ka, kb, strict=strict) and not self.page_typo
+
         if self.au is not None:
             support += self.au >= AUTHORS_AGREE
             conflicts += self.au < AUTHORS_DIFFER
         return support, conflicts
+
+    @cached_property
+    def page_typo(self) -> bool:
+        """First pages one digit apart ('2297' / '2097') where everything else agrees: same
+        title, journal, volume, year and authors. A typist's slip, not another article; never
+        for abstracts in a supplement (neighbours there share title and authors) or two DOIs."""
+        ka, kb = self.ka, self.kb
+        same_end = (  # the range agrees with the slip: same last page, or same length
+            not (ka.last_page and kb.last_page)
+            or ka.last_page == kb.last_page
+            or ka.page_count == kb.page_count
+        )
+        return (
+            one_digit_typo(ka.first_page, kb.first_page)
+            and same_end
+            and bool(ka.volume)
+            and ka.volume == kb.volume
+            and self.same_year
+            and self.t >= TITLE_SAME
+            and self.jm is True
+            and (self.au or 0) >= AUTHORS_SAME
+            and not (self.conference or self.generic or self.doi_differs)
+        )
 
     @property
     def support(self) -> int:
@@ -308,6 +338,28 @@ def title_differs(p: Pair) -> Outcome:
     return (NOT_DUPLICATE, p.t / 100) if p.t < TITLE_FLOOR else None
 
 
+def population_differs(p: Pair) -> Outcome:
+    """Each title names a group the other does not ('Pediatric …' / 'Adult …', men / women,
+    placebo / active arm): reports on different people. For title-only records a group named
+    in one title only is enough, since the title is all there is to compare."""
+    pa, pb = p.ka.population, p.kb.population
+    if pa == pb:
+        return None
+    if (pa - pb and pb - pa) or p.thin:
+        return NOT_DUPLICATE, p.t / 200
+    return None
+
+
+def title_only_record(p: Pair) -> Outcome:
+    """A record with no journal, volume or page (a trial registration, grey literature) has
+    only its title and perhaps authors and year: a similar title is a question for a person,
+    never an automatic merge (registrations of sister trials share all but a word)."""
+    if not p.thin:
+        return None
+    close = p.t >= TITLE_NEAR and not p.numbers_differ and p.conflicts == 0
+    return UNCERTAIN if close else NOT_DUPLICATE, p.score
+
+
 def notice_with_article_abstract(p: Pair) -> Outcome:
     if p.ka.notice != p.kb.notice and notice_copies_article(p.ka, p.kb):
         return DUPLICATE, 0.85
@@ -316,6 +368,41 @@ def notice_with_article_abstract(p: Pair) -> Outcome:
 
 def notice_veto(p: Pair) -> Outcome:
     return (NOT_DUPLICATE, p.t / 200) if p.ka.notice != p.kb.notice else None
+
+
+def exact_place(p: Pair) -> bool:
+    """Journal, volume, issue and first page agree (a printed page, not a lone page count);
+    when one record lacks the issue, the page ranges must be of one length."""
+    ka, kb = p.ka, p.kb
+    issue_agrees = (
+        ka.issue == kb.issue
+        if ka.issue and kb.issue
+        else ka.page_count is not None and ka.page_count == kb.page_count
+    )
+    return (
+        p.same_place
+        and not (ka.page_weak or kb.page_weak)
+        and p.jm is True
+        and issue_agrees
+        and bool(ka.year and kb.year and abs(ka.year - kb.year) <= 1)
+    )
+
+
+def title_number_typo(p: Pair) -> Outcome:
+    """Numbers inside a name differ ('p6INK4a' / 'p16(INK4a)') but journal, volume, issue and
+    page agree, and so do the authors: one article with a typo. Numbers that stand as words
+    ('part 1' / 'part 2', 'phase II') name different works and stay a veto."""
+    if (
+        p.numbers_differ
+        and standalone_numbers(p.ka.title) == standalone_numbers(p.kb.title)
+        and p.t >= TITLE_CLOSE
+        and exact_place(p)
+        and p.conflicts == 0
+        and (p.au is None or p.au >= AUTHORS_AGREE)
+        and not (p.doi_differs or p.generic or p.conference)
+    ):
+        return DUPLICATE, max(p.score, 0.7)
+    return None
 
 
 def title_numbers_differ(p: Pair) -> Outcome:
@@ -431,8 +518,11 @@ RULES: tuple[Rule, ...] = (
     Rule("same_place_and_authors", same_place_and_authors, "a translated title, same place"),
     Rule("same_place_titles_differ", same_place_titles_differ, "same place, other titles"),
     Rule("title_differs", title_differs, "different titles are different works"),
+    Rule("population_differs", population_differs, "'Pediatric' / 'Adult': other people"),
+    Rule("title_only_record", title_only_record, "a bare title never merges by itself"),
     Rule("notice_with_article_abstract", notice_with_article_abstract, "a copied record"),
     Rule("notice_veto", notice_veto, "an erratum, reply or comment is not its article"),
+    Rule("title_number_typo", title_number_typo, "a number typo where the place agrees exactly"),
     Rule("title_numbers_differ", title_numbers_differ, "part 1 and part 2 are two works"),
     Rule("printed_again_next_volume", printed_again_next_volume, "a reprint page for page"),
     Rule("same_abstract_published_twice", same_abstract_published_twice, "one text, two places"),

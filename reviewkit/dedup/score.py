@@ -197,8 +197,35 @@ def notice_copies_article(ka: Keys, kb: Keys) -> bool:
 def locators_differ(ka: Keys, kb: Keys) -> bool:
     """Both records give a volume or first page, and they differ."""
     return bool(ka.volume and kb.volume and ka.volume != kb.volume) or bool(
-        ka.first_page and kb.first_page and ka.first_page != kb.first_page
+        ka.first_page
+        and kb.first_page
+        and ka.first_page != kb.first_page
+        and not pages_not_comparable(ka, kb)
     )
+
+
+def pages_not_comparable(ka: Keys, kb: Keys) -> bool:
+    """Pages that differ as written yet may be one article's: a printed page against an
+    electronic article number (BMJ '1014' / 'c1804': a journal numbers both), one range in
+    common when a record gives several, or only the last page in one record ('488' / '487-488':
+    an export that kept the end of the range)."""
+    if {ka.page_kind, kb.page_kind} == {"e", "p"}:
+        return True
+    if not (ka.first_page and kb.first_page):
+        return False
+    if ka.page_starts or kb.page_starts:  # several ranges: one of them in common
+        starts_a = ka.page_starts or {ka.first_page}
+        starts_b = kb.page_starts or {kb.first_page}
+        if starts_a & starts_b:
+            return True
+    return (not ka.last_page and ka.first_page == kb.last_page) or (
+        not kb.last_page and kb.first_page == ka.last_page
+    )
+
+
+def one_digit_typo(a: str, b: str) -> bool:
+    """Two page numbers of three or more digits that differ in one digit ('2297' / '2097')."""
+    return len(a) == len(b) >= 3 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def numbers_conflict(ka: Keys, kb: Keys) -> bool:
@@ -215,6 +242,7 @@ def pages_conflict(ka: Keys, kb: Keys, strict: bool = False) -> bool:
         bool(ka.first_page and kb.first_page)
         and not pages_compatible(ka.first_page, kb.first_page)
         and (strict or not (ka.page_weak or kb.page_weak))
+        and not pages_not_comparable(ka, kb)
     )
 
 
