@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from reviewkit.dedup.engine import QueuePair, decide_pair, review_queue, undo_last
+from reviewkit.errors import UserError
 from reviewkit.records import Record, fold_text
 from reviewkit.store import records as record_rows
 from reviewkit.store.db import Store
@@ -152,7 +153,11 @@ class DedupReviewScreen(Screen):
         if self.pair is None:
             self.say("nothing to decide")
             return
-        decide_pair(self.db, self.pair.a, self.pair.b, verdict, self.reviewer)
+        try:
+            decide_pair(self.db, self.pair.a, self.pair.b, verdict, self.reviewer)
+        except UserError as exc:  # a merge a person's 'different' forbids: say why, stay here
+            self.say(f"refused: {exc.message}" + (f" ({exc.hint})" if exc.hint else ""))
+            return
         self.decided += 1
         word = "same record" if verdict == "duplicate" else "different records"
         self.say(f"{self.pair.a}–{self.pair.b}: {word} (saved)")
