@@ -82,7 +82,7 @@ def review(ctx: click.Context, project_dir: Path, reviewer: str) -> None:
     try:
         from reviewkit.tui.dedup_review import DedupReviewApp
 
-        DedupReviewApp(project.db, reviewer).run()
+        DedupReviewApp(project.db, reviewer, project=project).run()
     finally:
         project.close()
 
@@ -90,14 +90,28 @@ def review(ctx: click.Context, project_dir: Path, reviewer: str) -> None:
 @dedup.command("split")
 @project_option
 @reviewer_option
+@click.option("--yes", is_flag=True, help="Split without asking when screening would change.")
 @click.argument("record_id", type=int)
 @click.pass_context
-def split_cmd(ctx: click.Context, project_dir: Path, reviewer: str, record_id: int) -> None:
-    """Take RECORD_ID out of its duplicate cluster (undoes its merges; logged, never deleted)."""
+def split_cmd(
+    ctx: click.Context, project_dir: Path, reviewer: str, yes: bool, record_id: int
+) -> None:
+    """Take RECORD_ID out of its duplicate cluster (undoes its merges; logged, never deleted).
+
+    When the records were screened, the change to the stage counts is shown first."""
+    from reviewkit.dedup.effects import split_effect
     from reviewkit.dedup.engine import split
 
     project = load_project(_project_dir(ctx, project_dir))
     try:
+        effect = split_effect(project, record_id)
+        if effect:
+            click.echo(f"splitting record {record_id} changes screening:")
+            for line in effect.lines():
+                click.echo("  " + line)
+            if not yes and not click.confirm("split anyway?", default=False):
+                click.echo("nothing changed")
+                return
         n = split(project.db, record_id, reviewer)
     finally:
         project.close()
@@ -120,12 +134,14 @@ def split_cmd(ctx: click.Context, project_dir: Path, reviewer: str, record_id: i
 @click.pass_context
 def report_cmd(ctx: click.Context, project_dir: Path, csv_file: Path | None, by_rule: bool) -> None:
     """Counts for PRISMA: duplicates removed automatically and by hand, pairs left to review."""
+    from reviewkit.dedup.effects import open_conflicts
     from reviewkit.dedup.engine import dedup_report, rule_report, write_clusters_csv
 
     project = load_project(_project_dir(ctx, project_dir))
     try:
         rep = dedup_report(project.db)
         rules = rule_report(project.db) if by_rule else []
+        disagree = open_conflicts(project)
         clusters = write_clusters_csv(project.db, csv_file) if csv_file else None
     finally:
         project.close()
@@ -137,6 +153,14 @@ def report_cmd(ctx: click.Context, project_dir: Path, csv_file: Path | None, by_
     click.echo(f"pairs waiting for review:         {rep.pending_review}")
     if csv_file is not None:
         click.echo(f"wrote {clusters} clusters to {csv_file}")
+    if disagree:
+        click.echo(f"merged studies whose decisions disagree: {len(disagree)} (for the lead)")
+        for c in disagree:
+            said = ", ".join(f"record {r} {s}" for r, s in c.outcomes)
+            click.echo(
+                f"  study {c.study_id} at {c.stage}: {said}; kept record {c.kept}'s"
+                f" decisions (resolve: reviewkit screen conflicts --stage {c.stage})"
+            )
     if by_rule:
         _echo_rules(rules)
 

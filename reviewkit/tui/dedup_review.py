@@ -13,8 +13,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from reviewkit.dedup.effects import merge_effect
 from reviewkit.dedup.engine import QueuePair, decide_pair, review_queue, undo_last
 from reviewkit.errors import UserError
+from reviewkit.project import Project
 from reviewkit.records import Record, fold_text
 from reviewkit.store import records as record_rows
 from reviewkit.store.db import Store
@@ -92,10 +94,12 @@ class DedupReviewScreen(Screen):
     """
     BINDINGS = bindings(ACTIONS)
 
-    def __init__(self, db: Store, reviewer: str) -> None:
+    def __init__(self, db: Store, reviewer: str, project: Project | None = None) -> None:
         super().__init__()
         self.db = db
         self.reviewer = reviewer
+        self.project = project  # to show what a merge changes in screening
+        self.confirming: tuple[int, int] | None = None
         self.skipped: set[tuple[int, int]] = set()
         self.decided = 0
         self.pair: QueuePair | None = None
@@ -153,6 +157,18 @@ class DedupReviewScreen(Screen):
         if self.pair is None:
             self.say("nothing to decide")
             return
+        pair = (self.pair.a, self.pair.b)
+        if verdict == "duplicate" and self.project is not None and self.confirming != pair:
+            effect = merge_effect(self.project, *pair)
+            if effect:  # screened already: show the change, merge on a second press
+                self.confirming = pair
+                self.say(
+                    "merging changes screening: "
+                    + "; ".join(effect.lines())
+                    + " — press the same-record key again to merge"
+                )
+                return
+        self.confirming = None
         try:
             decide_pair(self.db, self.pair.a, self.pair.b, verdict, self.reviewer)
         except UserError as exc:  # a merge a person's 'different' forbids: say why, stay here
@@ -194,13 +210,21 @@ class DedupReviewApp(KeymapApp):
 
     TITLE = "reviewkit dedup review"
 
-    def __init__(self, db: Store, reviewer: str, *, keymap: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        db: Store,
+        reviewer: str,
+        *,
+        keymap: dict[str, str] | None = None,
+        project: Project | None = None,
+    ) -> None:
         super().__init__(keymap=keymap)
         self.db = db
         self.reviewer = reviewer
+        self.project = project
 
     def on_mount(self) -> None:
-        self.push_screen(DedupReviewScreen(self.db, self.reviewer))
+        self.push_screen(DedupReviewScreen(self.db, self.reviewer, self.project))
 
     @property
     def review(self) -> DedupReviewScreen:
