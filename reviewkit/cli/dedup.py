@@ -72,19 +72,58 @@ def dedup(ctx: click.Context, project_dir: Path) -> None:
 @dedup.command()
 @project_option
 @reviewer_option
+@click.option(
+    "--csv",
+    "csv_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the open pairs, both records' fields side by side, to this CSV file.",
+)
+@click.option(
+    "--read-csv",
+    "csv_in",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Read back a queue CSV whose verdict column says same or different.",
+)
 @click.pass_context
-def review(ctx: click.Context, project_dir: Path, reviewer: str) -> None:
-    """Decide uncertain pairs side by side (s same, d different, k skip, z undo, ? help)."""
+def review(
+    ctx: click.Context,
+    project_dir: Path,
+    reviewer: str,
+    csv_out: Path | None,
+    csv_in: Path | None,
+) -> None:
+    """Decide uncertain pairs side by side (s same, d different, k skip, z undo, ? help),
+    or in a spreadsheet: --csv FILE writes the queue, --read-csv FILE reads verdicts back."""
     from reviewkit.dedup.engine import person_id
 
     person_id(reviewer)  # refuse an empty name before the screen opens
     project = load_project(_project_dir(ctx, project_dir))
+    if csv_out or csv_in:
+        try:
+            _review_csv(project, reviewer, csv_out, csv_in)
+        finally:
+            project.close()
+        return
     try:
         from reviewkit.tui.dedup_review import DedupReviewApp
 
         DedupReviewApp(project.db, reviewer, project=project).run()
     finally:
         project.close()
+
+
+def _review_csv(project, reviewer: str, csv_out: Path | None, csv_in: Path | None) -> None:
+    from reviewkit.dedup.queue_csv import read_queue_csv, write_queue_csv
+
+    if csv_in:
+        got = read_queue_csv(project.db, csv_in, reviewer)
+        click.echo(
+            f"{got.applied} verdicts written from {csv_in}; {got.left_open} rows left open"
+            + (f", {got.already_settled} already settled" if got.already_settled else "")
+        )
+    if csv_out:
+        n = write_queue_csv(project.db, csv_out)
+        click.echo(f"wrote {n} open pairs to {csv_out} (fill the verdict column: same / different)")
 
 
 @dedup.command("split")

@@ -79,15 +79,6 @@ def effect(project: Project, after: dict[int, int]) -> Effect:
     )
 
 
-def _cluster_map(project: Project, edges: list[tuple[int, int, str]]) -> dict[int, int]:
-    import networkx as nx
-
-    graph = nx.Graph()
-    graph.add_nodes_from(links.canonical_map(project.db))
-    graph.add_edges_from(e[:2] for e in edges)
-    return {r: min(c) for c in nx.connected_components(graph) for r in c}
-
-
 def _edges(project: Project) -> list[tuple[int, int, str]]:
     return [
         (lk.record_a, lk.record_b, lk.made_by)
@@ -97,13 +88,13 @@ def _edges(project: Project) -> list[tuple[int, int, str]]:
 
 def merge_effect(project: Project, a: int, b: int) -> Effect:
     """What confirming ``a`` and ``b`` as one record would change in screening."""
-    return effect(project, _cluster_map(project, [*_edges(project), (a, b, "person:")]))
+    return effect(project, links.cluster_map(project.db, [*_edges(project), (a, b, "person:")]))
 
 
 def split_effect(project: Project, record_id: int) -> Effect:
     """What taking ``record_id`` out of its cluster would change in screening."""
     kept = [e for e in _edges(project) if record_id not in e[:2]]
-    return effect(project, _cluster_map(project, kept))
+    return effect(project, links.cluster_map(project.db, kept))
 
 
 def open_conflicts(project: Project) -> list[MergeConflict]:

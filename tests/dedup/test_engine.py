@@ -185,3 +185,27 @@ def test_a_persons_different_holds_for_the_whole_cluster(project_a):
     engine.undo_last(db, "ann")
     engine.decide_pair(db, r2, r4, "duplicate", "bob")
     assert links.canonical_map(db)[r4] == cmap[r1]
+
+
+def test_the_canonical_record_of_versions_is_the_latest_version(project_a):
+    old, new, other_one = add_records(
+        project_a,
+        [
+            rec(
+                doi="10.1002/14651858.CD009622.pub2",
+                year=2013,
+                journal="Cochrane Database Syst Rev",
+            ),
+            rec(
+                doi="10.1002/14651858.CD009622.pub3",
+                year=2019,
+                journal="Cochrane Database Syst Rev",
+            ),
+            other(1),
+        ],
+    )
+    engine.run_dedup(project_a.db)
+    cmap = links.canonical_map(project_a.db)
+    assert cmap[old] == cmap[new] == new  # the 2019 update, not the first imported
+    assert cmap[other_one] == other_one
+    assert engine.merged_view(project_a.db, old).canonical_id == new
