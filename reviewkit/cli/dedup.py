@@ -175,12 +175,14 @@ def report_cmd(ctx: click.Context, project_dir: Path, csv_file: Path | None, by_
     """Counts for PRISMA: duplicates removed automatically and by hand, pairs left to review."""
     from reviewkit.dedup.effects import open_conflicts
     from reviewkit.dedup.engine import dedup_report, rule_report, write_clusters_csv
+    from reviewkit.dedup.studies import study_groups
 
     project = load_project(_project_dir(ctx, project_dir))
     try:
         rep = dedup_report(project.db)
         rules = rule_report(project.db) if by_rule else []
         disagree = open_conflicts(project)
+        groups = study_groups(project.db)
         clusters = write_clusters_csv(project.db, csv_file) if csv_file else None
     finally:
         project.close()
@@ -190,6 +192,9 @@ def report_cmd(ctx: click.Context, project_dir: Path, csv_file: Path | None, by_
     click.echo(f"studies after dedup:              {rep.studies}")
     click.echo(f"clusters (2+ records):            {rep.clusters}")
     click.echo(f"pairs waiting for review:         {rep.pending_review}")
+    if groups:
+        reports = sum(len(g.reports) for g in groups)
+        click.echo(f"studies with several reports:     {len(groups)} ({reports} reports)")
     if csv_file is not None:
         click.echo(f"wrote {clusters} clusters to {csv_file}")
     if disagree:
@@ -211,6 +216,54 @@ def _echo_rules(rows: list) -> None:
     click.echo(f"{'rule':<{width}}  merges  queued  why")
     for r in rows:
         click.echo(f"{r.rule:<{width}}  {r.merges:>6}  {r.queued:>6}  {r.why}")
+
+
+@dedup.command("studies")
+@project_option
+@click.pass_context
+def studies_cmd(ctx: click.Context, project_dir: Path) -> None:
+    """Suggest links between reports of one study (shared trial registration numbers: NCT,
+    ISRCTN, ACTRN, DRKS, EudraCT …) and list the suggestions and the confirmed studies."""
+    from reviewkit.dedup.studies import open_suggestions, study_groups, suggest_study_links
+
+    project = load_project(_project_dir(ctx, project_dir))
+    try:
+        new = suggest_study_links(project.db)
+        pending = open_suggestions(project.db)
+        groups = study_groups(project.db)
+    finally:
+        project.close()
+    click.echo(f"{new} new suggestions; {len(pending)} waiting for a person")
+    for s in pending:
+        click.echo(f"  records {s.a} and {s.b}: {s.evidence}")
+    if pending:
+        click.echo("confirm or reject with: reviewkit dedup study-link A B --same / --different")
+    for g in groups:
+        click.echo(f"study {g.study}: {len(g.reports)} reports")
+        for rid, title in zip(g.reports, g.titles, strict=True):
+            click.echo(f"  {rid}  {title[:100]}")
+
+
+@dedup.command("study-link")
+@project_option
+@reviewer_option
+@click.option("--same/--different", "same", required=True, help="One study, or two.")
+@click.argument("record_a", type=int)
+@click.argument("record_b", type=int)
+@click.pass_context
+def study_link_cmd(
+    ctx: click.Context, project_dir: Path, reviewer: str, same: bool, record_a: int, record_b: int
+) -> None:
+    """Say whether RECORD_A and RECORD_B are reports of one study (logged, never deleted)."""
+    from reviewkit.dedup.studies import decide_study_link
+
+    project = load_project(_project_dir(ctx, project_dir))
+    try:
+        link = decide_study_link(project.db, record_a, record_b, same, reviewer)
+    finally:
+        project.close()
+    word = "reports of one study" if same else "reports of different studies"
+    click.echo(f"records {link.a} and {link.b}: {word}")
 
 
 COMMANDS = [dedup]
