@@ -203,7 +203,7 @@ def report_cmd(ctx: click.Context, project_dir: Path, csv_file: Path | None, by_
             said = ", ".join(f"record {r} {s}" for r, s in c.outcomes)
             click.echo(
                 f"  study {c.study_id} at {c.stage}: {said}; kept record {c.kept}'s"
-                f" decisions (resolve: reviewkit screen conflicts --stage {c.stage})"
+                f" decisions (resolve: reviewkit conflicts --stage {c.stage})"
             )
     if by_rule:
         _echo_rules(rules)
