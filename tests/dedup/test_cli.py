@@ -7,6 +7,7 @@ from conftest import add_records
 from dedup.helpers import other, rec
 
 from reviewkit.cli import main
+from reviewkit.dedup import engine
 from reviewkit.store import duplicates as links
 
 
@@ -191,3 +192,31 @@ def test_a_bad_queue_csv_is_refused_with_its_line_and_nothing_is_written(
     )
     assert code == 2 and message in err and f"{sheet}:" in err and "Traceback" not in err
     assert links.current_links(proj.db) == before
+
+
+def test_a_queue_csv_merge_a_persons_different_forbids_is_refused(proj, capsys, tmp_path):
+    folder = str(proj.folder)
+    run(capsys, "dedup", "--project", folder)
+    sheet = tmp_path / "queue.csv"
+    run(capsys, "dedup", "review", "--project", folder, "--csv", str(sheet))
+    rows = _fill(sheet, ["same", ""])
+    a, b = int(rows[0]["record_a"]), int(rows[0]["record_b"])
+    # someone said a record of b's side differs from a: b's cluster holds b and a third record
+    cmap = links.canonical_map(proj.db)
+    third = next(i for i, c in cmap.items() if c not in (cmap[a], cmap[b]))
+    engine.decide_pair(proj.db, b, third, "duplicate", "bob")
+    engine.decide_pair(proj.db, a, third, "not_duplicate", "bob")
+    before = links.current_links(proj.db)
+    code, _, err = run(
+        capsys,
+        "dedup",
+        "review",
+        "--project",
+        folder,
+        "--reviewer",
+        "ann",
+        "--read-csv",
+        str(sheet),
+    )
+    assert code == 2 and f"bob said records {a} and {third} differ" in err and ":2:" in err
+    assert "nothing was written" in err and links.current_links(proj.db) == before
