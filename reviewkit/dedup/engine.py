@@ -194,6 +194,11 @@ def _queued_by(db: Store, link: links.Link) -> str:
     return rules[-1].removeprefix("rule:") if rules else link.made_by
 
 
+def pair_records(db: Store, a: int, b: int) -> dict[int, Record]:
+    """The two records of a queued pair, by id (what the review screen shows side by side)."""
+    return record_rows.get_records(db, (a, b))
+
+
 def person_id(person: str) -> str:
     """'ann' -> 'person:ann' (the made_by of her links); refuses an empty name."""
     person = (person or "").strip()

@@ -14,12 +14,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from reviewkit.dedup.effects import merge_effect
-from reviewkit.dedup.engine import QueuePair, decide_pair, review_queue, undo_last
+from reviewkit.dedup.engine import (
+    QueuePair,
+    Store,
+    decide_pair,
+    pair_records,
+    review_queue,
+    undo_last,
+)
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.records import Record, fold_text
-from reviewkit.store import records as record_rows
-from reviewkit.store.db import Store
 from reviewkit.tui.actions import Action, KeymapApp, bindings
 from reviewkit.tui.help import HelpScreen
 
@@ -140,7 +145,7 @@ class DedupReviewScreen(Screen):
                 f"dedup review · {self.reviewer} · {self.decided} decided · {len(queue)} in queue"
             )
             return
-        recs = record_rows.get_records(self.db, (self.pair.a, self.pair.b))
+        recs = pair_records(self.db, self.pair.a, self.pair.b)
         a, b = recs[self.pair.a], recs[self.pair.b]
         left.update(side(a, b, self.pair.a))
         right.update(side(b, a, self.pair.b))
