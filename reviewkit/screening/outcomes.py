@@ -60,9 +60,13 @@ class DerivedStages:
         return self._states[stage]
 
     def log(self) -> list[Decision]:
-        """The whole decisions log, read once."""
+        """The decisions log of every stage, each stage's read once."""
         if self._log is None:
-            self._log = decision_rows.list_decisions(self.project.db)
+            self._log = [
+                d
+                for name in stage_names(self.protocol)
+                for d in decision_rows.list_decisions(self.project.db, stage=name)
+            ]
         return self._log
 
     def ranks(self) -> dict[int, Rank]:
