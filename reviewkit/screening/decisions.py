@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.protocol import STAGES, Protocol, Stage
+from reviewkit.screening.merges import merge_conflicts
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import (
     NOTE,
@@ -130,12 +131,22 @@ def conflicts(
             hint="resolve as someone who is not a reviewer, or finish screening the stage first",
         )
     states = derived.states(stage)
+    # studies joined by a dedup merge whose records were decided differently (see merges.py)
+    merged = {
+        c.study_id
+        for c in merge_conflicts(project.protocol, derived.log(), derived.canon)
+        if c.stage == stage
+    }
     out = []
     for study, o in outcomes.items():
         state = states.get(study)
         if state is None:
             continue
-        if o.status == "conflict" or (include_resolved and state.final is not None):
+        if (
+            o.status == "conflict"
+            or study in merged
+            or (include_resolved and state.final is not None)
+        ):
             votes = tuple(
                 (name, v.label, v.reason, tuple(state.notes.get(name, ())))
                 for name, v in sorted(state.votes.items())
