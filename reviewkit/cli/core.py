@@ -110,6 +110,8 @@ def import_command(
             click.echo(
                 f"{s.path}: {s.records} records ({s.format}, source '{s.source}', import #{s.import_id})"
             )
+            for label in s.untitled:
+                click.echo(f"warning: {s.path}: {label} has no title (imported as is)", err=True)
 
 
 @click.command("status")

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from reviewkit.cli._common import load_project, progress_bar, project_option
+from reviewkit.cli._common import load_project, progress_bar, project_option, run_app
 
 
 def _project_dir(ctx: click.Context, project_dir: Path) -> Path:
@@ -80,7 +80,7 @@ def review(ctx: click.Context, project_dir: Path, reviewer: str) -> None:
     try:
         from reviewkit.tui.dedup_review import DedupReviewApp
 
-        DedupReviewApp(project.db, reviewer).run()
+        run_app(DedupReviewApp(project.db, reviewer))
     finally:
         project.close()
 
