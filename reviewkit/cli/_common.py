@@ -61,9 +61,9 @@ class AppCrashed(UserError):
     exit_code = 1
 
 
-def run_app(app: Any) -> None:
+def run_app(app: Any, **run_options: Any) -> None:
     """Run a Textual app; if it crashed (Textual printed the traceback), exit non-zero."""
-    app.run()
+    app.run(**run_options)
     if app.return_code:
         raise AppCrashed(
             f"{app.TITLE} stopped on an unexpected error (shown above); everything saved"
