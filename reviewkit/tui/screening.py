@@ -27,7 +27,13 @@ from textual.widgets import Footer, Static
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.protocol import Stage
 from reviewkit.queue_ranker import QueueRanker
-from reviewkit.screening import ReviewerQueue, attach, attachment_url, find_record
+from reviewkit.screening import (
+    AlreadyDecided,
+    ReviewerQueue,
+    attach,
+    attachment_url,
+    find_record,
+)
 from reviewkit.tui.actions import Action, KeymapApp, bindings, exclusion_actions
 from reviewkit.tui.help import HelpScreen, with_stage_reasons
 from reviewkit.tui.widgets import (
@@ -85,6 +91,17 @@ ACTIONS: tuple[Action, ...] = (
 )
 
 
+# the footer's order: what a reviewer needs on every record, then Help and Quit, then the
+# rest; at 80 columns the footer cuts off from the right, and q Quit must never be cut off
+_FOOTER_GROUPS = ("Decide", "Full text", "Other")
+
+
+def footer_order(actions: tuple[Action, ...]) -> list[Action]:
+    """Actions in footer order (the help screen keeps the table's order)."""
+    rank = {g: i for i, g in enumerate(_FOOTER_GROUPS)}
+    return sorted(actions, key=lambda a: rank.get(a.group, len(rank)))
+
+
 def stage_actions(rule: Stage) -> tuple[Action, ...]:
     """The actions that apply at a stage, named with its exclusion reasons (for the help screen)."""
     actions = [a for a in ACTIONS if rule.name == "full-text" or a.id not in FULL_TEXT_ONLY]
@@ -114,7 +131,7 @@ class ScreeningScreen(WaitsForDatabase, Screen):
     #reasons { height: auto; border-top: solid $primary; padding: 0 1; }
     #message { height: 1; padding: 0 1; color: $warning; }
     """
-    BINDINGS = bindings(ACTIONS)
+    BINDINGS = bindings(footer_order(ACTIONS))
 
     RANK_POLL_S = 0.5
 
@@ -147,7 +164,7 @@ class ScreeningScreen(WaitsForDatabase, Screen):
         yield Static(id="mine")
         yield Static(id="reasons")
         yield Static(id="message")
-        yield Footer()
+        yield Footer(compact=True)  # compact: every key of a stage fits in 80 columns
 
     def on_mount(self) -> None:
         self.wait_briefly(self.queue.db.set_busy_timeout)
@@ -310,6 +327,10 @@ class ScreeningScreen(WaitsForDatabase, Screen):
             d = self.queue.decide(study, label, reason)
         except DatabaseBusy:
             raise  # kept and tried again (WaitsForDatabase); nothing on screen changed
+        except AlreadyDecided as exc:  # another reviewer took it meanwhile: it left my queue
+            self.say(f"not saved: {exc.message}; moved on")
+            self.advance()
+            return
         except UserError as exc:
             self.excluding = False
             self.render_reasons()
