@@ -8,6 +8,7 @@ is still the rules' suggestion.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from reviewkit.classify import assigned_labels, none_id
@@ -21,30 +22,43 @@ from reviewkit.store import records as record_rows
 STATUS_COLUMN = "Label status"
 
 
+_TRAILING_INITIALS = re.compile(r"^(.*?\S)\s+((?:[A-Z]\.?[\s-]*){1,4})$")
+
+
 def _author(name: str) -> str:
-    """'Andersen, Lars L' -> 'Andersen LL'; 'Andersen LL' stays."""
+    """Vancouver form, initials without periods: 'Andersen, Lars L' -> 'Andersen LL';
+    'Smith J.' and 'Smith, J.A.' -> 'Smith J', 'Smith JA'; 'Andersen LL' stays."""
     if "," in name:
         last, first = (p.strip() for p in name.split(",", 1))
-        initials = "".join(w[0] for w in first.replace("-", " ").split() if w)
+        initials = "".join(w[0] for w in re.split(r"[\s.\-]+", first) if w)
         return f"{last} {initials}".strip()
-    return name.strip()
+    m = _TRAILING_INITIALS.match(name.strip())
+    if m:
+        return m.group(1) + " " + re.sub(r"[.\s-]", "", m.group(2))
+    return name.strip().rstrip(".")
+
+
+def _sentence(text: str) -> str:
+    """A reference element ending in exactly one full stop ('?' and '!' end it themselves)."""
+    text = text.strip().rstrip(".").rstrip()
+    return text if not text or text[-1] in "?!" else text + "."
 
 
 def reference(record: Record) -> str:
-    """Full reference, Vancouver style: 'Authors. Title. Journal. Year;Vol(Issue):Pages. doi:…'."""
+    """Full reference, Vancouver style: 'Authors. Title. Journal. Year;Vol(Issue):Pages. doi:…'.
+
+    Every element ends in one full stop, whatever punctuation the record brought with it
+    (initials written 'J.', titles ending in '.'), so no '..' appears.
+    """
     authors = [_author(a) for a in record.authors]
     who = ", ".join(authors[:6]) + (", et al" if len(authors) > 6 else "")
-    parts = [p for p in (who, record.title.rstrip(".")) if p]
-    text = ". ".join(parts) + "." if parts else ""
-    where = record.journal.rstrip(".")
     issue = f"{record.year or ''}"
     if record.volume:
         issue += f";{record.volume}" + (f"({record.issue})" if record.issue else "")
     if record.pages:
         issue += f":{record.pages}"
-    tail = ". ".join(p for p in (where, issue) if p)
-    if tail:
-        text += f" {tail}."
+    parts = (who, record.title, record.journal, issue)
+    text = " ".join(_sentence(p) for p in parts if p and p.strip())
     if record.doi:
         text += f" doi:{record.doi}"
     elif record.pmid:
