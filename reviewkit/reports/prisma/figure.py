@@ -1,4 +1,11 @@
-"""The PRISMA 2020 flow diagram: boxes laid out on an A4-wide page and drawn with matplotlib."""
+"""The PRISMA 2020 flow diagram: boxes laid out on an A4-wide page and drawn with matplotlib.
+
+Records from other methods (citation searching, websites, organisations) get PRISMA 2020's
+"identification of studies via other methods" box, beside the databases and registers. Where
+we differ from the template: reviewkit deduplicates and screens every record in one flow, so
+the other methods' records join the database records before screening (an arrow into "records
+from all sources") instead of running down a second column of their own.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +23,7 @@ class Box:
     w: float
     h: float
     text: str
-    kind: str = "box"  # box | side (beside the flow, no arrow) | phase
+    kind: str = "box"  # box | side (beside the flow, no arrow) | other (other methods) | phase
 
     def overlaps(self, other: Box, gap: float = 0.05) -> bool:
         return not (
@@ -69,16 +76,19 @@ def _rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]]:
 
     A right box whose first line starts with '=' sits beside the flow (no arrow to it).
     """
-    ident = ["Records identified from:"]
+    ident = [
+        "Records identified from databases and registers:"
+        if c.other_sources
+        else "Records identified from:"
+    ]
     ident += [f"  {k} {_n(v)}" for k, v in c.databases.items()]
     if c.searches:
         ident += [f"    search {k} {_n(v)}" for k, v in c.searches.items()]
-    ident += [f"  {k} {_n(v)}" for k, v in c.other_sources.items()]
     if not c.databases and not c.other_sources:
         ident.append("  no records yet (n = 0)")
-    ident.append(f"Total {_n(c.identified)}")
+    total = [f"Total {_n(c.identified)}"]
     if c.update:
-        ident.append(f"of which new in this update {_n(c.new_records)}")
+        total.append(f"of which new in this update {_n(c.new_records)}")
     removed = [
         "Records removed before screening:",
         f"  Duplicates removed automatically {_n(c.duplicates_automatic)}",
@@ -98,8 +108,22 @@ def _rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]]:
     ]
     if c.awaiting_full_text:
         ft_excl.append(f"Awaiting a decision {_n(c.awaiting_full_text)}")
+    if c.other_sources:  # PRISMA 2020's other methods: a box of their own, then one flow
+        other = ["+Records identified via other methods:"]
+        other += [f"  {k} {_n(v)}" for k, v in c.other_sources.items()]
+        other.append("  (screened with the records from databases)")
+        head = [("Identification", ident, other)]
+        head.append(
+            (
+                "Identification",
+                ["Records from all sources " + _n(c.identified), *total[1:]],
+                removed,
+            )
+        )
+    else:
+        head = [("Identification", ident + total, removed)]
     rows: list[tuple[str, list[str], list[str] | None]] = [
-        ("Identification", ident, removed),
+        *head,
         ("Screening", [f"Records screened {_n(c.screened)}"], excl),
         (
             "Screening",
@@ -137,8 +161,8 @@ def layout(c: PrismaCounts) -> tuple[list[Box], float]:
         per_phase[phase] = per_phase.get(phase, 0) + 1
     for phase, left, right in rows:
         lt = _wrap(left, WRAP_LEFT)
-        side = bool(right) and right[0].startswith("=")
-        if side:
+        kind = {"=": "side", "+": "other"}.get(right[0][:1], "box") if right else "box"
+        if kind != "box":
             right = [right[0][1:], *right[1:]]
         rt = _wrap(right, WRAP_RIGHT) if right else ""
         lh = lt.count("\n") + 1
@@ -151,9 +175,7 @@ def layout(c: PrismaCounts) -> tuple[list[Box], float]:
             (
                 phase,
                 Box(LEFT_X, 0, LEFT_W, lh * LINE_H + 2 * PAD, lt),
-                Box(RIGHT_X, 0, RIGHT_W, rh * LINE_H + 2 * PAD, rt, "side" if side else "box")
-                if right
-                else None,
+                Box(RIGHT_X, 0, RIGHT_W, rh * LINE_H + 2 * PAD, rt, kind) if right else None,
             )
         )
     total = sum(heights) + ROW_GAP * (len(heights) - 1) + 0.5
@@ -221,7 +243,7 @@ def draw(c: PrismaCounts, path: Path) -> Path:
                 b.w,
                 b.h,
                 boxstyle="square,pad=0",
-                facecolor="white",
+                facecolor="#e8e8e8" if b.kind == "other" else "white",
                 edgecolor="black",
                 linewidth=0.8,
             )
@@ -235,6 +257,14 @@ def draw(c: PrismaCounts, path: Path) -> Path:
             fontsize=FONT_PT,
             linespacing=1.2,
         )
+        if b.kind == "other":  # its records join the flow at "records from all sources"
+            below = max((m for m in mains if m.y + m.h < b.y), key=lambda m: m.y)
+            ax.annotate(
+                "",
+                xy=(below.x + below.w, below.y + below.h),
+                xytext=(b.x + 0.2, b.y),
+                arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
+            )
         if b.kind == "box" and b.x == RIGHT_X:
             main = next(m for m in mains if abs((m.y + m.h / 2) - (b.y + b.h / 2)) < 1e-6)
             ax.annotate(
