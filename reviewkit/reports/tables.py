@@ -3,7 +3,9 @@
 Built-in columns come from the record (``study`` "Surname et al. (Year)", ``reference`` the full
 reference, ``year``, ``title``, ``journal``, ``doi``, ``pmid``); every other column is an
 extraction field. A last column says whether the study's label was confirmed by a reviewer or
-is still the rules' suggestion.
+is still the rules' suggestion, and, when the layout has extraction fields, a column names the
+fields whose value was prefilled from the record and not yet checked by a person (every other
+value was given or checked by one), so each format (CSV, XLSX, Markdown, DOCX) shows it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterable
 
 from reviewkit.classify import assigned_labels, none_id
 from reviewkit.errors import UserError
+from reviewkit.extract import unchecked as unchecked_fields
 from reviewkit.extract import values as extraction_values
 from reviewkit.project import Project
 from reviewkit.records import Record
@@ -20,6 +23,12 @@ from reviewkit.reports.writers import Table, count_studies
 from reviewkit.store import records as record_rows
 
 STATUS_COLUMN = "Label status"
+UNCHECKED_COLUMN = "Prefilled, not checked"
+UNCHECKED_NOTE = (
+    f"'{UNCHECKED_COLUMN}' names the fields whose value was filled in from the record"
+    " (affiliations, abstract, publication type) and not yet checked by a person; every other"
+    " value was given or checked by one."
+)
 
 
 _TRAILING_INITIALS = re.compile(r"^(.*?\S)\s+((?:[A-Z]\.?[\s-]*){1,4})$")
@@ -112,6 +121,11 @@ def report_tables(
     assigned = assigned_labels(project, scheme.id, ids)
     sort = report.sort if report else "year-desc"
     header = [names.get(c, _default_name(proto, c)) for c in columns] + [STATUS_COLUMN]
+    field_ids = {f.id for f in proto.extraction}
+    checked_columns = [c for c in columns if c in field_ids]  # extraction fields in the layout
+    unchecked = unchecked_fields(project, ids) if checked_columns else {}
+    if checked_columns:
+        header.append(UNCHECKED_COLUMN)
     label_ids = [lab.id for lab in scheme.labels]
     none = none_id(scheme)
     if any(none in a.labels for a in assigned.values()):
@@ -125,11 +139,24 @@ def report_tables(
         rows = [
             [cell(c, records[rid], values[rid]) for c in columns]
             + ["confirmed" if assigned[rid].confirmed else "suggested"]
+            + (
+                [
+                    ", ".join(
+                        names.get(c, _default_name(proto, c))
+                        for c in checked_columns
+                        if c in unchecked.get(rid, ())
+                    )
+                ]
+                if checked_columns
+                else []
+            )
             for rid in members
         ]
         confirmed = sum(1 for rid in members if assigned[rid].confirmed)
         title = next((x.name for x in scheme.labels if x.id == lab), "None of these")
         note = f"{count_studies(len(members))}; {confirmed} labels confirmed by a reviewer, {len(members) - confirmed} suggested."
+        if checked_columns:
+            note += " " + UNCHECKED_NOTE
         tables.append(Table(lab, f"{title} (n = {len(members)})", header, rows, note))
     return tables
 
