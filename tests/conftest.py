@@ -29,6 +29,8 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     """
     gc.collect()
     gc.freeze()
+
+
 PROTOCOLS = ROOT / "protocols"
 PROTOCOL_A = PROTOCOLS / "rtw-systematic-reviews.toml"
 PROTOCOL_B = PROTOCOLS / "work-health-collaboration.toml"
