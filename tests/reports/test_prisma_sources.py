@@ -67,6 +67,7 @@ def test_which_sources_are_other_methods():
         "contacting experts",
         "hand-searching",
         "grey literature",
+        "other sources",
     ):
         assert is_other_method(name), name
     for name in ("PubMed", "Embase", "RIS import", "JSTOR", "Cochrane CENTRAL", "PsycINFO"):

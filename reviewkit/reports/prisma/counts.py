@@ -39,7 +39,8 @@ NOT_RETRIEVED_REASONS = ("no-full-text", "not-retrieved")
 _OTHER_METHOD = re.compile(
     r"citation|snowball|reference list|hand[- ]?search|backward|forward|cited by"
     r"|website|web search|google|researchgate|grey lit|gray lit"
-    r"|organi[sz]ation|agency|ministry|expert|contact|personal communication",
+    r"|organi[sz]ation|agency|ministry|expert|contact|personal communication"
+    r"|other (?:source|method)",
     re.IGNORECASE,
 )
 
