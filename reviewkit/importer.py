@@ -28,7 +28,7 @@ from reviewkit.errors import FormatError
 from reviewkit.store import Store
 from reviewkit.store import records as record_rows
 from reviewkit.store.records import RecordRow
-from reviewkit.store.staging import Staging
+from reviewkit.store.staging import Published, Staging
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
@@ -119,54 +119,76 @@ def import_files(
                 )
                 continue
             seen.setdefault(digest, path)
-            file_format = formats.normalise_format(fmt) if fmt else formats.detect(path)
-            # rows are made where the records are read (worker processes for large XML files)
-            rows = formats.read_file(
-                path,
-                fmt=file_format,
-                source=source,
-                mapping=mapping,
-                encoding=encoding,
-                prepare=record_rows.record_row,
-            )
-            first = next(rows, None)
-            if first is None:
-                raise FormatError(
-                    "the file holds no records",
-                    where=str(path),
-                    hint="leave it out of the command (nothing of the other files was stored)",
-                )
             missing = untitled[index] = []
+            rows = _read_rows(path, fmt, source, mapping, encoding)
             staged = staging.add_file(
-                counted(read_ahead(chain([first], rows)), missing),
+                counted(read_ahead(rows.rows), missing),
                 path=str(path),
-                fmt=file_format,
+                fmt=rows.format,
                 sha256=digest,
             )
             staged_from[staged.number] = index
         for result in staging.publish(again=again):
-            index, staged = staged_from[result.staged.number], result.staged
-            if result.import_id is None:  # another process imported this file meanwhile
-                summaries[index] = ImportSummary(
-                    staged.path,
-                    staged.format,
-                    staged.source,
-                    0,
-                    None,
-                    f"already imported as import #{result.previous_import}",
-                )
-                continue
-            summaries[index] = ImportSummary(
-                staged.path,
-                staged.format,
-                staged.source,
-                staged.records,
-                result.import_id,
-                untitled=tuple(untitled[index]),
-            )
+            index = staged_from[result.staged.number]
+            summaries[index] = _published(result, tuple(untitled[index]))
     if progress:
         progress(done, done)
     return [summaries[i] for i in sorted(summaries)]
+
+
+@dataclass
+class _Rows:
+    format: str
+    rows: Iterator[RecordRow]
+
+
+def _read_rows(
+    path: Path,
+    fmt: str | None,
+    source: str | None,
+    mapping: dict[str, str] | None,
+    encoding: str | None,
+) -> _Rows:
+    """The file's format and its rows; a file without records is refused here."""
+    file_format = formats.normalise_format(fmt) if fmt else formats.detect(path)
+    # rows are made where the records are read (worker processes for large XML files)
+    rows = formats.read_file(
+        path,
+        fmt=file_format,
+        source=source,
+        mapping=mapping,
+        encoding=encoding,
+        prepare=record_rows.record_row,
+    )
+    first = next(rows, None)
+    if first is None:
+        raise FormatError(
+            "the file holds no records",
+            where=str(path),
+            hint="leave it out of the command (nothing of the other files was stored)",
+        )
+    return _Rows(file_format, chain([first], rows))
+
+
+def _published(result: Published, untitled: tuple[str, ...]) -> ImportSummary:
+    staged = result.staged
+    if result.import_id is None:  # another process imported this file meanwhile
+        return ImportSummary(
+            staged.path,
+            staged.format,
+            staged.source,
+            0,
+            None,
+            f"already imported as import #{result.previous_import}",
+        )
+    return ImportSummary(
+        staged.path,
+        staged.format,
+        staged.source,
+        staged.records,
+        result.import_id,
+        untitled=untitled,
+    )
 
 
 _DONE = object()

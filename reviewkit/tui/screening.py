@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import sys
 import time
-import webbrowser
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,7 +39,9 @@ from reviewkit.tui.widgets import (
     RecordView,
     TextPrompt,
     WaitsForDatabase,
+    footer_order,
     keeps_keys,
+    open_in_system,
     reason_for_key,
     reasons_renderable,
     record_renderable,
@@ -91,29 +92,10 @@ ACTIONS: tuple[Action, ...] = (
 )
 
 
-# the footer's order: what a reviewer needs on every record, then Help and Quit, then the
-# rest; at 80 columns the footer cuts off from the right, and q Quit must never be cut off
-_FOOTER_GROUPS = ("Decide", "Full text", "Other")
-
-
-def footer_order(actions: tuple[Action, ...]) -> list[Action]:
-    """Actions in footer order (the help screen keeps the table's order)."""
-    rank = {g: i for i, g in enumerate(_FOOTER_GROUPS)}
-    return sorted(actions, key=lambda a: rank.get(a.group, len(rank)))
-
-
 def stage_actions(rule: Stage) -> tuple[Action, ...]:
     """The actions that apply at a stage, named with its exclusion reasons (for the help screen)."""
     actions = [a for a in ACTIONS if rule.name == "full-text" or a.id not in FULL_TEXT_ONLY]
     return with_stage_reasons(actions, rule)
-
-
-def open_in_system(url: str) -> bool:
-    """Open a URL or file with the system's browser or viewer; False when none would."""
-    try:
-        return bool(webbrowser.open(url))
-    except webbrowser.Error:
-        return False
 
 
 @keeps_keys

@@ -4,6 +4,7 @@ busy database without losing a key."""
 from __future__ import annotations
 
 import re
+import webbrowser
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache, wraps
@@ -23,6 +24,7 @@ from textual.widgets import Input, Label, Static
 from reviewkit.errors import DatabaseBusy
 from reviewkit.protocol import ExclusionReason, Stage
 from reviewkit.records import Record
+from reviewkit.tui.actions import Action
 
 INCLUDE_STYLE = "bold black on #9be29b"
 EXCLUDE_STYLE = "bold white on #c0392b"
@@ -227,6 +229,25 @@ class TextPrompt(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+# the footer's order: what a reviewer needs on every record, then Help and Quit, then the
+# rest; at 80 columns the footer cuts off from the right, and q Quit must never be cut off
+_FOOTER_GROUPS = ("Decide", "Full text", "Other")
+
+
+def footer_order(actions: Sequence[Action]) -> list[Action]:
+    """Actions in footer order (the help screen keeps the table's order)."""
+    rank = {g: i for i, g in enumerate(_FOOTER_GROUPS)}
+    return sorted(actions, key=lambda a: rank.get(a.group, len(rank)))
+
+
+def open_in_system(url: str) -> bool:
+    """Open a URL or file with the system's browser or viewer; False when none would."""
+    try:
+        return bool(webbrowser.open(url))
+    except webbrowser.Error:
+        return False
 
 
 # --- a busy database ---------------------------------------------------------------------

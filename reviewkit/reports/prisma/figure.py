@@ -12,6 +12,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reviewkit.reports.prisma.counts import PrismaCounts
 
@@ -198,6 +199,17 @@ def layout(c: PrismaCounts) -> tuple[list[Box], float]:
     return boxes, total
 
 
+def _join_the_flow(ax: Any, other: Box, mains: list[Box]) -> None:
+    """The other methods' arrow into the flow, at "records from all sources" below it."""
+    below = max((m for m in mains if m.y + m.h < other.y), key=lambda m: m.y)
+    ax.annotate(
+        "",
+        xy=(below.x + below.w, below.y + below.h),
+        xytext=(other.x + 0.2, other.y),
+        arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
+    )
+
+
 def draw(c: PrismaCounts, path: Path) -> Path:
     """Draw the flow diagram at A4 width; PNG or SVG from the file suffix."""
     import matplotlib
@@ -257,14 +269,8 @@ def draw(c: PrismaCounts, path: Path) -> Path:
             fontsize=FONT_PT,
             linespacing=1.2,
         )
-        if b.kind == "other":  # its records join the flow at "records from all sources"
-            below = max((m for m in mains if m.y + m.h < b.y), key=lambda m: m.y)
-            ax.annotate(
-                "",
-                xy=(below.x + below.w, below.y + below.h),
-                xytext=(b.x + 0.2, b.y),
-                arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
-            )
+        if b.kind == "other":
+            _join_the_flow(ax, b, mains)
         if b.kind == "box" and b.x == RIGHT_X:
             main = next(m for m in mains if abs((m.y + m.h / 2) - (b.y + b.h / 2)) < 1e-6)
             ax.annotate(
