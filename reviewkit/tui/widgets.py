@@ -315,14 +315,11 @@ class WaitsForDatabase:
         )
 
 
-_NOT_KEPT = {"action_quit_now"}
-
-
 def keeps_keys(cls: type) -> type:
     """Class decorator: every ``action_*`` of a :class:`WaitsForDatabase` screen runs through
     :meth:`WaitsForDatabase.kept`, so no key is lost or reordered while the database is busy."""
     for name, method in list(vars(cls).items()):
-        if name.startswith("action_") and callable(method) and name not in _NOT_KEPT:
+        if name.startswith("action_") and callable(method):
             setattr(cls, name, _kept_action(method))
     return cls
 
