@@ -168,6 +168,16 @@ def values(project: Project, record_ids: Iterable[int]) -> dict[int, dict[str, s
     return out
 
 
+def unchecked(project: Project, record_ids: Iterable[int]) -> dict[int, set[str]]:
+    """record id -> the fields whose value is still the prefilled one (no person or CSV import
+    has given or confirmed a value since); empty values are not counted."""
+    current_rows = values_rows.current_values(project.db, list(record_ids))
+    return {
+        rid: {f for f, v in fields.items() if v.method == "prefill" and v.value.strip()}
+        for rid, fields in current_rows.items()
+    }
+
+
 def current(project: Project, record_ids: Iterable[int]) -> dict[int, dict[str, values_rows.Value]]:
     """record id -> field id -> its current value with where it came from; a field that never
     had a value is left out (one a person cleared is there, with value '')."""

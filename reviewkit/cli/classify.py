@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from reviewkit import settings
-from reviewkit.cli._common import load_project, progress_bar, project_option
+from reviewkit.cli._common import load_project, progress_bar, project_option, run_app
 from reviewkit.errors import UserError
 
 all_option = click.option(
@@ -161,7 +161,7 @@ def confirm_command(
             raise UserError("no studies to label", hint="finish screening, or pass --all")
         from reviewkit.tui.classify import ConfirmApp
 
-        ConfirmApp(project, scheme_id, ids, reviewer).run()
+        run_app(ConfirmApp(project, scheme_id, ids, reviewer))
     finally:
         project.close()
 
@@ -228,7 +228,7 @@ def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
         extract.prefill(project, ids)
         from reviewkit.tui.extract import ExtractApp
 
-        ExtractApp(project, ids, reviewer).run()
+        run_app(ExtractApp(project, ids, reviewer))
     finally:
         project.close()
 

@@ -8,7 +8,7 @@ import click
 from click.core import ParameterSource
 
 from reviewkit import settings
-from reviewkit.cli._common import load_project, progress_bar, project_option
+from reviewkit.cli._common import load_project, progress_bar, project_option, run_app
 
 
 def _project_dir(ctx: click.Context, project_dir: Path) -> Path:
@@ -107,7 +107,7 @@ def review(
     try:
         from reviewkit.tui.dedup_review import DedupReviewApp
 
-        DedupReviewApp(project.db, reviewer, project=project).run()
+        run_app(DedupReviewApp(project.db, reviewer, project=project))
     finally:
         project.close()
 

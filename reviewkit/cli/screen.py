@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from reviewkit import settings
-from reviewkit.cli._common import load_project, project_option
+from reviewkit.cli._common import load_project, project_option, run_app
 from reviewkit.protocol import STAGES
 
 stage_option = click.option(
@@ -44,7 +44,7 @@ def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) 
         ranking = QueueRanker(queue) if rank else None
         from reviewkit.tui.screening import ScreeningApp
 
-        ScreeningApp(queue, ranking=ranking).run()
+        run_app(ScreeningApp(queue, ranking=ranking))
     finally:
         if ranking is not None:
             ranking.close()
@@ -95,7 +95,7 @@ def conflicts(project_dir: Path, stage: str, resolver: str, as_list: bool) -> No
             return
         from reviewkit.tui.conflicts import ConflictsApp
 
-        ConflictsApp(project, stage, resolver, views).run()
+        run_app(ConflictsApp(project, stage, resolver, views))
     finally:
         project.close()
 

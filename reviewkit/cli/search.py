@@ -99,9 +99,16 @@ def run_command(
             during = f" during search {current['name']}" if "name" in current else ""
             raise Interrupted(
                 f"interrupted{during}; every batch fetched so far is stored",
-                hint=f"run 'reviewkit search run {' '.join(names) or '--all'}' again to resume",
+                hint=f"run 'reviewkit search run {' '.join(names) or '--all'}' again to resume"
+                " (searches already finished are not run again)",
             ) from None
     for r in reports:
+        if r.already_finished:
+            click.echo(
+                f"{r.search}: {r.count} records (run {r.run_id}), finished before the"
+                " interruption; not run again"
+            )
+            continue
         line = f"{r.search}: {r.count} records (run {r.run_id}{', resumed' if r.resumed else ''}), {r.stored} stored"
         if r.previous_run is not None:
             line += (

@@ -18,32 +18,36 @@ from reviewkit.reports import prisma
 from reviewkit.reports.exporter import SUFFIX, export_to_file
 from reviewkit.reports.snapshot import ProjectSnapshot
 from reviewkit.reports.tables import report_tables
-from reviewkit.reports.writers import Table, write_csv, write_docx, write_markdown, write_xlsx
+from reviewkit.reports.writers import Cell, Table, write_csv, write_docx, write_markdown, write_xlsx
 from reviewkit.screening import DerivedStages
 
 FORMATS = ("csv", "xlsx", "md", "docx")
 
 
 def agreement_table(project: Project, derived: DerivedStages | None = None) -> Table:
-    """Agreement per stage and reviewer pair: n, percent agreement, kappa with its CI, PABAK."""
-    rows = []
-    for a in agreement_mod.agreement(project, derived=derived):
+    """Agreement per stage and reviewer pair: n, percent agreement, kappa with its CI, PABAK.
 
-        def fmt(v: float | None, digits: int = 3) -> str:
-            return "" if v is None else f"{v:.{digits}f}"
+    Cells are numbers (rounded for reading), not text, so a spreadsheet can compute with them;
+    a statistic that cannot be computed yet is an empty cell.
+    """
 
-        rows.append(
-            [
-                a.stage,
-                a.reviewer_a,
-                a.reviewer_b,
-                a.n,
-                fmt(a.percent, 1),
-                fmt(a.kappa),
-                f"{fmt(a.ci_low)} to {fmt(a.ci_high)}" if a.kappa is not None else "",
-                fmt(a.pabak),
-            ]
-        )
+    def num(v: float | None, digits: int = 3) -> float | str:
+        return "" if v is None else round(v, digits)
+
+    rows: list[list[Cell]] = [
+        [
+            a.stage,
+            a.reviewer_a,
+            a.reviewer_b,
+            a.n,
+            num(a.percent, 1),
+            num(a.kappa),
+            num(a.ci_low) if a.kappa is not None else "",
+            num(a.ci_high) if a.kappa is not None else "",
+            num(a.pabak),
+        ]
+        for a in agreement_mod.agreement(project, derived=derived)
+    ]
     return Table(
         "agreement",
         "Agreement between reviewers",
@@ -54,7 +58,8 @@ def agreement_table(project: Project, derived: DerivedStages | None = None) -> T
             "Studies both screened",
             "Agreement %",
             "Cohen's kappa",
-            "95% CI",
+            "Kappa 95% CI low",
+            "Kappa 95% CI high",
             "PABAK",
         ],
         rows,

@@ -24,6 +24,7 @@ stage is still open (some study pending).
 """
 
 from reviewkit.screening.decisions import (
+    AlreadyDecided,
     ConflictView,
     add_note,
     conflicts,
@@ -59,6 +60,7 @@ from reviewkit.screening.rules import (
 )
 
 __all__ = [
+    "AlreadyDecided",
     "FINAL",
     "NOTE",
     "STATUSES",

@@ -7,7 +7,10 @@ Where each number comes from:
 
 - records identified: per database and per stored search, the records its runs stored
   (``reviewkit.searches.identification_counts``; what each latest run retrieved is in the CSV);
-  per other source, the records of imported files, by their source name;
+  the records of imported files by their source name: a database's export joins that
+  database's line (one line per database, whether its records came from a stored search or a
+  file), and sources that are not databases (citation searching, websites, organisations; see
+  :func:`is_other_method`) go to PRISMA 2020's "other methods";
 - duplicates removed: records minus studies (duplicate clusters); "automatically" is what the
   rule links alone would have removed, "by hand" the rest (links made by a person);
 - records screened: every study at the title-abstract stage; excluded there, per reason;
@@ -23,24 +26,46 @@ new records: studies included whose every record was found before the latest run
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 NOT_RETRIEVED_REASONS = ("no-full-text", "not-retrieved")
+
+# PRISMA 2020's "identification of studies via other methods" names websites, organisations
+# and citation searching (Page et al. 2021, fig. 1; PRISMA-S items 4-7 add web search engines
+# and contacting experts). A source is one of those when its name says so; every other source
+# is taken as a database or register export, the usual case for an imported file.
+_OTHER_METHOD = re.compile(
+    r"citation|snowball|reference list|hand[- ]?search|backward|forward|cited by"
+    r"|website|web search|google|researchgate|grey lit|gray lit"
+    r"|organi[sz]ation|agency|ministry|expert|contact|personal communication"
+    r"|other (?:source|method)",
+    re.IGNORECASE,
+)
+
+
+def is_other_method(source: str) -> bool:
+    """Is an import's source one of PRISMA 2020's "other methods" rather than a database?
+
+    'snowballing', 'citation searching', 'Google Scholar' (a web search engine, PRISMA-S
+    item 4), 'NAV website', 'expert contact' are; 'Embase', 'PubMed', 'RIS import' are not.
+    """
+    return bool(_OTHER_METHOD.search(source))
 
 
 @dataclass
 class PrismaCounts:
     """Every number of the flow diagram."""
 
-    databases: dict[str, int] = field(default_factory=dict)  # records per database
+    databases: dict[str, int] = field(default_factory=dict)  # records per database (one line each)
     searches: dict[str, int] = field(
         default_factory=dict
     )  # records stored per search (all its runs)
     retrieved: dict[str, int] = field(
         default_factory=dict
     )  # hits of each search's latest run (CSV only)
-    other_sources: dict[str, int] = field(default_factory=dict)  # records per imported source
+    other_sources: dict[str, int] = field(default_factory=dict)  # records per other method
     duplicates_automatic: int = 0
     duplicates_manual: int = 0
     screened: int = 0  # studies at the title-abstract stage
@@ -74,7 +99,7 @@ class PrismaCounts:
             ("identification", f"search: {k} (retrieved by its latest run)", v)
             for k, v in self.retrieved.items()
         ]
-        out += [("identification", f"other source: {k}", v) for k, v in self.other_sources.items()]
+        out += [("identification", f"other method: {k}", v) for k, v in self.other_sources.items()]
         out += [
             ("identification", "records identified", self.identified),
             ("identification", "duplicates removed automatically", self.duplicates_automatic),
@@ -165,7 +190,7 @@ def collect_counts(project, snapshot=None) -> PrismaCounts:
     c.searches = dict(ident.get("searches", {}))
     c.retrieved = dict(ident.get("retrieved", {}))
     for imp in record_rows.list_imports(db):
-        c.other_sources[imp.source] = c.other_sources.get(imp.source, 0) + imp.record_count
+        _add_source(c, imp.source, imp.record_count)
     canon = snapshot.canon
     total, studies = len(canon), len(set(canon.values()))
     rule_graph = nx.Graph()
@@ -208,6 +233,14 @@ def collect_counts(project, snapshot=None) -> PrismaCounts:
         c.new_included = sum(1 for s in included if any(r in new_ids for r in members.get(s, [s])))
         c.previous_included = len(included) - c.new_included
     return c
+
+
+def _add_source(c: PrismaCounts, source: str, records: int) -> None:
+    """Count an import under its database's line (names compared without case) or, for a
+    source that is not a database, under the other methods."""
+    target = c.other_sources if is_other_method(source) else c.databases
+    name = next((k for k in target if k.casefold() == source.casefold()), source)
+    target[name] = target.get(name, 0) + records
 
 
 def _identification(db) -> dict:
