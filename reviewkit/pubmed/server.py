@@ -24,13 +24,14 @@ from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape
 
 from reviewkit.errors import UserError
-from reviewkit.pubmed.evaluate import Evaluator
+from reviewkit.pubmed.evaluate import Evaluation, Evaluator
 from reviewkit.pubmed.snapshot import Snapshot
 
 PUBMED_CAP = 9_999
 NCBI_RATE = 3
 NCBI_RATE_WITH_KEY = 10
 PATH_PREFIX = "/entrez/eutils/"
+SNAPSHOT_HEADER = "X-Reviewkit-Snapshot"
 FAULT_KINDS = (
     "ok",
     "429",
@@ -40,7 +41,8 @@ FAULT_KINDS = (
     "slow",
     "cut",
     "drop",
-)  # ok: no fault (for scripts)
+    "backend",
+)  # ok: no fault (for scripts); backend: NCBI's transient "Search Backend failed" <ERROR> reply
 ESEARCH_HEAD = (
     '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eSearchResult PUBLIC "-//NLM//DTD esearch '
     '20060628//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20060628/esearch.dtd">\n'
@@ -65,7 +67,12 @@ KNOWN_PARAMS = {
     "id",
     "sort",
     "idtype",
+    "datetype",
+    "mindate",
+    "maxdate",
 }
+DATETYPES = {"pdat": "dp", "edat": "edat", "crdt": "crdt"}
+BACKEND_FAILED = "Search Backend failed: read error: Connection reset by peer"
 
 
 # --- faults ------------------------------------------------------------------------------
@@ -233,11 +240,18 @@ class EutilsServer:
             raise ReplyError("Empty term and query_key - nothing todo")
         retstart, retmax = _int(params, "retstart", 0), _int(params, "retmax", 20)
         try:
-            result = self.evaluator.evaluate(term)
+            result = self.evaluate(term)
+            limit = self._date_limit(params)
         except UserError as exc:
             raise ReplyError(
                 f"Invalid query: {exc.message}" + (f" ({exc.hint.strip()})" if exc.hint else "")
             ) from None
+        if limit is not None:
+            kind, start, end = limit
+            within = self.evaluator.dates(start, end, kind)
+            result.pmids = [p for p in result.pmids if p in within]
+            name = {"dp": "Date - Publication", "edat": "Date - Entry", "crdt": "Date - Create"}
+            result.translation = f"({result.translation}) AND {start}:{end}[{name[kind]}]"
         count = result.count
         if retstart >= self.cap and count > retstart:
             raise ReplyError(
@@ -269,12 +283,36 @@ class EutilsServer:
                 + "".join(f"<PhraseNotFound>{escape(t)}</PhraseNotFound>" for t in result.not_found)
                 + "</ErrorList>"
             )
+        warnings = list(result.warnings)
         if not count:
+            warnings.append(("OutputMessage", "No items found."))
+        if warnings:  # the DTD's order: PhraseIgnored*, QuotedPhraseNotFound*, OutputMessage*
+            order = ("PhraseIgnored", "QuotedPhraseNotFound", "OutputMessage")
+            warnings.sort(key=lambda w: order.index(w[0]))
             parts.append(
-                "<WarningList><OutputMessage>No items found.</OutputMessage></WarningList>"
+                "<WarningList>"
+                + "".join(f"<{k}>{escape(t)}</{k}>" for k, t in warnings)
+                + "</WarningList>"
             )
         parts.append("</eSearchResult>\n")
         return "".join(parts).encode("utf-8")
+
+    def evaluate(self, term: str) -> Evaluation:
+        """The query over the snapshot (tests replace this to make a count drift)."""
+        return self.evaluator.evaluate(term)
+
+    def _date_limit(self, params: dict[str, str]) -> tuple[str, str, str] | None:
+        """(kind, mindate, maxdate) from esearch's datetype/mindate/maxdate, as NCBI reads them:
+        both dates are needed; datetype pdat (the default), edat or crdt."""
+        lo, hi = params.get("mindate", ""), params.get("maxdate", "")
+        if not lo and not hi:
+            return None
+        if not (lo and hi):
+            raise ReplyError("mindate and maxdate must be given together")
+        datetype = params.get("datetype", "pdat") or "pdat"
+        if datetype not in DATETYPES:
+            raise ReplyError(f"datetype {datetype!r} is not supported by the local server")
+        return DATETYPES[datetype], lo.replace("-", "/"), hi.replace("-", "/")
 
     def efetch(self, params: dict[str, str]) -> bytes:
         _check_common(params)
@@ -408,6 +446,10 @@ def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
                 return
             if fault and fault.kind == "slow":
                 time.sleep(fault.seconds)
+            if fault and fault.kind == "backend":
+                body = f"{ESEARCH_HEAD}<eSearchResult><ERROR>{BACKEND_FAILED}</ERROR></eSearchResult>\n"
+                self._reply(200, body.encode(), "text/xml; charset=UTF-8")
+                return
             try:
                 body = server.esearch(params) if endpoint == "esearch" else server.efetch(params)
             except ReplyError as exc:
@@ -425,6 +467,8 @@ def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
             try:
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
+                # Not an NCBI header: names the snapshot so a run can log what it searched.
+                self.send_header(SNAPSHOT_HEADER, "; ".join(server.snapshot.files))
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body[: len(body) // 2] if cut else body)
