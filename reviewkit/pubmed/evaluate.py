@@ -67,6 +67,18 @@ DATE_KINDS = ("dp", "edat", "crdt")
 # Publication types that PubMed explodes to narrower types (MeSH Publication Characteristics):
 # the snapshot has no tree, so these are warned about, not silently narrowed.
 PT_WITH_NARROWER = {"clinical trial", "controlled clinical trial", "clinical study", "review"}
+# PubMed's stopwords (PubMed Help, "Stopwords"): a single-word term that is one of them is
+# ignored, and esearch says so in WarningList/PhraseIgnored. Inside a quoted phrase they count.
+_STOPWORDS = """a about again all almost also although always among an and another any are as at be
+    because been before being between both but by can could did do does done due during each
+    either enough especially etc for found from further had has have having here how however i
+    if in into is it its itself just kg km made mainly make may mg might ml mm most mostly must
+    nearly neither no nor obtained of often on our overall perhaps pmid quite rather really
+    regarding seem seen several should show showed shown shows significantly since so some such
+    than that the their theirs them then there therefore these they this those through thus to
+    upon use used using various very was we were what when which while with within without
+    would"""
+STOPWORDS = frozenset(_STOPWORDS.split())
 NO_ATM = (
     "No automatic term mapping in the local server: untagged terms are searched as written "
     "in title, abstract, MeSH, keywords, publication types and authors"
@@ -140,7 +152,7 @@ class Evaluator:
         node = parse_or_fail(query) if isinstance(query, str) else query
         out = Evaluation([], translate(node))
         hits = self._eval(node, out)
-        out.pmids = sorted(hits, reverse=True)
+        out.pmids = sorted(hits or (), reverse=True)
         out.warnings = list(dict.fromkeys(out.warnings))
         return out
 
@@ -150,10 +162,13 @@ class Evaluator:
 
     # --- nodes ---------------------------------------------------------------------------
 
-    def _eval(self, node: Node, out: Evaluation) -> set[int]:
+    def _eval(self, node: Node, out: Evaluation) -> set[int] | None:
+        """The node's PMIDs; None for a stopword PubMed ignores (it drops out of its operator)."""
         if isinstance(node, BoolOp):
             left = self._eval(node.left, out)
             right = self._eval(node.right, out)
+            if left is None or right is None:
+                return right if left is None and node.op != "NOT" else left
             if node.op == "AND":
                 return left & right
             if node.op == "OR":
@@ -166,6 +181,14 @@ class Evaluator:
             )
         if isinstance(node, Range):
             return self._range(node)
+        if (
+            not node.phrase
+            and node.field in TEXT_COLUMNS
+            and node.text.lower() in STOPWORDS
+            and not node.truncated
+        ):
+            out.warnings.append(("PhraseIgnored", node.text))
+            return None
         hits = self._term(node, out)
         if not hits:
             if node.phrase and node.field in TEXT_COLUMNS:

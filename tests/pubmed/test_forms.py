@@ -177,6 +177,11 @@ FORMS: list[tuple[str, Pred, str]] = [
         "automatic term mapping",
     ),
     (
+        "cancer and pain",  # 'and' is one of PubMed's stopwords: ignored (PhraseIgnored)
+        lambda a: all(any(w in col for col in all_fields(a)) for w in ("cancer", "pain")),
+        "automatic term mapping",
+    ),
+    (
         "cancer OR pain",
         lambda a: any(w in col for col in all_fields(a) for w in ("cancer", "pain")),
         "automatic term mapping",
@@ -267,3 +272,11 @@ def test_cochrane_hsss_runs_with_its_warnings(server: EutilsServer, arts: dict[i
     said = [m.text for m in result.messages]
     assert any("drug therapy[sh] not exploded" in t for t in said)
     assert any("animals[mh] not exploded" in t for t in said)
+
+
+def test_a_stopword_is_ignored_and_said_so(server: EutilsServer) -> None:
+    from reviewkit.pubmed.client import Message
+
+    result = fast_client(server).count("cancer and pain")
+    assert Message("PhraseIgnored", "and") in result.messages
+    assert result.count == fast_client(server).count("cancer AND pain").count
