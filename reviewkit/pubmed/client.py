@@ -124,9 +124,9 @@ class Message:
 MESSAGE_LABELS = {
     "PhraseNotFound": "not found",
     "FieldNotFound": "field not found",
-    "QuotedPhraseNotFound": "quoted phrase not found (PubMed ignored the quotes and mapped the words)",
+    "QuotedPhraseNotFound": "quoted phrase not found (PubMed then ignores the quotes and maps the words)",
     "PhraseIgnored": "ignored by PubMed",
-    "OutputMessage": "PubMed says",
+    "OutputMessage": "the server says",
     "ERROR": "PubMed error",
     "drift": "count changed during the run",
 }

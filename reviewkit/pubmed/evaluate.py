@@ -181,12 +181,7 @@ class Evaluator:
             )
         if isinstance(node, Range):
             return self._range(node)
-        if (
-            not node.phrase
-            and node.field in TEXT_COLUMNS
-            and node.text.lower() in STOPWORDS
-            and not node.truncated
-        ):
+        if is_stopword(node):
             out.warnings.append(("PhraseIgnored", node.text))
             return None
         hits = self._term(node, out)
@@ -390,9 +385,22 @@ def date_bound(text: str, *, end: bool) -> int:
     return year * 10000 + month * 100 + day
 
 
+def is_stopword(term: Term) -> bool:
+    """A single unquoted text word PubMed ignores."""
+    return (
+        not term.phrase
+        and not term.truncated
+        and term.field in TEXT_COLUMNS
+        and term.text.lower() in STOPWORDS
+    )
+
+
 def translate(node: Node, top: bool = True) -> str:
-    """The query as the local server understood it, in PubMed's translation style."""
+    """The query as the local server understood it, in PubMed's translation style (ignored
+    stopwords left out, as PubMed leaves them out)."""
     if isinstance(node, Term):
+        if is_stopword(node):
+            return ""
         name = FIELD_NAMES.get(node.field, node.field)
         if node.noexp:
             name += ":noexp"
@@ -406,5 +414,10 @@ def translate(node: Node, top: bool = True) -> str:
         return f"{node.start}:{node.end}[{FIELD_NAMES.get(node.field, node.field)}]"
     if isinstance(node, HistoryRef):
         return f"#{node.number}"
-    inner = f"{translate(node.left, False)} {node.op} {translate(node.right, False)}"
+    left, right = translate(node.left, False), translate(node.right, False)
+    if not left:  # an ignored stopword drops out of its operator (as in _eval)
+        return "" if node.op == "NOT" else right
+    if not right:
+        return left
+    inner = f"{left} {node.op} {right}"
     return inner if top else f"({inner})"

@@ -152,8 +152,8 @@ def test_search_test_prints_every_kind(replay, capsys, monkeypatch) -> None:  # 
         "not found: abcXYZ",
         "field not found: xyz",
         "ignored by PubMed: and",
-        'quoted phrase not found (PubMed ignored the quotes and mapped the words): "abc xyz"',
-        "PubMed says: No items found.",
+        'quoted phrase not found (PubMed then ignores the quotes and maps the words): "abc xyz"',
+        "the server says: No items found.",
     ):
         assert line in out
 
@@ -177,7 +177,7 @@ def test_run_prints_stores_and_logs_every_message(
     url = server.base_url
     assert cli("search", "run", "warned", "--base-url", url, "--project", project_dir) == 0
     out = capsys.readouterr().out
-    assert "not found: zzzqqq" in out and "PubMed says: humans[mh] not exploded" in out
+    assert "not found: zzzqqq" in out and "the server says: humans[mh] not exploded" in out
     assert cli("search", "run", "refused", "--base-url", url, "--project", project_dir) == 2
     capsys.readouterr()
     assert cli("search", "history", "warned", "--project", project_dir) == 0
