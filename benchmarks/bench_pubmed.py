@@ -171,7 +171,7 @@ def _independent(files: list[Path]) -> dict[str, int]:
                     if d is not None
                 }
                 mesh = [m.text or "" for m in e.iterfind(".//MeshHeading/DescriptorName")]
-                parts = ".//ArticleTitle|.//AbstractText|.//DescriptorName|.//Keyword|.//PublicationType|.//AuthorList/Author"
+                parts = ".//ArticleTitle|.//AbstractText|.//DescriptorName|.//Keyword|.//PublicationType|.//AuthorList/Author/*[not(self::AffiliationInfo)]"
                 text = words(" ".join(t for x in e.xpath(parts) for t in x.itertext()))
                 authors = [
                     (a.findtext("LastName") or "", a.findtext("Initials") or "")

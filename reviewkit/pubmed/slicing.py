@@ -6,8 +6,9 @@ and slice counts need not add up. Every record has exactly one Entry date ([edat
 slices are made with ``datetype=edat`` (esearch's own date limit: the query is sent unchanged)
 and checked by the union of their ids, not by the sum of their counts.
 
-Each range is first asked for its count only (a reply of a few hundred bytes); only ranges
-under the cap are asked for their ids, so no 9,999-id reply is thrown away. The first request
+Each range is first asked for its count only (a reply of a few hundred bytes), and only the
+newer half of a split is asked: the older half holds the rest. Only ranges under the cap are
+asked for their ids, so no 9,999-id reply is thrown away. The first request
 of the search asks for the ids too (most searches fit), unless the previous run of the search
 was above the cap (``expect_large``); its ids are then checked to be in the slices.
 
@@ -121,7 +122,9 @@ class _Reader:
             return []
         if count <= self.client.cap:
             result = self.client.esearch(self.term, dates=_dates(lo, hi))
-            return [(lo, hi, self.client.complete(self.term, result, _dates(lo, hi)))]
+            if result.count <= self.client.cap:
+                return [(lo, hi, self.client.complete(self.term, result, _dates(lo, hi)))]
+            count = result.count  # grew past the cap since it was counted: split it
         if lo >= hi:
             raise EntrezError(
                 f"{count} records have the Entry date {lo:%Y/%m/%d}, more than the "
@@ -130,7 +133,11 @@ class _Reader:
                 hint="narrow the query",
             )
         mid = lo + timedelta(days=(hi - lo).days // 2)
-        return self.split(mid + timedelta(days=1), hi) + self.split(lo, mid)
+        newer = self.split(mid + timedelta(days=1), hi)
+        # Each record has one Entry date, so the older half holds the rest: no request to
+        # count it (a count that drifts meanwhile is caught by the union check at the end).
+        rest = count - sum(s.count for _lo, _hi, s in newer)
+        return newer + (self.split(lo, mid, known=rest) if rest > 0 else [])
 
     def reread(self, slices: list[tuple[date, date, Slice]]) -> list[tuple[date, date, Slice]]:
         """Ask every slice's count again; read again those that changed (a count of 0 in a
