@@ -220,19 +220,7 @@ class Evaluator:
                 hint="truncate a longer stem",
             )
         if f in TEXT_COLUMNS:
-            if f in ("", "all"):
-                out.warnings.append(("OutputMessage", NO_ATM))
-            if f == "tw":
-                out.warnings.append(
-                    (
-                        "OutputMessage",
-                        "[tw] searched in title, abstract, MeSH, keywords and "
-                        "publication types; PubMed's Text Word also covers substance names and other terms",
-                    )
-                )
-            if term.proximity is not None:
-                return self._near(term, TEXT_COLUMNS[f])
-            return self._text_term(term, TEXT_COLUMNS[f], out)
+            return self._text_field(term, out)
         value = fold_text(term.text)
         if f in DATE_KINDS:
             if not re.fullmatch(r"\d{4}(/\d{1,2}(/\d{1,2})?)?", term.text) or term.truncated:
@@ -289,6 +277,23 @@ class Evaluator:
             f"the field tag [{f}] is not supported by the local server",
             hint=f"supported: {supported} and systematic[sb]",
         )
+
+    def _text_field(self, term: Term, out: Evaluation) -> set[int]:
+        """Untagged, [all], [tiab], [ti], [ab], [tw]: words, phrases, proximity."""
+        f = term.field
+        if f in ("", "all"):
+            out.warnings.append(("OutputMessage", NO_ATM))
+        if f == "tw":
+            out.warnings.append(
+                (
+                    "OutputMessage",
+                    "[tw] searched in title, abstract, MeSH, keywords and publication types; "
+                    "PubMed's Text Word also covers substance names and other terms",
+                )
+            )
+        if term.proximity is not None:
+            return self._near(term, TEXT_COLUMNS[f])
+        return self._text_term(term, TEXT_COLUMNS[f], out)
 
     def _text_term(self, term: Term, columns: str, out: Evaluation) -> set[int]:
         """A text term. An unquoted term of several words before a tag is looked up as a
