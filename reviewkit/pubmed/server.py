@@ -2,16 +2,15 @@
 
 It answers as NCBI does: XML replies with Count/RetMax/RetStart/IdList, the history server
 (``usehistory``, WebEnv, query_key), ``retstart``/``retmax``, the 9,999-record cap of PubMed,
-``QueryTranslation``, ``ErrorList/PhraseNotFound`` and ``<ERROR>`` replies. It enforces NCBI's
-rate limit (3 requests/s, 10 with an API key; HTTP 429 with NCBI's JSON) and injects faults on
-demand — 500s, slow replies, cut bodies, dropped connections — scripted per server instance so
-tests can say exactly which request fails and how.
+``QueryTranslation``, ``ErrorList``, ``WarningList`` and ``<ERROR>`` replies, and esearch's
+``datetype``/``mindate``/``maxdate``. It enforces NCBI's rate limit (3 requests/s, 10 with an
+API key; HTTP 429 with NCBI's JSON) and injects faults on demand (:mod:`reviewkit.pubmed.faults`).
+What it evaluates exactly, warns about or refuses: :mod:`reviewkit.pubmed.evaluate`.
 """
 
 from __future__ import annotations
 
 import json
-import random
 import secrets
 import threading
 import time
@@ -25,6 +24,7 @@ from xml.sax.saxutils import escape
 
 from reviewkit.errors import UserError
 from reviewkit.pubmed.evaluate import Evaluation, Evaluator
+from reviewkit.pubmed.faults import FAULT_KINDS, Fault, FaultPlan, parse_faults
 from reviewkit.pubmed.snapshot import Snapshot
 
 PUBMED_CAP = 9_999
@@ -32,17 +32,20 @@ NCBI_RATE = 3
 NCBI_RATE_WITH_KEY = 10
 PATH_PREFIX = "/entrez/eutils/"
 SNAPSHOT_HEADER = "X-Reviewkit-Snapshot"
-FAULT_KINDS = (
-    "ok",
-    "429",
-    "500",
-    "502",
-    "503",
-    "slow",
-    "cut",
-    "drop",
-    "backend",
-)  # ok: no fault (for scripts); backend: NCBI's transient "Search Backend failed" <ERROR> reply
+__all__ = [  # the server, and the fault names it re-exports from reviewkit.pubmed.faults
+    "FAULT_KINDS",
+    "NCBI_RATE",
+    "NCBI_RATE_WITH_KEY",
+    "PUBMED_CAP",
+    "EutilsServer",
+    "Fault",
+    "FaultPlan",
+    "ReplyError",
+    "RequestLog",
+    "parse_faults",
+    "serve_forever",
+    "serve_in_thread",
+]
 ESEARCH_HEAD = (
     '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eSearchResult PUBLIC "-//NLM//DTD esearch '
     '20060628//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20060628/esearch.dtd">\n'
@@ -73,79 +76,6 @@ KNOWN_PARAMS = {
 }
 DATETYPES = {"pdat": "dp", "edat": "edat", "crdt": "crdt"}
 BACKEND_FAILED = "Search Backend failed: read error: Connection reset by peer"
-
-
-# --- faults ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Fault:
-    """One fault: ``kind`` in FAULT_KINDS; ``endpoint`` 'esearch', 'efetch' or '' for any."""
-
-    kind: str
-    endpoint: str = ""
-    seconds: float = 2.0  # for 'slow'
-
-    def __post_init__(self) -> None:
-        if self.kind not in FAULT_KINDS:
-            raise UserError(f"unknown fault {self.kind!r}", hint=f"one of {', '.join(FAULT_KINDS)}")
-
-
-class FaultPlan:
-    """Faults for the coming requests: scripted ones first (in order), then random rates."""
-
-    def __init__(
-        self, rates: dict[str, float] | None = None, *, seed: int = 0, slow_seconds: float = 2.0
-    ) -> None:
-        self.rates = dict(rates or {})
-        self.slow_seconds = slow_seconds
-        self._scripted: deque[Fault] = deque()
-        self._random = random.Random(seed)
-        self._lock = threading.Lock()
-
-    def script(self, *faults: Fault | str) -> None:
-        """Queue faults: each applies to the next request of its endpoint."""
-        with self._lock:
-            self._scripted.extend(Fault(f) if isinstance(f, str) else f for f in faults)
-
-    def pending(self) -> int:
-        with self._lock:
-            return len(self._scripted)
-
-    def next(self, endpoint: str) -> Fault | None:
-        with self._lock:
-            for fault in self._scripted:
-                if fault.endpoint in ("", endpoint):
-                    self._scripted.remove(fault)
-                    return fault
-            for kind, rate in self.rates.items():
-                if self._random.random() < rate:
-                    return Fault(kind, seconds=self.slow_seconds)
-        return None
-
-
-def parse_faults(spec: str, *, seed: int = 0) -> FaultPlan:
-    """'500@0.1,cut@0.05,slow@0.05:1.5' -> random faults at those rates (slow: seconds)."""
-    rates: dict[str, float] = {}
-    slow = 2.0
-    for part in filter(None, (p.strip() for p in spec.split(","))):
-        kind, _, rest = part.partition("@")
-        rate_text, _, seconds = rest.partition(":")
-        try:
-            rate = float(rate_text)
-            if seconds:
-                slow = float(seconds)
-        except ValueError:
-            raise UserError(
-                f"cannot read fault {part!r}", hint="write KIND@RATE, e.g. 500@0.1 or slow@0.05:1.5"
-            ) from None
-        if kind not in FAULT_KINDS or not 0 <= rate <= 1:
-            raise UserError(
-                f"cannot read fault {part!r}",
-                hint=f"KIND is one of {', '.join(FAULT_KINDS)}, RATE in 0..1",
-            )
-        rates[kind] = rate
-    return FaultPlan(rates, seed=seed, slow_seconds=slow)
 
 
 # --- state -------------------------------------------------------------------------------
