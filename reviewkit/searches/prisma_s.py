@@ -72,7 +72,7 @@ def run_log(db: Store, search: Search, runs: Sequence[SearchRun]) -> list[list[s
             f"  limits:              {run.limits}",
         ]
         for kind, text in rows.run_messages(db, run.id):
-            lines.append(f"  NCBI {kind}: {text}" if kind != "drift" else f"  drift: {text}")
+            lines.append(f"  E-utilities {kind}: {text}" if kind != "drift" else f"  drift: {text}")
         if run.message:
             lines.append(f"  message:             {run.message}")
         out.append(lines)

@@ -182,14 +182,19 @@ def test_run_prints_stores_and_logs_every_message(
     capsys.readouterr()
     assert cli("search", "history", "warned", "--project", project_dir) == 0
     out = capsys.readouterr().out
-    assert "NCBI PhraseNotFound: zzzqqq" in out and "NCBI OutputMessage: humans[mh] not" in out
+    assert (
+        "E-utilities PhraseNotFound: zzzqqq" in out
+        and "E-utilities OutputMessage: humans[mh] not" in out
+    )
     assert "ended:" in out and "local snapshot:      update-part.xml; baseline-part.xml" in out
     assert cli("search", "history", "refused", "--project", project_dir) == 0
     out = capsys.readouterr().out
-    assert "NCBI ERROR: Invalid query: the field tag [ta] is not supported" in out
+    assert "E-utilities ERROR: Invalid query: the field tag [ta] is not supported" in out
     assert "(supported: " in out  # the whole text, not its first part
     log = project_dir / "search-log.md"
     assert cli("search", "log", "--out", log, "--project", project_dir) == 0
     text = log.read_text()
-    assert "NCBI PhraseNotFound: zzzqqq" in text and "NCBI ERROR: Invalid query" in text
+    assert (
+        "E-utilities PhraseNotFound: zzzqqq" in text and "E-utilities ERROR: Invalid query" in text
+    )
     assert "Prior work reused: none recorded." in text
