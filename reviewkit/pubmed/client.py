@@ -344,8 +344,11 @@ class PubMedClient:
 
         return search(self, term, expect_large=expect_large, progress=progress)
 
-    def complete(self, term: str, first: ESearchResult, dates=None) -> Slice:  # type: ignore[no-untyped-def]
-        """Page through esearch until every id of this (capped) result is in hand."""
+    def complete(
+        self, term: str, first: ESearchResult, dates: tuple[str, str, str] | None = None
+    ) -> Slice:
+        """Page through esearch until every id of this (capped) result is in hand (``dates``:
+        the slice's datetype, mindate and maxdate)."""
         ids = list(first.ids)
         while len(ids) < first.count:
             page = self.esearch(term, retstart=len(ids), usehistory=False, dates=dates)
