@@ -475,6 +475,8 @@ def whole_efetch(body: bytes) -> bytes:
     """The reply, if it is not an error reply and ends with its root's closing tag."""
     if b"<eFetchResult" in body[:2000]:
         text = error_text(body)
+        if text is not None and text.startswith("Search Backend failed"):
+            raise BackendFailed(text)  # transient: retried like a 5xx
         raise EntrezRefused(
             f"PubMed refused the fetch: {text if text is not None else body[:200].decode('utf-8', 'replace')}"
         )

@@ -309,6 +309,17 @@ def _int(params: dict[str, str], name: str, default: int) -> int:
 # --- HTTP --------------------------------------------------------------------------------
 
 
+def _error_body(endpoint: str, text: str) -> bytes:
+    """An <ERROR> reply, as NCBI sends it (HTTP 200) for each utility."""
+    if endpoint == "esearch":
+        body = f"{ESEARCH_HEAD}<eSearchResult><ERROR>{escape(text)}</ERROR></eSearchResult>\n"
+    else:
+        body = (
+            f'<?xml version="1.0" ?>\n<eFetchResult><ERROR>{escape(text)}</ERROR></eFetchResult>\n'
+        )
+    return body.encode()
+
+
 def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "reviewkit-eutils/1"
@@ -377,17 +388,12 @@ def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
             if fault and fault.kind == "slow":
                 time.sleep(fault.seconds)
             if fault and fault.kind == "backend":
-                body = f"{ESEARCH_HEAD}<eSearchResult><ERROR>{BACKEND_FAILED}</ERROR></eSearchResult>\n"
-                self._reply(200, body.encode(), "text/xml; charset=UTF-8")
+                self._reply(200, _error_body(endpoint, BACKEND_FAILED), "text/xml; charset=UTF-8")
                 return
             try:
                 body = server.esearch(params) if endpoint == "esearch" else server.efetch(params)
             except ReplyError as exc:
-                if endpoint == "esearch":
-                    body = f"{ESEARCH_HEAD}<eSearchResult><ERROR>{escape(str(exc))}</ERROR></eSearchResult>\n"
-                else:
-                    body = f'<?xml version="1.0" ?>\n<eFetchResult><ERROR>{escape(str(exc))}</ERROR></eFetchResult>\n'
-                body = body.encode()
+                body = _error_body(endpoint, str(exc))
             if fault and fault.kind == "cut":
                 self._reply(200, body, "text/xml; charset=UTF-8", cut=True)
                 return

@@ -133,10 +133,13 @@ def test_search_backend_failed_is_retried_like_a_5xx(replay) -> None:  # type: i
     assert len(replay.server.requests) == 2
 
 
-def test_local_server_backend_fault_is_retried(server: EutilsServer) -> None:
-    server.faults.script(Fault("backend", endpoint="esearch"))
-    assert fast_client(server).count("english[la]").count > 0
-    assert [r.fault for r in server.requests()] == ["backend", ""]
+@pytest.mark.parametrize("endpoint", ["esearch", "efetch"])
+def test_local_server_backend_fault_is_retried(server: EutilsServer, endpoint: str) -> None:
+    server.faults.script(Fault("backend", endpoint=endpoint))
+    client = fast_client(server)
+    pmids = client.esearch("english[la]", retmax=5).ids
+    assert [r.pmid for r in client.efetch_ids(pmids)] == pmids
+    assert [r.fault for r in server.requests(endpoint)] == ["backend", ""]
 
 
 def cli(*args: object) -> int:
