@@ -33,6 +33,7 @@ from Bio import Entrez
 from reviewkit import settings
 from reviewkit.errors import FormatError, UserError
 from reviewkit.formats import pubmed_xml
+from reviewkit.pubmed.messages import MESSAGE_GROUPS, Message
 from reviewkit.records import Record
 
 NCBI_BASE = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
@@ -107,29 +108,6 @@ class RateLimiter:
             self._next = start + self.interval
         if start > now:
             self._sleep(start - now)
-
-
-@dataclass(frozen=True)
-class Message:
-    """One message of NCBI's: kind is the element's name (PhraseNotFound, FieldNotFound,
-    QuotedPhraseNotFound, PhraseIgnored, OutputMessage, ERROR) or ours (drift)."""
-
-    kind: str
-    text: str
-
-    def describe(self) -> str:
-        return f"{MESSAGE_LABELS.get(self.kind, self.kind)}: {self.text}"
-
-
-MESSAGE_LABELS = {
-    "PhraseNotFound": "not found",
-    "FieldNotFound": "field not found",
-    "QuotedPhraseNotFound": "quoted phrase not found (PubMed then ignores the quotes and maps the words)",
-    "PhraseIgnored": "ignored by PubMed",
-    "OutputMessage": "the server says",
-    "ERROR": "PubMed error",
-    "drift": "count changed during the run",
-}
 
 
 @dataclass
@@ -458,14 +436,6 @@ def _parse_esearch(body: bytes) -> ESearchResult:
         query_key=str(data.get("QueryKey", "")),
         messages=messages,
     )
-
-
-# esearch.dtd: ErrorList (PhraseNotFound*, FieldNotFound*), WarningList (PhraseIgnored*,
-# QuotedPhraseNotFound*, OutputMessage*).
-MESSAGE_GROUPS = (
-    ("ErrorList", ("PhraseNotFound", "FieldNotFound")),
-    ("WarningList", ("PhraseIgnored", "QuotedPhraseNotFound", "OutputMessage")),
-)
 
 
 _ERROR_RE = re.compile(rb"<ERROR>(.*?)</ERROR>", re.S)
