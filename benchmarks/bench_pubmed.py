@@ -6,6 +6,9 @@
    (requests made / 3 per second); target <= 1.15 x floor, peak memory < 300 MB (client process).
 2. Time to evaluate each of Review A's eight stored searches (with their limits) on the
    snapshot; target < 200 ms each.
+3. The query forms of issue 15 on the local server, each against a count read from the XML
+   independently (no index): exact, warned (WarningList) or refused; and the overlap of
+   print and electronic dates that made publication-date slices fail to add up.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ def _fetch(base_url: str, folder: str) -> dict:
 
     from reviewkit.project import init_project
     from reviewkit.pubmed.client import PubMedClient
-    from reviewkit.searches import run_search
+    from reviewkit.searches import history, run_search
     from reviewkit.store import records as record_rows
 
     project = init_project(Path(folder) / "bench", PROTOCOL_A)
@@ -52,6 +55,7 @@ def _fetch(base_url: str, folder: str) -> dict:
     project.close()
     return {
         "count": report.count,
+        "slices": history(project.db)[-1].slices,
         "stored": stored,
         "requests": client.requests,
         "run_s": run_s,
@@ -92,6 +96,7 @@ def main(results_dir: Path) -> dict:
     finally:
         server.stop()
     rejected = sum(1 for r in server.log if r.status == 429)
+    esearches = [r.params for r in server.log if r.endpoint == "esearch" and r.status == 200]
     floor = fetched["requests"] / 3
     figures = {
         "snapshot_articles": snapshot.article_count,
@@ -117,12 +122,92 @@ def main(results_dir: Path) -> dict:
                 else None
             ),
             "target_peak_mb": 300,  # judged on all_processes_peak_pss_mb
+            "esearch_requests": len(esearches),
+            "esearch_with_ids": sum(1 for p in esearches if p.get("retmax") != "0"),
+            "entry_date_slices": fetched["slices"],
         },
+        "forms": forms(server.evaluator, files),
         "evaluate": searches,
         "evaluate_target_ms": 200,
     }
     _write_md(results_dir / "pubmed.md", figures)
     return figures
+
+
+FORMS = [
+    "2020[dp]",
+    "neoplasms[mh:noexp]",
+    "neoplasms[mh]",
+    "cancer OR pain",
+    "cancer or pain",
+    "smith j[au]",
+    '"smith j"[au]',
+    '"return work"[tiab:~3]',
+    "breast cancer[tiab]",
+    "2020/06/01:2020/06/30[edat]",
+    "ca*",
+    "#1 AND #2",
+]
+
+
+def _independent(files: list[Path]) -> dict[str, int]:
+    """Counts read from the NLM XML with iterparse and plain Python (no index, no evaluator)."""
+    import gzip
+    import re
+
+    from lxml import etree
+
+    def words(text: str) -> list[str]:
+        return re.findall(r"[a-z0-9]+", text.lower())
+
+    latest: dict[str, dict[str, bool]] = {}
+    for f in files:
+        with gzip.open(f, "rb") as stream:
+            for _ev, e in etree.iterparse(stream, tag="PubmedArticle"):
+                pmid = e.findtext(".//MedlineCitation/PMID")
+                years = {
+                    (d.findtext("Year") or (d.findtext("MedlineDate") or "")[:4])
+                    for d in (e.find(".//JournalIssue/PubDate"), e.find(".//Article/ArticleDate"))
+                    if d is not None
+                }
+                mesh = [m.text or "" for m in e.iterfind(".//MeshHeading/DescriptorName")]
+                parts = ".//ArticleTitle|.//AbstractText|.//DescriptorName|.//Keyword|.//PublicationType|.//AuthorList/Author/*[not(self::AffiliationInfo)]"
+                text = words(" ".join(t for x in e.xpath(parts) for t in x.itertext()))
+                authors = [
+                    (a.findtext("LastName") or "", a.findtext("Initials") or "")
+                    for a in e.iterfind(".//AuthorList/Author")
+                ]
+                entry = e.find(".//PubMedPubDate[@PubStatus='pubmed']")
+                edat = (
+                    (entry.findtext("Year"), int(entry.findtext("Month")))
+                    if entry is not None
+                    else None
+                )
+                latest[pmid] = {
+                    "2020[dp]": "2020" in years,
+                    "neoplasms[mh:noexp]": "Neoplasms" in mesh,
+                    "descriptor ending in Neoplasms": any(m.endswith("Neoplasms") for m in mesh),
+                    "print and electronic year differ": len(years - {""}) == 2,
+                    "smith j[au]": any(a == "Smith" and i.startswith("J") for a, i in authors),
+                    '"smith j"[au]': ("Smith", "J") in authors,
+                    "2020/06/01:2020/06/30[edat]": edat == ("2020", 6),
+                    "words cancer, or, pain": {"cancer", "or", "pain"} <= set(text),
+                }
+                e.clear()
+    return {k: sum(1 for v in latest.values() if v[k]) for k in next(iter(latest.values()))}
+
+
+def forms(evaluator: Evaluator, files: list[Path]) -> dict:
+    from reviewkit.errors import UserError
+
+    rows = []
+    for q in FORMS:
+        try:
+            r = evaluator.evaluate(q)
+            rows.append({"query": q, "count": r.count, "warnings": [t for _k, t in r.warnings]})
+        except UserError as exc:
+            rows.append({"query": q, "count": None, "refused": exc.message})
+    return {"local_server": rows, "from_xml": _independent(files)}
 
 
 def _write_md(path: Path, f: dict) -> None:
@@ -162,4 +247,20 @@ def _write_md(path: Path, f: dict) -> None:
         f"| {s['search']} | {s['count']} | {s['first_ms']} | {s['median_ms']} |"
         for s in f["evaluate"]
     ]
+    lines += [
+        "",
+        f"Slicing: {fe['esearch_requests']} esearch requests, {fe['esearch_with_ids']} of them "
+        f"asking for ids (the first and one per slice), {fe['entry_date_slices']} Entry-date slices.",
+        "",
+        "## Query forms on the local server (issue 15), and counts read from the XML directly",
+        "",
+        "| query | local server | warning or refusal |",
+        "|---|---:|---|",
+    ]
+    for r in f["forms"]["local_server"]:
+        said = r.get("refused") or " / ".join(w[:90] for w in r.get("warnings", []))
+        count = "refused" if r["count"] is None else f"{r['count']:,}"
+        lines.append(f"| `{r['query']}` | {count} | {said} |")
+    lines += ["", "| read from the XML (iterparse, no index) | records |", "|---|---:|"]
+    lines += [f"| {k} | {v:,} |" for k, v in f["forms"]["from_xml"].items()]
     path.write_text("\n".join(lines) + "\n")

@@ -11,56 +11,70 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Long field names PubMed accepts, mapped to their short tags.
+# Field tags PubMed accepts, short and long forms (PubMed Help, "Search Field Descriptions and
+# Tags"; the long forms are those PubMed writes in its query translation), mapped to short tags.
+_FIELDS = """
+ad: affiliation
+lid: aid, article identifier, location id, doi
+all: all fields
+au: author, auth
+1au: author - first, first author name
+lastau: author - last, last author name
+fau: author - full, full author name
+cn: corporate author
+ir: investigator
+mh: mesh, mesh terms, mesh term
+majr: mesh major topic
+sh: subheading, mesh subheading, mesh subheadings
+nm: supplementary concept, substance name
+pa: pharmacological action
+rn: ec/rn number
+pt: publication type, ptyp
+la: language, lang
+dp: pdat, publication date, date - publication
+edat: entry date, entrez date, date - entrez, date - entry
+crdt: create date, date - create
+dcom: completion date, date - completion
+lr: modification date, date - modification, date - last revision
+mhda: mesh date, date - mesh
+sb: subset, filter
+ta: journal, jour
+jid: nlm unique id
+ti: title
+tt: transliterated title
+ab: abstract
+tiab: title/abstract
+tw: text word, text words
+ot: other term, kw, keyword
+pmid: uid
+pg: pagination
+vi: volume
+ip: issue
+gr: grant number, grants and funding
+si: secondary source id
+pl: place of publication
+pubn: publisher
+ps: personal name as subject
+cois: conflict of interest statement
+ed: editor
+book
+isbn
+"""
 FIELD_ALIASES = {
-    "tiab": "tiab",
-    "title/abstract": "tiab",
-    "ti": "ti",
-    "title": "ti",
-    "ab": "ab",
-    "abstract": "ab",
-    "au": "au",
-    "author": "au",
-    "1au": "1au",
-    "lastau": "lastau",
-    "mh": "mh",
-    "mesh": "mh",
-    "mesh terms": "mh",
-    "mh:noexp": "mh:noexp",
-    "majr": "majr",
-    "mesh major topic": "majr",
-    "pt": "pt",
-    "publication type": "pt",
-    "la": "la",
-    "language": "la",
-    "dp": "dp",
-    "pdat": "dp",
-    "publication date": "dp",
-    "edat": "edat",
-    "crdt": "crdt",
-    "sb": "sb",
-    "subset": "sb",
-    "filter": "sb",
-    "ta": "ta",
-    "journal": "ta",
-    "jour": "ta",
-    "tw": "tw",
-    "text word": "tw",
-    "all fields": "all",
-    "all": "all",
-    "pmid": "pmid",
-    "uid": "pmid",
-    "ot": "ot",
-    "other term": "ot",
-    "kw": "ot",
-    "ad": "ad",
-    "affiliation": "ad",
-    "lid": "lid",
-    "aid": "lid",
-    "doi": "lid",
+    alias.strip(): short
+    for line in _FIELDS.strip().splitlines()
+    for short, _, rest in [line.partition(":")]
+    for alias in [short, *rest.split(",")]
+    if alias.strip()
 }
+# Tags that take ':noexp' (no explosion of the MeSH tree) and tags that take proximity ':~N'.
+NOEXP_FIELDS = {"mh", "majr", "sh", "pa"}
+PROXIMITY_FIELDS = {"ti", "tiab", "ad"}
+DATE_FIELDS = {"dp", "edat", "crdt", "dcom", "lr", "mhda"}
+# PubMed truncation needs at least four characters before the '*' (PubMed Help, "Truncation").
+MIN_TRUNCATION = 4
 
-OPERATORS = ("AND", "OR", "NOT")
+OPERATORS = ("AND", "OR", "NOT")  # upper case only: PubMed reads 'and', 'or', 'not' as words
 
 
 class QuerySyntaxError(ValueError):
@@ -82,10 +96,15 @@ class QuerySyntaxError(ValueError):
 
 @dataclass(frozen=True)
 class Term:
-    text: str  # without quotes and without the trailing '*'
+    """One search term. ``text`` has no quotes and no trailing '*'; an unquoted term of several
+    words before a tag (``breast cancer[tiab]``) is one term, as PubMed reads it."""
+
+    text: str
     field: str = ""  # '' means all fields, as PubMed does for untagged terms
     phrase: bool = False  # written in double quotes
     truncated: bool = False  # ended with '*'
+    noexp: bool = False  # [mh:noexp] and the like: MeSH not exploded
+    proximity: int | None = None  # "a b"[tiab:~N]: the words at most N words apart
 
 
 @dataclass(frozen=True)
@@ -96,31 +115,41 @@ class Range:
 
 
 @dataclass(frozen=True)
+class HistoryRef:
+    """``#3``: a line of the user's PubMed search history (not part of a stored query)."""
+
+    number: int
+
+
+@dataclass(frozen=True)
 class BoolOp:
     op: str  # AND | OR | NOT
     left: Node
     right: Node
 
 
-Node = Term | Range | BoolOp
+Node = Term | Range | HistoryRef | BoolOp
 
 
 @dataclass(frozen=True)
 class _Tok:
-    kind: str  # LP RP OP TERM PHRASE TAG RANGE
+    kind: str  # LP RP OP TERM PHRASE TAG RANGE HISTORY COLON
     text: str
     pos: int
 
 
+_DATE = r"\d{4}(?:/\d{1,2}(?:/\d{1,2})?)?"
 _TOKEN_RE = re.compile(
-    r"""
+    rf"""
     (?P<ws>\s+)
   | (?P<lp>\()
   | (?P<rp>\))
   | (?P<tag>\[[^\]]*\])
   | (?P<phrase>"[^"]*")
   | (?P<quote>")
-  | (?P<range>\d{4}(?:/\d{1,2}(?:/\d{1,2})?)?\s*:\s*\d{4}(?:/\d{1,2}(?:/\d{1,2})?)?)
+  | (?P<range>{_DATE}\s*:\s*{_DATE}(?=[\s()\[]|$))
+  | (?P<history>\#\d+(?=[\s()]|$))
+  | (?P<colon>:)
   | (?P<open>\[)
   | (?P<close>\])
   | (?P<word>[^\s()\[\]"]+)
@@ -135,7 +164,7 @@ def _tokenize(query: str) -> list[_Tok]:
     while pos < len(query):
         m = _TOKEN_RE.match(query, pos)
         assert m is not None  # the word alternative matches anything else
-        kind = m.lastgroup
+        kind = m.lastgroup or "word"
         text = m.group(0)
         if kind == "quote":
             raise QuerySyntaxError("unclosed double quote", query, pos)
@@ -151,14 +180,40 @@ def _tokenize(query: str) -> list[_Tok]:
     return tokens
 
 
+@dataclass(frozen=True)
+class Tag:
+    field: str
+    noexp: bool = False
+    proximity: int | None = None
+
+
+def read_tag(inner: str) -> Tag | None:
+    """'MeSH Terms:noexp' -> Tag('mh', noexp=True); 'tiab:~2' -> Tag('tiab', proximity=2);
+    None when PubMed has no such field (or the modifier does not fit the field)."""
+    name, _, modifier = inner.partition(":")
+    name = " ".join(name.lower().split())
+    modifier = "".join(modifier.lower().split())
+    short = FIELD_ALIASES.get(name)
+    if short is None:
+        return None
+    if not modifier:
+        return Tag(short)
+    if modifier == "noexp" and short in NOEXP_FIELDS:
+        return Tag(short, noexp=True)
+    if re.fullmatch(r"~\d+", modifier) and short in PROXIMITY_FIELDS:
+        return Tag(short, proximity=int(modifier[1:]))
+    return None
+
+
 class _Parser:
     def __init__(self, query: str) -> None:
         self.query = query
         self.tokens = _tokenize(query)
         self.i = 0
 
-    def peek(self) -> _Tok | None:
-        return self.tokens[self.i] if self.i < len(self.tokens) else None
+    def peek(self, ahead: int = 0) -> _Tok | None:
+        j = self.i + ahead
+        return self.tokens[j] if j < len(self.tokens) else None
 
     def take(self) -> _Tok:
         tok = self.tokens[self.i]
@@ -202,8 +257,10 @@ class _Parser:
             raise self.error("')' without a matching '('" if self.i else "empty group", tok)
         if tok.kind == "TAG":
             raise self.error("a field tag must follow a term", tok)
-        self.take()
+        if tok.kind == "COLON":
+            raise self.error("':' must stand between the two dates of a range", tok)
         if tok.kind == "LP":
+            self.take()
             if self.peek() is not None and self.peek().kind == "RP":
                 raise self.error("empty parentheses", tok)
             node = self.expression()
@@ -212,34 +269,73 @@ class _Parser:
                 raise self.error("'(' is never closed", tok)
             self.take()
             return node
-        field = self.field()
+        if tok.kind == "HISTORY":
+            self.take()
+            return HistoryRef(int(tok.text[1:]))
         if tok.kind == "RANGE":
+            self.take()
+            tag = self.tag()
             start, end = (s.strip() for s in tok.text.split(":"))
-            if not field:
+            if tag is None:
                 raise self.error("a date range needs a field tag such as [dp]", tok)
-            return Range(start, end, field)
-        if tok.kind == "PHRASE":
-            text = tok.text[1:-1].strip()
-            if not text:
-                raise self.error("empty quoted phrase", tok)
-            truncated = text.endswith("*")
-            return Term(text.rstrip("*").strip(), field, phrase=True, truncated=truncated)
-        text = tok.text
-        if text.strip("*") == "":
-            raise self.error("'*' needs a word before it", tok)
-        if "*" in text.rstrip("*"):
-            raise self.error("'*' may only end a term", tok)
-        return Term(text.rstrip("*"), field, phrase=False, truncated=text.endswith("*"))
+            return Range(start, end, tag.field)
+        return self.term()
 
-    def field(self) -> str:
+    def term(self) -> Node:
+        first = self.take()
+        words = [first]
+        if first.kind == "TERM":  # words up to a tag are one term: breast cancer[tiab]
+            n = 0
+            while (nxt := self.peek(n)) is not None and nxt.kind == "TERM":
+                n += 1
+            if n and (tag_tok := self.peek(n)) is not None and tag_tok.kind == "TAG":
+                words += [self.take() for _ in range(n)]
+        tag = self.tag()
+        colon = self.peek()
+        if colon is not None and colon.kind == "COLON" and len(words) == 1:
+            return self.spelled_range(first, tag)
+        field, noexp, prox = (tag.field, tag.noexp, tag.proximity) if tag else ("", False, None)
+        if first.kind == "PHRASE":
+            text = first.text[1:-1].strip()
+            if not text:
+                raise self.error("empty quoted phrase", first)
+            return Term(text.rstrip("*").strip(), field, True, text.endswith("*"), noexp, prox)
+        for w in words:
+            if w.text.strip("*") == "":
+                raise self.error("'*' needs a word before it", w)
+            if "*" in w.text.rstrip("*"):
+                raise self.error("'*' may only end a word", w)
+        if prox is not None:
+            raise self.error("proximity [field:~N] needs a quoted phrase", first)
+        text = " ".join(w.text for w in words)
+        return Term(text.rstrip("*"), field, False, text.endswith("*"), noexp, None)
+
+    def spelled_range(self, first: _Tok, tag: Tag | None) -> Range:
+        """'"2011/01/01"[dp] : "2021/12/31"[dp]', the form of PubMed's own search details."""
+        self.take()  # the colon
+        second = self.peek()
+        if second is None or second.kind not in ("TERM", "PHRASE"):
+            raise self.error("a range needs a date after ':'", second)
+        self.take()
+        tag2 = self.tag()
+        start, end = first.text.strip('"').strip(), second.text.strip('"').strip()
+        field = (tag2 or tag).field if (tag2 or tag) else ""
+        if not field or (tag and tag2 and tag.field != tag2.field):
+            raise self.error("both ends of a range need the same field tag, e.g. [dp]", first)
+        for end_tok, value in ((first, start), (second, end)):
+            if not re.fullmatch(_DATE, value):
+                raise self.error(f"{value!r} is not a date (YYYY, YYYY/MM or YYYY/MM/DD)", end_tok)
+        return Range(start, end, field)
+
+    def tag(self) -> Tag | None:
         tok = self.peek()
         if tok is None or tok.kind != "TAG":
-            return ""
+            return None
         self.take()
-        name = tok.text[1:-1].strip().lower()
-        if name not in FIELD_ALIASES:
+        tag = read_tag(tok.text[1:-1])
+        if tag is None:
             raise self.error(f"unknown field tag [{tok.text[1:-1]}]", tok)
-        return FIELD_ALIASES[name]
+        return tag
 
 
 def parse(query: str) -> Node:
@@ -247,17 +343,26 @@ def parse(query: str) -> Node:
     return _Parser(query).parse()
 
 
+def tag_text(node: Term) -> str:
+    """The tag of a term as written back: '[mh:noexp]', '[tiab:~2]', '' when untagged."""
+    if not node.field:
+        return ""
+    modifier = (
+        ":noexp" if node.noexp else f":~{node.proximity}" if node.proximity is not None else ""
+    )
+    return f"[{node.field}{modifier}]"
+
+
 def to_string(node: Node) -> str:
     """Render the AST back to PubMed syntax, fully parenthesised (left-to-right order kept)."""
     if isinstance(node, Term):
-        text = (
-            f'"{node.text}' + ('*"' if node.truncated else '"')
-            if node.phrase
-            else node.text + ("*" if node.truncated else "")
-        )
-        return text + (f"[{node.field}]" if node.field else "")
+        star = "*" if node.truncated else ""
+        text = f'"{node.text}{star}"' if node.phrase else node.text + star
+        return text + tag_text(node)
     if isinstance(node, Range):
         return f"{node.start}:{node.end}[{node.field}]"
+    if isinstance(node, HistoryRef):
+        return f"#{node.number}"
     return f"({to_string(node.left)} {node.op} {to_string(node.right)})"
 
 
@@ -265,6 +370,34 @@ def terms(node: Node) -> list[Term]:
     """All terms of a query, left to right."""
     if isinstance(node, Term):
         return [node]
-    if isinstance(node, Range):
+    if isinstance(node, Range | HistoryRef):
         return []
     return terms(node.left) + terms(node.right)
+
+
+def warnings(query: str) -> list[str]:
+    """What a librarian should know about a query PubMed accepts but may not read as meant."""
+    try:
+        node = parse(query)
+    except QuerySyntaxError:
+        return []
+    out: list[str] = []
+    for tok in _tokenize(query):
+        if tok.kind == "TERM" and tok.text in ("and", "or", "not", "And", "Or", "Not"):
+            out.append(
+                f"'{tok.text}' at character {tok.pos + 1} is a search word, not an operator: "
+                f"PubMed reads only upper-case AND, OR, NOT as operators"
+            )
+        if tok.kind == "HISTORY":
+            out.append(
+                f"{tok.text} refers to a line of a PubMed search history, which a stored search "
+                "does not have; write that line out in parentheses"
+            )
+    for t in terms(node):
+        stem = t.text.split()[-1] if t.truncated and t.text.split() else ""
+        if t.truncated and len(stem) < MIN_TRUNCATION:
+            out.append(
+                f"'{stem}*' truncates fewer than {MIN_TRUNCATION} characters; PubMed needs at "
+                "least four before '*'"
+            )
+    return out

@@ -12,6 +12,7 @@ from reviewkit import protocol as protocol_mod
 from reviewkit.cli._common import console, load_project, progress_bar, project_option
 from reviewkit.errors import UserError
 from reviewkit.project import init_project
+from reviewkit.query import warnings as query_warnings
 from reviewkit.status import project_status
 
 
@@ -164,6 +165,8 @@ def protocol_check(file: Path) -> None:
         click.echo(
             f"  search {s.name}: {s.full_query()[:90]}{'…' if len(s.full_query()) > 90 else ''}"
         )
+        for warning in query_warnings(s.query):
+            click.echo(f"  warning: search {s.name}: {warning}")
     for name, stage in p.stages.items():
         click.echo(
             f"  stage {name}: {stage.reviewers_per_record} reviewer(s) per record, "

@@ -118,8 +118,7 @@ def run_command(
         if r.unavailable:
             line += f"; {len(r.unavailable)} listed but not returned"
         click.echo(line)
-        if r.not_found:
-            click.echo(f"  not found: {', '.join(r.not_found)}")
+        _echo_messages(r.messages)
     project.close()
 
 
@@ -152,14 +151,12 @@ def history_command(name: str | None, project_dir: Path) -> None:
         console.print(table)
     else:
         _echo_table(runs)
-    if name and runs:
-        last = runs[-1]
-        click.echo(f"query as written:    {last.query}")
-        click.echo(f"query as sent:       {last.full_query}")
-        click.echo(f"query as translated: {last.query_translation or '-'}")
-        click.echo(f"limits:              {last.limits}")
-        if last.message:
-            click.echo(f"message:             {last.message}")
+    if name:
+        from reviewkit.searches import run_log
+
+        for entry in run_log(project.db, project.protocol.search(name), runs):
+            click.echo("")
+            click.echo("\n".join(entry))
     project.close()
 
 
@@ -169,6 +166,31 @@ def _echo_table(runs: list) -> None:
             f"{r.id}\t{r.search_name}\t{r.started_at[:19]}\t{r.status}\t"
             f"{'' if r.count is None else r.count}\t{r.interface}"
         )
+
+
+@search_group.command("log")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the log to this Markdown file (default: print it).",
+)
+@project_option
+def log_command(out: Path | None, project_dir: Path) -> None:
+    """The PRISMA-S search log: every run of every search, NCBI's messages, filters cited.
+
+    Example: reviewkit search log --out exports/search-log.md
+    """
+    from reviewkit.searches import search_log
+
+    project = load_project(project_dir)
+    text = search_log(project.db, project.protocol)
+    project.close()
+    if out is None:
+        click.echo(text)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text + "\n", encoding="utf-8")
+    click.echo(f"wrote {out}")
 
 
 @search_group.command("diff")
@@ -209,14 +231,24 @@ def test_command(query: str, base_url: str, email: str | None) -> None:
     Example: reviewkit search test '"return to work" AND systematic[sb]'
     """
     from reviewkit.pubmed.evaluate import parse_or_fail
+    from reviewkit.query import warnings
     from reviewkit.searches import test_query
 
     parse_or_fail(query)  # a syntax error is shown with its position before any request
-    count, translation, not_found = test_query(_client(base_url, email), query)
-    click.echo(f"count: {count}")
-    click.echo(f"translation: {translation}")
-    if not_found:
-        click.echo(f"not found: {', '.join(not_found)}")
+    for warning in warnings(query):
+        click.echo(f"warning: {warning}")
+    result = test_query(_client(base_url, email), query)
+    click.echo(f"count: {result.count}")
+    click.echo(f"translation: {result.translation}")
+    _echo_messages([(m.kind, m.text) for m in result.messages])
+
+
+def _echo_messages(messages: list[tuple[str, str]], indent: str = "  ") -> None:
+    """NCBI's messages, each with what it means for the search."""
+    from reviewkit.pubmed.client import Message
+
+    for kind, text in messages:
+        click.echo(f"{indent}{Message(kind, text).describe()}")
 
 
 @click.group("pubmed")

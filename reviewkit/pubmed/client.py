@@ -8,11 +8,14 @@ read esearch replies with ``Bio.Entrez.read`` and efetch replies with the stream
 :mod:`reviewkit.formats.pubmed_xml` reader. ``email`` and ``tool`` are sent with every request.
 
 PubMed returns at most 9,999 ids of one query: :meth:`PubMedClient.search` splits larger
-result sets into publication-date slices, recursively, and checks that the slice counts add up.
+result sets into Entry-date slices (:mod:`reviewkit.pubmed.slicing`). Every message NCBI sends
+(``ErrorList``, ``WarningList``, ``<ERROR>``) is kept as a :class:`Message`; a transient
+``<ERROR>Search Backend failed…`` is retried like an HTTP 5xx.
 """
 
 from __future__ import annotations
 
+import html
 import http.client
 import io
 import random
@@ -21,7 +24,6 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit
 from urllib.request import urlopen
@@ -31,6 +33,7 @@ from Bio import Entrez
 from reviewkit import settings
 from reviewkit.errors import FormatError, UserError
 from reviewkit.formats import pubmed_xml
+from reviewkit.pubmed.messages import MESSAGE_GROUPS, Message
 from reviewkit.records import Record
 
 NCBI_BASE = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
@@ -38,6 +41,7 @@ PUBMED_CAP = 9_999
 TOOL = "reviewkit"
 LOCAL_EMAIL = "reviewkit@localhost.invalid"  # sent to local servers when no email is configured
 RETRY_STATUS = {429, 500, 502, 503, 504}
+SNAPSHOT_HEADER = "X-Reviewkit-Snapshot"  # sent by the local server only
 
 
 class EntrezError(UserError):
@@ -45,7 +49,12 @@ class EntrezError(UserError):
 
 
 class EntrezRefused(EntrezError):
-    """PubMed answered with an <ERROR> reply (bad query, unknown history set …): not retried."""
+    """PubMed answered with an <ERROR> reply (bad query, unknown history set …): not retried.
+    ``text`` is NCBI's message, whole."""
+
+    def __init__(self, message: str, *, text: str = "", where: str = "", hint: str = "") -> None:
+        super().__init__(message, where=where, hint=hint)
+        self.text = text or message
 
 
 class Cancelled(Exception):
@@ -108,7 +117,11 @@ class ESearchResult:
     translation: str
     webenv: str = ""
     query_key: str = ""
-    not_found: list[str] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)
+
+    @property
+    def not_found(self) -> list[str]:
+        return [m.text for m in self.messages if m.kind == "PhraseNotFound"]
 
 
 @dataclass
@@ -127,11 +140,17 @@ class SearchResult:
     count: int
     translation: str
     slices: list[Slice]
-    not_found: list[str] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)
+    snapshot: str = ""  # the local server's snapshot files, when it names them
 
     @property
     def pmids(self) -> list[str]:
-        return [p for s in self.slices for p in s.ids]
+        """Every PMID once, slice by slice (newest Entry dates first)."""
+        return list(dict.fromkeys(p for s in self.slices for p in s.ids))
+
+    @property
+    def not_found(self) -> list[str]:
+        return [m.text for m in self.messages if m.kind == "PhraseNotFound"]
 
 
 class PubMedClient:
@@ -172,6 +191,7 @@ class PubMedClient:
         self.id_page = min(id_page, cap)
         self.batch_size = batch_size
         self.requests = 0  # HTTP requests made, retries included (from any thread)
+        self.snapshot = ""  # what a local server says it serves (its snapshot header)
         self._count_lock = threading.Lock()
         self._sleep = sleep
         self._random = random.Random()
@@ -210,6 +230,7 @@ class PubMedClient:
             try:
                 with urlopen(request, timeout=self.timeout) as reply:
                     body = reply.read()
+                    self.snapshot = reply.headers.get(SNAPSHOT_HEADER, "") or self.snapshot
                 return check(body)
             except HTTPError as exc:
                 if exc.code not in RETRY_STATUS:
@@ -228,6 +249,8 @@ class PubMedClient:
                 UnreadableReply,
             ) as exc:
                 last = self._describe(exc)
+            except BackendFailed as exc:
+                last = f"NCBI: {exc.text}"
             if attempt < self.max_attempts:
                 delay = max(retry_after, self._delay(attempt))
                 if stop is None:
@@ -260,9 +283,15 @@ class PubMedClient:
     # --- esearch ------------------------------------------------------------------------
 
     def esearch(
-        self, term: str, *, retstart: int = 0, retmax: int | None = None, usehistory: bool = True
+        self,
+        term: str,
+        *,
+        retstart: int = 0,
+        retmax: int | None = None,
+        usehistory: bool = True,
+        dates: tuple[str, str, str] | None = None,
     ) -> ESearchResult:
-        """One esearch request."""
+        """One esearch request; ``dates`` = (datetype, mindate, maxdate), e.g. ('edat', …)."""
         params = {
             "db": "pubmed",
             "term": term,
@@ -271,6 +300,8 @@ class PubMedClient:
         }
         if usehistory:
             params["usehistory"] = "y"
+        if dates is not None:
+            params["datetype"], params["mindate"], params["maxdate"] = dates
         return self._call("esearch", params, _parse_esearch)  # type: ignore[return-value]
 
     def count(self, term: str) -> ESearchResult:
@@ -281,56 +312,29 @@ class PubMedClient:
         self,
         term: str,
         *,
-        date_from: str = "",
-        date_to: str = "",
+        expect_large: bool = False,
         progress: Callable[[str], None] | None = None,
     ) -> SearchResult:
-        """All PMIDs of a query, split into date slices when there are more than the cap."""
-        first = self.esearch(term)
-        if first.count <= self.cap:
-            return SearchResult(
-                first.count, first.translation, [self._complete(term, first)], first.not_found
-            )
-        lo = _to_date(date_from, end=False) if date_from else date(1800, 1, 1)
-        hi = _to_date(date_to, end=True) if date_to else date(date.today().year + 1, 12, 31)
-        slices = self._slices(term, lo, hi, progress)
-        total = sum(s.count for s in slices)
-        if total != first.count:
-            raise EntrezError(
-                f"the date slices add up to {total} records but the search found {first.count}",
-                hint="some records lack a usable publication date; narrow the search or add a date limit",
-            )
-        return SearchResult(first.count, first.translation, slices, first.not_found)
+        """All PMIDs of a query; above the cap, in Entry-date slices (see
+        :func:`reviewkit.pubmed.slicing.search`). ``expect_large``: the previous run found more
+        than the cap, so the first request asks for the count only."""
+        from reviewkit.pubmed.slicing import search
 
-    def _slices(
-        self, term: str, lo: date, hi: date, progress: Callable[[str], None] | None
-    ) -> list[Slice]:
-        sliced = f"({term}) AND ({lo:%Y/%m/%d}:{hi:%Y/%m/%d}[dp])"
-        result = self.esearch(sliced)
-        if progress:
-            progress(f"{lo:%Y/%m/%d}-{hi:%Y/%m/%d}: {result.count}")
-        if result.count <= self.cap:
-            return [self._complete(sliced, result)] if result.count else []
-        if lo >= hi:
-            raise EntrezError(
-                f"{result.count} records have the publication date {lo:%Y/%m/%d}, more than the "
-                f"{self.cap} PubMed returns for one query; date slices cannot split them further",
-                hint="narrow the query",
-            )
-        mid = lo + timedelta(days=(hi - lo).days // 2)
-        return self._slices(term, mid + timedelta(days=1), hi, progress) + self._slices(
-            term, lo, mid, progress
-        )
+        return search(self, term, expect_large=expect_large, progress=progress)
 
-    def _complete(self, term: str, first: ESearchResult) -> Slice:
-        """Page through esearch until every id of this (capped) result is in hand."""
+    def complete(
+        self, term: str, first: ESearchResult, dates: tuple[str, str, str] | None = None
+    ) -> Slice:
+        """Page through esearch until every id of this (capped) result is in hand (``dates``:
+        the slice's datetype, mindate and maxdate)."""
         ids = list(first.ids)
         while len(ids) < first.count:
-            page = self.esearch(term, retstart=len(ids), usehistory=False)
+            page = self.esearch(term, retstart=len(ids), usehistory=False, dates=dates)
             if not page.ids:
                 raise EntrezError(f"esearch stopped returning ids at {len(ids)} of {first.count}")
             ids += page.ids
-        return Slice(term, first.count, ids, first.webenv, first.query_key)
+        label = term if dates is None else f"{term} [{dates[0]} {dates[1]}-{dates[2]}]"
+        return Slice(label, first.count, ids, first.webenv, first.query_key)
 
     # --- efetch -------------------------------------------------------------------------
 
@@ -391,21 +395,46 @@ class UnreadableReply(EntrezError):
     """A reply that arrived but cannot be read (truncated XML): retried like a cut read."""
 
 
+class BackendFailed(Exception):
+    """NCBI's transient ``<ERROR>Search Backend failed…</ERROR>``: retried like a 5xx."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+def error_text(body: bytes) -> str | None:
+    """The whole text of an ``<ERROR>`` element (entities resolved), None when there is none."""
+    m = _ERROR_RE.search(body)
+    if m is None:
+        return None
+    return html.unescape(m.group(1).decode("utf-8", "replace")).strip()
+
+
 def _parse_esearch(body: bytes) -> ESearchResult:
+    text = error_text(body)
+    if text is not None and b"<Count>" not in body:
+        # NCBI's retstart limit also starts "Search Backend failed", but it is no passing fault
+        if text.startswith("Search Backend failed") and "retstart" not in text:
+            raise BackendFailed(text)
+        raise EntrezRefused(f"PubMed refused the search: {text}", text=text)
     try:
         data = Entrez.read(io.BytesIO(body))
     except RuntimeError as exc:  # Bio.Entrez raises this for an <ERROR> element
-        raise EntrezRefused(f"PubMed refused the search: {exc}") from None
+        raise EntrezRefused(f"PubMed refused the search: {exc}", text=str(exc)) from None
     except Exception as exc:  # expat and Biopython's own corrupted-XML errors
         raise UnreadableReply(f"unreadable esearch reply ({type(exc).__name__})") from None
-    errors = data.get("ErrorList") or {}
+    messages = []
+    for group, kinds in MESSAGE_GROUPS:
+        found = data.get(group) or {}
+        messages += [Message(k, str(t)) for k in kinds for t in found.get(k, [])]
     return ESearchResult(
         count=int(data["Count"]),
         ids=[str(i) for i in data.get("IdList", [])],
         translation=str(data.get("QueryTranslation", "")),
         webenv=str(data.get("WebEnv", "")),
         query_key=str(data.get("QueryKey", "")),
-        not_found=[str(p) for p in errors.get("PhraseNotFound", [])],
+        messages=messages,
     )
 
 
@@ -415,9 +444,11 @@ _ERROR_RE = re.compile(rb"<ERROR>(.*?)</ERROR>", re.S)
 def whole_efetch(body: bytes) -> bytes:
     """The reply, if it is not an error reply and ends with its root's closing tag."""
     if b"<eFetchResult" in body[:2000]:
-        m = _ERROR_RE.search(body)
+        text = error_text(body)
+        if text is not None and text.startswith("Search Backend failed"):
+            raise BackendFailed(text)  # transient: retried like a 5xx
         raise EntrezRefused(
-            f"PubMed refused the fetch: {(m.group(1) if m else body[:200]).decode('utf-8', 'replace')}"
+            f"PubMed refused the fetch: {text if text is not None else body[:200].decode('utf-8', 'replace')}"
         )
     if not pubmed_xml.ends_whole(body):
         raise UnreadableReply(f"efetch reply cut short after {len(body)} bytes")
@@ -438,15 +469,3 @@ def _retry_after(value: str | None) -> float:
         return min(float(value), 120.0) if value else 0.0
     except ValueError:
         return 0.0
-
-
-def _to_date(text: str, *, end: bool) -> date:
-    parts = [int(p) for p in text.split("/")]
-    year = parts[0]
-    month = parts[1] if len(parts) > 1 else (12 if end else 1)
-    if len(parts) > 2:
-        return date(year, month, parts[2])
-    if not end:
-        return date(year, month, 1)
-    nxt = date(year + (month == 12), month % 12 + 1, 1)
-    return nxt - timedelta(days=1)

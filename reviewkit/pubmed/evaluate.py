@@ -1,12 +1,17 @@
-"""Evaluate a parsed PubMed query over a snapshot index, or refuse it.
+"""Evaluate a parsed PubMed query over a snapshot index: exactly, with a warning, or not at all.
 
-Supported: quoted phrases, truncation ``*`` (at the end of a word, also inside phrases, e.g.
-``"vocation* rehabilitation"``), AND/OR/NOT left to right, parentheses, and the field tags
-[tiab] [ti] [ab] [au] [mh] [pt] [la] [dp] (dates and date ranges), [pmid], [all] and
-``systematic[sb]``. Untagged terms search title, abstract, MeSH, keywords, publication types
-and authors. Without PubMed's automatic term mapping or the MeSH tree, [mh] matches the
-descriptor itself (no explosion); the translation says so (``[MeSH Terms:noexp]``).
-Anything else raises :class:`UnsupportedQuery` rather than giving a wrong answer.
+The local server must never answer differently from PubMed without saying so. For each form
+it either evaluates it as PubMed does on the same records, or refuses it (:class:`UnsupportedQuery`,
+sent as an ``<ERROR>`` reply), or evaluates it and adds a PubMed-style ``WarningList`` entry
+saying what it did differently. Exact: quoted phrases, truncation (4+ characters before ``*``),
+AND/OR/NOT left to right (upper case only; lower-case ``and``/``or``/``not`` are words, as in
+PubMed), parentheses, [tiab] [ti] [ab] (with proximity ``"a b"[tiab:~N]``), [au] (a quoted
+author turns truncation of initials off), [mh:noexp] [majr:noexp] [sh:noexp], [nm], [pt],
+[la], [pmid], [dp] (print or electronic date), [edat] and [crdt] (dates and ranges) and
+``systematic[sb]``. Warned: untagged terms (no automatic term mapping), [mh]/[majr]/[sh]
+(not exploded: no MeSH tree in the snapshot), [tw], a few [pt] values with narrower types, a
+multi-word unquoted term that is no phrase of the snapshot, quoted phrases found nowhere.
+Refused: everything else (other tags and ranges, ``#1``, short truncation, ...).
 """
 
 from __future__ import annotations
@@ -17,7 +22,16 @@ from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
 from reviewkit.pubmed.snapshot import Snapshot
-from reviewkit.query import BoolOp, Node, QuerySyntaxError, Range, Term, parse
+from reviewkit.query import (
+    MIN_TRUNCATION,
+    BoolOp,
+    HistoryRef,
+    Node,
+    QuerySyntaxError,
+    Range,
+    Term,
+    parse,
+)
 from reviewkit.records import fold_text
 
 MAX_VARIANTS = 600  # PubMed also stops expanding a truncated term after 600 variants
@@ -27,6 +41,7 @@ TEXT_COLUMNS = {
     "tiab": "ti ab kw",  # PubMed's [tiab] includes author keywords
     "ti": "ti",
     "ab": "ab",
+    "tw": "ti ab mh kw pt",
 }
 FIELD_NAMES = {
     "": "All Fields",
@@ -34,14 +49,40 @@ FIELD_NAMES = {
     "tiab": "Title/Abstract",
     "ti": "Title",
     "ab": "Abstract",
+    "tw": "Text Word",
     "au": "Author",
-    "mh": "MeSH Terms:noexp",
+    "mh": "MeSH Terms",
+    "majr": "MeSH Major Topic",
+    "sh": "MeSH Subheading",
+    "nm": "Supplementary Concept",
     "pt": "Publication Type",
     "la": "Language",
     "dp": "Date - Publication",
+    "edat": "Date - Entry",
+    "crdt": "Date - Create",
     "sb": "Filter",
     "pmid": "UID",
 }
+DATE_KINDS = ("dp", "edat", "crdt")
+# Publication types that PubMed explodes to narrower types (MeSH Publication Characteristics):
+# the snapshot has no tree, so these are warned about, not silently narrowed.
+PT_WITH_NARROWER = {"clinical trial", "controlled clinical trial", "clinical study", "review"}
+# PubMed's stopwords (PubMed Help, "Stopwords"): a single-word term that is one of them is
+# ignored, and esearch says so in WarningList/PhraseIgnored. Inside a quoted phrase they count.
+_STOPWORDS = """a about again all almost also although always among an and another any are as at be
+    because been before being between both but by can could did do does done due during each
+    either enough especially etc for found from further had has have having here how however i
+    if in into is it its itself just kg km made mainly make may mg might ml mm most mostly must
+    nearly neither no nor obtained of often on our overall perhaps pmid quite rather really
+    regarding seem seen several should show showed shown shows significantly since so some such
+    than that the their theirs them then there therefore these they this those through thus to
+    upon use used using various very was we were what when which while with within without
+    would"""
+STOPWORDS = frozenset(_STOPWORDS.split())
+NO_ATM = (
+    "No automatic term mapping in the local server: untagged terms are searched as written "
+    "in title, abstract, MeSH, keywords, publication types and authors"
+)
 LANGUAGES = {
     "english": "eng",
     "french": "fre",
@@ -84,7 +125,8 @@ class UnsupportedQuery(UserError):
 class Evaluation:
     pmids: list[int]  # newest PMID first, as PubMed's default order roughly is
     translation: str
-    not_found: list[str] = field(default_factory=list)
+    not_found: list[str] = field(default_factory=list)  # ErrorList/PhraseNotFound
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # WarningList (kind, text)
 
     @property
     def count(self) -> int:
@@ -108,49 +150,86 @@ class Evaluator:
 
     def evaluate(self, query: str | Node) -> Evaluation:
         node = parse_or_fail(query) if isinstance(query, str) else query
-        not_found: list[str] = []
-        hits = self._eval(node, not_found)
-        return Evaluation(sorted(hits, reverse=True), translate(node), not_found)
+        out = Evaluation([], translate(node))
+        hits = self._eval(node, out)
+        out.pmids = sorted(hits or (), reverse=True)
+        out.warnings = list(dict.fromkeys(out.warnings))
+        return out
+
+    def dates(self, start: str, end: str, kind: str) -> set[int]:
+        """mindate/maxdate with datetype (pdat = [dp], edat, crdt), as esearch applies them."""
+        return self.snapshot.dates(date_bound(start, end=False), date_bound(end, end=True), kind)
 
     # --- nodes ---------------------------------------------------------------------------
 
-    def _eval(self, node: Node, not_found: list[str]) -> set[int]:
+    def _eval(self, node: Node, out: Evaluation) -> set[int] | None:
+        """The node's PMIDs; None for a stopword PubMed ignores (it drops out of its operator)."""
         if isinstance(node, BoolOp):
-            left = self._eval(node.left, not_found)
-            right = self._eval(node.right, not_found)
+            left = self._eval(node.left, out)
+            right = self._eval(node.right, out)
+            if left is None or right is None:
+                return right if left is None and node.op != "NOT" else left
             if node.op == "AND":
                 return left & right
             if node.op == "OR":
                 return left | right
             return left - right
-        hits = self._range(node) if isinstance(node, Range) else self._term(node)
-        if not hits and isinstance(node, Term):
-            not_found.append(node.text + ("*" if node.truncated else ""))
+        if isinstance(node, HistoryRef):
+            raise UnsupportedQuery(
+                f"#{node.number} refers to a search history, which the local server does not keep",
+                hint="write that search out in parentheses",
+            )
+        if isinstance(node, Range):
+            return self._range(node)
+        if is_stopword(node):
+            out.warnings.append(("PhraseIgnored", node.text))
+            return None
+        hits = self._term(node, out)
+        if not hits:
+            if node.phrase and node.field in TEXT_COLUMNS:
+                out.warnings.append(("QuotedPhraseNotFound", f'"{node.text}"'))
+                out.warnings.append(
+                    (
+                        "OutputMessage",
+                        f'The local server kept the quotes of "{node.text}" (no hits); PubMed, '
+                        "when a phrase is in none of its records, ignores the quotes",
+                    )
+                )
+            else:
+                out.not_found.append(node.text + ("*" if node.truncated else ""))
         return hits
 
     def _range(self, node: Range) -> set[int]:
-        if node.field != "dp":
+        if node.field not in DATE_KINDS:
             raise UnsupportedQuery(
-                f"date ranges on [{node.field}] are not supported by the local server",
-                hint="use [dp] (publication date)",
+                f"ranges on [{node.field}] are not supported by the local server",
+                hint="use [dp] (publication date), [edat] or [crdt]",
             )
         return self.snapshot.dates(
-            date_bound(node.start, end=False), date_bound(node.end, end=True)
+            date_bound(node.start, end=False), date_bound(node.end, end=True), node.field
         )
 
-    def _term(self, term: Term) -> set[int]:
+    def _term(self, term: Term, out: Evaluation) -> set[int]:
         f = term.field
+        if (
+            term.truncated
+            and len(term.text.split()[-1] if term.text.split() else "") < MIN_TRUNCATION
+        ):
+            raise UnsupportedQuery(
+                f"'{term.text}*': PubMed needs at least {MIN_TRUNCATION} characters before '*'",
+                hint="truncate a longer stem",
+            )
         if f in TEXT_COLUMNS:
-            return self._text(term, TEXT_COLUMNS[f])
+            return self._text_field(term, out)
         value = fold_text(term.text)
-        if f == "dp":
+        if f in DATE_KINDS:
             if not re.fullmatch(r"\d{4}(/\d{1,2}(/\d{1,2})?)?", term.text) or term.truncated:
                 raise UnsupportedQuery(
-                    f"cannot read {term.text!r} as a publication date",
-                    hint="write YYYY, YYYY/MM, YYYY/MM/DD or a range A:B[dp]",
+                    f"cannot read {term.text!r} as a date ({FIELD_NAMES[f].lower()})",
+                    hint=f"write YYYY, YYYY/MM, YYYY/MM/DD or a range A:B[{f}]",
                 )
             return self.snapshot.dates(
-                date_bound(term.text, end=False), date_bound(term.text, end=True)
+                date_bound(term.text, end=False), date_bound(term.text, end=True), f
             )
         if f == "sb":
             if value != "systematic" or term.truncated:
@@ -158,7 +237,25 @@ class Evaluator:
                     f"the subset [sb] {term.text!r} is not supported", hint="only systematic[sb] is"
                 )
             return self.snapshot.term("sb", "systematic")
-        if f in ("mh", "pt"):
+        if f in ("mh", "majr", "sh"):
+            if not term.noexp:
+                out.warnings.append(
+                    (
+                        "OutputMessage",
+                        f"{term.text}[{f}] not exploded: the snapshot has no MeSH tree, so "
+                        f"narrower headings and entry terms are not included (exact: [{f}:noexp])",
+                    )
+                )
+            return self.snapshot.term(f, value, prefix=term.truncated)
+        if f in ("pt", "nm"):
+            if f == "pt" and value in PT_WITH_NARROWER:
+                out.warnings.append(
+                    (
+                        "OutputMessage",
+                        f"{term.text}[pt]: PubMed also finds its narrower "
+                        "publication types, which the local server does not",
+                    )
+                )
             return self.snapshot.term(f, value, prefix=term.truncated)
         if f == "la":
             if term.truncated:
@@ -170,7 +267,7 @@ class Evaluator:
                     "truncation is not supported on [au]",
                     hint="'smith j[au]' already matches every Smith J…",
                 )
-            return self.snapshot.author(value)
+            return self.snapshot.exact_author(value) if term.phrase else self.snapshot.author(value)
         if f == "pmid":
             if not term.text.isdigit():
                 raise UnsupportedQuery(f"{term.text!r} is not a PMID")
@@ -180,6 +277,55 @@ class Evaluator:
             f"the field tag [{f}] is not supported by the local server",
             hint=f"supported: {supported} and systematic[sb]",
         )
+
+    def _text_field(self, term: Term, out: Evaluation) -> set[int]:
+        """Untagged, [all], [tiab], [ti], [ab], [tw]: words, phrases, proximity."""
+        f = term.field
+        if f in ("", "all"):
+            out.warnings.append(("OutputMessage", NO_ATM))
+        if f == "tw":
+            out.warnings.append(
+                (
+                    "OutputMessage",
+                    "[tw] searched in title, abstract, MeSH, keywords and publication types; "
+                    "PubMed's Text Word also covers substance names and other terms",
+                )
+            )
+        if term.proximity is not None:
+            return self._near(term, TEXT_COLUMNS[f])
+        return self._text_term(term, TEXT_COLUMNS[f], out)
+
+    def _text_term(self, term: Term, columns: str, out: Evaluation) -> set[int]:
+        """A text term. An unquoted term of several words before a tag is looked up as a
+        phrase, as PubMed does; when the snapshot has no such phrase its words are ANDed
+        (what PubMed does for a phrase absent from its whole index) and a warning says so."""
+        hits = self._text(term, columns)
+        if hits or term.phrase or " " not in term.text or not term.field:
+            return hits
+        words = term.text.split()
+        found: set[int] | None = None
+        for k, word in enumerate(words):
+            last = k == len(words) - 1
+            part = self._text(Term(word, term.field, truncated=term.truncated and last), columns)
+            found = part if found is None else found & part
+        out.warnings.append(
+            (
+                "OutputMessage",
+                f"{term.text}[{term.field}] is no phrase of the snapshot: its words were "
+                "searched separately, as PubMed does when a phrase is not in its phrase index",
+            )
+        )
+        return found or set()
+
+    def _near(self, term: Term, columns: str) -> set[int]:
+        """ "a b"[tiab:~N]: the words within N words of each other, in any order (FTS5 NEAR)."""
+        words = fold_text(term.text).split()
+        if term.truncated or "*" in term.text or len(words) < 2:
+            raise UnsupportedQuery(
+                f"proximity needs two or more words without truncation: {term.text!r}"
+            )
+        quoted = " ".join(f'"{w}"' for w in words)
+        return self.snapshot.fts(f"{{{columns}}} : NEAR({quoted}, {term.proximity})")
 
     def _text(self, term: Term, columns: str) -> set[int]:
         """A word or phrase in text columns, via FTS5; truncated words are expanded."""
@@ -244,15 +390,39 @@ def date_bound(text: str, *, end: bool) -> int:
     return year * 10000 + month * 100 + day
 
 
+def is_stopword(term: Term) -> bool:
+    """A single unquoted text word PubMed ignores."""
+    return (
+        not term.phrase
+        and not term.truncated
+        and term.field in TEXT_COLUMNS
+        and term.text.lower() in STOPWORDS
+    )
+
+
 def translate(node: Node, top: bool = True) -> str:
-    """The query as the local server understood it, in PubMed's translation style."""
+    """The query as the local server understood it, in PubMed's translation style (ignored
+    stopwords left out, as PubMed leaves them out)."""
     if isinstance(node, Term):
+        if is_stopword(node):
+            return ""
         name = FIELD_NAMES.get(node.field, node.field)
+        if node.noexp:
+            name += ":noexp"
+        elif node.proximity is not None:
+            name += f":~{node.proximity}"
         if node.field == "sb":
             return f"{node.text}[{name}]"
         text = node.text + ("*" if node.truncated else "")
         return f'"{text}"[{name}]'
     if isinstance(node, Range):
         return f"{node.start}:{node.end}[{FIELD_NAMES.get(node.field, node.field)}]"
-    inner = f"{translate(node.left, False)} {node.op} {translate(node.right, False)}"
+    if isinstance(node, HistoryRef):
+        return f"#{node.number}"
+    left, right = translate(node.left, False), translate(node.right, False)
+    if not left:  # an ignored stopword drops out of its operator (as in _eval)
+        return "" if node.op == "NOT" else right
+    if not right:
+        return left
+    inner = f"{left} {node.op} {right}"
     return inner if top else f"({inner})"

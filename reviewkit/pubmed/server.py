@@ -2,16 +2,15 @@
 
 It answers as NCBI does: XML replies with Count/RetMax/RetStart/IdList, the history server
 (``usehistory``, WebEnv, query_key), ``retstart``/``retmax``, the 9,999-record cap of PubMed,
-``QueryTranslation``, ``ErrorList/PhraseNotFound`` and ``<ERROR>`` replies. It enforces NCBI's
-rate limit (3 requests/s, 10 with an API key; HTTP 429 with NCBI's JSON) and injects faults on
-demand — 500s, slow replies, cut bodies, dropped connections — scripted per server instance so
-tests can say exactly which request fails and how.
+``QueryTranslation``, ``ErrorList``, ``WarningList`` and ``<ERROR>`` replies, and esearch's
+``datetype``/``mindate``/``maxdate``. It enforces NCBI's rate limit (3 requests/s, 10 with an
+API key; HTTP 429 with NCBI's JSON) and injects faults on demand (:mod:`reviewkit.pubmed.faults`).
+What it evaluates exactly, warns about or refuses: :mod:`reviewkit.pubmed.evaluate`.
 """
 
 from __future__ import annotations
 
 import json
-import random
 import secrets
 import threading
 import time
@@ -24,23 +23,29 @@ from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape
 
 from reviewkit.errors import UserError
-from reviewkit.pubmed.evaluate import Evaluator
+from reviewkit.pubmed.evaluate import Evaluation, Evaluator
+from reviewkit.pubmed.faults import FAULT_KINDS, Fault, FaultPlan, parse_faults
 from reviewkit.pubmed.snapshot import Snapshot
 
 PUBMED_CAP = 9_999
 NCBI_RATE = 3
 NCBI_RATE_WITH_KEY = 10
 PATH_PREFIX = "/entrez/eutils/"
-FAULT_KINDS = (
-    "ok",
-    "429",
-    "500",
-    "502",
-    "503",
-    "slow",
-    "cut",
-    "drop",
-)  # ok: no fault (for scripts)
+SNAPSHOT_HEADER = "X-Reviewkit-Snapshot"
+__all__ = [  # the server, and the fault names it re-exports from reviewkit.pubmed.faults
+    "FAULT_KINDS",
+    "NCBI_RATE",
+    "NCBI_RATE_WITH_KEY",
+    "PUBMED_CAP",
+    "EutilsServer",
+    "Fault",
+    "FaultPlan",
+    "ReplyError",
+    "RequestLog",
+    "parse_faults",
+    "serve_forever",
+    "serve_in_thread",
+]
 ESEARCH_HEAD = (
     '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eSearchResult PUBLIC "-//NLM//DTD esearch '
     '20060628//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20060628/esearch.dtd">\n'
@@ -65,80 +70,12 @@ KNOWN_PARAMS = {
     "id",
     "sort",
     "idtype",
+    "datetype",
+    "mindate",
+    "maxdate",
 }
-
-
-# --- faults ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Fault:
-    """One fault: ``kind`` in FAULT_KINDS; ``endpoint`` 'esearch', 'efetch' or '' for any."""
-
-    kind: str
-    endpoint: str = ""
-    seconds: float = 2.0  # for 'slow'
-
-    def __post_init__(self) -> None:
-        if self.kind not in FAULT_KINDS:
-            raise UserError(f"unknown fault {self.kind!r}", hint=f"one of {', '.join(FAULT_KINDS)}")
-
-
-class FaultPlan:
-    """Faults for the coming requests: scripted ones first (in order), then random rates."""
-
-    def __init__(
-        self, rates: dict[str, float] | None = None, *, seed: int = 0, slow_seconds: float = 2.0
-    ) -> None:
-        self.rates = dict(rates or {})
-        self.slow_seconds = slow_seconds
-        self._scripted: deque[Fault] = deque()
-        self._random = random.Random(seed)
-        self._lock = threading.Lock()
-
-    def script(self, *faults: Fault | str) -> None:
-        """Queue faults: each applies to the next request of its endpoint."""
-        with self._lock:
-            self._scripted.extend(Fault(f) if isinstance(f, str) else f for f in faults)
-
-    def pending(self) -> int:
-        with self._lock:
-            return len(self._scripted)
-
-    def next(self, endpoint: str) -> Fault | None:
-        with self._lock:
-            for fault in self._scripted:
-                if fault.endpoint in ("", endpoint):
-                    self._scripted.remove(fault)
-                    return fault
-            for kind, rate in self.rates.items():
-                if self._random.random() < rate:
-                    return Fault(kind, seconds=self.slow_seconds)
-        return None
-
-
-def parse_faults(spec: str, *, seed: int = 0) -> FaultPlan:
-    """'500@0.1,cut@0.05,slow@0.05:1.5' -> random faults at those rates (slow: seconds)."""
-    rates: dict[str, float] = {}
-    slow = 2.0
-    for part in filter(None, (p.strip() for p in spec.split(","))):
-        kind, _, rest = part.partition("@")
-        rate_text, _, seconds = rest.partition(":")
-        try:
-            rate = float(rate_text)
-            if seconds:
-                slow = float(seconds)
-        except ValueError:
-            raise UserError(
-                f"cannot read fault {part!r}", hint="write KIND@RATE, e.g. 500@0.1 or slow@0.05:1.5"
-            ) from None
-        if kind not in FAULT_KINDS or not 0 <= rate <= 1:
-            raise UserError(
-                f"cannot read fault {part!r}",
-                hint=f"KIND is one of {', '.join(FAULT_KINDS)}, RATE in 0..1",
-            )
-        rates[kind] = rate
-    return FaultPlan(rates, seed=seed, slow_seconds=slow)
+DATETYPES = {"pdat": "dp", "edat": "edat", "crdt": "crdt"}
+BACKEND_FAILED = "Search Backend failed: read error: Connection reset by peer"
 
 
 # --- state -------------------------------------------------------------------------------
@@ -233,11 +170,18 @@ class EutilsServer:
             raise ReplyError("Empty term and query_key - nothing todo")
         retstart, retmax = _int(params, "retstart", 0), _int(params, "retmax", 20)
         try:
-            result = self.evaluator.evaluate(term)
+            result = self.evaluate(term)
+            limit = self._date_limit(params)
         except UserError as exc:
             raise ReplyError(
                 f"Invalid query: {exc.message}" + (f" ({exc.hint.strip()})" if exc.hint else "")
             ) from None
+        if limit is not None:
+            kind, start, end = limit
+            within = self.evaluator.dates(start, end, kind)
+            result.pmids = [p for p in result.pmids if p in within]
+            name = {"dp": "Date - Publication", "edat": "Date - Entry", "crdt": "Date - Create"}
+            result.translation = f"({result.translation}) AND {start}:{end}[{name[kind]}]"
         count = result.count
         if retstart >= self.cap and count > retstart:
             raise ReplyError(
@@ -269,12 +213,36 @@ class EutilsServer:
                 + "".join(f"<PhraseNotFound>{escape(t)}</PhraseNotFound>" for t in result.not_found)
                 + "</ErrorList>"
             )
+        warnings = list(result.warnings)
         if not count:
+            warnings.append(("OutputMessage", "No items found."))
+        if warnings:  # the DTD's order: PhraseIgnored*, QuotedPhraseNotFound*, OutputMessage*
+            order = ("PhraseIgnored", "QuotedPhraseNotFound", "OutputMessage")
+            warnings.sort(key=lambda w: order.index(w[0]))
             parts.append(
-                "<WarningList><OutputMessage>No items found.</OutputMessage></WarningList>"
+                "<WarningList>"
+                + "".join(f"<{k}>{escape(t)}</{k}>" for k, t in warnings)
+                + "</WarningList>"
             )
         parts.append("</eSearchResult>\n")
         return "".join(parts).encode("utf-8")
+
+    def evaluate(self, term: str) -> Evaluation:
+        """The query over the snapshot (tests replace this to make a count drift)."""
+        return self.evaluator.evaluate(term)
+
+    def _date_limit(self, params: dict[str, str]) -> tuple[str, str, str] | None:
+        """(kind, mindate, maxdate) from esearch's datetype/mindate/maxdate, as NCBI reads them:
+        both dates are needed; datetype pdat (the default), edat or crdt."""
+        lo, hi = params.get("mindate", ""), params.get("maxdate", "")
+        if not lo and not hi:
+            return None
+        if not (lo and hi):
+            raise ReplyError("mindate and maxdate must be given together")
+        datetype = params.get("datetype", "pdat") or "pdat"
+        if datetype not in DATETYPES:
+            raise ReplyError(f"datetype {datetype!r} is not supported by the local server")
+        return DATETYPES[datetype], lo.replace("-", "/"), hi.replace("-", "/")
 
     def efetch(self, params: dict[str, str]) -> bytes:
         _check_common(params)
@@ -339,6 +307,17 @@ def _int(params: dict[str, str], name: str, default: int) -> int:
 
 
 # --- HTTP --------------------------------------------------------------------------------
+
+
+def _error_body(endpoint: str, text: str) -> bytes:
+    """An <ERROR> reply, as NCBI sends it (HTTP 200) for each utility."""
+    if endpoint == "esearch":
+        body = f"{ESEARCH_HEAD}<eSearchResult><ERROR>{escape(text)}</ERROR></eSearchResult>\n"
+    else:
+        body = (
+            f'<?xml version="1.0" ?>\n<eFetchResult><ERROR>{escape(text)}</ERROR></eFetchResult>\n'
+        )
+    return body.encode()
 
 
 def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
@@ -408,14 +387,13 @@ def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
                 return
             if fault and fault.kind == "slow":
                 time.sleep(fault.seconds)
+            if fault and fault.kind == "backend":
+                self._reply(200, _error_body(endpoint, BACKEND_FAILED), "text/xml; charset=UTF-8")
+                return
             try:
                 body = server.esearch(params) if endpoint == "esearch" else server.efetch(params)
             except ReplyError as exc:
-                if endpoint == "esearch":
-                    body = f"{ESEARCH_HEAD}<eSearchResult><ERROR>{escape(str(exc))}</ERROR></eSearchResult>\n"
-                else:
-                    body = f'<?xml version="1.0" ?>\n<eFetchResult><ERROR>{escape(str(exc))}</ERROR></eFetchResult>\n'
-                body = body.encode()
+                body = _error_body(endpoint, str(exc))
             if fault and fault.kind == "cut":
                 self._reply(200, body, "text/xml; charset=UTF-8", cut=True)
                 return
@@ -425,6 +403,8 @@ def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
             try:
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
+                # Not an NCBI header: names the snapshot so a run can log what it searched.
+                self.send_header(SNAPSHOT_HEADER, "; ".join(server.snapshot.files))
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body[: len(body) // 2] if cut else body)

@@ -25,7 +25,7 @@ from reviewkit.errors import UserError
 from reviewkit.formats import pubmed_xml
 from reviewkit.records import fold_text
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 MONTHS = {
     m: i
     for i, m in enumerate(
@@ -40,12 +40,16 @@ COCHRANE = "the cochrane database of systematic reviews"
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles (
-    pmid INTEGER PRIMARY KEY, pdate INTEGER NOT NULL,
+    pmid INTEGER PRIMARY KEY, pdate INTEGER NOT NULL, edate INTEGER NOT NULL,
+    edat INTEGER NOT NULL, crdt INTEGER NOT NULL,
     ti TEXT, ab TEXT, mh TEXT, kw TEXT, pt TEXT, au TEXT, xml BLOB NOT NULL);
 CREATE TABLE terms (field TEXT NOT NULL, value TEXT NOT NULL, pmid INTEGER NOT NULL);
 """
 _INDEXES = """
 CREATE INDEX articles_pdate ON articles(pdate);
+CREATE INDEX articles_edate ON articles(edate);
+CREATE INDEX articles_edat ON articles(edat);
+CREATE INDEX articles_crdt ON articles(crdt);
 CREATE INDEX terms_field_value ON terms(field, value, pmid);  -- covering: no table lookups
 CREATE VIRTUAL TABLE fts USING fts5(ti, ab, mh, kw, pt, au, content='articles',
     content_rowid='pmid', tokenize='unicode61 remove_diacritics 2');
@@ -141,10 +145,12 @@ def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[in
     seen.add(pmid)
     authors = _authors(elem)
     conn.execute(
-        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             pmid,
             publication_date(elem),
+            electronic_date(elem),
+            *entry_dates(elem),
             rec.title,
             rec.abstract,
             " ; ".join(rec.mesh_terms),
@@ -162,9 +168,35 @@ def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[in
         for field, form in zip(("au", "auf"), forms, strict=False)
     }
     rows |= {("la", lang.strip().lower()) for lang in elem.xpath(".//Article/Language/text()")}
+    rows |= _mesh_rows(elem)
     if _is_systematic(rec.publication_types, rec.journal, rec.title):
         rows.add(("sb", "systematic"))
     conn.executemany("INSERT INTO terms VALUES (?, ?, ?)", [(f, v, pmid) for f, v in rows if v])
+
+
+def _mesh_rows(elem: ET._Element) -> set[tuple[str, str]]:
+    """[majr] (a descriptor marked major, itself or through a qualifier), [sh] (qualifiers) and
+    [nm] (supplementary concept records: SupplMeshName, and ChemicalList names whose UI is a
+    C-number, i.e. a supplementary concept rather than a descriptor)."""
+    rows: set[tuple[str, str]] = set()
+    for heading in elem.iterfind(".//MeshHeadingList/MeshHeading"):
+        descriptor = heading.find("DescriptorName")
+        if descriptor is None:
+            continue
+        name = fold_text(descriptor.text or "")
+        qualifiers = heading.findall("QualifierName")
+        if descriptor.get("MajorTopicYN") == "Y" or any(
+            q.get("MajorTopicYN") == "Y" for q in qualifiers
+        ):
+            rows.add(("majr", name))
+        rows |= {("sh", fold_text(q.text or "")) for q in qualifiers}
+    rows |= {
+        ("nm", fold_text(n.text or "")) for n in elem.iterfind(".//SupplMeshList/SupplMeshName")
+    }
+    for chem in elem.iterfind(".//ChemicalList/Chemical/NameOfSubstance"):
+        if (chem.get("UI") or "").startswith("C"):
+            rows.add(("nm", fold_text(chem.text or "")))
+    return rows
 
 
 def _authors(elem: ET._Element) -> list[tuple[str, ...]]:
@@ -221,6 +253,31 @@ def publication_date(elem: ET._Element) -> int:
     if not year:
         return 0
     return year * 10000 + (month or 1) * 100 + (day or 1)
+
+
+def _ymd(d: ET._Element | None) -> int:
+    if d is None or not (d.findtext("Year") or "").isdigit():
+        return 0
+    month = _month(d.findtext("Month") or "") or 1
+    day = int(d.findtext("Day")) if (d.findtext("Day") or "").isdigit() else 1
+    return int(d.findtext("Year")) * 10000 + month * 100 + day
+
+
+def electronic_date(elem: ET._Element) -> int:
+    """The electronic publication date (ArticleDate DateType="Electronic"), 0 when none.
+    PubMed's [dp] matches it as well as the print date."""
+    return _ymd(elem.find(".//Article/ArticleDate"))
+
+
+def entry_dates(elem: ET._Element) -> tuple[int, int]:
+    """(Entry date [edat], Create date [crdt]). NLM's DTD: PubStatus "pubmed" is the Entry date
+    and "entrez" the Create date. Every PubMed record has both; a record without them (hand-made
+    test files) falls back to the other one, then to the publication date."""
+    history = ".//PubmedData/History/PubMedPubDate[@PubStatus='{}']"
+    edat = _ymd(elem.find(history.format("pubmed")))
+    crdt = _ymd(elem.find(history.format("entrez")))
+    fallback = publication_date(elem)
+    return edat or crdt or fallback, crdt or edat or fallback
 
 
 def _month(text: str) -> int:
@@ -310,9 +367,28 @@ class Snapshot:
         )
         return {r[0] for r in rows}
 
-    def dates(self, start: int, end: int) -> set[int]:
+    def dates(self, start: int, end: int, kind: str = "dp") -> set[int]:
+        """Articles dated start..end (YYYYMMDD). ``dp``: the print or the electronic date, as
+        PubMed's [dp]; ``edat``/``crdt``: the Entry/Create date (one per article)."""
+        if kind == "dp":
+            sql = "SELECT pmid FROM articles WHERE pdate BETWEEN ?1 AND ?2"
+            sql += " UNION SELECT pmid FROM articles WHERE edate BETWEEN ?1 AND ?2"
+        elif kind in ("edat", "crdt"):
+            sql = f"SELECT pmid FROM articles WHERE {kind} BETWEEN ?1 AND ?2"
+        else:
+            raise ValueError(kind)
+        return {r[0] for r in self.conn.execute(sql, (start, end))}
+
+    @property
+    def files(self) -> list[str]:
+        """The names of the snapshot's NLM files, in the order they were applied."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'files'").fetchone()
+        return row[0].split("\n") if row else []
+
+    def exact_author(self, name: str) -> set[int]:
+        """A quoted author: the name as written, no truncation of initials ("smith j"[au])."""
         rows = self.conn.execute(
-            "SELECT pmid FROM articles WHERE pdate BETWEEN ? AND ?", (start, end)
+            "SELECT pmid FROM terms WHERE field IN ('au', 'auf') AND value = ?", (name,)
         )
         return {r[0] for r in rows}
 

@@ -147,4 +147,13 @@ def write_report(
     for fmt in ("ris", "bibtex"):
         path = out_dir / f"included{SUFFIX[fmt]}"
         paths.append(export_to_file(project, studies, fmt, path, records=records))
+    paths.append(_search_log(project, out_dir / "search-log.md"))
     return paths
+
+
+def _search_log(project: Project, path: Path) -> Path:
+    """The PRISMA-S search log (every run, NCBI's messages, filters cited) beside the report."""
+    from reviewkit.searches import search_log
+
+    path.write_text(search_log(project.db, project.protocol) + "\n", encoding="utf-8")
+    return path

@@ -14,6 +14,7 @@ from reviewkit.searches.identification import (
     SearchCount,
     identification_counts,
 )
+from reviewkit.searches.prisma_s import filters_in, run_log, search_log
 from reviewkit.searches.run import fingerprint, run_search, run_searches, test_query
 
 __all__ = [
@@ -22,11 +23,14 @@ __all__ = [
     "RunReport",
     "SearchCount",
     "diff_runs",
+    "filters_in",
     "fingerprint",
     "history",
     "identification_counts",
     "run_pmids",
+    "run_log",
     "run_search",
     "run_searches",
+    "search_log",
     "test_query",
 ]

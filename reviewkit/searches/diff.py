@@ -28,8 +28,12 @@ class RunReport:
         default_factory=list
     )  # listed by esearch, not returned by efetch
     previous_run: int | None = None
-    not_found: list[str] = field(default_factory=list)
+    messages: list[tuple[str, str]] = field(default_factory=list)  # (kind, text), NCBI's and drift
     already_finished: bool = False  # finished by the interrupted command this one resumes
+
+    @property
+    def not_found(self) -> list[str]:
+        return [t for k, t in self.messages if k == "PhraseNotFound"]
 
 
 @dataclass
@@ -70,6 +74,7 @@ def run_report(db: Store, name: str, run_id: int, resumed: bool) -> RunReport:
         resumed=resumed,
         stored=sum(1 for r in fetched_now.values() if r.status == "new"),
         unavailable=[p for p, r in fetched_now.items() if r.status == "unavailable"],
+        messages=rows.run_messages(db, run_id),
     )
     if earlier:
         d = diff_runs(db, name, earlier[-1].id, run_id)

@@ -23,6 +23,7 @@ from reviewkit.project import Project
 from reviewkit.protocol import Search
 from reviewkit.pubmed.client import (
     EntrezRefused,
+    ESearchResult,
     PubMedClient,
     SearchResult,
     UnreadableReply,
@@ -128,10 +129,10 @@ def run_search(
             batch=batch,
         )
         try:
-            result = client.search(
-                full_query, date_from=search.limits.date_from, date_to=search.limits.date_to
-            )
+            result = client.search(full_query, expect_large=_was_large(db, search.name, client))
         except BaseException as exc:
+            if isinstance(exc, EntrezRefused):
+                rows.add_messages(db, run_id, [("ERROR", exc.text)])
             rows.finish_run(db, run_id, status="failed", message=_message(exc))
             raise
         rows.set_result(
@@ -141,7 +142,9 @@ def run_search(
             translation=result.translation,
             pmids=result.pmids,
             slices=len(result.slices),
+            snapshot=result.snapshot,
         )
+        rows.add_messages(db, run_id, [(m.kind, m.text) for m in result.messages])
     else:
         run_id = run.id
         rows.reopen_run(db, run_id)
@@ -151,16 +154,20 @@ def run_search(
         rows.finish_run(db, run_id, status="failed", message=_message(exc))
         raise
     rows.finish_run(db, run_id, status="complete")
-    report = run_report(db, search.name, run_id, resumed)
-    if result is not None:
-        report.not_found = result.not_found
-    return report
+    return run_report(db, search.name, run_id, resumed)
+
+
+def _was_large(db: Store, name: str, client: PubMedClient) -> bool:
+    """Whether the latest complete run of the search found more than the cap."""
+    runs = rows.list_runs(db, name, status="complete")
+    return bool(runs) and (runs[-1].count or 0) > client.cap
 
 
 def _message(exc: BaseException) -> str:
+    """The whole message (every line), so the log keeps what NCBI said."""
     if isinstance(exc, KeyboardInterrupt):
         return "interrupted; run the search again to resume"
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return str(exc) or type(exc).__name__
 
 
 def _fetch(
@@ -340,7 +347,6 @@ def _store_batch(
     rows.store_batch(db, run_id, new, out)
 
 
-def test_query(client: PubMedClient, query: str) -> tuple[int, str, list[str]]:
-    """Count, PubMed's translation and the terms not found; nothing is stored."""
-    result = client.count(query)
-    return result.count, result.translation, result.not_found
+def test_query(client: PubMedClient, query: str) -> ESearchResult:
+    """Count, PubMed's translation and every message NCBI sent; nothing is stored."""
+    return client.count(query)

@@ -29,6 +29,7 @@ class SearchRun:
     message: str | None
     slices: int
     batch: str | None = None  # the `search run` command it belongs to (schema 55 on)
+    snapshot: str = ""  # the local server's snapshot files ('' for NCBI)
 
 
 @dataclass(frozen=True)
@@ -78,13 +79,21 @@ def start_run(
 
 
 def set_result(
-    db: Store, run_id: int, *, count: int, translation: str, pmids: list[str], slices: int
+    db: Store,
+    run_id: int,
+    *,
+    count: int,
+    translation: str,
+    pmids: list[str],
+    slices: int,
+    snapshot: str = "",
 ) -> None:
     """Store what esearch returned: count, translation and the ranked PMIDs (one transaction)."""
     with db.transaction():
         db.conn.execute(
-            "UPDATE search_runs SET count = ?, query_translation = ?, slices = ? WHERE id = ?",
-            (count, translation, slices, run_id),
+            "UPDATE search_runs SET count = ?, query_translation = ?, slices = ?, snapshot = ?"
+            " WHERE id = ?",
+            (count, translation, slices, snapshot, run_id),
         )
         db.conn.executemany(
             "INSERT INTO search_run_pmids (run_id, rank, pmid) VALUES (?, ?, ?)",
@@ -254,3 +263,26 @@ def search_record_counts(db: Store) -> list[tuple[str, int, int]]:
         " GROUP BY s.id ORDER BY s.id"
     )
     return [(r[0], r[1], r[2]) for r in rows]
+
+
+def add_messages(db: Store, run_id: int, messages: Iterable[tuple[str, str]]) -> None:
+    """Append (kind, text) messages to a run's log, whole, after those it has."""
+    with db.transaction():
+        start = db.conn.execute(
+            "SELECT COALESCE(MAX(seq), 0) FROM search_run_messages WHERE run_id = ?", (run_id,)
+        ).fetchone()[0]
+        db.conn.executemany(
+            "INSERT INTO search_run_messages (run_id, seq, kind, text, added_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [(run_id, start + i, k, t, now()) for i, (k, t) in enumerate(messages, start=1)],
+        )
+
+
+def run_messages(db: Store, run_id: int) -> list[tuple[str, str]]:
+    """A run's messages (kind, text), in the order they came."""
+    return [
+        (r[0], r[1])
+        for r in db.conn.execute(
+            "SELECT kind, text FROM search_run_messages WHERE run_id = ? ORDER BY seq", (run_id,)
+        )
+    ]

@@ -44,7 +44,11 @@ def test_run_history_diff(
     assert capsys.readouterr().out.count("complete") == 10
     assert run("search", "history", "english", "--project", project_dir) == 0
     out = capsys.readouterr().out
-    assert 'query as translated: "english"[Language]' in out
+    # every run in full (PRISMA-S), not only the latest: its end time and three forms of query
+    for run_id in (9, 10):
+        assert f"run {run_id} (complete): PubMed via E-utilities {url}" in out
+    assert out.count('query as translated: "english"[Language]') == 2
+    assert out.count("query as written:    english[la]") == 2 and out.count("ended:") == 2
     assert run("search", "diff", "english", "--project", project_dir) == 0
     assert "english: run 9 -> run 10: 0 new, 0 gone, 0 changed" in capsys.readouterr().out
     assert run("search", "diff", "english", "10", "9", "--project", project_dir) == 0

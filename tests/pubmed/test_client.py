@@ -26,26 +26,32 @@ def test_paging_collects_every_id(server: EutilsServer) -> None:
     assert len(server.requests("esearch")) == -(-len(result.pmids) // 25)
 
 
-def test_date_slices_split_recursively_and_add_up(
+def test_entry_date_slices_split_recursively_and_their_ids_add_up(
     make_server: ServerFactory, small_snapshot
 ) -> None:
     server = make_server(small_snapshot, cap=40)
     client = fast_client(server, cap=40, id_page=40)
     result = client.search(QUERY)
     assert len(result.slices) > 3 and all(s.count <= 40 for s in result.slices)
-    assert (
-        sorted(result.pmids) == sorted(expected(server)) and len(set(result.pmids)) == result.count
-    )
-    assert all("[dp])" in s.term for s in result.slices)
+    assert sorted(result.pmids) == sorted(expected(server)) and len(result.pmids) == result.count
+    slices = [r.params for r in server.requests("esearch") if "mindate" in r.params]
+    assert slices and all(p["datetype"] == "edat" and p["term"] == QUERY for p in slices)
 
 
-def test_slices_that_do_not_add_up_fail_clearly(make_server: ServerFactory, small_snapshot) -> None:
+def test_no_id_list_is_asked_for_and_thrown_away(
+    make_server: ServerFactory, small_snapshot
+) -> None:
+    """Above the cap, ranges are probed for their count (retmax=0); ids are asked only of
+    ranges that fit, so every id list asked for is used (the first one is checked)."""
     server = make_server(small_snapshot, cap=40)
     client = fast_client(server, cap=40, id_page=40)
-    with pytest.raises(
-        EntrezError, match="add up to"
-    ):  # records before 1990 fall outside the slices
-        client.search(QUERY, date_from="1990")
+    result = client.search(QUERY)
+    with_ids = [r.params for r in server.requests("esearch") if r.params["retmax"] != "0"]
+    assert len(with_ids) == 1 + len(result.slices)  # the first request and one per slice
+    server.log.clear()
+    client.search(QUERY, expect_large=True)  # the previous run was large: count first
+    first = server.requests("esearch")[0].params
+    assert first["retmax"] == "0" and "mindate" not in first
 
 
 def test_too_many_records_on_one_day_fail_clearly(
@@ -53,8 +59,8 @@ def test_too_many_records_on_one_day_fail_clearly(
 ) -> None:
     server = make_server(small_snapshot, cap=2)
     client = fast_client(server, cap=2, id_page=2)
-    with pytest.raises(EntrezError, match="cannot split them further"):
-        client.search("english[la]", date_from="2021/01/01", date_to="2021/12/31")
+    with pytest.raises(EntrezError, match="Entry date .* cannot split them further"):
+        client.search("english[la]")
 
 
 @pytest.mark.parametrize("fault", ["429", "500", "502", "503", "cut", "drop"])

@@ -138,7 +138,8 @@ def test_text_syntax(evaluator: Evaluator, query: str, expected: list[int]) -> N
         ('"return to work"[tiab]', [1, 4]),  # [tiab] includes author keywords
         ('"return to work"[ti]', [1]),
         ("smith[au]", [1, 5]),  # every Smith, not Smithson
-        ('"smith j"[au]', [1, 5]),  # initials match as a prefix: Smith JA and Smith J
+        ("smith j[au]", [1, 5]),  # initials match as a prefix: Smith JA and Smith J
+        ('"smith j"[au]', [5]),  # quotes turn author truncation off: Smith J only
         ('"smith ja"[au]', [1]),
         ('"smith john a"[au]', [1]),
         ('"return to work"[mh]', [1]),
@@ -175,9 +176,9 @@ def test_translation_and_not_found(evaluator: Evaluator) -> None:
         ("nature[ta]", "[ta] is not supported"),
         ('"wom*n health"', "inside a word"),
         ("medline[sb]", "[sb]"),
-        ("2011:2020[edat]", "date ranges on [edat]"),
+        ("2011:2020[lr]", "ranges on [lr]"),
         ("smith*[au]", "truncation is not supported on [au]"),
-        ("abc[dp]", "publication date"),
+        ("abc[dp]", "as a date (date - publication)"),
         ("2011/13:2012[dp]", "month 13"),
     ],
 )

@@ -91,6 +91,7 @@ def test_write_report_every_format_read_back(classified, tmp_path: Path):
         "tables/job-specialist.csv",
         "evidence-map/evidence-map.png",
         "evidence-map/study-labels.graphml",
+        "search-log.md",
     ):
         assert expected in names, expected
     assert all(p.exists() and p.stat().st_size > 0 for p in paths)

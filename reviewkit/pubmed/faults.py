@@ -1,0 +1,96 @@
+"""Faults the local E-utilities server injects on demand: HTTP 429/5xx, slow replies, cut
+bodies, dropped connections and NCBI's transient "Search Backend failed" reply — scripted per
+request (tests say exactly which request fails and how) or at random rates (``--faults``)."""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections import deque
+from dataclasses import dataclass
+
+from reviewkit.errors import UserError
+
+FAULT_KINDS = (
+    "ok",
+    "429",
+    "500",
+    "502",
+    "503",
+    "slow",
+    "cut",
+    "drop",
+    "backend",
+)  # ok: no fault (for scripts); backend: NCBI's transient "Search Backend failed" <ERROR> reply
+
+# --- faults ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One fault: ``kind`` in FAULT_KINDS; ``endpoint`` 'esearch', 'efetch' or '' for any."""
+
+    kind: str
+    endpoint: str = ""
+    seconds: float = 2.0  # for 'slow'
+
+    def __post_init__(self) -> None:
+        if self.kind not in FAULT_KINDS:
+            raise UserError(f"unknown fault {self.kind!r}", hint=f"one of {', '.join(FAULT_KINDS)}")
+
+
+class FaultPlan:
+    """Faults for the coming requests: scripted ones first (in order), then random rates."""
+
+    def __init__(
+        self, rates: dict[str, float] | None = None, *, seed: int = 0, slow_seconds: float = 2.0
+    ) -> None:
+        self.rates = dict(rates or {})
+        self.slow_seconds = slow_seconds
+        self._scripted: deque[Fault] = deque()
+        self._random = random.Random(seed)
+        self._lock = threading.Lock()
+
+    def script(self, *faults: Fault | str) -> None:
+        """Queue faults: each applies to the next request of its endpoint."""
+        with self._lock:
+            self._scripted.extend(Fault(f) if isinstance(f, str) else f for f in faults)
+
+    def pending(self) -> int:
+        with self._lock:
+            return len(self._scripted)
+
+    def next(self, endpoint: str) -> Fault | None:
+        with self._lock:
+            for fault in self._scripted:
+                if fault.endpoint in ("", endpoint):
+                    self._scripted.remove(fault)
+                    return fault
+            for kind, rate in self.rates.items():
+                if self._random.random() < rate:
+                    return Fault(kind, seconds=self.slow_seconds)
+        return None
+
+
+def parse_faults(spec: str, *, seed: int = 0) -> FaultPlan:
+    """'500@0.1,cut@0.05,slow@0.05:1.5' -> random faults at those rates (slow: seconds)."""
+    rates: dict[str, float] = {}
+    slow = 2.0
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        kind, _, rest = part.partition("@")
+        rate_text, _, seconds = rest.partition(":")
+        try:
+            rate = float(rate_text)
+            if seconds:
+                slow = float(seconds)
+        except ValueError:
+            raise UserError(
+                f"cannot read fault {part!r}", hint="write KIND@RATE, e.g. 500@0.1 or slow@0.05:1.5"
+            ) from None
+        if kind not in FAULT_KINDS or not 0 <= rate <= 1:
+            raise UserError(
+                f"cannot read fault {part!r}",
+                hint=f"KIND is one of {', '.join(FAULT_KINDS)}, RATE in 0..1",
+            )
+        rates[kind] = rate
+    return FaultPlan(rates, seed=seed, slow_seconds=slow)

@@ -1,0 +1,104 @@
+"""The PRISMA-S log of stored searches: every run with its query as written, sent and
+translated, limits, start and end, count, interface (and the local snapshot's files), every
+message NCBI sent, published filters cited verbatim, and prior work reused.
+
+PRISMA-S (Rethlefsen et al. 2021) items covered: 1 database, 8 full search strategies,
+9 limits and restrictions, 10 search filters (cited), 11 prior work, 13 dates of searches,
+16 records retrieved (per run).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reviewkit.protocol import Protocol, Search
+from reviewkit.store import Store
+from reviewkit.store import searches as rows
+from reviewkit.store.searches import SearchRun
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A published search filter, recognised in a query by its lines, cited verbatim."""
+
+    name: str
+    citation: str
+    text: str  # verbatim, as published
+
+
+# Cochrane Handbook, Technical Supplement to Chapter 4, 3.6.1: the Cochrane Highly Sensitive
+# Search Strategy for identifying randomized trials in MEDLINE, sensitivity-maximizing
+# version (2008 revision), PubMed format.
+COCHRANE_HSSS = Filter(
+    "Cochrane Highly Sensitive Search Strategy, sensitivity-maximizing version (2008 revision), "
+    "PubMed format",
+    "Lefebvre C et al. Technical Supplement to Chapter 4: Searching for and selecting studies. "
+    "Cochrane Handbook for Systematic Reviews of Interventions, section 3.6.1.",
+    "(randomized controlled trial [pt] OR controlled clinical trial [pt] OR randomized [tiab] "
+    "OR placebo [tiab] OR drug therapy [sh] OR randomly [tiab] OR trial [tiab] OR groups [tiab]) "
+    "NOT (animals [mh] NOT humans [mh])",
+)
+FILTERS = (COCHRANE_HSSS,)
+
+
+def _squash(text: str) -> str:
+    return "".join(text.lower().split())
+
+
+def filters_in(query: str) -> list[Filter]:
+    """The published filters a query contains verbatim (spacing and case aside)."""
+    q = _squash(query)
+    return [f for f in FILTERS if _squash(f.text) in q]
+
+
+def run_log(db: Store, search: Search, runs: Sequence[SearchRun]) -> list[list[str]]:
+    """For each run of ``search``: the lines of its PRISMA-S entry."""
+    out = []
+    for run in runs:
+        lines = [
+            f"run {run.id} ({run.status}): {search.database} via {run.interface}",
+            f"  started:             {run.started_at}",
+            f"  ended:               {run.ended_at or '-'}",
+            f"  records found:       {'-' if run.count is None else run.count}"
+            + (f" (in {run.slices} Entry-date slices)" if run.slices > 1 else ""),
+        ]
+        if run.snapshot:
+            lines.append(f"  local snapshot:      {run.snapshot}")
+        lines += [
+            f"  query as written:    {run.query}",
+            f"  query as sent:       {run.full_query}",
+            f"  query as translated: {run.query_translation or '-'}",
+            f"  limits:              {run.limits}",
+        ]
+        for kind, text in rows.run_messages(db, run.id):
+            lines.append(f"  E-utilities {kind}: {text}" if kind != "drift" else f"  drift: {text}")
+        if run.message:
+            lines.append(f"  message:             {run.message}")
+        out.append(lines)
+    return out
+
+
+def search_log(db: Store, protocol: Protocol) -> str:
+    """The PRISMA-S log of every stored search, as Markdown."""
+    parts = ["# Search log (PRISMA-S)", ""]
+    for search in protocol.searches:
+        parts += [f"## {search.name}", ""]
+        if search.description:
+            parts += [search.description, ""]
+        found = filters_in(search.query)
+        for f in found:
+            parts += [
+                f"Search filter used: {f.name}. {f.citation} Verbatim:",
+                "",
+                f"    {f.text}",
+                "",
+            ]
+        reused = "; ".join(f.name for f in found) or "none recorded"
+        parts += [f"Prior work reused: {reused}.", ""]
+        runs = rows.list_runs(db, search.name)
+        if not runs:
+            parts += ["Not run yet.", ""]
+        for entry in run_log(db, search, runs):
+            parts += ["    " + line for line in entry] + [""]
+    return "\n".join(parts)

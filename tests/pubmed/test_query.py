@@ -1,0 +1,108 @@
+"""PubMed query syntax: every valid PubMed form parses (and passes `protocol check`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewkit.cli import main
+from reviewkit.query import HistoryRef, QuerySyntaxError, Range, Term, parse, terms, warnings
+from reviewkit.searches import filters_in
+from reviewkit.searches.prisma_s import COCHRANE_HSSS
+
+from ..conftest import PROTOCOL_A
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ('"return work"[tiab:~2]', Term("return work", "tiab", phrase=True, proximity=2)),
+        ('"return work"[Title/Abstract:~2]', Term("return work", "tiab", phrase=True, proximity=2)),
+        ("drug therapy[sh]", Term("drug therapy", "sh")),
+        ("drug therapy [sh:noexp]", Term("drug therapy", "sh", noexp=True)),
+        ("tamoxifen[nm]", Term("tamoxifen", "nm")),
+        ("neoplasms[majr:noexp]", Term("neoplasms", "majr", noexp=True)),
+        ("heart diseases[mesh: noexp]", Term("heart diseases", "mh", noexp=True)),
+        ("heart diseases [MeSH Terms:noexp]", Term("heart diseases", "mh", noexp=True)),
+        ("breast cancer[Title/Abstract]", Term("breast cancer", "tiab")),
+        ("randomized controlled trial[pt]", Term("randomized controlled trial", "pt")),
+        ("smith j[au]", Term("smith j", "au")),
+        ("vocation* rehabilitation[tiab]", Term("vocation* rehabilitation", "tiab")),
+        ("2011:2021[Date - Publication]", Range("2011", "2021", "dp")),
+        ("2020/01/01:2020/12/31[edat]", Range("2020/01/01", "2020/12/31", "edat")),
+        (
+            '"2011/01/01"[Date - Publication] : "2021/12/31"[Date - Publication]',
+            Range("2011/01/01", "2021/12/31", "dp"),
+        ),
+        ("2011:2021[crdt]", Range("2011", "2021", "crdt")),
+        ("#1", HistoryRef(1)),
+    ],
+)
+def test_valid_pubmed_forms_parse(query: str, first: object) -> None:
+    node = parse(query)
+    assert node == first
+
+
+def test_a_multi_word_term_before_a_tag_is_one_term() -> None:
+    assert terms(parse("breast cancer[tiab] AND smith j[au]")) == [
+        Term("breast cancer", "tiab"),
+        Term("smith j", "au"),
+    ]
+    # without a tag the words stay separate terms, ANDed
+    assert [t.text for t in terms(parse("breast cancer"))] == ["breast", "cancer"]
+
+
+def test_lower_case_operators_are_words_and_warned_about() -> None:
+    assert [t.text for t in terms(parse("cancer or pain"))] == ["cancer", "or", "pain"]
+    said = warnings("cancer or pain not (back and neck)")
+    assert len(said) == 3 and all("is a search word, not an operator" in w for w in said)
+    assert warnings("cancer OR pain") == []
+
+
+@pytest.mark.parametrize(
+    ("query", "problem"),
+    [
+        ("cancer[xyz]", "unknown field tag [xyz]"),
+        ("cancer[pt:noexp]", "unknown field tag [pt:noexp]"),  # :noexp is for MeSH tags
+        ("cancer[au:~2]", "unknown field tag [au:~2]"),  # proximity: [ti], [tiab], [ad]
+        ("cancer[tiab:~2]", "proximity [field:~N] needs a quoted phrase"),
+        ('"2011"[dp] : "2021"[edat]', "same field tag"),
+    ],
+)
+def test_what_pubmed_would_not_accept_is_refused(query: str, problem: str) -> None:
+    with pytest.raises(QuerySyntaxError, match=None) as info:
+        parse(query)
+    assert problem in str(info.value)
+
+
+def test_history_lines_and_short_truncation_are_warned_about() -> None:
+    said = warnings("#1 AND ca*")
+    assert any("#1 refers to a line of a PubMed search history" in w for w in said)
+    assert any("'ca*' truncates fewer than 4 characters" in w for w in said)
+
+
+def test_protocol_check_accepts_the_cochrane_hsss_and_long_forms(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    protocol = tmp_path / "protocol.toml"
+    queries = {
+        "hsss": f"sick leave[tiab] AND {COCHRANE_HSSS.text}",
+        "long": '"return work"[Title/Abstract:~2] AND neoplasms[MeSH Terms:noexp] AND '
+        '"2011/01/01"[Date - Publication] : "2021/12/31"[Date - Publication]',
+        "lower": "cancer or pain",
+    }
+    protocol.write_text(
+        PROTOCOL_A.read_text()
+        + "".join(f"\n[[searches]]\nname = \"{n}\"\nquery = '{q}'\n" for n, q in queries.items())
+    )
+    assert main(["protocol", "check", str(protocol)]) == 0
+    out = capsys.readouterr().out
+    assert "valid" in out
+    assert "warning: search lower: 'or' at character 8 is a search word" in out
+    assert "warning: search hsss" not in out and "warning: search long" not in out
+
+
+def test_published_filters_are_recognised_verbatim() -> None:
+    assert filters_in(f"back pain[tiab] AND {COCHRANE_HSSS.text.upper()}") == [COCHRANE_HSSS]
+    assert filters_in("trial[tiab]") == []
