@@ -30,6 +30,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from reviewkit import outputs
 from reviewkit.errors import UserError
 from reviewkit.formats.text import read_text
 from reviewkit.project import Project
@@ -438,7 +439,7 @@ class EvaluationResult:
 
     def confusion_csv(self) -> str:
         buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
+        w = outputs.csv_writer(buf, lineterminator="\n")
         w.writerow(["gold \\ predicted", *self.labels])
         for g in self.labels:
             w.writerow([g, *(self.confusion[g][p] for p in self.labels)])

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from reviewkit import outputs
 from reviewkit.errors import UserError
 from reviewkit.formats.text import read_text
 from reviewkit.protocol import STAGES
@@ -44,9 +45,7 @@ def export_decisions(db: Store, reviewer: str, path: Path) -> int:
         entry = {"format": FORMAT, **{k: getattr(d, k) for k in ("id", *_CONTENT)}}
         entry["record"] = {"pmid": pmid, "doi": doi, "title": normalise_title(title), "year": year}
         lines.append(json.dumps(entry, ensure_ascii=False, sort_keys=True))
-    tmp = Path(path).with_name(Path(path).name + ".part")
-    tmp.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-    tmp.replace(path)
+    outputs.write_text(path, "".join(line + "\n" for line in lines))
     return len(lines)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from reviewkit import outputs
 from reviewkit.classify import Assigned, assigned_labels, none_id
 from reviewkit.project import Project
 from reviewkit.protocol import Scheme
@@ -225,9 +226,12 @@ def draw_map(emap: EvidenceMap, path: Path) -> Path:
     ax.set_ylabel(emap.rows_scheme.name, fontsize=9)
     ax.set_title(f"Evidence map ({len(emap.citations)} studies)", fontsize=10)
     fig.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path)
-    plt.close(fig)
+    outputs.output_folder(path.parent)
+    try:
+        with outputs.atomic_path(path) as tmp:
+            fig.savefig(tmp, format=path.suffix.lstrip(".") or None)
+    finally:
+        plt.close(fig)
     return path
 
 
@@ -238,7 +242,7 @@ def write_map(
     formats: Sequence[str] = ("csv", "xlsx", "md"),
 ) -> list[Path]:
     """Write the map as tables (in ``formats``), PNG, SVG and GraphML into ``out_dir``."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    outputs.output_folder(out_dir)
     tables = [emap.matrix_table(), emap.cells_table()]
     paths: list[Path] = []
     if "csv" in formats:
@@ -251,6 +255,7 @@ def write_map(
     paths.append(draw_map(emap, out_dir / "evidence-map.svg"))
     graph = study_label_graph(project, [emap.rows_scheme.id, emap.cols_scheme.id], emap.studies)
     graphml = out_dir / "study-labels.graphml"
-    nx.write_graphml(graph, graphml)
+    with outputs.atomic_path(graphml) as tmp:
+        nx.write_graphml(graph, tmp)
     paths.append(graphml)
     return paths

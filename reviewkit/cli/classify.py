@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import getpass
 import os
 from pathlib import Path
@@ -65,8 +64,10 @@ def classify_command(
     all_studies: bool,
 ) -> None:
     """Suggest labels for the included studies, each with its score and evidence."""
-    from reviewkit import classify, extract
+    from reviewkit import classify, extract, outputs
 
+    if csv_out is not None:  # before any work: the database is written only if the CSV can be
+        outputs.check_output(csv_out)
     project = load_project(project_dir)
     try:
         for s in schemes:
@@ -77,7 +78,7 @@ def classify_command(
             result = classify.evaluate(project.protocol, schemes[0], evaluate_file)
             click.echo(result.format())
             if csv_out:
-                csv_out.write_text(result.confusion_csv(), encoding="utf-8")
+                outputs.write_text(csv_out, result.confusion_csv())
                 click.echo(f"confusion matrix written to {csv_out}")
             return
         ids = _studies(project, all_studies)
@@ -103,11 +104,8 @@ def classify_command(
         )
         if csv_out:
             rows = result.rows()
-            csv_out.parent.mkdir(parents=True, exist_ok=True)
-            with csv_out.open("w", encoding="utf-8", newline="") as fh:
-                w = csv.DictWriter(fh, fieldnames=list(rows[0]) if rows else ["record_id"])
-                w.writeheader()
-                w.writerows(rows)
+            columns = list(rows[0]) if rows else ["record_id"]
+            outputs.write_csv(csv_out, columns, ([r.get(c, "") for c in columns] for r in rows))
             click.echo(f"suggestions written to {csv_out}")
     finally:
         project.close()
@@ -181,8 +179,7 @@ def extract_export(project_dir: Path, file: Path, all_studies: bool) -> None:
     project = load_project(project_dir)
     try:
         ids = _studies(project, all_studies)
-        extract.prefill(project, ids)
-        n = extract.export_csv(project, ids, file)
+        n = extract.export_csv(project, ids, file, prefill=True)
         click.echo(f"{n} studies written to {file}")
     finally:
         project.close()

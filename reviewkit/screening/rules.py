@@ -79,9 +79,7 @@ def live_decisions(decisions: Iterable[Decision]) -> list[Decision]:
     return [d for d in items if d.label != UNDO and d.id not in undone]
 
 
-def study_states(
-    decisions: Iterable[Decision], canon: dict[int, int]
-) -> dict[int, StudyState]:
+def study_states(decisions: Iterable[Decision], canon: dict[int, int]) -> dict[int, StudyState]:
     """Each study's live log (votes, notes, final decision), keyed by canonical study id."""
     states: dict[int, StudyState] = defaultdict(StudyState)
     for d in live_decisions(decisions):
