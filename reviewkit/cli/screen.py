@@ -162,7 +162,7 @@ def import_cmd(project_dir: Path, file: Path) -> None:
 
     project = load_project(project_dir)
     try:
-        result = import_decisions(project.db, file)
+        result = import_decisions(project.db, file, project.protocol)
         click.echo(f"added {result.added} entries, {result.already_present} already present")
     finally:
         project.close()
