@@ -37,7 +37,9 @@ def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) 
     """Screen records one at a time in the terminal (blinded; every key commits at once)."""
     from reviewkit.queue_ranker import QueueRanker
     from reviewkit.screening import ReviewerQueue
+    from reviewkit.tui.actions import load_keymap
 
+    load_keymap()  # a keymap that would lock the reviewer out stops here, before any work
     project = load_project(project_dir)
     ranking = None
     try:
