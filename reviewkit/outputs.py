@@ -172,7 +172,10 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     path = Path(path)
     _check_target(path)
     if path.exists() and not stat.S_ISREG(path.stat().st_mode):
-        yield path  # a device or a pipe: written in place, never replaced
+        try:  # a device or a pipe: written in place, never replaced
+            yield path
+        except OSError as exc:
+            raise output_error(path, exc) from None
         return
     tmp = _temp_next_to(path)
     try:

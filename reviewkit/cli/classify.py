@@ -87,9 +87,15 @@ def classify_command(
                 "no included studies yet: finish screening, or pass --all to classify every study"
             )
             return
-        with progress_bar("classifying") as update:
-            result = classify.classify_project(project, ids, schemes or None, progress=update)
-        filled = extract.prefill(project, ids)
+        # one transaction: when the CSV cannot be written (a full disk), nothing is stored
+        with project.db.transaction():
+            with progress_bar("classifying") as update:
+                result = classify.classify_project(project, ids, schemes or None, progress=update)
+            filled = extract.prefill(project, ids)
+            if csv_out:
+                rows = result.rows()
+                columns = list(rows[0]) if rows else ["record_id"]
+                outputs.write_csv(csv_out, columns, ([r.get(c, "") for c in columns] for r in rows))
         counts: dict[tuple[str, str], int] = {}
         for (_, sid), sugg in result.rules.items():
             for s in sugg:
@@ -103,9 +109,6 @@ def classify_command(
             f"{filled} extraction values prefilled"
         )
         if csv_out:
-            rows = result.rows()
-            columns = list(rows[0]) if rows else ["record_id"]
-            outputs.write_csv(csv_out, columns, ([r.get(c, "") for c in columns] for r in rows))
             click.echo(f"suggestions written to {csv_out}")
     finally:
         project.close()
