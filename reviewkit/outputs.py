@@ -127,6 +127,24 @@ def output_folder(path: str | Path) -> Path:
     return path
 
 
+def check_folder(path: str | Path) -> Path:
+    """Fail now if the folder ``path`` could not be created or written into (without creating
+    it): it, or the nearest part of it that exists, must be a folder."""
+    path = Path(path)
+    existing = next((p for p in (path, *path.parents) if p.exists()), Path("."))
+    if not existing.is_dir():
+        if existing == path:
+            raise OutputError(
+                "cannot write into this folder: it is a file",
+                where=str(path),
+                hint="give a folder name with --out",
+            )
+        raise output_error(path, OSError(errno.ENOTDIR, "not a folder"))
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise output_error(path, OSError(errno.EACCES, "permission denied"))
+    return path
+
+
 def check_output(path: str | Path) -> Path:
     """Fail now, before any work, if ``path`` cannot be written (by creating and removing a
     temporary file next to it). Commands that also change the database call this first."""

@@ -177,8 +177,9 @@ def extract_group() -> None:
 @all_option
 def extract_export(project_dir: Path, file: Path, all_studies: bool) -> None:
     """Write every study's extraction values (prefilled first) to FILE.csv."""
-    from reviewkit import extract
+    from reviewkit import extract, outputs
 
+    outputs.check_output(file)
     project = load_project(project_dir)
     try:
         ids = _studies(project, all_studies)
@@ -272,8 +273,10 @@ def evidence_map_command(
     project_dir: Path, rows_scheme: str, cols_scheme: str, out_dir: Path, all_studies: bool
 ) -> None:
     """The matrix of one scheme against another: CSV, XLSX, Markdown, PNG, SVG and GraphML."""
+    from reviewkit import outputs
     from reviewkit.evidence import build_map, write_map
 
+    outputs.check_folder(out_dir)
     project = load_project(project_dir)
     try:
         emap = build_map(project, rows_scheme, cols_scheme, _studies(project, all_studies))

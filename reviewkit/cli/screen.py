@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from reviewkit import outputs
 from reviewkit.cli._common import load_project, project_option
 from reviewkit.protocol import STAGES
 
@@ -117,6 +118,8 @@ def agreement(project_dir: Path, stage: str | None, csv_file: Path | None) -> No
     """Inter-rater agreement: counts table, percent agreement, Cohen's kappa (95% CI), PABAK."""
     from reviewkit import agreement as ag
 
+    if csv_file:  # before the work: a path that cannot be written fails at once
+        outputs.check_output(csv_file)
     project = load_project(project_dir)
     try:
         results = ag.agreement(project, stage)
@@ -143,6 +146,7 @@ def export_cmd(project_dir: Path, reviewer: str, file: Path) -> None:
     from reviewkit.screening import check_reviewer
     from reviewkit.store.decisions import list_decisions
 
+    outputs.check_output(file)
     project = load_project(project_dir)
     try:
         if reviewer not in project.protocol.reviewers and not list_decisions(

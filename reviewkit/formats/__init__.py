@@ -60,9 +60,10 @@ def detect(path: Path) -> str:
     if pubmed_xml.sniff(head):
         return "pubmed-xml"
     if b"\x00" in head[:8192]:
+        line = head.count(b"\n", 0, head.index(b"\x00")) + 1
         raise FormatError(
-            "this is a binary file, not a reference export",
-            where=str(path),
+            "this is a binary file, not a reference export (a NUL byte near the start)",
+            where=f"{path}:{line}",
             hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV",
         )
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff")

@@ -132,7 +132,13 @@ def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
         while stop <= len(lines) and lines[stop - 1].strip():
             stop += 1
         raw = "\n".join(lines[start - 1 : max(stop - 1, end - 1)])
-        if not any(tag in ("TI", "BTI", "PMID") for tag, _ in fields):
+        if any(tag == "ER" for tag, _ in fields):  # RIS's end of record: never a MEDLINE tag
+            raise FormatError(
+                "a RIS end-of-record line (ER) in a record that does not start with 'TY  - '",
+                where=f"{name}:{start}",
+                hint="a RIS record starts with 'TY  - JOUR' (or another type) and ends with 'ER  - '",
+            )
+        if not any(tag in ("TI", "BTI", "PMID") and value for tag, value in fields):
             raise FormatError(
                 "record has neither a title (TI) nor a PMID",
                 where=f"{name}:{start}",

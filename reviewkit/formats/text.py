@@ -84,9 +84,10 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     if not data.strip():
         raise FormatError("the file is empty", where=name)
     if b"\x00" in data[:8192]:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise FormatError(
-            "this is a binary file, not a text export",
-            where=name,
+            "this is a binary file, not a text export (a NUL byte near the start)",
+            where=f"{name}:{line}",
             hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV",
         )
     nul = data.find(b"\x00")
