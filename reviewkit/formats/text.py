@@ -35,9 +35,11 @@ def too_big(name: str, limit: int, compressed: bool) -> FormatError:
     )
 
 
-def read_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
-    """A file's bytes, gunzipped when it is gzip; refuses more than ``limit`` bytes of content."""
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """A file's bytes, gunzipped when it is gzip; refuses more than ``limit`` bytes of content
+    (default MAX_TEXT_BYTES)."""
     name = str(path)
+    limit = MAX_TEXT_BYTES if limit is None else limit
     with open(path, "rb") as fh:
         if fh.read(2) != b"\x1f\x8b":
             if path.stat().st_size > limit:
@@ -62,8 +64,9 @@ def read_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
 class LimitedReader:
     """A binary stream that refuses to yield more than ``limit`` bytes (for gzip streams)."""
 
-    def __init__(self, stream: BinaryIO, name: str, limit: int = MAX_XML_BYTES) -> None:
-        self._stream, self._name, self._limit, self._done = stream, name, limit, 0
+    def __init__(self, stream: BinaryIO, name: str, limit: int | None = None) -> None:
+        self._stream, self._name, self._done = stream, name, 0
+        self._limit = MAX_XML_BYTES if limit is None else limit
 
     def read(self, size: int = -1) -> bytes:
         data = self._stream.read(size if size is not None and size >= 0 else _CHUNK)
