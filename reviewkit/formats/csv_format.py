@@ -163,6 +163,33 @@ def row_error(exc: csv.Error, name: str, start: int, end: int) -> FormatError:
     )
 
 
+def dict_rows(text: str, name: str) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
+    """(header, iterator of (first line, row as a dict)) of a comma-separated text, read
+    strictly: broken quotes, huge cells and repeated column names are FormatErrors with lines."""
+    rows = reader(io.StringIO(text))
+    try:
+        header = [h.strip() for h in next(rows, [])]
+    except csv.Error as exc:
+        raise row_error(exc, name, 1, rows.line_num) from None
+    duplicate_columns(header, header, name)
+
+    def body() -> Iterator[tuple[int, dict[str, str]]]:
+        end = 1
+        while True:
+            line = end + 1
+            try:
+                cells = next(rows)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise row_error(exc, name, line, rows.line_num) from None
+            end = rows.line_num
+            if any(c.strip() for c in cells):
+                yield line, {h: restore(c) for h, c in zip(header, cells, strict=False)}
+
+    return header, body()
+
+
 def duplicate_columns(header: list[str], wanted: Iterable[str], name: str) -> None:
     """Refuse a header that names one of the ``wanted`` columns twice (case-insensitively)."""
     seen: dict[str, int] = {}

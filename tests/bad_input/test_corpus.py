@@ -121,6 +121,8 @@ def command(case: Path, paths: dict[str, str]) -> tuple[list[str], dict[str, str
         return ["decisions", "import", str(case), *project], env
     if kind == "extract":
         return ["extract", "import", str(case), "--reviewer", "reviewer1", *project], env
+    if kind == "evaluate":
+        return ["classify", "--evaluate", str(case), "--scheme", "model-type", *project], env
     if kind == "keymap":
         return ["screen", "--reviewer", "reviewer1", *project], {"REVIEWKIT_KEYS": str(case)}
     line = case.read_text(encoding="utf-8").strip().format(**paths)
