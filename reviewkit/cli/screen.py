@@ -116,10 +116,10 @@ def conflicts(project_dir: Path, stage: str, resolver: str, as_list: bool) -> No
 )
 def agreement(project_dir: Path, stage: str | None, csv_file: Path | None) -> None:
     """Inter-rater agreement: counts table, percent agreement, Cohen's kappa (95% CI), PABAK."""
-    from reviewkit import agreement as ag
-
     if csv_file:  # before the work: a path that cannot be written fails at once
         outputs.check_output(csv_file)
+    from reviewkit import agreement as ag
+
     project = load_project(project_dir)
     try:
         results = ag.agreement(project, stage)

@@ -46,8 +46,11 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
                 raise too_big(name, limit, compressed=False)
             fh.seek(0)
             return fh.read()
+        fh.seek(-4, 2)  # gzip's trailer: the size of the content (of the last member, mod 4 GiB)
+        if int.from_bytes(fh.read(4), "little") > limit:
+            raise too_big(name, limit, compressed=True)  # an honest big file fails at once
         fh.seek(0)
-        out = bytearray()
+        out = bytearray()  # the cap below holds when the trailer lies
         try:
             with gzip.GzipFile(fileobj=fh) as gz:
                 while chunk := gz.read(_CHUNK):
