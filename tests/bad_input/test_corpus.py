@@ -96,6 +96,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     tmp.mkdir()
     afile = base / "a-file.txt"
     afile.write_text("a plain file\n", encoding="utf-8")
+    full = base / "full-disk"  # a link, so a broken writer replaces the link, never the device
+    full.symlink_to("/dev/full")
     good = base / "good.ris"
     good.write_text("TY  - JOUR\nTI  - A good record\nPY  - 2020\nER  - \n", encoding="utf-8")
     return {
@@ -104,6 +106,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         "afile": str(afile),
         "good": str(good),
         "protocol": str(PROTOCOL),
+        "full": str(full),
         "base": str(base),
     }
 

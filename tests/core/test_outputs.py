@@ -39,9 +39,11 @@ def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask
 
 
-def test_a_device_is_written_in_place_never_replaced() -> None:
-    outputs.write_text("/dev/null", "nothing\n")
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+def test_a_device_is_written_in_place_never_replaced(tmp_path: Path) -> None:
+    link = tmp_path / "null"  # through a link: a broken writer would replace it, not /dev/null
+    link.symlink_to("/dev/null")
+    outputs.write_text(link, "nothing\n")
+    assert link.is_symlink() and stat.S_ISCHR(link.stat().st_mode)
 
 
 def test_a_missing_folder_names_the_folder_to_create(tmp_path: Path) -> None:
