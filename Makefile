@@ -7,10 +7,10 @@ STAMP  := $(VENV)/.installed
 .PHONY: demo test bench lint data clean help
 
 help:
-	@echo "make demo   run the shipped protocol against the local PubMed snapshot; reports in exports/"
+	@echo "make demo   the whole job on the offline PubMed snapshot: searches to report (exports/); FRESH=1 rebuilds"
 	@echo "make test   run the whole test suite"
 	@echo "make bench  run the benchmarks; figures in benchmarks/results/"
-	@echo "make lint   ruff"
+	@echo "make lint   ruff and the import contracts (.importlinter)"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,7 +22,7 @@ data: $(STAMP)
 	$(BIN)/python -m reviewkit.offline_data fetch
 
 demo: data
-	$(BIN)/python -m reviewkit.demo
+	$(BIN)/python -m reviewkit.demo $(if $(FRESH),--fresh)
 
 test: data
 	$(BIN)/python -m pytest -n 2 -q
@@ -33,6 +33,7 @@ bench: data
 lint: $(STAMP)
 	$(BIN)/ruff check reviewkit tests benchmarks
 	$(BIN)/ruff format --check reviewkit tests benchmarks
+	$(BIN)/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) build .pytest_cache

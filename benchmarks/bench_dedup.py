@@ -21,6 +21,7 @@ import re
 import subprocess
 import sys
 import time
+from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
@@ -140,7 +141,10 @@ def run_reviewkit(name: str) -> dict:
     result = match(keys)
     clusters = components(keys, ((e.a, e.b) for e in result.accepted))
     done = time.perf_counter()
+    merges = Counter(e.rule for e in result.accepted)
+    queued = Counter(u.rule for u in result.uncertain)
     return {
+        "rule_pairs": {r: [merges[r], queued[r]] for r in sorted(set(merges) | set(queued))},
         "clusters": [[ids[i] for i in c] for c in clusters if len(c) > 1],
         "queue": [(ids[u.a], ids[u.b], u.rule) for u in result.uncertain],
         "pairs_compared": result.pairs_compared,
@@ -272,6 +276,7 @@ def bench_set(name: str) -> dict:
             "peak_mb": round(peak, 1),
             "pairs_compared": ours["pairs_compared"],
             "rules": ours["rules"],
+            "rule_pairs": ours["rule_pairs"],
         },
         "bib_dedupe": bd_row,
     }
@@ -358,8 +363,35 @@ def write_markdown(figures: dict, path: Path) -> None:
             f"bib-dedupe had not finished on: {', '.join(missing)} (– in the table; recall target"
             " checked on the other sets only).",
         ]
+    lines += rule_table(figures["sets"])
     lines.append("")
     path.write_text("\n".join(lines))
+
+
+def rule_table(sets: dict) -> list[str]:
+    """Per rule (in the table's order, then chaining-guard refusals), per set: merges / queued
+    pairs. A rule that fires on one set only is flagged: it may fit that set, not a kind."""
+    from reviewkit.dedup.rules import RULES
+
+    fired = {r for row in sets.values() for r in row["reviewkit"].get("rule_pairs", {})}
+    order = [r.name for r in RULES if r.name in fired] + sorted(fired - {r.name for r in RULES})
+    lines = [
+        "",
+        "## Per rule: merges / queued pairs on each set",
+        "",
+        "Rules in the order they are asked; `chain_guard:R` = merges by rule R that the chaining",
+        "guard sent to review. A rule that fires on one set only is flagged (a warning sign: it",
+        "may fit that set rather than a kind of record).",
+        "",
+        "| rule | " + " | ".join(sets) + " | note |",
+        "|---|" + "---:|" * len(sets) + "---|",
+    ]
+    for rule in order:
+        cells = [sets[n]["reviewkit"].get("rule_pairs", {}).get(rule, [0, 0]) for n in sets]
+        on = sum(1 for m, q in cells if m or q)
+        note = "fires on one set only" if on == 1 and len(sets) > 1 else ""
+        lines.append(f"| {rule} | " + " | ".join(f"{m} / {q}" for m, q in cells) + f" | {note} |")
+    return lines
 
 
 def main(results_dir: Path, sets: tuple[str, ...] = SETS) -> dict:

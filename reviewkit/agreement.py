@@ -71,9 +71,13 @@ def compute(stage: str, a: str, b: str, pairs: list[tuple[str, str]]) -> Agreeme
     return Agreement(stage, a, b, categories, table, n, 100 * p_o, kappa, low, high, pabak)
 
 
-def agreement(project: Project, stage: str | None = None) -> list[Agreement]:
-    """One Agreement per stage (all stages by default) and pair of reviewers who overlap."""
-    derived = DerivedStages(project)
+def agreement(
+    project: Project, stage: str | None = None, *, derived: DerivedStages | None = None
+) -> list[Agreement]:
+    """One Agreement per stage (all stages by default) and pair of reviewers who overlap.
+
+    ``derived``: the project's stages when the caller has derived them already (a report)."""
+    derived = derived or DerivedStages(project)
     stages = [stage] if stage else stage_names(project.protocol)
     out = []
     for name in stages:

@@ -26,7 +26,7 @@ from reviewkit.errors import UserError
 from reviewkit.formats.text import read_text
 from reviewkit.protocol import STAGES, Protocol
 from reviewkit.records import normalise_doi, normalise_pmid, normalise_title
-from reviewkit.screening import FINAL, NOTE, UNDO, VOTES
+from reviewkit.screening import FINAL, NOTE, UNDO, VOTES, check_reviewer
 from reviewkit.store import Store, lookup
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store import records as record_rows
@@ -46,6 +46,15 @@ _CLOCK_SKEW = timedelta(days=1)  # machines' clocks differ; a day ahead is still
 class ImportResult:
     added: int
     already_present: int
+
+
+def check_exporter(protocol: Protocol, db: Store, reviewer: str) -> None:
+    """UserError unless ``reviewer`` is a protocol reviewer or has entries in the log (a
+    resolver who is not a reviewer may export too)."""
+    if reviewer not in protocol.reviewers and not decision_rows.list_decisions(
+        db, reviewer=reviewer
+    ):
+        check_reviewer(protocol, reviewer)
 
 
 def export_decisions(db: Store, reviewer: str, path: Path) -> int:

@@ -48,3 +48,10 @@ class Interrupted(UserError):
     """The user pressed Ctrl-C; what was committed stays, and the hint says how to go on."""
 
     exit_code = 130
+
+
+class DatabaseBusy(ProjectError):
+    """Another process held the project's write lock for longer than we waited.
+
+    Nothing was written; the same action can be tried again (the screening app retries it).
+    """

@@ -9,7 +9,7 @@ confirmed labels. Outputs: a count matrix and a cell list (CSV, XLSX, Markdown),
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from reviewkit import outputs
 from reviewkit.classify import Assigned, assigned_labels, none_id
 from reviewkit.project import Project
 from reviewkit.protocol import Scheme
+from reviewkit.records import Record
 from reviewkit.reports.writers import Table, count_studies, write_csv, write_markdown, write_xlsx
 from reviewkit.store import records as record_rows
 
@@ -108,13 +109,20 @@ class EvidenceMap:
 
 
 def build_map(
-    project: Project, rows_scheme: str, cols_scheme: str, record_ids: Iterable[int]
+    project: Project,
+    rows_scheme: str,
+    cols_scheme: str,
+    record_ids: Iterable[int],
+    *,
+    records: Mapping[int, Record] | None = None,
 ) -> EvidenceMap:
-    """The evidence map of the given studies (canonical ids)."""
+    """The evidence map of the given studies (canonical ids); ``records``: their records when
+    the caller has read them already."""
     proto = project.protocol
     rs, cs = proto.scheme(rows_scheme), proto.scheme(cols_scheme)
     ids = sorted(set(record_ids))
-    records = record_rows.get_records(project.db, ids)
+    if records is None:
+        records = record_rows.get_records(project.db, ids)
     assigned = {
         rs.id: assigned_labels(project, rs.id, ids),
         cs.id: assigned_labels(project, cs.id, ids),
@@ -142,11 +150,16 @@ def build_map(
 
 
 def study_label_graph(
-    project: Project, scheme_ids: Sequence[str], record_ids: Iterable[int]
+    project: Project,
+    scheme_ids: Sequence[str],
+    record_ids: Iterable[int],
+    *,
+    records: Mapping[int, Record] | None = None,
 ) -> nx.Graph:
     """Bipartite graph: study nodes (bipartite=0) linked to label nodes (bipartite=1) of each scheme."""
     ids = sorted(set(record_ids))
-    records = record_rows.get_records(project.db, ids)
+    if records is None:
+        records = record_rows.get_records(project.db, ids)
     g = nx.Graph()
     for rid in ids:
         rec = records[rid]
@@ -240,6 +253,8 @@ def write_map(
     emap: EvidenceMap,
     out_dir: Path,
     formats: Sequence[str] = ("csv", "xlsx", "md"),
+    *,
+    records: Mapping[int, Record] | None = None,
 ) -> list[Path]:
     """Write the map as tables (in ``formats``), PNG, SVG and GraphML into ``out_dir``."""
     outputs.output_folder(out_dir)
@@ -253,7 +268,8 @@ def write_map(
         paths.append(write_markdown(tables, out_dir / "evidence-map.md"))
     paths.append(draw_map(emap, out_dir / "evidence-map.png"))
     paths.append(draw_map(emap, out_dir / "evidence-map.svg"))
-    graph = study_label_graph(project, [emap.rows_scheme.id, emap.cols_scheme.id], emap.studies)
+    schemes = [emap.rows_scheme.id, emap.cols_scheme.id]
+    graph = study_label_graph(project, schemes, emap.studies, records=records)
     graphml = out_dir / "study-labels.graphml"
     with outputs.atomic_path(graphml) as tmp:
         nx.write_graphml(graph, tmp)

@@ -127,14 +127,19 @@ def _exact_section(record: Record, label: str) -> str:
     return ""
 
 
-def prefill(project: Project, record_ids: Iterable[int]) -> int:
+def prefill(
+    project: Project, record_ids: Iterable[int], *, records: dict[int, Record] | None = None
+) -> int:
     """Prefill every extraction field of the given studies; returns how many values were written.
 
     Fields that already hold a value from a person or a CSV import are left alone; a prefilled
-    value is rewritten only when the record now yields a different one.
+    value is rewritten only when the record now yields a different one. ``records``: the
+    studies' records when the caller has read them already.
     """
     ids = list(record_ids)
-    new = _prefills(project, ids, record_rows.get_records(project.db, ids))
+    if records is None:
+        records = record_rows.get_records(project.db, ids)
+    new = _prefills(project, ids, records)
     return values_rows.add_values(project.db, new, method="prefill")
 
 
@@ -156,6 +161,11 @@ def _prefills(
     return new
 
 
+def records(project: Project, record_ids: Iterable[int]) -> dict[int, Record]:
+    """The records of the given studies, by id (ids with no record are left out)."""
+    return record_rows.get_records(project.db, list(record_ids))
+
+
 def values(project: Project, record_ids: Iterable[int]) -> dict[int, dict[str, str]]:
     """record id -> field id -> current value ('' when empty)."""
     ids = list(record_ids)
@@ -167,6 +177,16 @@ def values(project: Project, record_ids: Iterable[int]) -> dict[int, dict[str, s
             f.id: cur[f.id].value if f.id in cur else "" for f in project.protocol.extraction
         }
     return out
+
+
+def unchecked(project: Project, record_ids: Iterable[int]) -> dict[int, set[str]]:
+    """record id -> the fields whose value is still the prefilled one (no person or CSV import
+    has given or confirmed a value since); empty values are not counted."""
+    current_rows = values_rows.current_values(project.db, list(record_ids))
+    return {
+        rid: {f for f, v in fields.items() if v.method == "prefill" and v.value.strip()}
+        for rid, fields in current_rows.items()
+    }
 
 
 def current(project: Project, record_ids: Iterable[int]) -> dict[int, dict[str, values_rows.Value]]:

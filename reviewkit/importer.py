@@ -1,15 +1,22 @@
-"""Importing reference files into a project: one transaction for the whole command.
+"""Importing reference files into a project: all files or nothing, with a short write.
 
-If any file fails, nothing of any file is stored and the error names the file and line. A file
-already imported (same SHA-256) is skipped unless ``again`` is set, so rerunning an import
-command is harmless.
+Every file is parsed first, into a private staging database (``reviewkit.store.staging``);
+only then are all of them published in one transaction, so the project's write lock is held
+for the copy (about a second for 50,788 PubMed records), never while parsing. If any file
+fails, nothing of any file is stored and the error names the file and line. A file already
+imported (same SHA-256) is skipped unless ``again`` is set, so rerunning an import command is
+harmless.
+
+A record without a title is imported (a database export is what it is, and the user cannot
+fix it there) but never silently: its summary names each one by file and position, and the
+CLI prints them as warnings.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 from queue import Queue
@@ -21,6 +28,7 @@ from reviewkit.errors import FormatError
 from reviewkit.store import Store
 from reviewkit.store import records as record_rows
 from reviewkit.store.records import RecordRow
+from reviewkit.store.staging import Published, Staging
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
@@ -34,6 +42,7 @@ class ImportSummary:
     records: int
     import_id: int | None  # None when skipped
     skipped_reason: str = ""
+    untitled: tuple[str, ...] = field(default=())  # 'record N (PMID …)' for each untitled one
 
 
 def sha256_of(path: Path) -> str:
@@ -42,6 +51,23 @@ def sha256_of(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def _skipped(path: Path, previous: record_rows.ImportRow) -> ImportSummary:
+    return ImportSummary(
+        str(path),
+        previous.format,
+        previous.source,
+        0,
+        None,
+        f"already imported as import #{previous.id} on {previous.imported_at[:10]}",
+    )
+
+
+def _untitled_label(row: RecordRow) -> str:
+    ids = [f"PMID {row.pmid}" if row.pmid else "", f"DOI {row.doi}" if row.doi else ""]
+    named = ", ".join(i for i in ids if i)
+    return f"record {row.position}" + (f" ({named})" if named else "")
 
 
 def import_files(
@@ -55,67 +81,114 @@ def import_files(
     again: bool = False,
     progress: Progress | None = None,
 ) -> list[ImportSummary]:
-    """Read every file and store its records, all or nothing. Returns one summary per file."""
+    """Read every file and store its records, all or nothing. Returns one summary per file.
+
+    The files are parsed without holding the project's write lock; the records are written
+    in one short transaction at the end.
+    """
     files = [Path(p) for p in paths]
     for path in files:
         if not path.is_file():
             raise FormatError("no such file", where=str(path))
-    summaries: list[ImportSummary] = []
+    summaries: dict[int, ImportSummary] = {}  # by position in ``files``
+    staged_from: dict[int, int] = {}  # staged file number -> position in ``files``
+    untitled: dict[int, list[str]] = {}
+    seen: dict[str, Path] = {}
     done = 0
-    with db.transaction():
-        for path in files:
+
+    def counted(stream: Iterator[RecordRow], missing: list[str]) -> Iterator[RecordRow]:
+        nonlocal done
+        for row in stream:
+            done += 1
+            if not row.title.strip():
+                missing.append(_untitled_label(row))
+            if progress and done % 250 == 0:
+                progress(done, 0)
+            yield row
+
+    with Staging(db) as staging:
+        for index, path in enumerate(files):
             digest = sha256_of(path)
             previous = record_rows.find_import_by_hash(db, digest)
             if previous and not again:
-                summaries.append(
-                    ImportSummary(
-                        str(path),
-                        previous.format,
-                        previous.source,
-                        0,
-                        None,
-                        f"already imported as import #{previous.id} on {previous.imported_at[:10]}",
-                    )
+                summaries[index] = _skipped(path, previous)
+                continue
+            if digest in seen and not again:
+                summaries[index] = ImportSummary(
+                    str(path), "", "", 0, None, f"same file as {seen[digest]} in this command"
                 )
                 continue
-            file_format = formats.normalise_format(fmt) if fmt else formats.detect(path)
-            # rows are made where the records are read (worker processes for large XML files)
-            rows = formats.read_file(
-                path,
-                fmt=file_format,
-                source=source,
-                mapping=mapping,
-                encoding=encoding,
-                prepare=record_rows.record_row,
+            seen.setdefault(digest, path)
+            missing = untitled[index] = []
+            rows = _read_rows(path, fmt, source, mapping, encoding)
+            staged = staging.add_file(
+                counted(read_ahead(rows.rows), missing),
+                path=str(path),
+                fmt=rows.format,
+                sha256=digest,
             )
-            first = next(rows, None)
-            if first is None:
-                raise FormatError(
-                    "the file holds no records",
-                    where=str(path),
-                    hint="leave it out of the command (nothing of the other files was stored)",
-                )
-            import_id = record_rows.add_import(
-                db, source=first.source, path=str(path), fmt=file_format, sha256=digest
-            )
-
-            def counted(stream: Iterator[RecordRow]) -> Iterator[RecordRow]:
-                nonlocal done
-                for rec in stream:
-                    done += 1
-                    if progress and done % 250 == 0:
-                        progress(done, 0)
-                    yield rec
-
-            stream = read_ahead(chain([first], rows))
-            ids = record_rows.add_records(db, counted(stream), import_id=import_id)
-            record_rows.finish_import(db, import_id, len(ids))
-            summaries.append(
-                ImportSummary(str(path), file_format, first.source, len(ids), import_id)
-            )
+            staged_from[staged.number] = index
+        for result in staging.publish(again=again):
+            index = staged_from[result.staged.number]
+            summaries[index] = _published(result, tuple(untitled[index]))
     if progress:
         progress(done, done)
-    return summaries
+    return [summaries[i] for i in sorted(summaries)]
+
+
+@dataclass
+class _Rows:
+    format: str
+    rows: Iterator[RecordRow]
+
+
+def _read_rows(
+    path: Path,
+    fmt: str | None,
+    source: str | None,
+    mapping: dict[str, str] | None,
+    encoding: str | None,
+) -> _Rows:
+    """The file's format and its rows; a file without records is refused here."""
+    file_format = formats.normalise_format(fmt) if fmt else formats.detect(path)
+    # rows are made where the records are read (worker processes for large XML files)
+    rows = formats.read_file(
+        path,
+        fmt=file_format,
+        source=source,
+        mapping=mapping,
+        encoding=encoding,
+        prepare=record_rows.record_row,
+    )
+    first = next(rows, None)
+    if first is None:
+        raise FormatError(
+            "the file holds no records",
+            where=str(path),
+            hint="leave it out of the command (nothing of the other files was stored)",
+        )
+    return _Rows(file_format, chain([first], rows))
+
+
+def _published(result: Published, untitled: tuple[str, ...]) -> ImportSummary:
+    staged = result.staged
+    if result.import_id is None:  # another process imported this file meanwhile
+        return ImportSummary(
+            staged.path,
+            staged.format,
+            staged.source,
+            0,
+            None,
+            f"already imported as import #{result.previous_import}",
+        )
+    return ImportSummary(
+        staged.path,
+        staged.format,
+        staged.source,
+        staged.records,
+        result.import_id,
+        untitled=untitled,
+    )
 
 
 _DONE = object()

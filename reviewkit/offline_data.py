@@ -8,7 +8,6 @@ idempotent and cheap once done.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -17,6 +16,8 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from reviewkit import settings
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ DEFAULT_FETCH = ("pubmed-snapshot", "biopython-tests", "metapub-fixtures")
 
 def data_root() -> Path:
     """Folder that holds the extracted datasets."""
-    env = os.environ.get("REVIEWKIT_DATA")
+    env = settings.data_dir()
     if env:
         return Path(env)
     checkout = Path(__file__).resolve().parents[1]

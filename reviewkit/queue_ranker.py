@@ -93,6 +93,8 @@ class RankStatus:
             left = f"Includes left ≈ {e.estimate:,.0f} ({e.level:.0%}: {e.low:,}–{e.high:,})"
         elif self.source == "loading":
             left = "Includes left: reading the queue…"
+        elif self.positives + self.negatives:  # decided, the estimate not published yet
+            left = "Includes left: estimating…"
         else:
             left = "Includes left: after your first decision"
         return f"{order} · {left}"

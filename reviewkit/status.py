@@ -1,13 +1,36 @@
-"""A project's state at a glance: records per source, imports, search runs, studies, decisions."""
+"""A project's state at a glance: records per source, imports, search runs, studies, decisions.
+
+Decisions are counted as the log stands *now*: each reviewer's vote in force per study and the
+resolvers' final decisions, per stage. Notes, undo entries and the entries they undid are
+part of the log but not decisions, so they are not counted.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from reviewkit.project import Project
-from reviewkit.store import decisions as decision_rows
+from reviewkit.screening import DerivedStages, stage_names
 from reviewkit.store import duplicates as duplicate_rows
 from reviewkit.store import records as record_rows
+
+
+@dataclass(frozen=True)
+class StageStatus:
+    """One screening stage: live decisions and where its studies stand."""
+
+    stage: str
+    votes: int  # reviewers' votes in force (the newest live vote per reviewer and study)
+    finals: int  # resolvers' final decisions in force
+    studies: int  # studies that entered the stage
+    included: int
+    excluded: int
+    pending: int
+    conflicts: int
+
+    @property
+    def decisions(self) -> int:
+        return self.votes + self.finals
 
 
 @dataclass(frozen=True)
@@ -19,12 +42,39 @@ class Status:
     by_source: list[tuple[str, int]]
     imports: int
     searches: int  # stored searches in the protocol
-    decisions: int
+    stages: tuple[StageStatus, ...] = ()
+
+    @property
+    def decisions(self) -> int:
+        """Live decisions over every stage (votes and final decisions in force)."""
+        return sum(s.decisions for s in self.stages)
+
+    @property
+    def included(self) -> int:
+        """Studies included at the protocol's last stage."""
+        return self.stages[-1].included if self.stages else 0
+
+
+def _stage_status(derived: DerivedStages, stage: str) -> StageStatus:
+    states = derived.states(stage)
+    outcomes = derived.outcomes(stage)
+    statuses = [o.status for o in outcomes.values()]
+    return StageStatus(
+        stage=stage,
+        votes=sum(len(s.votes) for s in states.values()),
+        finals=sum(1 for s in states.values() if s.final is not None),
+        studies=len(outcomes),
+        included=statuses.count("include"),
+        excluded=statuses.count("exclude"),
+        pending=statuses.count("pending"),
+        conflicts=statuses.count("conflict"),
+    )
 
 
 def project_status(project: Project) -> Status:
     db = project.db
     p = project.protocol
+    derived = DerivedStages(project)
     return Status(
         protocol_id=p.id,
         title=p.title,
@@ -33,5 +83,5 @@ def project_status(project: Project) -> Status:
         by_source=record_rows.source_counts(db),
         imports=len(record_rows.list_imports(db)),
         searches=len(p.searches),
-        decisions=len(decision_rows.list_decisions(db)),
+        stages=tuple(_stage_status(derived, stage) for stage in stage_names(p)),
     )

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import getpass
-import os
 from pathlib import Path
 
 import click
 
-from reviewkit.cli._common import load_project, progress_bar, project_option
+from reviewkit import settings
+from reviewkit.cli._common import load_project, progress_bar, project_option, run_app
 from reviewkit.errors import UserError
 
 all_option = click.option(
@@ -20,13 +19,15 @@ all_option = click.option(
 
 
 def _default_reviewer() -> str:
-    return os.environ.get("REVIEWKIT_REVIEWER") or getpass.getuser()
+    return settings.login_name()
 
 
 reviewer_option = click.option(
     "--reviewer",
     default=_default_reviewer,
-    show_default="$REVIEWKIT_REVIEWER or your login",
+    envvar=settings.REVIEWER.name,
+    show_envvar=True,
+    show_default="your login",
     help="Your name, recorded with each label or value you give.",
 )
 
@@ -161,7 +162,7 @@ def confirm_command(
             raise UserError("no studies to label", hint="finish screening, or pass --all")
         from reviewkit.tui.classify import ConfirmApp
 
-        ConfirmApp(project, scheme_id, ids, reviewer).run()
+        run_app(ConfirmApp(project, scheme_id, ids, reviewer))
     finally:
         project.close()
 
@@ -228,7 +229,7 @@ def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
         extract.prefill(project, ids)
         from reviewkit.tui.extract import ExtractApp
 
-        ExtractApp(project, ids, reviewer).run()
+        run_app(ExtractApp(project, ids, reviewer))
     finally:
         project.close()
 

@@ -110,6 +110,8 @@ def import_command(
             click.echo(
                 f"{s.path}: {s.records} records ({s.format}, source '{s.source}', import #{s.import_id})"
             )
+            for label in s.untitled:
+                click.echo(f"warning: {s.path}: {label} has no title (imported as is)", err=True)
 
 
 @click.command("status")
@@ -131,8 +133,16 @@ def status_command(project_dir: Path) -> None:
         click.echo("no records yet")
     click.echo(
         f"records: {s.records}  studies after dedup: {s.studies}  imports: {s.imports}  "
-        f"stored searches: {s.searches}  decisions: {s.decisions}"
+        f"stored searches: {s.searches}"
     )
+    for st in s.stages:  # decisions in force: no notes, undos or undone entries
+        finals = f", {st.finals} final" if st.finals else ""
+        click.echo(
+            f"{st.stage}: {st.decisions} decisions ({st.votes} votes{finals}) · "
+            f"{st.studies} studies: {st.included} included, {st.excluded} excluded, "
+            f"{st.pending} pending, {st.conflicts} in conflict"
+        )
+    click.echo(f"included studies: {s.included}")
 
 
 @click.group("protocol")

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import getpass
-import os
 from pathlib import Path
 
 import click
 from click.core import ParameterSource
 
-from reviewkit.cli._common import load_project, progress_bar, project_option
+from reviewkit import settings
+from reviewkit.cli._common import load_project, progress_bar, project_option, run_app
 
 
 def _project_dir(ctx: click.Context, project_dir: Path) -> Path:
     """The subcommand's --project, else the one given to the group ('dedup --project X report')."""
     if (
-        ctx.get_parameter_source("project_dir") is ParameterSource.DEFAULT
+        ctx.get_parameter_source("project_dir")
+        in (ParameterSource.DEFAULT, ParameterSource.ENVIRONMENT)  # $REVIEWKIT_PROJECT
         and ctx.parent is not None
     ):
         return ctx.parent.params.get("project_dir", project_dir)
@@ -23,13 +23,15 @@ def _project_dir(ctx: click.Context, project_dir: Path) -> Path:
 
 
 def _default_reviewer() -> str:
-    return os.environ.get("REVIEWKIT_REVIEWER") or getpass.getuser()
+    return settings.login_name()
 
 
 reviewer_option = click.option(
     "--reviewer",
     default=_default_reviewer,
-    show_default="$REVIEWKIT_REVIEWER or your login",
+    envvar=settings.REVIEWER.name,
+    show_envvar=True,
+    show_default="your login",
     help="Your name; every verdict and split records it.",
 )
 
@@ -70,32 +72,85 @@ def dedup(ctx: click.Context, project_dir: Path) -> None:
 @dedup.command()
 @project_option
 @reviewer_option
+@click.option(
+    "--csv",
+    "csv_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the open pairs, both records' fields side by side, to this CSV file.",
+)
+@click.option(
+    "--read-csv",
+    "csv_in",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Read back a queue CSV whose verdict column says same or different.",
+)
 @click.pass_context
-def review(ctx: click.Context, project_dir: Path, reviewer: str) -> None:
-    """Decide uncertain pairs side by side (s same, d different, k skip, z undo, ? help)."""
+def review(
+    ctx: click.Context,
+    project_dir: Path,
+    reviewer: str,
+    csv_out: Path | None,
+    csv_in: Path | None,
+) -> None:
+    """Decide uncertain pairs side by side (s same, d different, k skip, z undo, ? help),
+    or in a spreadsheet: --csv FILE writes the queue, --read-csv FILE reads verdicts back."""
     from reviewkit.dedup.engine import person_id
 
     person_id(reviewer)  # refuse an empty name before the screen opens
     project = load_project(_project_dir(ctx, project_dir))
+    if csv_out or csv_in:
+        try:
+            _review_csv(project, reviewer, csv_out, csv_in)
+        finally:
+            project.close()
+        return
     try:
         from reviewkit.tui.dedup_review import DedupReviewApp
 
-        DedupReviewApp(project.db, reviewer).run()
+        run_app(DedupReviewApp(project.db, reviewer, project=project))
     finally:
         project.close()
+
+
+def _review_csv(project, reviewer: str, csv_out: Path | None, csv_in: Path | None) -> None:
+    from reviewkit.dedup.queue_csv import read_queue_csv, write_queue_csv
+
+    if csv_in:
+        got = read_queue_csv(project.db, csv_in, reviewer)
+        click.echo(
+            f"{got.applied} verdicts written from {csv_in}; {got.left_open} rows left open"
+            + (f", {got.already_settled} already settled" if got.already_settled else "")
+        )
+    if csv_out:
+        n = write_queue_csv(project.db, csv_out)
+        click.echo(f"wrote {n} open pairs to {csv_out} (fill the verdict column: same / different)")
 
 
 @dedup.command("split")
 @project_option
 @reviewer_option
+@click.option("--yes", is_flag=True, help="Split without asking when screening would change.")
 @click.argument("record_id", type=int)
 @click.pass_context
-def split_cmd(ctx: click.Context, project_dir: Path, reviewer: str, record_id: int) -> None:
-    """Take RECORD_ID out of its duplicate cluster (undoes its merges; logged, never deleted)."""
+def split_cmd(
+    ctx: click.Context, project_dir: Path, reviewer: str, yes: bool, record_id: int
+) -> None:
+    """Take RECORD_ID out of its duplicate cluster (undoes its merges; logged, never deleted).
+
+    When the records were screened, the change to the stage counts is shown first."""
+    from reviewkit.dedup.effects import split_effect
     from reviewkit.dedup.engine import split
 
     project = load_project(_project_dir(ctx, project_dir))
     try:
+        effect = split_effect(project, record_id)
+        if effect:
+            click.echo(f"splitting record {record_id} changes screening:")
+            for line in effect.lines():
+                click.echo("  " + line)
+            if not yes and not click.confirm("split anyway?", default=False):
+                click.echo("nothing changed")
+                return
         n = split(project.db, record_id, reviewer)
     finally:
         project.close()
@@ -112,14 +167,22 @@ def split_cmd(ctx: click.Context, project_dir: Path, reviewer: str, record_id: i
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the clusters (one row per record) to this CSV file.",
 )
+@click.option(
+    "--rules", "by_rule", is_flag=True, help="Also show, per rule, its merges and queued pairs."
+)
 @click.pass_context
-def report_cmd(ctx: click.Context, project_dir: Path, csv_file: Path | None) -> None:
+def report_cmd(ctx: click.Context, project_dir: Path, csv_file: Path | None, by_rule: bool) -> None:
     """Counts for PRISMA: duplicates removed automatically and by hand, pairs left to review."""
-    from reviewkit.dedup.engine import dedup_report, write_clusters_csv
+    from reviewkit.dedup.effects import open_conflicts
+    from reviewkit.dedup.engine import dedup_report, rule_report, write_clusters_csv
+    from reviewkit.dedup.studies import study_groups
 
     project = load_project(_project_dir(ctx, project_dir))
     try:
         rep = dedup_report(project.db)
+        rules = rule_report(project.db) if by_rule else []
+        disagree = open_conflicts(project)
+        groups = study_groups(project.db)
         clusters = write_clusters_csv(project.db, csv_file) if csv_file else None
     finally:
         project.close()
@@ -129,8 +192,78 @@ def report_cmd(ctx: click.Context, project_dir: Path, csv_file: Path | None) -> 
     click.echo(f"studies after dedup:              {rep.studies}")
     click.echo(f"clusters (2+ records):            {rep.clusters}")
     click.echo(f"pairs waiting for review:         {rep.pending_review}")
+    if groups:
+        reports = sum(len(g.reports) for g in groups)
+        click.echo(f"studies with several reports:     {len(groups)} ({reports} reports)")
     if csv_file is not None:
         click.echo(f"wrote {clusters} clusters to {csv_file}")
+    if disagree:
+        click.echo(f"merged studies whose decisions disagree: {len(disagree)} (for the lead)")
+        for c in disagree:
+            said = ", ".join(f"record {r} {s}" for r, s in c.outcomes)
+            click.echo(
+                f"  study {c.study_id} at {c.stage}: {said}; kept record {c.kept}'s"
+                f" decisions (resolve: reviewkit conflicts --stage {c.stage})"
+            )
+    if by_rule:
+        _echo_rules(rules)
+
+
+def _echo_rules(rows: list) -> None:
+    """The per-rule table: rules in the order they are asked, then chaining-guard refusals."""
+    width = max(len(r.rule) for r in rows)
+    click.echo("")
+    click.echo(f"{'rule':<{width}}  merges  queued  why")
+    for r in rows:
+        click.echo(f"{r.rule:<{width}}  {r.merges:>6}  {r.queued:>6}  {r.why}")
+
+
+@dedup.command("studies")
+@project_option
+@click.pass_context
+def studies_cmd(ctx: click.Context, project_dir: Path) -> None:
+    """Suggest links between reports of one study (shared trial registration numbers: NCT,
+    ISRCTN, ACTRN, DRKS, EudraCT …) and list the suggestions and the confirmed studies."""
+    from reviewkit.dedup.studies import open_suggestions, study_groups, suggest_study_links
+
+    project = load_project(_project_dir(ctx, project_dir))
+    try:
+        new = suggest_study_links(project.db)
+        pending = open_suggestions(project.db)
+        groups = study_groups(project.db)
+    finally:
+        project.close()
+    click.echo(f"{new} new suggestions; {len(pending)} waiting for a person")
+    for s in pending:
+        click.echo(f"  records {s.a} and {s.b}: {s.evidence}")
+    if pending:
+        click.echo("confirm or reject with: reviewkit dedup study-link A B --same / --different")
+    for g in groups:
+        click.echo(f"study {g.study}: {len(g.reports)} reports")
+        for rid, title in zip(g.reports, g.titles, strict=True):
+            click.echo(f"  {rid}  {title[:100]}")
+
+
+@dedup.command("study-link")
+@project_option
+@reviewer_option
+@click.option("--same/--different", "same", required=True, help="One study, or two.")
+@click.argument("record_a", type=int)
+@click.argument("record_b", type=int)
+@click.pass_context
+def study_link_cmd(
+    ctx: click.Context, project_dir: Path, reviewer: str, same: bool, record_a: int, record_b: int
+) -> None:
+    """Say whether RECORD_A and RECORD_B are reports of one study (logged, never deleted)."""
+    from reviewkit.dedup.studies import decide_study_link
+
+    project = load_project(_project_dir(ctx, project_dir))
+    try:
+        link = decide_study_link(project.db, record_a, record_b, same, reviewer)
+    finally:
+        project.close()
+    word = "reports of one study" if same else "reports of different studies"
+    click.echo(f"records {link.a} and {link.b}: {word}")
 
 
 COMMANDS = [dedup]

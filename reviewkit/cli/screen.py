@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import getpass
-import os
 from pathlib import Path
 
 import click
 
-from reviewkit import outputs
-from reviewkit.cli._common import load_project, project_option
+from reviewkit import outputs, settings
+from reviewkit.cli._common import load_project, project_option, run_app
 from reviewkit.protocol import STAGES
 
 stage_option = click.option(
@@ -48,7 +46,7 @@ def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) 
         ranking = QueueRanker(queue) if rank else None
         from reviewkit.tui.screening import ScreeningApp
 
-        ScreeningApp(queue, ranking=ranking).run()
+        run_app(ScreeningApp(queue, ranking=ranking))
     finally:
         if ranking is not None:
             ranking.close()
@@ -56,7 +54,7 @@ def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) 
 
 
 def _default_resolver() -> str:
-    return os.environ.get("REVIEWKIT_RESOLVER") or getpass.getuser()
+    return settings.login_name()
 
 
 @click.command()
@@ -65,7 +63,9 @@ def _default_resolver() -> str:
 @click.option(
     "--resolver",
     default=_default_resolver,
-    show_default="$REVIEWKIT_RESOLVER or your login",
+    envvar=settings.RESOLVER.name,
+    show_envvar=True,
+    show_default="your login",
     help="Who resolves the conflicts (recorded with each final decision).",
 )
 @click.option(
@@ -74,14 +74,13 @@ def _default_resolver() -> str:
 def conflicts(project_dir: Path, stage: str, resolver: str, as_list: bool) -> None:
     """Resolve disagreements: both reviewers' labels, reasons and notes side by side."""
     from reviewkit import screening
-    from reviewkit.store.records import get_record
 
     project = load_project(project_dir)
     try:
         views = screening.conflicts(project, stage, resolver)  # checks blinding first
         if as_list:
             for view in views:
-                rec = get_record(project.db, view.study_id)
+                rec = screening.read_record(project.db, view.study_id)
                 state = "resolved" if view.final else "open"
                 click.echo(f"{view.study_id}\t{state}\t{rec.title[:70]}")
                 for name, label, reason, notes in view.votes:
@@ -98,7 +97,7 @@ def conflicts(project_dir: Path, stage: str, resolver: str, as_list: bool) -> No
             return
         from reviewkit.tui.conflicts import ConflictsApp
 
-        ConflictsApp(project, stage, resolver, views).run()
+        run_app(ConflictsApp(project, stage, resolver, views))
     finally:
         project.close()
 
@@ -142,17 +141,12 @@ def decisions() -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def export_cmd(project_dir: Path, reviewer: str, file: Path) -> None:
     """Write one reviewer's (or resolver's) decision log to FILE."""
-    from reviewkit.decision_exchange import export_decisions
-    from reviewkit.screening import check_reviewer
-    from reviewkit.store.decisions import list_decisions
+    from reviewkit.decision_exchange import check_exporter, export_decisions
 
     outputs.check_output(file)
     project = load_project(project_dir)
     try:
-        if reviewer not in project.protocol.reviewers and not list_decisions(
-            project.db, reviewer=reviewer
-        ):
-            check_reviewer(project.protocol, reviewer)  # a resolver with decisions may export too
+        check_exporter(project.protocol, project.db, reviewer)
         n = export_decisions(project.db, reviewer, file)
         click.echo(f"exported {n} entries of {reviewer} to {file}")
     finally:

@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 from rich.table import Table
 
+from reviewkit import settings
 from reviewkit.cli._common import console, load_project, progress_bar, project_option
 from reviewkit.errors import Interrupted, UserError
 
-BASE_URL_ENV = "REVIEWKIT_EUTILS_URL"
+BASE_URL_ENV = settings.EUTILS_URL.name
 
 base_url_option = click.option(
     "--base-url",
-    default=lambda: os.environ.get(BASE_URL_ENV, ""),
+    default="",
+    envvar=BASE_URL_ENV,
+    show_envvar=True,
     metavar="URL",
-    help=f"E-utilities base URL (default: NCBI; or ${BASE_URL_ENV}), e.g. a local 'reviewkit pubmed serve'.",
+    help="E-utilities base URL (default: NCBI), e.g. a local 'reviewkit pubmed serve'.",
 )
 email_option = click.option(
     "--email",
-    help="Your email, sent to NCBI with every request (or set NCBI_EMAIL / REVIEWKIT_EMAIL).",
+    envvar=[settings.NCBI_EMAIL.name, settings.REVIEWKIT_EMAIL.name],
+    show_envvar=True,
+    help="Your email, sent to NCBI with every request.",
 )
 
 
@@ -95,9 +99,16 @@ def run_command(
             during = f" during search {current['name']}" if "name" in current else ""
             raise Interrupted(
                 f"interrupted{during}; every batch fetched so far is stored",
-                hint=f"run 'reviewkit search run {' '.join(names) or '--all'}' again to resume",
+                hint=f"run 'reviewkit search run {' '.join(names) or '--all'}' again to resume"
+                " (searches already finished are not run again)",
             ) from None
     for r in reports:
+        if r.already_finished:
+            click.echo(
+                f"{r.search}: {r.count} records (run {r.run_id}), finished before the"
+                " interruption; not run again"
+            )
+            continue
         line = f"{r.search}: {r.count} records (run {r.run_id}{', resumed' if r.resumed else ''}), {r.stored} stored"
         if r.previous_run is not None:
             line += (

@@ -17,7 +17,8 @@ from reviewkit import outputs
 from reviewkit.dedup.block import candidate_pairs
 from reviewkit.dedup.cluster import GuardedClusters, guarded_merge
 from reviewkit.dedup.normalise import Keys, keys_for
-from reviewkit.dedup.score import DUPLICATE, UNCERTAIN, Context, PairVerdict, compare
+from reviewkit.dedup.rules import RULES, compare
+from reviewkit.dedup.score import DUPLICATE, UNCERTAIN, Context, PairVerdict
 from reviewkit.errors import UserError
 from reviewkit.records import Record, normalise_title
 from reviewkit.store import duplicates as links
@@ -193,6 +194,11 @@ def _queued_by(db: Store, link: links.Link) -> str:
     return rules[-1].removeprefix("rule:") if rules else link.made_by
 
 
+def pair_records(db: Store, a: int, b: int) -> dict[int, Record]:
+    """The two records of a queued pair, by id (what the review screen shows side by side)."""
+    return record_rows.get_records(db, (a, b))
+
+
 def person_id(person: str) -> str:
     """'ann' -> 'person:ann' (the made_by of her links); refuses an empty name."""
     person = (person or "").strip()
@@ -209,15 +215,61 @@ def _check_records(db: Store, *ids: int) -> None:
 
 
 def decide_pair(db: Store, a: int, b: int, verdict: str, person: str) -> int:
-    """A person's verdict on a pair ('duplicate' or 'not_duplicate'), committed at once."""
+    """A person's verdict on a pair ('duplicate' or 'not_duplicate'), committed at once.
+
+    A person's 'different' holds for the clusters too: a 'duplicate' that would put two
+    records a person said differ into one cluster is refused, and so is a 'different' on
+    two records already in one cluster through others (split one of them first).
+    """
     if verdict not in PERSON_VERDICTS:
         raise UserError(f"verdict must be one of {', '.join(PERSON_VERDICTS)}, not {verdict!r}")
     if a == b:
         raise UserError("a record cannot be a duplicate of itself")
     made_by = person_id(person)
     _check_records(db, a, b)
+    why = merge_refusal(db, a, b) if verdict == "duplicate" else _apart_refusal(db, a, b)
+    if why:
+        raise UserError(why[0], hint=why[1])
     with db.transaction():
         return links.add_link(db, a, b, verdict, made_by=made_by, reason="review")
+
+
+def _members(cmap: dict[int, int], record_id: int) -> set[int]:
+    canonical = cmap.get(record_id, record_id)
+    return {r for r, c in cmap.items() if c == canonical} | {record_id}
+
+
+def merge_refusal(db: Store, a: int, b: int) -> tuple[str, str] | None:
+    """Why the clusters of ``a`` and ``b`` may not become one ((message, hint)), or None:
+    a person said a record of the one and a record of the other differ."""
+    cmap = links.canonical_map(db)
+    side_a, side_b = _members(cmap, a), _members(cmap, b)
+    if side_a & side_b:
+        return None
+    for lk in links.current_links(db, "not_duplicate"):
+        if not lk.made_by.startswith("person:"):
+            continue
+        x, y = lk.record_a, lk.record_b
+        if (x in side_a and y in side_b) or (x in side_b and y in side_a):
+            who = lk.made_by.removeprefix("person:")
+            return (
+                f"records {a} and {b} cannot be merged: {who} said records {x} and {y} differ,"
+                f" and they would end up in one cluster",
+                f"undo that verdict, or split {x} or {y} from its cluster first",
+            )
+    return None
+
+
+def _apart_refusal(db: Store, a: int, b: int) -> tuple[str, str] | None:
+    cmap = links.canonical_map(db)
+    direct = [lk for lk in links.current_links_of(db, a) if {lk.record_a, lk.record_b} == {a, b}]
+    joined_directly = any(lk.verdict == "duplicate" for lk in direct)
+    if cmap.get(a) == cmap.get(b) and not joined_directly:
+        return (
+            f"records {a} and {b} are in one cluster through other records",
+            f"split one of them first: reviewkit dedup split {b}",
+        )
+    return None
 
 
 def split(db: Store, record_id: int, person: str) -> int:
@@ -363,6 +415,30 @@ def dedup_report(db: Store) -> DedupReport:
     return DedupReport(
         len(ids), studies, clusters, auto, by_hand, len(review_queue(db)), links.dedup_run_count(db)
     )
+
+
+@dataclass(frozen=True)
+class RuleCount:
+    rule: str
+    why: str
+    merges: int  # duplicate links in force that this rule made
+    queued: int  # pairs waiting for review that this rule sent there
+
+
+def rule_report(db: Store) -> list[RuleCount]:
+    """Per rule of the table (in its order), then per chaining-guard refusal: the merges in
+    force that it made and the pairs it sent to the review queue."""
+    merges = Counter(
+        lk.made_by.removeprefix("rule:")
+        for lk in links.current_links(db, "duplicate")
+        if lk.made_by.startswith("rule:")
+    )
+    queued = Counter(q.rule for q in review_queue(db))
+    rows = [RuleCount(r.name, r.why, merges.pop(r.name, 0), queued.pop(r.name, 0)) for r in RULES]
+    for name in sorted(set(merges) | set(queued)):
+        why = "a merge the chaining guard held back" if name.startswith("chain_guard:") else ""
+        rows.append(RuleCount(name, why, merges[name], queued[name]))
+    return rows
 
 
 CSV_COLUMNS = (

@@ -132,6 +132,10 @@ _DOI_COMPONENT = re.compile(
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _COCHRANE_VERSION = re.compile(r"^(10\.1002/14651858cd\d+)pub\d+$")
 _PAGE_RANGE = re.compile(r"[A-Za-z]?(\d+)-[A-Za-z]?(\d+)")
+# Electronic article numbers: PLoS-style 'e0094853', BMJ's 'c1804' / 'b2345' (a lower-case
+# letter for the year's series). Upper-case letters before a page ('A486', 'S321', 'E200')
+# number the pages of a supplement of abstracts: printed pages, compared as pages.
+_ELOCATOR = re.compile(r"^(?:[eE]\d{4,}|[a-d]\d{3,})$")
 # Abstracts: shorter ones are often boilerplate ('No abstract available', a copyright line);
 # longer ones are compared by their opening and their end, enough to tell one text from another.
 _ABSTRACT_MIN = 300
@@ -156,6 +160,12 @@ class Keys:
     first_page: str
     page_weak: bool  # the first page may be a page count or an e-article's page 1: no conflict
     page_count: int | None  # pages of a 'first-last' range ('46-54' -> 9); None without one
+    last_page: str  # digits of the last page of a range; '' for one page
+    page_starts: frozenset[str]  # first pages of each range of a multi-range field ('' when one)
+    page_kind: str  # 'e' electronic article number ('c1804'), 'p' printed page, '' other
+    issue: str  # digits of the issue ('' when missing)
+    thin: bool  # no journal, volume or page: a registration, a grey report, a bare title
+    population: frozenset[str]  # groups the title names (child, adult, female, placebo …)
     authors: str  # folded surnames without spaces, first five authors
     given_names: (
         str  # folded given names the same way ('' unless all are 'Family, Given' with full names)
@@ -222,18 +232,54 @@ def journal_words(journal: str) -> tuple[str, ...]:
 def first_page(pages: str) -> str:
     """Digits of the first page: '0221-8' -> '221'; 'S14-7' -> '14'; 'e0123' -> '123'; 'nov' -> '';
     pages a spreadsheet read as a date: '01-Oct' -> '1', 'Jan-78' -> '1'; dates and article ids
-    ('2010/04', 'ddq316') -> ''."""
+    ('2010/04', 'ddq316') -> ''; several ranges in any order: the lowest ('260, 245-253' -> '245')."""
+    return page_range(pages)[0]
+
+
+def page_range(pages: str) -> tuple[str, str]:
+    """(first page, last page) as digits; the last is '' for one page or no range.
+
+    Several ranges ('S12-S14, S8'), which databases list in different orders, give the range of
+    the lowest first page: the order is an export's choice, not the article's."""
+    if "," in pages or ";" in pages:
+        ranges = [page_range(part) for part in re.split(r"[,;]", pages)]
+        ranges = [r for r in ranges if r[0]]
+        return min(ranges, key=lambda r: int(r[0])) if ranges else ("", "")
     if "/" in pages or re.match(r"\s*[A-Za-z]{2,}\d", pages or ""):
-        return ""  # a date ('2010/04') or an article id ('ddq316', 'RRN1281'): no page to compare
+        return (
+            "",
+            "",
+        )  # a date ('2010/04') or an article id ('ddq316', 'RRN1281'): no page to compare
     date = _DATE_PAGES.match(pages or "")
-    if date:
-        day, month, month2, _last = date.groups()
+    if date:  # a spreadsheet made a date of 'first-last': the month is a page number
+        day, month, month2, last = date.groups()
         if day and month.lower() in _MONTHS:
-            return day.lstrip("0")
+            return day.lstrip("0"), str(_MONTHS.index(month.lower()) + 1)
         if month2 and month2.lower() in _MONTHS:
-            return str(_MONTHS.index(month2.lower()) + 1)
-    first = normalise_pages(pages).split("-", 1)[0]
-    return re.sub(r"\D", "", first).lstrip("0")
+            return str(_MONTHS.index(month2.lower()) + 1), last.lstrip("0")
+    first, _, last = normalise_pages(pages).partition("-")
+    first, last = re.sub(r"\D", "", first).lstrip("0"), re.sub(r"\D", "", last).lstrip("0")
+    return first, (last if last != first else "")
+
+
+def range_starts(pages: str) -> frozenset[str]:
+    """First pages of each range of a field with several ('E14; discussion 328-9' -> 14, 328);
+    empty for one range. Databases list the ranges of one article in different orders, or
+    keep only one of them."""
+    parts = re.split(r"[,;]", pages or "")
+    if len(parts) < 2:
+        return frozenset()
+    starts = (page_range(re.sub(r"^\s*[A-Za-z ]{2,}", "", part))[0] for part in parts)
+    return frozenset(s for s in starts if s)
+
+
+def page_kind(pages: str) -> str:
+    """'e' for an electronic article number ('c1804', 'e0094853'), 'p' for a printed page
+    number ('1014', '487-488'), '' for anything else (supplement pages 'S14', roman numerals)."""
+    pages = (pages or "").strip()
+    if _ELOCATOR.match(pages):
+        return "e"
+    return "p" if pages[:1].isdigit() else ""
 
 
 def doi_key(doi: str) -> str:
@@ -301,6 +347,16 @@ def title_numbers(title: str) -> frozenset[str]:
     return frozenset(_NUMBER.findall(title.replace(" ", ""))) | frozenset(romans)
 
 
+def standalone_numbers(title: str) -> frozenset[str]:
+    """Numbers of a folded title that stand as words ('part 2', 'phase III', 'study 1'), as
+    digits; not those inside a name ('p16ink4a', 'a2a', 'cd4')."""
+    return frozenset(
+        _ROMAN_VALUES.get(w, w.lstrip("0") or "0")
+        for w in title.split()
+        if w.isdigit() or w in _ROMAN_VALUES
+    )
+
+
 def is_notice(raw_title: str, words: list[str]) -> bool:
     """The title heads a record about another one: an erratum, a reply, a comment, a letter
     ('Re: …'), from the folded ``words`` of the title and the title as written."""
@@ -310,6 +366,27 @@ def is_notice(raw_title: str, words: list[str]) -> bool:
         or (len(words) > 1 and words[0] in _REPLY_LEADS and words[1] in _REPLY_WORDS)
         or bool(_RE_HEAD.match(raw_title))
     )
+
+
+# Words of a title that name a population, an age group, a sex or a trial arm, by group.
+# Two registrations or reports that differ in one of these ('Pediatric …' / 'Adult …',
+# '… in men' / '… in women') are about different people, however alike the rest of the title.
+_POPULATION_GROUPS = {
+    "child": "child children childhood paediatric pediatric paediatrics pediatrics kids",
+    "adolescent": "adolescent adolescents adolescence youth youths teenagers teens",
+    "adult": "adult adults",
+    "older": "elderly geriatric",
+    "infant": "infant infants neonatal neonate neonates newborn newborns preterm",
+    "male": "men male males boys",
+    "female": "women female females girls",
+    "placebo": "placebo sham",
+}
+POPULATION_WORDS = {w: g for g, words in _POPULATION_GROUPS.items() for w in words.split()}
+
+
+def population_words(words: list[str]) -> frozenset[str]:
+    """The population groups named by the folded words of a title ('paediatric' -> 'child')."""
+    return frozenset(POPULATION_WORDS[w] for w in words if w in POPULATION_WORDS)
 
 
 def keys_for(record_id: int, rec: Record) -> Keys:
@@ -347,6 +424,12 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         first_page=page,
         page_weak=page_weak,
         page_count=page_count(pages),
+        last_page=page_range(pages)[1] if page else "",
+        page_starts=range_starts(pages),
+        page_kind=page_kind(pages),
+        issue=volume_key(rec.issue),
+        thin=not (journal or volume or page),
+        population=population_words(words),
         authors=authors,
         given_names=given_names_key(rec.authors),
         first_author=authors[:8],  # the start of the surname list: enough for a blocking key

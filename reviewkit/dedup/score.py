@@ -1,9 +1,8 @@
-"""Pair scoring: identifier rules first (with vetoes), then bibliographic comparison.
+"""Pair evidence: title, author, journal, page and abstract comparisons of two records.
 
+The rules that turn this evidence into a verdict are the table in :mod:`reviewkit.dedup.rules`.
 Every compared pair gets a :class:`PairVerdict`: a score in [0, 1], a verdict (duplicate,
-not_duplicate, uncertain) and the name of the rule that decided. Rules are written so that
-an automatic 'duplicate' needs agreement on several fields and no contradiction; anything
-close but not sure becomes 'uncertain' and goes to the review queue.
+not_duplicate, uncertain) and the name of the rule that decided.
 """
 
 from __future__ import annotations
@@ -14,10 +13,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from reviewkit.dedup.normalise import NOTICE_WORDS, Keys, doi_work
+from reviewkit.dedup.normalise import NOTICE_WORDS, Keys
 
-# a withdrawn version of a Cochrane review keeps its title after this heading (folded)
-_WITHDRAWN = re.compile(r"^withdrawn ")
 # The heading of a correction or retraction notice before the article's title (folded):
 # 'erratum to how do …', 'correction to …', 'retracted …'
 _CORRECTION_HEAD = re.compile(
@@ -39,7 +36,7 @@ _RESPONSE_WORDS = NOTICE_WORDS | frozenset(
         "review",
     ]
 )
-_LONG_TITLE = 40  # folded characters: a title this long and identical is rarely reused
+LONG_TITLE = 40  # folded characters: a title this long and identical is rarely reused
 DUPLICATE, NOT_DUPLICATE, UNCERTAIN = "duplicate", "not_duplicate", "uncertain"
 
 
@@ -165,7 +162,7 @@ def names_swapped(ka: Keys, kb: Keys) -> bool:
     )
 
 
-def _author_score(ka: Keys, kb: Keys) -> float | None:
+def author_score(ka: Keys, kb: Keys) -> float | None:
     """:func:`author_similarity` of the surname keys; 90 for a list written given name first."""
     au = author_similarity(ka.authors, kb.authors)
     return 90.0 if au is not None and au < 90 and names_swapped(ka, kb) else au
@@ -180,7 +177,7 @@ def abstracts_agree(a: str, b: str) -> bool:
     )
 
 
-def _notice_copies_article(ka: Keys, kb: Keys) -> bool:
+def notice_copies_article(ka: Keys, kb: Keys) -> bool:
     """One is a correction or retraction notice whose record carries the other's abstract
     (a database copied the article's record): its title is the heading plus the article's title,
     same authors and journal, a year apart at most."""
@@ -188,7 +185,7 @@ def _notice_copies_article(ka: Keys, kb: Keys) -> bool:
     head = _CORRECTION_HEAD.match(notice.title)
     if not head or title_similarity(notice.title[head.end() :], article.title) < 95:
         return False
-    au = _author_score(ka, kb)
+    au = author_score(ka, kb)
     return (
         (au or 0) >= 95
         and journal_match(ka.journal, kb.journal) is True
@@ -197,31 +194,59 @@ def _notice_copies_article(ka: Keys, kb: Keys) -> bool:
     )
 
 
-def _locators_differ(ka: Keys, kb: Keys) -> bool:
+def locators_differ(ka: Keys, kb: Keys) -> bool:
     """Both records give a volume or first page, and they differ."""
     return bool(ka.volume and kb.volume and ka.volume != kb.volume) or bool(
-        ka.first_page and kb.first_page and ka.first_page != kb.first_page
+        ka.first_page
+        and kb.first_page
+        and ka.first_page != kb.first_page
+        and not pages_not_comparable(ka, kb)
     )
 
 
-def _numbers_conflict(ka: Keys, kb: Keys) -> bool:
+def pages_not_comparable(ka: Keys, kb: Keys) -> bool:
+    """Pages that differ as written yet may be one article's: a printed page against an
+    electronic article number (BMJ '1014' / 'c1804': a journal numbers both), one range in
+    common when a record gives several, or only the last page in one record ('488' / '487-488':
+    an export that kept the end of the range)."""
+    if {ka.page_kind, kb.page_kind} == {"e", "p"}:
+        return True
+    if not (ka.first_page and kb.first_page):
+        return False
+    if ka.page_starts or kb.page_starts:  # several ranges: one of them in common
+        starts_a = ka.page_starts or {ka.first_page}
+        starts_b = kb.page_starts or {kb.first_page}
+        if starts_a & starts_b:
+            return True
+    return (not ka.last_page and ka.first_page == kb.last_page) or (
+        not kb.last_page and kb.first_page == ka.last_page
+    )
+
+
+def one_digit_typo(a: str, b: str) -> bool:
+    """Two page numbers of three or more digits that differ in one digit ('2297' / '2097')."""
+    return len(a) == len(b) >= 3 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def numbers_conflict(ka: Keys, kb: Keys) -> bool:
     """Numbers that tell the titles apart: 'part 1' / 'part 2', or a citation added to one
     ('… (PLoS ONE (2014) 9 7 e1…)', a correction notice); not 'Ca' / 'Ca2+'."""
     a, b = ka.numbers, kb.numbers
     return not (a <= b or b <= a) or len(a ^ b) >= 3
 
 
-def _pages_conflict(ka: Keys, kb: Keys, strict: bool = False) -> bool:
+def pages_conflict(ka: Keys, kb: Keys, strict: bool = False) -> bool:
     """Both first pages given and incompatible; unless ``strict``, a weak page (a page count,
     page 1 of an e-article) is no conflict."""
     return (
         bool(ka.first_page and kb.first_page)
         and not pages_compatible(ka.first_page, kb.first_page)
         and (strict or not (ka.page_weak or kb.page_weak))
+        and not pages_not_comparable(ka, kb)
     )
 
 
-def _printed_again_next_volume(ka: Keys, kb: Keys) -> bool:
+def printed_again_next_volume(ka: Keys, kb: Keys) -> bool:
     """The same article printed again in the next year's volume, page for page (a journal's
     reprint of its own article): the same author list and a long title, consecutive years and
     volumes, and the same number of pages. Call only for pairs whose journal, title and
@@ -229,7 +254,7 @@ def _printed_again_next_volume(ka: Keys, kb: Keys) -> bool:
     return (
         bool(ka.authors)
         and ka.authors == kb.authors
-        and min(len(ka.title), len(kb.title)) >= _LONG_TITLE
+        and min(len(ka.title), len(kb.title)) >= LONG_TITLE
         and bool(ka.year and kb.year and abs(ka.year - kb.year) == 1)
         and ka.volume.isdigit()
         and kb.volume.isdigit()
@@ -240,172 +265,10 @@ def _printed_again_next_volume(ka: Keys, kb: Keys) -> bool:
     )
 
 
-def _same_place(ka: Keys, kb: Keys) -> bool:
+def same_place(ka: Keys, kb: Keys) -> bool:
     """Same volume and first page (both given)."""
     return (
         bool(ka.volume and ka.first_page)
         and ka.volume == kb.volume
         and ka.first_page == kb.first_page
     )
-
-
-def compare(ka: Keys, kb: Keys, ctx: Context | None = None) -> PairVerdict:
-    """The verdict for one pair (``ctx``: facts about the whole set, e.g. shared DOIs)."""
-    ctx = ctx or _NO_CONTEXT
-    a, b = (ka.id, kb.id) if ka.id < kb.id else (kb.id, ka.id)
-
-    def v(score: float, verdict: str, rule: str) -> PairVerdict:
-        return PairVerdict(a, b, round(max(0.0, min(1.0, score)), 4), verdict, rule)
-
-    # --- identifiers ---------------------------------------------------------------------
-    if ka.pmid and kb.pmid:
-        if ka.pmid == kb.pmid:
-            return v(1.0, DUPLICATE, "same_pmid")
-        return v(0.0, NOT_DUPLICATE, "pmid_veto")
-    if ka.pmcid and kb.pmcid:
-        if ka.pmcid == kb.pmcid:
-            return v(1.0, DUPLICATE, "same_pmcid")
-        return v(0.0, NOT_DUPLICATE, "pmcid_veto")
-
-    t = title_similarity(ka.title, kb.title)
-    same_doi = bool(ka.doi) and ka.doi == kb.doi
-    doi_differs = bool(ka.doi and kb.doi) and ka.doi != kb.doi
-    if same_doi and ka.doi not in ctx.shared_dois:
-        au = _author_score(ka, kb)
-        if not ka.title or not kb.title:
-            return v(0.5, UNCERTAIN, "same_doi_no_title")
-        # identifier, year, volume and page agree: a translated title (with the authors to
-        # say so: a list that only ends like the other has another first author), or authors
-        # written so differently they cannot be compared, or a note added to the title
-        if (
-            _same_place(ka, kb)
-            and ka.year == kb.year
-            and (au is None or t >= 90 or au >= (80 if t >= 60 else 95))
-        ):
-            return v(1.0, DUPLICATE, "same_doi")
-        if t < 60:
-            return v(t / 100, UNCERTAIN, "same_doi_titles_differ")
-        if ka.notice != kb.notice and not (ka.first_page and ka.first_page == kb.first_page):
-            return v(
-                t / 100, UNCERTAIN, "same_doi_notice"
-            )  # an erratum can carry the article's DOI
-        same_page = bool(ka.first_page) and ka.first_page == kb.first_page
-        if not _numbers_conflict(ka, kb) and (
-            not _locators_differ(ka, kb)
-            or (
-                t >= 95
-                and (same_page or journal_match(ka.journal, kb.journal))
-                and (au is None or au >= 60)
-            )
-        ):
-            return v(1.0, DUPLICATE, "same_doi")
-        # a DOI copied onto a conference abstract: judge the pair on its bibliographic data
-
-    versions = doi_differs and doi_work(ka.doi) == doi_work(kb.doi)
-    if versions or (ka.living and kb.living and not doi_differs):
-        # versions of one review kept up to date: an update may have a new author team, or a
-        # title reworded by the same team (where DOIs say it is one review: 'cd009622.pub2' /
-        # 'cd009622.pub3'); a withdrawn version keeps the title after 'WITHDRAWN:'
-        tv = title_similarity(_WITHDRAWN.sub("", ka.title), _WITHDRAWN.sub("", kb.title))
-        if tv >= 98:
-            return v(0.9, DUPLICATE, "doi_versions" if versions else "living_review_versions")
-        if versions and tv >= 85 and (_author_score(ka, kb) or 0) >= 95:
-            return v(0.9, DUPLICATE, "doi_versions")
-
-    # --- bibliographic comparison --------------------------------------------------------
-    if not ka.title or not kb.title:
-        return v(0.0, NOT_DUPLICATE, "no_title")
-    if t < 80:
-        if _same_place(ka, kb) and ka.year == kb.year:
-            au = _author_score(ka, kb) or 0
-            # the same (whole) author list, not one list cut short: a translated title
-            if (
-                au >= 97
-                and journal_match(ka.journal, kb.journal) is not False
-                and not (ka.generic or kb.generic or ka.conference or kb.conference)
-                and ka.authors == kb.authors
-            ):
-                return v(0.8, DUPLICATE, "same_place_and_authors")  # a translated title
-            if au >= 80:
-                return v(t / 100, UNCERTAIN, "same_place_titles_differ")
-        return v(t / 100, NOT_DUPLICATE, "title_differs")
-    if ka.notice != kb.notice:
-        if _notice_copies_article(ka, kb):
-            return v(0.85, DUPLICATE, "notice_with_article_abstract")
-        return v(t / 200, NOT_DUPLICATE, "notice_veto")
-
-    support = conflicts = 0
-    if ka.year and kb.year:
-        dy = abs(ka.year - kb.year)
-        support += dy == 0
-        conflicts += dy > 1
-    jm = journal_match(ka.journal, kb.journal)
-    same_page = bool(ka.first_page) and ka.first_page == kb.first_page
-    same_place = _same_place(ka, kb)
-    support += jm is True
-    conflicts += jm is False and not same_place  # one journal, two names ('Sheng Li Xue Bao')
-    if ka.volume and kb.volume:
-        support += ka.volume == kb.volume
-        conflicts += not same_page and not volumes_compatible(ka.volume, kb.volume)
-    if ka.first_page and kb.first_page:
-        support += same_page
-        # recurring titles and different DOIs: every page difference counts
-        conflicts += _pages_conflict(ka, kb, strict=doi_differs or ka.generic or kb.generic)
-    au = _author_score(ka, kb)
-    if au is not None:
-        support += au >= 80
-        conflicts += au < 50
-    numbers_differ = _numbers_conflict(ka, kb)
-    score = (
-        0.55 * t / 100 + 0.08 * support - 0.1 * conflicts - 0.1 * numbers_differ - 0.1 * doi_differs
-    )
-    if same_doi:  # a DOI shared by many records: weak support only
-        score += 0.05
-
-    if numbers_differ:
-        verdict = UNCERTAIN if t >= 90 and conflicts == 0 and support >= 3 else NOT_DUPLICATE
-        return v(score, verdict, "title_numbers_differ")
-    if (
-        conflicts
-        and t >= 98
-        and jm is True
-        and (au or 0) >= 95
-        and abstracts_agree(ka.abstract, kb.abstract)
-    ):
-        if _printed_again_next_volume(ka, kb):
-            return v(max(score, 0.7), DUPLICATE, "printed_again_next_volume")
-        # otherwise one text published twice in a journal (a republication, an encore abstract):
-        # labelled sets disagree on whether that is one record, so a person decides
-        return v(score, UNCERTAIN, "same_abstract_published_twice")
-    generic = ka.generic or kb.generic  # 'Editorial', "Editor's comments": recurring titles
-    if doi_differs:
-        if same_page and t >= 98 and conflicts == 0 and support >= 4 and not generic:
-            return v(score, DUPLICATE, "biblio_match_doi_differs")
-        verdict = UNCERTAIN if t >= 90 and conflicts == 0 else NOT_DUPLICATE
-        return v(score, verdict, "doi_differs")
-    if generic and not same_place:
-        return v(score, UNCERTAIN if conflicts == 0 else NOT_DUPLICATE, "generic_title")
-    if conflicts == 0 and ((t >= 95 and support >= 2) or (t >= 88 and support >= 4 and same_page)):
-        return v(score, DUPLICATE, "biblio_match")
-    if (
-        t >= 98
-        and min(len(ka.title), len(kb.title)) >= _LONG_TITLE
-        and ka.year == kb.year
-        and not (generic or ka.conference or kb.conference)
-    ):
-        if (
-            same_place
-        ):  # authors or journal in another script or language ('Jun-Mei X.' / 'Xu J. M.')
-            return v(max(score, 0.7), DUPLICATE, "same_title_and_place")
-        if (
-            len(ka.volume) >= 2
-            and ka.volume == kb.volume
-            and (au or 0) >= 95
-            and not _pages_conflict(ka, kb, strict=True)
-        ):
-            return v(
-                max(score, 0.7), DUPLICATE, "same_title_authors_volume"
-            )  # a translated journal name
-    if t >= 95 and support >= 1 or t >= 85 and support >= 2 or t >= 98 and conflicts == 0:
-        return v(score, UNCERTAIN, "biblio_partial")
-    return v(score, NOT_DUPLICATE, "biblio_differs")

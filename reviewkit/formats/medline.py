@@ -66,7 +66,7 @@ def _to_record(
             break
     authors = get.get("FAU") or get.get("AU") or []
     return Record(
-        title=first("TI", "BTI"),
+        title=first("TI", "BTI", "TT"),  # TT: the vernacular title, when it is the only one
         abstract_sections=split_sections(first("AB")),
         authors=authors,
         year=first("DP", "DEP", "DA"),

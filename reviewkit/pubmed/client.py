@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import http.client
 import io
-import os
 import random
 import re
 import threading
@@ -29,6 +28,7 @@ from urllib.request import urlopen
 
 from Bio import Entrez
 
+from reviewkit import settings
 from reviewkit.errors import FormatError, UserError
 from reviewkit.formats import pubmed_xml
 from reviewkit.records import Record
@@ -57,7 +57,7 @@ def resolve_email(email: str | None, base_url: str) -> str:
 
     The real PubMed requires one; a local server gets a placeholder when none is set.
     """
-    found = email or os.environ.get("NCBI_EMAIL") or os.environ.get("REVIEWKIT_EMAIL")
+    found = email or settings.ncbi_email()
     if found:
         return found
     if is_ncbi(base_url):
@@ -162,7 +162,7 @@ class PubMedClient:
             )
         self.email = resolve_email(email, self.base_url)
         self.tool = tool
-        self._api_key = api_key if api_key is not None else os.environ.get("NCBI_API_KEY") or None
+        self._api_key = api_key if api_key is not None else settings.ncbi_api_key()
         self.limiter = RateLimiter(rate or (10 if self._api_key else 3), sleep=sleep)
         self.timeout = timeout
         self.max_attempts = max_attempts

@@ -12,24 +12,36 @@ from pathlib import Path
 from reviewkit import formats, outputs
 from reviewkit.errors import UserError
 from reviewkit.project import Project
+from reviewkit.records import Record
 from reviewkit.store import records as record_rows
 
 EXPORT_FORMATS = ("ris", "bibtex", "csv")
 SUFFIX = {"ris": ".ris", "bibtex": ".bib", "csv": ".csv"}
 
 
-def export_records(project: Project, record_ids: list[int], fmt: str) -> str:
-    """The given studies (canonical ids, in that order) as text in ``fmt``."""
+def export_records(
+    project: Project, record_ids: list[int], fmt: str, *, records: dict[int, Record] | None = None
+) -> str:
+    """The given studies (canonical ids, in that order) as text in ``fmt``; ``records``: their
+    records when the caller has read them already."""
     if fmt not in EXPORT_FORMATS:
         raise UserError(f"cannot export {fmt!r}", hint=f"formats: {', '.join(EXPORT_FORMATS)}")
-    records = record_rows.get_records(project.db, record_ids)
+    if records is None:
+        records = record_rows.get_records(project.db, record_ids)
     buf = io.StringIO()
     formats.write([records[rid] for rid in record_ids if rid in records], fmt, buf)
     return buf.getvalue()
 
 
-def export_to_file(project: Project, record_ids: list[int], fmt: str, path: Path) -> Path:
+def export_to_file(
+    project: Project,
+    record_ids: list[int],
+    fmt: str,
+    path: Path,
+    *,
+    records: dict[int, Record] | None = None,
+) -> Path:
     """Write the export to ``path`` atomically (a failure leaves no half file; the folder must
     exist)."""
     outputs.check_output(path)
-    return outputs.write_text(path, export_records(project, record_ids, fmt))
+    return outputs.write_text(path, export_records(project, record_ids, fmt, records=records))

@@ -17,33 +17,38 @@ from reviewkit.extract import prefill
 from reviewkit.project import Project
 from reviewkit.reports import prisma
 from reviewkit.reports.exporter import SUFFIX, export_to_file
-from reviewkit.reports.studies import included_studies
+from reviewkit.reports.snapshot import ProjectSnapshot
 from reviewkit.reports.tables import report_tables
-from reviewkit.reports.writers import Table, write_csv, write_docx, write_markdown, write_xlsx
+from reviewkit.reports.writers import Cell, Table, write_csv, write_docx, write_markdown, write_xlsx
+from reviewkit.screening import DerivedStages
 
 FORMATS = ("csv", "xlsx", "md", "docx")
 
 
-def agreement_table(project: Project) -> Table:
-    """Agreement per stage and reviewer pair: n, percent agreement, kappa with its CI, PABAK."""
-    rows = []
-    for a in agreement_mod.agreement(project):
+def agreement_table(project: Project, derived: DerivedStages | None = None) -> Table:
+    """Agreement per stage and reviewer pair: n, percent agreement, kappa with its CI, PABAK.
 
-        def fmt(v: float | None, digits: int = 3) -> str:
-            return "" if v is None else f"{v:.{digits}f}"
+    Cells are numbers (rounded for reading), not text, so a spreadsheet can compute with them;
+    a statistic that cannot be computed yet is an empty cell.
+    """
 
-        rows.append(
-            [
-                a.stage,
-                a.reviewer_a,
-                a.reviewer_b,
-                a.n,
-                fmt(a.percent, 1),
-                fmt(a.kappa),
-                f"{fmt(a.ci_low)} to {fmt(a.ci_high)}" if a.kappa is not None else "",
-                fmt(a.pabak),
-            ]
-        )
+    def num(v: float | None, digits: int = 3) -> float | str:
+        return "" if v is None else round(v, digits)
+
+    rows: list[list[Cell]] = [
+        [
+            a.stage,
+            a.reviewer_a,
+            a.reviewer_b,
+            a.n,
+            num(a.percent, 1),
+            num(a.kappa),
+            num(a.ci_low) if a.kappa is not None else "",
+            num(a.ci_high) if a.kappa is not None else "",
+            num(a.pabak),
+        ]
+        for a in agreement_mod.agreement(project, derived=derived)
+    ]
     return Table(
         "agreement",
         "Agreement between reviewers",
@@ -54,7 +59,8 @@ def agreement_table(project: Project) -> Table:
             "Studies both screened",
             "Agreement %",
             "Cohen's kappa",
-            "95% CI",
+            "Kappa 95% CI low",
+            "Kappa 95% CI high",
             "PABAK",
         ],
         rows,
@@ -82,37 +88,47 @@ def evidence_schemes(project: Project) -> tuple[str, str] | None:
     return first, others[0]
 
 
-def write_report(project: Project, out_dir: Path, formats: Sequence[str] = FORMATS) -> list[Path]:
-    """Write every part of the report into ``out_dir``; returns the files written."""
+def write_report(
+    project: Project, out_dir: Path, formats: Sequence[str] = FORMATS, note: str = ""
+) -> list[Path]:
+    """Write every part of the report into ``out_dir``; returns the files written.
+
+    The project is read once (:class:`ProjectSnapshot`) and the snapshot handed to each part.
+    ``note`` (e.g. that the screening was simulated) goes under the PRISMA diagram and with
+    the agreement and PRISMA tables of the Markdown, DOCX and XLSX reports.
+    """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise UserError(
             f"unknown report format {unknown[0]!r}", hint=f"formats: {', '.join(FORMATS)}"
         )
     out_dir = outputs.output_folder(out_dir)  # before prefill writes: a bad folder changes nothing
-    studies = included_studies(project)
-    prefill(project, studies)  # never replaces a value a person gave
-    tables = report_tables(project, studies)
-    counts = prisma.collect_counts(project)
+    snap = ProjectSnapshot.read(project)
+    studies, records = snap.included, snap.records
+    prefill(project, studies, records=records)  # never replaces a value a person gave
+    tables = report_tables(project, studies, records=records)
+    counts = prisma.collect_counts(project, snap)
     problems = prisma.check(counts)
     if problems:
         raise UserError(
             "the PRISMA numbers do not add up: " + "; ".join(problems),
             hint="this is a bug; please report it with the project",
         )
-    extra = [agreement_table(project), prisma_table(counts)]
+    extra = [agreement_table(project, snap.stages), prisma_table(counts)]
+    for t in extra if note else ():
+        t.note = f"{note} {t.note}".strip()
     paths: list[Path] = []
-    png = prisma.draw(counts, out_dir / "prisma.png")
+    png = prisma.draw(counts, out_dir / "prisma.png", note)
     paths += [
         png,
-        prisma.draw(counts, out_dir / "prisma.svg"),
+        prisma.draw(counts, out_dir / "prisma.svg", note),
         prisma.write_csv(counts, out_dir / "prisma.csv"),
     ]
     images = [("PRISMA 2020 flow diagram", png)]
     pair = evidence_schemes(project)
     if pair:
-        emap = build_map(project, pair[0], pair[1], studies)
-        map_paths = write_map(project, emap, out_dir / "evidence-map", formats)
+        emap = build_map(project, pair[0], pair[1], studies, records=records)
+        map_paths = write_map(project, emap, out_dir / "evidence-map", formats, records=records)
         paths += map_paths
         images.append(("Evidence map", out_dir / "evidence-map" / "evidence-map.png"))
         tables_all = [*tables, emap.matrix_table(), *extra]
@@ -129,5 +145,6 @@ def write_report(project: Project, out_dir: Path, formats: Sequence[str] = FORMA
     if "docx" in formats:
         paths.append(write_docx(tables_all, out_dir / "report.docx", title, images))
     for fmt in ("ris", "bibtex"):
-        paths.append(export_to_file(project, studies, fmt, out_dir / f"included{SUFFIX[fmt]}"))
+        path = out_dir / f"included{SUFFIX[fmt]}"
+        paths.append(export_to_file(project, studies, fmt, path, records=records))
     return paths

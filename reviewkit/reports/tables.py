@@ -3,15 +3,19 @@
 Built-in columns come from the record (``study`` "Surname et al. (Year)", ``reference`` the full
 reference, ``year``, ``title``, ``journal``, ``doi``, ``pmid``); every other column is an
 extraction field. A last column says whether the study's label was confirmed by a reviewer or
-is still the rules' suggestion.
+is still the rules' suggestion, and, when the layout has extraction fields, a column names the
+fields whose value was prefilled from the record and not yet checked by a person (every other
+value was given or checked by one), so each format (CSV, XLSX, Markdown, DOCX) shows it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 
 from reviewkit.classify import assigned_labels, none_id
 from reviewkit.errors import UserError
+from reviewkit.extract import unchecked as unchecked_fields
 from reviewkit.extract import values as extraction_values
 from reviewkit.project import Project
 from reviewkit.records import Record
@@ -19,32 +23,51 @@ from reviewkit.reports.writers import Table, count_studies
 from reviewkit.store import records as record_rows
 
 STATUS_COLUMN = "Label status"
+UNCHECKED_COLUMN = "Prefilled, not checked"
+UNCHECKED_NOTE = (
+    f"'{UNCHECKED_COLUMN}' names the fields whose value was filled in from the record"
+    " (affiliations, abstract, publication type) and not yet checked by a person; every other"
+    " value was given or checked by one."
+)
+
+
+_TRAILING_INITIALS = re.compile(r"^(.*?\S)\s+((?:[A-Z]\.?[\s-]*){1,4})$")
 
 
 def _author(name: str) -> str:
-    """'Andersen, Lars L' -> 'Andersen LL'; 'Andersen LL' stays."""
+    """Vancouver form, initials without periods: 'Andersen, Lars L' -> 'Andersen LL';
+    'Smith J.' and 'Smith, J.A.' -> 'Smith J', 'Smith JA'; 'Andersen LL' stays."""
     if "," in name:
         last, first = (p.strip() for p in name.split(",", 1))
-        initials = "".join(w[0] for w in first.replace("-", " ").split() if w)
+        initials = "".join(w[0] for w in re.split(r"[\s.\-]+", first) if w)
         return f"{last} {initials}".strip()
-    return name.strip()
+    m = _TRAILING_INITIALS.match(name.strip())
+    if m:
+        return m.group(1) + " " + re.sub(r"[.\s-]", "", m.group(2))
+    return name.strip().rstrip(".")
+
+
+def _sentence(text: str) -> str:
+    """A reference element ending in exactly one full stop ('?' and '!' end it themselves)."""
+    text = text.strip().rstrip(".").rstrip()
+    return text if not text or text[-1] in "?!" else text + "."
 
 
 def reference(record: Record) -> str:
-    """Full reference, Vancouver style: 'Authors. Title. Journal. Year;Vol(Issue):Pages. doi:…'."""
+    """Full reference, Vancouver style: 'Authors. Title. Journal. Year;Vol(Issue):Pages. doi:…'.
+
+    Every element ends in one full stop, whatever punctuation the record brought with it
+    (initials written 'J.', titles ending in '.'), so no '..' appears.
+    """
     authors = [_author(a) for a in record.authors]
     who = ", ".join(authors[:6]) + (", et al" if len(authors) > 6 else "")
-    parts = [p for p in (who, record.title.rstrip(".")) if p]
-    text = ". ".join(parts) + "." if parts else ""
-    where = record.journal.rstrip(".")
     issue = f"{record.year or ''}"
     if record.volume:
         issue += f";{record.volume}" + (f"({record.issue})" if record.issue else "")
     if record.pages:
         issue += f":{record.pages}"
-    tail = ". ".join(p for p in (where, issue) if p)
-    if tail:
-        text += f" {tail}."
+    parts = (who, record.title, record.journal, issue)
+    text = " ".join(_sentence(p) for p in parts if p and p.strip())
     if record.doi:
         text += f" doi:{record.doi}"
     elif record.pmid:
@@ -78,9 +101,15 @@ def _sort_key(sort: str, record: Record, rid: int) -> tuple:
 
 
 def report_tables(
-    project: Project, record_ids: Iterable[int], scheme_id: str | None = None
+    project: Project,
+    record_ids: Iterable[int],
+    scheme_id: str | None = None,
+    *,
+    records: Mapping[int, Record] | None = None,
 ) -> list[Table]:
-    """One table per label of the report scheme (plus "none of these" when a study has it)."""
+    """One table per label of the report scheme (plus "none of these" when a study has it).
+
+    ``records``: the studies' records when the caller has read them already."""
     proto = project.protocol
     if proto.report is None and scheme_id is None:
         raise UserError(
@@ -93,11 +122,17 @@ def report_tables(
     columns = list(report.columns) if report else ["study", "reference"]
     names = report.column_names if report else {}
     ids = sorted(set(record_ids))
-    records = record_rows.get_records(project.db, ids)
+    if records is None:
+        records = record_rows.get_records(project.db, ids)
     values = extraction_values(project, ids)
     assigned = assigned_labels(project, scheme.id, ids)
     sort = report.sort if report else "year-desc"
     header = [names.get(c, _default_name(proto, c)) for c in columns] + [STATUS_COLUMN]
+    field_ids = {f.id for f in proto.extraction}
+    checked_columns = [c for c in columns if c in field_ids]  # extraction fields in the layout
+    unchecked = unchecked_fields(project, ids) if checked_columns else {}
+    if checked_columns:
+        header.append(UNCHECKED_COLUMN)
     label_ids = [lab.id for lab in scheme.labels]
     none = none_id(scheme)
     if any(none in a.labels for a in assigned.values()):
@@ -111,11 +146,24 @@ def report_tables(
         rows = [
             [cell(c, records[rid], values[rid]) for c in columns]
             + ["confirmed" if assigned[rid].confirmed else "suggested"]
+            + (
+                [
+                    ", ".join(
+                        names.get(c, _default_name(proto, c))
+                        for c in checked_columns
+                        if c in unchecked.get(rid, ())
+                    )
+                ]
+                if checked_columns
+                else []
+            )
             for rid in members
         ]
         confirmed = sum(1 for rid in members if assigned[rid].confirmed)
         title = next((x.name for x in scheme.labels if x.id == lab), "None of these")
         note = f"{count_studies(len(members))}; {confirmed} labels confirmed by a reviewer, {len(members) - confirmed} suggested."
+        if checked_columns:
+            note += " " + UNCHECKED_NOTE
         tables.append(Table(lab, f"{title} (n = {len(members)})", header, rows, note))
     return tables
 

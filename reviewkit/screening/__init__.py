@@ -24,6 +24,7 @@ stage is still open (some study pending).
 """
 
 from reviewkit.screening.decisions import (
+    AlreadyDecided,
     ConflictView,
     add_note,
     conflicts,
@@ -31,7 +32,7 @@ from reviewkit.screening.decisions import (
     resolve,
     undo,
 )
-from reviewkit.screening.lookup import attach, attachment_url, find_record
+from reviewkit.screening.lookup import attach, attachment_url, find_record, read_record
 from reviewkit.screening.outcomes import (
     DerivedStages,
     included,
@@ -59,6 +60,7 @@ from reviewkit.screening.rules import (
 )
 
 __all__ = [
+    "AlreadyDecided",
     "FINAL",
     "NOTE",
     "STATUSES",
@@ -82,6 +84,7 @@ __all__ = [
     "live_decisions",
     "needs_vote",
     "outcome_of",
+    "read_record",
     "resolve",
     "seeded_order",
     "stage_counts",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.protocol import STAGES, Protocol, Stage
+from reviewkit.screening.merges import merge_conflicts
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import (
     NOTE,
@@ -15,10 +17,17 @@ from reviewkit.screening.rules import (
     check_reviewer,
     check_stage,
     live_decisions,
+    needs_vote,
+    study_states,
+    votes_required,
 )
 from reviewkit.store import Store, lookup
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store.decisions import Decision
+
+
+class AlreadyDecided(UserError):
+    """Another reviewer gave the study the votes its stage needs before this vote came in."""
 
 
 @dataclass(frozen=True)
@@ -58,11 +67,17 @@ def decide(
     note: str = "",
     *,
     protocol: Protocol | None = None,
+    members: Sequence[int] = (),
 ) -> Decision:
     """Record a reviewer's vote; committed before this returns.
 
     With ``protocol`` the reviewer, stage and exclusion reason are checked against it (the CLI
-    and the TUI always pass it); without, a full-text exclusion still needs a reason.
+    and the TUI always pass it), and a vote on a study that no longer waits for this reviewer
+    (another reviewer gave it the votes its stage needs, e.g. the one vote of a one-reviewer
+    stage) is refused with :class:`AlreadyDecided`; the check and the vote are one write, so
+    two reviewers a few milliseconds apart cannot both vote. ``members``: the record ids of
+    the study's cluster (default: the study id alone). Without ``protocol``, a full-text
+    exclusion still needs a reason.
     """
     if label not in VOTES:
         raise UserError(f"label must be one of {', '.join(VOTES)}, not {label!r}")
@@ -77,8 +92,33 @@ def decide(
     if not lookup.record_exists(db, study_id):
         raise UserError(f"no record with id {study_id}")
     d = Decision(study_id, stage, reviewer, label, reason, note)
-    decision_rows.add_decision(db, d)
+    with db.transaction():
+        if protocol is not None:
+            _check_still_open(db, protocol.stages[stage], study_id, reviewer, members)
+        decision_rows.add_decision(db, d)
     return d
+
+
+def _check_still_open(
+    db: Store, rule: Stage, study_id: int, reviewer: str, members: Sequence[int]
+) -> None:
+    """Refuse a vote the study no longer waits for (a reviewer may always change their own)."""
+    ids = list(members) or [study_id]
+    log = decision_rows.list_decisions(db, stage=rule.name, record_ids=ids)
+    state = study_states(log, dict.fromkeys(ids, study_id)).get(study_id)
+    if state is None or reviewer in state.votes or needs_vote(state, rule, reviewer):
+        return
+    if state.final is not None:
+        raise AlreadyDecided(
+            f"record {study_id} already has a final decision at the {rule.name} stage",
+            hint="it has left your queue; go on with the next record",
+        )
+    n = votes_required(state, rule)
+    raise AlreadyDecided(  # which way the others voted stays hidden (blinding)
+        f"record {study_id} was decided by another reviewer meanwhile: the {rule.name} stage"
+        f" needs {n} vote{'s' if n != 1 else ''} per record and has them",
+        hint="it has left your queue; go on with the next record",
+    )
 
 
 def add_note(db: Store, study_id: int, stage: str, reviewer: str, text: str) -> Decision:
@@ -130,12 +170,22 @@ def conflicts(
             hint="resolve as someone who is not a reviewer, or finish screening the stage first",
         )
     states = derived.states(stage)
+    # studies joined by a dedup merge whose records were decided differently (see merges.py)
+    merged = {
+        c.study_id
+        for c in merge_conflicts(project.protocol, derived.log(), derived.canon)
+        if c.stage == stage
+    }
     out = []
     for study, o in outcomes.items():
         state = states.get(study)
         if state is None:
             continue
-        if o.status == "conflict" or (include_resolved and state.final is not None):
+        if (
+            o.status == "conflict"
+            or study in merged
+            or (include_resolved and state.final is not None)
+        ):
             votes = tuple(
                 (name, v.label, v.reason, tuple(state.notes.get(name, ())))
                 for name, v in sorted(state.votes.items())

@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from reviewkit.errors import UserError
-from reviewkit.records import normalise_doi, normalise_pmid
+from reviewkit.records import Record, normalise_doi, normalise_pmid
 from reviewkit.store import Store, lookup
 from reviewkit.store import attachments as attachment_rows
 from reviewkit.store import records as record_rows
@@ -34,6 +34,11 @@ def find_record(db: Store, ref: str) -> int:
     return ids[0]
 
 
+def read_record(db: Store, record_id: int) -> Record:
+    """One record by id, as the reviewer sees it; KeyError when there is none with that id."""
+    return record_rows.get_record(db, record_id)
+
+
 _URL_RE = re.compile(r"^(https?|ftp)://", re.IGNORECASE)
 
 
@@ -49,14 +54,29 @@ def attach(
             raise UserError(f"{target!r} is not a usable URL")
         kind = "url"
     else:
-        path = Path(target).expanduser()
-        if not path.is_file():
-            raise UserError(
-                "no such file", where=target, hint="give an existing PDF path or an http(s) URL"
-            )
-        target, kind = str(path.resolve()), "file"
+        target, kind = str(readable_file(Path(target).expanduser())), "file"
     attachment_id = attachment_rows.add_attachment(db, record_id, target, kind, added_by=added_by)
     return attachment_rows.Attachment(attachment_id, record_id, target, kind, added_by, "")
+
+
+def readable_file(path: Path) -> Path:
+    """The absolute path of a regular file this process can read; a UserError saying what the
+    path is otherwise (missing, a folder, a device or pipe, or not readable)."""
+    hint = "give the path of a PDF (or other full-text file) or an http(s) URL"
+    if not path.exists():
+        raise UserError("no such file", where=str(path), hint=hint)
+    if path.is_dir():
+        raise UserError("this is a folder, not a file", where=str(path), hint=hint)
+    if not path.is_file():
+        raise UserError("not a regular file (a device, pipe or socket)", where=str(path), hint=hint)
+    try:
+        with open(path, "rb") as fh:
+            fh.read(1)
+    except OSError as exc:
+        raise UserError(
+            f"cannot read the file ({exc.strerror or exc})", where=str(path), hint=hint
+        ) from None
+    return path.resolve()
 
 
 def attachment_url(attachment: attachment_rows.Attachment) -> str:

@@ -11,16 +11,19 @@ from __future__ import annotations
 from collections import defaultdict
 
 from reviewkit.project import Project
+from reviewkit.screening.merges import Rank, furthest_advanced, record_ranks
 from reviewkit.screening.rules import (
     Outcome,
     StageCounts,
     StudyState,
     check_stage,
+    live_decisions,
     outcome_of,
     stage_names,
     study_states,
 )
 from reviewkit.store import decisions as decision_rows
+from reviewkit.store.decisions import Decision
 from reviewkit.store.duplicates import canonical_map
 
 
@@ -34,6 +37,8 @@ class DerivedStages:
         self._studies: dict[str, list[int]] = {}
         self._states: dict[str, dict[int, StudyState]] = {}
         self._outcomes: dict[str, dict[int, Outcome]] = {}
+        self._log: list[Decision] | None = None
+        self._ranks: dict[int, Rank] | None = None
 
     def studies(self, stage: str) -> list[int]:
         if stage not in self._studies:
@@ -49,9 +54,26 @@ class DerivedStages:
 
     def states(self, stage: str) -> dict[int, StudyState]:
         if stage not in self._states:
-            log = decision_rows.list_decisions(self.project.db, stage=stage)
-            self._states[stage] = study_states(log, self.canon)
+            log = live_decisions(self.log())
+            kept = furthest_advanced(log, self.canon, self.ranks())
+            self._states[stage] = study_states((d for d in kept if d.stage == stage), self.canon)
         return self._states[stage]
+
+    def log(self) -> list[Decision]:
+        """The decisions log of every stage, each stage's read once."""
+        if self._log is None:
+            self._log = [
+                d
+                for name in stage_names(self.protocol)
+                for d in decision_rows.list_decisions(self.project.db, stage=name)
+            ]
+        return self._log
+
+    def ranks(self) -> dict[int, Rank]:
+        """How far each record's own decisions went (merged studies keep the furthest)."""
+        if self._ranks is None:
+            self._ranks = record_ranks(self.protocol, self.log())
+        return self._ranks
 
     def outcomes(self, stage: str) -> dict[int, Outcome]:
         if stage not in self._outcomes:
@@ -62,6 +84,28 @@ class DerivedStages:
                 s: outcome_of(states.get(s, empty), rule) for s in self.studies(stage)
             }
         return self._outcomes[stage]
+
+    def counts(self, stage: str) -> StageCounts:
+        """Screened, included, excluded (per reason), pending and conflicting studies."""
+        outcomes = self.outcomes(stage)
+        states = self.states(stage)
+        by_status: dict[str, int] = defaultdict(int)
+        by_reason: dict[str, int] = defaultdict(int)
+        for o in outcomes.values():
+            by_status[o.status] += 1
+            if o.status == "exclude":
+                by_reason[o.reason or "unspecified"] += 1
+        screened = sum(1 for s in outcomes if s in states and (states[s].votes or states[s].final))
+        return StageCounts(
+            stage=stage,
+            total=len(outcomes),
+            screened=screened,
+            included=by_status["include"],
+            excluded=by_status["exclude"],
+            excluded_by_reason=dict(sorted(by_reason.items())),
+            pending=by_status["pending"],
+            conflicts=by_status["conflict"],
+        )
 
 
 def stage_outcomes(project: Project, stage: str) -> dict[int, Outcome]:
@@ -77,26 +121,7 @@ def included(project: Project) -> list[int]:
 
 def stage_counts(project: Project, stage: str) -> StageCounts:
     """Screened, included, excluded (per reason), pending and conflicting studies of a stage."""
-    derived = DerivedStages(project)
-    outcomes = derived.outcomes(stage)
-    states = derived.states(stage)
-    by_status: dict[str, int] = defaultdict(int)
-    by_reason: dict[str, int] = defaultdict(int)
-    for o in outcomes.values():
-        by_status[o.status] += 1
-        if o.status == "exclude":
-            by_reason[o.reason or "unspecified"] += 1
-    screened = sum(1 for s in outcomes if s in states and (states[s].votes or states[s].final))
-    return StageCounts(
-        stage=stage,
-        total=len(outcomes),
-        screened=screened,
-        included=by_status["include"],
-        excluded=by_status["exclude"],
-        excluded_by_reason=dict(sorted(by_reason.items())),
-        pending=by_status["pending"],
-        conflicts=by_status["conflict"],
-    )
+    return DerivedStages(project).counts(stage)
 
 
 def stage_open(project: Project, stage: str) -> bool:

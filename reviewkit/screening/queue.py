@@ -161,7 +161,15 @@ class ReviewerQueue:
     # my log ----------------------------------------------------------------------------
     def decide(self, study: int, label: str, reason: str = "", note: str = "") -> Decision:
         d = decide(
-            self.db, study, self.stage, self.reviewer, label, reason, note, protocol=self.protocol
+            self.db,
+            study,
+            self.stage,
+            self.reviewer,
+            label,
+            reason,
+            note,
+            protocol=self.protocol,
+            members=self.members[study],
         )
         self.votes.pop(study, None)  # the newest vote goes last: votes stay in the order made
         self.votes[study] = d

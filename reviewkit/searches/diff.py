@@ -29,6 +29,7 @@ class RunReport:
     )  # listed by esearch, not returned by efetch
     previous_run: int | None = None
     not_found: list[str] = field(default_factory=list)
+    already_finished: bool = False  # finished by the interrupted command this one resumes
 
 
 @dataclass

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import uuid
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import BrokenExecutor, Executor, Future, ThreadPoolExecutor
@@ -52,16 +53,57 @@ def run_searches(
     client: PubMedClient,
     progress: Progress | None = None,
 ) -> list[RunReport]:
-    """Run the named stored searches (all when ``names`` is None), one after another."""
+    """Run the named stored searches (all when ``names`` is None), one after another.
+
+    After an interruption the same command resumes: the search that was cut off continues
+    where it stopped, and the searches that command had already finished are not run again
+    (their report says ``already_finished``).
+    """
     protocol = project.protocol
     searches = list(protocol.searches) if names is None else [protocol.search(n) for n in names]
     if not searches:
         raise UserError("the protocol has no stored searches", where=str(project.protocol_path))
-    return [run_search(project.db, s, client, progress) for s in searches]
+    db = project.db
+    batch, finished = _resume_plan(db, [s.name for s in searches])
+    reports = []
+    for s in searches:
+        if s.name in finished:
+            report = run_report(db, s.name, finished[s.name], resumed=False)
+            report.already_finished = True
+            reports.append(report)
+        else:
+            reports.append(run_search(db, s, client, progress, batch=batch))
+    return reports
+
+
+def _resume_plan(db: Store, names: Sequence[str]) -> tuple[str, dict[str, int]]:
+    """(the batch id for this command, search name -> its run finished by the interrupted
+    command being resumed). A command resumes when one of its searches' latest run is
+    unfinished; it then takes over that run's batch."""
+    latest = {}
+    for name in names:
+        runs = rows.list_runs(db, name)
+        if runs:
+            latest[name] = runs[-1]
+    unfinished = [r for r in latest.values() if r.status != "complete" and r.batch]
+    if not unfinished:
+        return uuid.uuid4().hex, {}
+    batches = {r.batch for r in unfinished}
+    batch = max(unfinished, key=lambda r: r.id).batch
+    assert batch is not None
+    finished = {
+        name: r.id for name, r in latest.items() if r.status == "complete" and r.batch in batches
+    }
+    return batch, finished
 
 
 def run_search(
-    db: Store, search: Search, client: PubMedClient, progress: Progress | None = None
+    db: Store,
+    search: Search,
+    client: PubMedClient,
+    progress: Progress | None = None,
+    *,
+    batch: str | None = None,
 ) -> RunReport:
     """Run (or resume) one stored search."""
     if search.database != "PubMed":
@@ -83,6 +125,7 @@ def run_search(
             query=search.query,
             full_query=full_query,
             limits=search.limits.describe(),
+            batch=batch,
         )
         try:
             result = client.search(

@@ -14,9 +14,13 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
-from reviewkit.errors import ProjectError
+from reviewkit.errors import DatabaseBusy, ProjectError
 
 BUSY_TIMEOUT_MS = 30_000
+_BUSY_HINT = (
+    "another reviewkit command (an import, a search run, a second reviewer) is writing to this"
+    " project; wait for it to finish and try again"
+)
 
 
 def now() -> str:
@@ -62,7 +66,11 @@ class Store:
 
     @classmethod
     def open(cls, path: Path) -> Store:
-        """Open an existing database and apply pending migrations."""
+        """Open an existing database and apply pending migrations.
+
+        A database already at the current schema is only read here: opening never takes the
+        write lock, so read-only commands run while an import or another reviewer writes.
+        """
         path = Path(path)
         if not path.exists():
             raise ProjectError(
@@ -79,11 +87,17 @@ class Store:
                 where=str(path),
                 hint="upgrade reviewkit",
             )
-        store.migrate()
+        if version < SCHEMA_VERSION:
+            store.migrate()
         return store
 
     def close(self) -> None:
         self.conn.close()
+
+    def set_busy_timeout(self, milliseconds: int) -> None:
+        """How long a write waits for another process's write lock before
+        :class:`~reviewkit.errors.DatabaseBusy` (interactive screens wait briefly and retry)."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
 
     def __enter__(self) -> Store:
         return self
@@ -139,16 +153,42 @@ class Store:
                 raise
             self.conn.execute(f"RELEASE {name}")
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._execute_waiting("BEGIN IMMEDIATE")
         try:
             yield self.conn
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("COMMIT")
+        try:
+            self._execute_waiting("COMMIT")
+        except DatabaseBusy:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def _execute_waiting(self, sql: str) -> None:
+        """Run a locking statement; a lock still held by another process after the busy
+        timeout becomes :class:`DatabaseBusy` (a UserError, not a traceback)."""
+        try:
+            self.conn.execute(sql)
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc):
+                raise
+            raise DatabaseBusy(
+                "the project database is busy", where=str(self.path), hint=_BUSY_HINT
+            ) from None
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, params).fetchall()
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Is this SQLite's 'database is locked/busy' (another connection holds the lock)?"""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

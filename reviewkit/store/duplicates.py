@@ -1,12 +1,15 @@
 """Rows of duplicate_links: pairwise verdicts, append-only; the newest row for a pair wins.
 
-The canonical record of a cluster is its lowest record id; a record with no 'duplicate'
-link is its own cluster. Every stage that counts studies (screening, PRISMA, reports) goes
+The canonical record of a cluster is its lowest record id, except for a cluster of versions
+(linked by a version rule: a Cochrane review's updates, a living review), whose canonical
+record is the latest version (latest year, then the last imported); a record with no
+'duplicate' link is its own cluster. Every stage that counts studies (screening, PRISMA, reports) goes
 through :func:`canonical_map` so that all agree on what one study is.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -75,17 +78,47 @@ def link_history(db: Store, a: int, b: int) -> list[Link]:
     return [Link(**dict(r)) for r in rows]
 
 
+# links whose rule says the two records are versions of one work (see reviewkit.dedup.rules)
+VERSION_RULES = frozenset(["rule:doi_versions", "rule:living_review_versions"])
+
+
 def canonical_map(db: Store) -> dict[int, int]:
-    """record id -> canonical record id (lowest id of its duplicate cluster), for every record."""
+    """record id -> canonical record id of its duplicate cluster, for every record."""
+    return cluster_map(
+        db, ((lk.record_a, lk.record_b, lk.made_by) for lk in current_links(db, "duplicate"))
+    )
+
+
+def cluster_map(db: Store, edges: Iterable[tuple[int, int, str]]) -> dict[int, int]:
+    """record id -> canonical record id for the clusters that duplicate ``edges``
+    (a, b, made_by) make: the lowest id, or the latest version in a cluster of versions."""
     graph = nx.Graph()
     graph.add_nodes_from(r[0] for r in db.conn.execute("SELECT id FROM records"))
-    graph.add_edges_from((link.record_a, link.record_b) for link in current_links(db, "duplicate"))
+    versions: set[int] = set()
+    for a, b, made_by in edges:
+        graph.add_edge(a, b)
+        if made_by in VERSION_RULES:
+            versions.update((a, b))
+    years = _years(db, versions)
     mapping: dict[int, int] = {}
     for component in nx.connected_components(graph):
-        canonical = min(component)
+        if component & versions:
+            canonical = max(component & versions, key=lambda r: (years.get(r) or 0, r))
+        else:
+            canonical = min(component)
         for rid in component:
             mapping[rid] = canonical
     return mapping
+
+
+def _years(db: Store, ids: set[int]) -> dict[int, int | None]:
+    if not ids:
+        return {}
+    rows = db.conn.execute(
+        "SELECT id, year FROM records WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(ids)),),
+    )
+    return {r[0]: r[1] for r in rows}
 
 
 def study_ids(db: Store) -> list[int]:

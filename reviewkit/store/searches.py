@@ -28,6 +28,7 @@ class SearchRun:
     status: str
     message: str | None
     slices: int
+    batch: str | None = None  # the `search run` command it belongs to (schema 55 on)
 
 
 @dataclass(frozen=True)
@@ -55,12 +56,13 @@ def start_run(
     query: str,
     full_query: str,
     limits: dict,
+    batch: str | None = None,
 ) -> int:
     """Log the start of a run (its own transaction); returns the run id."""
     with db.transaction():
         cur = db.conn.execute(
             "INSERT INTO search_runs (search_name, database, interface, query, full_query, limits,"
-            " started_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'running')",
+            " started_at, status, batch) VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?)",
             (
                 search_name,
                 database,
@@ -69,6 +71,7 @@ def start_run(
                 full_query,
                 json.dumps(limits, sort_keys=True),
                 now(),
+                batch,
             ),
         )
         return int(cur.lastrowid)

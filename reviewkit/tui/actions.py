@@ -19,7 +19,6 @@ two actions of one screen on the same key (``screening.include = "e"`` would lea
 from __future__ import annotations
 
 import importlib
-import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.keys import REPLACED_KEYS, Keys, _character_to_key, key_to_character
 
+from reviewkit import settings
 from reviewkit.errors import UserError
 
 
@@ -72,10 +72,7 @@ def exclusion_actions(prefix: str) -> tuple[Action, ...]:
 
 
 def keymap_path() -> Path:
-    env = os.environ.get("REVIEWKIT_KEYS")
-    if env:
-        return Path(env)
-    return Path.home() / ".config" / "reviewkit" / "keys.toml"
+    return settings.keymap_file()
 
 
 def load_keymap(path: Path | None = None) -> dict[str, str]:

@@ -16,15 +16,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from reviewkit import screening
-from reviewkit.errors import UserError
+from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.screening import ConflictView
-from reviewkit.store.records import get_record
 from reviewkit.tui.actions import Action, KeymapApp, bindings, exclusion_actions
 from reviewkit.tui.help import HelpScreen, with_stage_reasons
 from reviewkit.tui.widgets import (
     RecordView,
     TextPrompt,
+    WaitsForDatabase,
+    keeps_keys,
     reason_for_key,
     reasons_renderable,
     record_renderable,
@@ -44,7 +45,8 @@ ACTIONS: tuple[Action, ...] = (
 _STYLE = {"include": "bold green", "exclude": "bold red", "uncertain": "bold yellow"}
 
 
-class ConflictsScreen(Screen):
+@keeps_keys
+class ConflictsScreen(WaitsForDatabase, Screen):
     DEFAULT_CSS = """
     #status { height: 1; background: $primary; color: $text; padding: 0 1; }
     #record { height: 1fr; }
@@ -78,6 +80,7 @@ class ConflictsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.wait_briefly(self.project.db.set_busy_timeout)
         self.render_current()
 
     def say(self, message: str) -> None:
@@ -106,7 +109,7 @@ class ConflictsScreen(Screen):
             )
         else:
             view = self.views[self.pos]
-            record = get_record(self.project.db, view.study_id)
+            record = screening.read_record(self.project.db, view.study_id)
             self.query_one(RecordView).show(
                 record_renderable(
                     record,
@@ -163,9 +166,15 @@ class ConflictsScreen(Screen):
             d = screening.resolve(
                 self.project, view.study_id, self.stage, self.resolver, label, reason, note
             )
+        except DatabaseBusy:
+            raise  # kept and tried again (WaitsForDatabase); nothing on screen changed
         except UserError as exc:
+            if self.excluding:
+                self.excluding = False
+                self.render_current()
             self.say(f"not saved: {exc.message}")
             return
+        self.excluding = False
         self.views[self.pos] = replace(view, final=d)
         self.say(f"saved: final {label} on record {view.study_id} by {self.resolver}")
         nxt = next(
@@ -184,7 +193,7 @@ class ConflictsScreen(Screen):
             if text is None:
                 self.say("not saved")
                 return
-            self.commit(label, note=text.strip())
+            self.kept(lambda: self.commit(label, note=text.strip()))
 
         self.app.push_screen(TextPrompt("Why include? (recorded with your name)"), done)
 
@@ -202,8 +211,7 @@ class ConflictsScreen(Screen):
         if code is None:
             self.say(problem)
             return
-        self.excluding = False
-        self.commit("exclude", code)
+        self.commit("exclude", code)  # leaves exclude mode once saved (or refused)
 
     def action_cancel(self) -> None:
         self.excluding = False

@@ -13,10 +13,18 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from reviewkit.dedup.engine import QueuePair, decide_pair, review_queue, undo_last
+from reviewkit.dedup.effects import merge_effect
+from reviewkit.dedup.engine import (
+    QueuePair,
+    Store,
+    decide_pair,
+    pair_records,
+    review_queue,
+    undo_last,
+)
+from reviewkit.errors import UserError
+from reviewkit.project import Project
 from reviewkit.records import Record, fold_text
-from reviewkit.store import records as record_rows
-from reviewkit.store.db import Store
 from reviewkit.tui.actions import Action, KeymapApp, bindings
 from reviewkit.tui.help import HelpScreen
 
@@ -91,10 +99,12 @@ class DedupReviewScreen(Screen):
     """
     BINDINGS = bindings(ACTIONS)
 
-    def __init__(self, db: Store, reviewer: str) -> None:
+    def __init__(self, db: Store, reviewer: str, project: Project | None = None) -> None:
         super().__init__()
         self.db = db
         self.reviewer = reviewer
+        self.project = project  # to show what a merge changes in screening
+        self.confirming: tuple[int, int] | None = None
         self.skipped: set[tuple[int, int]] = set()
         self.decided = 0
         self.pair: QueuePair | None = None
@@ -135,7 +145,7 @@ class DedupReviewScreen(Screen):
                 f"dedup review · {self.reviewer} · {self.decided} decided · {len(queue)} in queue"
             )
             return
-        recs = record_rows.get_records(self.db, (self.pair.a, self.pair.b))
+        recs = pair_records(self.db, self.pair.a, self.pair.b)
         a, b = recs[self.pair.a], recs[self.pair.b]
         left.update(side(a, b, self.pair.a))
         right.update(side(b, a, self.pair.b))
@@ -152,7 +162,23 @@ class DedupReviewScreen(Screen):
         if self.pair is None:
             self.say("nothing to decide")
             return
-        decide_pair(self.db, self.pair.a, self.pair.b, verdict, self.reviewer)
+        pair = (self.pair.a, self.pair.b)
+        if verdict == "duplicate" and self.project is not None and self.confirming != pair:
+            effect = merge_effect(self.project, *pair)
+            if effect:  # screened already: show the change, merge on a second press
+                self.confirming = pair
+                self.say(
+                    "merging changes screening: "
+                    + "; ".join(effect.lines())
+                    + " — press the same-record key again to merge"
+                )
+                return
+        self.confirming = None
+        try:
+            decide_pair(self.db, self.pair.a, self.pair.b, verdict, self.reviewer)
+        except UserError as exc:  # a merge a person's 'different' forbids: say why, stay here
+            self.say(f"refused: {exc.message}" + (f" ({exc.hint})" if exc.hint else ""))
+            return
         self.decided += 1
         word = "same record" if verdict == "duplicate" else "different records"
         self.say(f"{self.pair.a}–{self.pair.b}: {word} (saved)")
@@ -189,13 +215,21 @@ class DedupReviewApp(KeymapApp):
 
     TITLE = "reviewkit dedup review"
 
-    def __init__(self, db: Store, reviewer: str, *, keymap: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        db: Store,
+        reviewer: str,
+        *,
+        keymap: dict[str, str] | None = None,
+        project: Project | None = None,
+    ) -> None:
         super().__init__(keymap=keymap)
         self.db = db
         self.reviewer = reviewer
+        self.project = project
 
     def on_mount(self) -> None:
-        self.push_screen(DedupReviewScreen(self.db, self.reviewer))
+        self.push_screen(DedupReviewScreen(self.db, self.reviewer, self.project))
 
     @property
     def review(self) -> DedupReviewScreen:

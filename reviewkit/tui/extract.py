@@ -15,7 +15,6 @@ from textual.widgets import Footer, Static
 
 from reviewkit import extract
 from reviewkit.project import Project
-from reviewkit.store import records as record_rows
 from reviewkit.tui.actions import Action, KeymapApp, bindings
 from reviewkit.tui.help import HelpScreen
 from reviewkit.tui.widgets import RecordView, TextPrompt, next_position, record_renderable
@@ -71,7 +70,7 @@ class ExtractScreen(Screen):
         self.studies = list(study_ids)
         self.reviewer = reviewer
         self.fields = list(project.protocol.extraction)  # at most 9 (the CLI checks): a key each
-        self.records = record_rows.get_records(project.db, self.studies)
+        self.records = extract.records(project, self.studies)
         self.pos = 0
 
     def compose(self) -> ComposeResult:

@@ -16,21 +16,32 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from reviewkit.errors import UserError
+from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.protocol import Stage
 from reviewkit.queue_ranker import QueueRanker
-from reviewkit.screening import ReviewerQueue, attach, attachment_url, find_record
+from reviewkit.screening import (
+    AlreadyDecided,
+    ReviewerQueue,
+    attach,
+    attachment_url,
+    find_record,
+)
 from reviewkit.tui.actions import Action, KeymapApp, bindings, exclusion_actions
 from reviewkit.tui.help import HelpScreen, with_stage_reasons
 from reviewkit.tui.widgets import (
     RecordView,
     TextPrompt,
+    WaitsForDatabase,
+    footer_order,
+    keeps_keys,
+    open_in_system,
     reason_for_key,
     reasons_renderable,
     record_renderable,
@@ -87,8 +98,13 @@ def stage_actions(rule: Stage) -> tuple[Action, ...]:
     return with_stage_reasons(actions, rule)
 
 
-class ScreeningScreen(Screen):
-    """One record, the reasons with their number keys, progress and a message line."""
+@keeps_keys
+class ScreeningScreen(WaitsForDatabase, Screen):
+    """One record, the reasons with their number keys, progress and a message line.
+
+    While another process holds the database's write lock, keys are kept and replayed in
+    order (:class:`~reviewkit.tui.widgets.WaitsForDatabase`): nothing is lost, nothing crashes.
+    """
 
     DEFAULT_CSS = """
     #status { height: 1; background: $primary; color: $text; padding: 0 1; }
@@ -97,14 +113,14 @@ class ScreeningScreen(Screen):
     #reasons { height: auto; border-top: solid $primary; padding: 0 1; }
     #message { height: 1; padding: 0 1; color: $warning; }
     """
-    BINDINGS = bindings(ACTIONS)
+    BINDINGS = bindings(footer_order(ACTIONS))
 
     RANK_POLL_S = 0.5
 
     def __init__(
         self,
         queue: ReviewerQueue,
-        opener: Callable[[str], None] | None = None,
+        opener: Callable[[str], bool | None] | None = None,
         ranking: QueueRanker | None = None,
     ) -> None:
         super().__init__()
@@ -130,9 +146,10 @@ class ScreeningScreen(Screen):
         yield Static(id="mine")
         yield Static(id="reasons")
         yield Static(id="message")
-        yield Footer()
+        yield Footer(compact=True)  # compact: every key of a stage fits in 80 columns
 
     def on_mount(self) -> None:
+        self.wait_briefly(self.queue.db.set_busy_timeout)
         self.pos = self.queue.next_open(0)
         if self.pos is None and self.queue.studies:
             self.pos = 0
@@ -164,8 +181,11 @@ class ScreeningScreen(Screen):
 
     def render_status(self) -> None:
         q = self.queue
+        # the record's id (as in the body, the messages and 'g'), then its place in my queue
         where = (
-            f"record {self.pos + 1} of {len(q.studies)}" if self.pos is not None else "no records"
+            f"record {self.current} ({self.pos + 1} of {len(q.studies)})"
+            if self.pos is not None
+            else "no records"
         )
         text = (
             f" {q.stage} · {q.reviewer} · {where} · my decisions {q.done} · remaining {q.remaining}"
@@ -287,6 +307,12 @@ class ScreeningScreen(Screen):
     def _commit(self, study: int, label: str, reason: str) -> None:
         try:
             d = self.queue.decide(study, label, reason)
+        except DatabaseBusy:
+            raise  # kept and tried again (WaitsForDatabase); nothing on screen changed
+        except AlreadyDecided as exc:  # another reviewer took it meanwhile: it left my queue
+            self.say(f"not saved: {exc.message}; moved on")
+            self.advance()
+            return
         except UserError as exc:
             self.excluding = False
             self.render_reasons()
@@ -320,8 +346,7 @@ class ScreeningScreen(Screen):
         if code is None:
             self.say(problem)
             return
-        self.excluding = False
-        self.commit("exclude", code)
+        self.commit("exclude", code)  # leaves exclude mode once saved (or refused)
 
     def action_cancel(self) -> None:
         if self.excluding:
@@ -338,6 +363,9 @@ class ScreeningScreen(Screen):
             if not text or not text.strip():
                 self.say("no note added")
                 return
+            self.kept(lambda: save(text))
+
+        def save(text: str) -> None:
             d = self.queue.note(study, text)
             self.last_committed = d.id
             self.render_mine()
@@ -416,10 +444,14 @@ class ScreeningScreen(Screen):
             return
 
         def done(target: str | None) -> None:
-            if not target:
-                return
+            if target:
+                self.kept(lambda: save(target))
+
+        def save(target: str) -> None:
             try:
                 att = attach(self.queue.db, study, target, added_by=self.queue.reviewer)
+            except DatabaseBusy:
+                raise
             except UserError as exc:
                 self.say(f"not attached: {exc.message}")
                 return
@@ -437,7 +469,12 @@ class ScreeningScreen(Screen):
             self.say("no full text attached: press a to attach one")
             return
         url = attachment_url(att)
-        (self.opener or self.app.open_url)(url)
+        if att.kind == "file" and not Path(att.target).is_file():
+            self.say(f"cannot open {att.target}: the file is no longer there (a to attach again)")
+            return
+        if (self.opener or open_in_system)(url) is False:
+            self.say(f"could not open {url}: no browser or viewer found here; open it yourself")
+            return
         self.say(f"opened {url}")
 
     # other -------------------------------------------------------------------------------
@@ -462,7 +499,7 @@ class ScreeningApp(KeymapApp):
         queue: ReviewerQueue,
         *,
         keymap: dict[str, str] | None = None,
-        opener: Callable[[str], None] | None = None,
+        opener: Callable[[str], bool | None] | None = None,
         ranking: QueueRanker | None = None,
     ) -> None:
         super().__init__(keymap=keymap)

@@ -1,10 +1,13 @@
-"""Reusable TUI pieces: term highlighting, a record view and a one-line prompt."""
+"""Reusable TUI pieces: term highlighting, a record view, a one-line prompt, and waiting for a
+busy database without losing a key."""
 
 from __future__ import annotations
 
 import re
+import webbrowser
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
+from functools import lru_cache, wraps
 from itertools import chain
 
 from rich.columns import Columns
@@ -18,8 +21,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from reviewkit.errors import DatabaseBusy
 from reviewkit.protocol import ExclusionReason, Stage
 from reviewkit.records import Record
+from reviewkit.tui.actions import Action
 
 INCLUDE_STYLE = "bold black on #9be29b"
 EXCLUDE_STYLE = "bold white on #c0392b"
@@ -224,3 +229,104 @@ class TextPrompt(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+# the footer's order: what a reviewer needs on every record, then Help and Quit, then the
+# rest; at 80 columns the footer cuts off from the right, and q Quit must never be cut off
+_FOOTER_GROUPS = ("Decide", "Full text", "Other")
+
+
+def footer_order(actions: Sequence[Action]) -> list[Action]:
+    """Actions in footer order (the help screen keeps the table's order)."""
+    rank = {g: i for i, g in enumerate(_FOOTER_GROUPS)}
+    return sorted(actions, key=lambda a: rank.get(a.group, len(rank)))
+
+
+def open_in_system(url: str) -> bool:
+    """Open a URL or file with the system's browser or viewer; False when none would."""
+    try:
+        return bool(webbrowser.open(url))
+    except webbrowser.Error:
+        return False
+
+
+# --- a busy database ---------------------------------------------------------------------
+
+WRITE_WAIT_MS = 200  # how long one write waits for another process's lock before we say so
+RETRY_S = 0.5  # then: how often we try again
+
+
+class WaitsForDatabase:
+    """Mixin for a Screen whose keys write to the project database.
+
+    When another process (an import, a search run) holds the write lock, a write raises
+    :class:`~reviewkit.errors.DatabaseBusy` before anything changed. The action that raised it
+    and every key pressed after it are kept, in order, and run again every ``RETRY_S``
+    seconds until the database is free; the message line says so meanwhile. Actions must
+    therefore write before they change what the screen shows. Decorate the class with
+    :func:`keeps_keys`; call :meth:`kept` for writes made outside actions (prompt callbacks).
+    """
+
+    _backlog: deque[Callable[[], None]]
+
+    def say(self, message: str) -> None:  # pragma: no cover - the screen defines it
+        raise NotImplementedError
+
+    def wait_briefly(self, set_busy_timeout: Callable[[int], None]) -> None:
+        """Call from on_mount with the database's ``set_busy_timeout``: a write waits
+        ``WRITE_WAIT_MS`` (not the CLI's 30 s) so the screen can say why it waits."""
+        set_busy_timeout(WRITE_WAIT_MS)
+
+    @property
+    def waiting(self) -> int:
+        """How many kept keys wait for the database (0: none)."""
+        return len(getattr(self, "_backlog", ()))
+
+    def kept(self, run: Callable[[], None]) -> None:
+        """Run ``run`` now, or after the keys already waiting; keep it if the database is busy."""
+        if not hasattr(self, "_backlog"):
+            self._backlog = deque()
+        if self._backlog:
+            self._backlog.append(run)
+            self._say_waiting()
+            return
+        try:
+            run()
+        except DatabaseBusy:
+            self._backlog.append(run)
+            self._say_waiting()
+            self.set_timer(RETRY_S, self._retry)  # type: ignore[attr-defined]
+
+    def _retry(self) -> None:
+        while self._backlog:
+            try:
+                self._backlog[0]()
+            except DatabaseBusy:
+                self._say_waiting()
+                self.set_timer(RETRY_S, self._retry)  # type: ignore[attr-defined]
+                return
+            self._backlog.popleft()
+
+    def _say_waiting(self) -> None:
+        n = len(self._backlog)
+        self.say(
+            "database busy (another reviewkit command is writing): waiting, "
+            f"{n} key{'s' if n != 1 else ''} kept, nothing lost · ctrl+q quits without them"
+        )
+
+
+def keeps_keys(cls: type) -> type:
+    """Class decorator: every ``action_*`` of a :class:`WaitsForDatabase` screen runs through
+    :meth:`WaitsForDatabase.kept`, so no key is lost or reordered while the database is busy."""
+    for name, method in list(vars(cls).items()):
+        if name.startswith("action_") and callable(method):
+            setattr(cls, name, _kept_action(method))
+    return cls
+
+
+def _kept_action(method: Callable[..., None]) -> Callable[..., None]:
+    @wraps(method)
+    def action(self: WaitsForDatabase, *args: object) -> None:
+        self.kept(lambda: method(self, *args))
+
+    return action

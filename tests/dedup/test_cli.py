@@ -7,6 +7,7 @@ from conftest import add_records
 from dedup.helpers import other, rec
 
 from reviewkit.cli import main
+from reviewkit.dedup import engine
 from reviewkit.store import duplicates as links
 
 
@@ -93,3 +94,129 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(proj, capsys, tmp_pa
     assert code == 2 and "not a review project" in err
     with proj as p:
         assert len(links.current_links(p.db)) == before
+
+
+def test_report_rules_shows_merges_and_queued_pairs_per_rule(proj, capsys):
+    run(capsys, "dedup", "--project", str(proj.folder))
+    code, out, _ = run(capsys, "dedup", "report", "--project", str(proj.folder), "--rules")
+    assert code == 0
+    table = out.split("\n\n", 1)[1].splitlines()
+    assert table[0].split() == ["rule", "merges", "queued", "why"]
+    rows = {line.split()[0]: line.split()[1:3] for line in table[1:]}
+    assert rows["same_pmid"] == ["1", "0"]  # the two copies of one PubMed record
+    assert rows["biblio_match"] == ["0", "0"]  # every rule of the table is listed
+    assert sum(int(q) for _m, q in rows.values()) == int(out.split("review:")[1].split()[0])
+
+
+def _fill(path, verdicts):
+    import csv as csvmod
+
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csvmod.DictReader(fh))
+    for row, verdict in zip(rows, verdicts, strict=False):
+        row["verdict"] = verdict
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csvmod.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return rows
+
+
+def test_queue_leaves_the_terminal_as_csv_and_comes_back(proj, capsys, tmp_path):
+    folder = str(proj.folder)
+    run(capsys, "dedup", "--project", folder)
+    sheet = tmp_path / "queue.csv"
+    code, out, _ = run(capsys, "dedup", "review", "--project", folder, "--csv", str(sheet))
+    assert code == 0 and "wrote 2 open pairs" in out
+    rows = _fill(sheet, ["same", ""])
+    assert rows[0]["a_title"] and rows[0]["b_title"] and "a_pages" in rows[0]
+    code, out, _ = run(
+        capsys,
+        "dedup",
+        "review",
+        "--project",
+        folder,
+        "--reviewer",
+        "ann",
+        "--read-csv",
+        str(sheet),
+    )
+    assert code == 0 and "1 verdicts written" in out and "1 rows left open" in out
+    person = [lk for lk in links.current_links(proj.db) if lk.made_by == "person:ann"]
+    a, b = int(rows[0]["record_a"]), int(rows[0]["record_b"])
+    assert [(lk.record_a, lk.record_b, lk.verdict) for lk in person] == [(a, b, "duplicate")]
+    # reading the same file again changes nothing: that pair is settled
+    code, out, _ = run(
+        capsys,
+        "dedup",
+        "review",
+        "--project",
+        folder,
+        "--reviewer",
+        "ann",
+        "--read-csv",
+        str(sheet),
+    )
+    assert code == 0 and "0 verdicts written" in out and "1 already settled" in out
+
+
+@pytest.mark.parametrize(
+    ("verdicts", "message"),
+    [(["maybe", ""], "is not 'same' or 'different'"), (["same", "different"], None)],
+)
+def test_a_bad_queue_csv_is_refused_with_its_line_and_nothing_is_written(
+    proj, capsys, tmp_path, verdicts, message
+):
+    folder = str(proj.folder)
+    run(capsys, "dedup", "--project", folder)
+    sheet = tmp_path / "queue.csv"
+    run(capsys, "dedup", "review", "--project", folder, "--csv", str(sheet))
+    rows = _fill(sheet, verdicts)
+    if message is None:  # an unknown record id on the last line
+        text = sheet.read_text(encoding="utf-8").replace(
+            f"\n{rows[1]['record_a']},{rows[1]['record_b']},", f"\n999,{rows[1]['record_b']},"
+        )
+        sheet.write_text(text, encoding="utf-8")
+        message = "no record with id 999"
+    before = links.current_links(proj.db)
+    code, _, err = run(
+        capsys,
+        "dedup",
+        "review",
+        "--project",
+        folder,
+        "--reviewer",
+        "ann",
+        "--read-csv",
+        str(sheet),
+    )
+    assert code == 2 and message in err and f"{sheet}:" in err and "Traceback" not in err
+    assert links.current_links(proj.db) == before
+
+
+def test_a_queue_csv_merge_a_persons_different_forbids_is_refused(proj, capsys, tmp_path):
+    folder = str(proj.folder)
+    run(capsys, "dedup", "--project", folder)
+    sheet = tmp_path / "queue.csv"
+    run(capsys, "dedup", "review", "--project", folder, "--csv", str(sheet))
+    rows = _fill(sheet, ["same", ""])
+    a, b = int(rows[0]["record_a"]), int(rows[0]["record_b"])
+    # someone said a record of b's side differs from a: b's cluster holds b and a third record
+    cmap = links.canonical_map(proj.db)
+    third = next(i for i, c in cmap.items() if c not in (cmap[a], cmap[b]))
+    engine.decide_pair(proj.db, b, third, "duplicate", "bob")
+    engine.decide_pair(proj.db, a, third, "not_duplicate", "bob")
+    before = links.current_links(proj.db)
+    code, _, err = run(
+        capsys,
+        "dedup",
+        "review",
+        "--project",
+        folder,
+        "--reviewer",
+        "ann",
+        "--read-csv",
+        str(sheet),
+    )
+    assert code == 2 and f"bob said records {a} and {third} differ" in err and ":2:" in err
+    assert "nothing was written" in err and links.current_links(proj.db) == before

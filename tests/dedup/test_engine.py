@@ -164,3 +164,48 @@ def test_report_counts_automatic_and_manual_removals_and_writes_csv(seeded, tmp_
     assert [int(r["record_id"]) for r in rows] == ids[:3]
     assert {r["cluster"] for r in rows} == {str(ids[0])}
     assert "person:ann" in rows[2]["linked_by"] and "rule:same_doi" in rows[0]["linked_by"]
+
+
+def test_a_persons_different_holds_for_the_whole_cluster(project_a):
+    """d on 1-4, then s on 2-4 while 1, 2 and 3 are one cluster: refused, with the reason."""
+    r1, r2, r3, r4 = add_records(project_a, [other(i) for i in range(4)])
+    db = project_a.db
+    engine.decide_pair(db, r1, r2, "duplicate", "ann")
+    engine.decide_pair(db, r2, r3, "duplicate", "ann")
+    engine.decide_pair(db, r1, r4, "not_duplicate", "ann")
+    with pytest.raises(UserError, match=rf"ann said records {r1} and {r4} differ") as err:
+        engine.decide_pair(db, r2, r4, "duplicate", "bob")
+    assert "split" in err.value.hint
+    cmap = links.canonical_map(db)
+    assert cmap[r4] == r4 and cmap[r1] == cmap[r2] == cmap[r3]
+    # 'different' on two records already joined through another is refused too
+    with pytest.raises(UserError, match="one cluster through other records"):
+        engine.decide_pair(db, r1, r3, "not_duplicate", "bob")
+    # once the person's 'different' is undone, the merge goes through
+    engine.undo_last(db, "ann")
+    engine.decide_pair(db, r2, r4, "duplicate", "bob")
+    assert links.canonical_map(db)[r4] == cmap[r1]
+
+
+def test_the_canonical_record_of_versions_is_the_latest_version(project_a):
+    old, new, other_one = add_records(
+        project_a,
+        [
+            rec(
+                doi="10.1002/14651858.CD009622.pub2",
+                year=2013,
+                journal="Cochrane Database Syst Rev",
+            ),
+            rec(
+                doi="10.1002/14651858.CD009622.pub3",
+                year=2019,
+                journal="Cochrane Database Syst Rev",
+            ),
+            other(1),
+        ],
+    )
+    engine.run_dedup(project_a.db)
+    cmap = links.canonical_map(project_a.db)
+    assert cmap[old] == cmap[new] == new  # the 2019 update, not the first imported
+    assert cmap[other_one] == other_one
+    assert engine.merged_view(project_a.db, old).canonical_id == new

@@ -8,7 +8,8 @@ from reviewkit.dedup.block import candidate_pairs
 from reviewkit.dedup.cluster import components
 from reviewkit.dedup.engine import match, shared_dois
 from reviewkit.dedup.normalise import doi_key, keys_for, match_title
-from reviewkit.dedup.score import Context, compare, journal_match
+from reviewkit.dedup.rules import compare
+from reviewkit.dedup.score import Context, journal_match
 
 
 def verdict(ka, kb, ctx=None):

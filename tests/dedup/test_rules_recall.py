@@ -6,7 +6,8 @@ from dedup.helpers import TITLE, keys
 
 from reviewkit.dedup.engine import match
 from reviewkit.dedup.normalise import first_page, journal_words
-from reviewkit.dedup.score import Context, compare, journal_match
+from reviewkit.dedup.rules import compare
+from reviewkit.dedup.score import Context, journal_match
 
 
 def verdict(ka, kb):

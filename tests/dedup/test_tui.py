@@ -123,3 +123,26 @@ def test_differences_are_marked_word_by_word():
 def test_snapshot_review_screen(queued, snap_compare):
     project, _ = queued
     assert snap_compare(DedupReviewApp(project.db, "ann", keymap={}), terminal_size=SIZE)
+
+
+def test_a_merge_of_screened_records_is_shown_first_and_made_on_a_second_press(queued):
+    from reviewkit import screening as scr
+
+    project, _ = queued
+    pair = engine.review_queue(project.db)[0]
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project.db, pair.a, "title-abstract", who, "include")
+        scr.decide(project.db, pair.b, "title-abstract", who, "exclude", "long-term")
+
+    async def go():
+        app = DedupReviewApp(project.db, "ann", keymap={}, project=project)
+        async with app.run_test(size=SIZE) as pilot:
+            assert (app.review.pair.a, app.review.pair.b) == (pair.a, pair.b)
+            await pilot.press("s")
+            message = str(app.review.query_one("#message").render())
+            assert "merging changes screening" in message and "disagree" in message
+            assert committed(project) == []
+            await pilot.press("s")
+            assert committed(project) == [(pair.a, pair.b, "duplicate", "person:ann")]
+
+    asyncio.run(go())

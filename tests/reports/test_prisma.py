@@ -126,7 +126,7 @@ def test_counts_from_a_project_add_up(project_b, store):
         screening.decide(db, full[2], ft, r, "include", protocol=proto)
     c = prisma.collect_counts(project_b)
     assert prisma.check(c) == []
-    assert c.other_sources == {"PubMed file": 8, "snowballing": 4}
+    assert c.databases == {"PubMed file": 8} and c.other_sources == {"snowballing": 4}
     assert (c.duplicates_automatic, c.duplicates_manual) == (2, 1)
     assert (
         c.screened == 9

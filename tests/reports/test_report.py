@@ -50,14 +50,15 @@ def test_tables_follow_the_protocol_layout_newest_first(classified):
         "Effect",
         "Reference",
         "Label status",
+        "Prefilled, not checked",
     ]
-    assert [row[-2].split(".")[0] for row in js.rows] == [
+    assert [row[-3].split(".")[0] for row in js.rows] == [
         "Aas RW, Ellingsen K",
         "Hellström L, Madsen T, Nordentoft M",
     ]
-    assert [row[-1] for row in js.rows] == ["confirmed", "suggested"]
+    assert [row[-2] for row in js.rows] == ["confirmed", "suggested"]
     assert (
-        tables["team-coordinator"].rows[0][-1] == "confirmed" and tables["coordinator"].rows == []
+        tables["team-coordinator"].rows[0][-2] == "confirmed" and tables["coordinator"].rows == []
     )
     assert "1 label confirmed" in js.note or "1 labels confirmed" in js.note
 
@@ -112,6 +113,7 @@ def test_write_report_every_format_read_back(classified, tmp_path: Path):
         "Effect",
         "Reference",
         "Label status",
+        "Prefilled, not checked",
     ]
     assert [c.value for c in ws[2]][:4] == [
         "Denmark",
@@ -120,7 +122,7 @@ def test_write_report_every_format_read_back(classified, tmp_path: Path):
         "Randomized Controlled Trial",
     ]
     prisma_rows = {r[1]: r[2] for r in wb["prisma"].iter_rows(min_row=2, values_only=True)}
-    assert prisma_rows["studies included"] == 3 and prisma_rows["other source: snowballing"] == 3
+    assert prisma_rows["studies included"] == 3 and prisma_rows["other method: snowballing"] == 3
     agreement = [r for r in wb["agreement"].iter_rows(min_row=2, values_only=True)]
     assert agreement[0][:4] == ("title-abstract", "reviewer1", "reviewer2", 3)
 
@@ -162,6 +164,7 @@ def test_report_before_screening_has_empty_tables(project_a, store, tmp_path: Pa
         "Aim of the review",
         "Conclusions of the review",
         "Label status",
+        "Prefilled, not checked",
     ]
     assert ws.max_row == 3  # header, blank, note
     rows = {r[1]: r[2] for r in wb["prisma"].iter_rows(min_row=2, values_only=True)}

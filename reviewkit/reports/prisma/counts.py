@@ -7,7 +7,10 @@ Where each number comes from:
 
 - records identified: per database and per stored search, the records its runs stored
   (``reviewkit.searches.identification_counts``; what each latest run retrieved is in the CSV);
-  per other source, the records of imported files, by their source name;
+  the records of imported files by their source name: a database's export joins that
+  database's line (one line per database, whether its records came from a stored search or a
+  file), and sources that are not databases (citation searching, websites, organisations; see
+  :func:`is_other_method`) go to PRISMA 2020's "other methods";
 - duplicates removed: records minus studies (duplicate clusters); "automatically" is what the
   rule links alone would have removed, "by hand" the rest (links made by a person);
 - records screened: every study at the title-abstract stage; excluded there, per reason;
@@ -22,24 +25,46 @@ new records: studies included whose every record was found before the latest run
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 NOT_RETRIEVED_REASONS = ("no-full-text", "not-retrieved")
+
+# PRISMA 2020's "identification of studies via other methods" names websites, organisations
+# and citation searching (Page et al. 2021, fig. 1; PRISMA-S items 4-7 add web search engines
+# and contacting experts). A source is one of those when its name says so; every other source
+# is taken as a database or register export, the usual case for an imported file.
+_OTHER_METHOD = re.compile(
+    r"citation|snowball|reference list|hand[- ]?search|backward|forward|cited by"
+    r"|website|web search|google|researchgate|grey lit|gray lit"
+    r"|organi[sz]ation|agency|ministry|expert|contact|personal communication"
+    r"|other (?:source|method)",
+    re.IGNORECASE,
+)
+
+
+def is_other_method(source: str) -> bool:
+    """Is an import's source one of PRISMA 2020's "other methods" rather than a database?
+
+    'snowballing', 'citation searching', 'Google Scholar' (a web search engine, PRISMA-S
+    item 4), 'NAV website', 'expert contact' are; 'Embase', 'PubMed', 'RIS import' are not.
+    """
+    return bool(_OTHER_METHOD.search(source))
 
 
 @dataclass
 class PrismaCounts:
     """Every number of the flow diagram."""
 
-    databases: dict[str, int] = field(default_factory=dict)  # records per database
+    databases: dict[str, int] = field(default_factory=dict)  # records per database (one line each)
     searches: dict[str, int] = field(
         default_factory=dict
     )  # records stored per search (all its runs)
     retrieved: dict[str, int] = field(
         default_factory=dict
     )  # hits of each search's latest run (CSV only)
-    other_sources: dict[str, int] = field(default_factory=dict)  # records per imported source
+    other_sources: dict[str, int] = field(default_factory=dict)  # records per other method
     duplicates_automatic: int = 0
     duplicates_manual: int = 0
     screened: int = 0  # studies at the title-abstract stage
@@ -73,7 +98,7 @@ class PrismaCounts:
             ("identification", f"search: {k} (retrieved by its latest run)", v)
             for k, v in self.retrieved.items()
         ]
-        out += [("identification", f"other source: {k}", v) for k, v in self.other_sources.items()]
+        out += [("identification", f"other method: {k}", v) for k, v in self.other_sources.items()]
         out += [
             ("identification", "records identified", self.identified),
             ("identification", "duplicates removed automatically", self.duplicates_automatic),
@@ -82,7 +107,7 @@ class PrismaCounts:
             ("screening", "records excluded", sum(self.excluded_screening.values())),
         ]
         out += [
-            ("screening", f"excluded: {self._reason(k)}", v)
+            ("screening", f"excluded: {self.reason_label(k)}", v)
             for k, v in self.excluded_screening.items()
         ]
         out += [
@@ -93,7 +118,7 @@ class PrismaCounts:
             ("screening", "reports excluded", sum(self.excluded_full_text.values())),
         ]
         out += [
-            ("screening", f"full text excluded: {self._reason(k)}", v)
+            ("screening", f"full text excluded: {self.reason_label(k)}", v)
             for k, v in self.excluded_full_text.items()
         ]
         out += [
@@ -108,7 +133,8 @@ class PrismaCounts:
             ]
         return out
 
-    def _reason(self, code: str) -> str:
+    def reason_label(self, code: str) -> str:
+        """The protocol's label of an exclusion reason code (the code when it has none)."""
         return self.reason_labels.get(code, code)
 
 
@@ -143,14 +169,19 @@ def check(c: PrismaCounts) -> list[str]:
 # --- collecting from the project -------------------------------------------------------------
 
 
-def collect_counts(project) -> PrismaCounts:
-    """The flow's numbers from the project database (the only function here that reads it)."""
+def collect_counts(project, snapshot=None) -> PrismaCounts:
+    """The flow's numbers from the project database (the only function here that reads it).
+
+    ``snapshot``: the report's :class:`~reviewkit.reports.snapshot.ProjectSnapshot`, when the
+    caller has read one (its canonical map, stages and included studies are used)."""
     import networkx as nx
 
     from reviewkit import screening
+    from reviewkit.reports.snapshot import ProjectSnapshot
     from reviewkit.store import duplicates as dup
     from reviewkit.store import records as record_rows
 
+    snapshot = snapshot or ProjectSnapshot.read(project)
     db = project.db
     c = PrismaCounts()
     ident = _identification(db)
@@ -158,8 +189,8 @@ def collect_counts(project) -> PrismaCounts:
     c.searches = dict(ident.get("searches", {}))
     c.retrieved = dict(ident.get("retrieved", {}))
     for imp in record_rows.list_imports(db):
-        c.other_sources[imp.source] = c.other_sources.get(imp.source, 0) + imp.record_count
-    canon = dup.canonical_map(db)
+        _add_source(c, imp.source, imp.record_count)
+    canon = snapshot.canon
     total, studies = len(canon), len(set(canon.values()))
     rule_graph = nx.Graph()
     rule_graph.add_nodes_from(canon)
@@ -175,13 +206,13 @@ def collect_counts(project) -> PrismaCounts:
     for stage in proto.stages.values():
         c.reason_labels.update({r.code: r.label for r in stage.exclusion_reasons})
     stages = screening.stage_names(proto)
-    first = screening.stage_counts(project, stages[0])
+    first = snapshot.stages.counts(stages[0])
     c.screened = first.total
     c.excluded_screening = dict(first.excluded_by_reason)
     c.awaiting_screening = first.pending + first.conflicts
     c.sought = first.included
     if len(stages) > 1:
-        last = screening.stage_counts(project, stages[-1])
+        last = snapshot.stages.counts(stages[-1])
         excluded = dict(last.excluded_by_reason)
         c.not_retrieved = sum(excluded.pop(code, 0) for code in NOT_RETRIEVED_REASONS)
         c.assessed = c.sought - c.not_retrieved
@@ -197,10 +228,18 @@ def collect_counts(project) -> PrismaCounts:
         members: dict[int, list[int]] = {}
         for rid, canonical in canon.items():
             members.setdefault(canonical, []).append(rid)
-        included = screening.included(project)
+        included = snapshot.included
         c.new_included = sum(1 for s in included if any(r in new_ids for r in members.get(s, [s])))
         c.previous_included = len(included) - c.new_included
     return c
+
+
+def _add_source(c: PrismaCounts, source: str, records: int) -> None:
+    """Count an import under its database's line (names compared without case) or, for a
+    source that is not a database, under the other methods."""
+    target = c.other_sources if is_other_method(source) else c.databases
+    name = next((k for k in target if k.casefold() == source.casefold()), source)
+    target[name] = target.get(name, 0) + records
 
 
 def _identification(db) -> dict:

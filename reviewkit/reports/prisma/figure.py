@@ -1,10 +1,18 @@
-"""The PRISMA 2020 flow diagram: boxes laid out on an A4-wide page and drawn with matplotlib."""
+"""The PRISMA 2020 flow diagram: boxes laid out on an A4-wide page and drawn with matplotlib.
+
+Records from other methods (citation searching, websites, organisations) get PRISMA 2020's
+"identification of studies via other methods" box, beside the databases and registers. Where
+we differ from the template: reviewkit deduplicates and screens every record in one flow, so
+the other methods' records join the database records before screening (an arrow into "records
+from all sources") instead of running down a second column of their own.
+"""
 
 from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reviewkit.reports.prisma.counts import PrismaCounts
 
@@ -16,7 +24,7 @@ class Box:
     w: float
     h: float
     text: str
-    kind: str = "box"  # box | side (beside the flow, no arrow) | phase
+    kind: str = "box"  # box | side (beside the flow, no arrow) | other (other methods) | phase
 
     def overlaps(self, other: Box, gap: float = 0.05) -> bool:
         return not (
@@ -38,6 +46,7 @@ WRAP_LEFT, WRAP_RIGHT = 52, 52
 
 
 NBSP = "\u00a0"
+WRAP_NOTE = 120  # characters per line of the note under the diagram (A4 width at FONT_PT)
 
 
 def _n(value: int) -> str:
@@ -59,7 +68,7 @@ def _wrap(lines: list[str], width: int) -> str:
 
 def _reasons(c: PrismaCounts, reasons: dict[str, int]) -> list[str]:
     return [
-        f"  {c._reason(k)} {_n(v)}"
+        f"  {c.reason_label(k)} {_n(v)}"
         for k, v in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
 
@@ -69,16 +78,19 @@ def _rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]]:
 
     A right box whose first line starts with '=' sits beside the flow (no arrow to it).
     """
-    ident = ["Records identified from:"]
+    ident = [
+        "Records identified from databases and registers:"
+        if c.other_sources
+        else "Records identified from:"
+    ]
     ident += [f"  {k} {_n(v)}" for k, v in c.databases.items()]
     if c.searches:
         ident += [f"    search {k} {_n(v)}" for k, v in c.searches.items()]
-    ident += [f"  {k} {_n(v)}" for k, v in c.other_sources.items()]
     if not c.databases and not c.other_sources:
         ident.append("  no records yet (n = 0)")
-    ident.append(f"Total {_n(c.identified)}")
+    total = [f"Total {_n(c.identified)}"]
     if c.update:
-        ident.append(f"of which new in this update {_n(c.new_records)}")
+        total.append(f"of which new in this update {_n(c.new_records)}")
     removed = [
         "Records removed before screening:",
         f"  Duplicates removed automatically {_n(c.duplicates_automatic)}",
@@ -98,8 +110,22 @@ def _rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]]:
     ]
     if c.awaiting_full_text:
         ft_excl.append(f"Awaiting a decision {_n(c.awaiting_full_text)}")
+    if c.other_sources:  # PRISMA 2020's other methods: a box of their own, then one flow
+        other = ["+Records identified via other methods:"]
+        other += [f"  {k} {_n(v)}" for k, v in c.other_sources.items()]
+        other.append("  (screened with the records from databases)")
+        head = [("Identification", ident, other)]
+        head.append(
+            (
+                "Identification",
+                ["Records from all sources " + _n(c.identified), *total[1:]],
+                removed,
+            )
+        )
+    else:
+        head = [("Identification", ident + total, removed)]
     rows: list[tuple[str, list[str], list[str] | None]] = [
-        ("Identification", ident, removed),
+        *head,
         ("Screening", [f"Records screened {_n(c.screened)}"], excl),
         (
             "Screening",
@@ -137,8 +163,8 @@ def layout(c: PrismaCounts) -> tuple[list[Box], float]:
         per_phase[phase] = per_phase.get(phase, 0) + 1
     for phase, left, right in rows:
         lt = _wrap(left, WRAP_LEFT)
-        side = bool(right) and right[0].startswith("=")
-        if side:
+        kind = {"=": "side", "+": "other"}.get(right[0][:1], "box") if right else "box"
+        if kind != "box":
             right = [right[0][1:], *right[1:]]
         rt = _wrap(right, WRAP_RIGHT) if right else ""
         lh = lt.count("\n") + 1
@@ -151,9 +177,7 @@ def layout(c: PrismaCounts) -> tuple[list[Box], float]:
             (
                 phase,
                 Box(LEFT_X, 0, LEFT_W, lh * LINE_H + 2 * PAD, lt),
-                Box(RIGHT_X, 0, RIGHT_W, rh * LINE_H + 2 * PAD, rt, "side" if side else "box")
-                if right
-                else None,
+                Box(RIGHT_X, 0, RIGHT_W, rh * LINE_H + 2 * PAD, rt, kind) if right else None,
             )
         )
     total = sum(heights) + ROW_GAP * (len(heights) - 1) + 0.5
@@ -176,8 +200,54 @@ def layout(c: PrismaCounts) -> tuple[list[Box], float]:
     return boxes, total
 
 
-def draw(c: PrismaCounts, path: Path) -> Path:
-    """Draw the flow diagram at A4 width; PNG or SVG from the file suffix."""
+def _note(note: str) -> tuple[str, float]:
+    """A note for under the diagram (e.g. who screened) wrapped to the page, and its height."""
+    if not note:
+        return "", 0.0
+    text = textwrap.fill(note, WRAP_NOTE)
+    return text, (text.count("\n") + 1) * LINE_H + 2 * PAD
+
+
+def _join_the_flow(ax: Any, other: Box, mains: list[Box]) -> None:
+    """The other methods' arrow into the flow, at "records from all sources" below it."""
+    below = max((m for m in mains if m.y + m.h < other.y), key=lambda m: m.y)
+    ax.annotate(
+        "",
+        xy=(below.x + below.w, below.y + below.h),
+        xytext=(other.x + 0.2, other.y),
+        arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
+    )
+
+
+def _draw_phase(ax: Any, b: Box) -> None:
+    """A phase label (Identification, Screening, Included): a rounded blue bar, text upright."""
+    from matplotlib.patches import FancyBboxPatch
+
+    ax.add_patch(
+        FancyBboxPatch(
+            (b.x, b.y),
+            b.w,
+            b.h,
+            boxstyle="round,pad=0,rounding_size=0.06",
+            facecolor="#9ecae1",
+            edgecolor="#3182bd",
+            linewidth=0.8,
+        )
+    )
+    ax.text(
+        b.x + b.w / 2,
+        b.y + b.h / 2,
+        b.text,
+        rotation=90,
+        ha="center",
+        va="center",
+        fontsize=FONT_PT + 0.5,
+        fontweight="bold",
+    )
+
+
+def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
+    """Draw the flow diagram at A4 width, ``note`` under it; PNG or SVG from the file suffix."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -185,35 +255,17 @@ def draw(c: PrismaCounts, path: Path) -> Path:
     from matplotlib.patches import FancyBboxPatch
 
     boxes, height = layout(c)
-    fig = plt.figure(figsize=(PAGE_W, height), dpi=150)
+    note_text, note_h = _note(note)
+    fig = plt.figure(figsize=(PAGE_W, height + note_h), dpi=150)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, PAGE_W)
-    ax.set_ylim(0, height)
+    ax.set_ylim(-note_h, height)
     ax.axis("off")
+    ax.text(0.1, -PAD / 2, note_text, ha="left", va="top", fontsize=FONT_PT, style="italic")
     mains = [b for b in boxes if b.kind == "box" and b.x == LEFT_X]
     for b in boxes:
         if b.kind == "phase":
-            ax.add_patch(
-                FancyBboxPatch(
-                    (b.x, b.y),
-                    b.w,
-                    b.h,
-                    boxstyle="round,pad=0,rounding_size=0.06",
-                    facecolor="#9ecae1",
-                    edgecolor="#3182bd",
-                    linewidth=0.8,
-                )
-            )
-            ax.text(
-                b.x + b.w / 2,
-                b.y + b.h / 2,
-                b.text,
-                rotation=90,
-                ha="center",
-                va="center",
-                fontsize=FONT_PT + 0.5,
-                fontweight="bold",
-            )
+            _draw_phase(ax, b)
             continue
         ax.add_patch(
             FancyBboxPatch(
@@ -221,7 +273,7 @@ def draw(c: PrismaCounts, path: Path) -> Path:
                 b.w,
                 b.h,
                 boxstyle="square,pad=0",
-                facecolor="white",
+                facecolor="#e8e8e8" if b.kind == "other" else "white",
                 edgecolor="black",
                 linewidth=0.8,
             )
@@ -235,6 +287,8 @@ def draw(c: PrismaCounts, path: Path) -> Path:
             fontsize=FONT_PT,
             linespacing=1.2,
         )
+        if b.kind == "other":
+            _join_the_flow(ax, b, mains)
         if b.kind == "box" and b.x == RIGHT_X:
             main = next(m for m in mains if abs((m.y + m.h / 2) - (b.y + b.h / 2)) < 1e-6)
             ax.annotate(

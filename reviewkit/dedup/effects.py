@@ -1,0 +1,103 @@
+"""What a merge or a split would do to screening, shown before it is made.
+
+A merge joins two studies and a split makes two of one; when their records were already
+screened, the stage counts (and PRISMA with them) change. :func:`merge_effect` and
+:func:`split_effect` compare each stage's outcomes under the clusters as they are and as
+they would be, and name the decisions that would disagree (a conflict for the lead, see
+:mod:`reviewkit.screening.merges`). Nothing is written here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reviewkit.project import Project
+from reviewkit.screening.merges import MergeConflict, merge_conflicts
+from reviewkit.screening.outcomes import DerivedStages
+from reviewkit.screening.rules import stage_names
+from reviewkit.store import decisions as decision_rows
+from reviewkit.store import duplicates as links
+
+
+@dataclass
+class Effect:
+    """Per stage, the counts that would change; and the conflicts the lead would get."""
+
+    counts: list[tuple[str, str, int, int]] = field(
+        default_factory=list
+    )  # stage, what, before, after
+    conflicts: list[MergeConflict] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.counts or self.conflicts)
+
+    def lines(self) -> list[str]:
+        out = [f"{stage}: {what} {a} -> {b}" for stage, what, a, b in self.counts]
+        for c in self.conflicts:
+            said = ", ".join(f"record {r} {s}" for r, s in c.outcomes)
+            out.append(
+                f"{c.stage}: decisions disagree ({said}); study keeps record {c.kept}'s"
+                " (furthest advanced) and the lead gets a conflict to resolve"
+            )
+        return out
+
+
+def _counts(project: Project, canon: dict[int, int]) -> dict[tuple[str, str], int]:
+    derived = DerivedStages(project, canon)
+    out: dict[tuple[str, str], int] = {}
+    for stage in stage_names(project.protocol):
+        outcomes = derived.outcomes(stage)
+        states = derived.states(stage)
+        by = Counter(o.status for o in outcomes.values())
+        out[(stage, "studies")] = len(outcomes)
+        out[(stage, "screened")] = sum(1 for s in outcomes if s in states)
+        for status in ("include", "exclude", "pending", "conflict"):
+            out[(stage, status)] = by[status]
+    return out
+
+
+def effect(project: Project, after: dict[int, int]) -> Effect:
+    """How screening would change if the clusters were ``after`` (record -> canonical)."""
+    before = links.canonical_map(project.db)
+    if not decision_rows.list_decisions(project.db):
+        return Effect()
+    old, new = _counts(project, before), _counts(project, after)
+    log = decision_rows.list_decisions(project.db)
+    had = {(c.study_id, c.stage) for c in merge_conflicts(project.protocol, log, before)}
+    return Effect(
+        counts=[
+            (st, what, old[(st, what)], new[(st, what)])
+            for st, what in old
+            if old[(st, what)] != new[(st, what)]
+        ],
+        conflicts=[
+            c
+            for c in merge_conflicts(project.protocol, log, after)
+            if (c.study_id, c.stage) not in had
+        ],
+    )
+
+
+def _edges(project: Project) -> list[tuple[int, int, str]]:
+    return [
+        (lk.record_a, lk.record_b, lk.made_by)
+        for lk in links.current_links(project.db, "duplicate")
+    ]
+
+
+def merge_effect(project: Project, a: int, b: int) -> Effect:
+    """What confirming ``a`` and ``b`` as one record would change in screening."""
+    return effect(project, links.cluster_map(project.db, [*_edges(project), (a, b, "person:")]))
+
+
+def split_effect(project: Project, record_id: int) -> Effect:
+    """What taking ``record_id`` out of its cluster would change in screening."""
+    kept = [e for e in _edges(project) if record_id not in e[:2]]
+    return effect(project, links.cluster_map(project.db, kept))
+
+
+def open_conflicts(project: Project) -> list[MergeConflict]:
+    """Studies whose records were screened apart and decided differently, not yet settled."""
+    log = decision_rows.list_decisions(project.db)
+    return merge_conflicts(project.protocol, log, links.canonical_map(project.db))

@@ -1,0 +1,153 @@
+"""Reports of one study: links between different publications of one trial.
+
+A trial often has a protocol paper, a main paper, a follow-up and an economic evaluation:
+not duplicates (each is screened as a record of its own) but one study. Registration
+numbers in the records (PubMed's DataBankList, 'NCT…', 'ISRCTN…', 'ACTRN…' in abstracts)
+suggest links between them (:func:`suggest_study_links`); a person confirms or rejects each
+(:func:`decide_study_link`); :func:`study_groups` gives the studies with their reports.
+Links join duplicate clusters (their canonical records), never single copies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+
+import networkx as nx
+
+from reviewkit.dedup.engine import person_id
+from reviewkit.errors import UserError
+from reviewkit.store import duplicates as links
+from reviewkit.store import records as record_rows
+from reviewkit.store import study_links as rows
+from reviewkit.store.db import Store
+
+# Trial registers whose numbers have a fixed form (WHO ICTRP primary registers and
+# ClinicalTrials.gov). A bare EudraCT number (2004-001234-56) looks like other numbers, so
+# it counts only after the word 'EudraCT'.
+_REGISTRATION = re.compile(
+    r"\b(?:NCT\s?\d{8}|ISRCTN\s?\d{8}|ACTRN\s?\d{14}|DRKS\s?\d{8}|ChiCTR[-A-Za-z]*\d{6,}"
+    r"|UMIN\s?\d{9}|PACTR\s?\d{15}|NTR\s?\d{3,5}|CTRI/\d{4}/\d{2,3}/\d{6}|IRCT\d{6,}N\d+)\b",
+    re.I,
+)
+_EUDRACT = re.compile(r"EudraCT(?:\s+(?:number|no\.?))?\s*[:#]?\s*(\d{4}-\d{6}-\d{2})\b", re.I)
+MAX_REPORTS = 50  # a number on more studies than this is no one trial's (a cohort, a register)
+
+
+def registration_numbers(text: str) -> set[str]:
+    """Trial registration numbers in a text, upper case without spaces ('NCT 0123…' -> 'NCT0123…')."""
+    found = {re.sub(r"\s", "", m.group(0)).upper() for m in _REGISTRATION.finditer(text)}
+    found |= {"EUDRACT" + m.group(1) for m in _EUDRACT.finditer(text)}
+    return found
+
+
+def _study_numbers(db: Store) -> dict[int, set[str]]:
+    """canonical record id -> registration numbers found in any of its records."""
+    cmap = links.canonical_map(db)
+    out: dict[int, set[str]] = defaultdict(set)
+    for rid, data, raw in rows.record_texts(db):
+        numbers = registration_numbers(data) | registration_numbers(raw)
+        if numbers:
+            out[cmap.get(rid, rid)] |= numbers
+    return out
+
+
+def suggest_study_links(db: Store) -> int:
+    """Suggest a link for every two studies that share a registration number and have no
+    verdict yet; returns the number of new suggestions."""
+    by_number: dict[str, set[int]] = defaultdict(set)
+    for study, numbers in _study_numbers(db).items():
+        for n in numbers:
+            by_number[n].add(study)
+    known = {(lk.record_a, lk.record_b) for lk in rows.current_study_links(db)}
+    evidence: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for number, studies in sorted(by_number.items()):
+        if 1 < len(studies) <= MAX_REPORTS:
+            for pair in combinations(sorted(studies), 2):
+                if pair not in known:
+                    evidence[pair].append(number)
+    with db.transaction():
+        return rows.add_study_links(
+            db,
+            (
+                (a, b, "suggested", " ".join(ns), "rule:registration")
+                for (a, b), ns in evidence.items()
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class StudyLinkView:
+    a: int
+    b: int
+    verdict: str
+    evidence: str
+    made_by: str
+
+
+def _canonical(db: Store, cmap: dict[int, int], record_id: int) -> int:
+    if record_id not in cmap:
+        raise UserError(f"no record with id {record_id}")
+    return cmap[record_id]
+
+
+def decide_study_link(db: Store, a: int, b: int, same: bool, person: str) -> StudyLinkView:
+    """A person's verdict: records ``a`` and ``b`` (their clusters) report one study, or not."""
+    made_by = person_id(person)
+    cmap = links.canonical_map(db)
+    ca, cb = _canonical(db, cmap, a), _canonical(db, cmap, b)
+    if ca == cb:
+        raise UserError(
+            f"records {a} and {b} are one record (duplicates), not two reports",
+            hint=f"to undo that merge: reviewkit dedup split {b}",
+        )
+    verdict = "same_study" if same else "different_study"
+    previous = {(lk.record_a, lk.record_b): lk for lk in rows.current_study_links(db)}
+    lo, hi = min(ca, cb), max(ca, cb)
+    evidence = previous[(lo, hi)].evidence if (lo, hi) in previous else ""
+    with db.transaction():
+        rows.add_study_links(db, [(lo, hi, verdict, evidence, made_by)])
+    return StudyLinkView(lo, hi, verdict, evidence, made_by)
+
+
+def open_suggestions(db: Store) -> list[StudyLinkView]:
+    """Suggested links no person has settled yet, by canonical record ids."""
+    return [
+        StudyLinkView(lk.record_a, lk.record_b, lk.verdict, lk.evidence, lk.made_by)
+        for lk in rows.current_study_links(db, "suggested")
+    ]
+
+
+@dataclass(frozen=True)
+class StudyGroup:
+    study: int  # the lowest canonical record id of the group names the study
+    reports: tuple[int, ...]  # canonical record ids of its reports (duplicate clusters)
+    titles: tuple[str, ...]
+
+
+def study_groups(db: Store) -> list[StudyGroup]:
+    """Studies with two or more reports, from the confirmed links (through the current
+    duplicate clusters: a link made before a merge still holds)."""
+    cmap = links.canonical_map(db)
+    graph = nx.Graph()
+    for lk in rows.current_study_links(db, "same_study"):
+        a, b = cmap.get(lk.record_a, lk.record_a), cmap.get(lk.record_b, lk.record_b)
+        if a != b:
+            graph.add_edge(a, b)
+    groups = [sorted(c) for c in nx.connected_components(graph)]
+    recs = record_rows.get_records(db, [r for g in groups for r in g])
+    return sorted(
+        (StudyGroup(g[0], tuple(g), tuple(recs[r].title for r in g)) for g in groups),
+        key=lambda s: s.study,
+    )
+
+
+def study_of_report(db: Store) -> dict[int, int]:
+    """canonical record id -> the study it reports (its own id when it has no links)."""
+    out = {c: c for c in set(links.canonical_map(db).values())}
+    for group in study_groups(db):
+        for r in group.reports:
+            out[r] = group.study
+    return out

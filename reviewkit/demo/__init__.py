@@ -1,0 +1,57 @@
+"""`make demo`: the whole job on the offline PubMed snapshot, from stored searches to report tables.
+
+``python -m reviewkit.demo [--fresh] [--work-dir DIR] [--out DIR] [--snapshot FILE ...]``;
+see :mod:`reviewkit.demo.run` for the steps and :mod:`reviewkit.demo.reviewers` for the rule
+the simulated reviewers follow.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reviewkit.errors import UserError
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The demo's command line; exit code 2 with a message on bad input."""
+    from reviewkit.demo.run import ROOT, run_demo
+
+    parser = argparse.ArgumentParser(
+        prog="python -m reviewkit.demo",
+        description="make demo: the whole job on the offline PubMed snapshot, from stored "
+        "searches to filled report tables. An existing demo project is kept unless --fresh.",
+    )
+    parser.add_argument(
+        "--fresh", action="store_true", help="rebuild the demo projects from scratch"
+    )
+    parser.add_argument(
+        "--work-dir",
+        type=Path,
+        default=ROOT / "build" / "demo",
+        help="where the demo projects go (default: build/demo)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "exports", help="where the reports go (default: exports)"
+    )
+    parser.add_argument(
+        "--snapshot",
+        type=Path,
+        action="append",
+        metavar="FILE",
+        help="PubMed XML file(s) to serve instead of the offline snapshot",
+    )
+    parser.add_argument("--seed", type=int, default=1, help="seed of the simulated reviewers")
+    args = parser.parse_args(argv)
+    try:
+        run_demo(
+            args.work_dir, args.out, fresh=args.fresh, snapshot_files=args.snapshot, seed=args.seed
+        )
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; the next run rebuilds the unfinished demo project", file=sys.stderr)
+        return 130
+    return 0

@@ -1,0 +1,207 @@
+"""What the demo prints: each part as it runs, then what it made and the next three commands."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from reviewkit import agreement, screening
+from reviewkit.classify import assigned_labels
+from reviewkit.demo.reviewers import HUMAN, LEAD, NOTE, REVIEWERS
+from reviewkit.project import Project
+from reviewkit.reports import prisma
+
+if TYPE_CHECKING:
+    from reviewkit.demo.librarian import LibrarianResult
+    from reviewkit.demo.review import BuildResult
+    from reviewkit.demo.run import DemoResult
+
+SNAPSHOT = (
+    "The offline PubMed snapshot is a random slice of PubMed (a 2021 update file and a 1976-80 "
+    "baseline chunk, 50,788 articles), not all of it: searches written for the whole of PubMed "
+    "find little here."
+)
+RESOLVER = "lead"  # the name suggested to a person resolving the conflicts left open
+
+
+def bar(console: Console) -> Progress:
+    return Progress(
+        TextColumn("{task.description:<30}"),
+        BarColumn(),
+        TextColumn("{task.completed:,.0f}"),
+        TimeElapsedColumn(),
+        console=console,
+    )
+
+
+def rel(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return (
+            os.path.relpath(path) if Path(path).resolve().is_relative_to(Path.cwd()) else str(path)
+        )
+    except ValueError:
+        return str(path)
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def intro(console: Console, result: DemoResult, kept: bool) -> None:
+    if not kept and result.index_seconds is None:
+        console.print(f"snapshot index: {rel(result.snapshot_index)} (built before, reused)")
+    elif not kept:
+        console.print(
+            f"snapshot index built in {result.index_seconds:.0f} s: {rel(result.snapshot_index)} "
+            "(once; later runs reuse it)"
+        )
+    console.print(SNAPSHOT)
+    if kept:
+        console.print(
+            f"kept the demo projects from an earlier run ({rel(result.review_a)}, "
+            f"{rel(result.demo)}); the report is rewritten from them as they stand. "
+            "Start afresh with [bold]make demo FRESH=1[/] (or python -m reviewkit.demo --fresh)."
+        )
+
+
+def librarian_part(console: Console, result: LibrarianResult) -> None:
+    table = Table("search", "records", "rerun: new", "gone", title="Review A's stored searches")
+    for first, again in zip(result.first, result.rerun, strict=True):
+        table.add_row(first.search, str(first.count), str(len(again.new)), str(len(again.gone)))
+    console.print(table)
+    console.print(
+        f"Review A (the librarian's part): {plural(sum(r.count for r in result.first), 'record')} from "
+        f"{len(result.first)} searches; the rerun found {result.new} new, {result.gone} gone and "
+        f"{result.changed} changed records."
+    )
+
+
+def review_part(console: Console, project: Project, built: BuildResult) -> None:
+    counts = ", ".join(f"{r.search} {r.count}" for r in built.searches)
+    console.print(f"Demo review searches: {counts}")
+    dedup = built.dedup
+    console.print(
+        f"Second source: {rel(built.source_file)} — {built.imported} records "
+        f"({built.source_overlap} also found by the searches, without PMIDs; "
+        f"{built.source_new} only here)"
+    )
+    if dedup is not None:
+        console.print(
+            f"Dedup: {dedup.records} records -> {dedup.studies} studies "
+            f"({dedup.duplicates} duplicate links by rule, {dedup.uncertain} pairs for a person)"
+        )
+    for s in built.stages:
+        console.print(
+            f"Screening {s.stage}: {s.votes} votes by {' and '.join(REVIEWERS)} (simulated); "
+            f"{s.conflicts} conflicts, {s.resolved} resolved by {LEAD} (simulated); "
+            f"{s.counts.included} included, {s.counts.excluded} excluded"
+        )
+    console.print(
+        f"Classification: {built.suggestions} suggestions for {len(built.included)} included "
+        f"studies, {built.confirmed} confirmed by {LEAD} (simulated); "
+        f"extraction: {built.prefilled} values prefilled"
+    )
+
+
+def _kappas(project: Project) -> str:
+    parts = []
+    for a in agreement.agreement(project):
+        if a.n and set(REVIEWERS) == {a.reviewer_a, a.reviewer_b}:
+            kappa = "n/a" if a.kappa is None else f"{a.kappa:.2f}"
+            parts.append(f"{a.stage} kappa {kappa} ({a.percent:.0f}% of {a.n})")
+    return "; ".join(parts)
+
+
+def finish(console: Console, project: Project, result: DemoResult) -> None:
+    """The flow as it stands, the files made and the next three commands."""
+    c = prisma.collect_counts(project)
+    console.print(
+        f"\n[bold]PRISMA 2020[/]: {c.identified} records identified, {c.duplicates} duplicates "
+        f"removed, {c.screened} screened, {sum(c.excluded_screening.values())} excluded, "
+        f"{c.sought} full texts sought, {c.assessed} assessed, "
+        f"{sum(c.excluded_full_text.values())} excluded, [bold]{c.included} included[/]"
+    )
+    console.print(f"Agreement of {' and '.join(REVIEWERS)}: {_kappas(project)}")
+    console.print(f"[italic]{NOTE}[/]")
+    out = result.out_dir / "work-health"
+    shown = [
+        "search-log.csv",
+        "report.md",
+        "report.docx",
+        "report.xlsx",
+        "prisma.png",
+        "agreement.csv",
+        "evidence-map/evidence-map.png",
+        "included.ris",
+        "included.bib",
+        "tables/",
+    ]
+    console.print(f"\nMade in {result.seconds:.0f} s:")
+    console.print(f"  {rel(result.search_log)}  (Review A: PRISMA-S log of every run)")
+    console.print(f"  {rel(out)}/  ({len(result.report)} files: " + ", ".join(shown) + ")")
+    console.print(
+        f"  {rel(result.demo)}/  (the demo project; Review A's is {rel(result.review_a)}/)"
+    )
+    _next(console, project, result.demo)
+
+
+def _next(console: Console, project: Project, folder: Path) -> None:
+    waiting = screening.ReviewerQueue(project, "title-abstract", HUMAN).remaining
+    open_conflicts = len(
+        screening.conflicts(project, "full-text", RESOLVER, include_resolved=False)
+    )
+    included = screening.included(project)
+    scheme = project.protocol.report.scheme
+    unconfirmed = sum(
+        1 for a in assigned_labels(project, scheme, included).values() if not a.confirmed
+    )
+    p = rel(folder)
+    steps = [
+        (
+            f"{waiting} studies wait for a second reviewer: screen them as '{HUMAN}'",
+            f"reviewkit screen --project {p} --reviewer {HUMAN}",
+        ),
+        (
+            f"{open_conflicts} full-text conflicts were left open by {LEAD}: resolve them",
+            f"reviewkit conflicts --project {p} --stage full-text --resolver {RESOLVER}",
+        ),
+        (
+            f"{unconfirmed} '{scheme}' labels are still suggestions: confirm or change them",
+            f"reviewkit confirm --project {p} --reviewer {HUMAN}",
+        ),
+    ]
+    console.print("\n[bold]Next, try:[/]")
+    for why, command in steps:
+        console.print(f"  # {why}", soft_wrap=True, highlight=False)
+        console.print(f"  {command}", soft_wrap=True, highlight=False, markup=False)
+    console.print(
+        "Start afresh: make demo FRESH=1 (or python -m reviewkit.demo --fresh)", highlight=False
+    )
+
+
+def mark_exports(paths: Sequence[Path], out_dir: Path) -> None:
+    """Say in the exported references that simulated reviewers included them, and add a README."""
+    for path in paths:
+        if path.name == "included.ris":
+            text = path.read_text(encoding="utf-8")
+            text = re.sub(r"(?m)^ER  -", lambda _m: f"N1  - {NOTE}\nER  -", text)
+            path.write_text(text, encoding="utf-8")
+        elif path.name == "included.bib":
+            text = path.read_text(encoding="utf-8")
+            path.write_text(f"@comment{{{NOTE}}}\n\n{text}", encoding="utf-8")
+    (out_dir / "README.txt").write_text(
+        "The report of the reviewkit demo review (make demo).\n\n"
+        + NOTE
+        + "\n\n"
+        + SNAPSHOT
+        + "\n",
+        encoding="utf-8",
+    )

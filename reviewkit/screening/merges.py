@@ -1,0 +1,130 @@
+"""Decisions of a study whose records were screened apart, before a dedup merge joined them.
+
+Decisions are logged on the record that was the study's canonical record when they were
+made. When a merge later joins two screened studies, both logs land on one study. Taking
+the newest vote of each reviewer from either log could throw away a full-text decision, or
+the lead's final decision, for an exclusion at title-abstract. Instead the study keeps the
+decisions of the record that went furthest (:func:`furthest_advanced`), and where the two
+logs disagree :func:`merge_conflicts` raises a conflict for the lead, until a final
+decision on the study at that stage settles it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reviewkit.protocol import Protocol
+from reviewkit.screening.rules import (
+    FINAL,
+    VOTES,
+    StudyState,
+    live_decisions,
+    outcome_of,
+    stage_names,
+)
+from reviewkit.store.decisions import Decision
+
+Rank = tuple[int, int]  # (furthest stage with a decision, 1 if it advanced there)
+
+
+def record_ranks(protocol: Protocol, decisions: Iterable[Decision]) -> dict[int, Rank]:
+    """How far each record's own decisions went: the furthest stage with a live vote or final
+    decision on it, and whether one of them there advanced the record (include)."""
+    names = stage_names(protocol)
+    advance = {name: set(protocol.stages[name].advance_on) for name in names}
+    ranks: dict[int, Rank] = {}
+    for d in live_decisions(decisions):
+        if d.stage not in names or not (d.label in VOTES or d.label in FINAL):
+            continue
+        ahead = int(d.label in advance.get(d.stage, ()) or FINAL.get(d.label) == "include")
+        rank = (names.index(d.stage), ahead)
+        if rank > ranks.get(d.record_id, (-1, 0)):
+            ranks[d.record_id] = rank
+    return ranks
+
+
+def furthest_advanced(
+    decisions: list[Decision], canon: dict[int, int], ranks: dict[int, Rank]
+) -> list[Decision]:
+    """The live decisions, where a study's records were screened apart only those of its
+    furthest-advanced records (the others stay in the log, and in :func:`merge_conflicts`);
+    a final decision made after all of those (the lead settling it) counts too."""
+    none: Rank = (-1, 0)
+    best: dict[int, Rank] = {}
+    for d in decisions:
+        study = canon.get(d.record_id, d.record_id)
+        best[study] = max(best.get(study, none), ranks.get(d.record_id, none))
+    kept, later = [], []
+    newest: dict[tuple[int, str], str] = {}
+    for d in decisions:
+        study = canon.get(d.record_id, d.record_id)
+        if ranks.get(d.record_id, none) == best[study]:
+            kept.append(d)
+            key = (study, d.stage)
+            newest[key] = max(newest.get(key, ""), d.created_at)
+        elif d.label in FINAL:
+            later.append(d)
+    settled = [
+        d
+        for d in later
+        if d.created_at >= newest.get((canon.get(d.record_id, d.record_id), d.stage), "")
+    ]
+    if not settled:
+        return kept
+    order = {id(d): i for i, d in enumerate(decisions)}
+    return sorted(kept + settled, key=lambda d: order[id(d)])
+
+
+@dataclass(frozen=True)
+class MergeConflict:
+    """A study whose records were screened apart and decided differently at a stage."""
+
+    study_id: int
+    stage: str
+    outcomes: tuple[tuple[int, str], ...]  # (record id, its own outcome there)
+    kept: int  # the record whose decisions the study keeps (furthest advanced)
+
+
+def merge_conflicts(
+    protocol: Protocol, decisions: list[Decision], canon: dict[int, int]
+) -> list[MergeConflict]:
+    """Studies whose records carry decisions that disagree at a stage, not yet settled by a
+    final decision on the study made after them; for the lead to resolve."""
+    live = live_decisions(decisions)
+    ranks = record_ranks(protocol, live)
+    out: list[MergeConflict] = []
+    for rule in (protocol.stages[name] for name in stage_names(protocol)):
+        groups: dict[int, dict[int, list[Decision]]] = defaultdict(lambda: defaultdict(list))
+        for d in live:
+            if d.stage == rule.name:
+                groups[canon.get(d.record_id, d.record_id)][d.record_id].append(d)
+        for study, by_record in sorted(groups.items()):
+            if len(by_record) < 2:
+                continue
+            own = {r: outcome_of(_state(ds), rule).status for r, ds in by_record.items()}
+            decided = {s for s in own.values() if s in ("include", "exclude")}
+            if len(decided) < 2 or _settled(by_record):
+                continue
+            kept = max(by_record, key=lambda r: (ranks.get(r, (-1, 0)), -r))
+            out.append(MergeConflict(study, rule.name, tuple(sorted(own.items())), kept))
+    return out
+
+
+def _state(decisions: list[Decision]) -> StudyState:
+    state = StudyState()
+    for d in decisions:
+        if d.label in VOTES:
+            state.votes[d.reviewer] = d
+        elif d.label in FINAL:
+            state.final = d
+    return state
+
+
+def _settled(by_record: dict[int, list[Decision]]) -> bool:
+    """A final decision newer than every vote of the study's records at the stage."""
+    every = [d for ds in by_record.values() for d in ds]
+    finals = [d.created_at for d in every if d.label in FINAL]
+    votes = [d.created_at for d in every if d.label in VOTES]
+    return bool(finals) and max(finals) >= max(votes, default="")

@@ -1,0 +1,98 @@
+"""The README is the manual: every command and option is in it, and its map of the code
+matches the tree (as sqlite-utils checks its docs against its click commands)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+import pytest
+
+from reviewkit.cli import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+# Documented once for every command (the Settings section and "A review, from protocol to report").
+EVERYWHERE = {"--help", "--version", "--project"}
+
+
+def commands(
+    command: click.Command = cli, path: tuple[str, ...] = ()
+) -> Iterator[tuple[str, click.Command]]:
+    """('search run', command) for every command and group under ``reviewkit``."""
+    if path:
+        yield " ".join(path), command
+    if isinstance(command, click.Group):
+        for name, sub in sorted(command.commands.items()):
+            yield from commands(sub, (*path, name))
+
+
+def _mentions(text: str, name: str) -> bool:
+    """``reviewkit NAME`` or `` `NAME`` (a command, not a longer one) occurs in ``text``."""
+    return re.search(rf"(reviewkit\s+|`){re.escape(name)}(?![\w-])", text) is not None
+
+
+def missing_from(readme: str) -> list[str]:
+    """Commands never shown as 'reviewkit NAME', and options never named in a paragraph (or
+    code block) that names their command."""
+    paragraphs = re.split(r"\n\s*\n", readme)
+    missing = []
+    for name, command in commands():
+        if not re.search(rf"reviewkit\s+{re.escape(name)}(?![\w-])", readme):
+            missing.append(f"reviewkit {name}")
+        about = [p for p in paragraphs if _mentions(p, name)]
+        for param in command.params:
+            if not isinstance(param, click.Option):
+                continue
+            flags = [o for o in (*param.opts, *param.secondary_opts) if o.startswith("--")]
+            if not flags or set(flags) & EVERYWHERE:
+                continue
+            if not any(re.search(rf"{re.escape(f)}(?![\w-])", p) for p in about for f in flags):
+                missing.append(f"reviewkit {name} {flags[0]}")
+    return missing
+
+
+def test_every_command_and_option_is_in_the_readme() -> None:
+    assert missing_from(README) == []
+
+
+def test_the_docs_check_finds_a_missing_option() -> None:
+    without = README.replace("--no-rank", "--no-ranking")
+    assert "reviewkit screen --rank" in missing_from(without)
+    without = re.sub(r"reviewkit\s+agreement", "reviewkit agree", README)
+    assert "reviewkit agreement" in missing_from(without)
+
+
+def _where_things_are() -> str:
+    section = README.split("## Where things are", 1)[1]
+    return section.split("```", 2)[1]
+
+
+def top_level_names() -> list[str]:
+    """'cli/' for each package and 'records.py' for each module directly under reviewkit/."""
+    names = []
+    for path in sorted((ROOT / "reviewkit").iterdir()):
+        if path.name.startswith("_"):
+            continue
+        if path.is_dir() and (path / "__init__.py").exists():
+            names.append(f"{path.name}/")
+        elif path.suffix == ".py":
+            names.append(path.name)
+    return names
+
+
+@pytest.mark.parametrize("name", top_level_names())
+def test_where_things_are_names_every_module(name: str) -> None:
+    stem = name.removesuffix("/").removesuffix(".py")
+    # a module may become a package (or back) without the map going stale at once
+    pattern = rf"(?<![\w/.]){re.escape(stem)}(\.py|/)"
+    assert re.search(pattern, _where_things_are()), f"README 'Where things are' lacks {name}"
+
+
+def test_where_things_are_names_nothing_that_is_gone() -> None:
+    block = _where_things_are()
+    listed = re.findall(r"^  ([a-z_]+(?:\.py|/))", block, flags=re.MULTILINE)
+    stems = {n.removesuffix("/").removesuffix(".py") for n in top_level_names()}
+    assert listed and all(n.removesuffix("/").removesuffix(".py") in stems for n in listed)

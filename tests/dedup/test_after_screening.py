@@ -1,0 +1,74 @@
+"""Merges and splits after screening: the furthest-advanced decision is kept, the lead gets a
+conflict where the decisions disagree, and the change is shown before it is made."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from conftest import add_records
+from dedup.helpers import other
+
+from reviewkit import screening as scr
+from reviewkit.cli import main
+from reviewkit.dedup import engine
+from reviewkit.dedup.effects import merge_effect, open_conflicts, split_effect
+from reviewkit.store import duplicates as links
+
+TA, FT = "title-abstract", "full-text"
+
+
+@pytest.fixture
+def screened(project_b):
+    """r1 included at both stages; r2 (a copy nobody linked yet) excluded at title-abstract."""
+    r1, r2, r3 = add_records(project_b, [other(1), other(2), other(3)])
+    db = project_b.db
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(db, r1, TA, who, "include")
+        scr.decide(db, r1, FT, who, "include")
+        scr.decide(db, r2, TA, who, "exclude", "long-term")
+        scr.decide(db, r3, TA, who, "exclude", "long-term")
+    return project_b, (r1, r2, r3)
+
+
+def test_a_merge_after_screening_keeps_the_full_text_decision_and_raises_a_conflict(screened):
+    project, (r1, r2, _r3) = screened
+    assert scr.included(project) == [r1]
+    effect = merge_effect(project, r1, r2)
+    text = "\n".join(effect.lines())
+    assert "title-abstract: studies 3 -> 2" in text
+    assert "decisions disagree (record 1 include, record 2 exclude)" in text.replace(
+        f"record {r1} ", "record 1 "
+    ).replace(f"record {r2} ", "record 2 ")
+    assert scr.included(project) == [r1]  # a preview writes nothing
+    engine.decide_pair(project.db, r1, r2, "duplicate", "ann")
+    assert scr.included(project) == [r1]  # the full-text inclusion survives the merge
+    assert scr.stage_counts(project, FT).included == 1
+    (conflict,) = open_conflicts(project)
+    assert (conflict.study_id, conflict.stage, conflict.kept) == (r1, TA, r1)
+    assert r1 in {c.study_id for c in scr.conflicts(project, TA, "lead")}
+    # the lead settles it; the conflict is gone and the decision stands
+    scr.resolve(project, r1, TA, "lead", "include")
+    assert open_conflicts(project) == []
+    assert scr.included(project) == [r1]
+
+
+def test_merging_unscreened_records_shows_no_change(project_b):
+    r1, r2 = add_records(project_b, [other(1), other(2)])
+    assert not merge_effect(project_b, r1, r2)
+
+
+def test_split_after_screening_shows_the_change_and_asks_first(screened, capsys, monkeypatch):
+    project, (r1, r2, _r3) = screened
+    engine.decide_pair(project.db, r1, r2, "duplicate", "ann")
+    assert split_effect(project, r2)
+    folder = str(project.folder)
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
+    assert main(["dedup", "split", "--project", folder, "--reviewer", "ann", str(r2)]) == 0
+    out = capsys.readouterr().out
+    assert f"splitting record {r2} changes screening:" in out and "title-abstract:" in out
+    assert "nothing changed" in out
+    assert links.canonical_map(project.db)[r2] == r1
+    code = main(["dedup", "split", "--project", folder, "--reviewer", "ann", "--yes", str(r2)])
+    assert code == 0 and links.canonical_map(project.db)[r2] == r2
+    assert scr.included(project) == [r1]

@@ -1,0 +1,108 @@
+"""The kinds of record the general fixes serve: pages in other forms, number typos, bare
+titles and population words (issue 14, point 2). Each test is one kind, not one row."""
+
+from __future__ import annotations
+
+from dedup.helpers import keys
+
+from reviewkit.dedup.normalise import first_page, page_range
+from reviewkit.dedup.rules import RULES, compare
+
+TRIAL = "Sertraline for depression with chronic back pain: a randomised controlled trial"
+
+
+def verdict(ka, kb):
+    v = compare(ka, kb)
+    return v.verdict, v.rule
+
+
+def test_a_printed_page_and_an_electronic_article_number_are_not_a_conflict():
+    # BMJ prints page 1014 of an article whose online number is c1804
+    a = keys(1, journal="BMJ", volume="340", pages="1014")
+    b = keys(2, journal="BMJ", volume="340", pages="c1804")
+    assert verdict(a, b) == ("duplicate", "biblio_match")
+    # supplement pages with a letter ('A486', 'S321') are printed pages: still compared
+    c = keys(3, journal="BMJ", volume="340", pages="A486")
+    d = keys(4, journal="BMJ", volume="340", pages="S321")
+    assert verdict(c, d)[0] != "duplicate"
+
+
+def test_only_the_last_page_in_one_record_agrees_with_the_range():
+    assert verdict(keys(1, pages="488"), keys(2, pages="487-488")) == ("duplicate", "biblio_match")
+    assert verdict(keys(1, pages="410"), keys(2, pages="487-488"))[0] != "duplicate"
+
+
+def test_pages_a_spreadsheet_made_dates_and_ranges_in_another_order():
+    assert page_range("01-Oct") == ("1", "10")  # pages 1-10 read as 1 October
+    assert page_range("Jan-78") == ("1", "78")
+    assert page_range("487-8") == ("487", "488")
+    assert first_page("260, 245-253") == first_page("245-253; 260") == "245"
+    a, b = keys(1, pages="S12-S14, S8"), keys(2, pages="S8, S12-S14")
+    assert a.first_page == b.first_page == "8"
+    # one range in common when a record lists a discussion as well
+    c, d = keys(3, pages="E14; discussion 328-9"), keys(4, pages="328-329")
+    assert verdict(c, d) == ("duplicate", "biblio_match")
+
+
+def test_a_one_digit_page_typo_is_tolerated_only_when_all_else_agrees():
+    a = keys(1, volume="45", pages="2297-2305")
+    assert verdict(a, keys(2, volume="45", pages="2097-2105")) == ("duplicate", "biblio_match")
+    assert verdict(a, keys(3, volume="45", pages="2298"))[0] == "duplicate"  # one page given
+    # another volume, another year, or another range length: two articles
+    assert verdict(a, keys(4, volume="46", pages="2097-2105"))[0] != "duplicate"
+    assert verdict(a, keys(5, volume="45", pages="2097-2099", year=2020))[0] != "duplicate"
+    assert verdict(a, keys(6, volume="45", pages="2097-2120"))[0] != "duplicate"
+    # neighbouring abstracts of a congress share title and authors
+    congress = "European Congress of Psychiatry"
+    b = keys(7, journal=congress, pages="2297")
+    assert verdict(b, keys(8, journal=congress, pages="2298"))[0] != "duplicate"
+
+
+def test_a_number_typo_in_the_title_is_no_veto_where_the_place_agrees_exactly():
+    title = "Loss of p16(INK4a) expression in sick-listed workers with chronic pain"
+    a = keys(1, title=title, issue="3", pages="245-253")
+    b = keys(2, title=title.replace("p16(INK4a)", "p6INK4a"), issue="3", pages="245-253")
+    assert verdict(a, b) == ("duplicate", "title_number_typo")
+    # another issue, or another page: the numbers tell two works apart
+    c = keys(3, title=title.replace("p16(INK4a)", "p6INK4a"), issue="4", pages="245-253")
+    assert verdict(a, c)[1] == "title_numbers_differ"
+    d = keys(4, title=title.replace("p16(INK4a)", "p6INK4a"), issue="3", pages="255-263")
+    assert verdict(a, d)[0] != "duplicate"
+
+
+def bare(i: int, title: str, **kw):
+    """A record with nothing but a title, authors and a year (a trial registration)."""
+    return keys(i, title=title, journal="", volume="", issue="", pages="", **kw)
+
+
+def test_a_bare_title_never_merges_on_title_similarity():
+    a, b = bare(1, TRIAL), bare(2, TRIAL)
+    assert verdict(a, b) == ("uncertain", "title_only_record")
+    full = keys(3, title=TRIAL)
+    assert verdict(a, full) == ("uncertain", "title_only_record")
+    # an identifier still decides
+    assert verdict(bare(4, TRIAL, pmid="123"), bare(5, TRIAL, pmid="123"))[0] == "duplicate"
+
+
+def test_a_differing_population_arm_age_group_or_sex_word_keeps_records_apart():
+    kid = "Pediatric " + TRIAL
+    adult = "Adult " + TRIAL
+    assert verdict(bare(1, kid), bare(2, adult)) == ("not_duplicate", "population_differs")
+    # full records: a word swapped ('men' / 'women') keeps them apart too
+    men, women = TRIAL + " in men", TRIAL + " in women"
+    assert verdict(keys(3, title=men), keys(4, title=women)) == (
+        "not_duplicate",
+        "population_differs",
+    )
+    # a bare title: a group named in one title only is enough
+    assert verdict(bare(5, TRIAL + " in children"), bare(6, TRIAL))[0] == "not_duplicate"
+    # a full record that names a group the other omits is judged on its other fields
+    assert verdict(keys(7, title=TRIAL + " in adults"), keys(8, title=TRIAL))[0] == "duplicate"
+    # spelling of one group is no difference
+    assert verdict(keys(9, title="Paediatric " + TRIAL), keys(10, title=kid))[0] == "duplicate"
+
+
+def test_every_rule_has_a_unique_name_and_a_reason():
+    names = [r.name for r in RULES]
+    assert len(names) == len(set(names)) and all(r.why for r in RULES)
+    assert names[-1] == "biblio_differs"  # the last rule always applies

@@ -1,0 +1,109 @@
+"""Reports of one study: links suggested from trial registration numbers, settled by a person."""
+
+from __future__ import annotations
+
+from conftest import add_records
+from dedup.helpers import other
+
+from reviewkit.cli import main
+from reviewkit.dedup import engine
+from reviewkit.dedup.studies import (
+    decide_study_link,
+    open_suggestions,
+    registration_numbers,
+    study_groups,
+    study_of_report,
+    suggest_study_links,
+)
+from reviewkit.records import AbstractSection
+
+DATABANK = (
+    "<PubmedArticle><DataBankList CompleteYN='Y'><DataBank>"
+    "<DataBankName>ClinicalTrials.gov</DataBankName><AccessionNumberList>"
+    "<AccessionNumber>NCT01234567</AccessionNumber></AccessionNumberList>"
+    "</DataBank></DataBankList></PubmedArticle>"
+)
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_registration_numbers_of_the_common_registers():
+    text = (
+        "Registered at ClinicalTrials.gov (NCT 01234567) and ISRCTN12345678; ACTRN12610000123456;"
+        " DRKS00001234. EudraCT number: 2004-001234-56. Funded by grant 2004-001234-99."
+    )
+    assert registration_numbers(text) == {
+        "NCT01234567",
+        "ISRCTN12345678",
+        "ACTRN12610000123456",
+        "DRKS00001234",
+        "EUDRACT2004-001234-56",
+    }
+    assert registration_numbers("NCT0123 is too short; page 12345678") == set()
+
+
+def _abstract(text):
+    return [AbstractSection("TRIAL REGISTRATION", text)]
+
+
+def trial_reports(project):
+    """A protocol paper, the main paper (number in its DataBankList only), a follow-up, and a
+    duplicate of the main paper from another database; plus an unrelated paper."""
+    return add_records(
+        project,
+        [
+            other(1, abstract_sections=_abstract("ClinicalTrials.gov NCT01234567.")),
+            other(2, raw=DATABANK, source="PubMed"),
+            other(3, abstract_sections=_abstract("Registration: NCT01234567 (follow-up)")),
+            other(2, source="Embase"),
+            other(4, abstract_sections=_abstract("ISRCTN12345678")),
+        ],
+    )
+
+
+def test_shared_numbers_suggest_links_that_a_person_settles(project_a):
+    protocol, main, follow_up, copy, unrelated = trial_reports(project_a)
+    db = project_a.db
+    engine.run_dedup(db)
+    assert engine.cluster_members(db, copy)[0] == main  # the Embase copy is the same record
+    assert suggest_study_links(db) == 3  # protocol-main, protocol-follow-up, main-follow-up
+    assert suggest_study_links(db) == 0  # nothing new the second time
+    pairs = {(s.a, s.b): s.evidence for s in open_suggestions(db)}
+    assert pairs == {
+        (protocol, main): "NCT01234567",
+        (protocol, follow_up): "NCT01234567",
+        (main, follow_up): "NCT01234567",
+    }
+    assert study_groups(db) == []  # a suggestion is not a link until a person says so
+    decide_study_link(db, protocol, main, True, "ann")
+    decide_study_link(db, copy, follow_up, True, "ann")  # a copy stands for its cluster
+    decide_study_link(db, protocol, follow_up, True, "ann")
+    (group,) = study_groups(db)
+    assert group.reports == (protocol, main, follow_up) and group.study == protocol
+    assert open_suggestions(db) == []
+    studies = study_of_report(db)
+    assert studies[follow_up] == protocol and studies[unrelated] == unrelated
+    # a person's 'different' takes a report out again
+    decide_study_link(db, protocol, follow_up, False, "bob")
+    decide_study_link(db, main, follow_up, False, "bob")
+    assert study_groups(db)[0].reports == (protocol, main)
+
+
+def test_study_commands_list_confirm_and_refuse_bad_ids(project_a, capsys):
+    protocol, main, *_ = trial_reports(project_a)
+    folder = str(project_a.folder)
+    run(capsys, "dedup", "--project", folder)
+    code, out, _ = run(capsys, "dedup", "studies", "--project", folder)
+    assert code == 0 and "3 new suggestions; 3 waiting for a person" in out
+    assert f"records {protocol} and {main}: NCT01234567" in out
+    args = ("dedup", "study-link", "--project", folder, "--reviewer", "ann", "--same")
+    code, out, _ = run(capsys, *args, str(protocol), str(main))
+    assert code == 0 and "reports of one study" in out
+    code, out, _ = run(capsys, "dedup", "studies", "--project", folder)
+    assert f"study {protocol}: 2 reports" in out and "2 waiting" in out
+    code, _, err = run(capsys, *args, str(protocol), "999")
+    assert code == 2 and "no record with id 999" in err

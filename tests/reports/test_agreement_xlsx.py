@@ -1,0 +1,42 @@
+"""The agreement sheet of report.xlsx holds numbers, not text that looks like numbers."""
+
+from __future__ import annotations
+
+from openpyxl import load_workbook
+
+from reviewkit import screening
+from reviewkit.reports.report import write_report
+
+
+def test_agreement_sheet_stores_numbers_as_numbers(b_included, store, make_record, tmp_path):
+    project, ids = b_included
+    more = store(project, [make_record(f"Sick leave study {i}") for i in range(4)], "extra")
+    labels = {"reviewer1": "iiee", "reviewer2": "ieie"}
+    for reviewer, marks in labels.items():
+        for rid, mark in zip(more, marks, strict=True):
+            label, reason = ("include", "") if mark == "i" else ("exclude", "no-collaboration")
+            screening.decide(
+                project.db,
+                rid,
+                "title-abstract",
+                reviewer,
+                label,
+                reason,
+                protocol=project.protocol,
+            )
+    paths = write_report(project, tmp_path / "exports", formats=("xlsx",))
+    xlsx = tmp_path / "exports" / "report.xlsx"
+    assert xlsx in paths
+    ws = load_workbook(xlsx)["agreement"]
+    header = [c.value for c in ws[1]]
+    row = {h: c.value for h, c in zip(header, ws[2], strict=False)}
+    assert row["Stage"] == "full-text" or row["Stage"] == "title-abstract"
+    for column in ("Studies both screened", "Agreement %", "Cohen's kappa", "PABAK"):
+        assert isinstance(row[column], int | float), (column, row[column])
+    ta = next(
+        {h: c.value for h, c in zip(header, r, strict=False)}
+        for r in ws.iter_rows(min_row=2)
+        if r[0].value == "title-abstract"
+    )
+    assert ta["Studies both screened"] == 7 and ta["Agreement %"] == round(500 / 7, 1)
+    assert all(isinstance(ta[c], int | float) for c in ("Kappa 95% CI low", "Kappa 95% CI high"))

@@ -1,0 +1,27 @@
+"""References have one full stop after each element, whatever punctuation the record brought."""
+
+from __future__ import annotations
+
+from reviewkit.records import Record
+from reviewkit.reports.tables import reference
+
+
+def test_initials_with_periods_give_no_double_period():
+    rec = Record(
+        title="Sick leave and return to work.",
+        authors=["Smith J.", "Doe A.B.", "Berg, K.L."],
+        journal="BMJ.",
+        year=2020,
+        volume="3",
+        pages="1-9",
+        pmid="123",
+    )
+    assert reference(rec) == (
+        "Smith J, Doe AB, Berg KL. Sick leave and return to work. BMJ. 2020;3:1-9. PMID: 123"
+    )
+    assert ".." not in reference(rec)
+
+
+def test_a_title_ending_in_a_question_mark_gets_no_period():
+    rec = Record(title="Does coordination work?", authors=["Andersen, Lars L"], year=2019)
+    assert reference(rec) == "Andersen LL. Does coordination work? 2019."

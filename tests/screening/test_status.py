@@ -1,0 +1,45 @@
+"""`status` counts decisions in force per stage, not log entries, and says how many are included."""
+
+from __future__ import annotations
+
+from conftest import add_records
+from screening.helpers import make_records
+
+from reviewkit import screening as scr
+from reviewkit.cli import main
+from reviewkit.status import project_status
+
+TA, FT = "title-abstract", "full-text"
+
+
+def test_status_counts_live_decisions_per_stage_and_included_studies(project_a, capsys):
+    a, b, c, d = add_records(project_a, make_records(4))
+    p = project_a.protocol
+
+    def vote(study, reviewer, label, reason="", stage=TA):
+        scr.decide(project_a.db, study, stage, reviewer, label, reason, protocol=p)
+
+    vote(a, "reviewer1", "include")
+    vote(b, "reviewer1", "exclude", "wrong-outcome")
+    vote(c, "reviewer1", "include")
+    scr.undo(project_a.db, TA, "reviewer1")  # c's include is undone: not a decision
+    vote(c, "reviewer1", "exclude", "wrong-outcome")
+    vote(c, "reviewer1", "include")  # a changed vote is one decision
+    scr.add_note(project_a.db, d, TA, "reviewer1", "ask the librarian")  # a note is not one
+    vote(a, "reviewer1", "include", stage=FT)
+    vote(a, "reviewer2", "include", stage=FT)
+    vote(c, "reviewer1", "exclude", "wrong-outcome", stage=FT)
+
+    status = project_status(project_a)
+    ta, ft = status.stages
+    assert (ta.stage, ta.decisions, ta.included, ta.excluded, ta.pending) == (TA, 3, 2, 1, 1)
+    assert (ft.stage, ft.decisions, ft.studies, ft.included, ft.pending) == (FT, 3, 2, 1, 1)
+    assert status.decisions == 6 and status.included == 1
+
+    project_a.close()
+    assert main(["status", "--project", str(project_a.folder)]) == 0
+    out = capsys.readouterr().out
+    assert "title-abstract: 3 decisions (3 votes)" in out
+    assert "2 included, 1 excluded, 1 pending" in out
+    assert "full-text: 3 decisions (3 votes) · 2 studies: 1 included" in out
+    assert "included studies: 1" in out

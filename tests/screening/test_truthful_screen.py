@@ -1,0 +1,162 @@
+"""What a reviewer sees is true: one vote per record in a one-reviewer stage, attachments that
+exist, 'o' that says when nothing opened, one record number, and q Quit at 80x24."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sqlite3
+
+import pytest
+from conftest import add_records
+from screening.helpers import make_records
+
+from reviewkit import screening as scr
+from reviewkit.cli import main
+from reviewkit.errors import UserError
+from reviewkit.tui.screening import ScreeningApp
+
+TA, FT = "title-abstract", "full-text"
+
+
+def vote(project, study, reviewer, label, reason=""):
+    return scr.decide(project.db, study, TA, reviewer, label, reason, protocol=project.protocol)
+
+
+def test_one_reviewer_stage_refuses_a_second_vote_on_a_decided_record(project_a):
+    a, b = add_records(project_a, make_records(2))
+    q2 = scr.ReviewerQueue(project_a, TA, "reviewer2")  # opened before reviewer1 decides
+    assert a in q2.studies
+    vote(project_a, a, "reviewer1", "include")
+    with pytest.raises(scr.AlreadyDecided, match="decided by another reviewer") as caught:
+        q2.decide(a, "exclude", "wrong-outcome")
+    assert "include" not in str(caught.value)  # the other reviewer's label stays hidden
+    assert scr.stage_outcomes(project_a, TA)[a].status == "include"  # no silent conflict
+    assert q2.next_open(0) == q2.studies.index(b)  # a has left reviewer2's queue
+    assert a not in scr.ReviewerQueue(project_a, TA, "reviewer2").studies
+    vote(project_a, a, "reviewer1", "exclude", "wrong-outcome")  # one's own vote may change
+    vote(project_a, b, "reviewer1", "uncertain")
+    vote(project_a, b, "reviewer2", "include")  # 'uncertain' still calls in a second reviewer
+
+
+def test_the_screen_says_so_and_moves_on_when_another_reviewer_took_the_record(project_a):
+    add_records(project_a, make_records(3))
+    app = ScreeningApp(scr.ReviewerQueue(project_a, TA, "reviewer2"), keymap={})
+
+    async def go():
+        async with app.run_test(size=(100, 34)) as pilot:
+            screen = app.screening
+            first = screen.current
+            vote(project_a, first, "reviewer1", "exclude", "wrong-outcome")  # another terminal
+            await pilot.press("i")
+            assert "decided by another reviewer" in screen.message
+            assert screen.current != first
+            await pilot.press("q")
+
+    asyncio.run(go())
+    with sqlite3.connect(project_a.database_path) as conn:
+        votes = conn.execute("SELECT reviewer, label FROM decisions").fetchall()
+    assert votes == [("reviewer1", "exclude")]
+
+
+def test_attach_accepts_only_a_readable_regular_file(project_a, tmp_path):
+    (a,) = add_records(project_a, make_records(1))
+    with pytest.raises(UserError, match="is a folder, not a file"):
+        scr.attach(project_a.db, a, str(tmp_path))
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(UserError, match="not a regular file"):
+        scr.attach(project_a.db, a, str(fifo))
+    with pytest.raises(UserError, match="no such file"):
+        scr.attach(project_a.db, a, str(tmp_path / "missing.pdf"))
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_attach_refuses_an_unreadable_file(project_a, tmp_path):
+    (a,) = add_records(project_a, make_records(1))
+    secret = tmp_path / "secret.pdf"
+    secret.write_bytes(b"%PDF")
+    secret.chmod(0)
+    with pytest.raises(UserError, match="cannot read the file"):
+        scr.attach(project_a.db, a, str(secret))
+
+
+def test_attach_cli_refuses_a_folder_with_exit_2(project_a, tmp_path, capsys):
+    (a,) = add_records(project_a, make_records(1))
+    project_a.close()
+    code = main(["attach", "--project", str(project_a.folder), str(a), str(tmp_path)])
+    assert code == 2
+    assert "is a folder, not a file" in capsys.readouterr().err
+
+
+def _full_text_app(project, opener):
+    (a,) = add_records(project, make_records(1))
+    vote(project, a, "reviewer1", "include")  # one reviewer at title-abstract in Review A
+    return a, ScreeningApp(scr.ReviewerQueue(project, FT, "reviewer1"), keymap={}, opener=opener)
+
+
+def test_open_says_when_nothing_could_open_the_file(project_a, tmp_path):
+    a, app = _full_text_app(project_a, lambda url: False)
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    scr.attach(project_a.db, a, str(pdf))
+
+    async def go():
+        async with app.run_test(size=(100, 34)) as pilot:
+            await pilot.press("o")
+            assert app.screening.message.startswith("could not open file://")
+            pdf.unlink()
+            await pilot.press("o")
+            assert "is no longer there" in app.screening.message
+            await pilot.press("q")
+
+    asyncio.run(go())
+
+
+def test_header_and_body_name_the_same_record(project_a):
+    add_records(project_a, make_records(5))
+    app = ScreeningApp(scr.ReviewerQueue(project_a, TA, "reviewer1"), keymap={})
+
+    async def go():
+        async with app.run_test(size=(100, 34)) as pilot:
+            screen = app.screening
+            await pilot.press("j", "j")
+            study = screen.current
+            header = str(screen.query_one("#status").render())
+            assert f"record {study} (3 of 5)" in header
+            assert f"Record {study}" in screen.query_one("#record").plain
+            await pilot.press("q")
+
+    asyncio.run(go())
+
+
+@pytest.mark.parametrize("stage", [TA, FT])
+def test_the_footer_keeps_help_and_quit_at_80x24(project_a, stage):
+    for a in add_records(project_a, make_records(2)):
+        vote(project_a, a, "reviewer1", "include")  # so that the full-text stage has records
+    app = ScreeningApp(scr.ReviewerQueue(project_a, stage, "reviewer1"), keymap={})
+
+    async def go():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            fits = {
+                key.description
+                for key in app.screen.query("FooterKey")
+                if key.region.width and key.region.right <= 80
+            }
+            assert {"Include", "Exclude…", "Uncertain", "Undo", "Help", "Quit"} <= fits
+            if stage == FT:
+                assert {"Attach", "Open"} <= fits
+            await pilot.press("q")
+
+    asyncio.run(go())
+
+
+def test_includes_left_never_says_after_your_first_decision_once_there_is_one():
+    from reviewkit.queue_ranker import RankStatus
+
+    before = RankStatus("random", None, 0, 0, 5, 5, None, False)
+    assert "after your first decision" in before.describe()
+    after = RankStatus("random", None, 1, 0, 5, 5, None, True)  # decided; estimate not back yet
+    assert "after your first decision" not in after.describe()
+    assert "Includes left: estimating…" in after.describe()

@@ -1,0 +1,266 @@
+"""`make demo` end to end, in a temporary folder, on a slice of the real snapshot.
+
+The slice is half the articles of the 2021 NLM update file that mention work or health at work
+(some 1,200, cut verbatim), so the demo's searches find half of what they find in the whole
+snapshot while the index builds in seconds. Checked: every table has rows, PRISMA's numbers add up with
+both stages, the evidence map has filled cells, the simulated reviewers are named as such in
+every output, the project is ready for the three commands the demo suggests, and a rerun keeps
+the project.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import zlib
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+from rich.console import Console
+
+from reviewkit import screening
+from reviewkit.classify import assigned_labels
+from reviewkit.cli import main as cli
+from reviewkit.demo import main as demo_main
+from reviewkit.demo.reviewers import LEAD, NOTE, REVIEWERS, rule_vote
+from reviewkit.demo.run import DemoResult, run_demo
+from reviewkit.offline_data import pubmed_snapshot_files
+from reviewkit.project import init_project, open_project
+from reviewkit.protocol import load
+from reviewkit.records import Record
+
+PROTOCOL = Path(__file__).resolve().parents[1] / "protocols" / "demo-work-health.toml"
+TERMS = (b"return to work", b"sick leave", b"sickness absence", b"occupational", b"workplace",
+         b"worker", b"employ", b"rehabilitation", b"burnout", b"musculoskeletal", b"unemploy",
+         b"absenteeism", b"job")  # fmt: skip
+HEAD = b'<?xml version="1.0" encoding="utf-8"?>\n<PubmedArticleSet>\n'
+
+
+def write_slice(path: Path) -> Path:
+    """Half the articles of the 2021 update file with one of TERMS (case-folded byte search).
+
+    Half (by a CRC of the article, so always the same half) keeps the run short; the demo's
+    searches still find some 200 records in it, enough for every table to fill.
+    """
+    with gzip.open(pubmed_snapshot_files()[0]) as stream:
+        data = stream.read()
+    low = data.lower()
+    kept: dict[int, bytes] = {}
+    for term in TERMS:
+        i = low.find(term)
+        while i >= 0:
+            start = data.rfind(b"<PubmedArticle>", 0, i)
+            end = data.find(b"</PubmedArticle>", i)
+            if start < 0 or end < 0:
+                break
+            article = data[start : end + len(b"</PubmedArticle>")]
+            if zlib.crc32(article) % 2 == 0:
+                kept[start] = article
+            i = low.find(term, end)
+    path.write_bytes(HEAD + b"\n".join(kept[k] for k in sorted(kept)) + b"\n</PubmedArticleSet>\n")
+    return path
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def check_every_table_has_rows(result: DemoResult) -> None:
+    out = result.out_dir / "work-health"
+    labels = [lab.id for lab in load(PROTOCOL).scheme("health").labels]
+    for label in labels:  # one table per label of the report scheme, none empty
+        assert rows(out / "tables" / f"{label}.csv"), label
+    for table in (out / "tables").glob("*.csv"):
+        assert rows(table), table.name
+    agreement = rows(out / "agreement.csv")
+    assert {r["Stage"] for r in agreement} == {"title-abstract", "full-text"}
+    assert all(r["Cohen's kappa"] for r in agreement)
+    log = rows(result.search_log)
+    assert len(log) == 16  # Review A: eight searches, run and rerun
+    assert all(r["query as PubMed translated it"] and r["status"] == "complete" for r in log)
+    assert len(rows(out / "search-log.csv")) == 5  # the demo review's five searches, run once
+    assert rows(out / "evidence-map" / "evidence-map.csv")
+    assert (out / "included.ris").read_text(encoding="utf-8").count("ER  -") >= 20
+
+
+def check_prisma_adds_up_with_both_stages(result: DemoResult) -> None:
+    items = {
+        r["item"]: int(r["count"]) for r in rows(result.out_dir / "work-health" / "prisma.csv")
+    }
+
+    def total(prefix: str) -> int:
+        return sum(v for k, v in items.items() if k.startswith(prefix))
+
+    identified = total("database: ") + total("other source: ")
+    assert identified == items["records identified"]
+    assert items["other source: Other database (demo RIS)"] > 0
+    duplicates = items["duplicates removed automatically"] + items["duplicates removed by hand"]
+    assert duplicates > 0
+    assert identified - duplicates == items["records screened"]
+    assert items["records excluded"] == total("excluded: ") > 0
+    assert items["records screened"] == (
+        items["records excluded"]
+        + items["awaiting title-abstract decision"]
+        + items["reports sought for retrieval"]
+    )
+    assert items["reports sought for retrieval"] == (
+        items["reports not retrieved"] + items["reports assessed for eligibility"]
+    )
+    assert items["reports excluded"] == total("full text excluded: ") > 0
+    assert items["reports assessed for eligibility"] == (
+        items["reports excluded"] + items["awaiting full-text decision"] + items["studies included"]
+    )
+    assert items["studies included"] >= 20
+
+
+def check_evidence_map_has_filled_cells(result: DemoResult) -> None:
+    folder = result.out_dir / "work-health" / "evidence-map"
+    cells = rows(folder / "evidence-map-cells.csv")
+    filled = [c for c in cells if int(c["count"]) > 0]
+    assert len(filled) >= 3
+    assert {c["health"] for c in filled} >= {"mental", "musculoskeletal"}
+    for picture in ("evidence-map.png", "evidence-map.svg"):
+        assert (folder / picture).stat().st_size > 10_000
+
+
+def docx_text(path: Path) -> str:
+    doc = Document(str(path))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+def xlsx_text(path: Path) -> str:
+    book = load_workbook(path, read_only=True)
+    return "\n".join(
+        str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row if v
+    )
+
+
+def check_simulated_reviewers_named_in_every_output(result: DemoResult, printed: str) -> None:
+    out = result.out_dir / "work-health"
+    texts = {
+        "printed": printed,
+        "report.md": (out / "report.md").read_text(encoding="utf-8"),
+        "report.docx": docx_text(out / "report.docx"),
+        "report.xlsx": xlsx_text(out / "report.xlsx"),
+        "prisma.svg": (out / "prisma.svg").read_text(encoding="utf-8"),
+        "included.bib": (out / "included.bib").read_text(encoding="utf-8"),
+        "README.txt": (out / "README.txt").read_text(encoding="utf-8"),
+    }
+    for name, text in texts.items():  # wrapped lines joined again; an SVG keeps the first line
+        flat = " ".join(text.split())
+        assert "were done by simulated reviewers (demo-reviewer-1," in flat, name
+    ris = (out / "included.ris").read_text(encoding="utf-8")
+    assert ris.count(f"N1  - {NOTE}") == ris.count("ER  -")
+    pairs = {(r["Reviewer A"], r["Reviewer B"]) for r in rows(out / "agreement.csv")}
+    assert pairs == {REVIEWERS}
+    with open_project(result.demo) as project:  # every decision and label is a simulated one's
+        finals = screening.conflicts(project, "title-abstract", "someone-else")
+        assert finals and {v.final.reviewer for v in finals if v.final} == {LEAD}
+        assert {name for v in finals for name, *_ in v.votes} == set(REVIEWERS)
+        labels = assigned_labels(project, "health", screening.included(project)).values()
+        assert {a.reviewer for a in labels if a.confirmed} == {LEAD}
+
+
+def check_ready_for_the_next_three_commands(result: DemoResult, printed: str, capsys) -> None:
+    for command in ("reviewkit screen --project", "reviewkit conflicts --project",
+                    "reviewkit confirm --project"):  # fmt: skip
+        assert command in printed
+    with open_project(result.demo) as project:
+        assert screening.ReviewerQueue(project, "title-abstract", "you").remaining > 0
+        labels = assigned_labels(project, "health", screening.included(project)).values()
+        assert any(a.confirmed for a in labels) and any(not a.confirmed for a in labels)
+    capsys.readouterr()
+    folder = str(result.demo)
+    args = [
+        "conflicts",
+        "--project",
+        folder,
+        "--stage",
+        "full-text",
+        "--resolver",
+        "lead",
+        "--list",
+    ]
+    assert cli(args) == 0
+    assert "\topen\t" in capsys.readouterr().out
+
+
+def check_rerun_keeps_the_project(result: DemoResult, snapshot: Path) -> None:
+    with open_project(result.demo) as project:
+        queue = screening.ReviewerQueue(project, "title-abstract", "you")
+        queue.note(queue.studies[0], "a note by a person")
+    console = Console(file=io.StringIO(), width=200)
+    again = run_demo(
+        result.review_a.parent, result.out_dir, snapshot_files=[snapshot], console=console
+    )
+    assert again.built is None and again.librarian is None
+    assert "kept the demo projects" in console.file.getvalue()
+    assert "FRESH=1" in console.file.getvalue()
+    with open_project(result.demo) as project:
+        queue = screening.ReviewerQueue(project, "title-abstract", "you")
+        assert queue.notes[queue.studies[0]] == ["a note by a person"]
+    check_prisma_adds_up_with_both_stages(again)
+
+
+def test_demo_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One run of the whole demo (on the slice), then every check of the issue on what it made."""
+    snapshot = write_slice(tmp_path / "slice.xml")
+    console = Console(file=io.StringIO(), width=200)
+    result = run_demo(
+        tmp_path / "build", tmp_path / "exports", snapshot_files=[snapshot], console=console
+    )
+    printed = console.file.getvalue()
+    assert result.built is not None and result.librarian is not None
+    check_every_table_has_rows(result)
+    check_prisma_adds_up_with_both_stages(result)
+    check_evidence_map_has_filled_cells(result)
+    check_simulated_reviewers_named_in_every_output(result, printed)
+    check_ready_for_the_next_three_commands(result, printed, capsys)
+    check_rerun_keeps_the_project(result, snapshot)
+
+
+def test_simulated_votes_follow_the_rule() -> None:
+    protocol = load(PROTOCOL)
+    on_topic = Record(
+        title="Return to work after sick leave for depression among employees",
+        abstract_sections=[{"label": "", "text": "Workers with anxiety and musculoskeletal pain."}],
+    )
+    children = Record(title="Depression among working mothers and their children")
+    off_topic = Record(title="Crystal structure of a bacterial enzyme")
+    assert rule_vote(on_topic, protocol, "title-abstract")[0].label == "include"
+    assert rule_vote(children, protocol, "title-abstract")[0].reason == "wrong-population"
+    assert rule_vote(off_topic, protocol, "title-abstract")[0].reason == "off-topic"
+    assert (
+        rule_vote(Record(title=on_topic.title), protocol, "full-text")[0].reason == "no-full-text"
+    )
+
+
+def test_missing_snapshot_file_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = demo_main(
+        ["--work-dir", str(tmp_path / "b"), "--out", str(tmp_path / "e"),
+         "--snapshot", str(tmp_path / "missing.xml")]
+    )  # fmt: skip
+    assert code == 2
+    assert "snapshot file not found" in capsys.readouterr().err
+    assert not (tmp_path / "e").exists()
+
+
+def test_never_replaces_a_project_it_did_not_make(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = PROTOCOL.parent / "work-health-collaboration.toml"
+    init_project(tmp_path / "b" / "work-health", other).close()
+    snapshot = tmp_path / "s.xml"
+    snapshot.write_text("<PubmedArticleSet></PubmedArticleSet>\n", encoding="utf-8")
+    args = ["--work-dir", str(tmp_path / "b"), "--out", str(tmp_path / "e"), "--fresh"]
+    assert demo_main([*args, "--snapshot", str(snapshot)]) == 2
+    assert "refusing to replace it" in capsys.readouterr().err
+    assert (tmp_path / "b" / "work-health" / "review.sqlite").exists()
+    assert not (tmp_path / "e").exists()
