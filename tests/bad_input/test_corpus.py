@@ -126,6 +126,16 @@ def command(case: Path, paths: dict[str, str]) -> tuple[list[str], dict[str, str
         return ["extract", "import", str(case), "--reviewer", "reviewer1", *project], env
     if kind == "evaluate":
         return ["classify", "--evaluate", str(case), "--scheme", "model-type", *project], env
+    if kind == "dedup-queue":
+        return [
+            "dedup",
+            "review",
+            "--read-csv",
+            str(case),
+            "--reviewer",
+            "reviewer1",
+            *project,
+        ], env
     if kind == "keymap":
         return ["screen", "--reviewer", "reviewer1", *project], {"REVIEWKIT_KEYS": str(case)}
     line = case.read_text(encoding="utf-8").strip().format(**paths)
