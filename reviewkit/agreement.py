@@ -14,7 +14,6 @@ include / exclude / uncertain; when neither reviewer used 'uncertain' the table 
 
 from __future__ import annotations
 
-import csv
 import io
 import itertools
 import math
@@ -23,6 +22,7 @@ from pathlib import Path
 
 from sklearn.metrics import cohen_kappa_score
 
+from reviewkit import outputs
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.screening import VOTES, DerivedStages, stage_names
@@ -162,7 +162,7 @@ CSV_COLUMNS = (
 def to_csv(results: list[Agreement]) -> str:
     """One row per cell of each counts table, with the statistics repeated on every row."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = outputs.csv_writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for r in results:
         stats = [
@@ -186,4 +186,4 @@ def _num(value: float | None) -> str:
 
 
 def write_csv(results: list[Agreement], path: Path) -> None:
-    Path(path).write_text(to_csv(results), encoding="utf-8")
+    outputs.write_text(path, to_csv(results))

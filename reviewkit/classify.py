@@ -22,7 +22,6 @@ that weighed most for it.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from collections.abc import Callable, Iterable
@@ -30,7 +29,9 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from reviewkit import outputs
 from reviewkit.errors import UserError
+from reviewkit.formats import csv_format
 from reviewkit.formats.text import read_text
 from reviewkit.project import Project
 from reviewkit.protocol import Protocol, Scheme, SignalTerm
@@ -438,7 +439,7 @@ class EvaluationResult:
 
     def confusion_csv(self) -> str:
         buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
+        w = outputs.csv_writer(buf, lineterminator="\n")
         w.writerow(["gold \\ predicted", *self.labels])
         for g in self.labels:
             w.writerow([g, *(self.confusion[g][p] for p in self.labels)])
@@ -463,12 +464,13 @@ class EvaluationResult:
         return "\n".join(lines)
 
 
-def _gold_column(header: list[str], scheme: Scheme) -> str:
+def _gold_column(header: list[str], scheme: Scheme, where: str = "") -> str:
     for name in ("gold", "label", scheme.id):
         if name in header:
             return name
     raise UserError(
         "the CSV has no gold label column",
+        where=where,
         hint=f"name it 'gold', 'label' or {scheme.id!r}; columns: {', '.join(header)}",
     )
 
@@ -483,14 +485,12 @@ def evaluate(protocol: Protocol, scheme_id: str, csv_path: str | Path) -> Evalua
     """
     scheme = protocol.scheme(scheme_id)
     path = Path(csv_path)
-    text = read_text(path)
-    reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
+    header, rows = csv_format.dict_rows(read_text(path), str(path))
     if "title" not in header:
         raise UserError(
             "the CSV needs a 'title' column", where=str(path), hint=f"columns: {', '.join(header)}"
         )
-    gold_col = _gold_column(header, scheme)
+    gold_col = _gold_column(header, scheme, f"{path}:1")
     labels = list(scheme.label_ids)
     if none_id(scheme) not in labels:
         labels.append(none_id(scheme))
@@ -499,7 +499,7 @@ def evaluate(protocol: Protocol, scheme_id: str, csv_path: str | Path) -> Evalua
     }
     order = {lab: i for i, lab in enumerate(labels)}
     pairs: list[tuple[set[str], list[str]]] = []
-    for line, row in enumerate(reader, start=2):
+    for line, row in rows:
         raw = (row.get(gold_col) or "").strip()
         gold = set()
         for part in raw.split(";") if raw else [none_id(scheme)]:

@@ -4,14 +4,24 @@ Each line is one log entry with its stable id and the record named portably (PMI
 normalised title + year), never by local id: the other machine may have imported its records
 in another order. Importing is all or nothing and idempotent: entries already present are
 skipped; an entry whose id is present with different content refuses the whole file.
+
+Every field of every line is checked before anything is written (against the protocol when
+one is given): the format tag, no unknown keys, the types, a known stage, label and exclusion
+reason, a reviewer the protocol names (for votes and notes; a resolver's final decisions may
+come from anyone), a ``created_at`` in the log's own ISO 8601 UTC form and not in the future
+(the newest entry decides a study, so a bad date would decide it), and a record key with a
+PMID, DOI or title. The first wrong line refuses the whole file, naming its line.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from reviewkit import outputs
 from reviewkit.errors import UserError
 from reviewkit.formats.text import read_text
 from reviewkit.protocol import STAGES, Protocol
@@ -26,6 +36,10 @@ from reviewkit.store.duplicates import canonical_map
 FORMAT = "reviewkit-decisions/1"
 LABELS = (*VOTES, NOTE, UNDO, *FINAL)
 _CONTENT = ("stage", "reviewer", "label", "reason", "note", "undoes", "created_at")
+_KEYS = {"format", "id", "record", *_CONTENT}
+_RECORD_KEYS = {"pmid", "doi", "title", "year"}
+_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_CLOCK_SKEW = timedelta(days=1)  # machines' clocks differ; a day ahead is still a mistake
 
 
 @dataclass(frozen=True)
@@ -53,9 +67,7 @@ def export_decisions(db: Store, reviewer: str, path: Path) -> int:
         entry = {"format": FORMAT, **{k: getattr(d, k) for k in ("id", *_CONTENT)}}
         entry["record"] = {"pmid": pmid, "doi": doi, "title": normalise_title(title), "year": year}
         lines.append(json.dumps(entry, ensure_ascii=False, sort_keys=True))
-    tmp = Path(path).with_name(Path(path).name + ".part")
-    tmp.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-    tmp.replace(path)
+    outputs.write_text(path, "".join(line + "\n" for line in lines))
     return len(lines)
 
 
@@ -87,7 +99,95 @@ class _Resolver:
         return None
 
 
-def _parse(path: Path) -> list[tuple[int, dict]]:
+def _bad(where: str, message: str, hint: str = "") -> UserError:
+    return UserError(
+        message, where=where, hint=hint or "nothing was imported; fix or re-export the file"
+    )
+
+
+def _check_types(entry: dict, where: str) -> None:
+    unknown = sorted(set(entry) - _KEYS)
+    if unknown:
+        raise _bad(where, f"unknown field {unknown[0]!r}")
+    for key in ("id", "stage", "reviewer", "label", "created_at"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise _bad(where, f"{key} must be a non-empty string, not {entry.get(key)!r}")
+    for key in ("reason", "note", "undoes"):
+        if entry.get(key) is not None and not isinstance(entry[key], str):
+            raise _bad(where, f"{key} must be a string or null, not {entry[key]!r}")
+    if not _ID.match(entry["id"]) or (entry.get("undoes") and not _ID.match(entry["undoes"])):
+        raise _bad(where, "an entry id is letters, digits, '-' or '_' (at most 64)")
+    record = entry.get("record")
+    if not isinstance(record, dict):
+        raise _bad(where, "record must be an object with pmid, doi, title and year")
+    unknown = sorted(set(record) - _RECORD_KEYS)
+    if unknown:
+        raise _bad(where, f"unknown record field {unknown[0]!r}")
+    for key in ("pmid", "doi", "title"):
+        if record.get(key) is not None and not isinstance(record[key], str):
+            raise _bad(where, f"record.{key} must be a string or null, not {record[key]!r}")
+    year = record.get("year")
+    if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+        raise _bad(where, f"record.year must be a whole number or null, not {year!r}")
+    if not any((record.get(k) or "").strip() for k in ("pmid", "doi", "title")):
+        raise _bad(where, "the record has no PMID, DOI or title to find it by")
+
+
+def _check_time(value: str, where: str) -> None:
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        when = None
+    if when is None or when.tzinfo is None or when.utcoffset() != timedelta(0):
+        raise _bad(
+            where,
+            f"created_at {value!r} is not a UTC time such as 2024-05-01T12:30:00.000000+00:00",
+        )
+    if when.isoformat(timespec="microseconds") != value:
+        raise _bad(
+            where,
+            f"created_at {value!r} is not in the log's form "
+            f"{when.isoformat(timespec='microseconds')!r} (the log sorts by this text)",
+        )
+    if when > datetime.now(UTC) + _CLOCK_SKEW:
+        raise _bad(where, f"created_at {value} is in the future")
+
+
+def _check_meaning(entry: dict, where: str, protocol: Protocol | None) -> None:
+    label, stage, reason = entry["label"], entry["stage"], entry.get("reason") or ""
+    if label not in LABELS:
+        raise _bad(where, f"unknown label {label!r}", hint=f"labels: {', '.join(LABELS)}")
+    if stage not in STAGES:
+        raise _bad(where, f"unknown stage {stage!r}", hint=f"stages: {', '.join(STAGES)}")
+    if label == UNDO and not entry.get("undoes"):
+        raise _bad(where, "an undo entry must name the entry it undoes")
+    if label != UNDO and entry.get("undoes"):
+        raise _bad(where, f"a {label!r} entry cannot undo another entry")
+    if label == NOTE and not (entry.get("note") or "").strip():
+        raise _bad(where, "a note entry has no note text")
+    excludes = label in ("exclude", "final-exclude")
+    if reason and not excludes:
+        raise _bad(where, f"a reason goes with an exclusion only, not with {label!r}")
+    if protocol is None:
+        return
+    if stage not in protocol.stages:
+        raise _bad(where, f"the protocol has no stage {stage!r}", hint=str(protocol.path))
+    if label in (*VOTES, NOTE) and entry["reviewer"] not in protocol.reviewers:
+        raise _bad(
+            where,
+            f"{entry['reviewer']!r} is not a reviewer of this protocol",
+            hint=f"reviewers: {', '.join(protocol.reviewers)} (in {protocol.path})",
+        )
+    codes = [r.code for r in protocol.stages[stage].exclusion_reasons]
+    if excludes and reason and reason not in codes:
+        raise _bad(
+            where,
+            f"unknown exclusion reason {reason!r} for stage {stage}",
+            hint=f"reasons: {', '.join(codes) or '(none defined)'}",
+        )
+
+
+def _parse(path: Path, protocol: Protocol | None = None) -> list[tuple[int, dict]]:
     text = read_text(path)
     entries = []
     for no, line in enumerate(text.splitlines(), start=1):
@@ -107,24 +207,24 @@ def _parse(path: Path) -> list[tuple[int, dict]]:
         missing = [
             k
             for k in ("id", "record", "stage", "reviewer", "label", "created_at")
-            if not entry.get(k)
+            if entry.get(k) in (None, "")
         ]
-        if missing or not isinstance(entry["record"], dict):
-            raise UserError(f"missing fields: {', '.join(missing) or 'record'}", where=where)
-        if entry["label"] not in LABELS:
-            raise UserError(f"unknown label {entry['label']!r}", where=where)
-        if entry["stage"] not in STAGES:
-            raise UserError(f"unknown stage {entry['stage']!r}", where=where)
-        if entry["label"] == UNDO and not entry.get("undoes"):
-            raise UserError("an undo entry must name the entry it undoes", where=where)
+        if missing:
+            raise _bad(where, f"missing fields: {', '.join(missing)}")
+        _check_types(entry, where)
+        _check_meaning(entry, where, protocol)
+        _check_time(entry["created_at"], where)
         entries.append((no, entry))
+    if not entries:
+        raise _bad(str(path), "the file holds no decision lines")
     return entries
 
 
-def import_decisions(db: Store, path: Path) -> ImportResult:
-    """Add the file's entries to the log in one transaction; idempotent; refuses conflicts."""
+def import_decisions(db: Store, path: Path, protocol: Protocol | None = None) -> ImportResult:
+    """Add the file's entries to the log in one transaction; idempotent; refuses conflicts and,
+    before anything is written, any line that does not check out (against ``protocol``)."""
     path = Path(path)
-    entries = _parse(path)
+    entries = _parse(path, protocol)
     resolve = _Resolver(db)
     existing = decision_rows.get_decisions(db, [e["id"] for _, e in entries])
     canon: dict[int, int] | None = None
@@ -138,7 +238,7 @@ def import_decisions(db: Store, path: Path) -> ImportResult:
             rec = e["record"]
             raise UserError(
                 "no record in this project matches the entry's record "
-                f"(pmid {rec.get('pmid') or '-'}, doi {rec.get('doi') or '-'}, title {rec.get('title', '')[:60]!r})",
+                f"(pmid {rec.get('pmid') or '-'}, doi {rec.get('doi') or '-'}, title {(rec.get('title') or '')[:60]!r})",
                 where=where,
                 hint="import the same records on this machine first; nothing was written",
             )

@@ -40,6 +40,10 @@ class ProjectError(UserError):
     """A missing or incompatible review project."""
 
 
+class OutputError(UserError):
+    """An output file that cannot be written (missing folder, no permission, full disk)."""
+
+
 class Interrupted(UserError):
     """The user pressed Ctrl-C; what was committed stays, and the hint says how to go on."""
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from reviewkit import outputs
 from reviewkit.classify import Assigned, assigned_labels, none_id
 from reviewkit.project import Project
 from reviewkit.protocol import Scheme
@@ -238,9 +239,12 @@ def draw_map(emap: EvidenceMap, path: Path) -> Path:
     ax.set_ylabel(emap.rows_scheme.name, fontsize=9)
     ax.set_title(f"Evidence map ({len(emap.citations)} studies)", fontsize=10)
     fig.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path)
-    plt.close(fig)
+    outputs.output_folder(path.parent)
+    try:
+        with outputs.atomic_path(path) as tmp:
+            fig.savefig(tmp, format=path.suffix.lstrip(".") or None)
+    finally:
+        plt.close(fig)
     return path
 
 
@@ -253,7 +257,7 @@ def write_map(
     records: Mapping[int, Record] | None = None,
 ) -> list[Path]:
     """Write the map as tables (in ``formats``), PNG, SVG and GraphML into ``out_dir``."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    outputs.output_folder(out_dir)
     tables = [emap.matrix_table(), emap.cells_table()]
     paths: list[Path] = []
     if "csv" in formats:
@@ -267,6 +271,7 @@ def write_map(
     schemes = [emap.rows_scheme.id, emap.cols_scheme.id]
     graph = study_label_graph(project, schemes, emap.studies, records=records)
     graphml = out_dir / "study-labels.graphml"
-    nx.write_graphml(graph, graphml)
+    with outputs.atomic_path(graphml) as tmp:
+        nx.write_graphml(graph, tmp)
     paths.append(graphml)
     return paths

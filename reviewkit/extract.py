@@ -20,9 +20,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from reviewkit import outputs
 from reviewkit.countries import ALIASES, COUNTRIES
 from reviewkit.errors import UserError
+from reviewkit.formats import csv_format
 from reviewkit.formats.text import read_text
+from reviewkit.outputs import restore
 from reviewkit.project import Project
 from reviewkit.protocol import ExtractionField
 from reviewkit.records import Record
@@ -133,10 +136,18 @@ def prefill(
     value is rewritten only when the record now yields a different one. ``records``: the
     studies' records when the caller has read them already.
     """
-    fields = project.protocol.extraction
     ids = list(record_ids)
     if records is None:
         records = record_rows.get_records(project.db, ids)
+    new = _prefills(project, ids, records)
+    return values_rows.add_values(project.db, new, method="prefill")
+
+
+def _prefills(
+    project: Project, ids: list[int], records: dict[int, Record]
+) -> list[tuple[int, str, str]]:
+    """(record id, field id, value) of the prefilled values :func:`prefill` would write."""
+    fields = project.protocol.extraction
     current = values_rows.current_values(project.db, ids)
     new = []
     for rid in ids:
@@ -147,7 +158,7 @@ def prefill(
             value = prefill_value(records[rid], spec)
             if value and (old is None or old.value != value):
                 new.append((rid, spec.id, value))
-    return values_rows.add_values(project.db, new, method="prefill")
+    return new
 
 
 def records(project: Project, record_ids: Iterable[int]) -> dict[int, Record]:
@@ -200,20 +211,27 @@ def set_value(project: Project, record_id: int, field_id: str, value: str, revie
     )
 
 
-def export_csv(project: Project, record_ids: Iterable[int], path: str | Path) -> int:
-    """Write record_id, study, title and every field's current value; returns the row count."""
+def export_csv(
+    project: Project, record_ids: Iterable[int], path: str | Path, *, prefill: bool = False
+) -> int:
+    """Write record_id, study, title and every field's current value; returns the row count.
+
+    With ``prefill``, empty fields show their prefilled value, and those values are stored
+    only once the file is written (a failed export changes nothing). The file is written
+    atomically, with formula-looking cells neutralised (:mod:`reviewkit.outputs`)."""
     ids = list(record_ids)
     records = record_rows.get_records(project.db, ids)
     current = values(project, ids)
     fields = [f.id for f in project.protocol.extraction]
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow([*READ_ONLY_COLUMNS, *fields])
-        for rid in ids:
-            rec = records[rid]
-            w.writerow([rid, rec.citation(), rec.title, *(current[rid][f] for f in fields)])
+    new = _prefills(project, ids, records) if prefill else []
+    for rid, field_id, value in new:
+        current[rid][field_id] = value
+    rows = (
+        [rid, records[rid].citation(), records[rid].title, *(current[rid][f] for f in fields)]
+        for rid in ids
+    )
+    outputs.write_csv(path, [*READ_ONLY_COLUMNS, *fields], rows)
+    values_rows.add_values(project.db, new, method="prefill")
     return len(ids)
 
 
@@ -228,14 +246,19 @@ def import_csv(
 ) -> ImportResult:
     """Read an edited export back; writes only changed values, all in one transaction.
 
-    Refuses the whole file, writing nothing, on an unknown column, a row without a valid
-    record id, or a record that is not one of ``study_ids``; the error names the line.
+    Refuses the whole file, writing nothing, on an unknown or repeated column, a broken quote,
+    a row without a valid record id, a record that is not one of ``study_ids`` or a record on
+    two rows (which one would win is a guess); the error names the line.
     """
     path = Path(path)
-    text = read_text(path)
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip() for h in (reader.fieldnames or [])]
+    name = str(path)
+    rows = csv_format.reader(io.StringIO(read_text(path)))
+    try:
+        header = [h.strip() for h in next(rows, [])]
+    except csv.Error as exc:
+        raise csv_format.row_error(exc, name, 1, rows.line_num) from None
     fields = [f.id for f in project.protocol.extraction]
+    csv_format.duplicate_columns(header, header, name)
     if "record_id" not in header:
         raise UserError(
             "no record_id column",
@@ -249,11 +272,22 @@ def import_csv(
             )
     allowed = set(study_ids)
     wanted: list[tuple[int, str, str]] = []
-    seen = 0
-    for line, row in enumerate(reader, start=2):
-        row = {(k or "").strip(): v for k, v in row.items()}
-        if None in row or "" in row:
+    first_line: dict[int, int] = {}
+    end = 1
+    while True:
+        line = end + 1
+        try:
+            cells = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise csv_format.row_error(exc, name, line, rows.line_num) from None
+        end = rows.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) > len(header):
             raise UserError("more values than columns", where=f"{path}:{line}")
+        row = {h: restore(c) for h, c in zip(header, cells, strict=False)}
         raw = (row.get("record_id") or "").strip()
         if not raw.isdigit():
             raise UserError(f"record_id {raw!r} is not a number", where=f"{path}:{line}")
@@ -264,11 +298,17 @@ def import_csv(
                 where=f"{path}:{line}",
                 hint="only studies of this project's report can be imported",
             )
-        seen += 1
+        if rid in first_line:
+            raise UserError(
+                f"record id {rid} is on two rows (lines {first_line[rid]} and {line})",
+                where=f"{path}:{line}",
+                hint="keep one row per study; nothing was imported",
+            )
+        first_line[rid] = line
         for f in fields:
             if f in row and row[f] is not None:
                 wanted.append((rid, f, row[f].strip()))
     current = values(project, {rid for rid, _, _ in wanted})
     changed = [(rid, f, v) for rid, f, v in wanted if current[rid][f] != v]
     values_rows.add_values(project.db, changed, method="csv", reviewer=reviewer)
-    return ImportResult(seen, len(changed))
+    return ImportResult(len(first_line), len(changed))

@@ -291,7 +291,12 @@ def plot_recall(result: SimulationResult, path: Path | str) -> Path:
     ax.set_title(f"{result.dataset} — {result.label_column}, seed {result.seed}")
     ax.legend(loc="lower right")
     fig.tight_layout()
+    from reviewkit import outputs
+
     out = Path(path)
-    fig.savefig(out, format="png")
-    plt.close(fig)
+    try:
+        with outputs.atomic_path(out) as tmp:
+            fig.savefig(tmp, format="png")
+    finally:
+        plt.close(fig)
     return out

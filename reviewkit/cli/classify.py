@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import click
@@ -66,8 +65,10 @@ def classify_command(
     all_studies: bool,
 ) -> None:
     """Suggest labels for the included studies, each with its score and evidence."""
-    from reviewkit import classify, extract
+    from reviewkit import classify, extract, outputs
 
+    if csv_out is not None:  # before any work: the database is written only if the CSV can be
+        outputs.check_output(csv_out)
     project = load_project(project_dir)
     try:
         for s in schemes:
@@ -78,7 +79,7 @@ def classify_command(
             result = classify.evaluate(project.protocol, schemes[0], evaluate_file)
             click.echo(result.format())
             if csv_out:
-                csv_out.write_text(result.confusion_csv(), encoding="utf-8")
+                outputs.write_text(csv_out, result.confusion_csv())
                 click.echo(f"confusion matrix written to {csv_out}")
             return
         ids = _studies(project, all_studies)
@@ -87,9 +88,15 @@ def classify_command(
                 "no included studies yet: finish screening, or pass --all to classify every study"
             )
             return
-        with progress_bar("classifying") as update:
-            result = classify.classify_project(project, ids, schemes or None, progress=update)
-        filled = extract.prefill(project, ids)
+        # one transaction: when the CSV cannot be written (a full disk), nothing is stored
+        with project.db.transaction():
+            with progress_bar("classifying") as update:
+                result = classify.classify_project(project, ids, schemes or None, progress=update)
+            filled = extract.prefill(project, ids)
+            if csv_out:
+                rows = result.rows()
+                columns = list(rows[0]) if rows else ["record_id"]
+                outputs.write_csv(csv_out, columns, ([r.get(c, "") for c in columns] for r in rows))
         counts: dict[tuple[str, str], int] = {}
         for (_, sid), sugg in result.rules.items():
             for s in sugg:
@@ -103,12 +110,6 @@ def classify_command(
             f"{filled} extraction values prefilled"
         )
         if csv_out:
-            rows = result.rows()
-            csv_out.parent.mkdir(parents=True, exist_ok=True)
-            with csv_out.open("w", encoding="utf-8", newline="") as fh:
-                w = csv.DictWriter(fh, fieldnames=list(rows[0]) if rows else ["record_id"])
-                w.writeheader()
-                w.writerows(rows)
             click.echo(f"suggestions written to {csv_out}")
     finally:
         project.close()
@@ -177,13 +178,13 @@ def extract_group() -> None:
 @all_option
 def extract_export(project_dir: Path, file: Path, all_studies: bool) -> None:
     """Write every study's extraction values (prefilled first) to FILE.csv."""
-    from reviewkit import extract
+    from reviewkit import extract, outputs
 
+    outputs.check_output(file)
     project = load_project(project_dir)
     try:
         ids = _studies(project, all_studies)
-        extract.prefill(project, ids)
-        n = extract.export_csv(project, ids, file)
+        n = extract.export_csv(project, ids, file, prefill=True)
         click.echo(f"{n} studies written to {file}")
     finally:
         project.close()
@@ -273,8 +274,10 @@ def evidence_map_command(
     project_dir: Path, rows_scheme: str, cols_scheme: str, out_dir: Path, all_studies: bool
 ) -> None:
     """The matrix of one scheme against another: CSV, XLSX, Markdown, PNG, SVG and GraphML."""
+    from reviewkit import outputs
     from reviewkit.evidence import build_map, write_map
 
+    outputs.check_folder(out_dir)
     project = load_project(project_dir)
     try:
         emap = build_map(project, rows_scheme, cols_scheme, _studies(project, all_studies))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from reviewkit import outputs
 from reviewkit.cli._common import load_project, project_option
 from reviewkit.errors import UserError
 
@@ -32,6 +33,7 @@ def report_command(project_dir: Path, out_dir: Path, formats: str) -> None:
     """Write the report: tables per label, evidence map, PRISMA 2020, agreement, exports."""
     from reviewkit.reports.report import write_report
 
+    outputs.check_folder(out_dir)
     project = load_project(project_dir)
     try:
         chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
@@ -69,6 +71,8 @@ def export_command(project_dir: Path, included: bool, fmt: str, out_file: Path |
 
     if not included:
         raise UserError("only --included can be exported", hint="pass --included")
+    if out_file is not None:
+        outputs.check_output(out_file)
     project = load_project(project_dir)
     try:
         ids = included_studies(project)
@@ -95,6 +99,7 @@ def prisma_command(project_dir: Path, out_dir: Path) -> None:
     """Draw the PRISMA 2020 flow diagram (PNG, SVG) and write its numbers (CSV)."""
     from reviewkit.reports import prisma
 
+    outputs.check_folder(out_dir)
     project = load_project(project_dir)
     try:
         counts = prisma.collect_counts(project)

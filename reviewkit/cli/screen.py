@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from reviewkit import settings
+from reviewkit import outputs, settings
 from reviewkit.cli._common import load_project, project_option, run_app
 from reviewkit.protocol import STAGES
 
@@ -36,7 +36,9 @@ def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) 
     """Screen records one at a time in the terminal (blinded; every key commits at once)."""
     from reviewkit.queue_ranker import QueueRanker
     from reviewkit.screening import ReviewerQueue
+    from reviewkit.tui.actions import load_keymap
 
+    load_keymap()  # a keymap that would lock the reviewer out stops here, before any work
     project = load_project(project_dir)
     ranking = None
     try:
@@ -113,6 +115,8 @@ def conflicts(project_dir: Path, stage: str, resolver: str, as_list: bool) -> No
 )
 def agreement(project_dir: Path, stage: str | None, csv_file: Path | None) -> None:
     """Inter-rater agreement: counts table, percent agreement, Cohen's kappa (95% CI), PABAK."""
+    if csv_file:  # before the work: a path that cannot be written fails at once
+        outputs.check_output(csv_file)
     from reviewkit import agreement as ag
 
     project = load_project(project_dir)
@@ -139,6 +143,7 @@ def export_cmd(project_dir: Path, reviewer: str, file: Path) -> None:
     """Write one reviewer's (or resolver's) decision log to FILE."""
     from reviewkit.decision_exchange import check_exporter, export_decisions
 
+    outputs.check_output(file)
     project = load_project(project_dir)
     try:
         check_exporter(project.protocol, project.db, reviewer)
@@ -157,7 +162,7 @@ def import_cmd(project_dir: Path, file: Path) -> None:
 
     project = load_project(project_dir)
     try:
-        result = import_decisions(project.db, file)
+        result = import_decisions(project.db, file, project.protocol)
         click.echo(f"added {result.added} entries, {result.already_present} already present")
     finally:
         project.close()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import click
 
+from reviewkit import outputs
 from reviewkit.cli._common import console, progress_bar
 from reviewkit.errors import UserError
 
@@ -60,14 +60,17 @@ def simulate_command(
         f"time        {result.seconds:.2f} s wall, {result.cpu_seconds:.2f} s CPU ({result.n_fits} model fits)"
     )
     if csv_path is not None:
-        with csv_path.open("w", newline="", encoding="utf-8") as f:
-            writer = csv.writer(f)
-            writer.writerow(["position", "row", "label", "recall"])
-            curve = [0.0, 0.0, *result.recall_curve().tolist()]  # priors carry no recall
-            for pos, (row, label) in enumerate(
-                zip(result.order, result.labels_in_order, strict=True), start=1
-            ):
-                writer.writerow([pos, row + 1, label, f"{curve[pos - 1]:.4f}"])
+        curve = [0.0, 0.0, *result.recall_curve().tolist()]  # priors carry no recall
+        outputs.write_csv(
+            csv_path,
+            ["position", "row", "label", "recall"],
+            (
+                [pos, row + 1, label, f"{curve[pos - 1]:.4f}"]
+                for pos, (row, label) in enumerate(
+                    zip(result.order, result.labels_in_order, strict=True), start=1
+                )
+            ),
+        )
         console.print(f"order written to {csv_path}")
     if plot_path is not None:
         plot_recall(result, plot_path)

@@ -7,13 +7,13 @@ Links are only ever appended (see :mod:`reviewkit.store.duplicates`).
 
 from __future__ import annotations
 
-import csv
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reviewkit import outputs
 from reviewkit.dedup.block import candidate_pairs
 from reviewkit.dedup.cluster import GuardedClusters, guarded_merge
 from reviewkit.dedup.normalise import Keys, keys_for
@@ -467,27 +467,25 @@ def write_clusters_csv(db: Store, path: Path) -> int:
         made_by[lk.record_a].add(lk.made_by)
         made_by[lk.record_b].add(lk.made_by)
     recs = record_rows.get_records(db, [r for m in multi.values() for r in m])
-    try:
-        with open(path, "w", newline="", encoding="utf-8") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(CSV_COLUMNS)
-            for canonical in sorted(multi):
-                for rid in multi[canonical]:
-                    r = recs[rid]
-                    writer.writerow(
-                        (
-                            canonical,
-                            rid,
-                            int(rid == canonical),
-                            r.source,
-                            r.origin,
-                            r.title,
-                            r.year or "",
-                            r.doi,
-                            r.pmid,
-                            ";".join(sorted(made_by[rid])),
-                        )
+    # atomic, formula-looking titles neutralised, errors name the path (reviewkit.outputs)
+    with outputs.open_atomic(path, newline="") as fh:
+        writer = outputs.csv_writer(fh)
+        writer.writerow(CSV_COLUMNS)
+        for canonical in sorted(multi):
+            for rid in multi[canonical]:
+                r = recs[rid]
+                writer.writerow(
+                    (
+                        canonical,
+                        rid,
+                        int(rid == canonical),
+                        r.source,
+                        r.origin,
+                        r.title,
+                        r.year or "",
+                        r.doi,
+                        r.pmid,
+                        ";".join(sorted(made_by[rid])),
                     )
-    except OSError as exc:
-        raise UserError(f"cannot write the clusters CSV: {exc.strerror}", where=str(path)) from None
+                )
     return len(multi)

@@ -10,12 +10,14 @@ under the reviewer's name, as if given in ``dedup review``; a merge that a perso
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from reviewkit import outputs
 from reviewkit.dedup.engine import merge_refusal, person_id, review_queue
 from reviewkit.errors import UserError
+from reviewkit.formats import csv_format
+from reviewkit.formats.text import read_text
 from reviewkit.records import Record
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
@@ -54,26 +56,19 @@ def write_queue_csv(db: Store, path: Path) -> int:
     queue = review_queue(db)
     recs = record_rows.get_records(db, [x for q in queue for x in (q.a, q.b)])
     header = [*PAIR_COLUMNS, *(f"a_{f}" for f in FIELDS), *(f"b_{f}" for f in FIELDS)]
-    try:
-        with open(path, "w", newline="", encoding="utf-8") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(header)
-            for q in queue:
-                a, b = recs[q.a], recs[q.b]
-                score = "" if q.score is None else f"{q.score:.2f}"
-                writer.writerow(
-                    [
-                        q.a,
-                        q.b,
-                        score,
-                        q.rule,
-                        "",
-                        *(_value(a, f) for f in FIELDS),
-                        *(_value(b, f) for f in FIELDS),
-                    ]
-                )
-    except OSError as exc:
-        raise UserError(f"cannot write the queue CSV: {exc.strerror}", where=str(path)) from None
+    rows = (
+        [
+            q.a,
+            q.b,
+            "" if q.score is None else f"{q.score:.2f}",
+            q.rule,
+            "",
+            *(_value(recs[q.a], f) for f in FIELDS),
+            *(_value(recs[q.b], f) for f in FIELDS),
+        ]
+        for q in queue
+    )
+    outputs.write_csv(path, header, rows)  # atomic; formula-looking titles neutralised
     return len(queue)
 
 
@@ -86,40 +81,32 @@ class CsvVerdicts:
 
 def _rows(path: Path) -> list[tuple[int, int, int, str]]:
     """(line, a, b, verdict or '') of every row, checked; a UserError on the first bad one."""
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as fh:
-            reader = csv.DictReader(fh)
-            missing = [
-                c for c in ("record_a", "record_b", "verdict") if c not in (reader.fieldnames or [])
-            ]
-            if missing:
-                raise UserError(
-                    f"missing column(s) {', '.join(missing)}",
-                    where=str(path),
-                    hint="read back the file 'dedup review --csv' wrote, with its header",
-                )
-            out = []
-            for row in reader:
-                line = reader.line_num
-                word = (row.get("verdict") or "").strip().lower()
-                if word and word not in VERDICT_WORDS:
-                    raise UserError(
-                        f"verdict {word!r} is not 'same' or 'different'",
-                        where=f"{path}:{line}",
-                        hint="write same, different, or leave the cell empty",
-                    )
-                try:
-                    a, b = int(row["record_a"]), int(row["record_b"])
-                except (TypeError, ValueError):
-                    raise UserError(
-                        "record_a and record_b must be record ids", where=f"{path}:{line}"
-                    ) from None
-                out.append((line, a, b, VERDICT_WORDS.get(word, "")))
-            return out
-    except OSError as exc:
-        raise UserError(f"cannot read the queue CSV: {exc.strerror}", where=str(path)) from None
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise UserError(f"not a readable CSV file ({exc})", where=str(path)) from None
+    # read strictly: broken quotes, NUL bytes, repeated columns are refused with lines
+    fieldnames, reader = csv_format.dict_rows(read_text(path), str(path))
+    missing = [c for c in ("record_a", "record_b", "verdict") if c not in fieldnames]
+    if missing:
+        raise UserError(
+            f"missing column(s) {', '.join(missing)}",
+            where=str(path),
+            hint="read back the file 'dedup review --csv' wrote, with its header",
+        )
+    out = []
+    for line, row in reader:
+        word = (row.get("verdict") or "").strip().lower()
+        if word and word not in VERDICT_WORDS:
+            raise UserError(
+                f"verdict {word!r} is not 'same' or 'different'",
+                where=f"{path}:{line}",
+                hint="write same, different, or leave the cell empty",
+            )
+        try:
+            a, b = int(row["record_a"]), int(row["record_b"])
+        except (TypeError, ValueError):
+            raise UserError(
+                "record_a and record_b must be record ids", where=f"{path}:{line}"
+            ) from None
+        out.append((line, a, b, VERDICT_WORDS.get(word, "")))
+    return out
 
 
 def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:

@@ -15,7 +15,7 @@ from typing import TextIO, TypeVar, overload
 
 from reviewkit.errors import FormatError
 from reviewkit.formats import bibtex, csv_format, medline, pubmed_xml, ris
-from reviewkit.formats.text import decode
+from reviewkit.formats.text import decode, read_bytes
 from reviewkit.records import Record
 
 READ_FORMATS = ("pubmed-xml", "medline", "ris", "bibtex", "csv")
@@ -60,9 +60,10 @@ def detect(path: Path) -> str:
     if pubmed_xml.sniff(head):
         return "pubmed-xml"
     if b"\x00" in head[:8192]:
+        line = head.count(b"\n", 0, head.index(b"\x00")) + 1
         raise FormatError(
-            "this is a binary file, not a reference export",
-            where=str(path),
+            "this is a binary file, not a reference export (a NUL byte near the start)",
+            where=f"{path}:{line}",
             hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV",
         )
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
@@ -143,15 +144,7 @@ def _read_serial(
         with open(path, "rb") as fh:
             yield from pubmed_xml.read(fh, name, source=source or "PubMed")
         return
-    data = path.read_bytes()
-    if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            raise FormatError(
-                f"the compressed file is truncated or corrupt ({exc})", where=name
-            ) from None
-    text = decode(data, name, encoding)
+    text = decode(read_bytes(path), name, encoding)
     reader = _TEXT_READERS[fmt]
     kwargs = {"mapping": mapping} if fmt == "csv" else {}
     if mapping and fmt != "csv":

@@ -3,6 +3,11 @@
 Column names are matched case-insensitively against the aliases below (Scopus, Web of Science,
 Covidence, Rayyan, Zotero, ASReview and PubMed's own CSV use these). Any other layout works with
 ``mapping={'title': 'Article Name', ...}`` (``--map title="Article Name"`` on the command line).
+
+Quotes are read strictly: a quote that is never closed refuses the file (naming the line where
+it opened) instead of swallowing the rows after it into one cell. A cell may hold at most
+MAX_CELL characters (far above any abstract); two columns with the same recognised name are
+refused rather than silently using one of them.
 """
 
 from __future__ import annotations
@@ -14,10 +19,13 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from reviewkit.errors import FormatError
+from reviewkit.outputs import csv_writer, restore
 from reviewkit.records import Record, plain_abstract
 
 FORMAT = "csv"
 LIST_SEP = "; "
+MAX_CELL = 1_000_000  # characters; the longest real abstracts are ~10,000
+csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "title": (
@@ -130,6 +138,73 @@ class _Semicolon(csv.excel):
     delimiter = ";"
 
 
+def reader(lines: Iterable[str], dialect: type[csv.Dialect] = csv.excel) -> Iterator[list[str]]:
+    """``csv.reader`` in strict mode: a quote never closed is an error, not one huge cell."""
+    return csv.reader(lines, dialect, strict=True)
+
+
+def row_error(exc: csv.Error, name: str, start: int, end: int) -> FormatError:
+    """The FormatError for a csv.Error met reading the row that starts on line ``start``."""
+    text = str(exc)
+    if "end of data" in text:
+        return FormatError(
+            f"a quote opened in the row starting here is never closed (the file ends at line {end})",
+            where=f"{name}:{start}",
+            hint='close the quote, or double a quote that is part of the text ("")',
+        )
+    if "field larger" in text:
+        return FormatError(
+            f"a cell is longer than {MAX_CELL:,} characters",
+            where=f"{name}:{start}",
+            hint="check for a quote that is never closed, or shorten the cell",
+        )
+    return FormatError(
+        f"broken CSV row ({text})", where=f"{name}:{start}", hint="check the quotes in this row"
+    )
+
+
+def dict_rows(text: str, name: str) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
+    """(header, iterator of (first line, row as a dict)) of a comma-separated text, read
+    strictly: broken quotes, huge cells and repeated column names are FormatErrors with lines."""
+    rows = reader(io.StringIO(text))
+    try:
+        header = [h.strip() for h in next(rows, [])]
+    except csv.Error as exc:
+        raise row_error(exc, name, 1, rows.line_num) from None
+    duplicate_columns(header, header, name)
+
+    def body() -> Iterator[tuple[int, dict[str, str]]]:
+        end = 1
+        while True:
+            line = end + 1
+            try:
+                cells = next(rows)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise row_error(exc, name, line, rows.line_num) from None
+            end = rows.line_num
+            if any(c.strip() for c in cells):
+                yield line, {h: restore(c) for h, c in zip(header, cells, strict=False)}
+
+    return header, body()
+
+
+def duplicate_columns(header: list[str], wanted: Iterable[str], name: str) -> None:
+    """Refuse a header that names one of the ``wanted`` columns twice (case-insensitively)."""
+    seen: dict[str, int] = {}
+    wanted = {w.strip().lower() for w in wanted}
+    for i, h in enumerate(header, start=1):
+        key = h.strip().lower()
+        if key in wanted and key in seen:
+            raise FormatError(
+                f"two columns are named {h.strip()!r} (columns {seen[key]} and {i})",
+                where=f"{name}:1",
+                hint="rename or delete one of them; reviewkit will not guess which is right",
+            )
+        seen.setdefault(key, i)
+
+
 def _split_list(field: str, value: str) -> list[str]:
     if not value.strip():
         return []
@@ -145,7 +220,11 @@ def _split_list(field: str, value: str) -> list[str]:
 
 def resolve_columns(header: list[str], mapping: dict[str, str] | None, name: str) -> dict[str, int]:
     """field -> column index; raises when the title column cannot be found."""
-    lower = {h.strip().lower(): i for i, h in enumerate(header)}
+    known = [a for aliases in (*ALIASES.values(), *PAGE_COLUMNS.values()) for a in aliases]
+    duplicate_columns(header, [*known, *(mapping or {}).values()], name)
+    lower: dict[str, int] = {}
+    for i, h in enumerate(header):
+        lower.setdefault(h.strip().lower(), i)
     columns: dict[str, int] = {}
     for field, column in (mapping or {}).items():
         if field not in ALIASES:
@@ -202,29 +281,25 @@ def read(
     text: str, name: str, *, source: str = "CSV", mapping: dict[str, str] | None = None
 ) -> Iterator[Record]:
     lines = io.StringIO(text).readlines()  # the reader's own lines, so raw is the original text
-    reader = csv.reader(iter(lines), _dialect(text))
+    rows = reader(iter(lines), _dialect(text))
     try:
-        header = next(reader)
+        header = next(rows)
     except StopIteration:
         raise FormatError("the file is empty", where=name) from None
     except csv.Error as exc:
-        raise FormatError(f"not a readable CSV header ({exc})", where=f"{name}:1") from None
+        raise row_error(exc, name, 1, rows.line_num) from None
     columns = resolve_columns(header, mapping, name)
     page_columns = _page_columns(header, columns)
     position = 0
     line = 1
     while True:
         try:
-            row = next(reader)
+            row = next(rows)
         except StopIteration:
             break
         except csv.Error as exc:
-            raise FormatError(
-                f"broken CSV row ({exc})",
-                where=f"{name}:{reader.line_num}",
-                hint="check the quotes in this row",
-            ) from None
-        start, line = line + 1, reader.line_num
+            raise row_error(exc, name, line + 1, rows.line_num) from None
+        start, line = line + 1, rows.line_num
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(header) and any(c.strip() for c in row[len(header) :]):
@@ -233,7 +308,7 @@ def read(
                 where=f"{name}:{start}",
                 hint="a cell with a separator in it must be quoted",
             )
-        values = {f: (row[i] if i < len(row) else "").strip() for f, i in columns.items()}
+        values = {f: restore((row[i] if i < len(row) else "").strip()) for f, i in columns.items()}
         position += 1
         kwargs: dict = {
             f: _split_list(f, v) if f in LIST_FIELDS else v
@@ -257,8 +332,10 @@ def read(
 
 
 def write(records: Iterable[Record], out: TextIO) -> None:
-    """Write one row per record with the columns in WRITE_COLUMNS (lists joined by '; ')."""
-    writer = csv.writer(out, lineterminator="\n")
+    """Write one row per record with the columns in WRITE_COLUMNS (lists joined by '; ').
+
+    Formula-looking cells get a leading apostrophe (OWASP); :func:`read` takes it off again."""
+    writer = csv_writer(out, lineterminator="\n")
     writer.writerow(WRITE_COLUMNS)
     for rec in records:
         row = []

@@ -90,7 +90,40 @@ def _to_record(
     )
 
 
+def _check_complete(text: str, name: str) -> None:
+    """Refuse a file cut short (a broken download, a copy that ran out of space).
+
+    PubMed writes SO (the citation) as the last line of every record and ends the file with a
+    line break. The last record is taken as cut when it lacks the SO line that closes the
+    record before it, or when the file stops in the middle of a line of a record without SO.
+    """
+    blocks = [b for b in re.split(r"\n\s*\n", text.strip("\n")) if b.strip()]
+    if not blocks:
+        return
+    last_tag = [_last_tag(b) for b in blocks]
+    if last_tag[-1] == "SO":
+        return
+    cut_mid_line = not text.endswith(("\n", "\r"))
+    closes_before = len(blocks) > 1 and last_tag[-2] == "SO"
+    if cut_mid_line or closes_before:
+        line = text.rstrip("\n").count("\n") + 1
+        raise FormatError(
+            "the file ends in the middle of a record (it has no closing 'SO  - ' line)",
+            where=f"{name}:{line}",
+            hint="the file looks cut short; download or export it again",
+        )
+
+
+def _last_tag(block: str) -> str:
+    for line in reversed(block.splitlines()):
+        m = _LINE.match(line)
+        if m:
+            return m.group(1)
+    return ""
+
+
 def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
+    _check_complete(text, name)
     lines = text.splitlines()
     for position, (start, fields) in enumerate(_records(text, name), start=1):
         end = start + len(fields)
@@ -99,7 +132,13 @@ def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
         while stop <= len(lines) and lines[stop - 1].strip():
             stop += 1
         raw = "\n".join(lines[start - 1 : max(stop - 1, end - 1)])
-        if not any(tag in ("TI", "BTI", "PMID") for tag, _ in fields):
+        if any(tag == "ER" for tag, _ in fields):  # RIS's end of record: never a MEDLINE tag
+            raise FormatError(
+                "a RIS end-of-record line (ER) in a record that does not start with 'TY  - '",
+                where=f"{name}:{start}",
+                hint="a RIS record starts with 'TY  - JOUR' (or another type) and ends with 'ER  - '",
+            )
+        if not any(tag in ("TI", "BTI", "PMID") and value for tag, value in fields):
             raise FormatError(
                 "record has neither a title (TI) nor a PMID",
                 where=f"{name}:{start}",

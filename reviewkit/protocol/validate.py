@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 import tomllib
 from pathlib import Path
@@ -58,6 +59,19 @@ class _Validator:
         line = self.line_of(key)
         where = f"{self.path}:{line}" if line else str(self.path)
         return ProtocolError(f"{key}: {message}", where=where, hint=hint)
+
+    def fail_at_value(
+        self, key: str, value: str, nth: int, message: str, hint: str = ""
+    ) -> ProtocolError:
+        """Like :meth:`fail`, at the line of the ``nth`` quoted ``value`` from ``key`` on (the
+        second of two equal codes in an inline array, say)."""
+        seen = 0
+        for no in range(max(self.line_of(key), 1), len(self.lines) + 1):
+            line = self.lines[no - 1]
+            seen += line.count(f'"{value}"') + line.count(f"'{value}'")
+            if seen >= nth:
+                return ProtocolError(f"{key}: {message}", where=f"{self.path}:{no}", hint=hint)
+        return self.fail(key, message, hint)
 
     def line_of(self, key: str) -> int:
         """Line of a dotted key such as 'searches[2].limits.date_from'.
@@ -149,6 +163,33 @@ class _Validator:
                     hint=f"allowed here: {', '.join(sorted(allowed))}",
                 )
 
+    def unique(self, values: tuple[str, ...] | list[str], key: str, what: str) -> None:
+        """Refuse a list naming one thing twice (compared case-insensitively, as people read)."""
+        seen: list[str] = []
+        for v in values:
+            if v.casefold() in (s.casefold() for s in seen):
+                raise self.fail_at_value(
+                    key, v, seen.count(v) + 1, f"the {what} {v!r} is listed twice", "remove one"
+                )
+            seen.append(v)
+
+    def date(self, value: str, key: str) -> tuple[int, int, int]:
+        """A PubMed date YYYY, YYYY/MM or YYYY/MM/DD that exists on the calendar."""
+        hint = "write YYYY, YYYY/MM or YYYY/MM/DD, e.g. 2011/01/01"
+        if not _DATE_RE.match(value):
+            raise self.fail(key, f"{value!r} is not a date", hint=hint)
+        parts = [int(p) for p in value.split("/")]
+        year, month, day = (parts + [0, 0])[:3]
+        if not 1800 <= year <= 3000:  # PubMed's own date range is 1800 to 3000
+            raise self.fail(key, f"{value!r}: the year {year} is not a real publication year")
+        if len(parts) > 1 and not 1 <= month <= 12:
+            raise self.fail(key, f"{value!r}: there is no month {month}", hint=hint)
+        if len(parts) > 2 and not 1 <= day <= calendar.monthrange(year, month)[1]:
+            raise self.fail(
+                key, f"{value!r}: {calendar.month_name[month]} {year} has no day {day}", hint=hint
+            )
+        return year, month, day
+
     def ident(self, value: str, key: str) -> str:
         if not _ID_RE.match(value):
             raise self.fail(
@@ -178,6 +219,7 @@ class _Validator:
         reviewers = self.strings(review, "reviewers", "review.", required=True)
         if not reviewers:
             raise self.fail("review.reviewers", "needs at least one reviewer")
+        self.unique(reviewers, "review.reviewers", "reviewer")
 
         searches = self.searches(data.get("searches", []))
         elig = self.table(data, "eligibility", "", required=False)
@@ -240,16 +282,22 @@ class _Validator:
         self.known_keys(
             data, {"date_from", "date_to", "languages", "publication_types", "systematic_subset"}, w
         )
-        dates = {}
+        dates, parsed = {}, {}
         for key in ("date_from", "date_to"):
             value = self.string(data, key, w, required=False)
-            if value and not _DATE_RE.match(value):
-                raise self.fail(
-                    f"{w}{key}",
-                    f"{value!r} is not a date",
-                    hint="write YYYY, YYYY/MM or YYYY/MM/DD",
-                )
+            if value:
+                parsed[key] = self.date(value, f"{w}{key}")
             dates[key] = value
+        if len(parsed) == 2:
+            # compare as PubMed does: 2021 ends on 2021/12/31, so 2021 to 2021/06 is fine
+            start = parsed["date_from"]
+            end = tuple(v if v else 99 for v in parsed["date_to"])
+            if end < start:
+                raise self.fail(
+                    f"{w}date_to",
+                    f"the range ends ({dates['date_to']}) before it starts ({dates['date_from']})",
+                    hint="swap date_from and date_to",
+                )
         return Limits(
             date_from=dates["date_from"],
             date_to=dates["date_to"],
@@ -296,6 +344,14 @@ class _Validator:
                     )
                 self.known_keys(r, {"code", "label"}, rw)
                 code = self.ident(self.string(r, "code", rw), f"{w}exclusion_reasons")
+                if any(code == other.code for other in reasons):
+                    raise self.fail_at_value(
+                        f"{w}exclusion_reasons",
+                        code,
+                        2,
+                        f"two exclusion reasons have the code {code!r}",
+                        hint="each reason needs its own code (it is what the log stores)",
+                    )
                 reasons.append(ExclusionReason(code, self.string(r, "label", rw)))
             if len(reasons) > 9:
                 raise self.fail(f"{w}exclusion_reasons", "at most 9 reasons (one number key each)")
@@ -365,6 +421,13 @@ class _Validator:
             ids = [lab.id for lab in labels]
             if len(set(ids)) != len(ids):
                 raise self.fail(f"{w}labels", "two labels share an id")
+            none_label = self.string(item, "none_label", w, required=False)
+            if none_label and none_label in ids:
+                raise self.fail(
+                    f"{w}none_label",
+                    f"{none_label!r} is also the id of a label",
+                    hint='the "none of these" answer needs an id of its own, e.g. "none"',
+                )
             kind = self.string(item, "kind", w, required=False, default="scheme")
             if kind not in ("scheme", "flag"):
                 raise self.fail(f"{w}kind", "must be 'scheme' or 'flag'")
@@ -380,7 +443,7 @@ class _Validator:
                 name=self.string(item, "name", w),
                 labels=tuple(labels),
                 multi_label=self.boolean(item, "multi_label", w, False),
-                none_label=self.string(item, "none_label", w, required=False),
+                none_label=none_label,
                 kind=kind,
                 threshold=float(threshold),
             )

@@ -1,11 +1,15 @@
-"""Export the included studies for reference managers (RIS, BibTeX, CSV) with the format writers."""
+"""Export the included studies for reference managers (RIS, BibTeX, CSV) with the format writers.
+
+RIS and BibTeX carry the text exactly as stored; the CSV writer neutralises formula-looking
+cells (see :mod:`reviewkit.outputs`). Files are written atomically.
+"""
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
 
-from reviewkit import formats
+from reviewkit import formats, outputs
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.records import Record
@@ -37,10 +41,7 @@ def export_to_file(
     *,
     records: dict[int, Record] | None = None,
 ) -> Path:
-    """Write the export to ``path`` (through a temporary file, so a failure leaves no half file)."""
-    text = export_records(project, record_ids, fmt, records=records)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
-    return path
+    """Write the export to ``path`` atomically (a failure leaves no half file; the folder must
+    exist)."""
+    outputs.check_output(path)
+    return outputs.write_text(path, export_records(project, record_ids, fmt, records=records))

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reviewkit import agreement as agreement_mod
+from reviewkit import outputs
 from reviewkit.errors import UserError
 from reviewkit.evidence import build_map, write_map
 from reviewkit.extract import prefill
@@ -101,8 +102,7 @@ def write_report(
         raise UserError(
             f"unknown report format {unknown[0]!r}", hint=f"formats: {', '.join(FORMATS)}"
         )
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = outputs.output_folder(out_dir)  # before prefill writes: a bad folder changes nothing
     snap = ProjectSnapshot.read(project)
     studies, records = snap.included, snap.records
     prefill(project, studies, records=records)  # never replaces a value a person gave

@@ -1,16 +1,19 @@
 """Put report tables on disk: CSV (a file per table), XLSX (a sheet per table), Markdown, DOCX.
 
 Every writer takes the same :class:`Table` objects, so every format shows the same numbers.
+Every file is written atomically (:mod:`reviewkit.outputs`); CSV and XLSX cells that look
+like formulas are neutralised, so a title such as ``=HYPERLINK(…)`` stays text in Excel.
 """
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from reviewkit import outputs
 
 Cell = str | int | float
 
@@ -37,16 +40,11 @@ def slug(text: str) -> str:
 
 def write_csv(tables: Sequence[Table], out_dir: Path, prefix: str = "") -> list[Path]:
     """One UTF-8 CSV per table (header row, then the rows); returns the paths."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for t in tables:
-        path = out_dir / f"{prefix}{slug(t.name)}.csv"
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow(t.columns)
-            w.writerows(t.rows)
-        paths.append(path)
-    return paths
+    outputs.output_folder(out_dir)
+    return [
+        outputs.write_csv(out_dir / f"{prefix}{slug(t.name)}.csv", t.columns, t.rows)
+        for t in tables
+    ]
 
 
 def _sheet_title(name: str, used: set[str]) -> str:
@@ -85,11 +83,22 @@ def write_xlsx(tables: Sequence[Table], path: Path) -> Path:
         for row in ws.iter_rows(min_row=2):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for row in ws.iter_rows():
+            for cell in row:
+                _text_not_formula(cell)
     if not tables:
         wb.create_sheet("empty")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    with outputs.atomic_path(path) as tmp:
+        wb.save(tmp)
     return path
+
+
+def _text_not_formula(cell) -> None:  # noqa: ANN001 (an openpyxl cell)
+    """openpyxl makes every string starting with '=' a formula; a formula-looking text becomes
+    a text cell with Excel's quote prefix: shown unchanged, never evaluated (OWASP)."""
+    if outputs.looks_like_formula(cell.value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
 
 
 def _md_cell(value: Cell) -> str:
@@ -120,9 +129,7 @@ def write_markdown(
     for caption, image in images:
         rel = os.path.relpath(image, path.parent)
         parts.append(f"## {caption}\n\n![{caption}]({rel})\n")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(parts), encoding="utf-8")
-    return path
+    return outputs.write_text(path, "\n".join(parts))
 
 
 def write_docx(
@@ -161,6 +168,6 @@ def write_docx(
     for caption, image in images:
         doc.add_heading(caption, level=2)
         doc.add_picture(str(image), width=min(width, Cm(17)))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
+    with outputs.atomic_path(path) as tmp:
+        doc.save(str(tmp))
     return path

@@ -10,16 +10,22 @@ the name of the Textual action method it calls. Users remap keys in a TOML file
 
 so keys, footer, help and behaviour never drift apart. :class:`KeymapApp` is the base of every
 reviewkit app: it loads that file once and hands it to the help screens.
+
+A keymap that could lock a reviewer out is refused before any app starts, with the file and
+line: an unknown action id, a key name Textual does not know, an action left without a key, or
+two actions of one screen on the same key (``screening.include = "e"`` would leave no exclude).
 """
 
 from __future__ import annotations
 
+import importlib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.keys import REPLACED_KEYS, Keys, _character_to_key, key_to_character
 
 from reviewkit import settings
 from reviewkit.errors import UserError
@@ -84,7 +90,105 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
             '[keys] must map action ids to key names, e.g. "screening.include" = "y"',
             where=str(path),
         )
+    unknown = sorted(set(data) - {"keys"})
+    if unknown:
+        raise UserError(f"unknown table [{unknown[0]}]", where=str(path), hint="use [keys]")
+    check_keymap(keys, path)
     return keys
+
+
+# screen -> "module:attribute" of its action table; the keymap is checked against all of them
+ACTION_TABLES = {
+    "screening": "reviewkit.tui.screening:ACTIONS",
+    "conflicts": "reviewkit.tui.conflicts:ACTIONS",
+    "dedup": "reviewkit.tui.dedup_review:ACTIONS",
+    "classify": "reviewkit.tui.classify:ACTIONS",
+    "extract": "reviewkit.tui.extract:ACTIONS",
+    "help": "reviewkit.tui.help:HELP_ACTIONS",
+}
+_MODIFIERS = {"ctrl", "shift", "alt", "meta", "super", "hyper"}
+_KEY_NAMES = {k.value for k in Keys} | set(REPLACED_KEYS) | {"space", "enter", "tab", "escape"}
+
+
+def action_tables() -> dict[str, tuple[Action, ...]]:
+    """Every screen's action table, by screen name (imported when first needed)."""
+    out = {}
+    for screen, ref in ACTION_TABLES.items():
+        module, _, attr = ref.partition(":")
+        out[screen] = tuple(getattr(importlib.import_module(module), attr))
+    return out
+
+
+def normalise_key(key: str) -> str | None:
+    """Textual's name of one key ('?' -> 'question_mark'); None when it is not a key."""
+    key = key.strip()
+    if len(key) == 1:
+        return _character_to_key(key) if key.isprintable() and not key.isspace() else None
+    *mods, base = key.split("+")
+    if any(m not in _MODIFIERS for m in mods) or not base:
+        return None
+    if len(base) == 1 or base in _KEY_NAMES or key_to_character(base) is not None:
+        return "+".join([*mods, _character_to_key(base) if len(base) == 1 else base])
+    return None
+
+
+def _line(path: Path, action_id: str) -> str:
+    """'file:line' of the line that sets ``action_id`` (or just the file)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return str(path)
+    last = action_id.rpartition(".")[2]
+    for wanted in (action_id, last):
+        for no, line in enumerate(lines, start=1):
+            if wanted in line and "=" in line and not line.lstrip().startswith("#"):
+                return f"{path}:{no}"
+    return str(path)
+
+
+def check_keymap(keymap: dict[str, str], path: Path) -> None:
+    """Refuse unknown action ids, unknown key names, empty keys and clashes within a screen."""
+    tables = action_tables()
+    known = {a.id for table in tables.values() for a in table}
+    for action_id, key in keymap.items():
+        where = _line(path, action_id)
+        if action_id not in known:
+            prefix = action_id.partition(".")[0]
+            ids = sorted(a.id for a in tables.get(prefix, ()))
+            raise UserError(
+                f"unknown action {action_id!r}",
+                where=where,
+                hint=f"ids of this screen: {', '.join(ids)}"
+                if ids
+                else f"screens: {', '.join(tables)}; press ? in a screen to see its actions",
+            )
+        names = [k for k in key.split(",")]
+        if not key.strip() or any(not k.strip() for k in names):
+            raise UserError(
+                f"{action_id} is left without a key", where=where, hint='give a key, e.g. "y"'
+            )
+        for k in names:
+            if normalise_key(k) is None:
+                raise UserError(
+                    f"{k.strip()!r} ({action_id}) is not a key name",
+                    where=where,
+                    hint="a single character, or a name such as enter, escape, space, tab, "
+                    "up, pagedown, f1, ctrl+x, question_mark",
+                )
+    for table in tables.values():
+        keys = effective_keys(table, keymap)
+        owner: dict[str, str] = {}
+        for a in table:
+            for k in keys[a.id].split(","):
+                name = normalise_key(k) or k.strip()
+                other = owner.setdefault(name, a.id)
+                if other != a.id:
+                    changed = a.id if a.id in keymap else other
+                    raise UserError(
+                        f"{other} and {a.id} are both on the key {k.strip()!r}",
+                        where=_line(path, changed),
+                        hint="each key of a screen does one thing; give one of them another key",
+                    )
 
 
 def _flatten(table: object, prefix: str = "") -> dict[str, str] | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reviewkit.errors import UserError
-from reviewkit.tui.actions import Action, effective_keys, help_rows, load_keymap
+from reviewkit.tui.actions import Action, check_keymap, effective_keys, help_rows, load_keymap
 
 ACTIONS = (
     Action("screening.include", "i", "decide('include')", "Include", group="Decide"),
@@ -30,6 +30,10 @@ def test_keymap_overrides_defaults_in_help(tmp_path: Path) -> None:
         ("Decide", "y", "Include"),
         ("Move", "j / ↓", "Next record"),
     ]
+
+
+def test_the_shipped_key_tables_have_no_clash_and_only_valid_keys(tmp_path: Path) -> None:
+    check_keymap({}, tmp_path / "keys.toml")  # a new action on a taken key fails here
 
 
 def test_missing_keymap_file_means_defaults(tmp_path: Path) -> None:

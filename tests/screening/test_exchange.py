@@ -104,13 +104,13 @@ def test_conflicting_file_is_refused_and_nothing_written(two_machines, tmp_path,
         ("not json\n", "not a JSON line"),
         ('{"format": "other"}\n', "not a reviewkit decision line"),
         (
-            '{"format": "reviewkit-decisions/1", "id": "x", "stage": "title-abstract", "reviewer": "r",'
-            ' "label": "include", "created_at": "2024", "record": {"pmid": "999999"}}\n',
+            '{"format": "reviewkit-decisions/1", "id": "x", "stage": "title-abstract", "reviewer": "reviewer1",'
+            ' "label": "include", "created_at": "2024-05-01T12:30:00.000000+00:00", "record": {"pmid": "999999"}}\n',
             "no record in this project matches",
         ),
         (
-            '{"format": "reviewkit-decisions/1", "id": "x", "stage": "title-abstract", "reviewer": "r",'
-            ' "label": "undo", "undoes": "nope", "created_at": "2024", "record": {"pmid": "1001"}}\n',
+            '{"format": "reviewkit-decisions/1", "id": "x", "stage": "title-abstract", "reviewer": "reviewer1",'
+            ' "label": "undo", "undoes": "nope", "created_at": "2024-05-01T12:30:00.000000+00:00", "record": {"pmid": "1001"}}\n',
             "neither here nor earlier",
         ),
     ],

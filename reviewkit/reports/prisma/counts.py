@@ -25,7 +25,6 @@ new records: studies included whose every record was found before the latest run
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -260,9 +259,7 @@ def _identification(db) -> dict:
 
 
 def write_csv(c: PrismaCounts, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["section", "item", "count"])
-        w.writerows(c.rows())
-    return path
+    from reviewkit import outputs
+
+    outputs.output_folder(path.parent)
+    return outputs.write_csv(path, ["section", "item", "count"], c.rows())

@@ -304,7 +304,12 @@ def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
             xytext=(upper.x + upper.w / 2, upper.y),
             arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path)
-    plt.close(fig)
+    from reviewkit import outputs
+
+    outputs.output_folder(path.parent)
+    try:
+        with outputs.atomic_path(path) as tmp:
+            fig.savefig(tmp, format=path.suffix.lstrip(".") or None)
+    finally:
+        plt.close(fig)
     return path

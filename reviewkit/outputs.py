@@ -1,0 +1,236 @@
+"""Writing output files: all at once or not at all, one clear error, safe to open in a spreadsheet.
+
+Every file reviewkit writes (reports, exports, CSVs, figures, decision logs) goes through
+:func:`atomic_path` or :func:`write_text`: the content is written to a hidden temporary file in
+the target's own folder and renamed over the target only when it is complete, so a failure
+(a full disk, a killed process) never leaves a half-written, empty or ``.part`` file behind.
+Any ``OSError`` becomes an :class:`~reviewkit.errors.OutputError` naming the path.
+
+Rule for paths: a *folder* the user names (``--out DIR``) is created when missing; a *file* the
+user names must go into a folder that exists (a typo in the folder should not silently create
+a new tree). An existing target that is not a regular file (``/dev/null``, a named pipe) is
+written in place, never replaced.
+
+Spreadsheet safety (OWASP "CSV injection"): a text cell that starts with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return is a formula to Excel and LibreOffice. :func:`neutralise`
+puts an apostrophe in front of such a cell in every CSV reviewkit writes; :func:`restore`
+takes it off again when reviewkit reads its own CSV back, so a round trip changes nothing.
+Plain numbers (``-0.35``, ``+2``) are left alone: they cannot be formulas. The database, RIS
+and BibTeX keep the text exactly as it was. XLSX cells are written as text cells with Excel's
+own "quote prefix" flag instead, so the cell shows the text unchanged and is never evaluated.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO
+
+from reviewkit.errors import OutputError
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?")
+
+
+# --- spreadsheet safety ----------------------------------------------------------------------
+
+
+def looks_like_formula(value: object) -> bool:
+    """True for a text that Excel or LibreOffice would evaluate when the file is opened."""
+    return (
+        isinstance(value, str)
+        and value[:1] in FORMULA_START
+        and not _NUMBER.fullmatch(value.strip())
+    )
+
+
+def neutralise(value: Any) -> Any:
+    """The cell as it goes into a CSV: formula-looking text gets a leading apostrophe (OWASP)."""
+    return "'" + value if looks_like_formula(value) else value
+
+
+def restore(value: str) -> str:
+    """Undo :func:`neutralise` on a cell read back from a CSV reviewkit wrote."""
+    if value[:1] == "'" and looks_like_formula(value[1:]):
+        return value[1:]
+    return value
+
+
+class SafeCsvWriter:
+    """``csv.writer`` whose cells go through :func:`neutralise`; the one CSV writer for output."""
+
+    def __init__(self, fh: TextIO, **kwargs: Any) -> None:
+        self._writer = csv.writer(fh, **kwargs)
+
+    def writerow(self, row: Iterable[Any]) -> None:
+        self._writer.writerow([neutralise(c) for c in row])
+
+    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def csv_writer(fh: TextIO, **kwargs: Any) -> SafeCsvWriter:
+    """A CSV writer safe to open in a spreadsheet (see the module docstring)."""
+    return SafeCsvWriter(fh, **kwargs)
+
+
+# --- errors ----------------------------------------------------------------------------------
+
+_MESSAGES = {
+    errno.ENOENT: "the folder it goes into does not exist",
+    errno.ENOTDIR: "a part of this path is a file, not a folder",
+    errno.EISDIR: "this is a folder; give a file name",
+    errno.EACCES: "permission denied: cannot write here",
+    errno.EPERM: "permission denied: cannot write here",
+    errno.EROFS: "the file system is read-only",
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.ENAMETOOLONG: "the file name is too long",
+}
+
+
+def output_error(path: str | Path, exc: OSError) -> OutputError:
+    """An OSError met while writing ``path`` as the one-line error users see (exit 2)."""
+    message = _MESSAGES.get(exc.errno or 0, exc.strerror or str(exc))
+    hint = "nothing was written; choose another path or fix the folder and run the command again"
+    if exc.errno == errno.ENOENT:
+        hint = f"create the folder {Path(path).parent} first, or choose another path"
+    return OutputError(f"cannot write the file: {message}", where=str(path), hint=hint)
+
+
+# --- folders and atomic files ----------------------------------------------------------------
+
+
+def output_folder(path: str | Path) -> Path:
+    """Make sure the folder ``path`` exists (created with its parents); refuses a file there."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise OutputError(
+            "cannot write into this folder: it is a file",
+            where=str(path),
+            hint="give a folder name with --out",
+        )
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a parent is a file
+        raise output_error(path, OSError(errno.ENOTDIR, "not a folder")) from None
+    except OSError as exc:
+        raise output_error(path, exc) from None
+    return path
+
+
+def check_folder(path: str | Path) -> Path:
+    """Fail now if the folder ``path`` could not be created or written into (without creating
+    it): it, or the nearest part of it that exists, must be a folder."""
+    path = Path(path)
+    existing = next((p for p in (path, *path.parents) if p.exists()), Path("."))
+    if not existing.is_dir():
+        if existing == path:
+            raise OutputError(
+                "cannot write into this folder: it is a file",
+                where=str(path),
+                hint="give a folder name with --out",
+            )
+        raise output_error(path, OSError(errno.ENOTDIR, "not a folder"))
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise output_error(path, OSError(errno.EACCES, "permission denied"))
+    return path
+
+
+def check_output(path: str | Path) -> Path:
+    """Fail now, before any work, if ``path`` cannot be written (by creating and removing a
+    temporary file next to it). Commands that also change the database call this first."""
+    path = Path(path)
+    _check_target(path)
+    if not path.exists() or stat.S_ISREG(path.stat().st_mode):
+        _temp_next_to(path).unlink()
+    return path
+
+
+def _check_target(path: Path) -> None:
+    parent = path.parent
+    if not parent.exists():
+        raise output_error(path, OSError(errno.ENOENT, "no such folder"))
+    if not parent.is_dir():
+        raise output_error(path, OSError(errno.ENOTDIR, "not a folder"))
+    if path.is_dir():
+        raise output_error(path, OSError(errno.EISDIR, "is a folder"))
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _temp_next_to(path: Path) -> Path:
+    try:
+        fd, name = tempfile.mkstemp(
+            prefix=f".{path.name[:80]}.", suffix=f".part{path.suffix}", dir=path.parent
+        )
+        os.close(fd)
+    except OSError as exc:
+        raise output_error(path, exc) from None
+    return Path(name)
+
+
+@contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """A temporary path next to ``path``; renamed onto ``path`` when the block ends without
+    an error, removed when it fails. Errors become :class:`OutputError`. The temporary name
+    keeps the suffix, so libraries that choose the format from it (matplotlib) still work."""
+    path = Path(path)
+    _check_target(path)
+    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+        try:  # a device or a pipe: written in place, never replaced
+            yield path
+        except OSError as exc:
+            raise output_error(path, exc) from None
+        return
+    tmp = _temp_next_to(path)
+    try:
+        yield tmp
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise output_error(path, exc) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def open_atomic(path: str | Path, *, newline: str | None = None) -> Iterator[TextIO]:
+    """A UTF-8 text file opened for writing through :func:`atomic_path`."""
+    with atomic_path(path) as tmp:
+        try:
+            fh = open(tmp, "w", encoding="utf-8", newline=newline)  # noqa: SIM115
+        except OSError as exc:
+            raise output_error(path, exc) from None
+        with fh:
+            yield fh
+
+
+def write_text(path: str | Path, text: str) -> Path:
+    """Write ``text`` (UTF-8) to ``path`` atomically; returns the path."""
+    with open_atomic(path, newline="") as fh:
+        fh.write(text)
+    return Path(path)
+
+
+def write_csv(path: str | Path, header: Iterable[Any], rows: Iterable[Iterable[Any]]) -> Path:
+    """A UTF-8 CSV file, written atomically, with formula-looking cells neutralised."""
+    with open_atomic(path, newline="") as fh:
+        w = csv_writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
+    return Path(path)

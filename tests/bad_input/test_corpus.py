@@ -1,0 +1,185 @@
+"""Every case of the bad-input corpus through the real CLI: exit 2, one message naming the file
+(and line), no traceback, the database byte-identical and no file left behind.
+
+The cases and what each must name are listed in README.md next to this file; the folder of a
+case says which command reads it. Most cases run in-process (``reviewkit.cli.main``, the same
+entry point as the ``reviewkit`` script); every thirtieth case and the first of each folder run
+in a real subprocess, so start-up, environment and exit code are checked end to end too.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reviewkit.cli import main
+
+HERE = Path(__file__).parent
+CASES = HERE / "cases"
+REPO = HERE.parent.parent
+FIXTURES = REPO / "tests" / "core" / "fixtures"
+PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
+_ROW = re.compile(r"^\| (\S+/\S+) \| (.+?) \| (.+) \|$")
+
+
+def _readme_cases() -> list[tuple[str, str, str]]:
+    rows = []
+    for line in (HERE / "README.md").read_text(encoding="utf-8").splitlines():
+        m = _ROW.match(line)
+        if m and not m.group(1).startswith("`"):
+            rows.append((m.group(1), m.group(2).strip(), m.group(3).strip()))
+    return rows
+
+
+CASE_ROWS = _readme_cases()
+_FIRST = {row[0].split("/")[0]: row[0] for row in reversed(CASE_ROWS)}
+IN_SUBPROCESS = {c for i, (c, _, _) in enumerate(CASE_ROWS) if i % 30 == 0} | set(_FIRST.values())
+
+
+def test_every_file_has_one_readme_line() -> None:
+    files = sorted(str(p.relative_to(CASES)) for p in CASES.rglob("*") if p.is_file())
+    listed = [c for c, _, _ in CASE_ROWS]
+    assert len(listed) == len(set(listed)), "a case is listed twice"
+    assert files == sorted(listed)
+    assert len(files) >= 120
+
+
+# --- the project the cases run against ---------------------------------------------------------
+
+
+def dump(db: Path) -> list[str]:
+    """Every row of every table as SQL, after moving the WAL into the database file."""
+    conn = sqlite3.connect(db)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def tree(*folders: Path) -> dict[str, int]:
+    """path -> size of every file below the folders (the database's WAL files left out)."""
+    out = {}
+    for folder in folders:
+        for p in folder.rglob("*"):
+            if p.is_file() and not p.name.endswith(("-wal", "-shm")):
+                out[str(p)] = p.stat().st_size
+    return out
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """A project with included studies (so every output command gets to its writing step),
+    plus the paths the argument lines refer to."""
+    from reviewkit import screening
+    from reviewkit.project import open_project
+    from reviewkit.reports.studies import all_studies
+
+    base = tmp_path_factory.mktemp("corpus")
+    project = base / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    for name in ("sample.ris", "sample.nbib"):
+        assert main(["import", str(FIXTURES / name), "--project", str(project)]) == 0
+    with open_project(project) as p:
+        for rid in all_studies(p):
+            for stage in ("title-abstract", "full-text"):
+                for reviewer in ("reviewer1", "reviewer2"):
+                    screening.decide(p.db, rid, stage, reviewer, "include", protocol=p.protocol)
+    tmp = base / "scratch"
+    tmp.mkdir()
+    afile = base / "a-file.txt"
+    afile.write_text("a plain file\n", encoding="utf-8")
+    full = base / "full-disk"  # a link, so a broken writer replaces the link, never the device
+    full.symlink_to("/dev/full")
+    good = base / "good.ris"
+    good.write_text("TY  - JOUR\nTI  - A good record\nPY  - 2020\nER  - \n", encoding="utf-8")
+    return {
+        "project": str(project),
+        "tmp": str(tmp),
+        "afile": str(afile),
+        "good": str(good),
+        "protocol": str(PROTOCOL),
+        "full": str(full),
+        "base": str(base),
+    }
+
+
+def command(case: Path, paths: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """The argument list and extra environment that run ``case``."""
+    kind = case.parent.name
+    project = ["--project", paths["project"]]
+    env = {"REVIEWKIT_KEYS": str(Path(paths["base"]) / "no-keymap.toml")}
+    if kind == "import":
+        return ["import", str(case), *project], env
+    if kind == "protocol":
+        return ["protocol", "check", str(case)], env
+    if kind == "decisions":
+        return ["decisions", "import", str(case), *project], env
+    if kind == "extract":
+        return ["extract", "import", str(case), "--reviewer", "reviewer1", *project], env
+    if kind == "evaluate":
+        return ["classify", "--evaluate", str(case), "--scheme", "model-type", *project], env
+    if kind == "dedup-queue":
+        return [
+            "dedup",
+            "review",
+            "--read-csv",
+            str(case),
+            "--reviewer",
+            "reviewer1",
+            *project,
+        ], env
+    if kind == "keymap":
+        return ["screen", "--reviewer", "reviewer1", *project], {"REVIEWKIT_KEYS": str(case)}
+    line = case.read_text(encoding="utf-8").strip().format(**paths)
+    return shlex.split(line), env
+
+
+def expected(names: str, case: Path, paths: dict[str, str]) -> str:
+    if names == "file":
+        return str(case)
+    if re.fullmatch(r"file:\d+", names):
+        return f"{case}:{names.split(':')[1]}"
+    return names.format(**paths)
+
+
+def run(case_id: str, argv: list[str], env: dict[str, str], capsys, monkeypatch) -> tuple[int, str]:
+    if case_id in IN_SUBPROCESS:
+        proc = subprocess.run(
+            [sys.executable, "-m", "reviewkit", *argv],
+            capture_output=True,
+            text=True,
+            env={**os.environ, **env, "COLUMNS": "200"},
+            timeout=120,
+        )
+        return proc.returncode, proc.stdout + proc.stderr
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out + err
+
+
+@pytest.mark.parametrize(("case_id", "names", "what"), CASE_ROWS, ids=[c for c, _, _ in CASE_ROWS])
+def test_bad_input_is_refused_cleanly(
+    case_id: str, names: str, what: str, corpus: dict[str, str], capsys, monkeypatch
+) -> None:
+    case = CASES / case_id
+    argv, env = command(case, corpus)
+    db = Path(corpus["project"]) / "review.sqlite"
+    folders = [Path(corpus["base"])]
+    before, files_before = dump(db), tree(*folders)
+    code, output = run(case_id, argv, env, capsys, monkeypatch)
+    assert code == 2, f"{what}: exit {code}\n{output}"
+    assert "Traceback" not in output, output
+    assert re.search(r"(?im)^error: ", output), output
+    assert expected(names, case, corpus) in output, f"{what}: message does not name it\n{output}"
+    assert dump(db) == before, f"{what}: the database changed"
+    assert tree(*folders) == files_before, f"{what}: files were left behind"

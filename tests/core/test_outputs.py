@@ -1,0 +1,81 @@
+"""Output files are written whole or not at all, keep normal permissions, never replace a
+device, and oversized (gzip bomb) inputs are refused before they fill memory."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from reviewkit import outputs
+from reviewkit.errors import FormatError, OutputError
+from reviewkit.formats import pubmed_xml, read_file, text
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_a_failed_write_keeps_the_old_file_and_leaves_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "report.csv"
+    target.write_text("old\n", encoding="utf-8")
+
+    class DiskFull(OSError):
+        pass
+
+    with pytest.raises(OutputError) as err, outputs.open_atomic(target) as fh:
+        fh.write("half a new")
+        raise DiskFull(28, "No space left on device")
+    assert str(target) in str(err.value) and "disk is full" in str(err.value)
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.csv"]
+
+
+def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    path = outputs.write_text(tmp_path / "a.txt", "x")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask
+
+
+def test_a_device_is_written_in_place_never_replaced(tmp_path: Path) -> None:
+    link = tmp_path / "null"  # through a link: a broken writer would replace it, not /dev/null
+    link.symlink_to("/dev/null")
+    outputs.write_text(link, "nothing\n")
+    assert link.is_symlink() and stat.S_ISCHR(link.stat().st_mode)
+
+
+def test_a_missing_folder_names_the_folder_to_create(tmp_path: Path) -> None:
+    with pytest.raises(OutputError) as err:
+        outputs.write_csv(tmp_path / "missing" / "x.csv", ["a"], [["=1+1"]])
+    assert f"create the folder {tmp_path / 'missing'}" in str(err.value)
+    assert not (tmp_path / "missing").exists()
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("=SUM(A1)", "'=SUM(A1)"),
+        ("+1+1", "'+1+1"),
+        ("-2+3", "'-2+3"),
+        ("@x", "'@x"),
+        ("\tx", "'\tx"),
+        ("-0.35", "-0.35"),
+        ("+2", "+2"),
+        ("plain", "plain"),
+        ("", ""),
+    ],
+)
+def test_neutralise_and_restore(cell: str, written: str) -> None:
+    assert outputs.neutralise(cell) == written
+    assert outputs.restore(written) == cell
+
+
+def test_gzipped_pubmed_xml_over_the_limit_is_refused(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "big.xml.gz"
+    path.write_bytes(gzip.compress((FIXTURES / "sample.xml").read_bytes()))
+    assert len(list(read_file(path))) > 0
+    monkeypatch.setattr(text, "MAX_XML_BYTES", 1000)
+    with pytest.raises(FormatError, match="decompresses to more than"), open(path, "rb") as fh:
+        list(pubmed_xml.read(fh, str(path)))
