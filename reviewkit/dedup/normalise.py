@@ -66,6 +66,19 @@ _GENERIC_MAX_WORDS = 10
 _REPLY_LEADS = frozenset(["author", "authors", "in", "a", "our"])
 _REPLY_WORDS = frozenset(["reply", "replies", "response", "comment", "comments"])
 _RE_HEAD = re.compile(r"\s*re\s*:", re.I)  # 'Re: Title' (a letter); not 'Re-examining …'
+# Embase, Ovid and Scopus give a comment the title of the article it comments on, followed by
+# what it is: 'Atypical HUS: what is new Editorial Comment'. Two words at the end, both needed
+# ('… : a commentary' alone may end an ordinary article's title).
+_NOTICE_TAILS = frozenset(
+    [
+        ("editorial", "comment"),
+        ("editorial", "comments"),
+        ("invited", "comment"),
+        ("invited", "commentary"),
+        ("author", "reply"),
+        ("authors", "reply"),
+    ]
+)
 # Ovid/Embase exports put volume, issue and pages into the journal: 'Obesity.18 (6) ()(pp 1260-1265) 2010'
 # (also without volume or issue: 'Die Medizinische Welt.10 ()(pp 535-536)', 'J Clin Invest.()(pp 607-612)')
 _EMBEDDED = re.compile(r"\.\s*(?=\d|\(\s*\))")  # also "L'Encephale.21 Spec No 2 ()(pp 1-78)"
@@ -359,12 +372,14 @@ def standalone_numbers(title: str) -> frozenset[str]:
 
 def is_notice(raw_title: str, words: list[str]) -> bool:
     """The title heads a record about another one: an erratum, a reply, a comment, a letter
-    ('Re: …'), from the folded ``words`` of the title and the title as written."""
+    ('Re: …'), or ends like a database's label for a comment ('… Editorial Comment'); from the
+    folded ``words`` of the title and the title as written."""
     return bool(words) and (
         words[0] in NOTICE_WORDS
         or "erratum" in words[:4]
         or (len(words) > 1 and words[0] in _REPLY_LEADS and words[1] in _REPLY_WORDS)
         or bool(_RE_HEAD.match(raw_title))
+        or tuple(words[-2:]) in _NOTICE_TAILS
     )
 
 

@@ -3,7 +3,7 @@ titles and population words (issue 14, point 2). Each test is one kind, not one 
 
 from __future__ import annotations
 
-from dedup.helpers import keys
+from dedup.helpers import TITLE, keys
 
 from reviewkit.dedup.normalise import first_page, page_range
 from reviewkit.dedup.rules import RULES, compare
@@ -106,3 +106,16 @@ def test_every_rule_has_a_unique_name_and_a_reason():
     names = [r.name for r in RULES]
     assert len(names) == len(set(names)) and all(r.why for r in RULES)
     assert names[-1] == "biblio_differs"  # the last rule always applies
+
+
+def test_a_comment_titled_as_its_article_plus_editorial_comment_is_kept_apart():
+    # databases give a comment its article's title and a label, and often the article's last page
+    article = keys(1, pages="245-253")
+    comment = keys(2, title=TITLE + " Editorial Comment", authors=["Dahl, Eva"], pages="253")
+    assert verdict(article, comment)[0] == "not_duplicate"
+    assert keys(3, title=TITLE + ": invited commentary").notice
+    # an ordinary title ending in one of those words alone is no notice
+    assert not keys(4, title="Return to work: a commentary").notice
+    # two copies of the same comment are still compared as records
+    copy = keys(5, title=TITLE + " Editorial Comment", authors=["Dahl, Eva"], pages="253")
+    assert verdict(comment, copy)[0] == "duplicate"
