@@ -90,6 +90,11 @@ class Label:
     description: str = ""
     terms: tuple[SignalTerm, ...] = ()
     negative_terms: tuple[SignalTerm, ...] = ()
+    mesh: tuple[str, ...] = ()  # MeSH headings that speak for the label (exact, any case)
+    publication_types: tuple[str, ...] = ()  # publication types that speak for it
+    topic: bool = False  # a topic label cuts across the others (see Scheme.topic_rule)
+    combines: tuple[str, ...] = ()  # a combination label: evidence for several of these labels
+    min_combined: int = 0  # how many of ``combines`` must have evidence (0: all of them)
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,15 @@ class Scheme:
     none_label: str = ""  # id of the "none of these" answer, if the scheme has one
     kind: str = "scheme"  # scheme | flag
     threshold: float = 1.0  # minimum rule score for a suggestion
+    # Minimum evidence: the sum of the weights of a label's distinct terms, before the title or
+    # section factors, that a label needs besides the threshold, so one weak word never
+    # suggests a label alone (0: no minimum).
+    min_evidence: float = 0.0
+    # How topic labels (Label.topic) stand beside the others: 'compete' (highest score wins, as
+    # any label), 'coexist' (suggested beside the best other label), 'precedence' (a topic label
+    # with evidence is suggested instead of the others) or 'fallback' (only when no other has).
+    topic_rule: str = "compete"
+    fallback_label: str = ""  # suggested when no label has enough evidence (else none_label)
 
     def label(self, label_id: str) -> Label:
         for lab in self.labels:

@@ -1,0 +1,126 @@
+"""Classification on Review B's 50 studies, sorted by the report's own authors.
+
+Run with ``python -m benchmarks classify``. Data: ``$REVIEWKIT_CLASSIFY_DATA`` or
+``../shared/data/classification/review_b_studies.csv`` (see its README; not in the repository).
+
+For the model type and the diagnosis scheme of ``protocols/work-health-collaboration.toml``,
+on the titles alone and on the titles with the authors' intervention and population
+descriptions (as the INTERVENTION and POPULATION sections of a structured abstract):
+
+* **rules** — the protocol's rules as ``reviewkit classify`` runs them;
+* **model** — the learnt model on the words alone, leave-one-out over the 50 studies;
+* **combined** — the learnt model on the words and the rules' evidence (the model the tool
+  trains), leave-one-out.
+
+Accuracy and recall per label, counted as ``reviewkit classify --evaluate`` counts them.
+Targets (with descriptions): model type >= 85 %, diagnosis >= 90 %; titles alone: model type
+>= 60 %. Writes ``results/classify.json`` and ``results/classify.md``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from reviewkit import protocol as protocol_mod
+from reviewkit.classify import choose, cross_validate, read_gold, score, score_labels
+
+ROOT = Path(__file__).resolve().parents[1]
+PROTOCOL = ROOT / "protocols" / "work-health-collaboration.toml"
+DEFAULT_DATA = ROOT.parent.parent / "shared" / "data" / "classification" / "review_b_studies.csv"
+SCHEMES = (("model-type", "model_type"), ("diagnosis", "diagnosis"))
+TARGETS = {("model-type", "descriptions"): 0.85, ("diagnosis", "descriptions"): 0.90,
+           ("model-type", "titles"): 0.60}  # fmt: skip
+
+
+def data_path() -> Path:
+    env = os.environ.get("REVIEWKIT_CLASSIFY_DATA")
+    if env:
+        return Path(env)
+    for p in (DEFAULT_DATA, Path("/work/shared/data/classification/review_b_studies.csv")):
+        if p.exists():
+            return p
+    return DEFAULT_DATA
+
+
+def _figures(result) -> dict:
+    return {
+        "accuracy": round(result.accuracy, 4),
+        "correct": round(result.accuracy * result.n),
+        "n": result.n,
+        "ties": result.ties,
+        "recall": {
+            lab: {"recall": round(m["recall"], 3), "support": int(m["support"])}
+            for lab, m in result.per_label.items()
+            if m["support"]
+        },
+    }
+
+
+def run_one(scheme, records, golds) -> dict:
+    suggestions = [choose(scheme, score_labels(r, scheme)) for r in records]
+    preds = [[s.label for s in sugg] for sugg in suggestions]
+    ties = [any(s.tie for s in sugg) for sugg in suggestions]
+    rules = score(scheme, golds, preds, ties)
+    out = {"rules": _figures(rules)}
+    for name, use_rules in (("model", False), ("combined", True)):
+        _, _, mp = cross_validate(scheme, records, golds, use_rules=use_rules)
+        out[name] = _figures(score(scheme, golds, mp, [False] * len(golds), method=name))
+    out["rules_disagreements"] = [
+        {"row": i + 1, "gold": golds[i], "predicted": preds[i], "tie": ties[i]}
+        for i in rules.wrong_rows
+    ]
+    return out
+
+
+def main(results_dir: Path) -> dict:
+    protocol = protocol_mod.load(PROTOCOL)
+    path = data_path()
+    figures: dict = {"data": path.name, "protocol": PROTOCOL.name, "results": {}}
+    for scheme_id, column in SCHEMES:
+        scheme = protocol.scheme(scheme_id)
+        records, golds, _ = read_gold(scheme, path, column)
+        titles = [replace(r, abstract_sections=[]) for r in records]
+        for text, recs in (("titles", titles), ("descriptions", records)):
+            res = run_one(scheme, recs, golds)
+            target = TARGETS.get((scheme_id, text))
+            res["target"] = target
+            figures["results"][f"{scheme_id}/{text}"] = res
+            print(
+                f"   {scheme_id:<11} {text:<13} rules {res['rules']['accuracy']:.0%}  "
+                f"model {res['model']['accuracy']:.0%}  combined {res['combined']['accuracy']:.0%}"
+                + (f"  (target {target:.0%})" if target else ""),
+                flush=True,
+            )
+    (results_dir / "classify.md").write_text(markdown(figures), encoding="utf-8")
+    return figures
+
+
+def markdown(figures: dict) -> str:
+    lines = [
+        "# Classification on Review B's 50 studies (the report authors' own sorting)",
+        "",
+        f"Data: `{figures['data']}`; protocol `protocols/{figures['protocol']}`. "
+        "Rules as `reviewkit classify` runs them; model = words only, combined = words + rule "
+        "evidence (the model the tool trains), both leave-one-out over the 50 studies.",
+        "",
+        "| scheme | text | rules | model (LOO) | combined (LOO) | target |",
+        "|---|---|---|---|---|---|",
+    ]
+    for key, res in figures["results"].items():
+        scheme, text = key.split("/")
+        cells = [f"{res[m]['accuracy']:.0%} ({res[m]['correct']}/{res[m]['n']})" for m in ("rules", "model", "combined")]
+        target = f"≥ {res['target']:.0%}" if res["target"] else "—"
+        lines.append(f"| {scheme} | {text} | {' | '.join(cells)} | {target} |")
+    lines += ["", "## Recall per label", ""]
+    for key, res in figures["results"].items():
+        lines.append(f"**{key}**")
+        lines.append("")
+        lines.append("| label | support | rules | model | combined |")
+        lines.append("|---|---|---|---|---|")
+        for lab, r in res["rules"]["recall"].items():
+            vals = [res[m]["recall"].get(lab, {}).get("recall", 0.0) for m in ("rules", "model", "combined")]
+            lines.append(f"| {lab} | {r['support']} | " + " | ".join(f"{v:.2f}" for v in vals) + " |")
+        lines.append("")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,92 @@
+"""Classify studies with the protocol's schemes: transparent rules, then a learnt model.
+
+* :mod:`.terms` — signal terms and where they are found (word forms by Snowball stemmers for
+  English, Norwegian, Swedish and Danish; Scandinavian spellings; places weighted).
+* :mod:`.rules` — label scores, minimum evidence, combination and topic labels, ties.
+* :mod:`.model` — the learnt model on words and rule evidence, its cross-validated accuracy.
+* :mod:`.background` — retraining it in a worker thread while a reviewer confirms.
+* :mod:`.stage` — suggestions stored in a project, confirmations, the labels reports use.
+* :mod:`.evaluate` — the rules and the model measured on a CSV sorted by hand.
+"""
+
+from reviewkit.classify.background import ModelTrainer
+from reviewkit.classify.evaluate import Disagreement, EvaluationResult, evaluate, read_gold, score
+from reviewkit.classify.model import (
+    MODEL_MIN_LABELS,
+    MODEL_MIN_PER_LABEL,
+    Model,
+    cross_validate,
+    fit,
+    record_text,
+    train,
+)
+from reviewkit.classify.rules import (
+    LabelScore,
+    Suggestion,
+    allowed_together,
+    choose,
+    none_id,
+    score_labels,
+    suggest,
+)
+from reviewkit.classify.stage import (
+    Assigned,
+    ClassifyResult,
+    ModelStatus,
+    assigned_labels,
+    classify_project,
+    confirm,
+    confirmed_labels,
+    status_of,
+    stored_model_suggestions,
+    study_records,
+    train_model,
+)
+from reviewkit.classify.terms import (
+    TITLE_FACTOR,
+    Evidence,
+    compile_term,
+    find_term,
+    place_factor,
+    record_fields,
+)
+
+__all__ = [
+    "MODEL_MIN_LABELS",
+    "MODEL_MIN_PER_LABEL",
+    "TITLE_FACTOR",
+    "Assigned",
+    "ClassifyResult",
+    "Disagreement",
+    "EvaluationResult",
+    "Evidence",
+    "LabelScore",
+    "Model",
+    "ModelStatus",
+    "ModelTrainer",
+    "Suggestion",
+    "allowed_together",
+    "assigned_labels",
+    "choose",
+    "classify_project",
+    "compile_term",
+    "confirm",
+    "confirmed_labels",
+    "cross_validate",
+    "evaluate",
+    "find_term",
+    "fit",
+    "none_id",
+    "place_factor",
+    "read_gold",
+    "record_fields",
+    "record_text",
+    "score",
+    "score_labels",
+    "status_of",
+    "stored_model_suggestions",
+    "study_records",
+    "suggest",
+    "train",
+    "train_model",
+]

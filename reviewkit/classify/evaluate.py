@@ -1,0 +1,290 @@
+"""Measure the rules (and the learnt model) on a CSV of studies sorted by hand.
+
+The CSV needs a ``title`` column and a gold column (``--gold``, else ``gold``, ``label`` or the
+scheme id, with ``-`` or ``_``). It may also have ``abstract`` (plain text, 'LABEL:' headings
+become sections), columns named like structured-abstract sections (``background``,
+``objective``, ``methods``, ``population``, ``participants``, ``intervention``, ``results``,
+``conclusions`` …: each becomes that section), and ``keywords``, ``mesh`` and
+``publication_types`` (values separated by ``;``).
+
+Gold values are label ids or names (any case), several separated by ``;``; an empty value or
+'none' means "none of these". How a row is counted, the same way in accuracy, per-label figures
+and the confusion matrix:
+
+* **One label per study** (a single-label scheme): the row agrees when the suggestion is one of
+  the gold labels (a study the authors put in two tables may go to either). It is counted under
+  the suggested label when it agrees, else under the first gold label in protocol order. A tie
+  is no answer: it never agrees and has its own column, ``tie``.
+* **Several labels per study** (multi-label schemes, and topics that coexist): the row agrees
+  when the suggested set equals the gold set. Each label in both is a hit on the diagonal; the
+  gold labels missed and the labels suggested wrongly are paired in protocol order, and what is
+  left over goes to the ``—`` row or column (a gold label nothing stood for, a suggestion no
+  gold label asked for). So every cell off the diagonal is one miss of its row's label and one
+  false alarm of its column's.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reviewkit.classify.model import cross_validate
+from reviewkit.classify.rules import choose, none_id, score_labels
+from reviewkit.errors import UserError
+from reviewkit.formats.text import read_text
+from reviewkit.protocol import Protocol, Scheme
+from reviewkit.records import AbstractSection, Record, plain_abstract
+
+SECTION_COLUMNS = (
+    "background", "introduction", "objective", "objectives", "aim", "aims", "purpose", "methods",
+    "design", "setting", "population", "participants", "patients", "subjects", "intervention",
+    "interventions", "results", "findings", "conclusion", "conclusions",
+)  # fmt: skip
+NOTHING = "—"
+TIE = "tie"
+
+
+@dataclass
+class Disagreement:
+    line: int
+    title: str
+    gold: list[str]
+    predicted: list[str]
+    tie: bool
+    evidence: dict[str, list[str]]  # label -> 'term@where' that fired for it
+
+
+@dataclass
+class EvaluationResult:
+    """Accuracy, per-label precision/recall/F1 and the confusion matrix (gold rows × predicted columns)."""
+
+    scheme: str
+    labels: list[str]
+    n: int
+    accuracy: float
+    per_label: dict[str, dict[str, float]]  # label -> precision, recall, f1, support
+    confusion: dict[str, dict[str, int]]  # gold -> predicted -> count
+    predictions: list[tuple[str, str]] = field(default_factory=list)  # (gold, predicted) per row
+    ties: int = 0
+    method: str = "rules"
+    disagreements: list[Disagreement] = field(default_factory=list)
+    model: EvaluationResult | None = None  # the learnt model, leave-one-out on the same rows
+    wrong_rows: list[int] = field(default_factory=list)  # indexes of the rows that disagree
+
+    @property
+    def columns(self) -> list[str]:
+        extra = [x for x in (TIE, NOTHING) if any(r.get(x) for r in self.confusion.values())]
+        return self.labels + extra
+
+    @property
+    def rows(self) -> list[str]:
+        return self.labels + ([NOTHING] if any(self.confusion.get(NOTHING, {}).values()) else [])
+
+    def confusion_csv(self) -> str:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(["gold \\ predicted", *self.columns])
+        for g in self.rows:
+            w.writerow([g, *(self.confusion.get(g, {}).get(p, 0) for p in self.columns)])
+        return buf.getvalue()
+
+    def summary(self) -> str:
+        tie = f", {self.ties} ties" if self.ties else ""
+        return f"scheme {self.scheme} ({self.method}): {self.n} rows, accuracy {self.accuracy:.3f}{tie}"
+
+    def format(self, disagreements: bool = True) -> str:
+        lines = [
+            self.summary(),
+            "",
+            f"{'label':<28}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>9}",
+        ]
+        for lab in self.labels:
+            m = self.per_label[lab]
+            lines.append(
+                f"{lab:<28}{m['precision']:>10.3f}{m['recall']:>10.3f}{m['f1']:>10.3f}{int(m['support']):>9}"
+            )
+        lines += ["", "confusion matrix (rows: gold, columns: predicted)"]
+        lines.append(self.confusion_csv().rstrip())
+        if self.model is not None:
+            lines += ["", self.model.summary(), _recalls(self.model)]
+        if disagreements and self.disagreements:
+            lines += ["", f"disagreements ({len(self.disagreements)}):"]
+            for d in self.disagreements:
+                got = " | ".join(d.predicted) + (" (tie)" if d.tie else "")
+                lines.append(f"  line {d.line}: gold {' + '.join(d.gold)}; rules {got} — {d.title}")
+                for lab, ev in d.evidence.items():
+                    lines.append(f"      {lab}: {', '.join(ev)}")
+        return "\n".join(lines)
+
+
+def _recalls(result: EvaluationResult) -> str:
+    return "recall per label: " + ", ".join(
+        f"{lab} {result.per_label[lab]['recall']:.2f}"
+        for lab in result.labels
+        if result.per_label[lab]["support"]
+    )
+
+
+def _gold_column(header: list[str], scheme: Scheme, wanted: str | None, path: Path) -> str:
+    names = [wanted] if wanted else ["gold", "label", scheme.id, scheme.id.replace("-", "_")]
+    for name in names:
+        if name in header:
+            return name
+    raise UserError(
+        f"the CSV has no gold label column {wanted!r}" if wanted else "the CSV has no gold label column",
+        where=str(path),
+        hint=f"name it 'gold', 'label' or {scheme.id!r}, or pass --gold COLUMN; columns: {', '.join(header)}",
+    )
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(";") if v.strip()]
+
+
+def row_record(row: dict[str, str]) -> Record:
+    """A Record from one CSV row (title, abstract, section columns, keywords, MeSH, types)."""
+    sections = plain_abstract(row.get("abstract") or "")
+    for col in SECTION_COLUMNS:
+        if (row.get(col) or "").strip():
+            sections.append(AbstractSection(col.upper(), row[col].strip()))
+    return Record(
+        title=(row.get("title") or "").strip(),
+        abstract_sections=sections,
+        keywords=_split(row.get("keywords")),
+        mesh_terms=_split(row.get("mesh")),
+        publication_types=_split(row.get("publication_types")),
+    )
+
+
+def read_gold(
+    scheme: Scheme, csv_path: str | Path, gold_column: str | None = None
+) -> tuple[list[Record], list[list[str]], list[int]]:
+    """(records, gold labels, line numbers) of a labelled CSV; bad rows name their line."""
+    path = Path(csv_path)
+    reader = csv.DictReader(io.StringIO(read_text(path)))
+    header = reader.fieldnames or []
+    if "title" not in header:
+        raise UserError(
+            "the CSV needs a 'title' column", where=str(path), hint=f"columns: {', '.join(header)}"
+        )
+    gold_col = _gold_column(header, scheme, gold_column, path)
+    labels = all_labels(scheme)
+    names = {lab.name.casefold(): lab.id for lab in scheme.labels} | {
+        lab.casefold(): lab for lab in labels
+    }
+    records, golds, lines = [], [], []
+    for line, row in enumerate(reader, start=2):
+        gold = []
+        for part in _split(row.get(gold_col)) or [none_id(scheme)]:
+            if part.casefold() not in names:
+                raise UserError(
+                    f"unknown label {part!r} for scheme {scheme.id!r}",
+                    where=f"{path}:{line}",
+                    hint=f"known: {', '.join(labels)}",
+                )
+            gold.append(names[part.casefold()])
+        records.append(row_record(row))
+        golds.append(list(dict.fromkeys(gold)))
+        lines.append(line)
+    if not records:
+        raise UserError("the CSV has no rows", where=str(path))
+    return records, golds, lines
+
+
+def all_labels(scheme: Scheme) -> list[str]:
+    labels = list(scheme.label_ids)
+    return labels + ([none_id(scheme)] if none_id(scheme) not in labels else [])
+
+
+def one_per_study(scheme: Scheme) -> bool:
+    """Whether the scheme gives one label per study (single-label, topics not coexisting)."""
+    topics = any(lab.topic for lab in scheme.labels)
+    return not scheme.multi_label and not (topics and scheme.topic_rule == "coexist")
+
+
+def evaluate(
+    protocol: Protocol,
+    scheme_id: str,
+    csv_path: str | Path,
+    gold_column: str | None = None,
+    with_model: bool = False,
+) -> EvaluationResult:
+    """Score the rules on a labelled CSV (see the module docstring for how rows count); with
+    ``with_model`` also the learnt model, leave-one-out on the same rows."""
+    scheme = protocol.scheme(scheme_id)
+    records, golds, lines = read_gold(scheme, csv_path, gold_column)
+    all_scores = [score_labels(r, scheme) for r in records]
+    suggestions = [choose(scheme, s) for s in all_scores]
+    preds = [[s.label for s in sugg] for sugg in suggestions]
+    ties = [any(s.tie for s in sugg) for sugg in suggestions]
+    result = score(scheme, golds, preds, ties)
+    for i in result.wrong_rows:
+        evidence = {
+            s.label: sorted({f"{e.term}@{e.where}" for e in s.evidence})
+            for s in all_scores[i]
+            if s.evidence
+        }
+        result.disagreements.append(
+            Disagreement(lines[i], records[i].title[:90], golds[i], preds[i], ties[i], evidence)
+        )
+    if with_model:
+        _, _, model_preds = cross_validate(scheme, records, golds)
+        result.model = score(scheme, golds, model_preds, [False] * len(golds), method="model (leave-one-out)")
+    return result
+
+
+def score(
+    scheme: Scheme,
+    golds: list[list[str]],
+    preds: list[list[str]],
+    ties: list[bool],
+    method: str = "rules",
+) -> EvaluationResult:
+    """Accuracy, per-label figures and confusion for predictions against gold labels."""
+    labels = all_labels(scheme)
+    order = {lab: i for i, lab in enumerate(labels)}
+    single = one_per_study(scheme)
+    conf: dict[str, dict[str, int]] = {g: {} for g in [*labels, NOTHING]}
+    tp, fp, fn = (dict.fromkeys(labels, 0) for _ in range(3))
+    correct, flat, wrong = 0, [], []
+    for i, (gold, pred, tie) in enumerate(zip(golds, preds, ties, strict=True)):
+        g_sorted = sorted(gold, key=order.__getitem__)
+        if single:
+            p = TIE if tie or len(pred) != 1 else pred[0]
+            ok = p in gold
+            g = p if ok else g_sorted[0]
+            pairs = [(g, p)]
+            gold_set, pred_set = {g}, ({p} if p != TIE else set())
+        else:
+            gold_set, pred_set = set(gold), set(pred)
+            ok = gold_set == pred_set
+            missed = sorted(gold_set - pred_set, key=order.__getitem__)
+            extra = sorted(pred_set - gold_set, key=order.__getitem__)
+            pairs = [(x, x) for x in sorted(gold_set & pred_set, key=order.__getitem__)]
+            n = max(len(missed), len(extra))
+            missed += [NOTHING] * (n - len(missed))
+            extra += [NOTHING] * (n - len(extra))
+            pairs += list(zip(missed, extra, strict=True))
+        for g, p in pairs:
+            conf[g][p] = conf[g].get(p, 0) + 1
+        for lab in labels:
+            tp[lab] += lab in gold_set and lab in pred_set
+            fp[lab] += lab not in gold_set and lab in pred_set
+            fn[lab] += lab in gold_set and lab not in pred_set
+        correct += ok
+        if not ok:
+            wrong.append(i)
+        flat.append((pairs[0][0], pairs[0][1]))
+    per = {}
+    for lab in labels:
+        p = tp[lab] / (tp[lab] + fp[lab]) if tp[lab] + fp[lab] else 0.0
+        r = tp[lab] / (tp[lab] + fn[lab]) if tp[lab] + fn[lab] else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        per[lab] = {"precision": p, "recall": r, "f1": f, "support": float(tp[lab] + fn[lab])}
+    confusion = {g: {p: conf[g].get(p, 0) for p in [*labels, TIE, NOTHING]} for g in conf}
+    n = len(golds)
+    return EvaluationResult(
+        scheme.id, labels, n, correct / n, per, confusion, flat, sum(ties), method, wrong_rows=wrong
+    )

@@ -1,0 +1,250 @@
+"""The learnt model: logistic regression on the words of a study and on the rules' evidence.
+
+Features: TF-IDF of the word stems (and stem pairs) of the title, abstract, keywords and MeSH
+headings, and, beside them, the rules' view of the study: for every label its rule score
+(squashed to 0..1) and whether it has enough evidence. The rules carry what the protocol knows
+about each label; the words carry what the reviewer's own confirmations teach beyond it.
+
+Single-label schemes learn one multinomial regression over the confirmed answers (an answer of
+several labels, e.g. a diagnosis and a coexisting topic, is one class); multi-label schemes one
+regression per label.
+
+The model earns its place: :func:`cross_validate` estimates its accuracy on the confirmed
+studies (leave-one-out up to ``LOO_MAX`` studies, else ``FOLDS``-fold) beside the rules' accuracy
+on the same studies, and the model is suggested only while its estimate is higher.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from reviewkit.classify.rules import Suggestion, choose, none_id, score_labels
+from reviewkit.classify.terms import Evidence, fold, forms, heading, tokens
+from reviewkit.protocol import Scheme
+from reviewkit.records import Record
+
+MODEL_MIN_PER_LABEL = 2  # confirmed studies an answer needs to count as learnable
+MODEL_MIN_LABELS = 2  # learnable answers needed before a model is trained
+LOO_MAX = 200  # leave-one-out up to this many confirmed studies, k-fold above
+FOLDS = 10
+C = 10.0  # weak regularisation: the confirmed sets are small and the features sparse
+RULE_WEIGHT = 1.0  # the rule features' scale beside the unit-length TF-IDF row
+
+
+def analyse(text: str) -> list[str]:
+    """Word stems of a text, and pairs of neighbouring stems."""
+    stems = []
+    for t in tokens(text):
+        keys = forms(t.word, "en")
+        stems.append(min(keys, key=len) if len(t.word) > 2 else fold(t.word))
+    return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
+
+
+def record_text(record: Record) -> str:
+    """The text the model reads: title (twice: it names the study), abstract, keywords, MeSH."""
+    return " ".join(
+        [
+            record.title,
+            record.title,
+            record.abstract,
+            " ".join(record.keywords),
+            " ".join(heading(m) for m in record.mesh_terms),
+        ]
+    )
+
+
+def answer_key(labels: Sequence[str]) -> str:
+    """One class for one answer: its labels, sorted, joined by ' + '."""
+    return " + ".join(sorted(set(labels)))
+
+
+@dataclass
+class Model:
+    """A fitted model for one scheme: the vectoriser, the regression(s) and the class names."""
+
+    scheme: Scheme
+    vectorizer: object
+    classifiers: dict[str, object]  # single-label: {'': multinomial}; multi: label -> binary
+    use_rules: bool
+    trained_on: int
+    cv_accuracy: float | None = None
+    rules_accuracy: float | None = None
+    cache: dict | None = None  # rule features by id(record), shared by the folds of a run
+
+    @property
+    def beats_rules(self) -> bool:
+        """Whether the cross-validated accuracy is above the rules' on the same studies."""
+        return (
+            self.cv_accuracy is not None
+            and self.rules_accuracy is not None
+            and self.cv_accuracy > self.rules_accuracy
+        )
+
+    def features(self, records: Sequence[Record]):
+        return _features(self.scheme, self.vectorizer, records, self.use_rules, self.cache)
+
+    def predict(self, records: Sequence[Record]) -> list[list[str]]:
+        """The predicted labels of each record."""
+        x = self.features(records)
+        if "" in self.classifiers:
+            clf = self.classifiers[""]
+            return [str(c).split(" + ") for c in clf.predict(x)]
+        out = []
+        for i in range(x.shape[0]):
+            row = x[i]
+            chosen = [lab for lab, clf in self.classifiers.items() if clf.predict_proba(row)[0][1] >= 0.5]
+            out.append(chosen or [none_id(self.scheme)])
+        return out
+
+    def suggest(self, record: Record, top_terms: int = 6) -> list[Suggestion]:
+        """The model's suggestion for one record, explained by the features that weighed most."""
+        x = self.features([record])
+        names = list(self.vectorizer.get_feature_names_out()) + _rule_names(self.scheme, self.use_rules)
+        if "" in self.classifiers:
+            clf = self.classifiers[""]
+            probs = clf.predict_proba(x)[0]
+            k = int(probs.argmax())
+            cls = str(clf.classes_[k])
+            coef = clf.coef_[k] if len(clf.classes_) > 2 else clf.coef_[0] * (1 if k == 1 else -1)
+            chosen = [(lab, float(probs[k]), coef) for lab in cls.split(" + ")]
+        else:
+            chosen = []
+            for lab, clf in self.classifiers.items():
+                p = float(clf.predict_proba(x)[0][1])
+                if p >= 0.5:
+                    chosen.append((lab, p, clf.coef_[0]))
+            if not chosen:
+                return [Suggestion(self.scheme.id, none_id(self.scheme), 0.0, method="model")]
+        row = x.tocoo()
+        out = []
+        for lab, p, coef in chosen:
+            contrib = sorted(
+                ((float(coef[j] * v), names[j]) for j, v in zip(row.col, row.data, strict=True)),
+                reverse=True,
+            )
+            evidence = [
+                Evidence(lab, term, "model", term, round(w, 4)) for w, term in contrib[:top_terms] if w > 0
+            ]
+            out.append(Suggestion(self.scheme.id, lab, round(p, 4), evidence, method="model"))
+        return out
+
+
+def _rule_names(scheme: Scheme, use_rules: bool) -> list[str]:
+    if not use_rules:
+        return []
+    return [f"rules:{lab.id} score" for lab in scheme.labels] + [
+        f"rules:{lab.id}" for lab in scheme.labels
+    ]
+
+
+def rule_features(scheme: Scheme, records: Sequence[Record]) -> list[list[float]]:
+    """Per record: each label's rule score squashed to 0..1, then 1 for each label the rules suggest."""
+    rows = []
+    for r in records:
+        scores = score_labels(r, scheme)
+        chosen = {s.label for s in choose(scheme, scores)}
+        squashed = [max(s.score, 0.0) / (1.0 + max(s.score, 0.0)) for s in scores]
+        rows.append(squashed + [1.0 if s.label in chosen else 0.0 for s in scores])
+    return rows
+
+
+def _features(
+    scheme: Scheme, vectorizer, records: Sequence[Record], use_rules: bool, cache: dict | None = None
+):
+    from scipy.sparse import csr_matrix, hstack
+
+    x = vectorizer.transform([record_text(r) for r in records])
+    if not use_rules:
+        return x.tocsr()
+    if cache is None:
+        rows = rule_features(scheme, records)
+    else:  # cross-validation scores each study's rules once, not once per fold
+        missing = [r for r in records if id(r) not in cache]
+        cache.update(zip(map(id, missing), rule_features(scheme, missing), strict=True))
+        rows = [cache[id(r)] for r in records]
+    extra = csr_matrix(rows) * RULE_WEIGHT
+    return hstack([x, extra]).tocsr()
+
+
+def learnable(answers: Mapping[int, Sequence[str]], scheme: Scheme) -> bool:
+    """Whether the confirmed answers are enough to train on (two answers, two studies each)."""
+    counts: dict[str, int] = {}
+    for labs in answers.values():
+        keys = labs if scheme.multi_label else [answer_key(labs)]
+        for k in keys:
+            counts[k] = counts.get(k, 0) + 1
+    return sum(1 for n in counts.values() if n >= MODEL_MIN_PER_LABEL) >= MODEL_MIN_LABELS
+
+
+def fit(
+    scheme: Scheme,
+    records: Sequence[Record],
+    answers: Sequence[Sequence[str]],
+    use_rules: bool = True,
+    cache: dict | None = None,
+) -> Model | None:
+    """A model fitted on these records and their confirmed labels, or None if it cannot be."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = TfidfVectorizer(analyzer=analyse, sublinear_tf=True)
+    vectorizer.fit([record_text(r) for r in records])
+    x = _features(scheme, vectorizer, records, use_rules, cache)
+    classifiers: dict[str, object] = {}
+    if scheme.multi_label:
+        for lab in scheme.label_ids:
+            y = [1 if lab in a else 0 for a in answers]
+            if 0 < sum(y) < len(y):
+                classifiers[lab] = LogisticRegression(C=C, max_iter=2000).fit(x, y)
+    else:
+        y = [answer_key(a) for a in answers]
+        if len(set(y)) >= 2:
+            classifiers[""] = LogisticRegression(C=C, max_iter=2000).fit(x, y)
+    if not classifiers:
+        return None
+    return Model(scheme, vectorizer, classifiers, use_rules, len(records), cache=cache)
+
+
+def cross_validate(
+    scheme: Scheme, records: Sequence[Record], answers: Sequence[Sequence[str]], use_rules: bool = True
+) -> tuple[float, float, list[list[str]]]:
+    """(model accuracy, rules accuracy, model predictions) by leave-one-out or k-fold.
+
+    A study counts as right when the predicted labels equal the confirmed ones. A fold whose
+    training part cannot be fitted predicts the rules' answer.
+    """
+    n = len(records)
+    folds = [[i] for i in range(n)] if n <= LOO_MAX else [list(range(k, n, FOLDS)) for k in range(FOLDS)]
+    predicted: list[list[str]] = [[] for _ in range(n)]
+    rules = [[s.label for s in choose(scheme, score_labels(r, scheme))] for r in records]
+    cache: dict = {}
+    for test in folds:
+        held = set(test)
+        train = [i for i in range(n) if i not in held]
+        model = fit(
+            scheme, [records[i] for i in train], [answers[i] for i in train], use_rules, cache
+        )
+        got = model.predict([records[i] for i in test]) if model else [rules[i] for i in test]
+        for i, labs in zip(test, got, strict=True):
+            predicted[i] = labs
+    model_acc = sum(set(p) == set(a) for p, a in zip(predicted, answers, strict=True)) / n
+    rules_acc = sum(set(p) == set(a) for p, a in zip(rules, answers, strict=True)) / n
+    return model_acc, rules_acc, predicted
+
+
+def train(
+    scheme: Scheme, records: Mapping[int, Record], answers: Mapping[int, Sequence[str]]
+) -> Model | None:
+    """A model on every confirmed study, with its cross-validated accuracy beside the rules'."""
+    ids = sorted(rid for rid in answers if answers[rid] and rid in records)
+    confirmed = {rid: list(answers[rid]) for rid in ids}
+    if not learnable(confirmed, scheme):
+        return None
+    recs = [records[rid] for rid in ids]
+    labs = [confirmed[rid] for rid in ids]
+    model = fit(scheme, recs, labs)
+    if model is None:
+        return None
+    model.cv_accuracy, model.rules_accuracy, _ = cross_validate(scheme, recs, labs)
+    return model

@@ -1,0 +1,181 @@
+"""The protocol's rules: score each label from its evidence, then choose as the scheme says.
+
+Scoring, per label: every distinct term found adds its weight once, multiplied by the weight of
+the best place it was found (the title counts double, the population and intervention sections
+of a structured abstract 1.5, its background 0.5; see :mod:`reviewkit.classify.terms`); every
+negative term subtracts its weight the same way. MeSH headings and publication types the label
+names count like terms found in those places.
+
+A label *has evidence* when its score reaches the scheme's ``threshold`` and the plain weights of
+its distinct terms add up to ``min_evidence``: one weak word (weight 0.5) does not suggest a label
+alone, however often or prominently it is found.
+
+Choosing, per scheme:
+
+* A **combination label** (``combines = [...]``) has evidence when at least ``min_combined`` of
+  the labels it names have evidence (all of them when 0), or when its own terms do. It then
+  takes the place of those labels, with their scores added to its own: a review of mental and
+  musculoskeletal disorders is "mixed", a team with a coordinator is "team-coordinator".
+* **Topic labels** (``topic = true``) stand beside the others as ``topic_rule`` says: they compete
+  like any label, coexist (suggested beside the best other label), take precedence (suggested
+  instead of the others when they have evidence), or serve as a fallback.
+* Single-label schemes suggest the best label; a tie on score is broken by the number of places
+  the evidence was found; a tie on both gives every tied label, each flagged ``tie``.
+  Multi-label schemes suggest every label with evidence.
+* With no evidence for any label the answer is ``fallback_label`` (flagged ``fallback``) or the
+  scheme's "none of these" label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+
+from reviewkit.classify.terms import (
+    Evidence,
+    Field,
+    find_headings,
+    find_term,
+    place_factor,
+    record_fields,
+)
+from reviewkit.protocol import Label, Scheme
+from reviewkit.records import Record
+
+
+@dataclass
+class LabelScore:
+    """One label's rule score, evidence and whether it has enough evidence to be suggested."""
+
+    label: str
+    score: float
+    evidence: list[Evidence]
+    base: float = 0.0  # the plain weights of its distinct terms, before place factors
+    passes: bool = False
+    combined: tuple[str, ...] = ()  # for a combination label: the labels whose evidence it joins
+
+
+@dataclass
+class Suggestion:
+    """A suggested label for one scheme, with its score and why."""
+
+    scheme: str
+    label: str
+    score: float
+    evidence: list[Evidence] = field(default_factory=list)
+    method: str = "rules"
+    tie: bool = False
+    fallback: bool = False
+
+    def evidence_json(self) -> list[dict]:
+        items = [asdict(e) for e in self.evidence]
+        if self.tie:
+            items.append({"tie": True})
+        if self.fallback:
+            items.append({"fallback": True})
+        return items
+
+
+def none_id(scheme: Scheme) -> str:
+    """The id of the scheme's "none of these" answer ('none' when the protocol names none)."""
+    return scheme.none_label or "none"
+
+
+def _label_evidence(lab: Label, fields: list[Field], record: Record) -> list[Evidence]:
+    evidence = []
+    for term in lab.terms:
+        evidence += find_term(term, fields, lab.id)
+    for term in lab.negative_terms:
+        evidence += find_term(term, fields, lab.id, negative=True)
+    if lab.mesh:
+        evidence += find_headings(lab.mesh, record.mesh_terms, "mesh", lab.id)
+    if lab.publication_types:
+        evidence += find_headings(
+            lab.publication_types, record.publication_types, "publication-type", lab.id
+        )
+    return evidence
+
+
+def _score(lab: Label, evidence: list[Evidence], scheme: Scheme) -> LabelScore:
+    best: dict[tuple[str, bool], tuple[float, float]] = {}  # (term, negative) -> (weight, factor)
+    for e in evidence:
+        key = (e.term, e.negative)
+        factor = max(place_factor(e.where), best.get(key, (0.0, 0.0))[1])
+        best[key] = (e.weight, factor)
+    score = sum((-w if neg else w) * f for (_, neg), (w, f) in best.items())
+    base = sum(w for (_, neg), (w, _) in best.items() if not neg)
+    score, base = round(score, 6), round(base, 6)
+    passes = score >= scheme.threshold and base >= scheme.min_evidence and score > 0
+    return LabelScore(lab.id, score, evidence, base, passes)
+
+
+def score_labels(record: Record, scheme: Scheme) -> list[LabelScore]:
+    """Every label of the scheme with its rule score and evidence, in protocol order.
+
+    A combination label that has evidence through the labels it names carries their scores and
+    evidence added to its own, and names them in ``combined``.
+    """
+    fields = record_fields(record)
+    scores = {lab.id: _score(lab, _label_evidence(lab, fields, record), scheme) for lab in scheme.labels}
+    for lab in scheme.labels:
+        if not lab.combines:
+            continue
+        parts = [scores[c] for c in dict.fromkeys(lab.combines) if scores[c].passes]
+        need = lab.min_combined or len(set(lab.combines))
+        if len(parts) >= need:
+            own = scores[lab.id]
+            scores[lab.id] = LabelScore(
+                lab.id,
+                round(max(own.score, 0.0) + sum(p.score for p in parts), 6),
+                own.evidence + [e for p in parts for e in p.evidence],
+                round(own.base + sum(p.base for p in parts), 6),
+                True,
+                tuple(p.label for p in parts),
+            )
+    return [scores[lab.id] for lab in scheme.labels]
+
+
+def _best(scheme: Scheme, pool: list[LabelScore]) -> list[Suggestion]:
+    if scheme.multi_label:
+        pool = sorted(pool, key=lambda s: (-s.score, -len(s.evidence)))
+        return [Suggestion(scheme.id, s.label, s.score, s.evidence) for s in pool]
+    best = max((s.score, len(s.evidence)) for s in pool)
+    top = [s for s in pool if (s.score, len(s.evidence)) == best]
+    return [Suggestion(scheme.id, s.label, s.score, s.evidence, tie=len(top) > 1) for s in top]
+
+
+def choose(scheme: Scheme, scores: list[LabelScore]) -> list[Suggestion]:
+    """The suggestion(s) the scheme's rules make from the labels' scores; never empty."""
+    passing = [s for s in scores if s.passes]
+    joined = {c for s in passing for c in s.combined}
+    passing = [s for s in passing if s.label not in joined]  # a combination replaces its parts
+    topics = {lab.id for lab in scheme.labels if lab.topic}
+    rule = scheme.topic_rule if topics else "compete"
+    main = [s for s in passing if rule == "compete" or s.label not in topics]
+    side = [s for s in passing if rule != "compete" and s.label in topics]
+    if rule == "precedence" and side:
+        main, side = side, []
+    elif rule == "fallback":
+        main, side = main or side, []
+    if not main and not side:
+        if scheme.fallback_label:
+            return [Suggestion(scheme.id, scheme.fallback_label, 0.0, fallback=True)]
+        return [Suggestion(scheme.id, none_id(scheme), 0.0)]
+    out = _best(scheme, main) if main else []
+    if side:  # coexist: every topic with evidence beside the main answer
+        out += _best(replace(scheme, multi_label=True), side)
+    return out
+
+
+def suggest(record: Record, scheme: Scheme) -> list[Suggestion]:
+    """The rules' suggestion(s) for one record and scheme; never empty ("none of these")."""
+    return choose(scheme, score_labels(record, scheme))
+
+
+def allowed_together(scheme: Scheme, labels: list[str]) -> bool:
+    """Whether one study may carry these labels at once in the scheme."""
+    if len(labels) <= 1 or scheme.multi_label:
+        return True
+    if scheme.topic_rule != "coexist":
+        return False
+    topics = {lab.id for lab in scheme.labels if lab.topic}
+    return sum(1 for lab in labels if lab not in topics) <= 1

@@ -1,0 +1,245 @@
+"""Classification over a project: store suggestions, confirm labels, train the model.
+
+Suggestions are stored as labels with status 'suggested' (method 'rules' or 'model') and stay
+suggestions until a person confirms them (status 'confirmed', method 'person'). The model's
+suggestion is stored only while its cross-validated accuracy on the confirmed studies beats the
+rules' (see :mod:`reviewkit.classify.model`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from reviewkit.classify.model import Model, train
+from reviewkit.classify.rules import Suggestion, allowed_together, none_id, suggest
+from reviewkit.errors import UserError
+from reviewkit.project import Project
+from reviewkit.protocol import Scheme
+from reviewkit.records import Record
+from reviewkit.store import labels as label_rows
+from reviewkit.store import records as record_rows
+
+
+@dataclass(frozen=True)
+class ModelStatus:
+    """What the model of one scheme is worth: trained on how many studies, and how accurate."""
+
+    scheme: str
+    trained_on: int
+    cv_accuracy: float
+    rules_accuracy: float
+
+    @property
+    def suggested(self) -> bool:
+        return self.cv_accuracy > self.rules_accuracy
+
+    def describe(self) -> str:
+        verdict = "suggested" if self.suggested else "not suggested until it beats the rules"
+        return (
+            f"model for {self.scheme}: {self.cv_accuracy:.0%} cross-validated on "
+            f"{self.trained_on} confirmed studies (rules {self.rules_accuracy:.0%}); {verdict}"
+        )
+
+
+def status_of(model: Model) -> ModelStatus:
+    return ModelStatus(
+        model.scheme.id, model.trained_on, model.cv_accuracy or 0.0, model.rules_accuracy or 0.0
+    )
+
+
+def study_records(project: Project, record_ids: Iterable[int]) -> dict[int, Record]:
+    """record id -> Record, for the studies a screen or a model works on."""
+    return record_rows.get_records(project.db, list(record_ids))
+
+
+def confirmed_labels(project: Project, scheme_id: str) -> dict[int, list[str]]:
+    """record id -> the labels a person confirmed last, for one scheme."""
+    rows = label_rows.current(project.db, scheme_id, "person")
+    return {rid: [r.label for r in batch if r.status == "confirmed"] for rid, batch in rows.items()}
+
+
+def stored_model_suggestions(project: Project, scheme_id: str, record_id: int) -> list[Suggestion]:
+    """The model's stored suggestion for one study (empty when there is none)."""
+    rows = label_rows.current(project.db, scheme_id, "model", [record_id]).get(record_id, [])
+    return [
+        Suggestion(scheme_id, r.label, r.score or 0.0, method="model", evidence=[])
+        for r in rows
+    ]
+
+
+def train_model(project: Project, scheme: Scheme) -> Model | None:
+    """A model from the confirmed labels (with its cross-validated accuracy), or None while
+    there are too few of them."""
+    answers = {rid: labs for rid, labs in confirmed_labels(project, scheme.id).items() if labs}
+    if not answers:
+        return None
+    return train(scheme, study_records(project, answers), answers)
+
+
+@dataclass
+class ClassifyResult:
+    """What one classify run suggested: (record id, scheme id) -> rule and model suggestions."""
+
+    rules: dict[tuple[int, str], list[Suggestion]] = field(default_factory=dict)
+    model: dict[tuple[int, str], list[Suggestion]] = field(default_factory=dict)
+    models_trained: dict[str, int] = field(default_factory=dict)  # scheme -> confirmed studies used
+    model_status: dict[str, ModelStatus] = field(default_factory=dict)
+    written: int = 0
+
+    def counts(self) -> dict[tuple[str, str], int]:
+        """(scheme, label) -> studies the rules suggest it for; a tie counts once, as 'tie'."""
+        out: dict[tuple[str, str], int] = {}
+        for (_, sid), sugg in self.rules.items():
+            tied = any(s.tie for s in sugg)
+            for lab in ["tie"] if tied else [s.label for s in sugg]:
+                out[(sid, lab)] = out.get((sid, lab), 0) + 1
+        return out
+
+    def rows(self) -> list[dict]:
+        """One row per record and scheme, for printing or CSV."""
+        out = []
+        for (rid, sid), sugg in sorted(self.rules.items()):
+            model = self.model.get((rid, sid), [])
+            out.append(
+                {
+                    "record_id": rid,
+                    "scheme": sid,
+                    "rules": "; ".join(s.label for s in sugg),
+                    "score": "; ".join(f"{s.score:g}" for s in sugg),
+                    "tie": "yes" if any(s.tie for s in sugg) else "",
+                    "evidence": "; ".join(
+                        sorted({f"{e.term}@{e.where}" for s in sugg for e in s.evidence})
+                    ),
+                    "model": "; ".join(f"{s.label} ({s.score:.2f})" for s in model),
+                }
+            )
+        return out
+
+
+def _same(batch: list[label_rows.LabelRow], sugg: list[Suggestion]) -> bool:
+    old = sorted((r.label, round(r.score or 0.0, 4), len(r.evidence)) for r in batch)
+    new = sorted((s.label, round(s.score, 4), len(s.evidence_json())) for s in sugg)
+    return old == new
+
+
+def _store(project: Project, rid: int, sugg: list[Suggestion], method: str, current: dict) -> int:
+    if rid in current and _same(current[rid], sugg):
+        return 0
+    label_rows.add_batch(
+        project.db,
+        rid,
+        sugg[0].scheme,
+        method,
+        "suggested",
+        [(s.label, s.score, s.evidence_json()) for s in sugg],
+    )
+    return 1
+
+
+def classify_project(
+    project: Project,
+    record_ids: Iterable[int],
+    scheme_ids: Iterable[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ClassifyResult:
+    """Suggest labels for the given studies (canonical ids) and store them.
+
+    A study whose suggestion has not changed since the last run gets no new row. The model's
+    suggestion is made only while it beats the rules on the confirmed studies.
+    """
+    protocol = project.protocol
+    schemes = [protocol.scheme(s) for s in (scheme_ids or protocol.schemes)]
+    ids = list(record_ids)
+    records = record_rows.get_records(project.db, ids)
+    result = ClassifyResult()
+    for scheme in schemes:
+        model = train_model(project, scheme)
+        if model is not None:
+            result.models_trained[scheme.id] = model.trained_on
+            result.model_status[scheme.id] = status_of(model)
+            if not model.beats_rules:
+                model = None
+        cur_rules = label_rows.current(project.db, scheme.id, "rules", ids)
+        cur_model = label_rows.current(project.db, scheme.id, "model", ids)
+        for n, rid in enumerate(ids, start=1):
+            rec = records[rid]
+            sugg = suggest(rec, scheme)
+            result.rules[(rid, scheme.id)] = sugg
+            result.written += _store(project, rid, sugg, "rules", cur_rules)
+            if model is not None:
+                msugg = model.suggest(rec)
+                result.model[(rid, scheme.id)] = msugg
+                result.written += _store(project, rid, msugg, "model", cur_model)
+            if progress:
+                progress(n, len(ids))
+    return result
+
+
+@dataclass(frozen=True)
+class Assigned:
+    """The labels a study carries in reports: confirmed by a person, or else the rules' suggestion."""
+
+    labels: tuple[str, ...]
+    confirmed: bool
+    reviewer: str = ""
+
+
+def assigned_labels(
+    project: Project, scheme_id: str, record_ids: Iterable[int]
+) -> dict[int, Assigned]:
+    """record id -> its labels for a scheme (studies never classified get the "none" label)."""
+    scheme = project.protocol.scheme(scheme_id)
+    ids = list(record_ids)
+    person = label_rows.current(project.db, scheme_id, "person", ids)
+    rules = label_rows.current(project.db, scheme_id, "rules", ids)
+    out = {}
+    for rid in ids:
+        confirmed = [r for r in person.get(rid, []) if r.status == "confirmed"]
+        if confirmed:
+            out[rid] = Assigned(tuple(r.label for r in confirmed), True, confirmed[0].reviewer)
+        elif rid in rules:
+            out[rid] = Assigned(tuple(r.label for r in rules[rid]), False)
+        else:
+            out[rid] = Assigned((none_id(scheme),), False)
+    return out
+
+
+def confirm(
+    project: Project, record_id: int, scheme_id: str, labels: Iterable[str], reviewer: str
+) -> None:
+    """Record a person's labels for a study and scheme (replaces their earlier answer)."""
+    scheme = project.protocol.scheme(scheme_id)
+    chosen = list(dict.fromkeys(labels))
+    valid = scheme.label_ids + (
+        (none_id(scheme),) if none_id(scheme) not in scheme.label_ids else ()
+    )
+    for lab in chosen:
+        if lab not in valid:
+            raise UserError(
+                f"scheme {scheme_id!r} has no label {lab!r}", hint=f"known: {', '.join(valid)}"
+            )
+    if not chosen:
+        raise UserError("no label given")
+    if not allowed_together(scheme, chosen):
+        raise UserError(
+            f"scheme {scheme_id!r} takes one label per study, not {len(chosen)}",
+            hint="topic labels may stand beside one other label when the scheme's topic_rule is 'coexist'"
+            if scheme.topic_rule == "coexist"
+            else "",
+        )
+    if not reviewer.strip():
+        raise UserError("a confirmation needs a reviewer name", hint="pass --reviewer NAME")
+    try:
+        record_rows.get_record(project.db, record_id)
+    except KeyError:
+        raise UserError(f"no record with id {record_id}") from None
+    label_rows.add_batch(
+        project.db,
+        record_id,
+        scheme_id,
+        "person",
+        "confirmed",
+        [(lab, None, []) for lab in chosen],
+        reviewer=reviewer,
+    )

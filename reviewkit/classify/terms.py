@@ -1,0 +1,260 @@
+"""Signal terms and how they are found in a record: word forms, Scandinavian spellings, places.
+
+A term is a word or a phrase, matched word by word, ignoring case:
+
+* ``word`` matches every form of the word: both sides are reduced with the Snowball stemmer of
+  the term's language (English, Norwegian, Swedish or Danish; ``snowballstemmer`` on PyPI), so
+  ``coordinator`` finds "coordinators", ``arbeidsgiver`` finds "arbeidsgiveren", ``sykmeldt``
+  finds "sykmeldte". Words of three letters or fewer (IPS, TBI, GP) match only as written.
+* ``word*`` matches words that begin with ``word`` as written, and nothing else: the protocol
+  chooses it when stems would join words it means to keep apart (``employer*`` finds "employers"
+  but not "employment", which the English stemmer reduces to the same stem).
+* ``*word`` matches compounds that end with the word (any form of it): Norwegian, Swedish and
+  Danish write compound nouns as one word with the head last, so ``*koordinator`` finds
+  "sykefraværskoordinator" and "rehabiliteringskoordinatorer".
+* Spaces and hyphens between the words of a term match spaces, hyphens or nothing (``burn-out``
+  finds "burnout", ``multiprofessional`` finds "multi-professional").
+* Scandinavian letters also match their ASCII spellings (``sykefravær`` finds "sykefravaer",
+  ``samhälle`` finds "samhalle").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+from reviewkit.protocol import SignalTerm
+from reviewkit.records import Record
+
+# Language codes of the protocol's term lists -> Snowball stemmer names.
+STEMMERS = {"en": "english", "no": "norwegian", "sv": "swedish", "da": "danish"}
+SHORT_WORD = 3  # acronyms and short words (IPS, TBI, GP, IES) match only as written
+
+# Weight of each place a term is found, multiplied with the term's weight. The title names what
+# a study is about; in a structured abstract the population and intervention sections say what a
+# study did to whom, the background only what others did; MeSH headings are the indexers'
+# summary of the whole paper, so they count a little more than one abstract sentence.
+TITLE_FACTOR = 2.0
+SECTION_FACTORS = {
+    "BACKGROUND": 0.5,
+    "INTRODUCTION": 0.5,
+    "CONTEXT": 0.5,
+    "RATIONALE": 0.5,
+    "IMPORTANCE": 0.5,
+    "RESULTS": 0.75,
+    "FINDINGS": 0.75,
+    "POPULATION": 1.5,
+    "PARTICIPANTS": 1.5,
+    "PATIENTS": 1.5,
+    "SUBJECTS": 1.5,
+    "SAMPLE": 1.5,
+    "INTERVENTION": 1.5,
+    "INTERVENTIONS": 1.5,
+}
+PLACE_FACTORS = {"title": TITLE_FACTOR, "mesh": 1.5, "publication-type": 1.0, "keywords": 1.0}
+
+
+def place_factor(where: str) -> float:
+    """The weight of a place ('title', 'abstract:METHODS', 'mesh', …) for the evidence found there."""
+    if where.startswith("abstract"):
+        _, _, section = where.partition(":")
+        return SECTION_FACTORS.get(section.upper(), 1.0)
+    return PLACE_FACTORS.get(where, 1.0)
+
+
+# --- words -------------------------------------------------------------------------------------
+
+_FOLD = str.maketrans({"æ": "ae", "ä": "ae", "ø": "oe", "ö": "oe", "å": "aa", "ß": "ss"})
+_LOOSE = re.compile(r"ae|oe|aa|ue")
+_LOOSE_TO = {"ae": "a", "oe": "o", "aa": "a", "ue": "u"}
+_WORD = re.compile(r"\w+")
+_HYPHEN = "-‐–"
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """A spelling key: lower case, accents off, æ/ø/å and ä/ö in either spelling alike."""
+    w = word.casefold().translate(_FOLD)
+    w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+    return _LOOSE.sub(lambda m: _LOOSE_TO[m.group(0)], w)
+
+
+@lru_cache(maxsize=8)
+def _stemmer(language: str) -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer(STEMMERS.get(language, "english"))
+
+
+@lru_cache(maxsize=131072)
+def forms(word: str, language: str) -> frozenset[str]:
+    """The keys a word is known by: its spelling key and the key of its stem."""
+    low = word.casefold()
+    if len(low) <= SHORT_WORD:
+        return frozenset({fold(low)})
+    return frozenset({fold(low), fold(_stemmer(language).stemWord(low))})
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of a text with their places; a hyphenated run also counts as one joined word."""
+    words = [Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return words
+
+
+def _joined(text: str, words: list[Token]) -> list[tuple[int, int, Token]]:
+    """(first, last) word indexes and the joined word of each hyphenated run of 2-3 words."""
+    out = []
+    for i in range(len(words)):
+        for j in range(i + 1, min(i + 3, len(words))):
+            gap = text[words[j - 1].end : words[j].start]
+            if len(gap) != 1 or gap not in _HYPHEN:
+                break
+            out.append((i, j, Token("".join(w.word for w in words[i : j + 1]), words[i].start, words[j].end)))
+    return out
+
+
+# --- terms -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Part:
+    key: str  # folded word, without its '*'
+    kind: str  # 'word' (any form), 'prefix' (word*) or 'suffix' (*word)
+    language: str
+
+    def matches(self, word: str) -> bool:
+        f = fold(word)
+        if self.kind == "prefix":
+            return f.startswith(self.key)
+        if self.kind == "suffix":
+            if f.endswith(self.key):
+                return True
+            return any(k.endswith(self.key) for k in forms(word, self.language)) or any(
+                f.endswith(k) for k in forms(self.key, self.language) if len(k) > SHORT_WORD
+            )
+        return bool(forms(word, self.language) & forms(self.key, self.language))
+
+
+@lru_cache(maxsize=8192)
+def parse_term(text: str, language: str = "en") -> tuple[tuple[_Part, ...], ...]:
+    """The ways a term can be written, each a sequence of word parts (see the module docstring)."""
+    term = text.strip().strip('"').strip()
+    # A hyphen inside a word ('burn-out') may also be written as nothing; next to a space
+    # ('muskel- og') it is part of the space.
+    spaced = re.sub(r"[\-‐–](?=\s)|(?<=\s)[\-‐–]", " ", term)
+    variants = [re.split(r"[\s\-‐–/]+", spaced)]
+    if re.search(r"\w[\-‐–]\w", spaced):
+        variants.append(re.split(r"[\s/]+", re.sub(r"[\-‐–]", "", spaced)))
+    out = []
+    for words in variants:
+        parts = []
+        for w in words:
+            if not w:
+                continue
+            kind = "prefix" if w.endswith("*") else "suffix" if w.startswith("*") else "word"
+            parts.append(_Part(fold(w.strip("*")), kind, language))
+        if parts:
+            out.append(tuple(parts))
+    return tuple(out)
+
+
+def compile_term(text: str) -> re.Pattern[str]:
+    """A regular expression for the surface of a term, for highlighting (matching uses stems)."""
+    words = [re.escape(p.key) for p in parse_term(text)[0]]
+    return re.compile(r"(?<!\w)" + r"\w*[\s\-‐–]*".join(words) + r"\w*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One place a term was found: the term, where ('title', 'abstract:METHODS', 'keywords',
+    'mesh', 'publication-type'), the text it matched, the label it speaks for and whether it
+    speaks against it."""
+
+    label: str
+    term: str
+    where: str
+    text: str
+    weight: float
+    negative: bool = False
+
+
+@dataclass
+class Field:
+    """One searchable part of a record, split into words once."""
+
+    where: str
+    text: str
+    words: list[Token]
+    joined: list[tuple[int, int, Token]]
+
+
+def record_fields(record: Record) -> list[Field]:
+    """Every searchable part of a record (title, abstract sections, keywords), split into words."""
+    out = [("title", record.title)]
+    for s in record.abstract_sections:
+        out.append((f"abstract:{s.label.upper()}" if s.label else "abstract", s.text))
+    out += [("keywords", k) for k in record.keywords]
+    out += [("mesh", heading(m)) for m in record.mesh_terms]
+    fields = []
+    for where, text in out:
+        if text:
+            words = tokens(text)
+            fields.append(Field(where, text, words, _joined(text, words)))
+    return fields
+
+
+def heading(mesh: str) -> str:
+    """A MeSH heading without its qualifiers and major-topic mark ('Depression/therapy*' -> 'Depression')."""
+    return mesh.split("/")[0].strip().strip("*").strip()
+
+
+def _spans(parts: tuple[_Part, ...], f: Field) -> Iterable[tuple[int, int]]:
+    n = len(parts)
+    words = f.words
+    for i in range(len(words) - n + 1):
+        if all(parts[k].matches(words[i + k].word) for k in range(n)):
+            yield words[i].start, words[i + n - 1].end
+    if n == 1:
+        for _, _, tok in f.joined:
+            if parts[0].matches(tok.word):
+                yield tok.start, tok.end
+
+
+def find_term(
+    term: SignalTerm, fields: list[Field], label: str, negative: bool = False
+) -> list[Evidence]:
+    """Every place a term is found in a record's fields."""
+    out = []
+    for f in fields:
+        seen = set()
+        for parts in parse_term(term.text, term.language):
+            for start, end in _spans(parts, f):
+                if (start, end) not in seen:
+                    seen.add((start, end))
+                    out.append(
+                        Evidence(label, term.text, f.where, f.text[start:end], term.weight, negative)
+                    )
+    return out
+
+
+def find_headings(
+    wanted: Iterable[str], values: Iterable[str], where: str, label: str, weight: float = 1.0
+) -> list[Evidence]:
+    """Exact (case-insensitive) matches of MeSH headings or publication types a label names."""
+    keys = {fold(w.strip()): w for w in wanted}
+    out = []
+    for v in values:
+        h = heading(v) if where == "mesh" else v.strip()
+        if fold(h) in keys:
+            out.append(Evidence(label, keys[fold(h)], where, h, weight))
+    return out
