@@ -48,8 +48,15 @@ def _studies(project, all_studies: bool) -> list[int]:
     "--evaluate",
     "evaluate_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Score the rules on a labelled CSV (title, abstract, gold) instead of classifying.",
+    help="Score the rules and the learnt model on a labelled CSV (title, abstract, gold) instead of classifying.",
 )
+@click.option(
+    "--protocol",
+    "protocol_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="With --evaluate: the protocol file to read the scheme from (no project needed).",
+)
+@click.option("--gold", "gold_column", default=None, help="With --evaluate: the CSV's gold column.")
 @click.option(
     "--csv",
     "csv_out",
@@ -61,6 +68,8 @@ def classify_command(
     project_dir: Path,
     schemes: tuple[str, ...],
     evaluate_file: Path | None,
+    protocol_file: Path | None,
+    gold_column: str | None,
     csv_out: Path | None,
     all_studies: bool,
 ) -> None:
@@ -69,19 +78,15 @@ def classify_command(
 
     if csv_out is not None:  # before any work: the database is written only if the CSV can be
         outputs.check_output(csv_out)
+    if evaluate_file is not None:
+        _evaluate(project_dir, protocol_file, schemes, evaluate_file, gold_column, csv_out)
+        return
+    if protocol_file is not None:
+        raise UserError("--protocol goes with --evaluate", hint="a project has its own protocol")
     project = load_project(project_dir)
     try:
         for s in schemes:
             project.protocol.scheme(s)
-        if evaluate_file is not None:
-            if len(schemes) != 1:
-                raise UserError("--evaluate needs exactly one --scheme")
-            result = classify.evaluate(project.protocol, schemes[0], evaluate_file)
-            click.echo(result.format())
-            if csv_out:
-                outputs.write_text(csv_out, result.confusion_csv())
-                click.echo(f"confusion matrix written to {csv_out}")
-            return
         ids = _studies(project, all_studies)
         if not ids:
             click.echo(
@@ -97,14 +102,10 @@ def classify_command(
                 rows = result.rows()
                 columns = list(rows[0]) if rows else ["record_id"]
                 outputs.write_csv(csv_out, columns, ([r.get(c, "") for c in columns] for r in rows))
-        counts: dict[tuple[str, str], int] = {}
-        for (_, sid), sugg in result.rules.items():
-            for s in sugg:
-                counts[(sid, s.label)] = counts.get((sid, s.label), 0) + 1
-        for (sid, label), n in sorted(counts.items()):
+        for (sid, label), n in sorted(result.counts().items()):
             click.echo(f"{sid}\t{label}\t{n}")
-        for sid, n in result.models_trained.items():
-            click.echo(f"model for {sid}: trained on {n} confirmed studies")
+        for status in result.model_status.values():
+            click.echo(status.describe())
         click.echo(
             f"{len(ids)} studies classified; {result.written} new suggestion batches; "
             f"{filled} extraction values prefilled"
@@ -113,6 +114,33 @@ def classify_command(
             click.echo(f"suggestions written to {csv_out}")
     finally:
         project.close()
+
+
+def _evaluate(
+    project_dir: Path,
+    protocol_file: Path | None,
+    schemes: tuple[str, ...],
+    evaluate_file: Path,
+    gold_column: str | None,
+    csv_out: Path | None,
+) -> None:
+    """``classify --evaluate``: the rules and the model (leave-one-out) on a labelled CSV."""
+    from reviewkit import classify, outputs
+    from reviewkit import protocol as protocol_mod
+
+    if len(schemes) != 1:
+        raise UserError("--evaluate needs exactly one --scheme")
+    if protocol_file is not None:
+        protocol = protocol_mod.load(protocol_file)
+    else:
+        project = load_project(project_dir)
+        protocol = project.protocol
+        project.close()
+    result = classify.evaluate(protocol, schemes[0], evaluate_file, gold_column, with_model=True)
+    click.echo(result.format())
+    if csv_out:
+        outputs.write_text(csv_out, result.confusion_csv())
+        click.echo(f"confusion matrix written to {csv_out}")
 
 
 @click.command("label")

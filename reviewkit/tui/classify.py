@@ -2,6 +2,9 @@
 
 The screen shows the study with the terms that fired highlighted, every label with its rule
 score, the rules' suggestion (R) and the model's (M) with why, and the confirmed answer (✓).
+The model retrains in a worker thread after every confirmation (:class:`classify.ModelTrainer`);
+the status line shows its cross-validated accuracy beside the rules' on the confirmed studies,
+and its suggestion (M) appears only while it beats the rules.
 Single-label schemes: a number key confirms that label and moves on. Multi-label schemes: number
 keys toggle labels and Enter confirms the selection. Every confirmation is committed at once.
 """
@@ -15,8 +18,6 @@ from textual.widgets import Footer, Static
 
 from reviewkit import classify
 from reviewkit.project import Project
-from reviewkit.store import labels as label_rows
-from reviewkit.store import records as record_rows
 from reviewkit.tui.actions import Action, KeymapApp, bindings
 from reviewkit.tui.help import HelpScreen
 from reviewkit.tui.widgets import RecordView, next_position, record_renderable
@@ -60,7 +61,8 @@ class ConfirmScreen(Screen):
         self.scheme = project.protocol.scheme(scheme_id)
         self.studies = list(study_ids)
         self.reviewer = reviewer
-        self.records = record_rows.get_records(project.db, self.studies)
+        self.records = classify.study_records(project, self.studies)
+        self.trainer: classify.ModelTrainer | None = None
         self.pos = 0
         self.selection: set[str] = set()
         self.keys = [lab.id for lab in self.scheme.labels][:9]
@@ -74,7 +76,20 @@ class ConfirmScreen(Screen):
 
     def on_mount(self) -> None:
         self.pos = self._next_unconfirmed(0) or 0
+        self.trainer = classify.ModelTrainer(self.scheme, self.records, self._trained)
+        self.trainer.submit(classify.confirmed_labels(self.project, self.scheme.id))
         self.render_current()
+
+    def on_unmount(self) -> None:
+        if self.trainer is not None:
+            self.trainer.close()
+
+    def _trained(self, _model: object) -> None:
+        """Called from the trainer's thread: redraw on the screen's thread."""
+        try:
+            self.app.call_from_thread(self.render_current)
+        except Exception:  # noqa: BLE001 - the app is closing
+            pass
 
     # data ------------------------------------------------------------------------------------
     @property
@@ -87,8 +102,25 @@ class ConfirmScreen(Screen):
     def rules(self, rid: int) -> list[classify.Suggestion]:
         return classify.suggest(self.records[rid], self.scheme)
 
-    def model(self, rid: int) -> list[label_rows.LabelRow]:
-        return label_rows.current(self.project.db, self.scheme.id, "model", [rid]).get(rid, [])
+    @property
+    def live_model(self) -> classify.Model | None:
+        """The last model the trainer published, if it beats the rules."""
+        model = self.trainer.latest if self.trainer else None
+        return model if model is not None and model.beats_rules else None
+
+    def model(self, rid: int) -> list[classify.Suggestion]:
+        model = self.live_model
+        return model.suggest(self.records[rid]) if model is not None else []
+
+    def model_status(self) -> str:
+        model = self.trainer.latest if self.trainer else None
+        if model is None:
+            return "model: training…" if self.trainer and self.trainer.busy else "model: needs more confirmed studies"
+        verdict = "" if model.beats_rules else ", not suggested until it beats the rules"
+        return (
+            f"model {model.cv_accuracy:.0%} cross-validated on {model.trained_on}"
+            f" (rules {model.rules_accuracy:.0%}{verdict})"
+        )
 
     def _next_unconfirmed(self, start: int) -> int | None:
         """Position of the next study from ``start`` on (wrapping) without a confirmed label."""
@@ -105,7 +137,7 @@ class ConfirmScreen(Screen):
         n_done = sum(1 for s in self.studies if done.get(s))
         self.query_one("#status", Static).update(
             f" {self.scheme.name} · {self.reviewer} · study {self.pos + 1} of {len(self.studies)} (id {rid})"
-            f" · confirmed {n_done}"
+            f" · confirmed {n_done} · {self.model_status()}"
         )
         scores = classify.score_labels(self.records[rid], self.scheme)
         body = record_renderable(self.records[rid])
@@ -113,9 +145,8 @@ class ConfirmScreen(Screen):
             if isinstance(part, Text):
                 for s in scores:
                     for e in s.evidence:
-                        part.highlight_regex(
-                            classify.compile_term(e.term),
-                            style=NEGATIVE_STYLE if e.negative else EVIDENCE_STYLE,
+                        part.highlight_words(
+                            [e.text], style=NEGATIVE_STYLE if e.negative else EVIDENCE_STYLE
                         )
         self.query_one("#record", RecordView).show(body)
         self.query_one("#labels", Static).update(self.labels_text(rid, scores, done.get(rid, [])))
@@ -152,7 +183,7 @@ class ConfirmScreen(Screen):
                 )
             if lab in model and model[lab].evidence:
                 line.append(
-                    "  model: " + ", ".join(e["term"] for e in model[lab].evidence[:4]),
+                    "  model: " + ", ".join(e.term for e in model[lab].evidence[:4]),
                     style="italic",
                 )
             out.append_text(line)
@@ -164,6 +195,8 @@ class ConfirmScreen(Screen):
     # actions --------------------------------------------------------------------------------
     def _commit(self, labels: list[str]) -> None:
         classify.confirm(self.project, self.current, self.scheme.id, labels, self.reviewer)
+        if self.trainer is not None:
+            self.trainer.submit(classify.confirmed_labels(self.project, self.scheme.id))
         self.say(f"study {self.current}: {', '.join(labels)} confirmed")
         self.selection.clear()
         if self.pos < len(self.studies) - 1:
@@ -189,7 +222,7 @@ class ConfirmScreen(Screen):
             self._commit(sorted(self.selection, key=lambda x: (x not in self.keys, x)))
             return
         suggestions = self.rules(self.current)
-        if len(suggestions) > 1 and not self.scheme.multi_label:
+        if any(s.tie for s in suggestions):
             self.say("the rules tie: press the number of the label you choose")
             return
         self._commit([s.label for s in suggestions])
@@ -198,7 +231,7 @@ class ConfirmScreen(Screen):
         rows = self.model(self.current)
         if not rows:
             self.say(
-                "no model suggestion yet (confirm more studies, then run 'reviewkit classify')"
+                "no model suggestion yet: it needs more confirmed studies and must beat the rules"
             )
             return
         self._commit([r.label for r in rows])
