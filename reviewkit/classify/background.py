@@ -35,6 +35,7 @@ class ModelTrainer:
         self._closed = False
         self._busy = False
         self.latest: Model | None = None
+        self.version = 0  # counts the models published, for a screen that polls
         self.error: BaseException | None = None
         self._thread = threading.Thread(target=self._work, name="reviewkit-classify", daemon=True)
         self._thread.start()
@@ -71,6 +72,7 @@ class ModelTrainer:
             try:
                 model = train(self.scheme, self._records, answers or {})
                 self.latest = model
+                self.version += 1
                 if self._on_trained:
                     self._on_trained(model)
             except Exception as exc:  # noqa: BLE001 - kept for the screen to show

@@ -133,7 +133,9 @@ def _gold_column(header: list[str], scheme: Scheme, wanted: str | None, path: Pa
         if name in header:
             return name
     raise UserError(
-        f"the CSV has no gold label column {wanted!r}" if wanted else "the CSV has no gold label column",
+        f"the CSV has no gold label column {wanted!r}"
+        if wanted
+        else "the CSV has no gold label column",
         where=str(path),
         hint=f"name it 'gold', 'label' or {scheme.id!r}, or pass --gold COLUMN; columns: {', '.join(header)}",
     )
@@ -231,7 +233,9 @@ def evaluate(
         )
     if with_model:
         _, _, model_preds = cross_validate(scheme, records, golds)
-        result.model = score(scheme, golds, model_preds, [False] * len(golds), method="model (leave-one-out)")
+        result.model = score(
+            scheme, golds, model_preds, [False] * len(golds), method="model (leave-one-out)"
+        )
     return result
 
 

@@ -93,14 +93,18 @@ class Model:
         out = []
         for i in range(x.shape[0]):
             row = x[i]
-            chosen = [lab for lab, clf in self.classifiers.items() if clf.predict_proba(row)[0][1] >= 0.5]
+            chosen = [
+                lab for lab, clf in self.classifiers.items() if clf.predict_proba(row)[0][1] >= 0.5
+            ]
             out.append(chosen or [none_id(self.scheme)])
         return out
 
     def suggest(self, record: Record, top_terms: int = 6) -> list[Suggestion]:
         """The model's suggestion for one record, explained by the features that weighed most."""
         x = self.features([record])
-        names = list(self.vectorizer.get_feature_names_out()) + _rule_names(self.scheme, self.use_rules)
+        names = list(self.vectorizer.get_feature_names_out()) + _rule_names(
+            self.scheme, self.use_rules
+        )
         if "" in self.classifiers:
             clf = self.classifiers[""]
             probs = clf.predict_proba(x)[0]
@@ -124,7 +128,9 @@ class Model:
                 reverse=True,
             )
             evidence = [
-                Evidence(lab, term, "model", term, round(w, 4)) for w, term in contrib[:top_terms] if w > 0
+                Evidence(lab, term, "model", term, round(w, 4))
+                for w, term in contrib[:top_terms]
+                if w > 0
             ]
             out.append(Suggestion(self.scheme.id, lab, round(p, 4), evidence, method="model"))
         return out
@@ -150,7 +156,11 @@ def rule_features(scheme: Scheme, records: Sequence[Record]) -> list[list[float]
 
 
 def _features(
-    scheme: Scheme, vectorizer, records: Sequence[Record], use_rules: bool, cache: dict | None = None
+    scheme: Scheme,
+    vectorizer,
+    records: Sequence[Record],
+    use_rules: bool,
+    cache: dict | None = None,
 ):
     from scipy.sparse import csr_matrix, hstack
 
@@ -207,7 +217,10 @@ def fit(
 
 
 def cross_validate(
-    scheme: Scheme, records: Sequence[Record], answers: Sequence[Sequence[str]], use_rules: bool = True
+    scheme: Scheme,
+    records: Sequence[Record],
+    answers: Sequence[Sequence[str]],
+    use_rules: bool = True,
 ) -> tuple[float, float, list[list[str]]]:
     """(model accuracy, rules accuracy, model predictions) by leave-one-out or k-fold.
 
@@ -215,7 +228,11 @@ def cross_validate(
     training part cannot be fitted predicts the rules' answer.
     """
     n = len(records)
-    folds = [[i] for i in range(n)] if n <= LOO_MAX else [list(range(k, n, FOLDS)) for k in range(FOLDS)]
+    folds = (
+        [[i] for i in range(n)]
+        if n <= LOO_MAX
+        else [list(range(k, n, FOLDS)) for k in range(FOLDS)]
+    )
     predicted: list[list[str]] = [[] for _ in range(n)]
     rules = [[s.label for s in choose(scheme, score_labels(r, scheme))] for r in records]
     cache: dict = {}

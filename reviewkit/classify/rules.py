@@ -115,7 +115,9 @@ def score_labels(record: Record, scheme: Scheme) -> list[LabelScore]:
     evidence added to its own, and names them in ``combined``.
     """
     fields = record_fields(record)
-    scores = {lab.id: _score(lab, _label_evidence(lab, fields, record), scheme) for lab in scheme.labels}
+    scores = {
+        lab.id: _score(lab, _label_evidence(lab, fields, record), scheme) for lab in scheme.labels
+    }
     for lab in scheme.labels:
         if not lab.combines:
             continue

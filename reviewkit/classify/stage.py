@@ -63,8 +63,7 @@ def stored_model_suggestions(project: Project, scheme_id: str, record_id: int) -
     """The model's stored suggestion for one study (empty when there is none)."""
     rows = label_rows.current(project.db, scheme_id, "model", [record_id]).get(record_id, [])
     return [
-        Suggestion(scheme_id, r.label, r.score or 0.0, method="model", evidence=[])
-        for r in rows
+        Suggestion(scheme_id, r.label, r.score or 0.0, method="model", evidence=[]) for r in rows
     ]
 
 

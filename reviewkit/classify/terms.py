@@ -119,7 +119,13 @@ def _joined(text: str, words: list[Token]) -> list[tuple[int, int, Token]]:
             gap = text[words[j - 1].end : words[j].start]
             if len(gap) != 1 or gap not in _HYPHEN:
                 break
-            out.append((i, j, Token("".join(w.word for w in words[i : j + 1]), words[i].start, words[j].end)))
+            out.append(
+                (
+                    i,
+                    j,
+                    Token("".join(w.word for w in words[i : j + 1]), words[i].start, words[j].end),
+                )
+            )
     return out
 
 
@@ -242,7 +248,9 @@ def find_term(
                 if (start, end) not in seen:
                     seen.add((start, end))
                     out.append(
-                        Evidence(label, term.text, f.where, f.text[start:end], term.weight, negative)
+                        Evidence(
+                            label, term.text, f.where, f.text[start:end], term.weight, negative
+                        )
                     )
     return out
 

@@ -451,7 +451,9 @@ class _Validator:
         value = item.get(key, default)
         bad = not isinstance(value, int | float) or isinstance(value, bool)
         if bad or value < 0 or (positive and value == 0):
-            raise self.fail(f"{w}{key}", f"must be a {'positive' if positive else 'non-negative'} number")
+            raise self.fail(
+                f"{w}{key}", f"must be a {'positive' if positive else 'non-negative'} number"
+            )
         return float(value)
 
     def scheme_label(self, lab: Any, where: str) -> Label:
@@ -491,7 +493,8 @@ class _Validator:
                 raise self.fail(key, "a combination needs at least two labels")
             if lab.min_combined > len(set(lab.combines)):
                 raise self.fail(
-                    f"{w}labels[{j}].min_combined", f"more than the {len(lab.combines)} labels named"
+                    f"{w}labels[{j}].min_combined",
+                    f"more than the {len(lab.combines)} labels named",
                 )
 
     def extraction(self, items: Any) -> tuple[ExtractionField, ...]:

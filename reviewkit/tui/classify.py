@@ -76,20 +76,22 @@ class ConfirmScreen(Screen):
 
     def on_mount(self) -> None:
         self.pos = self._next_unconfirmed(0) or 0
-        self.trainer = classify.ModelTrainer(self.scheme, self.records, self._trained)
+        self.trainer = classify.ModelTrainer(self.scheme, self.records)
         self.trainer.submit(classify.confirmed_labels(self.project, self.scheme.id))
+        self._shown_version = 0
+        self.set_interval(0.5, self._poll)
         self.render_current()
 
     def on_unmount(self) -> None:
         if self.trainer is not None:
             self.trainer.close()
 
-    def _trained(self, _model: object) -> None:
-        """Called from the trainer's thread: redraw on the screen's thread."""
-        try:
-            self.app.call_from_thread(self.render_current)
-        except Exception:  # noqa: BLE001 - the app is closing
-            pass
+    def _poll(self) -> None:
+        """Redraw when the trainer has published a model since the last look (the trainer's
+        thread never waits for the screen, so neither can block the other)."""
+        if self.trainer is not None and self.trainer.version != self._shown_version:
+            self._shown_version = self.trainer.version
+            self.render_current()
 
     # data ------------------------------------------------------------------------------------
     @property
@@ -115,7 +117,11 @@ class ConfirmScreen(Screen):
     def model_status(self) -> str:
         model = self.trainer.latest if self.trainer else None
         if model is None:
-            return "model: training…" if self.trainer and self.trainer.busy else "model: needs more confirmed studies"
+            return (
+                "model: training…"
+                if self.trainer and self.trainer.busy
+                else "model: needs more confirmed studies"
+            )
         verdict = "" if model.beats_rules else ", not suggested until it beats the rules"
         return (
             f"model {model.cv_accuracy:.0%} cross-validated on {model.trained_on}"

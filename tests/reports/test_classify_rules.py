@@ -108,7 +108,10 @@ def test_combination_needs_evidence_for_two_of_its_labels(tmp_path):
     # the combination carries its parts' evidence and names them
     (mixed,) = classify.suggest(Record(title="Depression and back pain"), p.scheme("dx"))
     assert {e.label for e in mixed.evidence} == {"mental", "msk"}
-    score = {s.label: s for s in classify.score_labels(Record(title="Depression and back pain"), p.scheme("dx"))}
+    score = {
+        s.label: s
+        for s in classify.score_labels(Record(title="Depression and back pain"), p.scheme("dx"))
+    }
     assert score["mixed"].combined == ("mental", "msk")
 
 
@@ -234,6 +237,8 @@ def test_evaluate_cli_needs_no_project(tmp_path, capsys):
     assert "model (leave-one-out)" in out
     bad = tmp_path / "bad.csv"
     bad.write_text("title,gold\nA,mental\nB,cardiology\n", encoding="utf-8")
-    code = cli_main(["classify", "--evaluate", str(bad), "--scheme", "dx", "--protocol", str(proto)])
+    code = cli_main(
+        ["classify", "--evaluate", str(bad), "--scheme", "dx", "--protocol", str(proto)]
+    )
     err = capsys.readouterr().err
     assert code == 2 and "bad.csv:3" in err and "Traceback" not in err

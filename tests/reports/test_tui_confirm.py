@@ -92,3 +92,40 @@ def test_tab_wraps_to_an_unconfirmed_study_and_says_when_there_is_none(b_include
             )
 
     asyncio.run(scenario())
+
+
+def test_model_retrains_in_the_background_and_shows_its_accuracy(project_b, store, include_all):
+    from reviewkit.records import Record
+
+    # names the protocol's terms do not know: the rules say "none", the confirmations teach
+    recs = [
+        Record(title=f"The {name} programme, site {i}")
+        for i in range(4)
+        for name in ("Sunflower", "Harbour")
+    ]
+    ids = store(project_b, recs, "test")
+    include_all(project_b, ids)
+    for rid, lab in zip(ids[:5], ["job-specialist", "workplace"] * 3, strict=False):
+        classify.confirm(project_b, rid, "model-type", [lab], "ann")
+
+    async def scenario() -> None:
+        app = ConfirmApp(project_b, "model-type", ids, "ann", keymap={})
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert screen.current == ids[5]
+            await pilot.press("5")  # workplace: the sixth confirmation, a retrain is queued
+            await pilot.pause()
+            assert screen.trainer.wait(timeout=60)
+            await pilot.press("j", "k")  # redraw now rather than at the next poll
+            await pilot.pause()
+            status = str(screen.query_one("#status", Static).render())
+            assert "model 100% cross-validated on 6 (rules 0%)" in status
+            labels = str(screen.query_one("#labels", Static).render())
+            assert "model:" in labels  # its suggestion and why, beside the rules'
+            await pilot.press("m")  # accept the model's suggestion for the seventh study
+            await pilot.pause()
+            await pilot.press("q")
+
+    asyncio.run(scenario())
+    assert classify.confirmed_labels(project_b, "model-type")[ids[6]] == ["job-specialist"]
