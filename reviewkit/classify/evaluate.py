@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -173,26 +174,29 @@ def read_gold(
         )
     gold_col = _gold_column(header, scheme, gold_column, path)
     labels = all_labels(scheme)
-    names = {lab.name.casefold(): lab.id for lab in scheme.labels} | {
-        lab.casefold(): lab for lab in labels
-    }
+    names = {_key(lab.name): lab.id for lab in scheme.labels} | {_key(lab): lab for lab in labels}
     records, golds, lines = [], [], []
     for line, row in enumerate(reader, start=2):
         gold = []
         for part in _split(row.get(gold_col)) or [none_id(scheme)]:
-            if part.casefold() not in names:
+            if _key(part) not in names:
                 raise UserError(
                     f"unknown label {part!r} for scheme {scheme.id!r}",
                     where=f"{path}:{line}",
                     hint=f"known: {', '.join(labels)}",
                 )
-            gold.append(names[part.casefold()])
+            gold.append(names[_key(part)])
         records.append(row_record(row))
         golds.append(list(dict.fromkeys(gold)))
         lines.append(line)
     if not records:
         raise UserError("the CSV has no rows", where=str(path))
     return records, golds, lines
+
+
+def _key(name: str) -> str:
+    """A label id or name as gold files write it: any case, spaces or '_' for '-'."""
+    return re.sub(r"[\s_]+", "-", name.strip().casefold())
 
 
 def all_labels(scheme: Scheme) -> list[str]:

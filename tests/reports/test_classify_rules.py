@@ -242,3 +242,19 @@ def test_evaluate_cli_needs_no_project(tmp_path, capsys):
     )
     err = capsys.readouterr().err
     assert code == 2 and "bad.csv:3" in err and "Traceback" not in err
+
+
+def test_gold_names_ids_with_spaces_and_the_summary_counts_a_tie_once(tmp_path):
+    p = load(tmp_path)
+    path = tmp_path / "gold.csv"
+    path.write_text("title,gold\nA team,TEAM\nA team,Team_Coordinator\n", encoding="utf-8")
+    records, golds, _ = classify.read_gold(p.scheme("model"), path)
+    assert golds[1] == ["team-coordinator"]
+    tied = [
+        classify.Suggestion("dx", "mental", 2.0, tie=True),
+        classify.Suggestion("dx", "msk", 2.0, tie=True),
+    ]
+    result = classify.ClassifyResult(
+        rules={(1, "dx"): tied, (2, "dx"): [classify.Suggestion("dx", "mental", 2.0)]}
+    )
+    assert result.counts() == {("dx", "tie"): 1, ("dx", "mental"): 1}
