@@ -38,7 +38,6 @@ from reviewkit.classify.stage import (
     confirm,
     confirmed_labels,
     status_of,
-    stored_model_suggestions,
     study_records,
     train_model,
 )
@@ -84,7 +83,6 @@ __all__ = [
     "score",
     "score_labels",
     "status_of",
-    "stored_model_suggestions",
     "study_records",
     "suggest",
     "train",

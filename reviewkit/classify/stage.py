@@ -59,14 +59,6 @@ def confirmed_labels(project: Project, scheme_id: str) -> dict[int, list[str]]:
     return {rid: [r.label for r in batch if r.status == "confirmed"] for rid, batch in rows.items()}
 
 
-def stored_model_suggestions(project: Project, scheme_id: str, record_id: int) -> list[Suggestion]:
-    """The model's stored suggestion for one study (empty when there is none)."""
-    rows = label_rows.current(project.db, scheme_id, "model", [record_id]).get(record_id, [])
-    return [
-        Suggestion(scheme_id, r.label, r.score or 0.0, method="model", evidence=[]) for r in rows
-    ]
-
-
 def train_model(project: Project, scheme: Scheme) -> Model | None:
     """A model from the confirmed labels (with its cross-validated accuracy), or None while
     there are too few of them."""

@@ -106,9 +106,8 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    """The words of a text with their places; a hyphenated run also counts as one joined word."""
-    words = [Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
-    return words
+    """The words of a text with their places."""
+    return [Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
 def _joined(text: str, words: list[Token]) -> list[tuple[int, int, Token]]:

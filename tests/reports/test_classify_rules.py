@@ -10,6 +10,7 @@ import pytest
 from reviewkit import classify
 from reviewkit import protocol as protocol_mod
 from reviewkit.cli import main as cli_main
+from reviewkit.errors import ProtocolError
 from reviewkit.records import AbstractSection, Record
 
 RULES_PROTOCOL = """
@@ -258,3 +259,22 @@ def test_gold_names_ids_with_spaces_and_the_summary_counts_a_tie_once(tmp_path):
         rules={(1, "dx"): tied, (2, "dx"): [classify.Suggestion("dx", "mental", 2.0)]}
     )
     assert result.counts() == {("dx", "tie"): 1, ("dx", "mental"): 1}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('combines = ["team", "coordinator"]', 'combines = ["team", "nurse"]', "no label 'nurse'"),
+        ('combines = ["team", "coordinator"]', 'combines = ["team"]', "at least two labels"),
+        ('fallback_label = "team"', 'fallback_label = "nurse"', "no label 'nurse'"),
+        ('topic_rule = "precedence"', 'topic_rule = "first"', "must be one of"),
+        ("min_evidence = 1.0\ntopic", "min_evidence = -1\ntopic", "non-negative number"),
+    ],
+)
+def test_bad_scheme_options_name_the_key(tmp_path, old, new, message):
+    path = tmp_path / "bad.toml"
+    text = RULES_PROTOCOL.format(topic_rule="precedence")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ProtocolError, match=message):
+        protocol_mod.load(path)
