@@ -13,8 +13,9 @@ alone, however often or prominently it is found.
 Choosing, per scheme:
 
 * A **combination label** (``combines = [...]``) has evidence when at least ``min_combined`` of
-  the labels it names have evidence (all of them when 0), or when its own terms do. It then
-  takes the place of those labels, with their scores added to its own: a review of mental and
+  the labels it names have evidence (all of them when 0), or when its own terms do (they name
+  the combination: "mental or musculoskeletal disorders"). It then takes the place of those
+  labels, with their scores added to its own: a review of mental and
   musculoskeletal disorders is "mixed", a team with a coordinator is "team-coordinator".
 * **Topic labels** (``topic = true``) stand beside the others as ``topic_rule`` says: they compete
   like any label, coexist (suggested beside the best other label), take precedence (suggested
@@ -148,7 +149,8 @@ def _best(scheme: Scheme, pool: list[LabelScore]) -> list[Suggestion]:
 def choose(scheme: Scheme, scores: list[LabelScore]) -> list[Suggestion]:
     """The suggestion(s) the scheme's rules make from the labels' scores; never empty."""
     passing = [s for s in scores if s.passes]
-    joined = {c for s in passing for c in s.combined}
+    parts = {lab.id: lab.combines for lab in scheme.labels}
+    joined = {c for s in passing for c in parts[s.label]}
     passing = [s for s in passing if s.label not in joined]  # a combination replaces its parts
     topics = {lab.id for lab in scheme.labels if lab.topic}
     rule = scheme.topic_rule if topics else "compete"

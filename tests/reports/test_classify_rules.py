@@ -278,3 +278,10 @@ def test_bad_scheme_options_name_the_key(tmp_path, old, new, message):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(ProtocolError, match=message):
         protocol_mod.load(path)
+
+
+def test_a_combination_named_by_its_own_terms_replaces_its_parts(tmp_path):
+    p = load(tmp_path)
+    # 'multimorbidity' names the combination; 'back pain' alone would be musculoskeletal
+    got = classify.suggest(Record(title="Multimorbidity and back pain"), p.scheme("dx"))
+    assert [(s.label, s.tie) for s in got] == [("mixed", False)]
