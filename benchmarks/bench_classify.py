@@ -129,10 +129,10 @@ workplace-centred. On titles alone many studies name neither the model nor its p
 ("Effects of a vocational rehabilitation programme …", "coordinated and tailored …"); the
 learnt model, leave-one-out, carries what the rules cannot there.
 
-**Diagnosis.** With the descriptions the one miss is a population with pain syndromes *and*
-mental illness whose description names only one. On titles alone, studies of both kinds
-name one diagnosis or none in the title ("… women with long-term sick leave due to pain
-syndromes"): the population is described only in the abstract.
+**Diagnosis.** With the descriptions every study agrees. On titles alone, studies of both
+kinds name one diagnosis or none in the title ("… women with long-term sick leave due to pain
+syndromes"; "… sick-listed primary health care patients"): the population is described only in
+the abstract, so the rules cannot see it and 50 titles are too few for the model to guess it.
 
 """
 
