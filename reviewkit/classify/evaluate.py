@@ -25,15 +25,16 @@ and the confusion matrix:
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reviewkit import outputs
 from reviewkit.classify.model import cross_validate
 from reviewkit.classify.rules import choose, none_id, score_labels
 from reviewkit.errors import UserError
+from reviewkit.formats import csv_format
 from reviewkit.formats.text import read_text
 from reviewkit.protocol import Protocol, Scheme
 from reviewkit.records import AbstractSection, Record, plain_abstract
@@ -85,7 +86,7 @@ class EvaluationResult:
 
     def confusion_csv(self) -> str:
         buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
+        w = outputs.csv_writer(buf, lineterminator="\n")
         w.writerow(["gold \\ predicted", *self.columns])
         for g in self.rows:
             w.writerow([g, *(self.confusion.get(g, {}).get(p, 0) for p in self.columns)])
@@ -128,7 +129,7 @@ def _recalls(result: EvaluationResult) -> str:
     )
 
 
-def _gold_column(header: list[str], scheme: Scheme, wanted: str | None, path: Path) -> str:
+def _gold_column(header: list[str], scheme: Scheme, wanted: str | None, where: str) -> str:
     names = [wanted] if wanted else ["gold", "label", scheme.id, scheme.id.replace("-", "_")]
     for name in names:
         if name in header:
@@ -137,7 +138,7 @@ def _gold_column(header: list[str], scheme: Scheme, wanted: str | None, path: Pa
         f"the CSV has no gold label column {wanted!r}"
         if wanted
         else "the CSV has no gold label column",
-        where=str(path),
+        where=where,
         hint=f"name it 'gold', 'label' or {scheme.id!r}, or pass --gold COLUMN; columns: {', '.join(header)}",
     )
 
@@ -166,17 +167,18 @@ def read_gold(
 ) -> tuple[list[Record], list[list[str]], list[int]]:
     """(records, gold labels, line numbers) of a labelled CSV; bad rows name their line."""
     path = Path(csv_path)
-    reader = csv.DictReader(io.StringIO(read_text(path)))
-    header = reader.fieldnames or []
+    header, rows = csv_format.dict_rows(
+        read_text(path), str(path)
+    )  # strict: bad quoting has a line
     if "title" not in header:
         raise UserError(
             "the CSV needs a 'title' column", where=str(path), hint=f"columns: {', '.join(header)}"
         )
-    gold_col = _gold_column(header, scheme, gold_column, path)
+    gold_col = _gold_column(header, scheme, gold_column, f"{path}:1")
     labels = all_labels(scheme)
     names = {_key(lab.name): lab.id for lab in scheme.labels} | {_key(lab): lab for lab in labels}
     records, golds, lines = [], [], []
-    for line, row in enumerate(reader, start=2):
+    for line, row in rows:
         gold = []
         for part in _split(row.get(gold_col)) or [none_id(scheme)]:
             if _key(part) not in names:

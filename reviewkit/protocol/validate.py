@@ -16,32 +16,18 @@ from reviewkit.protocol.model import (
     STAGES,
     ExclusionReason,
     ExtractionField,
-    Label,
     Limits,
     Protocol,
     Report,
     Scheme,
     Search,
-    SignalTerm,
     Stage,
 )
+from reviewkit.protocol.schemes import SchemeChecks
 from reviewkit.query import QuerySyntaxError, parse
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _DATE_RE = re.compile(r"^\d{4}(/\d{2}(/\d{2})?)?$")
-
-
-SCHEME_KEYS = {
-    "name", "multi_label", "none_label", "kind", "threshold", "labels",
-    "min_evidence", "topic_rule", "fallback_label",
-}  # fmt: skip
-LABEL_KEYS = {
-    "id", "name", "description", "terms", "terms_no", "terms_sv", "terms_da", "negative_terms",
-    "mesh", "publication_types", "topic", "combines", "min_combined",
-}  # fmt: skip
-# Term lists of a label and the language whose stemmer reads them.
-TERM_LISTS = (("terms", "en"), ("terms_no", "no"), ("terms_sv", "sv"), ("terms_da", "da"))
-TOPIC_RULES = ("compete", "coexist", "precedence", "fallback")
 
 
 def load(path: str | Path) -> Protocol:
@@ -62,7 +48,7 @@ def load(path: str | Path) -> Protocol:
     return _Validator(path, text).protocol(data)
 
 
-class _Validator:
+class _Validator(SchemeChecks):
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
         self.lines = text.splitlines()
@@ -380,122 +366,6 @@ class _Validator:
                 "stages", "the title-abstract stage is missing", hint="add [stages.title-abstract]"
             )
         return out
-
-    def terms(self, item: dict, key: str, w: str, language: str) -> list[SignalTerm]:
-        value = item.get(key, [])
-        if not isinstance(value, list):
-            raise self.fail(f"{w}{key}", "must be a list")
-        out = []
-        for t in value:
-            if isinstance(t, str):
-                text, weight = t, 1.0
-            elif isinstance(t, dict) and isinstance(t.get("term"), str):
-                text, weight = t["term"], t.get("weight", 1.0)
-                if not isinstance(weight, int | float) or isinstance(weight, bool):
-                    raise self.fail(f"{w}{key}", f"weight of {text!r} must be a number")
-            else:
-                raise self.fail(f"{w}{key}", "each term is a string or {term = …, weight = …}")
-            if not text.strip().strip('"*'):
-                raise self.fail(f"{w}{key}", "empty term")
-            out.append(SignalTerm(text.strip(), float(weight), language))
-        return out
-
-    def schemes(self, data: dict) -> dict[str, Scheme]:
-        out = {}
-        for sid, item in data.items():
-            w = f"schemes.{sid}."
-            self.ident(sid, f"schemes.{sid}")
-            if not isinstance(item, dict):
-                raise self.fail(f"schemes.{sid}", "must be a table")
-            self.known_keys(item, SCHEME_KEYS, w)
-            raw = item.get("labels")
-            if not isinstance(raw, list) or not raw:
-                raise self.fail(f"{w}labels", "needs at least one [[schemes.ID.labels]] entry")
-            labels = [self.scheme_label(lab, f"{w}labels[{j}]") for j, lab in enumerate(raw)]
-            ids = [lab.id for lab in labels]
-            if len(set(ids)) != len(ids):
-                raise self.fail(f"{w}labels", "two labels share an id")
-            none_label = self.string(item, "none_label", w, required=False)
-            if none_label and none_label in ids:
-                raise self.fail(
-                    f"{w}none_label",
-                    f"{none_label!r} is also the id of a label",
-                    hint='the "none of these" answer needs an id of its own, e.g. "none"',
-                )
-            kind = self.string(item, "kind", w, required=False, default="scheme")
-            if kind not in ("scheme", "flag"):
-                raise self.fail(f"{w}kind", "must be 'scheme' or 'flag'")
-            topic_rule = self.string(item, "topic_rule", w, required=False, default="compete")
-            if topic_rule not in TOPIC_RULES:
-                raise self.fail(f"{w}topic_rule", f"must be one of {', '.join(TOPIC_RULES)}")
-            none_label = self.string(item, "none_label", w, required=False)
-            fallback = self.string(item, "fallback_label", w, required=False)
-            if fallback and fallback not in ids:
-                raise self.fail(f"{w}fallback_label", f"no label {fallback!r} in this scheme")
-            self.combinations(labels, ids, w)
-            out[sid] = Scheme(
-                id=sid,
-                name=self.string(item, "name", w),
-                labels=tuple(labels),
-                multi_label=self.boolean(item, "multi_label", w, False),
-                none_label=none_label,
-                kind=kind,
-                threshold=self.number(item, "threshold", w, 1.0, positive=True),
-                min_evidence=self.number(item, "min_evidence", w, 0.0),
-                topic_rule=topic_rule,
-                fallback_label=fallback,
-            )
-        return out
-
-    def number(self, item: dict, key: str, w: str, default: float, positive: bool = False) -> float:
-        value = item.get(key, default)
-        bad = not isinstance(value, int | float) or isinstance(value, bool)
-        if bad or value < 0 or (positive and value == 0):
-            raise self.fail(
-                f"{w}{key}", f"must be a {'positive' if positive else 'non-negative'} number"
-            )
-        return float(value)
-
-    def scheme_label(self, lab: Any, where: str) -> Label:
-        lw = f"{where}."
-        if not isinstance(lab, dict):
-            raise self.fail(where, "must be a table")
-        self.known_keys(lab, LABEL_KEYS, lw)
-        terms = [t for key, lang in TERM_LISTS for t in self.terms(lab, key, lw, lang)]
-        min_combined = lab.get("min_combined", 0)
-        if not isinstance(min_combined, int) or isinstance(min_combined, bool) or min_combined < 0:
-            raise self.fail(f"{lw}min_combined", "must be a whole number, 0 or more")
-        return Label(
-            id=self.ident(self.string(lab, "id", lw), f"{lw}id"),
-            name=self.string(lab, "name", lw),
-            description=self.string(lab, "description", lw, required=False),
-            terms=tuple(terms),
-            negative_terms=tuple(self.terms(lab, "negative_terms", lw, "en")),
-            mesh=self.strings(lab, "mesh", lw),
-            publication_types=self.strings(lab, "publication_types", lw),
-            topic=self.boolean(lab, "topic", lw, False),
-            combines=self.strings(lab, "combines", lw),
-            min_combined=min_combined,
-        )
-
-    def combinations(self, labels: list[Label], ids: list[str], w: str) -> None:
-        """A combination label names other, plain labels of its scheme, at least two of them."""
-        for j, lab in enumerate(labels):
-            if not lab.combines:
-                continue
-            key = f"{w}labels[{j}].combines"
-            for other in lab.combines:
-                if other not in ids:
-                    raise self.fail(key, f"no label {other!r} in this scheme")
-                if other == lab.id or labels[ids.index(other)].combines:
-                    raise self.fail(key, f"{other!r} is itself a combination label")
-            if len(set(lab.combines)) < 2:
-                raise self.fail(key, "a combination needs at least two labels")
-            if lab.min_combined > len(set(lab.combines)):
-                raise self.fail(
-                    f"{w}labels[{j}].min_combined",
-                    f"more than the {len(lab.combines)} labels named",
-                )
 
     def extraction(self, items: Any) -> tuple[ExtractionField, ...]:
         if not isinstance(items, list):
