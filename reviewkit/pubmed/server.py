@@ -320,6 +320,20 @@ def _error_body(endpoint: str, text: str) -> bytes:
     return body.encode()
 
 
+JSON = "application/json"
+
+
+def _rate_limited(client: str, count: int, limit: int) -> bytes:
+    """NCBI's reply to a client over its request rate (HTTP 429), as E-utilities words it."""
+    reply = {"error": "API rate limit exceeded", "api-key": client}
+    return json.dumps(reply | {"count": str(count), "limit": str(limit)}).encode()
+
+
+def _endpoint(path: str) -> str:
+    """'esearch' from '/entrez/eutils/esearch.fcgi'; '' for a path outside E-utilities."""
+    return path[len(PATH_PREFIX) :].removesuffix(".fcgi") if path.startswith(PATH_PREFIX) else ""
+
+
 def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "reviewkit-eutils/1"
@@ -335,12 +349,7 @@ def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
             self._serve(self.rfile.read(length).decode("utf-8", "replace"))
 
         def _serve(self, query: str) -> None:
-            path = urlsplit(self.path).path
-            endpoint = (
-                path[len(PATH_PREFIX) :].removesuffix(".fcgi")
-                if path.startswith(PATH_PREFIX)
-                else ""
-            )
+            endpoint = _endpoint(urlsplit(self.path).path)
             if endpoint not in ("esearch", "efetch"):
                 self._reply(404, b"Not Found\n", "text/plain")
                 return
@@ -355,28 +364,12 @@ def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
             if limited:
                 record.status = 429
                 count, limit = limited
-                body = json.dumps(
-                    {
-                        "error": "API rate limit exceeded",
-                        "api-key": self.client_address[0],
-                        "count": str(count),
-                        "limit": str(limit),
-                    }
-                )
-                self._reply(429, body.encode(), "application/json")
+                self._reply(429, _rate_limited(self.client_address[0], count, limit), JSON)
                 return
             if fault and fault.kind in ("429", "500", "502", "503"):
                 record.status = int(fault.kind)
                 if fault.kind == "429":
-                    body = json.dumps(
-                        {
-                            "error": "API rate limit exceeded",
-                            "api-key": self.client_address[0],
-                            "count": "4",
-                            "limit": "3",
-                        }
-                    ).encode()
-                    self._reply(429, body, "application/json")
+                    self._reply(429, _rate_limited(self.client_address[0], 4, 3), JSON)
                 else:
                     self._reply(
                         record.status, b"<html><body>Server Error</body></html>\n", "text/html"
