@@ -117,9 +117,13 @@ def _stops(labels: list[int], n_records: int) -> dict:
     return out
 
 
-def _variant(inputs: str, store: dict) -> dict:
+def _variant(inputs: str, store: dict, done: dict[str, dict]) -> dict:
+    """Both tools on every set with this input; ``done`` holds rows already run (by stem)."""
     rows = []
     for ds in asr.datasets():
+        if asr.effective_input(ds, inputs) != inputs and ds.stem in done:
+            rows.append(done[ds.stem])  # no keywords: the title_abstract runs are these runs
+            continue
         csv_path = asr.reduced_csv(ds, LABEL, inputs)
         mine, theirs = {}, {}
         for seed in SEEDS:
@@ -136,6 +140,7 @@ def _variant(inputs: str, store: dict) -> dict:
                 flush=True,
             )
         rows.append(_row(ds, inputs, mine, theirs))
+        done.setdefault(ds.stem, rows[-1])
     return {"inputs": inputs, "datasets": rows, "summary": _summary(rows)}
 
 
@@ -206,6 +211,7 @@ def _stopping(variants: list[dict]) -> dict:
             (v["inputs"], row["dataset"], r["stops"][rule])
             for v in variants
             for row in v["datasets"]
+            if row["inputs"] == v["inputs"]  # a set without keywords counts once
             for r in row["reviewkit"].values()
         ]
         ok = sum(st["recall"] >= STOP_RECALL for _, _, st in runs)
@@ -223,7 +229,8 @@ def _stopping(variants: list[dict]) -> dict:
 
 def main(results_dir: Path) -> dict:
     store = _asreview_store(results_dir)
-    variants = [_variant(inputs, store) for inputs in asr.INPUTS]
+    done: dict[str, dict] = {}
+    variants = [_variant(inputs, store, done) for inputs in asr.INPUTS]
     (results_dir / "ranking.asreview.json").write_text(
         json.dumps(store, indent=1, sort_keys=True) + "\n"
     )
@@ -260,7 +267,8 @@ def _variant_lines(v: dict) -> list[str]:
             f"{len(r['asreview_seeds'])} | {_f(r['wss95_reviewkit'])} | {_f(r['wss95_asreview'])} | "
             f"{_f(d, '+.3f')} | {_f(r['recall_at_10_reviewkit'])} | {_f(r['recall_at_10_asreview'])} | "
             f"{_f(r['cpu_s_reviewkit'], '.2f')} | {_f(r['cpu_s_asreview'], '.1f')} | "
-            f"{_f(r.get('speedup_cpu'), '.1f')}× | {_f(r['wall_s_reviewkit'], '.2f')} | "
+            f"{_f(r.get('speedup_cpu'), '.1f')}{'×' if r.get('speedup_cpu') else ''} | "
+            f"{_f(r['wall_s_reviewkit'], '.2f')} | "
             f"{_f(r['wall_s_asreview'], '.1f')} |"
         )
     lines.append("")

@@ -29,6 +29,11 @@ from scipy import sparse
 
 __all__ = ["Committee"]
 
+# Up to this many labelled records the dual system is solved exactly (LU, ~m³); beyond, by
+# conjugate gradients warm-started from the previous fit (~m² per iteration, few iterations:
+# one more label changes the solution little). 500: an exact solve there takes ~10 ms.
+EXACT_UP_TO = 500
+
 
 class Committee:
     """Kernel least squares + naive Bayes; ``fit(X, y)`` then ``decision_function(X)``.
@@ -53,6 +58,7 @@ class Committee:
         self._pos: dict[int, int] = {}  # row of X -> its index in the Gram matrix
         self._rows: list[int] = []
         self._gram = np.zeros((0, 0))
+        self._alpha = np.zeros(0)  # the last solution, by Gram index (a warm start)
         self.w: np.ndarray | None = None  # primal weights of the least-squares member
         self.b = 0.0
         self.r: np.ndarray | None = None  # naive Bayes log-count ratios
@@ -66,6 +72,7 @@ class Committee:
         """Fit on ``X[rows]`` with labels ``y`` (1 include, 0 exclude)."""
         if X is not self._X:
             self._X, self._pos, self._rows, self._gram = X, {}, [], np.zeros((0, 0))
+            self._alpha = np.zeros(0)
         rows = np.asarray(rows, dtype=np.int64)
         y = np.asarray(y, dtype=np.int64)
         self._grow(rows)
@@ -91,6 +98,7 @@ class Committee:
         for i, r in enumerate(new):
             self._pos[r] = m + i
         self._rows += new
+        self._alpha = np.concatenate([self._alpha, np.zeros(k)])
 
     def _fit_least_squares(self, X: Any, rows: np.ndarray, y: np.ndarray) -> None:
         n_inc = int(y.sum())
@@ -100,7 +108,13 @@ class Committee:
         pos = np.fromiter((self._pos[int(r)] for r in rows), dtype=np.int64, count=len(rows))
         K = self._gram[np.ix_(pos, pos)] + 1.0  # + 1: the intercept as a constant feature
         K[np.diag_indices_from(K)] += self.lam / c
-        alpha = np.linalg.solve(K, np.where(y == 1, 1.0, -1.0))
+        t = np.where(y == 1, 1.0, -1.0)
+        if len(t) <= EXACT_UP_TO:
+            alpha = np.linalg.solve(K, t)
+        else:  # conjugate gradients from the last solution: a fraction of a solve's m³
+            alpha = _conjugate_gradients(K, t, self._alpha[pos])
+        self._alpha = np.zeros(len(self._rows))
+        self._alpha[pos] = alpha
         self.w = np.asarray(X[rows].T @ alpha).ravel()
         self.b = float(alpha.sum())
 
@@ -120,6 +134,27 @@ class Committee:
         if self.r is not None:
             score += self.nb_weight * _standardised(np.asarray(X @ self.r).ravel())
         return score
+
+
+def _conjugate_gradients(
+    K: np.ndarray, t: np.ndarray, x0: np.ndarray, tol: float = 1e-8
+) -> np.ndarray:
+    """Solve ``K x = t`` (K symmetric positive definite) from ``x0``, to relative residual tol."""
+    x = x0.copy()
+    r = t - K @ x
+    p = r.copy()
+    rs = float(r @ r)
+    stop = tol * tol * float(t @ t)
+    for _ in range(len(t)):
+        if rs <= stop:
+            break
+        Kp = K @ p
+        step = rs / float(p @ Kp)
+        x += step * p
+        r -= step * Kp
+        rs, rs_old = float(r @ r), rs
+        p = r + (rs / rs_old) * p
+    return x
 
 
 def _standardised(s: np.ndarray) -> np.ndarray:

@@ -62,3 +62,17 @@ def test_normalize_rows_matches_l2_normalisation_with_empty_rows():
     X = sparse.csr_matrix(np.array([[3.0, 4.0, 0.0], [0.0, 0.0, 0.0], [0.0, 2.0, 0.0], [0, 0, 0]]))
     out = normalize_rows(X.copy()).toarray()
     assert np.allclose(out, [[0.6, 0.8, 0], [0, 0, 0], [0, 1, 0], [0, 0, 0]])
+
+
+def test_conjugate_gradients_agree_with_the_exact_solve(records, monkeypatch):
+    from reviewkit.ranking import model
+
+    X = _matrix(records)
+    y = np.array([r[2] for r in records])
+    rows = np.arange(120)
+    exact = Committee().fit_rows(X, rows, y[rows]).decision_function(X)
+    monkeypatch.setattr(model, "EXACT_UP_TO", 50)  # beyond 50 labels: warm-started CG
+    grown = Committee()
+    for k in (40, 80, 120):
+        grown.fit_rows(X, rows[:k], y[rows[:k]])
+    assert np.allclose(grown.decision_function(X), exact, atol=1e-5)
