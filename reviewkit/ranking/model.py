@@ -33,6 +33,10 @@ __all__ = ["Committee"]
 # conjugate gradients warm-started from the previous fit (~m² per iteration, few iterations:
 # one more label changes the solution little). 500: an exact solve there takes ~10 ms.
 EXACT_UP_TO = 500
+# Beyond this many labelled records the m × m Gram matrix (8·m² bytes: 200 MB at 5,000) is not
+# kept; the same least-squares problem is solved in the primal by conjugate gradients on
+# sparse products (memory of the labelled rows only), warm-started from the last weights.
+GRAM_UP_TO = 3000
 
 
 class Committee:
@@ -75,8 +79,12 @@ class Committee:
             self._alpha = np.zeros(0)
         rows = np.asarray(rows, dtype=np.int64)
         y = np.asarray(y, dtype=np.int64)
-        self._grow(rows)
-        self._fit_least_squares(X, rows, y)
+        if len(rows) > GRAM_UP_TO:
+            self._pos, self._rows, self._gram, self._alpha = {}, [], np.zeros((0, 0)), np.zeros(0)
+            self._fit_primal(X, rows, y)
+        else:
+            self._grow(rows)
+            self._fit_least_squares(X, rows, y)
         self._fit_naive_bayes(X, rows, y)
         return self
 
@@ -100,11 +108,33 @@ class Committee:
         self._rows += new
         self._alpha = np.concatenate([self._alpha, np.zeros(k)])
 
-    def _fit_least_squares(self, X: Any, rows: np.ndarray, y: np.ndarray) -> None:
+    def _weights(self, y: np.ndarray) -> np.ndarray:
         n_inc = int(y.sum())
         n_exc = len(y) - n_inc
         c = np.where(y == 1, 1.0, n_inc / (self.include_ratio * max(n_exc, 1)))
-        c *= len(c) / c.sum()  # mean weight 1: lam means the same at every sample size
+        return c * (len(c) / c.sum())  # mean weight 1: lam means the same at every sample size
+
+    def _fit_primal(self, X: Any, rows: np.ndarray, y: np.ndarray) -> None:
+        """min Σ c (t − x·w − b)² + lam (|w|² + b²): the dual's problem, by CG on w and b."""
+        A, c = X[rows], self._weights(y)
+        t = np.where(y == 1, 1.0, -1.0)
+        d = A.shape[1]
+
+        def apply(v: np.ndarray) -> np.ndarray:
+            u = c * (A @ v[:d] + v[d])
+            return np.concatenate([A.T @ u, [u.sum()]]) + self.lam * v
+
+        rhs = np.concatenate([A.T @ (c * t), [float((c * t).sum())]])
+        start = (
+            np.concatenate([self.w, [self.b]])
+            if self.w is not None and len(self.w) == d
+            else np.zeros(d + 1)
+        )
+        v = _conjugate_gradients(apply, rhs, start)
+        self.w, self.b = v[:d], float(v[d])
+
+    def _fit_least_squares(self, X: Any, rows: np.ndarray, y: np.ndarray) -> None:
+        c = self._weights(y)
         pos = np.fromiter((self._pos[int(r)] for r in rows), dtype=np.int64, count=len(rows))
         K = self._gram[np.ix_(pos, pos)] + 1.0  # + 1: the intercept as a constant feature
         K[np.diag_indices_from(K)] += self.lam / c
@@ -136,19 +166,19 @@ class Committee:
         return score
 
 
-def _conjugate_gradients(
-    K: np.ndarray, t: np.ndarray, x0: np.ndarray, tol: float = 1e-8
-) -> np.ndarray:
-    """Solve ``K x = t`` (K symmetric positive definite) from ``x0``, to relative residual tol."""
+def _conjugate_gradients(K: Any, t: np.ndarray, x0: np.ndarray, tol: float = 1e-8) -> np.ndarray:
+    """Solve ``K x = t`` from ``x0`` to relative residual ``tol``; K symmetric positive
+    definite, a matrix or a function computing ``K @ v``."""
+    product = K if callable(K) else K.__matmul__
     x = x0.copy()
-    r = t - K @ x
+    r = t - product(x)
     p = r.copy()
     rs = float(r @ r)
     stop = tol * tol * float(t @ t)
     for _ in range(len(t)):
         if rs <= stop:
             break
-        Kp = K @ p
+        Kp = product(p)
         step = rs / float(p @ Kp)
         x += step * p
         r -= step * Kp

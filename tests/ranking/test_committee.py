@@ -76,3 +76,17 @@ def test_conjugate_gradients_agree_with_the_exact_solve(records, monkeypatch):
     for k in (40, 80, 120):
         grown.fit_rows(X, rows[:k], y[rows[:k]])
     assert np.allclose(grown.decision_function(X), exact, atol=1e-5)
+
+
+def test_primal_solution_for_many_labels_equals_the_dual_one(records, monkeypatch):
+    from reviewkit.ranking import model
+
+    X = _matrix(records)
+    y = np.array([r[2] for r in records])
+    rows = np.arange(150)
+    dual = Committee().fit_rows(X, rows, y[rows]).decision_function(X)
+    monkeypatch.setattr(model, "GRAM_UP_TO", 100)  # no Gram matrix beyond 100 labels
+    primal = Committee()
+    primal.fit_rows(X, rows[:120], y[rows[:120]])  # then warm-started
+    primal.fit_rows(X, rows, y[rows])
+    assert np.allclose(primal.decision_function(X), dual, atol=1e-5)
