@@ -135,7 +135,9 @@ def should_stop(
 # "test" — the Callaghan & Müller-Hansen test rejects "recall < 95 %" at alpha 0.05.
 RULES = ("estimate", "test")
 # The rule the screen may recommend: the only one whose simulated recall at the stop was
-# >= 95 % in >= 95 % of runs on every labelled set and seed (see benchmarks/results/ranking.md).
+# >= 95 % in >= 95 % of runs (benchmarks/results/ranking.md, "Stopping": 15 sets x 3 seeds x
+# both inputs, 84 runs: the test 84 of 84, lowest recall 0.951, 14 % of records saved on
+# average; the estimate < 1 only 78 of 84, lowest 0.81, so the screen never offers it).
 RECOMMENDED_RULE: str | None = "test"
 TARGET_RECALL = 0.95
 ALPHA = 0.05

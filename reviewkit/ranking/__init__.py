@@ -2,19 +2,19 @@
 
 The model (measured against ASReview LAB's default in ``benchmarks/bench_ranking.py``):
 
-* features: TF-IDF over word 1–2-grams with sublinear tf (title, abstract, keywords/MeSH),
-  every term kept (min_df = 1: a rare term or bigram shared by a few includes is often the
-  best clue; max_df = 0.95), fitted once per corpus, unlabelled records included, so
-  retraining never touches the features. :func:`build_features` computes the same matrix as
-  scikit-learn's ``TfidfVectorizer`` with those settings (columns in another order) about 3×
-  faster, numbering bigrams with numpy instead of a dict of strings;
-* classifier: a linear SVM (liblinear, squared hinge, C = 0.11, fixed ``random_state`` so a
-  fit is reproducible) whose sample weights give the includes, all together,
-  ``include_ratio`` (9.8) times the weight of all the excludes, retrained on the labelled rows
-  only; records are ordered by its decision value.
-  (Features and classifier are ASReview's default model, ELAS u4; what differs is the text,
-  MeSH keywords added, and in simulation retraining every 1 % of the labelled records after
-  the first 100 instead of after every decision; see ``benchmarks/results/ranking.md``.)
+* features (:mod:`reviewkit.ranking.features`): TF-IDF over word 1–2-grams with sublinear tf
+  (title twice, abstract, keywords/MeSH; see :data:`TITLE_COPIES`), every term kept
+  (min_df = 1: a rare term or bigram shared by a few includes is often the best clue;
+  max_df = 0.95), fitted once per corpus, unlabelled records included, so retraining never
+  touches the features. :func:`build_features` computes the same matrix as scikit-learn's
+  ``TfidfVectorizer`` with those settings (columns in another order) about 3× faster,
+  without importing scikit-learn;
+* classifier (:mod:`reviewkit.ranking.model`): weighted kernel least squares, the includes
+  weighing 9.8 times the excludes in total, refitted incrementally on the labelled rows;
+  records are ordered by its score. ASReview's default (a linear SVM, liblinear) is kept as
+  :class:`WeightedLinearSVC` for comparison; it ties ASReview, this model leads it on
+  identical input (``benchmarks/results/ranking.md``). In simulation the model is retrained
+  after every decision up to 100 labels, then every 1 % of the labelled records.
 
 Readiness: until at least ``min_includes`` includes and ``min_excludes`` excludes have been
 decided (default 5 and 5) the ranker does not reorder: :meth:`Ranker.rank` returns the
@@ -43,12 +43,12 @@ import numpy as np
 from scipy import sparse
 
 from reviewkit.ranking.features import build_features, term_counts
-from reviewkit.ranking.model import Committee
+from reviewkit.ranking.model import KernelLeastSquares
 from reviewkit.stopping import RemainingEstimate, StopAdvice, estimate_remaining, stop_advice
 
 __all__ = [
     "BackgroundRanker",
-    "Committee",
+    "KernelLeastSquares",
     "Ranker",
     "WeightedLinearSVC",
     "build_features",
@@ -92,8 +92,8 @@ class WeightedLinearSVC:
 
 
 def default_model() -> Model:
-    """The default classifier: :class:`reviewkit.ranking.model.Committee` (see there why)."""
-    return Committee()
+    """The default classifier: :class:`reviewkit.ranking.model.KernelLeastSquares`."""
+    return KernelLeastSquares()
 
 
 # The title is given twice: it states a study's topic, population and design in a dozen words,

@@ -1,23 +1,21 @@
-"""The default classifier: a committee of a kernel least-squares model and naive Bayes weights.
+"""The default classifier: weighted kernel least squares (a linear-kernel ridge classifier).
 
 Why not ASReview's linear SVM (liblinear)? Importing scikit-learn costs about a second of CPU,
 more than a whole simulation of a 400-record set, and the SVM alone ties ASReview (it *is*
 ASReview's model). This module needs numpy and scipy.sparse only.
 
-Member 1, **weighted regularised least squares in the dual** (a linear-kernel ridge
-classifier; Rifkin 2002 showed it matches the SVM on text): targets +1 / −1, includes
-weighing ``include_ratio`` times the excludes in total (ASReview's "double balance" idea),
-intercept as a constant feature. With ``m`` labelled rows the fit solves one ``m × m``
-system on their Gram matrix, which is grown incrementally (only the new rows' products are
-computed), so a refit after one more decision costs a few milliseconds below 1,000 labels.
+**Weighted regularised least squares in the dual** (Rifkin 2002 showed it matches the SVM on
+text): targets +1 / −1, includes weighing ``include_ratio`` (9.8) times the excludes in total
+(ASReview's balance), intercept as a constant feature, ``lam`` = 3. With ``m`` labelled rows a
+fit solves one ``m × m`` system on their Gram matrix, grown incrementally (only the new rows'
+products are computed): exactly up to 500 labels, then by conjugate gradients warm-started
+from the last fit, and beyond 3,000 labels in the primal (no Gram matrix), so a refit after
+one more decision costs milliseconds and memory stays bounded.
 
-Member 2, **multinomial naive Bayes log-count ratios** (Wang & Manning 2012, "NBSVM"): each
-term's log ratio of its smoothed frequency among includes to that among excludes, summed over
-a record's TF-IDF weights. It generalises from very few includes, where the least-squares
-model is still guessing.
-
-The committee's score is the sum of the two members' scores, each standardised over all
-records (mean 0, s.d. 1), so neither dominates by scale.
+An optional second member, multinomial naive Bayes log-count ratios (Wang & Manning 2012),
+is added to the standardised score with weight ``nb_weight``; it is off by default because it
+lowered the mean WSS@95 on the 15 benchmark sets (0.447 → 0.414 at weight 0.2, see
+``benchmarks/results/ranking.md``, "What was tried").
 """
 
 from __future__ import annotations
@@ -27,7 +25,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-__all__ = ["Committee"]
+__all__ = ["KernelLeastSquares"]
 
 # Up to this many labelled records the dual system is solved exactly (LU, ~m³); beyond, by
 # conjugate gradients warm-started from the previous fit (~m² per iteration, few iterations:
@@ -39,8 +37,8 @@ EXACT_UP_TO = 500
 GRAM_UP_TO = 3000
 
 
-class Committee:
-    """Kernel least squares + naive Bayes; ``fit(X, y)`` then ``decision_function(X)``.
+class KernelLeastSquares:
+    """Kernel least squares (+ optional naive Bayes); ``fit(X, y)``, ``decision_function(X)``.
 
     ``fit_rows(X, rows, y)`` is the incremental form a :class:`reviewkit.ranking.Ranker` uses:
     the same object is refitted on a growing set of rows of the same matrix ``X``, and the
@@ -67,12 +65,12 @@ class Committee:
         self.b = 0.0
         self.r: np.ndarray | None = None  # naive Bayes log-count ratios
 
-    def fit(self, X: Any, y: Any) -> Committee:
+    def fit(self, X: Any, y: Any) -> KernelLeastSquares:
         """Fit on all rows of ``X`` (for use as a plain scikit-learn-like model)."""
         X = sparse.csr_matrix(X)
         return self.fit_rows(X, np.arange(X.shape[0]), y)
 
-    def fit_rows(self, X: Any, rows: Any, y: Any) -> Committee:
+    def fit_rows(self, X: Any, rows: Any, y: Any) -> KernelLeastSquares:
         """Fit on ``X[rows]`` with labels ``y`` (1 include, 0 exclude)."""
         if X is not self._X:
             self._X, self._pos, self._rows, self._gram = X, {}, [], np.zeros((0, 0))
@@ -157,7 +155,7 @@ class Committee:
         self.r = np.log(inc / inc.sum()) - np.log(exc / exc.sum())
 
     def decision_function(self, X: Any) -> np.ndarray:
-        """Committee score of every row of ``X`` (higher = more likely an include)."""
+        """Score of every row of ``X`` (higher = more likely an include)."""
         if self.w is None:
             raise RuntimeError("fit the model first")
         score = _standardised(np.asarray(X @ self.w).ravel() + self.b)
