@@ -9,10 +9,19 @@ children it waited for, from ``getrusage(RUSAGE_CHILDREN)`` deltas), so reruns a
 ``ASREVIEW_NICE`` (e.g. 10) runs it under ``nice``: on a shared machine CPU time is the fair
 comparison, and niceness does not change it.
 
-Protocol (the same as reviewkit's ``simulate``): the dataset is reduced to ``title``,
-``abstract`` and ``label_included`` (ASReview reads only title and abstract), one prior include
-and one prior exclude are drawn with ``--prior-seed SEED`` and the model is seeded with
-``--seed SEED``; the simulation stops when the last include is found (ASReview's default).
+Protocol (the same as reviewkit's ``simulate``, which reads the very same reduced file): the
+dataset is reduced to one of two inputs (:data:`INPUTS`), written once and given to both tools:
+
+* ``title_abstract``: ``title``, ``abstract`` and ``label_included``;
+* ``with_keywords``: the same, with the MeSH ``keywords`` appended to the abstract text
+  (ASReview's default feature extractor reads only title and abstract, so the keywords must be
+  in one of those columns for it to see them; reviewkit joins title, abstract and keywords the
+  same way). A set without a ``keywords`` column has no second variant: its ``with_keywords``
+  runs are its ``title_abstract`` runs.
+
+One prior include and one prior exclude are drawn with ``--prior-seed SEED`` and the model is
+seeded with ``--seed SEED``; the simulation stops when the last include is found (ASReview's
+default).
 """
 
 from __future__ import annotations
@@ -36,6 +45,7 @@ VENV = WORK / "asreview-venv"
 CACHE = WORK / "asreview"
 DATA = Path("/work/shared/data/screening")
 ASREVIEW_VERSION = "3.0.8"  # the version of the committed results; change both together
+INPUTS = ("title_abstract", "with_keywords")
 
 
 def asreview_bin() -> Path:
@@ -77,20 +87,41 @@ def asreview_version() -> str:
     return out.stdout.strip()
 
 
-def _reduced_csv(dataset: Path, label_column: str) -> Path:
-    """A copy with only title, abstract and the label (as ``label_included``)."""
-    target = CACHE / "data" / dataset.name
+def has_keywords(dataset: Path) -> bool:
+    """True when the CSV has a ``keywords`` column (the Cohen ``local`` files: MeSH terms)."""
+    with dataset.open(newline="", encoding="utf-8") as f:
+        return "keywords" in (csv.DictReader(f).fieldnames or [])
+
+
+def effective_input(dataset: Path, inputs: str) -> str:
+    """``inputs``, or ``title_abstract`` when the set has no keywords to add."""
+    if inputs not in INPUTS:
+        raise ValueError(f"inputs must be one of {INPUTS}")
+    return inputs if inputs == "title_abstract" or has_keywords(dataset) else "title_abstract"
+
+
+def reduced_csv(
+    dataset: Path, label_column: str = "label_included", inputs: str = INPUTS[0]
+) -> Path:
+    """The file both tools read: title, abstract (+ keywords appended) and ``label_included``."""
+    inputs = effective_input(dataset, inputs)
+    target = CACHE / "data" / inputs / dataset.name
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
     with (
         dataset.open(newline="", encoding="utf-8") as src,
-        target.open("w", newline="", encoding="utf-8") as dst,
+        tmp.open("w", newline="", encoding="utf-8") as dst,
     ):
         writer = csv.writer(dst)
         writer.writerow(["title", "abstract", "label_included"])
         for row in csv.DictReader(src):
-            writer.writerow([row.get("title", ""), row.get("abstract", ""), row[label_column]])
+            abstract = row.get("abstract") or ""
+            if inputs == "with_keywords" and row.get("keywords"):
+                abstract = f"{abstract} {row['keywords']}".strip()
+            writer.writerow([row.get("title") or "", abstract, row[label_column]])
+    tmp.replace(target)
     return target
 
 
@@ -109,19 +140,28 @@ def _label_sequence(project_file: Path) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
+def cache_key(dataset: Path, seed: int, label_column: str, inputs: str) -> str:
+    inputs = effective_input(dataset, inputs)
+    return f"{dataset.stem}_{inputs}_{label_column}_seed{seed}"
+
+
 def run(
-    dataset: Path, seed: int, label_column: str = "label_included", timeout_s: float | None = None
+    dataset: Path,
+    seed: int,
+    label_column: str = "label_included",
+    timeout_s: float | None = None,
+    inputs: str = INPUTS[0],
 ) -> dict | None:
     """Simulate ``dataset`` with ASReview's default model; cached. Labels in screening order, wall and CPU s.
 
     Returns None (nothing cached) when the run takes longer than ``timeout_s``.
     """
     CACHE.mkdir(parents=True, exist_ok=True)
-    key = f"{dataset.stem}_{label_column}_seed{seed}"
+    key = cache_key(dataset, seed, label_column, inputs)
     meta_file = CACHE / f"{key}.json"
     if meta_file.exists():
         return json.loads(meta_file.read_text())
-    data = _reduced_csv(dataset, label_column)
+    data = reduced_csv(dataset, label_column, inputs)
     project_file = CACHE / f"{key}.asreview"
     project_file.unlink(missing_ok=True)
     leftover = project_file.with_suffix(
@@ -161,6 +201,7 @@ def run(
         "dataset": dataset.name,
         "seed": seed,
         "label_column": label_column,
+        "inputs": effective_input(dataset, inputs),
         "wall_s": wall,
         "cpu_s": cpu,
         "nice": int(nice) if nice else 0,
@@ -177,7 +218,9 @@ def datasets() -> list[Path]:
     return sorted(DATA.glob("*.csv"), key=lambda p: p.stat().st_size)
 
 
-def run_all(seeds: list[int], budget_s: float, log=print) -> dict[tuple[str, int], dict]:
+def run_all(
+    seeds: list[int], budget_s: float, log=print, inputs: str = INPUTS[0]
+) -> dict[tuple[str, int], dict]:
     """Cached runs, then new ones within ``budget_s`` (a run that would overrun it is stopped).
 
     Order: the first seed on every set (smallest first), then the other seeds, so the budget
@@ -186,15 +229,17 @@ def run_all(seeds: list[int], budget_s: float, log=print) -> dict[tuple[str, int
     ensure_installed(log)
     done: dict[tuple[str, int], dict] = {}
     spent = 0.0
-    plan = [(ds, seed) for seed in seeds[:1] for ds in datasets()]
-    plan += [(ds, seed) for ds in datasets() for seed in seeds[1:]]
+    # a set without keywords has one input only: the title_abstract pass runs it
+    sets = [ds for ds in datasets() if effective_input(ds, inputs) == inputs]
+    plan = [(ds, seed) for seed in seeds[:1] for ds in sets]
+    plan += [(ds, seed) for ds in sets for seed in seeds[1:]]
     for ds, seed in plan:
-        cached = (CACHE / f"{ds.stem}_label_included_seed{seed}.json").exists()
+        cached = (CACHE / f"{cache_key(ds, seed, 'label_included', inputs)}.json").exists()
         if not cached and spent >= budget_s - 1:
             log(f"asreview: {ds.name} seed {seed} not run (time budget spent)")
             continue
         started = time.perf_counter()
-        meta = run(ds, seed, timeout_s=None if cached else budget_s - spent)
+        meta = run(ds, seed, timeout_s=None if cached else budget_s - spent, inputs=inputs)
         if not cached:
             spent += time.perf_counter() - started
         if meta is None:
@@ -203,15 +248,16 @@ def run_all(seeds: list[int], budget_s: float, log=print) -> dict[tuple[str, int
         done[(ds.name, seed)] = meta
         cpu = f", CPU {meta['cpu_s']:.1f} s" if "cpu_s" in meta else ""
         log(
-            f"asreview: {ds.name} seed {seed}: {meta['wall_s']:.1f} s{cpu}{' (cached)' if cached else ''}"
+            f"asreview: {ds.name} [{inputs}] seed {seed}: {meta['wall_s']:.1f} s{cpu}{' (cached)' if cached else ''}"
         )
     return done
 
 
 def main(argv: list[str]) -> int:
-    """``python -m benchmarks.asreview_runner [BUDGET_MIN]``: fill the cache (seeds 0, 1, 2)."""
+    """``python -m benchmarks.asreview_runner [BUDGET_MIN [INPUTS]]``: fill the cache (seeds 0, 1, 2)."""
     budget = float(argv[0]) * 60 if argv else 40 * 60
-    run_all([0, 1, 2], budget, log=lambda m: print(m, flush=True))
+    inputs = argv[1] if len(argv) > 1 else INPUTS[0]
+    run_all([0, 1, 2], budget, log=lambda m: print(m, flush=True), inputs=inputs)
     return 0
 
 

@@ -24,7 +24,10 @@
   (:meth:`ReviewerQueue.reorder_remaining`): decided studies and the records already shown keep
   their place, so the record on screen never jumps away. Only the next ``window`` (1,000)
   undecided places are refilled per call, so a move costs the same on a 50,000-record queue.
-* **Stopping.** :meth:`status` carries the estimate of the includes left among this reviewer's
+* **Stopping.** :meth:`status` carries the stopping recommendation of
+  :func:`reviewkit.stopping.stop_advice` (only the rule that simulations showed keeps recall
+  >= 95 % in >= 95 % of runs; shown only once it is up to date with the newest decision) and
+  the estimate of the includes left among this reviewer's
   unscreened studies (:func:`reviewkit.stopping.estimate_remaining`, a beta-binomial on the
   recent include rate, with its 90 % interval).
 
@@ -50,7 +53,7 @@ from reviewkit.workers import ignore_interrupts, stderr_with_a_file_descriptor
 
 if TYPE_CHECKING:
     from reviewkit.ranking import BackgroundRanker
-    from reviewkit.stopping import RemainingEstimate
+    from reviewkit.stopping import RemainingEstimate, StopAdvice
 
 __all__ = ["QueueRanker", "RankStatus"]
 
@@ -72,6 +75,7 @@ class RankStatus:
     estimate: RemainingEstimate | None
     busy: bool  # a retrain is queued or running
     error: str = ""
+    advice: StopAdvice | None = None  # the stopping recommendation, when a rule is recommended
 
     def describe(self) -> str:
         """One line: the order's source (random / model, trained when) and the includes left."""
@@ -97,6 +101,12 @@ class RankStatus:
             left = "Includes left: estimating…"
         else:
             left = "Includes left: after your first decision"
+        if self.advice is not None and self.advice.stop:
+            # only a rule that kept recall >= 95 % in >= 95 % of simulated runs gets here
+            left += (
+                f" · You may stop: {self.advice.target_recall:.0%} recall reached"
+                f" (test p = {self.advice.p_value:.3f})"
+            )
         return f"{order} · {left}"
 
 
@@ -115,6 +125,7 @@ class _State:
     loaded: bool = False  # texts read (or given up): the engine answers from now on
     ranked: _Ranked | None = None  # the order of the newest model, or the seeded one
     estimate: RemainingEstimate | None = None
+    advice: StopAdvice | None = None
     busy: bool = False  # a retrain is queued or running
     seq: int = 0  # the newest label submission the engine had when it published
     error: str = ""
@@ -233,6 +244,7 @@ class _Engine:
         self._set(
             ranked=_Ranked(order, source, trained_at),
             estimate=bg.estimate_remaining(),
+            advice=bg.stop_advice(),
             busy=bg.busy,
             seq=seq,
             error=(str(error) or type(error).__name__) if error is not None else "",
@@ -491,7 +503,12 @@ class QueueRanker:
         if state.estimate is None and busy and ranked is None:
             source = "loading"  # the first submission is still building the features
         return RankStatus(
-            source, ranked.trained_at if ranked else None, *base, state.estimate, busy
+            source,
+            ranked.trained_at if ranked else None,
+            *base,
+            state.estimate,
+            busy,
+            advice=None if busy else state.advice,  # advice only for the newest decisions
         )
 
     @property

@@ -270,8 +270,26 @@ def simulate(
     )
 
 
+def plot_text(result: SimulationResult) -> tuple[str, str]:
+    """The plot's title (set name without ``.csv``, counts, label, seed) and its 95 % note."""
+    name = result.dataset[:-4] if result.dataset.lower().endswith(".csv") else result.dataset
+    title = (
+        f"{name}: {result.n_records:,} records, {result.n_includes:,} includes\n"
+        f"{result.label_column}, seed {result.seed}"
+    )
+    n95 = int(metrics(result.labels_in_order)["n95"])
+    n = result.n_records - N_PRIOR
+    note = f"95 % recall after {n95:,} of {n:,} records\nWSS@95 = {result.wss95:.3f}"
+    return title, note
+
+
 def plot_recall(result: SimulationResult, path: Path | str) -> Path:
-    """Write a PNG of the recall curve against random order (matplotlib, Agg backend)."""
+    """Write a PNG of the recall curve against random order (matplotlib, Agg backend).
+
+    The 95 % recall line is labelled, the point where the ranking reaches it is marked with
+    the records screened and its WSS@95, and the title names the set (without ``.csv``), its
+    record and include counts, the label column and the seed.
+    """
     import matplotlib
 
     matplotlib.use("Agg")
@@ -280,15 +298,28 @@ def plot_recall(result: SimulationResult, path: Path | str) -> Path:
     curve = result.recall_curve()
     n = len(curve)
     x = np.arange(1, n + 1) / n
-    fig, ax = plt.subplots(figsize=(6, 4.5), dpi=110)
-    ax.plot(x, curve, label=f"reviewkit ranking (WSS@95 = {result.wss95:.3f})", color="tab:blue")
+    n95 = int(metrics(result.labels_in_order)["n95"])
+    fig, ax = plt.subplots(figsize=(6.4, 4.8), dpi=110)
+    ax.plot(x, curve, label="reviewkit ranking", color="tab:blue")
     ax.plot([0, 1], [0, 1], linestyle="--", color="grey", label="random order (expected)")
-    ax.axhline(0.95, color="tab:red", linewidth=0.7, linestyle=":")
-    ax.set_xlabel("fraction of records screened (after the 2 priors)")
+    ax.axhline(0.95, color="tab:red", linewidth=0.8, linestyle=":")
+    # label under the line, mid-right: clear of the curve (left) and of the random diagonal
+    ax.text(0.62, 0.935, "95 % recall", color="tab:red", ha="left", va="top", fontsize=8)
+    x95 = n95 / n
+    ax.plot([x95], [curve[n95 - 1]], marker="o", color="tab:red", zorder=3)
+    title, note = plot_text(result)
+    ax.annotate(
+        note,
+        xy=(x95, curve[n95 - 1]),
+        xytext=(min(x95 + 0.08, 0.55), 0.7),
+        fontsize=8,
+        arrowprops={"arrowstyle": "->", "color": "tab:red", "linewidth": 0.8},
+    )
+    ax.set_xlabel(f"fraction of records screened (after the {N_PRIOR} priors; N = {n:,})")
     ax.set_ylabel("recall")
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.02)
-    ax.set_title(f"{result.dataset} — {result.label_column}, seed {result.seed}")
+    ax.set_title(title, fontsize=10)
     ax.legend(loc="lower right")
     fig.tight_layout()
     from reviewkit import outputs
@@ -300,3 +331,30 @@ def plot_recall(result: SimulationResult, path: Path | str) -> Path:
     finally:
         plt.close(fig)
     return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m reviewkit.simulate DATASET.csv SEED OUT.json``: one simulation, no CLI layer.
+
+    For benchmarks that time a whole process (start-up included): it loads only what a
+    simulation needs and writes the summary and the labels in screening order as JSON.
+    """
+    import json
+    import sys
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) != 3:
+        print("usage: python -m reviewkit.simulate DATASET.csv SEED OUT.json", file=sys.stderr)
+        return 2
+    try:
+        result = simulate(Path(args[0]), seed=int(args[1]))
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    out = result.summary() | {"labels_in_order": result.labels_in_order}
+    Path(args[2]).write_text(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

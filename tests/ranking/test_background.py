@@ -98,3 +98,18 @@ def test_learns_only_from_the_decisions_it_is_given(records):
     finally:
         mine.close()
         flipped.close()
+
+
+def test_publishes_a_stop_advice_after_a_long_dry_run(records):
+    texts = {i: record_text(t, a) for i, (t, a, _) in enumerate(records)}
+    bg = BackgroundRanker(texts)
+    try:
+        bg.submit(_decisions(records, 20, 10))  # every include found, few excludes yet
+        assert bg.wait_idle(30)
+        assert bg.stop_advice() is not None and not bg.stop_advice().stop
+        bg.submit(_decisions(records, 20, 175))  # then a long run of excludes
+        assert bg.wait_idle(30)
+        advice = bg.stop_advice()
+        assert advice.stop and advice.rule == "test" and advice.p_value < 0.05
+    finally:
+        bg.close()

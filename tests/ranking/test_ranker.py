@@ -107,3 +107,12 @@ def test_refits_are_reproducible(records):
     a.fit(decided)
     b.fit(decided)
     np.testing.assert_array_equal(a.all_scores(), b.all_scores())  # liblinear's shuffling is seeded
+
+
+def test_title_terms_weigh_more_than_abstract_terms():
+    from reviewkit.ranking import build_features, term_counts
+
+    texts = [record_text("sciatica", "lumbago"), record_text("other", "words"), "third text"]
+    X = build_features(texts).toarray()
+    _, words, _ = term_counts(texts)
+    assert X[0, words.index("sciatica")] > X[0, words.index("lumbago")] > 0

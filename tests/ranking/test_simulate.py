@@ -103,3 +103,34 @@ def test_retrain_schedule(labelled_csv, eager, fraction):
         fits += 1
         labelled += 1 if labelled < eager else math.ceil(fraction * labelled)
     assert result.n_fits == fits
+
+
+def test_plot_title_and_note(labelled_csv):
+    from reviewkit.simulate import plot_text
+
+    result = simulate(labelled_csv, seed=0)
+    title, note = plot_text(result)
+    assert ".csv" not in title
+    assert title.startswith("set: 200 records, 20 includes")
+    n95 = metrics(result.labels_in_order)["n95"]
+    assert f"95 % recall after {n95} of 198 records" in note
+    assert f"WSS@95 = {result.wss95:.3f}" in note
+
+
+def test_module_entry_writes_the_labels_in_order(labelled_csv, tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    out = tmp_path / "run.json"
+    cmd = [sys.executable, "-m", "reviewkit.simulate", str(labelled_csv), "2", str(out)]
+    subprocess.run(cmd, check=True)
+    run = json.loads(out.read_text())
+    again = simulate(labelled_csv, seed=2)
+    assert run["labels_in_order"] == again.labels_in_order and run["wss95"] == again.wss95
+    bad = subprocess.run(
+        [sys.executable, "-m", "reviewkit.simulate", str(tmp_path / "x.csv"), "0", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode == 2 and "no such file" in bad.stderr and "Traceback" not in bad.stderr

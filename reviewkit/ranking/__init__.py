@@ -2,19 +2,19 @@
 
 The model (measured against ASReview LAB's default in ``benchmarks/bench_ranking.py``):
 
-* features: TF-IDF over word 1–2-grams with sublinear tf (title, abstract, keywords/MeSH),
-  every term kept (min_df = 1: a rare term or bigram shared by a few includes is often the
-  best clue; max_df = 0.95), fitted once per corpus, unlabelled records included, so
-  retraining never touches the features. :func:`build_features` computes the same matrix as
-  scikit-learn's ``TfidfVectorizer`` with those settings (columns in another order) about 3×
-  faster, numbering bigrams with numpy instead of a dict of strings;
-* classifier: a linear SVM (liblinear, squared hinge, C = 0.11, fixed ``random_state`` so a
-  fit is reproducible) whose sample weights give the includes, all together,
-  ``include_ratio`` (9.8) times the weight of all the excludes, retrained on the labelled rows
-  only; records are ordered by its decision value.
-  (Features and classifier are ASReview's default model, ELAS u4; what differs is the text,
-  MeSH keywords added, and in simulation retraining every 1 % of the labelled records after
-  the first 100 instead of after every decision; see ``benchmarks/results/ranking.md``.)
+* features (:mod:`reviewkit.ranking.features`): TF-IDF over word 1–2-grams with sublinear tf
+  (title twice, abstract, keywords/MeSH; see :data:`TITLE_COPIES`), every term kept
+  (min_df = 1: a rare term or bigram shared by a few includes is often the best clue;
+  max_df = 0.95), fitted once per corpus, unlabelled records included, so retraining never
+  touches the features. :func:`build_features` computes the same matrix as scikit-learn's
+  ``TfidfVectorizer`` with those settings (columns in another order) about 3× faster,
+  without importing scikit-learn;
+* classifier (:mod:`reviewkit.ranking.model`): weighted kernel least squares, the includes
+  weighing 9.8 times the excludes in total, refitted incrementally on the labelled rows;
+  records are ordered by its score. ASReview's default (a linear SVM, liblinear) is kept as
+  :class:`WeightedLinearSVC` for comparison; it ties ASReview, this model leads it on
+  identical input (``benchmarks/results/ranking.md``). In simulation the model is retrained
+  after every decision up to 100 labels, then every 1 % of the labelled records.
 
 Readiness: until at least ``min_includes`` includes and ``min_excludes`` excludes have been
 decided (default 5 and 5) the ranker does not reorder: :meth:`Ranker.rank` returns the
@@ -33,10 +33,7 @@ retrains in a worker thread; :meth:`BackgroundRanker.submit` and
 from __future__ import annotations
 
 import hashlib
-import re
 import threading
-import unicodedata
-from array import array
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -44,13 +41,14 @@ from typing import Any, Protocol
 
 import numpy as np
 from scipy import sparse
-from sklearn.preprocessing import normalize
-from sklearn.svm import LinearSVC
 
-from reviewkit.stopping import RemainingEstimate, estimate_remaining
+from reviewkit.ranking.features import build_features, term_counts
+from reviewkit.ranking.model import KernelLeastSquares
+from reviewkit.stopping import RemainingEstimate, StopAdvice, estimate_remaining, stop_advice
 
 __all__ = [
     "BackgroundRanker",
+    "KernelLeastSquares",
     "Ranker",
     "WeightedLinearSVC",
     "build_features",
@@ -76,6 +74,8 @@ class WeightedLinearSVC:
     def __init__(self, C: float = 0.11, include_ratio: float = 9.8) -> None:
         self.C = C
         self.include_ratio = include_ratio
+        from sklearn.svm import LinearSVC  # imported here: a second of CPU at start-up
+
         self.svm = LinearSVC(C=C, random_state=0)  # liblinear's sample order: reproducible fits
 
     def fit(self, X: Any, y: Any) -> WeightedLinearSVC:
@@ -92,109 +92,23 @@ class WeightedLinearSVC:
 
 
 def default_model() -> Model:
-    """The default classifier: :class:`WeightedLinearSVC` with C = 0.11, ratio 9.8."""
-    return WeightedLinearSVC()
+    """The default classifier: :class:`reviewkit.ranking.model.KernelLeastSquares`."""
+    return KernelLeastSquares()
 
 
-_TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
-
-
-def _fold(text: str) -> str:
-    """Accents folded as scikit-learn's ``strip_accents="unicode"`` folds them."""
-    if text.isascii():
-        return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def _pair_codes(tokens: np.ndarray, starts: np.ndarray, n_words: int) -> np.ndarray:
-    """Bigram (tokens[k], tokens[k + 1]) for each k in ``starts``, as one int64 per pair."""
-    codes = tokens[starts].astype(np.int64)
-    codes *= max(n_words, 1)
-    codes += tokens[starts + 1]
-    return codes
-
-
-def term_counts(texts: Sequence[str]) -> tuple[sparse.csr_matrix, list[str], np.ndarray]:
-    """Counts of word 1- and 2-grams per text: ``(counts, words, pairs)``.
-
-    Tokens are scikit-learn's (lower case, accents folded, runs of 2+ word characters).
-    Column ``j < len(words)`` counts the word ``words[j]``; column ``len(words) + k`` counts
-    the bigram ``words[pairs[k, 0]] + " " + words[pairs[k, 1]]``. Only the words go through
-    a dict; bigrams are numbered with numpy, which is what makes this faster than
-    ``CountVectorizer(ngram_range=(1, 2))`` (same counts, columns in another order).
-    """
-    vocab: dict[str, int] = {}
-    setdefault = vocab.setdefault
-    findall = _TOKEN.findall
-    buffer, lengths_buffer = array("i"), array("q")  # word ids of all texts, one after the other
-    for text in texts:
-        ids = [setdefault(w, len(vocab)) for w in findall(_fold(text.lower()))]
-        buffer.extend(ids)
-        lengths_buffer.append(len(ids))
-    n, n_words = len(texts), len(vocab)
-    tokens = np.frombuffer(buffer, dtype=np.int32) if buffer else np.zeros(0, dtype=np.int32)
-    lengths = (
-        np.frombuffer(lengths_buffer, dtype=np.int64)
-        if lengths_buffer
-        else np.zeros(0, dtype=np.int64)
-    )
-    row = np.repeat(np.arange(n, dtype=np.int32), lengths)
-    same = np.flatnonzero(row[1:] == row[:-1])  # token k and k + 1 are in one text: a bigram
-
-    # numbered by sorting in place and searching, which needs less memory than np.unique's inverse
-    # (a 50,000-record stage has ~12 million tokens)
-    codes = _pair_codes(tokens, same, n_words)
-    codes.sort()
-    pair_codes = codes[np.flatnonzero(np.diff(codes, prepend=-1))] if len(codes) else codes
-    del codes
-    bigram = np.searchsorted(pair_codes, _pair_codes(tokens, same, n_words)).astype(np.int32)
-    rows = np.concatenate([row, row[same + 1]])
-    cols = np.concatenate([tokens, bigram + np.int32(n_words)])
-    del tokens, buffer, bigram, row, same
-    counts = (
-        sparse.csr_matrix(  # duplicates are summed: the counts (exact in float32, half the memory)
-            (np.ones(len(rows), dtype=np.float32), (rows, cols)),
-            shape=(n, n_words + len(pair_codes)),
-        )
-    )
-    del rows, cols
-    pairs = np.stack(np.divmod(pair_codes, max(n_words, 1)), axis=1)
-    return counts.astype(np.float64), list(vocab), pairs
-
-
-def build_features(texts: Sequence[str], max_df: float = 0.95) -> sparse.csr_matrix:
-    """TF-IDF of word 1–2-grams over the whole corpus (float64 CSR, one row per text).
-
-    The same matrix as scikit-learn's ``TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True,
-    min_df=1, max_df=0.95, strip_accents="unicode")`` up to the order of the columns:
-    tf = 1 + ln(count), idf = 1 + ln((1 + n) / (1 + df)), terms in more than ``max_df`` of
-    the texts dropped, rows L2-normalised. About 3× faster (see :func:`term_counts`).
-    """
-    n = len(texts)
-    counts, _, _ = term_counts(texts)
-    df = np.bincount(counts.indices, minlength=counts.shape[1])
-    keep = df <= max_df * n
-    if not keep.any():  # no vocabulary (every text empty): a single zero column ranks nothing
-        return sparse.csr_matrix((n, 1), dtype=np.float64)
-    if not keep.all():  # drop the columns in place (a column selection would copy the matrix)
-        counts.data[~keep[counts.indices]] = 0.0
-        counts.eliminate_zeros()
-        new_column = np.cumsum(keep, dtype=np.int32) - 1
-        counts = sparse.csr_matrix(
-            (counts.data, new_column[counts.indices], counts.indptr), shape=(n, int(keep.sum()))
-        )
-        df = df[keep]
-    counts.data = np.log(counts.data) + 1.0
-    counts.data *= (np.log((1.0 + n) / (1.0 + df)) + 1.0)[counts.indices]
-    # float64: liblinear wants it, no copy per fit
-    return normalize(counts, copy=False)
+# The title is given twice: it states a study's topic, population and design in a dozen words,
+# where the abstract spends two hundred, so its terms should weigh more than one abstract
+# mention (with sublinear tf a second copy weighs 1 + ln 2 ≈ 1.7 times one). Measured on the
+# 15 labelled sets x 3 seeds: mean WSS@95 up by about 0.02 (benchmarks/results/ranking.md).
+TITLE_COPIES = 2
 
 
 def record_text(title: str, abstract: str = "", keywords: Sequence[str] | str = "") -> str:
-    """The text a record is ranked on: title, abstract and keywords (MeSH terms) joined."""
+    """The text a record is ranked on: title (twice, see :data:`TITLE_COPIES`), abstract and
+    keywords (MeSH terms) joined."""
     if not isinstance(keywords, str):
         keywords = "; ".join(keywords)
-    return " ".join(part for part in (title, abstract, keywords) if part)
+    return " ".join(part for part in (*[title] * TITLE_COPIES, abstract, keywords) if part)
 
 
 def stable_random_order(ids: Sequence[int], seed: int = 0) -> list[int]:
@@ -204,6 +118,17 @@ def stable_random_order(ids: Sequence[int], seed: int = 0) -> list[int]:
         return hashlib.blake2b(f"{seed}:{i}".encode(), digest_size=8).digest()
 
     return sorted(ids, key=key)
+
+
+class _Snapshot:
+    """The scores of an incremental model as they were after one fit (its next fit may be
+    running in another thread while these are read)."""
+
+    def __init__(self, model: Any, X: Any) -> None:
+        self.scores = np.asarray(model.decision_function(X), dtype=float)
+
+    def decision_function(self, X: Any) -> np.ndarray:
+        return self.scores
 
 
 def _scores(model: Any, X: Any) -> np.ndarray:
@@ -242,6 +167,7 @@ class Ranker:
         self.min_excludes = min_excludes
         self.model_factory = model_factory
         self.model: Any = None
+        self._incremental: Any = model_factory()  # used by fit() when it has fit_rows()
         self.n_includes = 0
         self.n_excludes = 0
 
@@ -266,6 +192,12 @@ class Ranker:
             self.model = None
             return False
         idx = np.fromiter((r for r, _ in rows), dtype=np.int64, count=len(rows))
+        if hasattr(self._incremental, "fit_rows"):  # keeps what it computed for earlier fits
+            model, self._incremental = self._incremental, None  # not shared while it trains
+            model.fit_rows(self.X, idx, y)
+            self._incremental = model
+            self.model = _Snapshot(model, self.X)  # publish only a fully trained model
+            return True
         model = self.model_factory()
         model.fit(self.X[idx], y)
         self.model = model  # publish only a fully trained model
@@ -306,6 +238,7 @@ class _Published:
     estimate: RemainingEstimate | None
     n_includes: int
     n_excludes: int
+    advice: StopAdvice | None = None
 
 
 class BackgroundRanker:
@@ -380,6 +313,14 @@ class BackgroundRanker:
         """Includes expected among the unscreened records, with interval (see stopping.py)."""
         return self._published.estimate
 
+    def stop_advice(self) -> StopAdvice | None:
+        """The stopping recommendation for the last submission (see stopping.py), or None.
+
+        None before any decision and when no rule has passed the simulations
+        (:data:`reviewkit.stopping.RECOMMENDED_RULE` is None).
+        """
+        return self._published.advice
+
     @property
     def busy(self) -> bool:
         """True while a submission waits or a fit runs."""
@@ -428,6 +369,7 @@ class BackgroundRanker:
         estimate = (
             estimate_remaining(in_order, n_remaining, level=self._level) if in_order else None
         )
+        advice = stop_advice(in_order, n_remaining) if in_order else None
         if ranker.fit(labels):
             scores = {
                 i: s
@@ -438,5 +380,5 @@ class BackgroundRanker:
         else:
             scores, trained_at = None, None
         self._published = _Published(
-            scores, trained_at, estimate, ranker.n_includes, ranker.n_excludes
+            scores, trained_at, estimate, ranker.n_includes, ranker.n_excludes, advice
         )

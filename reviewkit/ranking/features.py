@@ -1,0 +1,118 @@
+"""Text features of the ranker: TF-IDF over word 1–2-grams, numbered with numpy (fast)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+
+__all__ = ["build_features", "normalize_rows", "term_counts"]
+
+
+def normalize_rows(X: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Rows scaled to unit L2 norm in place (empty rows stay zero); scikit-learn's ``normalize``
+    without importing scikit-learn (a second of CPU at start-up)."""
+    lengths = np.diff(X.indptr)
+    row = np.repeat(np.arange(X.shape[0]), lengths)
+    norms = np.sqrt(np.bincount(row, weights=X.data**2, minlength=X.shape[0]))
+    norms[norms == 0] = 1.0
+    X.data /= np.repeat(norms, lengths)
+    return X
+
+
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
+
+
+def _fold(text: str) -> str:
+    """Accents folded as scikit-learn's ``strip_accents="unicode"`` folds them."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _pair_codes(tokens: np.ndarray, starts: np.ndarray, n_words: int) -> np.ndarray:
+    """Bigram (tokens[k], tokens[k + 1]) for each k in ``starts``, as one int64 per pair."""
+    codes = tokens[starts].astype(np.int64)
+    codes *= max(n_words, 1)
+    codes += tokens[starts + 1]
+    return codes
+
+
+def term_counts(texts: Sequence[str]) -> tuple[sparse.csr_matrix, list[str], np.ndarray]:
+    """Counts of word 1- and 2-grams per text: ``(counts, words, pairs)``.
+
+    Tokens are scikit-learn's (lower case, accents folded, runs of 2+ word characters).
+    Column ``j < len(words)`` counts the word ``words[j]``; column ``len(words) + k`` counts
+    the bigram ``words[pairs[k, 0]] + " " + words[pairs[k, 1]]``. Only the words go through
+    a dict; bigrams are numbered with numpy, which is what makes this faster than
+    ``CountVectorizer(ngram_range=(1, 2))`` (same counts, columns in another order).
+    """
+    vocab: dict[str, int] = {}
+    setdefault = vocab.setdefault
+    findall = _TOKEN.findall
+    buffer, lengths_buffer = array("i"), array("q")  # word ids of all texts, one after the other
+    for text in texts:
+        ids = [setdefault(w, len(vocab)) for w in findall(_fold(text.lower()))]
+        buffer.extend(ids)
+        lengths_buffer.append(len(ids))
+    n, n_words = len(texts), len(vocab)
+    tokens = np.frombuffer(buffer, dtype=np.int32) if buffer else np.zeros(0, dtype=np.int32)
+    lengths = (
+        np.frombuffer(lengths_buffer, dtype=np.int64)
+        if lengths_buffer
+        else np.zeros(0, dtype=np.int64)
+    )
+    row = np.repeat(np.arange(n, dtype=np.int32), lengths)
+    same = np.flatnonzero(row[1:] == row[:-1])  # token k and k + 1 are in one text: a bigram
+
+    # numbered by sorting in place and searching, which needs less memory than np.unique's inverse
+    # (a 50,000-record stage has ~12 million tokens)
+    codes = _pair_codes(tokens, same, n_words)
+    codes.sort()
+    pair_codes = codes[np.flatnonzero(np.diff(codes, prepend=-1))] if len(codes) else codes
+    del codes
+    bigram = np.searchsorted(pair_codes, _pair_codes(tokens, same, n_words)).astype(np.int32)
+    rows = np.concatenate([row, row[same + 1]])
+    cols = np.concatenate([tokens, bigram + np.int32(n_words)])
+    del tokens, buffer, bigram, row, same
+    counts = (
+        sparse.csr_matrix(  # duplicates are summed: the counts (exact in float32, half the memory)
+            (np.ones(len(rows), dtype=np.float32), (rows, cols)),
+            shape=(n, n_words + len(pair_codes)),
+        )
+    )
+    del rows, cols
+    pairs = np.stack(np.divmod(pair_codes, max(n_words, 1)), axis=1)
+    return counts.astype(np.float64), list(vocab), pairs
+
+
+def build_features(texts: Sequence[str], max_df: float = 0.95) -> sparse.csr_matrix:
+    """TF-IDF of word 1–2-grams over the whole corpus (float64 CSR, one row per text).
+
+    The same matrix as scikit-learn's ``TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True,
+    min_df=1, max_df=0.95, strip_accents="unicode")`` up to the order of the columns:
+    tf = 1 + ln(count), idf = 1 + ln((1 + n) / (1 + df)), terms in more than ``max_df`` of
+    the texts dropped, rows L2-normalised. About 3× faster (see :func:`term_counts`).
+    """
+    n = len(texts)
+    counts, _, _ = term_counts(texts)
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    keep = df <= max_df * n
+    if not keep.any():  # no vocabulary (every text empty): a single zero column ranks nothing
+        return sparse.csr_matrix((n, 1), dtype=np.float64)
+    if not keep.all():  # drop the columns in place (a column selection would copy the matrix)
+        counts.data[~keep[counts.indices]] = 0.0
+        counts.eliminate_zeros()
+        new_column = np.cumsum(keep, dtype=np.int32) - 1
+        counts = sparse.csr_matrix(
+            (counts.data, new_column[counts.indices], counts.indptr), shape=(n, int(keep.sum()))
+        )
+        df = df[keep]
+    counts.data = np.log(counts.data) + 1.0
+    counts.data *= (np.log((1.0 + n) / (1.0 + df)) + 1.0)[counts.indices]
+    # float64: liblinear wants it, no copy per fit
+    return normalize_rows(counts)

@@ -1,0 +1,190 @@
+"""The default classifier: weighted kernel least squares (a linear-kernel ridge classifier).
+
+Why not ASReview's linear SVM (liblinear)? Importing scikit-learn costs about a second of CPU,
+more than a whole simulation of a 400-record set, and the SVM alone ties ASReview (it *is*
+ASReview's model). This module needs numpy and scipy.sparse only.
+
+**Weighted regularised least squares in the dual** (Rifkin 2002 showed it matches the SVM on
+text): targets +1 / −1, includes weighing ``include_ratio`` (9.8) times the excludes in total
+(ASReview's balance), intercept as a constant feature, ``lam`` = 3. With ``m`` labelled rows a
+fit solves one ``m × m`` system on their Gram matrix, grown incrementally (only the new rows'
+products are computed): exactly up to 500 labels, then by conjugate gradients warm-started
+from the last fit, and beyond 3,000 labels in the primal (no Gram matrix), so a refit after
+one more decision costs milliseconds and memory stays bounded.
+
+An optional second member, multinomial naive Bayes log-count ratios (Wang & Manning 2012),
+is added to the standardised score with weight ``nb_weight``; it is off by default because it
+lowered the mean WSS@95 on the 15 benchmark sets (0.447 → 0.414 at weight 0.2, see
+``benchmarks/results/ranking.md``, "What was tried").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+__all__ = ["KernelLeastSquares"]
+
+# Up to this many labelled records the dual system is solved exactly (LU, ~m³); beyond, by
+# conjugate gradients warm-started from the previous fit (~m² per iteration, few iterations:
+# one more label changes the solution little). 500: an exact solve there takes ~10 ms.
+EXACT_UP_TO = 500
+# Beyond this many labelled records the m × m Gram matrix (8·m² bytes: 200 MB at 5,000) is not
+# kept; the same least-squares problem is solved in the primal by conjugate gradients on
+# sparse products (memory of the labelled rows only), warm-started from the last weights.
+GRAM_UP_TO = 3000
+
+
+class KernelLeastSquares:
+    """Kernel least squares (+ optional naive Bayes); ``fit(X, y)``, ``decision_function(X)``.
+
+    ``fit_rows(X, rows, y)`` is the incremental form a :class:`reviewkit.ranking.Ranker` uses:
+    the same object is refitted on a growing set of rows of the same matrix ``X``, and the
+    Gram matrix of the rows seen before is kept.
+    """
+
+    def __init__(
+        self,
+        lam: float = 3.0,
+        include_ratio: float = 9.8,
+        nb_weight: float = 0.0,
+        nb_alpha: float = 1.0,
+    ) -> None:
+        self.lam = lam
+        self.include_ratio = include_ratio
+        self.nb_weight = nb_weight
+        self.nb_alpha = nb_alpha
+        self._X: Any = None
+        self._pos: dict[int, int] = {}  # row of X -> its index in the Gram matrix
+        self._rows: list[int] = []
+        self._gram = np.zeros((0, 0))
+        self._alpha = np.zeros(0)  # the last solution, by Gram index (a warm start)
+        self.w: np.ndarray | None = None  # primal weights of the least-squares member
+        self.b = 0.0
+        self.r: np.ndarray | None = None  # naive Bayes log-count ratios
+
+    def fit(self, X: Any, y: Any) -> KernelLeastSquares:
+        """Fit on all rows of ``X`` (for use as a plain scikit-learn-like model)."""
+        X = sparse.csr_matrix(X)
+        return self.fit_rows(X, np.arange(X.shape[0]), y)
+
+    def fit_rows(self, X: Any, rows: Any, y: Any) -> KernelLeastSquares:
+        """Fit on ``X[rows]`` with labels ``y`` (1 include, 0 exclude)."""
+        if X is not self._X:
+            self._X, self._pos, self._rows, self._gram = X, {}, [], np.zeros((0, 0))
+            self._alpha = np.zeros(0)
+        rows = np.asarray(rows, dtype=np.int64)
+        y = np.asarray(y, dtype=np.int64)
+        if len(rows) > GRAM_UP_TO:
+            self._pos, self._rows, self._gram, self._alpha = {}, [], np.zeros((0, 0)), np.zeros(0)
+            self._fit_primal(X, rows, y)
+        else:
+            self._grow(rows)
+            self._fit_least_squares(X, rows, y)
+        self._fit_naive_bayes(X, rows, y)
+        return self
+
+    def _grow(self, rows: np.ndarray) -> None:
+        new = [int(r) for r in rows if int(r) not in self._pos]
+        if not new:
+            return
+        X, m, k = self._X, len(self._rows), len(new)
+        cross = (X[self._rows] @ X[new].T).toarray() if m else np.zeros((0, k))
+        inner = (X[new] @ X[new].T).toarray()
+        gram = np.empty((m + k, m + k))
+        gram[:m, :m], gram[:m, m:], gram[m:, :m], gram[m:, m:] = (
+            self._gram,
+            cross,
+            cross.T,
+            inner,
+        )
+        self._gram = gram
+        for i, r in enumerate(new):
+            self._pos[r] = m + i
+        self._rows += new
+        self._alpha = np.concatenate([self._alpha, np.zeros(k)])
+
+    def _weights(self, y: np.ndarray) -> np.ndarray:
+        n_inc = int(y.sum())
+        n_exc = len(y) - n_inc
+        c = np.where(y == 1, 1.0, n_inc / (self.include_ratio * max(n_exc, 1)))
+        return c * (len(c) / c.sum())  # mean weight 1: lam means the same at every sample size
+
+    def _fit_primal(self, X: Any, rows: np.ndarray, y: np.ndarray) -> None:
+        """min Σ c (t − x·w − b)² + lam (|w|² + b²): the dual's problem, by CG on w and b."""
+        A, c = X[rows], self._weights(y)
+        t = np.where(y == 1, 1.0, -1.0)
+        d = A.shape[1]
+
+        def apply(v: np.ndarray) -> np.ndarray:
+            u = c * (A @ v[:d] + v[d])
+            return np.concatenate([A.T @ u, [u.sum()]]) + self.lam * v
+
+        rhs = np.concatenate([A.T @ (c * t), [float((c * t).sum())]])
+        start = (
+            np.concatenate([self.w, [self.b]])
+            if self.w is not None and len(self.w) == d
+            else np.zeros(d + 1)
+        )
+        v = _conjugate_gradients(apply, rhs, start)
+        self.w, self.b = v[:d], float(v[d])
+
+    def _fit_least_squares(self, X: Any, rows: np.ndarray, y: np.ndarray) -> None:
+        c = self._weights(y)
+        pos = np.fromiter((self._pos[int(r)] for r in rows), dtype=np.int64, count=len(rows))
+        K = self._gram[np.ix_(pos, pos)] + 1.0  # + 1: the intercept as a constant feature
+        K[np.diag_indices_from(K)] += self.lam / c
+        t = np.where(y == 1, 1.0, -1.0)
+        if len(t) <= EXACT_UP_TO:
+            alpha = np.linalg.solve(K, t)
+        else:  # conjugate gradients from the last solution: a fraction of a solve's m³
+            alpha = _conjugate_gradients(K, t, self._alpha[pos])
+        self._alpha = np.zeros(len(self._rows))
+        self._alpha[pos] = alpha
+        self.w = np.asarray(X[rows].T @ alpha).ravel()
+        self.b = float(alpha.sum())
+
+    def _fit_naive_bayes(self, X: Any, rows: np.ndarray, y: np.ndarray) -> None:
+        if self.nb_weight == 0:
+            self.r = None
+            return
+        inc = np.asarray(X[rows[y == 1]].sum(axis=0)).ravel() + self.nb_alpha
+        exc = np.asarray(X[rows[y == 0]].sum(axis=0)).ravel() + self.nb_alpha
+        self.r = np.log(inc / inc.sum()) - np.log(exc / exc.sum())
+
+    def decision_function(self, X: Any) -> np.ndarray:
+        """Score of every row of ``X`` (higher = more likely an include)."""
+        if self.w is None:
+            raise RuntimeError("fit the model first")
+        score = _standardised(np.asarray(X @ self.w).ravel() + self.b)
+        if self.r is not None:
+            score += self.nb_weight * _standardised(np.asarray(X @ self.r).ravel())
+        return score
+
+
+def _conjugate_gradients(K: Any, t: np.ndarray, x0: np.ndarray, tol: float = 1e-8) -> np.ndarray:
+    """Solve ``K x = t`` from ``x0`` to relative residual ``tol``; K symmetric positive
+    definite, a matrix or a function computing ``K @ v``."""
+    product = K if callable(K) else K.__matmul__
+    x = x0.copy()
+    r = t - product(x)
+    p = r.copy()
+    rs = float(r @ r)
+    stop = tol * tol * float(t @ t)
+    for _ in range(len(t)):
+        if rs <= stop:
+            break
+        Kp = product(p)
+        step = rs / float(p @ Kp)
+        x += step * p
+        r -= step * Kp
+        rs, rs_old = float(r @ r), rs
+        p = r + (rs / rs_old) * p
+    return x
+
+
+def _standardised(s: np.ndarray) -> np.ndarray:
+    sd = s.std()
+    return (s - s.mean()) / sd if sd > 0 else s - s.mean()

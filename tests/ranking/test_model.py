@@ -1,0 +1,101 @@
+"""The default classifier (weighted kernel least squares) and row normalisation."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+
+from reviewkit.ranking import Ranker, build_features, default_model, record_text
+from reviewkit.ranking.features import normalize_rows
+from reviewkit.ranking.model import KernelLeastSquares
+
+
+def _matrix(records):
+    return build_features([record_text(t, a) for t, a, _ in records])
+
+
+def test_model_puts_includes_first(records):
+    X = _matrix(records)
+    y = np.array([r[2] for r in records])
+    train = np.r_[np.flatnonzero(y == 1)[:5], np.flatnonzero(y == 0)[:20]]
+    scores = KernelLeastSquares().fit(X[train], y[train]).decision_function(X)
+    top = np.argsort(-scores)[:20]
+    assert y[top].sum() >= 18
+
+
+def test_incremental_fit_equals_a_fresh_fit(records):
+    X = _matrix(records)
+    y = np.array([r[2] for r in records])
+    order = np.r_[np.flatnonzero(y == 1)[:6], np.flatnonzero(y == 0)[:30]]
+    grown = KernelLeastSquares()
+    for k in (4, 12, 36):  # refitted on a growing prefix: the kept Gram matrix is reused
+        grown.fit_rows(X, order[:k], y[order[:k]])
+    fresh = KernelLeastSquares().fit_rows(X, order, y[order])
+    assert np.allclose(grown.decision_function(X), fresh.decision_function(X))
+
+
+def test_ranker_with_the_default_model_is_reproducible(records):
+    texts = [record_text(t, a) for t, a, _ in records]
+    inc = [i for i, r in enumerate(records) if r[2]][:6]
+    exc = [i for i, r in enumerate(records) if not r[2]][:30]
+    labels = {i: i in inc for i in inc + exc}
+    rest = [i for i in range(200) if i not in labels]
+    a, b = Ranker(texts), Ranker(texts)
+    assert a.fit(labels) and b.fit(labels)
+    assert a.rank(rest) == b.rank(rest)
+    assert isinstance(default_model(), KernelLeastSquares)
+
+
+def test_simulation_path_does_not_import_scikit_learn_or_scipy_stats():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, reviewkit.simulate, reviewkit.ranking; "
+        "print('sklearn' in sys.modules, 'scipy.stats' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_normalize_rows_matches_l2_normalisation_with_empty_rows():
+    X = sparse.csr_matrix(np.array([[3.0, 4.0, 0.0], [0.0, 0.0, 0.0], [0.0, 2.0, 0.0], [0, 0, 0]]))
+    out = normalize_rows(X.copy()).toarray()
+    assert np.allclose(out, [[0.6, 0.8, 0], [0, 0, 0], [0, 1, 0], [0, 0, 0]])
+
+
+def test_conjugate_gradients_agree_with_the_exact_solve(records, monkeypatch):
+    from reviewkit.ranking import model
+
+    X = _matrix(records)
+    y = np.array([r[2] for r in records])
+    rows = np.arange(120)
+    exact = KernelLeastSquares().fit_rows(X, rows, y[rows]).decision_function(X)
+    monkeypatch.setattr(model, "EXACT_UP_TO", 50)  # beyond 50 labels: warm-started CG
+    grown = KernelLeastSquares()
+    for k in (40, 80, 120):
+        grown.fit_rows(X, rows[:k], y[rows[:k]])
+    assert np.allclose(grown.decision_function(X), exact, atol=1e-5)
+
+
+def test_primal_solution_for_many_labels_equals_the_dual_one(records, monkeypatch):
+    from reviewkit.ranking import model
+
+    X = _matrix(records)
+    y = np.array([r[2] for r in records])
+    rows = np.arange(150)
+    dual = KernelLeastSquares().fit_rows(X, rows, y[rows]).decision_function(X)
+    monkeypatch.setattr(model, "GRAM_UP_TO", 100)  # no Gram matrix beyond 100 labels
+    primal = KernelLeastSquares()
+    primal.fit_rows(X, rows[:120], y[rows[:120]])  # then warm-started
+    primal.fit_rows(X, rows, y[rows])
+    assert np.allclose(primal.decision_function(X), dual, atol=1e-5)
+
+
+def test_naive_bayes_member_changes_the_scores_when_switched_on(records):
+    X = _matrix(records)
+    y = np.array([r[2] for r in records])
+    rows = np.arange(80)
+    plain = KernelLeastSquares().fit_rows(X, rows, y[rows]).decision_function(X)
+    mixed = KernelLeastSquares(nb_weight=0.5).fit_rows(X, rows, y[rows]).decision_function(X)
+    assert not np.allclose(plain, mixed)
