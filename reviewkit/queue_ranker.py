@@ -37,29 +37,19 @@ costs nothing and the first screen does not wait for the import.
 
 from __future__ import annotations
 
-import contextlib
 import threading
-import time
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reviewkit.ranking_worker import SENT_PER_WINDOW, WINDOW, Engine, EngineProcess, EngineState
 from reviewkit.screening import ReviewerQueue
-from reviewkit.store import Store
-from reviewkit.store import records as record_rows
-from reviewkit.workers import ignore_interrupts, stderr_with_a_file_descriptor
 
 if TYPE_CHECKING:
-    from reviewkit.ranking import BackgroundRanker
     from reviewkit.stopping import RemainingEstimate, StopAdvice
 
 __all__ = ["QueueRanker", "RankStatus"]
-
-_CHUNK = 2000  # records read per query by the loader (it checks for close() between chunks)
-WINDOW = 1000  # places reordered per apply(): the cost of a keypress stays flat on a long queue
-_SENT_PER_WINDOW = 4  # a ranking process sends the best 4 windows of each order, not all 50,000
 
 
 @dataclass(frozen=True)
@@ -110,278 +100,6 @@ class RankStatus:
         return f"{order} · {left}"
 
 
-@dataclass(frozen=True)
-class _Ranked:
-    order: list[int]  # the studies of the queue, best first (as of that model); from a ranking
-    # process only the first ``_SENT_PER_WINDOW`` windows' worth (the rest keep their places)
-    source: str
-    trained_at: datetime | None
-
-
-@dataclass(frozen=True)
-class _State:
-    """What an engine has published: sent whole from the ranking process to the screen's."""
-
-    loaded: bool = False  # texts read (or given up): the engine answers from now on
-    ranked: _Ranked | None = None  # the order of the newest model, or the seeded one
-    estimate: RemainingEstimate | None = None
-    advice: StopAdvice | None = None
-    busy: bool = False  # a retrain is queued or running
-    seq: int = 0  # the newest label submission the engine had when it published
-    error: str = ""
-
-
-class _Engine:
-    """Texts, features and the :class:`BackgroundRanker`, in threads of the process it lives in;
-    calls ``publish(state)`` whenever its state changes (from its own threads)."""
-
-    def __init__(
-        self,
-        db_path: str,
-        ids: tuple[int, ...],
-        options: dict[str, Any],
-        publish: Callable[[_State], None],
-        order_limit: int | None = None,
-    ) -> None:
-        self.db_path, self.ids, self.options, self.publish = db_path, ids, options, publish
-        self.order_limit = order_limit  # publish only the best this many of each order
-        self.state = _State()
-        self._lock = threading.Lock()
-        self._labels: tuple[int, list[tuple[int, bool]]] = (0, [])
-        self._bg: BackgroundRanker | None = None
-        self._closed = False
-        self._loaded = threading.Event()
-
-    def start(self, seq: int, labels: list[tuple[int, bool]]) -> None:
-        self.submit(seq, labels)
-        threading.Thread(target=self._load, name="reviewkit-queue-ranker", daemon=True).start()
-
-    def submit(self, seq: int, labels: list[tuple[int, bool]]) -> None:
-        with self._lock:
-            self._labels = (seq, labels)
-            if self._bg is not None:
-                self._bg.submit(labels)
-
-    def wait_idle(self, timeout: float) -> bool:
-        """Texts loaded, no retrain pending, and the newest order published."""
-        deadline = time.monotonic() + timeout
-        if not self._loaded.wait(timeout):
-            return False
-        bg = self._bg
-        if bg is None:
-            return not self.state.error and not self._closed
-        if not bg.wait_idle(max(0.0, deadline - time.monotonic())):
-            return False
-        self._on_trained()  # publish again: the worker may not have called back yet
-        return True
-
-    def close(self) -> None:
-        with self._lock:
-            self._closed = True
-            bg, self._bg = self._bg, None
-        if bg is not None:
-            bg.close()
-        self._loaded.set()
-
-    def _set(self, **changes: Any) -> None:
-        with self._lock:
-            self.state = replace(self.state, **changes)
-            state = self.state
-        self.publish(state)
-
-    def _load(self) -> None:
-        try:
-            texts = self._read_texts()
-            if texts is None:
-                return
-            from reviewkit.ranking import BackgroundRanker
-
-            bg = BackgroundRanker(texts, on_trained=self._on_trained, **self.options)
-            with self._lock:
-                if self._closed:
-                    bg.close()
-                    return
-                self._bg = bg
-                bg.submit(self._labels[1])  # the newest labels
-            self._set(loaded=True, busy=True)
-        except Exception as exc:  # the screen goes on in random order and says why
-            self._set(loaded=True, error=str(exc) or type(exc).__name__)
-        finally:
-            self._loaded.set()
-
-    def _read_texts(self) -> dict[int, str] | None:
-        """study id -> ranking text, from this engine's own connection; None once closed."""
-        from reviewkit.ranking import record_text
-
-        texts: dict[int, str] = {}
-        db = Store.open(Path(self.db_path))
-        try:
-            for start in range(0, len(self.ids), _CHUNK):
-                if self._closed:
-                    return None
-                chunk = self.ids[start : start + _CHUNK]
-                records = record_rows.get_records(db, chunk)
-                for study in chunk:
-                    rec = records.get(study)
-                    if rec is not None:
-                        texts[study] = record_text(
-                            rec.title, rec.abstract, [*rec.keywords, *rec.mesh_terms]
-                        )
-        finally:
-            db.close()
-        return texts
-
-    def _on_trained(self) -> None:
-        """In the ranker's worker: sort the whole queue by the new model."""
-        with self._lock:
-            bg, seq = self._bg, self._labels[0]
-        if bg is None:
-            return
-        order, source, trained_at = bg.current_order(self.ids)
-        if self.order_limit is not None and source == "model":
-            order = order[: self.order_limit]
-        error = bg.error
-        self._set(
-            ranked=_Ranked(order, source, trained_at),
-            estimate=bg.estimate_remaining(),
-            advice=bg.stop_advice(),
-            busy=bg.busy,
-            seq=seq,
-            error=(str(error) or type(error).__name__) if error is not None else "",
-        )
-
-
-def _serve(
-    db_path: str,
-    ids: tuple[int, ...],
-    options: dict[str, Any],
-    order_limit: int,
-    inbox: Any,
-    outbox: Any,
-) -> None:
-    """The ranking process: an :class:`_Engine` driven by messages from the screen's process."""
-    ignore_interrupts()  # Ctrl-C is the screen's to handle; it closes this process
-    send_lock = threading.Lock()
-
-    def send(message: tuple) -> None:
-        with send_lock, contextlib.suppress(OSError):  # OSError: the screen's process is gone
-            outbox.send(message)
-
-    engine = _Engine(db_path, ids, options, lambda state: send(("state", state)), order_limit)
-    try:
-        while True:
-            try:
-                kind, *args = inbox.recv()
-            except (EOFError, OSError):
-                break
-            if kind == "start":
-                engine.start(*args)
-            elif kind == "labels":
-                engine.submit(*args)
-            elif kind == "idle":
-                token, timeout = args
-                send(("idle", token, engine.wait_idle(timeout)))
-            else:  # "close"
-                break
-    finally:
-        engine.close()
-
-
-class _Process:
-    """An :class:`_Engine` in a spawned process, with the same calls; its states arrive in a
-    listener thread of this process."""
-
-    def __init__(
-        self,
-        db_path: str,
-        ids: tuple[int, ...],
-        options: dict[str, Any],
-        publish: Callable[[_State], None],
-        order_limit: int,
-    ) -> None:
-        import multiprocessing
-
-        ctx = multiprocessing.get_context("spawn")
-        child_inbox, self._outbox = ctx.Pipe(duplex=False)
-        self._inbox, child_outbox = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(
-            target=_serve,
-            args=(db_path, ids, options, order_limit, child_inbox, child_outbox),
-            name="reviewkit-ranking",
-            daemon=True,
-        )
-        self.publish = publish
-        self._send_lock = threading.Lock()
-        self._cond = threading.Condition()
-        self._answers: dict[int, bool] = {}
-        self._tokens = 0
-        self._closed = False
-        with stderr_with_a_file_descriptor():
-            self.process.start()
-        child_inbox.close()
-        child_outbox.close()
-        threading.Thread(
-            target=self._listen, name="reviewkit-ranking-listener", daemon=True
-        ).start()
-
-    def _send(self, *message: object) -> None:
-        with self._send_lock:
-            if self._closed:
-                return
-            with contextlib.suppress(OSError):  # the process died: the listener reports it
-                self._outbox.send(message)
-
-    def start(self, seq: int, labels: list[tuple[int, bool]]) -> None:
-        self._send("start", seq, labels)
-
-    def submit(self, seq: int, labels: list[tuple[int, bool]]) -> None:
-        self._send("labels", seq, labels)
-
-    def wait_idle(self, timeout: float) -> bool:
-        with self._cond:
-            self._tokens += 1
-            token = self._tokens
-        self._send("idle", token, timeout)
-        with self._cond:
-            if not self._cond.wait_for(lambda: token in self._answers or self._closed, timeout + 5):
-                return False
-            return self._answers.pop(token, False)
-
-    def close(self) -> None:
-        self._send("close")
-        with self._send_lock:
-            self._closed = True
-        self.process.join(2)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join(2)
-        with self._cond:
-            self._cond.notify_all()
-
-    def _listen(self) -> None:
-        while True:
-            try:
-                kind, *args = self._inbox.recv()
-            except (EOFError, OSError):
-                break
-            if kind == "state":
-                self.publish(args[0])
-            else:  # "idle"
-                with self._cond:
-                    self._answers[args[0]] = args[1]
-                    self._cond.notify_all()
-        if not self._closed:  # the process ended on its own: killed, out of memory …
-            self.publish(
-                _State(
-                    loaded=True,
-                    error=f"the ranking process ended (exit code {self.process.exitcode})",
-                )
-            )
-        with self._cond:
-            self._closed = True
-            self._cond.notify_all()
-
-
 class QueueRanker:
     """Background ranking of one :class:`ReviewerQueue`; every call returns at once.
 
@@ -420,8 +138,8 @@ class QueueRanker:
         self._lock = threading.Lock()
         self._counts = (0, 0)
         self._seq = 0  # label submissions sent
-        self._state = _State()
-        self._engine: _Engine | _Process | None = None
+        self._state = EngineState()
+        self._engine: Engine | EngineProcess | None = None
         self._closed = False
         self._applied: tuple[str, datetime | None] | None = None
         self._applied_after = -1
@@ -436,10 +154,12 @@ class QueueRanker:
         args = (str(self.queue.db.path), self._ids, self._options, self._receive)
         try:
             self._engine = (
-                _Process(*args, _SENT_PER_WINDOW * self.window) if self.isolate else _Engine(*args)
+                EngineProcess(*args, SENT_PER_WINDOW * self.window)
+                if self.isolate
+                else Engine(*args)
             )
         except Exception as exc:  # e.g. no process could be started: random order, and why
-            self._receive(_State(loaded=True, error=f"could not start the ranker: {exc}"))
+            self._receive(EngineState(loaded=True, error=f"could not start the ranker: {exc}"))
             return
         self._engine.start(seq, labels)
 
@@ -458,7 +178,7 @@ class QueueRanker:
             self._counts = (positives, len(labels) - positives)
             return self._seq, labels
 
-    def _receive(self, state: _State) -> None:
+    def _receive(self, state: EngineState) -> None:
         with self._lock:
             self._state = state
 
@@ -523,7 +243,7 @@ class QueueRanker:
     def process(self) -> Any | None:
         """The ranking process (a ``multiprocessing.Process``) while it runs isolated, else None."""
         engine = self._engine
-        return engine.process if isinstance(engine, _Process) else None
+        return engine.process if isinstance(engine, EngineProcess) else None
 
     def close(self) -> None:
         """Stop the engine (its process, or its daemon threads): quitting never waits long."""
