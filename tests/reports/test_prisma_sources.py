@@ -51,6 +51,10 @@ def test_one_line_per_database_and_other_methods_apart(project_b, store, tmp_pat
     assert "snowballing (n = 2)" in other.text and "PubMed" not in other.text
     databases = next(b for b in boxes if b.text.startswith("Records identified from databases"))
     assert databases.text.count("PubMed (n = 11)") == 1 and "snowballing" not in databases.text
+    # each stored search is listed under the database it ran in, not under the last database
+    lines = [line.strip() for line in databases.text.splitlines()]
+    assert lines[lines.index("PubMed (n = 11)") + 1] == "search a1 (n = 7)"
+    assert lines.index("Embase (n = 3)") > lines.index("search a1 (n = 7)")
     assert any(b.text.startswith("Records from all sources (n = 21)") for b in boxes)
     prisma.draw(c, tmp_path / "prisma.png")  # the extra box and its arrow draw
 

@@ -64,6 +64,7 @@ class PrismaCounts:
     retrieved: dict[str, int] = field(
         default_factory=dict
     )  # hits of each search's latest run (CSV only)
+    search_databases: dict[str, str] = field(default_factory=dict)  # search -> its database
     other_sources: dict[str, int] = field(default_factory=dict)  # records per other method
     duplicates_automatic: int = 0
     duplicates_manual: int = 0
@@ -187,6 +188,7 @@ def collect_counts(project, snapshot=None) -> PrismaCounts:
     ident = _identification(db)
     c.databases = dict(ident.get("databases", {}))
     c.searches = dict(ident.get("searches", {}))
+    c.search_databases = dict(ident.get("search_databases", {}))
     c.retrieved = dict(ident.get("retrieved", {}))
     for imp in record_rows.list_imports(db):
         _add_source(c, imp.source, imp.record_count)
@@ -250,6 +252,7 @@ def _identification(db) -> dict:
     return {
         "databases": dict(ident.databases),
         "searches": {s.search: s.records for s in ident.searches},
+        "search_databases": {s.search: s.database for s in ident.searches},
         "retrieved": {s.search: s.count for s in ident.searches},
         "new_record_ids": list(ident.new_record_ids) if ident.is_update else [],
     }

@@ -73,6 +73,20 @@ def _reasons(c: PrismaCounts, reasons: dict[str, int]) -> list[str]:
     ]
 
 
+def _database_lines(c: PrismaCounts) -> list[str]:
+    """A line per database, each followed by the stored searches run in it."""
+    db_of = {s: c.search_databases.get(s, "").casefold() for s in c.searches}
+    lines: list[str] = []
+    for name, n in c.databases.items():
+        lines.append(f"  {name} {_n(n)}")
+        lines += [
+            f"    search {s} {_n(v)}" for s, v in c.searches.items() if db_of[s] == name.casefold()
+        ]
+    known = {name.casefold() for name in c.databases}
+    lines += [f"    search {s} {_n(v)}" for s, v in c.searches.items() if db_of[s] not in known]
+    return lines
+
+
 def _rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]]:
     """(phase, left box lines, right box lines or None) per row of the diagram.
 
@@ -83,9 +97,7 @@ def _rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]]:
         if c.other_sources
         else "Records identified from:"
     ]
-    ident += [f"  {k} {_n(v)}" for k, v in c.databases.items()]
-    if c.searches:
-        ident += [f"    search {k} {_n(v)}" for k, v in c.searches.items()]
+    ident += _database_lines(c)
     if not c.databases and not c.other_sources:
         ident.append("  no records yet (n = 0)")
     total = [f"Total {_n(c.identified)}"]
