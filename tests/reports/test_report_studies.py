@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from reviewkit import classify
+from reviewkit.cli import main
 from reviewkit.dedup.studies import decide_study_link, suggest_study_links
 from reviewkit.evidence import build_map
 from reviewkit.records import AbstractSection, Record
@@ -125,6 +126,20 @@ def test_prisma_gives_studies_and_reports_that_add_up(trial, tmp_path: Path):
     assert prisma.check(c) == []
     texts = " ".join(" ".join(box.text.split()) for box in prisma.layout(c)[0])
     assert "Studies included in review (n = 2) Reports of included studies (n = 4)" in texts
+
+
+def _status(project, capsys) -> str:
+    assert main(["status", "--project", str(project.folder)]) == 0
+    return capsys.readouterr().out
+
+
+def test_status_counts_included_studies_and_their_reports(trial, capsys):
+    project, ids = trial
+    assert "included studies: 4\n" in _status(project, capsys)
+    _confirm(project, ids)
+    out = _status(project, capsys)
+    assert "included studies: 2 (4 reports)" in out
+    assert "4 studies: 4 included" in out  # screening stays per record
 
 
 def test_prisma_check_catches_study_numbers_that_do_not_add_up():
