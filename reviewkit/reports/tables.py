@@ -144,6 +144,7 @@ def report_tables(
     checked_columns = [c for c in columns if c in field_ids]  # extraction fields in the layout
     unchecked = unchecked_fields(project, ids) if checked_columns else {}
     merged = {s: study_values(values, unchecked, reps) for s, reps in studies.items()}
+    unchecked_names = {c: names.get(c, _default_name(proto, c)) for c in checked_columns}
     if checked_columns:
         header.append(UNCHECKED_COLUMN)
     label_ids = [lab.id for lab in scheme.labels]
@@ -157,16 +158,10 @@ def report_tables(
         )
         rows = [
             [cell(c, records[s], merged[s][0]) for c in columns]
-            + (["\n".join(reference(records[r]) for r in studies[s])] if several else [])
+            + ([_references(records, studies[s])] if several else [])
             + ["confirmed" if assigned[s].confirmed else "suggested"]
             + (
-                [
-                    ", ".join(
-                        names.get(c, _default_name(proto, c))
-                        for c in checked_columns
-                        if c in merged[s][1]
-                    )
-                ]
+                [", ".join(unchecked_names[c] for c in checked_columns if c in merged[s][1])]
                 if checked_columns
                 else []
             )
@@ -183,6 +178,11 @@ def report_tables(
             note += " " + UNCHECKED_NOTE
         tables.append(Table(lab, f"{title} (n = {len(members)})", header, rows, note))
     return tables
+
+
+def _references(records: Mapping[int, Record], reports: Sequence[int]) -> str:
+    """A study's reports, one full reference a line (the study's own record first)."""
+    return "\n".join(reference(records[r]) for r in reports)
 
 
 def count_reports(n: int) -> str:
