@@ -17,10 +17,10 @@ import networkx as nx
 
 from reviewkit import outputs
 from reviewkit.classify import Assigned, assigned_labels, none_id
+from reviewkit.classify.study_labels import studies_of, study_labels
 from reviewkit.project import Project
 from reviewkit.protocol import Scheme
 from reviewkit.records import Record
-from reviewkit.reports.study_rows import studies_of, study_labels
 from reviewkit.reports.writers import Table, count_studies, write_csv, write_markdown, write_xlsx
 from reviewkit.store import records as record_rows
 
@@ -121,7 +121,7 @@ def build_map(
     """The evidence map of the given studies (canonical ids); ``records``: their records when
     the caller has read them already; ``reports``: study -> its reports among ``record_ids``
     (the snapshot's grouping), so a study of several reports counts once, under its own id,
-    with its reports' labels together (:mod:`reviewkit.reports.study_rows`)."""
+    with its reports' labels together (:mod:`reviewkit.classify.study_labels`)."""
     proto = project.protocol
     rs, cs = proto.scheme(rows_scheme), proto.scheme(cols_scheme)
     ids = sorted(set(record_ids))

@@ -14,12 +14,12 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from reviewkit.classify import assigned_labels, none_id
+from reviewkit.classify.study_labels import studies_of, study_labels
 from reviewkit.errors import UserError
 from reviewkit.extract import unchecked as unchecked_fields
 from reviewkit.extract import values as extraction_values
 from reviewkit.project import Project
 from reviewkit.records import Record
-from reviewkit.reports.study_rows import studies_of, study_labels, study_values
 from reviewkit.reports.writers import Table, count_studies
 from reviewkit.store import records as record_rows
 
@@ -188,6 +188,26 @@ def _references(records: Mapping[int, Record], reports: Sequence[int]) -> str:
 def count_reports(n: int) -> str:
     """'1 report', '3 reports'."""
     return f"{n} report" if n == 1 else f"{n} reports"
+
+
+def study_values(
+    values: Mapping[int, Mapping[str, str]],
+    unchecked: Mapping[int, set[str]],
+    reports: Sequence[int],
+) -> tuple[dict[str, str], set[str]]:
+    """(field -> value, fields whose value is an unchecked prefill) of a study: per field, the
+    first report (in id order) that has a value gives it, and whether that value is still an
+    unchecked prefill comes from the same report."""
+    out: dict[str, str] = {}
+    prefilled: set[str] = set()
+    for rid in reports:
+        for name, value in values.get(rid, {}).items():
+            if name not in out or (not str(out[name]).strip() and str(value).strip()):
+                out[name] = value
+                prefilled.discard(name)
+                if name in unchecked.get(rid, ()):
+                    prefilled.add(name)
+    return out, prefilled
 
 
 def _default_name(proto, column: str) -> str:
