@@ -17,6 +17,7 @@ import networkx as nx
 
 from reviewkit import outputs
 from reviewkit.classify import Assigned, assigned_labels, none_id
+from reviewkit.classify.study_labels import studies_of, study_labels
 from reviewkit.project import Project
 from reviewkit.protocol import Scheme
 from reviewkit.records import Record
@@ -115,20 +116,26 @@ def build_map(
     record_ids: Iterable[int],
     *,
     records: Mapping[int, Record] | None = None,
+    reports: Mapping[int, Sequence[int]] | None = None,
 ) -> EvidenceMap:
     """The evidence map of the given studies (canonical ids); ``records``: their records when
-    the caller has read them already."""
+    the caller has read them already; ``reports``: study -> its reports among ``record_ids``
+    (the snapshot's grouping), so a study of several reports counts once, under its own id,
+    with its reports' labels together (:mod:`reviewkit.classify.study_labels`)."""
     proto = project.protocol
     rs, cs = proto.scheme(rows_scheme), proto.scheme(cols_scheme)
     ids = sorted(set(record_ids))
+    studies = studies_of(ids, reports)
     if records is None:
         records = record_rows.get_records(project.db, ids)
-    assigned = {
-        rs.id: assigned_labels(project, rs.id, ids),
-        cs.id: assigned_labels(project, cs.id, ids),
-    }
+    assigned = {}
+    for scheme in (rs, cs):
+        by_report = assigned_labels(project, scheme.id, ids)
+        assigned[scheme.id] = {
+            s: study_labels(by_report, reps, none_id(scheme)) for s, reps in studies.items()
+        }
     cells: dict[tuple[str, str], list[int]] = {}
-    for rid in ids:
+    for rid in sorted(studies):
         for r in assigned[rs.id][rid].labels:
             for c in assigned[cs.id][rid].labels:
                 cells.setdefault((r, c), []).append(rid)
@@ -144,9 +151,15 @@ def build_map(
         order(rs, 0),
         order(cs, 1),
         cells,
-        {rid: records[rid].citation() for rid in ids},
+        {s: _citation(records, reps) for s, reps in studies.items()},
         assigned,
     )
+
+
+def _citation(records: Mapping[int, Record], reports: Sequence[int]) -> str:
+    """'Surname et al. (Year)'; a study of several reports adds how many."""
+    text = records[reports[0]].citation()
+    return text if len(reports) == 1 else f"{text} [{len(reports)} reports]"
 
 
 def study_label_graph(
@@ -155,8 +168,12 @@ def study_label_graph(
     record_ids: Iterable[int],
     *,
     records: Mapping[int, Record] | None = None,
+    assigned: Mapping[str, Mapping[int, Assigned]] | None = None,
 ) -> nx.Graph:
-    """Bipartite graph: study nodes (bipartite=0) linked to label nodes (bipartite=1) of each scheme."""
+    """Bipartite graph: study nodes (bipartite=0) linked to label nodes (bipartite=1) of each scheme.
+
+    ``assigned``: scheme id -> study -> labels, when the caller has them (an evidence map's,
+    with the labels of a study's several reports together)."""
     ids = sorted(set(record_ids))
     if records is None:
         records = record_rows.get_records(project.db, ids)
@@ -174,7 +191,8 @@ def study_label_graph(
         )
     for sid in scheme_ids:
         scheme = project.protocol.scheme(sid)
-        for rid, a in assigned_labels(project, sid, ids).items():
+        given = assigned.get(sid) if assigned else None
+        for rid, a in (given or assigned_labels(project, sid, ids)).items():
             for lab in a.labels:
                 node = f"label:{sid}:{lab}"
                 if node not in g:
@@ -269,7 +287,9 @@ def write_map(
     paths.append(draw_map(emap, out_dir / "evidence-map.png"))
     paths.append(draw_map(emap, out_dir / "evidence-map.svg"))
     schemes = [emap.rows_scheme.id, emap.cols_scheme.id]
-    graph = study_label_graph(project, schemes, emap.studies, records=records)
+    graph = study_label_graph(
+        project, schemes, emap.studies, records=records, assigned=emap.assigned
+    )
     graphml = out_dir / "study-labels.graphml"
     with outputs.atomic_path(graphml) as tmp:
         nx.write_graphml(graph, tmp)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reviewkit.dedup.studies import linked_reports
 from reviewkit.project import Project
 from reviewkit.screening import DerivedStages, stage_names
 from reviewkit.store import duplicates as duplicate_rows
@@ -43,6 +44,9 @@ class Status:
     imports: int
     searches: int  # stored searches in the protocol
     stages: tuple[StageStatus, ...] = ()
+    # studies the included records make up, when a person linked several reports of one study
+    # (``dedup studies``); None when every included record is a study of its own
+    included_studies: int | None = None
 
     @property
     def decisions(self) -> int:
@@ -74,7 +78,9 @@ def _stage_status(derived: DerivedStages, stage: str) -> StageStatus:
 def project_status(project: Project) -> Status:
     db = project.db
     p = project.protocol
-    derived = DerivedStages(project)
+    cmap = duplicate_rows.canonical_map(db)
+    derived = DerivedStages(project, cmap)
+    names = stage_names(p)
     return Status(
         protocol_id=p.id,
         title=p.title,
@@ -83,5 +89,15 @@ def project_status(project: Project) -> Status:
         by_source=record_rows.source_counts(db),
         imports=len(record_rows.list_imports(db)),
         searches=len(p.searches),
-        stages=tuple(_stage_status(derived, stage) for stage in stage_names(p)),
+        stages=tuple(_stage_status(derived, stage) for stage in names),
+        included_studies=_included_studies(db, cmap, derived, names[-1]) if names else None,
     )
+
+
+def _included_studies(db, cmap: dict[int, int], derived: DerivedStages, last: str) -> int | None:
+    """How many studies the records included at the last stage are (confirmed study links),
+    or None when that is one study per record."""
+    included = {cmap.get(r, r) for r, o in derived.outcomes(last).items() if o.status == "include"}
+    study_of = linked_reports(db, cmap)
+    studies = len({study_of.get(r, r) for r in included})
+    return studies if studies != len(included) else None

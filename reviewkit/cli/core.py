@@ -143,7 +143,10 @@ def status_command(project_dir: Path) -> None:
             f"{st.studies} studies: {st.included} included, {st.excluded} excluded, "
             f"{st.pending} pending, {st.conflicts} in conflict"
         )
-    click.echo(f"included studies: {s.included}")
+    if s.included_studies is None:
+        click.echo(f"included studies: {s.included}")
+    else:  # several reports of one study, linked by a person
+        click.echo(f"included studies: {s.included_studies} ({s.included} reports)")
 
 
 @click.group("protocol")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -130,18 +131,29 @@ class StudyGroup:
 def study_groups(db: Store) -> list[StudyGroup]:
     """Studies with two or more reports, from the confirmed links (through the current
     duplicate clusters: a link made before a merge still holds)."""
-    cmap = links.canonical_map(db)
-    graph = nx.Graph()
-    for lk in rows.current_study_links(db, "same_study"):
-        a, b = cmap.get(lk.record_a, lk.record_a), cmap.get(lk.record_b, lk.record_b)
-        if a != b:
-            graph.add_edge(a, b)
-    groups = [sorted(c) for c in nx.connected_components(graph)]
+    groups = _confirmed_groups(db, links.canonical_map(db))
     recs = record_rows.get_records(db, [r for g in groups for r in g])
     return sorted(
         (StudyGroup(g[0], tuple(g), tuple(recs[r].title for r in g)) for g in groups),
         key=lambda s: s.study,
     )
+
+
+def _confirmed_groups(db: Store, cmap: Mapping[int, int]) -> list[list[int]]:
+    """Canonical record ids joined by confirmed links, each group sorted (groups of 2 or more)."""
+    graph = nx.Graph()
+    for lk in rows.current_study_links(db, "same_study"):
+        a, b = cmap.get(lk.record_a, lk.record_a), cmap.get(lk.record_b, lk.record_b)
+        if a != b:
+            graph.add_edge(a, b)
+    return [sorted(c) for c in nx.connected_components(graph)]
+
+
+def linked_reports(db: Store, cmap: Mapping[int, int]) -> dict[int, int]:
+    """canonical record id -> its study's id (the group's lowest canonical id), for the reports
+    with a confirmed link only; ``cmap`` is the caller's canonical map (the report's snapshot
+    has read it already). Suggested and rejected links count for nothing."""
+    return {r: g[0] for g in _confirmed_groups(db, cmap) for r in g}
 
 
 def study_of_report(db: Store) -> dict[int, int]:

@@ -106,7 +106,7 @@ def write_report(
     snap = ProjectSnapshot.read(project)
     studies, records = snap.included, snap.records
     prefill(project, studies, records=records)  # never replaces a value a person gave
-    tables = report_tables(project, studies, records=records)
+    tables = report_tables(project, studies, records=records, reports=snap.reports)
     counts = prisma.collect_counts(project, snap)
     problems = prisma.check(counts)
     if problems:
@@ -127,7 +127,7 @@ def write_report(
     images = [("PRISMA 2020 flow diagram", png)]
     pair = evidence_schemes(project)
     if pair:
-        emap = build_map(project, pair[0], pair[1], studies, records=records)
+        emap = build_map(project, pair[0], pair[1], studies, records=records, reports=snap.reports)
         map_paths = write_map(project, emap, out_dir / "evidence-map", formats, records=records)
         paths += map_paths
         images.append(("Evidence map", out_dir / "evidence-map" / "evidence-map.png"))

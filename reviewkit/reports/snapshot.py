@@ -7,8 +7,9 @@ of the decisions log) and records read 6 times (tests/reports/test_snapshot.py c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from reviewkit.dedup.studies import linked_reports
 from reviewkit.project import Project
 from reviewkit.records import Record
 from reviewkit.screening import DerivedStages, stage_names
@@ -24,6 +25,12 @@ class ProjectSnapshot:
     stage's outcomes from that map (each stage's log read once, when first asked);
     ``included`` are the studies included at the last stage (canonical ids, in id order) and
     ``records`` their records by canonical id.
+
+    ``reports`` groups the included records by study: a person confirmed that they report
+    one study (``reviewkit dedup studies``; suggested or rejected links count for nothing).
+    It maps each included study, named by its lowest included canonical id, to its included
+    reports (canonical ids, ascending, the study's own id first). Without confirmed links every
+    included record is a study of one report, and every table, map and count is as before.
     """
 
     project: Project
@@ -31,6 +38,12 @@ class ProjectSnapshot:
     stages: DerivedStages
     included: list[int]
     records: dict[int, Record]
+    reports: dict[int, tuple[int, ...]] = field(default_factory=dict)
+
+    @property
+    def studies(self) -> list[int]:
+        """The included studies (one id per study, however many reports it has), in id order."""
+        return sorted(self.reports) if self.reports else list(self.included)
 
     @classmethod
     def read(cls, project: Project) -> ProjectSnapshot:
@@ -41,4 +54,18 @@ class ProjectSnapshot:
         included = sorted(
             {canon.get(s, s) for s, o in stages.outcomes(last).items() if o.status == "include"}
         )
-        return cls(project, canon, stages, included, record_rows.get_records(project.db, included))
+        records = record_rows.get_records(project.db, included)
+        return cls(
+            project, canon, stages, included, records, group_reports(project, canon, included)
+        )
+
+
+def group_reports(
+    project: Project, canon: dict[int, int], included: list[int]
+) -> dict[int, tuple[int, ...]]:
+    """Included study -> its included reports, from the confirmed study links."""
+    study_of = linked_reports(project.db, canon)
+    groups: dict[int, list[int]] = {}
+    for rid in included:  # ascending, so each group's first id names its study
+        groups.setdefault(study_of.get(rid, rid), []).append(rid)
+    return {g[0]: tuple(g) for g in groups.values()}

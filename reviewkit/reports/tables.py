@@ -11,9 +11,10 @@ value was given or checked by one), so each format (CSV, XLSX, Markdown, DOCX) s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from reviewkit.classify import assigned_labels, none_id
+from reviewkit.classify.study_labels import studies_of, study_labels
 from reviewkit.errors import UserError
 from reviewkit.extract import unchecked as unchecked_fields
 from reviewkit.extract import values as extraction_values
@@ -23,6 +24,7 @@ from reviewkit.reports.writers import Table, count_studies
 from reviewkit.store import records as record_rows
 
 STATUS_COLUMN = "Label status"
+REPORTS_COLUMN = "Reports"
 UNCHECKED_COLUMN = "Prefilled, not checked"
 UNCHECKED_NOTE = (
     f"'{UNCHECKED_COLUMN}' names the fields whose value was filled in from the record"
@@ -106,10 +108,13 @@ def report_tables(
     scheme_id: str | None = None,
     *,
     records: Mapping[int, Record] | None = None,
+    reports: Mapping[int, Sequence[int]] | None = None,
 ) -> list[Table]:
     """One table per label of the report scheme (plus "none of these" when a study has it).
 
-    ``records``: the studies' records when the caller has read them already."""
+    ``records``: the studies' records when the caller has read them already. ``reports``:
+    study -> its reports among ``record_ids`` (the snapshot's grouping); one row per study, and,
+    when a study has several reports, a "Reports" column lists every report's reference."""
     proto = project.protocol
     if proto.report is None and scheme_id is None:
         raise UserError(
@@ -122,50 +127,87 @@ def report_tables(
     columns = list(report.columns) if report else ["study", "reference"]
     names = report.column_names if report else {}
     ids = sorted(set(record_ids))
+    studies = studies_of(ids, reports)
     if records is None:
         records = record_rows.get_records(project.db, ids)
     values = extraction_values(project, ids)
-    assigned = assigned_labels(project, scheme.id, ids)
+    none = none_id(scheme)
+    by_report = assigned_labels(project, scheme.id, ids)
+    assigned = {s: study_labels(by_report, reps, none) for s, reps in studies.items()}
     sort = report.sort if report else "year-desc"
-    header = [names.get(c, _default_name(proto, c)) for c in columns] + [STATUS_COLUMN]
+    header = [names.get(c, _default_name(proto, c)) for c in columns]
+    several = any(len(reps) > 1 for reps in studies.values())
+    if several:
+        header.append(REPORTS_COLUMN)
+    header.append(STATUS_COLUMN)
     field_ids = {f.id for f in proto.extraction}
     checked_columns = [c for c in columns if c in field_ids]  # extraction fields in the layout
     unchecked = unchecked_fields(project, ids) if checked_columns else {}
+    merged = {s: study_values(values, unchecked, reps) for s, reps in studies.items()}
+    unchecked_names = {c: names.get(c, _default_name(proto, c)) for c in checked_columns}
     if checked_columns:
         header.append(UNCHECKED_COLUMN)
     label_ids = [lab.id for lab in scheme.labels]
-    none = none_id(scheme)
     if any(none in a.labels for a in assigned.values()):
         label_ids.append(none)
     tables = []
     for lab in label_ids:
         members = sorted(
-            (rid for rid in ids if lab in assigned[rid].labels),
+            (s for s in studies if lab in assigned[s].labels),
             key=lambda r: _sort_key(sort, records[r], r),
         )
         rows = [
-            [cell(c, records[rid], values[rid]) for c in columns]
-            + ["confirmed" if assigned[rid].confirmed else "suggested"]
+            [cell(c, records[s], merged[s][0]) for c in columns]
+            + ([_references(records, studies[s])] if several else [])
+            + ["confirmed" if assigned[s].confirmed else "suggested"]
             + (
-                [
-                    ", ".join(
-                        names.get(c, _default_name(proto, c))
-                        for c in checked_columns
-                        if c in unchecked.get(rid, ())
-                    )
-                ]
+                [", ".join(unchecked_names[c] for c in checked_columns if c in merged[s][1])]
                 if checked_columns
                 else []
             )
-            for rid in members
+            for s in members
         ]
-        confirmed = sum(1 for rid in members if assigned[rid].confirmed)
+        confirmed = sum(1 for s in members if assigned[s].confirmed)
         title = next((x.name for x in scheme.labels if x.id == lab), "None of these")
-        note = f"{count_studies(len(members))}; {confirmed} labels confirmed by a reviewer, {len(members) - confirmed} suggested."
+        n_reports = sum(len(studies[s]) for s in members)
+        counted = count_studies(len(members))
+        if several:
+            counted += f" ({count_reports(n_reports)})"
+        note = f"{counted}; {confirmed} labels confirmed by a reviewer, {len(members) - confirmed} suggested."
         if checked_columns:
             note += " " + UNCHECKED_NOTE
         tables.append(Table(lab, f"{title} (n = {len(members)})", header, rows, note))
     return tables
+
+
+def _references(records: Mapping[int, Record], reports: Sequence[int]) -> str:
+    """A study's reports, one full reference a line (the study's own record first)."""
+    return "\n".join(reference(records[r]) for r in reports)
+
+
+def count_reports(n: int) -> str:
+    """'1 report', '3 reports'."""
+    return f"{n} report" if n == 1 else f"{n} reports"
+
+
+def study_values(
+    values: Mapping[int, Mapping[str, str]],
+    unchecked: Mapping[int, set[str]],
+    reports: Sequence[int],
+) -> tuple[dict[str, str], set[str]]:
+    """(field -> value, fields whose value is an unchecked prefill) of a study: per field, the
+    first report (in id order) that has a value gives it, and whether that value is still an
+    unchecked prefill comes from the same report."""
+    out: dict[str, str] = {}
+    prefilled: set[str] = set()
+    for rid in reports:
+        for name, value in values.get(rid, {}).items():
+            if name not in out or (not str(out[name]).strip() and str(value).strip()):
+                out[name] = value
+                prefilled.discard(name)
+                if name in unchecked.get(rid, ()):
+                    prefilled.add(name)
+    return out, prefilled
 
 
 def _default_name(proto, column: str) -> str:

@@ -82,6 +82,13 @@ class PrismaCounts:
     new_records: int = 0  # records first found by the latest run of a search
     previous_included: int = 0
     new_included: int = 0
+    # Set only when a person linked included reports into studies (``dedup studies``): then
+    # ``included`` (and previous/new) count reports, these the studies they make up, and the
+    # diagram gives both, as PRISMA 2020 asks ("Studies included in review (n = S)",
+    # "Reports of included studies (n = R)").
+    studies_included: int | None = None
+    previous_studies: int = 0
+    new_studies: int = 0
 
     @property
     def identified(self) -> int:
@@ -122,15 +129,31 @@ class PrismaCounts:
             ("screening", f"full text excluded: {self.reason_label(k)}", v)
             for k, v in self.excluded_full_text.items()
         ]
-        out += [
-            ("screening", "awaiting full-text decision", self.awaiting_full_text),
-            ("included", "studies included", self.included),
-        ]
+        out.append(("screening", "awaiting full-text decision", self.awaiting_full_text))
+        if self.studies_included is not None:
+            return out + self._study_rows()
+        out.append(("included", "studies included", self.included))
         if self.update:
             out += [
                 ("included", "new records in update", self.new_records),
                 ("included", "studies included in previous version", self.previous_included),
                 ("included", "new studies included", self.new_included),
+            ]
+        return out
+
+    def _study_rows(self) -> list[tuple[str, str, int]]:
+        """The included rows when reports are grouped into studies: studies, then reports."""
+        out = [
+            ("included", "studies included", self.studies_included or 0),
+            ("included", "reports of included studies", self.included),
+        ]
+        if self.update:
+            out += [
+                ("included", "new records in update", self.new_records),
+                ("included", "studies included in previous version", self.previous_studies),
+                ("included", "reports of studies in previous version", self.previous_included),
+                ("included", "new studies included", self.new_studies),
+                ("included", "reports of new studies included", self.new_included),
             ]
         return out
 
@@ -161,6 +184,15 @@ def check(c: PrismaCounts) -> list[str]:
     )
     if c.update:
         same("included = previous + new", c.included, c.previous_included + c.new_included)
+    if c.studies_included is not None:
+        if not 0 < c.studies_included <= c.included:
+            problems.append(f"studies included ({c.studies_included}) not within 1..reports")
+        if c.update:
+            same(
+                "studies included = previous + new",
+                c.studies_included,
+                c.previous_studies + c.new_studies,
+            )
     for _, name, value in c.rows():
         if value < 0:
             problems.append(f"{name} is negative ({value})")
@@ -224,16 +256,31 @@ def collect_counts(project, snapshot=None) -> PrismaCounts:
     else:
         c.assessed = c.included = c.sought
     new_ids = set(ident.get("new_record_ids", ()))
+    members: dict[int, list[int]] = {}
+    for rid, canonical in canon.items():
+        members.setdefault(canonical, []).append(rid)
     if new_ids:
         c.update = True
         c.new_records = len(new_ids)
-        members: dict[int, list[int]] = {}
-        for rid, canonical in canon.items():
-            members.setdefault(canonical, []).append(rid)
         included = snapshot.included
         c.new_included = sum(1 for s in included if any(r in new_ids for r in members.get(s, [s])))
         c.previous_included = len(included) - c.new_included
+    if any(len(reps) > 1 for reps in snapshot.reports.values()):
+        _count_studies(c, snapshot.reports, lambda r: any(x in new_ids for x in members[r]))
     return c
+
+
+def _count_studies(c: PrismaCounts, reports: dict[int, tuple[int, ...]], is_new) -> None:
+    """Studies made of several reports: how many studies the included reports are. In an update
+    a study counts as new only when every one of its reports is new (a new report of a study
+    included before adds to that study), and its reports are counted with it."""
+    c.studies_included = c.included - sum(len(reps) - 1 for reps in reports.values())
+    if c.update:
+        previous = [reps for reps in reports.values() if not all(is_new(r) for r in reps)]
+        c.previous_studies = len(previous)
+        c.new_studies = c.studies_included - c.previous_studies
+        c.previous_included = sum(len(reps) for reps in previous)
+        c.new_included = c.included - c.previous_included
 
 
 def _add_source(c: PrismaCounts, source: str, records: int) -> None:

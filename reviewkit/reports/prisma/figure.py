@@ -146,7 +146,9 @@ def _rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]]:
         ),
         ("Screening", [f"Reports assessed for eligibility {_n(c.assessed)}"], ft_excl),
     ]
-    if c.update:
+    if c.studies_included is not None:
+        rows += _study_rows(c)
+    elif c.update:
         rows.append(
             (
                 "Included",
@@ -158,6 +160,30 @@ def _rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]]:
     else:
         rows.append(("Included", [f"Studies included in review {_n(c.included)}"], None))
     return rows
+
+
+def _study_rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]]:
+    """The included boxes when reports are grouped into studies: PRISMA 2020's wording, studies
+    then the reports of those studies, in each box."""
+    total = [
+        f"Studies included in review {_n(c.studies_included or 0)}",
+        f"Reports of included studies {_n(c.included)}",
+    ]
+    if not c.update:
+        return [("Included", total, None)]
+    new = [
+        f"New studies included in review {_n(c.new_studies)}",
+        f"Reports of new included studies {_n(c.new_included)}",
+    ]
+    previous = [
+        f"=Studies included in previous version of review {_n(c.previous_studies)}",
+        f"Reports of studies included in previous version of review {_n(c.previous_included)}",
+    ]
+    total = [
+        f"Total studies included in review {_n(c.studies_included or 0)}",
+        f"Reports of total included studies {_n(c.included)}",
+    ]
+    return [("Included", new, previous), ("Included", total, None)]
 
 
 def phase_label_height(phase: str) -> float:
