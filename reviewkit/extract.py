@@ -13,8 +13,6 @@ a value a person or a CSV import gave.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,7 +23,6 @@ from reviewkit.countries import ALIASES, COUNTRIES
 from reviewkit.errors import UserError
 from reviewkit.formats import csv_format
 from reviewkit.formats.text import read_text
-from reviewkit.outputs import restore
 from reviewkit.project import Project
 from reviewkit.protocol import ExtractionField
 from reviewkit.records import Record
@@ -252,13 +249,8 @@ def import_csv(
     """
     path = Path(path)
     name = str(path)
-    rows = csv_format.reader(io.StringIO(read_text(path)))
-    try:
-        header = [h.strip() for h in next(rows, [])]
-    except csv.Error as exc:
-        raise csv_format.row_error(exc, name, 1, rows.line_num) from None
+    header, rows = csv_format.dict_rows(read_text(path), name, no_extra_cells=True)
     fields = [f.id for f in project.protocol.extraction]
-    csv_format.duplicate_columns(header, header, name)
     if "record_id" not in header:
         raise UserError(
             "no record_id column",
@@ -273,21 +265,7 @@ def import_csv(
     allowed = set(study_ids)
     wanted: list[tuple[int, str, str]] = []
     first_line: dict[int, int] = {}
-    end = 1
-    while True:
-        line = end + 1
-        try:
-            cells = next(rows)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise csv_format.row_error(exc, name, line, rows.line_num) from None
-        end = rows.line_num
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) > len(header):
-            raise UserError("more values than columns", where=f"{path}:{line}")
-        row = {h: restore(c) for h, c in zip(header, cells, strict=False)}
+    for line, row in rows:
         raw = (row.get("record_id") or "").strip()
         if not raw.isdigit():
             raise UserError(f"record_id {raw!r} is not a number", where=f"{path}:{line}")

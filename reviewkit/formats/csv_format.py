@@ -163,9 +163,12 @@ def row_error(exc: csv.Error, name: str, start: int, end: int) -> FormatError:
     )
 
 
-def dict_rows(text: str, name: str) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
+def dict_rows(
+    text: str, name: str, *, no_extra_cells: bool = False
+) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
     """(header, iterator of (first line, row as a dict)) of a comma-separated text, read
-    strictly: broken quotes, huge cells and repeated column names are FormatErrors with lines."""
+    strictly: broken quotes, huge cells and repeated column names are FormatErrors with lines;
+    with ``no_extra_cells`` so is a row with more cells than the header has columns."""
     rows = reader(io.StringIO(text))
     try:
         header = [h.strip() for h in next(rows, [])]
@@ -184,8 +187,11 @@ def dict_rows(text: str, name: str) -> tuple[list[str], Iterator[tuple[int, dict
             except csv.Error as exc:
                 raise row_error(exc, name, line, rows.line_num) from None
             end = rows.line_num
-            if any(c.strip() for c in cells):
-                yield line, {h: restore(c) for h, c in zip(header, cells, strict=False)}
+            if not any(c.strip() for c in cells):
+                continue
+            if no_extra_cells and len(cells) > len(header):
+                raise FormatError("more values than columns", where=f"{name}:{line}")
+            yield line, {h: restore(c) for h, c in zip(header, cells, strict=False)}
 
     return header, body()
 
