@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from reviewkit import settings
-from reviewkit.cli._common import load_project, progress_bar, project_option, run_app
+from reviewkit.cli._common import load_project, progress_bar, project_option
 from reviewkit.errors import UserError
 
 all_option = click.option(
@@ -188,6 +188,7 @@ def confirm_command(
         ids = _studies(project, all_studies)
         if not ids:
             raise UserError("no studies to label", hint="finish screening, or pass --all")
+        from reviewkit.tui.app import run_app
         from reviewkit.tui.classify import ConfirmApp
 
         run_app(ConfirmApp(project, scheme_id, ids, reviewer))
@@ -255,6 +256,7 @@ def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
                 hint="use 'reviewkit extract export' and 'extract import' to edit them as CSV",
             )
         extract.prefill(project, ids)
+        from reviewkit.tui.app import run_app
         from reviewkit.tui.extract import ExtractApp
 
         run_app(ExtractApp(project, ids, reviewer))

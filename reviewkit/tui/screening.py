@@ -20,7 +20,6 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from reviewkit.errors import DatabaseBusy, UserError
@@ -33,8 +32,9 @@ from reviewkit.screening import (
     attachment_url,
     find_record,
 )
-from reviewkit.tui.actions import Action, KeymapApp, bindings, exclusion_actions
-from reviewkit.tui.help import HelpScreen, with_stage_reasons
+from reviewkit.tui.actions import Action, bindings, exclusion_actions
+from reviewkit.tui.app import ReviewkitScreen
+from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.widgets import (
     RecordView,
     TextPrompt,
@@ -99,7 +99,7 @@ def stage_actions(rule: Stage) -> tuple[Action, ...]:
 
 
 @keeps_keys
-class ScreeningScreen(WaitsForDatabase, Screen):
+class ScreeningScreen(WaitsForDatabase, ReviewkitScreen):
     """One record, the reasons with their number keys, progress and a message line.
 
     While another process holds the database's write lock, keys are kept and replayed in
@@ -114,6 +114,7 @@ class ScreeningScreen(WaitsForDatabase, Screen):
     #message { height: 1; padding: 0 1; color: $warning; }
     """
     BINDINGS = bindings(footer_order(ACTIONS))
+    TITLE = "reviewkit screen"
 
     RANK_POLL_S = 0.5
 
@@ -478,40 +479,5 @@ class ScreeningScreen(WaitsForDatabase, Screen):
         self.say(f"opened {url}")
 
     # other -------------------------------------------------------------------------------
-    def action_help(self) -> None:
-        self.app.push_screen(
-            HelpScreen(
-                f"Screening · {self.rule.name}", stage_actions(self.rule), self.app.keymap_in_use
-            )
-        )
-
-    def action_quit(self) -> None:
-        self.app.exit()
-
-
-class ScreeningApp(KeymapApp):
-    """``reviewkit screen``: the screening screen for one reviewer and stage."""
-
-    TITLE = "reviewkit screen"
-
-    def __init__(
-        self,
-        queue: ReviewerQueue,
-        *,
-        keymap: dict[str, str] | None = None,
-        opener: Callable[[str], bool | None] | None = None,
-        ranking: QueueRanker | None = None,
-    ) -> None:
-        super().__init__(keymap=keymap)
-        self.queue = queue
-        self.opener = opener
-        self.ranking = ranking
-
-    def on_mount(self) -> None:
-        self.push_screen(ScreeningScreen(self.queue, self.opener, self.ranking))
-
-    @property
-    def screening(self) -> ScreeningScreen:
-        screen = self.screen_stack[1] if len(self.screen_stack) > 1 else self.screen
-        assert isinstance(screen, ScreeningScreen)
-        return screen
+    def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
+        return f"Screening · {self.rule.name}", stage_actions(self.rule)

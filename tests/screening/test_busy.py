@@ -24,7 +24,8 @@ from reviewkit.errors import DatabaseBusy
 from reviewkit.project import open_project
 from reviewkit.status import project_status
 from reviewkit.store import db as store_db
-from reviewkit.tui.screening import ScreeningApp
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.screening import ScreeningScreen
 
 TA = "title-abstract"
 
@@ -90,11 +91,11 @@ def test_screening_keeps_every_key_while_another_process_holds_the_write_lock(
     project_b, holder_for
 ):
     add_records(project_b, make_records(6))
-    app = ScreeningApp(scr.ReviewerQueue(project_b, TA, "reviewer1"), keymap={})
+    app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project_b, TA, "reviewer1")), keymap={})
 
     async def go():
         async with app.run_test(size=(100, 34)) as pilot:
-            screen = app.screening
+            screen = app.first_screen
             order = list(screen.queue.studies)
             await pilot.press("i")  # saved at once: the database is free
             holder = holder_for(project_b)

@@ -12,9 +12,10 @@ from textual.widgets import Input
 
 from reviewkit import screening as scr
 from reviewkit.store.decisions import list_decisions
+from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.conflicts import ConflictsApp, ConflictsScreen
 from reviewkit.tui.help import HelpScreen
-from reviewkit.tui.screening import ScreeningApp, ScreeningScreen
+from reviewkit.tui.screening import ScreeningScreen
 from reviewkit.tui.widgets import TextPrompt, compile_terms, highlight
 
 TA, FT = "title-abstract", "full-text"
@@ -23,10 +24,9 @@ SIZE = (100, 34)
 
 def app_for(project, reviewer="reviewer1", stage=TA, **kw):
     opened: list[str] = []
-    app = ScreeningApp(
-        scr.ReviewerQueue(project, stage, reviewer),
+    app = ReviewkitApp(
+        ScreeningScreen(scr.ReviewerQueue(project, stage, reviewer), opener=opened.append),
         keymap=kw.pop("keymap", {}),
-        opener=opened.append,
     )
     app.opened = opened
     return app
@@ -64,7 +64,7 @@ def test_decision_keys_commit_before_the_next_record(five):
     async def go():
         app = app_for(project)
         async with app.run_test(size=SIZE) as pilot:
-            s = app.screening
+            s = app.first_screen
             first = s.current
             await pilot.press("i")
             assert committed(project) == [(first, "reviewer1", "include", "")]
@@ -101,7 +101,7 @@ def test_undo_note_and_moving(five):
     async def go():
         app = app_for(project)
         async with app.run_test(size=SIZE) as pilot:
-            s = app.screening
+            s = app.first_screen
             first = s.current
             await pilot.press("i")
             await pilot.press("z")
@@ -136,7 +136,7 @@ def test_search_and_goto(five):
     async def go():
         app = app_for(project)
         async with app.run_test(size=SIZE) as pilot:
-            s = app.screening
+            s = app.first_screen
             await prompt(pilot, app, "slash", "Study 4:")
             assert s.current == ids[3] and "found" in s.message
             await prompt(pilot, app, "slash", "nothing like this")
@@ -194,7 +194,7 @@ def test_full_text_attach_open_and_reason_required(project_a, tmp_path):
     async def go():
         app = app_for(project_a, stage=FT)
         async with app.run_test(size=SIZE) as pilot:
-            s = app.screening
+            s = app.first_screen
             await pilot.press("o")
             assert "no full text attached" in s.message and app.opened == []
             await prompt(pilot, app, "a", str(tmp_path / "missing.pdf"))
@@ -248,7 +248,7 @@ def test_empty_queue_says_so(project_b):
         async with app.run_test(size=SIZE) as pilot:
             assert "Nothing to screen" in app.export_screenshot().replace("&#160;", " ")
             await pilot.press("i", "j", "z")
-            assert "nothing to undo" in app.screening.message
+            assert "nothing to undo" in app.first_screen.message
 
     run(go())
 
