@@ -97,10 +97,10 @@ def conflicts(project_dir: Path, stage: str, resolver: str, as_list: bool) -> No
             if not views:
                 click.echo(f"no conflicts at the {stage} stage")
             return
-        from reviewkit.tui.app import run_app
-        from reviewkit.tui.conflicts import ConflictsApp
+        from reviewkit.tui.app import ReviewkitApp, run_app
+        from reviewkit.tui.conflicts import ConflictsScreen
 
-        run_app(ConflictsApp(project, stage, resolver, views))
+        run_app(ReviewkitApp(ConflictsScreen(project, stage, resolver, views)))
     finally:
         project.close()
 

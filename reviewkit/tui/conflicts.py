@@ -12,15 +12,15 @@ from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from reviewkit import screening
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.screening import ConflictView
-from reviewkit.tui.actions import Action, KeymapApp, bindings, exclusion_actions
-from reviewkit.tui.help import HelpScreen, with_stage_reasons
+from reviewkit.tui.actions import Action, bindings, exclusion_actions
+from reviewkit.tui.app import ReviewkitScreen
+from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.widgets import (
     RecordView,
     TextPrompt,
@@ -46,7 +46,10 @@ _STYLE = {"include": "bold green", "exclude": "bold red", "uncertain": "bold yel
 
 
 @keeps_keys
-class ConflictsScreen(WaitsForDatabase, Screen):
+class ConflictsScreen(WaitsForDatabase, ReviewkitScreen):
+    """``reviewkit conflicts``: resolve disagreements at one stage (``views``: the conflicts,
+    read with :func:`reviewkit.screening.conflicts` when not given)."""
+
     DEFAULT_CSS = """
     #status { height: 1; background: $primary; color: $text; padding: 0 1; }
     #record { height: 1fr; }
@@ -56,9 +59,10 @@ class ConflictsScreen(WaitsForDatabase, Screen):
     #message { height: 1; padding: 0 1; color: $warning; }
     """
     BINDINGS = bindings(ACTIONS)
+    TITLE = "reviewkit conflicts"
 
     def __init__(
-        self, project: Project, stage: str, resolver: str, views: list[ConflictView]
+        self, project: Project, stage: str, resolver: str, views: list[ConflictView] | None = None
     ) -> None:
         super().__init__()
         self.project = project
@@ -66,6 +70,8 @@ class ConflictsScreen(WaitsForDatabase, Screen):
         self.rule = project.protocol.stage(stage)
         self.stage = stage
         self.resolver = resolver
+        if views is None:
+            views = screening.conflicts(project, stage, resolver)
         self.views = list(views)
         self.pos = 0 if views else None
         self.excluding = False
@@ -237,44 +243,5 @@ class ConflictsScreen(WaitsForDatabase, Screen):
         self.render_current()
         self.say("")
 
-    def action_help(self) -> None:
-        self.app.push_screen(
-            HelpScreen(
-                f"Conflicts · {self.stage}",
-                with_stage_reasons(ACTIONS, self.rule),
-                self.app.keymap_in_use,
-            )
-        )
-
-    def action_quit(self) -> None:
-        self.app.exit()
-
-
-class ConflictsApp(KeymapApp):
-    """``reviewkit conflicts``: resolve disagreements at one stage."""
-
-    TITLE = "reviewkit conflicts"
-
-    def __init__(
-        self,
-        project: Project,
-        stage: str,
-        resolver: str,
-        views: list[ConflictView] | None = None,
-        *,
-        keymap: dict[str, str] | None = None,
-    ) -> None:
-        super().__init__(keymap=keymap)
-        self.project = project
-        self.stage = stage
-        self.resolver = resolver
-        self.views = screening.conflicts(project, stage, resolver) if views is None else views
-
-    def on_mount(self) -> None:
-        self.push_screen(ConflictsScreen(self.project, self.stage, self.resolver, self.views))
-
-    @property
-    def conflicts_screen(self) -> ConflictsScreen:
-        screen = self.screen_stack[1]
-        assert isinstance(screen, ConflictsScreen)
-        return screen
+    def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
+        return f"Conflicts · {self.stage}", with_stage_reasons(ACTIONS, self.rule)

@@ -126,7 +126,7 @@ def test_screening_keeps_every_key_while_another_process_holds_the_write_lock(
 
 
 def test_conflicts_screen_keeps_a_final_decision_while_the_database_is_busy(project_b, holder_for):
-    from reviewkit.tui.conflicts import ConflictsApp
+    from reviewkit.tui.conflicts import ConflictsScreen
 
     (study,) = add_records(project_b, make_records(1))
     scr.decide(project_b.db, study, TA, "reviewer1", "include", protocol=project_b.protocol)
@@ -139,11 +139,11 @@ def test_conflicts_screen_keeps_a_final_decision_while_the_database_is_busy(proj
         "wrong-population",
         protocol=project_b.protocol,
     )
-    app = ConflictsApp(project_b, TA, "lead", keymap={})
+    app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
 
     async def go():
         async with app.run_test(size=(100, 34)) as pilot:
-            screen = app.conflicts_screen
+            screen = app.first_screen
             holder = holder_for(project_b)
             await pilot.press("e", "1")
             assert "database busy" in screen.message

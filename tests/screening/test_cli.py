@@ -13,7 +13,6 @@ from reviewkit.cli import main
 from reviewkit.project import open_project
 from reviewkit.store.decisions import list_decisions
 from reviewkit.tui.app import ReviewkitApp
-from reviewkit.tui.conflicts import ConflictsApp
 from reviewkit.tui.screening import ScreeningScreen
 
 TA = "title-abstract"
@@ -51,14 +50,15 @@ def test_screen_refuses_an_unknown_reviewer_or_stage(voted, capsys):
 def test_screen_and_conflicts_open_their_apps(voted, monkeypatch):
     project, _ = voted
     ran = []
-    monkeypatch.setattr(
-        ReviewkitApp,
-        "run",
-        lambda self: ran.append((self.first_screen.queue.reviewer, self.first_screen.queue.stage)),
-    )
-    monkeypatch.setattr(
-        ConflictsApp, "run", lambda self: ran.append((self.resolver, len(self.views)))
-    )
+
+    def run(app):
+        screen = app.first_screen
+        if isinstance(screen, ScreeningScreen):
+            ran.append((screen.queue.reviewer, screen.queue.stage))
+        else:
+            ran.append((screen.resolver, len(screen.views)))
+
+    monkeypatch.setattr(ReviewkitApp, "run", run)
     assert (
         cli(project, "screen", "--reviewer", "reviewer2", "--stage", "full-text", "--seed", "3")
         == 0

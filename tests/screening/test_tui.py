@@ -13,7 +13,7 @@ from textual.widgets import Input
 from reviewkit import screening as scr
 from reviewkit.store.decisions import list_decisions
 from reviewkit.tui.app import ReviewkitApp
-from reviewkit.tui.conflicts import ConflictsApp, ConflictsScreen
+from reviewkit.tui.conflicts import ConflictsScreen
 from reviewkit.tui.help import HelpScreen
 from reviewkit.tui.screening import ScreeningScreen
 from reviewkit.tui.widgets import TextPrompt, compile_terms, highlight
@@ -275,9 +275,9 @@ def test_conflicts_keys(project_b):
     ids = conflict_project(project_b)
 
     async def go():
-        app = ConflictsApp(project_b, TA, "lead", keymap={})
+        app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
         async with app.run_test(size=SIZE) as pilot:
-            s = app.conflicts_screen
+            s = app.first_screen
             await prompt(pilot, app, "i", "agreed at meeting")
             final = list_decisions(project_b.db)[-1]
             assert (final.record_id, final.label, final.reviewer, final.note) == (
@@ -334,4 +334,6 @@ def test_snapshot_help(five, snap_compare):
 
 def test_snapshot_conflicts(project_b, snap_compare):
     conflict_project(project_b)
-    assert snap_compare(ConflictsApp(project_b, TA, "lead", keymap={}), terminal_size=SIZE)
+    assert snap_compare(
+        ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={}), terminal_size=SIZE
+    )
