@@ -105,10 +105,10 @@ def review(
             project.close()
         return
     try:
-        from reviewkit.tui.app import run_app
-        from reviewkit.tui.dedup_review import DedupReviewApp
+        from reviewkit.tui.app import ReviewkitApp, run_app
+        from reviewkit.tui.dedup_review import DedupReviewScreen
 
-        run_app(DedupReviewApp(project.db, reviewer, project=project))
+        run_app(ReviewkitApp(DedupReviewScreen(project.db, reviewer, project=project)))
     finally:
         project.close()
 
