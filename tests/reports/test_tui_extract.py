@@ -9,7 +9,8 @@ from textual.widgets import Input, Static
 
 from reviewkit import extract
 from reviewkit.store import extraction as values_rows
-from reviewkit.tui.extract import ExtractApp, ExtractScreen
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.extract import ExtractScreen
 from reviewkit.tui.help import HelpScreen
 
 
@@ -23,7 +24,7 @@ def test_edit_fields_of_a_study(b_included):
     first = ids[0]
 
     async def scenario() -> None:
-        app = ExtractApp(project, ids, "ann", keymap={})
+        app = ReviewkitApp(ExtractScreen(project, ids, "ann"), keymap={})
         async with app.run_test(size=(120, 44)) as pilot:
             await pilot.pause()
             screen = app.screen
@@ -75,7 +76,7 @@ def test_tab_goes_to_the_next_study_with_an_empty_field(b_included):
     extract.set_value(project, ids[2], "effect", "", "ann")  # one gap, in the last study
 
     async def scenario() -> None:
-        app = ExtractApp(project, ids, "ann", keymap={})
+        app = ReviewkitApp(ExtractScreen(project, ids, "ann"), keymap={})
         async with app.run_test(size=(120, 44)) as pilot:
             await pilot.pause()
             screen = app.screen
@@ -119,7 +120,7 @@ def test_tab_wraps_round_to_an_earlier_gap(b_included):
             )
 
     async def scenario() -> None:
-        app = ExtractApp(project, ids, "ann", keymap={})
+        app = ReviewkitApp(ExtractScreen(project, ids, "ann"), keymap={})
         async with app.run_test(size=(120, 44)) as pilot:
             await pilot.pause()
             screen = app.screen
