@@ -19,15 +19,12 @@ from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.screening import ConflictView
 from reviewkit.tui.actions import Action, bindings, exclusion_actions
-from reviewkit.tui.app import ReviewkitScreen
+from reviewkit.tui.decision import DecisionScreen, reason_picker
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.widgets import (
     RecordView,
     TextPrompt,
-    WaitsForDatabase,
     keeps_keys,
-    reason_for_key,
-    reasons_renderable,
     record_renderable,
 )
 
@@ -46,7 +43,7 @@ _STYLE = {"include": "bold green", "exclude": "bold red", "uncertain": "bold yel
 
 
 @keeps_keys
-class ConflictsScreen(WaitsForDatabase, ReviewkitScreen):
+class ConflictsScreen(DecisionScreen):
     """``reviewkit conflicts``: resolve disagreements at one stage (``views``: the conflicts,
     read with :func:`reviewkit.screening.conflicts` when not given)."""
 
@@ -88,10 +85,6 @@ class ConflictsScreen(WaitsForDatabase, ReviewkitScreen):
     def on_mount(self) -> None:
         self.wait_briefly(self.project.db.set_busy_timeout)
         self.render_current()
-
-    def say(self, message: str) -> None:
-        self.message = message
-        self.query_one("#message", Static).update(message)
 
     def reason_label(self, code: str) -> str:
         for r in self.rule.exclusion_reasons:
@@ -151,17 +144,11 @@ class ConflictsScreen(WaitsForDatabase, ReviewkitScreen):
                     "Not resolved: i to include, e then a reason number to exclude", style="dim"
                 )
         if self.excluding:
-            head = Text(
-                "Exclude: press the reason's number"
-                + ("" if self.rule.reason_required else ", 0 for none")
-                + " · Esc cancels",
-                style="bold reverse",
-            )
-            self.query_one("#final", Static).update(
-                Group(final, reasons_renderable(head, self.rule.exclusion_reasons))
-            )
-            return
+            final = Group(final, reason_picker(self.rule, picking=True))
         self.query_one("#final", Static).update(final)
+
+    def show_picker(self) -> None:
+        self.render_current()
 
     # deciding ----------------------------------------------------------------------------
     def commit(self, label: str, reason: str = "", note: str = "") -> None:
@@ -207,20 +194,6 @@ class ConflictsScreen(WaitsForDatabase, ReviewkitScreen):
         if self.pos is None:
             return
         self.excluding = True
-        self.render_current()
-
-    def action_reason(self, n: int) -> None:
-        if not self.excluding:
-            self.say("press e first, then the reason's number")
-            return
-        code, problem = reason_for_key(self.rule, n)
-        if code is None:
-            self.say(problem)
-            return
-        self.commit("exclude", code)  # leaves exclude mode once saved (or refused)
-
-    def action_cancel(self) -> None:
-        self.excluding = False
         self.render_current()
 
     def action_undo(self) -> None:

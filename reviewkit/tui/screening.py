@@ -33,17 +33,14 @@ from reviewkit.screening import (
     find_record,
 )
 from reviewkit.tui.actions import Action, bindings, exclusion_actions
-from reviewkit.tui.app import ReviewkitScreen
+from reviewkit.tui.decision import DecisionScreen, reason_picker
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.widgets import (
     RecordView,
     TextPrompt,
-    WaitsForDatabase,
     footer_order,
     keeps_keys,
     open_in_system,
-    reason_for_key,
-    reasons_renderable,
     record_renderable,
 )
 
@@ -99,7 +96,7 @@ def stage_actions(rule: Stage) -> tuple[Action, ...]:
 
 
 @keeps_keys
-class ScreeningScreen(WaitsForDatabase, ReviewkitScreen):
+class ScreeningScreen(DecisionScreen):
     """One record, the reasons with their number keys, progress and a message line.
 
     While another process holds the database's write lock, keys are kept and replayed in
@@ -115,6 +112,7 @@ class ScreeningScreen(WaitsForDatabase, ReviewkitScreen):
     """
     BINDINGS = bindings(footer_order(ACTIONS))
     TITLE = "reviewkit screen"
+    CANCELLED = "exclusion cancelled"
 
     RANK_POLL_S = 0.5
 
@@ -176,10 +174,6 @@ class ScreeningScreen(WaitsForDatabase, ReviewkitScreen):
     def current(self) -> int | None:
         return None if self.pos is None else self.queue.studies[self.pos]
 
-    def say(self, message: str) -> None:
-        self.message = message
-        self.query_one("#message", Static).update(message, layout=False)
-
     def render_status(self) -> None:
         q = self.queue
         # the record's id (as in the body, the messages and 'g'), then its place in my queue
@@ -213,20 +207,9 @@ class ScreeningScreen(WaitsForDatabase, ReviewkitScreen):
         if self._reasons_mode == self.excluding:
             return
         self._reasons_mode = self.excluding
-        reasons = self.rule.exclusion_reasons
-        head = (
-            (
-                "Exclude: press the reason's number"
-                + ("" if self.rule.reason_required else ", 0 for none")
-                + " · Esc cancels"
-            )
-            if self.excluding
-            else "Exclusion reasons (e, then the number)"
-        )
-        text = reasons_renderable(
-            Text(head, style="bold reverse" if self.excluding else "bold"), reasons
-        )
-        self.query_one("#reasons", Static).update(text)
+        self.query_one("#reasons", Static).update(reason_picker(self.rule, self.excluding))
+
+    show_picker = render_reasons
 
     def render_mine(self) -> None:
         study = self.current
@@ -338,22 +321,6 @@ class ScreeningScreen(WaitsForDatabase, ReviewkitScreen):
         self.excluding = True
         self.render_reasons()
         self.say("exclude: which reason?")
-
-    def action_reason(self, n: int) -> None:
-        if not self.excluding:
-            self.say("press e first, then the reason's number")
-            return
-        code, problem = reason_for_key(self.rule, n)
-        if code is None:
-            self.say(problem)
-            return
-        self.commit("exclude", code)  # leaves exclude mode once saved (or refused)
-
-    def action_cancel(self) -> None:
-        if self.excluding:
-            self.excluding = False
-            self.render_reasons()
-            self.say("exclusion cancelled")
 
     def action_note(self) -> None:
         study = self.current
