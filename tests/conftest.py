@@ -67,3 +67,17 @@ def project_b(tmp_path: Path) -> Iterable[Project]:
     project = init_project(tmp_path / "review-b", PROTOCOL_B)
     yield project
     project.close()
+
+
+class Caught(list):
+    """The typed messages of ``types`` a terminal app posted, each once (a message bubbles from
+    its screen to the app, and Textual's hook sees it at both): pass as
+    ``app.run_test(message_hook=caught)``."""
+
+    def __init__(self, *types: type) -> None:
+        super().__init__()
+        self.types = types
+
+    def __call__(self, message: object) -> None:
+        if isinstance(message, self.types) and not any(m is message for m in self):
+            self.append(message)

@@ -19,6 +19,7 @@ from reviewkit import classify
 from reviewkit.project import Project
 from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import ReviewkitScreen
+from reviewkit.tui.messages import Confirmed
 from reviewkit.tui.widgets import RecordView, next_position, record_renderable
 
 EVIDENCE_STYLE = "bold black on #ffd966"
@@ -201,6 +202,7 @@ class ConfirmScreen(ReviewkitScreen):
     # actions --------------------------------------------------------------------------------
     def _commit(self, labels: list[str]) -> None:
         classify.confirm(self.project, self.current, self.scheme.id, labels, self.reviewer)
+        self.post_message(Confirmed(self.current, self.scheme.id, list(labels)))
         if self.trainer is not None:
             self.trainer.submit(classify.confirmed_labels(self.project, self.scheme.id))
         self.say(f"study {self.current}: {', '.join(labels)} confirmed")

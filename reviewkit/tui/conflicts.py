@@ -21,6 +21,7 @@ from reviewkit.screening import ConflictView
 from reviewkit.tui.actions import Action, bindings, exclusion_actions
 from reviewkit.tui.decision import DecisionScreen, reason_picker
 from reviewkit.tui.help import with_stage_reasons
+from reviewkit.tui.messages import Resolved, Undone
 from reviewkit.tui.widgets import (
     RecordView,
     TextPrompt,
@@ -169,6 +170,7 @@ class ConflictsScreen(DecisionScreen):
             return
         self.excluding = False
         self.views[self.pos] = replace(view, final=d)
+        self.post_message(Resolved(view.study_id, label, reason, self.resolver))
         self.say(f"saved: final {label} on record {view.study_id} by {self.resolver}")
         nxt = next(
             (i for i in range(self.pos + 1, len(self.views)) if self.views[i].final is None), None
@@ -206,6 +208,7 @@ class ConflictsScreen(DecisionScreen):
                 self.views[i] = replace(v, final=None)
                 self.pos = i
         self.render_current()
+        self.post_message(Undone(target.record_id, target.label))
         self.say(f"undone: {target.label} on record {target.record_id}")
 
     def action_move(self, step: int) -> None:

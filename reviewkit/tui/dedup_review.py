@@ -26,6 +26,7 @@ from reviewkit.project import Project
 from reviewkit.records import Record, fold_text
 from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import ReviewkitScreen
+from reviewkit.tui.messages import PairJudged
 
 ACTIONS: tuple[Action, ...] = (
     Action("dedup.same", "s", "decide('duplicate')", "Same record", group="Decide"),
@@ -180,6 +181,7 @@ class DedupReviewScreen(ReviewkitScreen):
             self.say(f"refused: {exc.message}" + (f" ({exc.hint})" if exc.hint else ""))
             return
         self.decided += 1
+        self.post_message(PairJudged(self.pair.a, self.pair.b, verdict))
         word = "same record" if verdict == "duplicate" else "different records"
         self.say(f"{self.pair.a}–{self.pair.b}: {word} (saved)")
         self.show_next()

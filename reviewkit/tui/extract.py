@@ -16,6 +16,7 @@ from reviewkit import extract
 from reviewkit.project import Project
 from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import ReviewkitScreen
+from reviewkit.tui.messages import FieldSaved
 from reviewkit.tui.widgets import RecordView, TextPrompt, next_position, record_renderable
 
 SOURCE_NAMES = {"prefill": "prefilled", "person": "by {reviewer}", "csv": "CSV import"}
@@ -141,6 +142,7 @@ class ExtractScreen(ReviewkitScreen):
                 self.say(f"{spec.name}: unchanged")
                 return
             extract.set_value(self.project, rid, spec.id, text, self.reviewer)
+            self.post_message(FieldSaved(rid, spec.id, text))
             self.query_one("#fields", Static).update(self.fields_text(rid))
             self.say(f"saved: {spec.name} of study {rid}")
 

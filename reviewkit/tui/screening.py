@@ -35,6 +35,7 @@ from reviewkit.screening import (
 from reviewkit.tui.actions import Action, bindings, exclusion_actions
 from reviewkit.tui.decision import DecisionScreen, reason_picker
 from reviewkit.tui.help import with_stage_reasons
+from reviewkit.tui.messages import Decided, Undone
 from reviewkit.tui.widgets import (
     RecordView,
     TextPrompt,
@@ -303,6 +304,7 @@ class ScreeningScreen(DecisionScreen):
             self.say(f"not saved: {exc.message}")
             return
         self.last_committed = d.id
+        self.post_message(Decided(study, label, reason, d.id))
         if self.ranking is not None:
             self.ranking.update()
         self.say(f"saved: {label}{f' ({reason})' if reason else ''} on record {study}")
@@ -351,7 +353,9 @@ class ScreeningScreen(DecisionScreen):
             self.ranking.update()
         pos = self.queue.position_of(target.record_id)
         self.go(pos if pos is not None else self.pos)
-        self.say(f"undone: {target.label} on record {self.queue.study_of(target.record_id)}")
+        study = self.queue.study_of(target.record_id)
+        self.post_message(Undone(study, target.label))
+        self.say(f"undone: {target.label} on record {study}")
 
     # moving ------------------------------------------------------------------------------
     def action_move(self, step: int) -> None:

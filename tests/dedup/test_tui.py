@@ -6,13 +6,14 @@ import asyncio
 import sqlite3
 
 import pytest
-from conftest import add_records
+from conftest import Caught, add_records
 from dedup.helpers import TITLE, other, rec
 
 from reviewkit.dedup import engine
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.dedup_review import DedupReviewScreen, marked
 from reviewkit.tui.help import HelpScreen
+from reviewkit.tui.messages import PairJudged
 
 SIZE = (110, 30)
 
@@ -58,7 +59,8 @@ def test_same_different_skip_undo_help_quit(queued):
 
     async def go():
         app = ReviewkitApp(DedupReviewScreen(project.db, "ann"), keymap={})
-        async with app.run_test(size=SIZE) as pilot:
+        judged = Caught(PairJudged)
+        async with app.run_test(size=SIZE, message_hook=judged) as pilot:
             screen = app.first_screen
             first = screen.pair
             assert first is not None
@@ -68,6 +70,8 @@ def test_same_different_skip_undo_help_quit(queued):
             assert second is not None and (second.a, second.b) != (first.a, first.b)
             await pilot.press("k")  # skip: nothing written
             assert len(committed(project)) == 1
+            await pilot.pause()
+            assert [(m.a, m.b, m.verdict) for m in judged] == [(first.a, first.b, "duplicate")]
             third = screen.pair
             assert third is None or (third.a, third.b) != (second.a, second.b)
             await pilot.press("z")  # undo the 'same' verdict: that pair shows again

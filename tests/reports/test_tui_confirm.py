@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import asyncio
 
+from conftest import Caught
 from textual.widgets import Static
 
 from reviewkit import classify
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.classify import ACTIONS, ConfirmScreen
 from reviewkit.tui.help import HelpScreen
+from reviewkit.tui.messages import Confirmed
 
 
 def test_confirm_keys(b_included):
     project, ids = b_included
     classify.classify_project(project, ids, ["model-type"])
 
+    confirmed = Caught(Confirmed)
+
     async def scenario() -> None:
         app = ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap={})
-        async with app.run_test(size=(120, 40)) as pilot:
+        async with app.run_test(size=(120, 40), message_hook=confirmed) as pilot:
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, ConfirmScreen) and screen.current == ids[0]
@@ -36,6 +40,11 @@ def test_confirm_keys(b_included):
             await pilot.press("m")  # no model yet: a message, nothing written
             await pilot.pause()
             assert "no model suggestion" in str(screen.query_one("#message", Static).render())
+            assert [(m.study, m.labels) for m in confirmed] == [
+                (ids[0], ["job-specialist"]),
+                (ids[1], ["multidisciplinary-team"]),
+                (ids[2], ["none"]),
+            ]
             await pilot.press("question_mark")
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen)

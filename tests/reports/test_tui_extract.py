@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
+from conftest import Caught
 from textual.widgets import Input, Static
 
 from reviewkit import extract
@@ -12,6 +13,7 @@ from reviewkit.store import extraction as values_rows
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.extract import ExtractScreen
 from reviewkit.tui.help import HelpScreen
+from reviewkit.tui.messages import FieldSaved
 
 
 def fields_text(screen: ExtractScreen) -> str:
@@ -22,10 +24,11 @@ def test_edit_fields_of_a_study(b_included):
     project, ids = b_included
     extract.prefill(project, ids)
     first = ids[0]
+    saved = Caught(FieldSaved)
 
     async def scenario() -> None:
         app = ReviewkitApp(ExtractScreen(project, ids, "ann"), keymap={})
-        async with app.run_test(size=(120, 44)) as pilot:
+        async with app.run_test(size=(120, 44), message_hook=saved) as pilot:
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, ExtractScreen) and screen.current == first
@@ -46,6 +49,10 @@ def test_edit_fields_of_a_study(b_included):
             await pilot.press("escape")
             await pilot.pause()
             assert "unchanged" in str(screen.query_one("#message", Static).render())
+            # one field saved; Esc saved nothing
+            assert [(m.study, m.field, m.value) for m in saved] == [
+                (first, "country", "Denmark (Copenhagen)")
+            ]
             await pilot.press("question_mark")
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen)

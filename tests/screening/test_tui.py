@@ -6,7 +6,7 @@ import asyncio
 import sqlite3
 
 import pytest
-from conftest import add_records
+from conftest import Caught, add_records
 from screening.helpers import make_records
 from textual.widgets import Input
 
@@ -15,6 +15,7 @@ from reviewkit.store.decisions import list_decisions
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.conflicts import ConflictsScreen
 from reviewkit.tui.help import HelpScreen
+from reviewkit.tui.messages import Decided, Resolved, Undone
 from reviewkit.tui.screening import ScreeningScreen
 from reviewkit.tui.widgets import TextPrompt, compile_terms, highlight
 
@@ -63,7 +64,8 @@ def test_decision_keys_commit_before_the_next_record(five):
 
     async def go():
         app = app_for(project)
-        async with app.run_test(size=SIZE) as pilot:
+        decided = Caught(Decided)
+        async with app.run_test(size=SIZE, message_hook=decided) as pilot:
             s = app.first_screen
             first = s.current
             await pilot.press("i")
@@ -91,6 +93,11 @@ def test_decision_keys_commit_before_the_next_record(five):
             assert s.queue.remaining == 1
             await pilot.press("e", "9")  # only 7 reasons
             assert "no reason 9" in s.message and len(committed(project)) == 4
+            await pilot.pause()
+            # a message per written decision, none for the refused keys
+            assert [(d.study, d.label, d.reason) for d in decided] == [
+                (r[0], r[2], r[3]) for r in committed(project)
+            ]
 
     run(go())
 
@@ -276,7 +283,8 @@ def test_conflicts_keys(project_b):
 
     async def go():
         app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
-        async with app.run_test(size=SIZE) as pilot:
+        caught = Caught(Resolved, Undone)
+        async with app.run_test(size=SIZE, message_hook=caught) as pilot:
             s = app.first_screen
             await prompt(pilot, app, "i", "agreed at meeting")
             final = list_decisions(project_b.db)[-1]
@@ -291,6 +299,12 @@ def test_conflicts_keys(project_b):
             assert committed(project_b)[-1][1:] == ("lead", "final-exclude", "long-term")
             await pilot.press("z")
             assert s.pos == 1 and s.views[1].final is None
+            await pilot.pause()
+            assert [(type(m).__name__, m.study, m.label) for m in caught] == [
+                ("Resolved", ids[0], "include"),
+                ("Resolved", ids[1], "exclude"),
+                ("Undone", ids[1], "final-exclude"),
+            ]
             await pilot.press("e", "escape", "k")
             assert s.pos == 0 and not s.excluding
             await pilot.press("j", "down", "up")
