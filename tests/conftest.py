@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -13,6 +14,10 @@ from reviewkit.records import Record
 from reviewkit.store import records as record_rows
 
 ROOT = Path(__file__).resolve().parents[1]
+# the shared helpers (this file's Caught, add_records) importable from every test file, as
+# tests/screening/conftest.py does for its folder (pytest runs with --import-mode=importlib)
+if str(ROOT / "tests") not in sys.path:
+    sys.path.insert(0, str(ROOT / "tests"))
 
 
 @pytest.hookimpl(tryfirst=True)
