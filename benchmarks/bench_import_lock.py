@@ -68,23 +68,26 @@ class LockProbe(threading.Thread):
 async def _screen_during(project_dir: Path, proc: subprocess.Popen) -> dict:
     from reviewkit import screening
     from reviewkit.project import open_project
-    from reviewkit.tui.screening import ScreeningApp
+    from reviewkit.tui.app import ReviewkitApp
+    from reviewkit.tui.screening import ScreeningScreen
 
     project = open_project(project_dir)
-    app = ScreeningApp(screening.ReviewerQueue(project, "title-abstract", "reviewer1"))
+    app = ReviewkitApp(
+        ScreeningScreen(screening.ReviewerQueue(project, "title-abstract", "reviewer1"))
+    )
     pressed = 0
     saw_busy = False
     async with app.run_test(size=(100, 34)) as pilot:
         while proc.poll() is None and pressed < SCREEN_RECORDS - 10:
             await pilot.press("i" if pressed % 3 else "u")
             pressed += 1
-            saw_busy = saw_busy or "database busy" in app.screening.message
+            saw_busy = saw_busy or "database busy" in app.first_screen.message
             await pilot.pause(0.25)
         for _ in range(200):  # let kept keys be saved once the import is done
-            if not app.screening.waiting:
+            if not app.first_screen.waiting:
                 break
             await pilot.pause(0.1)
-        waiting = app.screening.waiting
+        waiting = app.first_screen.waiting
         await pilot.press("q")
     project.close()
     return {"pressed": pressed, "saw_busy_message": saw_busy, "still_waiting": waiting}

@@ -92,7 +92,8 @@ def first_screen(folder: str) -> dict:
     started = time.perf_counter()
     from reviewkit.project import open_project
     from reviewkit.screening import ReviewerQueue
-    from reviewkit.tui.screening import ScreeningApp
+    from reviewkit.tui.app import ReviewkitApp
+    from reviewkit.tui.screening import ScreeningScreen
 
     imported = time.perf_counter()
     result: dict = {}
@@ -101,10 +102,10 @@ def first_screen(folder: str) -> dict:
         project = open_project(folder)
         queue = ReviewerQueue(project, "title-abstract", "reviewer1")
         queued = time.perf_counter()
-        app = ScreeningApp(queue, keymap={})
+        app = ReviewkitApp(ScreeningScreen(queue), keymap={})
         async with app.run_test(size=(110, 35)) as pilot:
             await pilot.pause()
-            assert app.screening.current is not None
+            assert app.first_screen.current is not None
             result["queue_s"] = queued - imported
             result["first_screen_s"] = time.perf_counter() - imported
             result["queue_length"] = len(queue.studies)
@@ -124,7 +125,8 @@ def keypress_latency(folder: str, n: int = N_DECISIONS, rank: bool = False) -> d
     from reviewkit.project import open_project
     from reviewkit.queue_ranker import QueueRanker
     from reviewkit.screening import ReviewerQueue
-    from reviewkit.tui.screening import ScreeningApp
+    from reviewkit.tui.app import ReviewkitApp
+    from reviewkit.tui.screening import ScreeningScreen
 
     samples: list[float] = []  # key sent -> next record painted
     roundtrips: list[float] = []  # pilot.press() round trip, including Pilot's own idle waits
@@ -135,9 +137,9 @@ def keypress_latency(folder: str, n: int = N_DECISIONS, rank: bool = False) -> d
         project = open_project(folder)
         queue = ReviewerQueue(project, "title-abstract", "reviewer1")
         ranking = QueueRanker(queue) if rank else None
-        app = ScreeningApp(queue, keymap={}, ranking=ranking)
+        app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
         async with app.run_test(size=(110, 35)) as pilot:
-            screen = app.screening
+            screen = app.first_screen
             for i in range(n):
                 before = screen.current
                 kind = i % 3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -13,6 +14,10 @@ from reviewkit.records import Record
 from reviewkit.store import records as record_rows
 
 ROOT = Path(__file__).resolve().parents[1]
+# the shared helpers (this file's Caught, add_records) importable from every test file, as
+# tests/screening/conftest.py does for its folder (pytest runs with --import-mode=importlib)
+if str(ROOT / "tests") not in sys.path:
+    sys.path.insert(0, str(ROOT / "tests"))
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -67,3 +72,17 @@ def project_b(tmp_path: Path) -> Iterable[Project]:
     project = init_project(tmp_path / "review-b", PROTOCOL_B)
     yield project
     project.close()
+
+
+class Caught(list):
+    """The typed messages of ``types`` a terminal app posted, each once (a message bubbles from
+    its screen to the app, and Textual's hook sees it at both): pass as
+    ``app.run_test(message_hook=caught)``."""
+
+    def __init__(self, *types: type) -> None:
+        super().__init__()
+        self.types = types
+
+    def __call__(self, message: object) -> None:
+        if isinstance(message, self.types) and not any(m is message for m in self):
+            self.append(message)

@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from reviewkit import settings
-from reviewkit.errors import UserError
 from reviewkit.project import Project, open_project
 
 console = Console()  # tables and results: stdout
@@ -55,20 +53,3 @@ def progress_bar(description: str, *, unit: str = "") -> Iterator[ProgressFn]:
             bar.update(task, completed=done, total=total or None)
 
         yield update
-
-
-class AppCrashed(UserError):
-    """A terminal app stopped on an unexpected error (a bug): exit code 1, not 0."""
-
-    exit_code = 1
-
-
-def run_app(app: Any, **run_options: Any) -> None:
-    """Run a Textual app; if it crashed (Textual printed the traceback), exit non-zero."""
-    app.run(**run_options)
-    if app.return_code:
-        raise AppCrashed(
-            f"{app.TITLE} stopped on an unexpected error (shown above); everything saved"
-            " before it is kept",
-            hint="reopen the screen to go on, and please report the error",
-        )

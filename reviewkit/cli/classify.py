@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from reviewkit import settings
-from reviewkit.cli._common import load_project, progress_bar, project_option, run_app
+from reviewkit.cli._common import load_project, progress_bar, project_option
 from reviewkit.errors import UserError
 
 all_option = click.option(
@@ -188,9 +188,10 @@ def confirm_command(
         ids = _studies(project, all_studies)
         if not ids:
             raise UserError("no studies to label", hint="finish screening, or pass --all")
-        from reviewkit.tui.classify import ConfirmApp
+        from reviewkit.tui.app import ReviewkitApp, run_app
+        from reviewkit.tui.classify import ConfirmScreen
 
-        run_app(ConfirmApp(project, scheme_id, ids, reviewer))
+        run_app(ReviewkitApp(ConfirmScreen(project, scheme_id, ids, reviewer)))
     finally:
         project.close()
 
@@ -255,9 +256,10 @@ def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
                 hint="use 'reviewkit extract export' and 'extract import' to edit them as CSV",
             )
         extract.prefill(project, ids)
-        from reviewkit.tui.extract import ExtractApp
+        from reviewkit.tui.app import ReviewkitApp, run_app
+        from reviewkit.tui.extract import ExtractScreen
 
-        run_app(ExtractApp(project, ids, reviewer))
+        run_app(ReviewkitApp(ExtractScreen(project, ids, reviewer)))
     finally:
         project.close()
 

@@ -8,7 +8,7 @@ import click
 from click.core import ParameterSource
 
 from reviewkit import settings
-from reviewkit.cli._common import load_project, progress_bar, project_option, run_app
+from reviewkit.cli._common import load_project, progress_bar, project_option
 
 
 def _project_dir(ctx: click.Context, project_dir: Path) -> Path:
@@ -105,9 +105,10 @@ def review(
             project.close()
         return
     try:
-        from reviewkit.tui.dedup_review import DedupReviewApp
+        from reviewkit.tui.app import ReviewkitApp, run_app
+        from reviewkit.tui.dedup_review import DedupReviewScreen
 
-        run_app(DedupReviewApp(project.db, reviewer, project=project))
+        run_app(ReviewkitApp(DedupReviewScreen(project.db, reviewer, project=project)))
     finally:
         project.close()
 

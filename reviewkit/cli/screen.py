@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from reviewkit import outputs, settings
-from reviewkit.cli._common import load_project, project_option, run_app
+from reviewkit.cli._common import load_project, project_option
 from reviewkit.protocol import STAGES
 
 stage_option = click.option(
@@ -37,6 +37,7 @@ def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) 
     from reviewkit.queue_ranker import QueueRanker
     from reviewkit.screening import ReviewerQueue
     from reviewkit.tui.actions import load_keymap
+    from reviewkit.tui.app import run_app
 
     load_keymap()  # a keymap that would lock the reviewer out stops here, before any work
     project = load_project(project_dir)
@@ -44,9 +45,10 @@ def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) 
     try:
         queue = ReviewerQueue(project, stage, reviewer, seed=seed)
         ranking = QueueRanker(queue) if rank else None
-        from reviewkit.tui.screening import ScreeningApp
+        from reviewkit.tui.app import ReviewkitApp, run_app
+        from reviewkit.tui.screening import ScreeningScreen
 
-        run_app(ScreeningApp(queue, ranking=ranking))
+        run_app(ReviewkitApp(ScreeningScreen(queue, ranking=ranking)))
     finally:
         if ranking is not None:
             ranking.close()
@@ -95,9 +97,10 @@ def conflicts(project_dir: Path, stage: str, resolver: str, as_list: bool) -> No
             if not views:
                 click.echo(f"no conflicts at the {stage} stage")
             return
-        from reviewkit.tui.conflicts import ConflictsApp
+        from reviewkit.tui.app import ReviewkitApp, run_app
+        from reviewkit.tui.conflicts import ConflictsScreen
 
-        run_app(ConflictsApp(project, stage, resolver, views))
+        run_app(ReviewkitApp(ConflictsScreen(project, stage, resolver, views)))
     finally:
         project.close()
 

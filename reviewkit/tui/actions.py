@@ -8,8 +8,8 @@ the name of the Textual action method it calls. Users remap keys in a TOML file
     screening.include = "y"      # dotted or quoted ("screening.include") keys both work
     screening.exclude = "x"
 
-so keys, footer, help and behaviour never drift apart. :class:`KeymapApp` is the base of every
-reviewkit app: it loads that file once and hands it to the help screens.
+so keys, footer, help and behaviour never drift apart. :class:`reviewkit.tui.app.ReviewkitApp`
+loads that file once and hands it to the help screens.
 
 A keymap that could lock a reviewer out is refused before any app starts, with the file and
 line: an unknown action id, a key name Textual does not know, an action left without a key, or
@@ -23,7 +23,6 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from textual.app import App
 from textual.binding import Binding
 from textual.keys import REPLACED_KEYS, Keys, _character_to_key, key_to_character
 
@@ -244,15 +243,3 @@ _NAMES = {
 
 def _pretty(key: str) -> str:
     return " / ".join(_NAMES.get(k.strip(), k.strip()) for k in key.split(","))
-
-
-class KeymapApp(App):
-    """Base of reviewkit's apps: no command palette, keys from the user's keymap file (or the
-    ``keymap`` given, e.g. ``{}`` in tests), which the help screens show as well."""
-
-    ENABLE_COMMAND_PALETTE = False
-
-    def __init__(self, *, keymap: dict[str, str] | None = None) -> None:
-        super().__init__()
-        self.keymap_in_use = load_keymap() if keymap is None else keymap
-        self.set_keymap(self.keymap_in_use)

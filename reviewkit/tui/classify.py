@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from reviewkit import classify
 from reviewkit.project import Project
-from reviewkit.tui.actions import Action, KeymapApp, bindings
-from reviewkit.tui.help import HelpScreen
+from reviewkit.tui.actions import Action, bindings
+from reviewkit.tui.app import ReviewkitScreen
+from reviewkit.tui.messages import Confirmed
 from reviewkit.tui.widgets import RecordView, next_position, record_renderable
 
 EVIDENCE_STYLE = "bold black on #ffd966"
@@ -43,7 +43,7 @@ ACTIONS: tuple[Action, ...] = (
 )
 
 
-class ConfirmScreen(Screen):
+class ConfirmScreen(ReviewkitScreen):
     """One study, the scheme's labels with their keys, scores and suggestions."""
 
     DEFAULT_CSS = """
@@ -52,6 +52,7 @@ class ConfirmScreen(Screen):
     #message { height: 1; padding: 0 1; color: $warning; }
     """
     BINDINGS = bindings(ACTIONS)
+    TITLE = "reviewkit confirm"
 
     def __init__(
         self, project: Project, scheme_id: str, study_ids: list[int], reviewer: str
@@ -201,6 +202,7 @@ class ConfirmScreen(Screen):
     # actions --------------------------------------------------------------------------------
     def _commit(self, labels: list[str]) -> None:
         classify.confirm(self.project, self.current, self.scheme.id, labels, self.reviewer)
+        self.post_message(Confirmed(self.current, self.scheme.id, list(labels)))
         if self.trainer is not None:
             self.trainer.submit(classify.confirmed_labels(self.project, self.scheme.id))
         self.say(f"study {self.current}: {', '.join(labels)} confirmed")
@@ -255,31 +257,5 @@ class ConfirmScreen(Screen):
         self.pos = nxt
         self.render_current()
 
-    def action_help(self) -> None:
-        self.app.push_screen(
-            HelpScreen(f"Confirm labels · {self.scheme.name}", ACTIONS, self.app.keymap_in_use)
-        )
-
-    def action_quit(self) -> None:
-        self.app.exit()
-
-
-class ConfirmApp(KeymapApp):
-    """``reviewkit confirm``: the confirm screen for one reviewer and scheme."""
-
-    TITLE = "reviewkit confirm"
-
-    def __init__(
-        self,
-        project: Project,
-        scheme_id: str,
-        study_ids: list[int],
-        reviewer: str,
-        *,
-        keymap: dict[str, str] | None = None,
-    ) -> None:
-        super().__init__(keymap=keymap)
-        self.args = (project, scheme_id, study_ids, reviewer)
-
-    def on_mount(self) -> None:
-        self.push_screen(ConfirmScreen(*self.args))
+    def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
+        return f"Confirm labels · {self.scheme.name}", ACTIONS

@@ -12,22 +12,20 @@ from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from reviewkit import screening
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.screening import ConflictView
-from reviewkit.tui.actions import Action, KeymapApp, bindings, exclusion_actions
-from reviewkit.tui.help import HelpScreen, with_stage_reasons
+from reviewkit.tui.actions import Action, bindings, exclusion_actions
+from reviewkit.tui.decision import DecisionScreen, reason_picker
+from reviewkit.tui.help import with_stage_reasons
+from reviewkit.tui.messages import Resolved, Undone
 from reviewkit.tui.widgets import (
     RecordView,
     TextPrompt,
-    WaitsForDatabase,
     keeps_keys,
-    reason_for_key,
-    reasons_renderable,
     record_renderable,
 )
 
@@ -46,7 +44,10 @@ _STYLE = {"include": "bold green", "exclude": "bold red", "uncertain": "bold yel
 
 
 @keeps_keys
-class ConflictsScreen(WaitsForDatabase, Screen):
+class ConflictsScreen(DecisionScreen):
+    """``reviewkit conflicts``: resolve disagreements at one stage (``views``: the conflicts,
+    read with :func:`reviewkit.screening.conflicts` when not given)."""
+
     DEFAULT_CSS = """
     #status { height: 1; background: $primary; color: $text; padding: 0 1; }
     #record { height: 1fr; }
@@ -56,9 +57,10 @@ class ConflictsScreen(WaitsForDatabase, Screen):
     #message { height: 1; padding: 0 1; color: $warning; }
     """
     BINDINGS = bindings(ACTIONS)
+    TITLE = "reviewkit conflicts"
 
     def __init__(
-        self, project: Project, stage: str, resolver: str, views: list[ConflictView]
+        self, project: Project, stage: str, resolver: str, views: list[ConflictView] | None = None
     ) -> None:
         super().__init__()
         self.project = project
@@ -66,6 +68,8 @@ class ConflictsScreen(WaitsForDatabase, Screen):
         self.rule = project.protocol.stage(stage)
         self.stage = stage
         self.resolver = resolver
+        if views is None:
+            views = screening.conflicts(project, stage, resolver)
         self.views = list(views)
         self.pos = 0 if views else None
         self.excluding = False
@@ -82,10 +86,6 @@ class ConflictsScreen(WaitsForDatabase, Screen):
     def on_mount(self) -> None:
         self.wait_briefly(self.project.db.set_busy_timeout)
         self.render_current()
-
-    def say(self, message: str) -> None:
-        self.message = message
-        self.query_one("#message", Static).update(message)
 
     def reason_label(self, code: str) -> str:
         for r in self.rule.exclusion_reasons:
@@ -145,17 +145,11 @@ class ConflictsScreen(WaitsForDatabase, Screen):
                     "Not resolved: i to include, e then a reason number to exclude", style="dim"
                 )
         if self.excluding:
-            head = Text(
-                "Exclude: press the reason's number"
-                + ("" if self.rule.reason_required else ", 0 for none")
-                + " · Esc cancels",
-                style="bold reverse",
-            )
-            self.query_one("#final", Static).update(
-                Group(final, reasons_renderable(head, self.rule.exclusion_reasons))
-            )
-            return
+            final = Group(final, reason_picker(self.rule, picking=True))
         self.query_one("#final", Static).update(final)
+
+    def show_picker(self) -> None:
+        self.render_current()
 
     # deciding ----------------------------------------------------------------------------
     def commit(self, label: str, reason: str = "", note: str = "") -> None:
@@ -176,6 +170,7 @@ class ConflictsScreen(WaitsForDatabase, Screen):
             return
         self.excluding = False
         self.views[self.pos] = replace(view, final=d)
+        self.post_message(Resolved(view.study_id, label, reason, self.resolver))
         self.say(f"saved: final {label} on record {view.study_id} by {self.resolver}")
         nxt = next(
             (i for i in range(self.pos + 1, len(self.views)) if self.views[i].final is None), None
@@ -203,20 +198,6 @@ class ConflictsScreen(WaitsForDatabase, Screen):
         self.excluding = True
         self.render_current()
 
-    def action_reason(self, n: int) -> None:
-        if not self.excluding:
-            self.say("press e first, then the reason's number")
-            return
-        code, problem = reason_for_key(self.rule, n)
-        if code is None:
-            self.say(problem)
-            return
-        self.commit("exclude", code)  # leaves exclude mode once saved (or refused)
-
-    def action_cancel(self) -> None:
-        self.excluding = False
-        self.render_current()
-
     def action_undo(self) -> None:
         target = screening.undo(self.project.db, self.stage, self.resolver)
         if target is None:
@@ -227,6 +208,7 @@ class ConflictsScreen(WaitsForDatabase, Screen):
                 self.views[i] = replace(v, final=None)
                 self.pos = i
         self.render_current()
+        self.post_message(Undone(target.record_id, target.label))
         self.say(f"undone: {target.label} on record {target.record_id}")
 
     def action_move(self, step: int) -> None:
@@ -237,44 +219,5 @@ class ConflictsScreen(WaitsForDatabase, Screen):
         self.render_current()
         self.say("")
 
-    def action_help(self) -> None:
-        self.app.push_screen(
-            HelpScreen(
-                f"Conflicts · {self.stage}",
-                with_stage_reasons(ACTIONS, self.rule),
-                self.app.keymap_in_use,
-            )
-        )
-
-    def action_quit(self) -> None:
-        self.app.exit()
-
-
-class ConflictsApp(KeymapApp):
-    """``reviewkit conflicts``: resolve disagreements at one stage."""
-
-    TITLE = "reviewkit conflicts"
-
-    def __init__(
-        self,
-        project: Project,
-        stage: str,
-        resolver: str,
-        views: list[ConflictView] | None = None,
-        *,
-        keymap: dict[str, str] | None = None,
-    ) -> None:
-        super().__init__(keymap=keymap)
-        self.project = project
-        self.stage = stage
-        self.resolver = resolver
-        self.views = screening.conflicts(project, stage, resolver) if views is None else views
-
-    def on_mount(self) -> None:
-        self.push_screen(ConflictsScreen(self.project, self.stage, self.resolver, self.views))
-
-    @property
-    def conflicts_screen(self) -> ConflictsScreen:
-        screen = self.screen_stack[1]
-        assert isinstance(screen, ConflictsScreen)
-        return screen
+    def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
+        return f"Conflicts · {self.stage}", with_stage_reasons(ACTIONS, self.rule)

@@ -10,7 +10,6 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from reviewkit.dedup.effects import merge_effect
@@ -25,8 +24,9 @@ from reviewkit.dedup.engine import (
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.records import Record, fold_text
-from reviewkit.tui.actions import Action, KeymapApp, bindings
-from reviewkit.tui.help import HelpScreen
+from reviewkit.tui.actions import Action, bindings
+from reviewkit.tui.app import ReviewkitScreen
+from reviewkit.tui.messages import PairJudged
 
 ACTIONS: tuple[Action, ...] = (
     Action("dedup.same", "s", "decide('duplicate')", "Same record", group="Decide"),
@@ -88,7 +88,7 @@ def side(rec: Record, other: Record, record_id: int) -> Table:
     return table
 
 
-class DedupReviewScreen(Screen):
+class DedupReviewScreen(ReviewkitScreen):
     """The pair, its score and rule, a status line; verdict keys commit at once."""
 
     DEFAULT_CSS = """
@@ -98,6 +98,7 @@ class DedupReviewScreen(Screen):
     #message { height: 1; padding: 0 1; color: $warning; }
     """
     BINDINGS = bindings(ACTIONS)
+    TITLE = "reviewkit dedup review"
 
     def __init__(self, db: Store, reviewer: str, project: Project | None = None) -> None:
         super().__init__()
@@ -180,6 +181,7 @@ class DedupReviewScreen(Screen):
             self.say(f"refused: {exc.message}" + (f" ({exc.hint})" if exc.hint else ""))
             return
         self.decided += 1
+        self.post_message(PairJudged(self.pair.a, self.pair.b, verdict))
         word = "same record" if verdict == "duplicate" else "different records"
         self.say(f"{self.pair.a}–{self.pair.b}: {word} (saved)")
         self.show_next()
@@ -203,36 +205,5 @@ class DedupReviewScreen(Screen):
         self.say(f"undone: {pair[0]}–{pair[1]} is back in the queue")
         self.show_next(prefer=pair)
 
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen("Dedup review", ACTIONS, self.app.keymap_in_use))
-
-    def action_quit(self) -> None:
-        self.app.exit()
-
-
-class DedupReviewApp(KeymapApp):
-    """``reviewkit dedup review`` for one reviewer."""
-
-    TITLE = "reviewkit dedup review"
-
-    def __init__(
-        self,
-        db: Store,
-        reviewer: str,
-        *,
-        keymap: dict[str, str] | None = None,
-        project: Project | None = None,
-    ) -> None:
-        super().__init__(keymap=keymap)
-        self.db = db
-        self.reviewer = reviewer
-        self.project = project
-
-    def on_mount(self) -> None:
-        self.push_screen(DedupReviewScreen(self.db, self.reviewer, self.project))
-
-    @property
-    def review(self) -> DedupReviewScreen:
-        screen = self.screen_stack[-1]
-        assert isinstance(screen, DedupReviewScreen)
-        return screen
+    def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
+        return "Dedup review", ACTIONS

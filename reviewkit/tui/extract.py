@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from reviewkit import extract
 from reviewkit.project import Project
-from reviewkit.tui.actions import Action, KeymapApp, bindings
-from reviewkit.tui.help import HelpScreen
+from reviewkit.tui.actions import Action, bindings
+from reviewkit.tui.app import ReviewkitScreen
+from reviewkit.tui.messages import FieldSaved
 from reviewkit.tui.widgets import RecordView, TextPrompt, next_position, record_renderable
 
 SOURCE_NAMES = {"prefill": "prefilled", "person": "by {reviewer}", "csv": "CSV import"}
@@ -54,7 +54,7 @@ ACTIONS: tuple[Action, ...] = (
 )
 
 
-class ExtractScreen(Screen):
+class ExtractScreen(ReviewkitScreen):
     """One study and its extraction fields, a number key per field."""
 
     DEFAULT_CSS = """
@@ -63,6 +63,7 @@ class ExtractScreen(Screen):
     #message { height: 1; padding: 0 1; color: $warning; }
     """
     BINDINGS = bindings(ACTIONS)
+    TITLE = "reviewkit extract edit"
 
     def __init__(self, project: Project, study_ids: list[int], reviewer: str) -> None:
         super().__init__()
@@ -141,6 +142,7 @@ class ExtractScreen(Screen):
                 self.say(f"{spec.name}: unchanged")
                 return
             extract.set_value(self.project, rid, spec.id, text, self.reviewer)
+            self.post_message(FieldSaved(rid, spec.id, text))
             self.query_one("#fields", Static).update(self.fields_text(rid))
             self.say(f"saved: {spec.name} of study {rid}")
 
@@ -161,28 +163,5 @@ class ExtractScreen(Screen):
     def action_page(self, step: int) -> None:
         self.query_one(RecordView).page(step)
 
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen("Extraction fields", ACTIONS, self.app.keymap_in_use))
-
-    def action_quit(self) -> None:
-        self.app.exit()
-
-
-class ExtractApp(KeymapApp):
-    """``reviewkit extract edit``: the extraction screen for one reviewer."""
-
-    TITLE = "reviewkit extract edit"
-
-    def __init__(
-        self,
-        project: Project,
-        study_ids: list[int],
-        reviewer: str,
-        *,
-        keymap: dict[str, str] | None = None,
-    ) -> None:
-        super().__init__(keymap=keymap)
-        self.args = (project, study_ids, reviewer)
-
-    def on_mount(self) -> None:
-        self.push_screen(ExtractScreen(*self.args))
+    def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
+        return "Extraction fields", ACTIONS

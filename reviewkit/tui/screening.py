@@ -20,7 +20,6 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from reviewkit.errors import DatabaseBusy, UserError
@@ -33,17 +32,16 @@ from reviewkit.screening import (
     attachment_url,
     find_record,
 )
-from reviewkit.tui.actions import Action, KeymapApp, bindings, exclusion_actions
-from reviewkit.tui.help import HelpScreen, with_stage_reasons
+from reviewkit.tui.actions import Action, bindings, exclusion_actions
+from reviewkit.tui.decision import DecisionScreen, reason_picker
+from reviewkit.tui.help import with_stage_reasons
+from reviewkit.tui.messages import Decided, Undone
 from reviewkit.tui.widgets import (
     RecordView,
     TextPrompt,
-    WaitsForDatabase,
     footer_order,
     keeps_keys,
     open_in_system,
-    reason_for_key,
-    reasons_renderable,
     record_renderable,
 )
 
@@ -99,7 +97,7 @@ def stage_actions(rule: Stage) -> tuple[Action, ...]:
 
 
 @keeps_keys
-class ScreeningScreen(WaitsForDatabase, Screen):
+class ScreeningScreen(DecisionScreen):
     """One record, the reasons with their number keys, progress and a message line.
 
     While another process holds the database's write lock, keys are kept and replayed in
@@ -114,6 +112,8 @@ class ScreeningScreen(WaitsForDatabase, Screen):
     #message { height: 1; padding: 0 1; color: $warning; }
     """
     BINDINGS = bindings(footer_order(ACTIONS))
+    TITLE = "reviewkit screen"
+    CANCELLED = "exclusion cancelled"
 
     RANK_POLL_S = 0.5
 
@@ -175,10 +175,6 @@ class ScreeningScreen(WaitsForDatabase, Screen):
     def current(self) -> int | None:
         return None if self.pos is None else self.queue.studies[self.pos]
 
-    def say(self, message: str) -> None:
-        self.message = message
-        self.query_one("#message", Static).update(message, layout=False)
-
     def render_status(self) -> None:
         q = self.queue
         # the record's id (as in the body, the messages and 'g'), then its place in my queue
@@ -212,20 +208,9 @@ class ScreeningScreen(WaitsForDatabase, Screen):
         if self._reasons_mode == self.excluding:
             return
         self._reasons_mode = self.excluding
-        reasons = self.rule.exclusion_reasons
-        head = (
-            (
-                "Exclude: press the reason's number"
-                + ("" if self.rule.reason_required else ", 0 for none")
-                + " · Esc cancels"
-            )
-            if self.excluding
-            else "Exclusion reasons (e, then the number)"
-        )
-        text = reasons_renderable(
-            Text(head, style="bold reverse" if self.excluding else "bold"), reasons
-        )
-        self.query_one("#reasons", Static).update(text)
+        self.query_one("#reasons", Static).update(reason_picker(self.rule, self.excluding))
+
+    show_picker = render_reasons
 
     def render_mine(self) -> None:
         study = self.current
@@ -319,6 +304,7 @@ class ScreeningScreen(WaitsForDatabase, Screen):
             self.say(f"not saved: {exc.message}")
             return
         self.last_committed = d.id
+        self.post_message(Decided(study, label, reason, d.id))
         if self.ranking is not None:
             self.ranking.update()
         self.say(f"saved: {label}{f' ({reason})' if reason else ''} on record {study}")
@@ -337,22 +323,6 @@ class ScreeningScreen(WaitsForDatabase, Screen):
         self.excluding = True
         self.render_reasons()
         self.say("exclude: which reason?")
-
-    def action_reason(self, n: int) -> None:
-        if not self.excluding:
-            self.say("press e first, then the reason's number")
-            return
-        code, problem = reason_for_key(self.rule, n)
-        if code is None:
-            self.say(problem)
-            return
-        self.commit("exclude", code)  # leaves exclude mode once saved (or refused)
-
-    def action_cancel(self) -> None:
-        if self.excluding:
-            self.excluding = False
-            self.render_reasons()
-            self.say("exclusion cancelled")
 
     def action_note(self) -> None:
         study = self.current
@@ -383,7 +353,9 @@ class ScreeningScreen(WaitsForDatabase, Screen):
             self.ranking.update()
         pos = self.queue.position_of(target.record_id)
         self.go(pos if pos is not None else self.pos)
-        self.say(f"undone: {target.label} on record {self.queue.study_of(target.record_id)}")
+        study = self.queue.study_of(target.record_id)
+        self.post_message(Undone(study, target.label))
+        self.say(f"undone: {target.label} on record {study}")
 
     # moving ------------------------------------------------------------------------------
     def action_move(self, step: int) -> None:
@@ -478,40 +450,5 @@ class ScreeningScreen(WaitsForDatabase, Screen):
         self.say(f"opened {url}")
 
     # other -------------------------------------------------------------------------------
-    def action_help(self) -> None:
-        self.app.push_screen(
-            HelpScreen(
-                f"Screening · {self.rule.name}", stage_actions(self.rule), self.app.keymap_in_use
-            )
-        )
-
-    def action_quit(self) -> None:
-        self.app.exit()
-
-
-class ScreeningApp(KeymapApp):
-    """``reviewkit screen``: the screening screen for one reviewer and stage."""
-
-    TITLE = "reviewkit screen"
-
-    def __init__(
-        self,
-        queue: ReviewerQueue,
-        *,
-        keymap: dict[str, str] | None = None,
-        opener: Callable[[str], bool | None] | None = None,
-        ranking: QueueRanker | None = None,
-    ) -> None:
-        super().__init__(keymap=keymap)
-        self.queue = queue
-        self.opener = opener
-        self.ranking = ranking
-
-    def on_mount(self) -> None:
-        self.push_screen(ScreeningScreen(self.queue, self.opener, self.ranking))
-
-    @property
-    def screening(self) -> ScreeningScreen:
-        screen = self.screen_stack[1] if len(self.screen_stack) > 1 else self.screen
-        assert isinstance(screen, ScreeningScreen)
-        return screen
+    def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
+        return f"Screening · {self.rule.name}", stage_actions(self.rule)

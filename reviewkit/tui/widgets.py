@@ -318,8 +318,18 @@ class WaitsForDatabase:
 def keeps_keys(cls: type) -> type:
     """Class decorator: every ``action_*`` of a :class:`WaitsForDatabase` screen runs through
     :meth:`WaitsForDatabase.kept`, so no key is lost or reordered while the database is busy."""
-    for name, method in list(vars(cls).items()):
-        if name.startswith("action_") and callable(method):
+    # the actions a reviewkit base class defines (help, quit) are kept as well: they wait their
+    # turn behind the kept keys like any other key
+    names = {
+        name
+        for klass in cls.__mro__
+        if klass.__module__.startswith("reviewkit.")
+        for name in vars(klass)
+        if name.startswith("action_")
+    }
+    for name in names:
+        method = getattr(cls, name)
+        if callable(method) and not getattr(method, "_kept", False):
             setattr(cls, name, _kept_action(method))
     return cls
 
@@ -329,4 +339,5 @@ def _kept_action(method: Callable[..., None]) -> Callable[..., None]:
     def action(self: WaitsForDatabase, *args: object) -> None:
         self.kept(lambda: method(self, *args))
 
+    action._kept = True  # type: ignore[attr-defined]
     return action

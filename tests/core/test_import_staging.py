@@ -10,9 +10,9 @@ from textual.app import App
 
 from reviewkit import formats, importer
 from reviewkit.cli import main
-from reviewkit.cli._common import AppCrashed, run_app
 from reviewkit.project import init_project, open_project
 from reviewkit.store import records as record_rows
+from reviewkit.tui.app import AppCrashed, run_app
 
 PROTOCOL_A = Path(__file__).resolve().parents[2] / "protocols" / "rtw-systematic-reviews.toml"
 RIS = "TY  - JOUR\nTI  - {title}\nAU  - Hansen, K\nPY  - 2021\nDO  - 10.1000/{n}\nER  - \n\n"

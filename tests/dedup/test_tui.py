@@ -6,12 +6,14 @@ import asyncio
 import sqlite3
 
 import pytest
-from conftest import add_records
+from conftest import Caught, add_records
 from dedup.helpers import TITLE, other, rec
 
 from reviewkit.dedup import engine
-from reviewkit.tui.dedup_review import DedupReviewApp, marked
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.dedup_review import DedupReviewScreen, marked
 from reviewkit.tui.help import HelpScreen
+from reviewkit.tui.messages import PairJudged
 
 SIZE = (110, 30)
 
@@ -56,9 +58,10 @@ def test_same_different_skip_undo_help_quit(queued):
     project, ids = queued
 
     async def go():
-        app = DedupReviewApp(project.db, "ann", keymap={})
-        async with app.run_test(size=SIZE) as pilot:
-            screen = app.review
+        app = ReviewkitApp(DedupReviewScreen(project.db, "ann"), keymap={})
+        judged = Caught(PairJudged)
+        async with app.run_test(size=SIZE, message_hook=judged) as pilot:
+            screen = app.first_screen
             first = screen.pair
             assert first is not None
             await pilot.press("s")
@@ -67,6 +70,8 @@ def test_same_different_skip_undo_help_quit(queued):
             assert second is not None and (second.a, second.b) != (first.a, first.b)
             await pilot.press("k")  # skip: nothing written
             assert len(committed(project)) == 1
+            await pilot.pause()
+            assert [(m.a, m.b, m.verdict) for m in judged] == [(first.a, first.b, "duplicate")]
             third = screen.pair
             assert third is None or (third.a, third.b) != (second.a, second.b)
             await pilot.press("z")  # undo the 'same' verdict: that pair shows again
@@ -89,12 +94,12 @@ def test_empty_queue_says_so_and_keys_do_nothing(project_b):
     engine.run_dedup(project_b.db)
 
     async def go():
-        app = DedupReviewApp(project_b.db, "ann", keymap={})
+        app = ReviewkitApp(DedupReviewScreen(project_b.db, "ann"), keymap={})
         async with app.run_test(size=SIZE) as pilot:
-            assert app.review.pair is None
+            assert app.first_screen.pair is None
             await pilot.press("s", "d", "k")
             await pilot.press("z")
-            assert "nothing to undo" in str(app.review.query_one("#message").render())
+            assert "nothing to undo" in str(app.first_screen.query_one("#message").render())
             assert committed(project_b) == []
 
     asyncio.run(go())
@@ -104,7 +109,7 @@ def test_keymap_remaps_a_verdict_key(queued):
     project, _ = queued
 
     async def go():
-        app = DedupReviewApp(project.db, "ann", keymap={"dedup.same": "y"})
+        app = ReviewkitApp(DedupReviewScreen(project.db, "ann"), keymap={"dedup.same": "y"})
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("s")
             assert committed(project) == []
@@ -122,7 +127,9 @@ def test_differences_are_marked_word_by_word():
 
 def test_snapshot_review_screen(queued, snap_compare):
     project, _ = queued
-    assert snap_compare(DedupReviewApp(project.db, "ann", keymap={}), terminal_size=SIZE)
+    assert snap_compare(
+        ReviewkitApp(DedupReviewScreen(project.db, "ann"), keymap={}), terminal_size=SIZE
+    )
 
 
 def test_a_merge_of_screened_records_is_shown_first_and_made_on_a_second_press(queued):
@@ -135,11 +142,11 @@ def test_a_merge_of_screened_records_is_shown_first_and_made_on_a_second_press(q
         scr.decide(project.db, pair.b, "title-abstract", who, "exclude", "long-term")
 
     async def go():
-        app = DedupReviewApp(project.db, "ann", keymap={}, project=project)
+        app = ReviewkitApp(DedupReviewScreen(project.db, "ann", project=project), keymap={})
         async with app.run_test(size=SIZE) as pilot:
-            assert (app.review.pair.a, app.review.pair.b) == (pair.a, pair.b)
+            assert (app.first_screen.pair.a, app.first_screen.pair.b) == (pair.a, pair.b)
             await pilot.press("s")
-            message = str(app.review.query_one("#message").render())
+            message = str(app.first_screen.query_one("#message").render())
             assert "merging changes screening" in message and "disagree" in message
             assert committed(project) == []
             await pilot.press("s")

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import asyncio
 
+from conftest import Caught
 from textual.widgets import Static
 
 from reviewkit import classify
-from reviewkit.tui.classify import ACTIONS, ConfirmApp, ConfirmScreen
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.classify import ACTIONS, ConfirmScreen
 from reviewkit.tui.help import HelpScreen
+from reviewkit.tui.messages import Confirmed
 
 
 def test_confirm_keys(b_included):
     project, ids = b_included
     classify.classify_project(project, ids, ["model-type"])
 
+    confirmed = Caught(Confirmed)
+
     async def scenario() -> None:
-        app = ConfirmApp(project, "model-type", ids, "ann", keymap={})
-        async with app.run_test(size=(120, 40)) as pilot:
+        app = ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap={})
+        async with app.run_test(size=(120, 40), message_hook=confirmed) as pilot:
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, ConfirmScreen) and screen.current == ids[0]
@@ -35,6 +40,11 @@ def test_confirm_keys(b_included):
             await pilot.press("m")  # no model yet: a message, nothing written
             await pilot.pause()
             assert "no model suggestion" in str(screen.query_one("#message", Static).render())
+            assert [(m.study, m.labels) for m in confirmed] == [
+                (ids[0], ["job-specialist"]),
+                (ids[1], ["multidisciplinary-team"]),
+                (ids[2], ["none"]),
+            ]
             await pilot.press("question_mark")
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen)
@@ -54,7 +64,9 @@ def test_multi_label_toggle_then_enter(b_included):
     project, ids = b_included
 
     async def scenario() -> None:
-        app = ConfirmApp(project, "severe-mental-illness", ids[:1], "ann", keymap={})
+        app = ReviewkitApp(
+            ConfirmScreen(project, "severe-mental-illness", ids[:1], "ann"), keymap={}
+        )
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.press("1", "enter")
             await pilot.pause()
@@ -75,7 +87,7 @@ def test_tab_wraps_to_an_unconfirmed_study_and_says_when_there_is_none(b_include
     classify.confirm(project, ids[2], "model-type", ["coordinator"], "ann")
 
     async def scenario() -> None:
-        app = ConfirmApp(project, "model-type", ids, "ann", keymap={})
+        app = ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap={})
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             screen = app.screen
@@ -109,7 +121,7 @@ def test_model_retrains_in_the_background_and_shows_its_accuracy(project_b, stor
         classify.confirm(project_b, rid, "model-type", [lab], "ann")
 
     async def scenario() -> None:
-        app = ConfirmApp(project_b, "model-type", ids, "ann", keymap={})
+        app = ReviewkitApp(ConfirmScreen(project_b, "model-type", ids, "ann"), keymap={})
         async with app.run_test(size=(140, 40)) as pilot:
             await pilot.pause()
             screen = app.screen

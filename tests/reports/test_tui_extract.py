@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import asyncio
 
+from conftest import Caught
 from textual.widgets import Input, Static
 
 from reviewkit import extract
 from reviewkit.store import extraction as values_rows
-from reviewkit.tui.extract import ExtractApp, ExtractScreen
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.extract import ExtractScreen
 from reviewkit.tui.help import HelpScreen
+from reviewkit.tui.messages import FieldSaved
 
 
 def fields_text(screen: ExtractScreen) -> str:
@@ -21,10 +24,11 @@ def test_edit_fields_of_a_study(b_included):
     project, ids = b_included
     extract.prefill(project, ids)
     first = ids[0]
+    saved = Caught(FieldSaved)
 
     async def scenario() -> None:
-        app = ExtractApp(project, ids, "ann", keymap={})
-        async with app.run_test(size=(120, 44)) as pilot:
+        app = ReviewkitApp(ExtractScreen(project, ids, "ann"), keymap={})
+        async with app.run_test(size=(120, 44), message_hook=saved) as pilot:
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, ExtractScreen) and screen.current == first
@@ -45,6 +49,10 @@ def test_edit_fields_of_a_study(b_included):
             await pilot.press("escape")
             await pilot.pause()
             assert "unchanged" in str(screen.query_one("#message", Static).render())
+            # one field saved; Esc saved nothing
+            assert [(m.study, m.field, m.value) for m in saved] == [
+                (first, "country", "Denmark (Copenhagen)")
+            ]
             await pilot.press("question_mark")
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen)
@@ -75,7 +83,7 @@ def test_tab_goes_to_the_next_study_with_an_empty_field(b_included):
     extract.set_value(project, ids[2], "effect", "", "ann")  # one gap, in the last study
 
     async def scenario() -> None:
-        app = ExtractApp(project, ids, "ann", keymap={})
+        app = ReviewkitApp(ExtractScreen(project, ids, "ann"), keymap={})
         async with app.run_test(size=(120, 44)) as pilot:
             await pilot.pause()
             screen = app.screen
@@ -119,7 +127,7 @@ def test_tab_wraps_round_to_an_earlier_gap(b_included):
             )
 
     async def scenario() -> None:
-        app = ExtractApp(project, ids, "ann", keymap={})
+        app = ReviewkitApp(ExtractScreen(project, ids, "ann"), keymap={})
         async with app.run_test(size=(120, 44)) as pilot:
             await pilot.pause()
             screen = app.screen

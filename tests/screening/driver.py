@@ -20,16 +20,18 @@ from reviewkit.project import open_project
 
 
 async def tui(folder: str, reviewer: str, seed: int) -> None:
-    from reviewkit.tui.screening import ScreeningApp
+    from reviewkit.tui.app import ReviewkitApp
+    from reviewkit.tui.screening import ScreeningScreen
 
     rng = random.Random(seed)
     project = open_project(folder)
-    app = ScreeningApp(
-        screening.ReviewerQueue(project, "title-abstract", reviewer, seed=seed), keymap={}
+    app = ReviewkitApp(
+        ScreeningScreen(screening.ReviewerQueue(project, "title-abstract", reviewer, seed=seed)),
+        keymap={},
     )
     keys = [["i"], ["u"], ["e", "1"], ["e", "2"], ["e", "0"], ["z"], ["k"], ["j"]]
     async with app.run_test(size=(100, 34)) as pilot:
-        s = app.screening
+        s = app.first_screen
         print("ready", flush=True)
         while True:
             before = s.last_committed

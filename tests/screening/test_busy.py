@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import add_records
+from conftest import Caught, add_records
 from screening.helpers import make_records
 
 from reviewkit import screening as scr
@@ -24,7 +24,9 @@ from reviewkit.errors import DatabaseBusy
 from reviewkit.project import open_project
 from reviewkit.status import project_status
 from reviewkit.store import db as store_db
-from reviewkit.tui.screening import ScreeningApp
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.messages import Decided, Resolved
+from reviewkit.tui.screening import ScreeningScreen
 
 TA = "title-abstract"
 
@@ -90,11 +92,12 @@ def test_screening_keeps_every_key_while_another_process_holds_the_write_lock(
     project_b, holder_for
 ):
     add_records(project_b, make_records(6))
-    app = ScreeningApp(scr.ReviewerQueue(project_b, TA, "reviewer1"), keymap={})
+    app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project_b, TA, "reviewer1")), keymap={})
+    decided = Caught(Decided)
 
     async def go():
-        async with app.run_test(size=(100, 34)) as pilot:
-            screen = app.screening
+        async with app.run_test(size=(100, 34), message_hook=decided) as pilot:
+            screen = app.first_screen
             order = list(screen.queue.studies)
             await pilot.press("i")  # saved at once: the database is free
             holder = holder_for(project_b)
@@ -104,6 +107,8 @@ def test_screening_keeps_every_key_while_another_process_holds_the_write_lock(
             assert screen.waiting == 4
             assert "4 keys kept" in screen.message
             assert len(committed(project_b)) == 1  # nothing written while locked
+            await pilot.pause()
+            assert [(d.study, d.label) for d in decided] == [(order[0], "include")]
             holder.release()
             for _ in range(100):
                 if not screen.waiting:
@@ -117,7 +122,9 @@ def test_screening_keeps_every_key_while_another_process_holds_the_write_lock(
                 (order[2], "uncertain", ""),
                 (order[2], "include", ""),  # k went back to it, i changed the vote
             ]
-            assert "saved: include" in screen.message
+            await pilot.pause()
+            # one message per decision, posted once it was written: the kept ones in order
+            assert [(d.study, d.label, d.reason) for d in decided] == committed(project_b)
             await pilot.press("q")
 
     asyncio.run(go())
@@ -125,7 +132,7 @@ def test_screening_keeps_every_key_while_another_process_holds_the_write_lock(
 
 
 def test_conflicts_screen_keeps_a_final_decision_while_the_database_is_busy(project_b, holder_for):
-    from reviewkit.tui.conflicts import ConflictsApp
+    from reviewkit.tui.conflicts import ConflictsScreen
 
     (study,) = add_records(project_b, make_records(1))
     scr.decide(project_b.db, study, TA, "reviewer1", "include", protocol=project_b.protocol)
@@ -138,20 +145,27 @@ def test_conflicts_screen_keeps_a_final_decision_while_the_database_is_busy(proj
         "wrong-population",
         protocol=project_b.protocol,
     )
-    app = ConflictsApp(project_b, TA, "lead", keymap={})
+    app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
+    resolved = Caught(Resolved)
 
     async def go():
-        async with app.run_test(size=(100, 34)) as pilot:
-            screen = app.conflicts_screen
+        async with app.run_test(size=(100, 34), message_hook=resolved) as pilot:
+            screen = app.first_screen
             holder = holder_for(project_b)
             await pilot.press("e", "1")
             assert "database busy" in screen.message
+            await pilot.pause()
+            assert resolved == []  # not written yet: no message
             holder.release()
             for _ in range(100):
                 if not screen.waiting:
                     break
                 await pilot.pause(0.1)
             assert committed(project_b)[-1][:2] == (study, "final-exclude")
+            await pilot.pause()
+            assert [(r.study, r.label, r.resolver) for r in resolved] == [
+                (study, "exclude", "lead")
+            ]
             await pilot.press("q")
 
     asyncio.run(go())

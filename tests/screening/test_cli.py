@@ -12,8 +12,8 @@ from reviewkit import screening as scr
 from reviewkit.cli import main
 from reviewkit.project import open_project
 from reviewkit.store.decisions import list_decisions
-from reviewkit.tui.conflicts import ConflictsApp
-from reviewkit.tui.screening import ScreeningApp
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.screening import ScreeningScreen
 
 TA = "title-abstract"
 
@@ -50,12 +50,15 @@ def test_screen_refuses_an_unknown_reviewer_or_stage(voted, capsys):
 def test_screen_and_conflicts_open_their_apps(voted, monkeypatch):
     project, _ = voted
     ran = []
-    monkeypatch.setattr(
-        ScreeningApp, "run", lambda self: ran.append((self.queue.reviewer, self.queue.stage))
-    )
-    monkeypatch.setattr(
-        ConflictsApp, "run", lambda self: ran.append((self.resolver, len(self.views)))
-    )
+
+    def run(app):
+        screen = app.first_screen
+        if isinstance(screen, ScreeningScreen):
+            ran.append((screen.queue.reviewer, screen.queue.stage))
+        else:
+            ran.append((screen.resolver, len(screen.views)))
+
+    monkeypatch.setattr(ReviewkitApp, "run", run)
     assert (
         cli(project, "screen", "--reviewer", "reviewer2", "--stage", "full-text", "--seed", "3")
         == 0
@@ -104,10 +107,10 @@ def test_undo_after_restart_in_the_tui(project_b):
 
     async def session(keys):
         project = open_project(folder)
-        app = ScreeningApp(scr.ReviewerQueue(project, TA, "reviewer1"), keymap={})
+        app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, TA, "reviewer1")), keymap={})
         async with app.run_test(size=(100, 34)) as pilot:
             await pilot.press(*keys)
-            current = app.screening.current
+            current = app.first_screen.current
         project.close()
         return current
 

@@ -14,7 +14,8 @@ from reviewkit.cli import main
 from reviewkit.queue_ranker import QueueRanker
 from reviewkit.ranking import default_model
 from reviewkit.store.decisions import list_decisions
-from reviewkit.tui.screening import ScreeningApp
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.screening import ScreeningScreen
 
 TA = "title-abstract"
 SIZE = (100, 34)
@@ -74,9 +75,9 @@ def test_keys_go_on_while_a_slow_retrain_runs_then_likely_includes_come_next(top
     ranking = QueueRanker(queue, model_factory=GatedModel, isolate=False)
 
     async def go():
-        app = ScreeningApp(queue, keymap={}, ranking=ranking)
+        app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
         async with app.run_test(size=SIZE) as pilot:
-            s = app.screening
+            s = app.first_screen
             await until_started(pilot, ranking)
             assert ranking.wait_idle()
             counts = {True: 0, False: 0}
@@ -120,9 +121,9 @@ def test_the_record_on_screen_stays_and_decided_records_keep_their_place(topics)
     ranking = QueueRanker(queue)
 
     async def go():
-        app = ScreeningApp(queue, keymap={}, ranking=ranking)
+        app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
         async with app.run_test(size=SIZE) as pilot:
-            s = app.screening
+            s = app.first_screen
             await until_started(pilot, ranking)
             counts = {True: 0, False: 0}
             while counts[True] < 5 or counts[False] < 5:
@@ -150,9 +151,9 @@ def test_the_order_line_before_the_rule_and_without_ranking(topics):
     ranking = QueueRanker(queue)
 
     async def go():
-        app = ScreeningApp(queue, keymap={}, ranking=ranking)
+        app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
         async with app.run_test(size=SIZE) as pilot:
-            s = app.screening
+            s = app.first_screen
             await until_started(pilot, ranking)
             order = list(queue.studies)
             await vote(pilot, s, like)
@@ -165,7 +166,9 @@ def test_the_order_line_before_the_rule_and_without_ranking(topics):
             )
             await pilot.press("j", "tab")
             assert queue.studies == order  # seeded order until the rule is met
-        plain = ScreeningApp(scr.ReviewerQueue(project, TA, "reviewer2"), keymap={})
+        plain = ReviewkitApp(
+            ScreeningScreen(scr.ReviewerQueue(project, TA, "reviewer2")), keymap={}
+        )
         async with plain.run_test(size=SIZE):
             assert "Order: seeded random (ranking off)" in screen_text(plain)
 
@@ -178,7 +181,7 @@ def test_the_order_line_before_the_rule_and_without_ranking(topics):
 def test_cli_rank_option(topics, monkeypatch):
     project, _ = topics
     seen = []
-    monkeypatch.setattr(ScreeningApp, "run", lambda self: seen.append(self.ranking))
+    monkeypatch.setattr(ReviewkitApp, "run", lambda self: seen.append(self.first_screen.ranking))
     folder = str(project.folder)
     assert main(["screen", "--project", folder, "--reviewer", "reviewer1"]) == 0
     assert main(["screen", "--project", folder, "--reviewer", "reviewer1", "--no-rank"]) == 0

@@ -14,7 +14,8 @@ from screening.helpers import make_records
 from reviewkit import screening as scr
 from reviewkit.cli import main
 from reviewkit.errors import UserError
-from reviewkit.tui.screening import ScreeningApp
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.screening import ScreeningScreen
 
 TA, FT = "title-abstract", "full-text"
 
@@ -41,11 +42,11 @@ def test_one_reviewer_stage_refuses_a_second_vote_on_a_decided_record(project_a)
 
 def test_the_screen_says_so_and_moves_on_when_another_reviewer_took_the_record(project_a):
     add_records(project_a, make_records(3))
-    app = ScreeningApp(scr.ReviewerQueue(project_a, TA, "reviewer2"), keymap={})
+    app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project_a, TA, "reviewer2")), keymap={})
 
     async def go():
         async with app.run_test(size=(100, 34)) as pilot:
-            screen = app.screening
+            screen = app.first_screen
             first = screen.current
             vote(project_a, first, "reviewer1", "exclude", "wrong-outcome")  # another terminal
             await pilot.press("i")
@@ -92,7 +93,9 @@ def test_attach_cli_refuses_a_folder_with_exit_2(project_a, tmp_path, capsys):
 def _full_text_app(project, opener):
     (a,) = add_records(project, make_records(1))
     vote(project, a, "reviewer1", "include")  # one reviewer at title-abstract in Review A
-    return a, ScreeningApp(scr.ReviewerQueue(project, FT, "reviewer1"), keymap={}, opener=opener)
+    return a, ReviewkitApp(
+        ScreeningScreen(scr.ReviewerQueue(project, FT, "reviewer1"), opener=opener), keymap={}
+    )
 
 
 def test_open_says_when_nothing_could_open_the_file(project_a, tmp_path):
@@ -104,10 +107,10 @@ def test_open_says_when_nothing_could_open_the_file(project_a, tmp_path):
     async def go():
         async with app.run_test(size=(100, 34)) as pilot:
             await pilot.press("o")
-            assert app.screening.message.startswith("could not open file://")
+            assert app.first_screen.message.startswith("could not open file://")
             pdf.unlink()
             await pilot.press("o")
-            assert "is no longer there" in app.screening.message
+            assert "is no longer there" in app.first_screen.message
             await pilot.press("q")
 
     asyncio.run(go())
@@ -115,11 +118,11 @@ def test_open_says_when_nothing_could_open_the_file(project_a, tmp_path):
 
 def test_header_and_body_name_the_same_record(project_a):
     add_records(project_a, make_records(5))
-    app = ScreeningApp(scr.ReviewerQueue(project_a, TA, "reviewer1"), keymap={})
+    app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project_a, TA, "reviewer1")), keymap={})
 
     async def go():
         async with app.run_test(size=(100, 34)) as pilot:
-            screen = app.screening
+            screen = app.first_screen
             await pilot.press("j", "j")
             study = screen.current
             header = str(screen.query_one("#status").render())
@@ -134,7 +137,7 @@ def test_header_and_body_name_the_same_record(project_a):
 def test_the_footer_keeps_help_and_quit_at_80x24(project_a, stage):
     for a in add_records(project_a, make_records(2)):
         vote(project_a, a, "reviewer1", "include")  # so that the full-text stage has records
-    app = ScreeningApp(scr.ReviewerQueue(project_a, stage, "reviewer1"), keymap={})
+    app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project_a, stage, "reviewer1")), keymap={})
 
     async def go():
         async with app.run_test(size=(80, 24)) as pilot:

@@ -6,15 +6,17 @@ import asyncio
 import sqlite3
 
 import pytest
-from conftest import add_records
+from conftest import Caught, add_records
 from screening.helpers import make_records
 from textual.widgets import Input
 
 from reviewkit import screening as scr
 from reviewkit.store.decisions import list_decisions
-from reviewkit.tui.conflicts import ConflictsApp, ConflictsScreen
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.conflicts import ConflictsScreen
 from reviewkit.tui.help import HelpScreen
-from reviewkit.tui.screening import ScreeningApp, ScreeningScreen
+from reviewkit.tui.messages import Decided, Resolved, Undone
+from reviewkit.tui.screening import ScreeningScreen
 from reviewkit.tui.widgets import TextPrompt, compile_terms, highlight
 
 TA, FT = "title-abstract", "full-text"
@@ -23,10 +25,9 @@ SIZE = (100, 34)
 
 def app_for(project, reviewer="reviewer1", stage=TA, **kw):
     opened: list[str] = []
-    app = ScreeningApp(
-        scr.ReviewerQueue(project, stage, reviewer),
+    app = ReviewkitApp(
+        ScreeningScreen(scr.ReviewerQueue(project, stage, reviewer), opener=opened.append),
         keymap=kw.pop("keymap", {}),
-        opener=opened.append,
     )
     app.opened = opened
     return app
@@ -63,8 +64,9 @@ def test_decision_keys_commit_before_the_next_record(five):
 
     async def go():
         app = app_for(project)
-        async with app.run_test(size=SIZE) as pilot:
-            s = app.screening
+        decided = Caught(Decided)
+        async with app.run_test(size=SIZE, message_hook=decided) as pilot:
+            s = app.first_screen
             first = s.current
             await pilot.press("i")
             assert committed(project) == [(first, "reviewer1", "include", "")]
@@ -91,6 +93,11 @@ def test_decision_keys_commit_before_the_next_record(five):
             assert s.queue.remaining == 1
             await pilot.press("e", "9")  # only 7 reasons
             assert "no reason 9" in s.message and len(committed(project)) == 4
+            await pilot.pause()
+            # a message per written decision, none for the refused keys
+            assert [(d.study, d.label, d.reason) for d in decided] == [
+                (r[0], r[2], r[3]) for r in committed(project)
+            ]
 
     run(go())
 
@@ -101,7 +108,7 @@ def test_undo_note_and_moving(five):
     async def go():
         app = app_for(project)
         async with app.run_test(size=SIZE) as pilot:
-            s = app.screening
+            s = app.first_screen
             first = s.current
             await pilot.press("i")
             await pilot.press("z")
@@ -136,7 +143,7 @@ def test_search_and_goto(five):
     async def go():
         app = app_for(project)
         async with app.run_test(size=SIZE) as pilot:
-            s = app.screening
+            s = app.first_screen
             await prompt(pilot, app, "slash", "Study 4:")
             assert s.current == ids[3] and "found" in s.message
             await prompt(pilot, app, "slash", "nothing like this")
@@ -194,7 +201,7 @@ def test_full_text_attach_open_and_reason_required(project_a, tmp_path):
     async def go():
         app = app_for(project_a, stage=FT)
         async with app.run_test(size=SIZE) as pilot:
-            s = app.screening
+            s = app.first_screen
             await pilot.press("o")
             assert "no full text attached" in s.message and app.opened == []
             await prompt(pilot, app, "a", str(tmp_path / "missing.pdf"))
@@ -248,7 +255,7 @@ def test_empty_queue_says_so(project_b):
         async with app.run_test(size=SIZE) as pilot:
             assert "Nothing to screen" in app.export_screenshot().replace("&#160;", " ")
             await pilot.press("i", "j", "z")
-            assert "nothing to undo" in app.screening.message
+            assert "nothing to undo" in app.first_screen.message
 
     run(go())
 
@@ -275,9 +282,10 @@ def test_conflicts_keys(project_b):
     ids = conflict_project(project_b)
 
     async def go():
-        app = ConflictsApp(project_b, TA, "lead", keymap={})
-        async with app.run_test(size=SIZE) as pilot:
-            s = app.conflicts_screen
+        app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
+        caught = Caught(Resolved, Undone)
+        async with app.run_test(size=SIZE, message_hook=caught) as pilot:
+            s = app.first_screen
             await prompt(pilot, app, "i", "agreed at meeting")
             final = list_decisions(project_b.db)[-1]
             assert (final.record_id, final.label, final.reviewer, final.note) == (
@@ -291,6 +299,12 @@ def test_conflicts_keys(project_b):
             assert committed(project_b)[-1][1:] == ("lead", "final-exclude", "long-term")
             await pilot.press("z")
             assert s.pos == 1 and s.views[1].final is None
+            await pilot.pause()
+            assert [(type(m).__name__, m.study, m.label) for m in caught] == [
+                ("Resolved", ids[0], "include"),
+                ("Resolved", ids[1], "exclude"),
+                ("Undone", ids[1], "final-exclude"),
+            ]
             await pilot.press("e", "escape", "k")
             assert s.pos == 0 and not s.excluding
             await pilot.press("j", "down", "up")
@@ -334,4 +348,6 @@ def test_snapshot_help(five, snap_compare):
 
 def test_snapshot_conflicts(project_b, snap_compare):
     conflict_project(project_b)
-    assert snap_compare(ConflictsApp(project_b, TA, "lead", keymap={}), terminal_size=SIZE)
+    assert snap_compare(
+        ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={}), terminal_size=SIZE
+    )

@@ -1,0 +1,75 @@
+"""The one terminal app: :class:`ReviewkitApp` runs the screen a command asks for.
+
+Every command that opens a terminal screen (``screen``, ``conflicts``, ``dedup review``,
+``confirm``, ``extract edit``) builds its :class:`ReviewkitScreen` and hands it to
+:class:`ReviewkitApp`, which owns what all of them share: the user's keymap (loaded once,
+shown by the help screens), no command palette, the global keys (help, quit) and the exit code
+after a crash (:func:`run_app`). Screens post typed messages (``Decided``, ``Resolved``, …,
+in :mod:`reviewkit.tui.messages`) after the stage function returned, which tests catch.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import App
+from textual.screen import Screen
+
+from reviewkit.errors import UserError
+from reviewkit.tui.actions import Action, load_keymap
+from reviewkit.tui.help import HelpScreen
+
+
+class ReviewkitScreen(Screen):
+    """Base of reviewkit's screens: help (``?``) and quit (``q``) for every screen.
+
+    ``TITLE`` is the command (the app's title, shown in crash messages); a screen names its
+    help screen and the actions it lists with :meth:`help_content`.
+    """
+
+    TITLE = "reviewkit"
+
+    def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
+        """(title, actions) of this screen's help screen."""
+        raise NotImplementedError
+
+    def action_help(self) -> None:
+        title, actions = self.help_content()
+        self.app.push_screen(HelpScreen(title, actions, self.app.keymap_in_use))  # type: ignore[attr-defined]
+
+    def action_quit(self) -> None:
+        self.app.exit()
+
+
+class ReviewkitApp(App):
+    """The terminal app: pushes ``screen``; keys from the user's keymap file (or the
+    ``keymap`` given, e.g. ``{}`` in tests), which the help screens show as well."""
+
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, screen: ReviewkitScreen, *, keymap: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.keymap_in_use = load_keymap() if keymap is None else keymap
+        self.set_keymap(self.keymap_in_use)
+        self.first_screen = screen
+        self.title = screen.TITLE
+
+    def on_mount(self) -> None:
+        self.push_screen(self.first_screen)
+
+
+class AppCrashed(UserError):
+    """A terminal app stopped on an unexpected error (a bug): exit code 1, not 0."""
+
+    exit_code = 1
+
+
+def run_app(app: App, **run_options: Any) -> None:
+    """Run a Textual app; if it crashed (Textual printed the traceback), exit non-zero."""
+    app.run(**run_options)
+    if app.return_code:
+        raise AppCrashed(
+            f"{app.title} stopped on an unexpected error (shown above); everything saved"
+            " before it is kept",
+            hint="reopen the screen to go on, and please report the error",
+        )

@@ -1,0 +1,74 @@
+"""The base of the screens that write screening decisions (screening, conflicts).
+
+What both share: the message line, the exclusion-reason picker (e, then the reason's number;
+0 for none where the stage allows it; Esc cancels) and keeping keys while the database is busy
+(:class:`~reviewkit.tui.widgets.WaitsForDatabase`). The numbered list and the key-to-reason
+rule are :func:`~reviewkit.tui.widgets.reasons_renderable` and
+:func:`~reviewkit.tui.widgets.reason_for_key`.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+from textual.widgets import Static
+
+from reviewkit.protocol import Stage
+from reviewkit.tui.app import ReviewkitScreen
+from reviewkit.tui.widgets import WaitsForDatabase, reason_for_key, reasons_renderable
+
+
+def reason_picker(rule: Stage, picking: bool) -> Group:
+    """The stage's numbered exclusion reasons under a head line: how to pick one while
+    ``picking`` (after e), else how to start."""
+    if picking:
+        head = Text(
+            "Exclude: press the reason's number"
+            + ("" if rule.reason_required else ", 0 for none")
+            + " · Esc cancels",
+            style="bold reverse",
+        )
+    else:
+        head = Text("Exclusion reasons (e, then the number)", style="bold")
+    return reasons_renderable(head, rule.exclusion_reasons)
+
+
+class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
+    """A screen that decides at one stage (``rule``): the message line (``#message``) and the
+    reason picker's keys. Subclasses write with :meth:`commit` and redraw the picker in
+    :meth:`show_picker`; :attr:`excluding` says whether e was pressed."""
+
+    CANCELLED = ""  # what the message line says when Esc leaves the picker ('' says nothing)
+
+    rule: Stage
+    excluding: bool = False
+    message: str = ""
+
+    def say(self, message: str) -> None:
+        self.message = message
+        self.query_one("#message", Static).update(message, layout=False)
+
+    def commit(self, label: str, reason: str = "") -> None:
+        """Write the decision ``label`` (with ``reason``) for the record shown."""
+        raise NotImplementedError
+
+    def show_picker(self) -> None:
+        """Redraw what shows the reason picker (after :attr:`excluding` changed)."""
+        raise NotImplementedError
+
+    def action_reason(self, n: int) -> None:
+        if not self.excluding:
+            self.say("press e first, then the reason's number")
+            return
+        code, problem = reason_for_key(self.rule, n)
+        if code is None:
+            self.say(problem)
+            return
+        self.commit("exclude", code)  # leaves exclude mode once saved (or refused)
+
+    def action_cancel(self) -> None:
+        if self.excluding:
+            self.excluding = False
+            self.show_picker()
+            if self.CANCELLED:
+                self.say(self.CANCELLED)
