@@ -1,11 +1,6 @@
-"""Stored searches: run and rerun them against PubMed, log each run as PRISMA-S asks, compare runs.
-
-A run is: esearch (history server; date slices above the 9,999 cap) -> the ranked PMIDs are
-stored -> efetch in batches, each batch stored in one transaction with a progress row per
-PMID. Interrupted at any point, running the search again resumes the unfinished run: finished
-batches are not fetched again and no record is stored twice. Records a search has not seen
-before are stored (and so enter the screening queue); records it has seen are compared with
-what it saw, and metadata changes are reported. The API key is never stored.
+"""Stored searches: run and rerun them against PubMed (:mod:`.run`), compare runs
+(:mod:`.diff`), count them for PRISMA (:mod:`.identification`) and log them as PRISMA-S asks
+(:mod:`.prisma_s`).
 """
 
 from reviewkit.searches.diff import RunDiff, RunReport, diff_runs, history, run_pmids
