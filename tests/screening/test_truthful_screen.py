@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import sqlite3
+import tempfile
+from pathlib import Path
 
 import pytest
 from conftest import add_records
@@ -14,6 +17,7 @@ from screening.helpers import make_records
 from reviewkit import screening as scr
 from reviewkit.cli import main
 from reviewkit.errors import UserError
+from reviewkit.screening.lookup import readable_file
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.screening import ScreeningScreen
 
@@ -72,14 +76,31 @@ def test_attach_accepts_only_a_readable_regular_file(project_a, tmp_path):
         scr.attach(project_a.db, a, str(tmp_path / "missing.pdf"))
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
-def test_attach_refuses_an_unreadable_file(project_a, tmp_path):
-    (a,) = add_records(project_a, make_records(1))
-    secret = tmp_path / "secret.pdf"
+def test_attach_refuses_an_unreadable_file():
+    # root reads every file, so the check runs in a forked child that has dropped to 'nobody'
+    folder = Path(
+        tempfile.mkdtemp()
+    )  # pytest's tmp_path sits in a 0700 folder 'nobody' can't enter
+    folder.chmod(0o755)
+    secret = folder / "secret.pdf"
     secret.write_bytes(b"%PDF")
     secret.chmod(0)
-    with pytest.raises(UserError, match="cannot read the file"):
-        scr.attach(project_a.db, a, str(secret))
+    pid = os.fork()
+    if pid == 0:  # the child: only os._exit leaves it
+        code = 2
+        try:
+            if os.geteuid() == 0:
+                os.setgid(65534)
+                os.setuid(65534)
+            readable_file(secret)
+            code = 3  # accepted: the defect this test looks for
+        except UserError as exc:
+            code = 0 if "cannot read the file" in str(exc) else 1
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    shutil.rmtree(folder)
+    assert os.waitstatus_to_exitcode(status) == 0
 
 
 def test_attach_cli_refuses_a_folder_with_exit_2(project_a, tmp_path, capsys):
