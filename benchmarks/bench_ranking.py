@@ -246,7 +246,8 @@ def rebuild(results_dir: Path) -> dict:
                     theirs[seed] = a
             rows.append(_row(ds, v["inputs"], mine, theirs))
         variants.append({"inputs": v["inputs"], "datasets": rows, "summary": _summary(rows)})
-    return _write(results_dir, variants, store)
+    # nothing ran now: the load stated is the one the recorded runs were made under
+    return _write(results_dir, variants, store, load=old.get("load_1min"))
 
 
 def main(results_dir: Path) -> dict:
@@ -256,7 +257,10 @@ def main(results_dir: Path) -> dict:
     return _write(results_dir, variants, store)
 
 
-def _write(results_dir: Path, variants: list[dict], store: dict) -> dict:
+def _write(
+    results_dir: Path, variants: list[dict], store: dict, *, load: float | None = None
+) -> dict:
+    """Write ranking.md and the ASReview cache; ``load`` is the load of the runs (now if None)."""
     (results_dir / "ranking.asreview.json").write_text(
         json.dumps(store, indent=1, sort_keys=True) + "\n"
     )
@@ -267,7 +271,7 @@ def _write(results_dir: Path, variants: list[dict], store: dict) -> dict:
         "asreview_model": "default (elas_u4: TF-IDF 1-2-grams, linear SVM C=0.11, ratio 9.8, max query)",
         "variants": variants,
         "stopping": _stopping(variants),
-        "load_1min": os.getloadavg()[0],
+        "load_1min": os.getloadavg()[0] if load is None else load,
     }
     (results_dir / "ranking.md").write_text(_markdown(figures))
     return figures
