@@ -108,6 +108,21 @@ def test_report_rules_shows_merges_and_queued_pairs_per_rule(proj, capsys):
     assert sum(int(q) for _m, q in rows.values()) == int(out.split("review:")[1].split()[0])
 
 
+def _read_back(capsys, folder, sheet):
+    """`dedup review --read-csv` of a filled queue sheet, as reviewer ann."""
+    return run(
+        capsys,
+        "dedup",
+        "review",
+        "--project",
+        folder,
+        "--reviewer",
+        "ann",
+        "--read-csv",
+        str(sheet),
+    )
+
+
 def _fill(path, verdicts):
     import csv as csvmod
 
@@ -130,33 +145,13 @@ def test_queue_leaves_the_terminal_as_csv_and_comes_back(proj, capsys, tmp_path)
     assert code == 0 and "wrote 2 open pairs" in out
     rows = _fill(sheet, ["same", ""])
     assert rows[0]["a_title"] and rows[0]["b_title"] and "a_pages" in rows[0]
-    code, out, _ = run(
-        capsys,
-        "dedup",
-        "review",
-        "--project",
-        folder,
-        "--reviewer",
-        "ann",
-        "--read-csv",
-        str(sheet),
-    )
+    code, out, _ = _read_back(capsys, folder, sheet)
     assert code == 0 and "1 verdicts written" in out and "1 rows left open" in out
     person = [lk for lk in links.current_links(proj.db) if lk.made_by == "person:ann"]
     a, b = int(rows[0]["record_a"]), int(rows[0]["record_b"])
     assert [(lk.record_a, lk.record_b, lk.verdict) for lk in person] == [(a, b, "duplicate")]
     # reading the same file again changes nothing: that pair is settled
-    code, out, _ = run(
-        capsys,
-        "dedup",
-        "review",
-        "--project",
-        folder,
-        "--reviewer",
-        "ann",
-        "--read-csv",
-        str(sheet),
-    )
+    code, out, _ = _read_back(capsys, folder, sheet)
     assert code == 0 and "0 verdicts written" in out and "1 already settled" in out
 
 
@@ -179,17 +174,7 @@ def test_a_bad_queue_csv_is_refused_with_its_line_and_nothing_is_written(
         sheet.write_text(text, encoding="utf-8")
         message = "no record with id 999"
     before = links.current_links(proj.db)
-    code, _, err = run(
-        capsys,
-        "dedup",
-        "review",
-        "--project",
-        folder,
-        "--reviewer",
-        "ann",
-        "--read-csv",
-        str(sheet),
-    )
+    code, _, err = _read_back(capsys, folder, sheet)
     assert code == 2 and message in err and f"{sheet}:" in err and "Traceback" not in err
     assert links.current_links(proj.db) == before
 
@@ -207,16 +192,6 @@ def test_a_queue_csv_merge_a_persons_different_forbids_is_refused(proj, capsys, 
     engine.decide_pair(proj.db, b, third, "duplicate", "bob")
     engine.decide_pair(proj.db, a, third, "not_duplicate", "bob")
     before = links.current_links(proj.db)
-    code, _, err = run(
-        capsys,
-        "dedup",
-        "review",
-        "--project",
-        folder,
-        "--reviewer",
-        "ann",
-        "--read-csv",
-        str(sheet),
-    )
+    code, _, err = _read_back(capsys, folder, sheet)
     assert code == 2 and f"bob said records {a} and {third} differ" in err and ":2:" in err
     assert "nothing was written" in err and links.current_links(proj.db) == before
