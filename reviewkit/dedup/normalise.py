@@ -160,7 +160,8 @@ _PAGE_RANGE = re.compile(r"[A-Za-z]?(\d+)-[A-Za-z]?(\d+)")
 _ELOCATOR = re.compile(r"^(?:[eE]\d{4,}|[a-d]\d{3,})$")
 # A page in a lettered section of an issue: 'JC6-9' (ACP Journal Club printed inside Annals),
 # 'S14' (a supplement), 'A486' (abstracts). Another place in the volume than plain page 6.
-_SECTION_PAGE = re.compile(r"^[A-Za-z]{1,4}\d")
+# Not a publisher's manuscript id ('ddq316': three lower-case letters), which names no page.
+_SECTION_PAGE = re.compile(r"^(?:[A-Za-z]{1,2}|[A-Z]{3,4})\d")
 # Abstracts: shorter ones are often boilerplate ('No abstract available', a copyright line);
 # longer ones are compared by their opening and their end, enough to tell one text from another.
 _ABSTRACT_MIN = 300

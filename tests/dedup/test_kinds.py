@@ -144,6 +144,7 @@ def test_a_page_in_a_lettered_section_is_another_place_than_a_plain_page():
         pages="08-Aug",
     )
     assert summary.page_kind == "s" and other.page_kind == "p"
+    assert keys(9, pages="ddq316").page_kind == ""  # a manuscript id, not a section page
     assert verdict(summary, other)[0] != "duplicate"
     # the same number with and without its section letter is one page ('S345' / '345')
     a = keys(3, volume="24", pages="S345-S353")
