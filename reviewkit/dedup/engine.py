@@ -196,8 +196,9 @@ def _queued_by(db: Store, link: links.Link) -> str:
 
 # The fields a person compares for a queued pair, in this order: the review screen shows them
 # side by side and the queue sheet (``dedup review --csv``) writes them for each record.
-PAIR_FIELDS = tuple(
-    "title authors year journal volume issue pages doi pmid pmcid source origin".split()
+PAIR_FIELDS = (
+    *("title", "authors", "year", "journal", "volume", "issue", "pages"),
+    *("doi", "pmid", "pmcid", "source", "origin"),
 )
 
 
