@@ -108,7 +108,7 @@ def review(
         from reviewkit.tui.app import ReviewkitApp, run_app
         from reviewkit.tui.dedup_review import DedupReviewScreen
 
-        run_app(ReviewkitApp(DedupReviewScreen(project.db, reviewer, project=project)))
+        run_app(ReviewkitApp(DedupReviewScreen(project, reviewer)))
     finally:
         project.close()
 

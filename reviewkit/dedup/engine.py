@@ -194,6 +194,14 @@ def _queued_by(db: Store, link: links.Link) -> str:
     return rules[-1].removeprefix("rule:") if rules else link.made_by
 
 
+# The fields a person compares for a queued pair, in this order: the review screen shows them
+# side by side and the queue sheet (``dedup review --csv``) writes them for each record.
+PAIR_FIELDS = (
+    *("title", "authors", "year", "journal", "volume", "issue", "pages"),
+    *("doi", "pmid", "pmcid", "source", "origin"),
+)
+
+
 def pair_records(db: Store, a: int, b: int) -> dict[int, Record]:
     """The two records of a queued pair, by id (what the review screen shows side by side)."""
     return record_rows.get_records(db, (a, b))

@@ -66,6 +66,15 @@ _GENERIC_MAX_WORDS = 10
 _REPLY_LEADS = frozenset(["author", "authors", "in", "a", "our"])
 _REPLY_WORDS = frozenset(["reply", "replies", "response", "comment", "comments"])
 _RE_HEAD = re.compile(r"\s*re\s*:", re.I)  # 'Re: Title' (a letter); not 'Re-examining …'
+# A correction titled with the article it corrects and that article's place at the end: Web of
+# Science 'Title (vol 85, pg 553, 2010)', Embase 'Title (New England Journal of Medicine (2009)
+# 360 (542-544))'. A notice; the tail is dropped from the title compared, so that two records
+# of one correction agree (the article's own record has no such tail, and differs as a notice).
+_CORRECTION_TAIL = re.compile(
+    r"\s*\((?:\s*vol\.?\s*\w+\s*,\s*pg\.?\s*\w+\s*,\s*(?:19|20)\d\d\s*"
+    r"|[A-Z][^()]*\((?:19|20)\d\d\)\s*\w+\s*(?:\([^()]*\)\s*)+)\)\s*\.?\s*$",
+    re.I,
+)
 # Embase, Ovid and Scopus give a comment the title of the article it comments on, followed by
 # what it is: 'Atypical HUS: what is new Editorial Comment'. Two words at the end, both needed
 # ('… : a commentary' alone may end an ordinary article's title).
@@ -149,6 +158,10 @@ _PAGE_RANGE = re.compile(r"[A-Za-z]?(\d+)-[A-Za-z]?(\d+)")
 # letter for the year's series). Upper-case letters before a page ('A486', 'S321', 'E200')
 # number the pages of a supplement of abstracts: printed pages, compared as pages.
 _ELOCATOR = re.compile(r"^(?:[eE]\d{4,}|[a-d]\d{3,})$")
+# A page in a lettered section of an issue: 'JC6-9' (ACP Journal Club printed inside Annals),
+# 'S14' (a supplement), 'A486' (abstracts). Another place in the volume than plain page 6.
+# Not a publisher's manuscript id ('ddq316': three lower-case letters), which names no page.
+_SECTION_PAGE = re.compile(r"^(?:[A-Za-z]{1,2}|[A-Z]{3,4})\d")
 # Abstracts: shorter ones are often boilerplate ('No abstract available', a copyright line);
 # longer ones are compared by their opening and their end, enough to tell one text from another.
 _ABSTRACT_MIN = 300
@@ -175,7 +188,7 @@ class Keys:
     page_count: int | None  # pages of a 'first-last' range ('46-54' -> 9); None without one
     last_page: str  # digits of the last page of a range; '' for one page
     page_starts: frozenset[str]  # first pages of each range of a multi-range field ('' when one)
-    page_kind: str  # 'e' electronic article number ('c1804'), 'p' printed page, '' other
+    page_kind: str  # 'e' article number ('c1804'), 'p' printed page, 's' section page ('JC6')
     issue: str  # digits of the issue ('' when missing)
     thin: bool  # no journal, volume or page: a registration, a grey report, a bare title
     population: frozenset[str]  # groups the title names (child, adult, female, placebo …)
@@ -288,10 +301,13 @@ def range_starts(pages: str) -> frozenset[str]:
 
 def page_kind(pages: str) -> str:
     """'e' for an electronic article number ('c1804', 'e0094853'), 'p' for a printed page
-    number ('1014', '487-488'), '' for anything else (supplement pages 'S14', roman numerals)."""
+    number ('1014', '487-488'), 's' for a page of a lettered section ('JC6-9', 'S14', 'A486'),
+    '' for anything else (roman numerals, no pages)."""
     pages = (pages or "").strip()
     if _ELOCATOR.match(pages):
         return "e"
+    if _SECTION_PAGE.match(pages):
+        return "s"
     return "p" if pages[:1].isdigit() else ""
 
 
@@ -344,7 +360,7 @@ def match_title(title: str) -> str:
         if stripped == title:
             break
         title = stripped
-    return normalise_title(title)
+    return normalise_title(_CORRECTION_TAIL.sub("", title))
 
 
 def volume_key(volume: str) -> str:
@@ -372,13 +388,15 @@ def standalone_numbers(title: str) -> frozenset[str]:
 
 def is_notice(raw_title: str, words: list[str]) -> bool:
     """The title heads a record about another one: an erratum, a reply, a comment, a letter
-    ('Re: …'), or ends like a database's label for a comment ('… Editorial Comment'); from the
+    ('Re: …'), ends like a database's label for a comment ('… Editorial Comment') or with the
+    place of the article a correction corrects ('… (vol 85, pg 553, 2010)'); from the
     folded ``words`` of the title and the title as written."""
     return bool(words) and (
         words[0] in NOTICE_WORDS
         or "erratum" in words[:4]
         or (len(words) > 1 and words[0] in _REPLY_LEADS and words[1] in _REPLY_WORDS)
         or bool(_RE_HEAD.match(raw_title))
+        or bool(_CORRECTION_TAIL.search(raw_title))
         or tuple(words[-2:]) in _NOTICE_TAILS
     )
 

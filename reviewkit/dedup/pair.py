@@ -102,6 +102,13 @@ class Pair:
         return numbers_conflict(self.ka, self.kb)
 
     @property
+    def section_page_differs(self) -> bool:
+        """One record's page is in a lettered section ('JC6-9', 'S14'), the other's a plain
+        printed page, and the numbers differ: two places in one volume (a journal-club summary
+        or a supplement abstract shares its article's title, authors and volume)."""
+        return {self.ka.page_kind, self.kb.page_kind} == {"s", "p"} and not self.same_page
+
+    @property
     def thin(self) -> bool:
         """One of the two has nothing but a title (and perhaps authors and a year)."""
         return self.ka.thin or self.kb.thin
@@ -142,7 +149,8 @@ class Pair:
     @cached_property
     def page_typo(self) -> bool:
         """First pages one digit apart ('2297' / '2097') where everything else agrees: same
-        title, journal, volume, year and authors. A typist's slip, not another article; never
+        title (or a heading added, when issue and last page agree), journal, volume, year and
+        authors. A typist's slip, not another article; never
         for abstracts in a supplement (neighbours there share title and authors) or two DOIs."""
         ka, kb = self.ka, self.kb
         same_end = (  # the range agrees with the slip: same last page, or same length
@@ -150,13 +158,19 @@ class Pair:
             or ka.last_page == kb.last_page
             or ka.page_count == kb.page_count
         )
+        # a heading added to one title ('…: Brief communication') is allowed when the issue
+        # and the last page agree as well: then only the slip differs in the whole place
+        exact_end = bool(ka.issue and ka.last_page) and (ka.issue, ka.last_page) == (
+            kb.issue,
+            kb.last_page,
+        )
         return (
             one_digit_typo(ka.first_page, kb.first_page)
             and same_end
             and bool(ka.volume)
             and ka.volume == kb.volume
             and self.same_year
-            and self.t >= TITLE_SAME
+            and self.t >= (TITLE_NEAR if exact_end else TITLE_SAME)
             and self.jm is True
             and (self.au or 0) >= AUTHORS_SAME
             and not (self.conference or self.generic or self.doi_differs)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewkit import outputs
-from reviewkit.dedup.engine import merge_refusal, person_id, review_queue
+from reviewkit.dedup.engine import PAIR_FIELDS, merge_refusal, person_id, review_queue
 from reviewkit.errors import UserError
 from reviewkit.formats import csv_format
 from reviewkit.formats.text import read_text
@@ -23,18 +23,6 @@ from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
 from reviewkit.store.db import Store
 
-FIELDS = (
-    "title",
-    "authors",
-    "year",
-    "journal",
-    "volume",
-    "issue",
-    "pages",
-    "doi",
-    "pmid",
-    "source",
-)
 PAIR_COLUMNS = ("record_a", "record_b", "score", "rule", "verdict")
 VERDICT_WORDS = {
     "same": "duplicate",
@@ -55,7 +43,7 @@ def write_queue_csv(db: Store, path: Path) -> int:
     """Write the open pairs (strongest first) with both records' fields; returns the count."""
     queue = review_queue(db)
     recs = record_rows.get_records(db, [x for q in queue for x in (q.a, q.b)])
-    header = [*PAIR_COLUMNS, *(f"a_{f}" for f in FIELDS), *(f"b_{f}" for f in FIELDS)]
+    header = [*PAIR_COLUMNS, *(f"a_{f}" for f in PAIR_FIELDS), *(f"b_{f}" for f in PAIR_FIELDS)]
     rows = (
         [
             q.a,
@@ -63,8 +51,8 @@ def write_queue_csv(db: Store, path: Path) -> int:
             "" if q.score is None else f"{q.score:.2f}",
             q.rule,
             "",
-            *(_value(recs[q.a], f) for f in FIELDS),
-            *(_value(recs[q.b], f) for f in FIELDS),
+            *(_value(recs[q.a], f) for f in PAIR_FIELDS),
+            *(_value(recs[q.b], f) for f in PAIR_FIELDS),
         ]
         for q in queue
     )

@@ -159,7 +159,10 @@ def same_place_and_authors(p: Pair) -> Outcome:
 
 
 def same_place_titles_differ(p: Pair) -> Outcome:
-    if _place_agrees_titles_differ(p) and (p.au or 0) >= AUTHORS_AGREE:
+    """Same place and year, first authors agree, titles apart: a translation a person checks.
+    Up to TITLE_RELATED, from where biblio_partial queues: a title half translated (80-85)
+    was otherwise dropped as different while a wholly translated one (under 80) was queued."""
+    if p.t < TITLE_RELATED and p.same_place and p.same_year and (p.au or 0) >= AUTHORS_AGREE:
         return UNCERTAIN, p.t / 100
     return None
 
@@ -300,6 +303,7 @@ def same_title_authors_volume(p: Pair) -> Outcome:
         and ka.volume == kb.volume
         and (p.au or 0) >= AUTHORS_SAME
         and not pages_conflict(ka, kb, strict=True)
+        and not p.section_page_differs  # 'JC6-9' / '8': a summary of the article, elsewhere
     ):
         return DUPLICATE, max(p.score, 0.7)
     return None

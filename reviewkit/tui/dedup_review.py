@@ -14,8 +14,8 @@ from textual.widgets import Footer, Static
 
 from reviewkit.dedup.effects import merge_effect
 from reviewkit.dedup.engine import (
+    PAIR_FIELDS,
     QueuePair,
-    Store,
     decide_pair,
     pair_records,
     review_queue,
@@ -37,20 +37,6 @@ ACTIONS: tuple[Action, ...] = (
     Action("dedup.quit", "q", "quit", "Quit", group="Other"),
 )
 DIFF_STYLE = "bold black on #f4d03f"
-FIELDS = (
-    "title",
-    "authors",
-    "year",
-    "journal",
-    "volume",
-    "issue",
-    "pages",
-    "doi",
-    "pmid",
-    "pmcid",
-    "source",
-    "origin",
-)
 
 
 def field_text(rec: Record, name: str) -> str:
@@ -78,7 +64,7 @@ def side(rec: Record, other: Record, record_id: int) -> Table:
     table.add_column("field", style="dim", no_wrap=True, width=8)
     table.add_column("value", ratio=1)
     table.add_row("record", Text(str(record_id), style="bold"))
-    for name in FIELDS:
+    for name in PAIR_FIELDS:
         mine, theirs = field_text(rec, name), field_text(other, name)
         if name in ("title", "authors", "journal") and mine:
             table.add_row(name, marked(mine, theirs))
@@ -100,11 +86,10 @@ class DedupReviewScreen(ReviewkitScreen):
     BINDINGS = bindings(ACTIONS)
     TITLE = "reviewkit dedup review"
 
-    def __init__(self, db: Store, reviewer: str, project: Project | None = None) -> None:
+    def __init__(self, project: Project, reviewer: str) -> None:
         super().__init__()
-        self.db = db
+        self.project = project  # every action is a stage function called on it
         self.reviewer = reviewer
-        self.project = project  # to show what a merge changes in screening
         self.confirming: tuple[int, int] | None = None
         self.skipped: set[tuple[int, int]] = set()
         self.decided = 0
@@ -126,7 +111,7 @@ class DedupReviewScreen(ReviewkitScreen):
 
     def show_next(self, prefer: tuple[int, int] | None = None) -> None:
         """Show ``prefer`` if it is still queued, else the first queued pair not skipped."""
-        queue = review_queue(self.db)
+        queue = review_queue(self.project.db)
         open_pairs = [p for p in queue if (p.a, p.b) not in self.skipped]
         self.remaining = len(queue)
         chosen = next((p for p in queue if (p.a, p.b) == prefer), None) if prefer else None
@@ -146,7 +131,7 @@ class DedupReviewScreen(ReviewkitScreen):
                 f"dedup review · {self.reviewer} · {self.decided} decided · {len(queue)} in queue"
             )
             return
-        recs = pair_records(self.db, self.pair.a, self.pair.b)
+        recs = pair_records(self.project.db, self.pair.a, self.pair.b)
         a, b = recs[self.pair.a], recs[self.pair.b]
         left.update(side(a, b, self.pair.a))
         right.update(side(b, a, self.pair.b))
@@ -164,7 +149,7 @@ class DedupReviewScreen(ReviewkitScreen):
             self.say("nothing to decide")
             return
         pair = (self.pair.a, self.pair.b)
-        if verdict == "duplicate" and self.project is not None and self.confirming != pair:
+        if verdict == "duplicate" and self.confirming != pair:
             effect = merge_effect(self.project, *pair)
             if effect:  # screened already: show the change, merge on a second press
                 self.confirming = pair
@@ -176,7 +161,7 @@ class DedupReviewScreen(ReviewkitScreen):
                 return
         self.confirming = None
         try:
-            decide_pair(self.db, self.pair.a, self.pair.b, verdict, self.reviewer)
+            decide_pair(self.project.db, self.pair.a, self.pair.b, verdict, self.reviewer)
         except UserError as exc:  # a merge a person's 'different' forbids: say why, stay here
             self.say(f"refused: {exc.message}" + (f" ({exc.hint})" if exc.hint else ""))
             return
@@ -194,7 +179,7 @@ class DedupReviewScreen(ReviewkitScreen):
         self.show_next()
 
     def action_undo(self) -> None:
-        undone = undo_last(self.db, self.reviewer)
+        undone = undo_last(self.project.db, self.reviewer)
         if not undone:
             self.say("nothing to undo")
             return

@@ -119,3 +119,102 @@ def test_a_comment_titled_as_its_article_plus_editorial_comment_is_kept_apart():
     # two copies of the same comment are still compared as records
     copy = keys(5, title=TITLE + " Editorial Comment", authors=["Dahl, Eva"], pages="253")
     assert verdict(comment, copy)[0] == "duplicate"
+
+
+def test_a_page_in_a_lettered_section_is_another_place_than_a_plain_page():
+    # ACP Journal Club prints its summary of an article on page 'JC6' of the same volume;
+    # another export gives the summary's page as 8 (a spreadsheet's '08-Aug')
+    title = "Intrapleural t-PA plus DNase improved outcomes in patients with pleural infection"
+    summary = keys(
+        1,
+        title=title,
+        authors=["Mathur, P. N."],
+        journal="Annals of Internal Medicine",
+        volume="155",
+        issue="4",
+        pages="JC6-9",
+    )
+    other = keys(
+        2,
+        title=title,
+        authors=["Mathur, Praveen N."],
+        journal="ACP Journal Club",
+        volume="155",
+        issue="5",
+        pages="08-Aug",
+    )
+    assert summary.page_kind == "s" and other.page_kind == "p"
+    assert keys(9, pages="ddq316").page_kind == ""  # a manuscript id, not a section page
+    assert verdict(summary, other)[0] != "duplicate"
+    # the same number with and without its section letter is one page ('S345' / '345')
+    a = keys(3, volume="24", pages="S345-S353")
+    b = keys(4, volume="24", pages="345-353")
+    assert verdict(a, b)[0] == "duplicate"
+    # without page numbers to compare, title, authors and volume still merge
+    c = keys(5, journal="Journal A", volume="31", pages="")
+    d = keys(6, journal="Transactions of B", volume="31", pages="A-F24_1-10")
+    assert verdict(c, d) == ("duplicate", "same_title_authors_volume")
+
+
+def test_a_page_typo_with_a_heading_added_merges_when_issue_and_last_page_agree():
+    title = "Liver transplantation in a child with atypical haemolytic uraemic syndrome"
+    a = keys(1, title=title + ": brief communication", volume="10", issue="9", pages="2141-2147")
+    b = keys(2, title=title, volume="10", issue="9", pages="2142-2147")
+    assert verdict(a, b) == ("duplicate", "biblio_match")
+    # the issue unknown, or another last page: the heading and the slip together are too much
+    c = keys(3, title=title, volume="10", issue="", pages="2142-2147")
+    assert verdict(a, c)[0] != "duplicate"
+    d = keys(4, title=title, volume="10", issue="9", pages="2142-2148")
+    assert verdict(a, d)[0] != "duplicate"
+
+
+def test_a_half_translated_title_at_the_same_place_goes_to_a_person():
+    # the same place, year and author: one title translated word by word, the other freely
+    a = keys(
+        1,
+        title="Indications and contraindications for living kidney donations",
+        authors=["Andres, A."],
+        journal="Nefrologia",
+        volume="30",
+        issue="",
+        pages="30-38",
+    )
+    b = keys(
+        2,
+        title="[Indications and contraindications of living-donor kidney transplantation]",
+        authors=["Andres, A."],
+        journal="Nefrologia",
+        volume="30",
+        issue="2",
+        pages="30-38",
+    )
+    assert verdict(a, b) == ("uncertain", "same_place_titles_differ")
+    # another first page: not asked
+    c = keys(
+        3, title=b.title, authors=["Andres, A."], journal="Nefrologia", volume="30", pages="40-48"
+    )
+    assert verdict(a, c)[0] == "not_duplicate"
+
+
+def test_a_correction_titled_with_its_articles_place_is_a_notice():
+    wos = "Eculizumab for atypical hemolytic-uremic syndrome (vol 360, pg 542, 2009)"
+    embase = (
+        "Eculizumab for atypical hemolytic-uremic syndrome "
+        "(New England Journal of Medicine (2009) 360 (542-544))"
+    )
+    a = keys(1, title=wos, authors=["Philipp, T."], volume="360", issue="23", pages="2487")
+    b = keys(2, title=embase, authors=["Philipp, T."], volume="360", issue="23", pages="2487")
+    assert a.notice and b.notice
+    assert a.title == b.title == "eculizumab for atypical hemolytic uremic syndrome"
+    assert verdict(a, b)[0] == "duplicate"  # two records of one correction
+    article = keys(
+        3,
+        title="Eculizumab for atypical hemolytic-uremic syndrome",
+        authors=["Philipp, T."],
+        volume="360",
+        issue="5",
+        pages="542-544",
+    )
+    assert verdict(a, article) == ("not_duplicate", "notice_veto")
+    # a year or a volume in brackets is no correction
+    assert not keys(4, title="Sick leave in Norway (2009)").notice

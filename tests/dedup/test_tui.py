@@ -58,7 +58,7 @@ def test_same_different_skip_undo_help_quit(queued):
     project, ids = queued
 
     async def go():
-        app = ReviewkitApp(DedupReviewScreen(project.db, "ann"), keymap={})
+        app = ReviewkitApp(DedupReviewScreen(project, "ann"), keymap={})
         judged = Caught(PairJudged)
         async with app.run_test(size=SIZE, message_hook=judged) as pilot:
             screen = app.first_screen
@@ -94,7 +94,7 @@ def test_empty_queue_says_so_and_keys_do_nothing(project_b):
     engine.run_dedup(project_b.db)
 
     async def go():
-        app = ReviewkitApp(DedupReviewScreen(project_b.db, "ann"), keymap={})
+        app = ReviewkitApp(DedupReviewScreen(project_b, "ann"), keymap={})
         async with app.run_test(size=SIZE) as pilot:
             assert app.first_screen.pair is None
             await pilot.press("s", "d", "k")
@@ -109,7 +109,7 @@ def test_keymap_remaps_a_verdict_key(queued):
     project, _ = queued
 
     async def go():
-        app = ReviewkitApp(DedupReviewScreen(project.db, "ann"), keymap={"dedup.same": "y"})
+        app = ReviewkitApp(DedupReviewScreen(project, "ann"), keymap={"dedup.same": "y"})
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("s")
             assert committed(project) == []
@@ -128,7 +128,7 @@ def test_differences_are_marked_word_by_word():
 def test_snapshot_review_screen(queued, snap_compare):
     project, _ = queued
     assert snap_compare(
-        ReviewkitApp(DedupReviewScreen(project.db, "ann"), keymap={}), terminal_size=SIZE
+        ReviewkitApp(DedupReviewScreen(project, "ann"), keymap={}), terminal_size=SIZE
     )
 
 
@@ -142,7 +142,7 @@ def test_a_merge_of_screened_records_is_shown_first_and_made_on_a_second_press(q
         scr.decide(project.db, pair.b, "title-abstract", who, "exclude", "long-term")
 
     async def go():
-        app = ReviewkitApp(DedupReviewScreen(project.db, "ann", project=project), keymap={})
+        app = ReviewkitApp(DedupReviewScreen(project, "ann"), keymap={})
         async with app.run_test(size=SIZE) as pilot:
             assert (app.first_screen.pair.a, app.first_screen.pair.b) == (pair.a, pair.b)
             await pilot.press("s")
@@ -153,3 +153,17 @@ def test_a_merge_of_screened_records_is_shown_first_and_made_on_a_second_press(q
             assert committed(project) == [(pair.a, pair.b, "duplicate", "person:ann")]
 
     asyncio.run(go())
+
+
+def test_the_review_screen_and_the_queue_sheet_show_one_list_of_fields(queued, tmp_path):
+    project, _ids = queued
+    # the screen is built on a project and holds no store handle of its own
+    screen = DedupReviewScreen(project, "ann")
+    assert not hasattr(screen, "db")
+    # the sheet writes, for each record, the fields the screen shows, in its order
+    from reviewkit.dedup.queue_csv import write_queue_csv
+
+    write_queue_csv(project.db, tmp_path / "q.csv")
+    header = (tmp_path / "q.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    shown = [h.removeprefix("a_") for h in header if h.startswith("a_")]
+    assert tuple(shown) == engine.PAIR_FIELDS and "pmcid" in shown and "origin" in shown
