@@ -11,12 +11,19 @@ reason, a reviewer the protocol names (for votes and notes; a resolver's final d
 come from anyone), a ``created_at`` in the log's own ISO 8601 UTC form and not in the future
 (the newest entry decides a study, so a bad date would decide it), and a record key with a
 PMID, DOI or title. The first wrong line refuses the whole file, naming its line.
+
+With the protocol, a vote is also refused when the study no longer waited for it, by the
+rule the screening app applies to a key press (``screening.decide``): replayed in time order
+with the project's log, each vote must come from a reviewer who has voted on the study
+already or whom it still waits for. So a second reviewer's vote in a one-reviewer stage is
+refused (unless the first vote was 'uncertain', which calls in a second reviewer).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -26,7 +33,15 @@ from reviewkit.errors import UserError
 from reviewkit.formats.text import read_text
 from reviewkit.protocol import STAGES, Protocol
 from reviewkit.records import normalise_doi, normalise_pmid, normalise_title
-from reviewkit.screening import FINAL, NOTE, UNDO, VOTES, check_reviewer
+from reviewkit.screening import (
+    FINAL,
+    NOTE,
+    UNDO,
+    VOTES,
+    check_reviewer,
+    needs_vote,
+    study_states,
+)
 from reviewkit.store import Store, lookup
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store import records as record_rows
@@ -230,6 +245,7 @@ def import_decisions(db: Store, path: Path, protocol: Protocol | None = None) ->
     canon: dict[int, int] | None = None
     new: list[Decision] = []
     seen: dict[str, Decision] = {}
+    lines: dict[str, str] = {}  # entry id -> 'file:line'
     skipped = 0
     for no, e in entries:
         where = f"{path}:{no}"
@@ -275,5 +291,54 @@ def import_decisions(db: Store, path: Path, protocol: Protocol | None = None) ->
             )
         seen[d.id] = d
         new.append(d)
-    decision_rows.add_decisions(db, new)
+        lines[d.id] = where
+    with db.transaction():  # the check and the write are one, as for a key press
+        if protocol is not None:
+            _check_vote_slots(db, protocol, new, lines)
+        decision_rows.add_decisions(db, new)
     return ImportResult(len(new), skipped)
+
+
+def _check_vote_slots(
+    db: Store, protocol: Protocol, new: list[Decision], lines: dict[str, str]
+) -> None:
+    """Refuse a vote its study no longer waited for, replaying each touched study's log (the
+    project's and the file's entries, in time order) as ``screening.decide`` would have."""
+    canon = canonical_map(db)
+
+    def study_of(d: Decision) -> int:
+        return canon.get(d.record_id, d.record_id)
+
+    touched = {(d.stage, study_of(d)) for d in new if d.label in VOTES}
+    logs: dict[tuple[str, int], list[Decision]] = defaultdict(list)
+    for stage in sorted({stage for stage, _ in touched}):
+        for d in [*decision_rows.list_decisions(db, stage=stage), *new]:
+            if d.stage == stage and (stage, study_of(d)) in touched:
+                logs[stage, study_of(d)].append(d)
+    for (stage, study), log in sorted(logs.items()):
+        log.sort(key=lambda d: d.created_at)  # stable: the project's entry first on a tie
+        rule = protocol.stages[stage]
+        for at, vote in enumerate(log):
+            if vote.label not in VOTES or not any(d.id in lines for d in log[: at + 1]):
+                continue  # only what the file adds is judged, not the project's own past
+            state = study_states(log[:at], {d.record_id: study for d in log}).get(study)
+            if (
+                state is None
+                or vote.reviewer in state.votes
+                or needs_vote(state, rule, vote.reviewer)
+            ):
+                continue
+            added = [d for d in log[: at + 1] if d.id in lines]  # the file's, up to this vote
+            culprit = next((d for d in reversed(added) if d.label in VOTES), added[-1])
+            raise UserError(  # which way the others voted stays hidden (blinding)
+                f"a vote by {culprit.reviewer!r} on a study that no longer waited for it: the "
+                f"{stage} stage needs {rule.reviewers_per_record} vote(s) per record and the "
+                f"study has them{' and a final decision' if state.final else ''}",
+                where=lines[culprit.id],
+                hint=(
+                    "in a one-reviewer stage a second reviewer votes only after an 'uncertain'; "
+                    if rule.reviewers_per_record == 1
+                    else ""
+                )
+                + "nothing was imported",
+            )

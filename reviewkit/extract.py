@@ -133,11 +133,26 @@ def prefill(
     value is rewritten only when the record now yields a different one. ``records``: the
     studies' records when the caller has read them already.
     """
+    return store_prefills(project, pending_prefills(project, record_ids, records=records))
+
+
+def pending_prefills(
+    project: Project, record_ids: Iterable[int], *, records: dict[int, Record] | None = None
+) -> list[tuple[int, str, str]]:
+    """(record id, field id, value) of what :func:`prefill` would store now; nothing is stored.
+
+    For a caller that writes files from these values and stores them only once the files are
+    written (:func:`store_prefills`), so a failed write leaves the database as it was.
+    """
     ids = list(record_ids)
     if records is None:
         records = record_rows.get_records(project.db, ids)
-    new = _prefills(project, ids, records)
-    return values_rows.add_values(project.db, new, method="prefill")
+    return _prefills(project, ids, records)
+
+
+def store_prefills(project: Project, new: Iterable[tuple[int, str, str]]) -> int:
+    """Store prefilled values from :func:`pending_prefills`; returns how many."""
+    return values_rows.add_values(project.db, list(new), method="prefill")
 
 
 def _prefills(

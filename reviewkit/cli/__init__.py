@@ -1,22 +1,129 @@
 """The ``reviewkit`` command. Each subcommand parses its arguments and calls one stage function.
 
 Subcommands live in the modules of this package; each module lists its click commands in
-``COMMANDS`` and is picked up here, so adding a stage never means editing this file.
+``COMMANDS``. ``COMMAND_TABLE`` below names them, so that a command's module (and the stages
+it imports) loads only when that command runs; a new command adds one row there (a test checks
+that the table and the modules agree).
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-import sys
-
 import click
 
 from reviewkit import __version__
+from reviewkit.cli.lazy_group import LazyCommand, LazyGroup
 from reviewkit.errors import Interrupted, UserError
 
+# name: (module in this package, attribute, the first sentence of the command's docstring)
+COMMAND_TABLE: dict[str, LazyCommand] = {
+    "init": LazyCommand(
+        "core", "init_command", "Create a review project in FOLDER from a protocol file."
+    ),
+    "import": LazyCommand(
+        "core",
+        "import_command",
+        "Import reference files (RIS, MEDLINE/nbib, BibTeX, PubMed XML, CSV) into the project.",
+    ),
+    "status": LazyCommand(
+        "core",
+        "status_command",
+        "Show what the project holds: records per source, studies after dedup, decisions.",
+    ),
+    "protocol": LazyCommand("core", "protocol_group", "Work with protocol files."),
+    "search": LazyCommand(
+        "search",
+        "search_group",
+        "Run the protocol's stored PubMed searches, rerun them, and compare runs.",
+    ),
+    "pubmed": LazyCommand(
+        "search",
+        "pubmed_group",
+        "The local E-utilities server over a PubMed snapshot (for tests, demos, offline work).",
+    ),
+    "dedup": LazyCommand(
+        "dedup",
+        "dedup",
+        "Find duplicate records and link them into clusters (incremental; nothing is deleted).",
+    ),
+    "screen": LazyCommand(
+        "screen",
+        "screen",
+        "Screen records one at a time in the terminal (blinded; every key commits at once).",
+    ),
+    "conflicts": LazyCommand(
+        "screen",
+        "conflicts",
+        "Resolve disagreements: both reviewers' labels, reasons and notes side by side.",
+    ),
+    "agreement": LazyCommand(
+        "screen",
+        "agreement",
+        "Inter-rater agreement: counts table, percent agreement, Cohen's kappa (95% CI), PABAK.",
+    ),
+    "decisions": LazyCommand(
+        "screen",
+        "decisions",
+        "Exchange decision logs between machines (JSON lines).",
+    ),
+    "attach": LazyCommand(
+        "screen",
+        "attach",
+        "Attach a full text to RECORD (id, pmid:N or doi:…): a PDF path or an http(s) URL.",
+    ),
+    "classify": LazyCommand(
+        "classify",
+        "classify_command",
+        "Suggest labels for the included studies, each with its score and evidence.",
+    ),
+    "label": LazyCommand(
+        "classify",
+        "label_command",
+        "Confirm a study's label(s) in a scheme (RECORD: id, pmid:N or doi:10.…).",
+    ),
+    "confirm": LazyCommand(
+        "classify",
+        "confirm_command",
+        "Confirm or change the suggested labels in the terminal, a key per label.",
+    ),
+    "extract": LazyCommand(
+        "classify",
+        "extract_group",
+        "Extraction fields of the report tables: edit in the terminal, or export to CSV and "
+        "import back.",
+    ),
+    "evidence-map": LazyCommand(
+        "classify",
+        "evidence_map_command",
+        "The matrix of one scheme against another: CSV, XLSX, Markdown, PNG, SVG and GraphML.",
+    ),
+    "report": LazyCommand(
+        "report",
+        "report_command",
+        "Write the report: tables per label, evidence map, PRISMA 2020, agreement, exports.",
+    ),
+    "export": LazyCommand(
+        "report",
+        "export_command",
+        "Export the included studies for a reference manager.",
+    ),
+    "prisma": LazyCommand(
+        "report",
+        "prisma_command",
+        "Draw the PRISMA 2020 flow diagram (PNG, SVG) and write its numbers (CSV).",
+    ),
+    "simulate": LazyCommand(
+        "simulate",
+        "simulate_command",
+        "Simulate screening DATASET.csv (title, abstract, label column) in ranked order.",
+    ),
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+
+@click.group(
+    cls=LazyGroup,
+    lazy=COMMAND_TABLE,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="reviewkit")
 def cli() -> None:
     """reviewkit: systematic reviews from stored PubMed searches to report tables.
@@ -24,19 +131,6 @@ def cli() -> None:
     Start with 'reviewkit init DIR --protocol protocols/NAME.toml'; every other command works
     on a project folder given with --project (default: the current folder).
     """
-
-
-def _register() -> None:
-    package = sys.modules[__name__]
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        for command in getattr(module, "COMMANDS", ()):
-            cli.add_command(command)
-
-
-_register()
 
 
 def main(argv: list[str] | None = None) -> int:

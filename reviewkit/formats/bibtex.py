@@ -14,6 +14,7 @@ from typing import TextIO
 
 import bibtexparser
 from bibtexparser.exceptions import ParsingException
+from bibtexparser.middlewares import RemoveEnclosingMiddleware, ResolveStringReferencesMiddleware
 from bibtexparser.model import Entry, Field
 
 from reviewkit.errors import FormatError
@@ -105,16 +106,73 @@ def _split(value: str, *seps: str) -> list[str]:
 
 
 def _parse(text: str, name: str) -> bibtexparser.Library:
-    """bibtexparser's parse, with its log warnings silenced (we report the failed blocks)."""
+    """bibtexparser's parse, with its log warnings silenced (we report the failed blocks).
+
+    The values are first checked as written (with their braces and quotes), then given
+    bibtexparser's default treatment (@string references resolved, enclosing removed).
+    """
     log = logging.getLogger("bibtexparser.splitter")
     previous = log.disabled
     log.disabled = True
     try:
-        return bibtexparser.parse_string(text)
+        library = bibtexparser.parse_string(text, parse_stack=[])
     except ParsingException as exc:
         raise FormatError(f"broken BibTeX: {exc}", where=name) from None
     finally:
         log.disabled = previous
+    _check_commas(library, text.splitlines(), name)
+    for middleware in (ResolveStringReferencesMiddleware(), RemoveEnclosingMiddleware()):
+        library = middleware.transform(library)
+    return library
+
+
+# Outside braces and quotes a BibTeX value is numbers, @string names and '#': never 'name ='.
+# When the comma after a value is missing, bibtexparser reads the next field into that value.
+_SWALLOWED = re.compile(r"(?:^|(?<=\s))([A-Za-z_][\w:.+-]*)\s*=")
+
+
+def _top_level(value: str) -> str:
+    """The value with the text inside its braces and quotes blanked (newlines kept).
+
+    A backslash escapes the next character (``\\{``, ``\\}``, ``\\"``), as for bibtexparser.
+    """
+    out, depth, quoted, escaped = [], 0, False, False
+    for ch in value:
+        inside = depth > 0 or quoted
+        if escaped or ch == "\\":
+            escaped = not escaped and ch == "\\"
+        elif ch == "{":
+            depth += 1
+        elif ch == "}" and depth:
+            depth -= 1
+        elif ch == '"' and depth == 0:
+            quoted = not quoted
+        out.append(ch if ch == "\n" or not (inside or depth or quoted) else " ")
+    return "".join(out)
+
+
+def _check_commas(library: bibtexparser.Library, lines: list[str], name: str) -> None:
+    """Refuse an entry whose fields are not separated by commas (they would merge silently)."""
+    for entry in library.entries:
+        for field in entry.fields:
+            found = _SWALLOWED.search(_top_level(field.value))
+            if not found:
+                continue
+            swallowed = found.group(1)
+            pattern = re.compile(rf"(?:^|[\s}}\"]){re.escape(swallowed)}\s*=")
+            line = field.start_line  # 0-based: the field's own line, then the lines after it
+            first = lines[line].partition("=")[2] if line < len(lines) else ""
+            if not pattern.search(first):
+                line = next(
+                    (n for n in range(line + 1, len(lines)) if pattern.search(lines[n])), line
+                )
+            raise FormatError(
+                f"no comma between field '{field.key}' and field '{swallowed}' of entry "
+                f"'{entry.key}' (they would be read as one value)",
+                where=f"{name}:{line + 1}",
+                hint=f"add ',' after the value of '{field.key}', before '{swallowed} =' "
+                "(the fields of an entry are separated by commas)",
+            )
 
 
 def _failure(block: object) -> str:

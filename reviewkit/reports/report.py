@@ -13,7 +13,7 @@ from reviewkit import agreement as agreement_mod
 from reviewkit import outputs
 from reviewkit.errors import UserError
 from reviewkit.evidence import build_map, write_map
-from reviewkit.extract import prefill
+from reviewkit.extract import pending_prefills, store_prefills
 from reviewkit.project import Project
 from reviewkit.reports import prisma
 from reviewkit.reports.exporter import SUFFIX, export_to_file
@@ -102,11 +102,15 @@ def write_report(
         raise UserError(
             f"unknown report format {unknown[0]!r}", hint=f"formats: {', '.join(FORMATS)}"
         )
-    out_dir = outputs.output_folder(out_dir)  # before prefill writes: a bad folder changes nothing
+    out_dir = outputs.output_folder(out_dir)
     snap = ProjectSnapshot.read(project)
     studies, records = snap.included, snap.records
-    prefill(project, studies, records=records)  # never replaces a value a person gave
-    tables = report_tables(project, studies, records=records, reports=snap.reports)
+    # The extraction prefills (never replacing a value a person gave) go into the tables now
+    # and into the database only after every file is written: a failed write changes nothing.
+    prefills = pending_prefills(project, studies, records=records)
+    tables = report_tables(
+        project, studies, records=records, reports=snap.reports, pending=prefills
+    )
     counts = prisma.collect_counts(project, snap)
     problems = prisma.check(counts)
     if problems:
@@ -148,6 +152,7 @@ def write_report(
         path = out_dir / f"included{SUFFIX[fmt]}"
         paths.append(export_to_file(project, studies, fmt, path, records=records))
     paths.append(_search_log(project, out_dir / "search-log.md"))
+    store_prefills(project, prefills)
     return paths
 
 
@@ -155,5 +160,4 @@ def _search_log(project: Project, path: Path) -> Path:
     """The PRISMA-S search log (every run, NCBI's messages, filters cited) beside the report."""
     from reviewkit.searches import search_log
 
-    path.write_text(search_log(project.db, project.protocol) + "\n", encoding="utf-8")
-    return path
+    return outputs.write_text(path, search_log(project.db, project.protocol) + "\n")

@@ -7,7 +7,9 @@ from reviewkit.store.duplicates import canonical_map, study_ids
 
 
 def included_studies(project: Project) -> list[int]:
-    """Canonical record ids of the studies included at the last screening stage, in id order."""
+    """Canonical record ids of the duplicate clusters included at the last screening stage, in
+    id order: one id per included *report*. Reports that a person linked as one study
+    (``dedup studies``) keep an id each; ``ProjectSnapshot.studies`` gives one id per study."""
     from reviewkit import screening  # imported late: screening is a sibling stage
 
     canon = canonical_map(project.db)

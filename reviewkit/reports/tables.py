@@ -109,12 +109,15 @@ def report_tables(
     *,
     records: Mapping[int, Record] | None = None,
     reports: Mapping[int, Sequence[int]] | None = None,
+    pending: Iterable[tuple[int, str, str]] = (),
 ) -> list[Table]:
     """One table per label of the report scheme (plus "none of these" when a study has it).
 
     ``records``: the studies' records when the caller has read them already. ``reports``:
     study -> its reports among ``record_ids`` (the snapshot's grouping); one row per study, and,
-    when a study has several reports, a "Reports" column lists every report's reference."""
+    when a study has several reports, a "Reports" column lists every report's reference.
+    ``pending``: prefilled values not stored yet, (record id, field id, value), shown as stored
+    unchecked prefills would be (the report stores them once its files are written)."""
     proto = project.protocol
     if proto.report is None and scheme_id is None:
         raise UserError(
@@ -143,6 +146,7 @@ def report_tables(
     field_ids = {f.id for f in proto.extraction}
     checked_columns = [c for c in columns if c in field_ids]  # extraction fields in the layout
     unchecked = unchecked_fields(project, ids) if checked_columns else {}
+    _add_pending(values, unchecked, pending)
     merged = {s: study_values(values, unchecked, reps) for s, reps in studies.items()}
     unchecked_names = {c: names.get(c, _default_name(proto, c)) for c in checked_columns}
     if checked_columns:
@@ -178,6 +182,18 @@ def report_tables(
             note += " " + UNCHECKED_NOTE
         tables.append(Table(lab, f"{title} (n = {len(members)})", header, rows, note))
     return tables
+
+
+def _add_pending(
+    values: dict[int, dict[str, str]],
+    unchecked: dict[int, set[str]],
+    pending: Iterable[tuple[int, str, str]],
+) -> None:
+    """Prefilled values not stored yet, shown as stored unchecked prefills would be."""
+    for rid, field_id, value in pending:
+        values.setdefault(rid, {})[field_id] = value
+        if value.strip():
+            unchecked.setdefault(rid, set()).add(field_id)
 
 
 def _references(records: Mapping[int, Record], reports: Sequence[int]) -> str:

@@ -6,7 +6,9 @@ The model retrains in a worker thread after every confirmation (:class:`classify
 the status line shows its cross-validated accuracy beside the rules' on the confirmed studies,
 and its suggestion (M) appears only while it beats the rules.
 Single-label schemes: a number key confirms that label and moves on. Multi-label schemes: number
-keys toggle labels and Enter confirms the selection. Every confirmation is committed at once.
+keys toggle labels and Enter confirms the selection. Every confirmation is committed at once;
+while another process writes to the database, the key and the keys after it are kept and run
+as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as in screening.
 """
 
 from __future__ import annotations
@@ -20,7 +22,13 @@ from reviewkit.project import Project
 from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.messages import Confirmed
-from reviewkit.tui.widgets import RecordView, next_position, record_renderable
+from reviewkit.tui.widgets import (
+    RecordView,
+    WaitsForDatabase,
+    keeps_keys,
+    next_position,
+    record_renderable,
+)
 
 EVIDENCE_STYLE = "bold black on #ffd966"
 NEGATIVE_STYLE = "bold white on #c0392b"
@@ -43,7 +51,8 @@ ACTIONS: tuple[Action, ...] = (
 )
 
 
-class ConfirmScreen(ReviewkitScreen):
+@keeps_keys
+class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
     """One study, the scheme's labels with their keys, scores and suggestions."""
 
     DEFAULT_CSS = """
@@ -76,6 +85,7 @@ class ConfirmScreen(ReviewkitScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.wait_briefly(self.project.db.set_busy_timeout)
         self.pos = self._next_unconfirmed(0) or 0
         self.trainer = classify.ModelTrainer(self.scheme, self.records)
         self.trainer.submit(classify.confirmed_labels(self.project, self.scheme.id))
@@ -201,6 +211,7 @@ class ConfirmScreen(ReviewkitScreen):
 
     # actions --------------------------------------------------------------------------------
     def _commit(self, labels: list[str]) -> None:
+        # writes first: a busy database raises before anything here changed (the key is kept)
         classify.confirm(self.project, self.current, self.scheme.id, labels, self.reviewer)
         self.post_message(Confirmed(self.current, self.scheme.id, list(labels)))
         if self.trainer is not None:

@@ -4,6 +4,8 @@ The screen shows the study (abstract sections and all) and below it every extrac
 the protocol with its number key, its current value and where that value came from (prefilled
 from the record, a person, a CSV import). A number key opens the field in an editor holding its
 current value; Enter saves it at once (an append to the extraction log), Esc leaves it as it was.
+While another process writes to the database, a saved value and the keys after it are kept and
+written as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as in screening.
 """
 
 from __future__ import annotations
@@ -17,7 +19,14 @@ from reviewkit.project import Project
 from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.messages import FieldSaved
-from reviewkit.tui.widgets import RecordView, TextPrompt, next_position, record_renderable
+from reviewkit.tui.widgets import (
+    RecordView,
+    TextPrompt,
+    WaitsForDatabase,
+    keeps_keys,
+    next_position,
+    record_renderable,
+)
 
 SOURCE_NAMES = {"prefill": "prefilled", "person": "by {reviewer}", "csv": "CSV import"}
 
@@ -54,7 +63,8 @@ ACTIONS: tuple[Action, ...] = (
 )
 
 
-class ExtractScreen(ReviewkitScreen):
+@keeps_keys
+class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
     """One study and its extraction fields, a number key per field."""
 
     DEFAULT_CSS = """
@@ -82,6 +92,7 @@ class ExtractScreen(ReviewkitScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.wait_briefly(self.project.db.set_busy_timeout)
         self.pos = self._next_open(0) or 0
         self.render_current()
 
@@ -141,6 +152,9 @@ class ExtractScreen(ReviewkitScreen):
             if text.strip() == old:
                 self.say(f"{spec.name}: unchanged")
                 return
+            self.kept(lambda: save(text))  # a prompt's answer is no action: keep it explicitly
+
+        def save(text: str) -> None:
             extract.set_value(self.project, rid, spec.id, text, self.reviewer)
             self.post_message(FieldSaved(rid, spec.id, text))
             self.query_one("#fields", Static).update(self.fields_text(rid))

@@ -26,6 +26,7 @@ CASES = HERE / "cases"
 REPO = HERE.parent.parent
 FIXTURES = REPO / "tests" / "core" / "fixtures"
 PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
+PROTOCOL_ONE = REPO / "protocols" / "rtw-systematic-reviews.toml"  # title-abstract: 1 reviewer
 _ROW = re.compile(r"^\| (\S+/\S+) \| (.+?) \| (.+) \|$")
 
 
@@ -92,6 +93,12 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
             for stage in ("title-abstract", "full-text"):
                 for reviewer in ("reviewer1", "reviewer2"):
                     screening.decide(p.db, rid, stage, reviewer, "include", protocol=p.protocol)
+    one = base / "project-one"  # the first record of sample.ris screened by reviewer1 alone
+    assert main(["init", str(one), "--protocol", str(PROTOCOL_ONE)]) == 0
+    assert main(["import", str(FIXTURES / "sample.ris"), "--project", str(one)]) == 0
+    with open_project(one) as p:
+        first = min(all_studies(p))
+        screening.decide(p.db, first, "title-abstract", "reviewer1", "include", protocol=p.protocol)
     tmp = base / "scratch"
     tmp.mkdir()
     afile = base / "a-file.txt"
@@ -102,6 +109,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     good.write_text("TY  - JOUR\nTI  - A good record\nPY  - 2020\nER  - \n", encoding="utf-8")
     return {
         "project": str(project),
+        "project_one": str(one),
         "tmp": str(tmp),
         "afile": str(afile),
         "good": str(good),
@@ -122,6 +130,8 @@ def command(case: Path, paths: dict[str, str]) -> tuple[list[str], dict[str, str
         return ["protocol", "check", str(case)], env
     if kind == "decisions":
         return ["decisions", "import", str(case), *project], env
+    if kind == "decisions-one-reviewer":
+        return ["decisions", "import", str(case), "--project", paths["project_one"]], env
     if kind == "extract":
         return ["extract", "import", str(case), "--reviewer", "reviewer1", *project], env
     if kind == "evaluate":
@@ -173,7 +183,8 @@ def test_bad_input_is_refused_cleanly(
 ) -> None:
     case = CASES / case_id
     argv, env = command(case, corpus)
-    db = Path(corpus["project"]) / "review.sqlite"
+    one = case.parent.name == "decisions-one-reviewer"
+    db = Path(corpus["project_one" if one else "project"]) / "review.sqlite"
     folders = [Path(corpus["base"])]
     before, files_before = dump(db), tree(*folders)
     code, output = run(case_id, argv, env, capsys, monkeypatch)

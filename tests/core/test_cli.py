@@ -22,8 +22,11 @@ PROTOCOL_A = ROOT / "protocols" / "rtw-systematic-reviews.toml"
 
 
 def _command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command path, loading the lazy ones (the top-level group imports on demand)."""
+    ctx = click.Context(group)
     paths = []
-    for name, command in sorted(group.commands.items()):
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
         paths.append((*prefix, name))
         if isinstance(command, click.Group):
             paths.extend(_command_paths(command, (*prefix, name)))

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from reviewkit import formats, offline_data
+from reviewkit.errors import FormatError
 from reviewkit.formats import pubmed_xml
 from reviewkit.records import AbstractSection, Record
 
@@ -159,6 +160,37 @@ def test_bibtex_reads_every_field() -> None:
         2,
     )
     assert second.raw.startswith("@inproceedings{berg2019,")
+
+
+def test_bibtex_fields_without_a_comma_between_are_refused(tmp_path: Path) -> None:
+    """'=' inside braces or quotes, @string names and '#' are values; 'name =' after a value
+    without a comma is a missing comma, which bibtexparser would merge into that value."""
+    good = tmp_path / "good.bib"
+    good.write_text(
+        '@string{sjweh = "Scand J Work Environ Health"}\n'
+        "@article{a2020,\n"
+        "  title = {Sick leave when n = 500 {and {k = 3}}},\n"
+        '  note = "x = 1" # sjweh,\n'
+        "  journal = sjweh,\n"
+        "  year = 2020\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    (rec,) = read(good)
+    assert (rec.title, rec.journal, rec.year) == (
+        "Sick leave when n = 500 and k = 3",
+        "Scand J Work Environ Health",
+        2020,
+    )
+    bad = tmp_path / "bad.bib"
+    bad.write_text(
+        "@article{a2020,\n  title = {Sick leave},\n  year = 2020\n  journal = {BMJ}\n}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(FormatError) as caught:
+        read(bad)
+    assert caught.value.where == f"{bad}:4"
+    assert "no comma between field 'year' and field 'journal'" in caught.value.message
 
 
 def test_csv_scopus_export() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import PROTOCOL_B, add_records
+from conftest import PROTOCOL_A, PROTOCOL_B, add_records
 from screening.helpers import make_records
 
 from reviewkit import screening as scr
@@ -132,3 +132,66 @@ def test_export_needs_a_known_reviewer(two_machines, tmp_path, capsys):
     assert "not a reviewer" in capsys.readouterr().err
     assert not (tmp_path / "x.jsonl").exists()
     assert cli(here, ["decisions", "import"], str(tmp_path / "missing.jsonl")) == 2
+
+
+@pytest.fixture
+def one_reviewer_machines(project_a, tmp_path):
+    """Two Review A projects (title-abstract: one reviewer per record), the same records."""
+    add_records(project_a, make_records(3))
+    other = init_project(tmp_path / "other-a", PROTOCOL_A)
+    add_records(other, make_records(3))
+    yield project_a, other
+    other.close()
+
+
+def _export(project, reviewer, path):
+    assert cli(project, ["decisions", "export"], "--reviewer", reviewer, str(path)) == 0
+    return path
+
+
+def test_a_second_vote_in_a_one_reviewer_stage_is_refused(one_reviewer_machines, tmp_path, capsys):
+    """Each machine's reviewer screened the same record alone: merging would give it two votes."""
+    here, there = one_reviewer_machines
+    first = sorted(scr.stage_outcomes(here, TA))[0]
+    scr.decide(here.db, first, TA, "reviewer1", "include", protocol=here.protocol)
+    theirs = sorted(scr.stage_outcomes(there, TA))
+    scr.decide(there.db, theirs[0], TA, "reviewer2", "exclude", protocol=there.protocol)
+    scr.decide(there.db, theirs[1], TA, "reviewer2", "include", protocol=there.protocol)
+    out = _export(there, "reviewer2", tmp_path / "r2.jsonl")
+    before = list_decisions(here.db)
+    capsys.readouterr()
+    assert cli(here, ["decisions", "import"], str(out)) == 2
+    err = capsys.readouterr().err
+    assert f"{out}:1: a vote by 'reviewer2' on a study that no longer waited for it" in err
+    assert "needs 1 vote(s) per record" in err and "'exclude'" not in err  # blinded
+    assert list_decisions(here.db) == before  # the file's vote on another record neither
+
+
+def test_a_file_voting_twice_on_one_record_is_refused_at_its_second_vote(
+    one_reviewer_machines, tmp_path, capsys
+):
+    here, there = one_reviewer_machines
+    study = sorted(scr.stage_outcomes(there, TA))[2]
+    scr.decide(there.db, study, TA, "reviewer1", "include")  # no protocol: nothing checked
+    scr.decide(there.db, study, TA, "reviewer2", "include")
+    log = tmp_path / "both.jsonl"
+    lines = _export(there, "reviewer1", tmp_path / "r1.jsonl").read_text()
+    log.write_text(lines + _export(there, "reviewer2", tmp_path / "r2.jsonl").read_text())
+    assert cli(here, ["decisions", "import"], str(log)) == 2
+    assert f"{log}:2: a vote by 'reviewer2'" in capsys.readouterr().err
+    assert list_decisions(here.db) == []
+
+
+def test_after_uncertain_a_second_reviewer_may_vote(one_reviewer_machines, tmp_path, capsys):
+    """'uncertain' calls in a second reviewer: their vote imports; a reviewer may change theirs."""
+    here, there = one_reviewer_machines
+    ids = sorted(scr.stage_outcomes(here, TA))
+    scr.decide(here.db, ids[0], TA, "reviewer1", "uncertain", protocol=here.protocol)
+    _export(here, "reviewer1", tmp_path / "r1.jsonl")
+    assert cli(there, ["decisions", "import"], str(tmp_path / "r1.jsonl")) == 0
+    scr.decide(there.db, ids[0], TA, "reviewer2", "include", protocol=there.protocol)
+    scr.decide(here.db, ids[0], TA, "reviewer1", "include", protocol=here.protocol)  # own change
+    out = _export(there, "reviewer2", tmp_path / "r2.jsonl")
+    assert cli(here, ["decisions", "import"], str(out)) == 0
+    assert "added 1 entries" in capsys.readouterr().out
+    assert scr.stage_outcomes(here, TA)[ids[0]].status == "include"

@@ -1,0 +1,79 @@
+"""CLI start-up: ``reviewkit --help`` lists every command without importing the command modules."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from reviewkit.cli import COMMAND_TABLE, cli
+from reviewkit.cli.lazy_group import module_commands
+
+# What a command's module pulls in; none of it is needed to list the commands.
+HEAVY = ("textual", "pandas", "rich", "networkx", "rapidfuzz", "lxml", "sklearn", "matplotlib")
+
+
+def _modules_after(argv: list[str]) -> tuple[str, list[str]]:
+    """Run ``main(argv)`` in a fresh interpreter: its output and the modules it imported."""
+    code = (
+        "import json, sys\n"
+        "from reviewkit.cli import main\n"
+        f"code = main({argv!r})\n"
+        "print(json.dumps([code, sorted(sys.modules)]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    *output, last = result.stdout.strip().splitlines()
+    exit_code, modules = json.loads(last)
+    assert exit_code == 0
+    return "\n".join(output), modules
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--version"]])
+def test_top_level_help_imports_no_command_module(argv: list[str]) -> None:
+    output, modules = _modules_after(argv)
+    assert output
+    loaded = sorted(m for m in modules if m.split(".")[0] in HEAVY)
+    assert loaded == []
+    cli_modules = {m for m in modules if m.startswith("reviewkit.cli.")}
+    assert cli_modules <= {"reviewkit.cli.lazy_group"}
+
+
+def test_top_level_help_lists_every_command_with_its_line() -> None:
+    output, _ = _modules_after(["--help"])
+    for name, entry in COMMAND_TABLE.items():
+        line = next((row for row in output.splitlines() if row.split()[:1] == [name]), None)
+        assert line is not None, f"{name} missing from reviewkit --help"
+        shown = line.split(None, 1)[1].removesuffix("...")
+        assert entry.summary.startswith(shown)
+
+
+def test_one_command_loads_only_its_own_module() -> None:
+    _, modules = _modules_after(["prisma", "--help"])
+    assert "reviewkit.cli.report" in modules
+    assert "reviewkit.cli.screen" not in modules and "reviewkit.cli.search" not in modules
+
+
+def test_table_and_modules_agree() -> None:
+    """Every command a module lists has a table row naming it, with its docstring's first line."""
+    commands = {command.name: command for command in module_commands("reviewkit.cli")}
+    assert sorted(commands) == sorted(COMMAND_TABLE)
+    for name, command in commands.items():
+        entry = COMMAND_TABLE[name]
+        assert command.callback is not None
+        assert command.callback.__module__ == f"reviewkit.cli.{entry.module}"
+        assert entry.summary == command.get_short_help_str(limit=1000), name
+
+
+def test_a_command_missing_from_the_table_still_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A command added to a module's COMMANDS without a table row is found by its name."""
+    monkeypatch.delitem(cli.lazy, "prisma")  # type: ignore[attr-defined]
+    monkeypatch.setattr(cli, "commands", {})
+    result = CliRunner().invoke(cli, ["prisma", "--help"], prog_name="reviewkit")
+    assert result.exit_code == 0, result.output
+    assert "PRISMA 2020 flow diagram" in result.output

@@ -1,0 +1,66 @@
+"""`reviewkit report` stores the extraction prefills only after every file is written."""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reviewkit import classify, extract
+from reviewkit.cli import main
+
+
+def dump(folder: Path) -> list[str]:
+    conn = sqlite3.connect(folder / "review.sqlite")
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def _block_with_a_folder(path: Path) -> None:
+    path.mkdir()
+
+
+def _block_with_a_full_disk(path: Path) -> None:
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    path.symlink_to("/dev/full")  # a link in the temp dir: a writer fills it, never replaces it
+
+
+@pytest.mark.parametrize("block", [_block_with_a_folder, _block_with_a_full_disk])
+def test_a_failed_report_leaves_the_database_as_it_was(b_included, tmp_path, capsys, block):
+    project, ids = b_included
+    classify.classify_project(project, ids)
+    assert extract.current(project, ids) == {}  # nothing prefilled yet
+    out = tmp_path / "exports"
+    out.mkdir()
+    last = out / "search-log.md"  # the last file the report writes
+    block(last)
+    before = dump(project.folder)
+    argv = ["report", "--out", str(out), "--project", str(project.folder)]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert f"error: {last}" in err and "Traceback" not in err
+    assert dump(project.folder) == before
+
+    if last.is_dir():
+        shutil.rmtree(last)
+    else:
+        last.unlink()
+    assert main(argv) == 0
+    stored = extract.current(project, ids)
+    assert {v.method for fields in stored.values() for v in fields.values()} == {"prefill"}
+    rows = [
+        row
+        for table in sorted((out / "tables").glob("*.csv"))
+        for row in csv.DictReader(table.open(encoding="utf-8"))
+    ]
+    countries = {row["Country"] for row in rows}  # the tables show what was stored
+    assert countries == {stored[i]["country"].value for i in ids if "country" in stored[i]}
+    assert all("Country" in row["Prefilled, not checked"] for row in rows if row["Country"])

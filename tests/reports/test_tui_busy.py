@@ -1,0 +1,107 @@
+"""The confirm and extraction screens keep a key while another connection holds the write lock,
+as the screening screen does: the screen answers at once, and the write lands once it is free."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from conftest import Caught
+from textual.widgets import Input, Static
+
+from reviewkit import classify, extract
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.classify import ConfirmScreen
+from reviewkit.tui.extract import ExtractScreen
+from reviewkit.tui.messages import Confirmed, FieldSaved
+
+
+@contextmanager
+def write_lock(project) -> Iterator[sqlite3.Connection]:
+    """A second connection holding the project's write lock (as an import does) until the end."""
+    conn = sqlite3.connect(project.database_path, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        yield conn
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+def message(screen) -> str:
+    return str(screen.query_one("#message", Static).render())
+
+
+async def drained(pilot, screen) -> None:
+    """Let the screen's retry timer run until no key waits (at most 10 s of pauses)."""
+    for _ in range(100):
+        if not screen.waiting:
+            return
+        await pilot.pause(0.1)
+
+
+def test_confirm_keeps_the_key_while_the_database_is_busy(b_included):
+    project, ids = b_included
+    classify.classify_project(project, ids, ["model-type"])
+    confirmed = Caught(Confirmed)
+
+    async def scenario() -> None:
+        app = ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap={})
+        async with app.run_test(size=(120, 40), message_hook=confirmed) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            await pilot.press("enter")  # the database is free: saved at once
+            await pilot.pause()
+            assert screen.current == ids[1]
+            with write_lock(project):
+                await pilot.press("1", "j")  # confirm, then move: both kept, in order
+                await pilot.pause()
+                assert "database busy" in message(screen) and "2 keys kept" in message(screen)
+                assert screen.waiting == 2 and screen.current == ids[1]  # nothing moved
+                assert ids[1] not in classify.confirmed_labels(project, "model-type")
+            await drained(pilot, screen)
+            assert screen.waiting == 0
+            assert classify.confirmed_labels(project, "model-type")[ids[1]] == [
+                "multidisciplinary-team"
+            ]
+            assert [m.study for m in confirmed] == [ids[0], ids[1]]  # each once
+            assert screen.current == ids[2]  # the kept 'j' ran after the confirmation
+
+    asyncio.run(scenario())
+
+
+def test_extract_keeps_a_saved_value_while_the_database_is_busy(b_included):
+    project, ids = b_included
+    extract.prefill(project, ids)
+    saved = Caught(FieldSaved)
+
+    async def scenario() -> None:
+        app = ReviewkitApp(ExtractScreen(project, ids, "ann"), keymap={})
+        async with app.run_test(size=(120, 44), message_hook=saved) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            first = screen.current
+            with write_lock(project):
+                await pilot.press("1")  # opening the editor reads only: it opens at once
+                await pilot.pause()
+                app.screen.query_one(Input).value = "Denmark (Copenhagen)"
+                await pilot.press("enter")
+                await pilot.pause()
+                assert "database busy" in message(screen) and screen.waiting == 1
+                assert extract.current(project, [first])[first]["country"].method == "prefill"
+            await drained(pilot, screen)
+            assert screen.waiting == 0
+            value = extract.current(project, [first])[first]["country"]
+            assert (value.value, value.method, value.reviewer) == (
+                "Denmark (Copenhagen)",
+                "person",
+                "ann",
+            )
+            assert [(m.study, m.value) for m in saved] == [(first, "Denmark (Copenhagen)")]
+            assert "Country: Denmark (Copenhagen)  [by ann]" in str(
+                screen.query_one("#fields", Static).render()
+            )
+
+    asyncio.run(scenario())
