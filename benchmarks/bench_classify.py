@@ -12,6 +12,13 @@ descriptions (as the INTERVENTION and POPULATION sections of a structured abstra
 * **combined** — the learnt model on the words and the rules' evidence (the model the tool
   trains), leave-one-out.
 
+Each cell is measured twice: the reports on their own, and **with study links**: the report
+authors' own links between reports of one trial (a description that cites another row, "same
+participants as ref 14", "based on the ref-36 trial") are taken as the confirmed study links a
+reviewer would make in the tool, and each report is then scored as ``reviewkit classify`` scores
+a linked study (:mod:`reviewkit.classify.studies`): the rules read the evidence of all its
+reports; the model reads the reports' text together (a sibling's title as abstract text).
+
 Accuracy and recall per label, counted as ``reviewkit classify --evaluate`` counts them.
 Targets (with descriptions): model type >= 85 %, diagnosis >= 90 %; titles alone: model type
 >= 60 %. Writes ``results/classify.json`` and ``results/classify.md``.
@@ -19,12 +26,15 @@ Targets (with descriptions): model type >= 85 %, diagnosis >= 90 %; titles alone
 
 from __future__ import annotations
 
+import csv
 import os
+import re
 from dataclasses import replace
 from pathlib import Path
 
 from reviewkit import protocol as protocol_mod
 from reviewkit.classify import choose, cross_validate, read_gold, score, score_labels
+from reviewkit.records import AbstractSection, Record
 
 ROOT = Path(__file__).resolve().parents[1]
 PROTOCOL = ROOT / "protocols" / "work-health-collaboration.toml"
@@ -45,6 +55,36 @@ def data_path() -> Path:
     return DEFAULT_DATA
 
 
+# A description that cites another row of the table: the authors' link between two reports of
+# one trial ("same participants as ref 14", "based on the ref-36 trial", "same programme as ref 65").
+CITED_ROW = re.compile(r"\bref[- ](\d+)\b", re.IGNORECASE)
+
+
+def author_links(path: Path) -> dict[int, tuple[int, ...]]:
+    """Row index -> the other rows of its study, from descriptions that cite another row."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    index = {r["ref"].strip(): i for i, r in enumerate(rows)}
+    groups: dict[int, set[int]] = {}
+    for i, r in enumerate(rows):
+        text = f"{r.get('intervention', '')} {r.get('population', '')}"
+        for ref in CITED_ROW.findall(text):
+            j = index.get(ref)
+            if j is not None and j != i:
+                group = groups.get(i, {i}) | groups.get(j, {j})
+                for k in group:
+                    groups[k] = group
+    return {i: tuple(sorted(g - {i})) for i, g in groups.items()}
+
+
+def _together(record: Record, siblings: list[Record]) -> Record:
+    """One record holding the text of a report and its sibling reports, for the model."""
+    sections = list(record.abstract_sections)
+    for s in siblings:
+        sections += [AbstractSection("", s.title), *s.abstract_sections]
+    return replace(record, abstract_sections=sections)
+
+
 def _figures(result) -> dict:
     return {
         "accuracy": round(result.accuracy, 4),
@@ -59,12 +99,21 @@ def _figures(result) -> dict:
     }
 
 
-def run_one(scheme, records, golds) -> dict:
-    suggestions = [choose(scheme, score_labels(r, scheme)) for r in records]
+def run_one(scheme, records, golds, links: dict[int, tuple[int, ...]] | None = None) -> dict:
+    links = links or {}
+    siblings = [{f"row {j + 1}": records[j] for j in links.get(i, ())} for i in range(len(records))]
+    suggestions = [
+        choose(scheme, score_labels(r, scheme, sib))
+        for r, sib in zip(records, siblings, strict=True)
+    ]
     preds = [[s.label for s in sugg] for sugg in suggestions]
     ties = [any(s.tie for s in sugg) for sugg in suggestions]
     rules = score(scheme, golds, preds, ties)
     out = {"rules": _figures(rules)}
+    if links:
+        records = [
+            _together(r, list(sib.values())) for r, sib in zip(records, siblings, strict=True)
+        ]
     for name, use_rules in (("model", False), ("combined", True)):
         _, _, mp = cross_validate(scheme, records, golds, use_rules=use_rules)
         out[name] = _figures(score(scheme, golds, mp, [False] * len(golds), method=name))
@@ -84,7 +133,13 @@ def run_one(scheme, records, golds) -> dict:
 def main(results_dir: Path) -> dict:
     protocol = protocol_mod.load(PROTOCOL)
     path = data_path()
-    figures: dict = {"data": path.name, "protocol": PROTOCOL.name, "results": {}}
+    links = author_links(path)
+    figures: dict = {
+        "data": path.name,
+        "protocol": PROTOCOL.name,
+        "links": sorted({tuple(sorted((i, *g))) for i, g in links.items()}),
+        "results": {},
+    }
     for scheme_id, column in SCHEMES:
         scheme = protocol.scheme(scheme_id)
         records, golds, _ = read_gold(scheme, path, column)
@@ -96,13 +151,16 @@ def main(results_dir: Path) -> dict:
             for r in records
         ]
         titles = [replace(r, abstract_sections=[]) for r in records]
-        for text, recs in (("titles", titles), ("descriptions", records)):
-            res = run_one(scheme, recs, golds)
+        for (text, recs), linked in (
+            (t, lk) for lk in (False, True) for t in (("titles", titles), ("descriptions", records))
+        ):
+            res = run_one(scheme, recs, golds, links if linked else None)
             target = TARGETS.get((scheme_id, text))
             res["target"] = target
+            text += " + links" if linked else ""
             figures["results"][f"{scheme_id}/{text}"] = res
             print(
-                f"   {scheme_id:<11} {text:<13} rules {res['rules']['accuracy']:.0%}  "
+                f"   {scheme_id:<11} {text:<21} rules {res['rules']['accuracy']:.0%}  "
                 f"model {res['model']['accuracy']:.0%}  combined {res['combined']['accuracy']:.0%}"
                 + (f"  (target {target:.0%})" if target else ""),
                 flush=True,

@@ -1,7 +1,9 @@
 """Classification over a project: store suggestions, confirm labels, train the model.
 
 Suggestions are stored as labels with status 'suggested' (method 'rules' or 'model') and stay
-suggestions until a person confirms them (status 'confirmed', method 'person'). The model's
+suggestions until a person confirms them (status 'confirmed', method 'person'). A label offered
+from a sibling report's confirmation (:mod:`.studies`) is stored in the rules' place: it is what
+the tool suggests instead of the rules, and its evidence names the report and the reviewer. The model's
 suggestion is stored only while its cross-validated accuracy on the confirmed studies beats the
 rules' (see :mod:`reviewkit.classify.model`).
 """
@@ -13,6 +15,12 @@ from dataclasses import dataclass, field
 
 from reviewkit.classify.model import Model, train
 from reviewkit.classify.rules import Suggestion, allowed_together, none_id, suggest
+from reviewkit.classify.studies import (
+    confirmed_rows,
+    offer_from_siblings,
+    report_name,
+    sibling_reports,
+)
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.protocol import Scheme
@@ -136,13 +144,17 @@ def classify_project(
 ) -> ClassifyResult:
     """Suggest labels for the given studies (canonical ids) and store them.
 
-    A study whose suggestion has not changed since the last run gets no new row. The model's
-    suggestion is made only while it beats the rules on the confirmed studies.
+    Reports linked into one study are classified as the study (:mod:`.studies`): the rules read
+    the evidence of all its reports, and a label confirmed on one report is offered for the
+    others. A study whose suggestion has not changed since the last run gets no new row. The
+    model's suggestion is made only while it beats the rules on the confirmed studies.
     """
     protocol = project.protocol
     schemes = [protocol.scheme(s) for s in (scheme_ids or protocol.schemes)]
     ids = list(record_ids)
-    records = record_rows.get_records(project.db, ids)
+    siblings = sibling_reports(project.db)
+    wanted = set(ids) | {s for rid in ids for s in siblings.get(rid, ())}
+    records = record_rows.get_records(project.db, sorted(wanted))
     result = ClassifyResult()
     for scheme in schemes:
         model = train_model(project, scheme)
@@ -153,9 +165,11 @@ def classify_project(
                 model = None
         cur_rules = label_rows.current(project.db, scheme.id, "rules", ids)
         cur_model = label_rows.current(project.db, scheme.id, "model", ids)
+        confirmed = confirmed_rows(project.db, scheme.id, wanted) if siblings else {}
         for n, rid in enumerate(ids, start=1):
-            rec = records[rid]
-            sugg = suggest(rec, scheme)
+            rec, sibs = records[rid], siblings.get(rid, ())
+            offered = [] if confirmed.get(rid) else offer_from_siblings(scheme.id, sibs, confirmed)
+            sugg = offered or suggest(rec, scheme, {report_name(s): records[s] for s in sibs})
             result.rules[(rid, scheme.id)] = sugg
             result.written += _store(project, rid, sugg, "rules", cur_rules)
             if model is not None:

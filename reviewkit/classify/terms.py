@@ -182,8 +182,9 @@ def compile_term(text: str) -> re.Pattern[str]:
 @dataclass(frozen=True)
 class Evidence:
     """One place a term was found: the term, where ('title', 'abstract:METHODS', 'keywords',
-    'mesh', 'publication-type'), the text it matched, the label it speaks for and whether it
-    speaks against it."""
+    'mesh', 'publication-type'), the text it matched, the label it speaks for, whether it
+    speaks against it, and ``report``: which other report of the same study it was found in
+    ('' for the record itself; see :mod:`reviewkit.classify.studies`)."""
 
     label: str
     term: str
@@ -191,6 +192,7 @@ class Evidence:
     text: str
     weight: float
     negative: bool = False
+    report: str = ""
 
 
 @dataclass
