@@ -136,6 +136,27 @@ def _store(project: Project, rid: int, sugg: list[Suggestion], method: str, curr
     return 1
 
 
+def rule_suggestions(
+    project: Project, scheme: Scheme, record_ids: Iterable[int]
+) -> dict[int, list[Suggestion]]:
+    """record id -> what the tool suggests in place of a person for one scheme: the rules'
+    suggestion on the evidence of the record's whole study, or a label a person confirmed on
+    another report of its study (:mod:`.studies`). For the screens and ``classify``."""
+    ids = list(record_ids)
+    siblings = sibling_reports(project.db)
+    wanted = set(ids) | {s for rid in ids for s in siblings.get(rid, ())}
+    records = record_rows.get_records(project.db, sorted(wanted))
+    confirmed = confirmed_rows(project.db, scheme.id, wanted) if siblings else {}
+    out = {}
+    for rid in ids:
+        sibs = siblings.get(rid, ())
+        offered = [] if confirmed.get(rid) else offer_from_siblings(scheme.id, sibs, confirmed)
+        out[rid] = offered or suggest(
+            records[rid], scheme, {report_name(s): records[s] for s in sibs}
+        )
+    return out
+
+
 def classify_project(
     project: Project,
     record_ids: Iterable[int],
@@ -144,17 +165,14 @@ def classify_project(
 ) -> ClassifyResult:
     """Suggest labels for the given studies (canonical ids) and store them.
 
-    Reports linked into one study are classified as the study (:mod:`.studies`): the rules read
-    the evidence of all its reports, and a label confirmed on one report is offered for the
-    others. A study whose suggestion has not changed since the last run gets no new row. The
-    model's suggestion is made only while it beats the rules on the confirmed studies.
+    Reports linked into one study are classified as the study (:func:`rule_suggestions`). A
+    study whose suggestion has not changed since the last run gets no new row. The model's
+    suggestion is made only while it beats the rules on the confirmed studies.
     """
     protocol = project.protocol
     schemes = [protocol.scheme(s) for s in (scheme_ids or protocol.schemes)]
     ids = list(record_ids)
-    siblings = sibling_reports(project.db)
-    wanted = set(ids) | {s for rid in ids for s in siblings.get(rid, ())}
-    records = record_rows.get_records(project.db, sorted(wanted))
+    records = record_rows.get_records(project.db, ids)
     result = ClassifyResult()
     for scheme in schemes:
         model = train_model(project, scheme)
@@ -165,15 +183,12 @@ def classify_project(
                 model = None
         cur_rules = label_rows.current(project.db, scheme.id, "rules", ids)
         cur_model = label_rows.current(project.db, scheme.id, "model", ids)
-        confirmed = confirmed_rows(project.db, scheme.id, wanted) if siblings else {}
+        rules = rule_suggestions(project, scheme, ids)
         for n, rid in enumerate(ids, start=1):
-            rec, sibs = records[rid], siblings.get(rid, ())
-            offered = [] if confirmed.get(rid) else offer_from_siblings(scheme.id, sibs, confirmed)
-            sugg = offered or suggest(rec, scheme, {report_name(s): records[s] for s in sibs})
-            result.rules[(rid, scheme.id)] = sugg
-            result.written += _store(project, rid, sugg, "rules", cur_rules)
+            result.rules[(rid, scheme.id)] = rules[rid]
+            result.written += _store(project, rid, rules[rid], "rules", cur_rules)
             if model is not None:
-                msugg = model.suggest(rec)
+                msugg = model.suggest(records[rid])
                 result.model[(rid, scheme.id)] = msugg
                 result.written += _store(project, rid, msugg, "model", cur_model)
             if progress:
