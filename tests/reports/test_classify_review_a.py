@@ -88,6 +88,23 @@ def test_implementation_and_the_system_level_beat_a_diagnosis(groups, title):
     assert _suggested(groups, title + SR) == ["implementation"]
 
 
+@pytest.mark.parametrize(
+    ("group", "title"),
+    [
+        ("mental", "Return to work for employees with psychological problems"),
+        ("mental", "Mental ill-health and return to work"),
+        ("musculoskeletal", "Return to work after total hip or knee arthroplasty"),
+        ("musculoskeletal", "Return to work after lumbar disc surgery"),
+        ("chronic-pain", "Multidisciplinary pain rehabilitation and return to work"),
+        ("chronic-pain", "Interdisciplinary pain programmes and work outcomes"),
+        ("cancer", "Return to work after head and neck cancer"),  # the neck here is a cancer site
+        ("cancer", "Work ability in patients with haematological malignancies"),
+    ],
+)
+def test_a_diagnosis_group_in_other_words(groups, group, title):
+    assert _suggested(groups, title + SR) == [group]
+
+
 def test_a_review_in_a_diagnosis_table_and_a_topic_table(groups, tmp_path):
     """The authors put one review in two tables; a one-label suggestion of either agrees."""
     title = "The employer's role in return to work of cancer survivors" + SR
