@@ -60,6 +60,7 @@ def test_several_or_no_single_diagnosis_is_mixed(groups, title):
     [
         "The role of the general practitioner in sick leave and return to work",
         "Sickness certification by GPs",
+        "The fit note and return to work",
         "The role of primary care physicians in return to work of patients with mental health problems",
         "Communication between general practitioners and employers about sick-listed patients",
         "Employers' perspectives on return to work of employees with depression",
@@ -82,6 +83,8 @@ def test_the_gp_or_the_employer_role_beats_a_diagnosis(groups, title):
         "Integrated care and cross-sector collaboration for return to work",
         "Interagency collaboration between health and employment services for return to work",
         "Inter-sectoral collaboration for sick-listed workers with back pain",
+        "Return to work in different welfare systems",
+        "Social security systems and work disability",
     ],
 )
 def test_implementation_and_the_system_level_beat_a_diagnosis(groups, title):
