@@ -5,6 +5,7 @@
 * :mod:`.rules` — label scores, minimum evidence, combination and topic labels, ties.
 * :mod:`.model` — the learnt model on words and rule evidence, its cross-validated accuracy.
 * :mod:`.background` — retraining it in a worker thread while a reviewer confirms.
+* :mod:`.studies` — reports linked into one study share their evidence and confirmed labels.
 * :mod:`.stage` — suggestions stored in a project, confirmations, the labels reports use.
 * :mod:`.evaluate` — the rules and the model measured on a CSV sorted by hand.
 """
@@ -37,10 +38,12 @@ from reviewkit.classify.stage import (
     classify_project,
     confirm,
     confirmed_labels,
+    rule_suggestions,
     status_of,
     study_records,
     train_model,
 )
+from reviewkit.classify.studies import offer_from_siblings, sibling_reports
 from reviewkit.classify.terms import (
     TITLE_FACTOR,
     Evidence,
@@ -76,12 +79,15 @@ __all__ = [
     "find_term",
     "fit",
     "none_id",
+    "offer_from_siblings",
     "place_factor",
     "read_gold",
     "record_fields",
     "record_text",
+    "rule_suggestions",
     "score",
     "score_labels",
+    "sibling_reports",
     "status_of",
     "study_records",
     "suggest",

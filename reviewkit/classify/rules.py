@@ -29,6 +29,7 @@ Choosing, per scheme:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 
 from reviewkit.classify.terms import (
@@ -69,6 +70,9 @@ class Suggestion:
 
     def evidence_json(self) -> list[dict]:
         items = [asdict(e) for e in self.evidence]
+        for item in items:  # evidence from the record itself names no report (as stored before)
+            if not item["report"]:
+                del item["report"]
         if self.tie:
             items.append({"tie": True})
         if self.fallback:
@@ -81,7 +85,7 @@ def none_id(scheme: Scheme) -> str:
     return scheme.none_label or "none"
 
 
-def _label_evidence(lab: Label, fields: list[Field], record: Record) -> list[Evidence]:
+def _label_evidence(lab: Label, fields: list[Field], record: Record, report: str) -> list[Evidence]:
     evidence = []
     for term in lab.terms:
         evidence += find_term(term, fields, lab.id)
@@ -93,7 +97,7 @@ def _label_evidence(lab: Label, fields: list[Field], record: Record) -> list[Evi
         evidence += find_headings(
             lab.publication_types, record.publication_types, "publication-type", lab.id
         )
-    return evidence
+    return [replace(e, report=report) for e in evidence] if report else evidence
 
 
 def _score(lab: Label, evidence: list[Evidence], scheme: Scheme) -> LabelScore:
@@ -109,15 +113,24 @@ def _score(lab: Label, evidence: list[Evidence], scheme: Scheme) -> LabelScore:
     return LabelScore(lab.id, score, evidence, base, passes)
 
 
-def score_labels(record: Record, scheme: Scheme) -> list[LabelScore]:
+def score_labels(
+    record: Record, scheme: Scheme, siblings: Mapping[str, Record] | None = None
+) -> list[LabelScore]:
     """Every label of the scheme with its rule score and evidence, in protocol order.
 
+    ``siblings`` are the other reports of the record's study (name -> record), from confirmed
+    study links: their evidence counts as the record's own, each distinct term once at its best
+    place, so a follow-up that says only "two-year follow-up" is scored as its trial is.
     A combination label that has evidence through the labels it names carries their scores and
     evidence added to its own, and names them in ``combined``.
     """
-    fields = record_fields(record)
+    reports = [("", record, record_fields(record))]
+    reports += [(name, r, record_fields(r)) for name, r in (siblings or {}).items()]
     scores = {
-        lab.id: _score(lab, _label_evidence(lab, fields, record), scheme) for lab in scheme.labels
+        lab.id: _score(
+            lab, [e for name, r, f in reports for e in _label_evidence(lab, f, r, name)], scheme
+        )
+        for lab in scheme.labels
     }
     for lab in scheme.labels:
         if not lab.combines:
@@ -170,9 +183,12 @@ def choose(scheme: Scheme, scores: list[LabelScore]) -> list[Suggestion]:
     return out
 
 
-def suggest(record: Record, scheme: Scheme) -> list[Suggestion]:
-    """The rules' suggestion(s) for one record and scheme; never empty ("none of these")."""
-    return choose(scheme, score_labels(record, scheme))
+def suggest(
+    record: Record, scheme: Scheme, siblings: Mapping[str, Record] | None = None
+) -> list[Suggestion]:
+    """The rules' suggestion(s) for one record (with the other reports of its study, if any)
+    and scheme; never empty ("none of these")."""
+    return choose(scheme, score_labels(record, scheme, siblings))
 
 
 def allowed_together(scheme: Scheme, labels: list[str]) -> bool:

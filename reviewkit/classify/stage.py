@@ -1,7 +1,9 @@
 """Classification over a project: store suggestions, confirm labels, train the model.
 
 Suggestions are stored as labels with status 'suggested' (method 'rules' or 'model') and stay
-suggestions until a person confirms them (status 'confirmed', method 'person'). The model's
+suggestions until a person confirms them (status 'confirmed', method 'person'). A label offered
+from a sibling report's confirmation (:mod:`.studies`) is stored in the rules' place: it is what
+the tool suggests instead of the rules, and its evidence names the report and the reviewer. The model's
 suggestion is stored only while its cross-validated accuracy on the confirmed studies beats the
 rules' (see :mod:`reviewkit.classify.model`).
 """
@@ -13,6 +15,12 @@ from dataclasses import dataclass, field
 
 from reviewkit.classify.model import Model, train
 from reviewkit.classify.rules import Suggestion, allowed_together, none_id, suggest
+from reviewkit.classify.studies import (
+    confirmed_rows,
+    offer_from_siblings,
+    report_name,
+    sibling_reports,
+)
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.protocol import Scheme
@@ -128,6 +136,27 @@ def _store(project: Project, rid: int, sugg: list[Suggestion], method: str, curr
     return 1
 
 
+def rule_suggestions(
+    project: Project, scheme: Scheme, record_ids: Iterable[int]
+) -> dict[int, list[Suggestion]]:
+    """record id -> what the tool suggests in place of a person for one scheme: the rules'
+    suggestion on the evidence of the record's whole study, or a label a person confirmed on
+    another report of its study (:mod:`.studies`). For the screens and ``classify``."""
+    ids = list(record_ids)
+    siblings = sibling_reports(project.db)
+    wanted = set(ids) | {s for rid in ids for s in siblings.get(rid, ())}
+    records = record_rows.get_records(project.db, sorted(wanted))
+    confirmed = confirmed_rows(project.db, scheme.id, wanted) if siblings else {}
+    out = {}
+    for rid in ids:
+        sibs = siblings.get(rid, ())
+        offered = [] if confirmed.get(rid) else offer_from_siblings(scheme.id, sibs, confirmed)
+        out[rid] = offered or suggest(
+            records[rid], scheme, {report_name(s): records[s] for s in sibs}
+        )
+    return out
+
+
 def classify_project(
     project: Project,
     record_ids: Iterable[int],
@@ -136,7 +165,8 @@ def classify_project(
 ) -> ClassifyResult:
     """Suggest labels for the given studies (canonical ids) and store them.
 
-    A study whose suggestion has not changed since the last run gets no new row. The model's
+    Reports linked into one study are classified as the study (:func:`rule_suggestions`). A
+    study whose suggestion has not changed since the last run gets no new row. The model's
     suggestion is made only while it beats the rules on the confirmed studies.
     """
     protocol = project.protocol
@@ -153,13 +183,12 @@ def classify_project(
                 model = None
         cur_rules = label_rows.current(project.db, scheme.id, "rules", ids)
         cur_model = label_rows.current(project.db, scheme.id, "model", ids)
+        rules = rule_suggestions(project, scheme, ids)
         for n, rid in enumerate(ids, start=1):
-            rec = records[rid]
-            sugg = suggest(rec, scheme)
-            result.rules[(rid, scheme.id)] = sugg
-            result.written += _store(project, rid, sugg, "rules", cur_rules)
+            result.rules[(rid, scheme.id)] = rules[rid]
+            result.written += _store(project, rid, rules[rid], "rules", cur_rules)
             if model is not None:
-                msugg = model.suggest(rec)
+                msugg = model.suggest(records[rid])
                 result.model[(rid, scheme.id)] = msugg
                 result.written += _store(project, rid, msugg, "model", cur_model)
             if progress:

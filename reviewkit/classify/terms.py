@@ -16,6 +16,9 @@ A term is a word or a phrase, matched word by word, ignoring case:
   finds "burnout", ``multiprofessional`` finds "multi-professional").
 * Scandinavian letters also match their ASCII spellings (``sykefravær`` finds "sykefravaer",
   ``samhälle`` finds "samhalle").
+* A term a few words after "without" (uten, utan, uden) in the same clause is not found: it
+  names what a study did not have ("without a fixed workplace"); "with or without" is no
+  negation.
 """
 
 from __future__ import annotations
@@ -182,8 +185,9 @@ def compile_term(text: str) -> re.Pattern[str]:
 @dataclass(frozen=True)
 class Evidence:
     """One place a term was found: the term, where ('title', 'abstract:METHODS', 'keywords',
-    'mesh', 'publication-type'), the text it matched, the label it speaks for and whether it
-    speaks against it."""
+    'mesh', 'publication-type'), the text it matched, the label it speaks for, whether it
+    speaks against it, and ``report``: which other report of the same study it was found in
+    ('' for the record itself; see :mod:`reviewkit.classify.studies`)."""
 
     label: str
     term: str
@@ -191,6 +195,7 @@ class Evidence:
     text: str
     weight: float
     negative: bool = False
+    report: str = ""
 
 
 @dataclass
@@ -223,15 +228,50 @@ def heading(mesh: str) -> str:
     return mesh.split("/")[0].strip().strip("*").strip()
 
 
+# A term that follows "without" says what a study did *not* have ("workers without a fixed
+# workplace", "work focus in treatment without involving the employer"): it is no evidence for
+# the label. As NegEx (Chapman et al. 2001) does, the cue reaches a few words forward within
+# its clause, and "with or without", "with and without", "with/without" (both kinds; also
+# Scandinavian "med eller uten") are no negation. Only the preposition is a cue:
+# "no" and "not" also open sentences of results ("no difference in sick leave"), where the term
+# still says what the study is about.
+NEGATION_CUES = frozenset({"without", "uten", "utan", "uden"})  # en, no, sv, da
+NEGATION_REACH = 3  # words between the cue and the term: "without a fixed workplace"
+_CLAUSE_END = re.compile(r"[,.;:()\[\]]")
+_WITH = frozenset({"with", "med"})
+_AND_OR = frozenset({"or", "and", "eller", "og", "och"})
+
+
+def _both_ways(words: list[Token], j: int) -> bool:
+    """Whether the cue at ``j`` is the second half of "with or without" (a pseudo-negation)."""
+    before = [w.word.casefold() for w in words[max(j - 2, 0) : j]]
+    return (
+        before[-1:] == ["with"]
+        or before[-1:] == ["med"]
+        or (len(before) == 2 and before[0] in _WITH and before[1] in _AND_OR)
+    )
+
+
+def _negated(f: Field, i: int) -> bool:
+    """Whether the word at index ``i`` of a field is in the reach of a negation cue."""
+    words = f.words
+    for j in range(i - 1, max(i - 1 - NEGATION_REACH, -1), -1):
+        if _CLAUSE_END.search(f.text[words[j].end : words[j + 1].start]):
+            return False
+        if words[j].word.casefold() in NEGATION_CUES:
+            return not _both_ways(words, j)
+    return False
+
+
 def _spans(parts: tuple[_Part, ...], f: Field) -> Iterable[tuple[int, int]]:
     n = len(parts)
     words = f.words
     for i in range(len(words) - n + 1):
-        if all(parts[k].matches(words[i + k].word) for k in range(n)):
+        if all(parts[k].matches(words[i + k].word) for k in range(n)) and not _negated(f, i):
             yield words[i].start, words[i + n - 1].end
     if n == 1:
-        for _, _, tok in f.joined:
-            if parts[0].matches(tok.word):
+        for i, _, tok in f.joined:
+            if parts[0].matches(tok.word) and not _negated(f, i):
                 yield tok.start, tok.end
 
 

@@ -1,0 +1,89 @@
+"""A study is classified as a study: reports joined by a confirmed study link share their
+evidence, and a label a person confirmed on one report is offered for the others. Hand-made
+reports of one trial, in Review B's protocol."""
+
+from __future__ import annotations
+
+from reviewkit import classify
+from reviewkit.dedup.studies import decide_study_link
+from reviewkit.records import AbstractSection, Record
+from reviewkit.store import labels as label_rows
+
+from .conftest import store_records
+
+
+def _trial() -> list[Record]:
+    """A trial's main paper (names its model), its follow-up (names nothing), another study."""
+    return [
+        Record(
+            title="Individual placement and support for sick-listed people with depression",
+            abstract_sections=[AbstractSection("", "An employment specialist joined treatment.")],
+            year=2017,
+        ),
+        Record(
+            title="Two-year follow-up of a randomised trial for sick-listed people",
+            abstract_sections=[AbstractSection("", "Effects on work remained after two years.")],
+            year=2019,
+        ),
+        Record(title="Two-year follow-up of another randomised trial", year=2020),
+    ]
+
+
+def _labels(result, rid: int, scheme: str = "model-type") -> list[str]:
+    return [s.label for s in result.rules[(rid, scheme)]]
+
+
+def test_a_follow_up_is_scored_with_the_evidence_of_its_trial(project_b):
+    main, follow, other = ids = store_records(project_b, _trial(), "snowballing")
+    before = classify.classify_project(project_b, ids, ["model-type"])
+    assert _labels(before, follow) == ["none"]  # its own words name no model
+    decide_study_link(project_b.db, main, follow, False, "ann")  # a rejected link joins nothing
+    rejected = classify.classify_project(project_b, ids, ["model-type"])
+    assert _labels(rejected, follow) == ["none"]
+
+    decide_study_link(project_b.db, main, follow, True, "ann")
+    after = classify.classify_project(project_b, ids, ["model-type"])
+    assert _labels(after, follow) == _labels(after, main) == ["job-specialist"]
+    assert _labels(after, other) == ["none"]  # not linked: still its own words only
+    sugg = after.rules[(follow, "model-type")][0]
+    assert {e.report for e in sugg.evidence} == {f"record {main}"}
+    stored = label_rows.current(project_b.db, "model-type", "rules")[follow][0]
+    assert stored.evidence[0]["report"] == f"record {main}"
+    # the main paper's own evidence names no report
+    assert all(
+        "report" not in e
+        for e in label_rows.current(project_b.db, "model-type", "rules")[main][0].evidence
+    )
+
+
+def test_a_label_confirmed_on_one_report_is_offered_for_its_siblings(project_b):
+    main, follow, other = ids = store_records(project_b, _trial(), "snowballing")
+    decide_study_link(project_b.db, main, follow, True, "ann")
+    # the reviewer sorts the main paper against the rules' word
+    classify.confirm(project_b, main, "model-type", ["multidisciplinary-team"], "bob")
+    result = classify.classify_project(project_b, ids, ["model-type"])
+    offered = result.rules[(follow, "model-type")]
+    assert [(s.label, s.method) for s in offered] == [("multidisciplinary-team", "study")]
+    assert offered[0].evidence[0].term == f"confirmed on record {main}"
+    assert offered[0].evidence[0].text == "bob"
+    assigned = classify.assigned_labels(project_b, "model-type", ids)
+    assert assigned[follow].labels == ("multidisciplinary-team",) and not assigned[follow].confirmed
+    assert _labels(result, other) == ["none"]
+    # a report confirmed on its own keeps the rules' suggestion beside its confirmation
+    classify.confirm(project_b, follow, "model-type", ["job-specialist"], "ann")
+    again = classify.classify_project(project_b, ids, ["model-type"])
+    assert _labels(again, follow) == ["job-specialist"]
+
+
+def test_siblings_confirmed_differently_are_offered_as_a_tie(project_b):
+    reports = _trial()
+    reports.append(Record(title="Cost-effectiveness of the trial's programme", year=2021))
+    main, follow, _, cost = ids = store_records(project_b, reports, "snowballing")
+    decide_study_link(project_b.db, main, follow, True, "ann")
+    decide_study_link(project_b.db, follow, cost, True, "ann")
+    classify.confirm(project_b, main, "model-type", ["job-specialist"], "ann")
+    classify.confirm(project_b, follow, "model-type", ["coordinator"], "bob")
+    result = classify.classify_project(project_b, ids, ["model-type"])
+    offered = result.rules[(cost, "model-type")]
+    assert sorted(s.label for s in offered) == ["coordinator", "job-specialist"]
+    assert all(s.tie for s in offered)
