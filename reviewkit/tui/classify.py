@@ -113,7 +113,9 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         return classify.confirmed_labels(self.project, self.scheme.id).get(rid, [])
 
     def rules(self, rid: int) -> list[classify.Suggestion]:
-        return classify.suggest(self.records[rid], self.scheme)
+        """The rules' suggestion on the evidence of the whole study, or the label a person
+        confirmed on another report of it (read anew: the reviewer may just have confirmed one)."""
+        return classify.rule_suggestions(self.project, self.scheme, [rid])[rid]
 
     @property
     def live_model(self) -> classify.Model | None:
@@ -193,8 +195,13 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             name = next((x.name for x in self.scheme.labels if x.id == lab), "None of these")
             score = by_label[lab].score if lab in by_label else 0.0
             line = Text(f" {key}  {marks} {chosen} {name:<42} {score:>5g}  ")
-            if lab in by_label and by_label[lab].evidence:
-                why = sorted({f"{e.term}@{e.where}" for e in by_label[lab].evidence})
+            # the rules' evidence when they suggest the label (it may come from another report
+            # of the study, or be a sibling's confirmation), else what this record's words score
+            evidence = (rules[lab].evidence if lab in rules else []) or (
+                by_label[lab].evidence if lab in by_label else []
+            )
+            if evidence:
+                why = sorted({_why(e) for e in evidence})
                 line.append(
                     "why: " + ", ".join(why[:4]) + (" …" if len(why) > 4 else ""), style="dim"
                 )
@@ -270,3 +277,8 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
 
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
         return f"Confirm labels · {self.scheme.name}", ACTIONS
+
+
+def _why(e: classify.Evidence) -> str:
+    """'term@where', and the report it was found in when that is another report of the study."""
+    return f"{e.term}@{e.where}" + (f" ({e.report})" if e.report else "")

@@ -87,3 +87,33 @@ def test_siblings_confirmed_differently_are_offered_as_a_tie(project_b):
     offered = result.rules[(cost, "model-type")]
     assert sorted(s.label for s in offered) == ["coordinator", "job-specialist"]
     assert all(s.tie for s in offered)
+
+
+def test_the_confirm_screen_offers_a_siblings_confirmed_label(project_b):
+    """In ``confirm``, a label just given to one report is the suggestion on the next report of
+    its study, and Enter accepts it."""
+    import asyncio
+
+    from textual.widgets import Static
+
+    from reviewkit.tui.app import ReviewkitApp
+    from reviewkit.tui.classify import ConfirmScreen
+
+    main, follow, _ = store_records(project_b, _trial(), "snowballing")
+    decide_study_link(project_b.db, main, follow, True, "ann")
+
+    async def scenario() -> None:
+        app = ReviewkitApp(ConfirmScreen(project_b, "model-type", [main, follow], "ann"), keymap={})
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("1")  # multidisciplinary team on the main paper
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ConfirmScreen) and screen.current == follow
+            shown = str(screen.query_one("#labels", Static).render())
+            assert f"confirmed on record {main}" in shown
+            await pilot.press("enter")  # accept the suggestion: the sibling's label
+            await pilot.pause()
+
+    asyncio.run(scenario())
+    assert classify.confirmed_labels(project_b, "model-type")[follow] == ["multidisciplinary-team"]
