@@ -33,10 +33,10 @@ reviewer_option = click.option(
 
 
 def _studies(project, all_studies: bool) -> list[int]:
-    from reviewkit.reports.studies import all_studies as every
-    from reviewkit.reports.studies import included_studies
+    from reviewkit.reports.studies import all_reports as every
+    from reviewkit.reports.studies import included_reports
 
-    return every(project) if all_studies else included_studies(project)
+    return every(project) if all_studies else included_reports(project)
 
 
 @click.command("classify")

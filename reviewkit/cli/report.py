@@ -67,7 +67,7 @@ def report_command(project_dir: Path, out_dir: Path, formats: str) -> None:
 def export_command(project_dir: Path, included: bool, fmt: str, out_file: Path | None) -> None:
     """Export the included studies for a reference manager."""
     from reviewkit.reports.exporter import export_records, export_to_file
-    from reviewkit.reports.studies import included_studies
+    from reviewkit.reports.studies import included_reports
 
     if not included:
         raise UserError("only --included can be exported", hint="pass --included")
@@ -75,7 +75,7 @@ def export_command(project_dir: Path, included: bool, fmt: str, out_file: Path |
         outputs.check_output(out_file)
     project = load_project(project_dir)
     try:
-        ids = included_studies(project)
+        ids = included_reports(project)
         if out_file is None:
             sys.stdout.write(export_records(project, ids, fmt))
         else:

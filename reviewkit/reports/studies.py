@@ -1,4 +1,5 @@
-"""Which studies a report is about: the included studies, or every study before screening ends."""
+"""Which reports a report is about: the included ones, or every one before screening ends (one
+canonical id per duplicate cluster; linked reports of one study are grouped by ProjectSnapshot)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from reviewkit.project import Project
 from reviewkit.store.duplicates import canonical_map, study_ids
 
 
-def included_studies(project: Project) -> list[int]:
+def included_reports(project: Project) -> list[int]:
     """Canonical record ids of the duplicate clusters included at the last screening stage, in
     id order: one id per included *report*. Reports that a person linked as one study
     (``dedup studies``) keep an id each; ``ProjectSnapshot.studies`` gives one id per study."""
@@ -16,8 +17,8 @@ def included_studies(project: Project) -> list[int]:
     return sorted({canon.get(rid, rid) for rid in screening.included(project)})
 
 
-def all_studies(project: Project) -> list[int]:
-    """Canonical record ids of every study (one per duplicate cluster)."""
+def all_reports(project: Project) -> list[int]:
+    """Canonical record ids of every report (one per duplicate cluster)."""
     return study_ids(project.db)
 
 
