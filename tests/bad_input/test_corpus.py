@@ -81,7 +81,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     plus the paths the argument lines refer to."""
     from reviewkit import screening
     from reviewkit.project import open_project
-    from reviewkit.reports.studies import all_studies
+    from reviewkit.reports.studies import all_reports
 
     base = tmp_path_factory.mktemp("corpus")
     project = base / "project"
@@ -89,7 +89,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     for name in ("sample.ris", "sample.nbib"):
         assert main(["import", str(FIXTURES / name), "--project", str(project)]) == 0
     with open_project(project) as p:
-        for rid in all_studies(p):
+        for rid in all_reports(p):
             for stage in ("title-abstract", "full-text"):
                 for reviewer in ("reviewer1", "reviewer2"):
                     screening.decide(p.db, rid, stage, reviewer, "include", protocol=p.protocol)
@@ -97,7 +97,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     assert main(["init", str(one), "--protocol", str(PROTOCOL_ONE)]) == 0
     assert main(["import", str(FIXTURES / "sample.ris"), "--project", str(one)]) == 0
     with open_project(one) as p:
-        first = min(all_studies(p))
+        first = min(all_reports(p))
         screening.decide(p.db, first, "title-abstract", "reviewer1", "include", protocol=p.protocol)
     tmp = base / "scratch"
     tmp.mkdir()

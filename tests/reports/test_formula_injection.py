@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from reviewkit import screening
 from reviewkit.cli import main
 from reviewkit.project import open_project
-from reviewkit.reports.studies import all_studies
+from reviewkit.reports.studies import all_reports
 
 REPO = Path(__file__).parent.parent.parent
 PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
@@ -40,7 +40,7 @@ def evil_project(tmp_path: Path, capsys) -> Path:
     assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
     assert main(["import", str(ris), "--project", str(project)]) == 0
     with open_project(project) as p:
-        ids = all_studies(p)
+        ids = all_reports(p)
         for rid in ids:
             for stage in ("title-abstract", "full-text"):
                 for reviewer in ("reviewer1", "reviewer2"):
@@ -109,7 +109,7 @@ def test_text_stays_unchanged_in_database_ris_and_bibtex(
         from reviewkit import extract
 
         assert (
-            extract.values(p, all_studies(p))[all_studies(p)[0]]["intervention"]
+            extract.values(p, all_reports(p))[all_reports(p)[0]]["intervention"]
             == EVIL["intervention"]
         )
 
