@@ -9,6 +9,7 @@ import pytest
 from conftest import Caught, add_records, drained, write_lock
 from dedup.helpers import TITLE, other, rec
 
+from reviewkit import screening as scr
 from reviewkit.dedup import engine
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.dedup_review import DedupReviewScreen, marked
@@ -43,6 +44,18 @@ def queued(project_b):
     engine.run_dedup(project_b.db)
     assert len(engine.review_queue(project_b.db)) >= 2
     return project_b, ids
+
+
+@pytest.fixture
+def screened_pair(queued):
+    """The first queued pair, its records screened apart (include / exclude): merging them
+    changes screening, so the screen shows the change and merges on a second press."""
+    project, _ = queued
+    pair = engine.review_queue(project.db)[0]
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project.db, pair.a, "title-abstract", who, "include")
+        scr.decide(project.db, pair.b, "title-abstract", who, "exclude", "long-term")
+    return project, pair
 
 
 def committed(project) -> list[tuple[int, int, str, str]]:
@@ -132,14 +145,8 @@ def test_snapshot_review_screen(queued, snap_compare):
     )
 
 
-def test_a_merge_of_screened_records_is_shown_first_and_made_on_a_second_press(queued):
-    from reviewkit import screening as scr
-
-    project, _ = queued
-    pair = engine.review_queue(project.db)[0]
-    for who in ("reviewer1", "reviewer2"):
-        scr.decide(project.db, pair.a, "title-abstract", who, "include")
-        scr.decide(project.db, pair.b, "title-abstract", who, "exclude", "long-term")
+def test_a_merge_of_screened_records_is_shown_first_and_made_on_a_second_press(screened_pair):
+    project, pair = screened_pair
 
     async def go():
         app = ReviewkitApp(DedupReviewScreen(project, "ann"), keymap={})
@@ -206,16 +213,10 @@ def test_verdicts_on_a_busy_database_are_kept_and_land_once(queued):
     asyncio.run(go())
 
 
-def test_a_confirmed_merge_kept_on_a_busy_database_is_made_once_free(queued):
+def test_a_confirmed_merge_kept_on_a_busy_database_is_made_once_free(screened_pair):
     """The second press of a merge that changes screening, kept while the database is busy,
     still merges when it runs (it does not ask again)."""
-    from reviewkit import screening as scr
-
-    project, _ = queued
-    pair = engine.review_queue(project.db)[0]
-    for who in ("reviewer1", "reviewer2"):
-        scr.decide(project.db, pair.a, "title-abstract", who, "include")
-        scr.decide(project.db, pair.b, "title-abstract", who, "exclude", "long-term")
+    project, pair = screened_pair
 
     async def go():
         app = ReviewkitApp(DedupReviewScreen(project, "ann"), keymap={})
