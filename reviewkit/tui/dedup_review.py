@@ -44,6 +44,7 @@ DIFF_STYLE = "bold black on #f4d03f"
 
 
 def field_text(rec: Record, name: str) -> str:
+    """One field of ``rec`` as shown (authors: the first 12, then '…'; a missing value: '')."""
     value = getattr(rec, name)
     if name == "authors":
         return "; ".join(value[:12]) + (" …" if len(value) > 12 else "")
@@ -100,7 +101,6 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.skipped: set[tuple[int, int]] = set()
         self.decided = 0
         self.pair: QueuePair | None = None
-        self.remaining = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -120,7 +120,6 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         """Show ``prefer`` if it is still queued, else the first queued pair not skipped."""
         queue = review_queue(self.project.db)
         open_pairs = [p for p in queue if (p.a, p.b) not in self.skipped]
-        self.remaining = len(queue)
         chosen = next((p for p in queue if (p.a, p.b) == prefer), None) if prefer else None
         self.pair = chosen or (open_pairs[0] if open_pairs else None)
         left, right = self.query_one("#left", Static), self.query_one("#right", Static)
