@@ -147,18 +147,6 @@ def pending_prefills(
     ids = list(record_ids)
     if records is None:
         records = record_rows.get_records(project.db, ids)
-    return _prefills(project, ids, records)
-
-
-def store_prefills(project: Project, new: Iterable[tuple[int, str, str]]) -> int:
-    """Store prefilled values from :func:`pending_prefills`; returns how many."""
-    return values_rows.add_values(project.db, list(new), method="prefill")
-
-
-def _prefills(
-    project: Project, ids: list[int], records: dict[int, Record]
-) -> list[tuple[int, str, str]]:
-    """(record id, field id, value) of the prefilled values :func:`prefill` would write."""
     fields = project.protocol.extraction
     current = values_rows.current_values(project.db, ids)
     new = []
@@ -171,6 +159,11 @@ def _prefills(
             if value and (old is None or old.value != value):
                 new.append((rid, spec.id, value))
     return new
+
+
+def store_prefills(project: Project, new: Iterable[tuple[int, str, str]]) -> int:
+    """Store prefilled values from :func:`pending_prefills`; returns how many."""
+    return values_rows.add_values(project.db, list(new), method="prefill")
 
 
 def records(project: Project, record_ids: Iterable[int]) -> dict[int, Record]:
@@ -235,7 +228,7 @@ def export_csv(
     records = record_rows.get_records(project.db, ids)
     current = values(project, ids)
     fields = [f.id for f in project.protocol.extraction]
-    new = _prefills(project, ids, records) if prefill else []
+    new = pending_prefills(project, ids, records=records) if prefill else []
     for rid, field_id, value in new:
         current[rid][field_id] = value
     rows = (
@@ -243,7 +236,7 @@ def export_csv(
         for rid in ids
     )
     outputs.write_csv(path, [*READ_ONLY_COLUMNS, *fields], rows)
-    values_rows.add_values(project.db, new, method="prefill")
+    store_prefills(project, new)
     return len(ids)
 
 

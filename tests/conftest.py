@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gc
+import sqlite3
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -86,3 +88,23 @@ class Caught(list):
     def __call__(self, message: object) -> None:
         if isinstance(message, self.types) and not any(m is message for m in self):
             self.append(message)
+
+
+@contextmanager
+def write_lock(project: Project) -> Iterator[sqlite3.Connection]:
+    """A second connection holding the project's write lock (as an import does) until the end."""
+    conn = sqlite3.connect(project.database_path, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        yield conn
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+async def drained(pilot, screen) -> None:
+    """Let a busy-waiting screen's retry timer run until no key waits (at most 10 s of pauses)."""
+    for _ in range(100):
+        if not screen.waiting:
+            return
+        await pilot.pause(0.1)

@@ -5,7 +5,8 @@
 (the stages, rich, networkx, rapidfuzz, lxml ...) cost more CPU than click itself. This is
 click's documented "LazyGroup" pattern, plus one addition: a name missing from the table is
 looked up in every command module's ``COMMANDS`` before click calls it unknown, so a command
-added to a module without a table row still runs (tests/core/test_cli.py flags the missing row).
+added to a module without a table row still runs (tests/core/test_cli_startup.py flags the
+missing row).
 """
 
 from __future__ import annotations

@@ -156,7 +156,8 @@ _COCHRANE_VERSION = re.compile(r"^(10\.1002/14651858cd\d+)pub\d+$")
 _PAGE_RANGE = re.compile(r"[A-Za-z]?(\d+)-[A-Za-z]?(\d+)")
 # Electronic article numbers: PLoS-style 'e0094853', BMJ's 'c1804' / 'b2345' (a lower-case
 # letter for the year's series). Upper-case letters before a page ('A486', 'S321', 'E200')
-# number the pages of a supplement of abstracts: printed pages, compared as pages.
+# number the pages of a supplement of abstracts: printed pages, compared by their digits, of
+# kind 's' (a section page, below) so that they are not taken for a plain page of the volume.
 _ELOCATOR = re.compile(r"^(?:[eE]\d{4,}|[a-d]\d{3,})$")
 # A page in a lettered section of an issue: 'JC6-9' (ACP Journal Club printed inside Annals),
 # 'S14' (a supplement), 'A486' (abstracts). Another place in the volume than plain page 6.

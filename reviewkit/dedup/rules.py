@@ -142,13 +142,14 @@ def no_title(p: Pair) -> Outcome:
     return None if p.titled else (NOT_DUPLICATE, 0.0)
 
 
-def _place_agrees_titles_differ(p: Pair) -> bool:
-    return p.t < TITLE_FLOOR and p.same_place and p.same_year
-
-
 def same_place_and_authors(p: Pair) -> Outcome:
+    """Same place and year, the same author list, titles that name different works (under
+    TITLE_FLOOR): one article under a wholly translated title. Titles between TITLE_FLOOR and
+    TITLE_RELATED (half translated) are left to same_place_titles_differ, which queues them."""
     if (
-        _place_agrees_titles_differ(p)
+        p.t < TITLE_FLOOR
+        and p.same_place
+        and p.same_year
         and (p.au or 0) >= AUTHORS_WHOLE
         and p.jm is not False
         and not (p.generic or p.conference)

@@ -2,6 +2,9 @@
 
 Each verdict key commits a link at once (``decide_pair``) before the next pair shows; undo
 appends the previous verdict back (``undo_last``). Keys come from :data:`ACTIONS`.
+While another process writes to the database, a verdict or undo and the keys after it are kept
+and run, in order, as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as
+in screening.
 """
 
 from __future__ import annotations
@@ -21,12 +24,13 @@ from reviewkit.dedup.engine import (
     review_queue,
     undo_last,
 )
-from reviewkit.errors import UserError
+from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.records import Record, fold_text
 from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.messages import PairJudged
+from reviewkit.tui.widgets import WaitsForDatabase, keeps_keys
 
 ACTIONS: tuple[Action, ...] = (
     Action("dedup.same", "s", "decide('duplicate')", "Same record", group="Decide"),
@@ -40,6 +44,7 @@ DIFF_STYLE = "bold black on #f4d03f"
 
 
 def field_text(rec: Record, name: str) -> str:
+    """One field of ``rec`` as shown (authors: the first 12, then '…'; a missing value: '')."""
     value = getattr(rec, name)
     if name == "authors":
         return "; ".join(value[:12]) + (" …" if len(value) > 12 else "")
@@ -74,8 +79,10 @@ def side(rec: Record, other: Record, record_id: int) -> Table:
     return table
 
 
-class DedupReviewScreen(ReviewkitScreen):
-    """The pair, its score and rule, a status line; verdict keys commit at once."""
+@keeps_keys
+class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
+    """The pair, its score and rule, a status line; verdict keys commit at once (kept and
+    run in order while another process holds the database's write lock)."""
 
     DEFAULT_CSS = """
     #status { height: 1; background: $primary; color: $text; padding: 0 1; }
@@ -94,7 +101,6 @@ class DedupReviewScreen(ReviewkitScreen):
         self.skipped: set[tuple[int, int]] = set()
         self.decided = 0
         self.pair: QueuePair | None = None
-        self.remaining = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -107,13 +113,13 @@ class DedupReviewScreen(ReviewkitScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.wait_briefly(self.project.db.set_busy_timeout)
         self.show_next()
 
     def show_next(self, prefer: tuple[int, int] | None = None) -> None:
         """Show ``prefer`` if it is still queued, else the first queued pair not skipped."""
         queue = review_queue(self.project.db)
         open_pairs = [p for p in queue if (p.a, p.b) not in self.skipped]
-        self.remaining = len(queue)
         chosen = next((p for p in queue if (p.a, p.b) == prefer), None) if prefer else None
         self.pair = chosen or (open_pairs[0] if open_pairs else None)
         left, right = self.query_one("#left", Static), self.query_one("#right", Static)
@@ -159,12 +165,17 @@ class DedupReviewScreen(ReviewkitScreen):
                     + " — press the same-record key again to merge"
                 )
                 return
-        self.confirming = None
         try:
             decide_pair(self.project.db, self.pair.a, self.pair.b, verdict, self.reviewer)
+        except DatabaseBusy:
+            # kept and tried again (WaitsForDatabase); nothing here changed, so a kept second
+            # press of a merge that changes screening still finds its confirmation
+            raise
         except UserError as exc:  # a merge a person's 'different' forbids: say why, stay here
+            self.confirming = None
             self.say(f"refused: {exc.message}" + (f" ({exc.hint})" if exc.hint else ""))
             return
+        self.confirming = None
         self.decided += 1
         self.post_message(PairJudged(self.pair.a, self.pair.b, verdict))
         word = "same record" if verdict == "duplicate" else "different records"

@@ -6,9 +6,10 @@ import asyncio
 import sqlite3
 
 import pytest
-from conftest import Caught, add_records
+from conftest import Caught, add_records, drained, write_lock
 from dedup.helpers import TITLE, other, rec
 
+from reviewkit import screening as scr
 from reviewkit.dedup import engine
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.dedup_review import DedupReviewScreen, marked
@@ -43,6 +44,18 @@ def queued(project_b):
     engine.run_dedup(project_b.db)
     assert len(engine.review_queue(project_b.db)) >= 2
     return project_b, ids
+
+
+@pytest.fixture
+def screened_pair(queued):
+    """The first queued pair, its records screened apart (include / exclude): merging them
+    changes screening, so the screen shows the change and merges on a second press."""
+    project, _ = queued
+    pair = engine.review_queue(project.db)[0]
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project.db, pair.a, "title-abstract", who, "include")
+        scr.decide(project.db, pair.b, "title-abstract", who, "exclude", "long-term")
+    return project, pair
 
 
 def committed(project) -> list[tuple[int, int, str, str]]:
@@ -132,14 +145,8 @@ def test_snapshot_review_screen(queued, snap_compare):
     )
 
 
-def test_a_merge_of_screened_records_is_shown_first_and_made_on_a_second_press(queued):
-    from reviewkit import screening as scr
-
-    project, _ = queued
-    pair = engine.review_queue(project.db)[0]
-    for who in ("reviewer1", "reviewer2"):
-        scr.decide(project.db, pair.a, "title-abstract", who, "include")
-        scr.decide(project.db, pair.b, "title-abstract", who, "exclude", "long-term")
+def test_a_merge_of_screened_records_is_shown_first_and_made_on_a_second_press(screened_pair):
+    project, pair = screened_pair
 
     async def go():
         app = ReviewkitApp(DedupReviewScreen(project, "ann"), keymap={})
@@ -167,3 +174,61 @@ def test_the_review_screen_and_the_queue_sheet_show_one_list_of_fields(queued, t
     header = (tmp_path / "q.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
     shown = [h.removeprefix("a_") for h in header if h.startswith("a_")]
     assert tuple(shown) == engine.PAIR_FIELDS and "pmcid" in shown and "origin" in shown
+
+
+def message(screen) -> str:
+    return str(screen.query_one("#message").render())
+
+
+def test_verdicts_on_a_busy_database_are_kept_and_land_once(queued):
+    """Another connection holds the write lock (as an import does) during the key presses: the
+    screen answers at once and keeps the keys; once free, each lands once, in order."""
+    project, _ = queued
+
+    async def go():
+        app = ReviewkitApp(DedupReviewScreen(project, "ann"), keymap={})
+        judged = Caught(PairJudged)
+        async with app.run_test(size=SIZE, message_hook=judged) as pilot:
+            screen = app.first_screen
+            first = (screen.pair.a, screen.pair.b)
+            with write_lock(project):
+                await pilot.press("s", "k")  # same record, then skip the next pair: both kept
+                await pilot.pause()
+                assert "database busy" in message(screen) and "2 keys kept" in message(screen)
+                assert screen.waiting == 2 and (screen.pair.a, screen.pair.b) == first
+                assert committed(project) == []
+            await drained(pilot, screen)
+            assert screen.waiting == 0
+            assert committed(project) == [(*first, "duplicate", "person:ann")]
+            assert [(m.a, m.b, m.verdict) for m in judged] == [(*first, "duplicate")]
+            assert len(screen.skipped) == 1 and first not in screen.skipped  # 'k' ran after
+            with write_lock(project):
+                await pilot.press("z")  # undo waits as well
+                await pilot.pause()
+                assert screen.waiting == 1 and len(committed(project)) == 1
+            await drained(pilot, screen)
+            assert committed(project)[1:] == [(*first, "uncertain", "person:ann")]
+            assert (screen.pair.a, screen.pair.b) == first
+
+    asyncio.run(go())
+
+
+def test_a_confirmed_merge_kept_on_a_busy_database_is_made_once_free(screened_pair):
+    """The second press of a merge that changes screening, kept while the database is busy,
+    still merges when it runs (it does not ask again)."""
+    project, pair = screened_pair
+
+    async def go():
+        app = ReviewkitApp(DedupReviewScreen(project, "ann"), keymap={})
+        async with app.run_test(size=SIZE) as pilot:
+            screen = app.first_screen
+            await pilot.press("s")  # reads only: the change is shown at once
+            assert "merging changes screening" in message(screen)
+            with write_lock(project):
+                await pilot.press("s")
+                await pilot.pause()
+                assert screen.waiting == 1 and committed(project) == []
+            await drained(pilot, screen)
+            assert committed(project) == [(pair.a, pair.b, "duplicate", "person:ann")]
+
+    asyncio.run(go())

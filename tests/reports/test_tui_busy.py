@@ -4,11 +4,8 @@ as the screening screen does: the screen answers at once, and the write lands on
 from __future__ import annotations
 
 import asyncio
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-from conftest import Caught
+from conftest import Caught, drained, write_lock
 from textual.widgets import Input, Static
 
 from reviewkit import classify, extract
@@ -18,28 +15,8 @@ from reviewkit.tui.extract import ExtractScreen
 from reviewkit.tui.messages import Confirmed, FieldSaved
 
 
-@contextmanager
-def write_lock(project) -> Iterator[sqlite3.Connection]:
-    """A second connection holding the project's write lock (as an import does) until the end."""
-    conn = sqlite3.connect(project.database_path, isolation_level=None)
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        yield conn
-        conn.execute("COMMIT")
-    finally:
-        conn.close()
-
-
 def message(screen) -> str:
     return str(screen.query_one("#message", Static).render())
-
-
-async def drained(pilot, screen) -> None:
-    """Let the screen's retry timer run until no key waits (at most 10 s of pauses)."""
-    for _ in range(100):
-        if not screen.waiting:
-            return
-        await pilot.pause(0.1)
 
 
 def test_confirm_keeps_the_key_while_the_database_is_busy(b_included):
