@@ -1,7 +1,8 @@
 """``reviewkit confirm``: confirm or change suggested labels quickly, a number key per label.
 
 The screen shows the study with the terms that fired highlighted, every label with its rule
-score, the rules' suggestion (R) and the model's (M) with why, and the confirmed answer (✓).
+score, the rules' suggestion (R) or the label a person confirmed on another report of the same
+study (S), the model's (M) with why, and the confirmed answer (✓); Enter accepts R or S.
 The model retrains in a worker thread after every confirmation (:class:`classify.ModelTrainer`);
 the status line shows its cross-validated accuracy beside the rules' on the confirmed studies,
 and its suggestion (M) appears only while it beats the rules.
@@ -12,6 +13,8 @@ as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as in 
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -41,7 +44,9 @@ ACTIONS: tuple[Action, ...] = (
         for n in range(1, 10)
     ),
     Action("classify.none", "0", "choose(0)", "None of these", show=False, group="Label"),
-    Action("classify.accept", "enter,a", "accept", "Accept rules / selection", group="Label"),
+    Action(
+        "classify.accept", "enter,a", "accept", "Accept suggestion (R/S) / selection", group="Label"
+    ),
     Action("classify.accept_model", "m", "accept_model", "Accept model", group="Label"),
     Action("classify.next", "j,down", "move(1)", "Next", group="Move"),
     Action("classify.previous", "k,up", "move(-1)", "Prev", group="Move"),
@@ -181,13 +186,17 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             if self.scheme.multi_label
             else "a number key confirms"
         )
-        out = Text(f"Labels ({mode}; R = rules, M = model, ✓ = confirmed)\n", style="bold")
+        out = Text(
+            f"Labels ({mode}; R = rules, S = confirmed on another report of the study,"
+            " M = model, ✓ = confirmed)\n",
+            style="bold",
+        )
         rows = [(str(n), lab) for n, lab in enumerate(self.keys, start=1)] + [
             ("0", classify.none_id(self.scheme))
         ]
         for key, lab in rows:
             marks = (
-                ("R" if lab in rules else " ")
+                (_SOURCE_MARKS.get(rules[lab].method, "R") if lab in rules else " ")
                 + ("M" if lab in model else " ")
                 + ("✓" if lab in confirmed else " ")
             )
@@ -213,7 +222,8 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             out.append_text(line)
             out.append("\n")
         if any(s.tie for s in rules.values()):
-            out.append("The rules tie between these labels: choose one.\n", style="yellow")
+            reason = _tie_reason(rules.values())
+            out.append(f"{reason[0].upper()}{reason[1:]}: choose one.\n", style="yellow")
         return out
 
     # actions --------------------------------------------------------------------------------
@@ -249,7 +259,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             return
         suggestions = self.rules(self.current)
         if any(s.tie for s in suggestions):
-            self.say("the rules tie: press the number of the label you choose")
+            self.say(f"{_tie_reason(suggestions)}: press the number of the label you choose")
             return
         self._commit([s.label for s in suggestions])
 
@@ -277,6 +287,17 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
 
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
         return f"Confirm labels · {self.scheme.name}", ACTIONS
+
+
+_SOURCE_MARKS = {"rules": "R", "study": "S"}  # who suggests a label, in the marks column
+
+
+def _tie_reason(suggestions: Iterable[classify.Suggestion]) -> str:
+    """Why no one label is suggested: the rules tie, or the study's reports were confirmed
+    with different labels."""
+    if any(s.method == "study" for s in suggestions):
+        return "the reports of this study were confirmed with different labels"
+    return "the rules tie"
 
 
 def _why(e: classify.Evidence) -> str:
