@@ -69,6 +69,7 @@ class Suggestion:
     fallback: bool = False
 
     def evidence_json(self) -> list[dict]:
+        """The evidence as stored with a label row, with a tie or fallback flag appended."""
         items = [asdict(e) for e in self.evidence]
         for item in items:  # evidence from the record itself names no report (as stored before)
             if not item["report"]:

@@ -46,9 +46,11 @@ class ModelStatus:
 
     @property
     def suggested(self) -> bool:
+        """Whether the model's suggestion is shown: it beats the rules on the confirmed studies."""
         return self.cv_accuracy > self.rules_accuracy
 
     def describe(self) -> str:
+        """One line for ``classify``: accuracy, on how many studies, and whether it is suggested."""
         verdict = "suggested" if self.suggested else "not suggested until it beats the rules"
         return (
             f"model for {self.scheme}: {self.cv_accuracy:.0%} cross-validated on "
@@ -57,6 +59,7 @@ class ModelStatus:
 
 
 def status_of(model: Model) -> ModelStatus:
+    """What a trained model is worth, for ``classify`` to print."""
     return ModelStatus(
         model.scheme.id, model.trained_on, model.cv_accuracy or 0.0, model.rules_accuracy or 0.0
     )
@@ -69,8 +72,8 @@ def study_records(project: Project, record_ids: Iterable[int]) -> dict[int, Reco
 
 def confirmed_labels(project: Project, scheme_id: str) -> dict[int, list[str]]:
     """record id -> the labels a person confirmed last, for one scheme."""
-    rows = label_rows.current(project.db, scheme_id, "person")
-    return {rid: [r.label for r in batch if r.status == "confirmed"] for rid, batch in rows.items()}
+    rows = confirmed_rows(project.db, scheme_id)
+    return {rid: [label for label, _ in batch] for rid, batch in rows.items()}
 
 
 def train_model(project: Project, scheme: Scheme) -> Model | None:
@@ -115,9 +118,7 @@ class ClassifyResult:
                     "suggested_by": sugg[0].method if sugg else "",
                     "score": "; ".join(f"{s.score:g}" for s in sugg),
                     "tie": "yes" if any(s.tie for s in sugg) else "",
-                    "evidence": "; ".join(
-                        sorted({f"{e.term}@{e.where}" for s in sugg for e in s.evidence})
-                    ),
+                    "evidence": "; ".join(sorted({e.short() for s in sugg for e in s.evidence})),
                     "model": "; ".join(f"{s.label} ({s.score:.2f})" for s in model),
                 }
             )

@@ -141,6 +141,7 @@ class _Part:
     language: str
 
     def matches(self, word: str) -> bool:
+        """Whether a word of the text is this part of a term (any form, prefix or suffix)."""
         f = fold(word)
         if self.kind == "prefix":
             return f.startswith(self.key)
@@ -196,6 +197,10 @@ class Evidence:
     weight: float
     negative: bool = False
     report: str = ""
+
+    def short(self) -> str:
+        """'term@where', and the report it was found in when that is another report of the study."""
+        return f"{self.term}@{self.where}" + (f" ({self.report})" if self.report else "")
 
 
 @dataclass

@@ -8,6 +8,7 @@ and scheme is its newest batch, so rerunning the rules or changing one's mind ne
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -73,7 +74,7 @@ def add_batch(
     return stamp
 
 
-def _row(r) -> LabelRow:
+def _row(r: sqlite3.Row) -> LabelRow:
     return LabelRow(
         record_id=r["record_id"],
         scheme=r["scheme"],

@@ -115,6 +115,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         return self.studies[self.pos]
 
     def confirmed(self, rid: int) -> list[str]:
+        """The labels a person confirmed last for a study ([] when none)."""
         return classify.confirmed_labels(self.project, self.scheme.id).get(rid, [])
 
     def rules(self, rid: int) -> list[classify.Suggestion]:
@@ -129,10 +130,12 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         return model if model is not None and model.beats_rules else None
 
     def model(self, rid: int) -> list[classify.Suggestion]:
+        """The live model's suggestion for a study ([] while it does not beat the rules)."""
         model = self.live_model
         return model.suggest(self.records[rid]) if model is not None else []
 
     def model_status(self) -> str:
+        """The status line's words on the model: training, too few studies, or its accuracy."""
         model = self.trainer.latest if self.trainer else None
         if model is None:
             return (
@@ -156,6 +159,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self.query_one("#message", Static).update(message)
 
     def render_current(self) -> None:
+        """Show the current study with its evidence highlighted, the status line and labels."""
         rid = self.current
         done = classify.confirmed_labels(self.project, self.scheme.id)
         n_done = sum(1 for s in self.studies if done.get(s))
@@ -178,6 +182,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
     def labels_text(
         self, rid: int, scores: list[classify.LabelScore], confirmed: list[str]
     ) -> Text:
+        """Every label with its key, marks (R/S, M, ✓), rule score and why."""
         rules = {s.label: s for s in self.rules(rid)}
         model = {r.label: r for r in self.model(rid)}
         by_label = {s.label: s for s in scores}
@@ -210,7 +215,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
                 by_label[lab].evidence if lab in by_label else []
             )
             if evidence:
-                why = sorted({_why(e) for e in evidence})
+                why = sorted({e.short() for e in evidence})
                 line.append(
                     "why: " + ", ".join(why[:4]) + (" …" if len(why) > 4 else ""), style="dim"
                 )
@@ -240,6 +245,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self.render_current()
 
     def action_choose(self, n: int) -> None:
+        """Number key: confirm label ``n`` (toggle it in a multi-label scheme); 0 = none."""
         if n == 0:
             label = classify.none_id(self.scheme)
         elif n <= len(self.keys):
@@ -254,6 +260,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             self._commit([label])
 
     def action_accept(self) -> None:
+        """Enter: confirm the selection, or the suggestion (R or S) unless it is a tie."""
         if self.scheme.multi_label and self.selection:
             self._commit(sorted(self.selection, key=lambda x: (x not in self.keys, x)))
             return
@@ -264,6 +271,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self._commit([s.label for s in suggestions])
 
     def action_accept_model(self) -> None:
+        """m: confirm the model's suggestion, when it is shown."""
         rows = self.model(self.current)
         if not rows:
             self.say(
@@ -273,11 +281,13 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self._commit([r.label for r in rows])
 
     def action_move(self, step: int) -> None:
+        """j/k: the next or previous study."""
         self.pos = max(0, min(len(self.studies) - 1, self.pos + step))
         self.selection.clear()
         self.render_current()
 
     def action_next_open(self) -> None:
+        """Tab: the next study without a confirmed label."""
         nxt = self._next_unconfirmed(self.pos + 1)
         if nxt is None:
             self.say("every study here has a confirmed label")
@@ -298,8 +308,3 @@ def _tie_reason(suggestions: Iterable[classify.Suggestion]) -> str:
     if any(s.method == "study" for s in suggestions):
         return "the reports of this study were confirmed with different labels"
     return "the rules tie"
-
-
-def _why(e: classify.Evidence) -> str:
-    """'term@where', and the report it was found in when that is another report of the study."""
-    return f"{e.term}@{e.where}" + (f" ({e.report})" if e.report else "")
