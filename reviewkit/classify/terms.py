@@ -241,7 +241,7 @@ def heading(mesh: str) -> str:
 # "no" and "not" also open sentences of results ("no difference in sick leave"), where the term
 # still says what the study is about.
 NEGATION_CUES = frozenset({"without", "uten", "utan", "uden"})  # en, no, sv, da
-NEGATION_REACH = 3  # words between the cue and the term: "without a fixed workplace"
+NEGATION_REACH = 3  # the cue at most 3 words before the term ("without a fixed workplace")
 _CLAUSE_END = re.compile(r"[,.;:()\[\]]")
 _WITH = frozenset({"with", "med"})
 _AND_OR = frozenset({"or", "and", "eller", "og", "och"})
