@@ -50,6 +50,8 @@ TIE = "tie"
 
 @dataclass
 class Disagreement:
+    """A row the rules got wrong: its CSV line, title, gold and suggested labels, and why."""
+
     line: int
     title: str
     gold: list[str]

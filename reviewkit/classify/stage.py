@@ -97,7 +97,8 @@ class ClassifyResult:
     written: int = 0
 
     def counts(self) -> dict[tuple[str, str], int]:
-        """(scheme, label) -> studies the rules suggest it for; a tie counts once, as 'tie'."""
+        """(scheme, label) -> studies it is suggested for (by the rules, or offered from another
+        report of the study); a tie counts once, as 'tie'."""
         out: dict[tuple[str, str], int] = {}
         for (_, sid), sugg in self.rules.items():
             tied = any(s.tie for s in sugg)
