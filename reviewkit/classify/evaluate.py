@@ -50,6 +50,8 @@ TIE = "tie"
 
 @dataclass
 class Disagreement:
+    """A row the rules got wrong: its CSV line, title, gold and suggested labels, and why."""
+
     line: int
     title: str
     gold: list[str]
@@ -77,14 +79,17 @@ class EvaluationResult:
 
     @property
     def columns(self) -> list[str]:
+        """Predicted columns of the confusion matrix (tie and nothing only when they occur)."""
         extra = [x for x in (TIE, NOTHING) if any(r.get(x) for r in self.confusion.values())]
         return self.labels + extra
 
     @property
     def rows(self) -> list[str]:
+        """Gold rows of the confusion matrix (nothing only when it occurs)."""
         return self.labels + ([NOTHING] if any(self.confusion.get(NOTHING, {}).values()) else [])
 
     def confusion_csv(self) -> str:
+        """The confusion matrix as CSV text, gold rows by predicted columns."""
         buf = io.StringIO()
         w = outputs.csv_writer(buf, lineterminator="\n")
         w.writerow(["gold \\ predicted", *self.columns])
@@ -93,10 +98,13 @@ class EvaluationResult:
         return buf.getvalue()
 
     def summary(self) -> str:
+        """One line: scheme, method, rows, accuracy and ties."""
         tie = f", {self.ties} ties" if self.ties else ""
         return f"scheme {self.scheme} ({self.method}): {self.n} rows, accuracy {self.accuracy:.3f}{tie}"
 
     def format(self, disagreements: bool = True) -> str:
+        """The report ``classify --evaluate`` prints: summary, per-label figures, confusion,
+        the model's figures and (``disagreements``) each row that disagrees with its evidence."""
         lines = [
             self.summary(),
             "",
@@ -202,6 +210,7 @@ def _key(name: str) -> str:
 
 
 def all_labels(scheme: Scheme) -> list[str]:
+    """The scheme's label ids and its "none of these" id, as evaluation counts them."""
     labels = list(scheme.label_ids)
     return labels + ([none_id(scheme)] if none_id(scheme) not in labels else [])
 
@@ -230,9 +239,7 @@ def evaluate(
     result = score(scheme, golds, preds, ties)
     for i in result.wrong_rows:
         evidence = {
-            s.label: sorted({f"{e.term}@{e.where}" for e in s.evidence})
-            for s in all_scores[i]
-            if s.evidence
+            s.label: sorted({e.short() for e in s.evidence}) for s in all_scores[i] if s.evidence
         }
         result.disagreements.append(
             Disagreement(lines[i], records[i].title[:90], golds[i], preds[i], ties[i], evidence)

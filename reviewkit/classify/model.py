@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reviewkit.classify.rules import Suggestion, choose, none_id, score_labels
 from reviewkit.classify.terms import Evidence, fold, forms, heading, tokens
@@ -81,7 +82,8 @@ class Model:
             and self.cv_accuracy > self.rules_accuracy
         )
 
-    def features(self, records: Sequence[Record]):
+    def features(self, records: Sequence[Record]) -> Any:
+        """The feature matrix of records: word stems, and rule scores when ``use_rules``."""
         return _features(self.scheme, self.vectorizer, records, self.use_rules, self.cache)
 
     def predict(self, records: Sequence[Record]) -> list[list[str]]:
@@ -157,11 +159,11 @@ def rule_features(scheme: Scheme, records: Sequence[Record]) -> list[list[float]
 
 def _features(
     scheme: Scheme,
-    vectorizer,
+    vectorizer: Any,
     records: Sequence[Record],
     use_rules: bool,
     cache: dict | None = None,
-):
+) -> Any:
     from scipy.sparse import csr_matrix, hstack
 
     x = vectorizer.transform([record_text(r) for r in records])

@@ -1,11 +1,13 @@
 """Classification over a project: store suggestions, confirm labels, train the model.
 
-Suggestions are stored as labels with status 'suggested' (method 'rules' or 'model') and stay
-suggestions until a person confirms them (status 'confirmed', method 'person'). A label offered
-from a sibling report's confirmation (:mod:`.studies`) is stored in the rules' place: it is what
-the tool suggests instead of the rules, and its evidence names the report and the reviewer. The model's
-suggestion is stored only while its cross-validated accuracy on the confirmed studies beats the
-rules' (see :mod:`reviewkit.classify.model`).
+Suggestions are stored as labels with status 'suggested' and stay suggestions until a person
+confirms them (status 'confirmed', method 'person'). Each kind of suggestion has its own method:
+'rules', 'model', and 'study' for a label a person confirmed on another report of the same study
+(:mod:`.studies`), offered for this one; its evidence names the report and the reviewer. It
+outranks the rules' suggestion (a person's word) and is withdrawn (a 'rejected' batch) when it no
+longer stands: the link or the sibling's confirmation changed, or this report was confirmed. The
+model's suggestion is stored only while its cross-validated accuracy on the confirmed studies
+beats the rules' (see :mod:`reviewkit.classify.model`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ from reviewkit.records import Record
 from reviewkit.store import labels as label_rows
 from reviewkit.store import records as record_rows
 
+# Whose word a study's labels are, first that stands: a person's, a person's on another report of
+# the study, the rules'. (The model's suggestion is shown beside them, never assigned.)
+METHOD_ORDER = ("person", "study", "rules")
+
 
 @dataclass(frozen=True)
 class ModelStatus:
@@ -40,9 +46,11 @@ class ModelStatus:
 
     @property
     def suggested(self) -> bool:
+        """Whether the model's suggestion is shown: it beats the rules on the confirmed studies."""
         return self.cv_accuracy > self.rules_accuracy
 
     def describe(self) -> str:
+        """One line for ``classify``: accuracy, on how many studies, and whether it is suggested."""
         verdict = "suggested" if self.suggested else "not suggested until it beats the rules"
         return (
             f"model for {self.scheme}: {self.cv_accuracy:.0%} cross-validated on "
@@ -51,6 +59,7 @@ class ModelStatus:
 
 
 def status_of(model: Model) -> ModelStatus:
+    """What a trained model is worth, for ``classify`` to print."""
     return ModelStatus(
         model.scheme.id, model.trained_on, model.cv_accuracy or 0.0, model.rules_accuracy or 0.0
     )
@@ -63,8 +72,8 @@ def study_records(project: Project, record_ids: Iterable[int]) -> dict[int, Reco
 
 def confirmed_labels(project: Project, scheme_id: str) -> dict[int, list[str]]:
     """record id -> the labels a person confirmed last, for one scheme."""
-    rows = label_rows.current(project.db, scheme_id, "person")
-    return {rid: [r.label for r in batch if r.status == "confirmed"] for rid, batch in rows.items()}
+    rows = confirmed_rows(project.db, scheme_id)
+    return {rid: [label for label, _ in batch] for rid, batch in rows.items()}
 
 
 def train_model(project: Project, scheme: Scheme) -> Model | None:
@@ -78,7 +87,8 @@ def train_model(project: Project, scheme: Scheme) -> Model | None:
 
 @dataclass
 class ClassifyResult:
-    """What one classify run suggested: (record id, scheme id) -> rule and model suggestions."""
+    """What one classify run suggested: (record id, scheme id) -> the rules' suggestions (or the
+    label offered from another report of the study, method 'study') and the model's."""
 
     rules: dict[tuple[int, str], list[Suggestion]] = field(default_factory=dict)
     model: dict[tuple[int, str], list[Suggestion]] = field(default_factory=dict)
@@ -87,7 +97,8 @@ class ClassifyResult:
     written: int = 0
 
     def counts(self) -> dict[tuple[str, str], int]:
-        """(scheme, label) -> studies the rules suggest it for; a tie counts once, as 'tie'."""
+        """(scheme, label) -> studies it is suggested for (by the rules, or offered from another
+        report of the study); a tie counts once, as 'tie'."""
         out: dict[tuple[str, str], int] = {}
         for (_, sid), sugg in self.rules.items():
             tied = any(s.tie for s in sugg)
@@ -105,11 +116,10 @@ class ClassifyResult:
                     "record_id": rid,
                     "scheme": sid,
                     "rules": "; ".join(s.label for s in sugg),
+                    "suggested_by": sugg[0].method if sugg else "",
                     "score": "; ".join(f"{s.score:g}" for s in sugg),
                     "tie": "yes" if any(s.tie for s in sugg) else "",
-                    "evidence": "; ".join(
-                        sorted({f"{e.term}@{e.where}" for s in sugg for e in s.evidence})
-                    ),
+                    "evidence": "; ".join(sorted({e.short() for s in sugg for e in s.evidence})),
                     "model": "; ".join(f"{s.label} ({s.score:.2f})" for s in model),
                 }
             )
@@ -123,6 +133,7 @@ def _same(batch: list[label_rows.LabelRow], sugg: list[Suggestion]) -> bool:
 
 
 def _store(project: Project, rid: int, sugg: list[Suggestion], method: str, current: dict) -> int:
+    """Append a batch of suggestions under ``method`` unless it repeats the current one."""
     if rid in current and _same(current[rid], sugg):
         return 0
     label_rows.add_batch(
@@ -136,25 +147,67 @@ def _store(project: Project, rid: int, sugg: list[Suggestion], method: str, curr
     return 1
 
 
-def rule_suggestions(
+WITHDRAWN = {"withdrawn": "no other report of the study carries a confirmed label for it"}
+
+
+def _withdraw(project: Project, rid: int, scheme_id: str, current: dict) -> int:
+    """Withdraw a standing study offer (the log is append-only: a 'rejected' batch of its labels)."""
+    batch = current.get(rid, [])
+    if not batch or batch[0].status != "suggested":
+        return 0
+    label_rows.add_batch(
+        project.db,
+        rid,
+        scheme_id,
+        "study",
+        "rejected",
+        [(r.label, None, [WITHDRAWN]) for r in batch],
+    )
+    return 1
+
+
+@dataclass(frozen=True)
+class StudySuggestions:
+    """For each record: the rules' suggestion on its whole study's evidence, and the labels
+    persons confirmed on its sibling reports (method 'study'; empty when none)."""
+
+    rules: dict[int, list[Suggestion]]
+    offered: dict[int, list[Suggestion]]
+
+    def best(self, rid: int) -> list[Suggestion]:
+        """What the tool suggests in place of a person: the offer, else the rules."""
+        return self.offered.get(rid) or self.rules[rid]
+
+
+def study_suggestions(
     project: Project, scheme: Scheme, record_ids: Iterable[int]
-) -> dict[int, list[Suggestion]]:
-    """record id -> what the tool suggests in place of a person for one scheme: the rules'
-    suggestion on the evidence of the record's whole study, or a label a person confirmed on
-    another report of its study (:mod:`.studies`). For the screens and ``classify``."""
+) -> StudySuggestions:
+    """The rules on the evidence of each record's whole study and the labels offered from its
+    sibling reports (:mod:`.studies`); a record a person confirmed is offered nothing."""
     ids = list(record_ids)
     siblings = sibling_reports(project.db)
     wanted = set(ids) | {s for rid in ids for s in siblings.get(rid, ())}
     records = record_rows.get_records(project.db, sorted(wanted))
     confirmed = confirmed_rows(project.db, scheme.id, wanted) if siblings else {}
-    out = {}
+    out = StudySuggestions({}, {})
     for rid in ids:
         sibs = siblings.get(rid, ())
-        offered = [] if confirmed.get(rid) else offer_from_siblings(scheme.id, sibs, confirmed)
-        out[rid] = offered or suggest(
-            records[rid], scheme, {report_name(s): records[s] for s in sibs}
-        )
+        if not confirmed.get(rid):
+            offer = offer_from_siblings(scheme.id, sibs, confirmed)
+            if offer:
+                out.offered[rid] = offer
+        out.rules[rid] = suggest(records[rid], scheme, {report_name(s): records[s] for s in sibs})
     return out
+
+
+def rule_suggestions(
+    project: Project, scheme: Scheme, record_ids: Iterable[int]
+) -> dict[int, list[Suggestion]]:
+    """record id -> what the tool suggests in place of a person for one scheme: a label a person
+    confirmed on another report of its study (method 'study'), else the rules' suggestion on the
+    evidence of the whole study. For the screens and ``classify``."""
+    found = study_suggestions(project, scheme, record_ids)
+    return {rid: found.best(rid) for rid in found.rules}
 
 
 def classify_project(
@@ -181,16 +234,22 @@ def classify_project(
             result.model_status[scheme.id] = status_of(model)
             if not model.beats_rules:
                 model = None
-        cur_rules = label_rows.current(project.db, scheme.id, "rules", ids)
-        cur_model = label_rows.current(project.db, scheme.id, "model", ids)
-        rules = rule_suggestions(project, scheme, ids)
+        cur = {
+            m: label_rows.current(project.db, scheme.id, m, ids)
+            for m in ("rules", "model", "study")
+        }
+        found = study_suggestions(project, scheme, ids)
         for n, rid in enumerate(ids, start=1):
-            result.rules[(rid, scheme.id)] = rules[rid]
-            result.written += _store(project, rid, rules[rid], "rules", cur_rules)
+            result.rules[(rid, scheme.id)] = found.best(rid)
+            result.written += _store(project, rid, found.rules[rid], "rules", cur["rules"])
+            if rid in found.offered:
+                result.written += _store(project, rid, found.offered[rid], "study", cur["study"])
+            else:
+                result.written += _withdraw(project, rid, scheme.id, cur["study"])
             if model is not None:
                 msugg = model.suggest(records[rid])
                 result.model[(rid, scheme.id)] = msugg
-                result.written += _store(project, rid, msugg, "model", cur_model)
+                result.written += _store(project, rid, msugg, "model", cur["model"])
             if progress:
                 progress(n, len(ids))
     return result
@@ -198,30 +257,36 @@ def classify_project(
 
 @dataclass(frozen=True)
 class Assigned:
-    """The labels a study carries in reports: confirmed by a person, or else the rules' suggestion."""
+    """The labels a study carries in reports: confirmed by a person, or else the tool's
+    suggestion; ``method`` says whose word they are ('person', 'study' for a label confirmed on
+    another report of the study, 'rules', or '' for a study never classified)."""
 
     labels: tuple[str, ...]
     confirmed: bool
     reviewer: str = ""
+    method: str = ""
 
 
 def assigned_labels(
     project: Project, scheme_id: str, record_ids: Iterable[int]
 ) -> dict[int, Assigned]:
-    """record id -> its labels for a scheme (studies never classified get the "none" label)."""
+    """record id -> its labels for a scheme: a person's confirmation, else a label offered from
+    a sibling report, else the rules' suggestion (studies never classified get "none")."""
     scheme = project.protocol.scheme(scheme_id)
     ids = list(record_ids)
-    person = label_rows.current(project.db, scheme_id, "person", ids)
-    rules = label_rows.current(project.db, scheme_id, "rules", ids)
+    current = {m: label_rows.current(project.db, scheme_id, m, ids) for m in METHOD_ORDER}
     out = {}
     for rid in ids:
-        confirmed = [r for r in person.get(rid, []) if r.status == "confirmed"]
-        if confirmed:
-            out[rid] = Assigned(tuple(r.label for r in confirmed), True, confirmed[0].reviewer)
-        elif rid in rules:
-            out[rid] = Assigned(tuple(r.label for r in rules[rid]), False)
-        else:
-            out[rid] = Assigned((none_id(scheme),), False)
+        out[rid] = Assigned((none_id(scheme),), False)
+        for method in METHOD_ORDER:
+            wanted = "confirmed" if method == "person" else "suggested"
+            rows = [r for r in current[method].get(rid, []) if r.status == wanted]
+            if rows:
+                reviewer = rows[0].reviewer if method == "person" else ""
+                out[rid] = Assigned(
+                    tuple(r.label for r in rows), method == "person", reviewer, method
+                )
+                break
     return out
 
 

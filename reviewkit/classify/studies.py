@@ -87,10 +87,11 @@ def offer_from_siblings(
 
 
 def confirmed_rows(
-    db: Store, scheme_id: str, record_ids: Iterable[int]
+    db: Store, scheme_id: str, record_ids: Iterable[int] | None = None
 ) -> dict[int, list[tuple[str, str]]]:
-    """record id -> (label, reviewer) of the labels a person confirmed last, for one scheme."""
-    rows = label_rows.current(db, scheme_id, "person", list(record_ids))
+    """record id -> (label, reviewer) of the labels a person confirmed last, for one scheme
+    (every record, or those of ``record_ids``)."""
+    rows = label_rows.current(db, scheme_id, "person", record_ids)
     return {
         rid: [(r.label, r.reviewer) for r in batch if r.status == "confirmed"]
         for rid, batch in rows.items()

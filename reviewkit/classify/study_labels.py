@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from reviewkit.classify.stage import Assigned
+from reviewkit.classify.stage import METHOD_ORDER, Assigned
 
 
 def studies_of(
@@ -37,4 +37,7 @@ def study_labels(assigned: Mapping[int, Assigned], reports: Sequence[int], none:
     if len(labels) > 1 and none in labels:
         labels.remove(none)
     reviewers = sorted({a.reviewer for a in chosen if a.reviewer})
-    return Assigned(tuple(labels), bool(confirmed), ", ".join(reviewers))
+    methods = [m for m in METHOD_ORDER if any(a.method == m for a in chosen)]
+    return Assigned(
+        tuple(labels), bool(confirmed), ", ".join(reviewers), methods[0] if methods else ""
+    )

@@ -141,6 +141,7 @@ class _Part:
     language: str
 
     def matches(self, word: str) -> bool:
+        """Whether a word of the text is this part of a term (any form, prefix or suffix)."""
         f = fold(word)
         if self.kind == "prefix":
             return f.startswith(self.key)
@@ -197,6 +198,10 @@ class Evidence:
     negative: bool = False
     report: str = ""
 
+    def short(self) -> str:
+        """'term@where', and the report it was found in when that is another report of the study."""
+        return f"{self.term}@{self.where}" + (f" ({self.report})" if self.report else "")
+
 
 @dataclass
 class Field:
@@ -236,7 +241,7 @@ def heading(mesh: str) -> str:
 # "no" and "not" also open sentences of results ("no difference in sick leave"), where the term
 # still says what the study is about.
 NEGATION_CUES = frozenset({"without", "uten", "utan", "uden"})  # en, no, sv, da
-NEGATION_REACH = 3  # words between the cue and the term: "without a fixed workplace"
+NEGATION_REACH = 3  # the cue at most 3 words before the term ("without a fixed workplace")
 _CLAUSE_END = re.compile(r"[,.;:()\[\]]")
 _WITH = frozenset({"with", "med"})
 _AND_OR = frozenset({"or", "and", "eller", "og", "och"})

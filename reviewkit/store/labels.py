@@ -8,13 +8,17 @@ and scheme is its newest batch, so rerunning the rules or changing one's mind ne
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reviewkit.store.db import Store, now
 
 STATUSES = ("suggested", "confirmed", "rejected")
-METHODS = ("rules", "model", "person")
+# rules | model: the tool's suggestions; study: a label a person confirmed on another report of
+# the same study, offered for this one; person: a confirmation. The column has no CHECK in the
+# schema (001_initial.sql), so a new method needs no migration: this tuple is the check.
+METHODS = ("rules", "model", "study", "person")
 
 
 @dataclass(frozen=True)
@@ -23,7 +27,7 @@ class LabelRow:
     scheme: str
     label: str
     status: str  # suggested | confirmed | rejected
-    method: str  # rules | model | person
+    method: str  # one of METHODS
     score: float | None = None
     evidence: list[dict] = field(default_factory=list)
     reviewer: str = ""
@@ -70,7 +74,7 @@ def add_batch(
     return stamp
 
 
-def _row(r) -> LabelRow:
+def _row(r: sqlite3.Row) -> LabelRow:
     return LabelRow(
         record_id=r["record_id"],
         scheme=r["scheme"],

@@ -1,7 +1,8 @@
 """``reviewkit confirm``: confirm or change suggested labels quickly, a number key per label.
 
 The screen shows the study with the terms that fired highlighted, every label with its rule
-score, the rules' suggestion (R) and the model's (M) with why, and the confirmed answer (✓).
+score, the rules' suggestion (R) or the label a person confirmed on another report of the same
+study (S), the model's (M) with why, and the confirmed answer (✓); Enter accepts R or S.
 The model retrains in a worker thread after every confirmation (:class:`classify.ModelTrainer`);
 the status line shows its cross-validated accuracy beside the rules' on the confirmed studies,
 and its suggestion (M) appears only while it beats the rules.
@@ -12,6 +13,8 @@ as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as in 
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -41,7 +44,9 @@ ACTIONS: tuple[Action, ...] = (
         for n in range(1, 10)
     ),
     Action("classify.none", "0", "choose(0)", "None of these", show=False, group="Label"),
-    Action("classify.accept", "enter,a", "accept", "Accept rules / selection", group="Label"),
+    Action(
+        "classify.accept", "enter,a", "accept", "Accept suggestion (R/S) / selection", group="Label"
+    ),
     Action("classify.accept_model", "m", "accept_model", "Accept model", group="Label"),
     Action("classify.next", "j,down", "move(1)", "Next", group="Move"),
     Action("classify.previous", "k,up", "move(-1)", "Prev", group="Move"),
@@ -110,6 +115,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         return self.studies[self.pos]
 
     def confirmed(self, rid: int) -> list[str]:
+        """The labels a person confirmed last for a study ([] when none)."""
         return classify.confirmed_labels(self.project, self.scheme.id).get(rid, [])
 
     def rules(self, rid: int) -> list[classify.Suggestion]:
@@ -124,10 +130,12 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         return model if model is not None and model.beats_rules else None
 
     def model(self, rid: int) -> list[classify.Suggestion]:
+        """The live model's suggestion for a study ([] while it does not beat the rules)."""
         model = self.live_model
         return model.suggest(self.records[rid]) if model is not None else []
 
     def model_status(self) -> str:
+        """The status line's words on the model: training, too few studies, or its accuracy."""
         model = self.trainer.latest if self.trainer else None
         if model is None:
             return (
@@ -151,6 +159,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self.query_one("#message", Static).update(message)
 
     def render_current(self) -> None:
+        """Show the current study with its evidence highlighted, the status line and labels."""
         rid = self.current
         done = classify.confirmed_labels(self.project, self.scheme.id)
         n_done = sum(1 for s in self.studies if done.get(s))
@@ -173,6 +182,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
     def labels_text(
         self, rid: int, scores: list[classify.LabelScore], confirmed: list[str]
     ) -> Text:
+        """Every label with its key, marks (R/S, M, ✓), rule score and why."""
         rules = {s.label: s for s in self.rules(rid)}
         model = {r.label: r for r in self.model(rid)}
         by_label = {s.label: s for s in scores}
@@ -181,13 +191,17 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             if self.scheme.multi_label
             else "a number key confirms"
         )
-        out = Text(f"Labels ({mode}; R = rules, M = model, ✓ = confirmed)\n", style="bold")
+        out = Text(
+            f"Labels ({mode}; R = rules, S = confirmed on another report of the study,"
+            " M = model, ✓ = confirmed)\n",
+            style="bold",
+        )
         rows = [(str(n), lab) for n, lab in enumerate(self.keys, start=1)] + [
             ("0", classify.none_id(self.scheme))
         ]
         for key, lab in rows:
             marks = (
-                ("R" if lab in rules else " ")
+                (_SOURCE_MARKS.get(rules[lab].method, "R") if lab in rules else " ")
                 + ("M" if lab in model else " ")
                 + ("✓" if lab in confirmed else " ")
             )
@@ -201,7 +215,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
                 by_label[lab].evidence if lab in by_label else []
             )
             if evidence:
-                why = sorted({_why(e) for e in evidence})
+                why = sorted({e.short() for e in evidence})
                 line.append(
                     "why: " + ", ".join(why[:4]) + (" …" if len(why) > 4 else ""), style="dim"
                 )
@@ -213,7 +227,8 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             out.append_text(line)
             out.append("\n")
         if any(s.tie for s in rules.values()):
-            out.append("The rules tie between these labels: choose one.\n", style="yellow")
+            reason = _tie_reason(rules.values())
+            out.append(f"{reason[0].upper()}{reason[1:]}: choose one.\n", style="yellow")
         return out
 
     # actions --------------------------------------------------------------------------------
@@ -230,6 +245,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self.render_current()
 
     def action_choose(self, n: int) -> None:
+        """Number key: confirm label ``n`` (toggle it in a multi-label scheme); 0 = none."""
         if n == 0:
             label = classify.none_id(self.scheme)
         elif n <= len(self.keys):
@@ -244,16 +260,18 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             self._commit([label])
 
     def action_accept(self) -> None:
+        """Enter: confirm the selection, or the suggestion (R or S) unless it is a tie."""
         if self.scheme.multi_label and self.selection:
             self._commit(sorted(self.selection, key=lambda x: (x not in self.keys, x)))
             return
         suggestions = self.rules(self.current)
         if any(s.tie for s in suggestions):
-            self.say("the rules tie: press the number of the label you choose")
+            self.say(f"{_tie_reason(suggestions)}: press the number of the label you choose")
             return
         self._commit([s.label for s in suggestions])
 
     def action_accept_model(self) -> None:
+        """m: confirm the model's suggestion, when it is shown."""
         rows = self.model(self.current)
         if not rows:
             self.say(
@@ -263,11 +281,13 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self._commit([r.label for r in rows])
 
     def action_move(self, step: int) -> None:
+        """j/k: the next or previous study."""
         self.pos = max(0, min(len(self.studies) - 1, self.pos + step))
         self.selection.clear()
         self.render_current()
 
     def action_next_open(self) -> None:
+        """Tab: the next study without a confirmed label."""
         nxt = self._next_unconfirmed(self.pos + 1)
         if nxt is None:
             self.say("every study here has a confirmed label")
@@ -279,6 +299,12 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         return f"Confirm labels · {self.scheme.name}", ACTIONS
 
 
-def _why(e: classify.Evidence) -> str:
-    """'term@where', and the report it was found in when that is another report of the study."""
-    return f"{e.term}@{e.where}" + (f" ({e.report})" if e.report else "")
+_SOURCE_MARKS = {"rules": "R", "study": "S"}  # who suggests a label, in the marks column
+
+
+def _tie_reason(suggestions: Iterable[classify.Suggestion]) -> str:
+    """Why no one label is suggested: the rules tie, or the study's reports were confirmed
+    with different labels."""
+    if any(s.method == "study" for s in suggestions):
+        return "the reports of this study were confirmed with different labels"
+    return "the rules tie"

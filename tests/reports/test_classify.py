@@ -165,7 +165,7 @@ def test_confirmation_is_a_new_row_and_wins(b_included):
     classify.classify_project(project, ids, ["model-type"])
     classify.confirm(project, ids[0], "model-type", ["multidisciplinary-team"], "ann")
     assigned = classify.assigned_labels(project, "model-type", ids)[ids[0]]
-    assert assigned == classify.Assigned(("multidisciplinary-team",), True, "ann")
+    assert assigned == classify.Assigned(("multidisciplinary-team",), True, "ann", "person")
     hist = label_rows.history(project.db, ids[0], "model-type")
     assert [(r.status, r.method) for r in hist] == [("suggested", "rules"), ("confirmed", "person")]
     # changing one's mind appends

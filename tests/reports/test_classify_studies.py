@@ -66,13 +66,42 @@ def test_a_label_confirmed_on_one_report_is_offered_for_its_siblings(project_b):
     assert [(s.label, s.method) for s in offered] == [("multidisciplinary-team", "study")]
     assert offered[0].evidence[0].term == f"confirmed on record {main}"
     assert offered[0].evidence[0].text == "bob"
+    by_record = {r["record_id"]: r["suggested_by"] for r in result.rows()}  # the --csv columns
+    assert (by_record[follow], by_record[other]) == ("study", "rules")
     assigned = classify.assigned_labels(project_b, "model-type", ids)
-    assert assigned[follow].labels == ("multidisciplinary-team",) and not assigned[follow].confirmed
+    assert assigned[follow] == classify.Assigned(("multidisciplinary-team",), False, "", "study")
+    assert assigned[main].method == "person" and assigned[other].method == "rules"
     assert _labels(result, other) == ["none"]
+    # stored under its own method; the rules' slot keeps the rules' own answer
+    assert [r.label for r in label_rows.current(project_b.db, "model-type", "study")[follow]] == [
+        "multidisciplinary-team"
+    ]
+    assert [r.label for r in label_rows.current(project_b.db, "model-type", "rules")[follow]] == [
+        "job-specialist"
+    ]
     # a report confirmed on its own keeps the rules' suggestion beside its confirmation
     classify.confirm(project_b, follow, "model-type", ["job-specialist"], "ann")
     again = classify.classify_project(project_b, ids, ["model-type"])
     assert _labels(again, follow) == ["job-specialist"]
+
+
+def test_an_offer_is_withdrawn_when_the_link_no_longer_stands(project_b):
+    main, follow, other = ids = store_records(project_b, _trial(), "snowballing")
+    decide_study_link(project_b.db, main, follow, True, "ann")
+    classify.confirm(project_b, main, "model-type", ["multidisciplinary-team"], "bob")
+    classify.classify_project(project_b, ids, ["model-type"])
+    assert classify.assigned_labels(project_b, "model-type", [follow])[follow].method == "study"
+
+    decide_study_link(project_b.db, main, follow, False, "ann")  # not one study after all
+    result = classify.classify_project(project_b, ids, ["model-type"])
+    assert result.rules[(follow, "model-type")][0].method == "rules"
+    withdrawn = label_rows.current(project_b.db, "model-type", "study")[follow]
+    assert [(r.label, r.status) for r in withdrawn] == [("multidisciplinary-team", "rejected")]
+    assigned = classify.assigned_labels(project_b, "model-type", [follow])[follow]
+    assert assigned == classify.Assigned(("none",), False, "", "rules")
+    before = len(label_rows.history(project_b.db, follow, "model-type"))
+    classify.classify_project(project_b, ids, ["model-type"])  # nothing more to withdraw
+    assert len(label_rows.history(project_b.db, follow, "model-type")) == before
 
 
 def test_siblings_confirmed_differently_are_offered_as_a_tie(project_b):
@@ -112,6 +141,9 @@ def test_the_confirm_screen_offers_a_siblings_confirmed_label(project_b):
             assert isinstance(screen, ConfirmScreen) and screen.current == follow
             shown = str(screen.query_one("#labels", Static).render())
             assert f"confirmed on record {main}" in shown
+            # marked S (a person's word on another report), not R (the rules')
+            team = next(line for line in shown.splitlines() if "Multidisciplinary team" in line)
+            assert team.split()[1] == "S"
             await pilot.press("enter")  # accept the suggestion: the sibling's label
             await pilot.pause()
 
