@@ -35,6 +35,7 @@ from dataclasses import asdict, dataclass, field, replace
 from reviewkit.classify.terms import (
     Evidence,
     Field,
+    distinct_terms,
     find_headings,
     find_term,
     place_factor,
@@ -88,9 +89,9 @@ def none_id(scheme: Scheme) -> str:
 
 def _label_evidence(lab: Label, fields: list[Field], record: Record, report: str) -> list[Evidence]:
     evidence = []
-    for term in lab.terms:
+    for term in distinct_terms(lab.terms):
         evidence += find_term(term, fields, lab.id)
-    for term in lab.negative_terms:
+    for term in distinct_terms(lab.negative_terms):
         evidence += find_term(term, fields, lab.id, negative=True)
     if lab.mesh:
         evidence += find_headings(lab.mesh, record.mesh_terms, "mesh", lab.id)
@@ -106,16 +107,17 @@ def _score(lab: Label, evidence: list[Evidence], scheme: Scheme) -> LabelScore:
     place; negative terms subtract.
 
     Two terms of one label that match the same words count for each: synonyms ("sick*
-    certification" and "sickness certificat*" on "sickness certification"), word forms the
-    stemmer makes alike ("policy", "policies"), a word and a compound pattern ("team", Swedish
-    "*team"). Counting such a stretch once, for its heaviest term, was tried and not adopted:
+    certification" and "sickness certificat*" on "sickness certification"), or
+    a word and a compound pattern ("team", Swedish "*team"). (Spellings of one word, "policy" and
+    "policies", are one term: :func:`~reviewkit.classify.terms.distinct_terms`.) Counting such a
+    stretch once, for its heaviest term, was tried and not adopted:
     Review B's model type with descriptions fell from 78 to 76 % (rules) and 86 to 84 %
     (combined), because the shipped protocols' weights were set with these pairs counting twice
     (a team's "team" is 0.5 + 1.0 there, which keeps a team ahead of a job specialist named once),
     and in Review A's protocol a title whose only GP sign is "sickness certification" (a review
     of physicians' certification practice) would fall from the GP/employer group to mixed,
     though that protocol calls the term weak alone. A protocol that means one sign should list
-    one term: a plain word already finds its forms ("policy" finds "policies").
+    one term.
     """
     best: dict[tuple[str, bool], tuple[float, float]] = {}  # (term, negative) -> (weight, factor)
     for e in evidence:

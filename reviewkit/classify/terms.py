@@ -177,6 +177,33 @@ def parse_term(text: str, language: str = "en") -> tuple[tuple[_Part, ...], ...]
     return tuple(out)
 
 
+def _word_form_key(text: str, language: str) -> tuple:
+    """What a term finds, as a key: its written variants with every plain word reduced to its
+    stem, so 'policy' and 'policies' (one word, two spellings) have one key."""
+    return tuple(
+        tuple(
+            (p.kind, fold(_stemmer(language).stemWord(p.key)) if p.kind == "word" else p.key)
+            for p in variant
+        )
+        for variant in parse_term(text, language)
+    )
+
+
+@lru_cache(maxsize=4096)
+def distinct_terms(terms: tuple[SignalTerm, ...]) -> tuple[SignalTerm, ...]:
+    """A label's terms with the spellings of one word listed once, at the heaviest weight given
+    ('policy' and 'policies' are one sign: a plain word already finds its forms). Two different
+    terms that happen to match the same words (synonyms, a word and a compound pattern) stay
+    apart; see :func:`reviewkit.classify.rules._score`."""
+    best: dict[tuple, SignalTerm] = {}
+    for t in terms:
+        key = (t.language, _word_form_key(t.text, t.language))
+        if key not in best or t.weight > best[key].weight:
+            best[key] = t
+    kept = set(map(id, best.values()))
+    return tuple(t for t in terms if id(t) in kept)
+
+
 def compile_term(text: str) -> re.Pattern[str]:
     """A regular expression for the surface of a term, for highlighting (matching uses stems)."""
     words = [re.escape(p.key) for p in parse_term(text)[0]]

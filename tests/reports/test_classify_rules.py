@@ -131,6 +131,19 @@ def test_minimum_evidence_one_weak_word_is_not_enough(tmp_path):
     assert labels(p, "dx", "Psychological distress") == ["mental"]
 
 
+def test_two_spellings_of_one_word_are_one_weak_sign(tmp_path):
+    """'pain' and 'pains' listed apart are one word (a plain word finds its forms): together
+    they are still one weak sign, not the two a label needs."""
+    path = tmp_path / "spellings.toml"
+    text = RULES_PROTOCOL.format(topic_rule="precedence")
+    old = '{ term = "pain", weight = 0.5 }'
+    assert old in text
+    path.write_text(text.replace(old, old + ', { term = "pains", weight = 0.5 }'), "utf-8")
+    p = protocol_mod.load(path)
+    assert labels(p, "dx", "Pain at work") == ["none"]
+    assert labels(p, "dx", "Back pain at work") == ["msk"]  # another term of the label counts
+
+
 def test_topic_precedence_coexistence_and_compete(tmp_path):
     title = "The employer's role for workers with depression"
     assert labels(load(tmp_path, "precedence"), "dx", title) == ["gp"]
