@@ -129,6 +129,7 @@ def _variant(inputs: str, store: dict, done: dict[str, dict]) -> dict:
         mine, theirs = {}, {}
         for seed in SEEDS:
             r = run_reviewkit(csv_path, seed)
+            r.pop("order", None)  # the row numbers: not figures (the labels give the stops)
             r["stops"] = _stops(r.pop("labels_in_order"), r["n_records"])
             mine[seed] = r
             a = asreview_run(ds, seed, inputs, r["n_records"], store)
