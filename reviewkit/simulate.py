@@ -337,7 +337,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """``python -m reviewkit.simulate DATASET.csv SEED OUT.json``: one simulation, no CLI layer.
 
     For benchmarks that time a whole process (start-up included): it loads only what a
-    simulation needs and writes the summary and the labels in screening order as JSON.
+    simulation needs and writes the summary, the labels in screening order and the order
+    (row numbers, priors first) as JSON.
     """
     import json
     import sys
@@ -351,7 +352,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    out = result.summary() | {"labels_in_order": result.labels_in_order}
+    out = result.summary() | {"labels_in_order": result.labels_in_order, "order": result.order}
     Path(args[2]).write_text(json.dumps(out))
     return 0
 

@@ -44,6 +44,7 @@ from scipy import sparse
 
 from reviewkit.ranking.features import build_features, term_counts
 from reviewkit.ranking.model import KernelLeastSquares
+from reviewkit.ranking.threads import one_blas_thread
 from reviewkit.stopping import RemainingEstimate, StopAdvice, estimate_remaining, stop_advice
 
 __all__ = [
@@ -182,6 +183,10 @@ class Ranker:
         Ids the ranker does not know are ignored. Below the ready rule the model is dropped,
         so an undo that goes back under the threshold restores the random order.
         """
+        with one_blas_thread():
+            return self._fit(labels)
+
+    def _fit(self, labels: Mapping[int, bool]) -> bool:
         rows = [(self.row[i], bool(v)) for i, v in labels.items() if i in self.row]
         y = np.fromiter((v for _, v in rows), dtype=np.int8, count=len(rows))
         self.n_includes = int(y.sum())
@@ -214,7 +219,8 @@ class Ranker:
         """
         if self.model is None:
             raise RuntimeError("ranker is not ready: fit() it with enough decisions first")
-        return _scores(self.model, self.X)
+        with one_blas_thread():
+            return _scores(self.model, self.X)
 
     def rank(self, candidate_ids: Sequence[int]) -> list[int]:
         """``candidate_ids`` best first; in the given order (the random queue) until ready.

@@ -134,3 +134,23 @@ def test_module_entry_writes_the_labels_in_order(labelled_csv, tmp_path):
         text=True,
     )
     assert bad.returncode == 2 and "no such file" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_same_order_in_any_process(labelled_csv, tmp_path):
+    """The screening order depends on the data and the seed only: not on the process's hash
+    seed (set and dict order), its number of BLAS threads, nor what ran before it."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    orders = []
+    for hash_seed, threads in (("1", "1"), ("2", "2"), ("random", "4")):
+        out = tmp_path / f"run{hash_seed}.json"
+        env = os.environ | {"PYTHONHASHSEED": hash_seed, "OPENBLAS_NUM_THREADS": threads}
+        cmd = [sys.executable, "-m", "reviewkit.simulate", str(labelled_csv), "1", str(out)]
+        subprocess.run(cmd, check=True, env=env)
+        orders.append(json.loads(out.read_text())["order"])
+    simulate(labelled_csv, seed=0)  # another run first, in this process
+    orders.append(simulate(labelled_csv, seed=1).order)
+    assert all(order == orders[0] for order in orders)
