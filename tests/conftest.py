@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import click
 import pytest
 
 from reviewkit.project import Project, init_project
@@ -108,3 +109,23 @@ async def drained(pilot, screen) -> None:
         if not screen.waiting:
             return
         await pilot.pause(0.1)
+
+
+def all_commands(
+    command: click.Command | None = None, path: tuple[str, ...] = ()
+) -> Iterator[tuple[str, click.Command]]:
+    """('search run', command) for every command and group under ``reviewkit``, through
+    list_commands/get_command: the top group loads a command's module only when asked
+    (cli/lazy_group.py), so ``group.commands`` may still be empty when a test walks it."""
+    if command is None:
+        from reviewkit.cli import cli
+
+        command = cli
+    if path:
+        yield " ".join(path), command
+    if isinstance(command, click.Group):
+        ctx = click.Context(command)
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
+            assert sub is not None, f"{name} is listed but cannot be loaded"
+            yield from all_commands(sub, (*path, name))

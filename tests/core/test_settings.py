@@ -7,6 +7,7 @@ import ast
 from pathlib import Path
 
 import click
+from conftest import all_commands
 
 from reviewkit import settings
 from reviewkit.cli import cli, main
@@ -45,19 +46,17 @@ def test_the_readme_lists_every_variable() -> None:
         assert any(row.startswith(f"| `{variable.name}` |") for row in rows), variable.name
 
 
-def _options(command: click.Command, path: str = "reviewkit"):
-    for param in command.params:
-        if isinstance(param, click.Option):
-            yield path, param
-    if isinstance(command, click.Group):
-        for name, sub in command.commands.items():
-            yield from _options(sub, f"{path} {name}")
+def _options():
+    for name, command in [("", cli), *all_commands()]:
+        for param in command.params:
+            if isinstance(param, click.Option):
+                yield f"reviewkit {name}".strip(), param
 
 
 def test_options_set_by_a_variable_show_it_in_help() -> None:
     names = {v.name for v in settings.VARIABLES}
     used = set()
-    for path, option in _options(cli):
+    for path, option in _options():
         envvars = option.envvar if isinstance(option.envvar, list | tuple) else [option.envvar]
         for envvar in filter(None, envvars):
             assert envvar in names, f"{path} {option.opts[0]}: {envvar} is not in settings"
