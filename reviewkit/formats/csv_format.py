@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from reviewkit.errors import FormatError
+from reviewkit.formats.text import split_lines
 from reviewkit.outputs import csv_writer, restore
 from reviewkit.records import Record, plain_abstract
 
@@ -124,7 +125,7 @@ def _dialect(text: str) -> type[csv.Dialect]:
     csv.Sniffer is not used: it guesses quoting rules from the data and gets them wrong for
     cells that hold quotes, which would change the text of the record.
     """
-    first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    first = split_lines(text.lstrip("\ufeff"))[0] if text.strip() else ""
     counts = {sep: first.count(sep) for sep in (",", ";", "\t")}
     best = max(counts, key=lambda sep: (counts[sep], sep == ","))
     if best == "\t":
@@ -359,7 +360,7 @@ def write(records: Iterable[Record], out: TextIO) -> None:
 
 
 def sniff(text: str) -> bool:
-    first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    first = split_lines(text.lstrip("\ufeff"))[0] if text.strip() else ""
     return ("," in first or "\t" in first or ";" in first) and not first.lstrip().startswith(
         ("<", "@", "TY ")
     )

@@ -19,7 +19,7 @@ from typing import Any, BinaryIO
 from lxml import etree as ET
 
 from reviewkit.errors import FormatError
-from reviewkit.formats.text import LimitedReader
+from reviewkit.formats.text import LimitedReader, bom_encoding
 from reviewkit.records import AbstractSection, Record
 
 FORMAT = "pubmed-xml"
@@ -150,13 +150,7 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
         ) from None
     if not head.strip():
         raise FormatError("the file is empty", where=name)
-    root = _root_tag(head)
-    if root not in ("PubmedArticleSet", "PubmedBookArticleSet", "eFetchResult"):
-        raise FormatError(
-            f"not PubMed XML: the root element is <{root or '?'}>",
-            where=name,
-            hint="PubMed XML starts with <PubmedArticleSet>; pass --format to choose another reader",
-        )
+    check_head(head, name)
     parser = ET.iterparse(
         stream,
         events=("end",),
@@ -171,10 +165,13 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
             while elem.getprevious() is not None:
                 del elem.getparent()[0]
     except ET.XMLSyntaxError as exc:
-        line = exc.lineno or 0
+        msg, line = exc.msg, exc.lineno or 0
+        if line <= 0 and exc.error_log:  # lxml's summary ('no element found', line 0) hides
+            first = exc.error_log[0]  # the first error libxml2 logged, with its line
+            msg, line = first.message, first.line
         raise FormatError(
-            f"malformed XML: {exc.msg}",
-            where=f"{name}:{line}",
+            f"malformed XML: {msg}",
+            where=f"{name}:{line}" if line > 0 else name,
             hint="the file may be truncated or damaged; export or download it again",
         ) from None
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
@@ -183,12 +180,52 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
         ) from None
 
 
+_ROOTS = ("PubmedArticleSet", "PubmedBookArticleSet", "eFetchResult")
+# a DOCTYPE with an internal subset: '<!DOCTYPE name [' (PUBLIC/SYSTEM ids may come between)
+_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE\s[^>\[]*\[")
+
+
+def _head_text(head: bytes) -> str:
+    """The head as text: UTF-16/32 by its byte-order mark, else bytes read as Latin-1 (enough
+    to find tag names, which are ASCII)."""
+    wide = bom_encoding(head)
+    if wide in ("utf-16", "utf-32"):
+        return head.decode(wide, errors="replace")
+    return head.decode("latin-1")
+
+
 def _root_tag(head: bytes) -> str:
     """Name of the first element in the document head (after the XML declaration and DOCTYPE)."""
-    for m in re.finditer(rb"<([!?]?)([A-Za-z_][\w.:-]*)", head):
+    for m in re.finditer(r"<([!?]?)([A-Za-z_][\w.:-]*)", _head_text(head)):
         if not m.group(1):
-            return m.group(2).decode("ascii", "replace")
+            return m.group(2)
     return ""
+
+
+def check_head(head: bytes, name: str) -> None:
+    """FormatError unless the head is PubMed XML without an internal DTD subset.
+
+    PubMed's files name their DTD by its public id and never declare anything inline. An
+    internal subset (``<!DOCTYPE PubmedArticleSet [ … ]>``) is where entity declarations live:
+    entities that expand to gigabytes ("billion laughs") or that read a local file or a URL
+    (XXE). The parser is not asked to expand them; such a file is refused before parsing.
+    """
+    text = _head_text(head)
+    if _INTERNAL_SUBSET.search(text):
+        line = text.count("\n", 0, _INTERNAL_SUBSET.search(text).start()) + 1  # type: ignore[union-attr]
+        raise FormatError(
+            "the XML declares its own DTD entries (<!DOCTYPE … [ … ]>), which PubMed files never "
+            "do: refused, as its entities could expand without limit or read other files",
+            where=f"{name}:{line}",
+            hint="download the file from PubMed again (efetch or the NLM FTP site)",
+        )
+    root = _root_tag(head)
+    if root not in _ROOTS:
+        raise FormatError(
+            f"not PubMed XML: the root element is <{root or '?'}>",
+            where=name,
+            hint="PubMed XML starts with <PubmedArticleSet>; pass --format to choose another reader",
+        )
 
 
 def read(
@@ -362,7 +399,8 @@ def read_parallel(
         stream = open_binary(io.BufferedReader(raw))
         head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
         root = _root_tag(head)
-        if root not in ("PubmedArticleSet", "PubmedBookArticleSet", "eFetchResult"):
+        wide = bom_encoding(head) in ("utf-16", "utf-32")  # the batch cutter reads bytes
+        if root not in _ROOTS or wide or _INTERNAL_SUBSET.search(_head_text(head)):
             with open(path, "rb") as again:  # the serial reader names the problem
                 records = read(again, name, source=source)
                 yield from records if prepare is None else map(prepare, records)
