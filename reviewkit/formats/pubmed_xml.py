@@ -167,8 +167,8 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
     except ET.XMLSyntaxError as exc:
         msg, line = exc.msg, exc.lineno or 0
         if line <= 0 and exc.error_log:  # lxml's summary ('no element found', line 0) hides
-            first = exc.error_log[0]  # the first error libxml2 logged, with its line
-            msg, line = first.message, first.line
+            last = exc.error_log[-1]  # the error libxml2 logged, with its line (the log is
+            msg, line = last.message, last.line  # per thread: earlier files' errors come first)
         raise FormatError(
             f"malformed XML: {msg}",
             where=f"{name}:{line}" if line > 0 else name,
