@@ -280,4 +280,6 @@ def write(records: Iterable[Record], out: TextIO) -> None:
 
 
 def sniff(text: str) -> bool:
-    return re.search(r"(?m)^\s*@\s*[A-Za-z]+\s*[{(]", text[:20000]) is not None
+    # an entry at the start of a line; a line may end in CR alone (old Mac files), which
+    # (?m)^ does not see
+    return re.search(r"(?:\A|[\r\n])\s*@\s*[A-Za-z]+\s*[{(]", text[:20000]) is not None

@@ -170,7 +170,7 @@ def dict_rows(
     """(header, iterator of (first line, row as a dict)) of a comma-separated text, read
     strictly: broken quotes, huge cells and repeated column names are FormatErrors with lines;
     with ``no_extra_cells`` so is a row with more cells than the header has columns."""
-    rows = reader(io.StringIO(text))
+    rows = reader(io.StringIO(text, newline=""))  # CR, LF or CRLF rows (Excel for Mac: CR)
     try:
         header = [h.strip() for h in next(rows, [])]
     except csv.Error as exc:
@@ -287,7 +287,9 @@ def _pages(row: list[str], page_columns: dict[str, int]) -> str:
 def read(
     text: str, name: str, *, source: str = "CSV", mapping: dict[str, str] | None = None
 ) -> Iterator[Record]:
-    lines = io.StringIO(text).readlines()  # the reader's own lines, so raw is the original text
+    # the reader's own lines, so raw is the original text; newline="" splits at CR, LF and
+    # CRLF without changing them (Excel for Mac saves CSV with CR line ends)
+    lines = io.StringIO(text, newline="").readlines()
     rows = reader(iter(lines), _dialect(text))
     try:
         header = next(rows)

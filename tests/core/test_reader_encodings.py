@@ -110,3 +110,12 @@ def test_a_protocol_that_is_a_pipe_is_refused_without_waiting(tmp_path: Path) ->
     os.mkfifo(path)
     with pytest.raises(ProtocolError, match="a pipe, socket or device"):
         protocol_mod.load(path)
+
+
+@pytest.mark.parametrize("name", ["scopus.csv", "wos.txt", "sample.bib"])
+def test_cr_line_ends_are_read(tmp_path: Path, name: str) -> None:
+    """Excel for Mac saves CSV with CR alone at the end of each line."""
+    text = (FIXTURES / name).read_text(encoding="utf-8-sig")
+    path = tmp_path / name
+    path.write_bytes(text.replace("\n", "\r").encode("utf-8"))
+    assert titles(path) == titles(FIXTURES / name)
