@@ -266,6 +266,7 @@ class _Validator(SchemeChecks):
         )
         review = self.table(data, "review", "")
         self.known_keys(review, {"id", "title", "question", "reviewers", "description"}, "review.")
+        self.string(review, "description", "review.", required=False)  # free text, but text
         rid = self.ident(self.string(review, "id", "review."), "review.id")
         reviewers = self.strings(review, "reviewers", "review.", required=True)
         if not reviewers:
