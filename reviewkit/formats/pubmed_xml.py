@@ -169,6 +169,9 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
         if line <= 0 and exc.error_log:  # lxml's summary ('no element found', line 0) hides
             last = exc.error_log[-1]  # the error libxml2 logged, with its line (the log is
             msg, line = last.message, last.line  # per thread: earlier files' errors come first)
+        # one line of text; the position is in ``where`` (libxml2 appends it, sometimes after
+        # a line break, and the parallel reader's batches would give it batch-relative)
+        msg = _TRAILING_POSITION.sub("", " ".join(msg.split()))
         raise FormatError(
             f"malformed XML: {msg}",
             where=f"{name}:{line}" if line > 0 else name,
@@ -181,6 +184,8 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
 
 
 _ROOTS = ("PubmedArticleSet", "PubmedBookArticleSet", "eFetchResult")
+_TRAILING_POSITION = re.compile(r"\s*,?\s*line \d+, column \d+$")
+_LINE_IN_MESSAGE = re.compile(r"\bline (\d+)")
 # a DOCTYPE with an internal subset: '<!DOCTYPE name [' (PUBLIC/SYSTEM ids may come between)
 _INTERNAL_SUBSET = re.compile(r"<!DOCTYPE\s[^>\[]*\[")
 
@@ -368,7 +373,10 @@ def _parse_batch(
         head, _, tail = where.rpartition(":")
         if tail.isdigit():
             where = f"{head}:{first_line + int(tail) - 1}"
-        raise FormatError(exc.message, where=where, hint=exc.hint) from None
+        message = _LINE_IN_MESSAGE.sub(  # 'tag mismatch: X line 12 and Y': a file line too
+            lambda m: f"line {first_line + int(m.group(1)) - 1}", exc.message
+        )
+        raise FormatError(message, where=where, hint=exc.hint) from None
     for rec in records:
         rec.position += before
     return records if prepare is None else [prepare(rec) for rec in records]
