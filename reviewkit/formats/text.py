@@ -172,12 +172,13 @@ def _decode_wide(data: bytes, name: str, encoding: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool = True) -> str:
     """Bytes -> str. Refuses empty and binary files; names the line of a bad byte.
 
     A file that starts with a byte-order mark (UTF-8, UTF-16, UTF-32) is read in the encoding
     the mark names; so is a file whose ``encoding`` is UTF-16 or UTF-32. UTF-16 without a mark
     is refused with a message that says so (it cannot be told from binary data for sure).
+    ``option``: whether the command has an --encoding option for the hints to suggest.
     """
     if not data.strip():
         raise FormatError("the file is empty", where=name)
@@ -198,7 +199,9 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
         raise FormatError(
             f"this looks like {wide.upper()} text without a byte-order mark",
             where=name,
-            hint=f"re-save the file as UTF-8, or pass --encoding {wide}",
+            hint=f"re-save the file as UTF-8, or pass --encoding {wide}"
+            if option
+            else "re-save the file as UTF-8",
         )
     if b"\x00" in data[:8192]:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
@@ -227,13 +230,16 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
         raise FormatError(
             f"not UTF-8 text (byte 0x{data[exc.start]:02x} at byte {exc.start})",
             where=f"{name}:{line}",
-            hint="re-save the file as UTF-8, or pass --encoding (e.g. --encoding latin-1 or cp1252)",
+            hint="re-save the file as UTF-8, or pass --encoding (e.g. --encoding latin-1 or cp1252)"
+            if option
+            else "re-save the file as UTF-8 (in a spreadsheet: Save As, 'CSV UTF-8')",
         ) from None
 
 
 def read_text(path: str | Path, encoding: str | None = None) -> str:
     """A text file's content, with the same clear errors as :func:`decode` (missing, empty,
-    binary, not UTF-8 with the line of the bad byte)."""
+    binary, not UTF-8 with the line of the bad byte). For commands without an --encoding
+    option (decisions, extraction, evaluation and dedup-queue files): hints do not offer one."""
     path = Path(path)
     try:
         data = read_bytes(path)
@@ -243,4 +249,4 @@ def read_text(path: str | Path, encoding: str | None = None) -> str:
         raise FormatError("this is a folder, not a file", where=str(path)) from None
     except PermissionError:
         raise FormatError("no permission to read the file", where=str(path)) from None
-    return decode(data, str(path), encoding)
+    return decode(data, str(path), encoding, option=False)

@@ -119,3 +119,14 @@ def test_cr_line_ends_are_read(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(text.replace("\n", "\r").encode("utf-8"))
     assert titles(path) == titles(FIXTURES / name)
+
+
+def test_a_command_without_encoding_option_does_not_offer_one(
+    cli_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "r1.jsonl"
+    path.write_bytes(_note("Ørsted").encode("latin-1"))
+    assert main(["decisions", "import", str(path), "--project", str(cli_project)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:1: not UTF-8 text" in err
+    assert "--encoding" not in err  # 'decisions import' has no such option
