@@ -19,7 +19,7 @@ from typing import Any, BinaryIO
 from lxml import etree as ET
 
 from reviewkit.errors import FormatError
-from reviewkit.formats.text import LimitedReader, bom_encoding
+from reviewkit.formats.text import LimitedReader, bom_encoding, looks_utf16
 from reviewkit.records import AbstractSection, Record
 
 FORMAT = "pubmed-xml"
@@ -225,6 +225,13 @@ def check_head(head: bytes, name: str) -> None:
             hint="download the file from PubMed again (efetch or the NLM FTP site)",
         )
     root = _root_tag(head)
+    if not root and (wide := looks_utf16(head)):  # XML in UTF-16 must start with a BOM
+        raise FormatError(
+            f"this looks like {wide.upper()} XML without a byte-order mark",
+            where=name,
+            hint="download the file again, or re-save it as UTF-8 (the XML reader reads the "
+            "encoding from the file, not from --encoding)",
+        )
     if root not in _ROOTS:
         raise FormatError(
             f"not PubMed XML: the root element is <{root or '?'}>",

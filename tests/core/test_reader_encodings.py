@@ -130,3 +130,10 @@ def test_a_command_without_encoding_option_does_not_offer_one(
     err = capsys.readouterr().err
     assert f"{path}:1: not UTF-8 text" in err
     assert "--encoding" not in err  # 'decisions import' has no such option
+
+
+def test_pubmed_xml_in_utf16_without_a_mark_names_the_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "pubmed.xml"
+    path.write_bytes((FIXTURES / "sample.xml").read_text(encoding="utf-8").encode("utf-16-le"))
+    with pytest.raises(FormatError, match="UTF-16-LE XML without a byte-order mark"):
+        titles(path, fmt="pubmed-xml")
