@@ -145,7 +145,23 @@ def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
                 where=f"{name}:{start}",
                 hint="is this a MEDLINE/nbib file?",
             )
+        _check_pmid(fields, raw, name, start)
         yield _to_record(fields, raw, source, name, position)
+
+
+def _check_pmid(fields: list[tuple[str, str]], raw: str, name: str, start: int) -> None:
+    """A PMID is a number: 'PMID- abc' is a damaged file (dropping the value would lose the
+    record's identity for deduplication and for decisions exchanged between machines)."""
+    for tag, value in fields:
+        if tag == "PMID" and value and not value.isdigit():
+            offset = next(
+                (i for i, ln in enumerate(raw.split("\n")) if ln.startswith("PMID")), 0
+            )
+            raise FormatError(
+                f"PMID {value[:40]!r} is not a number",
+                where=f"{name}:{start + offset}",
+                hint="export the records from PubMed again",
+            )
 
 
 def _wrap(tag: str, value: str) -> str:

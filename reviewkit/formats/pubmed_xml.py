@@ -100,7 +100,9 @@ def article_to_record(
             if loc.get("EIdType") == "doi":
                 doi = loc.text or ""
     journal = article.find("Journal")
-    pmid = base.findtext("PMID") or ids.get("pubmed", "")
+    pmid = (base.findtext("PMID") or ids.get("pubmed", "")).strip()
+    if pmid and not pmid.isdigit():  # a PMID is a number; anything else is a damaged file
+        raise ValueError(f"its PMID {pmid[:40]!r} is not a number")
     return Record(
         title=title,
         abstract_sections=sections,
@@ -254,7 +256,8 @@ def read(
             yield article_to_record(elem, source=source, origin=name, position=position, raw=raw)
         except (ValueError, AssertionError) as exc:
             raise FormatError(
-                f"article {position} is incomplete ({exc})", where=f"{name}: record {position}"
+                f"article {position} is incomplete or damaged: {exc}",
+                where=f"{name}: record {position}",
             ) from None
 
 

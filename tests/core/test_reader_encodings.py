@@ -137,3 +137,12 @@ def test_pubmed_xml_in_utf16_without_a_mark_names_the_encoding(tmp_path: Path) -
     path.write_bytes((FIXTURES / "sample.xml").read_text(encoding="utf-8").encode("utf-16-le"))
     with pytest.raises(FormatError, match="UTF-16-LE XML without a byte-order mark"):
         titles(path, fmt="pubmed-xml")
+
+
+def test_a_pubmed_xml_pmid_that_is_not_a_number_is_refused(tmp_path: Path) -> None:
+    text = (FIXTURES / "sample.xml").read_text(encoding="utf-8")
+    path = tmp_path / "pubmed.xml"
+    path.write_text(text.replace(">34000001</PMID>", ">34OOOOO1</PMID>", 1), encoding="utf-8")
+    with pytest.raises(FormatError, match="PMID '34OOOOO1' is not a number") as err:
+        titles(path)
+    assert err.value.where == f"{path}: record 1"
