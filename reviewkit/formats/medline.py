@@ -154,9 +154,7 @@ def _check_pmid(fields: list[tuple[str, str]], raw: str, name: str, start: int) 
     record's identity for deduplication and for decisions exchanged between machines)."""
     for tag, value in fields:
         if tag == "PMID" and value and not value.isdigit():
-            offset = next(
-                (i for i, ln in enumerate(raw.split("\n")) if ln.startswith("PMID")), 0
-            )
+            offset = next((i for i, ln in enumerate(raw.split("\n")) if ln.startswith("PMID")), 0)
             raise FormatError(
                 f"PMID {value[:40]!r} is not a number",
                 where=f"{name}:{start + offset}",
