@@ -30,7 +30,7 @@ from pathlib import Path
 
 from reviewkit import outputs
 from reviewkit.errors import UserError
-from reviewkit.formats.text import read_text
+from reviewkit.formats.text import read_text, split_lines
 from reviewkit.protocol import STAGES, Protocol
 from reviewkit.records import normalise_doi, normalise_pmid, normalise_title
 from reviewkit.screening import (
@@ -205,7 +205,7 @@ def _check_meaning(entry: dict, where: str, protocol: Protocol | None) -> None:
 def _parse(path: Path, protocol: Protocol | None = None) -> list[tuple[int, dict]]:
     text = read_text(path)
     entries = []
-    for no, line in enumerate(text.splitlines(), start=1):
+    for no, line in enumerate(split_lines(text), start=1):
         if not line.strip():
             continue
         where = f"{path}:{no}"
@@ -213,6 +213,9 @@ def _parse(path: Path, protocol: Protocol | None = None) -> list[tuple[int, dict
             entry = json.loads(line)
         except json.JSONDecodeError as exc:
             raise UserError(f"not a JSON line ({exc.msg})", where=where) from None
+        except (ValueError, RecursionError) as exc:  # a number of 4,300+ digits; deep nesting
+            reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+            raise _bad(where, f"not a decision line: {reason.split(';')[0]}") from None
         if not isinstance(entry, dict) or entry.get("format") != FORMAT:
             raise UserError(
                 "not a reviewkit decision line",

@@ -25,6 +25,7 @@ from typing import TypeVar
 
 from reviewkit import formats
 from reviewkit.errors import FormatError
+from reviewkit.formats.text import check_regular
 from reviewkit.store import Store
 from reviewkit.store import records as record_rows
 from reviewkit.store.records import RecordRow
@@ -88,8 +89,7 @@ def import_files(
     """
     files = [Path(p) for p in paths]
     for path in files:
-        if not path.is_file():
-            raise FormatError("no such file", where=str(path))
+        check_regular(path)  # a folder or a FIFO is refused before anything is opened
     summaries: dict[int, ImportSummary] = {}  # by position in ``files``
     staged_from: dict[int, int] = {}  # staged file number -> position in ``files``
     untitled: dict[int, list[str]] = {}
@@ -150,7 +150,7 @@ def _read_rows(
     encoding: str | None,
 ) -> _Rows:
     """The file's format and its rows; a file without records is refused here."""
-    file_format = formats.normalise_format(fmt) if fmt else formats.detect(path)
+    file_format = formats.normalise_format(fmt) if fmt else formats.detect(path, encoding)
     # rows are made where the records are read (worker processes for large XML files)
     rows = formats.read_file(
         path,

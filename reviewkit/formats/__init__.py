@@ -15,7 +15,7 @@ from typing import TextIO, TypeVar, overload
 
 from reviewkit.errors import FormatError
 from reviewkit.formats import bibtex, csv_format, medline, pubmed_xml, ris
-from reviewkit.formats.text import decode, read_bytes
+from reviewkit.formats.text import bom_encoding, check_regular, decode, looks_utf16, read_bytes
 from reviewkit.records import Record
 
 READ_FORMATS = ("pubmed-xml", "medline", "ris", "bibtex", "csv")
@@ -52,13 +52,40 @@ def _head(path: Path) -> bytes:
     return head
 
 
-def detect(path: Path) -> str:
-    """Format of a file, from its content (not its name)."""
+def _wide_head(head: bytes, encoding: str | None) -> str | None:
+    """The head as text when it is UTF-16/32 (by its BOM, or by ``encoding``), else None."""
+    wide = bom_encoding(head)
+    if encoding and encoding.lower().replace("_", "-").startswith(
+        ("utf-16", "utf16", "utf-32", "utf32")
+    ):
+        wide = encoding
+    if wide not in (None, "utf-8-sig"):
+        try:
+            return head.decode(wide, errors="replace").lstrip("\ufeff")
+        except LookupError:
+            return None
+    return None
+
+
+def detect(path: Path, encoding: str | None = None) -> str:
+    """Format of a file, from its content (not its name); ``encoding`` as given by the user."""
+    check_regular(path)
     head = _head(path)
     if not head.strip():
         raise FormatError("the file is empty", where=str(path))
     if pubmed_xml.sniff(head):
         return "pubmed-xml"
+    wide = _wide_head(head, encoding)
+    if wide is not None:
+        head = wide.encode("utf-8", errors="replace")  # sniffed as text below
+        if pubmed_xml.sniff(head):
+            return "pubmed-xml"
+    elif not encoding and (utf16 := looks_utf16(head)):
+        raise FormatError(
+            f"this looks like {utf16.upper()} text without a byte-order mark",
+            where=str(path),
+            hint=f"re-save the file as UTF-8, or pass --encoding {utf16}",
+        )
     if b"\x00" in head[:8192]:
         line = head.count(b"\n", 0, head.index(b"\x00")) + 1
         raise FormatError(
@@ -119,9 +146,8 @@ def read_file(
     record, computed where the record is read: in the worker processes for large XML files.
     """
     path = Path(path)
-    if not path.is_file():
-        raise FormatError("no such file", where=str(path))
-    fmt = normalise_format(fmt) if fmt else detect(path)
+    check_regular(path)
+    fmt = normalise_format(fmt) if fmt else detect(path, encoding)
     name = str(path)
     if fmt == "pubmed-xml" and path.stat().st_size >= pubmed_xml.PARALLEL_MIN_BYTES:
         yield from pubmed_xml.read_parallel(

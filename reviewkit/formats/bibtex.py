@@ -18,6 +18,7 @@ from bibtexparser.middlewares import RemoveEnclosingMiddleware, ResolveStringRef
 from bibtexparser.model import Entry, Field
 
 from reviewkit.errors import FormatError
+from reviewkit.formats.text import split_lines
 from reviewkit.records import Record, fold_text, plain_abstract
 
 FORMAT = "bibtex"
@@ -120,7 +121,7 @@ def _parse(text: str, name: str) -> bibtexparser.Library:
         raise FormatError(f"broken BibTeX: {exc}", where=name) from None
     finally:
         log.disabled = previous
-    _check_commas(library, text.splitlines(), name)
+    _check_commas(library, split_lines(text), name)
     for middleware in (ResolveStringReferencesMiddleware(), RemoveEnclosingMiddleware()):
         library = middleware.transform(library)
     return library
@@ -197,7 +198,7 @@ def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
         raise FormatError(
             "no BibTeX entries found", where=name, hint="entries start with '@article{key,'"
         )
-    lines = text.splitlines()
+    lines = split_lines(text)
     for position, entry in enumerate(library.entries, start=1):
         f = {
             k.lower(): unescape(v.value if isinstance(v.value, str) else str(v.value))
@@ -279,4 +280,6 @@ def write(records: Iterable[Record], out: TextIO) -> None:
 
 
 def sniff(text: str) -> bool:
-    return re.search(r"(?m)^\s*@\s*[A-Za-z]+\s*[{(]", text[:20000]) is not None
+    # an entry at the start of a line; a line may end in CR alone (old Mac files), which
+    # (?m)^ does not see
+    return re.search(r"(?:\A|[\r\n])\s*@\s*[A-Za-z]+\s*[{(]", text[:20000]) is not None

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from reviewkit.errors import FormatError
+from reviewkit.formats.text import split_lines
 from reviewkit.outputs import csv_writer, restore
 from reviewkit.records import Record, plain_abstract
 
@@ -124,7 +125,7 @@ def _dialect(text: str) -> type[csv.Dialect]:
     csv.Sniffer is not used: it guesses quoting rules from the data and gets them wrong for
     cells that hold quotes, which would change the text of the record.
     """
-    first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    first = split_lines(text.lstrip("\ufeff"))[0] if text.strip() else ""
     counts = {sep: first.count(sep) for sep in (",", ";", "\t")}
     best = max(counts, key=lambda sep: (counts[sep], sep == ","))
     if best == "\t":
@@ -169,7 +170,7 @@ def dict_rows(
     """(header, iterator of (first line, row as a dict)) of a comma-separated text, read
     strictly: broken quotes, huge cells and repeated column names are FormatErrors with lines;
     with ``no_extra_cells`` so is a row with more cells than the header has columns."""
-    rows = reader(io.StringIO(text))
+    rows = reader(io.StringIO(text, newline=""))  # CR, LF or CRLF rows (Excel for Mac: CR)
     try:
         header = [h.strip() for h in next(rows, [])]
     except csv.Error as exc:
@@ -286,7 +287,9 @@ def _pages(row: list[str], page_columns: dict[str, int]) -> str:
 def read(
     text: str, name: str, *, source: str = "CSV", mapping: dict[str, str] | None = None
 ) -> Iterator[Record]:
-    lines = io.StringIO(text).readlines()  # the reader's own lines, so raw is the original text
+    # the reader's own lines, so raw is the original text; newline="" splits at CR, LF and
+    # CRLF without changing them (Excel for Mac saves CSV with CR line ends)
+    lines = io.StringIO(text, newline="").readlines()
     rows = reader(iter(lines), _dialect(text))
     try:
         header = next(rows)
@@ -359,7 +362,7 @@ def write(records: Iterable[Record], out: TextIO) -> None:
 
 
 def sniff(text: str) -> bool:
-    first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    first = split_lines(text.lstrip("\ufeff"))[0] if text.strip() else ""
     return ("," in first or "\t" in first or ";" in first) and not first.lstrip().startswith(
         ("<", "@", "TY ")
     )

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from reviewkit.errors import FormatError
+from reviewkit.formats.text import split_lines
 from reviewkit.records import AbstractSection, Record, plain_abstract
 
 FORMAT = "medline"
@@ -17,7 +18,7 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]]]
     """(first line number, [(tag, value)]) for each record."""
     fields: list[tuple[str, str]] = []
     start = 0
-    for no, line in enumerate(text.splitlines(), start=1):
+    for no, line in enumerate(split_lines(text), start=1):
         if not line.strip():
             if fields:
                 yield start, fields
@@ -115,7 +116,7 @@ def _check_complete(text: str, name: str) -> None:
 
 
 def _last_tag(block: str) -> str:
-    for line in reversed(block.splitlines()):
+    for line in reversed(split_lines(block)):
         m = _LINE.match(line)
         if m:
             return m.group(1)
@@ -124,7 +125,7 @@ def _last_tag(block: str) -> str:
 
 def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
     _check_complete(text, name)
-    lines = text.splitlines()
+    lines = split_lines(text)
     for position, (start, fields) in enumerate(_records(text, name), start=1):
         end = start + len(fields)
         # raw: the record's own lines (continuations included)
@@ -144,7 +145,21 @@ def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
                 where=f"{name}:{start}",
                 hint="is this a MEDLINE/nbib file?",
             )
+        _check_pmid(fields, raw, name, start)
         yield _to_record(fields, raw, source, name, position)
+
+
+def _check_pmid(fields: list[tuple[str, str]], raw: str, name: str, start: int) -> None:
+    """A PMID is a number: 'PMID- abc' is a damaged file (dropping the value would lose the
+    record's identity for deduplication and for decisions exchanged between machines)."""
+    for tag, value in fields:
+        if tag == "PMID" and value and not value.isdigit():
+            offset = next((i for i, ln in enumerate(raw.split("\n")) if ln.startswith("PMID")), 0)
+            raise FormatError(
+                f"PMID {value[:40]!r} is not a number",
+                where=f"{name}:{start + offset}",
+                hint="export the records from PubMed again",
+            )
 
 
 def _wrap(tag: str, value: str) -> str:
@@ -191,7 +206,7 @@ def write(records: Iterable[Record], out: TextIO) -> None:
 
 
 def sniff(text: str) -> bool:
-    head = [ln for ln in text[:4000].splitlines() if ln.strip()][:5]
+    head = [ln for ln in split_lines(text[:4000]) if ln.strip()][:5]
     return (
         bool(head)
         and any(ln.startswith("PMID-") or ln.startswith("PMID -") for ln in head)

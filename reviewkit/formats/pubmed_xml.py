@@ -19,7 +19,7 @@ from typing import Any, BinaryIO
 from lxml import etree as ET
 
 from reviewkit.errors import FormatError
-from reviewkit.formats.text import LimitedReader
+from reviewkit.formats.text import LimitedReader, bom_encoding, looks_utf16
 from reviewkit.records import AbstractSection, Record
 
 FORMAT = "pubmed-xml"
@@ -100,7 +100,9 @@ def article_to_record(
             if loc.get("EIdType") == "doi":
                 doi = loc.text or ""
     journal = article.find("Journal")
-    pmid = base.findtext("PMID") or ids.get("pubmed", "")
+    pmid = (base.findtext("PMID") or ids.get("pubmed", "")).strip()
+    if pmid and not pmid.isdigit():  # a PMID is a number; anything else is a damaged file
+        raise ValueError(f"its PMID {pmid[:40]!r} is not a number")
     return Record(
         title=title,
         abstract_sections=sections,
@@ -150,13 +152,7 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
         ) from None
     if not head.strip():
         raise FormatError("the file is empty", where=name)
-    root = _root_tag(head)
-    if root not in ("PubmedArticleSet", "PubmedBookArticleSet", "eFetchResult"):
-        raise FormatError(
-            f"not PubMed XML: the root element is <{root or '?'}>",
-            where=name,
-            hint="PubMed XML starts with <PubmedArticleSet>; pass --format to choose another reader",
-        )
+    check_head(head, name)
     parser = ET.iterparse(
         stream,
         events=("end",),
@@ -171,10 +167,16 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
             while elem.getprevious() is not None:
                 del elem.getparent()[0]
     except ET.XMLSyntaxError as exc:
-        line = exc.lineno or 0
+        msg, line = exc.msg, exc.lineno or 0
+        if line <= 0 and exc.error_log:  # lxml's summary ('no element found', line 0) hides
+            last = exc.error_log[-1]  # the error libxml2 logged, with its line (the log is
+            msg, line = last.message, last.line  # per thread: earlier files' errors come first)
+        # one line of text; the position is in ``where`` (libxml2 appends it, sometimes after
+        # a line break, and the parallel reader's batches would give it batch-relative)
+        msg = _TRAILING_POSITION.sub("", " ".join(msg.split()))
         raise FormatError(
-            f"malformed XML: {exc.msg}",
-            where=f"{name}:{line}",
+            f"malformed XML: {msg}",
+            where=f"{name}:{line}" if line > 0 else name,
             hint="the file may be truncated or damaged; export or download it again",
         ) from None
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
@@ -183,12 +185,61 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
         ) from None
 
 
+_ROOTS = ("PubmedArticleSet", "PubmedBookArticleSet", "eFetchResult")
+_TRAILING_POSITION = re.compile(r"\s*,?\s*line \d+, column \d+$")
+_LINE_IN_MESSAGE = re.compile(r"\bline (\d+)")
+# a DOCTYPE with an internal subset: '<!DOCTYPE name [' (PUBLIC/SYSTEM ids may come between)
+_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE\s[^>\[]*\[")
+
+
+def _head_text(head: bytes) -> str:
+    """The head as text: UTF-16/32 by its byte-order mark, else bytes read as Latin-1 (enough
+    to find tag names, which are ASCII)."""
+    wide = bom_encoding(head)
+    if wide in ("utf-16", "utf-32"):
+        return head.decode(wide, errors="replace")
+    return head.decode("latin-1")
+
+
 def _root_tag(head: bytes) -> str:
     """Name of the first element in the document head (after the XML declaration and DOCTYPE)."""
-    for m in re.finditer(rb"<([!?]?)([A-Za-z_][\w.:-]*)", head):
+    for m in re.finditer(r"<([!?]?)([A-Za-z_][\w.:-]*)", _head_text(head)):
         if not m.group(1):
-            return m.group(2).decode("ascii", "replace")
+            return m.group(2)
     return ""
+
+
+def check_head(head: bytes, name: str) -> None:
+    """FormatError unless the head is PubMed XML without an internal DTD subset.
+
+    PubMed's files name their DTD by its public id and never declare anything inline. An
+    internal subset (``<!DOCTYPE PubmedArticleSet [ … ]>``) is where entity declarations live:
+    entities that expand to gigabytes ("billion laughs") or that read a local file or a URL
+    (XXE). The parser is not asked to expand them; such a file is refused before parsing.
+    """
+    text = _head_text(head)
+    if _INTERNAL_SUBSET.search(text):
+        line = text.count("\n", 0, _INTERNAL_SUBSET.search(text).start()) + 1  # type: ignore[union-attr]
+        raise FormatError(
+            "the XML declares its own DTD entries (<!DOCTYPE … [ … ]>), which PubMed files never "
+            "do: refused, as its entities could expand without limit or read other files",
+            where=f"{name}:{line}",
+            hint="download the file from PubMed again (efetch or the NLM FTP site)",
+        )
+    root = _root_tag(head)
+    if not root and (wide := looks_utf16(head)):  # XML in UTF-16 must start with a BOM
+        raise FormatError(
+            f"this looks like {wide.upper()} XML without a byte-order mark",
+            where=name,
+            hint="download the file again, or re-save it as UTF-8 (the XML reader reads the "
+            "encoding from the file, not from --encoding)",
+        )
+    if root not in _ROOTS:
+        raise FormatError(
+            f"not PubMed XML: the root element is <{root or '?'}>",
+            where=name,
+            hint="PubMed XML starts with <PubmedArticleSet>; pass --format to choose another reader",
+        )
 
 
 def read(
@@ -205,7 +256,8 @@ def read(
             yield article_to_record(elem, source=source, origin=name, position=position, raw=raw)
         except (ValueError, AssertionError) as exc:
             raise FormatError(
-                f"article {position} is incomplete ({exc})", where=f"{name}: record {position}"
+                f"article {position} is incomplete or damaged: {exc}",
+                where=f"{name}: record {position}",
             ) from None
 
 
@@ -331,7 +383,10 @@ def _parse_batch(
         head, _, tail = where.rpartition(":")
         if tail.isdigit():
             where = f"{head}:{first_line + int(tail) - 1}"
-        raise FormatError(exc.message, where=where, hint=exc.hint) from None
+        message = _LINE_IN_MESSAGE.sub(  # 'tag mismatch: X line 12 and Y': a file line too
+            lambda m: f"line {first_line + int(m.group(1)) - 1}", exc.message
+        )
+        raise FormatError(message, where=where, hint=exc.hint) from None
     for rec in records:
         rec.position += before
     return records if prepare is None else [prepare(rec) for rec in records]
@@ -362,7 +417,8 @@ def read_parallel(
         stream = open_binary(io.BufferedReader(raw))
         head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
         root = _root_tag(head)
-        if root not in ("PubmedArticleSet", "PubmedBookArticleSet", "eFetchResult"):
+        wide = bom_encoding(head) in ("utf-16", "utf-32")  # the batch cutter reads bytes
+        if root not in _ROOTS or wide or _INTERNAL_SUBSET.search(_head_text(head)):
             with open(path, "rb") as again:  # the serial reader names the problem
                 records = read(again, name, source=source)
                 yield from records if prepare is None else map(prepare, records)

@@ -14,6 +14,7 @@ from typing import TextIO
 import rispy
 
 from reviewkit.errors import FormatError
+from reviewkit.formats.text import split_lines
 from reviewkit.records import Record, plain_abstract
 
 FORMAT = "ris"
@@ -32,7 +33,7 @@ class _NoHeaderWriter(rispy.RisWriter):
 def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]], str]]:
     fields: list[tuple[str, str]] = []
     start = 0
-    lines = text.splitlines()
+    lines = split_lines(text)
     for no, line in enumerate(lines, start=1):
         m = _TAG.match(line.rstrip())
         if m:
@@ -197,5 +198,5 @@ def write(records: Iterable[Record], out: TextIO) -> None:
 
 
 def sniff(text: str) -> bool:
-    head = [ln for ln in text[:4000].splitlines() if ln.strip()][:3]
+    head = [ln for ln in split_lines(text[:4000]) if ln.strip()][:3]
     return any(re.match(r"^TY {1,2}- ", ln) for ln in head)

@@ -10,7 +10,10 @@ memory.
 
 from __future__ import annotations
 
+import codecs
 import gzip
+import re
+import stat
 import zlib
 from pathlib import Path
 from typing import BinaryIO
@@ -35,11 +38,36 @@ def too_big(name: str, limit: int, compressed: bool) -> FormatError:
     )
 
 
+# deflate cannot shrink data more than about 1032:1; a gzip trailer claiming more than that is
+# not an honest size but the bytes of a file cut short (checked before trusting the trailer)
+_MAX_DEFLATE_RATIO = 1100
+
+
+def check_regular(path: Path) -> None:
+    """FormatError unless ``path`` is a regular file (or a link to one). A folder, a named pipe
+    (FIFO) or a device is refused before it is opened: opening a FIFO would wait forever."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise FormatError("no such file", where=str(path)) from None
+    except OSError as exc:
+        raise FormatError(f"cannot read the file ({exc.strerror})", where=str(path)) from None
+    if stat.S_ISDIR(mode):
+        raise FormatError("this is a folder, not a file", where=str(path))
+    if not stat.S_ISREG(mode):
+        raise FormatError(
+            "this is not a regular file (a pipe, socket or device)",
+            where=str(path),
+            hint="save the data to a file first and name that file",
+        )
+
+
 def read_bytes(path: Path, limit: int | None = None) -> bytes:
     """A file's bytes, gunzipped when it is gzip; refuses more than ``limit`` bytes of content
-    (default MAX_TEXT_BYTES)."""
+    (default MAX_TEXT_BYTES), and anything but a regular file."""
     name = str(path)
     limit = MAX_TEXT_BYTES if limit is None else limit
+    check_regular(path)
     with open(path, "rb") as fh:
         if fh.read(2) != b"\x1f\x8b":
             if path.stat().st_size > limit:
@@ -47,7 +75,8 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
             fh.seek(0)
             return fh.read()
         fh.seek(-4, 2)  # gzip's trailer: the size of the content (of the last member, mod 4 GiB)
-        if int.from_bytes(fh.read(4), "little") > limit:
+        claimed = int.from_bytes(fh.read(4), "little")
+        if limit < claimed <= path.stat().st_size * _MAX_DEFLATE_RATIO:
             raise too_big(name, limit, compressed=True)  # an honest big file fails at once
         fh.seek(0)
         out = bytearray()  # the cap below holds when the trailer lies
@@ -85,10 +114,95 @@ class LimitedReader:
         self._stream.close()
 
 
-def decode(data: bytes, name: str, encoding: str | None = None) -> str:
-    """Bytes -> str. Refuses empty and binary files; names the line of a bad byte."""
+# Byte-order marks, longest first (UTF-32-LE's starts with UTF-16-LE's). A BOM names its
+# encoding for sure, so such a file is read in it (EndNote and Windows tools save UTF-16).
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_WIDE = re.compile(r"utf[-_]?(16|32)", re.IGNORECASE)
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark at the start of ``data`` names, or None."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
+def looks_utf16(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when ``data`` (no BOM) looks like UTF-16 text: most bytes at
+    odd (LE) or even (BE) positions are NUL, as for Latin text, and few at the others."""
+    head = data[:4096]
+    half = len(head) // 2
+    if half < 8:
+        return None
+    even = head[0::2].count(0) / half
+    odd = head[1::2].count(0) / half
+    if odd > 0.5 and even < 0.1:
+        return "utf-16-le"
+    if even > 0.5 and odd < 0.1:
+        return "utf-16-be"
+    return None
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines split at \\n, \\r\\n and \\r only. ``str.splitlines`` also splits at form feeds,
+    vertical tabs, U+0085, U+2028 and U+2029, which occur inside abstracts pasted from PDFs and
+    inside JSON strings; splitting there breaks fields and shifts every line number after it."""
+    lines = re.split(r"\r\n|\r|\n", text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def _decode_wide(data: bytes, name: str, encoding: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise FormatError(
+            f"cannot decode as {encoding}: {exc}",
+            where=name,
+            hint="the file may be cut short or damaged; save it again as UTF-8",
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool = True) -> str:
+    """Bytes -> str. Refuses empty and binary files; names the line of a bad byte.
+
+    A file that starts with a byte-order mark (UTF-8, UTF-16, UTF-32) is read in the encoding
+    the mark names; so is a file whose ``encoding`` is UTF-16 or UTF-32. UTF-16 without a mark
+    is refused with a message that says so (it cannot be told from binary data for sure).
+    ``option``: whether the command has an --encoding option for the hints to suggest.
+    """
     if not data.strip():
         raise FormatError("the file is empty", where=name)
+    bom = bom_encoding(data)
+    if (encoding and _WIDE.match(encoding)) or (not encoding and bom in ("utf-16", "utf-32")):
+        text = _decode_wide(data, name, encoding or bom or "")
+        if not text.strip():
+            raise FormatError("the file is empty", where=name)
+        nul = text.find("\x00")
+        if nul >= 0:
+            raise FormatError(
+                "a NUL character in the text: the file is damaged or partly binary",
+                where=f"{name}:{text.count(chr(10), 0, nul) + 1}",
+                hint="export the references again; nothing was imported",
+            )
+        return text
+    if not encoding and (wide := looks_utf16(data)):
+        raise FormatError(
+            f"this looks like {wide.upper()} text without a byte-order mark",
+            where=name,
+            hint=f"re-save the file as UTF-8, or pass --encoding {wide}"
+            if option
+            else "re-save the file as UTF-8",
+        )
     if b"\x00" in data[:8192]:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise FormatError(
@@ -116,13 +230,16 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
         raise FormatError(
             f"not UTF-8 text (byte 0x{data[exc.start]:02x} at byte {exc.start})",
             where=f"{name}:{line}",
-            hint="re-save the file as UTF-8, or pass --encoding (e.g. --encoding latin-1 or cp1252)",
+            hint="re-save the file as UTF-8, or pass --encoding (e.g. --encoding latin-1 or cp1252)"
+            if option
+            else "re-save the file as UTF-8 (in a spreadsheet: Save As, 'CSV UTF-8')",
         ) from None
 
 
 def read_text(path: str | Path, encoding: str | None = None) -> str:
     """A text file's content, with the same clear errors as :func:`decode` (missing, empty,
-    binary, not UTF-8 with the line of the bad byte)."""
+    binary, not UTF-8 with the line of the bad byte). For commands without an --encoding
+    option (decisions, extraction, evaluation and dedup-queue files): hints do not offer one."""
     path = Path(path)
     try:
         data = read_bytes(path)
@@ -130,4 +247,6 @@ def read_text(path: str | Path, encoding: str | None = None) -> str:
         raise FormatError("no such file", where=str(path)) from None
     except IsADirectoryError:
         raise FormatError("this is a folder, not a file", where=str(path)) from None
-    return decode(data, str(path), encoding)
+    except PermissionError:
+        raise FormatError("no permission to read the file", where=str(path)) from None
+    return decode(data, str(path), encoding, option=False)

@@ -1,11 +1,13 @@
 """Checking a protocol's classification schemes: labels, terms and the scheme options.
 
-:class:`SchemeChecks` is mixed into the protocol validator, which gives it ``fail``, ``string``,
+:class:`SchemeChecks` is mixed into the protocol validator, which gives it ``fail``,
+``fail_at_value``, ``string``,
 ``strings``, ``boolean``, ``ident`` and ``known_keys``.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from reviewkit.protocol.model import Label, Scheme, SignalTerm
@@ -36,8 +38,18 @@ class SchemeChecks:
                 text, weight = t, 1.0
             elif isinstance(t, dict) and isinstance(t.get("term"), str):
                 text, weight = t["term"], t.get("weight", 1.0)
-                if not isinstance(weight, int | float) or isinstance(weight, bool):
-                    raise self.fail(f"{w}{key}", f"weight of {text!r} must be a number")
+                bad = not isinstance(weight, int | float) or isinstance(weight, bool)
+                # a weight is how much a found term counts; a term that should count against a
+                # label goes in negative_terms (which subtract). Zero, negative, NaN or infinite
+                # weights would silently disable a term, invert it, or make every score NaN.
+                if bad or not math.isfinite(weight) or weight <= 0:
+                    raise self.fail_at_value(  # the line of the term, not of 'terms = ['
+                        f"{w}{key}",
+                        text,
+                        1,
+                        f"weight of {text!r} must be a positive number",
+                        hint="use negative_terms for words that count against the label",
+                    )
             else:
                 raise self.fail(f"{w}{key}", "each term is a string or {term = …, weight = …}")
             if not text.strip().strip('"*'):
@@ -95,7 +107,8 @@ class SchemeChecks:
     def number(self, item: dict, key: str, w: str, default: float, positive: bool = False) -> float:
         value = item.get(key, default)
         bad = not isinstance(value, int | float) or isinstance(value, bool)
-        if bad or value < 0 or (positive and value == 0):
+        # NaN compares false with every score, so a NaN threshold would never suggest a label
+        if bad or not math.isfinite(value) or value < 0 or (positive and value == 0):
             raise self.fail(
                 f"{w}{key}", f"must be a {'positive' if positive else 'non-negative'} number"
             )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import calendar
+import codecs
 import re
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -33,12 +35,7 @@ _DATE_RE = re.compile(r"^\d{4}(/\d{2}(/\d{2})?)?$")
 def load(path: str | Path) -> Protocol:
     """Read and validate a protocol file; raises ProtocolError naming file, line and key."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ProtocolError("protocol file not found", where=str(path)) from None
-    except UnicodeDecodeError as exc:
-        raise ProtocolError(f"not UTF-8 text ({exc.reason})", where=str(path)) from None
+    text = _read(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -48,10 +45,65 @@ def load(path: str | Path) -> Protocol:
     return _Validator(path, text).protocol(data)
 
 
+NEWLINE = b"\n"
+_MAX_BYTES = 16 << 20  # the shipped protocols are 20-25 KB; more is not a protocol
+# TOML is UTF-8; a byte-order mark (Notepad's UTF-8, or UTF-16 from Windows tools) names the
+# encoding for sure, so such a file is read (the formats layer does the same for imports)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _read(path: Path) -> str:
+    """The protocol's text; a missing file, a folder, a FIFO (opening it would wait forever),
+    a huge or binary file and bytes that are not UTF-8 are refused with a ProtocolError."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise ProtocolError("protocol file not found", where=str(path)) from None
+    except OSError as exc:
+        raise ProtocolError(f"cannot read the file ({exc.strerror})", where=str(path)) from None
+    if not stat.S_ISREG(mode):
+        what = "a folder" if stat.S_ISDIR(mode) else "a pipe, socket or device"
+        raise ProtocolError(f"this is {what}, not a protocol file", where=str(path))
+    if path.stat().st_size > _MAX_BYTES:
+        raise ProtocolError("the file is larger than 16 MiB: not a protocol", where=str(path))
+    data = path.read_bytes()
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), "utf-8")
+    nul = data.find(b"\x00")
+    if encoding == "utf-8" and nul >= 0:  # valid UTF-8, but never in a TOML file
+        raise ProtocolError(
+            "a NUL byte: this is a binary file, or UTF-16 text without a byte-order mark",
+            where=f"{path}:{data.count(NEWLINE, 0, nul) + 1}",
+            hint="save the protocol as UTF-8",
+        )
+    try:
+        text = data.decode(encoding).removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ProtocolError(
+            f"not {encoding.upper()} text ({exc.reason} at byte {exc.start})",
+            where=f"{path}:{line}",
+            hint="save the protocol as UTF-8",
+        ) from None
+    return text
+
+
+def _lines(text: str) -> list[str]:
+    """Lines as TOML counts them (\\n or \\r\\n); ``str.splitlines`` would also split at form
+    feeds and U+2028 inside strings and comments, and shift the line numbers of errors."""
+    lines = re.split(r"\r?\n", text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
 class _Validator(SchemeChecks):
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
-        self.lines = text.splitlines()
+        self.lines = _lines(text)
 
     # error helpers ---------------------------------------------------------------------
     def fail(self, key: str, message: str, hint: str = "") -> ProtocolError:
@@ -214,6 +266,7 @@ class _Validator(SchemeChecks):
         )
         review = self.table(data, "review", "")
         self.known_keys(review, {"id", "title", "question", "reviewers", "description"}, "review.")
+        self.string(review, "description", "review.", required=False)  # free text, but text
         rid = self.ident(self.string(review, "id", "review."), "review.id")
         reviewers = self.strings(review, "reviewers", "review.", required=True)
         if not reviewers:

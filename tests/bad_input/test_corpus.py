@@ -105,6 +105,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     afile.write_text("a plain file\n", encoding="utf-8")
     full = base / "full-disk"  # a link, so a broken writer replaces the link, never the device
     full.symlink_to("/dev/full")
+    fifo = base / "a-fifo"  # a named pipe: opening it to read waits for a writer forever
+    os.mkfifo(fifo)
     good = base / "good.ris"
     good.write_text("TY  - JOUR\nTI  - A good record\nPY  - 2020\nER  - \n", encoding="utf-8")
     return {
@@ -115,6 +117,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         "good": str(good),
         "protocol": str(PROTOCOL),
         "full": str(full),
+        "fifo": str(fifo),
         "base": str(base),
     }
 

@@ -107,3 +107,31 @@ def test_a_large_import_makes_its_rows_in_the_workers(
     assert [r.to_json() for r in stored["parallel"]] == [r.to_json() for r in stored["serial"]]
     assert [r.raw for r in stored["parallel"]] == [r.raw for r in stored["serial"]]
     assert all(r.raw.startswith("<PubmedArticle>") for r in stored["parallel"])
+
+
+def test_a_message_quotes_file_lines_as_the_serial_reader_does(tmp_path: Path) -> None:
+    """libxml2's messages name lines too ('tag mismatch: X line 12 and Y'); a worker parses a
+    batch, so those lines are mapped to the file's, and the trailing position is left out."""
+    text = FIXTURE.read_text(encoding="utf-8")
+    second = text.find("<ArticleTitle>", text.find("</PubmedArticle>"))
+    assert second > 0
+    broken = text[:second] + "<ArtiwleTitle>" + text[second + len("<ArticleTitle>") :]
+    path = tmp_path / "broken.xml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(FormatError) as serial_err:
+        _serial(path)
+    with pytest.raises(FormatError) as parallel_err:
+        list(pubmed_xml.read_parallel(str(path), str(path), workers=2, batch=1))
+    line = broken[:second].count("\n") + 1
+    assert f"ArtiwleTitle line {line} and ArticleTitle" in serial_err.value.message
+    assert parallel_err.value.message == serial_err.value.message
+    assert parallel_err.value.where == serial_err.value.where
+
+
+def test_a_utf16_file_is_read_by_the_serial_reader(tmp_path: Path) -> None:
+    """The batch cutter searches bytes for ASCII tags, so UTF-16 files are read serially."""
+    text = FIXTURE.read_text(encoding="utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    path = tmp_path / "wide.xml"
+    path.write_bytes(text.encode("utf-16"))
+    parallel = list(pubmed_xml.read_parallel(str(path), str(path), workers=2, batch=1))
+    assert [r.title for r in parallel] == [r.title for r in _serial(FIXTURE)]

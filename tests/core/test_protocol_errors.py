@@ -254,3 +254,21 @@ def test_query_parser_positions() -> None:
     assert info.value.position == 6
     node = parse('"return to work" AND vocation* OR 2011:2021[dp]')
     assert node.op == "OR"  # left to right, no precedence, as PubMed does
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ('terms = ["depress*"]', 'terms = [{ term = "depress*", weight = 0 }]', "positive number"),
+        ('terms = ["depress*"]', 'terms = [{ term = "depress*", weight = nan }]', "positive"),
+        ('name = "Diagnosis"', 'name = "Diagnosis"\nthreshold = nan', "positive number"),
+        ('name = "Diagnosis"', 'name = "Diagnosis"\nmin_evidence = inf', "non-negative number"),
+    ],
+)
+def test_numbers_that_would_silence_a_term_or_a_scheme(
+    tmp_path: Path, capsys, old: str, new: str, says: str
+) -> None:
+    """A zero or NaN weight disables a term; a NaN threshold compares false with every score."""
+    text = GOOD.replace(old, new)
+    assert text != GOOD
+    check_both(tmp_path, text, capsys, line=line_of(text, new.split("\n")[-1]), says=[says])
