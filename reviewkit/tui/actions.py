@@ -28,6 +28,7 @@ from textual.keys import REPLACED_KEYS, Keys, _character_to_key, key_to_characte
 
 from reviewkit import settings
 from reviewkit.errors import UserError
+from reviewkit.formats.text import read_text
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,10 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
     if not path.exists():
         return {}
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        # the readers' text reader: a FIFO or a folder is refused before it is opened (a FIFO
+        # would wait for a writer forever), a bad byte is named by its line
+        data = tomllib.loads(read_text(path))
+    except tomllib.TOMLDecodeError as exc:
         raise UserError(f"keymap file is not valid TOML: {exc}", where=str(path)) from None
     keys = _flatten(data.get("keys", {}))
     if keys is None:

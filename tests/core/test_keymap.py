@@ -47,3 +47,33 @@ def test_bad_keymap_file_is_a_clear_error(tmp_path: Path, text: str) -> None:
     with pytest.raises(UserError) as err:
         load_keymap(path)
     assert str(path) in str(err.value)
+
+
+def test_a_keymap_that_is_a_pipe_or_a_folder_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """REVIEWKIT_KEYS naming a FIFO: reading it would wait for a writer forever. Run in a
+    subprocess with a time limit, so a regression fails instead of hanging the suite."""
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "keys.toml"
+    os.mkfifo(fifo)
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from reviewkit.errors import UserError\n"
+        "from reviewkit.tui.actions import load_keymap\n"
+        "try:\n"
+        "    load_keymap(Path(sys.argv[1]))\n"
+        "except UserError as exc:\n"
+        "    print(exc.where, exc.message)\n"
+        "    sys.exit(2)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(fifo)], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 2 and proc.stdout.startswith(str(fifo)), proc.stderr
+    folder = tmp_path / "folder.toml"
+    folder.mkdir()
+    with pytest.raises(UserError, match="folder"):
+        load_keymap(folder)
