@@ -3,9 +3,11 @@
 Built-in columns come from the record (``study`` "Surname et al. (Year)", ``reference`` the full
 reference, ``year``, ``title``, ``journal``, ``doi``, ``pmid``); every other column is an
 extraction field. A last column says whether the study's label was confirmed by a reviewer or
-is still the rules' suggestion, and, when the layout has extraction fields, a column names the
-fields whose value was prefilled from the record and not yet checked by a person (every other
-value was given or checked by one), so each format (CSV, XLSX, Markdown, DOCX) shows it.
+is still a suggestion (the rules', or a label confirmed on another report of the study:
+:attr:`reviewkit.classify.Assigned.status`), and, when the layout has extraction fields, a
+column names the fields whose value was prefilled from the record and not yet checked by a
+person (every other value was given or checked by one), so each format (CSV, XLSX, Markdown,
+DOCX) shows it.
 """
 
 from __future__ import annotations
@@ -163,7 +165,7 @@ def report_tables(
         rows = [
             [cell(c, records[s], merged[s][0]) for c in columns]
             + ([_references(records, studies[s])] if several else [])
-            + ["confirmed" if assigned[s].confirmed else "suggested"]
+            + [assigned[s].status]
             + (
                 [", ".join(unchecked_names[c] for c in checked_columns if c in merged[s][1])]
                 if checked_columns
@@ -177,7 +179,13 @@ def report_tables(
         counted = count_studies(len(members))
         if several:
             counted += f" ({count_reports(n_reports)})"
-        note = f"{counted}; {confirmed} labels confirmed by a reviewer, {len(members) - confirmed} suggested."
+        note = f"{counted}; {confirmed} labels confirmed by a reviewer, {len(members) - confirmed} suggested"
+        offered = sum(
+            1 for s in members if assigned[s].method == "study" and not assigned[s].confirmed
+        )
+        if offered:
+            note += f" ({offered} confirmed on another report of the study)"
+        note += "."
         if checked_columns:
             note += " " + UNCHECKED_NOTE
         tables.append(Table(lab, f"{title} (n = {len(members)})", header, rows, note))
