@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from reviewkit.classify import assigned_labels, none_id
+from reviewkit.classify import Assigned, assigned_labels, none_id
 from reviewkit.classify.study_labels import studies_of, study_labels
 from reviewkit.errors import UserError
 from reviewkit.extract import unchecked as unchecked_fields
@@ -173,23 +173,27 @@ def report_tables(
             )
             for s in members
         ]
-        confirmed = sum(1 for s in members if assigned[s].confirmed)
         title = next((x.name for x in scheme.labels if x.id == lab), "None of these")
         n_reports = sum(len(studies[s]) for s in members)
         counted = count_studies(len(members))
         if several:
             counted += f" ({count_reports(n_reports)})"
-        note = f"{counted}; {confirmed} labels confirmed by a reviewer, {len(members) - confirmed} suggested"
-        offered = sum(
-            1 for s in members if assigned[s].method == "study" and not assigned[s].confirmed
-        )
-        if offered:
-            note += f" ({offered} confirmed on another report of the study)"
-        note += "."
+        note = f"{counted}; {_label_counts([assigned[s] for s in members])}"
         if checked_columns:
             note += " " + UNCHECKED_NOTE
         tables.append(Table(lab, f"{title} (n = {len(members)})", header, rows, note))
     return tables
+
+
+def _label_counts(labels: Sequence[Assigned]) -> str:
+    """A table note's count of confirmed and suggested labels; the suggestions that are a
+    label a person confirmed on another report of the study are counted apart."""
+    confirmed = sum(1 for a in labels if a.confirmed)
+    text = f"{confirmed} labels confirmed by a reviewer, {len(labels) - confirmed} suggested"
+    offered = sum(1 for a in labels if a.method == "study" and not a.confirmed)
+    if offered:
+        text += f" ({offered} confirmed on another report of the study)"
+    return text + "."
 
 
 def _add_pending(
