@@ -35,6 +35,7 @@ on >= 10 of 15 sets, CPU per simulation <= 1/5 of ASReview's on every set.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import resource
@@ -43,6 +44,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks import asreview_runner as asr
@@ -118,10 +120,15 @@ def _stops(labels: list[int], n_records: int) -> dict:
     return out
 
 
-def _variant(inputs: str, store: dict, done: dict[str, dict]) -> dict:
-    """Both tools on every set with this input; ``done`` holds rows already run (by stem)."""
+def _variant(
+    inputs: str, store: dict, done: dict[str, dict], sets: Sequence[str] | None = None
+) -> dict:
+    """Both tools on every set (or those named in ``sets``) with this input; ``done`` holds
+    rows already run (by stem)."""
     rows = []
     for ds in asr.datasets():
+        if sets is not None and ds.stem not in sets:
+            continue
         if asr.effective_input(ds, inputs) != inputs and ds.stem in done:
             rows.append(done[ds.stem])  # no keywords: the title_abstract runs are these runs
             continue
@@ -516,12 +523,78 @@ def _markdown(fig: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-if __name__ == "__main__":  # --rebuild: refresh the comparison with newer ASReview runs
+def _names(text: str) -> list[str]:
+    """'A, B' -> ['A', 'B']."""
+    return [n.strip() for n in text.split(",") if n.strip()]
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The options of ``python -m benchmarks.bench_ranking``."""
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.bench_ranking",
+        description="reviewkit's ranker against ASReview (the whole run writes results/ranking.*).",
+    )
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="refresh the comparison with newer ASReview runs (reviewkit is not rerun)",
+    )
+    mode.add_argument(
+        "--sets",
+        type=_names,
+        metavar="NAME[,NAME]",
+        help="run only these sets (names as in the tables, e.g. Cohen_2006_ADHD) and print "
+        "their tables; the committed results are left as they are",
+    )
+    return parser.parse_args(list(argv))
+
+
+def chosen_sets(names: Sequence[str], available: Sequence[str]) -> list[str]:
+    """The named sets, checked against the available ones (ValueError naming the unknown)."""
+    unknown = [n for n in names if n not in available]
+    if unknown or not names:
+        raise ValueError(
+            f"unknown set(s): {', '.join(unknown) or '(none named)'}; "
+            f"available: {', '.join(available)}"
+        )
+    return list(dict.fromkeys(names))
+
+
+def run_sets(names: Sequence[str], results_dir: Path) -> str:
+    """Only the named sets, both inputs, as Markdown; writes nothing (the committed ASReview
+    figures are read, not rewritten). The targets are for the whole run: not judged here."""
+    store = _asreview_store(results_dir)
+    done: dict[str, dict] = {}
+    variants = [_variant(inputs, store, done, names) for inputs in asr.INPUTS]
+    lines = [
+        f"# Ranking on {', '.join(names)} only (not written to results/)",
+        "",
+        "A partial run: the targets and the stopping rules' recommendation hold for the whole run.",
+        "",
+    ]
+    for v in variants:
+        v["summary"]["targets"] = dict.fromkeys(v["summary"].get("targets", {}))
+        lines += _variant_lines(v)
+    lines += _stop_lines({"variants": variants, "stopping": _stopping(variants)})
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # --rebuild: refresh the comparison; --sets: a quick partial run
     from benchmarks.__main__ import RESULTS
     from benchmarks.__main__ import main as run
 
-    if sys.argv[1:] == ["--rebuild"]:
+    args = parse_args(sys.argv[1:])
+    if args.rebuild:
         figures = rebuild(RESULTS)
         (RESULTS / "ranking.json").write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n")
+        raise SystemExit(0)
+    if args.sets is not None:
+        try:
+            names = chosen_sets(args.sets, [ds.stem for ds in asr.datasets()])
+        except ValueError as exc:
+            print(exc, file=sys.stderr)
+            raise SystemExit(2) from None
+        print(run_sets(names, RESULTS), end="")
         raise SystemExit(0)
     raise SystemExit(run(["ranking"]))

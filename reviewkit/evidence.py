@@ -63,10 +63,31 @@ class EvidenceMap:
             )
         )
 
+    @property
+    def offered_studies(self) -> int:
+        """Studies not confirmed in both schemes whose labels in one rest on a label a person
+        confirmed on another report of the study (method 'study')."""
+        schemes = (self.rows_scheme.id, self.cols_scheme.id)
+        return sum(
+            1
+            for rid in self.citations
+            if not all(self.assigned[s][rid].confirmed for s in schemes)
+            and any(
+                self.assigned[s][rid].method == "study" and not self.assigned[s][rid].confirmed
+                for s in schemes
+            )
+        )
+
     def note(self) -> str:
+        offered = self.offered_studies
+        others = (
+            f"{offered} on a label confirmed on another report of the study, the others"
+            if offered
+            else "the others"
+        )
         return (
             f"{count_studies(len(self.citations))}; {self.confirmed_studies} with both labels confirmed by a "
-            f"reviewer, the others on the rules' suggestions."
+            f"reviewer, {others} on the rules' suggestions."
         )
 
     def matrix_table(self) -> Table:
@@ -202,7 +223,7 @@ def study_label_graph(
                     f"study:{rid}",
                     node,
                     scheme=sid,
-                    status="confirmed" if a.confirmed else "suggested",
+                    status=a.status,
                 )
     return g
 

@@ -33,6 +33,13 @@ from reviewkit.store import records as record_rows
 # Whose word a study's labels are, first that stands: a person's, a person's on another report of
 # the study, the rules'. (The model's suggestion is shown beside them, never assigned.)
 METHOD_ORDER = ("person", "study", "rules")
+# The one place a method becomes words in the reports (:attr:`Assigned.status`): an offer from a
+# sibling report is still a suggestion for this report, but a person's word, so it says so.
+STATUS_WORDS = {
+    "person": "confirmed",
+    "study": "suggested (confirmed on another report)",
+    "rules": "suggested",
+}
 
 
 @dataclass(frozen=True)
@@ -265,6 +272,13 @@ class Assigned:
     confirmed: bool
     reviewer: str = ""
     method: str = ""
+
+    @property
+    def status(self) -> str:
+        """Whose word the labels are, in the words of the report tables and evidence map."""
+        if self.confirmed:
+            return "confirmed"
+        return STATUS_WORDS.get(self.method, "suggested")
 
 
 def assigned_labels(

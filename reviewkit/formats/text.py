@@ -13,11 +13,11 @@ from __future__ import annotations
 import codecs
 import gzip
 import re
-import stat
 import zlib
 from pathlib import Path
 from typing import BinaryIO
 
+from reviewkit import files
 from reviewkit.errors import FormatError
 
 MAX_TEXT_BYTES = 256 << 20
@@ -47,19 +47,9 @@ def check_regular(path: Path) -> None:
     """FormatError unless ``path`` is a regular file (or a link to one). A folder, a named pipe
     (FIFO) or a device is refused before it is opened: opening a FIFO would wait forever."""
     try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        raise FormatError("no such file", where=str(path)) from None
-    except OSError as exc:
-        raise FormatError(f"cannot read the file ({exc.strerror})", where=str(path)) from None
-    if stat.S_ISDIR(mode):
-        raise FormatError("this is a folder, not a file", where=str(path))
-    if not stat.S_ISREG(mode):
-        raise FormatError(
-            "this is not a regular file (a pipe, socket or device)",
-            where=str(path),
-            hint="save the data to a file first and name that file",
-        )
+        files.check_regular(path)
+    except files.NotAFile as exc:
+        raise FormatError(exc.message, where=exc.where, hint=exc.hint) from None
 
 
 def read_bytes(path: Path, limit: int | None = None) -> bytes:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import calendar
 import codecs
 import re
-import stat
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from reviewkit.errors import ProtocolError
+from reviewkit.files import NotAFile, check_regular
 from reviewkit.protocol.model import (
     BUILTIN_COLUMNS,
     DATABASES,
@@ -62,14 +62,9 @@ def _read(path: Path) -> str:
     """The protocol's text; a missing file, a folder, a FIFO (opening it would wait forever),
     a huge or binary file and bytes that are not UTF-8 are refused with a ProtocolError."""
     try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        raise ProtocolError("protocol file not found", where=str(path)) from None
-    except OSError as exc:
-        raise ProtocolError(f"cannot read the file ({exc.strerror})", where=str(path)) from None
-    if not stat.S_ISREG(mode):
-        what = "a folder" if stat.S_ISDIR(mode) else "a pipe, socket or device"
-        raise ProtocolError(f"this is {what}, not a protocol file", where=str(path))
+        check_regular(path, "protocol file", missing="protocol file not found")
+    except NotAFile as exc:
+        raise ProtocolError(exc.message, where=exc.where, hint=exc.hint) from None
     if path.stat().st_size > _MAX_BYTES:
         raise ProtocolError("the file is larger than 16 MiB: not a protocol", where=str(path))
     data = path.read_bytes()

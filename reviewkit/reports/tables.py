@@ -3,9 +3,11 @@
 Built-in columns come from the record (``study`` "Surname et al. (Year)", ``reference`` the full
 reference, ``year``, ``title``, ``journal``, ``doi``, ``pmid``); every other column is an
 extraction field. A last column says whether the study's label was confirmed by a reviewer or
-is still the rules' suggestion, and, when the layout has extraction fields, a column names the
-fields whose value was prefilled from the record and not yet checked by a person (every other
-value was given or checked by one), so each format (CSV, XLSX, Markdown, DOCX) shows it.
+is still a suggestion (the rules', or a label confirmed on another report of the study:
+:attr:`reviewkit.classify.Assigned.status`), and, when the layout has extraction fields, a
+column names the fields whose value was prefilled from the record and not yet checked by a
+person (every other value was given or checked by one), so each format (CSV, XLSX, Markdown,
+DOCX) shows it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from reviewkit.classify import assigned_labels, none_id
+from reviewkit.classify import Assigned, assigned_labels, none_id
 from reviewkit.classify.study_labels import studies_of, study_labels
 from reviewkit.errors import UserError
 from reviewkit.extract import unchecked as unchecked_fields
@@ -163,7 +165,7 @@ def report_tables(
         rows = [
             [cell(c, records[s], merged[s][0]) for c in columns]
             + ([_references(records, studies[s])] if several else [])
-            + ["confirmed" if assigned[s].confirmed else "suggested"]
+            + [assigned[s].status]
             + (
                 [", ".join(unchecked_names[c] for c in checked_columns if c in merged[s][1])]
                 if checked_columns
@@ -171,17 +173,27 @@ def report_tables(
             )
             for s in members
         ]
-        confirmed = sum(1 for s in members if assigned[s].confirmed)
         title = next((x.name for x in scheme.labels if x.id == lab), "None of these")
         n_reports = sum(len(studies[s]) for s in members)
         counted = count_studies(len(members))
         if several:
             counted += f" ({count_reports(n_reports)})"
-        note = f"{counted}; {confirmed} labels confirmed by a reviewer, {len(members) - confirmed} suggested."
+        note = f"{counted}; {_label_counts([assigned[s] for s in members])}"
         if checked_columns:
             note += " " + UNCHECKED_NOTE
         tables.append(Table(lab, f"{title} (n = {len(members)})", header, rows, note))
     return tables
+
+
+def _label_counts(labels: Sequence[Assigned]) -> str:
+    """A table note's count of confirmed and suggested labels; the suggestions that are a
+    label a person confirmed on another report of the study are counted apart."""
+    confirmed = sum(1 for a in labels if a.confirmed)
+    text = f"{confirmed} labels confirmed by a reviewer, {len(labels) - confirmed} suggested"
+    offered = sum(1 for a in labels if a.method == "study" and not a.confirmed)
+    if offered:
+        text += f" ({offered} confirmed on another report of the study)"
+    return text + "."
 
 
 def _add_pending(

@@ -149,3 +149,36 @@ def test_the_confirm_screen_offers_a_siblings_confirmed_label(project_b):
 
     asyncio.run(scenario())
     assert classify.confirmed_labels(project_b, "model-type")[follow] == ["multidisciplinary-team"]
+
+
+def test_the_report_says_a_label_was_confirmed_on_another_report(project_b, include_all, tmp_path):
+    """`reviewkit report`: a report whose label a person confirmed on its (not included) main
+    paper shows "suggested (confirmed on another report)", not the rules' plain "suggested"."""
+    import csv
+
+    from reviewkit.cli import main as cli
+
+    main, follow, other = ids = store_records(project_b, _trial(), "snowballing")
+    include_all(project_b, [follow, other])  # the main paper is not among the included
+    decide_study_link(project_b.db, main, follow, True, "ann")
+    classify.confirm(project_b, main, "model-type", ["multidisciplinary-team"], "bob")
+    classify.classify_project(project_b, ids)
+    out = tmp_path / "out"
+    assert cli(["report", "--project", str(project_b.folder), "--out", str(out)]) == 0
+    tables = out / "tables"
+    team = list(csv.DictReader((tables / "multidisciplinary-team.csv").open(encoding="utf-8")))
+    assert [r["Label status"] for r in team] == ["suggested (confirmed on another report)"]
+    assert "Two-year follow-up of a randomised trial" in team[0]["Reference"]
+    rest = [
+        r
+        for f in tables.glob("*.csv")
+        if f.stem != "multidisciplinary-team"
+        for r in csv.DictReader(f.open(encoding="utf-8"))
+    ]
+    assert [r["Label status"] for r in rest] == ["suggested"]  # the other study: the rules'
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "1 suggested (1 confirmed on another report of the study)." in md
+    emap = (out / "evidence-map" / "evidence-map.md").read_text(encoding="utf-8")
+    assert "1 on a label confirmed on another report of the study" in emap
+    graph = (out / "evidence-map" / "study-labels.graphml").read_text(encoding="utf-8")
+    assert "suggested (confirmed on another report)" in graph

@@ -1,0 +1,39 @@
+"""Files the user names, checked before anything opens them: one check for every reader.
+
+A folder, a named pipe (FIFO), a socket or a device is refused before it is opened (opening a
+FIFO would wait forever for a writer), and so is a path that is missing or cannot be read. The
+readers of import files (:mod:`reviewkit.formats`) and of protocols (:mod:`reviewkit.protocol`)
+may not import each other, so the check lives below both; each re-raises :class:`NotAFile` as
+its own error (FormatError, ProtocolError).
+"""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from reviewkit.errors import UserError
+
+
+class NotAFile(UserError):
+    """A path that is not a regular file this process can look at."""
+
+
+def check_regular(path: Path, what: str = "file", *, missing: str = "no such file") -> None:
+    """NotAFile unless ``path`` is a regular file (or a link to one); ``what`` names the file
+    in the messages ("protocol file"), ``missing`` is the message for a path that is not there."""
+    where = str(path)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise NotAFile(missing, where=where) from None
+    except OSError as exc:
+        raise NotAFile(f"cannot read the file ({exc.strerror})", where=where) from None
+    if stat.S_ISDIR(mode):
+        raise NotAFile(f"this is a folder, not a {what}", where=where)
+    if not stat.S_ISREG(mode):
+        raise NotAFile(
+            f"this is a pipe, socket or device, not a {what}",
+            where=where,
+            hint="save the data to a file first and name that file",
+        )
