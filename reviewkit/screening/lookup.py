@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from reviewkit.errors import UserError
+from reviewkit.files import NotAFile, check_regular
 from reviewkit.records import Record, normalise_doi, normalise_pmid
 from reviewkit.store import Store, lookup
 from reviewkit.store import attachments as attachment_rows
@@ -63,12 +64,10 @@ def readable_file(path: Path) -> Path:
     """The absolute path of a regular file this process can read; a UserError saying what the
     path is otherwise (missing, a folder, a device or pipe, or not readable)."""
     hint = "give the path of a PDF (or other full-text file) or an http(s) URL"
-    if not path.exists():
-        raise UserError("no such file", where=str(path), hint=hint)
-    if path.is_dir():
-        raise UserError("this is a folder, not a file", where=str(path), hint=hint)
-    if not path.is_file():
-        raise UserError("not a regular file (a device, pipe or socket)", where=str(path), hint=hint)
+    try:
+        check_regular(path)
+    except NotAFile as exc:
+        raise UserError(exc.message, where=str(path), hint=hint) from None
     try:
         with open(path, "rb") as fh:
             fh.read(1)

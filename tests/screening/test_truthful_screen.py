@@ -70,7 +70,7 @@ def test_attach_accepts_only_a_readable_regular_file(project_a, tmp_path):
         scr.attach(project_a.db, a, str(tmp_path))
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    with pytest.raises(UserError, match="not a regular file"):
+    with pytest.raises(UserError, match="is a pipe, socket or device, not a file"):
         scr.attach(project_a.db, a, str(fifo))
     with pytest.raises(UserError, match="no such file"):
         scr.attach(project_a.db, a, str(tmp_path / "missing.pdf"))
