@@ -71,7 +71,10 @@ class ConflictsScreen(DecisionScreen):
         if views is None:
             views = screening.conflicts(project, stage, resolver)
         self.views = list(views)
-        self.pos = 0 if views else None
+        # Open on the first conflict still waiting for a final decision: the resolved ones are
+        # listed too (to review or undo), but the lead comes to settle the open ones.
+        first_open = next((i for i, v in enumerate(self.views) if v.final is None), 0)
+        self.pos = first_open if self.views else None
         self.excluding = False
         self.message = ""
 

@@ -323,6 +323,24 @@ def test_conflicts_keys(project_b):
     run(go())
 
 
+def test_conflicts_open_on_first_unresolved(project_b):
+    """A lead reopening the screen lands on a conflict still open, not on one already settled."""
+    ids = conflict_project(project_b)
+    scr.resolve(project_b, ids[0], TA, "lead", "include")
+
+    async def go():
+        app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
+        async with app.run_test(size=SIZE) as pilot:
+            s = app.first_screen
+            assert s.views[s.pos].study_id == ids[1] and s.views[s.pos].final is None
+            assert "2 of 3 · open 2 · resolved 1" in app.export_screenshot().replace("&#160;", " ")
+            await pilot.press("k")
+            assert s.views[s.pos].study_id == ids[0]
+            await pilot.press("q")
+
+    run(go())
+
+
 def test_highlight_terms_with_truncation():
     text = highlight(
         "Sickness certification and sick leave in children",
