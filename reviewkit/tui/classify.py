@@ -15,6 +15,7 @@ as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as in 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -296,7 +297,18 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self.render_current()
 
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
-        return f"Confirm labels · {self.scheme.name}", ACTIONS
+        # The number keys named after this scheme's labels, the unused ones left out (the help
+        # said "Label 1" … "Label 9" for a scheme of four labels), as screening names reasons.
+        names = [lab.name for lab in self.scheme.labels][:9]
+        actions = []
+        for a in ACTIONS:
+            suffix = a.id.removeprefix("classify.label")
+            if suffix != a.id and suffix.isdigit():
+                if int(suffix) > len(names):
+                    continue
+                a = replace(a, description=names[int(suffix) - 1])
+            actions.append(a)
+        return f"Confirm labels · {self.scheme.name}", actions
 
 
 _SOURCE_MARKS = {"rules": "R", "study": "S"}  # who suggests a label, in the marks column

@@ -32,8 +32,8 @@ from reviewkit.tui.widgets import (
 ACTIONS: tuple[Action, ...] = (
     Action("conflicts.include", "i", "final('include')", "Final: include", group="Decide"),
     Action("conflicts.exclude", "e", "start_exclude", "Final: exclude…", group="Decide"),
-    *exclusion_actions("conflicts"),
     Action("conflicts.undo", "z", "undo", "Undo my last final decision", group="Decide"),
+    *exclusion_actions("conflicts"),
     Action("conflicts.next", "j,down", "move(1)", "Next", group="Move"),
     Action("conflicts.previous", "k,up", "move(-1)", "Prev", group="Move"),
     Action("conflicts.help", "question_mark", "help", "Help", group="Other"),

@@ -341,6 +341,23 @@ def test_conflicts_open_on_first_unresolved(project_b):
     run(go())
 
 
+def test_conflicts_help_lists_each_group_once(project_b):
+    """Undo sits with the other deciding keys: the help had a second "Decide" heading after the
+    exclusion reasons."""
+    conflict_project(project_b)
+
+    async def go():
+        app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
+        async with app.run_test(size=(100, 50)) as pilot:
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            shown = app.export_screenshot().replace("&#160;", " ")
+            assert shown.count(">Decide<") == 1 and "Undo my last final decision" in shown
+            await pilot.press("escape", "q")
+
+    run(go())
+
+
 def test_highlight_terms_with_truncation():
     text = highlight(
         "Sickness certification and sick leave in children",
