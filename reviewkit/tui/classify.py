@@ -15,7 +15,6 @@ as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as in 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -25,6 +24,7 @@ from reviewkit import classify
 from reviewkit.project import Project
 from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import ReviewkitScreen
+from reviewkit.tui.help import with_numbered_names
 from reviewkit.tui.messages import Confirmed
 from reviewkit.tui.widgets import (
     RecordView,
@@ -297,17 +297,8 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self.render_current()
 
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
-        # The number keys named after this scheme's labels, the unused ones left out (the help
-        # said "Label 1" … "Label 9" for a scheme of four labels), as screening names reasons.
         names = [lab.name for lab in self.scheme.labels][:9]
-        actions = []
-        for a in ACTIONS:
-            suffix = a.id.removeprefix("classify.label")
-            if suffix != a.id and suffix.isdigit():
-                if int(suffix) > len(names):
-                    continue
-                a = replace(a, description=names[int(suffix) - 1])
-            actions.append(a)
+        actions = with_numbered_names(ACTIONS, "classify.label", names)
         return f"Confirm labels · {self.scheme.name}", actions
 
 

@@ -139,3 +139,20 @@ def test_tab_wraps_round_to_an_earlier_gap(b_included):
             assert screen.current == ids[0] and "Design: (empty)" in fields_text(screen)
 
     asyncio.run(scenario())
+
+
+def test_help_names_the_protocols_fields(b_included):
+    """The help names each number key's field, and lists no key beyond the protocol's fields."""
+    project, ids = b_included
+
+    async def scenario() -> None:
+        app = ReviewkitApp(ExtractScreen(project, ids, "ann"), keymap={})
+        async with app.run_test(size=(120, 50)) as pilot:
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            shown = app.export_screenshot().replace("&#160;", " ")
+            assert "Edit: Country" in shown and "Edit field" not in shown
+            await pilot.press("escape", "q")
+
+    asyncio.run(scenario())
