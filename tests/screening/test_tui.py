@@ -358,6 +358,24 @@ def test_conflicts_help_lists_each_group_once(project_b):
     run(go())
 
 
+def test_remapped_keys_keep_their_place_in_the_footer(five):
+    """A key the keymap moves keeps its place in the footer: Textual put rebound keys last,
+    so at 80 columns a reviewer's remapped exclude key was cut off the footer."""
+    project, _ = five
+    keymap = {"screening.include": "y", "screening.exclude": "x"}
+
+    async def go():
+        app = app_for(project, keymap=keymap)
+        async with app.run_test(size=(80, 34)) as pilot:
+            shown = [b.description for _, b, _, _ in app.screen.active_bindings.values() if b.show]
+            assert shown[:2] == ["Include", "Exclude…"]
+            await pilot.press("x", "1")
+            assert committed(project)[-1][2:] == ("exclude", "no-collaboration")
+            await pilot.press("q")
+
+    run(go())
+
+
 def test_highlight_terms_with_truncation():
     text = highlight(
         "Sickness certification and sick leave in children",
