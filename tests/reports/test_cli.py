@@ -102,6 +102,20 @@ def test_evaluate_one_row_without_a_project(tmp_path: Path, capsys):
     assert "(rules): 1 rows, accuracy 1.000" in out and "(model (leave-one-out)): 1 rows" in out
 
 
+def test_prisma_numbers_line_up_under_long_names(project_b, store, tmp_path: Path, capsys):
+    """Every count ends in one column, however long a source's line (it was padded to 45
+    characters, so longer lines pushed their numbers out of line)."""
+    from reviewkit.records import Record
+
+    store(
+        project_b, [Record(title="A study found by hand")], "citation searching of reference lists"
+    )
+    assert run(project_b, "prisma", "--out", str(tmp_path / "p")) == 0
+    lines = [ln for ln in capsys.readouterr().out.splitlines() if ln[-1:].isdigit()]
+    assert any("citation searching of reference lists" in ln for ln in lines)
+    assert len({len(ln) for ln in lines}) == 1
+
+
 def test_extract_export_import_set(b_included, tmp_path: Path):
     project, ids = b_included
     path = tmp_path / "x.csv"
