@@ -200,8 +200,13 @@ def fit(
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    texts = [record_text(r) for r in records]
+    if not any(analyse(t) for t in texts):
+        # No word to learn from: no training records at all (a leave-one-out fold of a
+        # one-row --evaluate file) or only empty texts; TfidfVectorizer would raise.
+        return None
     vectorizer = TfidfVectorizer(analyzer=analyse, sublinear_tf=True)
-    vectorizer.fit([record_text(r) for r in records])
+    vectorizer.fit(texts)
     x = _features(scheme, vectorizer, records, use_rules, cache)
     classifiers: dict[str, object] = {}
     if scheme.multi_label:

@@ -104,8 +104,10 @@ def prisma_command(project_dir: Path, out_dir: Path) -> None:
     try:
         counts = prisma.collect_counts(project)
         problems = prisma.check(counts)
-        for _, item, n in counts.rows():
-            click.echo(f"{item:<45}{n:>8}")
+        rows = counts.rows()
+        width = max((len(item) for _, item, _ in rows), default=0) + 2  # names vary in length
+        for _, item, n in rows:
+            click.echo(f"{item:<{width}}{n:>6}")
         if problems:
             raise UserError("the PRISMA numbers do not add up: " + "; ".join(problems))
         for p in (

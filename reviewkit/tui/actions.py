@@ -241,6 +241,8 @@ _NAMES = {
     "right": "→",
     "space": "Space",
     "tab": "Tab",
+    "pagedown": "PgDn",  # as the README and keyboards name them (Textual's names otherwise)
+    "pageup": "PgUp",
 }
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import App
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 
 from reviewkit.errors import UserError
@@ -28,6 +29,18 @@ class ReviewkitScreen(Screen):
     """
 
     TITLE = "reviewkit"
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """Textual's active bindings in this screen's own order (what the footer shows).
+
+        Textual's keymap re-adds a rebound key after all others, so a reviewer's remapped
+        include/exclude went to the end of the footer, which is cut off at 80 columns.
+        """
+        active = super().active_bindings
+        order = {b.id: i for i, b in enumerate(self.BINDINGS) if isinstance(b, Binding) and b.id}
+        ranked = sorted(active.items(), key=lambda kv: order.get(kv[1].binding.id, len(order)))
+        return dict(ranked)
 
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
         """(title, actions) of this screen's help screen."""

@@ -24,6 +24,7 @@ from reviewkit import classify
 from reviewkit.project import Project
 from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import ReviewkitScreen
+from reviewkit.tui.help import with_numbered_names
 from reviewkit.tui.messages import Confirmed
 from reviewkit.tui.widgets import (
     RecordView,
@@ -296,7 +297,9 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self.render_current()
 
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
-        return f"Confirm labels · {self.scheme.name}", ACTIONS
+        names = [lab.name for lab in self.scheme.labels][:9]
+        actions = with_numbered_names(ACTIONS, "classify.label", names)
+        return f"Confirm labels · {self.scheme.name}", actions
 
 
 _SOURCE_MARKS = {"rules": "R", "study": "S"}  # who suggests a label, in the marks column

@@ -32,8 +32,8 @@ from reviewkit.tui.widgets import (
 ACTIONS: tuple[Action, ...] = (
     Action("conflicts.include", "i", "final('include')", "Final: include", group="Decide"),
     Action("conflicts.exclude", "e", "start_exclude", "Final: exclude…", group="Decide"),
-    *exclusion_actions("conflicts"),
     Action("conflicts.undo", "z", "undo", "Undo my last final decision", group="Decide"),
+    *exclusion_actions("conflicts"),
     Action("conflicts.next", "j,down", "move(1)", "Next", group="Move"),
     Action("conflicts.previous", "k,up", "move(-1)", "Prev", group="Move"),
     Action("conflicts.help", "question_mark", "help", "Help", group="Other"),
@@ -71,7 +71,10 @@ class ConflictsScreen(DecisionScreen):
         if views is None:
             views = screening.conflicts(project, stage, resolver)
         self.views = list(views)
-        self.pos = 0 if views else None
+        # Open on the first conflict still waiting for a final decision: the resolved ones are
+        # listed too (to review or undo), but the lead comes to settle the open ones.
+        first_open = next((i for i, v in enumerate(self.views) if v.final is None), 0)
+        self.pos = first_open if self.views else None
         self.excluding = False
         self.message = ""
 

@@ -18,6 +18,7 @@ from reviewkit import extract
 from reviewkit.project import Project
 from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import ReviewkitScreen
+from reviewkit.tui.help import with_numbered_names
 from reviewkit.tui.messages import FieldSaved
 from reviewkit.tui.widgets import (
     RecordView,
@@ -178,4 +179,5 @@ class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
         self.query_one(RecordView).page(step)
 
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
-        return "Extraction fields", ACTIONS
+        names = [f"Edit: {spec.name}" for spec in self.fields]
+        return "Extraction fields", with_numbered_names(ACTIONS, "extract.field", names)

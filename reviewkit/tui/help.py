@@ -38,6 +38,22 @@ def with_stage_reasons(actions: Sequence[Action], rule: Stage) -> tuple[Action, 
     return tuple(out)
 
 
+def with_numbered_names(
+    actions: Sequence[Action], prefix: str, names: Sequence[str]
+) -> tuple[Action, ...]:
+    """The table with '<prefix>N' rows named ``names[N-1]``, and those beyond ``names`` dropped
+    (the help of a scheme of four labels listed keys 1-9 as "Label 1" … "Label 9")."""
+    out = []
+    for a in actions:
+        suffix = a.id.removeprefix(prefix)
+        if suffix != a.id and suffix.isdigit():
+            if int(suffix) > len(names):
+                continue
+            a = replace(a, description=names[int(suffix) - 1])
+        out.append(a)
+    return tuple(out)
+
+
 def help_table(actions: Sequence[Action], keymap: dict[str, str] | None = None) -> Table:
     """Key / action rows grouped under their headings, in table order."""
     table = Table(box=None, show_header=False, padding=(0, 2), expand=False)

@@ -218,7 +218,11 @@ class TextPrompt(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.title_text)
-            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            # Not selected on focus (Textual's default): the first key typed replaced the whole
+            # value being edited (a prefilled aim lost to one letter); the cursor sits at its end.
+            yield Input(
+                self.value, placeholder=self.placeholder, id="prompt-input", select_on_focus=False
+            )
             yield Label("Enter to confirm · Esc to cancel", classes="dim")
 
     def on_mount(self) -> None:

@@ -32,6 +32,12 @@ def test_keymap_overrides_defaults_in_help(tmp_path: Path) -> None:
     ]
 
 
+def test_help_names_page_keys_as_keyboards_do() -> None:
+    page = (Action("screening.page_down", "pagedown,space", "page(1)", "Page", group="Move"),)
+    assert help_rows(page) == [("Move", "PgDn / Space", "Page")]
+    assert help_rows(page, {"screening.page_down": "pageup"}) == [("Move", "PgUp", "Page")]
+
+
 def test_the_shipped_key_tables_have_no_clash_and_only_valid_keys(tmp_path: Path) -> None:
     check_keymap({}, tmp_path / "keys.toml")  # a new action on a taken key fails here
 

@@ -87,6 +87,35 @@ def test_evaluate_command(project_b, tmp_path: Path, capsys):
     )
 
 
+def test_evaluate_one_row_without_a_project(tmp_path: Path, capsys):
+    """A one-row file leaves leave-one-out nothing to train on: the model falls back to the
+    rules' answer instead of a scikit-learn traceback (empty vocabulary)."""
+    gold = tmp_path / "sorted.csv"
+    gold.write_text(
+        "title,model_type\nIndividual placement and support for sick-listed,job-specialist\n",
+        encoding="utf-8",
+    )
+    protocol = Path(__file__).parents[2] / "protocols" / "work-health-collaboration.toml"
+    args = ["classify", "--evaluate", str(gold), "--scheme", "model-type", "--gold", "model_type"]
+    assert main([*args, "--protocol", str(protocol)]) == 0
+    out = capsys.readouterr().out
+    assert "(rules): 1 rows, accuracy 1.000" in out and "(model (leave-one-out)): 1 rows" in out
+
+
+def test_prisma_numbers_line_up_under_long_names(project_b, store, tmp_path: Path, capsys):
+    """Every count ends in one column, however long a source's line (it was padded to 45
+    characters, so longer lines pushed their numbers out of line)."""
+    from reviewkit.records import Record
+
+    store(
+        project_b, [Record(title="A study found by hand")], "citation searching of reference lists"
+    )
+    assert run(project_b, "prisma", "--out", str(tmp_path / "p")) == 0
+    lines = [ln for ln in capsys.readouterr().out.splitlines() if ln[-1:].isdigit()]
+    assert any("citation searching of reference lists" in ln for ln in lines)
+    assert len({len(ln) for ln in lines}) == 1
+
+
 def test_extract_export_import_set(b_included, tmp_path: Path):
     project, ids = b_included
     path = tmp_path / "x.csv"

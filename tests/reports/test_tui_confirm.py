@@ -141,3 +141,22 @@ def test_model_retrains_in_the_background_and_shows_its_accuracy(project_b, stor
 
     asyncio.run(scenario())
     assert classify.confirmed_labels(project_b, "model-type")[ids[6]] == ["job-specialist"]
+
+
+def test_help_names_the_schemes_labels(b_included):
+    """The help lists each number key with its label's name, and no key the scheme leaves unused."""
+    project, ids = b_included
+    classify.classify_project(project, ids, ["model-type"])
+
+    async def scenario() -> None:
+        app = ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap={})
+        async with app.run_test(size=(120, 50)) as pilot:
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            shown = app.export_screenshot().replace("&#160;", " ")
+            assert "Job specialist in mental health treatment" in shown
+            assert "Label 1" not in shown and "Label 7" not in shown
+            await pilot.press("escape", "q")
+
+    asyncio.run(scenario())

@@ -139,3 +139,40 @@ def test_tab_wraps_round_to_an_earlier_gap(b_included):
             assert screen.current == ids[0] and "Design: (empty)" in fields_text(screen)
 
     asyncio.run(scenario())
+
+
+def test_help_names_the_protocols_fields(b_included):
+    """The help names each number key's field, and lists no key beyond the protocol's fields."""
+    project, ids = b_included
+
+    async def scenario() -> None:
+        app = ReviewkitApp(ExtractScreen(project, ids, "ann"), keymap={})
+        async with app.run_test(size=(120, 50)) as pilot:
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            shown = app.export_screenshot().replace("&#160;", " ")
+            assert "Edit: Country" in shown and "Edit field" not in shown
+            await pilot.press("escape", "q")
+
+    asyncio.run(scenario())
+
+
+def test_typing_in_the_editor_adds_to_the_value(b_included):
+    """The editor holds the current value with the cursor at its end: typed keys add to it
+    (the value was selected, so the first letter typed replaced a whole prefilled text)."""
+    project, ids = b_included
+    extract.prefill(project, ids)
+
+    async def scenario() -> None:
+        app = ReviewkitApp(ExtractScreen(project, ids, "ann"), keymap={})
+        async with app.run_test(size=(120, 44)) as pilot:
+            screen = app.screen
+            await pilot.press("1")  # country, prefilled "Denmark"
+            await pilot.pause()
+            await pilot.press("space", "D", "K", "enter")
+            await pilot.pause()
+            assert "Country: Denmark DK  [by ann]" in fields_text(screen)
+            await pilot.press("q")
+
+    asyncio.run(scenario())

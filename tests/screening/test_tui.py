@@ -323,6 +323,59 @@ def test_conflicts_keys(project_b):
     run(go())
 
 
+def test_conflicts_open_on_first_unresolved(project_b):
+    """A lead reopening the screen lands on a conflict still open, not on one already settled."""
+    ids = conflict_project(project_b)
+    scr.resolve(project_b, ids[0], TA, "lead", "include")
+
+    async def go():
+        app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
+        async with app.run_test(size=SIZE) as pilot:
+            s = app.first_screen
+            assert s.views[s.pos].study_id == ids[1] and s.views[s.pos].final is None
+            assert "2 of 3 · open 2 · resolved 1" in app.export_screenshot().replace("&#160;", " ")
+            await pilot.press("k")
+            assert s.views[s.pos].study_id == ids[0]
+            await pilot.press("q")
+
+    run(go())
+
+
+def test_conflicts_help_lists_each_group_once(project_b):
+    """Undo sits with the other deciding keys: the help had a second "Decide" heading after the
+    exclusion reasons."""
+    conflict_project(project_b)
+
+    async def go():
+        app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
+        async with app.run_test(size=(100, 50)) as pilot:
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            shown = app.export_screenshot().replace("&#160;", " ")
+            assert shown.count(">Decide<") == 1 and "Undo my last final decision" in shown
+            await pilot.press("escape", "q")
+
+    run(go())
+
+
+def test_remapped_keys_keep_their_place_in_the_footer(five):
+    """A key the keymap moves keeps its place in the footer: Textual put rebound keys last,
+    so at 80 columns a reviewer's remapped exclude key was cut off the footer."""
+    project, _ = five
+    keymap = {"screening.include": "y", "screening.exclude": "x"}
+
+    async def go():
+        app = app_for(project, keymap=keymap)
+        async with app.run_test(size=(80, 34)) as pilot:
+            shown = [b.description for _, b, _, _ in app.screen.active_bindings.values() if b.show]
+            assert shown[:2] == ["Include", "Exclude…"]
+            await pilot.press("x", "1")
+            assert committed(project)[-1][2:] == ("exclude", "no-collaboration")
+            await pilot.press("q")
+
+    run(go())
+
+
 def test_highlight_terms_with_truncation():
     text = highlight(
         "Sickness certification and sick leave in children",
