@@ -260,7 +260,10 @@ class PubMedClient:
         raise EntrezError(
             f"{utility} failed after {self.max_attempts} attempts (last: {last})",
             where=self.base_url,
-            hint="PubMed may be busy or down; run the same command again later to resume",
+            hint=(
+                "PubMed may be busy or down; run the same command again later"
+                " (search run resumes where it stopped)"
+            ),
         )
 
     def _delay(self, attempt: int) -> float:
