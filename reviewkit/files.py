@@ -1,4 +1,5 @@
-"""Files the user names, checked before anything opens them: one check for every reader.
+"""Files the user names, checked before anything opens them: one check for every reader, and
+the byte-order marks that name a text file's encoding.
 
 A folder, a named pipe (FIFO), a socket or a device is refused before it is opened (opening a
 FIFO would wait forever for a writer), and so is a path that is missing or cannot be read. The
@@ -9,6 +10,7 @@ its own error (FormatError, ProtocolError).
 
 from __future__ import annotations
 
+import codecs
 import stat
 from pathlib import Path
 
@@ -37,3 +39,22 @@ def check_regular(path: Path, what: str = "file", *, missing: str = "no such fil
             where=where,
             hint="save the data to a file first and name that file",
         )
+
+
+# Byte-order marks, longest first (UTF-32-LE's starts with UTF-16-LE's). A BOM names its
+# encoding for sure, so such a file is read in it (EndNote and Windows tools save UTF-16).
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark at the start of ``data`` names, or None."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None

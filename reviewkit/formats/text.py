@@ -10,7 +10,6 @@ memory.
 
 from __future__ import annotations
 
-import codecs
 import gzip
 import re
 import zlib
@@ -19,6 +18,7 @@ from typing import BinaryIO
 
 from reviewkit import files
 from reviewkit.errors import FormatError
+from reviewkit.files import bom_encoding
 
 MAX_TEXT_BYTES = 256 << 20
 MAX_XML_BYTES = 2 << 30
@@ -104,24 +104,7 @@ class LimitedReader:
         self._stream.close()
 
 
-# Byte-order marks, longest first (UTF-32-LE's starts with UTF-16-LE's). A BOM names its
-# encoding for sure, so such a file is read in it (EndNote and Windows tools save UTF-16).
-BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 _WIDE = re.compile(r"utf[-_]?(16|32)", re.IGNORECASE)
-
-
-def bom_encoding(data: bytes) -> str | None:
-    """The encoding a byte-order mark at the start of ``data`` names, or None."""
-    for bom, encoding in BOMS:
-        if data.startswith(bom):
-            return encoding
-    return None
 
 
 def looks_utf16(data: bytes) -> str | None:

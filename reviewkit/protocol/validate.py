@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import calendar
-import codecs
 import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from reviewkit.errors import ProtocolError
-from reviewkit.files import NotAFile, check_regular
+from reviewkit.files import NotAFile, bom_encoding, check_regular
 from reviewkit.protocol.model import (
     BUILTIN_COLUMNS,
     DATABASES,
@@ -49,13 +48,6 @@ NEWLINE = b"\n"
 _MAX_BYTES = 16 << 20  # the shipped protocols are 20-25 KB; more is not a protocol
 # TOML is UTF-8; a byte-order mark (Notepad's UTF-8, or UTF-16 from Windows tools) names the
 # encoding for sure, so such a file is read (the formats layer does the same for imports)
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 
 
 def _read(path: Path) -> str:
@@ -68,7 +60,7 @@ def _read(path: Path) -> str:
     if path.stat().st_size > _MAX_BYTES:
         raise ProtocolError("the file is larger than 16 MiB: not a protocol", where=str(path))
     data = path.read_bytes()
-    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), "utf-8")
+    encoding = bom_encoding(data) or "utf-8"
     nul = data.find(b"\x00")
     if encoding == "utf-8" and nul >= 0:  # valid UTF-8, but never in a TOML file
         raise ProtocolError(
