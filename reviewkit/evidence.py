@@ -279,12 +279,7 @@ def draw_map(emap: EvidenceMap, path: Path) -> Path:
     ax.set_title(f"Evidence map ({len(emap.citations)} studies)", fontsize=10)
     fig.tight_layout()
     outputs.output_folder(path.parent)
-    try:
-        with outputs.atomic_path(path) as tmp:
-            fig.savefig(tmp, format=path.suffix.lstrip(".") or None)
-    finally:
-        plt.close(fig)
-    return path
+    return outputs.save_figure(fig, path)
 
 
 def write_map(

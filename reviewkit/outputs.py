@@ -227,6 +227,20 @@ def write_text(path: str | Path, text: str) -> Path:
     return Path(path)
 
 
+def save_figure(fig: Any, path: str | Path, fmt: str | None = None) -> Path:
+    """Save a matplotlib figure atomically (format from the suffix unless ``fmt``) and close it,
+    also when saving fails; returns the path. The folder must exist (see output_folder)."""
+    import matplotlib.pyplot as plt
+
+    out = Path(path)
+    try:
+        with atomic_path(out) as tmp:
+            fig.savefig(tmp, format=fmt or out.suffix.lstrip(".") or None)
+    finally:
+        plt.close(fig)
+    return out
+
+
 def write_csv(path: str | Path, header: Iterable[Any], rows: Iterable[Iterable[Any]]) -> Path:
     """A UTF-8 CSV file, written atomically, with formula-looking cells neutralised."""
     with open_atomic(path, newline="") as fh:

@@ -324,13 +324,7 @@ def plot_recall(result: SimulationResult, path: Path | str) -> Path:
     fig.tight_layout()
     from reviewkit import outputs
 
-    out = Path(path)
-    try:
-        with outputs.atomic_path(out) as tmp:
-            fig.savefig(tmp, format="png")
-    finally:
-        plt.close(fig)
-    return out
+    return outputs.save_figure(fig, path, fmt="png")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -345,9 +345,4 @@ def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
     from reviewkit import outputs
 
     outputs.output_folder(path.parent)
-    try:
-        with outputs.atomic_path(path) as tmp:
-            fig.savefig(tmp, format=path.suffix.lstrip(".") or None)
-    finally:
-        plt.close(fig)
-    return path
+    return outputs.save_figure(fig, path)
