@@ -79,6 +79,23 @@ def run(*args: str) -> None:
     assert main(list(args)) == 0, args
 
 
+def report_of_review_b(folder: Path, out: Path) -> dict[str, int]:
+    """Run ``report`` and check what both end-to-end tests expect of it (five records screened,
+    two studies included, one in the job-specialist table); the PRISMA counts by item."""
+    run("report", "--out", str(out), "--project", str(folder))
+    with open(out / "prisma.csv", newline="", encoding="utf-8") as fh:
+        prisma = {row["item"]: int(row["count"]) for row in csv.DictReader(fh)}
+    assert prisma["records screened"] == 5
+    assert prisma["records excluded"] == 2
+    assert prisma["reports assessed for eligibility"] == 3
+    assert prisma["reports excluded"] == 1
+    assert prisma["studies included"] == 2
+    with open(out / "tables" / "job-specialist.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 1 and "Hansen" in rows[0]["Reference"]
+    return prisma
+
+
 def test_review_b_from_files_to_report(tmp_path: Path) -> None:
     folder = tmp_path / "review-b"
     run("init", str(folder), "--protocol", str(PROTOCOL_B))
@@ -175,20 +192,9 @@ def test_review_b_from_files_to_report(tmp_path: Path) -> None:
     )
 
     out = tmp_path / "exports"
-    run("report", "--out", str(out), "--project", str(folder))
-    with open(out / "prisma.csv", newline="", encoding="utf-8") as fh:
-        prisma = {row["item"]: int(row["count"]) for row in csv.DictReader(fh)}
+    prisma = report_of_review_b(folder, out)
     assert prisma["records identified"] == 6
     assert prisma["duplicates removed automatically"] == 1
-    assert prisma["records screened"] == 5
-    assert prisma["records excluded"] == 2
-    assert prisma["reports assessed for eligibility"] == 3
-    assert prisma["reports excluded"] == 1
-    assert prisma["studies included"] == 2
-
-    with open(out / "tables" / "job-specialist.csv", newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    assert len(rows) == 1 and "Hansen" in rows[0]["Reference"]
 
     run(
         "export",

@@ -13,7 +13,7 @@ import csv
 from pathlib import Path
 
 from conftest import Caught
-from test_end_to_end import CSV_ROWS, PROTOCOL_B, RIS, run
+from test_end_to_end import CSV_ROWS, PROTOCOL_B, RIS, report_of_review_b, run
 
 from reviewkit import screening
 from reviewkit.project import Project, open_project
@@ -141,15 +141,4 @@ def test_review_b_screened_with_keys_from_import_to_report(tmp_path: Path) -> No
     finally:
         project.close()
 
-    out = tmp_path / "exports"
-    run("report", "--out", str(out), "--project", str(folder))
-    with open(out / "prisma.csv", newline="", encoding="utf-8") as fh:
-        prisma = {row["item"]: int(row["count"]) for row in csv.DictReader(fh)}
-    assert prisma["records screened"] == 5
-    assert prisma["records excluded"] == 2
-    assert prisma["reports assessed for eligibility"] == 3
-    assert prisma["reports excluded"] == 1
-    assert prisma["studies included"] == 2
-    with open(out / "tables" / "job-specialist.csv", newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    assert len(rows) == 1 and "Hansen" in rows[0]["Reference"]
+    report_of_review_b(folder, tmp_path / "exports")
