@@ -190,6 +190,7 @@ class Keys:
     last_page: str  # digits of the last page of a range; '' for one page
     page_starts: frozenset[str]  # first pages of each range of a multi-range field ('' when one)
     page_kind: str  # 'e' article number ('c1804'), 'p' printed page, 's' section page ('JC6')
+    page_section: str  # the letters of a section page, folded ('jc', 's', 'e'); '' otherwise
     issue: str  # digits of the issue ('' when missing)
     thin: bool  # no journal, volume or page: a registration, a grey report, a bare title
     population: frozenset[str]  # groups the title names (child, adult, female, placebo …)
@@ -310,6 +311,13 @@ def page_kind(pages: str) -> str:
     if _SECTION_PAGE.match(pages):
         return "s"
     return "p" if pages[:1].isdigit() else ""
+
+
+def page_section(pages: str) -> str:
+    """The letters that name the section of a section page ('JC6-9' -> 'jc', 'e8-e9' -> 'e',
+    'S14' -> 's'); '' for any other kind of page."""
+    pages = (pages or "").strip()
+    return re.match(r"[A-Za-z]*", pages).group(0).lower() if page_kind(pages) == "s" else ""
 
 
 def doi_key(doi: str) -> str:
@@ -440,6 +448,7 @@ def keys_for(record_id: int, rec: Record) -> Keys:
             page = first_page(pages)
     # a lone '16' (a page count or article number) or page 1 (e-only articles: 'pp 1-10') says little
     page_weak = page == "1" or bool(page) and len(page) <= 2 and pages.strip().isdigit()
+    kind = page_kind(pages)
     words = title.split()
     authors = author_key(rec.authors)
     journal = journal_words(rec.journal)
@@ -460,7 +469,8 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         page_count=page_count(pages),
         last_page=page_range(pages)[1] if page else "",
         page_starts=range_starts(pages),
-        page_kind=page_kind(pages),
+        page_kind=kind if page or kind == "s" else "",  # not a year in the pages field
+        page_section=page_section(pages),
         issue=volume_key(rec.issue),
         thin=not (journal or volume or page),
         population=population_words(words),
