@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reviewkit.dedup.cluster import TITLE_CONFLICT
 from reviewkit.dedup.normalise import Keys, doi_work, standalone_numbers
 from reviewkit.dedup.pair import (
     AUTHORS_AGREE,
@@ -45,6 +46,7 @@ from reviewkit.dedup.score import (
     pages_conflict,
     sections_differ,
     title_similarity,
+    translation_at_same_place,
 )
 from reviewkit.dedup.score import printed_again_next_volume as reprinted_next_volume
 
@@ -141,6 +143,19 @@ def living_review_versions(p: Pair) -> Outcome:
 
 def no_title(p: Pair) -> Outcome:
     return None if p.titled else (NOT_DUPLICATE, 0.0)
+
+
+def translated_title_same_place(p: Pair) -> Outcome:
+    """MEDLINE's bracketed translation ('[Title]') against another database's English title
+    at one place (journal, volume, first page, year) under one author list: one article in
+    every bibliographic sense. When the two titles share nothing (under TITLE_CONFLICT, the
+    level at which the chaining guard keeps titles out of one cluster) the place and the
+    authors are the only evidence, and labelled sets disagree on the kind (respiratory's and
+    haematology's join it, depression's keep 5 of 18 apart): a person confirms. Titles that
+    agree in part are judged by the rules after this one."""
+    if p.t < TITLE_CONFLICT and translation_at_same_place(p.ka, p.kb) and not p.generic:
+        return UNCERTAIN, p.t / 100
+    return None
 
 
 def same_place_and_authors(p: Pair) -> Outcome:
@@ -371,6 +386,7 @@ RULES: tuple[Rule, ...] = (
     Rule("doi_versions", doi_versions, "versions of one Cochrane review share a DOI stem"),
     Rule("living_review_versions", living_review_versions, "a living review kept up to date"),
     Rule("no_title", no_title, "without a title there is nothing to compare"),
+    Rule("translated_title_same_place", translated_title_same_place, "'[Title]' at one place"),
     Rule("same_place_and_authors", same_place_and_authors, "a translated title, same place"),
     Rule("same_place_titles_differ", same_place_titles_differ, "same place, other titles"),
     Rule("title_differs", title_differs, "different titles are different works"),

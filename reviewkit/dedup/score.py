@@ -240,12 +240,13 @@ def sections_differ(ka: Keys, kb: Keys) -> bool:
     'S14' of a supplement, 'e3' of an abstracts section) against a plain page or a page of
     another section, their numbers not the same: two places in one volume (a journal-club
     summary or a congress abstract shares its article's title, authors and volume). The same
-    number with and without its letter ('S345' / '345') is one page."""
+    number with and without its letters ('S345' / '345', Circulation's 'II387' / '387' with
+    'II' in the issue) is one page."""
     return (
         ka.page_kind in ("s", "p")
         and kb.page_kind in ("s", "p")
         and ka.page_section != kb.page_section
-        and ka.first_page != kb.first_page
+        and (ka.first_page or ka.section_number) != (kb.first_page or kb.section_number)
     )
 
 
@@ -289,4 +290,17 @@ def same_place(ka: Keys, kb: Keys) -> bool:
         bool(ka.volume and ka.first_page)
         and ka.volume == kb.volume
         and ka.first_page == kb.first_page
+    )
+
+
+def translation_at_same_place(ka: Keys, kb: Keys) -> bool:
+    """One title is MEDLINE's bracketed translation, the other another database's English
+    title, at one place (volume, first page, year) under one author list."""
+    return (
+        ka.translated != kb.translated
+        and same_place(ka, kb)
+        and ka.year == kb.year
+        and bool(ka.authors)
+        and ka.authors == kb.authors
+        and journal_match(ka.journal, kb.journal) is not False
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dedup.helpers import TITLE, keys
 
+from reviewkit.dedup.engine import match
 from reviewkit.dedup.normalise import first_page, page_range
 from reviewkit.dedup.rules import RULES, compare
 from reviewkit.dedup.score import pages_conflict
@@ -254,8 +255,31 @@ def test_pages_in_two_sections_conflict_for_every_rule():
     assert pages_conflict(keys(3, pages="A486"), keys(4, pages="S321"))
     assert not pages_conflict(keys(5, pages="S345-S353"), keys(6, pages="345-353"))
     assert not pages_conflict(keys(7, pages="e8-e9"), keys(8, pages="e8"))
+    # Circulation's supplement page 'II387' against '387' with 'II' in the issue: one page
+    assert not pages_conflict(keys(13, pages="II387-94"), keys(14, pages="387-394"))
     # a year in the pages field is no page, of any section
     assert not pages_conflict(keys(9, pages="2019"), keys(10, pages="S214"))
     # so one issue, title and author list on two sections' pages stays two records
     a, b = keys(11, pages="A486"), keys(12, pages="S321")
     assert verdict(a, b)[0] != "duplicate"
+
+
+def test_a_bracketed_translation_at_the_same_place_goes_to_a_person():
+    # MEDLINE's '[Title]' (translated, the original elsewhere) and Embase's English title of
+    # one article: same journal, volume, page, year and author list, titles sharing nothing
+    place = dict(journal="Tidsskr Nor Laegeforen", volume="128", issue="4", pages="437-440")
+    medline = keys(1, title="[Sick leave certificates written by general practitioners]", **place)
+    embase = keys(2, title="Doctors and the certification of absence from work", **place)
+    assert medline.translated and not embase.translated
+    assert keys(3, title="[Title of the article]. [Norwegian]").translated
+    assert not keys(4, title="Return to work [a review]").translated
+    assert verdict(medline, embase) == ("uncertain", "translated_title_same_place")
+    ks = {1: medline, 2: embase}
+    result = match(ks)
+    assert not result.accepted
+    assert [u.rule for u in result.uncertain] == ["translated_title_same_place"]
+    # another author list or another page: no question to ask
+    other_team = keys(5, title=embase.title, authors=["Dahl, Eva"], **place)
+    assert verdict(medline, other_team)[1] != "translated_title_same_place"
+    moved = keys(6, title=embase.title, **{**place, "pages": "441-445"})
+    assert verdict(medline, moved)[0] == "not_duplicate"
