@@ -132,6 +132,9 @@ _LANGUAGES = (
     "dutch|danish|swedish|norwegian|finnish|hungarian|turkish|greek|hebrew|persian|croatian|serbian"
 )
 _TRANSLATION_TAIL = re.compile(rf"[.?!]\s+(?:{_LANGUAGES})\b.*$", re.I)
+# MEDLINE's mark of a title it translated into English: the whole title in square brackets,
+# perhaps with the language after it ('[Title]. [Spanish]'); the original is elsewhere.
+_BRACKETED = re.compile(r"^\s*\[[^\[\]]+\]\s*\.?\s*(?:\[[A-Za-z ]+\]\s*\.?\s*)?$")
 # ('proceedings' alone is no sign: Proceedings of the National Academy of Sciences, Mayo Clinic Proceedings)
 _CONFERENCE = re.compile(r"\b(?:conference|congress|meeting|symposium)\b", re.I)
 _SPREADSHEET_ERROR = re.compile(r"^#(?:NAME\?|VALUE!|REF!|N/A|DIV/0!|NUM!|NULL!)$")
@@ -175,6 +178,7 @@ class Keys:
 
     id: int
     title: str  # folded, bracketed translation marker removed
+    translated: bool  # the title is MEDLINE's bracketed translation ('[Title]')
     title_ns: str  # the same without spaces (blocking, prefix tests)
     numbers: frozenset[str]  # numbers and roman numerals in the title (part 1 vs part 2)
     notice: bool  # the title starts like an erratum, reply, comment …
@@ -190,6 +194,8 @@ class Keys:
     last_page: str  # digits of the last page of a range; '' for one page
     page_starts: frozenset[str]  # first pages of each range of a multi-range field ('' when one)
     page_kind: str  # 'e' article number ('c1804'), 'p' printed page, 's' section page ('JC6')
+    page_section: str  # the letters of a section page, folded ('jc', 's', 'e'); '' otherwise
+    section_number: str  # the number of a section page ('JC6-9' -> '6', 'II387' -> '387')
     issue: str  # digits of the issue ('' when missing)
     thin: bool  # no journal, volume or page: a registration, a grey report, a bare title
     population: frozenset[str]  # groups the title names (child, adult, female, placebo …)
@@ -310,6 +316,18 @@ def page_kind(pages: str) -> str:
     if _SECTION_PAGE.match(pages):
         return "s"
     return "p" if pages[:1].isdigit() else ""
+
+
+def page_section(pages: str) -> str:
+    """The letters that name the section of a section page ('JC6-9' -> 'jc', 'e8-e9' -> 'e',
+    'S14' -> 's'); '' for any other kind of page."""
+    pages = (pages or "").strip()
+    return re.match(r"[A-Za-z]*", pages).group(0).lower() if page_kind(pages) == "s" else ""
+
+
+def _number_of(pages: str) -> str:
+    m = _NUMBER.search(pages)
+    return m.group(0).lstrip("0") if m else ""
 
 
 def doi_key(doi: str) -> str:
@@ -440,12 +458,14 @@ def keys_for(record_id: int, rec: Record) -> Keys:
             page = first_page(pages)
     # a lone '16' (a page count or article number) or page 1 (e-only articles: 'pp 1-10') says little
     page_weak = page == "1" or bool(page) and len(page) <= 2 and pages.strip().isdigit()
+    kind = page_kind(pages)
     words = title.split()
     authors = author_key(rec.authors)
     journal = journal_words(rec.journal)
     return Keys(
         id=record_id,
         title=title,
+        translated=bool(_BRACKETED.match(rec.title or "")),
         title_ns=title.replace(" ", ""),
         numbers=title_numbers(title),
         notice=is_notice(rec.title or "", words),
@@ -460,7 +480,9 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         page_count=page_count(pages),
         last_page=page_range(pages)[1] if page else "",
         page_starts=range_starts(pages),
-        page_kind=page_kind(pages),
+        page_kind=kind if page or kind == "s" else "",  # not a year in the pages field
+        page_section=page_section(pages),
+        section_number=_number_of(pages) if kind == "s" else "",
         issue=volume_key(rec.issue),
         thin=not (journal or volume or page),
         population=population_words(words),

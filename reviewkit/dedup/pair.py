@@ -102,13 +102,6 @@ class Pair:
         return numbers_conflict(self.ka, self.kb)
 
     @property
-    def section_page_differs(self) -> bool:
-        """One record's page is in a lettered section ('JC6-9', 'S14'), the other's a plain
-        printed page, and the numbers differ: two places in one volume (a journal-club summary
-        or a supplement abstract shares its article's title, authors and volume)."""
-        return {self.ka.page_kind, self.kb.page_kind} == {"s", "p"} and not self.same_page
-
-    @property
     def thin(self) -> bool:
         """One of the two has nothing but a title (and perhaps authors and a year)."""
         return self.ka.thin or self.kb.thin
@@ -135,11 +128,10 @@ class Pair:
         if ka.volume and kb.volume:
             support += ka.volume == kb.volume
             conflicts += not self.same_page and not volumes_compatible(ka.volume, kb.volume)
-        if ka.first_page and kb.first_page:
-            support += self.same_page
-            # recurring titles and different DOIs: every page difference counts
-            strict = self.doi_differs or self.generic
-            conflicts += pages_conflict(ka, kb, strict=strict) and not self.page_typo
+        support += self.same_page
+        # recurring titles and different DOIs: every page difference counts
+        strict = self.doi_differs or self.generic
+        conflicts += pages_conflict(ka, kb, strict=strict) and not self.page_typo
 
         if self.au is not None:
             support += self.au >= AUTHORS_AGREE

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reviewkit.dedup.cluster import TITLE_CONFLICT
 from reviewkit.dedup.normalise import Keys, doi_work, standalone_numbers
 from reviewkit.dedup.pair import (
     AUTHORS_AGREE,
@@ -43,7 +44,9 @@ from reviewkit.dedup.score import (
     locators_differ,
     notice_copies_article,
     pages_conflict,
+    sections_differ,
     title_similarity,
+    translation_at_same_place,
 )
 from reviewkit.dedup.score import printed_again_next_volume as reprinted_next_volume
 
@@ -140,6 +143,19 @@ def living_review_versions(p: Pair) -> Outcome:
 
 def no_title(p: Pair) -> Outcome:
     return None if p.titled else (NOT_DUPLICATE, 0.0)
+
+
+def translated_title_same_place(p: Pair) -> Outcome:
+    """MEDLINE's bracketed translation ('[Title]') against another database's English title
+    at one place (journal, volume, first page, year) under one author list: one article in
+    every bibliographic sense. When the two titles share nothing (under TITLE_CONFLICT, the
+    level at which the chaining guard keeps titles out of one cluster) the place and the
+    authors are the only evidence, and labelled sets disagree on the kind (respiratory's and
+    haematology's join it, depression's keep 5 of 18 apart): a person confirms. Titles that
+    agree in part are judged by the rules after this one."""
+    if p.t < TITLE_CONFLICT and translation_at_same_place(p.ka, p.kb) and not p.generic:
+        return UNCERTAIN, p.t / 100
+    return None
 
 
 def same_place_and_authors(p: Pair) -> Outcome:
@@ -246,6 +262,27 @@ def title_numbers_differ(p: Pair) -> Outcome:
     return UNCERTAIN if close else NOT_DUPLICATE, p.score
 
 
+def same_issue_other_page(p: Pair) -> Outcome:
+    """Journal, volume and issue agree, and so do a long title, the year and the author list;
+    only the first page differs ('e8-e9' / 'e3', '278-286' / '224', '2830-2834' / '28-34'):
+    one article whose page an export garbled. Two items of one issue under one long title and
+    one author list are not two articles: numbered parts ('part 1') and notices are told apart
+    by the rules before this one; abstracts of a congress (neighbours share title and authors),
+    pages in two sections of the issue and two DOIs never merge here."""
+    ka, kb = p.ka, p.kb
+    if (
+        p.same_long_title_same_year
+        and bool(ka.volume and ka.issue)
+        and (ka.volume, ka.issue) == (kb.volume, kb.issue)
+        and p.jm is True
+        and (p.au or 0) >= AUTHORS_SAME
+        and p.conflicts > 0  # with all the above agreeing, the page is the one contradiction
+        and not (p.doi_differs or sections_differ(ka, kb))  # 'A486' / 'S321': two sections
+    ):
+        return DUPLICATE, max(p.score, 0.7)
+    return None
+
+
 def printed_again_next_volume(p: Pair) -> Outcome:
     if p.republished and reprinted_next_volume(p.ka, p.kb):
         return DUPLICATE, max(p.score, 0.7)
@@ -303,8 +340,7 @@ def same_title_authors_volume(p: Pair) -> Outcome:
         and len(ka.volume) >= 2
         and ka.volume == kb.volume
         and (p.au or 0) >= AUTHORS_SAME
-        and not pages_conflict(ka, kb, strict=True)
-        and not p.section_page_differs  # 'JC6-9' / '8': a summary of the article, elsewhere
+        and not pages_conflict(ka, kb, strict=True)  # 'JC6-9' / '8': a summary, elsewhere
     ):
         return DUPLICATE, max(p.score, 0.7)
     return None
@@ -350,6 +386,7 @@ RULES: tuple[Rule, ...] = (
     Rule("doi_versions", doi_versions, "versions of one Cochrane review share a DOI stem"),
     Rule("living_review_versions", living_review_versions, "a living review kept up to date"),
     Rule("no_title", no_title, "without a title there is nothing to compare"),
+    Rule("translated_title_same_place", translated_title_same_place, "'[Title]' at one place"),
     Rule("same_place_and_authors", same_place_and_authors, "a translated title, same place"),
     Rule("same_place_titles_differ", same_place_titles_differ, "same place, other titles"),
     Rule("title_differs", title_differs, "different titles are different works"),
@@ -359,6 +396,7 @@ RULES: tuple[Rule, ...] = (
     Rule("notice_veto", notice_veto, "an erratum, reply or comment is not its article"),
     Rule("title_number_typo", title_number_typo, "a number typo where the place agrees exactly"),
     Rule("title_numbers_differ", title_numbers_differ, "part 1 and part 2 are two works"),
+    Rule("same_issue_other_page", same_issue_other_page, "one issue, title, authors: a page slip"),
     Rule("printed_again_next_volume", printed_again_next_volume, "a reprint page for page"),
     Rule("same_abstract_published_twice", same_abstract_published_twice, "one text, two places"),
     Rule("biblio_match_doi_differs", biblio_match_doi_differs, "two DOIs, all else the same"),

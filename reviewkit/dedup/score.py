@@ -235,12 +235,31 @@ def numbers_conflict(ka: Keys, kb: Keys) -> bool:
     return not (a <= b or b <= a) or len(a ^ b) >= 3
 
 
-def pages_conflict(ka: Keys, kb: Keys, strict: bool = False) -> bool:
-    """Both first pages given and incompatible; unless ``strict``, a weak page (a page count,
-    page 1 of an e-article) is no conflict."""
+def sections_differ(ka: Keys, kb: Keys) -> bool:
+    """A page in a lettered section of an issue ('JC6-9' of ACP Journal Club inside Annals,
+    'S14' of a supplement, 'e3' of an abstracts section) against a plain page or a page of
+    another section, their numbers not the same: two places in one volume (a journal-club
+    summary or a congress abstract shares its article's title, authors and volume). The same
+    number with and without its letters ('S345' / '345', Circulation's 'II387' / '387' with
+    'II' in the issue) is one page."""
     return (
-        bool(ka.first_page and kb.first_page)
-        and not pages_compatible(ka.first_page, kb.first_page)
+        ka.page_kind in ("s", "p")
+        and kb.page_kind in ("s", "p")
+        and ka.page_section != kb.page_section
+        and (ka.first_page or ka.section_number) != (kb.first_page or kb.section_number)
+    )
+
+
+def pages_conflict(ka: Keys, kb: Keys, strict: bool = False) -> bool:
+    """Both first pages given and incompatible, or pages in two sections of an issue
+    (:func:`sections_differ`); unless ``strict``, a weak page (a page count, page 1 of an
+    e-article) is no conflict. The one test of pages every rule reads, through the tally of
+    :class:`reviewkit.dedup.pair.Pair` or directly."""
+    numbers_differ = bool(ka.first_page and kb.first_page) and not pages_compatible(
+        ka.first_page, kb.first_page
+    )
+    return (
+        (numbers_differ or sections_differ(ka, kb))
         and (strict or not (ka.page_weak or kb.page_weak))
         and not pages_not_comparable(ka, kb)
     )
@@ -271,4 +290,17 @@ def same_place(ka: Keys, kb: Keys) -> bool:
         bool(ka.volume and ka.first_page)
         and ka.volume == kb.volume
         and ka.first_page == kb.first_page
+    )
+
+
+def translation_at_same_place(ka: Keys, kb: Keys) -> bool:
+    """One title is MEDLINE's bracketed translation, the other another database's English
+    title, at one place (volume, first page, year) under one author list."""
+    return (
+        ka.translated != kb.translated
+        and same_place(ka, kb)
+        and ka.year == kb.year
+        and bool(ka.authors)
+        and ka.authors == kb.authors
+        and journal_match(ka.journal, kb.journal) is not False
     )

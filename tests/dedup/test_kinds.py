@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dedup.helpers import TITLE, keys
 
+from reviewkit.dedup.engine import match
 from reviewkit.dedup.normalise import first_page, page_range
 from reviewkit.dedup.rules import RULES, compare
+from reviewkit.dedup.score import pages_conflict
 
 TRIAL = "Sertraline for depression with chronic back pain: a randomised controlled trial"
 
@@ -29,7 +31,8 @@ def test_a_printed_page_and_an_electronic_article_number_are_not_a_conflict():
 
 def test_only_the_last_page_in_one_record_agrees_with_the_range():
     assert verdict(keys(1, pages="488"), keys(2, pages="487-488")) == ("duplicate", "biblio_match")
-    assert verdict(keys(1, pages="410"), keys(2, pages="487-488"))[0] != "duplicate"
+    # (in another issue: in the same one, title and authors alike, same_issue_other_page)
+    assert verdict(keys(1, pages="410"), keys(2, pages="487-488", issue="4"))[0] != "duplicate"
 
 
 def test_pages_a_spreadsheet_made_dates_and_ranges_in_another_order():
@@ -51,7 +54,8 @@ def test_a_one_digit_page_typo_is_tolerated_only_when_all_else_agrees():
     # another volume, another year, or another range length: two articles
     assert verdict(a, keys(4, volume="46", pages="2097-2105"))[0] != "duplicate"
     assert verdict(a, keys(5, volume="45", pages="2097-2099", year=2020))[0] != "duplicate"
-    assert verdict(a, keys(6, volume="45", pages="2097-2120"))[0] != "duplicate"
+    # (the issue unknown: in the same issue, title and authors alike, same_issue_other_page)
+    assert verdict(a, keys(6, volume="45", issue="", pages="2097-2120"))[0] != "duplicate"
     # neighbouring abstracts of a congress share title and authors
     congress = "European Congress of Psychiatry"
     b = keys(7, journal=congress, pages="2297")
@@ -218,3 +222,64 @@ def test_a_correction_titled_with_its_articles_place_is_a_notice():
     assert verdict(a, article) == ("not_duplicate", "notice_veto")
     # a year or a volume in brackets is no correction
     assert not keys(4, title="Sick leave in Norway (2009)").notice
+
+
+def test_one_issue_title_and_author_list_with_another_page_is_one_article():
+    # an abstract page garbled by one export ('e8-e9' / 'e3'), a cover page for the range
+    a = keys(1, volume="91", issue="10", pages="e8-e9")
+    b = keys(2, volume="91", issue="10", pages="e3")
+    assert verdict(a, b) == ("duplicate", "same_issue_other_page")
+    c, d = keys(3, issue="3", pages="278-286"), keys(4, issue="3", pages="224")
+    assert verdict(c, d) == ("duplicate", "same_issue_other_page")
+    # another issue, another author list, a congress or numbered parts: not one article
+    assert verdict(a, keys(5, volume="91", issue="11", pages="e3"))[0] != "duplicate"
+    assert verdict(a, keys(6, volume="91", issue="", pages="e3"))[0] != "duplicate"
+    other_team = keys(7, volume="91", issue="10", pages="e3", authors=["Dahl, Eva", "Lie, Ola"])
+    assert verdict(a, other_team)[0] != "duplicate"
+    congress = dict(journal="Congress of the European Society", volume="91", issue="10")
+    assert verdict(keys(8, pages="e8", **congress), keys(9, pages="e3", **congress))[0] != (
+        "duplicate"
+    )
+    part = dict(volume="91", issue="10")
+    p1 = keys(10, title=TITLE + ": part 1", pages="100-110", **part)
+    p2 = keys(11, title=TITLE + ": part 2", pages="111-120", **part)
+    assert verdict(p1, p2)[0] != "duplicate"
+
+
+def test_pages_in_two_sections_conflict_for_every_rule():
+    # the one page test (score.pages_conflict) sees sections: a 'JC6-9' summary has no plain
+    # page number to compare, yet it is another place than page 8 of the volume
+    summary = keys(1, volume="155", pages="JC6-9")
+    assert pages_conflict(summary, keys(2, volume="155", pages="812"))
+    assert pages_conflict(summary, keys(2, volume="155", pages="8"), strict=True)
+    assert pages_conflict(keys(3, pages="A486"), keys(4, pages="S321"))
+    assert not pages_conflict(keys(5, pages="S345-S353"), keys(6, pages="345-353"))
+    assert not pages_conflict(keys(7, pages="e8-e9"), keys(8, pages="e8"))
+    # Circulation's supplement page 'II387' against '387' with 'II' in the issue: one page
+    assert not pages_conflict(keys(13, pages="II387-94"), keys(14, pages="387-394"))
+    # a year in the pages field is no page, of any section
+    assert not pages_conflict(keys(9, pages="2019"), keys(10, pages="S214"))
+    # so one issue, title and author list on two sections' pages stays two records
+    a, b = keys(11, pages="A486"), keys(12, pages="S321")
+    assert verdict(a, b)[0] != "duplicate"
+
+
+def test_a_bracketed_translation_at_the_same_place_goes_to_a_person():
+    # MEDLINE's '[Title]' (translated, the original elsewhere) and Embase's English title of
+    # one article: same journal, volume, page, year and author list, titles sharing nothing
+    place = dict(journal="Tidsskr Nor Laegeforen", volume="128", issue="4", pages="437-440")
+    medline = keys(1, title="[Sick leave certificates written by general practitioners]", **place)
+    embase = keys(2, title="Doctors and the certification of absence from work", **place)
+    assert medline.translated and not embase.translated
+    assert keys(3, title="[Title of the article]. [Norwegian]").translated
+    assert not keys(4, title="Return to work [a review]").translated
+    assert verdict(medline, embase) == ("uncertain", "translated_title_same_place")
+    ks = {1: medline, 2: embase}
+    result = match(ks)
+    assert not result.accepted
+    assert [u.rule for u in result.uncertain] == ["translated_title_same_place"]
+    # another author list or another page: no question to ask
+    other_team = keys(5, title=embase.title, authors=["Dahl, Eva"], **place)
+    assert verdict(medline, other_team)[1] != "translated_title_same_place"
+    moved = keys(6, title=embase.title, **{**place, "pages": "441-445"})
+    assert verdict(medline, moved)[0] == "not_duplicate"
