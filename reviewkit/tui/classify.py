@@ -4,8 +4,8 @@ The screen shows the study with the terms that fired highlighted, every label wi
 score, the rules' suggestion (R) or the label a person confirmed on another report of the same
 study (S), the model's (M) with why, and the confirmed answer (✓); Enter accepts R or S.
 The model retrains in a worker thread after every confirmation (:class:`classify.ModelTrainer`);
-the status line shows its cross-validated accuracy beside the rules' on the confirmed studies,
-and its suggestion (M) appears only while it beats the rules.
+the line under the status line shows its cross-validated accuracy beside the rules' on the
+confirmed studies, and its suggestion (M) appears only while it beats the rules.
 Single-label schemes: a number key confirms that label and moves on. Multi-label schemes: number
 keys toggle labels and Enter confirms the selection. Every confirmation is committed at once;
 while another process writes to the database, the key and the keys after it are kept and run
@@ -27,11 +27,13 @@ from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.help import with_numbered_names
 from reviewkit.tui.messages import Confirmed
 from reviewkit.tui.widgets import (
+    STATUS_CSS,
     RecordView,
     WaitsForDatabase,
     keeps_keys,
     next_position,
     record_renderable,
+    status_line,
 )
 
 EVIDENCE_STYLE = "bold black on #ffd966"
@@ -61,11 +63,14 @@ ACTIONS: tuple[Action, ...] = (
 class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
     """One study, the scheme's labels with their keys, scores and suggestions."""
 
-    DEFAULT_CSS = """
-    #status { height: 1; background: $primary; color: $text; padding: 0 1; }
+    DEFAULT_CSS = (
+        STATUS_CSS
+        + """
+    #model { height: 1; padding: 0 1; color: $text-muted; text-wrap: nowrap; }
     #labels { height: auto; border-top: solid $primary; padding: 0 1; }
     #message { height: 1; padding: 0 1; color: $warning; }
     """
+    )
     BINDINGS = bindings(ACTIONS)
     TITLE = "reviewkit confirm"
 
@@ -85,6 +90,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
+        yield Static(id="model")  # the model's line, as the screening screen's order line
         yield RecordView(id="record")
         yield Static(id="labels")
         yield Static(id="message")
@@ -136,7 +142,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         return model.suggest(self.records[rid]) if model is not None else []
 
     def model_status(self) -> str:
-        """The status line's words on the model: training, too few studies, or its accuracy."""
+        """The model line's words: training, too few studies, or its accuracy."""
         model = self.trainer.latest if self.trainer else None
         if model is None:
             return (
@@ -144,7 +150,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
                 if self.trainer and self.trainer.busy
                 else "model: needs more confirmed studies"
             )
-        verdict = "" if model.beats_rules else ", not suggested until it beats the rules"
+        verdict = "" if model.beats_rules else "; no M until it beats the rules"
         return (
             f"model {model.cv_accuracy:.0%} cross-validated on {model.trained_on}"
             f" (rules {model.rules_accuracy:.0%}{verdict})"
@@ -164,10 +170,16 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         rid = self.current
         done = classify.confirmed_labels(self.project, self.scheme.id)
         n_done = sum(1 for s in self.studies if done.get(s))
+        # how many are confirmed first: it must stay in view at 80 columns; the model has a line
         self.query_one("#status", Static).update(
-            f" {self.scheme.name} · {self.reviewer} · study {self.pos + 1} of {len(self.studies)} (id {rid})"
-            f" · confirmed {n_done} · {self.model_status()}"
+            status_line(
+                f"confirmed {n_done} of {len(self.studies)}",
+                f"study {self.pos + 1} (id {rid})",
+                self.scheme.name,
+                self.reviewer,
+            )
         )
+        self.query_one("#model", Static).update(self.model_status())
         scores = classify.score_labels(self.records[rid], self.scheme)
         body = record_renderable(self.records[rid])
         for part in body.renderables:

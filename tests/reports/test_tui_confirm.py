@@ -131,7 +131,7 @@ def test_model_retrains_in_the_background_and_shows_its_accuracy(project_b, stor
             assert screen.trainer.wait(timeout=60)
             await pilot.press("j", "k")  # redraw now rather than at the next poll
             await pilot.pause()
-            status = str(screen.query_one("#status", Static).render())
+            status = str(screen.query_one("#model", Static).render())
             assert "model 100% cross-validated on 6 (rules 0%)" in status
             labels = str(screen.query_one("#labels", Static).render())
             assert "model:" in labels  # its suggestion and why, beside the rules'
@@ -158,5 +158,27 @@ def test_help_names_the_schemes_labels(b_included):
             assert "Job specialist in mental health treatment" in shown
             assert "Label 1" not in shown and "Label 7" not in shown
             await pilot.press("escape", "q")
+
+    asyncio.run(scenario())
+
+
+def test_status_and_model_lines_stay_in_view_at_80_columns(b_included):
+    """The confirmed count leads the status line and the model has a line of its own: the
+    model's words, last on the status line, were cut off at 80 columns."""
+    project, ids = b_included
+
+    async def scenario() -> None:
+        app = ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert app.screen.trainer.wait(timeout=60)
+            await pilot.press("j", "k")  # redraw now rather than at the next poll
+            await pilot.pause()
+            shown = [app.screen.query_one(f"#{w}").render_line(0).text for w in ("status", "model")]
+            assert (
+                f"confirmed 0 of 3 · study 1 (id {ids[0]}) · Model of collaboration · ann"
+                in shown[0]
+            )
+            assert "model: needs more confirmed studies" in shown[1]
+            await pilot.press("q")
 
     asyncio.run(scenario())
