@@ -289,7 +289,7 @@ def serve_command(
     Example: reviewkit pubmed serve --port 8765 --faults 500@0.05
     """
     from reviewkit.pubmed.server import NCBI_RATE, NCBI_RATE_WITH_KEY, parse_faults, serve_forever
-    from reviewkit.pubmed.snapshot import build_index
+    from reviewkit.pubmed.snapshot import build_index, index_path
 
     plan = parse_faults(faults, seed=seed)
     if not files:
@@ -306,8 +306,13 @@ def serve_command(
         )
         click.echo(f"  e.g. reviewkit search run --all --base-url {server.base_url}", err=True)
 
-    with progress_bar("indexing the snapshot (once)") as update:
-        build_index(files, progress=update)
+    index = index_path(list(files))
+    if index.exists():  # nothing to index: a bar here sat at "0/?" while the server started
+        click.echo(f"reusing the snapshot index {index} (built before)", err=True)
+    else:
+        with progress_bar("indexing the snapshot (once)") as update:
+            build_index(files, progress=update)
+        click.echo(f"indexed the snapshot into {index} (later runs reuse it)", err=True)
     serve_forever(
         list(files),
         port=port,
