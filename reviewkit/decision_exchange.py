@@ -47,6 +47,7 @@ from reviewkit.store import decisions as decision_rows
 from reviewkit.store import records as record_rows
 from reviewkit.store.decisions import Decision
 from reviewkit.store.duplicates import canonical_map
+from reviewkit.wording import quantity
 
 FORMAT = "reviewkit-decisions/1"
 LABELS = (*VOTES, NOTE, UNDO, *FINAL)
@@ -335,7 +336,7 @@ def _check_vote_slots(
             culprit = next((d for d in reversed(added) if d.label in VOTES), added[-1])
             raise UserError(  # which way the others voted stays hidden (blinding)
                 f"a vote by {culprit.reviewer!r} on a study that no longer waited for it: the "
-                f"{stage} stage needs {rule.reviewers_per_record} vote(s) per record and the "
+                f"{stage} stage needs {quantity(rule.reviewers_per_record, 'vote')} per record and the "
                 f"study has them{' and a final decision' if state.final else ''}",
                 where=lines[culprit.id],
                 hint=(

@@ -22,8 +22,9 @@ from reviewkit.extract import unchecked as unchecked_fields
 from reviewkit.extract import values as extraction_values
 from reviewkit.project import Project
 from reviewkit.records import Record
-from reviewkit.reports.writers import Table, count_studies
+from reviewkit.reports.writers import Table
 from reviewkit.store import records as record_rows
+from reviewkit.wording import quantity
 
 STATUS_COLUMN = "Label status"
 REPORTS_COLUMN = "Reports"
@@ -175,9 +176,9 @@ def report_tables(
         ]
         title = next((x.name for x in scheme.labels if x.id == lab), "None of these")
         n_reports = sum(len(studies[s]) for s in members)
-        counted = count_studies(len(members))
+        counted = quantity(len(members), "study")
         if several:
-            counted += f" ({count_reports(n_reports)})"
+            counted += f" ({quantity(n_reports, 'report')})"
         note = f"{counted}; {_label_counts([assigned[s] for s in members])}"
         if checked_columns:
             note += " " + UNCHECKED_NOTE
@@ -189,7 +190,7 @@ def _label_counts(labels: Sequence[Assigned]) -> str:
     """A table note's count of confirmed and suggested labels; the suggestions that are a
     label a person confirmed on another report of the study are counted apart."""
     confirmed = sum(1 for a in labels if a.confirmed)
-    text = f"{confirmed} labels confirmed by a reviewer, {len(labels) - confirmed} suggested"
+    text = f"{quantity(confirmed, 'label')} confirmed by a reviewer, {len(labels) - confirmed} suggested"
     offered = sum(1 for a in labels if a.method == "study" and not a.confirmed)
     if offered:
         text += f" ({offered} confirmed on another report of the study)"
@@ -211,11 +212,6 @@ def _add_pending(
 def _references(records: Mapping[int, Record], reports: Sequence[int]) -> str:
     """A study's reports, one full reference a line (the study's own record first)."""
     return "\n".join(reference(records[r]) for r in reports)
-
-
-def count_reports(n: int) -> str:
-    """'1 report', '3 reports'."""
-    return f"{n} report" if n == 1 else f"{n} reports"
 
 
 def study_values(

@@ -25,6 +25,7 @@ from reviewkit.errors import DatabaseBusy
 from reviewkit.protocol import ExclusionReason, Stage
 from reviewkit.records import Record
 from reviewkit.tui.actions import Action
+from reviewkit.wording import quantity
 
 INCLUDE_STYLE = "bold black on #9be29b"
 EXCLUDE_STYLE = "bold white on #c0392b"
@@ -332,7 +333,7 @@ class WaitsForDatabase:
         n = len(self._backlog)
         self.say(
             "database busy (another reviewkit command is writing): waiting, "
-            f"{n} key{'s' if n != 1 else ''} kept, nothing lost · ctrl+q quits without them"
+            f"{quantity(n, 'key')} kept, nothing lost · ctrl+q quits without them"
         )
 
 

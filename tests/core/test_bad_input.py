@@ -172,7 +172,7 @@ def test_csv_with_unknown_headers_and_the_map_fix(
         ]
     )
     assert code == 0
-    assert "1 records" in capsys.readouterr().out
+    assert "1 record (" in capsys.readouterr().out
     from reviewkit.project import open_project
     from reviewkit.store import records as record_rows
 
