@@ -6,7 +6,8 @@ study (S), the model's (M) with why, and the confirmed answer (✓); Enter accep
 The model retrains in a worker thread after every confirmation (:class:`classify.ModelTrainer`);
 the line under the status line shows its cross-validated accuracy beside the rules' on the
 confirmed studies, and its suggestion (M) appears only while it beats the rules.
-Single-label schemes: a number key confirms that label and moves on. Multi-label schemes: number
+Single-label schemes: a number key confirms that label and moves on to the next study without a
+confirmed label (the message line says when none is left). Multi-label schemes: number
 keys toggle labels and Enter confirms the selection. Every confirmation is committed at once;
 while another process writes to the database, the key and the keys after it are kept and run
 as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as in screening.
@@ -83,6 +84,8 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self.studies = list(study_ids)
         self.reviewer = reviewer
         self.records = classify.study_records(project, self.studies)
+        self.study_rules = classify.StudyRules(project, self.scheme)  # scores each study once
+        self._model_said: dict[int, tuple[classify.Model, list[classify.Suggestion]]] = {}
         self.trainer: classify.ModelTrainer | None = None
         self.pos = 0
         self.selection: set[str] = set()
@@ -128,7 +131,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
     def rules(self, rid: int) -> list[classify.Suggestion]:
         """The rules' suggestion on the evidence of the whole study, or the label a person
         confirmed on another report of it (read anew: the reviewer may just have confirmed one)."""
-        return classify.rule_suggestions(self.project, self.scheme, [rid])[rid]
+        return self.study_rules.of(rid)[1]
 
     @property
     def live_model(self) -> classify.Model | None:
@@ -137,9 +140,15 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         return model if model is not None and model.beats_rules else None
 
     def model(self, rid: int) -> list[classify.Suggestion]:
-        """The live model's suggestion for a study ([] while it does not beat the rules)."""
+        """The live model's suggestion for a study ([] while it does not beat the rules), made
+        once per study and model (it scores the rules again, for its features)."""
         model = self.live_model
-        return model.suggest(self.records[rid]) if model is not None else []
+        if model is None:
+            return []
+        said = self._model_said.get(rid)
+        if said is None or said[0] is not model:
+            said = self._model_said[rid] = (model, model.suggest(self.records[rid]))
+        return said[1]
 
     def model_status(self) -> str:
         """The model line's words: training, too few studies, or its accuracy."""
@@ -180,23 +189,31 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             )
         )
         self.query_one("#model", Static).update(self.model_status())
-        scores = classify.score_labels(self.records[rid], self.scheme)
+        scores, rules = self.study_rules.of(rid)  # scored once per study, not per redraw
         body = record_renderable(self.records[rid])
         for part in body.renderables:
             if isinstance(part, Text):
                 for s in scores:
                     for e in s.evidence:
-                        part.highlight_words(
-                            [e.text], style=NEGATIVE_STYLE if e.negative else EVIDENCE_STYLE
-                        )
+                        if not e.report:  # this record's words (not another report's)
+                            part.highlight_words(
+                                [e.text], style=NEGATIVE_STYLE if e.negative else EVIDENCE_STYLE
+                            )
         self.query_one("#record", RecordView).show(body)
-        self.query_one("#labels", Static).update(self.labels_text(rid, scores, done.get(rid, [])))
+        self.query_one("#labels", Static).update(
+            self.labels_text(rid, scores, rules, done.get(rid, []))
+        )
 
     def labels_text(
-        self, rid: int, scores: list[classify.LabelScore], confirmed: list[str]
+        self,
+        rid: int,
+        scores: list[classify.LabelScore],
+        suggested: list[classify.Suggestion],
+        confirmed: list[str],
     ) -> Text:
-        """Every label with its key, marks (R/S, M, ✓), rule score and why."""
-        rules = {s.label: s for s in self.rules(rid)}
+        """Every label with its key, marks (R/S, M, ✓), rule score (on the whole study's
+        evidence, as the suggestion) and why."""
+        rules = {s.label: s for s in suggested}
         model = {r.label: r for r in self.model(rid)}
         by_label = {s.label: s for s in scores}
         mode = (
@@ -251,10 +268,14 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self.post_message(Confirmed(self.current, self.scheme.id, list(labels)))
         if self.trainer is not None:
             self.trainer.submit(classify.confirmed_labels(self.project, self.scheme.id))
-        self.say(f"study {self.current}: {', '.join(labels)} confirmed")
+        said = f"study {self.current}: {', '.join(labels)} confirmed"
         self.selection.clear()
-        if self.pos < len(self.studies) - 1:
-            self.pos += 1
+        nxt = self._next_unconfirmed(self.pos + 1)  # skips the studies confirmed already
+        if nxt is None:
+            said += "; every study here has a confirmed label"
+        else:
+            self.pos = nxt
+        self.say(said)
         self.render_current()
 
     def action_choose(self, n: int) -> None:
