@@ -242,6 +242,26 @@ def test_ascii_file_with_an_encoding_imports(cli_project: Path, tmp_path: Path, 
     assert main(["import", str(data), "--project", str(cli_project), "--encoding", "cp1252"]) == 0
 
 
+def test_pubmed_xml_in_utf32_is_refused_clearly(
+    cli_project: Path, tmp_path: Path, capsys, snapshot
+) -> None:
+    """UTF-32 XML (with its byte-order mark) failed as "malformed XML: Start tag expected":
+    libxml2 does not read UTF-32. It is refused as such, for import and the local server."""
+    text = (FIXTURES / "sample.xml").read_text(encoding="utf-8")
+    data = write(tmp_path / "u32.xml", text.replace('"UTF-8"', '"UTF-32"').encode("utf-32"))
+    err = assert_import_fails(
+        cli_project,
+        [data],
+        capsys,
+        snapshot,
+        where=f"{data}:",
+        says="PubMed XML in UTF-32 is not read.*re-save the file as UTF-8",
+    )
+    assert "malformed" not in err
+    err = run_bad(["pubmed", "serve", "--port", "0", "--snapshot", str(data)], capsys)
+    assert "PubMed XML in UTF-32 is not read" in err
+
+
 def test_empty_file(cli_project: Path, tmp_path: Path, capsys, snapshot) -> None:
     for name, content in (("empty.ris", ""), ("blank.csv", "\n  \n")):
         empty = write(tmp_path / name, content)
