@@ -136,7 +136,8 @@ def report_tables(
     studies = studies_of(ids, reports)
     if records is None:
         records = record_rows.get_records(project.db, ids)
-    values = extraction_values(project, ids)
+    pending = list(pending)
+    values = extraction_values(project, ids, pending)
     none = none_id(scheme)
     by_report = assigned_labels(project, scheme.id, ids)
     assigned = {s: study_labels(by_report, reps, none) for s, reps in studies.items()}
@@ -148,8 +149,7 @@ def report_tables(
     header.append(STATUS_COLUMN)
     field_ids = {f.id for f in proto.extraction}
     checked_columns = [c for c in columns if c in field_ids]  # extraction fields in the layout
-    unchecked = unchecked_fields(project, ids) if checked_columns else {}
-    _add_pending(values, unchecked, pending)
+    unchecked = unchecked_fields(project, ids, pending) if checked_columns else {}
     merged = {s: study_values(values, unchecked, reps) for s, reps in studies.items()}
     unchecked_names = {c: names.get(c, _default_name(proto, c)) for c in checked_columns}
     if checked_columns:
@@ -195,18 +195,6 @@ def _label_counts(labels: Sequence[Assigned]) -> str:
     if offered:
         text += f" ({offered} confirmed on another report of the study)"
     return text + "."
-
-
-def _add_pending(
-    values: dict[int, dict[str, str]],
-    unchecked: dict[int, set[str]],
-    pending: Iterable[tuple[int, str, str]],
-) -> None:
-    """Prefilled values not stored yet, shown as stored unchecked prefills would be."""
-    for rid, field_id, value in pending:
-        values.setdefault(rid, {})[field_id] = value
-        if value.strip():
-            unchecked.setdefault(rid, set()).add(field_id)
 
 
 def _references(records: Mapping[int, Record], reports: Sequence[int]) -> str:
