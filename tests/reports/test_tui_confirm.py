@@ -14,6 +14,11 @@ from reviewkit.tui.help import HelpScreen
 from reviewkit.tui.messages import Confirmed
 
 
+def confirm_app(project, ids) -> ReviewkitApp:
+    """The confirm screen for Review B's model type, as reviewer ann."""
+    return ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap={})
+
+
 def test_confirm_keys(b_included):
     project, ids = b_included
     classify.classify_project(project, ids, ["model-type"])
@@ -21,7 +26,7 @@ def test_confirm_keys(b_included):
     confirmed = Caught(Confirmed)
 
     async def scenario() -> None:
-        app = ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap={})
+        app = confirm_app(project, ids)
         async with app.run_test(size=(120, 40), message_hook=confirmed) as pilot:
             await pilot.pause()
             screen = app.screen
@@ -87,7 +92,7 @@ def test_tab_wraps_to_an_unconfirmed_study_and_says_when_there_is_none(b_include
     classify.confirm(project, ids[2], "model-type", ["coordinator"], "ann")
 
     async def scenario() -> None:
-        app = ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap={})
+        app = confirm_app(project, ids)
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             screen = app.screen
@@ -149,7 +154,7 @@ def test_help_names_the_schemes_labels(b_included):
     classify.classify_project(project, ids, ["model-type"])
 
     async def scenario() -> None:
-        app = ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap={})
+        app = confirm_app(project, ids)
         async with app.run_test(size=(120, 50)) as pilot:
             await pilot.press("question_mark")
             await pilot.pause()
@@ -168,7 +173,7 @@ def test_status_and_model_lines_stay_in_view_at_80_columns(b_included):
     project, ids = b_included
 
     async def scenario() -> None:
-        app = ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap={})
+        app = confirm_app(project, ids)
         async with app.run_test(size=(80, 24)) as pilot:
             assert app.screen.trainer.wait(timeout=60)
             await pilot.press("j", "k")  # redraw now rather than at the next poll
@@ -191,7 +196,7 @@ def test_confirming_moves_to_the_next_unconfirmed_study_and_says_when_none_is_le
     classify.confirm(project, ids[1], "model-type", ["workplace"], "ann")
 
     async def scenario() -> None:
-        app = ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap={})
+        app = confirm_app(project, ids)
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             screen = app.screen
@@ -230,7 +235,7 @@ def test_each_study_is_scored_by_the_rules_once_however_often_it_is_drawn(b_incl
     monkeypatch.setattr(rules, "record_fields", counting)
 
     async def scenario() -> None:
-        app = ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap={})
+        app = confirm_app(project, ids)
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             await pilot.press("j", "k", "j", "j", "k", "k")
