@@ -67,7 +67,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
     DEFAULT_CSS = (
         STATUS_CSS
         + """
-    #model { height: 1; padding: 0 1; color: $text-muted; text-wrap: nowrap; }
+    #model { height: 1; padding: 0 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
     #labels { height: auto; border-top: solid $primary; padding: 0 1; }
     #message { height: 1; padding: 0 1; color: $warning; }
     """
