@@ -47,6 +47,7 @@ from reviewkit.store import decisions as decision_rows
 from reviewkit.store import records as record_rows
 from reviewkit.store.decisions import Decision
 from reviewkit.store.duplicates import canonical_map
+from reviewkit.wording import quantity
 
 FORMAT = "reviewkit-decisions/1"
 LABELS = (*VOTES, NOTE, UNDO, *FINAL)
@@ -245,11 +246,10 @@ def import_decisions(db: Store, path: Path, protocol: Protocol | None = None) ->
     entries = _parse(path, protocol)
     resolve = _Resolver(db)
     existing = decision_rows.get_decisions(db, [e["id"] for _, e in entries])
-    canon: dict[int, int] | None = None
     new: list[Decision] = []
     seen: dict[str, Decision] = {}
     lines: dict[str, str] = {}  # entry id -> 'file:line'
-    skipped = 0
+    repeats: list[tuple[Decision, Decision, str]] = []  # (entry here, the file's, where)
     for no, e in entries:
         where = f"{path}:{no}"
         record_id = resolve(e["record"])
@@ -274,18 +274,7 @@ def import_decisions(db: Store, path: Path, protocol: Protocol | None = None) ->
         )
         before = existing.get(d.id) or seen.get(d.id)
         if before is not None:
-            if canon is None:
-                canon = canonical_map(db)
-            same = all(getattr(before, k) == getattr(d, k) for k in _CONTENT) and canon.get(
-                before.record_id, before.record_id
-            ) == canon.get(d.record_id, d.record_id)
-            if not same:
-                raise UserError(
-                    f"decision {d.id} is already in this project with different content",
-                    where=where,
-                    hint="the file conflicts with the log here; nothing was written",
-                )
-            skipped += 1
+            repeats.append((before, d, where))  # checked against the studies as they are
             continue
         if d.undoes and d.undoes not in seen and decision_rows.get_decision(db, d.undoes) is None:
             raise UserError(
@@ -295,19 +284,37 @@ def import_decisions(db: Store, path: Path, protocol: Protocol | None = None) ->
         seen[d.id] = d
         new.append(d)
         lines[d.id] = where
-    with db.transaction():  # the check and the write are one, as for a key press
+    with db.transaction():  # the checks and the write are one, as for a key press
+        # which study each record is in, read once, with the write lock held
+        canon = canonical_map(db) if repeats or protocol is not None else {}
+        for before, d, where in repeats:
+            _check_repeat(before, d, where, canon)
         if protocol is not None:
-            _check_vote_slots(db, protocol, new, lines)
+            _check_vote_slots(canon, db, protocol, new, lines)
         decision_rows.add_decisions(db, new)
-    return ImportResult(len(new), skipped)
+    return ImportResult(len(new), len(repeats))
+
+
+def _check_repeat(before: Decision, d: Decision, where: str, canon: dict[int, int]) -> None:
+    """Refuse an entry whose id is here (or earlier in the file) with other content: another
+    label, reason, note, time … or a record in another study."""
+    same = all(getattr(before, k) == getattr(d, k) for k in _CONTENT) and canon.get(
+        before.record_id, before.record_id
+    ) == canon.get(d.record_id, d.record_id)
+    if not same:
+        raise UserError(
+            f"decision {d.id} is already in this project with different content",
+            where=where,
+            hint="the file conflicts with the log here; nothing was written",
+        )
 
 
 def _check_vote_slots(
-    db: Store, protocol: Protocol, new: list[Decision], lines: dict[str, str]
+    canon: dict[int, int], db: Store, protocol: Protocol, new: list[Decision], lines: dict[str, str]
 ) -> None:
     """Refuse a vote its study no longer waited for, replaying each touched study's log (the
-    project's and the file's entries, in time order) as ``screening.decide`` would have."""
-    canon = canonical_map(db)
+    project's and the file's entries, in time order) as ``screening.decide`` would have;
+    ``canon``: record id -> its study's canonical record (the duplicate clusters)."""
 
     def study_of(d: Decision) -> int:
         return canon.get(d.record_id, d.record_id)
@@ -335,7 +342,7 @@ def _check_vote_slots(
             culprit = next((d for d in reversed(added) if d.label in VOTES), added[-1])
             raise UserError(  # which way the others voted stays hidden (blinding)
                 f"a vote by {culprit.reviewer!r} on a study that no longer waited for it: the "
-                f"{stage} stage needs {rule.reviewers_per_record} vote(s) per record and the "
+                f"{stage} stage needs {quantity(rule.reviewers_per_record, 'vote')} per record and the "
                 f"study has them{' and a final decision' if state.final else ''}",
                 where=lines[culprit.id],
                 hint=(

@@ -21,8 +21,9 @@ from reviewkit.classify.study_labels import studies_of, study_labels
 from reviewkit.project import Project
 from reviewkit.protocol import Scheme
 from reviewkit.records import Record
-from reviewkit.reports.writers import Table, count_studies, write_csv, write_markdown, write_xlsx
+from reviewkit.reports.writers import Table, write_csv, write_markdown, write_xlsx
 from reviewkit.store import records as record_rows
+from reviewkit.wording import quantity
 
 
 @dataclass
@@ -86,7 +87,7 @@ class EvidenceMap:
             else "the others"
         )
         return (
-            f"{count_studies(len(self.citations))}; {self.confirmed_studies} with both labels confirmed by a "
+            f"{quantity(len(self.citations), 'study')}; {self.confirmed_studies} with both labels confirmed by a "
             f"reviewer, {others} on the rules' suggestions."
         )
 
@@ -276,7 +277,7 @@ def draw_map(emap: EvidenceMap, path: Path) -> Path:
     ax.set_axisbelow(True)
     ax.set_xlabel(emap.cols_scheme.name, fontsize=9)
     ax.set_ylabel(emap.rows_scheme.name, fontsize=9)
-    ax.set_title(f"Evidence map ({len(emap.citations)} studies)", fontsize=10)
+    ax.set_title(f"Evidence map ({quantity(len(emap.citations), 'study')})", fontsize=10)
     fig.tight_layout()
     outputs.output_folder(path.parent)
     return outputs.save_figure(fig, path)

@@ -171,8 +171,14 @@ def records(project: Project, record_ids: Iterable[int]) -> dict[int, Record]:
     return record_rows.get_records(project.db, list(record_ids))
 
 
-def values(project: Project, record_ids: Iterable[int]) -> dict[int, dict[str, str]]:
-    """record id -> field id -> current value ('' when empty)."""
+Pending = Iterable[tuple[int, str, str]]  # (record id, field id, value) not stored yet
+
+
+def values(
+    project: Project, record_ids: Iterable[int], pending: Pending = ()
+) -> dict[int, dict[str, str]]:
+    """record id -> field id -> current value ('' when empty); ``pending`` prefills (from
+    :func:`pending_prefills`) as they will be once stored."""
     ids = list(record_ids)
     current = values_rows.current_values(project.db, ids)
     out = {}
@@ -181,17 +187,34 @@ def values(project: Project, record_ids: Iterable[int]) -> dict[int, dict[str, s
         out[rid] = {
             f.id: cur[f.id].value if f.id in cur else "" for f in project.protocol.extraction
         }
+    for rid, field_id, value in pending:
+        out.setdefault(rid, {})[field_id] = value
     return out
 
 
-def unchecked(project: Project, record_ids: Iterable[int]) -> dict[int, set[str]]:
+def _unchecked(method: str, value: str) -> bool:
+    """Whether a field's value is an unchecked prefill: prefilled and not empty (no person or
+    CSV import has given or confirmed a value since)."""
+    return method == "prefill" and bool(value.strip())
+
+
+def unchecked(
+    project: Project, record_ids: Iterable[int], pending: Pending = ()
+) -> dict[int, set[str]]:
     """record id -> the fields whose value is still the prefilled one (no person or CSV import
-    has given or confirmed a value since); empty values are not counted."""
+    has given or confirmed a value since); empty values are not counted. ``pending`` prefills
+    count as they will once stored."""
     current_rows = values_rows.current_values(project.db, list(record_ids))
-    return {
-        rid: {f for f, v in fields.items() if v.method == "prefill" and v.value.strip()}
+    out = {
+        rid: {f for f, v in fields.items() if _unchecked(v.method, v.value)}
         for rid, fields in current_rows.items()
     }
+    for rid, field_id, value in pending:
+        if _unchecked("prefill", value):
+            out.setdefault(rid, set()).add(field_id)
+        else:
+            out.get(rid, set()).discard(field_id)
+    return out
 
 
 def current(project: Project, record_ids: Iterable[int]) -> dict[int, dict[str, values_rows.Value]]:
@@ -226,11 +249,9 @@ def export_csv(
     atomically, with formula-looking cells neutralised (:mod:`reviewkit.outputs`)."""
     ids = list(record_ids)
     records = record_rows.get_records(project.db, ids)
-    current = values(project, ids)
-    fields = [f.id for f in project.protocol.extraction]
     new = pending_prefills(project, ids, records=records) if prefill else []
-    for rid, field_id, value in new:
-        current[rid][field_id] = value
+    current = values(project, ids, new)
+    fields = [f.id for f in project.protocol.extraction]
     rows = (
         [rid, records[rid].citation(), records[rid].title, *(current[rid][f] for f in fields)]
         for rid in ids

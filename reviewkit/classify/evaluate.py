@@ -38,6 +38,7 @@ from reviewkit.formats import csv_format
 from reviewkit.formats.text import read_text
 from reviewkit.protocol import Protocol, Scheme
 from reviewkit.records import AbstractSection, Record, plain_abstract
+from reviewkit.wording import quantity
 
 SECTION_COLUMNS = (
     "background", "introduction", "objective", "objectives", "aim", "aims", "purpose", "methods",
@@ -99,8 +100,11 @@ class EvaluationResult:
 
     def summary(self) -> str:
         """One line: scheme, method, rows, accuracy and ties."""
-        tie = f", {self.ties} ties" if self.ties else ""
-        return f"scheme {self.scheme} ({self.method}): {self.n} rows, accuracy {self.accuracy:.3f}{tie}"
+        tie = f", {quantity(self.ties, 'tie')}" if self.ties else ""
+        return (
+            f"scheme {self.scheme} ({self.method}): {quantity(self.n, 'row')}, "
+            f"accuracy {self.accuracy:.3f}{tie}"
+        )
 
     def format(self, disagreements: bool = True) -> str:
         """The report ``classify --evaluate`` prints: summary, per-label figures, confusion,

@@ -12,11 +12,18 @@ beats the rules' (see :mod:`reviewkit.classify.model`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reviewkit.classify.model import Model, train
-from reviewkit.classify.rules import Suggestion, allowed_together, none_id, suggest
+from reviewkit.classify.rules import (
+    LabelScore,
+    Suggestion,
+    allowed_together,
+    choose,
+    none_id,
+    score_labels,
+)
 from reviewkit.classify.studies import (
     confirmed_rows,
     offer_from_siblings,
@@ -186,6 +193,23 @@ class StudySuggestions:
         return self.offered.get(rid) or self.rules[rid]
 
 
+def _study_scores(
+    records: Mapping[int, Record], rid: int, sibs: Sequence[int], scheme: Scheme
+) -> list[LabelScore]:
+    """The rules' label scores of a record on the evidence of its whole study."""
+    return score_labels(records[rid], scheme, {report_name(s): records[s] for s in sibs})
+
+
+def _offer(
+    scheme: Scheme,
+    rid: int,
+    sibs: Sequence[int],
+    confirmed: Mapping[int, Sequence[tuple[str, str]]],
+) -> list[Suggestion]:
+    """The labels offered from a record's sibling reports (none once a person confirmed it)."""
+    return [] if confirmed.get(rid) else offer_from_siblings(scheme.id, sibs, confirmed)
+
+
 def study_suggestions(
     project: Project, scheme: Scheme, record_ids: Iterable[int]
 ) -> StudySuggestions:
@@ -199,12 +223,39 @@ def study_suggestions(
     out = StudySuggestions({}, {})
     for rid in ids:
         sibs = siblings.get(rid, ())
-        if not confirmed.get(rid):
-            offer = offer_from_siblings(scheme.id, sibs, confirmed)
-            if offer:
-                out.offered[rid] = offer
-        out.rules[rid] = suggest(records[rid], scheme, {report_name(s): records[s] for s in sibs})
+        offer = _offer(scheme, rid, sibs, confirmed)
+        if offer:
+            out.offered[rid] = offer
+        out.rules[rid] = choose(scheme, _study_scores(records, rid, sibs, scheme))
     return out
+
+
+class StudyRules:
+    """The rules on one study at a time, for a screen that redraws it often (``confirm``).
+
+    Each study's label scores, on the evidence of all its reports, are computed once (the
+    costly part: every term of every label on every field), and again only when its study
+    links change; the labels persons confirmed on its other reports are read anew each time,
+    as the reviewer may just have confirmed one.
+    """
+
+    def __init__(self, project: Project, scheme: Scheme) -> None:
+        self.project = project
+        self.scheme = scheme
+        self._scores: dict[tuple[int, tuple[int, ...]], list[LabelScore]] = {}
+
+    def of(self, rid: int) -> tuple[list[LabelScore], list[Suggestion]]:
+        """A record's label scores on its study's evidence, and what the tool suggests in
+        place of a person (as :func:`rule_suggestions`)."""
+        db = self.project.db
+        sibs = sibling_reports(db).get(rid, ())
+        key = (rid, sibs)
+        if key not in self._scores:
+            records = record_rows.get_records(db, [rid, *sibs])
+            self._scores[key] = _study_scores(records, rid, sibs, self.scheme)
+        scores = self._scores[key]
+        confirmed = confirmed_rows(db, self.scheme.id, [rid, *sibs]) if sibs else {}
+        return scores, _offer(self.scheme, rid, sibs, confirmed) or choose(self.scheme, scores)
 
 
 def rule_suggestions(

@@ -9,6 +9,7 @@ import click
 from reviewkit import settings
 from reviewkit.cli._common import load_project, progress_bar, project_option
 from reviewkit.errors import UserError
+from reviewkit.wording import quantity
 
 all_option = click.option(
     "--all",
@@ -107,8 +108,9 @@ def classify_command(
         for status in result.model_status.values():
             click.echo(status.describe())
         click.echo(
-            f"{len(ids)} studies classified; {result.written} new suggestion batches; "
-            f"{filled} extraction values prefilled"
+            f"{quantity(len(ids), 'study')} classified; "
+            f"{quantity(result.written, 'new suggestion batch')}; "
+            f"{quantity(filled, 'extraction value')} prefilled"
         )
         if csv_out:
             click.echo(f"suggestions written to {csv_out}")
@@ -214,7 +216,7 @@ def extract_export(project_dir: Path, file: Path, all_studies: bool) -> None:
     try:
         ids = _studies(project, all_studies)
         n = extract.export_csv(project, ids, file, prefill=True)
-        click.echo(f"{n} studies written to {file}")
+        click.echo(f"{quantity(n, 'study')} written to {file}")
     finally:
         project.close()
 
@@ -230,7 +232,9 @@ def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
     project = load_project(project_dir)
     try:
         result = extract.import_csv(project, file, _studies(project, True), reviewer=reviewer)
-        click.echo(f"{result.rows} rows read, {result.changed} values changed")
+        click.echo(
+            f"{quantity(result.rows, 'row')} read, {quantity(result.changed, 'value')} changed"
+        )
     finally:
         project.close()
 

@@ -14,6 +14,7 @@ from reviewkit.errors import UserError
 from reviewkit.project import init_project
 from reviewkit.query import warnings as query_warnings
 from reviewkit.status import project_status
+from reviewkit.wording import quantity
 
 
 @click.command("init")
@@ -34,7 +35,8 @@ def init_command(folder: Path, protocol_file: Path) -> None:
     p = project.protocol
     click.echo(f"created {folder}/ for '{p.title}'")
     click.echo(
-        f"  {len(p.searches)} stored searches, {len(p.schemes)} classification schemes, "
+        f"  {quantity(len(p.searches), 'stored search')}, "
+        f"{quantity(len(p.schemes), 'classification scheme')}, "
         f"stages: {', '.join(p.stages)}"
     )
     project.close()
@@ -109,7 +111,8 @@ def import_command(
             click.echo(f"{s.path}: skipped, {s.skipped_reason} (use --again to import it anyway)")
         else:
             click.echo(
-                f"{s.path}: {s.records} records ({s.format}, source '{s.source}', import #{s.import_id})"
+                f"{s.path}: {quantity(s.records, 'record')} ({s.format}, source '{s.source}', "
+                f"import #{s.import_id})"
             )
             for label in s.untitled:
                 click.echo(f"warning: {s.path}: {label} has no title (imported as is)", err=True)
@@ -139,14 +142,15 @@ def status_command(project_dir: Path) -> None:
     for st in s.stages:  # decisions in force: no notes, undos or undone entries
         finals = f", {st.finals} final" if st.finals else ""
         click.echo(
-            f"{st.stage}: {st.decisions} decisions ({st.votes} votes{finals}) · "
-            f"{st.studies} studies: {st.included} included, {st.excluded} excluded, "
+            f"{st.stage}: {quantity(st.decisions, 'decision')} ({quantity(st.votes, 'vote')}"
+            f"{finals}) · {quantity(st.studies, 'study')}: {st.included} included, "
+            f"{st.excluded} excluded, "
             f"{st.pending} pending, {st.conflicts} in conflict"
         )
     if s.included_studies is None:
         click.echo(f"included studies: {s.included}")
     else:  # several reports of one study, linked by a person
-        click.echo(f"included studies: {s.included_studies} ({s.included} reports)")
+        click.echo(f"included studies: {s.included_studies} ({quantity(s.included, 'report')})")
 
 
 @click.group("protocol")
@@ -172,8 +176,8 @@ def protocol_check(file: Path) -> None:
             click.echo(f"  warning: search {s.name}: {warning}")
     for name, stage in p.stages.items():
         click.echo(
-            f"  stage {name}: {stage.reviewers_per_record} reviewer(s) per record, "
-            f"{len(stage.exclusion_reasons)} exclusion reasons"
+            f"  stage {name}: {quantity(stage.reviewers_per_record, 'reviewer')} per record, "
+            f"{quantity(len(stage.exclusion_reasons), 'exclusion reason')}"
         )
     for sid, scheme in p.schemes.items():
         click.echo(f"  scheme {sid}: {', '.join(scheme.label_ids)}")

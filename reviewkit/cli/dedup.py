@@ -9,6 +9,7 @@ from click.core import ParameterSource
 
 from reviewkit import settings
 from reviewkit.cli._common import load_project, progress_bar, project_option
+from reviewkit.wording import quantity
 
 
 def _project_dir(ctx: click.Context, project_dir: Path) -> Path:
@@ -56,15 +57,18 @@ def dedup(ctx: click.Context, project_dir: Path) -> None:
         project.close()
     if result.run_id is None:
         click.echo(
-            f"nothing new: all {result.records} records were already compared ({result.studies} studies)"
+            f"nothing new: all {quantity(result.records, 'record')} were already compared "
+            f"({quantity(result.studies, 'study')})"
         )
         return
     click.echo(
-        f"{result.new_records} new records, {result.pairs_compared} pairs compared: "
-        f"{result.duplicates} duplicate links, {result.uncertain} pairs to review"
+        f"{quantity(result.new_records, 'new record')}, "
+        f"{quantity(result.pairs_compared, 'pair')} compared: "
+        f"{quantity(result.duplicates, 'duplicate link')}, "
+        f"{quantity(result.uncertain, 'pair')} to review"
         + (f" ({result.refused} held back by the chaining guard)" if result.refused else "")
     )
-    click.echo(f"{result.records} records → {result.studies} studies")
+    click.echo(f"{quantity(result.records, 'record')} → {quantity(result.studies, 'study')}")
     if result.uncertain:
         click.echo("review the uncertain pairs with: reviewkit dedup review")
 
@@ -119,12 +123,16 @@ def _review_csv(project, reviewer: str, csv_out: Path | None, csv_in: Path | Non
     if csv_in:
         got = read_queue_csv(project.db, csv_in, reviewer)
         click.echo(
-            f"{got.applied} verdicts written from {csv_in}; {got.left_open} rows left open"
+            f"{quantity(got.applied, 'verdict')} written from {csv_in}; "
+            f"{quantity(got.left_open, 'row')} left open"
             + (f", {got.already_settled} already settled" if got.already_settled else "")
         )
     if csv_out:
         n = write_queue_csv(project.db, csv_out)
-        click.echo(f"wrote {n} open pairs to {csv_out} (fill the verdict column: same / different)")
+        click.echo(
+            f"wrote {quantity(n, 'open pair')} to {csv_out} "
+            "(fill the verdict column: same / different)"
+        )
 
 
 @dedup.command("split")
@@ -155,9 +163,7 @@ def split_cmd(
         n = split(project.db, record_id, reviewer)
     finally:
         project.close()
-    click.echo(
-        f"record {record_id} split from its cluster ({n} link{'s' if n != 1 else ''} broken)"
-    )
+    click.echo(f"record {record_id} split from its cluster ({quantity(n, 'link')} broken)")
 
 
 @dedup.command("report")
@@ -197,7 +203,7 @@ def report_cmd(ctx: click.Context, project_dir: Path, csv_file: Path | None, by_
         reports = sum(len(g.reports) for g in groups)
         click.echo(f"studies with several reports:     {len(groups)} ({reports} reports)")
     if csv_file is not None:
-        click.echo(f"wrote {clusters} clusters to {csv_file}")
+        click.echo(f"wrote {quantity(clusters, 'cluster')} to {csv_file}")
     if disagree:
         click.echo(f"merged studies whose decisions disagree: {len(disagree)} (for the lead)")
         for c in disagree:
@@ -234,7 +240,7 @@ def studies_cmd(ctx: click.Context, project_dir: Path) -> None:
         groups = study_groups(project.db)
     finally:
         project.close()
-    click.echo(f"{new} new suggestions; {len(pending)} waiting for a person")
+    click.echo(f"{quantity(new, 'new suggestion')}; {len(pending)} waiting for a person")
     for s in pending:
         click.echo(f"  records {s.a} and {s.b}: {s.evidence}")
     if pending:

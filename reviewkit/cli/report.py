@@ -10,6 +10,7 @@ import click
 from reviewkit import outputs
 from reviewkit.cli._common import load_project, project_option
 from reviewkit.errors import UserError
+from reviewkit.wording import quantity
 
 
 @click.command("report")
@@ -38,7 +39,7 @@ def report_command(project_dir: Path, out_dir: Path, formats: str) -> None:
     try:
         chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
         paths = write_report(project, out_dir, chosen)
-        click.echo(f"{len(paths)} files written to {out_dir}/")
+        click.echo(f"{quantity(len(paths), 'file')} written to {out_dir}/")
         for p in paths:
             click.echo(f"  {p}")
     finally:
@@ -80,7 +81,7 @@ def export_command(project_dir: Path, included: bool, fmt: str, out_file: Path |
             sys.stdout.write(export_records(project, ids, fmt))
         else:
             export_to_file(project, ids, fmt, out_file)
-            click.echo(f"{len(ids)} included studies written to {out_file}", err=True)
+            click.echo(f"{quantity(len(ids), 'included study')} written to {out_file}", err=True)
     finally:
         project.close()
 

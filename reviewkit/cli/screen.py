@@ -9,6 +9,7 @@ import click
 from reviewkit import outputs, settings
 from reviewkit.cli._common import load_project, project_option
 from reviewkit.protocol import STAGES
+from reviewkit.wording import quantity
 
 stage_option = click.option(
     "--stage",
@@ -151,7 +152,7 @@ def export_cmd(project_dir: Path, reviewer: str, file: Path) -> None:
     try:
         check_exporter(project.protocol, project.db, reviewer)
         n = export_decisions(project.db, reviewer, file)
-        click.echo(f"exported {n} entries of {reviewer} to {file}")
+        click.echo(f"exported {quantity(n, 'entry')} of {reviewer} to {file}")
     finally:
         project.close()
 
@@ -166,7 +167,9 @@ def import_cmd(project_dir: Path, file: Path) -> None:
     project = load_project(project_dir)
     try:
         result = import_decisions(project.db, file, project.protocol)
-        click.echo(f"added {result.added} entries, {result.already_present} already present")
+        click.echo(
+            f"added {quantity(result.added, 'entry')}, {result.already_present} already present"
+        )
     finally:
         project.close()
 

@@ -10,6 +10,7 @@ from rich.table import Table
 from reviewkit import settings
 from reviewkit.cli._common import console, load_project, progress_bar, project_option
 from reviewkit.errors import Interrupted, UserError
+from reviewkit.wording import quantity
 
 BASE_URL_ENV = settings.EUTILS_URL.name
 
@@ -90,7 +91,7 @@ def run_command(
         def progress(name: str, done: int, total: int) -> None:
             if current.get("name") != name:
                 current["name"] = name
-                console.print(f"[bold]{name}[/]: fetching {total} records")
+                console.print(f"[bold]{name}[/]: fetching {quantity(total, 'record')}")
             update(done, total)
 
         try:
@@ -105,11 +106,12 @@ def run_command(
     for r in reports:
         if r.already_finished:
             click.echo(
-                f"{r.search}: {r.count} records (run {r.run_id}), finished before the"
+                f"{r.search}: {quantity(r.count, 'record')} (run {r.run_id}), finished before the"
                 " interruption; not run again"
             )
             continue
-        line = f"{r.search}: {r.count} records (run {r.run_id}{', resumed' if r.resumed else ''}), {r.stored} stored"
+        resumed = ", resumed" if r.resumed else ""
+        line = f"{r.search}: {quantity(r.count, 'record')} (run {r.run_id}{resumed}), {r.stored} stored"
         if r.previous_run is not None:
             line += (
                 f"; since run {r.previous_run}: {len(r.new)} new, {len(r.gone)} gone, "
@@ -289,7 +291,7 @@ def serve_command(
     Example: reviewkit pubmed serve --port 8765 --faults 500@0.05
     """
     from reviewkit.pubmed.server import NCBI_RATE, NCBI_RATE_WITH_KEY, parse_faults, serve_forever
-    from reviewkit.pubmed.snapshot import build_index
+    from reviewkit.pubmed.snapshot import build_index, index_path
 
     plan = parse_faults(faults, seed=seed)
     if not files:
@@ -306,8 +308,13 @@ def serve_command(
         )
         click.echo(f"  e.g. reviewkit search run --all --base-url {server.base_url}", err=True)
 
-    with progress_bar("indexing the snapshot (once)") as update:
-        build_index(files, progress=update)
+    index = index_path(list(files))
+    if index.exists():  # nothing to index: a bar here sat at "0/?" while the server started
+        click.echo(f"reusing the snapshot index {index} (built before)", err=True)
+    else:
+        with progress_bar("indexing the snapshot (once)") as update:
+            build_index(files, progress=update)
+        click.echo(f"indexed the snapshot into {index} (later runs reuse it)", err=True)
     serve_forever(
         list(files),
         port=port,

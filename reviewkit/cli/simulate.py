@@ -9,6 +9,7 @@ import click
 from reviewkit import outputs
 from reviewkit.cli._common import console, progress_bar
 from reviewkit.errors import UserError
+from reviewkit.wording import quantity
 
 
 @click.command("simulate")
@@ -53,7 +54,8 @@ def simulate_command(
     with progress_bar("includes found") as update:
         result = simulate(dataset, label_column, seed, progress=update)
     click.echo(
-        f"{result.dataset}: {result.n_records} records, {result.n_includes} includes ({label_column}), seed {seed}\n"
+        f"{result.dataset}: {quantity(result.n_records, 'record')}, "
+        f"{quantity(result.n_includes, 'include')} ({label_column}), seed {seed}\n"
         f"WSS@95      {result.wss95:.3f}\n"
         f"recall@10%  {result.recall_at_10:.3f}\n"
         f"recall@20%  {result.recall_at_20:.3f}\n"

@@ -17,6 +17,7 @@ from reviewkit.classify import assigned_labels
 from reviewkit.demo.reviewers import HUMAN, LEAD, NOTE, REVIEWERS
 from reviewkit.project import Project
 from reviewkit.reports import prisma
+from reviewkit.wording import quantity
 
 if TYPE_CHECKING:
     from reviewkit.demo.librarian import LibrarianResult
@@ -51,10 +52,6 @@ def rel(path: Path) -> str:
         return str(path)
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def intro(console: Console, result: DemoResult, kept: bool) -> None:
     if not kept and result.index_seconds is None:
         console.print(f"snapshot index: {rel(result.snapshot_index)} (built before, reused)")
@@ -78,7 +75,7 @@ def librarian_part(console: Console, result: LibrarianResult) -> None:
         table.add_row(first.search, str(first.count), str(len(again.new)), str(len(again.gone)))
     console.print(table)
     console.print(
-        f"Review A (the librarian's part): {plural(sum(r.count for r in result.first), 'record')} from "
+        f"Review A (the librarian's part): {quantity(sum(r.count for r in result.first), 'record')} from "
         f"{len(result.first)} searches; the rerun found {result.new} new, {result.gone} gone and "
         f"{result.changed} changed records."
     )

@@ -217,6 +217,16 @@ def check_head(head: bytes, name: str) -> None:
     entities that expand to gigabytes ("billion laughs") or that read a local file or a URL
     (XXE). The parser is not asked to expand them; such a file is refused before parsing.
     """
+    if bom_encoding(head) == "utf-32":
+        # libxml2 (lxml) reads XML in UTF-8 and UTF-16 only: a UTF-32 file failed with
+        # "Start tag expected, '<' not found". PubMed and reference managers write UTF-8;
+        # refusing costs a re-save, where reading would need a transcoding stream for a form
+        # no tool produces.
+        raise FormatError(
+            "PubMed XML in UTF-32 is not read (the XML reader takes UTF-8 or UTF-16)",
+            where=name,
+            hint="re-save the file as UTF-8, as PubMed delivers it; nothing was imported",
+        )
     text = _head_text(head)
     if _INTERNAL_SUBSET.search(text):
         line = text.count("\n", 0, _INTERNAL_SUBSET.search(text).start()) + 1  # type: ignore[union-attr]

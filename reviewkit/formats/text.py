@@ -10,6 +10,7 @@ memory.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import re
 import zlib
@@ -145,6 +146,35 @@ def _decode_wide(data: bytes, name: str, encoding: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+_NON_ASCII_WORD = re.compile(r"\S{0,20}[^\x00-\x7f]\S{0,20}")  # for the message
+
+
+def _refuse_utf8_read_as(data: bytes, name: str, encoding: str) -> None:
+    """FormatError when a file declared to be in a non-UTF encoding is valid UTF-8 with
+    characters beyond ASCII: read in the declared one, each of them would be stored garbled
+    ('ø' as 'Ã¸' in cp1252 or Latin-1), and records are never changed afterwards. Refused, not
+    warned: a warning scrolls past while the garbled records stay. Real Latin-1 or cp1252 text
+    is almost never valid UTF-8 (an accented capital followed by a symbol from 0x80-0xBF, as in
+    'Ã¸', is itself what garbled text looks like), so a file that is, is UTF-8."""
+    if codecs.lookup(encoding).name.startswith("utf") or data.isascii():
+        return
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return  # not UTF-8: the declared encoding is the file's
+    found = _NON_ASCII_WORD.search(text)
+    if found is None:  # cannot be: the bytes are not ASCII
+        return
+    word = found.group(0)
+    garbled = word.encode("utf-8").decode(encoding, errors="replace")
+    raise FormatError(
+        f"the file is UTF-8, not {encoding}: read as {encoding}, '{word}' would be stored "
+        f"as '{garbled}'",
+        where=f"{name}:{text.count(chr(10), 0, found.start()) + 1}",
+        hint="leave out --encoding (UTF-8 is read by default); nothing was imported",
+    )
+
+
 def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool = True) -> str:
     """Bytes -> str. Refuses empty and binary files; names the line of a bad byte.
 
@@ -193,9 +223,11 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
         )
     if encoding:
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError) as exc:
             raise FormatError(f"cannot decode as {encoding}: {exc}", where=name) from None
+        _refuse_utf8_read_as(data, name, encoding)
+        return text
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

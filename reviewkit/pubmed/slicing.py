@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from reviewkit.pubmed.client import EntrezError, Message, SearchResult, Slice
+from reviewkit.wording import quantity
 
 if TYPE_CHECKING:
     from reviewkit.pubmed.client import PubMedClient
@@ -75,7 +76,7 @@ def search(
             0,
             Message(
                 "drift",
-                f"the search found {first.count} records at the start of the run and "
+                f"the search found {quantity(first.count, 'record')} at the start of the run and "
                 f"{final.count} at its end; the run keeps the {final.count} of the end",
             ),
         )
@@ -84,7 +85,7 @@ def search(
         reader.drift.append(
             Message(
                 "drift",
-                f"{len(missing)} record(s) listed by the first request are in no slice at the "
+                f"{quantity(len(missing), 'record')} listed by the first request in no slice at the "
                 f"end (removed from PubMed during the run?): {' '.join(missing[:20])}",
             )
         )

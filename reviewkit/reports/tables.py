@@ -22,8 +22,9 @@ from reviewkit.extract import unchecked as unchecked_fields
 from reviewkit.extract import values as extraction_values
 from reviewkit.project import Project
 from reviewkit.records import Record
-from reviewkit.reports.writers import Table, count_studies
+from reviewkit.reports.writers import Table
 from reviewkit.store import records as record_rows
+from reviewkit.wording import quantity
 
 STATUS_COLUMN = "Label status"
 REPORTS_COLUMN = "Reports"
@@ -135,7 +136,8 @@ def report_tables(
     studies = studies_of(ids, reports)
     if records is None:
         records = record_rows.get_records(project.db, ids)
-    values = extraction_values(project, ids)
+    pending = list(pending)
+    values = extraction_values(project, ids, pending)
     none = none_id(scheme)
     by_report = assigned_labels(project, scheme.id, ids)
     assigned = {s: study_labels(by_report, reps, none) for s, reps in studies.items()}
@@ -147,8 +149,7 @@ def report_tables(
     header.append(STATUS_COLUMN)
     field_ids = {f.id for f in proto.extraction}
     checked_columns = [c for c in columns if c in field_ids]  # extraction fields in the layout
-    unchecked = unchecked_fields(project, ids) if checked_columns else {}
-    _add_pending(values, unchecked, pending)
+    unchecked = unchecked_fields(project, ids, pending) if checked_columns else {}
     merged = {s: study_values(values, unchecked, reps) for s, reps in studies.items()}
     unchecked_names = {c: names.get(c, _default_name(proto, c)) for c in checked_columns}
     if checked_columns:
@@ -175,9 +176,9 @@ def report_tables(
         ]
         title = next((x.name for x in scheme.labels if x.id == lab), "None of these")
         n_reports = sum(len(studies[s]) for s in members)
-        counted = count_studies(len(members))
+        counted = quantity(len(members), "study")
         if several:
-            counted += f" ({count_reports(n_reports)})"
+            counted += f" ({quantity(n_reports, 'report')})"
         note = f"{counted}; {_label_counts([assigned[s] for s in members])}"
         if checked_columns:
             note += " " + UNCHECKED_NOTE
@@ -189,33 +190,16 @@ def _label_counts(labels: Sequence[Assigned]) -> str:
     """A table note's count of confirmed and suggested labels; the suggestions that are a
     label a person confirmed on another report of the study are counted apart."""
     confirmed = sum(1 for a in labels if a.confirmed)
-    text = f"{confirmed} labels confirmed by a reviewer, {len(labels) - confirmed} suggested"
+    text = f"{quantity(confirmed, 'label')} confirmed by a reviewer, {len(labels) - confirmed} suggested"
     offered = sum(1 for a in labels if a.method == "study" and not a.confirmed)
     if offered:
         text += f" ({offered} confirmed on another report of the study)"
     return text + "."
 
 
-def _add_pending(
-    values: dict[int, dict[str, str]],
-    unchecked: dict[int, set[str]],
-    pending: Iterable[tuple[int, str, str]],
-) -> None:
-    """Prefilled values not stored yet, shown as stored unchecked prefills would be."""
-    for rid, field_id, value in pending:
-        values.setdefault(rid, {})[field_id] = value
-        if value.strip():
-            unchecked.setdefault(rid, set()).add(field_id)
-
-
 def _references(records: Mapping[int, Record], reports: Sequence[int]) -> str:
     """A study's reports, one full reference a line (the study's own record first)."""
     return "\n".join(reference(records[r]) for r in reports)
-
-
-def count_reports(n: int) -> str:
-    """'1 report', '3 reports'."""
-    return f"{n} report" if n == 1 else f"{n} reports"
 
 
 def study_values(

@@ -29,11 +29,6 @@ class Table:
     note: str = ""
 
 
-def count_studies(n: int) -> str:
-    """'1 study', '2 studies'."""
-    return f"{n} study" if n == 1 else f"{n} studies"
-
-
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "table"
 

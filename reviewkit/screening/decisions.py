@@ -24,6 +24,7 @@ from reviewkit.screening.rules import (
 from reviewkit.store import Store, lookup
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store.decisions import Decision
+from reviewkit.wording import quantity
 
 
 class AlreadyDecided(UserError):
@@ -116,7 +117,7 @@ def _check_still_open(
     n = votes_required(state, rule)
     raise AlreadyDecided(  # which way the others voted stays hidden (blinding)
         f"record {study_id} was decided by another reviewer meanwhile: the {rule.name} stage"
-        f" needs {n} vote{'s' if n != 1 else ''} per record and has them",
+        f" needs {quantity(n, 'vote')} per record and has them",
         hint="it has left your queue; go on with the next record",
     )
 

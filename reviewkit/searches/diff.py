@@ -9,6 +9,7 @@ from reviewkit.records import Record
 from reviewkit.store import Store
 from reviewkit.store import searches as rows
 from reviewkit.store.searches import SearchRun
+from reviewkit.wording import quantity
 
 
 @dataclass
@@ -107,7 +108,7 @@ def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None 
         complete = complete_runs(db, name)
         if len(complete) < 2:
             raise UserError(
-                f"search {name!r} has {len(complete)} complete run(s); a diff needs two",
+                f"search {name!r} has {quantity(len(complete), 'complete run')}; a diff needs two",
                 hint=f"run 'reviewkit search run {name}' again later",
             )
         run_a, run_b = complete[-2].id, complete[-1].id

@@ -4,9 +4,10 @@ The screen shows the study with the terms that fired highlighted, every label wi
 score, the rules' suggestion (R) or the label a person confirmed on another report of the same
 study (S), the model's (M) with why, and the confirmed answer (✓); Enter accepts R or S.
 The model retrains in a worker thread after every confirmation (:class:`classify.ModelTrainer`);
-the status line shows its cross-validated accuracy beside the rules' on the confirmed studies,
-and its suggestion (M) appears only while it beats the rules.
-Single-label schemes: a number key confirms that label and moves on. Multi-label schemes: number
+the line under the status line shows its cross-validated accuracy beside the rules' on the
+confirmed studies, and its suggestion (M) appears only while it beats the rules.
+Single-label schemes: a number key confirms that label and moves on to the next study without a
+confirmed label (the message line says when none is left). Multi-label schemes: number
 keys toggle labels and Enter confirms the selection. Every confirmation is committed at once;
 while another process writes to the database, the key and the keys after it are kept and run
 as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as in screening.
@@ -27,11 +28,13 @@ from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.help import with_numbered_names
 from reviewkit.tui.messages import Confirmed
 from reviewkit.tui.widgets import (
+    STATUS_CSS,
     RecordView,
     WaitsForDatabase,
     keeps_keys,
     next_position,
     record_renderable,
+    status_line,
 )
 
 EVIDENCE_STYLE = "bold black on #ffd966"
@@ -61,11 +64,14 @@ ACTIONS: tuple[Action, ...] = (
 class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
     """One study, the scheme's labels with their keys, scores and suggestions."""
 
-    DEFAULT_CSS = """
-    #status { height: 1; background: $primary; color: $text; padding: 0 1; }
+    DEFAULT_CSS = (
+        STATUS_CSS
+        + """
+    #model { height: 1; padding: 0 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
     #labels { height: auto; border-top: solid $primary; padding: 0 1; }
     #message { height: 1; padding: 0 1; color: $warning; }
     """
+    )
     BINDINGS = bindings(ACTIONS)
     TITLE = "reviewkit confirm"
 
@@ -78,6 +84,8 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self.studies = list(study_ids)
         self.reviewer = reviewer
         self.records = classify.study_records(project, self.studies)
+        self.study_rules = classify.StudyRules(project, self.scheme)  # scores each study once
+        self._model_said: dict[int, tuple[classify.Model, list[classify.Suggestion]]] = {}
         self.trainer: classify.ModelTrainer | None = None
         self.pos = 0
         self.selection: set[str] = set()
@@ -85,6 +93,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
+        yield Static(id="model")  # the model's line, as the screening screen's order line
         yield RecordView(id="record")
         yield Static(id="labels")
         yield Static(id="message")
@@ -122,7 +131,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
     def rules(self, rid: int) -> list[classify.Suggestion]:
         """The rules' suggestion on the evidence of the whole study, or the label a person
         confirmed on another report of it (read anew: the reviewer may just have confirmed one)."""
-        return classify.rule_suggestions(self.project, self.scheme, [rid])[rid]
+        return self.study_rules.of(rid)[1]
 
     @property
     def live_model(self) -> classify.Model | None:
@@ -131,12 +140,18 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         return model if model is not None and model.beats_rules else None
 
     def model(self, rid: int) -> list[classify.Suggestion]:
-        """The live model's suggestion for a study ([] while it does not beat the rules)."""
+        """The live model's suggestion for a study ([] while it does not beat the rules), made
+        once per study and model (it scores the rules again, for its features)."""
         model = self.live_model
-        return model.suggest(self.records[rid]) if model is not None else []
+        if model is None:
+            return []
+        said = self._model_said.get(rid)
+        if said is None or said[0] is not model:
+            said = self._model_said[rid] = (model, model.suggest(self.records[rid]))
+        return said[1]
 
     def model_status(self) -> str:
-        """The status line's words on the model: training, too few studies, or its accuracy."""
+        """The model line's words: training, too few studies, or its accuracy."""
         model = self.trainer.latest if self.trainer else None
         if model is None:
             return (
@@ -144,7 +159,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
                 if self.trainer and self.trainer.busy
                 else "model: needs more confirmed studies"
             )
-        verdict = "" if model.beats_rules else ", not suggested until it beats the rules"
+        verdict = "" if model.beats_rules else "; no M until it beats the rules"
         return (
             f"model {model.cv_accuracy:.0%} cross-validated on {model.trained_on}"
             f" (rules {model.rules_accuracy:.0%}{verdict})"
@@ -164,27 +179,41 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         rid = self.current
         done = classify.confirmed_labels(self.project, self.scheme.id)
         n_done = sum(1 for s in self.studies if done.get(s))
+        # how many are confirmed first: it must stay in view at 80 columns; the model has a line
         self.query_one("#status", Static).update(
-            f" {self.scheme.name} · {self.reviewer} · study {self.pos + 1} of {len(self.studies)} (id {rid})"
-            f" · confirmed {n_done} · {self.model_status()}"
+            status_line(
+                f"confirmed {n_done} of {len(self.studies)}",
+                f"study {self.pos + 1} (id {rid})",
+                self.scheme.name,
+                self.reviewer,
+            )
         )
-        scores = classify.score_labels(self.records[rid], self.scheme)
+        self.query_one("#model", Static).update(self.model_status())
+        scores, rules = self.study_rules.of(rid)  # scored once per study, not per redraw
         body = record_renderable(self.records[rid])
         for part in body.renderables:
             if isinstance(part, Text):
                 for s in scores:
                     for e in s.evidence:
-                        part.highlight_words(
-                            [e.text], style=NEGATIVE_STYLE if e.negative else EVIDENCE_STYLE
-                        )
+                        if not e.report:  # this record's words (not another report's)
+                            part.highlight_words(
+                                [e.text], style=NEGATIVE_STYLE if e.negative else EVIDENCE_STYLE
+                            )
         self.query_one("#record", RecordView).show(body)
-        self.query_one("#labels", Static).update(self.labels_text(rid, scores, done.get(rid, [])))
+        self.query_one("#labels", Static).update(
+            self.labels_text(rid, scores, rules, done.get(rid, []))
+        )
 
     def labels_text(
-        self, rid: int, scores: list[classify.LabelScore], confirmed: list[str]
+        self,
+        rid: int,
+        scores: list[classify.LabelScore],
+        suggested: list[classify.Suggestion],
+        confirmed: list[str],
     ) -> Text:
-        """Every label with its key, marks (R/S, M, ✓), rule score and why."""
-        rules = {s.label: s for s in self.rules(rid)}
+        """Every label with its key, marks (R/S, M, ✓), rule score (on the whole study's
+        evidence, as the suggestion) and why."""
+        rules = {s.label: s for s in suggested}
         model = {r.label: r for r in self.model(rid)}
         by_label = {s.label: s for s in scores}
         mode = (
@@ -239,10 +268,14 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self.post_message(Confirmed(self.current, self.scheme.id, list(labels)))
         if self.trainer is not None:
             self.trainer.submit(classify.confirmed_labels(self.project, self.scheme.id))
-        self.say(f"study {self.current}: {', '.join(labels)} confirmed")
+        said = f"study {self.current}: {', '.join(labels)} confirmed"
         self.selection.clear()
-        if self.pos < len(self.studies) - 1:
-            self.pos += 1
+        nxt = self._next_unconfirmed(self.pos + 1)  # skips the studies confirmed already
+        if nxt is None:
+            said += "; every study here has a confirmed label"
+        else:
+            self.pos = nxt
+        self.say(said)
         self.render_current()
 
     def action_choose(self, n: int) -> None:

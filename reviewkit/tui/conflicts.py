@@ -23,10 +23,12 @@ from reviewkit.tui.decision import DecisionScreen, reason_picker
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.messages import Resolved, Undone
 from reviewkit.tui.widgets import (
+    STATUS_CSS,
     RecordView,
     TextPrompt,
     keeps_keys,
     record_renderable,
+    status_line,
 )
 
 ACTIONS: tuple[Action, ...] = (
@@ -48,14 +50,16 @@ class ConflictsScreen(DecisionScreen):
     """``reviewkit conflicts``: resolve disagreements at one stage (``views``: the conflicts,
     read with :func:`reviewkit.screening.conflicts` when not given)."""
 
-    DEFAULT_CSS = """
-    #status { height: 1; background: $primary; color: $text; padding: 0 1; }
+    DEFAULT_CSS = (
+        STATUS_CSS
+        + """
     #record { height: 1fr; }
     #votes { height: auto; max-height: 12; }
     .vote { width: 1fr; height: auto; border: round $primary; padding: 0 1; }
     #final { height: auto; padding: 0 1; border-top: solid $primary; }
     #message { height: 1; padding: 0 1; color: $warning; }
     """
+    )
     BINDINGS = bindings(ACTIONS)
     TITLE = "reviewkit conflicts"
 
@@ -99,9 +103,15 @@ class ConflictsScreen(DecisionScreen):
     def render_current(self) -> None:
         open_count = sum(1 for v in self.views if v.final is None)
         where = f"{self.pos + 1} of {len(self.views)}" if self.pos is not None else "none"
+        # the conflicts still open first: they must stay in view at 80 columns
         self.query_one("#status", Static).update(
-            f" conflicts · {self.stage} · resolver {self.resolver} · {where} · open {open_count}"
-            f" · resolved {len(self.views) - open_count}"
+            status_line(
+                f"open {open_count}",
+                f"resolved {len(self.views) - open_count}",
+                f"conflict {where}",
+                self.stage,
+                f"resolver {self.resolver}",
+            )
         )
         votes = self.query_one("#votes", Horizontal)
         votes.remove_children()

@@ -30,7 +30,7 @@ from reviewkit.records import Record, fold_text
 from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.messages import PairJudged
-from reviewkit.tui.widgets import WaitsForDatabase, keeps_keys
+from reviewkit.tui.widgets import STATUS_CSS, WaitsForDatabase, keeps_keys, status_line
 
 ACTIONS: tuple[Action, ...] = (
     Action("dedup.same", "s", "decide('duplicate')", "Same record", group="Decide"),
@@ -84,12 +84,14 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
     """The pair, its score and rule, a status line; verdict keys commit at once (kept and
     run in order while another process holds the database's write lock)."""
 
-    DEFAULT_CSS = """
-    #status { height: 1; background: $primary; color: $text; padding: 0 1; }
+    DEFAULT_CSS = (
+        STATUS_CSS
+        + """
     #pair { height: 1fr; }
     #pair > VerticalScroll { width: 1fr; border: round $primary; padding: 0 1; }
     #message { height: 1; padding: 0 1; color: $warning; }
     """
+    )
     BINDINGS = bindings(ACTIONS)
     TITLE = "reviewkit dedup review"
 
@@ -134,7 +136,12 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
             )
             right.update("")
             self.query_one("#status", Static).update(
-                f"dedup review · {self.reviewer} · {self.decided} decided · {len(queue)} in queue"
+                status_line(
+                    f"{len(queue)} in queue",
+                    f"{self.decided} decided",
+                    "dedup review",
+                    self.reviewer,
+                )
             )
             return
         recs = pair_records(self.project.db, self.pair.a, self.pair.b)
@@ -142,9 +149,17 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         left.update(side(a, b, self.pair.a))
         right.update(side(b, a, self.pair.b))
         score = f"{self.pair.score:.2f}" if self.pair.score is not None else "—"
+        # the pairs left first: they must stay in view at 80 columns
         self.query_one("#status", Static).update(
-            f"dedup review · {self.reviewer} · pair {self.pair.a}–{self.pair.b} · score {score} · rule "
-            f"{self.pair.rule} · {self.decided} decided · {len(queue)} in queue"
+            status_line(
+                f"{len(queue)} in queue",
+                f"{self.decided} decided",
+                f"pair {self.pair.a}–{self.pair.b}",
+                f"score {score}",
+                f"rule {self.pair.rule}",
+                "dedup review",
+                self.reviewer,
+            )
         )
 
     def say(self, message: str) -> None:

@@ -21,12 +21,14 @@ from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.help import with_numbered_names
 from reviewkit.tui.messages import FieldSaved
 from reviewkit.tui.widgets import (
+    STATUS_CSS,
     RecordView,
     TextPrompt,
     WaitsForDatabase,
     keeps_keys,
     next_position,
     record_renderable,
+    status_line,
 )
 
 SOURCE_NAMES = {"prefill": "prefilled", "person": "by {reviewer}", "csv": "CSV import"}
@@ -68,11 +70,13 @@ ACTIONS: tuple[Action, ...] = (
 class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
     """One study and its extraction fields, a number key per field."""
 
-    DEFAULT_CSS = """
-    #status { height: 1; background: $primary; color: $text; padding: 0 1; }
+    DEFAULT_CSS = (
+        STATUS_CSS
+        + """
     #fields { height: auto; max-height: 50%; border-top: solid $primary; padding: 0 1; }
     #message { height: 1; padding: 0 1; color: $warning; }
     """
+    )
     BINDINGS = bindings(ACTIONS)
     TITLE = "reviewkit extract edit"
 
@@ -117,7 +121,11 @@ class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
     def render_current(self) -> None:
         rid = self.current
         self.query_one("#status", Static).update(
-            f" extraction · {self.reviewer} · study {self.pos + 1} of {len(self.studies)} (id {rid})"
+            status_line(
+                f"study {self.pos + 1} of {len(self.studies)} (id {rid})",
+                "extraction",
+                self.reviewer,
+            )
         )
         self.query_one("#record", RecordView).show(record_renderable(self.records[rid]))
         self.query_one("#fields", Static).update(self.fields_text(rid))

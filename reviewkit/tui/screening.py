@@ -37,12 +37,14 @@ from reviewkit.tui.decision import DecisionScreen, reason_picker
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.messages import Decided, Undone
 from reviewkit.tui.widgets import (
+    STATUS_CSS,
     RecordView,
     TextPrompt,
     footer_order,
     keeps_keys,
     open_in_system,
     record_renderable,
+    status_line,
 )
 
 RANKING_SWITCH_INTERVAL_S = 0.001
@@ -104,13 +106,15 @@ class ScreeningScreen(DecisionScreen):
     order (:class:`~reviewkit.tui.widgets.WaitsForDatabase`): nothing is lost, nothing crashes.
     """
 
-    DEFAULT_CSS = """
-    #status { height: 1; background: $primary; color: $text; padding: 0 1; }
+    DEFAULT_CSS = (
+        STATUS_CSS
+        + """
     #rank { height: 1; padding: 0 1; color: $text-muted; }
     #mine { height: 3; padding: 0 1; }
     #reasons { height: auto; border-top: solid $primary; padding: 0 1; }
     #message { height: 1; padding: 0 1; color: $warning; }
     """
+    )
     BINDINGS = bindings(footer_order(ACTIONS))
     TITLE = "reviewkit screen"
     CANCELLED = "exclusion cancelled"
@@ -183,8 +187,10 @@ class ScreeningScreen(DecisionScreen):
             if self.pos is not None
             else "no records"
         )
-        text = (
-            f" {q.stage} · {q.reviewer} · {where} · my decisions {q.done} · remaining {q.remaining}"
+        # what is left to do first: it must stay in view at 80 columns (the stage and the
+        # reviewer, fixed for the session, go last and may be cut)
+        text = status_line(
+            f"remaining {q.remaining}", f"decided {q.done}", where, q.stage, q.reviewer
         )
         self.query_one("#status", Static).update(text, layout=False)
 

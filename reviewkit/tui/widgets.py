@@ -25,6 +25,7 @@ from reviewkit.errors import DatabaseBusy
 from reviewkit.protocol import ExclusionReason, Stage
 from reviewkit.records import Record
 from reviewkit.tui.actions import Action
+from reviewkit.wording import quantity
 
 INCLUDE_STYLE = "bold black on #9be29b"
 EXCLUDE_STYLE = "bold white on #c0392b"
@@ -131,6 +132,23 @@ def reason_for_key(rule: Stage, n: int) -> tuple[str | None, str]:
     if n > len(reasons):
         return None, f"no reason {n}: choose 1-{len(reasons)}"
     return reasons[n - 1].code, ""
+
+
+# The status line at the top of each screen: one row that never wraps (the second row of a
+# wrapped line is hidden, so whatever wrapped vanished without a sign); a line wider than the
+# terminal ends in "…". Each screen puts the figure its user watches first, so that it stays in
+# view at 80 columns, and its name and the reviewer last.
+STATUS_CSS = """
+#status {
+    height: 1; background: $primary; color: $text; padding: 0 1;
+    text-wrap: nowrap; text-overflow: ellipsis;
+}
+"""
+
+
+def status_line(*parts: str) -> str:
+    """A status line from its parts, most important first (the end is cut on a narrow terminal)."""
+    return " · ".join(p for p in parts if p)
 
 
 def next_position(count: int, start: int, wanted: Callable[[int], bool]) -> int | None:
@@ -315,7 +333,7 @@ class WaitsForDatabase:
         n = len(self._backlog)
         self.say(
             "database busy (another reviewkit command is writing): waiting, "
-            f"{n} key{'s' if n != 1 else ''} kept, nothing lost · ctrl+q quits without them"
+            f"{quantity(n, 'key')} kept, nothing lost · ctrl+q quits without them"
         )
 
 

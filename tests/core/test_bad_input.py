@@ -172,7 +172,7 @@ def test_csv_with_unknown_headers_and_the_map_fix(
         ]
     )
     assert code == 0
-    assert "1 records" in capsys.readouterr().out
+    assert "1 record (" in capsys.readouterr().out
     from reviewkit.project import open_project
     from reviewkit.store import records as record_rows
 
@@ -204,6 +204,62 @@ def test_csv_in_latin1(cli_project: Path, tmp_path: Path, capsys, snapshot) -> N
     with open_project(cli_project) as project:
         titles = [r.title for _, r in record_rows.iter_records(project.db)]
     assert titles[-1] == "Sykefravær og arbeid"
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_utf8_file_declared_cp1252_is_refused_not_garbled(
+    cli_project: Path, tmp_path: Path, capsys, snapshot, encoding: str
+) -> None:
+    """A UTF-8 file imported with --encoding cp1252 was stored with 'Ã¸' for 'ø' (records are
+    never changed afterwards); it is refused with the word it would garble, and imports as
+    UTF-8 without the option."""
+    data = write(
+        tmp_path / "utf8.ris", "TY  - JOUR\nTI  - Sykefravær i Tromsø\nPY  - 2021\nER  - \n"
+    )
+    err = assert_import_fails(
+        cli_project,
+        [data],
+        capsys,
+        snapshot,
+        where=f"{data}:2",
+        says=f"the file is UTF-8, not {encoding}.*'Sykefravær' would be stored as 'SykefravÃ¦r'"
+        ".*leave out --encoding",
+        extra=["--encoding", encoding],
+    )
+    assert "Traceback" not in err
+    assert main(["import", str(data), "--project", str(cli_project)]) == 0
+    from reviewkit.project import open_project
+    from reviewkit.store import records as record_rows
+
+    with open_project(cli_project) as project:
+        titles = [r.title for _, r in record_rows.iter_records(project.db)]
+    assert titles[-1] == "Sykefravær i Tromsø"
+
+
+def test_ascii_file_with_an_encoding_imports(cli_project: Path, tmp_path: Path, capsys) -> None:
+    """Plain ASCII reads the same in every encoding: --encoding cp1252 on it is not refused."""
+    data = write(tmp_path / "ascii.ris", "TY  - JOUR\nTI  - Sick leave\nER  - \n")
+    assert main(["import", str(data), "--project", str(cli_project), "--encoding", "cp1252"]) == 0
+
+
+def test_pubmed_xml_in_utf32_is_refused_clearly(
+    cli_project: Path, tmp_path: Path, capsys, snapshot
+) -> None:
+    """UTF-32 XML (with its byte-order mark) failed as "malformed XML: Start tag expected":
+    libxml2 does not read UTF-32. It is refused as such, for import and the local server."""
+    text = (FIXTURES / "sample.xml").read_text(encoding="utf-8")
+    data = write(tmp_path / "u32.xml", text.replace('"UTF-8"', '"UTF-32"').encode("utf-32"))
+    err = assert_import_fails(
+        cli_project,
+        [data],
+        capsys,
+        snapshot,
+        where=f"{data}:",
+        says="PubMed XML in UTF-32 is not read.*re-save the file as UTF-8",
+    )
+    assert "malformed" not in err
+    err = run_bad(["pubmed", "serve", "--port", "0", "--snapshot", str(data)], capsys)
+    assert "PubMed XML in UTF-32 is not read" in err
 
 
 def test_empty_file(cli_project: Path, tmp_path: Path, capsys, snapshot) -> None:

@@ -77,7 +77,7 @@ def test_the_same_file_twice_in_one_command_is_imported_once(tmp_path, capsys):
     one = ris_file(tmp_path / "one.ris", ["Sick leave and work"])
     assert main(["import", str(one), str(one), "--project", str(folder)]) == 0
     out = capsys.readouterr().out
-    assert "1 records" in out and f"skipped, same file as {one}" in out
+    assert "1 record (" in out and f"skipped, same file as {one}" in out
     with open_project(folder) as project:
         assert record_rows.record_count(project.db) == 1
 

@@ -36,7 +36,7 @@ def run(capsys, *args):
 def test_dedup_runs_prints_counts_and_is_incremental(proj, capsys):
     code, out, _ = run(capsys, "dedup", "--project", str(proj.folder))
     assert code == 0
-    assert "5 new records" in out and "1 duplicate links" in out and "5 records → 4 studies" in out
+    assert "5 new records" in out and "1 duplicate link," in out and "5 records → 4 studies" in out
     assert "reviewkit dedup review" in out
     code, out, _ = run(capsys, "dedup", "--project", str(proj.folder))
     assert code == 0 and "nothing new" in out
@@ -146,7 +146,7 @@ def test_queue_leaves_the_terminal_as_csv_and_comes_back(proj, capsys, tmp_path)
     rows = _fill(sheet, ["same", ""])
     assert rows[0]["a_title"] and rows[0]["b_title"] and "a_pages" in rows[0]
     code, out, _ = _read_back(capsys, folder, sheet)
-    assert code == 0 and "1 verdicts written" in out and "1 rows left open" in out
+    assert code == 0 and "1 verdict written" in out and "1 row left open" in out
     person = [lk for lk in links.current_links(proj.db) if lk.made_by == "person:ann"]
     a, b = int(rows[0]["record_a"]), int(rows[0]["record_b"])
     assert [(lk.record_a, lk.record_b, lk.verdict) for lk in person] == [(a, b, "duplicate")]

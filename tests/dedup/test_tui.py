@@ -232,3 +232,19 @@ def test_a_confirmed_merge_kept_on_a_busy_database_is_made_once_free(screened_pa
             assert committed(project) == [(pair.a, pair.b, "duplicate", "person:ann")]
 
     asyncio.run(go())
+
+
+def test_status_line_keeps_the_queue_in_view_at_80_columns(queued):
+    """The pairs left lead the status line: last on it, they were cut off at 80 columns."""
+    project, _ = queued
+    left = len(engine.review_queue(project.db))
+
+    async def go():
+        app = ReviewkitApp(DedupReviewScreen(project, "reviewer1"), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            shown = app.screen.query_one("#status").render_line(0).text
+            assert shown.startswith(f"{left} in queue · 0 decided · pair ")
+            await pilot.press("q")
+
+    asyncio.run(go())

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,9 +12,11 @@ import pytest
 from reviewkit.cli import main
 from reviewkit.project import init_project
 from reviewkit.pubmed.server import EutilsServer, serve_in_thread
+from reviewkit.pubmed.snapshot import index_path
 from reviewkit.searches import history
 
 from ..conftest import PROTOCOL_A
+from .conftest import write_set
 
 
 @pytest.fixture
@@ -107,7 +112,7 @@ def test_search_test_stores_nothing(
     [
         (("search", "run"), "name the searches to run, or pass --all"),
         (("search", "run", "no-such-search"), "no stored search named 'no-such-search'"),
-        (("search", "diff", "english"), "has 0 complete run(s)"),
+        (("search", "diff", "english"), "has 0 complete runs"),
         (("search", "diff", "english", "1"), "give two run numbers"),
         (("search", "diff", "english", "1", "2"), "run 1 is not a run of search 'english'"),
         (("search", "history", "nope"), "no stored search named 'nope'"),
@@ -157,3 +162,35 @@ def test_serve_in_thread(small_files: list[Path], capsys) -> None:
         assert "count: " in capsys.readouterr().out
     finally:
         stop()
+
+
+def _serve_until_ready(files: list[Path]) -> str:
+    """Run ``reviewkit pubmed serve`` on any free port until it serves; its stderr."""
+    argv = [sys.executable, "-m", "reviewkit", "pubmed", "serve", "--port", "0"]
+    for f in files:
+        argv += ["--snapshot", str(f)]
+    proc = subprocess.Popen(argv, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    try:
+        assert proc.stderr is not None
+        for line in proc.stderr:  # ends when the process does (an error) or once it serves
+            lines.append(line)
+            if line.startswith("serving "):
+                break
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=60)
+    assert any(line.startswith("serving ") for line in lines), "".join(lines)
+    return "".join(lines)
+
+
+def test_serve_says_when_it_reuses_the_index(
+    nlm_articles: dict[str, list[bytes]], tmp_path: Path
+) -> None:
+    """A second start reuses the index and says so; it showed an 'indexing (once) 0/?' bar."""
+    snapshot = write_set(tmp_path / "part.xml", nlm_articles["update"][:40])
+    first = _serve_until_ready([snapshot])
+    index = index_path([snapshot])
+    assert f"indexed the snapshot into {index}" in first and "reusing" not in first
+    again = _serve_until_ready([snapshot])
+    assert f"reusing the snapshot index {index}" in again and "indexed" not in again

@@ -99,7 +99,7 @@ def test_evaluate_one_row_without_a_project(tmp_path: Path, capsys):
     args = ["classify", "--evaluate", str(gold), "--scheme", "model-type", "--gold", "model_type"]
     assert main([*args, "--protocol", str(protocol)]) == 0
     out = capsys.readouterr().out
-    assert "(rules): 1 rows, accuracy 1.000" in out and "(model (leave-one-out)): 1 rows" in out
+    assert "(rules): 1 row, accuracy 1.000" in out and "(model (leave-one-out)): 1 row," in out
 
 
 def test_prisma_numbers_line_up_under_long_names(project_b, store, tmp_path: Path, capsys):

@@ -14,6 +14,11 @@ from reviewkit.tui.help import HelpScreen
 from reviewkit.tui.messages import Confirmed
 
 
+def confirm_app(project, ids) -> ReviewkitApp:
+    """The confirm screen for Review B's model type, as reviewer ann."""
+    return ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap={})
+
+
 def test_confirm_keys(b_included):
     project, ids = b_included
     classify.classify_project(project, ids, ["model-type"])
@@ -21,7 +26,7 @@ def test_confirm_keys(b_included):
     confirmed = Caught(Confirmed)
 
     async def scenario() -> None:
-        app = ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap={})
+        app = confirm_app(project, ids)
         async with app.run_test(size=(120, 40), message_hook=confirmed) as pilot:
             await pilot.pause()
             screen = app.screen
@@ -87,7 +92,7 @@ def test_tab_wraps_to_an_unconfirmed_study_and_says_when_there_is_none(b_include
     classify.confirm(project, ids[2], "model-type", ["coordinator"], "ann")
 
     async def scenario() -> None:
-        app = ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap={})
+        app = confirm_app(project, ids)
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             screen = app.screen
@@ -131,7 +136,7 @@ def test_model_retrains_in_the_background_and_shows_its_accuracy(project_b, stor
             assert screen.trainer.wait(timeout=60)
             await pilot.press("j", "k")  # redraw now rather than at the next poll
             await pilot.pause()
-            status = str(screen.query_one("#status", Static).render())
+            status = str(screen.query_one("#model", Static).render())
             assert "model 100% cross-validated on 6 (rules 0%)" in status
             labels = str(screen.query_one("#labels", Static).render())
             assert "model:" in labels  # its suggestion and why, beside the rules'
@@ -149,7 +154,7 @@ def test_help_names_the_schemes_labels(b_included):
     classify.classify_project(project, ids, ["model-type"])
 
     async def scenario() -> None:
-        app = ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap={})
+        app = confirm_app(project, ids)
         async with app.run_test(size=(120, 50)) as pilot:
             await pilot.press("question_mark")
             await pilot.pause()
@@ -160,3 +165,85 @@ def test_help_names_the_schemes_labels(b_included):
             await pilot.press("escape", "q")
 
     asyncio.run(scenario())
+
+
+def test_status_and_model_lines_stay_in_view_at_80_columns(b_included):
+    """The confirmed count leads the status line and the model has a line of its own: the
+    model's words, last on the status line, were cut off at 80 columns."""
+    project, ids = b_included
+
+    async def scenario() -> None:
+        app = confirm_app(project, ids)
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert app.screen.trainer.wait(timeout=60)
+            await pilot.press("j", "k")  # redraw now rather than at the next poll
+            await pilot.pause()
+            shown = [app.screen.query_one(f"#{w}").render_line(0).text for w in ("status", "model")]
+            assert (
+                f"confirmed 0 of 3 · study 1 (id {ids[0]}) · Model of collaboration · ann"
+                in shown[0]
+            )
+            assert "model: needs more confirmed studies" in shown[1]
+            await pilot.press("q")
+
+    asyncio.run(scenario())
+
+
+def test_confirming_moves_to_the_next_unconfirmed_study_and_says_when_none_is_left(b_included):
+    """After a confirmation the screen skips studies confirmed already (it went to the next
+    study whatever its state), and says so when no study is left to confirm."""
+    project, ids = b_included
+    classify.confirm(project, ids[1], "model-type", ["workplace"], "ann")
+
+    async def scenario() -> None:
+        app = confirm_app(project, ids)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert screen.current == ids[0]
+            await pilot.press("1")
+            await pilot.pause()
+            assert screen.current == ids[2]  # ids[1] was confirmed before
+            await pilot.press("2")
+            await pilot.pause()
+            assert screen.current == ids[2]  # nothing left: it stays
+            message = str(screen.query_one("#message", Static).render())
+            assert f"study {ids[2]}: job-specialist confirmed" in message
+            assert "every study here has a confirmed label" in message
+            await pilot.press("q")
+
+    asyncio.run(scenario())
+    assert set(classify.confirmed_labels(project, "model-type")) == set(ids)
+
+
+def test_each_study_is_scored_by_the_rules_once_however_often_it_is_drawn(b_included, monkeypatch):
+    """Moving back and forth and confirming redraws a study many times; its rules are scored
+    once (they were scored twice per redraw, ~21 ms each on a real abstract)."""
+    import threading
+
+    from reviewkit.classify import rules
+
+    project, ids = b_included
+    scored: list[str] = []
+    fields = rules.record_fields
+
+    def counting(record):  # called once per report each time the rules score a record
+        if threading.current_thread() is threading.main_thread():  # not the model's trainer
+            scored.append(record.title)
+        return fields(record)
+
+    monkeypatch.setattr(rules, "record_fields", counting)
+
+    async def scenario() -> None:
+        app = confirm_app(project, ids)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("j", "k", "j", "j", "k", "k")
+            await pilot.press("1")  # confirm the first study: the screen moves to the second
+            await pilot.pause()
+            app.screen.trainer.wait(timeout=60)
+            await pilot.press("q")
+
+    asyncio.run(scenario())
+    titles = [r.title for r in classify.study_records(project, ids).values()]
+    assert sorted(scored) == sorted(titles)  # each study once

@@ -163,7 +163,7 @@ def test_a_second_vote_in_a_one_reviewer_stage_is_refused(one_reviewer_machines,
     assert cli(here, ["decisions", "import"], str(out)) == 2
     err = capsys.readouterr().err
     assert f"{out}:1: a vote by 'reviewer2' on a study that no longer waited for it" in err
-    assert "needs 1 vote(s) per record" in err and "'exclude'" not in err  # blinded
+    assert "needs 1 vote per record" in err and "'exclude'" not in err  # blinded
     assert list_decisions(here.db) == before  # the file's vote on another record neither
 
 
@@ -193,5 +193,26 @@ def test_after_uncertain_a_second_reviewer_may_vote(one_reviewer_machines, tmp_p
     scr.decide(here.db, ids[0], TA, "reviewer1", "include", protocol=here.protocol)  # own change
     out = _export(there, "reviewer2", tmp_path / "r2.jsonl")
     assert cli(here, ["decisions", "import"], str(out)) == 0
-    assert "added 1 entries" in capsys.readouterr().out
+    assert "added 1 entry," in capsys.readouterr().out
     assert scr.stage_outcomes(here, TA)[ids[0]].status == "include"
+
+
+def test_an_import_reads_the_duplicate_clusters_once(two_machines, tmp_path, capsys, monkeypatch):
+    """A file with entries already here and new votes: the clusters (which study a record is
+    in) are read once, under the write lock, for both checks (they were read twice)."""
+    import reviewkit.decision_exchange as exchange
+
+    here, there = two_machines
+    ids = sorted(scr.stage_outcomes(here, TA))
+    scr.decide(here.db, ids[0], TA, "reviewer1", "include")
+    first = _export(here, "reviewer1", tmp_path / "first.jsonl")
+    assert cli(there, ["decisions", "import"], str(first)) == 0
+    scr.decide(here.db, ids[1], TA, "reviewer1", "exclude", "long-term")
+    both = _export(here, "reviewer1", tmp_path / "both.jsonl")  # one entry there, one new
+    reads = []
+    real = exchange.canonical_map
+    monkeypatch.setattr(exchange, "canonical_map", lambda db: reads.append(1) or real(db))
+    capsys.readouterr()
+    assert cli(there, ["decisions", "import"], str(both)) == 0
+    assert "added 1 entry, 1 already present" in capsys.readouterr().out
+    assert len(reads) == 1

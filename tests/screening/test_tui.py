@@ -333,7 +333,8 @@ def test_conflicts_open_on_first_unresolved(project_b):
         async with app.run_test(size=SIZE) as pilot:
             s = app.first_screen
             assert s.views[s.pos].study_id == ids[1] and s.views[s.pos].final is None
-            assert "2 of 3 · open 2 · resolved 1" in app.export_screenshot().replace("&#160;", " ")
+            shown = app.export_screenshot().replace("&#160;", " ")
+            assert "open 2 · resolved 1 · conflict 2 of 3" in shown
             await pilot.press("k")
             assert s.views[s.pos].study_id == ids[0]
             await pilot.press("q")

@@ -1,0 +1,32 @@
+"""Counts in words: one rule for every message ('1 record', '2 records', '1 study')."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewkit.wording import plural, quantity
+
+
+@pytest.mark.parametrize(
+    ("n", "noun", "said"),
+    [
+        (1, "record", "1 record"),
+        (0, "record", "0 records"),
+        (2, "record", "2 records"),
+        (1, "study", "1 study"),
+        (3, "study", "3 studies"),
+        (2, "entry", "2 entries"),
+        (2, "key", "2 keys"),  # a vowel before the y
+        (2, "new suggestion batch", "2 new suggestion batches"),
+        (5, "PMID", "5 PMIDs"),
+        (2, "analysis", "2 analyses"),
+    ],
+)
+def test_quantity_puts_the_noun_in_the_right_number(n, noun, said):
+    form = "analyses" if noun == "analysis" else None
+    assert quantity(n, noun, form) == said
+
+
+def test_plural_of_a_phrase_is_that_of_its_last_word():
+    assert plural("included study") == "included studies"
+    assert plural("exclusion reason") == "exclusion reasons"

@@ -1,0 +1,60 @@
+"""The status line at 80 columns: the figure a reviewer watches stays in view.
+
+A status line is one row; whatever did not fit used to wrap onto a hidden second row, so at
+80 columns "remaining N" (screening) and "open N" (conflicts) vanished without a sign.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from conftest import add_records
+from screening.helpers import make_records
+
+from reviewkit import screening as scr
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.conflicts import ConflictsScreen
+from reviewkit.tui.screening import ScreeningScreen
+
+TA = "title-abstract"
+NARROW = (80, 24)
+
+
+def shown_status(app: ReviewkitApp) -> str:
+    """The status line as the terminal shows it (its one visible row)."""
+    return app.screen.query_one("#status").render_line(0).text
+
+
+def test_screening_keeps_remaining_in_view_at_80_columns(project_a):
+    # Review A screened 175 records: three-digit figures, a reviewer name from the protocol
+    add_records(project_a, make_records(175))
+    queue = scr.ReviewerQueue(project_a, TA, "reviewer1")
+    app = ReviewkitApp(ScreeningScreen(queue), keymap={})
+
+    async def go():
+        async with app.run_test(size=NARROW) as pilot:
+            await pilot.press("i")
+            await pilot.pause()
+            line = shown_status(app)
+            assert "remaining 174" in line and "decided 1" in line
+            assert f"record {queue.studies[1]} (2 of 175)" in line
+            await pilot.press("q")
+
+    asyncio.run(go())
+
+
+def test_conflicts_keep_open_in_view_at_80_columns(project_b):
+    ids = add_records(project_b, make_records(12))
+    for study in ids:
+        scr.decide(project_b.db, study, TA, "reviewer1", "include")
+        scr.decide(project_b.db, study, TA, "reviewer2", "exclude", "health-only")
+    app = ReviewkitApp(ConflictsScreen(project_b, TA, "third-reviewer"), keymap={})
+
+    async def go():
+        async with app.run_test(size=NARROW) as pilot:
+            await pilot.pause()
+            line = shown_status(app)
+            assert "open 12 · resolved 0 · conflict 1 of 12" in line
+            await pilot.press("q")
+
+    asyncio.run(go())
