@@ -22,6 +22,11 @@ _BUSY_HINT = (
     " project; wait for it to finish and try again"
 )
 
+_DAMAGED_HINT = (
+    "review.sqlite must be the file 'reviewkit init' made; restore it from a backup"
+    " (reviewkit did not change it)"
+)
+
 
 def now() -> str:
     """UTC timestamp used in every table: ISO 8601 with microseconds."""
@@ -78,7 +83,9 @@ class Store:
                 where=str(path),
                 hint="create a project with 'reviewkit init DIR --protocol FILE'",
             )
-        store = cls(path, _connect(path))
+        if path.is_dir():
+            raise ProjectError("a folder, not a database file", where=str(path), hint=_DAMAGED_HINT)
+        store = cls(path, _connect(path, checked=True))
         version = store.schema_version()
         if version > SCHEMA_VERSION:
             store.close()
@@ -156,8 +163,15 @@ class Store:
         self._execute_waiting("BEGIN IMMEDIATE")
         try:
             yield self.conn
-        except BaseException:
+        except BaseException as exc:
             self.conn.execute("ROLLBACK")
+            if _is_read_only(exc):
+                raise ProjectError(
+                    "the project database is read-only; nothing was written",
+                    where=str(self.path),
+                    hint="check the permissions of the file and its folder (SQLite writes"
+                    " review.sqlite-wal and -shm next to it), or copy the project somewhere writable",
+                ) from None
             raise
         try:
             self._execute_waiting("COMMIT")
@@ -191,18 +205,70 @@ def is_busy(exc: BaseException) -> bool:
     return "locked" in str(exc) or "busy" in str(exc)
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-    conn.row_factory = sqlite3.Row
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    if mode.lower() != "wal":
-        raise ProjectError(
-            f"could not switch the database to WAL mode (got {mode})", where=str(path)
+def _is_read_only(exc: BaseException) -> bool:
+    """Is this SQLite refusing a write because the file (or its folder) is read-only?"""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    return isinstance(exc, sqlite3.OperationalError) and code == sqlite3.SQLITE_READONLY
+
+
+def _open_error(exc: sqlite3.DatabaseError, path: Path) -> ProjectError:
+    """The UserError for a database file SQLite could not open or read: locked by another
+    program, not an SQLite file, damaged, or not readable."""
+    if is_busy(exc):
+        return DatabaseBusy(
+            "the project database is locked by another program", where=str(path), hint=_BUSY_HINT
         )
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+        what = "not an SQLite database" if code == sqlite3.SQLITE_NOTADB else "a damaged database"
+        return ProjectError(f"{what} ({exc})", where=str(path), hint=_DAMAGED_HINT)
+    return ProjectError(
+        f"cannot open the database ({exc})",
+        where=str(path),
+        hint="check that the file and its folder exist and that you may read and write them",
+    )
+
+
+def _connect(path: Path, *, checked: bool = False) -> sqlite3.Connection:
+    """A connection in WAL mode; with ``checked``, first make sure the file is a reviewkit
+    database (nothing, not even the switch to WAL, is written to any other file) and turn
+    SQLite's errors on opening into ProjectErrors that say what the file is."""
+    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if checked:
+            _check_is_ours(conn, path)
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise ProjectError(
+                f"could not switch the database to WAL mode (got {mode})", where=str(path)
+            )
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if not checked:
+            raise
+        raise _open_error(exc, path) from None
+    except BaseException:
+        conn.close()
+        raise
     return conn
+
+
+def _check_is_ours(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse an empty file or another program's SQLite file: opening must never migrate
+    (write tables into) a file that 'reviewkit init' did not make."""
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'"
+    ).fetchone()
+    if row is None:
+        raise ProjectError(
+            "not a reviewkit database (an empty file, or another program's SQLite file)",
+            where=str(path),
+            hint=_DAMAGED_HINT,
+        )
 
 
 def _split_sql(sql: str) -> list[str]:
