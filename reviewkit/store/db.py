@@ -28,6 +28,15 @@ _DAMAGED_HINT = (
 )
 
 
+SQLITE_INT_MAX = 2**63 - 1  # the largest INTEGER SQLite holds
+
+
+def holds_integer(value: int) -> bool:
+    """Can SQLite take ``value`` as an INTEGER parameter? A record id typed by hand may be any
+    number of digits; one that cannot be stored matches no row (instead of an OverflowError)."""
+    return -SQLITE_INT_MAX - 1 <= value <= SQLITE_INT_MAX
+
+
 def now() -> str:
     """UTC timestamp used in every table: ISO 8601 with microseconds."""
     return datetime.now(UTC).isoformat(timespec="microseconds")
