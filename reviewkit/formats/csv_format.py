@@ -169,8 +169,12 @@ def dict_rows(
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
     """(header, iterator of (first line, row as a dict)) of a comma-separated text, read
     strictly: broken quotes, huge cells and repeated column names are FormatErrors with lines;
-    with ``no_extra_cells`` so is a row with more cells than the header has columns."""
-    rows = reader(io.StringIO(text, newline=""))  # CR, LF or CRLF rows (Excel for Mac: CR)
+    with ``no_extra_cells`` so is a row with more cells than the header has columns.
+
+    Comma, semicolon or tab as the header uses (a spreadsheet saved with a Norwegian, German
+    or French locale separates with semicolons)."""
+    # CR, LF or CRLF rows (Excel for Mac: CR)
+    rows = reader(io.StringIO(text, newline=""), _dialect(text))
     try:
         header = [h.strip() for h in next(rows, [])]
     except csv.Error as exc:
