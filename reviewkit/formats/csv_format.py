@@ -303,6 +303,10 @@ def read(
         raise row_error(exc, name, 1, rows.line_num) from None
     columns = resolve_columns(header, mapping, name)
     page_columns = _page_columns(header, columns)
+    # every CSV writer ends each row with a line break and writes every column: a last row
+    # short of the named columns with no line break after it is a file cut short
+    named = max((i + 1 for i, h in enumerate(header) if h.strip()), default=0)
+    cut = not text.endswith(("\n", "\r"))
     position = 0
     line = 1
     while True:
@@ -320,6 +324,13 @@ def read(
                 f"row has {len(row)} cells but the header has {len(header)}",
                 where=f"{name}:{start}",
                 hint="a cell with a separator in it must be quoted",
+            )
+        if cut and line == len(lines) and len(row) < named:
+            raise FormatError(
+                f"the last row has {len(row)} of the header's {named} cells and no line break"
+                " after it",
+                where=f"{name}:{start}",
+                hint="the file looks cut short; export or download it again",
             )
         values = {f: restore((row[i] if i < len(row) else "").strip()) for f, i in columns.items()}
         position += 1
