@@ -88,7 +88,7 @@ def _rows(path: Path) -> list[tuple[int, int, int, str]]:
                 hint="write same, different, or leave the cell empty",
             )
         try:
-            a, b = int(row["record_a"]), int(row["record_b"])
+            a, b = int(row.get("record_a", "")), int(row.get("record_b", ""))
         except (TypeError, ValueError):
             raise UserError(
                 "record_a and record_b must be record ids", where=f"{path}:{line}"
