@@ -20,7 +20,11 @@ from reviewkit.errors import UserError
     help="Column holding 1 (include) / 0.",
 )
 @click.option(
-    "--seed", default=0, show_default=True, type=int, help="Seed for the prior include/exclude."
+    "--seed",
+    default=0,
+    show_default=True,
+    type=click.IntRange(0, 2**32 - 1),  # numpy's RandomState takes these seeds only
+    help="Seed for the prior include/exclude.",
 )
 @click.option(
     "--plot",

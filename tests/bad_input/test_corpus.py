@@ -153,6 +153,8 @@ def command(case: Path, paths: dict[str, str]) -> tuple[list[str], dict[str, str
     if kind == "database":  # the case file is the review.sqlite of a project of its own
         folder = database_project(case, paths)
         return ["import", paths["good"], "--project", str(folder)], env
+    if kind == "simulate":
+        return ["simulate", str(case), "--label-column", "included"], env
     if kind == "keymap":
         return ["screen", "--reviewer", "reviewer1", *project], {"REVIEWKIT_KEYS": str(case)}
     line = case.read_text(encoding="utf-8").strip().format(**paths)
