@@ -36,6 +36,7 @@ from pathlib import Path
 import numpy as np
 
 from reviewkit.errors import UserError
+from reviewkit.files import check_regular
 from reviewkit.formats.csv_format import duplicate_columns
 from reviewkit.ranking import Model, Ranker, build_features, default_model, record_text
 
@@ -141,8 +142,7 @@ def metrics(
 def load_labelled_csv(path: Path, label_column: str = "label_included") -> LabelledSet:
     """Read a labelled CSV (title, abstract?, keywords?, label column); UserError on bad input."""
     where = str(path)
-    if not path.is_file():
-        raise UserError("no such file", where=where)
+    check_regular(path, "CSV file")  # a folder, or a pipe that would wait forever: refused
     if path.suffix.lower() != ".csv":
         raise UserError("not a CSV file", where=where, hint="give a .csv file with a header row")
     try:
