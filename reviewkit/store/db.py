@@ -7,10 +7,12 @@ timeout, so that two reviewers can work on the same file from two processes, and
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -57,6 +59,27 @@ def _migrations() -> list[tuple[int, str, str]]:
 
 
 SCHEMA_VERSION = max(v for v, _, _ in _migrations())
+_TABLE_DDL = re.compile(
+    r"\b(CREATE TABLE(?: IF NOT EXISTS)?|DROP TABLE(?: IF EXISTS)?)\s+(\w+)"
+    r"|\bALTER TABLE\s+(\w+)\s+RENAME TO\s+(\w+)",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _expected_tables() -> frozenset[str]:
+    """The tables the migrations leave in a database at SCHEMA_VERSION."""
+    tables = {"schema_migrations"}
+    for _v, _name, sql in _migrations():
+        for m in _TABLE_DDL.finditer(sql):
+            if m.group(3):  # ALTER TABLE old RENAME TO new
+                tables.discard(m.group(3))
+                tables.add(m.group(4))
+            elif m.group(1).upper().startswith("CREATE"):
+                tables.add(m.group(2))
+            elif m.group(1).upper().startswith("DROP"):
+                tables.discard(m.group(2))
+    return frozenset(tables)
 
 
 class Store:
@@ -105,7 +128,20 @@ class Store:
             )
         if version < SCHEMA_VERSION:
             store.migrate()
+        missing = sorted(_expected_tables() - store.table_names())
+        if missing:  # a table dropped by hand or by another tool: every query on it would fail
+            store.close()
+            raise ProjectError(
+                f"a damaged database: table(s) {', '.join(missing)} missing",
+                where=str(path),
+                hint=_DAMAGED_HINT,
+            )
         return store
+
+    def table_names(self) -> set[str]:
+        """The names of the tables in the database."""
+        rows = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {r[0] for r in rows}
 
     def close(self) -> None:
         self.conn.close()
