@@ -201,6 +201,13 @@ def _check_meaning(entry: dict, where: str, protocol: Protocol | None) -> None:
             f"unknown exclusion reason {reason!r} for stage {stage}",
             hint=f"reasons: {', '.join(codes) or '(none defined)'}",
         )
+    if excludes and not reason and protocol.stages[stage].reason_required:
+        # the same rule as a vote or a final decision given here (screening refuses it)
+        raise _bad(
+            where,
+            f"an exclusion at the {stage} stage without a reason (the protocol requires one)",
+            hint=f"reasons: {', '.join(codes) or '(none defined)'}",
+        )
 
 
 def _parse(path: Path, protocol: Protocol | None = None) -> list[tuple[int, dict]]:

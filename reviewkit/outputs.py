@@ -163,6 +163,40 @@ def _check_target(path: Path) -> None:
         raise output_error(path, OSError(errno.ENOTDIR, "not a folder"))
     if path.is_dir():
         raise output_error(path, OSError(errno.EISDIR, "is a folder"))
+    _refuse_project_file(path)
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == _SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _refuse_project_file(path: Path) -> None:
+    """Refuse to replace a database (a project's review.sqlite, or its -wal/-shm file) or an
+    existing TOML file (a protocol, a keymap) with an export: no output of reviewkit is either,
+    so such a path is a slip of the keyboard or of tab completion that would destroy the
+    project (the atomic rename would put the export in the database's place)."""
+    companion = next((s for s in _SQLITE_COMPANIONS if path.name.endswith(s)), "")
+    if companion and _is_sqlite(path.with_name(path.name.removesuffix(companion))):
+        what = f"the {companion[1:]} file of an SQLite database"  # there or not: SQLite reads it
+    elif path.is_file() and _is_sqlite(path):
+        what = "an SQLite database (a project's review.sqlite?)"
+    elif path.is_file() and path.suffix.lower() == ".toml":
+        what = "a TOML file (a protocol or a keymap?)"
+    else:
+        return
+    raise OutputError(
+        f"will not write over {what}",
+        where=str(path),
+        hint="nothing was written; give the output file another name",
+    )
 
 
 def _umask() -> int:

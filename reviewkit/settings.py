@@ -77,8 +77,13 @@ def read(variable: Variable) -> str | None:
 
 
 def login_name() -> str:
-    """The reviewer and resolver when neither the option nor its variable is given."""
-    return getpass.getuser()
+    """The reviewer and resolver when neither the option nor its variable is given; empty
+    when the system has no name for this user (a container's user id without a passwd entry
+    and no $USER), so the commands ask for --reviewer instead of failing with a traceback."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # KeyError up to Python 3.12, OSError from 3.13
+        return ""
 
 
 def ncbi_email() -> str | None:

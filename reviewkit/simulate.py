@@ -36,6 +36,8 @@ from pathlib import Path
 import numpy as np
 
 from reviewkit.errors import UserError
+from reviewkit.files import check_regular
+from reviewkit.formats.csv_format import duplicate_columns
 from reviewkit.ranking import Model, Ranker, build_features, default_model, record_text
 
 __all__ = [
@@ -140,8 +142,7 @@ def metrics(
 def load_labelled_csv(path: Path, label_column: str = "label_included") -> LabelledSet:
     """Read a labelled CSV (title, abstract?, keywords?, label column); UserError on bad input."""
     where = str(path)
-    if not path.is_file():
-        raise UserError("no such file", where=where)
+    check_regular(path, "CSV file")  # a folder, or a pipe that would wait forever: refused
     if path.suffix.lower() != ".csv":
         raise UserError("not a CSV file", where=where, hint="give a .csv file with a header row")
     try:
@@ -155,6 +156,8 @@ def load_labelled_csv(path: Path, label_column: str = "label_included") -> Label
             reader = csv.DictReader(f)
             columns = [c.strip() for c in (reader.fieldnames or [])]
             reader.fieldnames = columns
+            # two label (or title) columns: which one the rows mean cannot be guessed
+            duplicate_columns(columns, ("title", "abstract", "keywords", label_column), where)
             if "title" not in columns:
                 raise UserError(
                     "no 'title' column",
@@ -171,10 +174,11 @@ def load_labelled_csv(path: Path, label_column: str = "label_included") -> Label
             texts, labels = [], []
             for line, row in enumerate(reader, start=2):
                 value = (row.get(label_column) or "").strip()
-                try:
-                    label = int(float(value))
+                try:  # 1, 0, 1.0, 0.0 (a spreadsheet's numbers); not 0.6, inf or nan
+                    number = float(value)
                 except ValueError:
-                    label = -1
+                    number = -1.0
+                label = int(number) if number in (0.0, 1.0) else -1
                 if label not in (0, 1):
                     raise UserError(f"label '{value}' is not 0 or 1", where=f"{where}:{line}")
                 texts.append(

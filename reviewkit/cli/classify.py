@@ -23,8 +23,17 @@ def _default_reviewer() -> str:
     return settings.login_name()
 
 
+def _named(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """Refuse a blank --reviewer before any screen opens or any value is written: every
+    label and extraction value records who gave it."""
+    if value is not None and not value.strip():
+        raise click.BadParameter("a reviewer name is needed, not an empty one")
+    return value
+
+
 reviewer_option = click.option(
     "--reviewer",
+    callback=_named,
     default=_default_reviewer,
     envvar=settings.REVIEWER.name,
     show_envvar=True,
@@ -164,7 +173,7 @@ def label_command(project_dir: Path, record: str, assignment: str, reviewer: str
     project = load_project(project_dir)
     try:
         rid = canonical_id(project, find_record(project.db, record))
-        chosen = [x.strip() for x in labels.split(",") if x.strip()]
+        chosen = list(dict.fromkeys(x.strip() for x in labels.split(",") if x.strip()))
         confirm(project, rid, scheme.strip(), chosen, reviewer)
         click.echo(f"study {rid}: {scheme.strip()} = {', '.join(chosen)} (confirmed by {reviewer})")
     finally:
@@ -173,7 +182,12 @@ def label_command(project_dir: Path, record: str, assignment: str, reviewer: str
 
 @click.command("confirm")
 @project_option
-@click.option("--reviewer", required=True, help="Your name (recorded with each confirmation).")
+@click.option(
+    "--reviewer",
+    required=True,
+    callback=_named,
+    help="Your name (recorded with each confirmation).",
+)
 @click.option("--scheme", default=None, help="Scheme id (default: the report scheme).")
 @all_option
 def confirm_command(

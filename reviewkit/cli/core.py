@@ -50,7 +50,12 @@ def _parse_mapping(values: tuple[str, ...]) -> dict[str, str]:
             raise UserError(
                 f"--map {item!r} is not FIELD=COLUMN", hint='e.g. --map title="Article Name"'
             )
-        mapping[field.strip()] = column.strip()
+        previous = mapping.setdefault(field.strip(), column.strip())
+        if previous != column.strip():  # which column was meant cannot be guessed
+            raise UserError(
+                f"--map gives {field.strip()!r} two columns: {previous!r} and {column.strip()!r}",
+                hint="keep one --map per field",
+            )
     return mapping
 
 

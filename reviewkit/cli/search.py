@@ -182,6 +182,7 @@ def log_command(out: Path | None, project_dir: Path) -> None:
 
     Example: reviewkit search log --out exports/search-log.md
     """
+    from reviewkit import outputs
     from reviewkit.searches import search_log
 
     project = load_project(project_dir)
@@ -190,8 +191,8 @@ def log_command(out: Path | None, project_dir: Path) -> None:
     if out is None:
         click.echo(text)
         return
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text + "\n", encoding="utf-8")
+    outputs.output_folder(out.parent)  # created, as before; a file there is refused
+    outputs.write_text(out, text + "\n")  # atomic, named errors, never over the database
     click.echo(f"wrote {out}")
 
 

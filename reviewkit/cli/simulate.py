@@ -21,7 +21,11 @@ from reviewkit.wording import quantity
     help="Column holding 1 (include) / 0.",
 )
 @click.option(
-    "--seed", default=0, show_default=True, type=int, help="Seed for the prior include/exclude."
+    "--seed",
+    default=0,
+    show_default=True,
+    type=click.IntRange(0, 2**32 - 1),  # numpy's RandomState takes these seeds only
+    help="Seed for the prior include/exclude.",
 )
 @click.option(
     "--plot",

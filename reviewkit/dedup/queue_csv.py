@@ -88,13 +88,33 @@ def _rows(path: Path) -> list[tuple[int, int, int, str]]:
                 hint="write same, different, or leave the cell empty",
             )
         try:
-            a, b = int(row["record_a"]), int(row["record_b"])
+            a, b = int(row.get("record_a", "")), int(row.get("record_b", ""))
         except (TypeError, ValueError):
             raise UserError(
                 "record_a and record_b must be record ids", where=f"{path}:{line}"
             ) from None
         out.append((line, a, b, VERDICT_WORDS.get(word, "")))
+    _refuse_conflicts(out, path)
     return out
+
+
+def _refuse_conflicts(rows: list[tuple[int, int, int, str]], path: Path) -> None:
+    """Refuse a pair given two different verdicts (rows copied in a spreadsheet, in either
+    order of the records): which one the reviewer meant cannot be guessed."""
+    first: dict[tuple[int, int], tuple[int, str]] = {}
+    for line, a, b, verdict in rows:
+        if not verdict:
+            continue
+        key = (min(a, b), max(a, b))
+        seen = first.setdefault(key, (line, verdict))
+        if seen[1] != verdict:
+            raise UserError(
+                f"records {a} and {b} are 'same' here but 'different' on line {seen[0]}"
+                if verdict == "duplicate"
+                else f"records {a} and {b} are 'different' here but 'same' on line {seen[0]}",
+                where=f"{path}:{line}",
+                hint="keep one verdict per pair (delete or empty the other row); nothing was written",
+            )
 
 
 def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
@@ -123,5 +143,6 @@ def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
                     why[0] + "; nothing was written", where=f"{path}:{line}", hint=why[1]
                 )
             links.add_link(db, a, b, verdict, made_by=made_by, reason="review csv")
+            open_pairs.discard((min(a, b), max(a, b)))  # a repeated row is not written twice
             result.applied += 1
     return result

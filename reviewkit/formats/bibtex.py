@@ -15,7 +15,7 @@ from typing import TextIO
 import bibtexparser
 from bibtexparser.exceptions import ParsingException
 from bibtexparser.middlewares import RemoveEnclosingMiddleware, ResolveStringReferencesMiddleware
-from bibtexparser.model import Entry, Field
+from bibtexparser.model import Entry, Field, ImplicitComment
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.text import split_lines
@@ -184,6 +184,26 @@ def _failure(block: object) -> str:
     return lines[0] if lines else "syntax error"
 
 
+_ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)", re.MULTILINE)
+
+
+def _check_stray_entry_starts(library: bibtexparser.Library, name: str) -> None:
+    """Refuse '@type' at a line start with no '{' after it, which bibtexparser keeps as a
+    comment: BibTeX itself reads it as an entry and fails, and at the end of a file it is an
+    entry cut short (a download or copy that stopped), whose record would be lost silently."""
+    for block in library.blocks:
+        if not isinstance(block, ImplicitComment):
+            continue
+        m = _ENTRY_START.search(block.raw)
+        if m:
+            line = block.start_line + 1 + block.raw.count("\n", 0, m.start())
+            raise FormatError(
+                f"'@{m.group(1)}' starts an entry that never opens with '{{'",
+                where=f"{name}:{line}",
+                hint="the file looks cut short (export it again), or remove the stray '@'",
+            )
+
+
 def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
     library = _parse(text, name)
     if library.failed_blocks:
@@ -194,6 +214,7 @@ def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
             where=f"{name}:{block.start_line + 1}",
             hint="check the braces and quotes of this entry (every '{' needs a '}')",
         )
+    _check_stray_entry_starts(library, name)
     if not library.entries:
         raise FormatError(
             "no BibTeX entries found", where=name, hint="entries start with '@article{key,'"

@@ -169,8 +169,12 @@ def dict_rows(
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
     """(header, iterator of (first line, row as a dict)) of a comma-separated text, read
     strictly: broken quotes, huge cells and repeated column names are FormatErrors with lines;
-    with ``no_extra_cells`` so is a row with more cells than the header has columns."""
-    rows = reader(io.StringIO(text, newline=""))  # CR, LF or CRLF rows (Excel for Mac: CR)
+    with ``no_extra_cells`` so is a row with more cells than the header has columns.
+
+    Comma, semicolon or tab as the header uses (a spreadsheet saved with a Norwegian, German
+    or French locale separates with semicolons)."""
+    # CR, LF or CRLF rows (Excel for Mac: CR)
+    rows = reader(io.StringIO(text, newline=""), _dialect(text))
     try:
         header = [h.strip() for h in next(rows, [])]
     except csv.Error as exc:
@@ -299,6 +303,10 @@ def read(
         raise row_error(exc, name, 1, rows.line_num) from None
     columns = resolve_columns(header, mapping, name)
     page_columns = _page_columns(header, columns)
+    # every CSV writer ends each row with a line break and writes every column: a last row
+    # short of the named columns with no line break after it is a file cut short
+    named = max((i + 1 for i, h in enumerate(header) if h.strip()), default=0)
+    cut = not text.endswith(("\n", "\r"))
     position = 0
     line = 1
     while True:
@@ -316,6 +324,13 @@ def read(
                 f"row has {len(row)} cells but the header has {len(header)}",
                 where=f"{name}:{start}",
                 hint="a cell with a separator in it must be quoted",
+            )
+        if cut and line == len(lines) and len(row) < named:
+            raise FormatError(
+                f"the last row has {len(row)} of the header's {named} cells and no line break"
+                " after it",
+                where=f"{name}:{start}",
+                hint="the file looks cut short; export or download it again",
             )
         values = {f: restore((row[i] if i < len(row) else "").strip()) for f, i in columns.items()}
         position += 1

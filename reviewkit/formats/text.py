@@ -195,7 +195,7 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
             raise FormatError(
                 "a NUL character in the text: the file is damaged or partly binary",
                 where=f"{name}:{text.count(chr(10), 0, nul) + 1}",
-                hint="export the references again; nothing was imported",
+                hint=_damaged_hint(option),
             )
         return text
     if not encoding and (wide := looks_utf16(data)):
@@ -211,7 +211,9 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
         raise FormatError(
             "this is a binary file, not a text export (a NUL byte near the start)",
             where=f"{name}:{line}",
-            hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV",
+            hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV"
+            if option
+            else "name the text file this command reads; nothing was read",
         )
     nul = data.find(b"\x00")
     if nul >= 0:  # anywhere, not only in the head: a NUL is never part of a reference export
@@ -219,7 +221,7 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
         raise FormatError(
             "a NUL byte (0x00) in the text: the file is damaged or partly binary",
             where=f"{name}:{line}",
-            hint="export the references again; nothing was imported",
+            hint=_damaged_hint(option),
         )
     if encoding:
         try:
@@ -239,6 +241,14 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
             if option
             else "re-save the file as UTF-8 (in a spreadsheet: Save As, 'CSV UTF-8')",
         ) from None
+
+
+def _damaged_hint(option: bool) -> str:
+    """What to do about a damaged file: an import's references are exported again; the other
+    readers (decisions, extraction, dedup queue, keymap) read a file the user made or edited."""
+    if option:
+        return "export the references again; nothing was imported"
+    return "make or export the file again (it is damaged or partly binary); nothing was read"
 
 
 def read_text(path: str | Path, encoding: str | None = None) -> str:

@@ -180,6 +180,12 @@ class Protocol:
         return self.stages[name]
 
     def scheme(self, scheme_id: str) -> Scheme:
+        if not self.schemes:
+            raise ProtocolError(
+                "the protocol has no classification schemes",
+                where=str(self.path),
+                hint="add a [schemes.ID] table with [[schemes.ID.labels]] (see the README)",
+            )
         if scheme_id not in self.schemes:
             raise ProtocolError(
                 f"no classification scheme {scheme_id!r}",

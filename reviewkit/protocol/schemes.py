@@ -38,6 +38,15 @@ class SchemeChecks:
                 text, weight = t, 1.0
             elif isinstance(t, dict) and isinstance(t.get("term"), str):
                 text, weight = t["term"], t.get("weight", 1.0)
+                extra = sorted(set(t) - {"term", "weight"})
+                if extra:  # a misspelt 'weight' would silently count the term in full
+                    raise self.fail_at_value(
+                        f"{w}{key}",
+                        text,
+                        1,
+                        f"term {text!r}: unknown key {extra[0]!r}",
+                        hint="a term is {term = …, weight = …}",
+                    )
                 bad = not isinstance(weight, int | float) or isinstance(weight, bool)
                 # a weight is how much a found term counts; a term that should count against a
                 # label goes in negative_terms (which subtract). Zero, negative, NaN or infinite
@@ -72,6 +81,7 @@ class SchemeChecks:
             ids = [lab.id for lab in labels]
             if len(set(ids)) != len(ids):
                 raise self.fail(f"{w}labels", "two labels share an id")
+            self.distinct_names(labels, w)
             none_label = self.string(item, "none_label", w, required=False)
             if none_label and none_label in ids:
                 raise self.fail(
@@ -103,6 +113,20 @@ class SchemeChecks:
                 fallback_label=fallback,
             )
         return out
+
+    def distinct_names(self, labels: list[Label], w: str) -> None:
+        """Refuse two labels of a scheme with one name (as people read it): the confirm screen,
+        the report tables and the evidence map show names, so the two could not be told apart."""
+        seen: dict[str, int] = {}
+        for j, lab in enumerate(labels):
+            key = " ".join(lab.name.casefold().split())
+            if key in seen:
+                raise self.fail(
+                    f"{w}labels[{j}].name",
+                    f"labels {labels[seen[key]].id!r} and {lab.id!r} are both named {lab.name!r}",
+                    hint="give each label a name of its own",
+                )
+            seen[key] = j
 
     def number(self, item: dict, key: str, w: str, default: float, positive: bool = False) -> float:
         value = item.get(key, default)

@@ -255,7 +255,12 @@ class _Validator(SchemeChecks):
         self.known_keys(review, {"id", "title", "question", "reviewers", "description"}, "review.")
         self.string(review, "description", "review.", required=False)  # free text, but text
         rid = self.ident(self.string(review, "id", "review."), "review.id")
+        raw_reviewers = review.get("reviewers")
         reviewers = self.strings(review, "reviewers", "review.", required=True)
+        if len(reviewers) != len(raw_reviewers):  # strings() leaves out blank entries
+            raise self.fail(
+                "review.reviewers", "a reviewer's name is empty", hint="give every reviewer a name"
+            )
         if not reviewers:
             raise self.fail("review.reviewers", "needs at least one reviewer")
         self.unique(reviewers, "review.reviewers", "reviewer")
@@ -264,6 +269,14 @@ class _Validator(SchemeChecks):
         elig = self.table(data, "eligibility", "", required=False)
         self.known_keys(elig, {"include", "exclude"}, "eligibility.")
         stages = self.stages(self.table(data, "stages", ""))
+        for stage in stages.values():  # two votes per record need two people to give them
+            if stage.reviewers_per_record > len(reviewers):
+                raise self.fail(
+                    f"stages.{stage.name}.reviewers_per_record",
+                    f"{stage.reviewers_per_record} reviewers per record (the default is 2),"
+                    f" but review.reviewers names {len(reviewers)}",
+                    hint="name a second reviewer, or set reviewers_per_record = 1",
+                )
         hl = self.table(data, "highlight", "", required=False)
         self.known_keys(hl, {"include", "exclude"}, "highlight.")
         schemes = self.schemes(self.table(data, "schemes", "", required=False))
@@ -416,6 +429,13 @@ class _Validator(SchemeChecks):
             if not isinstance(item, dict):
                 raise self.fail(f"extraction[{i}]", "must be a table")
             self.known_keys(item, {"id", "name", "description", "prefill"}, w)
+            fid = item.get("id")
+            if isinstance(fid, str) and any(f.id == fid.strip() for f in out):
+                raise self.fail(
+                    f"{w}id",
+                    f"two extraction fields have the id {fid.strip()!r}",
+                    hint="each field needs its own id (it names the CSV column)",
+                )
             out.append(
                 ExtractionField(
                     id=self.ident(self.string(item, "id", w), f"{w}id"),
@@ -440,6 +460,7 @@ class _Validator(SchemeChecks):
                 "report.scheme", f"no scheme {scheme!r}", hint=f"known: {', '.join(schemes)}"
             )
         columns = self.strings(item, "columns", "report.", required=True)
+        self.unique(columns, "report.columns", "column")
         known = set(BUILTIN_COLUMNS) | {f.id for f in fields}
         for col in columns:
             if col not in known:
@@ -454,4 +475,11 @@ class _Validator(SchemeChecks):
         names = item.get("column_names", {})
         if not isinstance(names, dict) or not all(isinstance(v, str) for v in names.values()):
             raise self.fail("report.column_names", "must be a table of strings")
+        for col in names:  # a misspelt column would silently keep its default heading
+            if col not in columns:
+                raise self.fail(
+                    f"report.column_names.{col}",
+                    f"{col!r} is not one of report.columns",
+                    hint=f"columns: {', '.join(columns)}",
+                )
         return Report(scheme, columns, sort, dict(names))

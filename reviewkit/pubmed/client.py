@@ -44,6 +44,26 @@ RETRY_STATUS = {429, 500, 502, 503, 504}
 SNAPSHOT_HEADER = "X-Reviewkit-Snapshot"  # sent by the local server only
 
 
+def _check_base_url(url: str, given: str) -> None:
+    """Refuse a base URL no request could reach before any request (and any retry) is made:
+    not http(s), no host, a broken IPv6 address, a port outside 1-65535, or blanks inside."""
+    why = ""
+    try:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            why = "not an http(s) URL"
+        elif not parts.hostname:
+            why = "no host in the URL"
+        elif parts.port == 0:  # .port raises ValueError past 65535
+            why = "port 0 in the URL"
+    except ValueError as exc:  # 'Invalid IPv6 URL', 'Port out of range 0-65535'
+        why = f"not a usable URL ({exc})"
+    if not why and any(c.isspace() or ord(c) < 32 for c in url):
+        why = "a space or control character in the URL"
+    if why:
+        raise UserError(f"{why}: {given!r}", hint="e.g. http://127.0.0.1:8765/entrez/eutils/")
+
+
 class EntrezError(UserError):
     """PubMed answered with an error, or could not be reached after every retry."""
 
@@ -174,11 +194,7 @@ class PubMedClient:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
-        if urlsplit(self.base_url).scheme not in ("http", "https"):
-            raise UserError(
-                f"not an http(s) URL: {base_url!r}",
-                hint="e.g. http://127.0.0.1:8765/entrez/eutils/",
-            )
+        _check_base_url(self.base_url, base_url)
         self.email = resolve_email(email, self.base_url)
         self.tool = tool
         self._api_key = api_key if api_key is not None else settings.ncbi_api_key()

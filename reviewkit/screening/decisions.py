@@ -161,6 +161,8 @@ def conflicts(
 
     A protocol reviewer may only see them once the stage is closed (no study pending).
     """
+    if not resolver.strip():  # before the screen opens: every final decision records who
+        raise UserError("the resolver needs a name", hint="pass --resolver NAME")
     derived = DerivedStages(project)
     outcomes = derived.outcomes(stage)
     if resolver in project.protocol.reviewers and any(

@@ -7,10 +7,12 @@ timeout, so that two reviewers can work on the same file from two processes, and
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -21,6 +23,20 @@ _BUSY_HINT = (
     "another reviewkit command (an import, a search run, a second reviewer) is writing to this"
     " project; wait for it to finish and try again"
 )
+
+_DAMAGED_HINT = (
+    "review.sqlite must be the file 'reviewkit init' made; restore it from a backup"
+    " (reviewkit did not change it)"
+)
+
+
+SQLITE_INT_MAX = 2**63 - 1  # the largest INTEGER SQLite holds
+
+
+def holds_integer(value: int) -> bool:
+    """Can SQLite take ``value`` as an INTEGER parameter? A record id typed by hand may be any
+    number of digits; one that cannot be stored matches no row (instead of an OverflowError)."""
+    return -SQLITE_INT_MAX - 1 <= value <= SQLITE_INT_MAX
 
 
 def now() -> str:
@@ -43,6 +59,27 @@ def _migrations() -> list[tuple[int, str, str]]:
 
 
 SCHEMA_VERSION = max(v for v, _, _ in _migrations())
+_TABLE_DDL = re.compile(
+    r"\b(CREATE TABLE(?: IF NOT EXISTS)?|DROP TABLE(?: IF EXISTS)?)\s+(\w+)"
+    r"|\bALTER TABLE\s+(\w+)\s+RENAME TO\s+(\w+)",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _expected_tables() -> frozenset[str]:
+    """The tables the migrations leave in a database at SCHEMA_VERSION."""
+    tables = {"schema_migrations"}
+    for _v, _name, sql in _migrations():
+        for m in _TABLE_DDL.finditer(sql):
+            if m.group(3):  # ALTER TABLE old RENAME TO new
+                tables.discard(m.group(3))
+                tables.add(m.group(4))
+            elif m.group(1).upper().startswith("CREATE"):
+                tables.add(m.group(2))
+            elif m.group(1).upper().startswith("DROP"):
+                tables.discard(m.group(2))
+    return frozenset(tables)
 
 
 class Store:
@@ -78,7 +115,9 @@ class Store:
                 where=str(path),
                 hint="create a project with 'reviewkit init DIR --protocol FILE'",
             )
-        store = cls(path, _connect(path))
+        if path.is_dir():
+            raise ProjectError("a folder, not a database file", where=str(path), hint=_DAMAGED_HINT)
+        store = cls(path, _connect(path, checked=True))
         version = store.schema_version()
         if version > SCHEMA_VERSION:
             store.close()
@@ -89,7 +128,20 @@ class Store:
             )
         if version < SCHEMA_VERSION:
             store.migrate()
+        missing = sorted(_expected_tables() - store.table_names())
+        if missing:  # a table dropped by hand or by another tool: every query on it would fail
+            store.close()
+            raise ProjectError(
+                f"a damaged database: table(s) {', '.join(missing)} missing",
+                where=str(path),
+                hint=_DAMAGED_HINT,
+            )
         return store
+
+    def table_names(self) -> set[str]:
+        """The names of the tables in the database."""
+        rows = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {r[0] for r in rows}
 
     def close(self) -> None:
         self.conn.close()
@@ -156,8 +208,15 @@ class Store:
         self._execute_waiting("BEGIN IMMEDIATE")
         try:
             yield self.conn
-        except BaseException:
+        except BaseException as exc:
             self.conn.execute("ROLLBACK")
+            if _is_read_only(exc):
+                raise ProjectError(
+                    "the project database is read-only; nothing was written",
+                    where=str(self.path),
+                    hint="check the permissions of the file and its folder (SQLite writes"
+                    " review.sqlite-wal and -shm next to it), or copy the project somewhere writable",
+                ) from None
             raise
         try:
             self._execute_waiting("COMMIT")
@@ -191,18 +250,70 @@ def is_busy(exc: BaseException) -> bool:
     return "locked" in str(exc) or "busy" in str(exc)
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-    conn.row_factory = sqlite3.Row
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    if mode.lower() != "wal":
-        raise ProjectError(
-            f"could not switch the database to WAL mode (got {mode})", where=str(path)
+def _is_read_only(exc: BaseException) -> bool:
+    """Is this SQLite refusing a write because the file (or its folder) is read-only?"""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    return isinstance(exc, sqlite3.OperationalError) and code == sqlite3.SQLITE_READONLY
+
+
+def _open_error(exc: sqlite3.DatabaseError, path: Path) -> ProjectError:
+    """The UserError for a database file SQLite could not open or read: locked by another
+    program, not an SQLite file, damaged, or not readable."""
+    if is_busy(exc):
+        return DatabaseBusy(
+            "the project database is locked by another program", where=str(path), hint=_BUSY_HINT
         )
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+        what = "not an SQLite database" if code == sqlite3.SQLITE_NOTADB else "a damaged database"
+        return ProjectError(f"{what} ({exc})", where=str(path), hint=_DAMAGED_HINT)
+    return ProjectError(
+        f"cannot open the database ({exc})",
+        where=str(path),
+        hint="check that the file and its folder exist and that you may read and write them",
+    )
+
+
+def _connect(path: Path, *, checked: bool = False) -> sqlite3.Connection:
+    """A connection in WAL mode; with ``checked``, first make sure the file is a reviewkit
+    database (nothing, not even the switch to WAL, is written to any other file) and turn
+    SQLite's errors on opening into ProjectErrors that say what the file is."""
+    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if checked:
+            _check_is_ours(conn, path)
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise ProjectError(
+                f"could not switch the database to WAL mode (got {mode})", where=str(path)
+            )
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if not checked:
+            raise
+        raise _open_error(exc, path) from None
+    except BaseException:
+        conn.close()
+        raise
     return conn
+
+
+def _check_is_ours(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse an empty file or another program's SQLite file: opening must never migrate
+    (write tables into) a file that 'reviewkit init' did not make."""
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'"
+    ).fetchone()
+    if row is None:
+        raise ProjectError(
+            "not a reviewkit database (an empty file, or another program's SQLite file)",
+            where=str(path),
+            hint=_DAMAGED_HINT,
+        )
 
 
 def _split_sql(sql: str) -> list[str]:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reviewkit.store.db import Store
+from reviewkit.store.db import Store, holds_integer
 
 RecordKey = tuple[str, str, str, int | None]  # (pmid, doi, title, year)
 
 
 def record_exists(db: Store, record_id: int) -> bool:
-    return (
+    return holds_integer(record_id) and (
         db.conn.execute("SELECT 1 FROM records WHERE id = ?", (record_id,)).fetchone() is not None
     )
 

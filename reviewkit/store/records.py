@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from reviewkit.records import Record
-from reviewkit.store.db import Store, now
+from reviewkit.store.db import Store, holds_integer, now
 
 _INSERT = (
     "INSERT INTO records (import_id, search_run_id, source, origin, position, title, year,"
@@ -120,6 +120,8 @@ def add_records(
 def get_record(db: Store, record_id: int, *, with_raw: bool = False) -> Record:
     """One stored record; KeyError when there is none with that id."""
     cols = "data, raw" if with_raw else "data, '' AS raw"
+    if not holds_integer(record_id):
+        raise KeyError(record_id)
     row = db.conn.execute(f"SELECT {cols} FROM records WHERE id = ?", (record_id,)).fetchone()
     if row is None:
         raise KeyError(record_id)
@@ -128,7 +130,7 @@ def get_record(db: Store, record_id: int, *, with_raw: bool = False) -> Record:
 
 def get_records(db: Store, record_ids: Iterable[int]) -> dict[int, Record]:
     """Several records by id (missing ids are left out)."""
-    ids = list(record_ids)
+    ids = [i for i in record_ids if holds_integer(i)]
     out: dict[int, Record] = {}
     for start in range(0, len(ids), 900):
         chunk = ids[start : start + 900]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from reviewkit.records import Record
 from reviewkit.store import records as record_rows
-from reviewkit.store.db import Store, now
+from reviewkit.store.db import Store, holds_integer, now
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,8 @@ def finish_run(db: Store, run_id: int, *, status: str, message: str = "") -> Non
 
 
 def get_run(db: Store, run_id: int) -> SearchRun | None:
+    if not holds_integer(run_id):  # a run number typed by hand; none has such an id
+        return None
     row = db.conn.execute("SELECT * FROM search_runs WHERE id = ?", (run_id,)).fetchone()
     return _run(row) if row else None
 

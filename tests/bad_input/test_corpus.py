@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -149,10 +150,25 @@ def command(case: Path, paths: dict[str, str]) -> tuple[list[str], dict[str, str
             "reviewer1",
             *project,
         ], env
+    if kind == "database":  # the case file is the review.sqlite of a project of its own
+        folder = database_project(case, paths)
+        return ["import", paths["good"], "--project", str(folder)], env
+    if kind == "simulate":
+        return ["simulate", str(case), "--label-column", "included"], env
     if kind == "keymap":
         return ["screen", "--reviewer", "reviewer1", *project], {"REVIEWKIT_KEYS": str(case)}
     line = case.read_text(encoding="utf-8").strip().format(**paths)
     return shlex.split(line), env
+
+
+def database_project(case: Path, paths: dict[str, str]) -> Path:
+    """A project folder (made once per case) whose review.sqlite is a copy of ``case``."""
+    folder = Path(paths["base"]) / "database-cases" / case.name
+    if not folder.exists():
+        folder.mkdir(parents=True)
+        shutil.copyfile(PROTOCOL, folder / "protocol.toml")
+        shutil.copyfile(case, folder / "review.sqlite")
+    return folder
 
 
 def expected(names: str, case: Path, paths: dict[str, str]) -> str:
@@ -197,3 +213,8 @@ def test_bad_input_is_refused_cleanly(
     assert expected(names, case, corpus) in output, f"{what}: message does not name it\n{output}"
     assert dump(db) == before, f"{what}: the database changed"
     assert tree(*folders) == files_before, f"{what}: files were left behind"
+    if case.parent.name == "database":  # not a byte of the damaged or foreign file changed
+        copy = database_project(case, corpus) / "review.sqlite"
+        assert copy.read_bytes() == case.read_bytes(), f"{what}: the database file changed"
+        wal = copy.with_name("review.sqlite-wal")
+        assert not wal.exists() or wal.stat().st_size == 0, f"{what}: written to its WAL"

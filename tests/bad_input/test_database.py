@@ -1,0 +1,100 @@
+"""A project database that cannot be used as it is: a folder in its place, a lock held by
+another program, a read-only file. Each is refused with the database's path, exit 2 and no
+traceback, and leaves the file as it was (the file-content cases are in cases/database/)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from reviewkit.cli import main
+
+REPO = Path(__file__).parent.parent.parent
+PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
+RIS = "TY  - JOUR\nTI  - A record that must not land\nPY  - 2020\nER  - \n"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    folder = tmp_path / "project"
+    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
+    (tmp_path / "new.ris").write_text(RIS, encoding="utf-8")
+    return folder
+
+
+def dump(db: Path) -> list[str]:
+    conn = sqlite3.connect(db)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def refused(argv: list[str], capsys) -> str:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    assert code == 2, out + err
+    assert "Traceback" not in out + err
+    return out + err
+
+
+def test_a_folder_named_review_sqlite(project: Path, capsys) -> None:
+    db = project / "review.sqlite"
+    db.unlink()
+    db.mkdir()
+    output = refused(["status", "--project", str(project)], capsys)
+    assert f"error: {db}: a folder, not a database file" in output
+
+
+def test_a_database_another_program_holds_locked(project: Path, capsys, monkeypatch) -> None:
+    """A second process holds an exclusive lock (as a database browser or an old reviewkit in
+    rollback-journal mode can): every command, even a read, says the file is locked."""
+    import reviewkit.store.db as store_db
+
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 100)  # no 30 s wait in the test suite
+    db = project / "review.sqlite"
+    before = dump(db)
+    holder = textwrap.dedent(
+        f"""
+        import sqlite3, sys
+        conn = sqlite3.connect({str(db)!r}, isolation_level=None)
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("CREATE TABLE held (x)")
+        print("locked", flush=True)
+        sys.stdin.readline()
+        conn.execute("ROLLBACK")
+        """
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", holder], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout.readline().strip() == "locked"
+        for argv in (["status"], ["import", str(project.parent / "new.ris")]):
+            output = refused([*argv, "--project", str(project)], capsys)
+            assert f"error: {db}: the project database is locked" in output
+    finally:
+        proc.communicate("\n", timeout=30)
+    assert dump(db) == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only files")
+def test_a_read_only_database(project: Path, capsys) -> None:
+    db = project / "review.sqlite"
+    before = dump(db)
+    db.chmod(0o444)
+    try:
+        output = refused(
+            ["import", str(project.parent / "new.ris"), "--project", str(project)], capsys
+        )
+        assert str(db) in output and "read-only" in output
+    finally:
+        db.chmod(0o644)
+    assert dump(db) == before

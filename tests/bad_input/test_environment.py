@@ -1,0 +1,53 @@
+"""The environment a command runs in, when it is not what reviewkit expects: a user the
+system has no name for (a container started with a bare user id, no $USER) gets a request
+for --reviewer, exit 2, not a traceback."""
+
+from __future__ import annotations
+
+import pwd
+from pathlib import Path
+
+import pytest
+
+from reviewkit.cli import main
+
+REPO = Path(__file__).parent.parent.parent
+PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
+RIS = "TY  - JOUR\nTI  - A record\nPY  - 2020\nER  -\n"
+
+
+@pytest.fixture
+def nameless_user(monkeypatch) -> None:
+    """No login-name variable, and no passwd entry for this user id (getpass falls back to
+    pwd.getpwuid, which raises KeyError for an unknown id)."""
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME", "REVIEWKIT_REVIEWER"):
+        monkeypatch.delenv(name, raising=False)
+
+    def unknown(uid: int) -> pwd.struct_passwd:
+        raise KeyError(f"getpwuid(): uid not found: {uid}")
+
+    monkeypatch.setattr(pwd, "getpwuid", unknown)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["label", "1", "model-type=workplace"],
+        ["dedup", "split", "1", "--yes"],
+        ["extract", "set", "1", "country=Norway"],
+    ],
+    ids=["label", "dedup-split", "extract-set"],
+)
+def test_no_login_name_asks_for_reviewer(
+    argv: list[str], nameless_user: None, tmp_path: Path, capsys
+) -> None:
+    project = tmp_path / "project"
+    (tmp_path / "one.ris").write_text(RIS, encoding="utf-8")
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(tmp_path / "one.ris"), "--project", str(project)]) == 0
+    capsys.readouterr()
+    code = main([*argv, "--project", str(project)])
+    out, err = capsys.readouterr()
+    assert code == 2, out + err
+    assert "Traceback" not in out + err
+    assert "--reviewer" in out + err or "reviewer name" in out + err, out + err

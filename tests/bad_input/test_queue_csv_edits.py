@@ -1,0 +1,94 @@
+"""A settled dedup queue read back after a spreadsheet edited it: what a spreadsheet does to a
+file (columns reordered, a row deleted, a byte-order mark, semicolons from a European locale,
+a row copied) is read as meant; what cannot be read as meant is refused (cases/dedup-queue/)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reviewkit.cli import main
+
+REPO = Path(__file__).parent.parent.parent
+PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
+# two pairs of near-duplicates that the rules send to the review queue, not merge
+RIS = """TY  - JOUR
+TI  - Return to work after sick leave for common mental disorders: a randomised trial of a coordinator
+AU  - Hansen, Anne
+PY  - 2019
+JO  - Scandinavian Journal of Work
+ER  -
+
+TY  - JOUR
+TI  - Return to work after sick leave for common mental disorders: a randomized trial of coordinators
+AU  - Hansen, A.
+PY  - 2020
+JO  - Occupational Medicine
+ER  -
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    folder = tmp_path / "project"
+    (tmp_path / "pairs.ris").write_text(RIS, encoding="utf-8")
+    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(tmp_path / "pairs.ris"), "--project", str(folder)]) == 0
+    assert main(["dedup", "--project", str(folder)]) == 0
+    queue = tmp_path / "queue.csv"
+    assert main(["dedup", "review", "--csv", str(queue), "--project", str(folder)]) == 0
+    assert queue.read_text(encoding="utf-8").splitlines()[1].startswith("1,2,")
+    return folder
+
+
+def person_links(project: Path) -> list[tuple[int, int, str]]:
+    conn = sqlite3.connect(project / "review.sqlite")
+    try:
+        sql = (
+            "SELECT record_a, record_b, verdict FROM duplicate_links WHERE made_by LIKE 'person:%'"
+        )
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def read_back(project: Path, text: str, capsys) -> tuple[int, str]:
+    edited = project.parent / "edited.csv"
+    edited.write_bytes(text.encode("utf-8"))
+    code = main(
+        [
+            "dedup",
+            "review",
+            "--read-csv",
+            str(edited),
+            "--reviewer",
+            "ann",
+            "--project",
+            str(project),
+        ]
+    )
+    out, err = capsys.readouterr()
+    return code, out + err
+
+
+def test_semicolons_bom_and_reordered_columns_are_read(project: Path, capsys) -> None:
+    code, out = read_back(project, "\ufeffverdict;record_b;record_a\nsame;2;1\n", capsys)
+    assert code == 0, out
+    assert "1 verdicts written" in out
+    assert person_links(project) == [(1, 2, "duplicate")]
+
+
+def test_a_row_copied_with_the_same_verdict_is_written_once(project: Path, capsys) -> None:
+    text = "record_a,record_b,verdict\n1,2,different\n2,1,Different\n"
+    code, out = read_back(project, text, capsys)
+    assert code == 0, out
+    assert person_links(project) == [(1, 2, "not_duplicate")]
+
+
+def test_opposite_verdicts_for_one_pair_write_nothing(project: Path, capsys) -> None:
+    code, out = read_back(project, "record_a,record_b,verdict\n1,2,same\n1,2,different\n", capsys)
+    assert code == 2, out
+    assert "edited.csv:3: records 1 and 2 are 'different' here but 'same' on line 2" in out
+    assert person_links(project) == []
