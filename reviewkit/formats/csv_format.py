@@ -303,10 +303,13 @@ def read(
         raise row_error(exc, name, 1, rows.line_num) from None
     columns = resolve_columns(header, mapping, name)
     page_columns = _page_columns(header, columns)
-    # every CSV writer ends each row with a line break and writes every column: a last row
-    # short of the named columns with no line break after it is a file cut short
+    # CSV writers (spreadsheets, R, Python, the databases' exports) write every column of
+    # every row: a last row short of the named columns with no line break after it, in a file
+    # whose other rows are whole, is a file cut short. A file whose rows are short throughout
+    # (typed by hand, trailing empty cells left out) is that file's style, not a cut.
     named = max((i + 1 for i, h in enumerate(header) if h.strip()), default=0)
     cut = not text.endswith(("\n", "\r"))
+    short_before = False
     position = 0
     line = 1
     while True:
@@ -325,13 +328,14 @@ def read(
                 where=f"{name}:{start}",
                 hint="a cell with a separator in it must be quoted",
             )
-        if cut and line == len(lines) and len(row) < named:
+        if cut and line == len(lines) and len(row) < named and not short_before:
             raise FormatError(
                 f"the last row has {len(row)} of the header's {named} cells and no line break"
                 " after it",
                 where=f"{name}:{start}",
                 hint="the file looks cut short; export or download it again",
             )
+        short_before = short_before or len(row) < named
         values = {f: restore((row[i] if i < len(row) else "").strip()) for f, i in columns.items()}
         position += 1
         kwargs: dict = {

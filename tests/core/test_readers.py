@@ -417,3 +417,21 @@ def test_record_round_trips_through_json() -> None:
     again = Record.from_json(rec.to_json(), raw=rec.raw)
     assert again == rec
     assert isinstance(again.abstract_sections[0], AbstractSection)
+
+
+def test_csv_short_rows_throughout_without_final_line_break(tmp_path: Path) -> None:
+    """Rows that leave out their trailing empty cells all through the file are the file's style:
+    its last row, short too and with no line break after it, is read, not called cut short."""
+    path = tmp_path / "typed.csv"
+    path.write_text("title,year,journal,doi\nFirst study,2019\nSecond study,2020", "utf-8")
+    assert [(r.title, r.year) for r in read(path)] == [
+        ("First study", 2019),
+        ("Second study", 2020),
+    ]
+
+
+def test_csv_last_row_short_after_whole_rows_is_cut(tmp_path: Path) -> None:
+    path = tmp_path / "cut.csv"
+    path.write_text("title,year,journal\nFirst study,2019,BMJ\nSecond st", "utf-8")
+    with pytest.raises(FormatError, match="cut short|no line break"):
+        read(path)
