@@ -25,7 +25,7 @@ from typing import TypeVar
 
 from reviewkit import formats
 from reviewkit.errors import FormatError
-from reviewkit.formats.text import check_regular
+from reviewkit.formats.text import check_regular, check_size
 from reviewkit.store import Store
 from reviewkit.store import records as record_rows
 from reviewkit.store.records import RecordRow
@@ -90,6 +90,7 @@ def import_files(
     files = [Path(p) for p in paths]
     for path in files:
         check_regular(path)  # a folder or a FIFO is refused before anything is opened
+        check_size(path)  # and a file larger than any reader takes, before it is hashed
     summaries: dict[int, ImportSummary] = {}  # by position in ``files``
     staged_from: dict[int, int] = {}  # staged file number -> position in ``files``
     untitled: dict[int, list[str]] = {}

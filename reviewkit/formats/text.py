@@ -53,6 +53,14 @@ def check_regular(path: Path) -> None:
         raise FormatError(exc.message, where=exc.where, hint=exc.hint) from None
 
 
+def check_size(path: Path) -> None:
+    """FormatError if ``path`` is larger on disk than any reader takes (MAX_XML_BYTES, the
+    largest limit; a compressed file that large holds more than that too):
+    refused before the file is hashed or read, which takes seconds at that size."""
+    if path.stat().st_size > MAX_XML_BYTES:
+        raise too_big(str(path), MAX_XML_BYTES, compressed=False)
+
+
 def read_bytes(path: Path, limit: int | None = None) -> bytes:
     """A file's bytes, gunzipped when it is gzip; refuses more than ``limit`` bytes of content
     (default MAX_TEXT_BYTES), and anything but a regular file."""

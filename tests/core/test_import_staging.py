@@ -10,6 +10,8 @@ from textual.app import App
 
 from reviewkit import formats, importer
 from reviewkit.cli import main
+from reviewkit.errors import FormatError
+from reviewkit.formats import text
 from reviewkit.project import init_project, open_project
 from reviewkit.store import records as record_rows
 from reviewkit.tui.app import AppCrashed, run_app
@@ -123,3 +125,20 @@ def test_a_crashed_terminal_app_ends_with_a_non_zero_exit(capsys):
         run_app(_Broken(), headless=True)
     assert caught.value.exit_code == 1
     assert "broken app stopped on an unexpected error" in str(caught.value)
+
+
+def test_a_file_larger_than_any_reader_takes_is_refused_before_it_is_hashed(tmp_path, monkeypatch):
+    """Hashing a file of gigabytes takes seconds before the reader refuses it: the size is
+    checked first, and nothing is stored."""
+    project = init_project(tmp_path / "review", PROTOCOL_A)
+    path = ris_file(tmp_path / "big.ris", [f"Sick leave study {i}" for i in range(30)])
+    monkeypatch.setattr(text, "MAX_XML_BYTES", 1000)
+
+    def hashed(_path):
+        raise AssertionError("the file was hashed")
+
+    monkeypatch.setattr(importer, "sha256_of", hashed)
+    with pytest.raises(FormatError, match="larger than"):
+        importer.import_files(project.db, [path])
+    assert record_rows.record_count(project.db) == 0
+    project.close()
