@@ -211,12 +211,7 @@ class Store:
         except BaseException as exc:
             self.conn.execute("ROLLBACK")
             if _is_read_only(exc):
-                raise ProjectError(
-                    "the project database is read-only; nothing was written",
-                    where=str(self.path),
-                    hint="check the permissions of the file and its folder (SQLite writes"
-                    " review.sqlite-wal and -shm next to it), or copy the project somewhere writable",
-                ) from None
+                raise self._read_only() from None
             raise
         try:
             self._execute_waiting("COMMIT")
@@ -224,12 +219,22 @@ class Store:
             self.conn.execute("ROLLBACK")
             raise
 
+    def _read_only(self) -> ProjectError:
+        return ProjectError(
+            "the project database is read-only; nothing was written",
+            where=str(self.path),
+            hint="check the permissions of the file and its folder (SQLite writes"
+            " review.sqlite-wal and -shm next to it), or copy the project somewhere writable",
+        )
+
     def _execute_waiting(self, sql: str) -> None:
         """Run a locking statement; a lock still held by another process after the busy
         timeout becomes :class:`DatabaseBusy` (a UserError, not a traceback)."""
         try:
             self.conn.execute(sql)
         except sqlite3.OperationalError as exc:
+            if _is_read_only(exc):  # BEGIN IMMEDIATE on a file SQLite may only read
+                raise self._read_only() from None
             if not is_busy(exc):
                 raise
             raise DatabaseBusy(

@@ -76,7 +76,7 @@ def read_back(project: Path, text: str, capsys) -> tuple[int, str]:
 def test_semicolons_bom_and_reordered_columns_are_read(project: Path, capsys) -> None:
     code, out = read_back(project, "\ufeffverdict;record_b;record_a\nsame;2;1\n", capsys)
     assert code == 0, out
-    assert "1 verdicts written" in out
+    assert "1 verdict written" in out
     assert person_links(project) == [(1, 2, "duplicate")]
 
 
