@@ -68,7 +68,9 @@ class RankStatus:
     advice: StopAdvice | None = None  # the stopping recommendation, when a rule is recommended
 
     def describe(self) -> str:
-        """One line: the order's source (random / model, trained when) and the includes left."""
+        """One line: the includes left (and any stopping advice), then the order's source
+        (random / model, trained when). The estimate goes first: it is what a reviewer watches,
+        and the end of the line is cut on an 80-column terminal."""
         if self.source == "failed":
             return f"Order: random (ranking failed: {self.error})"
         ready = self.positives >= self.min_includes and self.negatives >= self.min_excludes
@@ -97,7 +99,7 @@ class RankStatus:
                 f" · You may stop: {self.advice.target_recall:.0%} recall reached"
                 f" (test p = {self.advice.p_value:.3f})"
             )
-        return f"{order} · {left}"
+        return f"{left} · {order}"
 
 
 class QueueRanker:

@@ -109,7 +109,9 @@ class ScreeningScreen(DecisionScreen):
     DEFAULT_CSS = (
         STATUS_CSS
         + """
-    #rank { height: 1; padding: 0 1; color: $text-muted; }
+    #rank {
+        height: 1; padding: 0 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     #mine { height: 3; padding: 0 1; }
     #reasons { height: auto; border-top: solid $primary; padding: 0 1; }
     #message { height: 1; padding: 0 1; color: $warning; }

@@ -178,6 +178,31 @@ def test_the_order_line_before_the_rule_and_without_ranking(topics):
         ranking.close()
 
 
+def test_the_includes_left_estimate_stays_in_view_at_80_columns(topics):
+    """The order line is one row: at 80 columns its end is cut, so the estimate a reviewer
+    watches comes first (it fell off the end behind 'Order: random until …')."""
+    project, like = topics
+    queue = scr.ReviewerQueue(project, TA, "reviewer1")
+    ranking = QueueRanker(queue)
+
+    async def go():
+        app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            s = app.first_screen
+            await until_started(pilot, ranking)
+            await vote(pilot, s, like)
+            assert ranking.wait_idle()
+            s.render_rank()
+            await pilot.pause()
+            shown = s.query_one("#rank").render_line(0).text
+            assert "Includes left ≈" in shown and "(90%:" in shown, shown
+
+    try:
+        asyncio.run(go())
+    finally:
+        ranking.close()
+
+
 def test_cli_rank_option(topics, monkeypatch):
     project, _ = topics
     seen = []
