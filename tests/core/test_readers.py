@@ -435,3 +435,20 @@ def test_csv_last_row_short_after_whole_rows_is_cut(tmp_path: Path) -> None:
     path.write_text("title,year,journal\nFirst study,2019,BMJ\nSecond st", "utf-8")
     with pytest.raises(FormatError, match="cut short|no line break"):
         read(path)
+
+
+def test_bibtex_bare_comment_command_is_not_a_cut_entry(tmp_path: Path) -> None:
+    """BibTeX skips '@comment' without braces (btxdoc): such a file is valid, and its entries
+    are read; an '@type' with no brace after it is still refused on its own line."""
+    path = tmp_path / "refs.bib"
+    path.write_text(
+        "@comment Exported from the group library, 2024-03-01\n"
+        "@article{a2020, title = {Sick leave}, year = 2020}\n"
+        "\n@COMMENT checked by KB\n",
+        encoding="utf-8",
+    )
+    assert [r.title for r in read(path)] == ["Sick leave"]
+    path.write_text(path.read_text(encoding="utf-8") + "@misc\n", encoding="utf-8")
+    with pytest.raises(FormatError) as caught:
+        read(path)
+    assert caught.value.where == f"{path}:5"
