@@ -333,7 +333,8 @@ def read(
                 f"the last row has {len(row)} of the header's {named} cells and no line break"
                 " after it",
                 where=f"{name}:{start}",
-                hint="the file looks cut short; export or download it again",
+                hint="the file looks cut short: export or download it again (a row you typed"
+                " in yourself is whole: end the file with a line break)",
             )
         short_before = short_before or len(row) < named
         values = {f: restore((row[i] if i < len(row) else "").strip()) for f, i in columns.items()}
