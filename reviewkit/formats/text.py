@@ -245,7 +245,12 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
                 hint="the file is in another encoding: try another --encoding, or leave it out",
             ) from None
         except LookupError as exc:
-            raise FormatError(f"cannot decode as {encoding}: {exc}", where=name) from None
+            raise FormatError(
+                f"cannot decode as {encoding}: {exc}",
+                where=name,
+                hint="name an encoding Python knows, e.g. cp1252, latin-1, utf-16-le"
+                " (or leave --encoding out for UTF-8)",
+            ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -270,6 +270,21 @@ def test_byte_the_encoding_lacks_names_its_line(
     )
 
 
+def test_unknown_encoding_says_what_to_name(
+    cli_project: Path, tmp_path: Path, capsys, snapshot
+) -> None:
+    data = write(tmp_path / "one.ris", "TY  - JOUR\nTI  - A record\nPY  - 2021\nER  - \n")
+    assert_import_fails(
+        cli_project,
+        [data],
+        capsys,
+        snapshot,
+        where=str(data),
+        says="unknown encoding: cp-1252.*e.g. cp1252, latin-1",
+        extra=["--encoding", "cp-1252"],
+    )
+
+
 def test_ascii_file_with_an_encoding_imports(cli_project: Path, tmp_path: Path, capsys) -> None:
     """Plain ASCII reads the same in every encoding: --encoding cp1252 on it is not refused."""
     data = write(tmp_path / "ascii.ris", "TY  - JOUR\nTI  - Sick leave\nER  - \n")
