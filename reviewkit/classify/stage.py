@@ -246,7 +246,7 @@ class StudyRules:
 
     def of(self, rid: int) -> tuple[list[LabelScore], list[Suggestion]]:
         """A record's label scores on its study's evidence, and what the tool suggests in
-        place of a person (as :func:`rule_suggestions`)."""
+        place of a person (as :meth:`StudySuggestions.best`)."""
         db = self.project.db
         sibs = sibling_reports(db).get(rid, ())
         key = (rid, sibs)
@@ -258,16 +258,6 @@ class StudyRules:
         return scores, _offer(self.scheme, rid, sibs, confirmed) or choose(self.scheme, scores)
 
 
-def rule_suggestions(
-    project: Project, scheme: Scheme, record_ids: Iterable[int]
-) -> dict[int, list[Suggestion]]:
-    """record id -> what the tool suggests in place of a person for one scheme: a label a person
-    confirmed on another report of its study (method 'study'), else the rules' suggestion on the
-    evidence of the whole study. For the screens and ``classify``."""
-    found = study_suggestions(project, scheme, record_ids)
-    return {rid: found.best(rid) for rid in found.rules}
-
-
 def classify_project(
     project: Project,
     record_ids: Iterable[int],
@@ -276,7 +266,7 @@ def classify_project(
 ) -> ClassifyResult:
     """Suggest labels for the given studies (canonical ids) and store them.
 
-    Reports linked into one study are classified as the study (:func:`rule_suggestions`). A
+    Reports linked into one study are classified as the study (:func:`study_suggestions`). A
     study whose suggestion has not changed since the last run gets no new row. The model's
     suggestion is made only while it beats the rules on the confirmed studies.
     """

@@ -91,7 +91,10 @@ def _rows(path: Path) -> list[tuple[int, int, int, str]]:
             a, b = int(row.get("record_a", "")), int(row.get("record_b", ""))
         except (TypeError, ValueError):
             raise UserError(
-                "record_a and record_b must be record ids", where=f"{path}:{line}"
+                "record_a and record_b must be record ids",
+                where=f"{path}:{line}",
+                hint="keep the ids as 'dedup review --csv' wrote them (whole numbers);"
+                " nothing was written",
             ) from None
         out.append((line, a, b, VERDICT_WORDS.get(word, "")))
     _refuse_conflicts(out, path)

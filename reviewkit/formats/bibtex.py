@@ -190,11 +190,14 @@ _ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)", re.MULTILINE)
 def _check_stray_entry_starts(library: bibtexparser.Library, name: str) -> None:
     """Refuse '@type' at a line start with no '{' after it, which bibtexparser keeps as a
     comment: BibTeX itself reads it as an entry and fails, and at the end of a file it is an
-    entry cut short (a download or copy that stopped), whose record would be lost silently."""
+    entry cut short (a download or copy that stopped), whose record would be lost silently.
+    '@comment' is the exception: BibTeX skips it and what follows on its line without braces
+    (btxdoc, "@COMMENT"), so a file that uses it bare is valid and keeps its entries."""
     for block in library.blocks:
         if not isinstance(block, ImplicitComment):
             continue
-        m = _ENTRY_START.search(block.raw)
+        starts = _ENTRY_START.finditer(block.raw)
+        m = next((m for m in starts if m.group(1).lower() != "comment"), None)
         if m:
             line = block.start_line + 1 + block.raw.count("\n", 0, m.start())
             raise FormatError(

@@ -139,6 +139,34 @@ class _Semicolon(csv.excel):
     delimiter = ";"
 
 
+class _CutShort:
+    """Spots a file cut short: CSV writers (spreadsheets, R, Python, the databases' exports)
+    write every column of every row, so a last row short of the named columns with no line
+    break after it, in a file whose other rows are whole, is a file cut short. A file whose
+    rows are short throughout (typed by hand, trailing empty cells left out) is that file's
+    style, not a cut."""
+
+    def __init__(self, text: str, header: list[str], name: str) -> None:
+        self.named = max((i + 1 for i, h in enumerate(header) if h.strip()), default=0)
+        cut = not text.endswith(("\n", "\r"))
+        # the line the last row ends on (only needed when the file ends without a line break)
+        self.last_line = len(io.StringIO(text, newline="").readlines()) if cut else -1
+        self.short_before = False
+        self.name = name
+
+    def check(self, cells: int, start: int, end: int) -> None:
+        """FormatError when the row of ``cells`` cells on lines ``start``-``end`` is a cut."""
+        if end == self.last_line and cells < self.named and not self.short_before:
+            raise FormatError(
+                f"the last row has {cells} of the header's {self.named} cells and no line"
+                " break after it",
+                where=f"{self.name}:{start}",
+                hint="the file looks cut short: export or download it again (a row you typed"
+                " in yourself is whole: end the file with a line break)",
+            )
+        self.short_before = self.short_before or cells < self.named
+
+
 def reader(lines: Iterable[str], dialect: type[csv.Dialect] = csv.excel) -> Iterator[list[str]]:
     """``csv.reader`` in strict mode: a quote never closed is an error, not one huge cell."""
     return csv.reader(lines, dialect, strict=True)
@@ -169,7 +197,8 @@ def dict_rows(
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
     """(header, iterator of (first line, row as a dict)) of a comma-separated text, read
     strictly: broken quotes, huge cells and repeated column names are FormatErrors with lines;
-    with ``no_extra_cells`` so is a row with more cells than the header has columns.
+    with ``no_extra_cells`` so is a row with more cells than the header has columns, and a
+    last row cut short is refused as :func:`read` refuses it.
 
     Comma, semicolon or tab as the header uses (a spreadsheet saved with a Norwegian, German
     or French locale separates with semicolons)."""
@@ -180,6 +209,7 @@ def dict_rows(
     except csv.Error as exc:
         raise row_error(exc, name, 1, rows.line_num) from None
     duplicate_columns(header, header, name)
+    cut_short = _CutShort(text, header, name)  # a cut row would store its half a value
 
     def body() -> Iterator[tuple[int, dict[str, str]]]:
         end = 1
@@ -196,6 +226,7 @@ def dict_rows(
                 continue
             if no_extra_cells and len(cells) > len(header):
                 raise FormatError("more values than columns", where=f"{name}:{line}")
+            cut_short.check(len(cells), line, end)
             yield line, {h: restore(c) for h, c in zip(header, cells, strict=False)}
 
     return header, body()
@@ -303,13 +334,7 @@ def read(
         raise row_error(exc, name, 1, rows.line_num) from None
     columns = resolve_columns(header, mapping, name)
     page_columns = _page_columns(header, columns)
-    # CSV writers (spreadsheets, R, Python, the databases' exports) write every column of
-    # every row: a last row short of the named columns with no line break after it, in a file
-    # whose other rows are whole, is a file cut short. A file whose rows are short throughout
-    # (typed by hand, trailing empty cells left out) is that file's style, not a cut.
-    named = max((i + 1 for i, h in enumerate(header) if h.strip()), default=0)
-    cut = not text.endswith(("\n", "\r"))
-    short_before = False
+    cut_short = _CutShort(text, header, name)
     position = 0
     line = 1
     while True:
@@ -328,14 +353,7 @@ def read(
                 where=f"{name}:{start}",
                 hint="a cell with a separator in it must be quoted",
             )
-        if cut and line == len(lines) and len(row) < named and not short_before:
-            raise FormatError(
-                f"the last row has {len(row)} of the header's {named} cells and no line break"
-                " after it",
-                where=f"{name}:{start}",
-                hint="the file looks cut short; export or download it again",
-            )
-        short_before = short_before or len(row) < named
+        cut_short.check(len(row), start, line)
         values = {f: restore((row[i] if i < len(row) else "").strip()) for f, i in columns.items()}
         position += 1
         kwargs: dict = {

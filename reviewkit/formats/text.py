@@ -233,11 +233,24 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
         )
     if encoding:
         try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise FormatError(f"cannot decode as {encoding}: {exc}", where=name) from None
-        _refuse_utf8_read_as(data, name, encoding)
-        return text
+            # first: UTF-8 text often holds bytes cp1252 leaves undefined ('Á' is C3 81), and
+            # "cannot decode" would hide that the option is what is wrong
+            _refuse_utf8_read_as(data, name, encoding)
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise FormatError(
+                f"cannot decode as {encoding}: {exc.reason} (byte 0x{data[exc.start]:02x})",
+                where=f"{name}:{line}",
+                hint="the file is in another encoding: try another --encoding, or leave it out",
+            ) from None
+        except LookupError as exc:
+            raise FormatError(
+                f"cannot decode as {encoding}: {exc}",
+                where=name,
+                hint="name an encoding Python knows, e.g. cp1252, latin-1, utf-16-le"
+                " (or leave --encoding out for UTF-8)",
+            ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

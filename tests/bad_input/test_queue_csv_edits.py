@@ -92,3 +92,15 @@ def test_opposite_verdicts_for_one_pair_write_nothing(project: Path, capsys) -> 
     assert code == 2, out
     assert "edited.csv:3: records 1 and 2 are 'different' here but 'same' on line 2" in out
     assert person_links(project) == []
+
+
+def test_record_id_not_a_number_says_what_to_do(project: Path, tmp_path: Path, capsys) -> None:
+    edited = tmp_path / "edited.csv"
+    edited.write_text("record_a,record_b,verdict\nA1,2,same\n", encoding="utf-8")
+    capsys.readouterr()
+    argv = ["dedup", "review", "--read-csv", str(edited), "--reviewer", "ann"]
+    assert main([*argv, "--project", str(project)]) == 2
+    err = capsys.readouterr().err
+    assert f"{edited}:2" in err and "record ids" in err
+    assert "as 'dedup review --csv' wrote them" in err and "nothing was written" in err
+    assert person_links(project) == []

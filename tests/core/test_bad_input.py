@@ -236,6 +236,55 @@ def test_utf8_file_declared_cp1252_is_refused_not_garbled(
     assert titles[-1] == "Sykefravær i Tromsø"
 
 
+def test_utf8_file_with_bytes_cp1252_lacks_is_refused_as_utf8(
+    cli_project: Path, tmp_path: Path, capsys, snapshot
+) -> None:
+    """'Á' in UTF-8 is C3 81, and cp1252 has no character 0x81: --encoding cp1252 on such a
+    file said only "cannot decode" (no line, no next step); it is the UTF-8 refusal instead."""
+    data = write(tmp_path / "utf8.ris", "TY  - JOUR\nAU  - Álvarez, M\nPY  - 2021\nER  - \n")
+    assert_import_fails(
+        cli_project,
+        [data],
+        capsys,
+        snapshot,
+        where=f"{data}:2",
+        says="the file is UTF-8, not cp1252.*leave out --encoding",
+        extra=["--encoding", "cp1252"],
+    )
+
+
+def test_byte_the_encoding_lacks_names_its_line(
+    cli_project: Path, tmp_path: Path, capsys, snapshot
+) -> None:
+    """A byte the given encoding leaves undefined (0x81 in cp1252) names its line and says
+    what to do, in a file that is not UTF-8 either."""
+    data = write(tmp_path / "odd.ris", b"TY  - JOUR\nTI  - Sykefrav\xe6r\nAU  - A\x81\nER  - \n")
+    assert_import_fails(
+        cli_project,
+        [data],
+        capsys,
+        snapshot,
+        where=f"{data}:3",
+        says="cannot decode as cp1252.*0x81.*another --encoding",
+        extra=["--encoding", "cp1252"],
+    )
+
+
+def test_unknown_encoding_says_what_to_name(
+    cli_project: Path, tmp_path: Path, capsys, snapshot
+) -> None:
+    data = write(tmp_path / "one.ris", "TY  - JOUR\nTI  - A record\nPY  - 2021\nER  - \n")
+    assert_import_fails(
+        cli_project,
+        [data],
+        capsys,
+        snapshot,
+        where=str(data),
+        says="unknown encoding: cp-1252.*e.g. cp1252, latin-1",
+        extra=["--encoding", "cp-1252"],
+    )
+
+
 def test_ascii_file_with_an_encoding_imports(cli_project: Path, tmp_path: Path, capsys) -> None:
     """Plain ASCII reads the same in every encoding: --encoding cp1252 on it is not refused."""
     data = write(tmp_path / "ascii.ris", "TY  - JOUR\nTI  - Sick leave\nER  - \n")

@@ -433,5 +433,27 @@ def test_csv_short_rows_throughout_without_final_line_break(tmp_path: Path) -> N
 def test_csv_last_row_short_after_whole_rows_is_cut(tmp_path: Path) -> None:
     path = tmp_path / "cut.csv"
     path.write_text("title,year,journal\nFirst study,2019,BMJ\nSecond st", "utf-8")
-    with pytest.raises(FormatError, match="cut short|no line break"):
+    with pytest.raises(FormatError, match="cut short|no line break") as caught:
         read(path)
+    # a row typed in by hand without its empty cells looks the same: the message says how to
+    # keep it (Notepad ends a file without a line break)
+    assert "end the file with a line break" in (caught.value.hint or "")
+    path.write_text("title,year,journal\nFirst study,2019,BMJ\nSecond study,2020\n", "utf-8")
+    assert [r.title for r in read(path)] == ["First study", "Second study"]
+
+
+def test_bibtex_bare_comment_command_is_not_a_cut_entry(tmp_path: Path) -> None:
+    """BibTeX skips '@comment' without braces (btxdoc): such a file is valid, and its entries
+    are read; an '@type' with no brace after it is still refused on its own line."""
+    path = tmp_path / "refs.bib"
+    path.write_text(
+        "@comment Exported from the group library, 2024-03-01\n"
+        "@article{a2020, title = {Sick leave}, year = 2020}\n"
+        "\n@COMMENT checked by KB\n",
+        encoding="utf-8",
+    )
+    assert [r.title for r in read(path)] == ["Sick leave"]
+    path.write_text(path.read_text(encoding="utf-8") + "@misc\n", encoding="utf-8")
+    with pytest.raises(FormatError) as caught:
+        read(path)
+    assert caught.value.where == f"{path}:5"

@@ -141,3 +141,25 @@ def test_country_aliases_and_word_boundaries():
         ["Dept of X, Leeds, England.", "Boston, MA, USA", "Utrecht, The Netherlands"]
     ) == ["United Kingdom", "United States", "Netherlands"]
     assert extract.countries(["Omansson Institute, Chadwick Street"]) == []
+
+
+def test_import_of_an_export_cut_short_writes_nothing(b_included, tmp_path: Path):
+    """A copy that stopped inside the last row ('…,RTW coordinator with coa') stored its half
+    a value and left the row's other fields alone; it is refused as the record import refuses
+    one, naming the row, and nothing is written."""
+    project, ids = b_included
+    path = tmp_path / "extraction.csv"
+    extract.export_csv(project, ids, path)
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    rows[2]["country"] = "Norway"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    whole = path.read_text(encoding="utf-8")
+    path.write_text(whole[: whole.rindex("Norway") + 3], encoding="utf-8")  # '…,Nor'
+    before = extract.values(project, ids)
+    with pytest.raises(UserError) as err:
+        extract.import_csv(project, path, ids, reviewer="ann")
+    assert err.value.where == f"{path}:4" and "cut short" in (err.value.hint or "")
+    assert extract.values(project, ids) == before
