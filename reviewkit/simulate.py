@@ -29,7 +29,7 @@ from __future__ import annotations
 import csv
 import math
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,7 +37,7 @@ import numpy as np
 
 from reviewkit.errors import UserError
 from reviewkit.files import check_regular
-from reviewkit.formats.csv_format import duplicate_columns
+from reviewkit.formats.csv_format import duplicate_columns, row_error
 from reviewkit.ranking import Model, Ranker, build_features, default_model, record_text
 
 __all__ = [
@@ -153,7 +153,9 @@ def load_labelled_csv(path: Path, label_column: str = "label_included") -> Label
             if "\0" in sample:
                 raise UserError("not a CSV file (binary content)", where=where)
             f.seek(0)
-            reader = csv.DictReader(f)
+            # strict: a quote never closed is an error on its row, not one cell running to the
+            # end of the file (which showed as "label '' is not 0 or 1")
+            reader = csv.DictReader(f, strict=True)
             columns = [c.strip() for c in (reader.fieldnames or [])]
             reader.fieldnames = columns
             # two label (or title) columns: which one the rows mean cannot be guessed
@@ -172,7 +174,7 @@ def load_labelled_csv(path: Path, label_column: str = "label_included") -> Label
                     hint=f"choose one with --label-column: {', '.join(label_like) or 'none looks like a label'}",
                 )
             texts, labels = [], []
-            for line, row in enumerate(reader, start=2):
+            for line, row in _rows_with_lines(reader, where):
                 value = (row.get(label_column) or "").strip()
                 try:  # 1, 0, 1.0, 0.0 (a spreadsheet's numbers); not 0.6, inf or nan
                     number = float(value)
@@ -205,6 +207,20 @@ def load_labelled_csv(path: Path, label_column: str = "label_included") -> Label
             "only one include: recall after the prior include is undefined", where=where
         )
     return LabelledSet(path.name, texts, y)
+
+
+def _rows_with_lines(reader: csv.DictReader, where: str) -> Iterator[tuple[int, dict]]:
+    """(the line a row starts on, the row); a broken row is a FormatError naming its line."""
+    start = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise row_error(exc, where, start, reader.reader.line_num) from None
+        yield start, row
+        start = reader.line_num + 1
 
 
 def prior_rows(labels: np.ndarray, seed: int) -> tuple[int, int]:
