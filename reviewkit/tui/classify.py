@@ -268,7 +268,8 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self.post_message(Confirmed(self.current, self.scheme.id, list(labels)))
         if self.trainer is not None:
             self.trainer.submit(classify.confirmed_labels(self.project, self.scheme.id))
-        said = f"study {self.current}: {', '.join(labels)} confirmed"
+        # named as the status line names it (place, then id): the id alone read as a place
+        said = f"study {self.pos + 1} (id {self.current}): {', '.join(labels)} confirmed"
         self.selection.clear()
         nxt = self._next_unconfirmed(self.pos + 1)  # skips the studies confirmed already
         if nxt is None:
