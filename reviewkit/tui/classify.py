@@ -31,6 +31,7 @@ from reviewkit.tui.widgets import (
     STATUS_CSS,
     RecordView,
     WaitsForDatabase,
+    footer_order,
     keeps_keys,
     next_position,
     record_renderable,
@@ -72,7 +73,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
     #message { height: 1; padding: 0 1; color: $warning; }
     """
     )
-    BINDINGS = bindings(ACTIONS)
+    BINDINGS = bindings(footer_order(ACTIONS))  # ? and q before moving: 80 columns cut the rest
     TITLE = "reviewkit confirm"
 
     def __init__(

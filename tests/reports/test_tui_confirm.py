@@ -167,6 +167,22 @@ def test_help_names_the_schemes_labels(b_included):
     asyncio.run(scenario())
 
 
+def test_footer_keeps_quit_at_80_columns(b_included):
+    """? and q come right after the label keys, before the moving keys: at 80 columns the
+    footer was cut after "? Help", hiding the key that quits."""
+    project, ids = b_included
+
+    async def scenario() -> None:
+        app = confirm_app(project, ids)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            shown = app.export_screenshot().replace("&#160;", " ")
+            assert "Accept model" in shown and "Quit" in shown
+            await pilot.press("q")
+
+    asyncio.run(scenario())
+
+
 def test_status_and_model_lines_stay_in_view_at_80_columns(b_included):
     """The confirmed count leads the status line and the model has a line of its own: the
     model's words, last on the status line, were cut off at 80 columns."""
