@@ -54,7 +54,11 @@ def init_project(folder: str | Path, protocol_file: str | Path) -> Project:
     folder = Path(folder)
     protocol_mod.load(protocol_file)  # raise before touching the disk
     if (folder / DATABASE_FILE).exists() or (folder / PROTOCOL_FILE).exists():
-        raise ProjectError("a review project already exists here", where=str(folder))
+        raise ProjectError(
+            "a review project already exists here",
+            where=str(folder),
+            hint=f"work in it with --project {folder} (or cd there), or name a new folder",
+        )
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(protocol_file, folder / PROTOCOL_FILE)
     Store.create(folder / DATABASE_FILE).close()

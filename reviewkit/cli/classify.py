@@ -301,6 +301,12 @@ def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) 
         rid = canonical_id(project, find_record(project.db, record))
         extract.set_value(project, rid, field_id.strip(), value, reviewer)
         click.echo(f"study {rid}: {field_id.strip()} set")
+        if rid not in _studies(project, False):  # stored, but no report table shows it yet
+            click.echo(
+                f"warning: study {rid} is not among the included studies; the report tables show"
+                " the value once it is included",
+                err=True,
+            )
     finally:
         project.close()
 

@@ -31,6 +31,7 @@ from reviewkit.tui.widgets import (
     STATUS_CSS,
     RecordView,
     WaitsForDatabase,
+    footer_order,
     keeps_keys,
     next_position,
     record_renderable,
@@ -72,7 +73,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
     #message { height: 1; padding: 0 1; color: $warning; }
     """
     )
-    BINDINGS = bindings(ACTIONS)
+    BINDINGS = bindings(footer_order(ACTIONS))  # ? and q before moving: 80 columns cut the rest
     TITLE = "reviewkit confirm"
 
     def __init__(
@@ -268,7 +269,8 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self.post_message(Confirmed(self.current, self.scheme.id, list(labels)))
         if self.trainer is not None:
             self.trainer.submit(classify.confirmed_labels(self.project, self.scheme.id))
-        said = f"study {self.current}: {', '.join(labels)} confirmed"
+        # named as the status line names it (place, then id): the id alone read as a place
+        said = f"study {self.pos + 1} (id {self.current}): {', '.join(labels)} confirmed"
         self.selection.clear()
         nxt = self._next_unconfirmed(self.pos + 1)  # skips the studies confirmed already
         if nxt is None:

@@ -26,6 +26,7 @@ from reviewkit.tui.widgets import (
     STATUS_CSS,
     RecordView,
     TextPrompt,
+    footer_order,
     keeps_keys,
     record_renderable,
     status_line,
@@ -34,7 +35,7 @@ from reviewkit.tui.widgets import (
 ACTIONS: tuple[Action, ...] = (
     Action("conflicts.include", "i", "final('include')", "Final: include", group="Decide"),
     Action("conflicts.exclude", "e", "start_exclude", "Final: exclude…", group="Decide"),
-    Action("conflicts.undo", "z", "undo", "Undo my last final decision", group="Decide"),
+    Action("conflicts.undo", "z", "undo", "Undo my final decision", group="Decide"),
     *exclusion_actions("conflicts"),
     Action("conflicts.next", "j,down", "move(1)", "Next", group="Move"),
     Action("conflicts.previous", "k,up", "move(-1)", "Prev", group="Move"),
@@ -60,7 +61,7 @@ class ConflictsScreen(DecisionScreen):
     #message { height: 1; padding: 0 1; color: $warning; }
     """
     )
-    BINDINGS = bindings(ACTIONS)
+    BINDINGS = bindings(footer_order(ACTIONS))  # ? and q before moving: 80 columns cut the rest
     TITLE = "reviewkit conflicts"
 
     def __init__(

@@ -167,9 +167,13 @@ class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
             extract.set_value(self.project, rid, spec.id, text, self.reviewer)
             self.post_message(FieldSaved(rid, spec.id, text))
             self.query_one("#fields", Static).update(self.fields_text(rid))
-            self.say(f"saved: {spec.name} of study {rid}")
+            self.say(f"saved: {spec.name} of {self.study_name(rid)}")
 
-        self.app.push_screen(TextPrompt(f"{spec.name} · study {rid}", value=old), done)
+        self.app.push_screen(TextPrompt(f"{spec.name} · {self.study_name(rid)}", value=old), done)
+
+    def study_name(self, rid: int) -> str:
+        """A study as the status line names it, its place then its id: 'study 2 (id 17)'."""
+        return f"study {self.studies.index(rid) + 1} (id {rid})"
 
     def action_move(self, step: int) -> None:
         self.pos = max(0, min(len(self.studies) - 1, self.pos + step))

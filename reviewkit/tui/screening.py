@@ -414,6 +414,7 @@ class ScreeningScreen(DecisionScreen):
                 self.say(f"record {record_id} is not in your queue at this stage")
             else:
                 self.go(pos)
+                self.say(f"went to record {record_id} ({ref})")  # not a search's stale 'found'
 
         self.app.push_screen(TextPrompt("Go to record (id, pmid:N or doi:…)"), done)
 

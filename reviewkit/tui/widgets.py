@@ -255,7 +255,7 @@ class TextPrompt(ModalScreen[str | None]):
 
 # the footer's order: what a reviewer needs on every record, then Help and Quit, then the
 # rest; at 80 columns the footer cuts off from the right, and q Quit must never be cut off
-_FOOTER_GROUPS = ("Decide", "Full text", "Other")
+_FOOTER_GROUPS = ("Decide", "Label", "Full text", "Other")  # Label: confirming labels
 
 
 def footer_order(actions: Sequence[Action]) -> list[Action]:

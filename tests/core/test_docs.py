@@ -90,3 +90,18 @@ def test_where_things_are_names_nothing_that_is_gone() -> None:
     listed = re.findall(r"^  ([a-z_]+(?:\.py|/))", block, flags=re.MULTILINE)
     stems = {n.removesuffix("/").removesuffix(".py") for n in top_level_names()}
     assert listed and all(n.removesuffix("/").removesuffix(".py") in stems for n in listed)
+
+
+def test_every_keymap_action_is_in_the_readme() -> None:
+    """A keymap names actions by id; the README lists each screen and action, so a reviewer can
+    remap a key without first writing a wrong id to see the list."""
+    from reviewkit.tui import classify, conflicts, dedup_review, extract, screening
+
+    missing = []
+    for screen in (screening, conflicts, dedup_review, extract, classify):
+        for action in screen.ACTIONS:
+            prefix, name = action.id.split(".", 1)
+            numbered = re.sub(r"\d$", "1", name)  # reason1–reason9 are written as a range
+            if f"`{prefix}`" not in README or f"`{numbered}`" not in README:
+                missing.append(action.id)
+    assert missing == []

@@ -139,6 +139,21 @@ def test_extract_export_import_set(b_included, tmp_path: Path):
     assert values(project, ids)[ids[1]]["population"] == "Nurses on sick leave"
 
 
+def test_extract_set_says_when_the_study_is_not_included(b_included, store, capsys):
+    """A value set on a study no report table shows is stored, and the command says so: it
+    said only "study N: field set", as for an included study."""
+    from reviewkit.records import Record
+
+    project, ids = b_included
+    (pending,) = store(project, [Record(title="A study not screened yet")], "snowballing")
+    assert run(project, "extract", "set", str(pending), "country=Norway", "--reviewer", "ann") == 0
+    out, err = capsys.readouterr()
+    assert f"study {pending}: country set" in out
+    assert f"study {pending} is not among the included studies" in err
+    assert run(project, "extract", "set", str(ids[0]), "country=Norway", "--reviewer", "ann") == 0
+    assert "not among the included" not in capsys.readouterr().err
+
+
 def test_report_export_prisma_evidence_map(b_included, tmp_path: Path, capsys):
     project, _ = b_included
     out = tmp_path / "exports"

@@ -167,6 +167,22 @@ def test_help_names_the_schemes_labels(b_included):
     asyncio.run(scenario())
 
 
+def test_footer_keeps_quit_at_80_columns(b_included):
+    """? and q come right after the label keys, before the moving keys: at 80 columns the
+    footer was cut after "? Help", hiding the key that quits."""
+    project, ids = b_included
+
+    async def scenario() -> None:
+        app = confirm_app(project, ids)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            shown = app.export_screenshot().replace("&#160;", " ")
+            assert "Accept model" in shown and "Quit" in shown
+            await pilot.press("q")
+
+    asyncio.run(scenario())
+
+
 def test_status_and_model_lines_stay_in_view_at_80_columns(b_included):
     """The confirmed count leads the status line and the model has a line of its own: the
     model's words, last on the status line, were cut off at 80 columns."""
@@ -208,7 +224,8 @@ def test_confirming_moves_to_the_next_unconfirmed_study_and_says_when_none_is_le
             await pilot.pause()
             assert screen.current == ids[2]  # nothing left: it stays
             message = str(screen.query_one("#message", Static).render())
-            assert f"study {ids[2]}: job-specialist confirmed" in message
+            # named as the status line names it (its place, then its id), not by id alone
+            assert f"study 3 (id {ids[2]}): job-specialist confirmed" in message
             assert "every study here has a confirmed label" in message
             await pilot.press("q")
 

@@ -43,6 +43,9 @@ def test_edit_fields_of_a_study(b_included):
             await pilot.press("enter")
             await pilot.pause()
             assert "Country: Denmark (Copenhagen)  [by ann]" in fields_text(screen)
+            # the message names the study as the status line does: its place, then its id
+            message = str(screen.query_one("#message", Static).render())
+            assert f"saved: Country of study 1 (id {first})" in message
             await pilot.press("2")  # intervention: Esc leaves it alone
             await pilot.pause()
             app.screen.query_one(Input).value = "something else"

@@ -149,7 +149,8 @@ def test_search_and_goto(five):
             await prompt(pilot, app, "slash", "nothing like this")
             assert "no title" in s.message and s.current == ids[3]
             await prompt(pilot, app, "g", "pmid:1002")
-            assert s.current == ids[1]
+            # the message says where g went: it kept the search's "found 'Study 4:'"
+            assert s.current == ids[1] and s.message == f"went to record {ids[1]} (pmid:1002)"
             await prompt(pilot, app, "g", "pmid:999")
             assert "no record matches" in s.message and s.current == ids[1]
 
@@ -353,8 +354,24 @@ def test_conflicts_help_lists_each_group_once(project_b):
             await pilot.press("question_mark")
             assert isinstance(app.screen, HelpScreen)
             shown = app.export_screenshot().replace("&#160;", " ")
-            assert shown.count(">Decide<") == 1 and "Undo my last final decision" in shown
+            assert shown.count(">Decide<") == 1 and "Undo my final decision" in shown
             await pilot.press("escape", "q")
+
+    run(go())
+
+
+def test_conflicts_footer_keeps_help_and_quit_at_80_columns(project_b):
+    """? and q come before the moving keys, as in screening: the conflicts footer was cut at
+    80 columns after "k P", hiding the keys that show help and quit."""
+    conflict_project(project_b)
+
+    async def go():
+        app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            shown = app.export_screenshot().replace("&#160;", " ")
+            assert "Help" in shown and "Quit" in shown
+            await pilot.press("q")
 
     run(go())
 
