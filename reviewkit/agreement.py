@@ -7,7 +7,9 @@ include / exclude / uncertain; when neither reviewer used 'uncertain' the table 
 * Cohen's kappa  = (p_o - p_e) / (1 - p_e), computed by scikit-learn's ``cohen_kappa_score``.
 * Its 95% confidence interval is kappa ± 1.96·SE with Cohen's (1960) large-sample standard
   error  SE = sqrt( p_o (1 - p_o) / ( n (1 - p_e)^2 ) ),  where p_e = Σ_k (row_k/n)(col_k/n).
-  The interval is clipped to [-1, 1].
+  The interval is clipped to [-1, 1]. Where agreement is 0 % or 100 % this standard error is 0
+  and the interval would have no width (e.g. "0.000 to 0.000" on two studies): it is not
+  reported then (n/a), since an interval that claims certainty is wrong at any n.
 * PABAK (prevalence- and bias-adjusted kappa, Byrt, Bishop & Carlin 1993) = (k·p_o - 1)/(k - 1)
   for k categories (2·p_o - 1 for a 2x2 table).
 """
@@ -67,6 +69,8 @@ def compute(stage: str, a: str, b: str, pairs: list[tuple[str, str]]) -> Agreeme
         cohen_kappa_score([x for x, _ in pairs], [y for _, y in pairs], labels=list(categories))
     )
     se = math.sqrt(p_o * (1 - p_o) / (n * (1 - p_e) ** 2))
+    if se == 0:  # p_o is 0 or 1: the large-sample interval degenerates to a point
+        return Agreement(stage, a, b, categories, table, n, 100 * p_o, kappa, None, None, pabak)
     low, high = max(-1.0, kappa - Z95 * se), min(1.0, kappa + Z95 * se)
     return Agreement(stage, a, b, categories, table, n, 100 * p_o, kappa, low, high, pabak)
 
@@ -135,9 +139,12 @@ def to_text(results: list[Agreement]) -> str:
             lines.append("  no study was screened by both reviewers")
         else:
             lines.append(f"  percent agreement  {_fmt(r.percent, 1)}%")
-            lines.append(
-                f"  Cohen's kappa      {_fmt(r.kappa)}  (95% CI {_fmt(r.ci_low)} to {_fmt(r.ci_high)})"
+            interval = (
+                f"95% CI {_fmt(r.ci_low)} to {_fmt(r.ci_high)}"
+                if r.ci_low is not None
+                else "no 95% CI: with agreement of 0% or 100% its standard error is 0"
             )
+            lines.append(f"  Cohen's kappa      {_fmt(r.kappa)}  ({interval})")
             lines.append(f"  PABAK              {_fmt(r.pabak)}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -43,8 +43,8 @@ def agreement_table(project: Project, derived: DerivedStages | None = None) -> T
             a.n,
             num(a.percent, 1),
             num(a.kappa),
-            num(a.ci_low) if a.kappa is not None else "",
-            num(a.ci_high) if a.kappa is not None else "",
+            num(a.ci_low),
+            num(a.ci_high),
             num(a.pabak),
         ]
         for a in agreement_mod.agreement(project, derived=derived)

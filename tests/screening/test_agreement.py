@@ -73,3 +73,17 @@ def test_agreement_from_a_project_text_and_csv(project_b, tmp_path):
     rows = list(csv.DictReader(io.StringIO(ag.to_csv([r]))))
     assert len(rows) == 4 and rows[1]["label_a"] == "include" and rows[1]["label_b"] == "exclude"
     assert rows[1]["count"] == "1" and float(rows[0]["kappa"]) == pytest.approx(0.4)
+
+
+def test_no_interval_where_the_standard_error_is_zero():
+    """Agreement 0 % (two studies, each voted the other way) or 100 %: Cohen's large-sample
+    standard error is 0, so no zero-width '0.000 to 0.000' interval is reported."""
+    none_agree = ag.compute("title-abstract", "a", "b", [("include", "exclude")] * 2)
+    assert none_agree.kappa == pytest.approx(0.0)
+    assert none_agree.ci_low is None and none_agree.ci_high is None
+    all_agree = ag.compute(
+        "title-abstract", "a", "b", pairs_from([[3, 0], [0, 5]], ["include", "exclude"])
+    )
+    assert all_agree.kappa == pytest.approx(1.0) and all_agree.ci_low is None
+    text = ag.to_text([none_agree])
+    assert "0.000 to 0.000" not in text and "no 95% CI" in text
