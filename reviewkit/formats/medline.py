@@ -94,18 +94,20 @@ def _to_record(
 def _check_complete(text: str, name: str) -> None:
     """Refuse a file cut short (a broken download, a copy that ran out of space).
 
-    PubMed writes SO (the citation) as the last line of every record and ends the file with a
-    line break. The last record is taken as cut when it lacks the SO line that closes the
-    record before it, or when the file stops in the middle of a line of a record without SO.
+    PubMed writes SO (the citation) as the last line of every journal record and ends the
+    file with a line break; a book or book chapter (PT Book, from the NCBI Bookshelf) has no
+    SO and closes with its 'AID - NBK… [bookaccession]' line. The last record is taken as cut
+    when it lacks the closing line that the record before it has, or when the file stops in
+    the middle of a line of a record without one.
     """
     blocks = [b for b in re.split(r"\n\s*\n", text.strip("\n")) if b.strip()]
     if not blocks:
         return
-    last_tag = [_last_tag(b) for b in blocks]
-    if last_tag[-1] == "SO":
+    closed = [_closed(b) for b in blocks]
+    if closed[-1]:
         return
     cut_mid_line = not text.endswith(("\n", "\r"))
-    closes_before = len(blocks) > 1 and last_tag[-2] == "SO"
+    closes_before = len(blocks) > 1 and closed[-2]
     if cut_mid_line or closes_before:
         line = text.rstrip("\n").count("\n") + 1
         raise FormatError(
@@ -115,12 +117,14 @@ def _check_complete(text: str, name: str) -> None:
         )
 
 
-def _last_tag(block: str) -> str:
+def _closed(block: str) -> bool:
+    """Whether a record ends with PubMed's closing line: SO, or a book's accession AID."""
     for line in reversed(split_lines(block)):
         m = _LINE.match(line)
         if m:
-            return m.group(1)
-    return ""
+            tag, value = m.group(1), m.group(2).rstrip()
+            return tag == "SO" or (tag == "AID" and value.endswith("[bookaccession]"))
+    return False
 
 
 def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
