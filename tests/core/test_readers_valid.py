@@ -41,3 +41,26 @@ def test_pubmed_nbib_ending_with_a_book_record(tmp_path: Path) -> None:
     assert book.title == "A Handbook of Work Disability"
     assert (book.authors, book.year, book.pmid) == (["Author, Bob"], 2010, "20000003")
     assert "Book" in book.publication_types
+
+
+def test_bibtex_corporate_author_in_braces_is_one_author(tmp_path: Path) -> None:
+    # Zotero and JabRef brace a corporate author; 'and' inside the braces does not split it,
+    # and BibTeX's separator 'and' is matched in any case (btxdoc, "names")
+    zotero, jabref = imported(tmp_path, FIXTURES / "exports.bib")
+    assert zotero.authors == [
+        "Agency for Healthcare Research and Quality",
+        "Müller, Anna",
+        "Smith, John",
+    ]
+    assert jabref.authors == ["Doe, Jane", "Lee, Kim"]
+    assert zotero.title == "Return to work after COVID-19: the Norwegian experience"
+    assert (zotero.year, zotero.doi, zotero.pages) == (2019, "10.1000/zot.1", "100-110")
+    assert zotero.abstract.startswith("Background: x = y in 50% of cases.")
+
+
+def test_bibtex_values_joined_with_hash_and_string_macros(tmp_path: Path) -> None:
+    # '#' joins a value's parts; an @string may itself be joined from parts (btxdoc 2.1)
+    _, jabref = imported(tmp_path, FIXTURES / "exports.bib")
+    assert jabref.title == "Sick leave and Depression: a cohort"
+    assert jabref.journal == "Journal of Occupational Rehabilitation (JOR)"
+    assert (jabref.year, jabref.doi) == (2020, "10.1000/jab.2")
