@@ -64,3 +64,15 @@ def test_bibtex_values_joined_with_hash_and_string_macros(tmp_path: Path) -> Non
     assert jabref.title == "Sick leave and Depression: a cohort"
     assert jabref.journal == "Journal of Occupational Rehabilitation (JOR)"
     assert (jabref.year, jabref.doi) == (2020, "10.1000/jab.2")
+
+
+def test_scopus_csv_with_authors_separated_by_commas(tmp_path: Path) -> None:
+    # Scopus CSV before semicolons: 'Smith J., Doe A.' and 'Gatica, G.N., Sequeira, F.A.'
+    # (UTF-8 with a BOM, CRLF rows, an abstract over two lines in quotes)
+    first, second = imported(tmp_path, FIXTURES / "scopus_comma_authors.csv")
+    assert first.authors == ["Smith J.", "Doe A."]
+    assert second.authors == ["Gatica, G.N.", "Sequeira, F.A."]
+    assert first.title == "Sick leave, work and health"
+    assert (first.year, first.doi, first.pages) == (2018, "10.1136/oem-2018-1", "250-258")
+    assert first.section("RESULTS") == 'line "two".'
+    assert (second.pages, second.doi) == ("e12", "10.1000/scp.2")
