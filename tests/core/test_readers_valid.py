@@ -76,3 +76,17 @@ def test_scopus_csv_with_authors_separated_by_commas(tmp_path: Path) -> None:
     assert (first.year, first.doi, first.pages) == (2018, "10.1136/oem-2018-1", "250-258")
     assert first.section("RESULTS") == 'line "two".'
     assert (second.pages, second.doi) == ("e12", "10.1000/scp.2")
+
+
+def test_pubmed_xml_book_article_keeps_its_types_and_doi(tmp_path: Path) -> None:
+    # efetch output with PubMed's DOCTYPE (never fetched), markup inside titles and abstracts,
+    # and a PubmedBookArticle, whose PublicationType and ArticleIdList sit in BookDocument
+    article, book = imported(tmp_path, FIXTURES / "efetch_book.xml")
+    assert article.title == "Effect of Lactobacillus on CO2 and Ca2+ at work."
+    assert article.authors == ["Smith, John A", "The RTW Study Group"]
+    assert article.section("RESULTS") == "p < 0.05 for 103 workers."
+    assert (article.year, article.doi) == (2019, "10.1000/xml.1")
+    assert (book.title, book.year, book.pmid) == ("Some Syndrome", 1993, "20000003")
+    assert book.authors == ["Author, Bob"]
+    assert book.publication_types == ["Review"]
+    assert book.doi == "10.1000/book.3"
