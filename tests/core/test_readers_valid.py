@@ -90,3 +90,26 @@ def test_pubmed_xml_book_article_keeps_its_types_and_doi(tmp_path: Path) -> None
     assert book.authors == ["Author, Bob"]
     assert book.publication_types == ["Review"]
     assert book.doi == "10.1000/book.3"
+
+
+def test_ovid_tagged_export_is_read_as_medline(tmp_path: Path) -> None:
+    # Ovid's tagged text: a search history first, '<1. >' before each record, Ovid's tags
+    # (UI = PMID in Ovid MEDLINE, FA, YR, JN, VO, LG, DO), no SO line closing a record, CRLF
+    medline, embase = imported(tmp_path, FIXTURES / "ovid_medline.txt")
+    assert medline.title.endswith("a long title that wraps onto a second line")
+    assert medline.authors == ["Smith, John A", "Doe, Jane"]
+    assert (medline.year, medline.doi, medline.pmid) == (2019, "10.1000/ovid.1", "31000001")
+    assert (medline.journal, medline.volume, medline.language) == (
+        "Journal of Occupational Rehabilitation",
+        "10",
+        "English",
+    )
+    assert medline.section("RESULTS") == "Return to work was faster."
+    assert medline.mesh_terms == ["Sick Leave", "Humans"]
+    assert medline.keywords == ["return to work", "sick leave"]
+    assert (embase.title, embase.authors, embase.pmid) == (
+        "Sick leave and depression in Embase",
+        ["Lee K."],
+        "",  # Embase's accession number is no PMID
+    )
+    assert (embase.year, embase.doi) == (2019, "10.1093/occmed/kqz002")
