@@ -113,3 +113,13 @@ def test_ovid_tagged_export_is_read_as_medline(tmp_path: Path) -> None:
         "",  # Embase's accession number is no PMID
     )
     assert (embase.year, embase.doi) == (2019, "10.1093/occmed/kqz002")
+
+
+def test_ris_with_publisher_header_lines_before_each_record(tmp_path: Path) -> None:
+    # the Cochrane Library writes 'Record #n of N', 'Provider:' and 'Content:' before every
+    # record (Springer and Wiley downloads before the first): not RIS, skipped between records
+    first, second = imported(tmp_path, FIXTURES / "cochrane_central.ris")
+    assert first.title == "Exercise for sick-listed workers"
+    assert (first.authors, first.year) == (["Smith, J", "Doe, A"], 2019)
+    assert first.doi == "10.1002/14651858.cd000001"
+    assert (second.year, second.volume, second.abstract) == (2021, "2", "A trial abstract.")
