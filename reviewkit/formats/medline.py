@@ -92,7 +92,7 @@ def _to_record(
             break
     # Ovid: DO/DI hold the DOI (other text there, such as a pii, is not one)
     doi = doi or next((v for v in get.get("DO", []) + get.get("DI", []) if "10." in v), "")
-    authors = get.get("FAU") or get.get("FA") or get.get("AU") or []
+    authors = _authors(fields)
     return Record(
         title=first("TI", "BTI", "TT"),  # TT: the vernacular title, when it is the only one
         abstract_sections=split_sections(first("AB")),
@@ -116,6 +116,13 @@ def _to_record(
         position=position,
         raw=raw,
     )
+
+
+def _authors(fields: list[tuple[str, str]]) -> list[str]:
+    """Full names (PubMed FAU, Ovid FA) or else short ones (AU), with the collective authors
+    (CN, e.g. 'RTW Study Group') in their place in the list, as PubMed XML gives them."""
+    tags = next(({t, "CN"} for t in ("FAU", "FA", "AU") if any(f == t for f, _ in fields)), {"CN"})
+    return [value for tag, value in fields if tag in tags and value]
 
 
 def _ovid_pmid(get: dict[str, list[str]]) -> str:

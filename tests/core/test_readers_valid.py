@@ -30,7 +30,7 @@ def test_pubmed_nbib_ending_with_a_book_record(tmp_path: Path) -> None:
     # NCBI Bookshelf records (PT Book) have no SO line: they close with the bookaccession AID
     journal, ahead_of_print, book = imported(tmp_path, FIXTURES / "pubmed_book_last.nbib")
     assert journal.title.endswith("wraps onto a second line.")
-    assert journal.authors == ["Smith, John A", "Doe, Jane"]
+    assert journal.authors == ["Smith, John A", "Doe, Jane", "RTW Study Group"]  # CN: a group
     assert (journal.year, journal.doi) == (2019, "10.1000/rtw.2019.1")
     assert journal.section("RESULTS") == "Return to work was faster."
     assert (ahead_of_print.doi, ahead_of_print.year, ahead_of_print.abstract) == (
