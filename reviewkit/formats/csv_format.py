@@ -129,7 +129,7 @@ def _dialect(text: str) -> type[csv.Dialect]:
     counts = {sep: first.count(sep) for sep in (",", ";", "\t")}
     best = max(counts, key=lambda sep: (counts[sep], sep == ","))
     if best == "\t":
-        return csv.excel_tab
+        return _WosTab if _is_wos_header(first) else csv.excel_tab
     if best == ";":
         return _Semicolon
     return csv.excel
@@ -137,6 +137,20 @@ def _dialect(text: str) -> type[csv.Dialect]:
 
 class _Semicolon(csv.excel):
     delimiter = ";"
+
+
+class _WosTab(csv.excel_tab):
+    """Web of Science's tab-delimited export: one record per line and no quoting, so a quote
+    is text ('"Back to work": a study' is a title, not a quoted cell)."""
+
+    quoting = csv.QUOTE_NONE
+
+
+def _is_wos_header(first: str) -> bool:
+    """Web of Science's tab-delimited header: its two-character field tags, PT first
+    (PT, AU, BA, ... UT), as its field-tag list documents."""
+    tags = [c.strip() for c in first.split("\t") if c.strip()]
+    return bool(tags) and tags[0] == "PT" and all(re.fullmatch(r"[A-Z][A-Z0-9]", t) for t in tags)
 
 
 class _CutShort:

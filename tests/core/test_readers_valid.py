@@ -123,3 +123,19 @@ def test_ris_with_publisher_header_lines_before_each_record(tmp_path: Path) -> N
     assert (first.authors, first.year) == (["Smith, J", "Doe, A"], 2019)
     assert first.doi == "10.1002/14651858.cd000001"
     assert (second.year, second.volume, second.abstract) == (2021, "2", "A trial abstract.")
+
+
+def test_web_of_science_tab_delimited_utf16_with_quotes_in_text(tmp_path: Path) -> None:
+    # Web of Science's 'Tab-delimited' export (UTF-16LE with a BOM here) does not quote its
+    # cells: a title that starts with a quote is text, not a quoted cell
+    first, second = imported(tmp_path, FIXTURES / "wos_utf16.txt")
+    assert first.title == '"Back to work": a qualitative study'
+    assert first.authors == ["Larsen, M", "Ødegård, K"]
+    assert first.abstract == 'Workers said "it helped".'
+    assert (first.year, first.doi, first.pmid, first.pages) == (
+        2017,
+        "10.1007/s10926-017-0001-1",
+        "28000001",
+        "401-412",
+    )
+    assert (second.title, second.year, second.doi) == ("Second title", 2019, "")
