@@ -160,7 +160,9 @@ def _names(value: str) -> list[str]:
         names.append(value[begin : m.start()])
         begin = m.end()
     names.append(value[begin:])
-    return [n for n in (unescape(n).strip() for n in names) if n]
+    found = [n for n in (unescape(n).strip() for n in names) if n]
+    # 'and others' at the end means more authors not named (btxdoc, "et al."): not a name
+    return found[:-1] if len(found) > 1 and found[-1].lower() == "others" else found
 
 
 # Outside braces and quotes a BibTeX value is numbers, @string names and '#': never 'name ='.

@@ -52,7 +52,7 @@ def test_bibtex_corporate_author_in_braces_is_one_author(tmp_path: Path) -> None
         "Müller, Anna",
         "Smith, John",
     ]
-    assert jabref.authors == ["Doe, Jane", "Lee, Kim"]
+    assert jabref.authors == ["Doe, Jane", "Lee, Kim"]  # 'and others' is 'et al.', no name
     assert zotero.title == "Return to work after COVID-19: the Norwegian experience"
     assert (zotero.year, zotero.doi, zotero.pages) == (2019, "10.1000/zot.1", "100-110")
     assert zotero.abstract.startswith("Background: x = y in 50% of cases.")
