@@ -266,16 +266,23 @@ _NAME_INITIALS = re.compile(rf"\S.*\s{_INITIALS}")  # 'Gatica G.N.'
 _ONLY_INITIALS = re.compile(_INITIALS)
 
 
+_MEDLINE_NAME = re.compile(r"\S.*\s[A-Z]{1,3}")  # 'Smith JA', MEDLINE's short form
+
+
 def _comma_authors(value: str) -> list[str] | None:
     """Authors of a list separated by commas only, as Scopus CSV exports wrote them before
     they took semicolons: 'Smith J., Doe A.' or 'Gatica, G.N., Sequeira, F.A.' (surname and
-    initials each a part). None when the value is not such a list: 'Smith, John' is one
-    author in 'Surname, Given' form, and a comma alone cannot tell more of them apart."""
+    initials each a part), and as PubMed's CSV writes them: 'Smith JA, Doe J, Lee K.' (the
+    list ends with a full stop). None when the value is not such a list: 'Smith, John' is
+    one author in 'Surname, Given' form, and a comma alone cannot tell more of them apart."""
     parts = [p.strip() for p in value.split(",")]
     if len(parts) < 2 or not all(parts):
         return None
     if all(_NAME_INITIALS.fullmatch(p) for p in parts):
         return parts
+    undotted = [*parts[:-1], parts[-1].removesuffix(".")]
+    if all(_MEDLINE_NAME.fullmatch(p) for p in undotted):
+        return undotted
     surnames, initials = parts[0::2], parts[1::2]
     paired = len(parts) % 2 == 0 and all(_ONLY_INITIALS.fullmatch(i) for i in initials)
     if paired and not any(_ONLY_INITIALS.fullmatch(s) for s in surnames):

@@ -139,3 +139,13 @@ def test_web_of_science_tab_delimited_utf16_with_quotes_in_text(tmp_path: Path) 
         "401-412",
     )
     assert (second.title, second.year, second.doi) == ("Second title", 2019, "")
+
+
+def test_pubmed_csv_authors_separated_by_commas(tmp_path: Path) -> None:
+    # PubMed's 'Save as CSV': 'Smith JA, Doe J, Lee K.' (MEDLINE short names, a full stop
+    # closing the list)
+    first, second = imported(tmp_path, FIXTURES / "pubmed_export.csv")
+    assert first.authors == ["Smith JA", "Doe J", "Lee K"]
+    assert second.authors == ["Ødegård K."]  # one name: its full stop cannot be told apart
+    assert (first.pmid, first.year, first.doi) == ("31000001", 2019, "10.1000/rtw.2019.1")
+    assert first.title == "Return to work after sick leave: a trial."
