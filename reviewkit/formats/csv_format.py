@@ -447,8 +447,6 @@ def write(records: Iterable[Record], out: TextIO) -> None:
 
 def sniff(text: str) -> bool:
     first = split_lines(text.lstrip("\ufeff"))[0] if text.strip() else ""
-    if first.strip().strip('"').strip().lower() in ALIASES["title"]:
-        return True  # a list of titles alone, one column: no separator to see
     return ("," in first or "\t" in first or ";" in first) and not first.lstrip().startswith(
         ("<", "@", "TY ")
     )

@@ -149,12 +149,3 @@ def test_pubmed_csv_authors_separated_by_commas(tmp_path: Path) -> None:
     assert second.authors == ["Ødegård K."]  # one name: its full stop cannot be told apart
     assert (first.pmid, first.year, first.doi) == ("31000001", 2019, "10.1000/rtw.2019.1")
     assert first.title == "Return to work after sick leave: a trial."
-
-
-def test_a_typed_list_of_titles_alone_is_a_csv(tmp_path: Path) -> None:
-    # one column, so no separator to detect the format by; no line break after the last row
-    first, second = imported(tmp_path, FIXTURES / "titles_only.csv")
-    assert (first.title, second.title) == (
-        "Sykefravær og arbeid: en studie",
-        "Return to work, again",
-    )
