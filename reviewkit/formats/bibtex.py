@@ -14,7 +14,6 @@ from typing import TextIO
 
 import bibtexparser
 from bibtexparser.exceptions import ParsingException
-from bibtexparser.middlewares import RemoveEnclosingMiddleware, ResolveStringReferencesMiddleware
 from bibtexparser.model import Entry, Field, ImplicitComment
 
 from reviewkit.errors import FormatError
@@ -109,8 +108,8 @@ def _split(value: str, *seps: str) -> list[str]:
 def _parse(text: str, name: str) -> bibtexparser.Library:
     """bibtexparser's parse, with its log warnings silenced (we report the failed blocks).
 
-    The values are first checked as written (with their braces and quotes), then given
-    bibtexparser's default treatment (@string references resolved, enclosing removed).
+    The values are kept as written (with their braces and quotes): checked here, and turned
+    into text by :func:`_value`.
     """
     log = logging.getLogger("bibtexparser.splitter")
     previous = log.disabled
@@ -122,9 +121,48 @@ def _parse(text: str, name: str) -> bibtexparser.Library:
     finally:
         log.disabled = previous
     _check_commas(library, split_lines(text), name)
-    for middleware in (ResolveStringReferencesMiddleware(), RemoveEnclosingMiddleware()):
-        library = middleware.transform(library)
     return library
+
+
+def _value(raw: str, strings: dict[str, str]) -> str:
+    """A value as written -> its text, by BibTeX's rules (btxdoc, section 2.1): parts joined
+    by '#', each a {braced} or "quoted" string, a number, or an @string name (names are
+    case-insensitive; an undefined one, such as a month macro 'jan', stays as written).
+    The grouping braces inside a part are kept here; :func:`unescape` removes them."""
+    top = _top_level(raw)
+    cuts = [i for i, ch in enumerate(top) if ch == "#"]
+    out = []
+    for begin, end in zip([-1, *cuts], [*cuts, len(raw)], strict=True):
+        part = raw[begin + 1 : end].strip()
+        enclosed = len(part) >= 2 and (part[0], part[-1]) in (("{", "}"), ('"', '"'))
+        out.append(part[1:-1] if enclosed else strings.get(part.lower(), part))
+    return "".join(out)
+
+
+def _strings(library: bibtexparser.Library) -> dict[str, str]:
+    """The @string definitions as text; a definition may use the ones before it."""
+    strings: dict[str, str] = {}
+    for block in library.strings:
+        strings[block.key.lower()] = _value(str(block.value), strings)
+    return strings
+
+
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+
+
+def _names(value: str) -> list[str]:
+    """Author names: split on 'and' outside braces (BibTeX matches it in any case), so a
+    corporate author in braces ('{Agency for Healthcare Research and Quality}') stays one."""
+    # letters inside braces become 'x' (not blanks, which '\s+' would take as spacing)
+    top = "".join(t if t == v else "x" for t, v in zip(_top_level(value), value, strict=True))
+    names, begin = [], 0
+    for m in _AND.finditer(top):
+        names.append(value[begin : m.start()])
+        begin = m.end()
+    names.append(value[begin:])
+    found = [n for n in (unescape(n).strip() for n in names) if n]
+    # 'and others' at the end means more authors not named (btxdoc, "et al."): not a name
+    return found[:-1] if len(found) > 1 and found[-1].lower() == "others" else found
 
 
 # Outside braces and quotes a BibTeX value is numbers, @string names and '#': never 'name ='.
@@ -223,11 +261,10 @@ def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
             "no BibTeX entries found", where=name, hint="entries start with '@article{key,'"
         )
     lines = split_lines(text)
+    strings = _strings(library)
     for position, entry in enumerate(library.entries, start=1):
-        f = {
-            k.lower(): unescape(v.value if isinstance(v.value, str) else str(v.value))
-            for k, v in entry.fields_dict.items()
-        }
+        values = {k.lower(): _value(str(v.value), strings) for k, v in entry.fields_dict.items()}
+        f = {k: unescape(v) for k, v in values.items()}
         raw = (
             entry.raw
             if getattr(entry, "raw", None)
@@ -237,7 +274,7 @@ def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
         yield Record(
             title=f.get("title", ""),
             abstract_sections=plain_abstract(f.get("abstract", "")),
-            authors=_split(f.get("author", ""), " and "),
+            authors=_names(values.get("author", "")),
             year=f.get("year", "") or f.get("date", ""),
             journal=f.get("journal", "") or f.get("journaltitle", "") or f.get("booktitle", ""),
             volume=f.get("volume", ""),

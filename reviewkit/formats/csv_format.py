@@ -129,7 +129,7 @@ def _dialect(text: str) -> type[csv.Dialect]:
     counts = {sep: first.count(sep) for sep in (",", ";", "\t")}
     best = max(counts, key=lambda sep: (counts[sep], sep == ","))
     if best == "\t":
-        return csv.excel_tab
+        return _WosTab if _is_wos_header(first) else csv.excel_tab
     if best == ";":
         return _Semicolon
     return csv.excel
@@ -137,6 +137,20 @@ def _dialect(text: str) -> type[csv.Dialect]:
 
 class _Semicolon(csv.excel):
     delimiter = ";"
+
+
+class _WosTab(csv.excel_tab):
+    """Web of Science's tab-delimited export: one record per line and no quoting, so a quote
+    is text ('"Back to work": a study' is a title, not a quoted cell)."""
+
+    quoting = csv.QUOTE_NONE
+
+
+def _is_wos_header(first: str) -> bool:
+    """Web of Science's tab-delimited header: its two-character field tags, PT first
+    (PT, AU, BA, ... UT), as its field-tag list documents."""
+    tags = [c.strip() for c in first.split("\t") if c.strip()]
+    return bool(tags) and tags[0] == "PT" and all(re.fullmatch(r"[A-Z][A-Z0-9]", t) for t in tags)
 
 
 class _CutShort:
@@ -247,11 +261,44 @@ def duplicate_columns(header: list[str], wanted: Iterable[str], name: str) -> No
         seen.setdefault(key, i)
 
 
+_INITIALS = r"(?:[^\W\d_]{1,2}\.-?)+"  # 'G.', 'G.N.', 'J.-P.', 'Th.'
+_NAME_INITIALS = re.compile(rf"\S.*\s{_INITIALS}")  # 'Gatica G.N.'
+_ONLY_INITIALS = re.compile(_INITIALS)
+
+
+_MEDLINE_NAME = re.compile(r"\S.*\s[A-Z]{1,3}")  # 'Smith JA', MEDLINE's short form
+
+
+def _comma_authors(value: str) -> list[str] | None:
+    """Authors of a list separated by commas only, as Scopus CSV exports wrote them before
+    they took semicolons: 'Smith J., Doe A.' or 'Gatica, G.N., Sequeira, F.A.' (surname and
+    initials each a part), and as PubMed's CSV writes them: 'Smith JA, Doe J, Lee K.' (the
+    list ends with a full stop). None when the value is not such a list: 'Smith, John' is
+    one author in 'Surname, Given' form, and a comma alone cannot tell more of them apart."""
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) < 2 or not all(parts):
+        return None
+    if all(_NAME_INITIALS.fullmatch(p) for p in parts):
+        return parts
+    undotted = [*parts[:-1], parts[-1].removesuffix(".")]
+    if all(_MEDLINE_NAME.fullmatch(p) for p in undotted):
+        return undotted
+    surnames, initials = parts[0::2], parts[1::2]
+    paired = len(parts) % 2 == 0 and all(_ONLY_INITIALS.fullmatch(i) for i in initials)
+    if paired and not any(_ONLY_INITIALS.fullmatch(s) for s in surnames):
+        return [f"{s}, {i}" for s, i in zip(surnames, initials, strict=True)]
+    return None
+
+
 def _split_list(field: str, value: str) -> list[str]:
     if not value.strip():
         return []
     if field == "affiliations" and "\n" in value:
         return [v.strip() for v in value.split("\n") if v.strip()]
+    if field == "authors" and not any(sep in value for sep in (";", "|", " and ")):
+        found = _comma_authors(value)
+        if found:
+            return found
     for sep in (";", "|") if field != "authors" else (";", "|", " and "):
         if sep in value:
             return [v.strip() for v in value.split(sep) if v.strip()]

@@ -1,4 +1,11 @@
-"""MEDLINE / PubMed 'nbib' format: 'TAG - value' lines, 6-space continuations, blank-line separated."""
+"""MEDLINE / PubMed 'nbib' format: 'TAG - value' lines, 6-space continuations, blank-line separated.
+
+Ovid's tagged text export (the "Citavi"/.ovd form, 'VN  - Ovid Technologies' in every record)
+is the same line format: each record opens with a '<12. >' line and may carry Ovid's own tags
+(UI, the PMID in Ovid MEDLINE; YR year; DO/DI DOI; FA full author names; JN journal; VO
+volume; LG language; KW keywords). A search history Ovid writes before the first record is
+skipped. Ovid's records have no closing line, so a cut-short Ovid file cannot be told.
+"""
 
 from __future__ import annotations
 
@@ -14,17 +21,35 @@ FORMAT = "medline"
 _LINE = re.compile(r"^([A-Z][A-Z0-9]{0,3}) {0,3}- ?(.*)$")
 
 
+_OVID_VN = re.compile(r"^VN {1,2}- Ovid Technologies", re.MULTILINE)
+_OVID_MARK = re.compile(r"^\s*<\s*\d+\.?\s*>\s*$")  # '<1. >' opens each Ovid record
+
+
+def is_ovid(text: str) -> bool:
+    """Whether the text is Ovid's tagged export (every record says 'VN  - Ovid Technologies')."""
+    return _OVID_VN.search(text[:20000]) is not None
+
+
+def _ovid_lines(text: str) -> list[str]:
+    """Ovid's lines in MEDLINE's shape, line numbers kept: '<n. >' lines and what comes
+    before the first of them (a search history) become blank lines, which end records."""
+    lines = split_lines(text)
+    first = next((i for i, ln in enumerate(lines) if _OVID_MARK.match(ln)), 0)
+    return ["" if i < first or _OVID_MARK.match(ln) else ln for i, ln in enumerate(lines)]
+
+
 def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]]]]:
     """(first line number, [(tag, value)]) for each record."""
     fields: list[tuple[str, str]] = []
     start = 0
-    for no, line in enumerate(split_lines(text), start=1):
+    ovid = is_ovid(text)
+    for no, line in enumerate(_ovid_lines(text) if ovid else split_lines(text), start=1):
         if not line.strip():
             if fields:
                 yield start, fields
                 fields = []
             continue
-        if line.startswith("      ") and fields:
+        if fields and (line.startswith("      ") or (ovid and line[:1].isspace())):
             tag, value = fields[-1]
             fields[-1] = (tag, f"{value} {line.strip()}")
             continue
@@ -65,22 +90,24 @@ def _to_record(
         if value.endswith("[doi]"):
             doi = value[: -len("[doi]")]
             break
-    authors = get.get("FAU") or get.get("AU") or []
+    # Ovid: DO/DI hold the DOI (other text there, such as a pii, is not one)
+    doi = doi or next((v for v in get.get("DO", []) + get.get("DI", []) if "10." in v), "")
+    authors = _authors(fields)
     return Record(
         title=first("TI", "BTI", "TT"),  # TT: the vernacular title, when it is the only one
         abstract_sections=split_sections(first("AB")),
         authors=authors,
-        year=first("DP", "DEP", "DA"),
-        journal=first("JT", "TA"),
-        volume=first("VI"),
+        year=first("DP", "DEP", "DA", "YR"),
+        journal=first("JT", "TA", "JN"),
+        volume=first("VI", "VO"),
         issue=first("IP"),
         pages=first("PG"),
         doi=doi,
-        pmid=first("PMID"),
+        pmid=first("PMID") or _ovid_pmid(get),
         pmcid=first("PMC"),
-        language=first("LA"),
+        language=first("LA", "LG"),
         publication_types=get.get("PT", []),
-        keywords=get.get("OT", []),
+        keywords=get.get("OT", []) + [k for v in get.get("KW", []) for k in _split_kw(v)],
         mesh_terms=[m.split("/")[0].lstrip("*") for m in get.get("MH", [])],
         url=first("UR"),
         affiliations=list(dict.fromkeys(get.get("AD", []))),
@@ -91,21 +118,41 @@ def _to_record(
     )
 
 
+def _authors(fields: list[tuple[str, str]]) -> list[str]:
+    """Full names (PubMed FAU, Ovid FA) or else short ones (AU), with the collective authors
+    (CN, e.g. 'RTW Study Group') in their place in the list, as PubMed XML gives them."""
+    tags = next(({t, "CN"} for t in ("FAU", "FA", "AU") if any(f == t for f, _ in fields)), {"CN"})
+    return [value for tag, value in fields if tag in tags and value]
+
+
+def _ovid_pmid(get: dict[str, list[str]]) -> str:
+    """Ovid MEDLINE's unique identifier (UI) is the PMID; other Ovid databases' is not."""
+    ui = (get.get("UI") or [""])[0]
+    database = " ".join(get.get("DB", []))
+    return ui if ui.isdigit() and ("MEDLINE" in database or "PubMed" in database) else ""
+
+
+def _split_kw(value: str) -> list[str]:
+    return [k.strip() for k in value.split(";") if k.strip()]
+
+
 def _check_complete(text: str, name: str) -> None:
     """Refuse a file cut short (a broken download, a copy that ran out of space).
 
-    PubMed writes SO (the citation) as the last line of every record and ends the file with a
-    line break. The last record is taken as cut when it lacks the SO line that closes the
-    record before it, or when the file stops in the middle of a line of a record without SO.
+    PubMed writes SO (the citation) as the last line of every journal record and ends the
+    file with a line break; a book or book chapter (PT Book, from the NCBI Bookshelf) has no
+    SO and closes with its 'AID - NBK… [bookaccession]' line. The last record is taken as cut
+    when it lacks the closing line that the record before it has, or when the file stops in
+    the middle of a line of a record without one.
     """
     blocks = [b for b in re.split(r"\n\s*\n", text.strip("\n")) if b.strip()]
     if not blocks:
         return
-    last_tag = [_last_tag(b) for b in blocks]
-    if last_tag[-1] == "SO":
+    closed = [_closed(b) for b in blocks]
+    if closed[-1]:
         return
     cut_mid_line = not text.endswith(("\n", "\r"))
-    closes_before = len(blocks) > 1 and last_tag[-2] == "SO"
+    closes_before = len(blocks) > 1 and closed[-2]
     if cut_mid_line or closes_before:
         line = text.rstrip("\n").count("\n") + 1
         raise FormatError(
@@ -115,17 +162,21 @@ def _check_complete(text: str, name: str) -> None:
         )
 
 
-def _last_tag(block: str) -> str:
+def _closed(block: str) -> bool:
+    """Whether a record ends with PubMed's closing line: SO, or a book's accession AID."""
     for line in reversed(split_lines(block)):
         m = _LINE.match(line)
         if m:
-            return m.group(1)
-    return ""
+            tag, value = m.group(1), m.group(2).rstrip()
+            return tag == "SO" or (tag == "AID" and value.endswith("[bookaccession]"))
+    return False
 
 
 def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
-    _check_complete(text, name)
-    lines = split_lines(text)
+    ovid = is_ovid(text)
+    if not ovid:
+        _check_complete(text, name)
+    lines = _ovid_lines(text) if ovid else split_lines(text)
     for position, (start, fields) in enumerate(_records(text, name), start=1):
         end = start + len(fields)
         # raw: the record's own lines (continuations included)
@@ -139,7 +190,7 @@ def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
                 where=f"{name}:{start}",
                 hint="a RIS record starts with 'TY  - JOUR' (or another type) and ends with 'ER  - '",
             )
-        if not any(tag in ("TI", "BTI", "PMID") and value for tag, value in fields):
+        if not any(tag in ("TI", "BTI", "PMID", "UI", "AN") and value for tag, value in fields):
             raise FormatError(
                 "record has neither a title (TI) nor a PMID",
                 where=f"{name}:{start}",
@@ -207,7 +258,7 @@ def write(records: Iterable[Record], out: TextIO) -> None:
 
 def sniff(text: str) -> bool:
     head = [ln for ln in split_lines(text[:4000]) if ln.strip()][:5]
-    return (
+    return is_ovid(text) or (
         bool(head)
         and any(ln.startswith("PMID-") or ln.startswith("PMID -") for ln in head)
         or (

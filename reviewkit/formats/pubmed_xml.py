@@ -90,9 +90,12 @@ def article_to_record(
             if aff.text
         )
     )
+    # a book's ids are in BookDocument and PubmedBookData (PubMed's DTD), an article's in
+    # PubmedData; the later list wins, as it does for articles
     ids = {
         aid.get("IdType"): (aid.text or "").strip()
-        for aid in elem.findall("PubmedData/ArticleIdList/ArticleId")
+        for path in ("BookDocument", "PubmedBookData", "PubmedData")
+        for aid in elem.findall(f"{path}/ArticleIdList/ArticleId")
     }
     doi = ids.get("doi", "")
     if not doi:
@@ -118,8 +121,10 @@ def article_to_record(
         pmid=pmid,
         pmcid=ids.get("pmc", ""),
         language=article.findtext("Language") or "",
-        publication_types=[
-            _text(p) for p in article.findall("PublicationTypeList/PublicationType")
+        publication_types=[  # a BookDocument holds its PublicationType elements bare
+            _text(p)
+            for p in article.findall("PublicationTypeList/PublicationType")
+            + article.findall("PublicationType")
         ],
         keywords=[t for k in base.iterfind("KeywordList/Keyword") if (t := _text(k))],
         mesh_terms=[_text(m) for m in base.findall("MeshHeadingList/MeshHeading/DescriptorName")],

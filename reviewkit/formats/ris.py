@@ -21,6 +21,12 @@ FORMAT = "ris"
 _TAG = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|)$")
 _PMID = re.compile(r"^(?:PMID:?\s*)?(\d{1,8})$", re.IGNORECASE)
 MESH_PREFIX = "MeSH: "
+# lines some exporters write outside the records, which are not RIS: the '1.' counters of
+# Ovid and rispy, and the header of publishers' downloads ('Provider:', 'Database:',
+# 'Content:'), which the Cochrane Library writes before every record after 'Record #1 of 611'
+_OUTSIDE = re.compile(
+    r"\s*(?:\d+\.|Record #\d+ of \d+|(?:Provider|Database|Content)\s*:.*)\s*", re.IGNORECASE
+)
 
 
 class _NoHeaderWriter(rispy.RisWriter):
@@ -66,7 +72,7 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
             if fields:  # a wrapped line continues the previous field
                 tag, value = fields[-1]
                 fields[-1] = (tag, f"{value} {line.strip()}")
-            elif not re.fullmatch(r"\s*\d+\.\s*", line):  # '1.' counters some writers emit
+            elif not _OUTSIDE.fullmatch(line):
                 raise FormatError(
                     f"expected 'TY  - ' to start a record, found {line.strip()[:40]!r}",
                     where=f"{name}:{no}",
@@ -198,5 +204,5 @@ def write(records: Iterable[Record], out: TextIO) -> None:
 
 
 def sniff(text: str) -> bool:
-    head = [ln for ln in split_lines(text[:4000]) if ln.strip()][:3]
-    return any(re.match(r"^TY {1,2}- ", ln) for ln in head)
+    head = [ln for ln in split_lines(text[:4000]) if ln.strip() and not _OUTSIDE.fullmatch(ln)]
+    return any(re.match(r"^TY {1,2}- ", ln) for ln in head[:3])
