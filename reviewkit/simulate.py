@@ -182,7 +182,14 @@ def load_labelled_csv(path: Path, label_column: str = "label_included") -> Label
                     number = -1.0
                 label = int(number) if number in (0.0, 1.0) else -1
                 if label not in (0, 1):
-                    raise UserError(f"label '{value}' is not 0 or 1", where=f"{where}:{line}")
+                    raise UserError(
+                        f"label '{value}' is not 0 or 1",
+                        where=f"{where}:{line}",
+                        hint="a simulation needs every record labelled (1 include, 0 exclude);"
+                        " an export with records nobody screened yet cannot be simulated"
+                        if not value
+                        else "use 1 for an include and 0 for an exclude",
+                    )
                 texts.append(
                     record_text(
                         row.get("title") or "", row.get("abstract") or "", row.get("keywords") or ""

@@ -154,3 +154,14 @@ def test_same_order_in_any_process(labelled_csv, tmp_path):
     simulate(labelled_csv, seed=0)  # another run first, in this process
     orders.append(simulate(labelled_csv, seed=1).order)
     assert all(order == orders[0] for order in orders)
+
+
+def test_unlabelled_record_says_every_record_needs_a_label(tmp_path):
+    """An ASReview export still holding records nobody screened (an empty label) is named as
+    such, on its line, with what a simulation needs."""
+    path = tmp_path / "export.csv"
+    path.write_text("title,label_included\nA,1\nB,0\nC,\nD,1\n")
+    with pytest.raises(UserError, match="not 0 or 1") as caught:
+        simulate(path)
+    assert caught.value.where.endswith("export.csv:4")
+    assert "every record labelled" in caught.value.hint
