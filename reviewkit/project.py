@@ -93,7 +93,8 @@ def init_project(folder: str | Path, protocol_file: str | Path) -> Project:
 
 
 def open_project(folder: str | Path) -> Project:
-    """Open an existing project; validates its protocol."""
+    """Open an existing project; validates its protocol and that it is this database's review
+    (the same [review] id)."""
     folder = Path(folder)
     if not (folder / DATABASE_FILE).exists():
         raise ProjectError(
@@ -103,4 +104,8 @@ def open_project(folder: str | Path) -> Project:
         )
     project = Project(folder)
     _ = project.protocol
+    # The review ids are compared now, before a command writes anything (a report folder), and
+    # again when the command opens the database (Project.db).
+    with Store.open(project.database_path) as store:
+        project._check_review_id(store)
     return project
