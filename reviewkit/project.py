@@ -35,7 +35,34 @@ class Project:
 
     @cached_property
     def db(self) -> Store:
-        return Store.open(self.database_path)
+        """The database, opened once its review id is known to match the protocol's."""
+        store = Store.open(self.database_path)
+        try:
+            self._check_review_id(store)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def _check_review_id(self, store: Store) -> None:
+        """Refuse a protocol.toml copied in from another review (another [review] id): its
+        searches, stages, reasons and schemes do not belong to this database's decisions.
+        An edited protocol with the same id is this review's protocol, evolving: accepted.
+        A database from before the id was recorded gets it at its first write (not here:
+        opening never takes the write lock); until then any protocol is accepted."""
+        review_id = self.protocol.id
+        recorded = store.review_id()
+        if recorded is None:
+            store.record_review_id_at_first_write(review_id)
+        elif recorded != review_id:
+            raise ProjectError(
+                f"the protocol of another review ('{review_id}'): {self.database_path}"
+                f" holds review '{recorded}'; nothing was written",
+                where=str(self.protocol_path),
+                hint=f'put back this review\'s protocol (id = "{recorded}"; an edited one with'
+                f" that id is fine), or start a new project for review '{review_id}' with"
+                " 'reviewkit init NEWDIR --protocol FILE'",
+            )
 
     def close(self) -> None:
         if "db" in self.__dict__:
@@ -52,7 +79,7 @@ class Project:
 def init_project(folder: str | Path, protocol_file: str | Path) -> Project:
     """Create a project folder from a protocol file (validated first); refuses to overwrite."""
     folder = Path(folder)
-    protocol_mod.load(protocol_file)  # raise before touching the disk
+    protocol = protocol_mod.load(protocol_file)  # raise before touching the disk
     if (folder / DATABASE_FILE).exists() or (folder / PROTOCOL_FILE).exists():
         raise ProjectError(
             "a review project already exists here",
@@ -61,12 +88,13 @@ def init_project(folder: str | Path, protocol_file: str | Path) -> Project:
         )
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(protocol_file, folder / PROTOCOL_FILE)
-    Store.create(folder / DATABASE_FILE).close()
+    Store.create(folder / DATABASE_FILE, review_id=protocol.id).close()
     return Project(folder)
 
 
 def open_project(folder: str | Path) -> Project:
-    """Open an existing project; validates its protocol."""
+    """Open an existing project; validates its protocol and that it is this database's review
+    (the same [review] id)."""
     folder = Path(folder)
     if not (folder / DATABASE_FILE).exists():
         raise ProjectError(
@@ -76,4 +104,8 @@ def open_project(folder: str | Path) -> Project:
         )
     project = Project(folder)
     _ = project.protocol
+    # The review ids are compared now, before a command writes anything (a report folder), and
+    # again when the command opens the database (Project.db).
+    with Store.open(project.database_path) as store:
+        project._check_review_id(store)
     return project

@@ -67,10 +67,12 @@ _TABLE_DDL = re.compile(
 
 
 @cache
-def _expected_tables() -> frozenset[str]:
-    """The tables the migrations leave in a database at SCHEMA_VERSION."""
+def _expected_tables(version: int = SCHEMA_VERSION) -> frozenset[str]:
+    """The tables the migrations leave in a database at schema ``version``."""
     tables = {"schema_migrations"}
-    for _v, _name, sql in _migrations():
+    for v, _name, sql in _migrations():
+        if v > version:
+            break
         for m in _TABLE_DDL.finditer(sql):
             if m.group(3):  # ALTER TABLE old RENAME TO new
                 tables.discard(m.group(3))
@@ -88,16 +90,19 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
+        self._pending_review_id: str | None = None  # recorded by the next write (see below)
 
     # --- opening -------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path) -> Store:
-        """Create a new database file (must not exist) at the current schema."""
+    def create(cls, path: Path, review_id: str | None = None) -> Store:
+        """Create a new database file (must not exist) at the current schema, recording
+        ``review_id`` (the protocol's [review] id) in the same transaction."""
         path = Path(path)
         if path.exists():
             raise ProjectError("a database already exists here", where=str(path))
         store = cls(path, _connect(path))
+        store._pending_review_id = review_id
         store.migrate()
         return store
 
@@ -126,9 +131,9 @@ class Store:
                 where=str(path),
                 hint="upgrade reviewkit",
             )
-        if version < SCHEMA_VERSION:
-            store.migrate()
-        missing = sorted(_expected_tables() - store.table_names())
+        # Checked before migrating, against the tables of the database's own schema, so that
+        # a damaged database is refused as it is, not first migrated.
+        missing = sorted(_expected_tables(version) - store.table_names())
         if missing:  # a table dropped by hand or by another tool: every query on it would fail
             store.close()
             raise ProjectError(
@@ -136,6 +141,8 @@ class Store:
                 where=str(path),
                 hint=_DAMAGED_HINT,
             )
+        if version < SCHEMA_VERSION:
+            store.migrate()
         return store
 
     def table_names(self) -> set[str]:
@@ -189,6 +196,41 @@ class Store:
                 applied.append(version)
         return applied
 
+    # --- the review this database belongs to ----------------------------------------------
+
+    def review_id(self) -> str | None:
+        """The [review] id recorded for this database; None for one made before schema 80
+        that has not been written to since."""
+        row = self.conn.execute("SELECT review_id FROM review_identity WHERE one = 1").fetchone()
+        return None if row is None else row[0]
+
+    def record_review_id_at_first_write(self, review_id: str) -> None:
+        """Record ``review_id`` with the next write transaction, if none is recorded by then.
+
+        Not now: opening never takes the write lock (see :meth:`open`), so a database from
+        before schema 80 gets its id with the first command that writes to it anyway; until
+        then a read-only command on it is accepted with whatever protocol it finds."""
+        self._pending_review_id = review_id
+
+    def _record_pending_review_id(self) -> None:
+        """Inside the outermost write transaction: record the pending review id, and refuse
+        the write when another process recorded a different one since this one opened."""
+        review_id = self._pending_review_id
+        if review_id is None or "review_identity" not in self.table_names():
+            return  # (a migration before schema 80 runs in a transaction too)
+        self.conn.execute(
+            "INSERT OR IGNORE INTO review_identity VALUES (1, ?, ?)", (review_id, now())
+        )
+        recorded = self.review_id()
+        if recorded != review_id:
+            raise ProjectError(
+                f"this database belongs to review '{recorded}', not to '{review_id}';"
+                " nothing was written",
+                where=str(self.path),
+                hint="put back this review's protocol.toml, or start a new project for the"
+                " other review",
+            )
+
     # --- transactions --------------------------------------------------------------------
 
     @contextmanager
@@ -208,6 +250,7 @@ class Store:
         self._execute_waiting("BEGIN IMMEDIATE")
         try:
             yield self.conn
+            self._record_pending_review_id()
         except BaseException as exc:
             self.conn.execute("ROLLBACK")
             if _is_read_only(exc):
@@ -218,6 +261,7 @@ class Store:
         except DatabaseBusy:
             self.conn.execute("ROLLBACK")
             raise
+        self._pending_review_id = None  # recorded (or found recorded) and committed
 
     def _read_only(self) -> ProjectError:
         return ProjectError(
