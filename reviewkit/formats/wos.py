@@ -57,15 +57,18 @@ _CUT_HINT = "the file looks cut short; export or download it again"
 
 
 def _records(lines: list[str], name: str) -> Iterator[tuple[int, int, list[tuple[str, list[str]]]]]:
-    """(first line, last line, [(tag, its lines)]) of each record, checking the file's frame."""
+    """(first line, last line, [(tag, its lines)]) of each record, checking the file's frame.
+
+    Web of Science exports at most 1,000 records a file, so users join several files into one
+    ('cat savedrecs*.txt'): a new header (FN) after an EF starts another part; each part must
+    end with its own EF, so a cut part is still told."""
     fields: list[tuple[str, list[str]]] = []
     start = 0
-    ended = 0  # the EF line
+    header = True  # FN/VR are allowed here: at the top, or after an EF
+    ended = 0  # the EF line of the part before
     for no, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        if ended:
-            raise _error(f"text after the end of file line (EF, line {ended})", name, no)
         if fields and line.startswith(_CONTINUED):
             fields[-1][1].append(line.strip())
             continue
@@ -79,12 +82,14 @@ def _records(lines: list[str], name: str) -> Iterator[tuple[int, int, list[tuple
                 " or with three spaces to continue the field above",
             )
         tag, value = m.group(1), (m.group(2) or "").strip()
+        if ended and tag != "FN":
+            raise _error(f"text after the end of file line (EF, line {ended})", name, no)
         if tag == "PT":
             if fields:
                 raise _error(
                     f"the record starting at line {start} has no ER line", name, no, _CUT_HINT
                 )
-            start, fields = no, [(tag, [value])]
+            start, fields, header = no, [(tag, [value])], False
         elif tag == "ER" and fields:
             yield start, no, fields
             fields = []
@@ -92,7 +97,16 @@ def _records(lines: list[str], name: str) -> Iterator[tuple[int, int, list[tuple
             ended = no
         elif fields:
             fields.append((tag, [value] if value else []))
-        elif not (tag in _HEADER and not start):
+        elif tag == "FN" and not header and not ended:
+            raise _error(
+                "a new file header (FN) before the end of file line (EF) of the part above",
+                name,
+                no,
+                "the file joined here was cut short; export or download it again",
+            )
+        elif tag in _HEADER and (header or ended):
+            header, ended = True, 0
+        else:
             raise _error(f"field {tag} outside a record", name, no, "a record starts with 'PT '")
     if fields:
         raise _error(

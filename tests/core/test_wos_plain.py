@@ -112,3 +112,19 @@ def test_import_through_the_cli(tmp_path: Path, capsys) -> None:
     assert (
         main(["import", str(forced), "--format", "wos", "--again", "--project", str(folder)]) == 0
     )
+
+
+def test_exports_joined_into_one_file_are_read(tmp_path: Path) -> None:
+    """Web of Science exports at most 1,000 records a file; users join several ('cat')."""
+    whole = WOS.read_text(encoding="utf-8-sig")
+    joined = _cut(tmp_path, whole + whole)
+    assert [r.position for r in formats.read_file(joined)] == [1, 2, 3, 4, 5, 6]
+    first_cut = _cut(tmp_path, whole.replace("\nEF\n", "\n") + whole)  # first part lacks EF
+    with pytest.raises(FormatError) as err:
+        list(formats.read_file(first_cut))
+    assert "(FN) before the end of file line" in err.value.message
+    assert err.value.where == f"{first_cut}:{whole.count(chr(10))}"
+    trailing = _cut(tmp_path, whole + "PT J\n")
+    with pytest.raises(FormatError) as err:
+        list(formats.read_file(trailing))
+    assert "after the end of file line" in err.value.message
