@@ -1,6 +1,6 @@
 """Readers and writers of reference formats, and format detection from content.
 
-Readers: PubMed XML, MEDLINE/nbib, RIS, BibTeX, CSV. Writers: RIS, BibTeX, CSV, MEDLINE.
+Readers: PubMed XML, MEDLINE/nbib, RIS, BibTeX, CSV, Web of Science plain text. Writers: RIS, BibTeX, CSV, MEDLINE.
 :func:`read_file` picks the reader from the file's content (``fmt`` forces one) and yields
 Records (or what its ``prepare`` makes of each); every problem is a
 :class:`~reviewkit.errors.FormatError` naming the file and line.
@@ -14,13 +14,19 @@ from pathlib import Path
 from typing import TextIO, TypeVar, overload
 
 from reviewkit.errors import FormatError
-from reviewkit.formats import bibtex, csv_format, medline, pubmed_xml, ris
+from reviewkit.formats import bibtex, csv_format, medline, pubmed_xml, ris, wos
 from reviewkit.formats.text import bom_encoding, check_regular, decode, looks_utf16, read_bytes
 from reviewkit.records import Record
 
-READ_FORMATS = ("pubmed-xml", "medline", "ris", "bibtex", "csv")
+READ_FORMATS = ("pubmed-xml", "medline", "ris", "bibtex", "csv", "wos")
 WRITE_FORMATS = ("ris", "bibtex", "csv", "medline")
-_TEXT_READERS = {"medline": medline, "ris": ris, "bibtex": bibtex, "csv": csv_format}
+_TEXT_READERS = {
+    "medline": medline,
+    "ris": ris,
+    "bibtex": bibtex,
+    "csv": csv_format,
+    "wos": wos,
+}
 _WRITERS = {"ris": ris, "bibtex": bibtex, "csv": csv_format, "medline": medline}
 ALIASES = {
     "xml": "pubmed-xml",
@@ -94,7 +100,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
             hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV",
         )
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
-    for name in ("ris", "medline", "bibtex"):
+    for name in ("wos", "ris", "medline", "bibtex"):
         if _TEXT_READERS[name].sniff(text):
             return name
     if text.lstrip().startswith("<"):
@@ -104,7 +110,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
     raise FormatError(
         "cannot tell the format from the content",
         where=str(path),
-        hint="pass --format pubmed-xml|medline|ris|bibtex|csv",
+        hint="pass --format pubmed-xml|medline|ris|bibtex|csv|wos",
     )
 
 
@@ -183,6 +189,7 @@ _DEFAULT_SOURCE = {
     "ris": "RIS import",
     "bibtex": "BibTeX import",
     "csv": "CSV import",
+    "wos": "Web of Science",
 }
 
 

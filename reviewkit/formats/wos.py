@@ -1,0 +1,175 @@
+"""Web of Science's "Plain text file" export (savedrecs.txt, the 'Other file formats' choice).
+
+Its shape, as Web of Science's field-tag help page documents it: a header ('FN Clarivate
+Analytics Web of Science', 'VR 1.0'), then records of two-character field tags at the start
+of a line followed by a space and the value; a line starting with three spaces continues the
+field above it. Each record opens with PT and closes with a bare 'ER' line; 'EF' ends the
+file. In the name and address fields (AU, AF, C1, ...) each continuation line is one more
+name or address; in the others (TI, AB, DE, SO, ...) it is the same text wrapped.
+
+Fields map to a Record with the same tags as the tab-delimited export, whose columns carry
+these tags as names: the mapping is csv_format's column aliases, kept in one place. One
+difference: authors come from AF (full names) when the record has them, else AU; the
+tab-delimited reader takes AU. Because ER and EF close everything, a file cut short is
+always told, and refused with its line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reviewkit.errors import FormatError
+from reviewkit.formats import csv_format
+from reviewkit.formats.text import split_lines
+from reviewkit.records import Record, plain_abstract
+
+FORMAT = "wos"
+_TAG = re.compile(r"^([A-Z][A-Z0-9])(?: (.*))?$")
+_CONTINUED = "   "
+_HEADER = ("FN", "VR")  # the file's header, before the first record
+# the Web of Science Core Collection's field tags (its help page, 'Web of Science Core
+# Collection Field Tags'); an alias of csv_format that is one of these is a Web of Science tag
+_TAG_LIST = (
+    "FN VR PT AU AF BA BF CA GP BE TI SO SE BS LA DT CT CY CL SP HO DE ID AB C1 C3 RP EM RI OI"
+    " FU FP FX CR NR TC Z9 U1 U2 PU PI PA SN EI BN J9 JI PD PY VL IS SI PN SU MA BP EP AR DI DL"
+    " D2 EA EY PG P2 WC WE SC GA PM UT OA HP HC DA ER EF"
+)
+WOS_TAGS = frozenset(_TAG_LIST.split())
+
+
+def _first_tag(aliases: tuple[str, ...]) -> str:
+    """The first alias that is a Web of Science tag: the tab-delimited export has a column for
+    every tag, so that is the column the CSV reader takes (BP before SP, Web of Science's
+    conference sponsors; DT, the document type, before PT, its one-letter publication type)."""
+    return next((a.upper() for a in aliases if a.upper() in WOS_TAGS), "")
+
+
+FIELD_TAGS = {f: t for f, aliases in csv_format.ALIASES.items() if (t := _first_tag(aliases))}
+PAGE_TAGS = {p: t for p, aliases in csv_format.PAGE_COLUMNS.items() if (t := _first_tag(aliases))}
+
+
+def _error(message: str, name: str, line: int, hint: str = "") -> FormatError:
+    return FormatError(message, where=f"{name}:{line}", hint=hint or None)
+
+
+_CUT_HINT = "the file looks cut short; export or download it again"
+
+
+def _records(lines: list[str], name: str) -> Iterator[tuple[int, int, list[tuple[str, list[str]]]]]:
+    """(first line, last line, [(tag, its lines)]) of each record, checking the file's frame.
+
+    Web of Science exports at most 1,000 records a file, so users join several files into one
+    ('cat savedrecs*.txt'): a new header (FN) after an EF starts another part; each part must
+    end with its own EF, so a cut part is still told."""
+    fields: list[tuple[str, list[str]]] = []
+    start = 0
+    header = True  # FN/VR are allowed here: at the top, or after an EF
+    ended = 0  # the EF line of the part before
+    for no, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        if fields and line.startswith(_CONTINUED):
+            fields[-1][1].append(line.strip())
+            continue
+        m = _TAG.match(line.rstrip())
+        if not m:
+            raise _error(
+                f"expected a two-character field tag, found {line.strip()[:40]!r}",
+                name,
+                no,
+                "a Web of Science plain-text line starts with a tag (PT, AU, TI …) and a space,"
+                " or with three spaces to continue the field above",
+            )
+        tag, value = m.group(1), (m.group(2) or "").strip()
+        if ended and tag != "FN":
+            raise _error(f"text after the end of file line (EF, line {ended})", name, no)
+        if tag == "PT":
+            if fields:
+                raise _error(
+                    f"the record starting at line {start} has no ER line", name, no, _CUT_HINT
+                )
+            start, fields, header = no, [(tag, [value])], False
+        elif tag == "ER" and fields:
+            yield start, no, fields
+            fields = []
+        elif tag == "EF" and not fields:
+            ended = no
+        elif fields:
+            fields.append((tag, [value] if value else []))
+        elif tag == "FN" and not header and not ended:
+            raise _error(
+                "a new file header (FN) before the end of file line (EF) of the part above",
+                name,
+                no,
+                "the file joined here was cut short; export or download it again",
+            )
+        elif tag in _HEADER and (header or ended):
+            header, ended = True, 0
+        else:
+            raise _error(f"field {tag} outside a record", name, no, "a record starts with 'PT '")
+    if fields:
+        raise _error(
+            f"the last record (starting at line {start}) has no ER line",
+            name,
+            len(lines),
+            _CUT_HINT,
+        )
+    if not ended:
+        raise _error("the file has no end of file line (EF)", name, len(lines), _CUT_HINT)
+
+
+def _split(values: list[str]) -> list[str]:
+    """A list field's items: '; '-separated, as Web of Science writes DE and DT."""
+    return [v.strip() for v in " ".join(values).split(";") if v.strip()]
+
+
+def _to_record(
+    fields: list[tuple[str, list[str]]], raw: str, source: str, name: str, position: int
+) -> Record:
+    get: dict[str, list[str]] = {}
+    for tag, values in fields:
+        get.setdefault(tag, []).extend(values)
+
+    def text(field: str) -> str:
+        return " ".join(get.get(FIELD_TAGS.get(field, ""), []))
+
+    page = {part: " ".join(get.get(tag, [])) for part, tag in PAGE_TAGS.items()}
+    first, last = page.get("start", ""), page.get("end", "")
+    pages = (f"{first}-{last}" if last and last != first else first) or page.get("article", "")
+    return Record(
+        title=text("title"),
+        abstract_sections=plain_abstract(text("abstract")),
+        authors=get.get("AF") or get.get(FIELD_TAGS["authors"], []),
+        year=text("year"),
+        journal=text("journal"),
+        volume=text("volume"),
+        issue=text("issue"),
+        pages=pages,
+        doi=text("doi"),
+        pmid=text("pmid") if text("pmid").isdigit() else "",
+        language=text("language"),
+        publication_types=_split(get.get(FIELD_TAGS["publication_types"], [])),
+        keywords=_split(get.get(FIELD_TAGS["keywords"], [])),
+        affiliations=get.get(FIELD_TAGS["affiliations"], []),
+        source=source,
+        origin=name,
+        position=position,
+        raw=raw,
+    )
+
+
+def read(text: str, name: str, *, source: str = "Web of Science") -> Iterator[Record]:
+    """Records of a Web of Science plain-text export; the whole file is checked first, so a
+    file cut short is refused before any record is given."""
+    lines = split_lines(text.lstrip("\ufeff"))
+    records = list(_records(lines, name))
+    for position, (start, end, fields) in enumerate(records, start=1):
+        raw = "\n".join(lines[start - 1 : end])
+        yield _to_record(fields, raw, source, name, position)
+
+
+def sniff(text: str) -> bool:
+    """Whether the text opens with the export's header: 'FN …' then 'VR …'."""
+    head = [ln for ln in split_lines(text.lstrip("\ufeff")[:2000]) if ln.strip()][:2]
+    return len(head) == 2 and head[0].startswith("FN ") and head[1].startswith("VR ")

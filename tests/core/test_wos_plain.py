@@ -1,0 +1,130 @@
+"""Web of Science's plain-text export: read, detected, imported, and refused when cut short.
+
+The fixture follows the layout of Web of Science's field-tag help page and its exported
+savedrecs.txt: a BOM, the FN/VR header, PT … ER records with three-space continuations, EF.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reviewkit import formats
+from reviewkit.cli import main
+from reviewkit.errors import FormatError
+from reviewkit.project import open_project
+from reviewkit.status import project_status
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).parent / "fixtures"
+WOS = FIXTURES / "wos_plain.txt"
+PROTOCOL = ROOT / "protocols" / "rtw-systematic-reviews.toml"
+
+
+def test_reads_every_field_with_wrapped_lines() -> None:
+    first, second, third = formats.read_file(WOS)
+    assert first.title == (
+        "Coordinated return to work in Denmark: a randomised trial of sick-listed"
+        " employees with common mental disorders"
+    )  # TI wrapped over two lines
+    assert first.abstract.startswith("Background: Coordination between sectors is thought")
+    assert first.abstract.endswith("Results: Coordination helped.")  # AB over three lines
+    assert first.authors == ["Larsen, Mette", "Nilsen, Tor"]  # AF (full names), one a line
+    assert (first.year, first.journal) == (2017, "JOURNAL OF OCCUPATIONAL REHABILITATION")
+    assert (first.volume, first.issue, first.pages) == ("27", "3", "401-412")  # BP-EP, not PG
+    assert (first.doi, first.pmid, first.language) == (
+        "10.1007/s10926-016-9999-1",
+        "27700001",
+        "English",
+    )
+    assert first.publication_types == ["Article"]  # DT, not PT ('J')
+    assert first.keywords == [
+        "return to work",
+        "coordination",
+        "sick leave",
+        "common mental disorders",
+    ]
+    assert first.affiliations == [
+        "[Larsen, Mette] Univ Copenhagen, Dept Publ Hlth, Copenhagen, Denmark.",
+        "[Nilsen, Tor] Univ Oslo, Oslo, Norway.",
+    ]
+    assert second.pages == "e033000"  # AR: an article number instead of pages
+    assert second.pmid == "" and second.publication_types == ["Article", "Early Access"]
+    assert third.authors == ["Berg, A", "Holm, B"]  # no AF: the short names (AU)
+    assert third.pages == "5" and third.abstract == ""
+
+
+def test_keeps_provenance_and_the_record_text() -> None:
+    first, second, third = formats.read_file(WOS)
+    assert [r.position for r in (first, second, third)] == [1, 2, 3]
+    assert {r.source for r in (first, second, third)} == {"Web of Science"}
+    assert first.origin == str(WOS)
+    assert first.raw.startswith("PT J\nAU Larsen, M\n   Nilsen, T\nAF Larsen, Mette")
+    assert first.raw.endswith("UT WOS:000408123400009\nER")
+    assert second.raw.splitlines()[0] == "PT J" and "FN " not in first.raw
+
+
+def test_detected_from_the_content(tmp_path: Path) -> None:
+    for name in ("export.dat", "refs.ris", "savedrecs.txt"):
+        copy = Path(shutil.copy(WOS, tmp_path / name))
+        assert formats.detect(copy) == "wos"
+    assert formats.normalise_format("WOS") == "wos"
+
+
+def _cut(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "savedrecs.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_file_cut_short_is_refused_with_its_line(tmp_path: Path) -> None:
+    whole = WOS.read_text(encoding="utf-8-sig")
+    lines = whole.splitlines(keepends=True)
+    cut = _cut(tmp_path, "".join(lines[:20]))  # inside the first record
+    with pytest.raises(FormatError) as err:
+        list(formats.read_file(cut))
+    assert "has no ER line" in err.value.message and err.value.where == f"{cut}:20"
+    no_ef = _cut(tmp_path, whole.replace("\nEF\n", "\n"))  # whole records, no end of file
+    with pytest.raises(FormatError) as err:
+        list(formats.read_file(no_ef))
+    assert "EF" in err.value.message and err.value.where.startswith(f"{no_ef}:")
+
+
+def test_a_record_without_er_before_the_next_is_refused(tmp_path: Path) -> None:
+    text = WOS.read_text(encoding="utf-8-sig").replace("UT WOS:000408123400009\nER\n", "", 1)
+    path = _cut(tmp_path, text)
+    with pytest.raises(FormatError) as err:
+        list(formats.read_file(path))
+    assert "starting at line 3 has no ER line" in err.value.message
+
+
+def test_import_through_the_cli(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "review"
+    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
+    anonymous = Path(shutil.copy(WOS, tmp_path / "savedrecs.txt"))
+    assert main(["import", str(anonymous), "--project", str(folder)]) == 0
+    assert "3 records (wos" in capsys.readouterr().out
+    with open_project(folder) as project:
+        assert dict(project_status(project).by_source) == {"Web of Science": 3}
+    forced = Path(shutil.copy(WOS, tmp_path / "again.txt"))
+    assert (
+        main(["import", str(forced), "--format", "wos", "--again", "--project", str(folder)]) == 0
+    )
+
+
+def test_exports_joined_into_one_file_are_read(tmp_path: Path) -> None:
+    """Web of Science exports at most 1,000 records a file; users join several ('cat')."""
+    whole = WOS.read_text(encoding="utf-8-sig")
+    joined = _cut(tmp_path, whole + whole)
+    assert [r.position for r in formats.read_file(joined)] == [1, 2, 3, 4, 5, 6]
+    first_cut = _cut(tmp_path, whole.replace("\nEF\n", "\n") + whole)  # first part lacks EF
+    with pytest.raises(FormatError) as err:
+        list(formats.read_file(first_cut))
+    assert "(FN) before the end of file line" in err.value.message
+    assert err.value.where == f"{first_cut}:{whole.count(chr(10))}"
+    trailing = _cut(tmp_path, whole + "PT J\n")
+    with pytest.raises(FormatError) as err:
+        list(formats.read_file(trailing))
+    assert "after the end of file line" in err.value.message
