@@ -91,6 +91,17 @@ class Caught(list):
             self.append(message)
 
 
+def dump_database(db: Path) -> list[str]:
+    """Every row of every table as SQL, after moving the WAL into the database file: two dumps
+    are equal when nothing was written between them."""
+    conn = sqlite3.connect(db)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
 @contextmanager
 def write_lock(project: Project) -> Iterator[sqlite3.Connection]:
     """A second connection holding the project's write lock (as an import does) until the end."""

@@ -13,12 +13,12 @@ import os
 import re
 import shlex
 import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import dump_database
 
 from reviewkit.cli import main
 
@@ -54,16 +54,6 @@ def test_every_file_has_one_readme_line() -> None:
 
 
 # --- the project the cases run against ---------------------------------------------------------
-
-
-def dump(db: Path) -> list[str]:
-    """Every row of every table as SQL, after moving the WAL into the database file."""
-    conn = sqlite3.connect(db)
-    try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def tree(*folders: Path) -> dict[str, int]:
@@ -205,13 +195,13 @@ def test_bad_input_is_refused_cleanly(
     one = case.parent.name == "decisions-one-reviewer"
     db = Path(corpus["project_one" if one else "project"]) / "review.sqlite"
     folders = [Path(corpus["base"])]
-    before, files_before = dump(db), tree(*folders)
+    before, files_before = dump_database(db), tree(*folders)
     code, output = run(case_id, argv, env, capsys, monkeypatch)
     assert code == 2, f"{what}: exit {code}\n{output}"
     assert "Traceback" not in output, output
     assert re.search(r"(?im)^error: ", output), output
     assert expected(names, case, corpus) in output, f"{what}: message does not name it\n{output}"
-    assert dump(db) == before, f"{what}: the database changed"
+    assert dump_database(db) == before, f"{what}: the database changed"
     assert tree(*folders) == files_before, f"{what}: files were left behind"
     if case.parent.name == "database":  # not a byte of the damaged or foreign file changed
         copy = database_project(case, corpus) / "review.sqlite"

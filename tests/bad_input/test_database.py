@@ -4,13 +4,13 @@ traceback, and leaves the file as it was (the file-content cases are in cases/da
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import dump_database
 
 from reviewkit.cli import main
 
@@ -25,14 +25,6 @@ def project(tmp_path: Path) -> Path:
     assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
     (tmp_path / "new.ris").write_text(RIS, encoding="utf-8")
     return folder
-
-
-def dump(db: Path) -> list[str]:
-    conn = sqlite3.connect(db)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def refused(argv: list[str], capsys) -> str:
@@ -58,7 +50,7 @@ def test_a_database_another_program_holds_locked(project: Path, capsys, monkeypa
 
     monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 100)  # no 30 s wait in the test suite
     db = project / "review.sqlite"
-    before = dump(db)
+    before = dump_database(db)
     holder = textwrap.dedent(
         f"""
         import sqlite3, sys
@@ -81,7 +73,7 @@ def test_a_database_another_program_holds_locked(project: Path, capsys, monkeypa
             assert f"error: {db}: the project database is locked" in output
     finally:
         proc.communicate("\n", timeout=30)
-    assert dump(db) == before
+    assert dump_database(db) == before
 
 
 def test_a_read_only_database(project: Path, capsys, monkeypatch) -> None:
@@ -100,8 +92,8 @@ def test_a_read_only_database(project: Path, capsys, monkeypatch) -> None:
     db = project / "review.sqlite"
     assert main(["import", str(project.parent / "new.ris"), "--project", str(project)]) == 0
     capsys.readouterr()
-    before = dump(db)
+    before = dump_database(db)
     monkeypatch.setattr(store_db, "_connect", read_only)
     output = refused(["dedup", "--project", str(project)], capsys)
     assert str(db) in output and "read-only; nothing was written" in output
-    assert dump(db) == before
+    assert dump_database(db) == before

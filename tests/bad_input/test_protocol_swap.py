@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import dump_database
 
 from reviewkit.cli import main
 from reviewkit.errors import ProjectError
@@ -25,15 +26,6 @@ def project(tmp_path: Path) -> Path:
     assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
     assert main(["import", str(SAMPLE), "--project", str(folder)]) == 0
     return folder
-
-
-def dump(db: Path) -> list[str]:
-    conn = sqlite3.connect(db)
-    try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def files(folder: Path) -> dict[str, int]:
@@ -59,7 +51,7 @@ def make_pre_080(db: Path) -> None:
 def test_another_reviews_protocol_is_refused_and_nothing_written(project: Path, capsys) -> None:
     db, protocol = project / "review.sqlite", project / "protocol.toml"
     protocol.write_bytes(OTHER.read_bytes())
-    before, files_before = dump(db), files(project)
+    before, files_before = dump_database(db), files(project)
     out_dir = project.parent / "report-out"
     for argv in (
         ["status"],
@@ -75,7 +67,7 @@ def test_another_reviews_protocol_is_refused_and_nothing_written(project: Path, 
         assert "'rtw-systematic-reviews'" in output and "'work-health-collaboration'" in output
         assert "hint: put back this review's protocol" in output
         assert "start a new project" in output
-    assert dump(db) == before
+    assert dump_database(db) == before
     assert files(project) == files_before
     assert not out_dir.exists()
 
@@ -119,8 +111,8 @@ def test_a_different_id_recorded_by_another_process_refuses_the_write(project: P
         second.record_review_id_at_first_write("rtw-systematic-reviews")
         with first.transaction():
             pass
-        before = dump(db)
+        before = dump_database(db)
         refused = pytest.raises(ProjectError, match="belongs to review 'work-health-collaboration'")
         with refused, second.transaction() as conn:
             conn.execute("CREATE TABLE must_not_land (x)")
-        assert dump(db) == before
+        assert dump_database(db) == before
