@@ -91,6 +91,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "url": ("url", "link", "ur"),
     "affiliations": ("affiliations", "affiliation", "addresses", "c1"),
 }
+# Web of Science's Early Access Year: a record published online before its issue has no
+# publication year (PY) yet, only this; used when the year column is empty
+EARLY_ACCESS_YEAR = "ey"
 # first and last page in two columns (Scopus, Web of Science); Scopus' article number otherwise
 PAGE_COLUMNS = {
     "start": ("page start", "start page", "bp", "sp"),
@@ -381,6 +384,9 @@ def read(
         raise row_error(exc, name, 1, rows.line_num) from None
     columns = resolve_columns(header, mapping, name)
     page_columns = _page_columns(header, columns)
+    early_year = next(
+        (i for i, h in enumerate(header) if h.strip().lower() == EARLY_ACCESS_YEAR), None
+    )
     cut_short = _CutShort(text, header, name)
     position = 0
     line = 1
@@ -414,6 +420,8 @@ def read(
             kwargs["pmid"] = kwargs["pmid"].removesuffix(".0")
         if page_columns:
             kwargs["pages"] = _pages(row, page_columns)
+        if not kwargs.get("year") and early_year is not None and early_year < len(row):
+            kwargs["year"] = row[early_year].strip()
         yield Record(
             **kwargs,
             abstract_sections=plain_abstract(values.get("abstract", "")),

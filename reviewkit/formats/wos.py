@@ -141,7 +141,7 @@ def _to_record(
         title=text("title"),
         abstract_sections=plain_abstract(text("abstract")),
         authors=get.get("AF") or get.get(FIELD_TAGS["authors"], []),
-        year=text("year"),
+        year=text("year") or " ".join(get.get(csv_format.EARLY_ACCESS_YEAR.upper(), [])),
         journal=text("journal"),
         volume=text("volume"),
         issue=text("issue"),

@@ -128,3 +128,24 @@ def test_exports_joined_into_one_file_are_read(tmp_path: Path) -> None:
     with pytest.raises(FormatError) as err:
         list(formats.read_file(trailing))
     assert "after the end of file line" in err.value.message
+
+
+def test_an_early_access_record_takes_its_early_access_year(tmp_path: Path) -> None:
+    """Published online before its issue: no PY yet, only EY (Early Access Year), in both Web
+    of Science exports."""
+    plain = tmp_path / "savedrecs.txt"
+    plain.write_text(
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Berg, K\n"
+        "TI Early access study of sick leave\nSO WORK\nDT Article; Early Access\n"
+        "EA JAN 2021\nEY 2021\nDI 10.3233/wor-1\nER\n\nEF\n",
+        encoding="utf-8",
+    )
+    tabbed = tmp_path / "savedrecs_tab.txt"
+    tabbed.write_text(
+        "PT\tAU\tTI\tSO\tPY\tEY\tDI\n"
+        "J\tBerg, K\tEarly access study of sick leave\tWORK\t\t2021\t10.3233/wor-1\n"
+        "J\tLie, A\tA study in its issue\tWORK\t2019\t2018\t10.3233/wor-2\n",
+        encoding="utf-8",
+    )
+    assert [r.year for r in formats.read_file(plain)] == [2021]
+    assert [r.year for r in formats.read_file(tabbed)] == [2021, 2019]
