@@ -94,6 +94,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
 # Web of Science's Early Access Year: a record published online before its issue has no
 # publication year (PY) yet, only this; used when the year column is empty
 EARLY_ACCESS_YEAR = "ey"
+# Web of Science's Group Authors (a trial's study group): kept in the author list, after the
+# persons, as the PubMed XML and MEDLINE readers keep a collective name
+GROUP_AUTHORS = "ca"
 # first and last page in two columns (Scopus, Web of Science); Scopus' article number otherwise
 PAGE_COLUMNS = {
     "start": ("page start", "start page", "bp", "sp"),
@@ -348,6 +351,11 @@ def resolve_columns(header: list[str], mapping: dict[str, str] | None, name: str
     return columns
 
 
+def _column(header: list[str], name: str) -> int | None:
+    """The index of the column called ``name`` (any case), or None."""
+    return next((i for i, h in enumerate(header) if h.strip().lower() == name), None)
+
+
 def _page_columns(header: list[str], columns: dict[str, int]) -> dict[str, int]:
     """Columns of first page, last page and article number, when there is no pages column."""
     if "pages" in columns:
@@ -384,9 +392,11 @@ def read(
         raise row_error(exc, name, 1, rows.line_num) from None
     columns = resolve_columns(header, mapping, name)
     page_columns = _page_columns(header, columns)
-    early_year = next(
-        (i for i, h in enumerate(header) if h.strip().lower() == EARLY_ACCESS_YEAR), None
-    )
+    # only in Web of Science's own header (its tags, PT first): elsewhere a column 'CA' or 'EY'
+    # may mean anything
+    wos = _is_wos_header("\t".join(header))
+    early_year = _column(header, EARLY_ACCESS_YEAR) if wos else None
+    group_authors = _column(header, GROUP_AUTHORS) if wos else None
     cut_short = _CutShort(text, header, name)
     position = 0
     line = 1
@@ -422,6 +432,9 @@ def read(
             kwargs["pages"] = _pages(row, page_columns)
         if not kwargs.get("year") and early_year is not None and early_year < len(row):
             kwargs["year"] = row[early_year].strip()
+        if group_authors is not None and group_authors < len(row):
+            groups = [g.strip() for g in row[group_authors].split(";") if g.strip()]
+            kwargs["authors"] = [*kwargs.get("authors", []), *groups]
         yield Record(
             **kwargs,
             abstract_sections=plain_abstract(values.get("abstract", "")),

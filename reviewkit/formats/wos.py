@@ -140,7 +140,10 @@ def _to_record(
     return Record(
         title=text("title"),
         abstract_sections=plain_abstract(text("abstract")),
-        authors=get.get("AF") or get.get(FIELD_TAGS["authors"], []),
+        authors=[
+            *(get.get("AF") or get.get(FIELD_TAGS["authors"], [])),
+            *_split(get.get(csv_format.GROUP_AUTHORS.upper(), [])),
+        ],
         year=text("year") or " ".join(get.get(csv_format.EARLY_ACCESS_YEAR.upper(), [])),
         journal=text("journal"),
         volume=text("volume"),

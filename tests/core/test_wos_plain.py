@@ -149,3 +149,27 @@ def test_an_early_access_record_takes_its_early_access_year(tmp_path: Path) -> N
     )
     assert [r.year for r in formats.read_file(plain)] == [2021]
     assert [r.year for r in formats.read_file(tabbed)] == [2021, 2019]
+
+
+def test_group_authors_follow_the_persons(tmp_path: Path) -> None:
+    """A trial's study group (CA, Group Authors) stays in the author list, as the PubMed XML
+    and MEDLINE readers keep a collective name; a column 'CA' outside a Web of Science header
+    is not read as one."""
+    plain = tmp_path / "savedrecs.txt"
+    plain.write_text(
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Berg, K\nAF Berg, Kari\n"
+        "CA RTW Trial Group\nTI A trial of coordinated return to work\nPY 2020\nER\n\nEF\n",
+        encoding="utf-8",
+    )
+    tabbed = tmp_path / "savedrecs_tab.txt"
+    tabbed.write_text(
+        "PT\tAU\tCA\tTI\tPY\nJ\tBerg, K; Lie, A\tRTW Trial Group\tA trial of return to work\t2020\n",
+        encoding="utf-8",
+    )
+    other = tmp_path / "other.csv"
+    other.write_text("title,authors,ca\nA trial,Berg K,yes\n", encoding="utf-8")
+    assert [r.authors for r in formats.read_file(plain)] == [["Berg, Kari", "RTW Trial Group"]]
+    assert [r.authors for r in formats.read_file(tabbed)] == [
+        ["Berg, K", "Lie, A", "RTW Trial Group"]
+    ]
+    assert [r.authors for r in formats.read_file(other)] == [["Berg K"]]
