@@ -318,11 +318,10 @@ def page_kind(pages: str) -> str:
     return "p" if pages[:1].isdigit() else ""
 
 
-def page_section(pages: str) -> str:
+def _section_letters(pages: str) -> str:
     """The letters that name the section of a section page ('JC6-9' -> 'jc', 'e8-e9' -> 'e',
-    'S14' -> 's'); '' for any other kind of page."""
-    pages = (pages or "").strip()
-    return re.match(r"[A-Za-z]*", pages).group(0).lower() if page_kind(pages) == "s" else ""
+    'S14' -> 's'); call for a page of kind 's'."""
+    return re.match(r"[A-Za-z]*", pages.strip()).group(0).lower()
 
 
 def _number_of(pages: str) -> str:
@@ -481,7 +480,7 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         last_page=page_range(pages)[1] if page else "",
         page_starts=range_starts(pages),
         page_kind=kind if page or kind == "s" else "",  # not a year in the pages field
-        page_section=page_section(pages),
+        page_section=_section_letters(pages) if kind == "s" else "",
         section_number=_number_of(pages) if kind == "s" else "",
         issue=volume_key(rec.issue),
         thin=not (journal or volume or page),
