@@ -26,10 +26,9 @@ recall@10 % and @20 % are the recall after screening 10 % and 20 % of the N.
 
 from __future__ import annotations
 
-import csv
 import math
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,7 +36,7 @@ import numpy as np
 
 from reviewkit.errors import UserError
 from reviewkit.files import check_regular
-from reviewkit.formats.csv_format import duplicate_columns, row_error
+from reviewkit.formats.csv_format import dict_rows
 from reviewkit.ranking import Model, Ranker, build_features, default_model, record_text
 
 __all__ = [
@@ -146,60 +145,53 @@ def load_labelled_csv(path: Path, label_column: str = "label_included") -> Label
     if path.suffix.lower() != ".csv":
         raise UserError("not a CSV file", where=where, hint="give a .csv file with a header row")
     try:
-        with path.open(newline="", encoding="utf-8-sig") as f:
-            sample = f.read(65536)
-            if not sample.strip():
-                raise UserError("empty file", where=where)
-            if "\0" in sample:
-                raise UserError("not a CSV file (binary content)", where=where)
-            f.seek(0)
-            # strict: a quote never closed is an error on its row, not one cell running to the
-            # end of the file (which showed as "label '' is not 0 or 1")
-            reader = csv.DictReader(f, strict=True)
-            columns = [c.strip() for c in (reader.fieldnames or [])]
-            reader.fieldnames = columns
-            # two label (or title) columns: which one the rows mean cannot be guessed
-            duplicate_columns(columns, ("title", "abstract", "keywords", label_column), where)
-            if "title" not in columns:
-                raise UserError(
-                    "no 'title' column",
-                    where=where,
-                    hint=f"the columns are: {', '.join(columns[:12])}; the records need titles to be ranked",
-                )
-            if label_column not in columns:
-                label_like = [c for c in columns if "label" in c.lower() or "includ" in c.lower()]
-                raise UserError(
-                    f"no label column '{label_column}'",
-                    where=where,
-                    hint=f"choose one with --label-column: {', '.join(label_like) or 'none looks like a label'}",
-                )
-            texts, labels = [], []
-            for line, row in _rows_with_lines(reader, where):
-                value = (row.get(label_column) or "").strip()
-                try:  # 1, 0, 1.0, 0.0 (a spreadsheet's numbers); not 0.6, inf or nan
-                    number = float(value)
-                except ValueError:
-                    number = -1.0
-                label = int(number) if number in (0.0, 1.0) else -1
-                if label not in (0, 1):
-                    raise UserError(
-                        f"label '{value}' is not 0 or 1",
-                        where=f"{where}:{line}",
-                        hint="a simulation needs every record labelled (1 include, 0 exclude);"
-                        " an export with records nobody screened yet cannot be simulated"
-                        if not value
-                        else "use 1 for an include and 0 for an exclude",
-                    )
-                texts.append(
-                    record_text(
-                        row.get("title") or "", row.get("abstract") or "", row.get("keywords") or ""
-                    )
-                )
-                labels.append(label)
+        text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UserError("not a UTF-8 CSV file", where=where) from exc
-    except csv.Error as exc:
-        raise UserError(f"not a readable CSV file: {exc}", where=where) from exc
+    if not text.strip():
+        raise UserError("empty file", where=where)
+    if "\0" in text[:65536]:
+        raise UserError("not a CSV file (binary content)", where=where)
+    # strict rows, each named by the line it starts on (a quote never closed is an error on its
+    # row, not one cell running to the end of the file); two label (or title) columns: which
+    # one the rows mean cannot be guessed
+    columns, rows = dict_rows(text, where, used=("title", "abstract", "keywords", label_column))
+    if "title" not in columns:
+        raise UserError(
+            "no 'title' column",
+            where=where,
+            hint=f"the columns are: {', '.join(columns[:12])}; the records need titles to be ranked",
+        )
+    if label_column not in columns:
+        label_like = [c for c in columns if "label" in c.lower() or "includ" in c.lower()]
+        raise UserError(
+            f"no label column '{label_column}'",
+            where=where,
+            hint=f"choose one with --label-column: {', '.join(label_like) or 'none looks like a label'}",
+        )
+    texts, labels = [], []
+    for line, row in rows:
+        value = (row.get(label_column) or "").strip()
+        try:  # 1, 0, 1.0, 0.0 (a spreadsheet's numbers); not 0.6, inf or nan
+            number = float(value)
+        except ValueError:
+            number = -1.0
+        label = int(number) if number in (0.0, 1.0) else -1
+        if label not in (0, 1):
+            raise UserError(
+                f"label '{value}' is not 0 or 1",
+                where=f"{where}:{line}",
+                hint="a simulation needs every record labelled (1 include, 0 exclude);"
+                " an export with records nobody screened yet cannot be simulated"
+                if not value
+                else "use 1 for an include and 0 for an exclude",
+            )
+        texts.append(
+            record_text(
+                row.get("title") or "", row.get("abstract") or "", row.get("keywords") or ""
+            )
+        )
+        labels.append(label)
     y = np.asarray(labels, dtype=np.int8)
     if not y.any():
         raise UserError(
@@ -214,20 +206,6 @@ def load_labelled_csv(path: Path, label_column: str = "label_included") -> Label
             "only one include: recall after the prior include is undefined", where=where
         )
     return LabelledSet(path.name, texts, y)
-
-
-def _rows_with_lines(reader: csv.DictReader, where: str) -> Iterator[tuple[int, dict]]:
-    """(the line a row starts on, the row); a broken row is a FormatError naming its line."""
-    start = reader.line_num + 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise row_error(exc, where, start, reader.reader.line_num) from None
-        yield start, row
-        start = reader.line_num + 1
 
 
 def prior_rows(labels: np.ndarray, seed: int) -> tuple[int, int]:

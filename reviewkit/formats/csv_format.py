@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
 from reviewkit.errors import FormatError
@@ -213,12 +213,13 @@ def row_error(exc: csv.Error, name: str, start: int, end: int) -> FormatError:
 
 
 def dict_rows(
-    text: str, name: str, *, no_extra_cells: bool = False
+    text: str, name: str, *, no_extra_cells: bool = False, used: Sequence[str] | None = None
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
     """(header, iterator of (first line, row as a dict)) of a comma-separated text, read
-    strictly: broken quotes, huge cells and repeated column names are FormatErrors with lines;
-    with ``no_extra_cells`` so is a row with more cells than the header has columns, and a
-    last row cut short is refused as :func:`read` refuses it.
+    strictly: broken quotes, huge cells and repeated column names (of those in ``used``, the
+    columns the caller reads; all by default) are FormatErrors with lines; with
+    ``no_extra_cells`` so is a row with more cells than the header has columns, and a last row
+    cut short is refused as :func:`read` refuses it.
 
     Comma, semicolon or tab as the header uses (a spreadsheet saved with a Norwegian, German
     or French locale separates with semicolons)."""
@@ -228,7 +229,7 @@ def dict_rows(
         header = [h.strip() for h in next(rows, [])]
     except csv.Error as exc:
         raise row_error(exc, name, 1, rows.line_num) from None
-    duplicate_columns(header, header, name)
+    duplicate_columns(header, header if used is None else used, name)
     cut_short = _CutShort(text, header, name)  # a cut row would store its half a value
 
     def body() -> Iterator[tuple[int, dict[str, str]]]:
