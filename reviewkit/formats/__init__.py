@@ -15,7 +15,14 @@ from typing import TextIO, TypeVar, overload
 
 from reviewkit.errors import FormatError
 from reviewkit.formats import bibtex, csv_format, medline, pubmed_xml, ris, wos
-from reviewkit.formats.text import bom_encoding, check_regular, decode, looks_utf16, read_bytes
+from reviewkit.formats.text import (
+    bom_encoding,
+    check_regular,
+    decode,
+    is_wide,
+    looks_utf16,
+    read_bytes,
+)
 from reviewkit.records import Record
 
 READ_FORMATS = ("pubmed-xml", "medline", "ris", "bibtex", "csv", "wos")
@@ -61,9 +68,7 @@ def _head(path: Path) -> bytes:
 def _wide_head(head: bytes, encoding: str | None) -> str | None:
     """The head as text when it is UTF-16/32 (by its BOM, or by ``encoding``), else None."""
     wide = bom_encoding(head)
-    if encoding and encoding.lower().replace("_", "-").startswith(
-        ("utf-16", "utf16", "utf-32", "utf32")
-    ):
+    if is_wide(encoding):
         wide = encoding
     if wide not in (None, "utf-8-sig"):
         try:

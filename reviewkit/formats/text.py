@@ -116,6 +116,11 @@ class LimitedReader:
 _WIDE = re.compile(r"utf[-_]?(16|32)", re.IGNORECASE)
 
 
+def is_wide(encoding: str | None) -> bool:
+    """Whether ``encoding`` (as the user names it) is UTF-16 or UTF-32."""
+    return bool(encoding and _WIDE.match(encoding))
+
+
 def looks_utf16(data: bytes) -> str | None:
     """'utf-16-le' or 'utf-16-be' when ``data`` (no BOM) looks like UTF-16 text: most bytes at
     odd (LE) or even (BE) positions are NUL, as for Latin text, and few at the others."""
@@ -194,7 +199,7 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
     if not data.strip():
         raise FormatError("the file is empty", where=name)
     bom = bom_encoding(data)
-    if (encoding and _WIDE.match(encoding)) or (not encoding and bom in ("utf-16", "utf-32")):
+    if is_wide(encoding) or (not encoding and bom in ("utf-16", "utf-32")):
         text = _decode_wide(data, name, encoding or bom or "")
         if not text.strip():
             raise FormatError("the file is empty", where=name)
