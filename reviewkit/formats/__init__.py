@@ -22,6 +22,7 @@ from reviewkit.formats.text import (
     is_wide,
     looks_utf16,
     read_bytes,
+    utf16_without_bom,
 )
 from reviewkit.records import Record
 
@@ -92,11 +93,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
         if pubmed_xml.sniff(head):
             return "pubmed-xml"
     elif not encoding and (utf16 := looks_utf16(head)):
-        raise FormatError(
-            f"this looks like {utf16.upper()} text without a byte-order mark",
-            where=str(path),
-            hint=f"re-save the file as UTF-8, or pass --encoding {utf16}",
-        )
+        raise utf16_without_bom(utf16, str(path))
     if b"\x00" in head[:8192]:
         line = head.count(b"\n", 0, head.index(b"\x00")) + 1
         raise FormatError(

@@ -137,6 +137,18 @@ def looks_utf16(data: bytes) -> str | None:
     return None
 
 
+def utf16_without_bom(wide: str, name: str, *, option: bool = True) -> FormatError:
+    """The error for text :func:`looks_utf16` found to be ``wide`` ('utf-16-le'/'-be');
+    ``option``: whether the command has an --encoding option for the hint to suggest."""
+    return FormatError(
+        f"this looks like {wide.upper()} text without a byte-order mark",
+        where=name,
+        hint=f"re-save the file as UTF-8, or pass --encoding {wide}"
+        if option
+        else "re-save the file as UTF-8",
+    )
+
+
 def split_lines(text: str) -> list[str]:
     """Lines split at \\n, \\r\\n and \\r only. ``str.splitlines`` also splits at form feeds,
     vertical tabs, U+0085, U+2028 and U+2029, which occur inside abstracts pasted from PDFs and
@@ -212,13 +224,7 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
             )
         return text
     if not encoding and (wide := looks_utf16(data)):
-        raise FormatError(
-            f"this looks like {wide.upper()} text without a byte-order mark",
-            where=name,
-            hint=f"re-save the file as UTF-8, or pass --encoding {wide}"
-            if option
-            else "re-save the file as UTF-8",
-        )
+        raise utf16_without_bom(wide, name, option=option)
     if b"\x00" in data[:8192]:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise FormatError(
