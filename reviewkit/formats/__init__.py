@@ -15,7 +15,15 @@ from typing import TextIO, TypeVar, overload
 
 from reviewkit.errors import FormatError
 from reviewkit.formats import bibtex, csv_format, medline, pubmed_xml, ris, wos
-from reviewkit.formats.text import bom_encoding, check_regular, decode, looks_utf16, read_bytes
+from reviewkit.formats.text import (
+    bom_encoding,
+    check_regular,
+    decode,
+    is_wide,
+    looks_utf16,
+    read_bytes,
+    utf16_without_bom,
+)
 from reviewkit.records import Record
 
 READ_FORMATS = ("pubmed-xml", "medline", "ris", "bibtex", "csv", "wos")
@@ -61,9 +69,7 @@ def _head(path: Path) -> bytes:
 def _wide_head(head: bytes, encoding: str | None) -> str | None:
     """The head as text when it is UTF-16/32 (by its BOM, or by ``encoding``), else None."""
     wide = bom_encoding(head)
-    if encoding and encoding.lower().replace("_", "-").startswith(
-        ("utf-16", "utf16", "utf-32", "utf32")
-    ):
+    if is_wide(encoding):
         wide = encoding
     if wide not in (None, "utf-8-sig"):
         try:
@@ -87,11 +93,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
         if pubmed_xml.sniff(head):
             return "pubmed-xml"
     elif not encoding and (utf16 := looks_utf16(head)):
-        raise FormatError(
-            f"this looks like {utf16.upper()} text without a byte-order mark",
-            where=str(path),
-            hint=f"re-save the file as UTF-8, or pass --encoding {utf16}",
-        )
+        raise utf16_without_bom(utf16, str(path))
     if b"\x00" in head[:8192]:
         line = head.count(b"\n", 0, head.index(b"\x00")) + 1
         raise FormatError(

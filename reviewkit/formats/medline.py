@@ -38,12 +38,14 @@ def _ovid_lines(text: str) -> list[str]:
     return ["" if i < first or _OVID_MARK.match(ln) else ln for i, ln in enumerate(lines)]
 
 
-def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]]]]:
-    """(first line number, [(tag, value)]) for each record."""
+def _records(
+    lines: list[str], name: str, ovid: bool
+) -> Iterator[tuple[int, list[tuple[str, str]]]]:
+    """(first line number, [(tag, value)]) for each record of the file's ``lines``; ``ovid``:
+    Ovid's export, whose continuation lines start with any white space."""
     fields: list[tuple[str, str]] = []
     start = 0
-    ovid = is_ovid(text)
-    for no, line in enumerate(_ovid_lines(text) if ovid else split_lines(text), start=1):
+    for no, line in enumerate(lines, start=1):
         if not line.strip():
             if fields:
                 yield start, fields
@@ -177,7 +179,7 @@ def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
     if not ovid:
         _check_complete(text, name)
     lines = _ovid_lines(text) if ovid else split_lines(text)
-    for position, (start, fields) in enumerate(_records(text, name), start=1):
+    for position, (start, fields) in enumerate(_records(lines, name, ovid), start=1):
         end = start + len(fields)
         # raw: the record's own lines (continuations included)
         stop = start

@@ -233,8 +233,8 @@ def check_head(head: bytes, name: str) -> None:
             hint="re-save the file as UTF-8, as PubMed delivers it; nothing was imported",
         )
     text = _head_text(head)
-    if _INTERNAL_SUBSET.search(text):
-        line = text.count("\n", 0, _INTERNAL_SUBSET.search(text).start()) + 1  # type: ignore[union-attr]
+    if subset := _INTERNAL_SUBSET.search(text):
+        line = text.count("\n", 0, subset.start()) + 1
         raise FormatError(
             "the XML declares its own DTD entries (<!DOCTYPE … [ … ]>), which PubMed files never "
             "do: refused, as its entities could expand without limit or read other files",

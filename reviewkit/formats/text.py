@@ -116,6 +116,11 @@ class LimitedReader:
 _WIDE = re.compile(r"utf[-_]?(16|32)", re.IGNORECASE)
 
 
+def is_wide(encoding: str | None) -> bool:
+    """Whether ``encoding`` (as the user names it) is UTF-16 or UTF-32."""
+    return bool(encoding and _WIDE.match(encoding))
+
+
 def looks_utf16(data: bytes) -> str | None:
     """'utf-16-le' or 'utf-16-be' when ``data`` (no BOM) looks like UTF-16 text: most bytes at
     odd (LE) or even (BE) positions are NUL, as for Latin text, and few at the others."""
@@ -130,6 +135,18 @@ def looks_utf16(data: bytes) -> str | None:
     if even > 0.5 and odd < 0.1:
         return "utf-16-be"
     return None
+
+
+def utf16_without_bom(wide: str, name: str, *, option: bool = True) -> FormatError:
+    """The error for text :func:`looks_utf16` found to be ``wide`` ('utf-16-le'/'-be');
+    ``option``: whether the command has an --encoding option for the hint to suggest."""
+    return FormatError(
+        f"this looks like {wide.upper()} text without a byte-order mark",
+        where=name,
+        hint=f"re-save the file as UTF-8, or pass --encoding {wide}"
+        if option
+        else "re-save the file as UTF-8",
+    )
 
 
 def split_lines(text: str) -> list[str]:
@@ -194,7 +211,7 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
     if not data.strip():
         raise FormatError("the file is empty", where=name)
     bom = bom_encoding(data)
-    if (encoding and _WIDE.match(encoding)) or (not encoding and bom in ("utf-16", "utf-32")):
+    if is_wide(encoding) or (not encoding and bom in ("utf-16", "utf-32")):
         text = _decode_wide(data, name, encoding or bom or "")
         if not text.strip():
             raise FormatError("the file is empty", where=name)
@@ -207,13 +224,7 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
             )
         return text
     if not encoding and (wide := looks_utf16(data)):
-        raise FormatError(
-            f"this looks like {wide.upper()} text without a byte-order mark",
-            where=name,
-            hint=f"re-save the file as UTF-8, or pass --encoding {wide}"
-            if option
-            else "re-save the file as UTF-8",
-        )
+        raise utf16_without_bom(wide, name, option=option)
     if b"\x00" in data[:8192]:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise FormatError(
