@@ -347,13 +347,10 @@ def _connect(path: Path, *, checked: bool = False) -> sqlite3.Connection:
             )
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.DatabaseError as exc:
+    except BaseException as exc:
         conn.close()
-        if not checked:
-            raise
-        raise _open_error(exc, path) from None
-    except BaseException:
-        conn.close()
+        if checked and isinstance(exc, sqlite3.DatabaseError):
+            raise _open_error(exc, path) from None
         raise
     return conn
 
