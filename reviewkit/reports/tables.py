@@ -191,7 +191,7 @@ def _label_counts(labels: Sequence[Assigned]) -> str:
     label a person confirmed on another report of the study are counted apart."""
     confirmed = sum(1 for a in labels if a.confirmed)
     text = f"{quantity(confirmed, 'label')} confirmed by a reviewer, {len(labels) - confirmed} suggested"
-    offered = sum(1 for a in labels if a.method == "study" and not a.confirmed)
+    offered = sum(1 for a in labels if a.method == "study")  # never confirmed here
     if offered:
         text += f" ({offered} confirmed on another report of the study)"
     return text + "."

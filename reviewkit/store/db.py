@@ -293,16 +293,23 @@ def is_busy(exc: BaseException) -> bool:
     """Is this SQLite's 'database is locked/busy' (another connection holds the lock)?"""
     if not isinstance(exc, sqlite3.OperationalError):
         return False
-    code = getattr(exc, "sqlite_errorcode", None)
+    code = _primary_code(exc)
     if code is not None:
-        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+        return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
     return "locked" in str(exc) or "busy" in str(exc)
+
+
+def _primary_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code of an error (the low byte of its extended one), or None."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
 
 
 def _is_read_only(exc: BaseException) -> bool:
     """Is this SQLite refusing a write because the file (or its folder) is read-only?"""
-    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
-    return isinstance(exc, sqlite3.OperationalError) and code == sqlite3.SQLITE_READONLY
+    return (
+        isinstance(exc, sqlite3.OperationalError) and _primary_code(exc) == sqlite3.SQLITE_READONLY
+    )
 
 
 def _open_error(exc: sqlite3.DatabaseError, path: Path) -> ProjectError:
@@ -312,7 +319,7 @@ def _open_error(exc: sqlite3.DatabaseError, path: Path) -> ProjectError:
         return DatabaseBusy(
             "the project database is locked by another program", where=str(path), hint=_BUSY_HINT
         )
-    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    code = _primary_code(exc)
     if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
         what = "not an SQLite database" if code == sqlite3.SQLITE_NOTADB else "a damaged database"
         return ProjectError(f"{what} ({exc})", where=str(path), hint=_DAMAGED_HINT)
@@ -340,13 +347,10 @@ def _connect(path: Path, *, checked: bool = False) -> sqlite3.Connection:
             )
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.DatabaseError as exc:
+    except BaseException as exc:
         conn.close()
-        if not checked:
-            raise
-        raise _open_error(exc, path) from None
-    except BaseException:
-        conn.close()
+        if checked and isinstance(exc, sqlite3.DatabaseError):
+            raise _open_error(exc, path) from None
         raise
     return conn
 

@@ -125,10 +125,6 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
     def current(self) -> int:
         return self.studies[self.pos]
 
-    def confirmed(self, rid: int) -> list[str]:
-        """The labels a person confirmed last for a study ([] when none)."""
-        return classify.confirmed_labels(self.project, self.scheme.id).get(rid, [])
-
     def rules(self, rid: int) -> list[classify.Suggestion]:
         """The rules' suggestion on the evidence of the whole study, or the label a person
         confirmed on another report of it (read anew: the reviewer may just have confirmed one)."""
