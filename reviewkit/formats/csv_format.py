@@ -384,7 +384,8 @@ def read(
     # the reader's own lines, so raw is the original text; newline="" splits at CR, LF and
     # CRLF without changing them (Excel for Mac saves CSV with CR line ends)
     lines = io.StringIO(text, newline="").readlines()
-    rows = reader(iter(lines), _dialect(text))
+    dialect = _dialect(text)
+    rows = reader(iter(lines), dialect)
     try:
         header = next(rows)
     except StopIteration:
@@ -395,7 +396,7 @@ def read(
     page_columns = _page_columns(header, columns)
     # only in Web of Science's own header (its tags, PT first): elsewhere a column 'CA' or 'EY'
     # may mean anything
-    wos = _is_wos_header("\t".join(header))
+    wos = dialect is _WosTab
     early_year = _column(header, EARLY_ACCESS_YEAR) if wos else None
     group_authors = _column(header, GROUP_AUTHORS) if wos else None
     cut_short = _CutShort(text, header, name)
