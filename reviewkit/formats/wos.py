@@ -150,7 +150,7 @@ def _to_record(
         issue=text("issue"),
         pages=pages,
         doi=text("doi"),
-        pmid=text("pmid") if text("pmid").isdigit() else "",
+        pmid=pmid if (pmid := text("pmid")).isdigit() else "",
         language=text("language"),
         publication_types=_split(get.get(FIELD_TAGS["publication_types"], [])),
         keywords=_split(get.get(FIELD_TAGS["keywords"], [])),
