@@ -5,6 +5,10 @@ normalised title + year), never by local id: the other machine may have imported
 in another order. Importing is all or nothing and idempotent: entries already present are
 skipped; an entry whose id is present with different content refuses the whole file.
 
+Each line carries the review id (the protocol's ``[review] id``, recorded in the database) so a
+log exported from one review is refused by the project of another, naming both ids. A line
+without it (an export made before the id was written) is still read.
+
 Every field of every line is checked before anything is written (against the protocol when
 one is given): the format tag, no unknown keys, the types, a known stage, label and exclusion
 reason, a reviewer the protocol names (for votes and notes; a resolver's final decisions may
@@ -52,7 +56,7 @@ from reviewkit.wording import quantity
 FORMAT = "reviewkit-decisions/1"
 LABELS = (*VOTES, NOTE, UNDO, *FINAL)
 _CONTENT = ("stage", "reviewer", "label", "reason", "note", "undoes", "created_at")
-_KEYS = {"format", "id", "record", *_CONTENT}
+_KEYS = {"format", "id", "record", "review", *_CONTENT}
 _RECORD_KEYS = {"pmid", "doi", "title", "year"}
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _CLOCK_SKEW = timedelta(days=1)  # machines' clocks differ; a day ahead is still a mistake
@@ -74,13 +78,15 @@ def check_exporter(protocol: Protocol, db: Store, reviewer: str) -> None:
 
 
 def export_decisions(db: Store, reviewer: str, path: Path) -> int:
-    """Write every log entry by ``reviewer`` to ``path`` (JSON lines); returns how many."""
+    """Write every log entry by ``reviewer`` to ``path`` (JSON lines, each with the review id
+    recorded in the database); returns how many."""
     log = decision_rows.list_decisions(db, reviewer=reviewer)
     keys = lookup.record_keys(db, {d.record_id for d in log})
+    review = {"review": db.review_id()} if db.review_id() else {}
     lines = []
     for d in log:
         pmid, doi, title, year = keys[d.record_id]
-        entry = {"format": FORMAT, **{k: getattr(d, k) for k in ("id", *_CONTENT)}}
+        entry = {"format": FORMAT, **review, **{k: getattr(d, k) for k in ("id", *_CONTENT)}}
         entry["record"] = {"pmid": pmid, "doi": doi, "title": normalise_title(title), "year": year}
         lines.append(json.dumps(entry, ensure_ascii=False, sort_keys=True))
     outputs.write_text(path, "".join(line + "\n" for line in lines))
@@ -128,7 +134,7 @@ def _check_types(entry: dict, where: str) -> None:
     for key in ("id", "stage", "reviewer", "label", "created_at"):
         if not isinstance(entry.get(key), str) or not entry[key].strip():
             raise _bad(where, f"{key} must be a non-empty string, not {entry.get(key)!r}")
-    for key in ("reason", "note", "undoes"):
+    for key in ("reason", "note", "undoes", "review"):
         if entry.get(key) is not None and not isinstance(entry[key], str):
             raise _bad(where, f"{key} must be a string or null, not {entry[key]!r}")
     if not _ID.match(entry["id"]) or (entry.get("undoes") and not _ID.match(entry["undoes"])):
@@ -210,7 +216,22 @@ def _check_meaning(entry: dict, where: str, protocol: Protocol | None) -> None:
         )
 
 
-def _parse(path: Path, protocol: Protocol | None = None) -> list[tuple[int, dict]]:
+def _check_review(entry: dict, where: str, review: str | None) -> None:
+    """Refuse a line exported from another review (a line without a review id is read)."""
+    theirs = entry.get("review")
+    if theirs is None or review is None or theirs == review:
+        return
+    raise _bad(
+        where,
+        f"this decision log was exported from review {theirs!r}, not from this project's "
+        f"review {review!r}",
+        hint=f"import it into the project of review {theirs!r}; nothing was imported",
+    )
+
+
+def _parse(
+    path: Path, protocol: Protocol | None = None, review: str | None = None
+) -> list[tuple[int, dict]]:
     text = read_text(path)
     entries = []
     for no, line in enumerate(split_lines(text), start=1):
@@ -238,6 +259,7 @@ def _parse(path: Path, protocol: Protocol | None = None) -> list[tuple[int, dict
         if missing:
             raise _bad(where, f"missing fields: {', '.join(missing)}")
         _check_types(entry, where)
+        _check_review(entry, where, review)
         _check_meaning(entry, where, protocol)
         _check_time(entry["created_at"], where)
         entries.append((no, entry))
@@ -250,7 +272,8 @@ def import_decisions(db: Store, path: Path, protocol: Protocol | None = None) ->
     """Add the file's entries to the log in one transaction; idempotent; refuses conflicts and,
     before anything is written, any line that does not check out (against ``protocol``)."""
     path = Path(path)
-    entries = _parse(path, protocol)
+    review = db.review_id() or (protocol.id if protocol is not None else None)
+    entries = _parse(path, protocol, review)
     resolve = _Resolver(db)
     existing = decision_rows.get_decisions(db, [e["id"] for _, e in entries])
     new: list[Decision] = []

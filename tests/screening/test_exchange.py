@@ -216,3 +216,36 @@ def test_an_import_reads_the_duplicate_clusters_once(two_machines, tmp_path, cap
     assert cli(there, ["decisions", "import"], str(both)) == 0
     assert "added 1 entry, 1 already present" in capsys.readouterr().out
     assert len(reads) == 1
+
+
+def test_a_log_from_another_review_is_refused_naming_both_ids(two_machines, tmp_path, capsys):
+    here, _ = two_machines
+    ids = sorted(scr.stage_outcomes(here, TA))
+    scr.ReviewerQueue(here, TA, "reviewer1").decide(ids[0], "include")
+    out = tmp_path / "r1.jsonl"
+    assert cli(here, ["decisions", "export"], "--reviewer", "reviewer1", str(out)) == 0
+    assert {json.loads(line)["review"] for line in out.read_text().splitlines()} == {
+        here.protocol.id
+    }
+    elsewhere = init_project(tmp_path / "review-a", PROTOCOL_A)
+    add_records(elsewhere, make_records(6))
+    elsewhere.close()
+    capsys.readouterr()
+    assert main(["decisions", "import", str(out), "--project", str(tmp_path / "review-a")]) == 2
+    err = capsys.readouterr().err
+    assert f"{out}:1" in err and "Traceback" not in err
+    assert repr(here.protocol.id) in err and repr(elsewhere.protocol.id) in err
+
+
+def test_an_older_log_without_a_review_id_is_still_read(two_machines, tmp_path, capsys):
+    here, there = two_machines
+    ids = sorted(scr.stage_outcomes(here, TA))
+    scr.ReviewerQueue(here, TA, "reviewer1").decide(ids[0], "include")
+    out = tmp_path / "r1.jsonl"
+    assert cli(here, ["decisions", "export"], "--reviewer", "reviewer1", str(out)) == 0
+    old = [json.loads(line) for line in out.read_text().splitlines()]
+    out.write_text(
+        "".join(json.dumps({k: v for k, v in e.items() if k != "review"}) + "\n" for e in old)
+    )
+    assert cli(there, ["decisions", "import"], str(out)) == 0
+    assert "added 1 entry" in capsys.readouterr().out
