@@ -175,7 +175,9 @@ def _check_time(value: str, where: str) -> None:
         raise _bad(where, f"created_at {value} is in the future")
 
 
-def _check_meaning(entry: dict, where: str, protocol: Protocol | None) -> None:
+def _check_meaning(
+    entry: dict, where: str, protocol: Protocol | None, allow_missing_reasons: bool = False
+) -> None:
     label, stage, reason = entry["label"], entry["stage"], entry.get("reason") or ""
     if label not in LABELS:
         raise _bad(where, f"unknown label {label!r}", hint=f"labels: {', '.join(LABELS)}")
@@ -208,11 +210,15 @@ def _check_meaning(entry: dict, where: str, protocol: Protocol | None) -> None:
             hint=f"reasons: {', '.join(codes) or '(none defined)'}",
         )
     if excludes and not reason and protocol.stages[stage].reason_required:
-        # the same rule as a vote or a final decision given here (screening refuses it)
+        # the same rule as a vote or a final decision given here (screening refuses it), unless
+        # the team says these entries were made before the protocol came to require a reason
+        if allow_missing_reasons:
+            return
         raise _bad(
             where,
             f"an exclusion at the {stage} stage without a reason (the protocol requires one)",
-            hint=f"reasons: {', '.join(codes) or '(none defined)'}",
+            hint=f"reasons: {', '.join(codes) or '(none defined)'}; if the file's exclusions were "
+            "made before the protocol required a reason, import with --allow-missing-reasons",
         )
 
 
@@ -230,7 +236,10 @@ def _check_review(entry: dict, where: str, review: str | None) -> None:
 
 
 def _parse(
-    path: Path, protocol: Protocol | None = None, review: str | None = None
+    path: Path,
+    protocol: Protocol | None = None,
+    review: str | None = None,
+    allow_missing_reasons: bool = False,
 ) -> list[tuple[int, dict]]:
     text = read_text(path)
     entries = []
@@ -260,7 +269,7 @@ def _parse(
             raise _bad(where, f"missing fields: {', '.join(missing)}")
         _check_types(entry, where)
         _check_review(entry, where, review)
-        _check_meaning(entry, where, protocol)
+        _check_meaning(entry, where, protocol, allow_missing_reasons)
         _check_time(entry["created_at"], where)
         entries.append((no, entry))
     if not entries:
@@ -268,12 +277,20 @@ def _parse(
     return entries
 
 
-def import_decisions(db: Store, path: Path, protocol: Protocol | None = None) -> ImportResult:
+def import_decisions(
+    db: Store,
+    path: Path,
+    protocol: Protocol | None = None,
+    *,
+    allow_missing_reasons: bool = False,
+) -> ImportResult:
     """Add the file's entries to the log in one transaction; idempotent; refuses conflicts and,
-    before anything is written, any line that does not check out (against ``protocol``)."""
+    before anything is written, any line that does not check out (against ``protocol``).
+    ``allow_missing_reasons`` accepts exclusions without a reason in a stage whose protocol now
+    requires one (made before it did); every other check stays."""
     path = Path(path)
     review = db.review_id() or (protocol.id if protocol is not None else None)
-    entries = _parse(path, protocol, review)
+    entries = _parse(path, protocol, review, allow_missing_reasons)
     resolve = _Resolver(db)
     existing = decision_rows.get_decisions(db, [e["id"] for _, e in entries])
     new: list[Decision] = []

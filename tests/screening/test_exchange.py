@@ -249,3 +249,34 @@ def test_an_older_log_without_a_review_id_is_still_read(two_machines, tmp_path, 
     )
     assert cli(there, ["decisions", "import"], str(out)) == 0
     assert "added 1 entry" in capsys.readouterr().out
+
+
+def test_reasonless_exclusions_from_before_a_protocol_change_need_a_flag(
+    two_machines, tmp_path, capsys
+):
+    here, _ = two_machines
+    ids = sorted(scr.stage_outcomes(here, TA))
+    scr.ReviewerQueue(here, TA, "reviewer1").decide(ids[0], "exclude")  # no reason: allowed here
+    out = tmp_path / "r1.jsonl"
+    assert cli(here, ["decisions", "export"], "--reviewer", "reviewer1", str(out)) == 0
+    stricter = tmp_path / "stricter.toml"  # the same review, now requiring a reason
+    stricter.write_text(
+        PROTOCOL_B.read_text(encoding="utf-8").replace(
+            "[stages.title-abstract]\nreviewers_per_record = 2\nadvance_on = "
+            '["include", "uncertain"]\nreason_required = false',
+            "[stages.title-abstract]\nreviewers_per_record = 2\nadvance_on = "
+            '["include", "uncertain"]\nreason_required = true',
+        ),
+        encoding="utf-8",
+    )
+    lead = init_project(tmp_path / "lead", stricter)
+    assert lead.protocol.stages[TA].reason_required
+    add_records(lead, make_records(6))
+    lead.close()
+    capsys.readouterr()
+    project = ["--project", str(tmp_path / "lead")]
+    assert main(["decisions", "import", str(out), *project]) == 2
+    err = capsys.readouterr().err
+    assert "without a reason" in err and "--allow-missing-reasons" in err
+    assert main(["decisions", "import", "--allow-missing-reasons", str(out), *project]) == 0
+    assert "added 1 entry" in capsys.readouterr().out
