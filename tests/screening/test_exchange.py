@@ -218,12 +218,18 @@ def test_an_import_reads_the_duplicate_clusters_once(two_machines, tmp_path, cap
     assert len(reads) == 1
 
 
+def _one_vote_exported(project, tmp_path, label: str):
+    """reviewer1's vote ``label`` on the first study, exported to r1.jsonl."""
+    first = sorted(scr.stage_outcomes(project, TA))[0]
+    scr.ReviewerQueue(project, TA, "reviewer1").decide(first, label)
+    out = tmp_path / "r1.jsonl"
+    assert cli(project, ["decisions", "export"], "--reviewer", "reviewer1", str(out)) == 0
+    return out
+
+
 def test_a_log_from_another_review_is_refused_naming_both_ids(two_machines, tmp_path, capsys):
     here, _ = two_machines
-    ids = sorted(scr.stage_outcomes(here, TA))
-    scr.ReviewerQueue(here, TA, "reviewer1").decide(ids[0], "include")
-    out = tmp_path / "r1.jsonl"
-    assert cli(here, ["decisions", "export"], "--reviewer", "reviewer1", str(out)) == 0
+    out = _one_vote_exported(here, tmp_path, "include")
     assert {json.loads(line)["review"] for line in out.read_text().splitlines()} == {
         here.protocol.id
     }
@@ -239,10 +245,7 @@ def test_a_log_from_another_review_is_refused_naming_both_ids(two_machines, tmp_
 
 def test_an_older_log_without_a_review_id_is_still_read(two_machines, tmp_path, capsys):
     here, there = two_machines
-    ids = sorted(scr.stage_outcomes(here, TA))
-    scr.ReviewerQueue(here, TA, "reviewer1").decide(ids[0], "include")
-    out = tmp_path / "r1.jsonl"
-    assert cli(here, ["decisions", "export"], "--reviewer", "reviewer1", str(out)) == 0
+    out = _one_vote_exported(here, tmp_path, "include")
     old = [json.loads(line) for line in out.read_text().splitlines()]
     out.write_text(
         "".join(json.dumps({k: v for k, v in e.items() if k != "review"}) + "\n" for e in old)
@@ -255,10 +258,7 @@ def test_reasonless_exclusions_from_before_a_protocol_change_need_a_flag(
     two_machines, tmp_path, capsys
 ):
     here, _ = two_machines
-    ids = sorted(scr.stage_outcomes(here, TA))
-    scr.ReviewerQueue(here, TA, "reviewer1").decide(ids[0], "exclude")  # no reason: allowed here
-    out = tmp_path / "r1.jsonl"
-    assert cli(here, ["decisions", "export"], "--reviewer", "reviewer1", str(out)) == 0
+    out = _one_vote_exported(here, tmp_path, "exclude")  # no reason: allowed here
     stricter = tmp_path / "stricter.toml"  # the same review, now requiring a reason
     stricter.write_text(
         PROTOCOL_B.read_text(encoding="utf-8").replace(
