@@ -5,6 +5,10 @@ normalised title + year), never by local id: the other machine may have imported
 in another order. Importing is all or nothing and idempotent: entries already present are
 skipped; an entry whose id is present with different content refuses the whole file.
 
+Each line carries the review id (the protocol's ``[review] id``, recorded in the database) so a
+log exported from one review is refused by the project of another, naming both ids. A line
+without it (an export made before the id was written) is still read.
+
 Every field of every line is checked before anything is written (against the protocol when
 one is given): the format tag, no unknown keys, the types, a known stage, label and exclusion
 reason, a reviewer the protocol names (for votes and notes; a resolver's final decisions may
@@ -52,7 +56,7 @@ from reviewkit.wording import quantity
 FORMAT = "reviewkit-decisions/1"
 LABELS = (*VOTES, NOTE, UNDO, *FINAL)
 _CONTENT = ("stage", "reviewer", "label", "reason", "note", "undoes", "created_at")
-_KEYS = {"format", "id", "record", *_CONTENT}
+_KEYS = {"format", "id", "record", "review", *_CONTENT}
 _RECORD_KEYS = {"pmid", "doi", "title", "year"}
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _CLOCK_SKEW = timedelta(days=1)  # machines' clocks differ; a day ahead is still a mistake
@@ -74,13 +78,15 @@ def check_exporter(protocol: Protocol, db: Store, reviewer: str) -> None:
 
 
 def export_decisions(db: Store, reviewer: str, path: Path) -> int:
-    """Write every log entry by ``reviewer`` to ``path`` (JSON lines); returns how many."""
+    """Write every log entry by ``reviewer`` to ``path`` (JSON lines, each with the review id
+    recorded in the database); returns how many."""
     log = decision_rows.list_decisions(db, reviewer=reviewer)
     keys = lookup.record_keys(db, {d.record_id for d in log})
+    review = {"review": db.review_id()} if db.review_id() else {}
     lines = []
     for d in log:
         pmid, doi, title, year = keys[d.record_id]
-        entry = {"format": FORMAT, **{k: getattr(d, k) for k in ("id", *_CONTENT)}}
+        entry = {"format": FORMAT, **review, **{k: getattr(d, k) for k in ("id", *_CONTENT)}}
         entry["record"] = {"pmid": pmid, "doi": doi, "title": normalise_title(title), "year": year}
         lines.append(json.dumps(entry, ensure_ascii=False, sort_keys=True))
     outputs.write_text(path, "".join(line + "\n" for line in lines))
@@ -128,7 +134,7 @@ def _check_types(entry: dict, where: str) -> None:
     for key in ("id", "stage", "reviewer", "label", "created_at"):
         if not isinstance(entry.get(key), str) or not entry[key].strip():
             raise _bad(where, f"{key} must be a non-empty string, not {entry.get(key)!r}")
-    for key in ("reason", "note", "undoes"):
+    for key in ("reason", "note", "undoes", "review"):
         if entry.get(key) is not None and not isinstance(entry[key], str):
             raise _bad(where, f"{key} must be a string or null, not {entry[key]!r}")
     if not _ID.match(entry["id"]) or (entry.get("undoes") and not _ID.match(entry["undoes"])):
@@ -169,7 +175,9 @@ def _check_time(value: str, where: str) -> None:
         raise _bad(where, f"created_at {value} is in the future")
 
 
-def _check_meaning(entry: dict, where: str, protocol: Protocol | None) -> None:
+def _check_meaning(
+    entry: dict, where: str, protocol: Protocol | None, allow_missing_reasons: bool = False
+) -> None:
     label, stage, reason = entry["label"], entry["stage"], entry.get("reason") or ""
     if label not in LABELS:
         raise _bad(where, f"unknown label {label!r}", hint=f"labels: {', '.join(LABELS)}")
@@ -202,15 +210,37 @@ def _check_meaning(entry: dict, where: str, protocol: Protocol | None) -> None:
             hint=f"reasons: {', '.join(codes) or '(none defined)'}",
         )
     if excludes and not reason and protocol.stages[stage].reason_required:
-        # the same rule as a vote or a final decision given here (screening refuses it)
+        # the same rule as a vote or a final decision given here (screening refuses it), unless
+        # the team says these entries were made before the protocol came to require a reason
+        if allow_missing_reasons:
+            return
         raise _bad(
             where,
             f"an exclusion at the {stage} stage without a reason (the protocol requires one)",
-            hint=f"reasons: {', '.join(codes) or '(none defined)'}",
+            hint=f"reasons: {', '.join(codes) or '(none defined)'}; if the file's exclusions were "
+            "made before the protocol required a reason, import with --allow-missing-reasons",
         )
 
 
-def _parse(path: Path, protocol: Protocol | None = None) -> list[tuple[int, dict]]:
+def _check_review(entry: dict, where: str, review: str | None) -> None:
+    """Refuse a line exported from another review (a line without a review id is read)."""
+    theirs = entry.get("review")
+    if theirs is None or review is None or theirs == review:
+        return
+    raise _bad(
+        where,
+        f"this decision log was exported from review {theirs!r}, not from this project's "
+        f"review {review!r}",
+        hint=f"import it into the project of review {theirs!r}; nothing was imported",
+    )
+
+
+def _parse(
+    path: Path,
+    protocol: Protocol | None = None,
+    review: str | None = None,
+    allow_missing_reasons: bool = False,
+) -> list[tuple[int, dict]]:
     text = read_text(path)
     entries = []
     for no, line in enumerate(split_lines(text), start=1):
@@ -238,7 +268,8 @@ def _parse(path: Path, protocol: Protocol | None = None) -> list[tuple[int, dict
         if missing:
             raise _bad(where, f"missing fields: {', '.join(missing)}")
         _check_types(entry, where)
-        _check_meaning(entry, where, protocol)
+        _check_review(entry, where, review)
+        _check_meaning(entry, where, protocol, allow_missing_reasons)
         _check_time(entry["created_at"], where)
         entries.append((no, entry))
     if not entries:
@@ -246,11 +277,20 @@ def _parse(path: Path, protocol: Protocol | None = None) -> list[tuple[int, dict
     return entries
 
 
-def import_decisions(db: Store, path: Path, protocol: Protocol | None = None) -> ImportResult:
+def import_decisions(
+    db: Store,
+    path: Path,
+    protocol: Protocol | None = None,
+    *,
+    allow_missing_reasons: bool = False,
+) -> ImportResult:
     """Add the file's entries to the log in one transaction; idempotent; refuses conflicts and,
-    before anything is written, any line that does not check out (against ``protocol``)."""
+    before anything is written, any line that does not check out (against ``protocol``).
+    ``allow_missing_reasons`` accepts exclusions without a reason in a stage whose protocol now
+    requires one (made before it did); every other check stays."""
     path = Path(path)
-    entries = _parse(path, protocol)
+    review = db.review_id() or (protocol.id if protocol is not None else None)
+    entries = _parse(path, protocol, review, allow_missing_reasons)
     resolve = _Resolver(db)
     existing = decision_rows.get_decisions(db, [e["id"] for _, e in entries])
     new: list[Decision] = []

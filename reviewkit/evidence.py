@@ -279,7 +279,6 @@ def draw_map(emap: EvidenceMap, path: Path) -> Path:
     ax.set_ylabel(emap.rows_scheme.name, fontsize=9)
     ax.set_title(f"Evidence map ({quantity(len(emap.citations), 'study')})", fontsize=10)
     fig.tight_layout()
-    outputs.output_folder(path.parent)
     return outputs.save_figure(fig, path)
 
 

@@ -6,10 +6,13 @@ the target's own folder and renamed over the target only when it is complete, so
 (a full disk, a killed process) never leaves a half-written, empty or ``.part`` file behind.
 Any ``OSError`` becomes an :class:`~reviewkit.errors.OutputError` naming the path.
 
-Rule for paths: a *folder* the user names (``--out DIR``) is created when missing; a *file* the
-user names must go into a folder that exists (a typo in the folder should not silently create
-a new tree). An existing target that is not a regular file (``/dev/null``, a named pipe) is
-written in place, never replaced.
+Rule for paths, one for every output: a *folder* the user names (``--out DIR``) is created when
+missing, and so is the folder of a *file* the user names (``--csv exports/x.csv``), as ``mkdir
+-p`` would. The folder of a file is created only when the file is written (by
+:func:`atomic_path`), so a command that fails first (bad input, an unknown reviewer) leaves no
+new folder behind, and a write that fails removes the folders it created. :func:`check_output`
+checks such a path without creating anything. An existing target that is not a regular file
+(``/dev/null``, a named pipe) is written in place, never replaced.
 
 Spreadsheet safety (OWASP "CSV injection"): a text cell that starts with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return is a formula to Excel and LibreOffice. :func:`neutralise`
@@ -147,9 +150,12 @@ def check_folder(path: str | Path) -> Path:
 
 def check_output(path: str | Path) -> Path:
     """Fail now, before any work, if ``path`` cannot be written (by creating and removing a
-    temporary file next to it). Commands that also change the database call this first."""
+    temporary file next to it; when its folder is missing, by checking that the folder could
+    be created, without creating it). Commands that also change the database call this first."""
     path = Path(path)
     _check_target(path)
+    if not path.parent.exists():
+        return path
     if not path.exists() or stat.S_ISREG(path.stat().st_mode):
         _temp_next_to(path).unlink()
     return path
@@ -158,12 +164,46 @@ def check_output(path: str | Path) -> Path:
 def _check_target(path: Path) -> None:
     parent = path.parent
     if not parent.exists():
-        raise output_error(path, OSError(errno.ENOENT, "no such folder"))
-    if not parent.is_dir():
+        _check_creatable(path)
+    elif not parent.is_dir():
         raise output_error(path, OSError(errno.ENOTDIR, "not a folder"))
     if path.is_dir():
         raise output_error(path, OSError(errno.EISDIR, "is a folder"))
     _refuse_project_file(path)
+
+
+def _check_creatable(path: Path) -> None:
+    """The missing folder of ``path`` could be created: the nearest part of it that exists is a
+    folder we may write into."""
+    existing = next((p for p in path.parents if p.exists()), Path("."))
+    if not existing.is_dir():
+        raise output_error(path, OSError(errno.ENOTDIR, "not a folder"))
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise output_error(path, OSError(errno.EACCES, "permission denied"))
+
+
+def _make_parents(path: Path) -> list[Path]:
+    """Create the missing folders above ``path``; returns them, the deepest first."""
+    missing, folder = [], path.parent
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a part of it is a file
+        raise output_error(path, OSError(errno.ENOTDIR, "not a folder")) from None
+    except OSError as exc:
+        raise output_error(path, exc) from None
+    return missing
+
+
+def _remove_folders(folders: list[Path]) -> None:
+    """Remove the folders a failed write created (deepest first), if they are still empty."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -220,9 +260,21 @@ def _temp_next_to(path: Path) -> Path:
 def atomic_path(path: str | Path) -> Iterator[Path]:
     """A temporary path next to ``path``; renamed onto ``path`` when the block ends without
     an error, removed when it fails. Errors become :class:`OutputError`. The temporary name
-    keeps the suffix, so libraries that choose the format from it (matplotlib) still work."""
+    keeps the suffix, so libraries that choose the format from it (matplotlib) still work.
+    A missing folder of ``path`` is created, and removed again when the block fails."""
     path = Path(path)
     _check_target(path)
+    created = _make_parents(path)
+    try:
+        with _atomic_in_place_or_renamed(path) as target:
+            yield target
+    except BaseException:
+        _remove_folders(created)
+        raise
+
+
+@contextmanager
+def _atomic_in_place_or_renamed(path: Path) -> Iterator[Path]:
     if path.exists() and not stat.S_ISREG(path.stat().st_mode):
         try:  # a device or a pipe: written in place, never replaced
             yield path
@@ -263,7 +315,7 @@ def write_text(path: str | Path, text: str) -> Path:
 
 def save_figure(fig: Any, path: str | Path, fmt: str | None = None) -> Path:
     """Save a matplotlib figure atomically (format from the suffix unless ``fmt``) and close it,
-    also when saving fails; returns the path. The folder must exist (see output_folder)."""
+    also when saving fails; returns the path (its folder created when missing)."""
     import matplotlib.pyplot as plt
 
     out = Path(path)

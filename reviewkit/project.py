@@ -104,8 +104,7 @@ def open_project(folder: str | Path) -> Project:
         )
     project = Project(folder)
     _ = project.protocol
-    # The review ids are compared now, before a command writes anything (a report folder), and
-    # again when the command opens the database (Project.db).
-    with Store.open(project.database_path) as store:
-        project._check_review_id(store)
+    # The review ids are compared now, before a command writes anything (a report folder), by
+    # opening the database the command then uses (Project.db), not a second connection.
+    _ = project.db
     return project

@@ -159,14 +159,22 @@ def export_cmd(project_dir: Path, reviewer: str, file: Path) -> None:
 
 @decisions.command("import")
 @project_option
+@click.option(
+    "--allow-missing-reasons",
+    is_flag=True,
+    help="Accept exclusions without a reason in a stage that now requires one "
+    "(made before the protocol changed).",
+)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def import_cmd(project_dir: Path, file: Path) -> None:
+def import_cmd(project_dir: Path, allow_missing_reasons: bool, file: Path) -> None:
     """Add the entries of FILE to this project's log (idempotent; refuses conflicting files)."""
     from reviewkit.decision_exchange import import_decisions
 
     project = load_project(project_dir)
     try:
-        result = import_decisions(project.db, file, project.protocol)
+        result = import_decisions(
+            project.db, file, project.protocol, allow_missing_reasons=allow_missing_reasons
+        )
         click.echo(
             f"added {quantity(result.added, 'entry')}, {result.already_present} already present"
         )

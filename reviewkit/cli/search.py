@@ -191,8 +191,7 @@ def log_command(out: Path | None, project_dir: Path) -> None:
     if out is None:
         click.echo(text)
         return
-    outputs.output_folder(out.parent)  # created, as before; a file there is refused
-    outputs.write_text(out, text + "\n")  # atomic, named errors, never over the database
+    outputs.write_text(out, text + "\n")  # its folder created; atomic; never over the database
     click.echo(f"wrote {out}")
 
 

@@ -145,23 +145,45 @@ def _check_complete(text: str, name: str) -> None:
     file with a line break; a book or book chapter (PT Book, from the NCBI Bookshelf) has no
     SO and closes with its 'AID - NBK… [bookaccession]' line. The last record is taken as cut
     when it lacks the closing line that the record before it has, or when the file stops in
-    the middle of a line of a record without one.
+    the middle of a line of a record without one, or in the middle of its SO line: PubMed's
+    SO (the NLM citation, 'Journal. Date;Vol(Issue):Pages.' and any 'doi: … Epub … .') ends
+    with a period, so a last SO without one in a file without its final line break is cut.
+    A cut just after a period inside SO, or at the end of a line, cannot be told: every other
+    field of the record is whole then, and SO itself is not read into the record.
     """
     blocks = [b for b in re.split(r"\n\s*\n", text.strip("\n")) if b.strip()]
     if not blocks:
         return
     closed = [_closed(b) for b in blocks]
-    if closed[-1]:
-        return
     cut_mid_line = not text.endswith(("\n", "\r"))
+    line = text.rstrip("\n").count("\n") + 1
+    hint = "the file looks cut short; download or export it again"
+    if closed[-1]:
+        if cut_mid_line and _cut_source(blocks[-1]):
+            raise FormatError(
+                "the file ends in the middle of the last record's 'SO  - ' line (without the "
+                "period that ends it, and without a final line break)",
+                where=f"{name}:{line}",
+                hint=hint,
+            )
+        return
     closes_before = len(blocks) > 1 and closed[-2]
     if cut_mid_line or closes_before:
-        line = text.rstrip("\n").count("\n") + 1
         raise FormatError(
             "the file ends in the middle of a record (it has no closing 'SO  - ' line)",
             where=f"{name}:{line}",
-            hint="the file looks cut short; download or export it again",
+            hint=hint,
         )
+
+
+def _cut_source(block: str) -> bool:
+    """Whether the record's last field is an SO whose text (continuations joined) does not
+    end with the period PubMed always ends it with."""
+    lines = split_lines(block.rstrip("\n\r"))
+    tags = [(i, m.group(1)) for i, ln in enumerate(lines) if (m := _LINE.match(ln))]
+    if not tags or tags[-1][1] != "SO":
+        return False
+    return not " ".join(ln.strip() for ln in lines[tags[-1][0] :]).endswith(".")
 
 
 def _closed(block: str) -> bool:

@@ -12,6 +12,13 @@ these tags as names: the mapping is csv_format's column aliases, kept in one pla
 difference: authors come from AF (full names) when the record has them, else AU; the
 tab-delimited reader takes AU. Because ER and EF close everything, a file cut short is
 always told, and refused with its line.
+
+Keywords Plus (ID) are left out, also from a record without author keywords (DE): Clarivate
+makes them from words in the titles of the article's *cited references*, so they describe what
+the study cites, not the study. PubMed's MeSH terms are kept (as ``mesh_terms``, apart from
+the authors' keywords) because NLM's indexers assign them from the article itself. Taken as
+keywords, ID terms would show as the authors' keywords on the screen and become evidence for a
+classification label ("keywords: DEPRESSION") from words that are not about the study.
 """
 
 from __future__ import annotations

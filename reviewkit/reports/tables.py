@@ -18,8 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from reviewkit.classify import Assigned, assigned_labels, none_id
 from reviewkit.classify.study_labels import studies_of, study_labels
 from reviewkit.errors import UserError
-from reviewkit.extract import unchecked as unchecked_fields
-from reviewkit.extract import values as extraction_values
+from reviewkit.extract import values_and_unchecked
 from reviewkit.project import Project
 from reviewkit.records import Record
 from reviewkit.reports.writers import Table
@@ -137,7 +136,7 @@ def report_tables(
     if records is None:
         records = record_rows.get_records(project.db, ids)
     pending = list(pending)
-    values = extraction_values(project, ids, pending)
+    values, unchecked = values_and_unchecked(project, ids, pending)  # one read of the values
     none = none_id(scheme)
     by_report = assigned_labels(project, scheme.id, ids)
     assigned = {s: study_labels(by_report, reps, none) for s, reps in studies.items()}
@@ -149,7 +148,8 @@ def report_tables(
     header.append(STATUS_COLUMN)
     field_ids = {f.id for f in proto.extraction}
     checked_columns = [c for c in columns if c in field_ids]  # extraction fields in the layout
-    unchecked = unchecked_fields(project, ids, pending) if checked_columns else {}
+    if not checked_columns:
+        unchecked = {}
     merged = {s: study_values(values, unchecked, reps) for s, reps in studies.items()}
     unchecked_names = {c: names.get(c, _default_name(proto, c)) for c in checked_columns}
     if checked_columns:

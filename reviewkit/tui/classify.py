@@ -162,19 +162,23 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             f" (rules {model.rules_accuracy:.0%}{verdict})"
         )
 
-    def _next_unconfirmed(self, start: int) -> int | None:
-        """Position of the next study from ``start`` on (wrapping) without a confirmed label."""
-        done = classify.confirmed_labels(self.project, self.scheme.id)
+    def _next_unconfirmed(self, start: int, done: dict[int, list[str]] | None = None) -> int | None:
+        """Position of the next study from ``start`` on (wrapping) without a confirmed label
+        (``done``: the confirmed labels, when the caller has just read them)."""
+        if done is None:
+            done = classify.confirmed_labels(self.project, self.scheme.id)
         return next_position(len(self.studies), start, lambda i: not done.get(self.studies[i]))
 
     # rendering ------------------------------------------------------------------------------
     def say(self, message: str) -> None:
         self.query_one("#message", Static).update(message)
 
-    def render_current(self) -> None:
-        """Show the current study with its evidence highlighted, the status line and labels."""
+    def render_current(self, done: dict[int, list[str]] | None = None) -> None:
+        """Show the current study with its evidence highlighted, the status line and labels
+        (``done``: the confirmed labels, when the caller has just read them)."""
         rid = self.current
-        done = classify.confirmed_labels(self.project, self.scheme.id)
+        if done is None:
+            done = classify.confirmed_labels(self.project, self.scheme.id)
         n_done = sum(1 for s in self.studies if done.get(s))
         # how many are confirmed first: it must stay in view at 80 columns; the model has a line
         self.query_one("#status", Static).update(
@@ -263,18 +267,19 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         # writes first: a busy database raises before anything here changed (the key is kept)
         classify.confirm(self.project, self.current, self.scheme.id, labels, self.reviewer)
         self.post_message(Confirmed(self.current, self.scheme.id, list(labels)))
+        done = classify.confirmed_labels(self.project, self.scheme.id)  # read once per key
         if self.trainer is not None:
-            self.trainer.submit(classify.confirmed_labels(self.project, self.scheme.id))
+            self.trainer.submit(done)
         # named as the status line names it (place, then id): the id alone read as a place
         said = f"study {self.pos + 1} (id {self.current}): {', '.join(labels)} confirmed"
         self.selection.clear()
-        nxt = self._next_unconfirmed(self.pos + 1)  # skips the studies confirmed already
+        nxt = self._next_unconfirmed(self.pos + 1, done)  # skips the studies confirmed already
         if nxt is None:
             said += "; every study here has a confirmed label"
         else:
             self.pos = nxt
         self.say(said)
-        self.render_current()
+        self.render_current(done)
 
     def action_choose(self, n: int) -> None:
         """Number key: confirm label ``n`` (toggle it in a multi-label scheme); 0 = none."""

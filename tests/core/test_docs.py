@@ -4,6 +4,7 @@ matches the tree (as sqlite-utils checks its docs against its click commands).""
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,6 +58,71 @@ def test_the_docs_check_finds_a_missing_option() -> None:
     assert "reviewkit screen --rank" in missing_from(without)
     without = re.sub(r"reviewkit\s+agreement", "reviewkit agree", README)
     assert "reviewkit agreement" in missing_from(without)
+
+
+def examples(readme: str) -> Iterator[tuple[str, bool]]:
+    """(command line, complete?) for every ``reviewkit …`` line of a code block (complete: it
+    can be run as it stands) and every inline `` `reviewkit … ` `` span with arguments (only a
+    part of a command line, such as `reviewkit screen --stage full-text`, may be shown)."""
+    for block in re.findall(r"^```[a-z]*\n(.*?)^```", readme, flags=re.DOTALL | re.MULTILINE):
+        for line in block.replace("\\\n", " ").splitlines():
+            line = re.sub(r"^\$\s+", "", line.strip())
+            if line.startswith("reviewkit "):
+                yield re.split(r"\s+#", line, maxsplit=1)[0], True
+    for span in re.findall(r"(?<!`)`(reviewkit [^`]+)`(?!`)", readme):
+        yield " ".join(span.split()), False
+
+
+def wrong_examples(readme: str) -> list[str]:
+    """README command lines that click refuses: an unknown command or option, a positional
+    argument too many, or of the wrong kind; and, in a complete line, one missing."""
+    from reviewkit.cli import cli
+
+    wrong = []
+    for line, complete in examples(readme):
+        argv, command, path = shlex.split(line)[1:], cli, []
+        while isinstance(command, click.Group) and argv and not argv[0].startswith("-"):
+            command = command.get_command(click.Context(command), argv[0])
+            if command is None:
+                break
+            path.append(argv.pop(0))
+        if command is None:
+            wrong.append(f"{line}: no such command")
+            continue
+        if not complete and not argv:
+            continue  # a command named in the text, not an example
+        try:
+            command.make_context(" ".join(path), argv)
+        except click.exceptions.Exit:
+            pass
+        except click.MissingParameter as exc:
+            if complete:
+                wrong.append(f"{line}: {exc.format_message()}")
+        except click.UsageError as exc:
+            wrong.append(f"{line}: {exc.format_message()}")
+    return wrong
+
+
+def test_every_readme_example_parses() -> None:
+    """The examples' arguments, positional ones too, are what the commands take."""
+    assert len(list(examples(README))) > 50
+    assert wrong_examples(README) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("reviewkit decisions import r2.jsonl", "reviewkit decisions import", "Missing argument"),
+        ("reviewkit decisions import r2.jsonl", "reviewkit decisions import a b", "extra argument"),
+        ("`reviewkit pubmed serve --port 8765`", "`reviewkit pubmed serve x`", "extra argument"),
+    ],
+)
+def test_the_examples_check_finds_a_wrong_positional_argument(
+    old: str, new: str, expected: str
+) -> None:
+    assert old in README
+    found = wrong_examples(README.replace(old, new, 1))
+    assert len(found) == 1 and expected in found[0], found
 
 
 def _where_things_are() -> str:

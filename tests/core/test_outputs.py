@@ -46,11 +46,24 @@ def test_a_device_is_written_in_place_never_replaced(tmp_path: Path) -> None:
     assert link.is_symlink() and stat.S_ISCHR(link.stat().st_mode)
 
 
-def test_a_missing_folder_names_the_folder_to_create(tmp_path: Path) -> None:
-    with pytest.raises(OutputError) as err:
-        outputs.write_csv(tmp_path / "missing" / "x.csv", ["a"], [["=1+1"]])
-    assert f"create the folder {tmp_path / 'missing'}" in str(err.value)
-    assert not (tmp_path / "missing").exists()
+def test_a_missing_folder_of_a_file_is_created(tmp_path: Path) -> None:
+    path = outputs.write_csv(tmp_path / "a" / "b" / "x.csv", ["a"], [["=1+1"]])
+    assert path.read_text(encoding="utf-8").splitlines() == ["a", "'=1+1"]
+
+
+def test_a_failed_write_removes_the_folders_it_created(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    with pytest.raises(ValueError), outputs.open_atomic(tmp_path / "a" / "b" / "c" / "x.csv"):
+        raise ValueError("bad input met while writing")
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a"]
+
+
+def test_check_output_creates_nothing_and_refuses_a_folder_below_a_file(tmp_path: Path) -> None:
+    outputs.check_output(tmp_path / "new" / "x.csv")
+    assert not (tmp_path / "new").exists()
+    (tmp_path / "f").write_text("a file\n", encoding="utf-8")
+    with pytest.raises(OutputError, match="a part of this path is a file"):
+        outputs.check_output(tmp_path / "f" / "new" / "x.csv")
 
 
 @pytest.mark.parametrize(

@@ -121,6 +121,30 @@ def test_medline_reads_every_field() -> None:
     assert second.raw.startswith("PMID- 33000002") and "PMID- 33000001" not in second.raw
 
 
+_TWO_RECORDS = (
+    "PMID- 1\nTI  - Return to work.\nSO  - BMC Public Health. 2021 Mar;21(1):45-9.\n\n"
+    "PMID- 2\nTI  - Sick leave.\nSO  - Occup Med. 2024 Jan 5. doi: 10.1000/aop.2. Online ahead\n"
+    "      of print"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        (_TWO_RECORDS + ".\n", False),
+        (_TWO_RECORDS + ".", False),  # whole, only the final line break missing: still read
+        (_TWO_RECORDS, True),  # the last SO (wrapped) stops before its period: cut short
+        (_TWO_RECORDS.replace("Online ahead\n      of print", "Onl"), True),
+    ],
+)
+def test_medline_a_last_so_line_cut_mid_line_is_refused(text: str, cut: bool) -> None:
+    if not cut:
+        assert [r.pmid for r in formats.medline.read(text, "x.nbib")] == ["1", "2"]
+        return
+    with pytest.raises(FormatError, match="middle of the last record's 'SO  - ' line"):
+        list(formats.medline.read(text, "x.nbib"))
+
+
 def test_bibtex_reads_every_field() -> None:
     first, second = read("sample.bib")
     assert (

@@ -243,3 +243,19 @@ def test_the_core_never_imports_textual() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+
+
+def test_open_project_opens_the_database_once(cli_project: Path, monkeypatch) -> None:
+    from reviewkit.project import open_project
+
+    opened: list[Path] = []
+    real_open = Store.open.__func__
+
+    def counting_open(cls, path):
+        opened.append(Path(path))
+        return real_open(cls, path)
+
+    monkeypatch.setattr(Store, "open", classmethod(counting_open))
+    with open_project(cli_project) as project:
+        assert project.db.review_id() == project.protocol.id
+    assert opened == [cli_project / "review.sqlite"]

@@ -173,3 +173,21 @@ def test_group_authors_follow_the_persons(tmp_path: Path) -> None:
         ["Berg, K", "Lie, A", "RTW Trial Group"]
     ]
     assert [r.authors for r in formats.read_file(other)] == [["Berg K"]]
+
+
+def test_keywords_plus_are_not_keywords_even_without_author_keywords(tmp_path: Path) -> None:
+    # Keywords Plus come from the titles of the cited references, not from the study (see
+    # formats/wos.py); a record without DE keeps no keywords rather than taking ID's
+    text = WOS.read_text(encoding="utf-8-sig").replace(
+        "TI Sick leave in Norway\n", "TI Sick leave in Norway\nID DEPRESSION; LOW-BACK-PAIN\n"
+    )
+    (tmp_path / "savedrecs.txt").write_text(text, encoding="utf-8")
+    *_, third = formats.read_file(tmp_path / "savedrecs.txt")
+    assert third.title == "Sick leave in Norway" and third.keywords == []
+    tab = (FIXTURES / "wos.txt").read_text(encoding="utf-8-sig")
+    header, row, *rest = tab.split("\n")
+    cells = row.split("\t")
+    cells[header.split("\t").index("DE")] = ""  # no author keywords, Keywords Plus kept
+    (tmp_path / "tab.txt").write_text("\n".join([header, "\t".join(cells), *rest]), "utf-8")
+    first, *_ = formats.read_file(tmp_path / "tab.txt")
+    assert first.keywords == [] and "SICK LEAVE" not in first.mesh_terms

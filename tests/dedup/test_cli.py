@@ -85,7 +85,8 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(proj, capsys, tmp_pa
         capsys, "dedup", "split", "4", "--project", str(proj.folder), "--reviewer", "ann"
     )
     assert code == 2 and "not merged" in err
-    bad = tmp_path / "missing-folder" / "c.csv"
+    (tmp_path / "a-file").write_text("not a folder\n")
+    bad = tmp_path / "a-file" / "missing-folder" / "c.csv"  # a missing folder is created
     code, _, err = run(capsys, "dedup", "report", "--project", str(proj.folder), "--csv", str(bad))
     assert code == 2 and "cannot write" in err and not bad.exists()
     code, _, err = run(capsys, "dedup", "review", "--project", str(proj.folder), "--reviewer", " ")

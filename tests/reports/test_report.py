@@ -29,6 +29,23 @@ def classified(b_included):
     return project, ids
 
 
+def test_report_tables_read_the_extraction_values_once(classified, monkeypatch):
+    from reviewkit.store import extraction
+
+    project, ids = classified
+    reads: list[list[int]] = []
+    real = extraction.current_values
+
+    def counting(db, record_ids):
+        reads.append(sorted(record_ids))
+        return real(db, record_ids)
+
+    monkeypatch.setattr(extraction, "current_values", counting)
+    tables = report_tables(project, ids)
+    assert tables and any(t.columns[-1] == "Prefilled, not checked" for t in tables)
+    assert reads == [sorted(ids)]  # the values and the unchecked marks from one read
+
+
 def test_tables_follow_the_protocol_layout_newest_first(classified):
     project, ids = classified
     # a second job-specialist study, older, to check the sort

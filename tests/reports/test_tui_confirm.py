@@ -264,3 +264,30 @@ def test_each_study_is_scored_by_the_rules_once_however_often_it_is_drawn(b_incl
     asyncio.run(scenario())
     titles = [r.title for r in classify.study_records(project, ids).values()]
     assert sorted(scored) == sorted(titles)  # each study once
+
+
+def test_one_confirming_key_reads_the_confirmed_labels_once(b_included, monkeypatch):
+    """The trainer, the move to the next unconfirmed study and the redraw share one read (it was
+    three reads of the scheme's confirmed labels per key press)."""
+    project, ids = b_included
+    reads: list[str] = []
+    real = classify.confirmed_labels
+
+    def counting(project, scheme_id):
+        reads.append(scheme_id)
+        return real(project, scheme_id)
+
+    async def scenario() -> None:
+        app = confirm_app(project, ids)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            monkeypatch.setattr(classify, "confirmed_labels", counting)
+            await pilot.press("1")  # confirm the first study: the screen moves to the second
+            await pilot.pause()
+            assert app.screen.current == ids[1]
+            monkeypatch.setattr(classify, "confirmed_labels", real)
+            app.screen.trainer.wait(timeout=60)
+            await pilot.press("q")
+
+    asyncio.run(scenario())
+    assert reads == ["model-type"]

@@ -216,3 +216,67 @@ def test_an_import_reads_the_duplicate_clusters_once(two_machines, tmp_path, cap
     assert cli(there, ["decisions", "import"], str(both)) == 0
     assert "added 1 entry, 1 already present" in capsys.readouterr().out
     assert len(reads) == 1
+
+
+def _one_vote_exported(project, tmp_path, label: str):
+    """reviewer1's vote ``label`` on the first study, exported to r1.jsonl."""
+    first = sorted(scr.stage_outcomes(project, TA))[0]
+    scr.ReviewerQueue(project, TA, "reviewer1").decide(first, label)
+    out = tmp_path / "r1.jsonl"
+    assert cli(project, ["decisions", "export"], "--reviewer", "reviewer1", str(out)) == 0
+    return out
+
+
+def test_a_log_from_another_review_is_refused_naming_both_ids(two_machines, tmp_path, capsys):
+    here, _ = two_machines
+    out = _one_vote_exported(here, tmp_path, "include")
+    assert {json.loads(line)["review"] for line in out.read_text().splitlines()} == {
+        here.protocol.id
+    }
+    elsewhere = init_project(tmp_path / "review-a", PROTOCOL_A)
+    add_records(elsewhere, make_records(6))
+    elsewhere.close()
+    capsys.readouterr()
+    assert main(["decisions", "import", str(out), "--project", str(tmp_path / "review-a")]) == 2
+    err = capsys.readouterr().err
+    assert f"{out}:1" in err and "Traceback" not in err
+    assert repr(here.protocol.id) in err and repr(elsewhere.protocol.id) in err
+
+
+def test_an_older_log_without_a_review_id_is_still_read(two_machines, tmp_path, capsys):
+    here, there = two_machines
+    out = _one_vote_exported(here, tmp_path, "include")
+    old = [json.loads(line) for line in out.read_text().splitlines()]
+    out.write_text(
+        "".join(json.dumps({k: v for k, v in e.items() if k != "review"}) + "\n" for e in old)
+    )
+    assert cli(there, ["decisions", "import"], str(out)) == 0
+    assert "added 1 entry" in capsys.readouterr().out
+
+
+def test_reasonless_exclusions_from_before_a_protocol_change_need_a_flag(
+    two_machines, tmp_path, capsys
+):
+    here, _ = two_machines
+    out = _one_vote_exported(here, tmp_path, "exclude")  # no reason: allowed here
+    stricter = tmp_path / "stricter.toml"  # the same review, now requiring a reason
+    stricter.write_text(
+        PROTOCOL_B.read_text(encoding="utf-8").replace(
+            "[stages.title-abstract]\nreviewers_per_record = 2\nadvance_on = "
+            '["include", "uncertain"]\nreason_required = false',
+            "[stages.title-abstract]\nreviewers_per_record = 2\nadvance_on = "
+            '["include", "uncertain"]\nreason_required = true',
+        ),
+        encoding="utf-8",
+    )
+    lead = init_project(tmp_path / "lead", stricter)
+    assert lead.protocol.stages[TA].reason_required
+    add_records(lead, make_records(6))
+    lead.close()
+    capsys.readouterr()
+    project = ["--project", str(tmp_path / "lead")]
+    assert main(["decisions", "import", str(out), *project]) == 2
+    err = capsys.readouterr().err
+    assert "without a reason" in err and "--allow-missing-reasons" in err
+    assert main(["decisions", "import", "--allow-missing-reasons", str(out), *project]) == 0
+    assert "added 1 entry" in capsys.readouterr().out

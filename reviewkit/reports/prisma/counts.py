@@ -311,5 +311,4 @@ def _identification(db) -> dict:
 def write_csv(c: PrismaCounts, path: Path) -> Path:
     from reviewkit import outputs
 
-    outputs.output_folder(path.parent)
     return outputs.write_csv(path, ["section", "item", "count"], c.rows())

@@ -344,5 +344,4 @@ def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
         )
     from reviewkit import outputs
 
-    outputs.output_folder(path.parent)
     return outputs.save_figure(fig, path)

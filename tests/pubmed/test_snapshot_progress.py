@@ -1,0 +1,29 @@
+"""Indexing a snapshot shows its total from the start (it showed "0/?" until 500 articles)."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from reviewkit.pubmed.snapshot import build_index, count_articles
+
+
+def test_the_index_build_reports_the_article_total_before_the_first_article(
+    small_files: list[Path], tmp_path: Path
+) -> None:
+    zipped = tmp_path / "update-part.xml.gz"
+    zipped.write_bytes(gzip.compress(small_files[0].read_bytes()))
+    files = [zipped, small_files[1]]
+    calls: list[tuple[int, int]] = []
+    build_index(files, cache_dir=tmp_path, progress=lambda done, total: calls.append((done, total)))
+    articles = calls[-1][0]
+    assert articles == 208 + 150  # the fixture's articles, each file counted
+    assert calls[0] == (0, articles)  # the total known at once, never "?" (0)
+    assert all(total == articles for _, total in calls)
+    assert count_articles(files) == articles
+
+
+def test_an_unreadable_file_stops_the_count_without_an_error(tmp_path: Path) -> None:
+    cut = tmp_path / "cut.xml.gz"
+    cut.write_bytes(gzip.compress(b"<PubmedArticleSet><PubmedArticle>" * 100)[:60])
+    assert count_articles([cut]) >= 0
