@@ -326,6 +326,35 @@ class Snapshot:
                 found[pmid] = zlib.decompress(blob)
         return [found[p] for p in pmids if p in found]
 
+    def sorted_pmids(self, pmids: Sequence[int], kind: str) -> list[int]:
+        """The PMIDs in esearch's ``sort`` order: ``pub_date`` newest publication date first,
+        ``author`` by first author A-Z, ``journal`` by journal (MedlineTA) A-Z; ties, and
+        articles without an author or journal (last), newest PMID first."""
+        keys: dict[int, object] = {}
+        for start in range(0, len(pmids), 900):
+            chunk = list(pmids[start : start + 900])
+            marks = ",".join("?" * len(chunk))
+            column = "xml" if kind == "journal" else "pdate, au"
+            for row in self.conn.execute(
+                f"SELECT pmid, {column} FROM articles WHERE pmid IN ({marks})", chunk
+            ):
+                keys[row[0]] = row[1:]
+        by_pmid = sorted(pmids, reverse=True)
+        if kind == "pub_date":
+            return sorted(by_pmid, key=lambda p: -keys[p][0])  # type: ignore[index]
+        if kind == "author":
+            first = {p: (keys[p][1] or "").split(" ; ")[0].strip().casefold() for p in keys}  # type: ignore[index]
+            return sorted(by_pmid, key=lambda p: (not first[p], first[p]))
+        if kind == "journal":
+            ta = {
+                p: (
+                    ET.fromstring(zlib.decompress(keys[p][0])).findtext(".//MedlineTA") or ""  # type: ignore[index]
+                ).casefold()
+                for p in keys
+            }
+            return sorted(by_pmid, key=lambda p: (not ta[p], ta[p]))
+        raise ValueError(kind)
+
     def all_pmids(self) -> list[int]:
         return [r[0] for r in self.conn.execute("SELECT pmid FROM articles ORDER BY pmid DESC")]
 
