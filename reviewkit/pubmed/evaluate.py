@@ -83,6 +83,10 @@ NO_ATM = (
     "No automatic term mapping in the local server: untagged terms are searched as written "
     "in title, abstract, MeSH, keywords, publication types and authors"
 )
+NARROW_ALL_FIELDS = (
+    "All Fields in the local server: title, abstract, MeSH, keywords, publication types and "
+    "authors; PubMed's All Fields also covers journal, affiliation, substance and other fields"
+)
 LANGUAGES = {
     "english": "eng",
     "french": "fre",
@@ -237,6 +241,8 @@ class Evaluator:
                     f"the subset [sb] {term.text!r} is not supported", hint="only systematic[sb] is"
                 )
             return self.snapshot.term("sb", "systematic")
+        if f in ("mh", "majr") and "/" in term.text:
+            return self._mesh_pair(term, out)
         if f in ("mh", "majr", "sh"):
             if not term.noexp:
                 out.warnings.append(
@@ -278,11 +284,38 @@ class Evaluator:
             hint=f"supported: {supported} and systematic[sb]",
         )
 
+    def _mesh_pair(self, term: Term, out: Evaluation) -> set[int]:
+        """``heading/subheading[mh]`` (PubMed Help, "Searching MeSH: subheadings"): the
+        articles indexed with that pair; neither part is exploded here (no MeSH tree)."""
+        descriptor, _, qualifier = (fold_text(part) for part in term.text.partition("/"))
+        if term.truncated or not descriptor or len(qualifier) <= 2 or "/" in qualifier:
+            raise UnsupportedQuery(
+                f"{term.text}[{term.field}]: write one heading and one subheading in full",
+                hint="e.g. depression/therapy[mh]; subheading abbreviations (/th) are not supported",
+            )
+        if not term.noexp:
+            out.warnings.append(
+                (
+                    "OutputMessage",
+                    f"{term.text}[{term.field}] not exploded: the snapshot has no MeSH tree, so "
+                    "narrower headings and subheadings are not included "
+                    f"(exact: [{term.field}:noexp])",
+                )
+            )
+        candidates = self.snapshot.term(term.field, descriptor) & self.snapshot.term(
+            "sh", qualifier
+        )
+        return self.snapshot.mesh_pairs(
+            candidates, descriptor, qualifier, major=term.field == "majr"
+        )
+
     def _text_field(self, term: Term, out: Evaluation) -> set[int]:
         """Untagged, [all], [tiab], [ti], [ab], [tw]: words, phrases, proximity."""
         f = term.field
-        if f in ("", "all"):
+        if f == "" and not (term.phrase or term.truncated):
             out.warnings.append(("OutputMessage", NO_ATM))
+        elif f in ("", "all"):  # quoted, truncated or tagged: PubMed does not map these either
+            out.warnings.append(("OutputMessage", NARROW_ALL_FIELDS))
         if f == "tw":
             out.warnings.append(
                 (

@@ -355,6 +355,25 @@ class Snapshot:
             return sorted(by_pmid, key=lambda p: (not ta[p], ta[p]))
         raise ValueError(kind)
 
+    def mesh_pairs(
+        self, pmids: Iterable[int], descriptor: str, qualifier: str, *, major: bool
+    ) -> set[int]:
+        """Of these articles, those indexed with the heading/subheading pair (folded text), as
+        ``depression/therapy[mh]``; ``major``: the descriptor or that qualifier is major."""
+        found: set[int] = set()
+        chunk = sorted(pmids)
+        for pmid, blob in zip(chunk, self.articles_xml(chunk), strict=True):
+            for heading in ET.fromstring(blob).iterfind(".//MeshHeadingList/MeshHeading"):
+                name = heading.find("DescriptorName")
+                if name is None or fold_text(name.text or "") != descriptor:
+                    continue
+                for q in heading.findall("QualifierName"):
+                    if fold_text(q.text or "") == qualifier and (
+                        not major or "Y" in (name.get("MajorTopicYN"), q.get("MajorTopicYN"))
+                    ):
+                        found.add(pmid)
+        return found
+
     def all_pmids(self) -> list[int]:
         return [r[0] for r in self.conn.execute("SELECT pmid FROM articles ORDER BY pmid DESC")]
 

@@ -140,3 +140,40 @@ def test_utilities_not_served_say_so(server: EutilsServer) -> None:
         get(server, "esummary", db="pubmed", id="1")
     assert info.value.code == 501
     assert b"esummary is not served by the local server" in info.value.read()
+
+
+def _pairs(xml: bytes) -> dict[str, set[tuple[str, str]]]:
+    """PMID -> its (descriptor, qualifier) pairs, lower case, read from efetch XML."""
+    from lxml import etree
+
+    out: dict[str, set[tuple[str, str]]] = {}
+    for article in etree.fromstring(xml).iterfind("PubmedArticle"):
+        pairs = out.setdefault(article.findtext(".//PMID") or "", set())
+        for heading in article.iterfind(".//MeshHeading"):
+            name = (heading.findtext("DescriptorName") or "").lower()
+            pairs |= {(name, (q.text or "").lower()) for q in heading.findall("QualifierName")}
+    return out
+
+
+def test_heading_subheading_pairs_are_searched_as_pairs(server: EutilsServer) -> None:
+    ids = esearch(server, term="english[la]", retmax="300")["IdList"]
+    pairs = _pairs(get(server, "efetch", db="pubmed", id=",".join(ids)))
+    pmid, (descriptor, qualifier) = next((p, sorted(s)[0]) for p, s in pairs.items() if s)
+    reply = esearch(server, term=f"{descriptor}/{qualifier}[mh]", retmax="500")
+    assert pmid in reply["IdList"] and "PhraseNotFound" not in reply.get("ErrorList", {})
+    found = _pairs(get(server, "efetch", db="pubmed", id=",".join(reply["IdList"])))
+    assert all((descriptor, qualifier) in s for s in found.values())  # the pair, not both apart
+    assert any("not exploded" in m for m in reply["WarningList"]["OutputMessage"])
+    with pytest.raises(RuntimeError, match="subheading abbreviations"):
+        esearch(server, term=f"{descriptor}/th[mh]")
+
+
+def test_quoted_and_truncated_terms_are_not_said_to_miss_term_mapping(
+    server: EutilsServer,
+) -> None:
+    for term in ('"sick leave"', "vocation*"):
+        messages = esearch(server, term=term)["WarningList"]["OutputMessage"]
+        assert not any(m.startswith("No automatic term mapping") for m in messages)
+        assert any(m.startswith("All Fields in the local server") for m in messages)
+    untagged = esearch(server, term="cancer")["WarningList"]["OutputMessage"]
+    assert untagged[0].startswith("No automatic term mapping")
