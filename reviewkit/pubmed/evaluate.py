@@ -11,13 +11,15 @@ author turns truncation of initials off), [mh:noexp] [majr:noexp] [sh:noexp], [n
 ``systematic[sb]``. Warned: untagged terms (no automatic term mapping), [mh]/[majr]/[sh]
 (not exploded: no MeSH tree in the snapshot), [tw], a few [pt] values with narrower types, a
 multi-word unquoted term that is no phrase of the snapshot, quoted phrases found nowhere.
-Refused: everything else (other tags and ranges, ``#1``, short truncation, ...).
+``#N`` is the request's WebEnv search N (refused without one). Refused: everything else
+(other tags and ranges, short truncation, ...).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
@@ -131,6 +133,7 @@ class Evaluation:
     translation: str
     not_found: list[str] = field(default_factory=list)  # ErrorList/PhraseNotFound
     warnings: list[tuple[str, str]] = field(default_factory=list)  # WarningList (kind, text)
+    history: Sequence[Sequence[int]] = ()  # the WebEnv's searches, for #N
 
     @property
     def count(self) -> int:
@@ -152,9 +155,11 @@ class Evaluator:
         self.snapshot = snapshot
         self._expansions: dict[str, list[str]] = {}
 
-    def evaluate(self, query: str | Node) -> Evaluation:
+    def evaluate(self, query: str | Node, history: Sequence[Sequence[int]] = ()) -> Evaluation:
+        """The query's PMIDs; ``history``: the searches of the request's WebEnv, which ``#N``
+        refers to (query_key N), as esearch reads them with usehistory=y and a WebEnv."""
         node = parse_or_fail(query) if isinstance(query, str) else query
-        out = Evaluation([], translate(node))
+        out = Evaluation([], translate(node), history=history)
         hits = self._eval(node, out)
         out.pmids = sorted(hits or (), reverse=True)
         out.warnings = list(dict.fromkeys(out.warnings))
@@ -179,10 +184,12 @@ class Evaluator:
                 return left | right
             return left - right
         if isinstance(node, HistoryRef):
-            raise UnsupportedQuery(
-                f"#{node.number} refers to a search history, which the local server does not keep",
-                hint="write that search out in parentheses",
-            )
+            if not 1 <= node.number <= len(out.history):
+                raise UnsupportedQuery(
+                    f"#{node.number} is not in the search history of this WebEnv",
+                    hint="send usehistory=y with the WebEnv whose query_key it is",
+                )
+            return set(out.history[node.number - 1])
         if isinstance(node, Range):
             return self._range(node)
         if is_stopword(node):

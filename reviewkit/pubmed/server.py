@@ -185,7 +185,7 @@ class EutilsServer:
             node = parse_or_fail(term)
             if params.get("field", "").strip():
                 node = limit_to_field(node, params["field"])
-            result = self.evaluate(node)
+            result = self.evaluate(node, self._searches(params))
             limit = self._date_limit(params)
         except UserError as exc:
             raise ReplyError(
@@ -230,9 +230,18 @@ class EutilsServer:
             reply.webenv, reply.query_key = self._remember(params.get("WebEnv", ""), result.pmids)
         return reply
 
-    def evaluate(self, term: str | Node) -> Evaluation:
+    def evaluate(self, term: str | Node, history: Sequence[Sequence[int]] = ()) -> Evaluation:
         """The query over the snapshot (tests replace this to make a count drift)."""
-        return self.evaluator.evaluate(term)
+        return self.evaluator.evaluate(term, history)
+
+    def _searches(self, params: dict[str, str]) -> list[list[int]]:
+        """The WebEnv's searches, which ``#N`` in a term refers to: only with usehistory=y
+        (NBK25499: usehistory must be 'y' for ESearch to interpret query keys in term)."""
+        if params.get("usehistory", "").lower() != "y":
+            return []
+        with self._lock:
+            history = self._history.get(params.get("WebEnv", ""))
+            return list(history.results) if history else []
 
     def _date_limit(self, params: dict[str, str]) -> tuple[str, str, str] | None:
         """(kind, mindate, maxdate) from esearch's datetype with mindate/maxdate (both needed)

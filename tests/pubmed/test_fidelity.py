@@ -177,3 +177,15 @@ def test_quoted_and_truncated_terms_are_not_said_to_miss_term_mapping(
         assert any(m.startswith("All Fields in the local server") for m in messages)
     untagged = esearch(server, term="cancer")["WarningList"]["OutputMessage"]
     assert untagged[0].startswith("No automatic term mapping")
+
+
+def test_query_keys_of_the_webenv_can_be_combined_in_a_term(server: EutilsServer) -> None:
+    first = esearch(server, term="english[la]", usehistory="y")
+    combined = esearch(
+        server, term="#1 AND cancer", usehistory="y", WebEnv=first["WebEnv"], retmax="500"
+    )
+    written_out = esearch(server, term="english[la] AND cancer", retmax="500")
+    assert combined["IdList"] == written_out["IdList"] and combined["QueryKey"] == "2"
+    assert combined["WebEnv"] == first["WebEnv"]
+    with pytest.raises(RuntimeError, match="#1 is not in the search history of this WebEnv"):
+        esearch(server, term="#1 AND cancer")  # no WebEnv: nothing for #1 to refer to
