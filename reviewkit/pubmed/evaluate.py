@@ -319,9 +319,11 @@ class Evaluator:
     def _text_field(self, term: Term, out: Evaluation) -> set[int]:
         """Untagged, [all], [tiab], [ti], [ab], [tw]: words, phrases, proximity."""
         f = term.field
-        if f == "" and not (term.phrase or term.truncated):
+        # Quotes, a tag, a hyphen or truncation make PubMed bypass automatic term mapping (NLM
+        # PubMed tutorial, "Phrase Searching"): only a plain untagged term misses the mapping.
+        if f == "" and not (term.phrase or term.truncated or "-" in term.text):
             out.warnings.append(("OutputMessage", NO_ATM))
-        elif f in ("", "all"):  # quoted, truncated or tagged: PubMed does not map these either
+        elif f in ("", "all"):
             out.warnings.append(("OutputMessage", NARROW_ALL_FIELDS))
         if f == "tw":
             out.warnings.append(

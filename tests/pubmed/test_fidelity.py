@@ -171,7 +171,7 @@ def test_heading_subheading_pairs_are_searched_as_pairs(server: EutilsServer) ->
 def test_quoted_and_truncated_terms_are_not_said_to_miss_term_mapping(
     server: EutilsServer,
 ) -> None:
-    for term in ('"sick leave"', "vocation*"):
+    for term in ('"sick leave"', "vocation*", "return-to-work"):
         messages = esearch(server, term=term)["WarningList"]["OutputMessage"]
         assert not any(m.startswith("No automatic term mapping") for m in messages)
         assert any(m.startswith("All Fields in the local server") for m in messages)
