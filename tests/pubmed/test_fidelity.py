@@ -189,3 +189,12 @@ def test_query_keys_of_the_webenv_can_be_combined_in_a_term(server: EutilsServer
     assert combined["WebEnv"] == first["WebEnv"]
     with pytest.raises(RuntimeError, match="#1 is not in the search history of this WebEnv"):
         esearch(server, term="#1 AND cancer")  # no WebEnv: nothing for #1 to refer to
+
+
+def test_sort_journalname_orders_by_journal_abbreviation(server: EutilsServer) -> None:
+    ids = esearch(server, term="english[la]", retmax="300", sort="JournalName")["IdList"]
+    from lxml import etree
+
+    xml = etree.fromstring(get(server, "efetch", db="pubmed", id=",".join(ids)))
+    journals = [a.findtext(".//MedlineTA").casefold() for a in xml.iterfind("PubmedArticle")]
+    assert journals == sorted(journals) and len(set(journals)) > 5
