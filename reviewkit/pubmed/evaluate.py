@@ -11,13 +11,15 @@ author turns truncation of initials off), [mh:noexp] [majr:noexp] [sh:noexp], [n
 ``systematic[sb]``. Warned: untagged terms (no automatic term mapping), [mh]/[majr]/[sh]
 (not exploded: no MeSH tree in the snapshot), [tw], a few [pt] values with narrower types, a
 multi-word unquoted term that is no phrase of the snapshot, quoted phrases found nowhere.
-Refused: everything else (other tags and ranges, ``#1``, short truncation, ...).
+``#N`` is the request's WebEnv search N (refused without one). Refused: everything else
+(other tags and ranges, short truncation, ...).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
@@ -83,6 +85,10 @@ NO_ATM = (
     "No automatic term mapping in the local server: untagged terms are searched as written "
     "in title, abstract, MeSH, keywords, publication types and authors"
 )
+NARROW_ALL_FIELDS = (
+    "All Fields in the local server: title, abstract, MeSH, keywords, publication types and "
+    "authors; PubMed's All Fields also covers journal, affiliation, substance and other fields"
+)
 LANGUAGES = {
     "english": "eng",
     "french": "fre",
@@ -127,6 +133,7 @@ class Evaluation:
     translation: str
     not_found: list[str] = field(default_factory=list)  # ErrorList/PhraseNotFound
     warnings: list[tuple[str, str]] = field(default_factory=list)  # WarningList (kind, text)
+    history: Sequence[Sequence[int]] = ()  # the WebEnv's searches, for #N
 
     @property
     def count(self) -> int:
@@ -148,9 +155,11 @@ class Evaluator:
         self.snapshot = snapshot
         self._expansions: dict[str, list[str]] = {}
 
-    def evaluate(self, query: str | Node) -> Evaluation:
+    def evaluate(self, query: str | Node, history: Sequence[Sequence[int]] = ()) -> Evaluation:
+        """The query's PMIDs; ``history``: the searches of the request's WebEnv, which ``#N``
+        refers to (query_key N), as esearch reads them with usehistory=y and a WebEnv."""
         node = parse_or_fail(query) if isinstance(query, str) else query
-        out = Evaluation([], translate(node))
+        out = Evaluation([], translate(node), history=history)
         hits = self._eval(node, out)
         out.pmids = sorted(hits or (), reverse=True)
         out.warnings = list(dict.fromkeys(out.warnings))
@@ -175,10 +184,12 @@ class Evaluator:
                 return left | right
             return left - right
         if isinstance(node, HistoryRef):
-            raise UnsupportedQuery(
-                f"#{node.number} refers to a search history, which the local server does not keep",
-                hint="write that search out in parentheses",
-            )
+            if not 1 <= node.number <= len(out.history):
+                raise UnsupportedQuery(
+                    f"#{node.number} is not in the search history of this WebEnv",
+                    hint="send usehistory=y with the WebEnv whose query_key it is",
+                )
+            return set(out.history[node.number - 1])
         if isinstance(node, Range):
             return self._range(node)
         if is_stopword(node):
@@ -237,6 +248,8 @@ class Evaluator:
                     f"the subset [sb] {term.text!r} is not supported", hint="only systematic[sb] is"
                 )
             return self.snapshot.term("sb", "systematic")
+        if f in ("mh", "majr") and "/" in term.text:
+            return self._mesh_pair(term, out)
         if f in ("mh", "majr", "sh"):
             if not term.noexp:
                 out.warnings.append(
@@ -278,11 +291,40 @@ class Evaluator:
             hint=f"supported: {supported} and systematic[sb]",
         )
 
+    def _mesh_pair(self, term: Term, out: Evaluation) -> set[int]:
+        """``heading/subheading[mh]`` (PubMed Help, "Searching MeSH: subheadings"): the
+        articles indexed with that pair; neither part is exploded here (no MeSH tree)."""
+        descriptor, _, qualifier = (fold_text(part) for part in term.text.partition("/"))
+        if term.truncated or not descriptor or len(qualifier) <= 2 or "/" in qualifier:
+            raise UnsupportedQuery(
+                f"{term.text}[{term.field}]: write one heading and one subheading in full",
+                hint="e.g. depression/therapy[mh]; subheading abbreviations (/th) are not supported",
+            )
+        if not term.noexp:
+            out.warnings.append(
+                (
+                    "OutputMessage",
+                    f"{term.text}[{term.field}] not exploded: the snapshot has no MeSH tree, so "
+                    "narrower headings and subheadings are not included "
+                    f"(exact: [{term.field}:noexp])",
+                )
+            )
+        candidates = self.snapshot.term(term.field, descriptor) & self.snapshot.term(
+            "sh", qualifier
+        )
+        return self.snapshot.mesh_pairs(
+            candidates, descriptor, qualifier, major=term.field == "majr"
+        )
+
     def _text_field(self, term: Term, out: Evaluation) -> set[int]:
         """Untagged, [all], [tiab], [ti], [ab], [tw]: words, phrases, proximity."""
         f = term.field
-        if f in ("", "all"):
+        # Quotes, a tag, a hyphen or truncation make PubMed bypass automatic term mapping (NLM
+        # PubMed tutorial, "Phrase Searching"): only a plain untagged term misses the mapping.
+        if f == "" and not (term.phrase or term.truncated or "-" in term.text):
             out.warnings.append(("OutputMessage", NO_ATM))
+        elif f in ("", "all"):
+            out.warnings.append(("OutputMessage", NARROW_ALL_FIELDS))
         if f == "tw":
             out.warnings.append(
                 (

@@ -10,6 +10,7 @@ What it evaluates exactly, warns about or refuses: :mod:`reviewkit.pubmed.evalua
 
 from __future__ import annotations
 
+import datetime
 import json
 import secrets
 import threading
@@ -20,12 +21,23 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
-from xml.sax.saxutils import escape
 
 from reviewkit.errors import UserError
-from reviewkit.pubmed.evaluate import Evaluation, Evaluator
+from reviewkit.pubmed.evaluate import Evaluation, Evaluator, parse_or_fail
 from reviewkit.pubmed.faults import FAULT_KINDS, Fault, FaultPlan, parse_faults
+from reviewkit.pubmed.replies import (
+    RELEVANCE_NOT_IMITATED,
+    ESearchReply,
+    ReplyError,
+    einfo_xml,
+    error_reply,
+    esearch_json,
+    esearch_xml,
+    limit_to_field,
+    sort_kind,
+)
 from reviewkit.pubmed.snapshot import Snapshot
+from reviewkit.query import Node
 
 PUBMED_CAP = 9_999
 NCBI_RATE = 3
@@ -46,10 +58,6 @@ __all__ = [  # the server, and the fault names it re-exports from reviewkit.pubm
     "serve_forever",
     "serve_in_thread",
 ]
-ESEARCH_HEAD = (
-    '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eSearchResult PUBLIC "-//NLM//DTD esearch '
-    '20060628//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20060628/esearch.dtd">\n'
-)
 EFETCH_HEAD = (
     '<?xml version="1.0" ?>\n<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st '
     'January 2025//EN" "https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd">\n'
@@ -73,16 +81,14 @@ KNOWN_PARAMS = {
     "datetype",
     "mindate",
     "maxdate",
+    "reldate",
+    "field",
 }
 DATETYPES = {"pdat": "dp", "edat": "edat", "crdt": "crdt"}
 BACKEND_FAILED = "Search Backend failed: read error: Connection reset by peer"
 
 
 # --- state -------------------------------------------------------------------------------
-
-
-class ReplyError(Exception):
-    """A request NCBI would answer with an <ERROR> element."""
 
 
 @dataclass
@@ -164,13 +170,22 @@ class EutilsServer:
     # --- endpoints ----------------------------------------------------------------------
 
     def esearch(self, params: dict[str, str]) -> bytes:
-        _check_common(params)
+        """An esearch reply: XML, or JSON with ``retmode=json`` (NBK25499, ESearch)."""
+        reply = self.esearch_reply(params)
+        return esearch_json(reply) if params.get("retmode") == "json" else esearch_xml(reply)
+
+    def esearch_reply(self, params: dict[str, str]) -> ESearchReply:
+        _check_common({"db": "pubmed"} | params, formats=("xml", "json"))  # db defaults to pubmed
         term = params.get("term", "").strip()
         if not term:
             raise ReplyError("Empty term and query_key - nothing todo")
         retstart, retmax = _int(params, "retstart", 0), _int(params, "retmax", 20)
+        sort = sort_kind(params.get("sort", ""))
         try:
-            result = self.evaluate(term)
+            node = parse_or_fail(term)
+            if params.get("field", "").strip():
+                node = limit_to_field(node, params["field"])
+            result = self.evaluate(node, self._searches(params))
             limit = self._date_limit(params)
         except UserError as exc:
             raise ReplyError(
@@ -189,52 +204,58 @@ class EutilsServer:
                 f"For PubMed, ESearch can only retrieve the first {self.cap} records matching the query. "
                 "To obtain more than that, consider splitting the query into date ranges."
             )
-        ids = result.pmids[retstart : min(retstart + retmax, self.cap)]
-        history = ""
+        if sort == "relevance":
+            result.warnings.append(("OutputMessage", RELEVANCE_NOT_IMITATED))
+        elif sort:  # the history set keeps the sort order too (NBK25499, "sort")
+            result.pmids = self.snapshot.sorted_pmids(result.pmids, sort)
+        end = min(retstart + retmax, self.cap)
+        if retstart + retmax > self.cap and count > self.cap:  # NCBI's words (Biopython #4189)
+            result.warnings.append(
+                (
+                    "OutputMessage",
+                    f"Restrictions achieved. start and count adjusted to {retstart}, "
+                    f"{max(0, end - retstart)}",
+                )
+            )
+        reply = ESearchReply(
+            count,
+            retstart,
+            result.pmids[retstart:end],
+            result.translation,
+            list(result.not_found),
+            list(result.warnings) + ([] if count else [("OutputMessage", "No items found.")]),
+            count_only=params.get("rettype", "") == "count",
+        )
         if params.get("usehistory", "").lower() == "y":
-            webenv, key = self._remember(params.get("WebEnv", ""), result.pmids)
-            history = f"<QueryKey>{key}</QueryKey><WebEnv>{webenv}</WebEnv>"
-        parts = [
-            ESEARCH_HEAD,
-            f"<eSearchResult><Count>{count}</Count><RetMax>{len(ids)}</RetMax>"
-            f"<RetStart>{retstart}</RetStart>{history}",
-        ]
-        parts.append(
-            "<IdList>\n" + "".join(f"<Id>{p}</Id>\n" for p in ids) + "</IdList>"
-            if ids
-            else "<IdList/>"
-        )
-        parts.append(
-            f"<TranslationSet/><QueryTranslation>{escape(result.translation)}</QueryTranslation>"
-        )
-        if result.not_found:
-            parts.append(
-                "<ErrorList>"
-                + "".join(f"<PhraseNotFound>{escape(t)}</PhraseNotFound>" for t in result.not_found)
-                + "</ErrorList>"
-            )
-        warnings = list(result.warnings)
-        if not count:
-            warnings.append(("OutputMessage", "No items found."))
-        if warnings:  # the DTD's order: PhraseIgnored*, QuotedPhraseNotFound*, OutputMessage*
-            order = ("PhraseIgnored", "QuotedPhraseNotFound", "OutputMessage")
-            warnings.sort(key=lambda w: order.index(w[0]))
-            parts.append(
-                "<WarningList>"
-                + "".join(f"<{k}>{escape(t)}</{k}>" for k, t in warnings)
-                + "</WarningList>"
-            )
-        parts.append("</eSearchResult>\n")
-        return "".join(parts).encode("utf-8")
+            reply.webenv, reply.query_key = self._remember(params.get("WebEnv", ""), result.pmids)
+        return reply
 
-    def evaluate(self, term: str) -> Evaluation:
+    def evaluate(self, term: str | Node, history: Sequence[Sequence[int]] = ()) -> Evaluation:
         """The query over the snapshot (tests replace this to make a count drift)."""
-        return self.evaluator.evaluate(term)
+        return self.evaluator.evaluate(term, history)
+
+    def _searches(self, params: dict[str, str]) -> list[list[int]]:
+        """The WebEnv's searches, which ``#N`` in a term refers to: only with usehistory=y
+        (NBK25499: usehistory must be 'y' for ESearch to interpret query keys in term)."""
+        if params.get("usehistory", "").lower() != "y":
+            return []
+        with self._lock:
+            history = self._history.get(params.get("WebEnv", ""))
+            return list(history.results) if history else []
 
     def _date_limit(self, params: dict[str, str]) -> tuple[str, str, str] | None:
-        """(kind, mindate, maxdate) from esearch's datetype/mindate/maxdate, as NCBI reads them:
-        both dates are needed; datetype pdat (the default), edat or crdt."""
+        """(kind, mindate, maxdate) from esearch's datetype with mindate/maxdate (both needed)
+        or reldate (the last N days), as NBK25499 describes them; pdat (default), edat, crdt."""
         lo, hi = params.get("mindate", ""), params.get("maxdate", "")
+        reldate = params.get("reldate", "").strip()
+        if reldate and (lo or hi):
+            raise ReplyError("give reldate or mindate/maxdate, not both (the local server)")
+        if reldate:
+            if not reldate.isdigit():
+                raise ReplyError(f"reldate must be a number of days, got {reldate!r}")
+            today = datetime.date.today()
+            lo = (today - datetime.timedelta(days=int(reldate))).strftime("%Y/%m/%d")
+            hi = today.strftime("%Y/%m/%d")
         if not lo and not hi:
             return None
         if not (lo and hi):
@@ -243,6 +264,16 @@ class EutilsServer:
         if datetype not in DATETYPES:
             raise ReplyError(f"datetype {datetype!r} is not supported by the local server")
         return DATETYPES[datetype], lo.replace("-", "/"), hi.replace("-", "/")
+
+    def einfo(self, params: dict[str, str]) -> bytes:
+        """einfo: the database list, or pubmed's record count and the fields searched here."""
+        unknown = sorted(set(params) - KNOWN_PARAMS - {"version"})
+        if unknown:
+            raise ReplyError(f"parameter(s) {', '.join(unknown)} not supported by the local server")
+        if (params.get("retmode", "") or "xml") != "xml":
+            raise ReplyError("retmode 'json' is not supported by the local server's einfo; use xml")
+        build = datetime.datetime.fromtimestamp(self.snapshot.path.stat().st_mtime)
+        return einfo_xml(params.get("db", ""), self.snapshot.article_count, build)
 
     def efetch(self, params: dict[str, str]) -> bytes:
         _check_common(params)
@@ -285,12 +316,13 @@ class EutilsServer:
             return history.results[int(query_key) - 1]
 
 
-def _check_common(params: dict[str, str]) -> None:
+def _check_common(params: dict[str, str], formats: tuple[str, ...] = ("xml",)) -> None:
     if params.get("db", "") != "pubmed":
         raise ReplyError(f"Invalid db name specified: {params.get('db', '') or '(none)'}")
-    if params.get("retmode", "xml") != "xml":
+    if (params.get("retmode", "") or "xml") not in formats:
         raise ReplyError(
-            f"retmode {params['retmode']!r} is not supported by the local server; use xml"
+            f"retmode {params['retmode']!r} is not supported by the local server; use "
+            + " or ".join(formats)
         )
     unknown = sorted(set(params) - KNOWN_PARAMS)
     if unknown:
@@ -309,18 +341,10 @@ def _int(params: dict[str, str], name: str, default: int) -> int:
 # --- HTTP --------------------------------------------------------------------------------
 
 
-def _error_body(endpoint: str, text: str) -> bytes:
-    """An <ERROR> reply, as NCBI sends it (HTTP 200) for each utility."""
-    if endpoint == "esearch":
-        body = f"{ESEARCH_HEAD}<eSearchResult><ERROR>{escape(text)}</ERROR></eSearchResult>\n"
-    else:
-        body = (
-            f'<?xml version="1.0" ?>\n<eFetchResult><ERROR>{escape(text)}</ERROR></eFetchResult>\n'
-        )
-    return body.encode()
-
-
 JSON = "application/json"
+XML = "text/xml; charset=UTF-8"
+SERVED = "einfo, esearch and efetch"
+UNSERVED = {"esummary", "epost", "elink", "egquery", "espell", "ecitmatch"}
 
 
 def _rate_limited(client: str, count: int, limit: int) -> bytes:
@@ -350,7 +374,11 @@ def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
 
         def _serve(self, query: str) -> None:
             endpoint = _endpoint(urlsplit(self.path).path)
-            if endpoint not in ("esearch", "efetch"):
+            if endpoint in UNSERVED:  # a real E-utility: say so, rather than a bare 404
+                text = f"{endpoint} is not served by the local server (it serves {SERVED})\n"
+                self._reply(501, text.encode(), "text/plain")
+                return
+            if endpoint not in ("einfo", "esearch", "efetch"):
                 self._reply(404, b"Not Found\n", "text/plain")
                 return
             params = {k: v[-1] for k, v in parse_qs(query, keep_blank_values=True).items()}
@@ -381,16 +409,16 @@ def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
             if fault and fault.kind == "slow":
                 time.sleep(fault.seconds)
             if fault and fault.kind == "backend":
-                self._reply(200, _error_body(endpoint, BACKEND_FAILED), "text/xml; charset=UTF-8")
+                self._reply(200, error_reply(endpoint, BACKEND_FAILED), XML)
                 return
+            as_json = endpoint == "esearch" and params.get("retmode") == "json"
             try:
-                body = server.esearch(params) if endpoint == "esearch" else server.efetch(params)
+                body = getattr(server, endpoint)(params)
             except ReplyError as exc:
-                body = _error_body(endpoint, str(exc))
-            if fault and fault.kind == "cut":
-                self._reply(200, body, "text/xml; charset=UTF-8", cut=True)
-                return
-            self._reply(200, body, "text/xml; charset=UTF-8")
+                body = error_reply(endpoint, str(exc), as_json=as_json)
+            self._reply(
+                200, body, JSON if as_json else XML, cut=bool(fault and fault.kind == "cut")
+            )
 
         def _reply(self, status: int, body: bytes, content_type: str, cut: bool = False) -> None:
             try:

@@ -319,6 +319,15 @@ def _month(text: str) -> int:
     return MONTHS.get(text[:3], 0)
 
 
+_MEDLINE_TA = re.compile(rb"<MedlineTA>([^<]*)</MedlineTA>")
+
+
+def _medline_ta(xml: bytes) -> str:
+    """The journal's MedlineTA, folded for sorting (a regex: parsing every article is slow)."""
+    found = _MEDLINE_TA.search(xml)
+    return found.group(1).decode("utf-8", "replace").casefold() if found else ""
+
+
 class Snapshot:
     """A read-only view of a built index; one SQLite connection per thread."""
 
@@ -357,6 +366,49 @@ class Snapshot:
             ):
                 found[pmid] = zlib.decompress(blob)
         return [found[p] for p in pmids if p in found]
+
+    def sorted_pmids(self, pmids: Sequence[int], kind: str) -> list[int]:
+        """The PMIDs in esearch's ``sort`` order: ``pub_date`` newest publication date first,
+        ``author`` by first author A-Z, ``journal`` by journal (MedlineTA) A-Z; ties, and
+        articles without an author or journal (last), newest PMID first."""
+        keys: dict[int, object] = {}
+        for start in range(0, len(pmids), 900):
+            chunk = list(pmids[start : start + 900])
+            marks = ",".join("?" * len(chunk))
+            column = "xml" if kind == "journal" else "pdate, au"
+            for row in self.conn.execute(
+                f"SELECT pmid, {column} FROM articles WHERE pmid IN ({marks})", chunk
+            ):
+                keys[row[0]] = row[1:]
+        by_pmid = sorted(pmids, reverse=True)
+        if kind == "pub_date":
+            return sorted(by_pmid, key=lambda p: -keys[p][0])  # type: ignore[index]
+        if kind == "author":
+            first = {p: (keys[p][1] or "").split(" ; ")[0].strip().casefold() for p in keys}  # type: ignore[index]
+            return sorted(by_pmid, key=lambda p: (not first[p], first[p]))
+        if kind == "journal":
+            ta = {p: _medline_ta(zlib.decompress(keys[p][0])) for p in keys}  # type: ignore[index]
+            return sorted(by_pmid, key=lambda p: (not ta[p], ta[p]))
+        raise ValueError(kind)
+
+    def mesh_pairs(
+        self, pmids: Iterable[int], descriptor: str, qualifier: str, *, major: bool
+    ) -> set[int]:
+        """Of these articles, those indexed with the heading/subheading pair (folded text), as
+        ``depression/therapy[mh]``; ``major``: the descriptor or that qualifier is major."""
+        found: set[int] = set()
+        chunk = sorted(pmids)
+        for pmid, blob in zip(chunk, self.articles_xml(chunk), strict=True):
+            for heading in ET.fromstring(blob).iterfind(".//MeshHeadingList/MeshHeading"):
+                name = heading.find("DescriptorName")
+                if name is None or fold_text(name.text or "") != descriptor:
+                    continue
+                for q in heading.findall("QualifierName"):
+                    if fold_text(q.text or "") == qualifier and (
+                        not major or "Y" in (name.get("MajorTopicYN"), q.get("MajorTopicYN"))
+                    ):
+                        found.add(pmid)
+        return found
 
     def all_pmids(self) -> list[int]:
         return [r[0] for r in self.conn.execute("SELECT pmid FROM articles ORDER BY pmid DESC")]

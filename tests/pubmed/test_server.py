@@ -60,7 +60,7 @@ def test_error_replies_are_read_as_errors_by_biopython(server: EutilsServer) -> 
     for params in (
         {"term": "nature[ta]"},
         {"term": ""},
-        {"term": "x", "retmode": "json"},
+        {"term": "x", "retmode": "text"},
         {"term": "x", "mindate": "2020"},
     ):
         with pytest.raises(RuntimeError):
@@ -144,5 +144,5 @@ def test_fault_spec_parsing() -> None:
 
 def test_unknown_path_is_404(server: EutilsServer) -> None:
     with pytest.raises(HTTPError) as info:
-        urllib.request.urlopen(server.base_url + "einfo.fcgi", timeout=5)
+        urllib.request.urlopen(server.base_url + "nosuch.fcgi", timeout=5)
     assert info.value.code == 404

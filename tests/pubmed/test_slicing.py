@@ -42,9 +42,9 @@ def hide(server: EutilsServer, monkeypatch: pytest.MonkeyPatch, pmid: int, calls
     added to PubMed during the run)."""
     real, seen = server.evaluate, [0]
 
-    def evaluate(term: str):  # type: ignore[no-untyped-def]
+    def evaluate(term: str, history=()):  # type: ignore[no-untyped-def]
         seen[0] += 1
-        result = real(term)
+        result = real(term, history)
         if seen[0] <= calls:
             result.pmids = [p for p in result.pmids if p != pmid]
         return result

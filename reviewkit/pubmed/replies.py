@@ -1,0 +1,238 @@
+"""The local E-utilities server's replies, in NCBI's shapes, and the esearch options it reads.
+
+esearch in XML (the esearch DTD's order) or JSON (``retmode=json``: ``header`` and
+``esearchresult``, every number a string, as NCBI sends it), ``rettype=count``, einfo,
+``<ERROR>`` replies, esearch's ``sort`` (PubMed's values: pub_date, Author, JournalName,
+relevance) and ``field`` (the whole term limited to one field). Sources: NCBI, "The
+E-utilities In-Depth: Parameters, Syntax and More" (NBK25499), and Biopython's recorded replies.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from reviewkit.query import FIELD_ALIASES, BoolOp, Node, Term
+
+ESEARCH_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eSearchResult PUBLIC "-//NLM//DTD esearch '
+    '20060628//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20060628/esearch.dtd">\n'
+)
+EINFO_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eInfoResult PUBLIC "-//NLM//DTD einfo '
+    '20190110//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20190110/einfo.dtd">\n'
+)
+JSON_HEADER = {"type": "esearch", "version": "0.3"}
+WARNING_ORDER = ("PhraseIgnored", "QuotedPhraseNotFound", "OutputMessage")  # the DTD's order
+JSON_WARNINGS = {
+    "PhraseIgnored": "phrasesignored",
+    "QuotedPhraseNotFound": "quotedphrasesnotfound",
+    "OutputMessage": "outputmessages",
+}
+
+
+class ReplyError(Exception):
+    """A request NCBI would answer with an <ERROR> element."""
+
+
+@dataclass
+class ESearchReply:
+    """What one esearch found, before it is written as XML or JSON."""
+
+    count: int
+    retstart: int
+    ids: list[int]
+    translation: str
+    not_found: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    webenv: str = ""
+    query_key: int = 0
+    count_only: bool = False  # rettype=count: NCBI sends the count alone
+
+    def sorted_warnings(self) -> list[tuple[str, str]]:
+        return sorted(self.warnings, key=lambda w: WARNING_ORDER.index(w[0]))
+
+
+def esearch_xml(r: ESearchReply) -> bytes:
+    if r.count_only:
+        return f"{ESEARCH_HEAD}<eSearchResult><Count>{r.count}</Count></eSearchResult>\n".encode()
+    history = f"<QueryKey>{r.query_key}</QueryKey><WebEnv>{r.webenv}</WebEnv>" if r.webenv else ""
+    parts = [
+        ESEARCH_HEAD,
+        f"<eSearchResult><Count>{r.count}</Count><RetMax>{len(r.ids)}</RetMax>"
+        f"<RetStart>{r.retstart}</RetStart>{history}",
+        "<IdList>\n" + "".join(f"<Id>{p}</Id>\n" for p in r.ids) + "</IdList>"
+        if r.ids
+        else "<IdList/>",
+        f"<TranslationSet/><QueryTranslation>{escape(r.translation)}</QueryTranslation>",
+    ]
+    if r.not_found:
+        parts.append(
+            "<ErrorList>"
+            + "".join(f"<PhraseNotFound>{escape(t)}</PhraseNotFound>" for t in r.not_found)
+            + "</ErrorList>"
+        )
+    if r.warnings:
+        parts.append(
+            "<WarningList>"
+            + "".join(f"<{k}>{escape(t)}</{k}>" for k, t in r.sorted_warnings())
+            + "</WarningList>"
+        )
+    parts.append("</eSearchResult>\n")
+    return "".join(parts).encode("utf-8")
+
+
+def esearch_json(r: ESearchReply) -> bytes:
+    """esearch with ``retmode=json``: NCBI writes every number as a string."""
+    result: dict[str, object] = {"count": str(r.count)}
+    if not r.count_only:
+        result |= {"retmax": str(len(r.ids)), "retstart": str(r.retstart)}
+        if r.webenv:
+            result |= {"querykey": str(r.query_key), "webenv": r.webenv}
+        result |= {
+            "idlist": [str(p) for p in r.ids],
+            "translationset": [],
+            "querytranslation": r.translation,
+        }
+        if r.not_found:
+            result["errorlist"] = {"phrasesnotfound": list(r.not_found), "fieldsnotfound": []}
+        if r.warnings:
+            lists: dict[str, list[str]] = {name: [] for name in JSON_WARNINGS.values()}
+            for kind, text in r.sorted_warnings():
+                lists[JSON_WARNINGS[kind]].append(text)
+            result["warninglist"] = lists
+    return json.dumps({"header": JSON_HEADER, "esearchresult": result}).encode()
+
+
+def error_reply(endpoint: str, text: str, *, as_json: bool = False) -> bytes:
+    """An <ERROR> reply, as NCBI sends it (HTTP 200) for each utility."""
+    if as_json:
+        header = {"type": endpoint, "version": "0.3"}
+        return json.dumps({"header": header, f"{endpoint}result": {"ERROR": text}}).encode()
+    if endpoint == "esearch":
+        return (
+            f"{ESEARCH_HEAD}<eSearchResult><ERROR>{escape(text)}</ERROR></eSearchResult>\n".encode()
+        )
+    if endpoint == "einfo":
+        return f"{EINFO_HEAD}<eInfoResult><ERROR>{escape(text)}</ERROR></eInfoResult>\n".encode()
+    return f'<?xml version="1.0" ?>\n<eFetchResult><ERROR>{escape(text)}</ERROR></eFetchResult>\n'.encode()
+
+
+# --- einfo -------------------------------------------------------------------------------
+
+# The fields the local server searches, as NCBI's einfo for pubmed names and describes them
+# (Name, FullName, Description, IsDate, Hierarchy), so a client can ask what it may use.
+EINFO_FIELDS = (
+    ("ALL", "All Fields", "All terms from all searchable fields", "N", "N"),
+    ("UID", "UID", "Unique number assigned to publication", "N", "N"),
+    ("FILT", "Filter", "Limits the records", "N", "N"),
+    ("TITL", "Title", "Words in title of publication", "N", "N"),
+    ("MESH", "MeSH Terms", "Medical Subject Headings assigned to publication", "N", "Y"),
+    ("MAJR", "MeSH Major Topic", "MeSH terms of major importance to publication", "N", "Y"),
+    ("SUBS", "Supplementary Concept", "CAS chemical name or MEDLINE Substance Name", "N", "N"),
+    ("PDAT", "Date - Publication", "Date of publication", "Y", "N"),
+    ("EDAT", "Date - Entry", "Date publication first accessible through Entrez", "Y", "N"),
+    ("PTYP", "Publication Type", "Type of publication (e.g., review)", "N", "Y"),
+    ("LANG", "Language", "Language of publication", "N", "N"),
+    ("SUBH", "MeSH Subheading", "Additional specificity for MeSH term", "N", "Y"),
+    ("TIAB", "Title/Abstract", "Free text associated with Abstract/Title", "N", "N"),
+    ("FULL", "Author", "Full Author Name(s) of publication", "N", "N"),
+    ("CRDT", "Date - Create", "Date publication first accessible through Entrez", "Y", "N"),
+    ("WORD", "Text Word", "Free text associated with publication", "N", "N"),
+)
+# einfo's field names for esearch's ``field`` parameter (NCBI accepts them as tags too).
+EINFO_TAGS = {
+    "titl": "ti",
+    "mesh": "mh",
+    "majr": "majr",
+    "subs": "nm",
+    "pdat": "dp",
+    "edat": "edat",
+    "ptyp": "pt",
+    "lang": "la",
+    "subh": "sh",
+    "tiab": "tiab",
+    "full": "au",
+    "crdt": "crdt",
+    "word": "tw",
+    "filt": "sb",
+    "uid": "pmid",
+    "all": "all",
+}
+
+
+def einfo_xml(db: str, count: int, built: datetime.datetime) -> bytes:
+    """einfo: the database list without ``db``, else pubmed's DbInfo (this snapshot's count)."""
+    if not db:
+        return f"{EINFO_HEAD}<eInfoResult>\n<DbList>\n\t<DbName>pubmed</DbName>\n</DbList>\n</eInfoResult>\n".encode()
+    if db != "pubmed":
+        raise ReplyError(f"Invalid db name specified: {db}")
+    fields = "".join(
+        f"<Field><Name>{n}</Name><FullName>{f}</FullName><Description>{escape(d)}</Description>"
+        f"<TermCount/><IsDate>{date}</IsDate><IsNumerical>{'Y' if n == 'UID' else 'N'}"
+        f"</IsNumerical><SingleToken>N</SingleToken><Hierarchy>{tree}</Hierarchy>"
+        f"<IsHidden>N</IsHidden></Field>"
+        for n, f, d, date, tree in EINFO_FIELDS
+    )
+    body = (
+        "<eInfoResult><DbInfo><DbName>pubmed</DbName><MenuName>PubMed</MenuName>"
+        "<Description>PubMed bibliographic record</Description>"
+        f"<DbBuild>{built:Build-%Y.%m.%d.%H.%M}</DbBuild><Count>{count}</Count>"
+        f"<LastUpdate>{built:%Y/%m/%d %H:%M}"
+        f"</LastUpdate><FieldList>{fields}</FieldList><LinkList/></DbInfo></eInfoResult>\n"
+    )
+    return (EINFO_HEAD + body).encode()
+
+
+# --- esearch options ---------------------------------------------------------------------
+
+# sort= values (NBK25499, ESearch "sort": "pub_date – descending sort by publication date;
+# Author – ascending sort by first author; JournalName – ascending sort by journal name;
+# relevance – default sort order ("Best Match") on web PubMed"), matched without case, with
+# the web menu's names as aliases. '' keeps the server's default order (newest PMID first).
+SORTS = {
+    "pub_date": "pub_date",
+    "pub date": "pub_date",
+    "author": "author",
+    "first author": "author",
+    "first_author": "author",
+    "journalname": "journal",
+    "journal": "journal",
+    "relevance": "relevance",
+    "most recent": "",
+    "most_recent": "",
+}
+RELEVANCE_NOT_IMITATED = (
+    "sort=relevance (Best Match) is not imitated by the local server: ids come in its "
+    "default order (newest PMID first)"
+)
+
+
+def sort_kind(value: str) -> str:
+    """The sort asked for ('' = default); a value the server does not know is refused."""
+    key = value.strip().lower().replace("+", " ")
+    if not key:
+        return ""
+    if key not in SORTS:
+        known = "pub_date, Author, JournalName, relevance"
+        raise ReplyError(f"sort {value!r} is not supported by the local server (use {known})")
+    return SORTS[key]
+
+
+def limit_to_field(node: Node, name: str) -> Node:
+    """esearch's ``field``: every term without a tag gets this one (``term=asthma&field=title``
+    is ``asthma[title]``, NBK25499); tagged terms keep their own tag."""
+    key = name.strip().lower()
+    tag = EINFO_TAGS.get(key) or FIELD_ALIASES.get(key)
+    if not tag:
+        raise ReplyError(f"field {name!r} is not a PubMed search field")
+    if isinstance(node, BoolOp):
+        return dataclasses.replace(
+            node, left=limit_to_field(node.left, name), right=limit_to_field(node.right, name)
+        )
+    if isinstance(node, Term) and not node.field:
+        return dataclasses.replace(node, field=tag)
+    return node

@@ -1,0 +1,200 @@
+"""Where NCBI's E-utilities documentation (NBK25499) says what a reply holds, the local server
+answers the same way: JSON esearch, rettype=count, the db default, sort, field, reldate, einfo,
+the cap warning and the utilities it does not serve (real HTTP against a real snapshot)."""
+
+from __future__ import annotations
+
+import io
+import json
+import urllib.request
+from urllib.error import HTTPError
+from urllib.parse import urlencode
+
+import pytest
+from Bio import Entrez
+
+from reviewkit import offline_data
+from reviewkit.formats import pubmed_xml
+from reviewkit.pubmed.server import EutilsServer
+
+from .conftest import ServerFactory
+
+
+def get(server: EutilsServer, utility: str, **params: str) -> bytes:
+    url = f"{server.base_url}{utility}.fcgi?" + urlencode(params)
+    with urllib.request.urlopen(url, timeout=5) as reply:
+        return reply.read()
+
+
+def esearch(server: EutilsServer, **params: str) -> dict:
+    return Entrez.read(io.BytesIO(get(server, "esearch", db="pubmed", **params)))
+
+
+def fetched(server: EutilsServer, ids: list[str]) -> list:
+    body = get(server, "efetch", db="pubmed", id=",".join(ids))
+    return list(pubmed_xml.read(io.BytesIO(body), "efetch"))
+
+
+def test_json_esearch_holds_what_the_xml_holds_with_numbers_as_strings(
+    server: EutilsServer,
+) -> None:
+    reply = json.loads(get(server, "esearch", db="pubmed", term="english[la]", retmode="json"))
+    assert reply["header"] == {"type": "esearch", "version": "0.3"}
+    found = reply["esearchresult"]
+    assert found["count"] == esearch(server, term="english[la]")["Count"]
+    assert isinstance(found["count"], str) and found["retmax"] == "20"
+    assert found["idlist"] == list(esearch(server, term="english[la]")["IdList"])
+    assert found["querytranslation"] == '"english"[Language]'
+    missing = json.loads(
+        get(server, "esearch", db="pubmed", term="zzqqxx[ti]", retmode="json", usehistory="y")
+    )["esearchresult"]
+    assert missing["count"] == "0" and missing["querykey"] == "1" and missing["webenv"]
+    assert missing["errorlist"]["phrasesnotfound"] == ["zzqqxx"]
+    assert missing["warninglist"]["outputmessages"] == ["No items found."]
+    error = json.loads(get(server, "esearch", db="pubmed", term="", retmode="json"))
+    assert error["esearchresult"] == {"ERROR": "Empty term and query_key - nothing todo"}
+
+
+def test_rettype_count_sends_the_count_alone(server: EutilsServer) -> None:
+    reply = esearch(server, term="english[la]", rettype="count")
+    assert list(reply) == ["Count"] and int(reply["Count"]) > 20
+
+
+def test_esearch_db_defaults_to_pubmed(server: EutilsServer) -> None:
+    body = get(server, "esearch", term="english[la]")
+    assert Entrez.read(io.BytesIO(body))["Count"] == esearch(server, term="english[la]")["Count"]
+
+
+def test_sort_pub_date_and_author_order_the_ids_and_the_history_set(
+    server: EutilsServer,
+) -> None:
+    default = esearch(server, term="english[la]", retmax="400")["IdList"]
+    by_date = esearch(server, term="english[la]", retmax="400", sort="pub_date", usehistory="y")
+    assert sorted(by_date["IdList"]) == sorted(default) and by_date["IdList"] != default
+    years = [r.year or 0 for r in fetched(server, by_date["IdList"])]
+    assert years == sorted(years, reverse=True) and years[0] > years[-1]
+    history = get(
+        server, "efetch", db="pubmed", WebEnv=by_date["WebEnv"], query_key="1", retmax="30"
+    )
+    assert [r.pmid for r in pubmed_xml.read(io.BytesIO(history), "efetch")] == by_date["IdList"][
+        :30
+    ]
+    by_author = esearch(server, term="english[la]", retmax="400", sort="Author")["IdList"]
+    firsts = [r.authors[0].casefold() for r in fetched(server, by_author) if r.authors]
+    assert firsts == sorted(firsts)
+
+
+def test_sort_relevance_is_said_to_be_not_imitated_and_unknown_sorts_refused(
+    server: EutilsServer,
+) -> None:
+    reply = esearch(server, term="english[la]", sort="relevance")
+    assert any("relevance" in m for m in reply["WarningList"]["OutputMessage"])
+    with pytest.raises(RuntimeError, match="sort 'newest' is not supported"):
+        esearch(server, term="english[la]", sort="newest")
+
+
+def test_field_limits_untagged_terms_only(server: EutilsServer) -> None:
+    limited = esearch(server, term="cancer AND english[la]", field="title", retmax="500")
+    tagged = esearch(server, term="cancer[ti] AND english[la]", retmax="500")
+    assert limited["IdList"] == tagged["IdList"]
+    assert limited["QueryTranslation"] == '"cancer"[Title] AND "english"[Language]'
+    assert esearch(server, term="cancer", field="TIAB")["QueryTranslation"] == (
+        '"cancer"[Title/Abstract]'
+    )
+    with pytest.raises(RuntimeError, match="not a PubMed search field"):
+        esearch(server, term="cancer", field="nosuch")
+
+
+def test_reldate_counts_back_from_today(server: EutilsServer) -> None:
+    everything = esearch(server, term="english[la]")["Count"]
+    assert esearch(server, term="english[la]", reldate="36500")["Count"] == everything
+    assert esearch(server, term="english[la]", reldate="1")["Count"] == "0"  # a 1976-2021 set
+
+
+def test_more_than_the_cap_asked_is_cut_with_ncbis_warning(
+    make_server: ServerFactory, small_snapshot
+) -> None:
+    server = make_server(small_snapshot, cap=50)
+    reply = esearch(server, term="english[la]", retmax="500")
+    assert len(reply["IdList"]) == 50
+    assert (
+        "Restrictions achieved. start and count adjusted to 0, 50"
+        in (reply["WarningList"]["OutputMessage"])
+    )
+
+
+def test_einfo_lists_pubmed_and_the_fields_searched_here(server: EutilsServer) -> None:
+    assert Entrez.read(io.BytesIO(get(server, "einfo")))["DbList"] == ["pubmed"]
+    info = Entrez.read(io.BytesIO(get(server, "einfo", db="pubmed")))["DbInfo"][0]
+    assert info["DbName"] == "pubmed" and int(info["Count"]) == server.snapshot.article_count
+    real = Entrez.read(
+        io.BytesIO(offline_data.path("biopython-tests", "Tests/Entrez/einfo2.xml").read_bytes())
+    )["DbInfo"][0]
+    ours = {f["Name"]: f["FullName"] for f in info["FieldList"]}
+    assert {"TIAB", "MESH", "PDAT"} <= set(ours)
+    assert ours.items() <= {f["Name"]: f["FullName"] for f in real["FieldList"]}.items()
+
+
+def test_utilities_not_served_say_so(server: EutilsServer) -> None:
+    with pytest.raises(HTTPError) as info:
+        get(server, "esummary", db="pubmed", id="1")
+    assert info.value.code == 501
+    assert b"esummary is not served by the local server" in info.value.read()
+
+
+def _pairs(xml: bytes) -> dict[str, set[tuple[str, str]]]:
+    """PMID -> its (descriptor, qualifier) pairs, lower case, read from efetch XML."""
+    from lxml import etree
+
+    out: dict[str, set[tuple[str, str]]] = {}
+    for article in etree.fromstring(xml).iterfind("PubmedArticle"):
+        pairs = out.setdefault(article.findtext(".//PMID") or "", set())
+        for heading in article.iterfind(".//MeshHeading"):
+            name = (heading.findtext("DescriptorName") or "").lower()
+            pairs |= {(name, (q.text or "").lower()) for q in heading.findall("QualifierName")}
+    return out
+
+
+def test_heading_subheading_pairs_are_searched_as_pairs(server: EutilsServer) -> None:
+    ids = esearch(server, term="english[la]", retmax="300")["IdList"]
+    pairs = _pairs(get(server, "efetch", db="pubmed", id=",".join(ids)))
+    pmid, (descriptor, qualifier) = next((p, sorted(s)[0]) for p, s in pairs.items() if s)
+    reply = esearch(server, term=f"{descriptor}/{qualifier}[mh]", retmax="500")
+    assert pmid in reply["IdList"] and "PhraseNotFound" not in reply.get("ErrorList", {})
+    found = _pairs(get(server, "efetch", db="pubmed", id=",".join(reply["IdList"])))
+    assert all((descriptor, qualifier) in s for s in found.values())  # the pair, not both apart
+    assert any("not exploded" in m for m in reply["WarningList"]["OutputMessage"])
+    with pytest.raises(RuntimeError, match="subheading abbreviations"):
+        esearch(server, term=f"{descriptor}/th[mh]")
+
+
+def test_quoted_and_truncated_terms_are_not_said_to_miss_term_mapping(
+    server: EutilsServer,
+) -> None:
+    for term in ('"sick leave"', "vocation*", "return-to-work"):
+        messages = esearch(server, term=term)["WarningList"]["OutputMessage"]
+        assert not any(m.startswith("No automatic term mapping") for m in messages)
+        assert any(m.startswith("All Fields in the local server") for m in messages)
+    untagged = esearch(server, term="cancer")["WarningList"]["OutputMessage"]
+    assert untagged[0].startswith("No automatic term mapping")
+
+
+def test_query_keys_of_the_webenv_can_be_combined_in_a_term(server: EutilsServer) -> None:
+    first = esearch(server, term="english[la]", usehistory="y")
+    combined = esearch(
+        server, term="#1 AND cancer", usehistory="y", WebEnv=first["WebEnv"], retmax="500"
+    )
+    written_out = esearch(server, term="english[la] AND cancer", retmax="500")
+    assert combined["IdList"] == written_out["IdList"] and combined["QueryKey"] == "2"
+    assert combined["WebEnv"] == first["WebEnv"]
+    with pytest.raises(RuntimeError, match="#1 is not in the search history of this WebEnv"):
+        esearch(server, term="#1 AND cancer")  # no WebEnv: nothing for #1 to refer to
+
+
+def test_sort_journalname_orders_by_journal_abbreviation(server: EutilsServer) -> None:
+    ids = esearch(server, term="english[la]", retmax="300", sort="JournalName")["IdList"]
+    from lxml import etree
+
+    xml = etree.fromstring(get(server, "efetch", db="pubmed", id=",".join(ids)))
+    journals = [a.findtext(".//MedlineTA").casefold() for a in xml.iterfind("PubmedArticle")]
+    assert journals == sorted(journals) and len(set(journals)) > 5
