@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import http.client
 import io
+import json
 import random
 import re
 import threading
@@ -62,6 +63,21 @@ def _check_base_url(url: str, given: str) -> None:
         why = "a space or control character in the URL"
     if why:
         raise UserError(f"{why}: {given!r}", hint="e.g. http://127.0.0.1:8765/entrez/eutils/")
+
+
+def _reply_text(exc: HTTPError, limit: int = 300) -> str:
+    """The words of an error reply: its JSON ``error`` if it is JSON, else its text without
+    markup, on one line and cut to ``limit`` characters; '' when the body cannot be read."""
+    try:
+        body = exc.read(4096).decode("utf-8", "replace")
+    except (OSError, http.client.HTTPException):
+        return ""
+    try:
+        said = json.loads(body).get("error", "")
+    except (ValueError, AttributeError):
+        said = html.unescape(re.sub(r"<[^>]*>", " ", body))
+    said = " ".join(str(said).split())
+    return said if len(said) <= limit else said[: limit - 1] + "…"
 
 
 class EntrezError(UserError):
@@ -250,9 +266,7 @@ class PubMedClient:
                 return check(body)
             except HTTPError as exc:
                 if exc.code not in RETRY_STATUS:
-                    raise EntrezError(
-                        f"{utility} failed: HTTP {exc.code} {self._redact(exc.reason)}"
-                    ) from None
+                    raise self._refused(utility, exc) from None
                 last = f"HTTP {exc.code}" + (
                     " (API rate limit exceeded)" if exc.code == 429 else ""
                 )
@@ -281,6 +295,21 @@ class PubMedClient:
                 " (search run resumes where it stopped)"
             ),
         )
+
+    def _refused(self, utility: str, exc: HTTPError) -> EntrezError:
+        """An HTTP error that no retry can mend (400, 403, 404 …), with NCBI's own words: the
+        reply body's JSON ``error`` or its text (an API key it does not know is refused so)."""
+        said = _reply_text(exc)
+        message = f"{utility} failed: HTTP {exc.code} {self._redact(exc.reason)}"
+        if said:
+            message += f": {self._redact(said)}"
+        hint = ""
+        if self._api_key and "key" in said.lower():
+            hint = (
+                "check NCBI_API_KEY (your keys: https://www.ncbi.nlm.nih.gov/account/settings/),"
+                " or unset it to search without a key at 3 requests/s"
+            )
+        return EntrezError(message, where=self.base_url, hint=hint)
 
     def _delay(self, attempt: int) -> float:
         """Exponential backoff with jitter: 0.5-1.0 x min(max, backoff x 2^(attempt-1))."""

@@ -21,7 +21,9 @@ FAULT_KINDS = (
     "cut",
     "drop",
     "backend",
-)  # ok: no fault (for scripts); backend: NCBI's transient "Search Backend failed" <ERROR> reply
+    "badkey",
+)  # ok: no fault (for scripts); backend: NCBI's transient "Search Backend failed" <ERROR> reply;
+# badkey: NCBI's refusal of an API key it does not know (HTTP 400 with a JSON error, not retried)
 
 # --- faults ------------------------------------------------------------------------------
 

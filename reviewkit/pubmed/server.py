@@ -353,6 +353,13 @@ def _rate_limited(client: str, count: int, limit: int) -> bytes:
     return json.dumps(reply | {"count": str(count), "limit": str(limit)}).encode()
 
 
+def _bad_key(key: str) -> bytes:
+    """NCBI's reply to an API key it does not know (HTTP 400), in the JSON shape users of
+    E-utilities report; NBK25497 documents the key but not this reply, so the shape is ours."""
+    reply = {"error": "API key invalid", "api-key": key, "type": "invalid", "status": "unknown"}
+    return json.dumps(reply).encode()
+
+
 def _endpoint(path: str) -> str:
     """'esearch' from '/entrez/eutils/esearch.fcgi'; '' for a path outside E-utilities."""
     return path[len(PATH_PREFIX) :].removesuffix(".fcgi") if path.startswith(PATH_PREFIX) else ""
@@ -402,6 +409,10 @@ def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
                     self._reply(
                         record.status, b"<html><body>Server Error</body></html>\n", "text/html"
                     )
+                return
+            if fault and fault.kind == "badkey":
+                record.status = 400
+                self._reply(400, _bad_key(params.get("api_key", "")), JSON)
                 return
             if fault and fault.kind == "drop":
                 self.close_connection = True

@@ -157,3 +157,13 @@ def test_api_key_sets_ten_per_second(server: EutilsServer, monkeypatch: pytest.M
     client = PubMedClient(server.base_url, email="x@example.org")
     assert client.limiter.interval == pytest.approx(1.05 / 10)
     assert "k-123" not in client.interface
+
+
+def test_a_refused_api_key_is_named_with_ncbis_words_and_not_retried(server: EutilsServer) -> None:
+    server.faults.script("badkey")
+    client = fast_client(server, api_key="0123456789abcdef", max_attempts=5)
+    with pytest.raises(EntrezError, match=r"esearch failed: HTTP 400 .*: API key invalid") as info:
+        client.count(QUERY)
+    assert "NCBI_API_KEY" in info.value.hint
+    assert "0123456789abcdef" not in str(info.value)  # the key NCBI echoes back is not printed
+    assert [r.status for r in server.requests()] == [400]
