@@ -1,6 +1,6 @@
 """Dedup accuracy and speed on the labelled sets of bib-dedupe 0.7.2, side by side with bib-dedupe.
 
-For each set: our engine (:func:`reviewkit.dedup.engine.match`, the code ``reviewkit dedup``
+For each set: our engine (:func:`reviewkit.dedup.matching.match`, the code ``reviewkit dedup``
 runs) on the records as Records in memory, and bib-dedupe itself (prep → block → match →
 cluster, ``cpu=1``) in its own venv under ``benchmarks/.work/bib-dedupe-venv``. bib-dedupe's
 results are cached under ``benchmarks/.work/bib-dedupe-cache`` (they take minutes). With
@@ -197,7 +197,7 @@ def evaluate(pred: list[list[str]], truth: list[list[str]]) -> dict:
 def run_reviewkit(name: str) -> dict:
     """Load, match, cluster one set in this process (timed by run_isolated)."""
     from reviewkit.dedup.cluster import components
-    from reviewkit.dedup.engine import match
+    from reviewkit.dedup.matching import match
     from reviewkit.dedup.normalise import keys_for
 
     started, cpu = time.perf_counter(), time.process_time()

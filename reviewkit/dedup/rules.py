@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reviewkit.dedup.cluster import TITLE_CONFLICT
-from reviewkit.dedup.normalise import Keys, doi_work, standalone_numbers
+from reviewkit.dedup.identifiers import doi_work
+from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.pair import (
     AUTHORS_AGREE,
     AUTHORS_DOI_MIN,
@@ -49,6 +50,7 @@ from reviewkit.dedup.score import (
     translation_at_same_place,
 )
 from reviewkit.dedup.score import printed_again_next_volume as reprinted_next_volume
+from reviewkit.dedup.titles import standalone_numbers
 
 # --- identifiers ---------------------------------------------------------------------------
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from reviewkit.dedup.normalise import NOTICE_WORDS, Keys
+from reviewkit.dedup.normalise import Keys
+from reviewkit.dedup.titles import NOTICE_WORDS
 
 # The heading of a correction or retraction notice before the article's title (folded):
 # 'erratum to how do …', 'correction to …', 'retracted …'

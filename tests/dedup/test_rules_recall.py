@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dedup.helpers import TITLE, keys
 
-from reviewkit.dedup.engine import match
-from reviewkit.dedup.normalise import first_page, journal_words
+from reviewkit.dedup.matching import match
+from reviewkit.dedup.pages import first_page
 from reviewkit.dedup.rules import compare
 from reviewkit.dedup.score import Context, journal_match
+from reviewkit.dedup.venue import journal_words
 
 
 def verdict(ka, kb):
