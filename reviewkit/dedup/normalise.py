@@ -33,6 +33,7 @@ from reviewkit.dedup.venue import (
     embedded_place,
     is_conference,
     is_living_review_journal,
+    issue_number,
     journal_words,
     volume_key,
 )
@@ -74,6 +75,7 @@ class Keys:
     page_section: str  # the letters of a section page, folded ('jc', 's', 'e'); '' otherwise
     section_number: str  # the number of a section page ('JC6-9' -> '6', 'II387' -> '387')
     issue: str  # digits of the issue ('' when missing)
+    issue_number: str  # a plain issue number of one volume (venue.issue_number); '' if not
     thin: bool  # no journal, volume or page: a registration, a grey report, a bare title
     population: frozenset[str]  # groups the title names (child, adult, female, placebo …)
     authors: str  # folded surnames without spaces, first five authors
@@ -142,6 +144,7 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         page_section=section_letters(pages) if kind == "s" else "",
         section_number=section_number(pages) if kind == "s" else "",
         issue=volume_key(rec.issue),
+        issue_number=issue_number(rec.issue),
         thin=not (journal or volume or page),
         population=population_words(words),
         authors=authors,

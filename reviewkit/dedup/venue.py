@@ -42,6 +42,13 @@ _JOURNAL_STOP = frozenset(
 )
 # A journal's subtitle or translated name: 'Daru : journal of ...', 'Zhen ci yan jiu = Acupuncture research'
 _JOURNAL_SUBTITLE = re.compile(r"\s+[:=/]\s+")
+# An issue field that is an issue number of one volume: a bare number ('2', 'No. 2', '02').
+# A volume has at most 53 issues (a weekly journal, one volume a year, 53 weeks in some years);
+# a larger number is a record or article number an export put there (BMC's '143', a
+# database's running record number), or an issue numbered across volumes (Nature, BMJ);
+# 'Suppl 1', '1-2', '01-Feb' (a spreadsheet's date) name no single issue either.
+_ISSUE_NUMBER = re.compile(r"^\s*(?:no\.?\s*)?0*(\d{1,2})\s*$", re.I)
+MAX_ISSUES = 53
 _CONFERENCE = re.compile(r"\b(?:conference|congress|meeting|symposium)\b", re.I)
 
 
@@ -78,6 +85,14 @@ def embedded_place(journal: str) -> tuple[str, str] | None:
     1260-1265) 2010' -> ('18', '1260-1265')); None when there are none."""
     m = _EMBEDDED_PARTS.search(journal)
     return (m.group(1) or "", m.group(2)) if m else None
+
+
+def issue_number(issue: str) -> str:
+    """The issue as a number of one volume ('2', 'No. 02' -> '2'); '' for anything else:
+    no issue, a supplement, a double issue, a date, or a number over :data:`MAX_ISSUES`
+    (a record or article number, or an issue numbered across volumes)."""
+    m = _ISSUE_NUMBER.match(issue or "")
+    return m.group(1) if m and 1 <= int(m.group(1)) <= MAX_ISSUES else ""
 
 
 def volume_key(volume: str) -> str:
