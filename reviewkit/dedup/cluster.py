@@ -25,7 +25,6 @@ _MAX_TITLE_CHECKS = 400
 _DOI_TOLERANT = frozenset(
     {
         "biblio_match_doi_differs",
-        "notice_with_article_abstract",
         "printed_again_next_volume",
     }
 )

@@ -213,8 +213,13 @@ def title_only_record(p: Pair) -> Outcome:
 
 
 def notice_with_article_abstract(p: Pair) -> Outcome:
+    """An erratum whose record carries its article's title (after the heading), authors,
+    journal and whole abstract: a database copied the article's record, or it is the notice
+    with the article's abstract attached (its own DOI and page say so). Labelled sets split on
+    errata against their articles, and an erratum under the article's DOI on another page is
+    queued (same_doi_notice): so is this one, for a person to say which it is."""
     if p.ka.notice != p.kb.notice and notice_copies_article(p.ka, p.kb):
-        return DUPLICATE, 0.85
+        return UNCERTAIN, 0.85
     return None
 
 
@@ -394,7 +399,7 @@ RULES: tuple[Rule, ...] = (
     Rule("title_differs", title_differs, "different titles are different works"),
     Rule("population_differs", population_differs, "'Pediatric' / 'Adult': other people"),
     Rule("title_only_record", title_only_record, "a bare title never merges by itself"),
-    Rule("notice_with_article_abstract", notice_with_article_abstract, "a copied record"),
+    Rule("notice_with_article_abstract", notice_with_article_abstract, "erratum + abstract: ask"),
     Rule("notice_veto", notice_veto, "an erratum, reply or comment is not its article"),
     Rule("title_number_typo", title_number_typo, "a number typo where the place agrees exactly"),
     Rule("title_numbers_differ", title_numbers_differ, "part 1 and part 2 are two works"),
