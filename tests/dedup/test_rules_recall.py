@@ -307,13 +307,13 @@ def test_an_erratum_whose_record_carries_the_articles_abstract_goes_to_a_person(
 def test_an_article_printed_again_in_the_next_volume_page_for_page_is_one_record():
     first = dict(
         abstract_sections=[{"label": "", "text": ABSTRACT}],
-        year=2009,
-        volume="24",
-        issue="1",
-        pages="46-54",
-        doi="10.1057/jit.2009.2",
+        year=2019,
+        volume="45",
+        issue="3",
+        pages="245-253",
+        doi="10.1000/sjweh.3790",
     )
-    again = dict(first, year=2010, volume="25", pages="56-64", doi="10.1057/jit.2008.23")
+    again = dict(first, year=2020, volume="46", pages="112-120", doi="10.1000/sjweh.3902")
     a, b = keys(1, **first), keys(2, **again)
     assert (a.page_count, b.page_count) == (9, 9)
     assert verdict(a, b) == ("duplicate", "printed_again_next_volume")
@@ -322,8 +322,8 @@ def test_an_article_printed_again_in_the_next_volume_page_for_page_is_one_record
     # other republications of one text, which the labelled sets disagree about, go to review:
     # a page more, two volumes on, an author added, a conference abstract printed twice
     for change in (
-        dict(pages="56-65"),
-        dict(year=2011, volume="26"),
+        dict(pages="112-121"),
+        dict(year=2021, volume="47"),
         dict(authors=["Hansen, Kari", "Olsen, Per", "Berg, Anne", "Lie, Tor"]),
         dict(journal="Scandinavian Journal of Work, Environment and Health. Conference: NOS"),
     ):
