@@ -399,7 +399,11 @@ RULES: tuple[Rule, ...] = (
     Rule("title_differs", title_differs, "different titles are different works"),
     Rule("population_differs", population_differs, "'Pediatric' / 'Adult': other people"),
     Rule("title_only_record", title_only_record, "a bare title never merges by itself"),
-    Rule("notice_with_article_abstract", notice_with_article_abstract, "erratum + abstract: ask"),
+    Rule(
+        "notice_with_article_abstract",
+        notice_with_article_abstract,
+        "an erratum carrying its article's abstract: a person decides",
+    ),
     Rule("notice_veto", notice_veto, "an erratum, reply or comment is not its article"),
     Rule("title_number_typo", title_number_typo, "a number typo where the place agrees exactly"),
     Rule("title_numbers_differ", title_numbers_differ, "part 1 and part 2 are two works"),
