@@ -1,6 +1,6 @@
 """Dedup accuracy and speed on the labelled sets of bib-dedupe 0.7.2, side by side with bib-dedupe.
 
-For each set: our engine (:func:`reviewkit.dedup.engine.match`, the code ``reviewkit dedup``
+For each set: our engine (:func:`reviewkit.dedup.matching.match`, the code ``reviewkit dedup``
 runs) on the records as Records in memory, and bib-dedupe itself (prep → block → match →
 cluster, ``cpu=1``) in its own venv under ``benchmarks/.work/bib-dedupe-venv``. bib-dedupe's
 results are cached under ``benchmarks/.work/bib-dedupe-cache`` (they take minutes). With
@@ -25,76 +25,14 @@ from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
+from benchmarks.dedup_notes import AUDIT_NOTES, HELD_OUT_NOTES
 from benchmarks.measure import run_isolated
 
 SETS = ("diabetes", "cardiac", "neuroimaging", "srsr", "depression", "digital_work")
 # The collection's four other labelled sets, which no rule was written for: measured beside the
 # six (results/dedup-heldout.md) to show whether the rules carry over. What was looked at, and
-# what came of it, is in HELD_OUT_NOTES (written under that table).
+# what came of it, is in dedup_notes.HELD_OUT_NOTES (written under that table).
 HELD_OUT = ("cytology_screening", "haematology", "respiratory", "stroke")
-HELD_OUT_NOTES = (
-    "## Which held-out pairs were looked at",
-    "",
-    "The held-out sets stand in for the hidden ones, so their rows were read only as examples of",
-    "a kind, each fix a rule for that kind with its own test on hand-made records:",
-    "",
-    "- stop 19: the false merges of all four sets, which gave the '… Editorial Comment' notice rule.",
-    "- issue 14 (c14): respiratory's false merges, and haematology's and stroke's missed pairs.",
-    "  Kinds found: a page in a lettered section ('JC6-9' of ACP Journal Club inside Annals) is",
-    "  another place than a plain page; a one-digit page slip with a heading added to one title",
-    "  ('…: Brief communication') when issue and last page agree; a half-translated title at the",
-    "  same place (title score 80-85) goes to the queue; a correction titled with its article's",
-    "  place ('… (vol 85, pg 553, 2010)', Web of Science; Embase writes the journal) is a notice.",
-    "  cytology_screening was not looked at.",
-    "- issue 14 (d21): every pair bib-dedupe merges and reviewkit does not, on haematology (7),",
-    "  stroke (1) and cytology_screening (0), and the kinds they stand for counted on all ten sets:",
-    "  - stroke id_0000014 / id_0000015: one abstract, journal, volume, issue, title and author list",
-    "    alike, pages e8-e9 / e3. Kind: one issue, long title and author list with another first",
-    "    page is one article whose page an export garbled (rule same_issue_other_page): on the ten",
-    "    sets 10 such pairs that no other rule merged, all labelled true, all now merged (stroke 1,",
-    "    depression 8, srsr 1). Section pages are now tested in one place, score.pages_conflict,",
-    "    so every rule's tally sees 'JC6-9' / '8' and 'A486' / 'S321' (not only one rule).",
-    "  - haematology id_0000008, id_0000009 / id_0000039, id_0000040 (4 pairs): a letter and its",
-    "    '... - Reply' by other authors. Label convention, below.",
-    "  - haematology id_0000229, id_0000230 / id_0000231: MEDLINE's bracketed translation against",
-    "    another English title at one place, one author. Translated titles, below.",
-    "  - haematology id_0000818 / id_0000819: an NEJM letter retitled ('Eculizumab in severe",
-    "    Shiga-toxin-associated HUS' / 'Complement Blockade in ...'), one record without volume or",
-    "    pages: titles that share little and no place to compare; no kind to merge on.",
-    "",
-    "What the labels do that the rules do not follow:",
-    "",
-    "- respiratory, 1 false merge (id_0001881 / id_0001882): an online-first record (2012, no",
-    "  volume, pages 1-9) and its print copy (2013, 398:515-523, nine pages too), same title,",
-    "  journal and six authors. It is one article; the labels keep it apart but join the same",
-    "  kind elsewhere: in this set (Surg Endosc 2013, pages 1-6 / 27:2422-2427), and of the 8",
-    "  pairs merged on the ten sets where one record lacks the volume and the years differ, 7",
-    "  (srsr, depression) are labelled true. Label noise; the rule stays.",
-    "- haematology: the labels join letters with their replies and errata with their articles",
-    "  (on the ten sets, notices against their articles with titles alike are labelled apart in",
-    "  64 of 65 reply/comment pairs and 22 of 39 errata pairs; a title ending '... Reply' against",
-    "  its letter's, title score 90 or more: 34 pairs, 30 labelled apart, 26 of haematology's own",
-    "  30 among them), and trial registrations of one sponsor whose titles differ in population",
-    "  or arm ('Adult' / 'Adolescent', 'Sensitive' / 'Resistant'). reviewkit keeps these apart",
-    "  (README: a notice is not its article; a differing population word keeps records apart;",
-    "  a reply by other authors waits in the queue), hence the recall gap there.",
-    "- widening the merge of same place + same author list to titles scoring 80-88 would merge",
-    "  more true pairs (haematology 2, respiratory 2, srsr 2, cardiac 1, depression 3), but",
-    "  depression's labels keep apart a German article and its translated record at one place",
-    "  (id_0013378 / id_0013380); so titles scoring 80-85 there are queued, not merged.",
-    "- translated titles (d21, measured on all ten sets): MEDLINE's bracketed translation",
-    "  ('[Title]') against another database's English title at one place (journal, volume, first",
-    "  page, year) under one author list is one article in every bibliographic sense. Of the 26",
-    "  such pairs with titles under 95, the labels join 21 (respiratory 6, haematology 2,",
-    "  depression 13) and keep 5 apart, all in depression (id_0013378 / id_0013380, id_0036292 /",
-    "  id_0058256, id_0053578 / id_0053603, id_0055730 / id_0055733, id_0067604 / id_0068657),",
-    "  indistinguishable from the 13 it joins. Merging the kind (a rule and a chaining-guard pass)",
-    "  would merge 8 more true pairs (respiratory 5, haematology 2, depression 1) and add those",
-    "  5 false merges on depression, a dev set held to 0. So titles that share nothing (under 60)",
-    "  go to a person under their own rule, translated_title_same_place (they were merged and",
-    "  then refused by the chaining guard); titles 60-80 alike merge (same_place_and_authors),",
-    "  80-85 are queued as before. The cost of not merging: respiratory 5, haematology 2 pairs.",
-)
 HERE = Path(__file__).resolve().parent
 WORK = HERE / ".work"
 VENV = WORK / "bib-dedupe-venv"
@@ -197,7 +135,7 @@ def evaluate(pred: list[list[str]], truth: list[list[str]]) -> dict:
 def run_reviewkit(name: str) -> dict:
     """Load, match, cluster one set in this process (timed by run_isolated)."""
     from reviewkit.dedup.cluster import components
-    from reviewkit.dedup.engine import match
+    from reviewkit.dedup.matching import match
     from reviewkit.dedup.normalise import keys_for
 
     started, cpu = time.perf_counter(), time.process_time()
@@ -210,8 +148,15 @@ def run_reviewkit(name: str) -> dict:
     done = time.perf_counter()
     merges = Counter(e.rule for e in result.accepted)
     queued = Counter(u.rule for u in result.uncertain)
+    cpu_s = round(time.process_time() - cpu, 2)  # CPU time: what the wall time would be unshared
+    truth = pairs_of(true_clusters(name))  # after the clock: what each rule merged wrongly
+    apart = Counter(
+        e.rule for e in result.accepted if tuple(sorted((ids[e.a], ids[e.b]))) not in truth
+    )
     return {
-        "rule_pairs": {r: [merges[r], queued[r]] for r in sorted(set(merges) | set(queued))},
+        "rule_pairs": {
+            r: [merges[r], queued[r], apart[r]] for r in sorted(set(merges) | set(queued))
+        },
         "clusters": [[ids[i] for i in c] for c in clusters if len(c) > 1],
         "queue": [(ids[u.a], ids[u.b], u.rule) for u in result.uncertain],
         "pairs_compared": result.pairs_compared,
@@ -219,9 +164,7 @@ def run_reviewkit(name: str) -> dict:
         "records": len(ids),
         "load_s": round(loaded - started, 2),
         "match_s": round(done - loaded, 2),
-        "cpu_s": round(
-            time.process_time() - cpu, 2
-        ),  # CPU time: what the wall time would be unshared
+        "cpu_s": cpu_s,
     }
 
 
@@ -457,24 +400,68 @@ def rule_table(sets: dict) -> list[str]:
     ]
     for rule in order:
         cells = [sets[n]["reviewkit"].get("rule_pairs", {}).get(rule, [0, 0]) for n in sets]
-        on = sum(1 for m, q in cells if m or q)
+        on = sum(1 for m, q, *_ in cells if m or q)
         note = "fires on one set only" if on == 1 and len(sets) > 1 else ""
-        lines.append(f"| {rule} | " + " | ".join(f"{m} / {q}" for m, q in cells) + f" | {note} |")
+        lines.append(
+            f"| {rule} | " + " | ".join(f"{m} / {q}" for m, q, *_ in cells) + f" | {note} |"
+        )
+    return lines
+
+
+def rules_by_set(sets: dict) -> list[str]:
+    """The audit table over every labelled set measured (dev and held-out): per rule, the sets
+    it fires on, its merges, the share of its largest set, merged pairs labelled apart and
+    queued pairs. Flagged: a rule firing on one set only, or taking most of its merges from
+    one set; each flagged rule is accounted for in :data:`benchmarks.dedup_notes.AUDIT_NOTES`."""
+    from reviewkit.dedup.rules import RULES
+
+    why = {r.name: r.why for r in RULES}
+    fired = {r for row in sets.values() for r in row["reviewkit"].get("rule_pairs", {})}
+    order = [r.name for r in RULES if r.name in fired] + sorted(fired - {r.name for r in RULES})
+    lines = [
+        "",
+        f"## Rules by set ({len(sets)} labelled sets)",
+        "",
+        "Per rule over the dev and held-out sets: the sets it merges or queues on, its merges,",
+        "the share of them from its largest set, merged pairs that the labels keep apart (before",
+        "clustering: a pair can be labelled apart yet its records end in one true cluster) and",
+        "queued pairs. Flagged: fires on one set only, or more than half its merges from one set.",
+        "",
+        "| rule | sets | merges | largest set (share) | merged, labelled apart | queued | flag | kind |",
+        "|---|---:|---:|---|---:|---:|---|---|",
+    ]
+    for rule in order:
+        cells = {n: sets[n]["reviewkit"].get("rule_pairs", {}).get(rule, [0, 0, 0]) for n in sets}
+        on = [n for n, c in cells.items() if c[0] or c[1]]
+        merges = sum(c[0] for c in cells.values())
+        top = max(cells, key=lambda n: cells[n][0])
+        share = cells[top][0] / merges if merges else 0.0
+        apart = sum(c[2] if len(c) > 2 else 0 for c in cells.values())
+        queued = sum(c[1] for c in cells.values())
+        flag = "one set" if len(on) == 1 else "mostly one set" if share > 0.5 else ""
+        largest = f"{top} ({share:.0%})" if merges else "–"
+        lines.append(
+            f"| {rule} | {len(on)} | {merges} | {largest} | {apart} | {queued} | {flag}"
+            f" | {why.get(rule, 'merges the chaining guard held back')} |"
+        )
     return lines
 
 
 def main(results_dir: Path, sets: tuple[str, ...] = SETS) -> dict:
-    """The six benchmark sets with their targets (dedup.md); the held-out sets beside them."""
-    figures = measure(results_dir, sets, "dedup.md")
+    """The six benchmark sets with their targets (dedup.md); the held-out sets beside them
+    (dedup-heldout.md), and the rules audited over all ten (dedup.md, "Rules by set")."""
+    figures = measure(sets)
+    notes: tuple[str, ...] = ()
     if sets == SETS:
-        measure(results_dir, HELD_OUT, "dedup-heldout.md", HELD_OUT_NOTES)
+        held = measure(HELD_OUT)
+        write_markdown(held, results_dir / "dedup-heldout.md", HELD_OUT_NOTES)
+        notes = (*rules_by_set({**figures["sets"], **held["sets"]}), "", *AUDIT_NOTES)
+    write_markdown(figures, results_dir / "dedup.md", notes)
     return figures
 
 
-def measure(
-    results_dir: Path, sets: tuple[str, ...], markdown: str, notes: tuple[str, ...] = ()
-) -> dict:
-    """Run both tools on ``sets`` and write the table with its targets to ``markdown``."""
+def measure(sets: tuple[str, ...]) -> dict:
+    """Run both tools on ``sets``: figures per set and the targets."""
     figures: dict = {
         "sets": {},
         "load_average": round(os.getloadavg()[0], 1),
@@ -494,7 +481,6 @@ def measure(
     if dep:  # the speed targets are set on the largest set
         figures["targets"]["depression_under_60s"] = dep["wall_s"] < 60
         figures["targets"]["depression_under_2GB"] = dep["peak_mb"] < 2048
-    write_markdown(figures, results_dir / markdown, notes)
     return figures
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from reviewkit.dedup.normalise import Keys, doi_work
+from reviewkit.dedup.identifiers import doi_work
+from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.score import PairVerdict, title_similarity
 
 TITLE_CONFLICT = 60.0  # titles less similar than this never share a cluster by rule
@@ -24,7 +25,6 @@ _MAX_TITLE_CHECKS = 400
 _DOI_TOLERANT = frozenset(
     {
         "biblio_match_doi_differs",
-        "notice_with_article_abstract",
         "printed_again_next_volume",
     }
 )

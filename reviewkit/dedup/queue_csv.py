@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewkit import outputs
-from reviewkit.dedup.engine import PAIR_FIELDS, merge_refusal, person_id, review_queue
+from reviewkit.dedup.review import PAIR_FIELDS, merge_refusal, person_id, review_queue
 from reviewkit.errors import UserError
 from reviewkit.formats import csv_format
 from reviewkit.formats.text import read_text

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reviewkit.dedup.cluster import TITLE_CONFLICT
-from reviewkit.dedup.normalise import Keys, doi_work, standalone_numbers
+from reviewkit.dedup.identifiers import doi_work
+from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.pair import (
     AUTHORS_AGREE,
     AUTHORS_DOI_MIN,
@@ -49,6 +50,7 @@ from reviewkit.dedup.score import (
     translation_at_same_place,
 )
 from reviewkit.dedup.score import printed_again_next_volume as reprinted_next_volume
+from reviewkit.dedup.titles import standalone_numbers
 
 # --- identifiers ---------------------------------------------------------------------------
 
@@ -211,8 +213,13 @@ def title_only_record(p: Pair) -> Outcome:
 
 
 def notice_with_article_abstract(p: Pair) -> Outcome:
+    """An erratum whose record carries its article's title (after the heading), authors,
+    journal and whole abstract: a database copied the article's record, or it is the notice
+    with the article's abstract attached (its own DOI and page say so). Labelled sets split on
+    errata against their articles, and an erratum under the article's DOI on another page is
+    queued (same_doi_notice): so is this one, for a person to say which it is."""
     if p.ka.notice != p.kb.notice and notice_copies_article(p.ka, p.kb):
-        return DUPLICATE, 0.85
+        return UNCERTAIN, 0.85
     return None
 
 
@@ -392,7 +399,11 @@ RULES: tuple[Rule, ...] = (
     Rule("title_differs", title_differs, "different titles are different works"),
     Rule("population_differs", population_differs, "'Pediatric' / 'Adult': other people"),
     Rule("title_only_record", title_only_record, "a bare title never merges by itself"),
-    Rule("notice_with_article_abstract", notice_with_article_abstract, "a copied record"),
+    Rule(
+        "notice_with_article_abstract",
+        notice_with_article_abstract,
+        "an erratum carrying its article's abstract: a person decides",
+    ),
     Rule("notice_veto", notice_veto, "an erratum, reply or comment is not its article"),
     Rule("title_number_typo", title_number_typo, "a number typo where the place agrees exactly"),
     Rule("title_numbers_differ", title_numbers_differ, "part 1 and part 2 are two works"),

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from reviewkit.dedup.normalise import NOTICE_WORDS, Keys
+from reviewkit.dedup.normalise import Keys
+from reviewkit.dedup.titles import NOTICE_WORDS
 
 # The heading of a correction or retraction notice before the article's title (folded):
 # 'erratum to how do …', 'correction to …', 'retracted …'
@@ -285,12 +286,23 @@ def printed_again_next_volume(ka: Keys, kb: Keys) -> bool:
 
 
 def same_place(ka: Keys, kb: Keys) -> bool:
-    """Same volume and first page (both given)."""
+    """Same volume and first page (both given), not in two different issues
+    (:func:`issues_differ`)."""
     return (
         bool(ka.volume and ka.first_page)
         and ka.volume == kb.volume
         and ka.first_page == kb.first_page
+        and not issues_differ(ka, kb)
     )
+
+
+def issues_differ(ka: Keys, kb: Keys) -> bool:
+    """Both records give a plain issue number of one volume, and they differ. A journal that
+    numbers its pages per issue prints page 54 in issue 1 and again in issue 2 of one volume:
+    across issues the first page identifies nothing, so volume and page are no evidence of one
+    article. An issue field holding a record or article number, a supplement or a date
+    (:func:`reviewkit.dedup.venue.issue_number` gives '' for those) says nothing either way."""
+    return bool(ka.issue_number and kb.issue_number) and ka.issue_number != kb.issue_number
 
 
 def translation_at_same_place(ka: Keys, kb: Keys) -> bool:

@@ -18,7 +18,7 @@ from itertools import combinations
 
 import networkx as nx
 
-from reviewkit.dedup.engine import person_id
+from reviewkit.dedup.review import person_id
 from reviewkit.errors import UserError
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dedup.helpers import TITLE, keys
 
-from reviewkit.dedup.engine import match
-from reviewkit.dedup.normalise import first_page, page_range
+from reviewkit.dedup.matching import match
+from reviewkit.dedup.pages import first_page, page_range
 from reviewkit.dedup.rules import RULES, compare
 from reviewkit.dedup.score import pages_conflict
 

@@ -6,10 +6,12 @@ from dedup.helpers import TITLE, keys, other
 
 from reviewkit.dedup.block import candidate_pairs
 from reviewkit.dedup.cluster import components
-from reviewkit.dedup.engine import match, shared_dois
-from reviewkit.dedup.normalise import doi_key, keys_for, match_title
+from reviewkit.dedup.identifiers import doi_key
+from reviewkit.dedup.matching import match, shared_dois
+from reviewkit.dedup.normalise import keys_for
 from reviewkit.dedup.rules import compare
 from reviewkit.dedup.score import Context, journal_match
+from reviewkit.dedup.titles import match_title
 
 
 def verdict(ka, kb, ctx=None):

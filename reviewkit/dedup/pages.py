@@ -1,0 +1,101 @@
+"""Page fields as dedup compares them: first and last page, several ranges, e-locators,
+section pages ('JC6-9', 'S14'), pages a spreadsheet turned into dates."""
+
+from __future__ import annotations
+
+import re
+
+from reviewkit.records import normalise_pages
+
+_NUMBER = re.compile(r"\d+")
+# Pages a spreadsheet turned into dates: '01-Oct' (pages 1-10), 'Jan-78' (pages 1-78).
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DATE_PAGES = re.compile(r"^\s*(?:(\d{1,2})-([A-Za-z]{3})|([A-Za-z]{3})-(\d+))\s*$")
+_PAGE_RANGE = re.compile(r"[A-Za-z]?(\d+)-[A-Za-z]?(\d+)")
+# Electronic article numbers: PLoS-style 'e0094853', BMJ's 'c1804' / 'b2345' (a lower-case
+# letter for the year's series). Upper-case letters before a page ('A486', 'S321', 'E200')
+# number the pages of a supplement of abstracts: printed pages, compared by their digits, of
+# kind 's' (a section page, below) so that they are not taken for a plain page of the volume.
+_ELOCATOR = re.compile(r"^(?:[eE]\d{4,}|[a-d]\d{3,})$")
+# A page in a lettered section of an issue: 'JC6-9' (ACP Journal Club printed inside Annals),
+# 'S14' (a supplement), 'A486' (abstracts). Another place in the volume than plain page 6.
+# Not a publisher's manuscript id ('ddq316': three lower-case letters), which names no page.
+_SECTION_PAGE = re.compile(r"^(?:[A-Za-z]{1,2}|[A-Z]{3,4})\d")
+
+
+def first_page(pages: str) -> str:
+    """Digits of the first page: '0221-8' -> '221'; 'S14-7' -> '14'; 'e0123' -> '123'; 'nov' -> '';
+    pages a spreadsheet read as a date: '01-Oct' -> '1', 'Jan-78' -> '1'; dates and article ids
+    ('2010/04', 'ddq316') -> ''; several ranges in any order: the lowest ('260, 245-253' -> '245')."""
+    return page_range(pages)[0]
+
+
+def page_range(pages: str) -> tuple[str, str]:
+    """(first page, last page) as digits; the last is '' for one page or no range.
+
+    Several ranges ('S12-S14, S8'), which databases list in different orders, give the range of
+    the lowest first page: the order is an export's choice, not the article's."""
+    if "," in pages or ";" in pages:
+        ranges = [page_range(part) for part in re.split(r"[,;]", pages)]
+        ranges = [r for r in ranges if r[0]]
+        return min(ranges, key=lambda r: int(r[0])) if ranges else ("", "")
+    if "/" in pages or re.match(r"\s*[A-Za-z]{2,}\d", pages or ""):
+        return (
+            "",
+            "",
+        )  # a date ('2010/04') or an article id ('ddq316', 'RRN1281'): no page to compare
+    date = _DATE_PAGES.match(pages or "")
+    if date:  # a spreadsheet made a date of 'first-last': the month is a page number
+        day, month, month2, last = date.groups()
+        if day and month.lower() in _MONTHS:
+            return day.lstrip("0"), str(_MONTHS.index(month.lower()) + 1)
+        if month2 and month2.lower() in _MONTHS:
+            return str(_MONTHS.index(month2.lower()) + 1), last.lstrip("0")
+    first, _, last = normalise_pages(pages).partition("-")
+    first, last = re.sub(r"\D", "", first).lstrip("0"), re.sub(r"\D", "", last).lstrip("0")
+    return first, (last if last != first else "")
+
+
+def range_starts(pages: str) -> frozenset[str]:
+    """First pages of each range of a field with several ('E14; discussion 328-9' -> 14, 328);
+    empty for one range. Databases list the ranges of one article in different orders, or
+    keep only one of them."""
+    parts = re.split(r"[,;]", pages or "")
+    if len(parts) < 2:
+        return frozenset()
+    starts = (page_range(re.sub(r"^\s*[A-Za-z ]{2,}", "", part))[0] for part in parts)
+    return frozenset(s for s in starts if s)
+
+
+def page_kind(pages: str) -> str:
+    """'e' for an electronic article number ('c1804', 'e0094853'), 'p' for a printed page
+    number ('1014', '487-488'), 's' for a page of a lettered section ('JC6-9', 'S14', 'A486'),
+    '' for anything else (roman numerals, no pages)."""
+    pages = (pages or "").strip()
+    if _ELOCATOR.match(pages):
+        return "e"
+    if _SECTION_PAGE.match(pages):
+        return "s"
+    return "p" if pages[:1].isdigit() else ""
+
+
+def section_letters(pages: str) -> str:
+    """The letters that name the section of a section page ('JC6-9' -> 'jc', 'e8-e9' -> 'e',
+    'S14' -> 's'); call for a page of kind 's'."""
+    return re.match(r"[A-Za-z]*", pages.strip()).group(0).lower()
+
+
+def section_number(pages: str) -> str:
+    """The number of a section page ('JC6-9' -> '6', 'II387' -> '387')."""
+    m = _NUMBER.search(pages)
+    return m.group(0).lstrip("0") if m else ""
+
+
+def page_count(pages: str) -> int | None:
+    """Pages in a 'first-last' range: '46-54' -> 9, '273-6' -> 4; None for one page, an
+    e-locator or a range that runs backwards or past 999 pages."""
+    m = _PAGE_RANGE.fullmatch(normalise_pages(pages))
+    if not m:
+        return None
+    count = int(m.group(2)) - int(m.group(1)) + 1
+    return count if 1 < count < 1000 else None

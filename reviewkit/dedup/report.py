@@ -1,0 +1,181 @@
+"""What dedup has done, for people and for PRISMA: the merged view of a cluster, the counts,
+merges and queued pairs per rule, and the clusters as CSV."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reviewkit import outputs
+from reviewkit.dedup.cluster import GuardedClusters
+from reviewkit.dedup.review import review_queue
+from reviewkit.dedup.rules import RULES
+from reviewkit.errors import UserError
+from reviewkit.records import Record, normalise_title
+from reviewkit.store import duplicates as links
+from reviewkit.store import records as record_rows
+from reviewkit.store.db import Store
+
+
+@dataclass
+class MergedRecord:
+    canonical_id: int
+    member_ids: list[int]
+    title: str
+    year: int | None
+    journal: str
+    authors: list[str]
+    dois: list[str]
+    pmids: list[str]
+    pmcids: list[str]
+    sources: list[str]
+    origins: list[str]
+
+
+def cluster_members(db: Store, record_id: int) -> tuple[int, list[int]]:
+    """(canonical id, member ids) of the cluster holding ``record_id``."""
+    cmap = links.canonical_map(db)
+    if record_id not in cmap:
+        raise UserError(f"no record with id {record_id}")
+    canonical = cmap[record_id]
+    return canonical, sorted(r for r, c in cmap.items() if c == canonical)
+
+
+def _best_title(recs: list[Record]) -> str:
+    titled = [r.title for r in recs if r.title]
+    if not titled:
+        return ""
+    counts = Counter(normalise_title(t) for t in titled)
+    return max(titled, key=lambda t: (not t.startswith("["), counts[normalise_title(t)], len(t)))
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))
+
+
+def merged_view(db: Store, canonical_id: int) -> MergedRecord:
+    """One view of a cluster: best title, all identifiers, all sources."""
+    canonical, members = cluster_members(db, canonical_id)
+    by_id = record_rows.get_records(db, members)
+    recs = [by_id[m] for m in members]
+    years = Counter(r.year for r in recs if r.year)
+    return MergedRecord(
+        canonical_id=canonical,
+        member_ids=members,
+        title=_best_title(recs),
+        year=years.most_common(1)[0][0] if years else None,
+        journal=max((r.journal for r in recs), key=len, default=""),
+        authors=max((r.authors for r in recs), key=len, default=[]),
+        dois=_unique(r.doi for r in recs),
+        pmids=_unique(r.pmid for r in recs),
+        pmcids=_unique(r.pmcid for r in recs),
+        sources=_unique(r.source for r in recs),
+        origins=_unique(r.origin for r in recs),
+    )
+
+
+@dataclass
+class DedupReport:
+    records: int
+    studies: int
+    clusters: int  # clusters with two or more records
+    removed_automatically: int
+    removed_by_hand: int
+    pending_review: int
+    runs: int
+
+
+def dedup_report(db: Store) -> DedupReport:
+    """Counts for PRISMA: duplicates removed by rules and by people, and what is left to review."""
+    current = links.current_links(db, "duplicate")
+    ids = [r for r in links.canonical_map(db)]
+    guard = GuardedClusters({})
+    auto = by_hand = 0
+    for lk in sorted(current, key=lambda lk: not lk.made_by.startswith("rule:")):
+        if guard.find(lk.record_a) != guard.find(lk.record_b):
+            guard.union(lk.record_a, lk.record_b)
+            if lk.made_by.startswith("rule:"):
+                auto += 1
+            else:
+                by_hand += 1
+    studies = len(ids) - auto - by_hand
+    clusters = len({guard.find(x) for lk in current for x in (lk.record_a, lk.record_b)})
+    return DedupReport(
+        len(ids), studies, clusters, auto, by_hand, len(review_queue(db)), links.dedup_run_count(db)
+    )
+
+
+@dataclass(frozen=True)
+class RuleCount:
+    rule: str
+    why: str
+    merges: int  # duplicate links in force that this rule made
+    queued: int  # pairs waiting for review that this rule sent there
+
+
+def rule_report(db: Store) -> list[RuleCount]:
+    """Per rule of the table (in its order), then per chaining-guard refusal: the merges in
+    force that it made and the pairs it sent to the review queue."""
+    merges = Counter(
+        lk.made_by.removeprefix("rule:")
+        for lk in links.current_links(db, "duplicate")
+        if lk.made_by.startswith("rule:")
+    )
+    queued = Counter(q.rule for q in review_queue(db))
+    rows = [RuleCount(r.name, r.why, merges.pop(r.name, 0), queued.pop(r.name, 0)) for r in RULES]
+    for name in sorted(set(merges) | set(queued)):
+        why = "a merge the chaining guard held back" if name.startswith("chain_guard:") else ""
+        rows.append(RuleCount(name, why, merges[name], queued[name]))
+    return rows
+
+
+CSV_COLUMNS = (
+    "cluster",
+    "record_id",
+    "canonical",
+    "source",
+    "origin",
+    "title",
+    "year",
+    "doi",
+    "pmid",
+    "linked_by",
+)
+
+
+def write_clusters_csv(db: Store, path: Path) -> int:
+    """One row per record in a cluster of two or more; returns the number of clusters."""
+    cmap = links.canonical_map(db)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for rid, canonical in cmap.items():
+        clusters[canonical].append(rid)
+    multi = {c: sorted(m) for c, m in clusters.items() if len(m) > 1}
+    made_by: dict[int, set[str]] = defaultdict(set)
+    for lk in links.current_links(db, "duplicate"):
+        made_by[lk.record_a].add(lk.made_by)
+        made_by[lk.record_b].add(lk.made_by)
+    recs = record_rows.get_records(db, [r for m in multi.values() for r in m])
+    # atomic, formula-looking titles neutralised, errors name the path (reviewkit.outputs)
+    with outputs.open_atomic(path, newline="") as fh:
+        writer = outputs.csv_writer(fh)
+        writer.writerow(CSV_COLUMNS)
+        for canonical in sorted(multi):
+            for rid in multi[canonical]:
+                r = recs[rid]
+                writer.writerow(
+                    (
+                        canonical,
+                        rid,
+                        int(rid == canonical),
+                        r.source,
+                        r.origin,
+                        r.title,
+                        r.year or "",
+                        r.doi,
+                        r.pmid,
+                        ";".join(sorted(made_by[rid])),
+                    )
+                )
+    return len(multi)

@@ -1,0 +1,179 @@
+"""Titles as dedup compares them: the folded title, its numbers, notices (errata, replies,
+comments), generic titles, translations and the population words a title names."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+
+from reviewkit.records import normalise_title
+
+# Words that mark a record about another record (not a copy of it).
+NOTICE_WORDS = frozenset(
+    [
+        "erratum",
+        "errata",
+        "corrigendum",
+        "correction",
+        "corrections",
+        "retraction",
+        "retracted",
+        "reply",
+        "response",
+        "comment",
+        "comments",
+        "commentary",
+        "letter",
+        "editorial",
+    ]
+)
+# Words of titles that recur in every issue ('Editorial', "Editor's comments", 'Preface').
+GENERIC_WORDS = NOTICE_WORDS | frozenset(
+    [
+        "editor",
+        "editors",
+        "preface",
+        "foreword",
+        "introduction",
+        "remarks",
+        "notes",
+        "note",
+        "news",
+        "announcement",
+        "announcements",
+        "issue",
+        "acknowledgement",
+        "acknowledgements",
+        "reviewers",
+    ]
+)
+_GENERIC_MAX_WORDS = 10
+# 'Author reply: …', 'In response to …', 'A comment on …': a notice whose first word is not one
+_REPLY_LEADS = frozenset(["author", "authors", "in", "a", "our"])
+_REPLY_WORDS = frozenset(["reply", "replies", "response", "comment", "comments"])
+_RE_HEAD = re.compile(r"\s*re\s*:", re.I)  # 'Re: Title' (a letter); not 'Re-examining …'
+# A correction titled with the article it corrects and that article's place at the end: Web of
+# Science 'Title (vol 85, pg 553, 2010)', Embase 'Title (New England Journal of Medicine (2009)
+# 360 (542-544))'. A notice; the tail is dropped from the title compared, so that two records
+# of one correction agree (the article's own record has no such tail, and differs as a notice).
+_CORRECTION_TAIL = re.compile(
+    r"\s*\((?:\s*vol\.?\s*\w+\s*,\s*pg\.?\s*\w+\s*,\s*(?:19|20)\d\d\s*"
+    r"|[A-Z][^()]*\((?:19|20)\d\d\)\s*\w+\s*(?:\([^()]*\)\s*)+)\)\s*\.?\s*$",
+    re.I,
+)
+# Embase, Ovid and Scopus give a comment the title of the article it comments on, followed by
+# what it is: 'Atypical HUS: what is new Editorial Comment'. Two words at the end, both needed
+# ('… : a commentary' alone may end an ordinary article's title).
+_NOTICE_TAILS = frozenset(
+    [
+        ("editorial", "comment"),
+        ("editorial", "comments"),
+        ("invited", "comment"),
+        ("invited", "commentary"),
+        ("author", "reply"),
+        ("authors", "reply"),
+    ]
+)
+_LANGUAGE_NOTE = re.compile(
+    r"\s*[\[(](?:in\s+)?[A-Za-z]+(?:\s+with\s+[A-Za-z]+\s+abstract)?[\])]\.?\s*$", re.I
+)
+# Embase appends the original-language title: 'Title. Chinese' / 'Title. Czech Metabolismus ...'
+_LANGUAGES = (
+    "chinese|japanese|korean|russian|german|french|spanish|italian|portuguese|polish|czech|"
+    "dutch|danish|swedish|norwegian|finnish|hungarian|turkish|greek|hebrew|persian|croatian|serbian"
+)
+_TRANSLATION_TAIL = re.compile(rf"[.?!]\s+(?:{_LANGUAGES})\b.*$", re.I)
+# MEDLINE's mark of a title it translated into English: the whole title in square brackets,
+# perhaps with the language after it ('[Title]. [Spanish]'); the original is elsewhere.
+_BRACKETED = re.compile(r"^\s*\[[^\[\]]+\]\s*\.?\s*(?:\[[A-Za-z ]+\]\s*\.?\s*)?$")
+# ('proceedings' alone is no sign: Proceedings of the National Academy of Sciences, Mayo Clinic Proceedings)
+_SPREADSHEET_ERROR = re.compile(r"^#(?:NAME\?|VALUE!|REF!|N/A|DIV/0!|NUM!|NULL!)$")
+_NUMBER = re.compile(r"\d+")
+_ROMAN = re.compile(r"\b(?:i{1,3}|iv|v|vi{1,3}|ix|x)\b")
+_ROMAN_VALUES = {
+    r: str(n)
+    for n, r in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"], 1)
+}
+_LETTER_RUN = re.compile(
+    r"\b[ivx](?: [ivx]\b)+"
+)  # "i v" (from "i.v."): one token before roman numerals
+
+
+def is_generic(words: list[str]) -> bool:
+    """A short title of words that recur in every issue ('Editorial', "Editor's comments")."""
+    return len(words) <= _GENERIC_MAX_WORDS and not GENERIC_WORDS.isdisjoint(words)
+
+
+def is_translated(raw_title: str) -> bool:
+    """The title as written is MEDLINE's bracketed translation ('[Title]')."""
+    return bool(_BRACKETED.match(raw_title or ""))
+
+
+def match_title(title: str) -> str:
+    """Folded title without a bracketed translation marker or a trailing '[Japanese]' note."""
+    title = title or ""
+    if _SPREADSHEET_ERROR.match(title.strip()):
+        return ""  # '#NAME?' left by a spreadsheet: no title
+    if "\u00e2\u0080" in title:  # UTF-8 read as Latin-1 ('â\x80\x98Shine')
+        with contextlib.suppress(UnicodeError):
+            title = title.encode("latin-1").decode("utf-8")
+    for _ in range(3):  # '[Title]. [Japanese]' and 'Title. German Originaltitel' may stack
+        stripped = _TRANSLATION_TAIL.sub("", _LANGUAGE_NOTE.sub("", title))
+        if stripped == title:
+            break
+        title = stripped
+    return normalise_title(_CORRECTION_TAIL.sub("", title))
+
+
+def title_numbers(title: str) -> frozenset[str]:
+    """Numbers ('A(1)' and 'A1' alike) and roman numerals, as digits ('part II' = 'part 2'),
+    of a folded title."""
+    joined = _LETTER_RUN.sub(lambda m: m.group(0).replace(" ", ""), title)
+    romans = (_ROMAN_VALUES.get(r, r) for r in _ROMAN.findall(joined))
+    return frozenset(_NUMBER.findall(title.replace(" ", ""))) | frozenset(romans)
+
+
+def standalone_numbers(title: str) -> frozenset[str]:
+    """Numbers of a folded title that stand as words ('part 2', 'phase III', 'study 1'), as
+    digits; not those inside a name ('p16ink4a', 'a2a', 'cd4')."""
+    return frozenset(
+        _ROMAN_VALUES.get(w, w.lstrip("0") or "0")
+        for w in title.split()
+        if w.isdigit() or w in _ROMAN_VALUES
+    )
+
+
+def is_notice(raw_title: str, words: list[str]) -> bool:
+    """The title heads a record about another one: an erratum, a reply, a comment, a letter
+    ('Re: …'), ends like a database's label for a comment ('… Editorial Comment') or with the
+    place of the article a correction corrects ('… (vol 85, pg 553, 2010)'); from the
+    folded ``words`` of the title and the title as written."""
+    return bool(words) and (
+        words[0] in NOTICE_WORDS
+        or "erratum" in words[:4]
+        or (len(words) > 1 and words[0] in _REPLY_LEADS and words[1] in _REPLY_WORDS)
+        or bool(_RE_HEAD.match(raw_title))
+        or bool(_CORRECTION_TAIL.search(raw_title))
+        or tuple(words[-2:]) in _NOTICE_TAILS
+    )
+
+
+# Words of a title that name a population, an age group, a sex or a trial arm, by group.
+# Two registrations or reports that differ in one of these ('Pediatric …' / 'Adult …',
+# '… in men' / '… in women') are about different people, however alike the rest of the title.
+_POPULATION_GROUPS = {
+    "child": "child children childhood paediatric pediatric paediatrics pediatrics kids",
+    "adolescent": "adolescent adolescents adolescence youth youths teenagers teens",
+    "adult": "adult adults",
+    "older": "elderly geriatric",
+    "infant": "infant infants neonatal neonate neonates newborn newborns preterm",
+    "male": "men male males boys",
+    "female": "women female females girls",
+    "placebo": "placebo sham",
+}
+POPULATION_WORDS = {w: g for g, words in _POPULATION_GROUPS.items() for w in words.split()}
+
+
+def population_words(words: list[str]) -> frozenset[str]:
+    """The population groups named by the folded words of a title ('paediatric' -> 'child')."""
+    return frozenset(POPULATION_WORDS[w] for w in words if w in POPULATION_WORDS)

@@ -1,0 +1,101 @@
+"""Where a record was published, as dedup compares it: journal words, volume, living-review
+journals, conference proceedings, and volume and pages an export put into the journal."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reviewkit.records import fold_text
+
+# Ovid/Embase exports put volume, issue and pages into the journal: 'Obesity.18 (6) ()(pp 1260-1265) 2010'
+# (also without volume or issue: 'Die Medizinische Welt.10 ()(pp 535-536)', 'J Clin Invest.()(pp 607-612)')
+_EMBEDDED = re.compile(r"\.\s*(?=\d|\(\s*\))")  # also "L'Encephale.21 Spec No 2 ()(pp 1-78)"
+_EMBEDDED_PARTS = re.compile(r"\.\s*(\d+)?\s*(?:\([^)]*\)\s*)*\(pp\s*([^)]*)\)")
+_JOURNAL_STOP = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "in",
+        "for",
+        "on",
+        "de",
+        "der",
+        "die",
+        "und",
+        "la",
+        "le",
+        "l",
+        "les",
+        "des",
+        "du",
+        "del",
+        "della",
+        "il",
+        "el",
+        "i",
+        "y",
+        "et",
+        "&",
+    ]
+)
+# A journal's subtitle or translated name: 'Daru : journal of ...', 'Zhen ci yan jiu = Acupuncture research'
+_JOURNAL_SUBTITLE = re.compile(r"\s+[:=/]\s+")
+# An issue field that is an issue number of one volume: a bare number ('2', 'No. 2', '02').
+# A volume has at most 53 issues (a weekly journal, one volume a year, 53 weeks in some years);
+# a larger number is a record or article number an export put there (BMC's '143', a
+# database's running record number), or an issue numbered across volumes (Nature, BMJ);
+# 'Suppl 1', '1-2', '01-Feb' (a spreadsheet's date) name no single issue either.
+_ISSUE_NUMBER = re.compile(r"^\s*(?:no\.?\s*)?0*(\d{1,2})\s*$", re.I)
+MAX_ISSUES = 53
+_CONFERENCE = re.compile(r"\b(?:conference|congress|meeting|symposium)\b", re.I)
+
+
+@lru_cache(maxsize=65536)
+def journal_words(journal: str) -> tuple[str, ...]:
+    """'The Journal of Clinical Psychiatry' -> ('journal', 'clinical', 'psychiatry')."""
+    journal = _EMBEDDED.split(journal, maxsplit=1)[0]  # 'Neuroscience.169 (1) ()(pp 171-181) 2010'
+    journal = re.split(
+        r"\.\s*(?:conference|meeting|congress|supplement)\b", journal, maxsplit=1, flags=re.I
+    )[0]
+    journal = _JOURNAL_SUBTITLE.split(journal, maxsplit=1)[0] or journal
+    words = [w for w in fold_text(journal).split() if w not in _JOURNAL_STOP and not w.isdigit()]
+    return tuple(words[:8])
+
+
+def is_living_review_journal(journal: tuple[str, ...]) -> bool:
+    """A journal of reviews kept up to date, each version a new record of one review: the
+    Cochrane Database of Systematic Reviews, BMJ Clinical Evidence (:func:`journal_words`)."""
+    return journal[:2] == ("cochrane", "database") or (
+        len(journal) >= 3
+        and journal[0] == "bmj"
+        and journal[1].startswith("clin")
+        and journal[2].startswith("evid")
+    )
+
+
+def is_conference(journal: str) -> bool:
+    """Published in conference proceedings (one page may hold several abstracts)."""
+    return bool(_CONFERENCE.search(journal))
+
+
+def embedded_place(journal: str) -> tuple[str, str] | None:
+    """(volume, pages) an Ovid/Embase export put into the journal ('Obesity.18 (6) ()(pp
+    1260-1265) 2010' -> ('18', '1260-1265')); None when there are none."""
+    m = _EMBEDDED_PARTS.search(journal)
+    return (m.group(1) or "", m.group(2)) if m else None
+
+
+def issue_number(issue: str) -> str:
+    """The issue as a number of one volume ('2', 'No. 02' -> '2'); '' for anything else:
+    no issue, a supplement, a double issue, a date, or a number over :data:`MAX_ISSUES`
+    (a record or article number, or an issue numbered across volumes)."""
+    m = _ISSUE_NUMBER.match(issue or "")
+    return m.group(1) if m and 1 <= int(m.group(1)) <= MAX_ISSUES else ""
+
+
+def volume_key(volume: str) -> str:
+    """Digits of a volume ('Vol. 012' -> '12'); '' without any."""
+    m = re.search(r"\d+", volume or "")
+    return m.group(0).lstrip("0") if m else ""

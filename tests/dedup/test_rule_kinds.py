@@ -1,0 +1,53 @@
+"""The rules of the table that had no test of their own kind (the rules audit, issue 14):
+each on hand-made records of the kind it is for, and the near case it must leave alone."""
+
+from __future__ import annotations
+
+from dedup.helpers import TITLE, keys
+
+from reviewkit.dedup.rules import compare
+
+DOI = "10.1000/sjweh.3790"
+
+
+def verdict(ka, kb):
+    v = compare(ka, kb)
+    return v.verdict, v.rule
+
+
+def test_one_pmc_id_is_one_record_and_two_are_two():
+    a, b = keys(1, pmcid="PMC123456"), keys(2, pmcid="pmc123456", title="Other words entirely")
+    assert verdict(a, b) == ("duplicate", "same_pmcid")
+    assert verdict(keys(1, pmcid="PMC123456"), keys(2, pmcid="PMC654321")) == (
+        "not_duplicate",
+        "pmcid_veto",
+    )
+
+
+def test_a_doi_shared_with_a_record_without_title_goes_to_a_person():
+    # a record reduced to its identifiers (no title) may carry a mistyped DOI: not proof
+    a, b = keys(1, doi=DOI), keys(2, doi=DOI, title="")
+    assert verdict(a, b) == ("uncertain", "same_doi_no_title")
+    # without the DOI there is nothing to compare
+    assert verdict(a, keys(3, title=""))[0] == "not_duplicate"
+
+
+def test_a_notice_carrying_its_articles_doi_goes_to_a_person():
+    # a correction printed on another page under the article's DOI (a database copied it)
+    article = keys(1, doi=DOI)
+    notice = keys(2, doi=DOI, title="Correction: " + TITLE, pages="1180")
+    assert verdict(article, notice) == ("uncertain", "same_doi_notice")
+    # on the article's own page it is the article's record with a heading: one DOI decides
+    same_page = keys(3, doi=DOI, title="Correction: " + TITLE)
+    assert verdict(article, same_page) == ("duplicate", "same_doi")
+
+
+def test_two_dois_with_every_other_field_the_same_are_one_article():
+    # a publisher's DOI and an aggregator's for one article: title, authors, journal, volume,
+    # first page and year all agree
+    a = keys(1, doi="10.1000/sjweh.3790")
+    b = keys(2, doi="10.5555/sjweh-2019-3790")
+    assert verdict(a, b) == ("duplicate", "biblio_match_doi_differs")
+    # another first page under another DOI: two articles, or a person looks
+    c = keys(3, doi="10.5555/sjweh-2019-3791", pages="254-262")
+    assert verdict(a, c)[1] == "doi_differs"
