@@ -18,7 +18,6 @@ from __future__ import annotations
 import html
 import http.client
 import io
-import json
 import random
 import re
 import threading
@@ -34,6 +33,7 @@ from Bio import Entrez
 from reviewkit import settings
 from reviewkit.errors import FormatError, UserError
 from reviewkit.formats import pubmed_xml
+from reviewkit.pubmed import transport
 from reviewkit.pubmed.messages import MESSAGE_GROUPS, Message
 from reviewkit.records import Record
 
@@ -43,41 +43,6 @@ TOOL = "reviewkit"
 LOCAL_EMAIL = "reviewkit@localhost.invalid"  # sent to local servers when no email is configured
 RETRY_STATUS = {429, 500, 502, 503, 504}
 SNAPSHOT_HEADER = "X-Reviewkit-Snapshot"  # sent by the local server only
-
-
-def _check_base_url(url: str, given: str) -> None:
-    """Refuse a base URL no request could reach before any request (and any retry) is made:
-    not http(s), no host, a broken IPv6 address, a port outside 1-65535, or blanks inside."""
-    why = ""
-    try:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https"):
-            why = "not an http(s) URL"
-        elif not parts.hostname:
-            why = "no host in the URL"
-        elif parts.port == 0:  # .port raises ValueError past 65535
-            why = "port 0 in the URL"
-    except ValueError as exc:  # 'Invalid IPv6 URL', 'Port out of range 0-65535'
-        why = f"not a usable URL ({exc})"
-    if not why and any(c.isspace() or ord(c) < 32 for c in url):
-        why = "a space or control character in the URL"
-    if why:
-        raise UserError(f"{why}: {given!r}", hint="e.g. http://127.0.0.1:8765/entrez/eutils/")
-
-
-def _reply_text(exc: HTTPError, limit: int = 300) -> str:
-    """The words of an error reply: its JSON ``error`` if it is JSON, else its text without
-    markup, on one line and cut to ``limit`` characters; '' when the body cannot be read."""
-    try:
-        body = exc.read(4096).decode("utf-8", "replace")
-    except (OSError, http.client.HTTPException):
-        return ""
-    try:
-        said = json.loads(body).get("error", "")
-    except (ValueError, AttributeError):
-        said = html.unescape(re.sub(r"<[^>]*>", " ", body))
-    said = " ".join(str(said).split())
-    return said if len(said) <= limit else said[: limit - 1] + "…"
 
 
 class EntrezError(UserError):
@@ -210,7 +175,7 @@ class PubMedClient:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
-        _check_base_url(self.base_url, base_url)
+        transport.check_base_url(self.base_url, base_url)
         self.email = resolve_email(email, self.base_url)
         self.tool = tool
         self._api_key = api_key if api_key is not None else settings.ncbi_api_key()
@@ -270,7 +235,9 @@ class PubMedClient:
                 last = f"HTTP {exc.code}" + (
                     " (API rate limit exceeded)" if exc.code == 429 else ""
                 )
-                retry_after = _retry_after(exc.headers.get("Retry-After") if exc.headers else None)
+                retry_after = transport.retry_after(
+                    exc.headers.get("Retry-After") if exc.headers else None
+                )
             except (
                 URLError,
                 TimeoutError,
@@ -299,7 +266,7 @@ class PubMedClient:
     def _refused(self, utility: str, exc: HTTPError) -> EntrezError:
         """An HTTP error that no retry can mend (400, 403, 404 …), with NCBI's own words: the
         reply body's JSON ``error`` or its text (an API key it does not know is refused so)."""
-        said = _reply_text(exc)
+        said = transport.reply_text(exc)
         message = f"{utility} failed: HTTP {exc.code} {self._redact(exc.reason)}"
         if said:
             message += f": {self._redact(said)}"
@@ -510,10 +477,3 @@ def parse_efetch(body: bytes) -> list[Record]:
         return list(pubmed_xml.read(io.BytesIO(body), "efetch", source="PubMed"))
     except FormatError as exc:
         raise UnreadableReply(f"unreadable efetch reply: {exc.message}") from None
-
-
-def _retry_after(value: str | None) -> float:
-    try:
-        return min(float(value), 120.0) if value else 0.0
-    except ValueError:
-        return 0.0

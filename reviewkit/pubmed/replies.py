@@ -236,3 +236,34 @@ def limit_to_field(node: Node, name: str) -> Node:
     if isinstance(node, Term) and not node.field:
         return dataclasses.replace(node, field=tag)
     return node
+
+
+# --- HTTP error replies ------------------------------------------------------------------
+
+JSON = "application/json"
+XML = "text/xml; charset=UTF-8"
+
+
+def rate_limited(client: str, count: int, limit: int) -> bytes:
+    """NCBI's reply to a client over its request rate (HTTP 429), as E-utilities words it."""
+    reply = {"error": "API rate limit exceeded", "api-key": client}
+    return json.dumps(reply | {"count": str(count), "limit": str(limit)}).encode()
+
+
+def bad_key(key: str) -> bytes:
+    """NCBI's reply to an API key it does not know (HTTP 400), in the JSON shape users of
+    E-utilities report; NBK25497 documents the key but not this reply, so the shape is ours."""
+    reply = {"error": "API key invalid", "api-key": key, "type": "invalid", "status": "unknown"}
+    return json.dumps(reply).encode()
+
+
+def fault_status(kind: str, client: str, params: dict[str, str]) -> tuple[int, bytes, str] | None:
+    """(status, body, content type) of a fault answered with an HTTP error; None for the
+    faults that are not one (slow, cut, drop, backend)."""
+    if kind == "429":
+        return 429, rate_limited(client, 4, 3), JSON
+    if kind in ("500", "502", "503"):
+        return int(kind), b"<html><body>Server Error</body></html>\n", "text/html"
+    if kind == "badkey":
+        return 400, bad_key(params.get("api_key", "")), JSON
+    return None

@@ -11,7 +11,6 @@ What it evaluates exactly, warns about or refuses: :mod:`reviewkit.pubmed.evalua
 from __future__ import annotations
 
 import datetime
-import json
 import secrets
 import threading
 import time
@@ -26,14 +25,18 @@ from reviewkit.errors import UserError
 from reviewkit.pubmed.evaluate import Evaluation, Evaluator, parse_or_fail
 from reviewkit.pubmed.faults import FAULT_KINDS, Fault, FaultPlan, parse_faults
 from reviewkit.pubmed.replies import (
+    JSON,
     RELEVANCE_NOT_IMITATED,
+    XML,
     ESearchReply,
     ReplyError,
     einfo_xml,
     error_reply,
     esearch_json,
     esearch_xml,
+    fault_status,
     limit_to_field,
+    rate_limited,
     sort_kind,
 )
 from reviewkit.pubmed.snapshot import Snapshot
@@ -341,23 +344,8 @@ def _int(params: dict[str, str], name: str, default: int) -> int:
 # --- HTTP --------------------------------------------------------------------------------
 
 
-JSON = "application/json"
-XML = "text/xml; charset=UTF-8"
 SERVED = "einfo, esearch and efetch"
 UNSERVED = {"esummary", "epost", "elink", "egquery", "espell", "ecitmatch"}
-
-
-def _rate_limited(client: str, count: int, limit: int) -> bytes:
-    """NCBI's reply to a client over its request rate (HTTP 429), as E-utilities words it."""
-    reply = {"error": "API rate limit exceeded", "api-key": client}
-    return json.dumps(reply | {"count": str(count), "limit": str(limit)}).encode()
-
-
-def _bad_key(key: str) -> bytes:
-    """NCBI's reply to an API key it does not know (HTTP 400), in the JSON shape users of
-    E-utilities report; NBK25497 documents the key but not this reply, so the shape is ours."""
-    reply = {"error": "API key invalid", "api-key": key, "type": "invalid", "status": "unknown"}
-    return json.dumps(reply).encode()
 
 
 def _endpoint(path: str) -> str:
@@ -396,23 +384,14 @@ def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
             record = RequestLog(endpoint, params, 200, fault.kind if fault else "")
             with server._lock:
                 server.log.append(record)
+            status: tuple[int, bytes, str] | None = None
             if limited:
-                record.status = 429
-                count, limit = limited
-                self._reply(429, _rate_limited(self.client_address[0], count, limit), JSON)
-                return
-            if fault and fault.kind in ("429", "500", "502", "503"):
-                record.status = int(fault.kind)
-                if fault.kind == "429":
-                    self._reply(429, _rate_limited(self.client_address[0], 4, 3), JSON)
-                else:
-                    self._reply(
-                        record.status, b"<html><body>Server Error</body></html>\n", "text/html"
-                    )
-                return
-            if fault and fault.kind == "badkey":
-                record.status = 400
-                self._reply(400, _bad_key(params.get("api_key", "")), JSON)
+                status = 429, rate_limited(self.client_address[0], *limited), JSON
+            elif fault:
+                status = fault_status(fault.kind, self.client_address[0], params)
+            if status:
+                record.status = status[0]
+                self._reply(*status)
                 return
             if fault and fault.kind == "drop":
                 self.close_connection = True

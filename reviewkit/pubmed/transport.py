@@ -1,0 +1,56 @@
+"""The HTTP side of the E-utilities client: a base URL checked before any request, the words
+of an error reply, and the Retry-After header read as seconds."""
+
+from __future__ import annotations
+
+import html
+import http.client
+import json
+import re
+from urllib.error import HTTPError
+from urllib.parse import urlsplit
+
+from reviewkit.errors import UserError
+
+
+def check_base_url(url: str, given: str) -> None:
+    """Refuse a base URL no request could reach before any request (and any retry) is made:
+    not http(s), no host, a broken IPv6 address, a port outside 1-65535, or blanks inside."""
+    why = ""
+    try:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            why = "not an http(s) URL"
+        elif not parts.hostname:
+            why = "no host in the URL"
+        elif parts.port == 0:  # .port raises ValueError past 65535
+            why = "port 0 in the URL"
+    except ValueError as exc:  # 'Invalid IPv6 URL', 'Port out of range 0-65535'
+        why = f"not a usable URL ({exc})"
+    if not why and any(c.isspace() or ord(c) < 32 for c in url):
+        why = "a space or control character in the URL"
+    if why:
+        raise UserError(f"{why}: {given!r}", hint="e.g. http://127.0.0.1:8765/entrez/eutils/")
+
+
+def reply_text(exc: HTTPError, limit: int = 300) -> str:
+    """The words of an error reply: its JSON ``error`` if it is JSON, else its text without
+    markup, on one line and cut to ``limit`` characters; '' when the body cannot be read."""
+    try:
+        body = exc.read(4096).decode("utf-8", "replace")
+    except (OSError, http.client.HTTPException):
+        return ""
+    try:
+        said = json.loads(body).get("error", "")
+    except (ValueError, AttributeError):
+        said = html.unescape(re.sub(r"<[^>]*>", " ", body))
+    said = " ".join(str(said).split())
+    return said if len(said) <= limit else said[: limit - 1] + "…"
+
+
+def retry_after(value: str | None) -> float:
+    """Seconds a Retry-After header asks for (its seconds form; at most 120), else 0."""
+    try:
+        return min(float(value), 120.0) if value else 0.0
+    except ValueError:
+        return 0.0
