@@ -36,6 +36,7 @@ from reviewkit.classify.terms import (
     Evidence,
     Field,
     distinct_terms,
+    drop_recounted_words,
     find_headings,
     find_term,
     place_factor,
@@ -89,8 +90,9 @@ def none_id(scheme: Scheme) -> str:
 
 def _label_evidence(lab: Label, fields: list[Field], record: Record, report: str) -> list[Evidence]:
     evidence = []
-    for term in distinct_terms(lab.terms):
-        evidence += find_term(term, fields, lab.id)
+    terms = distinct_terms(lab.terms)
+    for term in terms:
+        evidence += drop_recounted_words(term, find_term(term, fields, lab.id), terms)
     for term in distinct_terms(lab.negative_terms):
         evidence += find_term(term, fields, lab.id, negative=True)
     if lab.mesh:
