@@ -233,8 +233,8 @@ def _word_form_key(text: str, language: str) -> tuple:
 def distinct_terms(terms: tuple[SignalTerm, ...]) -> tuple[SignalTerm, ...]:
     """A label's terms with the spellings of one word listed once, at the heaviest weight given
     ('policy' and 'policies' are one sign: a plain word already finds its forms). Two different
-    terms that happen to match the same words (synonyms, a word and a compound pattern) stay
-    apart; see :func:`reviewkit.classify.rules._score`."""
+    terms that happen to match the same words (synonyms) stay apart; see
+    :func:`reviewkit.classify.rules._score`."""
     best: dict[tuple, SignalTerm] = {}
     for t in terms:
         key = (t.language, _word_form_key(t.text, t.language))
