@@ -240,6 +240,13 @@ def audit_markdown(hits: list[TermHits]) -> list[str]:
                 f"| {key} | {term} | {h.language} | {h.weight:g} | {_refs(h.titles)} | "
                 f"{_refs(h.descriptions)} | {reason} |"
             )
+        ones = [h for h in mine if len(set(h.titles) | set(h.descriptions)) == 1]
+        lines += ["", "Found in one row only (each checked: a word of its label's definition):", ""]
+        lines.append(
+            ", ".join(
+                f"`{h.term}` ({h.label}, ref {(h.titles or h.descriptions)[0]})" for h in ones
+            )
+        )
         lines += ["", "Found in no row of Review B (other words of the same definitions):", ""]
         lines += [
             f"* {key}: " + ", ".join(f"`{t}`" for t in terms) for key, terms in silent.items()
