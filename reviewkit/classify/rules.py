@@ -36,6 +36,7 @@ from reviewkit.classify.terms import (
     Evidence,
     Field,
     distinct_terms,
+    drop_recounted_words,
     find_headings,
     find_term,
     place_factor,
@@ -89,8 +90,9 @@ def none_id(scheme: Scheme) -> str:
 
 def _label_evidence(lab: Label, fields: list[Field], record: Record, report: str) -> list[Evidence]:
     evidence = []
-    for term in distinct_terms(lab.terms):
-        evidence += find_term(term, fields, lab.id)
+    terms = distinct_terms(lab.terms)
+    for term in terms:
+        evidence += drop_recounted_words(term, find_term(term, fields, lab.id), terms)
     for term in distinct_terms(lab.negative_terms):
         evidence += find_term(term, fields, lab.id, negative=True)
     if lab.mesh:
@@ -107,17 +109,15 @@ def _score(lab: Label, evidence: list[Evidence], scheme: Scheme) -> LabelScore:
     place; negative terms subtract.
 
     Two terms of one label that match the same words count for each: synonyms ("sick*
-    certification" and "sickness certificat*" on "sickness certification"), or
-    a word and a compound pattern ("team", Swedish "*team"). (Spellings of one word, "policy" and
-    "policies", are one term: :func:`~reviewkit.classify.terms.distinct_terms`.) Counting such a
-    stretch once, for its heaviest term, was tried and not adopted:
-    Review B's model type with descriptions fell from 78 to 76 % (rules) and 86 to 84 %
-    (combined), because the shipped protocols' weights were set with these pairs counting twice
-    (a team's "team" is 0.5 + 1.0 there, which keeps a team ahead of a job specialist named once),
-    and in Review A's protocol a title whose only GP sign is "sickness certification" (a review
-    of physicians' certification practice) would fall from the GP/employer group to mixed,
-    though that protocol calls the term weak alone. A protocol that means one sign should list
-    one term.
+    certification" and "sickness certificat*" on "sickness certification"). Counting such a
+    stretch once, for its heaviest term, was tried and not adopted: in Review A's protocol a
+    title whose only GP sign is "sickness certification" (a review of physicians'
+    certification practice) would fall from the GP/employer group to mixed, though that
+    protocol calls the term weak alone. A compound pattern and a plain word of the label
+    ("*team" and "team") are one sign: :func:`~reviewkit.classify.terms.drop_recounted_words`.
+    (Spellings of one word, "policy" and "policies", are one term:
+    :func:`~reviewkit.classify.terms.distinct_terms`.) A protocol that means one sign should
+    list one term.
     """
     best: dict[tuple[str, bool], tuple[float, float]] = {}  # (term, negative) -> (weight, factor)
     for e in evidence:

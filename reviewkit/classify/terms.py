@@ -18,7 +18,12 @@ A term is a word or a phrase, matched word by word, ignoring case:
   ``samhälle`` finds "samhalle").
 * A term a few words after "without" (uten, utan, uden) in the same clause is not found: it
   names what a study did not have ("without a fixed workplace"); "with or without" is no
-  negation.
+  negation. Nor is a term right after "not", "non" or "no" (ikke, inte, ej): "not
+  musculoskeletal", "non-musculoskeletal".
+* A word written in capitals (``IPS``, ``MSD``, ``AIDS``) is an acronym: it finds the same
+  capitals, also with a plural s ("MSDs"), and no other word ("lipsum", "aid", "cmd").
+* A Norwegian, Swedish or Danish word also finds itself with a definite or plural ending
+  ("arbeidsgiverne", "arbetsgivarna"), where the stemmer cuts the two words differently.
 """
 
 from __future__ import annotations
@@ -134,14 +139,42 @@ def _joined(text: str, words: list[Token]) -> list[tuple[int, int, Token]]:
 # --- terms -------------------------------------------------------------------------------------
 
 
+# A term word written in capitals (IPS, MSD, CMD, AIDS, IAPT; "GPs") is an acronym: it finds
+# the same capitals with or without a plural s ("MSDs"), never a stem ("AIDS" is not "aid") and
+# never a lower-case word ("cmd", "ips"): acronyms are written in capitals, and the lower-case
+# word of the same letters is another word. A term written in lower case keeps the rules above.
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+")
+
+# Definite and plural endings of Norwegian, Swedish and Danish nouns, added to the whole word
+# ("arbeidsgiverne", "arbetsgivarna"). Snowball's stemmers cut some of these words elsewhere
+# than the word's base form ("arbeidsgiver" -> "arbeidsgiv", "arbeidsgiverne" -> "arbeidsgivern"),
+# so a word also finds itself with one of these endings.
+NOUN_ENDINGS = {
+    "no": ("e", "en", "er", "ene", "et", "a", "ne", "erne", "ere"),
+    "sv": ("n", "en", "er", "na", "erna", "ar", "arna", "or", "orna", "et", "ets", "ens"),
+    "da": ("e", "en", "er", "ene", "et", "ne", "erne", "ere"),
+}
+
+
+def _acronym(word: str) -> str:
+    """The acronym a word stands for when written in capitals (a plural 's' off), else ''."""
+    if _ACRONYM.fullmatch(word):
+        return word
+    if len(word) > 2 and word.endswith("s") and _ACRONYM.fullmatch(word[:-1]):
+        return word[:-1]
+    return ""
+
+
 @dataclass(frozen=True)
 class _Part:
     key: str  # folded word, without its '*'
-    kind: str  # 'word' (any form), 'prefix' (word*) or 'suffix' (*word)
+    kind: str  # 'word' (any form), 'prefix' (word*), 'suffix' (*word) or 'acronym' (IPS)
     language: str
 
     def matches(self, word: str) -> bool:
         """Whether a word of the text is this part of a term (any form, prefix or suffix)."""
+        if self.kind == "acronym":
+            return fold(_acronym(word)) == self.key
         f = fold(word)
         if self.kind == "prefix":
             return f.startswith(self.key)
@@ -151,7 +184,12 @@ class _Part:
             return any(k.endswith(self.key) for k in forms(word, self.language)) or any(
                 f.endswith(k) for k in forms(self.key, self.language) if len(k) > SHORT_WORD
             )
-        return bool(forms(word, self.language) & forms(self.key, self.language))
+        if forms(word, self.language) & forms(self.key, self.language):
+            return True
+        endings = NOUN_ENDINGS.get(self.language, ())
+        return (
+            len(self.key) > SHORT_WORD and f.startswith(self.key) and f[len(self.key) :] in endings
+        )
 
 
 @lru_cache(maxsize=8192)
@@ -171,6 +209,8 @@ def parse_term(text: str, language: str = "en") -> tuple[tuple[_Part, ...], ...]
             if not w:
                 continue
             kind = "prefix" if w.endswith("*") else "suffix" if w.startswith("*") else "word"
+            if kind == "word" and _acronym(w):
+                kind, w = "acronym", _acronym(w)
             parts.append(_Part(fold(w.strip("*")), kind, language))
         if parts:
             out.append(tuple(parts))
@@ -193,8 +233,8 @@ def _word_form_key(text: str, language: str) -> tuple:
 def distinct_terms(terms: tuple[SignalTerm, ...]) -> tuple[SignalTerm, ...]:
     """A label's terms with the spellings of one word listed once, at the heaviest weight given
     ('policy' and 'policies' are one sign: a plain word already finds its forms). Two different
-    terms that happen to match the same words (synonyms, a word and a compound pattern) stay
-    apart; see :func:`reviewkit.classify.rules._score`."""
+    terms that happen to match the same words (synonyms) stay apart; see
+    :func:`reviewkit.classify.rules._score`."""
     best: dict[tuple, SignalTerm] = {}
     for t in terms:
         key = (t.language, _word_form_key(t.text, t.language))
@@ -202,6 +242,25 @@ def distinct_terms(terms: tuple[SignalTerm, ...]) -> tuple[SignalTerm, ...]:
             best[key] = t
     kept = set(map(id, best.values()))
     return tuple(t for t in terms if id(t) in kept)
+
+
+def _single_word_parts(term: SignalTerm, kind: str) -> list[_Part]:
+    """The term's one-word spellings of the given kind ('word', 'suffix'), [] for phrases."""
+    return [v[0] for v in parse_term(term.text, term.language) if len(v) == 1 and v[0].kind == kind]
+
+
+def drop_recounted_words(
+    term: SignalTerm, evidence: list[Evidence], terms: tuple[SignalTerm, ...]
+) -> list[Evidence]:
+    """A compound pattern's evidence without the words a plain one-word term of the same label
+    also finds: ``*team`` (Swedish samverkansteam, rehabteam) adds compounds, but the bare word
+    "team", or a compound listed on its own ("ryggsmerter" beside ``*smerter``), is one sign and
+    counts once, at the plain term's weight: a word does not weigh more because one of the
+    label's lists also names its compounds."""
+    if not _single_word_parts(term, "suffix"):
+        return evidence
+    plain = [p for t in terms for p in _single_word_parts(t, "word")]
+    return [e for e in evidence if not any(p.matches(e.text) for p in plain)]
 
 
 def compile_term(text: str) -> re.Pattern[str]:
@@ -264,11 +323,16 @@ def heading(mesh: str) -> str:
 # workplace", "work focus in treatment without involving the employer"): it is no evidence for
 # the label. As NegEx (Chapman et al. 2001) does, the cue reaches a few words forward within
 # its clause, and "with or without", "with and without", "with/without" (both kinds; also
-# Scandinavian "med eller uten") are no negation. Only the preposition is a cue:
+# Scandinavian "med eller uten") are no negation. Only the preposition reaches that far:
 # "no" and "not" also open sentences of results ("no difference in sick leave"), where the term
-# still says what the study is about.
+# still says what the study is about; they negate only the word right after them (below).
 NEGATION_CUES = frozenset({"without", "uten", "utan", "uden"})  # en, no, sv, da
 NEGATION_REACH = 3  # the cue at most 3 words before the term ("without a fixed workplace")
+# "not", "non", "no" (ikke, inte, ej, icke) negate the word right after them only: "not
+# musculoskeletal", "non-musculoskeletal pain", "no depression". A word or more between ("no
+# difference in sick leave", "did not reduce depression", "non-specific low back pain") leaves
+# the term found: there the cue negates something else.
+NEGATION_NEXT = frozenset({"not", "non", "no", "ikke", "ikkje", "inte", "ej", "icke"})
 _CLAUSE_END = re.compile(r"[,.;:()\[\]]")
 _WITH = frozenset({"with", "med"})
 _AND_OR = frozenset({"or", "and", "eller", "og", "och"})
@@ -287,6 +351,10 @@ def _both_ways(words: list[Token], j: int) -> bool:
 def _negated(f: Field, i: int) -> bool:
     """Whether the word at index ``i`` of a field is in the reach of a negation cue."""
     words = f.words
+    if i and words[i - 1].word.casefold() in NEGATION_NEXT:
+        gap = f.text[words[i - 1].end : words[i].start]
+        if not gap.strip() or (len(gap) == 1 and gap in _HYPHEN):
+            return True
     for j in range(i - 1, max(i - 1 - NEGATION_REACH, -1), -1):
         if _CLAUSE_END.search(f.text[words[j].end : words[j + 1].start]):
             return False
