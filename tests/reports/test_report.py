@@ -233,3 +233,20 @@ def test_evidence_map_outputs(classified, tmp_path: Path):
         "Hellström"
         not in (tmp_path / "map" / "evidence-map.md").read_text(encoding="utf-8").split("##")[1]
     )
+
+
+def test_evidence_map_note_names_no_others_when_every_study_is_confirmed(classified):
+    """'3 with both labels confirmed by a reviewer, the others on the rules' suggestions' of 3
+    studies sent a reader looking for the others."""
+    project, ids = classified
+    assert build_map(project, "model-type", "diagnosis", ids).note() == (
+        "3 studies; 0 with both labels confirmed by a reviewer, the others on the rules' "
+        "suggestions."
+    )
+    emap = build_map(project, "model-type", "diagnosis", ids)
+    for scheme in ("model-type", "diagnosis"):
+        for rid in ids:
+            labels = sorted(emap.assigned[scheme][rid].labels)
+            classify.confirm(project, rid, scheme, labels, "reviewer1")
+    confirmed = build_map(project, "model-type", "diagnosis", ids)
+    assert confirmed.note() == "3 studies; 3 with both labels confirmed by a reviewer."
