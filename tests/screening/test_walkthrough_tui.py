@@ -15,7 +15,7 @@ from reviewkit import screening as scr
 from reviewkit.records import Record
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.conflicts import ConflictsScreen
-from reviewkit.tui.help import HelpScreen
+from reviewkit.tui.help import HelpScreen, help_table
 from reviewkit.tui.screening import ScreeningScreen
 
 TA = "title-abstract"
@@ -97,5 +97,20 @@ def test_the_leads_undo_says_final_exclude_in_words(project_b):
             await pilot.press("e", "1")
             await pilot.press("z")
             assert s.message == f"undone: final exclude on record {study}"
+
+    asyncio.run(go())
+
+
+def test_help_says_a_reason_number_comes_after_e(project_b):
+    """The help listed '1  Exclude: …' under 'Exclusion reasons'; pressing 1 alone only says
+    'press e first'. The heading now says how, in the picker's own words."""
+    add_records(project_b, make_records(2))
+
+    async def go():
+        app = _screening_app(project_b)
+        async with app.run_test(size=(100, 34)) as pilot:
+            await pilot.press("question_mark")
+            shown = _text(help_table(app.screen.actions, app.screen.keymap))
+            assert "Exclusion reasons (e, then the number)" in shown
 
     asyncio.run(go())
