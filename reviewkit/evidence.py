@@ -279,7 +279,8 @@ def draw_map(emap: EvidenceMap, path: Path) -> Path:
     ax.set_title(f"Evidence map ({quantity(len(emap.citations), 'study')})", fontsize=10)
     fig.tight_layout()
     outputs.output_folder(path.parent)
-    return outputs.save_figure(fig, path)
+    with matplotlib.rc_context({"svg.fonttype": "none"}):  # SVG labels as text (as PRISMA's)
+        return outputs.save_figure(fig, path)
 
 
 def write_map(

@@ -264,3 +264,13 @@ def test_docx_columns_follow_their_text_and_the_header_repeats(tmp_path: Path):
     study, aim, status = (t.rows[1].cells[i].width for i in range(3))
     assert aim > 2 * study and aim > 2 * status
     assert t.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
+
+
+def test_evidence_map_svg_keeps_its_words_as_text(classified, tmp_path: Path):
+    """Every label of the SVG was drawn as outlines, so no word of it could be found or edited."""
+    from reviewkit.evidence import draw_map
+
+    project, ids = classified
+    emap = build_map(project, "model-type", "diagnosis", ids)
+    svg = draw_map(emap, tmp_path / "map.svg").read_text(encoding="utf-8")
+    assert ">Evidence map (3 studies)</text>" in svg

@@ -346,7 +346,26 @@ def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
             xytext=(upper.x + upper.w / 2, upper.y),
             arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
         )
+    import matplotlib
+
     from reviewkit import outputs
 
     outputs.output_folder(path.parent)
-    return outputs.save_figure(fig, path)
+    if Path(path).suffix.lower() != ".svg":
+        return outputs.save_figure(fig, path)
+    # SVG text as text, not outlines: a review team edits the diagram (a journal's wording, a
+    # box added) and searches it; matplotlib's default draws every letter as a path. The
+    # lines under a heading are indented with spaces, which SVG collapses unless told not to.
+    import io
+
+    import matplotlib.pyplot as plt
+
+    buf = io.StringIO()
+    try:
+        with matplotlib.rc_context({"svg.fonttype": "none"}):
+            fig.savefig(buf, format="svg")
+    finally:
+        plt.close(fig)
+    return outputs.write_text(
+        path, buf.getvalue().replace("<svg ", '<svg xml:space="preserve" ', 1)
+    )
