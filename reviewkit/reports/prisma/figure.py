@@ -346,20 +346,26 @@ def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
             xytext=(upper.x + upper.w / 2, upper.y),
             arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
         )
-    import matplotlib
-
     from reviewkit import outputs
 
     outputs.output_folder(path.parent)
-    if Path(path).suffix.lower() != ".svg":
-        return outputs.save_figure(fig, path)
-    # SVG text as text, not outlines: a review team edits the diagram (a journal's wording, a
-    # box added) and searches it; matplotlib's default draws every letter as a path. The
-    # lines under a heading are indented with spaces, which SVG collapses unless told not to.
+    return _save(fig, path)
+
+
+def _save(fig: Any, path: Path) -> Path:
+    """Save the figure; an SVG with its text as text, not outlines: a review team edits the
+    diagram (a journal's wording, a box added) and searches it, and matplotlib's default draws
+    every letter as a path. The lines under a heading are indented with spaces, which SVG
+    collapses unless told not to (xml:space)."""
     import io
 
+    import matplotlib
     import matplotlib.pyplot as plt
 
+    from reviewkit import outputs
+
+    if Path(path).suffix.lower() != ".svg":
+        return outputs.save_figure(fig, path)
     buf = io.StringIO()
     try:
         with matplotlib.rc_context({"svg.fonttype": "none"}):
