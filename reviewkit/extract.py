@@ -58,7 +58,10 @@ _COUNTRY_RE = re.compile(
     + "|".join(re.escape(n) for n in sorted(_COUNTRY_NAMES, key=len, reverse=True))
     + r")(?![\w])"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
+# a sentence ends at '.', '!' or '?' before a space and a capital or digit, or right before a
+# heading glued to it ("… employment status .Method: A retrospective …", as some journals'
+# abstracts reach PubMed)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])|(?<=[.!?])(?=[A-Z][A-Za-z]+:\s)")
 # a heading run into an unlabelled abstract: up to four words and a full stop ("Objectives.",
 # "Aim of the study."); first_sentence takes it for one only when it starts with the field's word
 _INLINE_HEADING = re.compile(r"(?:[A-Za-z]+\s+){0,3}[A-Za-z]+\.")

@@ -189,3 +189,17 @@ def test_sentence_prefill_takes_the_text_under_a_heading_run_into_the_abstract()
         extract.first_sentence("Background. Work matters. Our aim was to test a model.", ["aim"])
         == "Our aim was to test a model."
     )
+
+
+def test_sentence_prefill_stops_at_a_heading_glued_to_the_full_stop():
+    """'… employment status .Method: A retrospective …' (no space after the stop) made the aim
+    run on through the methods into the next sentence."""
+    text = (
+        "Purpose: This study aims to describe the employment status .Method: A retrospective "
+        "analysis of 370 reports.Results: Half returned to work."
+    )
+    assert (
+        extract.first_sentence(text, ["aim", "objective", "purpose"])
+        == "Purpose: This study aims to describe the employment status ."
+    )
+    assert extract.first_sentence(text, ["return"]) == "Results: Half returned to work."
