@@ -81,15 +81,14 @@ class EvidenceMap:
 
     def note(self) -> str:
         offered = self.offered_studies
-        others = (
-            f"{offered} on a label confirmed on another report of the study, the others"
-            if offered
-            else "the others"
-        )
-        return (
-            f"{quantity(len(self.citations), 'study')}; {self.confirmed_studies} with both labels confirmed by a "
-            f"reviewer, {others} on the rules' suggestions."
-        )
+        parts = [f"{self.confirmed_studies} with both labels confirmed by a reviewer"]
+        if offered:
+            parts.append(f"{offered} on a label confirmed on another report of the study")
+        # "the others" only when there are others: a map of confirmed studies said "13 with both
+        # labels confirmed by a reviewer, the others on the rules' suggestions" of 13 studies
+        if len(self.citations) > self.confirmed_studies + offered:
+            parts.append("the others on the rules' suggestions")
+        return f"{quantity(len(self.citations), 'study')}; " + ", ".join(parts) + "."
 
     def matrix_table(self) -> Table:
         cols = [self.name(self.cols_scheme, c) for c in self.col_labels]

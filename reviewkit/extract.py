@@ -58,7 +58,13 @@ _COUNTRY_RE = re.compile(
     + "|".join(re.escape(n) for n in sorted(_COUNTRY_NAMES, key=len, reverse=True))
     + r")(?![\w])"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
+# a sentence ends at '.', '!' or '?' before a space and a capital or digit, or right before a
+# heading glued to it ("… employment status .Method: A retrospective …", as some journals'
+# abstracts reach PubMed)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])|(?<=[.!?])(?=[A-Z][A-Za-z]+:\s)")
+# a heading run into an unlabelled abstract: up to four words and a full stop ("Objectives.",
+# "Aim of the study."); first_sentence takes it for one only when it starts with the field's word
+_INLINE_HEADING = re.compile(r"(?:[A-Za-z]+\s+){0,3}[A-Za-z]+\.")
 
 
 def countries(affiliations: Iterable[str]) -> list[str]:
@@ -77,9 +83,15 @@ def first_sentence(text: str, words: Iterable[str]) -> str:
     pattern = re.compile(
         r"\b(?:" + "|".join(re.escape(w) for w in words if w) + r")", re.IGNORECASE
     )
-    for sentence in _SENTENCE_END.split(text):
+    sentences = [s.strip() for s in _SENTENCE_END.split(text)]
+    for i, sentence in enumerate(sentences):
         if pattern.search(sentence):
-            return sentence.strip()
+            # an abstract with its headings run into the text ("Objectives. Stress maintained
+            # …", "Conclusions. The results …") matches on the heading: take what it heads
+            heading = _INLINE_HEADING.fullmatch(sentence) and pattern.match(sentence)
+            if heading and i + 1 < len(sentences):
+                return sentences[i + 1]
+            return sentence
     return ""
 
 

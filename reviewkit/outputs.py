@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import io
 import os
 import re
 import stat
@@ -315,16 +316,27 @@ def write_text(path: str | Path, text: str) -> Path:
 
 def save_figure(fig: Any, path: str | Path, fmt: str | None = None) -> Path:
     """Save a matplotlib figure atomically (format from the suffix unless ``fmt``) and close it,
-    also when saving fails; returns the path (its folder created when missing)."""
+    also when saving fails; returns the path (its folder created when missing).
+
+    An SVG keeps its text as text, not outlines (matplotlib's default draws every letter as a
+    path): a review team edits a diagram (a journal's wording, a box added) and searches it.
+    Indents made of spaces survive because the SVG says so (``xml:space``)."""
+    import matplotlib
     import matplotlib.pyplot as plt
 
     out = Path(path)
+    fmt = fmt or out.suffix.lstrip(".").lower() or None
     try:
-        with atomic_path(out) as tmp:
-            fig.savefig(tmp, format=fmt or out.suffix.lstrip(".") or None)
+        if fmt != "svg":
+            with atomic_path(out) as tmp:
+                fig.savefig(tmp, format=fmt)
+            return out
+        buf = io.StringIO()
+        with matplotlib.rc_context({"svg.fonttype": "none"}):
+            fig.savefig(buf, format="svg")
     finally:
         plt.close(fig)
-    return out
+    return write_text(out, buf.getvalue().replace("<svg ", '<svg xml:space="preserve" ', 1))
 
 
 def write_csv(path: str | Path, header: Iterable[Any], rows: Iterable[Iterable[Any]]) -> Path:

@@ -127,6 +127,34 @@ def write_markdown(
     return outputs.write_text(path, "\n".join(parts))
 
 
+def _column_weights(t: Table) -> list[int]:
+    """Each column's share of the width: its longest cell (at least 12, at most 40 characters: a
+    page is narrower than a sheet), so an Aim column is not as narrow as a Study column."""
+    return [
+        min(40, max(12, max([len(str(col))] + [len(str(r[i])) for r in t.rows if i < len(r)]) + 2))
+        for i, col in enumerate(t.columns)
+    ]
+
+
+def _fit_columns(table, t: Table, text_width: int) -> None:  # noqa: ANN001 (a docx table)
+    """Column widths in proportion to their text (python-docx leaves every column equal)."""
+    weights = _column_weights(t)
+    table.autofit = False
+    for column, weight in zip(table.columns, weights, strict=True):
+        w = int(text_width * weight / sum(weights))
+        column.width = w  # the grid (LibreOffice reads it) and each cell (Word reads those)
+        for cell in column.cells:
+            cell.width = w
+
+
+def _repeat_as_header(row) -> None:  # noqa: ANN001 (a docx table row)
+    """Word repeats this row at the top of every page the table runs onto."""
+    from docx.oxml import OxmlElement
+
+    flag = OxmlElement("w:tblHeader")
+    row._tr.get_or_add_trPr().append(flag)
+
+
 def write_docx(
     tables: Sequence[Table], path: Path, heading: str = "", images: Sequence[tuple[str, Path]] = ()
 ) -> Path:
@@ -155,10 +183,12 @@ def write_docx(
             cell.text = str(name)
             for run in cell.paragraphs[0].runs:
                 run.bold = True
+        _repeat_as_header(table.rows[0])
         for row in t.rows:
             cells = table.add_row().cells
             for cell, value in zip(cells, row, strict=False):
                 cell.text = str(value)
+        _fit_columns(table, t, section.page_width - section.left_margin - section.right_margin)
     width = section.page_width - section.left_margin - section.right_margin
     for caption, image in images:
         doc.add_heading(caption, level=2)

@@ -44,7 +44,9 @@ class Action:
 def exclusion_actions(prefix: str) -> tuple[Action, ...]:
     """The keys that choose an exclusion reason after e (1-9, 0 for none, Esc to cancel), for
     the screen whose action ids start with ``prefix`` ('screening', 'conflicts')."""
-    group = "Exclusion reasons"
+    # the heading says how: in the help the rows read "1  Exclude: <reason>", and 1 alone only
+    # answers "press e first" (the same words as the picker's heading on the screen)
+    group = "Exclusion reasons (e, then the number)"
     return (
         *(
             Action(

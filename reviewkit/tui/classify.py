@@ -169,6 +169,18 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             done = classify.confirmed_labels(self.project, self.scheme.id)
         return next_position(len(self.studies), start, lambda i: not done.get(self.studies[i]))
 
+    def _other_schemes_left(self) -> str:
+        """'; next: --scheme work' naming the protocol's other schemes with studies still
+        unconfirmed here: the screen confirms one scheme, and a reviewer done with it was not
+        told that the report's second scheme (the evidence map's columns) still waited."""
+        left = []
+        for scheme in self.project.protocol.schemes.values():
+            if scheme.id != self.scheme.id:
+                done = classify.confirmed_labels(self.project, scheme.id)
+                if any(not done.get(rid) for rid in self.studies):
+                    left.append(f"--scheme {scheme.id}")
+        return f"; next: {', '.join(left)}" if left else ""
+
     # rendering ------------------------------------------------------------------------------
     def say(self, message: str) -> None:
         self.query_one("#message", Static).update(message)
@@ -275,7 +287,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self.selection.clear()
         nxt = self._next_unconfirmed(self.pos + 1, done)  # skips the studies confirmed already
         if nxt is None:
-            said += "; every study here has a confirmed label"
+            said += "; every study here has a confirmed label" + self._other_schemes_left()
         else:
             self.pos = nxt
         self.say(said)

@@ -223,7 +223,7 @@ class ConflictsScreen(DecisionScreen):
                 self.pos = i
         self.render_current()
         self.post_message(Undone(target.record_id, target.label))
-        self.say(f"undone: {target.label} on record {target.record_id}")
+        self.say(f"undone: {target.label.replace('-', ' ')} on record {target.record_id}")
 
     def action_move(self, step: int) -> None:
         if self.pos is None:

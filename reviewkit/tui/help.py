@@ -75,7 +75,7 @@ class HelpScreen(ModalScreen[None]):
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll { width: 84; max-height: 90%; height: auto; border: round $accent;
+    HelpScreen > VerticalScroll { width: 84; max-width: 100%; max-height: 90%; height: auto; border: round $accent;
                                   background: $surface; padding: 0 1; }
     """
     BINDINGS = bindings(HELP_ACTIONS)

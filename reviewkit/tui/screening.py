@@ -220,6 +220,11 @@ class ScreeningScreen(DecisionScreen):
 
     show_picker = render_reasons
 
+    def reason_label(self, code: str) -> str:
+        """The protocol's wording of an exclusion reason, as the picker and conflicts show it
+        (the code itself when the stage no longer has that reason)."""
+        return next((r.label for r in self.rule.exclusion_reasons if r.code == code), code)
+
     def render_mine(self) -> None:
         study = self.current
         text = Text()
@@ -228,7 +233,7 @@ class ScreeningScreen(DecisionScreen):
             if vote is not None:
                 text.append("My decision: ", style="bold")
                 text.append(
-                    vote.label + (f" ({vote.reason})" if vote.reason else ""),
+                    vote.label + (f" ({self.reason_label(vote.reason)})" if vote.reason else ""),
                     style="green"
                     if vote.label == "include"
                     else "red"
@@ -315,7 +320,9 @@ class ScreeningScreen(DecisionScreen):
         self.post_message(Decided(study, label, reason, d.id))
         if self.ranking is not None:
             self.ranking.update()
-        self.say(f"saved: {label}{f' ({reason})' if reason else ''} on record {study}")
+        self.say(
+            f"saved: {label}{f' ({self.reason_label(reason)})' if reason else ''} on record {study}"
+        )
         self.advance()
 
     def action_decide(self, label: str) -> None:

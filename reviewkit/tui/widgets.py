@@ -71,7 +71,8 @@ def record_renderable(
         return highlight(Text(value, style=style), include, exclude)
 
     parts: list[Text] = [hl(record.title or "(no title)", "bold")]
-    authors = ", ".join(record.authors[:8]) + (" et al." if len(record.authors) > 8 else "")
+    # '; ' between authors: a name is 'Last, First', so ', ' would not tell one author from the next
+    authors = "; ".join(record.authors[:8]) + (" et al." if len(record.authors) > 8 else "")
     if authors:
         parts.append(Text(authors, style="italic"))
     where = " · ".join(x for x in (str(record.year or ""), record.journal) if x)

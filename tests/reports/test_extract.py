@@ -163,3 +163,43 @@ def test_import_of_an_export_cut_short_writes_nothing(b_included, tmp_path: Path
         extract.import_csv(project, path, ids, reviewer="ann")
     assert err.value.where == f"{path}:4" and "cut short" in (err.value.hint or "")
     assert extract.values(project, ids) == before
+
+
+def test_sentence_prefill_takes_the_text_under_a_heading_run_into_the_abstract():
+    """An unlabelled abstract that writes its headings as sentences ('Objectives. Stress …
+    Conclusions. The results …') gave the report 'Objectives.' as the aim and 'Conclusions.' as
+    the findings; the prefill takes the sentence the heading introduces."""
+    text = (
+        "Objectives. Stress maintained over time leads to burnout. Method. 523 drivers took "
+        "part. Results. Fatigue predicted exhaustion. Conclusions. The results help design "
+        "interventions. We found nothing."
+    )
+    assert (
+        extract.first_sentence(text, ["aim", "objective", "purpose"])
+        == "Stress maintained over time leads to burnout."
+    )
+    assert (
+        extract.first_sentence(text, ["conclude", "conclusion"])
+        == "The results help design interventions."
+    )
+    # a short sentence that does not start with the word is a sentence, not a heading
+    assert extract.first_sentence(text, ["found"]) == "We found nothing."
+    # a sentence that names its aim is taken as it is
+    assert (
+        extract.first_sentence("Background. Work matters. Our aim was to test a model.", ["aim"])
+        == "Our aim was to test a model."
+    )
+
+
+def test_sentence_prefill_stops_at_a_heading_glued_to_the_full_stop():
+    """'… employment status .Method: A retrospective …' (no space after the stop) made the aim
+    run on through the methods into the next sentence."""
+    text = (
+        "Purpose: This study aims to describe the employment status .Method: A retrospective "
+        "analysis of 370 reports.Results: Half returned to work."
+    )
+    assert (
+        extract.first_sentence(text, ["aim", "objective", "purpose"])
+        == "Purpose: This study aims to describe the employment status ."
+    )
+    assert extract.first_sentence(text, ["return"]) == "Results: Half returned to work."

@@ -141,3 +141,13 @@ def test_counts_from_a_project_add_up(project_b, store):
     boxes, _ = prisma.layout(c)
     assert any("Awaiting a decision (n = 2)" in b.text for b in boxes)
     assert any("Work focus inside health care only (n = 1)" in b.text for b in boxes)
+
+
+def test_svg_keeps_its_words_as_text(tmp_path: Path):
+    """The SVG drew every letter as an outline: nothing in it could be searched, copied or
+    reworded in an editor, as teams do to fit a journal's template."""
+    c = prisma.PrismaCounts(databases={"PubMed": 5}, screened=5, sought=5, assessed=5, included=5)
+    svg = prisma.draw(c, tmp_path / "prisma.svg").read_text(encoding="utf-8")
+    assert ">Records screened (n = 5)</text>" in svg.replace("\u00a0", " ")
+    # the lines under a heading keep their indent: SVG collapses spaces unless told not to
+    assert '<svg xml:space="preserve" ' in svg and ">  PubMed (n = 5)</text>" in svg

@@ -76,3 +76,23 @@ def test_which_sources_are_other_methods():
         assert is_other_method(name), name
     for name in ("PubMed", "Embase", "RIS import", "JSTOR", "Cochrane CENTRAL", "PsycINFO"):
         assert not is_other_method(name), name
+
+
+def test_a_database_line_adds_up_with_its_imported_files(project_b, store, tmp_path):
+    """PubMed's line counts its searches and a PubMed file imported beside them: the lines under
+    it say so, or a reader finds 11 under 'PubMed (n = 12)' and no record of the other one."""
+    _search_run(project_b, 7)
+    store(project_b, [Record(title=f"From nbib {i}", year=2019) for i in range(5)], "pubmed")
+    store(project_b, [Record(title=f"Embase {i}", year=2019) for i in range(3)], "Embase")
+    c = prisma.collect_counts(project_b)
+    boxes, _ = prisma.layout(c)
+    databases = next(b for b in boxes if b.text.startswith("Records identified from"))
+    lines = [line.strip() for line in databases.text.splitlines()]
+    at = lines.index("PubMed (n = 12)")
+    assert lines[at + 1 : at + 3] == ["search a1 (n = 7)", "imported files (n = 5)"]
+    # a database with no stored search is its imports alone: no breakdown under it
+    assert lines[lines.index("Embase (n = 3)") + 1] == "Total (n = 15)"
+    rows = list(csv.reader(prisma.write_csv(c, tmp_path / "p.csv").open(encoding="utf-8")))
+    items = {item: int(n) for _, item, n in rows[1:]}
+    assert items["database: PubMed (imported files)"] == 5
+    assert "database: Embase (imported files)" not in items

@@ -250,3 +250,44 @@ def test_evidence_map_outputs(classified, tmp_path: Path):
         "Hellström"
         not in (tmp_path / "map" / "evidence-map.md").read_text(encoding="utf-8").split("##")[1]
     )
+
+
+def test_evidence_map_note_names_no_others_when_every_study_is_confirmed(classified):
+    """'3 with both labels confirmed by a reviewer, the others on the rules' suggestions' of 3
+    studies sent a reader looking for the others."""
+    project, ids = classified
+    assert build_map(project, "model-type", "diagnosis", ids).note() == (
+        "3 studies; 0 with both labels confirmed by a reviewer, the others on the rules' "
+        "suggestions."
+    )
+    emap = build_map(project, "model-type", "diagnosis", ids)
+    for scheme in ("model-type", "diagnosis"):
+        for rid in ids:
+            labels = sorted(emap.assigned[scheme][rid].labels)
+            classify.confirm(project, rid, scheme, labels, "reviewer1")
+    confirmed = build_map(project, "model-type", "diagnosis", ids)
+    assert confirmed.note() == "3 studies; 3 with both labels confirmed by a reviewer."
+
+
+def test_docx_columns_follow_their_text_and_the_header_repeats(tmp_path: Path):
+    """Word got six equal columns (4 cm each): a long Aim squeezed as narrow as 'Study', and a
+    table running onto a second page lost its header row."""
+    from reviewkit.reports.writers import Table, write_docx
+
+    rows = [("Doe (2020)", "To test " + "a long aim " * 20, "confirmed")] * 40
+    table = Table("t", "A table", ["Study", "Aim", "Label status"], rows, "")
+    doc = Document(str(write_docx([table], tmp_path / "r.docx")))
+    (t,) = doc.tables
+    study, aim, status = (t.rows[1].cells[i].width for i in range(3))
+    assert aim > 2 * study and aim > 2 * status
+    assert t.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
+
+
+def test_evidence_map_svg_keeps_its_words_as_text(classified, tmp_path: Path):
+    """Every label of the SVG was drawn as outlines, so no word of it could be found or edited."""
+    from reviewkit.evidence import draw_map
+
+    project, ids = classified
+    emap = build_map(project, "model-type", "diagnosis", ids)
+    svg = draw_map(emap, tmp_path / "map.svg").read_text(encoding="utf-8")
+    assert ">Evidence map (3 studies)</text>" in svg

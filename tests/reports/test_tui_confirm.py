@@ -291,3 +291,29 @@ def test_one_confirming_key_reads_the_confirmed_labels_once(b_included, monkeypa
 
     asyncio.run(scenario())
     assert reads == ["model-type"]
+
+
+def test_done_with_one_scheme_names_the_schemes_still_waiting(b_included):
+    """The screen confirms one scheme; when its last study was confirmed it said only 'every
+    study here has a confirmed label', and the evidence map's other scheme stayed unconfirmed."""
+    project, ids = b_included
+    classify.classify_project(project, ids)
+    others = [s for s in project.protocol.schemes if s != "model-type"]
+    for scheme in others[1:]:  # every other scheme but one is confirmed already
+        for rid in ids:
+            classify.confirm(
+                project, rid, scheme, [classify.none_id(project.protocol.scheme(scheme))], "ann"
+            )
+
+    async def scenario() -> None:
+        app = confirm_app(project, ids)
+        async with app.run_test(size=(120, 40)) as pilot:
+            for _ in ids:
+                await pilot.press("0")
+                await pilot.pause()
+            said = str(app.screen.query_one("#message", Static).render())
+            assert said.endswith(
+                f"every study here has a confirmed label; next: --scheme {others[0]}"
+            )
+
+    asyncio.run(scenario())

@@ -66,6 +66,9 @@ class PrismaCounts:
     )  # hits of each search's latest run (CSV only)
     search_databases: dict[str, str] = field(default_factory=dict)  # search -> its database
     other_sources: dict[str, int] = field(default_factory=dict)  # records per other method
+    # records imported from files per database line: shown under a database that also has stored
+    # searches, so its searches and its files add up to its line (PubMed 21 = 11 + 9 + 1 file)
+    imported: dict[str, int] = field(default_factory=dict)
     duplicates_automatic: int = 0
     duplicates_manual: int = 0
     screened: int = 0  # studies at the title-abstract stage
@@ -102,6 +105,10 @@ class PrismaCounts:
         """(section, item, count) for the CSV; the same numbers as the diagram."""
         out = [("identification", f"database: {k}", v) for k, v in self.databases.items()]
         out += [("identification", f"search: {k}", v) for k, v in self.searches.items()]
+        out += [
+            ("identification", f"database: {k} (imported files)", v)
+            for k, v in self.imported_beside_searches().items()
+        ]
         out += [
             ("identification", f"search: {k} (retrieved by its latest run)", v)
             for k, v in self.retrieved.items()
@@ -156,6 +163,12 @@ class PrismaCounts:
                 ("included", "reports of new studies included", self.new_included),
             ]
         return out
+
+    def imported_beside_searches(self) -> dict[str, int]:
+        """Records imported from files into a database whose line also counts stored searches
+        (alone, a database's line is its imports and needs no breakdown)."""
+        searched = {self.search_databases.get(s, "").casefold() for s in self.searches}
+        return {k: v for k, v in self.imported.items() if v and k.casefold() in searched}
 
     def reason_label(self, code: str) -> str:
         """The protocol's label of an exclusion reason code (the code when it has none)."""
@@ -289,6 +302,8 @@ def _add_source(c: PrismaCounts, source: str, records: int) -> None:
     target = c.other_sources if is_other_method(source) else c.databases
     name = next((k for k in target if k.casefold() == source.casefold()), source)
     target[name] = target.get(name, 0) + records
+    if target is c.databases:
+        c.imported[name] = c.imported.get(name, 0) + records
 
 
 def _identification(db) -> dict:

@@ -74,14 +74,18 @@ def _reasons(c: PrismaCounts, reasons: dict[str, int]) -> list[str]:
 
 
 def _database_lines(c: PrismaCounts) -> list[str]:
-    """A line per database, each followed by the stored searches run in it."""
+    """A line per database, each followed by the stored searches run in it and, beside them,
+    the records imported from files into it (so the lines under a database add up to it)."""
     db_of = {s: c.search_databases.get(s, "").casefold() for s in c.searches}
+    files = c.imported_beside_searches()
     lines: list[str] = []
     for name, n in c.databases.items():
         lines.append(f"  {name} {_n(n)}")
         lines += [
             f"    search {s} {_n(v)}" for s, v in c.searches.items() if db_of[s] == name.casefold()
         ]
+        if files.get(name):
+            lines.append(f"    imported files {_n(files[name])}")
     known = {name.casefold() for name in c.databases}
     lines += [f"    search {s} {_n(v)}" for s, v in c.searches.items() if db_of[s] not in known]
     return lines

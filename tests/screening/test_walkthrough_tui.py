@@ -1,0 +1,116 @@
+"""What a first review found in the screens, driven as a person would: an 80x24 terminal, names
+written 'Last, First', the protocol's words for a reason, and the lead's undo."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+
+from conftest import add_records
+from rich.console import Console
+from screening.helpers import make_records
+from textual.containers import VerticalScroll
+
+from reviewkit import screening as scr
+from reviewkit.records import Record
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.conflicts import ConflictsScreen
+from reviewkit.tui.help import HelpScreen, help_table
+from reviewkit.tui.screening import ScreeningScreen
+
+TA = "title-abstract"
+
+
+def _text(renderable) -> str:
+    console = Console(width=200, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+    console.print(renderable)
+    return console.export_text()
+
+
+def _screening_app(project, reviewer: str = "reviewer1") -> ReviewkitApp:
+    return ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, TA, reviewer)), keymap={})
+
+
+def test_help_fits_an_80_column_terminal(project_b):
+    """The help box was 84 columns wide: at 80x24 its right border and line ends were cut off."""
+    add_records(project_b, make_records(2))
+
+    async def go():
+        app = _screening_app(project_b)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            box = app.screen.query_one(VerticalScroll).region
+            assert box.x >= 0 and box.right <= 80
+
+    asyncio.run(go())
+
+
+def test_authors_are_told_apart_when_names_are_last_comma_first(project_b):
+    """'Petit, Audrey, Le Borgne, Margaux' reads as four people; '; ' between them reads as two."""
+    (rec,) = make_records(1)
+    rec = Record(**{**rec.__dict__, "authors": ["Petit, Audrey", "Le Borgne, Margaux"]})
+    add_records(project_b, [rec])
+
+    async def go():
+        app = _screening_app(project_b)
+        async with app.run_test(size=(100, 34)):
+            shown = _text(app.first_screen.query_one("#record").record_renderable)
+            assert "Petit, Audrey; Le Borgne, Margaux" in shown
+
+    asyncio.run(go())
+
+
+def test_a_saved_exclusion_is_named_in_the_protocols_words(project_b):
+    """The picker offers 'Severe mental illness'; the message and 'My decision' said the code."""
+    ids = add_records(project_b, make_records(2))
+    n = 1 + [r.code for r in project_b.protocol.stages[TA].exclusion_reasons].index(
+        "severe-mental-illness"
+    )
+
+    async def go():
+        app = _screening_app(project_b)
+        async with app.run_test(size=(100, 34)) as pilot:
+            s = app.first_screen
+            first = s.current
+            await pilot.press("e", str(n))
+            assert s.message == f"saved: exclude (Severe mental illness) on record {first}"
+            await pilot.press("k")
+            mine = _text(s.query_one("#mine").render())
+            assert "My decision: exclude (Severe mental illness)" in mine
+            assert first in ids
+
+    asyncio.run(go())
+
+
+def test_the_leads_undo_says_final_exclude_in_words(project_b):
+    """'undone: final-exclude on record 11' showed the log's label; the screen says 'Final: exclude'."""
+    (study,) = add_records(project_b, make_records(1))
+    proto = project_b.protocol
+    scr.decide(project_b.db, study, TA, "reviewer1", "include", protocol=proto)
+    scr.decide(project_b.db, study, TA, "reviewer2", "exclude", "wrong-design", protocol=proto)
+
+    async def go():
+        app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
+        async with app.run_test(size=(100, 34)) as pilot:
+            s = app.first_screen
+            await pilot.press("e", "1")
+            await pilot.press("z")
+            assert s.message == f"undone: final exclude on record {study}"
+
+    asyncio.run(go())
+
+
+def test_help_says_a_reason_number_comes_after_e(project_b):
+    """The help listed '1  Exclude: …' under 'Exclusion reasons'; pressing 1 alone only says
+    'press e first'. The heading now says how, in the picker's own words."""
+    add_records(project_b, make_records(2))
+
+    async def go():
+        app = _screening_app(project_b)
+        async with app.run_test(size=(100, 34)) as pilot:
+            await pilot.press("question_mark")
+            shown = _text(help_table(app.screen.actions, app.screen.keymap))
+            assert "Exclusion reasons (e, then the number)" in shown
+
+    asyncio.run(go())
