@@ -1,7 +1,7 @@
 """CSV (and tab-separated) reference lists: common column names recognised, a mapping for others.
 
 Column names are matched case-insensitively against the aliases below (Scopus, Web of Science,
-Covidence, Rayyan, Zotero, ASReview and PubMed's own CSV use these). Any other layout works with
+Covidence, Rayyan, Zotero, ASReview, Embase.com and PubMed's own CSV use these). Any other layout works with
 ``mapping={'title': 'Article Name', ...}`` (``--map title="Article Name"`` on the command line).
 
 Quotes are read strictly: a quote that is never closed refuses the file (naming the line where
@@ -54,6 +54,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "publication year",
         "pubyear",
         "publication_year",
+        "published year",  # Covidence's export (its 'Published Month' is left out)
         "create date",
         "date",
         "publication date",
@@ -74,7 +75,15 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "issue": ("issue", "number", "is", "no"),
     "pages": ("pages", "page", "page range"),  # not 'pg': Web of Science's PG is the page count
     "doi": ("doi", "di"),
-    "pmid": ("pmid", "pubmed id", "pubmedid", "pubmed_id", "accession number", "pm"),
+    "pmid": (
+        "pmid",
+        "pubmed id",
+        "pubmedid",
+        "pubmed_id",
+        "medline pmid",  # Embase.com's CSV
+        "accession number",
+        "pm",
+    ),
     "pmcid": ("pmcid", "pmc id", "pmc"),
     "language": ("language", "la", "language of original document"),
     "publication_types": (
@@ -97,10 +106,11 @@ EARLY_ACCESS_YEAR = "ey"
 # Web of Science's Group Authors (a trial's study group): kept in the author list, after the
 # persons, as the PubMed XML and MEDLINE readers keep a collective name
 GROUP_AUTHORS = "ca"
-# first and last page in two columns (Scopus, Web of Science); Scopus' article number otherwise
+# first and last page in two columns (Scopus, Web of Science, Embase.com); Scopus' article
+# number otherwise
 PAGE_COLUMNS = {
-    "start": ("page start", "start page", "bp", "sp"),
-    "end": ("page end", "end page", "ep"),
+    "start": ("page start", "start page", "first page", "bp", "sp"),  # first page: Embase.com
+    "end": ("page end", "end page", "last page", "ep"),
     "article": ("art. no.", "article number", "ar"),
 }
 LIST_FIELDS = ("authors", "publication_types", "keywords", "mesh_terms", "affiliations")
