@@ -90,6 +90,27 @@ def _count(lines: list[str], start: int) -> int:
     return sum(1 for ln in lines[:start] if ln.startswith("TY  -") or ln.startswith("TY -"))
 
 
+# names of PubMed/MEDLINE in DB and DP: PubMed, NLM, Ovid's 'Ovid MEDLINE(R) ALL', EBSCOhost's
+# MEDLINE codes (mdc MEDLINE Complete, cmedm MEDLINE, mnh MEDLINE with Full Text)
+_MEDLINE_DB = re.compile(r"pubmed|medline|\bnlm\b|^(?:mdc|cmedm|mnh)$", re.IGNORECASE)
+
+
+def _pmid(an: str, databases: list[str]) -> str:
+    """The PMID in an accession number (AN). AN is the accession number of the database the
+    record came from: the PMID only in PubMed or MEDLINE. When the record names another
+    database (EBSCOhost's a9h or ccm, ProQuest Central, Embase) in DB or DP, its AN is that
+    database's, and an 8-digit Academic Search number taken as a PMID would merge unrelated
+    records in deduplication; 'PMID: n' says what it is wherever it comes from. A record that
+    names no database (Zotero, Mendeley) keeps a number-only AN as the PMID."""
+    m = _PMID.match(an)
+    if not m:
+        return ""
+    named = an.upper().startswith("PMID")
+    if named or not databases or any(_MEDLINE_DB.search(d.strip()) for d in databases):
+        return m.group(1)
+    return ""
+
+
 def _to_record(
     fields: list[tuple[str, str]], raw: str, source: str, name: str, position: int
 ) -> Record:
@@ -112,11 +133,7 @@ def _to_record(
     )
     sp, ep = first("SP"), first("EP")
     pages = f"{sp}-{ep}" if sp and ep and "-" not in sp else sp
-    pmid = ""
-    an = first("AN")
-    m = _PMID.match(an)
-    if m:
-        pmid = m.group(1)
+    pmid = _pmid(first("AN"), get.get("DB", []) + get.get("DP", []))
     kws = get.get("KW", [])
     urls = [u for u in get.get("UR", []) if "doi.org/" not in u]
     doi = first("DO") or next((u for u in get.get("UR", []) if "doi.org/" in u), "")

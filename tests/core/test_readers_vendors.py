@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from reviewkit import formats
 from reviewkit.cli import main
 from reviewkit.records import Record
@@ -47,3 +45,30 @@ def test_embase_csv_first_last_page_and_medline_pmid(tmp_path: Path) -> None:
         "10.2340/16501977-2500",
         ["Smith J.", "Doe A.B."],
     )
+
+
+def test_ebsco_accession_number_of_another_database_is_no_pmid(tmp_path: Path) -> None:
+    # EBSCOhost writes its database's accession number in AN and names the database in DB
+    # (ccm CINAHL, a9h Academic Search): an 8-digit Academic Search number is not a PMID
+    cinahl, academic = imported(tmp_path, FIXTURES / "ebsco_export.ris")
+    assert (cinahl.pmid, academic.pmid) == ("", "")
+    assert cinahl.title == "Graded return to work after sick leave for common mental disorders"
+    assert cinahl.authors == ["Smith, John A.", "Doe, Jane"]
+    assert (cinahl.year, cinahl.doi, cinahl.journal) == (
+        2019,
+        "10.1007/s10926-018-9999-1",
+        "Journal of Occupational Rehabilitation",
+    )
+    assert cinahl.section("RESULTS") == "Faster return."  # EBSCO's abstract is in N2
+    assert (academic.year, academic.doi, academic.pages) == (2020, "10.3233/wor-203001", "301-309")
+
+
+def test_ris_accession_number_is_the_pmid_in_medline_or_unnamed(tmp_path: Path) -> None:
+    text = "TY  - JOUR\nTI  - T\nAN  - 30000001\nDB  - {db}\nER  - \n"
+    for db, pmid in (("mdc", "30000001"), ("Ovid MEDLINE(R) ALL", "30000001"), ("psyh", "")):
+        path = tmp_path / f"{db[:3]}.ris"
+        path.write_text(text.format(db=db))
+        assert [r.pmid for r in formats.read_file(path)] == [pmid]
+    path = tmp_path / "zotero.ris"
+    path.write_text("TY  - JOUR\nTI  - T\nAN  - 30000001\nER  - \n")
+    assert [r.pmid for r in formats.read_file(path)] == ["30000001"]
