@@ -1,6 +1,7 @@
 """Readers and writers of reference formats, and format detection from content.
 
-Readers: PubMed XML, MEDLINE/nbib, RIS, BibTeX, CSV, Web of Science plain text. Writers: RIS, BibTeX, CSV, MEDLINE.
+Readers: PubMed XML, MEDLINE/nbib, RIS, BibTeX, CSV, Web of Science plain text, the Cochrane
+Library's plain text. Writers: RIS, BibTeX, CSV, MEDLINE.
 :func:`read_file` picks the reader from the file's content (``fmt`` forces one) and yields
 Records (or what its ``prepare`` makes of each); every problem is a
 :class:`~reviewkit.errors.FormatError` naming the file and line.
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import TextIO, TypeVar, overload
 
 from reviewkit.errors import FormatError
-from reviewkit.formats import bibtex, csv_format, medline, pubmed_xml, ris, wos
+from reviewkit.formats import bibtex, cochrane, csv_format, medline, pubmed_xml, ris, wos
 from reviewkit.formats.text import (
     bom_encoding,
     check_regular,
@@ -26,7 +27,7 @@ from reviewkit.formats.text import (
 )
 from reviewkit.records import Record
 
-READ_FORMATS = ("pubmed-xml", "medline", "ris", "bibtex", "csv", "wos")
+READ_FORMATS = ("pubmed-xml", "medline", "ris", "bibtex", "csv", "wos", "cochrane")
 WRITE_FORMATS = ("ris", "bibtex", "csv", "medline")
 _TEXT_READERS = {
     "medline": medline,
@@ -34,6 +35,7 @@ _TEXT_READERS = {
     "bibtex": bibtex,
     "csv": csv_format,
     "wos": wos,
+    "cochrane": cochrane,
 }
 _WRITERS = {"ris": ris, "bibtex": bibtex, "csv": csv_format, "medline": medline}
 ALIASES = {
@@ -102,7 +104,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
             hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV",
         )
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
-    for name in ("wos", "ris", "medline", "bibtex"):
+    for name in ("wos", "ris", "cochrane", "medline", "bibtex"):
         if _TEXT_READERS[name].sniff(text):
             return name
     if text.lstrip().startswith("<"):
@@ -112,7 +114,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
     raise FormatError(
         "cannot tell the format from the content",
         where=str(path),
-        hint="pass --format pubmed-xml|medline|ris|bibtex|csv|wos",
+        hint="pass --format pubmed-xml|medline|ris|bibtex|csv|wos|cochrane",
     )
 
 
@@ -192,6 +194,7 @@ _DEFAULT_SOURCE = {
     "bibtex": "BibTeX import",
     "csv": "CSV import",
     "wos": "Web of Science",
+    "cochrane": "Cochrane Library",
 }
 
 

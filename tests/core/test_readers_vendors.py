@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reviewkit import formats
 from reviewkit.cli import main
 from reviewkit.records import Record
@@ -72,3 +74,36 @@ def test_ris_accession_number_is_the_pmid_in_medline_or_unnamed(tmp_path: Path) 
     path = tmp_path / "zotero.ris"
     path.write_text("TY  - JOUR\nTI  - T\nAN  - 30000001\nER  - \n")
     assert [r.pmid for r in formats.read_file(path)] == ["30000001"]
+
+
+def test_cochrane_library_plain_text_export_is_read(tmp_path: Path) -> None:
+    # CENTRAL's 'Plain text' export: 'Record #1 of N', then 'TAG: value' lines
+    trial, protocol = imported(tmp_path, FIXTURES / "cochrane_central.txt")
+    assert trial.title == "Graded return to work for sick-listed workers: a randomised trial"
+    assert (trial.authors, trial.year, trial.pmid) == (["Smith J", "Doe A"], 2019, "30000001")
+    assert (trial.doi, trial.journal) == (
+        "10.1007/s10926-018-9999-1",
+        "Journal of occupational rehabilitation",
+    )
+    assert (trial.volume, trial.issue, trial.pages) == ("29", "1", "100-110")
+    assert trial.section("RESULTS") == "Return to work was faster."
+    assert trial.keywords == ["Adult", "Humans", "*Return to Work"]
+    assert trial.source == "Cochrane Library"
+    assert (protocol.title, protocol.year, protocol.doi, protocol.pages) == (
+        "Workplace dialogue meeting trial",
+        2020,
+        "",
+        "55",
+    )
+
+
+def test_cochrane_plain_text_cut_before_its_last_record_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (FIXTURES / "cochrane_central.txt").read_text()
+    cut = tmp_path / "cut.txt"
+    cut.write_text(text.replace("of 2\n", "of 3\n"))
+    folder = tmp_path / "review"
+    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(cut), "--project", str(folder)]) == 2
+    assert "ends after record #2 of its 3" in capsys.readouterr().err
