@@ -1,7 +1,7 @@
 """Readers and writers of reference formats, and format detection from content.
 
 Readers: PubMed XML, MEDLINE/nbib, RIS, BibTeX, CSV, Web of Science plain text, the Cochrane
-Library's plain text. Writers: RIS, BibTeX, CSV, MEDLINE.
+Library's plain text, EndNote XML. Writers: RIS, BibTeX, CSV, MEDLINE.
 :func:`read_file` picks the reader from the file's content (``fmt`` forces one) and yields
 Records (or what its ``prepare`` makes of each); every problem is a
 :class:`~reviewkit.errors.FormatError` naming the file and line.
@@ -15,7 +15,16 @@ from pathlib import Path
 from typing import TextIO, TypeVar, overload
 
 from reviewkit.errors import FormatError
-from reviewkit.formats import bibtex, cochrane, csv_format, medline, pubmed_xml, ris, wos
+from reviewkit.formats import (
+    bibtex,
+    cochrane,
+    csv_format,
+    endnote_xml,
+    medline,
+    pubmed_xml,
+    ris,
+    wos,
+)
 from reviewkit.formats.text import (
     bom_encoding,
     check_regular,
@@ -27,7 +36,7 @@ from reviewkit.formats.text import (
 )
 from reviewkit.records import Record
 
-READ_FORMATS = ("pubmed-xml", "medline", "ris", "bibtex", "csv", "wos", "cochrane")
+READ_FORMATS = ("pubmed-xml", "medline", "ris", "bibtex", "csv", "wos", "cochrane", "endnote-xml")
 WRITE_FORMATS = ("ris", "bibtex", "csv", "medline")
 _TEXT_READERS = {
     "medline": medline,
@@ -87,6 +96,8 @@ def detect(path: Path, encoding: str | None = None) -> str:
     head = _head(path)
     if not head.strip():
         raise FormatError("the file is empty", where=str(path))
+    if endnote_xml.sniff(head):
+        return "endnote-xml"
     if pubmed_xml.sniff(head):
         return "pubmed-xml"
     wide = _wide_head(head, encoding)
@@ -114,7 +125,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
     raise FormatError(
         "cannot tell the format from the content",
         where=str(path),
-        hint="pass --format pubmed-xml|medline|ris|bibtex|csv|wos|cochrane",
+        hint="pass --format pubmed-xml|medline|ris|bibtex|csv|wos|cochrane|endnote-xml",
     )
 
 
@@ -180,11 +191,14 @@ def _read_serial(
         with open(path, "rb") as fh:
             yield from pubmed_xml.read(fh, name, source=source or "PubMed")
         return
+    if mapping and fmt != "csv":
+        raise FormatError("--map applies to CSV files only", where=name)
+    if fmt == "endnote-xml":  # XML: its declaration names the encoding, not --encoding
+        yield from endnote_xml.read(read_bytes(path), name, source=source or "EndNote XML")
+        return
     text = decode(read_bytes(path), name, encoding)
     reader = _TEXT_READERS[fmt]
     kwargs = {"mapping": mapping} if fmt == "csv" else {}
-    if mapping and fmt != "csv":
-        raise FormatError("--map applies to CSV files only", where=name)
     yield from reader.read(text, name, source=source or _DEFAULT_SOURCE[fmt], **kwargs)
 
 

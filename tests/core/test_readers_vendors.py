@@ -107,3 +107,35 @@ def test_cochrane_plain_text_cut_before_its_last_record_is_refused(
     assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
     assert main(["import", str(cut), "--project", str(folder)]) == 2
     assert "ends after record #2 of its 3" in capsys.readouterr().err
+
+
+def test_endnote_xml_export_is_read(tmp_path: Path) -> None:
+    # EndNote's XML: <xml><records><record>, text wrapped in <style> elements
+    first, second = imported(tmp_path, FIXTURES / "endnote_export.xml")
+    assert first.title == "Graded return to work: a cohort"
+    assert first.authors == ["Smith, John A.", "Ødegård, Kari"]
+    assert (first.year, first.doi, first.pmid) == (2019, "10.1007/s10926-018-9999-1", "30000001")
+    assert (first.journal, first.volume, first.issue, first.pages) == (
+        "Journal of Occupational Rehabilitation",
+        "29",
+        "1",
+        "100-110",
+    )
+    assert first.section("RESULTS") == "Return to work was faster."
+    assert first.keywords == ["Return to Work", "Sick Leave"]
+    assert first.source == "EndNote XML"
+    # no <periodical>: the journal is the secondary title; an EBSCOhost number is no PMID
+    assert (second.journal, second.pmid, second.doi) == ("Work", "", "10.3233/wor-203001")
+
+
+def test_endnote_xml_cut_short_is_refused_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (FIXTURES / "endnote_export.xml").read_text()
+    cut = tmp_path / "cut.xml"
+    cut.write_text(text[: text.index("<record><rec-number>2")])
+    folder = tmp_path / "review"
+    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(cut), "--project", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "broken XML" in err and "cut.xml:" in err
