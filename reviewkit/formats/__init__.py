@@ -1,7 +1,7 @@
 """Readers and writers of reference formats, and format detection from content.
 
 Readers: PubMed XML, MEDLINE/nbib, RIS, BibTeX, CSV, Web of Science plain text, the Cochrane
-Library's plain text, EndNote XML. Writers: RIS, BibTeX, CSV, MEDLINE.
+Library's plain text, EndNote XML, RefWorks tagged. Writers: RIS, BibTeX, CSV, MEDLINE.
 :func:`read_file` picks the reader from the file's content (``fmt`` forces one) and yields
 Records (or what its ``prepare`` makes of each); every problem is a
 :class:`~reviewkit.errors.FormatError` naming the file and line.
@@ -22,6 +22,7 @@ from reviewkit.formats import (
     endnote_xml,
     medline,
     pubmed_xml,
+    refworks,
     ris,
     wos,
 )
@@ -36,7 +37,17 @@ from reviewkit.formats.text import (
 )
 from reviewkit.records import Record
 
-READ_FORMATS = ("pubmed-xml", "medline", "ris", "bibtex", "csv", "wos", "cochrane", "endnote-xml")
+READ_FORMATS = (
+    "pubmed-xml",
+    "medline",
+    "ris",
+    "bibtex",
+    "csv",
+    "wos",
+    "cochrane",
+    "endnote-xml",
+    "refworks",
+)
 WRITE_FORMATS = ("ris", "bibtex", "csv", "medline")
 _TEXT_READERS = {
     "medline": medline,
@@ -45,6 +56,7 @@ _TEXT_READERS = {
     "csv": csv_format,
     "wos": wos,
     "cochrane": cochrane,
+    "refworks": refworks,
 }
 _WRITERS = {"ris": ris, "bibtex": bibtex, "csv": csv_format, "medline": medline}
 ALIASES = {
@@ -115,7 +127,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
             hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV",
         )
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
-    for name in ("wos", "ris", "cochrane", "medline", "bibtex"):
+    for name in ("wos", "ris", "cochrane", "refworks", "medline", "bibtex"):
         if _TEXT_READERS[name].sniff(text):
             return name
     if text.lstrip().startswith("<"):
@@ -125,7 +137,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
     raise FormatError(
         "cannot tell the format from the content",
         where=str(path),
-        hint="pass --format pubmed-xml|medline|ris|bibtex|csv|wos|cochrane|endnote-xml",
+        hint="pass --format pubmed-xml|medline|ris|bibtex|csv|wos|cochrane|endnote-xml|refworks",
     )
 
 
@@ -209,6 +221,7 @@ _DEFAULT_SOURCE = {
     "csv": "CSV import",
     "wos": "Web of Science",
     "cochrane": "Cochrane Library",
+    "refworks": "RefWorks import",
 }
 
 

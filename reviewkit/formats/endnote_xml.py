@@ -21,11 +21,10 @@ from collections.abc import Iterator
 from lxml import etree as ET
 
 from reviewkit.errors import FormatError
+from reviewkit.formats import ris
 from reviewkit.records import Record, plain_abstract
 
 FORMAT = "endnote-xml"
-_PMID = re.compile(r"^(?:PMID:?\s*)?(\d{1,8})$", re.IGNORECASE)
-_MEDLINE_DB = re.compile(r"pubmed|medline|\bnlm\b", re.IGNORECASE)
 
 
 def _text(elem: ET._Element | None) -> str:
@@ -39,20 +38,12 @@ def _all(record: ET._Element, path: str) -> list[str]:
 
 
 def _pmid(record: ET._Element) -> str:
-    """The accession number when it is a PMID: from PubMed/MEDLINE, or 'PMID: n', or from a
-    record naming no remote database (as the RIS reader decides for AN)."""
-    an = _text(record.find("accession-num"))
-    m = _PMID.match(an)
-    database = (
-        _text(record.find("remote-database-name"))
-        + " "
-        + _text(record.find("remote-database-provider"))
-    )
-    if m and (
-        an.upper().startswith("PMID") or not database.strip() or _MEDLINE_DB.search(database)
-    ):
-        return m.group(1)
-    return ""
+    """The accession number when it is a PMID, decided as the RIS reader decides for AN."""
+    databases = [
+        _text(record.find("remote-database-name")),
+        _text(record.find("remote-database-provider")),
+    ]
+    return ris.accession_pmid(_text(record.find("accession-num")), [d for d in databases if d])
 
 
 def _to_record(record: ET._Element, source: str, name: str, position: int) -> Record:

@@ -95,7 +95,7 @@ def _count(lines: list[str], start: int) -> int:
 _MEDLINE_DB = re.compile(r"pubmed|medline|\bnlm\b|^(?:mdc|cmedm|mnh)$", re.IGNORECASE)
 
 
-def _pmid(an: str, databases: list[str]) -> str:
+def accession_pmid(an: str, databases: list[str]) -> str:
     """The PMID in an accession number (AN). AN is the accession number of the database the
     record came from: the PMID only in PubMed or MEDLINE. When the record names another
     database (EBSCOhost's a9h or ccm, ProQuest Central, Embase) in DB or DP, its AN is that
@@ -133,7 +133,7 @@ def _to_record(
     )
     sp, ep = first("SP"), first("EP")
     pages = f"{sp}-{ep}" if sp and ep and "-" not in sp else sp
-    pmid = _pmid(first("AN"), get.get("DB", []) + get.get("DP", []))
+    pmid = accession_pmid(first("AN"), get.get("DB", []) + get.get("DP", []))
     kws = get.get("KW", [])
     urls = [u for u in get.get("UR", []) if "doi.org/" not in u]
     doi = first("DO") or next((u for u in get.get("UR", []) if "doi.org/" in u), "")

@@ -139,3 +139,18 @@ def test_endnote_xml_cut_short_is_refused_with_its_line(
     assert main(["import", str(cut), "--project", str(folder)]) == 2
     err = capsys.readouterr().err
     assert "broken XML" in err and "cut.xml:" in err
+
+
+def test_refworks_tagged_format_is_read(tmp_path: Path) -> None:
+    # 'RT Journal Article' opens a record; two-character tags, a space, the value
+    first, second = imported(tmp_path, FIXTURES / "refworks_export.txt")
+    assert first.title == "Graded return to work"
+    assert first.authors == ["Smith, John A.", "Doe, Jane"]
+    assert (first.year, first.doi, first.pages) == (2019, "10.1007/s10926-018-9999-1", "100-110")
+    assert (first.journal, first.volume, first.issue) == (
+        "Journal of Occupational Rehabilitation",
+        "29",
+        "1",
+    )
+    assert first.abstract == "Background: x. Results: y."
+    assert (second.title, second.authors, second.year) == ("Second record", ["Lee, Kim"], 2020)
