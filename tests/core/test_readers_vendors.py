@@ -154,3 +154,104 @@ def test_refworks_tagged_format_is_read(tmp_path: Path) -> None:
     )
     assert first.abstract == "Background: x. Results: y."
     assert (second.title, second.authors, second.year) == ("Second record", ["Lee, Kim"], 2020)
+
+
+# shapes read as they are (guards against checks for damaged files refusing them): file,
+# then the first record's title, first author, year, DOI, journal, pages, PMID
+READ_AS_THEY_ARE = [
+    # ProQuest: SP holds the whole range, DO a doi.org link, blank lines after the last ER
+    (
+        "proquest_export.ris",
+        "Sickness absence and return to work: a register study",
+        "Hansen, Per",
+        2019,
+        "10.1186/s12889-019-1234-5",
+        "BMC Public Health",
+        "1-12",
+        "",
+    ),
+    # EBSCOhost PsycINFO: CRLF, T1/A1/Y1/N2/JO, an APA accession number
+    (
+        "ebsco_psycinfo_crlf.ris",
+        "Return to work in PsycINFO",
+        "Berg, Ola",
+        2018,
+        "10.1111/sjop.12345",
+        "Scandinavian Journal of Psychology",
+        "1-9",
+        "",
+    ),
+    # Embase.com: A1 'Smith J.', Y1 '2019//', two DB lines, the DOI also as an L2 link
+    (
+        "embase_export.ris",
+        "Return to work after stroke: a cohort study",
+        "Smith J.",
+        2019,
+        "10.2340/16501977-2500",
+        "Journal of Rehabilitation Medicine",
+        "200-208",
+        "",
+    ),
+    # Google Scholar: one @article per file, title={...}, no line break after the last brace
+    (
+        "google_scholar.bib",
+        "Graded return to work",
+        "Smith, John A",
+        2019,
+        "",
+        "Work",
+        "",
+        "",
+    ),
+    # Rayyan: 'key' column, authors joined with ' and ', its decisions in 'notes'
+    (
+        "rayyan_export.csv",
+        "Return to work after sick leave",
+        "Smith, J.",
+        2019,
+        "10.1007/s10926-018-9999-1",
+        "Journal of Occupational Rehabilitation",
+        "100-110",
+        "",
+    ),
+    (
+        "rayyan_export.ris",
+        "Return to work after sick leave",
+        "Smith, J.",
+        2019,
+        "10.1007/s10926-018-9999-1",
+        "Journal of Occupational Rehabilitation",
+        "100-110",
+        "",
+    ),
+    # PubMed nbib without a final line break, its last SO whole but wrapped over two lines
+    (
+        "pubmed_no_final_newline.nbib",
+        "Return to work after sick leave: a trial.",
+        "Smith, John A",
+        2019,
+        "10.1000/rtw.2019.1",
+        "Journal of occupational rehabilitation",
+        "",
+        "30000001",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "author", "year", "doi", "journal", "pages", "pmid"), READ_AS_THEY_ARE
+)
+def test_vendor_export_read_as_it_is(
+    tmp_path: Path,
+    name: str,
+    title: str,
+    author: str,
+    year: int,
+    doi: str,
+    journal: str,
+    pages: str,
+    pmid: str,
+) -> None:
+    rec = imported(tmp_path, FIXTURES / name)[0]
+    assert (rec.title, rec.authors[0], rec.year, rec.doi) == (title, author, year, doi)
+    assert (rec.journal, rec.pages, rec.pmid) == (journal, pages, pmid)
