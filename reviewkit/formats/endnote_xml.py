@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from lxml import etree as ET
 
 from reviewkit.errors import FormatError
-from reviewkit.formats import ris
+from reviewkit.formats.accession import accession_pmid
 from reviewkit.records import Record, plain_abstract
 
 FORMAT = "endnote-xml"
@@ -43,7 +43,7 @@ def _pmid(record: ET._Element) -> str:
         _text(record.find("remote-database-name")),
         _text(record.find("remote-database-provider")),
     ]
-    return ris.accession_pmid(_text(record.find("accession-num")), [d for d in databases if d])
+    return accession_pmid(_text(record.find("accession-num")), [d for d in databases if d])
 
 
 def _to_record(record: ET._Element, source: str, name: str, position: int) -> Record:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from reviewkit.errors import FormatError
-from reviewkit.formats import ris
+from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.text import split_lines
 from reviewkit.records import Record, plain_abstract
 
@@ -72,7 +72,7 @@ def _to_record(
         pages=f"{sp}-{op}" if sp and op and "-" not in sp else sp,
         doi=first("DO"),
         # the accession number is a PMID only from PubMed/MEDLINE, as in RIS
-        pmid=ris.accession_pmid(first("AN"), get.get("DB", []) + get.get("DS", [])),
+        pmid=accession_pmid(first("AN"), get.get("DB", []) + get.get("DS", [])),
         language=first("LA"),
         publication_types=get.get("RT", []),
         keywords=get.get("K1", []),

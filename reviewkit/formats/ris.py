@@ -14,12 +14,12 @@ from typing import TextIO
 import rispy
 
 from reviewkit.errors import FormatError
+from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.text import split_lines
 from reviewkit.records import Record, plain_abstract
 
 FORMAT = "ris"
 _TAG = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|)$")
-_PMID = re.compile(r"^(?:PMID:?\s*)?(\d{1,8})$", re.IGNORECASE)
 MESH_PREFIX = "MeSH: "
 # lines some exporters write outside the records, which are not RIS: the '1.' counters of
 # Ovid and rispy, and the header of publishers' downloads ('Provider:', 'Database:',
@@ -88,27 +88,6 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
 
 def _count(lines: list[str], start: int) -> int:
     return sum(1 for ln in lines[:start] if ln.startswith("TY  -") or ln.startswith("TY -"))
-
-
-# names of PubMed/MEDLINE in DB and DP: PubMed, NLM, Ovid's 'Ovid MEDLINE(R) ALL', EBSCOhost's
-# MEDLINE codes (mdc MEDLINE Complete, cmedm MEDLINE, mnh MEDLINE with Full Text)
-_MEDLINE_DB = re.compile(r"pubmed|medline|\bnlm\b|^(?:mdc|cmedm|mnh)$", re.IGNORECASE)
-
-
-def accession_pmid(an: str, databases: list[str]) -> str:
-    """The PMID in an accession number (AN). AN is the accession number of the database the
-    record came from: the PMID only in PubMed or MEDLINE. When the record names another
-    database (EBSCOhost's a9h or ccm, ProQuest Central, Embase) in DB or DP, its AN is that
-    database's, and an 8-digit Academic Search number taken as a PMID would merge unrelated
-    records in deduplication; 'PMID: n' says what it is wherever it comes from. A record that
-    names no database (Zotero, Mendeley) keeps a number-only AN as the PMID."""
-    m = _PMID.match(an)
-    if not m:
-        return ""
-    named = an.upper().startswith("PMID")
-    if named or not databases or any(_MEDLINE_DB.search(d.strip()) for d in databases):
-        return m.group(1)
-    return ""
 
 
 def _to_record(

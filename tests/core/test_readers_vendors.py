@@ -255,3 +255,18 @@ def test_vendor_export_read_as_it_is(
     rec = imported(tmp_path, FIXTURES / name)[0]
     assert (rec.title, rec.authors[0], rec.year, rec.doi) == (title, author, year, doi)
     assert (rec.journal, rec.pages, rec.pmid) == (journal, pages, pmid)
+
+
+def test_csv_accession_number_of_another_database_is_no_pmid(tmp_path: Path) -> None:
+    # an 'Accession Number' column with a 'Database' column beside it (EBSCOhost's result
+    # lists): CINAHL's 9-digit and Academic Search's 8-digit numbers are not PMIDs; MEDLINE's is
+    path = tmp_path / "ebsco.csv"
+    path.write_text(
+        "Title,Author,Publication Date,Accession Number,Database\n"
+        'A,"Smith, J.",2019-03-01,123456789,CINAHL Complete\n'
+        'B,"Doe, J.",2020,12345678,Academic Search Complete\n'
+        'C,"Lee, K.",2021,30000001,MEDLINE\n'
+    )
+    records = imported(tmp_path, path)
+    assert [r.pmid for r in records] == ["", "", "30000001"]
+    assert [r.year for r in records] == [2019, 2020, 2021]
