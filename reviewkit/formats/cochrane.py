@@ -40,8 +40,9 @@ def _parts(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str, s
                 yield start, fields
             n, of = int(m.group(1)), int(m.group(2))
             if n != 1 and (n != number + 1 or of != total):
+                after = f"follows record #{number} of {total}" if number else "opens the file"
                 raise FormatError(
-                    f"'Record #{n} of {of}' follows record #{number} of {total}",
+                    f"'Record #{n} of {of}' {after}",
                     where=f"{name}:{no}",
                     hint="records are missing or two exports were mixed; export the file again",
                 )
