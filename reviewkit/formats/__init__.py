@@ -1,7 +1,7 @@
 """Readers and writers of reference formats, and format detection from content.
 
 Readers: PubMed XML, MEDLINE/nbib, RIS, BibTeX, CSV, Web of Science plain text, the Cochrane
-Library's plain text, EndNote XML, RefWorks tagged. Writers: RIS, BibTeX, CSV, MEDLINE.
+Library's plain text, EndNote XML, RefWorks tagged, Excel workbooks (.xlsx). Writers: RIS, BibTeX, CSV, MEDLINE.
 :func:`read_file` picks the reader from the file's content (``fmt`` forces one) and yields
 Records (or what its ``prepare`` makes of each); every problem is a
 :class:`~reviewkit.errors.FormatError` naming the file and line.
@@ -25,6 +25,7 @@ from reviewkit.formats import (
     refworks,
     ris,
     wos,
+    xlsx,
 )
 from reviewkit.formats.text import (
     bom_encoding,
@@ -47,6 +48,7 @@ READ_FORMATS = (
     "cochrane",
     "endnote-xml",
     "refworks",
+    "xlsx",
 )
 WRITE_FORMATS = ("ris", "bibtex", "csv", "medline")
 _TEXT_READERS = {
@@ -110,6 +112,9 @@ def detect(path: Path, encoding: str | None = None) -> str:
         raise FormatError("the file is empty", where=str(path))
     if endnote_xml.sniff(head):
         return "endnote-xml"
+    if xlsx.is_zip(head) and xlsx.is_workbook(str(path)):
+        return "xlsx"
+    xlsx.refuse_xls(head, str(path))
     if pubmed_xml.sniff(head):
         return "pubmed-xml"
     wide = _wide_head(head, encoding)
@@ -137,7 +142,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
     raise FormatError(
         "cannot tell the format from the content",
         where=str(path),
-        hint="pass --format pubmed-xml|medline|ris|bibtex|csv|wos|cochrane|endnote-xml|refworks",
+        hint="pass --format pubmed-xml|medline|ris|bibtex|csv|wos|cochrane|endnote-xml|refworks|xlsx",
     )
 
 
@@ -203,10 +208,14 @@ def _read_serial(
         with open(path, "rb") as fh:
             yield from pubmed_xml.read(fh, name, source=source or "PubMed")
         return
-    if mapping and fmt != "csv":
-        raise FormatError("--map applies to CSV files only", where=name)
+    if mapping and fmt not in ("csv", "xlsx"):
+        raise FormatError("--map applies to CSV and Excel files only", where=name)
     if fmt == "endnote-xml":  # XML: its declaration names the encoding, not --encoding
         yield from endnote_xml.read(read_bytes(path), name, source=source or "EndNote XML")
+        return
+    if fmt == "xlsx":  # a zip of XML parts: no text encoding to choose
+        data = read_bytes(path)
+        yield from xlsx.read(data, name, source=source or "Excel import", mapping=mapping)
         return
     text = decode(read_bytes(path), name, encoding)
     reader = _TEXT_READERS[fmt]

@@ -4,6 +4,7 @@ documented layouts; each imported through the CLI into a fresh project."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -282,3 +283,41 @@ def test_cochrane_plain_text_exports_joined_are_read_and_a_gap_refused(tmp_path:
     gap.write_text(text.replace("Record #2 of 2", "Record #3 of 3").replace("of 2\n", "of 3\n"))
     with pytest.raises(FormatError, match="'Record #3 of 3' follows record #1 of 3"):
         list(formats.read_file(gap))
+
+
+def test_excel_workbook_export_is_read(tmp_path: Path) -> None:
+    # Embase.com's Excel export: numbers stored as numbers (year, PMID, pages), a date cell,
+    # an abstract with a line break; read through the CSV reader's column names
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["TITLE", "AUTHOR NAMES", "SOURCE TITLE", "PUBLICATION YEAR", "FIRST PAGE"])
+    sheet["F1"], sheet["G1"], sheet["H1"] = "LAST PAGE", "DOI", "MEDLINE PMID"
+    sheet["I1"], sheet["J1"] = "ABSTRACT", "ENTRY DATE"
+    sheet.append(["Return to work after stroke", "Smith J., Doe A.B.", "J Rehabil Med", 2019.0])
+    sheet["E2"], sheet["F2"], sheet["G2"], sheet["H2"] = 200, 208, "10.2340/16501977-2500", 30000002
+    sheet["I2"], sheet["J2"] = "Background: Stroke.\nConclusion: Possible.", dt.datetime(2019, 3, 1)
+    path = tmp_path / "embase.xlsx"
+    book.save(path)
+    (rec,) = imported(tmp_path, path)
+    assert (rec.title, rec.authors, rec.year) == (
+        "Return to work after stroke",
+        ["Smith J.", "Doe A.B."],
+        2019,
+    )
+    assert (rec.pages, rec.pmid, rec.doi) == ("200-208", "30000002", "10.2340/16501977-2500")
+    assert (rec.journal, rec.source) == ("J Rehabil Med", "Excel import")
+    assert rec.abstract == "Background: Stroke. Conclusion: Possible."  # one paragraph
+
+
+def test_old_excel_workbook_is_refused_with_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "embase.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    folder = tmp_path / "review"
+    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(path), "--project", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "Excel 97-2003 workbook (.xls)" in err and "CSV UTF-8" in err
