@@ -226,6 +226,18 @@ READ_AS_THEY_ARE = [
         "100-110",
         "",
     ),
+    # Ovid MEDLINE tagged text (CRLF) ending without a line break after its last field
+    (
+        "ovid_no_final_newline.txt",
+        "Return to work after sick leave: a randomised trial of a long title that wraps onto a"
+        " second line",
+        "Smith, John A",
+        2019,
+        "10.1000/ovid.1",
+        "Journal of Occupational Rehabilitation",
+        "100-110",
+        "31000001",
+    ),
     # PubMed nbib without a final line break, its last SO whole but wrapped over two lines
     (
         "pubmed_no_final_newline.nbib",
