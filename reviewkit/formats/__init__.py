@@ -1,6 +1,7 @@
 """Readers and writers of reference formats, and format detection from content.
 
-Readers: PubMed XML, MEDLINE/nbib, RIS, BibTeX, CSV, Web of Science plain text. Writers: RIS, BibTeX, CSV, MEDLINE.
+Readers: PubMed XML, MEDLINE/nbib, RIS, BibTeX, CSV, Web of Science plain text, the Cochrane
+Library's plain text, EndNote XML, RefWorks tagged, Excel workbooks (.xlsx). Writers: RIS, BibTeX, CSV, MEDLINE.
 :func:`read_file` picks the reader from the file's content (``fmt`` forces one) and yields
 Records (or what its ``prepare`` makes of each); every problem is a
 :class:`~reviewkit.errors.FormatError` naming the file and line.
@@ -14,7 +15,18 @@ from pathlib import Path
 from typing import TextIO, TypeVar, overload
 
 from reviewkit.errors import FormatError
-from reviewkit.formats import bibtex, csv_format, medline, pubmed_xml, ris, wos
+from reviewkit.formats import (
+    bibtex,
+    cochrane,
+    csv_format,
+    endnote_xml,
+    medline,
+    pubmed_xml,
+    refworks,
+    ris,
+    wos,
+    xlsx,
+)
 from reviewkit.formats.text import (
     bom_encoding,
     check_regular,
@@ -26,7 +38,18 @@ from reviewkit.formats.text import (
 )
 from reviewkit.records import Record
 
-READ_FORMATS = ("pubmed-xml", "medline", "ris", "bibtex", "csv", "wos")
+READ_FORMATS = (
+    "pubmed-xml",
+    "medline",
+    "ris",
+    "bibtex",
+    "csv",
+    "wos",
+    "cochrane",
+    "endnote-xml",
+    "refworks",
+    "xlsx",
+)
 WRITE_FORMATS = ("ris", "bibtex", "csv", "medline")
 _TEXT_READERS = {
     "medline": medline,
@@ -34,6 +57,8 @@ _TEXT_READERS = {
     "bibtex": bibtex,
     "csv": csv_format,
     "wos": wos,
+    "cochrane": cochrane,
+    "refworks": refworks,
 }
 _WRITERS = {"ris": ris, "bibtex": bibtex, "csv": csv_format, "medline": medline}
 ALIASES = {
@@ -85,6 +110,11 @@ def detect(path: Path, encoding: str | None = None) -> str:
     head = _head(path)
     if not head.strip():
         raise FormatError("the file is empty", where=str(path))
+    if endnote_xml.sniff(head):
+        return "endnote-xml"
+    if xlsx.is_zip(head) and xlsx.is_workbook(str(path)):
+        return "xlsx"
+    xlsx.refuse_xls(head, str(path))
     if pubmed_xml.sniff(head):
         return "pubmed-xml"
     wide = _wide_head(head, encoding)
@@ -102,7 +132,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
             hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV",
         )
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
-    for name in ("wos", "ris", "medline", "bibtex"):
+    for name in ("wos", "ris", "cochrane", "refworks", "medline", "bibtex"):
         if _TEXT_READERS[name].sniff(text):
             return name
     if text.lstrip().startswith("<"):
@@ -112,7 +142,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
     raise FormatError(
         "cannot tell the format from the content",
         where=str(path),
-        hint="pass --format pubmed-xml|medline|ris|bibtex|csv|wos",
+        hint="pass --format pubmed-xml|medline|ris|bibtex|csv|wos|cochrane|endnote-xml|refworks|xlsx",
     )
 
 
@@ -178,11 +208,18 @@ def _read_serial(
         with open(path, "rb") as fh:
             yield from pubmed_xml.read(fh, name, source=source or "PubMed")
         return
+    if mapping and fmt not in ("csv", "xlsx"):
+        raise FormatError("--map applies to CSV and Excel files only", where=name)
+    if fmt == "endnote-xml":  # XML: its declaration names the encoding, not --encoding
+        yield from endnote_xml.read(read_bytes(path), name, source=source or "EndNote XML")
+        return
+    if fmt == "xlsx":  # a zip of XML parts: no text encoding to choose
+        data = read_bytes(path)
+        yield from xlsx.read(data, name, source=source or "Excel import", mapping=mapping)
+        return
     text = decode(read_bytes(path), name, encoding)
     reader = _TEXT_READERS[fmt]
     kwargs = {"mapping": mapping} if fmt == "csv" else {}
-    if mapping and fmt != "csv":
-        raise FormatError("--map applies to CSV files only", where=name)
     yield from reader.read(text, name, source=source or _DEFAULT_SOURCE[fmt], **kwargs)
 
 
@@ -192,6 +229,8 @@ _DEFAULT_SOURCE = {
     "bibtex": "BibTeX import",
     "csv": "CSV import",
     "wos": "Web of Science",
+    "cochrane": "Cochrane Library",
+    "refworks": "RefWorks import",
 }
 
 

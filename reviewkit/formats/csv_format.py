@@ -1,8 +1,9 @@
 """CSV (and tab-separated) reference lists: common column names recognised, a mapping for others.
 
 Column names are matched case-insensitively against the aliases below (Scopus, Web of Science,
-Covidence, Rayyan, Zotero, ASReview and PubMed's own CSV use these). Any other layout works with
-``mapping={'title': 'Article Name', ...}`` (``--map title="Article Name"`` on the command line).
+Covidence, Rayyan, Zotero, ASReview, Embase.com and PubMed's own CSV use these). Any other
+layout works with ``mapping={'title': 'Article Name', ...}`` (``--map title="Article Name"``
+on the command line).
 
 Quotes are read strictly: a quote that is never closed refuses the file (naming the line where
 it opened) instead of swallowing the rows after it into one cell. A cell may hold at most
@@ -19,6 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
 from reviewkit.errors import FormatError
+from reviewkit.formats.accession import cell_pmid
 from reviewkit.formats.text import split_lines
 from reviewkit.outputs import csv_writer, restore
 from reviewkit.records import Record, plain_abstract
@@ -54,6 +56,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "publication year",
         "pubyear",
         "publication_year",
+        "published year",  # Covidence's export (its 'Published Month' is left out)
         "create date",
         "date",
         "publication date",
@@ -74,7 +77,15 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "issue": ("issue", "number", "is", "no"),
     "pages": ("pages", "page", "page range"),  # not 'pg': Web of Science's PG is the page count
     "doi": ("doi", "di"),
-    "pmid": ("pmid", "pubmed id", "pubmedid", "pubmed_id", "accession number", "pm"),
+    "pmid": (
+        "pmid",
+        "pubmed id",
+        "pubmedid",
+        "pubmed_id",
+        "medline pmid",
+        "accession number",
+        "pm",
+    ),
     "pmcid": ("pmcid", "pmc id", "pmc"),
     "language": ("language", "la", "language of original document"),
     "publication_types": (
@@ -97,10 +108,11 @@ EARLY_ACCESS_YEAR = "ey"
 # Web of Science's Group Authors (a trial's study group): kept in the author list, after the
 # persons, as the PubMed XML and MEDLINE readers keep a collective name
 GROUP_AUTHORS = "ca"
-# first and last page in two columns (Scopus, Web of Science); Scopus' article number otherwise
+# first and last page in two columns (Scopus, Web of Science, Embase.com); Scopus' article
+# number otherwise
 PAGE_COLUMNS = {
-    "start": ("page start", "start page", "bp", "sp"),
-    "end": ("page end", "end page", "ep"),
+    "start": ("page start", "start page", "first page", "bp", "sp"),  # 'first page': Embase.com
+    "end": ("page end", "end page", "last page", "ep"),
     "article": ("art. no.", "article number", "ar"),
 }
 LIST_FIELDS = ("authors", "publication_types", "keywords", "mesh_terms", "affiliations")
@@ -399,6 +411,10 @@ def read(
     wos = dialect is _WosTab
     early_year = _column(header, EARLY_ACCESS_YEAR) if wos else None
     group_authors = _column(header, GROUP_AUTHORS) if wos else None
+    # an 'Accession Number' column (Covidence, EBSCOhost) holds the PMID only for records
+    # from PubMed/MEDLINE: with a column naming the database, the RIS reader's rule decides
+    accession = "pmid" in columns and header[columns["pmid"]].strip().lower() == "accession number"
+    database = _column(header, "database")
     cut_short = _CutShort(text, header, name)
     position = 0
     line = 1
@@ -426,10 +442,7 @@ def read(
             for f, v in values.items()
             if f != "abstract"
         }
-        if kwargs.get("pmid") and not re.fullmatch(r"\d+(\.0)?", kwargs["pmid"]):
-            kwargs["pmid"] = ""
-        elif kwargs.get("pmid"):
-            kwargs["pmid"] = kwargs["pmid"].removesuffix(".0")
+        kwargs["pmid"] = cell_pmid(kwargs.get("pmid", ""), row, accession, database)
         if page_columns:
             kwargs["pages"] = _pages(row, page_columns)
         if not kwargs.get("year") and early_year is not None and early_year < len(row):

@@ -14,12 +14,12 @@ from typing import TextIO
 import rispy
 
 from reviewkit.errors import FormatError
+from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.text import split_lines
 from reviewkit.records import Record, plain_abstract
 
 FORMAT = "ris"
 _TAG = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|)$")
-_PMID = re.compile(r"^(?:PMID:?\s*)?(\d{1,8})$", re.IGNORECASE)
 MESH_PREFIX = "MeSH: "
 # lines some exporters write outside the records, which are not RIS: the '1.' counters of
 # Ovid and rispy, and the header of publishers' downloads ('Provider:', 'Database:',
@@ -112,11 +112,7 @@ def _to_record(
     )
     sp, ep = first("SP"), first("EP")
     pages = f"{sp}-{ep}" if sp and ep and "-" not in sp else sp
-    pmid = ""
-    an = first("AN")
-    m = _PMID.match(an)
-    if m:
-        pmid = m.group(1)
+    pmid = accession_pmid(first("AN"), get.get("DB", []) + get.get("DP", []))
     kws = get.get("KW", [])
     urls = [u for u in get.get("UR", []) if "doi.org/" not in u]
     doi = first("DO") or next((u for u in get.get("UR", []) if "doi.org/" in u), "")

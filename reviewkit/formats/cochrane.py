@@ -1,0 +1,143 @@
+"""The Cochrane Library's plain-text export (CENTRAL, Cochrane Reviews: 'Export selected citation(s)'
+as 'Plain text', a .txt file).
+
+Its shape: each record opens with a 'Record #n of N' line, then one field a line, a tag of two
+or three capital letters, a colon and the value ('ID: CN-01234567', 'AU: Smith J', 'TI: …',
+'SO: …', 'YR: 2019', 'VL:', 'NO:', 'PG:', 'DOI:', 'AB:', 'KY:', 'PT:', 'PM: PUBMED 30000001',
+'XR: EMBASE …', 'US: <url>'); blank lines between records. AU repeats, one author a line
+(a line holding several names separated by ';' is split too); KY and PT are lists separated by
+';'. A line without a tag inside a record continues the field above it (an abstract with a line
+break).
+
+'Record #n of N' counts the records of the export, so a file whose last record is #k of N with
+k < N was cut short and is refused; a cut inside the last record cannot be told (a record has
+no closing line). Several exports joined into one file are read: numbering starting again at
+#1 opens another part, each checked on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reviewkit.errors import FormatError
+from reviewkit.formats.text import split_lines
+from reviewkit.records import Record, plain_abstract
+
+FORMAT = "cochrane"
+_RECORD = re.compile(r"^\s*Record #(\d+) of (\d+)\s*$", re.IGNORECASE)
+_FIELD = re.compile(r"^([A-Z][A-Z0-9]{1,2}):(?: (.*)|)$")
+_CUT_HINT = "the file looks cut short; export it from the Cochrane Library again"
+
+
+def _parts(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str, str]]]]:
+    """(first line, [(tag, value)]) of each record; checks the 'Record #n of N' numbering."""
+    fields: list[tuple[str, str]] = []
+    start = number = total = 0
+    for no, line in enumerate(lines, start=1):
+        if m := _RECORD.match(line):
+            if fields:
+                yield start, fields
+            n, of = int(m.group(1)), int(m.group(2))
+            if n != 1 and (n != number + 1 or of != total):
+                after = f"follows record #{number} of {total}" if number else "opens the file"
+                raise FormatError(
+                    f"'Record #{n} of {of}' {after}",
+                    where=f"{name}:{no}",
+                    hint="records are missing or two exports were mixed; export the file again",
+                )
+            if n == 1 and number and number < total:
+                raise _cut(name, no - 1, number, total)
+            start, number, total, fields = no, n, of, []
+            continue
+        if not line.strip():
+            continue
+        if not number:
+            raise FormatError(
+                f"expected 'Record #1 of N' to open the first record, found {line.strip()[:40]!r}",
+                where=f"{name}:{no}",
+                hint="is this the Cochrane Library's plain-text export? pass --format to choose"
+                " another reader",
+            )
+        if m := _FIELD.match(line):
+            fields.append((m.group(1), (m.group(2) or "").strip()))
+        elif fields:
+            tag, value = fields[-1]
+            fields[-1] = (tag, f"{value} {line.strip()}".strip())
+        else:
+            raise FormatError(
+                f"expected a 'TAG: value' line, found {line.strip()[:40]!r}",
+                where=f"{name}:{no}",
+                hint="each line of a record starts with a tag such as 'TI:' or 'AU:'",
+            )
+    if number < total:
+        raise _cut(name, len(lines), number, total)
+    if fields:
+        yield start, fields
+
+
+def _cut(name: str, line: int, number: int, total: int) -> FormatError:
+    return FormatError(
+        f"the export ends after record #{number} of its {total}",
+        where=f"{name}:{line}",
+        hint=_CUT_HINT,
+    )
+
+
+def _split(values: list[str]) -> list[str]:
+    return [part.strip() for v in values for part in v.split(";") if part.strip()]
+
+
+def _to_record(
+    fields: list[tuple[str, str]], raw: str, source: str, name: str, position: int
+) -> Record:
+    get: dict[str, list[str]] = {}
+    for tag, value in fields:
+        if value:
+            get.setdefault(tag, []).append(value)
+
+    def first(tag: str) -> str:
+        return (get.get(tag) or [""])[0]
+
+    pmid = re.fullmatch(r"(?:PUBMED\s*)?(\d{1,8})", first("PM"), re.IGNORECASE)
+    return Record(
+        title=first("TI"),
+        abstract_sections=plain_abstract(first("AB")),
+        authors=_split(get.get("AU", [])),
+        year=first("YR"),
+        journal=first("SO"),
+        volume=first("VL"),
+        issue=first("NO") or first("IS"),
+        pages=first("PG"),
+        doi=first("DOI"),
+        pmid=pmid.group(1) if pmid else "",
+        language=first("LA"),
+        publication_types=_split(get.get("PT", [])),
+        keywords=_split(get.get("KY", [])),
+        url=first("US"),
+        source=source,
+        origin=name,
+        position=position,
+        raw=raw,
+    )
+
+
+def read(text: str, name: str, *, source: str = "Cochrane Library") -> Iterator[Record]:
+    """Records of a Cochrane Library plain-text export."""
+    lines = split_lines(text.lstrip("\ufeff"))
+    records = list(_parts(lines, name))  # the whole file is checked before a record is given
+    for position, (start, fields) in enumerate(records, start=1):
+        if not any(tag in ("TI", "ID") and value for tag, value in fields):
+            raise FormatError("record has neither a title (TI) nor an ID", where=f"{name}:{start}")
+        stop = records[position][0] - 1 if position < len(records) else len(lines)
+        raw = "\n".join(lines[start - 1 : stop]).rstrip()
+        yield _to_record(fields, raw, source, name, position)
+
+
+def sniff(text: str) -> bool:
+    """Whether the text opens with 'Record #1 of N' followed by 'TAG: value' lines (the RIS
+    export of the same site puts RIS records after that line, and is sniffed as RIS first)."""
+    head = [ln for ln in split_lines(text.lstrip("\ufeff")[:4000]) if ln.strip()][:3]
+    return (
+        len(head) >= 2 and bool(_RECORD.match(head[0])) and all(_FIELD.match(ln) for ln in head[1:])
+    )

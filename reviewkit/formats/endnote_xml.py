@@ -1,0 +1,100 @@
+"""EndNote XML (EndNote: File > Export, 'XML'; also what Covidence and many teams move records in).
+
+Its shape, as EndNote writes it: ``<xml><records><record>…</record></records></xml>``; each
+record holds ``<ref-type name="Journal Article">``, ``<contributors><authors><author>``,
+``<titles><title>`` and ``<secondary-title>`` (the journal), ``<periodical><full-title>``,
+``<pages>``, ``<volume>``, ``<number>`` (the issue), ``<dates><year>``,
+``<electronic-resource-num>`` (the DOI), ``<abstract>``, ``<keywords><keyword>``,
+``<accession-num>``, ``<remote-database-name>``, ``<urls><related-urls><url>``,
+``<language>``, ``<auth-address>``. Text may be wrapped in ``<style>`` elements (fonts), so each
+field is the text of all its descendants.
+
+The file is parsed whole (a text export's size limit applies) with entity expansion and
+network access turned off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree as ET
+
+from reviewkit.errors import FormatError
+from reviewkit.formats.accession import accession_pmid
+from reviewkit.records import Record, plain_abstract
+
+FORMAT = "endnote-xml"
+
+
+def _text(elem: ET._Element | None) -> str:
+    if elem is None:
+        return ""
+    return " ".join("".join(elem.itertext()).split())
+
+
+def _all(record: ET._Element, path: str) -> list[str]:
+    return [t for e in record.iterfind(path) if (t := _text(e))]
+
+
+def _pmid(record: ET._Element) -> str:
+    """The accession number when it is a PMID, decided as the RIS reader decides for AN."""
+    databases = [
+        _text(record.find("remote-database-name")),
+        _text(record.find("remote-database-provider")),
+    ]
+    return accession_pmid(_text(record.find("accession-num")), [d for d in databases if d])
+
+
+def _to_record(record: ET._Element, source: str, name: str, position: int) -> Record:
+    def first(*paths: str) -> str:
+        return next((t for p in paths if (t := _text(record.find(p)))), "")
+
+    ref_type = record.find("ref-type")
+    kind = ref_type.get("name", "") if ref_type is not None else ""
+    doi = first("electronic-resource-num")
+    return Record(
+        title=first("titles/title"),
+        abstract_sections=plain_abstract("\n".join(_all(record, "abstract"))),
+        authors=_all(record, "contributors/authors/author"),
+        year=first("dates/year", "dates/pub-dates/date"),
+        journal=first("periodical/full-title", "titles/secondary-title", "periodical/abbr-1"),
+        volume=first("volume"),
+        issue=first("number"),
+        pages=first("pages"),
+        doi=doi if "10." in doi else "",
+        pmid=_pmid(record),
+        language=first("language"),
+        publication_types=[kind] if kind else [],
+        keywords=_all(record, "keywords/keyword"),
+        url=first("urls/related-urls/url", "urls/web-urls/url"),
+        affiliations=_all(record, "auth-address"),
+        source=source,
+        origin=name,
+        position=position,
+        raw=ET.tostring(record, encoding="unicode"),
+    )
+
+
+def read(data: bytes, name: str, *, source: str = "EndNote XML") -> Iterator[Record]:
+    """Records of an EndNote XML export (the file's bytes)."""
+    parser = ET.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = ET.fromstring(data, parser)
+    except ET.XMLSyntaxError as exc:
+        line = exc.lineno or 1
+        raise FormatError(
+            f"broken XML: {exc.msg}",
+            where=f"{name}:{line}",
+            hint="the file may be cut short; export it from EndNote again",
+        ) from None
+    records = root.find("records")
+    if root.tag != "xml" or records is None:
+        raise FormatError(f"not EndNote XML: the root element is <{root.tag}>", where=f"{name}:1")
+    for position, record in enumerate(records.iterfind("record"), start=1):
+        yield _to_record(record, source, name, position)
+
+
+def sniff(head: bytes) -> bool:
+    """EndNote's root: ``<xml><records>`` (after any declaration)."""
+    return re.search(rb"<xml>\s*<records>", head[:2000]) is not None

@@ -1,0 +1,105 @@
+"""RefWorks Tagged Format (what databases' 'Export to RefWorks' and RefWorks' own export write).
+
+Its shape, as RefWorks documents it: each record opens with 'RT <reference type>' ('RT Journal
+Article'), then one field a line: a two-character tag, a space and the value (A1 author, one a
+line; T1 title; JF journal, JO its abbreviation; YR year; FD date; VO volume; IS issue; SP and
+OP first and other (last) page; AB abstract; K1 keyword, one a line; DO DOI; AN accession
+number; DB database; LA language; UL URL; AD address). Records are separated by blank lines.
+A line without a tag continues the field above it. A record has no closing line, so a file
+cut inside its last record cannot be told.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reviewkit.errors import FormatError
+from reviewkit.formats.accession import accession_pmid
+from reviewkit.formats.text import split_lines
+from reviewkit.records import Record, plain_abstract
+
+FORMAT = "refworks"
+_FIELD = re.compile(r"^([A-Z][A-Z0-9])(?: (.*))?$")
+
+
+def _records(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str, str]]]]:
+    fields: list[tuple[str, str]] = []
+    start = 0
+    for no, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        m = _FIELD.match(line.rstrip())
+        if m and m.group(1) == "RT":
+            if fields:
+                yield start, fields
+            start, fields = no, [("RT", (m.group(2) or "").strip())]
+        elif not fields:
+            raise FormatError(
+                f"expected 'RT <type>' to open a record, found {line.strip()[:40]!r}",
+                where=f"{name}:{no}",
+                hint="is this a RefWorks tagged file? pass --format to choose another reader",
+            )
+        elif m:
+            fields.append((m.group(1), (m.group(2) or "").strip()))
+        else:  # a wrapped line continues the field above
+            tag, value = fields[-1]
+            fields[-1] = (tag, f"{value} {line.strip()}".strip())
+    if fields:
+        yield start, fields
+
+
+def _to_record(
+    fields: list[tuple[str, str]], raw: str, source: str, name: str, position: int
+) -> Record:
+    get: dict[str, list[str]] = {}
+    for tag, value in fields:
+        if value:
+            get.setdefault(tag, []).append(value)
+
+    def first(*tags: str) -> str:
+        return next((get[t][0] for t in tags if get.get(t)), "")
+
+    sp, op = first("SP"), first("OP")
+    return Record(
+        title=first("T1"),
+        abstract_sections=plain_abstract("\n".join(get.get("AB", []))),
+        authors=get.get("A1", []),
+        year=first("YR", "FD"),
+        journal=first("JF", "JO", "T2"),
+        volume=first("VO"),
+        issue=first("IS"),
+        pages=f"{sp}-{op}" if sp and op and "-" not in sp else sp,
+        doi=first("DO"),
+        # the accession number is a PMID only from PubMed/MEDLINE, as in RIS
+        pmid=accession_pmid(first("AN"), get.get("DB", []) + get.get("DS", [])),
+        language=first("LA"),
+        publication_types=get.get("RT", []),
+        keywords=get.get("K1", []),
+        url=first("UL", "LK"),
+        affiliations=get.get("AD", []),
+        source=source,
+        origin=name,
+        position=position,
+        raw=raw,
+    )
+
+
+def read(text: str, name: str, *, source: str = "RefWorks import") -> Iterator[Record]:
+    """Records of a RefWorks tagged file."""
+    lines = split_lines(text.lstrip("\ufeff"))
+    records = list(_records(lines, name))
+    for position, (start, fields) in enumerate(records, start=1):
+        stop = records[position][0] - 1 if position < len(records) else len(lines)
+        raw = "\n".join(lines[start - 1 : stop]).rstrip()
+        yield _to_record(fields, raw, source, name, position)
+
+
+def sniff(text: str) -> bool:
+    """Whether the text opens with 'RT <type>' followed by tagged lines ('SR', 'A1', …)."""
+    head = [ln for ln in split_lines(text.lstrip("\ufeff")[:2000]) if ln.strip()][:3]
+    return (
+        len(head) >= 2
+        and re.match(r"^RT \S", head[0]) is not None
+        and all(_FIELD.match(ln.rstrip()) for ln in head[1:])
+    )
