@@ -119,8 +119,18 @@ def import_command(
                 f"{s.path}: {quantity(s.records, 'record')} ({s.format}, source '{s.source}', "
                 f"import #{s.import_id})"
             )
-            for label in s.untitled:
+            for label in s.untitled[:_UNTITLED_SHOWN]:
                 click.echo(f"warning: {s.path}: {label} has no title (imported as is)", err=True)
+            if len(s.untitled) > _UNTITLED_SHOWN:  # a file of thousands printed one line each
+                more = len(s.untitled) - _UNTITLED_SHOWN
+                click.echo(
+                    f"warning: {s.path}: {quantity(more, 'more record')} without a title "
+                    "(imported as is)",
+                    err=True,
+                )
+
+
+_UNTITLED_SHOWN = 20  # warnings named one by one; the rest are counted
 
 
 @click.command("status")

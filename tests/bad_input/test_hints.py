@@ -36,3 +36,20 @@ def test_damaged_file_hint_names_no_import(
     assert str(bad) in out + err
     assert "references" not in out + err and "imported" not in out + err, out + err
     assert "nothing was read" in out + err
+
+
+def test_untitled_warnings_are_counted_past_twenty(tmp_path, capsys) -> None:
+    """A file of records without titles: twenty are named, the rest counted (a file of
+    thousands printed a warning line for each)."""
+    protocol = Path(__file__).parent.parent.parent / "protocols" / "work-health-collaboration.toml"
+    ris = tmp_path / "untitled.ris"
+    ris.write_text(
+        "".join(f"TY  - JOUR\nAU  - Author {n}\nPY  - 2020\nER  - \n" for n in range(25)),
+        encoding="utf-8",
+    )
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(protocol)]) == 0
+    assert main(["import", str(ris), "--project", str(project)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("has no title") == 20, err
+    assert "5 more records without a title" in err, err
