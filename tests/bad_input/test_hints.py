@@ -53,3 +53,14 @@ def test_untitled_warnings_are_counted_past_twenty(tmp_path, capsys) -> None:
     err = capsys.readouterr().err
     assert err.count("has no title") == 20, err
     assert "5 more records without a title" in err, err
+
+
+def test_classify_all_on_an_empty_project_says_import(tmp_path, capsys) -> None:
+    """classify --all with no records told the user to pass --all, which they had."""
+    protocol = Path(__file__).parent.parent.parent / "protocols" / "work-health-collaboration.toml"
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(protocol)]) == 0
+    capsys.readouterr()
+    assert main(["classify", "--all", "--project", str(project)]) == 0
+    out = capsys.readouterr().out
+    assert "import records first" in out and "pass --all" not in out, out
