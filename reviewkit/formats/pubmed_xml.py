@@ -72,7 +72,8 @@ def article_to_record(
     if base is None:
         raise ValueError("neither MedlineCitation nor BookDocument")
     article = base.find("Article") if citation is not None else book
-    assert article is not None
+    if article is None:  # every MedlineCitation has one (the PubMed DTD requires it)
+        raise ValueError("its MedlineCitation has no <Article> (no title, journal or authors)")
 
     title = _text(article.find("ArticleTitle")) or _text(article.find("VernacularTitle"))
     if not title and book is not None:
