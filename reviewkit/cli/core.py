@@ -17,8 +17,16 @@ from reviewkit.status import project_status
 from reviewkit.wording import quantity
 
 
+def _named_folder(ctx: click.Context, param: click.Parameter, value: str) -> Path:
+    """FOLDER as a Path; '' (an unset shell variable) is refused: it became '.', and the
+    project was made in the current folder."""
+    if not value.strip():
+        raise click.BadParameter("an empty name; give the folder to create, e.g. my-review")
+    return Path(value)
+
+
 @click.command("init")
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", type=click.Path(file_okay=False), callback=_named_folder)
 @click.option(
     "--protocol",
     "protocol_file",

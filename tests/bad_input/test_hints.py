@@ -64,3 +64,18 @@ def test_classify_all_on_an_empty_project_says_import(tmp_path, capsys) -> None:
     assert main(["classify", "--all", "--project", str(project)]) == 0
     out = capsys.readouterr().out
     assert "import records first" in out and "pass --all" not in out, out
+
+
+def test_protocol_only_folder_says_what_to_do(tmp_path, capsys) -> None:
+    """A folder with a protocol.toml and no database: every command said 'not a review
+    project, run init', and init said 'a review project already exists here'."""
+    protocol = Path(__file__).parent.parent.parent / "protocols" / "work-health-collaboration.toml"
+    folder = tmp_path / "review"
+    folder.mkdir()
+    (folder / "protocol.toml").write_bytes(protocol.read_bytes())
+    for argv in (["init", str(folder), "--protocol", str(protocol)], ["status"]):
+        code = main([*argv, "--project", str(folder)] if argv == ["status"] else argv)
+        err = capsys.readouterr().err
+        assert code == 2, err
+        assert "already exists" not in err and f"move {folder / 'protocol.toml'}" in err, err
+    assert sorted(p.name for p in folder.iterdir()) == ["protocol.toml"]
