@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewkit import settings
+from reviewkit.errors import UserError
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,13 @@ def data_root() -> Path:
     """Folder that holds the extracted datasets."""
     env = settings.data_dir()
     if env:
+        if env.exists() and not env.is_dir():  # mkdir below it failed with 'File exists'
+            raise UserError(
+                f"{settings.DATA.name} names a file, not a folder",
+                where=str(env),
+                hint=f"set {settings.DATA.name} to the folder of the offline data sets, "
+                "or unset it",
+            )
         return Path(env)
     checkout = Path(__file__).resolve().parents[1]
     if (checkout / "pyproject.toml").exists():

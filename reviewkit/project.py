@@ -80,6 +80,16 @@ def init_project(folder: str | Path, protocol_file: str | Path) -> Project:
     """Create a project folder from a protocol file (validated first); refuses to overwrite."""
     folder = Path(folder)
     protocol = protocol_mod.load(protocol_file)  # raise before touching the disk
+    if (folder / PROTOCOL_FILE).exists() and not (folder / DATABASE_FILE).exists():
+        # a protocol written (or copied) into the folder first: 'init' said a project was
+        # here while every other command said there was none
+        raise ProjectError(
+            f"the folder holds a {PROTOCOL_FILE} but no {DATABASE_FILE}: not a project yet, and "
+            "its protocol is not replaced",
+            where=str(folder),
+            hint=f"move {folder / PROTOCOL_FILE} out of the folder and run "
+            f"'reviewkit init {folder} --protocol THAT-FILE'",
+        )
     if (folder / DATABASE_FILE).exists() or (folder / PROTOCOL_FILE).exists():
         raise ProjectError(
             "a review project already exists here",
@@ -100,7 +110,10 @@ def open_project(folder: str | Path) -> Project:
         raise ProjectError(
             "not a review project (no review.sqlite)",
             where=str(folder),
-            hint="run 'reviewkit init DIR --protocol protocols/NAME.toml' or pass --project DIR",
+            hint=f"move {folder / PROTOCOL_FILE} out of the folder and run 'reviewkit init "
+            f"{folder} --protocol THAT-FILE'"
+            if (folder / PROTOCOL_FILE).is_file()
+            else "run 'reviewkit init DIR --protocol protocols/NAME.toml' or pass --project DIR",
         )
     project = Project(folder)
     _ = project.protocol

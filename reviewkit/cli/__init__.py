@@ -154,8 +154,35 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except UnicodeEncodeError as exc:  # see _not_utf8: a name in another system's encoding
+        message = _not_utf8(exc)
+        if message is None:
+            raise
+        click.echo(message, err=True)
+        return 2
     except OSError as exc:  # a file a command could not read or write: its path and the reason
         where = f"{exc.filename}: " if exc.filename else ""
         click.echo(f"error: {where}{exc.strerror or exc}", err=True)
         return 2
     return 0
+
+
+def _not_utf8(exc: UnicodeEncodeError) -> str | None:
+    """The message for text that holds bytes which are not UTF-8, or None for another error.
+
+    Python reads a file name, an argument or an environment variable with such bytes (a name
+    from a Latin-1 disk) as lone surrogates ('\\udcff'), which SQLite refuses: the statement
+    fails with UnicodeEncodeError and its transaction is rolled back (import, label, attach
+    stored such a name; the others print it, which works, or write it nowhere).
+    """
+    if not isinstance(exc.object, str) or not any(
+        "\udc80" <= ch <= "\udcff" for ch in exc.object[exc.start : exc.end]
+    ):
+        return None
+    raw = exc.object.encode("utf-8", "surrogateescape")
+    shown = raw.decode("utf-8", "backslashreplace")[:200]
+    return (
+        f"error: {shown}: not UTF-8 (a file name, argument or variable with bytes of another "
+        "encoding); nothing was stored\n"
+        "  hint: rename the file, or give the text in UTF-8, and run the command again"
+    )

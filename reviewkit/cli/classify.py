@@ -98,9 +98,12 @@ def classify_command(
         for s in schemes:
             project.protocol.scheme(s)
         ids = _studies(project, all_studies)
-        if not ids:
+        if not ids:  # with --all the project has no records at all: import comes first
             click.echo(
-                "no included studies yet: finish screening, or pass --all to classify every study"
+                "no studies yet: import records first ('reviewkit import FILE')"
+                if all_studies
+                else "no included studies yet: finish screening, or pass --all to classify "
+                "every study"
             )
             return
         # one transaction: when the CSV cannot be written (a full disk), nothing is stored

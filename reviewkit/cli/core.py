@@ -17,8 +17,16 @@ from reviewkit.status import project_status
 from reviewkit.wording import quantity
 
 
+def _named_folder(ctx: click.Context, param: click.Parameter, value: str) -> Path:
+    """FOLDER as a Path; '' (an unset shell variable) is refused: it became '.', and the
+    project was made in the current folder."""
+    if not value.strip():
+        raise click.BadParameter("an empty name; give the folder to create, e.g. my-review")
+    return Path(value)
+
+
 @click.command("init")
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", type=click.Path(file_okay=False), callback=_named_folder)
 @click.option(
     "--protocol",
     "protocol_file",
@@ -119,8 +127,18 @@ def import_command(
                 f"{s.path}: {quantity(s.records, 'record')} ({s.format}, source '{s.source}', "
                 f"import #{s.import_id})"
             )
-            for label in s.untitled:
+            for label in s.untitled[:_UNTITLED_SHOWN]:
                 click.echo(f"warning: {s.path}: {label} has no title (imported as is)", err=True)
+            if len(s.untitled) > _UNTITLED_SHOWN:  # a file of thousands printed one line each
+                more = len(s.untitled) - _UNTITLED_SHOWN
+                click.echo(
+                    f"warning: {s.path}: {quantity(more, 'more record')} without a title "
+                    "(imported as is)",
+                    err=True,
+                )
+
+
+_UNTITLED_SHOWN = 20  # warnings named one by one; the rest are counted
 
 
 @click.command("status")

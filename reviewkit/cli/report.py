@@ -34,10 +34,14 @@ def report_command(project_dir: Path, out_dir: Path, formats: str) -> None:
     """Write the report: tables per label, evidence map, PRISMA 2020, agreement, exports."""
     from reviewkit.reports.report import write_report
 
+    chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
+    if not chosen:  # '--format ""' (an unset shell variable) wrote no table and said nothing
+        raise click.BadParameter(
+            "no format named; give one or more of csv, xlsx, md, docx", param_hint="'--format'"
+        )
     outputs.check_folder(out_dir)
     project = load_project(project_dir)
     try:
-        chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
         paths = write_report(project, out_dir, chosen)
         click.echo(f"{quantity(len(paths), 'file')} written to {out_dir}/")
         for p in paths:

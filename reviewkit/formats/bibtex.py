@@ -124,10 +124,20 @@ def _parse(text: str, name: str) -> bibtexparser.Library:
     return library
 
 
-def _value(raw: str, strings: dict[str, str]) -> str:
+# BibTeX's standard styles define the month macros (btxdoc, section 2.1); written bare, they
+# are valid without an @string. Month is not a Record field: they stay as written.
+_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+# An expanded value longer than a whole abstract many times over is an @string "bomb" (each
+# macro ten copies of the one before): refused before it takes the memory, as a CSV cell is.
+MAX_VALUE = 1_000_000
+
+
+def _value(raw: str, strings: dict[str, str], where: str = "") -> str:
     """A value as written -> its text, by BibTeX's rules (btxdoc, section 2.1): parts joined
     by '#', each a {braced} or "quoted" string, a number, or an @string name (names are
-    case-insensitive; an undefined one, such as a month macro 'jan', stays as written).
+    case-insensitive and must be defined above their use, so a loop of @strings is a name
+    used before it is defined). An undefined name is refused (BibTeX warns and reads it as
+    empty: the value would be lost), except the month macros, which stay as written.
     The grouping braces inside a part are kept here; :func:`unescape` removes them."""
     top = _top_level(raw)
     cuts = [i for i, ch in enumerate(top) if ch == "#"]
@@ -135,15 +145,36 @@ def _value(raw: str, strings: dict[str, str]) -> str:
     for begin, end in zip([-1, *cuts], [*cuts, len(raw)], strict=True):
         part = raw[begin + 1 : end].strip()
         enclosed = len(part) >= 2 and (part[0], part[-1]) in (("{", "}"), ('"', '"'))
-        out.append(part[1:-1] if enclosed else strings.get(part.lower(), part))
+        if enclosed:
+            out.append(part[1:-1])
+        elif part.lower() in strings:
+            out.append(strings[part.lower()])
+        elif part.isdigit() or not part or part.lower() in _MONTHS:
+            out.append(part)
+        else:
+            raise FormatError(
+                f"@string '{part}' is used but not defined above this line",
+                where=where,
+                hint=f"define it first, e.g. @string{{{part} = {{...}}}}, or put the value in "
+                "braces; nothing was imported",
+            )
+        if sum(map(len, out)) > MAX_VALUE:
+            raise FormatError(
+                f"a value that expands to over {MAX_VALUE:,} characters (@strings that repeat "
+                "one another)",
+                where=where,
+                hint="no reference has such a field: the file is damaged or hostile; "
+                "nothing was imported",
+            )
     return "".join(out)
 
 
-def _strings(library: bibtexparser.Library) -> dict[str, str]:
+def _strings(library: bibtexparser.Library, name: str) -> dict[str, str]:
     """The @string definitions as text; a definition may use the ones before it."""
     strings: dict[str, str] = {}
     for block in library.strings:
-        strings[block.key.lower()] = _value(str(block.value), strings)
+        where = f"{name}:{block.start_line + 1}"
+        strings[block.key.lower()] = _value(str(block.value), strings, where)
     return strings
 
 
@@ -223,6 +254,7 @@ def _failure(block: object) -> str:
 
 
 _ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)", re.MULTILINE)
+_FIELD_OUTSIDE = re.compile(r"^[ \t,]*([A-Za-z][\w:.+-]*)[ \t]*=[ \t]*[{\"\w]", re.MULTILINE)
 
 
 def _check_stray_entry_starts(library: bibtexparser.Library, name: str) -> None:
@@ -243,6 +275,33 @@ def _check_stray_entry_starts(library: bibtexparser.Library, name: str) -> None:
                 where=f"{name}:{line}",
                 hint="the file looks cut short (export it again), or remove the stray '@'",
             )
+        # BibTeX skips text between entries as a comment; 'name = value' there is a field
+        # whose entry an extra '}' closed early, and it would be lost silently
+        if field := _FIELD_OUTSIDE.search(block.raw):
+            line = block.start_line + 1 + block.raw.count("\n", 0, field.start(1))
+            raise FormatError(
+                f"field '{field.group(1)}' outside any entry: an extra '}}' closed the entry "
+                "above it early",
+                where=f"{name}:{line}",
+                hint="remove the extra '}' (every '{' of an entry needs one '}')",
+            )
+
+
+_PMID = re.compile(r"(?:PMID:?\s*)?\d+", re.IGNORECASE)
+
+
+def _check_pmid(pmid: str, entry: Entry, name: str) -> None:
+    """A PMID is a number ('PMID: 123' too): '12a45' would be stored as PMID 1245, another
+    article, which dedup would then merge with it (as the nbib reader refuses it)."""
+    if pmid.strip() and not _PMID.fullmatch(pmid.strip()):
+        fields = entry.fields_dict.items()
+        field = next((v for k, v in fields if k.lower() in ("pmid", "eprint")), None)
+        line = field.start_line + 1 if field is not None else entry.start_line + 1
+        raise FormatError(
+            f"PMID {pmid.strip()[:40]!r} of entry '{entry.key}' is not a number",
+            where=f"{name}:{line}",
+            hint="correct the PMID (digits only) or remove the field; nothing was imported",
+        )
 
 
 def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
@@ -261,9 +320,12 @@ def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
             "no BibTeX entries found", where=name, hint="entries start with '@article{key,'"
         )
     lines = split_lines(text)
-    strings = _strings(library)
+    strings = _strings(library, name)
     for position, entry in enumerate(library.entries, start=1):
-        values = {k.lower(): _value(str(v.value), strings) for k, v in entry.fields_dict.items()}
+        values = {
+            k.lower(): _value(str(v.value), strings, f"{name}:{v.start_line + 1}")
+            for k, v in entry.fields_dict.items()
+        }
         f = {k: unescape(v) for k, v in values.items()}
         raw = (
             entry.raw
@@ -271,6 +333,10 @@ def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
             else "\n".join(lines[entry.start_line : entry.start_line + 1])
         )
         pubtypes = _split(f.get("pubtype", ""), "; ")
+        pmid = f.get("pmid", "") or (
+            f.get("eprint", "") if f.get("eprinttype", "").lower() == "pubmed" else ""
+        )
+        _check_pmid(pmid, entry, name)
         yield Record(
             title=f.get("title", ""),
             abstract_sections=plain_abstract(f.get("abstract", "")),
@@ -281,8 +347,7 @@ def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
             issue=f.get("number", "") or f.get("issue", ""),
             pages=f.get("pages", ""),
             doi=f.get("doi", ""),
-            pmid=f.get("pmid", "")
-            or (f.get("eprint", "") if f.get("eprinttype", "").lower() == "pubmed" else ""),
+            pmid=pmid,
             pmcid=f.get("pmcid", ""),
             language=f.get("language", ""),
             publication_types=pubtypes,

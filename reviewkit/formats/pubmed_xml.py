@@ -72,7 +72,8 @@ def article_to_record(
     if base is None:
         raise ValueError("neither MedlineCitation nor BookDocument")
     article = base.find("Article") if citation is not None else book
-    assert article is not None
+    if article is None:  # every MedlineCitation has one (the PubMed DTD requires it)
+        raise ValueError("its MedlineCitation has no <Article> (no title, journal or authors)")
 
     title = _text(article.find("ArticleTitle")) or _text(article.find("VernacularTitle"))
     if not title and book is not None:
@@ -160,13 +161,19 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
     check_head(head, name)
     parser = ET.iterparse(
         stream,
-        events=("end",),
-        tag=(*ARTICLE_TAGS, "DeleteCitation"),
+        events=("start", "end"),  # the root's start: its DOCTYPE is read, no content yet
+        tag=(*ARTICLE_TAGS, "DeleteCitation", *_ROOTS),
         resolve_entities=False,
+        load_dtd=False,  # a DTD named by a SYSTEM id (a URL, a local file) is never read
+        no_network=True,
         huge_tree=True,
     )
     try:
-        for _event, elem in parser:
+        for event, elem in parser:
+            if event == "start" or elem.tag in _ROOTS:
+                if elem.getparent() is None:
+                    _refuse_declarations(elem, name)
+                continue
             yield elem.tag, elem
             elem.clear(keep_tail=True)
             while elem.getprevious() is not None:
@@ -179,6 +186,10 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
         # one line of text; the position is in ``where`` (libxml2 appends it, sometimes after
         # a line break, and the parallel reader's batches would give it batch-relative)
         msg = _TRAILING_POSITION.sub("", " ".join(msg.split()))
+        if "amplification" in msg:  # libxml2's limit on entities that expand ("billion laughs")
+            raise FormatError(_DECLARES_DTD, where=name, hint=_AGAIN) from None
+        if "Excessive depth" in msg:  # its "use XML_PARSE_HUGE" is advice to programmers
+            msg = "elements nested thousands deep (PubMed articles are a few levels deep)"
         raise FormatError(
             f"malformed XML: {msg}",
             where=f"{name}:{line}" if line > 0 else name,
@@ -195,6 +206,11 @@ _TRAILING_POSITION = re.compile(r"\s*,?\s*line \d+, column \d+$")
 _LINE_IN_MESSAGE = re.compile(r"\bline (\d+)")
 # a DOCTYPE with an internal subset: '<!DOCTYPE name [' (PUBLIC/SYSTEM ids may come between)
 _INTERNAL_SUBSET = re.compile(r"<!DOCTYPE\s[^>\[]*\[")
+_DECLARES_DTD = (
+    "the XML declares its own DTD entries (<!DOCTYPE … [ … ]>), which PubMed files never do: "
+    "refused, as its entities could expand without limit or read other files"
+)
+_AGAIN = "download the file from PubMed again (efetch or the NLM FTP site)"
 
 
 def _head_text(head: bytes) -> str:
@@ -212,6 +228,15 @@ def _root_tag(head: bytes) -> str:
         if not m.group(1):
             return m.group(2)
     return ""
+
+
+def _refuse_declarations(root: ET._Element, name: str) -> None:
+    """FormatError when the document's DOCTYPE declares entities or elements. check_head finds
+    such an internal subset in the first 4 KB; this catches one further on (after a long
+    comment), read by the parser but before any content that could use its entities."""
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and (next(dtd.iterentities(), None) is not None or dtd.elements()):
+        raise FormatError(_DECLARES_DTD, where=name, hint=_AGAIN)
 
 
 def check_head(head: bytes, name: str) -> None:
@@ -236,10 +261,9 @@ def check_head(head: bytes, name: str) -> None:
     if subset := _INTERNAL_SUBSET.search(text):
         line = text.count("\n", 0, subset.start()) + 1
         raise FormatError(
-            "the XML declares its own DTD entries (<!DOCTYPE … [ … ]>), which PubMed files never "
-            "do: refused, as its entities could expand without limit or read other files",
+            _DECLARES_DTD,
             where=f"{name}:{line}",
-            hint="download the file from PubMed again (efetch or the NLM FTP site)",
+            hint=_AGAIN,
         )
     root = _root_tag(head)
     if not root and (wide := looks_utf16(head)):  # XML in UTF-16 must start with a BOM

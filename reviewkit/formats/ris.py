@@ -58,6 +58,16 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
                     raise FormatError(
                         "'ER' without a record ('TY') before it", where=f"{name}:{no}"
                     )
+                # nothing but TY: no reference manager writes such a record; a file joined
+                # or generated badly does (thousands of them were imported as untitled)
+                if not any(value for _tag, value in fields[1:]):
+                    raise FormatError(
+                        f"record {_count(lines, start)} starting at line {start} is empty: "
+                        "nothing between its TY and ER lines",
+                        where=f"{name}:{start}",
+                        hint="remove the empty record, or export the references again; "
+                        "nothing was imported",
+                    )
                 yield start, fields, "\n".join(lines[start - 1 : no])
                 fields = []
             elif not fields:

@@ -255,8 +255,8 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
                 where=f"{name}:{line}",
                 hint="the file is in another encoding: try another --encoding, or leave it out",
             ) from None
-        except LookupError as exc:
-            raise FormatError(
+        except (LookupError, UnicodeError) as exc:  # 'idna', 'undefined': codecs that refuse
+            raise FormatError(  # any text or error handling (UnicodeError, not a decode error)
                 f"cannot decode as {encoding}: {exc}",
                 where=name,
                 hint="name an encoding Python knows, e.g. cp1252, latin-1, utf-16-le"

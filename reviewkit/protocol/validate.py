@@ -41,6 +41,12 @@ def load(path: str | Path) -> Protocol:
         m = re.search(r"line (\d+)", str(exc))
         where = f"{path}:{m.group(1)}" if m else str(path)
         raise ProtocolError(f"not valid TOML: {exc}", where=where) from None
+    except RecursionError:  # tomllib parses nested arrays and inline tables recursively
+        raise ProtocolError(
+            "not valid as a protocol: arrays or tables nested thousands deep",
+            where=str(path),
+            hint="a protocol nests three or four levels; start from a file in protocols/",
+        ) from None
     return _Validator(path, text).protocol(data)
 
 

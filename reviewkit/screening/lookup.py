@@ -19,7 +19,12 @@ def find_record(db: Store, ref: str) -> int:
     ref = ref.strip()
     low = ref.lower()
     if low.startswith("pmid:"):
-        hits = record_rows.ids_by_pmid(db, [normalise_pmid(ref[5:])])
+        pmid = normalise_pmid(ref[5:])
+        if not ref[5:].strip().isdigit() or not pmid:  # 'pmid:abc' and 'pmid:' were '', the
+            raise UserError(  # PMID of every record without one: the first such record matched
+                f"{ref!r} is not a PMID", hint="a PMID is a number, e.g. pmid:34000001"
+            )
+        hits = record_rows.ids_by_pmid(db, [pmid])
         ids = next(iter(hits.values()), [])
     elif low.startswith("doi:") or low.startswith("10."):
         doi = normalise_doi(ref[4:] if low.startswith("doi:") else ref)
@@ -51,13 +56,28 @@ def attach(
     if not lookup.record_exists(db, record_id):
         raise UserError(f"no record with id {record_id}")
     if _URL_RE.match(target):
-        if not urlparse(target).netloc:
-            raise UserError(f"{target!r} is not a usable URL")
+        _check_url(target)
         kind = "url"
     else:
         target, kind = str(readable_file(Path(target).expanduser())), "file"
     attachment_id = attachment_rows.add_attachment(db, record_id, target, kind, added_by=added_by)
     return attachment_rows.Attachment(attachment_id, record_id, target, kind, added_by, "")
+
+
+def _check_url(target: str) -> None:
+    """UserError unless the URL has a host, a valid port and no blanks (a URL with a space is
+    two words pasted together; '[::1' is an IPv6 address never closed: urlparse's ValueError
+    was a traceback)."""
+    try:
+        parts = urlparse(target)
+        usable = bool(parts.hostname) and (parts.port or 0) >= 0  # .port checks the range
+    except ValueError as exc:  # 'Invalid IPv6 URL', 'Port out of range 0-65535'
+        raise UserError(f"{target!r} is not a usable URL ({exc})") from None
+    if not usable or any(ch.isspace() for ch in target):
+        raise UserError(
+            f"{target!r} is not a usable URL",
+            hint="give the whole address, e.g. https://doi.org/10.1000/xyz (spaces as %20)",
+        )
 
 
 def readable_file(path: Path) -> Path:

@@ -88,6 +88,12 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
         data = tomllib.loads(read_text(path))
     except tomllib.TOMLDecodeError as exc:
         raise UserError(f"keymap file is not valid TOML: {exc}", where=str(path)) from None
+    except RecursionError:  # tomllib parses nested arrays and inline tables recursively
+        raise UserError(
+            "keymap file nests arrays or tables thousands deep",
+            where=str(path),
+            hint='a keymap is one [keys] table of "action" = "key" lines',
+        ) from None
     keys = _flatten(data.get("keys", {}))
     if keys is None:
         raise UserError(

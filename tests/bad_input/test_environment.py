@@ -1,6 +1,6 @@
 """The environment a command runs in, when it is not what reviewkit expects: a user the
 system has no name for (a container started with a bare user id, no $USER) gets a request
-for --reviewer, exit 2, not a traceback."""
+for --reviewer, exit 2, not a traceback; an environment variable with a bad value is named."""
 
 from __future__ import annotations
 
@@ -51,3 +51,17 @@ def test_no_login_name_asks_for_reviewer(
     assert code == 2, out + err
     assert "Traceback" not in out + err
     assert "--reviewer" in out + err or "reviewer name" in out + err, out + err
+
+
+def test_data_variable_naming_a_file(tmp_path: Path, monkeypatch, capsys) -> None:
+    """REVIEWKIT_DATA set to a file: the message names the variable (it said only
+    'FILE: File exists', after trying to download the snapshot into it)."""
+    afile = tmp_path / "data.txt"
+    afile.write_text("not a folder\n", encoding="utf-8")
+    monkeypatch.setenv("REVIEWKIT_DATA", str(afile))
+    code = main(["pubmed", "serve", "--port", "0"])
+    out, err = capsys.readouterr()
+    assert code == 2, out + err
+    assert "Traceback" not in out + err
+    assert "REVIEWKIT_DATA names a file" in err and str(afile) in err, err
+    assert afile.read_text(encoding="utf-8") == "not a folder\n"

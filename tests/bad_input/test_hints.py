@@ -36,3 +36,46 @@ def test_damaged_file_hint_names_no_import(
     assert str(bad) in out + err
     assert "references" not in out + err and "imported" not in out + err, out + err
     assert "nothing was read" in out + err
+
+
+def test_untitled_warnings_are_counted_past_twenty(tmp_path, capsys) -> None:
+    """A file of records without titles: twenty are named, the rest counted (a file of
+    thousands printed a warning line for each)."""
+    protocol = Path(__file__).parent.parent.parent / "protocols" / "work-health-collaboration.toml"
+    ris = tmp_path / "untitled.ris"
+    ris.write_text(
+        "".join(f"TY  - JOUR\nAU  - Author {n}\nPY  - 2020\nER  - \n" for n in range(25)),
+        encoding="utf-8",
+    )
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(protocol)]) == 0
+    assert main(["import", str(ris), "--project", str(project)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("has no title") == 20, err
+    assert "5 more records without a title" in err, err
+
+
+def test_classify_all_on_an_empty_project_says_import(tmp_path, capsys) -> None:
+    """classify --all with no records told the user to pass --all, which they had."""
+    protocol = Path(__file__).parent.parent.parent / "protocols" / "work-health-collaboration.toml"
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(protocol)]) == 0
+    capsys.readouterr()
+    assert main(["classify", "--all", "--project", str(project)]) == 0
+    out = capsys.readouterr().out
+    assert "import records first" in out and "pass --all" not in out, out
+
+
+def test_protocol_only_folder_says_what_to_do(tmp_path, capsys) -> None:
+    """A folder with a protocol.toml and no database: every command said 'not a review
+    project, run init', and init said 'a review project already exists here'."""
+    protocol = Path(__file__).parent.parent.parent / "protocols" / "work-health-collaboration.toml"
+    folder = tmp_path / "review"
+    folder.mkdir()
+    (folder / "protocol.toml").write_bytes(protocol.read_bytes())
+    for argv in (["init", str(folder), "--protocol", str(protocol)], ["status"]):
+        code = main([*argv, "--project", str(folder)] if argv == ["status"] else argv)
+        err = capsys.readouterr().err
+        assert code == 2, err
+        assert "already exists" not in err and f"move {folder / 'protocol.toml'}" in err, err
+    assert sorted(p.name for p in folder.iterdir()) == ["protocol.toml"]
