@@ -102,12 +102,38 @@ def decide_pair(db: Store, a: int, b: int, verdict: str, person: str) -> int:
     tag = _tag()
     with db.transaction():
         link_id = links.add_link(db, a, b, verdict, made_by=made_by, reason=f"review {tag}")
+        cmap = links.canonical_map(db)
         if verdict == "not_duplicate":
-            cmap = links.canonical_map(db)  # a 'different' on a direct merge may split it
             closed = follow_ups(cmap, a, b, links.current_links(db, "uncertain"))
-            links.add_links(db, _closing_rows(closed, a, b, made_by, tag))
+            links.add_links(db, closing_rows(closed, a, b, made_by, tag))
+            # a 'different' on a direct merge may split a cluster
             links.add_links(db, reopen_rows(db, cmap, made_by, f"review {tag}"))
+        else:
+            links.add_links(db, _closed_by_merge(db, cmap, a, made_by, tag))
     return link_id
+
+
+def _closed_by_merge(
+    db: Store, cmap: dict[int, int], a: int, made_by: str, tag: str
+) -> list[tuple[int, int, str, float | None, str, str]]:
+    """After a merge: the open pairs between the new cluster and a cluster that a person said
+    differs from one of its records close, as following from that person's 'different'."""
+    members = _members(cmap, a)
+    open_links = links.current_links(db, "uncertain")
+    rows: list[tuple[int, int, str, float | None, str, str]] = []
+    seen: set[tuple[int, int]] = set()
+    for lk in links.current_links(db, "not_duplicate"):
+        x, y = lk.record_a, lk.record_b
+        direct = lk.made_by.startswith("person:") and not _FOLLOWS_RE.match(lk.reason)
+        if direct and (x in members) != (y in members):
+            closed = [
+                c
+                for c in follow_ups(cmap, x, y, open_links)
+                if (c.record_a, c.record_b) not in seen
+            ]
+            seen.update((c.record_a, c.record_b) for c in closed)
+            rows.extend(closing_rows(closed, x, y, made_by, tag))
+    return rows
 
 
 def _tag() -> str:
@@ -141,9 +167,10 @@ def follow_ups(
     ]
 
 
-def _closing_rows(
+def closing_rows(
     closed: Iterable[links.Link], a: int, b: int, made_by: str, tag: str
 ) -> list[tuple[int, int, str, float | None, str, str]]:
+    """Rows closing ``closed`` as following from a person's 'different' on ``a``–``b``."""
     lo, hi = min(a, b), max(a, b)
     return [
         (lk.record_a, lk.record_b, "not_duplicate", lk.score, made_by, f"{FOLLOWS}{lo}-{hi} {tag}")
