@@ -177,6 +177,8 @@ def test_the_screen_counts_the_cluster_closed_after_one_different(walk):
             await pilot.press("d")
             assert screen.pair is None
             assert "0 in queue" in str(screen.query_one("#status").render())
+            message = str(screen.query_one("#message").render())
+            assert f"{c1}–{grey}: different records (saved; 2 more pairs settled" in message
             await pilot.press("z")
             assert (screen.pair.a, screen.pair.b) == (c1, grey)
             assert "3 in queue" in str(screen.query_one("#status").render())
