@@ -32,12 +32,22 @@ class QueuePair:
 
 
 def review_queue(db: Store) -> list[QueuePair]:
-    """Uncertain pairs still in two different clusters, strongest first."""
+    """Uncertain pairs still in two different clusters that no person's 'different' holds
+    apart, strongest first."""
     cmap = links.canonical_map(db)
+    # A person's verdict closes the pairs between the two clusters when it is given
+    # (follow_ups); a later dedup run can still queue a new record that a rule merged into one
+    # of them against the other, which would ask the person's question again.
+    apart = {
+        frozenset((cmap.get(lk.record_a), cmap.get(lk.record_b)))
+        for lk in links.current_links(db, "not_duplicate")
+        if lk.made_by.startswith("person:")
+    }
     pending = [
         lk
         for lk in links.current_links(db, "uncertain")
         if cmap.get(lk.record_a) != cmap.get(lk.record_b)
+        and frozenset((cmap.get(lk.record_a), cmap.get(lk.record_b))) not in apart
     ]
     pending.sort(key=lambda lk: (-(lk.score or 0.0), lk.id))
     return [QueuePair(lk.record_a, lk.record_b, lk.score, _queued_by(db, lk)) for lk in pending]

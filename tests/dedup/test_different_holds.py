@@ -101,6 +101,17 @@ def test_a_merge_closes_the_pairs_an_earlier_different_covers(project_b):
     assert _queue(project_b) == [(r1, r3), (r1, r4), (r2, r3), (r2, r4)]
 
 
+def test_a_later_run_does_not_ask_again_about_a_record_merged_into_the_cluster(walk):
+    project, (c1, c2, c3, grey, _) = walk
+    engine.decide_pair(project.db, c1, grey, "not_duplicate", "ann")
+    (late,) = add_records(project, [rec(doi="10.1000/rtw.1", source="Web of Science")])
+    engine.run_dedup(project.db)  # a rule merges it with c1–c3; another queues it against grey
+    assert links.canonical_map(project.db)[late] == links.canonical_map(project.db)[c1]
+    assert _queue(project) == []
+    engine.split(project.db, late, "ann")  # no longer one record with c1: ask about it
+    assert (late, grey) in _queue(project) or (grey, late) in _queue(project)
+
+
 # --- the queue sheet -------------------------------------------------------------------
 
 
