@@ -22,7 +22,6 @@ from reviewkit.dedup.review import (
     FOLLOWS,
     PAIR_FIELDS,
     closing_rows,
-    follow_ups,
     person_id,
     review_queue,
 )
@@ -160,56 +159,42 @@ def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
             todo[key] = (line, verdict)
         # a repeated row (same verdict: _rows refused a different one) is not written twice
     before = links.canonical_map(db)
-    cmap = _joined(before, todo)
-    _refuse_split_differents(db, before, cmap, todo, path)
-    open_links = links.current_links(db, "uncertain")
+    after = _joined(before, todo)
+    _refuse_split_differents(db, before, after, todo, path)
+    between = _open_between(db, after, open_pairs, todo)
     with db.transaction():
         for (a, b), (_line, verdict) in todo.items():
             tag = f"[{uuid.uuid4().hex[:8]}]"
             links.add_link(db, a, b, verdict, made_by=made_by, reason=f"review csv {tag}")
             result.applied += 1
-            if verdict == "not_duplicate":
-                closed = [
-                    lk
-                    for lk in follow_ups(cmap, a, b, open_links)
-                    if (lk.record_a, lk.record_b) not in todo
-                    and (lk.record_a, lk.record_b) in open_pairs
-                ]
-                open_pairs -= {(lk.record_a, lk.record_b) for lk in closed}
+            if verdict == "not_duplicate":  # closes the other pairs between the clusters
+                closed = between.pop(frozenset((after[a], after[b])), [])
                 links.add_links(db, closing_rows(closed, a, b, made_by, tag))
-        links.add_links(db, _closed_by_merges(db, before, cmap, open_pairs, todo, made_by))
+        # pairs the file's merges put between clusters a person said differ before it
+        tag = f"[{uuid.uuid4().hex[:8]}]"
+        for lk in links.current_links(db, "not_duplicate"):
+            x, y = lk.record_a, lk.record_b
+            if lk.made_by.startswith("person:") and not lk.reason.startswith(FOLLOWS):
+                closed = between.pop(frozenset((after[x], after[y])), [])
+                links.add_links(db, closing_rows(closed, x, y, made_by, tag))
     return result
 
 
-def _closed_by_merges(
+def _open_between(
     db: Store,
-    before: dict[int, int],
     after: dict[int, int],
     open_pairs: set[tuple[int, int]],
     todo: dict[tuple[int, int], tuple[int, str]],
-    made_by: str,
-) -> list[tuple[int, int, str, float | None, str, str]]:
-    """Open pairs that the file's merges put between two clusters a person said differ
-    (before this file) close as following from that 'different' (one undo step for all)."""
-    tag = f"[{uuid.uuid4().hex[:8]}]"
-    still_open = [
-        lk
-        for lk in links.current_links(db, "uncertain")
-        if (lk.record_a, lk.record_b) in open_pairs and (lk.record_a, lk.record_b) not in todo
-    ]
-    rows = []
-    for lk in links.current_links(db, "not_duplicate"):
-        x, y = lk.record_a, lk.record_b
-        if not lk.made_by.startswith("person:") or lk.reason.startswith(FOLLOWS):
-            continue
-        if (before[x], before[y]) == (after[x], after[y]):
-            continue  # clusters the file did not change: their pairs were closed already
-        closed = [
-            c for c in follow_ups(after, x, y, still_open) if (c.record_a, c.record_b) in open_pairs
-        ]
-        open_pairs -= {(c.record_a, c.record_b) for c in closed}
-        rows.extend(closing_rows(closed, x, y, made_by, tag))
-    return rows
+) -> dict[frozenset[int], list[links.Link]]:
+    """The open pairs the file gives no verdict, by the two clusters they join once the
+    file's merges are made (a 'different' between the clusters closes them: follow_ups)."""
+    out: dict[frozenset[int], list[links.Link]] = {}
+    for lk in links.current_links(db, "uncertain"):
+        pair = (lk.record_a, lk.record_b)
+        ends = frozenset((after[lk.record_a], after[lk.record_b]))
+        if pair in open_pairs and pair not in todo and len(ends) == 2:
+            out.setdefault(ends, []).append(lk)
+    return out
 
 
 def _joined(cmap: dict[int, int], todo: dict[tuple[int, int], tuple[int, str]]) -> dict[int, int]:

@@ -174,6 +174,30 @@ def test_read_csv_refuses_same_rows_that_join_records_a_person_said_differ(
     assert "'same' on line(s) 2, 3" in err and links.current_links(project_b.db) == before
 
 
+def test_read_csv_merge_closes_the_pairs_an_earlier_different_covers(project_b, capsys, tmp_path):
+    ids = add_records(
+        project_b,
+        [
+            rec(doi="10.1000/rtw.2"),
+            rec(doi="10.1000/rtw.2", source="Embase"),
+            rec(**BARE, source="RIS"),
+            rec(**BARE, title=TITLE.upper(), source="Scholar"),
+        ],
+    )
+    engine.run_dedup(project_b.db)
+    r1, r2, r3, r4 = ids
+    engine.decide_pair(project_b.db, r3, r4, "not_duplicate", "bob")
+    code, out, _, _ = _sheet(project_b, capsys, tmp_path, {(r1, r3): "same"})
+    assert code == 0 and "1 verdict written" in out and _queue(project_b) == []
+    current = {(lk.record_a, lk.record_b): lk for lk in links.current_links(project_b.db)}
+    for pair in ((r1, r4), (r2, r4)):  # r4 differs from r3, now one record with r1 and r2
+        assert current[pair].verdict == "not_duplicate"
+        assert current[pair].reason.startswith(f"follows from {r3}-{r4} ")
+    engine.undo_last(project_b.db, "ann")  # those closures: one step, then the merge
+    engine.undo_last(project_b.db, "ann")
+    assert _queue(project_b) == [(r1, r3), (r1, r4), (r2, r3), (r2, r4)]
+
+
 # --- the review screen -----------------------------------------------------------------
 
 
