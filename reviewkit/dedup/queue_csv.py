@@ -75,6 +75,7 @@ class CsvVerdicts:
     applied: int  # verdicts written
     left_open: int  # rows without a verdict
     already_settled: int  # rows whose pair is no longer in the queue (settled since)
+    followed: int = 0  # other open pairs closed as following from a 'different'
 
 
 def _rows(path: Path) -> list[tuple[int, int, int, str]]:
@@ -169,14 +170,14 @@ def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
             result.applied += 1
             if verdict == "not_duplicate":  # closes the other pairs between the clusters
                 closed = between.pop(frozenset((after[a], after[b])), [])
-                links.add_links(db, closing_rows(closed, a, b, made_by, tag))
+                result.followed += links.add_links(db, closing_rows(closed, a, b, made_by, tag))
         # pairs the file's merges put between clusters a person said differ before it
         tag = f"[{uuid.uuid4().hex[:8]}]"
         for lk in links.current_links(db, "not_duplicate"):
             x, y = lk.record_a, lk.record_b
             if lk.made_by.startswith("person:") and not lk.reason.startswith(FOLLOWS):
                 closed = between.pop(frozenset((after[x], after[y])), [])
-                links.add_links(db, closing_rows(closed, x, y, made_by, tag))
+                result.followed += links.add_links(db, closing_rows(closed, x, y, made_by, tag))
     return result
 
 

@@ -139,6 +139,7 @@ def test_read_csv_different_closes_the_clusters_other_pairs(walk, capsys, tmp_pa
     project, (c1, c2, c3, grey, _) = walk
     code, out, _, _ = _sheet(project, capsys, tmp_path, {(c1, grey): "different"})
     assert code == 0 and "1 verdict written" in out and "2 rows left open" in out
+    assert "2 more pairs closed as following from a 'different'" in out
     assert _queue(project) == []
     engine.undo_last(project.db, "ann")
     assert len(_queue(project)) == 3
