@@ -106,13 +106,16 @@ def decide_pair(db: Store, a: int, b: int, verdict: str, person: str) -> int:
         raise UserError("a record cannot be a duplicate of itself")
     made_by = person_id(person)
     _check_records(db, a, b)
-    why = merge_refusal(db, a, b) if verdict == "duplicate" else _apart_refusal(db, a, b)
+    cmap = links.canonical_map(db)
+    why = (
+        merge_refusal(db, a, b, cmap) if verdict == "duplicate" else _apart_refusal(db, a, b, cmap)
+    )
     if why:
         raise UserError(why[0], hint=why[1])
     tag = _tag()
     with db.transaction():
         link_id = links.add_link(db, a, b, verdict, made_by=made_by, reason=f"review {tag}")
-        cmap = links.canonical_map(db)
+        cmap = _after(db, cmap, a, b, verdict)
         if verdict == "not_duplicate":
             closed = follow_ups(cmap, a, b, links.current_links(db, "uncertain"))
             links.add_links(db, closing_rows(closed, a, b, made_by, tag))
@@ -121,6 +124,16 @@ def decide_pair(db: Store, a: int, b: int, verdict: str, person: str) -> int:
         else:
             links.add_links(db, _closed_by_merge(db, cmap, a, made_by, tag))
     return link_id
+
+
+def _after(db: Store, cmap: dict[int, int], a: int, b: int, verdict: str) -> dict[int, int]:
+    """The clusters once the verdict on a–b is written, from those before it (``cmap``):
+    a merge joins the two; a 'different' changes nothing unless it broke a direct merge.
+    The ids tell clusters apart only (a merged cluster's canonical record may differ)."""
+    ca, cb = cmap.get(a, a), cmap.get(b, b)
+    if verdict == "duplicate":
+        return {r: ca if c == cb else c for r, c in cmap.items()}
+    return links.canonical_map(db) if ca == cb else cmap
 
 
 def _closed_by_merge(
@@ -220,10 +233,13 @@ def _members(cmap: dict[int, int], record_id: int) -> set[int]:
     return {r for r, c in cmap.items() if c == canonical} | {record_id}
 
 
-def merge_refusal(db: Store, a: int, b: int) -> tuple[str, str] | None:
+def merge_refusal(
+    db: Store, a: int, b: int, cmap: dict[int, int] | None = None
+) -> tuple[str, str] | None:
     """Why the clusters of ``a`` and ``b`` may not become one ((message, hint)), or None:
-    a person said a record of the one and a record of the other differ."""
-    cmap = links.canonical_map(db)
+    a person said a record of the one and a record of the other differ. ``cmap``: the
+    clusters (:func:`~reviewkit.store.duplicates.canonical_map`), when the caller has them."""
+    cmap = cmap if cmap is not None else links.canonical_map(db)
     side_a, side_b = _members(cmap, a), _members(cmap, b)
     if side_a & side_b:
         return None
@@ -241,8 +257,7 @@ def merge_refusal(db: Store, a: int, b: int) -> tuple[str, str] | None:
     return None
 
 
-def _apart_refusal(db: Store, a: int, b: int) -> tuple[str, str] | None:
-    cmap = links.canonical_map(db)
+def _apart_refusal(db: Store, a: int, b: int, cmap: dict[int, int]) -> tuple[str, str] | None:
     direct = [lk for lk in links.current_links_of(db, a) if {lk.record_a, lk.record_b} == {a, b}]
     joined_directly = any(lk.verdict == "duplicate" for lk in direct)
     if cmap.get(a) == cmap.get(b) and not joined_directly:
