@@ -127,6 +127,10 @@ def _review_csv(project, reviewer: str, csv_out: Path | None, csv_in: Path | Non
             f"{quantity(got.left_open, 'row')} left open"
             + (f", {got.already_settled} already settled" if got.already_settled else "")
         )
+        if got.followed:  # a 'different' holds for the other record's whole cluster
+            click.echo(
+                f"{quantity(got.followed, 'more pair')} closed as following from a 'different'"
+            )
     if csv_out:
         n = write_queue_csv(project.db, csv_out)
         click.echo(

@@ -5,16 +5,26 @@ and an empty ``verdict`` column. A reviewer fills it with ``same`` or ``differen
 left empty stay in the queue) and :func:`read_queue_csv` reads the file back: every row is
 checked first (file, line, what is wrong), then all verdicts are written in one transaction
 under the reviewer's name, as if given in ``dedup review``; a merge that a person's
-'different' forbids is refused with its line, and nothing is written.
+'different' forbids, or a 'different' the file's own 'same' rows contradict, is refused with
+its lines, and nothing is written.
 """
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+import networkx as nx
+
 from reviewkit import outputs
-from reviewkit.dedup.review import PAIR_FIELDS, merge_refusal, person_id, review_queue
+from reviewkit.dedup.review import (
+    FOLLOWS,
+    PAIR_FIELDS,
+    closing_rows,
+    person_id,
+    review_queue,
+)
 from reviewkit.errors import UserError
 from reviewkit.formats import csv_format
 from reviewkit.formats.text import read_text
@@ -65,6 +75,7 @@ class CsvVerdicts:
     applied: int  # verdicts written
     left_open: int  # rows without a verdict
     already_settled: int  # rows whose pair is no longer in the queue (settled since)
+    followed: int = 0  # other open pairs closed as following from a 'different'
 
 
 def _rows(path: Path) -> list[tuple[int, int, int, str]]:
@@ -121,7 +132,13 @@ def _refuse_conflicts(rows: list[tuple[int, int, int, str]], path: Path) -> None
 
 
 def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
-    """Write the verdicts of a filled-in queue CSV as ``person``'s, all or nothing."""
+    """Write the verdicts of a filled-in queue CSV as ``person``'s, all or nothing.
+
+    The file is judged as a whole, in any row order: its 'same' rows are joined first, and
+    a 'different' (the file's or a person's before it) between two records those joins put in
+    one cluster is refused, naming the rows. A 'different' closes the open pairs between the
+    two clusters (as in ``dedup review``) unless the file gives such a pair its own verdict.
+    """
     made_by = person_id(person)
     rows = _rows(path)
     known = record_rows.get_records(db, [x for _l, a, b, _v in rows for x in (a, b)])
@@ -132,20 +149,110 @@ def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
             raise UserError(what, where=f"{path}:{line}")
     open_pairs = {(q.a, q.b) for q in review_queue(db)}
     result = CsvVerdicts(0, 0, 0)
+    todo: dict[tuple[int, int], tuple[int, str]] = {}  # pair -> (line, verdict), first row
+    for line, a, b, verdict in rows:
+        key = (min(a, b), max(a, b))
+        if not verdict:
+            result.left_open += 1
+        elif key not in open_pairs:
+            result.already_settled += 1
+        elif key not in todo:
+            todo[key] = (line, verdict)
+        # a repeated row (same verdict: _rows refused a different one) is not written twice
+    before = links.canonical_map(db)
+    after = _joined(before, todo)
+    _refuse_split_differents(db, before, after, todo, path)
+    between = _open_between(db, after, open_pairs, todo)
     with db.transaction():
-        for line, a, b, verdict in rows:
-            if not verdict:
-                result.left_open += 1
-                continue
-            if (min(a, b), max(a, b)) not in open_pairs:
-                result.already_settled += 1
-                continue
-            why = merge_refusal(db, a, b) if verdict == "duplicate" else None
-            if why:
-                raise UserError(
-                    why[0] + "; nothing was written", where=f"{path}:{line}", hint=why[1]
-                )
-            links.add_link(db, a, b, verdict, made_by=made_by, reason="review csv")
-            open_pairs.discard((min(a, b), max(a, b)))  # a repeated row is not written twice
+        for (a, b), (_line, verdict) in todo.items():
+            tag = f"[{uuid.uuid4().hex[:8]}]"
+            links.add_link(db, a, b, verdict, made_by=made_by, reason=f"review csv {tag}")
             result.applied += 1
+            if verdict == "not_duplicate":  # closes the other pairs between the clusters
+                closed = between.pop(frozenset((after[a], after[b])), [])
+                result.followed += links.add_links(db, closing_rows(closed, a, b, made_by, tag))
+        # pairs the file's merges put between clusters a person said differ before it
+        tag = f"[{uuid.uuid4().hex[:8]}]"
+        for lk in links.current_links(db, "not_duplicate"):
+            x, y = lk.record_a, lk.record_b
+            if lk.made_by.startswith("person:") and not lk.reason.startswith(FOLLOWS):
+                closed = between.pop(frozenset((after[x], after[y])), [])
+                result.followed += links.add_links(db, closing_rows(closed, x, y, made_by, tag))
     return result
+
+
+def _open_between(
+    db: Store,
+    after: dict[int, int],
+    open_pairs: set[tuple[int, int]],
+    todo: dict[tuple[int, int], tuple[int, str]],
+) -> dict[frozenset[int], list[links.Link]]:
+    """The open pairs the file gives no verdict, by the two clusters they join once the
+    file's merges are made (a 'different' between the clusters closes them: follow_ups)."""
+    out: dict[frozenset[int], list[links.Link]] = {}
+    for lk in links.current_links(db, "uncertain"):
+        pair = (lk.record_a, lk.record_b)
+        ends = frozenset((after[lk.record_a], after[lk.record_b]))
+        if pair in open_pairs and pair not in todo and len(ends) == 2:
+            out.setdefault(ends, []).append(lk)
+    return out
+
+
+def _joined(cmap: dict[int, int], todo: dict[tuple[int, int], tuple[int, str]]) -> dict[int, int]:
+    """The clustering once the file's 'same' rows are joined (record id -> cluster id)."""
+    graph = nx.Graph()
+    graph.add_nodes_from(cmap.values())
+    graph.add_edges_from((cmap[a], cmap[b]) for (a, b), (_l, v) in todo.items() if v == "duplicate")
+    root = {c: min(comp) for comp in nx.connected_components(graph) for c in comp}
+    return {r: root[c] for r, c in cmap.items()}
+
+
+def _refuse_split_differents(
+    db: Store,
+    before: dict[int, int],
+    after: dict[int, int],
+    todo: dict[tuple[int, int], tuple[int, str]],
+    path: Path,
+) -> None:
+    """Refuse the file when its 'same' rows put two records in one cluster that the file, or
+    a person before it, says differ; names the 'different' and the 'same' rows that join them."""
+    said = [(a, b, line, "") for (a, b), (line, v) in todo.items() if v == "not_duplicate"]
+    said += [
+        (lk.record_a, lk.record_b, 0, lk.made_by.removeprefix("person:"))
+        for lk in links.current_links(db, "not_duplicate")
+        if lk.made_by.startswith("person:")
+    ]
+    for x, y, line, who in said:
+        if after[x] != after[y] or before[x] == before[y]:
+            continue  # apart after the file, or together before it (not this file's doing)
+        joins = _joining_lines(db, todo, x, y)
+        if who:
+            raise UserError(
+                f"records {x} and {y} cannot be merged: {who} said records {x} and {y} differ,"
+                f" and 'same' on line(s) {joins} would put them in one cluster;"
+                " nothing was written",
+                where=f"{path}:{joins.split(',')[0]}",
+                hint=f"undo that verdict, or split {x} or {y} from its cluster first",
+            )
+        raise UserError(
+            f"records {x} and {y} are 'different' here, but 'same' on line(s) {joins} would"
+            " put them in one cluster; nothing was written",
+            where=f"{path}:{line}",
+            hint="a record that differs from one record of a cluster differs from all of it:"
+            " change one of these rows",
+        )
+
+
+def _joining_lines(db: Store, todo: dict[tuple[int, int], tuple[int, str]], x: int, y: int) -> str:
+    """The file's 'same' lines on a path of merges from ``x`` to ``y``, e.g. '2, 5'."""
+    graph = nx.Graph()
+    for lk in links.current_links(db, "duplicate"):
+        graph.add_edge(lk.record_a, lk.record_b, line=None)
+    for (a, b), (line, v) in todo.items():
+        if v == "duplicate":
+            graph.add_edge(a, b, line=line)
+    path = nx.shortest_path(graph, x, y)
+    lines = sorted(
+        {graph.edges[u, v]["line"] for u, v in zip(path, path[1:], strict=False)} - {None}
+    )
+    return ", ".join(map(str, lines))

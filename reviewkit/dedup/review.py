@@ -1,12 +1,17 @@
 """The review queue and a person's decisions on it: verdicts, splits, undo.
 
-A person's 'different' holds for whole clusters (:func:`merge_refusal`). Links are only ever
+A person's 'different' holds for whole clusters: a merge it forbids is refused
+(:func:`merge_refusal`), and the open pairs between the two clusters close with it
+(:func:`follow_ups`), each written as a 'not_duplicate' whose reason names the pair it follows
+from, under the same action tag so that undo reopens them together. Links are only ever
 appended (see :mod:`reviewkit.store.duplicates`).
 """
 
 from __future__ import annotations
 
+import re
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reviewkit.errors import UserError
@@ -27,12 +32,22 @@ class QueuePair:
 
 
 def review_queue(db: Store) -> list[QueuePair]:
-    """Uncertain pairs still in two different clusters, strongest first."""
+    """Uncertain pairs still in two different clusters that no person's 'different' holds
+    apart, strongest first."""
     cmap = links.canonical_map(db)
+    # A person's verdict closes the pairs between the two clusters when it is given
+    # (follow_ups); a later dedup run can still queue a new record that a rule merged into one
+    # of them against the other, which would ask the person's question again.
+    apart = {
+        frozenset((cmap.get(lk.record_a), cmap.get(lk.record_b)))
+        for lk in links.current_links(db, "not_duplicate")
+        if lk.made_by.startswith("person:")
+    }
     pending = [
         lk
         for lk in links.current_links(db, "uncertain")
         if cmap.get(lk.record_a) != cmap.get(lk.record_b)
+        and frozenset((cmap.get(lk.record_a), cmap.get(lk.record_b))) not in apart
     ]
     pending.sort(key=lambda lk: (-(lk.score or 0.0), lk.id))
     return [QueuePair(lk.record_a, lk.record_b, lk.score, _queued_by(db, lk)) for lk in pending]
@@ -76,11 +91,14 @@ def _check_records(db: Store, *ids: int) -> None:
 
 
 def decide_pair(db: Store, a: int, b: int, verdict: str, person: str) -> int:
-    """A person's verdict on a pair ('duplicate' or 'not_duplicate'), committed at once.
+    """A person's verdict on a pair ('duplicate' or 'not_duplicate'), committed at once;
+    returns the link id of the verdict.
 
     A person's 'different' holds for the clusters too: a 'duplicate' that would put two
     records a person said differ into one cluster is refused, and so is a 'different' on
-    two records already in one cluster through others (split one of them first).
+    two records already in one cluster through others (split one of them first). A
+    'different' also closes the open pairs between the two records' clusters
+    (:func:`follow_ups`); undo reopens them with it.
     """
     if verdict not in PERSON_VERDICTS:
         raise UserError(f"verdict must be one of {', '.join(PERSON_VERDICTS)}, not {verdict!r}")
@@ -88,11 +106,126 @@ def decide_pair(db: Store, a: int, b: int, verdict: str, person: str) -> int:
         raise UserError("a record cannot be a duplicate of itself")
     made_by = person_id(person)
     _check_records(db, a, b)
-    why = merge_refusal(db, a, b) if verdict == "duplicate" else _apart_refusal(db, a, b)
+    cmap = links.canonical_map(db)
+    why = (
+        merge_refusal(db, a, b, cmap) if verdict == "duplicate" else _apart_refusal(db, a, b, cmap)
+    )
     if why:
         raise UserError(why[0], hint=why[1])
+    tag = _tag()
     with db.transaction():
-        return links.add_link(db, a, b, verdict, made_by=made_by, reason="review")
+        link_id = links.add_link(db, a, b, verdict, made_by=made_by, reason=f"review {tag}")
+        cmap = _after(db, cmap, a, b, verdict)
+        if verdict == "not_duplicate":
+            closed = follow_ups(cmap, a, b, links.current_links(db, "uncertain"))
+            links.add_links(db, closing_rows(closed, a, b, made_by, tag))
+            # a 'different' on a direct merge may split a cluster
+            links.add_links(db, reopen_rows(db, cmap, made_by, f"review {tag}"))
+        else:
+            links.add_links(db, _closed_by_merge(db, cmap, a, made_by, tag))
+    return link_id
+
+
+def _after(db: Store, cmap: dict[int, int], a: int, b: int, verdict: str) -> dict[int, int]:
+    """The clusters once the verdict on a–b is written, from those before it (``cmap``):
+    a merge joins the two; a 'different' changes nothing unless it broke a direct merge.
+    The ids tell clusters apart only (a merged cluster's canonical record may differ)."""
+    ca, cb = cmap.get(a, a), cmap.get(b, b)
+    if verdict == "duplicate":
+        return {r: ca if c == cb else c for r, c in cmap.items()}
+    return links.canonical_map(db) if ca == cb else cmap
+
+
+def _closed_by_merge(
+    db: Store, cmap: dict[int, int], a: int, made_by: str, tag: str
+) -> list[tuple[int, int, str, float | None, str, str]]:
+    """After a merge: the open pairs between the new cluster and a cluster that a person said
+    differs from one of its records close, as following from that person's 'different'."""
+    members = _members(cmap, a)
+    open_links = links.current_links(db, "uncertain")
+    rows: list[tuple[int, int, str, float | None, str, str]] = []
+    seen: set[tuple[int, int]] = set()
+    for lk in links.current_links(db, "not_duplicate"):
+        x, y = lk.record_a, lk.record_b
+        direct = lk.made_by.startswith("person:") and not _FOLLOWS_RE.match(lk.reason)
+        if direct and (x in members) != (y in members):
+            closed = [
+                c
+                for c in follow_ups(cmap, x, y, open_links)
+                if (c.record_a, c.record_b) not in seen
+            ]
+            seen.update((c.record_a, c.record_b) for c in closed)
+            rows.extend(closing_rows(closed, x, y, made_by, tag))
+    return rows
+
+
+def _tag() -> str:
+    """The mark every link of one action carries in its reason (undo takes them together)."""
+    return f"[{uuid.uuid4().hex[:8]}]"
+
+
+FOLLOWS = "follows from "
+_FOLLOWS_RE = re.compile(r"^follows from (\d+)-(\d+) ")
+_TAG_RE = re.compile(r"\[[0-9a-f]{8}\]$")
+_UNDO_RE = re.compile(r"undo of link (\d+)$")
+
+
+def follow_ups(
+    cmap: dict[int, int], a: int, b: int, open_links: Iterable[links.Link]
+) -> list[links.Link]:
+    """The open pairs a person's 'different' on ``a``–``b`` settles too: those between a
+    record of ``a``'s cluster and a record of ``b``'s (the pair itself excluded).
+
+    Saying a record differs from one member of a cluster says it differs from the cluster:
+    the members are one record, so asking again for each of them asks the same question.
+    """
+    ca, cb = cmap.get(a, a), cmap.get(b, b)
+    if ca == cb:
+        return []
+    return [
+        lk
+        for lk in open_links
+        if {lk.record_a, lk.record_b} != {a, b}
+        and {cmap.get(lk.record_a, lk.record_a), cmap.get(lk.record_b, lk.record_b)} == {ca, cb}
+    ]
+
+
+def closing_rows(
+    closed: Iterable[links.Link], a: int, b: int, made_by: str, tag: str
+) -> list[tuple[int, int, str, float | None, str, str]]:
+    """Rows closing ``closed`` as following from a person's 'different' on ``a``–``b``."""
+    lo, hi = min(a, b), max(a, b)
+    return [
+        (lk.record_a, lk.record_b, "not_duplicate", lk.score, made_by, f"{FOLLOWS}{lo}-{hi} {tag}")
+        for lk in closed
+    ]
+
+
+def reopen_rows(
+    db: Store, cmap: dict[int, int], made_by: str, reason: str
+) -> list[tuple[int, int, str, float | None, str, str]]:
+    """Reopen the pairs closed as following from a 'different' whose premise a split broke.
+
+    A pair x–y closed because a person said a–b differ rests on x being one record with a
+    and y with b. When a split (or a 'different' on a direct merge) takes x out of a's
+    cluster, nobody has judged x against y: the pair goes back to the queue with the verdict
+    it had before. The person's own 'different' on a–b stays: it was about those two records,
+    and a split does not change what they are. ``cmap`` is the clustering after the split.
+    """
+    rows = []
+    for lk in links.current_links(db, "not_duplicate"):
+        m = _FOLLOWS_RE.match(lk.reason) if lk.made_by.startswith("person:") else None
+        if m is None:
+            continue
+        ca, cb = cmap.get(int(m[1])), cmap.get(int(m[2]))
+        if {cmap.get(lk.record_a), cmap.get(lk.record_b)} == {ca, cb}:
+            continue  # still one record with each side of the 'different'
+        history = [h for h in links.link_history(db, lk.record_a, lk.record_b) if h.id < lk.id]
+        before = history[-1] if history else None
+        verdict = before.verdict if before else "uncertain"
+        score = before.score if before else lk.score
+        rows.append((lk.record_a, lk.record_b, verdict, score, made_by, reason))
+    return rows
 
 
 def _members(cmap: dict[int, int], record_id: int) -> set[int]:
@@ -100,10 +233,13 @@ def _members(cmap: dict[int, int], record_id: int) -> set[int]:
     return {r for r, c in cmap.items() if c == canonical} | {record_id}
 
 
-def merge_refusal(db: Store, a: int, b: int) -> tuple[str, str] | None:
+def merge_refusal(
+    db: Store, a: int, b: int, cmap: dict[int, int] | None = None
+) -> tuple[str, str] | None:
     """Why the clusters of ``a`` and ``b`` may not become one ((message, hint)), or None:
-    a person said a record of the one and a record of the other differ."""
-    cmap = links.canonical_map(db)
+    a person said a record of the one and a record of the other differ. ``cmap``: the
+    clusters (:func:`~reviewkit.store.duplicates.canonical_map`), when the caller has them."""
+    cmap = cmap if cmap is not None else links.canonical_map(db)
     side_a, side_b = _members(cmap, a), _members(cmap, b)
     if side_a & side_b:
         return None
@@ -121,8 +257,7 @@ def merge_refusal(db: Store, a: int, b: int) -> tuple[str, str] | None:
     return None
 
 
-def _apart_refusal(db: Store, a: int, b: int) -> tuple[str, str] | None:
-    cmap = links.canonical_map(db)
+def _apart_refusal(db: Store, a: int, b: int, cmap: dict[int, int]) -> tuple[str, str] | None:
     direct = [lk for lk in links.current_links_of(db, a) if {lk.record_a, lk.record_b} == {a, b}]
     joined_directly = any(lk.verdict == "duplicate" for lk in direct)
     if cmap.get(a) == cmap.get(b) and not joined_directly:
@@ -134,52 +269,62 @@ def _apart_refusal(db: Store, a: int, b: int) -> tuple[str, str] | None:
 
 
 def split(db: Store, record_id: int, person: str) -> int:
-    """Take a record out of its cluster (undo its merges); returns the number of links broken."""
+    """Take a record out of its cluster (undo its merges); returns the number of links broken.
+
+    Pairs that were closed only because the record was one with a record a person said
+    differs from another reopen with the split (see :func:`reopen_rows`).
+    """
     made_by = person_id(person)
     _check_records(db, record_id)
     dup = [lk for lk in links.current_links_of(db, record_id) if lk.verdict == "duplicate"]
     if not dup:
         raise UserError(f"record {record_id} is not merged with any other record")
-    reason = f"split {record_id} [{uuid.uuid4().hex[:8]}]"
+    reason = f"split {record_id} {_tag()}"
     with db.transaction():
         links.add_links(
             db, ((lk.record_a, lk.record_b, "not_duplicate", None, made_by, reason) for lk in dup)
         )
+        links.add_links(db, reopen_rows(db, links.canonical_map(db), made_by, reason))
     return len(dup)
 
 
 def undo_last(db: Store, person: str) -> list[links.Link]:
     """Undo this person's last action (a verdict or a split) by appending the previous verdicts.
 
-    Returns the links that were undone (empty when there is nothing to undo).
+    An action is every link written under one tag: a 'different' with the pairs that followed
+    from it, a split with the pairs it reopened. Returns the links that were undone, the
+    person's own verdict first (empty when there is nothing to undo).
     """
     made_by = person_id(person)
     mine = links.links_by(db, made_by)
-    undone = {int(lk.reason.split()[-1]) for lk in mine if lk.reason.startswith("undo of link ")}
+    undone = {int(m[1]) for lk in mine if (m := _UNDO_RE.search(lk.reason))}
     target = next(
-        (lk for lk in mine if not lk.reason.startswith("undo of link ") and lk.id not in undone),
-        None,
+        (lk for lk in mine if not _UNDO_RE.search(lk.reason) and lk.id not in undone), None
     )
     if target is None:
         return []
+    tag = _TAG_RE.search(target.reason)
     group = (
-        [lk for lk in mine if lk.reason == target.reason and lk.id not in undone]
-        if target.reason.startswith("split ")
+        [lk for lk in mine if lk.reason.endswith(tag[0]) and lk.id not in undone]
+        if tag
         else [target]
     )
+    group.sort(key=lambda lk: (lk.reason.startswith(FOLLOWS), lk.id))  # the verdict first
     rows = []
     for lk in group:
         history = [h for h in links.link_history(db, lk.record_a, lk.record_b) if h.id < lk.id]
         before = history[-1] if history else None
-        verdict = before.verdict if before else "uncertain"
+        # a pair closed as following from a 'different' keeps saying so when an undo restores
+        # it, so that a later split still reopens it (see reopen_rows)
+        follows = _FOLLOWS_RE.match(before.reason) if before else None
         rows.append(
             (
                 lk.record_a,
                 lk.record_b,
-                verdict,
+                before.verdict if before else "uncertain",
                 before.score if before else None,
                 made_by,
-                f"undo of link {lk.id}",
+                (f"{follows[0]}" if follows else "") + f"undo of link {lk.id}",
             )
         )
     with db.transaction():

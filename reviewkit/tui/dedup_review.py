@@ -103,6 +103,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.skipped: set[tuple[int, int]] = set()
         self.decided = 0
         self.pair: QueuePair | None = None
+        self.queue_size = 0  # the open pairs when the current one was shown
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -121,6 +122,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
     def show_next(self, prefer: tuple[int, int] | None = None) -> None:
         """Show ``prefer`` if it is still queued, else the first queued pair not skipped."""
         queue = review_queue(self.project.db)
+        self.queue_size = len(queue)
         open_pairs = [p for p in queue if (p.a, p.b) not in self.skipped]
         chosen = next((p for p in queue if (p.a, p.b) == prefer), None) if prefer else None
         self.pair = chosen or (open_pairs[0] if open_pairs else None)
@@ -194,8 +196,13 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.decided += 1
         self.post_message(PairJudged(self.pair.a, self.pair.b, verdict))
         word = "same record" if verdict == "duplicate" else "different records"
-        self.say(f"{self.pair.a}–{self.pair.b}: {word} (saved)")
+        decided, size = self.pair, self.queue_size
         self.show_next()
+        # a 'different' settles the record's pairs with the other's whole cluster (and a merge
+        # the pairs between the two clusters): say how many left the queue with this one
+        more = size - 1 - self.queue_size
+        also = f"; {more} more pair{'s' if more != 1 else ''} settled with it" if more > 0 else ""
+        self.say(f"{decided.a}–{decided.b}: {word} (saved{also})")
 
     def action_skip(self) -> None:
         if self.pair is None:
