@@ -51,3 +51,30 @@ def test_two_dois_with_every_other_field_the_same_are_one_article():
     # another first page under another DOI: two articles, or a person looks
     c = keys(3, doi="10.5555/sjweh-2019-3791", pages="254-262")
     assert verdict(a, c)[1] == "doi_differs"
+
+
+# a journal paginated per issue whose column opens every issue on page 3, one author team
+COLUMN = dict(
+    authors=["Koren, Gideon", "Ito, Shinya"],
+    year=2004,
+    journal="Canadian Family Physician",
+    volume="50",
+)
+
+
+def test_place_and_authors_merge_only_over_one_page_range_not_one_first_page():
+    # two answers of one column by one team, both opening on page 3 (one record lacks the
+    # issue, so per-issue pagination cannot tell them apart): titles share nothing
+    a = keys(1, title="Using corticosteroids during pregnancy", issue="8", pages="3", **COLUMN)
+    b = keys(2, title="Herbal teas while breastfeeding", issue="", pages="3", **COLUMN)
+    assert verdict(a, b) == ("uncertain", "same_place_titles_differ")
+    # ranges that start on one page and end on others: two items, not one article
+    c = keys(3, title="Using corticosteroids during pregnancy", issue="", pages="3-4", **COLUMN)
+    d = keys(4, title="Herbal teas while breastfeeding", issue="", pages="3-5", **COLUMN)
+    assert verdict(c, d)[0] != "duplicate"
+    # the kind the rule is for: one article, its title translated, pages 1083-1085 on both
+    a = keys(1, title="Corticosteroide pendant la grossesse", issue="", pages="1083-5", **COLUMN)
+    b = keys(
+        2, title="Using corticosteroids during pregnancy", issue="8", pages="1083-1085", **COLUMN
+    )
+    assert verdict(a, b) == ("duplicate", "same_place_and_authors")
