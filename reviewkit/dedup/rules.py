@@ -42,6 +42,7 @@ from reviewkit.dedup.score import (
     UNCERTAIN,
     Context,
     PairVerdict,
+    abstract_openings_differ,
     locators_differ,
     notice_copies_article,
     pages_conflict,
@@ -289,7 +290,8 @@ def same_issue_other_page(p: Pair) -> Outcome:
     one article whose page an export garbled. Two items of one issue under one long title and
     one author list are not two articles: numbered parts ('part 1') and notices are told apart
     by the rules before this one; abstracts of a congress (neighbours share title and authors),
-    pages in two sections of the issue and two DOIs never merge here."""
+    pages in two sections of the issue, two DOIs and two abstracts that open differently (a
+    team's companion papers in one issue, titles one word apart) never merge here."""
     ka, kb = p.ka, p.kb
     if (
         p.same_long_title_same_year
@@ -299,6 +301,7 @@ def same_issue_other_page(p: Pair) -> Outcome:
         and (p.au or 0) >= AUTHORS_SAME
         and p.conflicts > 0  # with all the above agreeing, the page is the one contradiction
         and not (p.doi_differs or sections_differ(ka, kb))  # 'A486' / 'S321': two sections
+        and not abstract_openings_differ(ka.abstract, kb.abstract)
     ):
         return DUPLICATE, max(p.score, 0.7)
     return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dedup.helpers import TITLE, keys
 
 from reviewkit.dedup.rules import compare
+from reviewkit.records import AbstractSection
 
 DOI = "10.1000/sjweh.3790"
 
@@ -78,3 +79,55 @@ def test_place_and_authors_merge_only_over_one_page_range_not_one_first_page():
         2, title="Using corticosteroids during pregnancy", issue="8", pages="1083-1085", **COLUMN
     )
     assert verdict(a, b) == ("duplicate", "same_place_and_authors")
+
+
+FIRST = (
+    "Novel chiral cyclohexylaryl amines were developed with potent reuptake inhibition against"
+    " the serotonin, norepinephrine and dopamine transporters and are active in the mouse"
+    " tail suspension test. "
+) * 3
+SECOND = (
+    "The current work discloses a cyclohexylarylamine chemotype whose ethyl analogues block"
+    " all three monoamine transporters; a lead compound was profiled for safety in the dog. "
+) * 3
+
+
+def _abstract(text: str) -> list[AbstractSection]:
+    return [AbstractSection("", text)]
+
+
+def test_companion_papers_one_word_apart_in_one_issue_are_not_a_page_slip():
+    # one team's two papers in one issue, titles one letter apart in a chemical name, ranges
+    # of one length a digit apart: each has its own abstract, so the page is no typo
+    place = dict(
+        authors=["Shao, L", "Hewitt, M C", "Wang, F"],
+        journal="Bioorganic and Medicinal Chemistry Letters",
+        volume="21",
+        issue="5",
+        year=2011,
+    )
+    head = "Discovery of N-methyl-1-(1-phenylcyclohexyl){} a novel triple reuptake inhibitor"
+    a = keys(
+        1,
+        title=head.format("ethanamine"),
+        pages="1434-1437",
+        abstract_sections=_abstract(FIRST),
+        **place,
+    )
+    b = keys(
+        2,
+        title=head.format("methanamine"),
+        pages="1438-1441",
+        abstract_sections=_abstract(SECOND),
+        **place,
+    )
+    assert verdict(a, b)[0] != "duplicate"
+    # the same abstract on both sides (one cut short, its label dropped): a slip of the page
+    c = keys(
+        3,
+        title=head.format("ethanamine"),
+        pages="1438-1441",
+        abstract_sections=_abstract("Background: " + FIRST[:400]),
+        **place,
+    )
+    assert verdict(a, c)[0] == "duplicate"
