@@ -351,6 +351,27 @@ def biblio_match(p: Pair) -> Outcome:
     return None
 
 
+def _meeting_abstract_and_article(p: Pair) -> bool:
+    """One record is a meeting's abstract, the other a journal article (a volume and a range
+    of pages), and their years differ."""
+    ka, kb = p.ka, p.kb
+    if ka.conference == kb.conference or not (ka.year and kb.year) or ka.year == kb.year:
+        return False
+    article = kb if ka.conference else ka
+    return bool(article.volume and article.last_page)
+
+
+def meeting_abstract_and_article(p: Pair) -> Outcome:
+    """Asked just before biblio_match, on the pairs it would merge: an abstract given at a
+    meeting and the journal article of the same title and authors a year before or after
+    are two publications of one work (a study's reports, which a person links as such), not
+    one record printed twice; a person looks. In one year the two are more often one record
+    (a congress supplement of the journal indexed twice) and biblio_match decides."""
+    if _meeting_abstract_and_article(p) and biblio_match(p) is not None:
+        return UNCERTAIN, p.score
+    return None
+
+
 def same_title_and_place(p: Pair) -> Outcome:
     if p.same_long_title_same_year and p.same_place:
         return DUPLICATE, max(p.score, 0.7)
@@ -430,6 +451,11 @@ RULES: tuple[Rule, ...] = (
     Rule("biblio_match_doi_differs", biblio_match_doi_differs, "two DOIs, all else the same"),
     Rule("doi_differs", doi_differs, "two DOIs are two works unless a person says otherwise"),
     Rule("generic_title", generic_title, "'Editorial' recurs: place must agree"),
+    Rule(
+        "meeting_abstract_and_article",
+        meeting_abstract_and_article,
+        "a meeting's abstract and the paper a year apart: two publications",
+    ),
     Rule("biblio_match", biblio_match, "title and two or more fields agree, none conflicts"),
     Rule("same_title_and_place", same_title_and_place, "names in another script or language"),
     Rule("same_title_authors_volume", same_title_authors_volume, "a translated journal name"),

@@ -131,3 +131,19 @@ def test_companion_papers_one_word_apart_in_one_issue_are_not_a_page_slip():
         **place,
     )
     assert verdict(a, c)[0] == "duplicate"
+
+
+def test_a_meeting_abstract_and_the_paper_a_year_apart_go_to_a_person():
+    title = (
+        "Mice selected for extremes in stress reactivity reveal key endophenotypes of depression"
+    )
+    team = dict(title=title, authors=["Heinzmann, J M", "Kloiber, S", "Touma, C"])
+    paper = keys(
+        1, journal="Psychoneuroendocrinology", volume="49", pages="229-243", year=2014, **team
+    )
+    meeting = "Psychoneuroendocrinology. Conference: 45th Annual Meeting of the ISPNE, Edinburgh"
+    abstract = keys(2, journal=meeting, volume="", issue="", pages="56", year=2015, **team)
+    assert verdict(paper, abstract) == ("uncertain", "meeting_abstract_and_article")
+    # in one year: the congress supplement of the journal indexed twice, one record
+    same_year = keys(3, journal=meeting, volume="49", issue="", pages="229-243", year=2014, **team)
+    assert verdict(paper, same_year) == ("duplicate", "biblio_match")
