@@ -14,6 +14,7 @@ from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.score import (
     LONG_TITLE,
     Context,
+    abstract_openings_differ,
     abstracts_agree,
     author_score,
     journal_match,
@@ -143,7 +144,10 @@ class Pair:
         """First pages one digit apart ('2297' / '2097') where everything else agrees: same
         title (or a heading added, when issue and last page agree), journal, volume, year and
         authors. A typist's slip, not another article; never
-        for abstracts in a supplement (neighbours there share title and authors) or two DOIs."""
+        for abstracts in a supplement (neighbours there share title and authors) or two DOIs,
+        nor when both records carry an abstract and the two open differently: a slip of the
+        pen does not rewrite the abstract, while a team's companion papers in one issue (one
+        word apart in a chemical name, ranges of one length) each have their own."""
         ka, kb = self.ka, self.kb
         same_end = (  # the range agrees with the slip: same last page, or same length
             not (ka.last_page and kb.last_page)
@@ -166,6 +170,7 @@ class Pair:
             and self.jm is True
             and (self.au or 0) >= AUTHORS_SAME
             and not (self.conference or self.generic or self.doi_differs)
+            and not abstract_openings_differ(ka.abstract, kb.abstract)
         )
 
     @property

@@ -178,6 +178,20 @@ def abstracts_agree(a: str, b: str) -> bool:
     )
 
 
+ABSTRACT_OPENING = 150  # characters (spacing and punctuation aside) that open an abstract
+OPENINGS_ALIKE = 0.8  # a section label or a reworded phrase more or less still scores this
+
+
+def abstract_openings_differ(a: str, b: str) -> bool:
+    """Both abstract keys given and their openings are two texts: not one abstract copied
+    by two databases (one may cut it short, drop a section label or change a word, so only
+    the opening is compared, and loosely) but two abstracts, of two articles."""
+    if not (a and b):
+        return False
+    oa, ob = (_NOT_WORD.sub("", x)[:ABSTRACT_OPENING] for x in (a, b))
+    return Indel.normalized_similarity(oa, ob) < OPENINGS_ALIKE
+
+
 def notice_copies_article(ka: Keys, kb: Keys) -> bool:
     """One is a correction or retraction notice whose record carries the other's abstract
     (a database copied the article's record): its title is the heading plus the article's title,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dedup.helpers import TITLE, keys
 
 from reviewkit.dedup.rules import compare
+from reviewkit.records import AbstractSection
 
 DOI = "10.1000/sjweh.3790"
 
@@ -51,3 +52,98 @@ def test_two_dois_with_every_other_field_the_same_are_one_article():
     # another first page under another DOI: two articles, or a person looks
     c = keys(3, doi="10.5555/sjweh-2019-3791", pages="254-262")
     assert verdict(a, c)[1] == "doi_differs"
+
+
+# a journal paginated per issue whose column opens every issue on page 3, one author team
+COLUMN = dict(
+    authors=["Koren, Gideon", "Ito, Shinya"],
+    year=2004,
+    journal="Canadian Family Physician",
+    volume="50",
+)
+
+
+def test_place_and_authors_merge_only_over_one_page_range_not_one_first_page():
+    # two answers of one column by one team, both opening on page 3 (one record lacks the
+    # issue, so per-issue pagination cannot tell them apart): titles share nothing
+    a = keys(1, title="Using corticosteroids during pregnancy", issue="8", pages="3", **COLUMN)
+    b = keys(2, title="Herbal teas while breastfeeding", issue="", pages="3", **COLUMN)
+    assert verdict(a, b) == ("uncertain", "same_place_titles_differ")
+    # ranges that start on one page and end on others: two items, not one article
+    c = keys(3, title="Using corticosteroids during pregnancy", issue="", pages="3-4", **COLUMN)
+    d = keys(4, title="Herbal teas while breastfeeding", issue="", pages="3-5", **COLUMN)
+    assert verdict(c, d)[0] != "duplicate"
+    # the kind the rule is for: one article, its title translated, pages 1083-1085 on both
+    a = keys(1, title="Corticosteroide pendant la grossesse", issue="", pages="1083-5", **COLUMN)
+    b = keys(
+        2, title="Using corticosteroids during pregnancy", issue="8", pages="1083-1085", **COLUMN
+    )
+    assert verdict(a, b) == ("duplicate", "same_place_and_authors")
+
+
+FIRST = (
+    "Novel chiral cyclohexylaryl amines were developed with potent reuptake inhibition against"
+    " the serotonin, norepinephrine and dopamine transporters and are active in the mouse"
+    " tail suspension test. "
+) * 3
+SECOND = (
+    "The current work discloses a cyclohexylarylamine chemotype whose ethyl analogues block"
+    " all three monoamine transporters; a lead compound was profiled for safety in the dog. "
+) * 3
+
+
+def _abstract(text: str) -> list[AbstractSection]:
+    return [AbstractSection("", text)]
+
+
+def test_companion_papers_one_word_apart_in_one_issue_are_not_a_page_slip():
+    # one team's two papers in one issue, titles one letter apart in a chemical name, ranges
+    # of one length a digit apart: each has its own abstract, so the page is no typo
+    place = dict(
+        authors=["Shao, L", "Hewitt, M C", "Wang, F"],
+        journal="Bioorganic and Medicinal Chemistry Letters",
+        volume="21",
+        issue="5",
+        year=2011,
+    )
+    head = "Discovery of N-methyl-1-(1-phenylcyclohexyl){} a novel triple reuptake inhibitor"
+    a = keys(
+        1,
+        title=head.format("ethanamine"),
+        pages="1434-1437",
+        abstract_sections=_abstract(FIRST),
+        **place,
+    )
+    b = keys(
+        2,
+        title=head.format("methanamine"),
+        pages="1438-1441",
+        abstract_sections=_abstract(SECOND),
+        **place,
+    )
+    assert verdict(a, b)[0] != "duplicate"
+    # the same abstract on both sides (one cut short, its label dropped): a slip of the page
+    c = keys(
+        3,
+        title=head.format("ethanamine"),
+        pages="1438-1441",
+        abstract_sections=_abstract("Background: " + FIRST[:400]),
+        **place,
+    )
+    assert verdict(a, c)[0] == "duplicate"
+
+
+def test_a_meeting_abstract_and_the_paper_a_year_apart_go_to_a_person():
+    title = (
+        "Mice selected for extremes in stress reactivity reveal key endophenotypes of depression"
+    )
+    team = dict(title=title, authors=["Heinzmann, J M", "Kloiber, S", "Touma, C"])
+    paper = keys(
+        1, journal="Psychoneuroendocrinology", volume="49", pages="229-243", year=2014, **team
+    )
+    meeting = "Psychoneuroendocrinology. Conference: 45th Annual Meeting of the ISPNE, Edinburgh"
+    abstract = keys(2, journal=meeting, volume="", issue="", pages="56", year=2015, **team)
+    assert verdict(paper, abstract) == ("uncertain", "meeting_abstract_and_article")
+    # in one year: the congress supplement of the journal indexed twice, one record
+    same_year = keys(3, journal=meeting, volume="49", issue="", pages="229-243", year=2014, **team)
+    assert verdict(paper, same_year) == ("duplicate", "biblio_match")
