@@ -270,11 +270,7 @@ class EutilsServer:
 
     def einfo(self, params: dict[str, str]) -> bytes:
         """einfo: the database list, or pubmed's record count and the fields searched here."""
-        unknown = sorted(set(params) - KNOWN_PARAMS - {"version"})
-        if unknown:
-            raise ReplyError(f"parameter(s) {', '.join(unknown)} not supported by the local server")
-        if (params.get("retmode", "") or "xml") != "xml":
-            raise ReplyError("retmode 'json' is not supported by the local server's einfo; use xml")
+        _check_format_and_params(params, extra=frozenset({"version"}))  # db is optional here
         build = datetime.datetime.fromtimestamp(self.snapshot.path.stat().st_mtime)
         return einfo_xml(params.get("db", ""), self.snapshot.article_count, build)
 
@@ -322,12 +318,22 @@ class EutilsServer:
 def _check_common(params: dict[str, str], formats: tuple[str, ...] = ("xml",)) -> None:
     if params.get("db", "") != "pubmed":
         raise ReplyError(f"Invalid db name specified: {params.get('db', '') or '(none)'}")
+    _check_format_and_params(params, formats)
+
+
+def _check_format_and_params(
+    params: dict[str, str],
+    formats: tuple[str, ...] = ("xml",),
+    extra: frozenset[str] = frozenset(),
+) -> None:
+    """A retmode the server writes, and no parameter it does not read (``extra``: this
+    utility's own)."""
     if (params.get("retmode", "") or "xml") not in formats:
         raise ReplyError(
             f"retmode {params['retmode']!r} is not supported by the local server; use "
             + " or ".join(formats)
         )
-    unknown = sorted(set(params) - KNOWN_PARAMS)
+    unknown = sorted(set(params) - KNOWN_PARAMS - extra)
     if unknown:
         raise ReplyError(f"parameter(s) {', '.join(unknown)} not supported by the local server")
 

@@ -135,6 +135,11 @@ def test_einfo_lists_pubmed_and_the_fields_searched_here(server: EutilsServer) -
     assert ours.items() <= {f["Name"]: f["FullName"] for f in real["FieldList"]}.items()
 
 
+def test_einfo_refuses_a_retmode_naming_the_one_given(server: EutilsServer) -> None:
+    reply = get(server, "einfo", db="pubmed", retmode="text")
+    assert b"<ERROR>retmode 'text' is not supported by the local server" in reply
+
+
 def test_utilities_not_served_say_so(server: EutilsServer) -> None:
     with pytest.raises(HTTPError) as info:
         get(server, "esummary", db="pubmed", id="1")
