@@ -10,7 +10,6 @@ review project, so this module keeps its SQL here.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import re
 import sqlite3
@@ -114,7 +113,7 @@ def count_articles(files: Iterable[str | Path]) -> int:
     for path in files:
         try:
             with open(path, "rb") as raw:
-                stream = pubmed_xml.open_binary(io.BufferedReader(raw))
+                stream = pubmed_xml.open_binary(raw)  # open(..., "rb") is buffered: it peeks
                 tail = b""
                 while chunk := stream.read(1 << 20):
                     buf = tail + chunk
