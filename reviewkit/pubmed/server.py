@@ -182,6 +182,9 @@ class EutilsServer:
         term = params.get("term", "").strip()
         if not term:
             raise ReplyError("Empty term and query_key - nothing todo")
+        rettype = params.get("rettype", "")
+        if rettype not in ("", "uilist", "count"):
+            raise ReplyError(f"rettype {rettype!r} is not an esearch rettype (uilist or count)")
         retstart, retmax = _int(params, "retstart", 0), _int(params, "retmax", 20)
         sort = sort_kind(params.get("sort", ""))
         try:
@@ -227,7 +230,7 @@ class EutilsServer:
             result.translation,
             list(result.not_found),
             list(result.warnings) + ([] if count else [("OutputMessage", "No items found.")]),
-            count_only=params.get("rettype", "") == "count",
+            count_only=rettype == "count",
         )
         if params.get("usehistory", "").lower() == "y":
             reply.webenv, reply.query_key = self._remember(params.get("WebEnv", ""), result.pmids)
