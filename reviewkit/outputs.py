@@ -183,12 +183,20 @@ def _check_creatable(folder: Path, where: Path) -> None:
 
 
 def _make_parents(path: Path) -> list[Path]:
-    """Create the missing folders above ``path``; returns them, the deepest first."""
+    """Create the missing folders above ``path``; returns them, the deepest first. When one
+    cannot be made, those made before it are removed again."""
     missing, folder = [], path.parent
     while not folder.exists() and folder != folder.parent:
         missing.append(folder)
         folder = folder.parent
-    _mkdir(path.parent, path)
+    made: list[Path] = []
+    try:
+        for folder in reversed(missing):  # the outermost first, to know which were made
+            _mkdir(folder, path)
+            made.insert(0, folder)
+    except OutputError:
+        _remove_folders(made)
+        raise
     return missing
 
 
