@@ -380,13 +380,18 @@ def write_markdown(figures: dict, path: Path, notes: tuple[str, ...] = ()) -> No
     path.write_text("\n".join(lines))
 
 
-def rule_table(sets: dict) -> list[str]:
-    """Per rule (in the table's order, then chaining-guard refusals), per set: merges / queued
-    pairs. A rule that fires on one set only is flagged: it may fit that set, not a kind."""
+def _rules_fired(sets: dict) -> list[str]:
+    """The rules that decided a pair on any set: in the table's order, then chain_guard:R."""
     from reviewkit.dedup.rules import RULES
 
     fired = {r for row in sets.values() for r in row["reviewkit"].get("rule_pairs", {})}
-    order = [r.name for r in RULES if r.name in fired] + sorted(fired - {r.name for r in RULES})
+    return [r.name for r in RULES if r.name in fired] + sorted(fired - {r.name for r in RULES})
+
+
+def rule_table(sets: dict) -> list[str]:
+    """Per rule (in the table's order, then chaining-guard refusals), per set: merges / queued
+    pairs. A rule that fires on one set only is flagged: it may fit that set, not a kind."""
+    order = _rules_fired(sets)
     lines = [
         "",
         "## Per rule: merges / queued pairs on each set",
@@ -416,8 +421,7 @@ def rules_by_set(sets: dict) -> list[str]:
     from reviewkit.dedup.rules import RULES
 
     why = {r.name: r.why for r in RULES}
-    fired = {r for row in sets.values() for r in row["reviewkit"].get("rule_pairs", {})}
-    order = [r.name for r in RULES if r.name in fired] + sorted(fired - {r.name for r in RULES})
+    order = _rules_fired(sets)
     lines = [
         "",
         f"## Rules by set ({len(sets)} labelled sets)",

@@ -82,7 +82,8 @@ def export_decisions(db: Store, reviewer: str, path: Path) -> int:
     recorded in the database); returns how many."""
     log = decision_rows.list_decisions(db, reviewer=reviewer)
     keys = lookup.record_keys(db, {d.record_id for d in log})
-    review = {"review": db.review_id()} if db.review_id() else {}
+    review_id = db.review_id()
+    review = {"review": review_id} if review_id else {}
     lines = []
     for d in log:
         pmid, doi, title, year = keys[d.record_id]
@@ -209,11 +210,10 @@ def _check_meaning(
             f"unknown exclusion reason {reason!r} for stage {stage}",
             hint=f"reasons: {', '.join(codes) or '(none defined)'}",
         )
-    if excludes and not reason and protocol.stages[stage].reason_required:
+    required = protocol.stages[stage].reason_required and not allow_missing_reasons
+    if excludes and not reason and required:
         # the same rule as a vote or a final decision given here (screening refuses it), unless
         # the team says these entries were made before the protocol came to require a reason
-        if allow_missing_reasons:
-            return
         raise _bad(
             where,
             f"an exclusion at the {stage} stage without a reason (the protocol requires one)",

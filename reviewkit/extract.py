@@ -198,7 +198,9 @@ def values(
 def values_and_unchecked(
     project: Project, record_ids: Iterable[int], pending: Pending = ()
 ) -> tuple[dict[int, dict[str, str]], dict[int, set[str]]]:
-    """:func:`values` and :func:`unchecked` together, from one read of the stored values."""
+    """:func:`values`, and record id -> the fields whose value is still the prefilled one (no
+    person or CSV import has given or confirmed a value since; empty values are not counted),
+    from one read of the stored values. ``pending`` prefills count as they will once stored."""
     ids, pending = list(record_ids), list(pending)
     rows = values_rows.current_values(project.db, ids)
     return _values(project, ids, rows, pending), _unchecked_fields(rows, pending)
@@ -225,15 +227,6 @@ def _unchecked(method: str, value: str) -> bool:
     """Whether a field's value is an unchecked prefill: prefilled and not empty (no person or
     CSV import has given or confirmed a value since)."""
     return method == "prefill" and bool(value.strip())
-
-
-def unchecked(
-    project: Project, record_ids: Iterable[int], pending: Pending = ()
-) -> dict[int, set[str]]:
-    """record id -> the fields whose value is still the prefilled one (no person or CSV import
-    has given or confirmed a value since); empty values are not counted. ``pending`` prefills
-    count as they will once stored."""
-    return _unchecked_fields(values_rows.current_values(project.db, list(record_ids)), pending)
 
 
 def _unchecked_fields(

@@ -116,36 +116,36 @@ def output_error(path: str | Path, exc: OSError) -> OutputError:
 def output_folder(path: str | Path) -> Path:
     """Make sure the folder ``path`` exists (created with its parents); refuses a file there."""
     path = Path(path)
+    _refuse_file_as_folder(path)
+    _mkdir(path, path)
+    return path
+
+
+def _refuse_file_as_folder(path: Path) -> None:
     if path.exists() and not path.is_dir():
         raise OutputError(
             "cannot write into this folder: it is a file",
             where=str(path),
             hint="give a folder name with --out",
         )
+
+
+def _mkdir(folder: Path, where: Path) -> None:
+    """Create ``folder`` with its parents; an error names ``where`` (the path the user gave)."""
     try:
-        path.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:  # a parent is a file
-        raise output_error(path, OSError(errno.ENOTDIR, "not a folder")) from None
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a part of it is a file
+        raise output_error(where, OSError(errno.ENOTDIR, "not a folder")) from None
     except OSError as exc:
-        raise output_error(path, exc) from None
-    return path
+        raise output_error(where, exc) from None
 
 
 def check_folder(path: str | Path) -> Path:
     """Fail now if the folder ``path`` could not be created or written into (without creating
     it): it, or the nearest part of it that exists, must be a folder."""
     path = Path(path)
-    existing = next((p for p in (path, *path.parents) if p.exists()), Path("."))
-    if not existing.is_dir():
-        if existing == path:
-            raise OutputError(
-                "cannot write into this folder: it is a file",
-                where=str(path),
-                hint="give a folder name with --out",
-            )
-        raise output_error(path, OSError(errno.ENOTDIR, "not a folder"))
-    if not os.access(existing, os.W_OK | os.X_OK):
-        raise output_error(path, OSError(errno.EACCES, "permission denied"))
+    _refuse_file_as_folder(path)
+    _check_creatable(path, path)
     return path
 
 
@@ -165,7 +165,7 @@ def check_output(path: str | Path) -> Path:
 def _check_target(path: Path) -> None:
     parent = path.parent
     if not parent.exists():
-        _check_creatable(path)
+        _check_creatable(parent, path)
     elif not parent.is_dir():
         raise output_error(path, OSError(errno.ENOTDIR, "not a folder"))
     if path.is_dir():
@@ -173,28 +173,31 @@ def _check_target(path: Path) -> None:
     _refuse_project_file(path)
 
 
-def _check_creatable(path: Path) -> None:
-    """The missing folder of ``path`` could be created: the nearest part of it that exists is a
-    folder we may write into."""
-    existing = next((p for p in path.parents if p.exists()), Path("."))
+def _check_creatable(folder: Path, where: Path) -> None:
+    """``folder`` could be created or written into: the nearest part of it that exists is a
+    folder we may write into. An error names ``where`` (the path the user gave)."""
+    existing = next((p for p in (folder, *folder.parents) if p.exists()), Path("."))
     if not existing.is_dir():
-        raise output_error(path, OSError(errno.ENOTDIR, "not a folder"))
+        raise output_error(where, OSError(errno.ENOTDIR, "not a folder"))
     if not os.access(existing, os.W_OK | os.X_OK):
-        raise output_error(path, OSError(errno.EACCES, "permission denied"))
+        raise output_error(where, OSError(errno.EACCES, "permission denied"))
 
 
 def _make_parents(path: Path) -> list[Path]:
-    """Create the missing folders above ``path``; returns them, the deepest first."""
+    """Create the missing folders above ``path``; returns them, the deepest first. When one
+    cannot be made, those made before it are removed again."""
     missing, folder = [], path.parent
     while not folder.exists() and folder != folder.parent:
         missing.append(folder)
         folder = folder.parent
+    made: list[Path] = []
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:  # a part of it is a file
-        raise output_error(path, OSError(errno.ENOTDIR, "not a folder")) from None
-    except OSError as exc:
-        raise output_error(path, exc) from None
+        for folder in reversed(missing):  # the outermost first, to know which were made
+            _mkdir(folder, path)
+            made.insert(0, folder)
+    except OutputError:
+        _remove_folders(made)
+        raise
     return missing
 
 

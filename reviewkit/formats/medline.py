@@ -154,16 +154,15 @@ def _check_complete(text: str, name: str) -> None:
     blocks = [b for b in re.split(r"\n\s*\n", text.strip("\n")) if b.strip()]
     if not blocks:
         return
-    closed = [_closed(b) for b in blocks]
+    closed = [_closed(b) for b in blocks[-2:]]  # only the last record and the one before it
     cut_mid_line = not text.endswith(("\n", "\r"))
-    line = text.rstrip("\n").count("\n") + 1
     hint = "the file looks cut short; download or export it again"
     if closed[-1]:
         if cut_mid_line and _cut_source(blocks[-1]):
             raise FormatError(
                 "the file ends in the middle of the last record's 'SO  - ' line (without the "
                 "period that ends it, and without a final line break)",
-                where=f"{name}:{line}",
+                where=f"{name}:{_last_line(text)}",
                 hint=hint,
             )
         return
@@ -171,9 +170,14 @@ def _check_complete(text: str, name: str) -> None:
     if cut_mid_line or closes_before:
         raise FormatError(
             "the file ends in the middle of a record (it has no closing 'SO  - ' line)",
-            where=f"{name}:{line}",
+            where=f"{name}:{_last_line(text)}",
             hint=hint,
         )
+
+
+def _last_line(text: str) -> int:
+    """The number of the file's last line with text (counted only for an error)."""
+    return text.rstrip("\n").count("\n") + 1
 
 
 def _cut_source(block: str) -> bool:

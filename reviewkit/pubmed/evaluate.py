@@ -133,7 +133,6 @@ class Evaluation:
     translation: str
     not_found: list[str] = field(default_factory=list)  # ErrorList/PhraseNotFound
     warnings: list[tuple[str, str]] = field(default_factory=list)  # WarningList (kind, text)
-    history: Sequence[Sequence[int]] = ()  # the WebEnv's searches, for #N
 
     @property
     def count(self) -> int:
@@ -159,8 +158,8 @@ class Evaluator:
         """The query's PMIDs; ``history``: the searches of the request's WebEnv, which ``#N``
         refers to (query_key N), as esearch reads them with usehistory=y and a WebEnv."""
         node = parse_or_fail(query) if isinstance(query, str) else query
-        out = Evaluation([], translate(node), history=history)
-        hits = self._eval(node, out)
+        out = Evaluation([], translate(node))
+        hits = self._eval(node, out, history)
         out.pmids = sorted(hits or (), reverse=True)
         out.warnings = list(dict.fromkeys(out.warnings))
         return out
@@ -171,11 +170,13 @@ class Evaluator:
 
     # --- nodes ---------------------------------------------------------------------------
 
-    def _eval(self, node: Node, out: Evaluation) -> set[int] | None:
+    def _eval(
+        self, node: Node, out: Evaluation, history: Sequence[Sequence[int]]
+    ) -> set[int] | None:
         """The node's PMIDs; None for a stopword PubMed ignores (it drops out of its operator)."""
         if isinstance(node, BoolOp):
-            left = self._eval(node.left, out)
-            right = self._eval(node.right, out)
+            left = self._eval(node.left, out, history)
+            right = self._eval(node.right, out, history)
             if left is None or right is None:
                 return right if left is None and node.op != "NOT" else left
             if node.op == "AND":
@@ -184,12 +185,12 @@ class Evaluator:
                 return left | right
             return left - right
         if isinstance(node, HistoryRef):
-            if not 1 <= node.number <= len(out.history):
+            if not 1 <= node.number <= len(history):
                 raise UnsupportedQuery(
                     f"#{node.number} is not in the search history of this WebEnv",
                     hint="send usehistory=y with the WebEnv whose query_key it is",
                 )
-            return set(out.history[node.number - 1])
+            return set(history[node.number - 1])
         if isinstance(node, Range):
             return self._range(node)
         if is_stopword(node):

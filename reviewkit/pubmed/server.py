@@ -182,6 +182,9 @@ class EutilsServer:
         term = params.get("term", "").strip()
         if not term:
             raise ReplyError("Empty term and query_key - nothing todo")
+        rettype = params.get("rettype", "")
+        if rettype not in ("", "uilist", "count"):
+            raise ReplyError(f"rettype {rettype!r} is not an esearch rettype (uilist or count)")
         retstart, retmax = _int(params, "retstart", 0), _int(params, "retmax", 20)
         sort = sort_kind(params.get("sort", ""))
         try:
@@ -227,7 +230,7 @@ class EutilsServer:
             result.translation,
             list(result.not_found),
             list(result.warnings) + ([] if count else [("OutputMessage", "No items found.")]),
-            count_only=params.get("rettype", "") == "count",
+            count_only=rettype == "count",
         )
         if params.get("usehistory", "").lower() == "y":
             reply.webenv, reply.query_key = self._remember(params.get("WebEnv", ""), result.pmids)
@@ -270,11 +273,7 @@ class EutilsServer:
 
     def einfo(self, params: dict[str, str]) -> bytes:
         """einfo: the database list, or pubmed's record count and the fields searched here."""
-        unknown = sorted(set(params) - KNOWN_PARAMS - {"version"})
-        if unknown:
-            raise ReplyError(f"parameter(s) {', '.join(unknown)} not supported by the local server")
-        if (params.get("retmode", "") or "xml") != "xml":
-            raise ReplyError("retmode 'json' is not supported by the local server's einfo; use xml")
+        _check_format_and_params(params, extra=frozenset({"version"}))  # db is optional here
         build = datetime.datetime.fromtimestamp(self.snapshot.path.stat().st_mtime)
         return einfo_xml(params.get("db", ""), self.snapshot.article_count, build)
 
@@ -322,12 +321,22 @@ class EutilsServer:
 def _check_common(params: dict[str, str], formats: tuple[str, ...] = ("xml",)) -> None:
     if params.get("db", "") != "pubmed":
         raise ReplyError(f"Invalid db name specified: {params.get('db', '') or '(none)'}")
+    _check_format_and_params(params, formats)
+
+
+def _check_format_and_params(
+    params: dict[str, str],
+    formats: tuple[str, ...] = ("xml",),
+    extra: frozenset[str] = frozenset(),
+) -> None:
+    """A retmode the server writes, and no parameter it does not read (``extra``: this
+    utility's own)."""
     if (params.get("retmode", "") or "xml") not in formats:
         raise ReplyError(
             f"retmode {params['retmode']!r} is not supported by the local server; use "
             + " or ".join(formats)
         )
-    unknown = sorted(set(params) - KNOWN_PARAMS)
+    unknown = sorted(set(params) - KNOWN_PARAMS - extra)
     if unknown:
         raise ReplyError(f"parameter(s) {', '.join(unknown)} not supported by the local server")
 

@@ -10,15 +10,15 @@ review project, so this module keeps its SQL here.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import re
 import sqlite3
 import tempfile
 import threading
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from lxml import etree as ET
 
@@ -113,7 +113,7 @@ def count_articles(files: Iterable[str | Path]) -> int:
     for path in files:
         try:
             with open(path, "rb") as raw:
-                stream = pubmed_xml.open_binary(io.BufferedReader(raw))
+                stream = pubmed_xml.open_binary(raw)  # open(..., "rb") is buffered: it peeks
                 tail = b""
                 while chunk := stream.read(1 << 20):
                     buf = tail + chunk
@@ -357,37 +357,33 @@ class Snapshot:
 
     def articles_xml(self, pmids: Sequence[int]) -> list[bytes]:
         """Original XML of the articles, in the order asked (unknown PMIDs left out)."""
-        found: dict[int, bytes] = {}
+        found = {pmid: zlib.decompress(blob) for pmid, blob in self._rows("xml", pmids)}
+        return [found[p] for p in pmids if p in found]
+
+    def _rows(self, columns: str, pmids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
+        """(pmid, *columns) of these articles, 900 PMIDs a query (below SQLite's limit of
+        host parameters)."""
         for start in range(0, len(pmids), 900):
             chunk = list(pmids[start : start + 900])
             marks = ",".join("?" * len(chunk))
-            for pmid, blob in self.conn.execute(
-                f"SELECT pmid, xml FROM articles WHERE pmid IN ({marks})", chunk
-            ):
-                found[pmid] = zlib.decompress(blob)
-        return [found[p] for p in pmids if p in found]
+            yield from self.conn.execute(
+                f"SELECT pmid, {columns} FROM articles WHERE pmid IN ({marks})", chunk
+            )
 
     def sorted_pmids(self, pmids: Sequence[int], kind: str) -> list[int]:
         """The PMIDs in esearch's ``sort`` order: ``pub_date`` newest publication date first,
         ``author`` by first author A-Z, ``journal`` by journal (MedlineTA) A-Z; ties, and
         articles without an author or journal (last), newest PMID first."""
-        keys: dict[int, object] = {}
-        for start in range(0, len(pmids), 900):
-            chunk = list(pmids[start : start + 900])
-            marks = ",".join("?" * len(chunk))
-            column = "xml" if kind == "journal" else "pdate, au"
-            for row in self.conn.execute(
-                f"SELECT pmid, {column} FROM articles WHERE pmid IN ({marks})", chunk
-            ):
-                keys[row[0]] = row[1:]
+        column = "xml" if kind == "journal" else "pdate, au"
+        keys = {row[0]: row[1:] for row in self._rows(column, pmids)}
         by_pmid = sorted(pmids, reverse=True)
         if kind == "pub_date":
-            return sorted(by_pmid, key=lambda p: -keys[p][0])  # type: ignore[index]
+            return sorted(by_pmid, key=lambda p: -keys[p][0])
         if kind == "author":
-            first = {p: (keys[p][1] or "").split(" ; ")[0].strip().casefold() for p in keys}  # type: ignore[index]
+            first = {p: (keys[p][1] or "").split(" ; ")[0].strip().casefold() for p in keys}
             return sorted(by_pmid, key=lambda p: (not first[p], first[p]))
         if kind == "journal":
-            ta = {p: _medline_ta(zlib.decompress(keys[p][0])) for p in keys}  # type: ignore[index]
+            ta = {p: _medline_ta(zlib.decompress(keys[p][0])) for p in keys}
             return sorted(by_pmid, key=lambda p: (not ta[p], ta[p]))
         raise ValueError(kind)
 

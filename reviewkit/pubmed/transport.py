@@ -33,9 +33,13 @@ def check_base_url(url: str, given: str) -> None:
         raise UserError(f"{why}: {given!r}", hint="e.g. http://127.0.0.1:8765/entrez/eutils/")
 
 
-def reply_text(exc: HTTPError, limit: int = 300) -> str:
+REPLY_WORDS = 300  # characters of an error reply's words shown: a message, not a page
+
+
+def reply_text(exc: HTTPError) -> str:
     """The words of an error reply: its JSON ``error`` if it is JSON, else its text without
-    markup, on one line and cut to ``limit`` characters; '' when the body cannot be read."""
+    markup, on one line and cut to :data:`REPLY_WORDS` characters; '' when the body cannot be
+    read."""
     try:
         body = exc.read(4096).decode("utf-8", "replace")
     except (OSError, http.client.HTTPException):
@@ -45,7 +49,7 @@ def reply_text(exc: HTTPError, limit: int = 300) -> str:
     except (ValueError, AttributeError):
         said = html.unescape(re.sub(r"<[^>]*>", " ", body))
     said = " ".join(str(said).split())
-    return said if len(said) <= limit else said[: limit - 1] + "…"
+    return said if len(said) <= REPLY_WORDS else said[: REPLY_WORDS - 1] + "…"
 
 
 def retry_after(value: str | None) -> float:

@@ -58,6 +58,18 @@ def test_a_failed_write_removes_the_folders_it_created(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["a"]
 
 
+def test_a_folder_that_cannot_be_made_leaves_none_of_the_folders_above_it(
+    tmp_path: Path,
+) -> None:
+    # 'new' can be made, the folder in it cannot (a name over 255 bytes): the write fails
+    # while the folders are being made, and 'new' goes too, as after any failed write
+    out = tmp_path / "new" / ("x" * 300) / "x.csv"
+    with pytest.raises(OutputError) as err:
+        outputs.write_text(out, "a\n")
+    assert str(out) in str(err.value)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_check_output_creates_nothing_and_refuses_a_folder_below_a_file(tmp_path: Path) -> None:
     outputs.check_output(tmp_path / "new" / "x.csv")
     assert not (tmp_path / "new").exists()

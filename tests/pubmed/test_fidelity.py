@@ -60,6 +60,14 @@ def test_rettype_count_sends_the_count_alone(server: EutilsServer) -> None:
     assert list(reply) == ["Count"] and int(reply["Count"]) > 20
 
 
+def test_esearch_takes_its_two_rettypes_and_refuses_others(server: EutilsServer) -> None:
+    # NBK25499: esearch's rettype is uilist (the default) or count; another one is refused
+    # rather than answered as a uilist, as the server does with what it does not imitate
+    assert esearch(server, term="english[la]", rettype="uilist")["IdList"]
+    reply = get(server, "esearch", db="pubmed", term="english[la]", rettype="abstract")
+    assert b"<ERROR>rettype 'abstract' is not an esearch rettype" in reply
+
+
 def test_esearch_db_defaults_to_pubmed(server: EutilsServer) -> None:
     body = get(server, "esearch", term="english[la]")
     assert Entrez.read(io.BytesIO(body))["Count"] == esearch(server, term="english[la]")["Count"]
@@ -133,6 +141,11 @@ def test_einfo_lists_pubmed_and_the_fields_searched_here(server: EutilsServer) -
     ours = {f["Name"]: f["FullName"] for f in info["FieldList"]}
     assert {"TIAB", "MESH", "PDAT"} <= set(ours)
     assert ours.items() <= {f["Name"]: f["FullName"] for f in real["FieldList"]}.items()
+
+
+def test_einfo_refuses_a_retmode_naming_the_one_given(server: EutilsServer) -> None:
+    reply = get(server, "einfo", db="pubmed", retmode="text")
+    assert b"<ERROR>retmode 'text' is not supported by the local server" in reply
 
 
 def test_utilities_not_served_say_so(server: EutilsServer) -> None:

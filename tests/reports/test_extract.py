@@ -64,16 +64,16 @@ def test_prefill_never_replaces_a_persons_value(b_included):
 
 
 def test_pending_prefills_read_as_they_will_be_stored(b_included):
-    """values() and unchecked() with pending prefills answer as after store_prefills (the
+    """values_and_unchecked() with pending prefills answers as after store_prefills (the
     report shows them before it stores them, with the same unchecked rule as stored ones)."""
     project, ids = b_included
     extract.set_value(project, ids[1], "country", "Norway and Sweden", "ann")  # a person's
     pending = extract.pending_prefills(project, ids)
     assert pending and all(rid != ids[1] or f != "country" for rid, f, _ in pending)
-    before = (extract.values(project, ids, pending), extract.unchecked(project, ids, pending))
-    assert extract.unchecked(project, ids) == {ids[1]: set()}  # nothing prefilled is stored
+    before = extract.values_and_unchecked(project, ids, pending)
+    assert extract.values_and_unchecked(project, ids)[1] == {ids[1]: set()}  # none stored
     extract.store_prefills(project, pending)
-    assert before == (extract.values(project, ids), extract.unchecked(project, ids))
+    assert before == extract.values_and_unchecked(project, ids)
     assert "country" not in before[1][ids[1]]  # the person's value is checked
 
 
