@@ -96,10 +96,8 @@ class ConflictsScreen(DecisionScreen):
         self.render_current()
 
     def reason_label(self, code: str) -> str:
-        for r in self.rule.exclusion_reasons:
-            if r.code == code:
-                return r.label
-        return code
+        """The protocol's wording of an exclusion reason (:meth:`Stage.reason_label`)."""
+        return self.rule.reason_label(code)
 
     def render_current(self) -> None:
         open_count = sum(1 for v in self.views if v.final is None)
