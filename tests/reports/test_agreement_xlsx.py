@@ -40,3 +40,28 @@ def test_agreement_sheet_stores_numbers_as_numbers(b_included, store, make_recor
     )
     assert ta["Studies both screened"] == 7 and ta["Agreement %"] == round(500 / 7, 1)
     assert all(isinstance(ta[c], int | float) for c in ("Kappa 95% CI low", "Kappa 95% CI high"))
+
+
+def test_agreement_table_notes_a_degenerate_kappa(b_included, store, make_record):
+    """reviewer1 included all four studies: kappa is 0 whatever reviewer2 did, and the
+    report's agreement table says so in its note, with the percent agreement."""
+    from reviewkit.reports.report import agreement_table
+
+    project, _ = b_included
+    more = store(project, [make_record(f"Sick leave study {i}") for i in range(4)], "extra")
+    for reviewer, marks in {"reviewer1": "iiii", "reviewer2": "iiie"}.items():
+        for rid, mark in zip(more, marks, strict=True):
+            label, reason = ("include", "") if mark == "i" else ("exclude", "no-collaboration")
+            screening.decide(
+                project.db,
+                rid,
+                "title-abstract",
+                reviewer,
+                label,
+                reason,
+                protocol=project.protocol,
+            )
+    table = agreement_table(project)
+    assert "reviewer1 answered 'include' for all" in table.note
+    assert "kappa is 0 whatever the agreement and not informative" in table.note
+    assert "read the percent agreement (" in table.note and "(reviewer1 vs reviewer2)" in table.note
