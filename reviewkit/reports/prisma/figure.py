@@ -279,30 +279,8 @@ def _headings(c: PrismaCounts) -> list[Box]:
 
 def _draw_heading(ax: Any, b: Box) -> None:
     """A column heading: a rounded coloured bar, bold text centred."""
-    from matplotlib.patches import FancyBboxPatch
-
     colour = HEAD_COLOURS["other" if b.text.endswith("other methods") else "databases"]
-    ax.add_patch(
-        FancyBboxPatch(
-            (b.x, b.y),
-            b.w,
-            b.h,
-            boxstyle="round,pad=0,rounding_size=0.06",
-            facecolor=colour,
-            edgecolor="#7f7f7f",
-            linewidth=0.8,
-        )
-    )
-    ax.text(
-        b.x + b.w / 2,
-        b.y + b.h / 2,
-        b.text,
-        ha="center",
-        va="center",
-        fontsize=FONT_PT,
-        fontweight="bold",
-        linespacing=1.2,
-    )
+    _draw_bar(ax, b, colour, "#7f7f7f", fontsize=FONT_PT, linespacing=1.2)
 
 
 def _note(note: str) -> tuple[str, float]:
@@ -326,6 +304,11 @@ def _join_the_flow(ax: Any, other: Box, mains: list[Box]) -> None:
 
 def _draw_phase(ax: Any, b: Box) -> None:
     """A phase label (Identification, Screening, Included): a rounded blue bar, text upright."""
+    _draw_bar(ax, b, "#9ecae1", "#3182bd", rotation=90, fontsize=FONT_PT + 0.5)
+
+
+def _draw_bar(ax: Any, b: Box, face: str, edge: str, **text: Any) -> None:
+    """A rounded bar with its text bold and centred (``text``: matplotlib text options)."""
     from matplotlib.patches import FancyBboxPatch
 
     ax.add_patch(
@@ -334,20 +317,13 @@ def _draw_phase(ax: Any, b: Box) -> None:
             b.w,
             b.h,
             boxstyle="round,pad=0,rounding_size=0.06",
-            facecolor="#9ecae1",
-            edgecolor="#3182bd",
+            facecolor=face,
+            edgecolor=edge,
             linewidth=0.8,
         )
     )
     ax.text(
-        b.x + b.w / 2,
-        b.y + b.h / 2,
-        b.text,
-        rotation=90,
-        ha="center",
-        va="center",
-        fontsize=FONT_PT + 0.5,
-        fontweight="bold",
+        b.x + b.w / 2, b.y + b.h / 2, b.text, ha="center", va="center", fontweight="bold", **text
     )
 
 
