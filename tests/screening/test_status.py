@@ -7,6 +7,7 @@ from screening.helpers import make_records
 
 from reviewkit import screening as scr
 from reviewkit.cli import main
+from reviewkit.project import open_project
 from reviewkit.status import project_status
 
 TA, FT = "title-abstract", "full-text"
@@ -62,3 +63,9 @@ def test_status_says_dedup_has_not_run_then_counts_studies_after_it(project_a, c
     assert main(["status", "--project", folder]) == 0
     out = capsys.readouterr().out
     assert "studies after dedup: 3\n" in out and "not run" not in out
+
+    with open_project(project_a.folder) as again:  # a later import, not compared yet
+        add_records(again, make_records(2, prefix="Later"), source="late")
+    assert main(["status", "--project", folder]) == 0
+    out = capsys.readouterr().out
+    assert "studies after dedup: 5 (2 records imported since the last dedup run" in out
