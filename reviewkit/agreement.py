@@ -12,6 +12,10 @@ include / exclude / uncertain; when neither reviewer used 'uncertain' the table 
   reported then (n/a), since an interval that claims certainty is wrong at any n.
 * PABAK (prevalence- and bias-adjusted kappa, Byrt, Bishop & Carlin 1993) = (k·p_o - 1)/(k - 1)
   for k categories (2·p_o - 1 for a 2x2 table).
+* When one reviewer gave the same answer to every study, p_e = p_o whatever the other did, so
+  kappa is 0 (undefined when both did): it says nothing about agreement then, and
+  :attr:`Agreement.note` says so and points to the percent agreement (Feinstein & Cicchetti
+  1990, "High agreement but low kappa").
 """
 
 from __future__ import annotations
@@ -45,6 +49,28 @@ class Agreement:
     ci_low: float | None
     ci_high: float | None
     pabak: float | None
+
+    @property
+    def note(self) -> str:
+        """Why kappa is not informative here (one reviewer gave one answer to every study),
+        with the percent agreement to read instead; '' when kappa can be read."""
+        if not self.n or self.percent is None:
+            return ""
+        rows = [sum(row) for row in self.table]
+        cols = [sum(row[i] for row in self.table) for i in range(len(self.categories))]
+        single = [
+            (name, self.categories[counts.index(self.n)])
+            for name, counts in ((self.reviewer_a, rows), (self.reviewer_b, cols))
+            if self.n in counts
+        ]
+        if not single:
+            return ""
+        gave = " and ".join(f"{name} answered '{label}'" for name, label in single)
+        kappa = "undefined" if self.kappa is None else "0 whatever the agreement"
+        return (
+            f"{self.stage}: {gave} for all {self.n} studies, so kappa is {kappa} and not "
+            f"informative; read the percent agreement ({self.percent:.1f}%)"
+        )
 
 
 def compute(stage: str, a: str, b: str, pairs: list[tuple[str, str]]) -> Agreement:
@@ -146,6 +172,8 @@ def to_text(results: list[Agreement]) -> str:
             )
             lines.append(f"  Cohen's kappa      {_fmt(r.kappa)}  ({interval})")
             lines.append(f"  PABAK              {_fmt(r.pabak)}")
+            if r.note:
+                lines.append(f"  note: {r.note}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -163,6 +191,7 @@ CSV_COLUMNS = (
     "kappa_ci_low",
     "kappa_ci_high",
     "pabak",
+    "note",  # why kappa is not informative, when one reviewer gave one answer to every study
 )
 
 
@@ -179,6 +208,7 @@ def to_csv(results: list[Agreement]) -> str:
             _num(r.ci_low),
             _num(r.ci_high),
             _num(r.pabak),
+            r.note,
         ]
         for i, la in enumerate(r.categories):
             for j, lb in enumerate(r.categories):

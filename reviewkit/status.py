@@ -39,7 +39,7 @@ class Status:
     protocol_id: str
     title: str
     records: int
-    studies: int  # after dedup (canonical records)
+    studies: int  # after dedup (canonical records); the record count before dedup has run
     by_source: list[tuple[str, int]]
     imports: int
     searches: int  # stored searches in the protocol
@@ -47,6 +47,8 @@ class Status:
     # studies the included records make up, when a person linked several reports of one study
     # (``dedup studies``); None when every included record is a study of its own
     included_studies: int | None = None
+    dedup_runs: int = 0  # finished dedup runs; 0: no record has been compared yet
+    undeduplicated: int = 0  # records no dedup run has compared yet (imported since the last)
 
     @property
     def decisions(self) -> int:
@@ -57,6 +59,20 @@ class Status:
     def included(self) -> int:
         """Studies included at the protocol's last stage."""
         return self.stages[-1].included if self.stages else 0
+
+
+def dedup_line(s: Status) -> str:
+    """How many studies dedup left, or that it has not run (and what to type)."""
+    if s.records == 0:
+        return "studies after dedup: no records yet"
+    if s.dedup_runs == 0:
+        return "studies after dedup: dedup has not run yet (type `reviewkit dedup`)"
+    if s.undeduplicated:
+        return (
+            f"studies after dedup: {s.studies} ({s.undeduplicated} records imported since the "
+            "last dedup run are not compared yet: type `reviewkit dedup`)"
+        )
+    return f"studies after dedup: {s.studies}"
 
 
 def _stage_status(derived: DerivedStages, stage: str) -> StageStatus:
@@ -91,6 +107,9 @@ def project_status(project: Project) -> Status:
         searches=len(p.searches),
         stages=tuple(_stage_status(derived, stage) for stage in names),
         included_studies=_included_studies(db, cmap, derived, names[-1]) if names else None,
+        dedup_runs=duplicate_rows.dedup_run_count(db),
+        # records are never deleted, so those not compared are all minus the compared ones
+        undeduplicated=record_rows.record_count(db) - len(duplicate_rows.processed_ids(db)),
     )
 
 

@@ -108,7 +108,9 @@ class ClassifyResult:
     model: dict[tuple[int, str], list[Suggestion]] = field(default_factory=dict)
     models_trained: dict[str, int] = field(default_factory=dict)  # scheme -> confirmed studies used
     model_status: dict[str, ModelStatus] = field(default_factory=dict)
-    written: int = 0
+    written: int = 0  # suggestion batches stored (rules, model, study offers, withdrawals)
+    # scheme id -> studies that got a new or changed suggestion in this run
+    renewed: dict[str, set[int]] = field(default_factory=dict)
 
     def counts(self) -> dict[tuple[str, str], int]:
         """(scheme, label) -> studies it is suggested for (by the rules, or offered from another
@@ -289,15 +291,18 @@ def classify_project(
         found = study_suggestions(project, scheme, ids)
         for n, rid in enumerate(ids, start=1):
             result.rules[(rid, scheme.id)] = found.best(rid)
-            result.written += _store(project, rid, found.rules[rid], "rules", cur["rules"])
+            written = _store(project, rid, found.rules[rid], "rules", cur["rules"])
             if rid in found.offered:
-                result.written += _store(project, rid, found.offered[rid], "study", cur["study"])
+                written += _store(project, rid, found.offered[rid], "study", cur["study"])
             else:
-                result.written += _withdraw(project, rid, scheme.id, cur["study"])
+                written += _withdraw(project, rid, scheme.id, cur["study"])
             if model is not None:
                 msugg = model.suggest(records[rid])
                 result.model[(rid, scheme.id)] = msugg
-                result.written += _store(project, rid, msugg, "model", cur["model"])
+                written += _store(project, rid, msugg, "model", cur["model"])
+            result.written += written
+            if written:
+                result.renewed.setdefault(scheme.id, set()).add(rid)
             if progress:
                 progress(n, len(ids))
     return result

@@ -120,14 +120,22 @@ def classify_command(
         for status in result.model_status.values():
             click.echo(status.describe())
         click.echo(
-            f"{quantity(len(ids), 'study')} classified; "
-            f"{quantity(result.written, 'new suggestion batch')}; "
+            f"{quantity(len(ids), 'study')} classified; {_renewed(result.renewed)}; "
             f"{quantity(filled, 'extraction value')} prefilled"
         )
         if csv_out:
             click.echo(f"suggestions written to {csv_out}")
     finally:
         project.close()
+
+
+def _renewed(renewed: dict[str, set[int]]) -> str:
+    """'26 studies given new suggestions (model-type: 26, work: 20)', or that none changed."""
+    studies = set().union(*renewed.values()) if renewed else set()
+    if not studies:
+        return "no suggestion changed since the last run"
+    per_scheme = ", ".join(f"{sid}: {len(rids)}" for sid, rids in renewed.items())
+    return f"{quantity(len(studies), 'study')} given new suggestions ({per_scheme})"
 
 
 def _evaluate(

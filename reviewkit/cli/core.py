@@ -13,7 +13,7 @@ from reviewkit.cli._common import console, load_project, progress_bar, project_o
 from reviewkit.errors import UserError
 from reviewkit.project import init_project
 from reviewkit.query import warnings as query_warnings
-from reviewkit.status import project_status
+from reviewkit.status import dedup_line, project_status
 from reviewkit.wording import quantity
 
 
@@ -158,10 +158,8 @@ def status_command(project_dir: Path) -> None:
         console.print(table)
     else:
         click.echo("no records yet")
-    click.echo(
-        f"records: {s.records}  studies after dedup: {s.studies}  imports: {s.imports}  "
-        f"stored searches: {s.searches}"
-    )
+    click.echo(f"records: {s.records}  imports: {s.imports}  stored searches: {s.searches}")
+    click.echo(dedup_line(s))
     for st in s.stages:  # decisions in force: no notes, undos or undone entries
         finals = f", {st.finals} final" if st.finals else ""
         click.echo(

@@ -82,18 +82,22 @@ def conflicts(project_dir: Path, stage: str, resolver: str, as_list: bool) -> No
     try:
         views = screening.conflicts(project, stage, resolver)  # checks blinding first
         if as_list:
+            rule = project.protocol.stage(stage)  # reasons in the protocol's words, as on screen
             for view in views:
                 rec = screening.read_record(project.db, view.study_id)
                 state = "resolved" if view.final else "open"
                 click.echo(f"{view.study_id}\t{state}\t{rec.title[:70]}")
                 for name, label, reason, notes in view.votes:
-                    extra = f" ({reason})" if reason else ""
+                    extra = f" ({rule.reason_label(reason)})" if reason else ""
                     click.echo(
                         f"\t{name}: {label}{extra}" + "".join(f"\n\t  note: {n}" for n in notes)
                     )
                 if view.final:
+                    f = view.final
+                    why = f" ({rule.reason_label(f.reason)})" if f.reason else ""
+                    note = f" — {f.note}" if f.note else ""
                     click.echo(
-                        f"\tfinal by {view.final.reviewer}: {view.final.label} {view.final.reason} {view.final.note}".rstrip()
+                        f"\tfinal by {f.reviewer}: {f.label.removeprefix('final-')}{why}{note}"
                     )
             if not views:
                 click.echo(f"no conflicts at the {stage} stage")

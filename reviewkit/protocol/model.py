@@ -75,6 +75,11 @@ class Stage:
     reason_required: bool = False
     exclusion_reasons: tuple[ExclusionReason, ...] = ()
 
+    def reason_label(self, code: str) -> str:
+        """The protocol's wording of an exclusion reason, as the screens and lists show it
+        (the code itself when the stage no longer has that reason)."""
+        return next((r.label for r in self.exclusion_reasons if r.code == code), code)
+
 
 @dataclass(frozen=True)
 class SignalTerm:

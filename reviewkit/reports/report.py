@@ -35,6 +35,7 @@ def agreement_table(project: Project, derived: DerivedStages | None = None) -> T
     def num(v: float | None, digits: int = 3) -> float | str:
         return "" if v is None else round(v, digits)
 
+    results = agreement_mod.agreement(project, derived=derived)
     rows: list[list[Cell]] = [
         [
             a.stage,
@@ -47,8 +48,10 @@ def agreement_table(project: Project, derived: DerivedStages | None = None) -> T
             num(a.ci_high),
             num(a.pabak),
         ]
-        for a in agreement_mod.agreement(project, derived=derived)
+        for a in results
     ]
+    # a degenerate kappa (one reviewer gave one answer to everything) is 0 or undefined: say so
+    notes = [f"{a.note} ({a.reviewer_a} vs {a.reviewer_b})." for a in results if a.note]
     return Table(
         "agreement",
         "Agreement between reviewers",
@@ -64,7 +67,7 @@ def agreement_table(project: Project, derived: DerivedStages | None = None) -> T
             "PABAK",
         ],
         rows,
-        "Empty cells: not computable yet.",
+        " ".join(["Empty cells: not computable yet.", *notes]),
     )
 
 

@@ -4,11 +4,14 @@ message NCBI sent, published filters cited verbatim, and prior work reused.
 
 PRISMA-S (Rethlefsen et al. 2021) items covered: 1 database, 8 full search strategies,
 9 limits and restrictions, 10 search filters (cited), 11 prior work, 13 dates of searches,
-16 records retrieved (per run).
+16 records retrieved (per run). Item 16 asks for the number of records; the Markdown log also
+lists each run's PMIDs in rank order, so a reader can check the count and see what a rerun
+added or lost without the project (PRISMA-S asks for no list; we add it, as the CSV did).
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -99,6 +102,15 @@ def search_log(db: Store, protocol: Protocol) -> str:
         runs = rows.list_runs(db, search.name)
         if not runs:
             parts += ["Not run yet.", ""]
-        for entry in run_log(db, search, runs):
-            parts += ["    " + line for line in entry] + [""]
+        for run, entry in zip(runs, run_log(db, search, runs), strict=True):
+            parts += ["    " + line for line in entry + _pmid_lines(db, run.id)] + [""]
     return "\n".join(parts)
+
+
+def _pmid_lines(db: Store, run_id: int) -> list[str]:
+    """A run's PMIDs in rank order, wrapped under their heading (none: a line that says so)."""
+    pmids = rows.run_pmids(db, run_id)
+    if not pmids:
+        return ["  PMIDs:               none stored"]
+    wrapped = textwrap.wrap(" ".join(pmids), 90, break_on_hyphens=False)
+    return [f"  PMIDs in rank order ({len(pmids)}):", *("    " + line for line in wrapped)]

@@ -45,6 +45,10 @@ ACTIONS: tuple[Action, ...] = (
 
 _STYLE = {"include": "bold green", "exclude": "bold red", "uncertain": "bold yellow"}
 
+# the footer's words where the help's are too long for it: with "Undo my final decision" the
+# footer ran to 95 columns and 80 cut j Next and k Prev; the help keeps the full words
+_FOOTER_WORDS = {"conflicts.undo": "Undo"}
+
 
 @keeps_keys
 class ConflictsScreen(DecisionScreen):
@@ -61,7 +65,13 @@ class ConflictsScreen(DecisionScreen):
     #message { height: 1; padding: 0 1; color: $warning; }
     """
     )
-    BINDINGS = bindings(footer_order(ACTIONS))  # ? and q before moving: 80 columns cut the rest
+    # ? and q before moving, and short footer words: every shown key fits 80 columns
+    BINDINGS = bindings(
+        [
+            replace(a, description=_FOOTER_WORDS.get(a.id, a.description))
+            for a in footer_order(ACTIONS)
+        ]
+    )
     TITLE = "reviewkit conflicts"
 
     def __init__(
@@ -96,10 +106,8 @@ class ConflictsScreen(DecisionScreen):
         self.render_current()
 
     def reason_label(self, code: str) -> str:
-        for r in self.rule.exclusion_reasons:
-            if r.code == code:
-                return r.label
-        return code
+        """The protocol's wording of an exclusion reason (:meth:`Stage.reason_label`)."""
+        return self.rule.reason_label(code)
 
     def render_current(self) -> None:
         open_count = sum(1 for v in self.views if v.final is None)

@@ -223,7 +223,7 @@ class ScreeningScreen(DecisionScreen):
     def reason_label(self, code: str) -> str:
         """The protocol's wording of an exclusion reason, as the picker and conflicts show it
         (the code itself when the stage no longer has that reason)."""
-        return next((r.label for r in self.rule.exclusion_reasons if r.code == code), code)
+        return self.rule.reason_label(code)
 
     def render_mine(self) -> None:
         study = self.current

@@ -15,9 +15,10 @@ import pytest
 
 from reviewkit import offline_data
 from reviewkit.cli import main
-from reviewkit.project import init_project
+from reviewkit.project import init_project, open_project
 from reviewkit.pubmed.client import EntrezRefused, Message
 from reviewkit.pubmed.server import EutilsServer, Fault
+from reviewkit.searches import history, run_pmids
 
 from ..conftest import PROTOCOL_A
 from .conftest import fast_client
@@ -201,3 +202,10 @@ def test_run_prints_stores_and_logs_every_message(
         "E-utilities PhraseNotFound: zzzqqq" in text and "E-utilities ERROR: Invalid query" in text
     )
     assert "Prior work reused: none recorded." in text
+    # each run's PMIDs, in rank order, as the CSV log had them (a refused run stored none)
+    with open_project(project_dir) as project:
+        (run,) = history(project.db, "warned")
+        pmids = run_pmids(project.db, run.id)
+    assert pmids and f"PMIDs in rank order ({len(pmids)}):" in text
+    assert " ".join(text.split()).count(" ".join(pmids)) == 1
+    assert "PMIDs:               none stored" in text

@@ -8,12 +8,10 @@ from reviewkit import screening
 from reviewkit.reports.report import write_report
 
 
-def test_agreement_sheet_stores_numbers_as_numbers(b_included, store, make_record, tmp_path):
-    project, ids = b_included
-    more = store(project, [make_record(f"Sick leave study {i}") for i in range(4)], "extra")
-    labels = {"reviewer1": "iiee", "reviewer2": "ieie"}
+def screen_four(project, ids, labels: dict[str, str]) -> None:
+    """Each reviewer's title-abstract votes on ``ids``: 'i' include, 'e' exclude."""
     for reviewer, marks in labels.items():
-        for rid, mark in zip(more, marks, strict=True):
+        for rid, mark in zip(ids, marks, strict=True):
             label, reason = ("include", "") if mark == "i" else ("exclude", "no-collaboration")
             screening.decide(
                 project.db,
@@ -24,6 +22,12 @@ def test_agreement_sheet_stores_numbers_as_numbers(b_included, store, make_recor
                 reason,
                 protocol=project.protocol,
             )
+
+
+def test_agreement_sheet_stores_numbers_as_numbers(b_included, store, make_record, tmp_path):
+    project, ids = b_included
+    more = store(project, [make_record(f"Sick leave study {i}") for i in range(4)], "extra")
+    screen_four(project, more, {"reviewer1": "iiee", "reviewer2": "ieie"})
     paths = write_report(project, tmp_path / "exports", formats=("xlsx",))
     xlsx = tmp_path / "exports" / "report.xlsx"
     assert xlsx in paths
@@ -40,3 +44,17 @@ def test_agreement_sheet_stores_numbers_as_numbers(b_included, store, make_recor
     )
     assert ta["Studies both screened"] == 7 and ta["Agreement %"] == round(500 / 7, 1)
     assert all(isinstance(ta[c], int | float) for c in ("Kappa 95% CI low", "Kappa 95% CI high"))
+
+
+def test_agreement_table_notes_a_degenerate_kappa(b_included, store, make_record):
+    """reviewer1 included all four studies: kappa is 0 whatever reviewer2 did, and the
+    report's agreement table says so in its note, with the percent agreement."""
+    from reviewkit.reports.report import agreement_table
+
+    project, _ = b_included
+    more = store(project, [make_record(f"Sick leave study {i}") for i in range(4)], "extra")
+    screen_four(project, more, {"reviewer1": "iiii", "reviewer2": "iiie"})
+    table = agreement_table(project)
+    assert "reviewer1 answered 'include' for all" in table.note
+    assert "kappa is 0 whatever the agreement and not informative" in table.note
+    assert "read the percent agreement (" in table.note and "(reviewer1 vs reviewer2)" in table.note

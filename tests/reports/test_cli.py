@@ -22,7 +22,11 @@ def test_classify_label_and_csv(b_included, tmp_path: Path, capsys):
     assert run(project, "classify", "--scheme", "model-type", "--csv", str(out)) == 0
     text = capsys.readouterr().out
     assert "model-type\tjob-specialist\t1" in text and "3 studies classified" in text
+    # what a user understands: studies and schemes, not the log's suggestion batches
+    assert "3 studies given new suggestions (model-type: 3)" in text and "batch" not in text
     assert "individual placement and support@title" in out.read_text(encoding="utf-8")
+    assert run(project, "classify", "--scheme", "model-type") == 0  # nothing new the second time
+    assert "no suggestion changed since the last run" in capsys.readouterr().out
     assert (
         run(project, "label", str(ids[0]), "model-type=multidisciplinary-team", "--reviewer", "ann")
         == 0

@@ -66,10 +66,44 @@ def test_layout_boxes_never_overlap_and_fit_a4_width():
                     assert not a.overlaps(b), (a.text, b.text)
             if a.kind == "phase":
                 assert a.h >= prisma.phase_label_height(a.text)
-        # every text line fits its box's wrap width
+        # every text line fits its box's wrap width (a heading over both columns: twice that)
         for b in boxes:
-            if b.kind != "phase":
+            if b.kind == "heading":
+                columns = 1 if b.w < prisma.PAGE_W / 2 else 2
+                assert max(len(line) for line in b.text.splitlines()) <= prisma.WRAP_LEFT * columns
+            elif b.kind != "phase":
                 assert max(len(line) for line in b.text.splitlines()) <= prisma.WRAP_LEFT
+
+
+def test_diagram_has_the_templates_column_headings_and_removal_lines(tmp_path: Path):
+    """PRISMA 2020's template (Page et al. 2021, fig. 1): a heading over each column and the
+    three kinds of records removed before screening, 0 for those reviewkit never removes."""
+    boxes, _ = prisma.layout(review_a_counts())
+    (heading,) = [b for b in boxes if b.kind == "heading"]
+    assert heading.text == "Identification of studies via databases and registers"
+    assert heading.y > max(b.y + b.h for b in boxes if b.kind != "heading")  # above the flow
+    removed = next(b for b in boxes if b.text.startswith("Records removed before screening:"))
+    assert " ".join(removed.text.split()) == (
+        "Records removed before screening: Duplicate records removed (n = 27) automatically"
+        " (n = 19) by hand (n = 8) Records marked as ineligible by automation tools (n = 0)"
+        " Records removed for other reasons (n = 0)"
+    )
+    other = review_a_counts(databases={"PubMed": 182}, other_sources={"snowballing": 12})
+    boxes, _ = prisma.layout(other)
+    headings = [b for b in boxes if b.kind == "heading"]
+    assert [" ".join(b.text.split()) for b in headings] == [
+        "Identification of studies via databases and registers",
+        "Identification of studies via other methods",
+    ]
+    (box,) = [b for b in boxes if b.kind == "other"]
+    assert headings[1].x == box.x  # over the other methods' column
+    svg = prisma.draw(other, tmp_path / "prisma.svg").read_text(encoding="utf-8")
+    assert ">other methods</text>" in svg and "Records removed for other reasons" in svg
+    rows = list(csv.reader(prisma.write_csv(other, tmp_path / "prisma.csv").open()))
+    items = {item: int(n) for _, item, n in rows[1:]}
+    assert items["duplicate records removed"] == 27
+    assert items["records marked as ineligible by automation tools"] == 0
+    assert items["records removed for other reasons"] == 0
 
 
 def test_draw_png_svg_and_csv(tmp_path: Path):

@@ -179,3 +179,29 @@ def test_typing_in_the_editor_adds_to_the_value(b_included):
             await pilot.press("q")
 
     asyncio.run(scenario())
+
+
+def test_footer_shows_the_field_keys_at_80x24(b_included):
+    """The field keys 1–9 are the screen's work but were not in the footer at all; they are
+    now, once, first, and every shown key fits 80 columns. A keymap that moves a field key
+    gets field 1's key in force, not a "1–9" that is no longer true."""
+    project, ids = b_included
+
+    def footer(app) -> list[tuple[str, str]]:
+        keys = app.screen.query("FooterKey")
+        assert all(k.region.width and k.region.right <= 80 for k in keys)
+        return [(k.key_display, k.description) for k in keys]
+
+    async def scenario(keymap: dict[str, str]) -> list[tuple[str, str]]:
+        app = ReviewkitApp(ExtractScreen(project, ids, "ann"), keymap=keymap)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            shown = footer(app)
+            await pilot.press("q")
+        return shown
+
+    shown = asyncio.run(scenario({}))
+    assert shown[0] == ("1–9", "Edit a field")
+    assert {"Next", "Prev", "Help", "Quit"} <= {d for _, d in shown}
+    remapped = asyncio.run(scenario({"extract.field1": "f"}))
+    assert remapped[0] == ("f", "Edit a field")

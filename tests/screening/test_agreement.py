@@ -87,3 +87,28 @@ def test_no_interval_where_the_standard_error_is_zero():
     assert all_agree.kappa == pytest.approx(1.0) and all_agree.ci_low is None
     text = ag.to_text([none_agree])
     assert "0.000 to 0.000" not in text and "no 95% CI" in text
+
+
+def test_a_degenerate_kappa_gets_a_note_with_the_percent_agreement():
+    """One reviewer included everything: p_e = p_o, so kappa is 0 with a wide interval
+    however often the other agreed; the text and CSV say so and give the percent agreement."""
+    # reviewer a: include x 20; b: include 18, exclude 2 -> p_o = 0.9, p_e = 0.9, kappa 0
+    r = ag.compute(
+        "title-abstract", "a", "b", pairs_from([[18, 2], [0, 0]], ["include", "exclude"])
+    )
+    assert r.kappa == pytest.approx(0.0) and r.percent == pytest.approx(90.0)
+    assert r.note == (
+        "title-abstract: a answered 'include' for all 20 studies, so kappa is 0 whatever the "
+        "agreement and not informative; read the percent agreement (90.0%)"
+    )
+    assert f"note: {r.note}" in ag.to_text([r])
+    rows = list(csv.DictReader(io.StringIO(ag.to_csv([r]))))
+    assert rows[0]["note"] == r.note
+    # both gave one answer: kappa undefined, said so; an ordinary table: no note
+    same = ag.compute("title-abstract", "a", "b", [("include", "include")] * 4)
+    assert "a answered 'include' and b answered 'include'" in same.note
+    assert "kappa is undefined" in same.note
+    ordinary = ag.compute(
+        "title-abstract", "a", "b", pairs_from([[20, 5], [10, 15]], ["include", "exclude"])
+    )
+    assert ordinary.note == "" and "note:" not in ag.to_text([ordinary])

@@ -71,7 +71,13 @@ def test_conflicts_list_and_blinding(voted, capsys):
     project, ids = voted
     assert cli(project, "conflicts", "--resolver", "lead", "--list") == 0
     out = capsys.readouterr().out
-    assert f"{ids[1]}\topen" in out and "reviewer2: exclude (long-term)" in out
+    # reasons in the protocol's words, as the screens show them, not its codes
+    assert f"{ids[1]}\topen" in out and "reviewer2: exclude (Out of work a year or more)" in out
+    assert "(long-term)" not in out
+    scr.resolve(project, ids[1], TA, "lead", "exclude", reason="long-term", note="checked")
+    assert cli(project, "conflicts", "--resolver", "lead", "--list") == 0
+    out = capsys.readouterr().out
+    assert "final by lead: exclude (Out of work a year or more) — checked" in out
     # a reviewer may not look while the stage is open
     add_records(project, make_records(1, prefix="Late"), source="late")
     assert cli(project, "conflicts", "--resolver", "reviewer1", "--list") == 2

@@ -7,6 +7,7 @@ from screening.helpers import make_records
 
 from reviewkit import screening as scr
 from reviewkit.cli import main
+from reviewkit.project import open_project
 from reviewkit.status import project_status
 
 TA, FT = "title-abstract", "full-text"
@@ -43,3 +44,28 @@ def test_status_counts_live_decisions_per_stage_and_included_studies(project_a, 
     assert "2 included, 1 excluded, 1 pending" in out
     assert "full-text: 3 decisions (3 votes) · 2 studies: 1 included" in out
     assert "included studies: 1" in out
+
+
+def test_status_says_dedup_has_not_run_then_counts_studies_after_it(project_a, capsys):
+    """Before `dedup` has run, the record count is not a count of studies after dedup."""
+    recs = make_records(3)
+    add_records(project_a, recs + [recs[0]])  # four records, one a copy: three studies
+    folder = str(project_a.folder)
+    project_a.close()
+
+    assert main(["status", "--project", folder]) == 0
+    out = capsys.readouterr().out
+    assert "dedup has not run yet (type `reviewkit dedup`)" in out
+    assert "studies after dedup: 4" not in out
+
+    assert main(["dedup", "--project", folder]) == 0
+    capsys.readouterr()
+    assert main(["status", "--project", folder]) == 0
+    out = capsys.readouterr().out
+    assert "studies after dedup: 3\n" in out and "not run" not in out
+
+    with open_project(project_a.folder) as again:  # a later import, not compared yet
+        add_records(again, make_records(2, prefix="Later"), source="late")
+    assert main(["status", "--project", folder]) == 0
+    out = capsys.readouterr().out
+    assert "studies after dedup: 5 (2 records imported since the last dedup run" in out

@@ -376,6 +376,26 @@ def test_conflicts_footer_keeps_help_and_quit_at_80_columns(project_b):
     run(go())
 
 
+def test_conflicts_footer_shows_every_key_at_80x24_and_help_keeps_the_full_words(project_b):
+    """The footer ran to 95 columns ("Undo my final decision"): 80 cut j Next and k Prev. The
+    footer says "Undo"; the help screen keeps the full words."""
+    conflict_project(project_b)
+
+    async def go():
+        app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            keys = list(app.screen.query("FooterKey"))
+            fits = {k.description for k in keys if k.region.width and k.region.right <= 80}
+            assert {"Final: include", "Final: exclude…", "Undo", "Help", "Quit"} <= fits
+            assert {"Next", "Prev"} <= fits and len(fits) == len(keys)
+            await pilot.press("question_mark")
+            assert "Undo my final decision" in app.export_screenshot().replace("&#160;", " ")
+            await pilot.press("escape", "q")
+
+    run(go())
+
+
 def test_remapped_keys_keep_their_place_in_the_footer(five):
     """A key the keymap moves keeps its place in the footer: Textual put rebound keys last,
     so at 80 columns a reviewer's remapped exclude key was cut off the footer."""

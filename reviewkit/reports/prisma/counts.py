@@ -116,8 +116,13 @@ class PrismaCounts:
         out += [("identification", f"other method: {k}", v) for k, v in self.other_sources.items()]
         out += [
             ("identification", "records identified", self.identified),
+            # records removed before screening, in the PRISMA 2020 template's words; reviewkit
+            # removes duplicates only (no automation tool marks records ineligible)
+            ("identification", "duplicate records removed", self.duplicates),
             ("identification", "duplicates removed automatically", self.duplicates_automatic),
             ("identification", "duplicates removed by hand", self.duplicates_manual),
+            ("identification", "records marked as ineligible by automation tools", 0),
+            ("identification", "records removed for other reasons", 0),
             ("screening", "records screened", self.screened),
             ("screening", "records excluded", sum(self.excluded_screening.values())),
         ]

@@ -1,5 +1,11 @@
 """The PRISMA 2020 flow diagram: boxes laid out on an A4-wide page and drawn with matplotlib.
 
+As the PRISMA 2020 template (Page et al. 2021, BMJ 372:n71, fig. 1): a heading over the
+columns, "Identification of studies via databases and registers" (and "… via other methods"
+over the other methods' column when there are any), and "Records removed before screening"
+listing duplicates, records marked ineligible by automation tools and records removed for other
+reasons. reviewkit removes records before screening only as duplicates, so the last two are 0.
+
 Records from other methods (citation searching, websites, organisations) get PRISMA 2020's
 "identification of studies via other methods" box, beside the databases and registers. Where
 we differ from the template: reviewkit deduplicates and screens every record in one flow, so
@@ -24,7 +30,8 @@ class Box:
     w: float
     h: float
     text: str
-    kind: str = "box"  # box | side (beside the flow, no arrow) | other (other methods) | phase
+    # box | side (beside the flow, no arrow) | other (other methods) | phase | heading (a column's)
+    kind: str = "box"
 
     def overlaps(self, other: Box, gap: float = 0.05) -> bool:
         return not (
@@ -43,6 +50,12 @@ ROW_GAP = 0.35
 LEFT_X, LEFT_W = 0.55, 3.55
 RIGHT_X, RIGHT_W = 4.45, 3.55
 WRAP_LEFT, WRAP_RIGHT = 52, 52
+# a heading over one column wraps after "via": bold, the whole heading is too wide for a column
+WRAP_HEADING = 32  # "Identification of studies via" / "databases and registers"
+# the template's colours: yellow over databases and registers, grey over other methods
+HEAD_COLOURS = {"databases": "#ffd966", "other": "#d9d9d9"}
+DATABASES_HEADING = "Identification of studies via databases and registers"
+OTHER_HEADING = "Identification of studies via other methods"
 
 
 NBSP = "\u00a0"
@@ -107,10 +120,14 @@ def _rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]]:
     total = [f"Total {_n(c.identified)}"]
     if c.update:
         total.append(f"of which new in this update {_n(c.new_records)}")
+    # the template's three lines; reviewkit's dedup (rules, then persons) is the only removal
     removed = [
         "Records removed before screening:",
-        f"  Duplicates removed automatically {_n(c.duplicates_automatic)}",
-        f"  Duplicates removed by hand {_n(c.duplicates_manual)}",
+        f"  Duplicate records removed {_n(c.duplicates)}",
+        f"    automatically {_n(c.duplicates_automatic)}",
+        f"    by hand {_n(c.duplicates_manual)}",
+        f"  Records marked as ineligible by automation tools {_n(0)}",
+        f"  Records removed for other reasons {_n(0)}",
     ]
     excl = [
         f"Records excluded {_n(sum(c.excluded_screening.values()))}"
@@ -222,9 +239,12 @@ def layout(c: PrismaCounts) -> tuple[list[Box], float]:
                 Box(RIGHT_X, 0, RIGHT_W, rh * LINE_H + 2 * PAD, rt, kind) if right else None,
             )
         )
-    total = sum(heights) + ROW_GAP * (len(heights) - 1) + 0.5
+    heads = _headings(c)
+    head_h = heads[0].h
+    total = sum(heights) + ROW_GAP * (len(heights) - 1) + 0.5 + head_h + ROW_GAP
     y_top = total - 0.25
-    boxes: list[Box] = []
+    boxes = [Box(b.x, y_top - head_h, b.w, b.h, b.text, b.kind) for b in heads]
+    y_top -= head_h + ROW_GAP
     spans: dict[str, list[float]] = {}
     for (phase, left, right), h in zip(placed, heights, strict=True):
         centre = y_top - h / 2
@@ -240,6 +260,27 @@ def layout(c: PrismaCounts) -> tuple[list[Box], float]:
     for phase, (lo, hi) in spans.items():
         boxes.append(Box(0.1, lo, 0.3, hi - lo, phase, "phase"))
     return boxes, total
+
+
+def _headings(c: PrismaCounts) -> list[Box]:
+    """The template's column headings (y = 0, placed by :func:`layout`): databases and registers
+    over the whole flow, or over its left column, with "other methods" over the right one, when
+    there are other methods (each heading then wrapped to its column, both the same height)."""
+    if not c.other_sources:
+        h = LINE_H + 2 * PAD
+        return [Box(LEFT_X, 0, RIGHT_X + RIGHT_W - LEFT_X, h, DATABASES_HEADING, "heading")]
+    texts = [textwrap.fill(t, WRAP_HEADING) for t in (DATABASES_HEADING, OTHER_HEADING)]
+    h = max(t.count("\n") + 1 for t in texts) * LINE_H + 2 * PAD
+    return [
+        Box(LEFT_X, 0, LEFT_W, h, texts[0], "heading"),
+        Box(RIGHT_X, 0, RIGHT_W, h, texts[1], "heading"),
+    ]
+
+
+def _draw_heading(ax: Any, b: Box) -> None:
+    """A column heading: a rounded coloured bar, bold text centred."""
+    colour = HEAD_COLOURS["other" if b.text.endswith("other methods") else "databases"]
+    _draw_bar(ax, b, colour, "#7f7f7f", fontsize=FONT_PT, linespacing=1.2)
 
 
 def _note(note: str) -> tuple[str, float]:
@@ -263,6 +304,11 @@ def _join_the_flow(ax: Any, other: Box, mains: list[Box]) -> None:
 
 def _draw_phase(ax: Any, b: Box) -> None:
     """A phase label (Identification, Screening, Included): a rounded blue bar, text upright."""
+    _draw_bar(ax, b, "#9ecae1", "#3182bd", rotation=90, fontsize=FONT_PT + 0.5)
+
+
+def _draw_bar(ax: Any, b: Box, face: str, edge: str, **text: Any) -> None:
+    """A rounded bar with its text bold and centred (``text``: matplotlib text options)."""
     from matplotlib.patches import FancyBboxPatch
 
     ax.add_patch(
@@ -271,20 +317,13 @@ def _draw_phase(ax: Any, b: Box) -> None:
             b.w,
             b.h,
             boxstyle="round,pad=0,rounding_size=0.06",
-            facecolor="#9ecae1",
-            edgecolor="#3182bd",
+            facecolor=face,
+            edgecolor=edge,
             linewidth=0.8,
         )
     )
     ax.text(
-        b.x + b.w / 2,
-        b.y + b.h / 2,
-        b.text,
-        rotation=90,
-        ha="center",
-        va="center",
-        fontsize=FONT_PT + 0.5,
-        fontweight="bold",
+        b.x + b.w / 2, b.y + b.h / 2, b.text, ha="center", va="center", fontweight="bold", **text
     )
 
 
@@ -308,6 +347,9 @@ def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
     for b in boxes:
         if b.kind == "phase":
             _draw_phase(ax, b)
+            continue
+        if b.kind == "heading":
+            _draw_heading(ax, b)
             continue
         ax.add_patch(
             FancyBboxPatch(
