@@ -131,6 +131,14 @@ def _review_csv(project, reviewer: str, csv_out: Path | None, csv_in: Path | Non
             click.echo(
                 f"{quantity(got.followed, 'more pair')} closed as following from a 'different'"
             )
+        for line, a, b, verdict in got.disagreed:  # settled the other way since the sheet
+            said, now = ("same", "different") if verdict == "duplicate" else ("different", "same")
+            click.echo(
+                f"warning: {csv_in}:{line}: '{said}' here, but records {a} and {b} were settled"
+                f" '{now}' since the sheet was written; the database keeps '{now}'"
+                " (settle it with whoever decided it: 'dedup split' or 'dedup review')",
+                err=True,
+            )
     if csv_out:
         n = write_queue_csv(project.db, csv_out)
         click.echo(

@@ -12,7 +12,7 @@ its lines, and nothing is written.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
@@ -76,6 +76,8 @@ class CsvVerdicts:
     left_open: int  # rows without a verdict
     already_settled: int  # rows whose pair is no longer in the queue (settled since)
     followed: int = 0  # other open pairs closed as following from a 'different'
+    # settled rows whose verdict the database now contradicts: (line, a, b, the row's verdict)
+    disagreed: list[tuple[int, int, int, str]] = field(default_factory=list)
 
 
 def _rows(path: Path) -> list[tuple[int, int, int, str]]:
@@ -148,6 +150,7 @@ def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
             what = f"no record with id {', '.join(missing)}" if missing else "a pair of one record"
             raise UserError(what, where=f"{path}:{line}")
     open_pairs = {(q.a, q.b) for q in review_queue(db)}
+    before = links.canonical_map(db)
     result = CsvVerdicts(0, 0, 0)
     todo: dict[tuple[int, int], tuple[int, str]] = {}  # pair -> (line, verdict), first row
     for line, a, b, verdict in rows:
@@ -156,10 +159,13 @@ def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
             result.left_open += 1
         elif key not in open_pairs:
             result.already_settled += 1
+            # settled since the sheet was written, maybe the other way (another reviewer's
+            # 'different' on the cluster): kept as settled, but the reviewer is told
+            if (verdict == "duplicate") != (before[a] == before[b]):
+                result.disagreed.append((line, a, b, verdict))
         elif key not in todo:
             todo[key] = (line, verdict)
         # a repeated row (same verdict: _rows refused a different one) is not written twice
-    before = links.canonical_map(db)
     after = _joined(before, todo)
     _refuse_split_differents(db, before, after, todo, path)
     between = _open_between(db, after, open_pairs, todo)

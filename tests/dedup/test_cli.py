@@ -196,6 +196,8 @@ def test_a_queue_csv_same_on_a_pair_a_persons_different_closed_is_not_written(
     engine.decide_pair(proj.db, b, third, "duplicate", "bob")
     engine.decide_pair(proj.db, a, third, "not_duplicate", "bob")
     before = links.current_links(proj.db)
-    code, out, _ = _read_back(capsys, folder, sheet)
+    code, out, err = _read_back(capsys, folder, sheet)
     assert code == 0 and "0 verdicts written" in out and "already settled" in out
     assert links.current_links(proj.db) == before
+    # the reviewer is told that the sheet and the database now disagree on that pair
+    assert f"queue.csv:2: 'same' here, but records {a} and {b} were settled 'different'" in err
