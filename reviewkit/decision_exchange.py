@@ -7,7 +7,9 @@ skipped; an entry whose id is present with different content refuses the whole f
 
 Each line carries the review id (the protocol's ``[review] id``, recorded in the database) so a
 log exported from one review is refused by the project of another, naming both ids. A line
-without it (an export made before the id was written) is still read.
+without it is still read: an export made before the id was written, or from a database made
+before schema 80 that no command has written to since (the id is recorded at the first write;
+export, a read, does not write it).
 
 Every field of every line is checked before anything is written (against the protocol when
 one is given): the format tag, no unknown keys, the types, a known stage, label and exclusion

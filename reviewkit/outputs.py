@@ -106,7 +106,11 @@ def output_error(path: str | Path, exc: OSError) -> OutputError:
     message = _MESSAGES.get(exc.errno or 0, exc.strerror or str(exc))
     hint = "nothing was written; choose another path or fix the folder and run the command again"
     if exc.errno == errno.ENOENT:
-        hint = f"create the folder {Path(path).parent} first, or choose another path"
+        # output folders are created before the write, so a missing one went away in between
+        hint = (
+            f"the folder {Path(path).parent} was removed or renamed while the file was being"
+            " written; nothing was written; run the command again"
+        )
     return OutputError(f"cannot write the file: {message}", where=str(path), hint=hint)
 
 

@@ -19,7 +19,6 @@ from reviewkit.dedup.pages import (
     page_range,
     range_starts,
     section_letters,
-    section_number,
 )
 from reviewkit.dedup.titles import (
     is_generic,
@@ -142,7 +141,7 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         page_starts=range_starts(pages),
         page_kind=kind if page or kind == "s" else "",  # not a year in the pages field
         page_section=section_letters(pages) if kind == "s" else "",
-        section_number=section_number(pages) if kind == "s" else "",
+        section_number=volume_key(pages) if kind == "s" else "",
         issue=volume_key(rec.issue),
         issue_number=issue_number(rec.issue),
         thin=not (journal or volume or page),

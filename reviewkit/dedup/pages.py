@@ -7,7 +7,6 @@ import re
 
 from reviewkit.records import normalise_pages
 
-_NUMBER = re.compile(r"\d+")
 # Pages a spreadsheet turned into dates: '01-Oct' (pages 1-10), 'Jan-78' (pages 1-78).
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DATE_PAGES = re.compile(r"^\s*(?:(\d{1,2})-([A-Za-z]{3})|([A-Za-z]{3})-(\d+))\s*$")
@@ -83,12 +82,6 @@ def section_letters(pages: str) -> str:
     """The letters that name the section of a section page ('JC6-9' -> 'jc', 'e8-e9' -> 'e',
     'S14' -> 's'); call for a page of kind 's'."""
     return re.match(r"[A-Za-z]*", pages.strip()).group(0).lower()
-
-
-def section_number(pages: str) -> str:
-    """The number of a section page ('JC6-9' -> '6', 'II387' -> '387')."""
-    m = _NUMBER.search(pages)
-    return m.group(0).lstrip("0") if m else ""
 
 
 def page_count(pages: str) -> int | None:

@@ -96,6 +96,8 @@ def issue_number(issue: str) -> str:
 
 
 def volume_key(volume: str) -> str:
-    """Digits of a volume ('Vol. 012' -> '12'); '' without any."""
+    """Digits of the first number of a volume ('Vol. 012' -> '12'), an issue, or a section
+    page ('JC6-9' -> '6', 'II387' -> '387'; :func:`reviewkit.dedup.pages.page_kind` 's');
+    '' without any."""
     m = re.search(r"\d+", volume or "")
     return m.group(0).lstrip("0") if m else ""

@@ -102,12 +102,13 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
 
     def on_mount(self) -> None:
         self.wait_briefly(self.project.db.set_busy_timeout)
-        self.pos = self._next_unconfirmed(0) or 0
+        done = classify.confirmed_labels(self.project, self.scheme.id)  # read once, as _commit
+        self.pos = self._next_unconfirmed(0, done) or 0
         self.trainer = classify.ModelTrainer(self.scheme, self.records)
-        self.trainer.submit(classify.confirmed_labels(self.project, self.scheme.id))
+        self.trainer.submit(done)
         self._shown_version = 0
         self.set_interval(0.5, self._poll)
-        self.render_current()
+        self.render_current(done)
 
     def on_unmount(self) -> None:
         if self.trainer is not None:

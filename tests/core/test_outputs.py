@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import shutil
 import stat
 from pathlib import Path
 
@@ -56,6 +57,21 @@ def test_a_failed_write_removes_the_folders_it_created(tmp_path: Path) -> None:
     with pytest.raises(ValueError), outputs.open_atomic(tmp_path / "a" / "b" / "c" / "x.csv"):
         raise ValueError("bad input met while writing")
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["a"]
+
+
+def test_a_folder_removed_while_writing_is_named_as_that_not_as_one_to_create(
+    tmp_path: Path,
+) -> None:
+    # output folders are created, so a missing folder at the write means something removed
+    # it in between: the hint says so, and that nothing was written
+    out = tmp_path / "out" / "x.csv"
+    with pytest.raises(OutputError) as err, outputs.atomic_path(out) as tmp:
+        tmp.write_text("a\n", encoding="utf-8")
+        shutil.rmtree(tmp_path / "out")
+    assert "create the folder" not in err.value.hint
+    assert "removed" in err.value.hint and "nothing was written" in err.value.hint
+    assert str(tmp_path / "out") in err.value.hint
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_folder_that_cannot_be_made_leaves_none_of_the_folders_above_it(

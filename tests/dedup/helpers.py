@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from reviewkit.dedup.normalise import Keys, keys_for
+from reviewkit.dedup.rules import compare
+from reviewkit.dedup.score import Context
 from reviewkit.records import Record
 
 TITLE = "Return to work after sick leave for common mental disorders: a randomised trial"
@@ -28,6 +30,12 @@ def rec(**kw) -> Record:
 
 def keys(i: int, **kw) -> Keys:
     return keys_for(i, rec(**kw))
+
+
+def verdict(ka: Keys, kb: Keys, ctx: Context | None = None) -> tuple[str, str]:
+    """(verdict, rule) of the first rule that decides the pair (``ctx``: facts about the set)."""
+    v = compare(ka, kb, ctx or Context())
+    return v.verdict, v.rule
 
 
 def other(n: int, **kw) -> Record:

@@ -4,11 +4,10 @@ number, a supplement, a date)."""
 
 from __future__ import annotations
 
-from dedup.helpers import keys
+from dedup.helpers import keys, verdict
 
 from reviewkit.dedup.matching import match
 from reviewkit.dedup.pair import TITLE_DOI_MIN, TITLE_FLOOR
-from reviewkit.dedup.rules import compare
 from reviewkit.dedup.score import same_place, title_similarity
 from reviewkit.dedup.venue import issue_number
 
@@ -29,11 +28,6 @@ TITLE_2 = (
     "Algorithmic management in human resources: predictive hiring, automated decisions,"
     " and platform-based work"
 )
-
-
-def verdict(ka, kb):
-    v = compare(ka, kb)
-    return v.verdict, v.rule
 
 
 def test_an_issue_number_is_a_plain_number_of_one_volume():

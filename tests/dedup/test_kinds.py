@@ -3,19 +3,14 @@ titles and population words (issue 14, point 2). Each test is one kind, not one 
 
 from __future__ import annotations
 
-from dedup.helpers import TITLE, keys
+from dedup.helpers import TITLE, keys, verdict
 
 from reviewkit.dedup.matching import match
 from reviewkit.dedup.pages import first_page, page_range
-from reviewkit.dedup.rules import RULES, compare
+from reviewkit.dedup.rules import RULES
 from reviewkit.dedup.score import pages_conflict
 
 TRIAL = "Sertraline for depression with chronic back pain: a randomised controlled trial"
-
-
-def verdict(ka, kb):
-    v = compare(ka, kb)
-    return v.verdict, v.rule
 
 
 def test_a_printed_page_and_an_electronic_article_number_are_not_a_conflict():

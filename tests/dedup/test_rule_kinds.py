@@ -3,17 +3,11 @@ each on hand-made records of the kind it is for, and the near case it must leave
 
 from __future__ import annotations
 
-from dedup.helpers import TITLE, keys
+from dedup.helpers import TITLE, keys, verdict
 
-from reviewkit.dedup.rules import compare
 from reviewkit.records import AbstractSection
 
 DOI = "10.1000/sjweh.3790"
-
-
-def verdict(ka, kb):
-    v = compare(ka, kb)
-    return v.verdict, v.rule
 
 
 def test_one_pmc_id_is_one_record_and_two_are_two():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dedup.helpers import TITLE, keys, other
+from dedup.helpers import TITLE, keys, other, verdict
 
 from reviewkit.dedup.block import candidate_pairs
 from reviewkit.dedup.cluster import components
@@ -12,11 +12,6 @@ from reviewkit.dedup.normalise import keys_for
 from reviewkit.dedup.rules import compare
 from reviewkit.dedup.score import Context, journal_match
 from reviewkit.dedup.titles import match_title
-
-
-def verdict(ka, kb, ctx=None):
-    v = compare(ka, kb, ctx or Context())
-    return v.verdict, v.rule
 
 
 def test_same_pmid_is_a_duplicate_even_with_other_differences():

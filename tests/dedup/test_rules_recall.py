@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from dedup.helpers import TITLE, keys
+from dedup.helpers import TITLE, keys, verdict
 
 from reviewkit.dedup.matching import match
 from reviewkit.dedup.pages import first_page
-from reviewkit.dedup.rules import compare
-from reviewkit.dedup.score import Context, journal_match
+from reviewkit.dedup.score import journal_match
 from reviewkit.dedup.venue import journal_words
-
-
-def verdict(ka, kb):
-    v = compare(ka, kb, Context())
-    return v.verdict, v.rule
 
 
 def test_pages_a_spreadsheet_turned_into_dates_give_the_first_page():
