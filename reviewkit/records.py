@@ -29,12 +29,19 @@ def normalise_doi(value: str | None) -> str:
     return doi
 
 
+# A PMID as exports write it: digits, optionally after 'PMID' or 'PMID:'. Nothing else is read
+# as one: stripping other characters made 'PMID 3123-4567' the PMID 31234567 and 'l23' (a letter
+# l for a 1) 23, other articles' PMIDs, which then merged records or matched decisions.
+_PMID_RE = re.compile(r"\s*(?:PMID:?\s*)?(\d+)\s*", re.IGNORECASE)
+
+
 def normalise_pmid(value: str | int | None) -> str:
-    """Digits only: 'PMID: 12345' -> '12345'."""
-    if value is None:
+    """'PMID: 12345' -> '12345'; '' for anything that is not digits with an optional 'PMID'
+    or 'PMID:' before them ('3123-4567', 'l23', '0')."""
+    if value is None or isinstance(value, bool):
         return ""
-    digits = re.sub(r"\D", "", str(value))
-    return digits.lstrip("0")
+    m = _PMID_RE.fullmatch(str(value))
+    return m.group(1).lstrip("0") if m else ""
 
 
 def normalise_pmcid(value: str | None) -> str:
