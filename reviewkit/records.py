@@ -67,11 +67,17 @@ def normalise_pages(value: str | None) -> str:
     return text
 
 
-_YEAR_RE = re.compile(r"(1[5-9]\d\d|20\d\d)")
+# A year stands as its own number: no digit just before or after it, so '20201' (a typo, a page
+# or an id) is no year rather than 2020. Letters may touch it ('2019a' BibTeX, 'c2019'), and
+# a compact YYYYMMDD date (MEDLINE DEP and DA, '20190301') is read for its year.
+_YEAR_RE = re.compile(
+    r"(?<!\d)(1[5-9]\d\d|20\d\d)(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))?(?!\d)"
+)
 
 
 def parse_year(value: str | int | float | None) -> int | None:
-    """First plausible four-digit year in the value ('1995.0', '2021 Jan', 2021)."""
+    """First plausible four-digit year standing as its own number in the value ('1995.0',
+    '2021 Jan', 'Spring 2019', '20190301', 2021); None for '20201'."""
     if value is None:
         return None
     if isinstance(value, int | float):
