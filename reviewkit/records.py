@@ -237,7 +237,25 @@ class Record:
         return data
 
 
-_INLINE_LABEL = re.compile(r"(?:^|(?<=[.?!] ))([A-Z][A-Z /&,-]{2,40}):\s")
+# Structured-abstract labels in Title case ('Background: … Methods: …', as EBSCO, Ovid and many
+# journals write them): the words of the labels NLM lists and maps to its categories
+# (BACKGROUND, OBJECTIVE, METHODS, RESULTS, CONCLUSIONS; NLM, "Structured Abstracts in MEDLINE").
+# A Title-case label is read only when every word of it is one of these: 'Results of the trial:'
+# at a sentence start is a sentence, not a label. Upper-case labels need no list.
+_LABEL_WORDS = (
+    "aim aims analysis background clinical conclusion conclusions context data design discussion "
+    "evidence exposure exposures extraction findings goal goals hypothesis implications "
+    "importance interpretation intervention interventions introduction limitations main "
+    "materials measure measurements measures method methodology methods objective objectives "
+    "outcome outcomes participants patients population practice primary purpose rationale "
+    "registration relevance research results review sample selection setting settings "
+    "significance sources study subjects summary synthesis trial"
+)
+_TITLE_WORD = "|".join(sorted(_LABEL_WORDS.split(), key=len, reverse=True))
+_TITLE_LABEL = rf"(?:{_TITLE_WORD.title()})(?:(?:,? and |, | & |/| )(?:{_TITLE_WORD}|{_TITLE_WORD.title()})){{0,5}}"
+# A label starts the paragraph or a sentence (after '. ', '? ', '! '); never inside a sentence
+# ('the results: a …'), and it is followed by a colon and a blank.
+_INLINE_LABEL = re.compile(rf"(?:^|(?<=[.?!] ))([A-Z][A-Z /&,-]{{2,40}}|{_TITLE_LABEL}):\s")
 
 
 def _line_sections(line: str) -> list[AbstractSection]:
@@ -262,7 +280,8 @@ _LIST_FIELDS = tuple(
 
 def plain_abstract(text: str) -> list[AbstractSection]:
     """An abstract given as text; 'OBJECTIVE: ...' labels (at line starts, or after a full stop
-    when a paragraph holds several, as MEDLINE, Scopus and Web of Science write them) become
+    when a paragraph holds several, as MEDLINE, Scopus and Web of Science write them), and
+    Title-case NLM labels ('Background: ... Methods: ...', as EBSCO writes them), become
     sections. Unlabelled lines are joined into one section."""
     text = (text or "").strip()
     if not text:

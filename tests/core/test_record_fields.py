@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from reviewkit import formats
-from reviewkit.records import Record, normalise_pmid
+from reviewkit.extract import prefill_value
+from reviewkit.protocol.model import ExtractionField
+from reviewkit.records import Record, normalise_pmid, plain_abstract
 
 
 @pytest.mark.parametrize(
@@ -72,3 +74,55 @@ def test_the_readers_year_fields_read_a_year_only_where_one_stands(tmp_path: Pat
         encoding="utf-8",
     )
     assert [r.year for r in formats.read_file(nbib)] == [2019, 2019]
+
+
+EBSCO_ABSTRACT = (
+    "Background: Sick leave with back pain is common. Objectives: To compare two models. "
+    "Methods: A randomised trial in Norway. Participants: 120 workers on sick leave. "
+    "Results: More returned to work; the results: a 10% gain. "
+    "Conclusions: Coordination helps. Limitations: One country."
+)
+
+
+def test_title_case_nlm_labels_split_a_structured_abstract() -> None:
+    sections = plain_abstract(EBSCO_ABSTRACT)
+    assert [s.label for s in sections] == [
+        "Background",
+        "Objectives",
+        "Methods",
+        "Participants",
+        "Results",
+        "Conclusions",
+        "Limitations",
+    ]
+    # 'the results: a …' is inside a sentence: no label there
+    assert sections[4].text == "More returned to work; the results: a 10% gain."
+    record = Record(title="t", abstract_sections=sections)
+    effect = ExtractionField("effect", "Effect", prefill=("section:RESULTS",))
+    population = ExtractionField("population", "Population", prefill=("section:PARTICIPANTS",))
+    aim = ExtractionField("aim", "Aim", prefill=("section:OBJECTIVE",))
+    assert prefill_value(record, effect) == "More returned to work; the results: a 10% gain."
+    assert prefill_value(record, population) == "120 workers on sick leave."
+    assert prefill_value(record, aim) == "To compare two models."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The results: a mess. Methods are described elsewhere.",  # lower case, mid-sentence
+        "We looked. Results of the trial: fine. Methods: reported.",  # a sentence, one label
+        "Sick leave is common. Methods: one label inside the text is not a structure.",
+        "In conclusion, Results: were mixed. Findings: varied.",  # after a comma, not a stop
+    ],
+)
+def test_title_case_words_inside_sentences_are_not_labels(text: str) -> None:
+    assert [(s.label, s.text) for s in plain_abstract(text)] == [("", text)]
+
+
+def test_combined_title_case_labels_are_one_label() -> None:
+    text = "Objective: x. Design, setting and participants: y. Main outcome measures: z."
+    assert [s.label for s in plain_abstract(text)] == [
+        "Objective",
+        "Design, setting and participants",
+        "Main outcome measures",
+    ]
