@@ -376,12 +376,17 @@ def to_string(node: Node) -> str:
 
 
 def terms(node: Node) -> list[Term]:
-    """All terms of a query, left to right."""
-    if isinstance(node, Term):
-        return [node]
-    if isinstance(node, Range | HistoryRef):
-        return []
-    return terms(node.left) + terms(node.right)
+    """All terms of a query, left to right. Walked with a stack, not recursion: a chain of
+    1,000+ ORed terms (a drug-name list) is a tree that deep."""
+    out: list[Term] = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Term):
+            out.append(n)
+        elif isinstance(n, BoolOp):
+            stack += [n.right, n.left]
+    return out
 
 
 def warnings(query: str) -> list[str]:

@@ -117,3 +117,10 @@ def test_parentheses_nested_past_the_limit_are_refused_not_a_traceback(capsys) -
         parse(deep)
     assert main(["search", "test", deep]) == 2
     assert "nested more than" in capsys.readouterr().err
+
+
+def test_a_chain_of_thousands_of_terms_is_read_and_checked() -> None:
+    # a long list of ORed names is no nesting: a left-deep tree 3,000 deep (terms() recursed)
+    query = " OR ".join(f"drug{i}[tiab]" for i in range(3000)) + " OR cancer or"
+    assert len(terms(parse(query))) == 3002
+    assert [w for w in warnings(query) if "is a search word" in w]
