@@ -151,6 +151,9 @@ def _check_types(entry: dict, where: str) -> None:
     for key in ("pmid", "doi", "title"):
         if record.get(key) is not None and not isinstance(record[key], str):
             raise _bad(where, f"record.{key} must be a string or null, not {record[key]!r}")
+    pmid = (record.get("pmid") or "").strip()
+    if pmid and not normalise_pmid(pmid):  # '3123-4567' is no PMID; its digits are another's
+        raise _bad(where, f'record.pmid {pmid[:40]!r} is not a PMID (a number, e.g. "34000001")')
     year = record.get("year")
     if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
         raise _bad(where, f"record.year must be a whole number or null, not {year!r}")

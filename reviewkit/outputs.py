@@ -117,9 +117,21 @@ def output_error(path: str | Path, exc: OSError) -> OutputError:
 # --- folders and atomic files ----------------------------------------------------------------
 
 
+def given_path(path: str | Path) -> Path:
+    """``path`` as a Path; an empty one (``--out ''``, an unset shell variable) is refused with
+    OutputError: ``Path('')`` is the current folder, where the output would land unasked for."""
+    if not str(path).strip():
+        raise OutputError(
+            "an empty output path",
+            where="''",
+            hint="name the file or folder to write",
+        )
+    return Path(path)
+
+
 def output_folder(path: str | Path) -> Path:
     """Make sure the folder ``path`` exists (created with its parents); refuses a file there."""
-    path = Path(path)
+    path = given_path(path)
     _refuse_file_as_folder(path)
     _mkdir(path, path)
     return path
@@ -147,7 +159,7 @@ def _mkdir(folder: Path, where: Path) -> None:
 def check_folder(path: str | Path) -> Path:
     """Fail now if the folder ``path`` could not be created or written into (without creating
     it): it, or the nearest part of it that exists, must be a folder."""
-    path = Path(path)
+    path = given_path(path)
     _refuse_file_as_folder(path)
     _check_creatable(path, path)
     return path
@@ -157,7 +169,7 @@ def check_output(path: str | Path) -> Path:
     """Fail now, before any work, if ``path`` cannot be written (by creating and removing a
     temporary file next to it; when its folder is missing, by checking that the folder could
     be created, without creating it). Commands that also change the database call this first."""
-    path = Path(path)
+    path = given_path(path)
     _check_target(path)
     if not path.parent.exists():
         return path
@@ -270,7 +282,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     an error, removed when it fails. Errors become :class:`OutputError`. The temporary name
     keeps the suffix, so libraries that choose the format from it (matplotlib) still work.
     A missing folder of ``path`` is created, and removed again when the block fails."""
-    path = Path(path)
+    path = given_path(path)
     _check_target(path)
     created = _make_parents(path)
     try:

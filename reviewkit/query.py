@@ -73,6 +73,10 @@ PROXIMITY_FIELDS = {"ti", "tiab", "ad"}
 DATE_FIELDS = {"dp", "edat", "crdt", "dcom", "lr", "mhda"}
 # PubMed truncation needs at least four characters before the '*' (PubMed Help, "Truncation").
 MIN_TRUNCATION = 4
+# Deepest parenthesis nesting read. PubMed documents no nesting limit; real search strategies
+# nest fewer than 10 deep, so 100 is far above any real search while keeping the recursive
+# parser (two Python frames a level) well inside Python's recursion limit of 1,000.
+MAX_NESTING = 100
 
 OPERATORS = ("AND", "OR", "NOT")  # upper case only: PubMed reads 'and', 'or', 'not' as words
 
@@ -210,6 +214,7 @@ class _Parser:
         self.query = query
         self.tokens = _tokenize(query)
         self.i = 0
+        self.depth = 0  # parentheses open at the current token
 
     def peek(self, ahead: int = 0) -> _Tok | None:
         j = self.i + ahead
@@ -263,7 +268,11 @@ class _Parser:
             self.take()
             if self.peek() is not None and self.peek().kind == "RP":
                 raise self.error("empty parentheses", tok)
+            if self.depth >= MAX_NESTING:
+                raise self.error(f"parentheses nested more than {MAX_NESTING} deep", tok)
+            self.depth += 1
             node = self.expression()
+            self.depth -= 1
             close = self.peek()
             if close is None or close.kind != "RP":
                 raise self.error("'(' is never closed", tok)
@@ -367,12 +376,17 @@ def to_string(node: Node) -> str:
 
 
 def terms(node: Node) -> list[Term]:
-    """All terms of a query, left to right."""
-    if isinstance(node, Term):
-        return [node]
-    if isinstance(node, Range | HistoryRef):
-        return []
-    return terms(node.left) + terms(node.right)
+    """All terms of a query, left to right. Walked with a stack, not recursion: a chain of
+    1,000+ ORed terms (a drug-name list) is a tree that deep."""
+    out: list[Term] = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Term):
+            out.append(n)
+        elif isinstance(n, BoolOp):
+            stack += [n.right, n.left]
+    return out
 
 
 def warnings(query: str) -> list[str]:

@@ -29,12 +29,19 @@ def normalise_doi(value: str | None) -> str:
     return doi
 
 
+# A PMID as exports write it: digits, optionally after 'PMID' or 'PMID:'. Nothing else is read
+# as one: stripping other characters made 'PMID 3123-4567' the PMID 31234567 and 'l23' (a letter
+# l for a 1) 23, other articles' PMIDs, which then merged records or matched decisions.
+_PMID_RE = re.compile(r"\s*(?:PMID:?\s*)?(\d+)\s*", re.IGNORECASE)
+
+
 def normalise_pmid(value: str | int | None) -> str:
-    """Digits only: 'PMID: 12345' -> '12345'."""
-    if value is None:
+    """'PMID: 12345' -> '12345'; '' for anything that is not digits with an optional 'PMID'
+    or 'PMID:' before them ('3123-4567', 'l23', '0')."""
+    if value is None or isinstance(value, bool):
         return ""
-    digits = re.sub(r"\D", "", str(value))
-    return digits.lstrip("0")
+    m = _PMID_RE.fullmatch(str(value))
+    return m.group(1).lstrip("0") if m else ""
 
 
 def normalise_pmcid(value: str | None) -> str:
@@ -60,11 +67,17 @@ def normalise_pages(value: str | None) -> str:
     return text
 
 
-_YEAR_RE = re.compile(r"(1[5-9]\d\d|20\d\d)")
+# A year stands as its own number: no digit just before or after it, so '20201' (a typo, a page
+# or an id) is no year rather than 2020. Letters may touch it ('2019a' BibTeX, 'c2019'), and
+# a compact YYYYMMDD date (MEDLINE DEP and DA, '20190301') is read for its year.
+_YEAR_RE = re.compile(
+    r"(?<!\d)(1[5-9]\d\d|20\d\d)(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))?(?!\d)"
+)
 
 
 def parse_year(value: str | int | float | None) -> int | None:
-    """First plausible four-digit year in the value ('1995.0', '2021 Jan', 2021)."""
+    """First plausible four-digit year standing as its own number in the value ('1995.0',
+    '2021 Jan', 'Spring 2019', '20190301', 2021); None for '20201'."""
     if value is None:
         return None
     if isinstance(value, int | float):
@@ -224,7 +237,25 @@ class Record:
         return data
 
 
-_INLINE_LABEL = re.compile(r"(?:^|(?<=[.?!] ))([A-Z][A-Z /&,-]{2,40}):\s")
+# Structured-abstract labels in Title case ('Background: … Methods: …', as EBSCO, Ovid and many
+# journals write them): the words of the labels NLM lists and maps to its categories
+# (BACKGROUND, OBJECTIVE, METHODS, RESULTS, CONCLUSIONS; NLM, "Structured Abstracts in MEDLINE").
+# A Title-case label is read only when every word of it is one of these: 'Results of the trial:'
+# at a sentence start is a sentence, not a label. Upper-case labels need no list.
+_LABEL_WORDS = (
+    "aim aims analysis background clinical conclusion conclusions context data design discussion "
+    "evidence exposure exposures extraction findings goal goals hypothesis implications "
+    "importance interpretation intervention interventions introduction limitations main "
+    "materials measure measurements measures method methodology methods objective objectives "
+    "outcome outcomes participants patients population practice primary purpose rationale "
+    "registration relevance research results review sample selection setting settings "
+    "significance sources study subjects summary synthesis trial"
+)
+_TITLE_WORD = "|".join(sorted(_LABEL_WORDS.split(), key=len, reverse=True))
+_TITLE_LABEL = rf"(?:{_TITLE_WORD.title()})(?:(?:,? and |, | & |/| )(?:{_TITLE_WORD}|{_TITLE_WORD.title()})){{0,5}}"
+# A label starts the paragraph or a sentence (after '. ', '? ', '! '); never inside a sentence
+# ('the results: a …'), and it is followed by a colon and a blank.
+_INLINE_LABEL = re.compile(rf"(?:^|(?<=[.?!] ))([A-Z][A-Z /&,-]{{2,40}}|{_TITLE_LABEL}):\s")
 
 
 def _line_sections(line: str) -> list[AbstractSection]:
@@ -249,7 +280,8 @@ _LIST_FIELDS = tuple(
 
 def plain_abstract(text: str) -> list[AbstractSection]:
     """An abstract given as text; 'OBJECTIVE: ...' labels (at line starts, or after a full stop
-    when a paragraph holds several, as MEDLINE, Scopus and Web of Science write them) become
+    when a paragraph holds several, as MEDLINE, Scopus and Web of Science write them), and
+    Title-case NLM labels ('Background: ... Methods: ...', as EBSCO writes them), become
     sections. Unlabelled lines are joined into one section."""
     text = (text or "").strip()
     if not text:

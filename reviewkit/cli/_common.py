@@ -10,7 +10,8 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from reviewkit import settings
+from reviewkit import outputs, settings
+from reviewkit.errors import OutputError
 from reviewkit.project import Project, open_project
 
 console = Console()  # tables and results: stdout
@@ -26,6 +27,23 @@ project_option = click.option(
     show_default="current folder",
     help="Review project folder.",
 )
+
+
+class OutputPath(click.Path):
+    """A file or folder to write: as click.Path, but an empty value (``--out ''``, an unset
+    shell variable) is refused by outputs' rule; click would turn it into the current folder."""
+
+    def __init__(self, *, file_okay: bool = True, dir_okay: bool = True) -> None:
+        super().__init__(file_okay=file_okay, dir_okay=dir_okay, path_type=Path)
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> object:
+        try:
+            outputs.given_path(str(value))
+        except OutputError as exc:
+            self.fail(f"{exc.message}; {exc.hint}", param, ctx)
+        return super().convert(value, param, ctx)
 
 
 def load_project(project_dir: Path) -> Project:

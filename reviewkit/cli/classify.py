@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from reviewkit import settings
-from reviewkit.cli._common import load_project, progress_bar, project_option
+from reviewkit.cli._common import OutputPath, load_project, progress_bar, project_option
 from reviewkit.errors import UserError
 from reviewkit.wording import quantity
 
@@ -70,7 +70,7 @@ def _studies(project, all_studies: bool) -> list[int]:
 @click.option(
     "--csv",
     "csv_out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputPath(dir_okay=False),
     help="Also write the suggestions (or, with --evaluate, the confusion matrix) as CSV.",
 )
 @all_option
@@ -230,7 +230,7 @@ def extract_group() -> None:
 
 @extract_group.command("export")
 @project_option
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=OutputPath(dir_okay=False))
 @all_option
 def extract_export(project_dir: Path, file: Path, all_studies: bool) -> None:
     """Write every study's extraction values (prefilled first) to FILE.csv."""
@@ -329,7 +329,7 @@ def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) 
 @click.option(
     "--out",
     "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=OutputPath(file_okay=False),
     default=Path("exports/evidence-map"),
     show_default=True,
     help="Folder for the map (CSV, XLSX, Markdown, PNG, SVG).",

@@ -8,7 +8,7 @@ import click
 from click.core import ParameterSource
 
 from reviewkit import settings
-from reviewkit.cli._common import load_project, progress_bar, project_option
+from reviewkit.cli._common import OutputPath, load_project, progress_bar, project_option
 from reviewkit.wording import quantity
 
 
@@ -79,7 +79,7 @@ def dedup(ctx: click.Context, project_dir: Path) -> None:
 @click.option(
     "--csv",
     "csv_out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputPath(dir_okay=False),
     help="Write the open pairs, both records' fields side by side, to this CSV file.",
 )
 @click.option(
@@ -183,7 +183,7 @@ def split_cmd(
 @click.option(
     "--csv",
     "csv_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputPath(dir_okay=False),
     help="Also write the clusters (one row per record) to this CSV file.",
 )
 @click.option(

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from reviewkit import outputs
-from reviewkit.cli._common import load_project, project_option
+from reviewkit.cli._common import OutputPath, load_project, project_option
 from reviewkit.errors import UserError
 from reviewkit.wording import quantity
 
@@ -18,7 +18,7 @@ from reviewkit.wording import quantity
 @click.option(
     "--out",
     "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=OutputPath(file_okay=False),
     default=Path("exports"),
     show_default=True,
     help="Folder for the report files.",
@@ -65,7 +65,7 @@ def report_command(project_dir: Path, out_dir: Path, formats: str) -> None:
 @click.option(
     "--out",
     "out_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputPath(dir_okay=False),
     default=None,
     help="Output file (default: standard output).",
 )
@@ -95,7 +95,7 @@ def export_command(project_dir: Path, included: bool, fmt: str, out_file: Path |
 @click.option(
     "--out",
     "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=OutputPath(file_okay=False),
     default=Path("exports"),
     show_default=True,
     help="Folder for prisma.png, prisma.svg and prisma.csv.",

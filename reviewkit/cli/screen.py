@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from reviewkit import outputs, settings
-from reviewkit.cli._common import load_project, project_option
+from reviewkit.cli._common import OutputPath, load_project, project_option
 from reviewkit.protocol import STAGES
 from reviewkit.wording import quantity
 
@@ -118,7 +118,7 @@ def conflicts(project_dir: Path, stage: str, resolver: str, as_list: bool) -> No
 @click.option(
     "--csv",
     "csv_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputPath(dir_okay=False),
     help="Also write a CSV file.",
 )
 def agreement(project_dir: Path, stage: str | None, csv_file: Path | None) -> None:
@@ -146,7 +146,7 @@ def decisions() -> None:
 @decisions.command("export")
 @project_option
 @click.option("--reviewer", required=True, help="Whose decisions to export.")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=OutputPath(dir_okay=False))
 def export_cmd(project_dir: Path, reviewer: str, file: Path) -> None:
     """Write one reviewer's (or resolver's) decision log to FILE."""
     from reviewkit.decision_exchange import check_exporter, export_decisions
@@ -186,11 +186,18 @@ def import_cmd(project_dir: Path, allow_missing_reasons: bool, file: Path) -> No
         project.close()
 
 
+def _named(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    """Left out is no name; given, it must not be blank (an unset shell variable)."""
+    if value is not None and not value.strip():
+        raise click.BadParameter("an empty name; give who attaches it, or leave --by out")
+    return value or ""
+
+
 @click.command()
 @project_option
 @click.argument("record")
 @click.argument("target")
-@click.option("--by", "added_by", default="", help="Who attaches it.")
+@click.option("--by", "added_by", default=None, callback=_named, help="Who attaches it.")
 def attach(project_dir: Path, record: str, target: str, added_by: str) -> None:
     """Attach a full text to RECORD (id, pmid:N or doi:…): a PDF path or an http(s) URL."""
     from reviewkit import screening

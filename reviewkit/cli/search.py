@@ -8,7 +8,7 @@ import click
 from rich.table import Table
 
 from reviewkit import settings
-from reviewkit.cli._common import console, load_project, progress_bar, project_option
+from reviewkit.cli._common import OutputPath, console, load_project, progress_bar, project_option
 from reviewkit.errors import Interrupted, UserError
 from reviewkit.wording import quantity
 
@@ -173,7 +173,7 @@ def _echo_table(runs: list) -> None:
 @search_group.command("log")
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputPath(dir_okay=False),
     help="Write the log to this Markdown file (default: print it).",
 )
 @project_option

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from reviewkit import outputs
-from reviewkit.cli._common import console, progress_bar
+from reviewkit.cli._common import OutputPath, console, progress_bar
 from reviewkit.errors import UserError
 from reviewkit.wording import quantity
 
@@ -30,13 +30,13 @@ from reviewkit.wording import quantity
 @click.option(
     "--plot",
     "plot_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputPath(dir_okay=False),
     help="Write the recall curve (PNG).",
 )
 @click.option(
     "--csv",
     "csv_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputPath(dir_okay=False),
     help="Write the screening order (CSV).",
 )
 def simulate_command(

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 
 from reviewkit.errors import FormatError
-from reviewkit.formats.text import split_lines
+from reviewkit.formats.text import split_lines, tag_values
 from reviewkit.records import Record, plain_abstract
 
 FORMAT = "cochrane"
@@ -91,13 +91,7 @@ def _split(values: list[str]) -> list[str]:
 def _to_record(
     fields: list[tuple[str, str]], raw: str, source: str, name: str, position: int
 ) -> Record:
-    get: dict[str, list[str]] = {}
-    for tag, value in fields:
-        if value:
-            get.setdefault(tag, []).append(value)
-
-    def first(tag: str) -> str:
-        return (get.get(tag) or [""])[0]
+    get, first = tag_values(fields)
 
     pmid = re.fullmatch(r"(?:PUBMED\s*)?(\d{1,8})", first("PM"), re.IGNORECASE)
     return Record(

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from reviewkit.errors import FormatError
-from reviewkit.formats.text import split_lines
+from reviewkit.formats.text import split_lines, tag_values
 from reviewkit.records import AbstractSection, Record, plain_abstract
 
 FORMAT = "medline"
@@ -77,15 +77,7 @@ def split_sections(abstract: str) -> list[AbstractSection]:
 def _to_record(
     fields: list[tuple[str, str]], raw: str, source: str, name: str, position: int
 ) -> Record:
-    get: dict[str, list[str]] = {}
-    for tag, value in fields:
-        get.setdefault(tag, []).append(value)
-
-    def first(*tags: str) -> str:
-        for t in tags:
-            if get.get(t):
-                return get[t][0]
-        return ""
+    get, first = tag_values(fields, keep_empty=True)
 
     doi = ""
     for value in get.get("LID", []) + get.get("AID", []):

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
-from reviewkit.formats.text import split_lines
+from reviewkit.formats.text import split_lines, tag_values
 from reviewkit.records import Record, plain_abstract
 
 FORMAT = "refworks"
@@ -52,13 +52,7 @@ def _records(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str,
 def _to_record(
     fields: list[tuple[str, str]], raw: str, source: str, name: str, position: int
 ) -> Record:
-    get: dict[str, list[str]] = {}
-    for tag, value in fields:
-        if value:
-            get.setdefault(tag, []).append(value)
-
-    def first(*tags: str) -> str:
-        return next((get[t][0] for t in tags if get.get(t)), "")
+    get, first = tag_values(fields)
 
     sp, op = first("SP"), first("OP")
     return Record(

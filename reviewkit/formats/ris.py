@@ -15,7 +15,7 @@ import rispy
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
-from reviewkit.formats.text import split_lines
+from reviewkit.formats.text import split_lines, tag_values
 from reviewkit.records import Record, plain_abstract
 
 FORMAT = "ris"
@@ -103,16 +103,7 @@ def _count(lines: list[str], start: int) -> int:
 def _to_record(
     fields: list[tuple[str, str]], raw: str, source: str, name: str, position: int
 ) -> Record:
-    get: dict[str, list[str]] = {}
-    for tag, value in fields:
-        if value:
-            get.setdefault(tag, []).append(value)
-
-    def first(*tags: str) -> str:
-        for t in tags:
-            if get.get(t):
-                return get[t][0]
-        return ""
+    get, first = tag_values(fields)
 
     ris_type = first("TY")
     journal = (

@@ -14,6 +14,7 @@ import codecs
 import gzip
 import re
 import zlib
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -157,6 +158,23 @@ def split_lines(text: str) -> list[str]:
     if lines and lines[-1] == "":
         lines.pop()
     return lines
+
+
+def tag_values(
+    fields: Iterable[tuple[str, str]], *, keep_empty: bool = False
+) -> tuple[dict[str, list[str]], Callable[..., str]]:
+    """A tagged record's (RIS, RefWorks, Cochrane, MEDLINE) fields as ``get`` (tag -> its
+    values in order; empty values left out unless ``keep_empty``) and ``first(*tags)``: the
+    first value of the first of ``tags`` that has one, '' when none has."""
+    get: dict[str, list[str]] = {}
+    for tag, value in fields:
+        if value or keep_empty:
+            get.setdefault(tag, []).append(value)
+
+    def first(*tags: str) -> str:
+        return next((get[t][0] for t in tags if get.get(t)), "")
+
+    return get, first
 
 
 def _decode_wide(data: bytes, name: str, encoding: str) -> str:

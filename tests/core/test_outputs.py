@@ -120,3 +120,11 @@ def test_gzipped_pubmed_xml_over_the_limit_is_refused(tmp_path: Path, monkeypatc
     monkeypatch.setattr(text, "MAX_XML_BYTES", 1000)
     with pytest.raises(FormatError, match="decompresses to more than"), open(path, "rb") as fh:
         list(pubmed_xml.read(fh, str(path)))
+
+
+@pytest.mark.parametrize("path", ["", "  "])
+def test_an_empty_output_path_is_refused_not_the_current_folder(path: str) -> None:
+    with pytest.raises(OutputError, match="an empty output path"):
+        outputs.write_text(path, "x")
+    with pytest.raises(OutputError, match="an empty output path"):
+        outputs.output_folder(path)

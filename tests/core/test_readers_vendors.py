@@ -154,7 +154,10 @@ def test_refworks_tagged_format_is_read(tmp_path: Path) -> None:
         "29",
         "1",
     )
-    assert first.abstract == "Background: x. Results: y."
+    assert [(s.label, s.text) for s in first.abstract_sections] == [
+        ("Background", "x."),
+        ("Results", "y."),
+    ]
     assert (second.title, second.authors, second.year) == ("Second record", ["Lee, Kim"], 2020)
 
 
@@ -320,7 +323,8 @@ def test_excel_workbook_export_is_read(tmp_path: Path) -> None:
     )
     assert (rec.pages, rec.pmid, rec.doi) == ("200-208", "30000002", "10.2340/16501977-2500")
     assert (rec.journal, rec.source) == ("J Rehabil Med", "Excel import")
-    assert rec.abstract == "Background: Stroke. Conclusion: Possible."  # one paragraph
+    # its Title-case NLM labels make two sections (the prefill's section:CONCLUSION finds one)
+    assert rec.abstract == "Background: Stroke.\nConclusion: Possible."
 
 
 def test_old_excel_workbook_is_refused_with_what_to_do(

@@ -106,3 +106,21 @@ def test_protocol_check_accepts_the_cochrane_hsss_and_long_forms(
 def test_published_filters_are_recognised_verbatim() -> None:
     assert filters_in(f"back pain[tiab] AND {COCHRANE_HSSS.text.upper()}") == [COCHRANE_HSSS]
     assert filters_in("trial[tiab]") == []
+
+
+def test_parentheses_nested_past_the_limit_are_refused_not_a_traceback(capsys) -> None:
+    from reviewkit.query import MAX_NESTING
+
+    assert parse("(" * MAX_NESTING + "pain" + ")" * MAX_NESTING) == Term("pain")
+    deep = "(" * 3000 + "pain" + ")" * 3000
+    with pytest.raises(QuerySyntaxError, match="nested more than"):
+        parse(deep)
+    assert main(["search", "test", deep]) == 2
+    assert "nested more than" in capsys.readouterr().err
+
+
+def test_a_chain_of_thousands_of_terms_is_read_and_checked() -> None:
+    # a long list of ORed names is no nesting: a left-deep tree 3,000 deep (terms() recursed)
+    query = " OR ".join(f"drug{i}[tiab]" for i in range(3000)) + " OR cancer or"
+    assert len(terms(parse(query))) == 3002
+    assert [w for w in warnings(query) if "is a search word" in w]
