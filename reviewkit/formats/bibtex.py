@@ -405,7 +405,15 @@ def write(records: Iterable[Record], out: TextIO) -> None:
     out.write(bibtexparser.write_string(library))
 
 
+# An entry at the start of a line, as BibTeX writes one: '@type{key,' (the key may be empty or
+# on the next line), or one of the three commands without a key. A bare '@word {x}' is no entry:
+# a line of a CSV cell (an e-mail handle, a tweet) can start so. A line may end in CR alone (old
+# Mac files), which (?m)^ does not see.
+_SNIFF_ENTRY = re.compile(
+    r"(?:\A|[\r\n])\s*@\s*(?:(?:string|preamble|comment)\s*[{(]|[A-Za-z]+\s*[{(]\s*[^\s,{}()\"=]*\s*,)",
+    re.IGNORECASE,
+)
+
+
 def sniff(text: str) -> bool:
-    # an entry at the start of a line; a line may end in CR alone (old Mac files), which
-    # (?m)^ does not see
-    return re.search(r"(?:\A|[\r\n])\s*@\s*[A-Za-z]+\s*[{(]", text[:20000]) is not None
+    return _SNIFF_ENTRY.search(text[:20000]) is not None

@@ -481,3 +481,14 @@ def test_bibtex_bare_comment_command_is_not_a_cut_entry(tmp_path: Path) -> None:
     with pytest.raises(FormatError) as caught:
         read(path)
     assert caught.value.where == f"{path}:5"
+
+
+def test_a_csv_cell_line_starting_with_at_word_brace_is_no_bibtex_entry(tmp_path: Path) -> None:
+    """A line of a quoted CSV cell may start '@home {x}' (a handle, a tweet): BibTeX's entries
+    are '@type{key,' or one of its three commands, so the file is still a CSV (it was taken
+    for BibTeX; found by the round-trip property test)."""
+    path = tmp_path / "refs.txt"
+    path.write_text('title,affiliations\n"Sick leave","Oslo\n@home {x}"\n', encoding="utf-8")
+    assert formats.detect(path) == "csv"
+    path.write_text("% exported\n@misc{,\n  title = {Sick leave}\n}\n", encoding="utf-8")
+    assert formats.detect(path) == "bibtex"  # a key-less entry is still an entry
