@@ -197,6 +197,11 @@ class EutilsServer:
             raise ReplyError(
                 f"Invalid query: {exc.message}" + (f" ({exc.hint.strip()})" if exc.hint else "")
             ) from None
+        except RecursionError:  # the tree is walked recursively: one level per chained term
+            raise ReplyError(
+                "Invalid query: too many terms in one chain for the local server to evaluate"
+                " (group them in parentheses, or search them in parts and combine with #N)"
+            ) from None
         if limit is not None:
             kind, start, end = limit
             within = self.evaluator.dates(start, end, kind)

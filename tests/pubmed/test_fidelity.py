@@ -211,3 +211,16 @@ def test_sort_journalname_orders_by_journal_abbreviation(server: EutilsServer) -
     xml = etree.fromstring(get(server, "efetch", db="pubmed", id=",".join(ids)))
     journals = [a.findtext(".//MedlineTA").casefold() for a in xml.iterfind("PubmedArticle")]
     assert journals == sorted(journals) and len(set(journals)) > 5
+
+
+def test_a_chain_too_long_to_evaluate_is_an_error_reply_not_a_dropped_connection(
+    server: EutilsServer,
+) -> None:
+    # the evaluator walks the tree recursively (one level per chained term): past Python's
+    # limit the reply says so, as an <ERROR>, instead of the handler dying without a reply
+    term = " OR ".join(f"zz{i}[ti]" for i in range(1500))
+    body = urlencode({"db": "pubmed", "term": term}).encode()
+    with urllib.request.urlopen(f"{server.base_url}esearch.fcgi", body, timeout=30) as reply:
+        answer = reply.read()
+    assert b"<ERROR>Invalid query: too many terms in one chain" in answer
+    assert esearch(server, term=" OR ".join(f"zz{i}[ti]" for i in range(50)))["Count"] == "0"
