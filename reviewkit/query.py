@@ -362,19 +362,6 @@ def tag_text(node: Term) -> str:
     return f"[{node.field}{modifier}]"
 
 
-def to_string(node: Node) -> str:
-    """Render the AST back to PubMed syntax, fully parenthesised (left-to-right order kept)."""
-    if isinstance(node, Term):
-        star = "*" if node.truncated else ""
-        text = f'"{node.text}{star}"' if node.phrase else node.text + star
-        return text + tag_text(node)
-    if isinstance(node, Range):
-        return f"{node.start}:{node.end}[{node.field}]"
-    if isinstance(node, HistoryRef):
-        return f"#{node.number}"
-    return f"({to_string(node.left)} {node.op} {to_string(node.right)})"
-
-
 def terms(node: Node) -> list[Term]:
     """All terms of a query, left to right. Walked with a stack, not recursion: a chain of
     1,000+ ORed terms (a drug-name list) is a tree that deep."""
