@@ -352,16 +352,6 @@ def parse(query: str) -> Node:
     return _Parser(query).parse()
 
 
-def tag_text(node: Term) -> str:
-    """The tag of a term as written back: '[mh:noexp]', '[tiab:~2]', '' when untagged."""
-    if not node.field:
-        return ""
-    modifier = (
-        ":noexp" if node.noexp else f":~{node.proximity}" if node.proximity is not None else ""
-    )
-    return f"[{node.field}{modifier}]"
-
-
 def terms(node: Node) -> list[Term]:
     """All terms of a query, left to right. Walked with a stack, not recursion: a chain of
     1,000+ ORed terms (a drug-name list) is a tree that deep."""
