@@ -112,7 +112,7 @@ def decide_pair(db: Store, a: int, b: int, verdict: str, person: str) -> int:
     )
     if why:
         raise UserError(why[0], hint=why[1])
-    tag = _tag()
+    tag = action_tag()
     with db.transaction():
         link_id = links.add_link(db, a, b, verdict, made_by=made_by, reason=f"review {tag}")
         cmap = _after(db, cmap, a, b, verdict)
@@ -159,7 +159,7 @@ def _closed_by_merge(
     return rows
 
 
-def _tag() -> str:
+def action_tag() -> str:
     """The mark every link of one action carries in its reason (undo takes them together)."""
     return f"[{uuid.uuid4().hex[:8]}]"
 
@@ -279,7 +279,7 @@ def split(db: Store, record_id: int, person: str) -> int:
     dup = [lk for lk in links.current_links_of(db, record_id) if lk.verdict == "duplicate"]
     if not dup:
         raise UserError(f"record {record_id} is not merged with any other record")
-    reason = f"split {record_id} {_tag()}"
+    reason = f"split {record_id} {action_tag()}"
     with db.transaction():
         links.add_links(
             db, ((lk.record_a, lk.record_b, "not_duplicate", None, made_by, reason) for lk in dup)
