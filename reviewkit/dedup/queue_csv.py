@@ -149,8 +149,8 @@ def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
         if missing or a == b:
             what = f"no record with id {', '.join(missing)}" if missing else "a pair of one record"
             raise UserError(what, where=f"{path}:{line}")
-    open_pairs = {(q.a, q.b) for q in review_queue(db)}
     before = links.canonical_map(db)
+    open_pairs = {(q.a, q.b) for q in review_queue(db, before)}
     result = CsvVerdicts(0, 0, 0)
     todo: dict[tuple[int, int], tuple[int, str]] = {}  # pair -> (line, verdict), first row
     for line, a, b, verdict in rows:

@@ -31,23 +31,28 @@ class QueuePair:
     rule: str
 
 
-def review_queue(db: Store) -> list[QueuePair]:
+def review_queue(db: Store, cmap: dict[int, int] | None = None) -> list[QueuePair]:
     """Uncertain pairs still in two different clusters that no person's 'different' holds
-    apart, strongest first."""
-    cmap = links.canonical_map(db)
+    apart, strongest first. ``cmap``: the clusters
+    (:func:`~reviewkit.store.duplicates.canonical_map`), when the caller has them."""
+    cmap = cmap if cmap is not None else links.canonical_map(db)
+
+    def ends(lk: links.Link) -> frozenset[int | None]:
+        return frozenset((cmap.get(lk.record_a), cmap.get(lk.record_b)))
+
+    current = links.current_links(db)  # one read for both verdicts
     # A person's verdict closes the pairs between the two clusters when it is given
     # (follow_ups); a later dedup run can still queue a new record that a rule merged into one
     # of them against the other, which would ask the person's question again.
     apart = {
-        frozenset((cmap.get(lk.record_a), cmap.get(lk.record_b)))
-        for lk in links.current_links(db, "not_duplicate")
-        if lk.made_by.startswith("person:")
+        ends(lk)
+        for lk in current
+        if lk.verdict == "not_duplicate" and lk.made_by.startswith("person:")
     }
     pending = [
         lk
-        for lk in links.current_links(db, "uncertain")
-        if cmap.get(lk.record_a) != cmap.get(lk.record_b)
-        and frozenset((cmap.get(lk.record_a), cmap.get(lk.record_b))) not in apart
+        for lk in current
+        if lk.verdict == "uncertain" and len(ends(lk)) == 2 and ends(lk) not in apart
     ]
     pending.sort(key=lambda lk: (-(lk.score or 0.0), lk.id))
     return [QueuePair(lk.record_a, lk.record_b, lk.score, _queued_by(db, lk)) for lk in pending]
