@@ -97,11 +97,12 @@ def project_status(project: Project) -> Status:
     cmap = duplicate_rows.canonical_map(db)
     derived = DerivedStages(project, cmap)
     names = stage_names(p)
+    records = record_rows.record_count(db)
     return Status(
         protocol_id=p.id,
         title=p.title,
-        records=record_rows.record_count(db),
-        studies=len(duplicate_rows.study_ids(db)),
+        records=records,
+        studies=len(set(cmap.values())),  # the canonical records (study_ids built cmap again)
         by_source=record_rows.source_counts(db),
         imports=len(record_rows.list_imports(db)),
         searches=len(p.searches),
@@ -109,7 +110,7 @@ def project_status(project: Project) -> Status:
         included_studies=_included_studies(db, cmap, derived, names[-1]) if names else None,
         dedup_runs=duplicate_rows.dedup_run_count(db),
         # records are never deleted, so those not compared are all minus the compared ones
-        undeduplicated=record_rows.record_count(db) - len(duplicate_rows.processed_ids(db)),
+        undeduplicated=records - len(duplicate_rows.processed_ids(db)),
     )
 
 
