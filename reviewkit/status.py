@@ -14,6 +14,7 @@ from reviewkit.project import Project
 from reviewkit.screening import DerivedStages, stage_names
 from reviewkit.store import duplicates as duplicate_rows
 from reviewkit.store import records as record_rows
+from reviewkit.wording import quantity
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,10 @@ def dedup_line(s: Status) -> str:
     if s.dedup_runs == 0:
         return "studies after dedup: dedup has not run yet (type `reviewkit dedup`)"
     if s.undeduplicated:
+        verb = "is" if s.undeduplicated == 1 else "are"
         return (
-            f"studies after dedup: {s.studies} ({s.undeduplicated} records imported since the "
-            "last dedup run are not compared yet: type `reviewkit dedup`)"
+            f"studies after dedup: {s.studies} ({quantity(s.undeduplicated, 'record')} imported"
+            f" since the last dedup run {verb} not compared yet: type `reviewkit dedup`)"
         )
     return f"studies after dedup: {s.studies}"
 
