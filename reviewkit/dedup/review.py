@@ -103,7 +103,8 @@ def decide_pair(db: Store, a: int, b: int, verdict: str, person: str) -> int:
     records a person said differ into one cluster is refused, and so is a 'different' on
     two records already in one cluster through others (split one of them first). A
     'different' also closes the open pairs between the two records' clusters
-    (:func:`follow_ups`); undo reopens them with it.
+    (:func:`follow_ups`), and a merge those between the new cluster and a cluster a person
+    said differs from one of its records; undo reopens them with it.
     """
     if verdict not in PERSON_VERDICTS:
         raise UserError(f"verdict must be one of {', '.join(PERSON_VERDICTS)}, not {verdict!r}")
