@@ -76,6 +76,14 @@ class Project:
         self.close()
 
 
+def _protocol_only_hint(folder: Path) -> str:
+    """What to do with a folder that holds a protocol file but no database (init and open)."""
+    return (
+        f"move {folder / PROTOCOL_FILE} out of the folder and run "
+        f"'reviewkit init {folder} --protocol THAT-FILE'"
+    )
+
+
 def init_project(folder: str | Path, protocol_file: str | Path) -> Project:
     """Create a project folder from a protocol file (validated first); refuses to overwrite."""
     folder = Path(folder)
@@ -87,8 +95,7 @@ def init_project(folder: str | Path, protocol_file: str | Path) -> Project:
             f"the folder holds a {PROTOCOL_FILE} but no {DATABASE_FILE}: not a project yet, and "
             "its protocol is not replaced",
             where=str(folder),
-            hint=f"move {folder / PROTOCOL_FILE} out of the folder and run "
-            f"'reviewkit init {folder} --protocol THAT-FILE'",
+            hint=_protocol_only_hint(folder),
         )
     if (folder / DATABASE_FILE).exists() or (folder / PROTOCOL_FILE).exists():
         raise ProjectError(
@@ -110,8 +117,7 @@ def open_project(folder: str | Path) -> Project:
         raise ProjectError(
             "not a review project (no review.sqlite)",
             where=str(folder),
-            hint=f"move {folder / PROTOCOL_FILE} out of the folder and run 'reviewkit init "
-            f"{folder} --protocol THAT-FILE'"
+            hint=_protocol_only_hint(folder)
             if (folder / PROTOCOL_FILE).is_file()
             else "run 'reviewkit init DIR --protocol protocols/NAME.toml' or pass --project DIR",
         )

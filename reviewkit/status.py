@@ -14,6 +14,7 @@ from reviewkit.project import Project
 from reviewkit.screening import DerivedStages, stage_names
 from reviewkit.store import duplicates as duplicate_rows
 from reviewkit.store import records as record_rows
+from reviewkit.wording import quantity
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,10 @@ def dedup_line(s: Status) -> str:
     if s.dedup_runs == 0:
         return "studies after dedup: dedup has not run yet (type `reviewkit dedup`)"
     if s.undeduplicated:
+        verb = "is" if s.undeduplicated == 1 else "are"
         return (
-            f"studies after dedup: {s.studies} ({s.undeduplicated} records imported since the "
-            "last dedup run are not compared yet: type `reviewkit dedup`)"
+            f"studies after dedup: {s.studies} ({quantity(s.undeduplicated, 'record')} imported"
+            f" since the last dedup run {verb} not compared yet: type `reviewkit dedup`)"
         )
     return f"studies after dedup: {s.studies}"
 
@@ -97,11 +99,12 @@ def project_status(project: Project) -> Status:
     cmap = duplicate_rows.canonical_map(db)
     derived = DerivedStages(project, cmap)
     names = stage_names(p)
+    records = record_rows.record_count(db)
     return Status(
         protocol_id=p.id,
         title=p.title,
-        records=record_rows.record_count(db),
-        studies=len(duplicate_rows.study_ids(db)),
+        records=records,
+        studies=len(set(cmap.values())),  # the canonical records (study_ids built cmap again)
         by_source=record_rows.source_counts(db),
         imports=len(record_rows.list_imports(db)),
         searches=len(p.searches),
@@ -109,7 +112,7 @@ def project_status(project: Project) -> Status:
         included_studies=_included_studies(db, cmap, derived, names[-1]) if names else None,
         dedup_runs=duplicate_rows.dedup_run_count(db),
         # records are never deleted, so those not compared are all minus the compared ones
-        undeduplicated=record_rows.record_count(db) - len(duplicate_rows.processed_ids(db)),
+        undeduplicated=records - len(duplicate_rows.processed_ids(db)),
     )
 
 

@@ -11,7 +11,6 @@ its lines, and nothing is written.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from reviewkit import outputs
 from reviewkit.dedup.review import (
     FOLLOWS,
     PAIR_FIELDS,
+    action_tag,
     closing_rows,
     person_id,
     review_queue,
@@ -149,8 +149,8 @@ def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
         if missing or a == b:
             what = f"no record with id {', '.join(missing)}" if missing else "a pair of one record"
             raise UserError(what, where=f"{path}:{line}")
-    open_pairs = {(q.a, q.b) for q in review_queue(db)}
     before = links.canonical_map(db)
+    open_pairs = {(q.a, q.b) for q in review_queue(db, before)}
     result = CsvVerdicts(0, 0, 0)
     todo: dict[tuple[int, int], tuple[int, str]] = {}  # pair -> (line, verdict), first row
     for line, a, b, verdict in rows:
@@ -171,14 +171,14 @@ def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
     between = _open_between(db, after, open_pairs, todo)
     with db.transaction():
         for (a, b), (_line, verdict) in todo.items():
-            tag = f"[{uuid.uuid4().hex[:8]}]"
+            tag = action_tag()
             links.add_link(db, a, b, verdict, made_by=made_by, reason=f"review csv {tag}")
             result.applied += 1
             if verdict == "not_duplicate":  # closes the other pairs between the clusters
                 closed = between.pop(frozenset((after[a], after[b])), [])
                 result.followed += links.add_links(db, closing_rows(closed, a, b, made_by, tag))
         # pairs the file's merges put between clusters a person said differ before it
-        tag = f"[{uuid.uuid4().hex[:8]}]"
+        tag = action_tag()
         for lk in links.current_links(db, "not_duplicate"):
             x, y = lk.record_a, lk.record_b
             if lk.made_by.startswith("person:") and not lk.reason.startswith(FOLLOWS):

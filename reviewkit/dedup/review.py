@@ -31,23 +31,28 @@ class QueuePair:
     rule: str
 
 
-def review_queue(db: Store) -> list[QueuePair]:
+def review_queue(db: Store, cmap: dict[int, int] | None = None) -> list[QueuePair]:
     """Uncertain pairs still in two different clusters that no person's 'different' holds
-    apart, strongest first."""
-    cmap = links.canonical_map(db)
+    apart, strongest first. ``cmap``: the clusters
+    (:func:`~reviewkit.store.duplicates.canonical_map`), when the caller has them."""
+    cmap = cmap if cmap is not None else links.canonical_map(db)
+
+    def ends(lk: links.Link) -> frozenset[int | None]:
+        return frozenset((cmap.get(lk.record_a), cmap.get(lk.record_b)))
+
+    current = links.current_links(db)  # one read for both verdicts
     # A person's verdict closes the pairs between the two clusters when it is given
     # (follow_ups); a later dedup run can still queue a new record that a rule merged into one
     # of them against the other, which would ask the person's question again.
     apart = {
-        frozenset((cmap.get(lk.record_a), cmap.get(lk.record_b)))
-        for lk in links.current_links(db, "not_duplicate")
-        if lk.made_by.startswith("person:")
+        ends(lk)
+        for lk in current
+        if lk.verdict == "not_duplicate" and lk.made_by.startswith("person:")
     }
     pending = [
         lk
-        for lk in links.current_links(db, "uncertain")
-        if cmap.get(lk.record_a) != cmap.get(lk.record_b)
-        and frozenset((cmap.get(lk.record_a), cmap.get(lk.record_b))) not in apart
+        for lk in current
+        if lk.verdict == "uncertain" and len(ends(lk)) == 2 and ends(lk) not in apart
     ]
     pending.sort(key=lambda lk: (-(lk.score or 0.0), lk.id))
     return [QueuePair(lk.record_a, lk.record_b, lk.score, _queued_by(db, lk)) for lk in pending]
@@ -98,7 +103,8 @@ def decide_pair(db: Store, a: int, b: int, verdict: str, person: str) -> int:
     records a person said differ into one cluster is refused, and so is a 'different' on
     two records already in one cluster through others (split one of them first). A
     'different' also closes the open pairs between the two records' clusters
-    (:func:`follow_ups`); undo reopens them with it.
+    (:func:`follow_ups`), and a merge those between the new cluster and a cluster a person
+    said differs from one of its records; undo reopens them with it.
     """
     if verdict not in PERSON_VERDICTS:
         raise UserError(f"verdict must be one of {', '.join(PERSON_VERDICTS)}, not {verdict!r}")
@@ -112,7 +118,7 @@ def decide_pair(db: Store, a: int, b: int, verdict: str, person: str) -> int:
     )
     if why:
         raise UserError(why[0], hint=why[1])
-    tag = _tag()
+    tag = action_tag()
     with db.transaction():
         link_id = links.add_link(db, a, b, verdict, made_by=made_by, reason=f"review {tag}")
         cmap = _after(db, cmap, a, b, verdict)
@@ -159,7 +165,7 @@ def _closed_by_merge(
     return rows
 
 
-def _tag() -> str:
+def action_tag() -> str:
     """The mark every link of one action carries in its reason (undo takes them together)."""
     return f"[{uuid.uuid4().hex[:8]}]"
 
@@ -279,7 +285,7 @@ def split(db: Store, record_id: int, person: str) -> int:
     dup = [lk for lk in links.current_links_of(db, record_id) if lk.verdict == "duplicate"]
     if not dup:
         raise UserError(f"record {record_id} is not merged with any other record")
-    reason = f"split {record_id} {_tag()}"
+    reason = f"split {record_id} {action_tag()}"
     with db.transaction():
         links.add_links(
             db, ((lk.record_a, lk.record_b, "not_duplicate", None, made_by, reason) for lk in dup)

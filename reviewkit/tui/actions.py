@@ -39,6 +39,8 @@ class Action:
     description: str
     show: bool = True  # shown in the footer
     group: str = ""  # heading on the help screen
+    # the footer's words where the description is too long for 80 columns (the help keeps it)
+    footer: str = ""
 
 
 def exclusion_actions(prefix: str) -> tuple[Action, ...]:
@@ -220,7 +222,9 @@ def _flatten(table: object, prefix: str = "") -> dict[str, str] | None:
 
 def bindings(actions: list[Action] | tuple[Action, ...]) -> list[Binding]:
     """Textual bindings for an action table; each carries the action id so keymaps apply."""
-    return [Binding(a.key, a.action, a.description, show=a.show, id=a.id) for a in actions]
+    return [
+        Binding(a.key, a.action, a.footer or a.description, show=a.show, id=a.id) for a in actions
+    ]
 
 
 def effective_keys(

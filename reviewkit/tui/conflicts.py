@@ -35,7 +35,9 @@ from reviewkit.tui.widgets import (
 ACTIONS: tuple[Action, ...] = (
     Action("conflicts.include", "i", "final('include')", "Final: include", group="Decide"),
     Action("conflicts.exclude", "e", "start_exclude", "Final: exclude…", group="Decide"),
-    Action("conflicts.undo", "z", "undo", "Undo my final decision", group="Decide"),
+    # footer: with "Undo my final decision" the footer ran to 95 columns and 80 cut j Next
+    # and k Prev; the help keeps the full words
+    Action("conflicts.undo", "z", "undo", "Undo my final decision", group="Decide", footer="Undo"),
     *exclusion_actions("conflicts"),
     Action("conflicts.next", "j,down", "move(1)", "Next", group="Move"),
     Action("conflicts.previous", "k,up", "move(-1)", "Prev", group="Move"),
@@ -44,10 +46,6 @@ ACTIONS: tuple[Action, ...] = (
 )
 
 _STYLE = {"include": "bold green", "exclude": "bold red", "uncertain": "bold yellow"}
-
-# the footer's words where the help's are too long for it: with "Undo my final decision" the
-# footer ran to 95 columns and 80 cut j Next and k Prev; the help keeps the full words
-_FOOTER_WORDS = {"conflicts.undo": "Undo"}
 
 
 @keeps_keys
@@ -66,12 +64,7 @@ class ConflictsScreen(DecisionScreen):
     """
     )
     # ? and q before moving, and short footer words: every shown key fits 80 columns
-    BINDINGS = bindings(
-        [
-            replace(a, description=_FOOTER_WORDS.get(a.id, a.description))
-            for a in footer_order(ACTIONS)
-        ]
-    )
+    BINDINGS = bindings(footer_order(ACTIONS))
     TITLE = "reviewkit conflicts"
 
     def __init__(

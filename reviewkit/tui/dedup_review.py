@@ -31,6 +31,7 @@ from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.messages import PairJudged
 from reviewkit.tui.widgets import STATUS_CSS, WaitsForDatabase, keeps_keys, status_line
+from reviewkit.wording import quantity
 
 ACTIONS: tuple[Action, ...] = (
     Action("dedup.same", "s", "decide('duplicate')", "Same record", group="Decide"),
@@ -201,7 +202,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         # a 'different' settles the record's pairs with the other's whole cluster (and a merge
         # the pairs between the two clusters): say how many left the queue with this one
         more = size - 1 - self.queue_size
-        also = f"; {more} more pair{'s' if more != 1 else ''} settled with it" if more > 0 else ""
+        also = f"; {quantity(more, 'more pair')} settled with it" if more > 0 else ""
         self.say(f"{decided.a}–{decided.b}: {word} (saved{also})")
 
     def action_skip(self) -> None:

@@ -77,11 +77,11 @@ def test_a_split_reopens_only_the_pairs_of_the_record_taken_out(walk):
     assert _queue(project) == [(c1, grey), (c2, grey), (c3, grey)]
 
 
-def test_a_merge_closes_the_pairs_an_earlier_different_covers(project_b):
-    """Issue 14's example: 'd' on 3–4, then 's' on 1–3 must not leave 1–4 and 2–4 open (nor
-    merge them): 4 differs from 3, now one record with 1 and 2."""
+def _two_dois_two_bare(project) -> list[int]:
+    """Issue 14's four records, dedup run: 1 and 2 share a DOI (merged), 3 and 4 are bare
+    copies of the title; the other five pairs wait for a person."""
     ids = add_records(
-        project_b,
+        project,
         [
             rec(doi="10.1000/rtw.2"),
             rec(doi="10.1000/rtw.2", source="Embase"),
@@ -89,8 +89,14 @@ def test_a_merge_closes_the_pairs_an_earlier_different_covers(project_b):
             rec(**BARE, title=TITLE.upper(), source="Scholar"),
         ],
     )
-    engine.run_dedup(project_b.db)
-    r1, r2, r3, r4 = ids
+    engine.run_dedup(project.db)
+    return ids
+
+
+def test_a_merge_closes_the_pairs_an_earlier_different_covers(project_b):
+    """Issue 14's example: 'd' on 3–4, then 's' on 1–3 must not leave 1–4 and 2–4 open (nor
+    merge them): 4 differs from 3, now one record with 1 and 2."""
+    r1, r2, r3, r4 = _two_dois_two_bare(project_b)
     assert len(_queue(project_b)) == 5
     engine.decide_pair(project_b.db, r3, r4, "not_duplicate", "ann")
     engine.decide_pair(project_b.db, r1, r3, "duplicate", "ann")
@@ -176,17 +182,7 @@ def test_read_csv_refuses_same_rows_that_join_records_a_person_said_differ(
 
 
 def test_read_csv_merge_closes_the_pairs_an_earlier_different_covers(project_b, capsys, tmp_path):
-    ids = add_records(
-        project_b,
-        [
-            rec(doi="10.1000/rtw.2"),
-            rec(doi="10.1000/rtw.2", source="Embase"),
-            rec(**BARE, source="RIS"),
-            rec(**BARE, title=TITLE.upper(), source="Scholar"),
-        ],
-    )
-    engine.run_dedup(project_b.db)
-    r1, r2, r3, r4 = ids
+    r1, r2, r3, r4 = _two_dois_two_bare(project_b)
     engine.decide_pair(project_b.db, r3, r4, "not_duplicate", "bob")
     code, out, _, _ = _sheet(project_b, capsys, tmp_path, {(r1, r3): "same"})
     assert code == 0 and "1 verdict written" in out and _queue(project_b) == []

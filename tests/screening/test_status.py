@@ -69,3 +69,17 @@ def test_status_says_dedup_has_not_run_then_counts_studies_after_it(project_a, c
     assert main(["status", "--project", folder]) == 0
     out = capsys.readouterr().out
     assert "studies after dedup: 5 (2 records imported since the last dedup run" in out
+
+
+def test_status_counts_one_record_not_compared_in_the_singular(project_a, capsys):
+    """One record imported since the last dedup run is '1 record', not '1 records'."""
+    add_records(project_a, make_records(2))
+    folder = str(project_a.folder)
+    project_a.close()
+    assert main(["dedup", "--project", folder]) == 0
+    with open_project(project_a.folder) as again:
+        add_records(again, make_records(1, prefix="Later"), source="late")
+    capsys.readouterr()
+    assert main(["status", "--project", folder]) == 0
+    out = capsys.readouterr().out
+    assert "studies after dedup: 3 (1 record imported since the last dedup run is not" in out
