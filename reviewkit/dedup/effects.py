@@ -18,6 +18,7 @@ from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import stage_names
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store import duplicates as links
+from reviewkit.store.db import holds_integer
 
 
 @dataclass
@@ -87,7 +88,9 @@ def _screened(project: Project, *record_ids: int) -> bool:
     :func:`effect` compares need not be built. The clusters are followed link by link from
     the records (each read is of one record's links), not from the whole-project map.
     """
-    members, todo = set(record_ids), list(record_ids)
+    # an id SQLite cannot hold names no record (the stage refuses it after this preview)
+    todo = [r for r in record_ids if holds_integer(r)]
+    members = set(todo)
     while todo:
         for lk in links.current_links_of(project.db, todo.pop()):
             if lk.verdict != "duplicate":
