@@ -18,6 +18,7 @@ from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import stage_names
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store import duplicates as links
+from reviewkit.store.db import holds_integer
 
 
 @dataclass
@@ -59,11 +60,11 @@ def _counts(project: Project, canon: dict[int, int]) -> dict[tuple[str, str], in
 
 def effect(project: Project, after: dict[int, int]) -> Effect:
     """How screening would change if the clusters were ``after`` (record -> canonical)."""
-    before = links.canonical_map(project.db)
-    if not decision_rows.list_decisions(project.db):
-        return Effect()
-    old, new = _counts(project, before), _counts(project, after)
     log = decision_rows.list_decisions(project.db)
+    if not log:
+        return Effect()
+    before = links.canonical_map(project.db)
+    old, new = _counts(project, before), _counts(project, after)
     had = {(c.study_id, c.stage) for c in merge_conflicts(project.protocol, log, before)}
     return Effect(
         counts=[
@@ -79,6 +80,28 @@ def effect(project: Project, after: dict[int, int]) -> Effect:
     )
 
 
+def _screened(project: Project, *record_ids: int) -> bool:
+    """Whether a record of the clusters of ``record_ids`` has a screening decision.
+
+    A merge or split changes screening only through the decisions on the records it moves;
+    when none of them was screened it changes nothing, and the whole-project maps that
+    :func:`effect` compares need not be built. The clusters are followed link by link from
+    the records (each read is of one record's links), not from the whole-project map.
+    """
+    # an id SQLite cannot hold names no record (the stage refuses it after this preview)
+    todo = [r for r in record_ids if holds_integer(r)]
+    members = set(todo)
+    while todo:
+        for lk in links.current_links_of(project.db, todo.pop()):
+            if lk.verdict != "duplicate":
+                continue
+            for r in (lk.record_a, lk.record_b):
+                if r not in members:
+                    members.add(r)
+                    todo.append(r)
+    return bool(decision_rows.list_decisions(project.db, record_ids=members))
+
+
 def _edges(project: Project) -> list[tuple[int, int, str]]:
     return [
         (lk.record_a, lk.record_b, lk.made_by)
@@ -88,11 +111,15 @@ def _edges(project: Project) -> list[tuple[int, int, str]]:
 
 def merge_effect(project: Project, a: int, b: int) -> Effect:
     """What confirming ``a`` and ``b`` as one record would change in screening."""
+    if not _screened(project, a, b):
+        return Effect()
     return effect(project, links.cluster_map(project.db, [*_edges(project), (a, b, "person:")]))
 
 
 def split_effect(project: Project, record_id: int) -> Effect:
     """What taking ``record_id`` out of its cluster would change in screening."""
+    if not _screened(project, record_id):
+        return Effect()
     kept = [e for e in _edges(project) if record_id not in e[:2]]
     return effect(project, links.cluster_map(project.db, kept))
 

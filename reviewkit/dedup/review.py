@@ -106,6 +106,21 @@ def decide_pair(db: Store, a: int, b: int, verdict: str, person: str) -> int:
     (:func:`follow_ups`), and a merge those between the new cluster and a cluster a person
     said differs from one of its records; undo reopens them with it.
     """
+    return judge_pair(db, a, b, verdict, person).link_id
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A verdict written by :func:`judge_pair`: its link id, and the clusters after it
+    (record -> cluster; the ids tell clusters apart only, as :func:`review_queue` needs)."""
+
+    link_id: int
+    clusters: dict[int, int]
+
+
+def judge_pair(db: Store, a: int, b: int, verdict: str, person: str) -> Judged:
+    """:func:`decide_pair`, also handing back the clusters it worked out, so that a caller
+    showing the next pair need not build them again (``review_queue(db, judged.clusters)``)."""
     if verdict not in PERSON_VERDICTS:
         raise UserError(f"verdict must be one of {', '.join(PERSON_VERDICTS)}, not {verdict!r}")
     if a == b:
@@ -126,10 +141,13 @@ def decide_pair(db: Store, a: int, b: int, verdict: str, person: str) -> int:
             closed = follow_ups(cmap, a, b, links.current_links(db, "uncertain"))
             links.add_links(db, closing_rows(closed, a, b, made_by, tag))
             # a 'different' on a direct merge may split a cluster
-            links.add_links(db, reopen_rows(db, cmap, made_by, f"review {tag}"))
+            reopened = reopen_rows(db, cmap, made_by, f"review {tag}")
+            links.add_links(db, reopened)
+            if any(row[2] == "duplicate" for row in reopened):  # a reopened merge joins again
+                cmap = links.canonical_map(db)
         else:
             links.add_links(db, _closed_by_merge(db, cmap, a, made_by, tag))
-    return link_id
+    return Judged(link_id, cmap)
 
 
 def _after(db: Store, cmap: dict[int, int], a: int, b: int, verdict: str) -> dict[int, int]:

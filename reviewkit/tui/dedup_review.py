@@ -19,11 +19,11 @@ from reviewkit.dedup.effects import merge_effect
 from reviewkit.dedup.engine import (
     PAIR_FIELDS,
     QueuePair,
-    decide_pair,
     pair_records,
     review_queue,
     undo_last,
 )
+from reviewkit.dedup.review import judge_pair
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.records import Record, fold_text
@@ -104,7 +104,8 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.skipped: set[tuple[int, int]] = set()
         self.decided = 0
         self.pair: QueuePair | None = None
-        self.queue_size = 0  # the open pairs when the current one was shown
+        self.queue: list[QueuePair] = []  # the open pairs when the current one was shown
+        self.queue_size = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -120,9 +121,20 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.wait_briefly(self.project.db.set_busy_timeout)
         self.show_next()
 
-    def show_next(self, prefer: tuple[int, int] | None = None) -> None:
-        """Show ``prefer`` if it is still queued, else the first queued pair not skipped."""
-        queue = review_queue(self.project.db)
+    def show_next(
+        self,
+        prefer: tuple[int, int] | None = None,
+        clusters: dict[int, int] | None = None,
+        reread: bool = True,
+    ) -> None:
+        """Show ``prefer`` if it is still queued, else the first queued pair not skipped.
+
+        The queue is read again (with ``clusters`` when a verdict handed them back) unless
+        ``reread`` is false: a skip writes nothing, so the queue it moves along is the same.
+        """
+        if reread:
+            self.queue = review_queue(self.project.db, clusters)
+        queue = self.queue
         self.queue_size = len(queue)
         open_pairs = [p for p in queue if (p.a, p.b) not in self.skipped]
         chosen = next((p for p in queue if (p.a, p.b) == prefer), None) if prefer else None
@@ -184,7 +196,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
                 )
                 return
         try:
-            decide_pair(self.project.db, self.pair.a, self.pair.b, verdict, self.reviewer)
+            judged = judge_pair(self.project.db, self.pair.a, self.pair.b, verdict, self.reviewer)
         except DatabaseBusy:
             # kept and tried again (WaitsForDatabase); nothing here changed, so a kept second
             # press of a merge that changes screening still finds its confirmation
@@ -198,7 +210,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.post_message(PairJudged(self.pair.a, self.pair.b, verdict))
         word = "same record" if verdict == "duplicate" else "different records"
         decided, size = self.pair, self.queue_size
-        self.show_next()
+        self.show_next(clusters=judged.clusters)
         # a 'different' settles the record's pairs with the other's whole cluster (and a merge
         # the pairs between the two clusters): say how many left the queue with this one
         more = size - 1 - self.queue_size
@@ -210,7 +222,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
             return
         self.skipped.add((self.pair.a, self.pair.b))
         self.say(f"skipped {self.pair.a}–{self.pair.b}")
-        self.show_next()
+        self.show_next(reread=False)  # nothing was written: the queue is as it was
 
     def action_undo(self) -> None:
         undone = undo_last(self.project.db, self.reviewer)

@@ -58,6 +58,18 @@ def test_merging_unscreened_records_shows_no_change(project_b):
     assert not merge_effect(project_b, r1, r2)
 
 
+def test_merging_unscreened_records_shows_no_change_when_others_were_screened(screened):
+    """Only decisions on the records a merge or split moves change screening: the study count
+    dropping by one for two unscreened records is what dedup is for, not a change to confirm."""
+    project, (r1, _r2, r3) = screened
+    r4, r5 = add_records(project, [other(4), other(5)])
+    assert not merge_effect(project, r4, r5)
+    engine.decide_pair(project.db, r4, r5, "duplicate", "ann")
+    assert not split_effect(project, r5)
+    assert merge_effect(project, r3, r4)  # r3 was screened: its study would take in r4's cluster
+    assert merge_effect(project, r1, r3)
+
+
 def test_split_after_screening_shows_the_change_and_asks_first(screened, capsys, monkeypatch):
     project, (r1, r2, _r3) = screened
     engine.decide_pair(project.db, r1, r2, "duplicate", "ann")
