@@ -112,8 +112,15 @@ def detect(path: Path, encoding: str | None = None) -> str:
         raise FormatError("the file is empty", where=str(path))
     if endnote_xml.sniff(head):
         return "endnote-xml"
-    if xlsx.is_zip(head) and xlsx.is_workbook(str(path)):
-        return "xlsx"
+    if xlsx.is_zip(head):
+        if xlsx.is_workbook(str(path)):
+            return "xlsx"
+        raise FormatError(
+            "a zip archive that is not an Excel workbook, or a workbook cut short or corrupt",
+            where=str(path),
+            hint="save the workbook again as .xlsx, or unzip the archive and import the export"
+            " inside it",
+        )
     xlsx.refuse_xls(head, str(path))
     if pubmed_xml.sniff(head):
         return "pubmed-xml"
