@@ -127,6 +127,8 @@ def detect(path: Path, encoding: str | None = None) -> str:
     wide = _wide_head(head, encoding)
     if wide is not None:
         head = wide.encode("utf-8", errors="replace")  # sniffed as text below
+        if endnote_xml.sniff(head):
+            return "endnote-xml"
         if pubmed_xml.sniff(head):
             return "pubmed-xml"
     elif not encoding and (utf16 := looks_utf16(head)):
