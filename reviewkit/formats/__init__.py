@@ -116,7 +116,8 @@ def detect(path: Path, encoding: str | None = None) -> str:
         if xlsx.is_workbook(str(path)):
             return "xlsx"
         raise FormatError(
-            "a zip archive that is not an Excel workbook, or a workbook cut short or corrupt",
+            "this is a binary file: a zip archive that is not an Excel workbook, or a workbook"
+            " cut short or corrupt",
             where=str(path),
             hint="save the workbook again as .xlsx, or unzip the archive and import the export"
             " inside it",
