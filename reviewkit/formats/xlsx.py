@@ -11,7 +11,9 @@ A workbook is a zip of XML parts and its size on disk says little (a "zip bomb" 
 expand to gigabytes), so before openpyxl reads it every part is checked: at most
 MAX_TEXT_BYTES expanded (the limit of a text export, which the sheet's text must fit anyway),
 no DTD (no entities, so no "billion laughs" or external entities; Excel writes none), and at
-most 16,384 cells a row (Excel's own column limit): openpyxl builds each row whole in memory.
+most 16,384 cells a row (Excel's own column limit): openpyxl builds each row whole in memory;
+and no formula without its computed value (a workbook written by a program: openpyxl reads
+values only, so the cell would be read as empty).
 Anything openpyxl then cannot read is refused as a broken workbook.
 """
 
@@ -23,6 +25,7 @@ import io
 import zipfile
 import zlib
 from collections.abc import Iterator
+from typing import Any
 
 from reviewkit.errors import FormatError
 from reviewkit.formats import csv_format
@@ -72,12 +75,28 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+def _formula_without_value(cell: Any) -> bool:
+    """Whether a worksheet cell (``<c>``) has a formula (``<f>``) but no computed value: no
+    ``<v>``, or an empty one in a cell that is not text (``t="str"``, where empty is a value).
+    Excel and LibreOffice store the value of every formula; openpyxl reads only that value."""
+    kids = {c.tag.rsplit("}", 1)[-1]: c for c in cell if isinstance(c.tag, str)}
+    if "f" not in kids:
+        return False
+    value = kids.get("v")
+    return value is None or (not (value.text or "") and cell.get("t") != "str")
+
+
 def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
     """Stream one XML part: FormatError for a DTD, broken XML or a row wider than Excel's."""
     from lxml import etree as ET
 
     where = f"{name} (part {info.filename})"
     cells = 0
+
+    def in_cell(elem: Any) -> bool:
+        parent = elem.getparent()
+        return parent is not None and isinstance(parent.tag, str) and parent.tag.endswith("}c")
+
     with archive.open(info) as fh:
         events = ET.iterparse(
             fh, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False
@@ -102,8 +121,16 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> No
                             where=where,
                             hint=_HINT,
                         )
-                elif event == "end":  # keep memory flat: nothing of a part is kept
-                    elem.clear()
+                elif event == "end" and tag == "c" and _formula_without_value(elem):
+                    raise FormatError(
+                        f"cell {elem.get('r', '?')} holds a formula without the value it"
+                        " computes (the workbook was written by a program, never saved by a"
+                        " spreadsheet), which would be read as empty",
+                        where=where,
+                        hint="open the workbook in Excel or LibreOffice and save it again",
+                    )
+                if event == "end" and not in_cell(elem):  # keep memory flat: nothing is kept
+                    elem.clear()  # (a cell's parts are kept until the cell's check above)
                     while elem.getprevious() is not None:
                         del elem.getparent()[0]
         except ET.XMLSyntaxError as exc:

@@ -87,6 +87,14 @@ def _broken_workbook_xml(path: Path) -> None:
     _replace({"xl/workbook.xml": b"<workbook " + NS + b"><sheets><sheet"}, path)
 
 
+def _formula_no_value(path: Path) -> None:
+    """A formula as openpyxl or pandas write it: no computed value (it was read as empty)."""
+    book = Workbook()
+    book.active.append(["Title", "Year"])
+    book.active.append(["Return to work after sick leave", "=2000+19"])
+    book.save(path)
+
+
 CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "zip-bomb": (_bomb, "more than 256 MiB"),
     "xxe": (_xxe, "DTD"),
@@ -94,6 +102,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "cut-sheet-xml": (_cut_sheet, "broken XML"),
     "no-sheet-part": (_no_sheet_part, "no worksheets"),
     "broken-workbook-xml": (_broken_workbook_xml, "broken XML"),
+    "formula-no-value": (_formula_no_value, "cell B2 holds a formula without the value"),
 }
 
 

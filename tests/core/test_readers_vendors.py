@@ -371,3 +371,32 @@ def test_cochrane_export_whose_first_record_is_short_is_detected(tmp_path: Path)
     short.write_text("Record #1 of 2\nTI: A trial\n\nRecord #2 of 2\nID: CN-01234568\nTI: B\n")
     assert formats.detect(short) == "cochrane"
     assert [r.title for r in imported(tmp_path, short)] == ["A trial", "B"]
+
+
+def test_excel_formula_is_read_as_its_value_and_refused_without_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Title", "Year"])
+    book.active.append(["Return to work after sick leave", 1])
+    made = io.BytesIO()
+    book.save(made)
+    path = tmp_path / "saved.xlsx"
+    with zipfile.ZipFile(made) as good, zipfile.ZipFile(path, "w") as out:
+        for info in good.infolist():  # B2 as Excel saves a formula: with its value
+            data = good.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<v>1</v>", b"<f>2000+19</f><v>2019</v>")
+            out.writestr(info.filename, data)
+    (record,) = imported(tmp_path, path)
+    assert record.year == 2019
+    # as openpyxl and pandas write a formula: no value, which was read as an empty cell
+    book.active["B2"] = "=2000+19"
+    book.save(path)
+    assert main(["import", str(path), "--project", str(tmp_path / "review")]) == 2
+    assert "cell B2 holds a formula without the value" in capsys.readouterr().err
