@@ -112,14 +112,24 @@ def detect(path: Path, encoding: str | None = None) -> str:
         raise FormatError("the file is empty", where=str(path))
     if endnote_xml.sniff(head):
         return "endnote-xml"
-    if xlsx.is_zip(head) and xlsx.is_workbook(str(path)):
-        return "xlsx"
+    if xlsx.is_zip(head):
+        if xlsx.is_workbook(str(path)):
+            return "xlsx"
+        raise FormatError(
+            "this is a binary file: a zip archive that is not an Excel workbook, or a workbook"
+            " cut short or corrupt",
+            where=str(path),
+            hint="save the workbook again as .xlsx, or unzip the archive and import the export"
+            " inside it",
+        )
     xlsx.refuse_xls(head, str(path))
     if pubmed_xml.sniff(head):
         return "pubmed-xml"
     wide = _wide_head(head, encoding)
     if wide is not None:
         head = wide.encode("utf-8", errors="replace")  # sniffed as text below
+        if endnote_xml.sniff(head):
+            return "endnote-xml"
         if pubmed_xml.sniff(head):
             return "pubmed-xml"
     elif not encoding and (utf16 := looks_utf16(head)):

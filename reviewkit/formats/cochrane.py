@@ -36,9 +36,15 @@ def _parts(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str, s
     start = number = total = 0
     for no, line in enumerate(lines, start=1):
         if m := _RECORD.match(line):
-            if fields:
+            if number:  # an empty record too: read() refuses it by name
                 yield start, fields
             n, of = int(m.group(1)), int(m.group(2))
+            if not 1 <= n <= of:
+                raise FormatError(
+                    f"'Record #{n} of {of}': the numbering runs from 1 to the export's count",
+                    where=f"{name}:{no}",
+                    hint="the file was edited or is not a Cochrane export; export it again",
+                )
             if n != 1 and (n != number + 1 or of != total):
                 after = f"follows record #{number} of {total}" if number else "opens the file"
                 raise FormatError(
@@ -72,7 +78,7 @@ def _parts(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str, s
             )
     if number < total:
         raise _cut(name, len(lines), number, total)
-    if fields:
+    if number:
         yield start, fields
 
 
@@ -122,7 +128,11 @@ def read(text: str, name: str, *, source: str = "Cochrane Library") -> Iterator[
     records = list(_parts(lines, name))  # the whole file is checked before a record is given
     for position, (start, fields) in enumerate(records, start=1):
         if not any(tag in ("TI", "ID") and value for tag, value in fields):
-            raise FormatError("record has neither a title (TI) nor an ID", where=f"{name}:{start}")
+            raise FormatError(
+                f"record #{position} has neither a title (TI) nor an ID",
+                where=f"{name}:{start}",
+                hint="the file may be cut short or edited; export it from the Cochrane Library again",
+            )
         stop = records[position][0] - 1 if position < len(records) else len(lines)
         raw = "\n".join(lines[start - 1 : stop]).rstrip()
         yield _to_record(fields, raw, source, name, position)
@@ -133,5 +143,8 @@ def sniff(text: str) -> bool:
     export of the same site puts RIS records after that line, and is sniffed as RIS first)."""
     head = [ln for ln in split_lines(text.lstrip("\ufeff")[:4000]) if ln.strip()][:3]
     return (
-        len(head) >= 2 and bool(_RECORD.match(head[0])) and all(_FIELD.match(ln) for ln in head[1:])
+        len(head) >= 2
+        and bool(_RECORD.match(head[0]))
+        and all(_FIELD.match(ln) or _RECORD.match(ln) for ln in head[1:])
+        and bool(_FIELD.match(head[1]))
     )

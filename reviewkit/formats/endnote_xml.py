@@ -10,7 +10,10 @@ record holds ``<ref-type name="Journal Article">``, ``<contributors><authors><au
 field is the text of all its descendants.
 
 The file is parsed whole (a text export's size limit applies) with entity expansion and
-network access turned off.
+network access turned off; a file with a DTD (``<!DOCTYPE``), which EndNote never writes, is
+refused, as its entities could expand without limit or read other files (as the PubMed XML
+reader does). A record with neither a title nor an identifier (DOI, accession number) is refused,
+as the MEDLINE and Cochrane readers do: there is nothing to screen or to find it by.
 """
 
 from __future__ import annotations
@@ -76,25 +79,59 @@ def _to_record(record: ET._Element, source: str, name: str, position: int) -> Re
     )
 
 
-def read(data: bytes, name: str, *, source: str = "EndNote XML") -> Iterator[Record]:
-    """Records of an EndNote XML export (the file's bytes)."""
-    parser = ET.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+_DTD = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_DTD_MSG = (
+    "the XML holds a DTD (<!DOCTYPE …>), which EndNote never writes: refused, as its entities"
+    " could expand without limit or read other files"
+)
+
+
+def _parse(data: bytes, name: str) -> ET._Element:
+    parser = ET.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = ET.fromstring(data, parser)
     except ET.XMLSyntaxError as exc:
         line = exc.lineno or 1
+        if _DTD.search(data[:65536]):
+            raise FormatError(_DTD_MSG, where=f"{name}:{line}", hint=_HINT) from None
         raise FormatError(
-            f"broken XML: {exc.msg}",
-            where=f"{name}:{line}",
-            hint="the file may be cut short; export it from EndNote again",
+            f"broken XML: {' '.join(exc.msg.split())}", where=f"{name}:{line}", hint=_hint(exc.msg)
         ) from None
-    records = root.find("records")
-    if root.tag != "xml" or records is None:
+    if root.getroottree().docinfo.doctype:
+        raise FormatError(_DTD_MSG, where=f"{name}:1", hint=_HINT)
+    return root
+
+
+_HINT = "export the library from EndNote again (File > Export, 'XML')"
+
+
+def _hint(msg: str) -> str:
+    """What to do about libxml2's error ``msg``."""
+    if any(w in msg for w in ("depth", "too long", "amplification", "limit")):
+        return f"nesting or text beyond what an EndNote export holds; {_HINT[0].lower()}{_HINT[1:]}"
+    if "encoding" in msg.lower():
+        return "the bytes do not match the encoding the XML declaration names; re-save it as UTF-8"
+    return "the file may be cut short or edited by hand; export it from EndNote again"
+
+
+def read(data: bytes, name: str, *, source: str = "EndNote XML") -> Iterator[Record]:
+    """Records of an EndNote XML export (the file's bytes)."""
+    root = _parse(data, name)
+    if root.tag != "xml" or root.find("records") is None:
         raise FormatError(f"not EndNote XML: the root element is <{root.tag}>", where=f"{name}:1")
-    for position, record in enumerate(records.iterfind("record"), start=1):
-        yield _to_record(record, source, name, position)
+    # every <records> (joined exports hold several), every <record> in them
+    records = list(root.iterfind("records/record"))
+    for position, record in enumerate(records, start=1):
+        out = _to_record(record, source, name, position)
+        if not (out.title or out.doi or out.pmid or _text(record.find("accession-num"))):
+            raise FormatError(
+                f"record {position} has neither a title nor a DOI or accession number",
+                where=f"{name}:{record.sourceline or 1}",
+                hint="fill in the record's title in EndNote, or delete it, and export again",
+            )
+        yield out
 
 
 def sniff(head: bytes) -> bool:
     """EndNote's root: ``<xml><records>`` (after any declaration)."""
-    return re.search(rb"<xml>\s*<records>", head[:2000]) is not None
+    return re.search(rb"<xml\b[^>]*>\s*<records\s*/?>", head[:2000]) is not None

@@ -6,7 +6,9 @@ line; T1 title; JF journal, JO its abbreviation; YR year; FD date; VO volume; IS
 OP first and other (last) page; AB abstract; K1 keyword, one a line; DO DOI; AN accession
 number; DB database; LA language; UL URL; AD address). Records are separated by blank lines.
 A line without a tag continues the field above it. A record has no closing line, so a file
-cut inside its last record cannot be told.
+cut inside its last record cannot be told, unless the cut left it with neither a title (T1, T2
+for a chapter's book) nor an identifier (DO, AN, ID): such a record is refused, as the MEDLINE
+and Cochrane readers refuse one, since there is nothing to screen or to find it by.
 """
 
 from __future__ import annotations
@@ -84,6 +86,12 @@ def read(text: str, name: str, *, source: str = "RefWorks import") -> Iterator[R
     lines = split_lines(text.lstrip("\ufeff"))
     records = list(_records(lines, name))
     for position, (start, fields) in enumerate(records, start=1):
+        if not any(tag in ("T1", "T2", "DO", "AN", "ID") and value for tag, value in fields):
+            raise FormatError(
+                f"record {position} has neither a title (T1) nor a DOI or accession number",
+                where=f"{name}:{start}",
+                hint="the file may be cut short; export it again, or delete the record",
+            )
         stop = records[position][0] - 1 if position < len(records) else len(lines)
         raw = "\n".join(lines[start - 1 : stop]).rstrip()
         yield _to_record(fields, raw, source, name, position)

@@ -6,6 +6,15 @@ column names, ``--map`` and checks), after each cell is turned into text: a whol
 as a number ('2019', a PMID) without Excel's '.0', a date as YYYY-MM-DD, a formula as the value
 Excel last computed for it. Line numbers in messages count the rows of that table. Excel
 97-2003 workbooks (.xls) are refused with a message saying how to save them.
+
+A workbook is a zip of XML parts and its size on disk says little (a "zip bomb" of a few KB can
+expand to gigabytes), so before openpyxl reads it every part is checked: at most
+MAX_TEXT_BYTES expanded (the limit of a text export, which the sheet's text must fit anyway),
+no DTD (no entities, so no "billion laughs" or external entities; Excel writes none), and at
+most 16,384 cells a row (Excel's own column limit): openpyxl builds each row whole in memory;
+and no formula without its computed value (a workbook written by a program: openpyxl reads
+values only, so the cell would be read as empty).
+Anything openpyxl then cannot read is refused as a broken workbook.
 """
 
 from __future__ import annotations
@@ -14,16 +23,19 @@ import csv
 import datetime as dt
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
+from typing import Any
 
 from reviewkit.errors import FormatError
 from reviewkit.formats import csv_format
-from reviewkit.formats.text import MAX_TEXT_BYTES, too_big
+from reviewkit.formats.text import MAX_TEXT_BYTES, MAX_XML_BYTES, too_big
 from reviewkit.records import Record
 
 FORMAT = "xlsx"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the signature of .xls (and old .doc) files
 _HINT = "open it in Excel and save it again as .xlsx or 'CSV UTF-8', or export RIS instead"
+_MAX_COLUMNS = 16384  # Excel's limit (column XFD) since Excel 2007
 
 
 def is_zip(head: bytes) -> bool:
@@ -63,23 +75,119 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+def _formula_without_value(cell: Any) -> bool:
+    """Whether a worksheet cell (``<c>``) has a formula (``<f>``) but no computed value: no
+    ``<v>``, or an empty one in a cell that is not text (``t="str"``, where empty is a value).
+    Excel and LibreOffice store the value of every formula; openpyxl reads only that value."""
+    kids = {c.tag.rsplit("}", 1)[-1]: c for c in cell if isinstance(c.tag, str)}
+    if "f" not in kids:
+        return False
+    value = kids.get("v")
+    return value is None or (not (value.text or "") and cell.get("t") != "str")
+
+
+def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    """Stream one XML part: FormatError for a DTD, broken XML or a row wider than Excel's."""
+    from lxml import etree as ET
+
+    where = f"{name} (part {info.filename})"
+    cells = 0
+
+    def in_cell(elem: Any) -> bool:
+        parent = elem.getparent()
+        return parent is not None and isinstance(parent.tag, str) and parent.tag.endswith("}c")
+
+    with archive.open(info) as fh:
+        events = ET.iterparse(
+            fh, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False
+        )
+        try:
+            for event, elem in events:
+                root = event == "start" and cells == 0 and elem.getparent() is None
+                if root and elem.getroottree().docinfo.doctype:
+                    raise FormatError(
+                        "the workbook holds a DTD (entity declarations), which Excel never writes",
+                        where=where,
+                        hint=_HINT,
+                    )
+                tag = ET.QName(elem).localname if isinstance(elem.tag, str) else ""
+                if event == "start" and tag == "row":
+                    cells = 1  # 1 + the cells seen in this row
+                elif event == "start" and tag == "c":
+                    cells += 1
+                    if cells > _MAX_COLUMNS + 1:
+                        raise FormatError(
+                            f"a row of more than {_MAX_COLUMNS:,} cells, more than Excel allows",
+                            where=where,
+                            hint=_HINT,
+                        )
+                elif event == "end" and tag == "c" and _formula_without_value(elem):
+                    raise FormatError(
+                        f"cell {elem.get('r', '?')} holds a formula without the value it"
+                        " computes (the workbook was written by a program, never saved by a"
+                        " spreadsheet), which would be read as empty",
+                        where=where,
+                        hint="open the workbook in Excel or LibreOffice and save it again",
+                    )
+                if event == "end" and not in_cell(elem):  # keep memory flat: nothing is kept
+                    elem.clear()  # (a cell's parts are kept until the cell's check above)
+                    while elem.getprevious() is not None:
+                        del elem.getparent()[0]
+        except ET.XMLSyntaxError as exc:
+            raise FormatError(
+                f"broken XML in the workbook: {exc.msg}", where=where, hint=_HINT
+            ) from None
+        except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as exc:
+            raise FormatError(f"the workbook is corrupt ({exc})", where=name, hint=_HINT) from None
+
+
+def check_parts(data: bytes, name: str) -> None:
+    """FormatError unless every part of the workbook is small enough and plain XML (see above)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise FormatError(
+            f"the workbook is truncated or corrupt ({exc})", where=name, hint=_HINT
+        ) from None
+    with archive:
+        total = 0
+        for info in archive.infolist():
+            total += info.file_size  # zipfile stops at the declared size (then a CRC error)
+            if info.file_size > MAX_TEXT_BYTES or total > MAX_XML_BYTES:
+                raise too_big(name, MAX_TEXT_BYTES, compressed=True)
+        for info in archive.infolist():
+            if info.filename.endswith((".xml", ".rels")):
+                _scan_part(archive, info, name)
+
+
 def to_text(data: bytes, name: str) -> str:
     """The first worksheet as CSV text (header row first)."""
     from openpyxl import load_workbook  # only when a workbook is read
 
+    check_parts(data, name)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+    except Exception as exc:  # noqa: BLE001 - any failure of openpyxl on a checked file
         raise FormatError(
             f"cannot read the Excel workbook ({exc})", where=name, hint=_HINT
         ) from None
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     try:
+        if not book.worksheets:
+            raise FormatError("the workbook has no worksheets", where=name, hint=_HINT)
         for row in book.worksheets[0].iter_rows(values_only=True):
             writer.writerow([_cell(v) for v in row])
             if out.tell() > MAX_TEXT_BYTES:  # a workbook is compressed: its size says little
                 raise too_big(name, MAX_TEXT_BYTES, compressed=True)
+    except FormatError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - openpyxl's errors on a bad part (KeyError, …)
+        raise FormatError(
+            f"cannot read the Excel workbook's first worksheet ({type(exc).__name__}: {exc})",
+            where=name,
+            hint=_HINT,
+        ) from None
     finally:
         book.close()
     return out.getvalue()
@@ -91,5 +199,9 @@ def read(
     """Records of an Excel workbook's first worksheet (the file's bytes)."""
     text = to_text(data, name)
     if not text.strip():
-        raise FormatError("the workbook's first worksheet is empty", where=name)
+        raise FormatError(
+            "the workbook's first worksheet is empty",
+            where=name,
+            hint="put the references on the first worksheet, with a header row",
+        )
     yield from csv_format.read(text, name, source=source, mapping=mapping)

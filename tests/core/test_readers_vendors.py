@@ -337,3 +337,66 @@ def test_old_excel_workbook_is_refused_with_what_to_do(
     assert main(["import", str(path), "--project", str(folder)]) == 2
     err = capsys.readouterr().err
     assert "Excel 97-2003 workbook (.xls)" in err and "CSV UTF-8" in err
+
+
+def test_endnote_xml_every_records_element_is_read(tmp_path: Path) -> None:
+    # two exports pasted into one <xml>: the second <records> was dropped silently
+    text = (FIXTURES / "endnote_export.xml").read_text()
+    start, end = text.index("<records>"), text.index("</records>") + len("</records>")
+    joined = tmp_path / "joined.xml"
+    joined.write_text(text[:end] + text[start:end] + text[end:])
+    assert len(imported(tmp_path, joined)) == 4
+
+
+def test_endnote_xml_in_utf16_or_with_an_attribute_on_its_root_is_detected(
+    tmp_path: Path,
+) -> None:
+    text = (FIXTURES / "endnote_export.xml").read_text()
+    body = text[text.index("<xml>") :]
+    wide = tmp_path / "wide.xml"
+    wide.write_bytes(('<?xml version="1.0" encoding="UTF-16"?>\n' + body).encode("utf-16"))
+    assert formats.detect(wide) == "endnote-xml"
+    assert len(imported(tmp_path, wide)) == 2
+    attr = tmp_path / "attr.xml"
+    attr.write_text(body.replace("<xml>", '<xml xmlns:xi="http://www.w3.org/2001/XInclude">', 1))
+    assert formats.detect(attr) == "endnote-xml"
+    empty = tmp_path / "empty.xml"
+    empty.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<xml><records/></xml>\n')
+    assert formats.detect(empty) == "endnote-xml"
+
+
+def test_cochrane_export_whose_first_record_is_short_is_detected(tmp_path: Path) -> None:
+    # a record of one field: the third line is already the next 'Record #2 of N'
+    short = tmp_path / "short.txt"
+    short.write_text("Record #1 of 2\nTI: A trial\n\nRecord #2 of 2\nID: CN-01234568\nTI: B\n")
+    assert formats.detect(short) == "cochrane"
+    assert [r.title for r in imported(tmp_path, short)] == ["A trial", "B"]
+
+
+def test_excel_formula_is_read_as_its_value_and_refused_without_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Title", "Year"])
+    book.active.append(["Return to work after sick leave", 1])
+    made = io.BytesIO()
+    book.save(made)
+    path = tmp_path / "saved.xlsx"
+    with zipfile.ZipFile(made) as good, zipfile.ZipFile(path, "w") as out:
+        for info in good.infolist():  # B2 as Excel saves a formula: with its value
+            data = good.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<v>1</v>", b"<f>2000+19</f><v>2019</v>")
+            out.writestr(info.filename, data)
+    (record,) = imported(tmp_path, path)
+    assert record.year == 2019
+    # as openpyxl and pandas write a formula: no value, which was read as an empty cell
+    book.active["B2"] = "=2000+19"
+    book.save(path)
+    assert main(["import", str(path), "--project", str(tmp_path / "review")]) == 2
+    assert "cell B2 holds a formula without the value" in capsys.readouterr().err
