@@ -366,8 +366,15 @@ def _negated(f: Field, i: int) -> bool:
 def _spans(parts: tuple[_Part, ...], f: Field) -> Iterable[tuple[int, int]]:
     n = len(parts)
     words = f.words
+    first, rest = parts[0], parts[1:]
     for i in range(len(words) - n + 1):
-        if all(parts[k].matches(words[i + k].word) for k in range(n)) and not _negated(f, i):
+        # the first part alone rules out almost every position: test it before building the
+        # generator for the rest (this loop runs for every term of a scheme on every word)
+        if not first.matches(words[i].word):
+            continue
+        if rest and not all(p.matches(words[i + k].word) for k, p in enumerate(rest, 1)):
+            continue
+        if not _negated(f, i):
             yield words[i].start, words[i + n - 1].end
     if n == 1:
         for i, _, tok in f.joined:
