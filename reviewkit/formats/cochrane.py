@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 
 from reviewkit.errors import FormatError
-from reviewkit.formats.text import split_lines, tag_values
+from reviewkit.formats.text import split_lines, tag_values, with_raw
 from reviewkit.records import Record, plain_abstract
 
 FORMAT = "cochrane"
@@ -126,15 +126,13 @@ def read(text: str, name: str, *, source: str = "Cochrane Library") -> Iterator[
     """Records of a Cochrane Library plain-text export."""
     lines = split_lines(text.lstrip("\ufeff"))
     records = list(_parts(lines, name))  # the whole file is checked before a record is given
-    for position, (start, fields) in enumerate(records, start=1):
+    for position, start, fields, raw in with_raw(records, lines):
         if not any(tag in ("TI", "ID") and value for tag, value in fields):
             raise FormatError(
                 f"record #{position} has neither a title (TI) nor an ID",
                 where=f"{name}:{start}",
                 hint="the file may be cut short or edited; export it from the Cochrane Library again",
             )
-        stop = records[position][0] - 1 if position < len(records) else len(lines)
-        raw = "\n".join(lines[start - 1 : stop]).rstrip()
         yield _to_record(fields, raw, source, name, position)
 
 

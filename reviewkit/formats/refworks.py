@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
-from reviewkit.formats.text import split_lines, tag_values
+from reviewkit.formats.text import split_lines, tag_values, with_raw
 from reviewkit.records import Record, plain_abstract
 
 FORMAT = "refworks"
@@ -85,15 +85,13 @@ def read(text: str, name: str, *, source: str = "RefWorks import") -> Iterator[R
     """Records of a RefWorks tagged file."""
     lines = split_lines(text.lstrip("\ufeff"))
     records = list(_records(lines, name))
-    for position, (start, fields) in enumerate(records, start=1):
+    for position, start, fields, raw in with_raw(records, lines):
         if not any(tag in ("T1", "T2", "DO", "AN", "ID") and value for tag, value in fields):
             raise FormatError(
                 f"record {position} has neither a title (T1) nor a DOI or accession number",
                 where=f"{name}:{start}",
                 hint="the file may be cut short; export it again, or delete the record",
             )
-        stop = records[position][0] - 1 if position < len(records) else len(lines)
-        raw = "\n".join(lines[start - 1 : stop]).rstrip()
         yield _to_record(fields, raw, source, name, position)
 
 

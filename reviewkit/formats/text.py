@@ -14,7 +14,7 @@ import codecs
 import gzip
 import re
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -175,6 +175,16 @@ def tag_values(
         return next((get[t][0] for t in tags if get.get(t)), "")
 
     return get, first
+
+
+def with_raw(
+    records: list[tuple[int, list[tuple[str, str]]]], lines: list[str]
+) -> Iterator[tuple[int, int, list[tuple[str, str]], str]]:
+    """(position from 1, first line, fields, raw text) of each record of a tagged file whose
+    records are (first line, fields): a record's text runs to the line before the next one."""
+    for position, (start, fields) in enumerate(records, start=1):
+        stop = records[position][0] - 1 if position < len(records) else len(lines)
+        yield position, start, fields, "\n".join(lines[start - 1 : stop]).rstrip()
 
 
 def _decode_wide(data: bytes, name: str, encoding: str) -> str:
