@@ -27,6 +27,15 @@ def imported(tmp_path: Path, path: Path) -> list[Record]:
     return list(formats.read_file(path))
 
 
+def refused(tmp_path: Path, path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """Import ``path`` into a fresh project through the CLI (must exit 2); what it said."""
+    folder = tmp_path / "review"
+    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(path), "--project", str(folder)]) == 2
+    return capsys.readouterr().err
+
+
 def test_covidence_csv_published_year_is_the_year(tmp_path: Path) -> None:
     first, second = imported(tmp_path, FIXTURES / "covidence_export.csv")
     assert (first.year, second.year) == (2019, 2020)
@@ -105,10 +114,7 @@ def test_cochrane_plain_text_cut_before_its_last_record_is_refused(
     text = (FIXTURES / "cochrane_central.txt").read_text()
     cut = tmp_path / "cut.txt"
     cut.write_text(text.replace("of 2\n", "of 3\n"))
-    folder = tmp_path / "review"
-    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
-    assert main(["import", str(cut), "--project", str(folder)]) == 2
-    assert "ends after record #2 of its 3" in capsys.readouterr().err
+    assert "ends after record #2 of its 3" in refused(tmp_path, cut, capsys)
 
 
 def test_endnote_xml_export_is_read(tmp_path: Path) -> None:
@@ -136,10 +142,7 @@ def test_endnote_xml_cut_short_is_refused_with_its_line(
     text = (FIXTURES / "endnote_export.xml").read_text()
     cut = tmp_path / "cut.xml"
     cut.write_text(text[: text.index("<record><rec-number>2")])
-    folder = tmp_path / "review"
-    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
-    assert main(["import", str(cut), "--project", str(folder)]) == 2
-    err = capsys.readouterr().err
+    err = refused(tmp_path, cut, capsys)
     assert "broken XML" in err and "cut.xml:" in err
 
 
@@ -332,10 +335,7 @@ def test_old_excel_workbook_is_refused_with_what_to_do(
 ) -> None:
     path = tmp_path / "embase.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
-    folder = tmp_path / "review"
-    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
-    assert main(["import", str(path), "--project", str(folder)]) == 2
-    err = capsys.readouterr().err
+    err = refused(tmp_path, path, capsys)
     assert "Excel 97-2003 workbook (.xls)" in err and "CSV UTF-8" in err
 
 
