@@ -35,20 +35,31 @@ N_DECISIONS = 500
 PROTOCOL = HERE.parent / "protocols" / "work-health-collaboration.toml"
 
 
-def build_project(folder: Path = WORK) -> Path:
-    """A project with the first 50,000 records of the PubMed snapshot (built once)."""
-    from reviewkit.formats import pubmed_xml
-    from reviewkit.offline_data import pubmed_snapshot_files
-    from reviewkit.project import init_project, open_project
+def built_before(folder: Path, records: int) -> bool:
+    """Whether ``folder`` holds a project of ``records`` records from an earlier run (reused);
+    if not, whatever is there is removed so the caller builds it afresh."""
+    from reviewkit.project import open_project
     from reviewkit.store import records as record_rows
 
     if (folder / "review.sqlite").exists():
         project = open_project(folder)
         count = record_rows.record_count(project.db)
         project.close()
-        if count == N_RECORDS:
-            return folder
+        if count == records:
+            return True
     shutil.rmtree(folder, ignore_errors=True)
+    return False
+
+
+def build_project(folder: Path = WORK) -> Path:
+    """A project with the first 50,000 records of the PubMed snapshot (built once)."""
+    from reviewkit.formats import pubmed_xml
+    from reviewkit.offline_data import pubmed_snapshot_files
+    from reviewkit.project import init_project
+    from reviewkit.store import records as record_rows
+
+    if built_before(folder, N_RECORDS):
+        return folder
     project = init_project(folder, PROTOCOL)
 
     def stream():

@@ -13,7 +13,7 @@ import statistics
 import time
 from pathlib import Path
 
-from benchmarks.bench_tui import HERE, PROTOCOL, reset_decisions
+from benchmarks.bench_tui import HERE, PROTOCOL, built_before, reset_decisions
 from benchmarks.measure import load_note, run_isolated
 
 # --- duplicate review (``reviewkit dedup review``) on a large review --------------------------
@@ -36,20 +36,15 @@ def build_dedup_project(screened: int, folder: Path = DEDUP_WORK) -> Path:
     Generated rather than imported: the dedup screen's cost grows with the records (every
     cluster map reads all ids), the links and the decisions, not with the text of a record.
     """
-    from reviewkit.project import init_project, open_project
+    from reviewkit.project import init_project
     from reviewkit.records import Record
     from reviewkit.store import decisions as decision_rows
     from reviewkit.store import duplicates as links
     from reviewkit.store import records as record_rows
 
     folder = folder.with_name(f"{folder.name}-{screened}")
-    if (folder / "review.sqlite").exists():
-        project = open_project(folder)
-        count = record_rows.record_count(project.db)
-        project.close()
-        if count == DEDUP_RECORDS:
-            return folder
-    shutil.rmtree(folder, ignore_errors=True)
+    if built_before(folder, DEDUP_RECORDS):
+        return folder
     project = init_project(folder, PROTOCOL)
     db = project.db
     recs = (
