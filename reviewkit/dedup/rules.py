@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reviewkit.dedup.cluster import TITLE_CONFLICT
-from reviewkit.dedup.identifiers import doi_work
+from reviewkit.dedup.identifiers import cochrane_review
+from reviewkit.dedup.moved_doi import doi_moved_publisher
 from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.pair import (
     AUTHORS_AGREE,
@@ -128,7 +129,8 @@ def _version_title_similarity(p: Pair) -> float:
 
 
 def doi_versions(p: Pair) -> Outcome:
-    if not (p.doi_differs and doi_work(p.ka.doi) == doi_work(p.kb.doi)):
+    review = cochrane_review(p.ka.doi)
+    if not (p.doi_differs and review and review == cochrane_review(p.kb.doi)):
         return None
     tv = _version_title_similarity(p)
     if tv >= TITLE_SAME or (tv >= TITLE_RELATED and (p.au or 0) >= AUTHORS_SAME):
@@ -428,6 +430,11 @@ RULES: tuple[Rule, ...] = (
     Rule("same_doi", same_doi, "one DOI with place or title and authors to back it"),
     Rule("same_doi_titles_differ", same_doi_titles_differ, "one DOI, other titles: a person"),
     Rule("same_doi_notice", same_doi_notice, "an erratum may carry its article's DOI"),
+    Rule(
+        "doi_moved_publisher",
+        doi_moved_publisher,
+        "one DOI suffix under two publishers' prefixes: one article",
+    ),
     Rule("doi_versions", doi_versions, "versions of one Cochrane review share a DOI stem"),
     Rule("living_review_versions", living_review_versions, "a living review kept up to date"),
     Rule("no_title", no_title, "without a title there is nothing to compare"),
