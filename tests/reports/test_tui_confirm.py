@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 
 from conftest import Caught
 from textual.widgets import Static
@@ -274,7 +275,10 @@ def test_one_confirming_key_reads_the_confirmed_labels_once(b_included, monkeypa
     real = classify.confirmed_labels
 
     def counting(project, scheme_id):
-        reads.append(scheme_id)
+        # a redraw for a newly trained model (the screen's half-second poll) reads them too;
+        # under load it can fall inside the key press's window, so only the key's reads count
+        if not any(frame.function == "_poll" for frame in inspect.stack()):
+            reads.append(scheme_id)
         return real(project, scheme_id)
 
     async def scenario() -> None:
