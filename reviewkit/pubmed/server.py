@@ -100,6 +100,7 @@ class RequestLog:
     params: dict[str, str]
     status: int
     fault: str = ""
+    method: str = "GET"  # GET or POST (Biopython posts a request longer than 1,000 characters)
 
 
 @dataclass
@@ -196,11 +197,6 @@ class EutilsServer:
         except UserError as exc:
             raise ReplyError(
                 f"Invalid query: {exc.message}" + (f" ({exc.hint.strip()})" if exc.hint else "")
-            ) from None
-        except RecursionError:  # the tree is walked recursively: one level per chained term
-            raise ReplyError(
-                "Invalid query: too many terms in one chain for the local server to evaluate"
-                " (group them in parentheses, or search them in parts and combine with #N)"
             ) from None
         if limit is not None:
             kind, start, end = limit
@@ -375,13 +371,13 @@ def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
             pass
 
         def do_GET(self) -> None:
-            self._serve(urlsplit(self.path).query)
+            self._serve(urlsplit(self.path).query, "GET")
 
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
-            self._serve(self.rfile.read(length).decode("utf-8", "replace"))
+            self._serve(self.rfile.read(length).decode("utf-8", "replace"), "POST")
 
-        def _serve(self, query: str) -> None:
+        def _serve(self, query: str, method: str) -> None:
             endpoint = _endpoint(urlsplit(self.path).path)
             if endpoint in UNSERVED:  # a real E-utility: say so, rather than a bare 404
                 text = f"{endpoint} is not served by the local server (it serves {SERVED})\n"
@@ -395,7 +391,7 @@ def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
             fault = None if limited else server.faults.next(endpoint)
             if fault and fault.kind == "ok":
                 fault = None
-            record = RequestLog(endpoint, params, 200, fault.kind if fault else "")
+            record = RequestLog(endpoint, params, 200, fault.kind if fault else "", method)
             with server._lock:
                 server.log.append(record)
             status: tuple[int, bytes, str] | None = None

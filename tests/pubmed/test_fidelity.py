@@ -16,8 +16,9 @@ from Bio import Entrez
 from reviewkit import offline_data
 from reviewkit.formats import pubmed_xml
 from reviewkit.pubmed.server import EutilsServer
+from reviewkit.pubmed.snapshot import Snapshot
 
-from .conftest import ServerFactory
+from .conftest import ServerFactory, fast_client
 
 
 def get(server: EutilsServer, utility: str, **params: str) -> bytes:
@@ -213,14 +214,30 @@ def test_sort_journalname_orders_by_journal_abbreviation(server: EutilsServer) -
     assert journals == sorted(journals) and len(set(journals)) > 5
 
 
-def test_a_chain_too_long_to_evaluate_is_an_error_reply_not_a_dropped_connection(
-    server: EutilsServer,
+def test_written_out_lists_of_1000_and_5000_terms_are_searched_through_the_client(
+    server: EutilsServer, small_snapshot: Snapshot
 ) -> None:
-    # the evaluator walks the tree recursively (one level per chained term): past Python's
-    # limit the reply says so, as an <ERROR>, instead of the handler dying without a reply
-    term = " OR ".join(f"zz{i}[ti]" for i in range(1500))
-    body = urlencode({"db": "pubmed", "term": term}).encode()
-    with urllib.request.urlopen(f"{server.base_url}esearch.fcgi", body, timeout=30) as reply:
-        answer = reply.read()
-    assert b"<ERROR>Invalid query: too many terms in one chain" in answer
-    assert esearch(server, term=" OR ".join(f"zz{i}[ti]" for i in range(50)))["Count"] == "0"
+    # a librarian's drug list or a MeSH explosion written out: PubMed answers these (sent by
+    # POST); the evaluator used to recurse once per chained term and answered <ERROR> past
+    # about 1,000 terms. Real PMIDs and a real word among made-up words give a known count.
+    pain = {int(p) for p in esearch(server, term="pain[tiab]", retmax="9999")["IdList"]}
+    others = [p for p in small_snapshot.all_pmids() if p not in pain]
+    pmids = others[:298] + sorted(pain)[:2]  # two articles both named and found by the word
+    assert len(pain) > 2 and len(others) >= 298
+    client = fast_client(server, timeout=60)
+    for n in (1000, 5000):
+        names = [f"{p}[pmid]" for p in pmids] + [f"zzq{i}[tiab]" for i in range(n - 301)]
+        result = client.count(" OR ".join([*names, "pain[tiab]"]))
+        assert result.count == 298 + len(pain)
+        assert len(result.not_found) == n - 301
+        assert server.requests("esearch")[-1].method == "POST"
+    assert client.count("pain[tiab]").count == len(pain)  # a short query still goes by GET
+    assert server.requests("esearch")[-1].method == "GET"
+
+
+def test_nesting_deeper_than_100_is_the_one_refusal_of_a_long_query(server: EutilsServer) -> None:
+    chain = " OR ".join(f"zzq{i}[tiab]" for i in range(2000))
+    deep = "(" * 100 + chain + " OR pain[tiab]" + ")" * 100
+    assert esearch(server, term=deep)["Count"] == esearch(server, term="pain[tiab]")["Count"]
+    with pytest.raises(RuntimeError, match="parentheses nested more than 100 deep"):
+        esearch(server, term="(" + deep + ")")
