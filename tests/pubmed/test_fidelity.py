@@ -241,3 +241,31 @@ def test_nesting_deeper_than_100_is_the_one_refusal_of_a_long_query(server: Euti
     assert esearch(server, term=deep)["Count"] == esearch(server, term="pain[tiab]")["Count"]
     with pytest.raises(RuntimeError, match="parentheses nested more than 100 deep"):
         esearch(server, term="(" + deep + ")")
+
+
+def test_datetype_pdat_edat_crdt_limit_as_the_date_fields_do(server: EutilsServer) -> None:
+    # NBK25499: datetype with mindate and maxdate (YYYY/MM/DD, YYYY/MM or YYYY) limits the
+    # search by that date; pdat is [dp], edat is [edat]; crdt is PubMed's [crdt] field
+    for datetype, tag in (("pdat", "dp"), ("edat", "edat"), ("crdt", "crdt")):
+        limited = esearch(
+            server, term="english[la]", datetype=datetype, mindate="2021/03", maxdate="2021/04/15"
+        )
+        written = esearch(server, term=f"english[la] AND 2021/03/01:2021/04/15[{tag}]")
+        assert limited["Count"] == written["Count"] != "0"
+    everything = esearch(
+        server, term="english[la]", datetype="pdat", mindate="1900", maxdate="2999"
+    )
+    assert everything["Count"] == esearch(server, term="english[la]")["Count"]
+
+
+def test_datetype_mdat_and_bad_dates_are_error_replies_that_say_why(server: EutilsServer) -> None:
+    # mdat (PubMed's modification date) is not in the snapshot's files: refused, saying so;
+    # a mindate that is no date used to kill the request (no reply) instead of an <ERROR>
+    with pytest.raises(RuntimeError, match="datetype mdat is not supported .* DateRevised"):
+        esearch(server, term="pain", datetype="mdat", mindate="2020", maxdate="2021")
+    for bad in ("yesterday", "2020/13", "20201", "2020/01/01/01"):
+        with pytest.raises(RuntimeError, match=f"mindate '{bad}' is not a date: write YYYY/MM/DD"):
+            esearch(server, term="pain", datetype="edat", mindate=bad, maxdate="2021")
+    with pytest.raises(RuntimeError, match="maxdate '2021-02-30x' is not a date"):
+        esearch(server, term="pain", mindate="2020", maxdate="2021-02-30x")
+    assert esearch(server, term="pain", mindate="2020-01-01", maxdate="2021")["Count"]
