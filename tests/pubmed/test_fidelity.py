@@ -112,6 +112,13 @@ def test_field_limits_untagged_terms_only(server: EutilsServer) -> None:
     )
     with pytest.raises(RuntimeError, match="not a PubMed search field"):
         esearch(server, term="cancer", field="nosuch")
+    # field= on a written-out list: the tree is rebuilt without recursion (it used to fail
+    # past ~1,000 terms); sent by POST, as Biopython sends any request over 1,000 characters
+    names = " OR ".join(f"zzq{i}" for i in range(3000))
+    body = urlencode({"db": "pubmed", "term": f"{names} OR pain", "field": "tiab"}).encode()
+    with urllib.request.urlopen(f"{server.base_url}esearch.fcgi", body, timeout=60) as reply:
+        posted = Entrez.read(io.BytesIO(reply.read()))
+    assert posted["Count"] == esearch(server, term="pain[tiab]")["Count"] != "0"
 
 
 def test_reldate_counts_back_from_today(server: EutilsServer) -> None:
