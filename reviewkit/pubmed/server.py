@@ -11,7 +11,6 @@ What it evaluates exactly, warns about or refuses: :mod:`reviewkit.pubmed.evalua
 from __future__ import annotations
 
 import datetime
-import re
 import secrets
 import threading
 import time
@@ -23,13 +22,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from reviewkit.errors import UserError
-from reviewkit.pubmed.evaluate import (
-    Evaluation,
-    Evaluator,
-    UnsupportedQuery,
-    date_bound,
-    parse_or_fail,
-)
+from reviewkit.pubmed.dates import date_limit
+from reviewkit.pubmed.evaluate import Evaluation, Evaluator, parse_or_fail
 from reviewkit.pubmed.faults import FAULT_KINDS, Fault, FaultPlan, parse_faults
 from reviewkit.pubmed.replies import (
     JSON,
@@ -94,17 +88,6 @@ KNOWN_PARAMS = {
     "reldate",
     "field",
 }
-# esearch's datetype (NBK25499: "common values are 'mdat' (modification date), 'pdat'
-# (publication date) and 'edat' (Entrez date)"), answered from the snapshot's own dates; crdt
-# (Create date) is PubMed's [crdt] field, which NCBI's einfo lists as a date field.
-DATETYPES = {"pdat": "dp", "edat": "edat", "crdt": "crdt"}
-MDAT_REFUSED = (
-    "datetype mdat is not supported by the local server: PubMed's Date - Modification is when "
-    "PubMed last changed its record, which the snapshot's NLM files do not hold (their "
-    "DateRevised is the citation's last revision, an earlier and different date); "
-    "use pdat, edat or crdt"
-)
-DATE_FORMAT = re.compile(r"\d{4}(?:/\d{1,2}(?:/\d{1,2})?)?")
 BACKEND_FAILED = "Search Backend failed: read error: Connection reset by peer"
 
 
@@ -210,7 +193,7 @@ class EutilsServer:
             if params.get("field", "").strip():
                 node = limit_to_field(node, params["field"])
             result = self.evaluate(node, self._searches(params))
-            limit = self._date_limit(params)
+            limit = date_limit(params)
         except UserError as exc:
             raise ReplyError(
                 f"Invalid query: {exc.message}" + (f" ({exc.hint.strip()})" if exc.hint else "")
@@ -266,33 +249,6 @@ class EutilsServer:
         with self._lock:
             history = self._history.get(params.get("WebEnv", ""))
             return list(history.results) if history else []
-
-    def _date_limit(self, params: dict[str, str]) -> tuple[str, str, str] | None:
-        """(kind, mindate, maxdate) from esearch's datetype with mindate/maxdate (both needed)
-        or reldate (the last N days), as NBK25499 describes them; pdat (default), edat, crdt."""
-        lo, hi = params.get("mindate", ""), params.get("maxdate", "")
-        reldate = params.get("reldate", "").strip()
-        if reldate and (lo or hi):
-            raise ReplyError("give reldate or mindate/maxdate, not both (the local server)")
-        if reldate:
-            if not reldate.isdigit():
-                raise ReplyError(f"reldate must be a number of days, got {reldate!r}")
-            today = datetime.date.today()
-            lo = (today - datetime.timedelta(days=int(reldate))).strftime("%Y/%m/%d")
-            hi = today.strftime("%Y/%m/%d")
-        if not lo and not hi:
-            return None
-        if not (lo and hi):
-            raise ReplyError("mindate and maxdate must be given together")
-        datetype = params.get("datetype", "pdat") or "pdat"
-        if datetype == "mdat":
-            raise ReplyError(MDAT_REFUSED)
-        if datetype not in DATETYPES:
-            raise ReplyError(
-                f"datetype {datetype!r} is not supported by the local server (use pdat, edat "
-                "or crdt)"
-            )
-        return DATETYPES[datetype], _date(params, "mindate", lo), _date(params, "maxdate", hi)
 
     def einfo(self, params: dict[str, str]) -> bytes:
         """einfo: the database list, or pubmed's record count and the fields searched here."""
@@ -362,21 +318,6 @@ def _check_format_and_params(
     unknown = sorted(set(params) - KNOWN_PARAMS - extra)
     if unknown:
         raise ReplyError(f"parameter(s) {', '.join(unknown)} not supported by the local server")
-
-
-def _date(params: dict[str, str], name: str, value: str) -> str:
-    """mindate/maxdate in a form NBK25499 gives (YYYY/MM/DD, YYYY/MM, YYYY; '-' read as '/'),
-    checked here so a bad one is an <ERROR> naming it, not a failed request."""
-    date = value.strip().replace("-", "/")
-    try:
-        if not DATE_FORMAT.fullmatch(date):
-            raise UnsupportedQuery("not a date")
-        date_bound(date, end=False)
-    except UnsupportedQuery:
-        raise ReplyError(
-            f"{name} {params.get(name) or value!r} is not a date: write YYYY/MM/DD, YYYY/MM or YYYY"
-        ) from None
-    return date
 
 
 def _int(params: dict[str, str], name: str, default: int) -> int:
