@@ -9,7 +9,9 @@ AST or raises :class:`QuerySyntaxError` with the character position of the probl
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 # Field tags PubMed accepts, short and long forms (PubMed Help, "Search Field Descriptions and
 # Tags"; the long forms are those PubMed writes in its query translation), mapped to short tags.
@@ -364,6 +366,28 @@ def terms(node: Node) -> list[Term]:
         elif isinstance(n, BoolOp):
             stack += [n.right, n.left]
     return out
+
+
+T = TypeVar("T")
+
+
+def fold(node: Node, leaf: Callable[[Node], T], combine: Callable[[BoolOp, T, T], T]) -> T:
+    """Fold a query tree bottom-up, left before right, with an explicit stack instead of
+    recursion: ``leaf`` gives each non-operator node's value, ``combine`` an operator's from its
+    two operands'. A chain of n terms is a left-deep tree n deep (``a OR b OR c`` is
+    ``(a OR b) OR c``), so a written-out drug list of 5,000 names must not cost 5,000 frames."""
+    stack: list[tuple[Node, bool]] = [(node, False)]
+    values: list[T] = []
+    while stack:
+        n, operands_done = stack.pop()
+        if not isinstance(n, BoolOp):
+            values.append(leaf(n))
+        elif operands_done:
+            right = values.pop()
+            values.append(combine(n, values.pop(), right))
+        else:  # the left operand is popped, so evaluated, first
+            stack += [(n, True), (n.right, False), (n.left, False)]
+    return values[0]
 
 
 def warnings(query: str) -> list[str]:

@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-from reviewkit.query import FIELD_ALIASES, BoolOp, Node, Term
+from reviewkit.query import FIELD_ALIASES, BoolOp, Node, Term, fold
 
 ESEARCH_HEAD = (
     '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eSearchResult PUBLIC "-//NLM//DTD esearch '
@@ -224,18 +224,20 @@ def sort_kind(value: str) -> str:
 
 def limit_to_field(node: Node, name: str) -> Node:
     """esearch's ``field``: every term without a tag gets this one (``term=asthma&field=title``
-    is ``asthma[title]``, NBK25499); tagged terms keep their own tag."""
+    is ``asthma[title]``, NBK25499); tagged terms keep their own tag. The tree is rebuilt with
+    :func:`~reviewkit.query.fold` (no recursion: a chain of thousands of terms is that deep)."""
     key = name.strip().lower()
     tag = EINFO_TAGS.get(key) or FIELD_ALIASES.get(key)
     if not tag:
         raise ReplyError(f"field {name!r} is not a PubMed search field")
-    if isinstance(node, BoolOp):
-        return dataclasses.replace(
-            node, left=limit_to_field(node.left, name), right=limit_to_field(node.right, name)
-        )
-    if isinstance(node, Term) and not node.field:
-        return dataclasses.replace(node, field=tag)
-    return node
+
+    def leaf(n: Node) -> Node:
+        return dataclasses.replace(n, field=tag) if isinstance(n, Term) and not n.field else n
+
+    def combine(op: BoolOp, left: Node, right: Node) -> Node:
+        return dataclasses.replace(op, left=left, right=right)
+
+    return fold(node, leaf, combine)
 
 
 # --- HTTP error replies ------------------------------------------------------------------

@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from reviewkit.errors import UserError
+from reviewkit.pubmed.dates import date_limit
 from reviewkit.pubmed.evaluate import Evaluation, Evaluator, parse_or_fail
 from reviewkit.pubmed.faults import FAULT_KINDS, Fault, FaultPlan, parse_faults
 from reviewkit.pubmed.replies import (
@@ -87,7 +88,6 @@ KNOWN_PARAMS = {
     "reldate",
     "field",
 }
-DATETYPES = {"pdat": "dp", "edat": "edat", "crdt": "crdt"}
 BACKEND_FAILED = "Search Backend failed: read error: Connection reset by peer"
 
 
@@ -100,6 +100,7 @@ class RequestLog:
     params: dict[str, str]
     status: int
     fault: str = ""
+    method: str = "GET"  # GET or POST (Biopython posts a request longer than 1,000 characters)
 
 
 @dataclass
@@ -192,15 +193,10 @@ class EutilsServer:
             if params.get("field", "").strip():
                 node = limit_to_field(node, params["field"])
             result = self.evaluate(node, self._searches(params))
-            limit = self._date_limit(params)
+            limit = date_limit(params)
         except UserError as exc:
             raise ReplyError(
                 f"Invalid query: {exc.message}" + (f" ({exc.hint.strip()})" if exc.hint else "")
-            ) from None
-        except RecursionError:  # the tree is walked recursively: one level per chained term
-            raise ReplyError(
-                "Invalid query: too many terms in one chain for the local server to evaluate"
-                " (group them in parentheses, or search them in parts and combine with #N)"
             ) from None
         if limit is not None:
             kind, start, end = limit
@@ -253,28 +249,6 @@ class EutilsServer:
         with self._lock:
             history = self._history.get(params.get("WebEnv", ""))
             return list(history.results) if history else []
-
-    def _date_limit(self, params: dict[str, str]) -> tuple[str, str, str] | None:
-        """(kind, mindate, maxdate) from esearch's datetype with mindate/maxdate (both needed)
-        or reldate (the last N days), as NBK25499 describes them; pdat (default), edat, crdt."""
-        lo, hi = params.get("mindate", ""), params.get("maxdate", "")
-        reldate = params.get("reldate", "").strip()
-        if reldate and (lo or hi):
-            raise ReplyError("give reldate or mindate/maxdate, not both (the local server)")
-        if reldate:
-            if not reldate.isdigit():
-                raise ReplyError(f"reldate must be a number of days, got {reldate!r}")
-            today = datetime.date.today()
-            lo = (today - datetime.timedelta(days=int(reldate))).strftime("%Y/%m/%d")
-            hi = today.strftime("%Y/%m/%d")
-        if not lo and not hi:
-            return None
-        if not (lo and hi):
-            raise ReplyError("mindate and maxdate must be given together")
-        datetype = params.get("datetype", "pdat") or "pdat"
-        if datetype not in DATETYPES:
-            raise ReplyError(f"datetype {datetype!r} is not supported by the local server")
-        return DATETYPES[datetype], lo.replace("-", "/"), hi.replace("-", "/")
 
     def einfo(self, params: dict[str, str]) -> bytes:
         """einfo: the database list, or pubmed's record count and the fields searched here."""
@@ -375,13 +349,13 @@ def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
             pass
 
         def do_GET(self) -> None:
-            self._serve(urlsplit(self.path).query)
+            self._serve(urlsplit(self.path).query, "GET")
 
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
-            self._serve(self.rfile.read(length).decode("utf-8", "replace"))
+            self._serve(self.rfile.read(length).decode("utf-8", "replace"), "POST")
 
-        def _serve(self, query: str) -> None:
+        def _serve(self, query: str, method: str) -> None:
             endpoint = _endpoint(urlsplit(self.path).path)
             if endpoint in UNSERVED:  # a real E-utility: say so, rather than a bare 404
                 text = f"{endpoint} is not served by the local server (it serves {SERVED})\n"
@@ -395,7 +369,7 @@ def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
             fault = None if limited else server.faults.next(endpoint)
             if fault and fault.kind == "ok":
                 fault = None
-            record = RequestLog(endpoint, params, 200, fault.kind if fault else "")
+            record = RequestLog(endpoint, params, 200, fault.kind if fault else "", method)
             with server._lock:
                 server.log.append(record)
             status: tuple[int, bytes, str] | None = None

@@ -26,7 +26,7 @@ from reviewkit.errors import UserError
 from reviewkit.formats import pubmed_xml
 from reviewkit.records import fold_text
 
-INDEX_VERSION = "6"
+INDEX_VERSION = "7-sort"  # sort_keys and sort_rank: esearch sort= from precomputed ranks
 MONTHS = {
     m: i
     for i, m in enumerate(
@@ -45,6 +45,7 @@ CREATE TABLE articles (
     edat INTEGER NOT NULL, crdt INTEGER NOT NULL,
     ti TEXT, ab TEXT, mh TEXT, kw TEXT, pt TEXT, au TEXT, xml BLOB NOT NULL);
 CREATE TABLE terms (field TEXT NOT NULL, value TEXT NOT NULL, pmid INTEGER NOT NULL);
+CREATE TABLE sort_keys (pmid INTEGER PRIMARY KEY, fau TEXT NOT NULL, ta TEXT NOT NULL);
 """
 _INDEXES = """
 CREATE INDEX articles_pdate ON articles(pdate);
@@ -56,7 +57,17 @@ CREATE VIRTUAL TABLE fts USING fts5(ti, ab, mh, kw, pt, au, content='articles',
     content_rowid='pmid', tokenize='unicode61 remove_diacritics 2');
 INSERT INTO fts(fts) VALUES ('rebuild');
 CREATE VIRTUAL TABLE vocab USING fts5vocab(fts, 'row');
+CREATE TABLE sort_rank AS SELECT pmid,
+    ROW_NUMBER() OVER (ORDER BY pdate DESC, pmid DESC) AS pub_date,
+    ROW_NUMBER() OVER (ORDER BY fau = '', fau, pmid DESC) AS author,
+    ROW_NUMBER() OVER (ORDER BY ta = '', ta, pmid DESC) AS journal
+    FROM articles JOIN sort_keys USING (pmid);
 """
+# esearch's sort= orders (NBK25499, ESearch "sort"), each article's place computed once when the
+# index is built: pub_date newest publication date first; author by first author A-Z; journal by
+# MedlineTA A-Z; articles without an author or journal last; ties newest PMID first. Text keys
+# are casefolded; SQLite compares them as UTF-8 bytes, which is code point order, as Python does.
+SORT_KINDS = ("pub_date", "author", "journal")
 
 ProgressFn = Callable[[int, int], None]
 
@@ -164,6 +175,7 @@ def _build(paths: list[Path], out: Path, progress: ProgressFn | None) -> None:
 def _delete(conn: sqlite3.Connection, pmid: int) -> None:
     conn.execute("DELETE FROM articles WHERE pmid = ?", (pmid,))
     conn.execute("DELETE FROM terms WHERE pmid = ?", (pmid,))
+    conn.execute("DELETE FROM sort_keys WHERE pmid = ?", (pmid,))
 
 
 def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[int]) -> None:
@@ -192,6 +204,9 @@ def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[in
             zlib.compress(raw, 1),
         ),
     )
+    first_author = " ".join(authors[0]).casefold() if authors else ""
+    journal = (elem.findtext(".//MedlineJournalInfo/MedlineTA") or "").casefold()
+    conn.execute("INSERT INTO sort_keys VALUES (?, ?, ?)", (pmid, first_author, journal))
     rows = {("pt", fold_text(p)) for p in rec.publication_types}
     rows |= {("mh", fold_text(m)) for m in rec.mesh_terms}
     rows |= {
@@ -319,21 +334,13 @@ def _month(text: str) -> int:
     return MONTHS.get(text[:3], 0)
 
 
-_MEDLINE_TA = re.compile(rb"<MedlineTA>([^<]*)</MedlineTA>")
-
-
-def _medline_ta(xml: bytes) -> str:
-    """The journal's MedlineTA, folded for sorting (a regex: parsing every article is slow)."""
-    found = _MEDLINE_TA.search(xml)
-    return found.group(1).decode("utf-8", "replace").casefold() if found else ""
-
-
 class Snapshot:
     """A read-only view of a built index; one SQLite connection per thread."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._local = threading.local()
+        self._ranks: dict[str, dict[int, int]] = {}  # sort kind -> PMID -> place (loaded once)
         self.article_count = self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
     @classmethod
@@ -371,21 +378,17 @@ class Snapshot:
             )
 
     def sorted_pmids(self, pmids: Sequence[int], kind: str) -> list[int]:
-        """The PMIDs in esearch's ``sort`` order: ``pub_date`` newest publication date first,
-        ``author`` by first author A-Z, ``journal`` by journal (MedlineTA) A-Z; ties, and
-        articles without an author or journal (last), newest PMID first."""
-        column = "xml" if kind == "journal" else "pdate, au"
-        keys = {row[0]: row[1:] for row in self._rows(column, pmids)}
-        by_pmid = sorted(pmids, reverse=True)
-        if kind == "pub_date":
-            return sorted(by_pmid, key=lambda p: -keys[p][0])
-        if kind == "author":
-            first = {p: (keys[p][1] or "").split(" ; ")[0].strip().casefold() for p in keys}
-            return sorted(by_pmid, key=lambda p: (not first[p], first[p]))
-        if kind == "journal":
-            ta = {p: _medline_ta(zlib.decompress(keys[p][0])) for p in keys}
-            return sorted(by_pmid, key=lambda p: (not ta[p], ta[p]))
-        raise ValueError(kind)
+        """The PMIDs in esearch's ``sort`` order (:data:`SORT_KINDS`), by each article's place
+        precomputed in the index: one read of the narrow ``sort_rank`` table per kind, then a
+        sort of integers (no article is read or parsed)."""
+        if kind not in SORT_KINDS:
+            raise ValueError(kind)
+        ranks = self._ranks.get(kind)
+        if ranks is None:  # two threads may both load it: the same dict, harmless
+            ranks = dict(self.conn.execute(f"SELECT pmid, {kind} FROM sort_rank"))
+            self._ranks[kind] = ranks
+        last = len(ranks) + 1
+        return sorted(pmids, key=lambda p: ranks.get(p, last))
 
     def mesh_pairs(
         self, pmids: Iterable[int], descriptor: str, qualifier: str, *, major: bool

@@ -107,6 +107,22 @@ def test_search_test_stores_nothing(
     assert server.requests()[0].params["email"]  # a placeholder is sent to local servers
 
 
+def test_search_test_answers_a_written_out_list_of_3000_names(
+    server: EutilsServer, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a drug list written out: the local server used to refuse a chain of ~1,000+ terms
+    monkeypatch.setenv("NCBI_EMAIL", "librarian@example.org")
+    assert run("search", "test", "english[la]", "--base-url", server.base_url) == 0
+    english = capsys.readouterr().out.split("count: ")[1].split()[0]
+    names = " OR ".join(f"zzdrug{i}[tiab]" for i in range(2999))
+    query = f"{names} OR english[la]"
+    assert run("search", "test", query, "--base-url", server.base_url) == 0
+    out = capsys.readouterr().out
+    assert f"count: {english}\n" in out and int(english) > 0
+    assert 'translation: "zzdrug0"[Title/Abstract] OR "zzdrug1"[Title/Abstract] OR' in out
+    assert server.requests("esearch")[-1].method == "POST"
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

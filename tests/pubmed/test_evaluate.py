@@ -164,9 +164,16 @@ def test_translation_and_not_found(evaluator: Evaluator) -> None:
     result = evaluator.evaluate('"return to work" AND zzzqqq[ti] AND systematic[sb]')
     assert result.count == 0
     assert result.not_found == ["zzzqqq"]
+    # a chain of one operator unbracketed, as NCBI writes it ("a"[All Fields] OR "b"[All
+    # Fields] OR ... in Biopython's recorded esearch replies); a group inside stays bracketed
     assert (
         result.translation
-        == '("return to work"[All Fields] AND "zzzqqq"[Title]) AND systematic[Filter]'
+        == '"return to work"[All Fields] AND "zzzqqq"[Title] AND systematic[Filter]'
+    )
+    grouped = evaluator.evaluate("(pain OR ache[ti]) AND work[tiab] NOT (back[ti] AND neck[ti])")
+    assert grouped.translation == (
+        '(("pain"[All Fields] OR "ache"[Title]) AND "work"[Title/Abstract]) NOT '
+        '("back"[Title] AND "neck"[Title])'
     )
 
 

@@ -16,8 +16,9 @@ from Bio import Entrez
 from reviewkit import offline_data
 from reviewkit.formats import pubmed_xml
 from reviewkit.pubmed.server import EutilsServer
+from reviewkit.pubmed.snapshot import Snapshot
 
-from .conftest import ServerFactory
+from .conftest import ServerFactory, fast_client
 
 
 def get(server: EutilsServer, utility: str, **params: str) -> bytes:
@@ -111,6 +112,13 @@ def test_field_limits_untagged_terms_only(server: EutilsServer) -> None:
     )
     with pytest.raises(RuntimeError, match="not a PubMed search field"):
         esearch(server, term="cancer", field="nosuch")
+    # field= on a written-out list: the tree is rebuilt without recursion (it used to fail
+    # past ~1,000 terms); sent by POST, as Biopython sends any request over 1,000 characters
+    names = " OR ".join(f"zzq{i}" for i in range(3000))
+    body = urlencode({"db": "pubmed", "term": f"{names} OR pain", "field": "tiab"}).encode()
+    with urllib.request.urlopen(f"{server.base_url}esearch.fcgi", body, timeout=60) as reply:
+        posted = Entrez.read(io.BytesIO(reply.read()))
+    assert posted["Count"] == esearch(server, term="pain[tiab]")["Count"] != "0"
 
 
 def test_reldate_counts_back_from_today(server: EutilsServer) -> None:
@@ -213,14 +221,58 @@ def test_sort_journalname_orders_by_journal_abbreviation(server: EutilsServer) -
     assert journals == sorted(journals) and len(set(journals)) > 5
 
 
-def test_a_chain_too_long_to_evaluate_is_an_error_reply_not_a_dropped_connection(
-    server: EutilsServer,
+def test_written_out_lists_of_1000_and_5000_terms_are_searched_through_the_client(
+    server: EutilsServer, small_snapshot: Snapshot
 ) -> None:
-    # the evaluator walks the tree recursively (one level per chained term): past Python's
-    # limit the reply says so, as an <ERROR>, instead of the handler dying without a reply
-    term = " OR ".join(f"zz{i}[ti]" for i in range(1500))
-    body = urlencode({"db": "pubmed", "term": term}).encode()
-    with urllib.request.urlopen(f"{server.base_url}esearch.fcgi", body, timeout=30) as reply:
-        answer = reply.read()
-    assert b"<ERROR>Invalid query: too many terms in one chain" in answer
-    assert esearch(server, term=" OR ".join(f"zz{i}[ti]" for i in range(50)))["Count"] == "0"
+    # a librarian's drug list or a MeSH explosion written out: PubMed answers these (sent by
+    # POST); the evaluator used to recurse once per chained term and answered <ERROR> past
+    # about 1,000 terms. Real PMIDs and a real word among made-up words give a known count.
+    pain = {int(p) for p in esearch(server, term="pain[tiab]", retmax="9999")["IdList"]}
+    others = [p for p in small_snapshot.all_pmids() if p not in pain]
+    pmids = others[:298] + sorted(pain)[:2]  # two articles both named and found by the word
+    assert len(pain) > 2 and len(others) >= 298
+    client = fast_client(server, timeout=60)
+    for n in (1000, 5000):
+        names = [f"{p}[pmid]" for p in pmids] + [f"zzq{i}[tiab]" for i in range(n - 301)]
+        result = client.count(" OR ".join([*names, "pain[tiab]"]))
+        assert result.count == 298 + len(pain)
+        assert len(result.not_found) == n - 301
+        assert server.requests("esearch")[-1].method == "POST"
+    assert client.count("pain[tiab]").count == len(pain)  # a short query still goes by GET
+    assert server.requests("esearch")[-1].method == "GET"
+
+
+def test_nesting_deeper_than_100_is_the_one_refusal_of_a_long_query(server: EutilsServer) -> None:
+    chain = " OR ".join(f"zzq{i}[tiab]" for i in range(2000))
+    deep = "(" * 100 + chain + " OR pain[tiab]" + ")" * 100
+    assert esearch(server, term=deep)["Count"] == esearch(server, term="pain[tiab]")["Count"]
+    with pytest.raises(RuntimeError, match="parentheses nested more than 100 deep"):
+        esearch(server, term="(" + deep + ")")
+
+
+def test_datetype_pdat_edat_crdt_limit_as_the_date_fields_do(server: EutilsServer) -> None:
+    # NBK25499: datetype with mindate and maxdate (YYYY/MM/DD, YYYY/MM or YYYY) limits the
+    # search by that date; pdat is [dp], edat is [edat]; crdt is PubMed's [crdt] field
+    for datetype, tag in (("pdat", "dp"), ("edat", "edat"), ("crdt", "crdt")):
+        limited = esearch(
+            server, term="english[la]", datetype=datetype, mindate="2021/03", maxdate="2021/04/15"
+        )
+        written = esearch(server, term=f"english[la] AND 2021/03/01:2021/04/15[{tag}]")
+        assert limited["Count"] == written["Count"] != "0"
+    everything = esearch(
+        server, term="english[la]", datetype="pdat", mindate="1900", maxdate="2999"
+    )
+    assert everything["Count"] == esearch(server, term="english[la]")["Count"]
+
+
+def test_datetype_mdat_and_bad_dates_are_error_replies_that_say_why(server: EutilsServer) -> None:
+    # mdat (PubMed's modification date) is not in the snapshot's files: refused, saying so;
+    # a mindate that is no date used to kill the request (no reply) instead of an <ERROR>
+    with pytest.raises(RuntimeError, match="datetype mdat is not supported .* DateRevised"):
+        esearch(server, term="pain", datetype="mdat", mindate="2020", maxdate="2021")
+    for bad in ("yesterday", "2020/13", "20201", "2020/01/01/01"):
+        with pytest.raises(RuntimeError, match=f"mindate '{bad}' is not a date: write YYYY/MM/DD"):
+            esearch(server, term="pain", datetype="edat", mindate=bad, maxdate="2021")
+    with pytest.raises(RuntimeError, match="maxdate '2021-02-30x' is not a date"):
+        esearch(server, term="pain", mindate="2020", maxdate="2021-02-30x")
+    assert esearch(server, term="pain", mindate="2020-01-01", maxdate="2021")["Count"]

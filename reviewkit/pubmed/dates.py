@@ -1,0 +1,65 @@
+"""esearch's date limits: ``datetype`` with ``mindate``/``maxdate`` or ``reldate``, checked
+against NCBI's documentation (NBK25499, ESearch) and turned into (kind, start, end) for the
+snapshot, or refused with an ``<ERROR>`` (:class:`ReplyError`) that says why."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from reviewkit.pubmed.evaluate import UnsupportedQuery, date_bound
+from reviewkit.pubmed.replies import ReplyError
+
+# esearch's datetype (NBK25499: "common values are 'mdat' (modification date), 'pdat'
+# (publication date) and 'edat' (Entrez date)"), answered from the snapshot's own dates; crdt
+# (Create date) is PubMed's [crdt] field, which NCBI's einfo lists as a date field.
+DATETYPES = {"pdat": "dp", "edat": "edat", "crdt": "crdt"}
+MDAT_REFUSED = (
+    "datetype mdat is not supported by the local server: PubMed's Date - Modification is when "
+    "PubMed last changed its record, which the snapshot's NLM files do not hold (their "
+    "DateRevised is the citation's last revision, an earlier and different date); "
+    "use pdat, edat or crdt"
+)
+DATE_FORMAT = re.compile(r"\d{4}(?:/\d{1,2}(?:/\d{1,2})?)?")
+
+
+def date_limit(params: dict[str, str]) -> tuple[str, str, str] | None:
+    """(kind, mindate, maxdate) from esearch's datetype with mindate/maxdate (both needed)
+    or reldate (the last N days), as NBK25499 describes them; pdat (default), edat, crdt."""
+    lo, hi = params.get("mindate", ""), params.get("maxdate", "")
+    reldate = params.get("reldate", "").strip()
+    if reldate and (lo or hi):
+        raise ReplyError("give reldate or mindate/maxdate, not both (the local server)")
+    if reldate:
+        if not reldate.isdigit():
+            raise ReplyError(f"reldate must be a number of days, got {reldate!r}")
+        today = datetime.date.today()
+        lo = (today - datetime.timedelta(days=int(reldate))).strftime("%Y/%m/%d")
+        hi = today.strftime("%Y/%m/%d")
+    if not lo and not hi:
+        return None
+    if not (lo and hi):
+        raise ReplyError("mindate and maxdate must be given together")
+    datetype = params.get("datetype", "pdat") or "pdat"
+    if datetype == "mdat":
+        raise ReplyError(MDAT_REFUSED)
+    if datetype not in DATETYPES:
+        raise ReplyError(
+            f"datetype {datetype!r} is not supported by the local server (use pdat, edat or crdt)"
+        )
+    return DATETYPES[datetype], _date(params, "mindate", lo), _date(params, "maxdate", hi)
+
+
+def _date(params: dict[str, str], name: str, value: str) -> str:
+    """mindate/maxdate in a form NBK25499 gives (YYYY/MM/DD, YYYY/MM, YYYY; '-' read as '/'),
+    checked here so a bad one is an <ERROR> naming it, not a failed request."""
+    date = value.strip().replace("-", "/")
+    try:
+        if not DATE_FORMAT.fullmatch(date):
+            raise UnsupportedQuery("not a date")
+        date_bound(date, end=False)
+    except UnsupportedQuery:
+        raise ReplyError(
+            f"{name} {params.get(name) or value!r} is not a date: write YYYY/MM/DD, YYYY/MM or YYYY"
+        ) from None
+    return date
