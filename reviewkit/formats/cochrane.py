@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.text import split_lines, tag_values, with_raw
-from reviewkit.records import Record, plain_abstract
+from reviewkit.records import Record, normalise_pmid, plain_abstract
 
 FORMAT = "cochrane"
 _RECORD = re.compile(r"^\s*Record #(\d+) of (\d+)\s*$", re.IGNORECASE)
@@ -99,7 +99,8 @@ def _to_record(
 ) -> Record:
     get, first = tag_values(fields)
 
-    pmid = re.fullmatch(r"(?:PUBMED\s*)?(\d{1,8})", first("PM"), re.IGNORECASE)
+    # PM: 'PUBMED 30000001' (CENTRAL's PubMed link) or the number alone
+    pmid = normalise_pmid(re.sub(r"^\s*PUBMED\s*", "", first("PM"), flags=re.IGNORECASE))
     return Record(
         title=first("TI"),
         abstract_sections=plain_abstract(first("AB")),
@@ -110,7 +111,7 @@ def _to_record(
         issue=first("NO") or first("IS"),
         pages=first("PG"),
         doi=first("DOI"),
-        pmid=pmid.group(1) if pmid else "",
+        pmid=pmid,
         language=first("LA"),
         publication_types=_split(get.get("PT", [])),
         keywords=_split(get.get("KY", [])),
