@@ -103,3 +103,22 @@ def test_a_pmid_column_cell_may_say_pmid(tmp_path: Path) -> None:
         "31000002",
         "31000003",
     ]
+
+
+def test_embase_com_ris_pmid_is_read_from_c5_of_embase_records_only(tmp_path: Path) -> None:
+    # Embase.com writes the MEDLINE PMID in C5 beside its own 'L' number in U2; C5 is a free
+    # custom field elsewhere, so a record without Embase's marks keeps no PMID from it
+    embase = (
+        "TY  - JOUR\nT1  - Return to work\nU2  - L2001234567\nC5  - 30000002\nDB  - Medline\n"
+        "ER  - \n\n"
+        "TY  - JOUR\nT1  - Sick leave\nUR  - https://www.embase.com/search/results?id=L1\n"
+        "C5  - 30000003\nER  - \n\n"
+        "TY  - JOUR\nT1  - Embase only\nU2  - L2001234568\nDB  - Embase\nER  - \n"
+    )
+    assert [r.pmid for r in imported(tmp_path, "embase.ris", embase)] == [
+        "30000002",
+        "30000003",
+        "",
+    ]
+    other = "TY  - JOUR\nT1  - Return to work\nC5  - 30000004\nER  - \n"
+    assert [r.pmid for r in imported(tmp_path, "other.ris", other)] == [""]
