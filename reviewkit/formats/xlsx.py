@@ -103,36 +103,37 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> No
 
     where = f"{name} (part {info.filename})"
     cells = 0
-
-    def in_cell(elem: Any) -> bool:
-        parent = elem.getparent()
-        return parent is not None and isinstance(parent.tag, str) and parent.tag.endswith("}c")
-
+    first = True
     with archive.open(info) as fh:
         events = ET.iterparse(
             fh, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False
         )
         try:
             for event, elem in events:
-                root = event == "start" and cells == 0 and elem.getparent() is None
-                if root and elem.getroottree().docinfo.doctype:
-                    raise FormatError(
-                        "the workbook holds a DTD (entity declarations), which Excel never writes",
-                        where=where,
-                        hint=_HINT,
-                    )
-                tag = ET.QName(elem).localname if isinstance(elem.tag, str) else ""
-                if event == "start" and tag == "row":
-                    cells = 1  # 1 + the cells seen in this row
-                elif event == "start" and tag == "c":
-                    cells += 1
-                    if cells > _MAX_COLUMNS + 1:
+                if first:  # the root's start: its DOCTYPE, if any, has been read
+                    first = False
+                    if elem.getroottree().docinfo.doctype:
                         raise FormatError(
-                            f"a row of more than {_MAX_COLUMNS:,} cells, more than Excel allows",
+                            "the workbook holds a DTD (entity declarations), which Excel never"
+                            " writes",
                             where=where,
                             hint=_HINT,
                         )
-                elif event == "end" and tag == "c" and _formula_without_value(elem):
+                tag = elem.tag.rpartition("}")[2] if isinstance(elem.tag, str) else ""
+                if event == "start":
+                    if tag == "row":
+                        cells = 1  # 1 + the cells seen in this row
+                    elif tag == "c":
+                        cells += 1
+                        if cells > _MAX_COLUMNS + 1:
+                            raise FormatError(
+                                f"a row of more than {_MAX_COLUMNS:,} cells, more than Excel"
+                                " allows",
+                                where=where,
+                                hint=_HINT,
+                            )
+                    continue
+                if tag == "c" and _formula_without_value(elem):
                     raise FormatError(
                         f"cell {elem.get('r', '?')} holds a formula without the value it"
                         " computes (the workbook was written by a program, never saved by a"
@@ -140,10 +141,12 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> No
                         where=where,
                         hint="open the workbook in Excel or LibreOffice and save it again",
                     )
-                if event == "end" and not in_cell(elem):  # keep memory flat: nothing is kept
-                    elem.clear()  # (a cell's parts are kept until the cell's check above)
-                    while elem.getprevious() is not None:
-                        del elem.getparent()[0]
+                parent = elem.getparent()
+                if parent is not None and str(parent.tag).endswith("}c"):
+                    continue  # a cell's parts are kept until the cell's check above
+                elem.clear()  # keep memory flat: nothing else is kept
+                while elem.getprevious() is not None:
+                    del parent[0]
         except ET.XMLSyntaxError as exc:
             raise FormatError(
                 f"broken XML in the workbook: {exc.msg}", where=where, hint=_HINT
