@@ -29,19 +29,24 @@ def normalise_doi(value: str | None) -> str:
     return doi
 
 
-# A PMID as exports write it: digits, optionally after 'PMID' or 'PMID:'. Nothing else is read
-# as one: stripping other characters made 'PMID 3123-4567' the PMID 31234567 and 'l23' (a letter
-# l for a 1) 23, other articles' PMIDs, which then merged records or matched decisions.
-_PMID_RE = re.compile(r"\s*(?:PMID:?\s*)?(\d+)\s*", re.IGNORECASE)
+# A PMID, one rule for every reader (MEDLINE, BibTeX, an accession number, a spreadsheet cell):
+# ASCII digits, optionally after 'PMID' or 'PMID:', blanks around. Nothing else is read as one:
+# stripping other characters made 'PMID 3123-4567' the PMID 31234567 and 'l23' (a letter l for a
+# 1) 23, other articles' PMIDs, which then merged records or matched decisions. Leading zeros are
+# padding ('0012345' is 12345); 0 is no PMID. At most 8 digits after them: NLM numbers PubMed
+# records in sequence and is near 41,000,000, so a 9-digit number is another database's
+# accession number (EBSCOhost's CINAHL numbers), not a PMID. Only ASCII digits: Python's \d also
+# matches '３' or '٣', which no export writes in a PMID.
+_PMID_RE = re.compile(r"(?:PMID:?\s*)?0*([1-9][0-9]{0,7})", re.IGNORECASE)
 
 
 def normalise_pmid(value: str | int | None) -> str:
-    """'PMID: 12345' -> '12345'; '' for anything that is not digits with an optional 'PMID'
-    or 'PMID:' before them ('3123-4567', 'l23', '0')."""
+    """'PMID: 12345' -> '12345'; '' for anything that is not a PMID by the rule above
+    ('3123-4567', 'l23', '0', '123456789')."""
     if value is None or isinstance(value, bool):
         return ""
-    m = _PMID_RE.fullmatch(str(value))
-    return m.group(1).lstrip("0") if m else ""
+    m = _PMID_RE.fullmatch(str(value).strip())
+    return m.group(1) if m else ""
 
 
 def normalise_pmcid(value: str | None) -> str:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-_PMID = re.compile(r"^(?:PMID:?\s*)?(\d{1,8})$", re.IGNORECASE)
+from reviewkit.records import normalise_pmid
+
 # names of PubMed/MEDLINE in DB and DP: PubMed, NLM, Ovid's 'Ovid MEDLINE(R) ALL', EBSCOhost's
 # MEDLINE codes (mdc MEDLINE Complete, cmedm MEDLINE, mnh MEDLINE with Full Text)
 _MEDLINE_DB = re.compile(r"pubmed|medline|\bnlm\b|^(?:mdc|cmedm|mnh)$", re.IGNORECASE)
@@ -20,23 +21,22 @@ def accession_pmid(an: str, databases: list[str]) -> str:
     database's, and an 8-digit Academic Search number taken as a PMID would merge unrelated
     records in deduplication; 'PMID: n' says what it is wherever it comes from. A record that
     names no database (Zotero, Mendeley) keeps a number-only AN as the PMID."""
-    m = _PMID.match(an)
-    if not m:
+    pmid = normalise_pmid(an)  # the one rule of what a PMID is (records.py)
+    if not pmid:
         return ""
-    named = an.upper().startswith("PMID")
+    named = an.strip().upper().startswith("PMID")
     if named or not databases or any(_MEDLINE_DB.search(d.strip()) for d in databases):
-        return m.group(1)
+        return pmid
     return ""
 
 
 def cell_pmid(value: str, row: list[str], accession: bool, database: int | None) -> str:
-    """The PMID of a row's PMID column: digits (a spreadsheet's '12345.0' too), at most 8 of
-    them (NLM's PMIDs are below 100,000,000; a longer number is another database's accession
-    number, as EBSCOhost's 9-digit CINAHL numbers), and from an 'Accession Number' column only
-    when the row's database column, if there is one, names PubMed or MEDLINE."""
-    m = re.fullmatch(r"(\d{1,8})(\.0)?", value)
-    if not m:
-        return ""
+    """The PMID of a row's PMID column: a PMID by records.normalise_pmid (at most 8 digits: a
+    longer number is another database's accession number, as EBSCOhost's 9-digit CINAHL
+    numbers), a spreadsheet's '12345.0' too, and from an 'Accession Number' column only when
+    the row's database column, if there is one, names PubMed or MEDLINE."""
+    text = value.strip()
+    text = text[:-2] if text.endswith(".0") else text
     if accession and database is not None and database < len(row) and row[database].strip():
-        return accession_pmid(m.group(1), [row[database].strip()])
-    return m.group(1)
+        return accession_pmid(text, [row[database].strip()])
+    return normalise_pmid(text)

@@ -18,7 +18,7 @@ from bibtexparser.model import Entry, Field, ImplicitComment
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.text import split_lines
-from reviewkit.records import Record, fold_text, plain_abstract
+from reviewkit.records import Record, fold_text, normalise_pmid, plain_abstract
 
 FORMAT = "bibtex"
 _ESCAPES = [
@@ -287,18 +287,17 @@ def _check_stray_entry_starts(library: bibtexparser.Library, name: str) -> None:
             )
 
 
-_PMID = re.compile(r"(?:PMID:?\s*)?\d+", re.IGNORECASE)
-
-
 def _check_pmid(pmid: str, entry: Entry, name: str) -> None:
-    """A PMID is a number ('PMID: 123' too): '12a45' would be stored as PMID 1245, another
-    article, which dedup would then merge with it (as the nbib reader refuses it)."""
-    if pmid.strip() and not _PMID.fullmatch(pmid.strip()):
+    """A PMID is a number of at most 8 digits ('PMID: 123' too; records.normalise_pmid, the
+    rule of every reader): '12a45' would be stored as PMID 1245, another article, which dedup
+    would then merge with it (as the nbib reader refuses it)."""
+    if pmid.strip() and not normalise_pmid(pmid):
         fields = entry.fields_dict.items()
         field = next((v for k, v in fields if k.lower() in ("pmid", "eprint")), None)
         line = field.start_line + 1 if field is not None else entry.start_line + 1
         raise FormatError(
-            f"PMID {pmid.strip()[:40]!r} of entry '{entry.key}' is not a number",
+            f"PMID {pmid.strip()[:40]!r} of entry '{entry.key}' is not a PMID"
+            " (a number of 1 to 8 digits)",
             where=f"{name}:{line}",
             hint="correct the PMID (digits only) or remove the field; nothing was imported",
         )

@@ -10,8 +10,9 @@ or three capital letters, a colon and the value ('ID: CN-01234567', 'AU: Smith J
 break).
 
 'Record #n of N' counts the records of the export, so a file whose last record is #k of N with
-k < N was cut short and is refused; a cut inside the last record cannot be told (a record has
-no closing line). Several exports joined into one file are read: numbering starting again at
+k < N was cut short and is refused. A record has no closing line; a cut inside the last record
+is refused when it lacks the US link that every other record has after the record's last
+field (formats.last_record); a cut after the US line, or in a one-record export, cannot be told. Several exports joined into one file are read: numbering starting again at
 #1 opens another part, each checked on its own.
 """
 
@@ -21,13 +22,17 @@ import re
 from collections.abc import Iterator
 
 from reviewkit.errors import FormatError
+from reviewkit.formats.last_record import check_last_record
 from reviewkit.formats.text import split_lines, tag_values, with_raw
-from reviewkit.records import Record, plain_abstract
+from reviewkit.records import Record, normalise_pmid, plain_abstract
 
 FORMAT = "cochrane"
 _RECORD = re.compile(r"^\s*Record #(\d+) of (\d+)\s*$", re.IGNORECASE)
 _FIELD = re.compile(r"^([A-Z][A-Z0-9]{1,2}):(?: (.*)|)$")
 _CUT_HINT = "the file looks cut short; export it from the Cochrane Library again"
+# fields the export writes in every record whatever the reference: US, the record's link on
+# the Cochrane Library (ID comes first, so a cut record always has it)
+_ALWAYS = ("US",)
 
 
 def _parts(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str, str]]]]:
@@ -99,7 +104,8 @@ def _to_record(
 ) -> Record:
     get, first = tag_values(fields)
 
-    pmid = re.fullmatch(r"(?:PUBMED\s*)?(\d{1,8})", first("PM"), re.IGNORECASE)
+    # PM: 'PUBMED 30000001' (CENTRAL's PubMed link) or the number alone
+    pmid = normalise_pmid(re.sub(r"^\s*PUBMED\s*", "", first("PM"), flags=re.IGNORECASE))
     return Record(
         title=first("TI"),
         abstract_sections=plain_abstract(first("AB")),
@@ -110,7 +116,7 @@ def _to_record(
         issue=first("NO") or first("IS"),
         pages=first("PG"),
         doi=first("DOI"),
-        pmid=pmid.group(1) if pmid else "",
+        pmid=pmid,
         language=first("LA"),
         publication_types=_split(get.get("PT", [])),
         keywords=_split(get.get("KY", [])),
@@ -126,6 +132,8 @@ def read(text: str, name: str, *, source: str = "Cochrane Library") -> Iterator[
     """Records of a Cochrane Library plain-text export."""
     lines = split_lines(text.lstrip("\ufeff"))
     records = list(_parts(lines, name))  # the whole file is checked before a record is given
+    fields_only = [fields for _, fields in records]
+    check_last_record(fields_only, _ALWAYS, name, len(lines), hint=_CUT_HINT)
     for position, start, fields, raw in with_raw(records, lines):
         if not any(tag in ("TI", "ID") and value for tag, value in fields):
             raise FormatError(

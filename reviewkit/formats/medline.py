@@ -15,7 +15,7 @@ from typing import TextIO
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.text import split_lines, tag_values
-from reviewkit.records import AbstractSection, Record, plain_abstract
+from reviewkit.records import AbstractSection, Record, normalise_pmid, plain_abstract
 
 FORMAT = "medline"
 _LINE = re.compile(r"^([A-Z][A-Z0-9]{0,3}) {0,3}- ?(.*)$")
@@ -123,7 +123,7 @@ def _ovid_pmid(get: dict[str, list[str]]) -> str:
     """Ovid MEDLINE's unique identifier (UI) is the PMID; other Ovid databases' is not."""
     ui = (get.get("UI") or [""])[0]
     database = " ".join(get.get("DB", []))
-    return ui if ui.isdigit() and ("MEDLINE" in database or "PubMed" in database) else ""
+    return ui if normalise_pmid(ui) and ("MEDLINE" in database or "PubMed" in database) else ""
 
 
 def _split_kw(value: str) -> list[str]:
@@ -221,13 +221,13 @@ def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
 
 
 def _check_pmid(fields: list[tuple[str, str]], raw: str, name: str, start: int) -> None:
-    """A PMID is a number: 'PMID- abc' is a damaged file (dropping the value would lose the
+    """A PMID is a number of 1 to 8 digits (records.normalise_pmid): 'PMID- abc' is a damaged file (dropping the value would lose the
     record's identity for deduplication and for decisions exchanged between machines)."""
     for tag, value in fields:
-        if tag == "PMID" and value and not value.isdigit():
+        if tag == "PMID" and value and not normalise_pmid(value):
             offset = next((i for i, ln in enumerate(raw.split("\n")) if ln.startswith("PMID")), 0)
             raise FormatError(
-                f"PMID {value[:40]!r} is not a number",
+                f"PMID {value[:40]!r} is not a PMID (a number of 1 to 8 digits)",
                 where=f"{name}:{start + offset}",
                 hint="export the records from PubMed again",
             )

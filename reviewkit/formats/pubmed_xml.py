@@ -20,7 +20,7 @@ from lxml import etree as ET
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.text import LimitedReader, bom_encoding, looks_utf16
-from reviewkit.records import AbstractSection, Record
+from reviewkit.records import AbstractSection, Record, normalise_pmid
 
 FORMAT = "pubmed-xml"
 ARTICLE_TAGS = ("PubmedArticle", "PubmedBookArticle")
@@ -105,7 +105,7 @@ def article_to_record(
                 doi = loc.text or ""
     journal = article.find("Journal")
     pmid = (base.findtext("PMID") or ids.get("pubmed", "")).strip()
-    if pmid and not pmid.isdigit():  # a PMID is a number; anything else is a damaged file
+    if pmid and not normalise_pmid(pmid):  # a PMID is a number; anything else: a damaged file
         raise ValueError(f"its PMID {pmid[:40]!r} is not a number")
     return Record(
         title=title,

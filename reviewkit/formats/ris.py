@@ -1,8 +1,9 @@
 """RIS: read with our own line-aware parser (so errors name the line), written with rispy.
 
 Fields kept on a round trip: title, abstract (structured sections as 'LABEL: text' lines),
-authors, year, journal, volume, issue, pages, DOI, PMID (AN, with DB PubMed), PMCID (C2),
-language, publication types (M3), keywords (KW), MeSH (KW prefixed 'MeSH: '), URL, affiliations (AD).
+authors, year, journal, volume, issue, pages, DOI, PMID (AN, with DB PubMed; read from
+Embase.com's C5 too), PMCID (C2), language, publication types (M3), keywords (KW), MeSH (KW
+prefixed 'MeSH: '), URL, affiliations (AD).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import rispy
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.text import split_lines, tag_values
-from reviewkit.records import Record, plain_abstract
+from reviewkit.records import Record, normalise_pmid, plain_abstract
 
 FORMAT = "ris"
 _TAG = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|)$")
@@ -100,6 +101,24 @@ def _count(lines: list[str], start: int) -> int:
     return sum(1 for ln in lines[:start] if ln.startswith("TY  -") or ln.startswith("TY -"))
 
 
+# Embase.com's RIS export writes the record's MEDLINE PMID in C5 and its Embase accession
+# number (the 'L' number) in U2, and links the record at embase.com in UR. Source: the same
+# Embase.com search exported as RIS and as CSV in asreview/citation-file-formatting
+# (Datasets/RIS/_baseline_embase.ris, Datasets/CSV/_baseline_embase.csv: each record's C5 is
+# the CSV's 'Medline PMID', its U2 the CSV's L number), and nealhaddaway/bibfix issue #25.
+# C5 is a free 'custom' field in RIS (other exporters put other things in it), so it is read
+# only from a record that shows it is Embase.com's.
+_EMBASE_ID = re.compile(r"L\d+")
+
+
+def _embase_pmid(get: dict[str, list[str]]) -> str:
+    """The PMID in C5 of an Embase.com record (U2 an 'L' number, or a UR at embase.com)."""
+    embase = any(_EMBASE_ID.fullmatch(u) for u in get.get("U2", [])) or any(
+        "embase.com/" in u for u in get.get("UR", [])
+    )
+    return normalise_pmid((get.get("C5") or [""])[0]) if embase else ""
+
+
 def _to_record(
     fields: list[tuple[str, str]], raw: str, source: str, name: str, position: int
 ) -> Record:
@@ -113,7 +132,7 @@ def _to_record(
     )
     sp, ep = first("SP"), first("EP")
     pages = f"{sp}-{ep}" if sp and ep and "-" not in sp else sp
-    pmid = accession_pmid(first("AN"), get.get("DB", []) + get.get("DP", []))
+    pmid = accession_pmid(first("AN"), get.get("DB", []) + get.get("DP", [])) or _embase_pmid(get)
     kws = get.get("KW", [])
     urls = [u for u in get.get("UR", []) if "doi.org/" not in u]
     doi = first("DO") or next((u for u in get.get("UR", []) if "doi.org/" in u), "")

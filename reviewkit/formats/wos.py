@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from reviewkit.errors import FormatError
 from reviewkit.formats import csv_format
 from reviewkit.formats.text import split_lines
-from reviewkit.records import Record, plain_abstract
+from reviewkit.records import Record, normalise_pmid, plain_abstract
 
 FORMAT = "wos"
 _TAG = re.compile(r"^([A-Z][A-Z0-9])(?: (.*))?$")
@@ -157,7 +157,7 @@ def _to_record(
         issue=text("issue"),
         pages=pages,
         doi=text("doi"),
-        pmid=pmid if (pmid := text("pmid")).isdigit() else "",
+        pmid=normalise_pmid(text("pmid")),
         language=text("language"),
         publication_types=_split(get.get(FIELD_TAGS["publication_types"], [])),
         keywords=_split(get.get(FIELD_TAGS["keywords"], [])),

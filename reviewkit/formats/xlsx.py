@@ -15,6 +15,16 @@ most 16,384 cells a row (Excel's own column limit): openpyxl builds each row who
 and no formula without its computed value (a workbook written by a program: openpyxl reads
 values only, so the cell would be read as empty).
 Anything openpyxl then cannot read is refused as a broken workbook.
+
+Excel formats whole columns or rows by widening the sheet's recorded range (its <dimension>,
+e.g. A1:XFD3000) and writing styled empty cells and rows; openpyxl pads every row to that range,
+which made a 20-row sheet 3,000 rows of 16,000 empty cells. The sheet is read without its
+recorded range instead: each row stops at its last value, empty rows after the last value are
+dropped, and the header row is padded to the widest row (as the range padded it, so a value
+beyond the named columns is still read as before). The shared strings table is held compactly
+(its strings joined in blocks, an offset each) rather than as one Python string per entry,
+whose overhead (about 100 bytes each with the parser's leftovers) let a 256 MiB table of empty
+strings take gigabytes.
 """
 
 from __future__ import annotations
@@ -24,8 +34,9 @@ import datetime as dt
 import io
 import zipfile
 import zlib
-from collections.abc import Iterator
-from typing import Any
+from array import array
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
 
 from reviewkit.errors import FormatError
 from reviewkit.formats import csv_format
@@ -92,36 +103,37 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> No
 
     where = f"{name} (part {info.filename})"
     cells = 0
-
-    def in_cell(elem: Any) -> bool:
-        parent = elem.getparent()
-        return parent is not None and isinstance(parent.tag, str) and parent.tag.endswith("}c")
-
+    first = True
     with archive.open(info) as fh:
         events = ET.iterparse(
             fh, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False
         )
         try:
             for event, elem in events:
-                root = event == "start" and cells == 0 and elem.getparent() is None
-                if root and elem.getroottree().docinfo.doctype:
-                    raise FormatError(
-                        "the workbook holds a DTD (entity declarations), which Excel never writes",
-                        where=where,
-                        hint=_HINT,
-                    )
-                tag = ET.QName(elem).localname if isinstance(elem.tag, str) else ""
-                if event == "start" and tag == "row":
-                    cells = 1  # 1 + the cells seen in this row
-                elif event == "start" and tag == "c":
-                    cells += 1
-                    if cells > _MAX_COLUMNS + 1:
+                if first:  # the root's start: its DOCTYPE, if any, has been read
+                    first = False
+                    if elem.getroottree().docinfo.doctype:
                         raise FormatError(
-                            f"a row of more than {_MAX_COLUMNS:,} cells, more than Excel allows",
+                            "the workbook holds a DTD (entity declarations), which Excel never"
+                            " writes",
                             where=where,
                             hint=_HINT,
                         )
-                elif event == "end" and tag == "c" and _formula_without_value(elem):
+                tag = elem.tag.rpartition("}")[2] if isinstance(elem.tag, str) else ""
+                if event == "start":
+                    if tag == "row":
+                        cells = 1  # 1 + the cells seen in this row
+                    elif tag == "c":
+                        cells += 1
+                        if cells > _MAX_COLUMNS + 1:
+                            raise FormatError(
+                                f"a row of more than {_MAX_COLUMNS:,} cells, more than Excel"
+                                " allows",
+                                where=where,
+                                hint=_HINT,
+                            )
+                    continue
+                if tag == "c" and _formula_without_value(elem):
                     raise FormatError(
                         f"cell {elem.get('r', '?')} holds a formula without the value it"
                         " computes (the workbook was written by a program, never saved by a"
@@ -129,10 +141,12 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> No
                         where=where,
                         hint="open the workbook in Excel or LibreOffice and save it again",
                     )
-                if event == "end" and not in_cell(elem):  # keep memory flat: nothing is kept
-                    elem.clear()  # (a cell's parts are kept until the cell's check above)
-                    while elem.getprevious() is not None:
-                        del elem.getparent()[0]
+                parent = elem.getparent()
+                if parent is not None and str(parent.tag).endswith("}c"):
+                    continue  # a cell's parts are kept until the cell's check above
+                elem.clear()  # keep memory flat: nothing else is kept
+                while elem.getprevious() is not None:
+                    del parent[0]
         except ET.XMLSyntaxError as exc:
             raise FormatError(
                 f"broken XML in the workbook: {exc.msg}", where=where, hint=_HINT
@@ -160,26 +174,141 @@ def check_parts(data: bytes, name: str) -> None:
                 _scan_part(archive, info, name)
 
 
+class _StringTable:
+    """A workbook's shared strings, read by index as openpyxl's list is: blocks of 1,024 strings
+    joined into one str each, with each string's end offset in its block (4 bytes a string)."""
+
+    _BLOCK = 1024
+
+    def __init__(self) -> None:
+        self._blocks: list[str] = []
+        self._ends = array("L")
+        self._pending: list[str] = []
+        self._length = 0
+
+    def append(self, text: str) -> None:
+        self._length = (self._length if self._pending else 0) + len(text)
+        self._pending.append(text)
+        self._ends.append(self._length)
+        if len(self._pending) == self._BLOCK:
+            self.close_block()
+
+    def close_block(self) -> None:
+        if self._pending:
+            self._blocks.append("".join(self._pending))
+            self._pending = []
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, index: int) -> str:
+        if not 0 <= index < len(self._ends):
+            raise IndexError(f"shared string {index} of {len(self._ends)}")
+        block, offset = divmod(index, self._BLOCK)
+        start = self._ends[index - 1] if offset else 0
+        return self._blocks[block][start : self._ends[index]]
+
+
+def _string_table(source: IO[bytes]) -> _StringTable:
+    """The shared strings part (xl/sharedStrings.xml) read as openpyxl reads it (the text of a
+    string's runs, not of its phonetic guide; 'x005F_' removed), keeping nothing else."""
+    from lxml import etree as ET
+
+    table = _StringTable()
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    for _event, si in ET.iterparse(source, tag=f"{main}si", resolve_entities=False):
+        runs = [c for c in si if c.tag == f"{main}r"]
+        texts = [t.text or "" for c in [si, *runs] for t in c if t.tag == f"{main}t"]
+        table.append("".join(texts).replace("x005F_", ""))
+        si.clear()
+        while si.getprevious() is not None:
+            del si.getparent()[0]
+    table.close_block()
+    return table
+
+
+def _load(data: bytes) -> Any:
+    """openpyxl's read-only workbook, with the compact shared strings table."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.xml.constants import SHARED_STRINGS
+
+    class Reader(ExcelReader):  # load_workbook's reader; only its strings are read otherwise
+        def read_strings(self) -> None:
+            part = self.package.find(SHARED_STRINGS)
+            if part is not None:
+                with self.archive.open(part.PartName[1:]) as src:
+                    self.shared_strings = _string_table(src)
+
+    reader = Reader(io.BytesIO(data), read_only=True, data_only=True)
+    reader.read()
+    return reader.wb
+
+
+def _rows(sheet: Any) -> Iterator[list[str]]:
+    """The sheet's rows as text, each up to its last value, without the empty rows after the
+    last one; the sheet's recorded range is not used (see the module's docstring). The rows
+    come from openpyxl's own worksheet parser (as its read-only sheet reads them, so types,
+    dates and formulas' values are openpyxl's), cell by cell: its read-only rows are padded to
+    the last cell, a styled empty one too, which cost a Python call per empty cell."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    book = sheet.parent
+    with sheet._get_source() as src:
+        parser = WorkSheetParser(
+            src,
+            sheet._shared_strings,
+            data_only=True,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        done = 0  # the sheet's rows written so far (blank ones included)
+        for number, cells in parser.parse():
+            values = {c["column"]: text for c in cells if (text := _cell(c["value"]))}
+            if not values:
+                continue
+            yield from ([] for _ in range(done + 1, number))  # the blank rows before it
+            row = [""] * max(values)
+            for column, text in values.items():
+                row[column - 1] = text
+            yield row
+            done = number
+
+
+def _write(rows: Iterable[list[str]], name: str) -> str:
+    """CSV text of ``rows``, the first (header) padded to the widest row."""
+    header: list[str] | None = None
+    width = 0
+    body = io.StringIO()
+    writer = csv.writer(body, lineterminator="\n")
+    for row in rows:
+        width = max(width, len(row))
+        if header is None:
+            header = row
+        else:
+            writer.writerow(row)
+        if body.tell() > MAX_TEXT_BYTES:  # a workbook is compressed: its size says little
+            raise too_big(name, MAX_TEXT_BYTES, compressed=True)
+    if header is None:
+        return ""
+    first = io.StringIO()
+    csv.writer(first, lineterminator="\n").writerow(header + [""] * (width - len(header)))
+    return first.getvalue() + body.getvalue()
+
+
 def to_text(data: bytes, name: str) -> str:
     """The first worksheet as CSV text (header row first)."""
-    from openpyxl import load_workbook  # only when a workbook is read
-
     check_parts(data, name)
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        book = _load(data)
     except Exception as exc:  # noqa: BLE001 - any failure of openpyxl on a checked file
         raise FormatError(
             f"cannot read the Excel workbook ({exc})", where=name, hint=_HINT
         ) from None
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
     try:
         if not book.worksheets:
             raise FormatError("the workbook has no worksheets", where=name, hint=_HINT)
-        for row in book.worksheets[0].iter_rows(values_only=True):
-            writer.writerow([_cell(v) for v in row])
-            if out.tell() > MAX_TEXT_BYTES:  # a workbook is compressed: its size says little
-                raise too_big(name, MAX_TEXT_BYTES, compressed=True)
+        return _write(_rows(book.worksheets[0]), name)
     except FormatError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl's errors on a bad part (KeyError, …)
@@ -190,7 +319,6 @@ def to_text(data: bytes, name: str) -> str:
         ) from None
     finally:
         book.close()
-    return out.getvalue()
 
 
 def read(

@@ -189,7 +189,8 @@ READ_AS_THEY_ARE = [
         "1-9",
         "",
     ),
-    # Embase.com: A1 'Smith J.', Y1 '2019//', two DB lines, the DOI also as an L2 link
+    # Embase.com: A1 'Smith J.', Y1 '2019//', two DB lines, the DOI also as an L2 link, the
+    # MEDLINE PMID in C5
     (
         "embase_export.ris",
         "Return to work after stroke: a cohort study",
@@ -198,7 +199,7 @@ READ_AS_THEY_ARE = [
         "10.2340/16501977-2500",
         "Journal of Rehabilitation Medicine",
         "200-208",
-        "",
+        "30000002",
     ),
     # Google Scholar: one @article per file, title={...}, no line break after the last brace
     (
