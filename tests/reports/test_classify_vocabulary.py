@@ -97,3 +97,9 @@ def test_the_heldout_abstracts_name_known_labels(review_b):
     ):
         records, golds, _ = classify.read_gold(review_b.scheme(scheme), HELDOUT, column)
         assert len(records) == len(golds) >= 20
+
+
+def test_mental_and_physical_conditions_are_both(review_b):
+    text = "People on benefits with mental and physical health conditions."
+    assert labels(review_b, "diagnosis", text) == ["both"]
+    assert labels(review_b, "diagnosis", "Somatic and mental complaints.") == ["both"]
