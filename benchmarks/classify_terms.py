@@ -298,3 +298,96 @@ def leave_out_markdown(results: dict[str, dict], refs: list[str]) -> list[str]:
             )
     lines.append("")
     return lines
+
+
+# --- terms by study: right and wrong on Review B ------------------------------------------------
+
+# Every term of work-health-collaboration.toml that fires on exactly one of Review B's studies,
+# and the standard it is an expression of (a term with none would be a fit to one row, to remove).
+ONE_STUDY_SOURCES = {
+    "interdisciplinary": "synonym of multidisciplinary (MeSH Interdisciplinary Communication)",
+    "multimodal rehabilitation": "the Swedish national team programme's name (MMR)",
+    "*team": "Swedish compounds of team (rehabteam, samverkansteam)",
+    "samverkan": "Swedish for inter-agency collaboration (the Finsam law's word)",
+    "individual placement and support": "the model's name (IPS)",
+    "employment specialist*": "the IPS role's title (IPS fidelity scale)",
+    "employment consultant*": "the same role's title in supported employment (e.g. Australia)",
+    "care manager*": "the coordinating role of collaborative care",
+    "case management*": "MeSH Case Management",
+    "coordinating*": "the definition's verb ('one person coordinates')",
+    "coordinates*": "the definition's verb ('one person coordinates')",
+    "coaching": "the definition's word ('often with coaching')",
+    "occupational health service*": "MeSH Occupational Health Services; the definition's word",
+    "occupational health care": "the same service, Finnish and Dutch usage",
+    "arbetsgivare": "Swedish for employer",
+    "arbetsplats*": "Swedish for workplace",
+    "distress": "psychological distress (MeSH Psychological Distress)",
+    "burnout": "MeSH Burnout, Psychological; DOMAIN.md",
+    "bipolar": "ICD-10 F31",
+    "psykisk ohälsa": "Swedish for mental ill-health",
+    "shoulder": "MeSH Shoulder Pain; DOMAIN.md",
+    "pain syndrome*": "chronic pain syndrome (ICD-10-CM G89.4; ICD-11 chronic primary pain)",
+    "mental and/or musculoskeletal": "both kinds named in one phrase",
+    "musculoskeletal and/or mental": "both kinds named in one phrase",
+    "musculoskeletal or mental": "both kinds named in one phrase",
+}
+
+
+def by_study(
+    hits: list[TermHits],
+    golds: dict[str, dict[str, list[str]]],
+    combines: dict[str, dict[str, tuple[str, ...]]],
+) -> list[dict]:
+    """Each term of the schemes with gold labels, the studies it fires on (titles with
+    descriptions), and how many of them the authors put in its label: right when the study's
+    gold is the term's label or a combination of it (a coordinator word on a team-plus-
+    coordinator study), wrong otherwise."""
+    out = []
+    for h in hits:
+        gold = golds.get(h.scheme)
+        if gold is None or not h.descriptions:
+            continue
+        parts = combines.get(h.scheme, {})
+        right = [
+            r for r in h.descriptions if any(g == h.label or h.label in parts.get(g, ()) for g in gold[r])
+        ]  # fmt: skip
+        out.append(
+            {
+                "scheme": h.scheme,
+                "label": h.label,
+                "term": h.term,
+                "weight": h.weight,
+                "studies": len(h.descriptions),
+                "right": len(right),
+                "wrong": [r for r in h.descriptions if r not in right],
+            }
+        )
+    return out
+
+
+def by_study_markdown(rows: list[dict]) -> list[str]:
+    """The section 'Terms by study'."""
+    lines = [
+        "## Terms by study",
+        "",
+        "Every term of `work-health-collaboration.toml` found in Review B's studies (titles with "
+        "the two description columns): the number of studies it fires on, how many the authors "
+        "put in the term's label (or in a combination of it: a coordinator word on a "
+        "team-plus-coordinator study, a mental word on a 'both' study), and the refs of the "
+        "others. Review B excluded severe mental illness, so every study it fires on counts "
+        "wrong for that flag. A term that fires on exactly one study stays only as a standard "
+        "expression of its label's concept; the last column names the standard (no term of "
+        "this protocol failed that check, so none was removed).",
+        "",
+        "| scheme / label | term | weight | studies | right | wrong (refs) | one study: standard |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        one = ONE_STUDY_SOURCES.get(r["term"], "**unchecked**") if r["studies"] == 1 else ""
+        wrong = f"{len(r['wrong'])}" + (f" ({', '.join(r['wrong'])})" if r["wrong"] else "")
+        lines.append(
+            f"| {r['scheme']} / {r['label']} | `{r['term']}` | {r['weight']:g} | {r['studies']} | "
+            f"{r['right']} | {wrong} | {one} |"
+        )
+    lines.append("")
+    return lines

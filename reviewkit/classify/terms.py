@@ -18,7 +18,7 @@ A term is a word or a phrase, matched word by word, ignoring case:
   ``samhälle`` finds "samhalle").
 * A term a few words after "without" (uten, utan, uden) in the same clause is not found: it
   names what a study did not have ("without a fixed workplace"); "with or without" is no
-  negation. Nor is a term right after "not", "non" or "no" (ikke, inte, ej): "not
+  negation. Nor is a term right after "not", "non" or "no" (ikke, inte, ej, ingen): "not
   musculoskeletal", "non-musculoskeletal".
 * A word written in capitals (``IPS``, ``MSD``, ``AIDS``) is an acronym: it finds the same
   capitals, also with a plural s ("MSDs"), and no other word ("lipsum", "aid", "cmd").
@@ -327,12 +327,15 @@ def heading(mesh: str) -> str:
 # "no" and "not" also open sentences of results ("no difference in sick leave"), where the term
 # still says what the study is about; they negate only the word right after them (below).
 NEGATION_CUES = frozenset({"without", "uten", "utan", "uden"})  # en, no, sv, da
-NEGATION_REACH = 3  # the cue at most 3 words before the term ("without a fixed workplace")
+# The cue at most 5 words before the term, NegEx's window: "without contact with the workplace"
+# (4 words) is as common in methods sections as "without a fixed workplace" (2).
+NEGATION_REACH = 5
 # "not", "non", "no" (ikke, inte, ej, icke) negate the word right after them only: "not
 # musculoskeletal", "non-musculoskeletal pain", "no depression". A word or more between ("no
 # difference in sick leave", "did not reduce depression", "non-specific low back pain") leaves
-# the term found: there the cue negates something else.
-NEGATION_NEXT = frozenset({"not", "non", "no", "ikke", "ikkje", "inte", "ej", "icke"})
+# the term found: there the cue negates something else. "ingen" is "no" in all three
+# Scandinavian languages ("ingen psykisk lidelse").
+NEGATION_NEXT = frozenset({"not", "non", "no", "ikke", "ikkje", "inte", "ej", "icke", "ingen"})
 _CLAUSE_END = re.compile(r"[,.;:()\[\]]")
 _WITH = frozenset({"with", "med"})
 _AND_OR = frozenset({"or", "and", "eller", "og", "och"})
