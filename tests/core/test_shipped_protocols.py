@@ -145,3 +145,14 @@ def test_review_b_schemes_and_report() -> None:
     }
     assert any("work-focused CBT" in e for e in p.exclusion)
     assert p.stage("title-abstract").reviewers_per_record == 2
+
+
+def test_shipped_exclude_highlights_leave_the_fields_own_words_alone() -> None:
+    """A screening exclude highlight marks a reason to exclude; 'psychos*' also marked
+    'psychosocial' (work environment, rehabilitation), a word of this field's includes."""
+    from reviewkit.tui.widgets import compile_terms
+
+    for path in sorted((ROOT / "protocols").glob("*.toml")):
+        pattern = compile_terms(protocol_mod.load(path).highlight_exclude)
+        for word in ("psychosocial", "psychosocial factors", "psychologist"):
+            assert pattern is None or not pattern.search(word), (path.name, word)
