@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from benchmarks.ranking_round5 import Logistic, LatentKernel, Polynomial, latent_semantic
+from benchmarks.ranking_round5 import LatentKernel, Logistic, Polynomial, latent_semantic
 from reviewkit.ranking import build_features, record_text
 from reviewkit.ranking.model import KernelLeastSquares
 
