@@ -1,0 +1,116 @@
+"""Undo in ``dedup review`` leaves the project exactly as before the action it undoes: the
+queue, the clusters, the screening outcomes and the lead's merge conflicts (issue 14, items
+4-5: an undo reopens every pair the action closed and takes back what it did to screening)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from conftest import add_records
+from dedup.helpers import TITLE, other, rec
+
+from reviewkit import screening as scr
+from reviewkit.dedup import engine
+from reviewkit.dedup.effects import open_conflicts
+from reviewkit.store import duplicates as links
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.dedup_review import DedupReviewScreen
+
+BARE = dict(authors=[], journal="", volume="", pages="", year=None)
+TA = "title-abstract"
+
+
+def snapshot(project) -> tuple:
+    """What a verdict may change: the queue, the clusters, each stage's outcomes, conflicts."""
+    queue = sorted((q.a, q.b, q.score, q.rule) for q in engine.review_queue(project.db))
+    outcomes = {
+        stage: sorted((s, o.status) for s, o in scr.stage_outcomes(project, stage).items())
+        for stage in scr.stage_names(project.protocol)
+    }
+    conflicts = sorted((c.study_id, c.stage, c.outcomes, c.kept) for c in open_conflicts(project))
+    return queue, links.canonical_map(project.db), outcomes, conflicts
+
+
+@pytest.fixture
+def six(project_b):
+    """Three records of one article merged by rules (1, 2, 6), three title-only copies (3, 4,
+    5) queued against them and each other; 1 included and 3 excluded by two reviewers."""
+    ids = add_records(
+        project_b,
+        [
+            rec(doi="10.1000/rtw.9"),
+            rec(doi="10.1000/rtw.9", source="Embase"),
+            rec(**BARE, source="RIS"),
+            rec(**BARE, title=TITLE.upper(), source="Scholar"),
+            rec(**BARE, title=f"[{TITLE}]", source="Grey"),
+            rec(title=TITLE + ".", source="Web of Science", pages=""),
+            other(3),
+        ],
+    )
+    engine.run_dedup(project_b.db)
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project_b.db, ids[0], TA, who, "include")
+        scr.decide(project_b.db, ids[2], TA, who, "exclude", "long-term")
+    assert len(engine.review_queue(project_b.db)) == 12
+    return project_b, ids
+
+
+def test_undo_of_same_restores_queue_clusters_and_screening(six):
+    """'s' on 1-3 merges a screened pair (decisions disagree: a conflict for the lead) and
+    makes the pairs between the clusters moot; 'z' takes all of it back."""
+    project, (r1, _r2, r3, *_rest) = six
+    before = snapshot(project)
+    engine.decide_pair(project.db, r1, r3, "duplicate", "ann")
+    assert [c.study_id for c in open_conflicts(project)] == [links.canonical_map(project.db)[r1]]
+    assert snapshot(project) != before
+    engine.undo_last(project.db, "ann")
+    assert snapshot(project) == before
+
+
+def test_undo_of_same_reopens_the_pairs_an_earlier_different_closed_with_it(six):
+    project, (r1, r2, r3, r4, r5, r6, _) = six
+    engine.decide_pair(project.db, r3, r4, "not_duplicate", "bob")
+    before = snapshot(project)
+    engine.decide_pair(project.db, r1, r3, "duplicate", "ann")  # closes 1-4, 2-4, 6-4
+    closed = [lk for lk in links.current_links(project.db) if lk.made_by == "person:ann"]
+    assert len(closed) == 4
+    engine.undo_last(project.db, "ann")
+    assert snapshot(project) == before
+
+
+def test_undo_of_different_and_of_split_restore_everything(six):
+    project, (r1, r2, r3, r4, *_rest) = six
+    before = snapshot(project)
+    engine.decide_pair(project.db, r2, r3, "not_duplicate", "ann")  # closes 1-3, 6-3
+    engine.undo_last(project.db, "ann")
+    assert snapshot(project) == before
+    engine.decide_pair(project.db, r1, r4, "not_duplicate", "ann")
+    engine.decide_pair(project.db, r1, r3, "duplicate", "ann")
+    before = snapshot(project)
+    engine.split(project.db, r3, "ann")  # r3's conflict goes; 3-4 asks again
+    assert snapshot(project) != before
+    engine.undo_last(project.db, "ann")
+    assert snapshot(project) == before
+
+
+def test_z_on_the_screen_after_s_restores_everything(six):
+    project, (r1, *_rest) = six
+    before = snapshot(project)
+
+    async def go():
+        app = ReviewkitApp(DedupReviewScreen(project, "ann"), keymap={})
+        async with app.run_test(size=(110, 30)) as pilot:
+            screen = app.first_screen
+            assert (screen.pair.a, screen.pair.b) == (r1, r1 + 2)
+            await pilot.press("s")  # the pair was screened apart: the change is shown first
+            assert screen.confirming is not None
+            await pilot.press("s")
+            assert snapshot(project) != before
+            await pilot.press("z")
+            assert snapshot(project) == before
+            assert (screen.pair.a, screen.pair.b) == (r1, r1 + 2)
+            assert "12 in queue" in str(screen.query_one("#status").render())
+            await pilot.press("q")
+
+    asyncio.run(go())
