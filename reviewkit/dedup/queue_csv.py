@@ -149,41 +149,44 @@ def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
         if missing or a == b:
             what = f"no record with id {', '.join(missing)}" if missing else "a pair of one record"
             raise UserError(what, where=f"{path}:{line}")
-    before = links.canonical_map(db)
-    open_pairs = {(q.a, q.b) for q in review_queue(db, before)}
-    result = CsvVerdicts(0, 0, 0)
-    todo: dict[tuple[int, int], tuple[int, str]] = {}  # pair -> (line, verdict), first row
-    for line, a, b, verdict in rows:
-        key = (min(a, b), max(a, b))
-        if not verdict:
-            result.left_open += 1
-        elif key not in open_pairs:
-            result.already_settled += 1
-            # settled since the sheet was written, maybe the other way (another reviewer's
-            # 'different' on the cluster): kept as settled, but the reviewer is told
-            if (verdict == "duplicate") != (before[a] == before[b]):
-                result.disagreed.append((line, a, b, verdict))
-        elif key not in todo:
-            todo[key] = (line, verdict)
-        # a repeated row (same verdict: _rows refused a different one) is not written twice
-    after = _joined(before, todo)
-    _refuse_split_differents(db, before, after, todo, path)
-    between = _open_between(db, after, open_pairs, todo)
+    # judged and written under the write lock: another reviewer's verdicts cannot come in
+    # between reading the queue and writing the file's verdicts (two terminals, one project)
     with db.transaction():
-        for (a, b), (_line, verdict) in todo.items():
+        before = links.canonical_map(db)
+        open_pairs = {(q.a, q.b) for q in review_queue(db, before)}
+        result = CsvVerdicts(0, 0, 0)
+        todo: dict[tuple[int, int], tuple[int, str]] = {}  # pair -> (line, verdict), first row
+        for line, a, b, verdict in rows:
+            key = (min(a, b), max(a, b))
+            if not verdict:
+                result.left_open += 1
+            elif key not in open_pairs:
+                result.already_settled += 1
+                # settled since the sheet was written, maybe the other way (another reviewer's
+                # 'different' on the cluster): kept as settled, but the reviewer is told
+                if (verdict == "duplicate") != (before[a] == before[b]):
+                    result.disagreed.append((line, a, b, verdict))
+            elif key not in todo:
+                todo[key] = (line, verdict)
+            # a repeated row (same verdict: _rows refused a different one) is not written twice
+        after = _joined(before, todo)
+        _refuse_split_differents(db, before, after, todo, path)
+        between = _open_between(db, after, open_pairs, todo)
+        with db.transaction():
+            for (a, b), (_line, verdict) in todo.items():
+                tag = action_tag()
+                links.add_link(db, a, b, verdict, made_by=made_by, reason=f"review csv {tag}")
+                result.applied += 1
+                if verdict == "not_duplicate":  # closes the other pairs between the clusters
+                    closed = between.pop(frozenset((after[a], after[b])), [])
+                    result.followed += links.add_links(db, closing_rows(closed, a, b, made_by, tag))
+            # pairs the file's merges put between clusters a person said differ before it
             tag = action_tag()
-            links.add_link(db, a, b, verdict, made_by=made_by, reason=f"review csv {tag}")
-            result.applied += 1
-            if verdict == "not_duplicate":  # closes the other pairs between the clusters
-                closed = between.pop(frozenset((after[a], after[b])), [])
-                result.followed += links.add_links(db, closing_rows(closed, a, b, made_by, tag))
-        # pairs the file's merges put between clusters a person said differ before it
-        tag = action_tag()
-        for lk in links.current_links(db, "not_duplicate"):
-            x, y = lk.record_a, lk.record_b
-            if lk.made_by.startswith("person:") and not lk.reason.startswith(FOLLOWS):
-                closed = between.pop(frozenset((after[x], after[y])), [])
-                result.followed += links.add_links(db, closing_rows(closed, x, y, made_by, tag))
+            for lk in links.current_links(db, "not_duplicate"):
+                x, y = lk.record_a, lk.record_b
+                if lk.made_by.startswith("person:") and not lk.reason.startswith(FOLLOWS):
+                    closed = between.pop(frozenset((after[x], after[y])), [])
+                    result.followed += links.add_links(db, closing_rows(closed, x, y, made_by, tag))
     return result
 
 

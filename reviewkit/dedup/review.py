@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from reviewkit.dedup.live_clusters import Clusters, clusters_now
 from reviewkit.errors import UserError
 from reviewkit.records import Record
 from reviewkit.store import duplicates as links
@@ -29,6 +30,8 @@ class QueuePair:
     b: int
     score: float | None
     rule: str
+    # the pair's newest link when it was queued (judge_pair's ``shown``); not part of equality
+    link_id: int = field(default=0, compare=False)
 
 
 def review_queue(db: Store, cmap: dict[int, int] | None = None) -> list[QueuePair]:
@@ -55,7 +58,9 @@ def review_queue(db: Store, cmap: dict[int, int] | None = None) -> list[QueuePai
         if lk.verdict == "uncertain" and len(ends(lk)) == 2 and ends(lk) not in apart
     ]
     pending.sort(key=lambda lk: (-(lk.score or 0.0), lk.id))
-    return [QueuePair(lk.record_a, lk.record_b, lk.score, _queued_by(db, lk)) for lk in pending]
+    return [
+        QueuePair(lk.record_a, lk.record_b, lk.score, _queued_by(db, lk), lk.id) for lk in pending
+    ]
 
 
 def _queued_by(db: Store, link: links.Link) -> str:
@@ -112,29 +117,48 @@ def decide_pair(db: Store, a: int, b: int, verdict: str, person: str) -> int:
 @dataclass(frozen=True)
 class Judged:
     """A verdict written by :func:`judge_pair`: its link id, and the clusters after it
-    (record -> cluster; the ids tell clusters apart only, as :func:`review_queue` needs)."""
+    (``review_queue(db, judged.clusters.map)``; the ids tell clusters apart only)."""
 
     link_id: int
-    clusters: dict[int, int]
+    clusters: Clusters
 
 
-def judge_pair(db: Store, a: int, b: int, verdict: str, person: str) -> Judged:
-    """:func:`decide_pair`, also handing back the clusters it worked out, so that a caller
-    showing the next pair need not build them again (``review_queue(db, judged.clusters)``)."""
+def judge_pair(
+    db: Store,
+    a: int,
+    b: int,
+    verdict: str,
+    person: str,
+    known: Clusters | None = None,
+    shown: QueuePair | None = None,
+) -> Judged:
+    """:func:`decide_pair`, also handing back the clusters after it, so that a caller showing
+    the next pair need not build them again. ``known``: the clusters the caller has (brought
+    up to date here, see :func:`clusters_now`). ``shown``: the queued pair as the caller showed
+    it; when another reviewer settled it meanwhile, nothing is written and the
+    :class:`SettledMeanwhile` error says who settled it and how."""
     if verdict not in PERSON_VERDICTS:
         raise UserError(f"verdict must be one of {', '.join(PERSON_VERDICTS)}, not {verdict!r}")
     if a == b:
         raise UserError("a record cannot be a duplicate of itself")
     made_by = person_id(person)
     _check_records(db, a, b)
-    cmap = links.canonical_map(db)
-    why = (
-        merge_refusal(db, a, b, cmap) if verdict == "duplicate" else _apart_refusal(db, a, b, cmap)
-    )
-    if why:
-        raise UserError(why[0], hint=why[1])
     tag = action_tag()
+    # read and write under the write lock: another reviewer's verdict cannot come in between
     with db.transaction():
+        now = clusters_now(db, known)
+        cmap = now.map
+        if shown is not None:
+            _refuse_settled(db, shown, cmap)
+        else:
+            _refuse_anothers(db, a, b, made_by)
+        why = (
+            merge_refusal(db, a, b, cmap)
+            if verdict == "duplicate"
+            else _apart_refusal(db, a, b, cmap)
+        )
+        if why:
+            raise UserError(why[0], hint=why[1])
         link_id = links.add_link(db, a, b, verdict, made_by=made_by, reason=f"review {tag}")
         cmap = _after(db, cmap, a, b, verdict)
         if verdict == "not_duplicate":
@@ -147,7 +171,63 @@ def judge_pair(db: Store, a: int, b: int, verdict: str, person: str) -> Judged:
                 cmap = links.canonical_map(db)
         else:
             links.add_links(db, _closed_by_merge(db, cmap, a, made_by, tag))
-    return Judged(link_id, cmap)
+        mark = links.last_link_id(db)
+    return Judged(link_id, Clusters(cmap, mark))
+
+
+class SettledMeanwhile(UserError):
+    """The pair a reviewer answered was settled by someone else since it was shown."""
+
+
+def _refuse_anothers(db: Store, a: int, b: int, made_by: str) -> None:
+    """Refuse a verdict on a pair another person settled (their verdict stands until they, or
+    a split, change it): two reviewers never settle one pair in contradicting ways."""
+    history = links.link_history(db, a, b)
+    last = history[-1] if history else None
+    mine = last is None or last.made_by == made_by
+    if not mine and last.made_by.startswith("person:") and last.verdict != "uncertain":
+        _settled(a, b, last)
+
+
+def _settled(a: int, b: int, last: links.Link) -> None:
+    who = last.made_by.removeprefix("person:").removeprefix("rule:")
+    word = "same record" if last.verdict == "duplicate" else "different records"
+    follows = _FOLLOWS_RE.match(last.reason)
+    if follows:  # closed with a 'different' on another pair of the two clusters
+        word += f", as following from a 'different' on {follows[1]}–{follows[2]}"
+    raise SettledMeanwhile(
+        f"records {a} and {b} were settled meanwhile by {who}: {word}; nothing was written",
+        hint="the next pair is shown; to change it, agree with them (dedup split, or undo)",
+    )
+
+
+def _refuse_settled(db: Store, shown: QueuePair, cmap: dict[int, int]) -> None:
+    """Refuse a verdict on a pair that left the queue since it was shown (another reviewer's
+    verdict on it, a merge that made it one record, a 'different' that holds it apart)."""
+    a, b = shown.a, shown.b
+    history = links.link_history(db, a, b)
+    last = history[-1] if history else None
+    if last is not None and last.id != shown.link_id and last.verdict != "uncertain":
+        _settled(a, b, last)
+    if cmap.get(a, a) == cmap.get(b, b):
+        raise SettledMeanwhile(
+            f"records {a} and {b} were made one record meanwhile (a merge of their clusters);"
+            " nothing was written",
+            hint="the next pair is shown",
+        )
+    ends = {cmap.get(a, a), cmap.get(b, b)}
+    for lk in links.current_links(db, "not_duplicate"):
+        if (
+            lk.made_by.startswith("person:")
+            and lk.id != shown.link_id
+            and {cmap.get(lk.record_a, lk.record_a), cmap.get(lk.record_b, lk.record_b)} == ends
+        ):
+            raise SettledMeanwhile(
+                f"records {a} and {b} were held apart meanwhile:"
+                f" {lk.made_by.removeprefix('person:')} said records {lk.record_a} and"
+                f" {lk.record_b} differ; nothing was written",
+                hint="the next pair is shown",
+            )
 
 
 def _after(db: Store, cmap: dict[int, int], a: int, b: int, verdict: str) -> dict[int, int]:
@@ -317,9 +397,50 @@ def undo_last(db: Store, person: str) -> list[links.Link]:
 
     An action is every link written under one tag: a 'different' with the pairs that followed
     from it, a split with the pairs it reopened. Returns the links that were undone, the
-    person's own verdict first (empty when there is nothing to undo).
+    person's own verdict first (empty when there is nothing to undo). See :func:`take_back`.
     """
+    return take_back(db, person).links
+
+
+@dataclass(frozen=True)
+class Undone:
+    """What :func:`take_back` did: the links undone (the person's own verdict first), the
+    pairs it left as someone else settled them since, and the clusters after it."""
+
+    links: list[links.Link]
+    kept: list[links.Link]
+    clusters: Clusters
+
+
+def take_back(db: Store, person: str, known: Clusters | None = None) -> Undone:
+    """:func:`undo_last`, handing back the clusters after it (worked out again only where the
+    undo changed them, from ``known``: see :func:`clusters_now`).
+
+    A pair someone else gave a verdict since the action keeps that verdict (it is in
+    ``kept``, the caller says so); a pair closed as following from a 'different' whose
+    premise the undo broke (another reviewer's, given after a merge this undoes) reopens."""
     made_by = person_id(person)
+    with db.transaction():  # read and write under the write lock (two reviewers, one file)
+        group = _last_action(db, made_by)
+        rows, kept = [], []
+        for lk in group:
+            history = links.link_history(db, lk.record_a, lk.record_b)
+            if any(h.id > lk.id and h.made_by != made_by for h in history):
+                kept.append(lk)  # settled by someone else since: theirs stands
+                continue
+            rows.append(_restore_row(lk, [h for h in history if h.id < lk.id], made_by))
+        links.add_links(db, rows)
+        now = clusters_now(db, known)
+        if group:
+            reopened = reopen_rows(db, now.map, made_by, f"reopened by undo of link {group[0].id}")
+            if links.add_links(db, reopened):
+                now = clusters_now(db, now)
+    done = [lk for lk in group if lk not in kept]
+    return Undone(done, kept, now)
+
+
+def _last_action(db: Store, made_by: str) -> list[links.Link]:
+    """The links of ``made_by``'s newest action not yet undone, the verdict first."""
     mine = links.links_by(db, made_by)
     undone = {int(m[1]) for lk in mine if (m := _UNDO_RE.search(lk.reason))}
     target = next(
@@ -334,23 +455,22 @@ def undo_last(db: Store, person: str) -> list[links.Link]:
         else [target]
     )
     group.sort(key=lambda lk: (lk.reason.startswith(FOLLOWS), lk.id))  # the verdict first
-    rows = []
-    for lk in group:
-        history = [h for h in links.link_history(db, lk.record_a, lk.record_b) if h.id < lk.id]
-        before = history[-1] if history else None
-        # a pair closed as following from a 'different' keeps saying so when an undo restores
-        # it, so that a later split still reopens it (see reopen_rows)
-        follows = _FOLLOWS_RE.match(before.reason) if before else None
-        rows.append(
-            (
-                lk.record_a,
-                lk.record_b,
-                before.verdict if before else "uncertain",
-                before.score if before else None,
-                made_by,
-                (f"{follows[0]}" if follows else "") + f"undo of link {lk.id}",
-            )
-        )
-    with db.transaction():
-        links.add_links(db, rows)
     return group
+
+
+def _restore_row(
+    lk: links.Link, history: list[links.Link], made_by: str
+) -> tuple[int, int, str, float | None, str, str]:
+    """The row putting the pair of ``lk`` back to its verdict before ``lk`` (``history``)."""
+    before = history[-1] if history else None
+    # a pair closed as following from a 'different' keeps saying so when an undo restores
+    # it, so that a later split still reopens it (see reopen_rows)
+    follows = _FOLLOWS_RE.match(before.reason) if before else None
+    return (
+        lk.record_a,
+        lk.record_b,
+        before.verdict if before else "uncertain",
+        before.score if before else None,
+        made_by,
+        (f"{follows[0]}" if follows else "") + f"undo of link {lk.id}",
+    )

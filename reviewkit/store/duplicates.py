@@ -111,6 +111,50 @@ def cluster_map(db: Store, edges: Iterable[tuple[int, int, str]]) -> dict[int, i
     return mapping
 
 
+def last_link_id(db: Store) -> int:
+    """The id of the newest link (0 when there is none): clusters worked out when this was the
+    newest stay right until a link with a higher id is written (see :func:`links_after`)."""
+    return int(db.conn.execute("SELECT COALESCE(MAX(id), 0) FROM duplicate_links").fetchone()[0])
+
+
+def links_after(db: Store, link_id: int) -> list[Link]:
+    """The links written after ``link_id``, oldest first."""
+    rows = db.query("SELECT * FROM duplicate_links WHERE id > ? ORDER BY id", (link_id,))
+    return [Link(**dict(r)) for r in rows]
+
+
+def recluster(db: Store, cmap: dict[int, int], records: Iterable[int]) -> dict[int, int]:
+    """:func:`canonical_map` after links on ``records`` changed, from the map before (``cmap``):
+    only the clusters those records were in, and are in now, are worked out again (from each
+    member's current links), so a verdict on one pair does not read a 50,000-record project."""
+    seeds = set(records)
+    old = {cmap.get(r, r) for r in seeds}
+    todo = list(seeds | {r for r, c in cmap.items() if c in old})
+    graph = nx.Graph()
+    graph.add_nodes_from(todo)
+    seen, versions = set(todo), set()
+    while todo:
+        for lk in current_links_of(db, todo.pop()):
+            if lk.verdict != "duplicate":
+                continue
+            graph.add_edge(lk.record_a, lk.record_b)
+            if lk.made_by in VERSION_RULES:
+                versions.update((lk.record_a, lk.record_b))
+            for r in (lk.record_a, lk.record_b):
+                if r not in seen:
+                    seen.add(r)
+                    todo.append(r)
+    years = _years(db, versions)
+    out = dict(cmap)
+    for component in nx.connected_components(graph):
+        if component & versions:
+            canonical = max(component & versions, key=lambda r: (years.get(r) or 0, r))
+        else:
+            canonical = min(component)
+        out.update(dict.fromkeys(component, canonical))
+    return out
+
+
 def _years(db: Store, ids: set[int]) -> dict[int, int | None]:
     if not ids:
         return {}

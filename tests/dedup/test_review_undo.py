@@ -7,8 +7,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from conftest import add_records
-from dedup.helpers import TITLE, other, rec
+from dedup.review_setup import six_records
 
 from reviewkit import screening as scr
 from reviewkit.dedup import engine
@@ -16,9 +15,6 @@ from reviewkit.dedup.effects import open_conflicts
 from reviewkit.store import duplicates as links
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.dedup_review import DedupReviewScreen
-
-BARE = dict(authors=[], journal="", volume="", pages="", year=None)
-TA = "title-abstract"
 
 
 def snapshot(project) -> tuple:
@@ -34,26 +30,7 @@ def snapshot(project) -> tuple:
 
 @pytest.fixture
 def six(project_b):
-    """Three records of one article merged by rules (1, 2, 6), three title-only copies (3, 4,
-    5) queued against them and each other; 1 included and 3 excluded by two reviewers."""
-    ids = add_records(
-        project_b,
-        [
-            rec(doi="10.1000/rtw.9"),
-            rec(doi="10.1000/rtw.9", source="Embase"),
-            rec(**BARE, source="RIS"),
-            rec(**BARE, title=TITLE.upper(), source="Scholar"),
-            rec(**BARE, title=f"[{TITLE}]", source="Grey"),
-            rec(title=TITLE + ".", source="Web of Science", pages=""),
-            other(3),
-        ],
-    )
-    engine.run_dedup(project_b.db)
-    for who in ("reviewer1", "reviewer2"):
-        scr.decide(project_b.db, ids[0], TA, who, "include")
-        scr.decide(project_b.db, ids[2], TA, who, "exclude", "long-term")
-    assert len(engine.review_queue(project_b.db)) == 12
-    return project_b, ids
+    return project_b, six_records(project_b)
 
 
 def test_undo_of_same_restores_queue_clusters_and_screening(six):
