@@ -43,7 +43,8 @@ def review_queue(db: Store, cmap: dict[int, int] | None = None) -> list[QueuePai
     def ends(lk: links.Link) -> frozenset[int | None]:
         return frozenset((cmap.get(lk.record_a), cmap.get(lk.record_b)))
 
-    current = links.current_links(db)  # one read for both verdicts
+    # one read for both verdicts (not the merges: most links of a large project)
+    current = links.current_links(db, ("uncertain", "not_duplicate"))
     # A person's verdict closes the pairs between the two clusters when it is given
     # (follow_ups); a later dedup run can still queue a new record that a rule merged into one
     # of them against the other, which would ask the person's question again.

@@ -56,18 +56,18 @@ def add_link(
     return int(cur.lastrowid)
 
 
-def current_links(db: Store, verdict: str | None = None) -> list[Link]:
-    """The newest verdict of every pair, optionally only those with ``verdict``."""
+def current_links(db: Store, verdict: str | tuple[str, ...] | None = None) -> list[Link]:
+    """The newest verdict of every pair, optionally only those with ``verdict`` (one, or any
+    of several)."""
     sql = (
         "SELECT l.* FROM duplicate_links l JOIN ("
         " SELECT record_a, record_b, MAX(id) AS last FROM duplicate_links GROUP BY record_a, record_b"
         ") m ON l.id = m.last"
     )
-    params: tuple = ()
-    if verdict:
-        sql += " WHERE l.verdict = ?"
-        params = (verdict,)
-    return [Link(**dict(r)) for r in db.query(sql + " ORDER BY l.id", params)]
+    wanted = (verdict,) if isinstance(verdict, str) else tuple(verdict or ())
+    if wanted:
+        sql += f" WHERE l.verdict IN ({', '.join('?' * len(wanted))})"
+    return [Link(**dict(r)) for r in db.query(sql + " ORDER BY l.id", wanted)]
 
 
 def link_history(db: Store, a: int, b: int) -> list[Link]:
@@ -125,11 +125,13 @@ def links_after(db: Store, link_id: int) -> list[Link]:
 
 def recluster(db: Store, cmap: dict[int, int], records: Iterable[int]) -> dict[int, int]:
     """:func:`canonical_map` after links on ``records`` changed, from the map before (``cmap``):
-    only the clusters those records were in, and are in now, are worked out again (from each
-    member's current links), so a verdict on one pair does not read a 50,000-record project."""
-    seeds = set(records)
-    old = {cmap.get(r, r) for r in seeds}
-    todo = list(seeds | {r for r, c in cmap.items() if c in old})
+    only the clusters those records are in now are worked out again (from each member's
+    current links), so a verdict on one pair does not read a 50,000-record project. Every
+    record of a changed link must be in ``records``."""
+    # Every record whose cluster may have changed is one with a record of those links through
+    # links that did not change (follow its old cluster's path to the first changed link), so
+    # the clusters of ``records`` now are all there is to work out.
+    todo = list(set(records))
     graph = nx.Graph()
     graph.add_nodes_from(todo)
     seen, versions = set(todo), set()
