@@ -117,3 +117,23 @@ def test_undo_after_read_csv_takes_the_sheet_back_row_by_row(six, tmp_path):
     while engine.undo_last(project.db, "ann"):
         pass
     assert snapshot(project) == before
+
+
+def test_a_merge_confirmation_does_not_outlive_the_next_key(six):
+    """s on a screened pair shows the change and asks; after another key (z, k) the next s
+    asks again instead of merging at once."""
+    project, (r1, _r2, r3, *_rest) = six
+
+    async def go():
+        app = ReviewkitApp(DedupReviewScreen(project, "ann"), keymap={})
+        async with app.run_test(size=(110, 30)) as pilot:
+            screen = app.first_screen
+            await pilot.press("s")
+            assert screen.confirming == (r1, r3)
+            await pilot.press("z")  # nothing to undo
+            await pilot.press("s")
+            assert "press the same-record key again" in str(screen.query_one("#message").render())
+            assert links.link_history(project.db, r1, r3)[-1].verdict == "uncertain"
+            await pilot.press("q")
+
+    asyncio.run(go())
