@@ -153,11 +153,7 @@ def judge_pair(
             _refuse_settled(db, shown, cmap)
         else:
             _refuse_anothers(db, a, b, made_by)
-        why = (
-            merge_refusal(db, a, b, cmap)
-            if verdict == "duplicate"
-            else _apart_refusal(db, a, b, cmap)
-        )
+        why = merge_refusal(db, a, b) if verdict == "duplicate" else _apart_refusal(db, a, b, cmap)
         if why:
             raise UserError(why[0], hint=why[1])
         link_id = links.add_link(db, a, b, verdict, made_by=made_by, reason=f"review {tag}")
@@ -169,7 +165,7 @@ def judge_pair(
             reopened = reopen_rows(db, cmap, made_by, f"review {tag}")
             links.add_links(db, reopened)
             if any(row[2] == "duplicate" for row in reopened):  # a reopened merge joins again
-                cmap = links.canonical_map(db)
+                cmap = links.recluster(db, cmap, {x for row in reopened for x in row[:2]})
         else:
             links.add_links(db, _closed_by_merge(db, cmap, a, made_by, tag))
         mark = links.last_link_id(db)
@@ -233,12 +229,11 @@ def _refuse_settled(db: Store, shown: QueuePair, cmap: dict[int, int]) -> None:
 
 def _after(db: Store, cmap: dict[int, int], a: int, b: int, verdict: str) -> dict[int, int]:
     """The clusters once the verdict on a–b is written, from those before it (``cmap``):
-    a merge joins the two; a 'different' changes nothing unless it broke a direct merge.
-    The ids tell clusters apart only (a merged cluster's canonical record may differ)."""
+    a merge joins the two; a 'different' changes nothing unless it broke a direct merge."""
     ca, cb = cmap.get(a, a), cmap.get(b, b)
-    if verdict == "duplicate":
-        return {r: ca if c == cb else c for r, c in cmap.items()}
-    return links.canonical_map(db) if ca == cb else cmap
+    if verdict == "duplicate" or ca == cb:  # the two clusters only (not a scan of the map)
+        return links.recluster(db, cmap, (a, b))
+    return cmap
 
 
 def _closed_by_merge(
@@ -246,7 +241,7 @@ def _closed_by_merge(
 ) -> list[tuple[int, int, str, float | None, str, str]]:
     """After a merge: the open pairs between the new cluster and a cluster that a person said
     differs from one of its records close, as following from that person's 'different'."""
-    members = _members(cmap, a)
+    members = _members(db, a)
     open_links = links.current_links(db, "uncertain")
     rows: list[tuple[int, int, str, float | None, str, str]] = []
     seen: set[tuple[int, int]] = set()
@@ -333,21 +328,26 @@ def reopen_rows(
     return rows
 
 
-def _members(cmap: dict[int, int], record_id: int) -> set[int]:
-    canonical = cmap.get(record_id, record_id)
-    return {r for r, c in cmap.items() if c == canonical} | {record_id}
+def _members(db: Store, record_id: int) -> set[int]:
+    """The records of ``record_id``'s cluster, followed link by link from it (a cluster is a
+    few records; the map of the whole project is not scanned for them)."""
+    members, todo = {record_id}, [record_id]
+    while todo:
+        for lk in links.current_links_of(db, todo.pop()):
+            if lk.verdict == "duplicate":
+                for r in {lk.record_a, lk.record_b} - members:
+                    members.add(r)
+                    todo.append(r)
+    return members
 
 
-def merge_refusal(
-    db: Store, a: int, b: int, cmap: dict[int, int] | None = None
-) -> tuple[str, str] | None:
+def merge_refusal(db: Store, a: int, b: int) -> tuple[str, str] | None:
     """Why the clusters of ``a`` and ``b`` may not become one ((message, hint)), or None:
-    a person said a record of the one and a record of the other differ. ``cmap``: the
-    clusters (:func:`~reviewkit.store.duplicates.canonical_map`), when the caller has them."""
-    cmap = cmap if cmap is not None else links.canonical_map(db)
-    side_a, side_b = _members(cmap, a), _members(cmap, b)
-    if side_a & side_b:
-        return None
+    a person said a record of the one and a record of the other differ."""
+    side_a = _members(db, a)
+    if b in side_a:
+        return None  # one cluster already
+    side_b = _members(db, b)
     for lk in links.current_links(db, "not_duplicate"):
         if not lk.made_by.startswith("person:"):
             continue
