@@ -418,45 +418,55 @@ def take_back(db: Store, person: str, known: Clusters | None = None) -> Undone:
     undo changed them, from ``known``: see :func:`clusters_now`).
 
     A pair someone else gave a verdict since the action keeps that verdict (it is in
-    ``kept``, the caller says so); a pair closed as following from a 'different' whose
-    premise the undo broke (another reviewer's, given after a merge this undoes) reopens."""
+    ``kept``, the caller says so; an action whose pairs were all settled again by others is
+    passed over, so undo goes on to the one before); a pair closed as following from a
+    'different' whose premise the undo broke (another reviewer's, given after a merge this
+    undoes) reopens."""
     made_by = person_id(person)
     with db.transaction():  # read and write under the write lock (two reviewers, one file)
-        group = _last_action(db, made_by)
-        rows, kept = [], []
-        for lk in group:
-            history = links.link_history(db, lk.record_a, lk.record_b)
-            if any(h.id > lk.id and h.made_by != made_by for h in history):
-                kept.append(lk)  # settled by someone else since: theirs stands
-                continue
-            rows.append(_restore_row(lk, [h for h in history if h.id < lk.id], made_by))
+        group, kept = _last_action(db, made_by)
+        rows = [
+            _restore_row(
+                lk,
+                [h for h in links.link_history(db, lk.record_a, lk.record_b) if h.id < lk.id],
+                made_by,
+            )
+            for lk in group
+        ]
         links.add_links(db, rows)
         now = clusters_now(db, known)
         if group:
             reopened = reopen_rows(db, now.map, made_by, f"reopened by undo of link {group[0].id}")
             if links.add_links(db, reopened):
                 now = clusters_now(db, now)
-    done = [lk for lk in group if lk not in kept]
-    return Undone(done, kept, now)
+    return Undone(group, kept, now)
 
 
-def _last_action(db: Store, made_by: str) -> list[links.Link]:
-    """The links of ``made_by``'s newest action not yet undone, the verdict first."""
-    mine = links.links_by(db, made_by)
+def _last_action(db: Store, made_by: str) -> tuple[list[links.Link], list[links.Link]]:
+    """The links of ``made_by``'s newest action not yet undone, the verdict first; and the
+    links of it, or of newer actions, that someone else has settled again since (theirs
+    stands: they are not undone, and an action left with none is passed over)."""
+    mine = links.links_by(db, made_by)  # newest first
     undone = {int(m[1]) for lk in mine if (m := _UNDO_RE.search(lk.reason))}
-    target = next(
-        (lk for lk in mine if not _UNDO_RE.search(lk.reason) and lk.id not in undone), None
-    )
+    candidates = [lk for lk in mine if not _UNDO_RE.search(lk.reason) and lk.id not in undone]
+    cache: dict[int, bool] = {}
+
+    def superseded(lk: links.Link) -> bool:
+        if lk.id not in cache:
+            history = links.link_history(db, lk.record_a, lk.record_b)
+            cache[lk.id] = any(h.id > lk.id and h.made_by != made_by for h in history)
+        return cache[lk.id]
+
+    target = next((lk for lk in candidates if not superseded(lk)), None)
     if target is None:
-        return []
+        return [], [lk for lk in candidates if cache.get(lk.id)]
     tag = _TAG_RE.search(target.reason)
-    group = (
-        [lk for lk in mine if lk.reason.endswith(tag[0]) and lk.id not in undone]
-        if tag
-        else [target]
-    )
-    group.sort(key=lambda lk: (lk.reason.startswith(FOLLOWS), lk.id))  # the verdict first
-    return group
+    group = [c for c in candidates if c.reason.endswith(tag[0])] if tag else [target]
+    kept = [c for c in candidates if c.id > target.id and cache.get(c.id)]
+    kept += [c for c in group if c.id < target.id and superseded(c)]
+    group = [c for c in group if not superseded(c)]
+    group.sort(key=lambda c: (c.reason.startswith(FOLLOWS), c.id))  # the verdict first
+    return group, kept
 
 
 def _restore_row(

@@ -244,17 +244,17 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         if not (undone.links or undone.kept):
             self.say("nothing to undo")
             return
-        link = (undone.links or undone.kept)[0]
+        kept = ", ".join(f"{lk.record_a}–{lk.record_b}" for lk in undone.kept)
+        if not undone.links:  # all of it settled again by others: theirs stands
+            self.say(f"nothing undone: {kept} settled by another reviewer since (theirs stands)")
+            return
+        link = undone.links[0]
         pair = (link.record_a, link.record_b)
         self.skipped.discard(pair)
         self.decided = max(0, self.decided - 1)
         self.show_next(prefer=pair, clusters=undone.clusters)
-        kept = ", ".join(f"{lk.record_a}–{lk.record_b}" for lk in undone.kept)
-        self.say(
-            f"undone: {pair[0]}–{pair[1]} is back in the queue"
-            if not undone.kept
-            else f"undone, except {kept}: settled by another reviewer since (theirs stands)"
-        )
+        also = f"; {kept} left as another reviewer settled it since" if kept else ""
+        self.say(f"undone: {pair[0]}–{pair[1]} is back in the queue{also}")
 
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
         return "Dedup review", ACTIONS

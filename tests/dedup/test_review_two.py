@@ -69,15 +69,30 @@ def test_a_pair_closed_or_joined_meanwhile_is_refused(two):
 
 
 def test_undo_leaves_a_verdict_someone_gave_since(two):
-    """ann merges 1-3, bob splits 3 off again, ann undoes her merge: bob's split stands (the
-    pair does not come back to the queue as if nobody had judged it)."""
-    ann, bob, (r1, _r2, r3, *_rest) = two
+    """ann says 4-5 differ, merges 1-3; bob splits 3 off again; ann's undo leaves bob's split
+    standing (1-3 does not come back to the queue as if nobody had judged it) and goes on to
+    her 'different'; the screen says so."""
+    ann, bob, (r1, _r2, r3, r4, r5, *_rest) = two
+    judge_pair(ann.db, r4, r5, "not_duplicate", "ann")
     judge_pair(ann.db, r1, r3, "duplicate", "ann")
     engine.split(bob.db, r3, "bob")
-    undone = take_back(ann.db, "ann")
-    assert undone.links == [] and [(k.record_a, k.record_b) for k in undone.kept] == [(r1, r3)]
+
+    async def go():
+        app = ReviewkitApp(DedupReviewScreen(ann, "ann"), keymap={})
+        async with app.run_test(size=(110, 30)) as pilot:
+            screen = app.first_screen
+            await pilot.press("z")
+            message = str(screen.query_one("#message").render())
+            assert f"undone: {r4}–{r5} is back in the queue; {r1}–{r3} left as another" in message
+            await pilot.press("z")
+            message = str(screen.query_one("#message").render())
+            assert f"nothing undone: {r1}–{r3} settled by another reviewer since" in message
+            await pilot.press("q")
+
+    asyncio.run(go())
     assert links.link_history(ann.db, r1, r3)[-1].made_by == "person:bob"
-    assert (r1, r3) not in _queue(ann)
+    queue = _queue(ann)
+    assert (r1, r3) not in queue and (r4, r5) in queue
 
 
 def test_undoing_a_merge_reopens_the_pairs_another_reviewer_closed_through_it(two):
