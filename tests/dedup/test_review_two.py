@@ -14,6 +14,7 @@ from dedup.review_setup import six_records
 
 from reviewkit.dedup import engine
 from reviewkit.dedup.review import SettledMeanwhile, judge_pair, take_back
+from reviewkit.errors import UserError
 from reviewkit.project import open_project
 from reviewkit.store import duplicates as links
 from reviewkit.tui.app import ReviewkitApp
@@ -129,12 +130,11 @@ def test_the_screen_says_who_settled_the_pair_and_moves_on(two):
     assert _by(bob, "bob") == []
 
 
-def _reviewer(folder: str, who: str, seed: int, out) -> None:
-    """One reviewer's terminal: the queue as first shown, answered in an order of their own
-    (same or different at random, an undo now and then), each verdict committed at once."""
+def _reviewer(folder: str, who: str, seed: int, shown: list, out) -> None:
+    """One reviewer's terminal: the queue as both were shown it, answered in an order of
+    their own (same or different at random, an undo now and then), each verdict committed."""
     project = open_project(folder)
     rnd = random.Random(seed)
-    shown = engine.review_queue(project.db)
     rnd.shuffle(shown)
     saved, told = 0, 0
     for pair in shown:
@@ -144,7 +144,7 @@ def _reviewer(folder: str, who: str, seed: int, out) -> None:
             saved += 1
         except SettledMeanwhile:
             told += 1
-        except engine.UserError:
+        except UserError:
             pass  # a merge a 'different' forbids
         if rnd.random() < 0.2:
             take_back(project.db, who)
@@ -154,11 +154,11 @@ def _reviewer(folder: str, who: str, seed: int, out) -> None:
 
 def test_two_processes_settle_overlapping_pairs_once(two):
     ann, bob, _ids = two
-    folder = str(ann.folder)
-    ctx = multiprocessing.get_context("spawn")
+    shown = engine.review_queue(ann.db)  # both terminals show the whole queue
+    ctx = multiprocessing.get_context("fork")  # the children open their own connections
     out = ctx.Queue()
     procs = [
-        ctx.Process(target=_reviewer, args=(folder, who, seed, out))
+        ctx.Process(target=_reviewer, args=(str(ann.folder), who, seed, list(shown), out))
         for who, seed in (("ann", 1), ("bob", 2))
     ]
     for p in procs:
@@ -183,3 +183,4 @@ def test_two_processes_settle_overlapping_pairs_once(two):
                     settled_by[(lk.record_a, lk.record_b)].add(who)
     assert all(len(w) == 1 for w in settled_by.values()), settled_by
     assert sum(saved for _w, saved, _t in results) >= len(settled_by) > 0
+    assert sum(told for _w, _s, told in results) > 0  # the second one to a pair was told
