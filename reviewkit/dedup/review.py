@@ -110,7 +110,9 @@ def decide_pair(db: Store, a: int, b: int, verdict: str, person: str) -> int:
     two records already in one cluster through others (split one of them first). A
     'different' also closes the open pairs between the two records' clusters
     (:func:`follow_ups`), and a merge those between the new cluster and a cluster a person
-    said differs from one of its records; undo reopens them with it.
+    said differs from one of its records; undo reopens them with it. A pair another person
+    settled is refused (:class:`SettledMeanwhile`): their verdict stands until they undo it
+    or a split changes it, so two reviewers never settle one pair in contradicting ways.
     """
     return judge_pair(db, a, b, verdict, person).link_id
 
