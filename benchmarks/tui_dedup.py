@@ -236,7 +236,11 @@ def dedup_markdown(results_dir: Path) -> list[str]:
             + f"; peak RSS {now_f['cases'][case]['peak_rss_mb']:.0f} MB."
         )
     load = now_f["load_average_1min_before"]
-    lines += ["", f"1-minute load average {load} when the run started ({load_note(load)}).", ""]
+    lines += ["", f"1-minute load average {load} when the run started ({load_note(load)})."]
+    if before:  # the two runs are compared: say what the machine was doing for each
+        was = before["load_average_1min_before"]
+        lines.append(f"Before: load average {was} when its run started ({load_note(was)}).")
+    lines.append("")
     return lines
 
 

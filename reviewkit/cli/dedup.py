@@ -88,6 +88,9 @@ def dedup(ctx: click.Context, project_dir: Path) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Read back a queue CSV whose verdict column says same or different.",
 )
+@click.option(
+    "--yes", is_flag=True, help="Read the CSV without asking when screening would change."
+)
 @click.pass_context
 def review(
     ctx: click.Context,
@@ -95,6 +98,7 @@ def review(
     reviewer: str,
     csv_out: Path | None,
     csv_in: Path | None,
+    yes: bool,
 ) -> None:
     """Decide uncertain pairs side by side (s same, d different, k skip, z undo, ? help),
     or in a spreadsheet: --csv FILE writes the queue, --read-csv FILE reads verdicts back."""
@@ -104,7 +108,7 @@ def review(
     project = load_project(_project_dir(ctx, project_dir))
     if csv_out or csv_in:
         try:
-            _review_csv(project, reviewer, csv_out, csv_in)
+            _review_csv(project, reviewer, csv_out, csv_in, yes)
         finally:
             project.close()
         return
@@ -117,10 +121,21 @@ def review(
         project.close()
 
 
-def _review_csv(project, reviewer: str, csv_out: Path | None, csv_in: Path | None) -> None:
-    from reviewkit.dedup.queue_csv import read_queue_csv, write_queue_csv
+def _review_csv(
+    project, reviewer: str, csv_out: Path | None, csv_in: Path | None, yes: bool
+) -> None:
+    from reviewkit.dedup.effects import clusters_effect
+    from reviewkit.dedup.queue_csv import read_queue_csv, sheet_merges, write_queue_csv
 
     if csv_in:
+        change = clusters_effect(project, *sheet_merges(project.db, csv_in))
+        if change:  # its 'same' rows merge screened records: show the change first
+            click.echo(f"the 'same' rows of {csv_in} change screening:")
+            for line in change.lines():
+                click.echo("  " + line)
+            if not yes and not click.confirm("read it anyway?", default=False):
+                click.echo("nothing written")
+                return
         got = read_queue_csv(project.db, csv_in, reviewer)
         click.echo(
             f"{quantity(got.applied, 'verdict')} written from {csv_in}; "

@@ -116,6 +116,14 @@ def merge_effect(project: Project, a: int, b: int) -> Effect:
     return effect(project, links.cluster_map(project.db, [*_edges(project), (a, b, "person:")]))
 
 
+def clusters_effect(project: Project, after: dict[int, int], moved: list[int]) -> Effect:
+    """What the clusters ``after`` would change in screening, when a record of the clusters
+    of ``moved`` (the records merged) was screened; else nothing (see :func:`_screened`)."""
+    if not moved or not _screened(project, *moved):
+        return Effect()
+    return effect(project, after)
+
+
 def split_effect(project: Project, record_id: int) -> Effect:
     """What taking ``record_id`` out of its cluster would change in screening."""
     if not _screened(project, record_id):

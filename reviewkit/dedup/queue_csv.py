@@ -142,6 +142,35 @@ def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
     two clusters (as in ``dedup review``) unless the file gives such a pair its own verdict.
     """
     made_by = person_id(person)
+    rows = _checked_rows(db, path)
+    # judged and written under the write lock: another reviewer's verdicts cannot come in
+    # between reading the queue and writing the file's verdicts (two terminals, one project)
+    with db.transaction():
+        before = links.canonical_map(db)
+        open_pairs, result, todo = _sorted_rows(db, before, rows)
+        after = _joined(before, todo)
+        _refuse_split_differents(db, before, after, todo, path)
+        between = _open_between(db, after, open_pairs, todo)
+        with db.transaction():
+            for (a, b), (_line, verdict) in todo.items():
+                tag = action_tag()
+                links.add_link(db, a, b, verdict, made_by=made_by, reason=f"review csv {tag}")
+                result.applied += 1
+                if verdict == "not_duplicate":  # closes the other pairs between the clusters
+                    closed = between.pop(frozenset((after[a], after[b])), [])
+                    result.followed += links.add_links(db, closing_rows(closed, a, b, made_by, tag))
+            # pairs the file's merges put between clusters a person said differ before it
+            tag = action_tag()
+            for lk in links.current_links(db, "not_duplicate"):
+                x, y = lk.record_a, lk.record_b
+                if lk.made_by.startswith("person:") and not lk.reason.startswith(FOLLOWS):
+                    closed = between.pop(frozenset((after[x], after[y])), [])
+                    result.followed += links.add_links(db, closing_rows(closed, x, y, made_by, tag))
+    return result
+
+
+def _checked_rows(db: Store, path: Path) -> list[tuple[int, int, int, str]]:
+    """:func:`_rows`, each record id checked to name a record."""
     rows = _rows(path)
     known = record_rows.get_records(db, [x for _l, a, b, _v in rows for x in (a, b)])
     for line, a, b, _v in rows:
@@ -149,10 +178,17 @@ def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
         if missing or a == b:
             what = f"no record with id {', '.join(missing)}" if missing else "a pair of one record"
             raise UserError(what, where=f"{path}:{line}")
-    before = links.canonical_map(db)
+    return rows
+
+
+def _sorted_rows(
+    db: Store, before: dict[int, int], rows: list[tuple[int, int, int, str]]
+) -> tuple[set[tuple[int, int]], CsvVerdicts, dict[tuple[int, int], tuple[int, str]]]:
+    """The open pairs, the counts so far, and the rows to write (pair -> (line, verdict), the
+    first row of a pair): rows left empty and pairs settled since the sheet are counted."""
     open_pairs = {(q.a, q.b) for q in review_queue(db, before)}
     result = CsvVerdicts(0, 0, 0)
-    todo: dict[tuple[int, int], tuple[int, str]] = {}  # pair -> (line, verdict), first row
+    todo: dict[tuple[int, int], tuple[int, str]] = {}
     for line, a, b, verdict in rows:
         key = (min(a, b), max(a, b))
         if not verdict:
@@ -166,25 +202,19 @@ def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
         elif key not in todo:
             todo[key] = (line, verdict)
         # a repeated row (same verdict: _rows refused a different one) is not written twice
-    after = _joined(before, todo)
-    _refuse_split_differents(db, before, after, todo, path)
-    between = _open_between(db, after, open_pairs, todo)
-    with db.transaction():
-        for (a, b), (_line, verdict) in todo.items():
-            tag = action_tag()
-            links.add_link(db, a, b, verdict, made_by=made_by, reason=f"review csv {tag}")
-            result.applied += 1
-            if verdict == "not_duplicate":  # closes the other pairs between the clusters
-                closed = between.pop(frozenset((after[a], after[b])), [])
-                result.followed += links.add_links(db, closing_rows(closed, a, b, made_by, tag))
-        # pairs the file's merges put between clusters a person said differ before it
-        tag = action_tag()
-        for lk in links.current_links(db, "not_duplicate"):
-            x, y = lk.record_a, lk.record_b
-            if lk.made_by.startswith("person:") and not lk.reason.startswith(FOLLOWS):
-                closed = between.pop(frozenset((after[x], after[y])), [])
-                result.followed += links.add_links(db, closing_rows(closed, x, y, made_by, tag))
-    return result
+    return open_pairs, result, todo
+
+
+def sheet_merges(db: Store, path: Path) -> tuple[dict[int, int], list[int]]:
+    """The clusters once a filled-in sheet is read (record -> cluster id; the ids tell
+    clusters apart only) and the records of its 'same' rows, nothing written: what those rows
+    would change in screening is shown before the sheet is read
+    (:func:`reviewkit.dedup.effects.clusters_effect`)."""
+    rows = _checked_rows(db, path)
+    before = links.canonical_map(db)
+    todo = _sorted_rows(db, before, rows)[2]
+    joined = sorted({x for pair, (_l, v) in todo.items() if v == "duplicate" for x in pair})
+    return _joined(before, todo), joined
 
 
 def _open_between(

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from reviewkit.dedup.live_clusters import Clusters, clusters_now
 from reviewkit.errors import UserError
 from reviewkit.records import Record
 from reviewkit.store import duplicates as links
@@ -29,6 +30,8 @@ class QueuePair:
     b: int
     score: float | None
     rule: str
+    # the pair's newest link when it was queued (judge_pair's ``shown``); not part of equality
+    link_id: int = field(default=0, compare=False)
 
 
 def review_queue(db: Store, cmap: dict[int, int] | None = None) -> list[QueuePair]:
@@ -40,7 +43,8 @@ def review_queue(db: Store, cmap: dict[int, int] | None = None) -> list[QueuePai
     def ends(lk: links.Link) -> frozenset[int | None]:
         return frozenset((cmap.get(lk.record_a), cmap.get(lk.record_b)))
 
-    current = links.current_links(db)  # one read for both verdicts
+    # one read for both verdicts (not the merges: most links of a large project)
+    current = links.current_links(db, ("uncertain", "not_duplicate"))
     # A person's verdict closes the pairs between the two clusters when it is given
     # (follow_ups); a later dedup run can still queue a new record that a rule merged into one
     # of them against the other, which would ask the person's question again.
@@ -55,7 +59,9 @@ def review_queue(db: Store, cmap: dict[int, int] | None = None) -> list[QueuePai
         if lk.verdict == "uncertain" and len(ends(lk)) == 2 and ends(lk) not in apart
     ]
     pending.sort(key=lambda lk: (-(lk.score or 0.0), lk.id))
-    return [QueuePair(lk.record_a, lk.record_b, lk.score, _queued_by(db, lk)) for lk in pending]
+    return [
+        QueuePair(lk.record_a, lk.record_b, lk.score, _queued_by(db, lk), lk.id) for lk in pending
+    ]
 
 
 def _queued_by(db: Store, link: links.Link) -> str:
@@ -104,7 +110,9 @@ def decide_pair(db: Store, a: int, b: int, verdict: str, person: str) -> int:
     two records already in one cluster through others (split one of them first). A
     'different' also closes the open pairs between the two records' clusters
     (:func:`follow_ups`), and a merge those between the new cluster and a cluster a person
-    said differs from one of its records; undo reopens them with it.
+    said differs from one of its records; undo reopens them with it. A pair another person
+    settled is refused (:class:`SettledMeanwhile`): their verdict stands until they undo it
+    or a split changes it, so two reviewers never settle one pair in contradicting ways.
     """
     return judge_pair(db, a, b, verdict, person).link_id
 
@@ -112,29 +120,44 @@ def decide_pair(db: Store, a: int, b: int, verdict: str, person: str) -> int:
 @dataclass(frozen=True)
 class Judged:
     """A verdict written by :func:`judge_pair`: its link id, and the clusters after it
-    (record -> cluster; the ids tell clusters apart only, as :func:`review_queue` needs)."""
+    (``review_queue(db, judged.clusters.map)``; the ids tell clusters apart only)."""
 
     link_id: int
-    clusters: dict[int, int]
+    clusters: Clusters
 
 
-def judge_pair(db: Store, a: int, b: int, verdict: str, person: str) -> Judged:
-    """:func:`decide_pair`, also handing back the clusters it worked out, so that a caller
-    showing the next pair need not build them again (``review_queue(db, judged.clusters)``)."""
+def judge_pair(
+    db: Store,
+    a: int,
+    b: int,
+    verdict: str,
+    person: str,
+    known: Clusters | None = None,
+    shown: QueuePair | None = None,
+) -> Judged:
+    """:func:`decide_pair`, also handing back the clusters after it, so that a caller showing
+    the next pair need not build them again. ``known``: the clusters the caller has (brought
+    up to date here, see :func:`clusters_now`). ``shown``: the queued pair as the caller showed
+    it; when another reviewer settled it meanwhile, nothing is written and the
+    :class:`SettledMeanwhile` error says who settled it and how."""
     if verdict not in PERSON_VERDICTS:
         raise UserError(f"verdict must be one of {', '.join(PERSON_VERDICTS)}, not {verdict!r}")
     if a == b:
         raise UserError("a record cannot be a duplicate of itself")
     made_by = person_id(person)
     _check_records(db, a, b)
-    cmap = links.canonical_map(db)
-    why = (
-        merge_refusal(db, a, b, cmap) if verdict == "duplicate" else _apart_refusal(db, a, b, cmap)
-    )
-    if why:
-        raise UserError(why[0], hint=why[1])
     tag = action_tag()
+    # read and write under the write lock: another reviewer's verdict cannot come in between
     with db.transaction():
+        now = clusters_now(db, known)
+        cmap = now.map
+        if shown is not None:
+            _refuse_settled(db, shown, cmap)
+        else:
+            _refuse_anothers(db, a, b, made_by)
+        why = merge_refusal(db, a, b) if verdict == "duplicate" else _apart_refusal(db, a, b, cmap)
+        if why:
+            raise UserError(why[0], hint=why[1])
         link_id = links.add_link(db, a, b, verdict, made_by=made_by, reason=f"review {tag}")
         cmap = _after(db, cmap, a, b, verdict)
         if verdict == "not_duplicate":
@@ -144,20 +167,75 @@ def judge_pair(db: Store, a: int, b: int, verdict: str, person: str) -> Judged:
             reopened = reopen_rows(db, cmap, made_by, f"review {tag}")
             links.add_links(db, reopened)
             if any(row[2] == "duplicate" for row in reopened):  # a reopened merge joins again
-                cmap = links.canonical_map(db)
+                cmap = links.recluster(db, cmap, {x for row in reopened for x in row[:2]})
         else:
             links.add_links(db, _closed_by_merge(db, cmap, a, made_by, tag))
-    return Judged(link_id, cmap)
+        mark = links.last_link_id(db)
+    return Judged(link_id, Clusters(cmap, mark))
+
+
+class SettledMeanwhile(UserError):
+    """The pair a reviewer answered was settled by someone else since it was shown."""
+
+
+def _refuse_anothers(db: Store, a: int, b: int, made_by: str) -> None:
+    """Refuse a verdict on a pair another person settled (their verdict stands until they, or
+    a split, change it): two reviewers never settle one pair in contradicting ways."""
+    history = links.link_history(db, a, b)
+    last = history[-1] if history else None
+    mine = last is None or last.made_by == made_by
+    if not mine and last.made_by.startswith("person:") and last.verdict != "uncertain":
+        _settled(a, b, last)
+
+
+def _settled(a: int, b: int, last: links.Link) -> None:
+    who = last.made_by.removeprefix("person:").removeprefix("rule:")
+    word = "same record" if last.verdict == "duplicate" else "different records"
+    follows = _FOLLOWS_RE.match(last.reason)
+    if follows:  # closed with a 'different' on another pair of the two clusters
+        word += f", as following from a 'different' on {follows[1]}–{follows[2]}"
+    raise SettledMeanwhile(
+        f"records {a} and {b} were settled meanwhile by {who}: {word}; nothing was written",
+        hint="the next pair is shown; to change it, agree with them (dedup split, or undo)",
+    )
+
+
+def _refuse_settled(db: Store, shown: QueuePair, cmap: dict[int, int]) -> None:
+    """Refuse a verdict on a pair that left the queue since it was shown (another reviewer's
+    verdict on it, a merge that made it one record, a 'different' that holds it apart)."""
+    a, b = shown.a, shown.b
+    history = links.link_history(db, a, b)
+    last = history[-1] if history else None
+    if last is not None and last.id != shown.link_id and last.verdict != "uncertain":
+        _settled(a, b, last)
+    if cmap.get(a, a) == cmap.get(b, b):
+        raise SettledMeanwhile(
+            f"records {a} and {b} were made one record meanwhile (a merge of their clusters);"
+            " nothing was written",
+            hint="the next pair is shown",
+        )
+    ends = {cmap.get(a, a), cmap.get(b, b)}
+    for lk in links.current_links(db, "not_duplicate"):
+        if (
+            lk.made_by.startswith("person:")
+            and lk.id != shown.link_id
+            and {cmap.get(lk.record_a, lk.record_a), cmap.get(lk.record_b, lk.record_b)} == ends
+        ):
+            raise SettledMeanwhile(
+                f"records {a} and {b} were held apart meanwhile:"
+                f" {lk.made_by.removeprefix('person:')} said records {lk.record_a} and"
+                f" {lk.record_b} differ; nothing was written",
+                hint="the next pair is shown",
+            )
 
 
 def _after(db: Store, cmap: dict[int, int], a: int, b: int, verdict: str) -> dict[int, int]:
     """The clusters once the verdict on a–b is written, from those before it (``cmap``):
-    a merge joins the two; a 'different' changes nothing unless it broke a direct merge.
-    The ids tell clusters apart only (a merged cluster's canonical record may differ)."""
+    a merge joins the two; a 'different' changes nothing unless it broke a direct merge."""
     ca, cb = cmap.get(a, a), cmap.get(b, b)
-    if verdict == "duplicate":
-        return {r: ca if c == cb else c for r, c in cmap.items()}
-    return links.canonical_map(db) if ca == cb else cmap
+    if verdict == "duplicate" or ca == cb:  # the two clusters only (not a scan of the map)
+        return links.recluster(db, cmap, (a, b))
+    return cmap
 
 
 def _closed_by_merge(
@@ -165,7 +243,7 @@ def _closed_by_merge(
 ) -> list[tuple[int, int, str, float | None, str, str]]:
     """After a merge: the open pairs between the new cluster and a cluster that a person said
     differs from one of its records close, as following from that person's 'different'."""
-    members = _members(cmap, a)
+    members = _members(db, a)
     open_links = links.current_links(db, "uncertain")
     rows: list[tuple[int, int, str, float | None, str, str]] = []
     seen: set[tuple[int, int]] = set()
@@ -252,21 +330,26 @@ def reopen_rows(
     return rows
 
 
-def _members(cmap: dict[int, int], record_id: int) -> set[int]:
-    canonical = cmap.get(record_id, record_id)
-    return {r for r, c in cmap.items() if c == canonical} | {record_id}
+def _members(db: Store, record_id: int) -> set[int]:
+    """The records of ``record_id``'s cluster, followed link by link from it (a cluster is a
+    few records; the map of the whole project is not scanned for them)."""
+    members, todo = {record_id}, [record_id]
+    while todo:
+        for lk in links.current_links_of(db, todo.pop()):
+            if lk.verdict == "duplicate":
+                for r in {lk.record_a, lk.record_b} - members:
+                    members.add(r)
+                    todo.append(r)
+    return members
 
 
-def merge_refusal(
-    db: Store, a: int, b: int, cmap: dict[int, int] | None = None
-) -> tuple[str, str] | None:
+def merge_refusal(db: Store, a: int, b: int) -> tuple[str, str] | None:
     """Why the clusters of ``a`` and ``b`` may not become one ((message, hint)), or None:
-    a person said a record of the one and a record of the other differ. ``cmap``: the
-    clusters (:func:`~reviewkit.store.duplicates.canonical_map`), when the caller has them."""
-    cmap = cmap if cmap is not None else links.canonical_map(db)
-    side_a, side_b = _members(cmap, a), _members(cmap, b)
-    if side_a & side_b:
-        return None
+    a person said a record of the one and a record of the other differ."""
+    side_a = _members(db, a)
+    if b in side_a:
+        return None  # one cluster already
+    side_b = _members(db, b)
     for lk in links.current_links(db, "not_duplicate"):
         if not lk.made_by.startswith("person:"):
             continue
@@ -317,40 +400,90 @@ def undo_last(db: Store, person: str) -> list[links.Link]:
 
     An action is every link written under one tag: a 'different' with the pairs that followed
     from it, a split with the pairs it reopened. Returns the links that were undone, the
-    person's own verdict first (empty when there is nothing to undo).
+    person's own verdict first (empty when there is nothing to undo). See :func:`take_back`.
     """
+    return take_back(db, person).links
+
+
+@dataclass(frozen=True)
+class Undone:
+    """What :func:`take_back` did: the links undone (the person's own verdict first), the
+    pairs it left as someone else settled them since, and the clusters after it."""
+
+    links: list[links.Link]
+    kept: list[links.Link]
+    clusters: Clusters
+
+
+def take_back(db: Store, person: str, known: Clusters | None = None) -> Undone:
+    """:func:`undo_last`, handing back the clusters after it (worked out again only where the
+    undo changed them, from ``known``: see :func:`clusters_now`).
+
+    A pair someone else gave a verdict since the action keeps that verdict (it is in
+    ``kept``, the caller says so; an action whose pairs were all settled again by others is
+    passed over, so undo goes on to the one before); a pair closed as following from a
+    'different' whose premise the undo broke (another reviewer's, given after a merge this
+    undoes) reopens."""
     made_by = person_id(person)
-    mine = links.links_by(db, made_by)
-    undone = {int(m[1]) for lk in mine if (m := _UNDO_RE.search(lk.reason))}
-    target = next(
-        (lk for lk in mine if not _UNDO_RE.search(lk.reason) and lk.id not in undone), None
-    )
-    if target is None:
-        return []
-    tag = _TAG_RE.search(target.reason)
-    group = (
-        [lk for lk in mine if lk.reason.endswith(tag[0]) and lk.id not in undone]
-        if tag
-        else [target]
-    )
-    group.sort(key=lambda lk: (lk.reason.startswith(FOLLOWS), lk.id))  # the verdict first
-    rows = []
-    for lk in group:
-        history = [h for h in links.link_history(db, lk.record_a, lk.record_b) if h.id < lk.id]
-        before = history[-1] if history else None
-        # a pair closed as following from a 'different' keeps saying so when an undo restores
-        # it, so that a later split still reopens it (see reopen_rows)
-        follows = _FOLLOWS_RE.match(before.reason) if before else None
-        rows.append(
-            (
-                lk.record_a,
-                lk.record_b,
-                before.verdict if before else "uncertain",
-                before.score if before else None,
+    with db.transaction():  # read and write under the write lock (two reviewers, one file)
+        group, kept = _last_action(db, made_by)
+        rows = [
+            _restore_row(
+                lk,
+                [h for h in links.link_history(db, lk.record_a, lk.record_b) if h.id < lk.id],
                 made_by,
-                (f"{follows[0]}" if follows else "") + f"undo of link {lk.id}",
             )
-        )
-    with db.transaction():
+            for lk in group
+        ]
         links.add_links(db, rows)
-    return group
+        now = clusters_now(db, known)
+        if group:
+            reopened = reopen_rows(db, now.map, made_by, f"reopened by undo of link {group[0].id}")
+            if links.add_links(db, reopened):
+                now = clusters_now(db, now)
+    return Undone(group, kept, now)
+
+
+def _last_action(db: Store, made_by: str) -> tuple[list[links.Link], list[links.Link]]:
+    """The links of ``made_by``'s newest action not yet undone, the verdict first; and the
+    links of it, or of newer actions, that someone else has settled again since (theirs
+    stands: they are not undone, and an action left with none is passed over)."""
+    mine = links.links_by(db, made_by)  # newest first
+    undone = {int(m[1]) for lk in mine if (m := _UNDO_RE.search(lk.reason))}
+    candidates = [lk for lk in mine if not _UNDO_RE.search(lk.reason) and lk.id not in undone]
+    cache: dict[int, bool] = {}
+
+    def superseded(lk: links.Link) -> bool:
+        if lk.id not in cache:
+            history = links.link_history(db, lk.record_a, lk.record_b)
+            cache[lk.id] = any(h.id > lk.id and h.made_by != made_by for h in history)
+        return cache[lk.id]
+
+    target = next((lk for lk in candidates if not superseded(lk)), None)
+    if target is None:
+        return [], [lk for lk in candidates if cache.get(lk.id)]
+    tag = _TAG_RE.search(target.reason)
+    group = [c for c in candidates if c.reason.endswith(tag[0])] if tag else [target]
+    kept = [c for c in candidates if c.id > target.id and cache.get(c.id)]
+    kept += [c for c in group if c.id < target.id and superseded(c)]
+    group = [c for c in group if not superseded(c)]
+    group.sort(key=lambda c: (c.reason.startswith(FOLLOWS), c.id))  # the verdict first
+    return group, kept
+
+
+def _restore_row(
+    lk: links.Link, history: list[links.Link], made_by: str
+) -> tuple[int, int, str, float | None, str, str]:
+    """The row putting the pair of ``lk`` back to its verdict before ``lk`` (``history``)."""
+    before = history[-1] if history else None
+    # a pair closed as following from a 'different' keeps saying so when an undo restores
+    # it, so that a later split still reopens it (see reopen_rows)
+    follows = _FOLLOWS_RE.match(before.reason) if before else None
+    return (
+        lk.record_a,
+        lk.record_b,
+        before.verdict if before else "uncertain",
+        before.score if before else None,
+        made_by,
+        (f"{follows[0]}" if follows else "") + f"undo of link {lk.id}",
+    )

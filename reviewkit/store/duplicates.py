@@ -56,18 +56,18 @@ def add_link(
     return int(cur.lastrowid)
 
 
-def current_links(db: Store, verdict: str | None = None) -> list[Link]:
-    """The newest verdict of every pair, optionally only those with ``verdict``."""
+def current_links(db: Store, verdict: str | tuple[str, ...] | None = None) -> list[Link]:
+    """The newest verdict of every pair, optionally only those with ``verdict`` (one, or any
+    of several)."""
     sql = (
         "SELECT l.* FROM duplicate_links l JOIN ("
         " SELECT record_a, record_b, MAX(id) AS last FROM duplicate_links GROUP BY record_a, record_b"
         ") m ON l.id = m.last"
     )
-    params: tuple = ()
-    if verdict:
-        sql += " WHERE l.verdict = ?"
-        params = (verdict,)
-    return [Link(**dict(r)) for r in db.query(sql + " ORDER BY l.id", params)]
+    wanted = (verdict,) if isinstance(verdict, str) else tuple(verdict or ())
+    if wanted:
+        sql += f" WHERE l.verdict IN ({', '.join('?' * len(wanted))})"
+    return [Link(**dict(r)) for r in db.query(sql + " ORDER BY l.id", wanted)]
 
 
 def link_history(db: Store, a: int, b: int) -> list[Link]:
@@ -109,6 +109,52 @@ def cluster_map(db: Store, edges: Iterable[tuple[int, int, str]]) -> dict[int, i
         for rid in component:
             mapping[rid] = canonical
     return mapping
+
+
+def last_link_id(db: Store) -> int:
+    """The id of the newest link (0 when there is none): clusters worked out when this was the
+    newest stay right until a link with a higher id is written (see :func:`links_after`)."""
+    return int(db.conn.execute("SELECT COALESCE(MAX(id), 0) FROM duplicate_links").fetchone()[0])
+
+
+def links_after(db: Store, link_id: int) -> list[Link]:
+    """The links written after ``link_id``, oldest first."""
+    rows = db.query("SELECT * FROM duplicate_links WHERE id > ? ORDER BY id", (link_id,))
+    return [Link(**dict(r)) for r in rows]
+
+
+def recluster(db: Store, cmap: dict[int, int], records: Iterable[int]) -> dict[int, int]:
+    """:func:`canonical_map` after links on ``records`` changed, from the map before (``cmap``):
+    only the clusters those records are in now are worked out again (from each member's
+    current links), so a verdict on one pair does not read a 50,000-record project. Every
+    record of a changed link must be in ``records``."""
+    # Every record whose cluster may have changed is one with a record of those links through
+    # links that did not change (follow its old cluster's path to the first changed link), so
+    # the clusters of ``records`` now are all there is to work out.
+    todo = list(set(records))
+    graph = nx.Graph()
+    graph.add_nodes_from(todo)
+    seen, versions = set(todo), set()
+    while todo:
+        for lk in current_links_of(db, todo.pop()):
+            if lk.verdict != "duplicate":
+                continue
+            graph.add_edge(lk.record_a, lk.record_b)
+            if lk.made_by in VERSION_RULES:
+                versions.update((lk.record_a, lk.record_b))
+            for r in (lk.record_a, lk.record_b):
+                if r not in seen:
+                    seen.add(r)
+                    todo.append(r)
+    years = _years(db, versions)
+    out = dict(cmap)
+    for component in nx.connected_components(graph):
+        if component & versions:
+            canonical = max(component & versions, key=lambda r: (years.get(r) or 0, r))
+        else:
+            canonical = min(component)
+        out.update(dict.fromkeys(component, canonical))
+    return out
 
 
 def _years(db: Store, ids: set[int]) -> dict[int, int | None]:

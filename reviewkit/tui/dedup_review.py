@@ -1,7 +1,11 @@
 """``reviewkit dedup review``: two possibly duplicate records side by side, differences marked.
 
 Each verdict key commits a link at once (``decide_pair``) before the next pair shows; undo
-appends the previous verdict back (``undo_last``). Keys come from :data:`ACTIONS`.
+appends the previous verdict back (``take_back``). The screen keeps the clusters and brings
+them up to date from the links written since (its own and another reviewer's,
+``clusters_now``), so a key does not rebuild the clusters of the whole project; a pair another
+reviewer settled since it was shown is not settled again (``SettledMeanwhile``: the screen
+says who settled it and moves on). Keys come from :data:`ACTIONS`.
 While another process writes to the database, a verdict or undo and the keys after it are kept
 and run, in order, as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as
 in screening.
@@ -21,9 +25,9 @@ from reviewkit.dedup.engine import (
     QueuePair,
     pair_records,
     review_queue,
-    undo_last,
 )
-from reviewkit.dedup.review import judge_pair
+from reviewkit.dedup.live_clusters import Clusters, clusters_now
+from reviewkit.dedup.review import SettledMeanwhile, judge_pair, take_back
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.records import Record, fold_text
@@ -106,6 +110,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.pair: QueuePair | None = None
         self.queue: list[QueuePair] = []  # the open pairs when the current one was shown
         self.queue_size = 0
+        self.clusters: Clusters | None = None  # kept up to date by clusters_now
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -124,16 +129,17 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
     def show_next(
         self,
         prefer: tuple[int, int] | None = None,
-        clusters: dict[int, int] | None = None,
+        clusters: Clusters | None = None,
         reread: bool = True,
     ) -> None:
         """Show ``prefer`` if it is still queued, else the first queued pair not skipped.
 
-        The queue is read again (with ``clusters`` when a verdict handed them back) unless
-        ``reread`` is false: a skip writes nothing, so the queue it moves along is the same.
+        The queue is read again (with ``clusters`` when a verdict or an undo handed them back)
+        unless ``reread`` is false: a skip writes nothing, so the queue it moves along is the same.
         """
         if reread:
-            self.queue = review_queue(self.project.db, clusters)
+            self.clusters = clusters_now(self.project.db, clusters or self.clusters)
+            self.queue = review_queue(self.project.db, self.clusters.map)
         queue = self.queue
         self.queue_size = len(queue)
         open_pairs = [p for p in queue if (p.a, p.b) not in self.skipped]
@@ -196,11 +202,18 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
                 )
                 return
         try:
-            judged = judge_pair(self.project.db, self.pair.a, self.pair.b, verdict, self.reviewer)
+            judged = judge_pair(
+                self.project.db, *pair, verdict, self.reviewer, self.clusters, shown=self.pair
+            )
         except DatabaseBusy:
             # kept and tried again (WaitsForDatabase); nothing here changed, so a kept second
             # press of a merge that changes screening still finds its confirmation
             raise
+        except SettledMeanwhile as exc:  # another reviewer was first: say so, move on
+            self.confirming = None
+            self.show_next()
+            self.say(f"not saved: {exc.message}")
+            return
         except UserError as exc:  # a merge a person's 'different' forbids: say why, stay here
             self.confirming = None
             self.say(f"refused: {exc.message}" + (f" ({exc.hint})" if exc.hint else ""))
@@ -220,21 +233,28 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
     def action_skip(self) -> None:
         if self.pair is None:
             return
+        self.confirming = None  # a merge's confirmation is for the press right after it
         self.skipped.add((self.pair.a, self.pair.b))
         self.say(f"skipped {self.pair.a}–{self.pair.b}")
         self.show_next(reread=False)  # nothing was written: the queue is as it was
 
     def action_undo(self) -> None:
-        undone = undo_last(self.project.db, self.reviewer)
-        if not undone:
+        self.confirming = None
+        undone = take_back(self.project.db, self.reviewer, self.clusters)
+        if not (undone.links or undone.kept):
             self.say("nothing to undo")
             return
-        link = undone[0]
+        kept = ", ".join(f"{lk.record_a}–{lk.record_b}" for lk in undone.kept)
+        if not undone.links:  # all of it settled again by others: theirs stands
+            self.say(f"nothing undone: {kept} settled by another reviewer since (theirs stands)")
+            return
+        link = undone.links[0]
         pair = (link.record_a, link.record_b)
         self.skipped.discard(pair)
         self.decided = max(0, self.decided - 1)
-        self.say(f"undone: {pair[0]}–{pair[1]} is back in the queue")
-        self.show_next(prefer=pair)
+        self.show_next(prefer=pair, clusters=undone.clusters)
+        also = f"; {kept} left as another reviewer settled it since" if kept else ""
+        self.say(f"undone: {pair[0]}–{pair[1]} is back in the queue{also}")
 
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
         return "Dedup review", ACTIONS

@@ -1,0 +1,139 @@
+"""Undo in ``dedup review`` leaves the project exactly as before the action it undoes: the
+queue, the clusters, the screening outcomes and the lead's merge conflicts (issue 14, items
+4-5: an undo reopens every pair the action closed and takes back what it did to screening)."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+
+import pytest
+from dedup.review_setup import six_records
+
+from reviewkit import screening as scr
+from reviewkit.dedup import engine
+from reviewkit.dedup.effects import open_conflicts
+from reviewkit.dedup.queue_csv import read_queue_csv, write_queue_csv
+from reviewkit.store import duplicates as links
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.dedup_review import DedupReviewScreen
+
+
+def snapshot(project) -> tuple:
+    """What a verdict may change: the queue, the clusters, each stage's outcomes, conflicts."""
+    queue = sorted((q.a, q.b, q.score, q.rule) for q in engine.review_queue(project.db))
+    outcomes = {
+        stage: sorted((s, o.status) for s, o in scr.stage_outcomes(project, stage).items())
+        for stage in scr.stage_names(project.protocol)
+    }
+    conflicts = sorted((c.study_id, c.stage, c.outcomes, c.kept) for c in open_conflicts(project))
+    return queue, links.canonical_map(project.db), outcomes, conflicts
+
+
+@pytest.fixture
+def six(project_b):
+    return project_b, six_records(project_b)
+
+
+def test_undo_of_same_restores_queue_clusters_and_screening(six):
+    """'s' on 1-3 merges a screened pair (decisions disagree: a conflict for the lead) and
+    makes the pairs between the clusters moot; 'z' takes all of it back."""
+    project, (r1, _r2, r3, *_rest) = six
+    before = snapshot(project)
+    engine.decide_pair(project.db, r1, r3, "duplicate", "ann")
+    assert [c.study_id for c in open_conflicts(project)] == [links.canonical_map(project.db)[r1]]
+    assert snapshot(project) != before
+    engine.undo_last(project.db, "ann")
+    assert snapshot(project) == before
+
+
+def test_undo_of_same_reopens_the_pairs_an_earlier_different_closed_with_it(six):
+    project, (r1, r2, r3, r4, r5, r6, _) = six
+    engine.decide_pair(project.db, r3, r4, "not_duplicate", "bob")
+    before = snapshot(project)
+    engine.decide_pair(project.db, r1, r3, "duplicate", "ann")  # closes 1-4, 2-4, 6-4
+    closed = [lk for lk in links.current_links(project.db) if lk.made_by == "person:ann"]
+    assert len(closed) == 4
+    engine.undo_last(project.db, "ann")
+    assert snapshot(project) == before
+
+
+def test_undo_of_different_and_of_split_restore_everything(six):
+    project, (r1, r2, r3, r4, *_rest) = six
+    before = snapshot(project)
+    engine.decide_pair(project.db, r2, r3, "not_duplicate", "ann")  # closes 1-3, 6-3
+    engine.undo_last(project.db, "ann")
+    assert snapshot(project) == before
+    engine.decide_pair(project.db, r1, r4, "not_duplicate", "ann")
+    engine.decide_pair(project.db, r1, r3, "duplicate", "ann")
+    before = snapshot(project)
+    engine.split(project.db, r3, "ann")  # r3's conflict goes; 3-4 asks again
+    assert snapshot(project) != before
+    engine.undo_last(project.db, "ann")
+    assert snapshot(project) == before
+
+
+def test_z_on_the_screen_after_s_restores_everything(six):
+    project, (r1, *_rest) = six
+    before = snapshot(project)
+
+    async def go():
+        app = ReviewkitApp(DedupReviewScreen(project, "ann"), keymap={})
+        async with app.run_test(size=(110, 30)) as pilot:
+            screen = app.first_screen
+            assert (screen.pair.a, screen.pair.b) == (r1, r1 + 2)
+            await pilot.press("s")  # the pair was screened apart: the change is shown first
+            assert screen.confirming is not None
+            await pilot.press("s")
+            assert snapshot(project) != before
+            await pilot.press("z")
+            assert snapshot(project) == before
+            assert (screen.pair.a, screen.pair.b) == (r1, r1 + 2)
+            assert "12 in queue" in str(screen.query_one("#status").render())
+            await pilot.press("q")
+
+    asyncio.run(go())
+
+
+def test_undo_after_read_csv_takes_the_sheet_back_row_by_row(six, tmp_path):
+    """The CLI has no undo; the screen's z (undo_last) takes a read sheet back one row at a
+    time, newest row first, each with the pairs it closed."""
+    project, (r1, r2, r3, r4, r5, r6, _) = six
+    engine.decide_pair(project.db, r3, r4, "not_duplicate", "bob")
+    before = snapshot(project)
+    sheet = tmp_path / "queue.csv"
+    write_queue_csv(project.db, sheet)
+    with open(sheet, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    said = {(r1, r5): "same", (r4, r5): "different"}  # 5 joins the cluster; 4 differs from 5
+    for row in rows:
+        row["verdict"] = said.get((int(row["record_a"]), int(row["record_b"])), "")
+    with open(sheet, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    got = read_queue_csv(project.db, sheet, "ann")
+    assert got.applied == 2 and snapshot(project) != before
+    while engine.undo_last(project.db, "ann"):
+        pass
+    assert snapshot(project) == before
+
+
+def test_a_merge_confirmation_does_not_outlive_the_next_key(six):
+    """s on a screened pair shows the change and asks; after another key (z, k) the next s
+    asks again instead of merging at once."""
+    project, (r1, _r2, r3, *_rest) = six
+
+    async def go():
+        app = ReviewkitApp(DedupReviewScreen(project, "ann"), keymap={})
+        async with app.run_test(size=(110, 30)) as pilot:
+            screen = app.first_screen
+            await pilot.press("s")
+            assert screen.confirming == (r1, r3)
+            await pilot.press("z")  # nothing to undo
+            await pilot.press("s")
+            assert "press the same-record key again" in str(screen.query_one("#message").render())
+            assert links.link_history(project.db, r1, r3)[-1].verdict == "uncertain"
+            await pilot.press("q")
+
+    asyncio.run(go())
