@@ -29,6 +29,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reviewkit.reports.prisma.methods import Flow, other_methods_flow
+
 NOT_RETRIEVED_REASONS = ("no-full-text", "not-retrieved")
 
 # PRISMA 2020's "identification of studies via other methods" names websites, organisations
@@ -92,6 +94,33 @@ class PrismaCounts:
     studies_included: int | None = None
     previous_studies: int = 0
     new_studies: int = 0
+    # PRISMA 2020's second column: the studies found by other methods only (set by
+    # collect_counts when there are other methods; see reviewkit.reports.prisma.methods). The
+    # numbers above stay those of all sources; the databases' column is them minus these.
+    other: Flow | None = None
+
+    def all_flow(self) -> Flow:
+        """The whole flow (every source) as one column's numbers."""
+        return Flow(
+            0,
+            self.duplicates,
+            self.screened,
+            dict(self.excluded_screening),
+            self.awaiting_screening,
+            self.sought,
+            self.not_retrieved,
+            self.assessed,
+            dict(self.excluded_full_text),
+            self.awaiting_full_text,
+            self.included,
+        )
+
+    def columns(self) -> tuple[Flow, Flow | None]:
+        """The databases' column and the other methods' (None when there are none)."""
+        if not self.other_sources:
+            return self.all_flow(), None
+        other = self.other or Flow()  # counts made by hand may leave it out
+        return self.all_flow().minus(other), other
 
     @property
     def identified(self) -> int:
@@ -142,6 +171,10 @@ class PrismaCounts:
             for k, v in self.excluded_full_text.items()
         ]
         out.append(("screening", "awaiting full-text decision", self.awaiting_full_text))
+        databases, other = self.columns()
+        if other is not None:  # PRISMA 2020's column for other methods, and the databases'
+            out += [("databases and registers", k, v) for k, v in databases.rows(self.reason_label)]
+            out += [("other methods", k, v) for k, v in other.rows(self.reason_label)]
         if self.studies_included is not None:
             return out + self._study_rows()
         out.append(("included", "studies included", self.included))
@@ -211,6 +244,10 @@ def check(c: PrismaCounts) -> list[str]:
                 c.studies_included,
                 c.previous_studies + c.new_studies,
             )
+    databases, other = c.columns()
+    if other is not None:
+        problems += databases.problems(sum(c.databases.values()), "databases and registers")
+        problems += other.problems(sum(c.other_sources.values()), "other methods")
     for _, name, value in c.rows():
         if value < 0:
             problems.append(f"{name} is negative ({value})")
@@ -240,8 +277,11 @@ def collect_counts(project, snapshot=None) -> PrismaCounts:
     c.searches = dict(ident.get("searches", {}))
     c.search_databases = dict(ident.get("search_databases", {}))
     c.retrieved = dict(ident.get("retrieved", {}))
+    other_imports = []
     for imp in record_rows.list_imports(db):
         _add_source(c, imp.source, imp.record_count)
+        if is_other_method(imp.source):
+            other_imports.append(imp.id)
     canon = snapshot.canon
     total, studies = len(canon), len(set(canon.values()))
     rule_graph = nx.Graph()
@@ -283,6 +323,14 @@ def collect_counts(project, snapshot=None) -> PrismaCounts:
         included = snapshot.included
         c.new_included = sum(1 for s in included if any(r in new_ids for r in members.get(s, [s])))
         c.previous_included = len(included) - c.new_included
+    if other_imports:
+        c.other = other_methods_flow(
+            snapshot.stages,
+            stages,
+            canon,
+            record_rows.ids_of_imports(db, other_imports),
+            NOT_RETRIEVED_REASONS,
+        )
     if any(len(reps) > 1 for reps in snapshot.reports.values()):
         _count_studies(c, snapshot.reports, lambda r: any(x in new_ids for x in members[r]))
     return c
