@@ -41,6 +41,24 @@ ACTIONS: tuple[Action, ...] = (
     *exclusion_actions("conflicts"),
     Action("conflicts.next", "j,down", "move(1)", "Next", group="Move"),
     Action("conflicts.previous", "k,up", "move(-1)", "Prev", group="Move"),
+    # the record pane says "… more lines (Space / PgDn)": a long abstract is cut at 80x24 and
+    # the lead must read it all before the final call
+    Action(
+        "conflicts.page_down",
+        "pagedown,space",
+        "page(1)",
+        "Scroll the abstract down",
+        show=False,
+        group="Move",
+    ),
+    Action(
+        "conflicts.page_up",
+        "pageup",
+        "page(-1)",
+        "Scroll the abstract up",
+        show=False,
+        group="Move",
+    ),
     Action("conflicts.help", "question_mark", "help", "Help", group="Other"),
     Action("conflicts.quit", "q", "quit", "Quit", group="Other"),
 )
@@ -225,6 +243,9 @@ class ConflictsScreen(DecisionScreen):
         self.render_current()
         self.post_message(Undone(target.record_id, target.label))
         self.say(f"undone: {target.label.replace('-', ' ')} on record {target.record_id}")
+
+    def action_page(self, step: int) -> None:
+        self.query_one(RecordView).page(step)
 
     def action_move(self, step: int) -> None:
         if self.pos is None:
