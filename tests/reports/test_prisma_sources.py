@@ -94,6 +94,11 @@ def test_other_methods_run_down_their_own_column(project_b, store, tmp_path):
     items = {(section, item): int(n) for section, item, n in rows[1:]}
     assert items["other methods", "records screened"] == 3
     assert items["databases and registers", "records screened"] == 4
+    assert (
+        "databases and registers",
+        "records removed: already identified via databases",
+    ) not in items
+    assert items["other methods", "records removed: already identified via databases"] == 1
     assert items["screening", "records screened"] == 7  # all sources, as before
 
 

@@ -173,7 +173,11 @@ class PrismaCounts:
         out.append(("screening", "awaiting full-text decision", self.awaiting_full_text))
         databases, other = self.columns()
         if other is not None:  # PRISMA 2020's column for other methods, and the databases'
-            out += [("databases and registers", k, v) for k, v in databases.rows(self.reason_label)]
+            out += [
+                ("databases and registers", k, v)
+                for k, v in databases.rows(self.reason_label)
+                if not k.startswith("records removed: already")  # the other methods' row only
+            ]
             out += [("other methods", k, v) for k, v in other.rows(self.reason_label)]
         if self.studies_included is not None:
             return out + self._study_rows()
