@@ -461,7 +461,8 @@ class ScreeningScreen(DecisionScreen):
             self.say(f"cannot open {att.target}: the file is no longer there (a to attach again)")
             return
         if (self.opener or open_in_system)(url) is False:
-            self.say(f"could not open {url}: no browser or viewer found here; open it yourself")
+            # what to do first: at 80 columns the message line cuts a long URL's end
+            self.say(f"no browser or viewer here: open it yourself: {url}")
             return
         self.say(f"opened {url}")
 
