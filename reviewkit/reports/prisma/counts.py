@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from reviewkit.reports.prisma.methods import Flow, other_methods_flow
@@ -318,6 +319,8 @@ def collect_counts(project, snapshot=None) -> PrismaCounts:
     else:
         c.assessed = c.included = c.sought
     new_ids = set(ident.get("new_record_ids", ()))
+    if new_ids and not _included_before(snapshot.stages.log(), stages[-1], ident["update_since"]):
+        new_ids = set()  # a rerun before any study was included: no previous version to update
     members: dict[int, list[int]] = {}
     for rid, canonical in canon.items():
         members.setdefault(canonical, []).append(rid)
@@ -363,6 +366,24 @@ def _add_source(c: PrismaCounts, source: str, records: int) -> None:
         c.imported[name] = c.imported.get(name, 0) + records
 
 
+def _included_before(log, last_stage: str, since: str) -> bool:
+    """Was any study included at the last stage before ``since`` (the reruns' start)?
+
+    PRISMA 2020's update variant ("studies included in previous version of review") is for a
+    review that had included studies when its searches were rerun. A search rerun a week into
+    screening, before any inclusion, is the same review: the update variant then said its
+    studies were "included in previous version of review", of a version that never was."""
+    if not since:
+        return False
+    start = datetime.fromisoformat(since)
+    return any(
+        d.stage == last_stage
+        and d.label in ("include", "final-include")
+        and datetime.fromisoformat(d.created_at) < start
+        for d in log
+    )
+
+
 def _identification(db) -> dict:
     """Per-database and per-search counts, and which records are new in the latest runs."""
     from reviewkit.searches import identification_counts
@@ -374,6 +395,8 @@ def _identification(db) -> dict:
         "search_databases": {s.search: s.database for s in ident.searches},
         "retrieved": {s.search: s.count for s in ident.searches},
         "new_record_ids": list(ident.new_record_ids) if ident.is_update else [],
+        # when the reruns began: the earliest latest run of a search run more than once
+        "update_since": min((s.run_at for s in ident.searches if s.runs > 1), default=""),
     }
 
 
