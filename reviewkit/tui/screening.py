@@ -421,7 +421,9 @@ class ScreeningScreen(DecisionScreen):
                 self.say(f"record {record_id} is not in your queue at this stage")
             else:
                 self.go(pos)
-                self.say(f"went to record {record_id} ({ref})")  # not a search's stale 'found'
+                # not a search's stale 'found'; what was typed only when it was no record id
+                typed = "" if ref.strip() == str(record_id) else f" ({ref})"
+                self.say(f"went to record {record_id}{typed}")
 
         self.app.push_screen(TextPrompt("Go to record (id, pmid:N or doi:…)"), done)
 
