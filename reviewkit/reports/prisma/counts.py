@@ -19,7 +19,8 @@ Where each number comes from:
   code is one of ``NOT_RETRIEVED_REASONS``; assessed: the rest; excluded per reason; included.
 
 The update variant (PRISMA 2020 "updated review") is drawn when searches were rerun and found
-new records: studies included whose every record was found before the latest runs count as
+new records after studies had been included at the last stage (a rerun during screening is the
+same review): studies included whose every record was found before the latest runs count as
 "included in the previous version", the others as new.
 """
 
