@@ -103,6 +103,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self.pos = 0
         self.selection: set[str] = set()
         self.keys = [lab.id for lab in self.scheme.labels][:9]
+        self._shown_study: int | None = None  # the study the record pane shows
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -225,7 +226,9 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
                             part.highlight_words(
                                 [e.text], style=NEGATIVE_STYLE if e.negative else EVIDENCE_STYLE
                             )
-        self.query_one("#record", RecordView).show(body)
+        # the model's redraws (every retraining) keep the page the reader is on
+        self.query_one("#record", RecordView).show(body, keep_place=rid == self._shown_study)
+        self._shown_study = rid
         self.query_one("#labels", Static).update(
             self.labels_text(rid, scores, rules, done.get(rid, []))
         )

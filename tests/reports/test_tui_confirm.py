@@ -321,7 +321,8 @@ def test_done_with_one_scheme_names_the_schemes_still_waiting(b_included):
 
 def test_confirm_pages_a_long_abstract(b_included):
     """The record pane says "… more lines (Space / PgDn)"; in confirm those keys did nothing,
-    so on a short terminal the evidence further down an abstract could not be read."""
+    so on a short terminal the evidence further down an abstract could not be read. A redraw
+    when the model retrains in the background must not take the reader back to the top."""
     from reviewkit.tui.widgets import RecordView
 
     project, ids = b_included
@@ -336,6 +337,10 @@ def test_confirm_pages_a_long_abstract(b_included):
             await pilot.press("space")
             await pilot.pause()
             assert view.line_offset > 0
+            paged = view.line_offset
+            # a retrained model redraws the study (every confirmation): the reader's page stays
+            app.screen.render_current()
+            assert view.line_offset == paged
             await pilot.press("pageup")
             await pilot.pause()
             assert view.line_offset == 0
