@@ -183,7 +183,10 @@ def test_the_footer_keeps_help_and_quit_at_80x24(project_a, stage):
 
     async def go():
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
+            for _ in range(50):  # the footer is laid out after the first refresh (slow under load)
+                await pilot.pause()
+                if any(key.region.width for key in app.screen.query("FooterKey")):
+                    break
             fits = {
                 key.description
                 for key in app.screen.query("FooterKey")
