@@ -67,8 +67,15 @@ def agreement_table(project: Project, derived: DerivedStages | None = None) -> T
             "PABAK",
         ],
         rows,
-        " ".join(["Empty cells: not computable yet.", *notes]),
+        " ".join([*EMPTY_NOTE[: any(v == "" for row in rows for v in row)], *notes]),
     )
+
+
+# said only when a cell is empty: "not computable yet" under a full table misled the reader
+EMPTY_NOTE = [
+    "Empty cells: not computable (no study screened by both reviewers yet, or no confidence"
+    " interval where they agree on every study or on none)."
+]
 
 
 def prisma_table(counts: prisma.PrismaCounts) -> Table:

@@ -171,3 +171,15 @@ def source_counts(db: Store) -> list[tuple[str, int]]:
         "SELECT source, COUNT(*) AS n, MIN(id) AS first FROM records GROUP BY source ORDER BY first"
     )
     return [(r["source"], r["n"]) for r in rows]
+
+
+def ids_of_imports(db: Store, import_ids: Iterable[int]) -> list[int]:
+    """The ids of the records the given imports stored, ascending (PRISMA's other methods)."""
+    wanted = [i for i in import_ids if holds_integer(i)]
+    out: list[int] = []
+    for start in range(0, len(wanted), 900):
+        chunk = wanted[start : start + 900]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT id FROM records WHERE import_id IN ({marks}) ORDER BY id"
+        out += [row["id"] for row in db.conn.execute(sql, chunk)]
+    return sorted(out)

@@ -56,6 +56,18 @@ ACTIONS: tuple[Action, ...] = (
     Action("classify.next", "j,down", "move(1)", "Next", group="Move"),
     Action("classify.previous", "k,up", "move(-1)", "Prev", group="Move"),
     Action("classify.next_open", "tab", "next_open", "Next unconfirmed", show=False, group="Move"),
+    # the record pane says "… more lines (Space / PgDn)": the evidence may sit further down
+    Action(
+        "classify.page_down",
+        "pagedown,space",
+        "page(1)",
+        "Scroll the abstract down",
+        show=False,
+        group="Move",
+    ),
+    Action(
+        "classify.page_up", "pageup", "page(-1)", "Scroll the abstract up", show=False, group="Move"
+    ),
     Action("classify.help", "question_mark", "help", "Help", group="Other"),
     Action("classify.quit", "q", "quit", "Quit", group="Other"),
 )
@@ -91,6 +103,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self.pos = 0
         self.selection: set[str] = set()
         self.keys = [lab.id for lab in self.scheme.labels][:9]
+        self._shown_study: int | None = None  # the study the record pane shows
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -213,7 +226,9 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
                             part.highlight_words(
                                 [e.text], style=NEGATIVE_STYLE if e.negative else EVIDENCE_STYLE
                             )
-        self.query_one("#record", RecordView).show(body)
+        # the model's redraws (every retraining) keep the page the reader is on
+        self.query_one("#record", RecordView).show(body, keep_place=rid == self._shown_study)
+        self._shown_study = rid
         self.query_one("#labels", Static).update(
             self.labels_text(rid, scores, rules, done.get(rid, []))
         )
@@ -329,6 +344,9 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             )
             return
         self._commit([r.label for r in rows])
+
+    def action_page(self, step: int) -> None:
+        self.query_one("#record", RecordView).page(step)
 
     def action_move(self, step: int) -> None:
         """j/k: the next or previous study."""

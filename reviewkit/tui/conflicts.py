@@ -41,6 +41,24 @@ ACTIONS: tuple[Action, ...] = (
     *exclusion_actions("conflicts"),
     Action("conflicts.next", "j,down", "move(1)", "Next", group="Move"),
     Action("conflicts.previous", "k,up", "move(-1)", "Prev", group="Move"),
+    # the record pane says "… more lines (Space / PgDn)": a long abstract is cut at 80x24 and
+    # the lead must read it all before the final call
+    Action(
+        "conflicts.page_down",
+        "pagedown,space",
+        "page(1)",
+        "Scroll the abstract down",
+        show=False,
+        group="Move",
+    ),
+    Action(
+        "conflicts.page_up",
+        "pageup",
+        "page(-1)",
+        "Scroll the abstract up",
+        show=False,
+        group="Move",
+    ),
     Action("conflicts.help", "question_mark", "help", "Help", group="Other"),
     Action("conflicts.quit", "q", "quit", "Quit", group="Other"),
 )
@@ -186,13 +204,34 @@ class ConflictsScreen(DecisionScreen):
         self.excluding = False
         self.views[self.pos] = replace(view, final=d)
         self.post_message(Resolved(view.study_id, label, reason, self.resolver))
-        self.say(f"saved: final {label} on record {view.study_id} by {self.resolver}")
+        saved = f"saved: final {label} on record {view.study_id} by {self.resolver}"
         nxt = next(
             (i for i in range(self.pos + 1, len(self.views)) if self.views[i].final is None), None
         )
+        if nxt is None and not any(v.final is None for v in self.views):
+            nxt, saved = self._take_new(saved)
         if nxt is not None:
             self.pos = nxt
         self.render_current()
+        self.say(saved)
+
+    def _take_new(self, said: str) -> tuple[int | None, str]:
+        """Conflicts that arose since the screen opened (reviewers still screening), added to
+        the list: the place of the first new one (None when there is none) and ``said`` with
+        how many there are."""
+        known = {v.study_id for v in self.views}
+        try:
+            fresh = screening.conflicts(self.project, self.stage, self.resolver)
+        except (UserError, DatabaseBusy):
+            return None, said
+        new = [v for v in fresh if v.study_id not in known]
+        if not new:
+            return None, said + ("; " if said else "") + "no new conflicts"
+        self.views += new
+        if self.pos is None:
+            self.pos = 0
+        count = f"{len(new)} new conflict{'s' if len(new) > 1 else ''} since the screen opened"
+        return len(self.views) - len(new), (said + "; " if said else "") + count
 
     def action_final(self, label: str) -> None:
         if self.pos is None:
@@ -226,13 +265,22 @@ class ConflictsScreen(DecisionScreen):
         self.post_message(Undone(target.record_id, target.label))
         self.say(f"undone: {target.label.replace('-', ' ')} on record {target.record_id}")
 
+    def action_page(self, step: int) -> None:
+        self.query_one(RecordView).page(step)
+
     def action_move(self, step: int) -> None:
+        said = ""
+        if step > 0 and (self.pos is None or self.pos == len(self.views) - 1):
+            first_new, said = self._take_new("")  # at the end: any new ones?
+            if first_new is not None:
+                self.pos = first_new - step
         if self.pos is None:
+            self.say(said)
             return
         self.pos = min(max(self.pos + step, 0), len(self.views) - 1)
         self.excluding = False
         self.render_current()
-        self.say("")
+        self.say(said)
 
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
         return f"Conflicts · {self.stage}", with_stage_reasons(ACTIONS, self.rule)

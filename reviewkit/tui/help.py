@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from rich.console import Group
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
@@ -54,20 +56,27 @@ def with_numbered_names(
     return tuple(out)
 
 
-def help_table(actions: Sequence[Action], keymap: dict[str, str] | None = None) -> Table:
-    """Key / action rows grouped under their headings, in table order."""
-    table = Table(box=None, show_header=False, padding=(0, 2), expand=False)
-    table.add_column("key", style="bold cyan", no_wrap=True)
-    table.add_column("action")
-    group = None
-    for grp, key, description in help_rows(actions, keymap):
-        if grp != group:
-            if group is not None:
-                table.add_row("", "")
-            table.add_row(f"[b]{grp or 'Keys'}[/b]", "")
-            group = grp
-        table.add_row(key, description)
-    return table
+def help_table(actions: Sequence[Action], keymap: dict[str, str] | None = None) -> Group:
+    """Key / action rows grouped under their headings, in table order.
+
+    A heading is a line of its own, not a row of the key column: a long one ("Exclusion reasons
+    (e, then the number)") made that column half the width, and at 80 columns each action wrapped.
+    """
+    rows = help_rows(actions, keymap)
+    width = max((len(key) for _, key, _ in rows), default=1)
+    parts: list[Text | Table] = []
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for grp, key, description in rows:
+        groups.setdefault(grp or "Keys", []).append((key, description))
+    for n, (grp, entries) in enumerate(groups.items()):
+        parts.append(Text(("\n" if n else "") + grp, style="bold"))
+        table = Table(box=None, show_header=False, padding=(0, 2), expand=False)
+        table.add_column("key", style="bold cyan", no_wrap=True, width=width)
+        table.add_column("action")
+        for key, description in entries:
+            table.add_row(key, description)
+        parts.append(table)
+    return Group(*parts)
 
 
 class HelpScreen(ModalScreen[None]):

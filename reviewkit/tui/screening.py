@@ -421,7 +421,9 @@ class ScreeningScreen(DecisionScreen):
                 self.say(f"record {record_id} is not in your queue at this stage")
             else:
                 self.go(pos)
-                self.say(f"went to record {record_id} ({ref})")  # not a search's stale 'found'
+                # not a search's stale 'found'; what was typed only when it was no record id
+                typed = "" if ref.strip() == str(record_id) else f" ({ref})"
+                self.say(f"went to record {record_id}{typed}")
 
         self.app.push_screen(TextPrompt("Go to record (id, pmid:N or doi:…)"), done)
 
@@ -461,7 +463,8 @@ class ScreeningScreen(DecisionScreen):
             self.say(f"cannot open {att.target}: the file is no longer there (a to attach again)")
             return
         if (self.opener or open_in_system)(url) is False:
-            self.say(f"could not open {url}: no browser or viewer found here; open it yourself")
+            # what to do first: at 80 columns the message line cuts a long URL's end
+            self.say(f"no browser or viewer here: open it yourself: {url}")
             return
         self.say(f"opened {url}")
 

@@ -200,9 +200,12 @@ class RecordView(Static):
         self.window_height = 0
         self.update(_Window(self), layout=False)
 
-    def show(self, renderable: Group | Text | str) -> None:
+    def show(self, renderable: Group | Text | str, *, keep_place: bool = False) -> None:
+        """Show a record from its top (``keep_place``: at the page shown, for a redraw of the
+        same record, so that a background update does not take the reader back to the top)."""
         self.record_renderable = renderable
-        self.line_offset = 0
+        if not keep_place:
+            self.line_offset = 0
         self.refresh()
 
     def page(self, step: int) -> None:

@@ -58,3 +58,25 @@ def test_agreement_table_notes_a_degenerate_kappa(b_included, store, make_record
     assert "reviewer1 answered 'include' for all" in table.note
     assert "kappa is 0 whatever the agreement and not informative" in table.note
     assert "read the percent agreement (" in table.note and "(reviewer1 vs reviewer2)" in table.note
+
+
+def test_agreement_note_speaks_of_empty_cells_only_when_there_are_some(
+    b_included, store, make_record
+):
+    """The report's agreement table said "Empty cells: not computable yet." under a table
+    with every cell filled in."""
+    from reviewkit.reports.report import agreement_table
+
+    project, ids = b_included
+    more = store(project, [make_record(f"Sick leave study {i}") for i in range(4)], "extra")
+    screen_four(project, more, {"reviewer1": "iiee", "reviewer2": "ieie"})
+    votes = {"reviewer1": "iei", "reviewer2": "iie"}  # Review B's included studies, full text
+    for reviewer, marks in votes.items():
+        for rid, mark in zip(ids, marks, strict=False):
+            label, reason = ("include", "") if mark == "i" else ("exclude", "no-collaboration")
+            screening.decide(
+                project.db, rid, "full-text", reviewer, label, reason, protocol=project.protocol
+            )
+    table = agreement_table(project)
+    assert all(v != "" for row in table.rows for v in row), table.rows
+    assert "Empty cells" not in table.note

@@ -98,7 +98,8 @@ def test_diagram_has_the_templates_column_headings_and_removal_lines(tmp_path: P
     (box,) = [b for b in boxes if b.kind == "other"]
     assert headings[1].x == box.x  # over the other methods' column
     svg = prisma.draw(other, tmp_path / "prisma.svg").read_text(encoding="utf-8")
-    assert ">other methods</text>" in svg and "Records removed for other reasons" in svg
+    assert ">other methods</text>" in svg
+    assert "Records removed for" in svg and "other reasons</text>" in svg  # wrapped in a column
     rows = list(csv.reader(prisma.write_csv(other, tmp_path / "prisma.csv").open()))
     items = {item: int(n) for _, item, n in rows[1:]}
     assert items["duplicate records removed"] == 27
@@ -172,9 +173,34 @@ def test_counts_from_a_project_add_up(project_b, store):
         c.excluded_full_text == {"health-only": 1} and c.awaiting_full_text == 1 and c.included == 1
     )
     assert c.update is False
+    # PRISMA 2020's two columns: the studies found by snowballing only run down their own
+    # (record 9 is record 3's duplicate, linked by hand: found by a database too)
+    databases, other = c.columns()
+    assert other == prisma.Flow(
+        also_in_databases=1,
+        screened=3,
+        sought=3,
+        assessed=3,
+        excluded_full_text={"health-only": 1},
+        awaiting_full_text=1,
+        included=1,
+    )
+    assert (databases.duplicates, databases.screened, databases.awaiting_screening) == (2, 6, 2)
+    assert (databases.sought, databases.not_retrieved, databases.included) == (1, 1, 0)
     boxes, _ = prisma.layout(c)
-    assert any("Awaiting a decision (n = 2)" in b.text for b in boxes)
-    assert any("Work focus inside health care only (n = 1)" in b.text for b in boxes)
+    text = {b.col: " ".join(b.text.split()) for b in boxes if b.text.startswith("Records excl")}
+    assert text == {
+        1: "Records excluded (n = 3): Wrong population / diagnosis (n = 3) Awaiting a decision"
+        " (n = 2)",
+        3: "Records excluded (n = 0)",
+    }
+    assert any(
+        b.col == 3
+        and " ".join(b.text.split()).endswith(
+            "Work focus inside health care only (n = 1) Awaiting a decision (n = 1)"
+        )
+        for b in boxes
+    )
 
 
 def test_svg_keeps_its_words_as_text(tmp_path: Path):

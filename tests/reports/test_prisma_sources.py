@@ -11,7 +11,7 @@ from reviewkit.store import records as record_rows
 from reviewkit.store import searches as search_rows
 
 
-def _search_run(project, n: int) -> None:
+def _search_run(project, n: int, first: int = 0) -> None:
     db = project.db
     run = search_rows.start_run(
         db,
@@ -22,7 +22,10 @@ def _search_run(project, n: int) -> None:
         full_query="q",
         limits={},
     )
-    recs = [Record(title=f"Searched study {i}", pmid=str(500 + i), year=2020) for i in range(n)]
+    recs = [
+        Record(title=f"Searched study {i}", pmid=str(500 + i), year=2020)
+        for i in range(first, first + n)
+    ]
     with db.transaction():
         record_rows.add_records(db, recs, search_run_id=run)
     search_rows.set_result(
@@ -47,16 +50,59 @@ def test_one_line_per_database_and_other_methods_apart(project_b, store, tmp_pat
     assert items["other method: snowballing"] == 2
     boxes, _ = prisma.layout(c)
     (other,) = [b for b in boxes if b.kind == "other"]
-    assert other.text.startswith("Records identified via other methods:")
+    assert other.text.startswith("Records identified from:") and other.col == 2
     assert "snowballing (n = 2)" in other.text and "PubMed" not in other.text
-    databases = next(b for b in boxes if b.text.startswith("Records identified from databases"))
+    databases = next(b for b in boxes if b.text.startswith("Records identified from:"))
+    assert databases.col == 0
     assert databases.text.count("PubMed (n = 11)") == 1 and "snowballing" not in databases.text
     # each stored search is listed under the database it ran in, not under the last database
     lines = [line.strip() for line in databases.text.splitlines()]
     assert lines[lines.index("PubMed (n = 11)") + 1] == "search a1 (n = 7)"
     assert lines.index("Embase (n = 3)") > lines.index("search a1 (n = 7)")
-    assert any(b.text.startswith("Records from all sources (n = 21)") for b in boxes)
-    prisma.draw(c, tmp_path / "prisma.png")  # the extra box and its arrow draw
+    assert databases.text.endswith("Total (n = 14)") and other.text.endswith("Total (n = 7)")
+    prisma.draw(c, tmp_path / "prisma.png")  # the extra column and its arrows draw
+
+
+def test_other_methods_run_down_their_own_column(project_b, store, tmp_path):
+    """PRISMA 2020's template (Page et al. 2021, fig. 1) gives other methods a column of their
+    own, down to reports assessed, joining the databases' at "Studies included". They had one
+    box whose records joined the databases' flow: a reader could not tell what snowballing
+    added. A snowballed record of a study a database found too is removed before screening."""
+    _search_run(project_b, 4)
+    ids = store(project_b, [Record(title=f"Ref {i}", year=2018) for i in range(3)], "snowballing")
+    ids += store(
+        project_b, [Record(title="Searched study 0", pmid="500", year=2020)], "NAV website"
+    )
+    from reviewkit.dedup.engine import run_dedup
+
+    run_dedup(project_b.db)  # record 500 of the website is the search's first: a PMID match
+    c = prisma.collect_counts(project_b)
+    assert prisma.check(c) == []
+    databases, other = c.columns()
+    assert (other.also_in_databases, other.duplicates, other.screened) == (1, 0, 3)
+    assert (databases.duplicates, databases.screened) == (0, 4)
+    boxes, _ = prisma.layout(c)
+    by_col = {col: [b for b in boxes if b.col == col and b.kind != "heading"] for col in range(4)}
+    assert [b.text.split("\n")[0] for b in by_col[2]] == [
+        "Records identified from:",
+        "Records screened (n = 3)",
+        "Reports sought for",
+        "Reports assessed for",
+    ]
+    assert " ".join(by_col[3][0].text.split()) == (
+        "Records removed before screening: Already identified via databases and registers"
+        " (n = 1) Duplicate records removed (n = 0)"
+    )
+    rows = list(csv.reader(prisma.write_csv(c, tmp_path / "p.csv").open(encoding="utf-8")))
+    items = {(section, item): int(n) for section, item, n in rows[1:]}
+    assert items["other methods", "records screened"] == 3
+    assert items["databases and registers", "records screened"] == 4
+    assert (
+        "databases and registers",
+        "records removed: already identified via databases",
+    ) not in items
+    assert items["other methods", "records removed: already identified via databases"] == 1
+    assert items["screening", "records screened"] == 7  # all sources, as before
 
 
 def test_which_sources_are_other_methods():
@@ -96,3 +142,25 @@ def test_a_database_line_adds_up_with_its_imported_files(project_b, store, tmp_p
     items = {item: int(n) for _, item, n in rows[1:]}
     assert items["database: PubMed (imported files)"] == 5
     assert "database: Embase (imported files)" not in items
+
+
+def test_a_rerun_before_any_inclusion_is_no_update(project_b):
+    """A search rerun a week into screening found 3 new records: the diagram became PRISMA's
+    update variant, "Studies included in previous version of review (n = …)", for a review
+    that had never had a version. It is one only once studies were included before the rerun."""
+    from reviewkit import screening
+
+    _search_run(project_b, 4)
+    proto, db = project_b.protocol, project_b.db
+    first = sorted(record_rows.ids_by_pmid(db, ["500"])["500"])[0]
+    for r in proto.reviewers:
+        screening.decide(db, first, "title-abstract", r, "include", protocol=proto)
+    _search_run(project_b, 3, first=4)  # the rerun: three new records
+    c = prisma.collect_counts(project_b)
+    assert prisma.check(c) == [] and c.update is False and c.identified == 7
+    for r in proto.reviewers:  # the first version ends: a study included...
+        screening.decide(db, first, "full-text", r, "include", protocol=proto)
+    _search_run(project_b, 2, first=7)  # ...then a rerun: now an update
+    c = prisma.collect_counts(project_b)
+    assert prisma.check(c) == [] and c.update is True
+    assert (c.new_records, c.previous_included, c.new_included) == (2, 1, 0)

@@ -321,3 +321,33 @@ def test_done_with_one_scheme_names_the_schemes_still_waiting(b_included):
             )
 
     asyncio.run(scenario())
+
+
+def test_confirm_pages_a_long_abstract(b_included):
+    """The record pane says "… more lines (Space / PgDn)"; in confirm those keys did nothing,
+    so on a short terminal the evidence further down an abstract could not be read. A redraw
+    when the model retrains in the background must not take the reader back to the top."""
+    from reviewkit.tui.widgets import RecordView
+
+    project, ids = b_included
+
+    async def scenario() -> None:
+        app = confirm_app(project, ids)
+        async with app.run_test(size=(80, 20)) as pilot:
+            await pilot.pause()
+            view = app.screen.query_one("#record", RecordView)
+            rows = [view.render_line(y).text for y in range(view.size.height)]
+            assert "more lines (Space / PgDn)" in " ".join(rows), rows
+            await pilot.press("space")
+            await pilot.pause()
+            assert view.line_offset > 0
+            paged = view.line_offset
+            # a retrained model redraws the study (every confirmation): the reader's page stays
+            app.screen.render_current()
+            assert view.line_offset == paged
+            await pilot.press("pageup")
+            await pilot.pause()
+            assert view.line_offset == 0
+            await pilot.press("q")
+
+    asyncio.run(scenario())

@@ -128,10 +128,31 @@ def test_open_says_when_nothing_could_open_the_file(project_a, tmp_path):
     async def go():
         async with app.run_test(size=(100, 34)) as pilot:
             await pilot.press("o")
-            assert app.first_screen.message.startswith("could not open file://")
+            assert app.first_screen.message.endswith(f"open it yourself: {pdf.as_uri()}")
             pdf.unlink()
             await pilot.press("o")
             assert "is no longer there" in app.first_screen.message
+            await pilot.press("q")
+
+    asyncio.run(go())
+
+
+def test_open_says_what_to_do_within_80_columns(project_a, tmp_path):
+    """The message read "could not open file:///…/paper.pdf: no browser or viewer found here;
+    open it yourself": at 80 columns the line was cut before what to do."""
+    a, app = _full_text_app(project_a, lambda url: False)
+    folder = tmp_path / "full texts of the included studies"
+    folder.mkdir()
+    pdf = folder / "Hansen 2019 multidisciplinary return to work.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    scr.attach(project_a.db, a, str(pdf))
+
+    async def go():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("o")
+            await pilot.pause()
+            shown = app.first_screen.query_one("#message").render_line(0).text
+            assert "no browser or viewer here: open it yourself" in shown
             await pilot.press("q")
 
     asyncio.run(go())

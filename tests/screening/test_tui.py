@@ -151,8 +151,10 @@ def test_search_and_goto(five):
             await prompt(pilot, app, "g", "pmid:1002")
             # the message says where g went: it kept the search's "found 'Study 4:'"
             assert s.current == ids[1] and s.message == f"went to record {ids[1]} (pmid:1002)"
+            await prompt(pilot, app, "g", str(ids[2]))  # it said "went to record 7 (7)"
+            assert s.current == ids[2] and s.message == f"went to record {ids[2]}"
             await prompt(pilot, app, "g", "pmid:999")
-            assert "no record matches" in s.message and s.current == ids[1]
+            assert "no record matches" in s.message and s.current == ids[2]
 
     run(go())
 

@@ -114,3 +114,25 @@ def test_help_says_a_reason_number_comes_after_e(project_b):
             assert "Exclusion reasons (e, then the number)" in shown
 
     asyncio.run(go())
+
+
+def test_help_keeps_each_action_on_one_line_at_80_columns(project_b):
+    """The group headings sat in the key column: "Exclusion reasons (e, then the number)" made
+    it 40 columns wide, and at 80x24 a reason of Review B wrapped in the rest."""
+    add_records(project_b, make_records(2))
+
+    async def go():
+        app = _screening_app(project_b)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("question_mark")
+            await pilot.pause()
+            console = Console(width=76, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+            console.print(help_table(app.screen.actions, app.screen.keymap))
+            lines = [line.strip() for line in console.export_text().splitlines()]
+            assert "Exclusion reasons (e, then the number)" in lines
+            reason = next(line for line in lines if line.startswith("1 "))
+            assert reason.split(None, 1)[1] == (
+                "Exclude: No collaboration between health and work side"
+            )
+
+    asyncio.run(go())

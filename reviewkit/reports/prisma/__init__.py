@@ -8,9 +8,11 @@ from reviewkit.reports.prisma.counts import (
     write_csv,
 )
 from reviewkit.reports.prisma.figure import PAGE_W, WRAP_LEFT, draw, layout, phase_label_height
+from reviewkit.reports.prisma.methods import Flow
 
 __all__ = [
     "NOT_RETRIEVED_REASONS",
+    "Flow",
     "PAGE_W",
     "PrismaCounts",
     "WRAP_LEFT",

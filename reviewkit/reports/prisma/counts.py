@@ -19,7 +19,8 @@ Where each number comes from:
   code is one of ``NOT_RETRIEVED_REASONS``; assessed: the rest; excluded per reason; included.
 
 The update variant (PRISMA 2020 "updated review") is drawn when searches were rerun and found
-new records: studies included whose every record was found before the latest runs count as
+new records after studies had been included at the last stage (a rerun during screening is the
+same review): studies included whose every record was found before the latest runs count as
 "included in the previous version", the others as new.
 """
 
@@ -27,7 +28,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+
+from reviewkit.reports.prisma.methods import Flow, other_methods_flow
 
 NOT_RETRIEVED_REASONS = ("no-full-text", "not-retrieved")
 
@@ -92,6 +96,33 @@ class PrismaCounts:
     studies_included: int | None = None
     previous_studies: int = 0
     new_studies: int = 0
+    # PRISMA 2020's second column: the studies found by other methods only (set by
+    # collect_counts when there are other methods; see reviewkit.reports.prisma.methods). The
+    # numbers above stay those of all sources; the databases' column is them minus these.
+    other: Flow | None = None
+
+    def all_flow(self) -> Flow:
+        """The whole flow (every source) as one column's numbers."""
+        return Flow(
+            0,
+            self.duplicates,
+            self.screened,
+            dict(self.excluded_screening),
+            self.awaiting_screening,
+            self.sought,
+            self.not_retrieved,
+            self.assessed,
+            dict(self.excluded_full_text),
+            self.awaiting_full_text,
+            self.included,
+        )
+
+    def columns(self) -> tuple[Flow, Flow | None]:
+        """The databases' column and the other methods' (None when there are none)."""
+        if not self.other_sources:
+            return self.all_flow(), None
+        other = self.other or Flow()  # counts made by hand may leave it out
+        return self.all_flow().minus(other), other
 
     @property
     def identified(self) -> int:
@@ -142,6 +173,14 @@ class PrismaCounts:
             for k, v in self.excluded_full_text.items()
         ]
         out.append(("screening", "awaiting full-text decision", self.awaiting_full_text))
+        databases, other = self.columns()
+        if other is not None:  # PRISMA 2020's column for other methods, and the databases'
+            out += [
+                ("databases and registers", k, v)
+                for k, v in databases.rows(self.reason_label)
+                if not k.startswith("records removed: already")  # the other methods' row only
+            ]
+            out += [("other methods", k, v) for k, v in other.rows(self.reason_label)]
         if self.studies_included is not None:
             return out + self._study_rows()
         out.append(("included", "studies included", self.included))
@@ -211,6 +250,10 @@ def check(c: PrismaCounts) -> list[str]:
                 c.studies_included,
                 c.previous_studies + c.new_studies,
             )
+    databases, other = c.columns()
+    if other is not None:
+        problems += databases.problems(sum(c.databases.values()), "databases and registers")
+        problems += other.problems(sum(c.other_sources.values()), "other methods")
     for _, name, value in c.rows():
         if value < 0:
             problems.append(f"{name} is negative ({value})")
@@ -240,8 +283,11 @@ def collect_counts(project, snapshot=None) -> PrismaCounts:
     c.searches = dict(ident.get("searches", {}))
     c.search_databases = dict(ident.get("search_databases", {}))
     c.retrieved = dict(ident.get("retrieved", {}))
+    other_imports = []
     for imp in record_rows.list_imports(db):
         _add_source(c, imp.source, imp.record_count)
+        if is_other_method(imp.source):
+            other_imports.append(imp.id)
     canon = snapshot.canon
     total, studies = len(canon), len(set(canon.values()))
     rule_graph = nx.Graph()
@@ -274,6 +320,8 @@ def collect_counts(project, snapshot=None) -> PrismaCounts:
     else:
         c.assessed = c.included = c.sought
     new_ids = set(ident.get("new_record_ids", ()))
+    if new_ids and not _included_before(snapshot.stages.log(), stages[-1], ident["update_since"]):
+        new_ids = set()  # a rerun before any study was included: no previous version to update
     members: dict[int, list[int]] = {}
     for rid, canonical in canon.items():
         members.setdefault(canonical, []).append(rid)
@@ -283,6 +331,14 @@ def collect_counts(project, snapshot=None) -> PrismaCounts:
         included = snapshot.included
         c.new_included = sum(1 for s in included if any(r in new_ids for r in members.get(s, [s])))
         c.previous_included = len(included) - c.new_included
+    if other_imports:
+        c.other = other_methods_flow(
+            snapshot.stages,
+            stages,
+            canon,
+            record_rows.ids_of_imports(db, other_imports),
+            NOT_RETRIEVED_REASONS,
+        )
     if any(len(reps) > 1 for reps in snapshot.reports.values()):
         _count_studies(c, snapshot.reports, lambda r: any(x in new_ids for x in members[r]))
     return c
@@ -311,6 +367,24 @@ def _add_source(c: PrismaCounts, source: str, records: int) -> None:
         c.imported[name] = c.imported.get(name, 0) + records
 
 
+def _included_before(log, last_stage: str, since: str) -> bool:
+    """Was any study included at the last stage before ``since`` (the reruns' start)?
+
+    PRISMA 2020's update variant ("studies included in previous version of review") is for a
+    review that had included studies when its searches were rerun. A search rerun a week into
+    screening, before any inclusion, is the same review: the update variant then said its
+    studies were "included in previous version of review", of a version that never was."""
+    if not since:
+        return False
+    start = datetime.fromisoformat(since)
+    return any(
+        d.stage == last_stage
+        and d.label in ("include", "final-include")
+        and datetime.fromisoformat(d.created_at) < start
+        for d in log
+    )
+
+
 def _identification(db) -> dict:
     """Per-database and per-search counts, and which records are new in the latest runs."""
     from reviewkit.searches import identification_counts
@@ -322,6 +396,8 @@ def _identification(db) -> dict:
         "search_databases": {s.search: s.database for s in ident.searches},
         "retrieved": {s.search: s.count for s in ident.searches},
         "new_record_ids": list(ident.new_record_ids) if ident.is_update else [],
+        # when the reruns began: the earliest latest run of a search run more than once
+        "update_since": min((s.run_at for s in ident.searches if s.runs > 1), default=""),
     }
 
 

@@ -6,21 +6,21 @@ over the other methods' column when there are any), and "Records removed before 
 listing duplicates, records marked ineligible by automation tools and records removed for other
 reasons. reviewkit removes records before screening only as duplicates, so the last two are 0.
 
-Records from other methods (citation searching, websites, organisations) get PRISMA 2020's
-"identification of studies via other methods" box, beside the databases and registers. Where
-we differ from the template: reviewkit deduplicates and screens every record in one flow, so
-the other methods' records join the database records before screening (an arrow into "records
-from all sources") instead of running down a second column of their own.
+Records from other methods (citation searching, websites, organisations) get the template's
+second column, "Identification of studies via other methods", down to its own reports assessed
+and an arrow into the one "Studies included" box (see :mod:`.methods` for how the columns are
+cut out of reviewkit's one flow, and where we differ).
 """
 
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from reviewkit.reports.prisma.counts import PrismaCounts
+from reviewkit.reports.prisma.methods import Flow
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class Box:
     text: str
     # box | side (beside the flow, no arrow) | other (other methods) | phase | heading (a column's)
     kind: str = "box"
+    col: int = 0  # the column: 0 the flow, 1 beside it; with other methods 2 and 3 theirs
 
     def overlaps(self, other: Box, gap: float = 0.05) -> bool:
         return not (
@@ -50,6 +51,10 @@ ROW_GAP = 0.35
 LEFT_X, LEFT_W = 0.55, 3.55
 RIGHT_X, RIGHT_W = 4.45, 3.55
 WRAP_LEFT, WRAP_RIGHT = 52, 52
+# with other methods, four columns as in the template: databases' flow and the boxes beside it,
+# then the other methods' (x, width in inches); a line of a narrow box wraps at WRAP_NARROW
+NARROW_COLUMNS = ((0.55, 1.8), (2.5, 1.8), (4.5, 1.8), (6.45, 1.75))
+WRAP_NARROW = 24
 # a heading over one column wraps after "via": bold, the whole heading is too wide for a column
 WRAP_HEADING = 32  # "Identification of studies via" / "databases and registers"
 # the template's colours: yellow over databases and registers, grey over other methods
@@ -104,83 +109,106 @@ def _database_lines(c: PrismaCounts) -> list[str]:
     return lines
 
 
-def _rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]]:
-    """(phase, left box lines, right box lines or None) per row of the diagram.
+Cell = list[str] | None
+Row = tuple[str, list[Cell]]  # (phase, one cell per column)
 
-    A right box whose first line starts with '=' sits beside the flow (no arrow to it).
-    """
-    ident = [
-        "Records identified from databases and registers:"
-        if c.other_sources
-        else "Records identified from:"
+
+def _excluded(c: PrismaCounts, f: Flow) -> tuple[list[str], list[str]]:
+    """The excluded boxes of a column: at title/abstract, and at full text."""
+    excl = [
+        f"Records excluded {_n(sum(f.excluded_screening.values()))}"
+        + (":" if f.excluded_screening else ""),
+        *_reasons(c, f.excluded_screening),
     ]
-    ident += _database_lines(c)
+    if f.awaiting_screening:
+        excl.append(f"Awaiting a decision {_n(f.awaiting_screening)}")
+    ft_excl = [
+        f"Reports excluded {_n(sum(f.excluded_full_text.values()))}"
+        + (":" if f.excluded_full_text else ""),
+        *_reasons(c, f.excluded_full_text),
+    ]
+    if f.awaiting_full_text:
+        ft_excl.append(f"Awaiting a decision {_n(f.awaiting_full_text)}")
+    return excl, ft_excl
+
+
+def _flow_rows(c: PrismaCounts, f: Flow) -> list[tuple[str, list[str], list[str]]]:
+    """(phase, main box, box beside it) from records screened down to reports assessed."""
+    excl, ft_excl = _excluded(c, f)
+    return [
+        ("Screening", [f"Records screened {_n(f.screened)}"], excl),
+        (
+            "Screening",
+            [f"Reports sought for retrieval {_n(f.sought)}"],
+            [f"Reports not retrieved {_n(f.not_retrieved)}"],
+        ),
+        ("Screening", [f"Reports assessed for eligibility {_n(f.assessed)}"], ft_excl),
+    ]
+
+
+def _rows(c: PrismaCounts) -> list[Row]:
+    """(phase, cells) per row of the diagram: two columns (the flow and the boxes beside it),
+    or four when there are other methods (PRISMA 2020's second column, its own two).
+
+    A cell whose first line starts with '=' sits beside the flow (no arrow to it); '+' marks
+    the other methods' first box.
+    """
+    databases, other = c.columns()
+    ident = ["Records identified from:", *_database_lines(c)]
     if not c.databases and not c.other_sources:
         ident.append("  no records yet (n = 0)")
-    total = [f"Total {_n(c.identified)}"]
+    ident.append(f"Total {_n(sum(c.databases.values()))}" if other else f"Total {_n(c.identified)}")
     if c.update:
-        total.append(f"of which new in this update {_n(c.new_records)}")
+        ident.append(f"of which new in this update {_n(c.new_records)}")
     # the template's three lines; reviewkit's dedup (rules, then persons) is the only removal
-    removed = [
-        "Records removed before screening:",
-        f"  Duplicate records removed {_n(c.duplicates)}",
-        f"    automatically {_n(c.duplicates_automatic)}",
-        f"    by hand {_n(c.duplicates_manual)}",
+    removed = ["Records removed before screening:"]
+    removed.append(f"  Duplicate records removed {_n(databases.duplicates)}")
+    if other is None:  # the split is of all duplicates; prisma.csv has it in both layouts
+        removed += [
+            f"    automatically {_n(c.duplicates_automatic)}",
+            f"    by hand {_n(c.duplicates_manual)}",
+        ]
+    removed += [
         f"  Records marked as ineligible by automation tools {_n(0)}",
         f"  Records removed for other reasons {_n(0)}",
     ]
-    excl = [
-        f"Records excluded {_n(sum(c.excluded_screening.values()))}"
-        + (":" if c.excluded_screening else ""),
-        *_reasons(c, c.excluded_screening),
+    flow = _flow_rows(c, databases)
+    if other is None:
+        rows: list[Row] = [("Identification", [ident, removed])]
+        rows += [(phase, [main, side]) for phase, main, side in flow]
+        return rows + [(p, [*cells, None, None][:2]) for p, cells in _included_rows(c)]
+    other_ident = ["+Records identified from:"]
+    other_ident += [f"  {k} {_n(v)}" for k, v in c.other_sources.items()]
+    other_ident.append(f"Total {_n(sum(c.other_sources.values()))}")
+    other_removed = [
+        "Records removed before screening:",
+        f"  Already identified via databases and registers {_n(other.also_in_databases)}",
+        f"  Duplicate records removed {_n(other.duplicates)}",
     ]
-    if c.awaiting_screening:
-        excl.append(f"Awaiting a decision {_n(c.awaiting_screening)}")
-    ft_excl = [
-        f"Reports excluded {_n(sum(c.excluded_full_text.values()))}"
-        + (":" if c.excluded_full_text else ""),
-        *_reasons(c, c.excluded_full_text),
+    rows = [("Identification", [ident, removed, other_ident, other_removed])]
+    rows += [
+        (phase, [main, side, o_main, o_side])
+        for (phase, main, side), (_, o_main, o_side) in zip(flow, _flow_rows(c, other), strict=True)
     ]
-    if c.awaiting_full_text:
-        ft_excl.append(f"Awaiting a decision {_n(c.awaiting_full_text)}")
-    if c.other_sources:  # PRISMA 2020's other methods: a box of their own, then one flow
-        other = ["+Records identified via other methods:"]
-        other += [f"  {k} {_n(v)}" for k, v in c.other_sources.items()]
-        other.append("  (screened with the records from databases)")
-        head = [("Identification", ident, other)]
-        head.append(
-            (
-                "Identification",
-                ["Records from all sources " + _n(c.identified), *total[1:]],
-                removed,
-            )
-        )
-    else:
-        head = [("Identification", ident + total, removed)]
-    rows: list[tuple[str, list[str], list[str] | None]] = [
-        *head,
-        ("Screening", [f"Records screened {_n(c.screened)}"], excl),
-        (
-            "Screening",
-            [f"Reports sought for retrieval {_n(c.sought)}"],
-            [f"Reports not retrieved {_n(c.not_retrieved)}"],
-        ),
-        ("Screening", [f"Reports assessed for eligibility {_n(c.assessed)}"], ft_excl),
-    ]
+    return rows + [(p, [*cells, None, None]) for p, cells in _included_rows(c)]
+
+
+def _included_rows(c: PrismaCounts) -> list[tuple[str, list[Cell]]]:
+    """The included boxes: one for every source, as in the template (both columns end in it)."""
     if c.studies_included is not None:
-        rows += _study_rows(c)
-    elif c.update:
-        rows.append(
+        return [(p, [main, side]) for p, main, side in _study_rows(c)]
+    if c.update:
+        return [
             (
                 "Included",
-                [f"New studies included in review {_n(c.new_included)}"],
-                [f"=Studies included in previous version of review {_n(c.previous_included)}"],
-            )
-        )
-        rows.append(("Included", [f"Total studies included in review {_n(c.included)}"], None))
-    else:
-        rows.append(("Included", [f"Studies included in review {_n(c.included)}"], None))
-    return rows
+                [
+                    [f"New studies included in review {_n(c.new_included)}"],
+                    [f"=Studies included in previous version of review {_n(c.previous_included)}"],
+                ],
+            ),
+            ("Included", [[f"Total studies included in review {_n(c.included)}"], None]),
+        ]
+    return [("Included", [[f"Studies included in review {_n(c.included)}"], None])]
 
 
 def _study_rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]]:
@@ -212,47 +240,47 @@ def phase_label_height(phase: str) -> float:
     return len(phase) * (FONT_PT + 0.5) / 72 * 0.68 + 0.3
 
 
+def _geometry(columns: int) -> list[tuple[float, float, int]]:
+    """(x, width, wrap) of each column: the flow and the boxes beside it, twice over with other
+    methods (the template's four columns, each wrapped to its narrower width)."""
+    if columns == 2:
+        return [(LEFT_X, LEFT_W, WRAP_LEFT), (RIGHT_X, RIGHT_W, WRAP_RIGHT)]
+    return [(x, w, WRAP_NARROW) for x, w in NARROW_COLUMNS]
+
+
 def layout(c: PrismaCounts) -> tuple[list[Box], float]:
     """The boxes of the diagram in inches (A4 width) and the figure height."""
-    placed: list[tuple[str, Box, Box | None]] = []
-    heights = []
     rows = _rows(c)
+    geometry = _geometry(len(rows[0][1]))
     per_phase: dict[str, int] = {}
-    for phase, _, _ in rows:
+    for phase, _ in rows:
         per_phase[phase] = per_phase.get(phase, 0) + 1
-    for phase, left, right in rows:
-        lt = _wrap(left, WRAP_LEFT)
-        kind = {"=": "side", "+": "other"}.get(right[0][:1], "box") if right else "box"
-        if kind != "box":
-            right = [right[0][1:], *right[1:]]
-        rt = _wrap(right, WRAP_RIGHT) if right else ""
-        lh = lt.count("\n") + 1
-        rh = rt.count("\n") + 1 if right else 0
-        h = max(lh, rh) * LINE_H + 2 * PAD
+    heights: list[float] = []
+    placed: list[tuple[str, list[Box]]] = []
+    for phase, cells in rows:
+        row: list[Box] = []
+        for col, (cell, (x, w, wrap)) in enumerate(zip(cells, geometry, strict=True)):
+            if not cell:
+                continue
+            kind = {"=": "side", "+": "other"}.get(cell[0][:1], "box")
+            if kind != "box":
+                cell = [cell[0][1:], *cell[1:]]
+            text = _wrap(cell, wrap)
+            row.append(Box(x, 0, w, (text.count("\n") + 1) * LINE_H + 2 * PAD, text, kind, col))
         # the phase bar must be tall enough for its rotated label; the gaps between rows count too
         need = phase_label_height(phase) - ROW_GAP * (per_phase[phase] - 1)
-        heights.append(max(h, need / per_phase[phase]))
-        placed.append(
-            (
-                phase,
-                Box(LEFT_X, 0, LEFT_W, lh * LINE_H + 2 * PAD, lt),
-                Box(RIGHT_X, 0, RIGHT_W, rh * LINE_H + 2 * PAD, rt, kind) if right else None,
-            )
-        )
+        heights.append(max(max(b.h for b in row), need / per_phase[phase]))
+        placed.append((phase, row))
     heads = _headings(c)
     head_h = heads[0].h
     total = sum(heights) + ROW_GAP * (len(heights) - 1) + 0.5 + head_h + ROW_GAP
     y_top = total - 0.25
-    boxes = [Box(b.x, y_top - head_h, b.w, b.h, b.text, b.kind) for b in heads]
+    boxes = [replace(b, y=y_top - head_h) for b in heads]
     y_top -= head_h + ROW_GAP
     spans: dict[str, list[float]] = {}
-    for (phase, left, right), h in zip(placed, heights, strict=True):
+    for (phase, row), h in zip(placed, heights, strict=True):
         centre = y_top - h / 2
-        boxes.append(Box(left.x, centre - left.h / 2, left.w, left.h, left.text))
-        if right is not None:
-            boxes.append(
-                Box(right.x, centre - right.h / 2, right.w, right.h, right.text, right.kind)
-            )
+        boxes += [replace(b, y=centre - b.h / 2) for b in row]
         lo, hi = y_top - h, y_top
         span = spans.setdefault(phase, [lo, hi])
         span[0], span[1] = min(span[0], lo), max(span[1], hi)
@@ -264,16 +292,17 @@ def layout(c: PrismaCounts) -> tuple[list[Box], float]:
 
 def _headings(c: PrismaCounts) -> list[Box]:
     """The template's column headings (y = 0, placed by :func:`layout`): databases and registers
-    over the whole flow, or over its left column, with "other methods" over the right one, when
-    there are other methods (each heading then wrapped to its column, both the same height)."""
+    over the whole flow, or over its two left columns, with "other methods" over the two right
+    ones, when there are other methods (each heading then wrapped, both the same height)."""
     if not c.other_sources:
         h = LINE_H + 2 * PAD
         return [Box(LEFT_X, 0, RIGHT_X + RIGHT_W - LEFT_X, h, DATABASES_HEADING, "heading")]
     texts = [textwrap.fill(t, WRAP_HEADING) for t in (DATABASES_HEADING, OTHER_HEADING)]
     h = max(t.count("\n") + 1 for t in texts) * LINE_H + 2 * PAD
+    (x0, w0), (x1, w1), (x2, w2), (x3, w3) = NARROW_COLUMNS
     return [
-        Box(LEFT_X, 0, LEFT_W, h, texts[0], "heading"),
-        Box(RIGHT_X, 0, RIGHT_W, h, texts[1], "heading"),
+        Box(x0, 0, x1 + w1 - x0, h, texts[0], "heading"),
+        Box(x2, 0, x3 + w3 - x2, h, texts[1], "heading", 2),
     ]
 
 
@@ -291,13 +320,16 @@ def _note(note: str) -> tuple[str, float]:
     return text, (text.count("\n") + 1) * LINE_H + 2 * PAD
 
 
-def _join_the_flow(ax: Any, other: Box, mains: list[Box]) -> None:
-    """The other methods' arrow into the flow, at "records from all sources" below it."""
-    below = max((m for m in mains if m.y + m.h < other.y), key=lambda m: m.y)
+def _into_included(ax: Any, last: Box, included: Box) -> None:
+    """The other methods' last box into "Studies included" (the template's elbow): down to the
+    gap above the included box, across, and down into it, right of the flow's own arrow."""
+    x, gap_y = last.x + last.w / 2, included.y + included.h + ROW_GAP / 2
+    end_x = included.x + included.w * 0.8
+    ax.plot([x, x, end_x], [last.y, gap_y, gap_y], color="black", lw=0.8)
     ax.annotate(
         "",
-        xy=(below.x + below.w, below.y + below.h),
-        xytext=(other.x + 0.2, other.y),
+        xy=(end_x, included.y + included.h),
+        xytext=(end_x, gap_y),
         arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
     )
 
@@ -343,7 +375,7 @@ def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
     ax.set_ylim(-note_h, height)
     ax.axis("off")
     ax.text(0.1, -PAD / 2, note_text, ha="left", va="top", fontsize=FONT_PT, style="italic")
-    mains = [b for b in boxes if b.kind == "box" and b.x == LEFT_X]
+    flow = [b for b in boxes if b.kind in ("box", "other") and b.col in (0, 2)]
     for b in boxes:
         if b.kind == "phase":
             _draw_phase(ax, b)
@@ -357,7 +389,7 @@ def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
                 b.w,
                 b.h,
                 boxstyle="square,pad=0",
-                facecolor="#e8e8e8" if b.kind == "other" else "white",
+                facecolor="white",
                 edgecolor="black",
                 linewidth=0.8,
             )
@@ -371,23 +403,31 @@ def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
             fontsize=FONT_PT,
             linespacing=1.2,
         )
-        if b.kind == "other":
-            _join_the_flow(ax, b, mains)
-        if b.kind == "box" and b.x == RIGHT_X:
-            main = next(m for m in mains if abs((m.y + m.h / 2) - (b.y + b.h / 2)) < 1e-6)
+        if b.kind == "box" and b.col in (1, 3):  # beside the flow: an arrow from its row's box
+            main = next(
+                m
+                for m in flow
+                if m.col == b.col - 1 and abs((m.y + m.h / 2) - (b.y + b.h / 2)) < 1e-6
+            )
             ax.annotate(
                 "",
                 xy=(b.x, b.y + b.h / 2),
                 xytext=(main.x + main.w, b.y + b.h / 2),
                 arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
             )
-    for upper, lower in zip(mains, mains[1:], strict=False):
-        ax.annotate(
-            "",
-            xy=(lower.x + lower.w / 2, lower.y + lower.h),
-            xytext=(upper.x + upper.w / 2, upper.y),
-            arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
-        )
+    for col in (0, 2):
+        column = [b for b in flow if b.col == col]
+        for upper, lower in zip(column, column[1:], strict=False):
+            ax.annotate(
+                "",
+                xy=(lower.x + lower.w / 2, lower.y + lower.h),
+                xytext=(upper.x + upper.w / 2, upper.y),
+                arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
+            )
+    other = [b for b in flow if b.col == 2]
+    if other:
+        below = [b for b in flow if b.col == 0 and b.y + b.h < other[-1].y]
+        _into_included(ax, other[-1], max(below, key=lambda b: b.y))
     from reviewkit import outputs
 
     return outputs.save_figure(fig, path)

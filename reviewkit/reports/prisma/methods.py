@@ -1,0 +1,152 @@
+"""The two columns of PRISMA 2020's template: databases and registers, and other methods.
+
+PRISMA 2020's flow diagram for reviews that searched databases, registers *and* other sources
+(Page et al. 2021, BMJ 372:n71, fig. 1) runs two columns side by side: "Identification of
+studies via databases and registers" and "Identification of studies via other methods"
+(websites, organisations, citation searching), each down to its own reports sought, not
+retrieved, assessed and excluded, both ending in one "Studies included in review" box.
+
+reviewkit deduplicates and screens every record in one flow, so the columns are cut out of
+that flow by study: a study with at least one record from a database or register (a stored
+search, or an import from a database) runs down the databases' column; a study found by other
+methods only runs down the other methods' column. An other-method record of a study a database
+found too is counted in its own column as identified, then as removed before screening
+("already identified via databases and registers"), where the template has nothing; so is a
+second record of one study among the other methods (a duplicate). Where we differ from the
+template: the other methods' column also has "Records screened" and "Records excluded", since
+reviewkit screens those records at title/abstract like the others (the template starts that
+column at "Reports sought for retrieval").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Flow:
+    """One column's numbers below identification (studies, records where so named)."""
+
+    also_in_databases: int = 0  # other methods only: records of studies a database found too
+    duplicates: int = 0  # records removed as duplicates within the column
+    screened: int = 0
+    excluded_screening: dict[str, int] = field(default_factory=dict)
+    awaiting_screening: int = 0
+    sought: int = 0
+    not_retrieved: int = 0
+    assessed: int = 0
+    excluded_full_text: dict[str, int] = field(default_factory=dict)
+    awaiting_full_text: int = 0
+    included: int = 0
+
+    @property
+    def removed(self) -> int:
+        return self.also_in_databases + self.duplicates
+
+    def minus(self, other: Flow) -> Flow:
+        """This flow without ``other``'s studies (the databases' column = all - other methods)."""
+
+        def less(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
+            return {k: v - b.get(k, 0) for k, v in a.items() if v - b.get(k, 0)}
+
+        return Flow(
+            0,
+            self.removed - other.removed,
+            self.screened - other.screened,
+            less(self.excluded_screening, other.excluded_screening),
+            self.awaiting_screening - other.awaiting_screening,
+            self.sought - other.sought,
+            self.not_retrieved - other.not_retrieved,
+            self.assessed - other.assessed,
+            less(self.excluded_full_text, other.excluded_full_text),
+            self.awaiting_full_text - other.awaiting_full_text,
+            self.included - other.included,
+        )
+
+    def problems(self, identified: int, what: str) -> list[str]:
+        """Every way the column fails to add up, each named with ``what`` (the column)."""
+        sums = [
+            ("identified - removed = screened", identified - self.removed, self.screened),
+            (
+                "screened = excluded + awaiting + sought",
+                self.screened,
+                sum(self.excluded_screening.values()) + self.awaiting_screening + self.sought,
+            ),
+            ("sought = not retrieved + assessed", self.sought, self.not_retrieved + self.assessed),
+            (
+                "assessed = excluded + awaiting + included",
+                self.assessed,
+                sum(self.excluded_full_text.values()) + self.awaiting_full_text + self.included,
+            ),
+        ]
+        out = [f"{what}: {name}: {a} != {b}" for name, a, b in sums if a != b]
+        for name, value in self.rows():
+            if value < 0:
+                out.append(f"{what}: {name} is negative ({value})")
+        return out
+
+    def rows(self, label: Callable[[str], str] = str) -> list[tuple[str, int]]:
+        """(item, count) for the CSV, in the diagram's order (``label``: a reason's words)."""
+        return [
+            ("records removed: already identified via databases", self.also_in_databases),
+            ("records removed: duplicates", self.duplicates),
+            ("records screened", self.screened),
+            ("records excluded", sum(self.excluded_screening.values())),
+            *((f"excluded: {label(k)}", v) for k, v in self.excluded_screening.items()),
+            ("awaiting title-abstract decision", self.awaiting_screening),
+            ("reports sought for retrieval", self.sought),
+            ("reports not retrieved", self.not_retrieved),
+            ("reports assessed for eligibility", self.assessed),
+            ("reports excluded", sum(self.excluded_full_text.values())),
+            *((f"full text excluded: {label(k)}", v) for k, v in self.excluded_full_text.items()),
+            ("awaiting full-text decision", self.awaiting_full_text),
+            ("studies included", self.included),
+        ]
+
+
+def other_methods_flow(
+    stages,
+    stage_names: list[str],
+    canon: dict[int, int],
+    other_records: Iterable[int],
+    not_retrieved_reasons: tuple[str, ...],
+) -> Flow:
+    """The other methods' column: the studies whose every record came from other methods.
+
+    ``stages``: the project's :class:`~reviewkit.screening.DerivedStages`; ``canon``: record ->
+    study; ``other_records``: the records imported from other-method sources."""
+    other = set(other_records)
+    members: dict[int, list[int]] = {}
+    for rid, study in canon.items():
+        members.setdefault(study, []).append(rid)
+    only = {s for s, rids in members.items() if all(r in other for r in rids)}
+    in_only = sum(len(members[s]) for s in only)
+    flow = Flow(also_in_databases=len(other & canon.keys()) - in_only)
+    flow.duplicates = in_only - len(only)
+    first = [o for s, o in stages.outcomes(stage_names[0]).items() if s in only]
+    flow.screened = len(first)
+    flow.excluded_screening = _by_reason(first)
+    flow.awaiting_screening = sum(1 for o in first if o.status in ("pending", "conflict"))
+    flow.sought = sum(1 for o in first if o.status == "include")
+    if len(stage_names) == 1:
+        flow.assessed = flow.included = flow.sought
+        return flow
+    last = [o for s, o in stages.outcomes(stage_names[-1]).items() if s in only]
+    excluded = _by_reason(last)
+    flow.not_retrieved = sum(excluded.pop(code, 0) for code in not_retrieved_reasons)
+    flow.assessed = flow.sought - flow.not_retrieved
+    flow.excluded_full_text = excluded
+    flow.awaiting_full_text = sum(1 for o in last if o.status in ("pending", "conflict"))
+    flow.included = sum(1 for o in last if o.status == "include")
+    return flow
+
+
+def _by_reason(outcomes: list) -> dict[str, int]:
+    """Excluded studies per reason code ('unspecified' when none was given), sorted by code."""
+    out: dict[str, int] = {}
+    for o in outcomes:
+        if o.status == "exclude":
+            key = o.reason or "unspecified"
+            out[key] = out.get(key, 0) + 1
+    return dict(sorted(out.items()))
