@@ -72,7 +72,10 @@ class ImportResult:
 
 def check_exporter(protocol: Protocol, db: Store, reviewer: str) -> None:
     """UserError unless ``reviewer`` is a protocol reviewer or has entries in the log (a
-    resolver who is not a reviewer may export too)."""
+    resolver who is not a reviewer may export too). A blank name is refused: the log's
+    reviewer filter takes '' as no filter, so every reviewer's entries would be exported."""
+    if not reviewer.strip():
+        raise UserError("a reviewer name is needed", hint="pass --reviewer NAME")
     if reviewer not in protocol.reviewers and not decision_rows.list_decisions(
         db, reviewer=reviewer
     ):
