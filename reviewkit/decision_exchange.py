@@ -126,6 +126,23 @@ class _Resolver:
             return self._titles.get((title, key.get("year")))
         return None
 
+    def disagreement(self, key: dict, record_id: int) -> str:
+        """Why the key's DOI names another article than the records its PMID found ('' when
+        it does not). An exported key is one record's own PMID and DOI, so a PMID whose records
+        all carry another DOI means an edited key or a mistyped PMID: the vote would land on
+        another study. A record without a DOI (one database left it out) says nothing."""
+        pmid, doi = normalise_pmid(key.get("pmid")), normalise_doi(key.get("doi"))
+        if not pmid or not doi:
+            return ""
+        hits = record_rows.ids_by_pmid(self.db, [pmid]).get(pmid) or []
+        dois = {normalise_doi(k[1]) for k in lookup.record_keys(self.db, hits).values()} - {""}
+        if not dois or doi in dois:
+            return ""
+        return (
+            f"the entry's PMID {pmid} is record {record_id}, whose DOI is {min(dois)}, but the"
+            f" entry's DOI is {doi}: the key names two articles"
+        )
+
 
 def _bad(where: str, message: str, hint: str = "") -> UserError:
     return UserError(
@@ -315,6 +332,12 @@ def import_decisions(
                 f"(pmid {rec.get('pmid') or '-'}, doi {rec.get('doi') or '-'}, title {(rec.get('title') or '')[:60]!r})",
                 where=where,
                 hint="import the same records on this machine first; nothing was written",
+            )
+        if mismatch := resolve.disagreement(e["record"], record_id):
+            raise UserError(
+                mismatch,
+                where=where,
+                hint="re-export the file from its project; nothing was written",
             )
         d = Decision(
             record_id=record_id,
