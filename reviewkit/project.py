@@ -113,7 +113,21 @@ def open_project(folder: str | Path) -> Project:
     """Open an existing project; validates its protocol and that it is this database's review
     (the same [review] id)."""
     folder = Path(folder)
-    if not (folder / DATABASE_FILE).exists():
+    database, protocol = folder / DATABASE_FILE, folder / PROTOCOL_FILE
+    if database.is_symlink() and not database.exists():  # said 'no review.sqlite', hint: init
+        raise ProjectError(
+            "review.sqlite is a link that leads nowhere (its file is gone, or a loop of links)",
+            where=str(database),
+            hint="point the link at the project's database, or put the file in its place",
+        )
+    if database.exists() and not protocol.exists() and not protocol.is_symlink():
+        raise ProjectError(
+            "the project's protocol.toml is missing",
+            where=str(protocol),
+            hint="copy the protocol the project was made with into the folder as protocol.toml"
+            " (its [review] id must be the database's)",
+        )
+    if not database.exists():
         raise ProjectError(
             "not a review project (no review.sqlite)",
             where=str(folder),
