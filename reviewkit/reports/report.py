@@ -12,7 +12,7 @@ from pathlib import Path
 from reviewkit import agreement as agreement_mod
 from reviewkit import outputs
 from reviewkit.errors import UserError
-from reviewkit.evidence import build_map, write_map
+from reviewkit.evidence import build_map, map_files, write_map
 from reviewkit.extract import pending_prefills, store_prefills
 from reviewkit.project import Project
 from reviewkit.reports import prisma
@@ -170,6 +170,7 @@ def _check_targets(out_dir: Path, formats: Sequence[str], *, with_map: bool) -> 
     folders = ["tables"] if "csv" in formats else []
     names += ["agreement.csv"] if "csv" in formats else []
     folders += ["evidence-map"] if with_map else []
+    names += [f"evidence-map/{name}" for name in map_files(formats)] if with_map else []
     for folder in folders:
         outputs.check_folder(out_dir / folder)
     for name in names:

@@ -53,3 +53,29 @@ def test_nothing_is_replaced_when_one_part_cannot_be_written(
     assert f"error: {target}: " in output
     assert {p: p.read_text(encoding="utf-8") for p in out.rglob("*") if p.is_file()} == files
     assert dump_database(project / "review.sqlite") == before
+
+
+@pytest.mark.parametrize(
+    ("argv", "last"),
+    [
+        (["prisma"], "prisma.csv"),
+        (["evidence-map", "--rows", "model-type", "--cols", "diagnosis"], "study-labels.graphml"),
+    ],
+    ids=["prisma", "evidence-map"],
+)
+def test_prisma_and_evidence_map_replace_none_when_their_last_file_cannot_be_written(
+    tmp_path: Path, argv: list[str], last: str, capsys
+) -> None:
+    project, out = tmp_path / "project", tmp_path / "out"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(SAMPLE), "--project", str(project)]) == 0
+    command = [*argv, "--out", str(out), "--project", str(project)]
+    assert main(command) == 0
+    for path in out.iterdir():
+        path.write_text("old", encoding="utf-8")
+    (out / last).unlink()
+    (out / last).mkdir()
+    capsys.readouterr()
+    assert main(command) == 2
+    assert f"error: {out / last}: " in "".join(capsys.readouterr())
+    assert {p.read_text(encoding="utf-8") for p in out.iterdir() if p.is_file()} == {"old"}
