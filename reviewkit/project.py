@@ -103,9 +103,21 @@ def init_project(folder: str | Path, protocol_file: str | Path) -> Project:
             where=str(folder),
             hint=f"work in it with --project {folder} (or cd there), or name a new folder",
         )
+    made = [] if folder.exists() else [folder]
+    names = (PROTOCOL_FILE, DATABASE_FILE, f"{DATABASE_FILE}-wal", f"{DATABASE_FILE}-shm")
+    there = {name for name in names if (folder / name).exists() or (folder / name).is_symlink()}
     folder.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(protocol_file, folder / PROTOCOL_FILE)
-    Store.create(folder / DATABASE_FILE, review_id=protocol.id).close()
+    try:
+        shutil.copyfile(protocol_file, folder / PROTOCOL_FILE)
+        Store.create(folder / DATABASE_FILE, review_id=protocol.id).close()
+    except BaseException:  # nothing half-made left: a protocol alone would block the next init
+        for name in set(names) - there:
+            if (folder / name).is_file() and not (folder / name).is_symlink():
+                (folder / name).unlink()
+        for made_folder in made:
+            if not any(made_folder.iterdir()):
+                made_folder.rmdir()
+        raise
     return Project(folder)
 
 

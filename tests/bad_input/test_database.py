@@ -121,3 +121,14 @@ def test_a_database_link_that_leads_nowhere(project: Path, capsys) -> None:
     output = refused(["status", "--project", str(project)], capsys)
     assert f"error: {db}: review.sqlite is a link that leads nowhere" in output
     assert "init" not in output
+
+
+def test_init_that_sqlite_refuses_leaves_nothing_behind(tmp_path: Path, capsys) -> None:
+    """SQLite cannot make the database (here a folder stands where its WAL goes): init names
+    the file, and neither the protocol copy nor an empty review.sqlite is left behind (it was
+    a traceback, and the protocol alone then made every later init refuse the folder)."""
+    folder = tmp_path / "review"
+    (folder / "review.sqlite-wal").mkdir(parents=True)
+    output = refused(["init", str(folder), "--protocol", str(PROTOCOL)], capsys)
+    assert f"error: {folder / 'review.sqlite'}: cannot open the database" in output
+    assert sorted(p.name for p in folder.iterdir()) == ["review.sqlite-wal"]
