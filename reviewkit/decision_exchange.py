@@ -72,7 +72,10 @@ class ImportResult:
 
 def check_exporter(protocol: Protocol, db: Store, reviewer: str) -> None:
     """UserError unless ``reviewer`` is a protocol reviewer or has entries in the log (a
-    resolver who is not a reviewer may export too)."""
+    resolver who is not a reviewer may export too). A blank name is refused: the log's
+    reviewer filter takes '' as no filter, so every reviewer's entries would be exported."""
+    if not reviewer.strip():
+        raise UserError("a reviewer name is needed", hint="pass --reviewer NAME")
     if reviewer not in protocol.reviewers and not decision_rows.list_decisions(
         db, reviewer=reviewer
     ):
@@ -122,6 +125,23 @@ class _Resolver:
                     self._titles.setdefault((normalise_title(t), year), rid)
             return self._titles.get((title, key.get("year")))
         return None
+
+    def disagreement(self, key: dict, record_id: int) -> str:
+        """Why the key's DOI names another article than the records its PMID found ('' when
+        it does not). An exported key is one record's own PMID and DOI, so a PMID whose records
+        all carry another DOI means an edited key or a mistyped PMID: the vote would land on
+        another study. A record without a DOI (one database left it out) says nothing."""
+        pmid, doi = normalise_pmid(key.get("pmid")), normalise_doi(key.get("doi"))
+        if not pmid or not doi:
+            return ""
+        hits = record_rows.ids_by_pmid(self.db, [pmid]).get(pmid) or []
+        dois = {normalise_doi(k[1]) for k in lookup.record_keys(self.db, hits).values()} - {""}
+        if not dois or doi in dois:
+            return ""
+        return (
+            f"the entry's PMID {pmid} is record {record_id}, whose DOI is {min(dois)}, but the"
+            f" entry's DOI is {doi}: the key names two articles"
+        )
 
 
 def _bad(where: str, message: str, hint: str = "") -> UserError:
@@ -312,6 +332,12 @@ def import_decisions(
                 f"(pmid {rec.get('pmid') or '-'}, doi {rec.get('doi') or '-'}, title {(rec.get('title') or '')[:60]!r})",
                 where=where,
                 hint="import the same records on this machine first; nothing was written",
+            )
+        if mismatch := resolve.disagreement(e["record"], record_id):
+            raise UserError(
+                mismatch,
+                where=where,
+                hint="re-export the file from its project; nothing was written",
             )
         d = Decision(
             record_id=record_id,

@@ -281,6 +281,14 @@ def draw_map(emap: EvidenceMap, path: Path) -> Path:
     return outputs.save_figure(fig, path)
 
 
+def map_files(formats: Sequence[str] = ("csv", "xlsx", "md")) -> list[str]:
+    """The names of the files :func:`write_map` writes in ``formats`` (checked before the first
+    is written, so that a folder in the place of one does not leave the others replaced)."""
+    names = ["evidence-map.csv", "evidence-map-cells.csv"] if "csv" in formats else []
+    names += [f"evidence-map.{fmt}" for fmt in ("xlsx", "md") if fmt in formats]
+    return [*names, "evidence-map.png", "evidence-map.svg", "study-labels.graphml"]
+
+
 def write_map(
     project: Project,
     emap: EvidenceMap,
@@ -290,6 +298,8 @@ def write_map(
     records: Mapping[int, Record] | None = None,
 ) -> list[Path]:
     """Write the map as tables (in ``formats``), PNG, SVG and GraphML into ``out_dir``."""
+    for name in map_files(formats):
+        outputs.check_output(out_dir / name)
     outputs.output_folder(out_dir)
     tables = [emap.matrix_table(), emap.cells_table()]
     paths: list[Path] = []

@@ -103,9 +103,21 @@ def init_project(folder: str | Path, protocol_file: str | Path) -> Project:
             where=str(folder),
             hint=f"work in it with --project {folder} (or cd there), or name a new folder",
         )
+    made = [] if folder.exists() else [folder]
+    names = (PROTOCOL_FILE, DATABASE_FILE, f"{DATABASE_FILE}-wal", f"{DATABASE_FILE}-shm")
+    there = {name for name in names if (folder / name).exists() or (folder / name).is_symlink()}
     folder.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(protocol_file, folder / PROTOCOL_FILE)
-    Store.create(folder / DATABASE_FILE, review_id=protocol.id).close()
+    try:
+        shutil.copyfile(protocol_file, folder / PROTOCOL_FILE)
+        Store.create(folder / DATABASE_FILE, review_id=protocol.id).close()
+    except BaseException:  # nothing half-made left: a protocol alone would block the next init
+        for name in set(names) - there:
+            if (folder / name).is_file() and not (folder / name).is_symlink():
+                (folder / name).unlink()
+        for made_folder in made:
+            if not any(made_folder.iterdir()):
+                made_folder.rmdir()
+        raise
     return Project(folder)
 
 
@@ -113,7 +125,21 @@ def open_project(folder: str | Path) -> Project:
     """Open an existing project; validates its protocol and that it is this database's review
     (the same [review] id)."""
     folder = Path(folder)
-    if not (folder / DATABASE_FILE).exists():
+    database, protocol = folder / DATABASE_FILE, folder / PROTOCOL_FILE
+    if database.is_symlink() and not database.exists():  # said 'no review.sqlite', hint: init
+        raise ProjectError(
+            "review.sqlite is a link that leads nowhere (its file is gone, or a loop of links)",
+            where=str(database),
+            hint="point the link at the project's database, or put the file in its place",
+        )
+    if database.exists() and not protocol.exists() and not protocol.is_symlink():
+        raise ProjectError(
+            "the project's protocol.toml is missing",
+            where=str(protocol),
+            hint="copy the protocol the project was made with into the folder as protocol.toml"
+            " (its [review] id must be the database's)",
+        )
+    if not database.exists():
         raise ProjectError(
             "not a review project (no review.sqlite)",
             where=str(folder),

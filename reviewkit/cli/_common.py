@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,6 +45,26 @@ class OutputPath(click.Path):
         except OutputError as exc:
             self.fail(f"{exc.message}; {exc.hint}", param, ctx)
         return super().convert(value, param, ctx)
+
+
+class Seconds(click.FloatRange):
+    """A number of seconds from ``minimum`` to a day. click's FloatRange lets 'nan' through
+    (every comparison with it is false) and 'inf' or '1e300', which the socket refuses with a
+    ValueError or OverflowError traceback in the middle of a run; a day is far beyond any
+    useful wait for one request."""
+
+    name = "seconds"
+
+    def __init__(self, minimum: float) -> None:
+        super().__init__(minimum, 86_400.0)
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> object:
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):  # type: ignore[arg-type]
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        return number
 
 
 def load_project(project_dir: Path) -> Project:

@@ -105,6 +105,8 @@ def prisma_command(project_dir: Path, out_dir: Path) -> None:
     from reviewkit.reports import prisma
 
     outputs.check_folder(out_dir)
+    for name in ("prisma.png", "prisma.svg", "prisma.csv"):  # all three, or none replaced
+        outputs.check_output(out_dir / name)
     project = load_project(project_dir)
     try:
         counts = prisma.collect_counts(project)

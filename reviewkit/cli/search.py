@@ -8,7 +8,14 @@ import click
 from rich.table import Table
 
 from reviewkit import settings
-from reviewkit.cli._common import OutputPath, console, load_project, progress_bar, project_option
+from reviewkit.cli._common import (
+    OutputPath,
+    Seconds,
+    console,
+    load_project,
+    progress_bar,
+    project_option,
+)
 from reviewkit.errors import Interrupted, UserError
 from reviewkit.wording import quantity
 
@@ -57,7 +64,7 @@ def search_group() -> None:
     "--timeout",
     default=60.0,
     show_default=True,
-    type=click.FloatRange(0.1),
+    type=Seconds(0.1),
     help="Seconds per request.",
 )
 @project_option

@@ -241,7 +241,10 @@ def dict_rows(
         header = [h.strip() for h in next(rows, [])]
     except csv.Error as exc:
         raise row_error(exc, name, 1, rows.line_num) from None
-    duplicate_columns(header, header if used is None else used, name)
+    # a column without a name is what a spreadsheet saves after a cleared column (a trailing
+    # ',' or ';'): left out while its cells are empty, a value in it refused (it would be lost)
+    unnamed = [i for i, h in enumerate(header) if not h]
+    duplicate_columns(header, [h for h in (header if used is None else used) if h], name)
     cut_short = _CutShort(text, header, name)  # a cut row would store its half a value
 
     def body() -> Iterator[tuple[int, dict[str, str]]]:
@@ -260,9 +263,14 @@ def dict_rows(
             if no_extra_cells and len(cells) > len(header):
                 raise FormatError("more values than columns", where=f"{name}:{line}")
             cut_short.check(len(cells), line, end)
-            yield line, {h: restore(c) for h, c in zip(header, cells, strict=False)}
+            if any(i < len(cells) and cells[i].strip() for i in unnamed):
+                raise FormatError(
+                    "a value in a column without a name", where=f"{name}:{line}",
+                    hint="name the column in the first line, or delete the value",
+                )  # fmt: skip
+            yield line, {h: restore(c) for h, c in zip(header, cells, strict=False) if h}
 
-    return header, body()
+    return [h for h in header if h], body()
 
 
 def duplicate_columns(header: list[str], wanted: Iterable[str], name: str) -> None:

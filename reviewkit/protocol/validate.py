@@ -25,6 +25,7 @@ from reviewkit.protocol.model import (
     Stage,
 )
 from reviewkit.protocol.schemes import SchemeChecks
+from reviewkit.protocol.stage_checks import StageChecks
 from reviewkit.query import QuerySyntaxError, parse
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -93,7 +94,7 @@ def _lines(text: str) -> list[str]:
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 
-class _Validator(SchemeChecks):
+class _Validator(SchemeChecks, StageChecks):
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
         self.lines = _lines(text)
@@ -270,6 +271,7 @@ class _Validator(SchemeChecks):
         if not reviewers:
             raise self.fail("review.reviewers", "needs at least one reviewer")
         self.unique(reviewers, "review.reviewers", "reviewer")
+        self.check_reviewer_names(reviewers)
 
         searches = self.searches(data.get("searches", []))
         elig = self.table(data, "eligibility", "", required=False)
@@ -382,7 +384,11 @@ class _Validator(SchemeChecks):
             per = item.get("reviewers_per_record", 2)
             if not isinstance(per, int) or isinstance(per, bool) or per not in (1, 2):
                 raise self.fail(f"{w}reviewers_per_record", "must be 1 or 2")
-            advance = self.strings(item, "advance_on", w) or ("include", "uncertain")
+            advance = (
+                ("include", "uncertain")
+                if "advance_on" not in item
+                else self.strings(item, "advance_on", w)
+            )
             for label in advance:
                 if label not in SCREEN_LABELS:
                     raise self.fail(
@@ -413,11 +419,13 @@ class _Validator(SchemeChecks):
                 reasons.append(ExclusionReason(code, self.string(r, "label", rw)))
             if len(reasons) > 9:
                 raise self.fail(f"{w}exclusion_reasons", "at most 9 reasons (one number key each)")
+            required = self.boolean(item, "reason_required", w, name == "full-text")
+            self.check_stage(w, advance, reasons, required)
             out[name] = Stage(
                 name=name,
                 reviewers_per_record=per,
                 advance_on=advance,
-                reason_required=self.boolean(item, "reason_required", w, name == "full-text"),
+                reason_required=required,
                 exclusion_reasons=tuple(reasons),
             )
         if "title-abstract" not in out:

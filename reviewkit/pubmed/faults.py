@@ -94,5 +94,16 @@ def parse_faults(spec: str, *, seed: int = 0) -> FaultPlan:
                 f"cannot read fault {part!r}",
                 hint=f"KIND is one of {', '.join(FAULT_KINDS)}, RATE in 0..1",
             )
+        if not 0 <= slow <= 3600:  # time.sleep refuses nan and negatives in the request thread
+            raise UserError(f"fault {part!r}: SECONDS must be from 0 to 3600")
+        if kind in rates:  # the last one was used silently
+            raise UserError(
+                f"fault {kind!r} is given twice in {spec!r}", hint="give each KIND once"
+            )
         rates[kind] = rate
+    if sum(rates.values()) > 1:  # shares of the requests: together at most all of them
+        raise UserError(
+            f"the fault shares in {spec!r} add up to more than 1",
+            hint="each is a share of all requests",
+        )
     return FaultPlan(rates, seed=seed, slow_seconds=slow)

@@ -12,7 +12,7 @@ from pathlib import Path
 from reviewkit import agreement as agreement_mod
 from reviewkit import outputs
 from reviewkit.errors import UserError
-from reviewkit.evidence import build_map, write_map
+from reviewkit.evidence import build_map, map_files, write_map
 from reviewkit.extract import pending_prefills, store_prefills
 from reviewkit.project import Project
 from reviewkit.reports import prisma
@@ -112,6 +112,7 @@ def write_report(
         raise UserError(
             f"unknown report format {unknown[0]!r}", hint=f"formats: {', '.join(FORMATS)}"
         )
+    _check_targets(out_dir, formats, with_map=evidence_schemes(project) is not None)
     out_dir = outputs.output_folder(out_dir)
     snap = ProjectSnapshot.read(project)
     studies, records = snap.included, snap.records
@@ -164,6 +165,23 @@ def write_report(
     paths.append(_search_log(project, out_dir / "search-log.md"))
     store_prefills(project, prefills)
     return paths
+
+
+def _check_targets(out_dir: Path, formats: Sequence[str], *, with_map: bool) -> None:
+    """Fail before the first file is written when one of the report's files or folders could
+    not be (a folder where a file goes, a file where a folder goes, no permission): a report
+    stopped halfway left the last run's files mixed with new ones, and said nothing was written.
+    A disk that fills up halfway can still stop it."""
+    names = ["prisma.png", "prisma.svg", "prisma.csv", "included.ris", "included.bib"]
+    names += [f"report.{fmt}" for fmt in formats if fmt != "csv"] + ["search-log.md"]
+    folders = ["tables"] if "csv" in formats else []
+    names += ["agreement.csv"] if "csv" in formats else []
+    folders += ["evidence-map"] if with_map else []
+    names += [f"evidence-map/{name}" for name in map_files(formats)] if with_map else []
+    for folder in folders:
+        outputs.check_folder(out_dir / folder)
+    for name in names:
+        outputs.check_output(out_dir / name)
 
 
 def _search_log(project: Project, path: Path) -> Path:

@@ -101,9 +101,17 @@ class Store:
         path = Path(path)
         if path.exists():
             raise ProjectError("a database already exists here", where=str(path))
-        store = cls(path, _connect(path))
+        try:  # SQLite's own refusal (a disk error, a folder where its WAL goes) was a traceback
+            conn = _connect(path)
+        except sqlite3.DatabaseError as exc:
+            raise _open_error(exc, path) from None
+        store = cls(path, conn)
         store._pending_review_id = review_id
-        store.migrate()
+        try:
+            store.migrate()
+        except BaseException:
+            store.close()
+            raise
         return store
 
     @classmethod

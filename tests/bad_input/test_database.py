@@ -97,3 +97,38 @@ def test_a_read_only_database(project: Path, capsys, monkeypatch) -> None:
     output = refused(["dedup", "--project", str(project)], capsys)
     assert str(db) in output and "read-only; nothing was written" in output
     assert dump_database(db) == before
+
+
+def test_a_project_without_its_protocol(project: Path, capsys) -> None:
+    """review.sqlite without protocol.toml beside it: the message names the missing file and
+    says what to put there (it said only 'protocol file not found', with no way on)."""
+    db = project / "review.sqlite"
+    before = dump_database(db)
+    (project / "protocol.toml").unlink()
+    new = str(project.parent / "new.ris")
+    output = refused(["import", new, "--project", str(project)], capsys)
+    assert f"error: {project / 'protocol.toml'}: the project's protocol.toml is missing" in output
+    assert "copy the protocol the project was made with" in output
+    assert dump_database(db) == before
+
+
+def test_a_database_link_that_leads_nowhere(project: Path, capsys) -> None:
+    """review.sqlite a symbolic link to a moved file (or to itself): named as such, not called a
+    folder without a project whose hint says to move the protocol out and run init."""
+    db = project / "review.sqlite"
+    db.unlink()
+    db.symlink_to("review.sqlite")  # a loop: exists() is false, as for a link to a gone file
+    output = refused(["status", "--project", str(project)], capsys)
+    assert f"error: {db}: review.sqlite is a link that leads nowhere" in output
+    assert "init" not in output
+
+
+def test_init_that_sqlite_refuses_leaves_nothing_behind(tmp_path: Path, capsys) -> None:
+    """SQLite cannot make the database (here a folder stands where its WAL goes): init names
+    the file, and neither the protocol copy nor an empty review.sqlite is left behind (it was
+    a traceback, and the protocol alone then made every later init refuse the folder)."""
+    folder = tmp_path / "review"
+    (folder / "review.sqlite-wal").mkdir(parents=True)
+    output = refused(["init", str(folder), "--protocol", str(PROTOCOL)], capsys)
+    assert f"error: {folder / 'review.sqlite'}: cannot open the database" in output
+    assert sorted(p.name for p in folder.iterdir()) == ["review.sqlite-wal"]

@@ -26,3 +26,20 @@ def test_extraction_csv_with_semicolons_is_read(tmp_path: Path, capsys) -> None:
     capsys.readouterr()
     rows = out.read_text(encoding="utf-8").splitlines()
     assert rows[1].startswith("1,") and "Norge" in rows[1] and '"RCT, two arms"' in rows[1]
+
+
+def test_extraction_csv_with_empty_unnamed_columns_is_read(tmp_path: Path, capsys) -> None:
+    """Excel keeps a cleared column as a trailing separator with no name in the header: such
+    columns are left out while empty (they were 'two columns named ''' or 'unknown field ''')."""
+    project = tmp_path / "project"
+    (tmp_path / "one.ris").write_text(RIS, encoding="utf-8")
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(tmp_path / "one.ris"), "--project", str(project)]) == 0
+    edited = tmp_path / "edited.csv"
+    edited.write_bytes(b"\xef\xbb\xbfrecord_id;country;;\r\n1;Norge;;\r\n")
+    args = ["--reviewer", "ann", "--project", str(project)]
+    assert main(["extract", "import", str(edited), *args]) == 0
+    out = tmp_path / "out.csv"
+    assert main(["extract", "export", str(out), "--all", "--project", str(project)]) == 0
+    capsys.readouterr()
+    assert "Norge" in out.read_text(encoding="utf-8").splitlines()[1]

@@ -1,0 +1,71 @@
+"""Checks of a protocol's screening stages and reviewer names that keys and types alone miss:
+settings that would let a stage run but silently do the wrong thing.
+
+:class:`StageChecks` is mixed into the protocol validator, which gives it ``fail`` and
+``fail_at_value``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from reviewkit.protocol.model import ExclusionReason
+
+
+class StageChecks:
+    """The stage and reviewer part of the protocol validator."""
+
+    def check_reviewer_names(self, reviewers: tuple[str, ...]) -> None:
+        """A name is compared exactly with --reviewer and written into logs and tables: a
+        control character (a line break, a tab; spaces at the ends are stripped on reading)
+        makes a name nobody can type as written, and breaks the rows it is printed in."""
+        for name in reviewers:
+            if any(unicodedata.category(c) == "Cc" for c in name):
+                raise self.fail_at_value(  # type: ignore[attr-defined]
+                    "review.reviewers",
+                    name,
+                    1,
+                    f"the reviewer name {name!r} holds a control character (a line break or a tab)",
+                    hint="write the name as reviewers will type it after --reviewer",
+                )
+
+    def check_stage(
+        self,
+        w: str,
+        advance: tuple[str, ...],
+        reasons: list[ExclusionReason],
+        reason_required: bool,
+    ) -> None:
+        """``advance_on`` says which labels send a record on (at the last stage: which count
+        as included), so it must hold 'include' and never 'exclude'; a stage that requires a
+        reason to exclude needs reasons to choose from; two reasons with one label cannot be
+        told apart on the screen or in the report."""
+        if "include" not in advance or "exclude" in advance:
+            wrong = (
+                "names 'exclude': excluded records would go on (at the last stage: count as"
+                " included)"
+                if "exclude" in advance
+                else "does not name 'include': no included record would go on"
+            )
+            raise self.fail(  # type: ignore[attr-defined]
+                f"{w}advance_on", wrong, hint='use ["include"] or ["include", "uncertain"]'
+            )
+        if reason_required and not reasons:
+            raise self.fail(  # type: ignore[attr-defined]
+                f"{w}exclusion_reasons",
+                "reason_required = true, but the stage has no exclusion reasons: no record"
+                " could be excluded",
+                hint="list the reasons ({code = …, label = …}) or set reason_required = false",
+            )
+        seen: set[str] = set()
+        for i, reason in enumerate(reasons):
+            label = " ".join(reason.label.casefold().split())  # as people read it
+            if label in seen:
+                raise self.fail_at_value(  # type: ignore[attr-defined]
+                    f"{w}exclusion_reasons",
+                    reason.label,
+                    1 + sum(r.label == reason.label for r in reasons[:i]),  # this one's line
+                    f"two exclusion reasons have the label {reason.label!r}",
+                    hint="give each reason its own label",
+                )
+            seen.add(label)
