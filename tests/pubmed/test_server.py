@@ -142,6 +142,16 @@ def test_fault_spec_parsing() -> None:
             parse_faults(bad)
 
 
+def test_fault_shares_are_shares_of_all_requests() -> None:
+    """'500@0.1,cut@0.05': cut hits 5 % of requests, as the README says (a draw per kind gave
+    the later kind only its share of the requests the earlier kinds left: 4.5 %)."""
+    plan = parse_faults("500@0.5,cut@0.5", seed=3)
+    kinds = [plan.next("esearch") for _ in range(4000)]
+    assert None not in kinds  # the shares add up to 1: every request fails
+    cut = sum(1 for f in kinds if f.kind == "cut") / len(kinds)
+    assert 0.45 < cut < 0.55, cut
+
+
 def test_unknown_path_is_404(server: EutilsServer) -> None:
     with pytest.raises(HTTPError) as info:
         urllib.request.urlopen(server.base_url + "nosuch.fcgi", timeout=5)
