@@ -182,7 +182,9 @@ class _StringTable:
 
     def __init__(self) -> None:
         self._blocks: list[str] = []
-        self._ends = array("L")
+        # "I": 4 bytes ("L" is 8 on 64-bit Linux); a block's text fits, since check_parts
+        # keeps the whole part below MAX_TEXT_BYTES
+        self._ends = array("I")
         self._pending: list[str] = []
         self._length = 0
 
