@@ -186,12 +186,11 @@ class _StringTable:
         # keeps the whole part below MAX_TEXT_BYTES
         self._ends = array("I")
         self._pending: list[str] = []
-        self._length = 0
 
     def append(self, text: str) -> None:
-        self._length = (self._length if self._pending else 0) + len(text)
+        start = self._ends[-1] if self._pending else 0  # a new block starts at offset 0
         self._pending.append(text)
-        self._ends.append(self._length)
+        self._ends.append(start + len(text))
         if len(self._pending) == self._BLOCK:
             self.close_block()
 
