@@ -4,6 +4,7 @@ snapshot, or refused with an ``<ERROR>`` (:class:`ReplyError`) that says why."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 
 from reviewkit.pubmed.evaluate import UnsupportedQuery, date_bound
@@ -53,12 +54,10 @@ def _date(params: dict[str, str], name: str, value: str) -> str:
     """mindate/maxdate in a form NBK25499 gives (YYYY/MM/DD, YYYY/MM, YYYY; '-' read as '/'),
     checked here so a bad one is an <ERROR> naming it, not a failed request."""
     date = value.strip().replace("-", "/")
-    try:
-        if not DATE_FORM.fullmatch(date):
-            raise UnsupportedQuery("not a date")
-        date_bound(date, end=False)
-    except UnsupportedQuery:
-        raise ReplyError(
-            f"{name} {params.get(name) or value!r} is not a date: write YYYY/MM/DD, YYYY/MM or YYYY"
-        ) from None
-    return date
+    if DATE_FORM.fullmatch(date):
+        with contextlib.suppress(UnsupportedQuery):  # a month or day out of range
+            date_bound(date, end=False)
+            return date
+    raise ReplyError(
+        f"{name} {params.get(name) or value!r} is not a date: write YYYY/MM/DD, YYYY/MM or YYYY"
+    )
