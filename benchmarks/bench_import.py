@@ -169,10 +169,10 @@ def _xlsx_table(figures: dict) -> str:
     rows = []
     for case, now in figures.items():
         wall, cpu, growth = XLSX_BEFORE[case]
-        before = "not measured" if wall is None else f"{wall} s, {cpu} s CPU, +{growth} MB"
         rows.append(
-            f"| {case} | {now['file_kb']:,} KB | {before} | {now['wall_seconds']} s, "
-            f"{now['cpu_seconds']} s CPU, +{now['peak_growth_mb']} MB | {now['csv_lines']:,} |"
+            f"| {case} | {now['file_kb']:,} KB | {wall} s, {cpu} s CPU, +{growth} MB | "
+            f"{now['wall_seconds']} s, {now['cpu_seconds']} s CPU, +{now['peak_growth_mb']} MB | "
+            f"{now['csv_lines']:,} |"
         )
     return "\n".join(rows)
 

@@ -145,6 +145,7 @@ class _Tok:
 
 
 _DATE = r"\d{4}(?:/\d{1,2}(?:/\d{1,2})?)?"
+DATE_FORM = re.compile(_DATE)  # a date as PubMed writes one: YYYY, YYYY/MM or YYYY/MM/DD
 _TOKEN_RE = re.compile(
     rf"""
     (?P<ws>\s+)
@@ -334,7 +335,7 @@ class _Parser:
         if not field or (tag and tag2 and tag.field != tag2.field):
             raise self.error("both ends of a range need the same field tag, e.g. [dp]", first)
         for end_tok, value in ((first, start), (second, end)):
-            if not re.fullmatch(_DATE, value):
+            if not DATE_FORM.fullmatch(value):
                 raise self.error(f"{value!r} is not a date (YYYY, YYYY/MM or YYYY/MM/DD)", end_tok)
         return Range(start, end, field)
 

@@ -39,9 +39,8 @@ def moved_doi(a: str, b: str) -> bool:
     that changed publisher had its articles registered again under the new prefix, suffix
     kept ('10.3109/15622970903131597' / '10.1080/15622970903131597', Informa to Taylor &
     Francis; '10.2143/ac…' / '10.1080/ac…', Peeters to Taylor & Francis)."""
-    pa, slash_a, sa = a.partition("/")
-    pb, slash_b, sb = b.partition("/")
-    return bool(slash_a and slash_b) and pa != pb and sa == sb and len(sa) >= MOVED_SUFFIX_MIN
+    suffix = _long_suffix(a)
+    return bool(suffix) and suffix == _long_suffix(b) and a.partition("/")[0] != b.partition("/")[0]
 
 
 def doi_work(doi: str) -> str:
@@ -49,8 +48,11 @@ def doi_work(doi: str) -> str:
     (:func:`cochrane_review`), and so do the DOIs of one article registered under two
     publishers' prefixes (:func:`moved_doi`: the long suffix alone); short suffixes, which
     two publishers could both use, keep their prefix."""
-    review = cochrane_review(doi)
-    if review:
-        return review
+    return cochrane_review(doi) or _long_suffix(doi) or doi
+
+
+def _long_suffix(doi: str) -> str:
+    """'*/' and the DOI's suffix when it is long enough to be one article's under any prefix
+    (:data:`MOVED_SUFFIX_MIN`); '' otherwise."""
     _prefix, slash, suffix = doi.partition("/")
-    return "*/" + suffix if slash and len(suffix) >= MOVED_SUFFIX_MIN else doi
+    return "*/" + suffix if slash and len(suffix) >= MOVED_SUFFIX_MIN else ""

@@ -12,8 +12,9 @@ break).
 'Record #n of N' counts the records of the export, so a file whose last record is #k of N with
 k < N was cut short and is refused. A record has no closing line; a cut inside the last record
 is refused when it lacks the US link that every other record has after the record's last
-field (formats.last_record); a cut after the US line, or in a one-record export, cannot be told. Several exports joined into one file are read: numbering starting again at
-#1 opens another part, each checked on its own.
+field (formats.last_record); a cut after the US line, or in a one-record export, cannot be
+told. Several exports joined into one file are read: numbering starting again at #1 opens
+another part, each checked on its own.
 """
 
 from __future__ import annotations
@@ -132,8 +133,7 @@ def read(text: str, name: str, *, source: str = "Cochrane Library") -> Iterator[
     """Records of a Cochrane Library plain-text export."""
     lines = split_lines(text.lstrip("\ufeff"))
     records = list(_parts(lines, name))  # the whole file is checked before a record is given
-    fields_only = [fields for _, fields in records]
-    check_last_record(fields_only, _ALWAYS, name, len(lines), hint=_CUT_HINT)
+    check_last_record([fields for _, fields in records], _ALWAYS, name, len(lines), hint=_CUT_HINT)
     for position, start, fields, raw in with_raw(records, lines):
         if not any(tag in ("TI", "ID") and value for tag, value in fields):
             raise FormatError(

@@ -123,7 +123,7 @@ def _ovid_pmid(get: dict[str, list[str]]) -> str:
     """Ovid MEDLINE's unique identifier (UI) is the PMID; other Ovid databases' is not."""
     ui = (get.get("UI") or [""])[0]
     database = " ".join(get.get("DB", []))
-    return ui if normalise_pmid(ui) and ("MEDLINE" in database or "PubMed" in database) else ""
+    return normalise_pmid(ui) if "MEDLINE" in database or "PubMed" in database else ""
 
 
 def _split_kw(value: str) -> list[str]:
@@ -221,8 +221,9 @@ def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
 
 
 def _check_pmid(fields: list[tuple[str, str]], raw: str, name: str, start: int) -> None:
-    """A PMID is a number of 1 to 8 digits (records.normalise_pmid): 'PMID- abc' is a damaged file (dropping the value would lose the
-    record's identity for deduplication and for decisions exchanged between machines)."""
+    """A PMID is a number of 1 to 8 digits (records.normalise_pmid): 'PMID- abc' is a damaged
+    file (dropping the value would lose the record's identity for deduplication and for
+    decisions exchanged between machines)."""
     for tag, value in fields:
         if tag == "PMID" and value and not normalise_pmid(value):
             offset = next((i for i, ln in enumerate(raw.split("\n")) if ln.startswith("PMID")), 0)

@@ -105,8 +105,8 @@ def article_to_record(
                 doi = loc.text or ""
     journal = article.find("Journal")
     pmid = (base.findtext("PMID") or ids.get("pubmed", "")).strip()
-    if pmid and not normalise_pmid(pmid):  # a PMID is a number; anything else: a damaged file
-        raise ValueError(f"its PMID {pmid[:40]!r} is not a number")
+    if pmid and not normalise_pmid(pmid):  # the one PMID rule; anything else: a damaged file
+        raise ValueError(f"its PMID {pmid[:40]!r} is not a number of 1 to 8 digits")
     return Record(
         title=title,
         abstract_sections=sections,

@@ -182,14 +182,15 @@ class _StringTable:
 
     def __init__(self) -> None:
         self._blocks: list[str] = []
-        self._ends = array("L")
+        # "I": 4 bytes ("L" is 8 on 64-bit Linux); a block's text fits, since check_parts
+        # keeps the whole part below MAX_TEXT_BYTES
+        self._ends = array("I")
         self._pending: list[str] = []
-        self._length = 0
 
     def append(self, text: str) -> None:
-        self._length = (self._length if self._pending else 0) + len(text)
+        start = self._ends[-1] if self._pending else 0  # a new block starts at offset 0
         self._pending.append(text)
-        self._ends.append(self._length)
+        self._ends.append(start + len(text))
         if len(self._pending) == self._BLOCK:
             self.close_block()
 

@@ -4,11 +4,12 @@ snapshot, or refused with an ``<ERROR>`` (:class:`ReplyError`) that says why."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
-import re
 
 from reviewkit.pubmed.evaluate import UnsupportedQuery, date_bound
 from reviewkit.pubmed.replies import ReplyError
+from reviewkit.query import DATE_FORM
 
 # esearch's datetype (NBK25499: "common values are 'mdat' (modification date), 'pdat'
 # (publication date) and 'edat' (Entrez date)"), answered from the snapshot's own dates; crdt
@@ -20,7 +21,6 @@ MDAT_REFUSED = (
     "DateRevised is the citation's last revision, an earlier and different date); "
     "use pdat, edat or crdt"
 )
-DATE_FORMAT = re.compile(r"\d{4}(?:/\d{1,2}(?:/\d{1,2})?)?")
 
 
 def date_limit(params: dict[str, str]) -> tuple[str, str, str] | None:
@@ -54,12 +54,10 @@ def _date(params: dict[str, str], name: str, value: str) -> str:
     """mindate/maxdate in a form NBK25499 gives (YYYY/MM/DD, YYYY/MM, YYYY; '-' read as '/'),
     checked here so a bad one is an <ERROR> naming it, not a failed request."""
     date = value.strip().replace("-", "/")
-    try:
-        if not DATE_FORMAT.fullmatch(date):
-            raise UnsupportedQuery("not a date")
-        date_bound(date, end=False)
-    except UnsupportedQuery:
-        raise ReplyError(
-            f"{name} {params.get(name) or value!r} is not a date: write YYYY/MM/DD, YYYY/MM or YYYY"
-        ) from None
-    return date
+    if DATE_FORM.fullmatch(date):
+        with contextlib.suppress(UnsupportedQuery):  # a month or day out of range
+            date_bound(date, end=False)
+            return date
+    raise ReplyError(
+        f"{name} {params.get(name) or value!r} is not a date: write YYYY/MM/DD, YYYY/MM or YYYY"
+    )

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from reviewkit.errors import UserError
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.query import (
+    DATE_FORM,
     MIN_TRUNCATION,
     BoolOp,
     HistoryRef,
@@ -238,7 +239,7 @@ class Evaluator:
             return self._text_field(term, out)
         value = fold_text(term.text)
         if f in DATE_KINDS:
-            if not re.fullmatch(r"\d{4}(/\d{1,2}(/\d{1,2})?)?", term.text) or term.truncated:
+            if not DATE_FORM.fullmatch(term.text) or term.truncated:
                 raise UnsupportedQuery(
                     f"cannot read {term.text!r} as a date ({FIELD_NAMES[f].lower()})",
                     hint=f"write YYYY, YYYY/MM, YYYY/MM/DD or a range A:B[{f}]",

@@ -2,9 +2,10 @@
 
 The files are applied in order, as NLM applies its baseline and update files: a later version
 of an article replaces the earlier one and ``DeleteCitation`` blocks remove PMIDs. The index is
-built once into ``index-<hash>.sqlite`` next to the first file (the hash covers the files' names,
-sizes and modification times) and reused afterwards. It is the server's own store, not a
-review project, so this module keeps its SQL here.
+built once into ``index-<hash>.sqlite`` next to the first file (the hash covers the index's
+format, :data:`INDEX_VERSION`, and the files' names, sizes and modification times) and reused
+afterwards. It is the server's own store, not a review project, so this module keeps its SQL
+here.
 """
 
 from __future__ import annotations

@@ -71,6 +71,17 @@ def test_nbib_refuses_a_nine_digit_zero_or_non_ascii_pmid(
     assert "refs.nbib:1" in err and "is not a PMID" in err
 
 
+def test_pubmed_xml_says_what_a_pmid_is_when_it_refuses_a_nine_digit_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the XML reader refused '123456789' as 'not a number', which it is: the message now
+    # gives the rule it failed, as the nbib and BibTeX readers' do
+    sample = (Path(__file__).parent / "fixtures" / "sample.xml").read_text(encoding="utf-8")
+    text = sample.replace(">34000001</PMID>", ">123456789</PMID>", 1)
+    err = refused(tmp_path, "pubmed.xml", text, capsys)
+    assert "PMID '123456789' is not a number of 1 to 8 digits" in err
+
+
 def test_a_zero_padded_pmid_is_the_same_pmid_in_bibtex_and_ris(tmp_path: Path) -> None:
     # the accession rule counted the padding zeros (at most 8 characters), the record's
     # normalisation did not: the same PMID was kept from a BibTeX file and lost from a RIS one
