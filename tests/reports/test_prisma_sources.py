@@ -142,25 +142,3 @@ def test_a_database_line_adds_up_with_its_imported_files(project_b, store, tmp_p
     items = {item: int(n) for _, item, n in rows[1:]}
     assert items["database: PubMed (imported files)"] == 5
     assert "database: Embase (imported files)" not in items
-
-
-def test_a_rerun_before_any_inclusion_is_no_update(project_b):
-    """A search rerun a week into screening found 3 new records: the diagram became PRISMA's
-    update variant, "Studies included in previous version of review (n = …)", for a review
-    that had never had a version. It is one only once studies were included before the rerun."""
-    from reviewkit import screening
-
-    _search_run(project_b, 4)
-    proto, db = project_b.protocol, project_b.db
-    first = sorted(record_rows.ids_by_pmid(db, ["500"])["500"])[0]
-    for r in proto.reviewers:
-        screening.decide(db, first, "title-abstract", r, "include", protocol=proto)
-    _search_run(project_b, 3, first=4)  # the rerun: three new records
-    c = prisma.collect_counts(project_b)
-    assert prisma.check(c) == [] and c.update is False and c.identified == 7
-    for r in proto.reviewers:  # the first version ends: a study included...
-        screening.decide(db, first, "full-text", r, "include", protocol=proto)
-    _search_run(project_b, 2, first=7)  # ...then a rerun: now an update
-    c = prisma.collect_counts(project_b)
-    assert prisma.check(c) == [] and c.update is True
-    assert (c.new_records, c.previous_included, c.new_included) == (2, 1, 0)

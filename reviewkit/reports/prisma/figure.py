@@ -159,7 +159,7 @@ def _rows(c: PrismaCounts) -> list[Row]:
         ident.append("  no records yet (n = 0)")
     ident.append(f"Total {_n(sum(c.databases.values()))}" if other else f"Total {_n(c.identified)}")
     if c.update:
-        ident.append(f"of which new in this update {_n(c.new_records)}")
+        ident.append(f"of which new since version {c.version} {_n(c.new_records)}")
     # the template's three lines; reviewkit's dedup (rules, then persons) is the only removal
     removed = ["Records removed before screening:"]
     removed.append(f"  Duplicate records removed {_n(databases.duplicates)}")
@@ -203,12 +203,21 @@ def _included_rows(c: PrismaCounts) -> list[tuple[str, list[Cell]]]:
                 "Included",
                 [
                     [f"New studies included in review {_n(c.new_included)}"],
-                    [f"=Studies included in previous version of review {_n(c.previous_included)}"],
+                    [
+                        f"=Studies included in previous version of review {_n(c.previous_included)}",
+                        *_still(c.previous_included, c.still_included, "studies"),
+                    ],
                 ],
             ),
             ("Included", [[f"Total studies included in review {_n(c.included)}"], None]),
         ]
     return [("Included", [[f"Studies included in review {_n(c.included)}"], None])]
+
+
+def _still(recorded: int, now: int, what: str) -> list[str]:
+    """A line under the previous version's box when some of its studies are no longer included
+    (excluded or merged since it was recorded): the recorded count stays PRISMA's number."""
+    return [] if recorded == now else [f"  of these {what} still included {_n(now)}"]
 
 
 def _study_rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]]:
@@ -227,6 +236,8 @@ def _study_rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]
     previous = [
         f"=Studies included in previous version of review {_n(c.previous_studies)}",
         f"Reports of studies included in previous version of review {_n(c.previous_included)}",
+        *_still(c.previous_studies, c.still_studies, "studies"),
+        *_still(c.previous_included, c.still_included, "reports"),
     ]
     total = [
         f"Total studies included in review {_n(c.studies_included or 0)}",
