@@ -142,3 +142,39 @@ def test_a_database_line_adds_up_with_its_imported_files(project_b, store, tmp_p
     items = {item: int(n) for _, item, n in rows[1:]}
     assert items["database: PubMed (imported files)"] == 5
     assert "database: Embase (imported files)" not in items
+
+
+def test_long_search_names_stay_whole_in_the_four_column_layout():
+    """'search d5-musculoskeletal-work' broke at its hyphens ('d5-' / 'musculoskeletal-' /
+    'work') in the narrow columns: lines wrap at spaces only, and a box with a name too long for
+    its column is set smaller so the name stays whole (a name too long even then breaks after a
+    hyphen, and only that name)."""
+    from reviewkit.reports.prisma.figure import FONT_PT, MIN_FONT_PT, WRAP_NARROW
+
+    names = {"d5-musculoskeletal-work": 12, "d4-mental-health-work": 7, "a1": 3}
+    c = prisma.PrismaCounts(
+        databases={"PubMed": 22},
+        searches=names,
+        search_databases=dict.fromkeys(names, "PubMed"),
+        other_sources={"citation searching": 2},
+        reason_labels={"x": "Wrong population, not on sick leave"},
+        excluded_screening={"x": 1},
+    )
+    boxes, _ = prisma.layout(c)
+    ident = next(b for b in boxes if b.text.startswith("Records identified from:") and b.col == 0)
+    lines = [line.strip() for line in ident.text.splitlines()]
+    for name in names:
+        assert any(name in line.split() for line in lines), lines
+    assert not any(line.endswith("-") for b in boxes for line in b.text.splitlines())
+    assert MIN_FONT_PT <= ident.font < FONT_PT  # set smaller, not cut
+    for b in boxes:
+        if b.kind not in ("phase", "heading"):  # every line fits its column at its font
+            assert all(len(line) * b.font <= WRAP_NARROW * FONT_PT for line in b.text.splitlines())
+    assert all(b.font == FONT_PT for b in boxes if "Wrong population" in b.text)
+    c.searches = {"d6-general-practice-and-primary-care-gp-and-employer": 1}
+    c.search_databases = {"d6-general-practice-and-primary-care-gp-and-employer": "PubMed"}
+    boxes, _ = prisma.layout(c)
+    ident = next(b for b in boxes if b.text.startswith("Records identified from:"))
+    assert ident.font == MIN_FONT_PT
+    lines = [line.strip() for line in ident.text.splitlines()]
+    assert "search d6-general-" in lines and "and-employer (n = 1)" in lines
