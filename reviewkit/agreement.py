@@ -23,7 +23,7 @@ from __future__ import annotations
 import io
 import itertools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sklearn.metrics import cohen_kappa_score
@@ -32,6 +32,7 @@ from reviewkit import outputs
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.screening import VOTES, DerivedStages, stage_names
+from reviewkit.wording import quantity
 
 Z95 = 1.959963984540054
 
@@ -49,11 +50,22 @@ class Agreement:
     ci_low: float | None
     ci_high: float | None
     pabak: float | None
+    # a stage where no two reviewers overlap: who voted there and on how many studies (the
+    # reviewer names above are then empty: nobody was compared)
+    voters: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def compared(self) -> bool:
+        """Were two reviewers compared (False: nobody voted, or no study has two votes)?"""
+        return bool(self.reviewer_a and self.reviewer_b)
 
     @property
     def note(self) -> str:
         """Why kappa is not informative here (one reviewer gave one answer to every study),
-        with the percent agreement to read instead; '' when kappa can be read."""
+        with the percent agreement to read instead, or who voted at a stage where no study
+        was screened by two reviewers; '' when kappa can be read."""
+        if not self.compared:
+            return no_overlap_note(self.stage, self.voters)
         if not self.n or self.percent is None:
             return ""
         rows = [sum(row) for row in self.table]
@@ -128,10 +140,21 @@ def agreement(
             if pairs:
                 pairs_found = True
                 out.append(compute(name, a, b, pairs))
-        if not pairs_found:
-            names = project.protocol.reviewers
-            out.append(compute(name, names[0], names[-1], []))
+        if not pairs_found:  # nobody to compare: name who voted, not two protocol reviewers
+            voted = {r: sum(1 for s in states.values() if r in s.votes) for r in reviewers}
+            out.append(replace(compute(name, "", "", []), voters=tuple(voted.items())))
     return out
+
+
+def no_overlap_note(stage: str, voters: tuple[tuple[str, int], ...]) -> str:
+    """What a stage without two overlapping reviewers has: who voted there, or nobody."""
+    if not voters:
+        return f"{stage}: nobody has voted at this stage yet, so there is no agreement to report"
+    who = ", ".join(f"{name} ({quantity(n, 'study', 'studies')})" for name, n in voters)
+    return (
+        f"{stage}: no study was screened by two reviewers, so there is no agreement to report;"
+        f" voted here: {who}"
+    )
 
 
 def _fmt(value: float | None, digits: int = 3) -> str:
@@ -142,6 +165,9 @@ def to_text(results: list[Agreement]) -> str:
     """A readable report: the counts table and the statistics, per stage and pair."""
     lines = []
     for r in results:
+        if not r.compared:
+            lines += [f"Stage {r.stage}: {r.note.split(': ', 1)[1]}", ""]
+            continue
         lines.append(
             f"Stage {r.stage}: {r.reviewer_a} (rows) vs {r.reviewer_b} (columns), n = {r.n}"
         )
@@ -210,6 +236,9 @@ def to_csv(results: list[Agreement]) -> str:
             _num(r.pabak),
             r.note,
         ]
+        if not r.compared:  # one row saying why there is no table (no reviewer names)
+            writer.writerow([r.stage, "", "", "", "", 0, *stats])
+            continue
         for i, la in enumerate(r.categories):
             for j, lb in enumerate(r.categories):
                 writer.writerow(

@@ -30,7 +30,15 @@ from reviewkit.wording import quantity
     show_default=True,
     help="Comma-separated: csv, xlsx, md, docx.",
 )
-def report_command(project_dir: Path, out_dir: Path, formats: str) -> None:
+@click.option(
+    "--new-version",
+    "new_version",
+    metavar="NAME",
+    default="",
+    help="Record this report's review as a version named NAME (e.g. '2021 review'): after "
+    "later search runs or imports, PRISMA draws the update diagram with its counts.",
+)
+def report_command(project_dir: Path, out_dir: Path, formats: str, new_version: str) -> None:
     """Write the report: tables per label, evidence map, PRISMA 2020, agreement, exports."""
     from reviewkit.reports.report import write_report
 
@@ -42,10 +50,21 @@ def report_command(project_dir: Path, out_dir: Path, formats: str) -> None:
     outputs.check_folder(out_dir)
     project = load_project(project_dir)
     try:
-        paths = write_report(project, out_dir, chosen)
+        paths = write_report(project, out_dir, chosen, new_version=new_version)
         click.echo(f"{quantity(len(paths), 'file')} written to {out_dir}/")
         for p in paths:
             click.echo(f"  {p}")
+        if new_version:
+            from reviewkit.reports.versions import latest
+
+            v = latest(project)
+            if v is not None:
+                click.echo(
+                    f"recorded version {v.name!r}: "
+                    f"{quantity(v.included_studies, 'study', 'studies')} included"
+                    f" ({quantity(v.included_reports, 'report')}); a later report after new"
+                    " records draws PRISMA's update diagram from it"
+                )
     finally:
         project.close()
 

@@ -15,7 +15,7 @@ from reviewkit.errors import UserError
 from reviewkit.evidence import build_map, map_files, write_map
 from reviewkit.extract import pending_prefills, store_prefills
 from reviewkit.project import Project
-from reviewkit.reports import prisma
+from reviewkit.reports import prisma, versions
 from reviewkit.reports.exporter import SUFFIX, export_to_file
 from reviewkit.reports.snapshot import ProjectSnapshot
 from reviewkit.reports.tables import report_tables
@@ -51,7 +51,12 @@ def agreement_table(project: Project, derived: DerivedStages | None = None) -> T
         for a in results
     ]
     # a degenerate kappa (one reviewer gave one answer to everything) is 0 or undefined: say so
-    notes = [f"{a.note} ({a.reviewer_a} vs {a.reviewer_b})." for a in results if a.note]
+    # ...and at a stage without two reviewers to compare, who voted there (no names in its row)
+    notes = [
+        f"{a.note} ({a.reviewer_a} vs {a.reviewer_b})." if a.compared else f"{a.note}."
+        for a in results
+        if a.note
+    ]
     return Table(
         "agreement",
         "Agreement between reviewers",
@@ -99,19 +104,27 @@ def evidence_schemes(project: Project) -> tuple[str, str] | None:
 
 
 def write_report(
-    project: Project, out_dir: Path, formats: Sequence[str] = FORMATS, note: str = ""
+    project: Project,
+    out_dir: Path,
+    formats: Sequence[str] = FORMATS,
+    note: str = "",
+    new_version: str = "",
 ) -> list[Path]:
     """Write every part of the report into ``out_dir``; returns the files written.
 
     The project is read once (:class:`ProjectSnapshot`) and the snapshot handed to each part.
     ``note`` (e.g. that the screening was simulated) goes under the PRISMA diagram and with
-    the agreement and PRISMA tables of the Markdown, DOCX and XLSX reports.
+    the agreement and PRISMA tables of the Markdown, DOCX and XLSX reports. ``new_version``:
+    record this report's review as a version of that name once every file is written (a later
+    update's PRISMA "studies included in previous version"; see :mod:`.versions`).
     """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise UserError(
             f"unknown report format {unknown[0]!r}", hint=f"formats: {', '.join(FORMATS)}"
         )
+    if new_version:  # a name in use is refused before any file is written
+        new_version = versions.check_name(project, new_version)
     _check_targets(out_dir, formats, with_map=evidence_schemes(project) is not None)
     out_dir = outputs.output_folder(out_dir)
     snap = ProjectSnapshot.read(project)
@@ -164,6 +177,8 @@ def write_report(
         paths.append(export_to_file(project, studies, fmt, path, records=records))
     paths.append(_search_log(project, out_dir / "search-log.md"))
     store_prefills(project, prefills)
+    if new_version:
+        versions.record_version(project, new_version, snap)
     return paths
 
 

@@ -356,6 +356,7 @@ class ScreeningScreen(DecisionScreen):
             self.render_mine()
             self.say(f"saved: note on record {study}")
 
+        self.say("")  # the message line belongs to the record on screen, not an earlier one's
         self.app.push_screen(TextPrompt(f"Note on record {study}"), done)
 
     def action_undo(self) -> None:
@@ -390,6 +391,7 @@ class ScreeningScreen(DecisionScreen):
             self.say("every record here has your decision")
         else:
             self.go(nxt)
+            self.say("")  # as j and k: the old message was about the record left behind
 
     def action_page(self, step: int) -> None:
         self.query_one(RecordView).page(step)
@@ -448,6 +450,7 @@ class ScreeningScreen(DecisionScreen):
             self.render_mine()
             self.say(f"attached {att.kind}: {att.target}")
 
+        self.say("")  # as for a note: no earlier record's message beside this record's prompt
         self.app.push_screen(TextPrompt(f"Full text for record {study}: PDF path or URL"), done)
 
     def action_open_fulltext(self) -> None:

@@ -44,6 +44,8 @@ def make_pre_080(db: Path) -> None:
     conn.executescript(
         "DROP TRIGGER review_identity_unchangeable; DROP TRIGGER review_identity_undeletable;"
         " DROP TABLE review_identity; DELETE FROM schema_migrations WHERE version = 80;"
+        # and without the migrations after 080 (a database from before 080 has none of them)
+        " DROP TABLE IF EXISTS review_versions; DELETE FROM schema_migrations WHERE version > 80;"
     )
     conn.close()
 

@@ -43,8 +43,8 @@ def test_check_fails_when_numbers_do_not_add_up():
     assert prisma.check(review_a_counts(duplicates_manual=7))[0].startswith(
         "identified - duplicates = screened"
     )
-    bad = review_a_counts(update=True, previous_included=60, new_included=6)
-    assert prisma.check(bad) == ["included = previous + new: 67 != 66"]
+    bad = review_a_counts(update=True, previous_included=60, still_included=60, new_included=6)
+    assert prisma.check(bad) == ["included = previous still included + new: 67 != 66"]
 
 
 def test_layout_boxes_never_overlap_and_fit_a4_width():
@@ -53,6 +53,7 @@ def test_layout_boxes_never_overlap_and_fit_a4_width():
         excluded_screening={f"reason-{i}": 1 for i in range(9)},
         update=True,
         previous_included=60,
+        still_included=60,
         new_included=7,
         new_records=30,
     )

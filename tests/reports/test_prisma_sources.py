@@ -144,23 +144,37 @@ def test_a_database_line_adds_up_with_its_imported_files(project_b, store, tmp_p
     assert "database: Embase (imported files)" not in items
 
 
-def test_a_rerun_before_any_inclusion_is_no_update(project_b):
-    """A search rerun a week into screening found 3 new records: the diagram became PRISMA's
-    update variant, "Studies included in previous version of review (n = …)", for a review
-    that had never had a version. It is one only once studies were included before the rerun."""
-    from reviewkit import screening
+def test_long_search_names_stay_whole_in_the_four_column_layout():
+    """'search d5-musculoskeletal-work' broke at its hyphens ('d5-' / 'musculoskeletal-' /
+    'work') in the narrow columns: lines wrap at spaces only, and a box with a name too long for
+    its column is set smaller so the name stays whole (a name too long even then breaks after a
+    hyphen, and only that name)."""
+    from reviewkit.reports.prisma.figure import FONT_PT, MIN_FONT_PT, WRAP_NARROW
 
-    _search_run(project_b, 4)
-    proto, db = project_b.protocol, project_b.db
-    first = sorted(record_rows.ids_by_pmid(db, ["500"])["500"])[0]
-    for r in proto.reviewers:
-        screening.decide(db, first, "title-abstract", r, "include", protocol=proto)
-    _search_run(project_b, 3, first=4)  # the rerun: three new records
-    c = prisma.collect_counts(project_b)
-    assert prisma.check(c) == [] and c.update is False and c.identified == 7
-    for r in proto.reviewers:  # the first version ends: a study included...
-        screening.decide(db, first, "full-text", r, "include", protocol=proto)
-    _search_run(project_b, 2, first=7)  # ...then a rerun: now an update
-    c = prisma.collect_counts(project_b)
-    assert prisma.check(c) == [] and c.update is True
-    assert (c.new_records, c.previous_included, c.new_included) == (2, 1, 0)
+    names = {"d5-musculoskeletal-work": 12, "d4-mental-health-work": 7, "a1": 3}
+    c = prisma.PrismaCounts(
+        databases={"PubMed": 22},
+        searches=names,
+        search_databases=dict.fromkeys(names, "PubMed"),
+        other_sources={"citation searching": 2},
+        reason_labels={"x": "Wrong population, not on sick leave"},
+        excluded_screening={"x": 1},
+    )
+    boxes, _ = prisma.layout(c)
+    ident = next(b for b in boxes if b.text.startswith("Records identified from:") and b.col == 0)
+    lines = [line.strip() for line in ident.text.splitlines()]
+    for name in names:
+        assert any(name in line.split() for line in lines), lines
+    assert not any(line.endswith("-") for b in boxes for line in b.text.splitlines())
+    assert MIN_FONT_PT <= ident.font < FONT_PT  # set smaller, not cut
+    for b in boxes:
+        if b.kind not in ("phase", "heading"):  # every line fits its column at its font
+            assert all(len(line) * b.font <= WRAP_NARROW * FONT_PT for line in b.text.splitlines())
+    assert all(b.font == FONT_PT for b in boxes if "Wrong population" in b.text)
+    c.searches = {"d6-general-practice-and-primary-care-gp-and-employer": 1}
+    c.search_databases = {"d6-general-practice-and-primary-care-gp-and-employer": "PubMed"}
+    boxes, _ = prisma.layout(c)
+    ident = next(b for b in boxes if b.text.startswith("Records identified from:"))
+    assert ident.font == MIN_FONT_PT
+    lines = [line.strip() for line in ident.text.splitlines()]
+    assert "search d6-general-" in lines and "and-employer (n = 1)" in lines

@@ -150,11 +150,13 @@ def test_prisma_check_catches_study_numbers_that_do_not_add_up():
         studies_included=2,
         update=True,
         previous_included=3,
+        still_included=3,
         new_included=1,
         previous_studies=1,
+        still_studies=1,
         new_studies=0,
     )
-    assert "studies included = previous + new: 2 != 1" in prisma.check(c)
+    assert "studies included = previous still included + new: 2 != 1" in prisma.check(c)
     c.new_studies = 1
     assert not any("studies" in p for p in prisma.check(c))
 

@@ -18,20 +18,26 @@ Where each number comes from:
 - reports sought: studies sent on to full text; not retrieved: full-text excludes whose reason
   code is one of ``NOT_RETRIEVED_REASONS``; assessed: the rest; excluded per reason; included.
 
-The update variant (PRISMA 2020 "updated review") is drawn when searches were rerun and found
-new records after studies had been included at the last stage (a rerun during screening is the
-same review): studies included whose every record was found before the latest runs count as
-"included in the previous version", the others as new.
+The update variant (PRISMA 2020 "updated review", Page et al. 2021 fig. 1) is drawn only after
+the team recorded a version of the review (``reviewkit report --new-version``, see
+:mod:`reviewkit.reports.versions`) and records were added after it. "Studies included in
+previous version of review" are the counts recorded with that version; the new studies are
+those included now none of whose records belonged to a study the version included. Where we
+differ from the template: the boxes above "included" count the whole flow (the previous
+version's records too, with "of which new since version …" under identification), since
+reviewkit keeps one flow; and when a study of the previous version is no longer included
+(excluded or merged since), the diagram says how many of its studies are still included.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from reviewkit.reports.prisma.methods import Flow, other_methods_flow
+from reviewkit.store import versions as version_rows
 
 NOT_RETRIEVED_REASONS = ("no-full-text", "not-retrieved")
 
@@ -86,9 +92,13 @@ class PrismaCounts:
     included: int = 0
     reason_labels: dict[str, str] = field(default_factory=dict)  # reason code -> label
     update: bool = False
-    new_records: int = 0  # records first found by the latest run of a search
-    previous_included: int = 0
+    version: str = ""  # the recorded version the update is counted from
+    new_records: int = 0  # records stored after that version
+    previous_included: int = 0  # as recorded with the version
     new_included: int = 0
+    # the previous version's included reports that are included now (previous_included unless
+    # one was excluded or merged since): included = still_included + new_included
+    still_included: int = 0
     # Set only when a person linked included reports into studies (``dedup studies``): then
     # ``included`` (and previous/new) count reports, these the studies they make up, and the
     # diagram gives both, as PRISMA 2020 asks ("Studies included in review (n = S)",
@@ -96,6 +106,7 @@ class PrismaCounts:
     studies_included: int | None = None
     previous_studies: int = 0
     new_studies: int = 0
+    still_studies: int = 0  # as still_included, in studies
     # PRISMA 2020's second column: the studies found by other methods only (set by
     # collect_counts when there are other methods; see reviewkit.reports.prisma.methods). The
     # numbers above stay those of all sources; the databases' column is them minus these.
@@ -186,8 +197,9 @@ class PrismaCounts:
         out.append(("included", "studies included", self.included))
         if self.update:
             out += [
-                ("included", "new records in update", self.new_records),
+                ("included", f"new records since version {self.version}", self.new_records),
                 ("included", "studies included in previous version", self.previous_included),
+                ("included", "of which still included", self.still_included),
                 ("included", "new studies included", self.new_included),
             ]
         return out
@@ -200,9 +212,11 @@ class PrismaCounts:
         ]
         if self.update:
             out += [
-                ("included", "new records in update", self.new_records),
+                ("included", f"new records since version {self.version}", self.new_records),
                 ("included", "studies included in previous version", self.previous_studies),
                 ("included", "reports of studies in previous version", self.previous_included),
+                ("included", "of which studies still included", self.still_studies),
+                ("included", "of which reports still included", self.still_included),
                 ("included", "new studies included", self.new_studies),
                 ("included", "reports of new studies included", self.new_included),
             ]
@@ -240,15 +254,19 @@ def check(c: PrismaCounts) -> list[str]:
         sum(c.excluded_full_text.values()) + c.awaiting_full_text + c.included,
     )
     if c.update:
-        same("included = previous + new", c.included, c.previous_included + c.new_included)
+        same(
+            "included = previous still included + new",
+            c.included,
+            c.still_included + c.new_included,
+        )
     if c.studies_included is not None:
         if not 0 < c.studies_included <= c.included:
             problems.append(f"studies included ({c.studies_included}) not within 1..reports")
         if c.update:
             same(
-                "studies included = previous + new",
+                "studies included = previous still included + new",
                 c.studies_included,
-                c.previous_studies + c.new_studies,
+                c.still_studies + c.new_studies,
             )
     databases, other = c.columns()
     if other is not None:
@@ -319,18 +337,7 @@ def collect_counts(project, snapshot=None) -> PrismaCounts:
         c.included = last.included
     else:
         c.assessed = c.included = c.sought
-    new_ids = set(ident.get("new_record_ids", ()))
-    if new_ids and not _included_before(snapshot.stages.log(), stages[-1], ident["update_since"]):
-        new_ids = set()  # a rerun before any study was included: no previous version to update
-    members: dict[int, list[int]] = {}
-    for rid, canonical in canon.items():
-        members.setdefault(canonical, []).append(rid)
-    if new_ids:
-        c.update = True
-        c.new_records = len(new_ids)
-        included = snapshot.included
-        c.new_included = sum(1 for s in included if any(r in new_ids for r in members.get(s, [s])))
-        c.previous_included = len(included) - c.new_included
+    is_new = _count_update(c, db, snapshot)
     if other_imports:
         c.other = other_methods_flow(
             snapshot.stages,
@@ -340,21 +347,45 @@ def collect_counts(project, snapshot=None) -> PrismaCounts:
             NOT_RETRIEVED_REASONS,
         )
     if any(len(reps) > 1 for reps in snapshot.reports.values()):
-        _count_studies(c, snapshot.reports, lambda r: any(x in new_ids for x in members[r]))
+        _count_studies(c, snapshot.reports, is_new)
     return c
+
+
+def _count_update(c: PrismaCounts, db, snapshot) -> Callable[[int], bool]:
+    """The update's numbers, when the team recorded a version and records were added after it
+    (the previous version's counts as recorded then); returns whether a study is new (none of
+    its records belonged to a study the version included)."""
+    versions = version_rows.list_versions(db)
+    version = versions[-1] if versions else None
+    earlier = set(version.included_records) if version else set()
+    members: dict[int, list[int]] = {}
+    for rid, canonical in snapshot.canon.items():
+        members.setdefault(canonical, []).append(rid)
+
+    def is_new(study: int) -> bool:
+        return not any(r in earlier for r in members.get(study, [study]))
+
+    new_ids = version_rows.records_after(db, version.last_record_id) if version else []
+    if version and new_ids:
+        c.update, c.version, c.new_records = True, version.name, len(new_ids)
+        c.previous_included, c.previous_studies = version.included_reports, version.included_studies
+        c.new_included = sum(1 for s in snapshot.included if is_new(s))
+        c.still_included = len(snapshot.included) - c.new_included
+    return is_new
 
 
 def _count_studies(c: PrismaCounts, reports: dict[int, tuple[int, ...]], is_new) -> None:
     """Studies made of several reports: how many studies the included reports are. In an update
     a study counts as new only when every one of its reports is new (a new report of a study
-    included before adds to that study), and its reports are counted with it."""
+    included before adds to that study), and its reports are counted with it; the previous
+    version's counts stay those recorded with it."""
     c.studies_included = c.included - sum(len(reps) - 1 for reps in reports.values())
     if c.update:
-        previous = [reps for reps in reports.values() if not all(is_new(r) for r in reps)]
-        c.previous_studies = len(previous)
-        c.new_studies = c.studies_included - c.previous_studies
-        c.previous_included = sum(len(reps) for reps in previous)
-        c.new_included = c.included - c.previous_included
+        still = [reps for reps in reports.values() if not all(is_new(r) for r in reps)]
+        c.still_studies = len(still)
+        c.new_studies = c.studies_included - c.still_studies
+        c.still_included = sum(len(reps) for reps in still)
+        c.new_included = c.included - c.still_included
 
 
 def _add_source(c: PrismaCounts, source: str, records: int) -> None:
@@ -367,26 +398,8 @@ def _add_source(c: PrismaCounts, source: str, records: int) -> None:
         c.imported[name] = c.imported.get(name, 0) + records
 
 
-def _included_before(log, last_stage: str, since: str) -> bool:
-    """Was any study included at the last stage before ``since`` (the reruns' start)?
-
-    PRISMA 2020's update variant ("studies included in previous version of review") is for a
-    review that had included studies when its searches were rerun. A search rerun a week into
-    screening, before any inclusion, is the same review: the update variant then said its
-    studies were "included in previous version of review", of a version that never was."""
-    if not since:
-        return False
-    start = datetime.fromisoformat(since)
-    return any(
-        d.stage == last_stage
-        and d.label in ("include", "final-include")
-        and datetime.fromisoformat(d.created_at) < start
-        for d in log
-    )
-
-
 def _identification(db) -> dict:
-    """Per-database and per-search counts, and which records are new in the latest runs."""
+    """Per-database and per-search counts."""
     from reviewkit.searches import identification_counts
 
     ident = identification_counts(db)
@@ -395,9 +408,6 @@ def _identification(db) -> dict:
         "searches": {s.search: s.records for s in ident.searches},
         "search_databases": {s.search: s.database for s in ident.searches},
         "retrieved": {s.search: s.count for s in ident.searches},
-        "new_record_ids": list(ident.new_record_ids) if ident.is_update else [],
-        # when the reruns began: the earliest latest run of a search run more than once
-        "update_since": min((s.run_at for s in ident.searches if s.runs > 1), default=""),
     }
 
 

@@ -33,6 +33,7 @@ class Box:
     # box | side (beside the flow, no arrow) | other (other methods) | phase | heading (a column's)
     kind: str = "box"
     col: int = 0  # the column: 0 the flow, 1 beside it; with other methods 2 and 3 theirs
+    font: float = 8.5  # points: FONT_PT, or less for a box with a word too long for it
 
     def overlaps(self, other: Box, gap: float = 0.05) -> bool:
         return not (
@@ -72,16 +73,46 @@ def _n(value: int) -> str:
     return f"(n{NBSP}={NBSP}{value})"
 
 
+# A box's lines wrap at spaces only: a search name such as 'd5-musculoskeletal-work' broke at
+# its hyphens ('d5-' / 'musculoskeletal-' / 'work') in the narrow columns of the four-column
+# layout. A box with a word too long for its column (a long name) is set in a smaller font, down
+# to MIN_FONT_PT, so the name stays whole; only a word too long even then breaks, at its hyphens.
+MIN_FONT_PT = 6.5
+
+
 def _wrap(lines: list[str], width: int) -> str:
-    """Wrap each line to ``width``, continuing an indented line under its own indent."""
+    """Wrap each line to ``width`` at spaces, continuing an indented line under its own indent;
+    a word longer than a line may also break after its hyphens (only that word)."""
     out = []
     for line in lines:
         text = line.lstrip()
         indent = line[: len(line) - len(text)]
+        room = width - len(indent) - 2
+        words = [w if len(w) <= room else w.replace("-", f"-{_JOIN} ") for w in text.split(" ")]
         out += textwrap.wrap(
-            text, width, initial_indent=indent, subsequent_indent=indent + "  "
+            " ".join(words),
+            width,
+            initial_indent=indent,
+            subsequent_indent=indent + "  ",
+            break_on_hyphens=False,
         ) or [""]
-    return "\n".join(out).replace(NBSP, " ")
+    return "\n".join(out).replace(f"{_JOIN} ", "").replace(_JOIN, "").replace(NBSP, " ")
+
+
+_JOIN = "\x01"  # marks a break allowed after a hyphen of a too-long word; removed after wrapping
+
+
+def _fit(lines: list[str], width: int) -> tuple[str, float]:
+    """The box's text wrapped to a column ``width`` characters wide at FONT_PT, and its font:
+    smaller when a word (with its line's indent) does not fit at FONT_PT."""
+    need = width
+    for line in lines:
+        text = line.lstrip()
+        indent = len(line) - len(text)
+        words = text.split(" ")  # not NBSP: '(n = 5)' is one word
+        need = max(need, indent + len(words[0]), *(indent + 2 + len(w) for w in words[1:]))
+    font = max(MIN_FONT_PT, FONT_PT * width / need)
+    return _wrap(lines, int(width * FONT_PT / font)), font
 
 
 def _reasons(c: PrismaCounts, reasons: dict[str, int]) -> list[str]:
@@ -159,7 +190,7 @@ def _rows(c: PrismaCounts) -> list[Row]:
         ident.append("  no records yet (n = 0)")
     ident.append(f"Total {_n(sum(c.databases.values()))}" if other else f"Total {_n(c.identified)}")
     if c.update:
-        ident.append(f"of which new in this update {_n(c.new_records)}")
+        ident.append(f"of which new since version {c.version} {_n(c.new_records)}")
     # the template's three lines; reviewkit's dedup (rules, then persons) is the only removal
     removed = ["Records removed before screening:"]
     removed.append(f"  Duplicate records removed {_n(databases.duplicates)}")
@@ -203,12 +234,21 @@ def _included_rows(c: PrismaCounts) -> list[tuple[str, list[Cell]]]:
                 "Included",
                 [
                     [f"New studies included in review {_n(c.new_included)}"],
-                    [f"=Studies included in previous version of review {_n(c.previous_included)}"],
+                    [
+                        f"=Studies included in previous version of review {_n(c.previous_included)}",
+                        *_still(c.previous_included, c.still_included, "studies"),
+                    ],
                 ],
             ),
             ("Included", [[f"Total studies included in review {_n(c.included)}"], None]),
         ]
     return [("Included", [[f"Studies included in review {_n(c.included)}"], None])]
+
+
+def _still(recorded: int, now: int, what: str) -> list[str]:
+    """A line under the previous version's box when some of its studies are no longer included
+    (excluded or merged since it was recorded): the recorded count stays PRISMA's number."""
+    return [] if recorded == now else [f"  of these {what} still included {_n(now)}"]
 
 
 def _study_rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]]:
@@ -227,6 +267,8 @@ def _study_rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]
     previous = [
         f"=Studies included in previous version of review {_n(c.previous_studies)}",
         f"Reports of studies included in previous version of review {_n(c.previous_included)}",
+        *_still(c.previous_studies, c.still_studies, "studies"),
+        *_still(c.previous_included, c.still_included, "reports"),
     ]
     total = [
         f"Total studies included in review {_n(c.studies_included or 0)}",
@@ -265,8 +307,11 @@ def layout(c: PrismaCounts) -> tuple[list[Box], float]:
             kind = {"=": "side", "+": "other"}.get(cell[0][:1], "box")
             if kind != "box":
                 cell = [cell[0][1:], *cell[1:]]
-            text = _wrap(cell, wrap)
-            row.append(Box(x, 0, w, (text.count("\n") + 1) * LINE_H + 2 * PAD, text, kind, col))
+            text, font = _fit(cell, wrap)
+            line_h = LINE_H * font / FONT_PT
+            row.append(
+                Box(x, 0, w, (text.count("\n") + 1) * line_h + 2 * PAD, text, kind, col, font)
+            )
         # the phase bar must be tall enough for its rotated label; the gaps between rows count too
         need = phase_label_height(phase) - ROW_GAP * (per_phase[phase] - 1)
         heights.append(max(max(b.h for b in row), need / per_phase[phase]))
@@ -400,7 +445,7 @@ def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
             b.text,
             ha="left",
             va="top",
-            fontsize=FONT_PT,
+            fontsize=b.font,
             linespacing=1.2,
         )
         if b.kind == "box" and b.col in (1, 3):  # beside the flow: an arrow from its row's box

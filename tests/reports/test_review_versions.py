@@ -1,0 +1,90 @@
+"""PRISMA 2020's update diagram ("studies included in previous version of review") comes only
+after the team recorded a version (`reviewkit report --new-version NAME`), with the counts
+recorded then. It was chosen by a guess (some inclusion at the last stage before a rerun), which
+drew it for a search rerun partway through full-text screening."""
+
+from __future__ import annotations
+
+from reports.test_prisma_sources import _search_run
+
+from reviewkit import screening
+from reviewkit.cli import main
+from reviewkit.reports import prisma
+from reviewkit.store import records as record_rows
+
+
+def _decide(project, pmid: str, stage: str, label: str = "include") -> None:
+    proto, db = project.protocol, project.db
+    (rid, *_) = sorted(record_rows.ids_by_pmid(db, [pmid])[pmid])
+    for r in proto.reviewers:
+        reason = "" if label == "include" else proto.stages[stage].exclusion_reasons[0].code
+        screening.decide(db, rid, stage, r, label, reason, protocol=proto)
+
+
+def _report(project, tmp_path, *args) -> int:
+    out = tmp_path / "exports"
+    return main(["report", "--project", str(project.folder), "--out", str(out), *args])
+
+
+def _texts(c) -> str:
+    boxes, _ = prisma.layout(c)
+    return "\n".join(" ".join(b.text.split()) for b in boxes)
+
+
+def test_update_diagram_only_after_a_recorded_version(project_b, tmp_path, capsys):
+    _search_run(project_b, 4)
+    _decide(project_b, "500", "title-abstract")
+    _decide(project_b, "500", "full-text")  # one study included...
+    _decide(project_b, "501", "title-abstract")  # ...another still in full-text screening
+    _search_run(project_b, 3, first=4)  # a rerun partway through full text: the same review
+    c = prisma.collect_counts(project_b)
+    assert prisma.check(c) == [] and c.update is False
+    assert "previous version" not in _texts(c)
+
+    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "2021 review") == 0
+    out = capsys.readouterr().out
+    assert "recorded version '2021 review': 1 study included (1 report)" in out
+    c = prisma.collect_counts(project_b)  # the version itself: nothing new since
+    assert c.update is False
+
+    _decide(project_b, "501", "full-text")  # screening goes on after the version...
+    _search_run(project_b, 2, first=7)  # ...and a rerun finds two records
+    _decide(project_b, "507", "title-abstract")
+    _decide(project_b, "507", "full-text")
+    c = prisma.collect_counts(project_b)
+    assert prisma.check(c) == [] and c.update is True and c.version == "2021 review"
+    # previous: as recorded (1); new: included now, not in that version (501, 507)
+    assert (c.new_records, c.previous_included, c.still_included, c.new_included) == (2, 1, 1, 2)
+    texts = _texts(c)
+    assert "Studies included in previous version of review (n = 1)" in texts
+    assert "of which new since version 2021 review (n = 2)" in texts
+    assert "still included" not in texts
+    assert ("included", "studies included in previous version", 1) in c.rows()
+
+
+def test_previous_counts_stay_those_recorded(project_b, tmp_path, capsys):
+    _search_run(project_b, 3)
+    for pmid in ("500", "501"):
+        _decide(project_b, pmid, "title-abstract")
+        _decide(project_b, pmid, "full-text")
+    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "v1") == 0
+    _search_run(project_b, 1, first=3)
+    _decide(project_b, "501", "full-text", "exclude")  # a study of v1 excluded since
+    c = prisma.collect_counts(project_b)
+    assert prisma.check(c) == []
+    assert (c.previous_included, c.still_included, c.new_included, c.included) == (2, 1, 0, 1)
+    assert "of these studies still included (n = 1)" in _texts(c)
+
+
+def test_a_version_name_in_use_is_refused_before_any_file(project_b, tmp_path, capsys):
+    _search_run(project_b, 2)
+    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "v1") == 0
+    capsys.readouterr()
+    again = tmp_path / "again"
+    code = main(
+        ["report", "--project", str(project_b.folder), "--out", str(again)]
+        + ["--format", "csv", "--new-version", " V1 "]
+    )
+    err = capsys.readouterr().err
+    assert code == 2 and "a version named 'v1' was recorded already" in err
+    assert "Traceback" not in err and not again.exists()
