@@ -92,7 +92,11 @@ def markdown(sets: list[dict]) -> list[str]:
         "psychosis, upper limb, the 5-word reach of 'without'), so its 'now' is not an unseen "
         "figure. The second set was written after that change and first read with it: "
         "12/12, 11/12, 12/12, as at 5eafd9c (the one miss, 'mental and physical health "
-        "conditions', is what the 'both' label now names).",
+        "conditions', is what the 'both' label now names). The third set is Review A's kind (systematic-review "
+        "abstracts, two per group), read with Review A's protocol; its 'before' is ddd8a34, the "
+        "commit that added it, and it was written before any term of task 23b: its three misses "
+        "then were non-mental populations reporting mental-health or depression scores (SF-36, "
+        "BDI, HADS), which the outcome-name rule (reviewkit/classify/outcomes.py) addresses.",
         "",
         "| set | scheme | before | now |",
         "|---|---|---|---|",
