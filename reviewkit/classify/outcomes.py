@@ -11,8 +11,9 @@ pain, well-being …) is not found where the words are part of such a name:
   most :data:`GAP` words between that themselves belong to an outcome name ("and anxiety",
   "symptoms", "component"), by a measure word: score, scale, subscale, inventory,
   questionnaire, component, summary, index, rating; or by "measured", "assessed" or "rated"
-  ("depressive symptoms measured with …"). "Workers with depression who completed
-  questionnaires" keeps its depression: "who completed" is no part of an outcome name.
+  with "with", "by", "using", "on" or "via" after it ("depressive symptoms measured with …").
+  "Workers with depression who completed questionnaires" keeps its depression: "who
+  completed" is no part of an outcome name.
 * **after a named instrument** — one of the usual health instruments, written in capitals as
   their names are (SF-36, SF-12, RAND-36, HADS, BDI, PHQ-9, GHQ-12, GAD-7, EQ-5D, MHI-5, DASS,
   CES-D, K10), stands at most :data:`REACH` words before the health words in the same clause
@@ -20,7 +21,7 @@ pain, well-being …) is not found where the words are part of such a name:
 
 Only terms naming a health state are affected; the rule leaves every other term alone ("IPS
 fidelity scale", "Work Ability Index", "job satisfaction scale": there the measure *is* the
-study's topic). The population still reads as written elsewhere: "workers on sick leave with
+study's topic), and roles are no health state ("a psychologist assessed each worker"). The population still reads as written elsewhere: "workers on sick leave with
 depression" is found, also when the same abstract reports depression scores.
 """
 
@@ -38,9 +39,14 @@ MEASURE_WORDS = frozenset(
     {
         "score", "scores", "scale", "scales", "subscale", "subscales", "inventory",
         "questionnaire", "questionnaires", "component", "components", "summary", "index",
-        "rating", "ratings", "measured", "assessed", "rated",
+        "rating", "ratings",
     }
 )  # fmt: skip
+# A participle after the health words makes them a measured outcome only with the instrument
+# after it ("depression assessed with the PHQ-9"); "a psychologist assessed each worker" is a
+# sentence's verb, and "patients with depression assessed at baseline" a population.
+PARTICIPLES = frozenset({"measured", "assessed", "rated"})
+_WITH_INSTRUMENT = frozenset({"with", "by", "using", "on", "via"})
 # Words an outcome's name has between its health words and its measure word.
 OUTCOME_WORDS = frozenset(
     {
@@ -55,11 +61,13 @@ INSTRUMENTS = frozenset(
     {"SF", "RAND", "HADS", "BDI", "PHQ", "GHQ", "GAD", "EQ", "MHI", "DASS", "CES", "K10", "MCS"}
 )
 # The beginnings of words that name a health state an instrument measures: mental health and
-# its Scandinavian words, depression, anxiety, distress, stress, burnout, exhaustion, pain,
-# well-being, mood, fatigue. "health" alone is left out: "occupational health services".
+# its Scandinavian words, psychological and psychiatric (symptoms, distress), depression,
+# anxiety, distress, stress, burnout, exhaustion, pain, well-being, mood, fatigue. "health"
+# alone is left out ("occupational health services"), and so are the roles: psychologist,
+# psychiatrist (Norwegian psykolog) are people, not states.
 HEALTH_STATE = re.compile(
-    r"(mental|psyk|psych|depress|depresj|anxi|angst|distress|stress|burn|exhaust|pain|smert"
-    r"|wellbeing|well|mood|fatigue|vitality)",
+    r"(mental|psykisk|psykiske|psychologic|psychiatric|depress|depresj|anxi|angst|distress"
+    r"|stress|burn|exhaust|pain|smert|wellbeing|well|mood|fatigue|vitality)",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,.;:()\[\]]")
@@ -83,6 +91,9 @@ def _after(text: str, words: list[_Word], last: int) -> bool:
         low = words[k].word.casefold()
         if low in MEASURE_WORDS:
             return True
+        if low in PARTICIPLES:
+            after = words[k + 1].word.casefold() if k + 1 < len(words) else ""
+            return after in _WITH_INSTRUMENT
         if low not in OUTCOME_WORDS and not HEALTH_STATE.match(low):
             return False
     return False

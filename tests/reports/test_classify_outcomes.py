@@ -102,3 +102,12 @@ def test_only_health_words_are_skipped_in_measure_names(review_b):
     )
     assert labels(review_b, "diagnosis", text) == ["musculoskeletal"]
     assert labels(review_b, "model-type", text) == ["job-specialist"]
+
+
+def test_a_role_is_no_health_state(review_b):
+    # "psychologist assessed": the team member's verb, not a measured outcome
+    text = (
+        "A physician, a physical therapist and a psychologist assessed each worker with a case "
+        "officer from the social insurance office."
+    )
+    assert labels(review_b, "model-type", text) == ["multidisciplinary-team"]
