@@ -24,6 +24,9 @@ A term is a word or a phrase, matched word by word, ignoring case:
   capitals, also with a plural s ("MSDs"), and no other word ("lipsum", "aid", "cmd").
 * A Norwegian, Swedish or Danish word also finds itself with a definite or plural ending
   ("arbeidsgiverne", "arbetsgivarna"), where the stemmer cuts the two words differently.
+* A term naming a health state (mental health, depression, pain …) is not found inside the name
+  of an outcome measure ("SF-36 mental health scores", "depression and anxiety scores"): what
+  a study measured is not whom it studied (:mod:`reviewkit.classify.outcomes`).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from reviewkit.classify.outcomes import in_outcome_name
 from reviewkit.protocol import SignalTerm
 from reviewkit.records import Record
 
@@ -377,11 +381,13 @@ def _spans(parts: tuple[_Part, ...], f: Field) -> Iterable[tuple[int, int]]:
             continue
         if rest and not all(p.matches(words[i + k].word) for k, p in enumerate(rest, 1)):
             continue
-        if not _negated(f, i):
+        if not _negated(f, i) and not in_outcome_name(f.text, words, i, i + n - 1):
             yield words[i].start, words[i + n - 1].end
     if n == 1:
-        for i, _, tok in f.joined:
-            if parts[0].matches(tok.word) and not _negated(f, i):
+        for i, j, tok in f.joined:
+            if not parts[0].matches(tok.word) or _negated(f, i):
+                continue
+            if not in_outcome_name(f.text, words, i, j):
                 yield tok.start, tok.end
 
 

@@ -1,0 +1,116 @@
+"""Health words inside the name of an outcome measure: what a study measured, not whom it studied.
+
+Return-to-work studies of any population report the same health outcomes: the SF-36's "mental
+health" scale and "mental health component summary", "depression and anxiety scores" on the
+HADS, "depressive symptoms measured with the Beck Depression Inventory", "pain intensity
+scores". A back-pain trial that reports SF-36 mental health scores is not a study of mental
+disorders, so a term that names a health state (mental health, depression, anxiety, stress,
+pain, well-being …) is not found where the words are part of such a name:
+
+* **before a measure word** — the health words are followed, within the same clause and with at
+  most :data:`GAP` words between that themselves belong to an outcome name ("and anxiety",
+  "symptoms", "component"), by a measure word: score, scale, subscale, inventory,
+  questionnaire, component, summary, index, rating; or by "measured", "assessed" or "rated"
+  with "with", "by", "using", "on" or "via" after it ("depressive symptoms measured with …").
+  "Workers with depression who completed questionnaires" keeps its depression: "who
+  completed" is no part of an outcome name.
+* **after a named instrument** — one of the usual health instruments, written in capitals as
+  their names are (SF-36, SF-12, RAND-36, HADS, BDI, PHQ-9, GHQ-12, GAD-7, EQ-5D, MHI-5, DASS,
+  CES-D, K10), stands at most :data:`REACH` words before the health words in the same clause
+  ("SF-36 mental health").
+
+Only terms naming a health state are affected; the rule leaves every other term alone ("IPS
+fidelity scale", "Work Ability Index", "job satisfaction scale": there the measure *is* the
+study's topic), and roles are no health state ("a psychologist assessed each worker"). The population still reads as written elsewhere: "workers on sick leave with
+depression" is found, also when the same abstract reports depression scores.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol as _Protocol
+
+GAP = 3  # words between the health words and the measure word ("depression and anxiety scores")
+REACH = 3  # words between an instrument and the health words ("SF-36 mental health")
+
+# The measure words an outcome's name ends with, and the participles that follow a measured
+# outcome ("depressive symptoms measured with the BDI"); folded, singular and plural.
+MEASURE_WORDS = frozenset(
+    {
+        "score", "scores", "scale", "scales", "subscale", "subscales", "inventory",
+        "questionnaire", "questionnaires", "component", "components", "summary", "index",
+        "rating", "ratings",
+    }
+)  # fmt: skip
+# A participle after the health words makes them a measured outcome only with the instrument
+# after it ("depression assessed with the PHQ-9"); "a psychologist assessed each worker" is a
+# sentence's verb, and "patients with depression assessed at baseline" a population.
+PARTICIPLES = frozenset({"measured", "assessed", "rated"})
+_WITH_INSTRUMENT = frozenset({"with", "by", "using", "on", "via"})
+# Words an outcome's name has between its health words and its measure word.
+OUTCOME_WORDS = frozenset(
+    {
+        "and", "or", "symptom", "symptoms", "physical", "intensity", "severity", "related",
+        "level", "levels", "domain", "mental", "health", "total", "sum", "global",
+    }
+)  # fmt: skip
+# Health instruments as their names are written (case matters: capitals; the number after the
+# hyphen is a word of its own). "WHO" (WHO-5) is left out: it is also the pronoun in capitals
+# at a sentence's start.
+INSTRUMENTS = frozenset(
+    {"SF", "RAND", "HADS", "BDI", "PHQ", "GHQ", "GAD", "EQ", "MHI", "DASS", "CES", "K10", "MCS"}
+)
+# The beginnings of words that name a health state an instrument measures: mental health and
+# its Scandinavian words, psychological and psychiatric (symptoms, distress), depression,
+# anxiety, distress, stress, burnout, exhaustion, pain, well-being, mood, fatigue. "health"
+# alone is left out ("occupational health services"), and so are the roles: psychologist,
+# psychiatrist (Norwegian psykolog) are people, not states.
+HEALTH_STATE = re.compile(
+    r"(mental|psykisk|psykiske|psychologic|psychiatric|depress|depresj|anxi|angst|distress"
+    r"|stress|burn|exhaust|pain|smert|wellbeing|well|mood|fatigue|vitality)",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[,.;:()\[\]]")
+
+
+class _Word(_Protocol):
+    word: str
+    start: int
+    end: int
+
+
+def names_health_state(words: list[_Word], first: int, last: int) -> bool:
+    """Whether the words first..last (a term's match) name a health state."""
+    return any(HEALTH_STATE.match(w.word) for w in words[first : last + 1])
+
+
+def _after(text: str, words: list[_Word], last: int) -> bool:
+    for k in range(last + 1, min(last + 2 + GAP, len(words))):
+        if _CLAUSE_END.search(text[words[k - 1].end : words[k].start]):
+            return False
+        low = words[k].word.casefold()
+        if low in MEASURE_WORDS:
+            return True
+        if low in PARTICIPLES:
+            after = words[k + 1].word.casefold() if k + 1 < len(words) else ""
+            return after in _WITH_INSTRUMENT
+        if low not in OUTCOME_WORDS and not HEALTH_STATE.match(low):
+            return False
+    return False
+
+
+def _before(text: str, words: list[_Word], first: int) -> bool:
+    for k in range(first - 1, max(first - 2 - REACH, -1), -1):
+        if _CLAUSE_END.search(text[words[k].end : words[k + 1].start]):
+            return False
+        if words[k].word in INSTRUMENTS:
+            return True
+    return False
+
+
+def in_outcome_name(text: str, words: list[_Word], first: int, last: int) -> bool:
+    """Whether a term's match (words first..last of a text) names a health state inside the
+    name of an outcome measure (see the module docstring): then it is not evidence."""
+    if not names_health_state(words, first, last):
+        return False
+    return _after(text, words, last) or _before(text, words, first)

@@ -1,0 +1,113 @@
+"""A health word inside the name of an outcome measure is what a study measured, not whom it
+studied: a back-pain study reporting SF-36 mental health scores reads musculoskeletal, not both;
+a study of workers with depression still reads mental, also when it reports depression scores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewkit import classify
+from reviewkit import protocol as protocol_mod
+from reviewkit.records import AbstractSection, Record
+
+ROOT = Path(__file__).resolve().parents[2]
+REVIEW_A = ROOT / "protocols" / "rtw-systematic-reviews.toml"
+REVIEW_B = ROOT / "protocols" / "work-health-collaboration.toml"
+
+
+@pytest.fixture(scope="module")
+def review_a() -> protocol_mod.Protocol:
+    return protocol_mod.load(REVIEW_A)
+
+
+@pytest.fixture(scope="module")
+def review_b() -> protocol_mod.Protocol:
+    return protocol_mod.load(REVIEW_B)
+
+
+def labels(protocol: protocol_mod.Protocol, scheme: str, abstract: str) -> list[str]:
+    rec = Record(title="A study", abstract_sections=[AbstractSection("METHODS", abstract)])
+    return [s.label for s in classify.suggest(rec, protocol.scheme(scheme))]
+
+
+# (text, Review B's diagnosis, Review A's diagnosis group)
+OUTCOMES = [
+    (
+        "Workers sick-listed with low back pain. Outcomes were days of sick leave and SF-36 mental "
+        "health scores.",
+        "musculoskeletal",
+        "musculoskeletal",
+    ),
+    (
+        "Employees with neck pain; secondary outcomes were the mental health component summary "
+        "and the physical component summary.",
+        "musculoskeletal",
+        "musculoskeletal",
+    ),
+    (
+        "Patients with shoulder disorders. Depression and anxiety scores on the HADS fell in both "
+        "arms.",
+        "musculoskeletal",
+        "musculoskeletal",
+    ),
+    (
+        "Workers with whiplash injuries; depressive symptoms measured with the Beck Depression "
+        "Inventory.",
+        "musculoskeletal",
+        "musculoskeletal",
+    ),
+]
+
+# A real mental-health population still reads mental, also beside outcome scores: each sentence
+# read with the population given (gold for Review B, Review A) and with a back-pain population
+# instead (musculoskeletal: the health words left are all inside outcome names).
+POPULATIONS = [
+    ("Workers on sick leave with {}. SF-36 mental health scores improved.",
+     "mental health problems", "mental", "mental"),
+    ("Employees on sick leave with {}; outcomes were PHQ-9 depression scores and days of sick "
+     "leave.", "depression", "mental", "mental"),
+    ("Patients with {} who completed the mental health questionnaire.",
+     "anxiety disorders", "mental", "mental"),
+    # a population of both kinds is still both, though one of them is also measured
+    ("Workers with {}; depression and pain intensity scores were recorded.",
+     "back pain and depression", "both", "mixed"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "b", "a"), OUTCOMES)
+def test_health_words_in_outcome_names_are_not_the_population(review_a, review_b, text, b, a):
+    assert labels(review_b, "diagnosis", text) == [b]
+    assert labels(review_a, "diagnosis-group", text) == [a]
+
+
+@pytest.mark.parametrize(("template", "population", "b", "a"), POPULATIONS)
+def test_the_population_still_reads_beside_its_outcomes(
+    review_a, review_b, template, population, b, a
+):
+    text = template.format(population)
+    assert labels(review_b, "diagnosis", text) == [b]
+    assert labels(review_a, "diagnosis-group", text) == [a]
+    back_pain = template.format("low back pain")
+    assert labels(review_b, "diagnosis", back_pain) == ["musculoskeletal"]
+    assert labels(review_a, "diagnosis-group", back_pain) == ["musculoskeletal"]
+
+
+def test_only_health_words_are_skipped_in_measure_names(review_b):
+    # the IPS fidelity scale is about IPS: a measure named for the model is the model's evidence
+    text = (
+        "Workers with low back pain. Services were rated on the IPS fidelity scale; outcomes were "
+        "SF-36 mental health scores."
+    )
+    assert labels(review_b, "diagnosis", text) == ["musculoskeletal"]
+    assert labels(review_b, "model-type", text) == ["job-specialist"]
+
+
+def test_a_role_is_no_health_state(review_b):
+    # "psychologist assessed": the team member's verb, not a measured outcome
+    text = (
+        "A physician, a physical therapist and a psychologist assessed each worker with a case "
+        "officer from the social insurance office."
+    )
+    assert labels(review_b, "model-type", text) == ["multidisciplinary-team"]
