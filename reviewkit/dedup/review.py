@@ -258,7 +258,7 @@ def _closed_by_merge(
     differs from one of its records close, as following from that person's 'different'.
     ``current``: the open pairs and the 'different's as read before the merge (the merged pair
     is in one cluster now, so it neither closes nor holds apart)."""
-    members = _members(db, a)
+    members = links.members_of(db, (a,))
     open_links = [lk for lk in current if lk.verdict == "uncertain"]
     rows: list[tuple[int, int, str, float | None, str, str]] = []
     seen: set[tuple[int, int]] = set()
@@ -354,29 +354,16 @@ def reopen_rows(
     return rows
 
 
-def _members(db: Store, record_id: int) -> set[int]:
-    """The records of ``record_id``'s cluster, followed link by link from it (a cluster is a
-    few records; the map of the whole project is not scanned for them)."""
-    members, todo = {record_id}, [record_id]
-    while todo:
-        for lk in links.current_links_of(db, todo.pop()):
-            if lk.verdict == "duplicate":
-                for r in {lk.record_a, lk.record_b} - members:
-                    members.add(r)
-                    todo.append(r)
-    return members
-
-
 def merge_refusal(
     db: Store, a: int, b: int, different: Iterable[links.Link] | None = None
 ) -> tuple[str, str] | None:
     """Why the clusters of ``a`` and ``b`` may not become one ((message, hint)), or None:
     a person said a record of the one and a record of the other differ. ``different``: the
     current 'not_duplicate' links, when the caller has them."""
-    side_a = _members(db, a)
+    side_a = links.members_of(db, (a,))
     if b in side_a:
         return None  # one cluster already
-    side_b = _members(db, b)
+    side_b = links.members_of(db, (b,))
     if different is None:
         different = links.current_links(db, "not_duplicate")
     for lk in different:
