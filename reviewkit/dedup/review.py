@@ -399,11 +399,12 @@ def split(db: Store, record_id: int, person: str) -> int:
     """
     made_by = person_id(person)
     _check_records(db, record_id)
-    dup = [lk for lk in links.current_links_of(db, record_id) if lk.verdict == "duplicate"]
-    if not dup:
-        raise UserError(f"record {record_id} is not merged with any other record")
     reason = f"split {record_id} {action_tag()}"
+    # read and write under the write lock: a merge another reviewer makes meanwhile is split too
     with db.transaction():
+        dup = [lk for lk in links.current_links_of(db, record_id) if lk.verdict == "duplicate"]
+        if not dup:
+            raise UserError(f"record {record_id} is not merged with any other record")
         links.add_links(
             db, ((lk.record_a, lk.record_b, "not_duplicate", None, made_by, reason) for lk in dup)
         )
