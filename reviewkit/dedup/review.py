@@ -256,15 +256,12 @@ def _closed_by_merge(
 ) -> list[tuple[int, int, str, float | None, str, str]]:
     """After a merge: the open pairs between the new cluster and a cluster that a person said
     differs from one of its records close, as following from that person's 'different'.
-    ``current``: the open pairs and the 'different's as read before the merge (the merged pair
-    is in one cluster now, so it neither closes nor holds apart)."""
+    ``current``: the open pairs and 'different's read before the merge (a-b is one cluster now)."""
     members = links.members_of(db, (a,))
     open_links = [lk for lk in current if lk.verdict == "uncertain"]
     rows: list[tuple[int, int, str, float | None, str, str]] = []
     seen: set[tuple[int, int]] = set()
-    for lk in current:
-        if lk.verdict != "not_duplicate":
-            continue
+    for lk in (c for c in current if c.verdict == "not_duplicate"):
         x, y = lk.record_a, lk.record_b
         direct = lk.made_by.startswith("person:") and not _FOLLOWS_RE.match(lk.reason)
         if direct and (x in members) != (y in members):
@@ -337,9 +334,7 @@ def reopen_rows(
     ``different``: the current 'not_duplicate' links, when the caller has them.
     """
     rows = []
-    if different is None:
-        different = links.current_links(db, "not_duplicate")
-    for lk in different:
+    for lk in links.current_links(db, "not_duplicate") if different is None else different:
         m = _FOLLOWS_RE.match(lk.reason) if lk.made_by.startswith("person:") else None
         if m is None:
             continue
@@ -355,17 +350,15 @@ def reopen_rows(
 
 
 def merge_refusal(
-    db: Store, a: int, b: int, different: Iterable[links.Link] | None = None
+    db: Store, a: int, b: int, different: Iterable[links.Link]
 ) -> tuple[str, str] | None:
     """Why the clusters of ``a`` and ``b`` may not become one ((message, hint)), or None:
     a person said a record of the one and a record of the other differ. ``different``: the
-    current 'not_duplicate' links, when the caller has them."""
+    current 'not_duplicate' links."""
     side_a = links.members_of(db, (a,))
     if b in side_a:
         return None  # one cluster already
     side_b = links.members_of(db, (b,))
-    if different is None:
-        different = links.current_links(db, "not_duplicate")
     for lk in different:
         if not lk.made_by.startswith("person:"):
             continue
