@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from click.core import ParameterSource
@@ -10,6 +11,9 @@ from click.core import ParameterSource
 from reviewkit import settings
 from reviewkit.cli._common import OutputPath, load_project, progress_bar, project_option
 from reviewkit.wording import quantity
+
+if TYPE_CHECKING:
+    from reviewkit.dedup.effects import Effect
 
 
 def _project_dir(ctx: click.Context, project_dir: Path) -> Path:
@@ -128,14 +132,11 @@ def _review_csv(
     from reviewkit.dedup.queue_csv import read_queue_csv, sheet_merges, write_queue_csv
 
     if csv_in:
+        # its 'same' rows may merge screened records: show the change first
         change = clusters_effect(project, *sheet_merges(project.db, csv_in))
-        if change:  # its 'same' rows merge screened records: show the change first
-            click.echo(f"the 'same' rows of {csv_in} change screening:")
-            for line in change.lines():
-                click.echo("  " + line)
-            if not yes and not click.confirm("read it anyway?", default=False):
-                click.echo("nothing written")
-                return
+        heading = f"the 'same' rows of {csv_in} change screening:"
+        if not _go_ahead(change, heading, "read it anyway?", "nothing written", yes):
+            return
         got = read_queue_csv(project.db, csv_in, reviewer)
         click.echo(
             f"{quantity(got.applied, 'verdict')} written from {csv_in}; "
@@ -162,6 +163,21 @@ def _review_csv(
         )
 
 
+def _go_ahead(effect: Effect, heading: str, question: str, stopped: str, yes: bool) -> bool:
+    """Whether to make a merge or split: at once when it changes no screening (``effect`` is
+    empty) or with ``yes``; else after showing the change under ``heading`` and asking
+    ``question`` (``stopped`` is said on no)."""
+    if not effect:
+        return True
+    click.echo(heading)
+    for line in effect.lines():
+        click.echo("  " + line)
+    if yes or click.confirm(question, default=False):
+        return True
+    click.echo(stopped)
+    return False
+
+
 @dedup.command("split")
 @project_option
 @reviewer_option
@@ -180,13 +196,9 @@ def split_cmd(
     project = load_project(_project_dir(ctx, project_dir))
     try:
         effect = split_effect(project, record_id)
-        if effect:
-            click.echo(f"splitting record {record_id} changes screening:")
-            for line in effect.lines():
-                click.echo("  " + line)
-            if not yes and not click.confirm("split anyway?", default=False):
-                click.echo("nothing changed")
-                return
+        heading = f"splitting record {record_id} changes screening:"
+        if not _go_ahead(effect, heading, "split anyway?", "nothing changed", yes):
+            return
         n = split(project.db, record_id, reviewer)
     finally:
         project.close()

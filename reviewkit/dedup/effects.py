@@ -89,16 +89,7 @@ def _screened(project: Project, *record_ids: int) -> bool:
     the records (each read is of one record's links), not from the whole-project map.
     """
     # an id SQLite cannot hold names no record (the stage refuses it after this preview)
-    todo = [r for r in record_ids if holds_integer(r)]
-    members = set(todo)
-    while todo:
-        for lk in links.current_links_of(project.db, todo.pop()):
-            if lk.verdict != "duplicate":
-                continue
-            for r in (lk.record_a, lk.record_b):
-                if r not in members:
-                    members.add(r)
-                    todo.append(r)
+    members = links.members_of(project.db, (r for r in record_ids if holds_integer(r)))
     return bool(decision_rows.list_decisions(project.db, record_ids=members))
 
 

@@ -151,21 +151,20 @@ def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
         after = _joined(before, todo)
         _refuse_split_differents(db, before, after, todo, path)
         between = _open_between(db, after, open_pairs, todo)
-        with db.transaction():
-            for (a, b), (_line, verdict) in todo.items():
-                tag = action_tag()
-                links.add_link(db, a, b, verdict, made_by=made_by, reason=f"review csv {tag}")
-                result.applied += 1
-                if verdict == "not_duplicate":  # closes the other pairs between the clusters
-                    closed = between.pop(frozenset((after[a], after[b])), [])
-                    result.followed += links.add_links(db, closing_rows(closed, a, b, made_by, tag))
-            # pairs the file's merges put between clusters a person said differ before it
+        for (a, b), (_line, verdict) in todo.items():
             tag = action_tag()
-            for lk in links.current_links(db, "not_duplicate"):
-                x, y = lk.record_a, lk.record_b
-                if lk.made_by.startswith("person:") and not lk.reason.startswith(FOLLOWS):
-                    closed = between.pop(frozenset((after[x], after[y])), [])
-                    result.followed += links.add_links(db, closing_rows(closed, x, y, made_by, tag))
+            links.add_link(db, a, b, verdict, made_by=made_by, reason=f"review csv {tag}")
+            result.applied += 1
+            if verdict == "not_duplicate":  # closes the other pairs between the clusters
+                closed = between.pop(frozenset((after[a], after[b])), [])
+                result.followed += links.add_links(db, closing_rows(closed, a, b, made_by, tag))
+        # pairs the file's merges put between clusters a person said differ before it
+        tag = action_tag()
+        for lk in links.current_links(db, "not_duplicate"):
+            x, y = lk.record_a, lk.record_b
+            if lk.made_by.startswith("person:") and not lk.reason.startswith(FOLLOWS):
+                closed = between.pop(frozenset((after[x], after[y])), [])
+                result.followed += links.add_links(db, closing_rows(closed, x, y, made_by, tag))
     return result
 
 

@@ -151,25 +151,35 @@ def judge_pair(
     with db.transaction():
         now = clusters_now(db, known)
         cmap = now.map
+        # the open pairs and the 'different's, read once: the verdict below changes only the
+        # pair a-b among them, and the checks and follow-ups after it leave that pair out
+        current = links.current_links(db, ("uncertain", "not_duplicate"))
+        open_links = [lk for lk in current if lk.verdict == "uncertain"]
+        different = [lk for lk in current if lk.verdict == "not_duplicate"]
         if shown is not None:
-            _refuse_settled(db, shown, cmap)
+            _refuse_settled(db, shown, cmap, different)
         else:
             _refuse_anothers(db, a, b, made_by)
-        why = merge_refusal(db, a, b) if verdict == "duplicate" else _apart_refusal(db, a, b, cmap)
+        if verdict == "duplicate":
+            why = merge_refusal(db, a, b, different)
+        else:
+            why = _apart_refusal(db, a, b, cmap)
         if why:
             raise UserError(why[0], hint=why[1])
         link_id = links.add_link(db, a, b, verdict, made_by=made_by, reason=f"review {tag}")
         cmap = _after(db, cmap, a, b, verdict)
         if verdict == "not_duplicate":
-            closed = follow_ups(cmap, a, b, links.current_links(db, "uncertain"))
+            closed = follow_ups(cmap, a, b, open_links)
             links.add_links(db, closing_rows(closed, a, b, made_by, tag))
-            # a 'different' on a direct merge may split a cluster
-            reopened = reopen_rows(db, cmap, made_by, f"review {tag}")
+            # a 'different' on a direct merge may split a cluster; the pairs just closed rest
+            # on clusters as they are, and a-b is now this person's own 'different'
+            others = [lk for lk in different if {lk.record_a, lk.record_b} != {a, b}]
+            reopened = reopen_rows(db, cmap, made_by, f"review {tag}", others)
             links.add_links(db, reopened)
             if any(row[2] == "duplicate" for row in reopened):  # a reopened merge joins again
                 cmap = links.recluster(db, cmap, {x for row in reopened for x in row[:2]})
         else:
-            links.add_links(db, _closed_by_merge(db, cmap, a, made_by, tag))
+            links.add_links(db, _closed_by_merge(db, cmap, a, made_by, tag, current))
         mark = links.last_link_id(db)
     return Judged(link_id, Clusters(cmap, mark))
 
@@ -200,9 +210,12 @@ def _settled(a: int, b: int, last: links.Link) -> None:
     )
 
 
-def _refuse_settled(db: Store, shown: QueuePair, cmap: dict[int, int]) -> None:
+def _refuse_settled(
+    db: Store, shown: QueuePair, cmap: dict[int, int], different: list[links.Link]
+) -> None:
     """Refuse a verdict on a pair that left the queue since it was shown (another reviewer's
-    verdict on it, a merge that made it one record, a 'different' that holds it apart)."""
+    verdict on it, a merge that made it one record, a 'different' that holds it apart).
+    ``different``: the current 'not_duplicate' links."""
     a, b = shown.a, shown.b
     history = links.link_history(db, a, b)
     last = history[-1] if history else None
@@ -215,7 +228,7 @@ def _refuse_settled(db: Store, shown: QueuePair, cmap: dict[int, int]) -> None:
             hint="the next pair is shown",
         )
     ends = {cmap.get(a, a), cmap.get(b, b)}
-    for lk in links.current_links(db, "not_duplicate"):
+    for lk in different:
         if (
             lk.made_by.startswith("person:")
             and lk.id != shown.link_id
@@ -239,15 +252,16 @@ def _after(db: Store, cmap: dict[int, int], a: int, b: int, verdict: str) -> dic
 
 
 def _closed_by_merge(
-    db: Store, cmap: dict[int, int], a: int, made_by: str, tag: str
+    db: Store, cmap: dict[int, int], a: int, made_by: str, tag: str, current: list[links.Link]
 ) -> list[tuple[int, int, str, float | None, str, str]]:
     """After a merge: the open pairs between the new cluster and a cluster that a person said
-    differs from one of its records close, as following from that person's 'different'."""
-    members = _members(db, a)
-    open_links = links.current_links(db, "uncertain")
+    differs from one of its records close, as following from that person's 'different'.
+    ``current``: the open pairs and 'different's read before the merge (a-b is one cluster now)."""
+    members = links.members_of(db, (a,))
+    open_links = [lk for lk in current if lk.verdict == "uncertain"]
     rows: list[tuple[int, int, str, float | None, str, str]] = []
     seen: set[tuple[int, int]] = set()
-    for lk in links.current_links(db, "not_duplicate"):
+    for lk in (c for c in current if c.verdict == "not_duplicate"):
         x, y = lk.record_a, lk.record_b
         direct = lk.made_by.startswith("person:") and not _FOLLOWS_RE.match(lk.reason)
         if direct and (x in members) != (y in members):
@@ -304,7 +318,11 @@ def closing_rows(
 
 
 def reopen_rows(
-    db: Store, cmap: dict[int, int], made_by: str, reason: str
+    db: Store,
+    cmap: dict[int, int],
+    made_by: str,
+    reason: str,
+    different: Iterable[links.Link] | None = None,
 ) -> list[tuple[int, int, str, float | None, str, str]]:
     """Reopen the pairs closed as following from a 'different' whose premise a split broke.
 
@@ -312,10 +330,11 @@ def reopen_rows(
     and y with b. When a split (or a 'different' on a direct merge) takes x out of a's
     cluster, nobody has judged x against y: the pair goes back to the queue with the verdict
     it had before. The person's own 'different' on a–b stays: it was about those two records,
-    and a split does not change what they are. ``cmap`` is the clustering after the split.
+    and a split does not change what they are. ``cmap`` is the clustering after the split;
+    ``different``: the current 'not_duplicate' links, when the caller has them.
     """
     rows = []
-    for lk in links.current_links(db, "not_duplicate"):
+    for lk in links.current_links(db, "not_duplicate") if different is None else different:
         m = _FOLLOWS_RE.match(lk.reason) if lk.made_by.startswith("person:") else None
         if m is None:
             continue
@@ -330,27 +349,17 @@ def reopen_rows(
     return rows
 
 
-def _members(db: Store, record_id: int) -> set[int]:
-    """The records of ``record_id``'s cluster, followed link by link from it (a cluster is a
-    few records; the map of the whole project is not scanned for them)."""
-    members, todo = {record_id}, [record_id]
-    while todo:
-        for lk in links.current_links_of(db, todo.pop()):
-            if lk.verdict == "duplicate":
-                for r in {lk.record_a, lk.record_b} - members:
-                    members.add(r)
-                    todo.append(r)
-    return members
-
-
-def merge_refusal(db: Store, a: int, b: int) -> tuple[str, str] | None:
+def merge_refusal(
+    db: Store, a: int, b: int, different: Iterable[links.Link]
+) -> tuple[str, str] | None:
     """Why the clusters of ``a`` and ``b`` may not become one ((message, hint)), or None:
-    a person said a record of the one and a record of the other differ."""
-    side_a = _members(db, a)
+    a person said a record of the one and a record of the other differ. ``different``: the
+    current 'not_duplicate' links."""
+    side_a = links.members_of(db, (a,))
     if b in side_a:
         return None  # one cluster already
-    side_b = _members(db, b)
-    for lk in links.current_links(db, "not_duplicate"):
+    side_b = links.members_of(db, (b,))
+    for lk in different:
         if not lk.made_by.startswith("person:"):
             continue
         x, y = lk.record_a, lk.record_b
@@ -383,11 +392,12 @@ def split(db: Store, record_id: int, person: str) -> int:
     """
     made_by = person_id(person)
     _check_records(db, record_id)
-    dup = [lk for lk in links.current_links_of(db, record_id) if lk.verdict == "duplicate"]
-    if not dup:
-        raise UserError(f"record {record_id} is not merged with any other record")
     reason = f"split {record_id} {action_tag()}"
+    # read and write under the write lock: a merge another reviewer makes meanwhile is split too
     with db.transaction():
+        dup = [lk for lk in links.current_links_of(db, record_id) if lk.verdict == "duplicate"]
+        if not dup:
+            raise UserError(f"record {record_id} is not merged with any other record")
         links.add_links(
             db, ((lk.record_a, lk.record_b, "not_duplicate", None, made_by, reason) for lk in dup)
         )

@@ -209,6 +209,22 @@ def current_links_of(db: Store, record_id: int) -> list[Link]:
     return [Link(**dict(r)) for r in rows]
 
 
+def members_of(db: Store, record_ids: Iterable[int]) -> set[int]:
+    """The records of the clusters of ``record_ids``, followed link by link from them (a
+    cluster is a few records: each read is of one record's links, not the whole project)."""
+    todo = list(dict.fromkeys(record_ids))
+    members = set(todo)
+    while todo:
+        for lk in current_links_of(db, todo.pop()):
+            if lk.verdict != "duplicate":
+                continue
+            for r in (lk.record_a, lk.record_b):
+                if r not in members:
+                    members.add(r)
+                    todo.append(r)
+    return members
+
+
 def start_dedup_run(db: Store) -> int:
     cur = db.conn.execute("INSERT INTO dedup_runs (started_at) VALUES (?)", (now(),))
     return int(cur.lastrowid)

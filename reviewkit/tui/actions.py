@@ -75,6 +75,30 @@ def exclusion_actions(prefix: str) -> tuple[Action, ...]:
     )
 
 
+def page_actions(prefix: str, what: str = "abstract") -> tuple[Action, ...]:
+    """Space / PgDn and PgUp: page through the record pane (its last line says "… more lines
+    (Space / PgDn)"), for the screen whose action ids start with ``prefix``; ``what`` the pane
+    shows. The screen's ``action_page(step)`` pages its :class:`~reviewkit.tui.widgets.RecordView`."""
+    return (
+        Action(
+            f"{prefix}.page_down",
+            "pagedown,space",
+            "page(1)",
+            f"Scroll the {what} down",
+            show=False,
+            group="Move",
+        ),
+        Action(
+            f"{prefix}.page_up",
+            "pageup",
+            "page(-1)",
+            f"Scroll the {what} up",
+            show=False,
+            group="Move",
+        ),
+    )
+
+
 def keymap_path() -> Path:
     return settings.keymap_file()
 

@@ -23,7 +23,7 @@ from textual.widgets import Footer, Static
 
 from reviewkit import classify
 from reviewkit.project import Project
-from reviewkit.tui.actions import Action, bindings
+from reviewkit.tui.actions import Action, bindings, page_actions
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.help import with_numbered_names
 from reviewkit.tui.messages import Confirmed
@@ -57,17 +57,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("classify.previous", "k,up", "move(-1)", "Prev", group="Move"),
     Action("classify.next_open", "tab", "next_open", "Next unconfirmed", show=False, group="Move"),
     # the record pane says "… more lines (Space / PgDn)": the evidence may sit further down
-    Action(
-        "classify.page_down",
-        "pagedown,space",
-        "page(1)",
-        "Scroll the abstract down",
-        show=False,
-        group="Move",
-    ),
-    Action(
-        "classify.page_up", "pageup", "page(-1)", "Scroll the abstract up", show=False, group="Move"
-    ),
+    *page_actions("classify"),
     Action("classify.help", "question_mark", "help", "Help", group="Other"),
     Action("classify.quit", "q", "quit", "Quit", group="Other"),
 )

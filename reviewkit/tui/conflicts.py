@@ -18,7 +18,7 @@ from reviewkit import screening
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.screening import ConflictView
-from reviewkit.tui.actions import Action, bindings, exclusion_actions
+from reviewkit.tui.actions import Action, bindings, exclusion_actions, page_actions
 from reviewkit.tui.decision import DecisionScreen, reason_picker
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.messages import Resolved, Undone
@@ -43,22 +43,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("conflicts.previous", "k,up", "move(-1)", "Prev", group="Move"),
     # the record pane says "… more lines (Space / PgDn)": a long abstract is cut at 80x24 and
     # the lead must read it all before the final call
-    Action(
-        "conflicts.page_down",
-        "pagedown,space",
-        "page(1)",
-        "Scroll the abstract down",
-        show=False,
-        group="Move",
-    ),
-    Action(
-        "conflicts.page_up",
-        "pageup",
-        "page(-1)",
-        "Scroll the abstract up",
-        show=False,
-        group="Move",
-    ),
+    *page_actions("conflicts"),
     Action("conflicts.help", "question_mark", "help", "Help", group="Other"),
     Action("conflicts.quit", "q", "quit", "Quit", group="Other"),
 )

@@ -1,6 +1,6 @@
 """``reviewkit dedup review``: two possibly duplicate records side by side, differences marked.
 
-Each verdict key commits a link at once (``decide_pair``) before the next pair shows; undo
+Each verdict key commits a link at once (``judge_pair``) before the next pair shows; undo
 appends the previous verdict back (``take_back``). The screen keeps the clusters and brings
 them up to date from the links written since (its own and another reviewer's,
 ``clusters_now``), so a key does not rebuild the clusters of the whole project; a pair another

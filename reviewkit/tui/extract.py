@@ -19,7 +19,7 @@ from textual.widgets import Footer, Static
 
 from reviewkit import extract
 from reviewkit.project import Project
-from reviewkit.tui.actions import Action, bindings, effective_keys
+from reviewkit.tui.actions import Action, bindings, effective_keys, page_actions
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.help import with_numbered_names
 from reviewkit.tui.messages import FieldSaved
@@ -53,17 +53,7 @@ ACTIONS: tuple[Action, ...] = (
         show=False,
         group="Move",
     ),
-    Action(
-        "extract.page_down",
-        "pagedown,space",
-        "page(1)",
-        "Scroll the record down",
-        show=False,
-        group="Move",
-    ),
-    Action(
-        "extract.page_up", "pageup", "page(-1)", "Scroll the record up", show=False, group="Move"
-    ),
+    *page_actions("extract", "record"),
     Action("extract.help", "question_mark", "help", "Help", group="Other"),
     Action("extract.quit", "q", "quit", "Quit", group="Other"),
 )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 from conftest import add_records
 from dedup.helpers import TITLE, other, rec
 
@@ -34,3 +37,17 @@ def six_records(project) -> list[int]:
         scr.decide(project.db, ids[2], TA, who, "exclude", "long-term")
     assert len(engine.review_queue(project.db)) == 12
     return ids
+
+
+def fill_verdicts(sheet: Path, said: dict[tuple[int, int], str]) -> Path:
+    """Fill the verdict column of a written queue sheet (``dedup review --csv``) as a person
+    would: ``said`` maps (record_a, record_b) to 'same' or 'different'; other rows stay empty."""
+    with open(sheet, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        row["verdict"] = said.get((int(row["record_a"]), int(row["record_b"])), "")
+    with open(sheet, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return sheet

@@ -4,19 +4,17 @@ through the stage functions, through ``dedup review --read-csv`` and on the revi
 from __future__ import annotations
 
 import asyncio
-import csv
 
 import pytest
 from conftest import add_records
 from dedup.helpers import TITLE, other, rec
+from dedup.review_setup import BARE, fill_verdicts
 
 from reviewkit.cli import main
 from reviewkit.dedup import engine
 from reviewkit.store import duplicates as links
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.dedup_review import DedupReviewScreen
-
-BARE = dict(authors=[], journal="", volume="", pages="", year=None)
 
 
 @pytest.fixture
@@ -125,14 +123,7 @@ def _sheet(project, capsys, tmp_path, verdicts: dict[tuple[int, int], str]):
     folder = str(project.folder)
     sheet = tmp_path / "queue.csv"
     assert main(["dedup", "review", "--project", folder, "--csv", str(sheet)]) == 0
-    with open(sheet, newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    for row in rows:
-        row["verdict"] = verdicts.get((int(row["record_a"]), int(row["record_b"])), "")
-    with open(sheet, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    fill_verdicts(sheet, verdicts)
     capsys.readouterr()
     code = main(
         ["dedup", "review", "--project", folder, "--reviewer", "ann", "--read-csv", str(sheet)]

@@ -4,10 +4,9 @@ item 4: merges never rewrite screening silently)."""
 
 from __future__ import annotations
 
-import csv
 import io
 
-from dedup.review_setup import six_records
+from dedup.review_setup import fill_verdicts, six_records
 
 from reviewkit.cli import main
 from reviewkit.dedup.effects import open_conflicts
@@ -17,15 +16,7 @@ from reviewkit.store import duplicates as links
 def _filled(project, tmp_path, said: dict[tuple[int, int], str]):
     sheet = tmp_path / "queue.csv"
     assert main(["dedup", "review", "--project", str(project.folder), "--csv", str(sheet)]) == 0
-    with open(sheet, newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    for row in rows:
-        row["verdict"] = said.get((int(row["record_a"]), int(row["record_b"])), "")
-    with open(sheet, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    return sheet
+    return fill_verdicts(sheet, said)
 
 
 def test_a_sheet_merging_screened_records_shows_the_change_and_asks(

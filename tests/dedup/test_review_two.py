@@ -184,3 +184,23 @@ def test_two_processes_settle_overlapping_pairs_once(two):
     assert all(len(w) == 1 for w in settled_by.values()), settled_by
     assert sum(saved for _w, saved, _t in results) >= len(settled_by) > 0
     assert sum(told for _w, _s, told in results) > 0  # the second one to a pair was told
+
+
+def test_a_split_takes_a_merge_made_while_it_read_the_record(two, monkeypatch):
+    """bob merges 3 into 1's cluster while ann's split of 1 has read 1's merges but not yet
+    written (two terminals): the split read them outside the write lock, so it broke the
+    merges it had read and left bob's, and 1 stayed one record with 3."""
+    ann, bob, (r1, _r2, r3, *_rest) = two
+    read = links.current_links_of
+
+    def then_bob_merges(db, record_id):
+        found = read(db, record_id)
+        if db is ann.db and not db.conn.in_transaction:  # read, write lock not yet taken
+            monkeypatch.setattr(links, "current_links_of", read)
+            judge_pair(bob.db, r1, r3, "duplicate", "bob")
+        return found
+
+    monkeypatch.setattr(links, "current_links_of", then_bob_merges)
+    engine.split(ann.db, r1, "ann")
+    cmap = links.canonical_map(ann.db)
+    assert [r for r in cmap if cmap[r] == cmap[r1]] == [r1]

@@ -5,10 +5,9 @@ queue, the clusters, the screening outcomes and the lead's merge conflicts (issu
 from __future__ import annotations
 
 import asyncio
-import csv
 
 import pytest
-from dedup.review_setup import six_records
+from dedup.review_setup import fill_verdicts, six_records
 
 from reviewkit import screening as scr
 from reviewkit.dedup import engine
@@ -103,15 +102,8 @@ def test_undo_after_read_csv_takes_the_sheet_back_row_by_row(six, tmp_path):
     before = snapshot(project)
     sheet = tmp_path / "queue.csv"
     write_queue_csv(project.db, sheet)
-    with open(sheet, newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    said = {(r1, r5): "same", (r4, r5): "different"}  # 5 joins the cluster; 4 differs from 5
-    for row in rows:
-        row["verdict"] = said.get((int(row["record_a"]), int(row["record_b"])), "")
-    with open(sheet, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    # 5 joins the cluster; 4 differs from 5
+    fill_verdicts(sheet, {(r1, r5): "same", (r4, r5): "different"})
     got = read_queue_csv(project.db, sheet, "ann")
     assert got.applied == 2 and snapshot(project) != before
     while engine.undo_last(project.db, "ann"):

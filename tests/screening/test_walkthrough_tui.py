@@ -4,7 +4,7 @@ written 'Last, First', the protocol's words for a reason, and the lead's undo.""
 from __future__ import annotations
 
 import asyncio
-import os
+import io
 
 from conftest import add_records
 from rich.console import Console
@@ -21,8 +21,8 @@ from reviewkit.tui.screening import ScreeningScreen
 TA = "title-abstract"
 
 
-def _text(renderable) -> str:
-    console = Console(width=200, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+def _text(renderable, width: int = 200) -> str:
+    console = Console(width=width, record=True, file=io.StringIO())
     console.print(renderable)
     return console.export_text()
 
@@ -126,9 +126,8 @@ def test_help_keeps_each_action_on_one_line_at_80_columns(project_b):
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("question_mark")
             await pilot.pause()
-            console = Console(width=76, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
-            console.print(help_table(app.screen.actions, app.screen.keymap))
-            lines = [line.strip() for line in console.export_text().splitlines()]
+            shown = _text(help_table(app.screen.actions, app.screen.keymap), width=76)
+            lines = [line.strip() for line in shown.splitlines()]
             assert "Exclusion reasons (e, then the number)" in lines
             reason = next(line for line in lines if line.startswith("1 "))
             assert reason.split(None, 1)[1] == (
