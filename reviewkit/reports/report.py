@@ -182,17 +182,25 @@ def write_report(
     return paths
 
 
-def _check_targets(out_dir: Path, formats: Sequence[str], *, with_map: bool) -> None:
-    """Fail before the first file is written when one of the report's files or folders could
-    not be (a folder where a file goes, a file where a folder goes, no permission): a report
-    stopped halfway left the last run's files mixed with new ones, and said nothing was written.
-    A disk that fills up halfway can still stop it."""
+def report_targets(formats: Sequence[str], *, with_map: bool) -> tuple[list[str], list[str]]:
+    """The folders and files (relative to the output folder) a report with these formats
+    writes; the files inside ``tables/`` are named by the protocol's tables and not listed.
+    Kept in step with :func:`write_report` by a test that compares it with what was written."""
     names = ["prisma.png", "prisma.svg", "prisma.csv", "included.ris", "included.bib"]
     names += [f"report.{fmt}" for fmt in formats if fmt != "csv"] + ["search-log.md"]
     folders = ["tables"] if "csv" in formats else []
     names += ["agreement.csv"] if "csv" in formats else []
     folders += ["evidence-map"] if with_map else []
     names += [f"evidence-map/{name}" for name in map_files(formats)] if with_map else []
+    return folders, names
+
+
+def _check_targets(out_dir: Path, formats: Sequence[str], *, with_map: bool) -> None:
+    """Fail before the first file is written when one of the report's files or folders could
+    not be (a folder where a file goes, a file where a folder goes, no permission): a report
+    stopped halfway left the last run's files mixed with new ones, and said nothing was written.
+    A disk that fills up halfway can still stop it."""
+    folders, names = report_targets(formats, with_map=with_map)
     for folder in folders:
         outputs.check_folder(out_dir / folder)
     for name in names:
