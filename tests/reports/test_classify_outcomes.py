@@ -4,27 +4,11 @@ a study of workers with depression still reads mental, also when it reports depr
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from reviewkit import classify
 from reviewkit import protocol as protocol_mod
 from reviewkit.records import AbstractSection, Record
-
-ROOT = Path(__file__).resolve().parents[2]
-REVIEW_A = ROOT / "protocols" / "rtw-systematic-reviews.toml"
-REVIEW_B = ROOT / "protocols" / "work-health-collaboration.toml"
-
-
-@pytest.fixture(scope="module")
-def review_a() -> protocol_mod.Protocol:
-    return protocol_mod.load(REVIEW_A)
-
-
-@pytest.fixture(scope="module")
-def review_b() -> protocol_mod.Protocol:
-    return protocol_mod.load(REVIEW_B)
 
 
 def labels(protocol: protocol_mod.Protocol, scheme: str, abstract: str) -> list[str]:

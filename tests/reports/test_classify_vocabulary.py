@@ -13,14 +13,7 @@ from reviewkit import classify
 from reviewkit import protocol as protocol_mod
 from reviewkit.records import AbstractSection, Record
 
-ROOT = Path(__file__).resolve().parents[2]
-REVIEW_B = ROOT / "protocols" / "work-health-collaboration.toml"
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout_rtw_abstracts.csv"
-
-
-@pytest.fixture(scope="module")
-def review_b() -> protocol_mod.Protocol:
-    return protocol_mod.load(REVIEW_B)
 
 
 def labels(protocol: protocol_mod.Protocol, scheme: str, abstract: str) -> list[str]:

@@ -6,28 +6,13 @@ its fallback for a review that names no group)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from reviewkit import classify
 from reviewkit import protocol as protocol_mod
 from reviewkit.records import Record
 
-ROOT = Path(__file__).resolve().parents[2]
-REVIEW_A = ROOT / "protocols" / "rtw-systematic-reviews.toml"
-DEMO = ROOT / "protocols" / "demo-work-health.toml"
 SR = ": a systematic review"
-
-
-@pytest.fixture(scope="module")
-def review_a() -> protocol_mod.Protocol:
-    return protocol_mod.load(REVIEW_A)
-
-
-@pytest.fixture(scope="module")
-def demo() -> protocol_mod.Protocol:
-    return protocol_mod.load(DEMO)
 
 
 def labels(protocol: protocol_mod.Protocol, scheme: str, title: str) -> list[str]:
