@@ -28,16 +28,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
 
 from reviewkit import query as pubmed_query
 from reviewkit.ranking.features import _TOKEN, _fold, term_counts
-
-if TYPE_CHECKING:
-    from reviewkit.protocol.model import Protocol
 
 __all__ = [
     "ProtocolText",
@@ -61,24 +57,14 @@ TOPIC_FIELDS = frozenset(
 
 @dataclass(frozen=True)
 class ProtocolText:
-    """The parts of a protocol the cold start reads (plain strings, so it pickles cheaply)."""
+    """The parts of a protocol the cold start reads, as plain strings
+    (:func:`reviewkit.queue_ranker.protocol_text` takes them from a protocol)."""
 
     question: str = ""
     inclusion: tuple[str, ...] = ()
     include_terms: tuple[str, ...] = ()
     exclude_terms: tuple[str, ...] = ()
     searches: tuple[str, ...] = ()  # PubMed query strings
-
-    @classmethod
-    def from_protocol(cls, protocol: Protocol) -> ProtocolText:
-        """The question, inclusion criteria, highlight terms and stored queries of ``protocol``."""
-        return cls(
-            question=protocol.question,
-            inclusion=tuple(protocol.inclusion),
-            include_terms=tuple(protocol.highlight_include),
-            exclude_terms=tuple(protocol.highlight_exclude),
-            searches=tuple(s.query for s in protocol.searches),
-        )
 
 
 @dataclass(frozen=True)
