@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
+from reviewkit.cli import main
 from reviewkit.queue_ranker import RankStatus
 from reviewkit.ranking import record_text, stable_random_order
 from reviewkit.ranking.cold_start import ProtocolText, cold_start_order, protocol_document
@@ -18,6 +20,7 @@ TEXTS = [
     record_text("Renal function and tumour size", "Patients had imaging."),
 ]
 IDS = [10, 11, 12, 13]
+REVIEW_B = Path(__file__).resolve().parents[2] / "protocols" / "work-health-collaboration.toml"
 
 
 def test_a_record_matching_the_protocols_terms_comes_first():
@@ -119,3 +122,23 @@ def test_from_zero_with_a_protocol_starts_with_the_records_matching_it(tmp_path)
     feature = simulate_from_zero(path, seed=4, protocol=protocol, protocol_feature=True)
     assert feature.cold_start == "protocol + protocol feature"
     assert sorted(feature.order) == list(range(len(rows)))
+
+
+def test_simulate_from_zero_through_the_cli(labelled_csv, tmp_path, capsys):
+    order = tmp_path / "order.csv"
+    protocol = str(REVIEW_B)  # return to work: the include-like records' topic
+    code = main(
+        ["simulate", str(labelled_csv), "--from-zero", "--protocol", protocol, "--csv", str(order)]
+    )
+    out = capsys.readouterr().out
+    assert code == 0 and "from zero, protocol order before the model: 1st include after 1," in out
+    rows = order.read_text().splitlines()
+    assert len(rows) == 201 and rows[1].startswith("1,")
+    assert main(["simulate", str(labelled_csv), "--from-zero"]) == 0
+    assert "from zero, random order" in capsys.readouterr().out
+
+
+def test_a_protocol_without_from_zero_is_refused(labelled_csv, capsys):
+    protocol = str(REVIEW_B)
+    assert main(["simulate", str(labelled_csv), "--protocol", protocol]) == 2
+    assert "--protocol needs --from-zero" in capsys.readouterr().err
