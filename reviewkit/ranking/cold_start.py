@@ -147,7 +147,10 @@ class _Columns:
     def __init__(self, words: list[str], pairs: np.ndarray) -> None:
         self.words = words
         self.index = {w: i for i, w in enumerate(words)}
-        self.pair_index = {(int(a), int(b)): len(words) + k for k, (a, b) in enumerate(pairs)}
+        self.base = max(len(words), 1)
+        # term_counts numbers the pairs in the order of these codes (sorted): a pair's column
+        # is found by binary search, without a dict of millions of pairs
+        self.codes = pairs[:, 0].astype(np.int64) * self.base + pairs[:, 1]
         self._sorted = sorted(words)
 
     def word_ids(self, word: str, prefix: bool) -> list[int]:
@@ -161,19 +164,22 @@ class _Columns:
             out.append(self.index[w])
         return out
 
+    def pair_columns(self, firsts: list[int], seconds: list[int]) -> list[int]:
+        if not firsts or not seconds:
+            return []
+        wanted = (np.asarray(firsts, dtype=np.int64)[:, None] * self.base + seconds).ravel()
+        at = np.searchsorted(self.codes, wanted)
+        found = at < len(self.codes)
+        found[found] = self.codes[at[found]] == wanted[found]
+        return (at[found] + len(self.words)).tolist()
+
     def columns(self, term: _QueryTerm) -> list[list[int]]:
         """One column list per unit that must occur: the word, or each consecutive pair."""
         n = len(term.words)
         ids = [self.word_ids(w, term.prefix and i == n - 1) for i, w in enumerate(term.words)]
         if n == 1:
             return [ids[0]]
-        units = []
-        for a_ids, b_ids in zip(ids, ids[1:], strict=False):
-            cols = [
-                self.pair_index[(a, b)] for a in a_ids for b in b_ids if (a, b) in self.pair_index
-            ]
-            units.append(cols)
-        return units
+        return [self.pair_columns(a, b) for a, b in zip(ids, ids[1:], strict=False)]
 
 
 def _term_frequency(counts: sparse.csr_matrix, units: list[list[int]]) -> np.ndarray:
@@ -195,14 +201,23 @@ def cold_start_scores(texts: Sequence[str], protocol: ProtocolText) -> np.ndarra
         return None
     counts, words, pairs = term_counts(texts)
     n = counts.shape[0]
-    lengths = np.asarray(counts[:, : len(words)].sum(axis=1)).ravel()  # words per record
+    # words per record: a text of w >= 1 words has w - 1 word pairs, so w = (all counts + 1) / 2
+    total = np.asarray(counts.sum(axis=1)).ravel()
+    lengths = np.where(total > 0, (total + 1) / 2, 0.0)
     norm = K1 * (1 - B + B * lengths / max(float(lengths.mean()), 1.0))
-    csc = counts.tocsc()  # column selections, once per term
-    cols = _Columns(words, pairs)
+    finder = _Columns(words, pairs)
+    units = [finder.columns(term) for term in terms]
+    # only the columns some term needs, as a column-major matrix (a copy of those alone)
+    needed = sorted({c for term_units in units for cols in term_units for c in cols})
+    if not needed:
+        return None
+    where = {c: k for k, c in enumerate(needed)}
+    sub = counts[:, needed].tocsc()
+    del counts
     scores = np.zeros(n)
     matched = False
-    for term in terms:
-        tf = _term_frequency(csc, cols.columns(term))
+    for term, term_units in zip(terms, units, strict=True):
+        tf = _term_frequency(sub, [[where[c] for c in cols] for cols in term_units])
         df = int(np.count_nonzero(tf))
         if df == 0:
             continue
