@@ -117,6 +117,11 @@ def table(rows: list[dict]) -> str:
 
 
 def main(argv: list[str]) -> int:
+    """Run (all sets, or those named), write the JSON and print the table; ``--table`` prints
+    the table of the last run's JSON without running."""
+    if argv == ["--table"]:
+        print(table(json.loads((RESULTS / "ranking-cold-start.json").read_text())))
+        return 0
     rows = run(argv or None)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "ranking-cold-start.json").write_text(json.dumps(rows, indent=1))
