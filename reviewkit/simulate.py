@@ -302,6 +302,18 @@ def simulate(
     )
 
 
+def _cold_order(
+    texts: list[str], seed: int, protocol: ProtocolText | None
+) -> tuple[list[int], str]:
+    """The order before the ready rule and its name: the protocol's, else the seeded one."""
+    seeded: list[int] = stable_random_order(range(len(texts)), seed)
+    if protocol is not None:
+        ordered = cold_start_order(seeded, [texts[i] for i in seeded], protocol)
+        if ordered is not None:
+            return ordered, "protocol"
+    return seeded, "random"
+
+
 def simulate_from_zero(
     dataset_csv: Path | str,
     label_column: str = "label_included",
@@ -331,12 +343,7 @@ def simulate_from_zero(
     data = load_labelled_csv(Path(dataset_csv), label_column)
     y = data.labels
     n, total = len(y), int(y.sum())
-    cold: list[int] = stable_random_order(range(n), seed)
-    source = "random"
-    if protocol is not None:
-        ordered = cold_start_order(cold, [data.texts[i] for i in cold], protocol)
-        if ordered is not None:
-            cold, source = ordered, "protocol"
+    cold, source = _cold_order(data.texts, seed, protocol)
     extra = [protocol_document(protocol)] if protocol is not None and protocol_feature else []
     ranker = Ranker(
         build_features(data.texts + extra),
