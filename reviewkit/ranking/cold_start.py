@@ -33,7 +33,7 @@ import numpy as np
 from scipy import sparse
 
 from reviewkit import query as pubmed_query
-from reviewkit.ranking.features import _TOKEN, _fold, term_counts
+from reviewkit.ranking.features import term_counts, tokens
 
 __all__ = [
     "ProtocolText",
@@ -75,7 +75,7 @@ class _QueryTerm:
 
 
 def _words(text: str) -> list[str]:
-    return _TOKEN.findall(_fold(text.lower()))
+    return tokens(text)
 
 
 def _search_terms(query: str) -> list[pubmed_query.Term]:
