@@ -18,7 +18,10 @@
   record), read once per session over the engine's own database connection, after the first
   screen is drawn.
 * **Order.** Until the ready rule is met (``min_includes`` positive and ``min_excludes``
-  negative votes, 5 and 5 by default) the queue keeps its seeded random order. After each
+  negative votes, 5 and 5 by default) the queue is in the protocol's cold-start order
+  (:mod:`reviewkit.ranking.cold_start`: the records that best match the question, inclusion
+  criteria, include terms and stored searches first, ties in the seeded random order), or
+  keeps its seeded random order when the protocol has no usable text. After each
   retrain the worker sorts the queue by the new model; :meth:`apply` (call it when moving to
   the next record) reorders only the undecided studies after the current position
   (:meth:`ReviewerQueue.reorder_remaining`): decided studies and the records already shown keep
@@ -49,14 +52,27 @@ from reviewkit.screening import ReviewerQueue
 if TYPE_CHECKING:
     from reviewkit.stopping import RemainingEstimate, StopAdvice
 
-__all__ = ["QueueRanker", "RankStatus"]
+__all__ = ["QueueRanker", "RankStatus", "protocol_text"]
+
+
+def protocol_text(protocol: Any) -> dict[str, Any]:
+    """The protocol's text the cold start scores by, as plain strings (it is sent to the
+    ranking process): question, inclusion criteria, highlight terms, stored queries."""
+    return {
+        "question": protocol.question,
+        "inclusion": tuple(protocol.inclusion),
+        "include_terms": tuple(protocol.highlight_include),
+        "exclude_terms": tuple(protocol.highlight_exclude),
+        "searches": tuple(s.query for s in protocol.searches),
+    }
 
 
 @dataclass(frozen=True)
 class RankStatus:
     """What the screen shows about the queue order and the includes left."""
 
-    source: str  # "loading" (texts/features not ready yet) | "random" | "model" | "failed"
+    source: str  # "loading" (texts/features not ready yet) | "random" | "protocol" | "model"
+    # | "failed"; "protocol": the cold-start order from the protocol's terms
     trained_at: datetime | None  # UTC time of the model in use, when source is "model"
     positives: int  # this reviewer's include + uncertain votes
     negatives: int  # this reviewer's exclude votes
@@ -78,12 +94,14 @@ class RankStatus:
             when = self.trained_at.astimezone().strftime("%H:%M:%S")
             order = f"Order: model (trained {when}{', retraining…' if self.busy else ''})"
         elif not ready:
+            kind = "protocol terms" if self.source == "protocol" else "random"
             order = (
-                f"Order: random until {self.min_includes} includes and {self.min_excludes} excludes"
-                f" (you: {self.positives} and {self.negatives})"
+                f"Order: {kind} until {self.min_includes} includes and {self.min_excludes}"
+                f" excludes (you: {self.positives} and {self.negatives})"
             )
         else:
-            order = "Order: random (training the first model…)"
+            kind = "protocol terms" if self.source == "protocol" else "random"
+            order = f"Order: {kind} (training the first model…)"
         if self.estimate is not None:
             e = self.estimate
             left = f"Includes left ≈ {e.estimate:,.0f} ({e.level:.0%}: {e.low:,}–{e.high:,})"
@@ -110,7 +128,8 @@ class QueueRanker:
     :meth:`status` to display, :meth:`close` on quit. :meth:`wait_idle` is for tests and
     scripts only. ``model_factory`` and the thresholds are passed to the ranker; with
     ``isolate`` (the default) it runs in a process of its own, so ``model_factory`` must then
-    be importable there (a module-level class or function).
+    be importable there (a module-level class or function). ``cold_start`` (default on)
+    orders the queue by the protocol's terms until the ready rule is met; off, it stays random.
     """
 
     def __init__(
@@ -123,6 +142,7 @@ class QueueRanker:
         level: float = 0.9,
         window: int = WINDOW,
         isolate: bool = True,
+        cold_start: bool = True,
     ) -> None:
         self.queue = queue
         self.window = window
@@ -136,6 +156,8 @@ class QueueRanker:
         }
         if model_factory is not None:
             self._options["model_factory"] = model_factory
+        if cold_start:
+            self._options["protocol"] = protocol_text(queue.protocol)
         self._ids = tuple(queue.studies)  # the seeded order: ties and unscored studies keep it
         self._lock = threading.Lock()
         self._counts = (0, 0)
@@ -202,9 +224,10 @@ class QueueRanker:
         if key == self._applied and not (self._model_applied and moved_on):
             return False
         self._applied = key
-        if ranked.source != "model" and not self._model_applied:
+        if ranked.source == "random" and not self._model_applied:
             return False  # still in the seeded order: nothing to undo
-        self._model_applied = ranked.source == "model"
+        # a model's or the protocol's order (not the seeded one) is in place from now on
+        self._model_applied = ranked.source != "random"
         self._applied_after = after if after is not None else -1
         return self.queue.reorder_remaining(ranked.order, after, keep, window=self.window)
 

@@ -64,7 +64,12 @@ class Engine:
         publish: Callable[[EngineState], None],
         order_limit: int | None = None,
     ) -> None:
-        self.db_path, self.ids, self.options, self.publish = db_path, ids, options, publish
+        self.db_path, self.ids, self.publish = db_path, ids, publish
+        options = dict(options)
+        # the protocol's text (a dict of strings, see QueueRanker): the order before the model
+        self.protocol: dict[str, Any] | None = options.pop("protocol", None)
+        self.options = options
+        self._cold: list[int] | None = None  # the protocol's cold-start order, if it has one
         self.order_limit = order_limit  # publish only the best this many of each order
         self.state = EngineState()
         self._lock = threading.Lock()
@@ -117,6 +122,7 @@ class Engine:
                 return
             from reviewkit.ranking import BackgroundRanker
 
+            self._cold = self._cold_start(texts)
             bg = BackgroundRanker(texts, on_trained=self._on_trained, **self.options)
             with self._lock:
                 if self._closed:
@@ -152,6 +158,19 @@ class Engine:
             db.close()
         return texts
 
+    def _cold_start(self, texts: dict[int, str]) -> list[int] | None:
+        """The queue in the protocol's cold-start order (studies without a text last, in the
+        seeded order), or None when the protocol gives nothing to order by."""
+        if not self.protocol:
+            return None
+        from reviewkit.ranking.cold_start import ProtocolText, cold_start_order
+
+        known = [i for i in self.ids if i in texts]
+        order = cold_start_order(known, [texts[i] for i in known], ProtocolText(**self.protocol))
+        if order is None:
+            return None
+        return order + [i for i in self.ids if i not in texts]
+
     def _on_trained(self) -> None:
         """In the ranker's worker: sort the whole queue by the new model."""
         with self._lock:
@@ -159,9 +178,11 @@ class Engine:
         if bg is None:
             return
         order, source, trained_at = bg.current_order(self.ids)
-        if self.order_limit is not None and source == "model":
-            order = order[: self.order_limit]
         error = bg.error
+        if source == "random" and self._cold is not None and error is None:
+            order, source = self._cold, "protocol"  # before the model: the protocol's order
+        if self.order_limit is not None and source != "random":
+            order = order[: self.order_limit]
         self._set(
             ranked=Ranked(order, source, trained_at),
             estimate=bg.estimate_remaining(),

@@ -18,6 +18,11 @@ Protocol (the one ASReview's simulation studies use, so the figures compare):
    about a sixth of the CPU time (``benchmarks/results/ranking.md``).
 4. It stops when the last include is found; the rest follows in the last model's order.
 
+From zero (:func:`simulate_from_zero`): the product's own start instead of ASReview's. No
+priors; the reviewer screens the queue from the top, in the seeded random order or the
+protocol's cold-start order, and the model starts at the ready rule (5 includes and 5
+excludes), as in the screen. Its metrics count every record.
+
 Metrics exclude the two priors (as asreview-insights does): over the ``N`` records screened
 after the priors with ``R`` includes among them, the recall curve is found/R against records
 screened; WSS@95 = (N − n₉₅)/N − 0.05 with n₉₅ the records screened to reach 95 % recall;
@@ -37,7 +42,17 @@ import numpy as np
 from reviewkit.errors import UserError
 from reviewkit.files import check_regular
 from reviewkit.formats.csv_format import dict_rows
-from reviewkit.ranking import Model, Ranker, build_features, default_model, record_text
+from reviewkit.ranking import (
+    MIN_EXCLUDES,
+    MIN_INCLUDES,
+    Model,
+    Ranker,
+    build_features,
+    default_model,
+    record_text,
+    stable_random_order,
+)
+from reviewkit.ranking.cold_start import ProtocolText, cold_start_order, protocol_document
 
 __all__ = [
     "LabelledSet",
@@ -46,6 +61,7 @@ __all__ = [
     "metrics",
     "plot_recall",
     "simulate",
+    "simulate_from_zero",
 ]
 
 N_PRIOR = 2
@@ -74,12 +90,14 @@ class SimulationResult:
     seconds: float  # wall time
     n_fits: int
     cpu_seconds: float = 0.0  # CPU time of this process (all threads), time.process_time()
+    n_prior: int = N_PRIOR  # records given before the ranking (0 in the from-zero mode)
+    cold_start: str = ""  # from zero: the order before the ready rule, "random" or "protocol"
     wss95: float = field(init=False)
     recall_at_10: float = field(init=False)
     recall_at_20: float = field(init=False)
 
     def __post_init__(self) -> None:
-        m = metrics(self.labels_in_order, n_prior=N_PRIOR)
+        m = metrics(self.labels_in_order, n_prior=self.n_prior)
         self.wss95, self.recall_at_10, self.recall_at_20 = (
             m["wss95"],
             m["recall_at_10"],
@@ -88,7 +106,12 @@ class SimulationResult:
 
     def recall_curve(self) -> np.ndarray:
         """Recall after each record screened after the priors (length N)."""
-        return recall_curve(self.labels_in_order, n_prior=N_PRIOR)
+        return recall_curve(self.labels_in_order, n_prior=self.n_prior)
+
+    def screened_until(self, k: int) -> int | None:
+        """Records screened (after the priors) until the ``k``-th include, or None."""
+        hits = np.flatnonzero(np.asarray(self.labels_in_order[self.n_prior :]) == 1)
+        return int(hits[k - 1]) + 1 if len(hits) >= k else None
 
     def summary(self) -> dict:
         """Figures as a JSON-able dict (no per-record data)."""
@@ -104,6 +127,10 @@ class SimulationResult:
             "seconds": self.seconds,
             "cpu_seconds": self.cpu_seconds,
             "n_fits": self.n_fits,
+            "n_prior": self.n_prior,
+            "cold_start": self.cold_start,
+            "until_1st_include": self.screened_until(1),
+            "until_5th_include": self.screened_until(5),
         }
 
 
@@ -275,6 +302,96 @@ def simulate(
     )
 
 
+def _cold_order(
+    texts: list[str], seed: int, protocol: ProtocolText | None
+) -> tuple[list[int], str]:
+    """The order before the ready rule and its name: the protocol's, else the seeded one."""
+    seeded: list[int] = stable_random_order(range(len(texts)), seed)
+    if protocol is not None:
+        ordered = cold_start_order(seeded, [texts[i] for i in seeded], protocol)
+        if ordered is not None:
+            return ordered, "protocol"
+    return seeded, "random"
+
+
+def simulate_from_zero(
+    dataset_csv: Path | str,
+    label_column: str = "label_included",
+    seed: int = 0,
+    *,
+    protocol: ProtocolText | None = None,
+    protocol_feature: bool = False,
+    min_includes: int = MIN_INCLUDES,
+    min_excludes: int = MIN_EXCLUDES,
+    eager: int = 100,
+    batch_fraction: float = 0.01,
+    model_factory: Callable[[], Model] = default_model,
+) -> SimulationResult:
+    """Simulate screening as the product starts it: no priors, the reviewer takes the queue
+    from the top, the model starts once the ready rule is met (``min_includes`` and
+    ``min_excludes``, 5 and 5 as in the screen).
+
+    Before that the queue is the seeded random order (:func:`stable_random_order`), or with
+    ``protocol`` its cold-start order (:func:`reviewkit.ranking.cold_start.cold_start_order`,
+    random when the protocol gives nothing to score by). With ``protocol_feature`` the
+    protocol's text (:func:`protocol_document`) is one more include in every training set,
+    weighing what one include weighs; it does not count towards the ready rule. After the
+    ready rule the model is retrained as in :func:`simulate`. Metrics count every record
+    (``n_prior`` 0).
+    """
+    started, cpu_started = time.perf_counter(), time.process_time()
+    data = load_labelled_csv(Path(dataset_csv), label_column)
+    y = data.labels
+    n, total = len(y), int(y.sum())
+    cold, source = _cold_order(data.texts, seed, protocol)
+    extra = [protocol_document(protocol)] if protocol is not None and protocol_feature else []
+    ranker = Ranker(
+        build_features(data.texts + extra),
+        min_includes=1,
+        min_excludes=1,
+        model_factory=model_factory,
+    )
+    pseudo = {n: True} if extra else {}
+    order: list[int] = []
+    labelled = np.zeros(n, dtype=bool)
+    found, n_fits, ranked, next_cold = 0, 0, [], 0
+    while found < total:
+        if found >= min_includes and len(order) - found >= min_excludes:
+            ranker.fit(pseudo | {i: bool(y[i]) for i in order})
+            n_fits += 1
+            scores = ranker.all_scores()[:n]
+            pool = np.flatnonzero(~labelled)
+            ranked = pool[np.argsort(-scores[pool], kind="stable")].tolist()
+            step = 1 if len(order) < eager else math.ceil(batch_fraction * len(order))
+            batch = ranked[:step]
+        else:  # the cold-start order, from the first record not yet screened
+            while labelled[cold[next_cold]]:
+                next_cold += 1
+            batch = [cold[next_cold]]
+        for i in batch:
+            order.append(i)
+            labelled[i] = True
+            found += int(y[i])
+            if found == total:
+                break
+    rest = ranked if ranked else cold
+    order += [i for i in rest if not labelled[i]]
+    return SimulationResult(
+        dataset=data.name,
+        label_column=label_column,
+        seed=seed,
+        n_records=n,
+        n_includes=total,
+        order=order,
+        labels_in_order=[int(y[i]) for i in order],
+        seconds=time.perf_counter() - started,
+        n_fits=n_fits,
+        cpu_seconds=time.process_time() - cpu_started,
+        n_prior=0,
+        cold_start=source + (" + protocol feature" if extra else ""),
+    )
+
+
 def plot_text(result: SimulationResult) -> tuple[str, str]:
     """The plot's title (set name without ``.csv``, counts, label, seed) and its 95 % note."""
     name = result.dataset[:-4] if result.dataset.lower().endswith(".csv") else result.dataset
@@ -282,8 +399,8 @@ def plot_text(result: SimulationResult) -> tuple[str, str]:
         f"{name}: {result.n_records:,} records, {result.n_includes:,} includes\n"
         f"{result.label_column}, seed {result.seed}"
     )
-    n95 = int(metrics(result.labels_in_order)["n95"])
-    n = result.n_records - N_PRIOR
+    n95 = int(metrics(result.labels_in_order, n_prior=result.n_prior)["n95"])
+    n = result.n_records - result.n_prior
     note = f"95 % recall after {n95:,} of {n:,} records\nWSS@95 = {result.wss95:.3f}"
     return title, note
 
@@ -303,7 +420,7 @@ def plot_recall(result: SimulationResult, path: Path | str) -> Path:
     curve = result.recall_curve()
     n = len(curve)
     x = np.arange(1, n + 1) / n
-    n95 = int(metrics(result.labels_in_order)["n95"])
+    n95 = int(metrics(result.labels_in_order, n_prior=result.n_prior)["n95"])
     fig, ax = plt.subplots(figsize=(6.4, 4.8), dpi=110)
     ax.plot(x, curve, label="reviewkit ranking", color="tab:blue")
     ax.plot([0, 1], [0, 1], linestyle="--", color="grey", label="random order (expected)")
@@ -320,7 +437,8 @@ def plot_recall(result: SimulationResult, path: Path | str) -> Path:
         fontsize=8,
         arrowprops={"arrowstyle": "->", "color": "tab:red", "linewidth": 0.8},
     )
-    ax.set_xlabel(f"fraction of records screened (after the {N_PRIOR} priors; N = {n:,})")
+    after = f"after the {result.n_prior} priors; " if result.n_prior else "from zero; "
+    ax.set_xlabel(f"fraction of records screened ({after}N = {n:,})")
     ax.set_ylabel("recall")
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.02)

@@ -39,8 +39,25 @@ from reviewkit.wording import quantity
     type=OutputPath(dir_okay=False),
     help="Write the screening order (CSV).",
 )
+@click.option(
+    "--from-zero",
+    is_flag=True,
+    help="No priors: screen from the top of the queue, the model from 5 includes and 5 excludes.",
+)
+@click.option(
+    "--protocol",
+    "protocol_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="With --from-zero: order the queue by this protocol's terms before the model.",
+)
 def simulate_command(
-    dataset: Path, label_column: str, seed: int, plot_path: Path | None, csv_path: Path | None
+    dataset: Path,
+    label_column: str,
+    seed: int,
+    plot_path: Path | None,
+    csv_path: Path | None,
+    from_zero: bool,
+    protocol_path: Path | None,
 ) -> None:
     """Simulate screening DATASET.csv (title, abstract, label column) in ranked order.
 
@@ -48,25 +65,42 @@ def simulate_command(
     labels are revealed, stops at the last include. Reports WSS@95, recall after 10 % and
     20 % screened, and the time taken.
 
+    With --from-zero it starts as the screen does: no priors, the queue in the seeded random
+    order (or, with --protocol, the protocol's cold-start order) until 5 includes and 5
+    excludes, then the model; every record counts in the figures.
+
     Example: reviewkit simulate Cohen_2006_ADHD.csv --seed 1 --plot adhd.png
     """
-    from reviewkit.simulate import load_labelled_csv, plot_recall, simulate
+    from reviewkit.simulate import load_labelled_csv, plot_recall, simulate, simulate_from_zero
 
     if plot_path is not None and plot_path.suffix.lower() != ".png":
         raise UserError("the plot must be a .png file", where=str(plot_path))
+    if protocol_path is not None and not from_zero:
+        raise UserError("--protocol needs --from-zero", hint="the priors leave no cold start")
+    protocol = _protocol_text(protocol_path) if protocol_path is not None else None
     load_labelled_csv(dataset, label_column)  # fail fast, before any progress bar or output
-    with progress_bar("includes found") as update:
-        result = simulate(dataset, label_column, seed, progress=update)
+    if from_zero:
+        result = simulate_from_zero(dataset, label_column, seed, protocol=protocol)
+    else:
+        with progress_bar("includes found") as update:
+            result = simulate(dataset, label_column, seed, progress=update)
+    zero = (
+        f"from zero, {result.cold_start} order before the model: 1st include after "
+        f"{result.screened_until(1)}, 5th after {result.screened_until(5)} records\n"
+        if from_zero
+        else ""
+    )
     click.echo(
         f"{result.dataset}: {quantity(result.n_records, 'record')}, "
         f"{quantity(result.n_includes, 'include')} ({label_column}), seed {seed}\n"
+        f"{zero}"
         f"WSS@95      {result.wss95:.3f}\n"
         f"recall@10%  {result.recall_at_10:.3f}\n"
         f"recall@20%  {result.recall_at_20:.3f}\n"
         f"time        {result.seconds:.2f} s wall, {result.cpu_seconds:.2f} s CPU ({result.n_fits} model fits)"
     )
     if csv_path is not None:
-        curve = [0.0, 0.0, *result.recall_curve().tolist()]  # priors carry no recall
+        curve = [0.0] * result.n_prior + result.recall_curve().tolist()  # priors: no recall
         outputs.write_csv(
             csv_path,
             ["position", "row", "label", "recall"],
@@ -81,6 +115,21 @@ def simulate_command(
     if plot_path is not None:
         plot_recall(result, plot_path)
         console.print(f"recall curve written to {plot_path}")
+
+
+def _protocol_text(path: Path):  # -> reviewkit.ranking.cold_start.ProtocolText
+    """The cold start's text of a protocol file (ProtocolError, exit 2, when it is not one)."""
+    from reviewkit.protocol.validate import load
+    from reviewkit.ranking.cold_start import ProtocolText
+
+    p = load(path)
+    return ProtocolText(
+        question=p.question,
+        inclusion=tuple(p.inclusion),
+        include_terms=tuple(p.highlight_include),
+        exclude_terms=tuple(p.highlight_exclude),
+        searches=tuple(s.query for s in p.searches),
+    )
 
 
 COMMANDS = [simulate_command]

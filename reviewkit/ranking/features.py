@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-__all__ = ["build_features", "normalize_rows", "term_counts"]
+__all__ = ["build_features", "normalize_rows", "term_counts", "tokens"]
 
 
 def normalize_rows(X: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -32,6 +32,11 @@ def _fold(text: str) -> str:
     if text.isascii():
         return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def tokens(text: str) -> list[str]:
+    """The words of ``text`` as :func:`term_counts` counts them (lower case, accents folded)."""
+    return _TOKEN.findall(_fold(text.lower()))
 
 
 def _pair_codes(tokens: np.ndarray, starts: np.ndarray, n_words: int) -> np.ndarray:

@@ -72,7 +72,8 @@ def test_keys_go_on_while_a_slow_retrain_runs_then_likely_includes_come_next(top
     GatedModel.started.clear()
     GatedModel.gate.clear()
     queue = scr.ReviewerQueue(project, TA, "reviewer1")
-    ranking = QueueRanker(queue, model_factory=GatedModel, isolate=False)
+    # the seeded order before the rule (in the protocol's order every include would come first)
+    ranking = QueueRanker(queue, model_factory=GatedModel, isolate=False, cold_start=False)
 
     async def go():
         app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
@@ -161,11 +162,14 @@ def test_the_order_line_before_the_rule_and_without_ranking(topics):
             s.render_rank()
             text = screen_text(app)
             assert (
-                "Order: random until 5 includes and 5 excludes" in text
+                "Order: protocol terms until 5 includes and 5 excludes" in text
                 and "Includes left ≈" in text
             )
             await pilot.press("j", "tab")
-            assert queue.studies == order  # seeded order until the rule is met
+            # before the rule: the protocol's order (Review B's terms match the include-like
+            # records), not the seeded one
+            later = [like[st] for st in queue.studies[s.pos + 1 :] if st not in queue.votes]
+            assert queue.studies != order and later[:5] == [True] * 5
         plain = ReviewkitApp(
             ScreeningScreen(scr.ReviewerQueue(project, TA, "reviewer2")), keymap={}
         )
