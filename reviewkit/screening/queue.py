@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 
 from reviewkit.project import Project
 from reviewkit.records import Record
@@ -16,6 +17,7 @@ from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import Order, check_reviewer, check_stage, needs_vote, study_states
 from reviewkit.store import attachments as attachment_rows
 from reviewkit.store import decisions as decision_rows
+from reviewkit.store import duplicates as links
 from reviewkit.store import lookup
 from reviewkit.store import records as record_rows
 from reviewkit.store.decisions import Decision
@@ -43,6 +45,15 @@ def _splitmix64(x: int) -> int:
     return z ^ (z >> 31)
 
 
+@dataclass(frozen=True)
+class QueueChange:
+    """What :meth:`ReviewerQueue.refresh` found since the queue was built or last refreshed."""
+
+    added: list[int] = field(default_factory=list)  # new studies, appended to the queue
+    merged: dict[int, int] = field(default_factory=dict)  # study -> the study it joined
+    dropped: list[int] = field(default_factory=list)  # studies that left the stage otherwise
+
+
 class ReviewerQueue:
     """One reviewer's view of one stage: their studies in a stable order and their own log only.
 
@@ -68,18 +79,9 @@ class ReviewerQueue:
         self.reviewer = check_reviewer(self.protocol, reviewer)
         self.stage = stage
         self.rule = check_stage(self.protocol, stage)
-        derived = DerivedStages(project)
-        self.canon = derived.canon
-        self.members: dict[int, list[int]] = defaultdict(list)
-        for rid, canonical in self.canon.items():
-            self.members[canonical].append(rid)
-        states = derived.states(stage)
-        mine = [
-            s
-            for s in derived.studies(stage)
-            if self.reviewer in getattr(states.get(s), "votes", {})
-            or needs_vote(states.get(s), self.rule, self.reviewer)
-        ]
+        self.seed = seed
+        self._stamp = self._read_stamp()  # read first: a change made meanwhile is seen again
+        mine = self._take(DerivedStages(project))
         self.studies: list[int] = (
             list(order(mine)) if order else seeded_order(mine, seed, reviewer, stage)
         )
@@ -87,6 +89,56 @@ class ReviewerQueue:
         self.votes: dict[int, Decision] = {}
         self.notes: dict[int, list[str]] = defaultdict(list)
         self._load_own()
+
+    def _take(self, derived: DerivedStages) -> list[int]:
+        """Take the clusters of ``derived``; returns this reviewer's studies at the stage (its
+        own votes' studies and those still waiting for a vote from them), in id order."""
+        self.canon = derived.canon
+        self.members: dict[int, list[int]] = defaultdict(list)
+        for rid, canonical in self.canon.items():
+            self.members[canonical].append(rid)
+        states = derived.states(self.stage)
+        return [
+            s
+            for s in derived.studies(self.stage)
+            if self.reviewer in getattr(states.get(s), "votes", {})
+            or needs_vote(states.get(s), self.rule, self.reviewer)
+        ]
+
+    def _read_stamp(self) -> tuple[int, int]:
+        """(records, newest duplicate link): records are never deleted and links only
+        appended, so a search rerun, an import or a dedup run always changes it."""
+        return record_rows.record_count(self.db), links.last_link_id(self.db)
+
+    def refresh(self) -> QueueChange | None:
+        """Take what changed since the queue was built: None (one cheap look) when no record
+        was added and no duplicate link written, else a :class:`QueueChange`.
+
+        New studies at the stage go after the studies already in the queue (in their seeded
+        order); a study a dedup merge joined to another leaves the queue (``merged`` names the
+        study it joined, which holds its votes now: a decision on any record of a cluster
+        counts for the study); the others keep their places. Votes and notes are read again
+        with the new clusters, still this reviewer's own only (blinding).
+        """
+        stamp = self._read_stamp()
+        if stamp == self._stamp:
+            return None
+        mine = self._take(DerivedStages(self.project))
+        self._stamp = stamp
+        now = set(mine)
+        merged = {
+            s: self.canon.get(s, s)
+            for s in self.studies
+            if s not in now and self.canon.get(s, s) != s
+        }
+        dropped = [s for s in self.studies if s not in now and s not in merged]
+        fresh = [s for s in mine if s not in self.index]
+        added = seeded_order(fresh, self.seed, self.reviewer, self.stage)
+        self.studies = [s for s in self.studies if s in now] + added
+        self.index = {s: i for i, s in enumerate(self.studies)}
+        self.votes, self.notes = {}, defaultdict(list)
+        self._load_own()
+        return QueueChange(added, merged, dropped)
 
     def _load_own(self) -> None:
         own = decision_rows.list_decisions(self.db, stage=self.stage, reviewer=self.reviewer)

@@ -283,6 +283,9 @@ class ScreeningScreen(DecisionScreen):
 
     def advance(self) -> None:
         """After a decision: the next record that still waits for me (wrapping), or stay."""
+        said = self.take_changes()
+        if said:
+            self.say(f"{self.message} · {said}")
         self.apply_ranking()
         start = (self.pos or 0) + 1
         nxt = self.queue.next_open(start)
@@ -294,15 +297,48 @@ class ScreeningScreen(DecisionScreen):
             return
         self.go(nxt)
 
+    def take_changes(self) -> str:
+        """Studies added (a search rerun or an import, then dedup) or merged since the screen
+        opened: the queue takes them (one cheap look when nothing changed), the record on
+        screen stays (or becomes the study it was merged into), the ranker gets the new set.
+        Returns what to tell the reviewer ("" when nothing changed)."""
+        study = self.current
+        change = self.queue.refresh()
+        if change is None:
+            return ""
+        said = []
+        if change.added:
+            n = len(change.added)
+            said.append(f"{n} new record{'s' if n > 1 else ''} from a search rerun or import")
+        if study is not None and study in change.merged:
+            into = change.merged[study]
+            said.append(f"record {study} was merged into record {into} by dedup")
+            study = into
+        q = self.queue
+        if study is not None and study in q.index:
+            self.pos = q.index[study]
+        elif q.studies:  # the record on screen left the stage: the next that waits for me
+            start = min(self.pos or 0, len(q.studies) - 1)
+            self.pos = q.next_open(start)
+            if self.pos is None:
+                self.pos = q.next_open(0) if q.next_open(0) is not None else start
+        else:
+            self.pos = None
+        if self.ranking is not None:
+            self.ranking.studies_changed()
+        self.render_current()
+        return "; ".join(said)
+
     # deciding ----------------------------------------------------------------------------
     def commit(self, label: str, reason: str = "") -> None:
+        said = self.take_changes()  # a record merged meanwhile: the vote goes to its study
         study = self.current
         if study is None:
             return
         with self.app.batch_update():
-            self._commit(study, label, reason)
+            self._commit(study, label, reason, said)
 
-    def _commit(self, study: int, label: str, reason: str) -> None:
+    def _commit(self, study: int, label: str, reason: str, said: str = "") -> None:
         try:
             d = self.queue.decide(study, label, reason)
         except DatabaseBusy:
@@ -322,6 +358,7 @@ class ScreeningScreen(DecisionScreen):
             self.ranking.update()
         self.say(
             f"saved: {label}{f' ({self.reason_label(reason)})' if reason else ''} on record {study}"
+            + (f" · {said}" if said else "")
         )
         self.advance()
 
@@ -374,14 +411,20 @@ class ScreeningScreen(DecisionScreen):
 
     # moving ------------------------------------------------------------------------------
     def action_move(self, step: int) -> None:
+        said = self.take_changes() if step > 0 else ""
         if self.pos is None:
+            self.go(self.queue.next_open(0) if said else None)
+            self.say(said)
             return
         if step > 0:
             self.apply_ranking()
         self.go(min(max(self.pos + step, 0), len(self.queue.studies) - 1))
-        self.say("")
+        self.say(said)
 
     def action_next_open(self) -> None:
+        said = self.take_changes()
+        if said:
+            self.say(said)
         self.apply_ranking()
         nxt = self.queue.next_open((self.pos or 0) + 1)
         if nxt is None:
