@@ -1,0 +1,119 @@
+"""The screening screen while the librarian reruns a search and dedups: new records join the open
+queue, a record merged meanwhile leaves it for the study it joined (walk-through: "remaining 272
+… of 296" stayed until the reviewer quit and reopened)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from conftest import add_records
+from screening.helpers import INCLUDE_WORDS, make_records, make_topic_records
+from screening.test_ranking_tui import screen_text, until_started, vote
+
+from reviewkit import screening as scr
+from reviewkit.dedup.engine import run_dedup
+from reviewkit.queue_ranker import QueueRanker
+from reviewkit.records import AbstractSection, Record
+from reviewkit.store.decisions import list_decisions
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.screening import ScreeningScreen
+
+TA = "title-abstract"
+SIZE = (100, 34)
+
+
+def rerun_records(n: int) -> list[Record]:
+    """Include-like records a search rerun brings (new PMIDs and titles)."""
+    return [
+        Record(
+            title=f"Rerun trial {i} of {INCLUDE_WORDS} for return to work in {name}",
+            abstract_sections=[AbstractSection("", f"A {INCLUDE_WORDS} model in {name}.")],
+            keywords=["workplace collaboration"],
+            mesh_terms=["Occupational Health"],
+            pmid=str(70_000 + i),
+        )
+        for i, name in enumerate(["Norway", "Denmark", "Sweden"][:n])
+    ]
+
+
+def test_a_rerun_joins_the_open_queue_and_the_ranker_orders_it(project_b):
+    records, like_list = make_topic_records(12, 28)
+    ids = add_records(project_b, records)
+    run_dedup(project_b.db)
+    like = dict(zip(ids, like_list, strict=True))
+    queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
+    ranking = QueueRanker(queue)  # in its own process, as on a reviewer's terminal
+    scr.decide(project_b.db, ids[0], TA, "reviewer2", "exclude", "health-only", "r2 secret")
+
+    async def go():
+        app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
+        async with app.run_test(size=SIZE) as pilot:
+            s = app.first_screen
+            await until_started(pilot, ranking)
+            counts = {True: 0, False: 0}
+            while counts[True] < 5 or counts[False] < 5:
+                counts[await vote(pilot, s, like)] += 1
+            assert ranking.wait_idle()
+            assert "of 40)" in screen_text(app)
+            # the librarian: a search rerun stores 3 new records and one already there,
+            # then dedup joins that one to its study
+            new = add_records(project_b, rerun_records(3), source="pubmed")
+            again = add_records(project_b, [records[5]], source="pubmed")
+            run_dedup(project_b.db)
+            shown = s.current
+            await pilot.press("j")
+            assert "3 new records from a search rerun or import" in screen_text(app)
+            assert "of 43)" in screen_text(app) and again[0] not in queue.index
+            assert all(n in queue.index for n in new) and s.current != shown
+            like.update(dict.fromkeys(new, True))
+            assert ranking.wait_idle()  # the ranker read their texts and ranked the new set
+            await pilot.press("j")  # the new order applies behind the record on screen
+            rest = [st for st in queue.studies[s.pos + 1 :] if st not in queue.votes]
+            left = [like[st] for st in rest]
+            assert left == sorted(left, reverse=True)  # includes first, the new ones among them
+            assert set(new) <= set(rest[: left.count(True)])
+            # blinding: reviewer2's exclusion of ids[0] never shows here
+            await pilot.press("g", *str(ids[0]), "enter")
+            assert s.current == ids[0] and "r2 secret" not in screen_text(app)
+            await pilot.press("q")
+
+    try:
+        asyncio.run(go())
+    finally:
+        ranking.close()
+
+
+def test_the_record_on_screen_merged_meanwhile_takes_the_vote_to_its_study(project_b):
+    first, copy = make_records(1)[0], make_records(1)[0]  # one study stored twice, not deduped
+    keep = add_records(project_b, [first, *make_records(4, prefix="Other")[1:]])[0]
+    (dup,) = add_records(project_b, [copy], source="pubmed")
+    scr.decide(project_b.db, keep, TA, "reviewer2", "exclude", "health-only", "r2 secret")
+    queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
+    assert keep in queue.index and dup in queue.index
+
+    async def go():
+        app = ReviewkitApp(ScreeningScreen(queue), keymap={})
+        async with app.run_test(size=SIZE) as pilot:
+            s = app.first_screen
+            await pilot.press("g", *str(dup), "enter")
+            assert s.current == dup
+            total = len(queue.studies)
+            run_dedup(project_b.db)  # the librarian's dedup joins the record on screen to keep
+            await pilot.press("i")
+            text = screen_text(app)
+            assert f"saved: include on record {keep}" in text
+            assert f"record {dup} was merged into record {keep} by dedup" in text
+            assert dup not in queue.index and len(queue.studies) == total - 1
+            assert queue.votes[keep].label == "include"
+            mine = list_decisions(project_b.db, stage=TA, reviewer="reviewer1")
+            assert [(d.record_id, d.label) for d in mine] == [(keep, "include")]
+            # the study is not offered again, and reviewer2's vote never shows
+            await pilot.press("g", *str(keep), "enter")
+            text = screen_text(app)
+            assert s.current == keep and "r2 secret" not in text
+            assert "My decision" in text and "Not decided yet" not in text
+            await pilot.press("q")
+        outcome = scr.stage_outcomes(project_b, TA)
+        assert dup not in outcome and outcome[keep].status == "conflict"
+
+    asyncio.run(go())
