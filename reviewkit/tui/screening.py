@@ -321,7 +321,9 @@ class ScreeningScreen(DecisionScreen):
             start = min(self.pos or 0, len(q.studies) - 1)
             self.pos = q.next_open(start)
             if self.pos is None:
-                self.pos = q.next_open(0) if q.next_open(0) is not None else start
+                self.pos = q.next_open(0)
+            if self.pos is None:
+                self.pos = start
         else:
             self.pos = None
         if self.ranking is not None:
@@ -344,7 +346,7 @@ class ScreeningScreen(DecisionScreen):
         except DatabaseBusy:
             raise  # kept and tried again (WaitsForDatabase); nothing on screen changed
         except AlreadyDecided as exc:  # another reviewer took it meanwhile: it left my queue
-            self.say(f"not saved: {exc.message}; moved on")
+            self.say(f"not saved: {exc.message}; moved on" + (f" · {said}" if said else ""))
             self.advance()
             return
         except UserError as exc:
@@ -411,9 +413,9 @@ class ScreeningScreen(DecisionScreen):
 
     # moving ------------------------------------------------------------------------------
     def action_move(self, step: int) -> None:
+        was = self.pos
         said = self.take_changes() if step > 0 else ""
-        if self.pos is None:
-            self.go(self.queue.next_open(0) if said else None)
+        if was is None or self.pos is None:  # nothing was on screen: the first new one is now
             self.say(said)
             return
         if step > 0:

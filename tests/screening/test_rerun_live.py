@@ -117,3 +117,24 @@ def test_the_record_on_screen_merged_meanwhile_takes_the_vote_to_its_study(proje
         assert dup not in outcome and outcome[keep].status == "conflict"
 
     asyncio.run(go())
+
+
+def test_an_empty_or_finished_queue_shows_the_rerun_records(project_b):
+    async def go():
+        queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
+        app = ReviewkitApp(ScreeningScreen(queue), keymap={})
+        async with app.run_test(size=SIZE) as pilot:
+            s = app.first_screen
+            assert s.current is None and "Nothing to screen" in screen_text(app)
+            first = add_records(project_b, rerun_records(2), source="pubmed")
+            await pilot.press("j")
+            assert s.current in first and "2 new records from a search rerun" in screen_text(app)
+            await pilot.press("i", "i")
+            assert "all done at this stage" in screen_text(app)
+            (last,) = add_records(project_b, rerun_records(3)[2:], source="pubmed")
+            await pilot.press("tab")
+            assert s.current == last and "1 new record from a search rerun" in screen_text(app)
+            assert "remaining 1" in screen_text(app)
+            await pilot.press("q")
+
+    asyncio.run(go())
