@@ -138,3 +138,16 @@ def test_an_empty_or_finished_queue_shows_the_rerun_records(project_b):
             await pilot.press("q")
 
     asyncio.run(go())
+
+
+def test_a_voted_study_merged_away_keeps_its_vote_on_the_study_it_joined(project_b):
+    ids = add_records(project_b, make_records(3))
+    (copy,) = add_records(project_b, make_records(1), source="pubmed")  # record ids[0] again
+    queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
+    queue.decide(copy, "exclude", "health-only")
+    assert queue.refresh() is None  # nothing new: one cheap look
+    run_dedup(project_b.db)
+    change = queue.refresh()
+    assert change is not None and change.merged == {copy: ids[0]} and not change.added
+    assert copy not in queue.index and queue.votes[ids[0]].label == "exclude"
+    assert (queue.done, queue.remaining) == (1, 2)
