@@ -36,6 +36,9 @@ def seeded_order(study_ids: list[int], seed: int, reviewer: str, stage: str) -> 
 
 
 _MASK64 = (1 << 64) - 1
+# links written since the queue's clusters were worked out, above which one whole build is
+# cheaper than following each link's records (a dedup run writes thousands; a person a few)
+_REBUILD_AFTER = 500
 
 
 def _splitmix64(x: int) -> int:
@@ -110,6 +113,19 @@ class ReviewerQueue:
         appended, so a search rerun, an import or a dedup run always changes it."""
         return record_rows.record_count(self.db), links.last_link_id(self.db)
 
+    def _clusters_now(self, mark: int, now: int) -> dict[int, int]:
+        """The clusters with the records stored since (each its own study until a link joins
+        it) and the links written after ``mark`` (up to ``now``): only the clusters those
+        links touch are worked out again, unless there are many (a whole dedup run), when one
+        whole build is cheaper."""
+        if now - mark > _REBUILD_AFTER:
+            return links.canonical_map(self.db)
+        canon = dict(self.canon)
+        newest = max(canon, default=0)
+        canon.update((rid, rid) for rid in record_rows.ids_after(self.db, newest))
+        touched = {x for lk in links.links_after(self.db, mark) for x in (lk.record_a, lk.record_b)}
+        return links.recluster(self.db, canon, touched) if touched else canon
+
     def refresh(self) -> QueueChange | None:
         """Take what changed since the queue was built: None (one cheap look) when no record
         was added and no duplicate link written, else a :class:`QueueChange`.
@@ -123,7 +139,8 @@ class ReviewerQueue:
         stamp = self._read_stamp()
         if stamp == self._stamp:
             return None
-        mine = self._take(DerivedStages(self.project))
+        canon = self._clusters_now(self._stamp[1], stamp[1])
+        mine = self._take(DerivedStages(self.project, canon))
         self._stamp = stamp
         now = set(mine)
         merged = {

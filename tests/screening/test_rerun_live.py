@@ -15,6 +15,7 @@ from reviewkit.dedup.engine import run_dedup
 from reviewkit.queue_ranker import QueueRanker
 from reviewkit.records import AbstractSection, Record
 from reviewkit.store.decisions import list_decisions
+from reviewkit.store.duplicates import canonical_map
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.screening import ScreeningScreen
 
@@ -151,3 +152,4 @@ def test_a_voted_study_merged_away_keeps_its_vote_on_the_study_it_joined(project
     assert change is not None and change.merged == {copy: ids[0]} and not change.added
     assert copy not in queue.index and queue.votes[ids[0]].label == "exclude"
     assert (queue.done, queue.remaining) == (1, 2)
+    assert queue.canon == canonical_map(project_b.db)  # worked out again only where it changed
