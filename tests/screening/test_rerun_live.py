@@ -12,6 +12,8 @@ from screening.test_ranking_tui import screen_text, until_started, vote
 
 from reviewkit import screening as scr
 from reviewkit.dedup.engine import run_dedup
+from reviewkit.formats import ris
+from reviewkit.importer import import_files
 from reviewkit.queue_ranker import QueueRanker
 from reviewkit.records import AbstractSection, Record
 from reviewkit.store.decisions import list_decisions
@@ -37,7 +39,7 @@ def rerun_records(n: int) -> list[Record]:
     ]
 
 
-def test_a_rerun_joins_the_open_queue_and_the_ranker_orders_it(project_b):
+def test_a_rerun_joins_the_open_queue_and_the_ranker_orders_it(project_b, tmp_path):
     records, like_list = make_topic_records(12, 28)
     ids = add_records(project_b, records)
     run_dedup(project_b.db)
@@ -56,15 +58,20 @@ def test_a_rerun_joins_the_open_queue_and_the_ranker_orders_it(project_b):
                 counts[await vote(pilot, s, like)] += 1
             assert ranking.wait_idle()
             assert "of 40)" in screen_text(app)
-            # the librarian: a search rerun stores 3 new records and one already there,
-            # then dedup joins that one to its study
-            new = add_records(project_b, rerun_records(3), source="pubmed")
-            again = add_records(project_b, [records[5]], source="pubmed")
+            # the librarian: a rerun brings 3 new records and one already there (imported
+            # here through the import stage), then dedup joins that one to its study
+            rerun = tmp_path / "rerun.ris"
+            with rerun.open("w", encoding="utf-8") as out:
+                ris.write([*rerun_records(3), records[5]], out)
+            import_files(project_b.db, [rerun], source="pubmed")
+            new = [scr.find_record(project_b.db, f"pmid:{70_000 + i}") for i in range(3)]
+            again = [max(new) + 1]  # stored in the file's order, after the new ones
             run_dedup(project_b.db)
             shown = s.current
             await pilot.press("j")
             assert "3 new records from a search rerun or import" in screen_text(app)
             assert "of 43)" in screen_text(app) and again[0] not in queue.index
+            assert queue.study_of(again[0]) == ids[5]  # dedup joined it to the study stored before
             assert all(n in queue.index for n in new) and s.current != shown
             like.update(dict.fromkeys(new, True))
             assert ranking.wait_idle()  # the ranker read their texts and ranked the new set
