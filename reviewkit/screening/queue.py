@@ -56,6 +56,16 @@ class QueueChange:
     merged: dict[int, int] = field(default_factory=dict)  # study -> the study it joined
     dropped: list[int] = field(default_factory=list)  # studies that left the stage otherwise
 
+    def describe(self, shown: int | None) -> str:
+        """What to tell the reviewer who had ``shown`` on screen ("" when that is nothing)."""
+        said = []
+        if self.added:
+            n = len(self.added)
+            said.append(f"{n} new record{'s' if n > 1 else ''} from a search rerun or import")
+        if shown in self.merged:
+            said.append(f"record {shown} was merged into record {self.merged[shown]} by dedup")
+        return "; ".join(said)
+
 
 class ReviewerQueue:
     """One reviewer's view of one stage: their studies in a stable order and their own log only.
@@ -176,6 +186,20 @@ class ReviewerQueue:
     @property
     def remaining(self) -> int:
         return len(self.studies) - self.done
+
+    def place(self, shown: int | None, change: QueueChange, pos: int | None) -> int | None:
+        """Where to be after ``change``: the study that was on screen (``shown``, at ``pos``),
+        or the one it was merged into; if it left the stage, the next that waits for me."""
+        study = change.merged.get(shown, shown) if shown is not None else None
+        if study is not None and study in self.index:
+            return self.index[study]
+        if not self.studies:
+            return None
+        start = min(pos or 0, len(self.studies) - 1)
+        nxt = self.next_open(start)
+        if nxt is None:
+            nxt = self.next_open(0)
+        return start if nxt is None else nxt
 
     # navigation ------------------------------------------------------------------------
     def needs_me(self, study: int) -> bool:

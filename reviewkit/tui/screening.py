@@ -306,30 +306,11 @@ class ScreeningScreen(DecisionScreen):
         change = self.queue.refresh()
         if change is None:
             return ""
-        said = []
-        if change.added:
-            n = len(change.added)
-            said.append(f"{n} new record{'s' if n > 1 else ''} from a search rerun or import")
-        if study is not None and study in change.merged:
-            into = change.merged[study]
-            said.append(f"record {study} was merged into record {into} by dedup")
-            study = into
-        q = self.queue
-        if study is not None and study in q.index:
-            self.pos = q.index[study]
-        elif q.studies:  # the record on screen left the stage: the next that waits for me
-            start = min(self.pos or 0, len(q.studies) - 1)
-            self.pos = q.next_open(start)
-            if self.pos is None:
-                self.pos = q.next_open(0)
-            if self.pos is None:
-                self.pos = start
-        else:
-            self.pos = None
+        self.pos = self.queue.place(study, change, self.pos)
         if self.ranking is not None:
             self.ranking.studies_changed()
         self.render_current()
-        return "; ".join(said)
+        return change.describe(study)
 
     # deciding ----------------------------------------------------------------------------
     def commit(self, label: str, reason: str = "") -> None:
