@@ -55,13 +55,18 @@ class QueueChange:
     added: list[int] = field(default_factory=list)  # new studies, appended to the queue
     merged: dict[int, int] = field(default_factory=dict)  # study -> the study it joined
     dropped: list[int] = field(default_factory=list)  # studies that left the stage otherwise
+    stored: int = 0  # how many of ``added`` are records stored since (the others were there:
+    # split off by dedup, or newly included at the stage before)
 
     def describe(self, shown: int | None) -> str:
         """What to tell the reviewer who had ``shown`` on screen ("" when that is nothing)."""
         said = []
-        if self.added:
-            n = len(self.added)
+        if self.stored:
+            n = self.stored
             said.append(f"{n} new record{'s' if n > 1 else ''} from a search rerun or import")
+        if len(self.added) > self.stored:
+            n = len(self.added) - self.stored
+            said.append(f"{n} more record{'s' if n > 1 else ''} for you at this stage")
         if shown in self.merged:
             said.append(f"record {shown} was merged into record {self.merged[shown]} by dedup")
         return "; ".join(said)
@@ -149,6 +154,7 @@ class ReviewerQueue:
         stamp = self._read_stamp()
         if stamp == self._stamp:
             return None
+        newest = max(self.canon, default=0)
         canon = self._clusters_now(self._stamp[1], stamp[1])
         mine = self._take(DerivedStages(self.project, canon))
         self._stamp = stamp
@@ -165,7 +171,7 @@ class ReviewerQueue:
         self.index = {s: i for i, s in enumerate(self.studies)}
         self.votes, self.notes = {}, defaultdict(list)
         self._load_own()
-        return QueueChange(added, merged, dropped)
+        return QueueChange(added, merged, dropped, sum(1 for s in added if s > newest))
 
     def _load_own(self) -> None:
         own = decision_rows.list_decisions(self.db, stage=self.stage, reviewer=self.reviewer)

@@ -12,6 +12,7 @@ from screening.test_ranking_tui import screen_text, until_started, vote
 
 from reviewkit import screening as scr
 from reviewkit.dedup.engine import run_dedup
+from reviewkit.dedup.review import split
 from reviewkit.formats import ris
 from reviewkit.importer import import_files
 from reviewkit.queue_ranker import QueueRanker
@@ -160,3 +161,9 @@ def test_a_voted_study_merged_away_keeps_its_vote_on_the_study_it_joined(project
     assert copy not in queue.index and queue.votes[ids[0]].label == "exclude"
     assert (queue.done, queue.remaining) == (1, 2)
     assert queue.canon == canonical_map(project_b.db)  # worked out again only where it changed
+    split(project_b.db, copy, "librarian")  # the merge undone: back as a study of its own
+    change = queue.refresh()
+    assert change is not None and change.added == [copy] and change.stored == 0
+    assert change.describe(None) == "1 more record for you at this stage"
+    assert queue.votes[copy].label == "exclude" and ids[0] not in queue.votes
+    assert queue.canon == canonical_map(project_b.db)
