@@ -283,8 +283,7 @@ class ScreeningScreen(DecisionScreen):
 
     def advance(self) -> None:
         """After a decision: the next record that still waits for me (wrapping), or stay."""
-        said = self.take_changes()
-        if said:
+        if said := self.take_changes():
             self.say(f"{self.message} · {said}")
         self.apply_ranking()
         start = (self.pos or 0) + 1
@@ -299,11 +298,9 @@ class ScreeningScreen(DecisionScreen):
 
     def take_changes(self) -> str:
         """Studies added (a search rerun or an import, then dedup) or merged since the screen
-        opened: the queue takes them (one cheap look when nothing changed), the record on
-        screen stays (or becomes the study it was merged into), the ranker gets the new set.
-        Returns what to tell the reviewer ("" when nothing changed)."""
-        study = self.current
-        change = self.queue.refresh()
+        opened join the queue (one cheap look when nothing changed) and the ranker; the record
+        on screen stays or becomes its study. Returns what to tell the reviewer, or ""."""
+        study, change = self.current, self.queue.refresh()
         if change is None:
             return ""
         self.pos = self.queue.place(study, change, self.pos)
@@ -314,9 +311,13 @@ class ScreeningScreen(DecisionScreen):
 
     # deciding ----------------------------------------------------------------------------
     def commit(self, label: str, reason: str = "") -> None:
-        said = self.take_changes()  # a record merged meanwhile: the vote goes to its study
-        study = self.current
-        if study is None:
+        shown, said = self.current, self.take_changes()
+        # merged meanwhile: the vote goes to its study (refused if that no longer waits for me)
+        study = None if shown is None else self.queue.study_of(shown)
+        if study is None or (study == shown and shown != self.current):  # nothing, or it left
+            self.say(
+                f"not saved: record {shown} left this stage meanwhile · {said}" if shown else said
+            )
             return
         with self.app.batch_update():
             self._commit(study, label, reason, said)
@@ -405,8 +406,7 @@ class ScreeningScreen(DecisionScreen):
         self.say(said)
 
     def action_next_open(self) -> None:
-        said = self.take_changes()
-        if said:
+        if said := self.take_changes():
             self.say(said)
         self.apply_ranking()
         nxt = self.queue.next_open((self.pos or 0) + 1)

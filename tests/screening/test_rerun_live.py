@@ -167,3 +167,31 @@ def test_a_voted_study_merged_away_keeps_its_vote_on_the_study_it_joined(project
     assert change.describe(None) == "1 more record for you at this stage"
     assert queue.votes[copy].label == "exclude" and ids[0] not in queue.votes
     assert queue.canon == canonical_map(project_b.db)
+
+
+def test_a_vote_on_a_record_merged_into_a_study_decided_by_another_is_refused(project_a):
+    """One reviewer per record: the study the record on screen joined already has its vote, so
+    the key is refused as for any study decided meanwhile (not a second decision on the study
+    for the lead to untangle), and the screen moves on."""
+    keep = add_records(project_a, [make_records(1)[0], *make_records(3, prefix="Other")[1:]])[0]
+    (dup,) = add_records(project_a, make_records(1), source="pubmed")
+    scr.decide(project_a.db, keep, TA, "reviewer2", "include")
+    queue = scr.ReviewerQueue(project_a, TA, "reviewer1")
+    assert keep not in queue.index and dup in queue.index
+
+    async def go():
+        app = ReviewkitApp(ScreeningScreen(queue), keymap={})
+        async with app.run_test(size=SIZE) as pilot:
+            s = app.first_screen
+            await pilot.press("g", *str(dup), "enter")
+            run_dedup(project_a.db)
+            await pilot.press("i")
+            text = screen_text(app)
+            assert f"not saved: record {keep} was decided by another reviewer" in text
+            assert f"record {dup} was merged into record {keep}" in s.message  # past 100 columns
+            assert s.current not in (dup, keep) and dup not in queue.index
+            await pilot.press("q")
+        assert list_decisions(project_a.db, stage=TA, reviewer="reviewer1") == []
+        assert scr.stage_outcomes(project_a, TA)[keep].status == "include"
+
+    asyncio.run(go())
