@@ -16,7 +16,8 @@
   splicing an order that is already computed, so a keypress never waits for a fit.
 * **Texts.** Title, abstract, keywords and MeSH terms of each study in the queue (its canonical
   record), read once per session over the engine's own database connection, after the first
-  screen is drawn.
+  screen is drawn; when the queue gains studies (a search rerun, :meth:`studies_changed`) only
+  theirs are read, and the new set is ranked before its order replaces the one in use.
 * **Order.** Until the ready rule is met (``min_includes`` positive and ``min_excludes``
   negative votes, 5 and 5 by default) the queue is in the protocol's cold-start order
   (:mod:`reviewkit.ranking.cold_start`: the records that best match the question, inclusion
@@ -193,6 +194,17 @@ class QueueRanker:
         engine = self._engine
         if engine is not None and not self._closed:
             engine.submit(seq, labels)
+
+    def studies_changed(self) -> None:
+        """The queue gained or lost studies (:meth:`ReviewerQueue.refresh` after a search
+        rerun or a dedup merge): the engine reads the new studies' texts and ranks the new
+        set, in the background; the order in use stays until the new one is ready, and the
+        labels go again (a merged study's vote now counts for the study it joined)."""
+        self._ids = tuple(self.queue.studies)
+        engine = self._engine
+        if engine is not None and not self._closed:
+            engine.set_studies(self._ids)
+            self.update()
 
     def _labels(self) -> tuple[int, list[tuple[int, bool]]]:
         labels = self.queue.own_labels()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -77,6 +77,9 @@ class Engine:
         self._bg: BackgroundRanker | None = None
         self._closed = False
         self._loaded = threading.Event()
+        self._texts: dict[int, str] = {}
+        self._reload_lock = threading.Lock()  # one change of studies at a time, in order
+        self._reloads = 0  # changes of studies not yet taken in (wait_idle waits for them)
 
     def start(self, seq: int, labels: list[tuple[int, bool]]) -> None:
         self.submit(seq, labels)
@@ -88,10 +91,24 @@ class Engine:
             if self._bg is not None:
                 self._bg.submit(labels)
 
+    def set_studies(self, ids: tuple[int, ...]) -> None:
+        """The queue gained or lost studies (a search rerun, a dedup merge): read the new ones'
+        texts and rank the new set, in a thread of this engine; the order in use stays until
+        the new set's first order is ready."""
+        with self._lock:
+            self._reloads += 1
+        threading.Thread(
+            target=self._reload, args=(tuple(ids),), name="reviewkit-queue-reload", daemon=True
+        ).start()
+
     def wait_idle(self, timeout: float) -> bool:
         """Texts loaded, no retrain pending, and the newest order published."""
         deadline = time.monotonic() + timeout
         if not self._loaded.wait(timeout):
+            return False
+        while self._reloads and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if self._reloads:
             return False
         bg = self._bg
         if bg is None:
@@ -120,6 +137,7 @@ class Engine:
             texts = self._read_texts()
             if texts is None:
                 return
+            self._texts = texts
             from reviewkit.ranking import BackgroundRanker
 
             self._cold = self._cold_start(texts)
@@ -136,17 +154,54 @@ class Engine:
         finally:
             self._loaded.set()
 
-    def _read_texts(self) -> dict[int, str] | None:
-        """study id -> ranking text, from this engine's own connection; None once closed."""
+    def _reload(self, ids: tuple[int, ...]) -> None:
+        """Rank a new set of studies: read the texts not read yet, fit a new ranker on the
+        newest labels (in this thread, the old one answering meanwhile), then swap it in."""
+        try:
+            self._loaded.wait()
+            with self._reload_lock:
+                if self._closed or self._bg is None:
+                    self.ids = ids  # nothing to rank (closed, or the texts failed to load)
+                    return
+                from reviewkit.ranking import BackgroundRanker
+
+                new = self._read_texts([i for i in ids if i not in self._texts])
+                if new is None:
+                    return
+                self._texts.update(new)
+                texts = {i: self._texts[i] for i in ids if i in self._texts}
+                bg = BackgroundRanker(texts, on_trained=self._on_trained, **self.options)
+                seq, labels = self._labels
+                bg.submit(labels)
+                bg.wait_idle()  # its first order is ready before it replaces the old one
+                with self._lock:
+                    old, closed = self._bg, self._closed
+                    if not closed:
+                        self.ids, self._bg = ids, bg
+                        if self._labels[0] != seq:  # labels sent meanwhile went to the old one
+                            bg.submit(self._labels[1])
+                (bg if closed or old is None else old).close()
+                if not closed:
+                    self._on_trained()  # publish the new set's order
+        except Exception as exc:  # the order in use stays; the screen says why
+            self._set(error=str(exc) or type(exc).__name__)
+        finally:
+            with self._lock:
+                self._reloads -= 1
+
+    def _read_texts(self, ids: Sequence[int] | None = None) -> dict[int, str] | None:
+        """study id -> ranking text (of ``ids``, default the queue's), from this engine's own
+        connection; None once closed."""
         from reviewkit.ranking import record_text
 
+        ids = self.ids if ids is None else ids
         texts: dict[int, str] = {}
         db = Store.open(Path(self.db_path))
         try:
-            for start in range(0, len(self.ids), _CHUNK):
+            for start in range(0, len(ids), _CHUNK):
                 if self._closed:
                     return None
-                chunk = self.ids[start : start + _CHUNK]
+                chunk = ids[start : start + _CHUNK]
                 records = record_rows.get_records(db, chunk)
                 for study in chunk:
                     rec = records.get(study)
@@ -220,6 +275,8 @@ def serve(
                 engine.start(*args)
             elif kind == "labels":
                 engine.submit(*args)
+            elif kind == "studies":
+                engine.set_studies(*args)
             elif kind == "idle":
                 token, timeout = args
                 send(("idle", token, engine.wait_idle(timeout)))
@@ -278,6 +335,9 @@ class EngineProcess:
 
     def submit(self, seq: int, labels: list[tuple[int, bool]]) -> None:
         self._send("labels", seq, labels)
+
+    def set_studies(self, ids: tuple[int, ...]) -> None:
+        self._send("studies", ids)
 
     def wait_idle(self, timeout: float) -> bool:
         with self._cond:

@@ -40,7 +40,7 @@ from reviewkit.screening.outcomes import (
     stage_open,
     stage_outcomes,
 )
-from reviewkit.screening.queue import ReviewerQueue, seeded_order
+from reviewkit.screening.queue import QueueChange, ReviewerQueue, seeded_order
 from reviewkit.screening.rules import (
     FINAL,
     NOTE,
@@ -69,6 +69,7 @@ __all__ = [
     "ConflictView",
     "DerivedStages",
     "Outcome",
+    "QueueChange",
     "ReviewerQueue",
     "StageCounts",
     "StudyState",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 
 from reviewkit.project import Project
 from reviewkit.records import Record
@@ -16,6 +17,7 @@ from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import Order, check_reviewer, check_stage, needs_vote, study_states
 from reviewkit.store import attachments as attachment_rows
 from reviewkit.store import decisions as decision_rows
+from reviewkit.store import duplicates as links
 from reviewkit.store import lookup
 from reviewkit.store import records as record_rows
 from reviewkit.store.decisions import Decision
@@ -34,6 +36,9 @@ def seeded_order(study_ids: list[int], seed: int, reviewer: str, stage: str) -> 
 
 
 _MASK64 = (1 << 64) - 1
+# links written since the queue's clusters were worked out, above which one whole build is
+# cheaper than following each link's records (a dedup run writes thousands; a person a few)
+_REBUILD_AFTER = 500
 
 
 def _splitmix64(x: int) -> int:
@@ -41,6 +46,30 @@ def _splitmix64(x: int) -> int:
     z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK64
     z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK64
     return z ^ (z >> 31)
+
+
+@dataclass(frozen=True)
+class QueueChange:
+    """What :meth:`ReviewerQueue.refresh` found since the queue was built or last refreshed."""
+
+    added: list[int] = field(default_factory=list)  # new studies, appended to the queue
+    merged: dict[int, int] = field(default_factory=dict)  # study -> the study it joined
+    dropped: list[int] = field(default_factory=list)  # studies that left the stage otherwise
+    stored: int = 0  # how many of ``added`` are records stored since (the others were there:
+    # split off by dedup, or newly included at the stage before)
+
+    def describe(self, shown: int | None) -> str:
+        """What to tell the reviewer who had ``shown`` on screen ("" when that is nothing)."""
+        said = []
+        if self.stored:
+            n = self.stored
+            said.append(f"{n} new record{'s' if n > 1 else ''} from a search rerun or import")
+        if len(self.added) > self.stored:
+            n = len(self.added) - self.stored
+            said.append(f"{n} more record{'s' if n > 1 else ''} for you at this stage")
+        if shown in self.merged:
+            said.append(f"record {shown} was merged into record {self.merged[shown]} by dedup")
+        return "; ".join(said)
 
 
 class ReviewerQueue:
@@ -68,18 +97,9 @@ class ReviewerQueue:
         self.reviewer = check_reviewer(self.protocol, reviewer)
         self.stage = stage
         self.rule = check_stage(self.protocol, stage)
-        derived = DerivedStages(project)
-        self.canon = derived.canon
-        self.members: dict[int, list[int]] = defaultdict(list)
-        for rid, canonical in self.canon.items():
-            self.members[canonical].append(rid)
-        states = derived.states(stage)
-        mine = [
-            s
-            for s in derived.studies(stage)
-            if self.reviewer in getattr(states.get(s), "votes", {})
-            or needs_vote(states.get(s), self.rule, self.reviewer)
-        ]
+        self.seed = seed
+        self._stamp = self._read_stamp()  # read first: a change made meanwhile is seen again
+        mine = self._take(DerivedStages(project))
         self.studies: list[int] = (
             list(order(mine)) if order else seeded_order(mine, seed, reviewer, stage)
         )
@@ -87,6 +107,71 @@ class ReviewerQueue:
         self.votes: dict[int, Decision] = {}
         self.notes: dict[int, list[str]] = defaultdict(list)
         self._load_own()
+
+    def _take(self, derived: DerivedStages) -> list[int]:
+        """Take the clusters of ``derived``; returns this reviewer's studies at the stage (its
+        own votes' studies and those still waiting for a vote from them), in id order."""
+        self.canon = derived.canon
+        self.members: dict[int, list[int]] = defaultdict(list)
+        for rid, canonical in self.canon.items():
+            self.members[canonical].append(rid)
+        states = derived.states(self.stage)
+        return [
+            s
+            for s in derived.studies(self.stage)
+            if self.reviewer in getattr(states.get(s), "votes", {})
+            or needs_vote(states.get(s), self.rule, self.reviewer)
+        ]
+
+    def _read_stamp(self) -> tuple[int, int]:
+        """(records, newest duplicate link): records are never deleted and links only
+        appended, so a search rerun, an import or a dedup run always changes it."""
+        return record_rows.record_count(self.db), links.last_link_id(self.db)
+
+    def _clusters_now(self, mark: int, now: int) -> dict[int, int]:
+        """The clusters with the records stored since (each its own study until a link joins
+        it) and the links written after ``mark`` (up to ``now``): only the clusters those
+        links touch are worked out again, unless there are many (a whole dedup run), when one
+        whole build is cheaper."""
+        if now - mark > _REBUILD_AFTER:
+            return links.canonical_map(self.db)
+        canon = dict(self.canon)
+        newest = max(canon, default=0)
+        canon.update((rid, rid) for rid in record_rows.ids_after(self.db, newest))
+        touched = {x for lk in links.links_after(self.db, mark) for x in (lk.record_a, lk.record_b)}
+        return links.recluster(self.db, canon, touched) if touched else canon
+
+    def refresh(self) -> QueueChange | None:
+        """Take what changed since the queue was built: None (one cheap look) when no record
+        was added and no duplicate link written, else a :class:`QueueChange`.
+
+        New studies at the stage go after the studies already in the queue (in their seeded
+        order); a study a dedup merge joined to another leaves the queue (``merged`` names the
+        study it joined, which holds its votes now: a decision on any record of a cluster
+        counts for the study); the others keep their places. Votes and notes are read again
+        with the new clusters, still this reviewer's own only (blinding).
+        """
+        stamp = self._read_stamp()
+        if stamp == self._stamp:
+            return None
+        newest = max(self.canon, default=0)
+        canon = self._clusters_now(self._stamp[1], stamp[1])
+        mine = self._take(DerivedStages(self.project, canon))
+        self._stamp = stamp
+        now = set(mine)
+        merged = {
+            s: self.canon.get(s, s)
+            for s in self.studies
+            if s not in now and self.canon.get(s, s) != s
+        }
+        dropped = [s for s in self.studies if s not in now and s not in merged]
+        fresh = [s for s in mine if s not in self.index]
+        added = seeded_order(fresh, self.seed, self.reviewer, self.stage)
+        self.studies = [s for s in self.studies if s in now] + added
+        self.index = {s: i for i, s in enumerate(self.studies)}
+        self.votes, self.notes = {}, defaultdict(list)
+        self._load_own()
+        return QueueChange(added, merged, dropped, sum(1 for s in added if s > newest))
 
     def _load_own(self) -> None:
         own = decision_rows.list_decisions(self.db, stage=self.stage, reviewer=self.reviewer)
@@ -107,6 +192,20 @@ class ReviewerQueue:
     @property
     def remaining(self) -> int:
         return len(self.studies) - self.done
+
+    def place(self, shown: int | None, change: QueueChange, pos: int | None) -> int | None:
+        """Where to be after ``change``: the study that was on screen (``shown``, at ``pos``),
+        or the one it was merged into; if it left the stage, the next that waits for me."""
+        study = change.merged.get(shown, shown) if shown is not None else None
+        if study is not None and study in self.index:
+            return self.index[study]
+        if not self.studies:
+            return None
+        start = min(pos or 0, len(self.studies) - 1)
+        nxt = self.next_open(start)
+        if nxt is None:
+            nxt = self.next_open(0)
+        return start if nxt is None else nxt
 
     # navigation ------------------------------------------------------------------------
     def needs_me(self, study: int) -> bool:

@@ -183,3 +183,9 @@ def ids_of_imports(db: Store, import_ids: Iterable[int]) -> list[int]:
         sql = f"SELECT id FROM records WHERE import_id IN ({marks})"
         out += [row["id"] for row in db.conn.execute(sql, chunk)]
     return sorted(out)
+
+
+def ids_after(db: Store, record_id: int) -> list[int]:
+    """The ids of the records stored after ``record_id`` (ids only grow), ascending."""
+    rows = db.conn.execute("SELECT id FROM records WHERE id > ? ORDER BY id", (record_id,))
+    return [row[0] for row in rows]

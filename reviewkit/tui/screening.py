@@ -283,6 +283,8 @@ class ScreeningScreen(DecisionScreen):
 
     def advance(self) -> None:
         """After a decision: the next record that still waits for me (wrapping), or stay."""
+        if said := self.take_changes():
+            self.say(f"{self.message} · {said}")
         self.apply_ranking()
         start = (self.pos or 0) + 1
         nxt = self.queue.next_open(start)
@@ -294,21 +296,39 @@ class ScreeningScreen(DecisionScreen):
             return
         self.go(nxt)
 
+    def take_changes(self) -> str:
+        """Studies added (a search rerun or an import, then dedup) or merged since the screen
+        opened join the queue (one cheap look when nothing changed) and the ranker; the record
+        on screen stays or becomes its study. Returns what to tell the reviewer, or ""."""
+        study, change = self.current, self.queue.refresh()
+        if change is None:
+            return ""
+        self.pos = self.queue.place(study, change, self.pos)
+        if self.ranking is not None:
+            self.ranking.studies_changed()
+        self.render_current()
+        return change.describe(study)
+
     # deciding ----------------------------------------------------------------------------
     def commit(self, label: str, reason: str = "") -> None:
-        study = self.current
-        if study is None:
+        shown, said = self.current, self.take_changes()
+        # merged meanwhile: the vote goes to its study (refused if that no longer waits for me)
+        study = None if shown is None else self.queue.study_of(shown)
+        if study is None or (study == shown and shown != self.current):  # nothing, or it left
+            self.say(
+                f"not saved: record {shown} left this stage meanwhile · {said}" if shown else said
+            )
             return
         with self.app.batch_update():
-            self._commit(study, label, reason)
+            self._commit(study, label, reason, said)
 
-    def _commit(self, study: int, label: str, reason: str) -> None:
+    def _commit(self, study: int, label: str, reason: str, said: str = "") -> None:
         try:
             d = self.queue.decide(study, label, reason)
         except DatabaseBusy:
             raise  # kept and tried again (WaitsForDatabase); nothing on screen changed
         except AlreadyDecided as exc:  # another reviewer took it meanwhile: it left my queue
-            self.say(f"not saved: {exc.message}; moved on")
+            self.say(f"not saved: {exc.message}; moved on" + (f" · {said}" if said else ""))
             self.advance()
             return
         except UserError as exc:
@@ -322,6 +342,7 @@ class ScreeningScreen(DecisionScreen):
             self.ranking.update()
         self.say(
             f"saved: {label}{f' ({self.reason_label(reason)})' if reason else ''} on record {study}"
+            + (f" · {said}" if said else "")
         )
         self.advance()
 
@@ -375,14 +396,19 @@ class ScreeningScreen(DecisionScreen):
 
     # moving ------------------------------------------------------------------------------
     def action_move(self, step: int) -> None:
-        if self.pos is None:
+        was = self.pos
+        said = self.take_changes() if step > 0 else ""
+        if was is None or self.pos is None:  # nothing was on screen: the first new one is now
+            self.say(said)
             return
         if step > 0:
             self.apply_ranking()
         self.go(min(max(self.pos + step, 0), len(self.queue.studies) - 1))
-        self.say("")
+        self.say(said)
 
     def action_next_open(self) -> None:
+        if said := self.take_changes():
+            self.say(said)
         self.apply_ranking()
         nxt = self.queue.next_open((self.pos or 0) + 1)
         if nxt is None:
