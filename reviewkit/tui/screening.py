@@ -32,7 +32,7 @@ from reviewkit.screening import (
     attachment_url,
     find_record,
 )
-from reviewkit.tui.actions import Action, bindings, exclusion_actions
+from reviewkit.tui.actions import Action, bindings, exclusion_actions, page_actions
 from reviewkit.tui.decision import DecisionScreen, reason_picker
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.messages import Decided, Undone
@@ -67,22 +67,7 @@ ACTIONS: tuple[Action, ...] = (
         show=False,
         group="Move",
     ),
-    Action(
-        "screening.page_down",
-        "pagedown,space",
-        "page(1)",
-        "Scroll the abstract down",
-        show=False,
-        group="Move",
-    ),
-    Action(
-        "screening.page_up",
-        "pageup",
-        "page(-1)",
-        "Scroll the abstract up",
-        show=False,
-        group="Move",
-    ),
+    *page_actions("screening"),
     Action("screening.search", "slash", "search", "Search", group="Move"),
     Action("screening.goto", "g", "goto", "Go to", group="Move"),
     Action("screening.attach", "a", "attach", "Attach", group="Full text"),
@@ -407,17 +392,16 @@ class ScreeningScreen(DecisionScreen):
         self.say(said)
 
     def action_next_open(self) -> None:
-        if said := self.take_changes():
-            self.say(said)
+        said = self.take_changes()
         self.apply_ranking()
         nxt = self.queue.next_open((self.pos or 0) + 1)
         if nxt is None:
             nxt = self.queue.next_open(0)
         if nxt is None:
-            self.say("every record here has your decision")
+            self.say(said or "every record here has your decision")
         else:
             self.go(nxt)
-            self.say("")  # as j and k: the old message was about the record left behind
+            self.say(said)  # as j and k: the old message was about the record left behind
 
     def action_page(self, step: int) -> None:
         self.query_one(RecordView).page(step)
