@@ -96,7 +96,7 @@ def test_diagram_has_the_templates_column_headings_and_removal_lines(tmp_path: P
         "Identification of studies via databases and registers",
         "Identification of studies via other methods",
     ]
-    (box,) = [b for b in boxes if b.kind == "other"]
+    (box,) = [b for b in boxes if b.text.startswith("Records identified from:") and b.col == 2]
     assert headings[1].x == box.x  # over the other methods' column
     svg = prisma.draw(other, tmp_path / "prisma.svg").read_text(encoding="utf-8")
     assert ">other methods</text>" in svg

@@ -36,10 +36,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewkit.reports.prisma.methods import Flow, other_methods_flow
+from reviewkit.reports.prisma.methods import (
+    NOT_RETRIEVED_REASONS,
+    Flow,
+    other_methods_flow,
+    stage_flow,
+)
 from reviewkit.store import versions as version_rows
 
-NOT_RETRIEVED_REASONS = ("no-full-text", "not-retrieved")
+__all__ = ["NOT_RETRIEVED_REASONS", "PrismaCounts", "check", "collect_counts", "write_csv"]
 
 # PRISMA 2020's "identification of studies via other methods" names websites, organisations
 # and citation searching (Page et al. 2021, fig. 1; PRISMA-S items 4-7 add web search engines
@@ -322,21 +327,7 @@ def collect_counts(project, snapshot=None) -> PrismaCounts:
     for stage in proto.stages.values():
         c.reason_labels.update({r.code: r.label for r in stage.exclusion_reasons})
     stages = screening.stage_names(proto)
-    first = snapshot.stages.counts(stages[0])
-    c.screened = first.total
-    c.excluded_screening = dict(first.excluded_by_reason)
-    c.awaiting_screening = first.pending + first.conflicts
-    c.sought = first.included
-    if len(stages) > 1:
-        last = snapshot.stages.counts(stages[-1])
-        excluded = dict(last.excluded_by_reason)
-        c.not_retrieved = sum(excluded.pop(code, 0) for code in NOT_RETRIEVED_REASONS)
-        c.assessed = c.sought - c.not_retrieved
-        c.excluded_full_text = excluded
-        c.awaiting_full_text = last.pending + last.conflicts
-        c.included = last.included
-    else:
-        c.assessed = c.included = c.sought
+    _set_flow(c, stage_flow(snapshot.stages, stages))
     is_new = _count_update(c, db, snapshot)
     if other_imports:
         c.other = other_methods_flow(
@@ -344,11 +335,29 @@ def collect_counts(project, snapshot=None) -> PrismaCounts:
             stages,
             canon,
             record_rows.ids_of_imports(db, other_imports),
-            NOT_RETRIEVED_REASONS,
         )
     if any(len(reps) > 1 for reps in snapshot.reports.values()):
         _count_studies(c, snapshot.reports, is_new)
     return c
+
+
+_FLOW_FIELDS = (
+    "screened",
+    "excluded_screening",
+    "awaiting_screening",
+    "sought",
+    "not_retrieved",
+    "assessed",
+    "excluded_full_text",
+    "awaiting_full_text",
+    "included",
+)
+
+
+def _set_flow(c: PrismaCounts, f: Flow) -> None:
+    """The flow's numbers from records screened down to included, taken from one Flow."""
+    for name in _FLOW_FIELDS:
+        setattr(c, name, getattr(f, name))
 
 
 def _count_update(c: PrismaCounts, db, snapshot) -> Callable[[int], bool]:

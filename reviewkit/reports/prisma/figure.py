@@ -30,7 +30,7 @@ class Box:
     w: float
     h: float
     text: str
-    # box | side (beside the flow, no arrow) | other (other methods) | phase | heading (a column's)
+    # box | side (beside the flow, no arrow) | phase | heading (a column's)
     kind: str = "box"
     col: int = 0  # the column: 0 the flow, 1 beside it; with other methods 2 and 3 theirs
     font: float = 8.5  # points: FONT_PT, or less for a box with a word too long for it
@@ -181,8 +181,7 @@ def _rows(c: PrismaCounts) -> list[Row]:
     """(phase, cells) per row of the diagram: two columns (the flow and the boxes beside it),
     or four when there are other methods (PRISMA 2020's second column, its own two).
 
-    A cell whose first line starts with '=' sits beside the flow (no arrow to it); '+' marks
-    the other methods' first box.
+    A cell whose first line starts with '=' sits beside the flow (no arrow to it).
     """
     databases, other = c.columns()
     ident = ["Records identified from:", *_database_lines(c)]
@@ -208,7 +207,7 @@ def _rows(c: PrismaCounts) -> list[Row]:
         rows: list[Row] = [("Identification", [ident, removed])]
         rows += [(phase, [main, side]) for phase, main, side in flow]
         return rows + [(p, [*cells, None, None][:2]) for p, cells in _included_rows(c)]
-    other_ident = ["+Records identified from:"]
+    other_ident = ["Records identified from:"]
     other_ident += [f"  {k} {_n(v)}" for k, v in c.other_sources.items()]
     other_ident.append(f"Total {_n(sum(c.other_sources.values()))}")
     other_removed = [
@@ -304,8 +303,8 @@ def layout(c: PrismaCounts) -> tuple[list[Box], float]:
         for col, (cell, (x, w, wrap)) in enumerate(zip(cells, geometry, strict=True)):
             if not cell:
                 continue
-            kind = {"=": "side", "+": "other"}.get(cell[0][:1], "box")
-            if kind != "box":
+            kind = "side" if cell[0].startswith("=") else "box"
+            if kind == "side":
                 cell = [cell[0][1:], *cell[1:]]
             text, font = _fit(cell, wrap)
             line_h = LINE_H * font / FONT_PT
@@ -420,7 +419,7 @@ def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
     ax.set_ylim(-note_h, height)
     ax.axis("off")
     ax.text(0.1, -PAD / 2, note_text, ha="left", va="top", fontsize=FONT_PT, style="italic")
-    flow = [b for b in boxes if b.kind in ("box", "other") and b.col in (0, 2)]
+    flow = [b for b in boxes if b.kind == "box" and b.col in (0, 2)]
     for b in boxes:
         if b.kind == "phase":
             _draw_phase(ax, b)
