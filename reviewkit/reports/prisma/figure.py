@@ -184,12 +184,12 @@ def _rows(c: PrismaCounts) -> list[Row]:
     A cell whose first line starts with '=' sits beside the flow (no arrow to it).
     """
     databases, other = c.columns()
-    ident = ["Records identified from:", *_database_lines(c)]
+    # an update's flow counts only the records stored since its version (see .update)
+    since = f" since version {c.version}" if c.update else ""
+    ident = [f"Records identified{since} from:", *_database_lines(c)]
     if not c.databases and not c.other_sources:
         ident.append("  no records yet (n = 0)")
     ident.append(f"Total {_n(sum(c.databases.values()))}" if other else f"Total {_n(c.identified)}")
-    if c.update:
-        ident.append(f"of which new since version {c.version} {_n(c.new_records)}")
     # the template's three lines; reviewkit's dedup (rules, then persons) is the only removal
     removed = ["Records removed before screening:"]
     removed.append(f"  Duplicate records removed {_n(databases.duplicates)}")
@@ -207,7 +207,7 @@ def _rows(c: PrismaCounts) -> list[Row]:
         rows: list[Row] = [("Identification", [ident, removed])]
         rows += [(phase, [main, side]) for phase, main, side in flow]
         return rows + [(p, [*cells, None, None][:2]) for p, cells in _included_rows(c)]
-    other_ident = ["Records identified from:"]
+    other_ident = [f"Records identified{since} from:"]
     other_ident += [f"  {k} {_n(v)}" for k, v in c.other_sources.items()]
     other_ident.append(f"Total {_n(sum(c.other_sources.values()))}")
     other_removed = [
@@ -236,12 +236,19 @@ def _included_rows(c: PrismaCounts) -> list[tuple[str, list[Cell]]]:
                     [
                         f"=Studies included in previous version of review {_n(c.previous_included)}",
                         *_still(c.previous_included, c.still_included, "studies"),
+                        *_since(c.since_included, "studies"),
                     ],
                 ],
             ),
             ("Included", [[f"Total studies included in review {_n(c.included)}"], None]),
         ]
     return [("Included", [[f"Studies included in review {_n(c.included)}"], None])]
+
+
+def _since(n: int, what: str) -> list[str]:
+    """A line under the previous version's box for the studies of its records that it did not
+    include (still being screened then) and that are included now: in the total, not the flow."""
+    return [f"  {what} of its records included since {_n(n)}"] if n else []
 
 
 def _still(recorded: int, now: int, what: str) -> list[str]:
@@ -263,11 +270,17 @@ def _study_rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]
         f"New studies included in review {_n(c.new_studies)}",
         f"Reports of new included studies {_n(c.new_included)}",
     ]
+    if c.new_reports_of_earlier:
+        new.append(
+            f"  of which new reports of studies included before {_n(c.new_reports_of_earlier)}"
+        )
     previous = [
         f"=Studies included in previous version of review {_n(c.previous_studies)}",
         f"Reports of studies included in previous version of review {_n(c.previous_included)}",
         *_still(c.previous_studies, c.still_studies, "studies"),
         *_still(c.previous_included, c.still_included, "reports"),
+        *_since(c.since_studies, "studies"),
+        *_since(c.since_included, "reports"),
     ]
     total = [
         f"Total studies included in review {_n(c.studies_included or 0)}",

@@ -137,17 +137,24 @@ def stage_flow(stages, stage_names: list[str], studies: Collection[int] | None =
 
 
 def other_methods_flow(
-    stages, stage_names: list[str], canon: dict[int, int], other_records: Iterable[int]
+    stages,
+    stage_names: list[str],
+    canon: dict[int, int],
+    other_records: Iterable[int],
+    studies: Collection[int] | None = None,
 ) -> Flow:
     """The other methods' column: the studies whose every record came from other methods.
 
     ``stages``: the project's :class:`~reviewkit.screening.DerivedStages`; ``canon``: record ->
-    study; ``other_records``: the records imported from other-method sources."""
+    study; ``other_records``: the records imported from other-method sources (in an update,
+    those stored since its version); ``studies``: the studies the flow counts (an update's
+    new studies; every study when None)."""
     other = set(other_records)
     members: dict[int, list[int]] = {}
     for rid, study in canon.items():
         members.setdefault(study, []).append(rid)
-    only = {s for s, rids in members.items() if all(r in other for r in rids)}
+    counted = members.keys() if studies is None else set(studies)
+    only = {s for s, rids in members.items() if s in counted and all(r in other for r in rids)}
     in_only = sum(len(members[s]) for s in only)
     flow = stage_flow(stages, stage_names, only)
     flow.also_in_databases = len(other & canon.keys()) - in_only
