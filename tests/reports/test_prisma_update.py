@@ -96,3 +96,33 @@ def test_update_other_methods_column_counts_the_update_only(project_b, store, tm
     assert c.databases == {"PubMed": 1} and c.other_sources == {"snowballing": 2}
     databases, other = c.columns()
     assert (databases.screened, other.screened, other.removed) == (1, 1, 1)
+
+
+def test_a_new_report_of_an_earlier_study_comes_down_the_flow(project_b, include_all, tmp_path):
+    """With reports grouped into studies, a report found since the version of a study the
+    version included is screened and assessed in the update's flow; its study is not new."""
+    from reports.test_report_studies import _trial
+
+    from reviewkit.dedup.studies import decide_study_link, suggest_study_links
+
+    from .conftest import store_records
+
+    protocol, main_paper, follow_up, *_ = _trial()
+    before = store_records(project_b, [protocol, main_paper], "PubMed")
+    include_all(project_b, before)
+    suggest_study_links(project_b.db)
+    decide_study_link(project_b.db, before[0], before[1], True, "ann")
+    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "v1") == 0
+    (since,) = store_records(project_b, [follow_up], "PubMed")
+    include_all(project_b, [since])
+    suggest_study_links(project_b.db)
+    decide_study_link(project_b.db, before[1], since, True, "ann")
+    c = prisma.collect_counts(project_b)
+    assert prisma.check(c) == []
+    assert (c.screened, c.assessed, c.new_included, c.included) == (1, 1, 1, 3)
+    assert (c.studies_included, c.still_studies, c.new_studies) == (1, 1, 0)
+    assert c.new_reports_of_earlier == 1
+    assert (
+        "New studies included in review (n = 0) Reports of new included studies (n = 1)"
+        " of which new reports of studies included before (n = 1)"
+    ) in _texts(c)
