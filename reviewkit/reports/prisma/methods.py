@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
+from reviewkit.reports.prisma.update import members_of
+
 # full-text excludes with one of these reason codes are PRISMA's "reports not retrieved" (the
 # template's box between "sought" and "assessed"), not reports assessed and excluded
 NOT_RETRIEVED_REASONS = ("no-full-text", "not-retrieved")
@@ -150,9 +152,7 @@ def other_methods_flow(
     those stored since its version); ``studies``: the studies the flow counts (an update's
     new studies; every study when None)."""
     other = set(other_records)
-    members: dict[int, list[int]] = {}
-    for rid, study in canon.items():
-        members.setdefault(study, []).append(rid)
+    members = members_of(canon)
     counted = members.keys() if studies is None else set(studies)
     only = {s for s, rids in members.items() if s in counted and all(r in other for r in rids)}
     in_only = sum(len(members[s]) for s in only)
