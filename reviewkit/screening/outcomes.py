@@ -9,6 +9,7 @@ title-abstract stage holds every study; a later stage holds those included at th
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 
 from reviewkit.project import Project
 from reviewkit.screening.merges import Rank, furthest_advanced, record_ranks
@@ -85,9 +86,14 @@ class DerivedStages:
             }
         return self._outcomes[stage]
 
-    def counts(self, stage: str) -> StageCounts:
-        """Screened, included, excluded (per reason), pending and conflicting studies."""
+    def counts(self, stage: str, studies: Collection[int] | None = None) -> StageCounts:
+        """Screened, included, excluded (per reason), pending and conflicting studies: of every
+        study at the stage, or of those of ``studies`` that are at it (a part of the flow, such
+        as PRISMA's other methods' column or an update's new studies)."""
         outcomes = self.outcomes(stage)
+        if studies is not None:
+            keep = set(studies)
+            outcomes = {s: o for s, o in outcomes.items() if s in keep}
         states = self.states(stage)
         by_status: dict[str, int] = defaultdict(int)
         by_reason: dict[str, int] = defaultdict(int)

@@ -45,8 +45,11 @@ class IdentificationCounts:
         return sum(s.count for s in self.searches)
 
 
-def identification_counts(db: Store) -> IdentificationCounts:
-    """Per-search counts of the latest runs, records per database, new vs previous records."""
+def identification_counts(db: Store, after: int = 0) -> IdentificationCounts:
+    """Per-search counts of the latest runs, records per database, new vs previous records.
+
+    ``after``: count in ``records`` and ``databases`` only the records stored with ids above it
+    (PRISMA's updated review counts the records identified since a version of the review)."""
     latest: dict[str, SearchRun] = {}
     runs_per: dict[str, int] = {}
     for run in rows.list_runs(db, status="complete"):
@@ -59,10 +62,13 @@ def identification_counts(db: Store) -> IdentificationCounts:
     search_of_run = {run.id: run.search_name for run in rows.list_runs(db)}
     stored_by_search: dict[str, int] = {}
     for database, run_id, n in rows.search_record_counts(db):
+        ids = rows.run_record_ids(db, run_id)
+        if after:
+            n = sum(1 for r in ids if r > after)
         databases[database] = databases.get(database, 0) + n
         name = search_of_run[run_id]
         stored_by_search[name] = stored_by_search.get(name, 0) + n
-        (new_ids if run_id in latest_ids else previous_ids).extend(rows.run_record_ids(db, run_id))
+        (new_ids if run_id in latest_ids else previous_ids).extend(ids)
     for name, run in latest.items():
         searches.append(
             SearchCount(

@@ -53,11 +53,13 @@ def test_update_diagram_only_after_a_recorded_version(project_b, tmp_path, capsy
     _decide(project_b, "507", "full-text")
     c = prisma.collect_counts(project_b)
     assert prisma.check(c) == [] and c.update is True and c.version == "2021 review"
-    # previous: as recorded (1); new: included now, not in that version (501, 507)
-    assert (c.new_records, c.previous_included, c.still_included, c.new_included) == (2, 1, 1, 2)
+    # previous: as recorded (1); new: the update's records included (507); 501, a record of
+    # the version screened since, is in the total only
+    got = (c.new_records, c.previous_included, c.still_included, c.since_included, c.new_included)
+    assert got == (2, 1, 1, 1, 1) and c.included == 3
     texts = _texts(c)
     assert "Studies included in previous version of review (n = 1)" in texts
-    assert "of which new since version 2021 review (n = 2)" in texts
+    assert "Records identified since version 2021 review from:" in texts
     assert "still included" not in texts
     assert ("included", "studies included in previous version", 1) in c.rows()
 

@@ -20,26 +20,28 @@ Where each number comes from:
 
 The update variant (PRISMA 2020 "updated review", Page et al. 2021 fig. 1) is drawn only after
 the team recorded a version of the review (``reviewkit report --new-version``, see
-:mod:`reviewkit.reports.versions`) and records were added after it. "Studies included in
-previous version of review" are the counts recorded with that version; the new studies are
-those included now none of whose records belonged to a study the version included. Where we
-differ from the template: the boxes above "included" count the whole flow (the previous
-version's records too, with "of which new since version …" under identification), since
-reviewkit keeps one flow; and when a study of the previous version is no longer included
-(excluded or merged since), the diagram says how many of its studies are still included.
+:mod:`reviewkit.reports.versions`) and records were added after it. Then every box above
+"New studies included" counts only the records stored since that version and the studies made
+of them alone; "Studies included in previous version of review" are the counts recorded with
+the version, and the total every study included now (see :mod:`.update`, also for where we
+differ from the template).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewkit.reports.prisma.methods import Flow, other_methods_flow
-from reviewkit.store import versions as version_rows
+from reviewkit.reports.prisma import update
+from reviewkit.reports.prisma.methods import (
+    NOT_RETRIEVED_REASONS,
+    Flow,
+    other_methods_flow,
+    stage_flow,
+)
 
-NOT_RETRIEVED_REASONS = ("no-full-text", "not-retrieved")
+__all__ = ["NOT_RETRIEVED_REASONS", "PrismaCounts", "check", "collect_counts", "write_csv"]
 
 # PRISMA 2020's "identification of studies via other methods" names websites, organisations
 # and citation searching (Page et al. 2021, fig. 1; PRISMA-S items 4-7 add web search engines
@@ -97,8 +99,10 @@ class PrismaCounts:
     previous_included: int = 0  # as recorded with the version
     new_included: int = 0
     # the previous version's included reports that are included now (previous_included unless
-    # one was excluded or merged since): included = still_included + new_included
+    # one was excluded or merged since): included = still_included + since_included + new_included
     still_included: int = 0
+    # reports of the version's records it did not include (screened then), included since
+    since_included: int = 0
     # Set only when a person linked included reports into studies (``dedup studies``): then
     # ``included`` (and previous/new) count reports, these the studies they make up, and the
     # diagram gives both, as PRISMA 2020 asks ("Studies included in review (n = S)",
@@ -107,10 +111,16 @@ class PrismaCounts:
     previous_studies: int = 0
     new_studies: int = 0
     still_studies: int = 0  # as still_included, in studies
+    since_studies: int = 0  # as since_included, in studies
+    new_reports_of_earlier: int = 0  # of new_included: new reports of studies included before
     # PRISMA 2020's second column: the studies found by other methods only (set by
     # collect_counts when there are other methods; see reviewkit.reports.prisma.methods). The
     # numbers above stay those of all sources; the databases' column is them minus these.
     other: Flow | None = None
+
+    def flow_included(self) -> int:
+        """The reports the flow ends in: the new ones in an update, else every one included."""
+        return self.new_included if self.update else self.included
 
     def all_flow(self) -> Flow:
         """The whole flow (every source) as one column's numbers."""
@@ -125,7 +135,7 @@ class PrismaCounts:
             self.assessed,
             dict(self.excluded_full_text),
             self.awaiting_full_text,
-            self.included,
+            self.flow_included(),
         )
 
     def columns(self) -> tuple[Flow, Flow | None]:
@@ -200,6 +210,7 @@ class PrismaCounts:
                 ("included", f"new records since version {self.version}", self.new_records),
                 ("included", "studies included in previous version", self.previous_included),
                 ("included", "of which still included", self.still_included),
+                ("included", "of the version's records, included since", self.since_included),
                 ("included", "new studies included", self.new_included),
             ]
         return out
@@ -217,8 +228,23 @@ class PrismaCounts:
                 ("included", "reports of studies in previous version", self.previous_included),
                 ("included", "of which studies still included", self.still_studies),
                 ("included", "of which reports still included", self.still_included),
+                (
+                    "included",
+                    "of the version's records, studies included since",
+                    self.since_studies,
+                ),
+                (
+                    "included",
+                    "of the version's records, reports included since",
+                    self.since_included,
+                ),
                 ("included", "new studies included", self.new_studies),
                 ("included", "reports of new studies included", self.new_included),
+                (
+                    "included",
+                    "of which new reports of earlier studies",
+                    self.new_reports_of_earlier,
+                ),
             ]
         return out
 
@@ -251,22 +277,23 @@ def check(c: PrismaCounts) -> list[str]:
     same(
         "assessed = excluded + awaiting + included",
         c.assessed,
-        sum(c.excluded_full_text.values()) + c.awaiting_full_text + c.included,
+        sum(c.excluded_full_text.values()) + c.awaiting_full_text + c.flow_included(),
     )
+    since = " + included since" if c.since_included else ""
     if c.update:
         same(
-            "included = previous still included + new",
+            f"included = previous still included{since} + new",
             c.included,
-            c.still_included + c.new_included,
+            c.still_included + c.since_included + c.new_included,
         )
     if c.studies_included is not None:
         if not 0 < c.studies_included <= c.included:
             problems.append(f"studies included ({c.studies_included}) not within 1..reports")
         if c.update:
             same(
-                "studies included = previous still included + new",
+                f"studies included = previous still included{since} + new",
                 c.studies_included,
-                c.still_studies + c.new_studies,
+                c.still_studies + c.since_studies + c.new_studies,
             )
     databases, other = c.columns()
     if other is not None:
@@ -285,29 +312,66 @@ def collect_counts(project, snapshot=None) -> PrismaCounts:
     """The flow's numbers from the project database (the only function here that reads it).
 
     ``snapshot``: the report's :class:`~reviewkit.reports.snapshot.ProjectSnapshot`, when the
-    caller has read one (its canonical map, stages and included studies are used)."""
-    import networkx as nx
-
+    caller has read one (its canonical map, stages and included studies are used). After a
+    recorded version and records added since, every box above "included" counts only the
+    records stored after that version (PRISMA 2020's updated review; see :mod:`.update`)."""
     from reviewkit import screening
     from reviewkit.reports.snapshot import ProjectSnapshot
-    from reviewkit.store import duplicates as dup
     from reviewkit.store import records as record_rows
 
     snapshot = snapshot or ProjectSnapshot.read(project)
     db = project.db
     c = PrismaCounts()
-    ident = _identification(db)
+    version, new_ids = update.version_to_update(db)
+    after = version.last_record_id if version else 0
+    ident = _identification(db, after)
     c.databases = dict(ident.get("databases", {}))
     c.searches = dict(ident.get("searches", {}))
     c.search_databases = dict(ident.get("search_databases", {}))
     c.retrieved = dict(ident.get("retrieved", {}))
     other_imports = []
     for imp in record_rows.list_imports(db):
-        _add_source(c, imp.source, imp.record_count)
+        n = imp.record_count
+        if after:  # an update counts only the records stored since its version
+            n = sum(1 for r in record_rows.ids_of_imports(db, [imp.id]) if r > after)
+            if not n:
+                continue
+        _add_source(c, imp.source, n)
         if is_other_method(imp.source):
             other_imports.append(imp.id)
     canon = snapshot.canon
-    total, studies = len(canon), len(set(canon.values()))
+    counted = {r for r in canon if r > after}  # every record, or the update's
+    flow_studies = update.studies_of(canon, counted)
+    _count_duplicates(c, db, canon, counted, len(flow_studies))
+
+    proto = project.protocol
+    for stage in proto.stages.values():
+        c.reason_labels.update({r.code: r.label for r in stage.exclusion_reasons})
+    stages = screening.stage_names(proto)
+    _set_flow(c, stage_flow(snapshot.stages, stages, flow_studies if version else None))
+    kind_of = update.count_update(c, version, new_ids, snapshot) if version else None
+    if other_imports:
+        c.other = other_methods_flow(
+            snapshot.stages,
+            stages,
+            canon,
+            set(record_rows.ids_of_imports(db, other_imports)) & counted,
+            flow_studies,
+        )
+    if any(len(reps) > 1 for reps in snapshot.reports.values()):
+        update.count_studies(c, snapshot.reports, kind_of)
+    return c
+
+
+def _count_duplicates(c: PrismaCounts, db, canon: dict[int, int], counted: set, kept: int) -> None:
+    """Duplicates removed from the ``counted`` records (all, or an update's), of which ``kept``
+    studies are screened: "automatically" is what the rule links alone would have removed (a
+    record is kept by them only when its rule-linked group holds counted records alone, one
+    record per group), "by hand" the rest (links made by a person)."""
+    import networkx as nx
+
+    from reviewkit.store import duplicates as dup
+
     rule_graph = nx.Graph()
     rule_graph.add_nodes_from(canon)
     rule_graph.add_edges_from(
@@ -315,77 +379,31 @@ def collect_counts(project, snapshot=None) -> PrismaCounts:
         for lk in dup.current_links(db, "duplicate")
         if lk.made_by.startswith("rule:")
     )
-    c.duplicates_automatic = total - nx.number_connected_components(rule_graph)
-    c.duplicates_manual = (total - studies) - c.duplicates_automatic
-
-    proto = project.protocol
-    for stage in proto.stages.values():
-        c.reason_labels.update({r.code: r.label for r in stage.exclusion_reasons})
-    stages = screening.stage_names(proto)
-    first = snapshot.stages.counts(stages[0])
-    c.screened = first.total
-    c.excluded_screening = dict(first.excluded_by_reason)
-    c.awaiting_screening = first.pending + first.conflicts
-    c.sought = first.included
-    if len(stages) > 1:
-        last = snapshot.stages.counts(stages[-1])
-        excluded = dict(last.excluded_by_reason)
-        c.not_retrieved = sum(excluded.pop(code, 0) for code in NOT_RETRIEVED_REASONS)
-        c.assessed = c.sought - c.not_retrieved
-        c.excluded_full_text = excluded
-        c.awaiting_full_text = last.pending + last.conflicts
-        c.included = last.included
+    if len(counted) == len(canon):
+        by_rules = nx.number_connected_components(rule_graph)
     else:
-        c.assessed = c.included = c.sought
-    is_new = _count_update(c, db, snapshot)
-    if other_imports:
-        c.other = other_methods_flow(
-            snapshot.stages,
-            stages,
-            canon,
-            record_rows.ids_of_imports(db, other_imports),
-            NOT_RETRIEVED_REASONS,
-        )
-    if any(len(reps) > 1 for reps in snapshot.reports.values()):
-        _count_studies(c, snapshot.reports, is_new)
-    return c
+        by_rules = sum(1 for group in nx.connected_components(rule_graph) if group <= counted)
+    c.duplicates_automatic = len(counted) - by_rules
+    c.duplicates_manual = (len(counted) - kept) - c.duplicates_automatic
 
 
-def _count_update(c: PrismaCounts, db, snapshot) -> Callable[[int], bool]:
-    """The update's numbers, when the team recorded a version and records were added after it
-    (the previous version's counts as recorded then); returns whether a study is new (none of
-    its records belonged to a study the version included)."""
-    versions = version_rows.list_versions(db)
-    version = versions[-1] if versions else None
-    earlier = set(version.included_records) if version else set()
-    members: dict[int, list[int]] = {}
-    for rid, canonical in snapshot.canon.items():
-        members.setdefault(canonical, []).append(rid)
-
-    def is_new(study: int) -> bool:
-        return not any(r in earlier for r in members.get(study, [study]))
-
-    new_ids = version_rows.records_after(db, version.last_record_id) if version else []
-    if version and new_ids:
-        c.update, c.version, c.new_records = True, version.name, len(new_ids)
-        c.previous_included, c.previous_studies = version.included_reports, version.included_studies
-        c.new_included = sum(1 for s in snapshot.included if is_new(s))
-        c.still_included = len(snapshot.included) - c.new_included
-    return is_new
+_FLOW_FIELDS = (
+    "screened",
+    "excluded_screening",
+    "awaiting_screening",
+    "sought",
+    "not_retrieved",
+    "assessed",
+    "excluded_full_text",
+    "awaiting_full_text",
+    "included",
+)
 
 
-def _count_studies(c: PrismaCounts, reports: dict[int, tuple[int, ...]], is_new) -> None:
-    """Studies made of several reports: how many studies the included reports are. In an update
-    a study counts as new only when every one of its reports is new (a new report of a study
-    included before adds to that study), and its reports are counted with it; the previous
-    version's counts stay those recorded with it."""
-    c.studies_included = c.included - sum(len(reps) - 1 for reps in reports.values())
-    if c.update:
-        still = [reps for reps in reports.values() if not all(is_new(r) for r in reps)]
-        c.still_studies = len(still)
-        c.new_studies = c.studies_included - c.still_studies
-        c.still_included = sum(len(reps) for reps in still)
-        c.new_included = c.included - c.still_included
+def _set_flow(c: PrismaCounts, f: Flow) -> None:
+    """The flow's numbers from records screened down to included, taken from one Flow."""
+    for name in _FLOW_FIELDS:
+        setattr(c, name, getattr(f, name))
 
 
 def _add_source(c: PrismaCounts, source: str, records: int) -> None:
@@ -398,11 +416,11 @@ def _add_source(c: PrismaCounts, source: str, records: int) -> None:
         c.imported[name] = c.imported.get(name, 0) + records
 
 
-def _identification(db) -> dict:
-    """Per-database and per-search counts."""
+def _identification(db, after: int = 0) -> dict:
+    """Per-database and per-search counts (of the records stored after ``after`` when set)."""
     from reviewkit.searches import identification_counts
 
-    ident = identification_counts(db)
+    ident = identification_counts(db, after)
     return {
         "databases": dict(ident.databases),
         "searches": {s.search: s.records for s in ident.searches},

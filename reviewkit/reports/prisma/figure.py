@@ -30,7 +30,7 @@ class Box:
     w: float
     h: float
     text: str
-    # box | side (beside the flow, no arrow) | other (other methods) | phase | heading (a column's)
+    # box | side (beside the flow, no arrow) | phase | heading (a column's)
     kind: str = "box"
     col: int = 0  # the column: 0 the flow, 1 beside it; with other methods 2 and 3 theirs
     font: float = 8.5  # points: FONT_PT, or less for a box with a word too long for it
@@ -181,16 +181,15 @@ def _rows(c: PrismaCounts) -> list[Row]:
     """(phase, cells) per row of the diagram: two columns (the flow and the boxes beside it),
     or four when there are other methods (PRISMA 2020's second column, its own two).
 
-    A cell whose first line starts with '=' sits beside the flow (no arrow to it); '+' marks
-    the other methods' first box.
+    A cell whose first line starts with '=' sits beside the flow (no arrow to it).
     """
     databases, other = c.columns()
-    ident = ["Records identified from:", *_database_lines(c)]
+    # an update's flow counts only the records stored since its version (see .update)
+    since = f" since version {c.version}" if c.update else ""
+    ident = [f"Records identified{since} from:", *_database_lines(c)]
     if not c.databases and not c.other_sources:
         ident.append("  no records yet (n = 0)")
     ident.append(f"Total {_n(sum(c.databases.values()))}" if other else f"Total {_n(c.identified)}")
-    if c.update:
-        ident.append(f"of which new since version {c.version} {_n(c.new_records)}")
     # the template's three lines; reviewkit's dedup (rules, then persons) is the only removal
     removed = ["Records removed before screening:"]
     removed.append(f"  Duplicate records removed {_n(databases.duplicates)}")
@@ -208,7 +207,7 @@ def _rows(c: PrismaCounts) -> list[Row]:
         rows: list[Row] = [("Identification", [ident, removed])]
         rows += [(phase, [main, side]) for phase, main, side in flow]
         return rows + [(p, [*cells, None, None][:2]) for p, cells in _included_rows(c)]
-    other_ident = ["+Records identified from:"]
+    other_ident = [f"Records identified{since} from:"]
     other_ident += [f"  {k} {_n(v)}" for k, v in c.other_sources.items()]
     other_ident.append(f"Total {_n(sum(c.other_sources.values()))}")
     other_removed = [
@@ -237,12 +236,19 @@ def _included_rows(c: PrismaCounts) -> list[tuple[str, list[Cell]]]:
                     [
                         f"=Studies included in previous version of review {_n(c.previous_included)}",
                         *_still(c.previous_included, c.still_included, "studies"),
+                        *_since(c.since_included, "studies"),
                     ],
                 ],
             ),
             ("Included", [[f"Total studies included in review {_n(c.included)}"], None]),
         ]
     return [("Included", [[f"Studies included in review {_n(c.included)}"], None])]
+
+
+def _since(n: int, what: str) -> list[str]:
+    """A line under the previous version's box for the studies of its records that it did not
+    include (still being screened then) and that are included now: in the total, not the flow."""
+    return [f"  {what} of its records included since {_n(n)}"] if n else []
 
 
 def _still(recorded: int, now: int, what: str) -> list[str]:
@@ -264,11 +270,17 @@ def _study_rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]
         f"New studies included in review {_n(c.new_studies)}",
         f"Reports of new included studies {_n(c.new_included)}",
     ]
+    if c.new_reports_of_earlier:
+        new.append(
+            f"  of which new reports of studies included before {_n(c.new_reports_of_earlier)}"
+        )
     previous = [
         f"=Studies included in previous version of review {_n(c.previous_studies)}",
         f"Reports of studies included in previous version of review {_n(c.previous_included)}",
         *_still(c.previous_studies, c.still_studies, "studies"),
         *_still(c.previous_included, c.still_included, "reports"),
+        *_since(c.since_studies, "studies"),
+        *_since(c.since_included, "reports"),
     ]
     total = [
         f"Total studies included in review {_n(c.studies_included or 0)}",
@@ -304,8 +316,8 @@ def layout(c: PrismaCounts) -> tuple[list[Box], float]:
         for col, (cell, (x, w, wrap)) in enumerate(zip(cells, geometry, strict=True)):
             if not cell:
                 continue
-            kind = {"=": "side", "+": "other"}.get(cell[0][:1], "box")
-            if kind != "box":
+            kind = "side" if cell[0].startswith("=") else "box"
+            if kind == "side":
                 cell = [cell[0][1:], *cell[1:]]
             text, font = _fit(cell, wrap)
             line_h = LINE_H * font / FONT_PT
@@ -420,7 +432,7 @@ def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
     ax.set_ylim(-note_h, height)
     ax.axis("off")
     ax.text(0.1, -PAD / 2, note_text, ha="left", va="top", fontsize=FONT_PT, style="italic")
-    flow = [b for b in boxes if b.kind in ("box", "other") and b.col in (0, 2)]
+    flow = [b for b in boxes if b.kind == "box" and b.col in (0, 2)]
     for b in boxes:
         if b.kind == "phase":
             _draw_phase(ax, b)

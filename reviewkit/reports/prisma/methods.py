@@ -20,8 +20,14 @@ column at "Reports sought for retrieval").
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+
+from reviewkit.reports.prisma.update import members_of
+
+# full-text excludes with one of these reason codes are PRISMA's "reports not retrieved" (the
+# template's box between "sought" and "assessed"), not reports assessed and excluded
+NOT_RETRIEVED_REASONS = ("no-full-text", "not-retrieved")
 
 
 @dataclass
@@ -105,48 +111,52 @@ class Flow:
         ]
 
 
+def stage_flow(stages, stage_names: list[str], studies: Collection[int] | None = None) -> Flow:
+    """A column's numbers from records screened down to included, from the stages' counts
+    (:meth:`~reviewkit.screening.DerivedStages.counts`) of ``studies`` (every study when None).
+
+    Screened: the studies at the first stage; sought: those it included; not retrieved: the
+    last stage's excludes whose reason is one of ``NOT_RETRIEVED_REASONS``; assessed: the rest
+    sought. With one stage, every study sought is assessed and included."""
+    first = stages.counts(stage_names[0], studies)
+    flow = Flow(
+        screened=first.total,
+        excluded_screening=dict(first.excluded_by_reason),
+        awaiting_screening=first.pending + first.conflicts,
+        sought=first.included,
+    )
+    if len(stage_names) == 1:
+        flow.assessed = flow.included = flow.sought
+        return flow
+    last = stages.counts(stage_names[-1], studies)
+    excluded = dict(last.excluded_by_reason)
+    flow.not_retrieved = sum(excluded.pop(code, 0) for code in NOT_RETRIEVED_REASONS)
+    flow.assessed = flow.sought - flow.not_retrieved
+    flow.excluded_full_text = excluded
+    flow.awaiting_full_text = last.pending + last.conflicts
+    flow.included = last.included
+    return flow
+
+
 def other_methods_flow(
     stages,
     stage_names: list[str],
     canon: dict[int, int],
     other_records: Iterable[int],
-    not_retrieved_reasons: tuple[str, ...],
+    studies: Collection[int] | None = None,
 ) -> Flow:
     """The other methods' column: the studies whose every record came from other methods.
 
     ``stages``: the project's :class:`~reviewkit.screening.DerivedStages`; ``canon``: record ->
-    study; ``other_records``: the records imported from other-method sources."""
+    study; ``other_records``: the records imported from other-method sources (in an update,
+    those stored since its version); ``studies``: the studies the flow counts (an update's
+    new studies; every study when None)."""
     other = set(other_records)
-    members: dict[int, list[int]] = {}
-    for rid, study in canon.items():
-        members.setdefault(study, []).append(rid)
-    only = {s for s, rids in members.items() if all(r in other for r in rids)}
+    members = members_of(canon)
+    counted = members.keys() if studies is None else set(studies)
+    only = {s for s, rids in members.items() if s in counted and all(r in other for r in rids)}
     in_only = sum(len(members[s]) for s in only)
-    flow = Flow(also_in_databases=len(other & canon.keys()) - in_only)
+    flow = stage_flow(stages, stage_names, only)
+    flow.also_in_databases = len(other & canon.keys()) - in_only
     flow.duplicates = in_only - len(only)
-    first = [o for s, o in stages.outcomes(stage_names[0]).items() if s in only]
-    flow.screened = len(first)
-    flow.excluded_screening = _by_reason(first)
-    flow.awaiting_screening = sum(1 for o in first if o.status in ("pending", "conflict"))
-    flow.sought = sum(1 for o in first if o.status == "include")
-    if len(stage_names) == 1:
-        flow.assessed = flow.included = flow.sought
-        return flow
-    last = [o for s, o in stages.outcomes(stage_names[-1]).items() if s in only]
-    excluded = _by_reason(last)
-    flow.not_retrieved = sum(excluded.pop(code, 0) for code in not_retrieved_reasons)
-    flow.assessed = flow.sought - flow.not_retrieved
-    flow.excluded_full_text = excluded
-    flow.awaiting_full_text = sum(1 for o in last if o.status in ("pending", "conflict"))
-    flow.included = sum(1 for o in last if o.status == "include")
     return flow
-
-
-def _by_reason(outcomes: list) -> dict[str, int]:
-    """Excluded studies per reason code ('unspecified' when none was given), sorted by code."""
-    out: dict[str, int] = {}
-    for o in outcomes:
-        if o.status == "exclude":
-            key = o.reason or "unspecified"
-            out[key] = out.get(key, 0) + 1
-    return dict(sorted(out.items()))

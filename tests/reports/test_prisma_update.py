@@ -1,0 +1,128 @@
+"""PRISMA 2020's updated-review diagram (Page et al. 2021, fig. 1, "new and updated reviews"):
+the boxes above "New studies included" count only the records found since the recorded
+version. They counted the whole flow: "Reports assessed (n = 3)" above "New studies included
+(n = 1)", the previous version's reports among them."""
+
+from __future__ import annotations
+
+import csv
+
+from reports.test_prisma_sources import _search_run
+from reports.test_review_versions import _decide, _report, _texts
+
+from reviewkit.cli import main
+from reviewkit.dedup.engine import run_dedup
+from reviewkit.records import Record
+from reviewkit.reports import prisma
+
+
+def _versioned_update(project, tmp_path) -> None:
+    """Version v1 (500 included, 501 still at full text, 502 excluded, 503 unscreened), then
+    three new records and a rerun's record of 500 again; 504 included, 505 excluded at full
+    text, 506 excluded at title/abstract; 501 included after the version."""
+    _search_run(project, 4)
+    _decide(project, "500", "title-abstract")
+    _decide(project, "500", "full-text")
+    _decide(project, "501", "title-abstract")
+    _decide(project, "502", "title-abstract", "exclude")
+    assert _report(project, tmp_path, "--format", "csv", "--new-version", "v1") == 0
+    _decide(project, "501", "full-text")
+    _search_run(project, 3, first=4)
+    _search_run(project, 1)  # PMID 500 again: a duplicate of a record of the version
+    run_dedup(project.db)
+    for pmid in ("504", "505"):
+        _decide(project, pmid, "title-abstract")
+    _decide(project, "504", "full-text")
+    _decide(project, "505", "full-text", "exclude")
+    _decide(project, "506", "title-abstract", "exclude")
+
+
+def test_update_flow_counts_only_the_records_since_the_version(project_b, tmp_path, capsys):
+    _versioned_update(project_b, tmp_path)
+    c = prisma.collect_counts(project_b)
+    assert prisma.check(c) == []
+    assert c.update and c.version == "v1" and c.new_records == 4
+    assert c.databases == {"PubMed": 4} and c.searches == {"a1": 4}
+    assert (c.duplicates_automatic, c.duplicates_manual) == (1, 0)  # 500 again, by its PMID
+    assert (c.screened, sum(c.excluded_screening.values()), c.awaiting_screening) == (3, 1, 0)
+    assert (c.sought, c.not_retrieved, c.assessed) == (2, 0, 2)
+    assert (sum(c.excluded_full_text.values()), c.new_included) == (1, 1)
+    # the total: the version's 500 still included, 501 (its record) since, 504 new
+    assert (c.previous_included, c.still_included, c.since_included, c.included) == (1, 1, 1, 3)
+
+    texts = _texts(c)
+    for box in (
+        "Records identified since version v1 from: PubMed (n = 4) search a1 (n = 4) Total (n = 4)",
+        "Duplicate records removed (n = 1) automatically (n = 1) by hand (n = 0)",
+        "Records screened (n = 3)",
+        "Reports sought for retrieval (n = 2)",
+        "Reports assessed for eligibility (n = 2)",
+        "New studies included in review (n = 1)",
+        "Studies included in previous version of review (n = 1)"
+        " studies of its records included since (n = 1)",
+        "Total studies included in review (n = 3)",
+    ):
+        assert box in texts, box
+
+    out = tmp_path / "prisma"
+    assert main(["prisma", "--project", str(project_b.folder), "--out", str(out)]) == 0
+    with (out / "prisma.csv").open(encoding="utf-8") as f:
+        items = {item: int(n) for _, item, n in list(csv.reader(f))[1:]}
+    assert items["records identified"] == 4 and items["records screened"] == 3
+    assert items["reports assessed for eligibility"] == 2 and items["new studies included"] == 1
+    assert items["of the version's records, included since"] == 1
+    assert items["studies included"] == 3
+
+
+def test_update_other_methods_column_counts_the_update_only(project_b, store, tmp_path):
+    """Snowballing before the version stays out of the update; snowballing since runs down the
+    other methods' column of the update (its record of a study found before is removed)."""
+    _search_run(project_b, 2)
+    old = Record(title="Old reference", doi="10.1000/old.1", year=2015)
+    store(project_b, [old], "snowballing")
+    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "v1") == 0
+    _search_run(project_b, 1, first=2)
+    store(
+        project_b,
+        [
+            Record(title="New reference", year=2022),
+            Record(title="Old reference", doi="10.1000/old.1", year=2015),
+        ],
+        "snowballing",
+    )
+    run_dedup(project_b.db)  # the old reference again: its DOI
+    c = prisma.collect_counts(project_b)
+    assert prisma.check(c) == []
+    assert c.databases == {"PubMed": 1} and c.other_sources == {"snowballing": 2}
+    databases, other = c.columns()
+    assert (databases.screened, other.screened, other.removed) == (1, 1, 1)
+
+
+def test_a_new_report_of_an_earlier_study_comes_down_the_flow(project_b, include_all, tmp_path):
+    """With reports grouped into studies, a report found since the version of a study the
+    version included is screened and assessed in the update's flow; its study is not new."""
+    from reports.test_report_studies import _trial
+
+    from reviewkit.dedup.studies import decide_study_link, suggest_study_links
+
+    from .conftest import store_records
+
+    protocol, main_paper, follow_up, *_ = _trial()
+    before = store_records(project_b, [protocol, main_paper], "PubMed")
+    include_all(project_b, before)
+    suggest_study_links(project_b.db)
+    decide_study_link(project_b.db, before[0], before[1], True, "ann")
+    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "v1") == 0
+    (since,) = store_records(project_b, [follow_up], "PubMed")
+    include_all(project_b, [since])
+    suggest_study_links(project_b.db)
+    decide_study_link(project_b.db, before[1], since, True, "ann")
+    c = prisma.collect_counts(project_b)
+    assert prisma.check(c) == []
+    assert (c.screened, c.assessed, c.new_included, c.included) == (1, 1, 1, 3)
+    assert (c.studies_included, c.still_studies, c.new_studies) == (1, 1, 0)
+    assert c.new_reports_of_earlier == 1
+    assert (
+        "New studies included in review (n = 0) Reports of new included studies (n = 1)"
+        " of which new reports of studies included before (n = 1)"
+    ) in _texts(c)
