@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import snowballstemmer
@@ -301,6 +301,38 @@ class Field:
     text: str
     words: list[Token]
     joined: list[tuple[int, int, Token]]
+    # word -> its places, and per language a word form -> places (built on first use): a term's
+    # first word is looked up instead of tested at every place (every term of a scheme is
+    # searched for in every field, so that test ran tens of millions of times in the demo)
+    _places: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    _by_fold: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    _by_form: dict[str, dict[str, list[int]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def places(self, part: _Part) -> list[int]:
+        """The places of the words that are ``part`` (as :meth:`_Part.matches` says), in order."""
+        if not self._places:
+            for i, w in enumerate(self.words):
+                self._places.setdefault(w.word, []).append(i)
+            for w, at in self._places.items():
+                self._by_fold.setdefault(fold(w), []).extend(at)
+        if part.kind != "word":  # prefixes, suffixes, acronyms: each different word tested once
+            hits = [i for w, at in self._places.items() if part.matches(w) for i in at]
+            return sorted(hits)
+        by_form = self._by_form.get(part.language)
+        if by_form is None:
+            by_form = self._by_form[part.language] = {}
+            for w, at in self._places.items():
+                for key in forms(w, part.language):
+                    by_form.setdefault(key, []).extend(at)
+        found = set()
+        for key in forms(part.key, part.language):
+            found.update(by_form.get(key, ()))
+        if len(part.key) > SHORT_WORD:  # _Part.matches' noun endings: fold(word) is key + ending
+            for ending in NOUN_ENDINGS.get(part.language, ()):
+                found.update(self._by_fold.get(part.key + ending, ()))
+        return sorted(found)
 
 
 def record_fields(record: Record) -> list[Field]:
@@ -374,11 +406,9 @@ def _spans(parts: tuple[_Part, ...], f: Field) -> Iterable[tuple[int, int]]:
     n = len(parts)
     words = f.words
     first, rest = parts[0], parts[1:]
-    for i in range(len(words) - n + 1):
-        # the first part alone rules out almost every position: test it before building the
-        # generator for the rest (this loop runs for every term of a scheme on every word)
-        if not first.matches(words[i].word):
-            continue
+    for i in f.places(first):  # the first part alone rules out almost every place
+        if i > len(words) - n:
+            break
         if rest and not all(p.matches(words[i + k].word) for k, p in enumerate(rest, 1)):
             continue
         if not _negated(f, i) and not in_outcome_name(f.text, words, i, i + n - 1):
