@@ -332,10 +332,11 @@ Tried and dropped:
   above, at the cost of ref 16.
 * **`liais*` as a coordinator sign**: would bring back ref 50 ("hospital case manager liaising
   with workplace and municipal job centre"); a term one row needs, not adopted.
-* **`job specialist*` (1.5) as a job-specialist sign** (with the vocabulary of other reviews,
-  below): it fires on one study, ref 21, where the job specialist is the job centre's member of
-  an assessment team; the combined model with links fell 44 -> 43 (ref 28 moved). The Danish
-  and Norwegian usage is ambiguous, so only the Norwegian IPS word `jobbspesialist` stays.
+* **`job specialist*` as a job-specialist sign**: the model type's own name. At weight 1.5 it
+  fires on one study, ref 21, where the job specialist is the job centre's member of an
+  assessment team, and the combined model with links fell 44 -> 43 (ref 28 moved); dropped
+  for that one study at first, then restored at plain weight (1.0): leaving out a label's own
+  name for one row is the fit to one set these figures must not make (43/50 with links kept).
 
 Vocabulary of other reviews (adopted; every cell unchanged): the standard expressions other
 return-to-work reviews' abstracts use, each with its source in the protocol's comment: MeSH

@@ -312,6 +312,7 @@ ONE_STUDY_SOURCES = {
     "individual placement and support": "the model's name (IPS)",
     "employment specialist*": "the IPS role's title (IPS fidelity scale)",
     "employment consultant*": "the same role's title in supported employment (e.g. Australia)",
+    "job specialist*": "the model type's own name (its one study here, ref 21, is a team's member)",
     "care manager*": "the coordinating role of collaborative care",
     "case management*": "MeSH Case Management",
     "coordinating*": "the definition's verb ('one person coordinates')",
