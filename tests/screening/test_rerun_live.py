@@ -46,7 +46,9 @@ def test_a_rerun_joins_the_open_queue_and_the_ranker_orders_it(project_b, tmp_pa
     run_dedup(project_b.db)
     like = dict(zip(ids, like_list, strict=True))
     queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
-    ranking = QueueRanker(queue)  # in its own process, as on a reviewer's terminal
+    # in its own process, as on a reviewer's terminal; the seeded order before the rule (which
+    # records get the 10 votes must not hang on when the protocol's order reaches the screen)
+    ranking = QueueRanker(queue, cold_start=False)
     scr.decide(project_b.db, ids[0], TA, "reviewer2", "exclude", "health-only", "r2 secret")
 
     async def go():
