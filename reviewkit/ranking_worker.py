@@ -141,10 +141,7 @@ class Engine:
             if texts is None:
                 return
             self._texts = texts
-            from reviewkit.ranking import BackgroundRanker
-
-            self._cold = self._cold_start(self.ids, texts)
-            bg = BackgroundRanker(texts, on_trained=self._on_trained, **self.options)
+            bg, self._cold = self._ranker(self.ids, texts, cold=True)
             with self._lock:
                 if self._closed:
                     bg.close()
@@ -166,20 +163,16 @@ class Engine:
                 if self._closed or self._bg is None:
                     self.ids = ids  # nothing to rank (closed, or the texts failed to load)
                     return
-                from reviewkit.ranking import BackgroundRanker
-
                 new = self._read_texts([i for i in ids if i not in self._texts])
                 if new is None:
                     return
                 self._texts.update(new)
                 texts = {i: self._texts[i] for i in ids if i in self._texts}
-                bg = BackgroundRanker(texts, on_trained=self._on_trained, **self.options)
-                seq, labels = self._labels
-                bg.submit(labels)
                 # the protocol's order of the new set, unless a model orders the queue already
                 ranked = self.state.ranked
-                model = ranked is not None and ranked.source == "model"
-                cold = None if model else self._cold_start(ids, texts)
+                bg, cold = self._ranker(ids, texts, cold=ranked is None or ranked.source != "model")
+                seq, labels = self._labels
+                bg.submit(labels)
                 bg.wait_idle()  # its first order is ready before it replaces the old one
                 with self._lock:
                     old, closed = self._bg, self._closed
@@ -221,18 +214,28 @@ class Engine:
             db.close()
         return texts
 
-    def _cold_start(self, ids: Sequence[int], texts: dict[int, str]) -> list[int] | None:
-        """``ids`` in the protocol's cold-start order (studies without a text last, in the
-        seeded order), or None when the protocol gives nothing to order by."""
-        if not self.protocol:
-            return None
+    def _ranker(
+        self, ids: Sequence[int], texts: dict[int, str], cold: bool
+    ) -> tuple[BackgroundRanker, list[int] | None]:
+        """A ranker of ``texts`` (in ``ids``' order) and, with ``cold`` and a protocol, ``ids``
+        in the protocol's cold-start order (studies without a text last, in the seeded order;
+        None when the protocol gives nothing to order by). The cold start's BM25 and the
+        ranker's TF-IDF come from one count of the texts' terms."""
+        from reviewkit.ranking import BackgroundRanker
         from reviewkit.ranking.cold_start import ProtocolText, cold_start_order
+        from reviewkit.ranking.features import term_counts, tfidf_features
 
-        known = [i for i in ids if i in texts]
-        order = cold_start_order(known, [texts[i] for i in known], ProtocolText(**self.protocol))
+        if not (cold and self.protocol):
+            return BackgroundRanker(texts, on_trained=self._on_trained, **self.options), None
+        known = list(texts)
+        counts = term_counts(list(texts.values()))
+        protocol = ProtocolText(**self.protocol)
+        order = cold_start_order(known, texts.values(), protocol, counts)
+        features = tfidf_features(counts[0])  # after the cold start: it changes the counts
+        bg = BackgroundRanker(texts, on_trained=self._on_trained, features=features, **self.options)
         if order is None:
-            return None
-        return order + [i for i in ids if i not in texts]
+            return bg, None
+        return bg, order + [i for i in ids if i not in texts]
 
     def _on_trained(self) -> None:
         """In the ranker's worker: sort the whole queue by the new model."""
