@@ -226,7 +226,8 @@ class QueueRanker:
         movable places are filled, so this costs O(window), and they are filled again from
         the same order once the reviewer has moved half a window on. Returns True when the
         queue's order changed. While the ready rule is not met (or after an undo takes the
-        votes back under it) the published order is the seeded random one.
+        votes back under it) the published order is the protocol's cold-start order, or the
+        seeded random one without it.
         """
         ranked = self._state.ranked
         if ranked is None or self._closed:

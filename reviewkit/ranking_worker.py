@@ -46,7 +46,7 @@ class EngineState:
     """What an engine has published: sent whole from the ranking process to the screen's."""
 
     loaded: bool = False  # texts read (or given up): the engine answers from now on
-    ranked: Ranked | None = None  # the order of the newest model, or the seeded one
+    ranked: Ranked | None = None  # the newest model's order, else the protocol's or the seeded
     estimate: RemainingEstimate | None = None
     advice: StopAdvice | None = None
     busy: bool = False  # a retrain is queued or running

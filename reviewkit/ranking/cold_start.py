@@ -75,10 +75,6 @@ class _QueryTerm:
     weight: float
 
 
-def _words(text: str) -> list[str]:
-    return tokens(text)
-
-
 def _search_terms(query: str) -> list[pubmed_query.Term]:
     """The topic terms of a PubMed query, those under a NOT left out (unparsable: none)."""
     try:
@@ -101,7 +97,7 @@ def _term(text: str, weight: float) -> _QueryTerm | None:
     """A highlight term: 'back pain', 'psychos*' (a prefix), '"return to work"'."""
     text = text.strip().strip('"')
     prefix = text.endswith("*")
-    words = _words(text.rstrip("*"))
+    words = tokens(text.rstrip("*"))
     return _QueryTerm(tuple(words), prefix, weight) if words else None
 
 
@@ -120,11 +116,11 @@ def query_terms(protocol: ProtocolText) -> list[_QueryTerm]:
         add(_term(text, TERM_WEIGHT))
     for q in protocol.searches:
         for t in _search_terms(q):
-            words = _words(t.text)
+            words = tokens(t.text)
             if words:
                 add(_QueryTerm(tuple(words), t.truncated, TERM_WEIGHT))
     for text in (protocol.question, *protocol.inclusion):
-        for word in _words(text):
+        for word in tokens(text):
             add(_QueryTerm((word,), False, PROSE_WEIGHT))
     for text in protocol.exclude_terms:
         term = _term(text, EXCLUDE_WEIGHT)
