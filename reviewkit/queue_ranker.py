@@ -166,7 +166,7 @@ class QueueRanker:
         self._state = EngineState()
         self._engine: Engine | EngineProcess | None = None
         self._closed = False
-        self._applied: tuple[str, datetime | None] | None = None
+        self._applied: tuple[str, datetime | None, int] | None = None
         self._applied_after = -1
         self._model_applied = False
 
@@ -226,12 +226,13 @@ class QueueRanker:
         movable places are filled, so this costs O(window), and they are filled again from
         the same order once the reviewer has moved half a window on. Returns True when the
         queue's order changed. While the ready rule is not met (or after an undo takes the
-        votes back under it) the published order is the seeded random one.
+        votes back under it) the published order is the protocol's cold-start order, or the
+        seeded random one without it.
         """
         ranked = self._state.ranked
         if ranked is None or self._closed:
             return False
-        key = (ranked.source, ranked.trained_at)
+        key = (ranked.source, ranked.trained_at, ranked.studies)
         moved_on = (after if after is not None else -1) - self._applied_after >= self.window // 2
         if key == self._applied and not (self._model_applied and moved_on):
             return False

@@ -37,6 +37,8 @@ class Ranked:
     # process only the first ``SENT_PER_WINDOW`` windows' worth (the rest keep their places)
     source: str
     trained_at: datetime | None
+    studies: int = 0  # changes of the queue's studies taken in: a new set's order is a new
+    # order even when its source and model time are those of the last (the protocol's)
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class EngineState:
     """What an engine has published: sent whole from the ranking process to the screen's."""
 
     loaded: bool = False  # texts read (or given up): the engine answers from now on
-    ranked: Ranked | None = None  # the order of the newest model, or the seeded one
+    ranked: Ranked | None = None  # the newest model's order, else the protocol's or the seeded
     estimate: RemainingEstimate | None = None
     advice: StopAdvice | None = None
     busy: bool = False  # a retrain is queued or running
@@ -80,6 +82,7 @@ class Engine:
         self._texts: dict[int, str] = {}
         self._reload_lock = threading.Lock()  # one change of studies at a time, in order
         self._reloads = 0  # changes of studies not yet taken in (wait_idle waits for them)
+        self._studies = 0  # changes of studies taken in (Ranked.studies)
 
     def start(self, seq: int, labels: list[tuple[int, bool]]) -> None:
         self.submit(seq, labels)
@@ -138,10 +141,7 @@ class Engine:
             if texts is None:
                 return
             self._texts = texts
-            from reviewkit.ranking import BackgroundRanker
-
-            self._cold = self._cold_start(texts)
-            bg = BackgroundRanker(texts, on_trained=self._on_trained, **self.options)
+            bg, self._cold = self._ranker(self.ids, texts, cold=True)
             with self._lock:
                 if self._closed:
                     bg.close()
@@ -163,21 +163,22 @@ class Engine:
                 if self._closed or self._bg is None:
                     self.ids = ids  # nothing to rank (closed, or the texts failed to load)
                     return
-                from reviewkit.ranking import BackgroundRanker
-
                 new = self._read_texts([i for i in ids if i not in self._texts])
                 if new is None:
                     return
                 self._texts.update(new)
                 texts = {i: self._texts[i] for i in ids if i in self._texts}
-                bg = BackgroundRanker(texts, on_trained=self._on_trained, **self.options)
+                # the protocol's order of the new set, unless a model orders the queue already
+                ranked = self.state.ranked
+                bg, cold = self._ranker(ids, texts, cold=ranked is None or ranked.source != "model")
                 seq, labels = self._labels
                 bg.submit(labels)
                 bg.wait_idle()  # its first order is ready before it replaces the old one
                 with self._lock:
                     old, closed = self._bg, self._closed
                     if not closed:
-                        self.ids, self._bg = ids, bg
+                        self.ids, self._bg, self._cold = ids, bg, cold
+                        self._studies += 1
                         if self._labels[0] != seq:  # labels sent meanwhile went to the old one
                             bg.submit(self._labels[1])
                 (bg if closed or old is None else old).close()
@@ -213,33 +214,44 @@ class Engine:
             db.close()
         return texts
 
-    def _cold_start(self, texts: dict[int, str]) -> list[int] | None:
-        """The queue in the protocol's cold-start order (studies without a text last, in the
-        seeded order), or None when the protocol gives nothing to order by."""
-        if not self.protocol:
-            return None
+    def _ranker(
+        self, ids: Sequence[int], texts: dict[int, str], cold: bool
+    ) -> tuple[BackgroundRanker, list[int] | None]:
+        """A ranker of ``texts`` (in ``ids``' order) and, with ``cold`` and a protocol, ``ids``
+        in the protocol's cold-start order (studies without a text last, in the seeded order;
+        None when the protocol gives nothing to order by). The cold start's BM25 and the
+        ranker's TF-IDF come from one count of the texts' terms."""
+        from reviewkit.ranking import BackgroundRanker
         from reviewkit.ranking.cold_start import ProtocolText, cold_start_order
+        from reviewkit.ranking.features import term_counts, tfidf_features
 
-        known = [i for i in self.ids if i in texts]
-        order = cold_start_order(known, [texts[i] for i in known], ProtocolText(**self.protocol))
+        if not (cold and self.protocol):
+            return BackgroundRanker(texts, on_trained=self._on_trained, **self.options), None
+        known = list(texts)
+        counts = term_counts(list(texts.values()))
+        protocol = ProtocolText(**self.protocol)
+        order = cold_start_order(known, texts.values(), protocol, counts)
+        features = tfidf_features(counts[0])  # after the cold start: it changes the counts
+        bg = BackgroundRanker(texts, on_trained=self._on_trained, features=features, **self.options)
         if order is None:
-            return None
-        return order + [i for i in self.ids if i not in texts]
+            return bg, None
+        return bg, order + [i for i in ids if i not in texts]
 
     def _on_trained(self) -> None:
         """In the ranker's worker: sort the whole queue by the new model."""
         with self._lock:
-            bg, seq = self._bg, self._labels[0]
+            bg, seq, ids, cold = self._bg, self._labels[0], self.ids, self._cold
+            studies = self._studies
         if bg is None:
             return
-        order, source, trained_at = bg.current_order(self.ids)
+        order, source, trained_at = bg.current_order(ids)
         error = bg.error
-        if source == "random" and self._cold is not None and error is None:
-            order, source = self._cold, "protocol"  # before the model: the protocol's order
+        if source == "random" and cold is not None and error is None:
+            order, source = cold, "protocol"  # before the model: the protocol's order
         if self.order_limit is not None and source != "random":
             order = order[: self.order_limit]
         self._set(
-            ranked=Ranked(order, source, trained_at),
+            ranked=Ranked(order, source, trained_at, studies),
             estimate=bg.estimate_remaining(),
             advice=bg.stop_advice(),
             busy=bg.busy,

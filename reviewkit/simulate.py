@@ -36,6 +36,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -288,17 +289,33 @@ def simulate(
     order += (
         [i for i in ranked if not labelled[i]] if ranked else np.flatnonzero(~labelled).tolist()
     )
+    return _result(data, label_column, seed, order, n_fits, (started, cpu_started))
+
+
+def _result(
+    data: LabelledSet,
+    label_column: str,
+    seed: int,
+    order: list[int],
+    n_fits: int,
+    since: tuple[float, float],
+    **more: Any,
+) -> SimulationResult:
+    """A simulation's result: ``order`` with its labels, the wall and CPU time since ``since``
+    (``time.perf_counter()``, ``time.process_time()`` at the start)."""
+    y = data.labels
     return SimulationResult(
         dataset=data.name,
         label_column=label_column,
         seed=seed,
-        n_records=n,
-        n_includes=total,
+        n_records=len(y),
+        n_includes=int(y.sum()),
         order=order,
         labels_in_order=[int(y[i]) for i in order],
-        seconds=time.perf_counter() - started,
+        seconds=time.perf_counter() - since[0],
         n_fits=n_fits,
-        cpu_seconds=time.process_time() - cpu_started,
+        cpu_seconds=time.process_time() - since[1],
+        **more,
     )
 
 
@@ -376,19 +393,16 @@ def simulate_from_zero(
                 break
     rest = ranked if ranked else cold
     order += [i for i in rest if not labelled[i]]
-    return SimulationResult(
-        dataset=data.name,
-        label_column=label_column,
-        seed=seed,
-        n_records=n,
-        n_includes=total,
-        order=order,
-        labels_in_order=[int(y[i]) for i in order],
-        seconds=time.perf_counter() - started,
-        n_fits=n_fits,
-        cpu_seconds=time.process_time() - cpu_started,
+    cold_start = source + (" + protocol feature" if extra else "")
+    return _result(
+        data,
+        label_column,
+        seed,
+        order,
+        n_fits,
+        (started, cpu_started),
         n_prior=0,
-        cold_start=source + (" + protocol feature" if extra else ""),
+        cold_start=cold_start,
     )
 
 

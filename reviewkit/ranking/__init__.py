@@ -281,8 +281,12 @@ class BackgroundRanker:
         model_factory: Callable[[], Model] = default_model,
         on_trained: Callable[[], None] | None = None,
         level: float = 0.9,
+        features: sparse.spmatrix | None = None,
     ) -> None:
         self._texts = dict(texts)
+        # the texts' feature matrix (build_features of the values, in order), when the caller
+        # has it already; else the worker builds it before the first fit
+        self._features = features
         self._kwargs = {
             "min_includes": min_includes,
             "min_excludes": min_excludes,
@@ -354,7 +358,11 @@ class BackgroundRanker:
                 self._busy = True
             try:
                 if ranker is None:
-                    ranker = Ranker(list(self._texts.values()), list(self._texts), **self._kwargs)
+                    corpus = self._features
+                    if corpus is None:
+                        corpus = list(self._texts.values())
+                    self._features = None  # the ranker holds it from now on
+                    ranker = Ranker(corpus, list(self._texts), **self._kwargs)
                 self._publish(ranker, decisions or [])
             except Exception as exc:  # keep the screen alive; the order stays as it was
                 self.error = exc

@@ -46,6 +46,7 @@ __all__ = [
 TERM_WEIGHT = 1.0  # a term someone chose on purpose (highlight include, stored search)
 PROSE_WEIGHT = 0.5  # a word of the question or the criteria (half: prose has generic words)
 EXCLUDE_WEIGHT = -0.5  # a highlight exclude term: a hint against, lighter than one for
+TermCounts = tuple[sparse.csr_matrix, list[str], np.ndarray]  # what term_counts returns
 K1, B = 1.2, 0.75  # BM25's usual parameters (Robertson & Zaragoza 2009)
 
 # Search fields whose terms describe the topic of a record; author, journal, date, language,
@@ -74,10 +75,6 @@ class _QueryTerm:
     weight: float
 
 
-def _words(text: str) -> list[str]:
-    return tokens(text)
-
-
 def _search_terms(query: str) -> list[pubmed_query.Term]:
     """The topic terms of a PubMed query, those under a NOT left out (unparsable: none)."""
     try:
@@ -100,7 +97,7 @@ def _term(text: str, weight: float) -> _QueryTerm | None:
     """A highlight term: 'back pain', 'psychos*' (a prefix), '"return to work"'."""
     text = text.strip().strip('"')
     prefix = text.endswith("*")
-    words = _words(text.rstrip("*"))
+    words = tokens(text.rstrip("*"))
     return _QueryTerm(tuple(words), prefix, weight) if words else None
 
 
@@ -119,11 +116,11 @@ def query_terms(protocol: ProtocolText) -> list[_QueryTerm]:
         add(_term(text, TERM_WEIGHT))
     for q in protocol.searches:
         for t in _search_terms(q):
-            words = _words(t.text)
+            words = tokens(t.text)
             if words:
                 add(_QueryTerm(tuple(words), t.truncated, TERM_WEIGHT))
     for text in (protocol.question, *protocol.inclusion):
-        for word in _words(text):
+        for word in tokens(text):
             add(_QueryTerm((word,), False, PROSE_WEIGHT))
     for text in protocol.exclude_terms:
         term = _term(text, EXCLUDE_WEIGHT)
@@ -193,13 +190,16 @@ def _term_frequency(counts: sparse.csr_matrix, units: list[list[int]]) -> np.nda
     return tf if tf is not None else np.zeros(counts.shape[0])
 
 
-def cold_start_scores(texts: Sequence[str], protocol: ProtocolText) -> np.ndarray | None:
+def cold_start_scores(
+    texts: Sequence[str], protocol: ProtocolText, counts: TermCounts | None = None
+) -> np.ndarray | None:
     """BM25 score of each text against the protocol's weighted terms; None when no term occurs
-    in any text (nothing to order by)."""
+    in any text (nothing to order by). ``counts``: :func:`term_counts` of ``texts`` when the
+    caller has them (the ranker's features are built from the same counts); not changed."""
     terms = query_terms(protocol)
     if not terms or not texts:
         return None
-    counts, words, pairs = term_counts(texts)
+    counts, words, pairs = counts if counts is not None else term_counts(texts)
     n = counts.shape[0]
     # words per record: a text of w >= 1 words has w - 1 word pairs, so w = (all counts + 1) / 2
     total = np.asarray(counts.sum(axis=1)).ravel()
@@ -228,16 +228,20 @@ def cold_start_scores(texts: Sequence[str], protocol: ProtocolText) -> np.ndarra
 
 
 def cold_start_order(
-    ids: Sequence[int], texts: Iterable[str], protocol: ProtocolText | None
+    ids: Sequence[int],
+    texts: Iterable[str],
+    protocol: ProtocolText | None,
+    counts: TermCounts | None = None,
 ) -> list[int] | None:
     """``ids`` (the seeded random order) sorted by their texts' protocol scores, best first,
-    ties in the given order; None when the protocol gives nothing to score by."""
+    ties in the given order; None when the protocol gives nothing to score by. ``counts``:
+    :func:`term_counts` of ``texts``, when the caller has them."""
     if protocol is None:
         return None
     texts = list(texts)
     if len(texts) != len(ids):
         raise ValueError(f"{len(texts)} texts for {len(ids)} ids")
-    scores = cold_start_scores(texts, protocol)
+    scores = cold_start_scores(texts, protocol, counts)
     if scores is None:
         return None
     order = np.argsort(-scores, kind="stable")

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-__all__ = ["build_features", "normalize_rows", "term_counts", "tokens"]
+__all__ = ["build_features", "normalize_rows", "term_counts", "tfidf_features", "tokens"]
 
 
 def normalize_rows(X: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -103,8 +103,13 @@ def build_features(texts: Sequence[str], max_df: float = 0.95) -> sparse.csr_mat
     tf = 1 + ln(count), idf = 1 + ln((1 + n) / (1 + df)), terms in more than ``max_df`` of
     the texts dropped, rows L2-normalised. About 3× faster (see :func:`term_counts`).
     """
-    n = len(texts)
-    counts, _, _ = term_counts(texts)
+    return tfidf_features(term_counts(texts)[0], max_df)
+
+
+def tfidf_features(counts: sparse.csr_matrix, max_df: float = 0.95) -> sparse.csr_matrix:
+    """:func:`build_features` of the texts whose :func:`term_counts` are ``counts`` (for a
+    caller that reads the counts too: the cold start); ``counts`` is changed in place."""
+    n = counts.shape[0]
     df = np.bincount(counts.indices, minlength=counts.shape[1])
     keep = df <= max_df * n
     if not keep.any():  # no vocabulary (every text empty): a single zero column ranks nothing

@@ -346,3 +346,24 @@ def test_the_ranking_process_starts_inside_a_textual_app(topics):
     assert out.returncode == 0, out.stderr
     # Review B's protocol orders the queue before the model: the process ran and published
     assert out.stdout.split()[:2] == ["True", "protocol"], out.stdout
+
+
+def test_a_rerun_before_the_ready_rule_gets_the_protocols_order_for_the_new_set(topics):
+    """The cold-start order is worked out again for the studies a rerun brings: the new
+    records matching the protocol come before the exclude-like ones, not after them all."""
+    project, like = topics
+    q = scr.ReviewerQueue(project, TA, "reviewer1")
+    ranker = QueueRanker(q, isolate=False)  # cold start on: the protocol's order
+    try:
+        ranker.start()
+        assert ranker.wait_idle() and ranker.status().source == "protocol"
+        ranker.apply(None)
+        assert [like[s] for s in undecided(q)] == [True] * 12 + [False] * 28
+        new = add_records(project, make_topic_records(3, 0)[0])  # a rerun: 3 include-like
+        assert q.refresh() is not None
+        ranker.studies_changed()
+        assert ranker.wait_idle() and ranker.status().source == "protocol"
+        assert ranker.apply(None)
+        assert set(undecided(q)[:15]) == {s for s in like if like[s]} | set(new)
+    finally:
+        ranker.close()

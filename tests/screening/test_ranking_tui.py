@@ -67,6 +67,13 @@ async def vote(pilot, screen, like: dict[int, bool]) -> bool:
     return is_include
 
 
+async def vote_until_ready(pilot, screen, like: dict[int, bool]) -> None:
+    """Vote in the order shown until 5 include-like and 5 exclude-like (the ready rule)."""
+    counts = {True: 0, False: 0}
+    while counts[True] < 5 or counts[False] < 5:
+        counts[await vote(pilot, screen, like)] += 1
+
+
 def test_keys_go_on_while_a_slow_retrain_runs_then_likely_includes_come_next(topics):
     project, like = topics
     GatedModel.started.clear()
@@ -81,9 +88,7 @@ def test_keys_go_on_while_a_slow_retrain_runs_then_likely_includes_come_next(top
             s = app.first_screen
             await until_started(pilot, ranking)
             assert ranking.wait_idle()
-            counts = {True: 0, False: 0}
-            while counts[True] < 5 or counts[False] < 5:
-                counts[await vote(pilot, s, like)] += 1
+            await vote_until_ready(pilot, s, like)
             assert GatedModel.started.wait(60)  # the first fit is running, stuck at the gate
             for _ in range(3):  # the screen keeps taking decisions, each committed at once
                 before, n = s.current, len(list_decisions(project.db))
@@ -126,9 +131,7 @@ def test_the_record_on_screen_stays_and_decided_records_keep_their_place(topics)
         async with app.run_test(size=SIZE) as pilot:
             s = app.first_screen
             await until_started(pilot, ranking)
-            counts = {True: 0, False: 0}
-            while counts[True] < 5 or counts[False] < 5:
-                counts[await vote(pilot, s, like)] += 1
+            await vote_until_ready(pilot, s, like)
             assert ranking.wait_idle()
             shown, decided = s.current, list(queue.studies[: s.pos])
             await pilot.press("k", "k")  # back over decided records: they are where they were

@@ -8,7 +8,7 @@ import asyncio
 
 from conftest import add_records
 from screening.helpers import INCLUDE_WORDS, make_records, make_topic_records
-from screening.test_ranking_tui import screen_text, until_started, vote
+from screening.test_ranking_tui import screen_text, until_started, vote_until_ready
 
 from reviewkit import screening as scr
 from reviewkit.dedup.engine import run_dedup
@@ -46,7 +46,9 @@ def test_a_rerun_joins_the_open_queue_and_the_ranker_orders_it(project_b, tmp_pa
     run_dedup(project_b.db)
     like = dict(zip(ids, like_list, strict=True))
     queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
-    ranking = QueueRanker(queue)  # in its own process, as on a reviewer's terminal
+    # in its own process, as on a reviewer's terminal; the seeded order before the rule (which
+    # records get the 10 votes must not hang on when the protocol's order reaches the screen)
+    ranking = QueueRanker(queue, cold_start=False)
     scr.decide(project_b.db, ids[0], TA, "reviewer2", "exclude", "health-only", "r2 secret")
 
     async def go():
@@ -54,9 +56,7 @@ def test_a_rerun_joins_the_open_queue_and_the_ranker_orders_it(project_b, tmp_pa
         async with app.run_test(size=SIZE) as pilot:
             s = app.first_screen
             await until_started(pilot, ranking)
-            counts = {True: 0, False: 0}
-            while counts[True] < 5 or counts[False] < 5:
-                counts[await vote(pilot, s, like)] += 1
+            await vote_until_ready(pilot, s, like)
             assert ranking.wait_idle()
             assert "of 40)" in screen_text(app)
             # the librarian: a rerun brings 3 new records and one already there (imported
