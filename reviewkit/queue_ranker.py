@@ -216,6 +216,13 @@ class QueueRanker:
 
     def _receive(self, state: EngineState) -> None:
         with self._lock:
+            held = self._state.ranked
+            if (
+                state.ranked is not None
+                and held is not None
+                and state.ranked.studies < held.studies
+            ):
+                return  # made for the study set before a rerun, arriving after the new set's
             self._state = state
 
     def apply(self, after: int | None, keep: Collection[int] = ()) -> bool:

@@ -130,7 +130,12 @@ class Engine:
         self._loaded.set()
 
     def _set(self, **changes: Any) -> None:
+        """Publish the state with ``changes``; an order made for an older set of studies (a
+        worker that read the old ranker before a reload swapped it) is dropped, not published."""
+        ranked = changes.get("ranked")
         with self._lock:
+            if ranked is not None and ranked.studies < self._studies:
+                return
             self.state = replace(self.state, **changes)
             state = self.state
         self.publish(state)
