@@ -199,12 +199,13 @@ class QueueRanker:
         """The queue gained or lost studies (:meth:`ReviewerQueue.refresh` after a search
         rerun or a dedup merge): the engine reads the new studies' texts and ranks the new
         set, in the background; the order in use stays until the new one is ready, and the
-        labels go again (a merged study's vote now counts for the study it joined)."""
+        labels go again (a merged study's vote now counts for the study it joined) to the
+        new set's ranker only: a rerun costs one fit."""
         self._ids = tuple(self.queue.studies)
+        seq, labels = self._labels()
         engine = self._engine
         if engine is not None and not self._closed:
-            engine.set_studies(self._ids)
-            self.update()
+            engine.set_studies(self._ids, seq, labels)
 
     def _labels(self) -> tuple[int, list[tuple[int, bool]]]:
         labels = self.queue.own_labels()
@@ -216,6 +217,13 @@ class QueueRanker:
 
     def _receive(self, state: EngineState) -> None:
         with self._lock:
+            held = self._state.ranked
+            if (
+                state.ranked is not None
+                and held is not None
+                and state.ranked.studies < held.studies
+            ):
+                return  # made for the study set before a rerun, arriving after the new set's
             self._state = state
 
     def apply(self, after: int | None, keep: Collection[int] = ()) -> bool:

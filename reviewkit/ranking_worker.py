@@ -94,11 +94,14 @@ class Engine:
             if self._bg is not None:
                 self._bg.submit(labels)
 
-    def set_studies(self, ids: tuple[int, ...]) -> None:
+    def set_studies(self, ids: tuple[int, ...], seq: int, labels: list[tuple[int, bool]]) -> None:
         """The queue gained or lost studies (a search rerun, a dedup merge): read the new ones'
-        texts and rank the new set, in a thread of this engine; the order in use stays until
-        the new set's first order is ready."""
+        texts and rank the new set on ``labels``, in a thread of this engine; the order in use
+        stays until the new set's first order is ready. The labels are not sent to the ranker
+        in use: its retrain would be replaced unseen (one fit for nothing, on 50,000 records
+        seconds of CPU); labels submitted during the reload still go to it."""
         with self._lock:
+            self._labels = (seq, labels)
             self._reloads += 1
         threading.Thread(
             target=self._reload, args=(tuple(ids),), name="reviewkit-queue-reload", daemon=True
@@ -130,7 +133,12 @@ class Engine:
         self._loaded.set()
 
     def _set(self, **changes: Any) -> None:
+        """Publish the state with ``changes``; an order made for an older set of studies (a
+        worker that read the old ranker before a reload swapped it) is dropped, not published."""
+        ranked = changes.get("ranked")
         with self._lock:
+            if ranked is not None and ranked.studies < self._studies:
+                return
             self.state = replace(self.state, **changes)
             state = self.state
         self.publish(state)
@@ -348,8 +356,8 @@ class EngineProcess:
     def submit(self, seq: int, labels: list[tuple[int, bool]]) -> None:
         self._send("labels", seq, labels)
 
-    def set_studies(self, ids: tuple[int, ...]) -> None:
-        self._send("studies", ids)
+    def set_studies(self, ids: tuple[int, ...], seq: int, labels: list[tuple[int, bool]]) -> None:
+        self._send("studies", ids, seq, labels)
 
     def wait_idle(self, timeout: float) -> bool:
         with self._cond:
