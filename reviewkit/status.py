@@ -14,6 +14,7 @@ from reviewkit.project import Project
 from reviewkit.screening import DerivedStages, stage_names
 from reviewkit.store import duplicates as duplicate_rows
 from reviewkit.store import records as record_rows
+from reviewkit.store import versions as version_rows
 from reviewkit.wording import quantity
 
 
@@ -50,6 +51,9 @@ class Status:
     included_studies: int | None = None
     dedup_runs: int = 0  # finished dedup runs; 0: no record has been compared yet
     undeduplicated: int = 0  # records no dedup run has compared yet (imported since the last)
+    # review versions recorded by `report --new-version` (name, when, studies included then),
+    # oldest first: a later report's PRISMA draws the update diagram against the last one
+    versions: tuple[tuple[str, str, int], ...] = ()
 
     @property
     def decisions(self) -> int:
@@ -113,6 +117,9 @@ def project_status(project: Project) -> Status:
         dedup_runs=duplicate_rows.dedup_run_count(db),
         # records are never deleted, so those not compared are all minus the compared ones
         undeduplicated=records - len(duplicate_rows.processed_ids(db)),
+        versions=tuple(
+            (v.name, v.recorded_at[:10], v.included_studies) for v in version_rows.list_versions(db)
+        ),
     )
 
 

@@ -172,6 +172,9 @@ def status_command(project_dir: Path) -> None:
         click.echo(f"included studies: {s.included}")
     else:  # several reports of one study, linked by a person
         click.echo(f"included studies: {s.included_studies} ({quantity(s.included, 'report')})")
+    # the versions a later report's PRISMA update diagram compares with
+    for name, day, studies in s.versions:
+        click.echo(f"review version {name!r} recorded {day}: {quantity(studies, 'study')} included")
 
 
 @click.group("protocol")

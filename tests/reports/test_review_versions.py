@@ -90,3 +90,19 @@ def test_a_version_name_in_use_is_refused_before_any_file(project_b, tmp_path, c
     err = capsys.readouterr().err
     assert code == 2 and "a version named 'v1' was recorded already" in err
     assert "Traceback" not in err and not again.exists()
+
+
+def test_status_lists_the_recorded_versions(project_b, tmp_path, capsys):
+    """A version turns on the update diagram of every later report: `status` says which were
+    recorded (they were listed nowhere)."""
+    _search_run(project_b, 3)
+    _decide(project_b, "500", "title-abstract")
+    _decide(project_b, "500", "full-text")
+    folder = str(project_b.folder)
+    assert main(["status", "--project", folder]) == 0
+    assert "review version" not in capsys.readouterr().out
+    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "2021 review") == 0
+    capsys.readouterr()
+    assert main(["status", "--project", folder]) == 0
+    out = capsys.readouterr().out
+    assert "review version '2021 review' recorded 20" in out and "1 study included" in out
