@@ -47,4 +47,3 @@ def list_versions(db: Store) -> list[ReviewVersion]:
         )
         for r in db.query("SELECT * FROM review_versions ORDER BY id")
     ]
-
