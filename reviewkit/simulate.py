@@ -243,6 +243,22 @@ def prior_rows(labels: np.ndarray, seed: int) -> tuple[int, int]:
     return int(include), int(exclude)
 
 
+def _fit_and_rank(ranker: Ranker, labels: dict[int, bool], labelled: np.ndarray) -> list[int]:
+    """Fit ``ranker`` on ``labels``; the rows not yet labelled, best score first (ties in row
+    order). Rows are the records' ids; a row past them (the protocol's pseudo-include) is not
+    ranked."""
+    ranker.fit(labels)
+    scores = ranker.all_scores()[: len(labelled)]
+    pool = np.flatnonzero(~labelled)
+    return pool[np.argsort(-scores[pool], kind="stable")].tolist()
+
+
+def _step(screened: int, eager: int, batch_fraction: float) -> int:
+    """Records to screen before the next fit: one until ``eager`` were screened, then
+    ``batch_fraction`` of those screened."""
+    return 1 if screened < eager else math.ceil(batch_fraction * screened)
+
+
 def simulate(
     dataset_csv: Path | str,
     label_column: str = "label_included",
@@ -272,13 +288,9 @@ def simulate(
     n_fits = 0
     ranked: list[int] = []
     while found < total:
-        ranker.fit({i: bool(y[i]) for i in order})
+        ranked = _fit_and_rank(ranker, {i: bool(y[i]) for i in order}, labelled)
         n_fits += 1
-        scores = ranker.all_scores()  # rows are the ids
-        pool = np.flatnonzero(~labelled)
-        ranked = pool[np.argsort(-scores[pool], kind="stable")].tolist()
-        step = 1 if len(order) < eager else math.ceil(batch_fraction * len(order))
-        for i in ranked[:step]:
+        for i in ranked[: _step(len(order), eager, batch_fraction)]:
             order.append(i)
             labelled[i] = True
             found += int(y[i])
@@ -374,13 +386,9 @@ def simulate_from_zero(
     found, n_fits, ranked, next_cold = 0, 0, [], 0
     while found < total:
         if found >= min_includes and len(order) - found >= min_excludes:
-            ranker.fit(pseudo | {i: bool(y[i]) for i in order})
+            ranked = _fit_and_rank(ranker, pseudo | {i: bool(y[i]) for i in order}, labelled)
             n_fits += 1
-            scores = ranker.all_scores()[:n]
-            pool = np.flatnonzero(~labelled)
-            ranked = pool[np.argsort(-scores[pool], kind="stable")].tolist()
-            step = 1 if len(order) < eager else math.ceil(batch_fraction * len(order))
-            batch = ranked[:step]
+            batch = ranked[: _step(len(order), eager, batch_fraction)]
         else:  # the cold-start order, from the first record not yet screened
             while labelled[cold[next_cold]]:
                 next_cold += 1

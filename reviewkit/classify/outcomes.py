@@ -16,7 +16,7 @@ pain, well-being …) is not found where the words are part of such a name:
   completed" is no part of an outcome name.
 * **after a named instrument** — one of the usual health instruments, written in capitals as
   their names are (SF-36, SF-12, RAND-36, HADS, BDI, PHQ-9, GHQ-12, GAD-7, EQ-5D, MHI-5, DASS,
-  CES-D, K10), stands at most :data:`REACH` words before the health words in the same clause
+  CES-D, K10, and MCS: the SF-36's and SF-12's mental component summary), stands at most :data:`REACH` words before the health words in the same clause
   ("SF-36 mental health").
 
 Only terms naming a health state are affected; the rule leaves every other term alone ("IPS

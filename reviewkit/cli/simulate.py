@@ -120,16 +120,10 @@ def simulate_command(
 def _protocol_text(path: Path):  # -> reviewkit.ranking.cold_start.ProtocolText
     """The cold start's text of a protocol file (ProtocolError, exit 2, when it is not one)."""
     from reviewkit.protocol.validate import load
+    from reviewkit.queue_ranker import protocol_text
     from reviewkit.ranking.cold_start import ProtocolText
 
-    p = load(path)
-    return ProtocolText(
-        question=p.question,
-        inclusion=tuple(p.inclusion),
-        include_terms=tuple(p.highlight_include),
-        exclude_terms=tuple(p.highlight_exclude),
-        searches=tuple(s.query for s in p.searches),
-    )
+    return ProtocolText(**protocol_text(load(path)))
 
 
 COMMANDS = [simulate_command]

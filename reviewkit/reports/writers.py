@@ -171,6 +171,7 @@ def write_docx(
     for s in doc.sections:
         s.left_margin = s.right_margin = Cm(2)
     doc.styles["Normal"].font.size = Pt(9)
+    width = section.page_width - section.left_margin - section.right_margin  # the text's width
     if heading:
         doc.add_heading(heading, level=1)
     for t in tables:
@@ -188,8 +189,7 @@ def write_docx(
             cells = table.add_row().cells
             for cell, value in zip(cells, row, strict=False):
                 cell.text = str(value)
-        _fit_columns(table, t, section.page_width - section.left_margin - section.right_margin)
-    width = section.page_width - section.left_margin - section.right_margin
+        _fit_columns(table, t, width)
     for caption, image in images:
         doc.add_heading(caption, level=2)
         doc.add_picture(str(image), width=min(width, Cm(17)))

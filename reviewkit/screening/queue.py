@@ -36,9 +36,6 @@ def seeded_order(study_ids: list[int], seed: int, reviewer: str, stage: str) -> 
 
 
 _MASK64 = (1 << 64) - 1
-# links written since the queue's clusters were worked out, above which one whole build is
-# cheaper than following each link's records (a dedup run writes thousands; a person a few)
-_REBUILD_AFTER = 500
 
 
 def _splitmix64(x: int) -> int:
@@ -132,14 +129,11 @@ class ReviewerQueue:
         """The clusters with the records stored since (each its own study until a link joins
         it) and the links written after ``mark`` (up to ``now``): only the clusters those
         links touch are worked out again, unless there are many (a whole dedup run), when one
-        whole build is cheaper."""
-        if now - mark > _REBUILD_AFTER:
-            return links.canonical_map(self.db)
+        whole build is cheaper (:func:`reviewkit.store.duplicates.clusters_since`)."""
         canon = dict(self.canon)
         newest = max(canon, default=0)
         canon.update((rid, rid) for rid in record_rows.ids_after(self.db, newest))
-        touched = {x for lk in links.links_after(self.db, mark) for x in (lk.record_a, lk.record_b)}
-        return links.recluster(self.db, canon, touched) if touched else canon
+        return links.clusters_since(self.db, canon, mark, now)
 
     def refresh(self) -> QueueChange | None:
         """Take what changed since the queue was built: None (one cheap look) when no record

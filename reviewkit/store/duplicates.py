@@ -157,6 +157,21 @@ def recluster(db: Store, cmap: dict[int, int], records: Iterable[int]) -> dict[i
     return out
 
 
+# Links written since a map was worked out, above which one whole build is cheaper than
+# following each link's records (a dedup run writes thousands; a person writes a handful).
+REBUILD_AFTER = 500
+
+
+def clusters_since(db: Store, cmap: dict[int, int], mark: int, newest: int) -> dict[int, int]:
+    """``cmap`` (worked out when ``mark`` was :func:`last_link_id`) brought up to the links up
+    to ``newest``: only the clusters of the records in the links written since are worked out
+    again (:func:`recluster`), or the whole map when more than :data:`REBUILD_AFTER` were."""
+    if newest - mark > REBUILD_AFTER:
+        return canonical_map(db)
+    touched = {x for lk in links_after(db, mark) for x in (lk.record_a, lk.record_b)}
+    return recluster(db, cmap, touched) if touched else cmap
+
+
 def _years(db: Store, ids: set[int]) -> dict[int, int | None]:
     if not ids:
         return {}

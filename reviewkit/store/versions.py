@@ -47,9 +47,3 @@ def list_versions(db: Store) -> list[ReviewVersion]:
         )
         for r in db.query("SELECT * FROM review_versions ORDER BY id")
     ]
-
-
-def records_after(db: Store, last_record_id: int) -> list[int]:
-    """The ids of the records stored after a version (ids above its ``last_record_id``)."""
-    rows = db.query("SELECT id FROM records WHERE id > ? ORDER BY id", (last_record_id,))
-    return [r["id"] for r in rows]

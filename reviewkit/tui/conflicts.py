@@ -101,10 +101,6 @@ class ConflictsScreen(DecisionScreen):
         self.wait_briefly(self.project.db.set_busy_timeout)
         self.render_current()
 
-    def reason_label(self, code: str) -> str:
-        """The protocol's wording of an exclusion reason (:meth:`Stage.reason_label`)."""
-        return self.rule.reason_label(code)
-
     def render_current(self) -> None:
         open_count = sum(1 for v in self.views if v.final is None)
         where = f"{self.pos + 1} of {len(self.views)}" if self.pos is not None else "none"
@@ -141,7 +137,7 @@ class ConflictsScreen(DecisionScreen):
                 text = Text(name + "\n", style="bold")
                 text.append(label, style=_STYLE.get(label, ""))
                 if reason:
-                    text.append(f"\nReason: {self.reason_label(reason)}")
+                    text.append(f"\nReason: {self.rule.reason_label(reason)}")
                 for note in notes:
                     text.append(f"\nNote: {note}", style="italic")
                 panels.append(Static(text, classes="vote"))
@@ -154,7 +150,7 @@ class ConflictsScreen(DecisionScreen):
                     style=_STYLE.get(f.label.removeprefix("final-"), ""),
                 )
                 if f.reason:
-                    final.append(f" ({self.reason_label(f.reason)})")
+                    final.append(f" ({self.rule.reason_label(f.reason)})")
                 final.append(f" by {f.reviewer}")
                 if f.note:
                     final.append(f" — {f.note}", style="italic")

@@ -205,11 +205,6 @@ class ScreeningScreen(DecisionScreen):
 
     show_picker = render_reasons
 
-    def reason_label(self, code: str) -> str:
-        """The protocol's wording of an exclusion reason, as the picker and conflicts show it
-        (the code itself when the stage no longer has that reason)."""
-        return self.rule.reason_label(code)
-
     def render_mine(self) -> None:
         study = self.current
         text = Text()
@@ -218,7 +213,8 @@ class ScreeningScreen(DecisionScreen):
             if vote is not None:
                 text.append("My decision: ", style="bold")
                 text.append(
-                    vote.label + (f" ({self.reason_label(vote.reason)})" if vote.reason else ""),
+                    vote.label
+                    + (f" ({self.rule.reason_label(vote.reason)})" if vote.reason else ""),
                     style="green"
                     if vote.label == "include"
                     else "red"
@@ -326,7 +322,7 @@ class ScreeningScreen(DecisionScreen):
         if self.ranking is not None:
             self.ranking.update()
         self.say(
-            f"saved: {label}{f' ({self.reason_label(reason)})' if reason else ''} on record {study}"
+            f"saved: {label}{f' ({self.rule.reason_label(reason)})' if reason else ''} on record {study}"
             + (f" · {said}" if said else "")
         )
         self.advance()

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
+from reviewkit.store import records as record_rows
 from reviewkit.store import versions as version_rows
 from reviewkit.store.versions import ReviewVersion
 
@@ -40,7 +41,7 @@ def version_to_update(db) -> tuple[ReviewVersion | None, list[int]]:
     versions = version_rows.list_versions(db)
     if not versions:
         return None, []
-    new_ids = version_rows.records_after(db, versions[-1].last_record_id)
+    new_ids = record_rows.ids_after(db, versions[-1].last_record_id)
     return (versions[-1], new_ids) if new_ids else (None, [])
 
 
