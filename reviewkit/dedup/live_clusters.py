@@ -24,11 +24,6 @@ class Clusters:
     mark: int
 
 
-# Links written since the clusters were worked out, above which one whole build is cheaper than
-# following each link's records (a dedup run writes thousands; a person writes a handful).
-_REBUILD_AFTER = 500
-
-
 def clusters_now(db: Store, known: Clusters | None = None) -> Clusters:
     """The clusters now: ``known`` when no link was written since, else ``known`` with the
     clusters of the records linked since worked out again (another reviewer's verdicts
@@ -36,7 +31,6 @@ def clusters_now(db: Store, known: Clusters | None = None) -> Clusters:
     mark = links.last_link_id(db)  # read first: a link written meanwhile is only taken twice
     if known is not None and known.mark == mark:
         return known
-    if known is None or mark - known.mark > _REBUILD_AFTER:
+    if known is None:
         return Clusters(links.canonical_map(db), mark)
-    touched = {x for lk in links.links_after(db, known.mark) for x in (lk.record_a, lk.record_b)}
-    return Clusters(links.recluster(db, known.map, touched), mark)
+    return Clusters(links.clusters_since(db, known.map, known.mark, mark), mark)
