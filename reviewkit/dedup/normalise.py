@@ -13,7 +13,6 @@ from urllib.parse import unquote
 from reviewkit.dedup.identifiers import doi_key
 from reviewkit.dedup.names import author_key, given_names_key
 from reviewkit.dedup.pages import (
-    first_page,
     page_count,
     page_kind,
     page_range,
@@ -104,7 +103,8 @@ def keys_for(record_id: int, rec: Record) -> Keys:
     """The comparison keys of one record."""
     title = match_title(rec.title)
     pages = rec.pages
-    volume, page = volume_key(rec.volume), first_page(pages)
+    volume = volume_key(rec.volume)
+    page, last = page_range(pages)
     if rec.year and page == str(rec.year):
         page = ""  # a year in the pages field
     if rec.year and volume == str(rec.year):
@@ -114,7 +114,7 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         volume = volume or volume_key(embedded[0])
         if not page:
             pages = embedded[1]
-            page = first_page(pages)
+            page, last = page_range(pages)
     # a lone '16' (a page count or article number) or page 1 (e-only articles: 'pp 1-10') says little
     page_weak = page == "1" or bool(page) and len(page) <= 2 and pages.strip().isdigit()
     kind = page_kind(pages)
@@ -137,7 +137,7 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         first_page=page,
         page_weak=page_weak,
         page_count=page_count(pages),
-        last_page=page_range(pages)[1] if page else "",
+        last_page=last if page else "",
         page_starts=range_starts(pages),
         page_kind=kind if page or kind == "s" else "",  # not a year in the pages field
         page_section=section_letters(pages) if kind == "s" else "",

@@ -38,11 +38,9 @@ def page_range(pages: str) -> tuple[str, str]:
         ranges = [page_range(part) for part in re.split(r"[,;]", pages)]
         ranges = [r for r in ranges if r[0]]
         return min(ranges, key=lambda r: int(r[0])) if ranges else ("", "")
+    # a date ('2010/04') or an article id ('ddq316', 'RRN1281'): no page to compare
     if "/" in pages or re.match(r"\s*[A-Za-z]{2,}\d", pages or ""):
-        return (
-            "",
-            "",
-        )  # a date ('2010/04') or an article id ('ddq316', 'RRN1281'): no page to compare
+        return "", ""
     date = _DATE_PAGES.match(pages or "")
     if date:  # a spreadsheet made a date of 'first-last': the month is a page number
         day, month, month2, last = date.groups()

@@ -86,7 +86,6 @@ _TRANSLATION_TAIL = re.compile(rf"[.?!]\s+(?:{_LANGUAGES})\b.*$", re.I)
 # MEDLINE's mark of a title it translated into English: the whole title in square brackets,
 # perhaps with the language after it ('[Title]. [Spanish]'); the original is elsewhere.
 _BRACKETED = re.compile(r"^\s*\[[^\[\]]+\]\s*\.?\s*(?:\[[A-Za-z ]+\]\s*\.?\s*)?$")
-# ('proceedings' alone is no sign: Proceedings of the National Academy of Sciences, Mayo Clinic Proceedings)
 _SPREADSHEET_ERROR = re.compile(r"^#(?:NAME\?|VALUE!|REF!|N/A|DIV/0!|NUM!|NULL!)$")
 _NUMBER = re.compile(r"\d+")
 _ROMAN = re.compile(r"\b(?:i{1,3}|iv|v|vi{1,3}|ix|x)\b")
@@ -94,9 +93,8 @@ _ROMAN_VALUES = {
     r: str(n)
     for n, r in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"], 1)
 }
-_LETTER_RUN = re.compile(
-    r"\b[ivx](?: [ivx]\b)+"
-)  # "i v" (from "i.v."): one token before roman numerals
+# "i v" (from "i.v."): one token before roman numerals
+_LETTER_RUN = re.compile(r"\b[ivx](?: [ivx]\b)+")
 
 
 def is_generic(words: list[str]) -> bool:

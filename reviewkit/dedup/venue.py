@@ -49,6 +49,8 @@ _JOURNAL_SUBTITLE = re.compile(r"\s+[:=/]\s+")
 # 'Suppl 1', '1-2', '01-Feb' (a spreadsheet's date) name no single issue either.
 _ISSUE_NUMBER = re.compile(r"^\s*(?:no\.?\s*)?0*(\d{1,2})\s*$", re.I)
 MAX_ISSUES = 53
+# a conference's name in the journal field ('proceedings' alone is no sign: Proceedings of the
+# National Academy of Sciences, Mayo Clinic Proceedings)
 _CONFERENCE = re.compile(r"\b(?:conference|congress|meeting|symposium)\b", re.I)
 
 

@@ -152,7 +152,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
     raise FormatError(
         "cannot tell the format from the content",
         where=str(path),
-        hint="pass --format pubmed-xml|medline|ris|bibtex|csv|wos|cochrane|endnote-xml|refworks|xlsx",
+        hint=f"pass --format {'|'.join(READ_FORMATS)}",  # the readers' names, one list
     )
 
 

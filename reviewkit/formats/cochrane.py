@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.last_record import check_last_record
-from reviewkit.formats.text import split_lines, tag_values, with_raw
+from reviewkit.formats.text import continue_field, split_lines, tag_values, with_raw
 from reviewkit.records import Record, normalise_pmid, plain_abstract
 
 FORMAT = "cochrane"
@@ -74,8 +74,7 @@ def _parts(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str, s
         if m := _FIELD.match(line):
             fields.append((m.group(1), (m.group(2) or "").strip()))
         elif fields:
-            tag, value = fields[-1]
-            fields[-1] = (tag, f"{value} {line.strip()}".strip())
+            continue_field(fields, line)
         else:
             raise FormatError(
                 f"expected a 'TAG: value' line, found {line.strip()[:40]!r}",

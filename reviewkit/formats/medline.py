@@ -15,7 +15,7 @@ from typing import TextIO
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.text import split_lines, tag_values
-from reviewkit.records import AbstractSection, Record, normalise_pmid, plain_abstract
+from reviewkit.records import Record, normalise_pmid, plain_abstract
 
 FORMAT = "medline"
 _LINE = re.compile(r"^([A-Z][A-Z0-9]{0,3}) {0,3}- ?(.*)$")
@@ -69,11 +69,6 @@ def _records(
         yield start, fields
 
 
-def split_sections(abstract: str) -> list[AbstractSection]:
-    """'BACKGROUND: x. METHODS: y.' -> sections; otherwise one unlabelled section."""
-    return plain_abstract(abstract)
-
-
 def _to_record(
     fields: list[tuple[str, str]], raw: str, source: str, name: str, position: int
 ) -> Record:
@@ -89,7 +84,7 @@ def _to_record(
     authors = _authors(fields)
     return Record(
         title=first("TI", "BTI", "TT"),  # TT: the vernacular title, when it is the only one
-        abstract_sections=split_sections(first("AB")),
+        abstract_sections=plain_abstract(first("AB")),
         authors=authors,
         year=first("DP", "DEP", "DA", "YR"),
         journal=first("JT", "TA", "JN"),

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
-from reviewkit.formats.text import split_lines, tag_values, with_raw
+from reviewkit.formats.text import continue_field, split_lines, tag_values, with_raw
 from reviewkit.records import Record, plain_abstract
 
 FORMAT = "refworks"
@@ -45,8 +45,7 @@ def _records(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str,
         elif m:
             fields.append((m.group(1), (m.group(2) or "").strip()))
         else:  # a wrapped line continues the field above
-            tag, value = fields[-1]
-            fields[-1] = (tag, f"{value} {line.strip()}".strip())
+            continue_field(fields, line)
     if fields:
         yield start, fields
 

@@ -177,6 +177,12 @@ def tag_values(
     return get, first
 
 
+def continue_field(fields: list[tuple[str, str]], line: str) -> None:
+    """Join a wrapped ``line`` (one without a tag) to the last field of a tagged record."""
+    tag, value = fields[-1]
+    fields[-1] = (tag, f"{value} {line.strip()}".strip())
+
+
 def with_raw(
     records: list[tuple[int, list[tuple[str, str]]]], lines: list[str]
 ) -> Iterator[tuple[int, int, list[tuple[str, str]], str]]:

@@ -1,9 +1,11 @@
-"""A local E-utilities server: esearch and efetch over a PubMed snapshot, on 127.0.0.1.
+"""A local E-utilities server: einfo, esearch and efetch over a PubMed snapshot, on 127.0.0.1.
 
-It answers as NCBI does: XML replies with Count/RetMax/RetStart/IdList, the history server
-(``usehistory``, WebEnv, query_key), ``retstart``/``retmax``, the 9,999-record cap of PubMed,
+It answers as NCBI does: XML replies (esearch also JSON, ``retmode=json``) with
+Count/RetMax/RetStart/IdList, the history server (``usehistory``, WebEnv, query_key, ``#N`` in
+a term), ``retstart``/``retmax``, ``sort``, the 9,999-record cap of PubMed,
 ``QueryTranslation``, ``ErrorList``, ``WarningList`` and ``<ERROR>`` replies, and esearch's
-``datetype``/``mindate``/``maxdate`` (checked in :mod:`reviewkit.pubmed.dates`). It enforces NCBI's rate limit (3 requests/s, 10 with an
+``datetype``/``mindate``/``maxdate``/``reldate`` (checked in :mod:`reviewkit.pubmed.dates`).
+The other E-utilities get HTTP 501. It enforces NCBI's rate limit (3 requests/s, 10 with an
 API key; HTTP 429 with NCBI's JSON) and injects faults on demand (:mod:`reviewkit.pubmed.faults`).
 What it evaluates exactly, warns about or refuses: :mod:`reviewkit.pubmed.evaluate`.
 """
