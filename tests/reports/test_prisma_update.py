@@ -126,3 +126,30 @@ def test_a_new_report_of_an_earlier_study_comes_down_the_flow(project_b, include
         "New studies included in review (n = 0) Reports of new included studies (n = 1)"
         " of which new reports of studies included before (n = 1)"
     ) in _texts(c)
+
+
+def test_previous_studies_have_their_column_and_arrow_into_the_total(project_b, tmp_path):
+    """The update template (Page et al. 2021, fig. 1) puts the previous version's studies in a
+    "Previous studies" column beside identification, with an arrow down into "Total studies
+    included in review". They were a box beside "New studies included" with no arrow at all:
+    a reader could not see that the total adds them."""
+    from reviewkit.reports.prisma.figure import PREVIOUS_COL, previous_arrow
+
+    _versioned_update(project_b, tmp_path)
+    boxes, _ = prisma.layout(prisma.collect_counts(project_b))
+    (previous,) = [b for b in boxes if b.kind == "previous"]
+    assert previous.text.startswith("Studies included in") and previous.col == PREVIOUS_COL
+    heading = next(b for b in boxes if b.kind == "heading" and b.col == PREVIOUS_COL)
+    assert " ".join(heading.text.split()) == "Previous studies" and heading.x == previous.x
+    ident = next(b for b in boxes if b.text.startswith("Records identified"))
+    total = next(b for b in boxes if b.text.startswith("Total studies included"))
+    assert previous.x + previous.w < ident.x  # left of the flow, in the identification row
+    assert previous.y < ident.y + ident.h and ident.y < previous.y + previous.h
+    points = previous_arrow(boxes)
+    assert points[0] == (previous.x + previous.w / 2, previous.y)  # from its lower edge...
+    assert points[-1] == (total.x, total.y + total.h / 2)  # ...into the total's side
+    (x, top), (_, y) = points[0], points[1]
+    for b in boxes:  # the line down crosses no other box
+        if b is not previous and b.kind != "heading":
+            assert not (b.x <= x <= b.x + b.w and b.y < top and b.y + b.h > y), b.text
+    assert previous_arrow(prisma.layout(prisma.PrismaCounts())[0]) == []

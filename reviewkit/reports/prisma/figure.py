@@ -30,9 +30,11 @@ class Box:
     w: float
     h: float
     text: str
-    # box | side (beside the flow, no arrow) | phase | heading (a column's)
+    # box | previous (an update's previous version, its own column) | phase | heading
     kind: str = "box"
-    col: int = 0  # the column: 0 the flow, 1 beside it; with other methods 2 and 3 theirs
+    # the column: 0 the flow, 1 beside it; with other methods 2 and 3 theirs; PREVIOUS_COL the
+    # update's "Previous studies"
+    col: int = 0
     font: float = 8.5  # points: FONT_PT, or less for a box with a word too long for it
 
     def overlaps(self, other: Box, gap: float = 0.05) -> bool:
@@ -62,6 +64,17 @@ WRAP_HEADING = 32  # "Identification of studies via" / "databases and registers"
 HEAD_COLOURS = {"databases": "#ffd966", "other": "#d9d9d9"}
 DATABASES_HEADING = "Identification of studies via databases and registers"
 OTHER_HEADING = "Identification of studies via other methods"
+# the update template's headings: its flow identifies *new* studies, and a column on the left,
+# "Previous studies", holds the previous version's box (grey, as other methods' heading)
+NEW_DATABASES_HEADING = "Identification of new studies via databases and registers"
+NEW_OTHER_HEADING = "Identification of new studies via other methods"
+PREVIOUS_HEADING = "Previous studies"
+PREVIOUS_COL = 4
+# with that column: (x, width) of "Previous studies" and of the flow's columns after it, two
+# (the flow and the boxes beside it) or four (and the other methods' two); A4 width still
+PREVIOUS_COLUMNS = ((0.55, 1.55), (2.3, 2.8), (5.3, 2.7))
+PREVIOUS_NARROW_COLUMNS = ((0.55, 1.2), (1.9, 1.45), (3.5, 1.45), (5.1, 1.45), (6.7, 1.45))
+CHARS_PER_INCH = WRAP_NARROW / NARROW_COLUMNS[0][1]  # at FONT_PT in a narrow column
 
 
 NBSP = "\u00a0"
@@ -179,10 +192,8 @@ def _flow_rows(c: PrismaCounts, f: Flow) -> list[tuple[str, list[str], list[str]
 
 def _rows(c: PrismaCounts) -> list[Row]:
     """(phase, cells) per row of the diagram: two columns (the flow and the boxes beside it),
-    or four when there are other methods (PRISMA 2020's second column, its own two).
-
-    A cell whose first line starts with '=' sits beside the flow (no arrow to it).
-    """
+    or four when there are other methods (PRISMA 2020's second column, its own two); in an
+    update, a last cell for the "Previous studies" column (its one box, in the first row)."""
     databases, other = c.columns()
     # an update's flow counts only the records stored since its version (see .update)
     since = f" since version {c.version}" if c.update else ""
@@ -206,43 +217,61 @@ def _rows(c: PrismaCounts) -> list[Row]:
     if other is None:
         rows: list[Row] = [("Identification", [ident, removed])]
         rows += [(phase, [main, side]) for phase, main, side in flow]
-        return rows + [(p, [*cells, None, None][:2]) for p, cells in _included_rows(c)]
-    other_ident = [f"Records identified{since} from:"]
-    other_ident += [f"  {k} {_n(v)}" for k, v in c.other_sources.items()]
-    other_ident.append(f"Total {_n(sum(c.other_sources.values()))}")
-    other_removed = [
-        "Records removed before screening:",
-        f"  Already identified via databases and registers {_n(other.also_in_databases)}",
-        f"  Duplicate records removed {_n(other.duplicates)}",
-    ]
-    rows = [("Identification", [ident, removed, other_ident, other_removed])]
-    rows += [
-        (phase, [main, side, o_main, o_side])
-        for (phase, main, side), (_, o_main, o_side) in zip(flow, _flow_rows(c, other), strict=True)
-    ]
-    return rows + [(p, [*cells, None, None]) for p, cells in _included_rows(c)]
+    else:
+        other_ident = [f"Records identified{since} from:"]
+        other_ident += [f"  {k} {_n(v)}" for k, v in c.other_sources.items()]
+        other_ident.append(f"Total {_n(sum(c.other_sources.values()))}")
+        other_removed = [
+            "Records removed before screening:",
+            f"  Already identified via databases and registers {_n(other.also_in_databases)}",
+            f"  Duplicate records removed {_n(other.duplicates)}",
+        ]
+        rows = [("Identification", [ident, removed, other_ident, other_removed])]
+        rows += [
+            (phase, [main, side, o_main, o_side])
+            for (phase, main, side), (_, o_main, o_side) in zip(
+                flow, _flow_rows(c, other), strict=True
+            )
+        ]
+    width = len(rows[0][1])
+    rows += [(p, [*cells, *[None] * width][:width]) for p, cells in _included_rows(c)]
+    if c.update:  # the template's "Previous studies" column: its box beside identification
+        rows = [
+            (p, [*cells, _previous(c) if i == 0 else None]) for i, (p, cells) in enumerate(rows)
+        ]
+    return rows
 
 
 def _included_rows(c: PrismaCounts) -> list[tuple[str, list[Cell]]]:
-    """The included boxes: one for every source, as in the template (both columns end in it)."""
+    """The included boxes: one for every source, as in the template (both columns end in it);
+    in an update the new studies, then the total (the previous version's box points into it)."""
     if c.studies_included is not None:
-        return [(p, [main, side]) for p, main, side in _study_rows(c)]
+        return _study_rows(c)
     if c.update:
         return [
-            (
-                "Included",
-                [
-                    [f"New studies included in review {_n(c.new_included)}"],
-                    [
-                        f"=Studies included in previous version of review {_n(c.previous_included)}",
-                        *_still(c.previous_included, c.still_included, "studies"),
-                        *_since(c.since_included, "studies"),
-                    ],
-                ],
-            ),
-            ("Included", [[f"Total studies included in review {_n(c.included)}"], None]),
+            ("Included", [[f"New studies included in review {_n(c.new_included)}"]]),
+            ("Included", [[f"Total studies included in review {_n(c.included)}"]]),
         ]
-    return [("Included", [[f"Studies included in review {_n(c.included)}"], None])]
+    return [("Included", [[f"Studies included in review {_n(c.included)}"]])]
+
+
+def _previous(c: PrismaCounts) -> list[str]:
+    """The update's "Previous studies" box: the counts recorded with the version (studies, and
+    their reports when reports are grouped into studies), and lines for what changed since."""
+    if c.studies_included is None:
+        return [
+            f"Studies included in previous version of review {_n(c.previous_included)}",
+            *_still(c.previous_included, c.still_included, "studies"),
+            *_since(c.since_included, "studies"),
+        ]
+    return [
+        f"Studies included in previous version of review {_n(c.previous_studies)}",
+        f"Reports of studies included in previous version of review {_n(c.previous_included)}",
+        *_still(c.previous_studies, c.still_studies, "studies"),
+        *_still(c.previous_included, c.still_included, "reports"),
+        *_since(c.since_studies, "studies"),
+        *_since(c.since_included, "reports"),
+    ]
 
 
 def _since(n: int, what: str) -> list[str]:
@@ -257,7 +286,7 @@ def _still(recorded: int, now: int, what: str) -> list[str]:
     return [] if recorded == now else [f"  of these {what} still included {_n(now)}"]
 
 
-def _study_rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]]:
+def _study_rows(c: PrismaCounts) -> list[tuple[str, list[Cell]]]:
     """The included boxes when reports are grouped into studies: PRISMA 2020's wording, studies
     then the reports of those studies, in each box."""
     total = [
@@ -265,7 +294,7 @@ def _study_rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]
         f"Reports of included studies {_n(c.included)}",
     ]
     if not c.update:
-        return [("Included", total, None)]
+        return [("Included", [total])]
     new = [
         f"New studies included in review {_n(c.new_studies)}",
         f"Reports of new included studies {_n(c.new_included)}",
@@ -274,19 +303,11 @@ def _study_rows(c: PrismaCounts) -> list[tuple[str, list[str], list[str] | None]
         new.append(
             f"  of which new reports of studies included before {_n(c.new_reports_of_earlier)}"
         )
-    previous = [
-        f"=Studies included in previous version of review {_n(c.previous_studies)}",
-        f"Reports of studies included in previous version of review {_n(c.previous_included)}",
-        *_still(c.previous_studies, c.still_studies, "studies"),
-        *_still(c.previous_included, c.still_included, "reports"),
-        *_since(c.since_studies, "studies"),
-        *_since(c.since_included, "reports"),
-    ]
     total = [
         f"Total studies included in review {_n(c.studies_included or 0)}",
         f"Reports of total included studies {_n(c.included)}",
     ]
-    return [("Included", new, previous), ("Included", total, None)]
+    return [("Included", [new]), ("Included", [total])]
 
 
 def phase_label_height(phase: str) -> float:
@@ -294,18 +315,23 @@ def phase_label_height(phase: str) -> float:
     return len(phase) * (FONT_PT + 0.5) / 72 * 0.68 + 0.3
 
 
-def _geometry(columns: int) -> list[tuple[float, float, int]]:
-    """(x, width, wrap) of each column: the flow and the boxes beside it, twice over with other
-    methods (the template's four columns, each wrapped to its narrower width)."""
+def _geometry(columns: int, update: bool) -> list[tuple[int, float, float, int]]:
+    """(column, x, width, wrap) of each cell of a row: the flow and the boxes beside it, twice
+    over with other methods (the template's four columns, each wrapped to its narrower width);
+    in an update the flow's columns move right of "Previous studies" (the row's last cell)."""
+    if update:
+        first, *flow = PREVIOUS_COLUMNS if columns == 3 else PREVIOUS_NARROW_COLUMNS
+        cells = [*((i, x, w) for i, (x, w) in enumerate(flow)), (PREVIOUS_COL, *first)]
+        return [(col, x, w, int(w * CHARS_PER_INCH)) for col, x, w in cells]
     if columns == 2:
-        return [(LEFT_X, LEFT_W, WRAP_LEFT), (RIGHT_X, RIGHT_W, WRAP_RIGHT)]
-    return [(x, w, WRAP_NARROW) for x, w in NARROW_COLUMNS]
+        return [(0, LEFT_X, LEFT_W, WRAP_LEFT), (1, RIGHT_X, RIGHT_W, WRAP_RIGHT)]
+    return [(col, x, w, WRAP_NARROW) for col, (x, w) in enumerate(NARROW_COLUMNS)]
 
 
 def layout(c: PrismaCounts) -> tuple[list[Box], float]:
     """The boxes of the diagram in inches (A4 width) and the figure height."""
     rows = _rows(c)
-    geometry = _geometry(len(rows[0][1]))
+    geometry = _geometry(len(rows[0][1]), c.update)
     per_phase: dict[str, int] = {}
     for phase, _ in rows:
         per_phase[phase] = per_phase.get(phase, 0) + 1
@@ -313,12 +339,10 @@ def layout(c: PrismaCounts) -> tuple[list[Box], float]:
     placed: list[tuple[str, list[Box]]] = []
     for phase, cells in rows:
         row: list[Box] = []
-        for col, (cell, (x, w, wrap)) in enumerate(zip(cells, geometry, strict=True)):
+        for cell, (col, x, w, wrap) in zip(cells, geometry, strict=True):
             if not cell:
                 continue
-            kind = "side" if cell[0].startswith("=") else "box"
-            if kind == "side":
-                cell = [cell[0][1:], *cell[1:]]
+            kind = "previous" if col == PREVIOUS_COL else "box"
             text, font = _fit(cell, wrap)
             line_h = LINE_H * font / FONT_PT
             row.append(
@@ -351,6 +375,8 @@ def _headings(c: PrismaCounts) -> list[Box]:
     """The template's column headings (y = 0, placed by :func:`layout`): databases and registers
     over the whole flow, or over its two left columns, with "other methods" over the two right
     ones, when there are other methods (each heading then wrapped, both the same height)."""
+    if c.update:
+        return _update_headings(c)
     if not c.other_sources:
         h = LINE_H + 2 * PAD
         return [Box(LEFT_X, 0, RIGHT_X + RIGHT_W - LEFT_X, h, DATABASES_HEADING, "heading")]
@@ -363,9 +389,28 @@ def _headings(c: PrismaCounts) -> list[Box]:
     ]
 
 
+def _update_headings(c: PrismaCounts) -> list[Box]:
+    """The update template's headings: "Previous studies" over its column, then "… new
+    studies via databases and registers" (and "… via other methods") over the flow's columns;
+    each wrapped to its width (bold: WRAP_HEADING characters over two narrow columns)."""
+    per_inch = WRAP_HEADING / (NARROW_COLUMNS[1][0] + NARROW_COLUMNS[1][1] - NARROW_COLUMNS[0][0])
+    (px, pw), *flow = PREVIOUS_NARROW_COLUMNS if c.other_sources else PREVIOUS_COLUMNS
+    spans = [(PREVIOUS_HEADING, px, px + pw, PREVIOUS_COL)]
+    spans.append((NEW_DATABASES_HEADING, flow[0][0], flow[1][0] + flow[1][1], 0))
+    if c.other_sources:
+        spans.append((NEW_OTHER_HEADING, flow[2][0], flow[3][0] + flow[3][1], 2))
+    texts = [textwrap.fill(t, int((x1 - x0) * per_inch)) for t, x0, x1, _ in spans]
+    h = max(t.count("\n") + 1 for t in texts) * LINE_H + 2 * PAD
+    return [
+        Box(x0, 0, x1 - x0, h, text, "heading", col)
+        for text, (_, x0, x1, col) in zip(texts, spans, strict=True)
+    ]
+
+
 def _draw_heading(ax: Any, b: Box) -> None:
-    """A column heading: a rounded coloured bar, bold text centred."""
-    colour = HEAD_COLOURS["other" if b.text.endswith("other methods") else "databases"]
+    """A column heading: a rounded coloured bar, bold text centred (yellow over databases and
+    registers, grey over other methods and over previous studies, as in the template)."""
+    colour = HEAD_COLOURS["databases" if b.col == 0 else "other"]
     _draw_bar(ax, b, colour, "#7f7f7f", fontsize=FONT_PT, linespacing=1.2)
 
 
@@ -387,6 +432,30 @@ def _into_included(ax: Any, last: Box, included: Box) -> None:
         "",
         xy=(end_x, included.y + included.h),
         xytext=(end_x, gap_y),
+        arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
+    )
+
+
+def previous_arrow(boxes: list[Box]) -> list[tuple[float, float]]:
+    """The update template's arrow from the previous version's box into "Total studies
+    included in review" (the flow's last box) as points, the head at the last: straight down
+    the "Previous studies" column, then right into the total's left side. [] without that box."""
+    previous = [b for b in boxes if b.kind == "previous"]
+    if not previous:
+        return []
+    total = min((b for b in boxes if b.kind == "box" and b.col == 0), key=lambda b: b.y)
+    x, y = previous[0].x + previous[0].w / 2, total.y + total.h / 2
+    return [(x, previous[0].y), (x, y), (total.x, y)]
+
+
+def _draw_path(ax: Any, points: list[tuple[float, float]]) -> None:
+    """Lines through ``points``, an arrow head on the last segment."""
+    xs, ys = zip(*points[:-1], strict=True)
+    ax.plot(xs, ys, color="black", lw=0.8)
+    ax.annotate(
+        "",
+        xy=points[-1],
+        xytext=points[-2],
         arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
     )
 
@@ -485,6 +554,8 @@ def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
     if other:
         below = [b for b in flow if b.col == 0 and b.y + b.h < other[-1].y]
         _into_included(ax, other[-1], max(below, key=lambda b: b.y))
+    if c.update:
+        _draw_path(ax, previous_arrow(boxes))
     from reviewkit import outputs
 
     return outputs.save_figure(fig, path)
