@@ -153,3 +153,45 @@ def test_previous_studies_have_their_column_and_arrow_into_the_total(project_b, 
         if b is not previous and b.kind != "heading":
             assert not (b.x <= x <= b.x + b.w and b.y < top and b.y + b.h > y), b.text
     assert previous_arrow(prisma.layout(prisma.PrismaCounts())[0]) == []
+
+
+def _named_run(project, name: str, pmids: list[str]) -> None:
+    """A complete run of stored search ``name`` in PubMed storing the records of ``pmids``."""
+    from reviewkit.store import records as record_rows
+    from reviewkit.store import searches as search_rows
+
+    db = project.db
+    run = search_rows.start_run(
+        db, search_name=name, database="PubMed", interface="E-utilities", query="q",
+        full_query="q", limits={},
+    )  # fmt: skip
+    with db.transaction():
+        record_rows.add_records(
+            db, [Record(title=f"Study {p}", pmid=p, year=2020) for p in pmids], search_run_id=run
+        )
+    search_rows.set_result(db, run, count=len(pmids), translation="q", pmids=pmids, slices=1)
+    search_rows.finish_run(db, run, status="complete")
+
+
+def test_update_box_lists_only_the_searches_that_identified_records(project_b, tmp_path):
+    """PRISMA 2020's box counts records identified; every search run, also one that found
+    nothing new, is in the PRISMA-S search log. The update's box listed 'search b2 (n = 0)' for
+    a search not run since the version, which a reader took for a search run in the update."""
+    b1, b2 = "b1-collaboration-models", "b2-job-specialist"  # the protocol's stored searches
+    _named_run(project_b, b1, ["600", "601"])
+    _named_run(project_b, b2, ["700"])
+    _named_run(project_b, "a3", ["800"])
+    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "v1") == 0
+    _named_run(project_b, b1, ["602"])  # a rerun that found a record
+    _named_run(project_b, "a3", [])  # a rerun that found nothing new; b2 not run since
+    c = prisma.collect_counts(project_b)
+    assert prisma.check(c) == [] and c.update
+    assert c.databases == {"PubMed": 1} and c.searches == {b1: 1}
+    texts = _texts(c)
+    assert f"Records identified since version v1 from: PubMed (n = 1) search {b1} (n = 1)" in texts
+    assert b2 not in texts and "a3" not in texts and "(n = 0) Total" not in texts
+    items = [item for _, item, _ in c.rows()]
+    assert not [item for item in items if b2 in item or "a3" in item]
+    assert _report(project_b, tmp_path, "--format", "csv") == 0
+    log = (tmp_path / "exports" / "search-log.md").read_text(encoding="utf-8")
+    assert f"## {b2}" in log and "Not run yet" not in log  # every stored search is logged

@@ -421,11 +421,18 @@ def _identification(db, after: int = 0) -> dict:
     from reviewkit.searches import identification_counts
 
     ident = identification_counts(db, after)
+    # An update's box lists only the databases and searches that identified records since the
+    # version. PRISMA 2020's box counts records identified (per database where feasible, its
+    # footnote); every database and search run, with its date and count even when it found
+    # nothing new, is PRISMA-S's to report, and is (search-log.md, written with every `reviewkit report`).
+    # In the box, "(n = 0)" cannot tell a search rerun that found nothing new from one not run
+    # since the version (both count no records since), so a reader took it for a search run.
+    searches = [s for s in ident.searches if s.records or not after]
     return {
-        "databases": dict(ident.databases),
-        "searches": {s.search: s.records for s in ident.searches},
-        "search_databases": {s.search: s.database for s in ident.searches},
-        "retrieved": {s.search: s.count for s in ident.searches},
+        "databases": {k: v for k, v in ident.databases.items() if v or not after},
+        "searches": {s.search: s.records for s in searches},
+        "search_databases": {s.search: s.database for s in searches},
+        "retrieved": {s.search: s.count for s in searches},
     }
 
 
