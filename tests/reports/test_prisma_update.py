@@ -195,3 +195,32 @@ def test_update_box_lists_only_the_searches_that_identified_records(project_b, t
     assert _report(project_b, tmp_path, "--format", "csv") == 0
     log = (tmp_path / "exports" / "search-log.md").read_text(encoding="utf-8")
     assert f"## {b2}" in log and "Not run yet" not in log  # every stored search is logged
+
+
+def test_other_methods_removal_says_what_it_holds(project_b, store, tmp_path):
+    """A record snowballed since the version of a study snowballed for it was counted as
+    "Already identified via databases and registers": no database had found it. Those found
+    before the version have a line of their own; the databases' line keeps the rest."""
+    _search_run(project_b, 1)
+    store(project_b, [Record(title="Old reference", doi="10.1000/old.1", year=2015)], "snowballing")
+    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "v1") == 0
+    _search_run(project_b, 1, first=1)  # PMID 501, new since the version
+    again = [
+        Record(title="Old reference", doi="10.1000/old.1", year=2015),  # found before v1
+        Record(title="Searched study 1", pmid="501", year=2020),  # the new search's record
+        Record(title="New reference", year=2022),
+    ]
+    store(project_b, again, "snowballing")
+    run_dedup(project_b.db)
+    c = prisma.collect_counts(project_b)
+    assert prisma.check(c) == []
+    databases, other = c.columns()
+    assert (other.also_in_databases, other.found_before, other.duplicates) == (1, 1, 0)
+    assert (other.screened, databases.screened, databases.duplicates) == (1, 1, 0)
+    assert (
+        "Records removed before screening: Already identified via databases and registers"
+        " (n = 1) Identified before version v1 (n = 1) Duplicate records removed (n = 0)"
+    ) in _texts(c)
+    items = {(section, item): n for section, item, n in c.rows()}
+    assert items["other methods", "records removed: identified before the version"] == 1
+    assert items["other methods", "records removed: already identified via databases"] == 1

@@ -201,7 +201,11 @@ class PrismaCounts:
                 for k, v in databases.rows(self.reason_label)
                 if not k.startswith("records removed: already")  # the other methods' row only
             ]
-            out += [("other methods", k, v) for k, v in other.rows(self.reason_label)]
+            out += [
+                ("other methods", k, v)
+                for k, v in other.rows(self.reason_label)
+                if self.update or not k.startswith("records removed: identified before")
+            ]
         if self.studies_included is not None:
             return out + self._study_rows()
         out.append(("included", "studies included", self.included))
@@ -357,6 +361,7 @@ def collect_counts(project, snapshot=None) -> PrismaCounts:
             canon,
             set(record_rows.ids_of_imports(db, other_imports)) & counted,
             flow_studies,
+            after,
         )
     if any(len(reps) > 1 for reps in snapshot.reports.values()):
         update.count_studies(c, snapshot.reports, kind_of)

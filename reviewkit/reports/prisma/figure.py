@@ -224,6 +224,8 @@ def _rows(c: PrismaCounts) -> list[Row]:
         other_removed = [
             "Records removed before screening:",
             f"  Already identified via databases and registers {_n(other.also_in_databases)}",
+            # an update's record of a study found before its version (also by other methods)
+            *([f"  Identified before version {c.version} {_n(other.found_before)}"] * c.update),
             f"  Duplicate records removed {_n(other.duplicates)}",
         ]
         rows = [("Identification", [ident, removed, other_ident, other_removed])]
@@ -455,8 +457,8 @@ def _draw_path(ax: Any, points: list[tuple[float, float]]) -> None:
     ax.annotate(
         "",
         xy=points[-1],
-        xytext=points[-2],
-        arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
+        xytext=points[-2],  # from the corner itself: the line turns there without a gap
+        arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8, "shrinkA": 0},
     )
 
 
