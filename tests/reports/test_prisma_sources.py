@@ -157,7 +157,7 @@ def test_long_search_names_stay_whole_in_the_four_column_layout():
         search_databases=dict.fromkeys(names, "PubMed"),
         other_sources={"citation searching": 2},
         reason_labels={"x": "Wrong population, not on sick leave"},
-        excluded_screening={"x": 1},
+        flow=prisma.Flow(excluded_screening={"x": 1}),
     )
     boxes, _ = prisma.layout(c)
     ident = next(b for b in boxes if b.text.startswith("Records identified from:") and b.col == 0)

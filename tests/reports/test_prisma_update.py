@@ -44,9 +44,10 @@ def test_update_flow_counts_only_the_records_since_the_version(project_b, tmp_pa
     assert c.update and c.version == "v1" and c.new_records == 4
     assert c.databases == {"PubMed": 4} and c.searches == {"a1": 4}
     assert (c.duplicates_automatic, c.duplicates_manual) == (1, 0)  # 500 again, by its PMID
-    assert (c.screened, sum(c.excluded_screening.values()), c.awaiting_screening) == (3, 1, 0)
-    assert (c.sought, c.not_retrieved, c.assessed) == (2, 0, 2)
-    assert (sum(c.excluded_full_text.values()), c.new_included) == (1, 1)
+    f = c.flow
+    assert (f.screened, sum(f.excluded_screening.values()), f.awaiting_screening) == (3, 1, 0)
+    assert (f.sought, f.not_retrieved, f.assessed) == (2, 0, 2)
+    assert (sum(f.excluded_full_text.values()), f.included) == (1, 1)
     # the total: the version's 500 still included, 501 (its record) since, 504 new
     assert (c.previous_included, c.still_included, c.since_included, c.included) == (1, 1, 1, 3)
 
@@ -119,7 +120,7 @@ def test_a_new_report_of_an_earlier_study_comes_down_the_flow(project_b, include
     decide_study_link(project_b.db, before[1], since, True, "ann")
     c = prisma.collect_counts(project_b)
     assert prisma.check(c) == []
-    assert (c.screened, c.assessed, c.new_included, c.included) == (1, 1, 1, 3)
+    assert (c.flow.screened, c.flow.assessed, c.flow.included, c.included) == (1, 1, 1, 3)
     assert (c.studies_included, c.still_studies, c.new_studies) == (1, 1, 0)
     assert c.new_reports_of_earlier == 1
     assert (

@@ -251,7 +251,7 @@ def _included_rows(c: PrismaCounts) -> list[tuple[str, list[Cell]]]:
         return _study_rows(c)
     if c.update:
         return [
-            ("Included", [[f"New studies included in review {_n(c.new_included)}"]]),
+            ("Included", [[f"New studies included in review {_n(c.flow.included)}"]]),
             ("Included", [[f"Total studies included in review {_n(c.included)}"]]),
         ]
     return [("Included", [[f"Studies included in review {_n(c.included)}"]])]
@@ -299,7 +299,7 @@ def _study_rows(c: PrismaCounts) -> list[tuple[str, list[Cell]]]:
         return [("Included", [total])]
     new = [
         f"New studies included in review {_n(c.new_studies)}",
-        f"Reports of new included studies {_n(c.new_included)}",
+        f"Reports of new included studies {_n(c.flow.included)}",
     ]
     if c.new_reports_of_earlier:
         new.append(

@@ -103,6 +103,13 @@ class Flow:
             ("records removed: already identified via databases", self.also_in_databases),
             ("records removed: identified before the version", self.found_before),
             ("records removed: duplicates", self.duplicates),
+            *self.screening_rows(label),
+            ("studies included", self.included),
+        ]
+
+    def screening_rows(self, label: Callable[[str], str] = str) -> list[tuple[str, int]]:
+        """The rows from records screened down to the full-text decisions awaited."""
+        return [
             ("records screened", self.screened),
             ("records excluded", sum(self.excluded_screening.values())),
             *((f"excluded: {label(k)}", v) for k, v in self.excluded_screening.items()),
@@ -113,7 +120,6 @@ class Flow:
             ("reports excluded", sum(self.excluded_full_text.values())),
             *((f"full text excluded: {label(k)}", v) for k, v in self.excluded_full_text.items()),
             ("awaiting full-text decision", self.awaiting_full_text),
-            ("studies included", self.included),
         ]
 
 
