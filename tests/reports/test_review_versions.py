@@ -106,3 +106,22 @@ def test_status_lists_the_recorded_versions(project_b, tmp_path, capsys):
     assert main(["status", "--project", folder]) == 0
     out = capsys.readouterr().out
     assert "review version '2021 review' recorded 20" in out and "1 study included" in out
+
+
+def test_report_new_version_checks_its_name_once(project_b, tmp_path, monkeypatch):
+    """`report --new-version` checked the name before writing any file and again when it
+    recorded the version: the second check read the versions again for nothing."""
+    from reviewkit.reports import versions
+
+    calls: list[str] = []
+    check = versions.check_name
+
+    def counted(project, name):
+        calls.append(name)
+        return check(project, name)
+
+    monkeypatch.setattr(versions, "check_name", counted)
+    _search_run(project_b, 1)
+    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", " v1 ") == 0
+    assert calls == [" v1 "]
+    assert versions.latest(project_b).name == "v1"  # stripped by that one check
