@@ -134,7 +134,7 @@ def test_previous_studies_have_their_column_and_arrow_into_the_total(project_b, 
     "Previous studies" column beside identification, with an arrow down into "Total studies
     included in review". They were a box beside "New studies included" with no arrow at all:
     a reader could not see that the total adds them."""
-    from reviewkit.reports.prisma.figure import PREVIOUS_COL, previous_arrow
+    from reviewkit.reports.prisma.layout import PREVIOUS_COL, previous_arrow
 
     _versioned_update(project_b, tmp_path)
     boxes, _ = prisma.layout(prisma.collect_counts(project_b))
