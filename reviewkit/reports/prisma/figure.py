@@ -115,13 +115,43 @@ def _draw_bar(ax: Any, b: Box, face: str, edge: str, **text: Any) -> None:
     )
 
 
+def _draw_box(ax: Any, b: Box, flow: list[Box]) -> None:
+    """A box: a white rectangle, its text from the top left and, for a box beside the flow, an
+    arrow into it from its row's box in ``flow``."""
+    from matplotlib.patches import FancyBboxPatch
+
+    ax.add_patch(
+        FancyBboxPatch(
+            (b.x, b.y),
+            b.w,
+            b.h,
+            boxstyle="square,pad=0",
+            facecolor="white",
+            edgecolor="black",
+            linewidth=0.8,
+        )
+    )
+    ax.text(
+        b.x + PAD, b.y + b.h - PAD, b.text, ha="left", va="top", fontsize=b.font, linespacing=1.2
+    )
+    if b.kind == "box" and b.col in (1, 3):  # beside the flow: an arrow from its row's box
+        main = next(
+            m for m in flow if m.col == b.col - 1 and abs((m.y + m.h / 2) - (b.y + b.h / 2)) < 1e-6
+        )
+        ax.annotate(
+            "",
+            xy=(b.x, b.y + b.h / 2),
+            xytext=(main.x + main.w, b.y + b.h / 2),
+            arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
+        )
+
+
 def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
     """Draw the flow diagram at A4 width, ``note`` under it; PNG or SVG from the file suffix."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from matplotlib.patches import FancyBboxPatch
 
     boxes, height = layout(c)
     note_text, note_h = _note(note)
@@ -135,42 +165,10 @@ def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
     for b in boxes:
         if b.kind == "phase":
             _draw_phase(ax, b)
-            continue
-        if b.kind == "heading":
+        elif b.kind == "heading":
             _draw_heading(ax, b)
-            continue
-        ax.add_patch(
-            FancyBboxPatch(
-                (b.x, b.y),
-                b.w,
-                b.h,
-                boxstyle="square,pad=0",
-                facecolor="white",
-                edgecolor="black",
-                linewidth=0.8,
-            )
-        )
-        ax.text(
-            b.x + PAD,
-            b.y + b.h - PAD,
-            b.text,
-            ha="left",
-            va="top",
-            fontsize=b.font,
-            linespacing=1.2,
-        )
-        if b.kind == "box" and b.col in (1, 3):  # beside the flow: an arrow from its row's box
-            main = next(
-                m
-                for m in flow
-                if m.col == b.col - 1 and abs((m.y + m.h / 2) - (b.y + b.h / 2)) < 1e-6
-            )
-            ax.annotate(
-                "",
-                xy=(b.x, b.y + b.h / 2),
-                xytext=(main.x + main.w, b.y + b.h / 2),
-                arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
-            )
+        else:
+            _draw_box(ax, b, flow)
     for col in (0, 2):
         column = [b for b in flow if b.col == col]
         for upper, lower in zip(column, column[1:], strict=False):
