@@ -120,11 +120,12 @@ def _kappas(project: Project) -> str:
 def finish(console: Console, project: Project, result: DemoResult) -> None:
     """The flow as it stands, the files made and the next three commands."""
     c = prisma.collect_counts(project)
+    f = c.flow
     console.print(
         f"\n[bold]PRISMA 2020[/]: {c.identified} records identified, {c.duplicates} duplicates "
-        f"removed, {c.screened} screened, {sum(c.excluded_screening.values())} excluded, "
-        f"{c.sought} full texts sought, {c.assessed} assessed, "
-        f"{sum(c.excluded_full_text.values())} excluded, [bold]{c.included} included[/]"
+        f"removed, {f.screened} screened, {sum(f.excluded_screening.values())} excluded, "
+        f"{f.sought} full texts sought, {f.assessed} assessed, "
+        f"{sum(f.excluded_full_text.values())} excluded, [bold]{c.included} included[/]"
     )
     console.print(f"Agreement of {' and '.join(REVIEWERS)}: {_kappas(project)}")
     console.print(f"[italic]{NOTE}[/]")

@@ -39,9 +39,9 @@ def check_name(project: Project, name: str) -> str:
 def record_version(
     project: Project, name: str, snapshot: ProjectSnapshot | None = None
 ) -> ReviewVersion:
-    """Record the review as it is now as version ``name``: its included studies and reports,
-    their records, and the records stored so far (what a later update counts as new)."""
-    name = check_name(project, name)
+    """Record the review as it is now as version ``name``, as :func:`check_name` returned it
+    (checked once, before any work): its included studies and reports, their records, and the
+    records stored so far (what a later update counts as new)."""
     snap = snapshot or ProjectSnapshot.read(project)
     included = set(snap.included)
     records = [r for r, study in snap.canon.items() if study in included]

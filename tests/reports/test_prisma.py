@@ -17,18 +17,20 @@ def review_a_counts(**changes) -> prisma.PrismaCounts:
         databases={"PubMed": 194},
         searches={f"a{i}": n for i, n in enumerate([40, 30, 25, 30, 20, 25, 12, 12], 1)},
         duplicates_automatic=19,
-        duplicates_manual=8,
-        screened=167,
-        excluded_screening={"wrong-outcome": 30, "wrong-question": 25},
-        awaiting_screening=0,
-        sought=112,
-        not_retrieved=2,
-        assessed=110,
-        excluded_full_text={"wrong-population": 43},
-        included=67,
+        flow=prisma.Flow(
+            duplicates=27,
+            screened=167,
+            excluded_screening={"wrong-outcome": 30, "wrong-question": 25},
+            awaiting_screening=0,
+            sought=112,
+            not_retrieved=2,
+            assessed=110,
+            excluded_full_text={"wrong-population": 43},
+            included=67,
+        ),
     )
     for k, v in changes.items():
-        setattr(c, k, v)
+        setattr(c.flow if hasattr(c.flow, k) else c, k, v)
     return c
 
 
@@ -40,14 +42,12 @@ def test_check_fails_when_numbers_do_not_add_up():
     assert prisma.check(review_a_counts(included=66)) == [
         "assessed = excluded + awaiting + included: 110 != 109"
     ]
-    assert prisma.check(review_a_counts(duplicates_manual=7))[0].startswith(
+    assert prisma.check(review_a_counts(duplicates=26))[0].startswith(
         "identified - duplicates = screened"
     )
     # an update's flow ends in its new studies (67 here); the total is the previous version's
     # still included and the new
-    bad = review_a_counts(
-        update=True, included=126, previous_included=60, still_included=60, new_included=67
-    )
+    bad = review_a_counts(update=True, total_included=126, previous_included=60, still_included=60)
     assert prisma.check(bad) == ["included = previous still included + new: 126 != 127"]
 
 
@@ -58,7 +58,7 @@ def test_layout_boxes_never_overlap_and_fit_a4_width():
         update=True,
         previous_included=60,
         still_included=60,
-        new_included=7,
+        total_included=127,
         new_records=30,
     )
     for counts in (review_a_counts(), many, prisma.PrismaCounts()):
@@ -168,14 +168,15 @@ def test_counts_from_a_project_add_up(project_b, store):
     assert prisma.check(c) == []
     assert c.databases == {"PubMed file": 8} and c.other_sources == {"snowballing": 4}
     assert (c.duplicates_automatic, c.duplicates_manual) == (2, 1)
+    f = c.flow
     assert (
-        c.screened == 9
-        and c.excluded_screening == {"wrong-population": 3}
-        and c.awaiting_screening == 2
+        f.screened == 9
+        and f.excluded_screening == {"wrong-population": 3}
+        and f.awaiting_screening == 2
     )
-    assert (c.sought, c.not_retrieved, c.assessed) == (4, 1, 3)
+    assert (f.sought, f.not_retrieved, f.assessed) == (4, 1, 3)
     assert (
-        c.excluded_full_text == {"health-only": 1} and c.awaiting_full_text == 1 and c.included == 1
+        f.excluded_full_text == {"health-only": 1} and f.awaiting_full_text == 1 and c.included == 1
     )
     assert c.update is False
     # PRISMA 2020's two columns: the studies found by snowballing only run down their own
@@ -211,8 +212,30 @@ def test_counts_from_a_project_add_up(project_b, store):
 def test_svg_keeps_its_words_as_text(tmp_path: Path):
     """The SVG drew every letter as an outline: nothing in it could be searched, copied or
     reworded in an editor, as teams do to fit a journal's template."""
-    c = prisma.PrismaCounts(databases={"PubMed": 5}, screened=5, sought=5, assessed=5, included=5)
+    c = prisma.PrismaCounts(
+        databases={"PubMed": 5}, flow=prisma.Flow(screened=5, sought=5, assessed=5, included=5)
+    )
     svg = prisma.draw(c, tmp_path / "prisma.svg").read_text(encoding="utf-8")
     assert ">Records screened (n = 5)</text>" in svg.replace("\u00a0", " ")
     # the lines under a heading keep their indent: SVG collapses spaces unless told not to
     assert '<svg xml:space="preserve" ' in svg and ">  PubMed (n = 5)</text>" in svg
+
+
+def test_the_flow_is_held_once(tmp_path: Path):
+    """PrismaCounts held the flow twice, as its own fields and as a Flow built from them: a
+    number changed in one was not in the other. Now the diagram, the CSV and the check all
+    read the one Flow."""
+    c = review_a_counts()
+    c.flow.assessed, c.flow.included = 111, 68  # one report more, assessed and included
+    c.flow.sought, c.flow.excluded_screening["wrong-question"] = 113, 24
+    assert prisma.check(c) == []
+    databases, other = c.columns()
+    assert databases is c.flow and other is None
+    items = {item: int(n) for _, item, n in c.rows()}
+    assert (items["reports assessed for eligibility"], items["studies included"]) == (111, 68)
+    texts = [" ".join(b.text.split()) for b in prisma.layout(c)[0]]
+    assert "Reports assessed for eligibility (n = 111)" in texts
+    assert "Studies included in review (n = 68)" in texts
+    c.flow.duplicates = 28  # a duplicate more, by hand
+    assert (c.duplicates, c.duplicates_manual) == (28, 9)
+    assert prisma.check(c)[0] == "identified - duplicates = screened: 166 != 167"

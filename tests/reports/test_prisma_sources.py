@@ -105,7 +105,7 @@ def test_other_methods_run_down_their_own_column(project_b, store, tmp_path):
 
 
 def test_which_sources_are_other_methods():
-    from reviewkit.reports.prisma.counts import is_other_method
+    from reviewkit.reports.prisma.collect import is_other_method
 
     for name in (
         "citation searching",
@@ -148,7 +148,7 @@ def test_long_search_names_stay_whole_in_the_four_column_layout():
     'work') in the narrow columns: lines wrap at spaces only, and a box with a name too long for
     its column is set smaller so the name stays whole (a name too long even then breaks after a
     hyphen, and only that name)."""
-    from reviewkit.reports.prisma.figure import FONT_PT, MIN_FONT_PT, WRAP_NARROW
+    from reviewkit.reports.prisma.layout import FONT_PT, MIN_FONT_PT, WRAP_NARROW
 
     names = {"d5-musculoskeletal-work": 12, "d4-mental-health-work": 7, "a1": 3}
     c = prisma.PrismaCounts(
@@ -157,7 +157,7 @@ def test_long_search_names_stay_whole_in_the_four_column_layout():
         search_databases=dict.fromkeys(names, "PubMed"),
         other_sources={"citation searching": 2},
         reason_labels={"x": "Wrong population, not on sick leave"},
-        excluded_screening={"x": 1},
+        flow=prisma.Flow(excluded_screening={"x": 1}),
     )
     boxes, _ = prisma.layout(c)
     ident = next(b for b in boxes if b.text.startswith("Records identified from:") and b.col == 0)

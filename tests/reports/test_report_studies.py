@@ -143,15 +143,15 @@ def test_status_counts_included_studies_and_their_reports(trial, capsys):
 
 
 def test_prisma_check_catches_study_numbers_that_do_not_add_up():
-    c = prisma.PrismaCounts(included=4, studies_included=5)
+    c = prisma.PrismaCounts(flow=prisma.Flow(included=4), studies_included=5)
     assert any("studies included (5)" in p for p in prisma.check(c))
     c = prisma.PrismaCounts(
-        included=4,
+        flow=prisma.Flow(included=1),
+        total_included=4,
         studies_included=2,
         update=True,
         previous_included=3,
         still_included=3,
-        new_included=1,
         previous_studies=1,
         still_studies=1,
         new_studies=0,

@@ -55,7 +55,7 @@ def test_update_diagram_only_after_a_recorded_version(project_b, tmp_path, capsy
     assert prisma.check(c) == [] and c.update is True and c.version == "2021 review"
     # previous: as recorded (1); new: the update's records included (507); 501, a record of
     # the version screened since, is in the total only
-    got = (c.new_records, c.previous_included, c.still_included, c.since_included, c.new_included)
+    got = (c.new_records, c.previous_included, c.still_included, c.since_included, c.flow.included)
     assert got == (2, 1, 1, 1, 1) and c.included == 3
     texts = _texts(c)
     assert "Studies included in previous version of review (n = 1)" in texts
@@ -74,7 +74,7 @@ def test_previous_counts_stay_those_recorded(project_b, tmp_path, capsys):
     _decide(project_b, "501", "full-text", "exclude")  # a study of v1 excluded since
     c = prisma.collect_counts(project_b)
     assert prisma.check(c) == []
-    assert (c.previous_included, c.still_included, c.new_included, c.included) == (2, 1, 0, 1)
+    assert (c.previous_included, c.still_included, c.flow.included, c.included) == (2, 1, 0, 1)
     assert "of these studies still included (n = 1)" in _texts(c)
 
 
@@ -106,3 +106,22 @@ def test_status_lists_the_recorded_versions(project_b, tmp_path, capsys):
     assert main(["status", "--project", folder]) == 0
     out = capsys.readouterr().out
     assert "review version '2021 review' recorded 20" in out and "1 study included" in out
+
+
+def test_report_new_version_checks_its_name_once(project_b, tmp_path, monkeypatch):
+    """`report --new-version` checked the name before writing any file and again when it
+    recorded the version: the second check read the versions again for nothing."""
+    from reviewkit.reports import versions
+
+    calls: list[str] = []
+    check = versions.check_name
+
+    def counted(project, name):
+        calls.append(name)
+        return check(project, name)
+
+    monkeypatch.setattr(versions, "check_name", counted)
+    _search_run(project_b, 1)
+    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", " v1 ") == 0
+    assert calls == [" v1 "]
+    assert versions.latest(project_b).name == "v1"  # stripped by that one check

@@ -1,13 +1,16 @@
-"""PRISMA 2020 flow: counts from the project (:mod:`.counts`) and the diagram (:mod:`.figure`)."""
+"""PRISMA 2020 flow: counts (:mod:`.counts`) collected from the project (:mod:`.collect`), and
+the diagram: each box's words (:mod:`.box_text`), their places (:mod:`.layout`), the drawing
+(:mod:`.figure`)."""
 
+from reviewkit.reports.prisma.collect import collect_counts
 from reviewkit.reports.prisma.counts import (
     NOT_RETRIEVED_REASONS,
     PrismaCounts,
     check,
-    collect_counts,
     write_csv,
 )
-from reviewkit.reports.prisma.figure import PAGE_W, WRAP_LEFT, draw, layout, phase_label_height
+from reviewkit.reports.prisma.figure import draw
+from reviewkit.reports.prisma.layout import PAGE_W, WRAP_LEFT, layout, phase_label_height
 from reviewkit.reports.prisma.methods import Flow
 
 __all__ = [

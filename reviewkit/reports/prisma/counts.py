@@ -1,7 +1,8 @@
-"""PRISMA 2020 flow: the counts from the database, a check that they add up, and the diagram.
+"""PRISMA 2020 flow: its numbers (:class:`PrismaCounts`), a check that they add up, the CSV.
 
-:func:`collect_counts` is the only function that reads the project; :func:`check` and
-:func:`draw` work on a :class:`PrismaCounts`, so both can be tested on numbers made by hand.
+:func:`.collect.collect_counts` is the only function that reads the project; :func:`check`,
+:func:`write_csv` and :func:`.figure.draw` work on a :class:`PrismaCounts`, so all three can be
+tested on numbers made by hand.
 
 Where each number comes from:
 
@@ -10,7 +11,7 @@ Where each number comes from:
   the records of imported files by their source name: a database's export joins that
   database's line (one line per database, whether its records came from a stored search or a
   file), and sources that are not databases (citation searching, websites, organisations; see
-  :func:`is_other_method`) go to PRISMA 2020's "other methods";
+  :func:`.collect.is_other_method`) go to PRISMA 2020's "other methods";
 - duplicates removed: records minus studies (duplicate clusters); "automatically" is what the
   rule links alone would have removed, "by hand" the rest (links made by a person);
 - records screened: every study at the title-abstract stage; excluded there, per reason;
@@ -29,40 +30,12 @@ differ from the template).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewkit.reports.prisma import update
-from reviewkit.reports.prisma.methods import (
-    NOT_RETRIEVED_REASONS,
-    Flow,
-    other_methods_flow,
-    stage_flow,
-)
+from reviewkit.reports.prisma.methods import NOT_RETRIEVED_REASONS, Flow
 
-__all__ = ["NOT_RETRIEVED_REASONS", "PrismaCounts", "check", "collect_counts", "write_csv"]
-
-# PRISMA 2020's "identification of studies via other methods" names websites, organisations
-# and citation searching (Page et al. 2021, fig. 1; PRISMA-S items 4-7 add web search engines
-# and contacting experts). A source is one of those when its name says so; every other source
-# is taken as a database or register export, the usual case for an imported file.
-_OTHER_METHOD = re.compile(
-    r"citation|snowball|reference list|hand[- ]?search|backward|forward|cited by"
-    r"|website|web search|google|researchgate|grey lit|gray lit"
-    r"|organi[sz]ation|agency|ministry|expert|contact|personal communication"
-    r"|other (?:source|method)",
-    re.IGNORECASE,
-)
-
-
-def is_other_method(source: str) -> bool:
-    """Is an import's source one of PRISMA 2020's "other methods" rather than a database?
-
-    'snowballing', 'citation searching', 'Google Scholar' (a web search engine, PRISMA-S
-    item 4), 'NAV website', 'expert contact' are; 'Embase', 'PubMed', 'RIS import' are not.
-    """
-    return bool(_OTHER_METHOD.search(source))
+__all__ = ["NOT_RETRIEVED_REASONS", "PrismaCounts", "check", "write_csv"]
 
 
 @dataclass
@@ -81,25 +54,21 @@ class PrismaCounts:
     # records imported from files per database line: shown under a database that also has stored
     # searches, so its searches and its files add up to its line (PubMed 21 = 11 + 9 + 1 file)
     imported: dict[str, int] = field(default_factory=dict)
-    duplicates_automatic: int = 0
-    duplicates_manual: int = 0
-    screened: int = 0  # studies at the title-abstract stage
-    excluded_screening: dict[str, int] = field(default_factory=dict)  # reason -> studies
-    awaiting_screening: int = 0  # pending or in conflict at title-abstract
-    sought: int = 0  # studies sent to full text
-    not_retrieved: int = 0
-    assessed: int = 0
-    excluded_full_text: dict[str, int] = field(default_factory=dict)
-    awaiting_full_text: int = 0
-    included: int = 0
+    # records screened down to the flow's end, every source: one Flow, the only place these
+    # numbers are held (its duplicates: every duplicate removed; its included: every study
+    # included, or in an update the new studies, PRISMA's "New studies included in review")
+    flow: Flow = field(default_factory=Flow)
+    duplicates_automatic: int = 0  # of flow.duplicates, those the rule links alone removed
     reason_labels: dict[str, str] = field(default_factory=dict)  # reason code -> label
     update: bool = False
     version: str = ""  # the recorded version the update is counted from
     new_records: int = 0  # records stored after that version
     previous_included: int = 0  # as recorded with the version
-    new_included: int = 0
+    # an update's reports included now, counted apart from the flow so that check() can tell
+    # that total_included = still_included + since_included + flow.included
+    total_included: int = 0
     # the previous version's included reports that are included now (previous_included unless
-    # one was excluded or merged since): included = still_included + since_included + new_included
+    # one was excluded or merged since)
     still_included: int = 0
     # reports of the version's records it did not include (screened then), included since
     since_included: int = 0
@@ -112,38 +81,23 @@ class PrismaCounts:
     new_studies: int = 0
     still_studies: int = 0  # as still_included, in studies
     since_studies: int = 0  # as since_included, in studies
-    new_reports_of_earlier: int = 0  # of new_included: new reports of studies included before
+    new_reports_of_earlier: int = 0  # of the flow's included: new reports of earlier studies
     # PRISMA 2020's second column: the studies found by other methods only (set by
     # collect_counts when there are other methods; see reviewkit.reports.prisma.methods). The
-    # numbers above stay those of all sources; the databases' column is them minus these.
+    # flow above stays that of all sources; the databases' column is it minus these.
     other: Flow | None = None
 
-    def flow_included(self) -> int:
-        """The reports the flow ends in: the new ones in an update, else every one included."""
-        return self.new_included if self.update else self.included
-
-    def all_flow(self) -> Flow:
-        """The whole flow (every source) as one column's numbers."""
-        return Flow(
-            0,
-            self.duplicates,
-            self.screened,
-            dict(self.excluded_screening),
-            self.awaiting_screening,
-            self.sought,
-            self.not_retrieved,
-            self.assessed,
-            dict(self.excluded_full_text),
-            self.awaiting_full_text,
-            self.flow_included(),
-        )
+    @property
+    def included(self) -> int:
+        """Every report included now: the flow's, or in an update the total."""
+        return self.total_included if self.update else self.flow.included
 
     def columns(self) -> tuple[Flow, Flow | None]:
         """The databases' column and the other methods' (None when there are none)."""
         if not self.other_sources:
-            return self.all_flow(), None
+            return self.flow, None
         other = self.other or Flow()  # counts made by hand may leave it out
-        return self.all_flow().minus(other), other
+        return self.flow.minus(other), other
 
     @property
     def identified(self) -> int:
@@ -151,7 +105,12 @@ class PrismaCounts:
 
     @property
     def duplicates(self) -> int:
-        return self.duplicates_automatic + self.duplicates_manual
+        return self.flow.duplicates
+
+    @property
+    def duplicates_manual(self) -> int:
+        """Duplicates removed by links a person made (all but the rules' own)."""
+        return self.flow.duplicates - self.duplicates_automatic
 
     def rows(self) -> list[tuple[str, str, int]]:
         """(section, item, count) for the CSV; the same numbers as the diagram."""
@@ -175,25 +134,8 @@ class PrismaCounts:
             ("identification", "duplicates removed by hand", self.duplicates_manual),
             ("identification", "records marked as ineligible by automation tools", 0),
             ("identification", "records removed for other reasons", 0),
-            ("screening", "records screened", self.screened),
-            ("screening", "records excluded", sum(self.excluded_screening.values())),
         ]
-        out += [
-            ("screening", f"excluded: {self.reason_label(k)}", v)
-            for k, v in self.excluded_screening.items()
-        ]
-        out += [
-            ("screening", "awaiting title-abstract decision", self.awaiting_screening),
-            ("screening", "reports sought for retrieval", self.sought),
-            ("screening", "reports not retrieved", self.not_retrieved),
-            ("screening", "reports assessed for eligibility", self.assessed),
-            ("screening", "reports excluded", sum(self.excluded_full_text.values())),
-        ]
-        out += [
-            ("screening", f"full text excluded: {self.reason_label(k)}", v)
-            for k, v in self.excluded_full_text.items()
-        ]
-        out.append(("screening", "awaiting full-text decision", self.awaiting_full_text))
+        out += [("screening", k, v) for k, v in self.flow.screening_rows(self.reason_label)]
         databases, other = self.columns()
         if other is not None:  # PRISMA 2020's column for other methods, and the databases'
             out += [
@@ -201,7 +143,11 @@ class PrismaCounts:
                 for k, v in databases.rows(self.reason_label)
                 if not k.startswith("records removed: already")  # the other methods' row only
             ]
-            out += [("other methods", k, v) for k, v in other.rows(self.reason_label)]
+            out += [
+                ("other methods", k, v)
+                for k, v in other.rows(self.reason_label)
+                if self.update or not k.startswith("records removed: identified before")
+            ]
         if self.studies_included is not None:
             return out + self._study_rows()
         out.append(("included", "studies included", self.included))
@@ -211,7 +157,7 @@ class PrismaCounts:
                 ("included", "studies included in previous version", self.previous_included),
                 ("included", "of which still included", self.still_included),
                 ("included", "of the version's records, included since", self.since_included),
-                ("included", "new studies included", self.new_included),
+                ("included", "new studies included", self.flow.included),
             ]
         return out
 
@@ -239,7 +185,7 @@ class PrismaCounts:
                     self.since_included,
                 ),
                 ("included", "new studies included", self.new_studies),
-                ("included", "reports of new studies included", self.new_included),
+                ("included", "reports of new studies included", self.flow.included),
                 (
                     "included",
                     "of which new reports of earlier studies",
@@ -267,24 +213,25 @@ def check(c: PrismaCounts) -> list[str]:
         if left != right:
             problems.append(f"{what}: {left} != {right}")
 
-    same("identified - duplicates = screened", c.identified - c.duplicates, c.screened)
+    f = c.flow
+    same("identified - duplicates = screened", c.identified - c.duplicates, f.screened)
     same(
         "screened = excluded + awaiting + sought",
-        c.screened,
-        sum(c.excluded_screening.values()) + c.awaiting_screening + c.sought,
+        f.screened,
+        sum(f.excluded_screening.values()) + f.awaiting_screening + f.sought,
     )
-    same("sought = not retrieved + assessed", c.sought, c.not_retrieved + c.assessed)
+    same("sought = not retrieved + assessed", f.sought, f.not_retrieved + f.assessed)
     same(
         "assessed = excluded + awaiting + included",
-        c.assessed,
-        sum(c.excluded_full_text.values()) + c.awaiting_full_text + c.flow_included(),
+        f.assessed,
+        sum(f.excluded_full_text.values()) + f.awaiting_full_text + f.included,
     )
     since = " + included since" if c.since_included else ""
     if c.update:
         same(
             f"included = previous still included{since} + new",
             c.included,
-            c.still_included + c.since_included + c.new_included,
+            c.still_included + c.since_included + f.included,
         )
     if c.studies_included is not None:
         if not 0 < c.studies_included <= c.included:
@@ -303,133 +250,6 @@ def check(c: PrismaCounts) -> list[str]:
         if value < 0:
             problems.append(f"{name} is negative ({value})")
     return problems
-
-
-# --- collecting from the project -------------------------------------------------------------
-
-
-def collect_counts(project, snapshot=None) -> PrismaCounts:
-    """The flow's numbers from the project database (the only function here that reads it).
-
-    ``snapshot``: the report's :class:`~reviewkit.reports.snapshot.ProjectSnapshot`, when the
-    caller has read one (its canonical map, stages and included studies are used). After a
-    recorded version and records added since, every box above "included" counts only the
-    records stored after that version (PRISMA 2020's updated review; see :mod:`.update`)."""
-    from reviewkit import screening
-    from reviewkit.reports.snapshot import ProjectSnapshot
-    from reviewkit.store import records as record_rows
-
-    snapshot = snapshot or ProjectSnapshot.read(project)
-    db = project.db
-    c = PrismaCounts()
-    version, new_ids = update.version_to_update(db)
-    after = version.last_record_id if version else 0
-    ident = _identification(db, after)
-    c.databases = dict(ident.get("databases", {}))
-    c.searches = dict(ident.get("searches", {}))
-    c.search_databases = dict(ident.get("search_databases", {}))
-    c.retrieved = dict(ident.get("retrieved", {}))
-    other_imports = []
-    for imp in record_rows.list_imports(db):
-        n = imp.record_count
-        if after:  # an update counts only the records stored since its version
-            n = sum(1 for r in record_rows.ids_of_imports(db, [imp.id]) if r > after)
-            if not n:
-                continue
-        _add_source(c, imp.source, n)
-        if is_other_method(imp.source):
-            other_imports.append(imp.id)
-    canon = snapshot.canon
-    counted = {r for r in canon if r > after}  # every record, or the update's
-    flow_studies = update.studies_of(canon, counted)
-    _count_duplicates(c, db, canon, counted, len(flow_studies))
-
-    proto = project.protocol
-    for stage in proto.stages.values():
-        c.reason_labels.update({r.code: r.label for r in stage.exclusion_reasons})
-    stages = screening.stage_names(proto)
-    _set_flow(c, stage_flow(snapshot.stages, stages, flow_studies if version else None))
-    kind_of = update.count_update(c, version, new_ids, snapshot) if version else None
-    if other_imports:
-        c.other = other_methods_flow(
-            snapshot.stages,
-            stages,
-            canon,
-            set(record_rows.ids_of_imports(db, other_imports)) & counted,
-            flow_studies,
-        )
-    if any(len(reps) > 1 for reps in snapshot.reports.values()):
-        update.count_studies(c, snapshot.reports, kind_of)
-    return c
-
-
-def _count_duplicates(c: PrismaCounts, db, canon: dict[int, int], counted: set, kept: int) -> None:
-    """Duplicates removed from the ``counted`` records (all, or an update's), of which ``kept``
-    studies are screened: "automatically" is what the rule links alone would have removed (a
-    record is kept by them only when its rule-linked group holds counted records alone, one
-    record per group), "by hand" the rest (links made by a person)."""
-    import networkx as nx
-
-    from reviewkit.store import duplicates as dup
-
-    rule_graph = nx.Graph()
-    rule_graph.add_nodes_from(canon)
-    rule_graph.add_edges_from(
-        (lk.record_a, lk.record_b)
-        for lk in dup.current_links(db, "duplicate")
-        if lk.made_by.startswith("rule:")
-    )
-    if len(counted) == len(canon):
-        by_rules = nx.number_connected_components(rule_graph)
-    else:
-        by_rules = sum(1 for group in nx.connected_components(rule_graph) if group <= counted)
-    c.duplicates_automatic = len(counted) - by_rules
-    c.duplicates_manual = (len(counted) - kept) - c.duplicates_automatic
-
-
-_FLOW_FIELDS = (
-    "screened",
-    "excluded_screening",
-    "awaiting_screening",
-    "sought",
-    "not_retrieved",
-    "assessed",
-    "excluded_full_text",
-    "awaiting_full_text",
-    "included",
-)
-
-
-def _set_flow(c: PrismaCounts, f: Flow) -> None:
-    """The flow's numbers from records screened down to included, taken from one Flow."""
-    for name in _FLOW_FIELDS:
-        setattr(c, name, getattr(f, name))
-
-
-def _add_source(c: PrismaCounts, source: str, records: int) -> None:
-    """Count an import under its database's line (names compared without case) or, for a
-    source that is not a database, under the other methods."""
-    target = c.other_sources if is_other_method(source) else c.databases
-    name = next((k for k in target if k.casefold() == source.casefold()), source)
-    target[name] = target.get(name, 0) + records
-    if target is c.databases:
-        c.imported[name] = c.imported.get(name, 0) + records
-
-
-def _identification(db, after: int = 0) -> dict:
-    """Per-database and per-search counts (of the records stored after ``after`` when set)."""
-    from reviewkit.searches import identification_counts
-
-    ident = identification_counts(db, after)
-    return {
-        "databases": dict(ident.databases),
-        "searches": {s.search: s.records for s in ident.searches},
-        "search_databases": {s.search: s.database for s in ident.searches},
-        "retrieved": {s.search: s.count for s in ident.searches},
-    }
-
-
-# --- the CSV and the diagram -----------------------------------------------------------------
 
 
 def write_csv(c: PrismaCounts, path: Path) -> Path:

@@ -12,7 +12,9 @@ search, or an import from a database) runs down the databases' column; a study f
 methods only runs down the other methods' column. An other-method record of a study a database
 found too is counted in its own column as identified, then as removed before screening
 ("already identified via databases and registers"), where the template has nothing; so is a
-second record of one study among the other methods (a duplicate). Where we differ from the
+second record of one study among the other methods (a duplicate). In an update, an other-method
+record of a study found before its version (by a database or by other methods then) is removed
+as "identified before version …", a line of its own: it is not one the databases found. Where we differ from the
 template: the other methods' column also has "Records screened" and "Records excluded", since
 reviewkit screens those records at title/abstract like the others (the template starts that
 column at "Reports sought for retrieval").
@@ -45,10 +47,13 @@ class Flow:
     excluded_full_text: dict[str, int] = field(default_factory=dict)
     awaiting_full_text: int = 0
     included: int = 0
+    # other methods in an update only: records of studies found before its version (by any
+    # source: a study snowballed for the previous version and snowballed again is one of them)
+    found_before: int = 0
 
     @property
     def removed(self) -> int:
-        return self.also_in_databases + self.duplicates
+        return self.also_in_databases + self.found_before + self.duplicates
 
     def minus(self, other: Flow) -> Flow:
         """This flow without ``other``'s studies (the databases' column = all - other methods)."""
@@ -96,7 +101,15 @@ class Flow:
         """(item, count) for the CSV, in the diagram's order (``label``: a reason's words)."""
         return [
             ("records removed: already identified via databases", self.also_in_databases),
+            ("records removed: identified before the version", self.found_before),
             ("records removed: duplicates", self.duplicates),
+            *self.screening_rows(label),
+            ("studies included", self.included),
+        ]
+
+    def screening_rows(self, label: Callable[[str], str] = str) -> list[tuple[str, int]]:
+        """The rows from records screened down to the full-text decisions awaited."""
+        return [
             ("records screened", self.screened),
             ("records excluded", sum(self.excluded_screening.values())),
             *((f"excluded: {label(k)}", v) for k, v in self.excluded_screening.items()),
@@ -107,7 +120,6 @@ class Flow:
             ("reports excluded", sum(self.excluded_full_text.values())),
             *((f"full text excluded: {label(k)}", v) for k, v in self.excluded_full_text.items()),
             ("awaiting full-text decision", self.awaiting_full_text),
-            ("studies included", self.included),
         ]
 
 
@@ -144,19 +156,27 @@ def other_methods_flow(
     canon: dict[int, int],
     other_records: Iterable[int],
     studies: Collection[int] | None = None,
+    after: int = 0,
 ) -> Flow:
     """The other methods' column: the studies whose every record came from other methods.
 
     ``stages``: the project's :class:`~reviewkit.screening.DerivedStages`; ``canon``: record ->
     study; ``other_records``: the records imported from other-method sources (in an update,
     those stored since its version); ``studies``: the studies the flow counts (an update's
-    new studies; every study when None)."""
-    other = set(other_records)
+    new studies; every study when None); ``after``: an update's version's last record id.
+
+    An other-method record of a study with other records is removed before screening: as
+    found before the version when a record of its study was stored up to ``after`` (whatever
+    its source), else as already identified via databases (a record of its study came from
+    one)."""
+    other = set(other_records) & canon.keys()
     members = members_of(canon)
     counted = members.keys() if studies is None else set(studies)
     only = {s for s, rids in members.items() if s in counted and all(r in other for r in rids)}
     in_only = sum(len(members[s]) for s in only)
     flow = stage_flow(stages, stage_names, only)
-    flow.also_in_databases = len(other & canon.keys()) - in_only
+    earlier = {s for s, rids in members.items() if s not in only and min(rids) <= after}
+    flow.found_before = sum(1 for r in other if canon[r] in earlier)
+    flow.also_in_databases = len(other) - in_only - flow.found_before
     flow.duplicates = in_only - len(only)
     return flow

@@ -77,8 +77,7 @@ def count_update(
     kinds = [kind_of(s) for s in snapshot.included]
     c.update, c.version, c.new_records = True, version.name, len(new_ids)
     c.previous_included, c.previous_studies = version.included_reports, version.included_studies
-    c.new_included = c.included  # the flow's included: the update's studies only
-    c.included = len(snapshot.included)
+    c.total_included = len(snapshot.included)  # every one now; the flow ends in the new ones
     c.still_included, c.since_included = kinds.count(STILL), kinds.count(SINCE)
     return kind_of
 
@@ -98,4 +97,4 @@ def count_studies(
     c.since_studies = sum(1 for g in groups if STILL not in g and SINCE in g)
     c.new_studies = c.studies_included - c.still_studies - c.since_studies
     in_new = sum(len(reps) for reps, g in zip(reports.values(), groups, strict=True) if g == {NEW})
-    c.new_reports_of_earlier = c.new_included - in_new
+    c.new_reports_of_earlier = c.flow.included - in_new
