@@ -207,11 +207,15 @@ class EutilsServer:
             name = {"dp": "Date - Publication", "edat": "Date - Entry", "crdt": "Date - Create"}
             result.translation = f"({result.translation}) AND {start}:{end}[{name[kind]}]"
         count = result.count
-        if retstart >= self.cap and count > retstart:
+        if retstart >= self.cap and count > retstart:  # NCBI's words, as a 2023 reply has them
+            n = f"{self.cap:,}"
             raise ReplyError(
                 f"Search Backend failed: Exception:\n'retstart' cannot be larger than {self.cap - 1}. "
-                f"For PubMed, ESearch can only retrieve the first {self.cap} records matching the query. "
-                "To obtain more than that, consider splitting the query into date ranges."
+                f"For PubMed, ESearch can only retrieve the first {n} records matching the query. "
+                f"To obtain more than {n} PubMed records, consider using EDirect that contains "
+                "additional logic to batch PubMed search results automatically so that an "
+                "arbitrary number can be retrieved. For details see "
+                "https://www.ncbi.nlm.nih.gov/books/NBK25499/"
             )
         if sort == "relevance":
             result.warnings.append(("OutputMessage", RELEVANCE_NOT_IMITATED))

@@ -87,3 +87,32 @@ def test_the_run_log_gives_records_fetched_beside_records_found(
     for r in server.requests("efetch"):
         if "WebEnv" in r.params:
             assert int(r.params["retstart"]) + int(r.params["retmax"]) <= 40
+
+
+# NCBI's reply to esearch with retstart past the cap, as a real 2023 reply quoted in the
+# README of the Triple A project (github.com/EhsanBitaraf/triple-a) has it.
+NCBI_RETSTART_ERROR = (
+    "Search Backend failed: Exception:\n'retstart' cannot be larger than 9998. For PubMed, "
+    "ESearch can only retrieve the first 9,999 records matching the query. To obtain more than "
+    "9,999 PubMed records, consider using EDirect that contains additional logic to batch "
+    "PubMed search results automatically so that an arbitrary number can be retrieved. For "
+    "details see https://www.ncbi.nlm.nih.gov/books/NBK25499/"
+)
+
+
+def test_retstart_past_the_cap_is_refused_in_ncbis_words(
+    make_server: ServerFactory, small_snapshot
+) -> None:
+    import json
+
+    server = make_server(small_snapshot, cap=9_999)
+    evaluate = server.evaluate
+
+    def many(term, history=()):  # type: ignore[no-untyped-def]
+        result = evaluate(term, history)
+        result.pmids = list(range(30_000, 10_000, -1))  # 20,000 records: more than the cap
+        return result
+
+    server.evaluate = many  # type: ignore[method-assign]
+    body = get(server, "esearch", db="pubmed", term=QUERY, retstart="10000", retmode="json")
+    assert json.loads(body)["esearchresult"]["ERROR"] == NCBI_RETSTART_ERROR
