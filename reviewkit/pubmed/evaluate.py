@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
+from reviewkit.pubmed.messages import not_found_reply
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.vocabulary import LANGUAGES
 from reviewkit.query import (
@@ -134,6 +135,9 @@ class Evaluator:
         out = Evaluation([], translate(node))
         hits = self._eval(node, out, history)
         out.pmids = sorted(hits or (), reverse=True)
+        translation, note = not_found_reply(node, out.not_found)
+        out.translation = translation or out.translation
+        out.warnings += [("OutputMessage", note)] if note else []
         out.warnings = list(dict.fromkeys(out.warnings))
         return out
 
