@@ -244,12 +244,13 @@ def test_command(query: str, base_url: str, email: str | None) -> None:
 
     Example: reviewkit search test '"return to work" AND systematic[sb]'
     """
+    from reviewkit.protocol import Search
     from reviewkit.pubmed.evaluate import parse_or_fail
-    from reviewkit.query import warnings
+    from reviewkit.pubmed.search_checks import search_warnings
     from reviewkit.searches import test_query
 
     parse_or_fail(query)  # a syntax error is shown with its position before any request
-    for warning in warnings(query):
+    for warning in search_warnings(Search("test", "PubMed", query)):
         click.echo(f"warning: {warning}")
     result = test_query(_client(base_url, email), query)
     click.echo(f"count: {result.count}")

@@ -5,6 +5,10 @@ A ``[la]`` or ``[pt]`` value PubMed does not have is not an error there: the ter
 not found, and a limit such as ``"randomised controlled trial"[pt]`` ANDed onto a search makes
 the whole search find nothing. ``protocol check`` and ``search run`` warn about such values
 with the nearest one PubMed has (:func:`nearest`).
+
+Both lists are written out from the pages they cite (not downloaded at run time); every
+language and publication type of the NLM records of the offline snapshot is in them (a test).
+A value missing here gives a warning, never a refusal: PubMed, not this list, decides.
 """
 
 from __future__ import annotations

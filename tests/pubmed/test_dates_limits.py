@@ -168,3 +168,13 @@ def test_a_language_is_found_by_its_name_as_by_its_code(
         assert pmid_of(article) != "99000001"
     finally:
         snapshot.close()
+
+
+def test_search_test_gives_the_same_warnings(
+    server: EutilsServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    query = 'pain[tiab] AND "randomised controlled trial"[pt]'
+    assert main(["search", "test", query, "--base-url", server.base_url]) == 0
+    out = capsys.readouterr().out
+    assert "warning: 'randomised controlled trial'[pt]: PubMed has no such publication" in out
+    assert 'write "Randomized Controlled Trial"[pt]' in out
