@@ -12,7 +12,7 @@ from reviewkit import protocol as protocol_mod
 from reviewkit.cli._common import console, load_project, progress_bar, project_option
 from reviewkit.errors import UserError
 from reviewkit.project import init_project
-from reviewkit.query import warnings as query_warnings
+from reviewkit.pubmed.search_checks import search_warnings
 from reviewkit.status import dedup_line, project_status
 from reviewkit.wording import quantity
 
@@ -196,8 +196,8 @@ def protocol_check(file: Path) -> None:
         click.echo(
             f"  search {s.name}: {s.full_query()[:90]}{'…' if len(s.full_query()) > 90 else ''}"
         )
-        for warning in query_warnings(s.query):
-            click.echo(f"  warning: search {s.name}: {warning}")
+        for warning in search_warnings(s):
+            click.echo(f"  warning: {file}: search {s.name}: {warning}")
     for name, stage in p.stages.items():
         click.echo(
             f"  stage {name}: {quantity(stage.reviewers_per_record, 'reviewer')} per record, "

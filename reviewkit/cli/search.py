@@ -88,9 +88,14 @@ def run_command(
             "name the searches to run, or pass --all (not both)",
             hint="see the names with 'reviewkit search history' or in the protocol",
         )
+    from reviewkit.pubmed.search_checks import search_warnings
+
     project = load_project(project_dir)
     for name in names:
         project.protocol.search(name)  # unknown names fail before any request
+    for s in [project.protocol.search(n) for n in names] or project.protocol.searches:
+        for warning in search_warnings(s):  # what `protocol check` says, said again here
+            click.echo(f"warning: {project.protocol_path}: search {s.name}: {warning}", err=True)
     client = _client(base_url, email, batch_size=batch_size, timeout=timeout)
     current: dict[str, object] = {}
     with progress_bar("searching") as update:
@@ -239,12 +244,13 @@ def test_command(query: str, base_url: str, email: str | None) -> None:
 
     Example: reviewkit search test '"return to work" AND systematic[sb]'
     """
+    from reviewkit.protocol import Search
     from reviewkit.pubmed.evaluate import parse_or_fail
-    from reviewkit.query import warnings
+    from reviewkit.pubmed.search_checks import search_warnings
     from reviewkit.searches import test_query
 
     parse_or_fail(query)  # a syntax error is shown with its position before any request
-    for warning in warnings(query):
+    for warning in search_warnings(Search("test", "PubMed", query)):
         click.echo(f"warning: {warning}")
     result = test_query(_client(base_url, email), query)
     click.echo(f"count: {result.count}")

@@ -47,7 +47,13 @@ def date_limit(params: dict[str, str]) -> tuple[str, str, str] | None:
         raise ReplyError(
             f"datetype {datetype!r} is not supported by the local server (use pdat, edat or crdt)"
         )
-    return DATETYPES[datetype], _date(params, "mindate", lo), _date(params, "maxdate", hi)
+    lo, hi = _date(params, "mindate", lo), _date(params, "maxdate", hi)
+    if date_bound(hi, end=True) < date_bound(lo, end=False):  # as a backwards [dp] range
+        raise ReplyError(
+            f"maxdate {hi} is before mindate {lo}: NBK25499 gives the range as mindate to "
+            "maxdate and not what esearch does with one written backwards; swap them"
+        )
+    return DATETYPES[datetype], lo, hi
 
 
 def _date(params: dict[str, str], name: str, value: str) -> str:

@@ -17,13 +17,16 @@ multi-word unquoted term that is no phrase of the snapshot, quoted phrases found
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
+from reviewkit.pubmed.messages import not_found_reply
 from reviewkit.pubmed.snapshot import Snapshot
+from reviewkit.pubmed.vocabulary import LANGUAGES
 from reviewkit.query import (
     DATE_FORM,
     MIN_TRUNCATION,
@@ -91,37 +94,6 @@ NARROW_ALL_FIELDS = (
     "All Fields in the local server: title, abstract, MeSH, keywords, publication types and "
     "authors; PubMed's All Fields also covers journal, affiliation, substance and other fields"
 )
-LANGUAGES = {
-    "english": "eng",
-    "french": "fre",
-    "german": "ger",
-    "russian": "rus",
-    "japanese": "jpn",
-    "italian": "ita",
-    "polish": "pol",
-    "spanish": "spa",
-    "czech": "cze",
-    "romanian": "rum",
-    "danish": "dan",
-    "slovak": "slo",
-    "dutch": "dut",
-    "chinese": "chi",
-    "portuguese": "por",
-    "norwegian": "nor",
-    "swedish": "swe",
-    "finnish": "fin",
-    "hungarian": "hun",
-    "serbian": "srp",
-    "croatian": "hrv",
-    "turkish": "tur",
-    "korean": "kor",
-    "hebrew": "heb",
-    "greek": "gre",
-    "arabic": "ara",
-    "persian": "per",
-    "icelandic": "ice",
-    "ukrainian": "ukr",
-}
 _WORD_RE = re.compile(r"\S+")
 
 
@@ -163,6 +135,9 @@ class Evaluator:
         out = Evaluation([], translate(node))
         hits = self._eval(node, out, history)
         out.pmids = sorted(hits or (), reverse=True)
+        translation, note = not_found_reply(node, out.not_found)
+        out.translation = translation or out.translation
+        out.warnings += [("OutputMessage", note)] if note else []
         out.warnings = list(dict.fromkeys(out.warnings))
         return out
 
@@ -221,9 +196,17 @@ class Evaluator:
                 f"ranges on [{node.field}] are not supported by the local server",
                 hint="use [dp] (publication date), [edat] or [crdt]",
             )
-        return self.snapshot.dates(
-            date_bound(node.start, end=False), date_bound(node.end, end=True), node.field
-        )
+        start, end = date_bound(node.start, end=False), date_bound(node.end, end=True)
+        if end < start:
+            # PubMed documents a range as start:end (PubMed Help, "Date - Publication") and
+            # not what it does with one written backwards; refused rather than answered with
+            # nothing, which is what a stored search would otherwise log without a word.
+            raise UnsupportedQuery(
+                f"the range {node.start}:{node.end}[{node.field}] ends before it starts; PubMed "
+                "documents ranges as start:end and not what it does with one written backwards",
+                hint=f"write {node.end}:{node.start}[{node.field}]",
+            )
+        return self.snapshot.dates(start, end, node.field)
 
     def _term(self, term: Term, out: Evaluation) -> set[int]:
         f = term.field
@@ -425,15 +408,24 @@ class Evaluator:
 def date_bound(text: str, *, end: bool) -> int:
     """'2011' -> 20110101 (start) or 20111231 (end); '2021/3' -> 20210301 / 20210331."""
     parts = [int(p) for p in text.strip().split("/")]
-    if not 1000 <= parts[0] <= 9999 or any(not 1 <= p <= 31 for p in parts[1:]):
+    if not 1000 <= parts[0] <= 9999 or any(p < 1 for p in parts[1:]):
         raise UnsupportedQuery(
             f"cannot read {text!r} as a date", hint="write YYYY, YYYY/MM or YYYY/MM/DD"
         )
     year = parts[0]
     month = parts[1] if len(parts) > 1 else (12 if end else 1)
-    day = parts[2] if len(parts) > 2 else (31 if end else 1)
     if month > 12:
-        raise UnsupportedQuery(f"cannot read {text!r} as a date: month {month}")
+        raise UnsupportedQuery(
+            f"cannot read {text!r} as a date: there is no month {month}",
+            hint="write YYYY, YYYY/MM or YYYY/MM/DD",
+        )
+    last = calendar.monthrange(year, month)[1]
+    day = parts[2] if len(parts) > 2 else (last if end else 1)
+    if day > last:  # 2011/02/30 is no day of PubMed's either: refused, not searched as a word
+        raise UnsupportedQuery(
+            f"cannot read {text!r} as a date: {calendar.month_name[month]} {year} has no day {day}",
+            hint="write YYYY, YYYY/MM or YYYY/MM/DD",
+        )
     return year * 10000 + month * 100 + day
 
 

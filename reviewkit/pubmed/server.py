@@ -207,11 +207,15 @@ class EutilsServer:
             name = {"dp": "Date - Publication", "edat": "Date - Entry", "crdt": "Date - Create"}
             result.translation = f"({result.translation}) AND {start}:{end}[{name[kind]}]"
         count = result.count
-        if retstart >= self.cap and count > retstart:
+        if retstart >= self.cap and count > retstart:  # NCBI's words, as a 2023 reply has them
+            n = f"{self.cap:,}"
             raise ReplyError(
                 f"Search Backend failed: Exception:\n'retstart' cannot be larger than {self.cap - 1}. "
-                f"For PubMed, ESearch can only retrieve the first {self.cap} records matching the query. "
-                "To obtain more than that, consider splitting the query into date ranges."
+                f"For PubMed, ESearch can only retrieve the first {n} records matching the query. "
+                f"To obtain more than {n} PubMed records, consider using EDirect that contains "
+                "additional logic to batch PubMed search results automatically so that an "
+                "arbitrary number can be retrieved. For details see "
+                "https://www.ncbi.nlm.nih.gov/books/NBK25499/"
             )
         if sort == "relevance":
             result.warnings.append(("OutputMessage", RELEVANCE_NOT_IMITATED))
@@ -272,11 +276,30 @@ class EutilsServer:
         else:
             pmids = self._recall(params.get("WebEnv", ""), params.get("query_key", ""))
             retstart, retmax = _int(params, "retstart", 0), _int(params, "retmax", 20)
-            if retstart >= self.cap and len(pmids) > retstart:
-                raise ReplyError(f"Cannot fetch beyond record {self.cap} of a PubMed history set")
-            pmids = pmids[retstart : min(retstart + retmax, self.cap)]
+            pmids = self._history_window(pmids, retstart, retmax)
         body = b"\n".join(self.snapshot.articles_xml(pmids))
         return EFETCH_HEAD.encode() + b"<PubmedArticleSet>\n" + body + b"\n</PubmedArticleSet>\n"
+
+    def _history_window(self, pmids: list[int], retstart: int, retmax: int) -> list[int]:
+        """Records retstart.. of a history set, as efetch serves them. Past the set's end:
+        NCBI's reply (recorded in pubmedR issue #7). Past record 9,999: refused, and a window
+        reaching past it ends there. NCBI documents the 10,000 limit for ESearch only
+        (NBK25499; "&retstart + &retmax <= 10,000", NCBI Insights 2022-09-13); that efetch
+        from a PubMed history set stops at the same place is our assumption, the one NCBI's
+        EDirect makes (it reads a PubMed history set to record 9,999 and no further)."""
+        if pmids and retstart >= len(pmids):
+            raise ReplyError(
+                f"Cannot retrieve history data: OUT OF RANGE. Parameter retstart={retstart} + 1 "
+                "is greater than number of records available in history. History includes "
+                f"{len(pmids)} IDs."
+            )
+        if retstart >= self.cap:
+            raise ReplyError(
+                f"Cannot fetch beyond record {self.cap} of a PubMed history set: 'retstart' "
+                f"cannot be larger than {self.cap - 1} (the local server, as ESearch's limit; "
+                "split the search into date ranges)"
+            )
+        return pmids[retstart : min(retstart + retmax, self.cap)]
 
     def _remember(self, webenv: str, pmids: list[int]) -> tuple[str, int]:
         with self._lock:

@@ -66,6 +66,7 @@ def run_log(db: Store, search: Search, runs: Sequence[SearchRun]) -> list[list[s
             f"  records found:       {'-' if run.count is None else run.count}"
             + (f" (in {run.slices} Entry-date slices)" if run.slices > 1 else ""),
         ]
+        lines.append(_fetched_line(db, run))
         if run.snapshot:
             lines.append(f"  local snapshot:      {run.snapshot}")
         lines += [
@@ -80,6 +81,20 @@ def run_log(db: Store, search: Search, runs: Sequence[SearchRun]) -> list[list[s
             lines.append(f"  message:             {run.message}")
         out.append(lines)
     return out
+
+
+def _fetched_line(db: Store, run: SearchRun) -> str:
+    """How many records the run received, next to the count PubMed reported: the log never
+    lets the reported count stand for records the tool did not fetch."""
+    rows_ = rows.fetched(db, run.id).values()
+    received = sum(1 for r in rows_ if r.status != "unavailable")
+    missing = len(rows_) - received
+    notes = []
+    if missing:
+        notes.append(f"{missing} listed by PubMed but not returned by efetch")
+    if run.status != "complete" and run.count is not None and len(rows_) < run.count:
+        notes.append(f"the run stopped before fetching {run.count - len(rows_)}")
+    return f"  records fetched:     {received}" + (f" ({'; '.join(notes)})" if notes else "")
 
 
 def search_log(db: Store, protocol: Protocol) -> str:

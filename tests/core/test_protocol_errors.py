@@ -153,6 +153,26 @@ def test_bad_date(tmp_path: Path, capsys) -> None:
     )
 
 
+def test_a_value_pubmed_does_not_have_is_warned_with_the_fix_not_refused(
+    tmp_path: Path, capsys
+) -> None:
+    """PubMed runs a search limited to 'englsh' (it finds nothing), so this is a warning with
+    the file, the search, the value and what to write, not an error."""
+    path = tmp_path / "typo.toml"
+    path.write_text(
+        GOOD.replace('languages = ["english"]', 'languages = ["englsh"]').replace(
+            "query = 'depress* AND \"sick leave\"[tiab]'",
+            "query = 'depress* AND \"sick leave\"[tiab] AND 2021:2011[dp]'",
+        ),
+        encoding="utf-8",
+    )
+    assert main(["protocol", "check", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert f"warning: {path}: search s1: limits.languages: 'englsh'" in out
+    assert "write 'english'" in out and not err
+    assert f"warning: {path}: search s2: the range 2021:2011[dp] ends before it starts" in out
+
+
 @pytest.mark.parametrize(
     ("query", "problem"),
     [

@@ -8,10 +8,12 @@ esearch8.xml's shape with the elements of NCBI's esearch DTD, and says so below.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from Bio import Entrez
 
 from reviewkit import offline_data
 from reviewkit.cli import main
@@ -23,6 +25,7 @@ from reviewkit.searches import history, run_pmids
 from ..conftest import PROTOCOL_A
 from .conftest import fast_client
 from .replay import Replay
+from .test_fidelity import get
 
 NCBI_RETSTART_ERROR = (  # the text NCBI sends for retstart past the cap (shape of its reply)
     "Search Backend failed: Exception:\n'retstart' cannot be larger than 9998. For PubMed, "
@@ -209,3 +212,18 @@ def test_run_prints_stores_and_logs_every_message(
     assert pmids and f"PMIDs in rank order ({len(pmids)}):" in text
     assert " ".join(text.split()).count(" ".join(pmids)) == 1
     assert "PMIDs:               none stored" in text
+
+
+def test_a_term_found_nowhere_is_named_alone_as_ncbi_translates_it_and_inside_a_query(
+    server: EutilsServer, capsys: pytest.CaptureFixture
+) -> None:
+    """Alone, NCBI's recorded reply (esearch8) translates the word unquoted in brackets; inside
+    a larger query the term is named, and the server says what it did with it (PubMed does not
+    document whether it drops such a term)."""
+    real_reply = Entrez.read(io.BytesIO(real("esearch8.xml")))
+    ours = Entrez.read(io.BytesIO(get(server, "esearch", term="abcXYZ")))
+    assert ours["QueryTranslation"] == real_reply["QueryTranslation"] == "(abcXYZ[All Fields])"
+    assert cli("search", "test", "english[la] AND zzzqqq[ti]", "--base-url", server.base_url) == 0
+    out = capsys.readouterr().out
+    assert "count: 0" in out and "not found: zzzqqq" in out
+    assert "zzzqqq found nothing; the local server kept it in the query as written" in out

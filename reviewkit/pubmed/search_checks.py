@@ -1,0 +1,138 @@
+"""Warnings about a stored search that PubMed accepts but that cannot mean what it says.
+
+``protocol check`` and ``search run`` print them (with the file and the search's name); none
+stops a search, since PubMed itself runs it. Each names the term and what to write instead:
+
+- a date that is no day of the calendar (``"2011/13/45"[dp]``, ``2011/02/30[dp]``);
+- a date range written backwards (``3000:1800[dp]``) or lying wholly after today;
+- a ``[la]`` or ``[pt]`` value PubMed does not have (``englsh[la]``,
+  ``"randomised controlled trial"[pt]``), in the query or in the search's limits, with the
+  nearest value PubMed has (:mod:`reviewkit.pubmed.vocabulary`);
+- and what :func:`reviewkit.query.warnings` says of the query (lower-case operators, ...).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from reviewkit.protocol import Search
+from reviewkit.pubmed.evaluate import UnsupportedQuery, date_bound
+from reviewkit.pubmed.vocabulary import (
+    is_language,
+    is_publication_type,
+    nearest_language,
+    nearest_publication_type,
+)
+from reviewkit.query import (
+    DATE_FIELDS,
+    DATE_FORM,
+    BoolOp,
+    Node,
+    QuerySyntaxError,
+    Range,
+    Term,
+    parse,
+)
+from reviewkit.query import warnings as query_warnings
+
+
+def search_warnings(search: Search, today: datetime.date | None = None) -> list[str]:
+    """What the librarian should know about one stored search (query and limits)."""
+    out = list(query_warnings(search.query))
+    try:
+        node = parse(search.query)
+    except QuerySyntaxError:  # reported as an error when the protocol is loaded
+        return out
+    day = int((today or datetime.date.today()).strftime("%Y%m%d"))
+    for leaf in _leaves(node):
+        if isinstance(leaf, Range):
+            out += _range_warnings(leaf, day)
+        elif isinstance(leaf, Term) and not leaf.truncated:
+            out += _term_warnings(leaf, day)
+    out += _limit_warnings(search)
+    return out
+
+
+def _leaves(node: Node) -> list[Node]:
+    """Terms and ranges, left to right (a stack, not recursion: OR chains run 1,000s deep)."""
+    out: list[Node] = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, BoolOp):
+            stack += [n.right, n.left]
+        else:
+            out.append(n)
+    return out
+
+
+def _bounds(text: str, tag: str) -> tuple[int, int] | str:
+    """(first day, last day) of a date as PubMed reads it, or what is wrong with it."""
+    try:
+        return date_bound(text, end=False), date_bound(text, end=True)
+    except UnsupportedQuery as exc:
+        return f"'{text}'[{tag}] is no date: {exc.message.partition(': ')[2] or exc.message}"
+
+
+def _range_warnings(r: Range, today: int) -> list[str]:
+    tag, written = r.field, f"{r.start}:{r.end}[{r.field}]"
+    start, end = _bounds(r.start, tag), _bounds(r.end, tag)
+    bad = [b for b in (start, end) if isinstance(b, str)]
+    if bad:
+        return [f"{b}; write a date that exists, as YYYY/MM/DD" for b in bad]
+    assert isinstance(start, tuple) and isinstance(end, tuple)
+    if end[1] < start[0]:
+        return [
+            f"the range {written} ends before it starts, so it cannot mean what it says "
+            f"(PubMed documents ranges as start:end); write {r.end}:{r.start}[{tag}]"
+        ]
+    if start[0] > today:
+        return [
+            f"the range {written} starts after today, so it finds only records dated in the "
+            f"future; for 'from {r.start} on' write {r.start}:3000[{tag}], or check the year"
+        ]
+    return []
+
+
+def _term_warnings(t: Term, today: int) -> list[str]:
+    if t.field in DATE_FIELDS and DATE_FORM.fullmatch(t.text):
+        bounds = _bounds(t.text, t.field)
+        if isinstance(bounds, str):
+            return [f"{bounds}; write a date that exists, as YYYY/MM/DD"]
+        if bounds[0] > today:
+            return [
+                f"'{t.text}'[{t.field}] lies after today, so it finds only records dated in "
+                "the future; check the year"
+            ]
+    if t.field == "la" and not is_language(t.text):
+        near = nearest_language(t.text)
+        fix = f"write {near}[la]" if near else "see NLM's language table for the names"
+        return [f"'{t.text}'[la]: PubMed has no such language, so the term finds nothing; {fix}"]
+    if t.field == "pt" and not is_publication_type(t.text):
+        near = nearest_publication_type(t.text)
+        fix = f'write "{near}"[pt]' if near else "see PubMed Help, Publication Types"
+        return [
+            f"'{t.text}'[pt]: PubMed has no such publication type, so the term finds nothing; {fix}"
+        ]
+    return []
+
+
+def _limit_warnings(search: Search) -> list[str]:
+    out = []
+    for lang in search.limits.languages:
+        if not is_language(lang):
+            near = nearest_language(lang)
+            fix = f"write {near!r}" if near else "see NLM's language table for the names"
+            out.append(
+                f"limits.languages: {lang!r} is no language PubMed has, so the limit finds "
+                f"nothing; {fix}"
+            )
+    for pt in search.limits.publication_types:
+        if not is_publication_type(pt):
+            near = nearest_publication_type(pt)
+            fix = f"write {near!r}" if near else "see PubMed Help, Publication Types"
+            out.append(
+                f"limits.publication_types: {pt!r} is no publication type PubMed has, so the "
+                f"limit finds nothing; {fix}"
+            )
+    return out
