@@ -128,7 +128,7 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         title_ns=title.replace(" ", ""),
         numbers=title_numbers(title),
         notice=is_notice(rec.title or "", words),
-        generic=is_generic(words),
+        generic=is_generic(words, journal),
         conference=is_conference(rec.journal),
         living=is_living_review_journal(journal),
         year=rec.year,
