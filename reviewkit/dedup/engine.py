@@ -89,7 +89,15 @@ def run_dedup(db: Store, progress: Progress | None = None) -> DedupResult:
         studies = len(links.study_ids(db))
         return DedupResult(None, 0, 0, 0, 0, 0, {}, len(keys), studies)
     current = links.current_links(db)
-    existing = [(lk.record_a, lk.record_b) for lk in current if lk.verdict == "duplicate"]
+    existing = [
+        (
+            lk.record_a,
+            lk.record_b,
+            lk.made_by.split(":", 1)[-1] if lk.made_by.startswith("rule:") else "person",
+        )
+        for lk in current
+        if lk.verdict == "duplicate"
+    ]
     cannot = [
         (lk.record_a, lk.record_b)
         for lk in current

@@ -153,6 +153,27 @@ def is_translated(raw_title: str) -> bool:
     return bool(_BRACKETED.match(raw_title or ""))
 
 
+# A language note at the end of a title ('… [Japanese]', '… (in German)', '… [Article in
+# French]'): the article is in that language and the title is a translation of its own.
+_LANGUAGE_MARK = re.compile(
+    rf"[\[(](?:article\s+)?(?:in\s+)?(?:{_LANGUAGES})\b[^\[\]()]*[\])]\s*\.?\s*$", re.I
+)
+
+
+def marks_translation(raw_title: str) -> bool:
+    """The title as written says it is a translation: MEDLINE's brackets, a language note
+    ('[German]') or the original-language title after it (Embase 'Title. German Originaltitel')."""
+    raw = raw_title or ""
+    return is_translated(raw) or bool(_LANGUAGE_MARK.search(raw) or _TRANSLATION_TAIL.search(raw))
+
+
+def cut_title(a: str, b: str) -> bool:
+    """One folded title is the other cut short at a word (an export that stopped at '5-HT' or
+    at markup): two words or more, the start of the other."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short.split()) >= 2 and short != long_ and long_.startswith(short + " ")
+
+
 def match_title(title: str) -> str:
     """Folded title without a bracketed translation marker or a trailing '[Japanese]' note."""
     title = title or ""
