@@ -32,8 +32,8 @@ from reviewkit.dedup.review import (
     person_id,
     review_queue,
     split,
-    undo_last,
 )
+from reviewkit.dedup.undo import undo_last
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
 from reviewkit.store.db import Store
