@@ -4,8 +4,10 @@ chaining guard then counts the two titles as one (a title class)."""
 
 from __future__ import annotations
 
-from dedup.helpers import keys, verdict
+from conftest import add_records
+from dedup.helpers import keys, rec, verdict
 
+from reviewkit.dedup import engine
 from reviewkit.dedup.cluster import components
 from reviewkit.dedup.matching import match
 from reviewkit.dedup.score import title_similarity
@@ -59,3 +61,18 @@ def test_a_title_cut_short_by_an_export_is_the_same_title():
     # one word is no title: a person looks
     one_word = keys(3, title="Neither", **PLACE)
     assert verdict(one_word, keys(4, title=full, **PLACE))[0] != "duplicate"
+
+
+def test_a_later_run_compares_a_new_record_with_the_translated_pairs_class(project_b):
+    # run 1 merges the marked record with the DOI's English record; run 2 brings a record of
+    # the English title with only a first page (no range: not judged against the marked one)
+    first = add_records(
+        project_b,
+        [rec(title=EMBASE, **PLACE), rec(title=ENGLISH, doi="10.1055/s-2000-1234", **PLACE)],
+    )
+    engine.run_dedup(project_b.db)
+    assert len(engine.cluster_members(project_b.db, first[0])[1]) == 2
+    (later,) = add_records(project_b, [rec(title=ENGLISH, **{**PLACE, "pages": "559"})], "Scholar")
+    engine.run_dedup(project_b.db)
+    assert set(engine.cluster_members(project_b.db, later)[1]) == {*first, later}
+    assert not any(later in (q.a, q.b) for q in engine.review_queue(project_b.db))
