@@ -413,6 +413,15 @@ def rule_table(sets: dict) -> list[str]:
     return lines
 
 
+def can_merge(test) -> bool:
+    """Whether a rule's test can return a merge (DUPLICATE appears in its code, not only
+    NOT_DUPLICATE): a rule that cannot only queues or keeps apart, so it makes no false
+    merge on any set, seen or not."""
+    import inspect
+
+    return bool(re.search(r"(?<![A-Z_])DUPLICATE\b", inspect.getsource(test)))
+
+
 def rules_by_set(sets: dict) -> list[str]:
     """The audit table over every labelled set measured (dev and held-out): per rule, the sets
     it fires on, its merges, the share of its largest set, merged pairs labelled apart and
@@ -421,6 +430,7 @@ def rules_by_set(sets: dict) -> list[str]:
     from reviewkit.dedup.rules import RULES
 
     why = {r.name: r.why for r in RULES}
+    merging = {r.name: can_merge(r.test) for r in RULES}
     order = _rules_fired(sets)
     lines = [
         "",
@@ -430,9 +440,12 @@ def rules_by_set(sets: dict) -> list[str]:
         "the share of them from its largest set, merged pairs that the labels keep apart (before",
         "clustering: a pair can be labelled apart yet its records end in one true cluster) and",
         "queued pairs. Flagged: fires on one set only, or more than half its merges from one set.",
+        "'can merge': whether the rule's code can merge at all (no: it queues or keeps apart, and",
+        "cannot make a false merge on an unseen set).",
         "",
-        "| rule | sets | merges | largest set (share) | merged, labelled apart | queued | flag | kind |",
-        "|---|---:|---:|---|---:|---:|---|---|",
+        "| rule | sets | merges | largest set (share) | merged, labelled apart | queued | flag"
+        " | can merge | kind |",
+        "|---|---:|---:|---|---:|---:|---|---|---|",
     ]
     for rule in order:
         cells = {n: sets[n]["reviewkit"].get("rule_pairs", {}).get(rule, [0, 0, 0]) for n in sets}
@@ -446,6 +459,7 @@ def rules_by_set(sets: dict) -> list[str]:
         largest = f"{top} ({share:.0%})" if merges else "–"
         lines.append(
             f"| {rule} | {len(on)} | {merges} | {largest} | {apart} | {queued} | {flag}"
+            f" | {'yes' if merging.get(rule) else 'no'}"
             f" | {why.get(rule, 'merges the chaining guard held back')} |"
         )
     return lines

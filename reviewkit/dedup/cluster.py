@@ -6,6 +6,12 @@ different titles (unless the two share a DOI: a translation), or a pair a person
 different — is refused and goes to review, so
 A≈B and B≈C never silently make A = C when A and C disagree. The final clusters are the
 connected components (networkx) of the accepted edges.
+
+A pair whose titles differ much but that a rule for translations (or a person) accepted as
+one work holds one title in two languages: the two records form one *title class*, and a
+record of another group is compared with the class, not with each title alone. Without
+that, the original-language record and its English translation were refused as 'very
+different titles' (the pair itself, or a third record whose title is the translation's).
 """
 
 from __future__ import annotations
@@ -21,6 +27,9 @@ from reviewkit.dedup.score import PairVerdict, title_similarity
 
 TITLE_CONFLICT = 60.0  # titles less similar than this never share a cluster by rule
 _MAX_TITLE_CHECKS = 400
+# Rules that accept two titles sharing nothing as one work (a translation), and a person's
+# merge: the pair's titles count as one title for the guard (a title class).
+ONE_WORK_RULES = frozenset({"same_doi", "same_place_and_authors", "person"})
 # Rules that already accepted a DOI difference for the pair they judged.
 _DOI_TOLERANT = frozenset(
     {
@@ -52,6 +61,7 @@ class GuardedClusters:
         self.parent: dict[int, int] = {}
         self.groups: dict[int, _Group] = {}
         self.cannot: dict[int, set[int]] = {}
+        self.title_class: dict[int, list[int]] = {}  # record -> the records of its title class
         for a, b in cannot_link:
             self.cannot.setdefault(a, set()).add(b)
             self.cannot.setdefault(b, set()).add(a)
@@ -98,6 +108,8 @@ class GuardedClusters:
         for x in small.members:
             if self.cannot.get(x, set()) & big_set:
                 return "a person said these differ"
+        # the edge's own pair, accepted as one work, is one title class from here on
+        joined = self._classes(a) + self._classes(b) if rule in ONE_WORK_RULES else []
         checks = 0
         for x in small.members:
             kx = self.keys.get(x)
@@ -108,14 +120,43 @@ class GuardedClusters:
                 if (
                     ky is not None
                     and ky.title
-                    and title_similarity(kx.title, ky.title) < TITLE_CONFLICT
-                    and not self._same_doi(kx, ky)  # a translated title under one DOI
+                    and not self._titles_agree(kx, ky)
+                    and not self._one_title(x, y, joined)
                 ):
                     return "very different titles"
                 checks += 1
                 if checks >= _MAX_TITLE_CHECKS:
                     return ""
         return ""
+
+    def _titles_agree(self, kx: Keys, ky: Keys) -> bool:
+        """Titles alike, or a translated title under one DOI."""
+        return title_similarity(kx.title, ky.title) >= TITLE_CONFLICT or self._same_doi(kx, ky)
+
+    def _classes(self, x: int) -> list[int]:
+        return self.title_class.get(x) or [x]
+
+    def _one_title(self, x: int, y: int, joined: list[int]) -> bool:
+        """x and y are in one title class, or a title of x's class agrees with one of y's."""
+        cx = joined if x in joined else self._classes(x)
+        cy = joined if y in joined else self._classes(y)
+        if cx is cy or len(cx) == len(cy) == 1:
+            return cx is cy
+        for u in cx:
+            ku = self.keys.get(u)
+            for v in cy:
+                kv = self.keys.get(v)
+                if ku and kv and ku.title and kv.title and self._titles_agree(ku, kv):
+                    return True
+        return False
+
+    def _join_titles(self, a: int, b: int) -> None:
+        ca, cb = self._classes(a), self._classes(b)
+        if ca is cb:
+            return
+        merged = ca + cb
+        for x in merged:
+            self.title_class[x] = merged
 
     def _same_doi(self, kx: Keys, ky: Keys) -> bool:
         return bool(kx.doi) and kx.doi == ky.doi and kx.doi not in self.shared_dois
@@ -134,11 +175,18 @@ class GuardedClusters:
         ga.dois |= gb.dois
         del self.groups[rb]
 
+    def join(self, a: int, b: int, rule: str = "") -> None:
+        """Union without a check (a link already in force); ``rule`` made it ('person' for a
+        person's merge): a rule of ONE_WORK_RULES puts the two titles in one class."""
+        self.union(a, b)
+        if rule in ONE_WORK_RULES:
+            self._join_titles(a, b)
+
     def try_union(self, a: int, b: int, rule: str = "") -> str:
         """Union unless the groups conflict; returns the reason for refusing ('' when merged)."""
         why = self.conflict(a, b, rule)
         if not why:
-            self.union(a, b)
+            self.join(a, b, rule)
         return why
 
 

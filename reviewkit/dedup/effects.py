@@ -58,12 +58,13 @@ def _counts(project: Project, canon: dict[int, int]) -> dict[tuple[str, str], in
     return out
 
 
-def effect(project: Project, after: dict[int, int]) -> Effect:
-    """How screening would change if the clusters were ``after`` (record -> canonical)."""
+def effect(project: Project, after: dict[int, int], before: dict[int, int] | None = None) -> Effect:
+    """How screening would change if the clusters were ``after`` (record -> canonical);
+    ``before``: the clusters now, when the caller has them (else read)."""
     log = decision_rows.list_decisions(project.db)
     if not log:
         return Effect()
-    before = links.canonical_map(project.db)
+    before = before if before is not None else links.canonical_map(project.db)
     old, new = _counts(project, before), _counts(project, after)
     had = {(c.study_id, c.stage) for c in merge_conflicts(project.protocol, log, before)}
     return Effect(
@@ -104,7 +105,9 @@ def merge_effect(project: Project, a: int, b: int) -> Effect:
     """What confirming ``a`` and ``b`` as one record would change in screening."""
     if not _screened(project, a, b):
         return Effect()
-    return effect(project, links.cluster_map(project.db, [*_edges(project), (a, b, "person:")]))
+    edges = _edges(project)  # the merges, read once for the clusters before and after
+    before = links.cluster_map(project.db, edges)
+    return effect(project, links.cluster_map(project.db, [*edges, (a, b, "person:")]), before)
 
 
 def clusters_effect(project: Project, after: dict[int, int], moved: list[int]) -> Effect:
@@ -119,8 +122,10 @@ def split_effect(project: Project, record_id: int) -> Effect:
     """What taking ``record_id`` out of its cluster would change in screening."""
     if not _screened(project, record_id):
         return Effect()
-    kept = [e for e in _edges(project) if record_id not in e[:2]]
-    return effect(project, links.cluster_map(project.db, kept))
+    edges = _edges(project)  # read once, as in merge_effect
+    kept = [e for e in edges if record_id not in e[:2]]
+    before = links.cluster_map(project.db, edges)
+    return effect(project, links.cluster_map(project.db, kept), before)
 
 
 def open_conflicts(project: Project) -> list[MergeConflict]:

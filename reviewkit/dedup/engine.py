@@ -32,8 +32,8 @@ from reviewkit.dedup.review import (
     person_id,
     review_queue,
     split,
-    undo_last,
 )
+from reviewkit.dedup.undo import undo_last
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
 from reviewkit.store.db import Store
@@ -89,7 +89,15 @@ def run_dedup(db: Store, progress: Progress | None = None) -> DedupResult:
         studies = len(links.study_ids(db))
         return DedupResult(None, 0, 0, 0, 0, 0, {}, len(keys), studies)
     current = links.current_links(db)
-    existing = [(lk.record_a, lk.record_b) for lk in current if lk.verdict == "duplicate"]
+    existing = [
+        (
+            lk.record_a,
+            lk.record_b,
+            lk.made_by.split(":", 1)[-1] if lk.made_by.startswith("rule:") else "person",
+        )
+        for lk in current
+        if lk.verdict == "duplicate"
+    ]
     cannot = [
         (lk.record_a, lk.record_b)
         for lk in current

@@ -44,19 +44,20 @@ def match(
     keys: dict[int, Keys],
     new: set[int] | None = None,
     *,
-    existing: Iterable[tuple[int, int]] = (),
+    existing: Iterable[tuple[int, int, str]] = (),
     cannot_link: Iterable[tuple[int, int]] = (),
     progress: Progress | None = None,
 ) -> MatchResult:
     """Compare candidate pairs (only those touching ``new`` when given) and cluster them.
 
-    ``existing`` are duplicate links already in force (kept as they are); ``cannot_link`` are
-    pairs a person said are different — no cluster may contain both.
+    ``existing`` are duplicate links already in force (kept as they are), with the rule that
+    made each ('person' for a person's); ``cannot_link`` are pairs a person said are
+    different — no cluster may contain both.
     """
     ctx = Context(shared_dois(keys.values()))
     guard = GuardedClusters(keys, cannot_link, ctx.shared_dois)
-    for a, b in existing:
-        guard.union(a, b)
+    for a, b, rule in existing:
+        guard.join(a, b, rule)
     pairs = list(candidate_pairs(keys.values(), new))
     result = MatchResult(pairs_compared=len(pairs))
     duplicates: list[PairVerdict] = []

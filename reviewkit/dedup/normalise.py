@@ -23,6 +23,7 @@ from reviewkit.dedup.titles import (
     is_generic,
     is_notice,
     is_translated,
+    marks_translation,
     match_title,
     population_words,
     title_numbers,
@@ -55,6 +56,7 @@ class Keys:
     id: int
     title: str  # folded, bracketed translation marker removed
     translated: bool  # the title is MEDLINE's bracketed translation ('[Title]')
+    marked_translation: bool  # the title says it is one: brackets, '[German]', original after it
     title_ns: str  # the same without spaces (blocking, prefix tests)
     numbers: frozenset[str]  # numbers and roman numerals in the title (part 1 vs part 2)
     notice: bool  # the title starts like an erratum, reply, comment …
@@ -125,10 +127,11 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         id=record_id,
         title=title,
         translated=is_translated(rec.title),
+        marked_translation=marks_translation(rec.title or ""),
         title_ns=title.replace(" ", ""),
         numbers=title_numbers(title),
         notice=is_notice(rec.title or "", words),
-        generic=is_generic(words),
+        generic=is_generic(words, journal),
         conference=is_conference(rec.journal),
         living=is_living_review_journal(journal),
         year=rec.year,

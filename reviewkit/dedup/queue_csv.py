@@ -4,7 +4,8 @@
 and an empty ``verdict`` column. A reviewer fills it with ``same`` or ``different`` (rows
 left empty stay in the queue) and :func:`read_queue_csv` reads the file back: every row is
 checked first (file, line, what is wrong), then all verdicts are written in one transaction
-under the reviewer's name, as if given in ``dedup review``; a merge that a person's
+under the reviewer's name, as if given in ``dedup review``, as one action (``z`` there undoes
+the sheet's verdicts together); a merge that a person's
 'different' forbids, or a 'different' the file's own 'same' rows contradict, is refused with
 its lines, and nothing is written.
 """
@@ -151,15 +152,14 @@ def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
         after = _joined(before, todo)
         _refuse_split_differents(db, before, after, todo, path)
         between = _open_between(db, after, open_pairs, todo)
+        tag = action_tag()  # the sheet is one action: undo takes its verdicts back together
         for (a, b), (_line, verdict) in todo.items():
-            tag = action_tag()
             links.add_link(db, a, b, verdict, made_by=made_by, reason=f"review csv {tag}")
             result.applied += 1
             if verdict == "not_duplicate":  # closes the other pairs between the clusters
                 closed = between.pop(frozenset((after[a], after[b])), [])
                 result.followed += links.add_links(db, closing_rows(closed, a, b, made_by, tag))
         # pairs the file's merges put between clusters a person said differ before it
-        tag = action_tag()
         for lk in links.current_links(db, "not_duplicate"):
             x, y = lk.record_a, lk.record_b
             if lk.made_by.startswith("person:") and not lk.reason.startswith(FOLLOWS):

@@ -1,4 +1,4 @@
-"""The review queue and a person's decisions on it: verdicts, splits, undo.
+"""The review queue and a person's decisions on it: verdicts and splits (undo: :mod:`.undo`).
 
 A person's 'different' holds for whole clusters: a merge it forbids is refused
 (:func:`merge_refusal`), and the open pairs between the two clusters close with it
@@ -201,7 +201,7 @@ def _refuse_anothers(db: Store, a: int, b: int, made_by: str) -> None:
 def _settled(a: int, b: int, last: links.Link) -> None:
     who = last.made_by.removeprefix("person:").removeprefix("rule:")
     word = "same record" if last.verdict == "duplicate" else "different records"
-    follows = _FOLLOWS_RE.match(last.reason)
+    follows = FOLLOWS_RE.match(last.reason)
     if follows:  # closed with a 'different' on another pair of the two clusters
         word += f", as following from a 'different' on {follows[1]}–{follows[2]}"
     raise SettledMeanwhile(
@@ -263,7 +263,7 @@ def _closed_by_merge(
     seen: set[tuple[int, int]] = set()
     for lk in (c for c in current if c.verdict == "not_duplicate"):
         x, y = lk.record_a, lk.record_b
-        direct = lk.made_by.startswith("person:") and not _FOLLOWS_RE.match(lk.reason)
+        direct = lk.made_by.startswith("person:") and not FOLLOWS_RE.match(lk.reason)
         if direct and (x in members) != (y in members):
             closed = [
                 c
@@ -281,9 +281,7 @@ def action_tag() -> str:
 
 
 FOLLOWS = "follows from "
-_FOLLOWS_RE = re.compile(r"^follows from (\d+)-(\d+) ")
-_TAG_RE = re.compile(r"\[[0-9a-f]{8}\]$")
-_UNDO_RE = re.compile(r"undo of link (\d+)$")
+FOLLOWS_RE = re.compile(r"^follows from (\d+)-(\d+) ")
 
 
 def follow_ups(
@@ -335,7 +333,7 @@ def reopen_rows(
     """
     rows = []
     for lk in links.current_links(db, "not_duplicate") if different is None else different:
-        m = _FOLLOWS_RE.match(lk.reason) if lk.made_by.startswith("person:") else None
+        m = FOLLOWS_RE.match(lk.reason) if lk.made_by.startswith("person:") else None
         if m is None:
             continue
         ca, cb = cmap.get(int(m[1])), cmap.get(int(m[2]))
@@ -403,97 +401,3 @@ def split(db: Store, record_id: int, person: str) -> int:
         )
         links.add_links(db, reopen_rows(db, links.canonical_map(db), made_by, reason))
     return len(dup)
-
-
-def undo_last(db: Store, person: str) -> list[links.Link]:
-    """Undo this person's last action (a verdict or a split) by appending the previous verdicts.
-
-    An action is every link written under one tag: a 'different' with the pairs that followed
-    from it, a split with the pairs it reopened. Returns the links that were undone, the
-    person's own verdict first (empty when there is nothing to undo). See :func:`take_back`.
-    """
-    return take_back(db, person).links
-
-
-@dataclass(frozen=True)
-class Undone:
-    """What :func:`take_back` did: the links undone (the person's own verdict first), the
-    pairs it left as someone else settled them since, and the clusters after it."""
-
-    links: list[links.Link]
-    kept: list[links.Link]
-    clusters: Clusters
-
-
-def take_back(db: Store, person: str, known: Clusters | None = None) -> Undone:
-    """:func:`undo_last`, handing back the clusters after it (worked out again only where the
-    undo changed them, from ``known``: see :func:`clusters_now`).
-
-    A pair someone else gave a verdict since the action keeps that verdict (it is in
-    ``kept``, the caller says so; an action whose pairs were all settled again by others is
-    passed over, so undo goes on to the one before); a pair closed as following from a
-    'different' whose premise the undo broke (another reviewer's, given after a merge this
-    undoes) reopens."""
-    made_by = person_id(person)
-    with db.transaction():  # read and write under the write lock (two reviewers, one file)
-        group, kept = _last_action(db, made_by)
-        rows = [
-            _restore_row(
-                lk,
-                [h for h in links.link_history(db, lk.record_a, lk.record_b) if h.id < lk.id],
-                made_by,
-            )
-            for lk in group
-        ]
-        links.add_links(db, rows)
-        now = clusters_now(db, known)
-        if group:
-            reopened = reopen_rows(db, now.map, made_by, f"reopened by undo of link {group[0].id}")
-            if links.add_links(db, reopened):
-                now = clusters_now(db, now)
-    return Undone(group, kept, now)
-
-
-def _last_action(db: Store, made_by: str) -> tuple[list[links.Link], list[links.Link]]:
-    """The links of ``made_by``'s newest action not yet undone, the verdict first; and the
-    links of it, or of newer actions, that someone else has settled again since (theirs
-    stands: they are not undone, and an action left with none is passed over)."""
-    mine = links.links_by(db, made_by)  # newest first
-    undone = {int(m[1]) for lk in mine if (m := _UNDO_RE.search(lk.reason))}
-    candidates = [lk for lk in mine if not _UNDO_RE.search(lk.reason) and lk.id not in undone]
-    cache: dict[int, bool] = {}
-
-    def superseded(lk: links.Link) -> bool:
-        if lk.id not in cache:
-            history = links.link_history(db, lk.record_a, lk.record_b)
-            cache[lk.id] = any(h.id > lk.id and h.made_by != made_by for h in history)
-        return cache[lk.id]
-
-    target = next((lk for lk in candidates if not superseded(lk)), None)
-    if target is None:
-        return [], [lk for lk in candidates if cache.get(lk.id)]
-    tag = _TAG_RE.search(target.reason)
-    group = [c for c in candidates if c.reason.endswith(tag[0])] if tag else [target]
-    kept = [c for c in candidates if c.id > target.id and cache.get(c.id)]
-    kept += [c for c in group if c.id < target.id and superseded(c)]
-    group = [c for c in group if not superseded(c)]
-    group.sort(key=lambda c: (c.reason.startswith(FOLLOWS), c.id))  # the verdict first
-    return group, kept
-
-
-def _restore_row(
-    lk: links.Link, history: list[links.Link], made_by: str
-) -> tuple[int, int, str, float | None, str, str]:
-    """The row putting the pair of ``lk`` back to its verdict before ``lk`` (``history``)."""
-    before = history[-1] if history else None
-    # a pair closed as following from a 'different' keeps saying so when an undo restores
-    # it, so that a later split still reopens it (see reopen_rows)
-    follows = _FOLLOWS_RE.match(before.reason) if before else None
-    return (
-        lk.record_a,
-        lk.record_b,
-        before.verdict if before else "uncertain",
-        before.score if before else None,
-        made_by,
-        (f"{follows[0]}" if follows else "") + f"undo of link {lk.id}",
-    )

@@ -52,7 +52,7 @@ from reviewkit.dedup.score import (
     translation_at_same_place,
 )
 from reviewkit.dedup.score import printed_again_next_volume as reprinted_next_volume
-from reviewkit.dedup.titles import standalone_numbers
+from reviewkit.dedup.titles import cut_title, standalone_numbers
 
 # --- identifiers ---------------------------------------------------------------------------
 
@@ -168,6 +168,16 @@ def _same_page_range(p: Pair) -> bool:
     return bool(p.ka.last_page) and p.ka.last_page == p.kb.last_page
 
 
+def _titles_one_work(p: Pair) -> bool:
+    """Titles sharing nothing (under TITLE_CONFLICT) are one work only with a sign: a record
+    marks its title as a translation (a language note, the original after it) or one title
+    is the other cut short. Unmarked ones may be a column's two items or a commentary under
+    its article's title; labelled sets split them (3 pairs joined, 2 apart): queued."""
+    ka, kb = p.ka, p.kb
+    marked = ka.marked_translation or kb.marked_translation
+    return p.t >= TITLE_CONFLICT or marked or cut_title(ka.title, kb.title)
+
+
 def same_place_and_authors(p: Pair) -> Outcome:
     """Same place and year, the same author list, titles that name different works (under
     TITLE_FLOOR): one article under a wholly translated title. Titles between TITLE_FLOOR and
@@ -179,9 +189,12 @@ def same_place_and_authors(p: Pair) -> Outcome:
     every issue on the same page of a journal paginated per issue, one record lacking the
     issue; a translated record of an article covers the article's pages. Without a last page
     on both sides the pair is queued (same_place_titles_differ). On the ten labelled sets
-    every pair this rule merged gave the same range on both sides."""
+    every pair this rule merged gave the same range on both sides. Titles that share nothing
+    need a sign that they are one work (:func:`_titles_one_work`); the chaining guard then
+    counts the two titles as one (cluster.ONE_WORK_RULES)."""
     if (
         p.t < TITLE_FLOOR
+        and _titles_one_work(p)
         and p.same_place
         and _same_page_range(p)
         and p.same_year

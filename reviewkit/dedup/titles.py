@@ -48,6 +48,42 @@ GENERIC_WORDS = NOTICE_WORDS | frozenset(
     ]
 )
 _GENERIC_MAX_WORDS = 10
+# Words that go with a heading and name nothing of their own: 'Guest editorial', 'From the
+# editor's desk', 'In this issue', 'Introduction to the special issue', 'Notes on contributors'.
+# A title with any other word ('Affective disorders: News in chronobiological models', 'Stress
+# response in rats', 'Introduction of bias at the bench') names its own subject: not generic.
+_HEADING_COMPANIONS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "for",
+        "from",
+        "in",
+        "on",
+        "and",
+        "by",
+        "with",
+        "this",
+        "these",
+        "our",
+        "s",
+        "guest",
+        "special",
+        "invited",
+        "new",
+        "desk",
+        "message",
+        "contributors",
+        "readers",
+        "board",
+        "volume",
+        "vol",
+        "part",
+    ]
+)
 # 'Author reply: …', 'In response to …', 'A comment on …': a notice whose first word is not one
 _REPLY_LEADS = frozenset(["author", "authors", "in", "a", "our"])
 _REPLY_WORDS = frozenset(["reply", "replies", "response", "comment", "comments"])
@@ -97,14 +133,45 @@ _ROMAN_VALUES = {
 _LETTER_RUN = re.compile(r"\b[ivx](?: [ivx]\b)+")
 
 
-def is_generic(words: list[str]) -> bool:
-    """A short title of words that recur in every issue ('Editorial', "Editor's comments")."""
-    return len(words) <= _GENERIC_MAX_WORDS and not GENERIC_WORDS.isdisjoint(words)
+def is_generic(words: list[str], journal: tuple[str, ...] = ()) -> bool:
+    """A short title made only of a heading that recurs in every issue ('Editorial', "Editor's
+    comments", 'In this issue'): heading words, the words that go with them, numbers and the
+    words of the record's ``journal`` ('Remarks from MIS Quarterly editor'). The whole title
+    is read: one word beyond the heading makes it the title of its own piece."""
+    return (
+        len(words) <= _GENERIC_MAX_WORDS
+        and not GENERIC_WORDS.isdisjoint(words)
+        and all(
+            w in GENERIC_WORDS or w in _HEADING_COMPANIONS or w.isdigit() or w in journal
+            for w in words
+        )
+    )
 
 
 def is_translated(raw_title: str) -> bool:
     """The title as written is MEDLINE's bracketed translation ('[Title]')."""
     return bool(_BRACKETED.match(raw_title or ""))
+
+
+# A language note at the end of a title ('… [Japanese]', '… (in German)', '… [Article in
+# French]'): the article is in that language and the title is a translation of its own.
+_LANGUAGE_MARK = re.compile(
+    rf"[\[(](?:article\s+)?(?:in\s+)?(?:{_LANGUAGES})\b[^\[\]()]*[\])]\s*\.?\s*$", re.I
+)
+
+
+def marks_translation(raw_title: str) -> bool:
+    """The title as written says it is a translation: MEDLINE's brackets, a language note
+    ('[German]') or the original-language title after it (Embase 'Title. German Originaltitel')."""
+    raw = raw_title or ""
+    return is_translated(raw) or bool(_LANGUAGE_MARK.search(raw) or _TRANSLATION_TAIL.search(raw))
+
+
+def cut_title(a: str, b: str) -> bool:
+    """One folded title is the other cut short at a word (an export that stopped at '5-HT' or
+    at markup): two words or more, the start of the other."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short.split()) >= 2 and short != long_ and long_.startswith(short + " ")
 
 
 def match_title(title: str) -> str:

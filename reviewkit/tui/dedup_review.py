@@ -27,7 +27,8 @@ from reviewkit.dedup.engine import (
     review_queue,
 )
 from reviewkit.dedup.live_clusters import Clusters, clusters_now
-from reviewkit.dedup.review import SettledMeanwhile, judge_pair, take_back
+from reviewkit.dedup.review import FOLLOWS, SettledMeanwhile, judge_pair
+from reviewkit.dedup.undo import take_back
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.records import Record, fold_text
@@ -111,6 +112,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.queue: list[QueuePair] = []  # the open pairs when the current one was shown
         self.queue_size = 0
         self.clusters: Clusters | None = None  # kept up to date by clusters_now
+        self.told: set[int] = set()  # links an undo named as settled by another since
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -241,20 +243,28 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
     def action_undo(self) -> None:
         self.confirming = None
         undone = take_back(self.project.db, self.reviewer, self.clusters)
-        if not (undone.links or undone.kept):
+        # a pair settled by another since is named once, not again on every later z
+        fresh = [lk for lk in undone.kept if lk.id not in self.told]
+        self.told.update(lk.id for lk in fresh)
+        if not (undone.links or fresh):
             self.say("nothing to undo")
             return
-        kept = ", ".join(f"{lk.record_a}–{lk.record_b}" for lk in undone.kept)
+        kept = ", ".join(f"{lk.record_a}–{lk.record_b}" for lk in fresh)
         if not undone.links:  # all of it settled again by others: theirs stands
             self.say(f"nothing undone: {kept} settled by another reviewer since (theirs stands)")
             return
-        link = undone.links[0]
-        pair = (link.record_a, link.record_b)
-        self.skipped.discard(pair)
-        self.decided = max(0, self.decided - 1)
-        self.show_next(prefer=pair, clusters=undone.clusters)
+        # the person's own verdicts (one, or a read sheet's), not the pairs that followed
+        verdicts = [lk for lk in undone.links if not lk.reason.startswith(FOLLOWS)]
+        pairs = [(lk.record_a, lk.record_b) for lk in verdicts or undone.links[:1]]
+        self.skipped.difference_update(pairs)
+        self.decided = max(0, self.decided - len(pairs))
+        self.show_next(prefer=pairs[0], clusters=undone.clusters)
         also = f"; {kept} left as another reviewer settled it since" if kept else ""
-        self.say(f"undone: {pair[0]}–{pair[1]} is back in the queue{also}")
+        if len(pairs) == 1:
+            self.say(f"undone: {pairs[0][0]}–{pairs[0][1]} is back in the queue{also}")
+            return
+        named = ", ".join(f"{a}–{b}" for a, b in pairs[:5]) + (" …" if len(pairs) > 5 else "")
+        self.say(f"undone together (one sheet): {len(pairs)} verdicts, {named}{also}")
 
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
         return "Dedup review", ACTIONS

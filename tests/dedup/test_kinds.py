@@ -278,3 +278,28 @@ def test_a_bracketed_translation_at_the_same_place_goes_to_a_person():
     assert verdict(medline, other_team)[1] != "translated_title_same_place"
     moved = keys(6, title=embase.title, **{**place, "pages": "441-445"})
     assert verdict(medline, moved)[0] == "not_duplicate"
+
+
+def test_a_title_with_words_beyond_a_heading_is_not_generic():
+    # 'News', 'Response', 'Introduction' head their own piece when a subject follows them
+    for title in (
+        "Affective disorders: News in chronobiological models",
+        "Sex differences in the stress response of WKY rats",
+        "Good laboratory practice: preventing introduction of bias at the bench",
+    ):
+        a = keys(1, title=title, pages="", authors=["Lee, A"])
+        b = keys(2, title=title, pages="", authors=["Lee, A"])
+        assert not a.generic
+        assert verdict(a, b) == ("duplicate", "biblio_match")
+    # a heading alone, with the words that go with it or its journal's name, recurs
+    for title, journal in (
+        ("Editorial", "BMJ"),
+        ("Guest editorial", "BMJ"),
+        ("From the editor's desk", "BMJ"),
+        ("Editorial: volume 10, issue 1", "BMJ"),
+        ("Remarks from MIS Quarterly editor: Editor's comments", "MIS Quarterly"),
+    ):
+        a = keys(1, title=title, journal=journal, pages="", authors=["Lee, A"])
+        b = keys(2, title=title, journal=journal, pages="", authors=["Lee, A"])
+        assert a.generic, title
+        assert verdict(a, b) == ("uncertain", "generic_title")

@@ -7,12 +7,11 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from dedup.review_setup import fill_verdicts, six_records
+from dedup.review_setup import six_records
 
 from reviewkit import screening as scr
 from reviewkit.dedup import engine
 from reviewkit.dedup.effects import open_conflicts
-from reviewkit.dedup.queue_csv import read_queue_csv, write_queue_csv
 from reviewkit.store import duplicates as links
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.dedup_review import DedupReviewScreen
@@ -92,23 +91,6 @@ def test_z_on_the_screen_after_s_restores_everything(six):
             await pilot.press("q")
 
     asyncio.run(go())
-
-
-def test_undo_after_read_csv_takes_the_sheet_back_row_by_row(six, tmp_path):
-    """The CLI has no undo; the screen's z (undo_last) takes a read sheet back one row at a
-    time, newest row first, each with the pairs it closed."""
-    project, (r1, r2, r3, r4, r5, r6, _) = six
-    engine.decide_pair(project.db, r3, r4, "not_duplicate", "bob")
-    before = snapshot(project)
-    sheet = tmp_path / "queue.csv"
-    write_queue_csv(project.db, sheet)
-    # 5 joins the cluster; 4 differs from 5
-    fill_verdicts(sheet, {(r1, r5): "same", (r4, r5): "different"})
-    got = read_queue_csv(project.db, sheet, "ann")
-    assert got.applied == 2 and snapshot(project) != before
-    while engine.undo_last(project.db, "ann"):
-        pass
-    assert snapshot(project) == before
 
 
 def test_a_merge_confirmation_does_not_outlive_the_next_key(six):

@@ -67,8 +67,10 @@ def test_place_and_authors_merge_only_over_one_page_range_not_one_first_page():
     c = keys(3, title="Using corticosteroids during pregnancy", issue="", pages="3-4", **COLUMN)
     d = keys(4, title="Herbal teas while breastfeeding", issue="", pages="3-5", **COLUMN)
     assert verdict(c, d)[0] != "duplicate"
-    # the kind the rule is for: one article, its title translated, pages 1083-1085 on both
-    a = keys(1, title="Corticosteroide pendant la grossesse", issue="", pages="1083-5", **COLUMN)
+    # the kind the rule is for: one article, its title translated (the record says so with
+    # its language note; titles that share nothing need a sign), pages 1083-1085 on both
+    title = "Corticosteroide pendant la grossesse [French]"
+    a = keys(1, title=title, issue="", pages="1083-5", **COLUMN)
     b = keys(
         2, title="Using corticosteroids during pregnancy", issue="8", pages="1083-1085", **COLUMN
     )
