@@ -131,6 +131,17 @@ def _score(lab: Label, evidence: list[Evidence], scheme: Scheme) -> LabelScore:
     return LabelScore(lab.id, score, evidence, base, passes)
 
 
+def _kinds(lab: Label, parts: list[str]) -> int:
+    """How many of a combination's labels with evidence count towards ``min_combined``: the
+    labels of one ``count_as_one`` group count once (Review A's musculoskeletal and chronic pain
+    are one kind of condition, pain, so together they are not "several conditions")."""
+    kinds = set()
+    for part in parts:
+        group = next((g for g in lab.count_as_one if part in g), (part,))
+        kinds.add(group)
+    return len(kinds)
+
+
 def score_labels(
     record: Record, scheme: Scheme, siblings: Mapping[str, Record] | None = None
 ) -> list[LabelScore]:
@@ -155,7 +166,7 @@ def score_labels(
             continue
         parts = [scores[c] for c in dict.fromkeys(lab.combines) if scores[c].passes]
         need = lab.min_combined or len(set(lab.combines))
-        if len(parts) >= need:
+        if _kinds(lab, [p.label for p in parts]) >= need:
             own = scores[lab.id]
             scores[lab.id] = LabelScore(
                 lab.id,
