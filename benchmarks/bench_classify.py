@@ -315,6 +315,7 @@ Adopted though it costs a row (the row was right for a reason the protocol does 
 | `not`, `non`, `no` (ikke, inte, ej) right before a term: no evidence | "not musculoskeletal", "non-musculoskeletal pain", "no depression" | unchanged | unchanged |
 | a term in capitals is an acronym: same capitals, plural s, no stem, no lower-case word | "MSDs", "CMDs"; "AIDS" is not "aid", "IPS" not "ips" | unchanged | unchanged |
 | Norwegian, Swedish, Danish words also find themselves with a definite or plural ending | "arbeidsgiverne", which the Norwegian stemmer cuts apart from "arbeidsgiver" | unchanged | unchanged |
+| one stretch of words is evidence once, for the longest term matching it (any label); synonyms on the same words once | "neck pain" is one sign, not "neck" + "neck pain"; the "pain" of "back pain" is not chronic pain's | unchanged (rules) | unchanged |
 
 Tried and dropped:
 
@@ -327,9 +328,9 @@ Tried and dropped:
   schemes (Review A is measured on them). "vs"/"versus" as cues: no change here, the same risk.
 * **One stretch of text found by two terms of a label counts once** (the heaviest, for any two
   terms): in Review A's protocol it turns "Sickness certification practice of physicians" (two
-  weak synonyms on one phrase) from the GP/employer group into mixed. Left as it is for two
-  phrase terms (see `rules._score`); for a compound pattern and a plain word it is adopted
-  above, at the cost of ref 16.
+  weak synonyms on one phrase) from the GP/employer group into mixed. Dropped at first; adopted
+  in task 24 with the longest match winning (below): the protocol calls those terms weak
+  alone, and counting one phrase twice made them strong.
 * **`liais*` as a coordinator sign**: would bring back ref 50 ("hospital case manager liaising
   with workplace and municipal job centre"); a term one row needs, not adopted.
 * **`job specialist*` as a job-specialist sign**: the model type's own name. At weight 1.5 it
