@@ -19,6 +19,11 @@ pain, well-being …) is not found where the words are part of such a name:
   CES-D, K10, and MCS: the SF-36's and SF-12's mental component summary), stands at most :data:`REACH` words before the health words in the same clause
   ("SF-36 mental health").
 
+* **in a list of outcomes** — after "outcome(s)" or "endpoint(s)" with "were", "included" or
+  a colon, in the same sentence, with no population word between ("secondary outcomes were
+  pain and psychological distress"); "outcomes were compared in workers with depression" keeps
+  its depression.
+
 **A score used as a threshold names the population**: an outcome name or a health instrument's
 name with a threshold in its clause (≥, >, "of 8 or more", "above", "cut-off"), in a sentence
 that reports no result and no exclusion, is an inclusion criterion or a case definition
@@ -80,6 +85,21 @@ HEALTH_STATE = re.compile(
 _CLAUSE_END = re.compile(r"[,.;:()\[\]]")
 _SENTENCE_END = re.compile(r"[.;]")
 
+# A list of outcomes: "outcomes were …", "secondary outcomes included …", "endpoints: …". Its
+# health words are what was measured, up to the sentence's end, unless a population word comes
+# between ("outcomes were compared in workers with depression": there the words name whom).
+LIST_REACH = 12  # words from "outcomes were" to the health words
+LIST_NOUNS = frozenset({"outcome", "outcomes", "endpoint", "endpoints"})
+LIST_VERBS = frozenset(
+    {"was", "were", "is", "are", "included", "include", "including", "comprised"}
+)
+POPULATION_WORDS = frozenset(
+    {
+        "in", "among", "with", "for", "who", "patients", "workers", "employees", "participants",
+        "people", "persons", "adults", "individuals", "subjects", "population",
+    }
+)  # fmt: skip
+
 # A score used as a threshold: a comparison sign, or the words that say one, with the number
 # ("PHQ-9 >= 10", "a HADS score of 8 or more", "scoring above the cut-off on the GHQ-12").
 THRESHOLD_REACH = 8  # words either side of the health words or instrument, within the clause
@@ -133,6 +153,22 @@ def _before(text: str, words: list[_Word], first: int) -> bool:
     return False
 
 
+def _listed_outcome(text: str, words: list[_Word], first: int) -> bool:
+    """Whether the health words stand in a list of outcomes: "outcomes were return to work,
+    pain and depression", "secondary outcomes: anxiety and quality of life", in its sentence,
+    with no population word between ("outcomes in workers with depression" is a population)."""
+    for k in range(first - 1, max(first - 1 - LIST_REACH, -1), -1):
+        if _SENTENCE_END.search(text[words[k].end : words[k + 1].start]):
+            return False
+        low = words[k].word.casefold()
+        if low in POPULATION_WORDS:
+            return False
+        if low in LIST_NOUNS:
+            nxt = words[k + 1].word.casefold()
+            return nxt in LIST_VERBS or ":" in text[words[k].end : words[k + 1].start]
+    return False
+
+
 def _is_instrument(words: list[_Word], first: int, last: int) -> bool:
     """Whether a term's match is an instrument's name ("PHQ-9", "HADS", "K-10")."""
     joined = "".join(w.word for w in words[first : last + 1])
@@ -174,6 +210,10 @@ def in_outcome_name(text: str, words: list[_Word], first: int, last: int) -> boo
         return not names_population(text, words, first, last)
     if not names_health_state(words, first, last):
         return False
-    if _after(text, words, last) or _before(text, words, first):
+    if (
+        _after(text, words, last)
+        or _before(text, words, first)
+        or _listed_outcome(text, words, first)
+    ):
         return not names_population(text, words, first, last)
     return False

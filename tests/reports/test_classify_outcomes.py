@@ -126,3 +126,26 @@ def test_a_score_threshold_names_the_population_a_score_outcome_does_not(
     assert labels(review_a, "diagnosis-group", threshold) == ["mental"]
     assert labels(review_b, "diagnosis", outcome) == ["musculoskeletal"]
     assert labels(review_a, "diagnosis-group", outcome) == ["musculoskeletal"]
+
+
+# "Outcomes were …": a list of what was measured; a population word in between ends it.
+LISTS = [
+    ("Workers with chronic musculoskeletal pain. Outcomes were return to work, pain intensity "
+     "and psychological distress.",
+     "Outcomes were compared between workers with psychological distress and workers without."),
+    ("Workers with low back pain; secondary outcomes included depression, anxiety and quality of "
+     "life.",
+     "The primary outcome was return to work in employees with depression."),
+    ("Workers with neck pain. Outcomes: sick leave, depression and stress.",
+     "Sick-listed workers with depression; outcomes were sick leave days."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("listed", "population"), LISTS)
+def test_health_words_in_a_list_of_outcomes_are_not_the_population(
+    review_a, review_b, listed, population
+):
+    assert labels(review_b, "diagnosis", listed) == ["musculoskeletal"]
+    assert labels(review_a, "diagnosis-group", listed) == ["musculoskeletal"]
+    assert labels(review_b, "diagnosis", population) == ["mental"]
+    assert labels(review_a, "diagnosis-group", population) == ["mental"]
