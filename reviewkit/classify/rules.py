@@ -108,8 +108,9 @@ def _label_evidence(lab: Label, fields: list[Field], record: Record, report: str
 
 def longest_spans(evidence: list[Evidence], order: dict[str, int]) -> list[Evidence]:
     """The evidence with each stretch of words counted once: where the words two terms found
-    overlap, the longer match wins ("neck pain" over "neck" and over chronic pain's "pain";
-    "chronic non-cancer pain" over "chronic pain"), so one phrase is one sign, not two or three.
+    overlap, the longer match wins ("neck pain" over "neck"; "back pain" over chronic pain's
+    "pain"; "low back" and "back pain" on "low back pain" are one sign), so one phrase is one
+    sign, not two or three.
 
     Two matches of the same words (synonyms of one label, "sick* certification" and "sickness
     certificat*" on "sickness certification") are one sign too: the heavier term keeps it, and
