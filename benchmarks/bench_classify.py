@@ -279,7 +279,7 @@ REMAINING = """## Errors that remain, and why
 On titles alone many studies name neither the model nor its parts ("Effects of a vocational
 rehabilitation programme …", "coordinated and tailored …"); the learnt model with the rules'
 evidence as features (combined, leave-one-out) carries what the rules cannot there; with the
-descriptions it reaches 84 %, one row short of the 85 % target, and 88 % with study links (the
+descriptions it reaches 84 %, one row short of the 85 % target, and 86 % with study links (the
 rules alone 76 %, 78 % with links). In the tool
 that model is suggested only while its cross-validated accuracy on the reviewer's confirmed
 studies beats the rules'.
@@ -315,6 +315,7 @@ Adopted though it costs a row (the row was right for a reason the protocol does 
 | `not`, `non`, `no` (ikke, inte, ej) right before a term: no evidence | "not musculoskeletal", "non-musculoskeletal pain", "no depression" | unchanged | unchanged |
 | a term in capitals is an acronym: same capitals, plural s, no stem, no lower-case word | "MSDs", "CMDs"; "AIDS" is not "aid", "IPS" not "ips" | unchanged | unchanged |
 | Norwegian, Swedish, Danish words also find themselves with a definite or plural ending | "arbeidsgiverne", which the Norwegian stemmer cuts apart from "arbeidsgiver" | unchanged | unchanged |
+| one stretch of words is evidence once, for the longest term matching it (any label); synonyms on the same words once | "neck pain" is one sign, not "neck" + "neck pain"; the "pain" of "back pain" is not chronic pain's | unchanged (rules) | unchanged |
 
 Tried and dropped:
 
@@ -327,9 +328,9 @@ Tried and dropped:
   schemes (Review A is measured on them). "vs"/"versus" as cues: no change here, the same risk.
 * **One stretch of text found by two terms of a label counts once** (the heaviest, for any two
   terms): in Review A's protocol it turns "Sickness certification practice of physicians" (two
-  weak synonyms on one phrase) from the GP/employer group into mixed. Left as it is for two
-  phrase terms (see `rules._score`); for a compound pattern and a plain word it is adopted
-  above, at the cost of ref 16.
+  weak synonyms on one phrase) from the GP/employer group into mixed. Dropped at first; adopted
+  in task 24 with the longest match winning (below): the protocol calls those terms weak
+  alone, and counting one phrase twice made them strong.
 * **`liais*` as a coordinator sign**: would bring back ref 50 ("hospital case manager liaising
   with workplace and municipal job centre"); a term one row needs, not adopted.
 * **`job specialist*` as a job-specialist sign**: the model type's own name. At weight 1.5 it
@@ -349,6 +350,61 @@ modified duties, job accommodation), Scandinavian words (psykiske plager, utbrä
 udbrændthed, rörelseorgan*), "mental and physical health conditions" as both; the SMI flag's
 `psychos*` (it also found "psychosocial") became the words psychosis/psychoses; *without*
 reaches five words (NegEx's window), *ingen* negates the next word. See "Held-out abstracts".
+
+"""
+
+
+TASK24 = """## Task 24: populations read as their authors wrote them
+
+Four changes, each a kind (see README, "Classification"): (1) in Review A's *mixed* group,
+musculoskeletal and chronic pain count as one condition (`count_as_one`), and
+`musculoskeletal pain` (MeSH Musculoskeletal Pain) is a musculoskeletal term: a review of
+"chronic musculoskeletal pain" with a pain-management programme read *mixed*; (2) one stretch
+of words is evidence once, for the longest term matching it (`rules.longest_spans`): "neck
+pain" was "neck" + "neck pain", the "pain" of "back pain" also chronic pain's weak `pain`, and
+`workplace*` found "workplace" and "workplace-intervention" on the same word; (3) a score used
+as a threshold names the population ("PHQ-9 depression score >= 10", "scoring >= 8 on the HADS
+depression subscale"), and Review A's and B's mental labels list the mental-health instruments,
+found only beside a threshold; (4) health words in a list of outcomes ("secondary outcomes
+were pain and psychological distress") are what was measured, not whom.
+
+Before = 87b0dde (the code and protocols before the task), after = this run.
+
+| review / set | scheme | text | rules | model (LOO) | combined (LOO) |
+|---|---|---|---|---|---|
+| Review B (50) | model type | titles | 50 % -> 50 % | 58 % -> 58 % | 74 % -> 74 % |
+| Review B (50) | model type | descriptions | 76 % -> 76 % | 68 % -> 68 % | 84 % -> 84 % |
+| Review B (50) | model type | titles + links | 50 % -> 50 % | 64 % -> 64 % | 76 % -> 76 % |
+| Review B (50) | model type | descriptions + links | 78 % -> 78 % | 68 % -> 68 % | 86 % -> 86 % |
+| Review B (50) | diagnosis | titles | 74 % -> 74 % | 70 % -> 70 % | 78 % -> 78 % |
+| Review B (50) | diagnosis | descriptions | 100 % -> 100 % | 68 % -> 68 % | 100 % -> 100 % |
+| Review B (50) | diagnosis | titles + links | 76 % -> 76 % | 72 % -> 72 % | 78 % -> 78 % |
+| Review B (50) | diagnosis | descriptions + links | 100 % -> 100 % | 68 % -> 68 % | 100 % -> 100 % |
+| `heldout_rtw_abstracts.csv` (28) | model type / diagnosis / SMI | abstracts | 28 / 28 / 28 -> the same | | |
+| `heldout_rtw_abstracts_2.csv` (12) | model type / diagnosis / SMI | abstracts | 12 / 12 / 12 -> the same | | |
+| `heldout_review_a_abstracts.csv` (16) | diagnosis group | abstracts | 16 -> 16 | | |
+| `heldout_rtw_abstracts_3.csv` (8, new) | model type / diagnosis / SMI | abstracts | 8 / 7 / 8 -> 8 / 8 / 8 | | |
+| `heldout_review_a_abstracts_2.csv` (12, new) | diagnosis group | abstracts | 9 -> 12 | | |
+
+Leave-terms-out (rules without the row's own terms): model type with descriptions 34 -> 35 of
+50, diagnosis on titles (combined) 34 -> 35. In the rules' disagreements refs 65 and 66 now
+read as a team instead of a tie of team and workplace: the tie was `workplace*` counted twice
+on one word; both rows stay wrong either way.
+
+The two new held-out sets were written for these kinds after the rules were, and labelled by
+DOMAIN.md's definitions before the classifier read them: a check that the kinds hold in other
+words, not an unseen figure. At 87b0dde their misses were a chronic musculoskeletal pain review
+measuring distress (mixed), a breast cancer review and a concussion review listing anxiety or
+depression among outcomes (mixed), and a neck-and-shoulder study with distress as an outcome
+(both).
+
+**Model type with descriptions stays at 84 % (target 85 %).** No change of this task moves it,
+and none of the remaining errors is a kind a term or rule can read without fitting one row (see
+"Errors that remain"): follow-ups without model words (refs 15, 52), a team named only by the
+weak word (16), a comparator read as the model (21), the authors' emphasis against the
+definitions (45, 55), integrated care led by an occupational physician (65), a Cochrane review
+of "work-directed" interventions (67; "work-directed" also names work-focused treatment inside
+health care, which Review B excluded).
 
 """
 
@@ -404,7 +460,7 @@ def markdown(figures: dict) -> str:
                 f"| {lab} | {r['support']} | " + " | ".join(f"{v:.2f}" for v in vals) + " |"
             )
         lines.append("")
-    lines += [LINKS, REMAINING, TRIED]
+    lines += [TASK24, LINKS, REMAINING, TRIED]
     if "leave_terms_out" in figures:
         lines += classify_terms.leave_out_markdown(figures["leave_terms_out"], figures["refs"])
     if "terms_by_study" in figures:

@@ -40,6 +40,14 @@ SETS = (
         "12 abstracts written after the first vocabulary change, before the classifier read them",
         {"model-type": (12, 12), "diagnosis": (11, 12), "severe-mental-illness": (12, 12)},
     ),
+    # task 24: its 'before' is 87b0dde (the code and protocol before that task)
+    (
+        "heldout_rtw_abstracts_3.csv",
+        "8 primary studies written for task 24's kinds (score thresholds, pain populations, "
+        "outcome lists) after its rules, labelled before the classifier read them; 'before' is "
+        "87b0dde",
+        {"model-type": (8, 8), "diagnosis": (7, 8), "severe-mental-illness": (8, 8)},
+    ),
 )
 # (file, what it is, the rules' figures at ddd8a34, the commit that added the file, before any
 # term of task 23b; read with Review A's protocol)
@@ -49,6 +57,13 @@ SETS_A = (
         "16 systematic-review abstracts, two per Review A group, written before any change "
         "(Review A's protocol)",
         {"diagnosis-group": (13, 16)},
+    ),
+    (
+        "heldout_review_a_abstracts_2.csv",
+        "12 systematic-review abstracts written for task 24's kinds (chronic musculoskeletal "
+        "pain, pain with depression, score thresholds, outcome lists; one per other group) after "
+        "its rules, labelled before the classifier read them; 'before' is 87b0dde",
+        {"diagnosis-group": (9, 12)},
     ),
 )
 

@@ -19,7 +19,19 @@ pain, well-being …) is not found where the words are part of such a name:
   CES-D, K10, and MCS: the SF-36's and SF-12's mental component summary), stands at most :data:`REACH` words before the health words in the same clause
   ("SF-36 mental health").
 
-Only terms naming a health state are affected; the rule leaves every other term alone ("IPS
+* **in a list of outcomes** — after "outcome(s)" or "endpoint(s)" with "were", "included" or
+  a colon, in the same sentence, with no population word between ("secondary outcomes were
+  pain and psychological distress"); "outcomes were compared in workers with depression" keeps
+  its depression.
+
+**A score used as a threshold names the population**: an outcome name or a health instrument's
+name with a threshold in its clause (≥, >, "of 8 or more", "above", "cut-off"), in a sentence
+that reports no result and no exclusion, is an inclusion criterion or a case definition
+("PHQ-9 depression score >= 10", "scoring >= 8 on the HADS depression subscale", "GHQ-12 >= 4"):
+its health words are evidence. A term that is an instrument's name (a protocol may list
+"PHQ-9", "HADS" for its mental label) is evidence only so; alone it is an outcome measure.
+
+Only terms naming a health state or an instrument are affected; the rule leaves every other term alone ("IPS
 fidelity scale", "Work Ability Index", "job satisfaction scale": there the measure *is* the
 study's topic), and roles are no health state ("a psychologist assessed each worker"). The population still reads as written elsewhere: "workers on sick leave with
 depression" is found, also when the same abstract reports depression scores.
@@ -71,6 +83,39 @@ HEALTH_STATE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,.;:()\[\]]")
+_SENTENCE_END = re.compile(r"[.;]")
+
+# A list of outcomes: "outcomes were …", "secondary outcomes included …", "endpoints: …". Its
+# health words are what was measured, up to the sentence's end, unless a population word comes
+# between ("outcomes were compared in workers with depression": there the words name whom).
+LIST_REACH = 12  # words from "outcomes were" to the health words
+LIST_NOUNS = frozenset({"outcome", "outcomes", "endpoint", "endpoints"})
+LIST_VERBS = frozenset(
+    {"was", "were", "is", "are", "included", "include", "including", "comprised"}
+)
+POPULATION_WORDS = frozenset(
+    {
+        "in", "among", "with", "for", "who", "patients", "workers", "employees", "participants",
+        "people", "persons", "adults", "individuals", "subjects", "population",
+    }
+)  # fmt: skip
+
+# A score used as a threshold: a comparison sign, or the words that say one, with the number
+# ("PHQ-9 >= 10", "a HADS score of 8 or more", "scoring above the cut-off on the GHQ-12").
+THRESHOLD_REACH = 8  # words either side of the health words or instrument, within the clause
+THRESHOLD = re.compile(
+    r"[≥≤><]\s*=?\s*\d|=[<>]|\b(?:at least|or more|or higher|or above|or greater|or over|or less"
+    r"|or lower|or below|above|below|exceed\w*|cut-?offs?|cut-?points?|thresholds?|caseness)\b",
+    re.IGNORECASE,
+)
+# A sentence with one of these reports a result or an exclusion, not whom a study included:
+# "the proportion with HADS depression >= 8 fell", "those with PHQ-9 >= 20 were excluded".
+RESULT_CUES = re.compile(
+    r"%|\b(?:outcomes?|proportions?|percentages?|prevalence|incidence|rates?|odds|risks?"
+    r"|remission|recover\w*|response|mean|median|fell|decreas\w*|declin\w*|reduc\w*"
+    r"|improv\w*|exclud\w*|exclusion)\b",
+    re.IGNORECASE,
+)
 
 
 class _Word(_Protocol):
@@ -108,9 +153,67 @@ def _before(text: str, words: list[_Word], first: int) -> bool:
     return False
 
 
+def _listed_outcome(text: str, words: list[_Word], first: int) -> bool:
+    """Whether the health words stand in a list of outcomes: "outcomes were return to work,
+    pain and depression", "secondary outcomes: anxiety and quality of life", in its sentence,
+    with no population word between ("outcomes in workers with depression" is a population)."""
+    for k in range(first - 1, max(first - 1 - LIST_REACH, -1), -1):
+        if _SENTENCE_END.search(text[words[k].end : words[k + 1].start]):
+            return False
+        low = words[k].word.casefold()
+        if low in POPULATION_WORDS:
+            return False
+        if low in LIST_NOUNS:
+            nxt = words[k + 1].word.casefold()
+            return nxt in LIST_VERBS or ":" in text[words[k].end : words[k + 1].start]
+    return False
+
+
+def _is_instrument(words: list[_Word], first: int, last: int) -> bool:
+    """Whether a term's match is an instrument's name ("PHQ-9", "HADS", "K-10")."""
+    joined = "".join(w.word for w in words[first : last + 1])
+    return words[first].word in INSTRUMENTS or joined in INSTRUMENTS
+
+
+def _clause(text: str, words: list[_Word], first: int, last: int, ends: re.Pattern[str]):
+    """The first and last word indexes of the stretch around words first..last that no ``ends``
+    mark cuts, at most :data:`THRESHOLD_REACH` words either side."""
+    lo, hi = first, last
+    while lo > max(first - THRESHOLD_REACH, 0) and not ends.search(
+        text[words[lo - 1].end : words[lo].start]
+    ):
+        lo -= 1
+    while hi < min(last + THRESHOLD_REACH, len(words) - 1) and not ends.search(
+        text[words[hi].end : words[hi + 1].start]
+    ):
+        hi += 1
+    return lo, hi
+
+
+def names_population(text: str, words: list[_Word], first: int, last: int) -> bool:
+    """Whether an outcome name or instrument (words first..last) stands beside a threshold in
+    its clause ("PHQ-9 depression score >= 10", "scoring 8 or more on the HADS", "GHQ-12 >= 4")
+    in a sentence that reports no result and no exclusion: then the score defines who was
+    studied (an inclusion criterion, a case definition), and the health words are evidence."""
+    lo, hi = _clause(text, words, first, last, _CLAUSE_END)
+    if not THRESHOLD.search(text[words[lo].start : words[hi].end + 2]):
+        return False
+    lo, hi = _clause(text, words, first, last, _SENTENCE_END)
+    return not RESULT_CUES.search(text[words[lo].start : words[hi].end + 1])
+
+
 def in_outcome_name(text: str, words: list[_Word], first: int, last: int) -> bool:
     """Whether a term's match (words first..last of a text) names a health state inside the
-    name of an outcome measure (see the module docstring): then it is not evidence."""
+    name of an outcome measure, or is a health instrument's name, used as an outcome (see the
+    module docstring): then it is not evidence. With a threshold it names the population."""
+    if _is_instrument(words, first, last):
+        return not names_population(text, words, first, last)
     if not names_health_state(words, first, last):
         return False
-    return _after(text, words, last) or _before(text, words, first)
+    if (
+        _after(text, words, last)
+        or _before(text, words, first)
+        or _listed_outcome(text, words, first)
+    ):
+        return not names_population(text, words, first, last)
+    return False

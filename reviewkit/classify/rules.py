@@ -1,6 +1,7 @@
 """The protocol's rules: score each label from its evidence, then choose as the scheme says.
 
-Scoring, per label: every distinct term found adds its weight once, multiplied by the weight of
+Scoring, per label: one stretch of words is evidence once, for the longest term that matches
+it (of any label); every distinct term found adds its weight once, multiplied by the weight of
 the best place it was found (the title counts double, the population and intervention sections
 of a structured abstract 1.5, its background 0.5; see :mod:`reviewkit.classify.terms`); every
 negative term subtracts its weight the same way. MeSH headings and publication types the label
@@ -74,6 +75,7 @@ class Suggestion:
         """The evidence as stored with a label row, with a tie or fallback flag appended."""
         items = [asdict(e) for e in self.evidence]
         for item in items:  # evidence from the record itself names no report (as stored before)
+            del item["span"]
             if not item["report"]:
                 del item["report"]
         if self.tie:
@@ -104,20 +106,57 @@ def _label_evidence(lab: Label, fields: list[Field], record: Record, report: str
     return [replace(e, report=report) for e in evidence] if report else evidence
 
 
+def longest_spans(evidence: list[Evidence], order: dict[str, int]) -> list[Evidence]:
+    """The evidence with each stretch of words counted once: where the words two terms found
+    overlap, the longer match wins ("neck pain" over "neck"; "back pain" over chronic pain's
+    "pain"; "low back" and "back pain" on "low back pain" are one sign), so one phrase is one
+    sign, not two or three.
+
+    Two matches of the same words (synonyms of one label, "sick* certification" and "sickness
+    certificat*" on "sickness certification") are one sign too: the heavier term keeps it, and
+    of equal weights the one listed first. The same words found for two labels both stay: the
+    protocol gave them to both. Negative terms, MeSH headings and publication types are left
+    as they are (``order``: label id -> its place in the protocol).
+    """
+    words = [e for e in evidence if e.span is not None and not e.negative]
+    ranked = sorted(
+        range(len(words)),
+        key=lambda k: (
+            -(words[k].span[2] - words[k].span[1]),  # type: ignore[index]
+            -words[k].weight,
+            order.get(words[k].label, 0),
+            k,
+        ),
+    )
+    kept: dict[tuple[str, int], list[Evidence]] = {}
+    dropped: set[int] = set()
+    for k in ranked:
+        e = words[k]
+        n, start, end = e.span  # type: ignore[misc]
+        for other in kept.get((e.report, n), ()):
+            _, o_start, o_end = other.span  # type: ignore[misc]
+            if start >= o_end or end <= o_start:
+                continue
+            same_words = (start, end) == (o_start, o_end)
+            if not same_words or other.label == e.label:
+                dropped.add(id(e))
+                break
+        else:
+            kept.setdefault((e.report, n), []).append(e)
+    return [e for e in evidence if id(e) not in dropped]
+
+
 def _score(lab: Label, evidence: list[Evidence], scheme: Scheme) -> LabelScore:
     """A label's score and plain weight from its evidence: each distinct term once, at its best
     place; negative terms subtract.
 
-    Two terms of one label that match the same words count for each: synonyms ("sick*
-    certification" and "sickness certificat*" on "sickness certification"). Counting such a
-    stretch once, for its heaviest term, was tried and not adopted: in Review A's protocol a
-    title whose only GP sign is "sickness certification" (a review of physicians'
-    certification practice) would fall from the GP/employer group to mixed, though that
-    protocol calls the term weak alone. A compound pattern and a plain word of the label
-    ("*team" and "team") are one sign: :func:`~reviewkit.classify.terms.drop_recounted_words`.
-    (Spellings of one word, "policy" and "policies", are one term:
-    :func:`~reviewkit.classify.terms.distinct_terms`.) A protocol that means one sign should
-    list one term.
+    One stretch of words is evidence once (:func:`longest_spans`,
+    applied first): where two terms' matches overlap, the longer wins ("neck pain" over "neck"),
+    and two synonyms on the same words ("sick* certification" and "sickness certificat*" on
+    "sickness certification") are one sign. A compound pattern and a plain word of the label
+    ("*team" and "team") are one sign at the plain word's weight:
+    :func:`~reviewkit.classify.terms.drop_recounted_words`. (Spellings of one word, "policy"
+    and "policies", are one term: :func:`~reviewkit.classify.terms.distinct_terms`.)
     """
     best: dict[tuple[str, bool], tuple[float, float]] = {}  # (term, negative) -> (weight, factor)
     for e in evidence:
@@ -129,6 +168,17 @@ def _score(lab: Label, evidence: list[Evidence], scheme: Scheme) -> LabelScore:
     score, base = round(score, 6), round(base, 6)
     passes = score >= scheme.threshold and base >= scheme.min_evidence and score > 0
     return LabelScore(lab.id, score, evidence, base, passes)
+
+
+def _kinds(lab: Label, parts: list[str]) -> int:
+    """How many of a combination's labels with evidence count towards ``min_combined``: the
+    labels of one ``count_as_one`` group count once (Review A's musculoskeletal and chronic pain
+    are one kind of condition, pain, so together they are not "several conditions")."""
+    kinds = set()
+    for part in parts:
+        group = next((g for g in lab.count_as_one if part in g), (part,))
+        kinds.add(group)
+    return len(kinds)
 
 
 def score_labels(
@@ -144,10 +194,16 @@ def score_labels(
     """
     reports = [("", record, record_fields(record))]
     reports += [(name, r, record_fields(r)) for name, r in (siblings or {}).items()]
+    found = [
+        e
+        for lab in scheme.labels
+        for name, r, f in reports
+        for e in _label_evidence(lab, f, r, name)
+    ]
+    order = {lab.id: i for i, lab in enumerate(scheme.labels)}
+    found = longest_spans(found, order)
     scores = {
-        lab.id: _score(
-            lab, [e for name, r, f in reports for e in _label_evidence(lab, f, r, name)], scheme
-        )
+        lab.id: _score(lab, [e for e in found if e.label == lab.id], scheme)
         for lab in scheme.labels
     }
     for lab in scheme.labels:
@@ -155,7 +211,7 @@ def score_labels(
             continue
         parts = [scores[c] for c in dict.fromkeys(lab.combines) if scores[c].passes]
         need = lab.min_combined or len(set(lab.combines))
-        if len(parts) >= need:
+        if _kinds(lab, [p.label for p in parts]) >= need:
             own = scores[lab.id]
             scores[lab.id] = LabelScore(
                 lab.id,
@@ -173,8 +229,22 @@ def _best(scheme: Scheme, pool: list[LabelScore]) -> list[Suggestion]:
         pool = sorted(pool, key=lambda s: (-s.score, -len(s.evidence)))
         return [Suggestion(scheme.id, s.label, s.score, s.evidence) for s in pool]
     best = max((s.score, len(s.evidence)) for s in pool)
-    top = [s for s in pool if (s.score, len(s.evidence)) == best]
+    top = _one_kind(scheme, [s for s in pool if (s.score, len(s.evidence)) == best])
     return [Suggestion(scheme.id, s.label, s.score, s.evidence, tie=len(top) > 1) for s in top]
+
+
+def _one_kind(scheme: Scheme, top: list[LabelScore]) -> list[LabelScore]:
+    """A tie between labels of one ``count_as_one`` group goes to the one listed first: they
+    name one kind of condition, and the protocol lists first the label that names it when both
+    do (Review A: low back pain in a pain programme is musculoskeletal, not a tie with chronic
+    pain)."""
+    tied = {s.label for s in top}
+    for lab in scheme.labels:
+        for group in lab.count_as_one:
+            if len(tied) > 1 and tied <= set(group):
+                first = next(g for g in group if g in tied)
+                return [s for s in top if s.label == first]
+    return top
 
 
 def choose(scheme: Scheme, scores: list[LabelScore]) -> list[Suggestion]:

@@ -24,6 +24,8 @@ A term is a word or a phrase, matched word by word, ignoring case:
   capitals, also with a plural s ("MSDs"), and no other word ("lipsum", "aid", "cmd").
 * A Norwegian, Swedish or Danish word also finds itself with a definite or plural ending
   ("arbeidsgiverne", "arbetsgivarna"), where the stemmer cuts the two words differently.
+* Where two terms' matches overlap, the longer wins
+  (:func:`reviewkit.classify.rules.longest_spans`): "neck pain" is one sign, not also "neck".
 * A term naming a health state (mental health, depression, pain …) is not found inside the name
   of an outcome measure ("SF-36 mental health scores", "depression and anxiety scores"): what
   a study measured is not whom it studied (:mod:`reviewkit.classify.outcomes`).
@@ -287,6 +289,9 @@ class Evidence:
     weight: float
     negative: bool = False
     report: str = ""
+    # (field number, start, end) of the words in the record's fields, for telling overlapping
+    # evidence apart (:func:`longest_spans`); not stored, not shown
+    span: tuple[int, int, int] | None = field(default=None, compare=False, repr=False)
 
     def short(self) -> str:
         """'term@where', and the report it was found in when that is another report of the study."""
@@ -426,17 +431,19 @@ def find_term(
 ) -> list[Evidence]:
     """Every place a term is found in a record's fields."""
     out = []
-    for f in fields:
+    for n, f in enumerate(fields):
         seen = set()
         for parts in parse_term(term.text, term.language):
             for start, end in _spans(parts, f):
                 if (start, end) not in seen:
                     seen.add((start, end))
+                    text = f.text[start:end]
                     out.append(
                         Evidence(
-                            label, term.text, f.where, f.text[start:end], term.weight, negative
+                            label, term.text, f.where, text, term.weight, negative,
+                            span=(n, start, end),
                         )
-                    )
+                    )  # fmt: skip
     return out
 
 

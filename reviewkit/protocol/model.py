@@ -100,6 +100,9 @@ class Label:
     topic: bool = False  # a topic label cuts across the others (see Scheme.topic_rule)
     combines: tuple[str, ...] = ()  # a combination label: evidence for several of these labels
     min_combined: int = 0  # how many of ``combines`` must have evidence (0: all of them)
+    # Groups of ``combines`` that count as one towards ``min_combined``: labels for one kind of
+    # condition (Review A's musculoskeletal and chronic pain: both pain conditions)
+    count_as_one: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

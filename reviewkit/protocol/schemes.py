@@ -18,7 +18,7 @@ SCHEME_KEYS = {
 }  # fmt: skip
 LABEL_KEYS = {
     "id", "name", "description", "terms", "terms_no", "terms_sv", "terms_da", "negative_terms",
-    "mesh", "publication_types", "topic", "combines", "min_combined",
+    "mesh", "publication_types", "topic", "combines", "min_combined", "count_as_one",
 }  # fmt: skip
 # Term lists of a label and the language whose stemmer reads them.
 TERM_LISTS = (("terms", "en"), ("terms_no", "no"), ("terms_sv", "sv"), ("terms_da", "da"))
@@ -158,12 +158,26 @@ class SchemeChecks:
             topic=self.boolean(lab, "topic", lw, False),
             combines=self.strings(lab, "combines", lw),
             min_combined=min_combined,
+            count_as_one=self.label_groups(lab, "count_as_one", lw),
         )
+
+    def label_groups(self, lab: dict, key: str, lw: str) -> tuple[tuple[str, ...], ...]:
+        """A list of lists of label ids (``count_as_one``); the ids are checked with the scheme."""
+        value = lab.get(key, [])
+        if not isinstance(value, list) or not all(
+            isinstance(g, list) and all(isinstance(v, str) for v in g) for g in value
+        ):
+            raise self.fail(f"{lw}{key}", 'must be a list of lists of label ids: [["a", "b"]]')
+        return tuple(tuple(v.strip() for v in g if v.strip()) for g in value)
 
     def combinations(self, labels: list[Label], ids: list[str], w: str) -> None:
         """A combination label names other, plain labels of its scheme, at least two of them."""
         for j, lab in enumerate(labels):
             if not lab.combines:
+                if lab.count_as_one:
+                    raise self.fail(
+                        f"{w}labels[{j}].count_as_one", "only a combination label (combines) has it"
+                    )
                 continue
             key = f"{w}labels[{j}].combines"
             for other in lab.combines:
@@ -173,6 +187,12 @@ class SchemeChecks:
                     raise self.fail(key, f"{other!r} is itself a combination label")
             if len(set(lab.combines)) < 2:
                 raise self.fail(key, "a combination needs at least two labels")
+            for group in lab.count_as_one:
+                if len(set(group)) < 2 or not set(group) <= set(lab.combines):
+                    raise self.fail(
+                        f"{w}labels[{j}].count_as_one",
+                        f"{list(group)} must name two or more of the labels in combines",
+                    )
             if lab.min_combined > len(set(lab.combines)):
                 raise self.fail(
                     f"{w}labels[{j}].min_combined",

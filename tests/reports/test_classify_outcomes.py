@@ -95,3 +95,57 @@ def test_a_role_is_no_health_state(review_b):
         "officer from the social insurance office."
     )
     assert labels(review_b, "model-type", text) == ["multidisciplinary-team"]
+
+
+# A score used as an inclusion threshold names the population (a case definition); the same
+# instrument or outcome name reported as a result, or as an exclusion, does not. Each pair: the
+# score as a threshold (mental), and the same words in a back-pain study as an outcome.
+THRESHOLDS = [
+    ("Sick-listed employees with PHQ-9 depression scores of 10 or more were included.",
+     "Workers with low back pain were included; outcomes were PHQ-9 depression scores ≥ 10."),
+    ("Workers on sick leave with HADS anxiety or depression subscale scores ≥ 8 were eligible.",
+     "Workers with low back pain. The proportion with HADS depression scores ≥ 8 fell to 18%."),
+    ("Participants were sick-listed workers scoring ≥ 8 on the HADS depression subscale.",
+     "Workers with low back pain; those with PHQ-9 depression scores ≥ 20 were excluded."),
+    ("Workers with a Hospital Anxiety and Depression Scale score of 8 or higher were included.",
+     "Workers with low back pain (pain intensity ≥ 4) reported SF-36 mental health scores."),
+    ("Employees on sick leave with a PHQ-9 score ≥ 10 were randomised.",
+     "Workers with low back pain. Outcomes were sick leave and PHQ-9 scores."),
+    ("Inclusion criteria: sick leave for more than four weeks and a GHQ-12 score ≥ 4.",
+     "Workers with low back pain completed the HADS and the GHQ-12 at baseline."),
+    ("Employees on sick leave with K-10 scores above 20 were randomised.",
+     "Workers with low back pain; K-10 scores fell below 20 in both arms."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("threshold", "outcome"), THRESHOLDS)
+def test_a_score_threshold_names_the_population_a_score_outcome_does_not(
+    review_a, review_b, threshold, outcome
+):
+    assert labels(review_b, "diagnosis", threshold) == ["mental"]
+    assert labels(review_a, "diagnosis-group", threshold) == ["mental"]
+    assert labels(review_b, "diagnosis", outcome) == ["musculoskeletal"]
+    assert labels(review_a, "diagnosis-group", outcome) == ["musculoskeletal"]
+
+
+# "Outcomes were …": a list of what was measured; a population word in between ends it.
+LISTS = [
+    ("Workers with chronic musculoskeletal pain. Outcomes were return to work, pain intensity "
+     "and psychological distress.",
+     "Outcomes were compared between workers with psychological distress and workers without."),
+    ("Workers with low back pain; secondary outcomes included depression, anxiety and quality of "
+     "life.",
+     "The primary outcome was return to work in employees with depression."),
+    ("Workers with neck pain. Outcomes: sick leave, depression and stress.",
+     "Sick-listed workers with depression; outcomes were sick leave days."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("listed", "population"), LISTS)
+def test_health_words_in_a_list_of_outcomes_are_not_the_population(
+    review_a, review_b, listed, population
+):
+    assert labels(review_b, "diagnosis", listed) == ["musculoskeletal"]
+    assert labels(review_a, "diagnosis-group", listed) == ["musculoskeletal"]
+    assert labels(review_b, "diagnosis", population) == ["mental"]
+    assert labels(review_a, "diagnosis-group", population) == ["mental"]

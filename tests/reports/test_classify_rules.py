@@ -282,8 +282,14 @@ def test_gold_names_ids_with_spaces_and_the_summary_counts_a_tie_once(tmp_path):
         ('fallback_label = "team"', 'fallback_label = "nurse"', "no label 'nurse'"),
         ('topic_rule = "precedence"', 'topic_rule = "first"', "must be one of"),
         ("min_evidence = 1.0\ntopic", "min_evidence = -1\ntopic", "non-negative number"),
+        ("min_combined = 2\n", 'min_combined = 2\ncount_as_one = [["msk", "gp"]]\n',
+         "two or more of the labels in combines"),
+        ("min_combined = 2\n", 'min_combined = 2\ncount_as_one = ["msk", "cancer"]\n',
+         "list of lists"),
+        ('name = "Coordinator"\n', 'name = "Coordinator"\ncount_as_one = [["a", "b"]]\n',
+         "only a combination label"),
     ],
-)
+)  # fmt: skip
 def test_bad_scheme_options_name_the_key(tmp_path, old, new, message):
     path = tmp_path / "bad.toml"
     text = RULES_PROTOCOL.format(topic_rule="precedence")
