@@ -12,7 +12,7 @@ Sources (checked 2026-12-05; the lists are written out here, not downloaded at r
 
 - Languages: NLM, "Languages" table of MEDLINE/PubMed (the codes of the <Language> element
   and their names), https://www.nlm.nih.gov/bsd/language_table.html . That page is not in the
-  stored corpus this was checked against; its 62 code/name pairs were checked against two
+  stored corpus this was checked against; its 61 code/name pairs were checked against two
   independent copies that say they are PubMed's: emacs-pubmed (emacsmirror/pubmed, pubmed.el,
   ``pubmed-language-codes``, "The language codes used by PubMed") and etalia's constants
   ("languages code are from pubmed"). They agree with each other and with this table, with
