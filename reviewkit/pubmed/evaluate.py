@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from reviewkit.errors import UserError
 from reviewkit.pubmed.messages import not_found_reply
 from reviewkit.pubmed.snapshot import Snapshot
-from reviewkit.pubmed.vocabulary import LANGUAGES
+from reviewkit.pubmed.vocabulary import language_code, narrower_publication_types
 from reviewkit.query import (
     DATE_FORM,
     MIN_TRUNCATION,
@@ -71,9 +71,6 @@ FIELD_NAMES = {
     "pmid": "UID",
 }
 DATE_KINDS = ("dp", "edat", "crdt")
-# Publication types that PubMed explodes to narrower types (MeSH Publication Characteristics):
-# the snapshot has no tree, so these are warned about, not silently narrowed.
-PT_WITH_NARROWER = {"clinical trial", "controlled clinical trial", "clinical study", "review"}
 # PubMed's stopwords (PubMed Help, "Stopwords"): a single-word term that is one of them is
 # ignored, and esearch says so in WarningList/PhraseIgnored. Inside a quoted phrase they count.
 _STOPWORDS = """a about again all almost also although always among an and another any are as at be
@@ -249,19 +246,20 @@ class Evaluator:
                 )
             return self.snapshot.term(f, value, prefix=term.truncated)
         if f in ("pt", "nm"):
-            if f == "pt" and value in PT_WITH_NARROWER:
+            narrower = narrower_publication_types(value) if f == "pt" else ()
+            if narrower and not term.truncated:  # the hierarchy: pubmed/vocabulary.py
                 out.warnings.append(
                     (
                         "OutputMessage",
-                        f"{term.text}[pt]: PubMed also finds its narrower "
-                        "publication types, which the local server does not",
+                        f"{term.text}[pt]: the local server does not include its narrower "
+                        f"publication types ({'; '.join(narrower)}), which PubMed may find",
                     )
                 )
             return self.snapshot.term(f, value, prefix=term.truncated)
         if f == "la":
             if term.truncated:
                 raise UnsupportedQuery("truncation is not supported on [la]")
-            return self.snapshot.term("la", LANGUAGES.get(value, value))
+            return self.snapshot.term("la", language_code(value) or value)
         if f == "au":
             if term.truncated:
                 raise UnsupportedQuery(

@@ -7,6 +7,10 @@ PRISMA-S (Rethlefsen et al. 2021) items covered: 1 database, 8 full search strat
 16 records retrieved (per run). Item 16 asks for the number of records; the Markdown log also
 lists each run's PMIDs in rank order, so a reader can check the count and see what a rerun
 added or lost without the project (PRISMA-S asks for no list; we add it, as the CSV did).
+
+PRISMA-S asks for every search as it was run. A search renamed or removed from protocol.toml
+after it ran keeps its runs in the store under its old name; the log lists those runs too, in
+a section of their own after the protocol's searches, each with the query it ran.
 """
 
 from __future__ import annotations
@@ -55,12 +59,14 @@ def filters_in(query: str) -> list[Filter]:
     return [f for f in FILTERS if _squash(f.text) in q]
 
 
-def run_log(db: Store, search: Search, runs: Sequence[SearchRun]) -> list[list[str]]:
-    """For each run of ``search``: the lines of its PRISMA-S entry."""
+def run_log(db: Store, search: Search | None, runs: Sequence[SearchRun]) -> list[list[str]]:
+    """For each run of ``search``: the lines of its PRISMA-S entry. ``search`` is None for
+    runs of a search the protocol no longer has; the database is then the one the run stored."""
     out = []
     for run in runs:
+        database = search.database if search is not None else run.database
         lines = [
-            f"run {run.id} ({run.status}): {search.database} via {run.interface}",
+            f"run {run.id} ({run.status}): {database} via {run.interface}",
             f"  started:             {run.started_at}",
             f"  ended:               {run.ended_at or '-'}",
             f"  records found:       {'-' if run.count is None else run.count}"
@@ -98,28 +104,52 @@ def _fetched_line(db: Store, run: SearchRun) -> str:
 
 
 def search_log(db: Store, protocol: Protocol) -> str:
-    """The PRISMA-S log of every stored search, as Markdown."""
+    """The PRISMA-S log of every search run, as Markdown: the protocol's stored searches, then
+    the runs stored under names the protocol no longer has (renamed or removed searches)."""
     parts = ["# Search log (PRISMA-S)", ""]
     for search in protocol.searches:
         parts += [f"## {search.name}", ""]
         if search.description:
             parts += [search.description, ""]
-        found = filters_in(search.query)
-        for f in found:
-            parts += [
-                f"Search filter used: {f.name}. {f.citation} Verbatim:",
-                "",
-                f"    {f.text}",
-                "",
-            ]
-        reused = "; ".join(f.name for f in found) or "none recorded"
-        parts += [f"Prior work reused: {reused}.", ""]
         runs = rows.list_runs(db, search.name)
+        parts += _filter_lines([search.query])
         if not runs:
             parts += ["Not run yet.", ""]
-        for run, entry in zip(runs, run_log(db, search, runs), strict=True):
-            parts += ["    " + line for line in entry + _pmid_lines(db, run.id)] + [""]
+        parts += _run_lines(db, search, runs)
+    known = {s.name for s in protocol.searches}
+    others = [run for run in rows.list_runs(db) if run.search_name not in known]
+    if others:
+        parts += [
+            "## Runs of searches no longer in the protocol",
+            "",
+            "These runs are stored under names protocol.toml no longer has (the search was "
+            "renamed or removed after it ran). PRISMA-S asks for every search as run, so they "
+            "are logged here with the query each one ran.",
+            "",
+        ]
+    for name in dict.fromkeys(run.search_name for run in others):
+        runs = [run for run in others if run.search_name == name]
+        parts += [f"### {name}", ""]
+        parts += _filter_lines([run.query for run in runs])
+        parts += _run_lines(db, None, runs)
     return "\n".join(parts)
+
+
+def _filter_lines(queries: Sequence[str]) -> list[str]:
+    """The published filters the queries use, cited verbatim, and the prior-work line."""
+    found = list({f.name: f for q in queries for f in filters_in(q)}.values())
+    parts: list[str] = []
+    for f in found:
+        parts += [f"Search filter used: {f.name}. {f.citation} Verbatim:", "", f"    {f.text}", ""]
+    reused = "; ".join(f.name for f in found) or "none recorded"
+    return [*parts, f"Prior work reused: {reused}.", ""]
+
+
+def _run_lines(db: Store, search: Search | None, runs: Sequence[SearchRun]) -> list[str]:
+    parts: list[str] = []
+    for run, entry in zip(runs, run_log(db, search, runs), strict=True):
+        parts += ["    " + line for line in entry + _pmid_lines(db, run.id)] + [""]
+    return parts
 
 
 def _pmid_lines(db: Store, run_id: int) -> list[str]:
