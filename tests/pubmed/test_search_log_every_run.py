@@ -73,3 +73,18 @@ def test_a_removed_search_is_logged_and_the_protocol_searches_stay_first(
     first_stored = text.index("## a1-")  # Review A's stored searches, not run: listed as before
     assert first_stored < text.index("## Runs of searches no longer in the protocol")
     assert "### pilot-pain" in text and "Not run yet." in text
+
+
+def test_the_history_of_a_removed_search_is_listed_and_an_unknown_name_refused(
+    project_dir: Path, server: EutilsServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = server.base_url
+    assert cli("search", "run", "pilot-pain", "--base-url", url, "--project", project_dir) == 0
+    protocol = project_dir / "protocol.toml"
+    protocol.write_text(protocol.read_text().replace(OLD, ""))
+    capsys.readouterr()
+    assert cli("search", "history", "pilot-pain", "--project", project_dir) == 0
+    out = capsys.readouterr().out
+    assert "pilot-pain" in out and "query as written:    pain[ti] AND english[la]" in out
+    assert cli("search", "history", "no-such-search", "--project", project_dir) == 2
+    assert "no-such-search" in capsys.readouterr().err
