@@ -113,11 +113,14 @@ class _Resolver:
             if hits:
                 return hits[0]
         doi = normalise_doi(key.get("doi"))
+        title = normalise_title(key.get("title") or "")
         if doi:
             hits = lookup.ids_by_doi(self.db, doi)
+            if len(hits) > 1 and title:  # one DOI on two records dedup kept apart (or queued)
+                keys = lookup.record_keys(self.db, hits)
+                hits = [r for r in hits if normalise_title(keys[r][2]) == title] or hits
             if hits:
                 return hits[0]
-        title = normalise_title(key.get("title") or "")
         if title:
             if self._titles is None:
                 self._titles = {}
