@@ -191,3 +191,65 @@ def test_every_readme_example_runs_as_written(
     assert (project / "queue.csv").read_text().startswith("record_a,record_b,score,rule,verdict")
     assert (project / "included.ris").exists() and (project / "r2.jsonl").exists()
     assert (project / "exports" / "evidence-map").is_dir() is False  # Review A: no model-type
+
+
+def test_protocol_check_lists_the_extraction_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    """Section 6 sends a Review A user to `protocol check` for the field ids (aim,
+    conclusions) that `extract set` takes in place of Review B's `country`."""
+    assert main(["protocol", "check", str(ROOT / "protocols/rtw-systematic-reviews.toml")]) == 0
+    assert "  extraction fields: aim, conclusions\n" in capsys.readouterr().out
+
+
+def test_two_projects_side_by_side_keep_their_reports_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A librarian in one project's folder writes the other's report with --project: it lands
+    in that project's exports/, not over the report of the folder they stand in."""
+    protocol = ROOT / "protocols" / "work-health-collaboration.toml"
+    for name in ("review-a", "review-b"):
+        assert main(["init", str(tmp_path / name), "--protocol", str(protocol)]) == 0
+        assert (
+            main(["import", str(FIXTURES / "sample.ris"), "--project", str(tmp_path / name)]) == 0
+        )
+    monkeypatch.chdir(tmp_path / "review-a")
+    monkeypatch.delenv("REVIEWKIT_PROJECT", raising=False)
+    other = "../review-b"
+    assert main(["report", "--format", "md", "--project", other]) == 0
+    assert main(["prisma", "--project", other]) == 0
+    argv = ["evidence-map", "--rows", "model-type", "--cols", "diagnosis", "--project", other]
+    assert main(argv) == 0
+    assert not (tmp_path / "review-a" / "exports").exists()
+    written = tmp_path / "review-b" / "exports"
+    assert (written / "report.md").is_file() and (written / "prisma.csv").is_file()
+    assert (written / "evidence-map" / "evidence-map.csv").is_file()
+    # in the project folder itself, as the README's walk-through does, nothing changes
+    monkeypatch.chdir(tmp_path / "review-b")
+    capsys.readouterr()
+    assert main(["prisma"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "exports/prisma.csv"
+
+
+def test_prisma_names_the_column_of_each_number(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With other methods, 'records screened' and 'studies included' come once per column
+    and once in total: each block of numbers is printed under its section of prisma.csv."""
+    protocol = ROOT / "protocols" / "rtw-systematic-reviews.toml"
+    assert main(["init", str(tmp_path / "p"), "--protocol", str(protocol)]) == 0
+    monkeypatch.chdir(tmp_path / "p")
+    assert main(["import", str(FIXTURES / "sample.ris"), "--source", "Embase"]) == 0
+    assert main(["import", str(FIXTURES / "google_scholar.bib"), "--source", "other sources"]) == 0
+    capsys.readouterr()
+    assert main(["prisma"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    headings = [line for line in lines if line.endswith(":")]
+    assert headings == [
+        "identification:",
+        "screening:",
+        "databases and registers:",
+        "other methods:",
+        "included:",
+    ]
+    screened = [i for i, line in enumerate(lines) if line.startswith("records screened")]
+    column = lines.index("other methods:")
+    assert any(i > column for i in screened) and any(i < column for i in screened)
