@@ -42,14 +42,14 @@ EXPECTED_ERRORS = {
     # section 6 says its examples use Review B's schemes and fields
     "reviewkit classify --scheme model-type": "no classification scheme 'model-type'",
     "reviewkit confirm --reviewer anna --scheme model-type": "no classification scheme",
-    "reviewkit label pmid:28546320": "no record matches 'pmid:28546320'",
+    "reviewkit label pmid:28546320": "no record matches 'pmid:28546320' in this project",
     "reviewkit extract set 12 country=Norway": "no record matches '12'",
     "reviewkit evidence-map --rows model-type": "no classification scheme 'model-type'",
     "reviewkit classify --scheme diagnosis-group --evaluate gold.csv": "gold.csv: no such file",
     # record ids and PMIDs of the reader's own project
     "reviewkit dedup split 1234": "no record with id 1234",
     "reviewkit dedup study-link 12 57": "no record with id",
-    "reviewkit attach pmid:34567890": "no record matches 'pmid:34567890'",
+    "reviewkit attach pmid:34567890": "hint: record ids are the record_id column",
 }
 
 
@@ -253,3 +253,22 @@ def test_prisma_names_the_column_of_each_number(
     screened = [i for i, line in enumerate(lines) if line.startswith("records screened")]
     column = lines.index("other methods:")
     assert any(i > column for i in screened) and any(i < column for i in screened)
+
+
+def test_conflicts_list_marks_a_shortened_title(project_b, capsys) -> None:
+    """`conflicts --list` prints a long title in 70 characters; its end is marked as cut, not
+    left to look like the whole title ('… the return to work - A')."""
+    from conftest import add_records
+
+    from reviewkit import screening
+    from reviewkit.records import Record
+
+    title = (
+        "Mental health: professional rehabilitation and the return to work - A systematic review"
+    )
+    (study,) = add_records(project_b, [Record(title=title, year=2021)])
+    screening.decide(project_b.db, study, "title-abstract", "reviewer1", "include")
+    screening.decide(project_b.db, study, "title-abstract", "reviewer2", "exclude", "long-term")
+    assert main(["conflicts", "--list", "--project", str(project_b.folder)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.endswith("return to work - A…") and len(first.split("\t")[2]) == 70
