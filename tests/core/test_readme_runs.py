@@ -122,6 +122,7 @@ def expected_error(line: str) -> str | None:
 def write_inputs(project: Path) -> None:
     """The files section 3 to 7 name, from the vendors' exports in tests/core/fixtures."""
     shutil.copy(FIXTURES / "embase_export.ris", project / "embase.ris")
+    shutil.copy(FIXTURES / "sample.ris", project / "embase-2022.ris")  # section 7, a year later
     shutil.copy(FIXTURES / "scopus.csv", project / "scholar.csv")
     shutil.copy(FIXTURES / "google_scholar.bib", project / "jstor.bib")
     shutil.copy(FIXTURES / "wos.txt", project / "wos-tab.txt")
@@ -212,6 +213,10 @@ def test_every_readme_example_runs_as_written(
     assert (project / "queue.csv").read_text().startswith("record_a,record_b,score,rule,verdict")
     assert (project / "included.ris").exists() and (project / "r2.jsonl").exists()
     assert (project / "exports" / "evidence-map").is_dir() is False  # Review A: no model-type
+    # a year later: the update diagram counts last year's included studies and the new ones
+    update = (project / "exports" / "2022" / "prisma.csv").read_text(encoding="utf-8")
+    assert "included,new records since version 2021 review,2\n" in update  # embase-2022.ris
+    assert "included,studies included in previous version," in update
 
 
 def test_protocol_check_lists_the_extraction_fields(capsys: pytest.CaptureFixture[str]) -> None:
