@@ -86,6 +86,11 @@ def export_decisions(db: Store, reviewer: str, path: Path) -> int:
     """Write every log entry by ``reviewer`` to ``path`` (JSON lines, each with the review id
     recorded in the database); returns how many."""
     log = decision_rows.list_decisions(db, reviewer=reviewer)
+    if not log:  # an empty file is what `decisions import` refuses as a failed copy
+        raise UserError(
+            f"{reviewer} has no decisions in this project; nothing was written",
+            hint="export after screening ('reviewkit status' counts the votes of each stage)",
+        )
     keys = lookup.record_keys(db, {d.record_id for d in log})
     review_id = db.review_id()
     review = {"review": review_id} if review_id else {}

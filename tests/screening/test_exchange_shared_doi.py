@@ -38,3 +38,15 @@ def test_votes_on_two_records_sharing_a_doi_export_and_import_back(project_b, tm
     )
     assert "added 0 entries, 2 already present" in capsys.readouterr().out
     assert len(list_decisions(project_b.db)) == 2
+
+
+def test_a_reviewer_without_decisions_gets_no_empty_log(project_b, tmp_path, capsys):
+    """An empty file is what `decisions import` refuses ('the file is empty'); export wrote
+    one for a reviewer who had not voted yet, and the lead's import then failed."""
+    log = tmp_path / "r2.jsonl"
+    argv = ["decisions", "export", "--reviewer", "reviewer2", str(log)]
+    assert main([*argv, "--project", str(project_b.folder)]) == 2
+    assert "reviewer2 has no decisions in this project; nothing was written" in (
+        capsys.readouterr().err
+    )
+    assert not log.exists()
