@@ -86,6 +86,11 @@ def export_decisions(db: Store, reviewer: str, path: Path) -> int:
     """Write every log entry by ``reviewer`` to ``path`` (JSON lines, each with the review id
     recorded in the database); returns how many."""
     log = decision_rows.list_decisions(db, reviewer=reviewer)
+    if not log:  # an empty file is what `decisions import` refuses as a failed copy
+        raise UserError(
+            f"{reviewer} has no decisions in this project; nothing was written",
+            hint="export after screening ('reviewkit status' counts the votes of each stage)",
+        )
     keys = lookup.record_keys(db, {d.record_id for d in log})
     review_id = db.review_id()
     review = {"review": review_id} if review_id else {}
@@ -113,11 +118,14 @@ class _Resolver:
             if hits:
                 return hits[0]
         doi = normalise_doi(key.get("doi"))
+        title = normalise_title(key.get("title") or "")
         if doi:
             hits = lookup.ids_by_doi(self.db, doi)
+            if len(hits) > 1 and title:  # one DOI on two records dedup kept apart (or queued)
+                keys = lookup.record_keys(self.db, hits)
+                hits = [r for r in hits if normalise_title(keys[r][2]) == title] or hits
             if hits:
                 return hits[0]
-        title = normalise_title(key.get("title") or "")
         if title:
             if self._titles is None:
                 self._titles = {}

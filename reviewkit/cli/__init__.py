@@ -22,7 +22,7 @@ COMMAND_TABLE: dict[str, LazyCommand] = {
     "import": LazyCommand(
         "core",
         "import_command",
-        "Import reference files (RIS, MEDLINE/nbib, BibTeX, PubMed XML, CSV) into the project.",
+        "Import reference files into the project: RIS, nbib, BibTeX, PubMed XML, CSV, Excel … (see --format).",
     ),
     "status": LazyCommand(
         "core",

@@ -330,18 +330,23 @@ def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) 
     "--out",
     "out_dir",
     type=OutputPath(file_okay=False),
-    default=Path("exports/evidence-map"),
-    show_default=True,
-    help="Folder for the map (CSV, XLSX, Markdown, PNG, SVG).",
+    default=None,
+    show_default="exports/evidence-map in the project folder",
+    help="Folder for the map (CSV, XLSX, Markdown, PNG, SVG, GraphML).",
 )
 @all_option
 def evidence_map_command(
-    project_dir: Path, rows_scheme: str, cols_scheme: str, out_dir: Path, all_studies: bool
+    project_dir: Path,
+    rows_scheme: str,
+    cols_scheme: str,
+    out_dir: Path | None,
+    all_studies: bool,
 ) -> None:
     """The matrix of one scheme against another: CSV, XLSX, Markdown, PNG, SVG and GraphML."""
     from reviewkit import outputs
     from reviewkit.evidence import build_map, write_map
 
+    out_dir = out_dir or project_dir / "exports" / "evidence-map"  # beside its project
     outputs.check_folder(out_dir)
     project = load_project(project_dir)
     try:

@@ -101,7 +101,7 @@ def import_command(
     again: bool,
     project_dir: Path,
 ) -> None:
-    """Import reference files (RIS, MEDLINE/nbib, BibTeX, PubMed XML, CSV) into the project.
+    """Import reference files into the project: RIS, nbib, BibTeX, PubMed XML, CSV, Excel … (see --format).
 
     All files are imported in one transaction: if one fails, nothing is stored.
 
@@ -205,6 +205,8 @@ def protocol_check(file: Path) -> None:
         )
     for sid, scheme in p.schemes.items():
         click.echo(f"  scheme {sid}: {', '.join(scheme.label_ids)}")
+    if p.extraction:  # the ids `extract set` and the extraction CSV take
+        click.echo(f"  extraction fields: {', '.join(f.id for f in p.extraction)}")
 
 
 COMMANDS = [init_command, import_command, status_command, protocol_group]

@@ -19,8 +19,8 @@ from reviewkit.wording import quantity
     "--out",
     "out_dir",
     type=OutputPath(file_okay=False),
-    default=Path("exports"),
-    show_default=True,
+    default=None,
+    show_default="exports in the project folder",
     help="Folder for the report files.",
 )
 @click.option(
@@ -38,7 +38,7 @@ from reviewkit.wording import quantity
     help="Record this report's review as a version named NAME (e.g. '2021 review'): after "
     "later search runs or imports, PRISMA draws the update diagram with its counts.",
 )
-def report_command(project_dir: Path, out_dir: Path, formats: str, new_version: str) -> None:
+def report_command(project_dir: Path, out_dir: Path | None, formats: str, new_version: str) -> None:
     """Write the report: tables per label, evidence map, PRISMA 2020, agreement, exports."""
     from reviewkit.reports.report import write_report
 
@@ -47,6 +47,7 @@ def report_command(project_dir: Path, out_dir: Path, formats: str, new_version: 
         raise click.BadParameter(
             "no format named; give one or more of csv, xlsx, md, docx", param_hint="'--format'"
         )
+    out_dir = out_dir or project_dir / "exports"  # beside its project: two never share one
     outputs.check_folder(out_dir)
     project = load_project(project_dir)
     try:
@@ -115,14 +116,15 @@ def export_command(project_dir: Path, included: bool, fmt: str, out_file: Path |
     "--out",
     "out_dir",
     type=OutputPath(file_okay=False),
-    default=Path("exports"),
-    show_default=True,
+    default=None,
+    show_default="exports in the project folder",
     help="Folder for prisma.png, prisma.svg and prisma.csv.",
 )
-def prisma_command(project_dir: Path, out_dir: Path) -> None:
+def prisma_command(project_dir: Path, out_dir: Path | None) -> None:
     """Draw the PRISMA 2020 flow diagram (PNG, SVG) and write its numbers (CSV)."""
     from reviewkit.reports import prisma
 
+    out_dir = out_dir or project_dir / "exports"  # beside its project: two never share one
     outputs.check_folder(out_dir)
     for name in ("prisma.png", "prisma.svg", "prisma.csv"):  # all three, or none replaced
         outputs.check_output(out_dir / name)
@@ -132,7 +134,11 @@ def prisma_command(project_dir: Path, out_dir: Path) -> None:
         problems = prisma.check(counts)
         rows = counts.rows()
         width = max((len(item) for _, item, _ in rows), default=0) + 2  # names vary in length
-        for _, item, n in rows:
+        heading = ""
+        for section, item, n in rows:
+            if section != heading:  # the columns repeat items ('records screened'): name each
+                click.echo(f"{section}:")
+                heading = section
             click.echo(f"{item:<{width}}{n:>6}")
         if problems:
             raise UserError("the PRISMA numbers do not add up: " + "; ".join(problems))

@@ -86,7 +86,8 @@ def conflicts(project_dir: Path, stage: str, resolver: str, as_list: bool) -> No
             for view in views:
                 rec = screening.read_record(project.db, view.study_id)
                 state = "resolved" if view.final else "open"
-                click.echo(f"{view.study_id}\t{state}\t{rec.title[:70]}")
+                title = rec.title if len(rec.title) <= 70 else rec.title[:69].rstrip() + "…"
+                click.echo(f"{view.study_id}\t{state}\t{title}")
                 for name, label, reason, notes in view.votes:
                     extra = f" ({rule.reason_label(reason)})" if reason else ""
                     click.echo(

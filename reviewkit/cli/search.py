@@ -303,7 +303,7 @@ def pubmed_group() -> None:
 def serve_command(
     files: tuple[Path, ...], port: int, faults: str, seed: int, no_rate_limit: bool
 ) -> None:
-    """Serve esearch/efetch on 127.0.0.1 over a PubMed snapshot until Ctrl-C.
+    """Serve einfo/esearch/efetch on 127.0.0.1 over a PubMed snapshot until Ctrl-C.
 
     Example: reviewkit pubmed serve --port 8765 --faults 500@0.05
     """

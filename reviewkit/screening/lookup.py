@@ -36,7 +36,11 @@ def find_record(db: Store, ref: str) -> int:
             f"{ref!r} is not a record reference", hint="give a record id, pmid:N or doi:10.…"
         )
     if not ids:
-        raise UserError(f"no record matches {ref!r}")
+        raise UserError(
+            f"no record matches {ref!r} in this project",
+            hint="record ids are the record_id column of 'reviewkit extract export FILE'"
+            " and 'reviewkit dedup report --csv FILE'",
+        )
     return ids[0]
 
 

@@ -22,10 +22,25 @@ FILE_OUTPUTS = [
 ]
 
 
+def _vote(folder: Path) -> None:
+    """reviewer1 includes the first record, as the `i` key of the screen does."""
+    from reviewkit import screening
+    from reviewkit.project import open_project
+
+    project = open_project(folder)
+    try:
+        queue = screening.ReviewerQueue(project, "title-abstract", "reviewer1")
+        queue.decide(queue.studies[0], "include")
+    finally:
+        project.close()
+
+
 @pytest.mark.parametrize("args", FILE_OUTPUTS, ids=lambda a: " ".join(a[:2]))
 def test_a_file_output_creates_its_missing_folder(cli_project: Path, args: list[str]) -> None:
     out = cli_project.parent / "exports" / "new" / "out.txt"
     argv = [a.replace("{out}", str(out)) for a in args]
+    if args[0] == "decisions":  # a log needs an entry: an empty one is refused, not written
+        _vote(cli_project)
     assert main([*argv, "--project", str(cli_project)]) == 0
     assert out.is_file()
 

@@ -1,0 +1,300 @@
+"""The README's command examples, run as written, in README order, on a fresh project.
+
+test_docs.py checks that every example *parses*; this runs each one a new user can type
+without a terminal screen or NCBI: `reviewkit init` as section 1 shows, `cd` into it, the
+files the examples name made from the vendor fixtures, and searches sent to a local
+E-utilities server on a small PubMed XML file (what the README says to do offline). Each
+example must end with exit code 0, or, where the README itself says it needs another project
+(Review B's schemes, a record id of your own), with exit code 2 and the message listed in
+EXPECTED_ERRORS; never a traceback. So a renamed option, a changed default or a broken
+example shows up here, not at a librarian's desk.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reviewkit.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+FIXTURES = Path(__file__).parent / "fixtures"
+
+# Examples that open a terminal screen or serve until Ctrl-C: a Pilot test covers each screen.
+NEEDS_A_TERMINAL = (
+    "screen",
+    "confirm",
+    "extract edit",
+    "pubmed serve",
+)
+# Examples whose input lives outside the repository (the labelled screening sets).
+OUTSIDE_THE_REPOSITORY = ("simulate ../shared/", "simulate Cohen_2006_Triptans.csv")
+
+# Examples that cannot succeed on the README's fresh Review A project, and why; each must fail
+# cleanly, with exit code 2 and this part of its message.
+EXPECTED_ERRORS = {
+    # section 6 says its examples use Review B's schemes and fields
+    "reviewkit classify --scheme model-type": "no classification scheme 'model-type'",
+    "reviewkit confirm --reviewer anna --scheme model-type": "no classification scheme",
+    "reviewkit label pmid:28546320": "no record matches 'pmid:28546320' in this project",
+    "reviewkit extract set 12 country=Norway": "no record matches '12'",
+    "reviewkit evidence-map --rows model-type": "no classification scheme 'model-type'",
+    "reviewkit classify --scheme diagnosis-group --evaluate gold.csv": "gold.csv: no such file",
+    # record ids and PMIDs of the reader's own project
+    "reviewkit dedup split 1234": "no record with id 1234",
+    "reviewkit dedup study-link 12 57": "no record with id",
+    "reviewkit attach pmid:34567890": "hint: record ids are the record_id column",
+}
+
+
+# What the README says an example prints: a part of its standard output.
+SAYS = {
+    "reviewkit protocol check": "valid",
+    "reviewkit init my-review": "created my-review/",
+    "reviewkit search test": "translation:",
+    "reviewkit search run --all": "a8-implementation: ",
+    "reviewkit search run a1-mental-health": "since run 1: 0 new, 0 gone, 0 changed",
+    "reviewkit search history a1-mental-health": "query as translated:",
+    "reviewkit search diff a1-mental-health 1 9": "run 1 -> run 9",
+    "reviewkit import embase.ris --source Embase --again": "(ris, source 'Embase'",
+    "reviewkit import savedrecs.txt": "(wos, source 'Web of Science'",
+    "reviewkit status": "studies after dedup: dedup has not run yet",
+    "reviewkit dedup report --rules": "same_doi_titles_differ",
+    "reviewkit agreement": "voted here: reviewer1 (",  # one reviewer per study: no pairs
+    "reviewkit decisions import r2.jsonl": "added 0 entries",
+    "reviewkit report --new-version": "recorded version '2021 review'",
+}
+
+
+def code_block_lines(readme: str) -> Iterator[str]:
+    """Every command line of the README's ``sh`` blocks, in order, comments cut off."""
+    for block in re.findall(r"^```sh\n(.*?)^```", readme, flags=re.DOTALL | re.MULTILINE):
+        for line in block.replace("\\\n", " ").splitlines():
+            line = re.split(r"\s+#", line.strip(), maxsplit=1)[0].strip()
+            if line:
+                yield line
+
+
+def runnable(line: str) -> bool:
+    """A ``reviewkit`` line that needs no terminal screen and no file from outside the repo."""
+    if not line.startswith("reviewkit "):
+        return False
+    rest = line.removeprefix("reviewkit ")
+    if any(rest == c or rest.startswith(c + " ") for c in NEEDS_A_TERMINAL):
+        return False
+    if rest.startswith(("conflicts", "dedup review")) and not re.search(
+        r"--list|--csv|--read-csv", rest
+    ):
+        return False  # the screen; its --list / --csv forms print or write instead
+    return not rest.startswith(OUTSIDE_THE_REPOSITORY)
+
+
+def screen_by_keys(line: str) -> None:
+    """In place of a `reviewkit screen --reviewer NAME [--stage S]` example: the reviewer
+    includes every record of their queue, through ReviewerQueue.decide (what the `i` key
+    calls), so that the examples after it (conflicts, agreement, decisions, report) have votes."""
+    from reviewkit import screening
+    from reviewkit.project import open_project
+
+    args = shlex.split(line)
+    reviewer = args[args.index("--reviewer") + 1]
+    stage = args[args.index("--stage") + 1] if "--stage" in args else "title-abstract"
+    project = open_project(Path.cwd())
+    try:
+        queue = screening.ReviewerQueue(project, stage, reviewer)
+        for study in list(queue.studies):
+            if study not in queue.votes:
+                queue.decide(study, "include")
+    finally:
+        project.close()
+
+
+def expected_error(line: str) -> str | None:
+    return next((m for start, m in EXPECTED_ERRORS.items() if line.startswith(start)), None)
+
+
+def write_inputs(project: Path) -> None:
+    """The files section 3 to 7 name, from the vendors' exports in tests/core/fixtures."""
+    shutil.copy(FIXTURES / "embase_export.ris", project / "embase.ris")
+    shutil.copy(FIXTURES / "sample.ris", project / "embase-2022.ris")  # section 7, a year later
+    shutil.copy(FIXTURES / "scopus.csv", project / "scholar.csv")
+    shutil.copy(FIXTURES / "google_scholar.bib", project / "jstor.bib")
+    shutil.copy(FIXTURES / "wos.txt", project / "wos-tab.txt")
+    shutil.copy(FIXTURES / "wos_plain.txt", project / "savedrecs.txt")
+    (project / "refs.csv").write_bytes(
+        'Title,Authors,Year\r\nSykefravær i Tromsø,"Hansen, K",2019\r\n'.encode("cp1252")
+    )
+    (project / "papers").mkdir()
+    (project / "papers" / "smith2020.pdf").write_bytes(b"%PDF-1.4\n")
+    (project / "sorted.csv").write_text(
+        "title,abstract,model_type\n"
+        "An employment specialist in mental health care,IPS for people on sick leave,"
+        "job-specialist\n",
+        encoding="utf-8",
+    )
+
+
+@pytest.fixture
+def offline_pubmed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A local E-utilities server on the PubMed XML fixture, as `reviewkit pubmed serve`."""
+    from reviewkit.pubmed.server import EutilsServer
+    from reviewkit.pubmed.snapshot import Snapshot
+
+    folder = tmp_path_factory.mktemp("snapshot")
+    shutil.copy(FIXTURES / "sample.xml", folder / "sample.xml")
+    snapshot = Snapshot.open([folder / "sample.xml"])
+    server = EutilsServer(snapshot, rate_limits=None).start()
+    yield server.base_url
+    server.stop()
+    snapshot.close()
+
+
+def test_readme_lists_the_examples_this_test_runs() -> None:
+    lines = [line for line in code_block_lines(README) if runnable(line)]
+    assert len(lines) > 40
+    # every example the table expects to fail is still in the README
+    for start in (*EXPECTED_ERRORS, *SAYS):
+        assert any(line.startswith(start) for line in code_block_lines(README)), start
+
+
+def test_every_readme_example_runs_as_written(
+    tmp_path: Path,
+    offline_pubmed: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (tmp_path / "protocols").symlink_to(ROOT / "protocols")  # a checkout's protocols/
+    monkeypatch.chdir(tmp_path)
+    for name in ("REVIEWKIT_PROJECT", "NCBI_API_KEY", "REVIEWKIT_KEYS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("REVIEWKIT_EUTILS_URL", offline_pubmed)
+    monkeypatch.setenv("REVIEWKIT_REVIEWER", "anna")
+    failures, ran = [], []
+    for line in code_block_lines(README):
+        if line.startswith("cd "):
+            monkeypatch.chdir(line.split()[1])
+            write_inputs(Path.cwd())
+            continue
+        if m := re.match(r"export (\w+)=(\S+)$", line):
+            if m.group(2) != "...":  # the API key placeholder: no key is sent to a local server
+                monkeypatch.setenv(m.group(1), m.group(2))
+            continue
+        if (
+            line.startswith("reviewkit screen ")
+            and "--seed" not in line
+            and "--no-rank" not in line
+        ):
+            screen_by_keys(line)
+        if not runnable(line):
+            continue
+        ran.append(line)
+        code = main(shlex.split(line)[1:])
+        out, err = capsys.readouterr()
+        wanted = expected_error(line)
+        if "Traceback" in out + err:
+            failures.append(f"{line}: traceback\n{err}")
+        elif wanted is None and code != 0:
+            failures.append(f"{line}: exit {code}\n{err}")
+        elif wanted is not None and (code != 2 or wanted not in err):
+            failures.append(f"{line}: expected exit 2 and {wanted!r}, got {code}\n{err}")
+        elif any(line.startswith(k) and v not in out for k, v in SAYS.items()):
+            failures.append(f"{line}: does not say what the README says\n{out}")
+    assert failures == [], "\n".join(failures)
+    assert 'reviewkit report --new-version "2021 review"' in ran
+    project = tmp_path / "my-review"
+    # what the README says these examples leave behind
+    assert (project / "exports" / "search-log.md").is_file()
+    assert (project / "queue.csv").read_text().startswith("record_a,record_b,score,rule,verdict")
+    assert (project / "included.ris").exists() and (project / "r2.jsonl").exists()
+    assert (project / "exports" / "evidence-map").is_dir() is False  # Review A: no model-type
+    # a year later: the update diagram counts last year's included studies and the new ones
+    update = (project / "exports" / "2022" / "prisma.csv").read_text(encoding="utf-8")
+    assert "included,new records since version 2021 review,2\n" in update  # embase-2022.ris
+    assert "included,studies included in previous version," in update
+
+
+def test_protocol_check_lists_the_extraction_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    """Section 6 sends a Review A user to `protocol check` for the field ids (aim,
+    conclusions) that `extract set` takes in place of Review B's `country`."""
+    assert main(["protocol", "check", str(ROOT / "protocols/rtw-systematic-reviews.toml")]) == 0
+    assert "  extraction fields: aim, conclusions\n" in capsys.readouterr().out
+
+
+def test_two_projects_side_by_side_keep_their_reports_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A librarian in one project's folder writes the other's report with --project: it lands
+    in that project's exports/, not over the report of the folder they stand in."""
+    protocol = ROOT / "protocols" / "work-health-collaboration.toml"
+    for name in ("review-a", "review-b"):
+        assert main(["init", str(tmp_path / name), "--protocol", str(protocol)]) == 0
+        assert (
+            main(["import", str(FIXTURES / "sample.ris"), "--project", str(tmp_path / name)]) == 0
+        )
+    monkeypatch.chdir(tmp_path / "review-a")
+    monkeypatch.delenv("REVIEWKIT_PROJECT", raising=False)
+    other = "../review-b"
+    assert main(["report", "--format", "md", "--project", other]) == 0
+    assert main(["prisma", "--project", other]) == 0
+    argv = ["evidence-map", "--rows", "model-type", "--cols", "diagnosis", "--project", other]
+    assert main(argv) == 0
+    assert not (tmp_path / "review-a" / "exports").exists()
+    written = tmp_path / "review-b" / "exports"
+    assert (written / "report.md").is_file() and (written / "prisma.csv").is_file()
+    assert (written / "evidence-map" / "evidence-map.csv").is_file()
+    # in the project folder itself, as the README's walk-through does, nothing changes
+    monkeypatch.chdir(tmp_path / "review-b")
+    capsys.readouterr()
+    assert main(["prisma"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "exports/prisma.csv"
+
+
+def test_prisma_names_the_column_of_each_number(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With other methods, 'records screened' and 'studies included' come once per column
+    and once in total: each block of numbers is printed under its section of prisma.csv."""
+    protocol = ROOT / "protocols" / "rtw-systematic-reviews.toml"
+    assert main(["init", str(tmp_path / "p"), "--protocol", str(protocol)]) == 0
+    monkeypatch.chdir(tmp_path / "p")
+    assert main(["import", str(FIXTURES / "sample.ris"), "--source", "Embase"]) == 0
+    assert main(["import", str(FIXTURES / "google_scholar.bib"), "--source", "other sources"]) == 0
+    capsys.readouterr()
+    assert main(["prisma"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    headings = [line for line in lines if line.endswith(":")]
+    assert headings == [
+        "identification:",
+        "screening:",
+        "databases and registers:",
+        "other methods:",
+        "included:",
+    ]
+    screened = [i for i, line in enumerate(lines) if line.startswith("records screened")]
+    column = lines.index("other methods:")
+    assert any(i > column for i in screened) and any(i < column for i in screened)
+
+
+def test_conflicts_list_marks_a_shortened_title(project_b, capsys) -> None:
+    """`conflicts --list` prints a long title in 70 characters; its end is marked as cut, not
+    left to look like the whole title ('… the return to work - A')."""
+    from conftest import add_records
+
+    from reviewkit import screening
+    from reviewkit.records import Record
+
+    title = (
+        "Mental health: professional rehabilitation and the return to work - A systematic review"
+    )
+    (study,) = add_records(project_b, [Record(title=title, year=2021)])
+    screening.decide(project_b.db, study, "title-abstract", "reviewer1", "include")
+    screening.decide(project_b.db, study, "title-abstract", "reviewer2", "exclude", "long-term")
+    assert main(["conflicts", "--list", "--project", str(project_b.folder)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.endswith("return to work - A…") and len(first.split("\t")[2]) == 70
