@@ -17,6 +17,7 @@ from bibtexparser.exceptions import ParsingException
 from bibtexparser.model import Entry, Field, ImplicitComment
 
 from reviewkit.errors import FormatError
+from reviewkit.formats.findable import require_findable
 from reviewkit.formats.text import split_lines
 from reviewkit.records import Record, fold_text, normalise_pmid, plain_abstract
 
@@ -336,7 +337,7 @@ def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
             f.get("eprint", "") if f.get("eprinttype", "").lower() == "pubmed" else ""
         )
         _check_pmid(pmid, entry, name)
-        yield Record(
+        record = Record(
             title=f.get("title", ""),
             abstract_sections=plain_abstract(f.get("abstract", "")),
             authors=_names(values.get("author", "")),
@@ -359,6 +360,9 @@ def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
             position=position,
             raw=raw,
         )
+        where = f"{name}:{entry.start_line + 1}"
+        # an eprint (arXiv, a PMID with eprinttype pubmed) identifies the work too
+        yield require_findable(record, f"entry {entry.key!r}", where, f.get("eprint", ""))
 
 
 def _key(rec: Record, used: set[str]) -> str:

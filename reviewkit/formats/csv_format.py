@@ -21,6 +21,7 @@ from typing import TextIO
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import cell_pmid
+from reviewkit.formats.findable import ACCESSION_COLUMNS, require_findable
 from reviewkit.formats.text import split_lines
 from reviewkit.outputs import csv_writer, restore
 from reviewkit.records import Record, plain_abstract
@@ -423,6 +424,7 @@ def read(
     # from PubMed/MEDLINE: with a column naming the database, the RIS reader's rule decides
     accession = "pmid" in columns and header[columns["pmid"]].strip().lower() == "accession number"
     database = _column(header, "database")
+    accession_columns = [i for i, h in enumerate(header) if h.strip().lower() in ACCESSION_COLUMNS]
     cut_short = _CutShort(text, header, name)
     position = 0
     line = 1
@@ -458,7 +460,7 @@ def read(
         if group_authors is not None and group_authors < len(row):
             groups = [g.strip() for g in row[group_authors].split(";") if g.strip()]
             kwargs["authors"] = [*kwargs.get("authors", []), *groups]
-        yield Record(
+        record = Record(
             **kwargs,
             abstract_sections=plain_abstract(values.get("abstract", "")),
             source=source,
@@ -466,6 +468,8 @@ def read(
             position=position,
             raw="".join(lines[start - 1 : line]).rstrip("\r\n"),
         )
+        accessions = [row[i] for i in accession_columns if i < len(row)]  # an id of its own
+        yield require_findable(record, "this row", f"{name}:{start}", *accessions)
 
 
 def write(records: Iterable[Record], out: TextIO) -> None:

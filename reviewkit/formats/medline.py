@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from reviewkit.errors import FormatError
+from reviewkit.formats.findable import require_findable
 from reviewkit.formats.text import split_lines, tag_values
 from reviewkit.records import Record, normalise_pmid, plain_abstract
 
@@ -205,14 +206,17 @@ def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
                 where=f"{name}:{start}",
                 hint="a RIS record starts with 'TY  - JOUR' (or another type) and ends with 'ER  - '",
             )
-        if not any(tag in ("TI", "BTI", "PMID", "UI", "AN") and value for tag, value in fields):
-            raise FormatError(
-                "record has neither a title (TI) nor a PMID",
-                where=f"{name}:{start}",
-                hint="is this a MEDLINE/nbib file?",
-            )
         _check_pmid(fields, raw, name, start)
-        yield _to_record(fields, raw, source, name, position)
+        record = _to_record(fields, raw, source, name, position)
+        # Ovid's UI and AN: the accession number of the database the record came from
+        accessions = [v for tag, v in fields if tag in ("UI", "AN")]
+        yield require_findable(
+            record,
+            f"record {position}",
+            f"{name}:{start}",
+            *accessions,
+            hint="export the records again (is this a MEDLINE/nbib file?)",
+        )
 
 
 def _check_pmid(fields: list[tuple[str, str]], raw: str, name: str, start: int) -> None:

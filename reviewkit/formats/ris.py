@@ -16,6 +16,7 @@ import rispy
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
+from reviewkit.formats.findable import require_findable
 from reviewkit.formats.text import split_lines, tag_values
 from reviewkit.records import Record, normalise_pmid, plain_abstract
 
@@ -165,9 +166,11 @@ def _to_record(
 def read(text: str, name: str, *, source: str = "RIS") -> Iterator[Record]:
     for position, (start, fields, raw) in enumerate(_records(text, name), start=1):
         try:
-            yield _to_record(fields, raw, source, name, position)
+            record = _to_record(fields, raw, source, name, position)
         except ValueError as exc:
             raise FormatError(str(exc), where=f"{name}:{start}") from None
+        accession = next((v for tag, v in fields if tag == "AN" and v), "")
+        yield require_findable(record, f"record {position}", f"{name}:{start}", accession)
 
 
 def to_ris_dict(rec: Record) -> dict:
