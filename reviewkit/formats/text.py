@@ -178,9 +178,26 @@ def tag_values(
 
 
 def continue_field(fields: list[tuple[str, str]], line: str) -> None:
-    """Join a wrapped ``line`` (one without a tag) to the last field of a tagged record."""
-    tag, value = fields[-1]
-    fields[-1] = (tag, f"{value} {line.strip()}".strip())
+    """Join a wrapped ``line`` (one without a tag) to the last field of a tagged record: the
+    one join of the RIS, MEDLINE, Cochrane and RefWorks readers.
+
+    What the formats say of such lines: MEDLINE's continuation lines start with six spaces and
+    go on with the value where the line above broke it, at a space (PubMed wraps at about 80
+    columns and leaves that space at the end of the line above; a long MeSH heading breaks
+    between its words too, 'adverse' / 'effects'), so the value is the lines' texts joined by
+    one space (as Biopython's Bio.Medline joins them). RIS has no continuation lines in its
+    specification, but exporters wrap long abstracts and notes onto lines without a tag, and
+    rispy, the reference parser, joins them by one space too; Ovid's tagged text, the
+    Cochrane Library's plain text and RefWorks' tagged format do the same. The indentation
+    (six spaces, or any in Ovid's and others' exports) and the spaces at the break are layout,
+    not text: each line's text is stripped, and the parts joined by one space. A field whose
+    tag line held nothing ('AB  - ' with the text on the next line) takes the line's text
+    alone, without a space before it; a line of spaces only adds nothing.
+    """
+    more = line.strip()
+    if more:
+        tag, value = fields[-1]
+        fields[-1] = (tag, f"{value} {more}" if value else more)
 
 
 def with_raw(
