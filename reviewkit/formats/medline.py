@@ -229,7 +229,18 @@ def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
 def _check_pmid(fields: list[tuple[str, str]], raw: str, name: str, start: int) -> None:
     """A PMID is a number of 1 to 8 digits (records.normalise_pmid): 'PMID- abc' is a damaged
     file (dropping the value would lose the record's identity for deduplication and for
-    decisions exchanged between machines)."""
+    decisions exchanged between machines). A record has one PMID, on its first line: a second
+    is a record whose blank line before it was lost (a list of 'PMID- n' lines, records
+    pasted together), and reading them as one record would drop all but its first."""
+    at = [i for i, ln in enumerate(raw.split("\n")) if _LINE.match(ln) and ln.startswith("PMID")]
+    if len(at) > 1:
+        raise FormatError(
+            "a second PMID line inside one record: each record starts with its 'PMID- ' line"
+            " after a blank line (read as one record, all but its first PMID would be lost)",
+            where=f"{name}:{start + at[1]}",
+            hint="put a blank line before each record's PMID line, or export the records from"
+            " PubMed again",
+        )
     for tag, value in fields:
         if tag == "PMID" and value and not normalise_pmid(value):
             offset = next((i for i, ln in enumerate(raw.split("\n")) if ln.startswith("PMID")), 0)

@@ -62,9 +62,40 @@ def is_workbook(path: str) -> bool:
         return False
 
 
+# an .xlsx saved with a password is not a zip but an OLE2 compound file holding the streams
+# 'EncryptionInfo' and 'EncryptedPackage' (MS-OFFCRYPTO 2.3.4.4); a stream's name is stored
+# in UTF-16LE in the file's directory
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+
+
+def _encrypted(head: bytes, name: str) -> bool:
+    """Whether the OLE2 file ``name`` is an encrypted (password-protected) Office document:
+    its directory, at the sector the header names (MS-CFB 2.2), holds 'EncryptedPackage'."""
+    if _ENCRYPTED in head:
+        return True
+    size = 1 << int.from_bytes(head[30:32], "little")  # sector size: 512 or 4096 bytes
+    first = int.from_bytes(head[48:52], "little")  # first directory sector
+    if size not in (512, 4096) or first >= 0xFFFFFFFA:
+        return False
+    try:
+        with open(name, "rb") as fh:
+            fh.seek((first + 1) * size)
+            return _ENCRYPTED in fh.read(4 * size)  # the first directory entries
+    except OSError:
+        return False
+
+
 def refuse_xls(head: bytes, name: str) -> None:
-    """FormatError for an Excel 97-2003 workbook (.xls), which is not read: it names the fix.
+    """FormatError for an Excel 97-2003 workbook (.xls), which is not read: it names the fix;
+    and for a workbook saved with a password, which cannot be read without it.
     (Any other zip archive than a workbook is refused as a binary file by the caller.)"""
+    if head[:8] == _OLE2 and _encrypted(head, name):
+        raise FormatError(
+            "this workbook is protected by a password (encrypted), so it cannot be read",
+            where=name,
+            hint="open it in Excel and save a copy without the password (File > Info >"
+            " Protect Workbook > Encrypt with Password: clear it), or save it as 'CSV UTF-8'",
+        )
     if head[:8] == _OLE2:
         raise FormatError(
             "this is a binary file: an Excel 97-2003 workbook (.xls) or another old Office"
