@@ -21,6 +21,7 @@ from typing import TextIO
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import cell_pmid
+from reviewkit.formats.csv_lists import split_list
 from reviewkit.formats.findable import ACCESSION_COLUMNS, require_findable
 from reviewkit.formats.text import split_lines
 from reviewkit.outputs import csv_writer, restore
@@ -289,52 +290,6 @@ def duplicate_columns(header: list[str], wanted: Iterable[str], name: str) -> No
         seen.setdefault(key, i)
 
 
-_INITIALS = r"(?:[^\W\d_]{1,2}\.-?)+"  # 'G.', 'G.N.', 'J.-P.', 'Th.'
-_NAME_INITIALS = re.compile(rf"\S.*\s{_INITIALS}")  # 'Gatica G.N.'
-_ONLY_INITIALS = re.compile(_INITIALS)
-
-
-_MEDLINE_NAME = re.compile(r"\S.*\s[A-Z]{1,3}")  # 'Smith JA', MEDLINE's short form
-
-
-def _comma_authors(value: str) -> list[str] | None:
-    """Authors of a list separated by commas only, as Scopus CSV exports wrote them before
-    they took semicolons: 'Smith J., Doe A.' or 'Gatica, G.N., Sequeira, F.A.' (surname and
-    initials each a part), and as PubMed's CSV writes them: 'Smith JA, Doe J, Lee K.' (the
-    list ends with a full stop). None when the value is not such a list: 'Smith, John' is
-    one author in 'Surname, Given' form, and a comma alone cannot tell more of them apart."""
-    parts = [p.strip() for p in value.split(",")]
-    if len(parts) < 2 or not all(parts):
-        return None
-    if all(_NAME_INITIALS.fullmatch(p) for p in parts):
-        return parts
-    undotted = [*parts[:-1], parts[-1].removesuffix(".")]
-    if all(_MEDLINE_NAME.fullmatch(p) for p in undotted):
-        return undotted
-    surnames, initials = parts[0::2], parts[1::2]
-    paired = len(parts) % 2 == 0 and all(_ONLY_INITIALS.fullmatch(i) for i in initials)
-    if paired and not any(_ONLY_INITIALS.fullmatch(s) for s in surnames):
-        return [f"{s}, {i}" for s, i in zip(surnames, initials, strict=True)]
-    return None
-
-
-def _split_list(field: str, value: str) -> list[str]:
-    if not value.strip():
-        return []
-    if field == "affiliations" and "\n" in value:
-        return [v.strip() for v in value.split("\n") if v.strip()]
-    if field == "authors" and not any(sep in value for sep in (";", "|", " and ")):
-        found = _comma_authors(value)
-        if found:
-            return found
-    for sep in (";", "|") if field != "authors" else (";", "|", " and "):
-        if sep in value:
-            return [v.strip() for v in value.split(sep) if v.strip()]
-    if field == "keywords" and "," in value:
-        return [v.strip() for v in value.split(",") if v.strip()]
-    return [value.strip()]
-
-
 def resolve_columns(header: list[str], mapping: dict[str, str] | None, name: str) -> dict[str, int]:
     """field -> column index; raises when the title column cannot be found."""
     known = [a for aliases in (*ALIASES.values(), *PAGE_COLUMNS.values()) for a in aliases]
@@ -448,7 +403,7 @@ def read(
         values = {f: restore((row[i] if i < len(row) else "").strip()) for f, i in columns.items()}
         position += 1
         kwargs: dict = {
-            f: _split_list(f, v) if f in LIST_FIELDS else v
+            f: split_list(f, v) if f in LIST_FIELDS else v
             for f, v in values.items()
             if f != "abstract"
         }
