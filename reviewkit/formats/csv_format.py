@@ -328,6 +328,14 @@ def resolve_columns(header: list[str], mapping: dict[str, str] | None, name: str
     return columns
 
 
+def _cells(row: list[str]) -> list[str]:
+    """A row's cells as compared with the header: any case, trailing empty cells left out."""
+    cells = [c.strip().lower() for c in row]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
+
+
 def _column(header: list[str], name: str) -> int | None:
     """The index of the column called ``name`` (any case), or None."""
     return next((i for i, h in enumerate(header) if h.strip().lower() == name), None)
@@ -381,6 +389,7 @@ def read(
     database = _column(header, "database")
     accession_columns = [i for i, h in enumerate(header) if h.strip().lower() in ACCESSION_COLUMNS]
     cut_short = _CutShort(text, header, name)
+    header_cells = _cells(header)
     position = 0
     line = 1
     while True:
@@ -393,6 +402,13 @@ def read(
         start, line = line + 1, rows.line_num
         if not any(cell.strip() for cell in row):
             continue
+        if _cells(row) == header_cells:  # it would be stored as a record titled 'Title'
+            raise FormatError(
+                "this row repeats the header row: two exports joined into one file?",
+                where=f"{name}:{start}",
+                hint="delete this line (and check that the rows after it have the same"
+                " columns), or import the files one by one",
+            )
         if len(row) > len(header) and any(c.strip() for c in row[len(header) :]):
             raise FormatError(
                 f"row has {len(row)} cells but the header has {len(header)}",
