@@ -376,6 +376,12 @@ def read(
         raise FormatError("the file is empty", where=name) from None
     except csv.Error as exc:
         raise row_error(exc, name, 1, rows.line_num) from None
+    if header and header[0].strip().lower() == "sep=" and not "".join(header[1:]).strip():
+        raise FormatError(  # Excel's 'sep=;' line names the separator for Excel alone
+            "the first line is Excel's separator line ('sep=…'), not the header row",
+            where=f"{name}:1",
+            hint="delete the first line, so that the column names come first",
+        )
     columns = resolve_columns(header, mapping, name)
     page_columns = _page_columns(header, columns)
     # only in Web of Science's own header (its tags, PT first): elsewhere a column 'CA' or 'EY'
