@@ -131,6 +131,19 @@ _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 # An expanded value longer than a whole abstract many times over is an @string "bomb" (each
 # macro ten copies of the one before): refused before it takes the memory, as a CSV cell is.
 MAX_VALUE = 1_000_000
+# Braces in a value nest a few levels in real entries ('{{COVID}-19}', an accent in a
+# protected word); thousands deep is a generated or damaged file, refused as XML and TOML
+# nested thousands deep are
+MAX_DEPTH = 100
+
+
+def _depth(raw: str) -> int:
+    """How deep the braces of a value nest."""
+    depth = deepest = 0
+    for brace in re.findall(r"[{}]", raw):
+        depth += 1 if brace == "{" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _value(raw: str, strings: dict[str, str], where: str = "") -> str:
@@ -140,6 +153,12 @@ def _value(raw: str, strings: dict[str, str], where: str = "") -> str:
     used before it is defined). An undefined name is refused (BibTeX warns and reads it as
     empty: the value would be lost), except the month macros, which stay as written.
     The grouping braces inside a part are kept here; :func:`unescape` removes them."""
+    if _depth(raw) > MAX_DEPTH:
+        raise FormatError(
+            f"braces nested more than {MAX_DEPTH} deep in one value (real entries nest a few)",
+            where=where,
+            hint="the file is damaged or generated; export the references again",
+        )
     top = _top_level(raw)
     cuts = [i for i, ch in enumerate(top) if ch == "#"]
     out = []
