@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from reviewkit.errors import FormatError
+from reviewkit.formats import not_export
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.text import continue_field, split_lines, tag_values
 from reviewkit.records import Record, normalise_pmid, plain_abstract
@@ -205,7 +206,9 @@ def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
     if not ovid:
         _check_complete(text, name)
     lines = _ovid_lines(text) if ovid else split_lines(text)
+    ids_only = True  # every record so far holds a PMID and nothing else
     for position, (start, end, fields) in enumerate(_records(lines, name, ovid), start=1):
+        ids_only = ids_only and all(tag == "PMID" for tag, _ in fields)
         raw = "\n".join(lines[start - 1 : end])  # the record's own lines, continuations too
         if any(tag == "ER" for tag, _ in fields):  # RIS's end of record: never a MEDLINE tag
             raise FormatError(
@@ -223,6 +226,12 @@ def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
             f"{name}:{start}",
             *accessions,
             hint="export the records again (is this a MEDLINE/nbib file?)",
+        )
+    if ids_only:  # PubMed writes every record whole: this is a list of PMIDs (the import
+        raise FormatError(  # is all or nothing, so the records yielded are not stored)
+            "every record holds a PMID and nothing else: a list of PMIDs, not the records",
+            where=name,
+            hint=not_export.PMID_LIST_HINT,
         )
 
 

@@ -29,6 +29,10 @@ _COMPRESSED = (
 _JSON = re.compile(r'\s*(?:\{\s*"|\[\s*(?:\{|"|\]))')
 _JSON_ERROR = re.compile(r'"error"\s*:\s*"([^"]{1,200})"')
 # PubMed's 'PMID' save format: one PMID a line, nothing else
+PMID_LIST_HINT = (
+    "in PubMed, save the records with Format 'PubMed' (a .nbib file), or 'Send to: Citation"
+    " manager', and import that file"
+)
 _PMID_LINE = re.compile(r"\s*\d{1,8}\s*")
 
 
@@ -70,6 +74,5 @@ def refuse(head: bytes, name: str) -> None:
         raise FormatError(
             "this is a list of PMIDs (PubMed's 'PMID' save format), not the records",
             where=name,
-            hint="in PubMed, save the records with Format 'PubMed' (a .nbib file), or"
-            " 'Send to: Citation manager', and import that file",
+            hint=PMID_LIST_HINT,
         )
