@@ -328,6 +328,30 @@ def resolve_columns(header: list[str], mapping: dict[str, str] | None, name: str
     return columns
 
 
+class _RowShape:
+    """Refuses a row with values beyond the header's columns, and the header row repeated
+    (two exports joined into one file: it would be stored as a record titled 'Title')."""
+
+    def __init__(self, header: list[str], name: str) -> None:
+        self.header, self.cells, self.name = header, _cells(header), name
+
+    def __call__(self, row: list[str], start: int) -> None:
+        if _cells(row) == self.cells:
+            raise FormatError(
+                "this row repeats the header row: two exports joined into one file?",
+                where=f"{self.name}:{start}",
+                hint="delete this line (and check that the rows after it have the same"
+                " columns), or import the files one by one",
+            )
+        width = len(self.header)
+        if len(row) > width and any(c.strip() for c in row[width:]):
+            raise FormatError(
+                f"row has {len(row)} cells but the header has {width}",
+                where=f"{self.name}:{start}",
+                hint="a cell with a separator in it must be quoted",
+            )
+
+
 def _cells(row: list[str]) -> list[str]:
     """A row's cells as compared with the header: any case, trailing empty cells left out."""
     cells = [c.strip().lower() for c in row]
@@ -383,6 +407,7 @@ def read(
             hint="delete the first line, so that the column names come first",
         )
     columns = resolve_columns(header, mapping, name)
+    check_shape = _RowShape(header, name)
     page_columns = _page_columns(header, columns)
     # only in Web of Science's own header (its tags, PT first): elsewhere a column 'CA' or 'EY'
     # may mean anything
@@ -395,7 +420,6 @@ def read(
     database = _column(header, "database")
     accession_columns = [i for i, h in enumerate(header) if h.strip().lower() in ACCESSION_COLUMNS]
     cut_short = _CutShort(text, header, name)
-    header_cells = _cells(header)
     position = 0
     line = 1
     while True:
@@ -408,19 +432,7 @@ def read(
         start, line = line + 1, rows.line_num
         if not any(cell.strip() for cell in row):
             continue
-        if _cells(row) == header_cells:  # it would be stored as a record titled 'Title'
-            raise FormatError(
-                "this row repeats the header row: two exports joined into one file?",
-                where=f"{name}:{start}",
-                hint="delete this line (and check that the rows after it have the same"
-                " columns), or import the files one by one",
-            )
-        if len(row) > len(header) and any(c.strip() for c in row[len(header) :]):
-            raise FormatError(
-                f"row has {len(row)} cells but the header has {len(header)}",
-                where=f"{name}:{start}",
-                hint="a cell with a separator in it must be quoted",
-            )
+        check_shape(row, start)
         cut_short.check(len(row), start, line)
         values = {f: restore((row[i] if i < len(row) else "").strip()) for f, i in columns.items()}
         position += 1
