@@ -268,6 +268,29 @@ def _check_review(entry: dict, where: str, review: str | None) -> None:
     )
 
 
+def _strict_object(pairs: list[tuple[str, object]]) -> dict:
+    """A JSON object of a decision line: a key given twice (json keeps the last silently: an
+    edited 'label' decided the vote) and a string with a lone surrogate ('\\ud800', valid JSON
+    but no text: storing it was a UnicodeEncodeError traceback) or a NUL are refused."""
+    out: dict = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"the field {key!r} is given twice")
+        for text in (key, value) if isinstance(value, str) else (key,):
+            if "\x00" in text or not text.isascii() and not _encodes(text):
+                raise ValueError(f"the field {key!r} holds a NUL or a lone surrogate (no text)")
+        out[key] = value
+    return out
+
+
+def _encodes(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _parse(
     path: Path,
     protocol: Protocol | None = None,
@@ -281,7 +304,7 @@ def _parse(
             continue
         where = f"{path}:{no}"
         try:
-            entry = json.loads(line)
+            entry = json.loads(line, object_pairs_hook=_strict_object)
         except json.JSONDecodeError as exc:
             raise UserError(f"not a JSON line ({exc.msg})", where=where) from None
         except (ValueError, RecursionError) as exc:  # a number of 4,300+ digits; deep nesting

@@ -21,6 +21,7 @@ from reviewkit.formats import (
     csv_format,
     endnote_xml,
     medline,
+    not_export,
     pubmed_xml,
     refworks,
     ris,
@@ -104,12 +105,22 @@ def _wide_head(head: bytes, encoding: str | None) -> str | None:
     return None
 
 
+def _without_bom(head: bytes) -> bytes:
+    """The head without its byte-order mark (a file of a BOM alone is empty, as Notepad
+    saves an empty file in UTF-8 or UTF-16)."""
+    bom = bom_encoding(head)
+    if bom is None:
+        return head
+    return head.decode(bom, errors="replace").lstrip("\ufeff").encode("utf-8")
+
+
 def detect(path: Path, encoding: str | None = None) -> str:
     """Format of a file, from its content (not its name); ``encoding`` as given by the user."""
     check_regular(path)
     head = _head(path)
-    if not head.strip():
+    if not _without_bom(head).strip():
         raise FormatError("the file is empty", where=str(path))
+    not_export.refuse(head, str(path))  # a PDF, another archive, JSON, a list of PMIDs
     if endnote_xml.sniff(head):
         return "endnote-xml"
     if xlsx.is_zip(head):

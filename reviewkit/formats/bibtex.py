@@ -17,6 +17,7 @@ from bibtexparser.exceptions import ParsingException
 from bibtexparser.model import Entry, Field, ImplicitComment
 
 from reviewkit.errors import FormatError
+from reviewkit.formats.findable import require_findable
 from reviewkit.formats.text import split_lines
 from reviewkit.records import Record, fold_text, normalise_pmid, plain_abstract
 
@@ -130,6 +131,19 @@ _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 # An expanded value longer than a whole abstract many times over is an @string "bomb" (each
 # macro ten copies of the one before): refused before it takes the memory, as a CSV cell is.
 MAX_VALUE = 1_000_000
+# Braces in a value nest a few levels in real entries ('{{COVID}-19}', an accent in a
+# protected word); thousands deep is a generated or damaged file, refused as XML and TOML
+# nested thousands deep are
+MAX_DEPTH = 100
+
+
+def _depth(raw: str) -> int:
+    """How deep the braces of a value nest."""
+    depth = deepest = 0
+    for brace in re.findall(r"[{}]", raw):
+        depth += 1 if brace == "{" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _value(raw: str, strings: dict[str, str], where: str = "") -> str:
@@ -139,6 +153,12 @@ def _value(raw: str, strings: dict[str, str], where: str = "") -> str:
     used before it is defined). An undefined name is refused (BibTeX warns and reads it as
     empty: the value would be lost), except the month macros, which stay as written.
     The grouping braces inside a part are kept here; :func:`unescape` removes them."""
+    if _depth(raw) > MAX_DEPTH:
+        raise FormatError(
+            f"braces nested more than {MAX_DEPTH} deep in one value (real entries nest a few)",
+            where=where,
+            hint="the file is damaged or generated; export the references again",
+        )
     top = _top_level(raw)
     cuts = [i for i, ch in enumerate(top) if ch == "#"]
     out = []
@@ -336,7 +356,7 @@ def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
             f.get("eprint", "") if f.get("eprinttype", "").lower() == "pubmed" else ""
         )
         _check_pmid(pmid, entry, name)
-        yield Record(
+        record = Record(
             title=f.get("title", ""),
             abstract_sections=plain_abstract(f.get("abstract", "")),
             authors=_names(values.get("author", "")),
@@ -359,6 +379,9 @@ def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
             position=position,
             raw=raw,
         )
+        where = f"{name}:{entry.start_line + 1}"
+        # an eprint (arXiv, a PMID with eprinttype pubmed) identifies the work too
+        yield require_findable(record, f"entry {entry.key!r}", where, f.get("eprint", ""))
 
 
 def _key(rec: Record, used: set[str]) -> str:

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 
 from reviewkit.errors import FormatError
+from reviewkit.formats.findable import require_findable
 from reviewkit.formats.last_record import check_last_record
 from reviewkit.formats.text import continue_field, split_lines, tag_values, with_raw
 from reviewkit.records import Record, normalise_pmid, plain_abstract
@@ -134,13 +135,15 @@ def read(text: str, name: str, *, source: str = "Cochrane Library") -> Iterator[
     records = list(_parts(lines, name))  # the whole file is checked before a record is given
     check_last_record([fields for _, fields in records], _ALWAYS, name, len(lines), hint=_CUT_HINT)
     for position, start, fields, raw in with_raw(records, lines):
-        if not any(tag in ("TI", "ID") and value for tag, value in fields):
-            raise FormatError(
-                f"record #{position} has neither a title (TI) nor an ID",
-                where=f"{name}:{start}",
-                hint="the file may be cut short or edited; export it from the Cochrane Library again",
-            )
-        yield _to_record(fields, raw, source, name, position)
+        record = _to_record(fields, raw, source, name, position)
+        accession = next((v for tag, v in fields if tag == "ID" and v), "")  # CN-01234567
+        yield require_findable(
+            record,
+            f"record #{position}",
+            f"{name}:{start}",
+            accession,
+            hint="the file may be cut short or edited; export it from the Cochrane Library again",
+        )
 
 
 def sniff(text: str) -> bool:

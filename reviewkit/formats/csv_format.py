@@ -21,6 +21,8 @@ from typing import TextIO
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import cell_pmid
+from reviewkit.formats.csv_lists import split_list
+from reviewkit.formats.findable import ACCESSION_COLUMNS, require_findable
 from reviewkit.formats.text import split_lines
 from reviewkit.outputs import csv_writer, restore
 from reviewkit.records import Record, plain_abstract
@@ -288,52 +290,6 @@ def duplicate_columns(header: list[str], wanted: Iterable[str], name: str) -> No
         seen.setdefault(key, i)
 
 
-_INITIALS = r"(?:[^\W\d_]{1,2}\.-?)+"  # 'G.', 'G.N.', 'J.-P.', 'Th.'
-_NAME_INITIALS = re.compile(rf"\S.*\s{_INITIALS}")  # 'Gatica G.N.'
-_ONLY_INITIALS = re.compile(_INITIALS)
-
-
-_MEDLINE_NAME = re.compile(r"\S.*\s[A-Z]{1,3}")  # 'Smith JA', MEDLINE's short form
-
-
-def _comma_authors(value: str) -> list[str] | None:
-    """Authors of a list separated by commas only, as Scopus CSV exports wrote them before
-    they took semicolons: 'Smith J., Doe A.' or 'Gatica, G.N., Sequeira, F.A.' (surname and
-    initials each a part), and as PubMed's CSV writes them: 'Smith JA, Doe J, Lee K.' (the
-    list ends with a full stop). None when the value is not such a list: 'Smith, John' is
-    one author in 'Surname, Given' form, and a comma alone cannot tell more of them apart."""
-    parts = [p.strip() for p in value.split(",")]
-    if len(parts) < 2 or not all(parts):
-        return None
-    if all(_NAME_INITIALS.fullmatch(p) for p in parts):
-        return parts
-    undotted = [*parts[:-1], parts[-1].removesuffix(".")]
-    if all(_MEDLINE_NAME.fullmatch(p) for p in undotted):
-        return undotted
-    surnames, initials = parts[0::2], parts[1::2]
-    paired = len(parts) % 2 == 0 and all(_ONLY_INITIALS.fullmatch(i) for i in initials)
-    if paired and not any(_ONLY_INITIALS.fullmatch(s) for s in surnames):
-        return [f"{s}, {i}" for s, i in zip(surnames, initials, strict=True)]
-    return None
-
-
-def _split_list(field: str, value: str) -> list[str]:
-    if not value.strip():
-        return []
-    if field == "affiliations" and "\n" in value:
-        return [v.strip() for v in value.split("\n") if v.strip()]
-    if field == "authors" and not any(sep in value for sep in (";", "|", " and ")):
-        found = _comma_authors(value)
-        if found:
-            return found
-    for sep in (";", "|") if field != "authors" else (";", "|", " and "):
-        if sep in value:
-            return [v.strip() for v in value.split(sep) if v.strip()]
-    if field == "keywords" and "," in value:
-        return [v.strip() for v in value.split(",") if v.strip()]
-    return [value.strip()]
-
-
 def resolve_columns(header: list[str], mapping: dict[str, str] | None, name: str) -> dict[str, int]:
     """field -> column index; raises when the title column cannot be found."""
     known = [a for aliases in (*ALIASES.values(), *PAGE_COLUMNS.values()) for a in aliases]
@@ -370,6 +326,38 @@ def resolve_columns(header: list[str], mapping: dict[str, str] | None, name: str
             hint='name the columns with --map, e.g. --map title="Article Name" --map abstract=Summary',
         )
     return columns
+
+
+class _RowShape:
+    """Refuses a row with values beyond the header's columns, and the header row repeated
+    (two exports joined into one file: it would be stored as a record titled 'Title')."""
+
+    def __init__(self, header: list[str], name: str) -> None:
+        self.header, self.cells, self.name = header, _cells(header), name
+
+    def __call__(self, row: list[str], start: int) -> None:
+        if _cells(row) == self.cells:
+            raise FormatError(
+                "this row repeats the header row: two exports joined into one file?",
+                where=f"{self.name}:{start}",
+                hint="delete this line (and check that the rows after it have the same"
+                " columns), or import the files one by one",
+            )
+        width = len(self.header)
+        if len(row) > width and any(c.strip() for c in row[width:]):
+            raise FormatError(
+                f"row has {len(row)} cells but the header has {width}",
+                where=f"{self.name}:{start}",
+                hint="a cell with a separator in it must be quoted",
+            )
+
+
+def _cells(row: list[str]) -> list[str]:
+    """A row's cells as compared with the header: any case, trailing empty cells left out."""
+    cells = [c.strip().lower() for c in row]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
 
 
 def _column(header: list[str], name: str) -> int | None:
@@ -412,7 +400,14 @@ def read(
         raise FormatError("the file is empty", where=name) from None
     except csv.Error as exc:
         raise row_error(exc, name, 1, rows.line_num) from None
+    if header and header[0].strip().lower() == "sep=" and not "".join(header[1:]).strip():
+        raise FormatError(  # Excel's 'sep=;' line names the separator for Excel alone
+            "the first line is Excel's separator line ('sep=…'), not the header row",
+            where=f"{name}:1",
+            hint="delete the first line, so that the column names come first",
+        )
     columns = resolve_columns(header, mapping, name)
+    check_shape = _RowShape(header, name)
     page_columns = _page_columns(header, columns)
     # only in Web of Science's own header (its tags, PT first): elsewhere a column 'CA' or 'EY'
     # may mean anything
@@ -423,6 +418,7 @@ def read(
     # from PubMed/MEDLINE: with a column naming the database, the RIS reader's rule decides
     accession = "pmid" in columns and header[columns["pmid"]].strip().lower() == "accession number"
     database = _column(header, "database")
+    accession_columns = [i for i, h in enumerate(header) if h.strip().lower() in ACCESSION_COLUMNS]
     cut_short = _CutShort(text, header, name)
     position = 0
     line = 1
@@ -436,17 +432,12 @@ def read(
         start, line = line + 1, rows.line_num
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) > len(header) and any(c.strip() for c in row[len(header) :]):
-            raise FormatError(
-                f"row has {len(row)} cells but the header has {len(header)}",
-                where=f"{name}:{start}",
-                hint="a cell with a separator in it must be quoted",
-            )
+        check_shape(row, start)
         cut_short.check(len(row), start, line)
         values = {f: restore((row[i] if i < len(row) else "").strip()) for f, i in columns.items()}
         position += 1
         kwargs: dict = {
-            f: _split_list(f, v) if f in LIST_FIELDS else v
+            f: split_list(f, v) if f in LIST_FIELDS else v
             for f, v in values.items()
             if f != "abstract"
         }
@@ -458,7 +449,7 @@ def read(
         if group_authors is not None and group_authors < len(row):
             groups = [g.strip() for g in row[group_authors].split(";") if g.strip()]
             kwargs["authors"] = [*kwargs.get("authors", []), *groups]
-        yield Record(
+        record = Record(
             **kwargs,
             abstract_sections=plain_abstract(values.get("abstract", "")),
             source=source,
@@ -466,6 +457,8 @@ def read(
             position=position,
             raw="".join(lines[start - 1 : line]).rstrip("\r\n"),
         )
+        accessions = [row[i] for i in accession_columns if i < len(row)]  # an id of its own
+        yield require_findable(record, "this row", f"{name}:{start}", *accessions)
 
 
 def write(records: Iterable[Record], out: TextIO) -> None:

@@ -13,7 +13,7 @@ The file is parsed whole (a text export's size limit applies) with entity expans
 network access turned off; a file with a DTD (``<!DOCTYPE``), which EndNote never writes, is
 refused, as its entities could expand without limit or read other files (as the PubMed XML
 reader does). A record with neither a title nor an identifier (DOI, accession number) is refused,
-as the MEDLINE and Cochrane readers do: there is nothing to screen or to find it by.
+as every reader refuses one (formats.findable): there is nothing to screen or to find it by.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from lxml import etree as ET
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
+from reviewkit.formats.findable import require_findable
 from reviewkit.records import Record, plain_abstract
 
 FORMAT = "endnote-xml"
@@ -122,14 +123,13 @@ def read(data: bytes, name: str, *, source: str = "EndNote XML") -> Iterator[Rec
     # every <records> (joined exports hold several), every <record> in them
     records = list(root.iterfind("records/record"))
     for position, record in enumerate(records, start=1):
-        out = _to_record(record, source, name, position)
-        if not (out.title or out.doi or out.pmid or _text(record.find("accession-num"))):
-            raise FormatError(
-                f"record {position} has neither a title nor a DOI or accession number",
-                where=f"{name}:{record.sourceline or 1}",
-                hint="fill in the record's title in EndNote, or delete it, and export again",
-            )
-        yield out
+        yield require_findable(
+            _to_record(record, source, name, position),
+            f"record {position}",
+            f"{name}:{record.sourceline or 1}",
+            _text(record.find("accession-num")),
+            hint="fill in the record's title in EndNote, or delete it, and export again",
+        )
 
 
 def sniff(head: bytes) -> bool:

@@ -14,7 +14,9 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from reviewkit.errors import FormatError
-from reviewkit.formats.text import split_lines, tag_values
+from reviewkit.formats import not_export
+from reviewkit.formats.findable import require_findable
+from reviewkit.formats.text import continue_field, split_lines, tag_values
 from reviewkit.records import Record, normalise_pmid, plain_abstract
 
 FORMAT = "medline"
@@ -38,22 +40,32 @@ def _ovid_lines(text: str) -> list[str]:
     return ["" if i < first or _OVID_MARK.match(ln) else ln for i, ln in enumerate(lines)]
 
 
+def _continues(line: str, ovid: bool) -> bool:
+    """Whether ``line`` is a continuation line with text: six spaces (any white space in
+    Ovid's export), then the value going on."""
+    return bool(line.strip()) and (line.startswith("      ") or (ovid and line[:1].isspace()))
+
+
 def _records(
     lines: list[str], name: str, ovid: bool
-) -> Iterator[tuple[int, list[tuple[str, str]]]]:
-    """(first line number, [(tag, value)]) for each record of the file's ``lines``; ``ovid``:
-    Ovid's export, whose continuation lines start with any white space."""
+) -> Iterator[tuple[int, int, list[tuple[str, str]]]]:
+    """(first line number, last line number, [(tag, value)]) for each record of the file's
+    ``lines``; ``ovid``: Ovid's export, whose continuation lines start with any white space.
+
+    A blank line ends a record, unless the line after it continues a field: PubMed writes an
+    abstract's paragraph break as a continuation line of spaces only (StatPearls books, e.g.
+    PMID 29939664; Biopython issue #4557), and a record never starts with a continuation."""
     fields: list[tuple[str, str]] = []
-    start = 0
+    start = end = 0
     for no, line in enumerate(lines, start=1):
         if not line.strip():
-            if fields:
-                yield start, fields
+            if fields and not (no < len(lines) and _continues(lines[no], ovid)):
+                yield start, end, fields
                 fields = []
             continue
-        if fields and (line.startswith("      ") or (ovid and line[:1].isspace())):
-            tag, value = fields[-1]
-            fields[-1] = (tag, f"{value} {line.strip()}")
+        if fields and _continues(line, ovid):
+            continue_field(fields, line)
+            end = no
             continue
         m = _LINE.match(line)
         if not m:
@@ -65,8 +77,9 @@ def _records(
         if not fields:
             start = no
         fields.append((m.group(1), m.group(2).strip()))
+        end = no
     if fields:
-        yield start, fields
+        yield start, end, fields
 
 
 def _to_record(
@@ -138,7 +151,8 @@ def _check_complete(text: str, name: str) -> None:
     A cut just after a period inside SO, or at the end of a line, cannot be told: every other
     field of the record is whole then, and SO itself is not read into the record.
     """
-    blocks = [b for b in re.split(r"\n\s*\n", text.strip("\n")) if b.strip()]
+    # records are split at blank lines, but not at a blank line inside a field (_records)
+    blocks = [b for b in re.split(r"\n[ \t\r]*\n(?! {6}\S)", text.strip("\n")) if b.strip()]
     if not blocks:
         return
     closed = [_closed(b) for b in blocks[-2:]]  # only the last record and the one before it
@@ -192,33 +206,50 @@ def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
     if not ovid:
         _check_complete(text, name)
     lines = _ovid_lines(text) if ovid else split_lines(text)
-    for position, (start, fields) in enumerate(_records(lines, name, ovid), start=1):
-        end = start + len(fields)
-        # raw: the record's own lines (continuations included)
-        stop = start
-        while stop <= len(lines) and lines[stop - 1].strip():
-            stop += 1
-        raw = "\n".join(lines[start - 1 : max(stop - 1, end - 1)])
+    ids_only = True  # every record so far holds a PMID and nothing else
+    for position, (start, end, fields) in enumerate(_records(lines, name, ovid), start=1):
+        ids_only = ids_only and all(tag == "PMID" for tag, _ in fields)
+        raw = "\n".join(lines[start - 1 : end])  # the record's own lines, continuations too
         if any(tag == "ER" for tag, _ in fields):  # RIS's end of record: never a MEDLINE tag
             raise FormatError(
                 "a RIS end-of-record line (ER) in a record that does not start with 'TY  - '",
                 where=f"{name}:{start}",
                 hint="a RIS record starts with 'TY  - JOUR' (or another type) and ends with 'ER  - '",
             )
-        if not any(tag in ("TI", "BTI", "PMID", "UI", "AN") and value for tag, value in fields):
-            raise FormatError(
-                "record has neither a title (TI) nor a PMID",
-                where=f"{name}:{start}",
-                hint="is this a MEDLINE/nbib file?",
-            )
         _check_pmid(fields, raw, name, start)
-        yield _to_record(fields, raw, source, name, position)
+        record = _to_record(fields, raw, source, name, position)
+        # Ovid's UI and AN: the accession number of the database the record came from
+        accessions = [v for tag, v in fields if tag in ("UI", "AN")]
+        yield require_findable(
+            record,
+            f"record {position}",
+            f"{name}:{start}",
+            *accessions,
+            hint="export the records again (is this a MEDLINE/nbib file?)",
+        )
+    if ids_only:  # PubMed writes every record whole: this is a list of PMIDs (the import
+        raise FormatError(  # is all or nothing, so the records yielded are not stored)
+            "every record holds a PMID and nothing else: a list of PMIDs, not the records",
+            where=name,
+            hint=not_export.PMID_LIST_HINT,
+        )
 
 
 def _check_pmid(fields: list[tuple[str, str]], raw: str, name: str, start: int) -> None:
     """A PMID is a number of 1 to 8 digits (records.normalise_pmid): 'PMID- abc' is a damaged
     file (dropping the value would lose the record's identity for deduplication and for
-    decisions exchanged between machines)."""
+    decisions exchanged between machines). A record has one PMID, on its first line: a second
+    is a record whose blank line before it was lost (a list of 'PMID- n' lines, records
+    pasted together), and reading them as one record would drop all but its first."""
+    at = [i for i, ln in enumerate(raw.split("\n")) if _LINE.match(ln) and ln.startswith("PMID")]
+    if len(at) > 1:
+        raise FormatError(
+            "a second PMID line inside one record: each record starts with its 'PMID- ' line"
+            " after a blank line (read as one record, all but its first PMID would be lost)",
+            where=f"{name}:{start + at[1]}",
+            hint="put a blank line before each record's PMID line, or export the records from"
+            " PubMed again",
+        )
     for tag, value in fields:
         if tag == "PMID" and value and not normalise_pmid(value):
             offset = next((i for i, ln in enumerate(raw.split("\n")) if ln.startswith("PMID")), 0)

@@ -6,9 +6,9 @@ line; T1 title; JF journal, JO its abbreviation; YR year; FD date; VO volume; IS
 OP first and other (last) page; AB abstract; K1 keyword, one a line; DO DOI; AN accession
 number; DB database; LA language; UL URL; AD address). Records are separated by blank lines.
 A line without a tag continues the field above it. A record has no closing line, so a file
-cut inside its last record cannot be told, unless the cut left it with neither a title (T1, T2
-for a chapter's book) nor an identifier (DO, AN, ID): such a record is refused, as the MEDLINE
-and Cochrane readers refuse one, since there is nothing to screen or to find it by.
+cut inside its last record cannot be told, unless the cut left it with neither a title (T1)
+nor an identifier (DO, AN, ID): such a record is refused, as every reader refuses one
+(formats.findable), since there is nothing to screen or to find it by.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
+from reviewkit.formats.findable import require_findable
 from reviewkit.formats.text import continue_field, split_lines, tag_values, with_raw
 from reviewkit.records import Record, plain_abstract
 
@@ -85,13 +86,15 @@ def read(text: str, name: str, *, source: str = "RefWorks import") -> Iterator[R
     lines = split_lines(text.lstrip("\ufeff"))
     records = list(_records(lines, name))
     for position, start, fields, raw in with_raw(records, lines):
-        if not any(tag in ("T1", "T2", "DO", "AN", "ID") and value for tag, value in fields):
-            raise FormatError(
-                f"record {position} has neither a title (T1) nor a DOI or accession number",
-                where=f"{name}:{start}",
-                hint="the file may be cut short; export it again, or delete the record",
-            )
-        yield _to_record(fields, raw, source, name, position)
+        record = _to_record(fields, raw, source, name, position)
+        accessions = [v for tag, v in fields if tag in ("AN", "ID")]
+        yield require_findable(
+            record,
+            f"record {position}",
+            f"{name}:{start}",
+            *accessions,
+            hint="the file may be cut short; export it again, or delete the record",
+        )
 
 
 def sniff(text: str) -> bool:

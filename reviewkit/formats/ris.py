@@ -16,11 +16,12 @@ import rispy
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
-from reviewkit.formats.text import split_lines, tag_values
+from reviewkit.formats.findable import require_findable
+from reviewkit.formats.text import continue_field, split_lines, tag_values
 from reviewkit.records import Record, normalise_pmid, plain_abstract
 
 FORMAT = "ris"
-_TAG = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: (.*)|)$")
+_TAG = re.compile(r"^([A-Z][A-Z0-9])( {1,2})-(?: (.*)|)$")
 MESH_PREFIX = "MeSH: "
 # lines some exporters write outside the records, which are not RIS: the '1.' counters of
 # Ovid and rispy, and the header of publishers' downloads ('Provider:', 'Database:',
@@ -41,10 +42,17 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
     fields: list[tuple[str, str]] = []
     start = 0
     lines = split_lines(text)
+    # RIS writes a tag as 'XX  - ' (two spaces); a few exporters write one. An exporter writes
+    # all its tags one way, so in a file whose first TY has two spaces a wrapped line that
+    # happens to start like 'MD - 2.50' (a mean difference in an abstract) is text, not a tag
+    heads = (m for ln in lines if (m := _TAG.match(ln.rstrip())) and m.group(1) == "TY")
+    two_spaces = next((m.group(2) == "  " for m in heads), False)
     for no, line in enumerate(lines, start=1):
         m = _TAG.match(line.rstrip())
+        if m and fields and two_spaces and m.group(2) == " ":
+            m = None  # a wrapped line of the field above
         if m:
-            tag, value = m.group(1), (m.group(2) or "").strip()
+            tag, value = m.group(1), (m.group(3) or "").strip()
             if tag == "TY":
                 if fields:
                     raise FormatError(
@@ -81,8 +89,7 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
                 fields.append((tag, value))
         elif line.strip():
             if fields:  # a wrapped line continues the previous field
-                tag, value = fields[-1]
-                fields[-1] = (tag, f"{value} {line.strip()}")
+                continue_field(fields, line)
             elif not _OUTSIDE.fullmatch(line):
                 raise FormatError(
                     f"expected 'TY  - ' to start a record, found {line.strip()[:40]!r}",
@@ -165,9 +172,11 @@ def _to_record(
 def read(text: str, name: str, *, source: str = "RIS") -> Iterator[Record]:
     for position, (start, fields, raw) in enumerate(_records(text, name), start=1):
         try:
-            yield _to_record(fields, raw, source, name, position)
+            record = _to_record(fields, raw, source, name, position)
         except ValueError as exc:
             raise FormatError(str(exc), where=f"{name}:{start}") from None
+        accession = next((v for tag, v in fields if tag == "AN" and v), "")
+        yield require_findable(record, f"record {position}", f"{name}:{start}", accession)
 
 
 def to_ris_dict(rec: Record) -> dict:

@@ -178,9 +178,26 @@ def tag_values(
 
 
 def continue_field(fields: list[tuple[str, str]], line: str) -> None:
-    """Join a wrapped ``line`` (one without a tag) to the last field of a tagged record."""
-    tag, value = fields[-1]
-    fields[-1] = (tag, f"{value} {line.strip()}".strip())
+    """Join a wrapped ``line`` (one without a tag) to the last field of a tagged record: the
+    one join of the RIS, MEDLINE, Cochrane and RefWorks readers.
+
+    What the formats say of such lines: MEDLINE's continuation lines start with six spaces and
+    go on with the value where the line above broke it, at a space (PubMed wraps at about 80
+    columns and leaves that space at the end of the line above; a long MeSH heading breaks
+    between its words too, 'adverse' / 'effects'), so the value is the lines' texts joined by
+    one space (as Biopython's Bio.Medline joins them). RIS has no continuation lines in its
+    specification, but exporters wrap long abstracts and notes onto lines without a tag, and
+    rispy, the reference parser, joins them by one space too; Ovid's tagged text, the
+    Cochrane Library's plain text and RefWorks' tagged format do the same. The indentation
+    (six spaces, or any in Ovid's and others' exports) and the spaces at the break are layout,
+    not text: each line's text is stripped, and the parts joined by one space. A field whose
+    tag line held nothing ('AB  - ' with the text on the next line) takes the line's text
+    alone, without a space before it; a line of spaces only adds nothing.
+    """
+    more = line.strip()
+    if more:
+        tag, value = fields[-1]
+        fields[-1] = (tag, f"{value} {more}" if value else more)
 
 
 def with_raw(
@@ -234,6 +251,17 @@ def _refuse_utf8_read_as(data: bytes, name: str, encoding: str) -> None:
     )
 
 
+_JOINED_BOM = re.compile(r"(?<=[\r\n])\ufeff")
+
+
+def _unjoined(text: str) -> str:
+    """``text`` without the byte-order marks at the start of its lines: files joined into one
+    ('cat part1.ris part2.ris', the way around a database's export limit) carry each part's
+    mark there, where it is no text (U+FEFF as a zero-width space is deprecated since Unicode
+    3.2) but made the reader see '\ufeffTY  - JOUR' and refuse a good line."""
+    return _JOINED_BOM.sub("", text) if "\ufeff" in text else text
+
+
 def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool = True) -> str:
     """Bytes -> str. Refuses empty and binary files; names the line of a bad byte.
 
@@ -256,7 +284,7 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
                 where=f"{name}:{text.count(chr(10), 0, nul) + 1}",
                 hint=_damaged_hint(option),
             )
-        return text
+        return _unjoined(text)
     if not encoding and (wide := looks_utf16(data)):
         raise utf16_without_bom(wide, name, option=option)
     if b"\x00" in data[:8192]:
@@ -281,7 +309,7 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
             # first: UTF-8 text often holds bytes cp1252 leaves undefined ('Á' is C3 81), and
             # "cannot decode" would hide that the option is what is wrong
             _refuse_utf8_read_as(data, name, encoding)
-            return data.decode(encoding)
+            return _unjoined(data.decode(encoding))
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
             raise FormatError(
@@ -297,7 +325,7 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
                 " (or leave --encoding out for UTF-8)",
             ) from None
     try:
-        return data.decode("utf-8-sig")
+        return _unjoined(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise FormatError(

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 
 from reviewkit.errors import FormatError
 from reviewkit.formats import csv_format
+from reviewkit.formats.findable import require_findable
 from reviewkit.formats.text import split_lines
 from reviewkit.records import Record, normalise_pmid, plain_abstract
 
@@ -176,7 +177,9 @@ def read(text: str, name: str, *, source: str = "Web of Science") -> Iterator[Re
     records = list(_records(lines, name))
     for position, (start, end, fields) in enumerate(records, start=1):
         raw = "\n".join(lines[start - 1 : end])
-        yield _to_record(fields, raw, source, name, position)
+        record = _to_record(fields, raw, source, name, position)
+        accession = " ".join(v for tag, values in fields if tag == "UT" for v in values)
+        yield require_findable(record, f"record {position}", f"{name}:{start}", accession)
 
 
 def sniff(text: str) -> bool:

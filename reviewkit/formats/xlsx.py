@@ -4,7 +4,9 @@ too, and teams keep reference lists in spreadsheets.
 The first worksheet is read as a table with a header row, through the CSV reader (the same
 column names, ``--map`` and checks), after each cell is turned into text: a whole number stored
 as a number ('2019', a PMID) without Excel's '.0', a date as YYYY-MM-DD, a formula as the value
-Excel last computed for it. Line numbers in messages count the rows of that table. Excel
+Excel last computed for it. The header is the first row with a value (rows above it may be
+blank); the numbers in messages are the worksheet's row numbers, as Excel shows them (the
+table's line numbers, which a cell holding line breaks shifts, are mapped back). Excel
 97-2003 workbooks (.xls) are refused with a message saying how to save them.
 
 A workbook is a zip of XML parts and its size on disk says little (a "zip bomb" of a few KB can
@@ -29,9 +31,11 @@ strings take gigabytes.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 import zlib
 from array import array
@@ -62,9 +66,40 @@ def is_workbook(path: str) -> bool:
         return False
 
 
+# an .xlsx saved with a password is not a zip but an OLE2 compound file holding the streams
+# 'EncryptionInfo' and 'EncryptedPackage' (MS-OFFCRYPTO 2.3.4.4); a stream's name is stored
+# in UTF-16LE in the file's directory
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+
+
+def _encrypted(head: bytes, name: str) -> bool:
+    """Whether the OLE2 file ``name`` is an encrypted (password-protected) Office document:
+    its directory, at the sector the header names (MS-CFB 2.2), holds 'EncryptedPackage'."""
+    if _ENCRYPTED in head:
+        return True
+    size = 1 << int.from_bytes(head[30:32], "little")  # sector size: 512 or 4096 bytes
+    first = int.from_bytes(head[48:52], "little")  # first directory sector
+    if size not in (512, 4096) or first >= 0xFFFFFFFA:
+        return False
+    try:
+        with open(name, "rb") as fh:
+            fh.seek((first + 1) * size)
+            return _ENCRYPTED in fh.read(4 * size)  # the first directory entries
+    except OSError:
+        return False
+
+
 def refuse_xls(head: bytes, name: str) -> None:
-    """FormatError for an Excel 97-2003 workbook (.xls), which is not read: it names the fix.
+    """FormatError for an Excel 97-2003 workbook (.xls), which is not read: it names the fix;
+    and for a workbook saved with a password, which cannot be read without it.
     (Any other zip archive than a workbook is refused as a binary file by the caller.)"""
+    if head[:8] == _OLE2 and _encrypted(head, name):
+        raise FormatError(
+            "this workbook is protected by a password (encrypted), so it cannot be read",
+            where=name,
+            hint="open it in Excel and save a copy without the password (File > Info >"
+            " Protect Workbook > Encrypt with Password: clear it), or save it as 'CSV UTF-8'",
+        )
     if head[:8] == _OLE2:
         raise FormatError(
             "this is a binary file: an Excel 97-2003 workbook (.xls) or another old Office"
@@ -263,42 +298,59 @@ def _rows(sheet: Any) -> Iterator[list[str]]:
             date_formats=book._date_formats,
             timedelta_formats=book._timedelta_formats,
         )
-        done = 0  # the sheet's rows written so far (blank ones included)
         for number, cells in parser.parse():
             values = {c["column"]: text for c in cells if (text := _cell(c["value"]))}
             if not values:
                 continue
-            yield from ([] for _ in range(done + 1, number))  # the blank rows before it
             row = [""] * max(values)
             for column, text in values.items():
                 row[column - 1] = text
-            yield row
-            done = number
+            yield number, row
 
 
-def _write(rows: Iterable[list[str]], name: str) -> str:
-    """CSV text of ``rows``, the first (header) padded to the widest row."""
-    header: list[str] | None = None
-    width = 0
-    body = io.StringIO()
-    writer = csv.writer(body, lineterminator="\n")
-    for row in rows:
-        width = max(width, len(row))
-        if header is None:
-            header = row
-        else:
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+class _Table:
+    """The first worksheet as CSV text (its header, the first row with a value, padded to the
+    widest row), and which worksheet row each line of the text starts."""
+
+    def __init__(self, rows: Iterable[tuple[int, list[str]]], name: str) -> None:
+        header: list[str] | None = None
+        width, line = 0, 2  # the line of the text the next body row starts on
+        self.lines: list[int] = [1]  # the first line of each row, the header's first
+        self.rows: list[int] = []  # its worksheet row
+        body = io.StringIO()
+        writer = csv.writer(body, lineterminator="\n")
+        for number, row in rows:
+            width = max(width, len(row))
+            self.rows.append(number)
+            if header is None:
+                header = row
+                continue
+            self.lines.append(line)
+            # the CSV reader ends a line at CR, LF or CRLF, in a quoted cell too
+            line += sum(len(_LINE_END.findall(cell)) for cell in row) + 1
             writer.writerow(row)
-        if body.tell() > MAX_TEXT_BYTES:  # a workbook is compressed: its size says little
-            raise too_big(name, MAX_TEXT_BYTES, compressed=True)
-    if header is None:
-        return ""
-    first = io.StringIO()
-    csv.writer(first, lineterminator="\n").writerow(header + [""] * (width - len(header)))
-    return first.getvalue() + body.getvalue()
+            if body.tell() > MAX_TEXT_BYTES:  # a workbook is compressed: its size says little
+                raise too_big(name, MAX_TEXT_BYTES, compressed=True)
+        first = io.StringIO()
+        if header is not None:
+            csv.writer(first, lineterminator="\n").writerow(header + [""] * (width - len(header)))
+        self.text = first.getvalue() + body.getvalue()
+
+    def row_of(self, line: int) -> int:
+        """The worksheet row of the text's ``line``."""
+        return self.rows[max(bisect.bisect_right(self.lines, line) - 1, 0)] if self.rows else line
 
 
 def to_text(data: bytes, name: str) -> str:
     """The first worksheet as CSV text (header row first)."""
+    return _table(data, name).text
+
+
+def _table(data: bytes, name: str) -> _Table:
+    """The first worksheet as CSV text (header row first), with its rows' numbers."""
     check_parts(data, name)
     try:
         book = _load(data)
@@ -309,7 +361,7 @@ def to_text(data: bytes, name: str) -> str:
     try:
         if not book.worksheets:
             raise FormatError("the workbook has no worksheets", where=name, hint=_HINT)
-        return _write(_rows(book.worksheets[0]), name)
+        return _Table(_rows(book.worksheets[0]), name)
     except FormatError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl's errors on a bad part (KeyError, …)
@@ -326,11 +378,17 @@ def read(
     data: bytes, name: str, *, source: str = "Excel import", mapping: dict[str, str] | None = None
 ) -> Iterator[Record]:
     """Records of an Excel workbook's first worksheet (the file's bytes)."""
-    text = to_text(data, name)
-    if not text.strip():
+    table = _table(data, name)
+    if not table.text.strip():
         raise FormatError(
             "the workbook's first worksheet is empty",
             where=name,
             hint="put the references on the first worksheet, with a header row",
         )
-    yield from csv_format.read(text, name, source=source, mapping=mapping)
+    try:
+        yield from csv_format.read(table.text, name, source=source, mapping=mapping)
+    except FormatError as exc:  # 'name:line' of the table: the worksheet's row instead
+        line = exc.where.removeprefix(f"{name}:")
+        if line.isdigit():
+            exc.where = f"{name}:{table.row_of(int(line))}"
+        raise

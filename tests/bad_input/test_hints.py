@@ -39,12 +39,12 @@ def test_damaged_file_hint_names_no_import(
 
 
 def test_untitled_warnings_are_counted_past_twenty(tmp_path, capsys) -> None:
-    """A file of records without titles: twenty are named, the rest counted (a file of
+    """A file of records without titles (each with a DOI): twenty are named, the rest counted (a file of
     thousands printed a warning line for each)."""
     protocol = Path(__file__).parent.parent.parent / "protocols" / "work-health-collaboration.toml"
     ris = tmp_path / "untitled.ris"
     ris.write_text(
-        "".join(f"TY  - JOUR\nAU  - Author {n}\nPY  - 2020\nER  - \n" for n in range(25)),
+        "".join(f"TY  - JOUR\nDO  - 10.1000/{n}\nPY  - 2020\nER  - \n" for n in range(25)),
         encoding="utf-8",
     )
     project = tmp_path / "project"

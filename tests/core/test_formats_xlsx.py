@@ -6,9 +6,12 @@ from __future__ import annotations
 import tracemalloc
 from pathlib import Path
 
+import pytest
+
 from benchmarks.bench_import import excel_workbook, reference_rows
 from reviewkit import formats
 from reviewkit.cli import main
+from reviewkit.errors import FormatError
 from reviewkit.formats import xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,3 +62,37 @@ def test_the_shared_strings_table_is_held_compactly(tmp_path: Path) -> None:
     assert [r.title for r in records][-2:] == ["Return to work study 2", "Ünïcode tîtle ✓"]
     assert records[-1].abstract == "x" * 2000
     assert text.count("\n") == 5
+
+
+def _workbook(path: Path, cells: dict[str, object]) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for ref, value in cells.items():
+        book.active[ref] = value
+    book.save(path)
+    return path
+
+
+def test_a_header_below_blank_rows_is_the_header(tmp_path: Path) -> None:
+    """The header was the first row, blank or not: a sheet whose table starts on row 3 was
+    'no title column among the headers: (none)'."""
+    path = _workbook(tmp_path / "refs.xlsx", {"A3": "Title", "B3": "Year", "A5": "Sick leave"})
+    (record,) = formats.read_file(path)
+    assert record.title == "Sick leave"
+
+
+def test_messages_name_the_worksheet_row_after_cells_with_line_breaks(tmp_path: Path) -> None:
+    """A structured abstract's line breaks made the table's line numbers run ahead of the
+    rows: a bad row 4 was reported at line 8, a row the user could not find."""
+    cells = {
+        "A2": "Title",
+        "B2": "Abstract",
+        "A3": "Sick leave",
+        "B3": "AIM: a\nMETHODS: b\r\nC: c",
+    }
+    cells |= {"A4": "Return to work", "B4": "x\ny", "B6": "an abstract alone"}
+    path = _workbook(tmp_path / "refs.xlsx", cells)
+    with pytest.raises(FormatError) as caught:
+        list(formats.read_file(path))
+    assert caught.value.where == f"{path}:6"

@@ -1,0 +1,54 @@
+"""One rule for every reader: a record that can never be screened or matched is refused.
+
+A record is screened on its title (and abstract) and found again, by deduplication, by
+decisions exchanged between machines and by the user, through its identifiers: DOI, PMID,
+PMCID, or the accession number of the database it came from (the Cochrane Library's CN- ID,
+an RIS or RefWorks AN, EndNote's accession-num, Web of Science's UT). A record with none of
+these holds nothing a reviewer could judge and nothing that ties it to an article: a file cut
+short, a row half filled in, a generated file. It is refused, naming the file and the
+record's line, so that the user fixes the file; storing it would put an unscreenable record
+in every queue and PRISMA count for good, since records are never deleted. A record with an
+identifier but no title is imported, with a warning (the importer's), since the user can
+look the article up. A wholly blank row or record (a spreadsheet's empty rows) is no record
+at all, and the readers skip it.
+"""
+
+from __future__ import annotations
+
+from reviewkit.errors import FormatError
+from reviewkit.records import Record
+
+# CSV columns holding a database's own accession number, which identifies a row without a
+# title or other id: Covidence's and EBSCOhost's 'Accession Number', Web of Science's UT,
+# Scopus's EID
+ACCESSION_COLUMNS = ("accession number", "ut", "eid")
+WHAT_IS_MISSING = "neither a title nor an identifier (DOI, PMID, PMCID or accession number)"
+
+
+def is_findable(record: Record, *accessions: str) -> bool:
+    """Whether ``record`` has a title or an identifier; ``accessions``: the source database's
+    own accession numbers for the record, which the Record does not keep."""
+    return bool(
+        record.title.strip()
+        or record.doi
+        or record.pmid
+        or record.pmcid
+        or any(a.strip() for a in accessions)
+    )
+
+
+def require_findable(
+    record: Record, what: str, where: str, *accessions: str, hint: str = ""
+) -> Record:
+    """``record`` itself, or FormatError when it has neither a title nor an identifier.
+
+    ``what`` names it as the user sees it ('record 3', 'row 12'); ``where`` is 'file:line'.
+    """
+    if is_findable(record, *accessions):
+        return record
+    raise FormatError(
+        f"{what} has {WHAT_IS_MISSING}: it could never be screened or found",
+        where=where,
+        hint=(hint or "fill in its title or DOI, or delete it, and import the file again")
+        + "; nothing was imported",
+    )
