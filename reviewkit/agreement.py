@@ -53,6 +53,9 @@ class Agreement:
     # a stage where no two reviewers overlap: who voted there and on how many studies (the
     # reviewer names above are then empty: nobody was compared)
     voters: tuple[tuple[str, int], ...] = ()
+    # a stage where one reviewer screens each record and 'uncertain' sends it to a second: the
+    # studies with two votes are the ones sent on, a selection, not a sample of the stage
+    single_screening: bool = False
 
     @property
     def compared(self) -> bool:
@@ -61,13 +64,25 @@ class Agreement:
 
     @property
     def note(self) -> str:
-        """Why kappa is not informative here (one reviewer gave one answer to every study),
-        with the percent agreement to read instead, or who voted at a stage where no study
-        was screened by two reviewers; '' when kappa can be read."""
+        """Why the figures need care: at a single-screening stage the compared studies are the
+        ones sent on as uncertain; kappa is not informative when one reviewer gave one answer
+        to every study (read the percent agreement); at a stage where no study was screened by
+        two reviewers, who voted there. '' when kappa can be read as it is."""
         if not self.compared:
             return no_overlap_note(self.stage, self.voters)
         if not self.n or self.percent is None:
             return ""
+        selection = (
+            f"{self.stage}: one reviewer screens each record and 'uncertain' sends it to a "
+            f"second, so these {self.n} studies are the ones sent on; agreement on them is not "
+            "the stage's agreement"
+            if self.single_screening
+            else ""
+        )
+        kappa_note = self._single_answer_note()
+        return "; ".join(part for part in (selection, kappa_note) if part)
+
+    def _single_answer_note(self) -> str:
         rows = [sum(row) for row in self.table]
         cols = [sum(row[i] for row in self.table) for i in range(len(self.categories))]
         single = [
@@ -139,7 +154,8 @@ def agreement(
             ]
             if pairs:
                 pairs_found = True
-                out.append(compute(name, a, b, pairs))
+                single = project.protocol.stages[name].reviewers_per_record == 1
+                out.append(replace(compute(name, a, b, pairs), single_screening=single))
         if not pairs_found:  # nobody to compare: name who voted, not two protocol reviewers
             voted = {r: sum(1 for s in states.values() if r in s.votes) for r in reviewers}
             out.append(replace(compute(name, "", "", []), voters=tuple(voted.items())))

@@ -44,3 +44,24 @@ def test_no_overlap_says_who_voted_not_a_pair(project_b, tmp_path, capsys):
     assert all(row[1] == row[2] == "" for row in table.rows)
     assert "voted here: reviewer1 (3 studies), reviewer2 (2 studies)." in table.note
     assert " vs " not in table.note
+
+
+def test_single_screening_says_the_compared_studies_are_the_ones_sent_on(project_a, capsys):
+    """Review A: one reviewer per record at title/abstract, 'uncertain' sends a record to a
+    second. The studies with two votes are that selection; kappa on them was printed as if it
+    were the stage's agreement. Full text (two reviewers per record) has no such note."""
+    ids = add_records(project_a, make_records(6))
+    for study in ids[:4]:
+        scr.decide(project_a.db, study, TA, "reviewer1", "exclude")
+    for study in ids[4:]:  # sent on as uncertain, then decided by the second reviewer
+        scr.decide(project_a.db, study, TA, "reviewer1", "uncertain")
+        scr.decide(project_a.db, study, TA, "reviewer2", "include")
+    for study in ids[4:]:
+        scr.decide(project_a.db, study, "full-text", "reviewer1", "include")
+        scr.decide(project_a.db, study, "full-text", "reviewer2", "include")
+    assert cli(project_a, "agreement") == 0
+    out = capsys.readouterr().out
+    ta, ft = out.split("Stage full-text")
+    assert "n = 2" in ta
+    assert "these 2 studies are the ones sent on" in ta
+    assert "sent on" not in ft
