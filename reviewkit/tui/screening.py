@@ -107,6 +107,12 @@ class ScreeningScreen(DecisionScreen):
     CANCELLED = "exclusion cancelled"
 
     RANK_POLL_S = 0.5
+    # how often an open screen looks for others' changes (a search rerun or import, a dedup
+    # merge, another reviewer's vote, an include at the stage before) without a key: the look
+    # costs two lookups and two index counts (~11 µs and a count of the log's index entries)
+    # when nothing changed, so it is free at this rate; 3 s is the time a glance at
+    # "remaining" may lag a partner's vote, well below the seconds a record takes to read
+    CHANGES_S = 3.0
 
     def __init__(
         self,
@@ -127,6 +133,7 @@ class ScreeningScreen(DecisionScreen):
         self.opener = opener
         self.message = ""
         self.shown_at = 0.0  # perf_counter() when the current record was last painted
+        self.last_key = 0.0  # monotonic() of the newest key (see look_for_changes)
         self._reasons_mode: bool | None = None
 
     # layout ------------------------------------------------------------------------------
@@ -146,6 +153,7 @@ class ScreeningScreen(DecisionScreen):
             self.pos = 0
         self.render_current()
         self.render_rank()
+        self.set_interval(self.CHANGES_S, self.look_for_changes)
         if self.ranking is not None:
             # the ranker's threads run Python code too: hand the interpreter lock back to this
             # (the screen's) thread within 1 ms instead of the default 5 ms
@@ -231,7 +239,7 @@ class ScreeningScreen(DecisionScreen):
                 text.append(att.target if att else "none attached (a to attach)")
         self.query_one("#mine", Static).update(text, layout=False)
 
-    def render_current(self) -> None:
+    def render_current(self, *, keep_place: bool = False) -> None:
         view = self.query_one(RecordView)
         study = self.current
         if study is None:
@@ -247,7 +255,8 @@ class ScreeningScreen(DecisionScreen):
                     include=self.protocol.highlight_include,
                     exclude=self.protocol.highlight_exclude,
                     extra=[Text(f"Record {study}", style="dim")],
-                )
+                ),
+                keep_place=keep_place,
             )
         self.render_status()
         self.render_mine()
@@ -277,18 +286,42 @@ class ScreeningScreen(DecisionScreen):
             return
         self.go(nxt)
 
-    def take_changes(self) -> str:
+    def take_changes(self, *, decisions: bool = False) -> str:
         """Studies added (a search rerun or an import, then dedup) or merged since the screen
         opened join the queue (one cheap look when nothing changed) and the ranker; the record
-        on screen stays or becomes its study. Returns what to tell the reviewer, or ""."""
-        study, change = self.current, self.queue.refresh()
+        on screen stays or becomes its study. With ``decisions`` (the timer's look) other
+        reviewers' entries and those at the stage before count too: a key only looks at
+        records and links, so a partner screening at the same time does not make every key
+        of mine rebuild the queue. Returns what to tell the reviewer, or ""."""
+        study, change = self.current, self.queue.refresh(decisions=decisions)
         if change is None:
             return ""
         self.pos = self.queue.place(study, change, self.pos)
-        if self.ranking is not None:
+        if self.ranking is not None and (change.added or change.merged):
+            # new texts to read, or a vote that moved to the study it joined; a study that
+            # only left (decided by another) needs no new ranking: it is no longer offered
             self.ranking.studies_changed()
-        self.render_current()
+        same = study is not None and self.current == study
+        self.render_current(keep_place=same)  # the same record: its sources may have grown
         return change.describe(study)
+
+    def look_for_changes(self) -> None:
+        """The timer's look (:attr:`CHANGES_S`): others' changes show on an idle screen.
+        Not while a prompt or the reasons are open or keys wait for the database: the record
+        they are about must not change under them (the next key looks anyway)."""
+        if self.app.screen is not self or self.excluding or self.waiting:
+            return
+        # others' decisions only once no key came for a whole interval: on a 50,000-record
+        # project rebuilding the queue after a partner's vote takes most of a second (see
+        # benchmarks/results/tui.md), which a reviewer pressing keys should not wait for
+        idle = time.monotonic() - self.last_key >= self.CHANGES_S
+        if said := self.take_changes(decisions=idle):
+            self.say(said)
+
+    def kept(self, run: Callable[[], None]) -> None:
+        """Every key's action comes through here (:func:`keeps_keys`): note when it came."""
+        self.last_key = time.monotonic()
+        super().kept(run)
 
     # deciding ----------------------------------------------------------------------------
     def commit(self, label: str, reason: str = "") -> None:
