@@ -20,6 +20,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from reviewkit.errors import DatabaseBusy, UserError
@@ -48,6 +49,7 @@ from reviewkit.tui.widgets import (
 )
 
 RANKING_SWITCH_INTERVAL_S = 0.001
+ORDER_POLL_S = 0.1  # while the first order is on its way: how often the screen looks for it
 FULL_TEXT_ONLY = {"screening.attach", "screening.open"}
 
 ACTIONS: tuple[Action, ...] = (
@@ -134,6 +136,8 @@ class ScreeningScreen(DecisionScreen):
         self.message = ""
         self.shown_at = 0.0  # perf_counter() when the current record was last painted
         self.last_key = 0.0  # monotonic() of the newest key (see look_for_changes)
+        self.ordering = False  # no record yet: the ranker's first order is on its way
+        self._order_wait: Timer | None = None
         self._reasons_mode: bool | None = None
 
     # layout ------------------------------------------------------------------------------
@@ -148,9 +152,13 @@ class ScreeningScreen(DecisionScreen):
 
     def on_mount(self) -> None:
         self.wait_briefly(self.queue.db.set_busy_timeout)
-        self.pos = self.queue.next_open(0)
-        if self.pos is None and self.queue.studies:
-            self.pos = 0
+        # the first record is the ranker's first pick (the protocol's cold-start order, or the
+        # model's when earlier votes meet the ready rule), not the seeded order's: the texts
+        # are read after the first screen is drawn (on 50,000 records that takes seconds), so
+        # the screen says it is ordering until the order arrives (j starts at once instead)
+        self.ordering = self.ranking is not None and self.ranking.orders_first
+        if not self.ordering:
+            self.pos = self.first_open()
         self.render_current()
         self.render_rank()
         self.set_interval(self.CHANGES_S, self.look_for_changes)
@@ -162,12 +170,38 @@ class ScreeningScreen(DecisionScreen):
                 self.ranking.start
             )  # texts and features load after the first screen
             self.set_interval(self.RANK_POLL_S, self.render_rank)
+            if self.ordering:
+                self._order_wait = self.set_interval(ORDER_POLL_S, self.take_first_order)
+
+    def first_open(self) -> int | None:
+        """The first record that waits for me, else the first record (None: no records)."""
+        pos = self.queue.next_open(0)
+        return 0 if pos is None and self.queue.studies else pos
+
+    def take_first_order(self) -> None:
+        """While ordering (polled): once the ranker's first order (or its failure) is in, put
+        the queue in that order and show its first pick."""
+        if self.ordering and self.ranking is not None and self.ranking.first_order_in:
+            self.start_screening()
+
+    def start_screening(self) -> None:
+        """End the ordering state: the queue in the order that has arrived (else the seeded
+        one), its first record that waits for me on screen."""
+        self.ordering = False
+        if self._order_wait is not None:
+            self._order_wait.stop()
+        self.apply_ranking()  # no record shown yet: every undecided place may move
+        self.go(self.first_open())
+        self.render_rank()
+        self.refresh_bindings()
 
     def on_unmount(self) -> None:
         if self.ranking is not None:
             self.ranking.close()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.ordering:  # no record yet: only help, quit and j or Tab (start now) work
+            return True if action in ("help", "quit", "next_open", "move") else None
         return not (action in ("attach", "open_fulltext") and self.queue.stage != "full-text")
 
     @property
@@ -180,6 +214,8 @@ class ScreeningScreen(DecisionScreen):
         where = (
             f"record {self.current} ({self.pos + 1} of {len(q.studies)})"
             if self.pos is not None
+            else "ordering…"
+            if self.ordering
             else "no records"
         )
         # what is left to do first: it must stay in view at 80 columns (the stage and the
@@ -242,7 +278,17 @@ class ScreeningScreen(DecisionScreen):
     def render_current(self, *, keep_place: bool = False) -> None:
         view = self.query_one(RecordView)
         study = self.current
-        if study is None:
+        if self.ordering:
+            n = len(self.queue.studies)
+            view.show(
+                Text.assemble(
+                    (f"Ordering your {n:,} record{'s' if n != 1 else ''}…", "bold"),
+                    " the first record is the ranked order's first pick and comes as soon"
+                    " as that order is ready.\n\nj or Tab: start now in the seeded random"
+                    " order (the ranked order then applies from the next record).",
+                )
+            )
+        elif study is None:
             view.show(Text("Nothing to screen at this stage for you.", style="bold"))
         else:
             self.shown.add(study)
@@ -309,7 +355,7 @@ class ScreeningScreen(DecisionScreen):
         """The timer's look (:attr:`CHANGES_S`): others' changes show on an idle screen.
         Not while a prompt or the reasons are open or keys wait for the database: the record
         they are about must not change under them (the next key looks anyway)."""
-        if self.app.screen is not self or self.excluding or self.waiting:
+        if self.app.screen is not self or self.excluding or self.waiting or self.ordering:
             return
         # others' decisions only once no key came for a whole interval: on a 50,000-record
         # project rebuilding the queue after a partner's vote takes most of a second (see
@@ -409,7 +455,23 @@ class ScreeningScreen(DecisionScreen):
         self.say(f"undone: {target.label} on record {study}")
 
     # moving ------------------------------------------------------------------------------
+    def start_now(self) -> None:
+        """j or Tab while ordering: the seeded order's first record now; the ranked order
+        applies from the next move (as before the first order was waited for)."""
+        if self._order_wait is not None:
+            self._order_wait.stop()
+        self.ordering = False
+        self.go(self.first_open())
+        self.refresh_bindings()
+        self.say(
+            "started in the seeded random order; the ranked order applies from the next record"
+        )
+
     def action_move(self, step: int) -> None:
+        if self.ordering:
+            if step > 0:
+                self.start_now()
+            return
         was = self.pos
         said = self.take_changes() if step > 0 else ""
         if was is None or self.pos is None:  # nothing was on screen: the first new one is now
@@ -421,6 +483,9 @@ class ScreeningScreen(DecisionScreen):
         self.say(said)
 
     def action_next_open(self) -> None:
+        if self.ordering:
+            self.start_now()
+            return
         said = self.take_changes()
         self.apply_ranking()
         nxt = self.queue.next_open((self.pos or 0) + 1)

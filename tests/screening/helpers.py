@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reviewkit.records import AbstractSection, Record
 
 
@@ -71,3 +73,12 @@ def keys_only(screen):
     is tested in test_live_changes)."""
     screen.CHANGES_S = 1e9
     return screen
+
+
+async def until(pilot, holds: Callable[[], bool], what: str, step: float = 0.02) -> None:
+    """Let the app run (no key pressed) until ``holds()``; fails after ~500 looks."""
+    for _ in range(500):
+        if holds():
+            return
+        await pilot.pause(step)
+    raise AssertionError(f"never happened: {what}")

@@ -4,10 +4,9 @@ includes of the stage before show without a key (they waited for the next key be
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 
 from conftest import add_records
-from screening.helpers import make_records
+from screening.helpers import make_records, until
 
 from reviewkit import screening as scr
 from reviewkit.store.decisions import list_decisions
@@ -23,15 +22,6 @@ def idle_screen(queue: scr.ReviewerQueue) -> ScreeningScreen:
     screen = ScreeningScreen(queue)
     screen.CHANGES_S = LOOK_S
     return screen
-
-
-async def until(pilot, holds: Callable[[], bool], what: str) -> None:
-    """Let the app run (no key pressed) until ``holds()``; fails after ~200 looks."""
-    for _ in range(200):
-        if holds():
-            return
-        await pilot.pause(LOOK_S)
-    raise AssertionError(f"never happened: {what}")
 
 
 def status(app) -> str:
