@@ -8,7 +8,8 @@ With a :class:`reviewkit.queue_ranker.QueueRanker` the screen only tells it abou
 (``update``), applies a newer order when moving to the next record (``apply``: only undecided
 studies after the current one that were not shown yet move) and polls its ``status`` twice a
 second for the order line (random / model, trained when, includes left). Training never runs
-in this thread.
+in this thread. The first record waits for the ranker's first order, and others' changes show
+on an idle screen: :mod:`reviewkit.tui.screening_live`.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from reviewkit.tui.actions import Action, bindings, exclusion_actions, page_acti
 from reviewkit.tui.decision import DecisionScreen, reason_picker
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.messages import Decided, Undone
+from reviewkit.tui.screening_live import ORDER_POLL_S, KeepsUp, ordering_text
 from reviewkit.tui.widgets import (
     STATUS_CSS,
     RecordView,
@@ -49,7 +51,6 @@ from reviewkit.tui.widgets import (
 )
 
 RANKING_SWITCH_INTERVAL_S = 0.001
-ORDER_POLL_S = 0.1  # while the first order is on its way: how often the screen looks for it
 FULL_TEXT_ONLY = {"screening.attach", "screening.open"}
 
 ACTIONS: tuple[Action, ...] = (
@@ -86,7 +87,7 @@ def stage_actions(rule: Stage) -> tuple[Action, ...]:
 
 
 @keeps_keys
-class ScreeningScreen(DecisionScreen):
+class ScreeningScreen(KeepsUp, DecisionScreen):
     """One record, the reasons with their number keys, progress and a message line.
 
     While another process holds the database's write lock, keys are kept and replayed in
@@ -109,12 +110,6 @@ class ScreeningScreen(DecisionScreen):
     CANCELLED = "exclusion cancelled"
 
     RANK_POLL_S = 0.5
-    # how often an open screen looks for others' changes (a search rerun or import, a dedup
-    # merge, another reviewer's vote, an include at the stage before) without a key: the look
-    # costs two lookups and two index counts (~11 µs and a count of the log's index entries)
-    # when nothing changed, so it is free at this rate; 3 s is the time a glance at
-    # "remaining" may lag a partner's vote, well below the seconds a record takes to read
-    CHANGES_S = 3.0
 
     def __init__(
         self,
@@ -172,28 +167,6 @@ class ScreeningScreen(DecisionScreen):
             self.set_interval(self.RANK_POLL_S, self.render_rank)
             if self.ordering:
                 self._order_wait = self.set_interval(ORDER_POLL_S, self.take_first_order)
-
-    def first_open(self) -> int | None:
-        """The first record that waits for me, else the first record (None: no records)."""
-        pos = self.queue.next_open(0)
-        return 0 if pos is None and self.queue.studies else pos
-
-    def take_first_order(self) -> None:
-        """While ordering (polled): once the ranker's first order (or its failure) is in, put
-        the queue in that order and show its first pick."""
-        if self.ordering and self.ranking is not None and self.ranking.first_order_in:
-            self.start_screening()
-
-    def start_screening(self) -> None:
-        """End the ordering state: the queue in the order that has arrived (else the seeded
-        one), its first record that waits for me on screen."""
-        self.ordering = False
-        if self._order_wait is not None:
-            self._order_wait.stop()
-        self.apply_ranking()  # no record shown yet: every undecided place may move
-        self.go(self.first_open())
-        self.render_rank()
-        self.refresh_bindings()
 
     def on_unmount(self) -> None:
         if self.ranking is not None:
@@ -279,15 +252,7 @@ class ScreeningScreen(DecisionScreen):
         view = self.query_one(RecordView)
         study = self.current
         if self.ordering:
-            n = len(self.queue.studies)
-            view.show(
-                Text.assemble(
-                    (f"Ordering your {n:,} record{'s' if n != 1 else ''}…", "bold"),
-                    " the first record is the ranked order's first pick and comes as soon"
-                    " as that order is ready.\n\nj or Tab: start now in the seeded random"
-                    " order (the ranked order then applies from the next record).",
-                )
-            )
+            view.show(ordering_text(len(self.queue.studies)))
         elif study is None:
             view.show(Text("Nothing to screen at this stage for you.", style="bold"))
         else:
@@ -331,43 +296,6 @@ class ScreeningScreen(DecisionScreen):
             self.say(self.message + " · all done at this stage")
             return
         self.go(nxt)
-
-    def take_changes(self, *, decisions: bool = False) -> str:
-        """Studies added (a search rerun or an import, then dedup) or merged since the screen
-        opened join the queue (one cheap look when nothing changed) and the ranker; the record
-        on screen stays or becomes its study. With ``decisions`` (the timer's look) other
-        reviewers' entries and those at the stage before count too: a key only looks at
-        records and links, so a partner screening at the same time does not make every key
-        of mine rebuild the queue. Returns what to tell the reviewer, or ""."""
-        study, change = self.current, self.queue.refresh(decisions=decisions)
-        if change is None:
-            return ""
-        self.pos = self.queue.place(study, change, self.pos)
-        if self.ranking is not None and (change.added or change.merged):
-            # new texts to read, or a vote that moved to the study it joined; a study that
-            # only left (decided by another) needs no new ranking: it is no longer offered
-            self.ranking.studies_changed()
-        same = study is not None and self.current == study
-        self.render_current(keep_place=same)  # the same record: its sources may have grown
-        return change.describe(study)
-
-    def look_for_changes(self) -> None:
-        """The timer's look (:attr:`CHANGES_S`): others' changes show on an idle screen.
-        Not while a prompt or the reasons are open or keys wait for the database: the record
-        they are about must not change under them (the next key looks anyway)."""
-        if self.app.screen is not self or self.excluding or self.waiting or self.ordering:
-            return
-        # others' decisions only once no key came for a whole interval: on a 50,000-record
-        # project rebuilding the queue after a partner's vote takes most of a second (see
-        # benchmarks/results/tui.md), which a reviewer pressing keys should not wait for
-        idle = time.monotonic() - self.last_key >= self.CHANGES_S
-        if said := self.take_changes(decisions=idle):
-            self.say(said)
-
-    def kept(self, run: Callable[[], None]) -> None:
-        """Every key's action comes through here (:func:`keeps_keys`): note when it came."""
-        self.last_key = time.monotonic()
-        super().kept(run)
 
     # deciding ----------------------------------------------------------------------------
     def commit(self, label: str, reason: str = "") -> None:
@@ -455,18 +383,6 @@ class ScreeningScreen(DecisionScreen):
         self.say(f"undone: {target.label} on record {study}")
 
     # moving ------------------------------------------------------------------------------
-    def start_now(self) -> None:
-        """j or Tab while ordering: the seeded order's first record now; the ranked order
-        applies from the next move (as before the first order was waited for)."""
-        if self._order_wait is not None:
-            self._order_wait.stop()
-        self.ordering = False
-        self.go(self.first_open())
-        self.refresh_bindings()
-        self.say(
-            "started in the seeded random order; the ranked order applies from the next record"
-        )
-
     def action_move(self, step: int) -> None:
         if self.ordering:
             if step > 0:
