@@ -94,6 +94,8 @@ class RankStatus:
         if self.source == "model" and self.trained_at is not None:
             when = self.trained_at.astimezone().strftime("%H:%M:%S")
             order = f"Order: model (trained {when}{', retraining…' if self.busy else ''})"
+        elif self.source == "loading":  # not 'random': the order in use is about to change
+            order = "Order: being worked out (reading the texts)…"
         elif not ready:
             kind = "protocol terms" if self.source == "protocol" else "random"
             order = (

@@ -151,7 +151,9 @@ class ScreeningScreen(KeepsUp, DecisionScreen):
         # model's when earlier votes meet the ready rule), not the seeded order's: the texts
         # are read after the first screen is drawn (on 50,000 records that takes seconds), so
         # the screen says it is ordering until the order arrives (j starts at once instead)
-        self.ordering = self.ranking is not None and self.ranking.orders_first
+        self.ordering = (
+            self.ranking is not None and self.ranking.orders_first and self.queue.remaining > 0
+        )
         if not self.ordering:
             self.pos = self.first_open()
         self.render_current()

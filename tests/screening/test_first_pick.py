@@ -75,6 +75,7 @@ def test_the_first_record_is_the_protocols_first_pick(topics, gate):
             assert s.current is None and s.ordering
             text = screen_text(app)
             assert "Ordering your 40 records" in text and "ordering…" in text
+            assert "Order: being worked out" in text  # not 'random', the order about to change
             await pilot.press("i", "e", "1", "u", "z")  # no record: no key decides
             assert list_decisions(project.db) == [] and s.ordering
             gate.set()
