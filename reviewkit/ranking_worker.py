@@ -256,9 +256,9 @@ class Engine:
 
         labels = self._labels[1]
         positives = sum(1 for _, positive in labels if positive)
-        return positives >= self.options.get("min_includes", MIN_INCLUDES) and len(
-            labels
-        ) - positives >= self.options.get("min_excludes", MIN_EXCLUDES)
+        includes = self.options.get("min_includes", MIN_INCLUDES)
+        excludes = self.options.get("min_excludes", MIN_EXCLUDES)
+        return positives >= includes and len(labels) - positives >= excludes
 
     def _on_trained(self) -> None:
         """In the ranker's worker: sort the whole queue by the new model."""
