@@ -94,6 +94,8 @@ class RankStatus:
         if self.source == "model" and self.trained_at is not None:
             when = self.trained_at.astimezone().strftime("%H:%M:%S")
             order = f"Order: model (trained {when}{', retraining…' if self.busy else ''})"
+        elif self.source == "loading":  # not 'random': the order in use is about to change
+            order = "Order: being worked out (reading the texts)…"
         elif not ready:
             kind = "protocol terms" if self.source == "protocol" else "random"
             order = (
@@ -259,7 +261,7 @@ class QueueRanker:
         base = (positives, negatives, self.min_includes, self.min_excludes)
         if state.error:
             return RankStatus("failed", None, *base, None, False, state.error)
-        if not state.loaded:
+        if not state.loaded and state.ranked is None:  # the cold-start order comes first
             return RankStatus(
                 "loading", None, *base, None, self._engine is not None and not self._closed
             )
@@ -276,6 +278,22 @@ class QueueRanker:
             busy,
             advice=None if busy else state.advice,  # advice only for the newest decisions
         )
+
+    @property
+    def orders_first(self) -> bool:
+        """Whether an order other than the seeded one is on its way for the first record: the
+        protocol's cold-start order (cold start on), or a model's (the ready rule met by the
+        votes made in an earlier session). The screen shows no record until it arrives."""
+        labels = self.queue.own_labels()
+        positives = sum(1 for _, positive in labels if positive)
+        ready = positives >= self.min_includes and len(labels) - positives >= self.min_excludes
+        return "protocol" in self._options or ready
+
+    @property
+    def first_order_in(self) -> bool:
+        """Whether the engine's first order (or its failure) has arrived, or it was closed."""
+        state = self._state
+        return state.ranked is not None or bool(state.error) or self._closed
 
     @property
     def started(self) -> bool:

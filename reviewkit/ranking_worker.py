@@ -149,7 +149,7 @@ class Engine:
             if texts is None:
                 return
             self._texts = texts
-            bg, self._cold = self._ranker(self.ids, texts, cold=True)
+            bg, self._cold = self._ranker(self.ids, texts, cold=True, early=True)
             with self._lock:
                 if self._closed:
                     bg.close()
@@ -223,12 +223,15 @@ class Engine:
         return texts
 
     def _ranker(
-        self, ids: Sequence[int], texts: dict[int, str], cold: bool
+        self, ids: Sequence[int], texts: dict[int, str], cold: bool, early: bool = False
     ) -> tuple[BackgroundRanker, list[int] | None]:
         """A ranker of ``texts`` (in ``ids``' order) and, with ``cold`` and a protocol, ``ids``
         in the protocol's cold-start order (studies without a text last, in the seeded order;
         None when the protocol gives nothing to order by). The cold start's BM25 and the
-        ranker's TF-IDF come from one count of the texts' terms."""
+        ranker's TF-IDF come from one count of the texts' terms. With ``early`` (the first
+        load) the cold-start order is published as soon as it is known, before the features
+        are built, when it is the order to use (the ready rule not met): the screen shows no
+        record until the first order arrives."""
         from reviewkit.ranking import BackgroundRanker
         from reviewkit.ranking.cold_start import ProtocolText, cold_start_order
         from reviewkit.ranking.features import term_counts, tfidf_features
@@ -239,11 +242,23 @@ class Engine:
         counts = term_counts(list(texts.values()))
         protocol = ProtocolText(**self.protocol)
         order = cold_start_order(known, texts.values(), protocol, counts)
+        full = None if order is None else order + [i for i in ids if i not in texts]
+        if early and full is not None and not self._ready():
+            limit = full if self.order_limit is None else full[: self.order_limit]
+            self._set(ranked=Ranked(limit, "protocol", None, self._studies))
         features = tfidf_features(counts[0])  # after the cold start: it changes the counts
         bg = BackgroundRanker(texts, on_trained=self._on_trained, features=features, **self.options)
-        if order is None:
-            return bg, None
-        return bg, order + [i for i in ids if i not in texts]
+        return bg, full
+
+    def _ready(self) -> bool:
+        """Whether the newest labels meet the ready rule (a model will order the queue)."""
+        from reviewkit.ranking import MIN_EXCLUDES, MIN_INCLUDES
+
+        labels = self._labels[1]
+        positives = sum(1 for _, positive in labels if positive)
+        includes = self.options.get("min_includes", MIN_INCLUDES)
+        excludes = self.options.get("min_excludes", MIN_EXCLUDES)
+        return positives >= includes and len(labels) - positives >= excludes
 
     def _on_trained(self) -> None:
         """In the ranker's worker: sort the whole queue by the new model."""

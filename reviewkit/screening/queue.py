@@ -14,7 +14,14 @@ from reviewkit.project import Project
 from reviewkit.records import Record
 from reviewkit.screening.decisions import add_note, decide, undo
 from reviewkit.screening.outcomes import DerivedStages
-from reviewkit.screening.rules import Order, check_reviewer, check_stage, needs_vote, study_states
+from reviewkit.screening.rules import (
+    Order,
+    check_reviewer,
+    check_stage,
+    needs_vote,
+    stage_names,
+    study_states,
+)
 from reviewkit.store import attachments as attachment_rows
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store import duplicates as links
@@ -66,6 +73,9 @@ class QueueChange:
             said.append(f"{n} more record{'s' if n > 1 else ''} for you at this stage")
         if shown in self.merged:
             said.append(f"record {shown} was merged into record {self.merged[shown]} by dedup")
+        elif shown in self.dropped:  # decided by another reviewer (one vote needed), or no
+            # longer included at the stage before: a key on it would be refused
+            said.append(f"record {shown} no longer waits for you at this stage")
         return "; ".join(said)
 
 
@@ -95,6 +105,9 @@ class ReviewerQueue:
         self.stage = stage
         self.rule = check_stage(self.protocol, stage)
         self.seed = seed
+        names = stage_names(self.protocol)
+        self._earlier = names[: names.index(stage)]  # the stages before: their includes enter
+        self._last_entry = -1  # the newest log entry when the entries were last counted
         self._stamp = self._read_stamp()  # read first: a change made meanwhile is seen again
         mine = self._take(DerivedStages(project))
         self.studies: list[int] = (
@@ -120,10 +133,26 @@ class ReviewerQueue:
             or needs_vote(states.get(s), self.rule, self.reviewer)
         ]
 
-    def _read_stamp(self) -> tuple[int, int]:
-        """(records, newest duplicate link): records are never deleted and links only
-        appended, so a search rerun, an import or a dedup run always changes it."""
-        return record_rows.record_count(self.db), links.last_link_id(self.db)
+    def _read_stamp(self, *, decisions: bool = True) -> tuple[int, ...]:
+        """(records, newest duplicate link[, other reviewers' entries at this stage, entries at
+        the stages before]). Records are never deleted, links and decisions only appended, so
+        a search rerun, an import, a dedup run, another reviewer's vote here (one reviewer's
+        'uncertain' calls in a second; a study that needs one vote leaves my queue once another
+        reviewer decides it; a resolver's final decision) and a decision at a stage before (a
+        study included there enters this one) always change it. My own entries are left out:
+        they are in the queue already, and each keypress would otherwise rebuild it. The
+        counts (a walk over the log's index) are taken only when an entry was made since they
+        were last taken (one lookup of the newest entry)."""
+        stamp = (record_rows.record_count(self.db), links.last_link_id(self.db))
+        if not decisions:
+            return stamp
+        last = decision_rows.last_entry(self.db)  # before the counts: a later entry is seen again
+        if last == self._last_entry:
+            return (*stamp, *self._stamp[2:])
+        self._last_entry = last
+        others = decision_rows.count_at(self.db, self.stage, other_than=self.reviewer)
+        before = sum(decision_rows.count_at(self.db, name) for name in self._earlier)
+        return (*stamp, others, before)
 
     def _clusters_now(self, mark: int, now: int) -> dict[int, int]:
         """The clusters with the records stored since (each its own study until a link joins
@@ -135,9 +164,11 @@ class ReviewerQueue:
         canon.update((rid, rid) for rid in record_rows.ids_after(self.db, newest))
         return links.clusters_since(self.db, canon, mark, now)
 
-    def refresh(self) -> QueueChange | None:
+    def refresh(self, *, decisions: bool = True) -> QueueChange | None:
         """Take what changed since the queue was built: None (one cheap look) when no record
-        was added and no duplicate link written, else a :class:`QueueChange`.
+        was added, no duplicate link written and (with ``decisions``) no other reviewer's entry
+        at this stage nor any entry at a stage before it made, else a :class:`QueueChange`.
+        Without ``decisions`` the look is at records and links only (two lookups, no count).
 
         New studies at the stage go after the studies already in the queue (in their seeded
         order); a study a dedup merge joined to another leaves the queue (``merged`` names the
@@ -145,9 +176,11 @@ class ReviewerQueue:
         counts for the study); the others keep their places. Votes and notes are read again
         with the new clusters, still this reviewer's own only (blinding).
         """
-        stamp = self._read_stamp()
-        if stamp == self._stamp:
+        stamp = self._read_stamp(decisions=decisions)
+        if stamp == self._stamp[: len(stamp)]:
             return None
+        if not decisions:
+            stamp = self._read_stamp()  # the decisions are read again below: so is their count
         newest = max(self.canon, default=0)
         canon = self._clusters_now(self._stamp[1], stamp[1])
         mine = self._take(DerivedStages(self.project, canon))

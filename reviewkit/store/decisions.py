@@ -110,3 +110,25 @@ def get_decisions(db: Store, decision_ids: Iterable[str]) -> dict[str, Decision]
         )
         out.update((r["id"], Decision(**dict(r))) for r in rows)
     return out
+
+
+def count_at(db: Store, stage: str, *, other_than: str | None = None) -> int:
+    """How many log entries ``stage`` holds (undo and note entries too), leaving out those of
+    the reviewer ``other_than``. The log is append-only, so a change of this count is a new
+    entry; both counts run on an index (decisions_stage, decisions_reviewer), no table rows."""
+    (total,) = db.conn.execute(
+        "SELECT count(*) FROM decisions WHERE stage = ?", (stage,)
+    ).fetchone()
+    if other_than is None:
+        return int(total)
+    (own,) = db.conn.execute(
+        "SELECT count(*) FROM decisions WHERE reviewer = ? AND stage = ?", (other_than, stage)
+    ).fetchone()
+    return int(total) - int(own)
+
+
+def last_entry(db: Store) -> int:
+    """The rowid of the newest log entry (0 for none): the log is append-only and never
+    deleted from, so this grows with every entry, whoever makes it (one index lookup)."""
+    (rowid,) = db.conn.execute("SELECT max(rowid) FROM decisions").fetchone()
+    return int(rowid or 0)

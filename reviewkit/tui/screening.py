@@ -8,7 +8,8 @@ With a :class:`reviewkit.queue_ranker.QueueRanker` the screen only tells it abou
 (``update``), applies a newer order when moving to the next record (``apply``: only undecided
 studies after the current one that were not shown yet move) and polls its ``status`` twice a
 second for the order line (random / model, trained when, includes left). Training never runs
-in this thread.
+in this thread. The first record waits for the ranker's first order, and others' changes show
+on an idle screen: :mod:`reviewkit.tui.screening_live`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from reviewkit.errors import DatabaseBusy, UserError
@@ -36,6 +38,7 @@ from reviewkit.tui.actions import Action, bindings, exclusion_actions, page_acti
 from reviewkit.tui.decision import DecisionScreen, reason_picker
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.messages import Decided, Undone
+from reviewkit.tui.screening_live import ORDER_POLL_S, KeepsUp, ordering_text
 from reviewkit.tui.widgets import (
     STATUS_CSS,
     RecordView,
@@ -84,7 +87,7 @@ def stage_actions(rule: Stage) -> tuple[Action, ...]:
 
 
 @keeps_keys
-class ScreeningScreen(DecisionScreen):
+class ScreeningScreen(KeepsUp, DecisionScreen):
     """One record, the reasons with their number keys, progress and a message line.
 
     While another process holds the database's write lock, keys are kept and replayed in
@@ -127,6 +130,9 @@ class ScreeningScreen(DecisionScreen):
         self.opener = opener
         self.message = ""
         self.shown_at = 0.0  # perf_counter() when the current record was last painted
+        self.last_key = 0.0  # monotonic() of the newest key (see look_for_changes)
+        self.ordering = False  # no record yet: the ranker's first order is on its way
+        self._order_wait: Timer | None = None
         self._reasons_mode: bool | None = None
 
     # layout ------------------------------------------------------------------------------
@@ -141,11 +147,18 @@ class ScreeningScreen(DecisionScreen):
 
     def on_mount(self) -> None:
         self.wait_briefly(self.queue.db.set_busy_timeout)
-        self.pos = self.queue.next_open(0)
-        if self.pos is None and self.queue.studies:
-            self.pos = 0
+        # the first record is the ranker's first pick (the protocol's cold-start order, or the
+        # model's when earlier votes meet the ready rule), not the seeded order's: the texts
+        # are read after the first screen is drawn (on 50,000 records that takes seconds), so
+        # the screen says it is ordering until the order arrives (j starts at once instead)
+        self.ordering = (
+            self.ranking is not None and self.ranking.orders_first and self.queue.remaining > 0
+        )
+        if not self.ordering:
+            self.pos = self.first_open()
         self.render_current()
         self.render_rank()
+        self.set_interval(self.CHANGES_S, self.look_for_changes)
         if self.ranking is not None:
             # the ranker's threads run Python code too: hand the interpreter lock back to this
             # (the screen's) thread within 1 ms instead of the default 5 ms
@@ -154,12 +167,16 @@ class ScreeningScreen(DecisionScreen):
                 self.ranking.start
             )  # texts and features load after the first screen
             self.set_interval(self.RANK_POLL_S, self.render_rank)
+            if self.ordering:
+                self._order_wait = self.set_interval(ORDER_POLL_S, self.take_first_order)
 
     def on_unmount(self) -> None:
         if self.ranking is not None:
             self.ranking.close()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.ordering:  # no record yet: only help, quit and j or Tab (start now) work
+            return True if action in ("help", "quit", "next_open", "move") else None
         return not (action in ("attach", "open_fulltext") and self.queue.stage != "full-text")
 
     @property
@@ -172,6 +189,8 @@ class ScreeningScreen(DecisionScreen):
         where = (
             f"record {self.current} ({self.pos + 1} of {len(q.studies)})"
             if self.pos is not None
+            else "ordering…"
+            if self.ordering
             else "no records"
         )
         # what is left to do first: it must stay in view at 80 columns (the stage and the
@@ -231,10 +250,12 @@ class ScreeningScreen(DecisionScreen):
                 text.append(att.target if att else "none attached (a to attach)")
         self.query_one("#mine", Static).update(text, layout=False)
 
-    def render_current(self) -> None:
+    def render_current(self, *, keep_place: bool = False) -> None:
         view = self.query_one(RecordView)
         study = self.current
-        if study is None:
+        if self.ordering:
+            view.show(ordering_text(len(self.queue.studies)))
+        elif study is None:
             view.show(Text("Nothing to screen at this stage for you.", style="bold"))
         else:
             self.shown.add(study)
@@ -247,7 +268,8 @@ class ScreeningScreen(DecisionScreen):
                     include=self.protocol.highlight_include,
                     exclude=self.protocol.highlight_exclude,
                     extra=[Text(f"Record {study}", style="dim")],
-                )
+                ),
+                keep_place=keep_place,
             )
         self.render_status()
         self.render_mine()
@@ -276,19 +298,6 @@ class ScreeningScreen(DecisionScreen):
             self.say(self.message + " · all done at this stage")
             return
         self.go(nxt)
-
-    def take_changes(self) -> str:
-        """Studies added (a search rerun or an import, then dedup) or merged since the screen
-        opened join the queue (one cheap look when nothing changed) and the ranker; the record
-        on screen stays or becomes its study. Returns what to tell the reviewer, or ""."""
-        study, change = self.current, self.queue.refresh()
-        if change is None:
-            return ""
-        self.pos = self.queue.place(study, change, self.pos)
-        if self.ranking is not None:
-            self.ranking.studies_changed()
-        self.render_current()
-        return change.describe(study)
 
     # deciding ----------------------------------------------------------------------------
     def commit(self, label: str, reason: str = "") -> None:
@@ -377,6 +386,10 @@ class ScreeningScreen(DecisionScreen):
 
     # moving ------------------------------------------------------------------------------
     def action_move(self, step: int) -> None:
+        if self.ordering:
+            if step > 0:
+                self.start_now()
+            return
         was = self.pos
         said = self.take_changes() if step > 0 else ""
         if was is None or self.pos is None:  # nothing was on screen: the first new one is now
@@ -388,6 +401,9 @@ class ScreeningScreen(DecisionScreen):
         self.say(said)
 
     def action_next_open(self) -> None:
+        if self.ordering:
+            self.start_now()
+            return
         said = self.take_changes()
         self.apply_ranking()
         nxt = self.queue.next_open((self.pos or 0) + 1)

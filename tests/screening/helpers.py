@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reviewkit.records import AbstractSection, Record
 
 
@@ -63,3 +65,20 @@ def make_topic_records(n_include: int, n_exclude: int) -> tuple[list[Record], li
             )
             like.append(False)
     return records, like
+
+
+def keys_only(screen):
+    """The screening screen with its timed look for changes put off: a test of what a key
+    takes must not have the timer take it first when the machine is slow (the timer's look
+    is tested in test_live_changes)."""
+    screen.CHANGES_S = 1e9
+    return screen
+
+
+async def until(pilot, holds: Callable[[], bool], what: str, step: float = 0.02) -> None:
+    """Let the app run (no key pressed) until ``holds()``; fails after ~500 looks."""
+    for _ in range(500):
+        if holds():
+            return
+        await pilot.pause(step)
+    raise AssertionError(f"never happened: {what}")

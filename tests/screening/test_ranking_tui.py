@@ -7,7 +7,7 @@ import threading
 
 import pytest
 from conftest import add_records
-from screening.helpers import make_topic_records
+from screening.helpers import make_topic_records, until
 
 from reviewkit import screening as scr
 from reviewkit.cli import main
@@ -54,6 +54,11 @@ async def until_started(pilot, ranking: QueueRanker) -> None:
             return
         await pilot.pause()
     raise AssertionError(f"the screen never started the ranker: {ranking.status()}")
+
+
+async def until_first_record(pilot, screen) -> None:
+    """With the protocol's order on, the first record shows once that order is in."""
+    await until(pilot, lambda: not screen.ordering, "the first order")
 
 
 def screen_text(app) -> str:
@@ -158,13 +163,14 @@ def test_the_order_line_before_the_rule_and_without_ranking(topics):
     project, like = topics
     queue = scr.ReviewerQueue(project, TA, "reviewer1")
     ranking = QueueRanker(queue)
+    order = list(queue.studies)  # the seeded order
 
     async def go():
         app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
         async with app.run_test(size=SIZE) as pilot:
             s = app.first_screen
             await until_started(pilot, ranking)
-            order = list(queue.studies)
+            await until_first_record(pilot, s)
             await vote(pilot, s, like)
             assert ranking.wait_idle()
             s.render_rank()
@@ -202,6 +208,7 @@ def test_the_includes_left_estimate_stays_in_view_at_80_columns(topics):
         async with app.run_test(size=(80, 24)) as pilot:
             s = app.first_screen
             await until_started(pilot, ranking)
+            await until_first_record(pilot, s)
             await vote(pilot, s, like)
             assert ranking.wait_idle()
             s.render_rank()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 
 from conftest import add_records
-from screening.helpers import INCLUDE_WORDS, make_records, make_topic_records
+from screening.helpers import INCLUDE_WORDS, keys_only, make_records, make_topic_records
 from screening.test_ranking_tui import screen_text, until_started, vote_until_ready
 
 from reviewkit import screening as scr
@@ -52,7 +52,7 @@ def test_a_rerun_joins_the_open_queue_and_the_ranker_orders_it(project_b, tmp_pa
     scr.decide(project_b.db, ids[0], TA, "reviewer2", "exclude", "health-only", "r2 secret")
 
     async def go():
-        app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
+        app = ReviewkitApp(keys_only(ScreeningScreen(queue, ranking=ranking)), keymap={})
         async with app.run_test(size=SIZE) as pilot:
             s = app.first_screen
             await until_started(pilot, ranking)
@@ -101,7 +101,7 @@ def test_the_record_on_screen_merged_meanwhile_takes_the_vote_to_its_study(proje
     assert keep in queue.index and dup in queue.index
 
     async def go():
-        app = ReviewkitApp(ScreeningScreen(queue), keymap={})
+        app = ReviewkitApp(keys_only(ScreeningScreen(queue)), keymap={})
         async with app.run_test(size=SIZE) as pilot:
             s = app.first_screen
             await pilot.press("g", *str(dup), "enter")
@@ -131,7 +131,7 @@ def test_the_record_on_screen_merged_meanwhile_takes_the_vote_to_its_study(proje
 def test_an_empty_or_finished_queue_shows_the_rerun_records(project_b):
     async def go():
         queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
-        app = ReviewkitApp(ScreeningScreen(queue), keymap={})
+        app = ReviewkitApp(keys_only(ScreeningScreen(queue)), keymap={})
         async with app.run_test(size=SIZE) as pilot:
             s = app.first_screen
             assert s.current is None and "Nothing to screen" in screen_text(app)
@@ -180,7 +180,7 @@ def test_a_vote_on_a_record_merged_into_a_study_decided_by_another_is_refused(pr
     assert keep not in queue.index and dup in queue.index
 
     async def go():
-        app = ReviewkitApp(ScreeningScreen(queue), keymap={})
+        app = ReviewkitApp(keys_only(ScreeningScreen(queue)), keymap={})
         async with app.run_test(size=SIZE) as pilot:
             s = app.first_screen
             await pilot.press("g", *str(dup), "enter")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import add_records
-from screening.helpers import make_records
+from screening.helpers import keys_only, make_records
 
 from reviewkit import screening as scr
 from reviewkit.cli import main
@@ -46,7 +46,8 @@ def test_one_reviewer_stage_refuses_a_second_vote_on_a_decided_record(project_a)
 
 def test_the_screen_says_so_and_moves_on_when_another_reviewer_took_the_record(project_a):
     add_records(project_a, make_records(3))
-    app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project_a, TA, "reviewer2")), keymap={})
+    screen = keys_only(ScreeningScreen(scr.ReviewerQueue(project_a, TA, "reviewer2")))
+    app = ReviewkitApp(screen, keymap={})
 
     async def go():
         async with app.run_test(size=(100, 34)) as pilot:

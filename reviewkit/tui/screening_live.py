@@ -1,0 +1,131 @@
+"""How the screening screen keeps up with the world: the first record is the ranked order's
+first pick, and others' changes show on an idle screen.
+
+* **The first record.** With a ranker whose first order is not the seeded one (the protocol's
+  cold-start order, or the model's when earlier votes meet the ready rule) the screen shows no
+  record until that order arrives: the texts are read after the first screen is drawn, in the
+  ranker's process, and on 50,000 records that takes seconds. Meanwhile the screen says it is
+  ordering, the deciding keys are off, and j or Tab starts at once in the seeded order.
+* **Others' changes.** A timer looks every :attr:`KeepsUp.CHANGES_S` seconds for a search rerun
+  or import, a dedup merge, another reviewer's entry at this stage and any entry at a stage
+  before (:meth:`reviewkit.screening.ReviewerQueue.refresh`), so `remaining` and the queue are
+  right without a key. A key looks at records and links only.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from reviewkit.queue_ranker import QueueRanker
+    from reviewkit.screening import ReviewerQueue
+
+ORDER_POLL_S = 0.1  # while the first order is on its way: how often the screen looks for it
+
+
+def ordering_text(n: int) -> Text:
+    """What the record pane says while the first order is on its way."""
+    return Text.assemble(
+        (f"Ordering your {n:,} record{'s' if n != 1 else ''}…", "bold"),
+        " the first record is the ranked order's first pick and comes as soon as that order"
+        " is ready.\n\nj or Tab: start now in the seeded random order (the ranked order then"
+        " applies from the next record).",
+    )
+
+
+class KeepsUp:
+    """Mixin of :class:`reviewkit.tui.screening.ScreeningScreen` (before its
+    :class:`~reviewkit.tui.widgets.WaitsForDatabase` base: :meth:`kept` notes each key)."""
+
+    queue: ReviewerQueue
+    ranking: QueueRanker | None
+    pos: int | None
+    excluding: bool
+    ordering: bool  # no record yet: the ranker's first order is on its way
+    last_key: float  # monotonic() of the newest key
+    _order_wait: Timer | None
+
+    # how often an open screen looks for others' changes (a search rerun or import, a dedup
+    # merge, another reviewer's vote, an include at the stage before) without a key: the look
+    # costs two lookups and two index counts (~11 µs and a count of the log's index entries)
+    # when nothing changed, so it is free at this rate; 3 s is the time a glance at
+    # "remaining" may lag a partner's vote, well below the seconds a record takes to read
+    CHANGES_S = 3.0
+
+    def first_open(self) -> int | None:
+        """The first record that waits for me, else the first record (None: no records)."""
+        pos = self.queue.next_open(0)
+        return 0 if pos is None and self.queue.studies else pos
+
+    def take_first_order(self) -> None:
+        """While ordering (polled): once the ranker's first order (or its failure) is in, put
+        the queue in that order and show its first pick."""
+        if self.ordering and self.ranking is not None and self.ranking.first_order_in:
+            self.start_screening()
+
+    def start_screening(self) -> None:
+        """End the ordering state: the queue in the order that has arrived (else the seeded
+        one), its first record that waits for me on screen."""
+        self.ordering = False
+        if self._order_wait is not None:
+            self._order_wait.stop()
+        self.apply_ranking()  # no record shown yet: every undecided place may move
+        self.go(self.first_open())
+        self.render_rank()
+        self.refresh_bindings()
+
+    def start_now(self) -> None:
+        """j or Tab while ordering: the seeded order's first record now; the ranked order
+        applies from the next move (as before the first order was waited for)."""
+        if self._order_wait is not None:
+            self._order_wait.stop()
+        self.ordering = False
+        self.go(self.first_open())
+        self.refresh_bindings()
+        self.say(
+            "started in the seeded random order; the ranked order applies from the next record"
+        )
+
+    def take_changes(self, *, decisions: bool = False) -> str:
+        """Studies added (a search rerun or an import, then dedup) or merged since the screen
+        opened join the queue (one cheap look when nothing changed) and the ranker; the record
+        on screen stays or becomes its study. With ``decisions`` (the timer's look) other
+        reviewers' entries and those at the stage before count too: a key only looks at
+        records and links, so a partner screening at the same time does not make every key
+        of mine rebuild the queue. Returns what to tell the reviewer, or ""."""
+        study, change = self.current, self.queue.refresh(decisions=decisions)
+        if change is None:
+            return ""
+        self.pos = self.queue.place(study, change, self.pos)
+        if self.ranking is not None and (change.added or change.merged):
+            # new texts to read, or a vote that moved to the study it joined; a study that
+            # only left (decided by another) needs no new ranking: it is no longer offered
+            self.ranking.studies_changed()
+        same = study is not None and self.current == study
+        self.render_current(keep_place=same)  # the same record: its sources may have grown
+        return change.describe(study)
+
+    def look_for_changes(self) -> None:
+        """The timer's look (:attr:`CHANGES_S`): others' changes show on an idle screen.
+        Not while a prompt or the reasons are open or keys wait for the database: the record
+        they are about must not change under them (the next key looks anyway)."""
+        if self.app.screen is not self or self.excluding or self.waiting or self.ordering:
+            return
+        # others' decisions only once no key came for a whole interval: on a 50,000-record
+        # project rebuilding the queue after a partner's vote takes about a second (0.95 s
+        # with 20,000 partner votes, benchmarks/results/tui.md), which a reviewer pressing
+        # keys should not wait for
+        idle = time.monotonic() - self.last_key >= self.CHANGES_S
+        if said := self.take_changes(decisions=idle):
+            self.say(said)
+
+    def kept(self, run: Callable[[], None]) -> None:
+        """Every key's action comes through here (:func:`keeps_keys`): note when it came."""
+        self.last_key = time.monotonic()
+        super().kept(run)

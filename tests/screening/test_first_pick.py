@@ -1,0 +1,119 @@
+"""The first record is the ranked order's first pick: the protocol's cold-start order is
+computed after the first screen is drawn, so the screen says it is ordering until it arrives
+(the first record used to come from the seeded order, the protocol's only from the first move)."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+import pytest
+from conftest import add_records
+from screening.helpers import make_topic_records, until
+from screening.test_ranking_tui import screen_text, until_started
+
+from reviewkit import screening as scr
+from reviewkit.queue_ranker import QueueRanker, protocol_text
+from reviewkit.ranking import record_text
+from reviewkit.ranking.cold_start import ProtocolText, cold_start_order
+from reviewkit.ranking_worker import Engine
+from reviewkit.store.decisions import list_decisions
+from reviewkit.store.records import get_records
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.screening import ScreeningScreen
+
+TA = "title-abstract"
+SIZE = (100, 34)
+
+
+@pytest.fixture
+def topics(project_b):
+    records, like = make_topic_records(12, 28)
+    ids = add_records(project_b, records)
+    return project_b, dict(zip(ids, like, strict=True))
+
+
+@pytest.fixture
+def gate(monkeypatch):
+    """Holds the ranking engine (in threads of this process) before it reads the texts."""
+    opened = threading.Event()
+    read = Engine._read_texts
+
+    def held(self, ids=None):
+        assert opened.wait(60), "the test never opened the gate"
+        return read(self, ids)
+
+    monkeypatch.setattr(Engine, "_read_texts", held)
+    yield opened
+    opened.set()
+
+
+def protocols_pick(project, seeded: list[int]) -> list[int]:
+    """The protocol's cold-start order of the queue, worked out here from the records."""
+    recs = get_records(project.db, seeded)
+    texts = [
+        record_text(recs[i].title, recs[i].abstract, [*recs[i].keywords, *recs[i].mesh_terms])
+        for i in seeded
+    ]
+    order = cold_start_order(seeded, texts, ProtocolText(**protocol_text(project.protocol)))
+    assert order is not None
+    return order
+
+
+def test_the_first_record_is_the_protocols_first_pick(topics, gate):
+    project, like = topics
+    queue = scr.ReviewerQueue(project, TA, "reviewer1")
+    order = protocols_pick(project, list(queue.studies))
+    assert queue.studies[0] != order[0]  # the seeded order would show another record first
+    ranking = QueueRanker(queue, isolate=False)
+
+    async def go():
+        app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
+        async with app.run_test(size=SIZE) as pilot:
+            s = app.first_screen
+            await until_started(pilot, ranking)
+            assert s.current is None and s.ordering
+            text = screen_text(app)
+            assert "Ordering your 40 records" in text and "ordering…" in text
+            assert "Order: being worked out" in text  # not 'random', the order about to change
+            await pilot.press("i", "e", "1", "u", "z")  # no record: no key decides
+            assert list_decisions(project.db) == [] and s.ordering
+            gate.set()
+            await until(pilot, lambda: not s.ordering, "the first order")
+            assert s.current == order[0] and like[s.current]
+            await pilot.press("i")
+            assert queue.votes[order[0]].label == "include"
+            assert s.current == order[1]  # and on in the protocol's order
+            await pilot.press("q")
+
+    try:
+        asyncio.run(go())
+    finally:
+        ranking.close()
+
+
+def test_j_while_ordering_starts_at_once_in_the_seeded_order(topics, gate):
+    project, like = topics
+    queue = scr.ReviewerQueue(project, TA, "reviewer1")
+    seeded = list(queue.studies)
+    order = protocols_pick(project, seeded)
+    ranking = QueueRanker(queue, isolate=False)
+
+    async def go():
+        app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
+        async with app.run_test(size=SIZE) as pilot:
+            s = app.first_screen
+            await until_started(pilot, ranking)
+            await pilot.press("j")
+            assert not s.ordering and s.current == seeded[0]
+            assert "started in the seeded random order" in s.message
+            gate.set()
+            assert ranking.wait_idle()
+            await pilot.press("j")  # the protocol's order behind the record shown
+            assert s.current == next(st for st in order if st != seeded[0])
+            await pilot.press("q")
+
+    try:
+        asyncio.run(go())
+    finally:
+        ranking.close()
