@@ -52,8 +52,15 @@ from reviewkit.ranking import (
     default_model,
     record_text,
     stable_random_order,
+    term_counts,
 )
-from reviewkit.ranking.cold_start import ProtocolText, cold_start_order, protocol_document
+from reviewkit.ranking.cold_start import (
+    ProtocolText,
+    TermCounts,
+    cold_start_scores,
+    protocol_document,
+)
+from reviewkit.ranking.features import tfidf_features
 
 __all__ = [
     "LabelledSet",
@@ -332,14 +339,17 @@ def _result(
 
 
 def _cold_order(
-    texts: list[str], seed: int, protocol: ProtocolText | None
+    texts: list[str], seed: int, protocol: ProtocolText | None, counts: TermCounts
 ) -> tuple[list[int], str]:
-    """The order before the ready rule and its name: the protocol's, else the seeded one."""
+    """The order before the ready rule and its name: the protocol's, else the seeded one.
+    ``counts``: :func:`term_counts` of ``texts`` (more rows after them are left out)."""
     seeded: list[int] = stable_random_order(range(len(texts)), seed)
     if protocol is not None:
-        ordered = cold_start_order(seeded, [texts[i] for i in seeded], protocol)
-        if ordered is not None:
-            return ordered, "protocol"
+        own = counts[0][: len(texts)] if counts[0].shape[0] > len(texts) else counts[0]
+        scores = cold_start_scores(texts, protocol, (own, counts[1], counts[2]))
+        if scores is not None:  # the seeded order sorted by score, ties kept in it
+            by_score = np.argsort(-scores[seeded], kind="stable")
+            return [seeded[k] for k in by_score], "protocol"
     return seeded, "random"
 
 
@@ -372,10 +382,13 @@ def simulate_from_zero(
     data = load_labelled_csv(Path(dataset_csv), label_column)
     y = data.labels
     n, total = len(y), int(y.sum())
-    cold, source = _cold_order(data.texts, seed, protocol)
     extra = [protocol_document(protocol)] if protocol is not None and protocol_feature else []
+    # the terms are counted once: the cold start scores the records on the counts the
+    # features are then built from (as the screen's worker does, ranking_worker.py)
+    counts = term_counts(data.texts + extra)
+    cold, source = _cold_order(data.texts, seed, protocol, counts)
     ranker = Ranker(
-        build_features(data.texts + extra),
+        tfidf_features(counts[0]),  # after the cold start: it changes the counts in place
         min_includes=1,
         min_excludes=1,
         model_factory=model_factory,
