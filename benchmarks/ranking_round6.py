@@ -8,11 +8,17 @@ smallest whole-process CPU ratio, the means on the 7 smaller and the 8 larger se
 kept in ``/tmp/ranking_NAME.json`` (resumable). NAME:
 
 * ``kept``: the tables' own runs (``results/ranking.json``);
-* ``sel_mse`` / ``sel_auc``: lam chosen at every exact refit (up to 500 labels) from the grid
-  1, 2, 3, 5, 10 by closed-form leave-one-out, on the weighted squared error or on how the
-  LOO scores rank the includes above the excludes; beyond 500 labels the last choice stays;
+* ``sel_mse`` / ``sel_auc``: lam chosen from the grid 1, 2, 3, 5, 10 by closed-form
+  leave-one-out, on the weighted squared error or on how the LOO scores rank the includes
+  above the excludes;
+* ``sel_1se``: as ``sel_mse``, but the default lam 3 is left only for a lam whose LOO error
+  is lower by more than one standard error of the per-record differences;
 * ``stack``: the five lams as a committee, weights by stacked regression on their LOO scores
-  (Breiman 1996), set again at every exact refit, kept beyond.
+  (Breiman 1996).
+
+The choice (or the committee's weights) is made at every fit up to 100 labels, then each time
+the labels have grown by a quarter, up to 500 (the exact solves); beyond, the last one stays.
+With the suffix ``_every`` (``sel_mse_every``) it is made at every fit up to 500 labels.
 
 All are :class:`reviewkit.ranking.model.KernelLeastSquares` with its public ``lam_grid`` and
 ``combine`` arguments (see :func:`reviewkit.ranking.model.loo_fits`).
@@ -29,7 +35,7 @@ from typing import Any
 from benchmarks import asreview_runner as asr
 from benchmarks.bench_ranking import LABEL
 from benchmarks.ranking_round5 import INPUTS, kept_runs, summary
-from reviewkit.ranking.model import KernelLeastSquares
+from reviewkit.ranking.model import EXACT_UP_TO, KernelLeastSquares
 from reviewkit.simulate import simulate
 
 GRID = (1.0, 2.0, 3.0, 5.0, 10.0)
@@ -45,9 +51,13 @@ def factory(name: str) -> Callable[[], Any]:
     """The model factory a variant's name stands for (see the module docstring)."""
     if name == "kept":
         return KernelLeastSquares
-    if name not in VARIANTS:
+    base, every = name.removesuffix("_every"), name.endswith("_every")
+    if base not in VARIANTS:
         raise SystemExit(f"unknown variant {name}; one of kept, {', '.join(VARIANTS)}")
-    return lambda: KernelLeastSquares(lam_grid=GRID, combine=VARIANTS[name])
+    always = EXACT_UP_TO if every else 100  # the choice made at every exact fit, or scheduled
+    return lambda: KernelLeastSquares(
+        lam_grid=GRID, combine=VARIANTS[base], select_always_up_to=always
+    )
 
 
 def run(name: str, seeds: Sequence[int], inputs: Sequence[str], out: Path) -> dict:

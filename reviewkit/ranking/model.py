@@ -38,11 +38,10 @@ EXACT_UP_TO = 500
 # kept; the same least-squares problem is solved in the primal by conjugate gradients on
 # sparse products (memory of the labelled rows only), warm-started from the last weights.
 GRAM_UP_TO = 3000
-# With a lam grid the choice is made again at every fit up to this many labels (an
-# eigendecomposition of at most 100 × 100 costs under a millisecond), then each time the
-# labels have grown by a quarter (a handful of choices in all: the best regularisation moves
-# with the scale of the data, not with each label), up to EXACT_UP_TO.
-SELECT_ALWAYS_UP_TO = 100
+# With a lam grid the choice is made again at every fit up to ``select_always_up_to`` labels
+# (100: an eigendecomposition of at most 100 × 100 costs under a millisecond), then each time
+# the labels have grown by a quarter (a handful of choices in all: the best regularisation
+# moves with the scale of the data, not with each label), up to EXACT_UP_TO.
 SELECT_GROWTH = 1.25
 
 
@@ -62,6 +61,7 @@ class KernelLeastSquares:
         nb_alpha: float = 1.0,
         lam_grid: Sequence[float] = (),
         combine: str = "select_mse",
+        select_always_up_to: int = 100,
     ) -> None:
         self.lam = lam
         # with a grid: the regularisation is set at each exact refit from the labels given,
@@ -70,6 +70,7 @@ class KernelLeastSquares:
         if combine not in COMBINE:
             raise ValueError(f"combine must be one of {', '.join(COMBINE)}")
         self.combine = combine
+        self.select_always_up_to = select_always_up_to
         self.grid_weights: np.ndarray | None = None  # the last weights over lam_grid
         self._selected_at = 0  # the labels at the last choice of the weights
         self._grid_alphas: dict[float, np.ndarray] = {}  # per lam, by Gram index (warm starts)
@@ -180,13 +181,13 @@ class KernelLeastSquares:
         self, K: np.ndarray, c: np.ndarray, t: np.ndarray, pos: np.ndarray
     ) -> np.ndarray:
         """Dual weights on the lam grid. The grid's weights are set again from closed-form
-        leave-one-out fits (:func:`loo_fits`) at every fit up to SELECT_ALWAYS_UP_TO labels,
-        then each time the labels have grown by SELECT_GROWTH, up to EXACT_UP_TO; between
+        leave-one-out fits (:func:`loo_fits`) at every fit up to ``select_always_up_to``
+        labels, then each time the labels have grown by SELECT_GROWTH, up to EXACT_UP_TO; between
         and beyond, the last weights are kept and each lam that has weight is solved."""
         lams, m = np.asarray(self.lam_grid), len(t)
         due = self.grid_weights is None or (
             m <= EXACT_UP_TO
-            and (m <= SELECT_ALWAYS_UP_TO or m >= SELECT_GROWTH * self._selected_at)
+            and (m <= self.select_always_up_to or m >= SELECT_GROWTH * self._selected_at)
         )
         if due:
             alphas, loo = loo_fits(K, c, t, lams)
