@@ -7,7 +7,8 @@ loop (:func:`reviewkit.simulate.simulate`, the tables' protocol, as
 smallest whole-process CPU ratio, the means on the 7 smaller and the 8 larger sets). Runs are
 kept in ``/tmp/ranking_NAME.json`` (resumable). NAME:
 
-* ``kept``: the tables' own runs (``results/ranking.json``);
+* ``kept``: the tables' own runs (``results/ranking.json``); ``rerun``: the kept model run
+  again now (the same orders; its CPU is the reference under the machine's present load);
 * ``sel_mse`` / ``sel_auc``: lam chosen from the grid 1, 2, 3, 5, 10 by closed-form
   leave-one-out, on the weighted squared error or on how the LOO scores rank the includes
   above the excludes;
@@ -19,6 +20,9 @@ kept in ``/tmp/ranking_NAME.json`` (resumable). NAME:
 The choice (or the committee's weights) is made at every fit up to 100 labels, then each time
 the labels have grown by a quarter, up to 500 (the exact solves); beyond, the last one stays.
 With the suffix ``_every`` (``sel_mse_every``) it is made at every fit up to 500 labels.
+
+``python -m benchmarks.ranking_round6 split kept,sel_mse,... SEEDS`` prints the split-half
+check (chosen on the 7 smaller sets, tested on the 8 larger, and the other way round).
 
 All are :class:`reviewkit.ranking.model.KernelLeastSquares` with its public ``lam_grid`` and
 ``combine`` arguments (see :func:`reviewkit.ranking.model.loo_fits`).
@@ -49,7 +53,7 @@ VARIANTS = {
 
 def factory(name: str) -> Callable[[], Any]:
     """The model factory a variant's name stands for (see the module docstring)."""
-    if name == "kept":
+    if name in ("kept", "rerun"):
         return KernelLeastSquares
     base, every = name.removesuffix("_every"), name.endswith("_every")
     if base not in VARIANTS:
@@ -109,7 +113,40 @@ def report(
     return lines
 
 
+def split_half(names: Sequence[str], seeds: Sequence[int], inputs: Sequence[str]) -> list[str]:
+    """The split-half check of the earlier rounds: per input, the setting with the highest
+    mean on one half (7 smaller / 8 larger sets) and its gain over the kept setting on the
+    other half (runs read from ``/tmp/ranking_NAME.json``)."""
+    kept = kept_runs()
+    runs = {
+        n: kept if n == "kept" else json.loads(Path(f"/tmp/ranking_{n}.json").read_text())
+        for n in names
+    }
+    by_size = sorted(asr.datasets(), key=lambda d: kept[f"title_abstract|{d.stem}|0"]["n"])
+    halves = {"7 smaller": {d.stem for d in by_size[:7]}, "8 larger": {d.stem for d in by_size[7:]}}
+    lines = []
+    for variant in inputs:
+        mean = {
+            (n, h): summary(runs[n], kept, seeds, variant, sets)["wss95"]
+            for n in names
+            for h, sets in halves.items()
+        }
+        for chosen_on, other in (("7 smaller", "8 larger"), ("8 larger", "7 smaller")):
+            best = max(names, key=lambda n: (mean[(n, chosen_on)], n == "kept"))
+            lines.append(
+                f"{variant}: chosen on the {chosen_on}: {best} "
+                f"({mean[(best, chosen_on)] - mean[('kept', chosen_on)]:+.3f} there, "
+                f"{mean[(best, other)] - mean[('kept', other)]:+.3f} on the {other})"
+            )
+    return lines
+
+
 def main(argv: Sequence[str]) -> int:
+    if argv[0] == "split":  # split NAME,NAME,... SEEDS [INPUTS]
+        seeds = [int(s) for s in argv[2].split(",")]
+        inputs = argv[3].split(",") if len(argv) > 3 else list(INPUTS)
+        print("\n".join(split_half(argv[1].split(","), seeds, inputs)))
+        return 0
     name, seeds = argv[0], [int(s) for s in argv[1].split(",")]
     inputs = argv[2].split(",") if len(argv) > 2 else list(INPUTS)
     kept = kept_runs()
