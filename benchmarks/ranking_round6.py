@@ -14,6 +14,9 @@ kept in ``/tmp/ranking_NAME.json`` (resumable). NAME:
   above the excludes;
 * ``sel_1se``: as ``sel_mse``, but the default lam 3 is left only for a lam whose LOO error
   is lower by more than one standard error of the per-record differences;
+* ``sel_pool``: the lam under which the includes' LOO scores stand highest among the scores
+  of the unlabelled records (the queue a held-out include would be in), not among the
+  labelled excludes (those the queue already chose for scoring high);
 * ``stack``: the five lams as a committee, weights by stacked regression on their LOO scores
   (Breiman 1996).
 
@@ -48,6 +51,7 @@ VARIANTS = {
     "sel_auc": "select_auc",
     "stack": "stack",
     "sel_1se": "select_mse_1se",
+    "sel_pool": "select_pool",
 }
 
 

@@ -28,7 +28,7 @@ from scipy import sparse
 
 __all__ = ["COMBINE", "KernelLeastSquares", "grid_weights", "loo_fits"]
 
-COMBINE = ("select_mse", "select_auc", "stack", "select_mse_1se")
+COMBINE = ("select_mse", "select_auc", "stack", "select_mse_1se", "select_pool")
 
 # Up to this many labelled records the dual system is solved exactly (LU, ~m³); beyond, by
 # conjugate gradients warm-started from the previous fit (~m² per iteration, few iterations:
@@ -165,7 +165,7 @@ class KernelLeastSquares:
         K = self._gram[np.ix_(pos, pos)] + 1.0  # + 1: the intercept as a constant feature
         t = np.where(y == 1, 1.0, -1.0)
         if self.lam_grid:
-            alpha = self._fit_on_grid(K, c, t, pos)
+            alpha = self._fit_on_grid(K, c, t, pos, rows)
         else:
             K[np.diag_indices_from(K)] += self.lam / c
             if len(t) <= EXACT_UP_TO:
@@ -178,7 +178,7 @@ class KernelLeastSquares:
         self.b = float(alpha.sum())
 
     def _fit_on_grid(
-        self, K: np.ndarray, c: np.ndarray, t: np.ndarray, pos: np.ndarray
+        self, K: np.ndarray, c: np.ndarray, t: np.ndarray, pos: np.ndarray, rows: np.ndarray
     ) -> np.ndarray:
         """Dual weights on the lam grid. The grid's weights are set again from closed-form
         leave-one-out fits (:func:`loo_fits`) at every fit up to ``select_always_up_to``
@@ -191,7 +191,12 @@ class KernelLeastSquares:
         )
         if due:
             alphas, loo = loo_fits(K, c, t, lams)
-            self.grid_weights = grid_weights(loo, c, t, self.combine, lams, self.lam)
+            pool = None
+            if self.combine == "select_pool":  # every lam's scores of the unlabelled records
+                unlabelled = np.ones(self._X.shape[0], dtype=bool)
+                unlabelled[rows] = False
+                pool = self._X[unlabelled] @ (self._X[rows].T @ alphas) + alphas.sum(axis=0)
+            self.grid_weights = grid_weights(loo, c, t, self.combine, lams, self.lam, pool)
             self._selected_at = m
             for k, lam in enumerate(self.lam_grid):
                 self._grid_alphas[lam] = _scatter(alphas[:, k], pos, len(self._rows))
@@ -262,7 +267,13 @@ def loo_fits(
 
 
 def grid_weights(
-    loo: np.ndarray, c: np.ndarray, t: np.ndarray, combine: str, lams: np.ndarray, lam: float
+    loo: np.ndarray,
+    c: np.ndarray,
+    t: np.ndarray,
+    combine: str,
+    lams: np.ndarray,
+    lam: float,
+    pool: np.ndarray | None = None,
 ) -> np.ndarray:
     """Weights over the grid's lams from their leave-one-out scores ``loo`` (m × L).
 
@@ -275,13 +286,21 @@ def grid_weights(
     standard error of the per-record differences (the one-standard-error rule, Hastie,
     Tibshirani & Friedman 2009, 7.10, as a paired test): on a few actively chosen labels the
     LOO error is noisy, and a choice that is not clearly better is the default's luck.
+    ``select_pool``: the lam that places the includes' LOO scores highest among ``pool``, the
+    scores of the unlabelled records (n × L): the labelled excludes are the ones the model
+    already ranked high (chosen by the queue), the unlabelled ones are what a held-out
+    include has to rise above.
     """
     L = loo.shape[1]
     if combine == "stack":
         return _stacked(loo, c, t)
     if combine == "select_mse_1se":
         return _one_standard_error(c[:, None] * (t[:, None] - loo) ** 2, lams, lam)
-    if combine == "select_auc":
+    if combine == "select_pool" and pool is not None and len(pool):
+        # each include's LOO score placed among the unlabelled records' scores (the queue it
+        # would have been in): the share of the pool above it, averaged over the includes
+        score = np.array([_share_above(np.sort(pool[:, k]), loo[t > 0, k]) for k in range(L)])
+    elif combine in ("select_auc", "select_pool"):
         score = -np.array([_auc(loo[:, k], t > 0) for k in range(L)])
     else:
         score = (c[:, None] * (t[:, None] - loo) ** 2).sum(axis=0)
@@ -303,6 +322,17 @@ def _one_standard_error(losses: np.ndarray, lams: np.ndarray, lam: float) -> np.
     out = np.zeros(losses.shape[1])
     out[best if gain.mean() > se else default] = 1.0
     return out
+
+
+def _share_above(sorted_pool: np.ndarray, scores: np.ndarray) -> float:
+    """Mean share of ``sorted_pool`` scored above each of ``scores`` (ties count half)."""
+    if len(scores) == 0:
+        return 0.0
+    above = len(sorted_pool) - np.searchsorted(sorted_pool, scores, side="right")
+    tied = np.searchsorted(sorted_pool, scores, side="right") - np.searchsorted(
+        sorted_pool, scores, side="left"
+    )
+    return float((above + 0.5 * tied).mean() / len(sorted_pool))
 
 
 def _auc(scores: np.ndarray, positive: np.ndarray) -> float:

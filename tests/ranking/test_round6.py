@@ -61,6 +61,10 @@ def test_grid_weights_follow_the_leave_one_out_evidence():
     close = np.stack([good, good - 0.01 * t * np.r_[1, -1, 1, -1, 1, -1], good], axis=1)
     assert grid_weights(close, c, t, "select_mse_1se", lams, 3.0).tolist() == [0, 1, 0]
     assert grid_weights(np.stack([bad, bad, good], 1), c, t, "select_mse_1se", lams, 3.0)[2] == 1
+    # against the unlabelled records: lam 1 places the includes above all of them
+    pool = np.array([[0.5, 0.95, 0.95], [-0.5, 0.9, 0.9], [0.0, 0.85, 0.85]])
+    loo_pool = np.stack([good, good, good * 0.5], axis=1)
+    assert grid_weights(loo_pool, c, t, "select_pool", lams, 3.0, pool).tolist() == [1, 0, 0]
     stacked = grid_weights(loo, c, t, "stack", lams, 3.0)
     assert (stacked >= 0).all() and stacked[2] > 0 and stacked[:2].sum() == 0
 
