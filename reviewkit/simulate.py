@@ -52,15 +52,14 @@ from reviewkit.ranking import (
     default_model,
     record_text,
     stable_random_order,
-    term_counts,
 )
 from reviewkit.ranking.cold_start import (
     ProtocolText,
     TermCounts,
-    cold_start_scores,
+    cold_start_order,
     protocol_document,
 )
-from reviewkit.ranking.features import tfidf_features
+from reviewkit.ranking.features import term_counts, tfidf_features
 
 __all__ = [
     "LabelledSet",
@@ -341,15 +340,13 @@ def _result(
 def _cold_order(
     texts: list[str], seed: int, protocol: ProtocolText | None, counts: TermCounts
 ) -> tuple[list[int], str]:
-    """The order before the ready rule and its name: the protocol's, else the seeded one.
-    ``counts``: :func:`term_counts` of ``texts`` (more rows after them are left out)."""
+    """The order before the ready rule and its name: the protocol's, else the seeded one."""
     seeded: list[int] = stable_random_order(range(len(texts)), seed)
-    if protocol is not None:
-        own = counts[0][: len(texts)] if counts[0].shape[0] > len(texts) else counts[0]
-        scores = cold_start_scores(texts, protocol, (own, counts[1], counts[2]))
-        if scores is not None:  # the seeded order sorted by score, ties kept in it
-            by_score = np.argsort(-scores[seeded], kind="stable")
-            return [seeded[k] for k in by_score], "protocol"
+    if protocol is not None:  # ``counts`` of the texts (and more rows), taken in that order
+        own = (counts[0][seeded], counts[1], counts[2])
+        ordered = cold_start_order(seeded, [texts[i] for i in seeded], protocol, own)
+        if ordered is not None:
+            return ordered, "protocol"
     return seeded, "random"
 
 
@@ -383,9 +380,7 @@ def simulate_from_zero(
     y = data.labels
     n, total = len(y), int(y.sum())
     extra = [protocol_document(protocol)] if protocol is not None and protocol_feature else []
-    # the terms are counted once: the cold start scores the records on the counts the
-    # features are then built from (as the screen's worker does, ranking_worker.py)
-    counts = term_counts(data.texts + extra)
+    counts = term_counts(data.texts + extra)  # once, for the cold start and the features
     cold, source = _cold_order(data.texts, seed, protocol, counts)
     ranker = Ranker(
         tfidf_features(counts[0]),  # after the cold start: it changes the counts in place
@@ -415,16 +410,8 @@ def simulate_from_zero(
     rest = ranked if ranked else cold
     order += [i for i in rest if not labelled[i]]
     cold_start = source + (" + protocol feature" if extra else "")
-    return _result(
-        data,
-        label_column,
-        seed,
-        order,
-        n_fits,
-        (started, cpu_started),
-        n_prior=0,
-        cold_start=cold_start,
-    )
+    since = (started, cpu_started)
+    return _result(data, label_column, seed, order, n_fits, since, n_prior=0, cold_start=cold_start)
 
 
 def plot_text(result: SimulationResult) -> tuple[str, str]:
