@@ -16,6 +16,12 @@ An optional second member, multinomial naive Bayes log-count ratios (Wang & Mann
 is added to the standardised score with weight ``nb_weight``; it is off by default because it
 lowered the mean WSS@95 on the 15 benchmark sets (0.447 → 0.414 at weight 0.2, see
 ``benchmarks/results/ranking.md``, "What was tried").
+
+An optional lam grid (``lam_grid``, ``combine``) lets the labels given set the regularisation:
+closed-form leave-one-out fits (:func:`loo_fits`, one eigendecomposition for the whole grid)
+choose a lam or weight the grid as a committee (:func:`grid_weights`). It is off by default:
+none of its criteria raised the mean WSS@95 (0.426-0.452 against 0.461 at the fixed lam 3,
+``benchmarks/ranking_round6.py``).
 """
 
 from __future__ import annotations
