@@ -23,6 +23,8 @@ kept in ``/tmp/ranking_NAME.json`` (resumable). NAME:
 The choice (or the committee's weights) is made at every fit up to 100 labels, then each time
 the labels have grown by a quarter, up to 500 (the exact solves); beyond, the last one stays.
 With the suffix ``_every`` (``sel_mse_every``) it is made at every fit up to 500 labels.
+The rows of ``results/ranking.md`` ("What was tried", sixth round) are ``sel_mse_every``,
+``sel_1se``, ``sel_auc_every`` / ``sel_auc``, ``sel_pool`` and ``stack``, seeds 0,1,2.
 
 ``python -m benchmarks.ranking_round6 split kept,sel_mse,... SEEDS`` prints the split-half
 check (chosen on the 7 smaller sets, tested on the 8 larger, and the other way round).
