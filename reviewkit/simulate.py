@@ -53,7 +53,13 @@ from reviewkit.ranking import (
     record_text,
     stable_random_order,
 )
-from reviewkit.ranking.cold_start import ProtocolText, cold_start_order, protocol_document
+from reviewkit.ranking.cold_start import (
+    ProtocolText,
+    TermCounts,
+    cold_start_order,
+    protocol_document,
+)
+from reviewkit.ranking.features import term_counts, tfidf_features
 
 __all__ = [
     "LabelledSet",
@@ -332,12 +338,13 @@ def _result(
 
 
 def _cold_order(
-    texts: list[str], seed: int, protocol: ProtocolText | None
+    texts: list[str], seed: int, protocol: ProtocolText | None, counts: TermCounts
 ) -> tuple[list[int], str]:
     """The order before the ready rule and its name: the protocol's, else the seeded one."""
     seeded: list[int] = stable_random_order(range(len(texts)), seed)
-    if protocol is not None:
-        ordered = cold_start_order(seeded, [texts[i] for i in seeded], protocol)
+    if protocol is not None:  # ``counts`` of the texts (and more rows), taken in that order
+        own = (counts[0][seeded], counts[1], counts[2])
+        ordered = cold_start_order(seeded, [texts[i] for i in seeded], protocol, own)
         if ordered is not None:
             return ordered, "protocol"
     return seeded, "random"
@@ -372,10 +379,11 @@ def simulate_from_zero(
     data = load_labelled_csv(Path(dataset_csv), label_column)
     y = data.labels
     n, total = len(y), int(y.sum())
-    cold, source = _cold_order(data.texts, seed, protocol)
     extra = [protocol_document(protocol)] if protocol is not None and protocol_feature else []
+    counts = term_counts(data.texts + extra)  # once, for the cold start and the features
+    cold, source = _cold_order(data.texts, seed, protocol, counts)
     ranker = Ranker(
-        build_features(data.texts + extra),
+        tfidf_features(counts[0]),  # after the cold start: it changes the counts in place
         min_includes=1,
         min_excludes=1,
         model_factory=model_factory,
@@ -402,16 +410,8 @@ def simulate_from_zero(
     rest = ranked if ranked else cold
     order += [i for i in rest if not labelled[i]]
     cold_start = source + (" + protocol feature" if extra else "")
-    return _result(
-        data,
-        label_column,
-        seed,
-        order,
-        n_fits,
-        (started, cpu_started),
-        n_prior=0,
-        cold_start=cold_start,
-    )
+    since = (started, cpu_started)
+    return _result(data, label_column, seed, order, n_fits, since, n_prior=0, cold_start=cold_start)
 
 
 def plot_text(result: SimulationResult) -> tuple[str, str]:

@@ -142,3 +142,30 @@ def test_a_protocol_without_from_zero_is_refused(labelled_csv, capsys):
     protocol = str(REVIEW_B)
     assert main(["simulate", str(labelled_csv), "--protocol", protocol]) == 2
     assert "--protocol needs --from-zero" in capsys.readouterr().err
+
+
+def test_from_zero_counts_the_terms_once_for_the_cold_start_and_the_features(tmp_path, monkeypatch):
+    from reviewkit import simulate as simulate_module
+    from reviewkit.ranking import cold_start, features
+
+    path, rows = _labelled(tmp_path)
+    protocol = ProtocolText(
+        question="Does vocational rehabilitation with the employer help return to work?"
+    )
+    calls = []
+    counted = features.term_counts
+
+    def spy(texts):
+        calls.append(len(texts))
+        return counted(texts)
+
+    for module in (features, cold_start, simulate_module):  # every name it is called by
+        monkeypatch.setattr(module, "term_counts", spy, raising=False)
+    for feature in (False, True):
+        calls.clear()
+        result = simulate_from_zero(path, seed=4, protocol=protocol, protocol_feature=feature)
+        assert calls == [len(rows) + feature]  # once, the protocol's document included
+        seeded = stable_random_order(range(len(rows)), seed=4)
+        texts = [record_text(rows[i][0], rows[i][1]) for i in seeded]
+        expected = cold_start_order(seeded, texts, protocol)
+        assert expected is not None and result.order[:3] == expected[:3]

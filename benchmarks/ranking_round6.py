@@ -1,0 +1,165 @@
+"""Issue 17, round 6: a regularisation that sets itself on each review's own labels.
+
+``python -m benchmarks.ranking_round6 NAME SEEDS [INPUTS]`` runs the in-process simulation
+loop (:func:`reviewkit.simulate.simulate`, the tables' protocol, as
+``benchmarks/ranking_round5.py`` does) with a variant on the 15 sets and prints the figures
+(mean WSS@95, sets at or above ASReview, recall@10 %, CPU against the kept setting, the
+smallest whole-process CPU ratio, the means on the 7 smaller and the 8 larger sets). Runs are
+kept in ``/tmp/ranking_NAME.json`` (resumable). NAME:
+
+* ``kept``: the tables' own runs (``results/ranking.json``); ``rerun``: the kept model run
+  again now (the same orders; its CPU is the reference under the machine's present load);
+* ``sel_mse`` / ``sel_auc``: lam chosen from the grid 1, 2, 3, 5, 10 by closed-form
+  leave-one-out, on the weighted squared error or on how the LOO scores rank the includes
+  above the excludes;
+* ``sel_1se``: as ``sel_mse``, but the default lam 3 is left only for a lam whose LOO error
+  is lower by more than one standard error of the per-record differences;
+* ``sel_pool``: the lam under which the includes' LOO scores stand highest among the scores
+  of the unlabelled records (the queue a held-out include would be in), not among the
+  labelled excludes (those the queue already chose for scoring high);
+* ``stack``: the five lams as a committee, weights by stacked regression on their LOO scores
+  (Breiman 1996).
+
+The choice (or the committee's weights) is made at every fit up to 100 labels, then each time
+the labels have grown by a quarter, up to 500 (the exact solves); beyond, the last one stays.
+With the suffix ``_every`` (``sel_mse_every``) it is made at every fit up to 500 labels.
+The rows of ``results/ranking.md`` ("What was tried", sixth round) are ``sel_mse_every``,
+``sel_1se``, ``sel_auc_every`` / ``sel_auc``, ``sel_pool`` and ``stack``, seeds 0,1,2.
+
+``python -m benchmarks.ranking_round6 split kept,sel_mse,... SEEDS`` prints the split-half
+check (chosen on the 7 smaller sets, tested on the 8 larger, and the other way round).
+
+All are :class:`reviewkit.ranking.model.KernelLeastSquares` with its public ``lam_grid`` and
+``combine`` arguments (see :func:`reviewkit.ranking.model.loo_fits`).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from benchmarks import asreview_runner as asr
+from benchmarks.bench_ranking import LABEL
+from benchmarks.ranking_round5 import INPUTS, kept_runs, summary
+from reviewkit.ranking.model import EXACT_UP_TO, KernelLeastSquares
+from reviewkit.simulate import simulate
+
+GRID = (1.0, 2.0, 3.0, 5.0, 10.0)
+VARIANTS = {
+    "sel_mse": "select_mse",
+    "sel_auc": "select_auc",
+    "stack": "stack",
+    "sel_1se": "select_mse_1se",
+    "sel_pool": "select_pool",
+}
+
+
+def factory(name: str) -> Callable[[], Any]:
+    """The model factory a variant's name stands for (see the module docstring)."""
+    if name in ("kept", "rerun"):
+        return KernelLeastSquares
+    base, every = name.removesuffix("_every"), name.endswith("_every")
+    if base not in VARIANTS:
+        raise SystemExit(f"unknown variant {name}; one of kept, {', '.join(VARIANTS)}")
+    always = EXACT_UP_TO if every else 100  # the choice made at every exact fit, or scheduled
+    return lambda: KernelLeastSquares(
+        lam_grid=GRID, combine=VARIANTS[base], select_always_up_to=always
+    )
+
+
+def run(name: str, seeds: Sequence[int], inputs: Sequence[str], out: Path) -> dict:
+    """Every seed x input x set with variant ``name`` (seed by seed, so the first seed's
+    figures come first); results kept in ``out`` (resumable)."""
+    res = json.loads(out.read_text()) if out.exists() else {}
+    make = factory(name)
+    for seed in seeds:
+        for variant in inputs:
+            for ds in asr.datasets():
+                key, base = f"{variant}|{ds.stem}|{seed}", f"title_abstract|{ds.stem}|{seed}"
+                if key in res:
+                    continue
+                if asr.effective_input(ds, variant) != variant:
+                    if base not in res:  # no keywords: the title_abstract run is this run
+                        continue
+                    res[key] = res[base]
+                    continue
+                r = simulate(asr.reduced_csv(ds, LABEL, variant), seed=seed, model_factory=make)
+                res[key] = {"wss95": r.wss95, "r10": r.recall_at_10, "cpu": r.cpu_seconds}
+                res[key]["n"] = r.n_records
+                print(key, f"{r.wss95:.3f} {r.cpu_seconds:.2f} s", flush=True)
+                out.write_text(json.dumps(res))
+        for variant in inputs:  # sets without keywords whose title_abstract run came later
+            for ds in asr.datasets():
+                key, base = f"{variant}|{ds.stem}|{seed}", f"title_abstract|{ds.stem}|{seed}"
+                if key not in res and base in res:
+                    res[key] = res[base]
+    out.write_text(json.dumps(res))
+    return res
+
+
+def report(
+    name: str, res: dict, kept: dict, seeds: Sequence[int], inputs: Sequence[str]
+) -> list[str]:
+    """One line per input: the figures over all 15 sets and on each half."""
+    by_size = sorted(asr.datasets(), key=lambda d: kept[f"title_abstract|{d.stem}|0"]["n"])
+    small, large = {d.stem for d in by_size[:7]}, {d.stem for d in by_size[7:]}
+    lines = []
+    for variant in inputs:
+        s = summary(res, kept, seeds, variant, None)
+        halves = [summary(res, kept, seeds, variant, h)["wss95"] for h in (small, large)]
+        lines.append(
+            f"{name} {variant} seeds {','.join(map(str, seeds))}: {s['wss95']:.3f} "
+            f"({s['at_or_above']}/{s['sets']}), recall@10 % {s['recall_at_10']:.3f}, "
+            f"CPU {s['cpu_vs_kept']:.2f}x the kept setting, smallest ratio "
+            f"{s['smallest_ratio']:.1f}x; 7 smaller {halves[0]:.3f}, 8 larger {halves[1]:.3f}"
+        )
+    return lines
+
+
+def split_half(names: Sequence[str], seeds: Sequence[int], inputs: Sequence[str]) -> list[str]:
+    """The split-half check of the earlier rounds: per input, the setting with the highest
+    mean on one half (7 smaller / 8 larger sets) and its gain over the kept setting on the
+    other half (runs read from ``/tmp/ranking_NAME.json``)."""
+    kept = kept_runs()
+    runs = {
+        n: kept if n == "kept" else json.loads(Path(f"/tmp/ranking_{n}.json").read_text())
+        for n in names
+    }
+    by_size = sorted(asr.datasets(), key=lambda d: kept[f"title_abstract|{d.stem}|0"]["n"])
+    halves = {"7 smaller": {d.stem for d in by_size[:7]}, "8 larger": {d.stem for d in by_size[7:]}}
+    lines = []
+    for variant in inputs:
+        mean = {
+            (n, h): summary(runs[n], kept, seeds, variant, sets)["wss95"]
+            for n in names
+            for h, sets in halves.items()
+        }
+        for chosen_on, other in (("7 smaller", "8 larger"), ("8 larger", "7 smaller")):
+            best = max(names, key=lambda n: (mean[(n, chosen_on)], n == "kept"))
+            lines.append(
+                f"{variant}: chosen on the {chosen_on}: {best} "
+                f"({mean[(best, chosen_on)] - mean[('kept', chosen_on)]:+.3f} there, "
+                f"{mean[(best, other)] - mean[('kept', other)]:+.3f} on the {other})"
+            )
+    return lines
+
+
+def main(argv: Sequence[str]) -> int:
+    if argv[0] == "split":  # split NAME,NAME,... SEEDS [INPUTS]
+        seeds = [int(s) for s in argv[2].split(",")]
+        inputs = argv[3].split(",") if len(argv) > 3 else list(INPUTS)
+        print("\n".join(split_half(argv[1].split(","), seeds, inputs)))
+        return 0
+    name, seeds = argv[0], [int(s) for s in argv[1].split(",")]
+    inputs = argv[2].split(",") if len(argv) > 2 else list(INPUTS)
+    kept = kept_runs()
+    res = kept if name == "kept" else run(name, seeds, inputs, Path(f"/tmp/ranking_{name}.json"))
+    print("\n".join(report(name, res, kept, seeds, inputs)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
