@@ -175,7 +175,9 @@ def _is_instrument(words: list[_Word], first: int, last: int) -> bool:
     return words[first].word in INSTRUMENTS or joined in INSTRUMENTS
 
 
-def _clause(text: str, words: list[_Word], first: int, last: int, ends: re.Pattern[str]):
+def _clause(
+    text: str, words: list[_Word], first: int, last: int, ends: re.Pattern[str]
+) -> tuple[int, int]:
     """The first and last word indexes of the stretch around words first..last that no ``ends``
     mark cuts, at most :data:`THRESHOLD_REACH` words either side."""
     lo, hi = first, last
@@ -208,12 +210,9 @@ def in_outcome_name(text: str, words: list[_Word], first: int, last: int) -> boo
     module docstring): then it is not evidence. With a threshold it names the population."""
     if _is_instrument(words, first, last):
         return not names_population(text, words, first, last)
-    if not names_health_state(words, first, last):
-        return False
-    if (
+    as_outcome = names_health_state(words, first, last) and (
         _after(text, words, last)
         or _before(text, words, first)
         or _listed_outcome(text, words, first)
-    ):
-        return not names_population(text, words, first, last)
-    return False
+    )
+    return as_outcome and not names_population(text, words, first, last)
