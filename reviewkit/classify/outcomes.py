@@ -31,9 +31,10 @@ that reports no result and no exclusion, is an inclusion criterion or a case def
 its health words are evidence. A term that is an instrument's name (a protocol may list
 "PHQ-9", "HADS" for its mental label) is evidence only so; alone it is an outcome measure.
 
-Only terms naming a health state or an instrument are affected; the rule leaves every other term alone ("IPS
-fidelity scale", "Work Ability Index", "job satisfaction scale": there the measure *is* the
-study's topic), and roles are no health state ("a psychologist assessed each worker"). The population still reads as written elsewhere: "workers on sick leave with
+Only terms naming a health state or an instrument are affected; the rule leaves every other
+term alone ("IPS fidelity scale", "Work Ability Index", "job satisfaction scale": there the
+measure *is* the study's topic), and roles are no health state ("a psychologist assessed each
+worker"). The population still reads as written elsewhere: "workers on sick leave with
 depression" is found, also when the same abstract reports depression scores.
 """
 

@@ -26,8 +26,9 @@ def undo_last(db: Store, person: str) -> list[links.Link]:
     the previous verdicts.
 
     An action is every link written under one tag: a 'different' with the pairs that followed
-    from it, a split with the pairs it reopened, a sheet with all its verdicts. Returns the links that were undone, the
-    person's own verdict first (empty when there is nothing to undo). See :func:`take_back`.
+    from it, a split with the pairs it reopened, a sheet with all its verdicts. Returns the
+    links that were undone, the person's own verdict first (empty when there is nothing to
+    undo). See :func:`take_back`.
     """
     return take_back(db, person).links
 

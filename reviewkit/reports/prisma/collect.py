@@ -130,9 +130,10 @@ def _identification(c: PrismaCounts, db, after: int) -> None:
     # An update's box lists only the databases and searches that identified records since the
     # version. PRISMA 2020's box counts records identified (per database where feasible, its
     # footnote); every database and search run, with its date and count even when it found
-    # nothing new, is PRISMA-S's to report, and is (search-log.md, written with every `reviewkit report`).
-    # In the box, "(n = 0)" cannot tell a search rerun that found nothing new from one not run
-    # since the version (both count no records since), so a reader took it for a search run.
+    # nothing new, is PRISMA-S's to report, and is reported there (search-log.md, written with
+    # every `reviewkit report`). In the box, "(n = 0)" cannot tell a search rerun that found
+    # nothing new from one not run since the version (both count no records since), so a
+    # reader took it for a search run.
     searches = [s for s in ident.searches if s.records or not after]
     c.databases = {k: v for k, v in ident.databases.items() if v or not after}
     c.searches = {s.search: s.records for s in searches}
