@@ -15,9 +15,9 @@ found too is counted in its own column as identified, then as removed before scr
 second record of one study among the other methods (a duplicate). In an update, an other-method
 record of a study found before its version (by a database or by other methods then) is removed
 as "identified before version …", a line of its own: it is not one the databases found. Where
-we differ from the template: the other methods' column also has "Records screened" and "Records excluded", since
-reviewkit screens those records at title/abstract like the others (the template starts that
-column at "Reports sought for retrieval").
+we differ from the template: the other methods' column also has "Records screened" and
+"Records excluded", since reviewkit screens those records at title/abstract like the others
+(the template starts that column at "Reports sought for retrieval").
 """
 
 from __future__ import annotations
