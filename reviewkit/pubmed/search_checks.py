@@ -26,11 +26,10 @@ from reviewkit.pubmed.vocabulary import (
 from reviewkit.query import (
     DATE_FIELDS,
     DATE_FORM,
-    BoolOp,
-    Node,
     QuerySyntaxError,
     Range,
     Term,
+    leaves,
     parse,
 )
 from reviewkit.query import warnings as query_warnings
@@ -44,25 +43,12 @@ def search_warnings(search: Search, today: datetime.date | None = None) -> list[
     except QuerySyntaxError:  # reported as an error when the protocol is loaded
         return out
     day = int((today or datetime.date.today()).strftime("%Y%m%d"))
-    for leaf in _leaves(node):
+    for leaf in leaves(node):
         if isinstance(leaf, Range):
             out += _range_warnings(leaf, day)
         elif isinstance(leaf, Term) and not leaf.truncated:
             out += _term_warnings(leaf, day)
     out += _limit_warnings(search)
-    return out
-
-
-def _leaves(node: Node) -> list[Node]:
-    """Terms and ranges, left to right (a stack, not recursion: OR chains run 1,000s deep)."""
-    out: list[Node] = []
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, BoolOp):
-            stack += [n.right, n.left]
-        else:
-            out.append(n)
     return out
 
 
