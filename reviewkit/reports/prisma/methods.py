@@ -79,6 +79,17 @@ class Flow:
         """Every way the column fails to add up, each named with ``what`` (the column)."""
         sums = [
             ("identified - removed = screened", identified - self.removed, self.screened),
+            *self.screening_sums(),
+        ]
+        out = [f"{what}: {name}: {a} != {b}" for name, a, b in sums if a != b]
+        for name, value in self.rows():
+            if value < 0:
+                out.append(f"{what}: {name} is negative ({value})")
+        return out
+
+    def screening_sums(self) -> list[tuple[str, int, int]]:
+        """(what, left, right) of each sum from records screened down to included."""
+        return [
             (
                 "screened = excluded + awaiting + sought",
                 self.screened,
@@ -91,11 +102,6 @@ class Flow:
                 sum(self.excluded_full_text.values()) + self.awaiting_full_text + self.included,
             ),
         ]
-        out = [f"{what}: {name}: {a} != {b}" for name, a, b in sums if a != b]
-        for name, value in self.rows():
-            if value < 0:
-                out.append(f"{what}: {name} is negative ({value})")
-        return out
 
     def rows(self, label: Callable[[str], str] = str) -> list[tuple[str, int]]:
         """(item, count) for the CSV, in the diagram's order (``label``: a reason's words)."""
