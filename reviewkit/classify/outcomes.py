@@ -73,6 +73,9 @@ OUTCOME_WORDS = frozenset(
 INSTRUMENTS = frozenset(
     {"SF", "RAND", "HADS", "BDI", "PHQ", "GHQ", "GAD", "EQ", "MHI", "DASS", "CES", "K10", "MCS"}
 )
+# Of those, the stems that alone name a disorder: GAD is generalised anxiety disorder, the
+# instrument GAD-7 (or GAD-2). Such a stem is the instrument only with its number after it.
+DISORDER_STEMS = frozenset({"GAD"})
 # The beginnings of words that name a health state an instrument measures: mental health and
 # its Scandinavian words, psychological and psychiatric (symptoms, distress), depression,
 # anxiety, distress, stress, burnout, exhaustion, pain, well-being, mood, fatigue. "health"
@@ -171,8 +174,13 @@ def _listed_outcome(text: str, words: list[_Word], first: int) -> bool:
 
 
 def _is_instrument(words: list[_Word], first: int, last: int) -> bool:
-    """Whether a term's match is an instrument's name ("PHQ-9", "HADS", "K-10")."""
+    """Whether a term's match is an instrument's name ("PHQ-9", "HADS", "K-10"); a disorder's
+    acronym (:data:`DISORDER_STEMS`) is one only with a number in or after the match ("GAD-7",
+    not "employees with GAD")."""
     joined = "".join(w.word for w in words[first : last + 1])
+    if words[first].word in DISORDER_STEMS:
+        numbered = last + 1 if last == first else last
+        return numbered < len(words) and words[numbered].word.isdigit()
     return words[first].word in INSTRUMENTS or joined in INSTRUMENTS
 
 

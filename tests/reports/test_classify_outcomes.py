@@ -149,3 +149,47 @@ def test_health_words_in_a_list_of_outcomes_are_not_the_population(
     assert labels(review_a, "diagnosis-group", listed) == ["musculoskeletal"]
     assert labels(review_b, "diagnosis", population) == ["mental"]
     assert labels(review_a, "diagnosis-group", population) == ["mental"]
+
+
+ACRONYM_PROTOCOL = """
+[review]
+id = "x"
+title = "x"
+question = "?"
+reviewers = ["ann"]
+
+[stages.title-abstract]
+reviewers_per_record = 1
+
+[schemes.health]
+name = "Health"
+
+[[schemes.health.labels]]
+id = "mental"
+name = "Mental"
+terms = ["GAD"]
+
+[[schemes.health.labels]]
+id = "msk"
+name = "Musculoskeletal"
+terms = ["back pain"]
+"""
+
+
+def test_a_disorders_acronym_is_no_instrument_without_the_instruments_number(tmp_path):
+    """GAD is generalised anxiety disorder; the instrument is GAD-7. A protocol listing "GAD"
+    for its mental label found "employees with GAD" until instruments' names became evidence
+    only beside a threshold: the stem was taken for the instrument."""
+    path = tmp_path / "p.toml"
+    path.write_text(ACRONYM_PROTOCOL, encoding="utf-8")
+    scheme = protocol_mod.load(path).scheme("health")
+
+    def mental(text: str) -> list[str]:
+        rec = Record(title="A study", abstract_sections=[AbstractSection("METHODS", text)])
+        scores = {s.label: s for s in classify.score_labels(rec, scheme)}
+        return [e.text for e in scores["mental"].evidence]
+
+    assert mental("Return to work for employees on sick leave with GAD.") == ["GAD"]
+    # with its number it is the instrument: an outcome alone, the population beside a threshold
+    assert mental("Workers with low back pain; GAD-7 scores at baseline.") == []
+    assert mental("Employees on sick leave with a GAD-7 score of 10 or more.") == ["GAD"]
