@@ -151,38 +151,14 @@ def test_health_words_in_a_list_of_outcomes_are_not_the_population(
     assert labels(review_a, "diagnosis-group", population) == ["mental"]
 
 
-ACRONYM_PROTOCOL = """
-[review]
-id = "x"
-title = "x"
-question = "?"
-reviewers = ["ann"]
-
-[stages.title-abstract]
-reviewers_per_record = 1
-
-[schemes.health]
-name = "Health"
-
-[[schemes.health.labels]]
-id = "mental"
-name = "Mental"
-terms = ["GAD"]
-
-[[schemes.health.labels]]
-id = "msk"
-name = "Musculoskeletal"
-terms = ["back pain"]
-"""
-
-
-def test_a_disorders_acronym_is_no_instrument_without_the_instruments_number(tmp_path):
+def test_a_disorders_acronym_is_no_instrument_without_the_instruments_number(test_protocol):
     """GAD is generalised anxiety disorder; the instrument is GAD-7. A protocol listing "GAD"
     for its mental label found "employees with GAD" until instruments' names became evidence
     only beside a threshold: the stem was taken for the instrument."""
-    path = tmp_path / "p.toml"
-    path.write_text(ACRONYM_PROTOCOL, encoding="utf-8")
-    scheme = protocol_mod.load(path).scheme("health")
+    path = test_protocol.path  # its mental label's terms: "GAD" for "depress*", "common ..."
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"depress*", "common mental disorder*"', '"GAD"'), "utf-8")
+    scheme = protocol_mod.load(path).scheme("topic")
 
     def mental(text: str) -> list[str]:
         rec = Record(title="A study", abstract_sections=[AbstractSection("METHODS", text)])
