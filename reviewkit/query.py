@@ -355,18 +355,24 @@ def parse(query: str) -> Node:
     return _Parser(query).parse()
 
 
-def terms(node: Node) -> list[Term]:
-    """All terms of a query, left to right. Walked with a stack, not recursion: a chain of
-    1,000+ ORed terms (a drug-name list) is a tree that deep."""
-    out: list[Term] = []
+def leaves(node: Node) -> list[Node]:
+    """The operands of a query that are no operator (terms, ranges, history references), left
+    to right. Walked with a stack, not recursion: a chain of 1,000+ ORed terms (a drug-name
+    list) is a tree that deep."""
+    out: list[Node] = []
     stack = [node]
     while stack:
         n = stack.pop()
-        if isinstance(n, Term):
-            out.append(n)
-        elif isinstance(n, BoolOp):
+        if isinstance(n, BoolOp):
             stack += [n.right, n.left]
+        else:
+            out.append(n)
     return out
+
+
+def terms(node: Node) -> list[Term]:
+    """All terms of a query, left to right (:func:`leaves` that are terms)."""
+    return [n for n in leaves(node) if isinstance(n, Term)]
 
 
 T = TypeVar("T")

@@ -31,9 +31,10 @@ that reports no result and no exclusion, is an inclusion criterion or a case def
 its health words are evidence. A term that is an instrument's name (a protocol may list
 "PHQ-9", "HADS" for its mental label) is evidence only so; alone it is an outcome measure.
 
-Only terms naming a health state or an instrument are affected; the rule leaves every other term alone ("IPS
-fidelity scale", "Work Ability Index", "job satisfaction scale": there the measure *is* the
-study's topic), and roles are no health state ("a psychologist assessed each worker"). The population still reads as written elsewhere: "workers on sick leave with
+Only terms naming a health state or an instrument are affected; the rule leaves every other
+term alone ("IPS fidelity scale", "Work Ability Index", "job satisfaction scale": there the
+measure *is* the study's topic), and roles are no health state ("a psychologist assessed each
+worker"). The population still reads as written elsewhere: "workers on sick leave with
 depression" is found, also when the same abstract reports depression scores.
 """
 
@@ -72,6 +73,9 @@ OUTCOME_WORDS = frozenset(
 INSTRUMENTS = frozenset(
     {"SF", "RAND", "HADS", "BDI", "PHQ", "GHQ", "GAD", "EQ", "MHI", "DASS", "CES", "K10", "MCS"}
 )
+# Of those, the stems that alone name a disorder: GAD is generalised anxiety disorder, the
+# instrument GAD-7 (or GAD-2). Such a stem is the instrument only with its number after it.
+DISORDER_STEMS = frozenset({"GAD"})
 # The beginnings of words that name a health state an instrument measures: mental health and
 # its Scandinavian words, psychological and psychiatric (symptoms, distress), depression,
 # anxiety, distress, stress, burnout, exhaustion, pain, well-being, mood, fatigue. "health"
@@ -170,12 +174,19 @@ def _listed_outcome(text: str, words: list[_Word], first: int) -> bool:
 
 
 def _is_instrument(words: list[_Word], first: int, last: int) -> bool:
-    """Whether a term's match is an instrument's name ("PHQ-9", "HADS", "K-10")."""
+    """Whether a term's match is an instrument's name ("PHQ-9", "HADS", "K-10"); a disorder's
+    acronym (:data:`DISORDER_STEMS`) is one only with a number in or after the match ("GAD-7",
+    not "employees with GAD")."""
     joined = "".join(w.word for w in words[first : last + 1])
+    if words[first].word in DISORDER_STEMS:
+        numbered = last + 1 if last == first else last
+        return numbered < len(words) and words[numbered].word.isdigit()
     return words[first].word in INSTRUMENTS or joined in INSTRUMENTS
 
 
-def _clause(text: str, words: list[_Word], first: int, last: int, ends: re.Pattern[str]):
+def _clause(
+    text: str, words: list[_Word], first: int, last: int, ends: re.Pattern[str]
+) -> tuple[int, int]:
     """The first and last word indexes of the stretch around words first..last that no ``ends``
     mark cuts, at most :data:`THRESHOLD_REACH` words either side."""
     lo, hi = first, last
@@ -208,12 +219,9 @@ def in_outcome_name(text: str, words: list[_Word], first: int, last: int) -> boo
     module docstring): then it is not evidence. With a threshold it names the population."""
     if _is_instrument(words, first, last):
         return not names_population(text, words, first, last)
-    if not names_health_state(words, first, last):
-        return False
-    if (
+    as_outcome = names_health_state(words, first, last) and (
         _after(text, words, last)
         or _before(text, words, first)
         or _listed_outcome(text, words, first)
-    ):
-        return not names_population(text, words, first, last)
-    return False
+    )
+    return as_outcome and not names_population(text, words, first, last)

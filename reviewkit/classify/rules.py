@@ -239,11 +239,12 @@ def _one_kind(scheme: Scheme, top: list[LabelScore]) -> list[LabelScore]:
     do (Review A: low back pain in a pain programme is musculoskeletal, not a tie with chronic
     pain)."""
     tied = {s.label for s in top}
-    for lab in scheme.labels:
-        for group in lab.count_as_one:
-            if len(tied) > 1 and tied <= set(group):
-                first = next(g for g in group if g in tied)
-                return [s for s in top if s.label == first]
+    if len(tied) < 2:
+        return top
+    for group in (g for lab in scheme.labels for g in lab.count_as_one):
+        if tied <= set(group):
+            first = next(g for g in group if g in tied)
+            return [s for s in top if s.label == first]
     return top
 
 

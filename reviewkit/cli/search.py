@@ -91,9 +91,8 @@ def run_command(
     from reviewkit.pubmed.search_checks import search_warnings
 
     project = load_project(project_dir)
-    for name in names:
-        project.protocol.search(name)  # unknown names fail before any request
-    for s in [project.protocol.search(n) for n in names] or project.protocol.searches:
+    chosen = [project.protocol.search(n) for n in names]  # unknown names fail before any request
+    for s in chosen or project.protocol.searches:
         for warning in search_warnings(s):  # what `protocol check` says, said again here
             click.echo(f"warning: {project.protocol_path}: search {s.name}: {warning}", err=True)
     client = _client(base_url, email, batch_size=batch_size, timeout=timeout)

@@ -22,11 +22,13 @@ _UNDO_RE = re.compile(r"undo of link (\d+)$")
 
 
 def undo_last(db: Store, person: str) -> list[links.Link]:
-    """Undo this person's last action (a verdict or a split) by appending the previous verdicts.
+    """Undo this person's last action (a verdict, a split or a read queue sheet) by appending
+    the previous verdicts.
 
     An action is every link written under one tag: a 'different' with the pairs that followed
-    from it, a split with the pairs it reopened. Returns the links that were undone, the
-    person's own verdict first (empty when there is nothing to undo). See :func:`take_back`.
+    from it, a split with the pairs it reopened, a sheet with all its verdicts. Returns the
+    links that were undone, the person's own verdict first (empty when there is nothing to
+    undo). See :func:`take_back`.
     """
     return take_back(db, person).links
 

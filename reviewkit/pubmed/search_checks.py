@@ -26,11 +26,10 @@ from reviewkit.pubmed.vocabulary import (
 from reviewkit.query import (
     DATE_FIELDS,
     DATE_FORM,
-    BoolOp,
-    Node,
     QuerySyntaxError,
     Range,
     Term,
+    leaves,
     parse,
 )
 from reviewkit.query import warnings as query_warnings
@@ -44,25 +43,12 @@ def search_warnings(search: Search, today: datetime.date | None = None) -> list[
     except QuerySyntaxError:  # reported as an error when the protocol is loaded
         return out
     day = int((today or datetime.date.today()).strftime("%Y%m%d"))
-    for leaf in _leaves(node):
+    for leaf in leaves(node):
         if isinstance(leaf, Range):
             out += _range_warnings(leaf, day)
         elif isinstance(leaf, Term) and not leaf.truncated:
             out += _term_warnings(leaf, day)
     out += _limit_warnings(search)
-    return out
-
-
-def _leaves(node: Node) -> list[Node]:
-    """Terms and ranges, left to right (a stack, not recursion: OR chains run 1,000s deep)."""
-    out: list[Node] = []
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, BoolOp):
-            stack += [n.right, n.left]
-        else:
-            out.append(n)
     return out
 
 
@@ -104,35 +90,62 @@ def _term_warnings(t: Term, today: int) -> list[str]:
                 f"'{t.text}'[{t.field}] lies after today, so it finds only records dated in "
                 "the future; check the year"
             ]
-    if t.field == "la" and not is_language(t.text):
-        near = nearest_language(t.text)
-        fix = f"write {near}[la]" if near else "see NLM's language table for the names"
-        return [f"'{t.text}'[la]: PubMed has no such language, so the term finds nothing; {fix}"]
-    if t.field == "pt" and not is_publication_type(t.text):
-        near = nearest_publication_type(t.text)
-        fix = f'write "{near}"[pt]' if near else "see PubMed Help, Publication Types"
+    unknown = _unknown(t.field, t.text)
+    if unknown:
+        what, fix = unknown
         return [
-            f"'{t.text}'[pt]: PubMed has no such publication type, so the term finds nothing; {fix}"
+            f"'{t.text}'[{t.field}]: PubMed has no such {what}, so the term finds nothing; {fix}"
         ]
     return []
 
 
 def _limit_warnings(search: Search) -> list[str]:
     out = []
-    for lang in search.limits.languages:
-        if not is_language(lang):
-            near = nearest_language(lang)
-            fix = f"write {near!r}" if near else "see NLM's language table for the names"
-            out.append(
-                f"limits.languages: {lang!r} is no language PubMed has, so the limit finds "
-                f"nothing; {fix}"
-            )
-    for pt in search.limits.publication_types:
-        if not is_publication_type(pt):
-            near = nearest_publication_type(pt)
-            fix = f"write {near!r}" if near else "see PubMed Help, Publication Types"
-            out.append(
-                f"limits.publication_types: {pt!r} is no publication type PubMed has, so the "
-                f"limit finds nothing; {fix}"
-            )
+    for key, tag, values in (
+        ("languages", "la", search.limits.languages),
+        ("publication_types", "pt", search.limits.publication_types),
+    ):
+        for value in values:
+            unknown = _unknown(tag, value, as_limit=True)
+            if unknown:
+                what, fix = unknown
+                out.append(
+                    f"limits.{key}: {value!r} is no {what} PubMed has, so the limit finds "
+                    f"nothing; {fix}"
+                )
     return out
+
+
+# [la] and [pt]: how to tell a value PubMed has, the nearest one it has, the value written as
+# it would be in a query, and where to look when nothing is near
+_VOCABULARIES = {
+    "la": (
+        "language",
+        is_language,
+        nearest_language,
+        "{}[la]",
+        "see NLM's language table for the names",
+    ),
+    "pt": (
+        "publication type",
+        is_publication_type,
+        nearest_publication_type,
+        '"{}"[pt]',
+        "see PubMed Help, Publication Types",
+    ),
+}
+
+
+def _unknown(tag: str, value: str, *, as_limit: bool = False) -> tuple[str, str] | None:
+    """(what a ``tag`` value is, what to write instead) when PubMed has no such value; None
+    when it has, or ``tag`` has no list. ``as_limit``: the fix for a search's limits (the value
+    quoted), else for a term of its query."""
+    if tag not in _VOCABULARIES:
+        return None
+    what, known, nearest, as_term, look = _VOCABULARIES[tag]
+    if known(value):
+        return None
+    near = nearest(value)
+    if not near:
+        return what, look
+    return what, f"write {near!r}" if as_limit else f"write {as_term.format(near)}"

@@ -149,3 +149,23 @@ def test_health_words_in_a_list_of_outcomes_are_not_the_population(
     assert labels(review_a, "diagnosis-group", listed) == ["musculoskeletal"]
     assert labels(review_b, "diagnosis", population) == ["mental"]
     assert labels(review_a, "diagnosis-group", population) == ["mental"]
+
+
+def test_a_disorders_acronym_is_no_instrument_without_the_instruments_number(test_protocol):
+    """GAD is generalised anxiety disorder; the instrument is GAD-7. A protocol listing "GAD"
+    for its mental label found "employees with GAD" until instruments' names became evidence
+    only beside a threshold: the stem was taken for the instrument."""
+    path = test_protocol.path  # its mental label's terms: "GAD" for "depress*", "common ..."
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"depress*", "common mental disorder*"', '"GAD"'), "utf-8")
+    scheme = protocol_mod.load(path).scheme("topic")
+
+    def mental(text: str) -> list[str]:
+        rec = Record(title="A study", abstract_sections=[AbstractSection("METHODS", text)])
+        scores = {s.label: s for s in classify.score_labels(rec, scheme)}
+        return [e.text for e in scores["mental"].evidence]
+
+    assert mental("Return to work for employees on sick leave with GAD.") == ["GAD"]
+    # with its number it is the instrument: an outcome alone, the population beside a threshold
+    assert mental("Workers with low back pain; GAD-7 scores at baseline.") == []
+    assert mental("Employees on sick leave with a GAD-7 score of 10 or more.") == ["GAD"]

@@ -70,21 +70,19 @@ Row = tuple[str, list[Cell]]  # (phase, one cell per column)
 
 def _excluded(c: PrismaCounts, f: Flow) -> tuple[list[str], list[str]]:
     """The excluded boxes of a column: at title/abstract, and at full text."""
-    excl = [
-        f"Records excluded {_n(sum(f.excluded_screening.values()))}"
-        + (":" if f.excluded_screening else ""),
-        *_reasons(c, f.excluded_screening),
-    ]
-    if f.awaiting_screening:
-        excl.append(f"Awaiting a decision {_n(f.awaiting_screening)}")
-    ft_excl = [
-        f"Reports excluded {_n(sum(f.excluded_full_text.values()))}"
-        + (":" if f.excluded_full_text else ""),
-        *_reasons(c, f.excluded_full_text),
-    ]
-    if f.awaiting_full_text:
-        ft_excl.append(f"Awaiting a decision {_n(f.awaiting_full_text)}")
-    return excl, ft_excl
+    return (
+        _excluded_box(c, "Records", f.excluded_screening, f.awaiting_screening),
+        _excluded_box(c, "Reports", f.excluded_full_text, f.awaiting_full_text),
+    )
+
+
+def _excluded_box(c: PrismaCounts, what: str, reasons: dict[str, int], awaiting: int) -> list[str]:
+    """'Records excluded (n = 7):' with a line per reason, and those awaiting a decision."""
+    box = [f"{what} excluded {_n(sum(reasons.values()))}" + (":" if reasons else "")]
+    box += _reasons(c, reasons)
+    if awaiting:
+        box.append(f"Awaiting a decision {_n(awaiting)}")
+    return box
 
 
 def _flow_rows(c: PrismaCounts, f: Flow) -> list[tuple[str, list[str], list[str]]]:

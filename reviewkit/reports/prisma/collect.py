@@ -53,11 +53,7 @@ def collect_counts(project, snapshot=None) -> PrismaCounts:
     c = PrismaCounts()
     version, new_ids = update.version_to_update(db)
     after = version.last_record_id if version else 0
-    ident = _identification(db, after)
-    c.databases = dict(ident.get("databases", {}))
-    c.searches = dict(ident.get("searches", {}))
-    c.search_databases = dict(ident.get("search_databases", {}))
-    c.retrieved = dict(ident.get("retrieved", {}))
+    _identification(c, db, after)
     other_imports = []
     for imp in record_rows.list_imports(db):
         n = imp.record_count
@@ -126,7 +122,7 @@ def _add_source(c: PrismaCounts, source: str, records: int) -> None:
         c.imported[name] = c.imported.get(name, 0) + records
 
 
-def _identification(db, after: int = 0) -> dict:
+def _identification(c: PrismaCounts, db, after: int) -> None:
     """Per-database and per-search counts (of the records stored after ``after`` when set)."""
     from reviewkit.searches import identification_counts
 
@@ -134,13 +130,12 @@ def _identification(db, after: int = 0) -> dict:
     # An update's box lists only the databases and searches that identified records since the
     # version. PRISMA 2020's box counts records identified (per database where feasible, its
     # footnote); every database and search run, with its date and count even when it found
-    # nothing new, is PRISMA-S's to report, and is (search-log.md, written with every `reviewkit report`).
-    # In the box, "(n = 0)" cannot tell a search rerun that found nothing new from one not run
-    # since the version (both count no records since), so a reader took it for a search run.
+    # nothing new, is PRISMA-S's to report, and is reported there (search-log.md, written with
+    # every `reviewkit report`). In the box, "(n = 0)" cannot tell a search rerun that found
+    # nothing new from one not run since the version (both count no records since), so a
+    # reader took it for a search run.
     searches = [s for s in ident.searches if s.records or not after]
-    return {
-        "databases": {k: v for k, v in ident.databases.items() if v or not after},
-        "searches": {s.search: s.records for s in searches},
-        "search_databases": {s.search: s.database for s in searches},
-        "retrieved": {s.search: s.count for s in searches},
-    }
+    c.databases = {k: v for k, v in ident.databases.items() if v or not after}
+    c.searches = {s.search: s.records for s in searches}
+    c.search_databases = {s.search: s.database for s in searches}
+    c.retrieved = {s.search: s.count for s in searches}

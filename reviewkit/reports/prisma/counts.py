@@ -215,17 +215,8 @@ def check(c: PrismaCounts) -> list[str]:
 
     f = c.flow
     same("identified - duplicates = screened", c.identified - c.duplicates, f.screened)
-    same(
-        "screened = excluded + awaiting + sought",
-        f.screened,
-        sum(f.excluded_screening.values()) + f.awaiting_screening + f.sought,
-    )
-    same("sought = not retrieved + assessed", f.sought, f.not_retrieved + f.assessed)
-    same(
-        "assessed = excluded + awaiting + included",
-        f.assessed,
-        sum(f.excluded_full_text.values()) + f.awaiting_full_text + f.included,
-    )
+    for what, left, right in f.screening_sums():  # the sums each column's check makes too
+        same(what, left, right)
     since = " + included since" if c.since_included else ""
     if c.update:
         same(

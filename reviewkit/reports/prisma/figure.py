@@ -70,23 +70,24 @@ def _into_included(ax: Any, last: Box, included: Box) -> None:
     x, gap_y = last.x + last.w / 2, included.y + included.h + ROW_GAP / 2
     end_x = included.x + included.w * 0.8
     ax.plot([x, x, end_x], [last.y, gap_y, gap_y], color="black", lw=0.8)
-    ax.annotate(
-        "",
-        xy=(end_x, included.y + included.h),
-        xytext=(end_x, gap_y),
-        arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
-    )
+    _arrow(ax, (end_x, gap_y), (end_x, included.y + included.h))
 
 
 def _draw_path(ax: Any, points: list[tuple[float, float]]) -> None:
     """Lines through ``points``, an arrow head on the last segment."""
     xs, ys = zip(*points[:-1], strict=True)
     ax.plot(xs, ys, color="black", lw=0.8)
+    # from the corner itself: the line turns there without a gap
+    _arrow(ax, points[-2], points[-1], shrinkA=0)
+
+
+def _arrow(ax: Any, tail: tuple[float, float], head: tuple[float, float], **props: Any) -> None:
+    """A black arrow from ``tail`` to ``head`` (``props``: more matplotlib arrow options)."""
     ax.annotate(
         "",
-        xy=points[-1],
-        xytext=points[-2],  # from the corner itself: the line turns there without a gap
-        arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8, "shrinkA": 0},
+        xy=head,
+        xytext=tail,
+        arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8, **props},
     )
 
 
@@ -97,40 +98,27 @@ def _draw_phase(ax: Any, b: Box) -> None:
 
 def _draw_bar(ax: Any, b: Box, face: str, edge: str, **text: Any) -> None:
     """A rounded bar with its text bold and centred (``text``: matplotlib text options)."""
+    _patch(ax, b, "round,pad=0,rounding_size=0.06", face, edge)
+    ax.text(
+        b.x + b.w / 2, b.y + b.h / 2, b.text, ha="center", va="center", fontweight="bold", **text
+    )
+
+
+def _patch(ax: Any, b: Box, style: str, face: str, edge: str) -> None:
+    """The shape of box ``b`` (``style``: a matplotlib box style), its line 0.8 points."""
     from matplotlib.patches import FancyBboxPatch
 
     ax.add_patch(
         FancyBboxPatch(
-            (b.x, b.y),
-            b.w,
-            b.h,
-            boxstyle="round,pad=0,rounding_size=0.06",
-            facecolor=face,
-            edgecolor=edge,
-            linewidth=0.8,
+            (b.x, b.y), b.w, b.h, boxstyle=style, facecolor=face, edgecolor=edge, linewidth=0.8
         )
-    )
-    ax.text(
-        b.x + b.w / 2, b.y + b.h / 2, b.text, ha="center", va="center", fontweight="bold", **text
     )
 
 
 def _draw_box(ax: Any, b: Box, flow: list[Box]) -> None:
     """A box: a white rectangle, its text from the top left and, for a box beside the flow, an
     arrow into it from its row's box in ``flow``."""
-    from matplotlib.patches import FancyBboxPatch
-
-    ax.add_patch(
-        FancyBboxPatch(
-            (b.x, b.y),
-            b.w,
-            b.h,
-            boxstyle="square,pad=0",
-            facecolor="white",
-            edgecolor="black",
-            linewidth=0.8,
-        )
-    )
+    _patch(ax, b, "square,pad=0", "white", "black")
     ax.text(
         b.x + PAD, b.y + b.h - PAD, b.text, ha="left", va="top", fontsize=b.font, linespacing=1.2
     )
@@ -138,12 +126,7 @@ def _draw_box(ax: Any, b: Box, flow: list[Box]) -> None:
         main = next(
             m for m in flow if m.col == b.col - 1 and abs((m.y + m.h / 2) - (b.y + b.h / 2)) < 1e-6
         )
-        ax.annotate(
-            "",
-            xy=(b.x, b.y + b.h / 2),
-            xytext=(main.x + main.w, b.y + b.h / 2),
-            arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
-        )
+        _arrow(ax, (main.x + main.w, b.y + b.h / 2), (b.x, b.y + b.h / 2))
 
 
 def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
@@ -172,12 +155,7 @@ def draw(c: PrismaCounts, path: Path, note: str = "") -> Path:
     for col in (0, 2):
         column = [b for b in flow if b.col == col]
         for upper, lower in zip(column, column[1:], strict=False):
-            ax.annotate(
-                "",
-                xy=(lower.x + lower.w / 2, lower.y + lower.h),
-                xytext=(upper.x + upper.w / 2, upper.y),
-                arrowprops={"arrowstyle": "-|>", "color": "black", "lw": 0.8},
-            )
+            _arrow(ax, (upper.x + upper.w / 2, upper.y), (lower.x + lower.w / 2, lower.y + lower.h))
     other = [b for b in flow if b.col == 2]
     if other:
         below = [b for b in flow if b.col == 0 and b.y + b.h < other[-1].y]

@@ -14,10 +14,10 @@ found too is counted in its own column as identified, then as removed before scr
 ("already identified via databases and registers"), where the template has nothing; so is a
 second record of one study among the other methods (a duplicate). In an update, an other-method
 record of a study found before its version (by a database or by other methods then) is removed
-as "identified before version …", a line of its own: it is not one the databases found. Where we differ from the
-template: the other methods' column also has "Records screened" and "Records excluded", since
-reviewkit screens those records at title/abstract like the others (the template starts that
-column at "Reports sought for retrieval").
+as "identified before version …", a line of its own: it is not one the databases found. Where
+we differ from the template: the other methods' column also has "Records screened" and
+"Records excluded", since reviewkit screens those records at title/abstract like the others
+(the template starts that column at "Reports sought for retrieval").
 """
 
 from __future__ import annotations
@@ -79,6 +79,17 @@ class Flow:
         """Every way the column fails to add up, each named with ``what`` (the column)."""
         sums = [
             ("identified - removed = screened", identified - self.removed, self.screened),
+            *self.screening_sums(),
+        ]
+        out = [f"{what}: {name}: {a} != {b}" for name, a, b in sums if a != b]
+        for name, value in self.rows():
+            if value < 0:
+                out.append(f"{what}: {name} is negative ({value})")
+        return out
+
+    def screening_sums(self) -> list[tuple[str, int, int]]:
+        """(what, left, right) of each sum from records screened down to included."""
+        return [
             (
                 "screened = excluded + awaiting + sought",
                 self.screened,
@@ -91,11 +102,6 @@ class Flow:
                 sum(self.excluded_full_text.values()) + self.awaiting_full_text + self.included,
             ),
         ]
-        out = [f"{what}: {name}: {a} != {b}" for name, a, b in sums if a != b]
-        for name, value in self.rows():
-            if value < 0:
-                out.append(f"{what}: {name} is negative ({value})")
-        return out
 
     def rows(self, label: Callable[[str], str] = str) -> list[tuple[str, int]]:
         """(item, count) for the CSV, in the diagram's order (``label``: a reason's words)."""
