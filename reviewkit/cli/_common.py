@@ -14,14 +14,58 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from reviewkit import outputs, settings
 from reviewkit.errors import OutputError
 from reviewkit.project import Project, open_project
+from reviewkit.protocol.names import name_problem
 
 console = Console()  # tables and results: stdout
 err_console = Console(stderr=True)  # progress bars: stderr, so stdout stays clean for pipes
 
+
+class ProjectFolder(click.Path):
+    """The --project folder: as click.Path, but an empty value (``--project "$P"`` with P
+    unset) is refused; click made it the current folder, and a command worked on whatever
+    project (or none) was there."""
+
+    def __init__(self) -> None:
+        super().__init__(file_okay=False, path_type=Path)
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> object:
+        if isinstance(value, str) and not value.strip():
+            self.fail(
+                "an empty project folder (an unset shell variable?); leave --project out"
+                " to work in the current folder, or name the folder",
+                param,
+                ctx,
+            )
+        return super().convert(value, param, ctx)
+
+
+class Name(click.ParamType):
+    """A name the project records (a reviewer, a resolver, a source, a version): refused when
+    empty, holding a control or invisible character, or longer than a name can be (the rule
+    of :func:`reviewkit.protocol.names.name_problem`, which protocol reviewers follow too).
+    A line break or an escape sequence would be stored in the append-only log for good and
+    printed into every table and terminal that shows it."""
+
+    name = "text"
+
+    def __init__(self, what: str = "name") -> None:
+        self.what = what
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> object:
+        problem = name_problem(str(value), self.what)
+        if problem:
+            self.fail(f"{problem}; give it as people will read and type it", param, ctx)
+        return value
+
+
 project_option = click.option(
     "--project",
     "project_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=ProjectFolder(),
     default=".",
     envvar=settings.PROJECT.name,
     show_envvar=True,

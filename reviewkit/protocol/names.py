@@ -9,6 +9,7 @@ characters nobody can see or type, and it must fit a table column.
 from __future__ import annotations
 
 import calendar
+import datetime
 import difflib
 import re
 import unicodedata
@@ -33,7 +34,7 @@ def name_problem(name: str, what: str = "name") -> str | None:
     empty, a control character (line break, tab, escape), an invisible format character, or
     longer than :data:`MAX_NAME` characters."""
     if not name.strip():
-        return f"an empty {what}"
+        return f"a {what} is needed, not an empty one"
     for ch in name:
         if unicodedata.category(ch) == "Cc":
             return (
@@ -59,6 +60,16 @@ def id_key(ident: str) -> str:
     """An id as report file names and readers see it: '-' and '_' are one separator (the
     report's file names turn both into '-'), so 'mental_health' and 'mental-health' clash."""
     return ident.replace("_", "-")
+
+
+def toml_date_problem(key: str, value: datetime.date | datetime.time) -> tuple[str, str]:
+    """Message and hint for a date written without quotes, which TOML reads as a date (or a
+    date-time) where the protocol takes PubMed's text dates."""
+    written = value.strftime("%Y/%m/%d") if isinstance(value, datetime.date) else "…"
+    return (
+        f"must be a string; {value.isoformat()} without quotes is a TOML date or time",
+        f'write it in quotes, as PubMed writes dates: {key} = "{written}"',
+    )
 
 
 def did_you_mean(key: str, known: Iterable[str]) -> str:

@@ -24,7 +24,7 @@ from reviewkit.protocol.model import (
     Search,
     Stage,
 )
-from reviewkit.protocol.names import ValueChecks, did_you_mean
+from reviewkit.protocol.names import ValueChecks, did_you_mean, toml_date_problem
 from reviewkit.protocol.schemes import SchemeChecks
 from reviewkit.protocol.stage_checks import StageChecks
 from reviewkit.query import QuerySyntaxError, parse
@@ -178,12 +178,7 @@ class _Validator(SchemeChecks, StageChecks, ValueChecks):
                 raise self.fail(f"{where}{key}", "missing key", hint=f'add {key} = "…"')
             return default
         if isinstance(value, datetime.date | datetime.time):  # TOML reads 2010-01-01 as a date
-            written = value.strftime("%Y/%m/%d") if isinstance(value, datetime.date) else "…"
-            raise self.fail(
-                f"{where}{key}",
-                f"must be a string; {value.isoformat()} without quotes is a TOML date or time",
-                hint=f'write it in quotes, as PubMed writes dates: {key} = "{written}"',
-            )
+            raise self.fail(f"{where}{key}", *toml_date_problem(key, value))
         if not isinstance(value, str):
             raise self.fail(f"{where}{key}", f"must be a string, not {type(value).__name__}")
         if required and not value.strip():
