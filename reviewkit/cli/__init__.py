@@ -8,6 +8,8 @@ that the table and the modules agree).
 
 from __future__ import annotations
 
+import sqlite3
+
 import click
 
 from reviewkit import __version__
@@ -156,6 +158,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except UnicodeEncodeError as exc:  # see _not_utf8: a name in another system's encoding
         message = _not_utf8(exc)
+        if message is None:
+            raise
+        click.echo(message, err=True)
+        return 2
+    except sqlite3.DatabaseError as exc:  # a damaged page, a full disk: see database_failure
+        from reviewkit.cli._common import database_failure
+
+        message = database_failure(exc)
         if message is None:
             raise
         click.echo(message, err=True)
