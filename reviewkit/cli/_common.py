@@ -16,6 +16,7 @@ from reviewkit import outputs, settings
 from reviewkit.errors import OutputError
 from reviewkit.project import Project, open_project
 from reviewkit.protocol.names import name_problem
+from reviewkit.protocol_in_use import check_protocol_keeps_what_is_used
 
 console = Console()  # tables and results: stdout
 err_console = Console(stderr=True)  # progress bars: stderr, so stdout stays clean for pipes
@@ -116,8 +117,15 @@ _OPENED: list[Path] = []  # the databases this process opened, for database_fail
 
 
 def load_project(project_dir: Path) -> Project:
+    """Open the project; refuse a protocol edited so that it lacks a reason or a label the
+    logs use (see :mod:`reviewkit.protocol_in_use`)."""
     project = open_project(project_dir)
     _OPENED.append(project.database_path)
+    try:
+        check_protocol_keeps_what_is_used(project)
+    except BaseException:
+        project.close()
+        raise
     return project
 
 
