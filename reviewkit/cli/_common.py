@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -90,6 +91,15 @@ class OutputPath(click.Path):
             outputs.given_path(str(value))
         except OutputError as exc:
             self.fail(f"{exc.message}; {exc.hint}", param, ctx)
+        # 'x/' names a folder; where a file is written, Path('x/') is 'x' and a file named x
+        # was made (or a folder x/ was missing and a file took its name)
+        if not self.dir_okay and str(value).endswith(("/", os.sep)):
+            self.fail(
+                f"{str(value)!r} ends with '/', so it names a folder; give a file name"
+                " (e.g. a name after the '/')",
+                param,
+                ctx,
+            )
         return super().convert(value, param, ctx)
 
 
