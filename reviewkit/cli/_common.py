@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -123,50 +122,16 @@ class Seconds(click.FloatRange):
         return number
 
 
-_OPENED: list[Path] = []  # the databases this process opened, for database_failure's message
-
-
 def load_project(project_dir: Path) -> Project:
     """Open the project; refuse a protocol edited so that it lacks a reason or a label the
     logs use (see :mod:`reviewkit.protocol_in_use`)."""
     project = open_project(project_dir)
-    _OPENED.append(project.database_path)
     try:
         check_protocol_keeps_what_is_used(project)
     except BaseException:
         project.close()
         raise
     return project
-
-
-# SQLite's primary result codes for a file that fails under a command (sqlite3 names them so
-# from Python 3.11): the damage SQLite finds only when a query reaches a broken page, and the
-# disk refusing a write. Any other DatabaseError is a bug and keeps its traceback.
-_DATABASE_FAILURES = {
-    sqlite3.SQLITE_CORRUPT: "the project database is damaged",
-    sqlite3.SQLITE_NOTADB: "the project database is damaged",
-    sqlite3.SQLITE_IOERR: "the project database could not be read or written (a disk error)",
-    sqlite3.SQLITE_FULL: "the disk holding the project database is full",
-}
-
-
-def database_failure(exc: sqlite3.DatabaseError) -> str | None:
-    """The error line and hint for a database that fails in the middle of a command, or None
-    when ``exc`` is not such a failure. Opening checks the file's header and tables, but a page
-    damaged further in (a disk error, a copy cut short while in use) shows only when a query
-    reads it; the write under way was rolled back (every write is one transaction)."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    what = None if code is None else _DATABASE_FAILURES.get(code & 0xFF)
-    if what is None:
-        return None
-    where = f"{_OPENED[-1]}: " if _OPENED else ""
-    hint = (
-        "free some space and run the command again"
-        if code is not None and code & 0xFF == sqlite3.SQLITE_FULL
-        else "restore review.sqlite from a backup; 'sqlite3 review.sqlite .recover' can save"
-        " what is still readable into a new file"
-    )
-    return f"error: {where}{what} ({exc}); nothing of this command was written\n  hint: {hint}"
 
 
 ProgressFn = Callable[[int, int], None]

@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from reviewkit.errors import DatabaseBusy, ProjectError
+from reviewkit.errors import DatabaseBusy, ProjectError, register_translator
 
 BUSY_TIMEOUT_MS = 30_000
 _BUSY_HINT = (
@@ -338,11 +338,41 @@ def _open_error(exc: sqlite3.DatabaseError, path: Path) -> ProjectError:
     )
 
 
+# SQLite's primary result codes for a file that fails under a command: the damage SQLite finds
+# only when a query reaches a broken page (opening checks the header and the tables), and the
+# disk refusing a read or write. Any other DatabaseError is a bug and keeps its traceback.
+_FAILURES = {
+    sqlite3.SQLITE_CORRUPT: "the project database is damaged",
+    sqlite3.SQLITE_NOTADB: "the project database is damaged",
+    sqlite3.SQLITE_IOERR: "the project database could not be read or written (a disk error)",
+    sqlite3.SQLITE_FULL: "the disk holding the project database is full",
+}
+_OPENED: list[Path] = []  # the database this process opened last: the one named
+
+
+@register_translator
+def _database_failure(exc: BaseException) -> ProjectError | None:
+    """The ProjectError for a database that failed in the middle of a command, or None. The
+    write under way was rolled back: every write is one transaction (:meth:`Store.transaction`)."""
+    code = _primary_code(exc) if isinstance(exc, sqlite3.DatabaseError) else None
+    if code not in _FAILURES:
+        return None
+    return ProjectError(
+        f"{_FAILURES[code]} ({exc}); nothing of this command was written",
+        where=str(_OPENED[-1]) if _OPENED else "",
+        hint="free some space and run the command again"
+        if code == sqlite3.SQLITE_FULL
+        else "restore review.sqlite from a backup; 'sqlite3 review.sqlite .recover' can save"
+        " what is still readable into a new file",
+    )
+
+
 def _connect(path: Path, *, checked: bool = False) -> sqlite3.Connection:
     """A connection in WAL mode; with ``checked``, first make sure the file is a reviewkit
     database (nothing, not even the switch to WAL, is written to any other file) and turn
     SQLite's errors on opening into ProjectErrors that say what the file is."""
     conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    _OPENED[:] = [path]
     try:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
