@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -92,6 +93,9 @@ class OutputPath(click.Path):
             self.fail(f"{exc.message}; {exc.hint}", param, ctx)
         # 'x/' names a folder; where a file is written, Path('x/') is 'x' and a file named x
         # was made (or a folder x/ was missing and a file took its name)
+        kind = _special_kind(str(value))
+        if kind:  # writing waited forever for a reader that never came
+            self.fail(f"{str(value)!r} is {kind}, not a file; give a file name", param, ctx)
         if not self.dir_okay and str(value).endswith(("/", os.sep)):
             self.fail(
                 f"{str(value)!r} ends with '/', so it names a folder; give a file name"
@@ -100,6 +104,17 @@ class OutputPath(click.Path):
                 ctx,
             )
         return super().convert(value, param, ctx)
+
+
+def _special_kind(path: str) -> str:
+    """'a named pipe' or 'a socket' for such a path (links followed), else ''."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return ""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    return "a socket" if stat.S_ISSOCK(mode) else ""
 
 
 class Seconds(click.FloatRange):
