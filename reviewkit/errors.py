@@ -6,6 +6,8 @@ line (plus a hint) and exits with code 2. Anything else is a bug and keeps its t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 
 class UserError(Exception):
     """Bad input or a state the user can fix.
@@ -55,3 +57,26 @@ class DatabaseBusy(ProjectError):
 
     Nothing was written; the same action can be tried again (the screening app retries it).
     """
+
+
+# Translators from a library's exception to the UserError it means, registered by the module
+# that knows the library (store.db for SQLite's damaged file or full disk); the CLI asks them
+# about an exception no stage caught, and prints the UserError instead of a traceback.
+_TRANSLATORS: list[Callable[[BaseException], UserError | None]] = []
+
+
+def register_translator(
+    translate: Callable[[BaseException], UserError | None],
+) -> Callable[[BaseException], UserError | None]:
+    """Add ``translate`` (a decorator): it returns the UserError an exception means, or None."""
+    _TRANSLATORS.append(translate)
+    return translate
+
+
+def as_user_error(exc: BaseException) -> UserError | None:
+    """The UserError a registered translator gives for ``exc``, or None (then it is a bug)."""
+    for translate in _TRANSLATORS:
+        error = translate(exc)
+        if error is not None:
+            return error
+    return None

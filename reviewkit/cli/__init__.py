@@ -12,7 +12,7 @@ import click
 
 from reviewkit import __version__
 from reviewkit.cli.lazy_group import LazyCommand, LazyGroup
-from reviewkit.errors import Interrupted, UserError
+from reviewkit.errors import Interrupted, UserError, as_user_error
 
 # name: (module in this package, attribute, the first sentence of the command's docstring)
 COMMAND_TABLE: dict[str, LazyCommand] = {
@@ -164,6 +164,12 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         click.echo(f"error: {where}{exc.strerror or exc}", err=True)
         return 2
+    except Exception as exc:  # a library's error that a stage registered as the user's
+        error = as_user_error(exc)  # (a damaged database page, a full disk: store.db)
+        if error is None:
+            raise
+        click.echo(f"error: {error}", err=True)
+        return error.exit_code
     return 0
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import os
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,14 +16,59 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from reviewkit import outputs, settings
 from reviewkit.errors import OutputError
 from reviewkit.project import Project, open_project
+from reviewkit.protocol.names import name_problem
+from reviewkit.protocol_in_use import check_protocol_keeps_what_is_used
 
 console = Console()  # tables and results: stdout
 err_console = Console(stderr=True)  # progress bars: stderr, so stdout stays clean for pipes
 
+
+class ProjectFolder(click.Path):
+    """The --project folder: as click.Path, but an empty value (``--project "$P"`` with P
+    unset) is refused; click made it the current folder, and a command worked on whatever
+    project (or none) was there."""
+
+    def __init__(self) -> None:
+        super().__init__(file_okay=False, path_type=Path)
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> object:
+        if isinstance(value, str) and not value.strip():
+            self.fail(
+                "an empty project folder (an unset shell variable?); leave --project out"
+                " to work in the current folder, or name the folder",
+                param,
+                ctx,
+            )
+        return super().convert(value, param, ctx)
+
+
+class Name(click.ParamType):
+    """A name the project records (a reviewer, a resolver, a source, a version): refused when
+    empty, holding a control or invisible character, or longer than a name can be (the rule
+    of :func:`reviewkit.protocol.names.name_problem`, which protocol reviewers follow too).
+    A line break or an escape sequence would be stored in the append-only log for good and
+    printed into every table and terminal that shows it."""
+
+    name = "text"
+
+    def __init__(self, what: str = "name") -> None:
+        self.what = what
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> object:
+        problem = name_problem(str(value), self.what)
+        if problem:
+            self.fail(f"{problem}; give it as people will read and type it", param, ctx)
+        return value
+
+
 project_option = click.option(
     "--project",
     "project_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=ProjectFolder(),
     default=".",
     envvar=settings.PROJECT.name,
     show_envvar=True,
@@ -44,7 +91,30 @@ class OutputPath(click.Path):
             outputs.given_path(str(value))
         except OutputError as exc:
             self.fail(f"{exc.message}; {exc.hint}", param, ctx)
+        # 'x/' names a folder; where a file is written, Path('x/') is 'x' and a file named x
+        # was made (or a folder x/ was missing and a file took its name)
+        kind = _special_kind(str(value))
+        if kind:  # writing waited forever for a reader that never came
+            self.fail(f"{str(value)!r} is {kind}, not a file; give a file name", param, ctx)
+        if not self.dir_okay and str(value).endswith(("/", os.sep)):
+            self.fail(
+                f"{str(value)!r} ends with '/', so it names a folder; give a file name"
+                " (e.g. a name after the '/')",
+                param,
+                ctx,
+            )
         return super().convert(value, param, ctx)
+
+
+def _special_kind(path: str) -> str:
+    """'a named pipe' or 'a socket' for such a path (links followed), else ''."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return ""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    return "a socket" if stat.S_ISSOCK(mode) else ""
 
 
 class Seconds(click.FloatRange):
@@ -68,7 +138,15 @@ class Seconds(click.FloatRange):
 
 
 def load_project(project_dir: Path) -> Project:
-    return open_project(project_dir)
+    """Open the project; refuse a protocol edited so that it lacks a reason or a label the
+    logs use (see :mod:`reviewkit.protocol_in_use`)."""
+    project = open_project(project_dir)
+    try:
+        check_protocol_keeps_what_is_used(project)
+    except BaseException:
+        project.close()
+        raise
+    return project
 
 
 ProgressFn = Callable[[int, int], None]

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from reviewkit import settings
-from reviewkit.cli._common import OutputPath, load_project, progress_bar, project_option
+from reviewkit.cli._common import Name, OutputPath, load_project, progress_bar, project_option
 from reviewkit.errors import UserError
 from reviewkit.wording import quantity
 
@@ -33,6 +33,7 @@ def _named(_ctx: click.Context, _param: click.Parameter, value: str | None) -> s
 
 reviewer_option = click.option(
     "--reviewer",
+    type=Name("reviewer name"),
     callback=_named,
     default=_default_reviewer,
     envvar=settings.REVIEWER.name,
@@ -196,6 +197,7 @@ def label_command(project_dir: Path, record: str, assignment: str, reviewer: str
 @click.option(
     "--reviewer",
     required=True,
+    type=Name("reviewer name"),
     callback=_named,
     help="Your name (recorded with each confirmation).",
 )

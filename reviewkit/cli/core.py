@@ -9,7 +9,7 @@ from rich.table import Table
 
 from reviewkit import formats, importer
 from reviewkit import protocol as protocol_mod
-from reviewkit.cli._common import console, load_project, progress_bar, project_option
+from reviewkit.cli._common import Name, console, load_project, progress_bar, project_option
 from reviewkit.errors import UserError
 from reviewkit.project import init_project
 from reviewkit.pubmed.search_checks import search_warnings
@@ -70,7 +70,9 @@ def _parse_mapping(values: tuple[str, ...]) -> dict[str, str]:
 @click.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--source", help="Where the records come from, e.g. Embase, 'Google Scholar', snowballing."
+    "--source",
+    type=Name("source name"),
+    help="Where the records come from, e.g. Embase, 'Google Scholar', snowballing.",
 )
 @click.option(
     "--format",

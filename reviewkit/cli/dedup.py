@@ -9,7 +9,7 @@ import click
 from click.core import ParameterSource
 
 from reviewkit import settings
-from reviewkit.cli._common import OutputPath, load_project, progress_bar, project_option
+from reviewkit.cli._common import Name, OutputPath, load_project, progress_bar, project_option
 from reviewkit.wording import quantity
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ def _default_reviewer() -> str:
 
 reviewer_option = click.option(
     "--reviewer",
+    type=Name("reviewer name"),
     default=_default_reviewer,
     envvar=settings.REVIEWER.name,
     show_envvar=True,

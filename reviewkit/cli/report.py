@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from reviewkit import outputs
-from reviewkit.cli._common import OutputPath, load_project, project_option
+from reviewkit.cli._common import Name, OutputPath, load_project, project_option
 from reviewkit.errors import UserError
 from reviewkit.wording import quantity
 
@@ -34,11 +34,13 @@ from reviewkit.wording import quantity
     "--new-version",
     "new_version",
     metavar="NAME",
-    default="",
+    type=Name("version name"),
     help="Record this report's review as a version named NAME (e.g. '2021 review'): after "
     "later search runs or imports, PRISMA draws the update diagram with its counts.",
 )
-def report_command(project_dir: Path, out_dir: Path | None, formats: str, new_version: str) -> None:
+def report_command(
+    project_dir: Path, out_dir: Path | None, formats: str, new_version: str | None
+) -> None:
     """Write the report: tables per label, evidence map, PRISMA 2020, agreement, exports."""
     from reviewkit.reports.report import write_report
 
@@ -51,7 +53,7 @@ def report_command(project_dir: Path, out_dir: Path | None, formats: str, new_ve
     outputs.check_folder(out_dir)
     project = load_project(project_dir)
     try:
-        paths = write_report(project, out_dir, chosen, new_version=new_version)
+        paths = write_report(project, out_dir, chosen, new_version=new_version or "")
         click.echo(f"{quantity(len(paths), 'file')} written to {out_dir}/")
         for p in paths:
             click.echo(f"  {p}")

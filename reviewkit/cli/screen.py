@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from reviewkit import outputs, settings
-from reviewkit.cli._common import OutputPath, load_project, project_option
+from reviewkit.cli._common import Name, OutputPath, load_project, project_option
 from reviewkit.protocol import STAGES
 from reviewkit.wording import quantity
 
@@ -22,7 +22,12 @@ stage_option = click.option(
 
 @click.command()
 @project_option
-@click.option("--reviewer", required=True, help="Your name, as listed in the protocol's reviewers.")
+@click.option(
+    "--reviewer",
+    type=Name("reviewer name"),
+    required=True,
+    help="Your name, as listed in the protocol's reviewers.",
+)
 @stage_option
 @click.option(
     "--seed", type=int, default=0, show_default=True, help="Seed of your queue's random order."
@@ -65,6 +70,7 @@ def _default_resolver() -> str:
 @stage_option
 @click.option(
     "--resolver",
+    type=Name("resolver name"),
     default=_default_resolver,
     envvar=settings.RESOLVER.name,
     show_envvar=True,
@@ -146,7 +152,9 @@ def decisions() -> None:
 
 @decisions.command("export")
 @project_option
-@click.option("--reviewer", required=True, help="Whose decisions to export.")
+@click.option(
+    "--reviewer", type=Name("reviewer name"), required=True, help="Whose decisions to export."
+)
 @click.argument("file", type=OutputPath(dir_okay=False))
 def export_cmd(project_dir: Path, reviewer: str, file: Path) -> None:
     """Write one reviewer's (or resolver's) decision log to FILE."""
@@ -198,7 +206,9 @@ def _named(ctx: click.Context, param: click.Parameter, value: str | None) -> str
 @project_option
 @click.argument("record")
 @click.argument("target")
-@click.option("--by", "added_by", default=None, callback=_named, help="Who attaches it.")
+@click.option(
+    "--by", "added_by", type=Name(), default=None, callback=_named, help="Who attaches it."
+)
 def attach(project_dir: Path, record: str, target: str, added_by: str) -> None:
     """Attach a full text to RECORD (id, pmid:N or doi:…): a PDF path or an http(s) URL."""
     from reviewkit import screening

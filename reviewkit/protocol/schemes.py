@@ -11,6 +11,7 @@ import math
 from typing import Any
 
 from reviewkit.protocol.model import Label, Scheme, SignalTerm
+from reviewkit.protocol.names import id_key
 
 SCHEME_KEYS = {
     "name", "multi_label", "none_label", "kind", "threshold", "labels",
@@ -81,14 +82,12 @@ class SchemeChecks:
             ids = [lab.id for lab in labels]
             if len(set(ids)) != len(ids):
                 raise self.fail(f"{w}labels", "two labels share an id")
+            for j, lab in enumerate(labels):
+                self.distinct_id(lab.id, ids[:j], f"{w}labels[{j}].id", "label id")  # type: ignore[attr-defined]
+            for other in out:
+                self.distinct_id(sid, [other], f"schemes.{sid}", "scheme id")  # type: ignore[attr-defined]
             self.distinct_names(labels, w)
-            none_label = self.string(item, "none_label", w, required=False)
-            if none_label and none_label in ids:
-                raise self.fail(
-                    f"{w}none_label",
-                    f"{none_label!r} is also the id of a label",
-                    hint='the "none of these" answer needs an id of its own, e.g. "none"',
-                )
+            self.none_label(item, ids, w)
             kind = self.string(item, "kind", w, required=False, default="scheme")
             if kind not in ("scheme", "flag"):
                 raise self.fail(f"{w}kind", "must be 'scheme' or 'flag'")
@@ -113,6 +112,23 @@ class SchemeChecks:
                 fallback_label=fallback,
             )
         return out
+
+    def none_label(self, item: dict, ids: list[str], w: str) -> None:
+        """The "none of these" answer is stored as a label id ('none' when the protocol names
+        none): it must be an id, and not one of the scheme's labels, or the two are one."""
+        given = self.string(item, "none_label", w, required=False)
+        if given:
+            self.ident(given, f"{w}none_label")
+        none_id = given or "none"
+        for j, lab_id in enumerate(ids):
+            if id_key(lab_id) == id_key(none_id):
+                raise self.fail(
+                    f"{w}none_label" if given else f"{w}labels[{j}].id",
+                    f'{lab_id!r} is the id of a label and of the scheme\'s "none of these" answer'
+                    + ("" if given else " (none_label; 'none' when not given)"),
+                    hint='give the "none of these" answer an id of its own, e.g.'
+                    ' none_label = "none-of-these"',
+                )
 
     def distinct_names(self, labels: list[Label], w: str) -> None:
         """Refuse two labels of a scheme with one name (as people read it): the confirm screen,

@@ -7,9 +7,8 @@ settings that would let a stage run but silently do the wrong thing.
 
 from __future__ import annotations
 
-import unicodedata
-
 from reviewkit.protocol.model import ExclusionReason
+from reviewkit.protocol.names import name_problem
 
 
 class StageChecks:
@@ -17,15 +16,18 @@ class StageChecks:
 
     def check_reviewer_names(self, reviewers: tuple[str, ...]) -> None:
         """A name is compared exactly with --reviewer and written into logs and tables: a
-        control character (a line break, a tab; spaces at the ends are stripped on reading)
-        makes a name nobody can type as written, and breaks the rows it is printed in."""
+        control or invisible character (a line break, a tab, a direction mark; spaces at the
+        ends are stripped on reading) makes a name nobody can type as written, and a name of
+        thousands of characters is pasted text that breaks every table it is printed in (the
+        same rule as for --reviewer, :func:`reviewkit.protocol.names.name_problem`)."""
         for name in reviewers:
-            if any(unicodedata.category(c) == "Cc" for c in name):
+            problem = name_problem(name, "reviewer name")
+            if problem:
                 raise self.fail_at_value(  # type: ignore[attr-defined]
                     "review.reviewers",
                     name,
                     1,
-                    f"the reviewer name {name!r} holds a control character (a line break or a tab)",
+                    problem,
                     hint="write the name as reviewers will type it after --reviewer",
                 )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import calendar
+import datetime
 import re
 import tomllib
 from pathlib import Path
@@ -24,12 +24,12 @@ from reviewkit.protocol.model import (
     Search,
     Stage,
 )
+from reviewkit.protocol.names import ValueChecks, did_you_mean, toml_date_problem
 from reviewkit.protocol.schemes import SchemeChecks
 from reviewkit.protocol.stage_checks import StageChecks
 from reviewkit.query import QuerySyntaxError, parse
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_DATE_RE = re.compile(r"^\d{4}(/\d{2}(/\d{2})?)?$")
 
 
 def load(path: str | Path) -> Protocol:
@@ -94,7 +94,7 @@ def _lines(text: str) -> list[str]:
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 
-class _Validator(SchemeChecks, StageChecks):
+class _Validator(SchemeChecks, StageChecks, ValueChecks):
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
         self.lines = _lines(text)
@@ -177,6 +177,8 @@ class _Validator(SchemeChecks, StageChecks):
             if required:
                 raise self.fail(f"{where}{key}", "missing key", hint=f'add {key} = "…"')
             return default
+        if isinstance(value, datetime.date | datetime.time):  # TOML reads 2010-01-01 as a date
+            raise self.fail(f"{where}{key}", *toml_date_problem(key, value))
         if not isinstance(value, str):
             raise self.fail(f"{where}{key}", f"must be a string, not {type(value).__name__}")
         if required and not value.strip():
@@ -200,11 +202,13 @@ class _Validator(SchemeChecks, StageChecks):
         return value
 
     def known_keys(self, data: dict, allowed: set[str], where: str) -> None:
+        """Refuse a key the protocol does not know (a misspelt key would be silently ignored,
+        and its setting with it), naming the nearest known key."""
         for key in data:
             if key not in allowed:
                 raise self.fail(
                     f"{where}{key}",
-                    "unknown key",
+                    f"unknown key{did_you_mean(key, allowed)}",
                     hint=f"allowed here: {', '.join(sorted(allowed))}",
                 )
 
@@ -217,23 +221,6 @@ class _Validator(SchemeChecks, StageChecks):
                     key, v, seen.count(v) + 1, f"the {what} {v!r} is listed twice", "remove one"
                 )
             seen.append(v)
-
-    def date(self, value: str, key: str) -> tuple[int, int, int]:
-        """A PubMed date YYYY, YYYY/MM or YYYY/MM/DD that exists on the calendar."""
-        hint = "write YYYY, YYYY/MM or YYYY/MM/DD, e.g. 2011/01/01"
-        if not _DATE_RE.match(value):
-            raise self.fail(key, f"{value!r} is not a date", hint=hint)
-        parts = [int(p) for p in value.split("/")]
-        year, month, day = (parts + [0, 0])[:3]
-        if not 1800 <= year <= 3000:  # PubMed's own date range is 1800 to 3000
-            raise self.fail(key, f"{value!r}: the year {year} is not a real publication year")
-        if len(parts) > 1 and not 1 <= month <= 12:
-            raise self.fail(key, f"{value!r}: there is no month {month}", hint=hint)
-        if len(parts) > 2 and not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise self.fail(
-                key, f"{value!r}: {calendar.month_name[month]} {year} has no day {day}", hint=hint
-            )
-        return year, month, day
 
     def ident(self, value: str, key: str) -> str:
         if not _ID_RE.match(value):
@@ -319,6 +306,7 @@ class _Validator(SchemeChecks, StageChecks):
             name = self.ident(self.string(item, "name", w), f"{w}name")
             if name in names:
                 raise self.fail(f"{w}name", f"two searches are named {name!r}")
+            self.distinct_id(name, [n for n in names if n != name], f"{w}name", "search name")
             names.add(name)
             db = self.string(item, "database", w, required=False, default="PubMed")
             if db not in DATABASES:
@@ -372,7 +360,9 @@ class _Validator(SchemeChecks, StageChecks):
             w = f"stages.{name}."
             if name not in STAGES:
                 raise self.fail(
-                    f"stages.{name}", "unknown stage", hint=f"stages are {', '.join(STAGES)}"
+                    f"stages.{name}",
+                    f"unknown stage{did_you_mean(name, STAGES)}",
+                    hint=f"stages are {', '.join(STAGES)}",
                 )
             if not isinstance(item, dict):
                 raise self.fail(f"stages.{name}", "must be a table")
@@ -389,6 +379,7 @@ class _Validator(SchemeChecks, StageChecks):
                 if "advance_on" not in item
                 else self.strings(item, "advance_on", w)
             )
+            self.unique(advance, f"{w}advance_on", "label")
             for label in advance:
                 if label not in SCREEN_LABELS:
                     raise self.fail(
@@ -408,6 +399,12 @@ class _Validator(SchemeChecks, StageChecks):
                     )
                 self.known_keys(r, {"code", "label"}, rw)
                 code = self.ident(self.string(r, "code", rw), f"{w}exclusion_reasons")
+                self.distinct_id(
+                    code,
+                    [r.code for r in reasons if r.code != code],
+                    f"{w}exclusion_reasons",
+                    "exclusion reason code",
+                )
                 if any(code == other.code for other in reasons):
                     raise self.fail_at_value(
                         f"{w}exclusion_reasons",
@@ -450,6 +447,8 @@ class _Validator(SchemeChecks, StageChecks):
                     f"two extraction fields have the id {fid.strip()!r}",
                     hint="each field needs its own id (it names the CSV column)",
                 )
+            if isinstance(fid, str):
+                self.distinct_id(fid.strip(), [f.id for f in out], f"{w}id", "extraction field id")
             out.append(
                 ExtractionField(
                     id=self.ident(self.string(item, "id", w), f"{w}id"),

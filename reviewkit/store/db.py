@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from reviewkit.errors import DatabaseBusy, ProjectError
+from reviewkit.errors import DatabaseBusy, ProjectError, register_translator
 
 BUSY_TIMEOUT_MS = 30_000
 _BUSY_HINT = (
@@ -331,6 +331,9 @@ def _open_error(exc: sqlite3.DatabaseError, path: Path) -> ProjectError:
     if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
         what = "not an SQLite database" if code == sqlite3.SQLITE_NOTADB else "a damaged database"
         return ProjectError(f"{what} ({exc})", where=str(path), hint=_DAMAGED_HINT)
+    gone = _wal_gone(exc, path)
+    if gone is not None:
+        return gone
     return ProjectError(
         f"cannot open the database ({exc})",
         where=str(path),
@@ -338,11 +341,73 @@ def _open_error(exc: sqlite3.DatabaseError, path: Path) -> ProjectError:
     )
 
 
+# SQLite's primary result codes for a file that fails under a command: the damage SQLite finds
+# only when a query reaches a broken page (opening checks the header and the tables), and the
+# disk refusing a read or write. Any other DatabaseError is a bug and keeps its traceback.
+_FAILURES = {
+    sqlite3.SQLITE_CORRUPT: "the project database is damaged",
+    sqlite3.SQLITE_NOTADB: "the project database is damaged",
+    sqlite3.SQLITE_IOERR: "the project database could not be read or written (a disk error)",
+    sqlite3.SQLITE_FULL: "the disk holding the project database is full",
+}
+_OPENED: list[Path] = []  # the database this process opened last: the one named
+
+
+@register_translator
+def _database_failure(exc: BaseException) -> ProjectError | None:
+    """The ProjectError for a database that failed in the middle of a command, or None. The
+    write under way was rolled back: every write is one transaction (:meth:`Store.transaction`)."""
+    code = _primary_code(exc) if isinstance(exc, sqlite3.DatabaseError) else None
+    if code not in _FAILURES:
+        return None
+    gone = _wal_gone(exc, _OPENED[-1]) if _OPENED else None
+    if gone is not None:
+        return gone
+    return ProjectError(
+        f"{_FAILURES[code]} ({exc}); nothing of this command was written",
+        where=str(_OPENED[-1]) if _OPENED else "",
+        hint="free some space and run the command again"
+        if code == sqlite3.SQLITE_FULL
+        else "restore review.sqlite from a backup; 'sqlite3 review.sqlite .recover' can save"
+        " what is still readable into a new file",
+    )
+
+
+def _wal_gone(exc: BaseException, path: Path) -> ProjectError | None:
+    """The ProjectError for SQLite's disk I/O error when the database's write-ahead log was
+    deleted under a program that had it open, or None."""
+    code = _primary_code(exc)
+    wal, shm = path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+    if code == sqlite3.SQLITE_IOERR and shm.exists() and _size(wal) < 32:  # a WAL header: 32
+        # the -shm index still points into a write-ahead log that is gone (or was made anew,
+        # empty): SQLite refuses to read on; what was committed there since the last
+        # checkpoint is lost with it
+        return ProjectError(
+            f"cannot read the database ({exc}): its write-ahead log {wal.name} is gone or"
+            " empty while its index says it holds pages (deleted while a program had the"
+            " project open?)",
+            where=str(path),
+            hint="close every reviewkit (and database browser) on this project, then run the"
+            " command again; decisions made since the log was last merged may be lost, so check"
+            " them with 'reviewkit status'",
+        )
+    return None
+
+
+def _size(path: Path) -> int:
+    """The file's size, 0 when it does not exist."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _connect(path: Path, *, checked: bool = False) -> sqlite3.Connection:
     """A connection in WAL mode; with ``checked``, first make sure the file is a reviewkit
     database (nothing, not even the switch to WAL, is written to any other file) and turn
     SQLite's errors on opening into ProjectErrors that say what the file is."""
     conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    _OPENED[:] = [path]
     try:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

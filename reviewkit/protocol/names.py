@@ -1,0 +1,123 @@
+"""Rules for the names people give: reviewers in a protocol and on the command line (--reviewer,
+--resolver, --by), import sources and review versions, and the ids a protocol gives its parts.
+
+A name is written into the append-only logs and printed in tables, screens and reports, and a
+reviewer's name must be typed again after --reviewer exactly as stored: so it may not hold
+characters nobody can see or type, and it must fit a table column.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_DATE_RE = re.compile(r"^\d{4}(/\d{2}(/\d{2})?)?$")
+MAX_NAME = 200  # a person's or a source's name; 10,000 characters is pasted text, not a name
+
+# Format characters (Unicode Cf) that change how text around them is shown and that nobody can
+# type after --reviewer: right-to-left overrides and isolates (U+202A-U+202E, U+2066-U+2069),
+# zero-width space (U+200B), word joiner (U+2060), byte-order mark (U+FEFF). The zero-width
+# (non-)joiner, U+200C and U+200D, are left out: Persian and Indic names are spelt with them.
+_INVISIBLE = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))} | {
+    "\u200b",
+    "\u2060",
+    "\ufeff",
+}
+
+
+def name_problem(name: str, what: str = "name") -> str | None:
+    """What is wrong with ``name`` as a name recorded in the project, or None when it is fine:
+    empty, a control character (line break, tab, escape), an invisible format character, or
+    longer than :data:`MAX_NAME` characters."""
+    if not name.strip():
+        return f"a {what} is needed, not an empty one"
+    for ch in name:
+        if unicodedata.category(ch) == "Cc":
+            return (
+                f"the {what} {_shown(name)} holds a control character (a line break, tab or escape)"
+            )
+        if ch in _INVISIBLE:
+            return (
+                f"the {what} {_shown(name)} holds an invisible character U+{ord(ch):04X}"
+                " (a direction mark or zero-width space)"
+            )
+    if len(name) > MAX_NAME:
+        return f"the {what} is {len(name):,} characters long (at most {MAX_NAME})"
+    return None
+
+
+def _shown(name: str) -> str:
+    """The name as repr shows it (control characters escaped), cut to 60 characters."""
+    text = repr(name[:60])
+    return text if len(name) <= 60 else text[:-1] + "…" + text[-1]
+
+
+def id_key(ident: str) -> str:
+    """An id as report file names and readers see it: '-' and '_' are one separator (the
+    report's file names turn both into '-'), so 'mental_health' and 'mental-health' clash."""
+    return ident.replace("_", "-")
+
+
+def toml_date_problem(key: str, value: datetime.date | datetime.time) -> tuple[str, str]:
+    """Message and hint for a date written without quotes, which TOML reads as a date (or a
+    date-time) where the protocol takes PubMed's text dates."""
+    written = value.strftime("%Y/%m/%d") if isinstance(value, datetime.date) else "…"
+    return (
+        f"must be a string; {value.isoformat()} without quotes is a TOML date or time",
+        f'write it in quotes, as PubMed writes dates: {key} = "{written}"',
+    )
+
+
+def did_you_mean(key: str, known: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for the known key nearest to a misspelt one, or ''. Compared
+    case-folded and with '-' as '_', so 'Exclusion-Reason' finds 'exclusion_reasons'."""
+    folded = {k.casefold().replace("-", "_"): k for k in known}
+    near = difflib.get_close_matches(key.casefold().replace("-", "_"), folded, n=1, cutoff=0.6)
+    return f" (did you mean {folded[near[0]]!r}?)" if near else ""
+
+
+class ValueChecks:
+    """Ids and dates of the protocol validator (mixed in; it gives ``fail`` and
+    ``fail_at_value``)."""
+
+    def distinct_id(self, ident: str, others: Iterable[str], key: str, what: str) -> None:
+        """Refuse an id that differs from another of its kind only by '-' against '_': the
+        report names its files by id with both written '-' (one table's file would overwrite
+        the other's), and people reading, typing or sorting by the ids take them for one."""
+        for other in others:
+            if id_key(other) == id_key(ident):
+                raise self.fail_at_value(  # type: ignore[attr-defined]
+                    key,
+                    ident,
+                    1,
+                    f"the {what}s {other!r} and {ident!r} differ only by '-' and '_'",
+                    hint="make them differ in more than '-' and '_' (the report's file names"
+                    " write both as '-')",
+                )
+
+    def date(self, value: str, key: str) -> tuple[int, int, int]:
+        """A PubMed date YYYY, YYYY/MM or YYYY/MM/DD that exists on the calendar."""
+        hint = "write YYYY, YYYY/MM or YYYY/MM/DD, e.g. 2011/01/01"
+        if not _DATE_RE.match(value):
+            raise self.fail(  # type: ignore[attr-defined]
+                key, f"{value!r} is not a date", hint=hint
+            )
+        parts = [int(p) for p in value.split("/")]
+        year, month, day = (parts + [0, 0])[:3]
+        if not 1800 <= year <= 3000:  # PubMed's own date range is 1800 to 3000
+            raise self.fail(  # type: ignore[attr-defined]
+                key, f"{value!r}: the year {year} is not a real publication year"
+            )
+        if len(parts) > 1 and not 1 <= month <= 12:
+            raise self.fail(  # type: ignore[attr-defined]
+                key, f"{value!r}: there is no month {month}", hint=hint
+            )
+        if len(parts) > 2 and not 1 <= day <= calendar.monthrange(year, month)[1]:
+            raise self.fail(  # type: ignore[attr-defined]
+                key, f"{value!r}: {calendar.month_name[month]} {year} has no day {day}", hint=hint
+            )
+        return year, month, day

@@ -1,0 +1,110 @@
+"""A protocol edited after screening began so that a reason code or a label id the logs use is
+gone: every command refuses the project with the protocol's file and line, what went and how
+often the log uses it, exit 2, and writes nothing (the report dropped a confirmed study from
+every table, and decisions with the reason from the exclusion counts' names). Renaming a
+reason's label, or a label's name, stays free."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import dump_database
+
+from reviewkit.cli import main
+
+REPO = Path(__file__).parent.parent.parent
+PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
+SAMPLE = REPO / "tests" / "core" / "fixtures" / "sample.ris"
+REASON_LINE = '  { code = "health-only", label = "Work focus inside health care only" },\n'
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """Two records: the first excluded for 'health-only' by both reviewers, the second
+    included at both stages and confirmed as model type 'workplace'."""
+    from reviewkit import screening
+    from reviewkit.project import open_project
+    from reviewkit.reports.studies import all_reports
+
+    folder = tmp_path / "project"
+    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(SAMPLE), "--project", str(folder)]) == 0
+    with open_project(folder) as p:
+        first, second = sorted(all_reports(p))
+        for reviewer in ("reviewer1", "reviewer2"):
+            screening.decide(
+                p.db, first, "title-abstract", reviewer, "exclude", reason="health-only",
+                protocol=p.protocol,
+            )  # fmt: skip
+            for stage in ("title-abstract", "full-text"):
+                screening.decide(p.db, second, stage, reviewer, "include", protocol=p.protocol)
+    label = ["label", str(second), "model-type=workplace", "--reviewer", "reviewer1"]
+    assert main([*label, "--project", str(folder)]) == 0
+    return folder
+
+
+def edit(project: Path, old: str, new: str) -> None:
+    protocol = project / "protocol.toml"
+    text = protocol.read_text(encoding="utf-8")
+    assert old in text
+    protocol.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def refused_everywhere(project: Path, capsys, says: list[str]) -> None:
+    db = project / "review.sqlite"
+    before = dump_database(db)
+    out_dir = project.parent / "report-out"
+    for argv in (
+        ["status"],
+        ["report", "--out", str(out_dir)],
+        ["import", str(SAMPLE), "--again"],
+        ["decisions", "export", str(project.parent / "d.jsonl"), "--reviewer", "reviewer1"],
+    ):
+        code = main([*argv, "--project", str(project)])
+        out, err = capsys.readouterr()
+        assert code == 2, out + err
+        assert "Traceback" not in out + err
+        for text in says:
+            assert text in err, err
+    assert dump_database(db) == before
+    assert not out_dir.exists() and not (project.parent / "d.jsonl").exists()
+
+
+def test_a_reason_in_use_removed_from_the_protocol(project: Path, capsys) -> None:
+    capsys.readouterr()
+    edit(project, REASON_LINE, "")
+    refused_everywhere(
+        project,
+        capsys,
+        [
+            f"error: {project / 'protocol.toml'}:44: stages.title-abstract.exclusion_reasons",
+            "the reason 'health-only' is gone from the protocol, but 2 decisions in",
+            'hint: put it back ({ code = "health-only"',
+        ],
+    )
+
+
+def test_a_confirmed_label_removed_from_the_protocol(project: Path, capsys) -> None:
+    capsys.readouterr()
+    protocol = project / "protocol.toml"
+    text = protocol.read_text(encoding="utf-8")
+    start = text.index('[[schemes.model-type.labels]]\nid = "workplace"')
+    protocol.write_text(text[:start] + text[text.index("[schemes.diagnosis]") :], "utf-8")
+    refused_everywhere(
+        project,
+        capsys,
+        [
+            f"error: {protocol}:87: schemes.model-type.labels",
+            "the label 'workplace' is gone from the protocol, but 1 study in",
+            "has it confirmed",
+            "'reviewkit label'",
+        ],
+    )
+
+
+def test_renamed_reason_labels_and_label_names_still_open(project: Path, capsys) -> None:
+    edit(project, '"Work focus inside health care only"', '"Only work focus in health care"')
+    edit(project, 'name = "Workplace', 'name = "Renamed: workplace')
+    code = main(["status", "--project", str(project)])
+    assert code == 0, capsys.readouterr()
