@@ -203,3 +203,17 @@ def test_the_private_name_check_finds_them(tmp_path: Path) -> None:
         "reviewkit.agreement:1: reviewkit.screening._Derived",
         "reviewkit.agreement:3: reviewkit.screening._helper",
     ]
+
+
+def test_every_top_level_module_is_in_a_layer() -> None:
+    """The layers contract checks only the modules it names: a new top-level module left out
+    (protocol_in_use and outputs were) would escape it without a word."""
+    text = (ROOT / ".importlinter").read_text(encoding="utf-8")
+    layers = text.split("layers =", 1)[1].split("ignore_imports", 1)[0]
+    named = set(re.findall(r"reviewkit\.(\w+)", layers))
+    modules = {
+        p.stem if p.is_file() else p.name
+        for p in PACKAGE.iterdir()
+        if (p.suffix == ".py" and not p.stem.startswith("__")) or (p / "__init__.py").exists()
+    }
+    assert modules - named == set()
