@@ -29,8 +29,9 @@ The rows of ``results/ranking.md`` ("What was tried", sixth round) are ``sel_mse
 ``python -m benchmarks.ranking_round6 split kept,sel_mse,... SEEDS`` prints the split-half
 check (chosen on the 7 smaller sets, tested on the 8 larger, and the other way round).
 
-All are :class:`reviewkit.ranking.model.KernelLeastSquares` with its public ``lam_grid`` and
-``combine`` arguments (see :func:`reviewkit.ranking.model.loo_fits`).
+All but ``kept`` / ``rerun`` are :class:`benchmarks.ranking_round6_model.GridKernelLeastSquares`
+(the product's model plus the grid, which the product does not carry; the closed form is that
+module's ``loo_fits``).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from typing import Any
 from benchmarks import asreview_runner as asr
 from benchmarks.bench_ranking import LABEL
 from benchmarks.ranking_round5 import INPUTS, kept_runs, summary
+from benchmarks.ranking_round6_model import GridKernelLeastSquares
 from reviewkit.ranking.model import EXACT_UP_TO, KernelLeastSquares
 from reviewkit.simulate import simulate
 
@@ -65,9 +67,7 @@ def factory(name: str) -> Callable[[], Any]:
     if base not in VARIANTS:
         raise SystemExit(f"unknown variant {name}; one of kept, {', '.join(VARIANTS)}")
     always = EXACT_UP_TO if every else 100  # the choice made at every exact fit, or scheduled
-    return lambda: KernelLeastSquares(
-        lam_grid=GRID, combine=VARIANTS[base], select_always_up_to=always
-    )
+    return lambda: GridKernelLeastSquares(GRID, combine=VARIANTS[base], select_always_up_to=always)
 
 
 def run(name: str, seeds: Sequence[int], inputs: Sequence[str], out: Path) -> dict:

@@ -1,14 +1,16 @@
-"""The round-6 measuring options of the kernel model (benchmarks/ranking_round6.py): a lam
-grid whose weights come from closed-form leave-one-out fits. Each reduces to the kept model
-where it should, and the closed form equals refitting without the record."""
+"""Round 6's model (benchmarks/ranking_round6_model.py, measured by benchmarks/ranking_round6.py):
+a lam grid whose weights come from closed-form leave-one-out fits. Each criterion reduces to the
+product's model where it should, and the closed form equals refitting without the record.
+(The tests import the benchmark as tests/ranking/test_round5.py does.)"""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
+from benchmarks.ranking_round6_model import COMBINE, GridKernelLeastSquares, grid_weights, loo_fits
 from reviewkit.ranking import build_features, record_text
-from reviewkit.ranking.model import COMBINE, KernelLeastSquares, grid_weights, loo_fits
+from reviewkit.ranking.model import KernelLeastSquares
 
 
 def _data(records):
@@ -44,7 +46,7 @@ def test_leave_one_out_scores_equal_refits_without_the_record(records):
 def test_a_grid_of_the_default_lam_alone_is_the_kept_model(records, combine):
     X, rows, y = _data(records)
     kept = KernelLeastSquares().fit_rows(X, rows, y).decision_function(X)
-    grid = KernelLeastSquares(lam_grid=(3.0,), combine=combine)
+    grid = GridKernelLeastSquares((3.0,), combine=combine)
     assert np.allclose(grid.fit_rows(X, rows, y).decision_function(X), kept)
 
 
@@ -71,4 +73,4 @@ def test_grid_weights_follow_the_leave_one_out_evidence():
 
 def test_unknown_combination_is_refused():
     with pytest.raises(ValueError, match="combine must be one of"):
-        KernelLeastSquares(lam_grid=(1.0,), combine="vote")
+        GridKernelLeastSquares((1.0,), combine="vote")
