@@ -146,8 +146,7 @@ def history_command(name: str | None, project_dir: Path) -> None:
     runs = history(project.db, name)
     # A search renamed or removed after it ran keeps its runs under its old name (the search
     # log lists them too); only a name with neither a search nor runs is refused.
-    known = name in {s.name for s in project.protocol.searches}
-    if name and not known and not runs:
+    if name and not runs:
         project.protocol.search(name)
     if not runs:
         click.echo("no search runs yet; start with 'reviewkit search run --all'")
@@ -170,8 +169,7 @@ def history_command(name: str | None, project_dir: Path) -> None:
     if name:
         from reviewkit.searches import run_log
 
-        search = project.protocol.search(name) if known else None
-        for entry in run_log(project.db, search, runs):
+        for entry in run_log(project.db, runs):
             click.echo("")
             click.echo("\n".join(entry))
     project.close()

@@ -107,7 +107,7 @@ class ReviewerQueue:
         self.seed = seed
         names = stage_names(self.protocol)
         self._earlier = names[: names.index(stage)]  # the stages before: their includes enter
-        self._last_entry = -1  # the newest log entry when the entries were last counted
+        self._counted = (-1, 0, 0)  # (newest log entry, the two counts) when last counted
         self._stamp = self._read_stamp()  # read first: a change made meanwhile is seen again
         mine = self._take(DerivedStages(project))
         self.studies: list[int] = (
@@ -134,25 +134,27 @@ class ReviewerQueue:
         ]
 
     def _read_stamp(self, *, decisions: bool = True) -> tuple[int, ...]:
-        """(records, newest duplicate link[, other reviewers' entries at this stage, entries at
-        the stages before]). Records are never deleted, links and decisions only appended, so
-        a search rerun, an import, a dedup run, another reviewer's vote here (one reviewer's
-        'uncertain' calls in a second; a study that needs one vote leaves my queue once another
-        reviewer decides it; a resolver's final decision) and a decision at a stage before (a
-        study included there enters this one) always change it. My own entries are left out:
-        they are in the queue already, and each keypress would otherwise rebuild it. The
-        counts (a walk over the log's index) are taken only when an entry was made since they
-        were last taken (one lookup of the newest entry)."""
+        """(records, newest duplicate link[, :meth:`_entry_counts`]). Records are never
+        deleted and links only appended, so a search rerun, an import or a dedup run always
+        changes it; with ``decisions`` so do the entries of others that change my queue."""
         stamp = (record_rows.record_count(self.db), links.last_link_id(self.db))
-        if not decisions:
-            return stamp
+        return (*stamp, *self._entry_counts()) if decisions else stamp
+
+    def _entry_counts(self) -> tuple[int, int]:
+        """(other reviewers' entries at this stage, entries at the stages before). Decisions
+        are only appended, so another reviewer's vote here (one reviewer's 'uncertain' calls
+        in a second; a study that needs one vote leaves my queue once another reviewer decides
+        it; a resolver's final decision) and a decision at a stage before (a study included
+        there enters this one) always change them. My own entries are left out: they are in
+        the queue already, and each keypress would otherwise rebuild it. The counts (a walk
+        over the log's index) are taken again only when an entry was made since they were
+        last taken (one lookup of the newest entry)."""
         last = decision_rows.last_entry(self.db)  # before the counts: a later entry is seen again
-        if last == self._last_entry:
-            return (*stamp, *self._stamp[2:])
-        self._last_entry = last
-        others = decision_rows.count_at(self.db, self.stage, other_than=self.reviewer)
-        before = sum(decision_rows.count_at(self.db, name) for name in self._earlier)
-        return (*stamp, others, before)
+        if last != self._counted[0]:
+            others = decision_rows.count_at(self.db, self.stage, other_than=self.reviewer)
+            before = sum(decision_rows.count_at(self.db, name) for name in self._earlier)
+            self._counted = (last, others, before)
+        return self._counted[1:]
 
     def _clusters_now(self, mark: int, now: int) -> dict[int, int]:
         """The clusters with the records stored since (each its own study until a link joins
@@ -179,8 +181,8 @@ class ReviewerQueue:
         stamp = self._read_stamp(decisions=decisions)
         if stamp == self._stamp[: len(stamp)]:
             return None
-        if not decisions:
-            stamp = self._read_stamp()  # the decisions are read again below: so is their count
+        if not decisions:  # the decisions are read again below: so is their count
+            stamp = (*stamp, *self._entry_counts())
         newest = max(self.canon, default=0)
         canon = self._clusters_now(self._stamp[1], stamp[1])
         mine = self._take(DerivedStages(self.project, canon))

@@ -19,7 +19,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reviewkit.protocol import Protocol, Search
+from reviewkit.protocol import Protocol
 from reviewkit.store import Store
 from reviewkit.store import searches as rows
 from reviewkit.store.searches import SearchRun
@@ -59,14 +59,14 @@ def filters_in(query: str) -> list[Filter]:
     return [f for f in FILTERS if _squash(f.text) in q]
 
 
-def run_log(db: Store, search: Search | None, runs: Sequence[SearchRun]) -> list[list[str]]:
-    """For each run of ``search``: the lines of its PRISMA-S entry. ``search`` is None for
-    runs of a search the protocol no longer has; the database is then the one the run stored."""
+def run_log(db: Store, runs: Sequence[SearchRun]) -> list[list[str]]:
+    """For each run: the lines of its PRISMA-S entry, all from what the run stored (its
+    database, query and limits as run), so a search since renamed, changed or removed from
+    the protocol is logged as it ran."""
     out = []
     for run in runs:
-        database = search.database if search is not None else run.database
         lines = [
-            f"run {run.id} ({run.status}): {database} via {run.interface}",
+            f"run {run.id} ({run.status}): {run.database} via {run.interface}",
             f"  started:             {run.started_at}",
             f"  ended:               {run.ended_at or '-'}",
             f"  records found:       {'-' if run.count is None else run.count}"
@@ -107,17 +107,19 @@ def search_log(db: Store, protocol: Protocol) -> str:
     """The PRISMA-S log of every search run, as Markdown: the protocol's stored searches, then
     the runs stored under names the protocol no longer has (renamed or removed searches)."""
     parts = ["# Search log (PRISMA-S)", ""]
+    by_name: dict[str, list[SearchRun]] = {}
+    for run in rows.list_runs(db):  # in start order, read once
+        by_name.setdefault(run.search_name, []).append(run)
     for search in protocol.searches:
         parts += [f"## {search.name}", ""]
         if search.description:
             parts += [search.description, ""]
-        runs = rows.list_runs(db, search.name)
+        runs = by_name.pop(search.name, [])
         parts += _filter_lines([search.query])
         if not runs:
             parts += ["Not run yet.", ""]
-        parts += _run_lines(db, search, runs)
-    known = {s.name for s in protocol.searches}
-    others = [run for run in rows.list_runs(db) if run.search_name not in known]
+        parts += _run_lines(db, runs)
+    others = by_name  # the names the protocol no longer has
     if others:
         parts += [
             "## Runs of searches no longer in the protocol",
@@ -127,11 +129,10 @@ def search_log(db: Store, protocol: Protocol) -> str:
             "are logged here with the query each one ran.",
             "",
         ]
-    for name in dict.fromkeys(run.search_name for run in others):
-        runs = [run for run in others if run.search_name == name]
+    for name, runs in others.items():
         parts += [f"### {name}", ""]
         parts += _filter_lines([run.query for run in runs])
-        parts += _run_lines(db, None, runs)
+        parts += _run_lines(db, runs)
     return "\n".join(parts)
 
 
@@ -145,9 +146,9 @@ def _filter_lines(queries: Sequence[str]) -> list[str]:
     return [*parts, f"Prior work reused: {reused}.", ""]
 
 
-def _run_lines(db: Store, search: Search | None, runs: Sequence[SearchRun]) -> list[str]:
+def _run_lines(db: Store, runs: Sequence[SearchRun]) -> list[str]:
     parts: list[str] = []
-    for run, entry in zip(runs, run_log(db, search, runs), strict=True):
+    for run, entry in zip(runs, run_log(db, runs), strict=True):
         parts += ["    " + line for line in entry + _pmid_lines(db, run.id)] + [""]
     return parts
 

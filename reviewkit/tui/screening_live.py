@@ -52,10 +52,12 @@ class KeepsUp:
     _order_wait: Timer | None
 
     # how often an open screen looks for others' changes (a search rerun or import, a dedup
-    # merge, another reviewer's vote, an include at the stage before) without a key: the look
-    # costs two lookups and two index counts (~11 µs and a count of the log's index entries)
-    # when nothing changed, so it is free at this rate; 3 s is the time a glance at
-    # "remaining" may lag a partner's vote, well below the seconds a record takes to read
+    # merge, another reviewer's vote, an include at the stage before) without a key: when
+    # nothing changed the look is three lookups (records, newest link, newest log entry:
+    # 14 µs on 50,000 records), and after an entry of my own the entries are counted again
+    # (1.5 ms with 20,000 partner votes in the log; benchmarks/results/tui.md), so it is free
+    # at this rate; 3 s is the time a glance at "remaining" may lag a partner's vote, well
+    # below the seconds a record takes to read
     CHANGES_S = 3.0
 
     def first_open(self) -> int | None:

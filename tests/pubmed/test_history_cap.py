@@ -76,7 +76,7 @@ def test_the_run_log_gives_records_fetched_beside_records_found(
     )
     search = Search("english", "PubMed", QUERY, Limits())
     run_search(project_a.db, search, fast_client(server, cap=40, id_page=40, batch_size=25))
-    (entry,) = run_log(project_a.db, search, history(project_a.db, "english"))
+    (entry,) = run_log(project_a.db, history(project_a.db, "english"))
     text = "\n".join(entry)
     assert f"records found:       {len(everything)} (in " in text
     assert (
