@@ -489,9 +489,11 @@ class ScreeningScreen(KeepsUp, DecisionScreen):
             self.say(f"cannot open {att.target}: the file is no longer there (a to attach again)")
             return
         if (self.opener or open_in_system)(url) is False:
-            # what to do first, then the URL on a line of its own: the message line grows to
-            # show all of it (a path is read, or copied, whole; see say)
-            self.say(f"no browser or viewer here: open it yourself:\n{url}")
+            # what to do first, then the file's path (readable, unlike its file:// URL with
+            # %20 for each space) or the URL on a line of its own: the message line grows to
+            # show all of it, to be read or copied whole (see say)
+            where = att.target if att.kind == "file" else url
+            self.say(f"no browser or viewer here: open it yourself:\n{where}")
             return
         self.say(f"opened {url}")
 
