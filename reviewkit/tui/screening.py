@@ -37,6 +37,7 @@ from reviewkit.screening import (
 from reviewkit.tui.actions import Action, bindings, exclusion_actions, page_actions
 from reviewkit.tui.decision import DecisionScreen, reason_picker
 from reviewkit.tui.help import with_stage_reasons
+from reviewkit.tui.message_line import MessageLine
 from reviewkit.tui.messages import Decided, Undone
 from reviewkit.tui.screening_live import ORDER_POLL_S, KeepsUp, ordering_text
 from reviewkit.tui.widgets import (
@@ -102,7 +103,7 @@ class ScreeningScreen(KeepsUp, DecisionScreen):
     }
     #mine { height: 3; padding: 0 1; }
     #reasons { height: auto; border-top: solid $primary; padding: 0 1; }
-    #message { height: auto; min-height: 1; max-height: 8; padding: 0 1; color: $warning; }
+    #message { padding: 0 1; color: $warning; }
     """
     )
     BINDINGS = bindings(footer_order(ACTIONS))
@@ -129,7 +130,6 @@ class ScreeningScreen(KeepsUp, DecisionScreen):
         self.last_committed: str | None = None  # id of the newest entry this screen committed
         self.opener = opener
         self.message = ""
-        self._message_tall = False  # the message line shows more than one line
         self.shown_at = 0.0  # perf_counter() when the current record was last painted
         self.last_key = 0.0  # monotonic() of the newest key (see look_for_changes)
         self.ordering = False  # no record yet: the ranker's first order is on its way
@@ -143,7 +143,7 @@ class ScreeningScreen(KeepsUp, DecisionScreen):
         yield RecordView(id="record")
         yield Static(id="mine")
         yield Static(id="reasons")
-        yield Static(id="message")
+        yield MessageLine(id="message")  # grows for a long message ('o': the whole path)
         yield Footer(compact=True)  # compact: every key of a stage fits in 80 columns
 
     def on_mount(self) -> None:
@@ -489,24 +489,11 @@ class ScreeningScreen(KeepsUp, DecisionScreen):
             self.say(f"cannot open {att.target}: the file is no longer there (a to attach again)")
             return
         if (self.opener or open_in_system)(url) is False:
-            # what to do first, then the file's path (readable, unlike its file:// URL with
-            # %20 for each space) or the URL on a line of its own: the message line grows to
-            # show all of it, to be read or copied whole (see say)
-            where = att.target if att.kind == "file" else url
+            where = att.target if att.kind == "file" else url  # a path, not file:// and %20s
             self.say(f"no browser or viewer here: open it yourself:\n{where}")
             return
         self.say(f"opened {url}")
 
     # other -------------------------------------------------------------------------------
-    def say(self, message: str) -> None:
-        """Show ``message`` on the message line; one that does not fit on a line (the URL
-        'o' could not open) takes the lines it needs, pushing the record's pane up."""
-        width = self.query_one("#message", Static).content_region.width or 78
-        tall = "\n" in message or len(message) > width
-        super().say(message)
-        if tall or self._message_tall:  # the line's height changes: lay the screen out again
-            self.query_one("#message", Static).refresh(layout=True)
-        self._message_tall = tall
-
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
         return f"Screening · {self.rule.name}", stage_actions(self.rule)
