@@ -81,6 +81,12 @@ def dedup_line(s: Status) -> str:
     return f"studies after dedup: {s.studies}"
 
 
+def counted_as(s: Status) -> str:
+    """What the stage counts count: studies once dedup has run (duplicates are one study), records
+    before it (two of them may be one study that no run has compared yet)."""
+    return "study" if s.dedup_runs else "record"
+
+
 def _stage_status(derived: DerivedStages, stage: str) -> StageStatus:
     states = derived.states(stage)
     outcomes = derived.outcomes(stage)

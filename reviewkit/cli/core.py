@@ -13,8 +13,8 @@ from reviewkit.cli._common import Name, console, load_project, progress_bar, pro
 from reviewkit.errors import UserError
 from reviewkit.project import init_project
 from reviewkit.pubmed.search_checks import search_warnings
-from reviewkit.status import dedup_line, project_status
-from reviewkit.wording import quantity
+from reviewkit.status import counted_as, dedup_line, project_status
+from reviewkit.wording import plural, quantity
 
 
 def _named_folder(ctx: click.Context, param: click.Parameter, value: str) -> Path:
@@ -162,16 +162,17 @@ def status_command(project_dir: Path) -> None:
         click.echo("no records yet")
     click.echo(f"records: {s.records}  imports: {s.imports}  stored searches: {s.searches}")
     click.echo(dedup_line(s))
+    unit = counted_as(s)  # 'record' until dedup has run: records are not studies yet
     for st in s.stages:  # decisions in force: no notes, undos or undone entries
         finals = f", {st.finals} final" if st.finals else ""
         click.echo(
             f"{st.stage}: {quantity(st.decisions, 'decision')} ({quantity(st.votes, 'vote')}"
-            f"{finals}) · {quantity(st.studies, 'study')}: {st.included} included, "
+            f"{finals}) · {quantity(st.studies, unit)}: {st.included} included, "
             f"{st.excluded} excluded, "
             f"{st.pending} pending, {st.conflicts} in conflict"
         )
     if s.included_studies is None:
-        click.echo(f"included studies: {s.included}")
+        click.echo(f"included {plural(unit)}: {s.included}")
     else:  # several reports of one study, linked by a person
         click.echo(f"included studies: {s.included_studies} ({quantity(s.included, 'report')})")
     # the versions a later report's PRISMA update diagram compares with

@@ -114,6 +114,7 @@ def run_command(
                 hint=f"run 'reviewkit search run {' '.join(names) or '--all'}' again to resume"
                 " (searches already finished are not run again)",
             ) from None
+    said: dict[tuple[str, str], str] = {}  # each message printed this run: the search it came with
     for r in reports:
         if r.already_finished:
             click.echo(
@@ -131,8 +132,27 @@ def run_command(
         if r.unavailable:
             line += f"; {len(r.unavailable)} listed but not returned"
         click.echo(line)
-        _echo_messages(r.messages)
+        _echo_messages_once(r.search, r.messages, said)
     project.close()
+
+
+def _echo_messages_once(
+    search: str, messages: list[tuple[str, str]], said: dict[tuple[str, str], str]
+) -> None:
+    """A search's messages, those printed for an earlier search of this run only counted: the
+    searches of a protocol share a block of terms and the local server's notes about itself,
+    which said once per search buried the ones that differ. Every run keeps all its own."""
+    _echo_messages([m for m in messages if m not in said])
+    before = [said[m] for m in messages if m in said]
+    if before:
+        names = list(dict.fromkeys(before))
+        named = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
+        click.echo(
+            f"  and {quantity(len(before), 'message')} as for {named} above"
+            f" (each run keeps its own: search history {search})"
+        )
+    for m in messages:
+        said.setdefault(m, search)
 
 
 @search_group.command("history")
@@ -316,7 +336,10 @@ def serve_command(
         if not f.is_file():
             raise UserError("snapshot file not found", where=str(f))
 
+    served: list[str] = []  # the server's URL once it listens
+
     def ready(server) -> None:  # type: ignore[no-untyped-def]
+        served.append(server.base_url)
         click.echo(
             f"serving {server.snapshot.article_count} articles at {server.base_url}", err=True
         )
@@ -329,13 +352,20 @@ def serve_command(
         with progress_bar("indexing the snapshot (once)") as update:
             build_index(files, progress=update)
         click.echo(f"indexed the snapshot into {index} (later runs reuse it)", err=True)
-    serve_forever(
-        list(files),
-        port=port,
-        faults=plan,
-        ready=ready,
-        rate_limits=None if no_rate_limit else (NCBI_RATE, NCBI_RATE_WITH_KEY),
-    )
+    try:
+        serve_forever(
+            list(files),
+            port=port,
+            faults=plan,
+            ready=ready,
+            rate_limits=None if no_rate_limit else (NCBI_RATE, NCBI_RATE_WITH_KEY),
+        )
+    except KeyboardInterrupt:  # Ctrl-C is how the server ends: say so (exit 130, as elsewhere)
+        raise Interrupted(
+            f"stopped the local server at {served[0]} (Ctrl-C)"
+            if served
+            else "interrupted before the local server started; nothing was served"
+        ) from None
 
 
 COMMANDS = [search_group, pubmed_group]

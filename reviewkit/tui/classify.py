@@ -94,6 +94,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self.selection: set[str] = set()
         self.keys = [lab.id for lab in self.scheme.labels][:9]
         self._shown_study: int | None = None  # the study the record pane shows
+        self._labels_width = 0  # the width the label rows were laid out for
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -257,28 +258,51 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             chosen = "[x]" if lab in self.selection else "   " if self.scheme.multi_label else ""
             name = next((x.name for x in self.scheme.labels if x.id == lab), "None of these")
             score = by_label[lab].score if lab in by_label else 0.0
-            line = Text(f" {key}  {marks} {chosen} {name:<42} {score:>5g}  ")
+            head = f" {key}  {marks} {chosen} "
+            line = Text(f"{head}{name:<42} {score:>5g}")
             # the rules' evidence when they suggest the label (it may come from another report
             # of the study, or be a sibling's confirmation), else what this record's words score
             evidence = (rules[lab].evidence if lab in rules else []) or (
                 by_label[lab].evidence if lab in by_label else []
             )
+            line_why = Text()
             if evidence:
                 why = sorted({e.short() for e in evidence})
-                line.append(
+                line_why.append(
                     "why: " + ", ".join(why[:4]) + (" …" if len(why) > 4 else ""), style="dim"
                 )
             if lab in model and model[lab].evidence:
-                line.append(
-                    "  model: " + ", ".join(e.term for e in model[lab].evidence[:4]),
+                line_why.append(
+                    ("  " if line_why else "")
+                    + "model: "
+                    + ", ".join(e.term for e in model[lab].evidence[:4]),
                     style="italic",
                 )
-            out.append_text(line)
-            out.append("\n")
+            out.append_text(self._label_row(line, line_why, len(head)))
         if any(s.tie for s in rules.values()):
             reason = _tie_reason(rules.values())
             out.append(f"{reason[0].upper()}{reason[1:]}: choose one.\n", style="yellow")
         return out
+
+    def _label_row(self, line: Text, why: Text, indent: int) -> Text:
+        """A label's row: its evidence beside it when the whole of it fits the width, else on
+        lines of its own under the label's name (``indent``), so that the row reads as one
+        unit at 80 columns rather than wrapping 'why:' away from its evidence."""
+        self._labels_width = width = max(40, self.app.size.width - 2)  # #labels: padding 0 1
+        why.rstrip()
+        if not why or line.cell_len + 2 + why.cell_len <= width:
+            return Text.assemble(line, "  " if why else "", why, "\n")
+        row = Text.assemble(line, "\n")
+        for part in why.wrap(self.app.console, width - indent):
+            row.append(" " * indent)
+            row.append_text(part)
+            row.append("\n")
+        return row
+
+    def on_resize(self) -> None:
+        """Lay the label rows out again for the new width (only when it changed)."""
+        if self._labels_width != max(40, self.app.size.width - 2) and self.studies:
+            self.render_current()
 
     # actions --------------------------------------------------------------------------------
     def _commit(self, labels: list[str]) -> None:

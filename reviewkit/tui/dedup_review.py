@@ -13,10 +13,11 @@ in screening.
 
 from __future__ import annotations
 
+from rich import box
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from reviewkit.dedup.effects import merge_effect
@@ -69,19 +70,25 @@ def marked(text: str, other: str) -> Text:
     return out
 
 
-def side(rec: Record, other: Record, record_id: int) -> Table:
-    """One record as a field table; fields that differ from ``other`` are marked."""
-    table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+def cell(rec: Record, other: Record, name: str) -> Text:
+    """One field of ``rec`` as a cell, marked where it differs from ``other``."""
+    mine, theirs = field_text(rec, name), field_text(other, name)
+    if name in ("title", "authors", "journal") and mine:
+        return marked(mine, theirs)
+    differs = fold_text(mine) != fold_text(theirs)
+    return Text(mine or "—", style=DIFF_STYLE if differs and mine else "")
+
+
+def pair_table(a: Record, b: Record, id_a: int, id_b: int) -> Table:
+    """The two records as one table, a row per field: a row takes the height of its taller
+    cell, so a title that wraps to more lines on one side keeps the fields below side by side."""
+    table = Table(box=box.MINIMAL, show_header=False, show_edge=False, padding=(0, 1), expand=True)
     table.add_column("field", style="dim", no_wrap=True, width=8)
-    table.add_column("value", ratio=1)
-    table.add_row("record", Text(str(record_id), style="bold"))
+    table.add_column("left", ratio=1)
+    table.add_column("right", ratio=1)
+    table.add_row("record", Text(str(id_a), style="bold"), Text(str(id_b), style="bold"))
     for name in PAIR_FIELDS:
-        mine, theirs = field_text(rec, name), field_text(other, name)
-        if name in ("title", "authors", "journal") and mine:
-            table.add_row(name, marked(mine, theirs))
-        else:
-            differs = fold_text(mine) != fold_text(theirs)
-            table.add_row(name, Text(mine or "—", style=DIFF_STYLE if differs and mine else ""))
+        table.add_row(name, cell(a, b, name), cell(b, a, name))
     return table
 
 
@@ -93,8 +100,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
     DEFAULT_CSS = (
         STATUS_CSS
         + """
-    #pair { height: 1fr; }
-    #pair > VerticalScroll { width: 1fr; border: round $primary; padding: 0 1; }
+    #pair { height: 1fr; border: round $primary; padding: 0 1; }
     #message { height: 1; padding: 0 1; color: $warning; }
     """
     )
@@ -116,11 +122,8 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
-        with Horizontal(id="pair"):
-            with VerticalScroll(id="left-pane"):
-                yield Static(id="left")
-            with VerticalScroll(id="right-pane"):
-                yield Static(id="right")
+        with VerticalScroll(id="pair"):  # one table: the two records' fields row by row
+            yield Static(id="records")
         yield Static(id="message")
         yield Footer()
 
@@ -147,9 +150,9 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         open_pairs = [p for p in queue if (p.a, p.b) not in self.skipped]
         chosen = next((p for p in queue if (p.a, p.b) == prefer), None) if prefer else None
         self.pair = chosen or (open_pairs[0] if open_pairs else None)
-        left, right = self.query_one("#left", Static), self.query_one("#right", Static)
+        shown = self.query_one("#records", Static)
         if self.pair is None:
-            left.update(
+            shown.update(
                 Text(
                     "No pairs left to review."
                     if not queue
@@ -157,7 +160,6 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
                     style="bold",
                 )
             )
-            right.update("")
             self.query_one("#status", Static).update(
                 status_line(
                     f"{len(queue)} in queue",
@@ -169,8 +171,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
             return
         recs = pair_records(self.project.db, self.pair.a, self.pair.b)
         a, b = recs[self.pair.a], recs[self.pair.b]
-        left.update(side(a, b, self.pair.a))
-        right.update(side(b, a, self.pair.b))
+        shown.update(pair_table(a, b, self.pair.a, self.pair.b))
         score = f"{self.pair.score:.2f}" if self.pair.score is not None else "—"
         # the pairs left first: they must stay in view at 80 columns
         self.query_one("#status", Static).update(

@@ -37,6 +37,7 @@ from reviewkit.screening import (
 from reviewkit.tui.actions import Action, bindings, exclusion_actions, page_actions
 from reviewkit.tui.decision import DecisionScreen, reason_picker
 from reviewkit.tui.help import with_stage_reasons
+from reviewkit.tui.message_line import MessageLine
 from reviewkit.tui.messages import Decided, Undone
 from reviewkit.tui.screening_live import ORDER_POLL_S, KeepsUp, ordering_text
 from reviewkit.tui.widgets import (
@@ -102,7 +103,7 @@ class ScreeningScreen(KeepsUp, DecisionScreen):
     }
     #mine { height: 3; padding: 0 1; }
     #reasons { height: auto; border-top: solid $primary; padding: 0 1; }
-    #message { height: 1; padding: 0 1; color: $warning; }
+    #message { padding: 0 1; color: $warning; }
     """
     )
     BINDINGS = bindings(footer_order(ACTIONS))
@@ -142,7 +143,7 @@ class ScreeningScreen(KeepsUp, DecisionScreen):
         yield RecordView(id="record")
         yield Static(id="mine")
         yield Static(id="reasons")
-        yield Static(id="message")
+        yield MessageLine(id="message")  # grows for a long message ('o': the whole path)
         yield Footer(compact=True)  # compact: every key of a stage fits in 80 columns
 
     def on_mount(self) -> None:
@@ -488,8 +489,8 @@ class ScreeningScreen(KeepsUp, DecisionScreen):
             self.say(f"cannot open {att.target}: the file is no longer there (a to attach again)")
             return
         if (self.opener or open_in_system)(url) is False:
-            # what to do first: at 80 columns the message line cuts a long URL's end
-            self.say(f"no browser or viewer here: open it yourself: {url}")
+            where = att.target if att.kind == "file" else url  # a path, not file:// and %20s
+            self.say(f"no browser or viewer here: open it yourself:\n{where}")
             return
         self.say(f"opened {url}")
 

@@ -135,11 +135,11 @@ def _status(project, capsys) -> str:
 
 def test_status_counts_included_studies_and_their_reports(trial, capsys):
     project, ids = trial
-    assert "included studies: 4\n" in _status(project, capsys)
+    assert "included records: 4\n" in _status(project, capsys)  # dedup has not run
     _confirm(project, ids)
     out = _status(project, capsys)
     assert "included studies: 2 (4 reports)" in out
-    assert "4 studies: 4 included" in out  # screening stays per record
+    assert "4 records: 4 included" in out  # screening stays per record
 
 
 def test_prisma_check_catches_study_numbers_that_do_not_add_up():

@@ -351,3 +351,31 @@ def test_confirm_pages_a_long_abstract(b_included):
             await pilot.press("q")
 
     asyncio.run(scenario())
+
+
+def test_a_label_row_reads_as_one_unit_at_80_columns(b_included):
+    """At 80 columns the row wrapped after "5  why:", the evidence at the left edge of the next
+    line: the evidence now starts with its 'why:', on lines indented under the label's name."""
+    project, ids = b_included
+    classify.classify_project(project, ids, ["model-type"])
+
+    async def scenario() -> None:
+        app = confirm_app(project, ids)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            labels = app.screen.query_one("#labels")
+            lines = [labels.render_line(y).text for y in range(labels.size.height)]
+            (row,) = [y for y, line in enumerate(lines) if "Job specialist" in line]
+            name_at = lines[row].index("Job specialist")
+            below = []  # the row's other lines, up to the next label's key
+            for line in lines[row + 1 :]:
+                if line[:name_at].strip():
+                    break
+                below.append(line)
+            assert "why:" not in lines[row] or "IPS@" in lines[row]  # never 'why:' alone
+            assert below and below[0][name_at:].startswith("why: IPS@abstract")
+            shown = " ".join(line.strip() for line in below)
+            assert "individual placement and support@title" in shown  # all of it, in the row
+            await pilot.press("q")
+
+    asyncio.run(scenario())

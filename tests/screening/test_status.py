@@ -42,8 +42,9 @@ def test_status_counts_live_decisions_per_stage_and_included_studies(project_a, 
     out = capsys.readouterr().out
     assert "title-abstract: 3 decisions (3 votes)" in out
     assert "2 included, 1 excluded, 1 pending" in out
-    assert "full-text: 3 decisions (3 votes) · 2 studies: 1 included" in out
-    assert "included studies: 1" in out
+    # no dedup has run: the stage counts are of records, not yet studies
+    assert "full-text: 3 decisions (3 votes) · 2 records: 1 included" in out
+    assert "included records: 1" in out
 
 
 def test_status_says_dedup_has_not_run_then_counts_studies_after_it(project_a, capsys):
@@ -57,12 +58,16 @@ def test_status_says_dedup_has_not_run_then_counts_studies_after_it(project_a, c
     out = capsys.readouterr().out
     assert "dedup has not run yet (type `reviewkit dedup`)" in out
     assert "studies after dedup: 4" not in out
+    # nor are the stages' counts studies: they said "4 studies" of four records, one a copy
+    assert "title-abstract: 0 decisions (0 votes) · 4 records: 0 included" in out
+    assert "included records: 0\n" in out and "studies:" not in out
 
     assert main(["dedup", "--project", folder]) == 0
     capsys.readouterr()
     assert main(["status", "--project", folder]) == 0
     out = capsys.readouterr().out
     assert "studies after dedup: 3\n" in out and "not run" not in out
+    assert "· 3 studies: 0 included" in out and "included studies: 0\n" in out
 
     with open_project(project_a.folder) as again:  # a later import, not compared yet
         add_records(again, make_records(2, prefix="Later"), source="late")

@@ -129,7 +129,7 @@ def test_open_says_when_nothing_could_open_the_file(project_a, tmp_path):
     async def go():
         async with app.run_test(size=(100, 34)) as pilot:
             await pilot.press("o")
-            assert app.first_screen.message.endswith(f"open it yourself: {pdf.as_uri()}")
+            assert app.first_screen.message.endswith(f"open it yourself:\n{pdf}")
             pdf.unlink()
             await pilot.press("o")
             assert "is no longer there" in app.first_screen.message
@@ -154,6 +154,40 @@ def test_open_says_what_to_do_within_80_columns(project_a, tmp_path):
             await pilot.pause()
             shown = app.first_screen.query_one("#message").render_line(0).text
             assert "no browser or viewer here: open it yourself" in shown
+            await pilot.press("q")
+
+    asyncio.run(go())
+
+
+def test_open_shows_the_whole_path_it_could_not_open_at_80x24(project_a, tmp_path):
+    """The URL wrapped onto a second line the one-line message area did not show: the area
+    grows to show all of the file's path, and the record's pane gives the lines back on the next message."""
+    a, app = _full_text_app(project_a, lambda url: False)
+    folder = tmp_path / "full texts of the included studies" / "Review B" / "second batch"
+    folder.mkdir(parents=True)
+    pdf = folder / "Hansen 2019 multidisciplinary return to work intervention.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    scr.attach(project_a.db, a, str(pdf))
+    path = str(pdf)  # the path, not its file:// URL (%20 for each space)
+    assert len(path) > 2 * 78  # longer than two lines of the message area
+
+    async def go():
+        async with app.run_test(size=(80, 24)) as pilot:
+            record = app.first_screen.query_one("#record")
+            before = record.size.height
+            await pilot.press("o")
+            await pilot.pause()
+            message = app.first_screen.query_one("#message")
+            shown = [message.render_line(y).text.strip() for y in range(message.size.height)]
+            assert shown[0].startswith("no browser or viewer here: open it yourself")
+            # every character of it, on lines of its own (wrapped at a space or in a word)
+            assert path.replace(" ", "") in "".join(shown[1:]).replace(" ", "")
+            assert app.first_screen.query_one("Footer").region.bottom == 24  # still in view
+            assert record.size.height < before
+            await pilot.press("j")  # the next message is one line again: the pane is whole
+            await pilot.pause()
+            assert message.size.height == 1
+            assert record.size.height == before
             await pilot.press("q")
 
     asyncio.run(go())
