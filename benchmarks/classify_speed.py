@@ -20,6 +20,7 @@ Before the one-BLAS-thread fix (commit 8371039, 2 cores at load 8): classify 91 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import re
 import resource
@@ -115,12 +116,16 @@ def confirm_first_model(project: Path, timeout: float = 900.0) -> dict:
 
 
 def run() -> dict:
-    """Both measurements on the demo project."""
+    """Both measurements on the demo project, each in a fresh process, as a user starts them
+    (in the benchmark's own process, after Review B's runs, the screen's first model took 43 s
+    of CPU against 5 s in a fresh one; the cause there was not traced)."""
     project = demo_project()
+    child = [sys.executable, "-m", "benchmarks.classify_speed", str(project)]
+    confirm = subprocess.run(child, capture_output=True, text=True, check=True, cwd=ROOT).stdout
     return {
         "project": str(project.relative_to(ROOT)) if project.is_relative_to(ROOT) else project.name,
         "classify": classify_cpu(project),
-        "confirm": confirm_first_model(project),
+        "confirm": json.loads(confirm.strip().splitlines()[-1]),
     }
 
 
@@ -148,3 +153,7 @@ def markdown(speed: dict) -> list[str]:
         "now run with one BLAS thread and give the same model.",
         "",
     ]
+
+
+if __name__ == "__main__":  # the confirm screen's measurement in a process of its own (run())
+    print(json.dumps(confirm_first_model(Path(sys.argv[1]))))
