@@ -54,7 +54,10 @@ def analyse(text: str) -> tuple[str, ...]:
     stems = []
     for t in tokens(text):
         keys = forms(t.word, "en")
-        stems.append(min(keys, key=len) if len(t.word) > 2 else fold(t.word))
+        # the shorter key, and of two as long the first in order: Snowball's final y -> i
+        # ("injury", "injuri") gives two keys of one length, and the set's order followed the
+        # string hash seed, so the vocabulary changed from run to run; "injuri" joins "injuries"
+        stems.append(min(keys, key=lambda k: (len(k), k)) if len(t.word) > 2 else fold(t.word))
     return (*stems, *(f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False)))
 
 
