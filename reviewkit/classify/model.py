@@ -14,7 +14,7 @@ studies (leave-one-out up to ``LOO_MAX`` studies, else ``FOLDS``-fold) beside th
 on the same studies, and the model is suggested only while its estimate is higher.
 
 Cost: a training on n confirmed studies is n + 1 small fits (tens of studies, some ten
-thousand stem features). They run with one BLAS thread (:func:`one_blas_thread`): OpenBLAS
+thousand stem features). They run with one BLAS thread (``one_blas_thread``): OpenBLAS
 split each of L-BFGS's small vector operations over both cores and its threads spun between
 them, so that ``reviewkit classify`` on the demo project (48 and 49 confirmed studies) took
 91 s of CPU instead of 11 s, for the same model. Each study's rules are scored once per
@@ -31,7 +31,6 @@ from typing import Any
 from reviewkit.classify.rules import LabelScore, Suggestion, choose, none_id, score_labels
 from reviewkit.classify.terms import Evidence, fold, forms, heading, tokens
 from reviewkit.protocol import Scheme
-from reviewkit.ranking.threads import one_blas_thread
 from reviewkit.records import Record
 
 MODEL_MIN_PER_LABEL = 2  # confirmed studies an answer needs to count as learnable
@@ -226,6 +225,10 @@ def fit(
     """A model fitted on these records and their confirmed labels, or None if it cannot be."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
+
+    # here, not at the top: the ranking package imports numpy and scipy, which the commands
+    # that import classify without training (report, confirm's first draw) need not wait for
+    from reviewkit.ranking.threads import one_blas_thread
 
     texts = [record_text(r) for r in records]
     if not any(analyse(t) for t in texts):
