@@ -23,7 +23,9 @@ Accuracy and recall per label, counted as ``reviewkit classify --evaluate`` coun
 table: the rules on hand-made abstracts of other reviews' kinds (:mod:`benchmarks.classify_heldout`),
 and each term's studies right and wrong ("Terms by study").
 Targets (with descriptions): model type >= 85 %, diagnosis >= 90 %; titles alone: model type
->= 60 %. Writes ``results/classify.json`` and ``results/classify.md``.
+>= 60 %. Then the CPU of ``reviewkit classify`` and of the confirm screen's first model on the
+demo project (:mod:`benchmarks.classify_speed`). Writes ``results/classify.json`` and
+``results/classify.md``.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from benchmarks import classify_heldout, classify_terms
+from benchmarks import classify_heldout, classify_speed, classify_terms
 from reviewkit import protocol as protocol_mod
 from reviewkit.classify import (
     EvaluationResult,
@@ -218,6 +220,9 @@ def main(results_dir: Path) -> dict:
         print(f"   held-out {s['file']}: " + ", ".join(
             f"{k} {c['correct']}/{c['n']} (before {c['before'][0]})" for k, c in s["cells"].items()
         ), flush=True)  # fmt: skip
+    figures["speed"] = speed = classify_speed.run()
+    print(f"   demo project: classify {speed['classify']['cpu_s']} s CPU, confirm's first model "
+          f"{speed['confirm']['cpu_s']} s CPU", flush=True)  # fmt: skip
     (results_dir / "classify.md").write_text(markdown(figures), encoding="utf-8")
     return figures
 
@@ -445,6 +450,8 @@ def markdown(figures: dict) -> str:
         lines.append(f"| {scheme} | {text} | {' | '.join(cells)} | {target} |")
     if "heldout" in figures:
         lines += [""] + classify_heldout.markdown(figures["heldout"])
+    if "speed" in figures:
+        lines += [""] + classify_speed.markdown(figures["speed"])
     lines += ["", "## Recall per label", ""]
     for key, res in _ordered(figures["results"]).items():
         lines.append(f"**{key}**")

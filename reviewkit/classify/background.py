@@ -36,6 +36,7 @@ class ModelTrainer:
         self._busy = False
         self.latest: Model | None = None
         self.version = 0  # counts the models published, for a screen that polls
+        self.submitted = 0  # confirmed studies in the newest submission, for the screen to name
         self.error: BaseException | None = None
         self._thread = threading.Thread(target=self._work, name="reviewkit-classify", daemon=True)
         self._thread.start()
@@ -44,6 +45,7 @@ class ModelTrainer:
         """Queue a retrain on these confirmed answers (record id -> labels); returns at once."""
         with self._cond:
             self._pending = {int(k): list(v) for k, v in answers.items() if v}
+            self.submitted = len(self._pending)
             self._cond.notify()
 
     @property

@@ -12,6 +12,13 @@ regression per label.
 The model earns its place: :func:`cross_validate` estimates its accuracy on the confirmed
 studies (leave-one-out up to ``LOO_MAX`` studies, else ``FOLDS``-fold) beside the rules' accuracy
 on the same studies, and the model is suggested only while its estimate is higher.
+
+Cost: a training on n confirmed studies is n + 1 small fits (tens of studies, some ten
+thousand stem features). They run with one BLAS thread (``one_blas_thread``): OpenBLAS
+split each of L-BFGS's small vector operations over both cores and its threads spun between
+them, so that ``reviewkit classify`` on the demo project (48 and 49 confirmed studies) took
+91 s of CPU instead of 11 s, for the same model. Each study's rules are scored once per
+training (:data:`ScoreCache`), for its features in every fold and for the rules' accuracy.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from reviewkit.classify.rules import Suggestion, choose, none_id, score_labels
+from reviewkit.classify.rules import LabelScore, Suggestion, choose, none_id, score_labels
 from reviewkit.classify.terms import Evidence, fold, forms, heading, tokens
 from reviewkit.protocol import Scheme
 from reviewkit.records import Record
@@ -33,6 +40,10 @@ FOLDS = 10
 C = 10.0  # weak regularisation: the confirmed sets are small and the features sparse
 RULE_WEIGHT = 1.0  # the rule features' scale beside the unit-length TF-IDF row
 
+# id(record) -> the rules' label scores of that record, shared by a training's fit and its
+# folds (keys are ids of one run's records: never kept for records read later)
+ScoreCache = dict[int, list[LabelScore]]
+
 
 @lru_cache(maxsize=4096)
 def analyse(text: str) -> tuple[str, ...]:
@@ -42,7 +53,10 @@ def analyse(text: str) -> tuple[str, ...]:
     stems = []
     for t in tokens(text):
         keys = forms(t.word, "en")
-        stems.append(min(keys, key=len) if len(t.word) > 2 else fold(t.word))
+        # the shorter key, and of two as long the first in order: Snowball's final y -> i
+        # ("injury", "injuri") gives two keys of one length, and the set's order followed the
+        # string hash seed, so the vocabulary changed from run to run; "injuri" joins "injuries"
+        stems.append(min(keys, key=lambda k: (len(k), k)) if len(t.word) > 2 else fold(t.word))
     return (*stems, *(f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False)))
 
 
@@ -75,7 +89,7 @@ class Model:
     trained_on: int
     cv_accuracy: float | None = None
     rules_accuracy: float | None = None
-    cache: dict | None = None  # rule features by id(record), shared by the folds of a run
+    cache: ScoreCache | None = None  # rule scores by id(record), shared by the folds of a run
 
     @property
     def beats_rules(self) -> bool:
@@ -150,11 +164,24 @@ def _rule_names(scheme: Scheme, use_rules: bool) -> list[str]:
     ]
 
 
-def rule_features(scheme: Scheme, records: Sequence[Record]) -> list[list[float]]:
+def rule_scores(
+    scheme: Scheme, records: Sequence[Record], cache: ScoreCache | None = None
+) -> list[list[LabelScore]]:
+    """The rules' label scores of each record (read from and added to ``cache`` when given)."""
+    if cache is None:
+        return [score_labels(r, scheme) for r in records]
+    for r in records:
+        if id(r) not in cache:
+            cache[id(r)] = score_labels(r, scheme)
+    return [cache[id(r)] for r in records]
+
+
+def rule_features(
+    scheme: Scheme, records: Sequence[Record], cache: ScoreCache | None = None
+) -> list[list[float]]:
     """Per record: each label's rule score squashed to 0..1, then 1 for each label the rules suggest."""
     rows = []
-    for r in records:
-        scores = score_labels(r, scheme)
+    for scores in rule_scores(scheme, records, cache):
         chosen = {s.label for s in choose(scheme, scores)}
         squashed = [max(s.score, 0.0) / (1.0 + max(s.score, 0.0)) for s in scores]
         rows.append(squashed + [1.0 if s.label in chosen else 0.0 for s in scores])
@@ -166,20 +193,15 @@ def _features(
     vectorizer: Any,
     records: Sequence[Record],
     use_rules: bool,
-    cache: dict | None = None,
+    cache: ScoreCache | None = None,
 ) -> Any:
     from scipy.sparse import csr_matrix, hstack
 
     x = vectorizer.transform([record_text(r) for r in records])
     if not use_rules:
         return x.tocsr()
-    if cache is None:
-        rows = rule_features(scheme, records)
-    else:  # cross-validation scores each study's rules once, not once per fold
-        missing = [r for r in records if id(r) not in cache]
-        cache.update(zip(map(id, missing), rule_features(scheme, missing), strict=True))
-        rows = [cache[id(r)] for r in records]
-    extra = csr_matrix(rows) * RULE_WEIGHT
+    # with a cache, cross-validation scores each study's rules once, not once per fold
+    extra = csr_matrix(rule_features(scheme, records, cache)) * RULE_WEIGHT
     return hstack([x, extra]).tocsr()
 
 
@@ -198,11 +220,15 @@ def fit(
     records: Sequence[Record],
     answers: Sequence[Sequence[str]],
     use_rules: bool = True,
-    cache: dict | None = None,
+    cache: ScoreCache | None = None,
 ) -> Model | None:
     """A model fitted on these records and their confirmed labels, or None if it cannot be."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
+
+    # here, not at the top: the ranking package imports numpy and scipy, which the commands
+    # that import classify without training (report, confirm's first draw) need not wait for
+    from reviewkit.ranking.threads import one_blas_thread
 
     texts = [record_text(r) for r in records]
     if not any(analyse(t) for t in texts):
@@ -213,15 +239,16 @@ def fit(
     vectorizer.fit(texts)
     x = _features(scheme, vectorizer, records, use_rules, cache)
     classifiers: dict[str, object] = {}
-    if scheme.multi_label:
-        for lab in scheme.label_ids:
-            y = [1 if lab in a else 0 for a in answers]
-            if 0 < sum(y) < len(y):
-                classifiers[lab] = LogisticRegression(C=C, max_iter=2000).fit(x, y)
-    else:
-        y = [answer_key(a) for a in answers]
-        if len(set(y)) >= 2:
-            classifiers[""] = LogisticRegression(C=C, max_iter=2000).fit(x, y)
+    with one_blas_thread():  # the fit's vectors are too small to share (module docstring)
+        if scheme.multi_label:
+            for lab in scheme.label_ids:
+                y = [1 if lab in a else 0 for a in answers]
+                if 0 < sum(y) < len(y):
+                    classifiers[lab] = LogisticRegression(C=C, max_iter=2000).fit(x, y)
+        else:
+            y = [answer_key(a) for a in answers]
+            if len(set(y)) >= 2:
+                classifiers[""] = LogisticRegression(C=C, max_iter=2000).fit(x, y)
     if not classifiers:
         return None
     return Model(scheme, vectorizer, classifiers, use_rules, len(records), cache=cache)
@@ -232,13 +259,13 @@ def cross_validate(
     records: Sequence[Record],
     answers: Sequence[Sequence[str]],
     use_rules: bool = True,
-    cache: dict | None = None,
+    cache: ScoreCache | None = None,
 ) -> tuple[float, float, list[list[str]]]:
     """(model accuracy, rules accuracy, model predictions) by leave-one-out or k-fold.
 
     A study counts as right when the predicted labels equal the confirmed ones. A fold whose
     training part cannot be fitted predicts the rules' answer. ``cache`` holds the records'
-    rule features (by id) when the caller has scored them already.
+    rule scores (by id) when the caller has scored them already.
     """
     n = len(records)
     folds = (
@@ -247,8 +274,8 @@ def cross_validate(
         else [list(range(k, n, FOLDS)) for k in range(FOLDS)]
     )
     predicted: list[list[str]] = [[] for _ in range(n)]
-    rules = [[s.label for s in choose(scheme, score_labels(r, scheme))] for r in records]
     cache = {} if cache is None else cache
+    rules = [[s.label for s in choose(scheme, sc)] for sc in rule_scores(scheme, records, cache)]
     for test in folds:
         held = set(test)
         train = [i for i in range(n) if i not in held]
@@ -273,7 +300,7 @@ def train(
         return None
     recs = [records[rid] for rid in ids]
     labs = [confirmed[rid] for rid in ids]
-    cache: dict = {}  # each study's rules scored once, for the model and all its folds
+    cache: ScoreCache = {}  # each study's rules scored once, for the model and all its folds
     model = fit(scheme, recs, labs, cache=cache)
     if model is None:
         return None

@@ -156,11 +156,13 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         """The model line's words: training, too few studies, or its accuracy."""
         model = self.trainer.latest if self.trainer else None
         if model is None:
-            return (
-                "model: training…"
-                if self.trainer and self.trainer.busy
-                else "model: needs more confirmed studies"
-            )
+            if self.trainer and self.trainer.busy:
+                # the screen works meanwhile: say on what the model trains and what stands in
+                return (
+                    f"model: training on {self.trainer.submitted} confirmed studies…;"
+                    " R = the rules meanwhile"
+                )
+            return "model: needs more confirmed studies"
         verdict = "" if model.beats_rules else "; no M until it beats the rules"
         return (
             f"model {model.cv_accuracy:.0%} cross-validated on {model.trained_on}"

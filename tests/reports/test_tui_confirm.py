@@ -379,3 +379,46 @@ def test_a_label_row_reads_as_one_unit_at_80_columns(b_included):
             await pilot.press("q")
 
     asyncio.run(scenario())
+
+
+def test_screen_works_on_the_rules_and_says_what_it_waits_for_while_the_model_trains(
+    b_included, monkeypatch
+):
+    """A training of tens of confirmed studies takes seconds: meanwhile the rules' suggestion
+    is confirmed with Enter, and the model line names what the model trains on."""
+    import threading
+
+    from reviewkit.classify import background
+
+    project, ids = b_included
+    classify.confirm(project, ids[0], "model-type", ["job-specialist"], "ann")
+    classify.confirm(project, ids[1], "model-type", ["workplace"], "ann")
+    release = threading.Event()
+    train = background.train
+
+    def slow_train(*args, **kwargs):
+        release.wait(timeout=60)
+        return train(*args, **kwargs)
+
+    monkeypatch.setattr(background, "train", slow_train)
+
+    async def scenario() -> None:
+        app = confirm_app(project, ids)
+        async with app.run_test(size=(80, 30)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            status = str(screen.query_one("#model", Static).render())
+            assert "training on 2 confirmed studies" in status and "R = the rules" in status
+            first = screen.current
+            await pilot.press("enter")  # the rules' suggestion, while the model still trains
+            await pilot.pause()
+            assert classify.confirmed_labels(project, "model-type").get(first)
+            assert screen.trainer.busy
+            release.set()
+            assert screen.trainer.wait(timeout=60)
+            await pilot.press("q")
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        release.set()

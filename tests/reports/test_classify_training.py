@@ -1,0 +1,97 @@
+"""What a training of the learnt model costs (one BLAS thread, each study's rules scored once),
+and that it is the same model from run to run.
+
+On the demo project (48 confirmed studies per scheme) ``reviewkit classify`` took 91 s of CPU
+with OpenBLAS's threads spinning between L-BFGS's small vector operations, 11 s with one
+thread; these tests count what the time went to, never the time.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from threadpoolctl import threadpool_info, threadpool_limits
+
+from reviewkit import classify
+from reviewkit.classify import model as model_mod
+from reviewkit.records import Record
+
+
+def _blas_threads() -> set[int]:
+    return {i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"}
+
+
+def _studies() -> tuple[dict[int, Record], dict[int, list[str]]]:
+    """Eight studies the protocol's terms say nothing about, confirmed half and half."""
+    records = {
+        n: Record(title=f"The {name} programme, site {i}")
+        for n, (i, name) in enumerate(
+            (i, name) for i in range(4) for name in ("Sunflower", "Harbour")
+        )
+    }
+    answers = {n: ["job-specialist" if n % 2 == 0 else "workplace"] for n in records}
+    return records, answers
+
+
+def test_every_fit_of_a_training_runs_on_one_blas_thread(review_b, monkeypatch):
+    from sklearn.linear_model import LogisticRegression
+
+    if not _blas_threads():
+        pytest.skip("no BLAS library that threadpoolctl can see")
+    seen: list[set[int]] = []
+    fit = LogisticRegression.fit
+
+    def counting_fit(self, *args, **kwargs):
+        seen.append(_blas_threads())
+        return fit(self, *args, **kwargs)
+
+    monkeypatch.setattr(LogisticRegression, "fit", counting_fit)
+    records, answers = _studies()
+    with threadpool_limits(2, user_api="blas"):  # as on a 2-core machine, whatever this one has
+        model = classify.train(review_b.scheme("model-type"), records, answers)
+        after = _blas_threads()
+    assert model is not None and model.cv_accuracy == 1.0
+    assert len(seen) == len(records) + 1  # the model, then one fit per left-out study
+    assert all(threads == {1} for threads in seen), seen
+    assert after == {2}  # the process's own setting is back once the training is done
+
+
+def test_a_training_scores_each_studys_rules_once(review_b, monkeypatch):
+    calls: list[int] = []
+    score = model_mod.score_labels
+
+    def counting(record, scheme, *args, **kwargs):
+        calls.append(id(record))
+        return score(record, scheme, *args, **kwargs)
+
+    monkeypatch.setattr(model_mod, "score_labels", counting)
+    records, answers = _studies()
+    model = classify.train(review_b.scheme("model-type"), records, answers)
+    assert model is not None and model.rules_accuracy == 0.0
+    # for the model's features, every fold's and the rules' accuracy (it was twice each)
+    assert sorted(calls) == sorted(id(r) for r in records.values())
+
+
+def test_the_models_words_do_not_depend_on_the_string_hash_seed():
+    """A word and its stem of one length ("injury", "injuri") were chosen between in a set's
+    order, which follows PYTHONHASHSEED: the model's vocabulary, weights and evidence changed
+    from run to run. Now the stem, whatever the seed, so "injury" and "injuries" are one word."""
+    words = ("injury", "injuries", "therapy", "therapies", "policy", "study", "anxiety")
+    code = (
+        "from reviewkit.classify.model import analyse; "
+        f"print(' '.join(analyse(w)[0] for w in {words!r}))"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in range(6)
+    }
+    assert seen == {"injuri injuri therapi therapi polici studi anxieti"}
