@@ -76,7 +76,7 @@ def run_reviewkit(csv_path: Path, seed: int) -> dict:
         out = Path(tmp) / "run.json"
         cmd = [sys.executable, "-m", "reviewkit.simulate", str(csv_path), str(seed), str(out)]
         # the environment as a user has it: the ranker limits its BLAS threads itself
-        # (reviewkit/ranking/threads.py); ASReview runs in the same environment
+        # (reviewkit/blas.py); ASReview runs in the same environment
         started, cpu0 = time.perf_counter(), _children_cpu()
         subprocess.run(cmd, check=True, cwd=ROOT)
         wall, cpu = time.perf_counter() - started, _children_cpu() - cpu0

@@ -228,7 +228,7 @@ def fit(
 
     # here, not at the top: the ranking package imports numpy and scipy, which the commands
     # that import classify without training (report, confirm's first draw) need not wait for
-    from reviewkit.ranking.threads import one_blas_thread
+    from reviewkit.blas import one_blas_thread
 
     texts = [record_text(r) for r in records]
     if not any(analyse(t) for t in texts):

@@ -42,9 +42,9 @@ from typing import Any, Protocol
 import numpy as np
 from scipy import sparse
 
+from reviewkit.blas import one_blas_thread
 from reviewkit.ranking.features import build_features, term_counts
 from reviewkit.ranking.model import KernelLeastSquares
-from reviewkit.ranking.threads import one_blas_thread
 from reviewkit.stopping import RemainingEstimate, StopAdvice, estimate_remaining, stop_advice
 
 __all__ = [

@@ -1,11 +1,13 @@
-"""One BLAS thread while the ranker trains: its linear algebra is too small to share.
+"""One BLAS thread while a model trains: its linear algebra is too small to share.
 
-A fit solves a system of at most a few thousand rows (LU, conjugate gradients: matrix-vector
-products); OpenBLAS splits such calls over every core and its threads then spin, waiting for
-the next call. On the 15 benchmark sets a ``reviewkit simulate`` run spent 3-4 times the CPU
-of the same run with one BLAS thread (Nagtegaal_2019, seed 1: 8.4 s against 2.3 s, on a
-2-core machine under load), with the same ranking, and the spinning threads take the cores
-the screen and the other reviewers' processes need. The limit holds only while the ranker
+Used by the screening ranker and the classification model. A ranker fit solves a system of at
+most a few thousand rows (LU, conjugate gradients: matrix-vector products); OpenBLAS splits
+such calls over every core and its threads then spin, waiting for the next call. On the 15
+benchmark sets a ``reviewkit simulate`` run spent 3-4 times the CPU of the same run with one
+BLAS thread (Nagtegaal_2019, seed 1: 8.4 s against 2.3 s, on a 2-core machine under load), with
+the same ranking; a classification training (1 + n small fits for its leave-one-out check)
+took 91 s of CPU on the demo project against 9 s with one thread. The spinning threads take the
+cores the screen and the other reviewers' processes need. The limit holds only while the model
 computes and the previous setting is restored after (numpy elsewhere in the process keeps its
 threads); nested and concurrent uses from several threads share one limit.
 
