@@ -481,6 +481,22 @@ def write_markdown(path: Path, f: dict) -> None:
             f" {b['ranked_keypress_p95_ms']:.1f} ms ({b['ranked_note']}).",
             "",
         ]
+    pick = path.parent / "tui-first-pick-before.json"
+    if pick.exists():  # the first pick on the code before it was scored from the word stream
+        p = json.loads(pick.read_text(encoding="utf-8"))
+        cpu = p["engine_cpu_s_50000"]
+        lines += [
+            f"First pick before / after scoring the cold start from the word stream (code"
+            f" {p['code_before']}, run back to back, load average {p['load_average_1min_before']}"
+            f"–{p['load_average_1min_after']}): 50,000 records {p['records_50000_before_s']:.1f}"
+            f" / {p['records_50000_after_s']:.1f} s, 3,000 records {p['records_3000_before_s']:.1f}"
+            f" / {p['records_3000_after_s']:.1f} s. CPU of the ranking process on 50,000: texts"
+            f" read {cpu['read_texts']:.1f} s, then before term counts {cpu['term_counts_before']:.1f}"
+            f" s + BM25 {cpu['bm25_over_full_counts_before']:.1f} s; after words"
+            f" {cpu['word_tokens_after']:.1f} s + BM25 {cpu['bm25_from_word_stream_after']:.1f} s,"
+            f" the word pairs ({cpu['word_pairs_and_counts_after_the_pick']:.1f} s) after the pick.",
+            "",
+        ]
     path.write_text("\n".join(lines), encoding="utf-8")
 
 

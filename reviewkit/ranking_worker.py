@@ -228,25 +228,28 @@ class Engine:
         """A ranker of ``texts`` (in ``ids``' order) and, with ``cold`` and a protocol, ``ids``
         in the protocol's cold-start order (studies without a text last, in the seeded order;
         None when the protocol gives nothing to order by). The cold start's BM25 and the
-        ranker's TF-IDF come from one count of the texts' terms. With ``early`` (the first
-        load) the cold-start order is published as soon as it is known, before the features
-        are built, when it is the order to use (the ready rule not met): the screen shows no
-        record until the first order arrives."""
+        ranker's TF-IDF come from one tokenisation of the texts. With ``early`` (the first
+        load) the cold-start order is published as soon as it is known, before the word pairs
+        are numbered and the features built, when it is the order to use (the ready rule not
+        met): the screen shows no record until the first order arrives."""
         from reviewkit.ranking import BackgroundRanker
         from reviewkit.ranking.cold_start import ProtocolText, cold_start_order
-        from reviewkit.ranking.features import term_counts, tfidf_features
+        from reviewkit.ranking.features import counts_of_tokens, tfidf_features, word_tokens
 
         if not (cold and self.protocol):
             return BackgroundRanker(texts, on_trained=self._on_trained, **self.options), None
         known = list(texts)
-        counts = term_counts(list(texts.values()))
+        words = word_tokens(texts.values())
         protocol = ProtocolText(**self.protocol)
-        order = cold_start_order(known, texts.values(), protocol, counts)
+        # scored from the word stream: the word pairs of the features are numbered afterwards
+        order = cold_start_order(known, texts.values(), protocol, words)
         full = None if order is None else order + [i for i in ids if i not in texts]
         if early and full is not None and not self._ready():
             limit = full if self.order_limit is None else full[: self.order_limit]
             self._set(ranked=Ranked(limit, "protocol", None, self._studies))
-        features = tfidf_features(counts[0])  # after the cold start: it changes the counts
+        counts = counts_of_tokens(words)
+        del words
+        features = tfidf_features(counts[0])
         bg = BackgroundRanker(texts, on_trained=self._on_trained, features=features, **self.options)
         return bg, full
 

@@ -13,10 +13,14 @@ ordered by how well they match its text instead:
   :data:`EXCLUDE_WEIGHT` (negative and lighter: an exclude term in an abstract is a hint,
   e.g. "mice" in a study that also reports a human trial).
 * **Scoring.** Okapi BM25 (Robertson & Zaragoza 2009, k1 = 1.2, b = 0.75: the usual defaults,
-  not tuned here) over the ranker's own term counts (:func:`reviewkit.ranking.features.term_counts`,
-  the same tokens and word pairs as the TF-IDF features). A phrase of several words counts as
+  not tuned here) over the ranker's own tokens (:func:`reviewkit.ranking.features.word_tokens`,
+  the same words and word pairs as the TF-IDF features). A phrase of several words counts as
   often as its rarest consecutive word pair occurs; a truncated word matches every word it
-  starts.
+  starts. The counts come either from the full term counts
+  (:func:`reviewkit.ranking.features.term_counts`) or, with the same scores, from the word
+  stream at the places where a query word stands: BM25 needs only the query terms' counts and
+  each record's length, so the queue's first pick does not wait for the millions of word pairs
+  of the model's features (on 50,000 records that numbering is most of the CPU time).
 * **Ties.** The order is a stable sort of the caller's seeded random order, so records with
   the same score (most often none of the terms: score 0) keep the random order.
 
@@ -26,14 +30,15 @@ in any record: the caller keeps the random order and says so.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import bisect
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
 
 from reviewkit import query as pubmed_query
-from reviewkit.ranking.features import term_counts, tokens
+from reviewkit.ranking.features import WordTokens, tokens, word_tokens
 
 __all__ = [
     "ProtocolText",
@@ -138,28 +143,40 @@ def protocol_document(protocol: ProtocolText) -> str:
     return " ".join(p for p in parts if p)
 
 
-class _Columns:
-    """Finds the term-count columns of a word or a word pair, prefixes included."""
+class _Words:
+    """Finds the ids of a word, or of every word a truncation starts."""
 
-    def __init__(self, words: list[str], pairs: np.ndarray) -> None:
+    def __init__(self, words: list[str]) -> None:
         self.words = words
         self.index = {w: i for i, w in enumerate(words)}
-        self.base = max(len(words), 1)
-        # term_counts numbers the pairs in the order of these codes (sorted): a pair's column
-        # is found by binary search, without a dict of millions of pairs
-        self.codes = pairs[:, 0].astype(np.int64) * self.base + pairs[:, 1]
         self._sorted = sorted(words)
 
     def word_ids(self, word: str, prefix: bool) -> list[int]:
         if not prefix:
             return [self.index[word]] if word in self.index else []
-        start = int(np.searchsorted(self._sorted, word))
+        start = bisect.bisect_left(self._sorted, word)  # not numpy: it copies the list
         out = []
         for w in self._sorted[start:]:
             if not w.startswith(word):
                 break
             out.append(self.index[w])
         return out
+
+    def units(self, term: _QueryTerm) -> list[list[int]]:
+        """The word ids of each word of ``term`` (a truncation: of every word it starts)."""
+        n = len(term.words)
+        return [self.word_ids(w, term.prefix and i == n - 1) for i, w in enumerate(term.words)]
+
+
+class _Columns(_Words):
+    """Finds the term-count columns of a word or a word pair, prefixes included."""
+
+    def __init__(self, words: list[str], pairs: np.ndarray) -> None:
+        super().__init__(words)
+        self.base = max(len(words), 1)
+        # term_counts numbers the pairs in the order of these codes (sorted): a pair's column
+        # is found by binary search, without a dict of millions of pairs
+        self.codes = pairs[:, 0].astype(np.int64) * self.base + pairs[:, 1]
 
     def pair_columns(self, firsts: list[int], seconds: list[int]) -> list[int]:
         if not firsts or not seconds:
@@ -172,9 +189,8 @@ class _Columns:
 
     def columns(self, term: _QueryTerm) -> list[list[int]]:
         """One column list per unit that must occur: the word, or each consecutive pair."""
-        n = len(term.words)
-        ids = [self.word_ids(w, term.prefix and i == n - 1) for i, w in enumerate(term.words)]
-        if n == 1:
+        ids = self.units(term)
+        if len(ids) == 1:
             return [ids[0]]
         return [self.pair_columns(a, b) for a, b in zip(ids, ids[1:], strict=False)]
 
@@ -190,34 +206,104 @@ def _term_frequency(counts: sparse.csr_matrix, units: list[list[int]]) -> np.nda
     return tf if tf is not None else np.zeros(counts.shape[0])
 
 
-def cold_start_scores(
-    texts: Sequence[str], protocol: ProtocolText, counts: TermCounts | None = None
-) -> np.ndarray | None:
-    """BM25 score of each text against the protocol's weighted terms; None when no term occurs
-    in any text (nothing to order by). ``counts``: :func:`term_counts` of ``texts`` when the
-    caller has them (the ranker's features are built from the same counts); not changed."""
-    terms = query_terms(protocol)
-    if not terms or not texts:
-        return None
-    counts, words, pairs = counts if counts is not None else term_counts(texts)
-    n = counts.shape[0]
+def _from_counts(counts: TermCounts, terms: list[_QueryTerm]) -> tuple[np.ndarray, Iterator]:
+    """Words per record and each term's occurrences per record, from the full term counts."""
+    matrix, words, pairs = counts
     # words per record: a text of w >= 1 words has w - 1 word pairs, so w = (all counts + 1) / 2
-    total = np.asarray(counts.sum(axis=1)).ravel()
+    total = np.asarray(matrix.sum(axis=1)).ravel()
     lengths = np.where(total > 0, (total + 1) / 2, 0.0)
-    norm = K1 * (1 - B + B * lengths / max(float(lengths.mean()), 1.0))
     finder = _Columns(words, pairs)
     units = [finder.columns(term) for term in terms]
     # only the columns some term needs, as a column-major matrix (a copy of those alone)
     needed = sorted({c for term_units in units for cols in term_units for c in cols})
-    if not needed:
-        return None
     where = {c: k for k, c in enumerate(needed)}
-    sub = counts[:, needed].tocsc()
-    del counts
+    sub = matrix[:, needed].tocsc()
+    tfs = (_term_frequency(sub, [[where[c] for c in cols] for cols in u]) for u in units)
+    return lengths, tfs
+
+
+class _Stream:
+    """Occurrences per record of a few words and word pairs, counted in the word stream of
+    :func:`word_tokens` at the places where one of those words stands (no pair is numbered)."""
+
+    def __init__(self, stream: WordTokens, needed: list[int]) -> None:
+        ids, self.n = stream.ids, len(stream.lengths)
+        ends = np.cumsum(stream.lengths)  # one past each record's last word
+        wanted = np.zeros(len(stream.words), dtype=bool)
+        wanted[needed] = True
+        at = np.flatnonzero(wanted[ids])
+        # the places grouped by word (a term's places are a few slices: "of" or "with" in the
+        # question stand at millions of places, a term's rarer words at few)
+        at = at[np.argsort(ids[at], kind="stable")]
+        words = ids[at]
+        self.slices = {
+            int(w): slice(int(a), int(b))
+            for w, a, b in zip(
+                needed,
+                np.searchsorted(words, needed, side="left"),
+                np.searchsorted(words, needed, side="right"),
+                strict=True,
+            )
+        }
+        self.row = np.searchsorted(ends, at, side="right")  # the record of each place
+        after = np.minimum(at + 1, max(len(ids) - 1, 0))
+        # the word after each place, -1 at a record's end: the second word of a pair
+        self.next = np.where(at + 1 < ends[self.row], ids[after], -1)
+
+    def count(self, firsts: list[int], seconds: list[int] | None = None) -> np.ndarray:
+        """Per record: places of a word of ``firsts`` (followed by a word of ``seconds``)."""
+        rows, nexts = [], []
+        for w in firsts:
+            rows.append(self.row[self.slices[w]])
+            if seconds is not None:
+                nexts.append(self.next[self.slices[w]])
+        if not rows:
+            return np.zeros(self.n)
+        row = np.concatenate(rows)
+        if seconds is not None:
+            row = row[np.isin(np.concatenate(nexts), seconds)]
+        return np.bincount(row, minlength=self.n).astype(np.float64)
+
+    def frequency(self, ids: list[list[int]]) -> np.ndarray:
+        """Occurrences of a term (the word ids of each of its words) per record: of a phrase,
+        those of its rarest consecutive word pair (as :func:`_term_frequency`)."""
+        if len(ids) == 1:
+            return self.count(ids[0])
+        tf = self.count(ids[0], ids[1])
+        for a, b in zip(ids[1:], ids[2:], strict=False):
+            tf = np.minimum(tf, self.count(a, b))
+        return tf
+
+
+def _from_tokens(stream: WordTokens, terms: list[_QueryTerm]) -> tuple[np.ndarray, Iterator]:
+    """Words per record and each term's occurrences per record, from the word stream alone:
+    the same numbers as :func:`_from_counts` without the matrix of millions of word pairs."""
+    finder = _Words(stream.words)
+    units = [finder.units(term) for term in terms]
+    counter = _Stream(stream, sorted({i for ids in units for one in ids for i in one}))
+    return stream.lengths.astype(np.float64), (counter.frequency(ids) for ids in units)
+
+
+def cold_start_scores(
+    texts: Sequence[str], protocol: ProtocolText, counts: TermCounts | WordTokens | None = None
+) -> np.ndarray | None:
+    """BM25 score of each text against the protocol's weighted terms; None when no term occurs
+    in any text (nothing to order by). ``counts``: :func:`term_counts` or (faster, the same
+    scores) :func:`word_tokens` of ``texts`` when the caller has them; not changed."""
+    terms = query_terms(protocol)
+    if not terms or not texts:
+        return None
+    if counts is None:
+        counts = word_tokens(texts)
+    if isinstance(counts, WordTokens):
+        lengths, tfs = _from_tokens(counts, terms)
+    else:
+        lengths, tfs = _from_counts(counts, terms)
+    n = len(lengths)
+    norm = K1 * (1 - B + B * lengths / max(float(lengths.mean()), 1.0))
     scores = np.zeros(n)
     matched = False
-    for term, term_units in zip(terms, units, strict=True):
-        tf = _term_frequency(sub, [[where[c] for c in cols] for cols in term_units])
+    for term, tf in zip(terms, tfs, strict=True):
         df = int(np.count_nonzero(tf))
         if df == 0:
             continue
@@ -231,11 +317,11 @@ def cold_start_order(
     ids: Sequence[int],
     texts: Iterable[str],
     protocol: ProtocolText | None,
-    counts: TermCounts | None = None,
+    counts: TermCounts | WordTokens | None = None,
 ) -> list[int] | None:
     """``ids`` (the seeded random order) sorted by their texts' protocol scores, best first,
     ties in the given order; None when the protocol gives nothing to score by. ``counts``:
-    :func:`term_counts` of ``texts``, when the caller has them."""
+    :func:`term_counts` or :func:`word_tokens` of ``texts``, when the caller has them."""
     if protocol is None:
         return None
     texts = list(texts)
