@@ -84,8 +84,7 @@ class SchemeChecks:
                 raise self.fail(f"{w}labels", "two labels share an id")
             for j, lab in enumerate(labels):
                 self.distinct_id(lab.id, ids[:j], f"{w}labels[{j}].id", "label id")  # type: ignore[attr-defined]
-            for other in out:
-                self.distinct_id(sid, [other], f"schemes.{sid}", "scheme id")  # type: ignore[attr-defined]
+            self.distinct_id(sid, out, f"schemes.{sid}", "scheme id")  # type: ignore[attr-defined]
             self.distinct_names(labels, w)
             self.none_label(item, ids, w)
             kind = self.string(item, "kind", w, required=False, default="scheme")
