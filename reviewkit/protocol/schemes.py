@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from reviewkit.protocol.model import Label, Scheme, SignalTerm
+from reviewkit.protocol.model import NONE_ID, Label, Scheme, SignalTerm
 from reviewkit.protocol.names import id_key
 
 SCHEME_KEYS = {
@@ -118,7 +118,7 @@ class SchemeChecks:
         given = self.string(item, "none_label", w, required=False)
         if given:
             self.ident(given, f"{w}none_label")
-        none_id = given or "none"
+        none_id = given or NONE_ID
         for j, lab_id in enumerate(ids):
             if id_key(lab_id) == id_key(none_id):
                 raise self.fail(
