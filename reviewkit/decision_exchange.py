@@ -13,7 +13,7 @@ export, a read, does not write it).
 
 Every field of every line is checked before anything is written (against the protocol when
 one is given): the format tag, no unknown keys, the types, a known stage, label and exclusion
-reason, a reviewer the protocol names (for votes and notes; a resolver's final decisions may
+reason (but for an exclusion the file also undoes), a reviewer the protocol names (for votes and notes; a resolver's final decisions may
 come from anyone), a ``created_at`` in the log's own ISO 8601 UTC form and not in the future
 (the newest entry decides a study, so a bad date would decide it), and a record key with a
 PMID, DOI or title. The first wrong line refuses the whole file, naming its line.
@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -210,7 +211,11 @@ def _check_time(value: str, where: str) -> None:
 
 
 def _check_meaning(
-    entry: dict, where: str, protocol: Protocol | None, allow_missing_reasons: bool = False
+    entry: dict,
+    where: str,
+    protocol: Protocol | None,
+    allow_missing_reasons: bool = False,
+    undone: Callable[[str], bool] = lambda _id: False,
 ) -> None:
     label, stage, reason = entry["label"], entry["stage"], entry.get("reason") or ""
     if label not in LABELS:
@@ -237,7 +242,9 @@ def _check_meaning(
             hint=f"reviewers: {', '.join(protocol.reviewers)} (in {protocol.path})",
         )
     codes = [r.code for r in protocol.stages[stage].exclusion_reasons]
-    if excludes and reason and reason not in codes:
+    # an exclusion the file also undoes decides nothing: its reason may have left the protocol
+    # (as reviewkit.protocol_in_use allows), and the pair still carries the log across
+    if excludes and reason and reason not in codes and not undone(entry["id"]):
         raise _bad(
             where,
             f"unknown exclusion reason {reason!r} for stage {stage}",
@@ -291,15 +298,39 @@ def _encodes(text: str) -> bool:
     return True
 
 
+class _Undone:
+    """Whether the file holds an undo entry for an entry id; the file's undo entries are read
+    only when first asked (an exclusion whose reason the protocol lacks), not for every file."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        self._targets: set[str] | None = None
+
+    def __call__(self, entry_id: str) -> bool:
+        if self._targets is None:
+            self._targets = set()
+            for line in self._lines:
+                if f'"{UNDO}"' not in line:
+                    continue
+                try:
+                    entry = json.loads(line)
+                except (ValueError, RecursionError):
+                    continue  # the line is refused where the file is read in order
+                if isinstance(entry, dict) and entry.get("label") == UNDO:
+                    self._targets.add(str(entry.get("undoes")))
+        return entry_id in self._targets
+
+
 def _parse(
     path: Path,
     protocol: Protocol | None = None,
     review: str | None = None,
     allow_missing_reasons: bool = False,
 ) -> list[tuple[int, dict]]:
-    text = read_text(path)
+    lines = split_lines(read_text(path))
+    undone = _Undone(lines)
     entries = []
-    for no, line in enumerate(split_lines(text), start=1):
+    for no, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{path}:{no}"
@@ -325,7 +356,7 @@ def _parse(
             raise _bad(where, f"missing fields: {', '.join(missing)}")
         _check_types(entry, where)
         _check_review(entry, where, review)
-        _check_meaning(entry, where, protocol, allow_missing_reasons)
+        _check_meaning(entry, where, protocol, allow_missing_reasons, undone)
         _check_time(entry["created_at"], where)
         entries.append((no, entry))
     if not entries:

@@ -35,8 +35,7 @@ def check_protocol_keeps_what_is_used(project: Project) -> None:
         )
     for (scheme_id, label), n in sorted(confirmed_labels_in_use(project.db).items()):
         scheme = proto.schemes.get(scheme_id)
-        none = scheme.none_label or "none" if scheme else ""  # as classify.rules.none_id
-        if scheme is None or label == none or any(x.id == label for x in scheme.labels):
+        if scheme is None or label == scheme.none_id or any(x.id == label for x in scheme.labels):
             continue
         raise ProtocolError(
             f"schemes.{scheme_id}.labels: the label {label!r} is gone from the protocol, but"

@@ -17,7 +17,7 @@ Cost: a training on n confirmed studies is n + 1 small fits (tens of studies, so
 thousand stem features). They run with one BLAS thread (``one_blas_thread``): OpenBLAS
 split each of L-BFGS's small vector operations over both cores and its threads spun between
 them, so that ``reviewkit classify`` on the demo project (48 and 49 confirmed studies) took
-91 s of CPU instead of 11 s, for the same model. Each study's rules are scored once per
+91 s of CPU instead of 9 s, for the same model (benchmarks/results/classify.md). Each study's rules are scored once per
 training (:data:`ScoreCache`), for its features in every fold and for the rules' accuracy.
 """
 
@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from reviewkit.blas import one_blas_thread
 from reviewkit.classify.rules import LabelScore, Suggestion, choose, none_id, score_labels
 from reviewkit.classify.terms import Evidence, fold, forms, heading, tokens
 from reviewkit.protocol import Scheme
@@ -225,10 +226,6 @@ def fit(
     """A model fitted on these records and their confirmed labels, or None if it cannot be."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
-
-    # here, not at the top: the ranking package imports numpy and scipy, which the commands
-    # that import classify without training (report, confirm's first draw) need not wait for
-    from reviewkit.blas import one_blas_thread
 
     texts = [record_text(r) for r in records]
     if not any(analyse(t) for t in texts):

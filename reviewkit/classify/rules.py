@@ -87,7 +87,7 @@ class Suggestion:
 
 def none_id(scheme: Scheme) -> str:
     """The id of the scheme's "none of these" answer ('none' when the protocol names none)."""
-    return scheme.none_label or "none"
+    return scheme.none_id
 
 
 def _label_evidence(lab: Label, fields: list[Field], record: Record, report: str) -> list[Evidence]:

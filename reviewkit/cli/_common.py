@@ -91,11 +91,11 @@ class OutputPath(click.Path):
             outputs.given_path(str(value))
         except OutputError as exc:
             self.fail(f"{exc.message}; {exc.hint}", param, ctx)
-        # 'x/' names a folder; where a file is written, Path('x/') is 'x' and a file named x
-        # was made (or a folder x/ was missing and a file took its name)
         kind = _special_kind(str(value))
         if kind:  # writing waited forever for a reader that never came
             self.fail(f"{str(value)!r} is {kind}, not a file; give a file name", param, ctx)
+        # 'x/' names a folder; where a file is written, Path('x/') is 'x' and a file named x
+        # was made (or a folder x/ was missing and a file took its name)
         if not self.dir_okay and str(value).endswith(("/", os.sep)):
             self.fail(
                 f"{str(value)!r} ends with '/', so it names a folder; give a file name"

@@ -23,18 +23,9 @@ def _default_reviewer() -> str:
     return settings.login_name()
 
 
-def _named(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    """Refuse a blank --reviewer before any screen opens or any value is written: every
-    label and extraction value records who gave it."""
-    if value is not None and not value.strip():
-        raise click.BadParameter("a reviewer name is needed, not an empty one")
-    return value
-
-
 reviewer_option = click.option(
     "--reviewer",
-    type=Name("reviewer name"),
-    callback=_named,
+    type=Name("reviewer name"),  # refuses a blank one before anything is written
     default=_default_reviewer,
     envvar=settings.REVIEWER.name,
     show_envvar=True,
@@ -197,8 +188,7 @@ def label_command(project_dir: Path, record: str, assignment: str, reviewer: str
 @click.option(
     "--reviewer",
     required=True,
-    type=Name("reviewer name"),
-    callback=_named,
+    type=Name("reviewer name"),  # refuses a blank one before anything is written
     help="Your name (recorded with each confirmation).",
 )
 @click.option("--scheme", default=None, help="Scheme id (default: the report scheme).")

@@ -195,28 +195,19 @@ def import_cmd(project_dir: Path, allow_missing_reasons: bool, file: Path) -> No
         project.close()
 
 
-def _named(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
-    """Left out is no name; given, it must not be blank (an unset shell variable)."""
-    if value is not None and not value.strip():
-        raise click.BadParameter("an empty name; give who attaches it, or leave --by out")
-    return value or ""
-
-
 @click.command()
 @project_option
 @click.argument("record")
 @click.argument("target")
-@click.option(
-    "--by", "added_by", type=Name(), default=None, callback=_named, help="Who attaches it."
-)
-def attach(project_dir: Path, record: str, target: str, added_by: str) -> None:
+@click.option("--by", "added_by", type=Name(), default=None, help="Who attaches it.")
+def attach(project_dir: Path, record: str, target: str, added_by: str | None) -> None:
     """Attach a full text to RECORD (id, pmid:N or doi:…): a PDF path or an http(s) URL."""
     from reviewkit import screening
 
     project = load_project(project_dir)
     try:
         record_id = screening.find_record(project.db, record)
-        att = screening.attach(project.db, record_id, target, added_by=added_by)
+        att = screening.attach(project.db, record_id, target, added_by=added_by or "")
         click.echo(f"record {record_id}: attached {att.kind} {att.target}")
     finally:
         project.close()

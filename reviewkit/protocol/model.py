@@ -105,6 +105,9 @@ class Label:
     count_as_one: tuple[tuple[str, ...], ...] = ()
 
 
+NONE_ID = "none"  # a scheme's "none of these" answer when its protocol gives no none_label
+
+
 @dataclass(frozen=True)
 class Scheme:
     id: str
@@ -129,6 +132,12 @@ class Scheme:
             if lab.id == label_id:
                 return lab
         raise KeyError(label_id)
+
+    @property
+    def none_id(self) -> str:
+        """The id the "none of these" answer is stored under (:data:`NONE_ID` when the protocol
+        names none)."""
+        return self.none_label or NONE_ID
 
     @property
     def label_ids(self) -> tuple[str, ...]:

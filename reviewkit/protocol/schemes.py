@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from reviewkit.protocol.model import Label, Scheme, SignalTerm
+from reviewkit.protocol.model import NONE_ID, Label, Scheme, SignalTerm
 from reviewkit.protocol.names import id_key
 
 SCHEME_KEYS = {
@@ -84,8 +84,7 @@ class SchemeChecks:
                 raise self.fail(f"{w}labels", "two labels share an id")
             for j, lab in enumerate(labels):
                 self.distinct_id(lab.id, ids[:j], f"{w}labels[{j}].id", "label id")  # type: ignore[attr-defined]
-            for other in out:
-                self.distinct_id(sid, [other], f"schemes.{sid}", "scheme id")  # type: ignore[attr-defined]
+            self.distinct_id(sid, out, f"schemes.{sid}", "scheme id")  # type: ignore[attr-defined]
             self.distinct_names(labels, w)
             self.none_label(item, ids, w)
             kind = self.string(item, "kind", w, required=False, default="scheme")
@@ -119,7 +118,7 @@ class SchemeChecks:
         given = self.string(item, "none_label", w, required=False)
         if given:
             self.ident(given, f"{w}none_label")
-        none_id = given or "none"
+        none_id = given or NONE_ID
         for j, lab_id in enumerate(ids):
             if id_key(lab_id) == id_key(none_id):
                 raise self.fail(

@@ -306,7 +306,7 @@ class _Validator(SchemeChecks, StageChecks, ValueChecks):
             name = self.ident(self.string(item, "name", w), f"{w}name")
             if name in names:
                 raise self.fail(f"{w}name", f"two searches are named {name!r}")
-            self.distinct_id(name, [n for n in names if n != name], f"{w}name", "search name")
+            self.distinct_id(name, names, f"{w}name", "search name")
             names.add(name)
             db = self.string(item, "database", w, required=False, default="PubMed")
             if db not in DATABASES:
@@ -399,12 +399,6 @@ class _Validator(SchemeChecks, StageChecks, ValueChecks):
                     )
                 self.known_keys(r, {"code", "label"}, rw)
                 code = self.ident(self.string(r, "code", rw), f"{w}exclusion_reasons")
-                self.distinct_id(
-                    code,
-                    [r.code for r in reasons if r.code != code],
-                    f"{w}exclusion_reasons",
-                    "exclusion reason code",
-                )
                 if any(code == other.code for other in reasons):
                     raise self.fail_at_value(
                         f"{w}exclusion_reasons",
@@ -413,6 +407,8 @@ class _Validator(SchemeChecks, StageChecks, ValueChecks):
                         f"two exclusion reasons have the code {code!r}",
                         hint="each reason needs its own code (it is what the log stores)",
                     )
+                codes = [other.code for other in reasons]
+                self.distinct_id(code, codes, f"{w}exclusion_reasons", "exclusion reason code")
                 reasons.append(ExclusionReason(code, self.string(r, "label", rw)))
             if len(reasons) > 9:
                 raise self.fail(f"{w}exclusion_reasons", "at most 9 reasons (one number key each)")

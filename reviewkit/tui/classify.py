@@ -290,7 +290,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         """A label's row: its evidence beside it when the whole of it fits the width, else on
         lines of its own under the label's name (``indent``), so that the row reads as one
         unit at 80 columns rather than wrapping 'why:' away from its evidence."""
-        self._labels_width = width = max(40, self.app.size.width - 2)  # #labels: padding 0 1
+        self._labels_width = width = self._label_width()
         why.rstrip()
         if not why or line.cell_len + 2 + why.cell_len <= width:
             return Text.assemble(line, "  " if why else "", why, "\n")
@@ -301,9 +301,13 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             row.append("\n")
         return row
 
+    def _label_width(self) -> int:
+        """The width a label row may take: the screen's, less #labels' padding (0 1)."""
+        return max(40, self.app.size.width - 2)
+
     def on_resize(self) -> None:
         """Lay the label rows out again for the new width (only when it changed)."""
-        if self._labels_width != max(40, self.app.size.width - 2) and self.studies:
+        if self._labels_width != self._label_width() and self.studies:
             self.render_current()
 
     # actions --------------------------------------------------------------------------------

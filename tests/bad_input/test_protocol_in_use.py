@@ -108,3 +108,41 @@ def test_renamed_reason_labels_and_label_names_still_open(project: Path, capsys)
     edit(project, 'name = "Workplace', 'name = "Renamed: workplace')
     code = main(["status", "--project", str(project)])
     assert code == 0, capsys.readouterr()
+
+
+WRONG_OUTCOME = '  { code = "wrong-outcome", label = "No return-to-work outcome" },\n'
+
+
+def test_a_reason_given_once_and_undone_can_be_removed(
+    project: Path, tmp_path: Path, capsys
+) -> None:
+    """An exclusion undone at once decides nothing (no report, count or exchange uses it), so
+    its reason may leave the protocol; a log exported with the undone entry still imports into
+    a project whose protocol lacks the reason (the undo comes with it)."""
+    from reviewkit import screening
+    from reviewkit.project import open_project
+    from reviewkit.reports.studies import all_reports
+
+    with open_project(project) as p:
+        second = sorted(all_reports(p))[1]
+        screening.decide(
+            p.db, second, "title-abstract", "reviewer1", "exclude", reason="wrong-outcome",
+            protocol=p.protocol,
+        )  # fmt: skip
+        screening.undo(p.db, "title-abstract", "reviewer1")
+    exported = tmp_path / "reviewer1.jsonl"
+    argv = ["decisions", "export", str(exported), "--reviewer", "reviewer1"]
+    assert main([*argv, "--project", str(project)]) == 0
+    assert '"wrong-outcome"' in exported.read_text(encoding="utf-8")
+    edit(project, WRONG_OUTCOME, "")  # the title-abstract stage's
+    capsys.readouterr()
+    assert main(["status", "--project", str(project)]) == 0, capsys.readouterr()
+
+    other = tmp_path / "other"
+    assert main(["init", str(other), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(SAMPLE), "--project", str(other)]) == 0
+    edit(other, WRONG_OUTCOME, "")
+    capsys.readouterr()
+    code = main(["decisions", "import", str(exported), "--project", str(other)])
+    assert code == 0, capsys.readouterr()
+    assert main(["status", "--project", str(other)]) == 0, capsys.readouterr()

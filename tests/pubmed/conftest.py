@@ -15,9 +15,12 @@ from pathlib import Path
 import pytest
 
 from reviewkit.offline_data import pubmed_snapshot_files
+from reviewkit.project import init_project
 from reviewkit.pubmed.client import PubMedClient
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.snapshot import Snapshot
+
+from ..conftest import PROTOCOL_A
 
 ARTICLE_RE = re.compile(rb"<PubmedArticle>.*?</PubmedArticle>", re.S)
 TOPIC_RE = re.compile(
@@ -156,3 +159,16 @@ def real_delete_citation(path: Path) -> bytes:
             tail = (tail + chunk)[-(1 << 20) :]
     start = tail.rindex(b"<DeleteCitation>")
     return tail[start : tail.index(b"</DeleteCitation>", start) + len(b"</DeleteCitation>")]
+
+
+def review_a_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, searches: str = "") -> Path:
+    """A project folder of Review A's protocol (its eight searches, plus ``searches``: TOML
+    [[searches]] tables), with an e-mail for NCBI and no API key in the environment."""
+    protocol = PROTOCOL_A
+    if searches:
+        protocol = tmp_path / "protocol.toml"
+        protocol.write_text(PROTOCOL_A.read_text() + searches)
+    init_project(tmp_path / "p", protocol).close()
+    monkeypatch.setenv("NCBI_EMAIL", "librarian@example.org")
+    monkeypatch.delenv("NCBI_API_KEY", raising=False)
+    return tmp_path / "p"

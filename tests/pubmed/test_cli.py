@@ -10,26 +10,18 @@ from pathlib import Path
 import pytest
 
 from reviewkit.cli import main
-from reviewkit.project import init_project
 from reviewkit.pubmed.server import EutilsServer, serve_in_thread
 from reviewkit.pubmed.snapshot import index_path
 from reviewkit.searches import history
 
-from ..conftest import PROTOCOL_A
-from .conftest import write_set
+from .conftest import review_a_project, write_set
 
 
 @pytest.fixture
 def project_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Review A's protocol plus one broad search, so that runs store records on the small snapshot."""
-    protocol = tmp_path / "protocol.toml"
-    protocol.write_text(
-        PROTOCOL_A.read_text() + '\n[[searches]]\nname = "english"\nquery = "english[la]"\n'
-    )
-    init_project(tmp_path / "p", protocol).close()
-    monkeypatch.setenv("NCBI_EMAIL", "librarian@example.org")
-    monkeypatch.delenv("NCBI_API_KEY", raising=False)
-    return tmp_path / "p"
+    english = '\n[[searches]]\nname = "english"\nquery = "english[la]"\n'
+    return review_a_project(tmp_path, monkeypatch, english)
 
 
 def run(*args: str) -> int:
@@ -180,24 +172,26 @@ def test_serve_in_thread(small_files: list[Path], capsys) -> None:
         stop()
 
 
-def _serve_until_ready(files: list[Path]) -> str:
-    """Run ``reviewkit pubmed serve`` on any free port until it serves; its stderr."""
+def _serve_until_ready(files: list[Path]) -> tuple[str, int]:
+    """Run ``reviewkit pubmed serve`` on any free port until it serves, then press Ctrl-C:
+    its stderr and exit code."""
     argv = [sys.executable, "-m", "reviewkit", "pubmed", "serve", "--port", "0"]
     for f in files:
         argv += ["--snapshot", str(f)]
     proc = subprocess.Popen(argv, stderr=subprocess.PIPE, text=True)
     lines: list[str] = []
+    assert proc.stderr is not None
     try:
-        assert proc.stderr is not None
         for line in proc.stderr:  # ends when the process does (an error) or once it serves
             lines.append(line)
             if line.startswith("serving "):
                 break
     finally:
         proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=60)
+        lines.append(proc.stderr.read())
+        code = proc.wait(timeout=60)
     assert any(line.startswith("serving ") for line in lines), "".join(lines)
-    return "".join(lines)
+    return "".join(lines), code
 
 
 def test_serve_says_when_it_reuses_the_index(
@@ -205,8 +199,18 @@ def test_serve_says_when_it_reuses_the_index(
 ) -> None:
     """A second start reuses the index and says so; it showed an 'indexing (once) 0/?' bar."""
     snapshot = write_set(tmp_path / "part.xml", nlm_articles["update"][:40])
-    first = _serve_until_ready([snapshot])
+    first, _ = _serve_until_ready([snapshot])
     index = index_path([snapshot])
     assert f"indexed the snapshot into {index}" in first and "reusing" not in first
-    again = _serve_until_ready([snapshot])
+    again, _ = _serve_until_ready([snapshot])
     assert f"reusing the snapshot index {index}" in again and "indexed" not in again
+
+
+def test_ctrl_c_on_the_server_says_it_stopped(
+    nlm_articles: dict[str, list[bytes]], tmp_path: Path
+) -> None:
+    """Ctrl-C is how the local server ends: it said 'aborted', as if something had failed."""
+    snapshot = write_set(tmp_path / "part.xml", nlm_articles["update"][:20])
+    stderr, code = _serve_until_ready([snapshot])
+    assert code == 130  # as every command interrupted by Ctrl-C
+    assert "stopped the local server at http://127.0.0.1:" in stderr and "aborted" not in stderr

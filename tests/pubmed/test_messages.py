@@ -17,13 +17,12 @@ from Bio import Entrez
 
 from reviewkit import offline_data
 from reviewkit.cli import main
-from reviewkit.project import init_project, open_project
+from reviewkit.project import open_project
 from reviewkit.pubmed.client import EntrezRefused, Message
 from reviewkit.pubmed.server import EutilsServer, Fault
 from reviewkit.searches import history, run_pmids
 
-from ..conftest import PROTOCOL_A
-from .conftest import fast_client
+from .conftest import fast_client, review_a_project
 from .replay import Replay
 from .test_fidelity import get
 
@@ -167,15 +166,12 @@ def test_search_test_prints_every_kind(replay, capsys, monkeypatch) -> None:  # 
 
 @pytest.fixture
 def project_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    protocol = tmp_path / "protocol.toml"
-    protocol.write_text(
-        PROTOCOL_A.read_text()
-        + '\n[[searches]]\nname = "warned"\nquery = "humans[mh] OR zzzqqq[ti]"\n'
-        + '\n[[searches]]\nname = "refused"\nquery = "nature[ta]"\n'
+    return review_a_project(
+        tmp_path,
+        monkeypatch,
+        '\n[[searches]]\nname = "warned"\nquery = "humans[mh] OR zzzqqq[ti]"\n'
+        '\n[[searches]]\nname = "refused"\nquery = "nature[ta]"\n',
     )
-    init_project(tmp_path / "p", protocol).close()
-    monkeypatch.setenv("NCBI_EMAIL", "librarian@example.org")
-    return tmp_path / "p"
 
 
 def test_run_prints_stores_and_logs_every_message(

@@ -9,21 +9,17 @@ from pathlib import Path
 import pytest
 
 from reviewkit.cli import main
-from reviewkit.project import init_project
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.searches import history
 from reviewkit.store import Store
 from reviewkit.workers import process_pool
 
-from ..conftest import PROTOCOL_A
+from .conftest import review_a_project
 
 
 @pytest.fixture
 def project_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    init_project(tmp_path / "p", PROTOCOL_A).close()
-    monkeypatch.setenv("NCBI_EMAIL", "librarian@example.org")
-    monkeypatch.delenv("NCBI_API_KEY", raising=False)
-    return tmp_path / "p"
+    return review_a_project(tmp_path, monkeypatch)
 
 
 def test_resuming_all_does_not_rerun_finished_searches(

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from reviewkit.cli import main
-from reviewkit.project import init_project, open_project
+from reviewkit.project import open_project
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.searches import history
 
-from ..conftest import PROTOCOL_A
+from .conftest import review_a_project
 
 OLD = '\n[[searches]]\nname = "pilot-pain"\nquery = "pain[ti] AND english[la]"\n'
 NEW = '\n[[searches]]\nname = "pain-v2"\nquery = "pain[tiab] AND english[la]"\n'
@@ -25,11 +25,7 @@ def cli(*args: object) -> int:
 
 @pytest.fixture
 def project_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    protocol = tmp_path / "protocol.toml"
-    protocol.write_text(PROTOCOL_A.read_text() + OLD)
-    init_project(tmp_path / "p", protocol).close()
-    monkeypatch.setenv("NCBI_EMAIL", "librarian@example.org")
-    return tmp_path / "p"
+    return review_a_project(tmp_path, monkeypatch, OLD)
 
 
 def test_a_renamed_search_keeps_its_runs_in_the_log(

@@ -2,7 +2,7 @@
 and that it is the same model from run to run.
 
 On the demo project (48 confirmed studies per scheme) ``reviewkit classify`` took 91 s of CPU
-with OpenBLAS's threads spinning between L-BFGS's small vector operations, 11 s with one
+with OpenBLAS's threads spinning between L-BFGS's small vector operations, 9 s with one
 thread; these tests count what the time went to, never the time.
 """
 
