@@ -232,19 +232,38 @@ def run(name: str, seeds: Sequence[int], inputs: Sequence[str], out: Path) -> di
     for variant in inputs:
         for ds in asr.datasets():
             for seed in seeds:
-                key, base = f"{variant}|{ds.stem}|{seed}", f"title_abstract|{ds.stem}|{seed}"
-                if key in res:
-                    continue
-                if asr.effective_input(ds, variant) != variant and base in res:
-                    res[key] = res[base]  # no keywords: the title_abstract run is this run
-                    continue
-                r = simulate(asr.reduced_csv(ds, LABEL, variant), seed=seed, model_factory=make)
-                res[key] = {"wss95": r.wss95, "r10": r.recall_at_10, "cpu": r.cpu_seconds}
-                res[key]["n"] = r.n_records
-                print(key, f"{r.wss95:.3f} {r.cpu_seconds:.2f} s", flush=True)
-                out.write_text(json.dumps(res))
+                run_one(res, ds, variant, seed, make, out)
     out.write_text(json.dumps(res))
     return res
+
+
+def run_one(
+    res: dict,
+    ds: Path,
+    variant: str,
+    seed: int,
+    make: Callable[[], Any],
+    out: Path,
+    *,
+    wait_for_base: bool = False,
+) -> None:
+    """One simulation of set ``ds`` into ``res`` (written to ``out``), unless it is there. A set
+    without keywords takes its title_abstract run for ``variant``; when that run is not there
+    yet it is simulated, or with ``wait_for_base`` left for the caller to copy later."""
+    key, base = f"{variant}|{ds.stem}|{seed}", f"title_abstract|{ds.stem}|{seed}"
+    if key in res:
+        return
+    if asr.effective_input(ds, variant) != variant:
+        if base in res:  # no keywords: the title_abstract run is this run
+            res[key] = res[base]
+            return
+        if wait_for_base:
+            return
+    r = simulate(asr.reduced_csv(ds, LABEL, variant), seed=seed, model_factory=make)
+    res[key] = {"wss95": r.wss95, "r10": r.recall_at_10, "cpu": r.cpu_seconds}
+    res[key]["n"] = r.n_records
+    print(key, f"{r.wss95:.3f} {r.cpu_seconds:.2f} s", flush=True)
+    out.write_text(json.dumps(res))
 
 
 def kept_runs(results_dir: Path = RESULTS) -> dict:

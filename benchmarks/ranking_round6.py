@@ -43,11 +43,9 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import asreview_runner as asr
-from benchmarks.bench_ranking import LABEL
-from benchmarks.ranking_round5 import INPUTS, kept_runs, summary
+from benchmarks.ranking_round5 import INPUTS, kept_runs, run_one, summary
 from benchmarks.ranking_round6_model import GridKernelLeastSquares
 from reviewkit.ranking.model import EXACT_UP_TO, KernelLeastSquares
-from reviewkit.simulate import simulate
 
 GRID = (1.0, 2.0, 3.0, 5.0, 10.0)
 VARIANTS = {
@@ -78,19 +76,7 @@ def run(name: str, seeds: Sequence[int], inputs: Sequence[str], out: Path) -> di
     for seed in seeds:
         for variant in inputs:
             for ds in asr.datasets():
-                key, base = f"{variant}|{ds.stem}|{seed}", f"title_abstract|{ds.stem}|{seed}"
-                if key in res:
-                    continue
-                if asr.effective_input(ds, variant) != variant:
-                    if base not in res:  # no keywords: the title_abstract run is this run
-                        continue
-                    res[key] = res[base]
-                    continue
-                r = simulate(asr.reduced_csv(ds, LABEL, variant), seed=seed, model_factory=make)
-                res[key] = {"wss95": r.wss95, "r10": r.recall_at_10, "cpu": r.cpu_seconds}
-                res[key]["n"] = r.n_records
-                print(key, f"{r.wss95:.3f} {r.cpu_seconds:.2f} s", flush=True)
-                out.write_text(json.dumps(res))
+                run_one(res, ds, variant, seed, make, out, wait_for_base=True)
         for variant in inputs:  # sets without keywords whose title_abstract run came later
             for ds in asr.datasets():
                 key, base = f"{variant}|{ds.stem}|{seed}", f"title_abstract|{ds.stem}|{seed}"
