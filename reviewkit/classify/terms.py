@@ -19,7 +19,8 @@ A term is a word or a phrase, matched word by word, ignoring case:
 * A term a few words after "without" (uten, utan, uden) in the same clause is not found: it
   names what a study did not have ("without a fixed workplace"); "with or without" is no
   negation. Nor is a term right after "not", "non" or "no" (ikke, inte, ej, ingen): "not
-  musculoskeletal", "non-musculoskeletal".
+  musculoskeletal", "non-musculoskeletal"; nor one followed by "was not assessed" (measured,
+  recorded, reported …): "comorbidity was not assessed" names what a study left out.
 * A word written in capitals (``IPS``, ``MSD``, ``AIDS``) is an acronym: it finds the same
   capitals, also with a plural s ("MSDs"), and no other word ("lipsum", "aid", "cmd").
 * A Norwegian, Swedish or Danish word also finds itself with a definite or plural ending
@@ -377,6 +378,14 @@ NEGATION_REACH = 5
 # the term found: there the cue negates something else. "ingen" is "no" in all three
 # Scandinavian languages ("ingen psykisk lidelse").
 NEGATION_NEXT = frozenset({"not", "non", "no", "ikke", "ikkje", "inte", "ej", "icke", "ingen"})
+# A term followed by "was not assessed" ("comorbidity was not assessed", "depression was not
+# measured") names what the study left out, not what it is about: NegEx's post-negation
+# triggers (Chapman et al. 2001), limited to the verbs of research abstracts that say a
+# variable was not part of the study. The three words must follow the term in its clause.
+POST_NEGATION_BE = frozenset({"was", "were", "is", "are"})
+POST_NEGATION_VERBS = frozenset(
+    {"assessed", "measured", "recorded", "reported", "examined", "evaluated", "collected"}
+)
 _CLAUSE_END = re.compile(r"[,.;:()\[\]]")
 _WITH = frozenset({"with", "med"})
 _AND_OR = frozenset({"or", "and", "eller", "og", "och"})
@@ -407,6 +416,18 @@ def _negated(f: Field, i: int) -> bool:
     return False
 
 
+def _negated_after(f: Field, last: int) -> bool:
+    """Whether the term ending at word ``last`` is followed by "was not assessed" (or one of
+    :data:`POST_NEGATION_VERBS`) within its clause."""
+    words = f.words
+    if last + 3 >= len(words):
+        return False
+    if _CLAUSE_END.search(f.text[words[last].end : words[last + 3].start]):
+        return False
+    be, neg, verb = (words[last + k].word.casefold() for k in (1, 2, 3))
+    return be in POST_NEGATION_BE and neg == "not" and verb in POST_NEGATION_VERBS
+
+
 def _spans(parts: tuple[_Part, ...], f: Field) -> Iterable[tuple[int, int]]:
     n = len(parts)
     words = f.words
@@ -416,11 +437,13 @@ def _spans(parts: tuple[_Part, ...], f: Field) -> Iterable[tuple[int, int]]:
             break
         if rest and not all(p.matches(words[i + k].word) for k, p in enumerate(rest, 1)):
             continue
-        if not _negated(f, i) and not in_outcome_name(f.text, words, i, i + n - 1):
+        if _negated(f, i) or _negated_after(f, i + n - 1):
+            continue
+        if not in_outcome_name(f.text, words, i, i + n - 1):
             yield words[i].start, words[i + n - 1].end
     if n == 1:
         for i, j, tok in f.joined:
-            if not parts[0].matches(tok.word) or _negated(f, i):
+            if not parts[0].matches(tok.word) or _negated(f, i) or _negated_after(f, j):
                 continue
             if not in_outcome_name(f.text, words, i, j):
                 yield tok.start, tok.end

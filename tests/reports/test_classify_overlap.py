@@ -88,3 +88,17 @@ terms = ["fibromyalgia", "pain"]
     assert got == {"msk", "pain"}
     got = {s.label for s in classify.suggest(Record(title="Back pain at work"), scheme)}
     assert got == {"msk"}
+
+
+def test_a_term_followed_by_was_not_assessed_is_no_evidence(groups):
+    """'Comorbidity was not assessed' names what the study left out (NegEx post-negation); the
+    mixed group's comorbid* fired there."""
+    left_out = _scores(groups, "Return to work after sick leave", "Comorbidity was not assessed.")
+    assert left_out["mixed"].evidence == []
+    assessed = _scores(groups, "Return to work after sick leave", "Comorbidity was assessed.")
+    assert [e.text for e in assessed["mixed"].evidence] == ["Comorbidity"]
+    # the verb must follow in the same clause: a later clause negates something else
+    other = _scores(
+        groups, "Return to work after sick leave", "Comorbidity was common; pain was not measured."
+    )
+    assert [e.text for e in other["mixed"].evidence] == ["Comorbidity"]
