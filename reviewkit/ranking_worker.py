@@ -31,6 +31,17 @@ WINDOW = 1000  # places reordered per apply(): the cost of a keypress stays flat
 SENT_PER_WINDOW = 4  # a ranking process sends the best 4 windows of each order, not all 50,000
 
 
+def meets_ready_rule(includes: int, excludes: int, min_includes: int, min_excludes: int) -> bool:
+    """The ready rule: at least ``min_includes`` includes and ``min_excludes`` excludes decided,
+    so a model (not the seeded or the protocol's order) orders the queue.
+
+    The one place the rule is written (re-exported as ``reviewkit.ranking.meets_ready_rule``).
+    It lives here, not in :mod:`reviewkit.ranking`, because the screen's process asks it for
+    every status line and must not import numpy and scipy (0.2 s) to do so.
+    """
+    return includes >= min_includes and excludes >= min_excludes
+
+
 @dataclass(frozen=True)
 class Ranked:
     order: list[int]  # the studies of the queue, best first (as of that model); from a ranking
@@ -259,9 +270,12 @@ class Engine:
 
         labels = self._labels[1]
         positives = sum(1 for _, positive in labels if positive)
-        includes = self.options.get("min_includes", MIN_INCLUDES)
-        excludes = self.options.get("min_excludes", MIN_EXCLUDES)
-        return positives >= includes and len(labels) - positives >= excludes
+        return meets_ready_rule(
+            positives,
+            len(labels) - positives,
+            self.options.get("min_includes", MIN_INCLUDES),
+            self.options.get("min_excludes", MIN_EXCLUDES),
+        )
 
     def _on_trained(self) -> None:
         """In the ranker's worker: sort the whole queue by the new model."""
