@@ -47,14 +47,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from reviewkit.ranking_worker import (
-    SENT_PER_WINDOW,
-    WINDOW,
-    Engine,
-    EngineProcess,
-    EngineState,
-    meets_ready_rule,
-)
+from reviewkit.ranking_worker import SENT_PER_WINDOW, WINDOW, Engine, EngineProcess, EngineState
+from reviewkit.ready_rule import meets_ready_rule
 from reviewkit.screening import ReviewerQueue
 
 if TYPE_CHECKING:

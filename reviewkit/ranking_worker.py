@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reviewkit.ready_rule import MIN_EXCLUDES, MIN_INCLUDES, meets_ready_rule
 from reviewkit.store import Store
 from reviewkit.store import records as record_rows
 from reviewkit.workers import ignore_interrupts, stderr_with_a_file_descriptor
@@ -29,17 +30,6 @@ if TYPE_CHECKING:
 _CHUNK = 2000  # records read per query by the loader (it checks for close() between chunks)
 WINDOW = 1000  # places reordered per apply(): the cost of a keypress stays flat on a long queue
 SENT_PER_WINDOW = 4  # a ranking process sends the best 4 windows of each order, not all 50,000
-
-
-def meets_ready_rule(includes: int, excludes: int, min_includes: int, min_excludes: int) -> bool:
-    """The ready rule: at least ``min_includes`` includes and ``min_excludes`` excludes decided,
-    so a model (not the seeded or the protocol's order) orders the queue.
-
-    The one place the rule is written (re-exported as ``reviewkit.ranking.meets_ready_rule``).
-    It lives here, not in :mod:`reviewkit.ranking`, because the screen's process asks it for
-    every status line and must not import numpy and scipy (0.2 s) to do so.
-    """
-    return includes >= min_includes and excludes >= min_excludes
 
 
 @dataclass(frozen=True)
@@ -263,8 +253,6 @@ class Engine:
 
     def _ready(self) -> bool:
         """Whether the newest labels meet the ready rule (a model will order the queue)."""
-        from reviewkit.ranking import MIN_EXCLUDES, MIN_INCLUDES
-
         labels = self._labels[1]
         positives = sum(1 for _, positive in labels if positive)
         return meets_ready_rule(

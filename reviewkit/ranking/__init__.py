@@ -45,11 +45,13 @@ from scipy import sparse
 from reviewkit.blas import one_blas_thread
 from reviewkit.ranking.features import build_features, term_counts
 from reviewkit.ranking.model import KernelLeastSquares
-from reviewkit.ranking_worker import meets_ready_rule  # the one ready rule (light module)
+from reviewkit.ready_rule import MIN_EXCLUDES, MIN_INCLUDES, meets_ready_rule
 from reviewkit.stopping import RemainingEstimate, StopAdvice, estimate_remaining, stop_advice
 
 __all__ = [
     "BackgroundRanker",
+    "MIN_EXCLUDES",
+    "MIN_INCLUDES",
     "KernelLeastSquares",
     "Ranker",
     "WeightedLinearSVC",
@@ -60,9 +62,6 @@ __all__ = [
     "stable_random_order",
     "term_counts",
 ]
-
-MIN_INCLUDES = 5
-MIN_EXCLUDES = 5
 
 
 class Model(Protocol):

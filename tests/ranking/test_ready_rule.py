@@ -30,7 +30,7 @@ def test_screen_side_asks_the_rule_without_numpy():
     code = (
         "import sys\n"
         "from reviewkit.queue_ranker import RankStatus\n"
-        "from reviewkit.ranking_worker import meets_ready_rule\n"
+        "from reviewkit.ready_rule import meets_ready_rule\n"
         "assert meets_ready_rule(5, 5, 5, 5)\n"
         "print('numpy' in sys.modules)\n"
     )
