@@ -48,6 +48,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from reviewkit.ranking_worker import SENT_PER_WINDOW, WINDOW, Engine, EngineProcess, EngineState
+from reviewkit.ready_rule import meets_ready_rule
 from reviewkit.screening import ReviewerQueue
 
 if TYPE_CHECKING:
@@ -90,7 +91,9 @@ class RankStatus:
         and the end of the line is cut on an 80-column terminal."""
         if self.source == "failed":
             return f"Order: random (ranking failed: {self.error})"
-        ready = self.positives >= self.min_includes and self.negatives >= self.min_excludes
+        ready = meets_ready_rule(
+            self.positives, self.negatives, self.min_includes, self.min_excludes
+        )
         if self.source == "model" and self.trained_at is not None:
             when = self.trained_at.astimezone().strftime("%H:%M:%S")
             order = f"Order: model (trained {when}{', retraining…' if self.busy else ''})"
@@ -286,7 +289,9 @@ class QueueRanker:
         votes made in an earlier session). The screen shows no record until it arrives."""
         labels = self.queue.own_labels()
         positives = sum(1 for _, positive in labels if positive)
-        ready = positives >= self.min_includes and len(labels) - positives >= self.min_excludes
+        ready = meets_ready_rule(
+            positives, len(labels) - positives, self.min_includes, self.min_excludes
+        )
         return "protocol" in self._options or ready
 
     @property

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reviewkit.ready_rule import MIN_EXCLUDES, MIN_INCLUDES, meets_ready_rule
 from reviewkit.store import Store
 from reviewkit.store import records as record_rows
 from reviewkit.workers import ignore_interrupts, stderr_with_a_file_descriptor
@@ -211,13 +212,11 @@ class Engine:
                 if self._closed:
                     return None
                 chunk = ids[start : start + _CHUNK]
-                records = record_rows.get_records(db, chunk)
+                fields = record_rows.ranking_fields(db, chunk)  # no Record built: 2x faster
                 for study in chunk:
-                    rec = records.get(study)
-                    if rec is not None:
-                        texts[study] = record_text(
-                            rec.title, rec.abstract, [*rec.keywords, *rec.mesh_terms]
-                        )
+                    got = fields.get(study)
+                    if got is not None:
+                        texts[study] = record_text(*got)
         finally:
             db.close()
         return texts
@@ -244,9 +243,8 @@ class Engine:
         # scored from the word stream: the word pairs of the features are numbered afterwards
         order = cold_start_order(known, texts.values(), protocol, words)
         full = None if order is None else order + [i for i in ids if i not in texts]
-        if early and full is not None and not self._ready():
-            limit = full if self.order_limit is None else full[: self.order_limit]
-            self._set(ranked=Ranked(limit, "protocol", None, self._studies))
+        if early and full is not None and not self._ready():  # what no model has ordered yet
+            self._set(ranked=self._to_publish((list(ids), "random", None), full, self._studies))
         counts = counts_of_tokens(words)
         del words
         features = tfidf_features(counts[0])
@@ -255,13 +253,31 @@ class Engine:
 
     def _ready(self) -> bool:
         """Whether the newest labels meet the ready rule (a model will order the queue)."""
-        from reviewkit.ranking import MIN_EXCLUDES, MIN_INCLUDES
-
         labels = self._labels[1]
         positives = sum(1 for _, positive in labels if positive)
-        includes = self.options.get("min_includes", MIN_INCLUDES)
-        excludes = self.options.get("min_excludes", MIN_EXCLUDES)
-        return positives >= includes and len(labels) - positives >= excludes
+        return meets_ready_rule(
+            positives,
+            len(labels) - positives,
+            self.options.get("min_includes", MIN_INCLUDES),
+            self.options.get("min_excludes", MIN_EXCLUDES),
+        )
+
+    def _to_publish(
+        self,
+        current: tuple[list[int], str, datetime | None],
+        cold: list[int] | None,
+        studies: int,
+    ) -> Ranked:
+        """The order to publish, from the ranker's ``current`` (order, source, trained_at), as
+        :meth:`BackgroundRanker.current_order` gives it: before a model (source ``"random"``)
+        the protocol's ``cold`` order when there is one; a protocol's or model's order cut to
+        ``order_limit`` (the seeded order is sent whole: the screen keeps it in place)."""
+        order, source, trained_at = current
+        if source == "random" and cold is not None:
+            order, source = cold, "protocol"  # before the model: the protocol's order
+        if self.order_limit is not None and source != "random":
+            order = order[: self.order_limit]
+        return Ranked(order, source, trained_at, studies)
 
     def _on_trained(self) -> None:
         """In the ranker's worker: sort the whole queue by the new model."""
@@ -270,14 +286,10 @@ class Engine:
             studies = self._studies
         if bg is None:
             return
-        order, source, trained_at = bg.current_order(ids)
-        error = bg.error
-        if source == "random" and cold is not None and error is None:
-            order, source = cold, "protocol"  # before the model: the protocol's order
-        if self.order_limit is not None and source != "random":
-            order = order[: self.order_limit]
+        current = bg.current_order(ids)
+        error = bg.error  # a failed ranker: its seeded order, not the protocol's
         self._set(
-            ranked=Ranked(order, source, trained_at, studies),
+            ranked=self._to_publish(current, cold if error is None else None, studies),
             estimate=bg.estimate_remaining(),
             advice=bg.stop_advice(),
             busy=bg.busy,

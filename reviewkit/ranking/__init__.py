@@ -17,9 +17,9 @@ The model (measured against ASReview LAB's default in ``benchmarks/bench_ranking
   after every decision up to 100 labels, then every 1 % of the labelled records.
 
 Readiness: until at least ``min_includes`` includes and ``min_excludes`` excludes have been
-decided (default 5 and 5) the ranker does not reorder: :meth:`Ranker.rank` returns the
-candidates in the order it was given them, which is the stable random queue of the caller
-(:func:`stable_random_order` makes one).
+decided (default 5 and 5; :func:`meets_ready_rule`) the ranker does not reorder:
+:meth:`Ranker.rank` returns the candidates in the order it was given them, which is the stable
+random queue of the caller (:func:`stable_random_order` makes one).
 
 Blinding: a ranker learns only from the decisions it is given. The screening screen passes
 the current reviewer's own include/exclude decisions, never another reviewer's.
@@ -45,22 +45,23 @@ from scipy import sparse
 from reviewkit.blas import one_blas_thread
 from reviewkit.ranking.features import build_features, term_counts
 from reviewkit.ranking.model import KernelLeastSquares
+from reviewkit.ready_rule import MIN_EXCLUDES, MIN_INCLUDES, meets_ready_rule
 from reviewkit.stopping import RemainingEstimate, StopAdvice, estimate_remaining, stop_advice
 
 __all__ = [
     "BackgroundRanker",
+    "MIN_EXCLUDES",
+    "MIN_INCLUDES",
     "KernelLeastSquares",
     "Ranker",
     "WeightedLinearSVC",
     "build_features",
     "default_model",
+    "meets_ready_rule",
     "record_text",
     "stable_random_order",
     "term_counts",
 ]
-
-MIN_INCLUDES = 5
-MIN_EXCLUDES = 5
 
 
 class Model(Protocol):
@@ -191,8 +192,12 @@ class Ranker:
         y = np.fromiter((v for _, v in rows), dtype=np.int8, count=len(rows))
         self.n_includes = int(y.sum())
         self.n_excludes = len(rows) - self.n_includes
-        if self.n_includes < max(1, self.min_includes) or self.n_excludes < max(
-            1, self.min_excludes
+        # a classifier needs one row of each class, whatever the thresholds say
+        if not meets_ready_rule(
+            self.n_includes,
+            self.n_excludes,
+            max(1, self.min_includes),
+            max(1, self.min_excludes),
         ):
             self.model = None
             return False

@@ -6,6 +6,7 @@ it as text): PubMed XML is most of a project's size and compresses about fourfol
 
 from __future__ import annotations
 
+import json
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -137,6 +138,46 @@ def get_records(db: Store, record_ids: Iterable[int]) -> dict[int, Record]:
         marks = ",".join("?" * len(chunk))
         for row in db.conn.execute(f"SELECT id, data FROM records WHERE id IN ({marks})", chunk):
             out[row["id"]] = Record.from_json(row["data"])
+    return out
+
+
+class RankingFields(NamedTuple):
+    """What the screening ranker reads of a record (:func:`reviewkit.ranking.record_text`)."""
+
+    title: str
+    abstract: str  # as Record.abstract writes it: 'LABEL: text' per section, one per line
+    terms: list[str]  # the keywords, then the MeSH terms
+
+
+# the four fields in one JSON array per row: SQLite picks them out of the record's JSON, so
+# Python parses a few hundred characters, not the whole record (authors, affiliations …)
+_RANKING_SQL = (
+    "SELECT id, json_extract(data, '$.title', '$.abstract_sections', '$.keywords',"
+    " '$.mesh_terms') FROM records WHERE id IN ({marks})"
+)
+
+
+def ranking_fields(db: Store, record_ids: Iterable[int]) -> dict[int, RankingFields]:
+    """Title, abstract and keywords + MeSH terms of several records by id (missing ids left
+    out): the same text as :func:`get_records`' records give, about four times faster, since
+    no :class:`Record` is built (the ranker reads every record of a queue before its first
+    pick)."""
+    ids = [i for i in record_ids if holds_integer(i)]
+    out: dict[int, RankingFields] = {}
+    loads = json.loads
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        sql = _RANKING_SQL.format(marks=",".join("?" * len(chunk)))
+        for record_id, fields in db.conn.execute(sql, chunk):
+            title, sections, keywords, mesh = loads(fields)
+            abstract = "\n".join(  # Record.abstract's form
+                f"{s['label']}: {s['text']}" if s["label"] else s["text"] for s in sections or ()
+            )
+            # Record cleans the spaces of every title it builds (records.clean_space, r"\s+" to
+            # one space); str.split() splits on the same Unicode whitespace, at a fifth the cost
+            out[record_id] = RankingFields(
+                " ".join((title or "").split()), abstract, [*(keywords or ()), *(mesh or ())]
+            )
     return out
 
 

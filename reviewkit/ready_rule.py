@@ -1,0 +1,25 @@
+"""The ready rule of screening prioritisation: when a model, not the seeded or the protocol's
+order, orders a reviewer's queue.
+
+A module of its own, importing nothing: the screen's process asks it for every status line
+(:mod:`reviewkit.queue_ranker`) and must not import numpy and scipy (0.2 s) with
+:mod:`reviewkit.ranking`, which re-exports it.
+"""
+
+from __future__ import annotations
+
+# the screen's defaults (``reviewkit.ranking``'s docstring). ASReview LAB trains as soon as its
+# prior knowledge holds one relevant and one irrelevant record; we wait for five of each
+MIN_INCLUDES = 5
+MIN_EXCLUDES = 5
+
+
+def meets_ready_rule(
+    includes: int,
+    excludes: int,
+    min_includes: int = MIN_INCLUDES,
+    min_excludes: int = MIN_EXCLUDES,
+) -> bool:
+    """Whether ``includes`` include and ``excludes`` exclude decisions are enough for a model:
+    at least ``min_includes`` and ``min_excludes``."""
+    return includes >= min_includes and excludes >= min_excludes

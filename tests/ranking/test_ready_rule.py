@@ -1,0 +1,38 @@
+"""The ready rule is one function; the screen's process can ask it without numpy or scipy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from reviewkit.queue_ranker import RankStatus
+from reviewkit.ranking import meets_ready_rule
+
+
+def test_needs_both_thresholds():
+    assert meets_ready_rule(5, 5, 5, 5)
+    assert meets_ready_rule(9, 12, 5, 5)
+    assert not meets_ready_rule(4, 50, 5, 5)
+    assert not meets_ready_rule(50, 4, 5, 5)
+    assert meets_ready_rule(1, 0, 1, 0)
+
+
+def _status(positives: int, negatives: int) -> str:
+    return RankStatus("random", None, positives, negatives, 3, 2, None, False).describe()
+
+
+def test_status_line_follows_the_rule():
+    assert "until 3 includes and 2 excludes (you: 3 and 1)" in _status(3, 1)
+    assert "training the first model" in _status(3, 2)
+
+
+def test_screen_side_asks_the_rule_without_numpy():
+    code = (
+        "import sys\n"
+        "from reviewkit.queue_ranker import RankStatus\n"
+        "from reviewkit.ready_rule import meets_ready_rule\n"
+        "assert meets_ready_rule(5, 5, 5, 5)\n"
+        "print('numpy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
