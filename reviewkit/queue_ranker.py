@@ -48,7 +48,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from reviewkit.ranking_worker import SENT_PER_WINDOW, WINDOW, Engine, EngineProcess, EngineState
-from reviewkit.ready_rule import meets_ready_rule
+from reviewkit.ready_rule import MIN_EXCLUDES, MIN_INCLUDES, meets_ready_rule
 from reviewkit.screening import ReviewerQueue
 
 if TYPE_CHECKING:
@@ -101,8 +101,9 @@ class RankStatus:
             order = "Order: being worked out (reading the texts)…"
         elif not ready:
             kind = "protocol terms" if self.source == "protocol" else "random"
+            needs = max(1, self.min_includes), max(1, self.min_excludes)  # as the rule counts
             order = (
-                f"Order: {kind} until {self.min_includes} includes and {self.min_excludes}"
+                f"Order: {kind} until {needs[0]} includes and {needs[1]}"
                 f" excludes (you: {self.positives} and {self.negatives})"
             )
         else:
@@ -142,8 +143,8 @@ class QueueRanker:
         self,
         queue: ReviewerQueue,
         *,
-        min_includes: int = 5,
-        min_excludes: int = 5,
+        min_includes: int = MIN_INCLUDES,
+        min_excludes: int = MIN_EXCLUDES,
         model_factory: Callable[[], Any] | None = None,
         level: float = 0.9,
         window: int = WINDOW,

@@ -21,5 +21,7 @@ def meets_ready_rule(
     min_excludes: int = MIN_EXCLUDES,
 ) -> bool:
     """Whether ``includes`` include and ``excludes`` exclude decisions are enough for a model:
-    at least ``min_includes`` and ``min_excludes``."""
-    return includes >= min_includes and excludes >= min_excludes
+    at least ``min_includes`` and ``min_excludes``, and one of each whatever the thresholds say
+    (a classifier cannot learn from one class; a threshold of 0 made the status line say the
+    model was ready while the fit still waited)."""
+    return includes >= max(1, min_includes) and excludes >= max(1, min_excludes)

@@ -192,12 +192,8 @@ class Ranker:
         y = np.fromiter((v for _, v in rows), dtype=np.int8, count=len(rows))
         self.n_includes = int(y.sum())
         self.n_excludes = len(rows) - self.n_includes
-        # a classifier needs one row of each class, whatever the thresholds say
         if not meets_ready_rule(
-            self.n_includes,
-            self.n_excludes,
-            max(1, self.min_includes),
-            max(1, self.min_excludes),
+            self.n_includes, self.n_excludes, self.min_includes, self.min_excludes
         ):
             self.model = None
             return False

@@ -14,7 +14,17 @@ def test_needs_both_thresholds():
     assert meets_ready_rule(9, 12, 5, 5)
     assert not meets_ready_rule(4, 50, 5, 5)
     assert not meets_ready_rule(50, 4, 5, 5)
-    assert meets_ready_rule(1, 0, 1, 0)
+    assert meets_ready_rule(1, 1, 1, 0)
+
+
+def test_a_threshold_of_0_still_needs_one_of_each_class():
+    """A classifier cannot learn from one class: with min_excludes 0 the status line said the
+    model was ready (training) while the fit still waited for an exclude."""
+    assert not meets_ready_rule(1, 0, 1, 0)
+    assert not meets_ready_rule(0, 3, 0, 0)
+    status = RankStatus("random", None, 3, 0, 0, 0, None, False).describe()
+    assert "training the first model" not in status
+    assert "until 1 includes and 1 excludes (you: 3 and 0)" in status
 
 
 def _status(positives: int, negatives: int) -> str:
