@@ -177,3 +177,19 @@ def test_long_search_names_stay_whole_in_the_four_column_layout():
     assert ident.font == MIN_FONT_PT
     lines = [line.strip() for line in ident.text.splitlines()]
     assert "search d6-general-" in lines and "and-employer (n = 1)" in lines
+
+
+def test_other_methods_boxes_are_the_templates_grey(project_b, store, tmp_path):
+    """The template greys its optional boxes (Page et al. 2021, fig. 1: "The boxes in grey should
+    only be completed if applicable"): other methods' column is grey, the databases' flow white."""
+    from reviewkit.reports.prisma.figure import OPTIONAL_BOX
+
+    _search_run(project_b, 4)
+    store(project_b, [Record(title=f"Ref {i}", year=2018) for i in range(3)], "snowballing")
+    c = prisma.collect_counts(project_b)
+    boxes, _ = prisma.layout(c)
+    other = [b for b in boxes if b.kind == "box" and b.col in (2, 3)]
+    svg = prisma.draw(c, tmp_path / "prisma.svg").read_text(encoding="utf-8")
+    assert len(other) >= 4 and svg.count(f"fill: {OPTIONAL_BOX}") == len(other)
+    svg = prisma.draw(prisma.PrismaCounts(), tmp_path / "plain.svg").read_text(encoding="utf-8")
+    assert OPTIONAL_BOX not in svg  # without other methods nothing is grey

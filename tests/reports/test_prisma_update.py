@@ -154,6 +154,10 @@ def test_previous_studies_have_their_column_and_arrow_into_the_total(project_b, 
         if b is not previous and b.kind != "heading":
             assert not (b.x <= x <= b.x + b.w and b.y < top and b.y + b.h > y), b.text
     assert previous_arrow(prisma.layout(prisma.PrismaCounts())[0]) == []
+    from reviewkit.reports.prisma.figure import OPTIONAL_BOX  # the template's grey, as optional
+
+    svg = prisma.draw(prisma.collect_counts(project_b), tmp_path / "u.svg").read_text("utf-8")
+    assert svg.count(f"fill: {OPTIONAL_BOX}") == 1  # the previous version's box only
 
 
 def _named_run(project, name: str, pmids: list[str]) -> None:

@@ -44,6 +44,10 @@ from reviewkit.reports.prisma.layout import (
 
 # the template's colours: yellow over databases and registers, grey over other methods
 HEAD_COLOURS = {"databases": "#ffd966", "other": "#d9d9d9"}
+# The template's optional boxes are grey ("The boxes in grey should only be completed if
+# applicable", Page et al. 2021, fig. 1): other methods' column and, in the update template,
+# the previous studies'. A lighter grey than the headings keeps their 8-point text readable.
+OPTIONAL_BOX = "#ededed"
 
 
 WRAP_NOTE = 120  # characters per line of the note under the diagram (A4 width at FONT_PT)
@@ -115,10 +119,15 @@ def _patch(ax: Any, b: Box, style: str, face: str, edge: str) -> None:
     )
 
 
+def is_optional(b: Box) -> bool:
+    """Whether ``b`` is one of the template's grey boxes: other methods' or previous studies'."""
+    return b.kind == "previous" or (b.kind == "box" and b.col in (2, 3))
+
+
 def _draw_box(ax: Any, b: Box, flow: list[Box]) -> None:
-    """A box: a white rectangle, its text from the top left and, for a box beside the flow, an
-    arrow into it from its row's box in ``flow``."""
-    _patch(ax, b, "square,pad=0", "white", "black")
+    """A box: a rectangle, white or (the template's optional boxes) grey, its text from the top
+    left and, for a box beside the flow, an arrow into it from its row's box in ``flow``."""
+    _patch(ax, b, "square,pad=0", OPTIONAL_BOX if is_optional(b) else "white", "black")
     ax.text(
         b.x + PAD, b.y + b.h - PAD, b.text, ha="left", va="top", fontsize=b.font, linespacing=1.2
     )
