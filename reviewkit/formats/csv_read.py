@@ -6,7 +6,9 @@ read:
 
 - the text: byte-order marks (UTF-8, UTF-16, UTF-32) name the encoding; NUL bytes, binary
   files, text that is not UTF-8 and empty files are refused with the line (:func:`read_sheet`);
-- the separator: comma, semicolon or tab, whichever the header uses most;
+- the separator: Excel's ``sep=;`` first line when there is one (Excel writes it and reads it
+  to say which separator the file uses; the line is neither the header nor a record), else
+  comma, semicolon or tab, whichever the header uses most;
 - strict quotes: a quote never closed is refused naming the line where its row starts, and a
   cell may hold at most MAX_CELL characters;
 - the rows' shape: a row that repeats the header (two exports joined into one file), a row
@@ -146,12 +148,17 @@ def sheet(text: str, name: str) -> Sheet:
     lines = io.StringIO(text.removeprefix("\ufeff"), newline="").readlines()
     if not any(line.strip() for line in lines):
         raise FormatError("the file is empty", where=name)
-    if _SEP_LINE.fullmatch(lines[0].rstrip("\r\n").strip(" ")):
-        raise FormatError(  # Excel's 'sep=;' line names the separator for Excel alone
-            "the first line is Excel's separator line ('sep=…'), not the header row",
-            where=f"{name}:1",
-            hint="delete the first line, so that the column names come first",
-        )
+    sep_line = _SEP_LINE.fullmatch(lines[0].rstrip("\r\n").strip(" "))
+    if sep_line:
+        if len(lines) < 2 or not "".join(lines[1:]).strip():
+            raise FormatError(
+                "the file holds only Excel's separator line ('sep=…'), no header row",
+                where=f"{name}:1",
+                hint="export or save the sheet again, with its rows",
+            )
+        header = lines[1].rstrip("\r\n")
+        _check_sep_line(sep_line.group(1), header, name)
+        return Sheet(name, lines, 1, _dialect_of(sep_line.group(1), header))
     header = lines[0].rstrip("\r\n")
     return Sheet(name, lines, 0, _dialect_of(_guess(header), header))
 
