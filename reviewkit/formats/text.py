@@ -200,8 +200,8 @@ def continue_field(fields: list[tuple[str, str]], line: str) -> None:
     Biopython's Tests/Medline files), wrapped at about 80 columns. Its sections are what a
     reader needs, and records.plain_abstract finds them by those labels. The line of spaces
     PubMed writes inside some book abstracts (StatPearls, Biopython issue #4557) is not in the
-    format's description; it would give an unlabelled paragraph, which plain_abstract joins
-    into the section before anyway.
+    format's description, and those abstracts have no labels: plain_abstract would join
+    their paragraphs into one section with a space anyway.
     """
     more = line.strip()
     if more:
