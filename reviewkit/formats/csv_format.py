@@ -18,7 +18,13 @@ from typing import TextIO
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import cell_pmid
 from reviewkit.formats.csv_lists import split_list
-from reviewkit.formats.csv_read import RowShape, duplicate_columns, is_wos_dialect, sheet
+from reviewkit.formats.csv_read import (
+    RowShape,
+    duplicate_columns,
+    is_sep_line,
+    is_wos_dialect,
+    sheet,
+)
 from reviewkit.formats.findable import ACCESSION_COLUMNS, require_findable
 from reviewkit.formats.text import split_lines
 from reviewkit.outputs import csv_writer, restore
@@ -275,6 +281,8 @@ def write(records: Iterable[Record], out: TextIO) -> None:
 
 def sniff(text: str) -> bool:
     first = split_lines(text.lstrip("\ufeff"))[0] if text.strip() else ""
+    if is_sep_line(first):  # Excel's 'sep=|' names a separator the line itself may not hold
+        return True
     return ("," in first or "\t" in first or ";" in first) and not first.lstrip().startswith(
         ("<", "@", "TY ")
     )

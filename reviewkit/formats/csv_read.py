@@ -40,6 +40,11 @@ SEPARATORS = (",", ";", "\t")
 _SEP_LINE = re.compile(r'"?sep=(\t|[^\s"])"?[,;\t]*', re.IGNORECASE)
 
 
+def is_sep_line(line: str) -> bool:
+    """Whether ``line`` (a file's first, without its line end) is Excel's 'sep=' line."""
+    return bool(_SEP_LINE.fullmatch(line.removeprefix("\ufeff").rstrip("\r\n").strip(" ")))
+
+
 class _Semicolon(csv.excel):
     delimiter = ";"
 
