@@ -6,8 +6,9 @@ Google Scholar a 'https://doi.org/10.…' link in the URL field, RIS exports put
 or L2. A link is read as an identifier only on the resolver and database hosts whose paths *are*
 the identifier (doi.org and its older name dx.doi.org, PubMed, PMC, Europe PMC's MED and PMC
 articles, and Entrez's old single-id 'list_uids' link). A publisher's page ('…/doi/10.1002/…')
-is not read: its path may name a supplement, a figure or another article's page, and a wrong
-DOI merges records in dedup. Any other URL names nothing we know and stays only a URL.
+is not read: its path may name a supplement, a figure or another work (the Cochrane Library's
+link to a CENTRAL entry, '…/central/doi/10.1002/central/CN-01234567/full', holds the DOI of
+the CENTRAL entry, not of the trial's article), and a wrong DOI merges records in dedup. Any other URL names nothing we know and stays only a URL.
 """
 
 from __future__ import annotations
