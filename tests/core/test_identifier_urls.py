@@ -72,6 +72,8 @@ def test_links_that_name_an_identifier(url: str, named: dict[str, str]) -> None:
     "url",
     [
         "https://onlinelibrary.wiley.com/doi/10.1002/x.1",  # a publisher's page: not read
+        # the CENTRAL entry's own DOI, not the trial article's
+        "https://www.cochranelibrary.com/central/doi/10.1002/central/CN-01234567/full",
         "https://pubmed.ncbi.nlm.nih.gov/?term=return+to+work",  # a search, not a record
         "https://www.ncbi.nlm.nih.gov/pubmed/?term=12345678",
         "https://pubmed.ncbi.nlm.nih.gov/123456789/",  # nine digits: no PMID (records rule)
