@@ -21,8 +21,7 @@ from pathlib import Path
 from reviewkit import outputs
 from reviewkit.countries import ALIASES, COUNTRIES
 from reviewkit.errors import UserError
-from reviewkit.formats import csv_format
-from reviewkit.formats.text import read_text
+from reviewkit.formats import csv_read
 from reviewkit.project import Project
 from reviewkit.protocol import ExtractionField
 from reviewkit.records import Record
@@ -305,7 +304,7 @@ def import_csv(
     """
     path = Path(path)
     name = str(path)
-    header, rows = csv_format.dict_rows(read_text(path), name, no_extra_cells=True)
+    header, rows = csv_read.dict_rows(csv_read.read_sheet(path), name)
     fields = [f.id for f in project.protocol.extraction]
     if "record_id" not in header:
         raise UserError(

@@ -42,7 +42,7 @@ import numpy as np
 
 from reviewkit.errors import UserError
 from reviewkit.files import check_regular
-from reviewkit.formats.csv_format import dict_rows
+from reviewkit.formats.csv_read import dict_rows, read_sheet
 from reviewkit.ranking import (
     MIN_EXCLUDES,
     MIN_INCLUDES,
@@ -178,14 +178,9 @@ def load_labelled_csv(path: Path, label_column: str = "label_included") -> Label
     check_regular(path, "CSV file")  # a folder, or a pipe that would wait forever: refused
     if path.suffix.lower() != ".csv":
         raise UserError("not a CSV file", where=where, hint="give a .csv file with a header row")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UserError("not a UTF-8 CSV file", where=where) from exc
-    if not text.strip():
-        raise UserError("empty file", where=where)
-    if "\0" in text[:65536]:
-        raise UserError("not a CSV file (binary content)", where=where)
+    # read as every CSV sheet is (formats.csv_read): byte-order marks, not UTF-8, NUL bytes, an
+    # empty file, Excel's 'sep=' line, a repeated header, a ragged row: errors with lines
+    text = read_sheet(path)
     # strict rows, each named by the line it starts on (a quote never closed is an error on its
     # row, not one cell running to the end of the file); two label (or title) columns: which
     # one the rows mean cannot be guessed

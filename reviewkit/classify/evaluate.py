@@ -34,8 +34,7 @@ from reviewkit import outputs
 from reviewkit.classify.model import cross_validate
 from reviewkit.classify.rules import choose, none_id, score_labels
 from reviewkit.errors import UserError
-from reviewkit.formats import csv_format
-from reviewkit.formats.text import read_text
+from reviewkit.formats import csv_read
 from reviewkit.protocol import Protocol, Scheme
 from reviewkit.records import AbstractSection, Record, plain_abstract
 from reviewkit.wording import quantity
@@ -179,9 +178,7 @@ def read_gold(
 ) -> tuple[list[Record], list[list[str]], list[int]]:
     """(records, gold labels, line numbers) of a labelled CSV; bad rows name their line."""
     path = Path(csv_path)
-    header, rows = csv_format.dict_rows(
-        read_text(path), str(path)
-    )  # strict: bad quoting has a line
+    header, rows = csv_read.dict_rows(csv_read.read_sheet(path), str(path))  # errors have lines
     if "title" not in header:
         raise UserError(
             "the CSV needs a 'title' column", where=str(path), hint=f"columns: {', '.join(header)}"

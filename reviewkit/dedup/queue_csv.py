@@ -27,8 +27,7 @@ from reviewkit.dedup.review import (
     review_queue,
 )
 from reviewkit.errors import UserError
-from reviewkit.formats import csv_format
-from reviewkit.formats.text import read_text
+from reviewkit.formats import csv_read
 from reviewkit.records import Record
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
@@ -83,8 +82,8 @@ class CsvVerdicts:
 
 def _rows(path: Path) -> list[tuple[int, int, int, str]]:
     """(line, a, b, verdict or '') of every row, checked; a UserError on the first bad one."""
-    # read strictly: broken quotes, NUL bytes, repeated columns are refused with lines
-    fieldnames, reader = csv_format.dict_rows(read_text(path), str(path))
+    # read as every CSV sheet is (formats.csv_read): errors name their lines
+    fieldnames, reader = csv_read.dict_rows(csv_read.read_sheet(path), str(path))
     missing = [c for c in ("record_a", "record_b", "verdict") if c not in fieldnames]
     if missing:
         raise UserError(

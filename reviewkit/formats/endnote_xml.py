@@ -129,6 +129,7 @@ def read(data: bytes, name: str, *, source: str = "EndNote XML") -> Iterator[Rec
             f"{name}:{record.sourceline or 1}",
             _text(record.find("accession-num")),
             hint="fill in the record's title in EndNote, or delete it, and export again",
+            urls=_all(record, "urls//url"),  # a DOI or PubMed link (EndNote keeps PubMed's)
         )
 
 

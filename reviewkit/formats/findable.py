@@ -11,11 +11,18 @@ in every queue and PRISMA count for good, since records are never deleted. A rec
 identifier but no title is imported, with a warning (the importer's), since the user can
 look the article up. A wholly blank row or record (a spreadsheet's empty rows) is no record
 at all, and the readers skip it.
+
+A URL that names an identifier is that identifier (:mod:`reviewkit.formats.identifier_urls`:
+'https://doi.org/10.…', a PubMed or PMC link), so a record whose only identifier is such a link
+is found again like one with the identifier in its own field.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from reviewkit.errors import FormatError
+from reviewkit.formats.identifier_urls import take_url_identifiers
 from reviewkit.records import Record
 
 # CSV columns holding a database's own accession number, which identifies a row without a
@@ -38,12 +45,20 @@ def is_findable(record: Record, *accessions: str) -> bool:
 
 
 def require_findable(
-    record: Record, what: str, where: str, *accessions: str, hint: str = ""
+    record: Record,
+    what: str,
+    where: str,
+    *accessions: str,
+    hint: str = "",
+    urls: Iterable[str] = (),
 ) -> Record:
-    """``record`` itself, or FormatError when it has neither a title nor an identifier.
+    """``record`` itself, with the identifiers its URLs name (its ``url`` and ``urls``, the
+    reader's other link fields) where it has none, or FormatError when it has neither a title
+    nor an identifier.
 
     ``what`` names it as the user sees it ('record 3', 'row 12'); ``where`` is 'file:line'.
     """
+    take_url_identifiers(record, urls)
     if is_findable(record, *accessions):
         return record
     raise FormatError(

@@ -88,12 +88,14 @@ def read(text: str, name: str, *, source: str = "RefWorks import") -> Iterator[R
     for position, start, fields, raw in with_raw(records, lines):
         record = _to_record(fields, raw, source, name, position)
         accessions = [v for tag, v in fields if tag in ("AN", "ID")]
+        urls = [v for tag, v in fields if tag in ("UL", "LK")]  # a DOI or PubMed link: its id
         yield require_findable(
             record,
             f"record {position}",
             f"{name}:{start}",
             *accessions,
             hint="the file may be cut short; export it again, or delete the record",
+            urls=urls,
         )
 
 

@@ -176,7 +176,10 @@ def read(text: str, name: str, *, source: str = "RIS") -> Iterator[Record]:
         except ValueError as exc:
             raise FormatError(str(exc), where=f"{name}:{start}") from None
         accession = next((v for tag, v in fields if tag == "AN" and v), "")
-        yield require_findable(record, f"record {position}", f"{name}:{start}", accession)
+        urls = [v for tag, v in fields if tag in ("UR", "L2")]  # a DOI or PubMed link: its id
+        yield require_findable(
+            record, f"record {position}", f"{name}:{start}", accession, urls=urls
+        )
 
 
 def to_ris_dict(rec: Record) -> dict:

@@ -115,7 +115,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 def command(case: Path, paths: dict[str, str]) -> tuple[list[str], dict[str, str]]:
     """The argument list and extra environment that run ``case``."""
-    kind = case.parent.name
+    kind = case.parent.name.removeprefix("csv25_")  # csv25_KIND runs as KIND
     project = ["--project", paths["project"]]
     env = {"REVIEWKIT_KEYS": str(Path(paths["base"]) / "no-keymap.toml")}
     if kind == "import":

@@ -72,7 +72,7 @@ def test_keywords_column_is_used(tmp_path, records):
         ("name,label_included\nA,1\nB,0\n", "no 'title' column"),
         ("title,label_included\nA,0\nB,0\n", "no includes"),
         ("title,label_included\nA,1\nB,yes\n", "not 0 or 1"),
-        ("", "empty file"),
+        ("", "file is empty"),
     ],
 )
 def test_bad_csv(tmp_path, content, message):

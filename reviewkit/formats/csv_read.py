@@ -1,0 +1,296 @@
+"""Reading a CSV sheet, one way for every reader of one: the reference import, the dedup queue
+sheet, extraction sheets, the classification evaluation CSV and the simulation data set.
+
+What every reader gets from here, so that one damaged sheet gets one message wherever it is
+read:
+
+- the text: byte-order marks (UTF-8, UTF-16, UTF-32) name the encoding; NUL bytes, binary
+  files, text that is not UTF-8 and empty files are refused with the line (:func:`read_sheet`);
+- the separator: Excel's ``sep=;`` first line when there is one (Excel writes it and reads it
+  to say which separator the file uses; the line is neither the header nor a record), else
+  comma, semicolon or tab, whichever the header uses most;
+- strict quotes: a quote never closed is refused naming the line where its row starts, and a
+  cell may hold at most MAX_CELL characters;
+- the rows' shape: a row that repeats the header (two exports joined into one file), a row
+  with values beyond the header's columns, and a last row cut short are refused with their
+  line; two columns of one name (of those the reader uses) are refused on line 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reviewkit.errors import FormatError
+from reviewkit.formats.text import read_text
+from reviewkit.outputs import restore
+
+MAX_CELL = 1_000_000  # characters; the longest real abstracts are ~10,000
+csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
+
+# The separators a header is looked at for when no 'sep=' line names one
+SEPARATORS = (",", ";", "\t")
+# Excel's separator line: 'sep=' and one character (any: Excel takes what it is given), as
+# Excel writes it; a spreadsheet that read it as a cell and saved the file again pads it with
+# separators ('sep=;;;;') or quotes it ('"sep=,"')
+_SEP_LINE = re.compile(r'"?sep=(\t|[^\s"])"?[,;\t]*', re.IGNORECASE)
+
+
+def is_sep_line(line: str) -> bool:
+    """Whether ``line`` (a file's first, without its line end) is Excel's 'sep=' line."""
+    return bool(_SEP_LINE.fullmatch(line.removeprefix("\ufeff").rstrip("\r\n").strip(" ")))
+
+
+class _Semicolon(csv.excel):
+    delimiter = ";"
+
+
+class _WosTab(csv.excel_tab):
+    """Web of Science's tab-delimited export: one record per line and no quoting, so a quote
+    is text ('"Back to work": a study' is a title, not a quoted cell)."""
+
+    quoting = csv.QUOTE_NONE
+
+
+def is_wos_header(first: str) -> bool:
+    """Web of Science's tab-delimited header: its two-character field tags, PT first
+    (PT, AU, BA, ... UT), as its field-tag list documents."""
+    tags = [c.strip() for c in first.split("\t") if c.strip()]
+    return bool(tags) and tags[0] == "PT" and all(re.fullmatch(r"[A-Z][A-Z0-9]", t) for t in tags)
+
+
+def is_wos_dialect(dialect: type[csv.Dialect]) -> bool:
+    """Whether the sheet was read as Web of Science's tab-delimited export."""
+    return dialect is _WosTab
+
+
+def _dialect_of(separator: str, header: str) -> type[csv.Dialect]:
+    if separator == "\t":
+        return _WosTab if is_wos_header(header) else csv.excel_tab
+    if separator == ";":
+        return _Semicolon
+    if separator == ",":
+        return csv.excel
+    return type("Named", (csv.excel,), {"delimiter": separator})
+
+
+def _guess(header: str) -> str:
+    """Comma, semicolon or tab: whichever the header line uses most (ties go to the comma).
+
+    csv.Sniffer is not used: it guesses quoting rules from the data and gets them wrong for
+    cells that hold quotes, which would change the text of the record."""
+    counts = {sep: header.count(sep) for sep in SEPARATORS}
+    return max(counts, key=lambda sep: (counts[sep], sep == ","))
+
+
+def _show(separator: str) -> str:
+    return "a tab" if separator == "\t" else repr(separator)
+
+
+def _cell_count(line: str, separator: str) -> int:
+    try:
+        return len(next(csv.reader([line], _dialect_of(separator, line)), []))
+    except csv.Error:  # a quote the header opens and a later line closes: counted later
+        return 0
+
+
+def _check_sep_line(separator: str, header: str, name: str) -> None:
+    """FormatError when the 'sep=' line names a separator the header row does not use while it
+    is separated by another (the line was left from another file, or typed wrong)."""
+    if _cell_count(header, separator) > 1:
+        return
+    used = [s for s in SEPARATORS if s != separator and _cell_count(header, s) > 1]
+    if used:
+        fix = "delete the first line" if used[0] == "\t" else f"change it to 'sep={used[0]}'"
+        raise FormatError(
+            f"the first line (Excel's 'sep=' line) says the cells are separated by"
+            f" {_show(separator)}, but the header row on line 2 is separated by {_show(used[0])}",
+            where=f"{name}:1",
+            hint=f"{fix} (or delete it), and read the file again; nothing was read",
+        )
+
+
+@dataclass
+class Sheet:
+    """A CSV text split into its lines (line ends kept), ready to be read as rows."""
+
+    name: str
+    lines: list[str]
+    skip: int  # lines before the header: 1 after Excel's 'sep=' line, else 0
+    dialect: type[csv.Dialect]
+
+    @property
+    def cut(self) -> bool:
+        """Whether the text ends without a line break (its last row may be cut short)."""
+        return bool(self.lines) and not self.lines[-1].endswith(("\n", "\r"))
+
+    def rows(self) -> Iterator[tuple[int, int, list[str]]]:
+        """(first line, last line, cells) of every row, the header first, blank rows too."""
+        rows = csv.reader(iter(self.lines[self.skip :]), self.dialect, strict=True)
+        end = 0
+        while True:
+            start = end + 1
+            try:
+                cells = next(rows)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise row_error(
+                    exc, self.name, start + self.skip, rows.line_num + self.skip
+                ) from None
+            end = rows.line_num
+            yield start + self.skip, end + self.skip, cells
+
+
+def sheet(text: str, name: str) -> Sheet:
+    """The :class:`Sheet` of a CSV ``text``: its separator from Excel's 'sep=' first line, else
+    from its header; FormatError when the file is empty or the 'sep=' line is wrong."""
+    # CR, LF or CRLF rows (Excel for Mac: CR); newline="" keeps each line's own end
+    lines = io.StringIO(text.removeprefix("\ufeff"), newline="").readlines()
+    if not any(line.strip() for line in lines):
+        raise FormatError("the file is empty", where=name)
+    sep_line = _SEP_LINE.fullmatch(lines[0].rstrip("\r\n").strip(" "))
+    if sep_line:
+        if len(lines) < 2 or not "".join(lines[1:]).strip():
+            raise FormatError(
+                "the file holds only Excel's separator line ('sep=…'), no header row",
+                where=f"{name}:1",
+                hint="export or save the sheet again, with its rows",
+            )
+        header = lines[1].rstrip("\r\n")
+        _check_sep_line(sep_line.group(1), header, name)
+        return Sheet(name, lines, 1, _dialect_of(sep_line.group(1), header))
+    header = lines[0].rstrip("\r\n")
+    return Sheet(name, lines, 0, _dialect_of(_guess(header), header))
+
+
+def read_sheet(path: str | Path) -> str:
+    """The text of the CSV file at ``path`` (byte-order marks, NUL bytes, not UTF-8 and empty
+    files as :func:`reviewkit.formats.text.read_text` handles them), for readers without an
+    --encoding option."""
+    return read_text(path)
+
+
+def row_error(exc: csv.Error, name: str, start: int, end: int) -> FormatError:
+    """The FormatError for a csv.Error met reading the row that starts on line ``start``."""
+    text = str(exc)
+    if "end of data" in text:
+        return FormatError(
+            f"a quote opened in the row starting here is never closed (the file ends at line {end})",
+            where=f"{name}:{start}",
+            hint='close the quote, or double a quote that is part of the text ("")',
+        )
+    if "field larger" in text:
+        return FormatError(
+            f"a cell is longer than {MAX_CELL:,} characters",
+            where=f"{name}:{start}",
+            hint="check for a quote that is never closed, or shorten the cell",
+        )
+    return FormatError(
+        f"broken CSV row ({text})", where=f"{name}:{start}", hint="check the quotes in this row"
+    )
+
+
+def duplicate_columns(header: list[str], wanted: Iterable[str], name: str, line: int = 1) -> None:
+    """Refuse a header that names one of the ``wanted`` columns twice (case-insensitively)."""
+    seen: dict[str, int] = {}
+    wanted = {w.strip().lower() for w in wanted}
+    for i, h in enumerate(header, start=1):
+        key = h.strip().lower()
+        if key in wanted and key in seen:
+            raise FormatError(
+                f"two columns are named {h.strip()!r} (columns {seen[key]} and {i})",
+                where=f"{name}:{line}",
+                hint="rename or delete one of them; reviewkit will not guess which is right",
+            )
+        seen.setdefault(key, i)
+
+
+def _cells(row: list[str]) -> list[str]:
+    """A row's cells as compared with the header: any case, trailing empty cells left out."""
+    cells = [c.strip().lower() for c in row]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
+
+
+class RowShape:
+    """The checks every row of a sheet passes: not the header repeated, no values beyond the
+    header's columns, not the last row of a file cut short."""
+
+    def __init__(self, sheet: Sheet, header: list[str]) -> None:
+        self.name, self.width, self.header = sheet.name, len(header), _cells(header)
+        # the columns a writer names: a last row short of them may be a cut
+        self.named = max((i + 1 for i, h in enumerate(header) if h.strip()), default=0)
+        self.last_line = len(sheet.lines) if sheet.cut else -1
+        self.short_before = False
+
+    def __call__(self, row: list[str], start: int, end: int) -> None:
+        """FormatError when the row of ``row`` cells on lines ``start``-``end`` is refused."""
+        if _cells(row) == self.header:  # two exports joined: a record titled 'Title'
+            raise FormatError(
+                "this row repeats the header row: two exports joined into one file?",
+                where=f"{self.name}:{start}",
+                hint="delete this line (and check that the rows after it have the same"
+                " columns), or read the files one by one",
+            )
+        if len(row) > self.width and any(c.strip() for c in row[self.width :]):
+            raise FormatError(
+                f"row has {len(row)} cells but the header has {self.width}",
+                where=f"{self.name}:{start}",
+                hint="a cell with a separator in it must be quoted",
+            )
+        self._cut_short(len(row), start, end)
+
+    def _cut_short(self, cells: int, start: int, end: int) -> None:
+        """CSV writers (spreadsheets, R, Python, the databases' exports) write every column of
+        every row, so a last row short of the named columns with no line break after it, in a
+        file whose other rows are whole, is a file cut short. A file whose rows are short
+        throughout (typed by hand, trailing empty cells left out) is that file's style."""
+        if end == self.last_line and cells < self.named and not self.short_before:
+            raise FormatError(
+                f"the last row has {cells} of the header's {self.named} cells and no line"
+                " break after it",
+                where=f"{self.name}:{start}",
+                hint="the file looks cut short: export or download it again (a row you typed"
+                " in yourself is whole: end the file with a line break)",
+            )
+        self.short_before = self.short_before or cells < self.named
+
+
+def dict_rows(
+    text: str, name: str, *, used: Sequence[str] | None = None
+) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
+    """(header, iterator of (first line, row as a dict)) of a CSV text, read as the module
+    docstring says; repeated column names count only among ``used`` (the columns the caller
+    reads; all by default). Blank rows are left out; a formula-guarding apostrophe that
+    reviewkit wrote is taken off (:func:`reviewkit.outputs.restore`)."""
+    found = sheet(text, name)
+    rows = found.rows()
+    header_line, _, first = next(rows, (found.skip + 1, 0, []))
+    header = [h.strip() for h in first]
+    # a column without a name is what a spreadsheet saves after a cleared column (a trailing
+    # ',' or ';'): left out while its cells are empty, a value in it refused (it would be lost)
+    unnamed = [i for i, h in enumerate(header) if not h]
+    duplicate_columns(
+        header, [h for h in (header if used is None else used) if h], name, header_line
+    )
+    shape = RowShape(found, header)
+
+    def body() -> Iterator[tuple[int, dict[str, str]]]:
+        for start, end, cells in rows:
+            if not any(c.strip() for c in cells):
+                continue
+            shape(cells, start, end)
+            if any(i < len(cells) and cells[i].strip() for i in unnamed):
+                raise FormatError(
+                    "a value in a column without a name", where=f"{name}:{start}",
+                    hint="name the column in the header row, or delete the value",
+                )  # fmt: skip
+            yield start, {h: restore(c) for h, c in zip(header, cells, strict=False) if h}
+
+    return [h for h in header if h], body()

@@ -1,0 +1,92 @@
+"""Identifiers in URLs: a link that names one article's DOI, PMID or PMCID gives that identifier.
+
+Reference managers often keep an article's identifier only as a link: EndNote stores
+'http://www.ncbi.nlm.nih.gov/pubmed/12345678' in a record imported from PubMed, Zotero and
+Google Scholar a 'https://doi.org/10.…' link in the URL field, RIS exports put either in UR
+or L2. A link is read as an identifier only on the resolver and database hosts whose paths *are*
+the identifier (doi.org and its older name dx.doi.org, PubMed, PMC, Europe PMC's MED and PMC
+articles, and Entrez's old single-id 'list_uids' link). A publisher's page ('…/doi/10.1002/…')
+is not read: its path may name a supplement, a figure or another work (the Cochrane Library's
+link to a CENTRAL entry, '…/central/doi/10.1002/central/CN-01234567/full', holds the DOI of
+the CENTRAL entry, not of the trial's article), and a wrong DOI merges records in dedup. Any other URL names nothing we know and stays only a URL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from reviewkit.records import Record, normalise_doi, normalise_pmcid, normalise_pmid
+
+_DOI_HOSTS = {"doi.org", "dx.doi.org", "www.doi.org"}
+_NCBI_HOSTS = {"www.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov"}
+_PUBMED_PATH = re.compile(r"/(\d{1,9})/?")  # pubmed.ncbi.nlm.nih.gov/12345678/
+_NCBI_PUBMED_PATH = re.compile(r"/(?:m/)?pubmed/(\d{1,9})/?", re.IGNORECASE)
+_PMC_PATH = re.compile(r"/(?:pmc/)?articles/(PMC\d+)/?(?:pdf/?.*)?", re.IGNORECASE)
+_EUROPEPMC_PATH = re.compile(r"/(?:article|abstract)/(MED|PMC)/(\w+)/?", re.IGNORECASE)
+_ENTREZ_PATHS = ("/entrez/query.fcgi", "/sites/entrez")
+
+
+def url_identifiers(url: str) -> dict[str, str]:
+    """The identifiers one URL names: {'doi': …} / {'pmid': …} / {'pmcid': …}, or {}."""
+    text = url.strip().rstrip(".,;")
+    if not re.match(r"https?://", text, re.IGNORECASE):
+        return {}
+    try:
+        parts = urlsplit(text)
+        host = (parts.hostname or "").lower()
+    except ValueError:  # a malformed host ('http://[x'): names nothing
+        return {}
+    path = unquote(parts.path)
+    if host in _DOI_HOSTS:
+        doi = path.lstrip("/")
+        return {"doi": normalise_doi(doi)} if doi.startswith("10.") else {}
+    if host == "pubmed.ncbi.nlm.nih.gov":
+        return _pmid(_PUBMED_PATH.fullmatch(path))
+    if host == "pmc.ncbi.nlm.nih.gov" or (host in _NCBI_HOSTS and path.lower().startswith("/pmc/")):
+        m = _PMC_PATH.fullmatch(path)
+        return {"pmcid": normalise_pmcid(m.group(1))} if m else {}
+    if host in _NCBI_HOSTS and path.lower().startswith(_ENTREZ_PATHS):
+        return _entrez(parts.query)
+    if host in _NCBI_HOSTS:
+        return _pmid(_NCBI_PUBMED_PATH.fullmatch(path))
+    if host in ("europepmc.org", "www.europepmc.org"):
+        m = _EUROPEPMC_PATH.fullmatch(path)
+        if m and m.group(1).upper() == "MED":
+            return _pmid(m, 2)
+        if m and m.group(2).upper().startswith("PMC"):
+            return {"pmcid": normalise_pmcid(m.group(2))}
+    return {}
+
+
+def _pmid(match: re.Match[str] | None, group: int = 1) -> dict[str, str]:
+    """A PMID by the one rule (records.normalise_pmid: at most 8 digits), or {}."""
+    pmid = normalise_pmid(match.group(group)) if match else ""
+    return {"pmid": pmid} if pmid else {}
+
+
+def _entrez(query: str) -> dict[str, str]:
+    """Entrez's old link to one PubMed record ('query.fcgi?cmd=Retrieve&db=PubMed&
+    list_uids=12345'): a PMID only when the link names PubMed and one id."""
+    params = {k.lower(): v for k, v in parse_qs(query).items()}
+    if [d.lower() for d in params.get("db", [])] != ["pubmed"]:
+        return {}
+    uids = params.get("list_uids", [])
+    return _pmid(re.fullmatch(r"(\d+)", uids[0].strip())) if len(uids) == 1 else {}
+
+
+def take_url_identifiers(record: Record, urls: Iterable[str] = ()) -> Record:
+    """``record`` with the DOI, PMID and PMCID its URLs name (its own ``url`` and ``urls``,
+    a reader's other link fields), each only where the record has none: a record's own
+    identifier is kept when a link names another (the link may be to a commentary or an
+    erratum), without a word. The first URL naming an identifier wins."""
+    found: dict[str, str] = {}
+    for value in (record.url, *urls):
+        for url in value.split():  # a field holding several links, one per line or space
+            for key, ident in url_identifiers(url).items():
+                found.setdefault(key, ident)
+    for key, ident in found.items():
+        if not getattr(record, key):
+            setattr(record, key, ident)
+    return record

@@ -1,0 +1,123 @@
+"""A URL is an identifier where it names one (formats.identifier_urls, applied for every reader
+by formats.findable): a doi.org, PubMed or PMC link gives the DOI, PMID or PMCID a record lacks,
+so a record whose only identifier is such a link is read (not refused as unfindable) and can be
+matched by dedup and by decisions exchanged between machines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewkit import formats
+from reviewkit.errors import FormatError
+from reviewkit.formats.identifier_urls import url_identifiers
+
+DOI_URL = "https://doi.org/10.1000/RTW.2020.1"
+PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/12345678/"
+# one record per reader, no title, no identifier field: only the link (and an author, a year)
+ONLY_A_LINK = {
+    # (RIS read a doi.org link in UR as the DOI before; a PubMed link there, and L2, it did not)
+    "ris-ur.ris": f"TY  - JOUR\nAU  - Smith, J\nPY  - 2020\nUR  - {PUBMED_URL}\nER  - \n",
+    "ris-l2.ris": f"TY  - JOUR\nAU  - Smith, J\nPY  - 2020\nL2  - {DOI_URL}\nER  - \n",
+    "bibtex.bib": f"@article{{a,\n  author = {{Smith, J}},\n  year = 2020,\n  url = {{{DOI_URL}}}\n}}\n",
+    "sheet.csv": f"Title,Authors,Year,URL\n,Smith J,2020,{PUBMED_URL}\n",
+    "endnote.xml": (
+        '<?xml version="1.0" encoding="UTF-8"?><xml><records><record>'
+        '<ref-type name="Journal Article">17</ref-type>'
+        "<contributors><authors><author><style>Smith, J</style></author></authors></contributors>"
+        "<dates><year>2020</year></dates>"
+        "<urls><related-urls><url><style>http://www.ncbi.nlm.nih.gov/pubmed/12345678</style>"
+        "</url></related-urls></urls></record></records></xml>\n"
+    ),
+    "refworks.txt": f"RT Journal Article\nA1 Smith, J\nYR 2020\nUL {DOI_URL}\n",
+}
+NAMED = {"doi": "10.1000/rtw.2020.1", "pmid": "12345678"}
+
+
+@pytest.mark.parametrize("name", ONLY_A_LINK)
+def test_a_record_whose_only_identifier_is_a_link_is_read(tmp_path: Path, name: str) -> None:
+    """Before: refused as having 'neither a title nor an identifier'."""
+    path = tmp_path / name
+    path.write_text(ONLY_A_LINK[name], encoding="utf-8")
+    (record,) = formats.read_file(path)
+    expected = "pmid" if "pubmed" in ONLY_A_LINK[name] else "doi"
+    assert getattr(record, expected) == NAMED[expected]
+
+
+@pytest.mark.parametrize(
+    ("url", "named"),
+    [
+        ("https://doi.org/10.1002/14651858.CD001", {"doi": "10.1002/14651858.cd001"}),
+        ("http://dx.doi.org/10.1136/bmj.m1", {"doi": "10.1136/bmj.m1"}),
+        ("https://doi.org/10.1002%2F(SICI)1097-4636", {"doi": "10.1002/(sici)1097-4636"}),
+        ("https://pubmed.ncbi.nlm.nih.gov/12345678/", {"pmid": "12345678"}),
+        ("https://pubmed.ncbi.nlm.nih.gov/12345678", {"pmid": "12345678"}),
+        ("https://www.ncbi.nlm.nih.gov/pubmed/12345678", {"pmid": "12345678"}),
+        (
+            "http://www.ncbi.nlm.nih.gov/entrez/query.fcgi?cmd=Retrieve&db=PubMed"
+            "&dopt=Citation&list_uids=9876543",
+            {"pmid": "9876543"},
+        ),
+        ("https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1234567/", {"pmcid": "PMC1234567"}),
+        ("https://pmc.ncbi.nlm.nih.gov/articles/PMC1234567/", {"pmcid": "PMC1234567"}),
+        ("https://europepmc.org/article/MED/12345678", {"pmid": "12345678"}),
+    ],
+)
+def test_links_that_name_an_identifier(url: str, named: dict[str, str]) -> None:
+    assert url_identifiers(url) == named
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://onlinelibrary.wiley.com/doi/10.1002/x.1",  # a publisher's page: not read
+        # the CENTRAL entry's own DOI, not the trial article's
+        "https://www.cochranelibrary.com/central/doi/10.1002/central/CN-01234567/full",
+        "https://pubmed.ncbi.nlm.nih.gov/?term=return+to+work",  # a search, not a record
+        "https://www.ncbi.nlm.nih.gov/pubmed/?term=12345678",
+        "https://pubmed.ncbi.nlm.nih.gov/123456789/",  # nine digits: no PMID (records rule)
+        "https://doi.org/",
+        "https://example.org/10.1000/x",
+        "http://www.ncbi.nlm.nih.gov/entrez/query.fcgi?db=PubMed&list_uids=1,2",
+        "ftp://doi.org/10.1000/x",
+        "http://[broken",
+    ],
+)
+def test_links_that_name_nothing_we_know(url: str) -> None:
+    assert url_identifiers(url) == {}
+
+
+def test_an_unknown_link_stays_a_url(tmp_path: Path) -> None:
+    path = tmp_path / "page.ris"
+    path.write_text(
+        "TY  - JOUR\nTI  - Sick leave\nUR  - https://example.org/a\nER  - \n\n"
+        f"TY  - JOUR\nTI  - Return to work\nUR  - {PUBMED_URL}\nER  - \n"
+    )
+    unknown, known = formats.read_file(path)
+    assert (unknown.url, unknown.doi, unknown.pmid) == ("https://example.org/a", "", "")
+    assert (known.url, known.pmid) == (PUBMED_URL, "12345678")
+
+
+def test_a_records_own_identifiers_win_over_its_links(tmp_path: Path) -> None:
+    """The link may be to a commentary or an erratum: the record's own ids are kept, silently;
+    the link still fills the identifier the record lacks."""
+    path = tmp_path / "both.ris"
+    path.write_text(
+        "TY  - JOUR\nTI  - Sick leave\nDO  - 10.1000/own\nUR  - https://doi.org/10.1000/other\n"
+        f"L2  - {PUBMED_URL}\nER  - \n"
+    )
+    (record,) = formats.read_file(path)
+    assert (record.doi, record.pmid) == ("10.1000/own", "12345678")
+
+
+def test_a_link_to_nothing_known_does_not_make_a_record_findable(tmp_path: Path) -> None:
+    """Row 2 is read for its PubMed link; row 3's link names nothing, and it is refused."""
+    path = tmp_path / "nothing.csv"
+    path.write_text(
+        f"Title,Authors,URL\n,Smith J,{PUBMED_URL}\n,Doe A,https://example.org/a\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(FormatError) as caught:
+        list(formats.read_file(path))
+    assert caught.value.where == f"{path}:3"
