@@ -298,3 +298,32 @@ def test_conflicts_list_marks_a_shortened_title(project_b, capsys) -> None:
     assert main(["conflicts", "--list", "--project", str(project_b.folder)]) == 0
     first = capsys.readouterr().out.splitlines()[0]
     assert first.endswith("return to work - A…") and len(first.split("\t")[2]) == 70
+
+
+def test_conflicts_opens_on_the_first_stage_with_open_conflicts(project_b, capsys) -> None:
+    """The lead who resolved the title-abstract conflicts types `reviewkit conflicts --resolver
+    lead` again (section 5) after full text: it opens on the full-text conflicts, not on the
+    title-abstract stage with none left (which looked like nothing to do)."""
+    from conftest import add_records
+
+    from reviewkit import screening
+    from reviewkit.records import Record
+
+    done, open_ = add_records(
+        project_b, [Record(title="IPS in Norway", year=2021), Record(title="IES", year=2020)]
+    )
+    for study in (done, open_):
+        screening.decide(project_b.db, study, "title-abstract", "reviewer1", "include")
+    screening.decide(project_b.db, done, "title-abstract", "reviewer2", "exclude", "long-term")
+    screening.resolve(project_b, done, "title-abstract", "lead", "include", note="in scope")
+    screening.decide(project_b.db, open_, "title-abstract", "reviewer2", "include")
+    screening.decide(project_b.db, open_, "full-text", "reviewer1", "include")
+    screening.decide(project_b.db, open_, "full-text", "reviewer2", "exclude", "long-term")
+    argv = ["conflicts", "--list", "--resolver", "lead", "--project", str(project_b.folder)]
+    assert main(argv) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0] == f"{open_}\topen\tIES"
+    assert "full-text: the first stage with open conflicts" in err
+    # with nothing open anywhere, or a stage named, it is the stage asked for
+    assert main([*argv, "--stage", "title-abstract"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == f"{done}\tresolved\tIPS in Norway"
