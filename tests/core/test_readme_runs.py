@@ -327,3 +327,25 @@ def test_conflicts_opens_on_the_first_stage_with_open_conflicts(project_b, capsy
     # with nothing open anywhere, or a stage named, it is the stage asked for
     assert main([*argv, "--stage", "title-abstract"]) == 0
     assert capsys.readouterr().out.splitlines()[0] == f"{done}\tresolved\tIPS in Norway"
+
+
+def test_the_readme_protocol_is_valid_and_starts_a_project(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Section 1 shows a librarian the keys of a protocol of their own; written out as shown,
+    it passes `protocol check` and `init` makes a project of it with its searches, stages and
+    scheme (before it, `protocol check` said only 'add a [stages] table')."""
+    (block,) = [
+        b
+        for b in re.findall(r"^```toml\n(.*?)^```", README, flags=re.DOTALL | re.MULTILINE)
+        if "[review]" in b
+    ]
+    protocol = tmp_path / "ips.toml"
+    protocol.write_text(block, encoding="utf-8")
+    assert main(["protocol", "check", str(protocol)]) == 0
+    out, err = capsys.readouterr()
+    assert "valid" in out and "warning" not in err
+    assert "stage full-text: 2 reviewers per record, 3 exclusion reasons" in out
+    assert main(["init", str(tmp_path / "ips"), "--protocol", str(protocol)]) == 0
+    out = capsys.readouterr().out
+    assert "2 stored searches, 1 classification scheme, stages: title-abstract, full-text" in out
