@@ -349,3 +349,38 @@ def test_the_readme_protocol_is_valid_and_starts_a_project(
     assert main(["init", str(tmp_path / "ips"), "--protocol", str(protocol)]) == 0
     out = capsys.readouterr().out
     assert "2 stored searches, 1 classification scheme, stages: title-abstract, full-text" in out
+
+
+def test_a_rerun_after_an_edited_query_says_so(
+    tmp_path: Path,
+    offline_pubmed: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A librarian widens a search in protocol.toml (as section 1 allows) and runs it again:
+    'since run 1: 14 new' would read as fourteen records PubMed added since; the line says the
+    query was edited, and so does `search diff`."""
+    (block,) = [
+        b
+        for b in re.findall(r"^```toml\n(.*?)^```", README, flags=re.DOTALL | re.MULTILINE)
+        if "[review]" in b
+    ]
+    protocol = tmp_path / "ips.toml"
+    protocol.write_text(block, encoding="utf-8")
+    assert main(["init", str(tmp_path / "ips"), "--protocol", str(protocol)]) == 0
+    monkeypatch.chdir(tmp_path / "ips")
+    monkeypatch.delenv("REVIEWKIT_PROJECT", raising=False)
+    monkeypatch.setenv("REVIEWKIT_EUTILS_URL", offline_pubmed)
+    run = ["search", "run", "s1-ips"]
+    assert main(run) == 0 and main(run) == 0
+    capsys.readouterr()
+    copy = Path("protocol.toml")
+    copy.write_text(copy.read_text().replace('"2010/01/01"', '"2015/01/01"'), encoding="utf-8")
+    assert main(run) == 0
+    out = capsys.readouterr().out
+    assert "since run 2: " in out
+    assert "(the query was edited between run 2 and run 3: new and gone are the edit's)" in out
+    assert main(["search", "diff", "s1-ips"]) == 0
+    assert "the query was edited between run 2 and run 3" in capsys.readouterr().out
+    assert main(["search", "diff", "s1-ips", "1", "2"]) == 0  # the same query twice
+    assert "edited" not in capsys.readouterr().out
