@@ -8,6 +8,7 @@ import click
 
 from reviewkit import outputs, settings
 from reviewkit.cli._common import Name, OutputPath, load_project, project_option
+from reviewkit.project import Project
 from reviewkit.protocol import STAGES
 from reviewkit.wording import quantity
 
@@ -67,7 +68,13 @@ def _default_resolver() -> str:
 
 @click.command()
 @project_option
-@stage_option
+@click.option(
+    "--stage",
+    type=click.Choice(STAGES),
+    default=None,
+    show_default="the first stage with open conflicts",
+    help="Screening stage.",
+)
 @click.option(
     "--resolver",
     type=Name("resolver name"),
@@ -80,12 +87,14 @@ def _default_resolver() -> str:
 @click.option(
     "--list", "as_list", is_flag=True, help="Print the conflicts instead of opening the screen."
 )
-def conflicts(project_dir: Path, stage: str, resolver: str, as_list: bool) -> None:
+def conflicts(project_dir: Path, stage: str | None, resolver: str, as_list: bool) -> None:
     """Resolve disagreements: both reviewers' labels, reasons and notes side by side."""
     from reviewkit import screening
 
     project = load_project(project_dir)
     try:
+        if stage is None:
+            stage = _first_open_stage(project, resolver)
         views = screening.conflicts(project, stage, resolver)  # checks blinding first
         if as_list:
             rule = project.protocol.stage(stage)  # reasons in the protocol's words, as on screen
@@ -115,6 +124,24 @@ def conflicts(project_dir: Path, stage: str, resolver: str, as_list: bool) -> No
         run_app(ReviewkitApp(ConflictsScreen(project, stage, resolver, views)))
     finally:
         project.close()
+
+
+def _first_open_stage(project: Project, resolver: str) -> str:
+    """The first stage with an open conflict, else the first stage. A lead who resolved the
+    title-abstract conflicts and types `reviewkit conflicts` again after full text came to
+    resolve the full-text ones: opening on a stage with none left looked like "nothing to do"."""
+    from reviewkit import screening
+    from reviewkit.errors import UserError
+
+    for stage in STAGES:
+        try:
+            if screening.conflicts(project, stage, resolver, include_resolved=False):
+                if stage != STAGES[0]:
+                    click.echo(f"{stage}: the first stage with open conflicts", err=True)
+                return stage
+        except UserError:  # a stage still open to this resolver: the chosen one says why
+            return stage
+    return STAGES[0]
 
 
 @click.command()

@@ -298,3 +298,89 @@ def test_conflicts_list_marks_a_shortened_title(project_b, capsys) -> None:
     assert main(["conflicts", "--list", "--project", str(project_b.folder)]) == 0
     first = capsys.readouterr().out.splitlines()[0]
     assert first.endswith("return to work - A…") and len(first.split("\t")[2]) == 70
+
+
+def test_conflicts_opens_on_the_first_stage_with_open_conflicts(project_b, capsys) -> None:
+    """The lead who resolved the title-abstract conflicts types `reviewkit conflicts --resolver
+    lead` again (section 5) after full text: it opens on the full-text conflicts, not on the
+    title-abstract stage with none left (which looked like nothing to do)."""
+    from conftest import add_records
+
+    from reviewkit import screening
+    from reviewkit.records import Record
+
+    done, open_ = add_records(
+        project_b, [Record(title="IPS in Norway", year=2021), Record(title="IES", year=2020)]
+    )
+    for study in (done, open_):
+        screening.decide(project_b.db, study, "title-abstract", "reviewer1", "include")
+    screening.decide(project_b.db, done, "title-abstract", "reviewer2", "exclude", "long-term")
+    screening.resolve(project_b, done, "title-abstract", "lead", "include", note="in scope")
+    screening.decide(project_b.db, open_, "title-abstract", "reviewer2", "include")
+    screening.decide(project_b.db, open_, "full-text", "reviewer1", "include")
+    screening.decide(project_b.db, open_, "full-text", "reviewer2", "exclude", "long-term")
+    argv = ["conflicts", "--list", "--resolver", "lead", "--project", str(project_b.folder)]
+    assert main(argv) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0] == f"{open_}\topen\tIES"
+    assert "full-text: the first stage with open conflicts" in err
+    # with nothing open anywhere, or a stage named, it is the stage asked for
+    assert main([*argv, "--stage", "title-abstract"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == f"{done}\tresolved\tIPS in Norway"
+
+
+def test_the_readme_protocol_is_valid_and_starts_a_project(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Section 1 shows a librarian the keys of a protocol of their own; written out as shown,
+    it passes `protocol check` and `init` makes a project of it with its searches, stages and
+    scheme (before it, `protocol check` said only 'add a [stages] table')."""
+    (block,) = [
+        b
+        for b in re.findall(r"^```toml\n(.*?)^```", README, flags=re.DOTALL | re.MULTILINE)
+        if "[review]" in b
+    ]
+    protocol = tmp_path / "ips.toml"
+    protocol.write_text(block, encoding="utf-8")
+    assert main(["protocol", "check", str(protocol)]) == 0
+    out, err = capsys.readouterr()
+    assert "valid" in out and "warning" not in err
+    assert "stage full-text: 2 reviewers per record, 3 exclusion reasons" in out
+    assert main(["init", str(tmp_path / "ips"), "--protocol", str(protocol)]) == 0
+    out = capsys.readouterr().out
+    assert "2 stored searches, 1 classification scheme, stages: title-abstract, full-text" in out
+
+
+def test_a_rerun_after_an_edited_query_says_so(
+    tmp_path: Path,
+    offline_pubmed: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A librarian widens a search in protocol.toml (as section 1 allows) and runs it again:
+    'since run 1: 14 new' would read as fourteen records PubMed added since; the line says the
+    query was edited, and so does `search diff`."""
+    (block,) = [
+        b
+        for b in re.findall(r"^```toml\n(.*?)^```", README, flags=re.DOTALL | re.MULTILINE)
+        if "[review]" in b
+    ]
+    protocol = tmp_path / "ips.toml"
+    protocol.write_text(block, encoding="utf-8")
+    assert main(["init", str(tmp_path / "ips"), "--protocol", str(protocol)]) == 0
+    monkeypatch.chdir(tmp_path / "ips")
+    monkeypatch.delenv("REVIEWKIT_PROJECT", raising=False)
+    monkeypatch.setenv("REVIEWKIT_EUTILS_URL", offline_pubmed)
+    run = ["search", "run", "s1-ips"]
+    assert main(run) == 0 and main(run) == 0
+    capsys.readouterr()
+    copy = Path("protocol.toml")
+    copy.write_text(copy.read_text().replace('"2010/01/01"', '"2015/01/01"'), encoding="utf-8")
+    assert main(run) == 0
+    out = capsys.readouterr().out
+    assert "since run 2: " in out
+    assert "(the query was edited between run 2 and run 3: new and gone are the edit's)" in out
+    assert main(["search", "diff", "s1-ips"]) == 0
+    assert "the query was edited between run 2 and run 3" in capsys.readouterr().out
+    assert main(["search", "diff", "s1-ips", "1", "2"]) == 0  # the same query twice
+    assert "edited" not in capsys.readouterr().out
