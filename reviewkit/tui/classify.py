@@ -26,6 +26,7 @@ from reviewkit.project import Project
 from reviewkit.tui.actions import Action, bindings, page_actions
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.help import with_numbered_names
+from reviewkit.tui.message_line import MessageLine
 from reviewkit.tui.messages import Confirmed
 from reviewkit.tui.widgets import (
     STATUS_CSS,
@@ -72,7 +73,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         + """
     #model { height: 1; padding: 0 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
     #labels { height: auto; border-top: solid $primary; padding: 0 1; }
-    #message { height: 1; padding: 0 1; color: $warning; }
+    #message { padding: 0 1; color: $warning; }
     """
     )
     BINDINGS = bindings(footer_order(ACTIONS))  # ? and q before moving: 80 columns cut the rest
@@ -101,7 +102,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         yield Static(id="model")  # the model's line, as the screening screen's order line
         yield RecordView(id="record")
         yield Static(id="labels")
-        yield Static(id="message")
+        yield MessageLine(id="message")  # grows for a long message
         yield Footer()
 
     def on_mount(self) -> None:

@@ -30,7 +30,7 @@ from reviewkit.screening import AlreadyDecided, ReviewerQueue, find_record
 from reviewkit.tui.actions import Action, bindings, exclusion_actions, page_actions
 from reviewkit.tui.decision import DecisionScreen, reason_picker
 from reviewkit.tui.help import with_stage_reasons
-from reviewkit.tui.message_line import MessageLine
+from reviewkit.tui.message_line import GrowingText, MessageLine
 from reviewkit.tui.messages import Decided, Undone
 from reviewkit.tui.screening_fulltext import FullTextKeys, full_text_line
 from reviewkit.tui.screening_live import ORDER_POLL_S, KeepsUp, ordering_text
@@ -94,7 +94,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
     #rank {
         height: 1; padding: 0 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis;
     }
-    #mine { height: 3; padding: 0 1; }
+    #mine { max-height: 6; padding: 0 1; }
     #reasons { height: auto; border-top: solid $primary; padding: 0 1; }
     #message { padding: 0 1; color: $warning; }
     """
@@ -134,7 +134,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
         yield Static(id="status")
         yield Static(id="rank")
         yield RecordView(id="record")
-        yield Static(id="mine")
+        yield GrowingText(id="mine")  # as tall as a long URL or the notes need (up to 6)
         yield Static(id="reasons")
         yield MessageLine(id="message")  # grows for a long message ('o': the whole path)
         yield Footer(compact=True)  # compact: every key of a stage fits in 80 columns
@@ -236,12 +236,12 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
                 )
             else:
                 text.append("Not decided yet", style="dim")
-            for note in self.queue.notes.get(study, []):
-                text.append(f"\nMy note: {note}", style="italic")
-            if self.queue.stage == "full-text":
+            if self.queue.stage == "full-text":  # before the notes: kept in view by them
                 text.append("\n")
                 text.append_text(full_text_line(self.queue, study))
-        self.query_one("#mine", Static).update(text, layout=False)
+            for note in self.queue.notes.get(study, []):
+                text.append(f"\nMy note: {note}", style="italic")
+        self.query_one("#mine", GrowingText).update(text)
 
     def render_current(self, *, keep_place: bool = False) -> None:
         view = self.query_one(RecordView)
