@@ -422,3 +422,28 @@ def test_screen_works_on_the_rules_and_says_what_it_waits_for_while_the_model_tr
         asyncio.run(scenario())
     finally:
         release.set()
+
+
+def test_the_labels_heading_is_one_line_at_80_and_says_it_all_at_120(b_included):
+    """The heading over the labels took 113 columns: at 80 it wrapped onto a second line and
+    a label row fewer was in view. It now fits the width, in whole words where there is room;
+    a multi-label scheme's (toggle, then Enter) as well."""
+    project, ids = b_included
+
+    async def heading(scheme: str, size: tuple[int, int]) -> list[str]:
+        app = ReviewkitApp(ConfirmScreen(project, scheme, ids, "ann"), keymap={})
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            labels = app.screen.query_one("#labels")
+            rows = [labels.render_line(y).text.strip() for y in range(2)]
+            await pilot.press("q")
+        return rows
+
+    for scheme, whole in (("model-type", True), ("severe-mental-illness", False)):
+        for size in ((80, 24), (120, 40)):
+            rows = asyncio.run(heading(scheme, size))
+            assert rows[0].startswith("Labels (") and rows[0].endswith("confirmed)")
+            assert rows[1].startswith("1 ")  # the first label's row, right under it
+        # at 120 columns the single-label heading is the whole one (the multi-label one, 128
+        # columns whole, in short words)
+        assert ("S = confirmed on another report of the study" in rows[0]) is whole
