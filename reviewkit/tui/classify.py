@@ -277,6 +277,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         if any(s.tie for s in rules.values()):
             reason = _tie_reason(rules.values())
             out.append(f"{reason[0].upper()}{reason[1:]}: choose one.\n", style="yellow")
+        out.rstrip()  # no empty row under the last line: at 80x24 each row counts
         return out
 
     def _label_row(self, line: Text, why: Text, indent: int) -> Text:

@@ -162,6 +162,7 @@ class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
                 source = SOURCE_NAMES[value.method].format(reviewer=value.reviewer or "someone")
                 out.append(f"  [{source}]", style="dim italic")
             out.append("\n")
+        out.rstrip()  # no empty row under the last field: at 80x24 each row counts
         return out
 
     # actions --------------------------------------------------------------------------------
