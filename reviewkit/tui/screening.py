@@ -169,9 +169,11 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
             self.ranking.close()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("attach", "open_fulltext") and self.queue.stage != "full-text":
+            return False  # not in the footer: at 80 columns they pushed "/ Search" off it
         if self.ordering:  # no record yet: only help, quit and j or Tab (start now) work
             return True if action in ("help", "quit", "next_open", "move") else None
-        return not (action in ("attach", "open_fulltext") and self.queue.stage != "full-text")
+        return True
 
     @property
     def current(self) -> int | None:
