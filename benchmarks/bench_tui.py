@@ -35,6 +35,7 @@ WORK = HERE / ".work" / "tui-project"
 N_RECORDS = 50_000
 N_DECISIONS = 500
 SMALL_RECORDS = 3_000  # a review's size (Review B screened a few thousand): the first record's wait
+SMALL = WORK.parent / "tui-project-small"
 PROTOCOL = HERE.parent / "protocols" / "work-health-collaboration.toml"
 
 
@@ -168,6 +169,47 @@ def first_record_ranked(folder: str) -> dict:
     return result
 
 
+def first_record_resumed(folder: str, votes: int = 5) -> dict:
+    """A session resumed with the ready rule met (reviewer1's ``votes`` includes and ``votes``
+    excludes, the seeded order's first records, in the log): seconds from opening the project
+    to the first record, the model's first pick, which waits for the features (words, word
+    pairs, TF-IDF) and the first fit; and the CPU of the ranking process up to then."""
+    import resource
+
+    from reviewkit.project import open_project
+    from reviewkit.queue_ranker import QueueRanker
+    from reviewkit.screening import ReviewerQueue
+    from reviewkit.tui.app import ReviewkitApp
+    from reviewkit.tui.screening import ScreeningScreen
+
+    project = open_project(folder)
+    queue = ReviewerQueue(project, "title-abstract", "reviewer1")
+    for k, study in enumerate(queue.studies[: 2 * votes]):
+        queue.decide(study, "include" if k < votes else "exclude")
+    project.close()
+    result: dict = {}
+
+    async def go() -> None:
+        started = time.perf_counter()
+        project = open_project(folder)
+        queue = ReviewerQueue(project, "title-abstract", "reviewer1")
+        ranking = QueueRanker(queue)
+        app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
+        async with app.run_test(size=(110, 35)) as pilot:
+            screen = app.first_screen
+            while screen.ordering and time.perf_counter() - started < 900:
+                await pilot.pause(0.05)
+            result["first_record_s"] = time.perf_counter() - started
+            result["source"] = ranking.status().source
+            ranking.close()  # the ranking process ends here: its CPU is counted below
+        project.close()
+
+    asyncio.run(go())
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result["ranking_cpu_s"] = children.ru_utime + children.ru_stime
+    return result
+
+
 def live_changes(folder: str, partner_votes: int = 20_000) -> dict:
     """The screen's timed look for others' changes (every ScreeningScreen.CHANGES_S): what it
     costs when nothing changed, when only my own entries were made (the entries are counted
@@ -282,6 +324,21 @@ def keypress_latency(folder: str, n: int = N_DECISIONS, rank: bool = False) -> d
     }
 
 
+def resumed(out: Path) -> dict:
+    """:func:`first_record_resumed` on the 50,000- and the 3,000-record project, written to
+    ``out`` (run once on each code to compare: results/tui-word-pairs.json)."""
+    import reviewkit
+
+    figures: dict = {"reviewkit": str(Path(reviewkit.__file__).parent)}
+    for name, folder, n in (("50000", WORK, N_RECORDS), ("3000", SMALL, SMALL_RECORDS)):
+        load = os.getloadavg()[0]
+        _, rss, run = on_a_fresh_copy(build_project(folder, n), first_record_resumed)
+        figures[name] = {**run, "load": round(load, 2), "peak_rss_mb": round(rss, 1)}
+        print(name, figures[name], flush=True)
+    out.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n")
+    return figures
+
+
 def on_a_fresh_copy(folder: Path, measure, *args) -> tuple:
     """``run_isolated(measure, ...)`` on :func:`reset_decisions`'s copy, removed after."""
     run = reset_decisions(folder)
@@ -303,9 +360,10 @@ def main(results_dir: Path, dedup: bool = True) -> dict:
     shutil.rmtree(run, ignore_errors=True)
     _, rss3, ranked = on_a_fresh_copy(folder, keypress_latency, N_DECISIONS, True)
     _, _, pick = on_a_fresh_copy(folder, first_record_ranked)
-    small = build_project(WORK.parent / "tui-project-small", SMALL_RECORDS)
+    small = build_project(SMALL, SMALL_RECORDS)
     _, _, small_pick = on_a_fresh_copy(small, first_record_ranked)
     _, _, live = on_a_fresh_copy(folder, live_changes)
+    _, _, reopened = on_a_fresh_copy(folder, first_record_resumed)
     figures = {
         "records": N_RECORDS,
         "project_build_s": round(build_s, 1),
@@ -345,6 +403,9 @@ def main(results_dir: Path, dedup: bool = True) -> dict:
         "small_ranked_first_screen_s": round(small_pick["first_screen_s"], 3),
         "small_ranked_first_record_s": round(small_pick["first_record_s"], 2),
         "small_ranked_first_record_source": small_pick["source"],
+        "resumed_first_record_s": round(reopened["first_record_s"], 2),
+        "resumed_first_record_source": reopened["source"],
+        "resumed_ranking_cpu_s": round(reopened["ranking_cpu_s"], 2),
         "live_partner_votes": live["partner_votes"],
         "live_key_look_us": round(live["key_look_us"], 1),
         "live_idle_look_us": round(live["idle_look_us"], 1),
@@ -379,5 +440,7 @@ if __name__ == "__main__":
     if sys.argv[1:] == ["dedup"]:
         dedup_main(out)
         write_dedup_section(out)
+    if sys.argv[1:2] == ["resumed"]:  # the reopened session's first pick, to OUT.json
+        resumed(Path(sys.argv[2]))
     if sys.argv[1:] in (["screening"], ["dedup"]):
         print((out / "tui.md").read_text(encoding="utf-8"))

@@ -74,6 +74,19 @@ def _ranked_rows(f: dict) -> list[tuple[str, str, str]]:
             f" (order: {f['small_ranked_first_record_source']})",
             "",
         ),
+        *(
+            [
+                (
+                    "  reopened with 5 includes and 5 excludes made: first record, the model's"
+                    " first pick · CPU of the ranking process up to it",
+                    f"{f['resumed_first_record_s']:.1f} s (order:"
+                    f" {f['resumed_first_record_source']}) · {f['resumed_ranking_cpu_s']:.1f} s",
+                    "",
+                )
+            ]
+            if "resumed_first_record_s" in f  # measured since the word pairs' packed sort
+            else []
+        ),
         (
             "Look for others' changes (every 3 s): a key's look (records, links) · the idle"
             " look, nothing new · after my own vote (entries counted)",
@@ -142,4 +155,42 @@ def write_markdown(path: Path, f: dict) -> None:
             f" the word pairs ({cpu['word_pairs_and_counts_after_the_pick']:.1f} s) after the pick.",
             "",
         ]
+    notes = path.parent / "tui-notes.md"  # before/after paragraphs worded once, kept as written
+    if notes.exists():
+        lines += [notes.read_text(encoding="utf-8").strip(), ""]
+    lines += _word_pairs_lines(path.parent / "tui-word-pairs.json")
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _word_pairs_lines(path: Path) -> list[str]:
+    """The paragraph on numbering the word pairs by one packed sort (before / after, back to
+    back: ``python -m benchmarks.bench_tui resumed OUT.json`` on each code; for the code before,
+    with ``PYTHONPATH`` at ``git archive CODE reviewkit`` unpacked)."""
+    if not path.exists():
+        return []
+    w = json.loads(path.read_text(encoding="utf-8"))
+    runs = {side: {n: w[side][n] for n in ("50000", "3000")} for side in ("before", "after")}
+
+    def figures(n: str, key: str, fmt: str) -> str:
+        return " / ".join(
+            "–".join(format(x, fmt) for x in sorted({r[key] for r in runs[side][n]}))
+            for side in ("before", "after")
+        )
+
+    loads = [r["load"] for side in runs.values() for n in side.values() for r in n]
+    return [
+        f"Word pairs numbered by one packed sort, not a binary search per pair (code"
+        f" {w['code_before']} before, {w['code_after']} after; two runs each, alternated, load average"
+        f" {min(loads):.1f}–{max(loads):.1f}, so the wall times are upper bounds): a session"
+        f" reopened with 5 includes and 5 excludes made, whose first record is the model's first"
+        f" pick (texts, words, word pairs, TF-IDF and the first fit before it): CPU of the"
+        f" ranking process on 50,000 records {figures('50000', 'ranking_cpu_s', '.1f')} s, on"
+        f" 3,000 {figures('3000', 'ranking_cpu_s', '.2f')} s; wall to the first record"
+        f" {figures('50000', 'first_record_s', '.1f')} s and"
+        f" {figures('3000', 'first_record_s', '.1f')} s. Numbering and counting the word pairs"
+        f" alone, on the 50,000 texts (7.6 million pairs), CPU:"
+        f" {'–'.join(format(x, '.1f') for x in sorted(w['counts_of_tokens_cpu_s_before']))} /"
+        f" {'–'.join(format(x, '.1f') for x in sorted(w['counts_of_tokens_cpu_s_after']))} s. The feature"
+        f" matrix is the same bit for bit, so the screening order is the same.",
+        "",
+    ]

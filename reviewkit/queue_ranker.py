@@ -213,6 +213,18 @@ class QueueRanker:
         if engine is not None and not self._closed:
             engine.set_studies(self._ids, seq, labels)
 
+    def studies_left(self) -> None:
+        """The queue only lost studies (:meth:`ReviewerQueue.refresh`: another reviewer or the
+        lead decided them, so they no longer wait for this reviewer): the ranker keeps its
+        features and model and counts only the studies still in the queue, so "Includes left"
+        no longer counts those that left; it is refitted on the labels (milliseconds), with no
+        texts read and no features built."""
+        self._ids = tuple(self.queue.studies)
+        seq, labels = self._labels()
+        engine = self._engine
+        if engine is not None and not self._closed:
+            engine.drop_studies(self._ids, seq, labels)
+
     def _labels(self) -> tuple[int, list[tuple[int, bool]]]:
         labels = self.queue.own_labels()
         positives = sum(1 for _, positive in labels if positive)

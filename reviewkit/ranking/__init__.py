@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -285,6 +285,7 @@ class BackgroundRanker:
         features: sparse.spmatrix | None = None,
     ) -> None:
         self._texts = dict(texts)
+        self._queue: frozenset[int] | None = None  # the studies counted (None: every text's)
         # the texts' feature matrix (build_features of the values, in order), when the caller
         # has it already; else the worker builds it before the first fit
         self._features = features
@@ -319,6 +320,12 @@ class BackgroundRanker:
         known = [i for i in queue if i in scores]
         known.sort(key=lambda i: -scores[i])  # stable: ties keep the queue order
         return known + [i for i in queue if i not in scores], "model", published.trained_at
+
+    def count_only(self, ids: Collection[int]) -> None:
+        """From the next fit on, count only ``ids`` as the queue (the others left it: decided
+        by another reviewer); their rows stay in the features, which are not built again."""
+        with self._cond:
+            self._queue = frozenset(ids)
 
     def estimate_remaining(self) -> RemainingEstimate | None:
         """Includes expected among the unscreened records, with interval (see stopping.py)."""
@@ -380,7 +387,10 @@ class BackgroundRanker:
             i: pos for pos, (i, _) in enumerate(decisions)
         }  # a re-decided record counts once, last
         in_order = [v for pos, (i, v) in enumerate(decisions) if last[i] == pos]
-        n_remaining = sum(1 for i in self._texts if i not in labels)
+        queue = self._queue
+        n_remaining = sum(
+            1 for i in self._texts if i not in labels and (queue is None or i in queue)
+        )
         estimate = (
             estimate_remaining(in_order, n_remaining, level=self._level) if in_order else None
         )

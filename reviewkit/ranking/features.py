@@ -77,6 +77,43 @@ def _pair_codes(tokens: np.ndarray, starts: np.ndarray, n_words: int) -> np.ndar
     return codes
 
 
+_PACKED_BITS = 63  # an int64 holds a code and its position while they need no more bits
+
+
+def _numbered(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(uniques, numbers)``: the distinct ``codes`` in ascending order, and each code's place
+    among them (int32), as ``np.unique(codes, return_inverse=True)`` gives them; ``codes`` is
+    used up (sorted in place).
+
+    Each code is packed with its position into one int64 and the packed values are sorted in
+    place: one sort, then each position gets its number by one pass. Sorting the codes and
+    looking each up with ``np.searchsorted`` gave the same numbers, but the lookups (a binary
+    search per word pair, in an array too large for the cache) took 2.9 of its 3.8 s of CPU
+    on a 50,000-record queue (7.6 million pairs; this takes 0.9 s, benchmarks/results/tui.md).
+    When code and position do not fit in 63 bits together (a vocabulary of millions of words)
+    a stable argsort does the same, slower.
+    """
+    n = len(codes)
+    if n == 0:
+        return codes, np.zeros(0, dtype=np.int32)
+    shift = (n - 1).bit_length()  # bits of a position
+    if int(codes.max()).bit_length() + shift <= _PACKED_BITS:
+        codes <<= shift
+        codes |= np.arange(n, dtype=np.int64)
+        codes.sort()
+        position = codes & ((1 << shift) - 1)
+        codes >>= shift  # sorted codes: ties in position order, as a stable sort leaves them
+    else:
+        position = np.argsort(codes, kind="stable")
+        codes = codes[position]
+    first = np.empty(n, dtype=bool)  # the first of each run of equal codes
+    first[0] = True
+    np.not_equal(codes[1:], codes[:-1], out=first[1:])
+    numbers = np.empty(n, dtype=np.int32)
+    numbers[position] = np.cumsum(first, dtype=np.int32) - 1
+    return codes[first], numbers
+
+
 @dataclass(frozen=True)
 class WordTokens:
     """The words of some texts as numbers: what :func:`term_counts` counts, before it numbers
@@ -125,13 +162,7 @@ def counts_of_tokens(words: WordTokens) -> tuple[sparse.csr_matrix, list[str], n
     row = np.repeat(np.arange(n, dtype=np.int32), lengths)
     same = np.flatnonzero(row[1:] == row[:-1])  # token k and k + 1 are in one text: a bigram
 
-    # numbered by sorting in place and searching, which needs less memory than np.unique's inverse
-    # (a 50,000-record stage has ~12 million tokens)
-    codes = _pair_codes(tokens, same, n_words)
-    codes.sort()
-    pair_codes = codes[np.flatnonzero(np.diff(codes, prepend=-1))] if len(codes) else codes
-    del codes
-    bigram = np.searchsorted(pair_codes, _pair_codes(tokens, same, n_words)).astype(np.int32)
+    pair_codes, bigram = _numbered(_pair_codes(tokens, same, n_words))
     rows = np.concatenate([row, row[same + 1]])
     cols = np.concatenate([tokens, bigram + np.int32(n_words)])
     del tokens, bigram, row, same

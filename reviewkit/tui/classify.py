@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Footer, Static
@@ -26,6 +27,7 @@ from reviewkit.project import Project
 from reviewkit.tui.actions import Action, bindings, page_actions
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.help import with_numbered_names
+from reviewkit.tui.message_line import MessageLine
 from reviewkit.tui.messages import Confirmed
 from reviewkit.tui.widgets import (
     STATUS_CSS,
@@ -72,7 +74,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         + """
     #model { height: 1; padding: 0 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
     #labels { height: auto; border-top: solid $primary; padding: 0 1; }
-    #message { height: 1; padding: 0 1; color: $warning; }
+    #message { padding: 0 1; color: $warning; }
     """
     )
     BINDINGS = bindings(footer_order(ACTIONS))  # ? and q before moving: 80 columns cut the rest
@@ -101,7 +103,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         yield Static(id="model")  # the model's line, as the screening screen's order line
         yield RecordView(id="record")
         yield Static(id="labels")
-        yield Static(id="message")
+        yield MessageLine(id="message")  # grows for a long message
         yield Footer()
 
     def on_mount(self) -> None:
@@ -238,16 +240,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         rules = {s.label: s for s in suggested}
         model = {r.label: r for r in self.model(rid)}
         by_label = {s.label: s for s in scores}
-        mode = (
-            "toggle with the number keys, Enter confirms"
-            if self.scheme.multi_label
-            else "a number key confirms"
-        )
-        out = Text(
-            f"Labels ({mode}; R = rules, S = confirmed on another report of the study,"
-            " M = model, ✓ = confirmed)\n",
-            style="bold",
-        )
+        out = Text(_heading(self.scheme.multi_label, self._label_width()) + "\n", style="bold")
         rows = [(str(n), lab) for n, lab in enumerate(self.keys, start=1)] + [
             ("0", classify.none_id(self.scheme))
         ]
@@ -284,6 +277,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         if any(s.tie for s in rules.values()):
             reason = _tie_reason(rules.values())
             out.append(f"{reason[0].upper()}{reason[1:]}: choose one.\n", style="yellow")
+        out.rstrip()  # no empty row under the last line: at 80x24 each row counts
         return out
 
     def _label_row(self, line: Text, why: Text, indent: int) -> Text:
@@ -390,6 +384,31 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
 
 
 _SOURCE_MARKS = {"rules": "R", "study": "S"}  # who suggests a label, in the marks column
+
+# The labels' heading: what a number key does and what the marks mean, longest first; the first
+# that fits the width is shown. The whole words took 113 columns and wrapped onto a second line
+# at 80 (one label row fewer in view); the shortest fits 78, an 80-column screen's #labels.
+_HEADINGS = {
+    False: (
+        "Labels (a number key confirms; R = rules, S = confirmed on another report of the study,"
+        " M = model, ✓ = confirmed)",
+        "Labels (a number key confirms; R rules, S another report, M model, ✓ confirmed)",
+        "Labels (a number confirms; R rules, S another report, M model, ✓ confirmed)",
+    ),
+    True: (
+        "Labels (toggle with the number keys, Enter confirms; R = rules, S = confirmed on"
+        " another report of the study, M = model, ✓ = confirmed)",
+        "Labels (number keys toggle, Enter confirms; R rules, S another report, M model,"
+        " ✓ confirmed)",
+        "Labels (toggle, then Enter; R rules, S another report, M model, ✓ confirmed)",
+    ),
+}
+
+
+def _heading(multi_label: bool, width: int) -> str:
+    """The labels' heading that fits ``width`` columns (the shortest when none does)."""
+    headings = _HEADINGS[multi_label]
+    return next((h for h in headings if cell_len(h) <= width), headings[-1])
 
 
 def _tie_reason(suggestions: Iterable[classify.Suggestion]) -> str:

@@ -21,6 +21,7 @@ from reviewkit.screening import ConflictView
 from reviewkit.tui.actions import Action, bindings, exclusion_actions, page_actions
 from reviewkit.tui.decision import DecisionScreen, reason_picker
 from reviewkit.tui.help import with_stage_reasons
+from reviewkit.tui.message_line import MessageLine
 from reviewkit.tui.messages import Resolved, Undone
 from reviewkit.tui.widgets import (
     STATUS_CSS,
@@ -63,7 +64,7 @@ class ConflictsScreen(DecisionScreen):
     #votes { height: auto; max-height: 12; }
     .vote { width: 1fr; height: auto; border: round $primary; padding: 0 1; }
     #final { height: auto; padding: 0 1; border-top: solid $primary; }
-    #message { height: 1; padding: 0 1; color: $warning; }
+    #message { padding: 0 1; color: $warning; }
     """
     )
     # ? and q before moving, and short footer words: every shown key fits 80 columns
@@ -94,7 +95,7 @@ class ConflictsScreen(DecisionScreen):
         yield RecordView(id="record")
         yield Horizontal(id="votes")
         yield Static(id="final")
-        yield Static(id="message")
+        yield MessageLine(id="message")  # grows for a long message
         yield Footer()
 
     def on_mount(self) -> None:

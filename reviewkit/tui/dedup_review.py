@@ -35,6 +35,7 @@ from reviewkit.project import Project
 from reviewkit.records import Record, fold_text
 from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import ReviewkitScreen
+from reviewkit.tui.message_line import MessageLine
 from reviewkit.tui.messages import PairJudged
 from reviewkit.tui.widgets import STATUS_CSS, WaitsForDatabase, keeps_keys, status_line
 from reviewkit.wording import quantity
@@ -101,7 +102,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         STATUS_CSS
         + """
     #pair { height: 1fr; border: round $primary; padding: 0 1; }
-    #message { height: 1; padding: 0 1; color: $warning; }
+    #message { padding: 0 1; color: $warning; }
     """
     )
     BINDINGS = bindings(ACTIONS)
@@ -124,7 +125,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         yield Static(id="status")
         with VerticalScroll(id="pair"):  # one table: the two records' fields row by row
             yield Static(id="records")
-        yield Static(id="message")
+        yield MessageLine(id="message")  # grows for a long message
         yield Footer()
 
     def on_mount(self) -> None:

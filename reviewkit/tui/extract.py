@@ -22,6 +22,7 @@ from reviewkit.project import Project
 from reviewkit.tui.actions import Action, bindings, effective_keys, page_actions
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.help import with_numbered_names
+from reviewkit.tui.message_line import MessageLine
 from reviewkit.tui.messages import FieldSaved
 from reviewkit.tui.widgets import (
     STATUS_CSS,
@@ -76,7 +77,7 @@ class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
         STATUS_CSS
         + """
     #fields { height: auto; max-height: 50%; border-top: solid $primary; padding: 0 1; }
-    #message { height: 1; padding: 0 1; color: $warning; }
+    #message { padding: 0 1; color: $warning; }
     """
     )
     BINDINGS = _footer_bindings()
@@ -110,7 +111,7 @@ class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
         yield Static(id="status")
         yield RecordView(id="record")
         yield Static(id="fields")
-        yield Static(id="message")
+        yield MessageLine(id="message")  # grows for a long message
         yield Footer()
 
     def on_mount(self) -> None:
@@ -161,6 +162,7 @@ class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
                 source = SOURCE_NAMES[value.method].format(reviewer=value.reviewer or "someone")
                 out.append(f"  [{source}]", style="dim italic")
             out.append("\n")
+        out.rstrip()  # no empty row under the last field: at 80x24 each row counts
         return out
 
     # actions --------------------------------------------------------------------------------

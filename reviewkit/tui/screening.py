@@ -17,7 +17,6 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -27,18 +26,13 @@ from textual.widgets import Footer, Static
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.protocol import Stage
 from reviewkit.queue_ranker import QueueRanker
-from reviewkit.screening import (
-    AlreadyDecided,
-    ReviewerQueue,
-    attach,
-    attachment_url,
-    find_record,
-)
+from reviewkit.screening import AlreadyDecided, ReviewerQueue, find_record
 from reviewkit.tui.actions import Action, bindings, exclusion_actions, page_actions
 from reviewkit.tui.decision import DecisionScreen, reason_picker
 from reviewkit.tui.help import with_stage_reasons
-from reviewkit.tui.message_line import MessageLine
+from reviewkit.tui.message_line import GrowingText, MessageLine
 from reviewkit.tui.messages import Decided, Undone
+from reviewkit.tui.screening_fulltext import FullTextKeys, full_text_line
 from reviewkit.tui.screening_live import ORDER_POLL_S, KeepsUp, ordering_text
 from reviewkit.tui.widgets import (
     STATUS_CSS,
@@ -46,7 +40,6 @@ from reviewkit.tui.widgets import (
     TextPrompt,
     footer_order,
     keeps_keys,
-    open_in_system,
     record_renderable,
     status_line,
 )
@@ -88,7 +81,7 @@ def stage_actions(rule: Stage) -> tuple[Action, ...]:
 
 
 @keeps_keys
-class ScreeningScreen(KeepsUp, DecisionScreen):
+class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
     """One record, the reasons with their number keys, progress and a message line.
 
     While another process holds the database's write lock, keys are kept and replayed in
@@ -101,7 +94,7 @@ class ScreeningScreen(KeepsUp, DecisionScreen):
     #rank {
         height: 1; padding: 0 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis;
     }
-    #mine { height: 3; padding: 0 1; }
+    #mine { max-height: 6; padding: 0 1; }
     #reasons { height: auto; border-top: solid $primary; padding: 0 1; }
     #message { padding: 0 1; color: $warning; }
     """
@@ -141,7 +134,7 @@ class ScreeningScreen(KeepsUp, DecisionScreen):
         yield Static(id="status")
         yield Static(id="rank")
         yield RecordView(id="record")
-        yield Static(id="mine")
+        yield GrowingText(id="mine")  # as tall as a long URL or the notes need (up to 6)
         yield Static(id="reasons")
         yield MessageLine(id="message")  # grows for a long message ('o': the whole path)
         yield Footer(compact=True)  # compact: every key of a stage fits in 80 columns
@@ -176,9 +169,11 @@ class ScreeningScreen(KeepsUp, DecisionScreen):
             self.ranking.close()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("attach", "open_fulltext") and self.queue.stage != "full-text":
+            return False  # not in the footer: at 80 columns they pushed "/ Search" off it
         if self.ordering:  # no record yet: only help, quit and j or Tab (start now) work
             return True if action in ("help", "quit", "next_open", "move") else None
-        return not (action in ("attach", "open_fulltext") and self.queue.stage != "full-text")
+        return True
 
     @property
     def current(self) -> int | None:
@@ -243,13 +238,12 @@ class ScreeningScreen(KeepsUp, DecisionScreen):
                 )
             else:
                 text.append("Not decided yet", style="dim")
+            if self.queue.stage == "full-text":  # before the notes: kept in view by them
+                text.append("\n")
+                text.append_text(full_text_line(self.queue, study))
             for note in self.queue.notes.get(study, []):
                 text.append(f"\nMy note: {note}", style="italic")
-            if self.queue.stage == "full-text":
-                att = self.queue.attachment(study)
-                text.append("\nFull text: ", style="bold")
-                text.append(att.target if att else "none attached (a to attach)")
-        self.query_one("#mine", Static).update(text, layout=False)
+        self.query_one("#mine", GrowingText).update(text)
 
     def render_current(self, *, keep_place: bool = False) -> None:
         view = self.query_one(RecordView)
@@ -451,48 +445,6 @@ class ScreeningScreen(KeepsUp, DecisionScreen):
                 self.say(f"went to record {record_id}{typed}")
 
         self.app.push_screen(TextPrompt("Go to record (id, pmid:N or doi:…)"), done)
-
-    # full text ---------------------------------------------------------------------------
-    def action_attach(self) -> None:
-        study = self.current
-        if study is None:
-            return
-
-        def done(target: str | None) -> None:
-            if target:
-                self.kept(lambda: save(target))
-
-        def save(target: str) -> None:
-            try:
-                att = attach(self.queue.db, study, target, added_by=self.queue.reviewer)
-            except DatabaseBusy:
-                raise
-            except UserError as exc:
-                self.say(f"not attached: {exc.message}")
-                return
-            self.render_mine()
-            self.say(f"attached {att.kind}: {att.target}")
-
-        self.say("")  # as for a note: no earlier record's message beside this record's prompt
-        self.app.push_screen(TextPrompt(f"Full text for record {study}: PDF path or URL"), done)
-
-    def action_open_fulltext(self) -> None:
-        study = self.current
-        if study is None:
-            return
-        att = self.queue.attachment(study)
-        if att is None:
-            self.say("no full text attached: press a to attach one")
-            return
-        url = attachment_url(att)
-        if att.kind == "file" and not Path(att.target).is_file():
-            self.say(f"cannot open {att.target}: the file is no longer there (a to attach again)")
-            return
-        if (self.opener or open_in_system)(url) is False:
-            where = att.target if att.kind == "file" else url  # a path, not file:// and %20s
-            self.say(f"no browser or viewer here: open it yourself:\n{where}")
-            return
-        self.say(f"opened {url}")
 
     # other -------------------------------------------------------------------------------
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:

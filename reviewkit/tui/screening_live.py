@@ -106,9 +106,12 @@ class KeepsUp:
             return ""
         self.pos = self.queue.place(study, change, self.pos)
         if self.ranking is not None and (change.added or change.merged):
-            # new texts to read, or a vote that moved to the study it joined; a study that
-            # only left (decided by another) needs no new ranking: it is no longer offered
+            # new texts to read, or a vote that moved to the study it joined
             self.ranking.studies_changed()
+        elif self.ranking is not None and change.dropped:
+            # studies that only left (decided by another reviewer or the lead): the ranker
+            # keeps its features, and its includes-left estimate stops counting them
+            self.ranking.studies_left()
         same = study is not None and self.current == study
         self.render_current(keep_place=same)  # the same record: its sources may have grown
         return change.describe(study)

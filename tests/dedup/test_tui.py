@@ -248,3 +248,24 @@ def test_status_line_keeps_the_queue_in_view_at_80_columns(queued):
             await pilot.press("q")
 
     asyncio.run(go())
+
+
+def test_a_long_message_is_read_whole_at_80_columns(queued):
+    """A verdict kept while another command writes: the message says the keys are kept and
+    how to quit without them; at 80 columns the one-line message area cut its end off."""
+    project, _ = queued
+
+    async def go() -> str:
+        app = ReviewkitApp(DedupReviewScreen(project, "ann"), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            with write_lock(project):
+                await pilot.press("s")
+                await pilot.pause()
+                widget = app.screen.query_one("#message")
+                rows = [widget.render_line(y).text.strip() for y in range(widget.size.height)]
+            await pilot.press("q")
+        return " ".join(rows)
+
+    shown = asyncio.run(go())
+    assert "database busy" in shown and "ctrl+q quits without them" in shown

@@ -82,3 +82,18 @@ def test_tfidf_matches_tfidfvectorizer(max_df):
 def test_no_vocabulary_gives_one_zero_column():
     X = build_features(["", "a", "!"])
     assert X.shape == (3, 1) and X.nnz == 0
+
+
+def test_word_pairs_are_numbered_alike_with_or_without_packing(monkeypatch):
+    """The pairs are numbered by one sort of (code, position) packed into an int64; when they
+    do not fit (a vocabulary of millions of words) a stable argsort numbers them: the same
+    columns, the same counts."""
+    from reviewkit.ranking import features
+
+    texts = _corpus(300, seed=7)
+    packed, words, pairs = term_counts(texts)
+    monkeypatch.setattr(features, "_PACKED_BITS", 0)  # nothing fits: the argsort numbers them
+    unpacked, words_again, pairs_again = term_counts(texts)
+    assert words == words_again and np.array_equal(pairs, pairs_again)
+    assert (packed != unpacked).nnz == 0
+    assert np.array_equal(pairs, np.unique(pairs, axis=0))  # numbered in ascending order

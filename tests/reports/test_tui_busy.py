@@ -82,3 +82,45 @@ def test_extract_keeps_a_saved_value_while_the_database_is_busy(b_included):
             )
 
     asyncio.run(scenario())
+
+
+def _in_view(screen) -> str:
+    """The message line as the terminal shows it (the rows its height keeps)."""
+    widget = screen.query_one("#message")
+    return " ".join(widget.render_line(y).text.strip() for y in range(widget.size.height))
+
+
+def test_the_busy_message_is_read_whole_at_80_columns(b_included):
+    """At 80 columns the confirm and extraction screens' one-line message area cut the busy
+    message after "1 key kept,": the reviewer never read how to quit without the kept keys."""
+    project, ids = b_included
+    classify.classify_project(project, ids, ["model-type"])
+    extract.prefill(project, ids)
+
+    async def confirm() -> str:
+        app = ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            with write_lock(project):
+                await pilot.press("1")  # a confirmation: kept
+                await pilot.pause()
+                shown = _in_view(app.screen)
+            await drained(pilot, app.screen)
+        return shown
+
+    async def edit() -> str:
+        app = ReviewkitApp(ExtractScreen(project, ids, "ann"), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            with write_lock(project):
+                await pilot.press("1")
+                await pilot.pause()
+                app.screen.query_one(Input).value = "Denmark (Copenhagen)"
+                await pilot.press("enter")  # a value saved: kept
+                await pilot.pause()
+                shown = _in_view(app.first_screen)
+            await drained(pilot, app.first_screen)
+        return shown
+
+    for shown in (asyncio.run(confirm()), asyncio.run(edit())):
+        assert "database busy" in shown and "ctrl+q quits without them" in shown

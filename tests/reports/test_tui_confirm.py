@@ -11,6 +11,7 @@ from textual.widgets import Static
 from reviewkit import classify
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.classify import ACTIONS, ConfirmScreen
+from reviewkit.tui.extract import ExtractScreen
 from reviewkit.tui.help import HelpScreen
 from reviewkit.tui.messages import Confirmed
 
@@ -422,3 +423,48 @@ def test_screen_works_on_the_rules_and_says_what_it_waits_for_while_the_model_tr
         asyncio.run(scenario())
     finally:
         release.set()
+
+
+def test_the_labels_heading_is_one_line_at_80_and_says_it_all_at_120(b_included):
+    """The heading over the labels took 113 columns: at 80 it wrapped onto a second line and
+    a label row fewer was in view. It now fits the width, in whole words where there is room;
+    a multi-label scheme's (toggle, then Enter) as well."""
+    project, ids = b_included
+
+    async def heading(scheme: str, size: tuple[int, int]) -> list[str]:
+        app = ReviewkitApp(ConfirmScreen(project, scheme, ids, "ann"), keymap={})
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            labels = app.screen.query_one("#labels")
+            rows = [labels.render_line(y).text.strip() for y in range(2)]
+            await pilot.press("q")
+        return rows
+
+    for scheme, whole in (("model-type", True), ("severe-mental-illness", False)):
+        for size in ((80, 24), (120, 40)):
+            rows = asyncio.run(heading(scheme, size))
+            assert rows[0].startswith("Labels (") and rows[0].endswith("confirmed)")
+            assert rows[1].startswith("1 ")  # the first label's row, right under it
+        # at 120 columns the single-label heading is the whole one (the multi-label one, 128
+        # columns whole, in short words)
+        assert ("S = confirmed on another report of the study" in rows[0]) is whole
+
+
+def test_no_empty_row_under_the_labels_or_the_fields_at_80x24(b_included):
+    """The labels (and the extraction fields) ended with a line break: an empty row under the
+    last one, a row of the abstract fewer at 80x24."""
+    project, ids = b_included
+
+    async def last_rows(screen, selector: str) -> list[str]:
+        app = ReviewkitApp(screen, keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            widget = app.screen.query_one(selector)
+            rows = [widget.render_line(y).text.strip() for y in range(widget.size.height)]
+            await pilot.press("q")
+        return rows
+
+    labels = asyncio.run(last_rows(ConfirmScreen(project, "model-type", ids, "ann"), "#labels"))
+    assert labels[-1].startswith("0 ") and "None of these" in labels[-1]
+    fields = asyncio.run(last_rows(ExtractScreen(project, ids, "ann"), "#fields"))
+    assert fields[-1].startswith(f"{len(project.protocol.extraction)} ")  # the last field

@@ -117,3 +117,44 @@ def test_j_while_ordering_starts_at_once_in_the_seeded_order(topics, gate):
         asyncio.run(go())
     finally:
         ranking.close()
+
+
+async def footer_keys(pilot) -> set[str]:
+    """The footer keys in view at 80 columns (laid out once the bindings settle)."""
+    app = pilot.app
+    for _ in range(100):
+        await pilot.pause(0.05)
+        keys = list(app.screen.query("FooterKey"))
+        if keys and all(key.region.width for key in keys[:6]):
+            break
+    return {
+        key.description
+        for key in app.screen.query("FooterKey")
+        if key.region.width and key.region.right <= 80
+    }
+
+
+def test_while_ordering_the_footer_keeps_search_and_no_full_text_keys_at_80(topics, gate):
+    """At title-abstract a and o (full text only) were shown, dimmed, while the screen was
+    ordering, and pushed "/ Search" off an 80-column footer; they are hidden there as they
+    are once the first record shows."""
+    project, _ = topics
+    queue = scr.ReviewerQueue(project, TA, "reviewer1")
+    ranking = QueueRanker(queue, isolate=False)
+
+    async def go() -> tuple[set[str], set[str]]:
+        app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            s = app.first_screen
+            await until_started(pilot, ranking)
+            assert s.ordering
+            ordering = await footer_keys(pilot)
+            gate.set()
+            await until(pilot, lambda: not s.ordering, "the first order")
+            after = await footer_keys(pilot)
+            await pilot.press("q")
+        return ordering, after
+
+    ordering, after = asyncio.run(go())
+    for keys in (ordering, after):
+        assert "Attach" not in keys and {"Quit", "Search"} <= keys

@@ -1,0 +1,93 @@
+"""The screening screen's full-text part (full-text stage): attach a PDF path or URL to the
+record on screen (``a``), open it (``o``), and the "Full text:" line under the decision.
+
+A mixin of :class:`reviewkit.tui.screening.ScreeningScreen`: the attachment is written with
+:func:`reviewkit.screening.attach` (through the screen's kept keys, so a busy database loses
+nothing), and opened with the system's viewer or browser; when none can, the message line names
+the file or URL to open by hand (it grows to show a long one whole).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from reviewkit.errors import DatabaseBusy, UserError
+from reviewkit.screening import attach, attachment_url
+from reviewkit.tui.widgets import TextPrompt, open_in_system
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from reviewkit.screening import ReviewerQueue
+
+
+def full_text_line(queue: ReviewerQueue, study: int) -> Text:
+    """The "Full text:" line of ``study``: what is attached (a path or URL, whole), else how
+    to attach one."""
+    att = queue.attachment(study)
+    text = Text("Full text: ", style="bold")
+    text.append(att.target if att else "none attached (a to attach)", style="")
+    return text
+
+
+class FullTextKeys:
+    """``a`` and ``o`` of :class:`reviewkit.tui.screening.ScreeningScreen`."""
+
+    queue: ReviewerQueue
+    opener: Callable[[str], bool | None] | None
+    app: App
+
+    if TYPE_CHECKING:  # the screen's (declared here only for the type checker: a method
+        # here would come before the screen's own bases in its MRO)
+        current: int | None
+
+        def say(self, message: str) -> None: ...
+
+        def kept(self, run: Callable[[], None]) -> None: ...
+
+        def render_mine(self) -> None: ...
+
+    def action_attach(self) -> None:
+        study = self.current
+        if study is None:
+            return
+
+        def done(target: str | None) -> None:
+            if target:
+                self.kept(lambda: save(target))
+
+        def save(target: str) -> None:
+            try:
+                att = attach(self.queue.db, study, target, added_by=self.queue.reviewer)
+            except DatabaseBusy:
+                raise
+            except UserError as exc:
+                self.say(f"not attached: {exc.message}")
+                return
+            self.render_mine()
+            self.say(f"attached {att.kind}: {att.target}")
+
+        self.say("")  # as for a note: no earlier record's message beside this record's prompt
+        self.app.push_screen(TextPrompt(f"Full text for record {study}: PDF path or URL"), done)
+
+    def action_open_fulltext(self) -> None:
+        study = self.current
+        if study is None:
+            return
+        att = self.queue.attachment(study)
+        if att is None:
+            self.say("no full text attached: press a to attach one")
+            return
+        url = attachment_url(att)
+        if att.kind == "file" and not Path(att.target).is_file():
+            self.say(f"cannot open {att.target}: the file is no longer there (a to attach again)")
+            return
+        if (self.opener or open_in_system)(url) is False:
+            where = att.target if att.kind == "file" else url  # a path, not file:// and %20s
+            self.say(f"no browser or viewer here: open it yourself:\n{where}")
+            return
+        self.say(f"opened {url}")
