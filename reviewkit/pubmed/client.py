@@ -230,11 +230,20 @@ class PubMedClient:
                     self.snapshot = reply.headers.get(SNAPSHOT_HEADER, "") or self.snapshot
                 return check(body)
             except HTTPError as exc:
-                if exc.code not in RETRY_STATUS:
-                    raise self._refused(utility, exc) from None
-                last = f"HTTP {exc.code}" + (
-                    " (API rate limit exceeded)" if exc.code == 429 else ""
-                )
+                body = _error_body(exc)
+                said = _envelope(body)  # efetch's <ERROR> replies come with HTTP 400
+                if said is not None and said.startswith("Search Backend failed"):
+                    last = f"NCBI: {said}"  # transient, as in a 200 reply: retried
+                elif said is not None:
+                    raise EntrezRefused(
+                        f"PubMed refused the {utility}: {said}", text=said
+                    ) from None
+                elif exc.code not in RETRY_STATUS:
+                    raise self._refused(utility, exc, body) from None
+                else:
+                    last = f"HTTP {exc.code}" + (
+                        " (API rate limit exceeded)" if exc.code == 429 else ""
+                    )
                 retry_after = transport.retry_after(
                     exc.headers.get("Retry-After") if exc.headers else None
                 )
@@ -263,10 +272,10 @@ class PubMedClient:
             ),
         )
 
-    def _refused(self, utility: str, exc: HTTPError) -> EntrezError:
+    def _refused(self, utility: str, exc: HTTPError, body: bytes) -> EntrezError:
         """An HTTP error that no retry can mend (400, 403, 404 …), with NCBI's own words: the
         reply body's JSON ``error`` or its text (an API key it does not know is refused so)."""
-        said = transport.reply_text(exc)
+        said = transport.reply_text(body)
         message = f"{utility} failed: HTTP {exc.code} {self._redact(exc.reason)}"
         if said:
             message += f": {self._redact(said)}"
@@ -424,6 +433,20 @@ def error_text(body: bytes) -> str | None:
     if m is None:
         return None
     return html.unescape(m.group(1).decode("utf-8", "replace")).strip()
+
+
+def _error_body(exc: HTTPError) -> bytes:
+    """The start of an HTTP error reply's body (b'' when it cannot be read)."""
+    try:
+        return exc.read(1 << 16)
+    except (OSError, http.client.HTTPException):
+        return b""
+
+
+def _envelope(body: bytes) -> str | None:
+    """The text of an E-utility's ``<ERROR>`` envelope (``<eFetchResult><ERROR>…``), which
+    efetch sends with HTTP 400 (:mod:`reviewkit.pubmed.efetch`); None for any other body."""
+    return error_text(body) if re.search(rb"<e\w+Result>", body[:4000]) else None
 
 
 def _parse_esearch(body: bytes) -> ESearchResult:

@@ -25,6 +25,10 @@ EINFO_HEAD = (
     '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eInfoResult PUBLIC "-//NLM//DTD einfo '
     '20190110//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20190110/einfo.dtd">\n'
 )
+EFETCH_ERROR_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eEfetchResult PUBLIC "-//NLM//DTD efetch '
+    '20131226//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20131226/efetch.dtd">\n'
+)
 JSON_HEADER = {"type": "esearch", "version": "0.3"}
 WARNING_ORDER = ("PhraseIgnored", "QuotedPhraseNotFound", "OutputMessage")  # the DTD's order
 JSON_WARNINGS = {
@@ -118,7 +122,12 @@ def error_reply(endpoint: str, text: str, *, as_json: bool = False) -> bytes:
         )
     if endpoint == "einfo":
         return f"{EINFO_HEAD}<eInfoResult><ERROR>{escape(text)}</ERROR></eInfoResult>\n".encode()
-    return f'<?xml version="1.0" ?>\n<eFetchResult><ERROR>{escape(text)}</ERROR></eFetchResult>\n'.encode()
+    return efetch_error(text)
+
+
+def efetch_error(text: str) -> bytes:
+    """NCBI's efetch error envelope around ``text`` (sources: :mod:`reviewkit.pubmed.efetch`)."""
+    return f"{EFETCH_ERROR_HEAD}<eFetchResult>\n\t<ERROR>{escape(text)}</ERROR>\n</eFetchResult>\n".encode()
 
 
 # --- einfo -------------------------------------------------------------------------------

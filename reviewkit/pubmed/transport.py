@@ -4,10 +4,8 @@ of an error reply, and the Retry-After header read as seconds."""
 from __future__ import annotations
 
 import html
-import http.client
 import json
 import re
-from urllib.error import HTTPError
 from urllib.parse import urlsplit
 
 from reviewkit.errors import UserError
@@ -36,14 +34,10 @@ def check_base_url(url: str, given: str) -> None:
 REPLY_WORDS = 300  # characters of an error reply's words shown: a message, not a page
 
 
-def reply_text(exc: HTTPError) -> str:
-    """The words of an error reply: its JSON ``error`` if it is JSON, else its text without
-    markup, on one line and cut to :data:`REPLY_WORDS` characters; '' when the body cannot be
-    read."""
-    try:
-        body = exc.read(4096).decode("utf-8", "replace")
-    except (OSError, http.client.HTTPException):
-        return ""
+def reply_text(reply: bytes) -> str:
+    """The words of an error reply's body: its JSON ``error`` if it is JSON, else its text
+    without markup, on one line and cut to :data:`REPLY_WORDS` characters."""
+    body = reply[:4096].decode("utf-8", "replace")
     try:
         said = json.loads(body).get("error", "")
     except (ValueError, AttributeError):
