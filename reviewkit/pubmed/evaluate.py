@@ -6,11 +6,11 @@ sent as an ``<ERROR>`` reply), or evaluates it and adds a PubMed-style ``Warning
 saying what it did differently. Exact: quoted phrases, truncation (4+ characters before ``*``),
 AND/OR/NOT left to right (upper case only; lower-case ``and``/``or``/``not`` are words, as in
 PubMed), parentheses, [tiab] [ti] [ab] (with proximity ``"a b"[tiab:~N]``), [au] (a quoted
-author turns truncation of initials off), [mh:noexp] [majr:noexp] [sh:noexp], [nm], [pt],
-[la], [pmid], [dp] (print or electronic date), [edat] and [crdt] (dates and ranges) and
-``systematic[sb]``. Warned: untagged terms (no automatic term mapping), [mh]/[majr]/[sh]
-(not exploded: no MeSH tree in the snapshot), [tw], a few [pt] values with narrower types, a
-multi-word unquoted term that is no phrase of the snapshot, quoted phrases found nowhere.
+author turns truncation of initials off), [mh:noexp] [majr:noexp] [sh:noexp], [nm], [pt]
+(with its narrower types), [la], [pmid], [dp] (print or electronic date), [edat] and [crdt]
+(dates and ranges) and ``systematic[sb]``. Warned: untagged terms (no automatic term
+mapping), [mh]/[majr]/[sh] (not exploded: no MeSH tree in the snapshot), [tw], review[pt]
+(Systematic Review unsettled), a multi-word unquoted term that is no phrase of the snapshot, quoted phrases found nowhere.
 ``#N`` is the request's WebEnv search N (refused without one). Refused: everything else
 (other tags and ranges, short truncation, ...).
 """
@@ -26,7 +26,11 @@ from dataclasses import dataclass, field
 from reviewkit.errors import UserError
 from reviewkit.pubmed.messages import not_found_reply
 from reviewkit.pubmed.snapshot import Snapshot
-from reviewkit.pubmed.vocabulary import language_code, narrower_publication_types
+from reviewkit.pubmed.vocabulary import (
+    language_code,
+    publication_type_names,
+    unsettled_narrower,
+)
 from reviewkit.query import (
     DATE_FORM,
     MIN_TRUNCATION,
@@ -245,16 +249,19 @@ class Evaluator:
                     )
                 )
             return self.snapshot.term(f, value, prefix=term.truncated)
-        if f in ("pt", "nm"):
-            narrower = narrower_publication_types(value) if f == "pt" else ()
-            if narrower and not term.truncated:  # the hierarchy: pubmed/vocabulary.py
+        if f == "pt" and not term.truncated:  # exploded, renamed types too: vocabulary.py
+            unsettled = unsettled_narrower(value)
+            if unsettled:
                 out.warnings.append(
                     (
                         "OutputMessage",
-                        f"{term.text}[pt]: the local server does not include its narrower "
-                        f"publication types ({'; '.join(narrower)}), which PubMed may find",
+                        f"{term.text}[pt]: the local server does not include "
+                        f"{'; '.join(unsettled)}, which PubMed may find",
                     )
                 )
+            names = publication_type_names(term.text)
+            return set().union(*(self.snapshot.term("pt", fold_text(n)) for n in names))
+        if f in ("pt", "nm"):
             return self.snapshot.term(f, value, prefix=term.truncated)
         if f == "la":
             if term.truncated:
