@@ -32,10 +32,10 @@ EMPTY_ID = "Supplied id parameter is empty."
 
 
 def article_set(articles: Iterable[bytes]) -> bytes:
-    """A PubmedArticleSet as NCBI frames it (pubmed1.xml): no whitespace between articles."""
-    return (
-        EFETCH_HEAD.encode() + b"<PubmedArticleSet>\n" + b"".join(articles) + b"</PubmedArticleSet>"
-    )
+    """A PubmedArticleSet as NCBI frames it (pubmed1.xml): no whitespace between articles (an
+    article keeps its own indentation, as the snapshot's file has it)."""
+    body = b"".join(article.strip() for article in articles)
+    return EFETCH_HEAD.encode() + b"<PubmedArticleSet>\n" + body + b"</PubmedArticleSet>"
 
 
 def parse_ids(value: str) -> list[int]:
