@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
-from reviewkit.pubmed.messages import not_found_reply
+from reviewkit.pubmed.messages import not_found_reply, written
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.vocabulary import (
     language_code,
@@ -136,7 +136,9 @@ class Evaluator:
         out = Evaluation([], translate(node))
         hits = self._eval(node, out, history)
         out.pmids = sorted(hits or (), reverse=True)
-        translation, note = not_found_reply(node, out.not_found)
+        translation, note = not_found_reply(
+            node, out.not_found, nothing=hits is not None and not hits
+        )
         out.translation = translation or out.translation
         out.warnings += [("OutputMessage", note)] if note else []
         out.warnings = list(dict.fromkeys(out.warnings))
@@ -177,9 +179,9 @@ class Evaluator:
             out.warnings.append(("PhraseIgnored", node.text))
             return None
         hits = self._term(node, out)
-        if not hits:
-            if node.phrase and node.field in TEXT_COLUMNS:
-                out.warnings.append(("QuotedPhraseNotFound", f'"{node.text}"'))
+        if not hits and node.phrase:  # any quoted term, as a recorded [mh] reply has it
+            out.warnings.append(("QuotedPhraseNotFound", written(node)))
+            if node.field in TEXT_COLUMNS:
                 out.warnings.append(
                     (
                         "OutputMessage",
@@ -187,8 +189,8 @@ class Evaluator:
                         "when a phrase is in none of its records, ignores the quotes",
                     )
                 )
-            else:
-                out.not_found.append(node.text + ("*" if node.truncated else ""))
+        elif not hits:
+            out.not_found.append(node.text + ("*" if node.truncated else ""))
         return hits
 
     def _range(self, node: Range) -> set[int]:

@@ -86,6 +86,29 @@ def test_esearch_xml_and_json_are_written_as_ncbi_writes_them(server: EutilsServ
     assert b", " not in found.split(b'"querytranslation"')[0]  # no spaces, as NCBI's
 
 
+# A real reply (MeSH database) to a quoted tagged term found nowhere, recorded by a public
+# project ("MeSH の実応答"): the term in brackets as written, and named in QuotedPhraseNotFound.
+QUOTED_NOT_FOUND = {
+    "querytranslation": '("Nonexistent Termxyz Qwerty"[mh])',
+    "quotedphrasesnotfound": ['"Nonexistent Termxyz Qwerty"[mh]'],
+}
+
+
+def test_a_lone_term_found_nowhere_is_translated_and_named_as_ncbi_does(
+    server: EutilsServer,
+) -> None:
+    body = get(
+        server, "esearch", db="pubmed", term='"Nonexistent Termxyz Qwerty"[mh]', retmode="json"
+    )
+    result = json.loads(body)["esearchresult"]
+    assert result["querytranslation"] == QUOTED_NOT_FOUND["querytranslation"]
+    quoted = result["warninglist"]["quotedphrasesnotfound"]
+    assert quoted == QUOTED_NOT_FOUND["quotedphrasesnotfound"] and "errorlist" not in result
+    assert result["warninglist"]["outputmessages"][-1] == "No items found."
+    tagged = get(server, "esearch", db="pubmed", term="abcXYZ[tiab]")
+    assert ET.fromstring(tagged).findtext("QueryTranslation") == "(abcXYZ[tiab])"
+
+
 def test_einfo_fields_are_described_as_ncbi_describes_them(server: EutilsServer) -> None:
     ours = get(server, "einfo", db="pubmed")
     recorded = real("einfo2.xml")
