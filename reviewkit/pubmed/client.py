@@ -15,11 +15,9 @@ result sets into Entry-date slices (:mod:`reviewkit.pubmed.slicing`). Every mess
 
 from __future__ import annotations
 
-import html
 import http.client
 import io
 import random
-import re
 import threading
 import time
 from collections.abc import Callable
@@ -230,8 +228,8 @@ class PubMedClient:
                     self.snapshot = reply.headers.get(SNAPSHOT_HEADER, "") or self.snapshot
                 return check(body)
             except HTTPError as exc:
-                body = _error_body(exc)
-                said = _envelope(body)  # efetch's <ERROR> replies come with HTTP 400
+                body = transport.error_body(exc)
+                said = transport.envelope_text(body)  # efetch's <ERROR> replies come with HTTP 400
                 if said is not None and said.startswith("Search Backend failed"):
                     last = f"NCBI: {said}"  # transient, as in a 200 reply: retried
                 elif said is not None:
@@ -427,30 +425,8 @@ class BackendFailed(Exception):
         self.text = text
 
 
-def error_text(body: bytes) -> str | None:
-    """The whole text of an ``<ERROR>`` element (entities resolved), None when there is none."""
-    m = _ERROR_RE.search(body)
-    if m is None:
-        return None
-    return html.unescape(m.group(1).decode("utf-8", "replace")).strip()
-
-
-def _error_body(exc: HTTPError) -> bytes:
-    """The start of an HTTP error reply's body (b'' when it cannot be read)."""
-    try:
-        return exc.read(1 << 16)
-    except (OSError, http.client.HTTPException):
-        return b""
-
-
-def _envelope(body: bytes) -> str | None:
-    """The text of an E-utility's ``<ERROR>`` envelope (``<eFetchResult><ERROR>…``), which
-    efetch sends with HTTP 400 (:mod:`reviewkit.pubmed.efetch`); None for any other body."""
-    return error_text(body) if re.search(rb"<e\w+Result>", body[:4000]) else None
-
-
 def _parse_esearch(body: bytes) -> ESearchResult:
-    text = error_text(body)
+    text = transport.error_text(body)
     if text is not None and b"<Count>" not in body:
         # NCBI's retstart limit also starts "Search Backend failed", but it is no passing fault
         if text.startswith("Search Backend failed") and "retstart" not in text:
@@ -476,13 +452,10 @@ def _parse_esearch(body: bytes) -> ESearchResult:
     )
 
 
-_ERROR_RE = re.compile(rb"<ERROR>(.*?)</ERROR>", re.S)
-
-
 def whole_efetch(body: bytes) -> bytes:
     """The reply, if it is not an error reply and ends with its root's closing tag."""
     if b"<eFetchResult" in body[:2000]:
-        text = error_text(body)
+        text = transport.error_text(body)
         if text is not None and text.startswith("Search Backend failed"):
             raise BackendFailed(text)  # transient: retried like a 5xx
         raise EntrezRefused(
