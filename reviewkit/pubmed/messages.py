@@ -16,7 +16,10 @@ class Message:
     text: str
 
     def describe(self) -> str:
-        return f"{MESSAGE_LABELS.get(self.kind, self.kind)}: {self.text}"
+        label = MESSAGE_LABELS.get(self.kind, self.kind)
+        if self.kind == "QuotedPhraseNotFound" and self.text.endswith("]"):
+            label = "quoted phrase not found"  # tagged: PubMed maps no words of it (Help, ATM)
+        return f"{label}: {self.text}"
 
 
 MESSAGE_LABELS = {
