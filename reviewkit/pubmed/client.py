@@ -233,9 +233,8 @@ class PubMedClient:
                 if said is not None and said.startswith("Search Backend failed"):
                     last = f"NCBI: {said}"  # transient, as in a 200 reply: retried
                 elif said is not None:
-                    raise EntrezRefused(
-                        f"PubMed refused the {utility}: {said}", text=said
-                    ) from None
+                    what = utility.removeprefix("e")  # 'fetch', as whole_efetch words it
+                    raise EntrezRefused(f"PubMed refused the {what}: {said}", text=said) from None
                 elif exc.code not in RETRY_STATUS:
                     raise self._refused(utility, exc, body) from None
                 else:

@@ -72,10 +72,7 @@ def not_found_reply(
     recorded by a public project, with that quoted tagged phrase in QuotedPhraseNotFound);
     inside a larger query the local server adds :data:`NOT_FOUND_INSIDE`."""
     if isinstance(node, Term) and nothing:
-        return (
-            f"({written(node) if node.field not in ('', 'all') else written(node) + '[All Fields]'})",
-            None,
-        )
+        return f"({written(node)}{'[All Fields]' if node.field in ('', 'all') else ''})", None
     if not not_found:
         return None, None
     if isinstance(node, BoolOp):

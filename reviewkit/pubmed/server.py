@@ -387,6 +387,7 @@ def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
             # NCBI answers an efetch <ERROR> with HTTP 400, the others with 200 (efetch.py)
             failed = EFETCH_ERROR_STATUS if endpoint == "efetch" else 200
             if fault and fault.kind == "backend":
+                record.status = failed
                 self._reply(failed, error_reply(endpoint, BACKEND_FAILED), XML)
                 return
             as_json = endpoint == "esearch" and params.get("retmode") == "json"
