@@ -5,8 +5,9 @@ A ``[la]`` or ``[pt]`` value PubMed does not have is not an error there: the ter
 not found, and a limit such as ``"randomised controlled trial"[pt]`` ANDed onto a search makes
 the whole search find nothing. ``protocol check`` and ``search run`` warn about such values
 with the nearest one PubMed has (:func:`nearest`); the local E-utilities server evaluates
-``[la]`` with :func:`language_code` and warns about ``[pt]`` values with narrower types
-(:data:`NARROWER_PUBLICATION_TYPES`).
+``[la]`` with :func:`language_code` and ``[pt]`` with :func:`publication_type_names` (the type,
+the types under it and a renamed type's other name), and warns about ``review[pt]``
+(:func:`unsettled_narrower`).
 
 Sources (checked 2026-12-05; the lists are written out here, not downloaded at run time):
 
