@@ -152,7 +152,25 @@ FORMS = [
     "2020/06/01:2020/06/30[edat]",
     "ca*",
     "#1 AND #2",
+    "clinical trial[pt]",
+    '"retraction notice"[pt]',
 ]
+# NLM's indexing course: the publication types under Clinical Trial, at any depth; and the two
+# names of a retraction notice (reviewkit/pubmed/vocabulary.py gives the sources). Written out
+# here again so that the XML count does not lean on the code it checks.
+TRIAL_TYPES = {
+    "Clinical Trial",
+    "Adaptive Clinical Trial",
+    "Clinical Trial, Phase I",
+    "Clinical Trial, Phase II",
+    "Clinical Trial, Phase III",
+    "Clinical Trial, Phase IV",
+    "Controlled Clinical Trial",
+    "Randomized Controlled Trial",
+    "Equivalence Trial",
+    "Pragmatic Clinical Trial",
+}
+RETRACTION_NOTICE = {"Retraction Notice", "Retraction of Publication"}
 
 
 def _independent(files: list[Path]) -> dict[str, int]:
@@ -176,6 +194,7 @@ def _independent(files: list[Path]) -> dict[str, int]:
                     if d is not None
                 }
                 mesh = [m.text or "" for m in e.iterfind(".//MeshHeading/DescriptorName")]
+                types = {t.text or "" for t in e.iterfind(".//PublicationType")}
                 parts = ".//ArticleTitle|.//AbstractText|.//DescriptorName|.//Keyword|.//PublicationType|.//AuthorList/Author/*[not(self::AffiliationInfo)]"
                 text = words(" ".join(t for x in e.xpath(parts) for t in x.itertext()))
                 authors = [
@@ -197,6 +216,8 @@ def _independent(files: list[Path]) -> dict[str, int]:
                     '"smith j"[au]': ("Smith", "J") in authors,
                     "2020/06/01:2020/06/30[edat]": edat == ("2020", 6),
                     "words cancer, or, pain": {"cancer", "or", "pain"} <= set(text),
+                    "clinical trial[pt] (or a type under it)": bool(types & TRIAL_TYPES),
+                    '"retraction notice"[pt] (or its former name)': bool(types & RETRACTION_NOTICE),
                 }
                 e.clear()
     return {k: sum(1 for v in latest.values() if v[k]) for k in next(iter(latest.values()))}

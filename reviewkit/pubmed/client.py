@@ -15,11 +15,9 @@ result sets into Entry-date slices (:mod:`reviewkit.pubmed.slicing`). Every mess
 
 from __future__ import annotations
 
-import html
 import http.client
 import io
 import random
-import re
 import threading
 import time
 from collections.abc import Callable
@@ -230,11 +228,19 @@ class PubMedClient:
                     self.snapshot = reply.headers.get(SNAPSHOT_HEADER, "") or self.snapshot
                 return check(body)
             except HTTPError as exc:
-                if exc.code not in RETRY_STATUS:
-                    raise self._refused(utility, exc) from None
-                last = f"HTTP {exc.code}" + (
-                    " (API rate limit exceeded)" if exc.code == 429 else ""
-                )
+                body = transport.error_body(exc)
+                said = transport.envelope_text(body)  # efetch's <ERROR> replies come with HTTP 400
+                if said is not None and said.startswith("Search Backend failed"):
+                    last = f"NCBI: {said}"  # transient, as in a 200 reply: retried
+                elif said is not None:
+                    what = utility.removeprefix("e")  # 'fetch', as whole_efetch words it
+                    raise EntrezRefused(f"PubMed refused the {what}: {said}", text=said) from None
+                elif exc.code not in RETRY_STATUS:
+                    raise self._refused(utility, exc, body) from None
+                else:
+                    last = f"HTTP {exc.code}" + (
+                        " (API rate limit exceeded)" if exc.code == 429 else ""
+                    )
                 retry_after = transport.retry_after(
                     exc.headers.get("Retry-After") if exc.headers else None
                 )
@@ -263,10 +269,10 @@ class PubMedClient:
             ),
         )
 
-    def _refused(self, utility: str, exc: HTTPError) -> EntrezError:
+    def _refused(self, utility: str, exc: HTTPError, body: bytes) -> EntrezError:
         """An HTTP error that no retry can mend (400, 403, 404 …), with NCBI's own words: the
         reply body's JSON ``error`` or its text (an API key it does not know is refused so)."""
-        said = transport.reply_text(exc)
+        said = transport.reply_text(body)
         message = f"{utility} failed: HTTP {exc.code} {self._redact(exc.reason)}"
         if said:
             message += f": {self._redact(said)}"
@@ -418,16 +424,8 @@ class BackendFailed(Exception):
         self.text = text
 
 
-def error_text(body: bytes) -> str | None:
-    """The whole text of an ``<ERROR>`` element (entities resolved), None when there is none."""
-    m = _ERROR_RE.search(body)
-    if m is None:
-        return None
-    return html.unescape(m.group(1).decode("utf-8", "replace")).strip()
-
-
 def _parse_esearch(body: bytes) -> ESearchResult:
-    text = error_text(body)
+    text = transport.error_text(body)
     if text is not None and b"<Count>" not in body:
         # NCBI's retstart limit also starts "Search Backend failed", but it is no passing fault
         if text.startswith("Search Backend failed") and "retstart" not in text:
@@ -453,13 +451,10 @@ def _parse_esearch(body: bytes) -> ESearchResult:
     )
 
 
-_ERROR_RE = re.compile(rb"<ERROR>(.*?)</ERROR>", re.S)
-
-
 def whole_efetch(body: bytes) -> bytes:
     """The reply, if it is not an error reply and ends with its root's closing tag."""
     if b"<eFetchResult" in body[:2000]:
-        text = error_text(body)
+        text = transport.error_text(body)
         if text is not None and text.startswith("Search Backend failed"):
             raise BackendFailed(text)  # transient: retried like a 5xx
         raise EntrezRefused(

@@ -6,11 +6,11 @@ sent as an ``<ERROR>`` reply), or evaluates it and adds a PubMed-style ``Warning
 saying what it did differently. Exact: quoted phrases, truncation (4+ characters before ``*``),
 AND/OR/NOT left to right (upper case only; lower-case ``and``/``or``/``not`` are words, as in
 PubMed), parentheses, [tiab] [ti] [ab] (with proximity ``"a b"[tiab:~N]``), [au] (a quoted
-author turns truncation of initials off), [mh:noexp] [majr:noexp] [sh:noexp], [nm], [pt],
-[la], [pmid], [dp] (print or electronic date), [edat] and [crdt] (dates and ranges) and
-``systematic[sb]``. Warned: untagged terms (no automatic term mapping), [mh]/[majr]/[sh]
-(not exploded: no MeSH tree in the snapshot), [tw], a few [pt] values with narrower types, a
-multi-word unquoted term that is no phrase of the snapshot, quoted phrases found nowhere.
+author turns truncation of initials off), [mh:noexp] [majr:noexp] [sh:noexp], [nm], [pt]
+(with its narrower types), [la], [pmid], [dp] (print or electronic date), [edat] and [crdt]
+(dates and ranges) and ``systematic[sb]``. Warned: untagged terms (no automatic term
+mapping), [mh]/[majr]/[sh] (not exploded: no MeSH tree in the snapshot), [tw], review[pt]
+(Systematic Review unsettled), a multi-word unquoted term that is no phrase of the snapshot, quoted phrases found nowhere.
 ``#N`` is the request's WebEnv search N (refused without one). Refused: everything else
 (other tags and ranges, short truncation, ...).
 """
@@ -24,9 +24,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
-from reviewkit.pubmed.messages import not_found_reply
+from reviewkit.pubmed.messages import not_found_reply, written
 from reviewkit.pubmed.snapshot import Snapshot
-from reviewkit.pubmed.vocabulary import language_code, narrower_publication_types
+from reviewkit.pubmed.vocabulary import (
+    language_code,
+    publication_type_names,
+    unsettled_narrower,
+)
 from reviewkit.query import (
     DATE_FORM,
     MIN_TRUNCATION,
@@ -132,7 +136,9 @@ class Evaluator:
         out = Evaluation([], translate(node))
         hits = self._eval(node, out, history)
         out.pmids = sorted(hits or (), reverse=True)
-        translation, note = not_found_reply(node, out.not_found)
+        translation, note = not_found_reply(
+            node, out.not_found, nothing=hits is not None and not hits
+        )
         out.translation = translation or out.translation
         out.warnings += [("OutputMessage", note)] if note else []
         out.warnings = list(dict.fromkeys(out.warnings))
@@ -173,9 +179,9 @@ class Evaluator:
             out.warnings.append(("PhraseIgnored", node.text))
             return None
         hits = self._term(node, out)
-        if not hits:
-            if node.phrase and node.field in TEXT_COLUMNS:
-                out.warnings.append(("QuotedPhraseNotFound", f'"{node.text}"'))
+        if not hits and node.phrase:  # any quoted term, as a recorded [mh] reply has it
+            out.warnings.append(("QuotedPhraseNotFound", written(node)))
+            if node.field in TEXT_COLUMNS:
                 out.warnings.append(
                     (
                         "OutputMessage",
@@ -183,8 +189,8 @@ class Evaluator:
                         "when a phrase is in none of its records, ignores the quotes",
                     )
                 )
-            else:
-                out.not_found.append(node.text + ("*" if node.truncated else ""))
+        elif not hits:
+            out.not_found.append(node.text + ("*" if node.truncated else ""))
         return hits
 
     def _range(self, node: Range) -> set[int]:
@@ -245,16 +251,19 @@ class Evaluator:
                     )
                 )
             return self.snapshot.term(f, value, prefix=term.truncated)
-        if f in ("pt", "nm"):
-            narrower = narrower_publication_types(value) if f == "pt" else ()
-            if narrower and not term.truncated:  # the hierarchy: pubmed/vocabulary.py
+        if f == "pt" and not term.truncated:  # exploded, renamed types too: vocabulary.py
+            unsettled = unsettled_narrower(value)
+            if unsettled:
                 out.warnings.append(
                     (
                         "OutputMessage",
-                        f"{term.text}[pt]: the local server does not include its narrower "
-                        f"publication types ({'; '.join(narrower)}), which PubMed may find",
+                        f"{term.text}[pt]: the local server does not include "
+                        f"{'; '.join(unsettled)}, which PubMed may find",
                     )
                 )
+            names = publication_type_names(term.text)
+            return set().union(*(self.snapshot.term("pt", fold_text(n)) for n in names))
+        if f in ("pt", "nm"):
             return self.snapshot.term(f, value, prefix=term.truncated)
         if f == "la":
             if term.truncated:

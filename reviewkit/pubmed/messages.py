@@ -16,7 +16,10 @@ class Message:
     text: str
 
     def describe(self) -> str:
-        return f"{MESSAGE_LABELS.get(self.kind, self.kind)}: {self.text}"
+        label = MESSAGE_LABELS.get(self.kind, self.kind)
+        if self.kind == "QuotedPhraseNotFound" and self.text.endswith("]"):
+            label = "quoted phrase not found"  # tagged: PubMed maps no words of it (Help, ATM)
+        return f"{label}: {self.text}"
 
 
 MESSAGE_LABELS = {
@@ -48,16 +51,31 @@ NOT_FOUND_INSIDE = (
 )
 
 
-def not_found_reply(node: Node, not_found: list[str]) -> tuple[str | None, str | None]:
-    """(the QueryTranslation NCBI writes, a note for WarningList) when terms found nothing.
-    A lone untagged word NCBI translates unquoted in brackets: ``(abcXYZ[All Fields])``
-    (esearch8; a bioproject reply has ``(PRJEB64534[All Fields])``); inside a larger query
-    the local server adds :data:`NOT_FOUND_INSIDE`."""
+def written(term: Term) -> str:
+    """A term as a reply names it: quoted if it was, its tag (the local server's short form;
+    NCBI echoes the tag as the user wrote it) if it has one: ``"stem cell"[tiab]``."""
+    text = f'"{term.text}"' if term.phrase else term.text
+    text += "*" if term.truncated else ""
+    if term.field in ("", "all"):
+        return text
+    options = ":noexp" if term.noexp else f":~{term.proximity}" if term.proximity else ""
+    return f"{text}[{term.field}{options}]"
+
+
+def not_found_reply(
+    node: Node, not_found: list[str], *, nothing: bool = False
+) -> tuple[str | None, str | None]:
+    """(the QueryTranslation NCBI writes, a note for WarningList) when terms found nothing
+    (``nothing``: the whole query found no record). A lone term found nowhere NCBI translates
+    as written, in brackets: ``(abcXYZ[All Fields])`` (esearch8; a bioproject reply has
+    ``(PRJEB64534[All Fields])``), ``("Nonexistent Termxyz Qwerty"[mh])`` (a MeSH database reply
+    recorded by a public project, with that quoted tagged phrase in QuotedPhraseNotFound);
+    inside a larger query the local server adds :data:`NOT_FOUND_INSIDE`."""
+    if isinstance(node, Term) and nothing:
+        return f"({written(node)}{'[All Fields]' if node.field in ('', 'all') else ''})", None
     if not not_found:
         return None, None
     if isinstance(node, BoolOp):
         it = "them" if len(not_found) > 1 else "it"
         return None, NOT_FOUND_INSIDE.format(terms=", ".join(not_found), it=it)
-    if isinstance(node, Term) and node.field in ("", "all") and not (node.phrase or node.truncated):
-        return f"({node.text}[All Fields])", None
     return None, None

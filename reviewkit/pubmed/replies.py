@@ -25,6 +25,10 @@ EINFO_HEAD = (
     '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eInfoResult PUBLIC "-//NLM//DTD einfo '
     '20190110//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20190110/einfo.dtd">\n'
 )
+EFETCH_ERROR_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eEfetchResult PUBLIC "-//NLM//DTD efetch '
+    '20131226//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20131226/efetch.dtd">\n'
+)
 JSON_HEADER = {"type": "esearch", "version": "0.3"}
 WARNING_ORDER = ("PhraseIgnored", "QuotedPhraseNotFound", "OutputMessage")  # the DTD's order
 JSON_WARNINGS = {
@@ -104,45 +108,59 @@ def esearch_json(r: ESearchReply) -> bytes:
             for kind, text in r.sorted_warnings():
                 lists[JSON_WARNINGS[kind]].append(text)
             result["warninglist"] = lists
-    return json.dumps({"header": JSON_HEADER, "esearchresult": result}).encode()
+    return _json({"header": JSON_HEADER, "esearchresult": result})
+
+
+def _json(value: object) -> bytes:
+    """JSON as NCBI writes it: no spaces after ',' and ':' (a real reply quoted byte for byte:
+    ``{"header":{"type":"esearch","version":"0.3"},"esearchresult":{"ERROR":…}}``)."""
+    return json.dumps(value, separators=(",", ":")).encode()
 
 
 def error_reply(endpoint: str, text: str, *, as_json: bool = False) -> bytes:
     """An <ERROR> reply, as NCBI sends it (HTTP 200) for each utility."""
     if as_json:
         header = {"type": endpoint, "version": "0.3"}
-        return json.dumps({"header": header, f"{endpoint}result": {"ERROR": text}}).encode()
+        return _json({"header": header, f"{endpoint}result": {"ERROR": text}})
     if endpoint == "esearch":
         return (
             f"{ESEARCH_HEAD}<eSearchResult><ERROR>{escape(text)}</ERROR></eSearchResult>\n".encode()
         )
     if endpoint == "einfo":
         return f"{EINFO_HEAD}<eInfoResult><ERROR>{escape(text)}</ERROR></eInfoResult>\n".encode()
-    return f'<?xml version="1.0" ?>\n<eFetchResult><ERROR>{escape(text)}</ERROR></eFetchResult>\n'.encode()
+    return efetch_error(text)
+
+
+def efetch_error(text: str) -> bytes:
+    """NCBI's efetch error envelope around ``text`` (sources: :mod:`reviewkit.pubmed.efetch`)."""
+    return f"{EFETCH_ERROR_HEAD}<eFetchResult>\n\t<ERROR>{escape(text)}</ERROR>\n</eFetchResult>\n".encode()
 
 
 # --- einfo -------------------------------------------------------------------------------
 
-# The fields the local server searches, as NCBI's einfo for pubmed names and describes them
-# (Name, FullName, Description, IsDate, Hierarchy), so a client can ask what it may use.
+# The fields the local server searches, as NCBI's einfo for pubmed names and describes them:
+# Name, FullName, Description, IsDate, IsNumerical, SingleToken, Hierarchy, IsHidden, each
+# as the recorded real reply has it (Biopython's einfo2.xml, 2025), so a client can ask what it
+# may use.
 EINFO_FIELDS = (
-    ("ALL", "All Fields", "All terms from all searchable fields", "N", "N"),
-    ("UID", "UID", "Unique number assigned to publication", "N", "N"),
-    ("FILT", "Filter", "Limits the records", "N", "N"),
-    ("TITL", "Title", "Words in title of publication", "N", "N"),
-    ("MESH", "MeSH Terms", "Medical Subject Headings assigned to publication", "N", "Y"),
-    ("MAJR", "MeSH Major Topic", "MeSH terms of major importance to publication", "N", "Y"),
-    ("SUBS", "Supplementary Concept", "CAS chemical name or MEDLINE Substance Name", "N", "N"),
-    ("PDAT", "Date - Publication", "Date of publication", "Y", "N"),
-    ("EDAT", "Date - Entry", "Date publication first accessible through Entrez", "Y", "N"),
-    ("PTYP", "Publication Type", "Type of publication (e.g., review)", "N", "Y"),
-    ("LANG", "Language", "Language of publication", "N", "N"),
-    ("SUBH", "MeSH Subheading", "Additional specificity for MeSH term", "N", "Y"),
-    ("TIAB", "Title/Abstract", "Free text associated with Abstract/Title", "N", "N"),
-    ("FULL", "Author", "Full Author Name(s) of publication", "N", "N"),
-    ("CRDT", "Date - Create", "Date publication first accessible through Entrez", "Y", "N"),
-    ("WORD", "Text Word", "Free text associated with publication", "N", "N"),
+    ("ALL", "All Fields", "All terms from all searchable fields", "NNNNN"),
+    ("UID", "UID", "Unique number assigned to publication", "NYYNY"),
+    ("FILT", "Filter", "Limits the records", "NNYNN"),
+    ("TITL", "Title", "Words in title of publication", "NNNNN"),
+    ("MESH", "MeSH Terms", "Medical Subject Headings assigned to publication", "NNYYN"),
+    ("MAJR", "MeSH Major Topic", "MeSH terms of major importance to publication", "NNYYN"),
+    ("SUBS", "Supplementary Concept", "CAS chemical name or MEDLINE Substance Name", "NNYNN"),
+    ("PDAT", "Date - Publication", "Date of publication", "YNYNN"),
+    ("EDAT", "Date - Entry", "Date publication first accessible through Entrez", "YNYNN"),
+    ("PTYP", "Publication Type", "Type of publication (e.g., review)", "NNYYN"),
+    ("LANG", "Language", "Language of publication", "NNYNN"),
+    ("SUBH", "MeSH Subheading", "Additional specificity for MeSH term", "NNYYN"),
+    ("TIAB", "Title/Abstract", "Free text associated with Abstract/Title", "NNNNN"),
+    ("FULL", "Author", "Full Author Name(s) of publication", "NNYNN"),
+    ("CRDT", "Date - Create", "Date publication first accessible through Entrez", "YNYNN"),
+    ("WORD", "Text Word", "Free text associated with publication", "NNNNN"),
 )
+EINFO_FLAGS = ("IsDate", "IsNumerical", "SingleToken", "Hierarchy", "IsHidden")
 # einfo's field names for esearch's ``field`` parameter (NCBI accepts them as tags too).
 EINFO_TAGS = {
     "titl": "ti",
@@ -172,10 +190,10 @@ def einfo_xml(db: str, count: int, built: datetime.datetime) -> bytes:
         raise ReplyError(f"Invalid db name specified: {db}")
     fields = "".join(
         f"<Field><Name>{n}</Name><FullName>{f}</FullName><Description>{escape(d)}</Description>"
-        f"<TermCount/><IsDate>{date}</IsDate><IsNumerical>{'Y' if n == 'UID' else 'N'}"
-        f"</IsNumerical><SingleToken>N</SingleToken><Hierarchy>{tree}</Hierarchy>"
-        f"<IsHidden>N</IsHidden></Field>"
-        for n, f, d, date, tree in EINFO_FIELDS
+        "<TermCount/>"
+        + "".join(f"<{flag}>{yn}</{flag}>" for flag, yn in zip(EINFO_FLAGS, flags, strict=True))
+        + "</Field>"
+        for n, f, d, flags in EINFO_FIELDS
     )
     body = (
         "<eInfoResult><DbInfo><DbName>pubmed</DbName><MenuName>PubMed</MenuName>"

@@ -25,6 +25,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from reviewkit.errors import UserError
 from reviewkit.pubmed.dates import date_limit
+from reviewkit.pubmed.efetch import EFETCH_ERROR_STATUS, article_set, history_window, parse_ids
 from reviewkit.pubmed.evaluate import Evaluation, Evaluator, parse_or_fail
 from reviewkit.pubmed.faults import FAULT_KINDS, Fault, FaultPlan, parse_faults
 from reviewkit.pubmed.replies import (
@@ -64,10 +65,6 @@ __all__ = [  # the server, and the fault names it re-exports from reviewkit.pubm
     "serve_forever",
     "serve_in_thread",
 ]
-EFETCH_HEAD = (
-    '<?xml version="1.0" ?>\n<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st '
-    'January 2025//EN" "https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd">\n'
-)
 KNOWN_PARAMS = {
     "db",
     "term",
@@ -263,43 +260,19 @@ class EutilsServer:
         return einfo_xml(params.get("db", ""), self.snapshot.article_count, build)
 
     def efetch(self, params: dict[str, str]) -> bytes:
+        """efetch by ``id`` or from a history set (:mod:`reviewkit.pubmed.efetch`)."""
         _check_common(params)
         if params.get("rettype", "xml") not in ("", "xml", "abstract"):
             raise ReplyError(
                 f"rettype {params['rettype']!r} is not supported by the local server; use XML"
             )
-        if params.get("id"):
-            try:
-                pmids = [int(p) for p in params["id"].replace(" ", "").split(",") if p]
-            except ValueError:
-                raise ReplyError("Some IDs have invalid value") from None
+        if params.get("id") or not params.get("WebEnv"):  # id wins, as before
+            pmids = parse_ids(params.get("id", ""))
         else:
             pmids = self._recall(params.get("WebEnv", ""), params.get("query_key", ""))
             retstart, retmax = _int(params, "retstart", 0), _int(params, "retmax", 20)
-            pmids = self._history_window(pmids, retstart, retmax)
-        body = b"\n".join(self.snapshot.articles_xml(pmids))
-        return EFETCH_HEAD.encode() + b"<PubmedArticleSet>\n" + body + b"\n</PubmedArticleSet>\n"
-
-    def _history_window(self, pmids: list[int], retstart: int, retmax: int) -> list[int]:
-        """Records retstart.. of a history set, as efetch serves them. Past the set's end:
-        NCBI's reply (recorded in pubmedR issue #7). Past record 9,999: refused, and a window
-        reaching past it ends there. NCBI documents the 10,000 limit for ESearch only
-        (NBK25499; "&retstart + &retmax <= 10,000", NCBI Insights 2022-09-13); that efetch
-        from a PubMed history set stops at the same place is our assumption, the one NCBI's
-        EDirect makes (it reads a PubMed history set to record 9,999 and no further)."""
-        if pmids and retstart >= len(pmids):
-            raise ReplyError(
-                f"Cannot retrieve history data: OUT OF RANGE. Parameter retstart={retstart} + 1 "
-                "is greater than number of records available in history. History includes "
-                f"{len(pmids)} IDs."
-            )
-        if retstart >= self.cap:
-            raise ReplyError(
-                f"Cannot fetch beyond record {self.cap} of a PubMed history set: 'retstart' "
-                f"cannot be larger than {self.cap - 1} (the local server, as ESearch's limit; "
-                "split the search into date ranges)"
-            )
-        return pmids[retstart : min(retstart + retmax, self.cap)]
+            pmids = history_window(pmids, retstart, retmax, self.cap)
+        return article_set(self.snapshot.articles_xml(pmids))
 
     def _remember(self, webenv: str, pmids: list[int]) -> tuple[str, int]:
         with self._lock:
@@ -411,16 +384,21 @@ def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
                 return
             if fault and fault.kind == "slow":
                 time.sleep(fault.seconds)
+            # NCBI answers an efetch <ERROR> with HTTP 400, the others with 200 (efetch.py)
+            failed = EFETCH_ERROR_STATUS if endpoint == "efetch" else 200
             if fault and fault.kind == "backend":
-                self._reply(200, error_reply(endpoint, BACKEND_FAILED), XML)
+                record.status = failed
+                self._reply(failed, error_reply(endpoint, BACKEND_FAILED), XML)
                 return
             as_json = endpoint == "esearch" and params.get("retmode") == "json"
+            status = 200
             try:
                 body = getattr(server, endpoint)(params)
             except ReplyError as exc:
-                body = error_reply(endpoint, str(exc), as_json=as_json)
+                body, status = error_reply(endpoint, str(exc), as_json=as_json), failed
+            record.status = status
             self._reply(
-                200, body, JSON if as_json else XML, cut=bool(fault and fault.kind == "cut")
+                status, body, JSON if as_json else XML, cut=bool(fault and fault.kind == "cut")
             )
 
         def _reply(self, status: int, body: bytes, content_type: str, cut: bool = False) -> None:

@@ -1,5 +1,6 @@
 """The HTTP side of the E-utilities client: a base URL checked before any request, the words
-of an error reply, and the Retry-After header read as seconds."""
+of an error reply, NCBI's ``<ERROR>`` text and envelope, and the Retry-After header read as
+seconds."""
 
 from __future__ import annotations
 
@@ -36,20 +37,41 @@ def check_base_url(url: str, given: str) -> None:
 REPLY_WORDS = 300  # characters of an error reply's words shown: a message, not a page
 
 
-def reply_text(exc: HTTPError) -> str:
-    """The words of an error reply: its JSON ``error`` if it is JSON, else its text without
-    markup, on one line and cut to :data:`REPLY_WORDS` characters; '' when the body cannot be
-    read."""
-    try:
-        body = exc.read(4096).decode("utf-8", "replace")
-    except (OSError, http.client.HTTPException):
-        return ""
+def reply_text(reply: bytes) -> str:
+    """The words of an error reply's body: its JSON ``error`` if it is JSON, else its text
+    without markup, on one line and cut to :data:`REPLY_WORDS` characters."""
+    body = reply[:4096].decode("utf-8", "replace")
     try:
         said = json.loads(body).get("error", "")
     except (ValueError, AttributeError):
         said = html.unescape(re.sub(r"<[^>]*>", " ", body))
     said = " ".join(str(said).split())
     return said if len(said) <= REPLY_WORDS else said[: REPLY_WORDS - 1] + "…"
+
+
+_ERROR_RE = re.compile(rb"<ERROR>(.*?)</ERROR>", re.S)
+
+
+def error_text(body: bytes) -> str | None:
+    """The whole text of an ``<ERROR>`` element (entities resolved), None when there is none."""
+    m = _ERROR_RE.search(body)
+    if m is None:
+        return None
+    return html.unescape(m.group(1).decode("utf-8", "replace")).strip()
+
+
+def error_body(exc: HTTPError) -> bytes:
+    """The start of an HTTP error reply's body (b'' when it cannot be read)."""
+    try:
+        return exc.read(1 << 16)
+    except (OSError, http.client.HTTPException):
+        return b""
+
+
+def envelope_text(body: bytes) -> str | None:
+    """The text of an E-utility's ``<ERROR>`` envelope (``<eFetchResult><ERROR>…``), which
+    efetch sends with HTTP 400 (:mod:`reviewkit.pubmed.efetch`); None for any other body."""
+    return error_text(body) if re.search(rb"<e\w+Result>", body[:4000]) else None
 
 
 def retry_after(value: str | None) -> float:

@@ -5,8 +5,9 @@ A ``[la]`` or ``[pt]`` value PubMed does not have is not an error there: the ter
 not found, and a limit such as ``"randomised controlled trial"[pt]`` ANDed onto a search makes
 the whole search find nothing. ``protocol check`` and ``search run`` warn about such values
 with the nearest one PubMed has (:func:`nearest`); the local E-utilities server evaluates
-``[la]`` with :func:`language_code` and warns about ``[pt]`` values with narrower types
-(:data:`NARROWER_PUBLICATION_TYPES`).
+``[la]`` with :func:`language_code` and ``[pt]`` with :func:`publication_type_names` (the type,
+the types under it and a renamed type's other name), and warns about ``review[pt]``
+(:func:`unsettled_narrower`).
 
 Sources (checked 2026-12-05; the lists are written out here, not downloaded at run time):
 
@@ -33,21 +34,37 @@ Sources (checked 2026-12-05; the lists are written out here, not downloaded at r
   now no stored document settles). Two types here are not on that 2021 copy and no stored
   NLM document settles them; both stay, as a missing type would warn falsely: Corrected and
   Republished Article (on other public copies of NLM's list) and Randomized Controlled Trial,
-  Veterinary (the copy has its sibling Observational Study, Veterinary). "Retraction Notice" (used by third-party code as a newer name of Retraction of
-  Publication) is in no stored NLM document; the stored MeSH 2024 record still has
-  "Retraction of Publication", so it is not added: a [pt] limit with it is warned about.
-  Every publication type of the offline snapshot's records is in the list (a test).
-- Narrower publication types: NLM, MEDLINE Indexing Online Training Course, "Category V -
-  Publication Characteristics: Clinical Trial [PT]"
+  Veterinary (the copy has its sibling Observational Study, Veterinary).
+- Types added since that copy (pm25): Network Meta-Analysis and Scoping Review, MeSH 2025's
+  new publication types (NLM Technical Bulletin 2024 Nov-Dec, "Annual MeSH Processing for
+  2025": "exceptions made for Publication Types, 'Network Meta-Analysis' and 'Scoping
+  Review'"; a librarians' summary, Rayyan's "What's new in MeSH 2025", says the same).
+- Retraction Notice and Retraction of Publication: the MeSH 2024 record (meshb D016440) has
+  "Retraction of Publication", as every NLM file of the snapshot does. Two independent public
+  projects that count live PubMed records say PubMed now labels a retraction notice
+  "Retraction Notice" and no live record "Retraction of Publication" (one: 32,967 against 0 on
+  2026-08-15); no stored NLM document records the renaming. Both names are accepted, and a
+  [pt] search with either finds records labelled with either (:data:`FORMER_NAMES`), so a
+  search written today finds the snapshot's notices as PubMed finds its relabelled ones.
+- Collected Works / Collected Work: PubMed Help's 2021 list has "Collected Works"; "Collected
+  Work" is kept as an accepted spelling (which one MeSH uses now no stored document settles).
+- Narrower publication types, searched with the broader one: NLM, MEDLINE Indexing Online
+  Training Course, "Category V - Publication Characteristics: Clinical Trial [PT]"
   (https://www.nlm.nih.gov/bsd/indexing/training/PUB_070.html): under Clinical Trial are
   Adaptive Clinical Trial, Clinical Trial Phase I-IV and Controlled Clinical Trial; under
   Controlled Clinical Trial, Randomized Controlled Trial; under that, Equivalence Trial and
   Pragmatic Clinical Trial. Clinical Study's MeSH scope note names clinical trials and
-  observational studies as its two kinds. Whether ``review[pt]`` finds Systematic Review
-  records no stored document settles (MeSH's 2019 Systematic Review record, as stored, shows
-  no tree position; NLM's snapshot records carry Systematic Review without Review). No stored
-  PubMed document says whether a [pt] search includes narrower types: the local server
-  searches the type as written and says which narrower types it did not include.
+  observational studies as its two kinds. That a [pt] search includes them: NCBI's einfo for
+  pubmed gives the Publication Type field (PTYP) ``Hierarchy Y``, as MeSH Terms (recorded
+  reply, Biopython's einfo2.xml, 2025), and PubMed's Clinical Trial filter
+  (``Clinical Trial[ptyp]``) "will limit your search to records tagged with ... Clinical Trial,
+  Controlled Clinical Trial, or Randomized Controlled Trial" (University of Pittsburgh HSLS,
+  "Filtering by Article Type in PubMed", 2020). The local server therefore explodes [pt]
+  through :data:`NARROWER_PUBLICATION_TYPES` (pm25; it searched the type alone before).
+  Whether ``review[pt]`` finds Systematic Review records no stored document settles (MeSH's
+  2019 Systematic Review record, as stored, shows no tree position; NLM's snapshot records
+  carry Systematic Review without Review): that pair is in :data:`UNSETTLED_NARROWER`, not
+  searched, and the server says so.
 
 A value missing here gives a warning, never a refusal: PubMed, not this list, decides.
 """
@@ -179,6 +196,7 @@ PUBLICATION_TYPES = (
     "Legislation",
     "Letter",
     "Meta-Analysis",
+    "Network Meta-Analysis",
     "Multicenter Study",
     "News",
     "Newspaper Article",
@@ -205,9 +223,11 @@ PUBLICATION_TYPES = (
     "Research Support, U.S. Gov't, Non-P.H.S.",
     "Research Support, U.S. Gov't, P.H.S.",
     "Retracted Publication",
+    "Retraction Notice",
     "Retraction of Publication",
     "Review",
     "Scientific Integrity Review",
+    "Scoping Review",
     "Study Characteristics",
     "Support of Research",
     "Systematic Review",
@@ -220,9 +240,8 @@ PUBLICATION_TYPES = (
 # Spellings accepted without a warning whose current form no stored document settles.
 _OTHER_SPELLINGS = ("Collected Work",)
 
-# Publication type -> the narrower types under it (sources: module docstring). Review's
-# Systematic Review is listed because PubMed may find it with review[pt]; the local server
-# says so rather than deciding.
+# Publication type -> the narrower types under it, which a [pt] search includes (sources:
+# module docstring).
 NARROWER_PUBLICATION_TYPES = {
     "Clinical Study": ("Clinical Trial", "Observational Study"),
     "Clinical Trial": (
@@ -235,8 +254,12 @@ NARROWER_PUBLICATION_TYPES = {
     ),
     "Controlled Clinical Trial": ("Randomized Controlled Trial",),
     "Randomized Controlled Trial": ("Equivalence Trial", "Pragmatic Clinical Trial"),
-    "Review": ("Systematic Review",),
 }
+# A type that PubMed may file under another one, which no stored document settles: not
+# searched with it; the local server says that PubMed may find it.
+UNSETTLED_NARROWER = {"Review": ("Systematic Review",)}
+# Current name -> its former names: a [pt] search with any of them finds all (docstring).
+FORMER_NAMES = {"Retraction Notice": ("Retraction of Publication",)}
 
 
 def _fold(value: str) -> str:
@@ -269,9 +292,33 @@ def is_publication_type(value: str) -> bool:
 
 
 def narrower_publication_types(value: str) -> tuple[str, ...]:
-    """The publication types under a [pt] value (sources: module docstring), () if none."""
-    canonical = _PT_FOLDED.get(_fold(value))
-    return NARROWER_PUBLICATION_TYPES.get(canonical or "", ())
+    """Every publication type under a [pt] value, at any depth (sources: module docstring),
+    () if none: 'Controlled Clinical Trial' -> Randomized Controlled Trial, Equivalence
+    Trial, Pragmatic Clinical Trial."""
+    found: list[str] = []
+    todo = list(NARROWER_PUBLICATION_TYPES.get(_PT_FOLDED.get(_fold(value), ""), ()))
+    while todo:
+        name = todo.pop(0)
+        if name not in found:
+            found.append(name)
+            todo += NARROWER_PUBLICATION_TYPES.get(name, ())
+    return tuple(found)
+
+
+def unsettled_narrower(value: str) -> tuple[str, ...]:
+    """Types PubMed may file under this [pt] value, which the local server does not search."""
+    return UNSETTLED_NARROWER.get(_PT_FOLDED.get(_fold(value), ""), ())
+
+
+def publication_type_names(value: str) -> tuple[str, ...]:
+    """The names a [pt] search for ``value`` finds: the value, its narrower types, and the
+    former or current name of each (sources: module docstring)."""
+    canonical = _PT_FOLDED.get(_fold(value), value)
+    names = [canonical, *narrower_publication_types(canonical)]
+    renamed = {old: new for new, olds in FORMER_NAMES.items() for old in olds}
+    for name in list(names):
+        names += FORMER_NAMES.get(name, ()) + ((renamed[name],) if name in renamed else ())
+    return tuple(dict.fromkeys(names))
 
 
 _NLM_NAMES_FOLDED = {_fold(name): name for name in _NLM_LANGUAGES}

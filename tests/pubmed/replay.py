@@ -1,7 +1,8 @@
 """A loopback HTTP server that answers E-utilities requests with given reply bodies.
 
 ``Replay(answer)`` calls ``answer(endpoint, params)`` for each request and sends back the
-bytes it returns (HTTP 200, NCBI's content type). Every request is kept in ``requests``.
+bytes it returns (HTTP 200, NCBI's content type), or the body with the status of a
+``(status, body)`` pair. Every request is kept in ``requests``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-Answer = Callable[[str, dict[str, str]], bytes]
+Answer = Callable[[str, dict[str, str]], bytes | tuple[int, bytes]]
 
 
 class Replay:
@@ -35,8 +36,9 @@ class Replay:
                 endpoint = urlsplit(self.path).path.rsplit("/", 1)[-1].removesuffix(".fcgi")
                 params = {k: v[-1] for k, v in parse_qs(query, keep_blank_values=True).items()}
                 replay.requests.append((endpoint, params))
-                body = replay.answer(endpoint, params)
-                self.send_response(200)
+                answer = replay.answer(endpoint, params)
+                status, body = answer if isinstance(answer, tuple) else (200, answer)
+                self.send_response(status)
                 self.send_header("Content-Type", "text/xml; charset=UTF-8")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()

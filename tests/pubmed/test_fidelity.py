@@ -21,10 +21,18 @@ from reviewkit.pubmed.snapshot import Snapshot
 from .conftest import ServerFactory, fast_client
 
 
-def get(server: EutilsServer, utility: str, **params: str) -> bytes:
+def reply(server: EutilsServer, utility: str, **params: str) -> tuple[int, bytes]:
+    """(HTTP status, body) of one GET; an HTTP error's body too (efetch's <ERROR>: 400)."""
     url = f"{server.base_url}{utility}.fcgi?" + urlencode(params)
-    with urllib.request.urlopen(url, timeout=5) as reply:
-        return reply.read()
+    try:
+        with urllib.request.urlopen(url, timeout=5) as answer:
+            return answer.status, answer.read()
+    except HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def get(server: EutilsServer, utility: str, **params: str) -> bytes:
+    return reply(server, utility, **params)[1]
 
 
 def esearch(server: EutilsServer, **params: str) -> dict:
@@ -157,10 +165,9 @@ def test_einfo_refuses_a_retmode_naming_the_one_given(server: EutilsServer) -> N
 
 
 def test_utilities_not_served_say_so(server: EutilsServer) -> None:
-    with pytest.raises(HTTPError) as info:
-        get(server, "esummary", db="pubmed", id="1")
-    assert info.value.code == 501
-    assert b"esummary is not served by the local server" in info.value.read()
+    status, body = reply(server, "esummary", db="pubmed", id="1")
+    assert status == 501
+    assert b"esummary is not served by the local server" in body
 
 
 def _pairs(xml: bytes) -> dict[str, set[tuple[str, str]]]:

@@ -148,7 +148,7 @@ FORMS: list[tuple[str, Pred, str]] = [
     ),
     ("case reports[pt]", lambda a: "case reports" in a.types, ""),
     ('"Case Reports"[Publication Type]', lambda a: "case reports" in a.types, ""),
-    ("review[pt]", lambda a: "review" in a.types, "narrower publication types"),
+    ("review[pt]", lambda a: "review" in a.types, "which PubMed may find"),
     (
         '"follow up"[tiab]',
         lambda a: any(has_phrase(a.columns[c], ["follow", "up"]) for c in TIAB),

@@ -13,7 +13,7 @@ from reviewkit.pubmed.server import EutilsServer
 from reviewkit.searches import history, run_log, run_search
 
 from .conftest import ServerFactory, fast_client
-from .test_fidelity import get
+from .test_fidelity import get, reply
 
 QUERY = "english[la]"
 
@@ -53,12 +53,17 @@ def test_efetch_stops_at_the_cap_and_answers_past_a_sets_end_as_ncbi_does(
     )
     assert b"<WebEnv>" in small
     webenv2 = small.split(b"<WebEnv>")[1].split(b"</WebEnv>")[0].decode()
-    body = get(
+    status, body = reply(
         server, "efetch", db="pubmed", WebEnv=webenv2, query_key="1", retstart="30", retmax="5"
     )
-    assert (
-        b"Cannot retrieve history data: OUT OF RANGE. Parameter retstart=30 + 1 is greater than number of records available in history. History includes 2 IDs."
-        in body
+    # NCBI's reply (pubmedR issue #7): HTTP 400 and its efetch envelope, DOCTYPE and all
+    assert status == 400
+    assert body == (
+        b'<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eEfetchResult PUBLIC "-//NLM//DTD '
+        b'efetch 20131226//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20131226/efetch.dtd">'
+        b"\n<eFetchResult>\n\t<ERROR>Cannot retrieve history data: OUT OF RANGE. Parameter "
+        b"retstart=30 + 1 is greater than number of records available in history. History "
+        b"includes 2 IDs.</ERROR>\n</eFetchResult>\n"
     )
 
 

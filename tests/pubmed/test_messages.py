@@ -47,6 +47,7 @@ def every_kind() -> bytes:
         + b"<ErrorList><PhraseNotFound>abcXYZ</PhraseNotFound><FieldNotFound>xyz</FieldNotFound>"
         b"</ErrorList><WarningList><PhraseIgnored>and</PhraseIgnored>"
         b'<QuotedPhraseNotFound>"abc xyz"</QuotedPhraseNotFound>'
+        b'<QuotedPhraseNotFound>"abc xyz"[mh]</QuotedPhraseNotFound>'
         b"<OutputMessage>No items found.</OutputMessage></WarningList>" + body[end:]
     )
 
@@ -99,6 +100,7 @@ def test_every_message_kind_is_read(replay) -> None:  # type: ignore[no-untyped-
         "PhraseNotFound",
         "FieldNotFound",
         "PhraseIgnored",
+        "QuotedPhraseNotFound",
         "QuotedPhraseNotFound",
         "OutputMessage",
     ]
@@ -159,6 +161,7 @@ def test_search_test_prints_every_kind(replay, capsys, monkeypatch) -> None:  # 
         "field not found: xyz",
         "ignored by PubMed: and",
         'quoted phrase not found (PubMed then ignores the quotes and maps the words): "abc xyz"',
+        'quoted phrase not found: "abc xyz"[mh]',  # tagged, as NCBI names one: no mapping
         "the server says: No items found.",
     ):
         assert line in out

@@ -65,8 +65,10 @@ def test_error_replies_are_read_as_errors_by_biopython(server: EutilsServer) -> 
     ):
         with pytest.raises(RuntimeError):
             Entrez.read(io.BytesIO(get(server, "esearch", **params)))
-    body = get(server, "efetch", WebEnv="MCID_nope", query_key="1")
-    assert b"<eFetchResult><ERROR>Unable to obtain query #1</ERROR>" in body
+    with pytest.raises(HTTPError) as info:  # efetch's errors come with HTTP 400, as NCBI's
+        get(server, "efetch", WebEnv="MCID_nope", query_key="1")
+    assert info.value.code == 400
+    assert b"<eFetchResult>\n\t<ERROR>Unable to obtain query #1</ERROR>" in info.value.read()
 
 
 def test_paging_and_history(server: EutilsServer) -> None:

@@ -1,7 +1,8 @@
 """PubMed's [la] and [pt] vocabularies as NLM documents them (sources: the docstring of
 reviewkit.pubmed.vocabulary): every value of the offline NLM records is known, a language is
-found by NLM's name or code, publication types match in any case, and the local server says
-which narrower publication types it did not include."""
+found by NLM's name or code, publication types match in any case, a [pt] search includes its
+narrower types and a renamed type's other name, and the local server says which type PubMed
+may file under review[pt] that it did not include."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from reviewkit.pubmed.vocabulary import (
     language_code,
     narrower_publication_types,
     nearest_language,
+    unsettled_narrower,
 )
 
 from .conftest import ServerFactory, set_pmid, write_set
@@ -108,18 +110,23 @@ def test_publication_types_pubmed_help_lists(value: str) -> None:
     assert is_publication_type(value)
 
 
-def test_retraction_notice_is_in_no_stored_nlm_document() -> None:
-    assert not is_publication_type("Retraction Notice")
-    assert is_publication_type("Retraction of Publication")
+@pytest.mark.parametrize(
+    "value",
+    ["Retraction Notice", "Retraction of Publication", "Scoping Review", "Network Meta-Analysis"],
+)
+def test_current_and_former_names_and_mesh_2025_types_are_known(value: str) -> None:
+    assert is_publication_type(value)
 
 
-def test_narrower_types_follow_nlm_indexing_course() -> None:
+def test_narrower_types_follow_nlm_indexing_course_at_any_depth() -> None:
     assert narrower_publication_types("randomized controlled trial") == (
         "Equivalence Trial",
         "Pragmatic Clinical Trial",
     )
-    assert "Controlled Clinical Trial" in narrower_publication_types("Clinical Trial")
-    assert narrower_publication_types("review") == ("Systematic Review",)
+    under_trial = narrower_publication_types("Clinical Trial")
+    assert "Controlled Clinical Trial" in under_trial and "Equivalence Trial" in under_trial
+    assert narrower_publication_types("review") == ()  # not settled: said, not searched
+    assert unsettled_narrower("review") == ("Systematic Review",)
     assert narrower_publication_types("Systematic Review") == ()
 
 
@@ -149,7 +156,8 @@ def _search(server, term: str) -> tuple[list[str], str]:  # type: ignore[no-unty
 def vocab_server(
     make_server: ServerFactory, nlm_articles: dict[str, list[bytes]], tmp_path: Path
 ) -> Iterator[object]:
-    """Five records: English journal article, Greek, an RCT, a Review, a Systematic Review."""
+    """Seven records: English journal article, Greek, an RCT, a Review, a Systematic Review,
+    an Equivalence Trial (under RCT), a Retraction of Publication (its name in NLM's files)."""
     article = nlm_articles["update"][0]
     records = [
         _with(article, "99000001", language="eng", types=("Journal Article",)),
@@ -157,6 +165,8 @@ def vocab_server(
         _with(article, "99000003", types=("Journal Article", "Randomized Controlled Trial")),
         _with(article, "99000004", types=("Journal Article", "Review")),
         _with(article, "99000005", types=("Journal Article", "Systematic Review")),
+        _with(article, "99000006", types=("Journal Article", "Equivalence Trial")),
+        _with(article, "99000007", types=("Retraction of Publication",)),
     ]
     snapshot = Snapshot.open([write_set(tmp_path / "vocab.xml", records)])
     try:
@@ -182,9 +192,17 @@ def test_a_publication_type_in_any_case_finds_the_same_records(vocab_server) -> 
             "RANDOMIZED CONTROLLED TRIAL",
         )
     ]
-    assert all(ids == ["99000003"] for ids, _ in found)
-    # its narrower types (NLM's indexing course) are named, not silently left out
-    assert all("Equivalence Trial; Pragmatic Clinical Trial" in body for _, body in found)
+    # with its narrower types (NLM's indexing course), as PubMed's Hierarchy Y field searches
+    assert all(ids == ["99000003", "99000006"] for ids, _ in found)
+    assert _search(vocab_server, "clinical trial[pt]")[0] == ["99000003", "99000006"]
+    assert _search(vocab_server, "equivalence trial[pt]")[0] == ["99000006"]
+
+
+def test_either_name_of_a_renamed_type_finds_its_records(vocab_server) -> None:  # type: ignore[no-untyped-def]
+    """NLM's files say Retraction of Publication; PubMed now labels such records Retraction
+    Notice (the vocabulary's docstring): a search with either name finds them."""
+    assert _search(vocab_server, '"retraction notice"[pt]')[0] == ["99000007"]
+    assert _search(vocab_server, "retraction of publication[pt]")[0] == ["99000007"]
 
 
 def test_review_pt_says_it_left_out_systematic_reviews(vocab_server) -> None:  # type: ignore[no-untyped-def]
@@ -193,6 +211,6 @@ def test_review_pt_says_it_left_out_systematic_reviews(vocab_server) -> None:  #
     find Systematic Review records, which it did not include."""
     ids, body = _search(vocab_server, "review[pt]")
     assert ids == ["99000004"]
-    assert "narrower publication types (Systematic Review), which PubMed may find" in body
+    assert "does not include Systematic Review, which PubMed may find" in body
     ids, body = _search(vocab_server, '"systematic review"[pt]')
-    assert ids == ["99000005"] and "narrower" not in body
+    assert ids == ["99000005"] and "may find" not in body

@@ -1,0 +1,74 @@
+"""The local server's efetch replies: records by id or from a history set, and NCBI's
+``<ERROR>`` envelope with HTTP 400.
+
+Sources. A PubMed efetch reply as Biopython's recorded ones have it (Tests/Entrez/pubmed1.xml,
+pubmed2.xml, 2025): the XML declaration, the PubMedArticle DOCTYPE, ``<PubmedArticleSet>``, a
+newline, the articles one after the other and ``</PubmedArticleSet>``. An efetch error is an
+``eFetchResult`` envelope with HTTP 400, not 200 as esearch's: NCBI's reply to a retstart past
+the end of a history set (``Cannot retrieve history data: OUT OF RANGE …``, HTTP 400, quoted in
+pubmedR issue #7, massimoaria/pubmedR) and "EFetch's HTTP 400 ``<ERROR>`` envelopes"
+(cyanheads/pubmed-mcp-server issue #155, whose tests keep NCBI's reply to ``id=00000000``
+verbatim: ``<!DOCTYPE eEfetchResult PUBLIC "-//NLM//DTD efetch 20131226//EN" …>`` (NCBI's own
+spelling of the root's name in the DOCTYPE), ``<eFetchResult>``, a tab, ``<ERROR>ID list is
+empty! Possibly it has no correct IDs.</ERROR>``). The same envelope with other texts is quoted
+by several public projects (``Unable to obtain query #1``, ``Cannot retrieve history data …``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reviewkit.pubmed.replies import ReplyError
+
+EFETCH_HEAD = (
+    '<?xml version="1.0" ?>\n<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st '
+    'January 2025//EN" "https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd">\n'
+)
+EFETCH_ERROR_STATUS = 400  # NCBI's status for every efetch <ERROR> envelope (module docstring)
+NO_CORRECT_IDS = "ID list is empty! Possibly it has no correct IDs."
+# NCBI's words for an efetch whose id is empty, as a live reply quoted in a public project's
+# tests has them; whether NCBI sends them in the envelope is not recorded (ours does).
+EMPTY_ID = "Supplied id parameter is empty."
+
+
+def article_set(articles: Iterable[bytes]) -> bytes:
+    """A PubmedArticleSet as NCBI frames it (pubmed1.xml): no whitespace between articles (an
+    article keeps its own indentation, as the snapshot's file has it)."""
+    body = b"".join(article.strip() for article in articles)
+    return EFETCH_HEAD.encode() + b"<PubmedArticleSet>\n" + body + b"</PubmedArticleSet>"
+
+
+def parse_ids(value: str) -> list[int]:
+    """The PMIDs of efetch's ``id`` (comma-separated). A value that is no PMID (not digits, or
+    0) is left out, as NCBI leaves out ids it cannot read; none left is NCBI's refusal. That
+    NCBI drops a bad id beside good ones, rather than refusing the list, is our assumption:
+    only the all-bad reply is recorded."""
+    tokens = [t.strip() for t in value.split(",") if t.strip()]
+    if not tokens:
+        raise ReplyError(EMPTY_ID)
+    pmids = [int(t) for t in tokens if t.isdigit() and int(t) > 0]
+    if not pmids:
+        raise ReplyError(NO_CORRECT_IDS)
+    return pmids
+
+
+def history_window(pmids: list[int], retstart: int, retmax: int, cap: int) -> list[int]:
+    """Records retstart.. of a history set, as efetch serves them. Past the set's end:
+    NCBI's reply (recorded in pubmedR issue #7). Past record ``cap`` (9,999): refused, and a
+    window reaching past it ends there. NCBI documents the 10,000 limit for ESearch only
+    (NBK25499; "&retstart + &retmax <= 10,000", NCBI Insights 2022-09-13); that efetch
+    from a PubMed history set stops at the same place is our assumption, the one NCBI's
+    EDirect makes (it reads a PubMed history set to record 9,999 and no further)."""
+    if pmids and retstart >= len(pmids):
+        raise ReplyError(
+            f"Cannot retrieve history data: OUT OF RANGE. Parameter retstart={retstart} + 1 "
+            "is greater than number of records available in history. History includes "
+            f"{len(pmids)} IDs."
+        )
+    if retstart >= cap:
+        raise ReplyError(
+            f"Cannot fetch beyond record {cap} of a PubMed history set: 'retstart' "
+            f"cannot be larger than {cap - 1} (the local server, as ESearch's limit; "
+            "split the search into date ranges)"
+        )
+    return pmids[retstart : min(retstart + retmax, cap)]
