@@ -41,7 +41,14 @@ def load(path: str | Path) -> Protocol:
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
         where = f"{path}:{m.group(1)}" if m else str(path)
-        raise ProtocolError(f"not valid TOML: {exc}", where=where) from None
+        hint = ""
+        if "end of document" in str(exc):  # tomllib gives no line there: the file's last one
+            where = f"{path}:{text.rstrip().count(chr(10)) + 1}"
+            hint = (
+                "the file ends inside a value or a table name: it looks cut short, or a quote"
+                " or bracket above is never closed"
+            )
+        raise ProtocolError(f"not valid TOML: {exc}", where=where, hint=hint) from None
     except RecursionError:  # tomllib parses nested arrays and inline tables recursively
         raise ProtocolError(
             "not valid as a protocol: arrays or tables nested thousands deep",
