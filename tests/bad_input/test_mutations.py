@@ -51,6 +51,7 @@ GOOD: dict[str, tuple[tuple[str, ...], bytes]] = {
     "wos": (("wos_plain.txt", "wos.txt"), rb"(?m)^[A-Z][A-Z0-9](?= )"),
     "cochrane": (("cochrane_central.txt",), rb"(?m)^[A-Z]{2,3}(?=: )"),
     "csv": (("scopus.csv", "pubmed_export.csv"), rb"\A[^,\r\n]+"),
+    "toml": ((), rb"(?m)^[a-z_]+(?= *=)|(?<=^\[)[a-z.-]+|(?<=^\[\[)[a-z]+"),  # keys, tables
     "xlsx": (("workbook.xlsx",), rb"(?<=<)[a-z]+(?=[ >])"),
 }
 # what ends a record, per format (one occurrence is removed)
@@ -64,9 +65,15 @@ END_MARKER = {
     "wos": rb"(?m)^ER\s*$",
     "cochrane": rb"(?m)^Record #\d+ of \d+\s*$",
     "csv": rb'"(?=,)',
+    "toml": rb"(?m)(?<=[a-z])\](?=\]?$)|'\'\'$|\"$",  # a table's ']', a string's end
 }
 # a file of another format to put after (or before) each file
-OTHER = {"ris": "sample.nbib", "medline": "sample.ris", "bibtex": "sample.ris"}
+OTHER = {
+    "ris": "sample.nbib",
+    "medline": "sample.ris",
+    "bibtex": "sample.ris",
+    "toml": "sample.ris",
+}
 
 Mutation = Callable[[bytes, random.Random, str], bytes | None]
 
@@ -276,6 +283,8 @@ def _mutate_xlsx(data: bytes, kind: str, rng: random.Random) -> bytes | None:
 def mutants() -> Iterator[tuple[str, str, str, bytes]]:
     """(id, format, kind, bytes) of every mutant, the same on every run (seeded per file and kind)."""
     for fmt, (names, _) in GOOD.items():
+        if fmt == "toml":
+            continue
         for name in names:
             good = workbook() if fmt == "xlsx" else (FIXTURES / name).read_bytes()
             for kind, (mutation, variants) in MUTATIONS.items():
@@ -372,3 +381,34 @@ def test_a_damaged_file_is_read_or_refused_cleanly(
         f"the message names no line or record\n{output}"
     )
     assert dump_database(db) == before, f"the database changed\n{output}"
+
+
+PROTOCOL_MUTANTS = [
+    (f"protocol-{kind}-{n}", data)
+    for kind, (mutation, variants) in MUTATIONS.items()
+    for n in range(variants * 2)  # one file: twice the variants of a reference export
+    if (data := mutation(PROTOCOL.read_bytes(), random.Random(f"protocol-{kind}-{n}"), "toml"))
+    is not None
+]
+
+
+@pytest.mark.parametrize(("mutant", "data"), PROTOCOL_MUTANTS, ids=[m for m, _ in PROTOCOL_MUTANTS])
+def test_a_damaged_protocol_is_accepted_or_refused_cleanly(
+    mutant: str, data: bytes, tmp_path: Path, capsys
+) -> None:
+    path = tmp_path / (mutant + ".toml")
+    path.write_bytes(data)
+    capsys.readouterr()
+    code = main(["protocol", "check", str(path)])
+    out, err = capsys.readouterr()
+    output = out + err
+    assert code in (0, 2), f"exit {code}\n{output}"
+    assert "Traceback" not in output, output
+    if code == 0:
+        assert "valid" in out, output
+        return
+    assert re.search(r"(?m)^error: ", output), output
+    assert str(path) in output, f"the message does not name the file\n{output}"
+    assert re.search(re.escape(str(path)) + r".*" + _PLACE, output) or WHOLE.search(output), (
+        f"the message names no line or key\n{output}"
+    )
