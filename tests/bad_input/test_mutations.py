@@ -67,13 +67,14 @@ END_MARKER = {
     "csv": rb'"(?=,)',
     "toml": rb"(?m)(?<=[a-z])\](?=\]?$)|'\'\'$|\"$",  # a table's ']', a string's end
 }
-# a file of another format to put after (or before) each file
-OTHER = {
-    "ris": "sample.nbib",
-    "medline": "sample.ris",
-    "bibtex": "sample.ris",
-    "toml": "sample.ris",
+# files of other formats to put after (or before) each file
+OTHERS = {
+    "ris": ("sample.nbib", "sample.bib", "pubmed_export.csv"),
+    "medline": ("sample.ris", "sample.bib", "wos_plain.txt"),
+    "bibtex": ("sample.ris", "pubmed_export.csv", "sample.nbib"),
+    "toml": ("sample.ris", "sample.bib", "sample.nbib"),
 }
+_OTHERS = ("sample.bib", "sample.ris", "sample.nbib")
 
 Mutation = Callable[[bytes, random.Random, str], bytes | None]
 
@@ -212,7 +213,7 @@ def zipped(data: bytes, rng: random.Random, fmt: str) -> bytes:
 
 
 def concatenated(data: bytes, rng: random.Random, fmt: str) -> bytes:
-    other = (FIXTURES / OTHER.get(fmt, "sample.bib")).read_bytes()
+    other = (FIXTURES / rng.choice(OTHERS.get(fmt, _OTHERS))).read_bytes()
     return data + b"\n" + other if rng.random() < 0.6 else other + b"\n" + data
 
 
@@ -232,7 +233,7 @@ MUTATIONS: dict[str, tuple[Mutation, int]] = {  # kind -> (mutation, variants pe
     "bom-middle": (bom_in_middle, 1),
     "gzip": (gzipped, 2),
     "zip": (zipped, 1),
-    "concat": (concatenated, 2),
+    "concat": (concatenated, 3),
 }
 WHOLE_FILE = {"cut", "nul", "gzip", "zip", "concat"}  # kinds an .xlsx suffers as a file too
 SHEET = "xl/worksheets/sheet1.xml"
@@ -315,7 +316,14 @@ GOOD_COUNT = {
     if name != "workbook.xlsx"
 }
 GOOD_COUNT["workbook.xlsx"] = 3
-OTHER_COUNT = {fmt: _count(FIXTURES / OTHER.get(fmt, "sample.bib")) for fmt in GOOD}
+OTHER_COUNT = {name: _count(FIXTURES / name) for names in OTHERS.values() for name in names}
+
+
+def _other(fmt: str, data: bytes) -> str:
+    """The file a 'concat' mutant joined to its good file."""
+    return next(n for n in OTHERS.get(fmt, _OTHERS) if (FIXTURES / n).read_bytes() in data)
+
+
 _SUFFIX = {"xlsx": ".xlsx", "pubmed-xml": ".xml", "endnote-xml": ".xml", "bibtex": ".bib"}
 
 
@@ -373,7 +381,8 @@ def test_a_damaged_file_is_read_or_refused_cleanly(
         assert _records(db) == count + int(stored.group(1)), output
         if kind == "concat":  # both files' records, or one file's were lost (or merged)
             name = mutant.split("-")[0]
-            assert int(stored.group(1)) == GOOD_COUNT[name] + OTHER_COUNT[fmt], output
+            other = OTHER_COUNT[_other(fmt, data)]
+            assert int(stored.group(1)) == GOOD_COUNT[name] + other, output
         return
     assert re.search(r"(?m)^error: ", output), output
     assert str(path) in output, f"the message does not name the file\n{output}"
