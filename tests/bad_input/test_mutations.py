@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import random
 import re
 import sqlite3
@@ -336,6 +337,32 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+# what a record read from a damaged file must never hold: a NUL or other control character, a
+# byte-order mark, or U+FFFD (a byte that was not text, replaced)
+_GARBAGE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufffd]")
+
+
+def _texts(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict | list):
+        for item in value.values() if isinstance(value, dict) else value:
+            yield from _texts(item)
+
+
+def _garbage(db: Path) -> list[str]:
+    """Texts of the last import's records that hold a character no export holds."""
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute(
+            "SELECT title, data FROM records WHERE import_id = (SELECT max(id) FROM imports)"
+        ).fetchall()
+    finally:
+        conn.close()
+    texts = (t for title, data in rows for t in [title, *_texts(json.loads(data))])
+    return [t for t in texts if _GARBAGE.search(t)]
+
+
 def _records(db: Path) -> int:
     conn = sqlite3.connect(db)
     try:
@@ -379,6 +406,7 @@ def test_a_damaged_file_is_read_or_refused_cleanly(
         stored = re.search(r": (\d+) records? \(", out)
         assert stored, output
         assert _records(db) == count + int(stored.group(1)), output
+        assert _garbage(db) == [], f"stored text holds characters no export holds\n{output}"
         if kind == "concat":  # both files' records, or one file's were lost (or merged)
             name = mutant.split("-")[0]
             other = OTHER_COUNT[_other(fmt, data)]
