@@ -75,3 +75,26 @@ def check_one_format(text: str, fmt: str, name: str) -> None:
         where=f"{name}:{line}",
         hint="import each export as a file of its own; nothing was imported",
     )
+
+
+def after_root(gap: bytes, closed: int, line: int, name: str, root_end: re.Pattern) -> int:
+    """For an XML file read in pieces: the file line of the root's closing tag (``root_end``)
+    once a piece between two articles (``gap``, starting on file line ``line``) held it, else
+    0. FormatError for anything but white space after it: another file appended (a second
+    XML document, a RIS export), whose records a reader of articles would take or drop."""
+    if not closed:
+        end = root_end.search(gap)
+        if end is None:
+            return 0
+        closed = line + gap.count(b"\n", 0, end.start())
+        line += gap.count(b"\n", 0, end.end())
+        gap = gap[end.end() :]
+    if gap.strip():
+        at = line + gap.count(b"\n", 0, len(gap) - len(gap.lstrip()))
+        raise FormatError(
+            f"text after the closing tag of the document on line {closed}: another file"
+            " appended to this one, or a damaged file",
+            where=f"{name}:{at}",
+            hint="import each file on its own; nothing was imported",
+        )
+    return closed
