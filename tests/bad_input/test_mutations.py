@@ -449,3 +449,56 @@ def test_a_damaged_protocol_is_accepted_or_refused_cleanly(
     assert re.search(re.escape(str(path)) + r".*" + _PLACE, output) or WHOLE.search(output), (
         f"the message names no line or key\n{output}"
     )
+
+
+# PubMed XML from 8 MiB up is cut into batches that worker processes parse (formats.pubmed_xml):
+# another reader of the same bytes, run here on XML files with another file appended (it called
+# them truncated, and would read a second XML document's articles after the first's end)
+PARALLEL = [m for m in MUTANTS if m[1] == "pubmed-xml" and m[2] == "concat"]
+
+
+@pytest.mark.parametrize(("mutant", "fmt", "kind", "data"), PARALLEL, ids=[m[0] for m in PARALLEL])
+def test_the_parallel_xml_reader_refuses_what_the_serial_one_does(
+    mutant: str,
+    fmt: str,
+    kind: str,
+    data: bytes,
+    project: Path,
+    tmp_path: Path,
+    capsys,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reviewkit.formats import pubmed_xml
+
+    path = tmp_path / (mutant + ".xml")
+    path.write_bytes(data)
+    db = project / "review.sqlite"
+    before = dump_database(db)
+    capsys.readouterr()
+    monkeypatch.setattr(pubmed_xml, "PARALLEL_MIN_BYTES", 0)
+    code = main(["import", str(path), "--project", str(project)])
+    out, err = capsys.readouterr()
+    assert code == 2, out + err
+    assert "Traceback" not in out + err
+    assert re.search(re.escape(str(path)) + r":\d+: ", out + err), out + err
+    assert "truncated" not in (out + err).splitlines()[0], out + err  # the file is whole
+    assert dump_database(db) == before
+
+
+def test_the_parallel_xml_reader_refuses_a_second_document(
+    project: Path, tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two PubMed XML files joined (``cat a.xml b.xml``): the serial reader refuses the second
+    document; the batch cutter took its articles as records of the first."""
+    from reviewkit.formats import pubmed_xml
+
+    path = tmp_path / "two-documents.xml"
+    path.write_bytes(
+        (FIXTURES / "sample.xml").read_bytes() + (FIXTURES / "efetch_book.xml").read_bytes()
+    )
+    monkeypatch.setattr(pubmed_xml, "PARALLEL_MIN_BYTES", 0)
+    capsys.readouterr()
+    assert main(["import", str(path), "--project", str(project)]) == 2
+    out, err = capsys.readouterr()
+    line = (FIXTURES / "sample.xml").read_bytes().count(b"\n") + 1
+    assert f"{path}:{line}: text after the closing tag" in out + err, out + err
