@@ -21,11 +21,11 @@ from reviewkit.errors import FormatError
 
 # format -> the line that opens one of its records (or its file), as that format writes it
 _OPENS: dict[str, str] = {
-    "bibtex": r"[ \t]*@[ \t]*(?!comment\b|string\b|preamble\b)[A-Za-z]+[ \t]*[{(][ \t]*[^\s,{}()\"=]+[ \t]*,",
+    "bibtex": r"[ \t]*@[ \t]*(?!(?i:comment|string|preamble)\b)[A-Za-z]+[ \t]*[{(][ \t]*[^\s,{}()\"=]+[ \t]*,",
     "ris": r"TY {1,2}- \S",
-    "medline": r"PMID ?- ?\d+[ \t]*$",
+    "medline": r"PMID ?- ?\d+[ \t]*(?=[\r\n]|\Z)",
     "wos": r"FN (?:Clarivate|Thomson)",
-    "cochrane": r"Record #1 of \d+[ \t]*$",
+    "cochrane": r"Record #1 of \d+[ \t]*(?=[\r\n]|\Z)",
     "refworks": r"RT [A-Z][A-Za-z]+(?: [A-Za-z]+)*[ \t]*[\r\n]+[A-Z][A-Z0-9] \S",  # then a field
     "pubmed-xml": r"[ \t]*<\?xml\s|[ \t]*<PubmedArticleSet\b",
 }
@@ -54,7 +54,6 @@ _PATTERNS = {
             if other != fmt and other not in _OWN.get(fmt, set())
         )
         + ")",
-        re.MULTILINE,
     )
     for fmt in CHECKED
 }
