@@ -330,7 +330,7 @@ _SUFFIX = {"xlsx": ".xlsx", "pubmed-xml": ".xml", "endnote-xml": ".xml", "bibtex
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A project holding records and decisions before any mutant is imported."""
+    """A project holding records before any mutant is imported (the dump covers every table)."""
     folder = tmp_path_factory.mktemp("mutations") / "project"
     assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
     assert main(["import", str(FIXTURES / "sample.nbib"), "--project", str(folder)]) == 0
@@ -371,20 +371,14 @@ def _records(db: Path) -> int:
         conn.close()
 
 
-# where a message points: 'file:LINE', a record, a worksheet row
-# messages about the whole file, where no line or record is to blame
+# messages about the whole file, where no line or record is to blame: a zipped export, a gzip
+# cut short, UTF-16 text, a head damaged beyond recognition, XML whose root tag is misspelt, a
+# workbook's parts that do not fit together
 WHOLE = re.compile(
-    "|".join(
-        [
-            "zip archive",  # a zipped export
-            "compressed file is truncated",  # a gzip cut short
-            "without a byte-order mark",  # UTF-16 text
-            "cannot tell the format",  # a head damaged beyond recognition
-            "root element is",  # XML whose root tag is misspelt
-            "cannot read the Excel workbook",  # a workbook's parts that do not fit together
-        ]
-    )
+    "zip archive|compressed file is truncated|without a byte-order mark|cannot tell the format"
+    "|root element is|cannot read the Excel workbook"
 )
+# where a message points: 'file:LINE', a record, a worksheet row
 _PLACE = r"(:\d+\b|\brecord \d+|\brow \d+|\bline \d+)"
 
 
