@@ -20,6 +20,7 @@ from reviewkit.formats import (
     cochrane,
     csv_format,
     endnote_xml,
+    joined,
     medline,
     not_export,
     pubmed_xml,
@@ -240,6 +241,8 @@ def _read_serial(
         return
     text = decode(read_bytes(path), name, encoding)
     reader = _TEXT_READERS[fmt]
+    if reader.sniff(text):  # a file of this format (not one forced on another's text)
+        joined.check_one_format(text, fmt, name)  # a second export appended: refused by line
     kwargs = {"mapping": mapping} if fmt == "csv" else {}
     yield from reader.read(text, name, source=source or _DEFAULT_SOURCE[fmt], **kwargs)
 

@@ -277,6 +277,17 @@ _ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)", re.MULTILINE)
 _FIELD_OUTSIDE = re.compile(r"^[ \t,]*([A-Za-z][\w:.+-]*)[ \t]*=[ \t]*[{\"\w]", re.MULTILINE)
 
 
+# A row of a table, outside the entries where BibTeX skips text as a comment: cells separated
+# by two or more tabs, or quoted cells separated by commas or semicolons ('"a","b","c"'), or
+# four cells or more separated by commas without a space (a CSV header, 'PMID,Title,Authors,…');
+# a comment line ('%') or a sentence is none of these.
+_TABLE_ROW = re.compile(
+    r'^(?!\s*%)(?:[^\t\n]*\t){2}[^\n]*$|^(?!\s*%)(?:[^\n]*"[,;]"){2}[^\n]*$'
+    r"|^(?!\s*%)(?![^\n]*, )[^\s,][^\n]*(?:,[^\n,]*){3}$",
+    re.MULTILINE,
+)
+
+
 def _check_stray_entry_starts(library: bibtexparser.Library, name: str) -> None:
     """Refuse '@type' at a line start with no '{' after it, which bibtexparser keeps as a
     comment: BibTeX itself reads it as an entry and fails, and at the end of a file it is an
@@ -294,6 +305,15 @@ def _check_stray_entry_starts(library: bibtexparser.Library, name: str) -> None:
                 f"'@{m.group(1)}' starts an entry that never opens with '{{'",
                 where=f"{name}:{line}",
                 hint="the file looks cut short (export it again), or remove the stray '@'",
+            )
+        if row := _TABLE_ROW.search(block.raw):
+            line = block.start_line + 1 + block.raw.count("\n", 0, row.start())
+            raise FormatError(
+                "a row of a table outside any entry: a CSV or tab-separated export joined to"
+                " the BibTeX file? (BibTeX skips text outside entries: its records would be"
+                " lost)",
+                where=f"{name}:{line}",
+                hint="import each export as a file of its own; nothing was imported",
             )
         # BibTeX skips text between entries as a comment; 'name = value' there is a field
         # whose entry an extra '}' closed early, and it would be lost silently

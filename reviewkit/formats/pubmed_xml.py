@@ -19,6 +19,7 @@ from typing import Any, BinaryIO
 from lxml import etree as ET
 
 from reviewkit.errors import FormatError
+from reviewkit.formats.joined import after_root
 from reviewkit.formats.text import LimitedReader, bom_encoding, looks_utf16
 from reviewkit.records import AbstractSection, Record, normalise_pmid
 
@@ -342,7 +343,7 @@ def _batches(stream: BinaryIO, name: str, size: int) -> Iterator[tuple[int, int,
     line = 1  # file line of buf[0]
     scan = 0  # where the next element is searched for in buf
     elements: list[tuple[int, int]] = []  # (start, stop) in buf of the batch being collected
-    articles = before = 0
+    articles = before = closed = 0  # closed: the line of the root's closing tag, once seen
     eof = False
 
     def cut_batch() -> tuple[int, int, bytes]:
@@ -355,6 +356,10 @@ def _batches(stream: BinaryIO, name: str, size: int) -> Iterator[tuple[int, int,
 
     while True:
         m = _ELEMENT_START.search(buf, scan)
+        if m is not None and (closed or _ROOT_END.search(buf, scan, m.start())):  # a 2nd file
+            after_root(
+                buf[scan : m.end()], closed, line + buf.count(NEWLINE, 0, scan), name, _ROOT_END
+            )
         end = buf.find(b"</" + m.group(1) + b">", m.end()) if m else -1
         if m is None or end < 0:
             if eof:
@@ -372,6 +377,11 @@ def _batches(stream: BinaryIO, name: str, size: int) -> Iterator[tuple[int, int,
                 keep = m.start()
             else:  # nothing open: keep a tail in case a start tag is split between blocks
                 keep = max(scan, len(buf) - 64)
+                if (lt := buf.rfind(b"<", scan, keep)) > buf.rfind(b">", scan, keep):
+                    keep = lt  # nor cut inside a tag (the root's closing one)
+                closed = after_root(
+                    buf[scan:keep], closed, line + buf.count(NEWLINE, 0, scan), name, _ROOT_END
+                )
             line += buf.count(b"\n", 0, keep)
             buf = buf[keep:] + block
             elements = [(a - keep, b - keep) for a, b in elements]
@@ -396,7 +406,7 @@ def _batches(stream: BinaryIO, name: str, size: int) -> Iterator[tuple[int, int,
             where=f"{name}:{at}",
             hint="download or export the file again",
         )
-    if not _ROOT_END.search(rest):
+    if not after_root(rest, closed, line + buf.count(NEWLINE, 0, scan), name, _ROOT_END):
         at = line + buf.count(NEWLINE)
         raise FormatError(
             "the file ends before its closing </PubmedArticleSet>: it is truncated",

@@ -31,6 +31,54 @@ _OUTSIDE = re.compile(
 )
 
 
+_NUMBER = re.compile(r"\s*Record #(\d+) of (\d+)\s*", re.IGNORECASE)
+
+
+class _Numbering:
+    """The Cochrane Library's 'Record #n of N' lines, one before each record of its RIS export
+    (as in its plain text, formats.cochrane): a file that ends after such a line, before its
+    record, or after record #k of N with k < N (every record numbered), was cut short between
+    two records, where the ER lines cannot tell it."""
+
+    def __init__(self, name: str) -> None:
+        self.name, self.pending, self.last, self.headers, self.records = name, 0, (0, 0), 0, 0
+
+    def header(self, line: str, no: int) -> None:
+        if m := _NUMBER.fullmatch(line):
+            if self.pending:
+                raise self._cut(
+                    f"'Record #{self.last[0]} of {self.last[1]}' on line "
+                    f"{self.pending} is followed by no record",
+                    self.pending,
+                )
+            self.pending, self.last, self.headers = (
+                no,
+                (int(m.group(1)), int(m.group(2))),
+                self.headers + 1,
+            )
+
+    def record(self) -> None:
+        self.pending, self.records = 0, self.records + 1
+
+    def end(self, lines: int) -> None:
+        n, of = self.last
+        if self.pending:
+            raise self._cut(
+                f"the file ends after 'Record #{n} of {of}', before its record", self.pending
+            )
+        if self.headers and self.headers == self.records and n < of:
+            raise self._cut(
+                f"the file ends after record #{n} of the {of} its export numbers", lines
+            )
+
+    def _cut(self, what: str, line: int) -> FormatError:
+        return FormatError(
+            f"{what}: the file looks cut short",
+            where=f"{self.name}:{line}",
+            hint="export the file again; nothing was imported",
+        )
+
+
 class _NoHeaderWriter(rispy.RisWriter):
     """rispy's writer without the '1.' counter line before each reference."""
 
@@ -47,6 +95,7 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
     # happens to start like 'MD - 2.50' (a mean difference in an abstract) is text, not a tag
     heads = (m for ln in lines if (m := _TAG.match(ln.rstrip())) and m.group(1) == "TY")
     two_spaces = next((m.group(2) == "  " for m in heads), False)
+    numbering = _Numbering(name)
     for no, line in enumerate(lines, start=1):
         m = _TAG.match(line.rstrip())
         if m and fields and two_spaces and m.group(2) == " ":
@@ -62,6 +111,7 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
                     )
                 start = no
                 fields = [(tag, value)]
+                numbering.record()
             elif tag == "ER":
                 if not fields:
                     raise FormatError(
@@ -90,7 +140,9 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
         elif line.strip():
             if fields:  # a wrapped line continues the previous field
                 continue_field(fields, line)
-            elif not _OUTSIDE.fullmatch(line):
+            elif _OUTSIDE.fullmatch(line):
+                numbering.header(line, no)
+            else:
                 raise FormatError(
                     f"expected 'TY  - ' to start a record, found {line.strip()[:40]!r}",
                     where=f"{name}:{no}",
@@ -102,6 +154,7 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
             where=f"{name}:{start}",
             hint="the file may be truncated; export it again",
         )
+    numbering.end(len(lines))
 
 
 def _count(lines: list[str], start: int) -> int:

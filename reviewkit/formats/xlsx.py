@@ -184,7 +184,9 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> No
                     del parent[0]
         except ET.XMLSyntaxError as exc:
             raise FormatError(
-                f"broken XML in the workbook: {exc.msg}", where=where, hint=_HINT
+                f"broken XML in the workbook: {' '.join(exc.msg.split())}",  # lxml's has a \n
+                where=where,
+                hint=_HINT,
             ) from None
         except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as exc:
             raise FormatError(f"the workbook is corrupt ({exc})", where=name, hint=_HINT) from None
@@ -280,7 +282,26 @@ def _load(data: bytes) -> Any:
     return reader.wb
 
 
-def _rows(sheet: Any) -> Iterator[list[str]]:
+def _check_order(number: int, previous: int, cells: list[dict], name: str) -> None:
+    """FormatError for rows out of order or a cell written twice: Excel and every spreadsheet
+    write a sheet's rows in ascending order, each once, and a row's cells once each, so these
+    are a damaged worksheet, where the later value would silently replace the earlier one
+    (a row lost)."""
+    columns = [c["column"] for c in cells]
+    if number <= previous:
+        what = f"worksheet row {number} comes after row {previous}"
+    elif len(set(columns)) < len(columns):
+        what = f"worksheet row {number} holds a cell written twice"
+    else:
+        return
+    raise FormatError(
+        f"{what}: the worksheet is damaged (a row's values would be lost)",
+        where=f"{name}:{number}",
+        hint=_HINT,
+    )
+
+
+def _rows(sheet: Any, name: str) -> Iterator[tuple[int, list[str]]]:
     """The sheet's rows as text, each up to its last value, without the empty rows after the
     last one; the sheet's recorded range is not used (see the module's docstring). The rows
     come from openpyxl's own worksheet parser (as its read-only sheet reads them, so types,
@@ -298,7 +319,10 @@ def _rows(sheet: Any) -> Iterator[list[str]]:
             date_formats=book._date_formats,
             timedelta_formats=book._timedelta_formats,
         )
+        previous = 0
         for number, cells in parser.parse():
+            _check_order(number, previous, cells, name)
+            previous = number
             values = {c["column"]: text for c in cells if (text := _cell(c["value"]))}
             if not values:
                 continue
@@ -361,7 +385,7 @@ def _table(data: bytes, name: str) -> _Table:
     try:
         if not book.worksheets:
             raise FormatError("the workbook has no worksheets", where=name, hint=_HINT)
-        return _Table(_rows(book.worksheets[0]), name)
+        return _Table(_rows(book.worksheets[0], name), name)
     except FormatError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl's errors on a bad part (KeyError, …)

@@ -41,7 +41,11 @@ def load(path: str | Path) -> Protocol:
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
         where = f"{path}:{m.group(1)}" if m else str(path)
-        raise ProtocolError(f"not valid TOML: {exc}", where=where) from None
+        cut = "end of document" in str(exc)  # tomllib names no line there: the file's last one
+        where = f"{path}:{text.rstrip().count(chr(10)) + 1}" if cut else where
+        hint = "the file ends inside a value: cut short, or a quote or bracket never closed"
+        hint = hint if cut else ""
+        raise ProtocolError(f"not valid TOML: {exc}", where=where, hint=hint) from None
     except RecursionError:  # tomllib parses nested arrays and inline tables recursively
         raise ProtocolError(
             "not valid as a protocol: arrays or tables nested thousands deep",

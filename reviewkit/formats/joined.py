@@ -1,0 +1,99 @@
+"""Refusing a text export that holds records of a second format: two exports joined into one
+file (``cat a.ris b.bib > all.txt``, a download appended to another, a copy-paste).
+
+The reader the file's head chose reads the rest by its own rules, and those let another
+format's records through without an error: BibTeX skips all text outside its entries (btxdoc),
+so the records of a RIS or MEDLINE file appended to a .bib were dropped; the Cochrane Library's
+plain text and RefWorks' tagged format read a line without a tag as the continuation of the
+field above, so a BibTeX file appended to one became the last record's URL or year. Each
+format opens a record with a line no other format (and no wrapped line of text) starts with:
+a BibTeX entry with its key, RIS's TY line, MEDLINE's PMID line, a Web of Science export's
+header, the Cochrane Library's 'Record #1 of N', RefWorks' RT line followed by a tagged line,
+an XML declaration. Such a line in a file of another format is refused by its line number.
+The CSV reader is left out: a quoted cell may hold any line (and csv_format has its owner).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewkit.errors import FormatError
+
+# format -> the line that opens one of its records (or its file), as that format writes it
+_OPENS: dict[str, str] = {
+    "bibtex": r"[ \t]*@[ \t]*(?!(?i:comment|string|preamble)\b)[A-Za-z]+[ \t]*[{(][ \t]*[^\s,{}()\"=]+[ \t]*,",
+    "ris": r"TY {1,2}- \S",
+    "medline": r"PMID ?- ?\d+[ \t]*(?=[\r\n]|\Z)",
+    "wos": r"FN (?:Clarivate|Thomson)",
+    "cochrane": r"Record #1 of \d+[ \t]*(?=[\r\n]|\Z)",
+    "refworks": r"RT [A-Z][A-Za-z]+(?: [A-Za-z]+)*[ \t]*[\r\n]+[A-Z][A-Z0-9] \S",  # then a field
+    "pubmed-xml": r"[ \t]*<\?xml\s|[ \t]*<PubmedArticleSet\b",
+}
+_NAMES = {
+    "bibtex": "BibTeX",
+    "ris": "RIS",
+    "medline": "MEDLINE/nbib",
+    "wos": "Web of Science",
+    "cochrane": "Cochrane Library",
+    "refworks": "RefWorks",
+    "pubmed-xml": "XML",
+}
+# what a format writes itself that opens another's record: the Cochrane Library's RIS export
+# numbers its records 'Record #1 of N' as its plain text does
+_OWN = {"ris": {"cochrane"}}
+CHECKED = frozenset(_NAMES) - {"pubmed-xml"}  # the text formats read line by line
+# a line start: after \n, \r\n or a lone \r (old Mac files), or a BOM at the very start
+_START = r"(?:\A\ufeff?|(?<=\n)|(?<=\r)(?!\n))"
+_PATTERNS = {
+    fmt: re.compile(
+        _START
+        + "(?:"
+        + "|".join(
+            f"(?P<{other.replace('-', '_')}>{pattern})"
+            for other, pattern in _OPENS.items()
+            if other != fmt and other not in _OWN.get(fmt, set())
+        )
+        + ")",
+    )
+    for fmt in CHECKED
+}
+
+
+def check_one_format(text: str, fmt: str, name: str) -> None:
+    """FormatError naming the first line of ``text`` (a file read as ``fmt``) that opens a
+    record of another format."""
+    pattern = _PATTERNS.get(fmt)
+    found = pattern.search(text) if pattern else None
+    if found is None:
+        return
+    other = next(k for k, v in found.groupdict().items() if v is not None).replace("_", "-")
+    line = len(re.findall(r"\r\n|\r|\n", text[: found.start()])) + 1
+    raise FormatError(
+        f"a {_NAMES[other]} record starts on this line of a {_NAMES[fmt]} file: two exports"
+        " joined into one file? (its records would be lost, or read into the record above)",
+        where=f"{name}:{line}",
+        hint="import each export as a file of its own; nothing was imported",
+    )
+
+
+def after_root(gap: bytes, closed: int, line: int, name: str, root_end: re.Pattern) -> int:
+    """For an XML file read in pieces: the file line of the root's closing tag (``root_end``)
+    once a piece between two articles (``gap``, starting on file line ``line``) held it, else
+    0. FormatError for anything but white space after it: another file appended (a second
+    XML document, a RIS export), whose records a reader of articles would take or drop."""
+    if not closed:
+        end = root_end.search(gap)
+        if end is None:
+            return 0
+        closed = line + gap.count(b"\n", 0, end.start())
+        line += gap.count(b"\n", 0, end.end())
+        gap = gap[end.end() :]
+    if gap.strip():
+        at = line + gap.count(b"\n", 0, len(gap) - len(gap.lstrip()))
+        raise FormatError(
+            f"text after the closing tag of the document on line {closed}: another file"
+            " appended to this one, or a damaged file",
+            where=f"{name}:{at}",
+            hint="import each file on its own; nothing was imported",
+        )
+    return closed
