@@ -195,6 +195,8 @@ def protocol_check(file: Path) -> None:
     p = protocol_mod.load(file)
     click.echo(f"{file}: valid — '{p.title}'")
     click.echo(f"  reviewers: {', '.join(p.reviewers)}")
+    if p.leads:  # who resolve, confirm and extract but do not screen
+        click.echo(f"  leads: {', '.join(p.leads)}")
     for s in p.searches:
         click.echo(
             f"  search {s.name}: {s.full_query()[:90]}{'…' if len(s.full_query()) > 90 else ''}"

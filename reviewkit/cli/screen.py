@@ -84,7 +84,7 @@ def conflicts(project_dir: Path, stage: str, resolver: str, as_list: bool) -> No
     """Resolve disagreements: both reviewers' labels, reasons and notes side by side."""
     from reviewkit import screening
 
-    project = load_project(project_dir)
+    project = load_project(project_dir, person=resolver)
     try:
         views = screening.conflicts(project, stage, resolver)  # checks blinding first
         if as_list:
@@ -204,7 +204,7 @@ def attach(project_dir: Path, record: str, target: str, added_by: str | None) ->
     """Attach a full text to RECORD (id, pmid:N or doi:…): a PDF path or an http(s) URL."""
     from reviewkit import screening
 
-    project = load_project(project_dir)
+    project = load_project(project_dir, person=added_by)  # anyone, when --by is not given
     try:
         record_id = screening.find_record(project.db, record)
         att = screening.attach(project.db, record_id, target, added_by=added_by or "")

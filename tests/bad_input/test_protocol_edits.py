@@ -1,0 +1,136 @@
+"""A protocol edited by hand, and names given on the command line, as users do.
+
+Every command that records a name follows one rule (reviewkit.protocol.people): a vote takes a
+reviewer of the protocol, everything else a reviewer or a lead; any other name is refused with
+exit 2, the protocol's lists and where to add one, and the database unchanged. Every edit of the
+protocol either works with the data kept, or is refused with what it would lose and the fix.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import dump_database
+
+from reviewkit.cli import main
+
+REPO = Path(__file__).parent.parent.parent
+PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
+SAMPLE = REPO / "tests" / "core" / "fixtures" / "sample.ris"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """Sample.ris imported; the first study included by both reviewers at both stages."""
+    from reviewkit import screening
+    from reviewkit.project import open_project
+    from reviewkit.reports.studies import all_reports
+
+    folder = tmp_path / "project"
+    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(SAMPLE), "--project", str(folder)]) == 0
+    with open_project(folder) as p:
+        first = min(all_reports(p))
+        for reviewer in ("reviewer1", "reviewer2"):
+            for stage in ("title-abstract", "full-text"):
+                screening.decide(p.db, first, stage, reviewer, "include", protocol=p.protocol)
+    return folder
+
+
+def first_study(project: Path) -> int:
+    from reviewkit.project import open_project
+    from reviewkit.reports.studies import all_reports
+
+    with open_project(project) as p:
+        return min(all_reports(p))
+
+
+def run(project: Path, argv: list[str], capsys) -> tuple[int, str]:
+    capsys.readouterr()
+    code = main([*argv, "--project", str(project)])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out + err
+
+
+def refused(project: Path, argv: list[str], capsys, says: list[str]) -> None:
+    before = dump_database(project / "review.sqlite")
+    code, text = run(project, argv, capsys)
+    assert code == 2, text
+    for part in says:
+        assert part in text, text
+    assert dump_database(project / "review.sqlite") == before
+
+
+def name_commands(study: int, name: str) -> list[list[str]]:
+    """Every command that records a name other than a vote, given ``name``."""
+    return [
+        ["label", str(study), "model-type=workplace", "--reviewer", name],
+        ["extract", "set", str(study), "country=Norway", "--reviewer", name],
+        ["conflicts", "--stage", "title-abstract", "--list", "--resolver", name],
+        ["dedup", "split", str(study), "--reviewer", name],
+        ["dedup", "study-link", str(study), str(study + 1), "--same", "--reviewer", name],
+        ["attach", str(study), "https://example.org/paper.pdf", "--by", name],
+    ]
+
+
+def test_a_name_the_protocol_does_not_list_is_refused_by_every_command(
+    project: Path, capsys
+) -> None:
+    study = first_study(project)
+    for argv in name_commands(study, "stranger"):
+        refused(
+            project,
+            argv,
+            capsys,
+            [
+                f"{project / 'protocol.toml'}: 'stranger' is not a reviewer or a lead",
+                "[review] reviewers: reviewer1, reviewer2; leads: lead",
+                "put the name in [review] reviewers (who screen) or [review] leads",
+            ],
+        )
+
+
+def test_a_name_in_another_case_is_named_as_the_protocol_writes_it(project: Path, capsys) -> None:
+    study = first_study(project)
+    refused(
+        project,
+        ["label", str(study), "model-type=workplace", "--reviewer", "Reviewer1"],
+        capsys,
+        [
+            "'Reviewer1' is not a reviewer or a lead",
+            "give it as the protocol writes it, 'reviewer1'",
+        ],
+    )
+
+
+def test_a_lead_records_but_does_not_vote(project: Path, capsys) -> None:
+    study = first_study(project)
+    code, text = run(
+        project, ["label", str(study), "model-type=workplace", "--reviewer", "lead"], capsys
+    )
+    assert code == 0, text
+    code, text = run(
+        project, ["conflicts", "--stage", "full-text", "--list", "--resolver", "lead"], capsys
+    )
+    assert code == 0, text
+    # a vote takes a reviewer: the lead is refused by the screen, before it opens
+    refused(
+        project,
+        ["screen", "--reviewer", "lead"],
+        capsys,
+        ["'lead' is not a reviewer of this protocol", "to add a reviewer, put the name in"],
+    )
+
+
+def test_a_protocol_naming_one_person_as_reviewer_and_lead_is_refused(
+    tmp_path: Path, capsys
+) -> None:
+    protocol = tmp_path / "p.toml"
+    text = PROTOCOL.read_text(encoding="utf-8")
+    protocol.write_text(text.replace('leads = ["lead"]', 'leads = ["Reviewer2"]', 1), "utf-8")
+    code = main(["protocol", "check", str(protocol)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"{protocol}:12: review.leads: 'Reviewer2' is also a reviewer ('reviewer2')" in err
