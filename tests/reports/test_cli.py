@@ -28,7 +28,9 @@ def test_classify_label_and_csv(b_included, tmp_path: Path, capsys):
     assert run(project, "classify", "--scheme", "model-type") == 0  # nothing new the second time
     assert "no suggestion changed since the last run" in capsys.readouterr().out
     assert (
-        run(project, "label", str(ids[0]), "model-type=multidisciplinary-team", "--reviewer", "lead")
+        run(
+            project, "label", str(ids[0]), "model-type=multidisciplinary-team", "--reviewer", "lead"
+        )
         == 0
     )
     assert classify.confirmed_labels(project, "model-type")[ids[0]] == ["multidisciplinary-team"]
