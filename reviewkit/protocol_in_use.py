@@ -1,56 +1,163 @@
 """A protocol edited after screening began must keep what the logs use.
 
-Decisions and labels are append-only logs that store a reason's code and a label's id. When an
-edit removes a code or an id the logs hold, those decisions and confirmed labels drop silently
-out of the report, the PRISMA counts and the exchange with other machines (a confirmed study
-was in no report table). So opening the project refuses such a protocol, naming what went and
-how often the log uses it. Renaming a reason's label or a label's name stays free.
+Decisions, labels and extraction values are append-only logs that store a stage's name, a
+reviewer's name, a reason's code, a scheme's and a label's id and a field's id. When an edit
+removes one the logs hold, what the log holds under it drops silently out of the report, the
+PRISMA counts and the exchange with other machines (a stage's decisions left the flow diagram,
+a confirmed study was in no report table, a renamed reviewer screened everything again). So
+opening the project refuses such a protocol, naming what went, how much of the log uses it,
+and what to do. Everything else stays free: a reason's or a label's wording, the order of
+reasons, a stage's settings, new searches, stages, reviewers, schemes and fields, and a removed
+search (its runs stay in the search log, PRISMA-S, under "no longer in the protocol").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from reviewkit.errors import ProtocolError
 from reviewkit.project import Project
-from reviewkit.store.in_use import confirmed_labels_in_use, reasons_in_use
+from reviewkit.store import in_use
 from reviewkit.wording import quantity
 
 
 def check_protocol_keeps_what_is_used(project: Project) -> None:
-    """Raise ProtocolError when the protocol lacks a reason code or a label id that the
-    project's decisions or confirmed labels use (stages and schemes it no longer has at all
-    are left to the commands that name them)."""
+    """Raise ProtocolError for the first stage, reviewer, reason code, scheme, label id or
+    extraction field that the project's logs use and the protocol no longer has."""
+    for key, table, message, hint in _losses(project):
+        raise ProtocolError(
+            f"{key}: {message}",
+            where=_where(project, table),
+            hint=hint,
+        )
+
+
+Loss = tuple[str, str, str, str]  # key, table to point at, message, hint
+
+
+def _losses(project: Project) -> Iterator[Loss]:
+    """Everything the logs use that the protocol lacks, stages first (a gone stage would
+    otherwise be reported reason by reason)."""
+    yield from _stages(project)
+    yield from _reviewers(project)
+    yield from _reasons(project)
+    yield from _schemes(project)
+    yield from _fields(project)
+
+
+def _stages(project: Project) -> Iterator[Loss]:
+    proto, db = project.protocol, project.db
+    for stage, (n, people) in sorted(in_use.decisions_per_stage(db).items()):
+        if stage in proto.stages:
+            continue
+        who = quantity(people, "reviewer") if people > 1 else "1 person"
+        yield (
+            f"stages.{stage}",
+            "stages",
+            f"the stage is gone from the protocol, but {quantity(n, f'{stage} decision')}"
+            f" by {who} exist in {project.database_path} (PRISMA and the reports would leave"
+            " them out)",
+            f"keep the stage: put [stages.{stage}] back (its settings may change; the log"
+            " stores the stage's name). Decisions are never deleted, so a stage that was"
+            " screened stays in the protocol",
+        )
+
+
+def _reviewers(project: Project) -> Iterator[Loss]:
     proto = project.protocol
-    for (stage, code), n in sorted(reasons_in_use(project.db).items()):
+    for name, stages in in_use.votes_per_reviewer(project.db).items():
+        if name in proto.reviewers:
+            continue
+        votes = ", ".join(f"{quantity(n, 'vote')} at {stage}" for stage, n in stages.items())
+        now = [r for r in (*proto.reviewers, *proto.leads) if r.casefold() == name.casefold()]
+        if now:  # the log compares names exactly: 'anna' would screen Anna's studies again
+            what = f"the reviewer {name!r} is written {now[0]!r} now, but {name!r} has {votes}"
+            what += f" in {project.database_path}"
+            hint = f"write the name back as {name!r} (names are compared exactly, as the log"
+            hint += " stores them)"
+        else:
+            what = f"the reviewer {name!r} is gone from the protocol, but has {votes} in"
+            what += f" {project.database_path}"
+            hint = f"keep {name!r} in [review] reviewers: a reviewer who left may stay listed"
+            hint += " (their votes still count; nobody has to screen as them)"
+            if name in proto.leads:
+                what = f"{name!r} is a lead now (leads do not vote), but has {votes} in"
+                what += f" {project.database_path}"
+        yield "review.reviewers", "review", what, hint
+
+
+def _reasons(project: Project) -> Iterator[Loss]:
+    proto = project.protocol
+    for (stage, code), n in sorted(in_use.reasons_in_use(project.db).items()):
         rule = proto.stages.get(stage)
         if rule is None or any(r.code == code for r in rule.exclusion_reasons):
             continue
-        raise ProtocolError(
-            f"stages.{stage}.exclusion_reasons: the reason {code!r} is gone from the protocol,"
-            f" but {quantity(n, 'decision')} in {project.database_path} give it",
-            where=_where(project, f"stages.{stage}"),
-            hint=f'put it back ({{ code = "{code}", label = "…" }}; the label may change, the'
+        yield (
+            f"stages.{stage}.exclusion_reasons",
+            f"stages.{stage}",
+            f"the reason {code!r} is gone from the protocol, but {quantity(n, 'decision')}"
+            f" in {project.database_path} give it",
+            f'put it back ({{ code = "{code}", label = "…" }}; the label may change, the'
             " code is what the decision log stores)",
         )
-    for (scheme_id, label), n in sorted(confirmed_labels_in_use(project.db).items()):
+
+
+def _schemes(project: Project) -> Iterator[Loss]:
+    proto, db = project.protocol, project.db
+    for scheme_id, n in sorted(in_use.confirmed_schemes_in_use(db).items()):
+        if scheme_id not in proto.schemes:
+            yield (
+                f"schemes.{scheme_id}",
+                "schemes",
+                f"the scheme is gone from the protocol, but {quantity(n, 'study')} in"
+                f" {project.database_path} {_have(n)} labels confirmed in it (the reports and the evidence map would"
+                " leave them out)",
+                f"keep the scheme: put [schemes.{scheme_id}] back (its name, labels' names and"
+                " terms may change; the log stores the ids)",
+            )
+    for (scheme_id, label), n in sorted(in_use.confirmed_labels_in_use(db).items()):
         scheme = proto.schemes.get(scheme_id)
         if scheme is None or label == scheme.none_id or any(x.id == label for x in scheme.labels):
             continue
-        raise ProtocolError(
-            f"schemes.{scheme_id}.labels: the label {label!r} is gone from the protocol, but"
-            f" {quantity(n, 'study')} in {project.database_path} {'has' if n == 1 else 'have'} it"
-            " confirmed (the report would leave them out)",
-            where=_where(project, f"schemes.{scheme_id}"),
-            hint=f'put it back (id = "{label}"; its name and terms may change); to retire it,'
+        yield (
+            f"schemes.{scheme_id}.labels",
+            f"schemes.{scheme_id}",
+            f"the label {label!r} is gone from the protocol, but {quantity(n, 'study')} in"
+            f" {project.database_path} {_have(n)} it confirmed (the report would leave them out)",
+            f'put it back (id = "{label}"; its name and terms may change); to retire it,'
             " first give those studies another label with 'reviewkit label', then remove it",
         )
 
 
+def _fields(project: Project) -> Iterator[Loss]:
+    known = {f.id for f in project.protocol.extraction}
+    for field_id, n in sorted(in_use.typed_fields_in_use(project.db).items()):
+        if field_id in known:
+            continue
+        yield (
+            "extraction",
+            "extraction",
+            f"the extraction field {field_id!r} is gone from the protocol, but"
+            f" {quantity(n, 'study')} in {project.database_path} {_have(n)} a value typed for it (the report tables"
+            " would leave it out)",
+            f'put it back ([[extraction]] with id = "{field_id}"; its name and prefill may'
+            " change, the id is what the log stores)",
+        )
+
+
+def _have(n: int) -> str:
+    return "has" if n == 1 else "have"
+
+
 def _where(project: Project, table: str) -> str:
-    """'protocol.toml:N' at the [table] header (or its first [[table.…]] one), else the file."""
+    """'protocol.toml:N' at the [table] header (or its first [[table.…]] one; for 'review'
+    its reviewers line), else the file."""
     path = project.protocol_path
-    pattern = re.compile(rf"^\s*\[\[?\s*{re.escape(table)}[\].]")
+    if table == "review":
+        pattern = re.compile(r"^\s*reviewers\s*=")
+    else:
+        pattern = re.compile(rf"^\s*\[\[?\s*{re.escape(table)}[\].]")
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):

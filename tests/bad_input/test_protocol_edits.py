@@ -134,3 +134,129 @@ def test_a_protocol_naming_one_person_as_reviewer_and_lead_is_refused(
     err = capsys.readouterr().err
     assert code == 2
     assert f"{protocol}:12: review.leads: 'Reviewer2' is also a reviewer ('reviewer2')" in err
+
+
+# --- protocol edits after screening began ------------------------------------------------------
+
+
+def cut(project: Path, start: str, end: str) -> None:
+    """Remove the protocol's text from ``start`` up to (not including) ``end``."""
+    path = project / "protocol.toml"
+    text = path.read_text(encoding="utf-8")
+    i = text.index(start)
+    path.write_text(text[:i] + text[text.index(end, i) :], encoding="utf-8")
+
+
+def edit(project: Path, old: str, new: str) -> None:
+    path = project / "protocol.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def refused_by_commands(project: Path, capsys, says: list[str]) -> None:
+    """status, report and screen refuse the project, naming what the edit loses."""
+    for argv in (
+        ["status"],
+        ["report", "--out", str(project.parent / "out")],
+        ["screen", "--reviewer", "reviewer2"],
+    ):
+        refused(project, argv, capsys, says)
+    assert not (project.parent / "out").exists()
+
+
+def test_a_stage_with_decisions_removed_is_refused_with_the_count(project: Path, capsys) -> None:
+    cut(project, "[stages.full-text]", "[highlight]")
+    refused_by_commands(
+        project,
+        capsys,
+        [
+            f"{project / 'protocol.toml'}:44: stages.full-text: the stage is gone from the protocol,"
+            " but 2 full-text decisions by 2 reviewers exist in",
+            "hint: keep the stage: put [stages.full-text] back",
+        ],
+    )
+
+
+def test_a_reviewer_written_in_another_case_is_refused(project: Path, capsys) -> None:
+    edit(
+        project, 'reviewers = ["reviewer1", "reviewer2"]', 'reviewers = ["Reviewer1", "reviewer2"]'
+    )
+    refused_by_commands(
+        project,
+        capsys,
+        [
+            f"{project / 'protocol.toml'}:11: review.reviewers: the reviewer 'reviewer1' is written"
+            " 'Reviewer1' now, but 'reviewer1' has 1 vote at full-text, 1 vote at title-abstract",
+            "hint: write the name back as 'reviewer1'",
+        ],
+    )
+
+
+def test_a_reviewer_with_votes_removed_is_refused(project: Path, capsys) -> None:
+    edit(project, 'reviewers = ["reviewer1", "reviewer2"]', 'reviewers = ["reviewer1", "kari"]')
+    refused_by_commands(
+        project,
+        capsys,
+        [
+            "review.reviewers: the reviewer 'reviewer2' is gone from the protocol, but has 1 vote",
+            "hint: keep 'reviewer2' in [review] reviewers: a reviewer who left may stay listed",
+        ],
+    )
+
+
+def test_a_scheme_with_confirmed_labels_removed_is_refused(project: Path, capsys) -> None:
+    study = first_study(project)
+    code, text = run(project, ["label", str(study), "severe-mental-illness=smi"], capsys)
+    assert code == 0, text
+    cut(project, "[schemes.severe-mental-illness]", "# ------")
+    refused_by_commands(
+        project,
+        capsys,
+        [
+            ":87: schemes.severe-mental-illness: the scheme is gone from the protocol, but 1 study"
+            " in",
+            "has labels confirmed in it",
+            "hint: keep the scheme: put [schemes.severe-mental-illness] back",
+        ],
+    )
+
+
+def test_an_extraction_field_with_typed_values_removed_is_refused(project: Path, capsys) -> None:
+    study = first_study(project)
+    code, text = run(project, ["extract", "set", str(study), "country=Norway"], capsys)
+    assert code == 0, text
+    cut(project, '[[extraction]]\nid = "country"', '[[extraction]]\nid = "intervention"')
+    edit(project, 'columns = ["country", ', "columns = [")
+    edit(project, 'country = "Country", ', "")
+    refused_by_commands(
+        project,
+        capsys,
+        [
+            "extraction: the extraction field 'country' is gone from the protocol, but 1 study in",
+            "has a value typed for it",
+            'hint: put it back ([[extraction]] with id = "country"',
+        ],
+    )
+
+
+def test_edits_that_keep_the_data_work(project: Path, capsys) -> None:
+    """Reordered and reworded reasons, a new reviewer and lead, a new stage setting and a
+    stage, scheme or field nobody used yet removed: every command goes on."""
+    edit(project, '"Work focus inside health care only"', '"Only work focus in health care"')
+    edit(
+        project,
+        'reviewers = ["reviewer1", "reviewer2"]',
+        'reviewers = ["reviewer2", "reviewer1", "kari"]',
+    )
+    edit(project, 'leads = ["lead"]', 'leads = ["lead", "ola"]')
+    cut(project, "[schemes.severe-mental-illness]", "# ------")  # no label confirmed in it
+    for argv in (["status"], ["agreement"], ["report", "--out", str(project.parent / "out")]):
+        code, text = run(project, argv, capsys)
+        assert code == 0, text
+    code, text = run(
+        project,
+        ["label", str(first_study(project)), "model-type=workplace", "--reviewer", "ola"],
+        capsys,
+    )
+    assert code == 0, text
