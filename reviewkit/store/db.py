@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -350,7 +351,20 @@ _FAILURES = {
     sqlite3.SQLITE_IOERR: "the project database could not be read or written (a disk error)",
     sqlite3.SQLITE_FULL: "the disk holding the project database is full",
 }
-_OPENED: list[Path] = []  # the database this process opened last: the one named
+
+
+class _ProjectConnection(sqlite3.Connection):
+    """A connection to a project database that knows its file, so that an error met while a
+    command uses it names that file (a subclass only for the attribute: no method is
+    overridden, so statements and rows cost what they cost on a plain connection)."""
+
+    path: Path
+
+
+# The project databases open in this process (weakly held: a closed and forgotten connection
+# drops out): when a failure's traceback holds none of them, and one file alone is open, it is
+# that file that failed.
+_OPEN: weakref.WeakSet[_ProjectConnection] = weakref.WeakSet()
 
 
 @register_translator
@@ -360,17 +374,60 @@ def _database_failure(exc: BaseException) -> ProjectError | None:
     code = _primary_code(exc) if isinstance(exc, sqlite3.DatabaseError) else None
     if code not in _FAILURES:
         return None
-    gone = _wal_gone(exc, _OPENED[-1]) if _OPENED else None
+    path = _database_of(exc)
+    gone = _wal_gone(exc, path) if path is not None else None
     if gone is not None:
         return gone
     return ProjectError(
         f"{_FAILURES[code]} ({exc}); nothing of this command was written",
-        where=str(_OPENED[-1]) if _OPENED else "",
+        where=str(path) if path is not None else "",
         hint="free some space and run the command again"
         if code == sqlite3.SQLITE_FULL
         else "restore review.sqlite from a backup; 'sqlite3 review.sqlite .recover' can save"
         " what is still readable into a new file",
     )
+
+
+def _database_of(exc: BaseException) -> Path | None:
+    """The project database a failed statement ran on. The code that ran it holds the
+    connection (a Store, the connection, or a cursor of it) in a local variable, so the
+    innermost frame of the traceback that holds one names it; when no frame does, the one
+    project database open in this process, if only one is; else None. (It was the database
+    this process opened last: a second project, a ranking worker's or a new project's.)"""
+    frames = []
+    tb = exc.__traceback__
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    for frame in reversed(frames):
+        for value in list(frame.f_locals.values()):
+            conn = _connection_in(value)
+            if conn is not None:
+                return conn.path if isinstance(conn, _ProjectConnection) else None
+    paths = {conn.path for conn in list(_OPEN)}
+    return paths.pop() if len(paths) == 1 else None
+
+
+def _connection_in(value: object) -> sqlite3.Connection | None:
+    """The SQLite connection a local variable is, or holds as a Store (or as an object whose
+    ``conn`` or ``db`` attribute is one: a Project with its database open); read from the
+    instance's own attributes, so that no property runs (Project.db would open the file)."""
+    if isinstance(value, sqlite3.Connection):
+        return value
+    if isinstance(value, sqlite3.Cursor):
+        return value.connection
+    if isinstance(value, Store):
+        return value.conn
+    attrs = getattr(value, "__dict__", None)
+    if not isinstance(attrs, dict):
+        return None
+    for name in ("conn", "db"):
+        held = attrs.get(name)
+        if isinstance(held, sqlite3.Connection):
+            return held
+        if isinstance(held, Store):
+            return held.conn
+    return None
 
 
 def _wal_gone(exc: BaseException, path: Path) -> ProjectError | None:
@@ -406,8 +463,11 @@ def _connect(path: Path, *, checked: bool = False) -> sqlite3.Connection:
     """A connection in WAL mode; with ``checked``, first make sure the file is a reviewkit
     database (nothing, not even the switch to WAL, is written to any other file) and turn
     SQLite's errors on opening into ProjectErrors that say what the file is."""
-    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-    _OPENED[:] = [path]
+    conn = sqlite3.connect(
+        path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, factory=_ProjectConnection
+    )
+    conn.path = path
+    _OPEN.add(conn)
     try:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
