@@ -34,3 +34,23 @@ def test_the_damaged_database_is_named_when_another_was_opened_after_it(tmp_path
     assert error is not None
     assert error.where == str(damaged / "review.sqlite")
     assert "the project database is damaged" in error.message
+
+
+def test_another_sqlite_file_is_not_called_the_project_database(tmp_path: Path) -> None:
+    """A failure on another SQLite file (the PubMed snapshot's index) names that file."""
+    other = tmp_path / "index.sqlite"
+    shutil.copyfile(DAMAGED, other)
+    healthy = tmp_path / "healthy"
+    assert main(["init", str(healthy), "--protocol", str(PROTOCOL)]) == 0
+    with open_project(healthy) as good:
+        assert good.db.query("SELECT COUNT(*) FROM records")[0][0] == 0
+        conn = sqlite3.connect(other)
+        try:
+            with pytest.raises(sqlite3.DatabaseError) as caught:
+                conn.execute("SELECT title FROM records").fetchall()
+            error = as_user_error(caught.value)
+        finally:
+            conn.close()
+    assert error is not None
+    assert error.where == str(other)
+    assert "the database is damaged" in error.message
