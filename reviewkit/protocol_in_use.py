@@ -15,20 +15,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from reviewkit.errors import ProtocolError
 from reviewkit.project import Project
+from reviewkit.protocol import Protocol
 from reviewkit.store import in_use
+from reviewkit.store import searches as search_rows
 from reviewkit.wording import quantity
 
 
-def check_protocol_keeps_what_is_used(project: Project) -> None:
-    """Raise ProtocolError for the first stage, reviewer, reason code, scheme, label id or
-    extraction field that the project's logs use and the protocol no longer has."""
-    for key, table, message, hint in _losses(project):
+def check_protocol_keeps_what_is_used(project: Project, protocol: Protocol | None = None) -> None:
+    """Raise ProtocolError for the first stage, reviewer, renamed search, reason code, scheme,
+    label id or extraction field that the project's logs use and the protocol (``protocol``,
+    an edited copy to check before it goes in, else the project's own) no longer has."""
+    proto = protocol or project.protocol
+    for key, table, message, hint in _losses(project, proto):
         raise ProtocolError(
             f"{key}: {message}",
-            where=_where(project, table),
+            where=_where(proto.path, table),
             hint=hint,
         )
 
@@ -36,18 +41,19 @@ def check_protocol_keeps_what_is_used(project: Project) -> None:
 Loss = tuple[str, str, str, str]  # key, table to point at, message, hint
 
 
-def _losses(project: Project) -> Iterator[Loss]:
+def _losses(project: Project, proto: Protocol) -> Iterator[Loss]:
     """Everything the logs use that the protocol lacks, stages first (a gone stage would
     otherwise be reported reason by reason)."""
-    yield from _stages(project)
-    yield from _reviewers(project)
-    yield from _reasons(project)
-    yield from _schemes(project)
-    yield from _fields(project)
+    yield from _stages(project, proto)
+    yield from _reviewers(project, proto)
+    yield from _searches(project, proto)
+    yield from _reasons(project, proto)
+    yield from _schemes(project, proto)
+    yield from _fields(project, proto)
 
 
-def _stages(project: Project) -> Iterator[Loss]:
-    proto, db = project.protocol, project.db
+def _stages(project: Project, proto: Protocol) -> Iterator[Loss]:
+    db = project.db
     for stage, (n, people) in sorted(in_use.decisions_per_stage(db).items()):
         if stage in proto.stages:
             continue
@@ -64,8 +70,7 @@ def _stages(project: Project) -> Iterator[Loss]:
         )
 
 
-def _reviewers(project: Project) -> Iterator[Loss]:
-    proto = project.protocol
+def _reviewers(project: Project, proto: Protocol) -> Iterator[Loss]:
     for name, stages in in_use.votes_per_reviewer(project.db).items():
         if name in proto.reviewers:
             continue
@@ -87,8 +92,43 @@ def _reviewers(project: Project) -> Iterator[Loss]:
         yield "review.reviewers", "review", what, hint
 
 
-def _reasons(project: Project) -> Iterator[Loss]:
-    proto = project.protocol
+def _searches(project: Project, proto: Protocol) -> Iterator[Loss]:
+    """A stored search renamed after it ran (a search with no runs that has the query of one
+    with runs that the protocol no longer names): runs are stored under the search's name, so
+    its next run would store every record again as new, count them twice in PRISMA's
+    identification, and report nothing new or gone since the last run. A search removed
+    without a successor is free: its runs stay in the search log (PRISMA-S)."""
+    ran: dict[str, list[str]] = {}  # query as written -> names it ran under, gone from protocol
+    counts: dict[str, int] = {}
+    names = {s.name for s in proto.searches}
+    for run in search_rows.list_runs(project.db):
+        counts[run.search_name] = counts.get(run.search_name, 0) + 1
+        if run.search_name not in names:
+            old = ran.setdefault(" ".join(run.query.split()), [])
+            if run.search_name not in old:
+                old.append(run.search_name)
+    for i, search in enumerate(proto.searches):
+        old_names = ran.get(" ".join(search.query.split()), [])
+        if search.name in counts or not old_names:
+            continue
+        old = old_names[-1]
+        yield (
+            f"searches[{i}].name",
+            f"name:{search.name}",
+            f"the search {old!r} is named {search.name!r} now, but its"
+            f" {quantity(counts[old], 'run')} in {project.database_path} {_are(counts[old])}"
+            f" stored under {old!r} (a run as {search.name!r} would store all its records again"
+            " and count them twice in PRISMA)",
+            f'write the name back (name = "{old}"; the description may change), or, for a new'
+            " search, change its query",
+        )
+
+
+def _are(n: int) -> str:
+    return "is" if n == 1 else "are"
+
+
+def _reasons(project: Project, proto: Protocol) -> Iterator[Loss]:
     for (stage, code), n in sorted(in_use.reasons_in_use(project.db).items()):
         rule = proto.stages.get(stage)
         if rule is None or any(r.code == code for r in rule.exclusion_reasons):
@@ -103,8 +143,8 @@ def _reasons(project: Project) -> Iterator[Loss]:
         )
 
 
-def _schemes(project: Project) -> Iterator[Loss]:
-    proto, db = project.protocol, project.db
+def _schemes(project: Project, proto: Protocol) -> Iterator[Loss]:
+    db = project.db
     for scheme_id, n in sorted(in_use.confirmed_schemes_in_use(db).items()):
         if scheme_id not in proto.schemes:
             yield (
@@ -130,8 +170,8 @@ def _schemes(project: Project) -> Iterator[Loss]:
         )
 
 
-def _fields(project: Project) -> Iterator[Loss]:
-    known = {f.id for f in project.protocol.extraction}
+def _fields(project: Project, proto: Protocol) -> Iterator[Loss]:
+    known = {f.id for f in proto.extraction}
     for field_id, n in sorted(in_use.typed_fields_in_use(project.db).items()):
         if field_id in known:
             continue
@@ -150,12 +190,13 @@ def _have(n: int) -> str:
     return "has" if n == 1 else "have"
 
 
-def _where(project: Project, table: str) -> str:
+def _where(path: Path, table: str) -> str:
     """'protocol.toml:N' at the [table] header (or its first [[table.…]] one; for 'review'
-    its reviewers line), else the file."""
-    path = project.protocol_path
+    its reviewers line; for 'name:NAME' the line name = "NAME"), else the file."""
     if table == "review":
         pattern = re.compile(r"^\s*reviewers\s*=")
+    elif table.startswith("name:"):
+        pattern = re.compile(rf"^\s*name\s*=\s*[\"']{re.escape(table[5:])}[\"']")
     else:
         pattern = re.compile(rf"^\s*\[\[?\s*{re.escape(table)}[\].]")
     try:

@@ -260,3 +260,54 @@ def test_edits_that_keep_the_data_work(project: Path, capsys) -> None:
         capsys,
     )
     assert code == 0, text
+
+
+@pytest.fixture
+def offline_pubmed(tmp_path_factory: pytest.TempPathFactory):
+    """A local E-utilities server on the PubMed XML fixture, as `reviewkit pubmed serve`."""
+    import shutil
+
+    from reviewkit.pubmed.server import EutilsServer
+    from reviewkit.pubmed.snapshot import Snapshot
+
+    folder = tmp_path_factory.mktemp("snapshot")
+    shutil.copy(REPO / "tests" / "core" / "fixtures" / "sample.xml", folder / "sample.xml")
+    snapshot = Snapshot.open([folder / "sample.xml"])
+    server = EutilsServer(snapshot, rate_limits=None).start()
+    yield server.base_url
+    server.stop()
+    snapshot.close()
+
+
+def test_a_search_renamed_after_it_ran_is_refused(
+    project: Path, offline_pubmed: str, capsys
+) -> None:
+    """Runs are stored under the search's name: under a new name the next run stored every
+    record again (PRISMA counted them twice). A search removed outright keeps its runs in the
+    search log, and the project works."""
+    code, text = run(project, ["search", "run", "--all", "--base-url", offline_pubmed], capsys)
+    assert code == 0, text
+    edit(project, 'name = "b1-collaboration-models"', 'name = "b1-models"')
+    says = [
+        "searches[0].name: the search 'b1-collaboration-models' is named 'b1-models' now, but its"
+        " 1 run in",
+        'hint: write the name back (name = "b1-collaboration-models"',
+    ]
+    refused(project, ["search", "run", "--all", "--base-url", offline_pubmed], capsys, says)
+    refused(project, ["status"], capsys, says)
+    # protocol check says so too, for the project's protocol.toml
+    code = main(["protocol", "check", str(project / "protocol.toml")])
+    assert code == 2 and says[0] in capsys.readouterr().err
+
+
+def test_protocol_check_checks_an_edited_copy_against_a_project(
+    project: Path, tmp_path: Path, capsys
+) -> None:
+    copy = tmp_path / "edited.toml"
+    text = (project / "protocol.toml").read_text(encoding="utf-8")
+    copy.write_text(text.replace('"reviewer1", "reviewer2"]', '"reviewer1", "kari"]', 1), "utf-8")
+    assert main(["protocol", "check", str(copy)]) == 0  # valid as a file
+    capsys.readouterr()
+    assert main(["protocol", "check", str(copy), "--project", str(project)]) == 2
+    err = capsys.readouterr().err
+    assert f"{copy}:11: review.reviewers: the reviewer 'reviewer2' is gone from the protocol" in err
