@@ -46,6 +46,7 @@ def _losses(project: Project, proto: Protocol) -> Iterator[Loss]:
     otherwise be reported reason by reason)."""
     yield from _stages(project, proto)
     yield from _reviewers(project, proto)
+    yield from _recased(project, proto)
     yield from _searches(project, proto)
     yield from _reasons(project, proto)
     yield from _schemes(project, proto)
@@ -71,11 +72,17 @@ def _stages(project: Project, proto: Protocol) -> Iterator[Loss]:
 
 
 def _reviewers(project: Project, proto: Protocol) -> Iterator[Loss]:
-    for name, stages in in_use.votes_per_reviewer(project.db).items():
+    """A reviewer with votes gone from the reviewers (removed, made a lead, or written in
+    another case). When the logs already hold the name in the protocol's spelling as well
+    (both were used, before names were checked), no edit can list both: left alone."""
+    voters = in_use.votes_per_reviewer(project.db)
+    for name, stages in voters.items():
         if name in proto.reviewers:
             continue
         votes = ", ".join(f"{quantity(n, 'vote')} at {stage}" for stage, n in stages.items())
         now = [r for r in (*proto.reviewers, *proto.leads) if r.casefold() == name.casefold()]
+        if now and now[0] in voters:
+            continue
         if now:  # the log compares names exactly: 'anna' would screen Anna's studies again
             what = f"the reviewer {name!r} is written {now[0]!r} now, but {name!r} has {votes}"
             what += f" in {project.database_path}"
@@ -90,6 +97,28 @@ def _reviewers(project: Project, proto: Protocol) -> Iterator[Loss]:
                 what = f"{name!r} is a lead now (leads do not vote), but has {votes} in"
                 what += f" {project.database_path}"
         yield "review.reviewers", "review", what, hint
+
+
+def _recased(project: Project, proto: Protocol) -> Iterator[Loss]:
+    """A lead (or a resolver, or anyone the logs name) whose name the protocol now writes in
+    another case: the logs compare names exactly, so their next final decision, label or
+    value would be a second person's. (A name the protocol no longer lists at all is left
+    alone, unless it has votes: a resolver's decisions count whoever gave them.)"""
+    listed = (*proto.reviewers, *proto.leads)
+    logged = in_use.names_in_logs(project.db)
+    for name in sorted(logged):
+        if name in listed:
+            continue
+        now = [n for n in listed if n.casefold() == name.casefold()]
+        if now and now[0] not in logged:  # both spellings logged: no edit can list both
+            yield (
+                "review.leads" if now[0] in proto.leads else "review.reviewers",
+                "leads" if now[0] in proto.leads else "review",
+                f"{name!r} is written {now[0]!r} now, but the logs in {project.database_path}"
+                f" record {name!r}",
+                f"write the name back as {name!r} (names are compared exactly, as the log"
+                " stores them)",
+            )
 
 
 def _searches(project: Project, proto: Protocol) -> Iterator[Loss]:
@@ -193,8 +222,8 @@ def _have(n: int) -> str:
 def _where(path: Path, table: str) -> str:
     """'protocol.toml:N' at the [table] header (or its first [[table.…]] one; for 'review'
     its reviewers line; for 'name:NAME' the line name = "NAME"), else the file."""
-    if table == "review":
-        pattern = re.compile(r"^\s*reviewers\s*=")
+    if table in ("review", "leads"):
+        pattern = re.compile(rf"^\s*{'reviewers' if table == 'review' else 'leads'}\s*=")
     elif table.startswith("name:"):
         pattern = re.compile(rf"^\s*name\s*=\s*[\"']{re.escape(table[5:])}[\"']")
     else:

@@ -84,3 +84,15 @@ def typed_fields_in_use(db: Store) -> dict[str, int]:
         " GROUP BY e.field"
     )
     return {r["field"]: r["n"] for r in rows}
+
+
+def names_in_logs(db: Store) -> set[str]:
+    """Every person's name the logs record: reviewers and resolvers of decisions, who
+    confirmed labels, typed extraction values and settled duplicates (``person:NAME``)."""
+    rows = db.query(
+        "SELECT reviewer AS name FROM decisions"
+        " UNION SELECT reviewer FROM labels WHERE method = 'person' AND reviewer != ''"
+        " UNION SELECT reviewer FROM extraction WHERE method != 'prefill' AND reviewer != ''"
+        " UNION SELECT SUBSTR(made_by, 8) FROM duplicate_links WHERE made_by LIKE 'person:%'"
+    )
+    return {r["name"] for r in rows}

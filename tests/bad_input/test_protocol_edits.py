@@ -311,3 +311,36 @@ def test_protocol_check_checks_an_edited_copy_against_a_project(
     assert main(["protocol", "check", str(copy), "--project", str(project)]) == 2
     err = capsys.readouterr().err
     assert f"{copy}:11: review.reviewers: the reviewer 'reviewer2' is gone from the protocol" in err
+
+
+def test_a_lead_written_in_another_case_is_refused(project: Path, capsys) -> None:
+    study = first_study(project)
+    code, text = run(
+        project, ["label", str(study), "model-type=workplace", "--reviewer", "lead"], capsys
+    )
+    assert code == 0, text
+    edit(project, 'leads = ["lead"]', 'leads = ["Lead"]')
+    refused_by_commands(
+        project,
+        capsys,
+        [
+            ":12: review.leads: 'lead' is written 'Lead' now, but the logs in",
+            "hint: write the name back as 'lead'",
+        ],
+    )
+
+
+def test_a_name_logged_in_two_spellings_before_names_were_checked_still_opens(
+    project: Path, capsys
+) -> None:
+    """No edit can list both spellings (protocol check refuses two names that differ only in
+    case), so a log that holds both (written before this rule) is left alone."""
+    from reviewkit.classify import confirm
+    from reviewkit.project import open_project
+
+    study = first_study(project)
+    with open_project(project) as p:
+        confirm(p, study, "model-type", ["workplace"], "lead")
+        confirm(p, study, "model-type", ["workplace"], "Lead")  # as a stage function took it
+    code, text = run(project, ["status"], capsys)
+    assert code == 0, text
