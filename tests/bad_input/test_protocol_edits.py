@@ -344,3 +344,36 @@ def test_a_name_logged_in_two_spellings_before_names_were_checked_still_opens(
         confirm(p, study, "model-type", ["workplace"], "Lead")  # as a stage function took it
     code, text = run(project, ["status"], capsys)
     assert code == 0, text
+
+
+def test_a_final_decision_by_a_name_the_protocol_does_not_list_is_not_imported(
+    project: Path, tmp_path: Path, capsys
+) -> None:
+    """decisions import follows the rule of conflicts --resolver: a reviewer or a lead (it took
+    a final decision from anyone)."""
+    from reviewkit import screening
+    from reviewkit.project import open_project
+    from reviewkit.reports.studies import all_reports
+
+    with open_project(project) as p:
+        second = sorted(all_reports(p))[1]
+        for reviewer, label in (("reviewer1", "include"), ("reviewer2", "exclude")):
+            reason = "wrong-population" if label == "exclude" else ""
+            screening.decide(
+                p.db, second, "title-abstract", reviewer, label, reason=reason, protocol=p.protocol
+            )
+        screening.resolve(p, second, "title-abstract", "stranger", "include")  # a stage function
+    exported = tmp_path / "stranger.jsonl"
+    code, text = run(
+        project, ["decisions", "export", str(exported), "--reviewer", "stranger"], capsys
+    )
+    assert code == 0, text
+    other = tmp_path / "other"
+    assert main(["init", str(other), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(SAMPLE), "--project", str(other)]) == 0
+    refused(
+        other,
+        ["decisions", "import", str(exported)],
+        capsys,
+        [f"{exported}", "'stranger' is not a reviewer or a lead of this protocol", "leads: lead"],
+    )
