@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from reviewkit.errors import DatabaseBusy, ProjectError, register_translator
+from reviewkit.store.failed_statement import connection_of, file_of
 
 BUSY_TIMEOUT_MS = 30_000
 _BUSY_HINT = (
@@ -374,7 +375,7 @@ def _database_failure(exc: BaseException) -> ProjectError | None:
     code = _primary_code(exc) if isinstance(exc, sqlite3.DatabaseError) else None
     if code not in _FAILURES:
         return None
-    conn = _connection_of(exc)
+    conn = connection_of(exc)
     path = conn.path if isinstance(conn, _ProjectConnection) else None
     if path is None and conn is None:
         paths = {c.path for c in list(_OPEN)}
@@ -387,64 +388,12 @@ def _database_failure(exc: BaseException) -> ProjectError | None:
         what = what.replace("the project database", "the database")
     return ProjectError(
         f"{what} ({exc}); nothing of this command was written",
-        where=str(path) if path is not None else _file_of(conn),
+        where=str(path) if path is not None else file_of(conn),
         hint="free some space and run the command again"
         if code == sqlite3.SQLITE_FULL
         else "restore review.sqlite from a backup; 'sqlite3 review.sqlite .recover' can save"
         " what is still readable into a new file",
     )
-
-
-def _connection_of(exc: BaseException) -> sqlite3.Connection | None:
-    """The connection a failed statement ran on, or None when the traceback shows none. The
-    code that ran it holds the connection (a Store, the connection, or a cursor of it) in a
-    local variable, so the innermost frame of the traceback that holds one names it. (The
-    error named the database this process opened last: a second project, a ranking worker's
-    connection, a project just made.)"""
-    frames = []
-    tb = exc.__traceback__
-    while tb is not None:
-        frames.append(tb.tb_frame)
-        tb = tb.tb_next
-    for frame in reversed(frames):
-        found = [_connection_in(value) for value in list(frame.f_locals.values())]
-        held = sorted((rank, i, conn) for i, (rank, conn) in enumerate(found) if conn is not None)
-        if held:  # a connection or cursor itself before a Store, a Store before its holder
-            return held[0][2]
-    return None
-
-
-def _file_of(conn: sqlite3.Connection | None) -> str:
-    """The file of a connection that is not a project's ('' when SQLite cannot say)."""
-    if conn is None:
-        return ""
-    try:
-        rows = conn.execute("PRAGMA database_list").fetchall()
-    except sqlite3.Error:
-        return ""
-    return next((str(r[2]) for r in rows if r[1] == "main"), "")
-
-
-def _connection_in(value: object) -> tuple[int, sqlite3.Connection | None]:
-    """The SQLite connection a local variable is (rank 0), or holds as a Store (1) or as an
-    object whose ``conn`` or ``db`` attribute is one (2: a Project with its database open);
-    read from the instance's own attributes, so that no property runs (Project.db would open
-    the file)."""
-    if isinstance(value, sqlite3.Connection):
-        return 0, value
-    if isinstance(value, sqlite3.Cursor):
-        return 0, value.connection
-    if isinstance(value, Store):
-        return 1, value.conn
-    attrs = getattr(value, "__dict__", None)
-    if isinstance(attrs, dict):
-        for name in ("conn", "db"):
-            held = attrs.get(name)
-            if isinstance(held, sqlite3.Connection):
-                return 2, held
-            if isinstance(held, Store):
-                return 2, held.conn
-    return 3, None
 
 
 def _wal_gone(exc: BaseException, path: Path) -> ProjectError | None:
