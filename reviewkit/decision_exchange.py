@@ -39,6 +39,7 @@ from reviewkit import outputs
 from reviewkit.errors import UserError
 from reviewkit.formats.text import read_text, split_lines
 from reviewkit.protocol import STAGES, Protocol
+from reviewkit.protocol.people import check_person
 from reviewkit.records import normalise_doi, normalise_pmid, normalise_title
 from reviewkit.screening import (
     FINAL,
@@ -235,12 +236,11 @@ def _check_meaning(
         return
     if stage not in protocol.stages:
         raise _bad(where, f"the protocol has no stage {stage!r}", hint=str(protocol.path))
-    if label in (*VOTES, NOTE) and entry["reviewer"] not in protocol.reviewers:
-        raise _bad(
-            where,
-            f"{entry['reviewer']!r} is not a reviewer of this protocol",
-            hint=f"reviewers: {', '.join(protocol.reviewers)} (in {protocol.path})",
-        )
+    if label in (*VOTES, NOTE, *FINAL):  # votes take a reviewer, final decisions a lead too
+        try:
+            check_person(protocol, entry["reviewer"], screens=label not in FINAL)
+        except UserError as exc:
+            raise _bad(where, exc.message, hint=exc.hint) from None
     codes = [r.code for r in protocol.stages[stage].exclusion_reasons]
     # an exclusion the file also undoes decides nothing: its reason may have left the protocol
     # (as reviewkit.protocol_in_use allows), and the pair still carries the log across

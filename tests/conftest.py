@@ -39,6 +39,14 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     gc.freeze()
 
 
+@pytest.fixture(autouse=True)
+def _protocol_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--reviewer and --resolver default to the login name, which the shipped protocols do
+    not list (reviewkit.protocol.people): tests run as the protocols' reviewer1 and lead."""
+    monkeypatch.setenv("REVIEWKIT_REVIEWER", "reviewer1")
+    monkeypatch.setenv("REVIEWKIT_RESOLVER", "lead")
+
+
 PROTOCOLS = ROOT / "protocols"
 PROTOCOL_A = PROTOCOLS / "rtw-systematic-reviews.toml"
 PROTOCOL_B = PROTOCOLS / "work-health-collaboration.toml"

@@ -17,6 +17,7 @@ from reviewkit import outputs, settings
 from reviewkit.errors import OutputError
 from reviewkit.project import Project, open_project
 from reviewkit.protocol.names import name_problem
+from reviewkit.protocol.people import check_person
 from reviewkit.protocol_in_use import check_protocol_keeps_what_is_used
 
 console = Console()  # tables and results: stdout
@@ -137,11 +138,15 @@ class Seconds(click.FloatRange):
         return number
 
 
-def load_project(project_dir: Path) -> Project:
-    """Open the project; refuse a protocol edited so that it lacks a reason or a label the
-    logs use (see :mod:`reviewkit.protocol_in_use`)."""
+def load_project(project_dir: Path, *, person: str | None = None) -> Project:
+    """Open the project; refuse a protocol edited so that it loses what the logs use (see
+    :mod:`reviewkit.protocol_in_use`), and a ``person`` (the --reviewer, --resolver or --by
+    that a command records) whom the protocol does not list as a reviewer or a lead (the one
+    rule of :func:`reviewkit.protocol.people.check_person`)."""
     project = open_project(project_dir)
     try:
+        if person is not None:  # before the database is read: a typo is caught at once
+            check_person(project.protocol, person)
         check_protocol_keeps_what_is_used(project)
     except BaseException:
         project.close()

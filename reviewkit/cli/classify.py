@@ -173,7 +173,7 @@ def label_command(project_dir: Path, record: str, assignment: str, reviewer: str
             f"{assignment!r} is not SCHEME=LABEL", hint="e.g. model-type=job-specialist"
         )
     scheme, _, labels = assignment.partition("=")
-    project = load_project(project_dir)
+    project = load_project(project_dir, person=reviewer)
     try:
         rid = canonical_id(project, find_record(project.db, record))
         chosen = list(dict.fromkeys(x.strip() for x in labels.split(",") if x.strip()))
@@ -197,7 +197,7 @@ def confirm_command(
     project_dir: Path, reviewer: str, scheme: str | None, all_studies: bool
 ) -> None:
     """Confirm or change the suggested labels in the terminal, a key per label."""
-    project = load_project(project_dir)
+    project = load_project(project_dir, person=reviewer)
     try:
         proto = project.protocol
         scheme_id = scheme or (
@@ -246,7 +246,7 @@ def extract_import(project_dir: Path, file: Path, reviewer: str) -> None:
     """Read an edited FILE.csv back; nothing is written if any line is wrong."""
     from reviewkit import extract
 
-    project = load_project(project_dir)
+    project = load_project(project_dir, person=reviewer)
     try:
         result = extract.import_csv(project, file, _studies(project, True), reviewer=reviewer)
         click.echo(
@@ -264,7 +264,7 @@ def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
     """Fill in the extraction fields study by study in the terminal (prefilled first)."""
     from reviewkit import extract
 
-    project = load_project(project_dir)
+    project = load_project(project_dir, person=reviewer)
     try:
         ids = _studies(project, all_studies)
         if not ids:
@@ -299,7 +299,7 @@ def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) 
     if "=" not in assignment:
         raise UserError(f"{assignment!r} is not FIELD=VALUE")
     field_id, _, value = assignment.partition("=")
-    project = load_project(project_dir)
+    project = load_project(project_dir, person=reviewer)
     try:
         rid = canonical_id(project, find_record(project.db, record))
         extract.set_value(project, rid, field_id.strip(), value, reviewer)

@@ -187,14 +187,26 @@ def protocol_group() -> None:
 
 @protocol_group.command("check")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def protocol_check(file: Path) -> None:
-    """Validate a protocol file and summarise it.
+@click.option(
+    "--project",
+    "project_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Also check FILE against this project's logs (default: the project FILE is the"
+    " protocol.toml of, if it is one).",
+)
+def protocol_check(file: Path, project_dir: Path | None) -> None:
+    """Validate a protocol file and summarise it; for a project's protocol (or with
+    --project), also refuse an edit that loses what the project's logs use.
 
     Example: reviewkit protocol check protocols/work-health-collaboration.toml
     """
     p = protocol_mod.load(file)
+    _check_against_project(p, file, project_dir)
     click.echo(f"{file}: valid — '{p.title}'")
     click.echo(f"  reviewers: {', '.join(p.reviewers)}")
+    if p.leads:  # who resolve, confirm and extract but do not screen
+        click.echo(f"  leads: {', '.join(p.leads)}")
     for s in p.searches:
         click.echo(
             f"  search {s.name}: {s.full_query()[:90]}{'…' if len(s.full_query()) > 90 else ''}"
@@ -210,6 +222,29 @@ def protocol_check(file: Path) -> None:
         click.echo(f"  scheme {sid}: {', '.join(scheme.label_ids)}")
     if p.extraction:  # the ids `extract set` and the extraction CSV take
         click.echo(f"  extraction fields: {', '.join(f.id for f in p.extraction)}")
+
+
+def _check_against_project(p: protocol_mod.Protocol, file: Path, project_dir: Path | None) -> None:
+    """With --project, or for a project's own protocol.toml: the checks every command makes
+    when it opens the project (the same review id; nothing the logs use is gone), so an edit
+    is refused here, before the next command meets it."""
+    from reviewkit.errors import ProtocolError
+    from reviewkit.project import DATABASE_FILE, PROTOCOL_FILE, open_project
+    from reviewkit.protocol_in_use import check_protocol_keeps_what_is_used
+
+    if project_dir is None:
+        if file.name != PROTOCOL_FILE or not (file.parent / DATABASE_FILE).is_file():
+            return
+        project_dir = file.parent
+    with open_project(project_dir) as project:
+        if project.protocol.id != p.id:
+            raise ProtocolError(
+                f"review.id: {p.id!r}, but {project.database_path} holds review"
+                f" {project.protocol.id!r}",
+                where=str(file),
+                hint=f'keep id = "{project.protocol.id}" (the rest may change)',
+            )
+        check_protocol_keeps_what_is_used(project, p)
 
 
 COMMANDS = [init_command, import_command, status_command, protocol_group]

@@ -110,7 +110,9 @@ def review(
     from reviewkit.dedup.engine import person_id
 
     person_id(reviewer)  # refuse an empty name before the screen opens
-    project = load_project(_project_dir(ctx, project_dir))
+    # writing the queue (--csv alone) records no name; every verdict does
+    who = None if csv_out and not csv_in else reviewer
+    project = load_project(_project_dir(ctx, project_dir), person=who)
     if csv_out or csv_in:
         try:
             _review_csv(project, reviewer, csv_out, csv_in, yes)
@@ -194,7 +196,7 @@ def split_cmd(
     from reviewkit.dedup.effects import split_effect
     from reviewkit.dedup.engine import split
 
-    project = load_project(_project_dir(ctx, project_dir))
+    project = load_project(_project_dir(ctx, project_dir), person=reviewer)
     try:
         effect = split_effect(project, record_id)
         heading = f"splitting record {record_id} changes screening:"
@@ -304,7 +306,7 @@ def study_link_cmd(
     """Say whether RECORD_A and RECORD_B are reports of one study (logged, never deleted)."""
     from reviewkit.dedup.studies import decide_study_link
 
-    project = load_project(_project_dir(ctx, project_dir))
+    project = load_project(_project_dir(ctx, project_dir), person=reviewer)
     try:
         link = decide_study_link(project.db, record_a, record_b, same, reviewer)
     finally:

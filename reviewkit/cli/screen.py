@@ -91,7 +91,7 @@ def conflicts(project_dir: Path, stage: str | None, resolver: str, as_list: bool
     """Resolve disagreements: both reviewers' labels, reasons and notes side by side."""
     from reviewkit import screening
 
-    project = load_project(project_dir)
+    project = load_project(project_dir, person=resolver)
     try:
         if stage is None:
             stage = _first_open_stage(project, resolver)
@@ -231,7 +231,7 @@ def attach(project_dir: Path, record: str, target: str, added_by: str | None) ->
     """Attach a full text to RECORD (id, pmid:N or doi:…): a PDF path or an http(s) URL."""
     from reviewkit import screening
 
-    project = load_project(project_dir)
+    project = load_project(project_dir, person=added_by)  # anyone, when --by is not given
     try:
         record_id = screening.find_record(project.db, record)
         att = screening.attach(project.db, record_id, target, added_by=added_by or "")

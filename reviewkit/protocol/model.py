@@ -177,6 +177,7 @@ class Protocol:
     schemes: dict[str, Scheme]
     extraction: tuple[ExtractionField, ...]
     report: Report | None
+    leads: tuple[str, ...] = ()  # people who resolve, confirm and extract but do not screen
 
     def search(self, name: str) -> Search:
         for s in self.searches:

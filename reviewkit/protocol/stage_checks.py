@@ -14,7 +14,9 @@ from reviewkit.protocol.names import name_problem
 class StageChecks:
     """The stage and reviewer part of the protocol validator."""
 
-    def check_reviewer_names(self, reviewers: tuple[str, ...]) -> None:
+    def check_reviewer_names(
+        self, reviewers: tuple[str, ...], key: str = "review.reviewers"
+    ) -> None:
         """A name is compared exactly with --reviewer and written into logs and tables: a
         control or invisible character (a line break, a tab, a direction mark; spaces at the
         ends are stripped on reading) makes a name nobody can type as written, and a name of
@@ -24,12 +26,38 @@ class StageChecks:
             problem = name_problem(name, "reviewer name")
             if problem:
                 raise self.fail_at_value(  # type: ignore[attr-defined]
-                    "review.reviewers",
+                    key,
                     name,
                     1,
                     problem,
                     hint="write the name as reviewers will type it after --reviewer",
                 )
+
+    def leads(self, review: dict, reviewers: tuple[str, ...]) -> tuple[str, ...]:
+        """``[review] leads``, optional: people who resolve conflicts, confirm labels and
+        extract but do not screen (:mod:`reviewkit.protocol.people`). Their names follow the
+        reviewers' rule; a name in both lists (in any case) is refused, since a lead would
+        then also vote, and the blinding rule for resolvers tells reviewers apart by name."""
+        raw = review.get("leads", [])
+        leads = self.strings(review, "leads", "review.")  # type: ignore[attr-defined]
+        if len(leads) != len(raw):  # strings() leaves out blank entries
+            raise self.fail(  # type: ignore[attr-defined]
+                "review.leads", "a lead's name is empty", hint="give every lead a name"
+            )
+        self.unique(leads, "review.leads", "lead")  # type: ignore[attr-defined]
+        self.check_reviewer_names(leads, key="review.leads")
+        for name in leads:
+            same = [r for r in reviewers if r.casefold() == name.casefold()]
+            if same:
+                raise self.fail_at_value(  # type: ignore[attr-defined]
+                    "review.leads",
+                    name,
+                    1,
+                    f"{name!r} is also a reviewer ({same[0]!r})",
+                    hint="list each person once: a reviewer may also resolve conflicts once"
+                    " the stage is closed, and confirm labels and extract",
+                )
+        return leads
 
     def check_stage(
         self,

@@ -250,7 +250,9 @@ class _Validator(SchemeChecks, StageChecks, ValueChecks):
             "",
         )
         review = self.table(data, "review", "")
-        self.known_keys(review, {"id", "title", "question", "reviewers", "description"}, "review.")
+        self.known_keys(
+            review, {"id", "title", "question", "reviewers", "leads", "description"}, "review."
+        )
         self.string(review, "description", "review.", required=False)  # free text, but text
         rid = self.ident(self.string(review, "id", "review."), "review.id")
         raw_reviewers = review.get("reviewers")
@@ -263,6 +265,7 @@ class _Validator(SchemeChecks, StageChecks, ValueChecks):
             raise self.fail("review.reviewers", "needs at least one reviewer")
         self.unique(reviewers, "review.reviewers", "reviewer")
         self.check_reviewer_names(reviewers)
+        leads = self.leads(review, reviewers)
 
         searches = self.searches(data.get("searches", []))
         elig = self.table(data, "eligibility", "", required=False)
@@ -296,6 +299,7 @@ class _Validator(SchemeChecks, StageChecks, ValueChecks):
             schemes=schemes,
             extraction=extraction,
             report=report,
+            leads=leads,
         )
 
     def searches(self, items: Any) -> tuple[Search, ...]:

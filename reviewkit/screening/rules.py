@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
 from reviewkit.protocol import SCREEN_LABELS, STAGES, Protocol, Stage
+from reviewkit.protocol.people import check_person
 from reviewkit.store.decisions import Decision
 
 VOTES = SCREEN_LABELS  # include | exclude | uncertain
@@ -155,11 +156,6 @@ def check_stage(protocol: Protocol, stage: str) -> Stage:
 
 
 def check_reviewer(protocol: Protocol, reviewer: str) -> str:
-    """The reviewer name if the protocol lists it; a UserError otherwise."""
-    if reviewer not in protocol.reviewers:
-        raise UserError(
-            f"{reviewer!r} is not a reviewer of this protocol",
-            where=str(protocol.path),
-            hint=f"reviewers: {', '.join(protocol.reviewers)} (edit [review] reviewers to add one)",
-        )
-    return reviewer
+    """The reviewer name if the protocol lists it as a reviewer (who votes); a UserError
+    otherwise (the one rule for names, :func:`reviewkit.protocol.people.check_person`)."""
+    return check_person(protocol, reviewer, screens=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -17,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from reviewkit.errors import DatabaseBusy, ProjectError, register_translator
+from reviewkit.store.failed_statement import connection_of, file_of
 
 BUSY_TIMEOUT_MS = 30_000
 _BUSY_HINT = (
@@ -350,7 +352,20 @@ _FAILURES = {
     sqlite3.SQLITE_IOERR: "the project database could not be read or written (a disk error)",
     sqlite3.SQLITE_FULL: "the disk holding the project database is full",
 }
-_OPENED: list[Path] = []  # the database this process opened last: the one named
+
+
+class _ProjectConnection(sqlite3.Connection):
+    """A connection to a project database that knows its file, so that an error met while a
+    command uses it names that file (a subclass only for the attribute: no method is
+    overridden, so statements and rows cost what they cost on a plain connection)."""
+
+    path: Path
+
+
+# The project databases open in this process (weakly held: a closed and forgotten connection
+# drops out): when a failure's traceback holds none of them, and one file alone is open, it is
+# that file that failed.
+_OPEN: weakref.WeakSet[_ProjectConnection] = weakref.WeakSet()
 
 
 @register_translator
@@ -360,12 +375,20 @@ def _database_failure(exc: BaseException) -> ProjectError | None:
     code = _primary_code(exc) if isinstance(exc, sqlite3.DatabaseError) else None
     if code not in _FAILURES:
         return None
-    gone = _wal_gone(exc, _OPENED[-1]) if _OPENED else None
+    conn = connection_of(exc)
+    path = conn.path if isinstance(conn, _ProjectConnection) else None
+    if path is None and conn is None:
+        paths = {c.path for c in list(_OPEN)}
+        path = paths.pop() if len(paths) == 1 else None
+    gone = _wal_gone(exc, path) if path is not None else None
     if gone is not None:
         return gone
+    what = _FAILURES[code]
+    if conn is not None and path is None:  # another SQLite file (the PubMed snapshot's index)
+        what = what.replace("the project database", "the database")
     return ProjectError(
-        f"{_FAILURES[code]} ({exc}); nothing of this command was written",
-        where=str(_OPENED[-1]) if _OPENED else "",
+        f"{what} ({exc}); nothing of this command was written",
+        where=str(path) if path is not None else file_of(conn),
         hint="free some space and run the command again"
         if code == sqlite3.SQLITE_FULL
         else "restore review.sqlite from a backup; 'sqlite3 review.sqlite .recover' can save"
@@ -406,8 +429,11 @@ def _connect(path: Path, *, checked: bool = False) -> sqlite3.Connection:
     """A connection in WAL mode; with ``checked``, first make sure the file is a reviewkit
     database (nothing, not even the switch to WAL, is written to any other file) and turn
     SQLite's errors on opening into ProjectErrors that say what the file is."""
-    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-    _OPENED[:] = [path]
+    conn = sqlite3.connect(
+        path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, factory=_ProjectConnection
+    )
+    conn.path = path
+    _OPEN.add(conn)
     try:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

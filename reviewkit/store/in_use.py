@@ -30,3 +30,69 @@ def confirmed_labels_in_use(db: Store) -> dict[tuple[str, str], int]:
         " GROUP BY l.scheme, l.label"
     )
     return {(r["scheme"], r["label"]): r["n"] for r in rows}
+
+
+# A live entry: not an undo, and not undone by one (what the derived states, reports and
+# PRISMA counts read); notes are left out, they decide nothing.
+_LIVE_DECISION = (
+    "label NOT IN ('undo', 'note')"
+    " AND id NOT IN (SELECT undoes FROM decisions WHERE undoes IS NOT NULL)"
+)
+
+
+def decisions_per_stage(db: Store) -> dict[str, tuple[int, int]]:
+    """stage -> (live votes and final decisions at it, how many people gave them)."""
+    rows = db.query(
+        "SELECT stage, COUNT(*) AS n, COUNT(DISTINCT reviewer) AS people FROM decisions"
+        f" WHERE {_LIVE_DECISION} GROUP BY stage"
+    )
+    return {r["stage"]: (r["n"], r["people"]) for r in rows}
+
+
+def votes_per_reviewer(db: Store) -> dict[str, dict[str, int]]:
+    """reviewer -> {stage: live votes (include, exclude, uncertain)}: final decisions are a
+    resolver's, who need not be a reviewer."""
+    rows = db.query(
+        "SELECT reviewer, stage, COUNT(*) AS n FROM decisions"
+        f" WHERE {_LIVE_DECISION} AND label IN ('include', 'exclude', 'uncertain')"
+        " GROUP BY reviewer, stage ORDER BY reviewer, stage"
+    )
+    out: dict[str, dict[str, int]] = {}
+    for r in rows:
+        out.setdefault(r["reviewer"], {})[r["stage"]] = r["n"]
+    return out
+
+
+def confirmed_schemes_in_use(db: Store) -> dict[str, int]:
+    """scheme -> number of records whose current confirmation by a person holds any label
+    (the scheme's 'none of these' answer too)."""
+    counts: dict[str, int] = {}
+    for (scheme, _label), n in confirmed_labels_in_use(db).items():
+        counts[scheme] = counts.get(scheme, 0) + n
+    return counts
+
+
+def typed_fields_in_use(db: Store) -> dict[str, int]:
+    """extraction field -> number of records whose newest value was typed by a person (on the
+    screen, by 'extract set' or from an edited CSV), not blank. Prefilled values are left out:
+    the prefill makes them again."""
+    rows = db.query(
+        "SELECT e.field, COUNT(DISTINCT e.record_id) AS n FROM extraction e"
+        " WHERE e.method != 'prefill' AND TRIM(e.value) != '' AND e.id = ("
+        "  SELECT MAX(id) FROM extraction m WHERE m.record_id = e.record_id"
+        "  AND m.field = e.field AND m.method != 'prefill')"
+        " GROUP BY e.field"
+    )
+    return {r["field"]: r["n"] for r in rows}
+
+
+def names_in_logs(db: Store) -> set[str]:
+    """Every person's name the logs record: reviewers and resolvers of decisions, who
+    confirmed labels, typed extraction values and settled duplicates (``person:NAME``)."""
+    rows = db.query(
+        "SELECT reviewer AS name FROM decisions"
+        " UNION SELECT reviewer FROM labels WHERE method = 'person' AND reviewer != ''"
+        " UNION SELECT reviewer FROM extraction WHERE method != 'prefill' AND reviewer != ''"
+        " UNION SELECT SUBSTR(made_by, 8) FROM duplicate_links WHERE made_by LIKE 'person:%'"
+    )
+    return {r["name"] for r in rows}

@@ -17,7 +17,7 @@ PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
     ("command", "content"),
     [
         (["decisions", "import"], b'{"format": "reviewkit-decisions/1"}\n\x00\x00\x00'),
-        (["extract", "import", "--reviewer", "ann"], b"record_id,country\n1,Nor\x00way\n"),
+        (["extract", "import", "--reviewer", "lead"], b"record_id,country\n1,Nor\x00way\n"),
         (["decisions", "import"], b'{"format": "reviewkit-decisions/1"}\n' * 300 + b"\x00"),
     ],
     ids=["decisions-binary", "extract-binary", "decisions-nul-late"],

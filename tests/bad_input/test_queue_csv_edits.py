@@ -64,7 +64,7 @@ def read_back(project: Path, text: str, capsys) -> tuple[int, str]:
             "--read-csv",
             str(edited),
             "--reviewer",
-            "ann",
+            "lead",
             "--project",
             str(project),
         ]
@@ -98,7 +98,7 @@ def test_record_id_not_a_number_says_what_to_do(project: Path, tmp_path: Path, c
     edited = tmp_path / "edited.csv"
     edited.write_text("record_a,record_b,verdict\nA1,2,same\n", encoding="utf-8")
     capsys.readouterr()
-    argv = ["dedup", "review", "--read-csv", str(edited), "--reviewer", "ann"]
+    argv = ["dedup", "review", "--read-csv", str(edited), "--reviewer", "lead"]
     assert main([*argv, "--project", str(project)]) == 2
     err = capsys.readouterr().err
     assert f"{edited}:2" in err and "record ids" in err

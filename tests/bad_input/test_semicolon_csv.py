@@ -19,7 +19,7 @@ def test_extraction_csv_with_semicolons_is_read(tmp_path: Path, capsys) -> None:
     assert main(["import", str(tmp_path / "one.ris"), "--project", str(project)]) == 0
     edited = tmp_path / "edited.csv"
     edited.write_text("\ufeffrecord_id;country;design\n1;Norge;RCT, two arms\n", encoding="utf-8")
-    args = ["--reviewer", "ann", "--project", str(project)]
+    args = ["--reviewer", "lead", "--project", str(project)]
     assert main(["extract", "import", str(edited), *args]) == 0
     out = tmp_path / "out.csv"
     assert main(["extract", "export", str(out), "--all", "--project", str(project)]) == 0
@@ -37,7 +37,7 @@ def test_extraction_csv_with_empty_unnamed_columns_is_read(tmp_path: Path, capsy
     assert main(["import", str(tmp_path / "one.ris"), "--project", str(project)]) == 0
     edited = tmp_path / "edited.csv"
     edited.write_bytes(b"\xef\xbb\xbfrecord_id;country;;\r\n1;Norge;;\r\n")
-    args = ["--reviewer", "ann", "--project", str(project)]
+    args = ["--reviewer", "lead", "--project", str(project)]
     assert main(["extract", "import", str(edited), *args]) == 0
     out = tmp_path / "out.csv"
     assert main(["extract", "export", str(out), "--all", "--project", str(project)]) == 0

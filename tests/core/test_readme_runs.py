@@ -41,7 +41,7 @@ OUTSIDE_THE_REPOSITORY = ("simulate ../shared/", "simulate Cohen_2006_Triptans.c
 EXPECTED_ERRORS = {
     # section 6 says its examples use Review B's schemes and fields
     "reviewkit classify --scheme model-type": "no classification scheme 'model-type'",
-    "reviewkit confirm --reviewer anna --scheme model-type": "no classification scheme",
+    "reviewkit confirm --reviewer reviewer1 --scheme model-type": "no classification scheme",
     "reviewkit label pmid:28546320": "no record matches 'pmid:28546320' in this project",
     "reviewkit extract set 12 country=Norway": "no record matches '12'",
     "reviewkit evidence-map --rows model-type": "no classification scheme 'model-type'",
@@ -174,7 +174,7 @@ def test_every_readme_example_runs_as_written(
     for name in ("REVIEWKIT_PROJECT", "NCBI_API_KEY", "REVIEWKIT_KEYS"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("REVIEWKIT_EUTILS_URL", offline_pubmed)
-    monkeypatch.setenv("REVIEWKIT_REVIEWER", "anna")
+    monkeypatch.setenv("REVIEWKIT_REVIEWER", "reviewer1")
     failures, ran = [], []
     for line in code_block_lines(README):
         if line.startswith("cd "):

@@ -41,7 +41,7 @@ def test_a_merge_after_screening_keeps_the_full_text_decision_and_raises_a_confl
         f"record {r1} ", "record 1 "
     ).replace(f"record {r2} ", "record 2 ")
     assert scr.included(project) == [r1]  # a preview writes nothing
-    engine.decide_pair(project.db, r1, r2, "duplicate", "ann")
+    engine.decide_pair(project.db, r1, r2, "duplicate", "lead")
     assert scr.included(project) == [r1]  # the full-text inclusion survives the merge
     assert scr.stage_counts(project, FT).included == 1
     (conflict,) = open_conflicts(project)
@@ -64,7 +64,7 @@ def test_merging_unscreened_records_shows_no_change_when_others_were_screened(sc
     project, (r1, _r2, r3) = screened
     r4, r5 = add_records(project, [other(4), other(5)])
     assert not merge_effect(project, r4, r5)
-    engine.decide_pair(project.db, r4, r5, "duplicate", "ann")
+    engine.decide_pair(project.db, r4, r5, "duplicate", "lead")
     assert not split_effect(project, r5)
     assert merge_effect(project, r3, r4)  # r3 was screened: its study would take in r4's cluster
     assert merge_effect(project, r1, r3)
@@ -72,15 +72,15 @@ def test_merging_unscreened_records_shows_no_change_when_others_were_screened(sc
 
 def test_split_after_screening_shows_the_change_and_asks_first(screened, capsys, monkeypatch):
     project, (r1, r2, _r3) = screened
-    engine.decide_pair(project.db, r1, r2, "duplicate", "ann")
+    engine.decide_pair(project.db, r1, r2, "duplicate", "lead")
     assert split_effect(project, r2)
     folder = str(project.folder)
     monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
-    assert main(["dedup", "split", "--project", folder, "--reviewer", "ann", str(r2)]) == 0
+    assert main(["dedup", "split", "--project", folder, "--reviewer", "lead", str(r2)]) == 0
     out = capsys.readouterr().out
     assert f"splitting record {r2} changes screening:" in out and "title-abstract:" in out
     assert "nothing changed" in out
     assert links.canonical_map(project.db)[r2] == r1
-    code = main(["dedup", "split", "--project", folder, "--reviewer", "ann", "--yes", str(r2)])
+    code = main(["dedup", "split", "--project", folder, "--reviewer", "lead", "--yes", str(r2)])
     assert code == 0 and links.canonical_map(project.db)[r2] == r2
     assert scr.included(project) == [r1]

@@ -66,7 +66,7 @@ def test_project_given_to_the_group_applies_to_subcommands(proj, capsys):
 def test_split_command(proj, capsys):
     run(capsys, "dedup", "--project", str(proj.folder))
     code, out, _ = run(
-        capsys, "dedup", "split", "2", "--project", str(proj.folder), "--reviewer", "ann"
+        capsys, "dedup", "split", "2", "--project", str(proj.folder), "--reviewer", "lead"
     )
     assert code == 0 and "record 2 split from its cluster (1 link broken)" in out
     with proj as p:
@@ -78,11 +78,11 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(proj, capsys, tmp_pa
     with proj as p:
         before = len(links.current_links(p.db))
     code, _, err = run(
-        capsys, "dedup", "split", "999", "--project", str(proj.folder), "--reviewer", "ann"
+        capsys, "dedup", "split", "999", "--project", str(proj.folder), "--reviewer", "lead"
     )
     assert code == 2 and "no record with id 999" in err and "Traceback" not in err
     code, _, err = run(
-        capsys, "dedup", "split", "4", "--project", str(proj.folder), "--reviewer", "ann"
+        capsys, "dedup", "split", "4", "--project", str(proj.folder), "--reviewer", "lead"
     )
     assert code == 2 and "not merged" in err
     (tmp_path / "a-file").write_text("not a folder\n")
@@ -118,7 +118,7 @@ def _read_back(capsys, folder, sheet):
         "--project",
         folder,
         "--reviewer",
-        "ann",
+        "lead",
         "--read-csv",
         str(sheet),
     )
@@ -148,7 +148,7 @@ def test_queue_leaves_the_terminal_as_csv_and_comes_back(proj, capsys, tmp_path)
     assert rows[0]["a_title"] and rows[0]["b_title"] and "a_pages" in rows[0]
     code, out, _ = _read_back(capsys, folder, sheet)
     assert code == 0 and "1 verdict written" in out and "1 row left open" in out
-    person = [lk for lk in links.current_links(proj.db) if lk.made_by == "person:ann"]
+    person = [lk for lk in links.current_links(proj.db) if lk.made_by == "person:lead"]
     a, b = int(rows[0]["record_a"]), int(rows[0]["record_b"])
     assert [(lk.record_a, lk.record_b, lk.verdict) for lk in person] == [(a, b, "duplicate")]
     # reading the same file again changes nothing: that pair is settled

@@ -44,7 +44,7 @@ def _queue(project) -> list[tuple[int, int]]:
 
 def test_different_on_one_member_closes_the_clusters_other_pairs_and_undo_reopens_them(walk):
     project, (c1, c2, c3, grey, _) = walk
-    engine.decide_pair(project.db, c2, grey, "not_duplicate", "ann")
+    engine.decide_pair(project.db, c2, grey, "not_duplicate", "lead")
     assert _queue(project) == []
     closed = {
         (lk.record_a, lk.record_b): lk.reason
@@ -52,26 +52,26 @@ def test_different_on_one_member_closes_the_clusters_other_pairs_and_undo_reopen
     }
     assert closed[(c1, grey)].startswith(f"follows from {c2}-{grey} ")
     assert closed[(c3, grey)].startswith(f"follows from {c2}-{grey} ")
-    undone = engine.undo_last(project.db, "ann")
+    undone = engine.undo_last(project.db, "lead")
     assert (undone[0].record_a, undone[0].record_b) == (c2, grey)  # the verdict first
     assert len(undone) == 3
     assert _queue(project) == [(c1, grey), (c2, grey), (c3, grey)]
-    assert engine.undo_last(project.db, "ann") == []
+    assert engine.undo_last(project.db, "lead") == []
 
 
 def test_a_split_reopens_only_the_pairs_of_the_record_taken_out(walk):
     project, (c1, c2, c3, grey, _) = walk
-    engine.decide_pair(project.db, c1, grey, "not_duplicate", "ann")
-    engine.split(project.db, c3, "ann")
+    engine.decide_pair(project.db, c1, grey, "not_duplicate", "lead")
+    engine.split(project.db, c3, "lead")
     # c3 is no longer one record with c1: nobody judged it against grey, so it asks again;
     # ann's own 'different' on c1–grey, and c2–grey (c2 still one with c1), stay closed
     assert _queue(project) == [(c3, grey)]
-    engine.decide_pair(project.db, c3, grey, "duplicate", "ann")  # no 'different' forbids it
+    engine.decide_pair(project.db, c3, grey, "duplicate", "lead")  # no 'different' forbids it
     assert _queue(project) == []
-    engine.undo_last(project.db, "ann")  # the merge
-    engine.undo_last(project.db, "ann")  # the split: c3–grey closes again with c3 back
+    engine.undo_last(project.db, "lead")  # the merge
+    engine.undo_last(project.db, "lead")  # the split: c3–grey closes again with c3 back
     assert _queue(project) == []
-    engine.undo_last(project.db, "ann")  # the 'different'
+    engine.undo_last(project.db, "lead")  # the 'different'
     assert _queue(project) == [(c1, grey), (c2, grey), (c3, grey)]
 
 
@@ -96,23 +96,23 @@ def test_a_merge_closes_the_pairs_an_earlier_different_covers(project_b):
     merge them): 4 differs from 3, now one record with 1 and 2."""
     r1, r2, r3, r4 = _two_dois_two_bare(project_b)
     assert len(_queue(project_b)) == 5
-    engine.decide_pair(project_b.db, r3, r4, "not_duplicate", "ann")
-    engine.decide_pair(project_b.db, r1, r3, "duplicate", "ann")
+    engine.decide_pair(project_b.db, r3, r4, "not_duplicate", "lead")
+    engine.decide_pair(project_b.db, r1, r3, "duplicate", "lead")
     assert _queue(project_b) == []
     with pytest.raises(Exception, match=f"said records {r3} and {r4} differ"):
-        engine.decide_pair(project_b.db, r2, r4, "duplicate", "ann")
-    engine.undo_last(project_b.db, "ann")  # the merge, and the pairs it closed
+        engine.decide_pair(project_b.db, r2, r4, "duplicate", "lead")
+    engine.undo_last(project_b.db, "lead")  # the merge, and the pairs it closed
     assert _queue(project_b) == [(r1, r3), (r1, r4), (r2, r3), (r2, r4)]
 
 
 def test_a_later_run_does_not_ask_again_about_a_record_merged_into_the_cluster(walk):
     project, (c1, c2, c3, grey, _) = walk
-    engine.decide_pair(project.db, c1, grey, "not_duplicate", "ann")
+    engine.decide_pair(project.db, c1, grey, "not_duplicate", "lead")
     (late,) = add_records(project, [rec(doi="10.1000/rtw.1", source="Web of Science")])
     engine.run_dedup(project.db)  # a rule merges it with c1–c3; another queues it against grey
     assert links.canonical_map(project.db)[late] == links.canonical_map(project.db)[c1]
     assert _queue(project) == []
-    engine.split(project.db, late, "ann")  # no longer one record with c1: ask about it
+    engine.split(project.db, late, "lead")  # no longer one record with c1: ask about it
     assert (late, grey) in _queue(project) or (grey, late) in _queue(project)
 
 
@@ -126,7 +126,7 @@ def _sheet(project, capsys, tmp_path, verdicts: dict[tuple[int, int], str]):
     fill_verdicts(sheet, verdicts)
     capsys.readouterr()
     code = main(
-        ["dedup", "review", "--project", folder, "--reviewer", "ann", "--read-csv", str(sheet)]
+        ["dedup", "review", "--project", folder, "--reviewer", "lead", "--read-csv", str(sheet)]
     )
     out = capsys.readouterr()
     return code, out.out, out.err, sheet
@@ -138,7 +138,7 @@ def test_read_csv_different_closes_the_clusters_other_pairs(walk, capsys, tmp_pa
     assert code == 0 and "1 verdict written" in out and "2 rows left open" in out
     assert "2 more pairs closed as following from a 'different'" in out
     assert _queue(project) == []
-    engine.undo_last(project.db, "ann")
+    engine.undo_last(project.db, "lead")
     assert len(_queue(project)) == 3
 
 
@@ -181,8 +181,8 @@ def test_read_csv_merge_closes_the_pairs_an_earlier_different_covers(project_b, 
     for pair in ((r1, r4), (r2, r4)):  # r4 differs from r3, now one record with r1 and r2
         assert current[pair].verdict == "not_duplicate"
         assert current[pair].reason.startswith(f"follows from {r3}-{r4} ")
-    engine.undo_last(project_b.db, "ann")  # those closures: one step, then the merge
-    engine.undo_last(project_b.db, "ann")
+    engine.undo_last(project_b.db, "lead")  # those closures: one step, then the merge
+    engine.undo_last(project_b.db, "lead")
     assert _queue(project_b) == [(r1, r3), (r1, r4), (r2, r3), (r2, r4)]
 
 
@@ -193,7 +193,7 @@ def test_the_screen_counts_the_cluster_closed_after_one_different(walk):
     project, (c1, c2, c3, grey, _) = walk
 
     async def go():
-        app = ReviewkitApp(DedupReviewScreen(project, "ann"), keymap={})
+        app = ReviewkitApp(DedupReviewScreen(project, "lead"), keymap={})
         async with app.run_test(size=(110, 30)) as pilot:
             screen = app.first_screen
             assert "3 in queue" in str(screen.query_one("#status").render())

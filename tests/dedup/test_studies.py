@@ -79,9 +79,9 @@ def test_shared_numbers_suggest_links_that_a_person_settles(project_a):
         (main, follow_up): "NCT01234567",
     }
     assert study_groups(db) == []  # a suggestion is not a link until a person says so
-    decide_study_link(db, protocol, main, True, "ann")
-    decide_study_link(db, copy, follow_up, True, "ann")  # a copy stands for its cluster
-    decide_study_link(db, protocol, follow_up, True, "ann")
+    decide_study_link(db, protocol, main, True, "lead")
+    decide_study_link(db, copy, follow_up, True, "lead")  # a copy stands for its cluster
+    decide_study_link(db, protocol, follow_up, True, "lead")
     (group,) = study_groups(db)
     assert group.reports == (protocol, main, follow_up) and group.study == protocol
     assert open_suggestions(db) == []
@@ -100,7 +100,7 @@ def test_study_commands_list_confirm_and_refuse_bad_ids(project_a, capsys):
     code, out, _ = run(capsys, "dedup", "studies", "--project", folder)
     assert code == 0 and "3 new suggestions; 3 waiting for a person" in out
     assert f"records {protocol} and {main}: NCT01234567" in out
-    args = ("dedup", "study-link", "--project", folder, "--reviewer", "ann", "--same")
+    args = ("dedup", "study-link", "--project", folder, "--reviewer", "lead", "--same")
     code, out, _ = run(capsys, *args, str(protocol), str(main))
     assert code == 0 and "reports of one study" in out
     code, out, _ = run(capsys, "dedup", "studies", "--project", folder)

@@ -28,7 +28,9 @@ def test_classify_label_and_csv(b_included, tmp_path: Path, capsys):
     assert run(project, "classify", "--scheme", "model-type") == 0  # nothing new the second time
     assert "no suggestion changed since the last run" in capsys.readouterr().out
     assert (
-        run(project, "label", str(ids[0]), "model-type=multidisciplinary-team", "--reviewer", "ann")
+        run(
+            project, "label", str(ids[0]), "model-type=multidisciplinary-team", "--reviewer", "lead"
+        )
         == 0
     )
     assert classify.confirmed_labels(project, "model-type")[ids[0]] == ["multidisciplinary-team"]
@@ -39,7 +41,7 @@ def test_classify_label_and_csv(b_included, tmp_path: Path, capsys):
             "doi:10.1007/s10926-020-09999-1",
             "model-type=workplace",
             "--reviewer",
-            "ann",
+            "lead",
         )
         == 0
     )
@@ -48,9 +50,9 @@ def test_classify_label_and_csv(b_included, tmp_path: Path, capsys):
 
 def test_cli_bad_input_exits_2_and_writes_nothing(b_included, tmp_path: Path, capsys):
     project, ids = b_included
-    assert run(project, "label", str(ids[0]), "model-type=astrology", "--reviewer", "ann") == 2
-    assert run(project, "label", str(ids[0]), "model-type", "--reviewer", "ann") == 2
-    assert run(project, "label", "999", "model-type=workplace", "--reviewer", "ann") == 2
+    assert run(project, "label", str(ids[0]), "model-type=astrology", "--reviewer", "lead") == 2
+    assert run(project, "label", str(ids[0]), "model-type", "--reviewer", "lead") == 2
+    assert run(project, "label", "999", "model-type=workplace", "--reviewer", "lead") == 2
     assert run(project, "classify", "--scheme", "nope") == 2
     assert run(project, "classify", "--evaluate", str(tmp_path / "missing.csv")) == 2
     err = capsys.readouterr().err
@@ -134,7 +136,7 @@ def test_extract_export_import_set(b_included, tmp_path: Path):
             str(ids[1]),
             "population=Nurses on sick leave",
             "--reviewer",
-            "ann",
+            "lead",
         )
         == 0
     )
@@ -150,11 +152,11 @@ def test_extract_set_says_when_the_study_is_not_included(b_included, store, caps
 
     project, ids = b_included
     (pending,) = store(project, [Record(title="A study not screened yet")], "snowballing")
-    assert run(project, "extract", "set", str(pending), "country=Norway", "--reviewer", "ann") == 0
+    assert run(project, "extract", "set", str(pending), "country=Norway", "--reviewer", "lead") == 0
     out, err = capsys.readouterr()
     assert f"study {pending}: country set" in out
     assert f"study {pending} is not among the included studies" in err
-    assert run(project, "extract", "set", str(ids[0]), "country=Norway", "--reviewer", "ann") == 0
+    assert run(project, "extract", "set", str(ids[0]), "country=Norway", "--reviewer", "lead") == 0
     assert "not among the included" not in capsys.readouterr().err
 
 
@@ -210,7 +212,7 @@ def test_report_export_prisma_evidence_map(b_included, tmp_path: Path, capsys):
 
 
 def test_extract_edit_refuses_a_project_without_included_studies(project_b, capsys):
-    assert run(project_b, "extract", "edit", "--reviewer", "ann") == 2
+    assert run(project_b, "extract", "edit", "--reviewer", "lead") == 2
     err = capsys.readouterr().err
     assert "no studies to extract from" in err and "pass --all" in err and "Traceback" not in err
 
@@ -222,6 +224,6 @@ def test_extract_edit_refuses_a_protocol_with_more_fields_than_keys(b_included, 
     project.protocol_path.write_text(
         text.replace("\n[report]", extra + "\n[report]", 1), encoding="utf-8"
     )
-    assert run(project, "extract", "edit", "--reviewer", "ann") == 2
+    assert run(project, "extract", "edit", "--reviewer", "lead") == 2
     err = capsys.readouterr().err
     assert "10 extraction fields" in err and "extract export" in err and "Traceback" not in err

@@ -1,0 +1,61 @@
+"""Who may put a name into the project: the one rule for --reviewer, --resolver and --by.
+
+A name goes into an append-only log (a vote, a final decision, a confirmed label, an
+extraction value, a duplicate verdict) and stays there. A name the protocol does not list is
+a typo or a stranger: 'ana' beside 'anna' splits one person's work into two, agreement and
+exports count them apart, and nothing can take it back out of the log. So every command that
+records a name checks it here, against the protocol's ``[review]`` lists:
+
+- ``reviewers`` screen: only they vote at a stage (and may resolve conflicts once the stage is
+  closed, and do everything else);
+- ``leads`` (optional) do not screen: they resolve conflicts, confirm labels, extract and
+  settle duplicates.
+
+Names are compared exactly, as the logs store them; a name that differs only in case is named
+in the message (``--reviewer anna`` against ``Anna``), never silently taken for it.
+"""
+
+from __future__ import annotations
+
+from reviewkit.errors import UserError
+from reviewkit.protocol.model import Protocol
+
+
+def check_person(protocol: Protocol, name: str, *, screens: bool = False) -> str:
+    """``name`` when the protocol lists it (``screens``: as a reviewer, who votes; otherwise as
+    a reviewer or a lead); a UserError naming the protocol's lists and how to add one."""
+    allowed = protocol.reviewers if screens else (*protocol.reviewers, *protocol.leads)
+    if name in allowed:
+        return name
+    what = "a reviewer" if screens else "a reviewer or a lead"
+    same = [n for n in allowed if n.casefold() == name.casefold()]
+    if same:  # the log would hold two spellings of one person
+        hint = f"names are compared exactly: give it as the protocol writes it, {same[0]!r}"
+    else:
+        hint = _lists(protocol) + "; " + _how_to_add(protocol, screens)
+    raise UserError(
+        f"{_shown(name)} is not {what} of this protocol", where=str(protocol.path), hint=hint
+    )
+
+
+def _shown(name: str) -> str:
+    """The name quoted; one read with bytes that are not UTF-8 (a Latin-1 terminal: Python
+    holds them as lone surrogates) shows those bytes, and says so."""
+    raw = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return repr(name) if raw == name else f"'{raw}' (not UTF-8: bytes of another encoding)"
+
+
+def _lists(protocol: Protocol) -> str:
+    """'reviewers: a, b; leads: c' (or 'leads: none')."""
+    leads = ", ".join(protocol.leads) if protocol.leads else "none"
+    return f"[review] reviewers: {', '.join(protocol.reviewers)}; leads: {leads}"
+
+
+def _how_to_add(protocol: Protocol, screens: bool) -> str:
+    if screens:
+        return f"to add a reviewer, put the name in [review] reviewers in {protocol.path}"
+    return (
+        f"to add someone, put the name in [review] reviewers (who screen) or [review] leads"
+        f" (who resolve conflicts, confirm labels and extract, but do not screen) in"
+        f" {protocol.path}"
+    )

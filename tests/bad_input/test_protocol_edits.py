@@ -1,0 +1,379 @@
+"""A protocol edited by hand, and names given on the command line, as users do.
+
+Every command that records a name follows one rule (reviewkit.protocol.people): a vote takes a
+reviewer of the protocol, everything else a reviewer or a lead; any other name is refused with
+exit 2, the protocol's lists and where to add one, and the database unchanged. Every edit of the
+protocol either works with the data kept, or is refused with what it would lose and the fix.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import dump_database
+
+from reviewkit.cli import main
+
+REPO = Path(__file__).parent.parent.parent
+PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
+SAMPLE = REPO / "tests" / "core" / "fixtures" / "sample.ris"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """Sample.ris imported; the first study included by both reviewers at both stages."""
+    from reviewkit import screening
+    from reviewkit.project import open_project
+    from reviewkit.reports.studies import all_reports
+
+    folder = tmp_path / "project"
+    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(SAMPLE), "--project", str(folder)]) == 0
+    with open_project(folder) as p:
+        first = min(all_reports(p))
+        for reviewer in ("reviewer1", "reviewer2"):
+            for stage in ("title-abstract", "full-text"):
+                screening.decide(p.db, first, stage, reviewer, "include", protocol=p.protocol)
+    return folder
+
+
+def first_study(project: Path) -> int:
+    from reviewkit.project import open_project
+    from reviewkit.reports.studies import all_reports
+
+    with open_project(project) as p:
+        return min(all_reports(p))
+
+
+def run(project: Path, argv: list[str], capsys) -> tuple[int, str]:
+    capsys.readouterr()
+    code = main([*argv, "--project", str(project)])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out + err
+
+
+def refused(project: Path, argv: list[str], capsys, says: list[str]) -> None:
+    before = dump_database(project / "review.sqlite")
+    code, text = run(project, argv, capsys)
+    assert code == 2, text
+    for part in says:
+        assert part in text, text
+    assert dump_database(project / "review.sqlite") == before
+
+
+def name_commands(study: int, name: str) -> list[list[str]]:
+    """Every command that records a name other than a vote, given ``name``."""
+    return [
+        ["label", str(study), "model-type=workplace", "--reviewer", name],
+        ["extract", "set", str(study), "country=Norway", "--reviewer", name],
+        ["conflicts", "--stage", "title-abstract", "--list", "--resolver", name],
+        ["dedup", "split", str(study), "--reviewer", name],
+        ["dedup", "study-link", str(study), str(study + 1), "--same", "--reviewer", name],
+        ["attach", str(study), "https://example.org/paper.pdf", "--by", name],
+    ]
+
+
+def test_a_name_the_protocol_does_not_list_is_refused_by_every_command(
+    project: Path, capsys
+) -> None:
+    study = first_study(project)
+    for argv in name_commands(study, "stranger"):
+        refused(
+            project,
+            argv,
+            capsys,
+            [
+                f"{project / 'protocol.toml'}: 'stranger' is not a reviewer or a lead",
+                "[review] reviewers: reviewer1, reviewer2; leads: lead",
+                "put the name in [review] reviewers (who screen) or [review] leads",
+            ],
+        )
+
+
+def test_a_name_in_another_case_is_named_as_the_protocol_writes_it(project: Path, capsys) -> None:
+    study = first_study(project)
+    refused(
+        project,
+        ["label", str(study), "model-type=workplace", "--reviewer", "Reviewer1"],
+        capsys,
+        [
+            "'Reviewer1' is not a reviewer or a lead",
+            "give it as the protocol writes it, 'reviewer1'",
+        ],
+    )
+
+
+def test_a_lead_records_but_does_not_vote(project: Path, capsys) -> None:
+    study = first_study(project)
+    code, text = run(
+        project, ["label", str(study), "model-type=workplace", "--reviewer", "lead"], capsys
+    )
+    assert code == 0, text
+    code, text = run(
+        project, ["conflicts", "--stage", "full-text", "--list", "--resolver", "lead"], capsys
+    )
+    assert code == 0, text
+    # a vote takes a reviewer: the lead is refused by the screen, before it opens
+    refused(
+        project,
+        ["screen", "--reviewer", "lead"],
+        capsys,
+        ["'lead' is not a reviewer of this protocol", "to add a reviewer, put the name in"],
+    )
+
+
+def test_a_protocol_naming_one_person_as_reviewer_and_lead_is_refused(
+    tmp_path: Path, capsys
+) -> None:
+    protocol = tmp_path / "p.toml"
+    text = PROTOCOL.read_text(encoding="utf-8")
+    protocol.write_text(text.replace('leads = ["lead"]', 'leads = ["Reviewer2"]', 1), "utf-8")
+    code = main(["protocol", "check", str(protocol)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"{protocol}:12: review.leads: 'Reviewer2' is also a reviewer ('reviewer2')" in err
+
+
+# --- protocol edits after screening began ------------------------------------------------------
+
+
+def cut(project: Path, start: str, end: str) -> None:
+    """Remove the protocol's text from ``start`` up to (not including) ``end``."""
+    path = project / "protocol.toml"
+    text = path.read_text(encoding="utf-8")
+    i = text.index(start)
+    path.write_text(text[:i] + text[text.index(end, i) :], encoding="utf-8")
+
+
+def edit(project: Path, old: str, new: str) -> None:
+    path = project / "protocol.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def refused_by_commands(project: Path, capsys, says: list[str]) -> None:
+    """status, report and screen refuse the project, naming what the edit loses."""
+    for argv in (
+        ["status"],
+        ["report", "--out", str(project.parent / "out")],
+        ["screen", "--reviewer", "reviewer2"],
+    ):
+        refused(project, argv, capsys, says)
+    assert not (project.parent / "out").exists()
+
+
+def test_a_stage_with_decisions_removed_is_refused_with_the_count(project: Path, capsys) -> None:
+    cut(project, "[stages.full-text]", "[highlight]")
+    refused_by_commands(
+        project,
+        capsys,
+        [
+            f"{project / 'protocol.toml'}:44: stages.full-text: the stage is gone from the protocol,"
+            " but 2 full-text decisions by 2 reviewers exist in",
+            "hint: keep the stage: put [stages.full-text] back",
+        ],
+    )
+
+
+def test_a_reviewer_written_in_another_case_is_refused(project: Path, capsys) -> None:
+    edit(
+        project, 'reviewers = ["reviewer1", "reviewer2"]', 'reviewers = ["Reviewer1", "reviewer2"]'
+    )
+    refused_by_commands(
+        project,
+        capsys,
+        [
+            f"{project / 'protocol.toml'}:11: review.reviewers: the reviewer 'reviewer1' is written"
+            " 'Reviewer1' now, but 'reviewer1' has 1 vote at full-text, 1 vote at title-abstract",
+            "hint: write the name back as 'reviewer1'",
+        ],
+    )
+
+
+def test_a_reviewer_with_votes_removed_is_refused(project: Path, capsys) -> None:
+    edit(project, 'reviewers = ["reviewer1", "reviewer2"]', 'reviewers = ["reviewer1", "kari"]')
+    refused_by_commands(
+        project,
+        capsys,
+        [
+            "review.reviewers: the reviewer 'reviewer2' is gone from the protocol, but has 1 vote",
+            "hint: keep 'reviewer2' in [review] reviewers: a reviewer who left may stay listed",
+        ],
+    )
+
+
+def test_a_scheme_with_confirmed_labels_removed_is_refused(project: Path, capsys) -> None:
+    study = first_study(project)
+    code, text = run(project, ["label", str(study), "severe-mental-illness=smi"], capsys)
+    assert code == 0, text
+    cut(project, "[schemes.severe-mental-illness]", "# ------")
+    refused_by_commands(
+        project,
+        capsys,
+        [
+            ":87: schemes.severe-mental-illness: the scheme is gone from the protocol, but 1 study"
+            " in",
+            "has labels confirmed in it",
+            "hint: keep the scheme: put [schemes.severe-mental-illness] back",
+        ],
+    )
+
+
+def test_an_extraction_field_with_typed_values_removed_is_refused(project: Path, capsys) -> None:
+    study = first_study(project)
+    code, text = run(project, ["extract", "set", str(study), "country=Norway"], capsys)
+    assert code == 0, text
+    cut(project, '[[extraction]]\nid = "country"', '[[extraction]]\nid = "intervention"')
+    edit(project, 'columns = ["country", ', "columns = [")
+    edit(project, 'country = "Country", ', "")
+    refused_by_commands(
+        project,
+        capsys,
+        [
+            "extraction: the extraction field 'country' is gone from the protocol, but 1 study in",
+            "has a value typed for it",
+            'hint: put it back ([[extraction]] with id = "country"',
+        ],
+    )
+
+
+def test_edits_that_keep_the_data_work(project: Path, capsys) -> None:
+    """Reordered and reworded reasons, a new reviewer and lead, a new stage setting and a
+    stage, scheme or field nobody used yet removed: every command goes on."""
+    edit(project, '"Work focus inside health care only"', '"Only work focus in health care"')
+    edit(
+        project,
+        'reviewers = ["reviewer1", "reviewer2"]',
+        'reviewers = ["reviewer2", "reviewer1", "kari"]',
+    )
+    edit(project, 'leads = ["lead"]', 'leads = ["lead", "ola"]')
+    cut(project, "[schemes.severe-mental-illness]", "# ------")  # no label confirmed in it
+    for argv in (["status"], ["agreement"], ["report", "--out", str(project.parent / "out")]):
+        code, text = run(project, argv, capsys)
+        assert code == 0, text
+    code, text = run(
+        project,
+        ["label", str(first_study(project)), "model-type=workplace", "--reviewer", "ola"],
+        capsys,
+    )
+    assert code == 0, text
+
+
+@pytest.fixture
+def offline_pubmed(tmp_path_factory: pytest.TempPathFactory):
+    """A local E-utilities server on the PubMed XML fixture, as `reviewkit pubmed serve`."""
+    import shutil
+
+    from reviewkit.pubmed.server import EutilsServer
+    from reviewkit.pubmed.snapshot import Snapshot
+
+    folder = tmp_path_factory.mktemp("snapshot")
+    shutil.copy(REPO / "tests" / "core" / "fixtures" / "sample.xml", folder / "sample.xml")
+    snapshot = Snapshot.open([folder / "sample.xml"])
+    server = EutilsServer(snapshot, rate_limits=None).start()
+    yield server.base_url
+    server.stop()
+    snapshot.close()
+
+
+def test_a_search_renamed_after_it_ran_is_refused(
+    project: Path, offline_pubmed: str, capsys
+) -> None:
+    """Runs are stored under the search's name: under a new name the next run stored every
+    record again (PRISMA counted them twice). A search removed outright keeps its runs in the
+    search log, and the project works."""
+    code, text = run(project, ["search", "run", "--all", "--base-url", offline_pubmed], capsys)
+    assert code == 0, text
+    edit(project, 'name = "b1-collaboration-models"', 'name = "b1-models"')
+    says = [
+        "searches[0].name: the search 'b1-collaboration-models' is named 'b1-models' now, but its"
+        " 1 run in",
+        'hint: write the name back (name = "b1-collaboration-models"',
+    ]
+    refused(project, ["search", "run", "--all", "--base-url", offline_pubmed], capsys, says)
+    refused(project, ["status"], capsys, says)
+    # protocol check says so too, for the project's protocol.toml
+    code = main(["protocol", "check", str(project / "protocol.toml")])
+    assert code == 2 and says[0] in capsys.readouterr().err
+
+
+def test_protocol_check_checks_an_edited_copy_against_a_project(
+    project: Path, tmp_path: Path, capsys
+) -> None:
+    copy = tmp_path / "edited.toml"
+    text = (project / "protocol.toml").read_text(encoding="utf-8")
+    copy.write_text(text.replace('"reviewer1", "reviewer2"]', '"reviewer1", "kari"]', 1), "utf-8")
+    assert main(["protocol", "check", str(copy)]) == 0  # valid as a file
+    capsys.readouterr()
+    assert main(["protocol", "check", str(copy), "--project", str(project)]) == 2
+    err = capsys.readouterr().err
+    assert f"{copy}:11: review.reviewers: the reviewer 'reviewer2' is gone from the protocol" in err
+
+
+def test_a_lead_written_in_another_case_is_refused(project: Path, capsys) -> None:
+    study = first_study(project)
+    code, text = run(
+        project, ["label", str(study), "model-type=workplace", "--reviewer", "lead"], capsys
+    )
+    assert code == 0, text
+    edit(project, 'leads = ["lead"]', 'leads = ["Lead"]')
+    refused_by_commands(
+        project,
+        capsys,
+        [
+            ":12: review.leads: 'lead' is written 'Lead' now, but the logs in",
+            "hint: write the name back as 'lead'",
+        ],
+    )
+
+
+def test_a_name_logged_in_two_spellings_before_names_were_checked_still_opens(
+    project: Path, capsys
+) -> None:
+    """No edit can list both spellings (protocol check refuses two names that differ only in
+    case), so a log that holds both (written before this rule) is left alone."""
+    from reviewkit.classify import confirm
+    from reviewkit.project import open_project
+
+    study = first_study(project)
+    with open_project(project) as p:
+        confirm(p, study, "model-type", ["workplace"], "lead")
+        confirm(p, study, "model-type", ["workplace"], "Lead")  # as a stage function took it
+    code, text = run(project, ["status"], capsys)
+    assert code == 0, text
+
+
+def test_a_final_decision_by_a_name_the_protocol_does_not_list_is_not_imported(
+    project: Path, tmp_path: Path, capsys
+) -> None:
+    """decisions import follows the rule of conflicts --resolver: a reviewer or a lead (it took
+    a final decision from anyone)."""
+    from reviewkit import screening
+    from reviewkit.project import open_project
+    from reviewkit.reports.studies import all_reports
+
+    with open_project(project) as p:
+        second = sorted(all_reports(p))[1]
+        for reviewer, label in (("reviewer1", "include"), ("reviewer2", "exclude")):
+            reason = "wrong-population" if label == "exclude" else ""
+            screening.decide(
+                p.db, second, "title-abstract", reviewer, label, reason=reason, protocol=p.protocol
+            )
+        screening.resolve(p, second, "title-abstract", "stranger", "include")  # a stage function
+    exported = tmp_path / "stranger.jsonl"
+    code, text = run(
+        project, ["decisions", "export", str(exported), "--reviewer", "stranger"], capsys
+    )
+    assert code == 0, text
+    other = tmp_path / "other"
+    assert main(["init", str(other), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(SAMPLE), "--project", str(other)]) == 0
+    refused(
+        other,
+        ["decisions", "import", str(exported)],
+        capsys,
+        [f"{exported}", "'stranger' is not a reviewer or a lead of this protocol", "leads: lead"],
+    )
