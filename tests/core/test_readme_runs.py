@@ -338,7 +338,7 @@ def test_the_readme_protocol_is_valid_and_starts_a_project(
     (block,) = [
         b
         for b in re.findall(r"^```toml\n(.*?)^```", README, flags=re.DOTALL | re.MULTILINE)
-        if "[review]" in b
+        if "[review]" in b and "[[searches]]" in b  # the whole protocol, not a snippet
     ]
     protocol = tmp_path / "ips.toml"
     protocol.write_text(block, encoding="utf-8")
@@ -363,7 +363,7 @@ def test_a_rerun_after_an_edited_query_says_so(
     (block,) = [
         b
         for b in re.findall(r"^```toml\n(.*?)^```", README, flags=re.DOTALL | re.MULTILINE)
-        if "[review]" in b
+        if "[review]" in b and "[[searches]]" in b  # the whole protocol, not a snippet
     ]
     protocol = tmp_path / "ips.toml"
     protocol.write_text(block, encoding="utf-8")
