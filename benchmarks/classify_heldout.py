@@ -48,6 +48,15 @@ SETS = (
         "87b0dde",
         {"model-type": (8, 8), "diagnosis": (7, 8), "severe-mental-illness": (8, 8)},
     ),
+    # task 25: written and labelled first, committed (5e93135, its 'before'), then read
+    (
+        "heldout_rtw_abstracts_4.csv",
+        "16 primary studies and reviews written for task 25 (prognostic cohorts, register "
+        "studies, moderator and mediator analyses, caseworker interviews; burnout, stress-related "
+        "sick leave, adjustment disorder, whiplash, neck and shoulder complaints, sciatica), "
+        "labelled before the classifier read them; 'before' is 5e93135",
+        {"model-type": (15, 16), "diagnosis": (6, 16), "severe-mental-illness": (16, 16)},
+    ),
 )
 # (file, what it is, the rules' figures at ddd8a34, the commit that added the file, before any
 # term of task 23b; read with Review A's protocol)
@@ -64,6 +73,14 @@ SETS_A = (
         "pain, pain with depression, score thresholds, outcome lists; one per other group) after "
         "its rules, labelled before the classifier read them; 'before' is 87b0dde",
         {"diagnosis-group": (9, 12)},
+    ),
+    (
+        "heldout_review_a_abstracts_4.csv",
+        "8 systematic reviews of prognostic factors and moderators written for task 25 (a "
+        "disorder as predictor in a brain-injury, cancer, back-pain, chronic-pain, depression, "
+        "all-diagnosis and stress population), labelled before the classifier read them; "
+        "'before' is 5e93135",
+        {"diagnosis-group": (2, 8)},
     ),
 )
 
