@@ -128,7 +128,10 @@ gives, bit for bit (checked on Review B: identical matrices and predictions). Ru
 kept per study (`ScoreCache`, the record kept beside its scores) across a classify run's
 training, the rules' suggestions and the model's, and across the confirm screen's retrainings.
 On the demo project (2 cores at load 4-8, before/after runs interleaved): `reviewkit classify`
-10.0-10.1 -> 6.9-7.2 s CPU, the confirm screen's first model 4.9-5.1 -> 3.6-3.9 s CPU.
+10.0-10.1 -> 6.9-7.2 s CPU, the confirm screen's first model 4.9-5.1 -> 3.6-3.9 s CPU. With
+the variable rule but before this change (commit 3d73bf2) 9.9-10.3 and 4.8-4.9 s: the new rule
+costs nothing measurable. (The 7.8 s CPU this page gave before the task was measured on a quiet
+machine; CPU seconds grow with the load, so compare runs made side by side.)
 """
 
 
