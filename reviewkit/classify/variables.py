@@ -90,18 +90,9 @@ PEOPLE = frozenset(
 # Words that end the reach from the health words to a role: they say whom the study is about
 # ("workers with depression who received …", "depression among nurses"), or open another clause
 # ("but", "whereas"). "in" is not among them: "depression in the preceding year was the exposure".
-STOP_WORDS = PEOPLE | {
-    "with",
-    "among",
-    "for",
-    "who",
-    "whom",
-    "whose",
-    "but",
-    "whereas",
-    "while",
-    "although",
-}
+STOP_WORDS = PEOPLE | frozenset(
+    {"with", "among", "for", "who", "whom", "whose", "but", "whereas", "while", "although"}
+)
 # Words between the health words and "at baseline" ("depressive symptoms at baseline").
 MEASURE_NOUNS = frozenset({"symptoms", "symptom", "scores", "score", "levels", "intensity"})
 # Before a term in its clause: the population's own prepositions ("sick-listed with", "on sick
