@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Mapping, Sequence
 
-from reviewkit.classify.model import Model, train
+from reviewkit.classify.model import Model, ScoreCache, train
 from reviewkit.protocol import Scheme
 from reviewkit.records import Record
 
@@ -29,6 +29,9 @@ class ModelTrainer:
     ) -> None:
         self.scheme = scheme
         self._records = dict(records)
+        # the rules' scores of these records, kept from one training to the next (they are the
+        # same records and the same scheme) and for the published model's suggestions
+        self._scores: ScoreCache = {}
         self._on_trained = on_trained
         self._cond = threading.Condition()
         self._pending: dict[int, list[str]] | None = None
@@ -72,7 +75,7 @@ class ModelTrainer:
                     return
                 answers, self._pending, self._busy = self._pending, None, True
             try:
-                model = train(self.scheme, self._records, answers or {})
+                model = train(self.scheme, self._records, answers or {}, self._scores)
                 self.latest = model
                 self.version += 1
                 if self._on_trained:

@@ -18,7 +18,10 @@ thousand stem features). They run with one BLAS thread (``one_blas_thread``): Op
 split each of L-BFGS's small vector operations over both cores and its threads spun between
 them, so that ``reviewkit classify`` on the demo project (48 and 49 confirmed studies) took
 91 s of CPU instead of 9 s, for the same model (benchmarks/results/classify.md). Each study's rules are scored once per
-training (:data:`ScoreCache`), for its features in every fold and for the rules' accuracy.
+training (:data:`ScoreCache`), for its features in every fold and for the rules' accuracy,
+and kept for the model's suggestions and the next training of the same records. The folds
+share one count of the words (:class:`Corpus`): each fold's TF-IDF weighting is derived from
+its training rows' counts, the same as fitting it on their texts, without the held-out study.
 """
 
 from __future__ import annotations
@@ -41,9 +44,11 @@ FOLDS = 10
 C = 10.0  # weak regularisation: the confirmed sets are small and the features sparse
 RULE_WEIGHT = 1.0  # the rule features' scale beside the unit-length TF-IDF row
 
-# id(record) -> the rules' label scores of that record, shared by a training's fit and its
-# folds (keys are ids of one run's records: never kept for records read later)
-ScoreCache = dict[int, list[LabelScore]]
+# id(record) -> (the record, the rules' label scores of it), shared by a training's fit and its
+# folds, by the trainings of one screen and by the model's suggestions. The record is kept
+# beside its scores, so its id cannot be reused by another record while the entry lives; a
+# record read again is another object and is scored again.
+ScoreCache = dict[int, tuple[Record, list[LabelScore]]]
 
 
 @lru_cache(maxsize=4096)
@@ -90,7 +95,7 @@ class Model:
     trained_on: int
     cv_accuracy: float | None = None
     rules_accuracy: float | None = None
-    cache: ScoreCache | None = None  # rule scores by id(record), shared by the folds of a run
+    cache: ScoreCache | None = None  # rule scores by id(record): its training's and suggestions'
 
     @property
     def beats_rules(self) -> bool:
@@ -171,10 +176,13 @@ def rule_scores(
     """The rules' label scores of each record (read from and added to ``cache`` when given)."""
     if cache is None:
         return [score_labels(r, scheme) for r in records]
+    out = []
     for r in records:
-        if id(r) not in cache:
-            cache[id(r)] = score_labels(r, scheme)
-    return [cache[id(r)] for r in records]
+        hit = cache.get(id(r))
+        if hit is None or hit[0] is not r:
+            hit = cache[id(r)] = (r, score_labels(r, scheme))
+        out.append(hit[1])
+    return out
 
 
 def rule_features(
@@ -206,6 +214,60 @@ def _features(
     return hstack([x, extra]).tocsr()
 
 
+class Corpus:
+    """The word counts of a cross-validation's texts, counted once for all its folds.
+
+    Each fold needs the TF-IDF weighting of its training texts alone: the held-out study's
+    words must not be in the vocabulary or the document frequencies (idf) the model learns
+    from, or its own words would weigh in its prediction. Fitting one weighting on all texts
+    would leak both; refitting per fold (as before) read every text again, n times. Here the
+    texts are counted once; each fold's weighting is derived from the counts of its training
+    rows (:class:`FoldWeighting`), which gives the same vocabulary, idf and rows as a
+    ``TfidfVectorizer`` fitted on those texts, so the same model.
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        from sklearn.feature_extraction.text import CountVectorizer
+
+        self._vectorizer = CountVectorizer(analyzer=analyse)
+        self.counts = self._vectorizer.fit_transform(texts).tocsr() if texts else None
+        self.row = {t: i for i, t in enumerate(texts)}
+
+    def has_words(self, rows: Sequence[int]) -> bool:
+        """Whether any of these texts has a word (a fold without words is not fitted)."""
+        return self.counts is not None and bool(rows) and self.counts[list(rows)].nnz > 0
+
+    def names(self) -> Any:
+        """The vocabulary of all the texts, in the order of the counts' columns (sorted)."""
+        return self._vectorizer.get_feature_names_out()
+
+
+class FoldWeighting:
+    """The word weighting ``TfidfVectorizer(analyzer=analyse, sublinear_tf=True)`` would fit on
+    some rows of a :class:`Corpus`: the words those rows have (in sorted order, as the
+    vectoriser orders them), their idf over those rows; it transforms the corpus's texts, a
+    held-out one included, with that vocabulary (its other words are unknown to the fold)."""
+
+    def __init__(self, corpus: Corpus, rows: Sequence[int]) -> None:
+        import numpy as np
+        from sklearn.feature_extraction.text import TfidfTransformer
+
+        counts = corpus.counts[list(rows)]
+        df = np.bincount(counts.indices, minlength=counts.shape[1])
+        self._corpus = corpus
+        self._keep = np.flatnonzero(df)
+        self._tfidf = TfidfTransformer(sublinear_tf=True).fit(counts[:, self._keep])
+
+    def get_feature_names_out(self) -> Any:
+        """The fold's vocabulary, as the vectoriser names it."""
+        return self._corpus.names()[self._keep]
+
+    def transform(self, texts: Sequence[str]) -> Any:
+        """The TF-IDF rows of texts of the corpus (each one of the texts it counted)."""
+        rows = [self._corpus.row[t] for t in texts]
+        return self._tfidf.transform(self._corpus.counts[rows][:, self._keep])
+
+
 def learnable(answers: Mapping[int, Sequence[str]], scheme: Scheme) -> bool:
     """Whether the confirmed answers are enough to train on (two answers, two studies each)."""
     counts: dict[str, int] = {}
@@ -222,8 +284,12 @@ def fit(
     answers: Sequence[Sequence[str]],
     use_rules: bool = True,
     cache: ScoreCache | None = None,
+    vectorizer: Any = None,
 ) -> Model | None:
-    """A model fitted on these records and their confirmed labels, or None if it cannot be."""
+    """A model fitted on these records and their confirmed labels, or None if it cannot be.
+
+    ``vectorizer``: the word weighting already fitted on these records' texts (a fold's
+    :class:`FoldWeighting`); else one is fitted here."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -232,8 +298,9 @@ def fit(
         # No word to learn from: no training records at all (a leave-one-out fold of a
         # one-row --evaluate file) or only empty texts; TfidfVectorizer would raise.
         return None
-    vectorizer = TfidfVectorizer(analyzer=analyse, sublinear_tf=True)
-    vectorizer.fit(texts)
+    if vectorizer is None:
+        vectorizer = TfidfVectorizer(analyzer=analyse, sublinear_tf=True)
+        vectorizer.fit(texts)
     x = _features(scheme, vectorizer, records, use_rules, cache)
     classifiers: dict[str, object] = {}
     with one_blas_thread():  # the fit's vectors are too small to share (module docstring)
@@ -273,11 +340,17 @@ def cross_validate(
     predicted: list[list[str]] = [[] for _ in range(n)]
     cache = {} if cache is None else cache
     rules = [[s.label for s in choose(scheme, sc)] for sc in rule_scores(scheme, records, cache)]
+    corpus = Corpus([record_text(r) for r in records])
     for test in folds:
         held = set(test)
         train = [i for i in range(n) if i not in held]
         model = fit(
-            scheme, [records[i] for i in train], [answers[i] for i in train], use_rules, cache
+            scheme,
+            [records[i] for i in train],
+            [answers[i] for i in train],
+            use_rules,
+            cache,
+            FoldWeighting(corpus, train) if corpus.has_words(train) else None,
         )
         got = model.predict([records[i] for i in test]) if model else [rules[i] for i in test]
         for i, labs in zip(test, got, strict=True):
@@ -288,19 +361,24 @@ def cross_validate(
 
 
 def train(
-    scheme: Scheme, records: Mapping[int, Record], answers: Mapping[int, Sequence[str]]
+    scheme: Scheme,
+    records: Mapping[int, Record],
+    answers: Mapping[int, Sequence[str]],
+    cache: ScoreCache | None = None,
 ) -> Model | None:
-    """A model on every confirmed study, with its cross-validated accuracy beside the rules'."""
+    """A model on every confirmed study, with its cross-validated accuracy beside the rules'.
+
+    ``cache``: the rules' scores of these records from earlier work (a screen's previous
+    trainings, a classify run's suggestions); the model keeps it for its own suggestions."""
     ids = sorted(rid for rid in answers if answers[rid] and rid in records)
     confirmed = {rid: list(answers[rid]) for rid in ids}
     if not learnable(confirmed, scheme):
         return None
     recs = [records[rid] for rid in ids]
     labs = [confirmed[rid] for rid in ids]
-    cache: ScoreCache = {}  # each study's rules scored once, for the model and all its folds
+    cache = {} if cache is None else cache  # each study's rules scored once, for all folds
     model = fit(scheme, recs, labs, cache=cache)
     if model is None:
         return None
     model.cv_accuracy, model.rules_accuracy, _ = cross_validate(scheme, recs, labs, cache=cache)
-    model.cache = None  # keys are ids of this run's records: never for records read later
     return model

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from reviewkit.classify.model import Model, train
+from reviewkit.classify.model import Model, ScoreCache, rule_scores, train
 from reviewkit.classify.rules import (
     LabelScore,
     Suggestion,
@@ -90,13 +90,22 @@ def confirmed_labels(project: Project, scheme_id: str) -> dict[int, list[str]]:
     return {rid: [label for label, _ in batch] for rid, batch in rows.items()}
 
 
-def train_model(project: Project, scheme: Scheme) -> Model | None:
+def train_model(
+    project: Project,
+    scheme: Scheme,
+    records: Mapping[int, Record] | None = None,
+    cache: ScoreCache | None = None,
+) -> Model | None:
     """A model from the confirmed labels (with its cross-validated accuracy), or None while
-    there are too few of them."""
+    there are too few of them. ``records``: those already read (the others are read here);
+    ``cache``: their rules' scores, shared with the caller (:func:`classify_project`)."""
     answers = {rid: labs for rid, labs in confirmed_labels(project, scheme.id).items() if labs}
     if not answers:
         return None
-    return train(scheme, study_records(project, answers), answers)
+    known = records or {}
+    recs = {rid: known[rid] for rid in answers if rid in known}
+    recs.update(study_records(project, [rid for rid in answers if rid not in known]))
+    return train(scheme, recs, answers, cache)
 
 
 @dataclass
@@ -196,9 +205,16 @@ class StudySuggestions:
 
 
 def _study_scores(
-    records: Mapping[int, Record], rid: int, sibs: Sequence[int], scheme: Scheme
+    records: Mapping[int, Record],
+    rid: int,
+    sibs: Sequence[int],
+    scheme: Scheme,
+    cache: ScoreCache | None = None,
 ) -> list[LabelScore]:
-    """The rules' label scores of a record on the evidence of its whole study."""
+    """The rules' label scores of a record on the evidence of its whole study (a record
+    without other reports: its own scores, from ``cache`` when the model scored it)."""
+    if not sibs:
+        return rule_scores(scheme, [records[rid]], cache)[0]
     return score_labels(records[rid], scheme, {report_name(s): records[s] for s in sibs})
 
 
@@ -213,14 +229,21 @@ def _offer(
 
 
 def study_suggestions(
-    project: Project, scheme: Scheme, record_ids: Iterable[int]
+    project: Project,
+    scheme: Scheme,
+    record_ids: Iterable[int],
+    known: Mapping[int, Record] | None = None,
+    cache: ScoreCache | None = None,
 ) -> StudySuggestions:
     """The rules on the evidence of each record's whole study and the labels offered from its
-    sibling reports (:mod:`.studies`); a record a person confirmed is offered nothing."""
+    sibling reports (:mod:`.studies`); a record a person confirmed is offered nothing.
+    ``known``: records already read; ``cache``: their rules' scores (:func:`classify_project`)."""
     ids = list(record_ids)
     siblings = sibling_reports(project.db)
     wanted = set(ids) | {s for rid in ids for s in siblings.get(rid, ())}
-    records = record_rows.get_records(project.db, sorted(wanted))
+    known = known or {}
+    records = {rid: known[rid] for rid in wanted if rid in known}
+    records.update(record_rows.get_records(project.db, sorted(wanted - set(records))))
     confirmed = confirmed_rows(project.db, scheme.id, wanted) if siblings else {}
     out = StudySuggestions({}, {})
     for rid in ids:
@@ -228,7 +251,7 @@ def study_suggestions(
         offer = _offer(scheme, rid, sibs, confirmed)
         if offer:
             out.offered[rid] = offer
-        out.rules[rid] = choose(scheme, _study_scores(records, rid, sibs, scheme))
+        out.rules[rid] = choose(scheme, _study_scores(records, rid, sibs, scheme, cache))
     return out
 
 
@@ -278,7 +301,10 @@ def classify_project(
     records = record_rows.get_records(project.db, ids)
     result = ClassifyResult()
     for scheme in schemes:
-        model = train_model(project, scheme)
+        # each record's rules scored once per scheme: for the model's training, its
+        # suggestions and the rules' own suggestion of a study of one report
+        cache: ScoreCache = {}
+        model = train_model(project, scheme, records, cache)
         if model is not None:
             result.models_trained[scheme.id] = model.trained_on
             result.model_status[scheme.id] = status_of(model)
@@ -288,7 +314,7 @@ def classify_project(
             m: label_rows.current(project.db, scheme.id, m, ids)
             for m in ("rules", "model", "study")
         }
-        found = study_suggestions(project, scheme, ids)
+        found = study_suggestions(project, scheme, ids, records, cache)
         for n, rid in enumerate(ids, start=1):
             result.rules[(rid, scheme.id)] = found.best(rid)
             written = _store(project, rid, found.rules[rid], "rules", cur["rules"])

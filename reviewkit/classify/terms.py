@@ -29,7 +29,10 @@ A term is a word or a phrase, matched word by word, ignoring case:
   (:func:`reviewkit.classify.rules.longest_spans`): "neck pain" is one sign, not also "neck".
 * A term naming a health state (mental health, depression, pain …) is not found inside the name
   of an outcome measure ("SF-36 mental health scores", "depression and anxiety scores"): what
-  a study measured is not whom it studied (:mod:`reviewkit.classify.outcomes`).
+  a study measured is not whom it studied (:mod:`reviewkit.classify.outcomes`); nor where it
+  is a variable of the study: a predictor, risk factor, moderator, mediator or exposure
+  ("depression at baseline predicted delayed return to work" in all sick-listed employees;
+  :mod:`reviewkit.classify.variables`).
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from reviewkit.classify.outcomes import in_outcome_name
+from reviewkit.classify.variables import as_variable
 from reviewkit.protocol import SignalTerm
 from reviewkit.records import Record
 
@@ -428,6 +432,13 @@ def _negated_after(f: Field, last: int) -> bool:
     return be in POST_NEGATION_BE and neg == "not" and verb in POST_NEGATION_VERBS
 
 
+def _measured(text: str, words: list[Token], first: int, last: int) -> bool:
+    """Whether the words first..last name what a study measured, not whom it studied: inside an
+    outcome measure's name (:mod:`~reviewkit.classify.outcomes`) or as a predictor, risk factor,
+    moderator or exposure (:mod:`~reviewkit.classify.variables`)."""
+    return in_outcome_name(text, words, first, last) or as_variable(text, words, first, last)
+
+
 def _spans(parts: tuple[_Part, ...], f: Field) -> Iterable[tuple[int, int]]:
     n = len(parts)
     words = f.words
@@ -439,13 +450,13 @@ def _spans(parts: tuple[_Part, ...], f: Field) -> Iterable[tuple[int, int]]:
             continue
         if _negated(f, i) or _negated_after(f, i + n - 1):
             continue
-        if not in_outcome_name(f.text, words, i, i + n - 1):
+        if not _measured(f.text, words, i, i + n - 1):
             yield words[i].start, words[i + n - 1].end
     if n == 1:
         for i, j, tok in f.joined:
             if not parts[0].matches(tok.word) or _negated(f, i) or _negated_after(f, j):
                 continue
-            if not in_outcome_name(f.text, words, i, j):
+            if not _measured(f.text, words, i, j):
                 yield tok.start, tok.end
 
 

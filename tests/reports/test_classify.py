@@ -51,7 +51,8 @@ def test_weights_and_title_counting_double(test_protocol, make_record):
     scores = {
         s.label: s.score
         for s in classify.score_labels(
-            make_record(title="Musculoskeletal health", abstract="Depression was measured."), scheme
+            make_record(title="Musculoskeletal health", abstract="Workers with depression."),
+            scheme,
         )
     }
     # musculoskeletal has weight 2 and is in the title (x2) = 4; depress* weight 1 in the abstract = 1

@@ -95,3 +95,50 @@ def test_the_models_words_do_not_depend_on_the_string_hash_seed():
         for seed in range(6)
     }
     assert seen == {"injuri injuri therapi therapi polici studi anxieti"}
+
+
+def test_the_rules_are_scored_once_across_trainings_and_suggestions(review_b, monkeypatch):
+    """A screen retrains after every confirmation on the same records, and the model's
+    suggestion used to score a study's rules once more: with one cache, each record once."""
+    calls: list[int] = []
+    score = model_mod.score_labels
+
+    def counting(record, scheme, *args, **kwargs):
+        calls.append(id(record))
+        return score(record, scheme, *args, **kwargs)
+
+    monkeypatch.setattr(model_mod, "score_labels", counting)
+    records, answers = _studies()
+    scheme = review_b.scheme("model-type")
+    cache: model_mod.ScoreCache = {}
+    classify.train(scheme, records, answers, cache)
+    model = classify.train(scheme, records, dict(list(answers.items())[:6]), cache)
+    assert model is not None
+    model.suggest(records[0])
+    assert sorted(calls) == sorted(id(r) for r in records.values())
+    # a record read again is another object: scored anew, never taken for the old one
+    model.suggest(Record(title=records[0].title))
+    assert len(calls) == len(records) + 1
+
+
+def test_a_folds_word_weighting_is_its_training_texts_alone():
+    """Leave-one-out counts the words once; each fold's TF-IDF is derived from its training
+    rows, and is the weighting a vectoriser fitted on those texts gives: the held-out study's
+    own words are not in its vocabulary, nor in the document frequencies."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = [
+        "Return to work with a coordinator for back pain",
+        "A coordinator and the employer plan return to work",
+        "Individual placement and support in mental health services",
+        "Sunflower programme: a unique held-out word",
+    ]
+    corpus = model_mod.Corpus(texts)
+    train = [0, 1, 2]
+    fold = model_mod.FoldWeighting(corpus, train)
+    fitted = TfidfVectorizer(analyzer=model_mod.analyse, sublinear_tf=True)
+    fitted.fit([texts[i] for i in train])
+    names = list(fold.get_feature_names_out())
+    assert names == list(fitted.get_feature_names_out())
+    assert "sunflow" in list(corpus.names()) and "sunflow" not in names
+    assert (fold.transform(texts) != fitted.transform(texts)).nnz == 0

@@ -1,0 +1,215 @@
+"""A disorder named as a variable of the study: a predictor, risk factor, moderator or exposure.
+
+Prognostic cohorts, register studies and trials with moderator or mediator analyses measure
+health states *in* a population: "depressive symptoms at baseline predicted delayed return to
+work" in a study of all sick-listed employees, "comorbid depression was a risk factor for long
+sick leave" in workers with musculoskeletal disorders, "we examined whether anxiety moderated
+the effect". The depression there is a variable measured in the population, not who the
+population is, as a depression score among a study's outcomes is
+(:mod:`reviewkit.classify.outcomes`). So a term naming a health state or a disorder is not found
+where the words are such a variable:
+
+* **before a variable's role**: in its sentence, at most :data:`REACH` words on (a list of other
+  variables may come between: "depression, fear-avoidance and pain intensity predicted …"),
+  a word that gives the variable's role: predict(ed), predictor(s), moderated, mediated, risk
+  factor(s), prognostic factor(s), determinant(s), associated with, effect modifier, exposure,
+  covariate, confounder; or "was/were measured (assessed, recorded)". A population word between
+  (with, among, for, who, workers, patients …) ends the reach: "workers with depression who
+  received …" and "depression among workers" are populations.
+* **after an adjustment**: "adjusted for", "controlling for", "regardless of", "irrespective
+  of", "independently of" at most :data:`ADJUST_REACH` words before, in the sentence: a
+  covariate.
+* **at baseline**: "anxiety at baseline", "baseline depression": a state measured at one time
+  point of the study, also in a subgroup ("smaller among employees with anxiety at baseline").
+* **in an association title**: the health words joined by "and" to a work outcome (return to
+  work, sick leave, sickness absence, disability pension, employment), then "in" or "among" and
+  a population: "Depressive symptoms and return to work among sick-listed employees",
+  "Comorbid depression and long-term sick leave in workers with musculoskeletal disorders": the
+  epidemiologist's title for an exposure and an outcome in a population.
+
+A term preceded in its clause by a population word ("employees sick-listed with depression",
+"patients on sick leave for burnout", "diagnosed with anxiety") stays the population, unless
+"at baseline" makes it a measured state; so does a score used as a threshold (an inclusion
+criterion: :func:`reviewkit.classify.outcomes.names_population`). Only health states and
+disorders are affected: the model types' words (a coordinator, a team, the employer) are what a
+study did, and "the team intervention was associated with earlier return" is its result.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewkit.classify.outcomes import HEALTH_STATE, names_population
+
+REACH = 12  # words from the health words on to the variable's role, within the sentence
+# words back from the health words to "adjusted for" ("adjusted for age, sex and depression")
+ADJUST_REACH = 6
+# words back to "with", "for" … ("sick-listed for 4 to 12 weeks with low back pain")
+POPULATION_REACH = 4
+
+# Disorders besides the health states an instrument measures (outcomes.HEALTH_STATE): a disorder
+# too is a variable when it predicts ("comorbid musculoskeletal symptoms", "a history of cancer",
+# "stroke"). The beginnings of the words that name one.
+DISORDER = re.compile(
+    r"(musculoskeletal|disorder|disease|illness|injur|syndrome|comorbid|multimorbid|symptom"
+    r"|cancer|tumou?r|oncolog|stroke|concussion|brain|sciatica|whiplash|arthritis|fibromyalg"
+    r"|psychiatric|psychos|psychotic|schizophren|bipolar|panic|ptsd|cmd|msd|tbi)",
+    re.IGNORECASE,
+)
+
+# A variable's role, one word ("predicted", "moderators") …
+ROLE_WORDS = frozenset(
+    {
+        "predict", "predicts", "predicted", "predicting", "predictor", "predictors",
+        "predictive", "moderated", "moderates", "moderating", "moderator", "moderators",
+        "mediated", "mediates", "mediating", "mediator", "mediators", "determinant",
+        "determinants", "covariate", "covariates", "confounder", "confounders", "exposure",
+        "exposures",
+    }
+)  # fmt: skip
+# … or two: ("risk", "factor"), "associated with", "effect modifier", "moderate the effect".
+ROLE_PAIRS = frozenset(
+    {
+        ("risk", "factor"), ("risk", "factors"), ("prognostic", "factor"),
+        ("prognostic", "factors"), ("associated", "with"), ("association", "with"),
+        ("effect", "modifier"), ("effect", "modifiers"), ("moderate", "the"),
+        ("mediate", "the"), ("increased", "risk"), ("higher", "risk"),
+    }
+)  # fmt: skip
+# "was/were measured": the health words as a variable of the study ("pain intensity and anxiety
+# were measured at baseline"); "workers with depression were assessed" keeps its population.
+_BE = frozenset({"was", "were"})
+MEASURED = frozenset({"measured", "assessed", "recorded"})
+# The people a population is made of ("among sick-listed employees").
+PEOPLE = frozenset(
+    {
+        "patients", "workers", "employees", "participants", "people", "persons", "adults",
+        "individuals", "subjects", "population", "claimants", "survivors", "women", "men",
+    }
+)  # fmt: skip
+# Words that end the reach from the health words to a role: they say whom the study is about
+# ("workers with depression who received …", "depression among nurses"), or open another clause
+# ("but", "whereas"). "in" is not among them: "depression in the preceding year was the exposure".
+STOP_WORDS = PEOPLE | frozenset(
+    {"with", "among", "for", "who", "whom", "whose", "but", "whereas", "while", "although"}
+)
+# Words between the health words and "at baseline" ("depressive symptoms at baseline").
+MEASURE_NOUNS = frozenset({"symptoms", "symptom", "scores", "score", "levels", "intensity"})
+# Before a term in its clause: the population's own prepositions ("sick-listed with", "on sick
+# leave for", "diagnosed with", "among") — the term then names whom the study is about.
+POPULATION_BEFORE = frozenset({"with", "for", "among", "diagnosed", "having"})
+ADJUSTMENTS = frozenset(
+    {
+        ("adjusted", "for"), ("adjusting", "for"), ("controlling", "for"),
+        ("controlled", "for"), ("regardless", "of"), ("irrespective", "of"),
+        ("independently", "of"), ("independent", "of"),
+    }
+)  # fmt: skip
+# The work outcomes of an association title ("… and return to work among …").
+WORK_OUTCOMES = frozenset(
+    {"return", "leave", "absence", "absenteeism", "employment", "pension", "participation"}
+)
+_CLAUSE_END = re.compile(r"[,.;:()\[\]]")
+_SENTENCE_END = re.compile(r"[.;:]")
+
+
+def names_disorder(words: list, first: int, last: int) -> bool:
+    """Whether the words first..last (a term's match) name a health state or a disorder."""
+    return any(
+        HEALTH_STATE.match(w.word) or DISORDER.match(w.word) for w in words[first : last + 1]
+    )
+
+
+def _low(words: list, k: int) -> str:
+    return words[k].word.casefold() if 0 <= k < len(words) else ""
+
+
+def _cut(text: str, words: list, k: int, ends: re.Pattern[str]) -> bool:
+    """Whether a mark of ``ends`` stands between word k and word k + 1."""
+    return bool(ends.search(text[words[k].end : words[k + 1].start]))
+
+
+def _role_after(text: str, words: list, last: int) -> bool:
+    for k in range(last + 1, min(last + 1 + REACH, len(words))):
+        if _cut(text, words, k - 1, _SENTENCE_END):
+            return False
+        low = _low(words, k)
+        if low in ROLE_WORDS or (low, _low(words, k + 1)) in ROLE_PAIRS:
+            return True
+        if low in _BE and _low(words, k + 1) in MEASURED:
+            return True
+        if low in STOP_WORDS:
+            return False
+    return False
+
+
+def _adjusted_before(text: str, words: list, first: int) -> bool:
+    for k in range(first - 1, max(first - 1 - ADJUST_REACH, 0), -1):
+        if _cut(text, words, k, _SENTENCE_END):
+            return False
+        if (_low(words, k - 1), _low(words, k)) in ADJUSTMENTS:
+            return True
+        if _low(words, k) in STOP_WORDS:
+            return False
+    return False
+
+
+def _at_baseline(text: str, words: list, first: int, last: int) -> bool:
+    """'depression at baseline', 'depressive symptoms at baseline', 'baseline anxiety'."""
+    if _low(words, first - 1) == "baseline" and not _cut(text, words, first - 1, _CLAUSE_END):
+        return True
+    k = last + 1
+    if _low(words, k) in MEASURE_NOUNS:
+        k += 1
+    if k + 1 >= len(words) or _cut(text, words, k - 1, _CLAUSE_END):
+        return False
+    return _low(words, k) == "at" and _low(words, k + 1) == "baseline"
+
+
+def _population_before(text: str, words: list, first: int) -> bool:
+    for k in range(first - 1, max(first - 1 - POPULATION_REACH, -1), -1):
+        if _cut(text, words, k, _CLAUSE_END):
+            return False
+        if _low(words, k) in POPULATION_BEFORE:
+            return True
+    return False
+
+
+def _association_title(text: str, words: list, last: int) -> bool:
+    """'<health words> [symptoms] and <work outcome> in|among … <people>'; the health words
+    may be longer than the term ("comorbid depression", "depressive symptoms")."""
+    k = last + 1
+    while k < min(last + 3, len(words)) and (
+        _low(words, k) in MEASURE_NOUNS or names_disorder(words, k, k)
+    ):
+        k += 1
+    if k >= len(words) or _low(words, k) != "and" or _cut(text, words, k - 1, _CLAUSE_END):
+        return False
+    outcome = False
+    for j in range(k + 1, min(k + 6, len(words))):
+        if _cut(text, words, j - 1, _CLAUSE_END):
+            return False
+        low = _low(words, j)
+        if low in {"in", "among"}:
+            return outcome and any(
+                _low(words, p) in PEOPLE for p in range(j + 1, min(j + 5, len(words)))
+            )
+        outcome = outcome or low in WORK_OUTCOMES
+    return False
+
+
+def as_variable(text: str, words: list, first: int, last: int) -> bool:
+    """Whether a term's match (words first..last of a text) names a health state or disorder as
+    a variable measured in the study's population (see the module docstring): then it is not
+    evidence of whom the study is about."""
+    if not names_disorder(words, first, last) or names_population(text, words, first, last):
+        return False
+    if _at_baseline(text, words, first, last):
+        return True
+    if _population_before(text, words, first):
+        return False
+    return (
+        _role_after(text, words, last)
+        or _adjusted_before(text, words, first)
+        or _association_title(text, words, last)
+    )
