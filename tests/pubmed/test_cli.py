@@ -178,7 +178,15 @@ def _serve_until_ready(files: list[Path]) -> tuple[str, int]:
     argv = [sys.executable, "-m", "reviewkit", "pubmed", "serve", "--port", "0"]
     for f in files:
         argv += ["--snapshot", str(f)]
-    proc = subprocess.Popen(argv, stderr=subprocess.PIPE, text=True)
+    # Ctrl-C as a terminal sends it: a suite started in the background (`make test &`,
+    # nohup) ignores SIGINT, and a child inherits that, so the server never saw the signal
+    # and the test hung; the child is given the default handling a terminal's command has.
+    proc = subprocess.Popen(
+        argv,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.default_int_handler),
+    )
     lines: list[str] = []
     assert proc.stderr is not None
     try:
