@@ -121,10 +121,14 @@ def journal_abbreviated(_n, ids, recs, truth, rng):
 
 
 def journal_lower(_n, _ids, recs, _truth, rng):
+    """A random half of the journal names lower-cased, punctuation stripped. A journal field
+    holding digits is left alone: that is an Ovid/Embase field with the volume, issue and pages
+    after the name ('Neuroscience.210 ()(pp 152-167) 2012'), which no exporter writes without
+    its punctuation (stripped, the place in it is lost: 619 of depression's pairs)."""
     pick = _half(rng, len(recs))
     return [
         replace(r, journal=" ".join(r.journal.lower().translate(_PUNCT).split()))
-        if i in pick
+        if i in pick and not any(c.isdigit() for c in r.journal)
         else r
         for i, r in enumerate(recs)
     ]

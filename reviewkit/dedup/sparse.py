@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Indel
 
-from reviewkit.dedup.pair import TITLE_DOI_MIN, TITLE_NEAR, TITLE_SAME, Outcome, Pair
+from reviewkit.dedup.pair import (
+    AUTHORS_AGREE,
+    TITLE_DOI_MIN,
+    TITLE_NEAR,
+    TITLE_SAME,
+    Outcome,
+    Pair,
+)
 from reviewkit.dedup.score import UNCERTAIN
 
 # Greek letters spelled out: exports drop or spell the symbol ('NF-κB' -> 'nf b' / 'nf kappab'),
@@ -83,6 +90,27 @@ def title_word_swapped(p: Pair) -> Outcome:
         TITLE_NEAR <= p.t < TITLE_SAME
         and not _place_confirmed(p)
         and swapped_word(p.ka.title, p.kb.title)
+    ):
+        return UNCERTAIN, p.score
+    return None
+
+
+def journal_unsure_no_place(p: Pair) -> Outcome:
+    """Two journal names that may be two journals ('Diabetologia' / 'Diabetes': neither one
+    name nor clearly two), authors that do not agree, and no page or DOI in common: what
+    agrees is the title, the year and perhaps a volume number, which means nothing across
+    journals (two congresses' supplements both 'volume 1'). One study's abstracts at two
+    meetings look like this; a person decides. On the ten labelled sets with full records no
+    true pair was merged this way (a page or a DOI was there to confirm it)."""
+    ka, kb = p.ka, p.kb
+    if (
+        p.t >= TITLE_NEAR
+        and ka.journal
+        and kb.journal
+        and p.jm is None
+        and (p.au is None or p.au < AUTHORS_AGREE)
+        and not _place_confirmed(p)
+        and p.conflicts == 0
     ):
         return UNCERTAIN, p.score
     return None

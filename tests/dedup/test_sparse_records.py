@@ -91,3 +91,35 @@ def test_a_conference_abstract_under_a_shared_doi_without_pages_goes_to_a_person
         doi="10.1111/j.1742-7843.2010.00600.x",
     )
     assert verdict(c, d)[1] != "same_doi_place_unknown"
+
+
+def test_two_meetings_abstracts_without_pages_go_to_a_person():
+    # one title in two congresses' supplements ('Diabetologia' / 'Diabetes'), both 'volume 1',
+    # author lists in another order: nothing says the two are one publication
+    title = "Anti-atherosclerotic activity of lixisenatide in ApoE knockout mice"
+    a = keys(
+        1,
+        title=title,
+        journal="Diabetologia",
+        volume="1",
+        issue="",
+        pages="",
+        authors=["Hubschle, T.", "Schafer, H. L.", "Juretschke, H. P.", "Rutten, H."],
+    )
+    b = keys(
+        2,
+        title=title,
+        journal="Diabetes",
+        volume="1",
+        issue="",
+        pages="",
+        authors=["Schafer, H. L.", "Hubschle, T.", "Juretschke, H. P.", "Werner, U."],
+    )
+    assert verdict(a, b) == ("uncertain", "journal_unsure_no_place")
+    # one journal written two ways, or the same author list: merged as before
+    c = keys(3, title=title, journal="Diabetes", volume="1", pages="", authors=b_authors())
+    assert verdict(b, c) == ("duplicate", "biblio_match")
+
+
+def b_authors() -> list[str]:
+    return ["Schafer, H. L.", "Hubschle, T.", "Juretschke, H. P.", "Werner, U."]
