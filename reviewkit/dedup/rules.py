@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reviewkit.dedup import sparse
 from reviewkit.dedup.cluster import TITLE_CONFLICT
 from reviewkit.dedup.identifiers import cochrane_review
 from reviewkit.dedup.moved_doi import doi_moved_publisher
@@ -440,14 +441,11 @@ RULES: tuple[Rule, ...] = (
     Rule("same_pmcid", same_pmcid, "one PMC id is one record"),
     Rule("pmcid_veto", pmcid_veto, "two PMC ids are two records"),
     Rule("same_doi_no_title", same_doi_no_title, "a DOI alone, without a title, may be wrong"),
+    Rule("same_doi_place_unknown", sparse.same_doi_place_unknown, "one DOI, titles apart, no page"),
     Rule("same_doi", same_doi, "one DOI with place or title and authors to back it"),
     Rule("same_doi_titles_differ", same_doi_titles_differ, "one DOI, other titles: a person"),
     Rule("same_doi_notice", same_doi_notice, "an erratum may carry its article's DOI"),
-    Rule(
-        "doi_moved_publisher",
-        doi_moved_publisher,
-        "one DOI suffix under two publishers' prefixes: one article",
-    ),
+    Rule("doi_moved_publisher", doi_moved_publisher, "one DOI suffix, two publishers' prefixes"),
     Rule("doi_versions", doi_versions, "versions of one Cochrane review share a DOI stem"),
     Rule("living_review_versions", living_review_versions, "a living review kept up to date"),
     Rule("no_title", no_title, "without a title there is nothing to compare"),
@@ -471,6 +469,8 @@ RULES: tuple[Rule, ...] = (
     Rule("biblio_match_doi_differs", biblio_match_doi_differs, "two DOIs, all else the same"),
     Rule("doi_differs", doi_differs, "two DOIs are two works unless a person says otherwise"),
     Rule("generic_title", generic_title, "'Editorial' recurs: place must agree"),
+    Rule("title_word_swapped", sparse.title_word_swapped, "a word swapped, no page or DOI"),
+    Rule("journal_unsure_no_place", sparse.journal_unsure_no_place, "two journals? no page or DOI"),
     Rule(
         "meeting_abstract_and_article",
         meeting_abstract_and_article,

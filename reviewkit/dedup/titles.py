@@ -88,12 +88,21 @@ _HEADING_COMPANIONS = frozenset(
 _REPLY_LEADS = frozenset(["author", "authors", "in", "a", "our"])
 _REPLY_WORDS = frozenset(["reply", "replies", "response", "comment", "comments"])
 _RE_HEAD = re.compile(r"\s*re\s*:", re.I)  # 'Re: Title' (a letter); not 'Re-examining …'
+# APA's correction notices: the article's title, then 'Correction to Lee et al. (2014)'
+# ('"Rainmakers: …": Correction to Lee et al. (2014).'); without it, the notice is an article
+# with its article's title, journal and volume.
+_CORRECTION_TO = re.compile(
+    r"\b(?i:correction to) [A-Z][\w'’-]*(?: (?i:et al)\.?| (?i:and|&) [A-Z][\w'’-]*)?"
+    r"\s*\((?:19|20)\d\d\)\s*\.?\s*$"
+)
 # A correction titled with the article it corrects and that article's place at the end: Web of
 # Science 'Title (vol 85, pg 553, 2010)', Embase 'Title (New England Journal of Medicine (2009)
-# 360 (542-544))'. A notice; the tail is dropped from the title compared, so that two records
-# of one correction agree (the article's own record has no such tail, and differs as a notice).
+# 360 (542-544))'; also with an article number for the page and the commas lost ('(VOL 9
+# E98734 2014)', as some exports write it). A notice; the tail is dropped from the title
+# compared, so that two records of one correction agree (the article's own record has no such
+# tail, and differs as a notice).
 _CORRECTION_TAIL = re.compile(
-    r"\s*\((?:\s*vol\.?\s*\w+\s*,\s*pg\.?\s*\w+\s*,\s*(?:19|20)\d\d\s*"
+    r"\s*\((?:\s*vol\.?\s*\w+\s*,?\s*(?:pg\.?\s*)?\w+\s*,?\s*(?:19|20)\d\d\s*"
     r"|[A-Z][^()]*\((?:19|20)\d\d\)\s*\w+\s*(?:\([^()]*\)\s*)+)\)\s*\.?\s*$",
     re.I,
 )
@@ -219,6 +228,7 @@ def is_notice(raw_title: str, words: list[str]) -> bool:
         or (len(words) > 1 and words[0] in _REPLY_LEADS and words[1] in _REPLY_WORDS)
         or bool(_RE_HEAD.match(raw_title))
         or bool(_CORRECTION_TAIL.search(raw_title))
+        or bool(_CORRECTION_TO.search(raw_title))
         or tuple(words[-2:]) in _NOTICE_TAILS
     )
 

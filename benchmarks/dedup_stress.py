@@ -1,0 +1,393 @@
+"""Dedup on thinner exports: the ten labelled sets with fields removed or reshaped.
+
+``python -m benchmarks dedup-stress [--label L] [--sets S ...] [--variants V ...]``
+
+The engine is measured on labelled sets we do not have, from other databases and exporters,
+which drop or reshape fields. Our ten sets (bib-dedupe 0.7.2's, loaded by
+:func:`benchmarks.bench_dedup.load_records`) mostly carry DOIs, pages, volumes and abstracts;
+a rule that leans on a field being present may merge wrongly when it is missing. Each
+degradation below is applied to every record of a set (or, where a real mix of exports
+is the risk, to a seeded random half of them), the engine
+(:func:`reviewkit.dedup.matching.match`) is run on the result, and false merges, missed pairs
+and recall are counted against the set's labels, with the rule of every merged pair the labels
+keep apart. Seeded (by set and degradation name): the same run gives the same figures.
+
+Results: ``results/dedup-stress.json`` (one entry per label, so a run before a change and one
+after sit side by side) and ``results/dedup-stress.md``, rewritten from the JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import random
+import re
+import string
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from benchmarks.bench_dedup import HELD_OUT, SETS, evaluate, load_records, pairs_of, true_clusters
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+ALL_SETS = SETS + HELD_OUT
+
+Records = list  # list[reviewkit.records.Record]
+Degrade = Callable[[str, list[str], Records, list[list[str]], random.Random], Records]
+
+_TAG = re.compile(r"<[^>]+>")
+_PUNCT = str.maketrans(string.punctuation, " " * len(string.punctuation))
+_SMALL_WORDS = frozenset({"of", "the", "and", "&", "for", "in", "on", "de", "la", "und", "der"})
+
+
+# --- degradations ----------------------------------------------------------------------------
+
+
+def _half(rng: random.Random, n: int) -> set[int]:
+    """A seeded random half of the indices 0..n-1."""
+    return set(rng.sample(range(n), n // 2))
+
+
+def _initials(author: str) -> str:
+    """'Adeli, Khosrow A.' -> 'Adeli, K. A.'; 'Adeli K' stays; a name without a comma keeps
+    its first word as the surname (as MEDLINE writes 'Adeli K')."""
+    author = author.strip()
+    if "," in author:
+        family, given = (x.strip() for x in author.split(",", 1))
+    else:
+        parts = author.split()
+        family, given = parts[0] if parts else "", " ".join(parts[1:])
+    letters = [w[0].upper() for w in re.split(r"[\s.\-]+", given) if w and w[0].isalpha()]
+    return f"{family}, {' '.join(c + '.' for c in letters)}".strip().rstrip(",")
+
+
+def no_doi(_n, _ids, recs, _truth, _rng):
+    return [replace(r, doi="") for r in recs]
+
+
+def no_abstract(_n, _ids, recs, _truth, _rng):
+    return [replace(r, abstract_sections=[]) for r in recs]
+
+
+def author_initials(_n, _ids, recs, _truth, _rng):
+    return [replace(r, authors=[_initials(a) for a in r.authors]) for r in recs]
+
+
+def first_author_et_al(_n, _ids, recs, _truth, _rng):
+    """The first author with initials and 'et al.' (an export that cuts the list), on every
+    record: two papers of one first author then carry one author list."""
+    return [
+        replace(r, authors=[_initials(r.authors[0]), "et al."] if r.authors else []) for r in recs
+    ]
+
+
+def _crude_iso(journal: str) -> str:
+    """An ISO-like abbreviation: small words dropped, longer words cut to four letters and a
+    period ('Journal of Clinical Epidemiology' -> 'Jour. Clin. Epid.')."""
+    words = [w for w in journal.replace(".", " ").split() if w.lower() not in _SMALL_WORDS]
+    return " ".join(w if len(w) <= 4 else w[:4] + "." for w in words)
+
+
+def _abbreviations(ids: list[str], recs: Records, truth: list[list[str]]) -> dict[str, str]:
+    """Full journal name -> the abbreviation the set itself uses for it, learnt from records of
+    one true cluster that write the journal two ways (the shorter, usually with periods)."""
+    at = {i: k for k, i in enumerate(ids)}
+    seen: dict[str, Counter] = {}
+    for cluster in truth:
+        names = {recs[at[i]].journal for i in cluster if i in at and recs[at[i]].journal}
+        if len(names) < 2:
+            continue
+        short = min(names, key=len)
+        for name in names - {short}:
+            if len(name) > len(short) + 3:
+                seen.setdefault(name, Counter())[short] += 1
+    return {name: c.most_common(1)[0][0] for name, c in seen.items()}
+
+
+def journal_abbreviated(_n, ids, recs, truth, rng):
+    """A random half of the records write the journal abbreviated: the set's own abbreviation
+    of that name where it has both forms, else an ISO-like one."""
+    table = _abbreviations(ids, recs, truth)
+    pick = _half(rng, len(recs))
+    return [
+        replace(r, journal=table.get(r.journal) or _crude_iso(r.journal)) if i in pick else r
+        for i, r in enumerate(recs)
+    ]
+
+
+def journal_lower(_n, _ids, recs, _truth, rng):
+    """A random half of the journal names lower-cased, punctuation stripped. A journal field
+    holding digits is left alone: that is an Ovid/Embase field with the volume, issue and pages
+    after the name ('Neuroscience.210 ()(pp 152-167) 2012'), which no exporter writes without
+    its punctuation (stripped, the place in it is lost: 619 of depression's pairs)."""
+    pick = _half(rng, len(recs))
+    return [
+        replace(r, journal=" ".join(r.journal.lower().translate(_PUNCT).split()))
+        if i in pick and not any(c.isdigit() for c in r.journal)
+        else r
+        for i, r in enumerate(recs)
+    ]
+
+
+def no_pages(_n, _ids, recs, _truth, _rng):
+    return [replace(r, pages="") for r in recs]
+
+
+def no_issue(_n, _ids, recs, _truth, _rng):
+    return [replace(r, issue="") for r in recs]
+
+
+def _plain_upper(title: str) -> str:
+    return _TAG.sub("", html.unescape(title)).strip().rstrip(".").upper()
+
+
+def title_upper(_n, _ids, recs, _truth, rng):
+    """A random half of the records: title upper-cased, markup removed, final period dropped."""
+    pick = _half(rng, len(recs))
+    return [replace(r, title=_plain_upper(r.title)) if i in pick else r for i, r in enumerate(recs)]
+
+
+def year_shift(_n, ids, recs, truth, rng):
+    """Online first vs print: on a seeded random half of the true clusters, a random half of
+    the records (at least one) get the next year."""
+    at = {i: k for k, i in enumerate(ids)}
+    shifted: set[int] = set()
+    for cluster in truth:
+        members = sorted({at[i] for i in cluster if i in at})
+        if len(members) < 2 or rng.random() >= 0.5:
+            continue
+        shifted.update(rng.sample(members, max(1, len(members) // 2)))
+    return [
+        replace(r, year=r.year + 1) if i in shifted and r.year else r for i, r in enumerate(recs)
+    ]
+
+
+def minimal(n, ids, recs, truth, rng):
+    """(a) + (b) + (e): no DOI, no abstract, no pages."""
+    return [replace(r, doi="", abstract_sections=[], pages="") for r in recs]
+
+
+DEGRADATIONS: dict[str, tuple[str, Degrade | None]] = {
+    "full": ("the records as exported (no change)", None),
+    "a_no_doi": ("(a) every DOI removed", no_doi),
+    "b_no_abstract": ("(b) every abstract removed", no_abstract),
+    "c1_initials": ("(c) authors as surname + initials", author_initials),
+    "c2_et_al": ("(c) first author + 'et al.' only", first_author_et_al),
+    "d1_journal_abbrev": (
+        "(d) half the journals abbreviated (the set's ISO form)",
+        journal_abbreviated,
+    ),
+    "d2_journal_lower": ("(d) half the journals lower-cased, no punctuation", journal_lower),
+    "e_no_pages": ("(e) pages removed", no_pages),
+    "f_no_issue": ("(f) issue removed", no_issue),
+    "g_title_upper": ("(g) half the titles upper-cased, no markup, no final period", title_upper),
+    "h_year_shift": ("(h) year +1 on half the records of half the true clusters", year_shift),
+    "i_minimal": ("(i) (a)+(b)+(e): no DOI, abstract or pages", minimal),
+}
+
+
+# --- running ---------------------------------------------------------------------------------
+
+
+def run_variant(
+    name: str, ids: list[str], recs: Records, truth: list[list[str]], variant: str
+) -> dict:
+    """Degrade one set's records, match them, and count against the labels."""
+    from reviewkit.dedup.cluster import components
+    from reviewkit.dedup.matching import match
+    from reviewkit.dedup.normalise import keys_for
+
+    fn = DEGRADATIONS[variant][1]
+    rng = random.Random(f"{name}:{variant}")
+    degraded = fn(name, ids, recs, truth, rng) if fn else recs
+    keys = {i: keys_for(i, r) for i, r in enumerate(degraded)}
+    result = match(keys)
+    clusters = components(keys, ((e.a, e.b) for e in result.accepted))
+    truth_pairs = pairs_of(truth)
+    apart = [e for e in result.accepted if tuple(sorted((ids[e.a], ids[e.b]))) not in truth_pairs]
+    figures = evaluate([[ids[i] for i in c] for c in clusters if len(c) > 1], truth)
+    return {
+        "false_merges": figures["false_merges"],
+        "missed": figures["fn"],
+        "recall": figures["recall"],
+        "queue": len({(u.a, u.b) for u in result.uncertain}),
+        "false_edges_by_rule": dict(Counter(e.rule for e in apart)),
+        "false_edges": sorted([ids[e.a], ids[e.b], e.rule] for e in apart),
+    }
+
+
+def run(sets: tuple[str, ...], variants: tuple[str, ...], label: str, path: Path) -> dict:
+    """Run every variant on every set; merge into the JSON at ``path`` under ``label``."""
+    data = json.loads(path.read_text()) if path.exists() else {}
+    runs = data.setdefault(label, {})
+    for name in sets:
+        ids, recs = load_records(name)
+        truth = true_clusters(name)
+        for variant in variants:
+            started = time.process_time()
+            row = run_variant(name, ids, recs, truth, variant)
+            row["cpu_s"] = round(time.process_time() - started, 1)
+            runs.setdefault(variant, {})[name] = row
+            print(
+                f"   {label} {name} {variant}: false merges {row['false_merges']},"
+                f" missed {row['missed']}, {row['cpu_s']} s",
+                flush=True,
+            )
+            path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n")
+    return data
+
+
+# --- the report ------------------------------------------------------------------------------
+
+
+def _table(runs: dict, field: str) -> list[str]:
+    sets = [s for s in ALL_SETS if any(s in runs.get(v, {}) for v in DEGRADATIONS)]
+    lines = [
+        "| degradation | " + " | ".join(sets) + " |",
+        "|---|" + "---:|" * len(sets),
+    ]
+    for variant in DEGRADATIONS:
+        rows = runs.get(variant)
+        if not rows:
+            continue
+        cells = [str(rows[s][field]) if s in rows else "–" for s in sets]
+        lines.append(f"| {variant} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _rules(runs: dict) -> list[str]:
+    lines = []
+    for variant in DEGRADATIONS:
+        rows = runs.get(variant, {})
+        total: Counter = Counter()
+        for row in rows.values():
+            total.update(row["false_edges_by_rule"])
+        if total:
+            where = ", ".join(
+                f"{s} {sum(r['false_edges_by_rule'].values())}"
+                for s, r in rows.items()
+                if r["false_edges_by_rule"]
+            )
+            rules = ", ".join(f"{rule} {k}" for rule, k in total.most_common())
+            lines.append(f"- {variant}: {rules} ({where})")
+    return lines or ["- none"]
+
+
+def write_markdown(data: dict, path: Path, notes: tuple[str, ...] = ()) -> None:
+    lines = [
+        "# Dedup on thinner exports (stress test, bib-dedupe 0.7.2's ten labelled sets)",
+        "",
+        "Each degradation is applied to the records of a set and the engine"
+        " (`reviewkit.dedup.matching.match`) rerun; pairs are counted against the labels as in"
+        " dedup.md. Seeded; rerun with `python -m benchmarks dedup-stress`"
+        " (`--sets`, `--variants`, `--label`).",
+        "",
+        *(f"- `{v}`: {text}" for v, (text, _) in DEGRADATIONS.items()),
+    ]
+    for label, runs in data.items():
+        lines += [
+            "",
+            f"## {label}",
+            "",
+            "False merges (pairs merged that the labels keep apart, after clustering):",
+            "",
+            *_table(runs, "false_merges"),
+            "",
+            "Missed true pairs:",
+            "",
+            *_table(runs, "missed"),
+            "",
+            "Recall:",
+            "",
+            *_table(runs, "recall"),
+            "",
+            "Rules of the merged pairs the labels keep apart (before clustering), per degradation:",
+            "",
+            *_rules(runs),
+        ]
+    if notes:
+        lines += ["", *notes]
+    lines.append("")
+    path.write_text("\n".join(lines))
+
+
+NOTES: tuple[str, ...] = (
+    "## What the false merges were, and what changed (issue 14, ddst25)",
+    "",
+    "'before' is the engine as it was; 'after' with the changes below. Both tables come from",
+    "the same degradations and seeds. The false merges each degradation caused were read for",
+    "their kind, not their rows; over the eleven degradations (the 'full' row aside) they fell",
+    "from 245 to 131 (respiratory's one labelled-noise pair in every row left out), missed pairs",
+    "rose from 4,974 to 5,086 (those pairs wait in the queue). On full records: srsr 155 -> 154",
+    "missed, every other set unchanged, no false merge added.",
+    "",
+    "Fixed (each a rule for a kind, reviewkit/dedup/sparse.py and names.py / titles.py, tested",
+    "in tests/dedup/test_sparse_records.py):",
+    "- Titles 95-98 alike that swap an ordinary word, with no first page or DOI in common",
+    "  ('long-term' / 'short-term' ozone exposure, 'limited' / 'no prior' experience, 'in",
+    "  vitro' / 'in vivo', 'first' / 'third issue'): companion papers, sister Cochrane reviews,",
+    "  a series' issues, which the page or the DOI told apart. Queued (title_word_swapped). A",
+    "  spelling ('randomized'), a lost Greek letter ('nf b' / 'nf kappab') or a dropped",
+    "  subtitle is no swap. On the full records this rule queues no true pair the engine merged.",
+    "- One title under two journal names that may be two journals (journal_match neither",
+    "  yes nor no: 'Diabetologia' / 'Diabetes'), authors under 80 alike, no page or DOI in",
+    "  common: abstracts of one study at two meetings, both supplements 'volume 1'. Queued",
+    "  (journal_unsure_no_place). On the ten full sets it would have merged no true pair; on",
+    "  the minimal export 98 true and 19 false: diabetes's 24 false merges (e, i) are gone.",
+    "- A conference abstract under a DOI shared with a record whose title agrees only in part",
+    "  (60-95), a page missing: queued (same_doi_place_unknown). Left to same_doi for journal",
+    "  articles: without the conference condition it queued 9 true srsr pairs and 2 digital_work",
+    "  ones on full records (e-journals without pages).",
+    "- 'et al.' / 'and others' is no author name: kept, two lists cut after different first",
+    "  authors looked alike through it ('barowyetal' / 'brownetal'). c2 false merges 13 -> 3;",
+    "  cost: c2 missed haematology 34 -> 37, cardiac 15 -> 16, neuroimaging 8 -> 10, one first",
+    "  author written two ways ('Le, Q. M.' / 'Quintrec, M.') that the shared 'etal' made alike.",
+    "- APA's correction notice '\"Title\": Correction to Lee et al. (2014).' and Web of",
+    "  Science's correction tail without commas and with an article number ('(VOL 9 E98734",
+    "  2014)') are notices, kept apart from their articles.",
+    "",
+    "Left (kinds seen, not fixed; each a trade or a field we cannot see):",
+    "- Two plain issue numbers of one volume with no page (R Soc Open Sci 4(8) / 4(11), MIS",
+    "  Quarterly's editor's comments in issues 3 and 4, JPMA 60(7) / 60(2)); and a supplement",
+    "  against a numbered issue (a congress abstract and the article in one volume). Queuing",
+    "  them on the minimal export takes 13 + 5 false merges at the cost of 148 + 100 true pairs,",
+    "  and on full records 8 + 14 true pairs (haematology 1, already below bib-dedupe): not done.",
+    "- A supplement's DOI shared by its abstracts when the journal is not marked a conference",
+    "  (cardiac e: 4 same_doi merges, 'Focused Conference Group: P06 ...', titles opening",
+    "  alike so shared_dois counts them as one title).",
+    "- A meeting abstract and its article in one year with identical titles (srsr a, i:",
+    "  'Can the retina be used ...', Acta Ophthalmologica conference supplement vs 95(8)); and",
+    "  one report printed in two journals (J Clin Periodontol / J Periodontol, pages S30-S50):",
+    "  with the DOI gone nothing in the records tells them apart.",
+    "- (d1) an abbreviated journal makes 'Remarks from MIS Quarterly Editor' no longer a",
+    "  generic title (the journal name in it is not recognised abbreviated); (h) a year off by one",
+    "  on conference papers of two proceedings (digital_work 6).",
+    "- Recall: (d2) a lower-cased journal without punctuation loses '. Conference:' as the end",
+    "  of the journal name (diabetes 33 pairs queued).",
+    "- (d2) spares journal fields holding digits: an Ovid/Embase field carries the place after",
+    "  the name, and stripped of punctuation that place is lost (619 of depression's pairs), an",
+    "  artefact of the degradation rather than an export.",
+)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks dedup-stress")
+    parser.add_argument("--label", default="after", help="name of this run in the results")
+    parser.add_argument("--sets", nargs="*", default=list(ALL_SETS), choices=ALL_SETS)
+    parser.add_argument(
+        "--variants", nargs="*", default=list(DEGRADATIONS), choices=list(DEGRADATIONS)
+    )
+    args = parser.parse_args(argv)
+    json_path = RESULTS / "dedup-stress.json"
+    data = run(tuple(args.sets), tuple(args.variants), args.label, json_path)
+    write_markdown(data, RESULTS / "dedup-stress.md", NOTES)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,135 @@
+"""Rules for records whose export dropped the fields that tell two works apart.
+
+Exports from other databases drop DOIs, pages or abstracts. Rules written for full records
+read a field's absence as 'no contradiction', so a pair that the page or the DOI kept apart
+merged on title and weak fields (year, journal, volume, authors) once those were gone
+(measured in benchmarks/results/dedup-stress.md). These rules, asked before the ones that
+merge, send such pairs to a person instead.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import Indel
+
+from reviewkit.dedup.pair import (
+    AUTHORS_AGREE,
+    TITLE_DOI_MIN,
+    TITLE_NEAR,
+    TITLE_SAME,
+    Outcome,
+    Pair,
+)
+from reviewkit.dedup.score import UNCERTAIN
+
+# Greek letters spelled out: exports drop or spell the symbol ('NF-κB' -> 'nf b' / 'nf kappab'),
+# so a letter's name against nothing, or against its initial, is one title written two ways.
+_GREEK = frozenset(
+    [
+        "alpha",
+        "beta",
+        "gamma",
+        "delta",
+        "epsilon",
+        "zeta",
+        "eta",
+        "theta",
+        "iota",
+        "kappa",
+        "lambda",
+        "mu",
+        "nu",
+        "xi",
+        "omicron",
+        "pi",
+        "rho",
+        "sigma",
+        "tau",
+        "upsilon",
+        "phi",
+        "chi",
+        "psi",
+        "omega",
+    ]
+)
+SPELLING = 0.75  # two words this alike are one word spelt two ways ('randomized' / 'randomised')
+
+
+def _ordinary(word: str, other_title_ns: str) -> bool:
+    """A word that says something: letters only, two or more, not a Greek letter's name, and
+    not a piece of a word of the other title ('b' of 'kappab', 'way' of 'withway')."""
+    return len(word) >= 2 and word.isalpha() and word not in _GREEK and word not in other_title_ns
+
+
+def swapped_word(title_a: str, title_b: str) -> bool:
+    """Each folded title holds an ordinary word the other lacks, and the two are not one word
+    spelt two ways: 'long term' / 'short term', 'in vitro' / 'in vivo', 'limited' / 'no prior
+    experience', 'first issue' / 'third issue'. A dropped subtitle or a heading adds words on
+    one side only; a lost Greek letter or hyphen leaves a piece of a word."""
+    wa, wb = title_a.split(), title_b.split()
+    only_a = [w for w in wa if w not in wb and _ordinary(w, title_b.replace(" ", ""))]
+    only_b = [w for w in wb if w not in wa and _ordinary(w, title_a.replace(" ", ""))]
+    return bool(only_a and only_b) and not any(
+        Indel.normalized_similarity(x, y) >= SPELLING for x in only_a for y in only_b
+    )
+
+
+def _place_confirmed(p: Pair) -> bool:
+    """The two records are at one place by a field that identifies it: one first page, or
+    one DOI."""
+    return p.same_page or p.same_doi
+
+
+def title_word_swapped(p: Pair) -> Outcome:
+    """Titles 95-98 alike that swap a word, with no page or DOI to say they are one article:
+    companion papers ('long-term' / 'short-term' exposure), a series' issues ('Welcome to the
+    first / third issue'), sister reviews. On full records the page or the DOI tells these
+    apart; an export without them left only year, journal, volume and authors, which companion
+    papers share. A person decides. With one page or one DOI, the swap is a typo or an
+    edit and the rules after this one decide."""
+    if (
+        TITLE_NEAR <= p.t < TITLE_SAME
+        and not _place_confirmed(p)
+        and swapped_word(p.ka.title, p.kb.title)
+    ):
+        return UNCERTAIN, p.score
+    return None
+
+
+def journal_unsure_no_place(p: Pair) -> Outcome:
+    """Two journal names that may be two journals ('Diabetologia' / 'Diabetes': neither one
+    name nor clearly two), authors that do not agree, and no page or DOI in common: what
+    agrees is the title, the year and perhaps a volume number, which means nothing across
+    journals (two congresses' supplements both 'volume 1'). One study's abstracts at two
+    meetings look like this; a person decides. On the ten labelled sets with full records no
+    true pair was merged this way (a page or a DOI was there to confirm it)."""
+    ka, kb = p.ka, p.kb
+    if (
+        p.t >= TITLE_NEAR
+        and ka.journal
+        and kb.journal
+        and p.jm is None
+        and (p.au is None or p.au < AUTHORS_AGREE)
+        and not _place_confirmed(p)
+        and p.conflicts == 0
+    ):
+        return UNCERTAIN, p.score
+    return None
+
+
+def same_doi_place_unknown(p: Pair) -> Outcome:
+    """A conference abstract under one DOI with another record, titles that agree in part
+    (TITLE_DOI_MIN to TITLE_NEAR) and a first page missing on one side: the DOI may be the
+    session's or the supplement's, shared by its abstracts (titles that open alike, 'Focused
+    Conference Group: P06 …'), and without pages nothing says the two are one item. Asked
+    before same_doi, which merges such a pair when nothing contradicts; a person decides.
+    Journal articles are left to same_doi: there a DOI is the article's, and records of
+    journals that number articles instead of pages often carry no page at all."""
+    ka, kb = p.ka, p.kb
+    if (
+        p.usable_doi
+        and p.conference
+        and TITLE_DOI_MIN <= p.t < TITLE_NEAR
+        and not (ka.first_page and kb.first_page)
+    ):
+        return UNCERTAIN, p.t / 100
+    return None
