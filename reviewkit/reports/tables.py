@@ -21,6 +21,7 @@ from reviewkit.errors import UserError
 from reviewkit.extract import values_and_unchecked
 from reviewkit.project import Project
 from reviewkit.records import Record
+from reviewkit.reports import ties
 from reviewkit.reports.writers import Table
 from reviewkit.store import records as record_rows
 from reviewkit.wording import quantity
@@ -157,32 +158,39 @@ def report_tables(
     label_ids = [lab.id for lab in scheme.labels]
     if any(none in a.labels for a in assigned.values()):
         label_ids.append(none)
-    tables = []
-    for lab in label_ids:
-        members = sorted(
+    label_names = {x.id: x.name for x in scheme.labels} | {none: "None of these"}
+    members = {
+        lab: sorted(
             (s for s in studies if lab in assigned[s].labels),
             key=lambda r: _sort_key(sort, records[r], r),
         )
+        for lab in label_ids
+    }
+    tables = []
+    for lab in label_ids:
         rows = [
             [cell(c, records[s], merged[s][0]) for c in columns]
             + ([_references(records, studies[s])] if several else [])
-            + [assigned[s].status]
+            + [ties.row_status(scheme, assigned[s], lab, label_names)]
             + (
                 [", ".join(unchecked_names[c] for c in checked_columns if c in merged[s][1])]
                 if checked_columns
                 else []
             )
-            for s in members
+            for s in members[lab]
         ]
-        title = next((x.name for x in scheme.labels if x.id == lab), "None of these")
-        n_reports = sum(len(studies[s]) for s in members)
-        counted = quantity(len(members), "study")
+        group = [assigned[s] for s in members[lab]]
+        n_reports = sum(len(studies[s]) for s in members[lab])
+        counted = quantity(len(group), "study")
         if several:
             counted += f" ({quantity(n_reports, 'report')})"
-        note = f"{counted}; {_label_counts([assigned[s] for s in members])}"
+        note = f"{counted}; {_label_counts(group)}"
+        shared = ties.table_note(scheme, group, list(assigned.values()))
+        note += f" {shared}" if shared else ""
         if checked_columns:
             note += " " + UNCHECKED_NOTE
-        tables.append(Table(lab, f"{title} (n = {len(members)})", header, rows, note))
+        title = f"{label_names.get(lab, lab)} (n = {len(group)})"
+        tables.append(Table(lab, title, header, rows, note))
     return tables
 
 
