@@ -15,6 +15,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from reviewkit import classify, screening
+from reviewkit.evidence import build_map
 from reviewkit.project import Project, init_project
 from reviewkit.records import Record
 from reviewkit.reports.report import write_report
@@ -106,3 +107,24 @@ def test_a_study_with_labels_that_go_together_is_no_tie(tied):
     assert "The tables hold 4 rows for 3 included studies: 1 study with several labels" in (
         tables["workplace"].note
     )
+
+
+def test_evidence_map_totals_count_studies_not_cells(tied, tmp_path: Path):
+    """The tied study sits in two rows, Roe (2019) in two columns: 5 cells hold 3 studies."""
+    project, ids = tied
+    emap = build_map(project, "topic", "setting", ids)
+    matrix = emap.matrix_table()
+    by_row = {r[0]: r[1:] for r in matrix.rows}
+    assert matrix.columns[1:] == ["Workplace", "Primary care", "None of these", "Total"]
+    assert by_row["Mental"] == [1, 0, 1, 2]
+    assert by_row["Musculoskeletal"] == [1, 1, 1, 2]  # Roe once, though in two columns
+    assert by_row["Total"] == [2, 1, 1, 3]  # Petit once in each column, 3 studies in all
+    assert "cells add up to 5 for 3 studies" in matrix.note
+    write_report(project, tmp_path / "out")
+    md = (tmp_path / "out" / "evidence-map" / "evidence-map.md").read_text(encoding="utf-8")
+    assert "| Total | 2 | 1 | 1 | 3 |" in md and "cells add up to 5 for 3 studies" in md
+    sheet = load_workbook(tmp_path / "out" / "report.xlsx")["evidence-map"]
+    totals = next(r for r in sheet.iter_rows(values_only=True) if r[0] == "Total")
+    assert list(totals) == ["Total", 2, 1, 1, 3]
+    svg = (tmp_path / "out" / "evidence-map" / "evidence-map.svg").read_text(encoding="utf-8")
+    assert "The cells add up to 5 for 3 studies" in svg
