@@ -327,11 +327,16 @@ def affiliation_countries(affiliations: Iterable[str]) -> list[str]:
     return found
 
 
+def _clean(part: str) -> str:
+    """A part of an address without an e-mail address after it and its full stop:
+    'India. a@b.in.' -> 'India'."""
+    return _EMAIL.sub("", part).strip().rstrip(".").strip()
+
+
 def _bare(part: str) -> str:
-    """A part of an address without its postcode, an e-mail address after it and its full stop:
-    'GA 30333.' -> 'GA', 'India. a@b.in.' -> 'India'."""
-    part = _EMAIL.sub("", part).strip().rstrip(".").strip()
-    return _POSTCODE.sub("", part).strip()
+    """A part of an address without its postcode (and what :func:`_clean` takes away):
+    'GA 30333.' -> 'GA'."""
+    return _POSTCODE.sub("", _clean(part)).strip()
 
 
 def _region_country(bare: str) -> str:
@@ -367,7 +372,7 @@ def _address_countries(address: str) -> list[str]:
             weak = name in REGIONS and name != whole
             (inside if weak else hits).append((start + m.start(), country))
         # with a postcode, the postcode's form says which country (_CODE_WITH_POSTCODE)
-        alone = part.strip().rstrip(".").strip() == whole
+        alone = _clean(part) == whole
         if alone and whole in _BARE_CODES and elsewhere in ("", _BARE_CODES[whole]):
             hits.append((start, _BARE_CODES[whole]))
     for pattern, country in _CODE_WITH_POSTCODE:

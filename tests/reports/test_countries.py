@@ -51,6 +51,7 @@ KINDS = {
         ("University of Western Australia, Perth, WA 6009", ["Australia"]),
         ("University of Washington, Seattle, WA 98195", ["United States"]),
         ("University of Toronto, Toronto, ON M5S 1A8", ["Canada"]),
+        ("University of Toronto, Toronto, ON. someone@mail.utoronto.ca.", ["Canada"]),
     ],
     "a town named like a country, before a state": [
         ("Geisel School of Medicine at Dartmouth, Lebanon, NH", ["United States"]),
