@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
 def snapshot_words(articles: int | None, default: bool = True) -> str:
     """What the snapshot is, with its number of articles as the local server counts them
-    (``pubmed serve`` says "serving 50783 articles": the index's articles, a DeleteCitation and
-    later versions applied; the files hold a few more article records). ``articles`` None: not
+    (``pubmed serve`` says "serving 50783 articles": the index's articles, a later record of an
+    article replacing the earlier; the files hold 50,788 article records). ``articles`` None: not
     known (the index was not built); ``default``: the offline snapshot, not files given."""
     size = f"{articles:,} articles" if articles is not None else ""
     if default:
