@@ -90,20 +90,45 @@ class EvidenceMap:
             parts.append("the others on the rules' suggestions")
         return f"{quantity(len(self.citations), 'study')}; " + ", ".join(parts) + "."
 
+    def studies_in(self, row: str | None = None, col: str | None = None) -> int:
+        """Distinct studies in a row, a column (or, with neither, the whole map): a margin of
+        the matrix. A study in two cells of a row (two labels of the other scheme, or a tie)
+        counts once, so the totals are studies, not cells (a crosstab's margins count rows)."""
+        return len(
+            {
+                rid
+                for (r, c), ids in self.cells.items()
+                if row in (None, r) and col in (None, c)
+                for rid in ids
+            }
+        )
+
+    def cells_note(self) -> str:
+        """When the cells add up to more than the studies, both numbers and why ('' else)."""
+        cells = sum(len(ids) for ids in self.cells.values())
+        studies = self.studies_in()
+        if cells <= studies:
+            return ""
+        return (
+            f"The cells add up to {cells} for {quantity(studies, 'study')}: a study with several"
+            " labels (or a tie not yet confirmed) counts in each of its cells; the totals count"
+            " each study once."
+        )
+
     def matrix_table(self) -> Table:
         cols = [self.name(self.cols_scheme, c) for c in self.col_labels]
         rows = []
         for r in self.row_labels:
             counts = [self.count(r, c) for c in self.col_labels]
-            rows.append([self.name(self.rows_scheme, r), *counts, sum(counts)])
-        totals = [sum(self.count(r, c) for r in self.row_labels) for c in self.col_labels]
-        rows.append(["Total", *totals, sum(totals)])
+            rows.append([self.name(self.rows_scheme, r), *counts, self.studies_in(row=r)])
+        totals = [self.studies_in(col=c) for c in self.col_labels]
+        rows.append(["Total", *totals, self.studies_in()])
         return Table(
             "evidence-map",
             f"Evidence map: {self.rows_scheme.name} × {self.cols_scheme.name}",
             [f"{self.rows_scheme.name} \\ {self.cols_scheme.name}", *cols, "Total"],
             rows,
-            self.note() + " A study with several labels counts in each of its cells.",
+            f"{self.note()} {self.cells_note()}".strip(),
         )
 
     def cells_table(self) -> Table:
@@ -126,7 +151,7 @@ class EvidenceMap:
             "Evidence map: studies per cell",
             [self.rows_scheme.id, self.cols_scheme.id, "count", "studies", "record_ids"],
             rows,
-            self.note(),
+            f"{self.note()} {self.cells_note()}".strip(),
         )
 
 
@@ -277,7 +302,10 @@ def draw_map(emap: EvidenceMap, path: Path) -> Path:
     ax.set_xlabel(emap.cols_scheme.name, fontsize=9)
     ax.set_ylabel(emap.rows_scheme.name, fontsize=9)
     ax.set_title(f"Evidence map ({quantity(len(emap.citations), 'study')})", fontsize=10)
-    fig.tight_layout()
+    note = emap.cells_note()
+    if note:  # the figure travels alone: it says why its bubbles add up to more than the title
+        fig.text(0.01, 0.01, textwrap.fill(note, 150), fontsize=6.5, va="bottom", ha="left")
+    fig.tight_layout(rect=(0, 0.05 if note else 0, 1, 1))
     return outputs.save_figure(fig, path)
 
 

@@ -4,7 +4,8 @@ Prefill rules, from each field's ``prefill`` list in the protocol (the first tha
 
 - ``section:LABEL`` — the text of the structured-abstract section whose label starts with LABEL;
 - ``sentence:word|word`` — the first abstract sentence holding a word that starts with one of the words;
-- ``affiliation-country`` — the countries named in the authors' affiliations, in order of appearance;
+- ``affiliation-country`` — the countries of the authors' affiliations (named, or of the state or
+  province an address ends with: :mod:`reviewkit.countries`), in order of appearance;
 - ``publication-type`` — the study design among PubMed's publication types.
 
 Values are appended to the ``extraction`` table; the newest value wins. A prefill never replaces
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewkit import outputs
-from reviewkit.countries import ALIASES, COUNTRIES
+from reviewkit.countries import affiliation_countries
 from reviewkit.errors import UserError
 from reviewkit.formats import csv_read
 from reviewkit.project import Project
@@ -51,12 +52,6 @@ DESIGN_PUBLICATION_TYPES = (
 )
 READ_ONLY_COLUMNS = ("record_id", "study", "title")
 
-_COUNTRY_NAMES = {name: name for name in COUNTRIES} | ALIASES
-_COUNTRY_RE = re.compile(
-    r"(?<![\w.])("
-    + "|".join(re.escape(n) for n in sorted(_COUNTRY_NAMES, key=len, reverse=True))
-    + r")(?![\w])"
-)
 # a sentence ends at '.', '!' or '?' before a space and a capital or digit, or right before a
 # heading glued to it ("… employment status .Method: A retrospective …", as some journals'
 # abstracts reach PubMed)
@@ -67,14 +62,9 @@ _INLINE_HEADING = re.compile(r"(?:[A-Za-z]+\s+){0,3}[A-Za-z]+\.")
 
 
 def countries(affiliations: Iterable[str]) -> list[str]:
-    """Countries named in affiliations, each once, in order of appearance."""
-    found: list[str] = []
-    for aff in affiliations:
-        for m in _COUNTRY_RE.finditer(aff):
-            name = _COUNTRY_NAMES[m.group(1)]
-            if name not in found:
-                found.append(name)
-    return found
+    """Countries named in affiliations, or of the state or province that ends one ("Atlanta,
+    Georgia" is in the United States), each once, in order of appearance."""
+    return affiliation_countries(affiliations)
 
 
 def first_sentence(text: str, words: Iterable[str]) -> str:

@@ -30,6 +30,7 @@ from reviewkit.demo.run import DemoResult, run_demo
 from reviewkit.offline_data import pubmed_snapshot_files
 from reviewkit.project import init_project, open_project
 from reviewkit.protocol import load
+from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.records import Record
 
 PROTOCOL = Path(__file__).resolve().parents[1] / "protocols" / "demo-work-health.toml"
@@ -207,6 +208,20 @@ def check_rerun_keeps_the_project(result: DemoResult, snapshot: Path) -> None:
     check_prisma_adds_up_with_both_stages(again)
 
 
+def check_snapshot_size_as_the_server_says(result: DemoResult, printed: str, snapshot: Path):
+    """The demo said "50,788 articles" (the files' article records, a constant) while `pubmed
+    serve` said "serving 50783 articles": it now reads the server's count from the index."""
+    served = Snapshot.open([snapshot])
+    count = served.article_count
+    served.close()
+    assert result.articles == count and 500 < count < 50_000  # the slice, not the whole
+    readme = (result.out_dir / "work-health" / "README.txt").read_text(encoding="utf-8")
+    for text in (printed, readme):
+        flat = " ".join(text.split())
+        assert f"the PubMed XML given with --snapshot ({count:,} articles)" in flat
+        assert "50,788" not in flat and "1976-80" not in flat
+
+
 def test_demo_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """One run of the whole demo (on the slice), then every check of the issue on what it made."""
     snapshot = write_slice(tmp_path / "slice.xml")
@@ -220,6 +235,7 @@ def test_demo_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     check_prisma_adds_up_with_both_stages(result)
     check_evidence_map_has_filled_cells(result)
     check_simulated_reviewers_named_in_every_output(result, printed)
+    check_snapshot_size_as_the_server_says(result, printed, snapshot)
     check_ready_for_the_next_three_commands(result, printed, capsys)
     check_rerun_keeps_the_project(result, snapshot)
 

@@ -185,21 +185,15 @@ def history_command(name: str | None, project_dir: Path) -> None:
     if not runs:
         click.echo("no search runs yet; start with 'reviewkit search run --all'")
         return
-    table = Table("run", "search", "started (UTC)", "ended", "status", "count", "interface")
-    for r in runs:
-        table.add_row(
-            str(r.id),
-            r.search_name,
-            r.started_at[:19],
-            (r.ended_at or "")[:19],
-            r.status,
-            "" if r.count is None else str(r.count),
-            r.interface,
-        )
+    rows = [_history_row(r) for r in runs]
     if console.is_terminal:
+        table = Table(*HISTORY_COLUMNS)
+        for row in rows:
+            table.add_row(*row)
         console.print(table)
-    else:
-        _echo_table(runs)
+    else:  # piped: tab-separated, the same columns, the header row first as in the terminal
+        for row in [list(HISTORY_COLUMNS), *rows]:
+            click.echo("\t".join(row))
     if name:
         from reviewkit.searches import run_log
 
@@ -209,12 +203,14 @@ def history_command(name: str | None, project_dir: Path) -> None:
     project.close()
 
 
-def _echo_table(runs: list) -> None:
-    for r in runs:
-        click.echo(
-            f"{r.id}\t{r.search_name}\t{r.started_at[:19]}\t{r.status}\t"
-            f"{'' if r.count is None else r.count}\t{r.interface}"
-        )
+HISTORY_COLUMNS = ("run", "search", "started (UTC)", "ended", "status", "count", "interface")
+
+
+def _history_row(r) -> list[str]:  # r: a search run (its type lives in store/)
+    """One run as the cells of HISTORY_COLUMNS."""
+    count = "" if r.count is None else str(r.count)
+    ended = (r.ended_at or "")[:19]
+    return [str(r.id), r.search_name, r.started_at[:19], ended, r.status, count, r.interface]
 
 
 @search_group.command("log")

@@ -30,7 +30,7 @@ from reviewkit.project import DATABASE_FILE, PROTOCOL_FILE, Project, init_projec
 from reviewkit.protocol import load
 from reviewkit.pubmed.client import PubMedClient
 from reviewkit.pubmed.server import serve_in_thread
-from reviewkit.pubmed.snapshot import build_index, index_path
+from reviewkit.pubmed.snapshot import Snapshot, build_index, index_path
 from reviewkit.reports.report import write_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,6 +57,8 @@ class DemoResult:
     report: list[Path] = field(default_factory=list)
     search_log: Path | None = None
     seconds: float = 0.0
+    articles: int | None = None  # the snapshot's, as the local server counts them
+    default_snapshot: bool = True  # the offline snapshot, not files given with --snapshot
 
 
 def _complete(folder: Path) -> bool:
@@ -94,6 +96,18 @@ def _prepare(folder: Path, protocol: Path, fresh: bool, console: Console) -> boo
     return True
 
 
+def article_count(index: Path) -> int | None:
+    """The snapshot's articles as the local server counts and announces them (its index's),
+    or None when the index is not built (a rerun that keeps the projects does not need it)."""
+    if not index.exists():
+        return None
+    snapshot = Snapshot(index)
+    try:
+        return snapshot.article_count
+    finally:
+        snapshot.close()
+
+
 def _index(files: Sequence[Path], console: Console) -> tuple[Path, float | None]:
     target = index_path(list(files))
     if target.exists():
@@ -122,6 +136,7 @@ def run_demo(
     console = console or Console()
     started = time.perf_counter()
     console.print("[bold]reviewkit demo[/] — from stored searches to filled report tables")
+    default_snapshot = snapshot_files is None
     if snapshot_files is None:
         from reviewkit.offline_data import pubmed_snapshot_files
 
@@ -139,8 +154,10 @@ def run_demo(
     build_a = _prepare(folder_a, PROTOCOL_A, fresh, console)
     build_demo = _prepare(folder_demo, PROTOCOL_DEMO, fresh, console)
     result = DemoResult(folder_a, folder_demo, out_dir, index_path(files))
+    result.default_snapshot = default_snapshot
     if build_a or build_demo:  # the server (and so the index) is needed only to build
         result.snapshot_index, result.index_seconds = _index(files, console)
+    result.articles = article_count(result.snapshot_index)
     summary.intro(console, result, kept=not (build_a or build_demo))
     if build_a or build_demo:
         # NCBI's 3 requests/s protect NCBI's servers; this one is ours, on loopback.
@@ -160,7 +177,8 @@ def run_demo(
     with open_project(folder_demo) as project:
         librarian.write_search_log(project, out_dir / "work-health" / "search-log.csv")
         result.report = write_report(project, out_dir / "work-health", note=NOTE)
-        summary.mark_exports(result.report, out_dir / "work-health")
+        words = summary.snapshot_words(result.articles, default_snapshot)
+        summary.mark_exports(result.report, out_dir / "work-health", words)
         result.seconds = time.perf_counter() - started
         summary.finish(console, project, result)
     return result

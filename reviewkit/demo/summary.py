@@ -24,11 +24,24 @@ if TYPE_CHECKING:
     from reviewkit.demo.review import BuildResult
     from reviewkit.demo.run import DemoResult
 
-SNAPSHOT = (
-    "The offline PubMed snapshot is a random slice of PubMed (a 2021 update file and a 1976-80 "
-    "baseline chunk, 50,788 articles), not all of it: searches written for the whole of PubMed "
-    "find little here."
-)
+
+def snapshot_words(articles: int | None, default: bool = True) -> str:
+    """What the snapshot is, with its number of articles as the local server counts them
+    (``pubmed serve`` says "serving 50783 articles": the index's articles, a later record of an
+    article replacing the earlier; the files hold 50,788 article records). ``articles`` None: not
+    known (the index was not built); ``default``: the offline snapshot, not files given."""
+    size = f"{articles:,} articles" if articles is not None else ""
+    if default:
+        what = "a random slice of PubMed (a 2021 update file and a 1976-80 baseline chunk"
+        what += f": {size})" if size else ")"
+    else:
+        what = "the PubMed XML given with --snapshot" + (f" ({size})" if size else "")
+    return (
+        f"The offline PubMed snapshot is {what}, not all of PubMed: searches written for the "
+        "whole of PubMed find little here."
+    )
+
+
 RESOLVER = "lead"  # the name suggested to a person resolving the conflicts left open
 
 
@@ -60,7 +73,7 @@ def intro(console: Console, result: DemoResult, kept: bool) -> None:
             f"snapshot index built in {result.index_seconds:.0f} s: {rel(result.snapshot_index)} "
             "(once; later runs reuse it)"
         )
-    console.print(SNAPSHOT)
+    console.print(snapshot_words(result.articles, result.default_snapshot))
     if kept:
         console.print(
             f"kept the demo projects from an earlier run ({rel(result.review_a)}, "
@@ -185,8 +198,9 @@ def _next(console: Console, project: Project, folder: Path) -> None:
     )
 
 
-def mark_exports(paths: Sequence[Path], out_dir: Path) -> None:
-    """Say in the exported references that simulated reviewers included them, and add a README."""
+def mark_exports(paths: Sequence[Path], out_dir: Path, snapshot: str) -> None:
+    """Say in the exported references that simulated reviewers included them, and add a README
+    that says so and what the snapshot is (``snapshot``: :func:`snapshot_words`)."""
     for path in paths:
         if path.name == "included.ris":
             text = path.read_text(encoding="utf-8")
@@ -199,7 +213,7 @@ def mark_exports(paths: Sequence[Path], out_dir: Path) -> None:
         "The report of the reviewkit demo review (make demo).\n\n"
         + NOTE
         + "\n\n"
-        + SNAPSHOT
+        + snapshot
         + "\n",
         encoding="utf-8",
     )

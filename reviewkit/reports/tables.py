@@ -13,14 +13,16 @@ DOCX) shows it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from reviewkit.classify import Assigned, assigned_labels, none_id
 from reviewkit.classify.study_labels import studies_of, study_labels
 from reviewkit.errors import UserError
 from reviewkit.extract import values_and_unchecked
 from reviewkit.project import Project
+from reviewkit.protocol import Scheme
 from reviewkit.records import Record
+from reviewkit.reports import ties
 from reviewkit.reports.writers import Table
 from reviewkit.store import records as record_rows
 from reviewkit.wording import quantity
@@ -154,36 +156,62 @@ def report_tables(
     unchecked_names = {c: names.get(c, _default_name(proto, c)) for c in checked_columns}
     if checked_columns:
         header.append(UNCHECKED_COLUMN)
-    label_ids = [lab.id for lab in scheme.labels]
-    if any(none in a.labels for a in assigned.values()):
-        label_ids.append(none)
+    label_names = {x.id: x.name for x in scheme.labels} | {none: "None of these"}
+    members = _members(scheme, assigned, lambda r: _sort_key(sort, records[r], r))
     tables = []
-    for lab in label_ids:
-        members = sorted(
-            (s for s in studies if lab in assigned[s].labels),
-            key=lambda r: _sort_key(sort, records[r], r),
-        )
+    for lab in members:
         rows = [
             [cell(c, records[s], merged[s][0]) for c in columns]
             + ([_references(records, studies[s])] if several else [])
-            + [assigned[s].status]
+            + [ties.row_status(scheme, assigned[s], lab, label_names)]
             + (
                 [", ".join(unchecked_names[c] for c in checked_columns if c in merged[s][1])]
                 if checked_columns
                 else []
             )
-            for s in members
+            for s in members[lab]
         ]
-        title = next((x.name for x in scheme.labels if x.id == lab), "None of these")
-        n_reports = sum(len(studies[s]) for s in members)
-        counted = quantity(len(members), "study")
-        if several:
-            counted += f" ({quantity(n_reports, 'report')})"
-        note = f"{counted}; {_label_counts([assigned[s] for s in members])}"
-        if checked_columns:
-            note += " " + UNCHECKED_NOTE
-        tables.append(Table(lab, f"{title} (n = {len(members)})", header, rows, note))
+        group = [assigned[s] for s in members[lab]]
+        n_reports = sum(len(studies[s]) for s in members[lab]) if several else None
+        everyone = list(assigned.values())
+        note = _table_note(scheme, group, everyone, n_reports, bool(checked_columns))
+        title = f"{label_names.get(lab, lab)} (n = {len(group)})"
+        tables.append(Table(lab, title, header, rows, note))
     return tables
+
+
+def _members(
+    scheme: Scheme, assigned: Mapping[int, Assigned], key: Callable[[int], tuple]
+) -> dict[str, list[int]]:
+    """label -> its studies in the table's order, for every label of the scheme in protocol
+    order, and "none of these" last when a study has it."""
+    none = none_id(scheme)
+    label_ids = [lab.id for lab in scheme.labels]
+    if any(none in a.labels for a in assigned.values()):
+        label_ids.append(none)
+    return {
+        lab: sorted((s for s in assigned if lab in assigned[s].labels), key=key)
+        for lab in label_ids
+    }
+
+
+def _table_note(
+    scheme: Scheme,
+    group: Sequence[Assigned],
+    everyone: Sequence[Assigned],
+    n_reports: int | None,
+    unchecked_column: bool,
+) -> str:
+    """A table's note: its studies (and their reports, when a study has several), whose word
+    their labels are, its ties and why the tables hold more rows than studies
+    (:func:`.ties.table_note`), and what the unchecked-prefill column means."""
+    counted = quantity(len(group), "study")
+    if n_reports is not None:
+        counted += f" ({quantity(n_reports, 'report')})"
+    parts = [f"{counted}; {_label_counts(group)}", ties.table_note(scheme, group, everyone)]
+    if unchecked_column:
+        parts.append(UNCHECKED_NOTE)
+    return " ".join(p for p in parts if p)
 
 
 def _label_counts(labels: Sequence[Assigned]) -> str:

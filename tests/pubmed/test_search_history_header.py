@@ -1,0 +1,33 @@
+"""`search history` piped (not a terminal) prints a header row first, as the terminal's table
+does, and the same columns: its tab-separated rows were read without knowing what they held."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewkit.cli import main
+from reviewkit.pubmed.server import EutilsServer
+
+from .conftest import review_a_project
+
+
+def test_history_has_a_header_row_and_the_tables_columns(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    server: EutilsServer,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    english = '\n[[searches]]\nname = "english"\nquery = "english[la]"\n'
+    project = str(review_a_project(tmp_path, monkeypatch, english))
+    url = server.base_url
+    assert main(["search", "run", "english", "--base-url", url, "--project", project]) == 0
+    capsys.readouterr()
+    assert main(["search", "history", "--project", project]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    header = ["run", "search", "started (UTC)", "ended", "status", "count", "interface"]
+    assert lines[0].split("\t") == header
+    row = dict(zip(header, lines[1].split("\t"), strict=True))
+    assert row["search"] == "english" and row["status"] == "complete"
+    assert row["ended"] >= row["started (UTC)"] and row["count"].isdigit()

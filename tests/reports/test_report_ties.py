@@ -1,0 +1,130 @@
+"""Studies in more than one report table or evidence-map cell: ties flagged, totals in studies.
+
+The demo's report showed a tied study in both of its tables, each row marked only "suggested",
+79 rows for 77 studies with no word why; its evidence map's totals added cells (83 for 77
+studies). Every format is read back, so CSV, Markdown, Excel and Word say the same.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from reviewkit import classify, screening
+from reviewkit.evidence import build_map
+from reviewkit.project import Project, init_project
+from reviewkit.records import Record
+from reviewkit.reports.report import write_report
+from reviewkit.reports.tables import report_tables
+
+from .conftest import TEST_PROTOCOL, store_records
+
+# the tests' protocol with a report: one table per topic (a one-label scheme), and the evidence
+# map topic x setting (a multi-label scheme: a study may be in two of its columns)
+PROTOCOL = TEST_PROTOCOL.replace(
+    "[stages.title-abstract]",
+    '[report]\nscheme = "topic"\ncolumns = ["study"]\n\n[stages.title-abstract]',
+)
+TIE_STATUS = "tie: suggested, not confirmed; also in {}"
+
+
+@pytest.fixture
+def tied(tmp_path: Path) -> tuple[Project, list[int]]:
+    """Three included studies: a tie between Mental and Musculoskeletal (one term each, in the
+    title), one mental, one musculoskeletal in two settings."""
+    path = tmp_path / "protocol.toml"
+    path.write_text(PROTOCOL, encoding="utf-8")
+    project = init_project(tmp_path / "project", path)
+    records = [
+        Record(title="Depression and back pain at work", year=2021, authors=["Petit, A"]),
+        Record(title="Depression after a workplace injury", year=2020, authors=["Doe, J"]),
+        Record(
+            title="Back pain: the employer and primary care together",
+            year=2019,
+            authors=["Roe, R"],
+        ),
+    ]
+    ids = store_records(project, records, "PubMed")
+    for rid in ids:
+        screening.decide(
+            project.db, rid, "title-abstract", "ann", "include", protocol=project.protocol
+        )
+    classify.classify_project(project, ids)
+    yield project, ids
+    project.close()
+
+
+def test_a_tied_study_is_flagged_in_each_of_its_tables(tied):
+    project, ids = tied
+    tables = {t.name: t for t in report_tables(project, ids)}
+    mental, msk = tables["mental"], tables["msk"]
+    assert [r[0] for r in mental.rows] == ["Petit (2021)", "Doe (2020)"]
+    assert mental.rows[0][-1] == TIE_STATUS.format("Musculoskeletal")
+    assert msk.rows[0][-1] == TIE_STATUS.format("Mental")
+    assert mental.rows[1][-1] == msk.rows[1][-1] == "suggested"
+    for t in (mental, msk):
+        assert "1 of these studies is a tie: it appears in each of its tied groups" in t.note
+        assert "until a reviewer confirms one" in t.note
+        assert "The tables hold 4 rows for 3 included studies: 1 tied study" in t.note
+    # once a reviewer confirms one of the tied groups, the study is in that table alone
+    classify.confirm(project, ids[0], "topic", ["mental"], "ann")
+    tables = {t.name: t for t in report_tables(project, ids)}
+    assert [r[0] for r in tables["msk"].rows] == ["Roe (2019)"]
+    assert tables["mental"].rows[0][-1] == "confirmed"
+    assert "tie" not in tables["mental"].note and "rows for" not in tables["mental"].note
+
+
+def test_every_format_says_the_same_about_the_tie(tied, tmp_path: Path):
+    project, ids = tied
+    out = tmp_path / "out"
+    write_report(project, out)
+    status = TIE_STATUS.format("Musculoskeletal")
+    rows = list(csv.DictReader((out / "tables" / "mental.csv").open(encoding="utf-8")))
+    assert rows[0]["Study"] == "Petit (2021)" and rows[0]["Label status"] == status
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert f"| Petit (2021) | {status} |" in md
+    assert md.count("The tables hold 4 rows for 3 included studies") == 2
+    sheet = load_workbook(out / "report.xlsx")["mental"]
+    cells = [c for row in sheet.iter_rows(values_only=True) for c in row if c]
+    assert status in cells and any("4 rows for 3 included studies" in str(c) for c in cells)
+    doc = Document(str(out / "report.docx"))
+    assert status in [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    assert any("4 rows for 3 included studies" in p.text for p in doc.paragraphs)
+
+
+def test_a_study_with_labels_that_go_together_is_no_tie(tied):
+    """In a multi-label scheme a study with two labels is in both tables, as it should be: no
+    tie, but the notes still say why the tables hold more rows than there are studies."""
+    project, ids = tied
+    tables = {t.name: t for t in report_tables(project, ids, "setting")}
+    assert [r[0] for r in tables["primary-care"].rows] == ["Roe (2019)"]
+    assert tables["primary-care"].rows[0][-1] == "suggested"
+    assert "tie" not in tables["primary-care"].note
+    assert "The tables hold 4 rows for 3 included studies: 1 study with several labels" in (
+        tables["workplace"].note
+    )
+
+
+def test_evidence_map_totals_count_studies_not_cells(tied, tmp_path: Path):
+    """The tied study sits in two rows, Roe (2019) in two columns: 5 cells hold 3 studies."""
+    project, ids = tied
+    emap = build_map(project, "topic", "setting", ids)
+    matrix = emap.matrix_table()
+    by_row = {r[0]: r[1:] for r in matrix.rows}
+    assert matrix.columns[1:] == ["Workplace", "Primary care", "None of these", "Total"]
+    assert by_row["Mental"] == [1, 0, 1, 2]
+    assert by_row["Musculoskeletal"] == [1, 1, 1, 2]  # Roe once, though in two columns
+    assert by_row["Total"] == [2, 1, 1, 3]  # Petit once in each column, 3 studies in all
+    assert "cells add up to 5 for 3 studies" in matrix.note
+    write_report(project, tmp_path / "out")
+    md = (tmp_path / "out" / "evidence-map" / "evidence-map.md").read_text(encoding="utf-8")
+    assert "| Total | 2 | 1 | 1 | 3 |" in md and "cells add up to 5 for 3 studies" in md
+    sheet = load_workbook(tmp_path / "out" / "report.xlsx")["evidence-map"]
+    totals = next(r for r in sheet.iter_rows(values_only=True) if r[0] == "Total")
+    assert list(totals) == ["Total", 2, 1, 1, 3]
+    svg = (tmp_path / "out" / "evidence-map" / "evidence-map.svg").read_text(encoding="utf-8")
+    assert "The cells add up to 5 for 3 studies" in svg
