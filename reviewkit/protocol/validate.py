@@ -10,6 +10,7 @@ from typing import Any
 
 from reviewkit.errors import ProtocolError
 from reviewkit.files import NotAFile, bom_encoding, check_regular
+from reviewkit.protocol.located import Located
 from reviewkit.protocol.model import (
     BUILTIN_COLUMNS,
     DATABASES,
@@ -91,75 +92,7 @@ def _read(path: Path) -> str:
     return text
 
 
-def _lines(text: str) -> list[str]:
-    """Lines as TOML counts them (\\n or \\r\\n); ``str.splitlines`` would also split at form
-    feeds and U+2028 inside strings and comments, and shift the line numbers of errors."""
-    lines = re.split(r"\r?\n", text)
-    return lines[:-1] if lines and lines[-1] == "" else lines
-
-
-class _Validator(SchemeChecks, StageChecks, ValueChecks):
-    def __init__(self, path: Path, text: str) -> None:
-        self.path = path
-        self.lines = _lines(text)
-
-    # error helpers ---------------------------------------------------------------------
-    def fail(self, key: str, message: str, hint: str = "") -> ProtocolError:
-        line = self.line_of(key)
-        where = f"{self.path}:{line}" if line else str(self.path)
-        return ProtocolError(f"{key}: {message}", where=where, hint=hint)
-
-    def fail_at_value(
-        self, key: str, value: str, nth: int, message: str, hint: str = ""
-    ) -> ProtocolError:
-        """Like :meth:`fail`, at the line of the ``nth`` quoted ``value`` from ``key`` on (the
-        second of two equal codes in an inline array, say)."""
-        seen = 0
-        for no in range(max(self.line_of(key), 1), len(self.lines) + 1):
-            line = self.lines[no - 1]
-            seen += line.count(f'"{value}"') + line.count(f"'{value}'")
-            if seen >= nth:
-                return ProtocolError(f"{key}: {message}", where=f"{self.path}:{no}", hint=hint)
-        return self.fail(key, message, hint)
-
-    def line_of(self, key: str) -> int:
-        """Line of a dotted key such as 'searches[2].limits.date_from'.
-
-        When the key is not in the file (a missing key), the line of the deepest table on its
-        path, e.g. the '[[searches]]' header of that search.
-        """
-        parts = re.findall(r"[^.\[\]]+|\[\d+\]", key)
-        table: list[str] = []
-        counts: dict[str, int] = {}
-        best, best_depth = 0, -1.0
-        for no, raw in enumerate(self.lines, start=1):
-            line = raw.strip()
-            m = re.match(r"^\[\[([^\]]+)\]\]", line) or re.match(r"^\[([^\]]+)\]", line)
-            if m:
-                names = [n.strip().strip('"') for n in m.group(1).split(".")]
-                if line.startswith("[["):
-                    counts[".".join(names)] = counts.get(".".join(names), -1) + 1
-                table = []
-                for i, name in enumerate(names):  # arrays of tables on the path get their index
-                    table.append(name)
-                    if ".".join(names[: i + 1]) in counts:
-                        table.append(f"[{counts['.'.join(names[: i + 1])]}]")
-                if table == parts:
-                    return no
-                if table == parts[: len(table)] and len(table) > best_depth:
-                    best, best_depth = no, len(table)
-                continue
-            km = re.match(r'^"?([A-Za-z0-9_-]+)"?\s*=', line)
-            if km and table == parts[: len(table)] and len(table) < len(parts):
-                if table == parts[:-1] and km.group(1) == parts[-1]:
-                    return no
-                if km.group(1) == parts[len(table)] and len(table) + 0.5 > best_depth:
-                    best, best_depth = (
-                        no,
-                        len(table) + 0.5,
-                    )  # an inline table or array holding the key
-        return best
-
+class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
     # typed getters -----------------------------------------------------------------------
     def table(self, data: dict, key: str, where: str, required: bool = True) -> dict:
         value = data.get(key)

@@ -142,6 +142,19 @@ def test_unknown_key(tmp_path: Path, capsys) -> None:
     )
 
 
+def test_an_unknown_array_of_tables_names_its_first_header(tmp_path: Path, capsys) -> None:
+    """A misspelt [[extraction]] header ('[[etxraction]]') is an unknown top-level key whose
+    line is its first header; the message named the file alone."""
+    text = GOOD + '\n[[etxraction]]\nid = "country"\nlabel = "Country"\n'
+    check_both(
+        tmp_path,
+        text,
+        capsys,
+        line=line_of(text, "[[etxraction]]"),
+        says=["etxraction", "unknown key", "extraction"],
+    )
+
+
 def test_bad_date(tmp_path: Path, capsys) -> None:
     text = GOOD.replace('date_from = "2011"', 'date_from = "2011-01-01"')
     check_both(
