@@ -7,7 +7,9 @@ include / exclude / uncertain; when neither reviewer used 'uncertain' the table 
 * Cohen's kappa  = (p_o - p_e) / (1 - p_e), computed by scikit-learn's ``cohen_kappa_score``.
 * Its 95% confidence interval is kappa ± 1.96·SE with Cohen's (1960) large-sample standard
   error  SE = sqrt( p_o (1 - p_o) / ( n (1 - p_e)^2 ) ),  where p_e = Σ_k (row_k/n)(col_k/n).
-  The interval is clipped to [-1, 1]. Where agreement is 0 % or 100 % this standard error is 0
+  The interval is clipped to [-1, 1], the range kappa can take; a clipped limit means the
+  interval reached past it, which happens on few studies (7, say), where this large-sample
+  interval says little: :attr:`Agreement.note` says both. Where agreement is 0 % or 100 % this standard error is 0
   and the interval would have no width (e.g. "0.000 to 0.000" on two studies): it is not
   reported then (n/a), since an interval that claims certainty is wrong at any n.
 * PABAK (prevalence- and bias-adjusted kappa, Byrt, Bishop & Carlin 1993) = (k·p_o - 1)/(k - 1)
@@ -66,8 +68,9 @@ class Agreement:
     def note(self) -> str:
         """Why the figures need care: at a single-screening stage the compared studies are the
         ones sent on as uncertain; kappa is not informative when one reviewer gave one answer
-        to every study (read the percent agreement); at a stage where no study was screened by
-        two reviewers, who voted there. '' when kappa can be read as it is."""
+        to every study (read the percent agreement); kappa's 95% CI was clipped to [-1, 1] (on
+        few studies it says little); at a stage where no study was screened by two reviewers,
+        who voted there. '' when kappa can be read as it is."""
         if not self.compared:
             return no_overlap_note(self.stage, self.voters)
         if not self.n or self.percent is None:
@@ -79,8 +82,22 @@ class Agreement:
             if self.single_screening
             else ""
         )
-        kappa_note = self._single_answer_note()
+        # kappa not informative (one answer throughout): nothing more to say of its interval
+        kappa_note = self._single_answer_note() or self._clipped_note()
         return "; ".join(part for part in (selection, kappa_note) if part)
+
+    def _clipped_note(self) -> str:
+        """A limit at -1 or 1 was clipped there (no computed limit lands on it exactly: at
+        kappa = 1 there is no interval): the large-sample interval reached past the range
+        kappa can take, as it does on few studies, so it says little."""
+        if self.ci_low is None or self.ci_high is None:
+            return ""
+        if self.ci_low > -1.0 and self.ci_high < 1.0:
+            return ""
+        return (
+            f"{self.stage}: kappa's 95% CI is clipped to [-1, 1]; on {quantity(self.n, 'study')}"
+            " the interval reached past those limits and says little"
+        )
 
     def _single_answer_note(self) -> str:
         rows = [sum(row) for row in self.table]

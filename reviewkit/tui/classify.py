@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.cells import cell_len
+from rich.console import Console
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Footer, Static
@@ -171,6 +172,10 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             f" (rules {model.rules_accuracy:.0%}{verdict})"
         )
 
+    def label_name(self, label: str) -> str:
+        """A label's name in the protocol ("None of these" for the scheme's none label)."""
+        return next((x.name for x in self.scheme.labels if x.id == label), "None of these")
+
     def _next_unconfirmed(self, start: int, done: dict[int, list[str]] | None = None) -> int | None:
         """Position of the next study from ``start`` on (wrapping) without a confirmed label
         (``done``: the confirmed labels, when the caller has just read them)."""
@@ -251,7 +256,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
                 + ("✓" if lab in confirmed else " ")
             )
             chosen = "[x]" if lab in self.selection else "   " if self.scheme.multi_label else ""
-            name = next((x.name for x in self.scheme.labels if x.id == lab), "None of these")
+            name = self.label_name(lab)
             score = by_label[lab].score if lab in by_label else 0.0
             head = f" {key}  {marks} {chosen} "
             line = Text(f"{head}{name:<42} {score:>5g}")
@@ -260,36 +265,31 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             evidence = (rules[lab].evidence if lab in rules else []) or (
                 by_label[lab].evidence if lab in by_label else []
             )
-            line_why = Text()
+            why: list[tuple[str, str]] = []
             if evidence:
-                why = sorted({e.short() for e in evidence})
-                line_why.append(
-                    "why: " + ", ".join(why[:4]) + (" …" if len(why) > 4 else ""), style="dim"
-                )
+                why += _term_pieces("why:", sorted({e.short() for e in evidence}), "dim")
             if lab in model and model[lab].evidence:
-                line_why.append(
-                    ("  " if line_why else "")
-                    + "model: "
-                    + ", ".join(e.term for e in model[lab].evidence[:4]),
-                    style="italic",
-                )
-            out.append_text(self._label_row(line, line_why, len(head)))
+                terms = [e.term for e in model[lab].evidence]
+                why += _term_pieces(" model:" if why else "model:", terms, "italic")
+            out.append_text(self._label_row(line, why, len(head)))
         if any(s.tie for s in rules.values()):
             reason = _tie_reason(rules.values())
             out.append(f"{reason[0].upper()}{reason[1:]}: choose one.\n", style="yellow")
         out.rstrip()  # no empty row under the last line: at 80x24 each row counts
         return out
 
-    def _label_row(self, line: Text, why: Text, indent: int) -> Text:
-        """A label's row: its evidence beside it when the whole of it fits the width, else on
-        lines of its own under the label's name (``indent``), so that the row reads as one
-        unit at 80 columns rather than wrapping 'why:' away from its evidence."""
+    def _label_row(self, line: Text, why: list[tuple[str, str]], indent: int) -> Text:
+        """A label's row: its evidence (``why``: pieces and their styles) beside it when the
+        whole of it fits the width, else on lines of its own under the label's name
+        (``indent``), so that the row reads as one unit at 80 columns rather than wrapping
+        'why:' away from its evidence. Lines break between pieces only: a term of several
+        words stays whole, and the "…" of more terms stays with the last one shown."""
         self._labels_width = width = self._label_width()
-        why.rstrip()
-        if not why or line.cell_len + 2 + why.cell_len <= width:
-            return Text.assemble(line, "  " if why else "", why, "\n")
+        joined = Text(" ").join(Text(piece, style=style) for piece, style in why)
+        if not why or line.cell_len + 2 + joined.cell_len <= width:
+            return Text.assemble(line, "  " if why else "", joined, "\n")
         row = Text.assemble(line, "\n")
-        for part in why.wrap(self.app.console, width - indent):
+        for part in _wrap_pieces(why, width - indent, self.app.console):
             row.append(" " * indent)
             row.append_text(part)
             row.append("\n")
@@ -313,7 +313,9 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         if self.trainer is not None:
             self.trainer.submit(done)
         # named as the status line names it (place, then id): the id alone read as a place
-        said = f"study {self.pos + 1} (id {self.current}): {', '.join(labels)} confirmed"
+        # and the labels by their names in the protocol, as the rows show them (not their ids)
+        named = ", ".join(self.label_name(lab) for lab in labels)
+        said = f"study {self.pos + 1} (id {self.current}): {named} confirmed"
         self.selection.clear()
         nxt = self._next_unconfirmed(self.pos + 1, done)  # skips the studies confirmed already
         if nxt is None:
@@ -381,6 +383,41 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         names = [lab.name for lab in self.scheme.labels][:9]
         actions = with_numbered_names(ACTIONS, "classify.label", names)
         return f"Confirm labels · {self.scheme.name}", actions
+
+
+MAX_TERMS = 4  # evidence terms shown per label row; "…" says there are more
+
+
+def _term_pieces(lead: str, terms: list[str], style: str) -> list[tuple[str, str]]:
+    """'why:' or 'model:' and up to :data:`MAX_TERMS` terms as pieces a line may break between:
+    each term with its comma, the last with " …" when more were left out."""
+    shown = terms[:MAX_TERMS]
+    pieces = [(lead, style)]
+    for n, term in enumerate(shown, start=1):
+        tail = "," if n < len(shown) else " …" if len(terms) > len(shown) else ""
+        pieces.append((term + tail, style))
+    return pieces
+
+
+def _wrap_pieces(pieces: list[tuple[str, str]], width: int, console: Console) -> list[Text]:
+    """Fill lines of ``width`` cells with ``pieces`` joined by spaces, breaking between pieces
+    only (a piece wider than a line is folded on its own lines)."""
+    lines: list[Text] = []
+    line = Text()
+    for piece, style in pieces:
+        text = Text(piece, style=style)
+        if line and line.cell_len + 1 + text.cell_len > width:
+            lines.append(line)
+            line = Text()
+        if not line:  # a line starts with the piece itself, not the space before it
+            text = Text(piece.lstrip(), style=style)
+        if text.cell_len > width:  # one long term: its own lines, folded
+            lines.extend(text.wrap(console, width))
+            continue
+        line = Text.assemble(line, " ", text) if line else text
+    if line:
+        lines.append(line)
+    return lines
 
 
 _SOURCE_MARKS = {"rules": "R", "study": "S"}  # who suggests a label, in the marks column

@@ -29,6 +29,7 @@ from reviewkit.dedup.engine import (
 )
 from reviewkit.dedup.live_clusters import Clusters, clusters_now
 from reviewkit.dedup.review import FOLLOWS, SettledMeanwhile, judge_pair
+from reviewkit.dedup.rules import RULES
 from reviewkit.dedup.undo import take_back
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
@@ -49,6 +50,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("dedup.quit", "q", "quit", "Quit", group="Other"),
 )
 DIFF_STYLE = "bold black on #f4d03f"
+RULE_WHY = {rule.name: rule.why for rule in RULES}
 
 
 def field_text(rec: Record, name: str) -> str:
@@ -80,14 +82,47 @@ def cell(rec: Record, other: Record, name: str) -> Text:
     return Text(mine or "—", style=DIFF_STYLE if differs and mine else "")
 
 
+def record_type(rec: Record) -> str:
+    """What kind of record it is (journal article, conference abstract, erratum, letter, trial
+    registration…): its publication types as the source gave them, less NLM's "Research
+    Support, …" types, which name who paid for the work, not what kind of record it is."""
+    kinds = [t for t in rec.publication_types if not t.casefold().startswith("research support")]
+    return "; ".join(kinds)
+
+
+def record_cell(rec: Record, other: Record, record_id: int, typed: bool) -> Text:
+    """The record's id, then (``typed``: when either record of the pair says what kind it is)
+    its types, the words the other's lack marked ('—' when it has none)."""
+    out = Text(str(record_id), style="bold")
+    if typed:
+        mine = record_type(rec)
+        out.append("  ")
+        out.append_text(marked(mine, record_type(other)) if mine else Text("—"))
+    return out
+
+
+def rule_titles(rule: str) -> tuple[str, str]:
+    """Why the pair waits for a person, as one can read it (the rule's one-line reason), and
+    the rule's name as the README and ``dedup report --rules`` give it (to look it up there):
+    the pane's top and bottom borders, so they take no row from the records."""
+    why = RULE_WHY.get(rule)
+    if why is None:  # a rule no longer in the table (an older link): its name only
+        return f"queued by rule {rule}", ""
+    return f"why: {why}", f"rule {rule}"
+
+
 def pair_table(a: Record, b: Record, id_a: int, id_b: int) -> Table:
     """The two records as one table, a row per field: a row takes the height of its taller
-    cell, so a title that wraps to more lines on one side keeps the fields below side by side."""
+    cell, so a title that wraps to more lines on one side keeps the fields below side by side.
+    The first row gives each record's id and, when either record says what kind it is, its
+    type: settling "a meeting's abstract or the article" needs it (beside the id, so the
+    fields below keep their rows at 80x24, where the pane cannot be scrolled by key)."""
     table = Table(box=box.MINIMAL, show_header=False, show_edge=False, padding=(0, 1), expand=True)
     table.add_column("field", style="dim", no_wrap=True, width=8)
     table.add_column("left", ratio=1)
     table.add_column("right", ratio=1)
-    table.add_row("record", Text(str(id_a), style="bold"), Text(str(id_b), style="bold"))
+    typed = bool(record_type(a) or record_type(b))
+    table.add_row("record", record_cell(a, b, id_a, typed), record_cell(b, a, id_b, typed))
     for name in PAIR_FIELDS:
         table.add_row(name, cell(a, b, name), cell(b, a, name))
     return table
@@ -101,7 +136,10 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
     DEFAULT_CSS = (
         STATUS_CSS
         + """
-    #pair { height: 1fr; border: round $primary; padding: 0 1; }
+    #pair {
+        height: 1fr; border: round $primary; padding: 0 1;
+        border-title-align: left; border-subtitle-align: right;
+    }
     #message { padding: 0 1; color: $warning; }
     """
     )
@@ -153,6 +191,8 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.pair = chosen or (open_pairs[0] if open_pairs else None)
         shown = self.query_one("#records", Static)
         if self.pair is None:
+            pane = self.query_one("#pair")
+            pane.border_title = pane.border_subtitle = ""
             shown.update(
                 Text(
                     "No pairs left to review."
@@ -173,6 +213,10 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         recs = pair_records(self.project.db, self.pair.a, self.pair.b)
         a, b = recs[self.pair.a], recs[self.pair.b]
         shown.update(pair_table(a, b, self.pair.a, self.pair.b))
+        # the rule on the pane's borders, in words: in the status line its name was cut at 80
+        # columns ("rule meeting_abstract_and_ar…") and said little to a person anyway
+        pane = self.query_one("#pair")
+        pane.border_title, pane.border_subtitle = rule_titles(self.pair.rule)
         score = f"{self.pair.score:.2f}" if self.pair.score is not None else "—"
         # the pairs left first: they must stay in view at 80 columns
         self.query_one("#status", Static).update(
@@ -181,7 +225,6 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
                 f"{self.decided} decided",
                 f"pair {self.pair.a}–{self.pair.b}",
                 f"score {score}",
-                f"rule {self.pair.rule}",
                 "dedup review",
                 self.reviewer,
             )

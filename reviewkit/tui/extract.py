@@ -106,6 +106,7 @@ class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
         self.fields = list(project.protocol.extraction)  # at most 9 (the CLI checks): a key each
         self.records = extract.records(project, self.studies)
         self.pos = 0
+        self._fields_width = 0  # the width the field rows were laid out for
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -151,19 +152,34 @@ class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
     def fields_text(self, rid: int) -> Text:
         current = extract.current(self.project, [rid]).get(rid, {})
         out = Text("Fields (press the number to edit; Enter saves, Esc cancels)\n", style="bold")
+        self._fields_width = width = self._field_width()
         for n, spec in enumerate(self.fields, start=1):
             value = current.get(spec.id)
-            out.append(f" {n} ", style="bold cyan")
-            out.append(f"{spec.name}: ", style="bold")
+            body = Text(f"{spec.name}: ", style="bold")
             if value is None or not value.value:
-                out.append("(empty)", style="dim")
+                body.append("(empty)", style="dim")
             else:
-                out.append(value.value)
+                body.append(value.value)
                 source = SOURCE_NAMES[value.method].format(reviewer=value.reviewer or "someone")
-                out.append(f"  [{source}]", style="dim italic")
-            out.append("\n")
+                body.append(f"  [{source}]", style="dim italic")
+            # a hanging indent: a long value's later rows start under the field's name, so
+            # the number keys stand alone in their column and each field reads as one block
+            key = f" {n} "
+            for i, row in enumerate(body.wrap(self.app.console, width - len(key))):
+                out.append(key if i == 0 else " " * len(key), style="bold cyan")
+                out.append_text(row)
+                out.append("\n")
         out.rstrip()  # no empty row under the last field: at 80x24 each row counts
         return out
+
+    def _field_width(self) -> int:
+        """The width a field row may take: the screen's, less #fields' padding (0 1)."""
+        return max(40, self.app.size.width - 2)
+
+    def on_resize(self) -> None:
+        """Lay the field rows out again for the new width (only when it changed)."""
+        if self._fields_width != self._field_width() and self.studies:
+            self.query_one("#fields", Static).update(self.fields_text(self.current))
 
     # actions --------------------------------------------------------------------------------
     def action_edit(self, n: int) -> None:
@@ -188,6 +204,7 @@ class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
             self.query_one("#fields", Static).update(self.fields_text(rid))
             self.say(f"saved: {spec.name} of {self.study_name(rid)}")
 
+        self.say("")  # an earlier message (another field's, another study's) is stale now
         self.app.push_screen(TextPrompt(f"{spec.name} · {self.study_name(rid)}", value=old), done)
 
     def study_name(self, rid: int) -> str:

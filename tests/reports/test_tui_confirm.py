@@ -227,7 +227,10 @@ def test_confirming_moves_to_the_next_unconfirmed_study_and_says_when_none_is_le
             assert screen.current == ids[2]  # nothing left: it stays
             message = str(screen.query_one("#message", Static).render())
             # named as the status line names it (its place, then its id), not by id alone
-            assert f"study 3 (id {ids[2]}): job-specialist confirmed" in message
+            assert (
+                f"study 3 (id {ids[2]}): Job specialist in mental health treatment confirmed"
+                in message
+            )
             assert "every study here has a confirmed label" in message
             await pilot.press("q")
 

@@ -1,0 +1,53 @@
+"""The extraction screen at 80x24: an open field prompt has no stale message beside it, and a
+long value wraps under its field's name (a hanging indent), not under the number keys."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.widgets import Input
+
+from reviewkit import extract
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.extract import ExtractScreen
+from reviewkit.tui.widgets import TextPrompt
+
+LONG = (
+    "Individual placement and support with an employment specialist in the mental health"
+    " team, weekly contact with the employer and the caseworker for six months"
+)
+
+
+def rows(widget) -> list[str]:
+    return [widget.render_line(y).text.rstrip() for y in range(widget.size.height)]
+
+
+def test_prompt_clears_the_message_and_values_hang_under_their_names(b_included):
+    project, ids = b_included
+    extract.prefill(project, ids)
+
+    async def scenario() -> None:
+        app = ReviewkitApp(ExtractScreen(project, ids, "ann"), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            await pilot.press("2")  # the intervention: a long value
+            app.screen.query_one(Input).value = LONG
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "saved: Intervention" in rows(screen.query_one("#message"))[0]
+            await pilot.press("3")  # the population's prompt opens
+            await pilot.pause()
+            assert isinstance(app.screen, TextPrompt)
+            assert "".join(rows(screen.query_one("#message"))).strip() == ""
+            await pilot.press("escape")
+            await pilot.pause()
+            fields = rows(screen.query_one("#fields"))
+            first = next(i for i, row in enumerate(fields) if row.startswith(" 2 Intervention"))
+            after = next(i for i, row in enumerate(fields) if row.startswith(" 3 Population"))
+            wrapped = fields[first + 1 : after]  # the value's later rows: under the name
+            assert wrapped and all(r.startswith("   ") and r[3] != " " for r in wrapped)
+            assert "for six months" in wrapped[-1]
+            await pilot.press("q")
+
+    asyncio.run(scenario())
