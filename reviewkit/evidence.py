@@ -115,6 +115,10 @@ class EvidenceMap:
             " each study once."
         )
 
+    def notes(self) -> str:
+        """Every note of the map in one paragraph: what is counted, and cells vs studies."""
+        return f"{self.note()} {self.cells_note()}".strip()
+
     def matrix_table(self) -> Table:
         cols = [self.name(self.cols_scheme, c) for c in self.col_labels]
         rows = []
@@ -128,7 +132,7 @@ class EvidenceMap:
             f"Evidence map: {self.rows_scheme.name} × {self.cols_scheme.name}",
             [f"{self.rows_scheme.name} \\ {self.cols_scheme.name}", *cols, "Total"],
             rows,
-            f"{self.note()} {self.cells_note()}".strip(),
+            self.notes(),
         )
 
     def cells_table(self) -> Table:
@@ -151,7 +155,7 @@ class EvidenceMap:
             "Evidence map: studies per cell",
             [self.rows_scheme.id, self.cols_scheme.id, "count", "studies", "record_ids"],
             rows,
-            f"{self.note()} {self.cells_note()}".strip(),
+            self.notes(),
         )
 
 

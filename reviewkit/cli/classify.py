@@ -344,7 +344,7 @@ def evidence_map_command(
     try:
         emap = build_map(project, rows_scheme, cols_scheme, _studies(project, all_studies))
         paths = write_map(project, emap, out_dir)
-        click.echo(emap.note())
+        click.echo(emap.notes())
         for p in paths:
             click.echo(str(p))
     finally:

@@ -128,3 +128,14 @@ def test_evidence_map_totals_count_studies_not_cells(tied, tmp_path: Path):
     assert list(totals) == ["Total", 2, 1, 1, 3]
     svg = (tmp_path / "out" / "evidence-map" / "evidence-map.svg").read_text(encoding="utf-8")
     assert "The cells add up to 5 for 3 studies" in svg
+
+
+def test_the_evidence_map_command_says_the_cells_note(tied, tmp_path: Path, capsys):
+    """`reviewkit evidence-map` printed what the cells count but not that they add up to more
+    than the studies, which its files' notes say."""
+    from reviewkit.cli import main
+
+    project, _ = tied
+    argv = ["evidence-map", "--project", str(project.folder), "--out", str(tmp_path / "map")]
+    assert main([*argv, "--rows", "topic", "--cols", "setting"]) == 0
+    assert "The cells add up to 5 for 3 studies" in capsys.readouterr().out
