@@ -24,6 +24,7 @@ from reviewkit.dedup.review import (
     action_tag,
     closing_rows,
     person_id,
+    record_type,
     review_queue,
 )
 from reviewkit.errors import UserError
@@ -42,7 +43,14 @@ VERDICT_WORDS = {
 }
 
 
+# the sheet's fields of each record: the screen's, and the record's type (a person settling a
+# meeting abstract against its article, or a letter against its reply, needs to see it)
+SHEET_FIELDS = (*PAIR_FIELDS, "type")
+
+
 def _value(rec: Record, name: str) -> str:
+    if name == "type":
+        return record_type(rec)
     value = getattr(rec, name)
     if isinstance(value, list):
         return "; ".join(value)
@@ -53,7 +61,7 @@ def write_queue_csv(db: Store, path: Path) -> int:
     """Write the open pairs (strongest first) with both records' fields; returns the count."""
     queue = review_queue(db)
     recs = record_rows.get_records(db, [x for q in queue for x in (q.a, q.b)])
-    header = [*PAIR_COLUMNS, *(f"a_{f}" for f in PAIR_FIELDS), *(f"b_{f}" for f in PAIR_FIELDS)]
+    header = [*PAIR_COLUMNS, *(f"a_{f}" for f in SHEET_FIELDS), *(f"b_{f}" for f in SHEET_FIELDS)]
     rows = (
         [
             q.a,
@@ -61,8 +69,8 @@ def write_queue_csv(db: Store, path: Path) -> int:
             "" if q.score is None else f"{q.score:.2f}",
             q.rule,
             "",
-            *(_value(recs[q.a], f) for f in PAIR_FIELDS),
-            *(_value(recs[q.b], f) for f in PAIR_FIELDS),
+            *(_value(recs[q.a], f) for f in SHEET_FIELDS),
+            *(_value(recs[q.b], f) for f in SHEET_FIELDS),
         ]
         for q in queue
     )

@@ -81,6 +81,14 @@ PAIR_FIELDS = (
 )
 
 
+def record_type(rec: Record) -> str:
+    """What kind of record it is (journal article, conference abstract, erratum, letter, trial
+    registration…): its publication types as the source gave them, less NLM's "Research
+    Support, …" types, which name who paid for the work, not what kind of record it is."""
+    kinds = [t for t in rec.publication_types if not t.casefold().startswith("research support")]
+    return "; ".join(kinds)
+
+
 def pair_records(db: Store, a: int, b: int) -> dict[int, Record]:
     """The two records of a queued pair, by id (what the review screen shows side by side)."""
     return record_rows.get_records(db, (a, b))

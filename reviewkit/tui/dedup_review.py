@@ -28,7 +28,7 @@ from reviewkit.dedup.engine import (
     review_queue,
 )
 from reviewkit.dedup.live_clusters import Clusters, clusters_now
-from reviewkit.dedup.review import FOLLOWS, SettledMeanwhile, judge_pair
+from reviewkit.dedup.review import FOLLOWS, SettledMeanwhile, judge_pair, record_type
 from reviewkit.dedup.rules import RULES
 from reviewkit.dedup.undo import take_back
 from reviewkit.errors import DatabaseBusy, UserError
@@ -80,14 +80,6 @@ def cell(rec: Record, other: Record, name: str) -> Text:
         return marked(mine, theirs)
     differs = fold_text(mine) != fold_text(theirs)
     return Text(mine or "—", style=DIFF_STYLE if differs and mine else "")
-
-
-def record_type(rec: Record) -> str:
-    """What kind of record it is (journal article, conference abstract, erratum, letter, trial
-    registration…): its publication types as the source gave them, less NLM's "Research
-    Support, …" types, which name who paid for the work, not what kind of record it is."""
-    kinds = [t for t in rec.publication_types if not t.casefold().startswith("research support")]
-    return "; ".join(kinds)
 
 
 def record_cell(rec: Record, other: Record, record_id: int, typed: bool) -> Text:

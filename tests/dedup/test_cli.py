@@ -156,6 +156,29 @@ def test_queue_leaves_the_terminal_as_csv_and_comes_back(proj, capsys, tmp_path)
     assert code == 0 and "0 verdicts written" in out and "1 already settled" in out
 
 
+def test_the_queue_sheet_says_what_kind_each_record_is(project_a, capsys, tmp_path):
+    """A person settling a pair in a spreadsheet needs the records' types, as the screen shows
+    them (a meeting abstract against its article): the sheet had no type column. NLM's
+    'Research Support, …' types say who paid, not what kind of record it is."""
+    typed = ["Journal Article", "Research Support, Non-U.S. Gov't"]
+    add_records(
+        project_a,
+        [
+            rec(publication_types=typed),
+            rec(authors=[], journal="", volume="", pages="", year=None,
+                publication_types=["Conference Abstract"]),
+            other(1),
+        ],
+    )  # fmt: skip
+    folder = str(project_a.folder)
+    project_a.close()
+    run(capsys, "dedup", "--project", folder)
+    sheet = tmp_path / "queue.csv"
+    assert run(capsys, "dedup", "review", "--project", folder, "--csv", str(sheet))[0] == 0
+    rows = _fill(sheet, [""])
+    assert {rows[0]["a_type"], rows[0]["b_type"]} == {"Journal Article", "Conference Abstract"}
+
+
 @pytest.mark.parametrize(
     ("verdicts", "message"),
     [(["maybe", ""], "is not 'same' or 'different'"), (["same", "different"], None)],
