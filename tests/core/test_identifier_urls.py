@@ -126,3 +126,18 @@ def test_a_link_to_nothing_known_does_not_make_a_record_findable(tmp_path: Path)
     with pytest.raises(FormatError) as caught:
         list(formats.read_file(path))
     assert caught.value.where == f"{path}:3"
+
+
+def test_a_ris_link_to_a_page_on_doi_org_naming_no_doi_stays_the_url(tmp_path: Path) -> None:
+    """RIS read any UR holding 'doi.org/' as a DOI link and dropped it from the URL, by a rule
+    of its own: a record of a page on doi.org that names no DOI lost its only link."""
+    path = tmp_path / "page.ris"
+    handbook = "https://www.doi.org/the-identifier/resources/handbook"
+    path.write_text(
+        f"TY  - ELEC\nTI  - The DOI Handbook\nUR  - {handbook}\nER  - \n\n"
+        "TY  - JOUR\nTI  - Sick leave\nUR  - https://doi.org/10.1002/x.1\nER  - \n",
+        encoding="utf-8",
+    )
+    page, article = formats.read_file(path)
+    assert (page.url, page.doi) == (handbook, "")
+    assert (article.url, article.doi) == ("", "10.1002/x.1")
