@@ -84,6 +84,12 @@ class Engine:
         self._reload_lock = threading.Lock()  # one change of studies at a time, in order
         self._reloads = 0  # changes of studies not yet taken in (wait_idle waits for them)
         self._studies = 0  # changes of studies taken in (Ranked.studies)
+        # changes of studies asked for, and the newest one taken in: each reload thread waits
+        # for _reload_lock, which does not go to the waiting threads in the order they came, and
+        # each change carries the whole set of studies, so one older than the newest taken in
+        # is skipped (else a set that still holds studies decided since would be ranked last)
+        self._asked = 0
+        self._taken = 0
 
     def start(self, seq: int, labels: list[tuple[int, bool]]) -> None:
         self.submit(seq, labels)
@@ -104,8 +110,13 @@ class Engine:
         with self._lock:
             self._labels = (seq, labels)
             self._reloads += 1
+            self._asked += 1
+            change = self._asked
         threading.Thread(
-            target=self._reload, args=(tuple(ids),), name="reviewkit-queue-reload", daemon=True
+            target=self._reload,
+            args=(tuple(ids), change),
+            name="reviewkit-queue-reload",
+            daemon=True,
         ).start()
 
     def drop_studies(self, ids: tuple[int, ...], seq: int, labels: list[tuple[int, bool]]) -> None:
@@ -117,9 +128,11 @@ class Engine:
         with self._lock:
             self._labels = (seq, labels)
             self._reloads += 1
+            self._asked += 1
+            change = self._asked
         threading.Thread(
             target=self._reload,
-            args=(tuple(ids), False),
+            args=(tuple(ids), change, False),
             name="reviewkit-queue-reload",
             daemon=True,
         ).start()
@@ -179,13 +192,17 @@ class Engine:
         finally:
             self._loaded.set()
 
-    def _reload(self, ids: tuple[int, ...], rebuild: bool = True) -> None:
+    def _reload(self, ids: tuple[int, ...], change: int, rebuild: bool = True) -> None:
         """Rank a new set of studies: read the texts not read yet, fit a new ranker on the
         newest labels (in this thread, the old one answering meanwhile), then swap it in.
-        Without ``rebuild`` (studies only left) the ranker in use is kept (:meth:`drop_studies`)."""
+        Without ``rebuild`` (studies only left) the ranker in use is kept (:meth:`drop_studies`).
+        A change older than the newest taken in (``change``, see ``_taken``) is skipped."""
         try:
             self._loaded.wait()
             with self._reload_lock:
+                if change < self._taken:
+                    return
+                self._taken = change
                 if self._closed or self._bg is None:
                     self.ids = ids  # nothing to rank (closed, or the texts failed to load)
                     return

@@ -280,10 +280,12 @@ _FIELD_OUTSIDE = re.compile(r"^[ \t,]*([A-Za-z][\w:.+-]*)[ \t]*=[ \t]*[{\"\w]", 
 # A row of a table, outside the entries where BibTeX skips text as a comment: cells separated
 # by two or more tabs, or quoted cells separated by commas or semicolons ('"a","b","c"'), or
 # four cells or more separated by commas without a space (a CSV header, 'PMID,Title,Authors,…');
-# a comment line ('%') or a sentence is none of these.
+# a comment line ('%') or a sentence is none of these, nor a line holding a link (a note
+# between entries, 'see https://…?ids=1,2,3,4': a link's commas are no cells, and a joined
+# CSV's header row, the first it shows, holds no link).
 _TABLE_ROW = re.compile(
     r'^(?!\s*%)(?:[^\t\n]*\t){2}[^\n]*$|^(?!\s*%)(?:[^\n]*"[,;]"){2}[^\n]*$'
-    r"|^(?!\s*%)(?![^\n]*, )[^\s,][^\n]*(?:,[^\n,]*){3}$",
+    r"|^(?!\s*%)(?![^\n]*, )(?![^\n]*://)[^\s,][^\n]*(?:,[^\n,]*){3}$",
     re.MULTILINE,
 )
 

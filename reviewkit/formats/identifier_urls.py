@@ -23,7 +23,7 @@ _DOI_HOSTS = {"doi.org", "dx.doi.org", "www.doi.org"}
 _NCBI_HOSTS = {"www.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov"}
 _PUBMED_PATH = re.compile(r"/(\d{1,9})/?")  # pubmed.ncbi.nlm.nih.gov/12345678/
 _NCBI_PUBMED_PATH = re.compile(r"/(?:m/)?pubmed/(\d{1,9})/?", re.IGNORECASE)
-_PMC_PATH = re.compile(r"/(?:pmc/)?articles/(PMC\d+)/?(?:pdf/?.*)?", re.IGNORECASE)
+_PMC_PATH = re.compile(r"/(?:pmc/)?articles/(PMC\d+)/?(?:pdf(?:/.*)?)?", re.IGNORECASE)
 _EUROPEPMC_PATH = re.compile(r"/(?:article|abstract)/(MED|PMC)/(\w+)/?", re.IGNORECASE)
 _ENTREZ_PATHS = ("/entrez/query.fcgi", "/sites/entrez")
 
@@ -40,7 +40,10 @@ def url_identifiers(url: str) -> dict[str, str]:
         return {}
     path = unquote(parts.path)
     if host in _DOI_HOSTS:
-        doi = path.lstrip("/")
+        # a SICI DOI may end in its check character '#' (Wiley's '…3.0.CO;2-#'), which a link
+        # copied as printed leaves unescaped: it is the DOI's end, not a fragment (a DOI link
+        # has none; the DOI Handbook asks '#' in a DOI link to be escaped, not every link is)
+        doi = path.lstrip("/") + (f"#{unquote(parts.fragment)}" if "#" in text else "")
         return {"doi": normalise_doi(doi)} if doi.startswith("10.") else {}
     if host == "pubmed.ncbi.nlm.nih.gov":
         return _pmid(_PUBMED_PATH.fullmatch(path))

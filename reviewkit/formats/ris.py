@@ -17,6 +17,7 @@ import rispy
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
+from reviewkit.formats.identifier_urls import url_identifiers
 from reviewkit.formats.text import continue_field, split_lines, tag_values
 from reviewkit.records import Record, normalise_pmid, plain_abstract
 
@@ -194,8 +195,11 @@ def _to_record(
     pages = f"{sp}-{ep}" if sp and ep and "-" not in sp else sp
     pmid = accession_pmid(first("AN"), get.get("DB", []) + get.get("DP", [])) or _embase_pmid(get)
     kws = get.get("KW", [])
-    urls = [u for u in get.get("UR", []) if "doi.org/" not in u]
-    doi = first("DO") or next((u for u in get.get("UR", []) if "doi.org/" in u), "")
+    # a DOI link in UR is the DOI, read by the one rule for links (identifier_urls), and
+    # not kept as the URL; any other UR is (a page on doi.org naming no DOI too)
+    dois = [url_identifiers(u).get("doi", "") for u in get.get("UR", [])]
+    urls = [u for u, d in zip(get.get("UR", []), dois, strict=True) if not d]
+    doi = first("DO") or next((d for d in dois if d), "")
     pub_types = [p for p in first("M3").split("; ") if p]
     return Record(
         title=first("TI", "T1", "CT", "BT"),

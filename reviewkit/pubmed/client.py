@@ -230,17 +230,18 @@ class PubMedClient:
             except HTTPError as exc:
                 body = transport.error_body(exc)
                 said = transport.envelope_text(body)  # efetch's <ERROR> replies come with HTTP 400
-                if said is not None and said.startswith("Search Backend failed"):
-                    last = f"NCBI: {said}"  # transient, as in a 200 reply: retried
-                elif said is not None:
-                    what = utility.removeprefix("e")  # 'fetch', as whole_efetch words it
-                    raise EntrezRefused(f"PubMed refused the {what}: {said}", text=said) from None
-                elif exc.code not in RETRY_STATUS:
-                    raise self._refused(utility, exc, body) from None
-                else:
+                # the status decides a retry (a 429 or 5xx is passing whatever its body says);
+                # an envelope's words only name what a 4xx refuses
+                if exc.code in RETRY_STATUS or (said is not None and passing_fault(said)):
                     last = f"HTTP {exc.code}" + (
                         " (API rate limit exceeded)" if exc.code == 429 else ""
                     )
+                    last += f": NCBI: {said}" if said is not None else ""
+                elif said is not None:
+                    what = utility.removeprefix("e")  # 'fetch', as whole_efetch words it
+                    raise EntrezRefused(f"PubMed refused the {what}: {said}", text=said) from None
+                else:
+                    raise self._refused(utility, exc, body) from None
                 retry_after = transport.retry_after(
                     exc.headers.get("Retry-After") if exc.headers else None
                 )
@@ -424,11 +425,16 @@ class BackendFailed(Exception):
         self.text = text
 
 
+def passing_fault(text: str) -> bool:
+    """Whether an ``<ERROR>`` text is NCBI's passing fault, retried like a 5xx: 'Search Backend
+    failed …', but for NCBI's retstart limit, which starts so too and no retry mends."""
+    return text.startswith("Search Backend failed") and "retstart" not in text
+
+
 def _parse_esearch(body: bytes) -> ESearchResult:
     text = transport.error_text(body)
     if text is not None and b"<Count>" not in body:
-        # NCBI's retstart limit also starts "Search Backend failed", but it is no passing fault
-        if text.startswith("Search Backend failed") and "retstart" not in text:
+        if passing_fault(text):
             raise BackendFailed(text)
         raise EntrezRefused(f"PubMed refused the search: {text}", text=text)
     try:
@@ -455,7 +461,7 @@ def whole_efetch(body: bytes) -> bytes:
     """The reply, if it is not an error reply and ends with its root's closing tag."""
     if b"<eFetchResult" in body[:2000]:
         text = transport.error_text(body)
-        if text is not None and text.startswith("Search Backend failed"):
+        if text is not None and passing_fault(text):
             raise BackendFailed(text)  # transient: retried like a 5xx
         raise EntrezRefused(
             f"PubMed refused the fetch: {text if text is not None else body[:200].decode('utf-8', 'replace')}"

@@ -51,6 +51,10 @@ def test_a_record_whose_only_identifier_is_a_link_is_read(tmp_path: Path, name: 
         ("https://doi.org/10.1002/14651858.CD001", {"doi": "10.1002/14651858.cd001"}),
         ("http://dx.doi.org/10.1136/bmj.m1", {"doi": "10.1136/bmj.m1"}),
         ("https://doi.org/10.1002%2F(SICI)1097-4636", {"doi": "10.1002/(sici)1097-4636"}),
+        (  # a SICI DOI ending in its check character '#', unescaped: not cut at the '#'
+            "https://doi.org/10.1002/(SICI)1097-0258(19980215)17:3<271::AID-SIM723>3.0.CO;2-#",
+            {"doi": "10.1002/(sici)1097-0258(19980215)17:3<271::aid-sim723>3.0.co;2-#"},
+        ),
         ("https://pubmed.ncbi.nlm.nih.gov/12345678/", {"pmid": "12345678"}),
         ("https://pubmed.ncbi.nlm.nih.gov/12345678", {"pmid": "12345678"}),
         ("https://www.ncbi.nlm.nih.gov/pubmed/12345678", {"pmid": "12345678"}),
@@ -78,6 +82,7 @@ def test_links_that_name_an_identifier(url: str, named: dict[str, str]) -> None:
         "https://www.ncbi.nlm.nih.gov/pubmed/?term=12345678",
         "https://pubmed.ncbi.nlm.nih.gov/123456789/",  # nine digits: no PMID (records rule)
         "https://doi.org/",
+        "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1234567/pdfs",  # no article's page
         "https://example.org/10.1000/x",
         "http://www.ncbi.nlm.nih.gov/entrez/query.fcgi?db=PubMed&list_uids=1,2",
         "ftp://doi.org/10.1000/x",
@@ -121,3 +126,18 @@ def test_a_link_to_nothing_known_does_not_make_a_record_findable(tmp_path: Path)
     with pytest.raises(FormatError) as caught:
         list(formats.read_file(path))
     assert caught.value.where == f"{path}:3"
+
+
+def test_a_ris_link_to_a_page_on_doi_org_naming_no_doi_stays_the_url(tmp_path: Path) -> None:
+    """RIS read any UR holding 'doi.org/' as a DOI link and dropped it from the URL, by a rule
+    of its own: a record of a page on doi.org that names no DOI lost its only link."""
+    path = tmp_path / "page.ris"
+    handbook = "https://www.doi.org/the-identifier/resources/handbook"
+    path.write_text(
+        f"TY  - ELEC\nTI  - The DOI Handbook\nUR  - {handbook}\nER  - \n\n"
+        "TY  - JOUR\nTI  - Sick leave\nUR  - https://doi.org/10.1002/x.1\nER  - \n",
+        encoding="utf-8",
+    )
+    page, article = formats.read_file(path)
+    assert (page.url, page.doi) == (handbook, "")
+    assert (article.url, article.doi) == ("", "10.1002/x.1")

@@ -492,3 +492,16 @@ def test_a_csv_cell_line_starting_with_at_word_brace_is_no_bibtex_entry(tmp_path
     assert formats.detect(path) == "csv"
     path.write_text("% exported\n@misc{,\n  title = {Sick leave}\n}\n", encoding="utf-8")
     assert formats.detect(path) == "bibtex"  # a key-less entry is still an entry
+
+
+def test_a_note_with_a_link_between_bibtex_entries_is_no_table_row(tmp_path: Path) -> None:
+    """Text between entries is a comment to BibTeX; a note there holding a link whose query
+    has commas ('ids=1,2,3,4') is no CSV row joined to the file (it was refused as one)."""
+    path = tmp_path / "refs.bib"
+    path.write_text(
+        "@article{a1,\n  title = {Return to work},\n}\n\n"
+        "See also: https://example.org/list?ids=1,2,3,4\n\n"
+        "@article{a2,\n  title = {Sick leave},\n}\n",
+        encoding="utf-8",
+    )
+    assert [r.title for r in formats.read_file(path)] == ["Return to work", "Sick leave"]

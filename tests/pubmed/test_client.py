@@ -167,3 +167,33 @@ def test_a_refused_api_key_is_named_with_ncbis_words_and_not_retried(server: Eut
     assert "NCBI_API_KEY" in info.value.hint
     assert "0123456789abcdef" not in str(info.value)  # the key NCBI echoes back is not printed
     assert [r.status for r in server.requests()] == [400]
+
+
+def test_a_5xx_reply_is_retried_whatever_its_body_says(
+    server: EutilsServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The status decides a retry: a 503 whose body is an efetch ``<ERROR>`` envelope (an
+    overloaded backend's words) is passing, not a refusal of the request."""
+    import io
+    from urllib.error import HTTPError
+
+    import reviewkit.pubmed.client as client_module
+
+    envelope = b"<eFetchResult>\n\t<ERROR>Unable to obtain query #1</ERROR>\n</eFetchResult>"
+    real = client_module.urlopen
+    calls: list[int] = []
+
+    def once_503(request, timeout=None):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 1:
+            raise HTTPError(
+                request.full_url, 503, "Service Unavailable", None, io.BytesIO(envelope)
+            )  # type: ignore[arg-type]
+        return real(request, timeout=timeout)
+
+    monkeypatch.setattr(client_module, "urlopen", once_503)
+    client = fast_client(server)
+    pmids = client.search(QUERY).pmids[:3]
+    calls.clear()
+    assert [r.pmid for r in client.efetch_ids(pmids)] == pmids
+    assert len(calls) == 2
