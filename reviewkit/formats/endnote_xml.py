@@ -12,8 +12,9 @@ field is the text of all its descendants.
 The file is parsed whole (a text export's size limit applies) with entity expansion and
 network access turned off; a file with a DTD (``<!DOCTYPE``), which EndNote never writes, is
 refused, as its entities could expand without limit or read other files (as the PubMed XML
-reader does). A record with neither a title nor an identifier (DOI, accession number) is refused,
-as every reader refuses one (formats.findable): there is nothing to screen or to find it by.
+reader does). A record with neither a title nor an identifier (DOI, accession number) nor a
+citation is refused, as every reader refuses one (formats.findable): there is nothing to screen
+or to find it by.
 """
 
 from __future__ import annotations

@@ -9,7 +9,10 @@ short, a row half filled in, a generated file. It is refused, naming the file an
 record's line, so that the user fixes the file; storing it would put an unscreenable record
 in every queue and PRISMA count for good, since records are never deleted. A record with an
 identifier but no title is imported, with a warning (the importer's), since the user can
-look the article up. A wholly blank row or record (a spreadsheet's empty rows) is no record
+look the article up; so is one with a citation but no title (journal, volume or year, and
+pages: the reference a library finds an article by, and the place dedup matches records on;
+a reference list or an EndNote library holds such records, as bib-dedupe's haematology set
+does, and a whole file was refused for one of them). A wholly blank row or record (a spreadsheet's empty rows) is no record
 at all, and the readers skip it.
 
 A URL that names an identifier is that identifier (:mod:`reviewkit.formats.identifier_urls`:
@@ -29,18 +32,29 @@ from reviewkit.records import Record
 # title or other id: Covidence's and EBSCOhost's 'Accession Number', Web of Science's UT,
 # Scopus's EID
 ACCESSION_COLUMNS = ("accession number", "ut", "eid")
-WHAT_IS_MISSING = "neither a title nor an identifier (DOI, PMID, PMCID or accession number)"
+WHAT_IS_MISSING = (
+    "neither a title nor an identifier (DOI, PMID, PMCID or accession number) nor a citation"
+    " (journal, volume or year, pages)"
+)
 
 
 def is_findable(record: Record, *accessions: str) -> bool:
-    """Whether ``record`` has a title or an identifier; ``accessions``: the source database's
-    own accession numbers for the record, which the Record does not keep."""
+    """Whether ``record`` has a title, an identifier or a citation; ``accessions``: the source
+    database's own accession numbers for the record, which the Record does not keep."""
     return bool(
         record.title.strip()
         or record.doi
         or record.pmid
         or record.pmcid
         or any(a.strip() for a in accessions)
+        or has_citation(record)
+    )
+
+
+def has_citation(record: Record) -> bool:
+    """Journal, volume or year, and pages: enough to find the article in a library."""
+    return bool(
+        record.journal.strip() and record.pages.strip() and (record.volume.strip() or record.year)
     )
 
 

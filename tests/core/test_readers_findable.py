@@ -76,3 +76,31 @@ def test_a_medline_record_with_only_its_vernacular_title_is_read(tmp_path: Path)
     path.write_text("TT  - Retour au travail.\nDP  - 2021\nSO  - J. 2021.\n", encoding="utf-8")
     (record,) = formats.read_file(path, fmt="medline")
     assert record.title == "Retour au travail."
+
+
+def test_a_citation_without_a_title_is_read_and_named_as_untitled(
+    tmp_path: Path, cli_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A reference list's or an EndNote library's record may hold a citation and no title
+    (bib-dedupe's haematology EndNote export: authors, journal, volume, pages): the article can
+    be found by it, in a library and by dedup's place rules. One such record refused the whole
+    file of 1,415; now it is imported, with the untitled warning. A journal and a year without
+    pages is no citation, and is still refused."""
+    from reviewkit.cli import main
+
+    path = tmp_path / "cited.ris"
+    path.write_text(
+        "TY  - JOUR\nTI  - Return to work after sick leave\nER  - \n\n"
+        "TY  - JOUR\nAU  - Doe, A\nJO  - Br J Haematol\nVL  - 12\nSP  - 34\nEP  - 40\n"
+        "PY  - 2001\nER  - \n",
+        encoding="utf-8",
+    )
+    titled, cited = formats.read_file(path)
+    assert (cited.title, cited.journal, cited.pages) == ("", "Br J Haematol", "34-40")
+    assert main(["import", "--project", str(cli_project), str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "record 2" in err and "has no title" in err
+    path.write_text("TY  - JOUR\nAU  - Doe, A\nJO  - Br J Haematol\nPY  - 2001\nER  - \n", "utf-8")
+    with pytest.raises(FormatError) as caught:
+        list(formats.read_file(path))
+    assert caught.value.where == f"{path}:1" and "nor a citation" in caught.value.message
