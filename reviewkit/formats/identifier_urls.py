@@ -83,13 +83,15 @@ def take_url_identifiers(record: Record, urls: Iterable[str] = ()) -> Record:
     """``record`` with the DOI, PMID and PMCID its URLs name (its own ``url`` and ``urls``,
     a reader's other link fields), each only where the record has none: a record's own
     identifier is kept when a link names another (the link may be to a commentary or an
-    erratum), without a word. The first URL naming an identifier wins."""
-    found: dict[str, str] = {}
+    erratum), without a word. Links naming two different DOIs (or PMIDs, PMCIDs) give none of
+    that kind: one of them is another work's (a commentary, an erratum), and a wrong
+    identifier would merge the record with that work in dedup."""
+    found: dict[str, set[str]] = {}
     for value in (record.url, *urls):
         for url in value.split():  # a field holding several links, one per line or space
             for key, ident in url_identifiers(url).items():
-                found.setdefault(key, ident)
-    for key, ident in found.items():
-        if not getattr(record, key):
-            setattr(record, key, ident)
+                found.setdefault(key, set()).add(ident)
+    for key, idents in found.items():
+        if len(idents) == 1 and not getattr(record, key):
+            setattr(record, key, idents.pop())
     return record

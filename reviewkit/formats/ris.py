@@ -195,11 +195,11 @@ def _to_record(
     pages = f"{sp}-{ep}" if sp and ep and "-" not in sp else sp
     pmid = accession_pmid(first("AN"), get.get("DB", []) + get.get("DP", [])) or _embase_pmid(get)
     kws = get.get("KW", [])
-    # a DOI link in UR is the DOI, read by the one rule for links (identifier_urls), and
-    # not kept as the URL; any other UR is (a page on doi.org naming no DOI too)
-    dois = [url_identifiers(u).get("doi", "") for u in get.get("UR", [])]
-    urls = [u for u, d in zip(get.get("UR", []), dois, strict=True) if not d]
-    doi = first("DO") or next((d for d in dois if d), "")
+    # a DOI link in UR is the DOI, taken by the one rule for links (findable.require_findable
+    # gives it to the record: identifier_urls), and not kept as the URL; any other UR is (a
+    # page on doi.org naming no DOI too)
+    urls = [u for u in get.get("UR", []) if not url_identifiers(u).get("doi")]
+    doi = first("DO")
     pub_types = [p for p in first("M3").split("; ") if p]
     return Record(
         title=first("TI", "T1", "CT", "BT"),

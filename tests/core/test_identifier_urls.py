@@ -116,6 +116,19 @@ def test_a_records_own_identifiers_win_over_its_links(tmp_path: Path) -> None:
     assert (record.doi, record.pmid) == ("10.1000/own", "12345678")
 
 
+def test_links_naming_two_different_dois_give_none(tmp_path: Path) -> None:
+    """One of two links is another work's (a commentary, an erratum): the first link's DOI
+    was taken, which may be that work's and merge the record with it; a PMID named once
+    is still taken."""
+    path = tmp_path / "two.ris"
+    path.write_text(
+        "TY  - JOUR\nTI  - Sick leave\nUR  - https://doi.org/10.1000/a\n"
+        f"L2  - https://doi.org/10.1000/b\nL2  - {PUBMED_URL}\nER  - \n"
+    )
+    (record,) = formats.read_file(path)
+    assert (record.doi, record.pmid) == ("", "12345678")
+
+
 def test_a_link_to_nothing_known_does_not_make_a_record_findable(tmp_path: Path) -> None:
     """Row 2 is read for its PubMed link; row 3's link names nothing, and it is refused."""
     path = tmp_path / "nothing.csv"
