@@ -17,7 +17,6 @@ from reviewkit.cli._common import (
     project_option,
 )
 from reviewkit.errors import Interrupted, UserError
-from reviewkit.project import Project
 from reviewkit.wording import quantity
 
 BASE_URL_ENV = settings.EUTILS_URL.name
@@ -128,7 +127,7 @@ def run_command(
         if r.previous_run is not None:
             line += (
                 f"; since run {r.previous_run}: {len(r.new)} new, {len(r.gone)} gone, "
-                f"{len(r.changed)} changed{_edited_note(project, r.search, r.previous_run, r.run_id)}"
+                f"{len(r.changed)} changed{_edited_note(r.query_edited, r.previous_run, r.run_id)}"
             )
         if r.unavailable:
             line += f"; {len(r.unavailable)} listed but not returned"
@@ -137,13 +136,10 @@ def run_command(
     project.close()
 
 
-def _edited_note(project: Project, search: str, run_a: int, run_b: int) -> str:
+def _edited_note(edited: bool, run_a: int | None, run_b: int) -> str:
     """Words saying that the query (or its limits) differs between two runs of a search: the
     PMIDs new or gone are then the edit's doing, not what PubMed added or removed since."""
-    from reviewkit.searches import history
-
-    sent = {run.id: run.full_query for run in history(project.db, search)}
-    if sent.get(run_a) == sent.get(run_b):
+    if not edited:
         return ""
     return (
         f" (the query was edited between run {run_a} and run {run_b}: new and gone are the edit's)"
@@ -256,7 +252,7 @@ def diff_command(name: str, runs: tuple[int, ...], project_dir: Path) -> None:
     d = diff_runs(project.db, name, *(runs or (None, None)))
     click.echo(
         f"{name}: run {d.run_a} -> run {d.run_b}: {len(d.new)} new, {len(d.gone)} gone, "
-        f"{len(d.changed)} changed{_edited_note(project, name, d.run_a, d.run_b)}"
+        f"{len(d.changed)} changed{_edited_note(d.query_edited, d.run_a, d.run_b)}"
     )
     for label, pmids in (("new", d.new), ("gone", d.gone)):
         if pmids:

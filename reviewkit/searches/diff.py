@@ -29,6 +29,7 @@ class RunReport:
         default_factory=list
     )  # listed by esearch, not returned by efetch
     previous_run: int | None = None
+    query_edited: bool = False  # since the previous run (see RunDiff.query_edited)
     messages: list[tuple[str, str]] = field(default_factory=list)  # (kind, text), NCBI's and drift
     already_finished: bool = False  # finished by the interrupted command this one resumes
 
@@ -47,6 +48,9 @@ class RunDiff:
     new: list[str]
     gone: list[str]
     changed: dict[str, list[str]]
+    # the query (or its limits) sent differs between the runs: new and gone are then the
+    # edit's doing, not what PubMed added or removed since
+    query_edited: bool = False
 
 
 def changed_fields(old_json: str, new: Record) -> list[str]:
@@ -85,6 +89,7 @@ def run_report(db: Store, name: str, run_id: int, resumed: bool) -> RunReport:
             d.gone,
             d.changed,
         )
+        report.query_edited = d.query_edited
     else:
         report.new = rows.run_pmids(db, run_id)
     return report
@@ -113,6 +118,7 @@ def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None 
             )
         run_a, run_b = complete[-2].id, complete[-1].id
     assert run_b is not None
+    sent = []
     for rid in (run_a, run_b):
         run = rows.get_run(db, rid)
         if run is None or run.search_name != name:
@@ -120,6 +126,7 @@ def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None 
                 f"run {rid} is not a run of search {name!r}",
                 hint=f"see 'reviewkit search history {name}'",
             )
+        sent.append(run.full_query)
     a_ids, b_ids = rows.run_pmids(db, run_a), rows.run_pmids(db, run_b)
     a_set, b_set = set(a_ids), set(b_ids)
     fa, fb = rows.fetched(db, run_a), rows.fetched(db, run_b)
@@ -144,4 +151,5 @@ def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None 
         [p for p in b_ids if p not in a_set],
         [p for p in a_ids if p not in b_set],
         changed,
+        query_edited=sent[0] != sent[1],
     )
