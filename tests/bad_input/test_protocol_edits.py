@@ -377,3 +377,26 @@ def test_a_final_decision_by_a_name_the_protocol_does_not_list_is_not_imported(
         capsys,
         [f"{exported}", "'stranger' is not a reviewer or a lead of this protocol", "leads: lead"],
     )
+
+
+def test_a_refused_name_the_user_did_not_type_says_where_it_came_from(
+    project: Path, capsys, monkeypatch
+) -> None:
+    """--resolver and --reviewer default to the login name and read an environment variable:
+    a user who typed no name is told which it was and how to give their own."""
+    from reviewkit import settings
+
+    monkeypatch.delenv("REVIEWKIT_RESOLVER", raising=False)
+    monkeypatch.delenv("REVIEWKIT_REVIEWER", raising=False)
+    monkeypatch.setattr(settings, "login_name", lambda: "loginname")
+    study = first_study(project)
+    says = "'loginname' is your login name, the default of --resolver: give --resolver NAME"
+    refused(project, ["conflicts", "--stage", "title-abstract", "--list"], capsys, [says])
+    says = "'loginname' is your login name, the default of --reviewer: give --reviewer NAME"
+    refused(project, ["label", str(study), "model-type=workplace"], capsys, [says])
+    monkeypatch.setenv("REVIEWKIT_RESOLVER", "envname")
+    says = "'envname' comes from $REVIEWKIT_RESOLVER: set it to your name or give --resolver NAME"
+    refused(project, ["conflicts", "--stage", "title-abstract", "--list"], capsys, [says])
+    # a name typed is named as before, without a word on where it came from
+    code, text = run(project, ["conflicts", "--list", "--resolver", "typed"], capsys)
+    assert code == 2 and "login name" not in text and "comes from" not in text, text
