@@ -400,3 +400,18 @@ def test_a_refused_name_the_user_did_not_type_says_where_it_came_from(
     # a name typed is named as before, without a word on where it came from
     code, text = run(project, ["conflicts", "--list", "--resolver", "typed"], capsys)
     assert code == 2 and "login name" not in text and "comes from" not in text, text
+
+
+def test_a_reviewer_with_votes_made_a_lead_is_refused(project: Path, capsys) -> None:
+    """A lead does not vote: the reviewer's votes would stop counting as a reviewer's."""
+    edit(project, 'reviewers = ["reviewer1", "reviewer2"]', 'reviewers = ["reviewer2", "kari"]')
+    edit(project, 'leads = ["lead"]', 'leads = ["lead", "reviewer1"]')
+    refused_by_commands(
+        project,
+        capsys,
+        [
+            f"{project / 'protocol.toml'}:11: review.reviewers: 'reviewer1' is a lead now (leads"
+            " do not vote), but has 1 vote at full-text, 1 vote at title-abstract",
+            "hint: move 'reviewer1' back from [review] leads to [review] reviewers",
+        ],
+    )
