@@ -76,6 +76,10 @@ def test_apa_and_web_of_science_corrections_are_notices():
     wos = keys(3, title="Tissue engineering in animal models (VOL 9 E98734 2014)", pages="")
     assert wos.notice
     assert not keys(4, title="Outcomes in 2010 (volume 3 of 2012)").notice
+    assert keys(5, title="Tissue engineering (vol 85, pg 553, 2010)").notice
+    # a book's or a report's own volume is no correction's tail: it needs a page
+    for title in ("Handbook of occupational health (vol 12, 2014)", "Guidelines (Volume 1 2019)"):
+        assert not keys(6, title=title).notice, title
 
 
 def test_a_conference_abstract_under_a_shared_doi_without_pages_goes_to_a_person():
