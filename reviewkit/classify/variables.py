@@ -16,7 +16,9 @@ where the words are such a variable:
   covariate, confounder; or "was/were measured (assessed, recorded)". A population word between
   (with, among, for, who, workers, patients …) ends the reach: "workers with depression who
   received …" and "depression among workers" are populations; so does another noun phrase
-  opened by "and the" ("depression and the stigma associated with it": the stigma's role).
+  opened by "and the" ("depression and the stigma associated with it": the stigma's role), and
+  a participle right after "the <noun>" is that noun's ("encourage mental health treatment and
+  reduce the stigma associated with seeking help").
 * **after an adjustment**: "adjusted for", "controlling for", "regardless of", "irrespective
   of", "independently of" at most :data:`ADJUST_REACH` words before, in the sentence: a
   covariate.
@@ -146,7 +148,11 @@ def _role_after(text: str, words: list, last: int) -> bool:
             return False
         low = _low(words, k)
         if low in ROLE_WORDS or (low, _low(words, k + 1)) in ROLE_PAIRS:
-            return True
+            # "the stigma associated with", "the costs predicted by": a role right after
+            # "the <noun>" is that noun's (a participle after its noun), not the health words'
+            # ("the strongest predictor" after the health words names their role: a noun)
+            participle = low.endswith("ed")
+            return not (participle and k - 1 > last and _low(words, k - 2) in _DETERMINERS)
         if low in _BE and _low(words, k + 1) in MEASURED:
             return True
         if low in STOP_WORDS or (low in _DETERMINERS and _low(words, k - 1) in _JOIN):
