@@ -144,7 +144,7 @@ class _Validator(SchemeChecks, StageChecks, ValueChecks):
                     table.append(name)
                     if ".".join(names[: i + 1]) in counts:
                         table.append(f"[{counts['.'.join(names[: i + 1])]}]")
-                if table == parts:
+                if table in (parts, [*parts, "[0]"]):  # the table, or an array's first one
                     return no
                 if table == parts[: len(table)] and len(table) > best_depth:
                     best, best_depth = no, len(table)
@@ -154,10 +154,7 @@ class _Validator(SchemeChecks, StageChecks, ValueChecks):
                 if table == parts[:-1] and km.group(1) == parts[-1]:
                     return no
                 if km.group(1) == parts[len(table)] and len(table) + 0.5 > best_depth:
-                    best, best_depth = (
-                        no,
-                        len(table) + 0.5,
-                    )  # an inline table or array holding the key
+                    best, best_depth = no, len(table) + 0.5  # an inline table or array holds it
         return best
 
     # typed getters -----------------------------------------------------------------------

@@ -415,3 +415,15 @@ def test_a_reviewer_with_votes_made_a_lead_is_refused(project: Path, capsys) -> 
             "hint: move 'reviewer1' back from [review] leads to [review] reviewers",
         ],
     )
+
+
+def test_a_misspelt_array_of_tables_is_named_at_its_first_header(tmp_path: Path, capsys) -> None:
+    """'[[etxraction]]': the unknown key is an array of tables, found at its first header."""
+    protocol = tmp_path / "p.toml"
+    text = PROTOCOL.read_text(encoding="utf-8")
+    protocol.write_text(text.replace("[[extraction]]", "[[etxraction]]"), "utf-8")
+    line = text.splitlines().index("[[extraction]]") + 1
+    code = main(["protocol", "check", str(protocol)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"{protocol}:{line}: etxraction: unknown key (did you mean 'extraction'?)" in err
