@@ -80,7 +80,8 @@ def _reviewers(project: Project, proto: Protocol) -> Iterator[Loss]:
         if name in proto.reviewers:
             continue
         votes = ", ".join(f"{quantity(n, 'vote')} at {stage}" for stage, n in stages.items())
-        now = [r for r in (*proto.reviewers, *proto.leads) if r.casefold() == name.casefold()]
+        listed = (*proto.reviewers, *proto.leads)  # the name itself as a lead is not "another"
+        now = [r for r in listed if r != name and r.casefold() == name.casefold()]
         if now and now[0] in voters:
             continue
         if now:  # the log compares names exactly: 'anna' would screen Anna's studies again
@@ -96,6 +97,9 @@ def _reviewers(project: Project, proto: Protocol) -> Iterator[Loss]:
             if name in proto.leads:
                 what = f"{name!r} is a lead now (leads do not vote), but has {votes} in"
                 what += f" {project.database_path}"
+                hint = f"move {name!r} back from [review] leads to [review] reviewers: a"
+                hint += " reviewer may also resolve conflicts once the stage is closed, confirm"
+                hint += " labels and extract"
         yield "review.reviewers", "review", what, hint
 
 

@@ -15,7 +15,10 @@ where the words are such a variable:
   factor(s), prognostic factor(s), determinant(s), associated with, effect modifier, exposure,
   covariate, confounder; or "was/were measured (assessed, recorded)". A population word between
   (with, among, for, who, workers, patients …) ends the reach: "workers with depression who
-  received …" and "depression among workers" are populations.
+  received …" and "depression among workers" are populations; so does another noun phrase
+  opened by "and the" ("depression and the stigma associated with it": the stigma's role), and
+  a participle right after "the <noun>" is that noun's ("encourage mental health treatment and
+  reduce the stigma associated with seeking help").
 * **after an adjustment**: "adjusted for", "controlling for", "regardless of", "irrespective
   of", "independently of" at most :data:`ADJUST_REACH` words before, in the sentence: a
   covariate.
@@ -28,7 +31,8 @@ where the words are such a variable:
   epidemiologist's title for an exposure and an outcome in a population.
 
 A term preceded in its clause by a population word ("employees sick-listed with depression",
-"patients on sick leave for burnout", "diagnosed with anxiety") stays the population, unless
+"patients on sick leave for burnout", "diagnosed with anxiety", "on sick leave due to
+depression") stays the population, unless
 "at baseline" makes it a measured state; so does a score used as a threshold (an inclusion
 criterion: :func:`reviewkit.classify.outcomes.names_population`). Only health states and
 disorders are affected: the model types' words (a coordinator, a team, the employer) are what a
@@ -98,6 +102,15 @@ MEASURE_NOUNS = frozenset({"symptoms", "symptom", "scores", "score", "levels", "
 # Before a term in its clause: the population's own prepositions ("sick-listed with", "on sick
 # leave for", "diagnosed with", "among") — the term then names whom the study is about.
 POPULATION_BEFORE = frozenset({"with", "for", "among", "diagnosed", "having"})
+# The cause of the sick leave that makes the population, two words before the term: "workers on
+# sick leave due to depression", "sick-listed because of anxiety", "absent owing to back pain".
+POPULATION_CAUSE = frozenset({("due", "to"), ("because", "of"), ("owing", "to")})
+# "and the", "or a" after the health words opens another noun phrase with its own head, which a
+# role after it belongs to: "depression and the stigma associated with it" (the stigma is
+# associated), not a list of variables ("depression, fear-avoidance and pain intensity
+# predicted", written without a determiner).
+_JOIN = frozenset({"and", "or"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "these", "that", "those"})
 ADJUSTMENTS = frozenset(
     {
         ("adjusted", "for"), ("adjusting", "for"), ("controlling", "for"),
@@ -135,10 +148,14 @@ def _role_after(text: str, words: list, last: int) -> bool:
             return False
         low = _low(words, k)
         if low in ROLE_WORDS or (low, _low(words, k + 1)) in ROLE_PAIRS:
-            return True
+            # "the stigma associated with", "the costs predicted by": a role right after
+            # "the <noun>" is that noun's (a participle after its noun), not the health words'
+            # ("the strongest predictor" after the health words names their role: a noun)
+            participle = low.endswith("ed")
+            return not (participle and k - 1 > last and _low(words, k - 2) in _DETERMINERS)
         if low in _BE and _low(words, k + 1) in MEASURED:
             return True
-        if low in STOP_WORDS:
+        if low in STOP_WORDS or (low in _DETERMINERS and _low(words, k - 1) in _JOIN):
             return False
     return False
 
@@ -170,7 +187,9 @@ def _population_before(text: str, words: list, first: int) -> bool:
     for k in range(first - 1, max(first - 1 - POPULATION_REACH, -1), -1):
         if _cut(text, words, k, _CLAUSE_END):
             return False
-        if _low(words, k) in POPULATION_BEFORE:
+        if _low(words, k) in POPULATION_BEFORE or (_low(words, k - 1), _low(words, k)) in (
+            POPULATION_CAUSE
+        ):
             return True
     return False
 

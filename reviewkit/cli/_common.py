@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from reviewkit import outputs, settings
-from reviewkit.errors import OutputError
+from reviewkit.errors import OutputError, UserError
 from reviewkit.project import Project, open_project
 from reviewkit.protocol.names import name_problem
 from reviewkit.protocol.people import check_person
@@ -146,12 +146,34 @@ def load_project(project_dir: Path, *, person: str | None = None) -> Project:
     project = open_project(project_dir)
     try:
         if person is not None:  # before the database is read: a typo is caught at once
-            check_person(project.protocol, person)
+            try:
+                check_person(project.protocol, person)
+            except UserError as exc:
+                exc.hint = _not_typed(person) + exc.hint
+                raise
         check_protocol_keeps_what_is_used(project)
     except BaseException:
         project.close()
         raise
     return project
+
+
+def _not_typed(person: str) -> str:
+    """'' when the user typed the refused name; else where it came from (the login name an
+    option defaults to, or its environment variable) and how to give another: a user who
+    typed no name would not know why 'root' is refused."""
+    ctx = click.get_current_context(silent=True)
+    for param in ctx.command.params if ctx is not None else []:
+        if param.name is None or ctx.params.get(param.name) != person:  # type: ignore[union-attr]
+            continue
+        source = ctx.get_parameter_source(param.name)  # type: ignore[union-attr]
+        option = max(param.opts, key=len)
+        if source is click.core.ParameterSource.DEFAULT:
+            return f"{person!r} is your login name, the default of {option}: give {option} NAME; "
+        if source is click.core.ParameterSource.ENVIRONMENT:
+            env = getattr(param, "envvar", None) or "its environment variable"
+            return f"{person!r} comes from ${env}: set it to your name or give {option} NAME; "
+    return ""
 
 
 ProgressFn = Callable[[int, int], None]

@@ -60,16 +60,31 @@ def _ordinary(word: str, other_title_ns: str) -> bool:
     return len(word) >= 2 and word.isalpha() and word not in _GREEK and word not in other_title_ns
 
 
+def _abbreviation(x: str, y: str) -> bool:
+    """One word is the other cut short, as exports and authors write them: 'vs' / 'versus',
+    'st' / 'saint', 'dept' / 'department': the short one (four letters at most, two fewer than
+    the long one) begins as it does and keeps its letters in order. 'men' / 'women', 'vivo' /
+    'vitro' and 'first' / 'third' are not."""
+    short, long_ = sorted((x, y), key=len)
+    if len(short) > 4 or len(long_) < len(short) + 2 or short[0] != long_[0]:
+        return False
+    rest = iter(long_)
+    return all(c in rest for c in short)  # a subsequence: each letter found after the last
+
+
 def swapped_word(title_a: str, title_b: str) -> bool:
     """Each folded title holds an ordinary word the other lacks, and the two are not one word
     spelt two ways: 'long term' / 'short term', 'in vitro' / 'in vivo', 'limited' / 'no prior
     experience', 'first issue' / 'third issue'. A dropped subtitle or a heading adds words on
-    one side only; a lost Greek letter or hyphen leaves a piece of a word."""
+    one side only; a lost Greek letter or hyphen leaves a piece of a word; an abbreviation
+    ('vs' / 'versus') is one word written short."""
     wa, wb = title_a.split(), title_b.split()
     only_a = [w for w in wa if w not in wb and _ordinary(w, title_b.replace(" ", ""))]
     only_b = [w for w in wb if w not in wa and _ordinary(w, title_a.replace(" ", ""))]
     return bool(only_a and only_b) and not any(
-        Indel.normalized_similarity(x, y) >= SPELLING for x in only_a for y in only_b
+        Indel.normalized_similarity(x, y) >= SPELLING or _abbreviation(x, y)
+        for x in only_a
+        for y in only_b
     )
 
 

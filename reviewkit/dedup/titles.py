@@ -100,9 +100,12 @@ _CORRECTION_TO = re.compile(
 # 360 (542-544))'; also with an article number for the page and the commas lost ('(VOL 9
 # E98734 2014)', as some exports write it). A notice; the tail is dropped from the title
 # compared, so that two records of one correction agree (the article's own record has no such
-# tail, and differs as a notice).
+# tail, and differs as a notice). Three parts, each set off by a comma or a space, the page with
+# a digit: a book's or a report's own volume in its title ('Handbook (vol 12, 2014)', '(Volume
+# 1 2019)') is no notice.
 _CORRECTION_TAIL = re.compile(
-    r"\s*\((?:\s*vol\.?\s*\w+\s*,?\s*(?:pg\.?\s*)?\w+\s*,?\s*(?:19|20)\d\d\s*"
+    r"\s*\((?:\s*vol(?:\.\s*|\s+)\w+(?:\s*,\s*|\s+)(?:pg\.?\s*)?[a-z]*\d\w*(?:\s*,\s*|\s+)"
+    r"(?:19|20)\d\d\s*"
     r"|[A-Z][^()]*\((?:19|20)\d\d\)\s*\w+\s*(?:\([^()]*\)\s*)+)\)\s*\.?\s*$",
     re.I,
 )

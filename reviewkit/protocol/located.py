@@ -64,7 +64,7 @@ class Located:
                         table.append(f"[{counts['.'.join(names[: i + 1])]}]")
                 # a key without an index names an array of tables as a whole ('extraction'
                 # unknown, misspelt as [[etxraction]]): its first header
-                if table == parts or [n for n in table if not n.startswith("[")] == parts:
+                if table in (parts, [*parts, "[0]"]):
                     return no
                 if table == parts[: len(table)] and len(table) > best_depth:
                     best, best_depth = no, len(table)

@@ -377,3 +377,53 @@ def test_a_final_decision_by_a_name_the_protocol_does_not_list_is_not_imported(
         capsys,
         [f"{exported}", "'stranger' is not a reviewer or a lead of this protocol", "leads: lead"],
     )
+
+
+def test_a_refused_name_the_user_did_not_type_says_where_it_came_from(
+    project: Path, capsys, monkeypatch
+) -> None:
+    """--resolver and --reviewer default to the login name and read an environment variable:
+    a user who typed no name is told which it was and how to give their own."""
+    from reviewkit import settings
+
+    monkeypatch.delenv("REVIEWKIT_RESOLVER", raising=False)
+    monkeypatch.delenv("REVIEWKIT_REVIEWER", raising=False)
+    monkeypatch.setattr(settings, "login_name", lambda: "loginname")
+    study = first_study(project)
+    says = "'loginname' is your login name, the default of --resolver: give --resolver NAME"
+    refused(project, ["conflicts", "--stage", "title-abstract", "--list"], capsys, [says])
+    says = "'loginname' is your login name, the default of --reviewer: give --reviewer NAME"
+    refused(project, ["label", str(study), "model-type=workplace"], capsys, [says])
+    monkeypatch.setenv("REVIEWKIT_RESOLVER", "envname")
+    says = "'envname' comes from $REVIEWKIT_RESOLVER: set it to your name or give --resolver NAME"
+    refused(project, ["conflicts", "--stage", "title-abstract", "--list"], capsys, [says])
+    # a name typed is named as before, without a word on where it came from
+    code, text = run(project, ["conflicts", "--list", "--resolver", "typed"], capsys)
+    assert code == 2 and "login name" not in text and "comes from" not in text, text
+
+
+def test_a_reviewer_with_votes_made_a_lead_is_refused(project: Path, capsys) -> None:
+    """A lead does not vote: the reviewer's votes would stop counting as a reviewer's."""
+    edit(project, 'reviewers = ["reviewer1", "reviewer2"]', 'reviewers = ["reviewer2", "kari"]')
+    edit(project, 'leads = ["lead"]', 'leads = ["lead", "reviewer1"]')
+    refused_by_commands(
+        project,
+        capsys,
+        [
+            f"{project / 'protocol.toml'}:11: review.reviewers: 'reviewer1' is a lead now (leads"
+            " do not vote), but has 1 vote at full-text, 1 vote at title-abstract",
+            "hint: move 'reviewer1' back from [review] leads to [review] reviewers",
+        ],
+    )
+
+
+def test_a_misspelt_array_of_tables_is_named_at_its_first_header(tmp_path: Path, capsys) -> None:
+    """'[[etxraction]]': the unknown key is an array of tables, found at its first header."""
+    protocol = tmp_path / "p.toml"
+    text = PROTOCOL.read_text(encoding="utf-8")
+    protocol.write_text(text.replace("[[extraction]]", "[[etxraction]]"), "utf-8")
+    line = text.splitlines().index("[[extraction]]") + 1
+    code = main(["protocol", "check", str(protocol)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"{protocol}:{line}: etxraction: unknown key (did you mean 'extraction'?)" in err

@@ -42,6 +42,20 @@ def test_with_one_first_page_a_swapped_word_is_an_edit_and_still_merges():
     assert verdict(c, d) == ("duplicate", "biblio_match")
 
 
+def test_a_word_written_short_is_no_swap_and_still_merges():
+    # 'versus' / 'vs.', 'Saint' / 'St': one title in two exports' styles, merged before the rule
+    title = "Surgery versus physiotherapy for chronic low back pain in working adults"
+    a = keys(1, title=title, pages="", doi="")
+    b = keys(2, title=title.replace("versus", "vs."), pages="", doi="")
+    assert verdict(a, b) == ("duplicate", "biblio_match")
+    assert not swapped_word(
+        "st olavs hospital model of return", "saint olavs hospital model of return"
+    )
+    # a short word that is another word is still a swap
+    assert swapped_word("sick leave in adults over fifty", "sick leave in adults over sixty")
+    assert swapped_word("results of the first trial", "results of the final trial")
+
+
 def test_et_al_is_not_an_author():
     assert author_key(["Smith, J.", "et al."]) == author_key(["Smith J et al."]) == "smith"
     assert author_key(["Brown, B.", "and others"]) == "brown"
@@ -62,6 +76,10 @@ def test_apa_and_web_of_science_corrections_are_notices():
     wos = keys(3, title="Tissue engineering in animal models (VOL 9 E98734 2014)", pages="")
     assert wos.notice
     assert not keys(4, title="Outcomes in 2010 (volume 3 of 2012)").notice
+    assert keys(5, title="Tissue engineering (vol 85, pg 553, 2010)").notice
+    # a book's or a report's own volume is no correction's tail: it needs a page
+    for title in ("Handbook of occupational health (vol 12, 2014)", "Guidelines (Volume 1 2019)"):
+        assert not keys(6, title=title).notice, title
 
 
 def test_a_conference_abstract_under_a_shared_doi_without_pages_goes_to_a_person():
