@@ -240,3 +240,12 @@ def _where(path: Path, table: str) -> str:
         if pattern.match(line):
             return f"{path}:{no}"
     return str(path)
+
+
+def lead_from_before_leads(project: Project, name: str) -> bool:
+    """Whether ``name``, which the protocol does not list, is a lead of a protocol written
+    before ``[review] leads`` existed: the protocol lists no leads and the logs already hold
+    the name (the team's resolver, its final decisions given). The one rule for names catches
+    a typo before it enters the logs; a name the logs hold is no new typo, and refusing it
+    locked a project out of its own lead's work."""
+    return not project.protocol.leads and name in in_use.names_in_logs(project.db)

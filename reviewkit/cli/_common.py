@@ -18,7 +18,7 @@ from reviewkit.errors import OutputError, UserError
 from reviewkit.project import Project, open_project
 from reviewkit.protocol.names import name_problem
 from reviewkit.protocol.people import check_person
-from reviewkit.protocol_in_use import check_protocol_keeps_what_is_used
+from reviewkit.protocol_in_use import check_protocol_keeps_what_is_used, lead_from_before_leads
 
 console = Console()  # tables and results: stdout
 err_console = Console(stderr=True)  # progress bars: stderr, so stdout stays clean for pipes
@@ -149,8 +149,9 @@ def load_project(project_dir: Path, *, person: str | None = None) -> Project:
             try:
                 check_person(project.protocol, person)
             except UserError as exc:
-                exc.hint = _not_typed(person) + exc.hint
-                raise
+                if not lead_from_before_leads(project, person):
+                    exc.hint = _not_typed(person) + exc.hint
+                    raise
         check_protocol_keeps_what_is_used(project)
     except BaseException:
         project.close()

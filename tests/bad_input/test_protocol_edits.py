@@ -427,3 +427,18 @@ def test_a_misspelt_array_of_tables_is_named_at_its_first_header(tmp_path: Path,
     err = capsys.readouterr().err
     assert code == 2
     assert f"{protocol}:{line}: etxraction: unknown key (did you mean 'extraction'?)" in err
+
+
+def test_a_protocol_from_before_leads_keeps_its_lead(project: Path, capsys) -> None:
+    """A protocol written before `[review] leads` existed lists no leads, and its team's lead
+    (already in the logs: final decisions, labels) was refused by every command, locked out of
+    the project's own work. A name the logs hold is no new typo; a new name is still refused."""
+    study = first_study(project)
+    label = ["label", str(study), "model-type=workplace", "--reviewer"]
+    assert run(project, [*label, "lead"], capsys)[0] == 0
+    protocol = project / "protocol.toml"
+    text = protocol.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines(keepends=True) if line.startswith("leads =")]
+    protocol.write_text(text.replace(lines[0], "\n"), encoding="utf-8")  # as written before
+    assert run(project, [*label, "lead"], capsys)[0] == 0
+    refused(project, [*label, "leed"], capsys, ["'leed' is not a reviewer or a lead"])
