@@ -178,18 +178,19 @@ def test_seeded_random_order_until_the_ready_rule_and_again_after_an_undo(topics
     try:
         ranker.start()
         decide_until(q, like, 4, 5)
-        q.decide(
-            next(s for s in q.studies if like[s] and s not in q.votes), "uncertain"
-        )  # positive: 5 now
+        undone = next(s for s in q.studies if like[s] and s not in q.votes)
+        q.decide(undone, "uncertain")  # positive: 5 now
         q.undo()  # ...and back to 4
         ranker.update()
         assert ranker.wait_idle()
         status = ranker.status()
         assert status.source == "random" and (status.positives, status.negatives) == (4, 5)
         assert "Order: random until 5 includes and 5 excludes (you: 4 and 5)" in status.describe()
-        # my decisions first, in the order made, then the undecided in the seeded order
+        # my decisions first, in the order made, then the undone study (the screen shows it),
+        # then the other undecided ones in the seeded order
         assert not ranker.apply(None)
-        assert q.studies == [*q.votes, *(s for s in seeded if s not in q.votes)]
+        rest = [s for s in seeded if s not in q.votes and s != undone]
+        assert q.studies == [*q.votes, undone, *rest]
         # the fifth include: the model orders the rest ...
         q.decide(next(s for s in q.studies if like[s] and s not in q.votes), "include")
         ranker.update()
