@@ -136,7 +136,7 @@ class ReviewerQueue:
         old = self.index.get(study)
         if old is None:
             return
-        new = sum(1 for s in self.votes if s in self.index) - 1
+        new = self.done - 1  # the decided studies are the queue's first `done` places
         if new == old:
             return
         del self.studies[old]
