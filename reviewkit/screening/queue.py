@@ -83,7 +83,10 @@ class ReviewerQueue:
     """One reviewer's view of one stage: their studies in a stable order and their own log only.
 
     The queue is computed once; each move or decision touches one study, so a keypress never
-    reloads the whole project. ``order`` replaces the seeded random order (a ranking hook);
+    reloads the whole project. The studies this reviewer has decided come first, in the order
+    decided (a reopened queue too, and each new decision joins the end of that part), then the
+    undecided ones in the seeded or ranked order: going back (``k``) shows the newest decisions
+    first, and a study's position is its place in the screen's "(k of N)". ``order`` replaces the seeded random order (a ranking hook);
     :meth:`reorder_remaining` reorders the undecided part later (see
     :class:`reviewkit.queue_ranker.QueueRanker`). ``votes`` is kept in the order the votes
     were made, which is the order :meth:`own_labels` hands to a ranker.
@@ -117,6 +120,29 @@ class ReviewerQueue:
         self.votes: dict[int, Decision] = {}
         self.notes: dict[int, list[str]] = defaultdict(list)
         self._load_own()
+        self._decided_first()
+
+    def _decided_first(self) -> None:
+        """Put my decided studies first, in the order decided; the undecided keep their order
+        (so a ranker's or the seed's order of what is left is untouched)."""
+        decided = [s for s in self.votes if s in self.index]
+        undecided = [s for s in self.studies if s not in self.votes]
+        self.studies = decided + undecided
+        self.index = {s: i for i, s in enumerate(self.studies)}
+
+    def _to_decided_end(self, study: int) -> None:
+        """A study just decided (or decided again) goes last among my decided studies: the
+        studies between its old place and that one move one place on, those after it stay."""
+        old = self.index.get(study)
+        if old is None:
+            return
+        new = self.done - 1  # the decided studies are the queue's first `done` places
+        if new == old:
+            return
+        del self.studies[old]
+        self.studies.insert(new, study)
+        for pos in range(min(old, new), max(old, new) + 1):
+            self.index[self.studies[pos]] = pos
 
     def _take(self, derived: DerivedStages) -> list[int]:
         """Take the clusters of ``derived``; returns this reviewer's studies at the stage (its
@@ -200,6 +226,7 @@ class ReviewerQueue:
         self.index = {s: i for i, s in enumerate(self.studies)}
         self.votes, self.notes = {}, defaultdict(list)
         self._load_own()
+        self._decided_first()  # a merge may have brought one of my votes to an undecided study
         return QueueChange(added, merged, dropped, sum(1 for s in added if s > newest))
 
     def _load_own(self) -> None:
@@ -301,6 +328,7 @@ class ReviewerQueue:
         )
         self.votes.pop(study, None)  # the newest vote goes last: votes stay in the order made
         self.votes[study] = d
+        self._to_decided_end(study)
         return d
 
     def note(self, study: int, text: str) -> Decision:
@@ -324,6 +352,7 @@ class ReviewerQueue:
                     self.votes[study] = state.votes[self.reviewer]
                     self._sort_votes()  # an earlier vote is in force again: back to its place
                 self.notes[study] = list(state.notes.get(self.reviewer, []))
+            self._decided_first()  # undecided again: first of the undecided part
         return target
 
     # ranking ---------------------------------------------------------------------------

@@ -292,12 +292,14 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
         self.excluding = False
         self.render_current()
 
-    def advance(self) -> None:
-        """After a decision: the next record that still waits for me (wrapping), or stay."""
+    def advance(self, skip: int = 0) -> None:
+        """After a decision: the next record that still waits for me (wrapping), or stay.
+        ``skip``: how many places the decided study moved back (to the end of my decisions,
+        over records passed with ``j``): the search starts after its old place, as before."""
         if said := self.take_changes():
             self.say(f"{self.message} · {said}")
         self.apply_ranking()
-        start = (self.pos or 0) + 1
+        start = (self.pos or 0) + 1 + skip
         nxt = self.queue.next_open(start)
         if nxt is None:
             nxt = self.queue.next_open(0)
@@ -321,6 +323,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
             self._commit(study, label, reason, said)
 
     def _commit(self, study: int, label: str, reason: str, said: str = "") -> None:
+        was = self.pos
         try:
             d = self.queue.decide(study, label, reason)
         except DatabaseBusy:
@@ -335,6 +338,9 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
             self.say(f"not saved: {exc.message}")
             return
         self.last_committed = d.id
+        # the queue puts a decided study last among my decisions: follow it there
+        self.pos = self.queue.index.get(study, self.pos)
+        skip = 0 if was is None or self.pos is None else was - self.pos
         self.post_message(Decided(study, label, reason, d.id))
         if self.ranking is not None:
             self.ranking.update()
@@ -342,7 +348,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
             f"saved: {label}{f' ({self.rule.reason_label(reason)})' if reason else ''} on record {study}"
             + (f" · {said}" if said else "")
         )
-        self.advance()
+        self.advance(skip)
 
     def action_decide(self, label: str) -> None:
         self.excluding = False

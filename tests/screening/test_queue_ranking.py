@@ -28,19 +28,22 @@ def test_reorder_keeps_the_head_and_decided_studies_in_place(eight):
     before = list(q.studies)
     q.decide(before[4], "include")
     q.decide(before[6], "exclude")
+    # decided studies go first, in the order decided; the undecided keep their order
+    undecided = [s for s in before if s not in (before[4], before[6])]
+    now = [before[4], before[6], *undecided]
+    assert q.studies == now
     ranking = before[::-1]
     assert q.reorder_remaining(ranking, after=2)
-    assert q.studies[:3] == before[:3]  # the record on screen (2) and everything before it
-    assert (
-        q.studies[4] == before[4] and q.studies[6] == before[6]
-    )  # decided studies keep their place
-    undecided_tail = [s for s in before[3:] if s not in (before[4], before[6])]
-    assert [q.studies[p] for p in (3, 5, 7)] == undecided_tail[::-1]  # in ranking order
+    assert q.studies[:3] == now[:3]  # the record on screen (2) and everything before it
+    assert q.studies[3:] == undecided[1:][::-1]  # in ranking order
     assert sorted(q.studies) == sorted(before) and all(
         q.index[s] == p for p, s in enumerate(q.studies)
     )
     assert not q.reorder_remaining(ranking, after=2)  # already in that order
     assert not q.reorder_remaining([], after=len(before) - 1)  # nothing after the last record
+    assert q.reorder_remaining(ranking, after=None)  # from the start: decided studies stay
+    assert q.studies[:2] == [before[4], before[6]]
+    assert q.studies[2:] == undecided[::-1]
 
 
 def test_reorder_leaves_the_kept_studies_in_place(eight):
@@ -175,16 +178,19 @@ def test_seeded_random_order_until_the_ready_rule_and_again_after_an_undo(topics
     try:
         ranker.start()
         decide_until(q, like, 4, 5)
-        q.decide(
-            next(s for s in q.studies if like[s] and s not in q.votes), "uncertain"
-        )  # positive: 5 now
+        undone = next(s for s in q.studies if like[s] and s not in q.votes)
+        q.decide(undone, "uncertain")  # positive: 5 now
         q.undo()  # ...and back to 4
         ranker.update()
         assert ranker.wait_idle()
         status = ranker.status()
         assert status.source == "random" and (status.positives, status.negatives) == (4, 5)
         assert "Order: random until 5 includes and 5 excludes (you: 4 and 5)" in status.describe()
-        assert not ranker.apply(None) and q.studies == seeded
+        # my decisions first, in the order made, then the undone study (the screen shows it),
+        # then the other undecided ones in the seeded order
+        assert not ranker.apply(None)
+        rest = [s for s in seeded if s not in q.votes and s != undone]
+        assert q.studies == [*q.votes, undone, *rest]
         # the fifth include: the model orders the rest ...
         q.decide(next(s for s in q.studies if like[s] and s not in q.votes), "include")
         ranker.update()
