@@ -165,7 +165,8 @@ class QueueRanker:
             self._options["model_factory"] = model_factory
         if cold_start:
             self._options["protocol"] = protocol_text(queue.protocol)
-        self._ids = tuple(queue.studies)  # the seeded order: ties and unscored studies keep it
+        # the queue's order (my decided studies first, then the seeded order): ties keep it
+        self._ids = tuple(queue.studies)
         self._lock = threading.Lock()
         self._counts = (0, 0)
         self._seq = 0  # label submissions sent

@@ -80,19 +80,6 @@ def stage_actions(rule: Stage) -> tuple[Action, ...]:
     return with_stage_reasons(actions, rule)
 
 
-def place_of(queue: ReviewerQueue, pos: int) -> int:
-    """The header's number of the study at ``pos``: the studies I have decided come first, in
-    the order I decided them, then the undecided ones in queue order. So after 11 of 22
-    decisions the next record reads "12 of 22" in a reopened screen too, where the seeded or
-    ranked order has put decided studies anywhere (the queue position would read "1 of 22")."""
-    study = queue.studies[pos]
-    decided = [s for s in queue.votes if s in queue.index]  # in the order the votes were made
-    if study in queue.votes:
-        return decided.index(study) + 1
-    decided_before = sum(1 for s in decided if queue.index[s] < pos)
-    return len(decided) + 1 + pos - decided_before
-
-
 @keeps_keys
 class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
     """One record, the reasons with their number keys, progress and a message line.
@@ -196,7 +183,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
         q = self.queue
         # the record's id (as in the body, the messages and 'g'), then its place among mine
         where = (
-            f"record {self.current} ({place_of(q, self.pos)} of {len(q.studies)})"
+            f"record {self.current} ({self.pos + 1} of {len(q.studies)})"  # decided first: queue.py
             if self.pos is not None
             else "ordering…"
             if self.ordering
