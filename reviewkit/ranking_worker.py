@@ -107,17 +107,7 @@ class Engine:
         stays until the new set's first order is ready. The labels are not sent to the ranker
         in use: its retrain would be replaced unseen (one fit for nothing, on 50,000 records
         seconds of CPU); labels submitted during the reload still go to it."""
-        with self._lock:
-            self._labels = (seq, labels)
-            self._reloads += 1
-            self._asked += 1
-            change = self._asked
-        threading.Thread(
-            target=self._reload,
-            args=(tuple(ids), change),
-            name="reviewkit-queue-reload",
-            daemon=True,
-        ).start()
+        self._change(ids, seq, labels, rebuild=True)
 
     def drop_studies(self, ids: tuple[int, ...], seq: int, labels: list[tuple[int, bool]]) -> None:
         """The queue only lost studies (another reviewer or the lead decided them): the ranker
@@ -125,6 +115,14 @@ class Engine:
         50,000 records seconds of CPU at every partner's vote), counts only ``ids`` as the
         queue, and is refitted on ``labels`` so its estimate of the includes left no longer
         counts the studies that left. In order with :meth:`set_studies` (one change at a time)."""
+        self._change(ids, seq, labels, rebuild=False)
+
+    def _change(
+        self, ids: tuple[int, ...], seq: int, labels: list[tuple[int, bool]], rebuild: bool
+    ) -> None:
+        """Number the change (a later one makes an earlier one still waiting moot) and apply it
+        in a thread of this engine: ``rebuild`` reads the texts anew, else the ranker in use
+        only counts ``ids``."""
         with self._lock:
             self._labels = (seq, labels)
             self._reloads += 1
@@ -132,7 +130,7 @@ class Engine:
             change = self._asked
         threading.Thread(
             target=self._reload,
-            args=(tuple(ids), change, False),
+            args=(tuple(ids), change, rebuild),
             name="reviewkit-queue-reload",
             daemon=True,
         ).start()
@@ -192,7 +190,7 @@ class Engine:
         finally:
             self._loaded.set()
 
-    def _reload(self, ids: tuple[int, ...], change: int, rebuild: bool = True) -> None:
+    def _reload(self, ids: tuple[int, ...], change: int, rebuild: bool) -> None:
         """Rank a new set of studies: read the texts not read yet, fit a new ranker on the
         newest labels (in this thread, the old one answering meanwhile), then swap it in.
         Without ``rebuild`` (studies only left) the ranker in use is kept (:meth:`drop_studies`).
