@@ -253,6 +253,7 @@ ALIASES = {
     "Danmark": "Denmark",
     "Suomi": "Finland",
     "Deutschland": "Germany",
+    "Hong Kong SAR": "Hong Kong",  # its own part ("Hong Kong SAR, China"), as Hong Kong alone
     "Nederland": "Netherlands",
 }
 
@@ -344,6 +345,27 @@ def _region_country(bare: str) -> str:
     return REGIONS.get(bare) or _BARE_CODES.get(bare, "")
 
 
+# what opens the next address when an affiliation joins two without a ';' ("Limassol, Cyprus
+# and University of Turku", "Aarhus, Denmark Department of …", "Algiers, Algeria - Institut …")
+_NEXT_ADDRESS = re.compile(
+    r"\s+[-–:]\s|\s*(?:and\b|&|\(|(?:Department|Dept|Division|Faculty|School|Institute|Centre|Center|Unit"
+    r"|Laboratory|Programme|Program|College|University)\b)"
+)
+
+
+def _ends_address(part: str, m: re.Match[str]) -> bool:
+    """Whether the country's name ``m`` ends an address in ``part``: it ends the part or a
+    sentence in it ("Stockholm Sweden", "Exeter, UK. a@b.gr and …"), or it is the whole part
+    before the next address ("Limassol, Cyprus and University of Turku"). A name that starts a
+    longer name ("China Medical University", "Denmark Hill") or stands inside one ("Beth
+    Israel Deaconess Medical Center") is an institution's or a street's, not the address's."""
+    rest = part[m.end() :]
+    if not rest.strip() or rest[0] in ".)":
+        return True
+    starts = part[: m.start()].strip().lower() in ("", "the")
+    return starts and bool(_NEXT_ADDRESS.match(rest))
+
+
 def _address_countries(address: str) -> list[str]:
     """The countries of the places one address names, in order."""
     parts = [(m.start(), _bare(m.group()), m.group()) for m in _PART.finditer(address)]
@@ -368,8 +390,11 @@ def _address_countries(address: str) -> list[str]:
             if name in REGIONS and elsewhere and elsewhere != country:
                 continue
             # a state inside a longer name ("University of Queensland School of Medicine, New
-            # Orleans, LA") is a weaker sign than the places the address ends with
-            weak = name in REGIONS and name != whole
+            # Orleans, LA"), or a country's name that does not end its part ("Beth Israel
+            # Deaconess Medical Center, Boston, MA", "China Medical University, Taichung,
+            # Taiwan", "Niger Delta University, Nigeria": an institution's or a person's name),
+            # is a weaker sign than the places the address ends with
+            weak = name != whole if name in REGIONS else not _ends_address(part, m)
             (inside if weak else hits).append((start + m.start(), country))
         # with a postcode, the postcode's form says which country (_CODE_WITH_POSTCODE)
         alone = _clean(part) == whole

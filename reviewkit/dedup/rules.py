@@ -448,6 +448,7 @@ RULES: tuple[Rule, ...] = (
     Rule("doi_moved_publisher", doi_moved_publisher, "one DOI suffix, two publishers' prefixes"),
     Rule("doi_versions", doi_versions, "versions of one Cochrane review share a DOI stem"),
     Rule("living_review_versions", living_review_versions, "a living review kept up to date"),
+    Rule("untitled_same_place", sparse.untitled_same_place, "a citation without title: a person"),
     Rule("no_title", no_title, "without a title there is nothing to compare"),
     Rule("translated_title_same_place", translated_title_same_place, "'[Title]' at one place"),
     Rule("same_place_and_authors", same_place_and_authors, "a translated title, same place"),

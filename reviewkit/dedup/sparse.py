@@ -148,3 +148,20 @@ def same_doi_place_unknown(p: Pair) -> Outcome:
     ):
         return UNCERTAIN, p.t / 100
     return None
+
+
+def untitled_same_place(p: Pair) -> Outcome:
+    """A record without a title (a reference list's entry, imported by its citation:
+    formats.findable.has_citation) at another's place (volume and first page) and year, in a
+    journal that is not another one, the first authors agreeing: the citation is all there is
+    to compare, and two short items may open on one page, so a person decides (queued); before,
+    no_title kept it apart from its own article for good."""
+    if (
+        not p.titled
+        and p.same_place
+        and p.same_year
+        and p.jm is not False
+        and (p.au or 0) >= AUTHORS_AGREE
+    ):
+        return UNCERTAIN, (p.au or 0) / 100
+    return None

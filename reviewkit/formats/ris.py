@@ -19,7 +19,7 @@ from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.identifier_urls import url_identifiers
 from reviewkit.formats.text import continue_field, split_lines, tag_values
-from reviewkit.records import Record, normalise_pmid, plain_abstract
+from reviewkit.records import Record, normalise_doi, normalise_pmid, plain_abstract
 
 FORMAT = "ris"
 _TAG = re.compile(r"^([A-Z][A-Z0-9])( {1,2})-(?: (.*)|)$")
@@ -196,10 +196,15 @@ def _to_record(
     pmid = accession_pmid(first("AN"), get.get("DB", []) + get.get("DP", [])) or _embase_pmid(get)
     kws = get.get("KW", [])
     # a DOI link in UR is the DOI, taken by the one rule for links (findable.require_findable
-    # gives it to the record: identifier_urls), and not kept as the URL; any other UR is (a
-    # page on doi.org naming no DOI too)
-    urls = [u for u in get.get("UR", []) if not url_identifiers(u).get("doi")]
+    # gives it to the record: identifier_urls), and not kept as the URL when it names the DOI
+    # the record has; any other UR is kept: a page on doi.org naming no DOI, a link to another
+    # DOI than the record's own (a commentary's), or links to two DOIs, which give the record
+    # none (dropping them too left it with neither the DOI nor the links)
+    ur = get.get("UR", [])
     doi = first("DO")
+    dois = {d for u in [*ur, *get.get("L2", [])] if (d := url_identifiers(u).get("doi"))}
+    own = normalise_doi(doi) if doi else (next(iter(dois)) if len(dois) == 1 else "")
+    urls = [u for u in ur if not own or url_identifiers(u).get("doi") != own]
     pub_types = [p for p in first("M3").split("; ") if p]
     return Record(
         title=first("TI", "T1", "CT", "BT"),

@@ -75,7 +75,12 @@ def record_renderable(
     authors = "; ".join(record.authors[:8]) + (" et al." if len(record.authors) > 8 else "")
     if authors:
         parts.append(Text(authors, style="italic"))
-    where = " · ".join(x for x in (str(record.year or ""), record.journal) if x)
+    # volume(issue):pages after the journal: a record imported by its citation alone (no
+    # title, findable.has_citation) is told apart and found in a library by them
+    place = record.volume + (f"({record.issue})" if record.issue else "")
+    place += f":{record.pages}" if record.pages else ""
+    source = " ".join(x for x in (record.journal, place) if x)
+    where = " · ".join(x for x in (str(record.year or ""), source) if x)
     ids = "  ".join(
         x
         for x in (

@@ -154,3 +154,19 @@ def test_a_ris_link_to_a_page_on_doi_org_naming_no_doi_stays_the_url(tmp_path: P
     page, article = formats.read_file(path)
     assert (page.url, page.doi) == (handbook, "")
     assert (article.url, article.doi) == ("", "10.1002/x.1")
+
+
+def test_ris_links_to_dois_not_the_records_stay_its_url(tmp_path: Path) -> None:
+    """Links to two DOIs give the record none, and a link to another DOI than its own is
+    another work's: RIS dropped every doi.org link from the URL, so such a record kept neither
+    the DOI nor the link. A link naming the record's own DOI still goes (the DOI stands for it)."""
+    path = tmp_path / "links.ris"
+    path.write_text(
+        "TY  - JOUR\nTI  - Two\nUR  - https://doi.org/10.1000/a\nUR  - https://doi.org/10.1000/b\n"
+        "ER  - \n\nTY  - JOUR\nTI  - Own\nDO  - 10.1000/own\nUR  - https://doi.org/10.1000/OWN\n"
+        "UR  - https://doi.org/10.1000/comment\nER  - \n",
+        encoding="utf-8",
+    )
+    two, own = formats.read_file(path)
+    assert (two.doi, two.url) == ("", "https://doi.org/10.1000/a")
+    assert (own.doi, own.url) == ("10.1000/own", "https://doi.org/10.1000/comment")

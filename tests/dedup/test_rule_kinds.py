@@ -23,8 +23,21 @@ def test_a_doi_shared_with_a_record_without_title_goes_to_a_person():
     # a record reduced to its identifiers (no title) may carry a mistyped DOI: not proof
     a, b = keys(1, doi=DOI), keys(2, doi=DOI, title="")
     assert verdict(a, b) == ("uncertain", "same_doi_no_title")
-    # without the DOI there is nothing to compare
-    assert verdict(a, keys(3, title=""))[0] == "not_duplicate"
+    # without the DOI or a place there is nothing to compare
+    assert verdict(a, keys(3, title="", pages=""))[0] == "not_duplicate"
+
+
+def test_a_citation_without_title_at_an_articles_place_goes_to_a_person():
+    """A reference list's entry is imported by its citation (journal, volume, pages, year):
+    at an article's place under its authors it may be that article (or a short item on its
+    page), so a person decides; no_title kept it apart from its article for good."""
+    article = keys(1)
+    citation = keys(2, title="", journal="Scand J Work Environ Health")
+    assert verdict(article, citation)[1] == "untitled_same_place"
+    assert verdict(article, citation)[0] == "uncertain"
+    # another first page, or other authors: nothing ties them
+    assert verdict(article, keys(3, title="", pages="999-1000"))[1] == "no_title"
+    assert verdict(article, keys(4, title="", authors=["Other, Q"]))[1] == "no_title"
 
 
 def test_a_notice_carrying_its_articles_doi_goes_to_a_person():

@@ -106,7 +106,7 @@ def test_missing_fields_send_an_identical_title_to_review_not_to_a_merge():
     a = keys(1, authors=[], year=None, journal="", volume="", pages="")
     b = keys(2, authors=[], year=None, journal="", volume="", pages="")
     assert verdict(a, b)[0] == "uncertain"
-    no_title = keys(3, title=""), keys(4, title="")
+    no_title = keys(3, title="", pages=""), keys(4, title="", pages="")
     assert verdict(*no_title) == ("not_duplicate", "no_title")
 
 
@@ -348,7 +348,7 @@ def test_recurring_generic_titles_need_the_same_volume_and_page():
 
 def test_spreadsheet_error_is_no_title():
     assert keys(1, title="#NAME?").title == ""
-    assert verdict(keys(1, title="#NAME?"), keys(2, title="#NAME?")) == (
+    assert verdict(keys(1, title="#NAME?", pages=""), keys(2, title="#NAME?", pages="")) == (
         "not_duplicate",
         "no_title",
     )

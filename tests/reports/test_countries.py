@@ -66,6 +66,27 @@ KINDS = {
         ),
         ("Université d'Angers, Angers, Maine-et-Loire, France", ["France"]),
     ],
+    "a country's name in an institution's yields to the country the address ends with": [
+        ("Beth Israel Deaconess Medical Center, Boston, MA 02215, USA", ["United States"]),
+        ("China Medical University, Taichung, Taiwan", ["Taiwan"]),
+        ("Niger Delta University, Wilberforce Island, Nigeria", ["Nigeria"]),
+        ("King's College Hospital, Denmark Hill, London, UK", ["United Kingdom"]),
+        # two addresses joined without a ';' keep both countries
+        (
+            "University of Cyprus, Limassol, Cyprus and University of Turku, Finland",
+            ["Cyprus", "Finland"],
+        ),
+        (
+            "Aarhus University, Aarhus, Denmark Department of Surgery, Oslo, Norway",
+            ["Denmark", "Norway"],
+        ),
+        (
+            "University of Exeter, Exeter, UK. a@uoi.gr and University of Ioannina, Greece",
+            ["United Kingdom", "Greece"],
+        ),
+        ("Shimadzu Corp. (Kyoto, Japan), Branch Belgrade, Serbia", ["Japan", "Serbia"]),
+        ("Hong Kong Polytechnic University, Hong Kong SAR, China", ["Hong Kong", "China"]),
+    ],
 }
 
 

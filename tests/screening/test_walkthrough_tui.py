@@ -135,3 +135,23 @@ def test_help_keeps_each_action_on_one_line_at_80_columns(project_b):
             )
 
     asyncio.run(go())
+
+
+def test_a_record_without_a_title_shows_its_citation(project_b):
+    """A reference-list entry is imported by its citation alone (journal, volume, pages): the
+    screen showed '(no title)', the year and the journal, and nothing to find the article by."""
+    (rec,) = make_records(1)
+    rec = Record(
+        **{**rec.__dict__, "title": "", "journal": "Scand J Work Environ Health"}
+        | {"volume": "40", "issue": "2", "pages": "123-130", "year": 2014}
+    )
+    add_records(project_b, [rec])
+
+    async def go():
+        app = _screening_app(project_b)
+        async with app.run_test(size=(100, 34)):
+            shown = _text(app.first_screen.query_one("#record").record_renderable)
+            assert "(no title)" in shown
+            assert "2014 · Scand J Work Environ Health 40(2):123-130" in shown
+
+    asyncio.run(go())
