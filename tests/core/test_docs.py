@@ -188,9 +188,7 @@ def names_required() -> set[str]:
 
 def readme_names_required(readme: str) -> set[str]:
     """The commands the README says need --reviewer ('`screen`, … and `…` need `--reviewer`')."""
-    found = re.search(
-        r"((?:`[a-z ]+`(?:,\s+|\s+and\s+))*`[a-z ]+`)\s+need\s+`--reviewer`", readme
-    )
+    found = re.search(r"((?:`[a-z ]+`(?:,\s+|\s+and\s+))*`[a-z ]+`)\s+need\s+`--reviewer`", readme)
     return set(re.findall(r"`([a-z ]+)`", found.group(1))) if found else set()
 
 
