@@ -412,3 +412,21 @@ def test_export_counts_reports_and_studies_as_status_does(project_b, capsys) -> 
     assert "included studies: 1 (2 reports)" in capsys.readouterr().out
     assert main(argv) == 0
     assert "2 reports of 1 included study written to" in capsys.readouterr().err
+
+
+def test_a_refused_login_name_names_the_variable_to_set(project_b, capsys, monkeypatch) -> None:
+    """A user whose login name is not in the protocol, typing `extract set` as section 6 shows,
+    learns both ways to give their name: the option, or the variable the Settings table names
+    (which then serves every later command that records a name)."""
+    from reviewkit import settings
+
+    monkeypatch.delenv("REVIEWKIT_REVIEWER", raising=False)
+    monkeypatch.delenv("REVIEWKIT_RESOLVER", raising=False)
+    monkeypatch.setattr(settings, "login_name", lambda: "root")
+    folder = str(project_b.folder)
+    assert main(["extract", "set", "1", "country=Norway", "--project", folder]) == 2
+    err = capsys.readouterr().err
+    assert "give --reviewer NAME (or set $REVIEWKIT_REVIEWER)" in err, err
+    assert main(["conflicts", "--list", "--project", folder]) == 2
+    err = capsys.readouterr().err
+    assert "give --resolver NAME (or set $REVIEWKIT_RESOLVER)" in err, err
