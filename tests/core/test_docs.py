@@ -203,3 +203,20 @@ def test_the_names_check_finds_a_command_left_out() -> None:
     assert "`screen`, `confirm` and `decisions export` need" in README
     wrong = README.replace("`screen`, `confirm` and `decisions export` need", "`screen` needs")
     assert readme_names_required(wrong) != names_required()
+
+
+def name_options_without_the_rule() -> list[str]:
+    """Options that take a person's name whose help does not say the name must be the
+    protocol's: `--help` is where a user whose login name was refused looks next."""
+    return [
+        f"{name} {flag}"
+        for name, command in commands()
+        for param in command.params
+        if isinstance(param, click.Option)
+        for flag in set(param.opts) & {"--reviewer", "--resolver", "--by"}
+        if "protocol" not in (param.help or "")
+    ]
+
+
+def test_every_name_option_says_the_protocol_lists_the_name() -> None:
+    assert name_options_without_the_rule() == []
