@@ -169,10 +169,15 @@ def _not_typed(person: str) -> str:
             continue
         source = ctx.get_parameter_source(param.name)  # type: ignore[union-attr]
         option = max(param.opts, key=len)
+        env = getattr(param, "envvar", None)
         if source is click.core.ParameterSource.DEFAULT:
-            return f"{person!r} is your login name, the default of {option}: give {option} NAME; "
+            once = f" (or set ${env})" if isinstance(env, str) else ""
+            return (
+                f"{person!r} is your login name, the default of {option}:"
+                f" give {option} NAME{once}; "
+            )
         if source is click.core.ParameterSource.ENVIRONMENT:
-            env = getattr(param, "envvar", None) or "its environment variable"
+            env = env or "its environment variable"
             return f"{person!r} comes from ${env}: set it to your name or give {option} NAME; "
     return ""
 

@@ -30,7 +30,10 @@ reviewer_option = click.option(
     envvar=settings.REVIEWER.name,
     show_envvar=True,
     show_default="your login",
-    help="Your name, recorded with each label or value you give.",
+    help=(
+        "Your name as the protocol lists it (a reviewer or a lead), recorded with each label"
+        " or value you give."
+    ),
 )
 
 
@@ -189,7 +192,7 @@ def label_command(project_dir: Path, record: str, assignment: str, reviewer: str
     "--reviewer",
     required=True,
     type=Name("reviewer name"),  # refuses a blank one before anything is written
-    help="Your name (recorded with each confirmation).",
+    help="Your name as the protocol lists it (a reviewer or a lead), recorded with each label.",
 )
 @click.option("--scheme", default=None, help="Scheme id (default: the report scheme).")
 @all_option

@@ -38,7 +38,7 @@ reviewer_option = click.option(
     envvar=settings.REVIEWER.name,
     show_envvar=True,
     show_default="your login",
-    help="Your name; every verdict and split records it.",
+    help="Your name as the protocol lists it (a reviewer or a lead); verdicts and splits record it.",
 )
 
 

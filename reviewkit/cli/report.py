@@ -107,9 +107,21 @@ def export_command(project_dir: Path, included: bool, fmt: str, out_file: Path |
             sys.stdout.write(export_records(project, ids, fmt))
         else:
             export_to_file(project, ids, fmt, out_file)
-            click.echo(f"{quantity(len(ids), 'included study')} written to {out_file}", err=True)
+            click.echo(f"{_exported(project, len(ids))} written to {out_file}", err=True)
     finally:
         project.close()
+
+
+def _exported(project, reports: int) -> str:
+    """'4 included studies', or '4 reports of 3 included studies' when a person linked reports
+    of one study: the file has a reference per report (README, section 7), `status` counts
+    the studies, and the two numbers must not read as one."""
+    from reviewkit.status import project_status
+
+    studies = project_status(project).included_studies  # None: one study per report
+    if studies is None:
+        return quantity(reports, "included study")
+    return f"{quantity(reports, 'report')} of {quantity(studies, 'included study')}"
 
 
 @click.command("prisma")

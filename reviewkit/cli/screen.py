@@ -82,7 +82,10 @@ def _default_resolver() -> str:
     envvar=settings.RESOLVER.name,
     show_envvar=True,
     show_default="your login",
-    help="Who resolves the conflicts (recorded with each final decision).",
+    help=(
+        "Who resolves the conflicts, as the protocol lists them: a lead, or a reviewer once"
+        " the stage is screened (recorded with each final decision)."
+    ),
 )
 @click.option(
     "--list", "as_list", is_flag=True, help="Print the conflicts instead of opening the screen."
@@ -180,7 +183,10 @@ def decisions() -> None:
 @decisions.command("export")
 @project_option
 @click.option(
-    "--reviewer", type=Name("reviewer name"), required=True, help="Whose decisions to export."
+    "--reviewer",
+    type=Name("reviewer name"),
+    required=True,
+    help="Whose decisions to export, as the protocol lists them.",
 )
 @click.argument("file", type=OutputPath(dir_okay=False))
 def export_cmd(project_dir: Path, reviewer: str, file: Path) -> None:
@@ -226,7 +232,13 @@ def import_cmd(project_dir: Path, allow_missing_reasons: bool, file: Path) -> No
 @project_option
 @click.argument("record")
 @click.argument("target")
-@click.option("--by", "added_by", type=Name(), default=None, help="Who attaches it.")
+@click.option(
+    "--by",
+    "added_by",
+    type=Name(),
+    default=None,
+    help="Who attaches it, as the protocol lists them (no name without it).",
+)
 def attach(project_dir: Path, record: str, target: str, added_by: str | None) -> None:
     """Attach a full text to RECORD (id, pmid:N or doi:…): a PDF path or an http(s) URL."""
     from reviewkit import screening

@@ -171,3 +171,52 @@ def test_every_keymap_action_is_in_the_readme() -> None:
             if f"`{prefix}`" not in README or f"`{numbered}`" not in README:
                 missing.append(action.id)
     assert missing == []
+
+
+def names_required() -> set[str]:
+    """The commands whose --reviewer (or --resolver) has no default: the person must say who
+    they are (the others default to REVIEWKIT_REVIEWER/RESOLVER, else the login name)."""
+    return {
+        name
+        for name, command in commands()
+        for param in command.params
+        if isinstance(param, click.Option)
+        and {"--reviewer", "--resolver"} & set(param.opts)
+        and param.required
+    }
+
+
+def readme_names_required(readme: str) -> set[str]:
+    """The commands the README says need --reviewer ('`screen`, … and `…` need `--reviewer`')."""
+    found = re.search(r"((?:`[a-z ]+`(?:,\s+|\s+and\s+))*`[a-z ]+`)\s+need\s+`--reviewer`", readme)
+    return set(re.findall(r"`([a-z ]+)`", found.group(1))) if found else set()
+
+
+def test_the_readme_names_the_commands_that_need_a_reviewer() -> None:
+    """A user whose login name is not in the protocol reads which commands take it by default
+    and which ask for --reviewer ('Missing option'), as the commands do."""
+    assert names_required() >= {"screen", "confirm"}
+    assert readme_names_required(README) == names_required()
+
+
+def test_the_names_check_finds_a_command_left_out() -> None:
+    assert "`screen`, `confirm` and `decisions export` need" in README
+    wrong = README.replace("`screen`, `confirm` and `decisions export` need", "`screen` needs")
+    assert readme_names_required(wrong) != names_required()
+
+
+def name_options_without_the_rule() -> list[str]:
+    """Options that take a person's name whose help does not say the name must be the
+    protocol's: `--help` is where a user whose login name was refused looks next."""
+    return [
+        f"{name} {flag}"
+        for name, command in commands()
+        for param in command.params
+        if isinstance(param, click.Option)
+        for flag in set(param.opts) & {"--reviewer", "--resolver", "--by"}
+        if "protocol" not in (param.help or "")
+    ]
+
+
+def test_every_name_option_says_the_protocol_lists_the_name() -> None:
+    assert name_options_without_the_rule() == []

@@ -384,3 +384,49 @@ def test_a_rerun_after_an_edited_query_says_so(
     assert "the query was edited between run 2 and run 3" in capsys.readouterr().out
     assert main(["search", "diff", "s1-ips", "1", "2"]) == 0  # the same query twice
     assert "edited" not in capsys.readouterr().out
+
+
+def test_export_counts_reports_and_studies_as_status_does(project_b, capsys) -> None:
+    """Two reports a person linked as one study are two references in the export (section 7:
+    the exports stay per record), and the message says so beside the study count that
+    `status` gives, not '2 included studies' for one study."""
+    from conftest import add_records
+
+    from reviewkit import screening
+    from reviewkit.records import Record
+
+    titles = ["Dialogue meetings at work: a trial protocol", "Dialogue meetings at work: a trial"]
+    studies = add_records(project_b, [Record(title=t, year=2020) for t in titles])
+    for study in studies:
+        for stage in ("title-abstract", "full-text"):
+            for reviewer in ("reviewer1", "reviewer2"):
+                screening.decide(project_b.db, study, stage, reviewer, "include")
+    folder = str(project_b.folder)
+    out = str(project_b.folder / "included.ris")
+    argv = ["export", "--included", "--format", "ris", "--out", out, "--project", folder]
+    assert main(argv) == 0
+    assert "2 included studies written to" in capsys.readouterr().err
+    link = ["dedup", "study-link", *map(str, studies), "--same", "--reviewer", "reviewer1"]
+    assert main([*link, "--project", folder]) == 0
+    assert main(["status", "--project", folder]) == 0
+    assert "included studies: 1 (2 reports)" in capsys.readouterr().out
+    assert main(argv) == 0
+    assert "2 reports of 1 included study written to" in capsys.readouterr().err
+
+
+def test_a_refused_login_name_names_the_variable_to_set(project_b, capsys, monkeypatch) -> None:
+    """A user whose login name is not in the protocol, typing `extract set` as section 6 shows,
+    learns both ways to give their name: the option, or the variable the Settings table names
+    (which then serves every later command that records a name)."""
+    from reviewkit import settings
+
+    monkeypatch.delenv("REVIEWKIT_REVIEWER", raising=False)
+    monkeypatch.delenv("REVIEWKIT_RESOLVER", raising=False)
+    monkeypatch.setattr(settings, "login_name", lambda: "root")
+    folder = str(project_b.folder)
+    assert main(["extract", "set", "1", "country=Norway", "--project", folder]) == 2
+    err = capsys.readouterr().err
+    assert "give --reviewer NAME (or set $REVIEWKIT_REVIEWER)" in err, err
+    assert main(["conflicts", "--list", "--project", folder]) == 2
+    err = capsys.readouterr().err
+    assert "give --resolver NAME (or set $REVIEWKIT_RESOLVER)" in err, err
