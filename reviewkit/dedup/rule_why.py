@@ -17,9 +17,8 @@ def rule_why(name: str) -> str | None:
     if name.startswith(CHAIN_GUARD):
         wanted = name.removeprefix(CHAIN_GUARD)
         # cluster.GuardedClusters.conflict: the two sides hold different PMIDs, PMCIDs or DOIs,
-        # very different titles, or records a person said differ
+        # very different titles, or records a person said differ. Short: it is a border title.
         return (
-            f"{wanted} would merge them, but the chaining guard held it back: records on the two"
-            " sides differ (PMID, DOI, title or a person's verdict)"
+            f"{wanted} would merge them, but a record already in a cluster differs (chaining guard)"
         )
     return _WHY.get(name)
