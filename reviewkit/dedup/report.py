@@ -11,6 +11,7 @@ from pathlib import Path
 from reviewkit import outputs
 from reviewkit.dedup.cluster import GuardedClusters
 from reviewkit.dedup.review import review_queue
+from reviewkit.dedup.rule_why import rule_why
 from reviewkit.dedup.rules import RULES
 from reviewkit.errors import UserError
 from reviewkit.records import Record, normalise_title
@@ -126,7 +127,7 @@ def rule_report(db: Store) -> list[RuleCount]:
     queued = Counter(q.rule for q in review_queue(db))
     rows = [RuleCount(r.name, r.why, merges.pop(r.name, 0), queued.pop(r.name, 0)) for r in RULES]
     for name in sorted(set(merges) | set(queued)):
-        why = "a merge the chaining guard held back" if name.startswith("chain_guard:") else ""
+        why = rule_why(name) or ""  # a chaining-guard refusal; '' for a rule no longer in RULES
         rows.append(RuleCount(name, why, merges[name], queued[name]))
     return rows
 

@@ -1,6 +1,6 @@
 """RIS: read with our own line-aware parser (so errors name the line), written with rispy.
 
-Fields kept on a round trip: title, abstract (structured sections as 'LABEL: text' lines),
+Fields kept on a round trip: title, abstract (one AB line; structured sections as 'LABEL: text'),
 authors, year, journal, volume, issue, pages, DOI, PMID (AN, with DB PubMed; read from
 Embase.com's C5 too), PMCID (C2), language, publication types (M3), keywords (KW), MeSH (KW
 prefixed 'MeSH: '), URL, affiliations (AD).
@@ -250,7 +250,10 @@ def to_ris_dict(rec: Record) -> dict:
     if rec.title:
         ref["title"] = rec.title
     if rec.abstract_sections:
-        ref["abstract"] = rec.abstract.split("\n")  # one AB line per section
+        # One AB per record (RefMan's RIS spec), sections joined as MEDLINE writes a structured
+        # abstract: 'BACKGROUND: … METHODS: …' on one line. rispy (ASReview's reader) keeps only
+        # the first of several AB tags; our reader splits the labels again after each full stop.
+        ref["abstract"] = " ".join(rec.abstract.split("\n"))
     if rec.authors:
         ref["authors"] = list(rec.authors)
     simple = {
@@ -284,12 +287,10 @@ def to_ris_dict(rec: Record) -> dict:
 
 
 def write(records: Iterable[Record], out: TextIO) -> None:
-    """Write records as RIS; each abstract section gets its own AB line."""
+    """Write records as RIS; the whole abstract on one AB line."""
     refs = [to_ris_dict(r) for r in records]
     out.write(
-        rispy.dumps(
-            refs, implementation=_NoHeaderWriter, list_tags=[*rispy.LIST_TYPE_TAGS, "AD", "AB"]
-        )
+        rispy.dumps(refs, implementation=_NoHeaderWriter, list_tags=[*rispy.LIST_TYPE_TAGS, "AD"])
     )
 
 

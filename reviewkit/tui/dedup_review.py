@@ -29,7 +29,7 @@ from reviewkit.dedup.engine import (
 )
 from reviewkit.dedup.live_clusters import Clusters, clusters_now
 from reviewkit.dedup.review import FOLLOWS, SettledMeanwhile, judge_pair, record_type
-from reviewkit.dedup.rules import RULES
+from reviewkit.dedup.rule_why import rule_why
 from reviewkit.dedup.undo import take_back
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
@@ -50,7 +50,6 @@ ACTIONS: tuple[Action, ...] = (
     Action("dedup.quit", "q", "quit", "Quit", group="Other"),
 )
 DIFF_STYLE = "bold black on #f4d03f"
-RULE_WHY = {rule.name: rule.why for rule in RULES}
 
 
 def field_text(rec: Record, name: str) -> str:
@@ -97,7 +96,7 @@ def rule_titles(rule: str) -> tuple[str, str]:
     """Why the pair waits for a person, as one can read it (the rule's one-line reason), and
     the rule's name as the README and ``dedup report --rules`` give it (to look it up there):
     the pane's top and bottom borders, so they take no row from the records."""
-    why = RULE_WHY.get(rule)
+    why = rule_why(rule)
     if why is None:  # a rule no longer in the table (an older link): its name only
         return f"queued by rule {rule}", ""
     return f"why: {why}", f"rule {rule}"

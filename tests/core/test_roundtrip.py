@@ -275,3 +275,24 @@ def test_every_writer_keeps_a_full_record(tmp_path: Path) -> None:
     )
     for fmt in formats.WRITE_FORMATS:
         _check([rec, Record(title="Second")], fmt, tmp_path)
+
+
+def test_ris_writes_a_structured_abstract_as_one_ab_line_that_rispy_reads_whole() -> None:
+    """rispy (ASReview's RIS reader) keeps only the first AB tag; the RIS spec has one AB."""
+    import rispy
+
+    sections = [
+        AbstractSection("BACKGROUND", "Sick leave is common."),
+        AbstractSection("METHODS", "We randomised 120 workers."),
+        AbstractSection("RESULTS", "More returned to work."),
+    ]
+    rec = Record(title="Return to work", pmid="123", abstract_sections=sections)
+    out = io.StringIO()
+    formats.write([rec], "ris", out)
+    text = out.getvalue()
+    assert text.count("\nAB  - ") == 1
+    whole = "BACKGROUND: Sick leave is common. METHODS: We randomised 120 workers. "
+    whole += "RESULTS: More returned to work."
+    assert rispy.loads(text)[0]["abstract"] == whole
+    back = list(formats.ris.read(text, "included.ris"))
+    assert back[0].abstract_sections == sections
