@@ -46,7 +46,6 @@ from reviewkit.screening import (
     NOTE,
     UNDO,
     VOTES,
-    check_reviewer,
     needs_vote,
     study_states,
 )
@@ -73,15 +72,15 @@ class ImportResult:
 
 
 def check_exporter(protocol: Protocol, db: Store, reviewer: str) -> None:
-    """UserError unless ``reviewer`` is a protocol reviewer or has entries in the log (a
-    resolver who is not a reviewer may export too). A blank name is refused: the log's
+    """UserError unless ``reviewer`` is a protocol reviewer or lead or has entries in the log
+    (a resolver who is not a reviewer may export too). A blank name is refused: the log's
     reviewer filter takes '' as no filter, so every reviewer's entries would be exported."""
     if not reviewer.strip():
         raise UserError("a reviewer name is needed", hint="pass --reviewer NAME")
     if reviewer not in protocol.reviewers and not decision_rows.list_decisions(
         db, reviewer=reviewer
-    ):
-        check_reviewer(protocol, reviewer)
+    ):  # a lead without decisions passes, to be told they have none
+        check_person(protocol, reviewer)
 
 
 def export_decisions(db: Store, reviewer: str, path: Path) -> int:
