@@ -46,7 +46,6 @@ from reviewkit.screening import (
     NOTE,
     UNDO,
     VOTES,
-    check_reviewer,
     needs_vote,
     study_states,
 )
@@ -73,15 +72,15 @@ class ImportResult:
 
 
 def check_exporter(protocol: Protocol, db: Store, reviewer: str) -> None:
-    """UserError unless ``reviewer`` is a protocol reviewer or has entries in the log (a
-    resolver who is not a reviewer may export too). A blank name is refused: the log's
+    """UserError unless ``reviewer`` is a protocol reviewer or lead or has entries in the log
+    (a resolver who is not a reviewer may export too). A blank name is refused: the log's
     reviewer filter takes '' as no filter, so every reviewer's entries would be exported."""
     if not reviewer.strip():
         raise UserError("a reviewer name is needed", hint="pass --reviewer NAME")
     if reviewer not in protocol.reviewers and not decision_rows.list_decisions(
         db, reviewer=reviewer
-    ):
-        check_reviewer(protocol, reviewer)
+    ):  # a lead without decisions passes, to be told they have none
+        check_person(protocol, reviewer)
 
 
 def export_decisions(db: Store, reviewer: str, path: Path) -> int:
@@ -112,15 +111,16 @@ class _Resolver:
     def __init__(self, db: Store) -> None:
         self.db = db
         self._titles: dict[tuple[str, int | None], int] | None = None
+        self._canon: dict[int, int] | None = None
 
-    def __call__(self, key: dict) -> int | None:
+    def __call__(self, key: dict, where: str = "") -> int | None:
         pmid = normalise_pmid(key.get("pmid"))
-        if pmid:
-            hits = record_rows.ids_by_pmid(self.db, [pmid]).get(pmid)
-            if hits:
-                return hits[0]
         doi = normalise_doi(key.get("doi"))
         title = normalise_title(key.get("title") or "")
+        if pmid:
+            hits = record_rows.ids_by_pmid(self.db, [pmid]).get(pmid)
+            if hits:  # one PMID on two records dedup kept apart: an erratum, a copied PMID
+                return self._one(self._narrow(hits, doi, title), f"PMID {pmid}", where)
         if doi:
             hits = lookup.ids_by_doi(self.db, doi)
             if len(hits) > 1 and title:  # one DOI on two records dedup kept apart (or queued)
@@ -135,6 +135,37 @@ class _Resolver:
                     self._titles.setdefault((normalise_title(t), year), rid)
             return self._titles.get((title, key.get("year")))
         return None
+
+    def _narrow(self, hits: list[int], doi: str, title: str) -> list[int]:
+        """The records among ``hits`` whose DOI, then whose title, is the key's (each step
+        only when it leaves some: a record without the DOI may still be the one)."""
+        if len(hits) < 2:
+            return hits
+        keys = lookup.record_keys(self.db, hits)
+        if doi:
+            hits = [r for r in hits if normalise_doi(keys[r][1]) == doi] or hits
+        if title and len(hits) > 1:
+            hits = [r for r in hits if normalise_title(keys[r][2]) == title] or hits
+        return hits
+
+    def _one(self, hits: list[int], named: str, where: str) -> int:
+        """The record of ``hits`` when they are one study; a UserError when the key could
+        put the vote on either of two studies (the first would be a guess)."""
+        if len(hits) > 1:
+            if self._canon is None:
+                self._canon = canonical_map(self.db)
+            studies = {self._canon.get(r, r) for r in hits}
+            if len(studies) > 1:
+                shown = ", ".join(str(r) for r in hits[:-1]) + f" and {hits[-1]}"
+                raise UserError(
+                    f"the entry's {named} is on records {shown}, and neither its DOI nor its"
+                    " title tells which one the decision is for",
+                    where=where,
+                    hint="put the DOI or title of the record it is for in the line's"
+                    ' "record" (as this project\'s record writes it), or leave the line out;'
+                    " nothing was written",
+                )
+        return hits[0]
 
     def disagreement(self, key: dict, record_id: int) -> str:
         """Why the key's DOI names another article than the records its PMID found ('' when
@@ -386,7 +417,7 @@ def import_decisions(
     repeats: list[tuple[Decision, Decision, str]] = []  # (entry here, the file's, where)
     for no, e in entries:
         where = f"{path}:{no}"
-        record_id = resolve(e["record"])
+        record_id = resolve(e["record"], where)
         if record_id is None:
             rec = e["record"]
             raise UserError(

@@ -17,6 +17,8 @@ in the message (``--reviewer anna`` against ``Anna``), never silently taken for 
 
 from __future__ import annotations
 
+import shlex
+
 from reviewkit.errors import UserError
 from reviewkit.protocol.model import Protocol
 
@@ -27,6 +29,12 @@ def check_person(protocol: Protocol, name: str, *, screens: bool = False) -> str
     allowed = protocol.reviewers if screens else (*protocol.reviewers, *protocol.leads)
     if name in allowed:
         return name
+    if screens and name in protocol.leads:  # not a stranger: the right person, the wrong command
+        raise UserError(
+            f"{_shown(name)} is a lead of this protocol, and leads do not screen (vote)",
+            where=str(protocol.path),
+            hint=f"a lead resolves the reviewers' conflicts: reviewkit conflicts --resolver {shlex.quote(name)}",
+        )
     what = "a reviewer" if screens else "a reviewer or a lead"
     same = [n for n in allowed if n.casefold() == name.casefold()]
     if same:  # the log would hold two spellings of one person

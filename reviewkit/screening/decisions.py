@@ -154,6 +154,21 @@ def undo(db: Store, stage: str, reviewer: str) -> Decision | None:
 # --- conflicts ---------------------------------------------------------------------------
 
 
+def _who_may_resolve(protocol: Protocol) -> str:
+    """The hint for a reviewer refused an open stage's conflicts: the protocol's leads by name
+    (they do not screen, so the list cannot unblind them), or where to add one."""
+    if protocol.leads:
+        leads = ", ".join(protocol.leads)
+        return (
+            f"resolve as a lead of the protocol ({leads}: --resolver {protocol.leads[0]}),"
+            " or finish screening the stage first"
+        )
+    return (
+        f"resolve as a lead (add one to [review] leads in {protocol.path}; leads do not"
+        " screen), or finish screening the stage first"
+    )
+
+
 def conflicts(
     project: Project, stage: str, resolver: str, *, include_resolved: bool = True
 ) -> list[ConflictView]:
@@ -170,7 +185,7 @@ def conflicts(
     ):
         raise UserError(
             f"{resolver!r} screens this stage, which is still open: conflicts would unblind them",
-            hint="resolve as someone who is not a reviewer, or finish screening the stage first",
+            hint=_who_may_resolve(project.protocol),
         )
     states = derived.states(stage)
     # studies joined by a dedup merge whose records were decided differently (see merges.py)

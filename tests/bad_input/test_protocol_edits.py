@@ -115,12 +115,43 @@ def test_a_lead_records_but_does_not_vote(project: Path, capsys) -> None:
         project, ["conflicts", "--stage", "full-text", "--list", "--resolver", "lead"], capsys
     )
     assert code == 0, text
-    # a vote takes a reviewer: the lead is refused by the screen, before it opens
+    # a vote takes a reviewer: the lead is refused by the screen, before it opens, and told
+    # what a lead does instead (not 'not a reviewer … to add a reviewer', as for a stranger)
     refused(
         project,
         ["screen", "--reviewer", "lead"],
         capsys,
-        ["'lead' is not a reviewer of this protocol", "to add a reviewer, put the name in"],
+        [
+            "'lead' is a lead of this protocol, and leads do not screen",
+            "reviewkit conflicts --resolver lead",
+        ],
+    )
+
+
+def test_export_by_an_unknown_name_says_a_reviewer_or_a_lead(
+    project: Path, tmp_path: Path, capsys
+) -> None:
+    """A lead with final decisions may export them, so the refusal of a name with none names
+    both lists; a lead without decisions is told they have none."""
+    out = tmp_path / "x.jsonl"
+    for name, says in (
+        ("stranger", ["'stranger' is not a reviewer or a lead", "leads: lead"]),
+        ("lead", ["lead has no decisions in this project"]),
+    ):
+        refused(project, ["decisions", "export", str(out), "--reviewer", name], capsys, says)
+        assert not out.exists()
+
+
+def test_a_reviewer_refused_an_open_stage_conflicts_is_told_the_leads(
+    project: Path, capsys
+) -> None:
+    """'resolve as someone who is not a reviewer' left the user to guess who: the protocol's
+    leads are named, with the option that takes them."""
+    refused(
+        project,
+        ["conflicts", "--stage", "title-abstract", "--list", "--resolver", "reviewer1"],
+        capsys,
+        ["unblind", "resolve as a lead of the protocol (lead: --resolver lead)"],
     )
 
 
