@@ -1,0 +1,96 @@
+"""Finding the local record of a decision log's portable key (PMID, DOI, title + year).
+
+An exported entry names its record portably, never by local id (the other machine may have
+imported its records in another order). :class:`RecordResolver` finds it again: by PMID, then
+DOI, then normalised title and year; where one PMID or DOI is on several records that dedup kept
+apart, the key's DOI and title narrow them, and a key that still fits two studies is refused by
+its line rather than guessed (:mod:`reviewkit.decision_exchange` reads the log).
+"""
+
+from __future__ import annotations
+
+from reviewkit.errors import UserError
+from reviewkit.records import normalise_doi, normalise_pmid, normalise_title
+from reviewkit.store import Store, lookup
+from reviewkit.store import records as record_rows
+from reviewkit.store.duplicates import canonical_map
+
+__all__ = ["RecordResolver"]
+
+
+class RecordResolver:
+    """Finds the local record of a portable key: PMID, then DOI, then title + year."""
+
+    def __init__(self, db: Store) -> None:
+        self.db = db
+        self._titles: dict[tuple[str, int | None], int] | None = None
+        self._canon: dict[int, int] | None = None
+
+    def __call__(self, key: dict, where: str = "") -> int | None:
+        pmid = normalise_pmid(key.get("pmid"))
+        doi = normalise_doi(key.get("doi"))
+        title = normalise_title(key.get("title") or "")
+        if pmid:
+            hits = record_rows.ids_by_pmid(self.db, [pmid]).get(pmid)
+            if hits:  # one PMID on two records dedup kept apart: an erratum, a copied PMID
+                return self._one(self._narrow(hits, doi, title), f"PMID {pmid}", where)
+        if doi:
+            hits = lookup.ids_by_doi(self.db, doi)
+            hits = self._narrow(hits, "", title)  # one DOI on two records dedup kept apart
+            if hits:
+                return hits[0]
+        if title:
+            if self._titles is None:
+                self._titles = {}
+                for rid, _pmid, _doi, t, year in lookup.all_record_keys(self.db):
+                    self._titles.setdefault((normalise_title(t), year), rid)
+            return self._titles.get((title, key.get("year")))
+        return None
+
+    def _narrow(self, hits: list[int], doi: str, title: str) -> list[int]:
+        """The records among ``hits`` whose DOI, then whose title, is the key's (each step
+        only when it leaves some: a record without the DOI may still be the one)."""
+        if len(hits) < 2:
+            return hits
+        keys = lookup.record_keys(self.db, hits)
+        if doi:
+            hits = [r for r in hits if normalise_doi(keys[r][1]) == doi] or hits
+        if title and len(hits) > 1:
+            hits = [r for r in hits if normalise_title(keys[r][2]) == title] or hits
+        return hits
+
+    def _one(self, hits: list[int], named: str, where: str) -> int:
+        """The record of ``hits`` when they are one study; a UserError when the key could
+        put the vote on either of two studies (the first would be a guess)."""
+        if len(hits) > 1:
+            if self._canon is None:
+                self._canon = canonical_map(self.db)
+            studies = {self._canon.get(r, r) for r in hits}
+            if len(studies) > 1:
+                shown = ", ".join(str(r) for r in hits[:-1]) + f" and {hits[-1]}"
+                raise UserError(
+                    f"the entry's {named} is on records {shown}, and neither its DOI nor its"
+                    " title tells which one the decision is for",
+                    where=where,
+                    hint="put the DOI or title of the record it is for in the line's"
+                    ' "record" (as this project\'s record writes it), or leave the line out;'
+                    " nothing was written",
+                )
+        return hits[0]
+
+    def disagreement(self, key: dict, record_id: int) -> str:
+        """Why the key's DOI names another article than the records its PMID found ('' when
+        it does not). An exported key is one record's own PMID and DOI, so a PMID whose records
+        all carry another DOI means an edited key or a mistyped PMID: the vote would land on
+        another study. A record without a DOI (one database left it out) says nothing."""
+        pmid, doi = normalise_pmid(key.get("pmid")), normalise_doi(key.get("doi"))
+        if not pmid or not doi:
+            return ""
+        hits = record_rows.ids_by_pmid(self.db, [pmid]).get(pmid) or []
+        dois = {normalise_doi(k[1]) for k in lookup.record_keys(self.db, hits).values()} - {""}
+        if not dois or doi in dois:
+            return ""
+        return (
+            f"the entry's PMID {pmid} is record {record_id}, whose DOI is {min(dois)}, but the"
+            f" entry's DOI is {doi}: the key names two articles"
+        )
