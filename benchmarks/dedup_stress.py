@@ -303,7 +303,7 @@ def _rules(runs: dict) -> list[str]:
 
 def _same_records(label: str, runs: dict) -> list[str]:
     """The section of a ``--bib-dedupe`` run: both tools on the same degraded records."""
-    from benchmarks.dedup_stress_bib import side_by_side
+    from benchmarks.dedup_stress_bib import SAME_RECORDS_NOTES, side_by_side
 
     sets = [s for s in ALL_SETS if any(s in runs.get(v, {}) for v in DEGRADATIONS)]
     return [
@@ -319,6 +319,8 @@ def _same_records(label: str, runs: dict) -> list[str]:
         f" --label {label} --sets ... --variants ...`.",
         "",
         *side_by_side(runs, list(DEGRADATIONS), sets),
+        "",
+        *SAME_RECORDS_NOTES,
     ]
 
 
@@ -333,9 +335,10 @@ def write_markdown(data: dict, path: Path, notes: tuple[str, ...] = ()) -> None:
         "",
         *(f"- `{v}`: {text}" for v, (text, _) in DEGRADATIONS.items()),
     ]
+    same_records: list[str] = []  # written after the notes, which speak of the labels above
     for label, runs in data.items():
         if any("bib_dedupe" in row for rows in runs.values() for row in rows.values()):
-            lines += _same_records(label, runs)
+            same_records += _same_records(label, runs)
             continue
         lines += [
             "",
@@ -359,6 +362,7 @@ def write_markdown(data: dict, path: Path, notes: tuple[str, ...] = ()) -> None:
         ]
     if notes:
         lines += ["", *notes]
+    lines += same_records
     lines.append("")
     path.write_text("\n".join(lines))
 
