@@ -181,7 +181,11 @@ SAME_RECORDS_NOTES: tuple[str, ...] = (
     "  Crowdwork Research' / '... Research Response', Commun ACM 59(11) pp 8-9 / 9; 2 pairs):",
     "  biblio_match finds the titles near, year, journal and volume equal and pages 8-9 / 9 no",
     "  conflict; bib-dedupe's conditions all weigh the authors, and Brown / Barowy differ.",
-    "  h's 6 digital_work pairs are the same 6 for both tools.",
+    "  h's 6 digital_work pairs are the same 6 for both tools. g_title_upper 1 / 0, 80 / 112;",
+    "  d1_journal_abbrev 3 / 0, 89 / 125: d1's 2 digital_work pairs are kind 1 again, 'Remarks",
+    "  from MIS Quarterly Editor - Editor's Comments' in issues 3 and 4 of one volume (no page),",
+    "  which bib-dedupe also keeps apart by its rule for editorials (an issue that differs).",
+    "  d2_journal_lower and f_no_issue were not run beside bib-dedupe (time).",
     "- No rule changed (bdst25 brief): kinds 1 and 2 are known trades, 3-5 are new and narrow",
     "  (one to three pairs each); each is for a next step measured on all ten sets.",
 )
