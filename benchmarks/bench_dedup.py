@@ -220,13 +220,20 @@ def run_bib_dedupe(name: str) -> dict | None:
     """
     CACHE.mkdir(parents=True, exist_ok=True)
     cached = CACHE / f"{name}.json"
+    if not cached.exists() and os.environ.get("DEDUP_BENCH_CACHED_ONLY"):
+        return None
+    return run_bib_dedupe_on([str(f) for f in record_files(name)], cached)
+
+
+def run_bib_dedupe_on(files: list[str], cached: Path, prefix: tuple[str, ...] = ()) -> dict:
+    """bib-dedupe (``cpu=1``) on the CSV ``files``, its result kept at ``cached`` (read from
+    there when it exists). ``prefix`` goes before the command (e.g. ``("nice", "-n", "10")``)."""
     if not cached.exists():
-        if os.environ.get("DEDUP_BENCH_CACHED_ONLY"):
-            return None
         python = ensure_venv()
-        files = [str(f) for f in record_files(name)]
         subprocess.run(
-            [str(python), "-c", _RUNNER, *files, str(cached) + ".tmp"], check=True, cwd=WORK
+            [*prefix, str(python), "-c", _RUNNER, *files, str(cached) + ".tmp"],
+            check=True,
+            cwd=WORK,
         )
         Path(str(cached) + ".tmp").rename(cached)
     return json.loads(cached.read_text())

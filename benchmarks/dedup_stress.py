@@ -194,6 +194,12 @@ DEGRADATIONS: dict[str, tuple[str, Degrade | None]] = {
 # --- running ---------------------------------------------------------------------------------
 
 
+def degrade(name: str, ids: list[str], recs: Records, truth: list[list[str]], variant: str):
+    """One set's records after one degradation (seeded by set and degradation name)."""
+    fn = DEGRADATIONS[variant][1]
+    return fn(name, ids, recs, truth, random.Random(f"{name}:{variant}")) if fn else recs
+
+
 def run_variant(
     name: str, ids: list[str], recs: Records, truth: list[list[str]], variant: str
 ) -> dict:
@@ -202,15 +208,14 @@ def run_variant(
     from reviewkit.dedup.matching import match
     from reviewkit.dedup.normalise import keys_for
 
-    fn = DEGRADATIONS[variant][1]
-    rng = random.Random(f"{name}:{variant}")
-    degraded = fn(name, ids, recs, truth, rng) if fn else recs
+    degraded = degrade(name, ids, recs, truth, variant)
     keys = {i: keys_for(i, r) for i, r in enumerate(degraded)}
     result = match(keys)
     clusters = components(keys, ((e.a, e.b) for e in result.accepted))
     truth_pairs = pairs_of(truth)
     apart = [e for e in result.accepted if tuple(sorted((ids[e.a], ids[e.b]))) not in truth_pairs]
-    figures = evaluate([[ids[i] for i in c] for c in clusters if len(c) > 1], truth)
+    predicted = [[ids[i] for i in c] for c in clusters if len(c) > 1]
+    figures = evaluate(predicted, truth)
     return {
         "false_merges": figures["false_merges"],
         "missed": figures["fn"],
@@ -218,11 +223,19 @@ def run_variant(
         "queue": len({(u.a, u.b) for u in result.uncertain}),
         "false_edges_by_rule": dict(Counter(e.rule for e in apart)),
         "false_edges": sorted([ids[e.a], ids[e.b], e.rule] for e in apart),
+        "false_pairs": sorted(pairs_of(predicted) - truth_pairs),
     }
 
 
-def run(sets: tuple[str, ...], variants: tuple[str, ...], label: str, path: Path) -> dict:
-    """Run every variant on every set; merge into the JSON at ``path`` under ``label``."""
+def run(
+    sets: tuple[str, ...],
+    variants: tuple[str, ...],
+    label: str,
+    path: Path,
+    bib_dedupe: bool = False,
+) -> dict:
+    """Run every variant on every set; merge into the JSON at ``path`` under ``label``. With
+    ``bib_dedupe``, bib-dedupe runs on the same degraded records (:mod:`dedup_stress_bib`)."""
     data = json.loads(path.read_text()) if path.exists() else {}
     runs = data.setdefault(label, {})
     for name in sets:
@@ -238,6 +251,16 @@ def run(sets: tuple[str, ...], variants: tuple[str, ...], label: str, path: Path
                 f" missed {row['missed']}, {row['cpu_s']} s",
                 flush=True,
             )
+            if bib_dedupe:
+                from benchmarks.dedup_stress_bib import bib_dedupe_row
+
+                after = degrade(name, ids, recs, truth, variant)
+                bd = row["bib_dedupe"] = bib_dedupe_row(name, variant, ids, recs, after, truth)
+                print(
+                    f"   bib-dedupe {name} {variant}: false merges {bd['false_merges']},"
+                    f" missed {bd['missed']}, {bd['cpu_s']} s",
+                    flush=True,
+                )
             path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n")
     return data
 
@@ -278,6 +301,29 @@ def _rules(runs: dict) -> list[str]:
     return lines or ["- none"]
 
 
+def _same_records(label: str, runs: dict) -> list[str]:
+    """The section of a ``--bib-dedupe`` run: both tools on the same degraded records."""
+    from benchmarks.dedup_stress_bib import SAME_RECORDS_NOTES, side_by_side
+
+    sets = [s for s in ALL_SETS if any(s in runs.get(v, {}) for v in DEGRADATIONS)]
+    return [
+        "",
+        f"## bib-dedupe on the same records ({label})",
+        "",
+        "Both tools on identical input: each degraded set as above, our engine (rk) on the",
+        "Records in memory, bib-dedupe 0.7.2 (bd, `cpu=1`) on the CSV written from those Records",
+        "(the set's own rows with every degraded field overwritten; the file's SHA-256 is in",
+        "dedup-stress.json). Both counted against the labels after clustering; 'both' = false",
+        "pairs the two tools share; queue = our uncertain pairs / bib-dedupe's 'maybe' pairs",
+        "(not merged by either). Rerun: `python -m benchmarks dedup-stress --bib-dedupe"
+        f" --label {label} --sets ... --variants ...`.",
+        "",
+        *side_by_side(runs, list(DEGRADATIONS), sets),
+        "",
+        *SAME_RECORDS_NOTES,
+    ]
+
+
 def write_markdown(data: dict, path: Path, notes: tuple[str, ...] = ()) -> None:
     lines = [
         "# Dedup on thinner exports (stress test, bib-dedupe 0.7.2's ten labelled sets)",
@@ -289,7 +335,11 @@ def write_markdown(data: dict, path: Path, notes: tuple[str, ...] = ()) -> None:
         "",
         *(f"- `{v}`: {text}" for v, (text, _) in DEGRADATIONS.items()),
     ]
+    same_records: list[str] = []  # written after the notes, which speak of the labels above
     for label, runs in data.items():
+        if any("bib_dedupe" in row for rows in runs.values() for row in rows.values()):
+            same_records += _same_records(label, runs)
+            continue
         lines += [
             "",
             f"## {label}",
@@ -312,6 +362,7 @@ def write_markdown(data: dict, path: Path, notes: tuple[str, ...] = ()) -> None:
         ]
     if notes:
         lines += ["", *notes]
+    lines += same_records
     lines.append("")
     path.write_text("\n".join(lines))
 
@@ -382,9 +433,16 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--variants", nargs="*", default=list(DEGRADATIONS), choices=list(DEGRADATIONS)
     )
+    parser.add_argument(
+        "--bib-dedupe",
+        action="store_true",
+        help="also run bib-dedupe on the same degraded records (minutes a set; label"
+        " 'same-records' unless --label is given)",
+    )
     args = parser.parse_args(argv)
+    label = "same-records" if args.bib_dedupe and args.label == "after" else args.label
     json_path = RESULTS / "dedup-stress.json"
-    data = run(tuple(args.sets), tuple(args.variants), args.label, json_path)
+    data = run(tuple(args.sets), tuple(args.variants), label, json_path, args.bib_dedupe)
     write_markdown(data, RESULTS / "dedup-stress.md", NOTES)
     return 0
 
