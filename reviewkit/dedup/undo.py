@@ -80,6 +80,7 @@ def _last_action(db: Store, made_by: str) -> tuple[list[links.Link], list[links.
     undos = [(lk.id, int(m[1])) for lk in mine if (m := _UNDO_RE.search(lk.reason))]
     undone = {n for _u, n in undos}
     candidates = [lk for lk in mine if not _UNDO_RE.search(lk.reason) and lk.id not in undone]
+    by_id = {lk.id: lk for lk in mine}
     cache: dict[int, int] = {}  # link id -> id of the other's link that settled it since (0)
 
     def superseded(lk: links.Link) -> int:
@@ -92,14 +93,14 @@ def _last_action(db: Store, made_by: str) -> tuple[list[links.Link], list[links.
     target = next((lk for lk in candidates if not superseded(lk)), None)
     if target is None:
         kept = [lk for lk in candidates if cache.get(lk.id)]
-        return [], _not_told(kept, undos, cache, {lk.id: lk for lk in mine})
+        return [], _not_told(kept, undos, cache, by_id)
     tag = _TAG_RE.search(target.reason)
     group = [c for c in candidates if c.reason.endswith(tag[0])] if tag else [target]
     kept = [c for c in candidates if c.id > target.id and cache.get(c.id)]
     kept += [c for c in group if c.id < target.id and superseded(c)]
     group = [c for c in group if not superseded(c)]
     group.sort(key=lambda c: (c.reason.startswith(FOLLOWS), c.id))  # the verdict first
-    return group, _not_told(kept, undos, cache, {lk.id: lk for lk in mine})
+    return group, _not_told(kept, undos, cache, by_id)
 
 
 def _not_told(

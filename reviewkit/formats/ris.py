@@ -201,10 +201,11 @@ def _to_record(
     # DOI than the record's own (a commentary's), or links to two DOIs, which give the record
     # none (dropping them too left it with neither the DOI nor the links)
     ur = get.get("UR", [])
+    ur_dois = [url_identifiers(u).get("doi") for u in ur]  # each link parsed once
     doi = first("DO")
-    dois = {d for u in [*ur, *get.get("L2", [])] if (d := url_identifiers(u).get("doi"))}
+    dois = {d for d in [*ur_dois, *(url_identifiers(u).get("doi") for u in get.get("L2", []))] if d}
     own = normalise_doi(doi) if doi else (next(iter(dois)) if len(dois) == 1 else "")
-    urls = [u for u in ur if not own or url_identifiers(u).get("doi") != own]
+    urls = [u for u, d in zip(ur, ur_dois, strict=True) if not own or d != own]
     pub_types = [p for p in first("M3").split("; ") if p]
     return Record(
         title=first("TI", "T1", "CT", "BT"),
