@@ -46,8 +46,6 @@ Sources (checked 2026-12-05; the lists are written out here, not downloaded at r
   2026-08-15); no stored NLM document records the renaming. Both names are accepted, and a
   [pt] search with either finds records labelled with either (:data:`FORMER_NAMES`), so a
   search written today finds the snapshot's notices as PubMed finds its relabelled ones.
-- Collected Works / Collected Work: PubMed Help's 2021 list has "Collected Works"; "Collected
-  Work" is kept as an accepted spelling (which one MeSH uses now no stored document settles).
 - Narrower publication types, searched with the broader one: NLM, MEDLINE Indexing Online
   Training Course, "Category V - Publication Characteristics: Clinical Trial [PT]"
   (https://www.nlm.nih.gov/bsd/indexing/training/PUB_070.html): under Clinical Trial are

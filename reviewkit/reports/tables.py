@@ -158,6 +158,7 @@ def report_tables(
         header.append(UNCHECKED_COLUMN)
     label_names = {x.id: x.name for x in scheme.labels} | {none: "None of these"}
     members = _members(scheme, assigned, lambda r: _sort_key(sort, records[r], r))
+    everyone = list(assigned.values())  # the same for every table's note
     tables = []
     for lab in members:
         rows = [
@@ -173,7 +174,6 @@ def report_tables(
         ]
         group = [assigned[s] for s in members[lab]]
         n_reports = sum(len(studies[s]) for s in members[lab]) if several else None
-        everyone = list(assigned.values())
         note = _table_note(scheme, group, everyone, n_reports, bool(checked_columns))
         title = f"{label_names.get(lab, lab)} (n = {len(group)})"
         tables.append(Table(lab, title, header, rows, note))
