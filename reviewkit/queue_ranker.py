@@ -48,7 +48,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from reviewkit.ranking_worker import SENT_PER_WINDOW, WINDOW, Engine, EngineProcess, EngineState
-from reviewkit.ready_rule import MIN_EXCLUDES, MIN_INCLUDES, meets_ready_rule
+from reviewkit.ready_rule import MIN_EXCLUDES, MIN_INCLUDES, label_counts, meets_ready_rule
 from reviewkit.screening import ReviewerQueue
 
 if TYPE_CHECKING:
@@ -228,10 +228,9 @@ class QueueRanker:
 
     def _labels(self) -> tuple[int, list[tuple[int, bool]]]:
         labels = self.queue.own_labels()
-        positives = sum(1 for _, positive in labels if positive)
         with self._lock:
             self._seq += 1
-            self._counts = (positives, len(labels) - positives)
+            self._counts = label_counts(labels)
             return self._seq, labels
 
     def _receive(self, state: EngineState) -> None:
@@ -301,11 +300,8 @@ class QueueRanker:
         """Whether an order other than the seeded one is on its way for the first record: the
         protocol's cold-start order (cold start on), or a model's (the ready rule met by the
         votes made in an earlier session). The screen shows no record until it arrives."""
-        labels = self.queue.own_labels()
-        positives = sum(1 for _, positive in labels if positive)
-        ready = meets_ready_rule(
-            positives, len(labels) - positives, self.min_includes, self.min_excludes
-        )
+        counts = label_counts(self.queue.own_labels())
+        ready = meets_ready_rule(*counts, self.min_includes, self.min_excludes)
         return "protocol" in self._options or ready
 
     @property

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reviewkit.ready_rule import MIN_EXCLUDES, MIN_INCLUDES, meets_ready_rule
+from reviewkit.ready_rule import MIN_EXCLUDES, MIN_INCLUDES, label_counts, meets_ready_rule
 from reviewkit.store import Store
 from reviewkit.store import records as record_rows
 from reviewkit.workers import ignore_interrupts, stderr_with_a_file_descriptor
@@ -291,11 +291,8 @@ class Engine:
 
     def _ready(self) -> bool:
         """Whether the newest labels meet the ready rule (a model will order the queue)."""
-        labels = self._labels[1]
-        positives = sum(1 for _, positive in labels if positive)
         return meets_ready_rule(
-            positives,
-            len(labels) - positives,
+            *label_counts(self._labels[1]),
             self.options.get("min_includes", MIN_INCLUDES),
             self.options.get("min_excludes", MIN_EXCLUDES),
         )

@@ -1,12 +1,14 @@
 """The ready rule of screening prioritisation: when a model, not the seeded or the protocol's
 order, orders a reviewer's queue.
 
-A module of its own, importing nothing: the screen's process asks it for every status line
+A module of its own, importing nothing heavy: the screen's process asks it for every status line
 (:mod:`reviewkit.queue_ranker`) and must not import numpy and scipy (0.2 s) with
 :mod:`reviewkit.ranking`, which re-exports it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 # the screen's defaults (``reviewkit.ranking``'s docstring). ASReview LAB trains as soon as its
 # prior knowledge holds one relevant and one irrelevant record; we wait for five of each
@@ -25,3 +27,9 @@ def meets_ready_rule(
     (a classifier cannot learn from one class; a threshold of 0 made the status line say the
     model was ready while the fit still waited)."""
     return includes >= max(1, min_includes) and excludes >= max(1, min_excludes)
+
+
+def label_counts(labels: Sequence[tuple[int, bool]]) -> tuple[int, int]:
+    """``(includes, excludes)`` of ``(study, positive)`` labels, as the ready rule counts them."""
+    positives = sum(1 for _, positive in labels if positive)
+    return positives, len(labels) - positives

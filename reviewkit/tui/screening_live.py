@@ -74,9 +74,7 @@ class KeepsUp:
     def start_screening(self) -> None:
         """End the ordering state: the queue in the order that has arrived (else the seeded
         one), its first record that waits for me on screen."""
-        self.ordering = False
-        if self._order_wait is not None:
-            self._order_wait.stop()
+        self._end_ordering()
         self.apply_ranking()  # no record shown yet: every undecided place may move
         self.go(self.first_open())
         self.render_rank()
@@ -85,14 +83,18 @@ class KeepsUp:
     def start_now(self) -> None:
         """j or Tab while ordering: the seeded order's first record now; the ranked order
         applies from the next move (as before the first order was waited for)."""
-        if self._order_wait is not None:
-            self._order_wait.stop()
-        self.ordering = False
+        self._end_ordering()
         self.go(self.first_open())
         self.refresh_bindings()
         self.say(
             "started in the seeded random order; the ranked order applies from the next record"
         )
+
+    def _end_ordering(self) -> None:
+        """No longer waiting for the first order: the flag down, the poll stopped."""
+        self.ordering = False
+        if self._order_wait is not None:
+            self._order_wait.stop()
 
     def take_changes(self, *, decisions: bool = False) -> str:
         """Studies added (a search rerun or an import, then dedup) or merged since the screen
