@@ -208,9 +208,9 @@ def protocol_check(file: Path, project_dir: Path | None) -> None:
     if p.leads:  # who resolve, confirm and extract but do not screen
         click.echo(f"  leads: {', '.join(p.leads)}")
     for s in p.searches:
-        click.echo(
-            f"  search {s.name}: {s.full_query()[:90]}{'…' if len(s.full_query()) > 90 else ''}"
-        )
+        click.echo(f"  search {s.name}: {_shortened(s.query)}")
+        if limits := s.limits.as_query_terms():
+            click.echo(f"    limits: {' AND '.join(limits)}")
         for warning in search_warnings(s):
             click.echo(f"  warning: {file}: search {s.name}: {warning}")
     for name, stage in p.stages.items():
@@ -222,6 +222,16 @@ def protocol_check(file: Path, project_dir: Path | None) -> None:
         click.echo(f"  scheme {sid}: {', '.join(scheme.label_ids)}")
     if p.extraction:  # the ids `extract set` and the extraction CSV take
         click.echo(f"  extraction fields: {', '.join(f.id for f in p.extraction)}")
+
+
+def _shortened(query: str, width: int = 100) -> str:
+    """QUERY in at most WIDTH characters: its start and its end around '…'. Searches that
+    share a long common block and AND one topic onto it (Review A's eight) differ only at
+    the end, so a summary that cut the end off showed eight identical lines."""
+    if len(query) <= width:
+        return query
+    head = width * 2 // 5
+    return f"{query[:head]} … {query[-(width - head - 3) :]}"
 
 
 def _check_against_project(p: protocol_mod.Protocol, file: Path, project_dir: Path | None) -> None:

@@ -226,6 +226,20 @@ def test_protocol_check_lists_the_extraction_fields(capsys: pytest.CaptureFixtur
     assert "  extraction fields: aim, conclusions\n" in capsys.readouterr().out
 
 
+def test_protocol_check_shows_what_tells_review_a_searches_apart(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Review A's lead checks the protocol (section 1): its eight searches share one long
+    common block and differ in the topic ANDed at the end, so each summary line keeps the
+    end of the query (it showed the common block eight times), with the limits beside it."""
+    assert main(["protocol", "check", str(ROOT / "protocols/rtw-systematic-reviews.toml")]) == 0
+    lines = [x for x in capsys.readouterr().out.splitlines() if x.startswith("  search ")]
+    assert len(lines) == 8
+    assert lines[0].endswith('AND "mental health"') and len(lines[0].split(": ", 1)[1]) <= 100
+    assert lines[5].endswith('"family practice" OR "primary care")')
+    assert len({line.split(": ", 1)[1] for line in lines}) == 8
+
+
 def test_two_projects_side_by_side_keep_their_reports_apart(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
