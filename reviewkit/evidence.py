@@ -21,6 +21,7 @@ from reviewkit.classify.study_labels import studies_of, study_labels
 from reviewkit.project import Project
 from reviewkit.protocol import Scheme
 from reviewkit.records import Record
+from reviewkit.reports.labels import citation_labels
 from reviewkit.reports.writers import Table, write_csv, write_markdown, write_xlsx
 from reviewkit.store import records as record_rows
 from reviewkit.wording import quantity
@@ -201,15 +202,22 @@ def build_map(
         order(rs, 0),
         order(cs, 1),
         cells,
-        {s: _citation(records, reps) for s, reps in studies.items()},
+        _citations(records, studies),
         assigned,
     )
 
 
-def _citation(records: Mapping[int, Record], reports: Sequence[int]) -> str:
-    """'Surname et al. (Year)'; a study of several reports adds how many."""
-    text = records[reports[0]].citation()
-    return text if len(reports) == 1 else f"{text} [{len(reports)} reports]"
+def _citations(
+    records: Mapping[int, Record], studies: Mapping[int, Sequence[int]]
+) -> dict[int, str]:
+    """Study -> 'Surname et al. (Year)', told apart as the report tables tell them
+    ('2019a', :func:`reviewkit.reports.labels.citation_labels`); a study of several reports
+    adds how many."""
+    labels = citation_labels(records, studies)
+    return {
+        s: labels[s] if len(reps) == 1 else f"{labels[s]} [{len(reps)} reports]"
+        for s, reps in studies.items()
+    }
 
 
 def study_label_graph(
@@ -219,14 +227,18 @@ def study_label_graph(
     *,
     records: Mapping[int, Record] | None = None,
     assigned: Mapping[str, Mapping[int, Assigned]] | None = None,
+    citations: Mapping[int, str] | None = None,
 ) -> nx.Graph:
     """Bipartite graph: study nodes (bipartite=0) linked to label nodes (bipartite=1) of each scheme.
 
     ``assigned``: scheme id -> study -> labels, when the caller has them (an evidence map's,
-    with the labels of a study's several reports together)."""
+    with the labels of a study's several reports together); ``citations``: study -> its label
+    (the map's), else the studies' labels told apart among ``record_ids``."""
     ids = sorted(set(record_ids))
     if records is None:
         records = record_rows.get_records(project.db, ids)
+    if citations is None:
+        citations = citation_labels(records, ids)
     g = nx.Graph()
     for rid in ids:
         rec = records[rid]
@@ -235,7 +247,7 @@ def study_label_graph(
             bipartite=0,
             kind="study",
             record_id=rid,
-            citation=rec.citation(),
+            citation=citations[rid],
             title=rec.title,
             year=rec.year or 0,
         )
@@ -345,7 +357,12 @@ def write_map(
     paths.append(draw_map(emap, out_dir / "evidence-map.svg"))
     schemes = [emap.rows_scheme.id, emap.cols_scheme.id]
     graph = study_label_graph(
-        project, schemes, emap.studies, records=records, assigned=emap.assigned
+        project,
+        schemes,
+        emap.studies,
+        records=records,
+        assigned=emap.assigned,
+        citations=emap.citations,
     )
     graphml = out_dir / "study-labels.graphml"
     with outputs.atomic_path(graphml) as tmp:
