@@ -22,7 +22,7 @@ from reviewkit.project import Project
 from reviewkit.protocol import Scheme
 from reviewkit.records import Record
 from reviewkit.reports.labels import citation_labels
-from reviewkit.reports.writers import Table, write_csv, write_markdown, write_xlsx
+from reviewkit.reports.writers import NOTES_SUFFIX, Table, write_csv, write_markdown, write_xlsx
 from reviewkit.store import records as record_rows
 from reviewkit.wording import quantity
 
@@ -329,6 +329,7 @@ def map_files(formats: Sequence[str] = ("csv", "xlsx", "md")) -> list[str]:
     """The names of the files :func:`write_map` writes in ``formats`` (checked before the first
     is written, so that a folder in the place of one does not leave the others replaced)."""
     names = ["evidence-map.csv", "evidence-map-cells.csv"] if "csv" in formats else []
+    names += [n.replace(".csv", NOTES_SUFFIX) for n in names]
     names += [f"evidence-map.{fmt}" for fmt in ("xlsx", "md") if fmt in formats]
     return [*names, "evidence-map.png", "evidence-map.svg", "study-labels.graphml"]
 

@@ -19,7 +19,15 @@ from reviewkit.reports import prisma, versions
 from reviewkit.reports.exporter import SUFFIX, export_to_file
 from reviewkit.reports.snapshot import ProjectSnapshot
 from reviewkit.reports.tables import report_tables
-from reviewkit.reports.writers import Cell, Table, write_csv, write_docx, write_markdown, write_xlsx
+from reviewkit.reports.writers import (
+    Cell,
+    Table,
+    write_csv,
+    write_docx,
+    write_markdown,
+    write_notes,
+    write_xlsx,
+)
 from reviewkit.screening import DerivedStages
 
 FORMATS = ("csv", "xlsx", "md", "docx")
@@ -151,6 +159,7 @@ def write_report(
         png,
         prisma.draw(counts, out_dir / "prisma.svg", note),
         prisma.write_csv(counts, out_dir / "prisma.csv"),
+        write_notes(extra[1], out_dir / "prisma.csv"),  # what the CSV's rows cannot say
     ]
     images = [("PRISMA 2020 flow diagram", png)]
     pair = evidence_schemes(project)
@@ -184,12 +193,14 @@ def write_report(
 
 def report_targets(formats: Sequence[str], *, with_map: bool) -> tuple[list[str], list[str]]:
     """The folders and files (relative to the output folder) a report with these formats
-    writes; the files inside ``tables/`` are named by the protocol's tables and not listed.
+    writes; the files inside ``tables/`` (a CSV and its notes file per table) are named by the
+    protocol's tables and not listed.
     Kept in step with :func:`write_report` by a test that compares it with what was written."""
-    names = ["prisma.png", "prisma.svg", "prisma.csv", "included.ris", "included.bib"]
+    names = ["prisma.png", "prisma.svg", "prisma.csv", "prisma.notes.txt"]
+    names += ["included.ris", "included.bib"]
     names += [f"report.{fmt}" for fmt in formats if fmt != "csv"] + ["search-log.md"]
     folders = ["tables"] if "csv" in formats else []
-    names += ["agreement.csv"] if "csv" in formats else []
+    names += ["agreement.csv", "agreement.notes.txt"] if "csv" in formats else []
     folders += ["evidence-map"] if with_map else []
     names += [f"evidence-map/{name}" for name in map_files(formats)] if with_map else []
     return folders, names

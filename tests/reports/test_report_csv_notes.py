@@ -1,0 +1,48 @@
+"""A CSV holds data only, so each CSV of the report has a notes file beside it
+(``<name>.notes.txt``) with the title and the note the Markdown, Word and XLSX reports print
+with that table: a CSV reader also learns why the evidence map's cells add up to more than its
+total, or that a label is only a suggestion."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reviewkit.cli import main
+
+from .test_report_ties import tied  # noqa: F401 (a fixture: a tie, and a study in two settings)
+
+
+def _md_notes(md: str) -> dict[str, str]:
+    """Markdown section title -> the paragraph between it and its table."""
+    found = re.findall(r"^## (.+)\n\n(?!\|)(.+)\n\n\|", md, flags=re.MULTILINE)
+    return dict(found)
+
+
+def _notes_file(path: Path) -> tuple[str, str]:
+    """(title, note) of a notes file, the note's lines joined again."""
+    head, _, body = path.read_text(encoding="utf-8").partition("\n\n")
+    return head.split(": ", 1)[1], " ".join(body.split())
+
+
+def test_every_csv_has_its_tables_notes_beside_it(tied, tmp_path: Path):  # noqa: F811
+    project, _ = tied
+    out = tmp_path / "out"
+    assert main(["report", "--project", str(project.folder), "--out", str(out)]) == 0
+    md_notes = _md_notes((out / "report.md").read_text(encoding="utf-8"))
+    md_notes |= _md_notes((out / "evidence-map" / "evidence-map.md").read_text(encoding="utf-8"))
+    csvs = sorted(out.rglob("*.csv"))
+    assert {p.name for p in csvs} >= {"agreement.csv", "prisma.csv", "evidence-map-cells.csv"}
+    compared = 0
+    for csv_path in csvs:
+        notes = csv_path.with_name(csv_path.stem + ".notes.txt")
+        assert notes.is_file(), notes
+        title, note = _notes_file(notes)
+        if title in md_notes:  # the same words as the other formats print with the table
+            assert note == md_notes[title], csv_path
+            compared += 1
+    assert compared >= 4  # the topic tables and the map's two at least
+    title, note = _notes_file(out / "evidence-map" / "evidence-map.notes.txt")
+    assert title.startswith("Evidence map") and "The cells add up to" in note
+    table_notes = [_notes_file(p) for p in (out / "tables").glob("*.notes.txt")]
+    assert any("is a tie" in note and "(n = 2)" in title for title, note in table_notes)
