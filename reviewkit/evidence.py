@@ -81,6 +81,8 @@ class EvidenceMap:
         )
 
     def note(self) -> str:
+        if not self.citations:
+            return "No study has been included yet: the map fills as studies are included."
         offered = self.offered_studies
         parts = [f"{self.confirmed_studies} with both labels confirmed by a reviewer"]
         if offered:

@@ -210,7 +210,12 @@ def _table_note(
 ) -> str:
     """A table's note: its studies (and their reports, when a study has several), whose word
     their labels are, its ties and why the tables hold more rows than studies
-    (:func:`.ties.table_note`), and what the unchecked-prefill column means."""
+    (:func:`.ties.table_note`), and what the unchecked-prefill column means; for an empty
+    table, why it is empty."""
+    if not group:  # an empty table says why, rather than "0 studies; 0 labels confirmed …"
+        if not everyone:
+            return "No study has been included yet: this table fills as studies are included."
+        return f"No study has this label ({quantity(len(everyone), 'study')} included)."
     counted = quantity(len(group), "study")
     if n_reports is not None:
         counted += f" ({quantity(n_reports, 'report')})"
