@@ -139,27 +139,41 @@ class EvidenceMap:
         )
 
     def cells_table(self) -> Table:
+        """A row per filled cell: the two labels' ids (for a program) and names (the matrix's
+        words, for a reader), the count, and the studies in the order of their labels (a
+        reference list's: "Ofei-Dodoo et al. (2021a)" before "(2021b)") with their record ids
+        in the same order."""
         rows = []
         for r in self.row_labels:
             for c in self.col_labels:
-                ids = self.cells.get((r, c), [])
+                ids = sorted(
+                    self.cells.get((r, c), []), key=lambda i: (self.citations[i].casefold(), i)
+                )
                 if ids:
                     rows.append(
                         [
                             r,
                             c,
+                            self.name(self.rows_scheme, r),
+                            self.name(self.cols_scheme, c),
                             len(ids),
                             "; ".join(self.citations[i] for i in ids),
                             " ".join(map(str, ids)),
                         ]
                     )
+        ids = [self.rows_scheme.id, self.cols_scheme.id]
+        names = [s.name if s.name not in ids else f"{s.name} (name)" for s in self._schemes]
         return Table(
             "evidence-map-cells",
             "Evidence map: studies per cell",
-            [self.rows_scheme.id, self.cols_scheme.id, "count", "studies", "record_ids"],
+            [*ids, *names, "count", "studies", "record_ids"],
             rows,
             self.notes(),
         )
+
+    @property
+    def _schemes(self) -> tuple[Scheme, Scheme]:
+        return self.rows_scheme, self.cols_scheme
 
 
 def build_map(

@@ -78,9 +78,17 @@ def test_every_format_and_the_evidence_map_use_the_same_labels(project_b, store,
     write_report(project_b, out)
     with (out / "evidence-map" / "evidence-map-cells.csv").open(encoding="utf-8") as fh:
         cells = list(csv.DictReader(fh))
+    # in a cell, the studies in the order of their labels (a reference list's), ids alike
     assert [row["studies"] for row in cells] == [
-        "Andersen et al. (2019b); Andersen et al. (2019a); Andersen et al. (2018)"
+        "Andersen et al. (2018); Andersen et al. (2019a); Andersen et al. (2019b)"
     ]
+    assert cells[0]["record_ids"] == f"{ids[2]} {ids[1]} {ids[0]}"
+    # the labels by id for a program, and by the names the matrix shows for a reader
+    assert (cells[0]["model-type"], cells[0]["Model of collaboration"]) == (
+        "workplace",
+        "Workplace-centred collaboration",
+    )
+    assert cells[0]["Diagnosis group"] == "Musculoskeletal disorders"
     graph = nx.read_graphml(out / "evidence-map" / "study-labels.graphml")
     assert graph.nodes[f"study:{ids[1]}"]["citation"] == "Andersen et al. (2019a)"
     md = (out / "evidence-map" / "evidence-map.md").read_text(encoding="utf-8")
