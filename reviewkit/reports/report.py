@@ -28,7 +28,8 @@ from reviewkit.reports.writers import (
     write_notes,
     write_xlsx,
 )
-from reviewkit.screening import DerivedStages
+from reviewkit.screening import DerivedStages, stage_names
+from reviewkit.wording import quantity
 
 FORMATS = ("csv", "xlsx", "md", "docx")
 
@@ -91,6 +92,23 @@ EMPTY_NOTE = [
 ]
 
 
+def _not_retrieved_note(project: Project, counts: prisma.PrismaCounts) -> str:
+    """Why the last stage's agreement counts more studies than PRISMA's "Reports assessed for
+    eligibility": the reports not retrieved were voted on there too (excluded for no full
+    text), and PRISMA counts them apart. '' when there are none (or in an update, whose flow
+    counts the new records only while the agreement counts every study)."""
+    stages = stage_names(project.protocol)
+    n = counts.flow.not_retrieved
+    if len(stages) < 2 or not n or counts.update:
+        return ""
+    return (
+        f"At the {stages[-1]} stage, 'Studies both screened' can include the"
+        f" {quantity(n, 'report')} not retrieved (excluded there for no full text): the PRISMA"
+        f" flow counts {'it' if n == 1 else 'them'} apart from the {counts.flow.assessed}"
+        " reports assessed for eligibility."
+    )
+
+
 def prisma_table(counts: prisma.PrismaCounts) -> Table:
     return Table(
         "prisma",
@@ -151,6 +169,7 @@ def write_report(
             hint="this is a bug; please report it with the project",
         )
     extra = [agreement_table(project, snap.stages), prisma_table(counts)]
+    extra[0].note = " ".join(filter(None, [extra[0].note, _not_retrieved_note(project, counts)]))
     for t in extra if note else ():
         t.note = f"{note} {t.note}".strip()
     paths: list[Path] = []

@@ -5,9 +5,11 @@ total, or that a label is only a suggestion."""
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 
+from reviewkit import screening
 from reviewkit.cli import main
 
 from .test_report_ties import tied  # noqa: F401 (a fixture: a tie, and a study in two settings)
@@ -46,3 +48,33 @@ def test_every_csv_has_its_tables_notes_beside_it(tied, tmp_path: Path):  # noqa
     assert title.startswith("Evidence map") and "The cells add up to" in note
     table_notes = [_notes_file(p) for p in (out / "tables").glob("*.notes.txt")]
     assert any("is a tie" in note and "(n = 2)" in title for title, note in table_notes)
+
+
+def test_agreement_says_why_full_text_counts_more_than_prisma_assessed(
+    project_b, store, make_record, tmp_path: Path
+):
+    """Both reviewers voted on a report they could not get (excluded for no full text): the
+    agreement's full-text row counts it, PRISMA's "Reports assessed" does not; the note says."""
+    ids = store(project_b, [make_record(f"Study {i}", year=2020) for i in range(3)], "PubMed")
+    db = project_b.db
+    for rid in ids:
+        for reviewer in project_b.protocol.reviewers:
+            screening.decide(db, rid, "title-abstract", reviewer, "include")
+            if rid == ids[0]:
+                screening.decide(db, rid, "full-text", reviewer, "exclude", "no-full-text")
+            else:
+                screening.decide(db, rid, "full-text", reviewer, "include")
+    out = tmp_path / "out"
+    assert main(["report", "--project", str(project_b.folder), "--out", str(out)]) == 0
+    with (out / "agreement.csv").open(encoding="utf-8") as fh:
+        rows = {r["Stage"]: r for r in csv.DictReader(fh)}
+    assert rows["full-text"]["Studies both screened"] == "3"
+    note = _notes_file(out / "agreement.notes.txt")[1]
+    assert note.endswith(
+        "At the full-text stage, 'Studies both screened' can include the 1 report not retrieved"
+        " (excluded there for no full text): the PRISMA flow counts it apart from the 2 reports"
+        " assessed for eligibility."
+    )
+    assert "the PRISMA flow counts it apart from the 2 reports" in (out / "report.md").read_text(
+        encoding="utf-8"
+    )
