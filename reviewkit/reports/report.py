@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reviewkit import agreement as agreement_mod
 from reviewkit import outputs
+from reviewkit.classify import none_id
 from reviewkit.errors import UserError
 from reviewkit.evidence import build_map, map_files, write_map
 from reviewkit.extract import pending_prefills, store_prefills
@@ -20,8 +21,10 @@ from reviewkit.reports.exporter import SUFFIX, export_to_file
 from reviewkit.reports.snapshot import ProjectSnapshot
 from reviewkit.reports.tables import report_tables
 from reviewkit.reports.writers import (
+    NOTES_SUFFIX,
     Cell,
     Table,
+    slug,
     write_csv,
     write_docx,
     write_markdown,
@@ -193,6 +196,7 @@ def write_report(
     title = project.protocol.title
     if "csv" in formats:
         paths += write_csv(tables, out_dir / "tables")
+        _drop_stale_none_table(project, tables, out_dir / "tables")
         paths += write_csv(extra[:1], out_dir)  # the PRISMA numbers are prisma.csv already
     if "xlsx" in formats:
         paths.append(write_xlsx(tables_all, out_dir / "report.xlsx"))
@@ -208,6 +212,21 @@ def write_report(
     if new_version:
         versions.record_version(project, new_version, snap)
     return paths
+
+
+def _drop_stale_none_table(project: Project, tables: Sequence[Table], folder: Path) -> None:
+    """The "None of these" table is written only while a study has that label; once no study
+    has, the CSV and notes an earlier report wrote for it would stay in ``tables/`` beside the
+    new tables, listing studies that are now in other tables. Every other table is written on
+    each report (one per label of the scheme), so only this one can be left over."""
+    proto = project.protocol
+    if proto.report is None:
+        return
+    none = none_id(proto.scheme(proto.report.scheme))
+    if any(t.name == none for t in tables):
+        return
+    for suffix in (".csv", NOTES_SUFFIX):
+        (folder / f"{slug(none)}{suffix}").unlink(missing_ok=True)
 
 
 def report_targets(formats: Sequence[str], *, with_map: bool) -> tuple[list[str], list[str]]:

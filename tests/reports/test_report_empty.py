@@ -40,3 +40,18 @@ def test_an_empty_group_beside_full_ones_says_how_many_were_included(b_included,
     )[1]
     assert "No study has this label (3 studies included)." in section
     assert "## Workplace-centred collaboration (n = 3)\n\n3 studies; 3 labels confirmed" in md
+
+
+def test_a_none_of_these_table_no_longer_needed_is_not_left_behind(b_included, tmp_path):
+    project, ids = b_included
+    classify.classify_project(project, ids)
+    classify.confirm(project, ids[0], "model-type", ["none"], "reviewer1")
+    out = tmp_path / "out"
+    assert "## None of these (n = 1)" in _report(project, out)
+    assert (out / "tables" / "none.csv").is_file()
+    # the study is given a model: the next report has no "None of these" table, nor its files
+    classify.confirm(project, ids[0], "model-type", ["workplace"], "reviewer1")
+    assert "## None of these" not in _report(project, out)
+    assert not (out / "tables" / "none.csv").exists()
+    assert not (out / "tables" / "none.notes.txt").exists()
+    assert (out / "tables" / "workplace.csv").is_file()
