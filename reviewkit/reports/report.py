@@ -113,11 +113,25 @@ def _not_retrieved_note(project: Project, counts: prisma.PrismaCounts) -> str:
 
 
 def prisma_table(counts: prisma.PrismaCounts) -> Table:
+    """The PRISMA numbers as a table, with a note on which identification rows add up: the
+    table lists a database's line, its searches and the searches' latest runs one under the
+    other, and a reader who adds them all does not get "records identified"."""
+    notes = [
+        "'records identified' is the sum of the 'database: <name>' and 'other method:' rows;"
+        " under a database, its 'search:' rows and its '(imported files)' row break its line"
+        " down."
+    ]
+    if counts.retrieved:
+        notes.append(
+            "A '(retrieved by its latest run)' row is what that search's last run found, records"
+            " an earlier run stored among them (as the search log gives it): it is not added."
+        )
     return Table(
         "prisma",
         "PRISMA 2020 flow: numbers",
         ["Section", "Item", "Count"],
         [list(r) for r in counts.rows()],
+        " ".join(notes),
     )
 
 

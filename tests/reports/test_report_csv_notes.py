@@ -11,6 +11,8 @@ from pathlib import Path
 
 from reviewkit import screening
 from reviewkit.cli import main
+from reviewkit.reports import prisma
+from reviewkit.reports.report import prisma_table
 
 from .test_report_ties import tied  # noqa: F401 (a fixture: a tie, and a study in two settings)
 
@@ -78,3 +80,34 @@ def test_agreement_says_why_full_text_counts_more_than_prisma_assessed(
     assert "the PRISMA flow counts it apart from the 2 reports" in (out / "report.md").read_text(
         encoding="utf-8"
     )
+
+
+def test_prisma_numbers_note_says_which_identification_rows_add_up():
+    """The PRISMA table lists a database's line, its searches and their latest runs' hits one
+    under another: the note says which rows make "records identified", and that sum holds."""
+    counts = prisma.PrismaCounts(
+        databases={"PubMed": 12, "Embase": 4},
+        searches={"s1": 7, "s2": 3},
+        search_databases={"s1": "PubMed", "s2": "PubMed"},
+        imported={"PubMed": 2, "Embase": 4},
+        retrieved={"s1": 9, "s2": 3},  # a rerun found 2 records stored already
+        other_sources={"citation searching": 5},
+        flow=prisma.Flow(screened=21, sought=21, assessed=21, included=21),
+    )
+    table = prisma_table(counts)
+    assert table.note.startswith(
+        "'records identified' is the sum of the 'database: <name>' and 'other method:' rows;"
+    )
+    assert "'(retrieved by its latest run)' row is what that search's last run found" in table.note
+    items = {item: n for _, item, n in table.rows}
+    summed = [
+        n
+        for item, n in items.items()
+        if item.startswith("other method:")
+        or (item.startswith("database:") and not item.endswith("(imported files)"))
+    ]
+    assert sum(summed) == items["records identified"] == 21
+    under = [n for i, n in items.items() if i.startswith("search:") and "latest run" not in i]
+    assert sum(under) + items["database: PubMed (imported files)"] == items["database: PubMed"]
+    # without stored searches the note leaves the latest runs out
+    assert "latest run" not in prisma_table(prisma.PrismaCounts(databases={"X": 1})).note
