@@ -185,10 +185,7 @@ def write_report(
             "the PRISMA numbers do not add up: " + "; ".join(problems),
             hint="this is a bug; please report it with the project",
         )
-    extra = [agreement_table(project, snap.stages), prisma_table(counts)]
-    extra[0].note = " ".join(filter(None, [extra[0].note, _not_retrieved_note(project, counts)]))
-    for t in extra if note else ():
-        t.note = f"{note} {t.note}".strip()
+    extra = _agreement_and_prisma(project, snap, counts, note)
     paths: list[Path] = []
     png = prisma.draw(counts, out_dir / "prisma.png", note)
     paths += [
@@ -226,6 +223,17 @@ def write_report(
     if new_version:
         versions.record_version(project, new_version, snap)
     return paths
+
+
+def _agreement_and_prisma(
+    project: Project, snap: ProjectSnapshot, counts: prisma.PrismaCounts, note: str
+) -> list[Table]:
+    """The agreement and PRISMA tables, the report's ``note`` before each one's own."""
+    extra = [agreement_table(project, snap.stages), prisma_table(counts)]
+    extra[0].note = " ".join(filter(None, [extra[0].note, _not_retrieved_note(project, counts)]))
+    for t in extra:
+        t.note = f"{note} {t.note}".strip()
+    return extra
 
 
 def _drop_stale_none_table(project: Project, tables: Sequence[Table], folder: Path) -> None:
