@@ -299,6 +299,35 @@ _BARE_CODES = {code: c for names, c, _ in reversed(_OF) for code in names.values
     "WA": "United States",  # Washington's affiliations far outnumber Western Australia's
     "NT": "Australia",  # Darwin's (Menzies) outnumber Canada's Northwest Territories'
 }
+# The postal abbreviations two countries share, as the table above gives them: WA (Washington,
+# Western Australia) and NT (Northwest Territories, Northern Territory); every other one is one
+# country's (QLD, NSW, VIC, TAS, ACT and SA are Australia's alone, the provinces' two letters
+# are no US state's). A bare shared code is the majority's above only when nothing else in the
+# affiliation says which: a postcode after it ("WA, 6009"), the town before it ("Perth, WA",
+# "Yellowknife, NT"), or a country or state named in the address ("University of Western
+# Australia, Crawley, WA"), else in the rest of the affiliation ("…, Perth, WA; Australia").
+SHARED_CODES = {code for code in _BARE_CODES if sum(code in n.values() for n, _, _ in _OF) > 1}
+# the towns (with their universities and hospitals) that write a shared code without a postcode
+# or a country; only read to choose between the code's countries, so a town named like one
+# elsewhere ("Bentley", "Crawley" in England, "Vancouver" in Canada) misleads nothing else
+SHARED_CODE_TOWNS = {
+    "WA": {
+        "Australia": (
+            "Perth", "Fremantle", "Crawley", "Nedlands", "Bentley", "Joondalup", "Murdoch",
+            "Subiaco", "Shenton Park", "Bunbury", "Geraldton", "Kalgoorlie", "Broome",
+        ),
+        "United States": (
+            "Seattle", "Spokane", "Tacoma", "Olympia", "Bellevue", "Redmond", "Everett",
+            "Kirkland", "Renton", "Pullman", "Bellingham", "Yakima", "Walla Walla", "Richland",
+            "Vancouver", "Bothell",
+        ),
+    },
+    "NT": {
+        "Australia": ("Darwin", "Casuarina", "Alice Springs", "Katherine", "Tiwi"),
+        "Canada": ("Yellowknife", "Inuvik", "Hay River", "Fort Smith"),
+    },
+}  # fmt: skip
+_POSTCODE_OF = {country: postcode for _, country, postcode in _OF}
 # names that are places elsewhere too, taken only as a whole part of an address: "Victoria"
 # names a university in Wellington and hospitals in the UK; "Jersey" is in "Jersey City, NJ"
 WHOLE_PART_ONLY = {"Victoria", "Jersey"}
@@ -322,7 +351,7 @@ def affiliation_countries(affiliations: Iterable[str]) -> list[str]:
     found: list[str] = []
     for aff in affiliations:
         for address in aff.split(";"):
-            for country in _address_countries(address):
+            for country in _address_countries(address, aff):
                 if country not in found:
                     found.append(country)
     return found
@@ -338,6 +367,26 @@ def _bare(part: str) -> str:
     """A part of an address without its postcode (and what :func:`_clean` takes away):
     'GA 30333.' -> 'GA'."""
     return _POSTCODE.sub("", _clean(part)).strip()
+
+
+def _shared_code_country(code: str, address: str, context: str) -> str:
+    """Which country a bare shared postal code (:data:`SHARED_CODES`) is in: the one whose
+    postcode follows it, else whose town stands before it, else the one named in the address,
+    else in the rest of the affiliation; with no sign or signs for both, the majority's."""
+    countries = [c for names, c, _ in _OF if code in names.values()]
+    for country in countries:
+        if re.search(rf"\b{code},?\s+{_POSTCODE_OF[country]}\b", address):
+            return country
+    for country in countries:
+        towns = "|".join(SHARED_CODE_TOWNS.get(code, {}).get(country, ()))
+        if towns and re.search(rf"\b(?:{towns})\W+{code}\b", address):
+            return country
+    for text in (address, context):
+        named = {_NAMES.get(m.group(1)) or REGIONS[m.group(1)] for m in _NAME_RE.finditer(text)}
+        signs = [c for c in countries if c in named]
+        if len(signs) == 1:
+            return signs[0]
+    return _BARE_CODES[code]
 
 
 def _region_country(bare: str) -> str:
@@ -366,8 +415,9 @@ def _ends_address(part: str, m: re.Match[str]) -> bool:
     return starts and bool(_NEXT_ADDRESS.match(rest))
 
 
-def _address_countries(address: str) -> list[str]:
-    """The countries of the places one address names, in order."""
+def _address_countries(address: str, context: str = "") -> list[str]:
+    """The countries of the places one address names, in order; ``context``: the whole
+    affiliation, read when a shared postal code (WA, NT) needs telling apart."""
     parts = [(m.start(), _bare(m.group()), m.group()) for m in _PART.finditer(address)]
     hits: list[tuple[int, str]] = []
     inside: list[tuple[int, str]] = []
@@ -398,8 +448,12 @@ def _address_countries(address: str) -> list[str]:
             (inside if weak else hits).append((start + m.start(), country))
         # with a postcode, the postcode's form says which country (_CODE_WITH_POSTCODE)
         alone = _clean(part) == whole
-        if alone and whole in _BARE_CODES and elsewhere in ("", _BARE_CODES[whole]):
-            hits.append((start, _BARE_CODES[whole]))
+        if alone and whole in _BARE_CODES:
+            country = _BARE_CODES[whole]
+            if whole in SHARED_CODES:
+                country = _shared_code_country(whole, address, context)
+            if elsewhere in ("", country):
+                hits.append((start, country))
     for pattern, country in _CODE_WITH_POSTCODE:
         hits += [(m.start(), country) for m in pattern.finditer(address)]
     named = {country for _, country in hits}

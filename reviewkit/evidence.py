@@ -21,7 +21,8 @@ from reviewkit.classify.study_labels import studies_of, study_labels
 from reviewkit.project import Project
 from reviewkit.protocol import Scheme
 from reviewkit.records import Record
-from reviewkit.reports.writers import Table, write_csv, write_markdown, write_xlsx
+from reviewkit.reports.labels import citation_labels
+from reviewkit.reports.writers import NOTES_SUFFIX, Table, write_csv, write_markdown, write_xlsx
 from reviewkit.store import records as record_rows
 from reviewkit.wording import quantity
 
@@ -80,6 +81,8 @@ class EvidenceMap:
         )
 
     def note(self) -> str:
+        if not self.citations:
+            return "No study has been included yet: the map fills as studies are included."
         offered = self.offered_studies
         parts = [f"{self.confirmed_studies} with both labels confirmed by a reviewer"]
         if offered:
@@ -136,27 +139,41 @@ class EvidenceMap:
         )
 
     def cells_table(self) -> Table:
+        """A row per filled cell: the two labels' ids (for a program) and names (the matrix's
+        words, for a reader), the count, and the studies in the order of their labels (a
+        reference list's: "Ofei-Dodoo et al. (2021a)" before "(2021b)") with their record ids
+        in the same order."""
         rows = []
         for r in self.row_labels:
             for c in self.col_labels:
-                ids = self.cells.get((r, c), [])
+                ids = sorted(
+                    self.cells.get((r, c), []), key=lambda i: (self.citations[i].casefold(), i)
+                )
                 if ids:
                     rows.append(
                         [
                             r,
                             c,
+                            self.name(self.rows_scheme, r),
+                            self.name(self.cols_scheme, c),
                             len(ids),
                             "; ".join(self.citations[i] for i in ids),
                             " ".join(map(str, ids)),
                         ]
                     )
+        ids = [self.rows_scheme.id, self.cols_scheme.id]
+        names = [s.name if s.name not in ids else f"{s.name} (name)" for s in self._schemes]
         return Table(
             "evidence-map-cells",
             "Evidence map: studies per cell",
-            [self.rows_scheme.id, self.cols_scheme.id, "count", "studies", "record_ids"],
+            [*ids, *names, "count", "studies", "record_ids"],
             rows,
             self.notes(),
         )
+
+    @property
+    def _schemes(self) -> tuple[Scheme, Scheme]:
+        return self.rows_scheme, self.cols_scheme
 
 
 def build_map(
@@ -201,15 +218,22 @@ def build_map(
         order(rs, 0),
         order(cs, 1),
         cells,
-        {s: _citation(records, reps) for s, reps in studies.items()},
+        _citations(records, studies),
         assigned,
     )
 
 
-def _citation(records: Mapping[int, Record], reports: Sequence[int]) -> str:
-    """'Surname et al. (Year)'; a study of several reports adds how many."""
-    text = records[reports[0]].citation()
-    return text if len(reports) == 1 else f"{text} [{len(reports)} reports]"
+def _citations(
+    records: Mapping[int, Record], studies: Mapping[int, Sequence[int]]
+) -> dict[int, str]:
+    """Study -> 'Surname et al. (Year)', told apart as the report tables tell them
+    ('2019a', :func:`reviewkit.reports.labels.citation_labels`); a study of several reports
+    adds how many."""
+    labels = citation_labels(records, studies)
+    return {
+        s: labels[s] if len(reps) == 1 else f"{labels[s]} [{len(reps)} reports]"
+        for s, reps in studies.items()
+    }
 
 
 def study_label_graph(
@@ -219,14 +243,18 @@ def study_label_graph(
     *,
     records: Mapping[int, Record] | None = None,
     assigned: Mapping[str, Mapping[int, Assigned]] | None = None,
+    citations: Mapping[int, str] | None = None,
 ) -> nx.Graph:
     """Bipartite graph: study nodes (bipartite=0) linked to label nodes (bipartite=1) of each scheme.
 
     ``assigned``: scheme id -> study -> labels, when the caller has them (an evidence map's,
-    with the labels of a study's several reports together)."""
+    with the labels of a study's several reports together); ``citations``: study -> its label
+    (the map's), else the studies' labels told apart among ``record_ids``."""
     ids = sorted(set(record_ids))
     if records is None:
         records = record_rows.get_records(project.db, ids)
+    if citations is None:
+        citations = citation_labels(records, ids)
     g = nx.Graph()
     for rid in ids:
         rec = records[rid]
@@ -235,7 +263,7 @@ def study_label_graph(
             bipartite=0,
             kind="study",
             record_id=rid,
-            citation=rec.citation(),
+            citation=citations[rid],
             title=rec.title,
             year=rec.year or 0,
         )
@@ -317,6 +345,7 @@ def map_files(formats: Sequence[str] = ("csv", "xlsx", "md")) -> list[str]:
     """The names of the files :func:`write_map` writes in ``formats`` (checked before the first
     is written, so that a folder in the place of one does not leave the others replaced)."""
     names = ["evidence-map.csv", "evidence-map-cells.csv"] if "csv" in formats else []
+    names += [n.replace(".csv", NOTES_SUFFIX) for n in names]
     names += [f"evidence-map.{fmt}" for fmt in ("xlsx", "md") if fmt in formats]
     return [*names, "evidence-map.png", "evidence-map.svg", "study-labels.graphml"]
 
@@ -345,7 +374,12 @@ def write_map(
     paths.append(draw_map(emap, out_dir / "evidence-map.svg"))
     schemes = [emap.rows_scheme.id, emap.cols_scheme.id]
     graph = study_label_graph(
-        project, schemes, emap.studies, records=records, assigned=emap.assigned
+        project,
+        schemes,
+        emap.studies,
+        records=records,
+        assigned=emap.assigned,
+        citations=emap.citations,
     )
     graphml = out_dir / "study-labels.graphml"
     with outputs.atomic_path(graphml) as tmp:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reviewkit import agreement as agreement_mod
 from reviewkit import outputs
+from reviewkit.classify import none_id
 from reviewkit.errors import UserError
 from reviewkit.evidence import build_map, map_files, write_map
 from reviewkit.extract import pending_prefills, store_prefills
@@ -19,8 +20,19 @@ from reviewkit.reports import prisma, versions
 from reviewkit.reports.exporter import SUFFIX, export_to_file
 from reviewkit.reports.snapshot import ProjectSnapshot
 from reviewkit.reports.tables import report_tables
-from reviewkit.reports.writers import Cell, Table, write_csv, write_docx, write_markdown, write_xlsx
-from reviewkit.screening import DerivedStages
+from reviewkit.reports.writers import (
+    NOTES_SUFFIX,
+    Cell,
+    Table,
+    slug,
+    write_csv,
+    write_docx,
+    write_markdown,
+    write_notes,
+    write_xlsx,
+)
+from reviewkit.screening import DerivedStages, stage_names
+from reviewkit.wording import quantity
 
 FORMATS = ("csv", "xlsx", "md", "docx")
 
@@ -83,12 +95,43 @@ EMPTY_NOTE = [
 ]
 
 
+def _not_retrieved_note(project: Project, counts: prisma.PrismaCounts) -> str:
+    """Why the last stage's agreement counts more studies than PRISMA's "Reports assessed for
+    eligibility": the reports not retrieved were voted on there too (excluded for no full
+    text), and PRISMA counts them apart. '' when there are none (or in an update, whose flow
+    counts the new records only while the agreement counts every study)."""
+    stages = stage_names(project.protocol)
+    n = counts.flow.not_retrieved
+    if len(stages) < 2 or not n or counts.update:
+        return ""
+    return (
+        f"At the {stages[-1]} stage, 'Studies both screened' can include the"
+        f" {quantity(n, 'report')} not retrieved (excluded there for no full text): the PRISMA"
+        f" flow counts {'it' if n == 1 else 'them'} apart from the {counts.flow.assessed}"
+        " reports assessed for eligibility."
+    )
+
+
 def prisma_table(counts: prisma.PrismaCounts) -> Table:
+    """The PRISMA numbers as a table, with a note on which identification rows add up: the
+    table lists a database's line, its searches and the searches' latest runs one under the
+    other, and a reader who adds them all does not get "records identified"."""
+    notes = [
+        "'records identified' is the sum of the 'database: <name>' and 'other method:' rows;"
+        " under a database, its 'search:' rows and its '(imported files)' row break its line"
+        " down."
+    ]
+    if counts.retrieved:
+        notes.append(
+            "A '(retrieved by its latest run)' row is what that search's last run found, records"
+            " an earlier run stored among them (as the search log gives it): it is not added."
+        )
     return Table(
         "prisma",
         "PRISMA 2020 flow: numbers",
         ["Section", "Item", "Count"],
         [list(r) for r in counts.rows()],
+        " ".join(notes),
     )
 
 
@@ -142,15 +185,14 @@ def write_report(
             "the PRISMA numbers do not add up: " + "; ".join(problems),
             hint="this is a bug; please report it with the project",
         )
-    extra = [agreement_table(project, snap.stages), prisma_table(counts)]
-    for t in extra if note else ():
-        t.note = f"{note} {t.note}".strip()
+    extra = _agreement_and_prisma(project, snap, counts, note)
     paths: list[Path] = []
     png = prisma.draw(counts, out_dir / "prisma.png", note)
     paths += [
         png,
         prisma.draw(counts, out_dir / "prisma.svg", note),
         prisma.write_csv(counts, out_dir / "prisma.csv"),
+        write_notes(extra[1], out_dir / "prisma.csv"),  # what the CSV's rows cannot say
     ]
     images = [("PRISMA 2020 flow diagram", png)]
     pair = evidence_schemes(project)
@@ -165,6 +207,7 @@ def write_report(
     title = project.protocol.title
     if "csv" in formats:
         paths += write_csv(tables, out_dir / "tables")
+        _drop_stale_none_table(project, tables, out_dir / "tables")
         paths += write_csv(extra[:1], out_dir)  # the PRISMA numbers are prisma.csv already
     if "xlsx" in formats:
         paths.append(write_xlsx(tables_all, out_dir / "report.xlsx"))
@@ -182,14 +225,42 @@ def write_report(
     return paths
 
 
+def _agreement_and_prisma(
+    project: Project, snap: ProjectSnapshot, counts: prisma.PrismaCounts, note: str
+) -> list[Table]:
+    """The agreement and PRISMA tables, the report's ``note`` before each one's own."""
+    extra = [agreement_table(project, snap.stages), prisma_table(counts)]
+    extra[0].note = " ".join(filter(None, [extra[0].note, _not_retrieved_note(project, counts)]))
+    for t in extra:
+        t.note = f"{note} {t.note}".strip()
+    return extra
+
+
+def _drop_stale_none_table(project: Project, tables: Sequence[Table], folder: Path) -> None:
+    """The "None of these" table is written only while a study has that label; once no study
+    has, the CSV and notes an earlier report wrote for it would stay in ``tables/`` beside the
+    new tables, listing studies that are now in other tables. Every other table is written on
+    each report (one per label of the scheme), so only this one can be left over."""
+    proto = project.protocol
+    if proto.report is None:
+        return
+    none = none_id(proto.scheme(proto.report.scheme))
+    if any(t.name == none for t in tables):
+        return
+    for suffix in (".csv", NOTES_SUFFIX):
+        (folder / f"{slug(none)}{suffix}").unlink(missing_ok=True)
+
+
 def report_targets(formats: Sequence[str], *, with_map: bool) -> tuple[list[str], list[str]]:
     """The folders and files (relative to the output folder) a report with these formats
-    writes; the files inside ``tables/`` are named by the protocol's tables and not listed.
+    writes; the files inside ``tables/`` (a CSV and its notes file per table) are named by the
+    protocol's tables and not listed.
     Kept in step with :func:`write_report` by a test that compares it with what was written."""
-    names = ["prisma.png", "prisma.svg", "prisma.csv", "included.ris", "included.bib"]
+    names = ["prisma.png", "prisma.svg", "prisma.csv", "prisma.notes.txt"]
+    names += ["included.ris", "included.bib"]
     names += [f"report.{fmt}" for fmt in formats if fmt != "csv"] + ["search-log.md"]
     folders = ["tables"] if "csv" in formats else []
-    names += ["agreement.csv"] if "csv" in formats else []
+    names += ["agreement.csv", "agreement.notes.txt"] if "csv" in formats else []
     folders += ["evidence-map"] if with_map else []
     names += [f"evidence-map/{name}" for name in map_files(formats)] if with_map else []
     return folders, names

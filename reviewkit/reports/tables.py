@@ -23,6 +23,7 @@ from reviewkit.project import Project
 from reviewkit.protocol import Scheme
 from reviewkit.records import Record
 from reviewkit.reports import ties
+from reviewkit.reports.labels import citation_labels
 from reviewkit.reports.writers import Table
 from reviewkit.store import records as record_rows
 from reviewkit.wording import quantity
@@ -81,10 +82,11 @@ def reference(record: Record) -> str:
     return text.strip()
 
 
-def cell(column: str, record: Record, values: dict[str, str]) -> str | int:
-    """The value of one report column for one study."""
+def cell(column: str, record: Record, values: dict[str, str], label: str = "") -> str | int:
+    """The value of one report column for one study; ``label``: the study's label told apart
+    from the report's other studies (:func:`.labels.citation_labels`), else its citation."""
     builtin = {
-        "study": record.citation,
+        "study": lambda: label or record.citation(),
         "reference": lambda: reference(record),
         "year": lambda: record.year or "",
         "title": lambda: record.title,
@@ -97,13 +99,16 @@ def cell(column: str, record: Record, values: dict[str, str]) -> str | int:
     return values.get(column, "")
 
 
-def _sort_key(sort: str, record: Record, rid: int) -> tuple:
+def _sort_key(sort: str, record: Record, rid: int, label: str = "") -> tuple:
+    """A row's place: by year and first author as ``sort`` says, then by label, so that
+    "Andersen et al. (2019a)" comes before "(2019b)" whatever their record ids."""
     year = record.year or 0
+    name, label = record.first_author_surname.casefold(), label.casefold()
     if sort == "year-asc":
-        return (year or 9999, record.first_author_surname.casefold(), rid)
+        return (year or 9999, name, label, rid)
     if sort == "author":
-        return (record.first_author_surname.casefold(), year, rid)
-    return (-year, record.first_author_surname.casefold(), rid)
+        return (name, year, label, rid)
+    return (-year, name, label, rid)
 
 
 def report_tables(
@@ -157,12 +162,13 @@ def report_tables(
     if checked_columns:
         header.append(UNCHECKED_COLUMN)
     label_names = {x.id: x.name for x in scheme.labels} | {none: "None of these"}
-    members = _members(scheme, assigned, lambda r: _sort_key(sort, records[r], r))
+    labels = citation_labels(records, studies)  # over every table's studies: one 2019a
+    members = _members(scheme, assigned, lambda r: _sort_key(sort, records[r], r, labels[r]))
     everyone = list(assigned.values())  # the same for every table's note
     tables = []
     for lab in members:
         rows = [
-            [cell(c, records[s], merged[s][0]) for c in columns]
+            [cell(c, records[s], merged[s][0], labels[s]) for c in columns]
             + ([_references(records, studies[s])] if several else [])
             + [ties.row_status(scheme, assigned[s], lab, label_names)]
             + (
@@ -204,7 +210,12 @@ def _table_note(
 ) -> str:
     """A table's note: its studies (and their reports, when a study has several), whose word
     their labels are, its ties and why the tables hold more rows than studies
-    (:func:`.ties.table_note`), and what the unchecked-prefill column means."""
+    (:func:`.ties.table_note`), and what the unchecked-prefill column means; for an empty
+    table, why it is empty."""
+    if not group:  # an empty table says why, rather than "0 studies; 0 labels confirmed …"
+        if not everyone:
+            return "No study has been included yet: this table fills as studies are included."
+        return f"No study has this label ({quantity(len(everyone), 'study')} included)."
     counted = quantity(len(group), "study")
     if n_reports is not None:
         counted += f" ({quantity(n_reports, 'report')})"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,13 +34,36 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "table"
 
 
+# A CSV file is data only: a title or note row in it would be read as a study (pandas, R, a
+# spreadsheet's filter). So each CSV gets its table's title and note in a text file of the same
+# name beside it ("musculoskeletal.csv", "musculoskeletal.notes.txt"): a file listing shows them
+# together, and a folder copied takes both. One README for the whole export folder was the
+# other choice; it sits a folder away from tables/*.csv and goes stale when one file is copied.
+NOTES_SUFFIX = ".notes.txt"
+
+
+def notes_text(t: Table, data_file: str) -> str:
+    """What a CSV's notes file says: which file, the table's title (with its n) and its note."""
+    note = textwrap.fill(t.note, 100) if t.note else "No notes."
+    return f"{data_file}: {t.title}\n\n{note}\n"
+
+
+def write_notes(t: Table, csv_path: Path) -> Path:
+    """The notes file beside ``csv_path`` (written every time, so none is left from an
+    earlier report); returns its path."""
+    path = csv_path.with_name(csv_path.name.removesuffix(".csv") + NOTES_SUFFIX)
+    return outputs.write_text(path, notes_text(t, csv_path.name))
+
+
 def write_csv(tables: Sequence[Table], out_dir: Path, prefix: str = "") -> list[Path]:
-    """One UTF-8 CSV per table (header row, then the rows); returns the paths."""
+    """One UTF-8 CSV per table (header row, then the rows), each with its notes file
+    (:func:`write_notes`); returns the paths."""
     outputs.output_folder(out_dir)
-    return [
-        outputs.write_csv(out_dir / f"{prefix}{slug(t.name)}.csv", t.columns, t.rows)
-        for t in tables
-    ]
+    paths = []
+    for t in tables:
+        path = outputs.write_csv(out_dir / f"{prefix}{slug(t.name)}.csv", t.columns, t.rows)
+        paths += [path, write_notes(t, path)]
+    return paths
 
 
 def _sheet_title(name: str, used: set[str]) -> str:

@@ -53,6 +53,19 @@ KINDS = {
         ("University of Toronto, Toronto, ON M5S 1A8", ["Canada"]),
         ("University of Toronto, Toronto, ON. someone@mail.utoronto.ca.", ["Canada"]),
     ],
+    # WA and NT are each two countries' (countries.SHARED_CODES); alone, the majority's
+    "a shared abbreviation without a postcode: its town or a country named elsewhere": [
+        ("Curtin University, Perth, WA", ["Australia"]),
+        ("Curtin University, Bentley, WA, 6102", ["Australia"]),
+        ("University of Western Australia, Crawley, WA", ["Australia"]),
+        ("Curtin University, Perth, WA; Australia", ["Australia"]),
+        ("University of Washington, Seattle, WA", ["United States"]),
+        ("Washington State University, Pullman, WA", ["United States"]),
+        ("Occupational Health Institute, WA", ["United States"]),
+        ("Stanton Territorial Hospital, Yellowknife, NT", ["Canada"]),
+        ("Menzies School of Health Research, Darwin, NT", ["Australia"]),
+        ("Aurora College, NT, Canada", ["Canada"]),
+    ],
     "a town named like a country, before a state": [
         ("Geisel School of Medicine at Dartmouth, Lebanon, NH", ["United States"]),
         ("Dartmouth-Hitchcock, Lebanon, New Hampshire 03756, USA", ["United States"]),

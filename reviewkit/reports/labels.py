@@ -1,0 +1,67 @@
+"""The short label a report gives each study ("Andersen et al. (2019)"), told apart when two
+studies would share one.
+
+Journals' author-date styles (APA 7 §8.19, Harvard, Vancouver's author-date variant) add a
+lower-case letter after the year when the same author label has two works in one year, the
+works ordered by title: "Andersen et al. (2019a)", "Andersen et al. (2019b)"; a work without a
+year gets "n.d.-a", "n.d.-b". Where we differ: APA orders by title leaving out a leading "A",
+"An" or "The" (so do we) and, for "et al." labels with different co-authors, would spell out
+more names instead; we keep the letter, which tells them apart the same way in every format.
+
+Every place a study's label appears (the report tables, the evidence map and its graph, the
+Word, Markdown and spreadsheet reports) takes it from :func:`citation_labels`, given every study
+of the report at once, so "2019a" is the same study everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from string import ascii_lowercase
+
+from reviewkit.records import Record
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|an|a)\s+", re.IGNORECASE)
+
+
+def _title_key(record: Record) -> str:
+    """The title as APA sorts it: without case, leading article or punctuation."""
+    title = re.sub(r"[^\w\s]", "", record.title or "").strip()
+    return _LEADING_ARTICLE.sub("", title).casefold()
+
+
+def _letter(n: int) -> str:
+    """a … z, then aa, ab … (a 27th study of one author-year is unlikely, but not an error)."""
+    text = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        text = ascii_lowercase[rest] + text
+    return text
+
+
+def _with_letter(record: Record, letter: str) -> str:
+    """The record's citation with ``letter`` after its year (or after 'n.d.-' without one)."""
+    label = record.citation()
+    if record.year:
+        return label[: -len(f"({record.year})")] + f"({record.year}{letter})"
+    return f"{label} (n.d.-{letter})"
+
+
+def citation_labels(records: Mapping[int, Record], studies: Iterable[int]) -> dict[int, str]:
+    """Study id -> its label ("Surname et al. (Year)", :meth:`Record.citation`) for ``studies``
+    (each study's record in ``records``); studies that share a label get a letter after the
+    year, a, b, … in order of title (then id, for two equal titles)."""
+    ids = sorted(set(studies))
+    by_label: dict[str, list[int]] = {}
+    for sid in ids:
+        by_label.setdefault(records[sid].citation(), []).append(sid)
+    labels: dict[int, str] = {}
+    for label, same in by_label.items():
+        if len(same) == 1:
+            labels[same[0]] = label
+            continue
+        same.sort(key=lambda s: (_title_key(records[s]), s))
+        for n, sid in enumerate(same):
+            labels[sid] = _with_letter(records[sid], _letter(n))
+    return labels
