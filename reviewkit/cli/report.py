@@ -94,7 +94,7 @@ def report_command(
 def export_command(project_dir: Path, included: bool, fmt: str, out_file: Path | None) -> None:
     """Export the included studies for a reference manager."""
     from reviewkit.reports.exporter import export_records, export_to_file
-    from reviewkit.reports.studies import included_reports
+    from reviewkit.reports.studies import included_export
 
     if not included:
         raise UserError("only --included can be exported", hint="pass --included")
@@ -102,23 +102,22 @@ def export_command(project_dir: Path, included: bool, fmt: str, out_file: Path |
         outputs.check_output(out_file)
     project = load_project(project_dir)
     try:
-        ids = included_reports(project)
+        chosen = included_export(project)
+        ids = chosen.reports
         if out_file is None:
             sys.stdout.write(export_records(project, ids, fmt))
         else:
             export_to_file(project, ids, fmt, out_file)
-            click.echo(f"{_exported(project, len(ids))} written to {out_file}", err=True)
+            click.echo(f"{_exported(len(ids), chosen.studies)} written to {out_file}", err=True)
     finally:
         project.close()
 
 
-def _exported(project, reports: int) -> str:
+def _exported(reports: int, studies: int | None) -> str:
     """'4 included studies', or '4 reports of 3 included studies' when a person linked reports
-    of one study: the file has a reference per report (README, section 7), `status` counts
-    the studies, and the two numbers must not read as one."""
-    from reviewkit.status import project_status
-
-    studies = project_status(project).included_studies  # None: one study per report
+    of one study (``studies``; None: one study per report): the file has a reference per
+    report (README, section 7), `status` counts the studies, and the two numbers must not read
+    as one."""
     if studies is None:
         return quantity(reports, "included study")
     return f"{quantity(reports, 'report')} of {quantity(studies, 'included study')}"

@@ -119,10 +119,12 @@ def stage_outcomes(project: Project, stage: str) -> dict[int, Outcome]:
     return DerivedStages(project).outcomes(stage)
 
 
-def included(project: Project) -> list[int]:
-    """Studies included at the last stage of the protocol, in id order."""
+def included(project: Project, canon: dict[int, int] | None = None) -> list[int]:
+    """Studies included at the last stage of the protocol (their canonical record ids), in id
+    order; ``canon``: the canonical map when the caller has read it already."""
     last = stage_names(project.protocol)[-1]
-    return sorted(s for s, o in stage_outcomes(project, last).items() if o.status == "include")
+    outcomes = DerivedStages(project, canon).outcomes(last)
+    return sorted(s for s, o in outcomes.items() if o.status == "include")
 
 
 def stage_counts(project: Project, stage: str) -> StageCounts:
