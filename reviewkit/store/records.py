@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from reviewkit.records import Record
+from reviewkit.records import Record, abstract_text, clean_space
 from reviewkit.store.db import Store, holds_integer, now
 
 _INSERT = (
@@ -145,7 +145,7 @@ class RankingFields(NamedTuple):
     """What the screening ranker reads of a record (:func:`reviewkit.ranking.record_text`)."""
 
     title: str
-    abstract: str  # as Record.abstract writes it: 'LABEL: text' per section, one per line
+    abstract: str  # as Record.abstract writes it (records.abstract_text)
     terms: list[str]  # the keywords, then the MeSH terms
 
 
@@ -170,13 +170,9 @@ def ranking_fields(db: Store, record_ids: Iterable[int]) -> dict[int, RankingFie
         sql = _RANKING_SQL.format(marks=",".join("?" * len(chunk)))
         for record_id, fields in db.conn.execute(sql, chunk):
             title, sections, keywords, mesh = loads(fields)
-            abstract = "\n".join(  # Record.abstract's form
-                f"{s['label']}: {s['text']}" if s["label"] else s["text"] for s in sections or ()
-            )
-            # Record cleans the spaces of every title it builds (records.clean_space, r"\s+" to
-            # one space); str.split() splits on the same Unicode whitespace, at a fifth the cost
-            out[record_id] = RankingFields(
-                " ".join((title or "").split()), abstract, [*(keywords or ()), *(mesh or ())]
+            abstract = abstract_text((s["label"], s["text"]) for s in sections or ())
+            out[record_id] = RankingFields(  # the title cleaned as Record cleans it
+                clean_space(title), abstract, [*(keywords or ()), *(mesh or ())]
             )
     return out
 
