@@ -217,6 +217,14 @@ class Record:
             name += " and " + (other.split(",")[0] if "," in other else other.split(" ")[0])
         return f"{name} ({self.year})" if self.year else name
 
+    @property
+    def journal_place(self) -> str:
+        """Where in its journal the record stands, 'Volume(Issue):Pages' ('' when unknown): the
+        part that the report's references and the screen's citation line share. As NLM's
+        Citing Medicine writes it, an issue without a volume keeps its parentheses."""
+        place = self.volume + (f"({self.issue})" if self.issue else "")
+        return place + (f":{self.pages}" if self.pages else "")
+
     # serialisation used by the store and the round-trip tests
     def as_dict(self) -> dict:
         """The record as plain data, like ``dataclasses.asdict`` but without its deep copies
