@@ -7,7 +7,15 @@ from pathlib import Path
 import click
 
 from reviewkit import settings
-from reviewkit.cli._common import Name, OutputPath, load_project, progress_bar, project_option
+from reviewkit.cli._common import (
+    Name,
+    OutputPath,
+    load_project,
+    out_dir_option,
+    out_folder,
+    progress_bar,
+    project_option,
+)
 from reviewkit.errors import UserError
 from reviewkit.wording import quantity
 
@@ -321,14 +329,7 @@ def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) 
 @project_option
 @click.option("--rows", "rows_scheme", required=True, help="Scheme id for the rows.")
 @click.option("--cols", "cols_scheme", required=True, help="Scheme id for the columns.")
-@click.option(
-    "--out",
-    "out_dir",
-    type=OutputPath(file_okay=False),
-    default=None,
-    show_default="exports/evidence-map in the project folder",
-    help="Folder for the map (CSV, XLSX, Markdown, PNG, SVG, GraphML).",
-)
+@out_dir_option("Folder for the map (CSV, XLSX, Markdown, PNG, SVG, GraphML).", "evidence-map")
 @all_option
 def evidence_map_command(
     project_dir: Path,
@@ -338,11 +339,9 @@ def evidence_map_command(
     all_studies: bool,
 ) -> None:
     """The matrix of one scheme against another: CSV, XLSX, Markdown, PNG, SVG and GraphML."""
-    from reviewkit import outputs
     from reviewkit.evidence import build_map, write_map
 
-    out_dir = out_dir or project_dir / "exports" / "evidence-map"  # beside its project
-    outputs.check_folder(out_dir)
+    out_dir = out_folder(project_dir, out_dir, "evidence-map")
     project = load_project(project_dir)
     try:
         emap = build_map(project, rows_scheme, cols_scheme, _studies(project, all_studies))

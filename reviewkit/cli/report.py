@@ -8,21 +8,21 @@ from pathlib import Path
 import click
 
 from reviewkit import outputs
-from reviewkit.cli._common import Name, OutputPath, load_project, project_option
+from reviewkit.cli._common import (
+    Name,
+    OutputPath,
+    load_project,
+    out_dir_option,
+    out_folder,
+    project_option,
+)
 from reviewkit.errors import UserError
 from reviewkit.wording import quantity
 
 
 @click.command("report")
 @project_option
-@click.option(
-    "--out",
-    "out_dir",
-    type=OutputPath(file_okay=False),
-    default=None,
-    show_default="exports in the project folder",
-    help="Folder for the report files.",
-)
+@out_dir_option("Folder for the report files.")
 @click.option(
     "--format",
     "formats",
@@ -49,8 +49,7 @@ def report_command(
         raise click.BadParameter(
             "no format named; give one or more of csv, xlsx, md, docx", param_hint="'--format'"
         )
-    out_dir = out_dir or project_dir / "exports"  # beside its project: two never share one
-    outputs.check_folder(out_dir)
+    out_dir = out_folder(project_dir, out_dir)
     project = load_project(project_dir)
     try:
         paths = write_report(project, out_dir, chosen, new_version=new_version or "")
@@ -125,20 +124,12 @@ def _exported(reports: int, studies: int | None) -> str:
 
 @click.command("prisma")
 @project_option
-@click.option(
-    "--out",
-    "out_dir",
-    type=OutputPath(file_okay=False),
-    default=None,
-    show_default="exports in the project folder",
-    help="Folder for prisma.png, prisma.svg and prisma.csv.",
-)
+@out_dir_option("Folder for prisma.png, prisma.svg and prisma.csv.")
 def prisma_command(project_dir: Path, out_dir: Path | None) -> None:
     """Draw the PRISMA 2020 flow diagram (PNG, SVG) and write its numbers (CSV)."""
     from reviewkit.reports import prisma
 
-    out_dir = out_dir or project_dir / "exports"  # beside its project: two never share one
-    outputs.check_folder(out_dir)
+    out_dir = out_folder(project_dir, out_dir)
     for name in ("prisma.png", "prisma.svg", "prisma.csv"):  # all three, or none replaced
         outputs.check_output(out_dir / name)
     project = load_project(project_dir)
