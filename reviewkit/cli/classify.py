@@ -17,6 +17,7 @@ from reviewkit.cli._common import (
     project_option,
 )
 from reviewkit.errors import UserError
+from reviewkit.project import Project
 from reviewkit.wording import quantity
 
 all_option = click.option(
@@ -176,22 +177,32 @@ def _evaluate(
 def label_command(project_dir: Path, record: str, assignment: str, reviewer: str) -> None:
     """Confirm a study's label(s) in a scheme (RECORD: id, pmid:N or doi:10.…)."""
     from reviewkit.classify import confirm
-    from reviewkit.reports.studies import canonical_id
-    from reviewkit.screening import find_record
 
-    if "=" not in assignment:
-        raise UserError(
-            f"{assignment!r} is not SCHEME=LABEL", hint="e.g. model-type=job-specialist"
-        )
-    scheme, _, labels = assignment.partition("=")
+    scheme, labels = _assignment(assignment, "SCHEME=LABEL", "e.g. model-type=job-specialist")
     project = load_project(project_dir, person=reviewer)
     try:
-        rid = canonical_id(project, find_record(project.db, record))
+        rid = _study(project, record)
         chosen = list(dict.fromkeys(x.strip() for x in labels.split(",") if x.strip()))
         confirm(project, rid, scheme.strip(), chosen, reviewer)
         click.echo(f"study {rid}: {scheme.strip()} = {', '.join(chosen)} (confirmed by {reviewer})")
     finally:
         project.close()
+
+
+def _assignment(text: str, form: str, hint: str = "") -> tuple[str, str]:
+    """'KEY=VALUE' as (KEY, VALUE); a UserError naming ``form`` when there is no '='."""
+    if "=" not in text:
+        raise UserError(f"{text!r} is not {form}", hint=hint)
+    key, _, value = text.partition("=")
+    return key, value
+
+
+def _study(project: Project, record: str) -> int:
+    """The study (canonical record id) a RECORD argument names: id, pmid:N or doi:10.…"""
+    from reviewkit.reports.studies import canonical_id
+    from reviewkit.screening import find_record
+
+    return canonical_id(project, find_record(project.db, record))
 
 
 @click.command("confirm")
@@ -304,15 +315,11 @@ def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
 def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) -> None:
     """Set one extraction value of a study (RECORD: id, pmid:N or doi:10.…)."""
     from reviewkit import extract
-    from reviewkit.reports.studies import canonical_id
-    from reviewkit.screening import find_record
 
-    if "=" not in assignment:
-        raise UserError(f"{assignment!r} is not FIELD=VALUE")
-    field_id, _, value = assignment.partition("=")
+    field_id, value = _assignment(assignment, "FIELD=VALUE")
     project = load_project(project_dir, person=reviewer)
     try:
-        rid = canonical_id(project, find_record(project.db, record))
+        rid = _study(project, record)
         extract.set_value(project, rid, field_id.strip(), value, reviewer)
         click.echo(f"study {rid}: {field_id.strip()} set")
         if rid not in _studies(project, False):  # stored, but no report table shows it yet
