@@ -39,6 +39,7 @@ class DerivedStages:
         self._states: dict[str, dict[int, StudyState]] = {}
         self._outcomes: dict[str, dict[int, Outcome]] = {}
         self._log: list[Decision] | None = None
+        self._kept: list[Decision] | None = None
         self._ranks: dict[int, Rank] | None = None
 
     def studies(self, stage: str) -> list[int]:
@@ -55,10 +56,17 @@ class DerivedStages:
 
     def states(self, stage: str) -> dict[int, StudyState]:
         if stage not in self._states:
-            log = live_decisions(self.log())
-            kept = furthest_advanced(log, self.canon, self.ranks())
+            kept = self._kept_log()
             self._states[stage] = study_states((d for d in kept if d.stage == stage), self.canon)
         return self._states[stage]
+
+    def _kept_log(self) -> list[Decision]:
+        """The live decisions of every stage that count (a merged study keeps the decisions of
+        its furthest-advanced record), worked out once for all stages."""
+        if self._kept is None:
+            live = live_decisions(self.log())
+            self._kept = furthest_advanced(live, self.canon, self.ranks())
+        return self._kept
 
     def log(self) -> list[Decision]:
         """The decisions log of every stage, each stage's read once."""
