@@ -19,19 +19,25 @@ __all__ = ["RecordResolver"]
 
 
 class RecordResolver:
-    """Finds the local record of a portable key: PMID, then DOI, then title + year."""
+    """Finds the local record of a portable key: PMID, then DOI, then title + year.
+
+    One resolver serves one read of a log (the records do not change meanwhile): what it
+    looked up for one line (a PMID's records, their keys) serves the next lines and the
+    :meth:`disagreement` check of the same line."""
 
     def __init__(self, db: Store) -> None:
         self.db = db
         self._titles: dict[tuple[str, int | None], int] | None = None
         self._canon: dict[int, int] | None = None
+        self._pmid_hits: dict[str, list[int]] = {}  # PMID -> its records' ids
+        self._keys: dict[int, lookup.RecordKey] = {}  # record id -> (pmid, doi, title, year)
 
     def __call__(self, key: dict, where: str = "") -> int | None:
         pmid = normalise_pmid(key.get("pmid"))
         doi = normalise_doi(key.get("doi"))
         title = normalise_title(key.get("title") or "")
         if pmid:
-            hits = record_rows.ids_by_pmid(self.db, [pmid]).get(pmid)
+            hits = self._by_pmid(pmid)
             if hits:  # one PMID on two records dedup kept apart: an erratum, a copied PMID
                 return self._one(self._narrow(hits, doi, title), f"PMID {pmid}", where)
         if doi:
@@ -52,7 +58,7 @@ class RecordResolver:
         only when it leaves some: a record without the DOI may still be the one)."""
         if len(hits) < 2:
             return hits
-        keys = lookup.record_keys(self.db, hits)
+        keys = self._keys_of(hits)
         if doi:
             hits = [r for r in hits if normalise_doi(keys[r][1]) == doi] or hits
         if title and len(hits) > 1:
@@ -86,11 +92,23 @@ class RecordResolver:
         pmid, doi = normalise_pmid(key.get("pmid")), normalise_doi(key.get("doi"))
         if not pmid or not doi:
             return ""
-        hits = record_rows.ids_by_pmid(self.db, [pmid]).get(pmid) or []
-        dois = {normalise_doi(k[1]) for k in lookup.record_keys(self.db, hits).values()} - {""}
+        dois = {normalise_doi(k[1]) for k in self._keys_of(self._by_pmid(pmid)).values()} - {""}
         if not dois or doi in dois:
             return ""
         return (
             f"the entry's PMID {pmid} is record {record_id}, whose DOI is {min(dois)}, but the"
             f" entry's DOI is {doi}: the key names two articles"
         )
+
+    def _by_pmid(self, pmid: str) -> list[int]:
+        """The ids of the records with this PMID, each PMID read once."""
+        if pmid not in self._pmid_hits:
+            self._pmid_hits[pmid] = record_rows.ids_by_pmid(self.db, [pmid]).get(pmid) or []
+        return self._pmid_hits[pmid]
+
+    def _keys_of(self, record_ids: list[int]) -> dict[int, lookup.RecordKey]:
+        """record id -> its key, each record's read once."""
+        missing = [r for r in record_ids if r not in self._keys]
+        if missing:
+            self._keys.update(lookup.record_keys(self.db, missing))
+        return {r: self._keys[r] for r in record_ids if r in self._keys}

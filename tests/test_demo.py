@@ -15,6 +15,7 @@ import gzip
 import io
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -22,10 +23,11 @@ from openpyxl import load_workbook
 from rich.console import Console
 
 from reviewkit import screening
-from reviewkit.classify import assigned_labels
+from reviewkit.classify import assigned_labels, suggest
 from reviewkit.cli import main as cli
 from reviewkit.demo import main as demo_main
-from reviewkit.demo.reviewers import LEAD, NOTE, REVIEWERS, rule_vote
+from reviewkit.demo import reviewers as demo_reviewers
+from reviewkit.demo.reviewers import LEAD, NOTE, REVIEWERS, DemoRule
 from reviewkit.demo.run import DemoResult, run_demo
 from reviewkit.offline_data import pubmed_snapshot_files
 from reviewkit.project import init_project, open_project
@@ -248,12 +250,31 @@ def test_simulated_votes_follow_the_rule() -> None:
     )
     children = Record(title="Depression among working mothers and their children")
     off_topic = Record(title="Crystal structure of a bacterial enzyme")
-    assert rule_vote(on_topic, protocol, "title-abstract")[0].label == "include"
-    assert rule_vote(children, protocol, "title-abstract")[0].reason == "wrong-population"
-    assert rule_vote(off_topic, protocol, "title-abstract")[0].reason == "off-topic"
-    assert (
-        rule_vote(Record(title=on_topic.title), protocol, "full-text")[0].reason == "no-full-text"
+    rule = DemoRule(protocol)
+    assert rule.vote(1, on_topic, "title-abstract")[0].label == "include"
+    assert rule.vote(2, children, "title-abstract")[0].reason == "wrong-population"
+    assert rule.vote(3, off_topic, "title-abstract")[0].reason == "off-topic"
+    assert rule.vote(4, Record(title=on_topic.title), "full-text")[0].reason == "no-full-text"
+
+
+def test_the_rule_scores_each_study_once_per_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both stages and the lead's resolution read one study's relevance: scored once."""
+    protocol = load(PROTOCOL)
+    study = Record(
+        title="Return to work after sick leave for depression among employees",
+        abstract_sections=[{"label": "", "text": "Workers with anxiety and musculoskeletal pain."}],
     )
+    schemes: list[str] = []
+
+    def counting_suggest(record: Record, scheme: Any) -> list[Any]:
+        schemes.append(scheme.id)
+        return suggest(record, scheme)
+
+    monkeypatch.setattr(demo_reviewers, "suggest", counting_suggest)
+    rule = DemoRule(protocol)
+    votes = [rule.vote(7, study, stage) for stage in ("title-abstract", "full-text", "full-text")]
+    assert [v.label for v, _ in votes] == ["include"] * 3
+    assert sorted(schemes) == ["health", "work"]
 
 
 def test_missing_snapshot_file_is_a_clear_error(

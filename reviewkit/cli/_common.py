@@ -107,6 +107,27 @@ class OutputPath(click.Path):
         return super().convert(value, param, ctx)
 
 
+def out_dir_option(help: str, under: str = "") -> Callable:
+    """``--out FOLDER`` for a command's files; without it :func:`out_folder` picks
+    exports/``under`` in the project folder."""
+    return click.option(
+        "--out",
+        "out_dir",
+        type=OutputPath(file_okay=False),
+        default=None,
+        show_default=f"exports{'/' + under if under else ''} in the project folder",
+        help=help,
+    )
+
+
+def out_folder(project_dir: Path, out_dir: Path | None, under: str = "") -> Path:
+    """The folder a command writes to, checked: ``--out``, else exports/``under`` beside its
+    project (two projects never share one)."""
+    folder = out_dir or project_dir / "exports" / under
+    outputs.check_folder(folder)
+    return folder
+
+
 def _special_kind(path: str) -> str:
     """'a named pipe' or 'a socket' for such a path (links followed), else ''."""
     try:

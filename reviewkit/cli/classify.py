@@ -7,8 +7,17 @@ from pathlib import Path
 import click
 
 from reviewkit import settings
-from reviewkit.cli._common import Name, OutputPath, load_project, progress_bar, project_option
+from reviewkit.cli._common import (
+    Name,
+    OutputPath,
+    load_project,
+    out_dir_option,
+    out_folder,
+    progress_bar,
+    project_option,
+)
 from reviewkit.errors import UserError
+from reviewkit.project import Project
 from reviewkit.wording import quantity
 
 all_option = click.option(
@@ -168,22 +177,32 @@ def _evaluate(
 def label_command(project_dir: Path, record: str, assignment: str, reviewer: str) -> None:
     """Confirm a study's label(s) in a scheme (RECORD: id, pmid:N or doi:10.…)."""
     from reviewkit.classify import confirm
-    from reviewkit.reports.studies import canonical_id
-    from reviewkit.screening import find_record
 
-    if "=" not in assignment:
-        raise UserError(
-            f"{assignment!r} is not SCHEME=LABEL", hint="e.g. model-type=job-specialist"
-        )
-    scheme, _, labels = assignment.partition("=")
+    scheme, labels = _assignment(assignment, "SCHEME=LABEL", "e.g. model-type=job-specialist")
     project = load_project(project_dir, person=reviewer)
     try:
-        rid = canonical_id(project, find_record(project.db, record))
+        rid = _study(project, record)
         chosen = list(dict.fromkeys(x.strip() for x in labels.split(",") if x.strip()))
         confirm(project, rid, scheme.strip(), chosen, reviewer)
         click.echo(f"study {rid}: {scheme.strip()} = {', '.join(chosen)} (confirmed by {reviewer})")
     finally:
         project.close()
+
+
+def _assignment(text: str, form: str, hint: str = "") -> tuple[str, str]:
+    """'KEY=VALUE' as (KEY, VALUE); a UserError naming ``form`` when there is no '='."""
+    if "=" not in text:
+        raise UserError(f"{text!r} is not {form}", hint=hint)
+    key, _, value = text.partition("=")
+    return key, value
+
+
+def _study(project: Project, record: str) -> int:
+    """The study (canonical record id) a RECORD argument names: id, pmid:N or doi:10.…"""
+    from reviewkit.reports.studies import canonical_id
+    from reviewkit.screening import find_record
+
+    return canonical_id(project, find_record(project.db, record))
 
 
 @click.command("confirm")
@@ -296,15 +315,11 @@ def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
 def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) -> None:
     """Set one extraction value of a study (RECORD: id, pmid:N or doi:10.…)."""
     from reviewkit import extract
-    from reviewkit.reports.studies import canonical_id
-    from reviewkit.screening import find_record
 
-    if "=" not in assignment:
-        raise UserError(f"{assignment!r} is not FIELD=VALUE")
-    field_id, _, value = assignment.partition("=")
+    field_id, value = _assignment(assignment, "FIELD=VALUE")
     project = load_project(project_dir, person=reviewer)
     try:
-        rid = canonical_id(project, find_record(project.db, record))
+        rid = _study(project, record)
         extract.set_value(project, rid, field_id.strip(), value, reviewer)
         click.echo(f"study {rid}: {field_id.strip()} set")
         if rid not in _studies(project, False):  # stored, but no report table shows it yet
@@ -321,14 +336,7 @@ def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) 
 @project_option
 @click.option("--rows", "rows_scheme", required=True, help="Scheme id for the rows.")
 @click.option("--cols", "cols_scheme", required=True, help="Scheme id for the columns.")
-@click.option(
-    "--out",
-    "out_dir",
-    type=OutputPath(file_okay=False),
-    default=None,
-    show_default="exports/evidence-map in the project folder",
-    help="Folder for the map (CSV, XLSX, Markdown, PNG, SVG, GraphML).",
-)
+@out_dir_option("Folder for the map (CSV, XLSX, Markdown, PNG, SVG, GraphML).", "evidence-map")
 @all_option
 def evidence_map_command(
     project_dir: Path,
@@ -338,11 +346,9 @@ def evidence_map_command(
     all_studies: bool,
 ) -> None:
     """The matrix of one scheme against another: CSV, XLSX, Markdown, PNG, SVG and GraphML."""
-    from reviewkit import outputs
     from reviewkit.evidence import build_map, write_map
 
-    out_dir = out_dir or project_dir / "exports" / "evidence-map"  # beside its project
-    outputs.check_folder(out_dir)
+    out_dir = out_folder(project_dir, out_dir, "evidence-map")
     project = load_project(project_dir)
     try:
         emap = build_map(project, rows_scheme, cols_scheme, _studies(project, all_studies))

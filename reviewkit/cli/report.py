@@ -8,21 +8,21 @@ from pathlib import Path
 import click
 
 from reviewkit import outputs
-from reviewkit.cli._common import Name, OutputPath, load_project, project_option
+from reviewkit.cli._common import (
+    Name,
+    OutputPath,
+    load_project,
+    out_dir_option,
+    out_folder,
+    project_option,
+)
 from reviewkit.errors import UserError
 from reviewkit.wording import quantity
 
 
 @click.command("report")
 @project_option
-@click.option(
-    "--out",
-    "out_dir",
-    type=OutputPath(file_okay=False),
-    default=None,
-    show_default="exports in the project folder",
-    help="Folder for the report files.",
-)
+@out_dir_option("Folder for the report files.")
 @click.option(
     "--format",
     "formats",
@@ -49,8 +49,7 @@ def report_command(
         raise click.BadParameter(
             "no format named; give one or more of csv, xlsx, md, docx", param_hint="'--format'"
         )
-    out_dir = out_dir or project_dir / "exports"  # beside its project: two never share one
-    outputs.check_folder(out_dir)
+    out_dir = out_folder(project_dir, out_dir)
     project = load_project(project_dir)
     try:
         paths = write_report(project, out_dir, chosen, new_version=new_version or "")
@@ -94,7 +93,7 @@ def report_command(
 def export_command(project_dir: Path, included: bool, fmt: str, out_file: Path | None) -> None:
     """Export the included studies for a reference manager."""
     from reviewkit.reports.exporter import export_records, export_to_file
-    from reviewkit.reports.studies import included_reports
+    from reviewkit.reports.studies import included_export
 
     if not included:
         raise UserError("only --included can be exported", hint="pass --included")
@@ -102,23 +101,22 @@ def export_command(project_dir: Path, included: bool, fmt: str, out_file: Path |
         outputs.check_output(out_file)
     project = load_project(project_dir)
     try:
-        ids = included_reports(project)
+        chosen = included_export(project)
+        ids = chosen.reports
         if out_file is None:
             sys.stdout.write(export_records(project, ids, fmt))
         else:
             export_to_file(project, ids, fmt, out_file)
-            click.echo(f"{_exported(project, len(ids))} written to {out_file}", err=True)
+            click.echo(f"{_exported(len(ids), chosen.studies)} written to {out_file}", err=True)
     finally:
         project.close()
 
 
-def _exported(project, reports: int) -> str:
+def _exported(reports: int, studies: int | None) -> str:
     """'4 included studies', or '4 reports of 3 included studies' when a person linked reports
-    of one study: the file has a reference per report (README, section 7), `status` counts
-    the studies, and the two numbers must not read as one."""
-    from reviewkit.status import project_status
-
-    studies = project_status(project).included_studies  # None: one study per report
+    of one study (``studies``; None: one study per report): the file has a reference per
+    report (README, section 7), `status` counts the studies, and the two numbers must not read
+    as one."""
     if studies is None:
         return quantity(reports, "included study")
     return f"{quantity(reports, 'report')} of {quantity(studies, 'included study')}"
@@ -126,20 +124,12 @@ def _exported(project, reports: int) -> str:
 
 @click.command("prisma")
 @project_option
-@click.option(
-    "--out",
-    "out_dir",
-    type=OutputPath(file_okay=False),
-    default=None,
-    show_default="exports in the project folder",
-    help="Folder for prisma.png, prisma.svg and prisma.csv.",
-)
+@out_dir_option("Folder for prisma.png, prisma.svg and prisma.csv.")
 def prisma_command(project_dir: Path, out_dir: Path | None) -> None:
     """Draw the PRISMA 2020 flow diagram (PNG, SVG) and write its numbers (CSV)."""
     from reviewkit.reports import prisma
 
-    out_dir = out_dir or project_dir / "exports"  # beside its project: two never share one
-    outputs.check_folder(out_dir)
+    out_dir = out_folder(project_dir, out_dir)
     for name in ("prisma.png", "prisma.svg", "prisma.csv"):  # all three, or none replaced
         outputs.check_output(out_dir / name)
     project = load_project(project_dir)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,6 +12,9 @@ from reviewkit.cli._common import Name, OutputPath, load_project, project_option
 from reviewkit.project import Project
 from reviewkit.protocol import STAGES
 from reviewkit.wording import quantity
+
+if TYPE_CHECKING:
+    from reviewkit.screening import DerivedStages
 
 stage_option = click.option(
     "--stage",
@@ -96,9 +100,11 @@ def conflicts(project_dir: Path, stage: str | None, resolver: str, as_list: bool
 
     project = load_project(project_dir, person=resolver)
     try:
+        derived = screening.DerivedStages(project)  # the log read once for every stage
         if stage is None:
-            stage = _first_open_stage(project, resolver)
-        views = screening.conflicts(project, stage, resolver)  # checks blinding first
+            stage = _first_open_stage(project, resolver, derived)
+        # checks blinding first
+        views = screening.conflicts(project, stage, resolver, derived=derived)
         if as_list:
             rule = project.protocol.stage(stage)  # reasons in the protocol's words, as on screen
             for view in views:
@@ -129,7 +135,7 @@ def conflicts(project_dir: Path, stage: str | None, resolver: str, as_list: bool
         project.close()
 
 
-def _first_open_stage(project: Project, resolver: str) -> str:
+def _first_open_stage(project: Project, resolver: str, derived: DerivedStages) -> str:
     """The first stage with an open conflict, else the first stage. A lead who resolved the
     title-abstract conflicts and types `reviewkit conflicts` again after full text came to
     resolve the full-text ones: opening on a stage with none left looked like "nothing to do"."""
@@ -138,7 +144,9 @@ def _first_open_stage(project: Project, resolver: str) -> str:
 
     for stage in STAGES:
         try:
-            if screening.conflicts(project, stage, resolver, include_resolved=False):
+            if screening.conflicts(
+                project, stage, resolver, include_resolved=False, derived=derived
+            ):
                 if stage != STAGES[0]:
                     click.echo(f"{stage}: the first stage with open conflicts", err=True)
                 return stage

@@ -93,15 +93,13 @@ def run_dedup(db: Store, progress: Progress | None = None) -> DedupResult:
         (
             lk.record_a,
             lk.record_b,
-            lk.made_by.split(":", 1)[-1] if lk.made_by.startswith("rule:") else "person",
+            lk.rule or "person",
         )
         for lk in current
         if lk.verdict == "duplicate"
     ]
     cannot = [
-        (lk.record_a, lk.record_b)
-        for lk in current
-        if lk.verdict == "not_duplicate" and lk.made_by.startswith("person:")
+        (lk.record_a, lk.record_b) for lk in current if lk.verdict == "not_duplicate" and lk.person
     ]
     result = match(
         keys, new_ids if done else None, existing=existing, cannot_link=cannot, progress=progress

@@ -169,7 +169,7 @@ def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
         # pairs the file's merges put between clusters a person said differ before it
         for lk in links.current_links(db, "not_duplicate"):
             x, y = lk.record_a, lk.record_b
-            if lk.made_by.startswith("person:") and not lk.reason.startswith(FOLLOWS):
+            if lk.person and not lk.reason.startswith(FOLLOWS):
                 closed = between.pop(frozenset((after[x], after[y])), [])
                 result.followed += links.add_links(db, closing_rows(closed, x, y, made_by, tag))
     return result
@@ -260,9 +260,9 @@ def _refuse_split_differents(
     a person before it, says differ; names the 'different' and the 'same' rows that join them."""
     said = [(a, b, line, "") for (a, b), (line, v) in todo.items() if v == "not_duplicate"]
     said += [
-        (lk.record_a, lk.record_b, 0, lk.made_by.removeprefix("person:"))
+        (lk.record_a, lk.record_b, 0, lk.person)
         for lk in links.current_links(db, "not_duplicate")
-        if lk.made_by.startswith("person:")
+        if lk.person
     ]
     for x, y, line, who in said:
         if after[x] != after[y] or before[x] == before[y]:

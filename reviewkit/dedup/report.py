@@ -94,10 +94,10 @@ def dedup_report(db: Store) -> DedupReport:
     ids = [r for r in links.canonical_map(db)]
     guard = GuardedClusters({})
     auto = by_hand = 0
-    for lk in sorted(current, key=lambda lk: not lk.made_by.startswith("rule:")):
+    for lk in sorted(current, key=lambda lk: not lk.rule):
         if guard.find(lk.record_a) != guard.find(lk.record_b):
             guard.union(lk.record_a, lk.record_b)
-            if lk.made_by.startswith("rule:"):
+            if lk.rule:
                 auto += 1
             else:
                 by_hand += 1
@@ -119,11 +119,7 @@ class RuleCount:
 def rule_report(db: Store) -> list[RuleCount]:
     """Per rule of the table (in its order), then per chaining-guard refusal: the merges in
     force that it made and the pairs it sent to the review queue."""
-    merges = Counter(
-        lk.made_by.removeprefix("rule:")
-        for lk in links.current_links(db, "duplicate")
-        if lk.made_by.startswith("rule:")
-    )
+    merges = Counter(lk.rule for lk in links.current_links(db, "duplicate") if lk.rule)
     queued = Counter(q.rule for q in review_queue(db))
     rows = [RuleCount(r.name, r.why, merges.pop(r.name, 0), queued.pop(r.name, 0)) for r in RULES]
     for name in sorted(set(merges) | set(queued)):

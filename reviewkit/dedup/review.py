@@ -48,11 +48,7 @@ def review_queue(db: Store, cmap: dict[int, int] | None = None) -> list[QueuePai
     # A person's verdict closes the pairs between the two clusters when it is given
     # (follow_ups); a later dedup run can still queue a new record that a rule merged into one
     # of them against the other, which would ask the person's question again.
-    apart = {
-        ends(lk)
-        for lk in current
-        if lk.verdict == "not_duplicate" and lk.made_by.startswith("person:")
-    }
+    apart = {ends(lk) for lk in current if lk.verdict == "not_duplicate" and lk.person}
     pending = [
         lk
         for lk in current
@@ -66,11 +62,11 @@ def review_queue(db: Store, cmap: dict[int, int] | None = None) -> list[QueuePai
 
 def _queued_by(db: Store, link: links.Link) -> str:
     """The rule that sent a pair to review; a person's undo puts the pair back under it."""
-    if not link.made_by.startswith("person:"):
-        return link.made_by.removeprefix("rule:")
+    if not link.person:
+        return link.rule or link.made_by
     history = links.link_history(db, link.record_a, link.record_b)
-    rules = [h.made_by for h in history if h.made_by.startswith("rule:")]
-    return rules[-1].removeprefix("rule:") if rules else link.made_by
+    rules = [h.rule for h in history if h.rule]
+    return rules[-1] if rules else link.made_by
 
 
 # The fields a person compares for a queued pair, in this order: the review screen shows them
@@ -99,7 +95,7 @@ def person_id(person: str) -> str:
     person = (person or "").strip()
     if not person:
         raise UserError("a reviewer name is needed", hint="pass --reviewer NAME")
-    return "person:" + person
+    return links.PERSON + person
 
 
 def _check_records(db: Store, *ids: int) -> None:
@@ -202,12 +198,12 @@ def _refuse_anothers(db: Store, a: int, b: int, made_by: str) -> None:
     history = links.link_history(db, a, b)
     last = history[-1] if history else None
     mine = last is None or last.made_by == made_by
-    if not mine and last.made_by.startswith("person:") and last.verdict != "uncertain":
+    if not mine and last.person and last.verdict != "uncertain":
         _settled(a, b, last)
 
 
 def _settled(a: int, b: int, last: links.Link) -> None:
-    who = last.made_by.removeprefix("person:").removeprefix("rule:")
+    who = last.person or last.rule or last.made_by
     word = "same record" if last.verdict == "duplicate" else "different records"
     follows = FOLLOWS_RE.match(last.reason)
     if follows:  # closed with a 'different' on another pair of the two clusters
@@ -238,13 +234,13 @@ def _refuse_settled(
     ends = {cmap.get(a, a), cmap.get(b, b)}
     for lk in different:
         if (
-            lk.made_by.startswith("person:")
+            lk.person
             and lk.id != shown.link_id
             and {cmap.get(lk.record_a, lk.record_a), cmap.get(lk.record_b, lk.record_b)} == ends
         ):
             raise SettledMeanwhile(
                 f"records {a} and {b} were held apart meanwhile:"
-                f" {lk.made_by.removeprefix('person:')} said records {lk.record_a} and"
+                f" {lk.person} said records {lk.record_a} and"
                 f" {lk.record_b} differ; nothing was written",
                 hint="the next pair is shown",
             )
@@ -271,7 +267,7 @@ def _closed_by_merge(
     seen: set[tuple[int, int]] = set()
     for lk in (c for c in current if c.verdict == "not_duplicate"):
         x, y = lk.record_a, lk.record_b
-        direct = lk.made_by.startswith("person:") and not FOLLOWS_RE.match(lk.reason)
+        direct = bool(lk.person) and not FOLLOWS_RE.match(lk.reason)
         if direct and (x in members) != (y in members):
             closed = [
                 c
@@ -341,7 +337,7 @@ def reopen_rows(
     """
     rows = []
     for lk in links.current_links(db, "not_duplicate") if different is None else different:
-        m = FOLLOWS_RE.match(lk.reason) if lk.made_by.startswith("person:") else None
+        m = FOLLOWS_RE.match(lk.reason) if lk.person else None
         if m is None:
             continue
         ca, cb = cmap.get(int(m[1])), cmap.get(int(m[2]))
@@ -366,11 +362,11 @@ def merge_refusal(
         return None  # one cluster already
     side_b = links.members_of(db, (b,))
     for lk in different:
-        if not lk.made_by.startswith("person:"):
+        if not lk.person:
             continue
         x, y = lk.record_a, lk.record_b
         if (x in side_a and y in side_b) or (x in side_b and y in side_a):
-            who = lk.made_by.removeprefix("person:")
+            who = lk.person
             return (
                 f"records {a} and {b} cannot be merged: {who} said records {x} and {y} differ,"
                 f" and they would end up in one cluster",

@@ -16,7 +16,7 @@ from pathlib import Path
 from reviewkit import extract, screening
 from reviewkit.classify import classify_project, confirm, none_id
 from reviewkit.dedup.engine import DedupResult, run_dedup
-from reviewkit.demo.reviewers import LEAD, REVIEWERS, Vote, reviewer_vote, rule_vote, unit
+from reviewkit.demo.reviewers import LEAD, REVIEWERS, DemoRule, Vote, reviewer_vote, unit
 from reviewkit.demo.source import SOURCE_NAME, write_source
 from reviewkit.importer import import_files
 from reviewkit.project import Project
@@ -67,7 +67,12 @@ def add_sources(project: Project, client: PubMedClient, seed: int, result: Build
 
 
 def screen_stage(
-    project: Project, stage: str, seed: int, records: dict[int, Record], held: set[int]
+    project: Project,
+    stage: str,
+    seed: int,
+    rule: DemoRule,
+    records: dict[int, Record],
+    held: set[int],
 ) -> int:
     """Both simulated reviewers vote on every study of the stage they still owe; returns votes.
 
@@ -83,7 +88,7 @@ def screen_stage(
             if study not in records:
                 records[study] = queue.record(study)
             if study not in rules:
-                rules[study] = rule_vote(records[study], project.protocol, stage)
+                rules[study] = rule.vote(study, records[study], stage)
             vote = reviewer_vote(rules[study], stage, reviewer, study, seed)
             queue.decide(study, vote.label, vote.reason)
             votes += 1
@@ -91,13 +96,13 @@ def screen_stage(
 
 
 def resolve_stage(
-    project: Project, stage: str, records: dict[int, Record], leave_open: int
+    project: Project, stage: str, rule: DemoRule, records: dict[int, Record], leave_open: int
 ) -> tuple[int, int]:
     """The simulated lead settles the open conflicts with the rule's vote; returns (open, resolved)."""
     views = screening.conflicts(project, stage, LEAD, include_resolved=False)
     todo = views[: max(len(views) - leave_open, 0)]
     for view in todo:
-        vote, _ = rule_vote(records[view.study_id], project.protocol, stage)
+        vote, _ = rule.vote(view.study_id, records[view.study_id], stage)
         screening.resolve(
             project,
             view.study_id,
@@ -118,14 +123,15 @@ def held_for_you(project: Project, seed: int) -> set[int]:
 
 def screen_all(project: Project, seed: int, result: BuildResult) -> None:
     """Both stages: vote, then resolve (leaving a few full-text conflicts open)."""
+    rule = DemoRule(project.protocol)  # one per run: each study is scored once
     records: dict[int, Record] = {}
     held = held_for_you(project, seed)
     for stage in screening.stage_names(project.protocol):
         votes = screen_stage(
-            project, stage, seed, records, held if stage == "title-abstract" else set()
+            project, stage, seed, rule, records, held if stage == "title-abstract" else set()
         )
         leave = OPEN_FOR_YOU if stage == "full-text" else 0
-        conflicts, resolved = resolve_stage(project, stage, records, leave)
+        conflicts, resolved = resolve_stage(project, stage, rule, records, leave)
         counts = screening.stage_counts(project, stage)
         result.stages.append(StageResult(stage, votes, conflicts, resolved, counts))
     result.included = screening.included(project)

@@ -73,41 +73,50 @@ def unit(seed: int, *parts: object) -> float:
     return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "big") / 2**64
 
 
-def _best(record: Record, protocol: Protocol, scheme_id: str) -> float:
-    return max((s.score for s in suggest(record, protocol.scheme(scheme_id))), default=0.0)
+class DemoRule:
+    """The rule above over one protocol for one run. Each study is scored once (its relevance
+    serves both stages and the lead's resolutions: the scores depend on the record alone) and
+    the exclusion terms are compiled once."""
 
+    def __init__(self, protocol: Protocol) -> None:
+        self.protocol = protocol
+        self._exclude = [compile_term(t) for t in protocol.highlight_exclude]
+        self._relevance: dict[int, float] = {}  # study id -> relevance
 
-def relevance(record: Record, protocol: Protocol) -> float:
-    """How much the study is about work AND health: the smaller of the two schemes' best scores."""
-    return min(_best(record, protocol, "health"), _best(record, protocol, "work"))
+    def relevance(self, study: int, record: Record) -> float:
+        """How much the study is about work AND health: the smaller of the two schemes' best
+        scores."""
+        if study not in self._relevance:
+            self._relevance[study] = min(self._best(record, "health"), self._best(record, "work"))
+        return self._relevance[study]
 
+    def _best(self, record: Record, scheme_id: str) -> float:
+        scores = (s.score for s in suggest(record, self.protocol.scheme(scheme_id)))
+        return max(scores, default=0.0)
 
-def _excluded_population(record: Record, protocol: Protocol) -> bool:
-    text = f"{record.title}\n{record.abstract}"
-    return any(compile_term(t).search(text) for t in protocol.highlight_exclude)
-
-
-def rule_vote(record: Record, protocol: Protocol, stage: str) -> tuple[Vote, bool]:
-    """The rule's vote on one study at one stage, and whether the study is borderline."""
-    if _excluded_population(record, protocol):
-        return Vote("exclude", "wrong-population"), False
-    types = {t.casefold() for t in record.publication_types}
-    if stage == "title-abstract" and types & NOT_STUDIES:
-        return Vote("exclude", "wrong-publication-type"), False
-    if stage == "full-text" and not record.abstract.strip():
-        return Vote("exclude", "no-full-text"), False
-    score, cutoff = relevance(record, protocol), CUTOFF[stage]
-    borderline = cutoff - 0.5 <= score < cutoff + 1.0  # just at the cut-off
-    if score >= cutoff:
-        return Vote("include"), borderline
-    reason = "no-work-outcome" if stage == "full-text" and score > 0 else "off-topic"
-    return Vote("exclude", reason), borderline
+    def vote(self, study: int, record: Record, stage: str) -> tuple[Vote, bool]:
+        """The rule's vote on one study (``record``: its record) at one stage, and whether the
+        study is borderline."""
+        text = f"{record.title}\n{record.abstract}"
+        if any(term.search(text) for term in self._exclude):
+            return Vote("exclude", "wrong-population"), False
+        types = {t.casefold() for t in record.publication_types}
+        if stage == "title-abstract" and types & NOT_STUDIES:
+            return Vote("exclude", "wrong-publication-type"), False
+        if stage == "full-text" and not record.abstract.strip():
+            return Vote("exclude", "no-full-text"), False
+        score, cutoff = self.relevance(study, record), CUTOFF[stage]
+        borderline = cutoff - 0.5 <= score < cutoff + 1.0  # just at the cut-off
+        if score >= cutoff:
+            return Vote("include"), borderline
+        reason = "no-work-outcome" if stage == "full-text" and score > 0 else "off-topic"
+        return Vote("exclude", reason), borderline
 
 
 def reviewer_vote(
     rule: tuple[Vote, bool], stage: str, reviewer: str, study: int, seed: int
 ) -> Vote:
-    """A simulated reviewer's vote: the rule's (from :func:`rule_vote`), flipped on a seeded share."""
+    """A simulated reviewer's vote: the rule's (from :meth:`DemoRule.vote`), flipped on a seeded share."""
     vote, borderline = rule
     share = (SHARE_BORDERLINE if borderline else SHARE_CLEAR)[reviewer]
     if unit(seed, stage, reviewer, study) >= share:

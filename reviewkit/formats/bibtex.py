@@ -17,6 +17,7 @@ from bibtexparser.exceptions import ParsingException
 from bibtexparser.model import Entry, Field, ImplicitComment
 
 from reviewkit.errors import FormatError
+from reviewkit.formats import joined
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.text import split_lines
 from reviewkit.records import Record, fold_text, normalise_pmid, plain_abstract
@@ -277,19 +278,6 @@ _ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)", re.MULTILINE)
 _FIELD_OUTSIDE = re.compile(r"^[ \t,]*([A-Za-z][\w:.+-]*)[ \t]*=[ \t]*[{\"\w]", re.MULTILINE)
 
 
-# A row of a table, outside the entries where BibTeX skips text as a comment: cells separated
-# by two or more tabs, or quoted cells separated by commas or semicolons ('"a","b","c"'), or
-# four cells or more separated by commas without a space (a CSV header, 'PMID,Title,Authors,…');
-# a comment line ('%') or a sentence is none of these, nor a line holding a link (a note
-# between entries, 'see https://…?ids=1,2,3,4': a link's commas are no cells, and a joined
-# CSV's header row, the first it shows, holds no link).
-_TABLE_ROW = re.compile(
-    r'^(?!\s*%)(?:[^\t\n]*\t){2}[^\n]*$|^(?!\s*%)(?:[^\n]*"[,;]"){2}[^\n]*$'
-    r"|^(?!\s*%)(?![^\n]*, )(?![^\n]*://)[^\s,][^\n]*(?:,[^\n,]*){3}$",
-    re.MULTILINE,
-)
-
-
 def _check_stray_entry_starts(library: bibtexparser.Library, name: str) -> None:
     """Refuse '@type' at a line start with no '{' after it, which bibtexparser keeps as a
     comment: BibTeX itself reads it as an entry and fails, and at the end of a file it is an
@@ -308,15 +296,8 @@ def _check_stray_entry_starts(library: bibtexparser.Library, name: str) -> None:
                 where=f"{name}:{line}",
                 hint="the file looks cut short (export it again), or remove the stray '@'",
             )
-        if row := _TABLE_ROW.search(block.raw):
-            line = block.start_line + 1 + block.raw.count("\n", 0, row.start())
-            raise FormatError(
-                "a row of a table outside any entry: a CSV or tab-separated export joined to"
-                " the BibTeX file? (BibTeX skips text outside entries: its records would be"
-                " lost)",
-                where=f"{name}:{line}",
-                hint="import each export as a file of its own; nothing was imported",
-            )
+        # BibTeX skips text outside entries: a table joined to the file would be lost there
+        joined.check_no_table_row(block.raw, "bibtex", name, block.start_line + 1)
         # BibTeX skips text between entries as a comment; 'name = value' there is a field
         # whose entry an extra '}' closed early, and it would be lost silently
         if field := _FIELD_OUTSIDE.search(block.raw):

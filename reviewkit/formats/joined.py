@@ -59,6 +59,20 @@ _PATTERNS = {
 }
 
 
+# A row of a table (a CSV or tab-separated export), for the stretches of a file that its reader
+# skips (BibTeX's text outside entries): cells separated by two or more tabs, or quoted cells
+# separated by commas or semicolons ('"a","b","c"'), or four cells or more separated by commas
+# without a space (a CSV header, 'PMID,Title,Authors,…'); a comment line ('%') or a sentence is
+# none of these, nor a line holding a link (a note between entries, 'see https://…?ids=1,2,3,4':
+# a link's commas are no cells, and a joined CSV's header row, the first it shows, holds no
+# link). Not one of _OPENS: inside a record, a field's text may hold such a line.
+_TABLE_ROW = re.compile(
+    r'^(?!\s*%)(?:[^\t\n]*\t){2}[^\n]*$|^(?!\s*%)(?:[^\n]*"[,;]"){2}[^\n]*$'
+    r"|^(?!\s*%)(?![^\n]*, )(?![^\n]*://)[^\s,][^\n]*(?:,[^\n,]*){3}$",
+    re.MULTILINE,
+)
+
+
 def check_one_format(text: str, fmt: str, name: str) -> None:
     """FormatError naming the first line of ``text`` (a file read as ``fmt``) that opens a
     record of another format."""
@@ -68,10 +82,24 @@ def check_one_format(text: str, fmt: str, name: str) -> None:
         return
     other = next(k for k, v in found.groupdict().items() if v is not None).replace("_", "-")
     line = len(re.findall(r"\r\n|\r|\n", text[: found.start()])) + 1
-    raise FormatError(
-        f"a {_NAMES[other]} record starts on this line of a {_NAMES[fmt]} file: two exports"
-        " joined into one file? (its records would be lost, or read into the record above)",
-        where=f"{name}:{line}",
+    raise _joined(f"a {_NAMES[other]} record starts", fmt, f"{name}:{line}")
+
+
+def check_no_table_row(skipped: str, fmt: str, name: str, first_line: int) -> None:
+    """FormatError naming the first row of a table in ``skipped``: text that the reader of
+    ``fmt`` skips (BibTeX's outside its entries), starting on line ``first_line`` of the file
+    ``name``; a CSV or tab-separated export joined to it would be lost there."""
+    if row := _TABLE_ROW.search(skipped):
+        line = first_line + skipped.count("\n", 0, row.start())
+        raise _joined("a row of a table (a CSV or tab-separated export)", fmt, f"{name}:{line}")
+
+
+def _joined(what: str, fmt: str, where: str) -> FormatError:
+    """The one message of a second export found in a file of ``fmt``."""
+    return FormatError(
+        f"{what} on this line of a {_NAMES[fmt]} file: two exports joined into one file? (its"
+        " records would be lost, or read into the record above)",
+        where=where,
         hint="import each export as a file of its own; nothing was imported",
     )
 

@@ -3,7 +3,10 @@ canonical id per duplicate cluster; linked reports of one study are grouped by P
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reviewkit.project import Project
+from reviewkit.status import included_study_count
 from reviewkit.store.duplicates import canonical_map, study_ids
 
 
@@ -13,8 +16,26 @@ def included_reports(project: Project) -> list[int]:
     (``dedup studies``) keep an id each; ``ProjectSnapshot.studies`` gives one id per study."""
     from reviewkit import screening  # imported late: screening is a sibling stage
 
+    return screening.included(project)
+
+
+@dataclass(frozen=True)
+class IncludedExport:
+    """What ``export --included`` writes and says: the included reports (canonical ids, id
+    order) and the studies they make up (None: one study per report)."""
+
+    reports: list[int]
+    studies: int | None
+
+
+def included_export(project: Project) -> IncludedExport:
+    """The included reports and their study count, from one canonical map and one log read
+    (the export needs nothing else of the project's status)."""
+    from reviewkit import screening
+
     canon = canonical_map(project.db)
-    return sorted({canon.get(rid, rid) for rid in screening.included(project)})
+    reports = screening.included(project, canon)
+    return IncludedExport(reports, included_study_count(project.db, canon, reports))
 
 
 def all_reports(project: Project) -> list[int]:

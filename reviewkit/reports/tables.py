@@ -68,12 +68,9 @@ def reference(record: Record) -> str:
     """
     authors = [_author(a) for a in record.authors]
     who = ", ".join(authors[:6]) + (", et al" if len(authors) > 6 else "")
-    issue = f"{record.year or ''}"
-    if record.volume:
-        issue += f";{record.volume}" + (f"({record.issue})" if record.issue else "")
-    if record.pages:
-        issue += f":{record.pages}"
-    parts = (who, record.title, record.journal, issue)
+    place = record.journal_place  # 'Vol(Issue):Pages'; after the year a ';', or pages' ':'
+    sep = ";" if place and not place.startswith(":") else ""
+    parts = (who, record.title, record.journal, f"{record.year or ''}{sep}{place}")
     text = " ".join(_sentence(p) for p in parts if p and p.strip())
     if record.doi:
         text += f" doi:{record.doi}"

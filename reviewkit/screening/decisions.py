@@ -170,15 +170,21 @@ def _who_may_resolve(protocol: Protocol) -> str:
 
 
 def conflicts(
-    project: Project, stage: str, resolver: str, *, include_resolved: bool = True
+    project: Project,
+    stage: str,
+    resolver: str,
+    *,
+    include_resolved: bool = True,
+    derived: DerivedStages | None = None,
 ) -> list[ConflictView]:
-    """Studies in conflict at the stage (and, by default, those already resolved).
+    """Studies in conflict at the stage (and, by default, those already resolved); ``derived``:
+    the project's stages as the caller read them for another stage (one log read for all).
 
     A protocol reviewer may only see them once the stage is closed (no study pending).
     """
     if not resolver.strip():  # before the screen opens: every final decision records who
         raise UserError("the resolver needs a name", hint="pass --resolver NAME")
-    derived = DerivedStages(project)
+    derived = derived or DerivedStages(project)
     outcomes = derived.outcomes(stage)
     if resolver in project.protocol.reviewers and any(
         o.status == "pending" for o in outcomes.values()

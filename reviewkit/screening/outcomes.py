@@ -39,6 +39,7 @@ class DerivedStages:
         self._states: dict[str, dict[int, StudyState]] = {}
         self._outcomes: dict[str, dict[int, Outcome]] = {}
         self._log: list[Decision] | None = None
+        self._kept: list[Decision] | None = None
         self._ranks: dict[int, Rank] | None = None
 
     def studies(self, stage: str) -> list[int]:
@@ -55,10 +56,17 @@ class DerivedStages:
 
     def states(self, stage: str) -> dict[int, StudyState]:
         if stage not in self._states:
-            log = live_decisions(self.log())
-            kept = furthest_advanced(log, self.canon, self.ranks())
+            kept = self._kept_log()
             self._states[stage] = study_states((d for d in kept if d.stage == stage), self.canon)
         return self._states[stage]
+
+    def _kept_log(self) -> list[Decision]:
+        """The live decisions of every stage that count (a merged study keeps the decisions of
+        its furthest-advanced record), worked out once for all stages."""
+        if self._kept is None:
+            live = live_decisions(self.log())
+            self._kept = furthest_advanced(live, self.canon, self.ranks())
+        return self._kept
 
     def log(self) -> list[Decision]:
         """The decisions log of every stage, each stage's read once."""
@@ -119,10 +127,12 @@ def stage_outcomes(project: Project, stage: str) -> dict[int, Outcome]:
     return DerivedStages(project).outcomes(stage)
 
 
-def included(project: Project) -> list[int]:
-    """Studies included at the last stage of the protocol, in id order."""
+def included(project: Project, canon: dict[int, int] | None = None) -> list[int]:
+    """Studies included at the last stage of the protocol (their canonical record ids), in id
+    order; ``canon``: the canonical map when the caller has read it already."""
     last = stage_names(project.protocol)[-1]
-    return sorted(s for s, o in stage_outcomes(project, last).items() if o.status == "include")
+    outcomes = DerivedStages(project, canon).outcomes(last)
+    return sorted(s for s, o in outcomes.items() if o.status == "include")
 
 
 def stage_counts(project: Project, stage: str) -> StageCounts:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cache
@@ -39,6 +39,20 @@ def holds_integer(value: int) -> bool:
     """Can SQLite take ``value`` as an INTEGER parameter? A record id typed by hand may be any
     number of digits; one that cannot be stored matches no row (instead of an OverflowError)."""
     return -SQLITE_INT_MAX - 1 <= value <= SQLITE_INT_MAX
+
+
+# SQLite takes at most 999 '?' in one statement before 3.32 (SQLITE_MAX_VARIABLE_NUMBER): a
+# list of ids for 'IN (…)' is asked in chunks below that
+_IN_CHUNK = 900
+
+
+def rows_in(db: Store, sql: str, values: Iterable[object]) -> Iterator[sqlite3.Row]:
+    """The rows of ``sql``, whose ``{marks}`` stands where the 'IN (…)' list of ``values``
+    goes, asked in chunks SQLite takes; each chunk's rows in the order ``sql`` gives them."""
+    values = list(values)
+    for start in range(0, len(values), _IN_CHUNK):
+        chunk = values[start : start + _IN_CHUNK]
+        yield from db.conn.execute(sql.replace("{marks}", ",".join("?" * len(chunk))), chunk)
 
 
 def now() -> str:

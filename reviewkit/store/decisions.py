@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from reviewkit.store.db import Store, now
+from reviewkit.store.db import Store, now, rows_in
 
 _COLUMNS = (
     "id",
@@ -100,16 +100,8 @@ def get_decision(db: Store, decision_id: str) -> Decision | None:
 
 def get_decisions(db: Store, decision_ids: Iterable[str]) -> dict[str, Decision]:
     """Decisions by id (missing ids are left out)."""
-    ids = list(decision_ids)
-    out: dict[str, Decision] = {}
-    for start in range(0, len(ids), 900):
-        chunk = ids[start : start + 900]
-        rows = db.query(
-            f"SELECT {', '.join(_COLUMNS)} FROM decisions WHERE id IN ({','.join('?' * len(chunk))})",
-            tuple(chunk),
-        )
-        out.update((r["id"], Decision(**dict(r))) for r in rows)
-    return out
+    sql = f"SELECT {', '.join(_COLUMNS)} FROM decisions WHERE id IN ({{marks}})"
+    return {r["id"]: Decision(**dict(r)) for r in rows_in(db, sql, decision_ids)}
 
 
 def count_at(db: Store, stage: str, *, other_than: str | None = None) -> int:

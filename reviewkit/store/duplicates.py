@@ -20,6 +20,9 @@ from reviewkit.store.db import Store, now
 VERDICTS = ("duplicate", "not_duplicate", "uncertain")
 
 
+RULE, PERSON = "rule:", "person:"  # the two kinds of made_by: 'rule:<name>', 'person:<name>'
+
+
 @dataclass(frozen=True)
 class Link:
     id: int
@@ -30,6 +33,16 @@ class Link:
     made_by: str  # 'rule:<name>' or 'person:<name>'
     reason: str
     created_at: str
+
+    @property
+    def rule(self) -> str:
+        """The name of the rule that made the link ('' when a person made it)."""
+        return self.made_by[len(RULE) :] if self.made_by.startswith(RULE) else ""
+
+    @property
+    def person(self) -> str:
+        """The name of the person who made the link ('' when a rule made it)."""
+        return self.made_by[len(PERSON) :] if self.made_by.startswith(PERSON) else ""
 
 
 def add_link(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reviewkit.store.db import Store, holds_integer
+from reviewkit.store.db import Store, holds_integer, rows_in
 
 RecordKey = tuple[str, str, str, int | None]  # (pmid, doi, title, year)
 
@@ -31,16 +31,10 @@ def ids_with_title_containing(db: Store, text: str) -> list[int]:
 
 def record_keys(db: Store, record_ids: Iterable[int]) -> dict[int, RecordKey]:
     """record id -> (pmid, doi, title, year) for the given records (their portable identity)."""
-    ids = list(record_ids)
-    out: dict[int, RecordKey] = {}
-    for start in range(0, len(ids), 900):
-        chunk = ids[start : start + 900]
-        rows = db.query(
-            f"SELECT id, pmid, doi, title, year FROM records WHERE id IN ({','.join('?' * len(chunk))})",
-            tuple(chunk),
-        )
-        out.update((r["id"], (r["pmid"], r["doi"], r["title"], r["year"])) for r in rows)
-    return out
+    sql = "SELECT id, pmid, doi, title, year FROM records WHERE id IN ({marks})"
+    return {
+        r["id"]: (r["pmid"], r["doi"], r["title"], r["year"]) for r in rows_in(db, sql, record_ids)
+    }
 
 
 def all_record_keys(db: Store) -> list[tuple[int, str, str, str, int | None]]:

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from reviewkit.records import Record
-from reviewkit.store.db import Store, holds_integer, now
+from reviewkit.records import Record, abstract_text, clean_space
+from reviewkit.store.db import Store, holds_integer, now, rows_in
 
 _INSERT = (
     "INSERT INTO records (import_id, search_run_id, source, origin, position, title, year,"
@@ -132,20 +132,15 @@ def get_record(db: Store, record_id: int, *, with_raw: bool = False) -> Record:
 def get_records(db: Store, record_ids: Iterable[int]) -> dict[int, Record]:
     """Several records by id (missing ids are left out)."""
     ids = [i for i in record_ids if holds_integer(i)]
-    out: dict[int, Record] = {}
-    for start in range(0, len(ids), 900):
-        chunk = ids[start : start + 900]
-        marks = ",".join("?" * len(chunk))
-        for row in db.conn.execute(f"SELECT id, data FROM records WHERE id IN ({marks})", chunk):
-            out[row["id"]] = Record.from_json(row["data"])
-    return out
+    sql = "SELECT id, data FROM records WHERE id IN ({marks})"
+    return {row["id"]: Record.from_json(row["data"]) for row in rows_in(db, sql, ids)}
 
 
 class RankingFields(NamedTuple):
     """What the screening ranker reads of a record (:func:`reviewkit.ranking.record_text`)."""
 
     title: str
-    abstract: str  # as Record.abstract writes it: 'LABEL: text' per section, one per line
+    abstract: str  # as Record.abstract writes it (records.abstract_text)
     terms: list[str]  # the keywords, then the MeSH terms
 
 
@@ -165,19 +160,12 @@ def ranking_fields(db: Store, record_ids: Iterable[int]) -> dict[int, RankingFie
     ids = [i for i in record_ids if holds_integer(i)]
     out: dict[int, RankingFields] = {}
     loads = json.loads
-    for start in range(0, len(ids), 900):
-        chunk = ids[start : start + 900]
-        sql = _RANKING_SQL.format(marks=",".join("?" * len(chunk)))
-        for record_id, fields in db.conn.execute(sql, chunk):
-            title, sections, keywords, mesh = loads(fields)
-            abstract = "\n".join(  # Record.abstract's form
-                f"{s['label']}: {s['text']}" if s["label"] else s["text"] for s in sections or ()
-            )
-            # Record cleans the spaces of every title it builds (records.clean_space, r"\s+" to
-            # one space); str.split() splits on the same Unicode whitespace, at a fifth the cost
-            out[record_id] = RankingFields(
-                " ".join((title or "").split()), abstract, [*(keywords or ()), *(mesh or ())]
-            )
+    for record_id, fields in rows_in(db, _RANKING_SQL, ids):
+        title, sections, keywords, mesh = loads(fields)
+        abstract = abstract_text((s["label"], s["text"]) for s in sections or ())
+        out[record_id] = RankingFields(  # the title cleaned as Record cleans it
+            clean_space(title), abstract, [*(keywords or ()), *(mesh or ())]
+        )
     return out
 
 
@@ -195,14 +183,9 @@ def record_count(db: Store) -> int:
 def ids_by_pmid(db: Store, pmids: Iterable[str]) -> dict[str, list[int]]:
     """Record ids per PMID for the given PMIDs."""
     out: dict[str, list[int]] = {}
-    values = list(pmids)
-    for start in range(0, len(values), 900):
-        chunk = values[start : start + 900]
-        marks = ",".join("?" * len(chunk))
-        for row in db.conn.execute(
-            f"SELECT pmid, id FROM records WHERE pmid IN ({marks}) ORDER BY id", chunk
-        ):
-            out.setdefault(row["pmid"], []).append(row["id"])
+    sql = "SELECT pmid, id FROM records WHERE pmid IN ({marks}) ORDER BY id"
+    for row in rows_in(db, sql, pmids):  # one PMID's ids are in one chunk: in id order
+        out.setdefault(row["pmid"], []).append(row["id"])
     return out
 
 
@@ -216,14 +199,9 @@ def source_counts(db: Store) -> list[tuple[str, int]]:
 
 def ids_of_imports(db: Store, import_ids: Iterable[int]) -> list[int]:
     """The ids of the records the given imports stored, ascending (PRISMA's other methods)."""
-    wanted = list(import_ids)  # ids read from the imports table, not typed by hand
-    out: list[int] = []
-    for start in range(0, len(wanted), 900):
-        chunk = wanted[start : start + 900]
-        marks = ",".join("?" * len(chunk))
-        sql = f"SELECT id FROM records WHERE import_id IN ({marks})"
-        out += [row["id"] for row in db.conn.execute(sql, chunk)]
-    return sorted(out)
+    # import ids read from the imports table, not typed by hand
+    sql = "SELECT id FROM records WHERE import_id IN ({marks})"
+    return sorted(row["id"] for row in rows_in(db, sql, import_ids))
 
 
 def ids_after(db: Store, record_id: int) -> list[int]:

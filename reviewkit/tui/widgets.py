@@ -77,9 +77,7 @@ def record_renderable(
         parts.append(Text(authors, style="italic"))
     # volume(issue):pages after the journal: a record imported by its citation alone (no
     # title, findable.has_citation) is told apart and found in a library by them
-    place = record.volume + (f"({record.issue})" if record.issue else "")
-    place += f":{record.pages}" if record.pages else ""
-    source = " ".join(x for x in (record.journal, place) if x)
+    source = " ".join(x for x in (record.journal, record.journal_place) if x)
     where = " · ".join(x for x in (str(record.year or ""), source) if x)
     ids = "  ".join(
         x

@@ -11,13 +11,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import add_records
 
 import reviewkit
 from reviewkit import importer
 from reviewkit.errors import FormatError
 from reviewkit.project import Project
 from reviewkit.records import AbstractSection, Record
-from reviewkit.store import SCHEMA_VERSION, Store
+from reviewkit.store import SCHEMA_VERSION, Store, lookup
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store import records as record_rows
 from reviewkit.store.db import BUSY_TIMEOUT_MS
@@ -259,3 +260,16 @@ def test_open_project_opens_the_database_once(cli_project: Path, monkeypatch) ->
     with open_project(cli_project) as project:
         assert project.db.review_id() == project.protocol.id
     assert opened == [cli_project / "review.sqlite"]
+
+
+def test_lookups_by_many_ids_cross_sqlite_s_chunks(project_a: Project) -> None:
+    """More ids than SQLite takes in one statement: every lookup by a list of ids (asked in
+    chunks, store.db.rows_in) finds every record, each once."""
+    recs = [Record(title=f"Study {i}", pmid=str(900_000 + i), year=2020) for i in range(2001)]
+    ids = add_records(project_a, recs)
+    db = project_a.db
+    assert sorted(record_rows.get_records(db, ids)) == sorted(ids)
+    assert sorted(record_rows.ranking_fields(db, ids)) == sorted(ids)
+    assert sorted(lookup.record_keys(db, ids)) == sorted(ids)
+    by_pmid = record_rows.ids_by_pmid(db, [r.pmid for r in recs])
+    assert sorted(i for hits in by_pmid.values() for i in hits) == sorted(ids)

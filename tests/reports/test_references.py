@@ -25,3 +25,12 @@ def test_initials_with_periods_give_no_double_period():
 def test_a_title_ending_in_a_question_mark_gets_no_period():
     rec = Record(title="Does coordination work?", authors=["Andersen, Lars L"], year=2019)
     assert reference(rec) == "Andersen LL. Does coordination work? 2019."
+
+
+def test_an_issue_without_a_volume_keeps_its_parentheses():
+    """Citing Medicine: no volume, the issue in parentheses after the year's ';'."""
+    rec = Record(title="A supplement", journal="Scand J Work", year=2021, issue="2", pages="5-9")
+    assert reference(rec) == "A supplement. Scand J Work. 2021;(2):5-9."
+    assert reference(Record(title="Pages only", year=2021, pages="5-9")) == (
+        "Pages only. 2021:5-9."
+    )

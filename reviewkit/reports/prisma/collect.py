@@ -100,9 +100,7 @@ def _count_duplicates(c: PrismaCounts, db, canon: dict[int, int], counted: set, 
     rule_graph = nx.Graph()
     rule_graph.add_nodes_from(canon)
     rule_graph.add_edges_from(
-        (lk.record_a, lk.record_b)
-        for lk in dup.current_links(db, "duplicate")
-        if lk.made_by.startswith("rule:")
+        (lk.record_a, lk.record_b) for lk in dup.current_links(db, "duplicate") if lk.rule
     )
     if len(counted) == len(canon):
         by_rules = nx.number_connected_components(rule_graph)
