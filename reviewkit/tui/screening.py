@@ -28,7 +28,7 @@ from reviewkit.protocol import Stage
 from reviewkit.queue_ranker import QueueRanker
 from reviewkit.screening import AlreadyDecided, ReviewerQueue, find_record
 from reviewkit.tui.actions import Action, bindings, exclusion_actions, page_actions
-from reviewkit.tui.decision import DecisionScreen, reason_picker
+from reviewkit.tui.decision import DecisionScreen, reason_picker, reasons_fit, reasons_hint
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.message_line import GrowingText, MessageLine
 from reviewkit.tui.messages import Decided, Undone
@@ -127,7 +127,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
         self.last_key = 0.0  # monotonic() of the newest key (see look_for_changes)
         self.ordering = False  # no record yet: the ranker's first order is on its way
         self._order_wait: Timer | None = None
-        self._reasons_mode: bool | None = None
+        self._reasons_mode: tuple[bool, bool] | None = None  # (excluding, the list whole)
 
     # layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -213,10 +213,17 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
             self.ranking.apply(self.pos, self.shown)
 
     def render_reasons(self) -> None:
-        if self._reasons_mode == self.excluding:
+        """The numbered reasons under the record; on a short terminal, until e is pressed, one
+        line that says how to see them (:func:`~reviewkit.tui.decision.reasons_fit`)."""
+        whole = self.excluding or reasons_fit(self.rule, self.app.console, self.size)
+        if self._reasons_mode == (self.excluding, whole):
             return
-        self._reasons_mode = self.excluding
-        self.query_one("#reasons", Static).update(reason_picker(self.rule, self.excluding))
+        self._reasons_mode = (self.excluding, whole)
+        shown = reason_picker(self.rule, self.excluding) if whole else reasons_hint(self.rule)
+        self.query_one("#reasons", Static).update(shown)
+
+    def on_resize(self) -> None:
+        self.render_reasons()  # whole or one line: the terminal's height decides
 
     show_picker = render_reasons
 
