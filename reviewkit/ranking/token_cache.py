@@ -131,6 +131,9 @@ def cached_word_tokens(
         kept = _Kept(np.zeros((0, 16), np.uint8), np.zeros(0, np.int64), np.zeros(0, np.int32), [])
     rows = np.fromiter((kept.row.get(d, -1) for d in digests), dtype=np.int64, count=len(texts))
     missing = np.flatnonzero(rows < 0)
+    if len(texts) and len(missing) == len(texts):  # nothing kept for these: as tokenised
+        fresh = word_tokens(texts)
+        return fresh, lambda: _write(path, digests, fresh)
     words = list(kept.words)
     if len(missing):  # tokenised now, their new words numbered after the kept ones
         fresh = word_tokens(texts[at] for at in missing.tolist())
