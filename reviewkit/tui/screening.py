@@ -405,7 +405,12 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
             return
         if step > 0:
             self.apply_ranking()
-        self.go(min(max(self.pos + step, 0), len(self.queue.studies) - 1))
+        target = min(max(self.pos + step, 0), len(self.queue.studies) - 1)
+        if target == self.pos:  # k on the first record, j on the last: say so (it said nothing)
+            edge = "the first of your records" if step < 0 else "the last record of your queue"
+            self.say(" · ".join(p for p in (said, f"this is {edge}") if p))
+            return
+        self.go(target)
         self.say(said)
 
     def action_next_open(self) -> None:

@@ -1,7 +1,7 @@
-"""On a short terminal the screening screen's exclusion reasons take one line until e is
-pressed: at 80x24 the full-text stage's eight reasons (one per row at 80 columns) took ten rows
-and left the record its title; after e the whole list shows, and a taller terminal shows it
-always."""
+"""What a reviewer met at the screening screen's edges: on a short terminal the exclusion
+reasons take one line until e is pressed (at 80x24 the full-text stage's eight reasons, one per
+row at 80 columns, took ten rows and left the record its title; after e the whole list shows,
+and a taller terminal shows it always); k on the first record and j on the last say so."""
 
 from __future__ import annotations
 
@@ -60,3 +60,29 @@ def test_the_reasons_take_one_line_on_a_short_terminal_until_e(project_b):
     assert seen["picking"][0] == 9  # a heading and one reason per row at 80 columns
     assert seen["tall"][0] < 9  # in two columns
     assert queue.votes[ids[0]].reason == "wrong-population"
+
+
+def test_k_on_the_first_record_and_j_on_the_last_say_so(project_b):
+    """They moved nowhere and cleared the message line, so a key seemed lost."""
+    add_records(project_b, make_records(3))
+    queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
+    said: list[tuple[int | None, str]] = []
+
+    async def go() -> None:
+        app = ReviewkitApp(ScreeningScreen(queue), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = app.screen
+            await pilot.press("k")
+            said.append((screen.pos, screen.message))
+            await pilot.press("j", "j")
+            said.append((screen.pos, screen.message))
+            await pilot.press("j")
+            said.append((screen.pos, screen.message))
+            await pilot.press("q")
+
+    asyncio.run(go())
+    assert said == [
+        (0, "this is the first of your records"),
+        (2, ""),
+        (2, "this is the last record of your queue"),
+    ]
