@@ -125,10 +125,14 @@ def cached_word_tokens(
     this sequence's words to the file when any were tokenised now (else it does nothing),
     for the caller to call once the words' first use is done."""
     path = cache_path(folder)
-    digests = [_digest(t) for t in texts]
     kept = _read(path)
+    if kept is None and len(texts):  # no file (the first session): the texts' digests are
+        # taken by keep(), after the words' first use (on 50,000 texts 0.4 s of CPU)
+        fresh = word_tokens(texts)
+        return fresh, lambda: _write(path, [_digest(t) for t in texts], fresh)
     if kept is None:
         kept = _Kept(np.zeros((0, 16), np.uint8), np.zeros(0, np.int64), np.zeros(0, np.int32), [])
+    digests = [_digest(t) for t in texts]
     rows = np.fromiter((kept.row.get(d, -1) for d in digests), dtype=np.int64, count=len(texts))
     missing = np.flatnonzero(rows < 0)
     if len(texts) and len(missing) == len(texts):  # nothing kept for these: as tokenised
