@@ -70,13 +70,24 @@ def _read(path: Path) -> _Kept | None:
         if not words[-1]:
             words = []  # no words at all: the empty join
         ok = (
-            digests.ndim == 2
+            digests.dtype == np.uint8
+            and digests.ndim == 2
             and digests.shape[1] == 16
             and len(lengths) == len(digests)
+            and (len(lengths) == 0 or int(lengths.min()) >= 0)
             and int(lengths.sum()) == len(ids)
             and (len(ids) == 0 or (int(ids.min()) >= 0 and int(ids.max()) < len(words)))
         )
-        return _Kept(digests, lengths.astype(np.int64), ids.astype(np.int32), words) if ok else None
+        return (
+            _Kept(
+                digests,
+                lengths.astype(np.int64, copy=False),
+                ids.astype(np.int32, copy=False),
+                words,
+            )
+            if ok
+            else None
+        )
     except Exception:  # a missing, truncated or foreign file: tokenise afresh
         return None
 
@@ -87,6 +98,7 @@ def _write(path: Path, digests: list[bytes], words: WordTokens) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".ranking-words-", suffix=".tmp", dir=path.parent)
         try:
+            os.fchmod(fd, 0o644)  # mkstemp's 0600 would hide it from a partner sharing the folder
             with os.fdopen(fd, "wb") as fh:
                 np.savez(
                     fh,
