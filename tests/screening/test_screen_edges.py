@@ -1,7 +1,8 @@
 """What a reviewer met at the screening screen's edges: on a short terminal the exclusion
 reasons take one line until e is pressed (at 80x24 the full-text stage's eight reasons, one per
 row at 80 columns, took ten rows and left the record its title; after e the whole list shows,
-and a taller terminal shows it always); k on the first record and j on the last say so."""
+and a taller terminal shows it always); k on the first record and j on the last say so; notes
+past the box under the record are counted, not hidden."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import asyncio
 
 from conftest import add_records
 from screening.helpers import make_records
+from textual.widgets import Input
 
 from reviewkit import screening as scr
 from reviewkit.tui.app import ReviewkitApp
@@ -86,3 +88,34 @@ def test_k_on_the_first_record_and_j_on_the_last_say_so(project_b):
         (2, ""),
         (2, "this is the last record of your queue"),
     ]
+
+
+LONG_NOTE = "on sick leave, but the employer's part is unclear: check the methods and the outcomes in the full text"  # two rows at 80 columns
+
+
+def test_notes_past_the_box_are_said_not_hidden(project_b):
+    """The box under the record stops at six rows: with two long notes a third one was saved
+    but not shown, and nothing said so. The newest notes show, with a count of the others."""
+    add_records(project_b, make_records(1))
+    queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
+    boxes: list[str] = []
+
+    async def go() -> None:
+        app = ReviewkitApp(ScreeningScreen(queue), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            for note in ("first " + LONG_NOTE, "second " + LONG_NOTE, "third " + LONG_NOTE):
+                await pilot.press("n")
+                app.screen.query_one(Input).value = note  # typed (key by key takes seconds)
+                await pilot.press("enter")
+                await pilot.pause()
+                box = app.screen.query_one("#mine")
+                rows = (box.render_line(y).text.strip() for y in range(box.size.height))
+                boxes.append(" ".join(r for r in rows if r))
+            await pilot.press("q")
+
+    asyncio.run(go())
+    assert boxes[1] == f"Not decided yet My note: first {LONG_NOTE} My note: second {LONG_NOTE}"
+    assert boxes[2] == (  # the note just added is in view, and the one hidden is counted
+        f"Not decided yet … 1 earlier note not shown My note: second {LONG_NOTE}"
+        f" My note: third {LONG_NOTE}"
+    )
