@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from reviewkit.ranking.features import _TOKEN, WordTokens, word_tokens
+from reviewkit.ranking.features import TOKEN_PATTERN, WordTokens, word_tokens
 
 __all__ = ["CACHE_DIR", "CACHE_FILE", "cache_path", "cached_word_tokens"]
 
@@ -38,7 +38,7 @@ CACHE_DIR = ".reviewkit-cache"  # under the project's folder; safe to delete at 
 CACHE_FILE = "ranking-words.npz"
 _FORMAT = 1  # raise when the file's layout or the meaning of its arrays changes
 # what a text's words depend on besides the text: a file made under other values is not read
-_STAMP = f"{_FORMAT}|{_TOKEN.pattern}|{unicodedata.unidata_version}"
+_STAMP = f"{_FORMAT}|{TOKEN_PATTERN}|{unicodedata.unidata_version}"
 
 
 def cache_path(folder: str | Path) -> Path:
