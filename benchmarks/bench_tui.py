@@ -173,7 +173,9 @@ def first_record_resumed(folder: str, votes: int = 5) -> dict:
     """A session resumed with the ready rule met (reviewer1's ``votes`` includes and ``votes``
     excludes, the seeded order's first records, in the log): seconds from opening the project
     to the first record, the model's first pick, which waits for the features (words, word
-    pairs, TF-IDF) and the first fit; and the CPU of the ranking process up to then."""
+    pairs, TF-IDF) and the first fit; and the CPU of the ranking process up to then. The
+    words come from the project's file (reviewkit.ranking.token_cache) when an earlier session
+    on ``folder`` left it (:func:`reopened_twice`); ``votes`` 0 makes no new votes."""
     import resource
 
     from reviewkit.project import open_project
@@ -208,6 +210,19 @@ def first_record_resumed(folder: str, votes: int = 5) -> dict:
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     result["ranking_cpu_s"] = children.ru_utime + children.ru_stime
     return result
+
+
+def reopened_twice(folder: Path) -> tuple[dict, dict]:
+    """:func:`first_record_resumed` on a fresh copy of ``folder`` without the words kept (the
+    first session after an import), then reopened on the same copy (the words that session
+    kept are read, no new votes): ``(no_file, kept)``."""
+    run = reset_decisions(folder)
+    try:
+        _, _, no_file = run_isolated(first_record_resumed, str(run))
+        _, _, kept = run_isolated(first_record_resumed, str(run), 0)
+    finally:
+        shutil.rmtree(run, ignore_errors=True)
+    return no_file, kept
 
 
 def live_changes(folder: str, partner_votes: int = 20_000) -> dict:
@@ -332,8 +347,8 @@ def resumed(out: Path) -> dict:
     figures: dict = {"reviewkit": str(Path(reviewkit.__file__).parent)}
     for name, folder, n in (("50000", WORK, N_RECORDS), ("3000", SMALL, SMALL_RECORDS)):
         load = os.getloadavg()[0]
-        _, rss, run = on_a_fresh_copy(build_project(folder, n), first_record_resumed)
-        figures[name] = {**run, "load": round(load, 2), "peak_rss_mb": round(rss, 1)}
+        no_file, kept = reopened_twice(build_project(folder, n))
+        figures[name] = {"no_file": no_file, "kept": kept, "load": round(load, 2)}
         print(name, figures[name], flush=True)
     out.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n")
     return figures
@@ -363,7 +378,7 @@ def main(results_dir: Path, dedup: bool = True) -> dict:
     small = build_project(SMALL, SMALL_RECORDS)
     _, _, small_pick = on_a_fresh_copy(small, first_record_ranked)
     _, _, live = on_a_fresh_copy(folder, live_changes)
-    _, _, reopened = on_a_fresh_copy(folder, first_record_resumed)
+    reopened, reopened_kept = reopened_twice(folder)
     figures = {
         "records": N_RECORDS,
         "project_build_s": round(build_s, 1),
@@ -406,6 +421,9 @@ def main(results_dir: Path, dedup: bool = True) -> dict:
         "resumed_first_record_s": round(reopened["first_record_s"], 2),
         "resumed_first_record_source": reopened["source"],
         "resumed_ranking_cpu_s": round(reopened["ranking_cpu_s"], 2),
+        "resumed_kept_first_record_s": round(reopened_kept["first_record_s"], 2),
+        "resumed_kept_first_record_source": reopened_kept["source"],
+        "resumed_kept_ranking_cpu_s": round(reopened_kept["ranking_cpu_s"], 2),
         "live_partner_votes": live["partner_votes"],
         "live_key_look_us": round(live["key_look_us"], 1),
         "live_idle_look_us": round(live["idle_look_us"], 1),

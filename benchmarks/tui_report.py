@@ -77,14 +77,29 @@ def _ranked_rows(f: dict) -> list[tuple[str, str, str]]:
         *(
             [
                 (
-                    "  reopened with 5 includes and 5 excludes made: first record, the model's"
-                    " first pick · CPU of the ranking process up to it",
+                    "  reopened with 5 includes and 5 excludes made, no words kept (the first"
+                    " session): first record, the model's first pick · CPU of the ranking"
+                    " process up to it",
                     f"{f['resumed_first_record_s']:.1f} s (order:"
                     f" {f['resumed_first_record_source']}) · {f['resumed_ranking_cpu_s']:.1f} s",
                     "",
                 )
             ]
             if "resumed_first_record_s" in f  # measured since the word pairs' packed sort
+            else []
+        ),
+        *(
+            [
+                (
+                    "  the same reopened again, the words kept by the session before"
+                    " (`.reviewkit-cache/`)",
+                    f"{f['resumed_kept_first_record_s']:.1f} s (order:"
+                    f" {f['resumed_kept_first_record_source']}) ·"
+                    f" {f['resumed_kept_ranking_cpu_s']:.1f} s",
+                    "",
+                )
+            ]
+            if "resumed_kept_first_record_s" in f  # measured since the words are kept
             else []
         ),
         (

@@ -14,6 +14,7 @@ import numpy as np
 from scipy import sparse
 
 __all__ = [
+    "TOKEN_PATTERN",
     "WordTokens",
     "build_features",
     "counts_of_tokens",
@@ -40,6 +41,7 @@ def normalize_rows(X: sparse.csr_matrix) -> sparse.csr_matrix:
 # greedy search only ever starts a match at the start of a run of word characters and ends it at
 # the run's end) and findall takes 40 % less time
 _TOKEN = re.compile(r"(?u)\w\w+")
+TOKEN_PATTERN = _TOKEN.pattern  # what a kept tokenising was made under (ranking.token_cache)
 
 
 class _Unmarked(dict):

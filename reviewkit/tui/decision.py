@@ -9,8 +9,9 @@ rule are :func:`~reviewkit.tui.widgets.reasons_renderable` and
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Console, Group
 from rich.text import Text
+from textual.geometry import Size
 from textual.widgets import Static
 
 from reviewkit.protocol import Stage
@@ -31,6 +32,32 @@ def reason_picker(rule: Stage, picking: bool) -> Group:
     else:
         head = Text("Exclusion reasons (e, then the number)", style="bold")
     return reasons_renderable(head, rule.exclusion_reasons)
+
+
+# Until e is pressed the reasons' list only reminds the reviewer of the numbers, and takes at
+# most a quarter of the terminal's rows: at 80x24 the list of Review B's full-text stage (8
+# reasons, one per row) left the record two rows, its title only; the list shows whole after e
+REASONS_SHARE = 1 / 4
+
+
+def reasons_fit(rule: Stage, console: Console, size: Size) -> bool:
+    """Whether the stage's whole reasons list, not picking yet, fits in :data:`REASONS_SHARE`
+    of a screen of ``size`` (its rows counted as laid out at that width, padding and the
+    border above it taken off)."""
+    if not rule.exclusion_reasons or size.height <= 0:
+        return True
+    options = console.options.update_width(max(size.width - 2, 10))
+    rows = len(console.render_lines(reason_picker(rule, False), options, pad=False)) + 1
+    return rows <= size.height * REASONS_SHARE
+
+
+def reasons_hint(rule: Stage) -> Text:
+    """The one line that stands for the reasons list on a short terminal."""
+    return Text.assemble(
+        ("Exclusion reasons ", "bold"),
+        (f"1–{len(rule.exclusion_reasons)}", "bold cyan"),
+        ": press e to see them",
+    )
 
 
 class DecisionScreen(WaitsForDatabase, ReviewkitScreen):

@@ -5,11 +5,15 @@ wrapped onto a line nobody saw; its box under the record ("My decision", "Full t
 was three lines, so a long URL or a note pushed "Full text:" out of view. :class:`GrowingText`
 is as many lines as its text needs (up to its ``max-height``), and is laid out again only when
 its height may change: a key that only replaces a one-line message costs one repaint, as before.
+The box stops at six rows: :func:`newest_that_fit` picks the notes it shows (the newest), and the
+screen says how many earlier ones are not shown (a third long note was hidden without a sign).
 """
 
 from __future__ import annotations
 
 from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
 from textual.visual import VisualType
 from textual.widgets import Static
 
@@ -41,3 +45,28 @@ class MessageLine(GrowingText):
     """One line of messages, taller while a message needs more (up to eight lines)."""
 
     DEFAULT_CSS = "MessageLine { height: auto; min-height: 1; max-height: 8; }"
+
+
+def newest_that_fit(
+    console: Console, width: int, head: Text, notes: list[str], rows: int
+) -> list[str]:
+    """The newest of ``notes`` that fit, each as "My note: …" wrapped at ``width``, in
+    ``rows`` rows below ``head``; when not all do, a row is left for saying how many earlier
+    ones are not shown."""
+    options = console.options.update_width(width)
+
+    def height(text: Text) -> int:
+        return len(console.render_lines(text, options))
+
+    lines = [height(Text(f"My note: {note}")) for note in notes]
+    used = height(head)
+    if used + sum(lines) <= rows:
+        return notes
+    used += 1  # the "… earlier notes" row
+    kept = 0
+    for n in reversed(lines):
+        used += n
+        if used > rows:
+            break
+        kept += 1
+    return notes[len(notes) - kept :]

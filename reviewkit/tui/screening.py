@@ -28,9 +28,9 @@ from reviewkit.protocol import Stage
 from reviewkit.queue_ranker import QueueRanker
 from reviewkit.screening import AlreadyDecided, ReviewerQueue, find_record
 from reviewkit.tui.actions import Action, bindings, exclusion_actions, page_actions
-from reviewkit.tui.decision import DecisionScreen, reason_picker
+from reviewkit.tui.decision import DecisionScreen, reason_picker, reasons_fit, reasons_hint
 from reviewkit.tui.help import with_stage_reasons
-from reviewkit.tui.message_line import GrowingText, MessageLine
+from reviewkit.tui.message_line import GrowingText, MessageLine, newest_that_fit
 from reviewkit.tui.messages import Decided, Undone
 from reviewkit.tui.screening_fulltext import FullTextKeys, full_text_line
 from reviewkit.tui.screening_live import ORDER_POLL_S, KeepsUp, ordering_text
@@ -80,6 +80,9 @@ def stage_actions(rule: Stage) -> tuple[Action, ...]:
     return with_stage_reasons(actions, rule)
 
 
+MINE_ROWS = 6  # the box under the record (decision, full text, notes): #mine's max-height
+
+
 @keeps_keys
 class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
     """One record, the reasons with their number keys, progress and a message line.
@@ -127,7 +130,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
         self.last_key = 0.0  # monotonic() of the newest key (see look_for_changes)
         self.ordering = False  # no record yet: the ranker's first order is on its way
         self._order_wait: Timer | None = None
-        self._reasons_mode: bool | None = None
+        self._reasons_mode: tuple[bool, bool] | None = None  # (excluding, the list whole)
 
     # layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -213,10 +216,17 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
             self.ranking.apply(self.pos, self.shown)
 
     def render_reasons(self) -> None:
-        if self._reasons_mode == self.excluding:
+        """The numbered reasons under the record; on a short terminal, until e is pressed, one
+        line that says how to see them (:func:`~reviewkit.tui.decision.reasons_fit`)."""
+        whole = self.excluding or reasons_fit(self.rule, self.app.console, self.size)
+        if self._reasons_mode == (self.excluding, whole):
             return
-        self._reasons_mode = self.excluding
-        self.query_one("#reasons", Static).update(reason_picker(self.rule, self.excluding))
+        self._reasons_mode = (self.excluding, whole)
+        shown = reason_picker(self.rule, self.excluding) if whole else reasons_hint(self.rule)
+        self.query_one("#reasons", Static).update(shown)
+
+    def on_resize(self) -> None:
+        self.render_reasons()  # whole or one line: the terminal's height decides
 
     show_picker = render_reasons
 
@@ -241,7 +251,13 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
             if self.queue.stage == "full-text":  # before the notes: kept in view by them
                 text.append("\n")
                 text.append_text(full_text_line(self.queue, study))
-            for note in self.queue.notes.get(study, []):
+            notes = self.queue.notes.get(study, [])
+            width = max(self.size.width - 2, 20)
+            shown = newest_that_fit(self.app.console, width, text, notes, MINE_ROWS)
+            if len(shown) < len(notes):  # the box is 6 rows: a third note was hidden, unsaid
+                n = len(notes) - len(shown)
+                text.append(f"\n… {n} earlier note{'s' if n > 1 else ''} not shown", style="dim")
+            for note in shown:
                 text.append(f"\nMy note: {note}", style="italic")
         self.query_one("#mine", GrowingText).update(text)
 
@@ -398,7 +414,12 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
             return
         if step > 0:
             self.apply_ranking()
-        self.go(min(max(self.pos + step, 0), len(self.queue.studies) - 1))
+        target = min(max(self.pos + step, 0), len(self.queue.studies) - 1)
+        if target == self.pos:  # k on the first record, j on the last: say so (it said nothing)
+            edge = "the first of your records" if step < 0 else "the last record of your queue"
+            self.say(" · ".join(p for p in (said, f"this is {edge}") if p))
+            return
+        self.go(target)
         self.say(said)
 
     def action_next_open(self) -> None:

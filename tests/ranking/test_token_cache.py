@@ -1,0 +1,139 @@
+"""The words of a project's texts kept between sessions (reviewkit.ranking.token_cache): the same
+words bit for bit as tokenising afresh, whatever the order or the set of texts; texts that
+changed are tokenised again; a file that cannot be used is ignored; and the screening order is
+the same with and without the file."""
+
+from __future__ import annotations
+
+import random
+import shutil
+
+import numpy as np
+import pytest
+from conftest import add_records
+from ranking.test_cold_start_stream import generated_texts
+from screening.helpers import make_topic_records
+
+from reviewkit.queue_ranker import protocol_text
+from reviewkit.ranking import token_cache
+from reviewkit.ranking.features import WordTokens, word_tokens
+from reviewkit.ranking.token_cache import cache_path, cached_word_tokens
+from reviewkit.ranking_worker import Engine
+from reviewkit.screening import ReviewerQueue
+
+
+def assert_same(got: WordTokens, expected: WordTokens) -> None:
+    assert got.ids.dtype == expected.ids.dtype and np.array_equal(got.ids, expected.ids)
+    assert got.lengths.dtype == expected.lengths.dtype
+    assert np.array_equal(got.lengths, expected.lengths)
+    assert got.words == expected.words
+
+
+def cached(texts: list[str], folder) -> WordTokens:
+    words, keep = cached_word_tokens(texts, folder)
+    keep()
+    return words
+
+
+@pytest.fixture
+def no_tokenising(monkeypatch):
+    """Fail if any text is tokenised: the words must all come from the file."""
+
+    def refuse(texts):
+        if list(texts):
+            raise AssertionError("a text was tokenised again")
+        return word_tokens([])
+
+    monkeypatch.setattr(token_cache, "word_tokens", refuse)
+
+
+def test_the_kept_words_are_those_of_the_texts_tokenised_afresh(tmp_path, monkeypatch):
+    texts = generated_texts(600, seed=5)
+    assert_same(cached(texts, tmp_path), word_tokens(texts))  # nothing kept yet
+    assert cache_path(tmp_path).stat().st_mode & 0o777 == 0o644  # a partner may read it
+    shuffled = texts[:]
+    random.Random(2).shuffle(shuffled)  # a queue whose decided studies moved to the front
+    fewer = shuffled[:400]  # studies another reviewer decided left the queue
+    tokenised: list[list[str]] = []
+    fresh = token_cache.word_tokens
+
+    def spy(more):
+        more = list(more)
+        tokenised.append(more)
+        return fresh(more)
+
+    monkeypatch.setattr(token_cache, "word_tokens", spy)
+    for sequence in (texts, shuffled, fewer):
+        assert_same(cached(sequence, tmp_path), word_tokens(sequence))
+    assert tokenised == []  # every text's words came from the file
+    edited = [*fewer[:10], fewer[10] + " naïve Ωmega words", "a new record über alles", *fewer[11:]]
+    assert_same(cached(edited, tmp_path), word_tokens(edited))
+    assert tokenised == [[edited[10], edited[11]]]  # only the changed and the new text
+    assert_same(cached(texts, tmp_path), word_tokens(texts))  # the file now holds `edited`'s
+    assert_same(cached([], tmp_path), word_tokens([]))
+
+
+def test_a_file_that_cannot_be_used_is_ignored_and_replaced(tmp_path, no_tokenising, monkeypatch):
+    texts = generated_texts(200, seed=9)
+    path = cache_path(tmp_path)
+    path.parent.mkdir()
+    path.write_bytes(b"PK\x03\x04 half a file")
+    monkeypatch.undo()  # tokenising allowed for the broken file
+    assert_same(cached(texts, tmp_path), word_tokens(texts))
+    monkeypatch.setattr(token_cache, "word_tokens", lambda _t: pytest.fail("tokenised again"))
+    assert_same(cached(texts, tmp_path), word_tokens(texts))  # rewritten, now read
+    monkeypatch.setattr(token_cache, "_STAMP", "another tokeniser")  # made under other rules
+    monkeypatch.setattr(token_cache, "word_tokens", word_tokens)
+    assert_same(cached(texts, tmp_path), word_tokens(texts))
+    assert list(path.parent.iterdir()) == [path]  # no temporary file left behind
+
+
+def test_a_folder_that_cannot_be_written_only_costs_the_tokenising(tmp_path):
+    texts = generated_texts(50, seed=3)
+    (tmp_path / token_cache.CACHE_DIR).write_text("a file where the folder would be")
+    assert_same(cached(texts, tmp_path), word_tokens(texts))
+
+
+def ranked_order(project, labels_of) -> tuple[list[int], str]:
+    """The order the engine publishes for reviewer1's queue with 5 includes and 5 excludes."""
+    queue = ReviewerQueue(project, "title-abstract", "reviewer1")
+    ids = tuple(queue.studies)
+    published = []
+    options = {"protocol": protocol_text(queue.protocol)}
+    engine = Engine(str(project.db.path), ids, options, published.append)
+    try:
+        engine.start(1, labels_of(ids))
+        assert engine.wait_idle(60)
+    finally:
+        engine.close()
+    ranked = published[-1].ranked
+    return ranked.order, ranked.source
+
+
+def test_the_screening_order_is_the_same_with_and_without_the_kept_words(project_b, monkeypatch):
+    records, like = make_topic_records(12, 28)
+    ids_in_order = add_records(project_b, records)
+    like_of = dict(zip(ids_in_order, like, strict=True))
+
+    def labels_of(_ids):
+        includes = [s for s in ids_in_order if like_of[s]][:5]
+        excludes = [s for s in ids_in_order if not like_of[s]][:5]
+        return [(s, True) for s in includes] + [(s, False) for s in excludes]
+
+    folder = project_b.db.path.parent
+    without = ranked_order(project_b, labels_of)  # no file yet: tokenised, then kept
+    assert without[1] == "model"
+    assert cache_path(folder).exists()
+    monkeypatch.setattr(token_cache, "word_tokens", lambda _t: pytest.fail("tokenised again"))
+    assert ranked_order(project_b, labels_of) == without  # read from the file
+
+    monkeypatch.undo()
+    more, _ = make_topic_records(6, 6)  # an import changes the queue's texts
+    for k, r in enumerate(more):
+        r.title, r.pmid = f"{r.title} follow-up {k}", str(90_000 + k)
+    add_records(project_b, more)
+    kept_before = cache_path(folder).read_bytes()
+    with_file = ranked_order(project_b, labels_of)
+    assert cache_path(folder).read_bytes() != kept_before  # rewritten with the new texts
+    shutil.rmtree(folder / token_cache.CACHE_DIR)
+    assert ranked_order(project_b, labels_of) == with_file  # the same as tokenised afresh
