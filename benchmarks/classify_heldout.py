@@ -57,6 +57,16 @@ SETS = (
         "labelled before the classifier read them; 'before' is 5e93135",
         {"model-type": (15, 16), "diagnosis": (6, 16), "severe-mental-illness": (16, 16)},
     ),
+    # task 26: written and labelled first, committed (1648c66, its 'before'), then read
+    (
+        "heldout_rtw_abstracts_5.csv",
+        "12 primary studies and reviews written for task 26 (Nordic register studies of sickness "
+        "absence spells with F- and M-diagnoses, Dutch and German occupational-health wording: "
+        "insurance physician, Reha, BEM, company doctor; a realist synthesis; ICD codes or "
+        "chapters as the only population; mixed CMD and musculoskeletal pain; IPS-MA, link "
+        "worker), labelled before the classifier read them; 'before' is 1648c66",
+        {"model-type": (10, 12), "diagnosis": (9, 12), "severe-mental-illness": (12, 12)},
+    ),
 )
 # (file, what it is, the rules' figures at ddd8a34, the commit that added the file, before any
 # term of task 23b; read with Review A's protocol)
@@ -81,6 +91,14 @@ SETS_A = (
         "all-diagnosis and stress population), labelled before the classifier read them; "
         "'before' is 5e93135",
         {"diagnosis-group": (2, 8)},
+    ),
+    (
+        "heldout_review_a_abstracts_5.csv",
+        "5 systematic and realist reviews written for task 26 (F- and M-diagnoses by ICD chapter, "
+        "CMD and musculoskeletal pain together, occupational physicians and employers, "
+        "cross-sector collaboration), labelled before the classifier read them; 'before' is "
+        "1648c66",
+        {"diagnosis-group": (3, 5)},
     ),
 )
 

@@ -23,6 +23,9 @@ A term is a word or a phrase, matched word by word, ignoring case:
   recorded, reported …): "comorbidity was not assessed" names what a study left out.
 * A word written in capitals (``IPS``, ``MSD``, ``AIDS``) is an acronym: it finds the same
   capitals, also with a plural s ("MSDs"), and no other word ("lipsum", "aid", "cmd").
+* A range of diagnosis codes, ``F30-F48`` (ICD-10) or ``L01-L99`` (ICPC-2), finds every code of
+  the range written in capitals with its two digits, also with a subdivision ("F43.2"): register
+  studies and certificates name a population by its codes only ("sick-listed with F32-F43").
 * A Norwegian, Swedish or Danish word also finds itself with a definite or plural ending
   ("arbeidsgiverne", "arbetsgivarna"), where the stemmer cuts the two words differently.
 * Where two terms' matches overlap, the longer wins
@@ -108,12 +111,23 @@ def _stemmer(language: str) -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer(STEMMERS.get(language, "english"))
 
 
+# English specialists' names: the stemmer reduces "psychologist" and "psychological" (and
+# "psychology") to one stem, "oncologist" and "oncology" too. A specialist is a person in the
+# team (a model-type clue: "a psychologist assessed each worker"), not the health state or field
+# the adjective names ("psychological distress"), so a word ending in "-ologist(s)" is known by
+# itself in the singular: the term "psychologist" still finds "psychologists", and
+# "psychological" no longer finds either. (A protocol that means both writes "psycholog*".)
+_SPECIALIST = re.compile(r"\w+ologists?")
+
+
 @lru_cache(maxsize=131072)
 def forms(word: str, language: str) -> frozenset[str]:
     """The keys a word is known by: its spelling key and the key of its stem."""
     low = word.casefold()
     if len(low) <= SHORT_WORD:
         return frozenset({fold(low)})
+    if language == "en" and _SPECIALIST.fullmatch(low):
+        return frozenset({fold(low), fold(low.removesuffix("s"))})
     return frozenset({fold(low), fold(_stemmer(language).stemWord(low))})
 
 
@@ -176,16 +190,29 @@ def _acronym(word: str) -> str:
     return ""
 
 
+# A range of diagnosis codes as a term: one capital letter and two digits at each end, the same
+# letter ("F30-F48": ICD-10 mood, anxiety and stress-related disorders; "L01-L99": ICPC-2's
+# musculoskeletal chapter). A code in the text is the letter and two digits as one word; a
+# subdivision after a full stop ("F43.2") is a word of its own. Capitals only: codes are written
+# so, and "f32" or "m54" in lower case are something else (a lens, a model).
+_CODE_RANGE = re.compile(r"([A-Z])(\d\d)[\-‐–]\1(\d\d)")
+_CODE = re.compile(r"([A-Z])(\d\d)")
+
+
 @dataclass(frozen=True)
 class _Part:
-    key: str  # folded word, without its '*'
-    kind: str  # 'word' (any form), 'prefix' (word*), 'suffix' (*word) or 'acronym' (IPS)
+    key: str  # folded word, without its '*'; for a code range the range as written ('F30-F48')
+    kind: str  # 'word' (any form), 'prefix' (word*), 'suffix' (*word), 'acronym' (IPS), 'code'
     language: str
 
     def matches(self, word: str) -> bool:
         """Whether a word of the text is this part of a term (any form, prefix or suffix)."""
         if self.kind == "acronym":
             return fold(_acronym(word)) == self.key
+        if self.kind == "code":
+            code, low, high = _CODE_RANGE.fullmatch(self.key).groups()  # type: ignore[union-attr]
+            m = _CODE.fullmatch(word)
+            return bool(m) and m.group(1) == code and low <= m.group(2) <= high
         f = fold(word)
         if self.kind == "prefix":
             return f.startswith(self.key)
@@ -207,6 +234,8 @@ class _Part:
 def parse_term(text: str, language: str = "en") -> tuple[tuple[_Part, ...], ...]:
     """The ways a term can be written, each a sequence of word parts (see the module docstring)."""
     term = text.strip().strip('"').strip()
+    if _CODE_RANGE.fullmatch(term):
+        return ((_Part(term, "code", language),),)
     # A hyphen inside a word ('burn-out') may also be written as nothing; next to a space
     # ('muskel- og') it is part of the space.
     spaced = re.sub(r"[\-‐–](?=\s)|(?<=\s)[\-‐–]", " ", term)
@@ -276,7 +305,10 @@ def drop_recounted_words(
 
 def compile_term(text: str) -> re.Pattern[str]:
     """A regular expression for the surface of a term, for highlighting (matching uses stems)."""
-    words = [re.escape(p.key) for p in parse_term(text)[0]]
+    parts = parse_term(text)[0]
+    if parts[0].kind == "code":  # any code of the letter (the range is checked when matching)
+        return re.compile(r"(?<!\w)" + parts[0].key[0] + r"\d\d(?!\w)")
+    words = [re.escape(p.key) for p in parts]
     return re.compile(r"(?<!\w)" + r"\w*[\s\-‐–]*".join(words) + r"\w*", re.IGNORECASE)
 
 
