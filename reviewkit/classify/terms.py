@@ -205,6 +205,14 @@ class _Part:
     kind: str  # 'word' (any form), 'prefix' (word*), 'suffix' (*word), 'acronym' (IPS), 'code'
     language: str
 
+    def __hash__(self) -> int:
+        # kept: parts are looked up in tables of places and matches millions of times a run
+        h = self.__dict__.get("_hash")
+        if h is None:
+            h = hash((self.key, self.kind, self.language))
+            object.__setattr__(self, "_hash", h)
+        return h
+
     def matches(self, word: str) -> bool:
         """Whether a word of the text is this part of a term (any form, prefix or suffix)."""
         if self.kind == "acronym":
@@ -351,23 +359,42 @@ class Field:
     _by_form: dict[str, dict[str, list[int]]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # part -> its places, kept: one record's fields are shared by every scheme and every run
+    # that scores it (:func:`record_fields`), and a term is looked up once per field
+    _hits: dict[_Part, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     def places(self, part: _Part) -> list[int]:
         """The places of the words that are ``part`` (as :meth:`_Part.matches` says), in order."""
+        hits = self._hits.get(part)
+        if hits is None:
+            hits = self._hits[part] = self._find(part)
+        return hits
+
+    def _index(self) -> dict[str, list[int]]:
+        # built whole, then published: a field may be shared by two threads (the confirm
+        # screen's trainer), and a half-built index would lose or repeat places
         if not self._places:
+            places: dict[str, list[int]] = {}
             for i, w in enumerate(self.words):
-                self._places.setdefault(w.word, []).append(i)
-            for w, at in self._places.items():
-                self._by_fold.setdefault(fold(w), []).extend(at)
+                places.setdefault(w.word, []).append(i)
+            by_fold: dict[str, list[int]] = {}
+            for w, at in places.items():
+                by_fold.setdefault(fold(w), []).extend(at)
+            self._by_fold = by_fold
+            self._places = places
+        return self._places
+
+    def _find(self, part: _Part) -> list[int]:
+        places = self._index()
         if part.kind != "word":  # prefixes, suffixes, acronyms: each different word tested once
-            hits = [i for w, at in self._places.items() if part.matches(w) for i in at]
-            return sorted(hits)
+            return sorted(i for w, at in places.items() if _matches(part, w) for i in at)
         by_form = self._by_form.get(part.language)
         if by_form is None:
-            by_form = self._by_form[part.language] = {}
-            for w, at in self._places.items():
+            by_form = {}
+            for w, at in places.items():
                 for key in forms(w, part.language):
                     by_form.setdefault(key, []).extend(at)
+            self._by_form[part.language] = by_form
         found = set()
         for key in forms(part.key, part.language):
             found.update(by_form.get(key, ()))
@@ -377,18 +404,56 @@ class Field:
         return sorted(found)
 
 
-def record_fields(record: Record) -> list[Field]:
-    """Every searchable part of a record (title, abstract sections, keywords), split into words."""
+# _Part.matches for the parts that are tested word by word (prefixes, suffixes, acronyms, codes;
+# the words after a phrase's first, hyphenated runs), kept per part and word: a protocol's few
+# hundred patterns meet the same few thousand words of a review again and again. Bounded: the
+# table is emptied when it grows past MATCH_MEMO words (a long TUI session over many projects).
+MATCH_MEMO = 200_000
+_match_memo: dict[tuple[_Part, str], bool] = {}
+
+
+def _matches(part: _Part, word: str) -> bool:
+    key = (part, word)
+    hit = _match_memo.get(key)
+    if hit is None:
+        if len(_match_memo) > MATCH_MEMO:
+            _match_memo.clear()
+        hit = _match_memo[key] = part.matches(word)
+    return hit
+
+
+class Fields(list):
+    """A record's fields, and ``whole``: every word of them (also each hyphenated run joined)
+    in one pseudo-field, for asking once per record whether a term's first word is there at
+    all; most terms are in no field of a record, and then no field is searched."""
+
+    whole: Field
+
+
+def record_fields(record: Record) -> Fields:
+    """Every searchable part of a record (title, abstract sections, keywords), split into words.
+    Made once per record text and shared: do not change the list."""
     out = [("title", record.title)]
     for s in record.abstract_sections:
         out.append((f"abstract:{s.label.upper()}" if s.label else "abstract", s.text))
     out += [("keywords", k) for k in record.keywords]
     out += [("mesh", heading(m)) for m in record.mesh_terms]
-    fields = []
-    for where, text in out:
-        if text:
-            words = tokens(text)
-            fields.append(Field(where, text, words, _joined(text, words)))
+    return _fields(tuple((where, text) for where, text in out if text))
+
+
+@lru_cache(maxsize=4096)
+def _fields(parts: tuple[tuple[str, str], ...]) -> Fields:
+    """The fields of one record's text, made once: every scheme, every classify run and every
+    retraining of the confirm screen scores the same records again (records never change)."""
+    fields = Fields()
+    every: list[Token] = []
+    for where, text in parts:
+        words = tokens(text)
+        joined = _joined(text, words)
+        fields.append(Field(where, text, words, joined))
+        every += words
+        every += [tok for _, _, tok in joined]
+    fields.whole = Field("", "", every, [])
     return fields
 
 
@@ -478,7 +543,7 @@ def _spans(parts: tuple[_Part, ...], f: Field) -> Iterable[tuple[int, int]]:
     for i in f.places(first):  # the first part alone rules out almost every place
         if i > len(words) - n:
             break
-        if rest and not all(p.matches(words[i + k].word) for k, p in enumerate(rest, 1)):
+        if rest and not all(_matches(p, words[i + k].word) for k, p in enumerate(rest, 1)):
             continue
         if _negated(f, i) or _negated_after(f, i + n - 1):
             continue
@@ -486,7 +551,7 @@ def _spans(parts: tuple[_Part, ...], f: Field) -> Iterable[tuple[int, int]]:
             yield words[i].start, words[i + n - 1].end
     if n == 1:
         for i, j, tok in f.joined:
-            if not parts[0].matches(tok.word) or _negated(f, i) or _negated_after(f, j):
+            if not _matches(parts[0], tok.word) or _negated(f, i) or _negated_after(f, j):
                 continue
             if not _measured(f.text, words, i, j):
                 yield tok.start, tok.end
@@ -496,10 +561,14 @@ def find_term(
     term: SignalTerm, fields: list[Field], label: str, negative: bool = False
 ) -> list[Evidence]:
     """Every place a term is found in a record's fields."""
+    variants = parse_term(term.text, term.language)
+    whole = getattr(fields, "whole", None)
+    if whole is not None:  # only the spellings whose first word the record has at all
+        variants = tuple(parts for parts in variants if whole.places(parts[0]))
     out = []
     for n, f in enumerate(fields):
         seen = set()
-        for parts in parse_term(term.text, term.language):
+        for parts in variants:
             for start, end in _spans(parts, f):
                 if (start, end) not in seen:
                     seen.add((start, end))
