@@ -23,9 +23,8 @@ A term is a word or a phrase, matched word by word, ignoring case:
   recorded, reported …): "comorbidity was not assessed" names what a study left out.
 * A word written in capitals (``IPS``, ``MSD``, ``AIDS``) is an acronym: it finds the same
   capitals, also with a plural s ("MSDs"), and no other word ("lipsum", "aid", "cmd").
-* A range of diagnosis codes, ``F30-F48`` (ICD-10) or ``L01-L99`` (ICPC-2), finds every code of
-  the range written in capitals with its two digits, also with a subdivision ("F43.2"): register
-  studies and certificates name a population by its codes only ("sick-listed with F32-F43").
+* A range of diagnosis codes, ``F30-F48`` (ICD-10), ``L01-L99`` (ICPC-2), finds each code of it
+  ("F43", "F43.2"): register studies name a population by its codes only.
 * A Norwegian, Swedish or Danish word also finds itself with a definite or plural ending
   ("arbeidsgiverne", "arbetsgivarna"), where the stemmer cuts the two words differently.
 * Where two terms' matches overlap, the longer wins
@@ -48,6 +47,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from reviewkit.classify.evidence import Evidence
+from reviewkit.classify.negation import negated, negated_after
 from reviewkit.classify.outcomes import in_outcome_name
 from reviewkit.classify.variables import as_variable
 from reviewkit.protocol import SignalTerm
@@ -111,12 +112,9 @@ def _stemmer(language: str) -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer(STEMMERS.get(language, "english"))
 
 
-# English specialists' names: the stemmer reduces "psychologist" and "psychological" (and
-# "psychology") to one stem, "oncologist" and "oncology" too. A specialist is a person in the
-# team (a model-type clue: "a psychologist assessed each worker"), not the health state or field
-# the adjective names ("psychological distress"), so a word ending in "-ologist(s)" is known by
-# itself in the singular: the term "psychologist" still finds "psychologists", and
-# "psychological" no longer finds either. (A protocol that means both writes "psycholog*".)
+# The stemmer joins "psychologist" and "psychological" (oncologist, oncology). A specialist is a
+# person in the team (a model-type clue), not the state or field the adjective names
+# ("psychological distress"): an "-ologist(s)" word is known by itself in the singular.
 _SPECIALIST = re.compile(r"\w+ologists?")
 
 
@@ -190,11 +188,8 @@ def _acronym(word: str) -> str:
     return ""
 
 
-# A range of diagnosis codes as a term: one capital letter and two digits at each end, the same
-# letter ("F30-F48": ICD-10 mood, anxiety and stress-related disorders; "L01-L99": ICPC-2's
-# musculoskeletal chapter). A code in the text is the letter and two digits as one word; a
-# subdivision after a full stop ("F43.2") is a word of its own. Capitals only: codes are written
-# so, and "f32" or "m54" in lower case are something else (a lens, a model).
+# A range of diagnosis codes ("F30-F48" ICD-10, "L01-L99" ICPC-2): a code in the text is one
+# word, the letter in capitals (codes are written so) and two digits ("F43" of "F43.2").
 _CODE_RANGE = re.compile(r"([A-Z])(\d\d)[\-‐–]\1(\d\d)")
 _CODE = re.compile(r"([A-Z])(\d\d)")
 
@@ -320,29 +315,6 @@ def compile_term(text: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"\w*[\s\-‐–]*".join(words) + r"\w*", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """One place a term was found: the term, where ('title', 'abstract:METHODS', 'keywords',
-    'mesh', 'publication-type'), the text it matched, the label it speaks for, whether it
-    speaks against it, and ``report``: which other report of the same study it was found in
-    ('' for the record itself; see :mod:`reviewkit.classify.studies`)."""
-
-    label: str
-    term: str
-    where: str
-    text: str
-    weight: float
-    negative: bool = False
-    report: str = ""
-    # (field number, start, end) of the words in the record's fields, for telling overlapping
-    # evidence apart (:func:`longest_spans`); not stored, not shown
-    span: tuple[int, int, int] | None = field(default=None, compare=False, repr=False)
-
-    def short(self) -> str:
-        """'term@where', and the report it was found in when that is another report of the study."""
-        return f"{self.term}@{self.where}" + (f" ({self.report})" if self.report else "")
-
-
 @dataclass
 class Field:
     """One searchable part of a record, split into words once."""
@@ -404,10 +376,8 @@ class Field:
         return sorted(found)
 
 
-# _Part.matches for the parts that are tested word by word (prefixes, suffixes, acronyms, codes;
-# the words after a phrase's first, hyphenated runs), kept per part and word: a protocol's few
-# hundred patterns meet the same few thousand words of a review again and again. Bounded: the
-# table is emptied when it grows past MATCH_MEMO words (a long TUI session over many projects).
+# _Part.matches kept per part and word (a protocol's patterns meet the same words of a review
+# again and again); emptied when it grows past MATCH_MEMO entries.
 MATCH_MEMO = 200_000
 _match_memo: dict[tuple[_Part, str], bool] = {}
 
@@ -423,9 +393,8 @@ def _matches(part: _Part, word: str) -> bool:
 
 
 class Fields(list):
-    """A record's fields, and ``whole``: every word of them (also each hyphenated run joined)
-    in one pseudo-field, for asking once per record whether a term's first word is there at
-    all; most terms are in no field of a record, and then no field is searched."""
+    """A record's fields, and ``whole``: all their words (and hyphenated runs joined) in one
+    field, to ask once per record whether a term's first word is there at all."""
 
     whole: Field
 
@@ -462,73 +431,6 @@ def heading(mesh: str) -> str:
     return mesh.split("/")[0].strip().strip("*").strip()
 
 
-# A term that follows "without" says what a study did *not* have ("workers without a fixed
-# workplace", "work focus in treatment without involving the employer"): it is no evidence for
-# the label. As NegEx (Chapman et al. 2001) does, the cue reaches a few words forward within
-# its clause, and "with or without", "with and without", "with/without" (both kinds; also
-# Scandinavian "med eller uten") are no negation. Only the preposition reaches that far:
-# "no" and "not" also open sentences of results ("no difference in sick leave"), where the term
-# still says what the study is about; they negate only the word right after them (below).
-NEGATION_CUES = frozenset({"without", "uten", "utan", "uden"})  # en, no, sv, da
-# The cue at most 5 words before the term, NegEx's window: "without contact with the workplace"
-# (4 words) is as common in methods sections as "without a fixed workplace" (2).
-NEGATION_REACH = 5
-# "not", "non", "no" (ikke, inte, ej, icke) negate the word right after them only: "not
-# musculoskeletal", "non-musculoskeletal pain", "no depression". A word or more between ("no
-# difference in sick leave", "did not reduce depression", "non-specific low back pain") leaves
-# the term found: there the cue negates something else. "ingen" is "no" in all three
-# Scandinavian languages ("ingen psykisk lidelse").
-NEGATION_NEXT = frozenset({"not", "non", "no", "ikke", "ikkje", "inte", "ej", "icke", "ingen"})
-# A term followed by "was not assessed" ("comorbidity was not assessed", "depression was not
-# measured") names what the study left out, not what it is about: NegEx's post-negation
-# triggers (Chapman et al. 2001), limited to the verbs of research abstracts that say a
-# variable was not part of the study. The three words must follow the term in its clause.
-POST_NEGATION_BE = frozenset({"was", "were", "is", "are"})
-POST_NEGATION_VERBS = frozenset(
-    {"assessed", "measured", "recorded", "reported", "examined", "evaluated", "collected"}
-)
-_CLAUSE_END = re.compile(r"[,.;:()\[\]]")
-_WITH = frozenset({"with", "med"})
-_AND_OR = frozenset({"or", "and", "eller", "og", "och"})
-
-
-def _both_ways(words: list[Token], j: int) -> bool:
-    """Whether the cue at ``j`` is the second half of "with or without" (a pseudo-negation)."""
-    before = [w.word.casefold() for w in words[max(j - 2, 0) : j]]
-    return (
-        before[-1:] == ["with"]
-        or before[-1:] == ["med"]
-        or (len(before) == 2 and before[0] in _WITH and before[1] in _AND_OR)
-    )
-
-
-def _negated(f: Field, i: int) -> bool:
-    """Whether the word at index ``i`` of a field is in the reach of a negation cue."""
-    words = f.words
-    if i and words[i - 1].word.casefold() in NEGATION_NEXT:
-        gap = f.text[words[i - 1].end : words[i].start]
-        if not gap.strip() or (len(gap) == 1 and gap in _HYPHEN):
-            return True
-    for j in range(i - 1, max(i - 1 - NEGATION_REACH, -1), -1):
-        if _CLAUSE_END.search(f.text[words[j].end : words[j + 1].start]):
-            return False
-        if words[j].word.casefold() in NEGATION_CUES:
-            return not _both_ways(words, j)
-    return False
-
-
-def _negated_after(f: Field, last: int) -> bool:
-    """Whether the term ending at word ``last`` is followed by "was not assessed" (or one of
-    :data:`POST_NEGATION_VERBS`) within its clause."""
-    words = f.words
-    if last + 3 >= len(words):
-        return False
-    if _CLAUSE_END.search(f.text[words[last].end : words[last + 3].start]):
-        return False
-    be, neg, verb = (words[last + k].word.casefold() for k in (1, 2, 3))
-    return be in POST_NEGATION_BE and neg == "not" and verb in POST_NEGATION_VERBS
-
-
 def _measured(text: str, words: list[Token], first: int, last: int) -> bool:
     """Whether the words first..last name what a study measured, not whom it studied: inside an
     outcome measure's name (:mod:`~reviewkit.classify.outcomes`) or as a predictor, risk factor,
@@ -545,13 +447,15 @@ def _spans(parts: tuple[_Part, ...], f: Field) -> Iterable[tuple[int, int]]:
             break
         if rest and not all(_matches(p, words[i + k].word) for k, p in enumerate(rest, 1)):
             continue
-        if _negated(f, i) or _negated_after(f, i + n - 1):
+        if negated(f.text, words, i) or negated_after(f.text, words, i + n - 1):
             continue
         if not _measured(f.text, words, i, i + n - 1):
             yield words[i].start, words[i + n - 1].end
     if n == 1:
         for i, j, tok in f.joined:
-            if not _matches(parts[0], tok.word) or _negated(f, i) or _negated_after(f, j):
+            if not _matches(parts[0], tok.word):
+                continue
+            if negated(f.text, words, i) or negated_after(f.text, words, j):
                 continue
             if not _measured(f.text, words, i, j):
                 yield tok.start, tok.end
