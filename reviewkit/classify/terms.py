@@ -338,8 +338,8 @@ class Field:
     def places(self, part: _Part) -> list[int]:
         """The places of the words that are ``part`` (as :meth:`_Part.matches` says), in order."""
         hits = self._hits.get(part)
-        if hits is None:
-            hits = self._hits[part] = self._find(part)
+        if hits is None:  # most parts are in no field: one shared empty list, not one each
+            hits = self._hits[part] = self._find(part) or _NO_PLACES
         return hits
 
     def _index(self) -> dict[str, list[int]]:
@@ -376,9 +376,9 @@ class Field:
         return sorted(found)
 
 
-# _Part.matches kept per part and word (a protocol's patterns meet the same words of a review
-# again and again); emptied when it grows past MATCH_MEMO entries.
+# _Part.matches kept per part and word (patterns meet the same words again); bounded.
 MATCH_MEMO = 200_000
+_NO_PLACES: list[int] = []  # shared: callers only read places
 _match_memo: dict[tuple[_Part, str], bool] = {}
 
 
@@ -410,7 +410,7 @@ def record_fields(record: Record) -> Fields:
     return _fields(tuple((where, text) for where, text in out if text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)  # about 100 KB a record with its places kept; the demo scores 434
 def _fields(parts: tuple[tuple[str, str], ...]) -> Fields:
     """The fields of one record's text, made once: every scheme, every classify run and every
     retraining of the confirm screen scores the same records again (records never change)."""
