@@ -75,6 +75,10 @@ INSTRUMENTS = frozenset(
 )
 # Of those, the stems that alone name a disorder: GAD is generalised anxiety disorder, the
 # instrument GAD-7 (or GAD-2). Such a stem is the instrument only with its number after it.
+# Checked for the kind (task 26): of the stems above only GAD is also a disorder's acronym; the
+# disorder acronyms the protocols list (CMD, MSD, PTSD, TBI, ABI) start no instrument's name
+# (the PTSD Checklist is PCL-5), and the other stems name questionnaires, not disorders. An
+# instrument added above whose stem is a disorder's acronym belongs here too.
 DISORDER_STEMS = frozenset({"GAD"})
 # The beginnings of words that name a health state an instrument measures: mental health and
 # its Scandinavian words, psychological and psychiatric (symptoms, distress), depression,

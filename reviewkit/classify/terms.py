@@ -23,6 +23,8 @@ A term is a word or a phrase, matched word by word, ignoring case:
   recorded, reported …): "comorbidity was not assessed" names what a study left out.
 * A word written in capitals (``IPS``, ``MSD``, ``AIDS``) is an acronym: it finds the same
   capitals, also with a plural s ("MSDs"), and no other word ("lipsum", "aid", "cmd").
+* A range of diagnosis codes, ``F30-F48`` (ICD-10), ``L01-L99`` (ICPC-2), finds each code of it
+  ("F43", "F43.2"): register studies name a population by its codes only.
 * A Norwegian, Swedish or Danish word also finds itself with a definite or plural ending
   ("arbeidsgiverne", "arbetsgivarna"), where the stemmer cuts the two words differently.
 * Where two terms' matches overlap, the longer wins
@@ -45,6 +47,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from reviewkit.classify.evidence import Evidence
+from reviewkit.classify.negation import negated, negated_after
 from reviewkit.classify.outcomes import in_outcome_name
 from reviewkit.classify.variables import as_variable
 from reviewkit.protocol import SignalTerm
@@ -108,12 +112,20 @@ def _stemmer(language: str) -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer(STEMMERS.get(language, "english"))
 
 
+# The stemmer joins "psychologist" and "psychological" (oncologist, oncology). A specialist is a
+# person in the team (a model-type clue), not the state or field the adjective names
+# ("psychological distress"): an "-ologist(s)" word is known by itself in the singular.
+_SPECIALIST = re.compile(r"\w+ologists?")
+
+
 @lru_cache(maxsize=131072)
 def forms(word: str, language: str) -> frozenset[str]:
     """The keys a word is known by: its spelling key and the key of its stem."""
     low = word.casefold()
     if len(low) <= SHORT_WORD:
         return frozenset({fold(low)})
+    if language == "en" and _SPECIALIST.fullmatch(low):
+        return frozenset({fold(low), fold(low.removesuffix("s"))})
     return frozenset({fold(low), fold(_stemmer(language).stemWord(low))})
 
 
@@ -176,16 +188,34 @@ def _acronym(word: str) -> str:
     return ""
 
 
+# A range of diagnosis codes ("F30-F48" ICD-10, "L01-L99" ICPC-2): a code in the text is one
+# word, the letter in capitals (codes are written so) and two digits ("F43" of "F43.2").
+_CODE_RANGE = re.compile(r"([A-Z])(\d\d)[\-‐–]\1(\d\d)")
+_CODE = re.compile(r"([A-Z])(\d\d)")
+
+
 @dataclass(frozen=True)
 class _Part:
-    key: str  # folded word, without its '*'
-    kind: str  # 'word' (any form), 'prefix' (word*), 'suffix' (*word) or 'acronym' (IPS)
+    key: str  # folded word, without its '*'; for a code range the range as written ('F30-F48')
+    kind: str  # 'word' (any form), 'prefix' (word*), 'suffix' (*word), 'acronym' (IPS), 'code'
     language: str
+
+    def __hash__(self) -> int:
+        # kept: parts are looked up in tables of places and matches millions of times a run
+        h = self.__dict__.get("_hash")
+        if h is None:
+            h = hash((self.key, self.kind, self.language))
+            object.__setattr__(self, "_hash", h)
+        return h
 
     def matches(self, word: str) -> bool:
         """Whether a word of the text is this part of a term (any form, prefix or suffix)."""
         if self.kind == "acronym":
             return fold(_acronym(word)) == self.key
+        if self.kind == "code":
+            code, low, high = _CODE_RANGE.fullmatch(self.key).groups()  # type: ignore[union-attr]
+            m = _CODE.fullmatch(word)
+            return bool(m) and m.group(1) == code and low <= m.group(2) <= high
         f = fold(word)
         if self.kind == "prefix":
             return f.startswith(self.key)
@@ -207,6 +237,8 @@ class _Part:
 def parse_term(text: str, language: str = "en") -> tuple[tuple[_Part, ...], ...]:
     """The ways a term can be written, each a sequence of word parts (see the module docstring)."""
     term = text.strip().strip('"').strip()
+    if _CODE_RANGE.fullmatch(term):
+        return ((_Part(term, "code", language),),)
     # A hyphen inside a word ('burn-out') may also be written as nothing; next to a space
     # ('muskel- og') it is part of the space.
     spaced = re.sub(r"[\-‐–](?=\s)|(?<=\s)[\-‐–]", " ", term)
@@ -276,31 +308,11 @@ def drop_recounted_words(
 
 def compile_term(text: str) -> re.Pattern[str]:
     """A regular expression for the surface of a term, for highlighting (matching uses stems)."""
-    words = [re.escape(p.key) for p in parse_term(text)[0]]
+    parts = parse_term(text)[0]
+    if parts[0].kind == "code":  # any code of the letter (the range is checked when matching)
+        return re.compile(r"(?<!\w)" + parts[0].key[0] + r"\d\d(?!\w)")
+    words = [re.escape(p.key) for p in parts]
     return re.compile(r"(?<!\w)" + r"\w*[\s\-‐–]*".join(words) + r"\w*", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """One place a term was found: the term, where ('title', 'abstract:METHODS', 'keywords',
-    'mesh', 'publication-type'), the text it matched, the label it speaks for, whether it
-    speaks against it, and ``report``: which other report of the same study it was found in
-    ('' for the record itself; see :mod:`reviewkit.classify.studies`)."""
-
-    label: str
-    term: str
-    where: str
-    text: str
-    weight: float
-    negative: bool = False
-    report: str = ""
-    # (field number, start, end) of the words in the record's fields, for telling overlapping
-    # evidence apart (:func:`longest_spans`); not stored, not shown
-    span: tuple[int, int, int] | None = field(default=None, compare=False, repr=False)
-
-    def short(self) -> str:
-        """'term@where', and the report it was found in when that is another report of the study."""
-        return f"{self.term}@{self.where}" + (f" ({self.report})" if self.report else "")
 
 
 @dataclass
@@ -319,23 +331,42 @@ class Field:
     _by_form: dict[str, dict[str, list[int]]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # part -> its places, kept: one record's fields are shared by every scheme and every run
+    # that scores it (:func:`record_fields`), and a term is looked up once per field
+    _hits: dict[_Part, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     def places(self, part: _Part) -> list[int]:
         """The places of the words that are ``part`` (as :meth:`_Part.matches` says), in order."""
+        hits = self._hits.get(part)
+        if hits is None:  # most parts are in no field: one shared empty list, not one each
+            hits = self._hits[part] = self._find(part) or _NO_PLACES
+        return hits
+
+    def _index(self) -> dict[str, list[int]]:
+        # built whole, then published: a field may be shared by two threads (the confirm
+        # screen's trainer), and a half-built index would lose or repeat places
         if not self._places:
+            places: dict[str, list[int]] = {}
             for i, w in enumerate(self.words):
-                self._places.setdefault(w.word, []).append(i)
-            for w, at in self._places.items():
-                self._by_fold.setdefault(fold(w), []).extend(at)
+                places.setdefault(w.word, []).append(i)
+            by_fold: dict[str, list[int]] = {}
+            for w, at in places.items():
+                by_fold.setdefault(fold(w), []).extend(at)
+            self._by_fold = by_fold
+            self._places = places
+        return self._places
+
+    def _find(self, part: _Part) -> list[int]:
+        places = self._index()
         if part.kind != "word":  # prefixes, suffixes, acronyms: each different word tested once
-            hits = [i for w, at in self._places.items() if part.matches(w) for i in at]
-            return sorted(hits)
+            return sorted(i for w, at in places.items() if _matches(part, w) for i in at)
         by_form = self._by_form.get(part.language)
         if by_form is None:
-            by_form = self._by_form[part.language] = {}
-            for w, at in self._places.items():
+            by_form = {}
+            for w, at in places.items():
                 for key in forms(w, part.language):
                     by_form.setdefault(key, []).extend(at)
+            self._by_form[part.language] = by_form
         found = set()
         for key in forms(part.key, part.language):
             found.update(by_form.get(key, ()))
@@ -345,91 +376,59 @@ class Field:
         return sorted(found)
 
 
-def record_fields(record: Record) -> list[Field]:
-    """Every searchable part of a record (title, abstract sections, keywords), split into words."""
+# _Part.matches kept per part and word (patterns meet the same words again); bounded.
+MATCH_MEMO = 200_000
+_NO_PLACES: list[int] = []  # shared: callers only read places
+_match_memo: dict[tuple[_Part, str], bool] = {}
+
+
+def _matches(part: _Part, word: str) -> bool:
+    key = (part, word)
+    hit = _match_memo.get(key)
+    if hit is None:
+        if len(_match_memo) > MATCH_MEMO:
+            _match_memo.clear()
+        hit = _match_memo[key] = part.matches(word)
+    return hit
+
+
+class Fields(list):
+    """A record's fields, and ``whole``: all their words (and hyphenated runs joined) in one
+    field, to ask once per record whether a term's first word is there at all."""
+
+    whole: Field
+
+
+def record_fields(record: Record) -> Fields:
+    """Every searchable part of a record (title, abstract sections, keywords), split into words.
+    Made once per record text and shared: do not change the list."""
     out = [("title", record.title)]
     for s in record.abstract_sections:
         out.append((f"abstract:{s.label.upper()}" if s.label else "abstract", s.text))
     out += [("keywords", k) for k in record.keywords]
     out += [("mesh", heading(m)) for m in record.mesh_terms]
-    fields = []
-    for where, text in out:
-        if text:
-            words = tokens(text)
-            fields.append(Field(where, text, words, _joined(text, words)))
+    return _fields(tuple((where, text) for where, text in out if text))
+
+
+@lru_cache(maxsize=1024)  # about 100 KB a record with its places kept; the demo scores 434
+def _fields(parts: tuple[tuple[str, str], ...]) -> Fields:
+    """The fields of one record's text, made once: every scheme, every classify run and every
+    retraining of the confirm screen scores the same records again (records never change)."""
+    fields = Fields()
+    every: list[Token] = []
+    for where, text in parts:
+        words = tokens(text)
+        joined = _joined(text, words)
+        fields.append(Field(where, text, words, joined))
+        every += words
+        every += [tok for _, _, tok in joined]
+    fields.whole = Field("", "", every, [])
     return fields
 
 
 def heading(mesh: str) -> str:
     """A MeSH heading without its qualifiers and major-topic mark ('Depression/therapy*' -> 'Depression')."""
     return mesh.split("/")[0].strip().strip("*").strip()
-
-
-# A term that follows "without" says what a study did *not* have ("workers without a fixed
-# workplace", "work focus in treatment without involving the employer"): it is no evidence for
-# the label. As NegEx (Chapman et al. 2001) does, the cue reaches a few words forward within
-# its clause, and "with or without", "with and without", "with/without" (both kinds; also
-# Scandinavian "med eller uten") are no negation. Only the preposition reaches that far:
-# "no" and "not" also open sentences of results ("no difference in sick leave"), where the term
-# still says what the study is about; they negate only the word right after them (below).
-NEGATION_CUES = frozenset({"without", "uten", "utan", "uden"})  # en, no, sv, da
-# The cue at most 5 words before the term, NegEx's window: "without contact with the workplace"
-# (4 words) is as common in methods sections as "without a fixed workplace" (2).
-NEGATION_REACH = 5
-# "not", "non", "no" (ikke, inte, ej, icke) negate the word right after them only: "not
-# musculoskeletal", "non-musculoskeletal pain", "no depression". A word or more between ("no
-# difference in sick leave", "did not reduce depression", "non-specific low back pain") leaves
-# the term found: there the cue negates something else. "ingen" is "no" in all three
-# Scandinavian languages ("ingen psykisk lidelse").
-NEGATION_NEXT = frozenset({"not", "non", "no", "ikke", "ikkje", "inte", "ej", "icke", "ingen"})
-# A term followed by "was not assessed" ("comorbidity was not assessed", "depression was not
-# measured") names what the study left out, not what it is about: NegEx's post-negation
-# triggers (Chapman et al. 2001), limited to the verbs of research abstracts that say a
-# variable was not part of the study. The three words must follow the term in its clause.
-POST_NEGATION_BE = frozenset({"was", "were", "is", "are"})
-POST_NEGATION_VERBS = frozenset(
-    {"assessed", "measured", "recorded", "reported", "examined", "evaluated", "collected"}
-)
-_CLAUSE_END = re.compile(r"[,.;:()\[\]]")
-_WITH = frozenset({"with", "med"})
-_AND_OR = frozenset({"or", "and", "eller", "og", "och"})
-
-
-def _both_ways(words: list[Token], j: int) -> bool:
-    """Whether the cue at ``j`` is the second half of "with or without" (a pseudo-negation)."""
-    before = [w.word.casefold() for w in words[max(j - 2, 0) : j]]
-    return (
-        before[-1:] == ["with"]
-        or before[-1:] == ["med"]
-        or (len(before) == 2 and before[0] in _WITH and before[1] in _AND_OR)
-    )
-
-
-def _negated(f: Field, i: int) -> bool:
-    """Whether the word at index ``i`` of a field is in the reach of a negation cue."""
-    words = f.words
-    if i and words[i - 1].word.casefold() in NEGATION_NEXT:
-        gap = f.text[words[i - 1].end : words[i].start]
-        if not gap.strip() or (len(gap) == 1 and gap in _HYPHEN):
-            return True
-    for j in range(i - 1, max(i - 1 - NEGATION_REACH, -1), -1):
-        if _CLAUSE_END.search(f.text[words[j].end : words[j + 1].start]):
-            return False
-        if words[j].word.casefold() in NEGATION_CUES:
-            return not _both_ways(words, j)
-    return False
-
-
-def _negated_after(f: Field, last: int) -> bool:
-    """Whether the term ending at word ``last`` is followed by "was not assessed" (or one of
-    :data:`POST_NEGATION_VERBS`) within its clause."""
-    words = f.words
-    if last + 3 >= len(words):
-        return False
-    if _CLAUSE_END.search(f.text[words[last].end : words[last + 3].start]):
-        return False
-    be, neg, verb = (words[last + k].word.casefold() for k in (1, 2, 3))
-    return be in POST_NEGATION_BE and neg == "not" and verb in POST_NEGATION_VERBS
 
 
 def _measured(text: str, words: list[Token], first: int, last: int) -> bool:
@@ -446,15 +445,17 @@ def _spans(parts: tuple[_Part, ...], f: Field) -> Iterable[tuple[int, int]]:
     for i in f.places(first):  # the first part alone rules out almost every place
         if i > len(words) - n:
             break
-        if rest and not all(p.matches(words[i + k].word) for k, p in enumerate(rest, 1)):
+        if rest and not all(_matches(p, words[i + k].word) for k, p in enumerate(rest, 1)):
             continue
-        if _negated(f, i) or _negated_after(f, i + n - 1):
+        if negated(f.text, words, i) or negated_after(f.text, words, i + n - 1):
             continue
         if not _measured(f.text, words, i, i + n - 1):
             yield words[i].start, words[i + n - 1].end
     if n == 1:
         for i, j, tok in f.joined:
-            if not parts[0].matches(tok.word) or _negated(f, i) or _negated_after(f, j):
+            if not _matches(parts[0], tok.word):
+                continue
+            if negated(f.text, words, i) or negated_after(f.text, words, j):
                 continue
             if not _measured(f.text, words, i, j):
                 yield tok.start, tok.end
@@ -464,10 +465,14 @@ def find_term(
     term: SignalTerm, fields: list[Field], label: str, negative: bool = False
 ) -> list[Evidence]:
     """Every place a term is found in a record's fields."""
+    variants = parse_term(term.text, term.language)
+    whole = getattr(fields, "whole", None)
+    if whole is not None:  # only the spellings whose first word the record has at all
+        variants = tuple(parts for parts in variants if whole.places(parts[0]))
     out = []
     for n, f in enumerate(fields):
         seen = set()
-        for parts in parse_term(term.text, term.language):
+        for parts in variants:
             for start, end in _spans(parts, f):
                 if (start, end) not in seen:
                     seen.add((start, end))

@@ -57,7 +57,10 @@ POPULATION_REACH = 4
 DISORDER = re.compile(
     r"(musculoskeletal|disorder|disease|illness|injur|syndrome|comorbid|multimorbid|symptom"
     r"|cancer|tumou?r|oncolog|stroke|concussion|brain|sciatica|whiplash|arthritis|fibromyalg"
-    r"|psychiatric|psychos|psychotic|schizophren|bipolar|panic|ptsd|cmd|msd|tbi)",
+    r"|psychiatric|psychos|psychotic|schizophren|bipolar|panic|ptsd|cmd|msd|tbi"
+    # a diagnosis named by its code or its chapter's letter ("F43", "M-diagnoses"): a register
+    # study's exposure or subgroup as often as its population
+    r"|diagnos|[a-z]\d\d$)",
     re.IGNORECASE,
 )
 
@@ -118,6 +121,18 @@ ADJUSTMENTS = frozenset(
         ("independently", "of"), ("independent", "of"),
     }
 )  # fmt: skip
+# A subgroup of the population: "subgroup analyses for spells certified with F- and
+# M-diagnoses", "stratified by diagnosis", "separately for workers with depression": the
+# disorder names a part of the population the study compared, not whom it studied (a study of
+# one diagnosis needs no subgroups by diagnosis). The cue reaches SUBGROUP_REACH words forward
+# in its sentence; people words between ("a subgroup of workers with low back pain … in
+# employees with") end it, since they name a population of their own.
+SUBGROUP_CUES = frozenset({"subgroup", "subgroups", "stratified", "separately"})
+SUBGROUP_REACH = 8
+# A comparison of subgroups in a result: "shorter in spells with M-diagnoses than with
+# F-diagnoses", "larger than in workers with depression": a term right before "than" or right
+# after "than" (with a preposition) is one side of a comparison within the population.
+_THAN_AFTER = frozenset({"with", "in", "among", "for"})
 # The work outcomes of an association title ("… and return to work among …").
 WORK_OUTCOMES = frozenset(
     {"return", "leave", "absence", "absenteeism", "employment", "pension", "participation"}
@@ -217,13 +232,31 @@ def _association_title(text: str, words: list, last: int) -> bool:
     return False
 
 
+def _subgroup(text: str, words: list, first: int, last: int) -> bool:
+    """The term names a subgroup: after a subgroup cue in its sentence (no people word between),
+    or beside "than" in a comparison ("with M-diagnoses than with F-diagnoses")."""
+    if _low(words, last + 1) == "than" and not _cut(text, words, last, _CLAUSE_END):
+        return True
+    k = first - 1
+    if _low(words, k) in _THAN_AFTER:
+        k -= 1
+    if _low(words, k) == "than" and not _cut(text, words, k, _CLAUSE_END):
+        return True
+    for k in range(first - 1, max(first - 1 - SUBGROUP_REACH, -1), -1):
+        if _cut(text, words, k, _SENTENCE_END) or _low(words, k) in PEOPLE:
+            return False
+        if _low(words, k) in SUBGROUP_CUES:
+            return True
+    return False
+
+
 def as_variable(text: str, words: list, first: int, last: int) -> bool:
     """Whether a term's match (words first..last of a text) names a health state or disorder as
     a variable measured in the study's population (see the module docstring): then it is not
     evidence of whom the study is about."""
     if not names_disorder(words, first, last) or names_population(text, words, first, last):
         return False
-    if _at_baseline(text, words, first, last):
+    if _at_baseline(text, words, first, last) or _subgroup(text, words, first, last):
         return True
     if _population_before(text, words, first):
         return False

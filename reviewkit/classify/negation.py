@@ -1,0 +1,81 @@
+"""Negation: a term in the reach of "without", right after "not"/"non"/"no", or followed by "was
+not assessed" names what a study did not have or left out (after NegEx, Chapman et al. 2001);
+see :mod:`reviewkit.classify.terms`."""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol as _Protocol
+
+HYPHENS = "-‐–"
+
+
+class Token(_Protocol):
+    word: str
+    start: int
+    end: int
+
+
+# A term that follows "without" says what a study did *not* have ("workers without a fixed
+# workplace", "work focus in treatment without involving the employer"): it is no evidence for
+# the label. As NegEx (Chapman et al. 2001) does, the cue reaches a few words forward within
+# its clause, and "with or without", "with and without", "with/without" (both kinds; also
+# Scandinavian "med eller uten") are no negation. Only the preposition reaches that far:
+# "no" and "not" also open sentences of results ("no difference in sick leave"), where the term
+# still says what the study is about; they negate only the word right after them (below).
+NEGATION_CUES = frozenset({"without", "uten", "utan", "uden"})  # en, no, sv, da
+# The cue at most 5 words before the term, NegEx's window: "without contact with the workplace"
+# (4 words) is as common in methods sections as "without a fixed workplace" (2).
+NEGATION_REACH = 5
+# "not", "non", "no" (ikke, inte, ej, icke) negate the word right after them only: "not
+# musculoskeletal", "non-musculoskeletal pain", "no depression". A word or more between ("no
+# difference in sick leave", "did not reduce depression", "non-specific low back pain") leaves
+# the term found: there the cue negates something else. "ingen" is "no" in all three
+# Scandinavian languages ("ingen psykisk lidelse").
+NEGATION_NEXT = frozenset({"not", "non", "no", "ikke", "ikkje", "inte", "ej", "icke", "ingen"})
+# A term followed by "was not assessed" ("comorbidity was not assessed", "depression was not
+# measured") names what the study left out, not what it is about: NegEx's post-negation
+# triggers (Chapman et al. 2001), limited to the verbs of research abstracts that say a
+# variable was not part of the study. The three words must follow the term in its clause.
+POST_NEGATION_BE = frozenset({"was", "were", "is", "are"})
+POST_NEGATION_VERBS = frozenset(
+    {"assessed", "measured", "recorded", "reported", "examined", "evaluated", "collected"}
+)
+_CLAUSE_END = re.compile(r"[,.;:()\[\]]")
+_WITH = frozenset({"with", "med"})
+_AND_OR = frozenset({"or", "and", "eller", "og", "och"})
+
+
+def _both_ways(words: list[Token], j: int) -> bool:
+    """Whether the cue at ``j`` is the second half of "with or without" (a pseudo-negation)."""
+    before = [w.word.casefold() for w in words[max(j - 2, 0) : j]]
+    return (
+        before[-1:] == ["with"]
+        or before[-1:] == ["med"]
+        or (len(before) == 2 and before[0] in _WITH and before[1] in _AND_OR)
+    )
+
+
+def negated(text: str, words: list[Token], i: int) -> bool:
+    """Whether the word at index ``i`` of a field is in the reach of a negation cue."""
+    if i and words[i - 1].word.casefold() in NEGATION_NEXT:
+        gap = text[words[i - 1].end : words[i].start]
+        if not gap.strip() or (len(gap) == 1 and gap in HYPHENS):
+            return True
+    for j in range(i - 1, max(i - 1 - NEGATION_REACH, -1), -1):
+        if _CLAUSE_END.search(text[words[j].end : words[j + 1].start]):
+            return False
+        if words[j].word.casefold() in NEGATION_CUES:
+            return not _both_ways(words, j)
+    return False
+
+
+def negated_after(text: str, words: list[Token], last: int) -> bool:
+    """Whether the term ending at word ``last`` is followed by "was not assessed" (or one of
+    :data:`POST_NEGATION_VERBS`) within its clause."""
+    if last + 3 >= len(words):
+        return False
+    if _CLAUSE_END.search(text[words[last].end : words[last + 3].start]):
+        return False
+    be, neg, verb = (words[last + k].word.casefold() for k in (1, 2, 3))
+    return be in POST_NEGATION_BE and neg == "not" and verb in POST_NEGATION_VERBS
