@@ -32,6 +32,7 @@ from reviewkit.pubmed.vocabulary import (
     unsettled_narrower,
 )
 from reviewkit.query import (
+    CURLY_QUOTES,
     DATE_FORM,
     MIN_TRUNCATION,
     BoolOp,
@@ -72,6 +73,7 @@ FIELD_NAMES = {
     "edat": "Date - Entry",
     "crdt": "Date - Create",
     "sb": "Filter",
+    "ta": "Journal",
     "pmid": "UID",
 }
 DATE_KINDS = ("dp", "edat", "crdt")
@@ -94,6 +96,19 @@ NO_ATM = (
 NARROW_ALL_FIELDS = (
     "All Fields in the local server: title, abstract, MeSH, keywords, publication types and "
     "authors; PubMed's All Fields also covers journal, affiliation, substance and other fields"
+)
+CURLY_READ = (
+    'Curly quotes read as straight quotes: PubMed documents only straight double quotes (") '
+    "for a phrase and not what it does with curly ones; write them straight"
+)
+# PubMed Help, "Filters": hasabstract (untagged) finds the citations that have an abstract, as
+# the Abstract filter, fha[filter], does. It is a filter word, not a text word.
+HAS_ABSTRACT = {("", "hasabstract"), ("all", "hasabstract"), ("sb", "fha")}
+# [ta]: PubMed matches the journal's NLM title abbreviation, its full title or its ISSN (PubMed
+# Help, "Journal [ta]"); the snapshot's index holds the abbreviation (MedlineTA) only.
+JOURNAL_ONLY_TA = (
+    "[ta] searched on the NLM title abbreviation (MedlineTA, e.g. J Occup Rehabil) only; "
+    "PubMed's [ta] also finds a journal by its full title or ISSN"
 )
 _WORD_RE = re.compile(r"\S+")
 
@@ -134,6 +149,8 @@ class Evaluator:
         refers to (query_key N), as esearch reads them with usehistory=y and a WebEnv."""
         node = parse_or_fail(query) if isinstance(query, str) else query
         out = Evaluation([], translate(node))
+        if isinstance(query, str) and any(c in CURLY_QUOTES for c in query):
+            out.warnings.append(("OutputMessage", CURLY_READ))
         hits = self._eval(node, out, history)
         out.pmids = sorted(hits or (), reverse=True)
         translation, note = not_found_reply(
@@ -221,9 +238,16 @@ class Evaluator:
                 f"'{term.text}*': PubMed needs at least {MIN_TRUNCATION} characters before '*'",
                 hint="truncate a longer stem",
             )
+        value = fold_text(term.text)
+        if (f, value) in HAS_ABSTRACT and not (term.phrase or term.truncated):
+            return self.snapshot.has_abstract()
         if f in TEXT_COLUMNS:
             return self._text_field(term, out)
-        value = fold_text(term.text)
+        if f == "ta":
+            hits = self.snapshot.journal(term.text, prefix=term.truncated)
+            if not hits:  # a full title or an ISSN: found by PubMed, not here
+                out.warnings.append(("OutputMessage", JOURNAL_ONLY_TA))
+            return hits
         if f in DATE_KINDS:
             if not DATE_FORM.fullmatch(term.text) or term.truncated:
                 raise UnsupportedQuery(
@@ -236,7 +260,8 @@ class Evaluator:
         if f == "sb":
             if value != "systematic" or term.truncated:
                 raise UnsupportedQuery(
-                    f"the subset [sb] {term.text!r} is not supported", hint="only systematic[sb] is"
+                    f"the subset [sb] {term.text!r} is not supported",
+                    hint="only systematic[sb] and fha[sb] (has abstract) are",
                 )
             return self.snapshot.term("sb", "systematic")
         if f in ("mh", "majr") and "/" in term.text:
@@ -467,7 +492,7 @@ def _translate_leaf(node: Node) -> tuple[str, str]:
         name += ":noexp"
     elif node.proximity is not None:
         name += f":~{node.proximity}"
-    if node.field == "sb":
+    if node.field == "sb" or (node.field, node.text.lower()) in HAS_ABSTRACT:
         return f"{node.text}[{name}]", ""
     text = node.text + ("*" if node.truncated else "")
     return f'"{text}"[{name}]', ""

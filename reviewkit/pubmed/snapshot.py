@@ -476,6 +476,23 @@ class Snapshot:
         )
         return {r[0] for r in rows}
 
+    def has_abstract(self) -> set[int]:
+        """Articles with an abstract (PubMed's hasabstract, fha[filter])."""
+        rows = self.conn.execute("SELECT pmid FROM articles WHERE length(ab) > 0")
+        return {r[0] for r in rows}
+
+    def journal(self, abbreviation: str, *, prefix: bool = False) -> set[int]:
+        """Articles of a journal by its NLM title abbreviation (MedlineTA), any case."""
+        name = " ".join(abbreviation.casefold().split())
+        if prefix:
+            sql, args = (
+                "SELECT pmid FROM sort_keys WHERE ta >= ? AND ta < ?",
+                (name, name + "\uffff"),
+            )
+        else:
+            sql, args = "SELECT pmid FROM sort_keys WHERE ta = ?", (name,)
+        return {r[0] for r in self.conn.execute(sql, args)}
+
     def has_pmid(self, pmid: int) -> set[int]:
         row = self.conn.execute("SELECT pmid FROM articles WHERE pmid = ?", (pmid,)).fetchone()
         return {row[0]} if row else set()
