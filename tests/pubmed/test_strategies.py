@@ -1,0 +1,84 @@
+"""Whole strategies as librarians paste them, run against the local server over HTTP: curly
+quotes, PubMed's hasabstract filter, journals by [ta], numbered lines of a pasted history."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from reviewkit.cli import main
+from reviewkit.formats import pubmed_xml
+from reviewkit.pubmed.server import EutilsServer
+
+from .test_fidelity import esearch, get
+
+
+def ids(server: EutilsServer, term: str) -> set[str]:
+    return set(esearch(server, term=term, retmax="9999")["IdList"])
+
+
+def warnings_of(server: EutilsServer, term: str) -> str:
+    return get(server, "esearch", db="pubmed", term=term).decode()
+
+
+def test_curly_quotes_are_read_as_quotes_and_the_reply_says_so(server: EutilsServer) -> None:
+    topics = ("return to work", "sick leave", "sickness absence", "vocational rehabilitation")
+    straight = esearch(server, term=" OR ".join(f'"{t}"[tiab]' for t in topics))
+    curly = esearch(server, term=" OR ".join(f"\u201c{t}\u201d[tiab]" for t in topics))
+    assert int(straight["Count"]) > 0 and curly["IdList"] == straight["IdList"]
+    assert curly["QueryTranslation"] == straight["QueryTranslation"]
+    assert "Curly quotes read as straight quotes" in warnings_of(
+        server, "\u201creturn to work\u201d[tiab]"
+    )
+    assert "Curly" not in warnings_of(server, '"return to work"[tiab]')
+
+
+def test_hasabstract_finds_the_records_with_an_abstract(server: EutilsServer) -> None:
+    everything = ids(server, "1800:3000[dp]")
+    with_abstract = ids(server, "hasabstract")
+    assert 0 < len(with_abstract) < len(everything)
+    assert ids(server, "fha[filter]") == with_abstract == ids(server, "HASABSTRACT")
+    body = get(server, "efetch", db="pubmed", id=",".join(sorted(everything)))
+    records = list(pubmed_xml.read(io.BytesIO(body), "efetch"))
+    assert {r.pmid for r in records if r.abstract} == with_abstract
+    assert esearch(server, term="hasabstract")["QueryTranslation"] == "hasabstract[All Fields]"
+    assert "No automatic term mapping" not in warnings_of(server, "hasabstract")
+    # it combines like any term
+    assert ids(server, "english[la] NOT hasabstract") == ids(server, "english[la]") - with_abstract
+
+
+def test_a_journal_is_found_by_its_nlm_abbreviation(server: EutilsServer) -> None:
+    body = get(server, "efetch", db="pubmed", id=",".join(sorted(ids(server, "1800:3000[dp]"))))
+    journals: dict[str, set[str]] = {}
+    for article in re.findall(rb"<PubmedArticle>.*?</PubmedArticle>", body, re.S):
+        ta = re.search(rb"<MedlineTA>(.*?)</MedlineTA>", article)
+        pmid = re.search(rb"<PMID[^>]*>(\d+)</PMID>", article)
+        assert pmid
+        if ta:
+            journals.setdefault(ta.group(1).decode(), set()).add(pmid.group(1).decode())
+    name, expected = max(journals.items(), key=lambda kv: len(kv[1]))
+    assert len(expected) > 1
+    assert ids(server, f'"{name}"[ta]') == expected == ids(server, f"{name.upper()}[journal]")
+    assert esearch(server, term=f'"{name}"[ta]')["QueryTranslation"] == f'"{name}"[Journal]'
+    # a full title is what the snapshot cannot find: the reply says why there are no hits
+    reply = warnings_of(server, '"Journal of no such journal"[ta]')
+    assert "<Count>0</Count>" in reply and "MedlineTA" in reply and "full title" in reply
+
+
+def test_search_test_warns_about_curly_quotes_and_numbered_lines(
+    server: EutilsServer, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NCBI_EMAIL", "librarian@example.org")
+    pasted = '1. "sick leave"[tiab]\n2. \u201creturn to work\u201d[tiab]\n3. 1 OR 2'
+    assert main(["search", "test", pasted, "--base-url", server.base_url]) == 0
+    out = capsys.readouterr().out
+    assert "line 1 begins with '1.', a line number of a pasted search history" in out
+    assert "line 3 begins with '3.'" in out
+    assert "curly quotes at character 26 are read as straight quotes" in out
+    assert "the server says: Curly quotes read as straight quotes" in out
+    # a strategy broken over lines without numbers is no pasted history
+    lines = '("sick leave"[tiab]\n OR absenteeism[tiab])\nAND 2010:2025[dp]'
+    assert main(["search", "test", lines, "--base-url", server.base_url]) == 0
+    assert "line " not in capsys.readouterr().out
