@@ -63,6 +63,7 @@ FIELD_NAMES = {
     "ab": "Abstract",
     "tw": "Text Word",
     "au": "Author",
+    "1au": "Author - First",
     "mh": "MeSH Terms",
     "majr": "MeSH Major Topic",
     "sh": "MeSH Subheading",
@@ -294,12 +295,14 @@ class Evaluator:
             if term.truncated:
                 raise UnsupportedQuery("truncation is not supported on [la]")
             return self.snapshot.term("la", language_code(value) or value)
-        if f == "au":
+        if f in ("au", "1au"):
             if term.truncated:
                 raise UnsupportedQuery(
-                    "truncation is not supported on [au]",
-                    hint="'smith j[au]' already matches every Smith J…",
+                    f"truncation is not supported on [{f}]",
+                    hint=f"'smith j[{f}]' already matches every Smith J…",
                 )
+            if f == "1au":
+                return self.snapshot.first_author(value, exact=term.phrase)
             return self.snapshot.exact_author(value) if term.phrase else self.snapshot.author(value)
         if f == "pmid":
             if not term.text.isdigit():

@@ -476,6 +476,23 @@ class Snapshot:
         )
         return {r[0] for r in rows}
 
+    def first_author(self, name: str, *, exact: bool = False) -> set[int]:
+        """[1au]: the articles whose first author matches ``name`` as :meth:`author` (or, with
+        ``exact``, :meth:`exact_author`) matches any author. ``sort_keys.fau`` holds the first
+        author's two forms joined by a space ('smith ja smith john a')."""
+        found = self.exact_author(name) if exact else self.author(name)
+        words = name.split()
+        initials = not exact and len(words) > 1 and len(words[-1]) <= 3
+        out = set()
+        for pmid, fau in self.conn.execute("SELECT pmid, fau FROM sort_keys"):
+            if pmid not in found:
+                continue
+            first = fold_text(fau)
+            rest = first[len(name) :].split(" ")[0] if first.startswith(name) else None
+            if f" {name} " in f" {first} " or (initials and rest is not None and rest.isalpha()):
+                out.add(pmid)
+        return out
+
     def has_abstract(self) -> set[int]:
         """Articles with an abstract (PubMed's hasabstract, fha[filter])."""
         rows = self.conn.execute("SELECT pmid FROM articles WHERE length(ab) > 0")

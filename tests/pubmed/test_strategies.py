@@ -82,3 +82,21 @@ def test_search_test_warns_about_curly_quotes_and_numbered_lines(
     lines = '("sick leave"[tiab]\n OR absenteeism[tiab])\nAND 2010:2025[dp]'
     assert main(["search", "test", lines, "--base-url", server.base_url]) == 0
     assert "line " not in capsys.readouterr().out
+
+
+def test_first_author_matches_only_the_first_author(server: EutilsServer) -> None:
+    body = get(server, "efetch", db="pubmed", id=",".join(sorted(ids(server, "1800:3000[dp]"))))
+    first: dict[str, set[str]] = {}  # last name of the first author -> PMIDs
+    anywhere: dict[str, set[str]] = {}
+    for article in re.findall(rb"<PubmedArticle>.*?</PubmedArticle>", body, re.S):
+        pmid = re.search(rb"<PMID[^>]*>(\d+)</PMID>", article)
+        names = re.findall(rb"<Author[ >].*?<LastName>(.*?)</LastName>", article, re.S)
+        assert pmid
+        for k, name in enumerate(dict.fromkeys(n.decode().lower() for n in names)):
+            anywhere.setdefault(name, set()).add(pmid.group(1).decode())
+            if k == 0:
+                first.setdefault(name, set()).add(pmid.group(1).decode())
+    # a plain ASCII name that is first author somewhere and a later author elsewhere
+    name = next(n for n in sorted(first) if n.isalpha() and n.isascii() and anywhere[n] - first[n])
+    assert ids(server, f"{name}[1au]") == first[name] != ids(server, f"{name}[au]")
+    assert esearch(server, term=f"{name}[1au]")["QueryTranslation"] == f'"{name}"[Author - First]'
