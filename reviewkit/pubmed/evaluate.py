@@ -54,6 +54,7 @@ TEXT_COLUMNS = {
     "ti": "ti",
     "ab": "ab",
     "tw": "ti ab mh kw pt",
+    "ot": "kw",  # Other Term: the records' keyword lists (author keywords and others)
 }
 FIELD_NAMES = {
     "": "All Fields",
@@ -62,6 +63,7 @@ FIELD_NAMES = {
     "ti": "Title",
     "ab": "Abstract",
     "tw": "Text Word",
+    "ot": "Other Term",
     "au": "Author",
     "1au": "Author - First",
     "mh": "MeSH Terms",

@@ -100,3 +100,19 @@ def test_first_author_matches_only_the_first_author(server: EutilsServer) -> Non
     name = next(n for n in sorted(first) if n.isalpha() and n.isascii() and anywhere[n] - first[n])
     assert ids(server, f"{name}[1au]") == first[name] != ids(server, f"{name}[au]")
     assert esearch(server, term=f"{name}[1au]")["QueryTranslation"] == f'"{name}"[Author - First]'
+
+
+def test_other_term_searches_the_keyword_lists(server: EutilsServer) -> None:
+    body = get(server, "efetch", db="pubmed", id=",".join(sorted(ids(server, "1800:3000[dp]"))))
+    by_word: dict[str, set[str]] = {}
+    for article in re.findall(rb"<PubmedArticle>.*?</PubmedArticle>", body, re.S):
+        pmid = re.search(rb"<PMID[^>]*>(\d+)</PMID>", article)
+        assert pmid
+        for keyword in re.findall(rb"<Keyword(?: [^>]*)?>(.*?)</Keyword>", article, re.S):
+            for word in re.findall(r"[a-z]+", keyword.decode().lower()):
+                by_word.setdefault(word, set()).add(pmid.group(1).decode())
+    word = max((w for w in by_word if len(w) > 5), key=lambda w: (len(by_word[w]), w))
+    assert len(by_word[word]) > 1, word
+    assert ids(server, f"{word}[ot]") == by_word[word], word
+    assert by_word[word] == ids(server, f"{word}[Other Term]")
+    assert esearch(server, term=f"{word}[kw]")["QueryTranslation"] == f'"{word}"[Other Term]'
