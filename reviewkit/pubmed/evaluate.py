@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
 from reviewkit.pubmed.messages import not_found_reply, written
+from reviewkit.pubmed.qualifiers import qualifier_name
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.vocabulary import (
     language_code,
@@ -320,10 +321,13 @@ class Evaluator:
         """``heading/subheading[mh]`` (PubMed Help, "Searching MeSH: subheadings"): the
         articles indexed with that pair; neither part is exploded here (no MeSH tree)."""
         descriptor, _, qualifier = (fold_text(part) for part in term.text.partition("/"))
+        if len(qualifier) == 2:  # PubMed reads /dt as /drug therapy (qualifiers.py)
+            qualifier = fold_text(qualifier_name(qualifier) or qualifier)
         if term.truncated or not descriptor or len(qualifier) <= 2 or "/" in qualifier:
             raise UnsupportedQuery(
-                f"{term.text}[{term.field}]: write one heading and one subheading in full",
-                hint="e.g. depression/therapy[mh]; subheading abbreviations (/th) are not supported",
+                f"{term.text}[{term.field}]: write one heading and one subheading, the "
+                "subheading in full or by its two-letter abbreviation",
+                hint="e.g. depression/therapy[mh] or depression/th[mh]",
             )
         if not term.noexp:
             out.warnings.append(

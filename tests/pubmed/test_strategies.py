@@ -10,6 +10,7 @@ import pytest
 
 from reviewkit.cli import main
 from reviewkit.formats import pubmed_xml
+from reviewkit.pubmed.qualifiers import QUALIFIERS
 from reviewkit.pubmed.server import EutilsServer
 
 from .test_fidelity import esearch, get
@@ -116,3 +117,17 @@ def test_other_term_searches_the_keyword_lists(server: EutilsServer) -> None:
     assert ids(server, f"{word}[ot]") == by_word[word], word
     assert by_word[word] == ids(server, f"{word}[Other Term]")
     assert esearch(server, term=f"{word}[kw]")["QueryTranslation"] == f'"{word}"[Other Term]'
+
+
+def test_subheadings_are_read_by_their_two_letter_abbreviations(server: EutilsServer) -> None:
+    from .test_fidelity import _pairs
+
+    pairs = _pairs(get(server, "efetch", db="pubmed", id=",".join(ids(server, "1800:3000[dp]"))))
+    qualifiers = {q for s in pairs.values() for _, q in s}
+    by_name = {name: abbr for abbr, name in QUALIFIERS.items()}
+    assert qualifiers and qualifiers <= set(by_name)  # every qualifier of the NLM records
+    for descriptor, qualifier in sorted({pair for s in pairs.values() for pair in s})[:5]:
+        full = esearch(server, term=f"{descriptor}/{qualifier}[mh]", retmax="500")
+        short = esearch(server, term=f"{descriptor}/{by_name[qualifier]}[mh]", retmax="500")
+        assert short["IdList"] == full["IdList"] and int(full["Count"]) > 0
+    assert ids(server, "depression/dt[mh]") == ids(server, "depression/drug therapy[mh]")
