@@ -504,6 +504,9 @@ def _translate_leaf(node: Node) -> tuple[str, str]:
     if node.field == "sb" or (node.field, node.text.lower()) in HAS_ABSTRACT:
         return f"{node.text}[{name}]", ""
     text = node.text + ("*" if node.truncated else "")
+    heading, slash, sub = text.rpartition("/")
+    if slash and node.field in ("mh", "majr") and qualifier_name(sub):  # /th as /therapy
+        text = f"{heading}/{qualifier_name(sub)}"
     return f'"{text}"[{name}]', ""
 
 
