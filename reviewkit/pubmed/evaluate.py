@@ -105,8 +105,9 @@ CURLY_READ = (
     'Curly quotes read as straight quotes: PubMed documents only straight double quotes (") '
     "for a phrase and not what it does with curly ones; write them straight"
 )
-# PubMed Help, "Filters": hasabstract (untagged) finds the citations that have an abstract, as
-# the Abstract filter, fha[filter], does. It is a filter word, not a text word.
+# PubMed Help (limits; quoted 2008): "hasabstract" finds the citations that include an abstract,
+# "No search field tag is required". fha[filter] is the Abstract filter's tag in PubMed's search
+# details (no stored document quotes it). A filter word, not a text word.
 HAS_ABSTRACT = {("", "hasabstract"), ("all", "hasabstract"), ("sb", "fha")}
 # [ta]: PubMed matches the journal's NLM title abbreviation, its full title or its ISSN (PubMed
 # Help, "Journal [ta]"); the snapshot's index holds the abbreviation (MedlineTA) only.
