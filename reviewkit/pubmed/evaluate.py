@@ -237,6 +237,11 @@ class Evaluator:
                 )
             names = publication_type_names(term.text)
             return set().union(*(self.snapshot.term("pt", fold_text(n)) for n in names))
+        return self._indexed_term(term, value)
+
+    def _indexed_term(self, term: Term, value: str) -> set[int]:
+        """[nm], [la], [au], [1au], [pmid] and truncated [pt]: looked up in the index."""
+        f = term.field
         if f in ("pt", "nm"):
             return self.snapshot.term(f, value, prefix=term.truncated)
         if f == "la":
