@@ -81,6 +81,12 @@ MIN_TRUNCATION = 4
 MAX_NESTING = 100
 
 OPERATORS = ("AND", "OR", "NOT")  # upper case only: PubMed reads 'and', 'or', 'not' as words
+# Curly double quotes, which a strategy pasted from a word processor or a PDF carries. PubMed
+# Help documents only the straight double quote (") for phrases and says nothing of curly ones;
+# they are read as straight quotes here (what the librarian meant) and every reader of a query
+# (protocol check, search test, the local server) says so.
+CURLY_QUOTES = "\u201c\u201d\u201e\u201f\u2033"
+_STRAIGHTEN = str.maketrans(dict.fromkeys(CURLY_QUOTES, '"'))
 
 
 class QuerySyntaxError(ValueError):
@@ -166,6 +172,7 @@ _TOKEN_RE = re.compile(
 
 
 def _tokenize(query: str) -> list[_Tok]:
+    query = query.translate(_STRAIGHTEN)  # one character for one: positions stay right
     tokens: list[_Tok] = []
     pos = 0
     while pos < len(query):
@@ -404,6 +411,12 @@ def warnings(query: str) -> list[str]:
     except QuerySyntaxError:
         return []
     out: list[str] = []
+    curly = [i for i, c in enumerate(query) if c in CURLY_QUOTES]
+    if curly:
+        out.append(
+            f'curly quotes at character {curly[0] + 1} are read as straight quotes ("): '
+            "PubMed documents only straight double quotes for a phrase; write them straight"
+        )
     for tok in _tokenize(query):
         if tok.kind == "TERM" and tok.text in ("and", "or", "not", "And", "Or", "Not"):
             out.append(
@@ -421,5 +434,24 @@ def warnings(query: str) -> list[str]:
             out.append(
                 f"'{stem}*' truncates fewer than {MIN_TRUNCATION} characters; PubMed needs at "
                 "least four before '*'"
+            )
+    return list(dict.fromkeys(out + _line_number_warnings(query)))
+
+
+# A line number of a strategy pasted from a numbered search history ("1. exp Sick Leave/",
+# "2) absenteeism[tiab]"): PubMed reads line breaks as spaces and searches the number as a word.
+_LINE_NUMBER_RE = re.compile(r"[ \t]*(\d{1,3}(?:[.)]|(?=[ \t])))[ \t]*\S")
+
+
+def _line_number_warnings(query: str) -> list[str]:
+    lines = [line for line in query.splitlines() if line.strip()]
+    out = []
+    for n, line in enumerate(lines, 1):
+        m = _LINE_NUMBER_RE.match(line)
+        if m and (len(lines) > 1 or not m.group(1)[-1].isdigit()):
+            out.append(
+                f"line {n} begins with '{m.group(1)}', a line number of a pasted search "
+                "history: PubMed searches it as a word; remove the numbers and combine the "
+                "lines with AND/OR and parentheses"
             )
     return out

@@ -24,7 +24,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
+from reviewkit.pubmed.fields import (
+    CURLY_READ,
+    DATE_KINDS,
+    FIELD_NAMES,
+    HAS_ABSTRACT,
+    JOURNAL_ONLY_TA,
+    MAX_VARIANTS,
+    NARROW_ALL_FIELDS,
+    NO_ATM,
+    STOPWORDS,
+    TEXT_COLUMNS,
+)
 from reviewkit.pubmed.messages import not_found_reply, written
+from reviewkit.pubmed.qualifiers import qualifier_name
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.vocabulary import (
     language_code,
@@ -32,6 +45,7 @@ from reviewkit.pubmed.vocabulary import (
     unsettled_narrower,
 )
 from reviewkit.query import (
+    CURLY_QUOTES,
     DATE_FORM,
     MIN_TRUNCATION,
     BoolOp,
@@ -45,56 +59,6 @@ from reviewkit.query import (
 )
 from reviewkit.records import fold_text
 
-MAX_VARIANTS = 600  # PubMed also stops expanding a truncated term after 600 variants
-TEXT_COLUMNS = {
-    "": "ti ab mh kw pt au",
-    "all": "ti ab mh kw pt au",
-    "tiab": "ti ab kw",  # PubMed's [tiab] includes author keywords
-    "ti": "ti",
-    "ab": "ab",
-    "tw": "ti ab mh kw pt",
-}
-FIELD_NAMES = {
-    "": "All Fields",
-    "all": "All Fields",
-    "tiab": "Title/Abstract",
-    "ti": "Title",
-    "ab": "Abstract",
-    "tw": "Text Word",
-    "au": "Author",
-    "mh": "MeSH Terms",
-    "majr": "MeSH Major Topic",
-    "sh": "MeSH Subheading",
-    "nm": "Supplementary Concept",
-    "pt": "Publication Type",
-    "la": "Language",
-    "dp": "Date - Publication",
-    "edat": "Date - Entry",
-    "crdt": "Date - Create",
-    "sb": "Filter",
-    "pmid": "UID",
-}
-DATE_KINDS = ("dp", "edat", "crdt")
-# PubMed's stopwords (PubMed Help, "Stopwords"): a single-word term that is one of them is
-# ignored, and esearch says so in WarningList/PhraseIgnored. Inside a quoted phrase they count.
-_STOPWORDS = """a about again all almost also although always among an and another any are as at be
-    because been before being between both but by can could did do does done due during each
-    either enough especially etc for found from further had has have having here how however i
-    if in into is it its itself just kg km made mainly make may mg might ml mm most mostly must
-    nearly neither no nor obtained of often on our overall perhaps pmid quite rather really
-    regarding seem seen several should show showed shown shows significantly since so some such
-    than that the their theirs them then there therefore these they this those through thus to
-    upon use used using various very was we were what when which while with within without
-    would"""
-STOPWORDS = frozenset(_STOPWORDS.split())
-NO_ATM = (
-    "No automatic term mapping in the local server: untagged terms are searched as written "
-    "in title, abstract, MeSH, keywords, publication types and authors"
-)
-NARROW_ALL_FIELDS = (
-    "All Fields in the local server: title, abstract, MeSH, keywords, publication types and "
-    "authors; PubMed's All Fields also covers journal, affiliation, substance and other fields"
-)
 _WORD_RE = re.compile(r"\S+")
 
 
@@ -134,6 +98,8 @@ class Evaluator:
         refers to (query_key N), as esearch reads them with usehistory=y and a WebEnv."""
         node = parse_or_fail(query) if isinstance(query, str) else query
         out = Evaluation([], translate(node))
+        if isinstance(query, str) and any(c in CURLY_QUOTES for c in query):
+            out.warnings.append(("OutputMessage", CURLY_READ))
         hits = self._eval(node, out, history)
         out.pmids = sorted(hits or (), reverse=True)
         translation, note = not_found_reply(
@@ -221,9 +187,16 @@ class Evaluator:
                 f"'{term.text}*': PubMed needs at least {MIN_TRUNCATION} characters before '*'",
                 hint="truncate a longer stem",
             )
+        value = fold_text(term.text)
+        if (f, value) in HAS_ABSTRACT and not (term.phrase or term.truncated):
+            return self.snapshot.has_abstract()
         if f in TEXT_COLUMNS:
             return self._text_field(term, out)
-        value = fold_text(term.text)
+        if f == "ta":
+            hits = self.snapshot.journal(term.text, prefix=term.truncated)
+            if not hits:  # a full title or an ISSN: found by PubMed, not here
+                out.warnings.append(("OutputMessage", JOURNAL_ONLY_TA))
+            return hits
         if f in DATE_KINDS:
             if not DATE_FORM.fullmatch(term.text) or term.truncated:
                 raise UnsupportedQuery(
@@ -236,7 +209,8 @@ class Evaluator:
         if f == "sb":
             if value != "systematic" or term.truncated:
                 raise UnsupportedQuery(
-                    f"the subset [sb] {term.text!r} is not supported", hint="only systematic[sb] is"
+                    f"the subset [sb] {term.text!r} is not supported",
+                    hint="only systematic[sb] and fha[sb] (has abstract) are",
                 )
             return self.snapshot.term("sb", "systematic")
         if f in ("mh", "majr") and "/" in term.text:
@@ -263,18 +237,25 @@ class Evaluator:
                 )
             names = publication_type_names(term.text)
             return set().union(*(self.snapshot.term("pt", fold_text(n)) for n in names))
+        return self._indexed_term(term, value)
+
+    def _indexed_term(self, term: Term, value: str) -> set[int]:
+        """[nm], [la], [au], [1au], [pmid] and truncated [pt]: looked up in the index."""
+        f = term.field
         if f in ("pt", "nm"):
             return self.snapshot.term(f, value, prefix=term.truncated)
         if f == "la":
             if term.truncated:
                 raise UnsupportedQuery("truncation is not supported on [la]")
             return self.snapshot.term("la", language_code(value) or value)
-        if f == "au":
+        if f in ("au", "1au"):
             if term.truncated:
                 raise UnsupportedQuery(
-                    "truncation is not supported on [au]",
-                    hint="'smith j[au]' already matches every Smith J…",
+                    f"truncation is not supported on [{f}]",
+                    hint=f"'smith j[{f}]' already matches every Smith J…",
                 )
+            if f == "1au":
+                return self.snapshot.first_author(value, exact=term.phrase)
             return self.snapshot.exact_author(value) if term.phrase else self.snapshot.author(value)
         if f == "pmid":
             if not term.text.isdigit():
@@ -290,10 +271,13 @@ class Evaluator:
         """``heading/subheading[mh]`` (PubMed Help, "Searching MeSH: subheadings"): the
         articles indexed with that pair; neither part is exploded here (no MeSH tree)."""
         descriptor, _, qualifier = (fold_text(part) for part in term.text.partition("/"))
+        if len(qualifier) == 2:  # PubMed reads /dt as /drug therapy (qualifiers.py)
+            qualifier = fold_text(qualifier_name(qualifier) or qualifier)
         if term.truncated or not descriptor or len(qualifier) <= 2 or "/" in qualifier:
             raise UnsupportedQuery(
-                f"{term.text}[{term.field}]: write one heading and one subheading in full",
-                hint="e.g. depression/therapy[mh]; subheading abbreviations (/th) are not supported",
+                f"{term.text}[{term.field}]: write one heading and one subheading, the "
+                "subheading in full or by its two-letter abbreviation",
+                hint="e.g. depression/therapy[mh] or depression/th[mh]",
             )
         if not term.noexp:
             out.warnings.append(
@@ -467,9 +451,12 @@ def _translate_leaf(node: Node) -> tuple[str, str]:
         name += ":noexp"
     elif node.proximity is not None:
         name += f":~{node.proximity}"
-    if node.field == "sb":
+    if node.field == "sb" or (node.field, node.text.lower()) in HAS_ABSTRACT:
         return f"{node.text}[{name}]", ""
     text = node.text + ("*" if node.truncated else "")
+    heading, slash, sub = text.rpartition("/")
+    if slash and node.field in ("mh", "majr") and qualifier_name(sub):  # /th as /therapy
+        text = f"{heading}/{qualifier_name(sub)}"
     return f'"{text}"[{name}]', ""
 
 

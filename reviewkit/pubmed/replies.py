@@ -159,6 +159,9 @@ EINFO_FIELDS = (
     ("FULL", "Author", "Full Author Name(s) of publication", "NNYNN"),
     ("CRDT", "Date - Create", "Date publication first accessible through Entrez", "YNYNN"),
     ("WORD", "Text Word", "Free text associated with publication", "NNNNN"),
+    ("JOUR", "Journal", "Journal abbreviation of publication", "NNYNN"),
+    ("FAUT", "Author - First", "First Author of publication", "NNYNN"),
+    ("OTRM", "Other Term", "Other terms associated with publication", "NNNNN"),
 )
 EINFO_FLAGS = ("IsDate", "IsNumerical", "SingleToken", "Hierarchy", "IsHidden")
 # einfo's field names for esearch's ``field`` parameter (NCBI accepts them as tags too).
@@ -179,6 +182,9 @@ EINFO_TAGS = {
     "filt": "sb",
     "uid": "pmid",
     "all": "all",
+    "jour": "ta",
+    "faut": "1au",
+    "otrm": "ot",
 }
 
 

@@ -25,6 +25,8 @@ from lxml import etree as ET
 
 from reviewkit.errors import UserError
 from reviewkit.formats import pubmed_xml
+from reviewkit.pubmed.index_rows import authors as index_authors
+from reviewkit.pubmed.index_rows import mesh_rows
 from reviewkit.records import fold_text
 
 INDEX_VERSION = "7-sort"  # sort_keys and sort_rank: esearch sort= from precomputed ranks
@@ -188,7 +190,7 @@ def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[in
     if pmid in seen:  # a later version replaces the earlier one
         _delete(conn, pmid)
     seen.add(pmid)
-    authors = _authors(elem)
+    authors = index_authors(elem)
     conn.execute(
         "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (
@@ -216,54 +218,10 @@ def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[in
         for field, form in zip(("au", "auf"), forms, strict=False)
     }
     rows |= {("la", lang.strip().lower()) for lang in elem.xpath(".//Article/Language/text()")}
-    rows |= _mesh_rows(elem)
+    rows |= mesh_rows(elem)
     if _is_systematic(rec.publication_types, rec.journal, rec.title):
         rows.add(("sb", "systematic"))
     conn.executemany("INSERT INTO terms VALUES (?, ?, ?)", [(f, v, pmid) for f, v in rows if v])
-
-
-def _mesh_rows(elem: ET._Element) -> set[tuple[str, str]]:
-    """[majr] (a descriptor marked major, itself or through a qualifier), [sh] (qualifiers) and
-    [nm] (supplementary concept records: SupplMeshName, and ChemicalList names whose UI is a
-    C-number, i.e. a supplementary concept rather than a descriptor)."""
-    rows: set[tuple[str, str]] = set()
-    for heading in elem.iterfind(".//MeshHeadingList/MeshHeading"):
-        descriptor = heading.find("DescriptorName")
-        if descriptor is None:
-            continue
-        name = fold_text(descriptor.text or "")
-        qualifiers = heading.findall("QualifierName")
-        if descriptor.get("MajorTopicYN") == "Y" or any(
-            q.get("MajorTopicYN") == "Y" for q in qualifiers
-        ):
-            rows.add(("majr", name))
-        rows |= {("sh", fold_text(q.text or "")) for q in qualifiers}
-    rows |= {
-        ("nm", fold_text(n.text or "")) for n in elem.iterfind(".//SupplMeshList/SupplMeshName")
-    }
-    for chem in elem.iterfind(".//ChemicalList/Chemical/NameOfSubstance"):
-        if (chem.get("UI") or "").startswith("C"):
-            rows.add(("nm", fold_text(chem.text or "")))
-    return rows
-
-
-def _authors(elem: ET._Element) -> list[tuple[str, ...]]:
-    """Each author as the forms PubMed indexes: 'Smith JA' and 'Smith John A'."""
-    out = []
-    for a in elem.iterfind(".//Article/AuthorList/Author"):
-        collective = a.findtext("CollectiveName")
-        if collective:
-            out.append((" ".join(collective.split()),))
-            continue
-        last = a.findtext("LastName") or ""
-        if not last:
-            continue
-        forms = [f"{last} {a.findtext('Initials') or ''}".strip()]
-        fore = a.findtext("ForeName")
-        if fore:
-            forms.append(f"{last} {fore}")
-        out.append(tuple(forms))
-    return out
 
 
 def _is_systematic(types: list[str], journal: str, title: str) -> bool:
@@ -475,6 +433,40 @@ class Snapshot:
             "SELECT pmid FROM terms WHERE field IN ('au', 'auf') AND value = ?", (name,)
         )
         return {r[0] for r in rows}
+
+    def first_author(self, name: str, *, exact: bool = False) -> set[int]:
+        """[1au]: the articles whose first author matches ``name`` as :meth:`author` (or, with
+        ``exact``, :meth:`exact_author`) matches any author. ``sort_keys.fau`` holds the first
+        author's two forms joined by a space ('smith ja smith john a')."""
+        found = self.exact_author(name) if exact else self.author(name)
+        words = name.split()
+        initials = not exact and len(words) > 1 and len(words[-1]) <= 3
+        out = set()
+        for pmid, fau in self.conn.execute("SELECT pmid, fau FROM sort_keys"):
+            if pmid not in found:
+                continue
+            first = fold_text(fau)
+            rest = first[len(name) :].split(" ")[0] if first.startswith(name) else None
+            if f" {name} " in f" {first} " or (initials and rest is not None and rest.isalpha()):
+                out.add(pmid)
+        return out
+
+    def has_abstract(self) -> set[int]:
+        """Articles with an abstract (PubMed's hasabstract, fha[filter])."""
+        rows = self.conn.execute("SELECT pmid FROM articles WHERE length(ab) > 0")
+        return {r[0] for r in rows}
+
+    def journal(self, abbreviation: str, *, prefix: bool = False) -> set[int]:
+        """Articles of a journal by its NLM title abbreviation (MedlineTA), any case."""
+        name = " ".join(abbreviation.casefold().split())
+        if prefix:
+            sql, args = (
+                "SELECT pmid FROM sort_keys WHERE ta >= ? AND ta < ?",
+                (name, name + "\uffff"),
+            )
+        else:
+            sql, args = "SELECT pmid FROM sort_keys WHERE ta = ?", (name,)
+        return {r[0] for r in self.conn.execute(sql, args)}
 
     def has_pmid(self, pmid: int) -> set[int]:
         row = self.conn.execute("SELECT pmid FROM articles WHERE pmid = ?", (pmid,)).fetchone()

@@ -180,7 +180,7 @@ def test_translation_and_not_found(evaluator: Evaluator) -> None:
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("nature[ta]", "[ta] is not supported"),
+        ("nature[ad]", "[ad] is not supported"),
         ('"wom*n health"', "inside a word"),
         ("medline[sb]", "[sb]"),
         ("2011:2020[lr]", "ranges on [lr]"),

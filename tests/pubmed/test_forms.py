@@ -235,7 +235,7 @@ def test_print_and_electronic_dates_overlap_on_the_snapshot(arts: dict[int, Art]
     [
         ("ca*", "at least 4 characters"),
         ("#1 AND #2", "search history"),
-        ("cancer[ta]", "[ta] is not supported"),
+        ("cancer[ad]", "[ad] is not supported"),
         ("1990:2000[lr]", "ranges on [lr]"),
         ('"return work*"[tiab:~2]', "proximity"),
     ],

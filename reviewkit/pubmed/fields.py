@@ -1,0 +1,73 @@
+"""What the local server searches in each field, how PubMed names the fields in its query
+translation, and the messages that say where the local server differs from PubMed."""
+
+from __future__ import annotations
+
+MAX_VARIANTS = 600  # PubMed also stops expanding a truncated term after 600 variants
+TEXT_COLUMNS = {
+    "": "ti ab mh kw pt au",
+    "all": "ti ab mh kw pt au",
+    "tiab": "ti ab kw",  # PubMed's [tiab] includes author keywords
+    "ti": "ti",
+    "ab": "ab",
+    "tw": "ti ab mh kw pt",
+    "ot": "kw",  # Other Term: the records' keyword lists (author keywords and others)
+}
+FIELD_NAMES = {
+    "": "All Fields",
+    "all": "All Fields",
+    "tiab": "Title/Abstract",
+    "ti": "Title",
+    "ab": "Abstract",
+    "tw": "Text Word",
+    "ot": "Other Term",
+    "au": "Author",
+    "1au": "Author - First",
+    "mh": "MeSH Terms",
+    "majr": "MeSH Major Topic",
+    "sh": "MeSH Subheading",
+    "nm": "Supplementary Concept",
+    "pt": "Publication Type",
+    "la": "Language",
+    "dp": "Date - Publication",
+    "edat": "Date - Entry",
+    "crdt": "Date - Create",
+    "sb": "Filter",
+    "ta": "Journal",
+    "pmid": "UID",
+}
+DATE_KINDS = ("dp", "edat", "crdt")
+# PubMed's stopwords (PubMed Help, "Stopwords"): a single-word term that is one of them is
+# ignored, and esearch says so in WarningList/PhraseIgnored. Inside a quoted phrase they count.
+_STOPWORDS = """a about again all almost also although always among an and another any are as at be
+    because been before being between both but by can could did do does done due during each
+    either enough especially etc for found from further had has have having here how however i
+    if in into is it its itself just kg km made mainly make may mg might ml mm most mostly must
+    nearly neither no nor obtained of often on our overall perhaps pmid quite rather really
+    regarding seem seen several should show showed shown shows significantly since so some such
+    than that the their theirs them then there therefore these they this those through thus to
+    upon use used using various very was we were what when which while with within without
+    would"""
+STOPWORDS = frozenset(_STOPWORDS.split())
+NO_ATM = (
+    "No automatic term mapping in the local server: untagged terms are searched as written "
+    "in title, abstract, MeSH, keywords, publication types and authors"
+)
+NARROW_ALL_FIELDS = (
+    "All Fields in the local server: title, abstract, MeSH, keywords, publication types and "
+    "authors; PubMed's All Fields also covers journal, affiliation, substance and other fields"
+)
+CURLY_READ = (
+    'Curly quotes read as straight quotes: PubMed documents only straight double quotes (") '
+    "for a phrase and not what it does with curly ones; write them straight"
+)
+# PubMed Help (limits; quoted 2008): "hasabstract" finds the citations that include an abstract,
+# "No search field tag is required". fha[filter] is the Abstract filter's tag in PubMed's search
+# details (no stored document quotes it). A filter word, not a text word.
+HAS_ABSTRACT = {("", "hasabstract"), ("all", "hasabstract"), ("sb", "fha")}
+# [ta]: PubMed matches the journal's NLM title abbreviation, its full title or its ISSN (PubMed
+# Help, "Journal [ta]"); the snapshot's index holds the abbreviation (MedlineTA) only.
+JOURNAL_ONLY_TA = (
+    "[ta] searched on the NLM title abbreviation (MedlineTA, e.g. J Occup Rehabil) only; "
+    "PubMed's [ta] also finds a journal by its full title or ISSN"
+)
