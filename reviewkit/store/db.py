@@ -151,9 +151,36 @@ class Store:
                 where=str(path),
                 hint=_DAMAGED_HINT,
             )
+        try:
+            store._probe_tables()
+        except sqlite3.DatabaseError as exc:
+            store.close()
+            raise _open_error(exc, path) from None
         if version < SCHEMA_VERSION:
             store.migrate()
         return store
+
+    def _probe_tables(self) -> None:
+        """Read the first entry of every table and index, so that one whose first page is
+        damaged (zeroed or overwritten by a disk or copy error; the header and the schema
+        intact) is refused on opening, before any command writes into the file. Without it a
+        command that never read that table worked and wrote on (an import into a database
+        whose attachments were unreadable), and the next one failed. Each probe reads a root
+        page and the first page below it, a few pages in all: no cost worth measuring, unlike
+        ``PRAGMA quick_check``, which reads the whole file on every command. Damage deeper in
+        a table is met by the query that reaches it (see :func:`_database_failure`)."""
+        rows = self.conn.execute(
+            "SELECT type, name, tbl_name FROM sqlite_master"
+            " WHERE type IN ('table', 'index') AND rootpage > 0"
+        ).fetchall()
+        for kind, name, table in rows:
+            # NOT INDEXED: a covering index would answer without reading the table's pages
+            using = "NOT INDEXED" if kind == "table" else f"INDEXED BY {_quoted(name)}"
+            try:
+                self.conn.execute(f"SELECT 1 FROM {_quoted(table)} {using} LIMIT 1").fetchall()
+            except sqlite3.OperationalError as exc:
+                if "no query solution" not in str(exc):  # a partial index cannot be forced
+                    raise
 
     def table_names(self) -> set[str]:
         """The names of the tables in the database."""
@@ -331,8 +358,16 @@ def _open_error(exc: sqlite3.DatabaseError, path: Path) -> ProjectError:
         )
     code = _primary_code(exc)
     if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
-        what = "not an SQLite database" if code == sqlite3.SQLITE_NOTADB else "a damaged database"
-        return ProjectError(f"{what} ({exc})", where=str(path), hint=_DAMAGED_HINT)
+        if code == sqlite3.SQLITE_NOTADB:
+            return ProjectError(
+                f"not an SQLite database ({exc})", where=str(path), hint=_DAMAGED_HINT
+            )
+        return ProjectError(
+            f"the project database is damaged ({exc}); nothing was written",
+            where=str(path),
+            hint="restore review.sqlite from a backup (reviewkit did not change it);"
+            " 'sqlite3 review.sqlite .recover' can save what is still readable into a new file",
+        )
     gone = _wal_gone(exc, path)
     if gone is not None:
         return gone
@@ -466,6 +501,11 @@ def _check_is_ours(conn: sqlite3.Connection, path: Path) -> None:
             where=str(path),
             hint=_DAMAGED_HINT,
         )
+
+
+def _quoted(name: str) -> str:
+    """An SQL identifier in double quotes (a name from sqlite_master, never from a user)."""
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _split_sql(sql: str) -> list[str]:
