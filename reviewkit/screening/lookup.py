@@ -66,6 +66,9 @@ def attach(
         path = readable_file(Path(target).expanduser())
         _check_not_the_project(path, Path(db.path))
         target, kind = str(path), "file"
+    current = attachment_rows.current_attachment(db, [record_id])
+    if current is not None and (current.target, current.kind) == (target, kind):
+        return current  # the same command run twice: the log gains no second, equal row
     attachment_id = attachment_rows.add_attachment(db, record_id, target, kind, added_by=added_by)
     return attachment_rows.Attachment(attachment_id, record_id, target, kind, added_by, "")
 
