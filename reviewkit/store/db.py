@@ -19,6 +19,7 @@ from pathlib import Path
 
 from reviewkit.errors import DatabaseBusy, ProjectError, register_translator
 from reviewkit.store.failed_statement import connection_of, file_of
+from reviewkit.store.first_pages import read_first_pages
 
 BUSY_TIMEOUT_MS = 30_000
 _BUSY_HINT = (
@@ -152,35 +153,13 @@ class Store:
                 hint=_DAMAGED_HINT,
             )
         try:
-            store._probe_tables()
+            read_first_pages(store.conn)
         except sqlite3.DatabaseError as exc:
             store.close()
             raise _open_error(exc, path) from None
         if version < SCHEMA_VERSION:
             store.migrate()
         return store
-
-    def _probe_tables(self) -> None:
-        """Read the first entry of every table and index, so that one whose first page is
-        damaged (zeroed or overwritten by a disk or copy error; the header and the schema
-        intact) is refused on opening, before any command writes into the file. Without it a
-        command that never read that table worked and wrote on (an import into a database
-        whose attachments were unreadable), and the next one failed. Each probe reads a root
-        page and the first page below it, a few pages in all: no cost worth measuring, unlike
-        ``PRAGMA quick_check``, which reads the whole file on every command. Damage deeper in
-        a table is met by the query that reaches it (see :func:`_database_failure`)."""
-        rows = self.conn.execute(
-            "SELECT type, name, tbl_name FROM sqlite_master"
-            " WHERE type IN ('table', 'index') AND rootpage > 0"
-        ).fetchall()
-        for kind, name, table in rows:
-            # NOT INDEXED: a covering index would answer without reading the table's pages
-            using = "NOT INDEXED" if kind == "table" else f"INDEXED BY {_quoted(name)}"
-            try:
-                self.conn.execute(f"SELECT 1 FROM {_quoted(table)} {using} LIMIT 1").fetchall()
-            except sqlite3.OperationalError as exc:
-                if "no query solution" not in str(exc):  # a partial index cannot be forced
-                    raise
 
     def table_names(self) -> set[str]:
         """The names of the tables in the database."""
@@ -501,11 +480,6 @@ def _check_is_ours(conn: sqlite3.Connection, path: Path) -> None:
             where=str(path),
             hint=_DAMAGED_HINT,
         )
-
-
-def _quoted(name: str) -> str:
-    """An SQL identifier in double quotes (a name from sqlite_master, never from a user)."""
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _split_sql(sql: str) -> list[str]:
