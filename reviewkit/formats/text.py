@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 from reviewkit import files
 from reviewkit.errors import FormatError, UserError
-from reviewkit.files import bom_encoding
+from reviewkit.files import binary_kind, bom_encoding
 
 MAX_TEXT_BYTES = 256 << 20
 MAX_XML_BYTES = 2 << 30
@@ -298,8 +298,11 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
         raise utf16_without_bom(wide, name, option=option)
     if b"\x00" in data[:8192]:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        kind = binary_kind(data)
         raise FormatError(
-            "this is a binary file, not a text export (a NUL byte near the start)",
+            f"this is {kind}: a binary file, not a text file"
+            if kind
+            else "this is a binary file, not a text export (a NUL byte near the start)",
             where=f"{name}:{line}",
             hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV"
             if option
