@@ -92,6 +92,12 @@ def _read(path: Path) -> str:
             where=f"{path}:{line}",
             hint="save the protocol as UTF-8",
         ) from None
+    if not text.strip():  # an editor's failed save, or a new file never filled in
+        raise ProtocolError(
+            "the file is empty",
+            where=str(path),
+            hint="copy a protocol that ships with reviewkit (protocols/*.toml) and edit it",
+        )
     return text
 
 
