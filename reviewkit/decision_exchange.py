@@ -288,7 +288,11 @@ def _parse(
         try:
             entry = json.loads(line, object_pairs_hook=_strict_object)
         except json.JSONDecodeError as exc:
-            raise UserError(f"not a JSON line ({exc.msg})", where=where) from None
+            raise UserError(  # a sheet, a protocol, a note: a file of another kind
+                f"not a JSON line ({exc.msg}): a decision log has one JSON object a line",
+                where=where,
+                hint="use a file from 'decisions export' (a .jsonl file)",
+            ) from None
         except (ValueError, RecursionError) as exc:  # a number of 4,300+ digits; deep nesting
             reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
             raise _bad(where, f"not a decision line: {reason.split(';')[0]}") from None

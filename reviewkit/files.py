@@ -58,3 +58,24 @@ def bom_encoding(data: bytes) -> str | None:
         if data.startswith(bom):
             return encoding
     return None
+
+
+# Files of another kind that users name by mistake where a text file is read (an import, a
+# protocol, a decision log, a sheet), by the signature their specifications put at the start
+# of the file: a message that names the kind says what went wrong ('a binary file' did not).
+_KINDS = (
+    (b"SQLite format 3\x00", "an SQLite database (a project's review.sqlite?)"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (an Excel workbook, a Word document or another zip file)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Office 97-2003 file (.xls or .doc)"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+)
+
+
+def binary_kind(head: bytes) -> str:
+    """'a PNG image', 'an SQLite database (…)' … for a file starting with ``head``; '' when
+    the start is no signature known here."""
+    return next((kind for magic, kind in _KINDS if head.startswith(magic)), "")

@@ -16,6 +16,7 @@ the CLI prints them as warnings. A record with none of these is refused by its r
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from typing import TypeVar
 
 from reviewkit import formats
 from reviewkit.errors import FormatError
-from reviewkit.formats.text import check_regular, check_size
+from reviewkit.formats.text import REPLACEMENT, check_regular, check_size, lines_holding
 from reviewkit.store import Store
 from reviewkit.store import records as record_rows
 from reviewkit.store.records import RecordRow
@@ -46,6 +47,9 @@ class ImportSummary:
     import_id: int | None  # None when skipped
     skipped_reason: str = ""
     untitled: tuple[str, ...] = field(default=())  # 'record N (PMID …)' for each untitled one
+    # records holding U+FFFD, and the first lines of the file holding it (see _replaced)
+    replaced: tuple[int, ...] = field(default=())
+    replaced_lines: tuple[int, ...] = field(default=())
 
 
 def sha256_of(path: Path) -> str:
@@ -96,15 +100,20 @@ def import_files(
     summaries: dict[int, ImportSummary] = {}  # by position in ``files``
     staged_from: dict[int, int] = {}  # staged file number -> position in ``files``
     untitled: dict[int, list[str]] = {}
+    replaced: dict[int, list[int]] = {}
     seen: dict[str, Path] = {}
     done = 0
 
-    def counted(stream: Iterator[RecordRow], missing: list[str]) -> Iterator[RecordRow]:
+    def counted(
+        stream: Iterator[RecordRow], missing: list[str], lost: list[int]
+    ) -> Iterator[RecordRow]:
         nonlocal done
         for row in stream:
             done += 1
             if not row.title.strip():
                 missing.append(_untitled_label(row))
+            if REPLACEMENT in row.data:  # the record's fields as JSON (not ASCII-escaped)
+                lost.append(row.position)
             if progress and done % 250 == 0:
                 progress(done, 0)
             yield row
@@ -123,9 +132,10 @@ def import_files(
                 continue
             seen.setdefault(digest, path)
             missing = untitled[index] = []
+            lost = replaced[index] = []
             rows = _read_rows(path, fmt, source, mapping, encoding)
             staged = staging.add_file(
-                counted(read_ahead(rows.rows), missing),
+                counted(read_ahead(rows.rows), missing, lost),
                 path=str(path),
                 fmt=rows.format,
                 sha256=digest,
@@ -133,10 +143,28 @@ def import_files(
             staged_from[staged.number] = index
         for result in staging.publish(again=again):
             index = staged_from[result.staged.number]
-            summaries[index] = _published(result, tuple(untitled[index]))
+            summary = _published(result, tuple(untitled[index]))
+            if replaced[index] and summary.import_id is not None:
+                summary = _replaced(summary, files[index], replaced[index], encoding)
+            summaries[index] = summary
     if progress:
         progress(done, done)
     return [summaries[i] for i in sorted(summaries)]
+
+
+def _replaced(
+    summary: ImportSummary, path: Path, records: list[int], encoding: str | None
+) -> ImportSummary:
+    """The summary with the records holding U+FFFD and the file's first lines holding it.
+
+    U+FFFD is what a program writes for bytes it could not decode: text in a file that holds
+    it was lost before the file was saved (an export read in the wrong encoding, then saved as
+    UTF-8), and no reading of this file gets it back. Such records are imported as they are
+    (PubMed itself serves a few with it; refusing them would refuse whole exports), but never
+    silently: the CLI warns, naming the line. The file is read again for the lines only when
+    a record holds the character, so other imports cost nothing more."""
+    lines = tuple(lines_holding(path, REPLACEMENT, encoding))
+    return dataclasses.replace(summary, replaced=tuple(records), replaced_lines=lines)
 
 
 @dataclass

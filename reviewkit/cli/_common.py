@@ -42,6 +42,19 @@ class ProjectFolder(click.Path):
                 param,
                 ctx,
             )
+        path = Path(str(value))
+        if path.is_file():  # click said only "Directory '…' is a file."
+            holder = str(path.parent) if path.name in ("review.sqlite", "protocol.toml") else ""
+            self.fail(
+                f"{str(value)!r} is a file, not a project folder; "
+                + (
+                    f"give the folder that holds it: --project {holder}"
+                    if holder
+                    else "name the folder that holds the project's review.sqlite and protocol.toml"
+                ),
+                param,
+                ctx,
+            )
         return super().convert(value, param, ctx)
 
 

@@ -131,6 +131,16 @@ def import_command(
             )
             for label in s.untitled[:_UNTITLED_SHOWN]:
                 click.echo(f"warning: {s.path}: {label} has no title (imported as is)", err=True)
+            if s.replaced:  # text lost before the file was saved (importer._replaced)
+                where = f"{s.path}:{s.replaced_lines[0]}" if s.replaced_lines else s.path
+                click.echo(
+                    f"warning: {where}: {quantity(len(s.replaced), 'record')}"
+                    f" {'holds' if len(s.replaced) == 1 else 'hold'} U+FFFD"
+                    f" (\ufffd), the mark a program leaves for a character it could not read"
+                    f" (first: record {s.replaced[0]}); that text was lost before this file was"
+                    " saved and is imported as is: check those records in the source",
+                    err=True,
+                )
             if len(s.untitled) > _UNTITLED_SHOWN:  # a file of thousands printed one line each
                 more = len(s.untitled) - _UNTITLED_SHOWN
                 click.echo(

@@ -330,6 +330,7 @@ def serve_command(
 
     Example: reviewkit pubmed serve --port 8765 --faults 500@0.05
     """
+    from reviewkit.files import check_regular
     from reviewkit.pubmed.server import NCBI_RATE, NCBI_RATE_WITH_KEY, parse_faults, serve_forever
     from reviewkit.pubmed.snapshot import build_index, index_path
 
@@ -338,9 +339,8 @@ def serve_command(
         from reviewkit.offline_data import pubmed_snapshot_files
 
         files = tuple(pubmed_snapshot_files())
-    for f in files:
-        if not f.is_file():
-            raise UserError("snapshot file not found", where=str(f))
+    for f in files:  # a folder was 'not found'; a FIFO would wait for a writer forever
+        check_regular(f, "PubMed XML file", missing="snapshot file not found")
 
     served: list[str] = []  # the server's URL once it listens
 

@@ -6,9 +6,14 @@ line; T1 title; JF journal, JO its abbreviation; YR year; FD date; VO volume; IS
 OP first and other (last) page; AB abstract; K1 keyword, one a line; DO DOI; AN accession
 number; DB database; LA language; UL URL; AD address). Records are separated by blank lines.
 A line without a tag continues the field above it. A record has no closing line, so a file
-cut inside its last record cannot be told, unless the cut left it with neither a title (T1)
-nor an identifier (DO, AN, ID): such a record is refused, as every reader refuses one
-(formats.findable), since there is nothing to screen or to find it by.
+cut inside its last record can be told only by what the cut leaves:
+- a record with neither a title (T1) nor an identifier (DO, AN, ID), refused as every reader
+  refuses one (formats.findable), since there is nothing to screen or to find it by;
+- a file that stops, without its final line break, inside a tag: a last line of one or two
+  letters, or a tag with no value. An export writes every field as tag, space and value, one
+  a line, and leaves empty fields out, so such a line is a tag cut off (it was read as a
+  wrapped line of the field above, 'YR 2019' became '2019 J', or as an empty field).
+A cut inside a value, or at the end of a line, cannot be told: the record is shorter but whole.
 """
 
 from __future__ import annotations
@@ -81,9 +86,25 @@ def _to_record(
     )
 
 
+_TAG_START = re.compile(r"^[A-Z][A-Z0-9]? ?$")  # 'J', 'JF', 'JF ': a tag without its value
+
+
+def _check_not_cut_in_tag(text: str, lines: list[str], name: str) -> None:
+    """FormatError when the file stops, without a final line break, inside a tag (see above)."""
+    if not lines or text.endswith(("\n", "\r")) or not _TAG_START.match(lines[-1]):
+        return
+    raise FormatError(
+        f"the file ends in the middle of a field tag ({lines[-1].strip()!r}, without its value"
+        " and without a final line break): it looks cut inside its last record",
+        where=f"{name}:{len(lines)}",
+        hint="the file looks cut short; export it again",
+    )
+
+
 def read(text: str, name: str, *, source: str = "RefWorks import") -> Iterator[Record]:
     """Records of a RefWorks tagged file."""
     lines = split_lines(text.lstrip("\ufeff"))
+    _check_not_cut_in_tag(text, lines, name)
     records = list(_records(lines, name))
     for position, start, fields, raw in with_raw(records, lines):
         record = _to_record(fields, raw, source, name, position)

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reviewkit import files
-from reviewkit.errors import FormatError
-from reviewkit.files import bom_encoding
+from reviewkit.errors import FormatError, UserError
+from reviewkit.files import binary_kind, bom_encoding
 
 MAX_TEXT_BYTES = 256 << 20
 MAX_XML_BYTES = 2 << 30
@@ -298,8 +298,11 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
         raise utf16_without_bom(wide, name, option=option)
     if b"\x00" in data[:8192]:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        kind = binary_kind(data)
         raise FormatError(
-            "this is a binary file, not a text export (a NUL byte near the start)",
+            f"this is {kind}: a binary file, not a text file"
+            if kind
+            else "this is a binary file, not a text export (a NUL byte near the start)",
             where=f"{name}:{line}",
             hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV"
             if option
@@ -368,3 +371,24 @@ def read_text(path: str | Path, encoding: str | None = None) -> str:
     except PermissionError:
         raise FormatError("no permission to read the file", where=str(path)) from None
     return decode(data, str(path), encoding, option=False)
+
+
+REPLACEMENT = "\ufffd"  # U+FFFD, what a decoder writes for bytes it could not read
+
+
+def lines_holding(
+    path: str | Path, char: str, encoding: str | None = None, most: int = 5
+) -> list[int]:
+    """The numbers of the first ``most`` lines of a text file that hold ``char`` (for a
+    warning); [] when the file cannot be read as text (an Excel workbook, a damaged file)."""
+    try:
+        text = decode(read_bytes(Path(path)), str(path), encoding)
+    except (OSError, UserError):
+        return []
+    found: list[int] = []
+    for number, line in enumerate(split_lines(text), start=1):
+        if char in line:
+            found.append(number)
+            if len(found) == most:
+                break
+    return found

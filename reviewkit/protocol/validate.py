@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewkit.errors import ProtocolError
-from reviewkit.files import NotAFile, bom_encoding, check_regular
+from reviewkit.files import NotAFile, binary_kind, bom_encoding, check_regular
 from reviewkit.protocol.located import Located
 from reviewkit.protocol.model import (
     BUILTIN_COLUMNS,
@@ -75,10 +75,13 @@ def _read(path: Path) -> str:
     encoding = bom_encoding(data) or "utf-8"
     nul = data.find(b"\x00")
     if encoding == "utf-8" and nul >= 0:  # valid UTF-8, but never in a TOML file
+        kind = binary_kind(data)
         raise ProtocolError(
-            "a NUL byte: this is a binary file, or UTF-16 text without a byte-order mark",
+            f"this is {kind}, not a protocol"
+            if kind
+            else "a NUL byte: this is a binary file, or UTF-16 text without a byte-order mark",
             where=f"{path}:{data.count(NEWLINE, 0, nul) + 1}",
-            hint="save the protocol as UTF-8",
+            hint="name the protocol's .toml file" if kind else "save the protocol as UTF-8",
         )
     try:
         text = data.decode(encoding).removeprefix("\ufeff")
@@ -89,6 +92,12 @@ def _read(path: Path) -> str:
             where=f"{path}:{line}",
             hint="save the protocol as UTF-8",
         ) from None
+    if not text.strip():  # an editor's failed save, or a new file never filled in
+        raise ProtocolError(
+            "the file is empty",
+            where=str(path),
+            hint="copy a protocol that ships with reviewkit (protocols/*.toml) and edit it",
+        )
     return text
 
 

@@ -152,7 +152,7 @@ def _build(paths: list[Path], out: Path, progress: ProgressFn | None) -> None:
     with conn:
         for path in paths:
             with open(path, "rb") as stream:
-                for tag, elem in pubmed_xml.iter_elements(stream, path.name):
+                for tag, elem in pubmed_xml.iter_elements(stream, str(path)):
                     if tag == "DeleteCitation":
                         for p in elem.findall("PMID"):
                             pmid = int((p.text or "0").strip())

@@ -63,7 +63,12 @@ def attach(
         _check_url(target)
         kind = "url"
     else:
-        target, kind = str(readable_file(Path(target).expanduser())), "file"
+        path = readable_file(Path(target).expanduser())
+        _check_not_the_project(path, Path(db.path))
+        target, kind = str(path), "file"
+    current = attachment_rows.current_attachment(db, [record_id])
+    if current is not None and (current.target, current.kind) == (target, kind):
+        return current  # the same command run twice: the log gains no second, equal row
     attachment_id = attachment_rows.add_attachment(db, record_id, target, kind, added_by=added_by)
     return attachment_rows.Attachment(attachment_id, record_id, target, kind, added_by, "")
 
@@ -94,12 +99,38 @@ def readable_file(path: Path) -> Path:
         raise UserError(exc.message, where=str(path), hint=hint) from None
     try:
         with open(path, "rb") as fh:
-            fh.read(1)
+            head = fh.read(16)
     except OSError as exc:
         raise UserError(
             f"cannot read the file ({exc.strerror or exc})", where=str(path), hint=hint
         ) from None
+    # A full text is a PDF, a Word file, a scan, a web page: never empty (a failed download or
+    # save leaves 0 bytes), never an SQLite database (a project's review.sqlite, named by a
+    # slip of the tab key); either was stored as the full text and opened as nothing.
+    if not head:
+        raise UserError("the file is empty (0 bytes), not a full text", where=str(path), hint=hint)
+    if head == _SQLITE_HEADER:
+        raise UserError(
+            "this is an SQLite database (a project's review.sqlite?), not a full text",
+            where=str(path),
+            hint=hint,
+        )
     return path.resolve()
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite 3 database file
+_PROJECT_FILES = ("protocol.toml", "review.sqlite", "review.sqlite-wal", "review.sqlite-shm")
+
+
+def _check_not_the_project(path: Path, database: Path) -> None:
+    """UserError when ``path`` is one of the project's own files (its protocol, its database
+    or the database's WAL files): a full text is never one of them."""
+    if path.name in _PROJECT_FILES and path.parent == database.resolve().parent:
+        raise UserError(
+            f"this is the project's own {path.name}, not a full text",
+            where=str(path),
+            hint="give the path of the study's PDF (or other full-text file) or an http(s) URL",
+        )
 
 
 def attachment_url(attachment: attachment_rows.Attachment) -> str:

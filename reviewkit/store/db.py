@@ -19,6 +19,7 @@ from pathlib import Path
 
 from reviewkit.errors import DatabaseBusy, ProjectError, register_translator
 from reviewkit.store.failed_statement import connection_of, file_of
+from reviewkit.store.first_pages import read_first_pages
 
 BUSY_TIMEOUT_MS = 30_000
 _BUSY_HINT = (
@@ -165,6 +166,11 @@ class Store:
                 where=str(path),
                 hint=_DAMAGED_HINT,
             )
+        try:
+            read_first_pages(store.conn)
+        except sqlite3.DatabaseError as exc:
+            store.close()
+            raise _open_error(exc, path) from None
         if version < SCHEMA_VERSION:
             store.migrate()
         return store
@@ -345,8 +351,16 @@ def _open_error(exc: sqlite3.DatabaseError, path: Path) -> ProjectError:
         )
     code = _primary_code(exc)
     if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
-        what = "not an SQLite database" if code == sqlite3.SQLITE_NOTADB else "a damaged database"
-        return ProjectError(f"{what} ({exc})", where=str(path), hint=_DAMAGED_HINT)
+        if code == sqlite3.SQLITE_NOTADB:
+            return ProjectError(
+                f"not an SQLite database ({exc})", where=str(path), hint=_DAMAGED_HINT
+            )
+        return ProjectError(
+            f"the project database is damaged ({exc}); nothing was written",
+            where=str(path),
+            hint="restore review.sqlite from a backup (reviewkit did not change it);"
+            " 'sqlite3 review.sqlite .recover' can save what is still readable into a new file",
+        )
     gone = _wal_gone(exc, path)
     if gone is not None:
         return gone

@@ -100,6 +100,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     os.mkfifo(fifo)
     good = base / "good.ris"
     good.write_text("TY  - JOUR\nTI  - A good record\nPY  - 2020\nER  - \n", encoding="utf-8")
+    empty = base / "empty.pdf"  # a download or save that failed: 0 bytes
+    empty.write_bytes(b"")
     return {
         "project": str(project),
         "project_one": str(one),
@@ -110,6 +112,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         "full": str(full),
         "fifo": str(fifo),
         "base": str(base),
+        "empty": str(empty),
     }
 
 

@@ -17,13 +17,33 @@ from reviewkit.project import open_project
 HERE = Path(__file__).parent
 DAMAGED = HERE / "cases" / "database" / "records-page-damaged.sqlite"
 PROTOCOL = HERE.parent.parent / "protocols" / "work-health-collaboration.toml"
+FIXTURES = HERE.parent / "core" / "fixtures"
+
+
+def damaged_past_first_page(folder: Path) -> None:
+    """A project whose records table's last leaf page is zeroed: it opens (opening reads only
+    the first pages of each table, see Store.open), and a query reading every record meets it."""
+    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
+    for name in ("sample.ris", "sample.nbib"):
+        assert main(["import", str(FIXTURES / name), "--project", str(folder)]) == 0
+    db = folder / "review.sqlite"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    leaves = conn.execute(
+        "SELECT pageno FROM dbstat WHERE name = 'records' AND pagetype = 'leaf' ORDER BY path"
+    ).fetchall()
+    conn.close()
+    assert len(leaves) > 1, "the records must fill more than one leaf page"
+    data = bytearray(db.read_bytes())
+    page = leaves[-1][0]
+    data[(page - 1) * size : page * size] = bytes(size)
+    db.write_bytes(bytes(data))
 
 
 def test_the_damaged_database_is_named_when_another_was_opened_after_it(tmp_path: Path) -> None:
     damaged = tmp_path / "damaged"
-    damaged.mkdir()
-    shutil.copyfile(PROTOCOL, damaged / "protocol.toml")
-    shutil.copyfile(DAMAGED, damaged / "review.sqlite")
+    damaged_past_first_page(damaged)
     healthy = tmp_path / "healthy"
     assert main(["init", str(healthy), "--protocol", str(PROTOCOL)]) == 0
     with open_project(damaged) as bad, open_project(healthy) as good:
