@@ -83,6 +83,7 @@ class Keys:
         str  # folded given names the same way ('' unless all are 'Family, Given' with full names)
     )
     first_author: str  # first letters of ``authors``
+    first_surname: str  # the first author's surname, folded ('' without authors)
     abstract: str  # start and end of the abstract, lower case ('' when short or missing)
     doi: str  # the DOI as compared (:func:`doi_key`)
     pmid: str
@@ -152,6 +153,7 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         authors=authors,
         given_names=given_names_key(rec.authors),
         first_author=authors[:8],  # the start of the surname list: enough for a blocking key
+        first_surname=author_key(rec.authors, limit=1),
         abstract=abstract_key(rec),
         doi=doi_key(normalise_doi(unquote(rec.doi)) if "%" in rec.doi else rec.doi),
         pmid=normalise_pmid(rec.pmid),
