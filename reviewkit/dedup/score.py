@@ -151,6 +151,14 @@ def volumes_compatible(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a)
 
 
+def volume_is_supplement(ka: Keys, kb: Keys) -> bool:
+    """One record's one-digit volume is the other's supplement number: Embase cuts '61 (10
+    SUPPL. 1)' to '1)' (volumes_compatible no longer reads a lone digit as cut short)."""
+    return (len(ka.volume) == 1 and ka.volume == kb.supplement) or (
+        len(kb.volume) == 1 and kb.volume == ka.supplement
+    )
+
+
 def author_similarity(a: str, b: str) -> float | None:
     if not a or not b:
         return None

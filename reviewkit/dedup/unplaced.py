@@ -134,21 +134,23 @@ def authors_differ_no_page(p: Pair) -> Outcome:
 
 
 def meeting_abstract_no_page(p: Pair) -> Outcome:
-    """A meeting's abstract (the journal names a conference) without a page, and a journal
-    record a year apart or one whose pages are a range (an article, not a one-page abstract):
-    two publications of one study (the abstract on a supplement page 'S84', the article on
-    '185-187'). In one year, without such a range, the journal's record may be the same
-    abstract indexed in the journal's supplement or meeting issue ('136(Supplement 1)', '71(6)
-    507', '9(s2) 499-711'), one record that still merges. A journal record needs a volume:
-    without one it may be a proceedings the conference test missed ('ICIS : ...'). With pages on both sides the rules after this one decide as
-    before (meeting_abstract_and_article)."""
+    """A meeting's abstract (the journal names a conference) and a journal record, a page
+    missing: two publications of one study (the abstract on a supplement page 'S84', the
+    article on '185-187') when the journal's record gives an article's range of pages, or is a
+    year apart in a numbered issue. Abstracts are printed in supplements and meeting issues:
+    without a range the journal's record may be the same abstract indexed there ('136(Supplement
+    1)', '71(6) 507', '9(s2) 499-711'), under the congress's year or the supplement's, one
+    record that still merges. A journal record needs a volume: without one it may be a
+    proceedings the conference test missed ('ICIS : ...'). With pages on both sides the rules
+    after this one decide as before (meeting_abstract_and_article)."""
     ka, kb = p.ka, p.kb
     if ka.conference == kb.conference or not unplaced(p):
         return None
     article = kb if ka.conference else ka
     if not article.volume:  # a paper of a proceedings the regex did not mark ('ICIS : ...')
         return None
-    if ka.year != kb.year or (article.page_count or 0) in ARTICLE_PAGES:
+    ranged = (article.page_count or 0) in ARTICLE_PAGES
+    if ranged or (ka.year != kb.year and article.issue_number):
         return (UNCERTAIN, p.score) if _would_merge(p) else None
     return None
 

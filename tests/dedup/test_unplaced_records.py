@@ -34,6 +34,10 @@ def test_two_issues_of_one_volume_without_pages_go_to_a_person():
     d = keys(4, title=SERIES, volume="14", issue="5", pages="703-712")
     e = keys(5, title=SERIES, volume="14", issue="8", pages="703-712")
     assert verdict(d, e)[1] != "issues_differ_no_page"
+    # Ovid/Embase write the issue into the volume ('14 (5) (no pagination)') and an article
+    # number into the issue field: that issue is the one compared
+    f = keys(6, title=SERIES, volume="14 (5) (no pagination)", issue="7", pages="")
+    assert verdict(a, f) == ("duplicate", "biblio_match")
 
 
 def test_two_abstracts_without_pages_are_two_articles():
@@ -109,3 +113,13 @@ def test_a_one_digit_volume_is_no_cut_short_volume():
     abstract = keys(1, year=2012, volume="1", issue="", pages="", journal="Multiple Sclerosis")
     article = keys(2, year=2013, volume="19", issue="9", pages="", journal="Multiple Sclerosis")
     assert verdict(abstract, article)[0] != "duplicate"
+
+
+def test_a_supplement_number_in_the_volume_field_agrees_with_that_supplement():
+    # Embase cuts 'J Am Coll Cardiol 61 (10 SUPPL. 1)' to volume '1)': one abstract, no page
+    a = keys(1, journal="J Am Coll Cardiol", volume="1)", issue="", pages="")
+    b = keys(2, journal="J Am Coll Cardiol", volume="61", issue="10 SUPPL. 1", pages="")
+    assert verdict(a, b) == ("duplicate", "biblio_match")
+    # another supplement's number is no such volume
+    c = keys(3, journal="J Am Coll Cardiol", volume="61", issue="10 SUPPL. 2", pages="")
+    assert verdict(a, c)[0] != "duplicate"
