@@ -419,7 +419,11 @@ RULES: tuple[Rule, ...] = (
     Rule("pmcid_veto", pmcid_veto, "two PMC ids are two records"),
     Rule("same_doi_no_title", same_doi_no_title, "a DOI alone, without a title, may be wrong"),
     Rule("same_doi_place_unknown", sparse.same_doi_place_unknown, "one DOI, titles apart, no page"),
-    Rule("same_doi_no_page", unplaced.same_doi_no_page, "one DOI, no page, a supplement's?"),
+    Rule(
+        "same_doi_no_page",
+        unplaced.same_doi_no_page,
+        "one DOI, no page, a word swapped or other authors: a supplement's DOI?",
+    ),
     Rule("same_doi", same_doi, "one DOI with place or title and authors to back it"),
     Rule("same_doi_titles_differ", same_doi_titles_differ, "one DOI, other titles: a person"),
     Rule("same_doi_notice", same_doi_notice, "an erratum may carry its article's DOI"),

@@ -23,6 +23,7 @@ from reviewkit.dedup.pair import (
     AUTHORS_SAME,
     SUPPORT_ALL,
     SUPPORT_SOME,
+    TITLE_DOI_MIN,
     TITLE_NEAR,
     TITLE_SAME,
     TITLE_STRONG_SUPPORT,
@@ -157,12 +158,15 @@ def meeting_abstract_no_page(p: Pair) -> Outcome:
 
 def same_doi_no_page(p: Pair) -> Outcome:
     """One DOI, a first page missing, titles not the same and either a word swapped
-    ('... in men trying to conceive' / '... in pregnant women') or author lists of other people: abstracts of one meeting supplement under the supplement's DOI (Wiley, Oxford give
+    ('... in men trying to conceive' / '... in pregnant women') or author lists of other
+    people: abstracts of one meeting supplement under the supplement's DOI (Wiley, Oxford give
     one to a whole supplement), which their pages ('S635' / 'S231') told apart. One article in
     two exports under its own DOI keeps its title or its first authors. Asked before same_doi;
     with a first page on both sides same_doi decides as before."""
     ka, kb = p.ka, p.kb
-    if not p.usable_doi or (ka.first_page and kb.first_page) or p.t >= TITLE_SAME:
+    if not p.usable_doi or (ka.first_page and kb.first_page):
+        return None
+    if not TITLE_DOI_MIN <= p.t < TITLE_SAME:  # under TITLE_DOI_MIN same_doi_titles_differ queues
         return None
     if ka.living or kb.living:  # a review kept up to date: new versions retitled, one DOI
         return None
