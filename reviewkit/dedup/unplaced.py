@@ -126,9 +126,9 @@ def abstracts_differ_no_page(p: Pair) -> Outcome:
 
 
 def authors_differ_no_page(p: Pair) -> Outcome:
-    """Author lists of other people (:func:`authors_apart`), and no page: a commentary or an editorial printed under its article's title
-    in the same issue, a companion paper by another part of the team. One article in two
-    exports keeps its first author."""
+    """Author lists of other people (:func:`authors_apart`), and no page: a commentary or an
+    editorial printed under its article's title in the same issue, a companion paper by
+    another part of the team. One article in two exports keeps its first author."""
     if unplaced(p) and authors_apart(p):
         return (UNCERTAIN, p.score) if _would_merge(p) else None
     return None
