@@ -7,6 +7,7 @@ field modules (:mod:`.titles`, :mod:`.pages`, :mod:`.venue`, :mod:`.names`,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -76,6 +77,7 @@ class Keys:
     section_number: str  # the number of a section page ('JC6-9' -> '6', 'II387' -> '387')
     issue: str  # digits of the issue ('' when missing)
     issue_number: str  # a plain issue number of one volume (venue.issue_number); '' if not
+    supplement: str  # the number of a supplement the issue or volume names ('10 SUPPL. 1' -> '1')
     thin: bool  # no journal, volume or page: a registration, a grey report, a bare title
     population: frozenset[str]  # groups the title names (child, adult, female, placebo …)
     authors: str  # folded surnames without spaces, first five authors
@@ -83,10 +85,31 @@ class Keys:
         str  # folded given names the same way ('' unless all are 'Family, Given' with full names)
     )
     first_author: str  # first letters of ``authors``
+    first_surname: str  # the first author's surname, folded ('' without authors)
     abstract: str  # start and end of the abstract, lower case ('' when short or missing)
     doi: str  # the DOI as compared (:func:`doi_key`)
     pmid: str
     pmcid: str
+
+
+# Ovid/Embase put the issue into the volume field ('31 (2) (no pagination)') and an article
+# number into the issue field ('7'): the issue in the volume is the issue.
+_VOLUME_ISSUE = re.compile(r"^\s*\d+\s*\(\s*(\d+)\s*\)")
+
+
+_SUPPLEMENT = re.compile(r"(?:\bsuppl(?:ement)?\.?|\bs)\s*(\d+)", re.I)
+
+
+def supplement_number(text: str) -> str:
+    """The number of a supplement ('10 SUPPL. 1', 'S3', '31 (Supplement 2)' -> '1', '3', '2')."""
+    m = _SUPPLEMENT.search(text or "")
+    return m.group(1).lstrip("0") if m else ""
+
+
+def volume_issue(volume: str) -> str:
+    """The issue an export wrote inside the volume field ('31 (2) (no pagination)' -> '2')."""
+    m = _VOLUME_ISSUE.match(volume or "")
+    return m.group(1) if m else ""
 
 
 def abstract_key(rec: Record) -> str:
@@ -146,12 +169,14 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         page_section=section_letters(pages) if kind == "s" else "",
         section_number=volume_key(pages) if kind == "s" else "",
         issue=volume_key(rec.issue),
-        issue_number=issue_number(rec.issue),
+        issue_number=issue_number(volume_issue(rec.volume) or rec.issue),
+        supplement=supplement_number(f"{rec.issue} {rec.volume}"),
         thin=not (journal or volume or page),
         population=population_words(words),
         authors=authors,
         given_names=given_names_key(rec.authors),
         first_author=authors[:8],  # the start of the surname list: enough for a blocking key
+        first_surname=author_key(rec.authors, limit=1),
         abstract=abstract_key(rec),
         doi=doi_key(normalise_doi(unquote(rec.doi)) if "%" in rec.doi else rec.doi),
         pmid=normalise_pmid(rec.pmid),

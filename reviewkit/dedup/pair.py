@@ -23,6 +23,7 @@ from reviewkit.dedup.score import (
     pages_conflict,
     same_place,
     title_similarity,
+    volume_is_supplement,
     volumes_compatible,
 )
 
@@ -128,7 +129,11 @@ class Pair:
         conflicts += self.jm is False and not self.same_place  # one journal, two names
         if ka.volume and kb.volume:
             support += ka.volume == kb.volume
-            conflicts += not self.same_page and not volumes_compatible(ka.volume, kb.volume)
+            conflicts += not (
+                self.same_page
+                or volumes_compatible(ka.volume, kb.volume)
+                or volume_is_supplement(ka, kb)
+            )
         support += self.same_page
         # recurring titles and different DOIs: every page difference counts
         strict = self.doi_differs or self.generic

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reviewkit.dedup import sparse
+from reviewkit.dedup import sparse, unplaced
 from reviewkit.dedup.cluster import TITLE_CONFLICT
 from reviewkit.dedup.identifiers import cochrane_review
 from reviewkit.dedup.moved_doi import doi_moved_publisher
@@ -33,7 +33,6 @@ from reviewkit.dedup.pair import (
     TITLE_NEAR,
     TITLE_RELATED,
     TITLE_SAME,
-    TITLE_STRONG_SUPPORT,
     WITHDRAWN,
     Outcome,
     Pair,
@@ -47,13 +46,13 @@ from reviewkit.dedup.score import (
     abstract_openings_differ,
     locators_differ,
     notice_copies_article,
-    pages_conflict,
     sections_differ,
     title_similarity,
     translation_at_same_place,
 )
 from reviewkit.dedup.score import printed_again_next_volume as reprinted_next_volume
 from reviewkit.dedup.titles import cut_title, standalone_numbers
+from reviewkit.dedup.unplaced import biblio_match, same_title_authors_volume
 
 # --- identifiers ---------------------------------------------------------------------------
 
@@ -358,15 +357,6 @@ def generic_title(p: Pair) -> Outcome:
     return None
 
 
-def biblio_match(p: Pair) -> Outcome:
-    if p.conflicts == 0 and (
-        (p.t >= TITLE_NEAR and p.support >= SUPPORT_SOME)
-        or (p.t >= TITLE_STRONG_SUPPORT and p.support >= SUPPORT_ALL and p.same_page)
-    ):
-        return DUPLICATE, p.score
-    return None
-
-
 def _meeting_abstract_and_article(p: Pair) -> bool:
     """One record is a meeting's abstract, the other a journal article (a volume and a range
     of pages), and their years differ."""
@@ -390,19 +380,6 @@ def meeting_abstract_and_article(p: Pair) -> Outcome:
 
 def same_title_and_place(p: Pair) -> Outcome:
     if p.same_long_title_same_year and p.same_place:
-        return DUPLICATE, max(p.score, 0.7)
-    return None
-
-
-def same_title_authors_volume(p: Pair) -> Outcome:
-    ka, kb = p.ka, p.kb
-    if (
-        p.same_long_title_same_year
-        and len(ka.volume) >= 2
-        and ka.volume == kb.volume
-        and (p.au or 0) >= AUTHORS_SAME
-        and not pages_conflict(ka, kb, strict=True)  # 'JC6-9' / '8': a summary, elsewhere
-    ):
         return DUPLICATE, max(p.score, 0.7)
     return None
 
@@ -442,6 +419,11 @@ RULES: tuple[Rule, ...] = (
     Rule("pmcid_veto", pmcid_veto, "two PMC ids are two records"),
     Rule("same_doi_no_title", same_doi_no_title, "a DOI alone, without a title, may be wrong"),
     Rule("same_doi_place_unknown", sparse.same_doi_place_unknown, "one DOI, titles apart, no page"),
+    Rule(
+        "same_doi_no_page",
+        unplaced.same_doi_no_page,
+        "one DOI, no page, a word swapped or other authors: a supplement's DOI?",
+    ),
     Rule("same_doi", same_doi, "one DOI with place or title and authors to back it"),
     Rule("same_doi_titles_differ", same_doi_titles_differ, "one DOI, other titles: a person"),
     Rule("same_doi_notice", same_doi_notice, "an erratum may carry its article's DOI"),
@@ -472,6 +454,10 @@ RULES: tuple[Rule, ...] = (
     Rule("generic_title", generic_title, "'Editorial' recurs: place must agree"),
     Rule("title_word_swapped", sparse.title_word_swapped, "a word swapped, no page or DOI"),
     Rule("journal_unsure_no_place", sparse.journal_unsure_no_place, "two journals? no page or DOI"),
+    Rule("meeting_abstract_no_page", unplaced.meeting_abstract_no_page, "abstract? no page"),
+    Rule("issues_differ_no_page", unplaced.issues_differ_no_page, "two issues, no page"),
+    Rule("abstracts_differ_no_page", unplaced.abstracts_differ_no_page, "two abstracts, no page"),
+    Rule("authors_differ_no_page", unplaced.authors_differ_no_page, "other authors, no page"),
     Rule(
         "meeting_abstract_and_article",
         meeting_abstract_and_article,

@@ -139,8 +139,24 @@ def _abbreviates_in_order(short: tuple[str, ...], long_: tuple[str, ...]) -> boo
 
 
 def volumes_compatible(a: str, b: str) -> bool:
-    """Equal, or one cut short of the other ('3' / '30', '1' / '61')."""
-    return a == b or a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a)
+    """Equal, or one cut short of the other ('12' / '123', '45' / '145'). A one-digit volume
+    is compatible with itself only: a lone digit is what an export leaves of a supplement's
+    number ('(SUPPL. 1)' -> '1)', Embase's meeting abstracts), and one digit begins or ends a
+    tenth of all volumes by chance, so '1' / '19' would read an abstract's supplement number
+    as its article's volume cut short."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 2:
+        return False
+    return a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a)
+
+
+def volume_is_supplement(ka: Keys, kb: Keys) -> bool:
+    """One record's one-digit volume is the other's supplement number: Embase cuts '61 (10
+    SUPPL. 1)' to '1)' (volumes_compatible no longer reads a lone digit as cut short)."""
+    return (len(ka.volume) == 1 and ka.volume == kb.supplement) or (
+        len(kb.volume) == 1 and kb.volume == ka.supplement
+    )
 
 
 def author_similarity(a: str, b: str) -> float | None:

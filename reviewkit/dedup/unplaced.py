@@ -1,0 +1,175 @@
+"""Rules for pairs whose place nothing confirms: no first page on one side, no DOI in common.
+
+On full records the first page (or the DOI) is what tells two works of one team in one journal
+and year apart: companion papers in one issue, a series' parts in two issues, a commentary
+printed under its article's title, a meeting's abstract and the later article, abstracts of one
+supplement sharing the supplement's DOI. The merging rules read a missing page as 'no
+contradiction', so once an export dropped it (other databases' exports, benchmarks/results/
+dedup-stress.md rows e and i) those pairs merged on title, year, journal and volume. Each rule
+below names the further field that still tells the two apart and, when it does, sends the pair
+to a person instead. With one first page or one DOI on both sides none of them applies: full
+records are judged as before.
+
+Also here: the two bibliographic merging rules (biblio_match, same_title_authors_volume), so the
+rules above can ask whether a pair would merge (they speak only then; a pair no rule would
+merge stays 'not a duplicate' and adds nothing to the queue).
+"""
+
+from __future__ import annotations
+
+from reviewkit.dedup.normalise import Keys
+from reviewkit.dedup.pair import (
+    AUTHORS_AGREE,
+    AUTHORS_SAME,
+    SUPPORT_ALL,
+    SUPPORT_SOME,
+    TITLE_DOI_MIN,
+    TITLE_NEAR,
+    TITLE_SAME,
+    TITLE_STRONG_SUPPORT,
+    Outcome,
+    Pair,
+)
+from reviewkit.dedup.score import (
+    DUPLICATE,
+    UNCERTAIN,
+    abstract_openings_differ,
+    issues_differ,
+    pages_conflict,
+)
+from reviewkit.dedup.sparse import swapped_word
+
+# The page range of an article: two pages or more (a one-page item may be the abstract itself),
+# and not a supplement's whole range ('9(s2) 499-711') that a database gave each abstract in it.
+ARTICLE_PAGES = range(2, 61)
+ANONYMOUS = "anonymous"  # the author key of a record without authors' names
+
+# --- the merging rules the guards below ask about ------------------------------------------
+
+
+def biblio_match(p: Pair) -> Outcome:
+    if p.conflicts == 0 and (
+        (p.t >= TITLE_NEAR and p.support >= SUPPORT_SOME)
+        or (p.t >= TITLE_STRONG_SUPPORT and p.support >= SUPPORT_ALL and p.same_page)
+    ):
+        return DUPLICATE, p.score
+    return None
+
+
+def same_title_authors_volume(p: Pair) -> Outcome:
+    ka, kb = p.ka, p.kb
+    if (
+        p.same_long_title_same_year
+        and len(ka.volume) >= 2
+        and ka.volume == kb.volume
+        and (p.au or 0) >= AUTHORS_SAME
+        and not pages_conflict(ka, kb, strict=True)  # 'JC6-9' / '8': a summary, elsewhere
+    ):
+        return DUPLICATE, max(p.score, 0.7)
+    return None
+
+
+def _would_merge(p: Pair) -> bool:
+    """A bibliographic rule after the guards would merge the pair (same_title_and_place needs
+    a first page on both sides, so it never meets an unplaced pair)."""
+    return biblio_match(p) is not None or same_title_authors_volume(p) is not None
+
+
+def authors_apart(p: Pair) -> bool:
+    """Two author lists of other people: under AUTHORS_AGREE, other first two letters, and neither
+    first author's surname among the other record's names (surnames, or given names for a list
+    written given name first). Exports write one list in many ways (initials or full names,
+    names run together, another order), which lowers the score; the first surname survives."""
+    ka, kb = p.ka, p.kb
+    if p.au is None or p.au >= AUTHORS_AGREE or ka.authors[:2] == kb.authors[:2]:
+        return False
+    if ANONYMOUS in (ka.authors, kb.authors):  # a notice's 'Anonymous' names nobody
+        return False
+
+    def named_in(first: str, other: Keys) -> bool:
+        # its first five letters: a surname of two words, or a list run together without
+        # commas ('Niccoli Asabella A.' / 'Asabella Artor NiccoliCascini ...'), keys it whole
+        first = first[:5]
+        return bool(first) and (first in other.authors or first in other.given_names)
+
+    return not (named_in(ka.first_surname, kb) or named_in(kb.first_surname, ka))
+
+
+def unplaced(p: Pair) -> bool:
+    """No first page on one side or both, and no DOI in common: nothing fixes the place."""
+    return not (p.ka.first_page and p.kb.first_page) and not p.same_doi
+
+
+# --- the guards ----------------------------------------------------------------------------
+
+
+def issues_differ_no_page(p: Pair) -> Outcome:
+    """One volume, two plain issue numbers ('26(8)' / '26(9)'), no page: a series' parts, an
+    article and its erratum or reply two issues later, a column's two instalments. Two issues
+    of one volume are two places; with pages, a page range settles whether an export wrote one
+    issue wrong (pages_conflict and same_place read the issue then). Without one, a person."""
+    ka, kb = p.ka, p.kb
+    if unplaced(p) and ka.volume and ka.volume == kb.volume and issues_differ(ka, kb):
+        return (UNCERTAIN, p.score) if _would_merge(p) else None
+    return None
+
+
+def abstracts_differ_no_page(p: Pair) -> Outcome:
+    """Both records carry an abstract and the two open as different texts, and no page: two
+    articles of one team in one issue (a chemical name one syllable apart, a heading added to
+    one title) keep their own abstracts; two databases' copies of one article share its
+    abstract, cut or relabelled at most (score.abstract_openings_differ is loose). With a page
+    on both sides the page decides, as before."""
+    if unplaced(p) and abstract_openings_differ(p.ka.abstract, p.kb.abstract):
+        return (UNCERTAIN, p.score) if _would_merge(p) else None
+    return None
+
+
+def authors_differ_no_page(p: Pair) -> Outcome:
+    """Author lists of other people (:func:`authors_apart`), and no page: a commentary or an
+    editorial printed under its article's title in the same issue, a companion paper by
+    another part of the team. One article in two exports keeps its first author."""
+    if unplaced(p) and authors_apart(p):
+        return (UNCERTAIN, p.score) if _would_merge(p) else None
+    return None
+
+
+def meeting_abstract_no_page(p: Pair) -> Outcome:
+    """A meeting's abstract (the journal names a conference) and a journal record, a page
+    missing: two publications of one study (the abstract on a supplement page 'S84', the
+    article on '185-187') when the journal's record gives an article's range of pages, or is a
+    year apart in a numbered issue. Abstracts are printed in supplements and meeting issues:
+    without a range the journal's record may be the same abstract indexed there ('136(Supplement
+    1)', '71(6) 507', '9(s2) 499-711'), under the congress's year or the supplement's, one
+    record that still merges. A journal record needs a volume: without one it may be a
+    proceedings the conference test missed ('ICIS : ...'). With pages on both sides the rules
+    after this one decide as before (meeting_abstract_and_article)."""
+    ka, kb = p.ka, p.kb
+    if ka.conference == kb.conference or not unplaced(p):
+        return None
+    article = kb if ka.conference else ka
+    if not article.volume:  # a paper of a proceedings the regex did not mark ('ICIS : ...')
+        return None
+    ranged = (article.page_count or 0) in ARTICLE_PAGES
+    if ranged or (ka.year != kb.year and article.issue_number):
+        return (UNCERTAIN, p.score) if _would_merge(p) else None
+    return None
+
+
+def same_doi_no_page(p: Pair) -> Outcome:
+    """One DOI, a first page missing, titles not the same and either a word swapped
+    ('... in men trying to conceive' / '... in pregnant women') or author lists of other
+    people: abstracts of one meeting supplement under the supplement's DOI (Wiley, Oxford give
+    one to a whole supplement), which their pages ('S635' / 'S231') told apart. One article in
+    two exports under its own DOI keeps its title or its first authors. Asked before same_doi;
+    with a first page on both sides same_doi decides as before."""
+    ka, kb = p.ka, p.kb
+    if not p.usable_doi or (ka.first_page and kb.first_page):
+        return None
+    if not TITLE_DOI_MIN <= p.t < TITLE_SAME:  # under TITLE_DOI_MIN same_doi_titles_differ queues
+        return None
+    if ka.living or kb.living:  # a review kept up to date: new versions retitled, one DOI
+        return None
+    if authors_apart(p) or swapped_word(ka.title, kb.title):
+        return UNCERTAIN, p.t / 100
+    return None
