@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -17,22 +16,19 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from reviewkit.errors import DatabaseBusy, ProjectError, register_translator
-from reviewkit.store.failed_statement import connection_of, file_of
+from reviewkit.errors import DatabaseBusy, ProjectError
+from reviewkit.store.db_errors import (
+    BUSY_HINT,
+    DAMAGED_HINT,
+    OPEN,
+    ProjectConnection,
+    is_busy,
+    is_read_only,
+    open_error,
+)
 from reviewkit.store.first_pages import read_first_pages
 
 BUSY_TIMEOUT_MS = 30_000
-_BUSY_HINT = (
-    "another reviewkit command (an import, a search run, a second reviewer) is writing to this"
-    " project; wait for it to finish and try again"
-)
-
-_DAMAGED_HINT = (
-    "review.sqlite must be the file 'reviewkit init' made; restore it from a backup"
-    " (reviewkit did not change it)"
-)
-
-
 SQLITE_INT_MAX = 2**63 - 1  # the largest INTEGER SQLite holds
 
 
@@ -121,7 +117,7 @@ class Store:
         try:  # SQLite's own refusal (a disk error, a folder where its WAL goes) was a traceback
             conn = _connect(path)
         except sqlite3.DatabaseError as exc:
-            raise _open_error(exc, path) from None
+            raise open_error(exc, path) from None
         store = cls(path, conn)
         store._pending_review_id = review_id
         try:
@@ -146,7 +142,7 @@ class Store:
                 hint="create a project with 'reviewkit init DIR --protocol FILE'",
             )
         if path.is_dir():
-            raise ProjectError("a folder, not a database file", where=str(path), hint=_DAMAGED_HINT)
+            raise ProjectError("a folder, not a database file", where=str(path), hint=DAMAGED_HINT)
         store = cls(path, _connect(path, checked=True))
         version = store.schema_version()
         if version > SCHEMA_VERSION:
@@ -164,13 +160,13 @@ class Store:
             raise ProjectError(
                 f"a damaged database: table(s) {', '.join(missing)} missing",
                 where=str(path),
-                hint=_DAMAGED_HINT,
+                hint=DAMAGED_HINT,
             )
         try:
             read_first_pages(store.conn)
         except sqlite3.DatabaseError as exc:
             store.close()
-            raise _open_error(exc, path) from None
+            raise open_error(exc, path) from None
         if version < SCHEMA_VERSION:
             store.migrate()
         return store
@@ -283,7 +279,7 @@ class Store:
             self._record_pending_review_id()
         except BaseException as exc:
             self.conn.execute("ROLLBACK")
-            if _is_read_only(exc):
+            if is_read_only(exc):
                 raise self._read_only() from None
             raise
         try:
@@ -307,150 +303,16 @@ class Store:
         try:
             self.conn.execute(sql)
         except sqlite3.OperationalError as exc:
-            if _is_read_only(exc):  # BEGIN IMMEDIATE on a file SQLite may only read
+            if is_read_only(exc):  # BEGIN IMMEDIATE on a file SQLite may only read
                 raise self._read_only() from None
             if not is_busy(exc):
                 raise
             raise DatabaseBusy(
-                "the project database is busy", where=str(self.path), hint=_BUSY_HINT
+                "the project database is busy", where=str(self.path), hint=BUSY_HINT
             ) from None
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, params).fetchall()
-
-
-def is_busy(exc: BaseException) -> bool:
-    """Is this SQLite's 'database is locked/busy' (another connection holds the lock)?"""
-    if not isinstance(exc, sqlite3.OperationalError):
-        return False
-    code = _primary_code(exc)
-    if code is not None:
-        return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
-    return "locked" in str(exc) or "busy" in str(exc)
-
-
-def _primary_code(exc: BaseException) -> int | None:
-    """SQLite's primary result code of an error (the low byte of its extended one), or None."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    return None if code is None else code & 0xFF
-
-
-def _is_read_only(exc: BaseException) -> bool:
-    """Is this SQLite refusing a write because the file (or its folder) is read-only?"""
-    return (
-        isinstance(exc, sqlite3.OperationalError) and _primary_code(exc) == sqlite3.SQLITE_READONLY
-    )
-
-
-def _open_error(exc: sqlite3.DatabaseError, path: Path) -> ProjectError:
-    """The UserError for a database file SQLite could not open or read: locked by another
-    program, not an SQLite file, damaged, or not readable."""
-    if is_busy(exc):
-        return DatabaseBusy(
-            "the project database is locked by another program", where=str(path), hint=_BUSY_HINT
-        )
-    code = _primary_code(exc)
-    if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
-        if code == sqlite3.SQLITE_NOTADB:
-            return ProjectError(
-                f"not an SQLite database ({exc})", where=str(path), hint=_DAMAGED_HINT
-            )
-        return ProjectError(
-            f"the project database is damaged ({exc}); nothing was written",
-            where=str(path),
-            hint="restore review.sqlite from a backup (reviewkit did not change it);"
-            " 'sqlite3 review.sqlite .recover' can save what is still readable into a new file",
-        )
-    gone = _wal_gone(exc, path)
-    if gone is not None:
-        return gone
-    return ProjectError(
-        f"cannot open the database ({exc})",
-        where=str(path),
-        hint="check that the file and its folder exist and that you may read and write them",
-    )
-
-
-# SQLite's primary result codes for a file that fails under a command: the damage SQLite finds
-# only when a query reaches a broken page (opening checks the header and the tables), and the
-# disk refusing a read or write. Any other DatabaseError is a bug and keeps its traceback.
-_FAILURES = {
-    sqlite3.SQLITE_CORRUPT: "the project database is damaged",
-    sqlite3.SQLITE_NOTADB: "the project database is damaged",
-    sqlite3.SQLITE_IOERR: "the project database could not be read or written (a disk error)",
-    sqlite3.SQLITE_FULL: "the disk holding the project database is full",
-}
-
-
-class _ProjectConnection(sqlite3.Connection):
-    """A connection to a project database that knows its file, so that an error met while a
-    command uses it names that file (a subclass only for the attribute: no method is
-    overridden, so statements and rows cost what they cost on a plain connection)."""
-
-    path: Path
-
-
-# The project databases open in this process (weakly held: a closed and forgotten connection
-# drops out): when a failure's traceback holds none of them, and one file alone is open, it is
-# that file that failed.
-_OPEN: weakref.WeakSet[_ProjectConnection] = weakref.WeakSet()
-
-
-@register_translator
-def _database_failure(exc: BaseException) -> ProjectError | None:
-    """The ProjectError for a database that failed in the middle of a command, or None. The
-    write under way was rolled back: every write is one transaction (:meth:`Store.transaction`)."""
-    code = _primary_code(exc) if isinstance(exc, sqlite3.DatabaseError) else None
-    if code not in _FAILURES:
-        return None
-    conn = connection_of(exc)
-    path = conn.path if isinstance(conn, _ProjectConnection) else None
-    if path is None and conn is None:
-        paths = {c.path for c in list(_OPEN)}
-        path = paths.pop() if len(paths) == 1 else None
-    gone = _wal_gone(exc, path) if path is not None else None
-    if gone is not None:
-        return gone
-    what = _FAILURES[code]
-    if conn is not None and path is None:  # another SQLite file (the PubMed snapshot's index)
-        what = what.replace("the project database", "the database")
-    return ProjectError(
-        f"{what} ({exc}); nothing of this command was written",
-        where=str(path) if path is not None else file_of(conn),
-        hint="free some space and run the command again"
-        if code == sqlite3.SQLITE_FULL
-        else "restore review.sqlite from a backup; 'sqlite3 review.sqlite .recover' can save"
-        " what is still readable into a new file",
-    )
-
-
-def _wal_gone(exc: BaseException, path: Path) -> ProjectError | None:
-    """The ProjectError for SQLite's disk I/O error when the database's write-ahead log was
-    deleted under a program that had it open, or None."""
-    code = _primary_code(exc)
-    wal, shm = path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
-    if code == sqlite3.SQLITE_IOERR and shm.exists() and _size(wal) < 32:  # a WAL header: 32
-        # the -shm index still points into a write-ahead log that is gone (or was made anew,
-        # empty): SQLite refuses to read on; what was committed there since the last
-        # checkpoint is lost with it
-        return ProjectError(
-            f"cannot read the database ({exc}): its write-ahead log {wal.name} is gone or"
-            " empty while its index says it holds pages (deleted while a program had the"
-            " project open?)",
-            where=str(path),
-            hint="close every reviewkit (and database browser) on this project, then run the"
-            " command again; decisions made since the log was last merged may be lost, so check"
-            " them with 'reviewkit status'",
-        )
-    return None
-
-
-def _size(path: Path) -> int:
-    """The file's size, 0 when it does not exist."""
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 def _connect(path: Path, *, checked: bool = False) -> sqlite3.Connection:
@@ -458,10 +320,10 @@ def _connect(path: Path, *, checked: bool = False) -> sqlite3.Connection:
     database (nothing, not even the switch to WAL, is written to any other file) and turn
     SQLite's errors on opening into ProjectErrors that say what the file is."""
     conn = sqlite3.connect(
-        path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, factory=_ProjectConnection
+        path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, factory=ProjectConnection
     )
     conn.path = path
-    _OPEN.add(conn)
+    OPEN.add(conn)
     try:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -477,7 +339,7 @@ def _connect(path: Path, *, checked: bool = False) -> sqlite3.Connection:
     except BaseException as exc:
         conn.close()
         if checked and isinstance(exc, sqlite3.DatabaseError):
-            raise _open_error(exc, path) from None
+            raise open_error(exc, path) from None
         raise
     return conn
 
@@ -492,7 +354,7 @@ def _check_is_ours(conn: sqlite3.Connection, path: Path) -> None:
         raise ProjectError(
             "not a reviewkit database (an empty file, or another program's SQLite file)",
             where=str(path),
-            hint=_DAMAGED_HINT,
+            hint=DAMAGED_HINT,
         )
 
 
