@@ -36,7 +36,10 @@ __all__ = ["CACHE_DIR", "CACHE_FILE", "cache_path", "cached_word_tokens"]
 
 CACHE_DIR = ".reviewkit-cache"  # under the project's folder; safe to delete at any time
 CACHE_FILE = "ranking-words.npz"
-_FORMAT = 1  # raise when the file's layout or the meaning of its arrays changes
+# raise when the file's layout or the meaning of its arrays changes, and when word_tokens
+# changes how it reads a text other than by its pattern (the case or accent folding, features
+# ._fold): the stamp below cannot see that, and the old words would be served
+_FORMAT = 1
 # what a text's words depend on besides the text: a file made under other values is not read
 _STAMP = f"{_FORMAT}|{TOKEN_PATTERN}|{unicodedata.unidata_version}"
 
