@@ -14,7 +14,7 @@ of the report at once, so "2019a" is the same study everywhere.
 
 The letters belong to one report, as they belong to one reference list: a study included or
 excluded later (or a report of an update) can take a letter from another, or leave it alone
-in its year without one. Cite a study across reports by its record id, not its label.
+in its year without one. Across reports a study is its reference (PMID, DOI), not its label.
 """
 
 from __future__ import annotations
