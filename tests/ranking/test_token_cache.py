@@ -5,8 +5,10 @@ the same with and without the file."""
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
+import time
 
 import numpy as np
 import pytest
@@ -88,6 +90,22 @@ def test_a_folder_that_cannot_be_written_only_costs_the_tokenising(tmp_path):
     texts = generated_texts(50, seed=3)
     (tmp_path / token_cache.CACHE_DIR).write_text("a file where the folder would be")
     assert_same(cached(texts, tmp_path), word_tokens(texts))
+
+
+def test_a_write_that_never_finished_is_cleared_by_the_next(tmp_path):
+    """A screen closed while its ranking process wrote the file leaves the temporary file (a
+    daemon thread's `finally` does not run): the next write removes it, not a fresh one that
+    may be a partner's write in progress."""
+    folder = cache_path(tmp_path).parent
+    folder.mkdir()
+    stale, fresh = folder / ".ranking-words-dead.tmp", folder / ".ranking-words-busy.tmp"
+    for tmp in (stale, fresh):
+        tmp.write_bytes(b"half a file")
+    an_hour_ago = time.time() - 3600
+    os.utime(stale, (an_hour_ago, an_hour_ago))
+    texts = generated_texts(20, seed=4)
+    assert_same(cached(texts, tmp_path), word_tokens(texts))
+    assert sorted(p.name for p in folder.iterdir()) == [fresh.name, cache_path(tmp_path).name]
 
 
 def ranked_order(project, labels_of) -> tuple[list[int], str]:
