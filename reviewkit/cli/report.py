@@ -126,8 +126,7 @@ def _exported(reports: int, studies: int | None) -> str:
 @project_option
 @out_dir_option("Folder for prisma.png, prisma.svg, prisma.csv and prisma.notes.txt.")
 def prisma_command(project_dir: Path, out_dir: Path | None) -> None:
-    """Draw the PRISMA 2020 flow diagram (PNG, SVG) and write its numbers (CSV, with the
-    notes file the report writes beside it)."""
+    """Draw the PRISMA 2020 flow diagram (PNG, SVG) and write its numbers (CSV)."""
     from reviewkit.reports import prisma
     from reviewkit.reports.report import prisma_table
     from reviewkit.reports.writers import write_notes
