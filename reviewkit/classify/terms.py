@@ -23,8 +23,9 @@ A term is a word or a phrase, matched word by word, ignoring case:
   recorded, reported …): "comorbidity was not assessed" names what a study left out.
 * A word written in capitals (``IPS``, ``MSD``, ``AIDS``) is an acronym: it finds the same
   capitals, also with a plural s ("MSDs"), and no other word ("lipsum", "aid", "cmd").
-* A range of diagnosis codes, ``F30-F48`` (ICD-10), ``L01-L99`` (ICPC-2), finds each code of it
-  ("F43", "F43.2"): register studies name a population by its codes only.
+* A range of diagnosis codes, ``F30-F48`` (ICD-10), ``L01-L99`` (ICPC-2), ``S00-T98``, finds
+  each code of it ("F43", "F43.2"): register studies name a population by its codes only
+  (:mod:`reviewkit.classify.codes`).
 * A Norwegian, Swedish or Danish word also finds itself with a definite or plural ending
   ("arbeidsgiverne", "arbetsgivarna"), where the stemmer cuts the two words differently.
 * Where two terms' matches overlap, the longer wins
@@ -47,6 +48,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from reviewkit.classify.codes import code_pattern, in_code_range, is_code_range
 from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.negation import negated, negated_after
 from reviewkit.classify.outcomes import in_outcome_name
@@ -188,12 +190,6 @@ def _acronym(word: str) -> str:
     return ""
 
 
-# A range of diagnosis codes ("F30-F48" ICD-10, "L01-L99" ICPC-2): a code in the text is one
-# word, the letter in capitals (codes are written so) and two digits ("F43" of "F43.2").
-_CODE_RANGE = re.compile(r"([A-Z])(\d\d)[\-‐–]\1(\d\d)")
-_CODE = re.compile(r"([A-Z])(\d\d)")
-
-
 @dataclass(frozen=True)
 class _Part:
     key: str  # folded word, without its '*'; for a code range the range as written ('F30-F48')
@@ -213,9 +209,7 @@ class _Part:
         if self.kind == "acronym":
             return fold(_acronym(word)) == self.key
         if self.kind == "code":
-            code, low, high = _CODE_RANGE.fullmatch(self.key).groups()  # type: ignore[union-attr]
-            m = _CODE.fullmatch(word)
-            return bool(m) and m.group(1) == code and low <= m.group(2) <= high
+            return in_code_range(self.key, word)
         f = fold(word)
         if self.kind == "prefix":
             return f.startswith(self.key)
@@ -237,7 +231,7 @@ class _Part:
 def parse_term(text: str, language: str = "en") -> tuple[tuple[_Part, ...], ...]:
     """The ways a term can be written, each a sequence of word parts (see the module docstring)."""
     term = text.strip().strip('"').strip()
-    if _CODE_RANGE.fullmatch(term):
+    if is_code_range(term):
         return ((_Part(term, "code", language),),)
     # A hyphen inside a word ('burn-out') may also be written as nothing; next to a space
     # ('muskel- og') it is part of the space.
@@ -309,8 +303,8 @@ def drop_recounted_words(
 def compile_term(text: str) -> re.Pattern[str]:
     """A regular expression for the surface of a term, for highlighting (matching uses stems)."""
     parts = parse_term(text)[0]
-    if parts[0].kind == "code":  # any code of the letter (the range is checked when matching)
-        return re.compile(r"(?<!\w)" + parts[0].key[0] + r"\d\d(?!\w)")
+    if parts[0].kind == "code":  # any code of the range's letters (numbers: when matching)
+        return code_pattern(parts[0].key)
     words = [re.escape(p.key) for p in parts]
     return re.compile(r"(?<!\w)" + r"\w*[\s\-‐–]*".join(words) + r"\w*", re.IGNORECASE)
 

@@ -347,12 +347,19 @@ def evidence_map_command(
 ) -> None:
     """The matrix of one scheme against another: CSV, XLSX, Markdown, PNG, SVG and GraphML."""
     from reviewkit.evidence import build_map, write_map
+    from reviewkit.reports.snapshot import ProjectSnapshot
 
     out_dir = out_folder(project_dir, out_dir, "evidence-map")
     project = load_project(project_dir)
     try:
-        emap = build_map(project, rows_scheme, cols_scheme, _studies(project, all_studies))
-        paths = write_map(project, emap, out_dir)
+        records = reports = None
+        if all_studies:
+            ids = _studies(project, True)
+        else:  # the included studies as the report's map has them: linked reports count once
+            snap = ProjectSnapshot.read(project)
+            ids, records, reports = snap.included, snap.records, snap.reports
+        emap = build_map(project, rows_scheme, cols_scheme, ids, records=records, reports=reports)
+        paths = write_map(project, emap, out_dir, records=records)
         click.echo(emap.notes())
         for p in paths:
             click.echo(str(p))

@@ -124,13 +124,17 @@ def _exported(reports: int, studies: int | None) -> str:
 
 @click.command("prisma")
 @project_option
-@out_dir_option("Folder for prisma.png, prisma.svg and prisma.csv.")
+@out_dir_option("Folder for prisma.png, prisma.svg, prisma.csv and prisma.notes.txt.")
 def prisma_command(project_dir: Path, out_dir: Path | None) -> None:
     """Draw the PRISMA 2020 flow diagram (PNG, SVG) and write its numbers (CSV)."""
     from reviewkit.reports import prisma
+    from reviewkit.reports.report import prisma_table
+    from reviewkit.reports.writers import write_notes
 
     out_dir = out_folder(project_dir, out_dir)
-    for name in ("prisma.png", "prisma.svg", "prisma.csv"):  # all three, or none replaced
+    # all four, or none replaced; the notes too, as `report` writes them: a notes file left
+    # by an earlier report beside a new prisma.csv would speak of other numbers
+    for name in ("prisma.png", "prisma.svg", "prisma.csv", "prisma.notes.txt"):
         outputs.check_output(out_dir / name)
     project = load_project(project_dir)
     try:
@@ -150,6 +154,7 @@ def prisma_command(project_dir: Path, out_dir: Path | None) -> None:
             prisma.draw(counts, out_dir / "prisma.png"),
             prisma.draw(counts, out_dir / "prisma.svg"),
             prisma.write_csv(counts, out_dir / "prisma.csv"),
+            write_notes(prisma_table(counts), out_dir / "prisma.csv"),
         ):
             click.echo(str(p))
     finally:

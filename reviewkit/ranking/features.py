@@ -57,7 +57,7 @@ class _Unmarked(dict):
 _UNMARKED = _Unmarked()
 
 
-def _fold(text: str) -> str:
+def _fold(text: str) -> str:  # a change here: raise ranking.token_cache._FORMAT
     """Accents folded as scikit-learn's ``strip_accents="unicode"`` folds them (NFKD, then the
     combining marks dropped; by ``str.translate``, not a generator per character: 12 million
     characters of a 50,000-record queue are in texts with a non-ASCII character)."""

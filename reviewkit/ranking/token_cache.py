@@ -24,6 +24,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
+import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -36,7 +37,10 @@ __all__ = ["CACHE_DIR", "CACHE_FILE", "cache_path", "cached_word_tokens"]
 
 CACHE_DIR = ".reviewkit-cache"  # under the project's folder; safe to delete at any time
 CACHE_FILE = "ranking-words.npz"
-_FORMAT = 1  # raise when the file's layout or the meaning of its arrays changes
+# raise when the file's layout or the meaning of its arrays changes, and when word_tokens
+# changes how it reads a text other than by its pattern (the case or accent folding, features
+# ._fold): the stamp below cannot see that, and the old words would be served
+_FORMAT = 1
 # what a text's words depend on besides the text: a file made under other values is not read
 _STAMP = f"{_FORMAT}|{TOKEN_PATTERN}|{unicodedata.unidata_version}"
 
@@ -92,11 +96,29 @@ def _read(path: Path) -> _Kept | None:
         return None
 
 
+# A temporary file older than this is a write that never finished: the ranking process writes
+# from a daemon thread, and a screen closed during the write (its process ended or killed)
+# leaves the file, tens of MB on a large queue. A write takes well under a second, so a
+# partner's write in progress is never this old.
+_STALE_TMP_S = 600
+_TMP_PREFIX, _TMP_SUFFIX = ".ranking-words-", ".tmp"
+
+
+def _drop_stale_temporaries(folder: Path) -> None:
+    """Remove the temporary files of writes that never finished (:data:`_STALE_TMP_S`)."""
+    now = time.time()
+    for tmp in folder.glob(f"{_TMP_PREFIX}*{_TMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if now - tmp.stat().st_mtime > _STALE_TMP_S:
+                tmp.unlink()
+
+
 def _write(path: Path, digests: list[bytes], words: WordTokens) -> None:
     """The words of this sequence of texts, written atomically; skipped if that fails."""
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".ranking-words-", suffix=".tmp", dir=path.parent)
+        _drop_stale_temporaries(path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX, dir=path.parent)
         try:
             os.fchmod(fd, 0o644)  # mkstemp's 0600 would hide it from a partner sharing the folder
             with os.fdopen(fd, "wb") as fh:

@@ -11,6 +11,10 @@ more names instead; we keep the letter, which tells them apart the same way in e
 Every place a study's label appears (the report tables, the evidence map and its graph, the
 Word, Markdown and spreadsheet reports) takes it from :func:`citation_labels`, given every study
 of the report at once, so "2019a" is the same study everywhere.
+
+The letters belong to one report, as they belong to one reference list: a study included or
+excluded later (or a report of an update) can take a letter from another, or leave it alone
+in its year without one. Across reports a study is its reference (PMID, DOI), not its label.
 """
 
 from __future__ import annotations

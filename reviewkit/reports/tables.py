@@ -69,8 +69,11 @@ def reference(record: Record) -> str:
     authors = [_author(a) for a in record.authors]
     who = ", ".join(authors[:6]) + (", et al" if len(authors) > 6 else "")
     place = record.journal_place  # 'Vol(Issue):Pages'; after the year a ';', or pages' ':'
-    sep = ";" if place and not place.startswith(":") else ""
-    parts = (who, record.title, record.journal, f"{record.year or ''}{sep}{place}")
+    if not record.year:  # no year (in press, an import without one): no ';' or ':' to lead
+        when = place.removeprefix(":")
+    else:
+        when = f"{record.year}{';' if place and not place.startswith(':') else ''}{place}"
+    parts = (who, record.title, record.journal, when)
     text = " ".join(_sentence(p) for p in parts if p and p.strip())
     if record.doi:
         text += f" doi:{record.doi}"

@@ -266,7 +266,10 @@ def test_two_projects_side_by_side_keep_their_reports_apart(
     monkeypatch.chdir(tmp_path / "review-b")
     capsys.readouterr()
     assert main(["prisma"]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "exports/prisma.csv"
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        "exports/prisma.csv",
+        "exports/prisma.notes.txt",
+    ]
 
 
 def test_prisma_names_the_column_of_each_number(

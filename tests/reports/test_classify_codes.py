@@ -88,3 +88,15 @@ def test_a_subgroup_is_not_the_population(review_b, sentence):
     # a people word between the cue and the disorder names a population of its own
     text = "Subgroup analyses on return to work in sick-listed employees with low back pain."
     assert labels(review_b, "diagnosis", text, title=text) == ["musculoskeletal"]
+
+
+def test_a_code_range_may_run_across_letters():
+    """ICD-10's chapters do: S00-T98 (injuries), C00-D48 (neoplasms), A00-B99 (infections)."""
+    part = parse_term("S00-T98")[0][0]
+    words = ("S00", "S72", "T14", "T98", "T99", "R99", "U07", "s72")
+    assert [w for w in words if part.matches(w)] == ["S00", "S72", "T14", "T98"]
+    assert [w for w in ("C50", "D48", "D50") if parse_term("D48-C00")[0][0].matches(w)] == [
+        "C50",
+        "D48",
+    ]
+    assert compile_term("S00-T98").findall("after S72.0 or T14, not R52") == ["S72", "T14"]

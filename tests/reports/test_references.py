@@ -34,3 +34,13 @@ def test_an_issue_without_a_volume_keeps_its_parentheses():
     assert reference(Record(title="Pages only", year=2021, pages="5-9")) == (
         "Pages only. 2021:5-9."
     )
+
+
+def test_without_a_year_the_place_has_no_leading_separator():
+    """No year to follow: 'J. 12(3):4-5.', not 'J. ;12(3):4-5.' (nor ';(3)', ':4-5')."""
+    assert reference(Record(title="T", journal="J", volume="12", issue="3", pages="4-5")) == (
+        "T. J. 12(3):4-5."
+    )
+    assert reference(Record(title="T", journal="J", issue="3")) == "T. J. (3)."
+    assert reference(Record(title="T", journal="J", pages="4-5")) == "T. J. 4-5."
+    assert reference(Record(title="T", journal="J")) == "T. J."

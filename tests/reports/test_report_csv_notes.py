@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reviewkit import screening
 from reviewkit.cli import main
+from reviewkit.records import Record
 from reviewkit.reports import prisma
 from reviewkit.reports.report import prisma_table
 
@@ -111,3 +112,18 @@ def test_prisma_numbers_note_says_which_identification_rows_add_up():
     assert sum(under) + items["database: PubMed (imported files)"] == items["database: PubMed"]
     # without stored searches the note leaves the latest runs out
     assert "latest run" not in prisma_table(prisma.PrismaCounts(databases={"X": 1})).note
+
+
+def test_the_prisma_command_writes_the_notes_the_report_writes(project_b, store, tmp_path):
+    """`prisma` writes prisma.csv into the folder `report` uses: its notes file comes with it,
+    the same as the report's, rather than an earlier report's left beside newer numbers."""
+    store(project_b, [Record(title=f"Study {i}", year=2020) for i in range(2)], "PubMed")
+    folder = str(project_b.folder)
+    report_out, prisma_out = tmp_path / "report", tmp_path / "prisma"
+    assert main(["report", "--project", folder, "--out", str(report_out)]) == 0
+    assert main(["prisma", "--project", folder, "--out", str(prisma_out)]) == 0
+    notes = prisma_out / "prisma.notes.txt"
+    assert notes.read_text(encoding="utf-8") == (report_out / "prisma.notes.txt").read_text(
+        encoding="utf-8"
+    )
+    assert _notes_file(notes)[1].startswith("'records identified' is the sum of")

@@ -182,6 +182,24 @@ def test_evidence_map_counts_the_study_once(trial):
     assert emap.citations[ids[0]] == "Hellström and Madsen (2013) [3 reports]"
 
 
+def test_the_evidence_map_command_counts_the_study_once_as_the_report_does(trial, tmp_path):
+    """`evidence-map` alone gives the map the report gives: the trial's three linked reports
+    are one study in one cell (it counted three, and said "4 studies")."""
+    project, ids = trial
+    _confirm(project, ids)
+    folder = str(project.folder)
+    argv = ["evidence-map", "--project", folder, "--rows", "model-type", "--cols", "diagnosis"]
+    assert main([*argv, "--out", str(tmp_path / "map")]) == 0
+    write_report(project, tmp_path / "report", ("csv",))
+    alone, in_report = tmp_path / "map", tmp_path / "report" / "evidence-map"
+    for name in ("evidence-map.csv", "evidence-map-cells.csv", "evidence-map.notes.txt"):
+        assert (alone / name).read_text(encoding="utf-8") == (in_report / name).read_text(
+            encoding="utf-8"
+        ), name
+    cells = {r["studies"]: r["count"] for r in _rows(alone / "evidence-map-cells.csv")}
+    assert cells["Hellström and Madsen (2013) [3 reports]"] == "1"
+
+
 def _outputs(folder: Path) -> dict[str, str]:
     files = [*folder.glob("tables/*.csv"), folder / "prisma.csv", folder / "report.md"]
     files += folder.glob("evidence-map/*.csv")
