@@ -26,6 +26,7 @@ from reviewkit.formats import csv_read
 from reviewkit.project import Project
 from reviewkit.protocol import ExtractionField
 from reviewkit.records import Record
+from reviewkit.reports.labels import citation_labels
 from reviewkit.store import extraction as values_rows
 from reviewkit.store import records as record_rows
 
@@ -268,9 +269,11 @@ def export_csv(
     new = pending_prefills(project, ids, records=records) if prefill else []
     current = values(project, ids, new)
     fields = [f.id for f in project.protocol.extraction]
+    # the study as the report tables and the evidence map name it ("2019a", "2019b"): a sheet
+    # whose two "Smith et al. (2019)" rows the tables tell apart would not say which is which
+    study = citation_labels(records, ids)
     rows = (
-        [rid, records[rid].citation(), records[rid].title, *(current[rid][f] for f in fields)]
-        for rid in ids
+        [rid, study[rid], records[rid].title, *(current[rid][f] for f in fields)] for rid in ids
     )
     outputs.write_csv(path, [*READ_ONLY_COLUMNS, *fields], rows)
     store_prefills(project, new)
