@@ -200,9 +200,9 @@ def test_sentence_prefill_stops_at_a_heading_glued_to_the_full_stop():
     )
     assert (
         extract.first_sentence(text, ["aim", "objective", "purpose"])
-        == "Purpose: This study aims to describe the employment status ."
-    )
-    assert extract.first_sentence(text, ["return"]) == "Results: Half returned to work."
+        == "This study aims to describe the employment status ."
+    )  # the heading heads the sentence and is no part of the aim
+    assert extract.first_sentence(text, ["return"]) == "Half returned to work."
 
 
 def test_extract_export_tells_same_author_year_studies_apart(project_b, store, tmp_path: Path):
