@@ -71,6 +71,10 @@ CREATE TABLE sort_rank AS SELECT pmid,
 SORT_KINDS = ("pub_date", "author", "journal")
 
 ProgressFn = Callable[[int, int], None]
+# receives one plain line per stage of an index build (its start, each file, the indexes, the
+# end): for a log or a pipe, where a progress bar draws nothing until it ends
+StageFn = Callable[[str], None]
+LOG_EVERY = 10_000  # articles between two lines in a file (about 30 s on the demo's machine)
 
 
 def index_path(files: Sequence[Path], cache_dir: Path | None = None) -> Path:
@@ -88,8 +92,13 @@ def build_index(
     *,
     cache_dir: Path | None = None,
     progress: ProgressFn | None = None,
+    stages: StageFn | None = None,
 ) -> Path:
-    """Build (or reuse) the FTS5 index of the snapshot files; returns its path."""
+    """Build (or reuse) the FTS5 index of the snapshot files; returns its path.
+
+    ``progress(done, total)``: articles indexed, for a bar; ``stages(line)``: a plain line when
+    the build starts, after each file, before the search indexes and at the end (nothing
+    when an index is reused)."""
     paths = [Path(f) for f in files]
     if not paths:
         raise UserError("a snapshot needs at least one PubMed XML file")
@@ -102,8 +111,13 @@ def build_index(
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=target.parent)
     os.close(fd)
+    if stages:
+        stages(
+            f"indexing the PubMed snapshot ({_files(len(paths))}) into {target}; done once,"
+            " later runs reuse the index"
+        )
     try:
-        _build(paths, Path(tmp_name), progress)
+        _build(paths, Path(tmp_name), progress, stages)
         os.replace(tmp_name, target)  # atomic: two builders never leave a half-written index
     finally:
         if os.path.exists(tmp_name):
@@ -138,13 +152,22 @@ def count_articles(files: Iterable[str | Path]) -> int:
     return total
 
 
-def _build(paths: list[Path], out: Path, progress: ProgressFn | None) -> None:
+def _files(n: int) -> str:
+    return f"{n} file" if n == 1 else f"{n} files"
+
+
+def _build(
+    paths: list[Path], out: Path, progress: ProgressFn | None, stages: StageFn | None = None
+) -> None:
+    say = stages or (lambda _line: None)
     conn = sqlite3.connect(out)
     conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
     done = 0
     total = 0
-    if progress:  # the total first, so a bar shows "0/20788", not "0/?", until the first 500
+    if progress or stages:  # the total first, so a bar shows "0/20788", not "0/?"
         total = count_articles(paths)
+        say(f"  {total:,} articles in {_files(len(paths))}")
+    if progress:
         progress(0, total)
     seen: set[int] = set()  # PMIDs stored so far: only these need deleting (no index yet)
     with conn:
@@ -162,13 +185,18 @@ def _build(paths: list[Path], out: Path, progress: ProgressFn | None) -> None:
                     done += 1
                     if progress and done % 500 == 0:
                         progress(done, max(total, done))
+                    if done % LOG_EVERY == 0:  # a file of the demo's takes a minute or more
+                        say(f"  {done:,} of {max(total, done):,} articles")
+            say(f"  {path.name}: indexed ({done:,} of {max(total, done):,} articles)")
         conn.executemany(
             "INSERT INTO meta VALUES (?, ?)",
             [("version", INDEX_VERSION), ("files", "\n".join(p.name for p in paths))],
         )
+    say("  building the search indexes")
     conn.executescript(_INDEXES)
     conn.commit()
     conn.close()
+    say(f"  snapshot index ready: {done:,} articles")
     if progress:
         progress(done, done)
 
