@@ -49,4 +49,3 @@ def test_the_index_build_says_each_stage_in_plain_lines(
     again: list[str] = []
     assert build_index(small_files, cache_dir=tmp_path, stages=again.append) == target
     assert again == []
-
