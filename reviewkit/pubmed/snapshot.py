@@ -26,6 +26,7 @@ from lxml import etree as ET
 from reviewkit.errors import UserError
 from reviewkit.formats import pubmed_xml
 from reviewkit.records import fold_text
+from reviewkit.wording import quantity
 
 INDEX_VERSION = "7-sort"  # sort_keys and sort_rank: esearch sort= from precomputed ranks
 MONTHS = {
@@ -71,10 +72,8 @@ CREATE TABLE sort_rank AS SELECT pmid,
 SORT_KINDS = ("pub_date", "author", "journal")
 
 ProgressFn = Callable[[int, int], None]
-# receives one plain line per stage of an index build (its start, each file, the indexes, the
-# end): for a log or a pipe, where a progress bar draws nothing until it ends
-StageFn = Callable[[str], None]
-LOG_EVERY = 10_000  # articles between two lines in a file (about 30 s on the demo's machine)
+StageFn = Callable[[str], None]  # build_index's plain line per stage: a bar draws none on a pipe
+LOG_EVERY = 10_000  # articles between two such lines (about 30 s on the demo's machine)
 
 
 def index_path(files: Sequence[Path], cache_dir: Path | None = None) -> Path:
@@ -94,11 +93,7 @@ def build_index(
     progress: ProgressFn | None = None,
     stages: StageFn | None = None,
 ) -> Path:
-    """Build (or reuse) the FTS5 index of the snapshot files; returns its path.
-
-    ``progress(done, total)``: articles indexed, for a bar; ``stages(line)``: a plain line when
-    the build starts, after each file, before the search indexes and at the end (nothing
-    when an index is reused)."""
+    """Build (or reuse) the FTS5 index of the snapshot files; returns its path."""
     paths = [Path(f) for f in files]
     if not paths:
         raise UserError("a snapshot needs at least one PubMed XML file")
@@ -111,11 +106,6 @@ def build_index(
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=target.parent)
     os.close(fd)
-    if stages:
-        stages(
-            f"indexing the PubMed snapshot ({_files(len(paths))}) into {target}; done once,"
-            " later runs reuse the index"
-        )
     try:
         _build(paths, Path(tmp_name), progress, stages)
         os.replace(tmp_name, target)  # atomic: two builders never leave a half-written index
@@ -152,21 +142,16 @@ def count_articles(files: Iterable[str | Path]) -> int:
     return total
 
 
-def _files(n: int) -> str:
-    return f"{n} file" if n == 1 else f"{n} files"
-
-
 def _build(
-    paths: list[Path], out: Path, progress: ProgressFn | None, stages: StageFn | None = None
+    paths: list[Path], out: Path, progress: ProgressFn | None, stages: StageFn | None
 ) -> None:
     say = stages or (lambda _line: None)
+    say(f"indexing the PubMed snapshot ({quantity(len(paths), 'file')}) once; later runs reuse it")
     conn = sqlite3.connect(out)
     conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-    done = 0
-    total = 0
-    if progress or stages:  # the total first, so a bar shows "0/20788", not "0/?"
-        total = count_articles(paths)
-        say(f"  {total:,} articles in {_files(len(paths))}")
+    done = 0  # the total first, so a bar shows "0/20788", not "0/?", until the first 500
+    total = count_articles(paths) if progress or stages else 0
+    say(f"  {total:,} articles to index")
     if progress:
         progress(0, total)
     seen: set[int] = set()  # PMIDs stored so far: only these need deleting (no index yet)
@@ -185,7 +170,7 @@ def _build(
                     done += 1
                     if progress and done % 500 == 0:
                         progress(done, max(total, done))
-                    if done % LOG_EVERY == 0:  # a file of the demo's takes a minute or more
+                    if done % LOG_EVERY == 0:
                         say(f"  {done:,} of {max(total, done):,} articles")
             say(f"  {path.name}: indexed ({done:,} of {max(total, done):,} articles)")
         conn.executemany(
