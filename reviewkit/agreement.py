@@ -18,6 +18,11 @@ include / exclude / uncertain; when neither reviewer used 'uncertain' the table 
   kappa is 0 (undefined when both did): it says nothing about agreement then, and
   :attr:`Agreement.note` says so and points to the percent agreement (Feinstein & Cicchetti
   1990, "High agreement but low kappa").
+* A report not retrieved is left out: a vote 'exclude' for no full text (the reason codes of
+  :data:`NOT_RETRIEVED_REASONS`) is no judgement of the report, which its reviewer never saw,
+  and PRISMA 2020 counts such reports as "not retrieved", apart from the reports assessed for
+  eligibility. A pair of votes where either is one is not compared; :attr:`Agreement.note`
+  says how many were left out, so the full-text n can be set beside PRISMA's "assessed".
 """
 
 from __future__ import annotations
@@ -34,9 +39,13 @@ from reviewkit import outputs
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.screening import VOTES, DerivedStages, stage_names
+from reviewkit.store.decisions import Decision
 from reviewkit.wording import quantity
 
 Z95 = 1.959963984540054
+# exclusion reasons that say the report was not retrieved: the same codes the PRISMA flow
+# counts as "Reports not retrieved" (reviewkit.reports.prisma.methods, a layer above)
+NOT_RETRIEVED_REASONS = ("no-full-text", "not-retrieved")
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,9 @@ class Agreement:
     # a stage where one reviewer screens each record and 'uncertain' sends it to a second: the
     # studies with two votes are the ones sent on, a selection, not a sample of the stage
     single_screening: bool = False
+    # studies both reviewers voted on that are left out because a vote said the report was
+    # not retrieved (see the module's docstring)
+    not_retrieved: int = 0
 
     @property
     def compared(self) -> bool:
@@ -73,8 +85,9 @@ class Agreement:
         who voted there. '' when kappa can be read as it is."""
         if not self.compared:
             return no_overlap_note(self.stage, self.voters)
+        left_out = self._not_retrieved_note()
         if not self.n or self.percent is None:
-            return ""
+            return left_out
         selection = (
             f"{self.stage}: one reviewer screens each record and 'uncertain' sends it to a "
             f"second, so these {self.n} studies are the ones sent on; agreement on them is not "
@@ -84,7 +97,17 @@ class Agreement:
         )
         # kappa not informative (one answer throughout): nothing more to say of its interval
         kappa_note = self._single_answer_note() or self._clipped_note()
-        return "; ".join(part for part in (selection, kappa_note) if part)
+        return "; ".join(part for part in (selection, kappa_note, left_out) if part)
+
+    def _not_retrieved_note(self) -> str:
+        if not self.not_retrieved:
+            return ""
+        n = self.not_retrieved
+        return (
+            f"{self.stage}: {quantity(n, 'report')} not retrieved (excluded for no full text)"
+            f" {'is' if n == 1 else 'are'} left out, as PRISMA 2020 does not count such reports among"
+            " those assessed for eligibility: a reviewer cannot judge a report never seen"
+        )
 
     def _clipped_note(self) -> str:
         """A limit at -1 or 1 was clipped there (no computed limit lands on it exactly: at
@@ -164,19 +187,24 @@ def agreement(
         reviewers = sorted({r for s in states.values() for r in s.votes})
         pairs_found = False
         for a, b in itertools.combinations(reviewers, 2):
-            pairs = [
-                (s.votes[a].label, s.votes[b].label)
-                for s in states.values()
-                if a in s.votes and b in s.votes
-            ]
-            if pairs:
+            both = [s for s in states.values() if a in s.votes and b in s.votes]
+            judged = [s for s in both if not (_unseen(s.votes[a]) or _unseen(s.votes[b]))]
+            if both:
                 pairs_found = True
                 single = project.protocol.stages[name].reviewers_per_record == 1
-                out.append(replace(compute(name, a, b, pairs), single_screening=single))
+                pairs = [(s.votes[a].label, s.votes[b].label) for s in judged]
+                result = compute(name, a, b, pairs)
+                left_out = len(both) - len(judged)
+                out.append(replace(result, single_screening=single, not_retrieved=left_out))
         if not pairs_found:  # nobody to compare: name who voted, not two protocol reviewers
             voted = {r: sum(1 for s in states.values() if r in s.votes) for r in reviewers}
             out.append(replace(compute(name, "", "", []), voters=tuple(voted.items())))
     return out
+
+
+def _unseen(vote: Decision) -> bool:
+    """A vote that the report was not retrieved: no judgement of it."""
+    return vote.label == "exclude" and vote.reason in NOT_RETRIEVED_REASONS
 
 
 def no_overlap_note(stage: str, voters: tuple[tuple[str, int], ...]) -> str:
@@ -224,17 +252,22 @@ def to_text(results: list[Agreement]) -> str:
             lines.append("  no study was screened by both reviewers")
         else:
             lines.append(f"  percent agreement  {_fmt(r.percent, 1)}%")
-            interval = (
-                f"95% CI {_fmt(r.ci_low)} to {_fmt(r.ci_high)}"
-                if r.ci_low is not None
-                else "no 95% CI: with agreement of 0% or 100% its standard error is 0"
-            )
-            lines.append(f"  Cohen's kappa      {_fmt(r.kappa)}  ({interval})")
+            lines.append(f"  Cohen's kappa      {_fmt(r.kappa)}{_interval(r)}")
             lines.append(f"  PABAK              {_fmt(r.pabak)}")
-            if r.note:
-                lines.append(f"  note: {r.note}")
+        if r.note:
+            lines.append(f"  note: {r.note}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _interval(r: Agreement) -> str:
+    """What follows kappa: its 95% CI, or why there is none. An undefined kappa (both
+    reviewers gave one answer throughout) has no interval to speak of: the note says why."""
+    if r.kappa is None:
+        return "  (undefined: see the note)"
+    if r.ci_low is None:
+        return f"  (no 95% CI: with agreement of {_fmt(r.percent, 0)}% its standard error is 0)"
+    return f"  (95% CI {_fmt(r.ci_low)} to {_fmt(r.ci_high)})"
 
 
 CSV_COLUMNS = (

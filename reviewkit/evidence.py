@@ -12,12 +12,14 @@ import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
 from reviewkit import outputs
 from reviewkit.classify import Assigned, assigned_labels, none_id
 from reviewkit.classify.study_labels import studies_of, study_labels
+from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.protocol import Scheme
 from reviewkit.records import Record
@@ -191,6 +193,21 @@ def build_map(
     with its reports' labels together (:mod:`reviewkit.classify.study_labels`)."""
     proto = project.protocol
     rs, cs = proto.scheme(rows_scheme), proto.scheme(cols_scheme)
+    if rs.id == cs.id:
+        # A scheme against itself fills only the diagonal (a multi-label study adds cells off
+        # it): a user who asks for it wants the studies per label, which the map does not show
+        others = [s for s in proto.schemes if s != rs.id]
+        raise UserError(
+            f"--rows and --cols both name the scheme {rs.id!r}: an evidence map crosses two"
+            " schemes, and a scheme against itself would only fill its diagonal",
+            where=str(proto.path),
+            hint=(
+                f"pass another scheme to --cols ({', '.join(others)})"
+                if others
+                else "the protocol has one scheme: add a second [schemes.ID] to cross it with"
+            )
+            + f"; 'reviewkit classify --scheme {rs.id}' prints the studies per label",
+        )
     ids = sorted(set(record_ids))
     studies = studies_of(ids, reports)
     if records is None:
@@ -285,8 +302,28 @@ def study_label_graph(
     return g
 
 
+# Column-label styles tried in turn: (font size in points, rotation in degrees). Horizontal
+# labels read best, so smaller type comes first; when the longest word of a label does not fit
+# its column even at 6.5 pt (ten columns of "Musculoskeletal ..." on an A4 page), the labels
+# stand upright, where a column's width limits only the lines, not the words.
+_COL_STYLES = ((8.0, 0), (7.0, 0), (6.5, 0), (7.0, 90))
+# The width of an average character of the default sans-serif font (DejaVu Sans), in ems: to
+# turn a column's width into a wrap width. Measured below, so an estimate that is off only
+# moves to the next style.
+_EM_PER_CHAR = 0.6
+_ROW_WRAP = 26  # row labels: characters per line (the rows have the page's height to grow)
+_UPRIGHT_WRAP = 22  # upright column labels: characters per line (the label area's height)
+_LABEL_GAP_PT = 3.0  # the least white space between two neighbouring column labels
+
+
 def draw_map(emap: EvidenceMap, path: Path) -> Path:
     """Bubble chart of the matrix (area ∝ count, count printed), A4 width; format from the suffix."""
+    return outputs.save_figure(map_figure(emap), path)
+
+
+def map_figure(emap: EvidenceMap) -> Any:
+    """The bubble chart as a matplotlib figure, its column labels fitted (see
+    :func:`_fit_column_labels`) so that no two overlap, at any number of columns."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -318,13 +355,12 @@ def draw_map(emap: EvidenceMap, path: Path) -> Path:
                     fontweight="bold",
                 )
     ax.set_xticks(range(len(cols)))
-    ax.set_xticklabels(
-        [textwrap.fill(emap.name(emap.cols_scheme, c), 16, break_long_words=False) for c in cols],
-        fontsize=8,
-    )
     ax.set_yticks(range(len(rows)))
     ax.set_yticklabels(
-        [textwrap.fill(emap.name(emap.rows_scheme, r), 26, break_long_words=False) for r in rows],
+        [
+            textwrap.fill(emap.name(emap.rows_scheme, r), _ROW_WRAP, break_long_words=False)
+            for r in rows
+        ],
         fontsize=8,
     )
     ax.set_xlim(-0.6, len(cols) - 0.4)
@@ -337,8 +373,32 @@ def draw_map(emap: EvidenceMap, path: Path) -> Path:
     note = emap.cells_note()
     if note:  # the figure travels alone: it says why its bubbles add up to more than the title
         fig.text(0.01, 0.01, textwrap.fill(note, 150), fontsize=6.5, va="bottom", ha="left")
-    fig.tight_layout(rect=(0, 0.05 if note else 0, 1, 1))
-    return outputs.save_figure(fig, path)
+    rect = (0, 0.05 if note else 0, 1, 1)
+    _fit_column_labels(fig, ax, [emap.name(emap.cols_scheme, c) for c in cols], rect)
+    return fig
+
+
+def _fit_column_labels(fig: Any, ax: Any, names: list[str], rect: tuple[float, ...]) -> None:
+    """Give the column labels the first style of :data:`_COL_STYLES` in which, wrapped to their
+    column's width, they are drawn side by side without touching (measured on the renderer);
+    the last style (upright) is kept when none fits."""
+    renderer = fig.canvas.get_renderer()
+    for fontsize, rotation in _COL_STYLES:
+        fig.tight_layout(rect=rect)
+        column_pt = ax.get_window_extent(renderer).width / len(names) * 72 / fig.dpi
+        width = _UPRIGHT_WRAP if rotation else int(column_pt / (fontsize * _EM_PER_CHAR))
+        labels = [textwrap.fill(n, max(width, 1), break_long_words=False) for n in names]
+        ax.set_xticklabels(labels, fontsize=fontsize, rotation=rotation)
+        fig.tight_layout(rect=rect)
+        if rotation or _apart(ax.get_xticklabels(), renderer, fig.dpi):
+            return
+
+
+def _apart(texts: Sequence[Any], renderer: Any, dpi: float) -> bool:
+    """Whether neighbouring texts, left to right, leave at least the gap between them."""
+    gap = _LABEL_GAP_PT * dpi / 72
+    boxes = [t.get_window_extent(renderer) for t in texts]
+    return all(a.x1 + gap <= b.x0 for a, b in zip(boxes, boxes[1:], strict=False))
 
 
 def map_files(formats: Sequence[str] = ("csv", "xlsx", "md")) -> list[str]:

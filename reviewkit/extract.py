@@ -25,7 +25,8 @@ from reviewkit.errors import UserError
 from reviewkit.formats import csv_read
 from reviewkit.project import Project
 from reviewkit.protocol import ExtractionField
-from reviewkit.records import Record
+from reviewkit.records import AbstractSection, Record, plain_abstract
+from reviewkit.reports.labels import citation_labels
 from reviewkit.store import extraction as values_rows
 from reviewkit.store import records as record_rows
 
@@ -80,7 +81,9 @@ def first_sentence(text: str, words: Iterable[str]) -> str:
             heading = _INLINE_HEADING.fullmatch(sentence) and pattern.match(sentence)
             if heading and i + 1 < len(sentences):
                 return sentences[i + 1]
-            return sentence
+            # "Authors' conclusions: Work-directed …": a heading with a colon heads the rest
+            headed = plain_abstract(sentence)
+            return headed[0].text if headed and headed[0].label else sentence
     return ""
 
 
@@ -99,9 +102,7 @@ def prefill_value(record: Record, spec: ExtractionField) -> str:
         if kind == "section":
             value = _exact_section(record, arg)
         elif kind == "sentence":
-            value = first_sentence(
-                " ".join(s.text for s in record.abstract_sections), arg.split("|")
-            )
+            value = first_sentence(" ".join(s.text for s in sections(record)), arg.split("|"))
         elif kind == "affiliation-country":
             value = "; ".join(countries(record.affiliations))
         elif kind == "publication-type":
@@ -116,12 +117,46 @@ def prefill_value(record: Record, spec: ExtractionField) -> str:
     return ""
 
 
+# Words around a heading's noun that do not change what it heads: Cochrane's "Main results"
+# and "Authors' conclusions" are RESULTS and CONCLUSIONS, "Key findings" FINDINGS, "Study
+# objective" OBJECTIVE, "Purpose of review" (Current Opinion) and "Aim of the study" PURPOSE and
+# AIM, as NLM maps such labels to its categories ("Structured Abstracts in MEDLINE").
+_HEADING_QUALIFIER = re.compile(
+    r"^(?:MAIN|AUTHORS?'S?|KEY|STUDY|RECENT|PRINCIPAL|OVERALL)\s+|\s+OF\s+(?:THE\s+)?(?:REVIEW|STUDY)$"
+)
+
+
+def heading_key(label: str) -> str:
+    """A section label as prefill rules name it: upper case, singular, without the words that
+    qualify its noun ("Authors' conclusions" -> "CONCLUSION", "Main results" -> "RESULT")."""
+    key = label.upper().replace("’", "'").strip()
+    key = _HEADING_QUALIFIER.sub("", key)
+    return key.rstrip("S")
+
+
+def sections(record: Record) -> list[AbstractSection]:
+    """The record's abstract sections, each split again at the headings run into its text:
+    a record stored before a heading was known (a one-line Cochrane abstract whose "Search
+    methods:" and "Authors' conclusions:" stayed inside one section) gets its parts."""
+    out = []
+    for section in record.abstract_sections:
+        parts = plain_abstract(section.text)
+        if parts and not parts[0].label:
+            parts[0] = AbstractSection(section.label, parts[0].text)
+        out += parts or [section]
+    return out
+
+
 def _exact_section(record: Record, label: str) -> str:
-    """Text of the section whose label is ``label``, singular or plural ('OBJECTIVE' finds 'OBJECTIVES')."""
+    """Text of the first section whose label is ``label``, singular or plural ('OBJECTIVE'
+    finds 'OBJECTIVES'), or a qualified form of it (:func:`heading_key`): the label as written
+    first, so that "RESULTS" prefers a "Results" section over "Main results"."""
+    parts = sections(record)
     want = label.upper().rstrip("S")
-    for s in record.abstract_sections:
-        if s.label.upper().rstrip("S") == want:
-            return s.text
+    for key in (lambda s: s.label.upper().rstrip("S"), lambda s: heading_key(s.label)):
+        for s in parts:
+            if key(s) == want:
+                return s.text
     return ""
 
 
@@ -268,9 +303,11 @@ def export_csv(
     new = pending_prefills(project, ids, records=records) if prefill else []
     current = values(project, ids, new)
     fields = [f.id for f in project.protocol.extraction]
+    # the study as the report tables and the evidence map name it ("2019a", "2019b"): a sheet
+    # whose two "Smith et al. (2019)" rows the tables tell apart would not say which is which
+    study = citation_labels(records, ids)
     rows = (
-        [rid, records[rid].citation(), records[rid].title, *(current[rid][f] for f in fields)]
-        for rid in ids
+        [rid, study[rid], records[rid].title, *(current[rid][f] for f in fields)] for rid in ids
     )
     outputs.write_csv(path, [*READ_ONLY_COLUMNS, *fields], rows)
     store_prefills(project, new)

@@ -272,9 +272,56 @@ _LABEL_WORDS = (
 )
 _TITLE_WORD = "|".join(sorted(_LABEL_WORDS.split(), key=len, reverse=True))
 _TITLE_LABEL = rf"(?:{_TITLE_WORD.title()})(?:(?:,? and |, | & |/| )(?:{_TITLE_WORD}|{_TITLE_WORD.title()})){{0,5}}"
+# Headings of several words that are not all label words, named whole: a Cochrane review's
+# (Cochrane Handbook, "Abstract": Background, Objectives, Search methods, Selection criteria,
+# Data collection and analysis, Main results, Authors' conclusions), PRISMA 2020 for
+# Abstracts' items and common journal forms (BMJ's Data sources, Current Opinion's Purpose of
+# review and Recent findings). Title case or upper case; the words after the first in any case.
+_PHRASE_LABELS = (
+    "Authors' conclusions",
+    "Author's conclusions",
+    "Search methods",
+    "Search strategy",
+    "Selection criteria",
+    "Data collection and analysis",
+    "Main results",
+    "Eligibility criteria",
+    "Study eligibility criteria",
+    "Information sources",
+    "Risk of bias",
+    "Synthesis of results",
+    "Included studies",
+    "Limitations of evidence",
+    "Study selection",
+    "Data sources",
+    "Data extraction",
+    "Data synthesis",
+    "Review methods",
+    "Purpose of review",
+    "Purpose of the review",
+    "Purpose of the study",
+    "Aim of the study",
+    "Aims of the study",
+    "Aim of the review",
+    "Objective of the study",
+    "Objective of the review",
+    "Recent findings",
+    "Key findings",
+    "Funding",
+)
+_PHRASE_LABEL = "|".join(
+    re.escape(p[0]) + "(?i:" + re.escape(p[1:]).replace("'", "['’]") + ")"
+    for p in sorted(_PHRASE_LABELS, key=len, reverse=True)
+)
 # A label starts the paragraph or a sentence (after '. ', '? ', '! '); never inside a sentence
-# ('the results: a …'), and it is followed by a colon and a blank.
-_INLINE_LABEL = re.compile(rf"(?:^|(?<=[.?!] ))([A-Z][A-Z /&,-]{{2,40}}|{_TITLE_LABEL}):\s")
+# ('the results: a …'), and it is followed by a colon and a blank. An upper-case label may hold
+# an apostrophe (Cochrane's "AUTHORS' CONCLUSIONS").
+# A line that is a heading and nothing else, in any case, with or without its colon: the
+# label words must make up the whole line, so a short sentence or a title is never one.
+_HEADING_LINE = re.compile(rf"(?:{_PHRASE_LABEL}|{_TITLE_LABEL})\s*:?", re.IGNORECASE)
+_INLINE_LABEL = re.compile(
+    rf"(?:^|(?<=[.?!] ))({_PHRASE_LABEL}|[A-Z][A-Z /&,'’-]{{2,40}}|{_TITLE_LABEL}):\s"
+)
 
 
 def _line_sections(line: str) -> list[AbstractSection]:
@@ -306,7 +353,21 @@ def plain_abstract(text: str) -> list[AbstractSection]:
     if not text:
         return []
     lines = [ln.strip() for ln in re.split(r"\n+", text) if ln.strip()]
-    sections = [s for line in lines for s in _line_sections(line)]
+    sections: list[AbstractSection] = []
+    heading = (
+        ""  # a heading alone on its line ("Objectives", "AUTHORS' CONCLUSIONS:") heads the next
+    )
+    for line in lines:
+        if _HEADING_LINE.fullmatch(line):
+            heading = line.rstrip(":").strip()
+            continue
+        parts = _line_sections(line)
+        if heading and not parts[0].label:
+            parts[0] = AbstractSection(heading, parts[0].text)
+        heading = ""
+        sections += parts
+    if heading:  # the last line: a heading of nothing is text (an abstract of one word)
+        sections.append(AbstractSection("", heading))
     if len(sections) > 1 and not any(s.label for s in sections):
         return [AbstractSection("", " ".join(s.text for s in sections))]
     return sections

@@ -115,7 +115,16 @@ def _index(files: Sequence[Path], console: Console) -> tuple[Path, float | None]
     started = time.perf_counter()
     with summary.bar(console) as bar:
         task = bar.add_task("indexing the snapshot (once)", total=None)
-        build_index(files, progress=lambda done, _t: bar.update(task, completed=done))
+
+        # a bar draws nothing until it ends when stdout is no terminal (tee, CI): lines then
+        def lines(line: str) -> None:
+            console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+        build_index(
+            files,
+            progress=lambda done, _t: bar.update(task, completed=done),
+            stages=None if console.is_terminal else lines,
+        )
     return target, time.perf_counter() - started
 
 

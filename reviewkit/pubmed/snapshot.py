@@ -28,6 +28,7 @@ from reviewkit.formats import pubmed_xml
 from reviewkit.pubmed.index_rows import authors as index_authors
 from reviewkit.pubmed.index_rows import mesh_rows
 from reviewkit.records import fold_text
+from reviewkit.wording import quantity
 
 INDEX_VERSION = "7-sort"  # sort_keys and sort_rank: esearch sort= from precomputed ranks
 MONTHS = {
@@ -73,6 +74,7 @@ CREATE TABLE sort_rank AS SELECT pmid,
 SORT_KINDS = ("pub_date", "author", "journal")
 
 ProgressFn = Callable[[int, int], None]
+StageFn = Callable[[str], None]  # build_index's plain line per stage: a bar draws none on a pipe
 
 
 def index_path(files: Sequence[Path], cache_dir: Path | None = None) -> Path:
@@ -90,6 +92,7 @@ def build_index(
     *,
     cache_dir: Path | None = None,
     progress: ProgressFn | None = None,
+    stages: StageFn | None = None,
 ) -> Path:
     """Build (or reuse) the FTS5 index of the snapshot files; returns its path."""
     paths = [Path(f) for f in files]
@@ -105,7 +108,7 @@ def build_index(
     fd, tmp_name = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=target.parent)
     os.close(fd)
     try:
-        _build(paths, Path(tmp_name), progress)
+        _build(paths, Path(tmp_name), progress, stages)
         os.replace(tmp_name, target)  # atomic: two builders never leave a half-written index
     finally:
         if os.path.exists(tmp_name):
@@ -140,13 +143,17 @@ def count_articles(files: Iterable[str | Path]) -> int:
     return total
 
 
-def _build(paths: list[Path], out: Path, progress: ProgressFn | None) -> None:
+def _build(
+    paths: list[Path], out: Path, progress: ProgressFn | None, stages: StageFn | None
+) -> None:
+    say = stages or (lambda _line: None)
+    say(f"indexing the PubMed snapshot ({quantity(len(paths), 'file')}) once; later runs reuse it")
     conn = sqlite3.connect(out)
     conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-    done = 0
-    total = 0
-    if progress:  # the total first, so a bar shows "0/20788", not "0/?", until the first 500
-        total = count_articles(paths)
+    done = 0  # the total first, so a bar shows "0/20788", not "0/?", until the first 500
+    total = count_articles(paths) if progress or stages else 0
+    say(f"  {total:,} articles to index")
+    if progress:
         progress(0, total)
     seen: set[int] = set()  # PMIDs stored so far: only these need deleting (no index yet)
     with conn:
@@ -164,13 +171,18 @@ def _build(paths: list[Path], out: Path, progress: ProgressFn | None) -> None:
                     done += 1
                     if progress and done % 500 == 0:
                         progress(done, max(total, done))
+                    if done % 10_000 == 0:  # a line about every 30 s on the demo's machine
+                        say(f"  {done:,} of {max(total, done):,} articles")
+            say(f"  {path.name}: indexed ({done:,} of {max(total, done):,} articles)")
         conn.executemany(
             "INSERT INTO meta VALUES (?, ?)",
             [("version", INDEX_VERSION), ("files", "\n".join(p.name for p in paths))],
         )
+    say("  building the search indexes")
     conn.executescript(_INDEXES)
     conn.commit()
     conn.close()
+    say(f"  snapshot index ready: {done:,} articles")
     if progress:
         progress(done, done)
 

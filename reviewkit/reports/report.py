@@ -31,8 +31,7 @@ from reviewkit.reports.writers import (
     write_notes,
     write_xlsx,
 )
-from reviewkit.screening import DerivedStages, stage_names
-from reviewkit.wording import quantity
+from reviewkit.screening import DerivedStages
 
 FORMATS = ("csv", "xlsx", "md", "docx")
 
@@ -93,23 +92,6 @@ EMPTY_NOTE = [
     "Empty cells: not computable (no study screened by both reviewers yet, or no confidence"
     " interval where they agree on every study or on none)."
 ]
-
-
-def _not_retrieved_note(project: Project, counts: prisma.PrismaCounts) -> str:
-    """Why the last stage's agreement counts more studies than PRISMA's "Reports assessed for
-    eligibility": the reports not retrieved were voted on there too (excluded for no full
-    text), and PRISMA counts them apart. '' when there are none (or in an update, whose flow
-    counts the new records only while the agreement counts every study)."""
-    stages = stage_names(project.protocol)
-    n = counts.flow.not_retrieved
-    if len(stages) < 2 or not n or counts.update:
-        return ""
-    return (
-        f"At the {stages[-1]} stage, 'Studies both screened' can include the"
-        f" {quantity(n, 'report')} not retrieved (excluded there for no full text): the PRISMA"
-        f" flow counts {'it' if n == 1 else 'them'} apart from the {counts.flow.assessed}"
-        " reports assessed for eligibility."
-    )
 
 
 def prisma_table(counts: prisma.PrismaCounts) -> Table:
@@ -230,7 +212,6 @@ def _agreement_and_prisma(
 ) -> list[Table]:
     """The agreement and PRISMA tables, the report's ``note`` before each one's own."""
     extra = [agreement_table(project, snap.stages), prisma_table(counts)]
-    extra[0].note = " ".join(filter(None, [extra[0].note, _not_retrieved_note(project, counts)]))
     for t in extra:
         t.note = f"{note} {t.note}".strip()
     return extra

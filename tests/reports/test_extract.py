@@ -200,6 +200,37 @@ def test_sentence_prefill_stops_at_a_heading_glued_to_the_full_stop():
     )
     assert (
         extract.first_sentence(text, ["aim", "objective", "purpose"])
-        == "Purpose: This study aims to describe the employment status ."
+        == "This study aims to describe the employment status ."
+    )  # the heading heads the sentence and is no part of the aim
+    assert extract.first_sentence(text, ["return"]) == "Half returned to work."
+
+
+def test_extract_export_tells_same_author_year_studies_apart(project_b, store, tmp_path: Path):
+    """The sheet names a study as the report tables do: two "Andersen et al. (2019)" rows get
+    2019a and 2019b (in order of title), a study alone in its year none."""
+    from reviewkit import screening
+    from reviewkit.cli import main
+
+    authors = ["Andersen, Lars L", "Berg, Kari", "Clausen, Thomas"]
+    ids = store(
+        project_b,
+        [
+            Record(title="Workplace dialogue for neck pain", authors=authors, year=2019),
+            Record(title="The back pain trial at work", authors=authors, year=2019),
+            Record(title="Another year", authors=authors, year=2018),
+        ],
+        "PubMed",
     )
-    assert extract.first_sentence(text, ["return"]) == "Results: Half returned to work."
+    for stage in screening.stage_names(project_b.protocol):
+        for rid in ids:
+            for reviewer in project_b.protocol.reviewers:
+                screening.decide(project_b.db, rid, stage, reviewer, "include")
+    out = tmp_path / "sheet.csv"
+    assert main(["extract", "export", str(out), "--project", str(project_b.folder)]) == 0
+    with out.open(encoding="utf-8") as fh:
+        study = {int(row["record_id"]): row["study"] for row in csv.DictReader(fh)}
+    assert study == {
+        ids[0]: "Andersen et al. (2019b)",
+        ids[1]: "Andersen et al. (2019a)",
+        ids[2]: "Andersen et al. (2018)",
+    }

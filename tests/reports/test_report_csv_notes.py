@@ -53,11 +53,12 @@ def test_every_csv_has_its_tables_notes_beside_it(tied, tmp_path: Path):  # noqa
     assert any("is a tie" in note and "(n = 2)" in title for title, note in table_notes)
 
 
-def test_agreement_says_why_full_text_counts_more_than_prisma_assessed(
+def test_agreement_leaves_out_reports_not_retrieved_as_prisma_does(
     project_b, store, make_record, tmp_path: Path
 ):
-    """Both reviewers voted on a report they could not get (excluded for no full text): the
-    agreement's full-text row counts it, PRISMA's "Reports assessed" does not; the note says."""
+    """Both reviewers voted 'exclude: no full text' on a report they could not get: no
+    reviewer judged it, and PRISMA 2020 counts it as not retrieved, not assessed, so the
+    full-text agreement leaves it out (2 studies, PRISMA's 2 assessed) and its note says so."""
     ids = store(project_b, [make_record(f"Study {i}", year=2020) for i in range(3)], "PubMed")
     db = project_b.db
     for rid in ids:
@@ -71,16 +72,19 @@ def test_agreement_says_why_full_text_counts_more_than_prisma_assessed(
     assert main(["report", "--project", str(project_b.folder), "--out", str(out)]) == 0
     with (out / "agreement.csv").open(encoding="utf-8") as fh:
         rows = {r["Stage"]: r for r in csv.DictReader(fh)}
-    assert rows["full-text"]["Studies both screened"] == "3"
+    assert rows["full-text"]["Studies both screened"] == "2"
+    assert rows["title-abstract"]["Studies both screened"] == "3"
+    with (out / "prisma.csv").open(encoding="utf-8") as fh:
+        prisma_rows = {r[1]: r[2] for r in csv.reader(fh)}
+    assert prisma_rows["reports assessed for eligibility"] == "2"
+    assert prisma_rows["reports not retrieved"] == "1"
     note = _notes_file(out / "agreement.notes.txt")[1]
-    assert note.endswith(
-        "At the full-text stage, 'Studies both screened' can include the 1 report not retrieved"
-        " (excluded there for no full text): the PRISMA flow counts it apart from the 2 reports"
-        " assessed for eligibility."
+    said = (
+        "full-text: 1 report not retrieved (excluded for no full text) is left out, as PRISMA"
+        " 2020 does not count such reports among those assessed for eligibility"
     )
-    assert "the PRISMA flow counts it apart from the 2 reports" in (out / "report.md").read_text(
-        encoding="utf-8"
-    )
+    assert said in note and "can include" not in note
+    assert said in (out / "report.md").read_text(encoding="utf-8")
 
 
 def test_prisma_numbers_note_says_which_identification_rows_add_up():

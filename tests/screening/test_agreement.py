@@ -112,3 +112,46 @@ def test_a_degenerate_kappa_gets_a_note_with_the_percent_agreement():
         "title-abstract", "a", "b", pairs_from([[20, 5], [10, 15]], ["include", "exclude"])
     )
     assert ordinary.note == "" and "note:" not in ag.to_text([ordinary])
+
+
+def test_an_undefined_kappa_says_one_thing():
+    """Both reviewers included all four: kappa is n/a because it is undefined (the note says
+    why), not because of a standard error of 0, which the text used to say beside it."""
+    same = ag.compute("title-abstract", "a", "b", [("include", "include")] * 4)
+    text = ag.to_text([same])
+    assert "Cohen's kappa      n/a  (undefined: see the note)" in text
+    assert "standard error" not in text and "kappa is undefined" in text
+    # kappa 1 at 100 %: the interval is the one thing missing, and the text says why
+    all_agree = ag.compute(
+        "title-abstract", "a", "b", pairs_from([[3, 0], [0, 5]], ["include", "exclude"])
+    )
+    assert "1.000  (no 95% CI: with agreement of 100% its standard error is 0)" in ag.to_text(
+        [all_agree]
+    )
+
+
+def test_full_text_agreement_leaves_out_reports_not_retrieved(project_b):
+    """A report both reviewers (or one) excluded for no full text was never judged: PRISMA 2020
+    counts it as not retrieved, not assessed, and the agreement does not compare its votes."""
+    ids = add_records(project_b, make_records(4))
+    full_text = {
+        ids[0]: (("exclude", "no-full-text"), ("exclude", "no-full-text")),
+        ids[1]: (("exclude", "no-full-text"), ("include", "")),
+        ids[2]: (("include", ""), ("include", "")),
+        ids[3]: (("include", ""), ("exclude", "wrong-population")),
+    }
+    for study, votes in full_text.items():
+        for reviewer, (label, reason) in zip(("reviewer1", "reviewer2"), votes, strict=True):
+            scr.decide(project_b.db, study, "title-abstract", reviewer, "include")
+            scr.decide(project_b.db, study, "full-text", reviewer, label, reason)
+    (ta, ft) = ag.agreement(project_b)
+    assert ta.n == 4 and ta.not_retrieved == 0
+    assert ft.n == 2 and ft.not_retrieved == 2 and ft.table == ((1, 1), (0, 0))
+    assert "2 reports not retrieved (excluded for no full text) are left out" in ft.note
+    assert "are left out" in ag.to_text([ft])
+
+
+def test_not_retrieved_reasons_are_prismas():
+    from reviewkit.reports.prisma.methods import NOT_RETRIEVED_REASONS
+
+    assert ag.NOT_RETRIEVED_REASONS == NOT_RETRIEVED_REASONS
