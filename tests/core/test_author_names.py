@@ -66,7 +66,7 @@ AU  - WHO Collaborating Centre
 PY  - 2015
 JF  - Cochrane Database of Systematic Reviews
 DO  - 10.1002/14651858.CD007569.pub3
-ER  - 
+ER  -
 
 TY  - JOUR
 T1  - Interventions to improve return to work in depressed people
@@ -74,7 +74,7 @@ AU  - Nieuwenhuijsen K.
 AU  - Verbeek J.H.
 PY  - 2020
 DO  - https://doi.org/10.1002/14651858.CD006237.pub4
-ER  - 
+ER  -
 """
 
 
