@@ -17,11 +17,17 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-# Initials with full stops, one or several letters, hyphenated given names kept ('A.', 'A.G.',
-# 'J.-P.'). Only upper-case letters are initials (checked in _initials): 'de', 'la' are words.
-_DOTTED = re.compile(r"(?:[^\W\d_]\.-?){1,4}")
-# Initials without full stops as MEDLINE and Embase write them after the surname ('JH', 'J-P').
-_PLAIN = re.compile(r"[^\W\d_]{1,4}|[^\W\d_]-[^\W\d_]")
+# One initial: a letter, or a two-letter one where one letter cannot stand for the sound: NLM's
+# romanised Cyrillic ('Iu' Ю, 'Ia' Я, 'Kh' Х, 'Zh' Ж, 'Ts' Ц, 'Ch' Ч, 'Sh' Ш, as MEDLINE writes
+# 'Vladimirov IuA') and the German and French 'Th.', 'Ch.' ('Th. Müller').
+_UNIT = r"(?:Iu|Ia|Kh|Zh|Ts|Ch|Sh|Th|[^\W\d_])"
+_DIGRAPH = re.compile(r"Iu|Ia|Kh|Zh|Ts|Ch|Sh|Th")
+# Initials with full stops, hyphenated given names kept ('A.', 'A.G.', 'J.-P.', 'Iu.A.').
+_DOTTED = re.compile(rf"(?:{_UNIT}\.-?){{1,6}}")
+# Initials without full stops as MEDLINE and Embase write them after the surname ('JH', 'J-P');
+# Dutch authors often have five or six ('de Groot LCPGM', 'van Lier ALHMW').
+_PLAIN = re.compile(rf"{_UNIT}{{1,6}}|{_UNIT}-{_UNIT}")
+_ONE = re.compile(_UNIT)
 # A generational suffix after the initials (MEDLINE 'Smith J Jr'): neither surname nor initials.
 _SUFFIX = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?")
 
@@ -40,17 +46,19 @@ def _upper(token: str) -> bool:
 
 
 def _initials(token: str, *, dotted_only: bool = False) -> bool:
-    """Whether a word is initials: upper-case letters with full stops ('A.G.'), or, unless
-    ``dotted_only``, without them ('AG', 'J-P')."""
-    if not _upper(token):
+    """Whether a word is initials: upper-case letters (or the two-letter initials above) with
+    full stops ('A.G.'), or, unless ``dotted_only``, without them ('AG', 'J-P', 'IuA').
+    Lower-case words ('de', 'la') and names ('Li', 'Chen') are not."""
+    if not (_DOTTED.fullmatch(token) or (not dotted_only and _PLAIN.fullmatch(token))):
         return False
-    return bool(_DOTTED.fullmatch(token) or (not dotted_only and _PLAIN.fullmatch(token)))
+    rest = _DIGRAPH.sub("", token)
+    return not any(c.isalpha() for c in rest) or _upper(rest)
 
 
 def _trailing_initials(words: list[str]) -> int:
     """How many words at the end are initials ('de Boer A.G.', 'Verbeek J H', 'Boer AG').
 
-    The last word may be initials without stops of up to four letters ('AG', 'JHK'); words
+    The last word may be initials without stops of up to six letters ('AG', 'LCPGM'); words
     before it only dotted initials or single letters, so an upper-case surname is not taken
     for initials ('DE BOER AG' keeps 'DE BOER'). One word always stays for the surname."""
     n = 0
@@ -103,14 +111,14 @@ def surname(name: str) -> str:
 
 
 def _dotted(given: str) -> str:
-    """Initials with a full stop after each letter, no spaces: 'J H', 'JH', 'J.H.' -> 'J.H.';
-    'J-P' -> 'J.-P.'."""
+    """Initials with a full stop after each, no spaces: 'J H', 'JH', 'J.H.' -> 'J.H.';
+    'J-P' -> 'J.-P.'; 'IuA' -> 'Iu.A.'."""
     out = []
     for word in given.split():
         if "." in word:
             out.append(word)
         else:
-            out.append("-".join("".join(c + "." for c in part) for part in word.split("-")))
+            out.append("-".join("".join(u + "." for u in _ONE.findall(p)) for p in word.split("-")))
     return "".join(out)
 
 

@@ -29,6 +29,9 @@ from reviewkit.screening.lookup import find_record, read_record
         ("Verbeek J. H.", "Verbeek", "J. H."),
         ("Müller-Ladner U", "Müller-Ladner", "U"),
         ("DE BOER AG", "DE BOER", "AG"),  # an upper-case surname is not initials
+        ("de Groot LCPGM", "de Groot", "LCPGM"),  # Dutch authors' many initials
+        ("Vladimirov IuA", "Vladimirov", "IuA"),  # NLM's romanised Cyrillic initials
+        ("Smith J Jr", "Smith", "J"),
         # with a comma: everything before it
         ("de Boer, A.G.", "de Boer", "A.G."),
         ("Ruiz de la Torre, Ana María", "Ruiz de la Torre", "Ana María"),
