@@ -32,6 +32,17 @@ _ONE = re.compile(_UNIT)
 _SUFFIX = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?")
 
 
+# A list that lost its separators ('Gomez L.Paillard M.Price M.', seen in exports whose line
+# breaks between authors were dropped): a surname, initials, and a full stop glued to the next
+# surname ('M.Paillard', "E.O'Daly", 'M.van der Vusse'). The first name ends at that full stop.
+_GLUED = re.compile(r"([^,.]*\S\s(?:[A-Z]\.\s?)*[A-Z]\.)(?=[A-Z][a-z'’]|[a-z]{2,} )")
+
+# The same with names in full ('Munck HolgerJorgensen Anders W.'): a given name, after the first
+# word, runs into the next surname without a blank. A capital inside the first word is a name's
+# own ('McCully', 'DiPierro', 'VanderWeele').
+_GLUED_FULL = re.compile(r"\S+ (?:\S+ )*?\S*[a-z][A-Z][a-z]")
+
+
 class NameParts(NamedTuple):
     """A name split: surname (with its particles), initials or given names, suffix."""
 
@@ -89,6 +100,15 @@ def split_name(name: str) -> NameParts:
     """'de Boer A.G.', 'de Boer, A.G.' and 'A.G. de Boer' -> ('de Boer', 'A.G.'); a name with
     no initials ('WHO Collaborating Centre') -> the whole name as surname, no given part."""
     name = " ".join(name.split())
+    glued = _GLUED.match(name)
+    if glued:  # a list whose separators were lost: its first name is the one asked for
+        name = glued.group(1)
+    elif _GLUED_FULL.match(name):
+        # names in full glued together: 'Surname Given' (a database's order), so the surname
+        # is the first word with any particles before it; the given names are not told apart
+        words = name.split(" ")
+        n = next((i for i, w in enumerate(words) if not w[:1].islower()), 0)
+        return NameParts(" ".join(words[: n + 1]))
     if "," in name:  # 'Surname, Given': everything before the comma, whatever it holds
         family, _, given = name.partition(",")
         return NameParts(family.strip(), given.strip())
@@ -122,22 +142,30 @@ def _dotted(given: str) -> str:
     return "".join(out)
 
 
+def _glued(name: str) -> bool:
+    """Whether the name is several run together (see _GLUED): writers keep such text as it is."""
+    name = " ".join(name.split())
+    return bool(_GLUED.match(name) or _GLUED_FULL.match(name))
+
+
 def ris_name(name: str) -> str:
     """An author as RIS asks for it: 'Surname, Initials, Suffix' ('de Boer, A.G.').
 
-    A name already written with a comma, or with no initials (a group), is left as it is."""
-    if "," in name:
+    A name already written with a comma, with no initials (a group), or several names run
+    together, is left as it is."""
+    if "," in name or _glued(name):
         return name
     parts = split_name(name)
     if not parts.given:
-        return parts.surname
+        return name
     return ", ".join(p for p in (parts.surname, _dotted(parts.given), parts.suffix) if p)
 
 
 def bibtex_name_parts(name: str) -> tuple[str, str, str] | None:
     """(surname, suffix, initials) for BibTeX's 'Last, Jr, First' form, initials spaced as
-    BibTeX styles expect ('J. H.'); None when the name has no initials (a group author)."""
+    BibTeX styles expect ('J. H.'); None when the name has no initials (a group author) or is
+    several names run together."""
     parts = split_name(name)
-    if not parts.given:
+    if not parts.given or _glued(name):
         return None
     return parts.surname, parts.suffix, re.sub(r"\.(?=\w)", ". ", _dotted(parts.given))

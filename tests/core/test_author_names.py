@@ -11,7 +11,7 @@ import rispy
 from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
 
 from reviewkit import screening
-from reviewkit.author_names import split_name, surname
+from reviewkit.author_names import ris_name, split_name, surname
 from reviewkit.cli import main
 from reviewkit.project import Project
 from reviewkit.records import Record
@@ -42,6 +42,11 @@ from reviewkit.screening.lookup import find_record, read_record
         ("WHO Collaborating Centre", "WHO Collaborating Centre", ""),
         ("NICE Guideline Development Group", "NICE Guideline Development Group", ""),
         ("Smith", "Smith", ""),
+        # a list whose separators were lost: the first name's surname
+        ("Gomez L.Paillard M.Price M.", "Gomez", "L."),
+        ("van Bilsen M.van der Vusse G. J.", "van Bilsen", "M."),
+        ("Munck HolgerJorgensen Anders W.", "Munck", ""),
+        ("VanderWeele TJ", "VanderWeele", "TJ"),  # a capital inside a surname is its own
     ],
 )
 def test_split_name_finds_the_surname_by_where_the_initials_are(
@@ -49,6 +54,13 @@ def test_split_name_finds_the_surname_by_where_the_initials_are(
 ) -> None:
     assert split_name(name)[:2] == (family, given)
     assert surname(name) == family
+
+
+def test_writers_keep_names_they_cannot_split_as_written() -> None:
+    """A group, or names run together, is written as it came: nothing of it is dropped."""
+    for name in ("WHO Collaborating Centre", "Gomez L.Paillard M.", "Munck HolgerJorgensen A."):
+        assert ris_name(name) == name
+    assert ris_name("Vladimirov IuA") == "Vladimirov, Iu.A."
 
 
 def test_citation_keeps_the_particles_of_both_authors() -> None:
