@@ -38,9 +38,20 @@ _SUFFIX = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?")
 _GLUED = re.compile(r"([^,.]*\S\s(?:[A-Z]\.\s?)*[A-Z]\.)(?=[A-Z][a-z'’]|[a-z]{2,} )")
 
 # The same with names in full ('Munck HolgerJorgensen Anders W.'): a given name, after the first
-# word, runs into the next surname without a blank. A capital inside the first word is a name's
-# own ('McCully', 'DiPierro', 'VanderWeele').
-_GLUED_FULL = re.compile(r"\S+ (?:\S+ )*?\S*[a-z][A-Z][a-z]")
+# word, runs into the next surname without a blank. A capital inside the first word, or after a
+# short start, is a name's own ('VanderWeele TJ', 'A. McCully', 'MacDonald', 'DiPierro'); so is
+# one after initials ('T.J. VanderWeele': the first word has full stops).
+_GLUED_FULL = re.compile(r"[^\s.]+ (?:\S+ )*?[A-Z][a-z]{3,}[A-Z][a-z]")
+
+# Words that make a name a group's (PubMed's collective names: 'PROMISE GROUP', 'Executive of
+# ACPGBI', 'EORTC Quality of Life, Gastro-intestinal Groups'): an acronym at the end of one is
+# no initials, and a comma in one does not end a surname. No person's surname is one of them.
+_GROUP = re.compile(
+    r"\b(?:groups?|committee|collaborat\w*|consortium|network|society|association|council"
+    r"|panel|cent(?:re|er)|investigators|trialists|team|working|executive|organi[sz]ation"
+    r"|institutes?|foundation|agency|department|ministry|task force|writing)\b",
+    re.IGNORECASE,
+)
 
 
 class NameParts(NamedTuple):
@@ -96,6 +107,16 @@ def _leading_initials(words: list[str]) -> int:
     return n
 
 
+def _is_group(name: str) -> bool:
+    """Whether a group word makes the name a group's; not a person's surname that is one
+    ('Center EM', 'Council, M.L.': the word, then initials only)."""
+    if not _GROUP.search(name):
+        return False
+    words = name.replace(",", " ").split()
+    person = _GROUP.fullmatch(words[0]) and 1 < len(words) <= 3
+    return not (person and all(_initials(w) for w in words[1:]))
+
+
 def split_name(name: str) -> NameParts:
     """'de Boer A.G.', 'de Boer, A.G.' and 'A.G. de Boer' -> ('de Boer', 'A.G.'); a name with
     no initials ('WHO Collaborating Centre') -> the whole name as surname, no given part."""
@@ -109,6 +130,8 @@ def split_name(name: str) -> NameParts:
         words = name.split(" ")
         n = next((i for i, w in enumerate(words) if not w[:1].islower()), 0)
         return NameParts(" ".join(words[: n + 1]))
+    if _is_group(name):  # a group names itself as one, and may hold a comma or an acronym
+        return NameParts(name)
     if "," in name:  # 'Surname, Given': everything before the comma, whatever it holds
         family, _, given = name.partition(",")
         return NameParts(family.strip(), given.strip())

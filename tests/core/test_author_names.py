@@ -42,6 +42,14 @@ from reviewkit.screening.lookup import find_record, read_record
         ("WHO Collaborating Centre", "WHO Collaborating Centre", ""),
         ("NICE Guideline Development Group", "NICE Guideline Development Group", ""),
         ("Smith", "Smith", ""),
+        # a group names itself so, whatever acronym or comma it holds; a person named so not
+        ("PROMISE GROUP", "PROMISE GROUP", ""),
+        (
+            "EORTC Quality of Life, Gastro-intestinal Groups",
+            "EORTC Quality of Life, Gastro-intestinal Groups",
+            "",
+        ),
+        ("Center EM", "Center", "EM"),
         # a list whose separators were lost: the first name's surname
         ("Gomez L.Paillard M.Price M.", "Gomez", "L."),
         ("van Bilsen M.van der Vusse G. J.", "van Bilsen", "M."),
