@@ -9,7 +9,7 @@ no initials at all is kept whole: most such names are group authors ('WHO Collab
 Centre'), and a name written 'Given Surname' in full cannot be told from one.
 
 One function per question, used by every place that needs it: :func:`surname` (citations,
-report labels, BibTeX keys), :func:`bibtex_name` and :func:`ris_name` (the writers).
+report labels, BibTeX keys), :func:`bibtex_name_parts` and :func:`ris_name` (the writers).
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ _ONE = re.compile(_UNIT)
 _SUFFIX = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?")
 
 
-# A list that lost its separators ('Gomez L.Paillard M.Price M.', seen in exports whose line
-# breaks between authors were dropped): a surname, initials, and a full stop glued to the next
+# A list that lost its separators ('Gomez L.Paillard M.Price M.', as in the bib-dedupe sets'
+# EndNote exports, whose line breaks between authors were dropped): a surname, initials, and a full stop glued to the next
 # surname ('M.Paillard', "E.O'Daly", 'M.van der Vusse'). The first name ends at that full stop.
 _GLUED = re.compile(r"([^,.]*\S\s(?:[A-Z]\.\s?)*[A-Z]\.)(?=[A-Z][a-z'’]|[a-z]{2,} )")
 
@@ -45,7 +45,8 @@ _GLUED_FULL = re.compile(r"[^\s.]+ (?:\S+ )*?[A-Z][a-z]{3,}[A-Z][a-z]")
 
 # Words that make a name a group's (PubMed's collective names: 'PROMISE GROUP', 'Executive of
 # ACPGBI', 'EORTC Quality of Life, Gastro-intestinal Groups'): an acronym at the end of one is
-# no initials, and a comma in one does not end a surname. No person's surname is one of them.
+# no initials, and a comma in one does not end a surname. A person surnamed so ('Center EM')
+# is told by the initials that alone follow the word (_is_group).
 _GROUP = re.compile(
     r"\b(?:groups?|committee|collaborat\w*|consortium|network|society|association|council"
     r"|panel|cent(?:re|er)|investigators|trialists|team|working|executive|organi[sz]ation"
