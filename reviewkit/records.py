@@ -1,8 +1,9 @@
 """The bibliographic Record and the normalisation of its fields.
 
 A Record is what every reader produces and what the store keeps, unchanged, for ever. Fields
-are normalised on the way in (DOI lower-cased without resolver prefix, pages expanded, year an
-int), so that dedup, screening and reports can rely on them.
+are normalised on the way in (DOI without resolver prefix, pages expanded, year an int), so
+that dedup, screening and reports can rely on them. The DOI keeps the source's spelling, which
+exports carry; matching compares its case-folded form (:func:`normalise_doi`).
 """
 
 from __future__ import annotations
@@ -14,20 +15,29 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 
+from reviewkit.author_names import surname
+
 # --- normalisation -----------------------------------------------------------------------
 
 _DOI_RE = re.compile(r"10\.\d{4,9}/\S+", re.IGNORECASE)
 
 
-def normalise_doi(value: str | None) -> str:
-    """'https://doi.org/10.1000/ABC.' -> '10.1000/abc'; '' when there is no DOI."""
+def clean_doi(value: str | None) -> str:
+    """The DOI in a value as the source spelled it: 'https://doi.org/10.1000/ABC.' ->
+    '10.1000/ABC'; '' when there is no DOI. What a record keeps and exports write."""
     if not value:
         return ""
     m = _DOI_RE.search(value.strip())
     if not m:
         return ""
-    doi = m.group(0).rstrip(".,;)]}>").lower()
-    return doi
+    return m.group(0).rstrip(".,;)]}>")
+
+
+def normalise_doi(value: str | None) -> str:
+    """The DOI for matching: 'https://doi.org/10.1000/ABC.' -> '10.1000/abc'; '' when there
+    is no DOI. Lower case because DOIs are case-insensitive (DOI Handbook, 2.4), so sources
+    spell one DOI in either case; the store's doi column holds this form."""
+    return clean_doi(value).lower()
 
 
 # A PMID, one rule for every reader (MEDLINE, BibTeX, an accession number, a spreadsheet cell):
@@ -176,7 +186,7 @@ class Record:
 
     def __post_init__(self) -> None:
         self.title = clean_space(self.title)
-        self.doi = normalise_doi(self.doi)
+        self.doi = clean_doi(self.doi)
         self.pmid = normalise_pmid(self.pmid)
         self.pmcid = normalise_pmcid(self.pmcid)
         self.pages = normalise_pages(self.pages)
@@ -202,10 +212,9 @@ class Record:
 
     @property
     def first_author_surname(self) -> str:
-        if not self.authors:
-            return ""
-        first = self.authors[0]
-        return (first.split(",")[0] if "," in first else first.split(" ")[0]).strip()
+        """The first author's surname with its particles ('de Boer' from 'de Boer A.G.',
+        'de Boer, A.G.' or 'A.G. de Boer'); a group author whole; '' without authors."""
+        return surname(self.authors[0]) if self.authors else ""
 
     def citation(self) -> str:
         """Short 'Surname et al. (Year)' label for tables."""
@@ -213,8 +222,7 @@ class Record:
         if len(self.authors) > 2:
             name += " et al."
         elif len(self.authors) == 2:
-            other = self.authors[1]
-            name += " and " + (other.split(",")[0] if "," in other else other.split(" ")[0])
+            name += " and " + surname(self.authors[1])
         return f"{name} ({self.year})" if self.year else name
 
     @property

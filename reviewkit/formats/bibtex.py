@@ -16,6 +16,7 @@ import bibtexparser
 from bibtexparser.exceptions import ParsingException
 from bibtexparser.model import Entry, Field, ImplicitComment
 
+from reviewkit.author_names import bibtex_name_parts
 from reviewkit.errors import FormatError
 from reviewkit.formats import joined
 from reviewkit.formats.findable import require_findable
@@ -399,6 +400,20 @@ def _key(rec: Record, used: set[str]) -> str:
     return candidate
 
 
+def _author(name: str) -> str:
+    """One author, escaped, as BibTeX reads it unambiguously: 'Last, First' ('de Boer, A. G.',
+    'Nieuwenhuijsen, K.'; bare 'Nieuwenhuijsen K.' is read as last name 'K.'), 'Last, Jr,
+    First' with a suffix; a name with no initials (a group author) in braces, one last name
+    ('{WHO Collaborating Centre}'), which BibTeX would otherwise split into first and last
+    names. A name already written with a comma is kept as it is."""
+    if "," in name:
+        return escape(name)
+    parts = bibtex_name_parts(name)
+    if parts is None:
+        return "{" + escape(name) + "}" if " " in name.strip() else escape(name)
+    return ", ".join(escape(p) for p in parts if p)
+
+
 def write(records: Iterable[Record], out: TextIO) -> None:
     """Write records as @article entries with unique citation keys."""
     library = bibtexparser.Library()
@@ -406,7 +421,7 @@ def write(records: Iterable[Record], out: TextIO) -> None:
     for rec in records:
         values = {
             "title": rec.title,
-            "author": " and ".join(rec.authors),
+            "author": " and ".join(_author(a) for a in rec.authors),  # escaped by _author
             "year": str(rec.year or ""),
             "journal": rec.journal,
             "volume": rec.volume,
@@ -425,7 +440,8 @@ def write(records: Iterable[Record], out: TextIO) -> None:
             "url": rec.url,
             "affiliation": "\n".join(rec.affiliations),
         }
-        fields = [Field(k, escape(v)) for k, v in values.items() if v]  # the writer adds the braces
+        # the writer adds the outer braces
+        fields = [Field(k, v if k == "author" else escape(v)) for k, v in values.items() if v]
         library.add(Entry("article", _key(rec, used), fields))
     out.write(bibtexparser.write_string(library))
 

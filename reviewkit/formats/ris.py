@@ -14,6 +14,7 @@ from typing import TextIO
 
 import rispy
 
+from reviewkit.author_names import ris_name
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
@@ -256,7 +257,8 @@ def to_ris_dict(rec: Record) -> dict:
         # the first of several AB tags; our reader splits the labels again after each full stop.
         ref["abstract"] = " ".join(rec.abstract.split("\n"))
     if rec.authors:
-        ref["authors"] = list(rec.authors)
+        # 'Surname, Initials' as RIS asks ('de Boer, A.G.'), whatever form the source used
+        ref["authors"] = [ris_name(a) for a in rec.authors]
     simple = {
         "year": str(rec.year or ""),
         "journal_name": rec.journal,

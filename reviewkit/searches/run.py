@@ -29,7 +29,7 @@ from reviewkit.pubmed.client import (
     UnreadableReply,
     parse_efetch,
 )
-from reviewkit.records import Record
+from reviewkit.records import Record, normalise_doi
 from reviewkit.searches.diff import RunReport, changed_fields, run_report
 from reviewkit.store import Store
 from reviewkit.store import searches as rows
@@ -310,7 +310,11 @@ def fingerprint(record: Record) -> str:
 
     (A repr of the field values: about ten times faster than ``dataclasses.asdict``.)
     """
-    values = repr([getattr(record, name) for name in _BIBLIOGRAPHIC])
+    # the DOI folded as before records kept its spelling: a stored run's fingerprints stay
+    # valid, and a DOI PubMed re-cases is no metadata change (DOIs are case-insensitive)
+    values = repr(
+        [normalise_doi(record.doi) if n == "doi" else getattr(record, n) for n in _BIBLIOGRAPHIC]
+    )
     return hashlib.sha256(values.encode()).hexdigest()[:20]
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from reviewkit.records import Record, abstract_text, clean_space
+from reviewkit.records import Record, abstract_text, clean_space, normalise_doi
 from reviewkit.store.db import Store, holds_integer, now, rows_in
 
 _INSERT = (
@@ -63,7 +63,7 @@ class RecordRow(NamedTuple):
     position: int
     title: str
     year: int | None
-    doi: str
+    doi: str  # folded for matching (normalise_doi); the record's data keeps the source's case
     pmid: str
     pmcid: str
     data: str  # JSON of the Record without raw
@@ -79,7 +79,7 @@ def record_row(rec: Record) -> RecordRow:
         rec.position,
         rec.title,
         rec.year,
-        rec.doi,
+        normalise_doi(rec.doi),
         rec.pmid,
         rec.pmcid,
         rec.to_json(),

@@ -46,7 +46,7 @@ def test_ris_reads_every_field() -> None:
         "2",
     )
     assert first.pages == "123-129"  # SP 123 / EP 9 expanded
-    assert first.doi == "10.1007/s10926-019-09999-x"  # resolver prefix dropped, lower case
+    assert first.doi == "10.1007/S10926-019-09999-X"  # resolver prefix dropped, case as written
     assert (first.pmid, first.pmcid, first.language) == ("31234567", "PMC7654321", "English")
     assert first.publication_types == ["Journal Article", "Systematic Review"]
     assert first.keywords == ["return to work", "sick leave"]
@@ -94,7 +94,7 @@ def test_medline_reads_every_field() -> None:
         "1",
         "45-49",
     )
-    assert first.doi == "10.1186/s12889-021-10000-1"
+    assert first.doi == "10.1186/S12889-021-10000-1"  # as written
     assert (first.pmid, first.pmcid, first.language) == ("33000001", "PMC8000001", "eng")
     assert first.publication_types == ["Journal Article", "Systematic Review"]
     assert first.keywords == ["return to work", "sick leave"]
@@ -417,7 +417,7 @@ def test_metapub_known_values(
 def test_pubmed_snapshot_single_article() -> None:
     (rec,) = read(offline_data.path("pubmed-snapshot", "data/pubmed-29768149.xml"))
     assert rec.title == "Inhaled Combined Budesonide-Formoterol as Needed in Mild Asthma."
-    assert rec.pmid == "29768149" and rec.doi == "10.1056/nejmoa1715274"
+    assert rec.pmid == "29768149" and rec.doi == "10.1056/NEJMoa1715274"
     assert (rec.year, rec.journal, rec.volume, rec.issue, rec.pages) == (
         2018,
         "The New England journal of medicine",

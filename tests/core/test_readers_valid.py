@@ -121,7 +121,7 @@ def test_ris_with_publisher_header_lines_before_each_record(tmp_path: Path) -> N
     first, second = imported(tmp_path, FIXTURES / "cochrane_central.ris")
     assert first.title == "Exercise for sick-listed workers"
     assert (first.authors, first.year) == (["Smith, J", "Doe, A"], 2019)
-    assert first.doi == "10.1002/14651858.cd000001"
+    assert first.doi == "10.1002/14651858.CD000001"
     assert (second.year, second.volume, second.abstract) == (2021, "2", "A trial abstract.")
 
 

@@ -73,7 +73,7 @@ def test_ebsco_accession_number_of_another_database_is_no_pmid(tmp_path: Path) -
         "Journal of Occupational Rehabilitation",
     )
     assert cinahl.abstract.endswith("Results: Faster return.")  # EBSCO writes it in N2
-    assert (academic.year, academic.doi, academic.pages) == (2020, "10.3233/wor-203001", "301-309")
+    assert (academic.year, academic.doi, academic.pages) == (2020, "10.3233/WOR-203001", "301-309")
 
 
 def test_ris_accession_number_is_the_pmid_in_medline_or_unnamed(tmp_path: Path) -> None:
@@ -133,7 +133,7 @@ def test_endnote_xml_export_is_read(tmp_path: Path) -> None:
     assert first.keywords == ["Return to Work", "Sick Leave"]
     assert first.source == "EndNote XML"
     # no <periodical>: the journal is the secondary title; an EBSCOhost number is no PMID
-    assert (second.journal, second.pmid, second.doi) == ("Work", "", "10.3233/wor-203001")
+    assert (second.journal, second.pmid, second.doi) == ("Work", "", "10.3233/WOR-203001")
 
 
 def test_endnote_xml_cut_short_is_refused_with_its_line(

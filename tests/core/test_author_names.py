@@ -1,0 +1,176 @@
+"""Authors' surnames by the kind of name, and names and DOIs in exports as reference managers
+read them (BibTeX through bibtexparser v2's name splitting, RIS through rispy)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import bibtexparser
+import pytest
+import rispy
+from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
+
+from reviewkit import screening
+from reviewkit.author_names import ris_name, split_name, surname
+from reviewkit.cli import main
+from reviewkit.project import Project
+from reviewkit.records import Record
+from reviewkit.screening.lookup import find_record, read_record
+
+
+@pytest.mark.parametrize(
+    ("name", "family", "given"),
+    [
+        # surname, then initials (Embase, MEDLINE): everything before the trailing initials
+        ("de Boer A.G.", "de Boer", "A.G."),
+        ("van der Klink JJ", "van der Klink", "JJ"),
+        ("Le Grand C", "Le Grand", "C"),
+        ("Ruiz de la Torre AM", "Ruiz de la Torre", "AM"),
+        ("Verbeek J. H.", "Verbeek", "J. H."),
+        ("Müller-Ladner U", "Müller-Ladner", "U"),
+        ("DE BOER AG", "DE BOER", "AG"),  # an upper-case surname is not initials
+        ("de Groot LCPGM", "de Groot", "LCPGM"),  # Dutch authors' many initials
+        ("Vladimirov IuA", "Vladimirov", "IuA"),  # NLM's romanised Cyrillic initials
+        ("Smith J Jr", "Smith", "J"),
+        # with a comma: everything before it
+        ("de Boer, A.G.", "de Boer", "A.G."),
+        ("Ruiz de la Torre, Ana María", "Ruiz de la Torre", "Ana María"),
+        # initials first: everything after them
+        ("A.G. de Boer", "de Boer", "A.G."),
+        ("J.-P. Sartre", "Sartre", "J.-P."),
+        # no initials: a group author stays whole, an acronym is no initials
+        ("WHO Collaborating Centre", "WHO Collaborating Centre", ""),
+        ("NICE Guideline Development Group", "NICE Guideline Development Group", ""),
+        ("Smith", "Smith", ""),
+        # a group names itself so, whatever acronym or comma it holds; a person named so not
+        ("PROMISE GROUP", "PROMISE GROUP", ""),
+        (
+            "EORTC Quality of Life, Gastro-intestinal Groups",
+            "EORTC Quality of Life, Gastro-intestinal Groups",
+            "",
+        ),
+        ("Center EM", "Center", "EM"),
+        # a list whose separators were lost: the first name's surname
+        ("Gomez L.Paillard M.Price M.", "Gomez", "L."),
+        ("van Bilsen M.van der Vusse G. J.", "van Bilsen", "M."),
+        ("Munck HolgerJorgensen Anders W.", "Munck", ""),
+        ("VanderWeele TJ", "VanderWeele", "TJ"),  # a capital inside a surname is its own
+    ],
+)
+def test_split_name_finds_the_surname_by_where_the_initials_are(
+    name: str, family: str, given: str
+) -> None:
+    assert split_name(name)[:2] == (family, given)
+    assert surname(name) == family
+
+
+def test_writers_keep_names_they_cannot_split_as_written() -> None:
+    """A group, or names run together, is written as it came: nothing of it is dropped."""
+    for name in ("WHO Collaborating Centre", "Gomez L.Paillard M.", "Munck HolgerJorgensen A."):
+        assert ris_name(name) == name
+    assert ris_name("Vladimirov IuA") == "Vladimirov, Iu.A."
+
+
+def test_citation_keeps_the_particles_of_both_authors() -> None:
+    one = Record(title="x", authors=["de Boer A.G.", "a", "b"], year=2015)
+    two = Record(title="x", authors=["van der Klink JJ", "A.G. de Boer"], year=2016)
+    group = Record(title="x", authors=["WHO Collaborating Centre"], year=2017)
+    assert one.citation() == "de Boer et al. (2015)"
+    assert two.citation() == "van der Klink and de Boer (2016)"
+    assert group.citation() == "WHO Collaborating Centre (2017)"
+
+
+EMBASE_RIS = """TY  - JOUR
+T1  - Interventions to enhance return-to-work for cancer patients
+AU  - de Boer A.G.
+AU  - Taskila T.K.
+AU  - Verbeek J.H.
+AU  - WHO Collaborating Centre
+PY  - 2015
+JF  - Cochrane Database of Systematic Reviews
+DO  - 10.1002/14651858.CD007569.pub3
+ER  -
+
+TY  - JOUR
+T1  - Interventions to improve return to work in depressed people
+AU  - Nieuwenhuijsen K.
+AU  - Verbeek J.H.
+PY  - 2020
+DO  - https://doi.org/10.1002/14651858.CD006237.pub4
+ER  -
+"""
+
+
+@pytest.fixture
+def exported(project_a: Project, tmp_path: Path) -> Path:
+    """Review A's project with the Embase file imported and both records included."""
+    source = tmp_path / "embase.ris"
+    source.write_text(EMBASE_RIS, encoding="utf-8")
+    folder = str(project_a.folder)
+    assert main(["import", str(source), "--project", folder]) == 0
+    for record_id in (1, 2):
+        for stage in ("title-abstract", "full-text"):
+            for reviewer in ("reviewer1", "reviewer2"):
+                screening.decide(project_a.db, record_id, stage, reviewer, "include")
+    for fmt, name in (("bibtex", "included.bib"), ("ris", "included.ris")):
+        out = str(tmp_path / name)
+        assert (
+            main(["export", "--included", "--format", fmt, "--out", out, "--project", folder]) == 0
+        )
+    return tmp_path
+
+
+def test_bibtex_export_writes_last_comma_first_that_bibtex_splits_right(exported: Path) -> None:
+    library = bibtexparser.parse_string(
+        (exported / "included.bib").read_text(encoding="utf-8"),
+        append_middleware=[SeparateCoAuthors(), SplitNameParts()],
+    )
+    entries = {e["year"]: e for e in library.entries}
+    names = [(" ".join(n.von + n.last), " ".join(n.first)) for n in entries["2015"]["author"]]
+    assert names == [
+        ("de Boer", "A. G."),
+        ("Taskila", "T. K."),
+        ("Verbeek", "J. H."),
+        ("{WHO Collaborating Centre}", ""),  # braced: one name, as BibTeX reads a group
+    ]
+    names = [(" ".join(n.von + n.last), " ".join(n.first)) for n in entries["2020"]["author"]]
+    assert names == [("Nieuwenhuijsen", "K."), ("Verbeek", "J. H.")]
+    assert entries["2015"].key == "deboer2015interventions"  # the surname, not 'de'
+    # the DOI as the source wrote it; the resolver prefix dropped
+    assert entries["2015"]["doi"] == "10.1002/14651858.CD007569.pub3"
+    assert entries["2020"]["doi"] == "10.1002/14651858.CD006237.pub4"
+
+
+def test_ris_export_writes_surname_comma_initials_and_the_doi_as_written(exported: Path) -> None:
+    refs = rispy.loads((exported / "included.ris").read_text(encoding="utf-8"))
+    by_year = {r["year"]: r for r in refs}
+    assert by_year["2015"]["authors"] == [
+        "de Boer, A.G.",
+        "Taskila, T.K.",
+        "Verbeek, J.H.",
+        "WHO Collaborating Centre",
+    ]
+    assert by_year["2020"]["authors"] == ["Nieuwenhuijsen, K.", "Verbeek, J.H."]
+    assert by_year["2015"]["doi"] == "10.1002/14651858.CD007569.pub3"
+
+
+def test_a_doi_is_found_in_any_case_and_kept_as_written(project_a: Project, tmp_path: Path) -> None:
+    """DOIs are case-insensitive (DOI Handbook): the store matches the folded form, the
+    record keeps the source's spelling."""
+    source = tmp_path / "embase.ris"
+    source.write_text(EMBASE_RIS, encoding="utf-8")
+    assert main(["import", str(source), "--project", str(project_a.folder)]) == 0
+    for ref in ("doi:10.1002/14651858.cd007569.pub3", "10.1002/14651858.CD007569.PUB3"):
+        assert find_record(project_a.db, ref) == 1
+    assert read_record(project_a.db, 1).doi == "10.1002/14651858.CD007569.pub3"
+
+
+def test_a_search_rerun_sees_no_change_in_a_doi_only_recased() -> None:
+    """Stored runs fingerprinted the lower-cased DOI; PubMed's own spelling of it (kept now)
+    is no metadata change, so a rerun does not store every record with a capital in its DOI
+    again."""
+    from reviewkit.searches import fingerprint
+
+    upper = Record(title="Return to work", pmid="1", doi="10.1056/NEJMoa1715274")
+    lower = Record(title="Return to work", pmid="1", doi="10.1056/nejmoa1715274")
+    assert fingerprint(upper) == fingerprint(lower)
