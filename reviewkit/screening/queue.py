@@ -6,12 +6,15 @@ Blinding: the queue returns this reviewer's own votes and notes only.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.records import Record
+from reviewkit.screening.claims import RENEW_S, fresh_after
 from reviewkit.screening.decisions import add_note, decide, undo
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import (
@@ -23,6 +26,7 @@ from reviewkit.screening.rules import (
     study_states,
 )
 from reviewkit.store import attachments as attachment_rows
+from reviewkit.store import claims as claim_rows
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store import duplicates as links
 from reviewkit.store import lookup
@@ -119,6 +123,8 @@ class ReviewerQueue:
         self.index = {s: i for i, s in enumerate(self.studies)}
         self.votes: dict[int, Decision] = {}
         self.notes: dict[int, list[str]] = defaultdict(list)
+        self.held: int | None = None  # the study this queue's screen holds a claim on
+        self._held_at = 0.0  # monotonic() when that claim was taken or last renewed
         self._load_own()
         self._decided_first()
 
@@ -258,9 +264,7 @@ class ReviewerQueue:
         if not self.studies:
             return None
         start = min(pos or 0, len(self.studies) - 1)
-        nxt = self.next_open(start)
-        if nxt is None:
-            nxt = self.next_open(0)
+        nxt = self.next_for_me(start)
         return start if nxt is None else nxt
 
     # navigation ------------------------------------------------------------------------
@@ -274,12 +278,88 @@ class ReviewerQueue:
         state = study_states(log, self.canon).get(study)
         return needs_vote(state, self.rule, self.reviewer)
 
-    def next_open(self, start: int = 0) -> int | None:
-        """Position of the first study from ``start`` on that still waits for me."""
+    def next_open(self, start: int = 0, *, passing: Collection[int] = ()) -> int | None:
+        """Position of the first study from ``start`` on that still waits for me (going
+        past the studies in ``passing``)."""
         for pos in range(max(start, 0), len(self.studies)):
-            if self.studies[pos] not in self.votes and self.needs_me(self.studies[pos]):
+            study = self.studies[pos]
+            if study not in self.votes and study not in passing and self.needs_me(study):
                 return pos
         return None
+
+    def next_for_me(self, start: int = 0) -> int | None:
+        """Where to go next: the first study from ``start`` on (then from the top) that waits
+        for me and that no other reviewer's screen holds (:mod:`reviewkit.screening.claims`),
+        claimed for me here; if every study left is held by another screen, the first of
+        those all the same (a claim never keeps a reviewer from a vote). None: nothing waits."""
+        for begin in (start, 0):
+            pos = self.next_open(begin, passing=self.held_by_others())
+            while pos is not None and not self.hold(self.studies[pos]):
+                pos = self.next_open(pos + 1, passing=self.held_by_others())  # taken meanwhile
+            if pos is not None:
+                return pos
+        pos = self.next_open(start)
+        return self.next_open(0) if pos is None else pos
+
+    # claims (stages with one reviewer per record) ----------------------------------------
+    @property
+    def shares_records(self) -> bool:
+        """Does a study here wait for whichever reviewer comes first (one reviewer per
+        record)? Only then are records claimed: with two per record each waits for both."""
+        return self.rule.reviewers_per_record == 1
+
+    def held_by_others(self) -> set[int]:
+        """The studies of mine another reviewer's open screen holds now (fresh from the
+        database; always empty where records are not shared)."""
+        if not self.shares_records:
+            return set()
+        held = claim_rows.held_by_others(
+            self.db, self.stage, self.reviewer, fresh_after=fresh_after()
+        )
+        return {self.study_of(r) for r in held}
+
+    def hold(self, study: int | None) -> bool:
+        """Claim ``study`` for this reviewer's screen (their earlier claim here lapses), or
+        drop the claim when the study no longer waits for my vote (None, or decided by me).
+        False when another reviewer's screen holds it: nothing changed then. A claim is an
+        aid only: a busy or read-only database leaves it as it was and returns True."""
+        if not self.shares_records:
+            return True
+        if study is None or study in self.votes:
+            self.let_go()
+            return True
+        if study == self.held:
+            return True
+        try:
+            taken = claim_rows.take(
+                self.db, self.stage, self.reviewer, study, fresh_after=fresh_after()
+            )
+        except UserError:
+            return True
+        if taken:
+            self.held, self._held_at = study, time.monotonic()
+        return taken
+
+    def keep_holding(self) -> None:
+        """Renew the claim on the study shown when :data:`~reviewkit.screening.claims.RENEW_S`
+        has passed since it was taken or last renewed (an open screen calls this often)."""
+        if self.held is None or time.monotonic() - self._held_at < RENEW_S:
+            return
+        try:
+            claim_rows.renew(self.db, self.stage, self.reviewer, self.held)
+        except UserError:
+            return  # tried again at the next call
+        self._held_at = time.monotonic()
+
+    def let_go(self) -> None:
+        """Drop this reviewer's claim at this stage (on leaving the screen)."""
+        if self.held is None:
+            return
+        try:
+            claim_rows.release(self.db, self.stage, self.reviewer)
+        except UserError:
+            return  # it lapses by itself
+        self.held = None
 
     def search(self, text: str, start: int) -> int | None:
         """Position of the next study after ``start`` (wrapping) whose title contains ``text``."""
@@ -337,7 +417,9 @@ class ReviewerQueue:
         return d
 
     def undo(self) -> Decision | None:
-        """Undo my newest live entry; returns it (its study is where to go back to)."""
+        """Undo my newest live entry; returns it (its study is where to go back to, if it is
+        still in my queue: a study my undone vote no longer holds leaves it when it does not
+        wait for me any more, e.g. my 'uncertain' undone after a second reviewer decided it)."""
         target = undo(self.db, self.stage, self.reviewer)
         if target is not None:
             study = self.study_of(target.record_id)
@@ -352,8 +434,17 @@ class ReviewerQueue:
                     self.votes[study] = state.votes[self.reviewer]
                     self._sort_votes()  # an earlier vote is in force again: back to its place
                 self.notes[study] = list(state.notes.get(self.reviewer, []))
+            if study not in self.votes and not self.needs_me(study):
+                self._leave(study)  # another reviewer decided it meanwhile (one per record)
             self._decided_first()  # undecided again: first of the undecided part
         return target
+
+    def _leave(self, study: int) -> None:
+        """Take a study out of my queue: it no longer waits for me and has no vote of mine
+        (a refresh would drop it too); my notes on it stay in the log."""
+        if study in self.index:
+            del self.studies[self.index[study]]
+            self.index = {s: i for i, s in enumerate(self.studies)}
 
     # ranking ---------------------------------------------------------------------------
     def own_labels(self) -> list[tuple[int, bool]]:

@@ -62,7 +62,7 @@ class KeepsUp:
 
     def first_open(self) -> int | None:
         """The first record that waits for me, else the first record (None: no records)."""
-        pos = self.queue.next_open(0)
+        pos = self.queue.next_for_me(0)  # passing the records other reviewers' screens hold
         return 0 if pos is None and self.queue.studies else pos
 
     def take_first_order(self) -> None:
@@ -122,6 +122,8 @@ class KeepsUp:
         """The timer's look (:attr:`CHANGES_S`): others' changes show on an idle screen.
         Not while a prompt or the reasons are open or keys wait for the database: the record
         they are about must not change under them (the next key looks anyway)."""
+        if not self.waiting:
+            self.queue.keep_holding()  # the claim on the record shown (at most once a minute)
         if self.app.screen is not self or self.excluding or self.waiting or self.ordering:
             return
         # others' decisions only once no key came for a whole interval: on a 50,000-record
