@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -89,6 +90,19 @@ class KeepsUp:
         self.say(
             "started in the seeded random order; the ranked order applies from the next record"
         )
+
+    def on_key(self, event: events.Key) -> None:
+        """While ordering: a key whose action is off (a vote, a note, undo, a search…) used to
+        be dropped without a word; no record is shown, so nothing can be decided: say so."""
+        if not self.ordering:
+            return
+        active = self.active_bindings.get(event.key)
+        if active is not None and not active.enabled:
+            event.stop()
+            self.say(
+                f"{event.key}: no record yet (the first is on its way);"
+                " j or Tab starts now in the seeded random order"
+            )
 
     def _end_ordering(self) -> None:
         """No longer waiting for the first order: the flag down, the poll stopped."""
