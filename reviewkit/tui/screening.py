@@ -400,6 +400,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
         self.app.push_screen(TextPrompt(f"Note on record {study}"), done)
 
     def action_undo(self) -> None:
+        shown = self.current
         target = self.queue.undo()
         if target is None:
             self.say("nothing to undo")
@@ -407,11 +408,15 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
         self.last_committed = None
         if self.ranking is not None:
             self.ranking.update()
-        pos = self.queue.position_of(target.record_id)
-        self.go(pos if pos is not None else self.pos)
         study = self.queue.study_of(target.record_id)
+        pos = self.queue.position_of(target.record_id)
+        left = "" if pos is not None else f" · record {study} no longer waits for you at this stage"
+        if pos is None:  # it left my queue (decided by another reviewer meanwhile): stay
+            pos = self.queue.index.get(shown) if shown is not None else None
+            pos = self.queue.next_for_me(0) if pos is None else pos
+        self.go(pos)
         self.post_message(Undone(study, target.label))
-        self.say(f"undone: {target.label} on record {study}")
+        self.say(f"undone: {target.label} on record {study}{left}")
 
     # moving ------------------------------------------------------------------------------
     def action_move(self, step: int) -> None:

@@ -100,7 +100,7 @@ class KeepsUp:
         if active is not None and not active.enabled:
             event.stop()
             self.say(
-                f"{event.key}: no record yet (the first is on its way);"
+                f"{active.binding.description}: no record yet (the first is on its way);"
                 " j or Tab starts now in the seeded random order"
             )
 
