@@ -6,15 +6,13 @@ Blinding: the queue returns this reviewer's own votes and notes only.
 from __future__ import annotations
 
 import hashlib
-import time
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.records import Record
-from reviewkit.screening.claims import RENEW_S, fresh_after
+from reviewkit.screening.claims import HoldsClaims
 from reviewkit.screening.decisions import add_note, decide, undo
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import (
@@ -26,7 +24,6 @@ from reviewkit.screening.rules import (
     study_states,
 )
 from reviewkit.store import attachments as attachment_rows
-from reviewkit.store import claims as claim_rows
 from reviewkit.store import decisions as decision_rows
 from reviewkit.store import duplicates as links
 from reviewkit.store import lookup
@@ -83,7 +80,7 @@ class QueueChange:
         return "; ".join(said)
 
 
-class ReviewerQueue:
+class ReviewerQueue(HoldsClaims):
     """One reviewer's view of one stage: their studies in a stable order and their own log only.
 
     The queue is computed once; each move or decision touches one study, so a keypress never
@@ -123,8 +120,6 @@ class ReviewerQueue:
         self.index = {s: i for i, s in enumerate(self.studies)}
         self.votes: dict[int, Decision] = {}
         self.notes: dict[int, list[str]] = defaultdict(list)
-        self.held: int | None = None  # the study this queue's screen holds a claim on
-        self._held_at = 0.0  # monotonic() when that claim was taken or last renewed
         self._load_own()
         self._decided_first()
 
@@ -300,66 +295,6 @@ class ReviewerQueue:
                 return pos
         pos = self.next_open(start)
         return self.next_open(0) if pos is None else pos
-
-    # claims (stages with one reviewer per record) ----------------------------------------
-    @property
-    def shares_records(self) -> bool:
-        """Does a study here wait for whichever reviewer comes first (one reviewer per
-        record)? Only then are records claimed: with two per record each waits for both."""
-        return self.rule.reviewers_per_record == 1
-
-    def held_by_others(self) -> set[int]:
-        """The studies of mine another reviewer's open screen holds now (fresh from the
-        database; always empty where records are not shared)."""
-        if not self.shares_records:
-            return set()
-        held = claim_rows.held_by_others(
-            self.db, self.stage, self.reviewer, fresh_after=fresh_after()
-        )
-        return {self.study_of(r) for r in held}
-
-    def hold(self, study: int | None) -> bool:
-        """Claim ``study`` for this reviewer's screen (their earlier claim here lapses), or
-        drop the claim when the study no longer waits for my vote (None, or decided by me).
-        False when another reviewer's screen holds it: nothing changed then. A claim is an
-        aid only: a busy or read-only database leaves it as it was and returns True."""
-        if not self.shares_records:
-            return True
-        if study is None or study in self.votes:
-            self.let_go()
-            return True
-        if study == self.held:
-            return True
-        try:
-            taken = claim_rows.take(
-                self.db, self.stage, self.reviewer, study, fresh_after=fresh_after()
-            )
-        except UserError:
-            return True
-        if taken:
-            self.held, self._held_at = study, time.monotonic()
-        return taken
-
-    def keep_holding(self) -> None:
-        """Renew the claim on the study shown when :data:`~reviewkit.screening.claims.RENEW_S`
-        has passed since it was taken or last renewed (an open screen calls this often)."""
-        if self.held is None or time.monotonic() - self._held_at < RENEW_S:
-            return
-        try:
-            claim_rows.renew(self.db, self.stage, self.reviewer, self.held)
-        except UserError:
-            return  # tried again at the next call
-        self._held_at = time.monotonic()
-
-    def let_go(self) -> None:
-        """Drop this reviewer's claim at this stage (on leaving the screen)."""
-        if self.held is None:
-            return
-        try:
-            claim_rows.release(self.db, self.stage, self.reviewer)
-        except UserError:
-            return  # it lapses by itself
-        self.held = None
 
     def search(self, text: str, start: int) -> int | None:
         """Position of the next study after ``start`` (wrapping) whose title contains ``text``."""

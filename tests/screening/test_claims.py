@@ -168,7 +168,7 @@ def test_two_screens_on_one_project_show_different_records(project_a):
 
 def test_a_screen_renews_its_claim_while_it_shows_the_record(project_a, monkeypatch):
     add_records(project_a, make_records(3))
-    monkeypatch.setattr("reviewkit.screening.queue.RENEW_S", 0.0)
+    monkeypatch.setattr("reviewkit.screening.claims.RENEW_S", 0.0)
     q1 = scr.ReviewerQueue(project_a, TA, "reviewer1", order=same_order)
     q2 = scr.ReviewerQueue(project_a, TA, "reviewer2", order=same_order)
 
