@@ -32,7 +32,13 @@ from reviewkit.screening.decisions import (
     resolve,
     undo,
 )
-from reviewkit.screening.lookup import attach, attachment_url, find_record, read_record
+from reviewkit.screening.lookup import (
+    attach,
+    attachment_url,
+    find_record,
+    read_record,
+    study_attachment,
+)
 from reviewkit.screening.outcomes import (
     DerivedStages,
     included,
@@ -92,6 +98,7 @@ __all__ = [
     "stage_names",
     "stage_open",
     "stage_outcomes",
+    "study_attachment",
     "study_states",
     "undo",
 ]

@@ -11,7 +11,10 @@ from reviewkit.files import NotAFile, check_regular
 from reviewkit.records import Record, normalise_doi, normalise_pmid
 from reviewkit.store import Store, lookup
 from reviewkit.store import attachments as attachment_rows
+from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
+
+Attachment = attachment_rows.Attachment  # a full text attached to a record (for the faces)
 
 
 def find_record(db: Store, ref: str) -> int:
@@ -131,6 +134,12 @@ def _check_not_the_project(path: Path, database: Path) -> None:
             where=str(path),
             hint="give the path of the study's PDF (or other full-text file) or an http(s) URL",
         )
+
+
+def study_attachment(db: Store, study_id: int) -> attachment_rows.Attachment | None:
+    """The full text attached to a study: the newest attachment of any record of its cluster
+    (a full text attached to a duplicate counts for the study, as its votes do)."""
+    return attachment_rows.current_attachment(db, sorted(links.members_of(db, [study_id])))
 
 
 def attachment_url(attachment: attachment_rows.Attachment) -> str:

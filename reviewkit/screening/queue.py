@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from reviewkit.project import Project
 from reviewkit.records import Record
+from reviewkit.screening.claims import HoldsClaims
 from reviewkit.screening.decisions import add_note, decide, undo
 from reviewkit.screening.outcomes import DerivedStages
 from reviewkit.screening.rules import (
@@ -79,7 +80,7 @@ class QueueChange:
         return "; ".join(said)
 
 
-class ReviewerQueue:
+class ReviewerQueue(HoldsClaims):
     """One reviewer's view of one stage: their studies in a stable order and their own log only.
 
     The queue is computed once; each move or decision touches one study, so a keypress never
@@ -258,9 +259,7 @@ class ReviewerQueue:
         if not self.studies:
             return None
         start = min(pos or 0, len(self.studies) - 1)
-        nxt = self.next_open(start)
-        if nxt is None:
-            nxt = self.next_open(0)
+        nxt = self.next_for_me(start)
         return start if nxt is None else nxt
 
     # navigation ------------------------------------------------------------------------
@@ -274,12 +273,28 @@ class ReviewerQueue:
         state = study_states(log, self.canon).get(study)
         return needs_vote(state, self.rule, self.reviewer)
 
-    def next_open(self, start: int = 0) -> int | None:
-        """Position of the first study from ``start`` on that still waits for me."""
+    def next_open(self, start: int = 0, *, passing: Collection[int] = ()) -> int | None:
+        """Position of the first study from ``start`` on that still waits for me (going
+        past the studies in ``passing``)."""
         for pos in range(max(start, 0), len(self.studies)):
-            if self.studies[pos] not in self.votes and self.needs_me(self.studies[pos]):
+            study = self.studies[pos]
+            if study not in self.votes and study not in passing and self.needs_me(study):
                 return pos
         return None
+
+    def next_for_me(self, start: int = 0) -> int | None:
+        """Where to go next: the first study from ``start`` on (then from the top) that waits
+        for me and that no other reviewer's screen holds (:mod:`reviewkit.screening.claims`),
+        claimed for me here; if every study left is held by another screen, the first of
+        those all the same (a claim never keeps a reviewer from a vote). None: nothing waits."""
+        for begin in (start, 0):
+            pos = self.next_open(begin, passing=self.held_by_others())
+            while pos is not None and not self.hold(self.studies[pos]):
+                pos = self.next_open(pos + 1, passing=self.held_by_others())  # taken meanwhile
+            if pos is not None:
+                return pos
+        pos = self.next_open(start)
+        return self.next_open(0) if pos is None else pos
 
     def search(self, text: str, start: int) -> int | None:
         """Position of the next study after ``start`` (wrapping) whose title contains ``text``."""
@@ -337,7 +352,9 @@ class ReviewerQueue:
         return d
 
     def undo(self) -> Decision | None:
-        """Undo my newest live entry; returns it (its study is where to go back to)."""
+        """Undo my newest live entry; returns it (its study is where to go back to, if it is
+        still in my queue: a study my undone vote no longer holds leaves it when it does not
+        wait for me any more, e.g. my 'uncertain' undone after a second reviewer decided it)."""
         target = undo(self.db, self.stage, self.reviewer)
         if target is not None:
             study = self.study_of(target.record_id)
@@ -352,8 +369,17 @@ class ReviewerQueue:
                     self.votes[study] = state.votes[self.reviewer]
                     self._sort_votes()  # an earlier vote is in force again: back to its place
                 self.notes[study] = list(state.notes.get(self.reviewer, []))
+            if study not in self.votes and not self.needs_me(study):
+                self._leave(study)  # another reviewer decided it meanwhile (one per record)
             self._decided_first()  # undecided again: first of the undecided part
         return target
+
+    def _leave(self, study: int) -> None:
+        """Take a study out of my queue: it no longer waits for me and has no vote of mine
+        (a refresh would drop it too); my notes on it stay in the log."""
+        if study in self.index:
+            del self.studies[self.index[study]]
+            self.index = {s: i for i, s in enumerate(self.studies)}
 
     # ranking ---------------------------------------------------------------------------
     def own_labels(self) -> list[tuple[int, bool]]:

@@ -6,6 +6,7 @@ protocol reviewer while the stage is open, so opening this screen never unblinds
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from rich.console import Group
@@ -23,6 +24,7 @@ from reviewkit.tui.decision import DecisionScreen, reason_picker
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.message_line import MessageLine
 from reviewkit.tui.messages import Resolved, Undone
+from reviewkit.tui.screening_fulltext import open_attachment
 from reviewkit.tui.widgets import (
     STATUS_CSS,
     RecordView,
@@ -45,6 +47,15 @@ ACTIONS: tuple[Action, ...] = (
     # the record pane says "… more lines (Space / PgDn)": a long abstract is cut at 80x24 and
     # the lead must read it all before the final call
     *page_actions("conflicts"),
+    # full-text stage only (hidden elsewhere): the lead reads the attached full text too
+    Action(
+        "conflicts.open",
+        "o",
+        "open_fulltext",
+        "Open the full text",
+        group="Full text",
+        footer="Open",
+    ),
     Action("conflicts.help", "question_mark", "help", "Help", group="Other"),
     Action("conflicts.quit", "q", "quit", "Quit", group="Other"),
 )
@@ -72,9 +83,15 @@ class ConflictsScreen(DecisionScreen):
     TITLE = "reviewkit conflicts"
 
     def __init__(
-        self, project: Project, stage: str, resolver: str, views: list[ConflictView] | None = None
+        self,
+        project: Project,
+        stage: str,
+        resolver: str,
+        views: list[ConflictView] | None = None,
+        opener: Callable[[str], bool | None] | None = None,
     ) -> None:
         super().__init__()
+        self.opener = opener  # opens a full text (the system's viewer or browser by default)
         self.project = project
         self.protocol = project.protocol
         self.rule = project.protocol.stage(stage)
@@ -159,9 +176,29 @@ class ConflictsScreen(DecisionScreen):
                 final.append(
                     "Not resolved: i to include, e then a reason number to exclude", style="dim"
                 )
+        if self.pos is not None and self.stage == "full-text":
+            final = Group(final, self.full_text_line(self.views[self.pos].study_id))
         if self.excluding:
             final = Group(final, reason_picker(self.rule, picking=True))
         self.query_one("#final", Static).update(final)
+
+    def full_text_line(self, study: int) -> Text:
+        """The "Full text:" line of a study at the full-text stage: what is attached (the
+        reviewers read it there), with `o` to open it."""
+        att = screening.study_attachment(self.project.db, study)
+        text = Text("Full text: ", style="bold")
+        text.append(f"{att.target} (o to open)" if att else "none attached", style="")
+        return text
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # nothing is attached to open before full text: not in the footer there
+        return action != "open_fulltext" or self.stage == "full-text"
+
+    def action_open_fulltext(self) -> None:
+        if self.pos is None:
+            return
+        att = screening.study_attachment(self.project.db, self.views[self.pos].study_id)
+        self.say(open_attachment(att, self.opener, attach_key=""))
 
     def show_picker(self) -> None:
         self.render_current()
@@ -265,4 +302,5 @@ class ConflictsScreen(DecisionScreen):
         self.say(said)
 
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
-        return f"Conflicts · {self.stage}", with_stage_reasons(ACTIONS, self.rule)
+        shown = [a for a in ACTIONS if self.stage == "full-text" or a.id != "conflicts.open"]
+        return f"Conflicts · {self.stage}", with_stage_reasons(shown, self.rule)

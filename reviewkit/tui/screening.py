@@ -168,6 +168,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
                 self._order_wait = self.set_interval(ORDER_POLL_S, self.take_first_order)
 
     def on_unmount(self) -> None:
+        self.queue.let_go()  # the record shown is free for the other reviewers at once
         if self.ranking is not None:
             self.ranking.close()
 
@@ -267,9 +268,11 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
         if self.ordering:
             view.show(ordering_text(len(self.queue.studies)))
         elif study is None:
+            self.queue.hold(None)
             view.show(Text("Nothing to screen at this stage for you.", style="bold"))
         else:
             self.shown.add(study)
+            self.queue.hold(study)  # one reviewer per record: the others' queues go past it
             sources = self.queue.sources(study)  # canonical record first
             record = sources[0] if sources else self.queue.record(study)
             view.show(
@@ -287,6 +290,15 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
         self.render_reasons()
         self.call_after_refresh(self._painted)
 
+    def shared_note(self) -> str:
+        """What to say when the record shown waits for me but another reviewer's screen holds
+        it (reached with j, g or /, or the only records left): both may vote, the first
+        decides it. "" otherwise."""
+        q, study = self.queue, self.current
+        if study is None or not q.shares_records or study in q.votes or q.held == study:
+            return ""
+        return f"record {study} is open on another reviewer's screen too: the first vote decides it"
+
     def _painted(self) -> None:
         self.shown_at = time.perf_counter()
 
@@ -303,14 +315,14 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
             self.say(f"{self.message} · {said}")
         self.apply_ranking()
         start = (self.pos or 0) + 1 + skip
-        nxt = self.queue.next_open(start)
-        if nxt is None:
-            nxt = self.queue.next_open(0)
+        nxt = self.queue.next_for_me(start)
         if nxt is None:
             self.go(self.pos)
             self.say(self.message + " · all done at this stage")
             return
         self.go(nxt)
+        if shared := self.shared_note():
+            self.say(f"{self.message} · {shared}")
 
     # deciding ----------------------------------------------------------------------------
     def commit(self, label: str, reason: str = "") -> None:
@@ -388,6 +400,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
         self.app.push_screen(TextPrompt(f"Note on record {study}"), done)
 
     def action_undo(self) -> None:
+        shown = self.current
         target = self.queue.undo()
         if target is None:
             self.say("nothing to undo")
@@ -395,11 +408,15 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
         self.last_committed = None
         if self.ranking is not None:
             self.ranking.update()
-        pos = self.queue.position_of(target.record_id)
-        self.go(pos if pos is not None else self.pos)
         study = self.queue.study_of(target.record_id)
+        pos = self.queue.position_of(target.record_id)
+        left = "" if pos is not None else f" · record {study} no longer waits for you at this stage"
+        if pos is None:  # it left my queue (decided by another reviewer meanwhile): stay
+            pos = self.queue.index.get(shown) if shown is not None else None
+            pos = self.queue.next_for_me(0) if pos is None else pos
+        self.go(pos)
         self.post_message(Undone(study, target.label))
-        self.say(f"undone: {target.label} on record {study}")
+        self.say(f"undone: {target.label} on record {study}{left}")
 
     # moving ------------------------------------------------------------------------------
     def action_move(self, step: int) -> None:
@@ -420,7 +437,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
             self.say(" · ".join(p for p in (said, f"this is {edge}") if p))
             return
         self.go(target)
-        self.say(said)
+        self.say(" · ".join(p for p in (said, self.shared_note()) if p))
 
     def action_next_open(self) -> None:
         if self.ordering:
@@ -428,14 +445,13 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
             return
         said = self.take_changes()
         self.apply_ranking()
-        nxt = self.queue.next_open((self.pos or 0) + 1)
-        if nxt is None:
-            nxt = self.queue.next_open(0)
+        nxt = self.queue.next_for_me((self.pos or 0) + 1)
         if nxt is None:
             self.say(said or "every record here has your decision")
         else:
             self.go(nxt)
-            self.say(said)  # as j and k: the old message was about the record left behind
+            # as j and k: the old message was about the record left behind
+            self.say(" · ".join(p for p in (said, self.shared_note()) if p))
 
     def action_page(self, step: int) -> None:
         self.query_one(RecordView).page(step)
@@ -449,7 +465,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
                 self.say(f"no title in your queue contains {text!r}")
             else:
                 self.go(pos)
-                self.say(f"found {text!r}")
+                self.say(" · ".join(p for p in (f"found {text!r}", self.shared_note()) if p))
 
         self.app.push_screen(TextPrompt("Search"), done)
 
@@ -469,7 +485,8 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
                 self.go(pos)
                 # not a search's stale 'found'; what was typed only when it was no record id
                 typed = "" if ref.strip() == str(record_id) else f" ({ref})"
-                self.say(f"went to record {record_id}{typed}")
+                went = f"went to record {record_id}{typed}"
+                self.say(" · ".join(p for p in (went, self.shared_note()) if p))
 
         self.app.push_screen(TextPrompt("Go to record (id, pmid:N or doi:…)"), done)
 

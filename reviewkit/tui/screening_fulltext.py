@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from reviewkit.screening import ReviewerQueue
+    from reviewkit.screening.lookup import Attachment
 
 
 def full_text_line(queue: ReviewerQueue, study: int) -> Text:
@@ -78,16 +79,28 @@ class FullTextKeys:
         study = self.current
         if study is None:
             return
-        att = self.queue.attachment(study)
-        if att is None:
-            self.say("no full text attached: press a to attach one")
-            return
-        url = attachment_url(att)
-        if att.kind == "file" and not Path(att.target).is_file():
-            self.say(f"cannot open {att.target}: the file is no longer there (a to attach again)")
-            return
-        if (self.opener or open_in_system)(url) is False:
-            where = att.target if att.kind == "file" else url  # a path, not file:// and %20s
-            self.say(f"no browser or viewer here: open it yourself:\n{where}")
-            return
-        self.say(f"opened {url}")
+        self.say(open_attachment(self.queue.attachment(study), self.opener))
+
+
+def open_attachment(
+    att: Attachment | None, opener: Callable[[str], bool | None] | None, *, attach_key: str = "a"
+) -> str:
+    """Open an attached full text with the system's viewer or browser (or ``opener``); what
+    to say on the message line: what was opened, or why not and what to do."""
+    again = f" ({attach_key} to attach again)" if attach_key else ""
+    if att is None:
+        return (
+            f"no full text attached: press {attach_key} to attach one"
+            if attach_key
+            else (
+                "no full text attached (a reviewer attaches it on the screening screen, or"
+                " 'reviewkit attach')"
+            )
+        )
+    url = attachment_url(att)
+    if att.kind == "file" and not Path(att.target).is_file():
+        return f"cannot open {att.target}: the file is no longer there{again}"
+    if (opener or open_in_system)(url) is False:
+        where = att.target if att.kind == "file" else url  # a path, not file:// and %20s
+        return f"no browser or viewer here: open it yourself:\n{where}"
+    return f"opened {url}"

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -62,7 +63,7 @@ class KeepsUp:
 
     def first_open(self) -> int | None:
         """The first record that waits for me, else the first record (None: no records)."""
-        pos = self.queue.next_open(0)
+        pos = self.queue.next_for_me(0)  # passing the records other reviewers' screens hold
         return 0 if pos is None and self.queue.studies else pos
 
     def take_first_order(self) -> None:
@@ -89,6 +90,19 @@ class KeepsUp:
         self.say(
             "started in the seeded random order; the ranked order applies from the next record"
         )
+
+    def on_key(self, event: events.Key) -> None:
+        """While ordering: a key whose action is off (a vote, a note, undo, a search…) used to
+        be dropped without a word; no record is shown, so nothing can be decided: say so."""
+        if not self.ordering:
+            return
+        active = self.active_bindings.get(event.key)
+        if active is not None and not active.enabled:
+            event.stop()
+            self.say(
+                f"{active.binding.description}: no record yet (the first is on its way);"
+                " j or Tab starts now in the seeded random order"
+            )
 
     def _end_ordering(self) -> None:
         """No longer waiting for the first order: the flag down, the poll stopped."""
@@ -122,6 +136,8 @@ class KeepsUp:
         """The timer's look (:attr:`CHANGES_S`): others' changes show on an idle screen.
         Not while a prompt or the reasons are open or keys wait for the database: the record
         they are about must not change under them (the next key looks anyway)."""
+        if not self.waiting:
+            self.queue.keep_holding()  # the claim on the record shown (at most once a minute)
         if self.app.screen is not self or self.excluding or self.waiting or self.ordering:
             return
         # others' decisions only once no key came for a whole interval: on a 50,000-record

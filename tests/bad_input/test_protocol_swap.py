@@ -45,7 +45,8 @@ def make_pre_080(db: Path) -> None:
         "DROP TRIGGER review_identity_unchangeable; DROP TRIGGER review_identity_undeletable;"
         " DROP TABLE review_identity; DELETE FROM schema_migrations WHERE version = 80;"
         # and without the migrations after 080 (a database from before 080 has none of them)
-        " DROP TABLE IF EXISTS review_versions; DELETE FROM schema_migrations WHERE version > 80;"
+        " DROP TABLE IF EXISTS review_versions; DROP TABLE IF EXISTS screen_claims;"
+        " DELETE FROM schema_migrations WHERE version > 80;"
     )
     conn.close()
 

@@ -1,0 +1,82 @@
+"""The conflicts screen at full text shows the attached full text and opens it with `o`; it
+showed neither, so the lead settled a full-text conflict without the paper the reviewers read.
+Before full text nothing is attached: no `o` in the footer or the help there."""
+
+from __future__ import annotations
+
+import asyncio
+
+from conftest import add_records
+from screening.helpers import make_records
+
+from reviewkit import screening as scr
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.conflicts import ConflictsScreen
+
+TA, FT = "title-abstract", "full-text"
+SIZE = (100, 34)
+
+
+def full_text_conflicts(project, tmp_path):
+    """Two studies included at title/abstract and disputed at full text; a PDF attached to
+    the first one."""
+    ids = add_records(project, make_records(2))
+    for study in ids:
+        for reviewer in ("reviewer1", "reviewer2"):
+            scr.decide(project.db, study, TA, reviewer, "include")
+        scr.decide(project.db, study, FT, "reviewer1", "include")
+        scr.decide(project.db, study, FT, "reviewer2", "exclude", "health-only")
+    pdf = tmp_path / "paper one.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    scr.attach(project.db, ids[0], str(pdf), added_by="reviewer1")
+    return ids, pdf
+
+
+def screen_text(app) -> str:
+    return app.export_screenshot().replace("&#160;", " ")
+
+
+def test_full_text_conflicts_show_the_attachment_and_o_opens_it(project_b, tmp_path):
+    ids, pdf = full_text_conflicts(project_b, tmp_path)
+    opened: list[str] = []
+
+    async def go() -> None:
+        screen = ConflictsScreen(project_b, FT, "lead", opener=opened.append)
+        app = ReviewkitApp(screen, keymap={})
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert screen.views[screen.pos].study_id == ids[0]
+            assert "Full text:" in screen_text(app) and "paper one.pdf" in screen_text(app)
+            await pilot.press("o")
+            assert opened == [pdf.resolve().as_uri()] and "opened" in screen.message
+            await pilot.press("j")
+            assert "Full text: none attached" in screen_text(app)
+            await pilot.press("o")
+            assert "no full text attached" in screen.message and len(opened) == 1
+            await pilot.press("q")
+
+    asyncio.run(go())
+
+
+def test_o_and_its_help_only_at_full_text(project_b, tmp_path):
+    full_text_conflicts(project_b, tmp_path)
+    for study in add_records(project_b, make_records(1, prefix="Other")):
+        scr.decide(project_b.db, study, TA, "reviewer1", "include")
+        scr.decide(project_b.db, study, TA, "reviewer2", "exclude", "health-only")
+    opened: list[str] = []
+
+    async def go(stage: str) -> tuple[str, str]:
+        screen = ConflictsScreen(project_b, stage, "lead", opener=opened.append)
+        app = ReviewkitApp(screen, keymap={})
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            body = screen_text(app)
+            await pilot.press("o", "question_mark")
+            help_text = screen_text(app)
+            await pilot.press("escape", "q")
+        return body, help_text
+
+    body, help_text = asyncio.run(go(TA))
+    assert "Full text" not in body and "Open the full text" not in help_text and opened == []
+    body, help_text = asyncio.run(go(FT))
+    assert "Full text:" in body and "Open the full text" in help_text and len(opened) == 1
