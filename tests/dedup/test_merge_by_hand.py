@@ -57,6 +57,8 @@ def test_dedup_undo_takes_the_merge_back(project_b, capsys):
     assert code == 0 and f"undone: the merge of records {r1} and {r2}" in out
     cmap = links.canonical_map(project_b.db)
     assert cmap[r1] != cmap[r2]
+    # never paired by dedup: the pair now waits for a person like any open pair
+    assert [(p.a, p.b) for p in engine.review_queue(project_b.db)] == [(r1, r2)]
 
 
 @pytest.fixture
