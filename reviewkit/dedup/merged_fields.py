@@ -13,9 +13,11 @@ Rules:
   would cite an article that does not exist;
 - when copies disagree, the value most copies give wins: the copies are the databases'
   independent transcriptions of one article, so a typo or an export's garbling in one is
-  outvoted by two that agree; a tie goes to the copy giving the more (the more fields of a
-  place, the longer text: a cut abstract or author list loses to the whole one), then to the
-  copy imported first (the lowest id), so the result never depends on the order of a read;
+  outvoted by two that agree (a place is counted by its volume number and first page, so
+  '69 (Suppl 1)' / '69' and '439-53' / '439-453' agree); among the copies giving the winning
+  value, and on a tie, the copy giving the more wins (the more fields of a place, the longer
+  text: a cut abstract or author list loses to the whole one), then the copy imported first
+  (the lowest id), so the result never depends on the order of a read;
 - provenance (source, origin, position, raw text) stays the canonical record's own.
 
 Reports of one study (``dedup studies``) are not filled from each other: they are different
@@ -27,9 +29,11 @@ matter: a study's table row takes each field from the first report that has one,
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Iterable
 
+from reviewkit.dedup.pages import first_page
 from reviewkit.records import AbstractSection, Record
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
@@ -51,18 +55,33 @@ GROUPS: tuple[tuple[str, ...], ...] = (
 )
 
 
-def _key(value: object) -> object:
+def field_key(value: object) -> object:
     """A value as compared between copies: blanks and letter case do not count."""
     if isinstance(value, AbstractSection):
-        return (_key(value.label), _key(value.text))
+        return (field_key(value.label), field_key(value.text))
     if isinstance(value, list):
-        return tuple(_key(v) for v in value)
+        return tuple(field_key(v) for v in value)
     if isinstance(value, str):
         return " ".join(value.split()).casefold()
     return value
 
 
-def _empty(value: object) -> bool:
+def place_key(volume: str, pages: str) -> tuple[str, str]:
+    """A citation place as copies are counted for it: the volume's number and the first page
+    ('69 (Suppl 1)' and '69' are one volume; '439-53' and '439-453' one first page), so that
+    copies giving one place in two formats count as agreeing."""
+    number = re.match(r"\D*(\d+)", volume)
+    return (number[1].lstrip("0") if number else field_key(volume), first_page(pages))
+
+
+def _offer_key(fields: list[str], values: tuple) -> tuple:
+    if "volume" in fields and "pages" in fields:
+        return place_key(values[fields.index("volume")], values[fields.index("pages")])
+    return tuple(field_key(v) for v in values)
+
+
+def is_empty(value: object) -> bool:
+    """Whether a field has nothing in it (no text, no list items, no year)."""
     return value is None or value == "" or value == []
 
 
@@ -71,37 +90,37 @@ def _size(value: object) -> int:
         return sum(_size(v) for v in value) or len(value)
     if isinstance(value, AbstractSection):
         return len(value.text)
-    return len(str(value)) if not _empty(value) else 0
+    return len(str(value)) if not is_empty(value) else 0
 
 
 def _fill_group(kept: Record, copies: list[tuple[int, Record]], group: tuple[str, ...]) -> dict:
     """The values of ``group``'s empty fields in ``kept`` (field -> value) from the best copy."""
-    empty = [f for f in group if _empty(getattr(kept, f))]
+    empty = [f for f in group if is_empty(getattr(kept, f))]
     if not empty:
         return {}
-    held = {f: _key(getattr(kept, f)) for f in group if f not in empty}
+    held = {f: field_key(getattr(kept, f)) for f in group if f not in empty}
     offers: list[tuple[int, tuple]] = []  # (copy id, the values it gives the empty fields)
     for rid, rec in copies:
         # another place than the canonical record's (volume 70 against its 69), or a copy
         # that does not say (no volume): which place its pages are of cannot be told
-        if any(_key(getattr(rec, f)) != k for f, k in held.items()):
+        if any(field_key(getattr(rec, f)) != k for f, k in held.items()):
             continue
         values = tuple(getattr(rec, f) for f in empty)
-        if not all(_empty(v) for v in values):
+        if not all(is_empty(v) for v in values):
             offers.append((rid, values))
     if not offers:
         return {}
-    votes = Counter(_key(v) for _rid, v in offers)
+    votes = Counter(_offer_key(empty, v) for _rid, v in offers)
     _rid, best = min(
         offers,
         key=lambda o: (
-            -votes[_key(o[1])],
-            -sum(not _empty(v) for v in o[1]),
+            -votes[_offer_key(empty, o[1])],
+            -sum(not is_empty(v) for v in o[1]),
             -sum(_size(v) for v in o[1]),
             o[0],
         ),
     )
-    return {f: v for f, v in zip(empty, best, strict=True) if not _empty(v)}
+    return {f: v for f, v in zip(empty, best, strict=True) if not is_empty(v)}
 
 
 def filled_record(kept: Record, copies: Iterable[tuple[int, Record]]) -> Record:

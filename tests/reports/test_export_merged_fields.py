@@ -103,3 +103,27 @@ def test_pages_come_only_from_a_copy_of_the_kept_records_place(project_b, capsys
     ris = export(capsys, project_b)
     assert "VL  - 69" in ris and "SP  - 439" in ris
     assert "VL  - 70" not in ris and "SP  - 1\n" not in ris
+
+
+def test_authors_and_abstract_come_from_the_copies_when_the_kept_record_has_none(
+    project_b, capsys
+):
+    """A list field (authors, the abstract) filled the same way: what most copies give."""
+    from reviewkit.records import AbstractSection
+
+    text = [AbstractSection("", "Employment rose in the supported group.")]
+    kept, *others = add_records(
+        project_b,
+        [
+            copy("PubMed", authors=[]),
+            copy("Embase", authors=["Hansen, K.", "Olsen, P."], abstract_sections=text),
+            copy("Scopus", authors=["Hansen, Kari", "Olsen, Per"], abstract_sections=text),
+            copy("CINAHL", authors=["Hansen, Kari", "Olsen, Per"]),
+        ],
+    )
+    for other in others:
+        engine.decide_pair(project_b.db, kept, other, "duplicate", "lead")
+    include(project_b, kept)
+    ris = export(capsys, project_b)
+    assert "AU  - Hansen, Kari" in ris and "Hansen, K." not in ris
+    assert "AB  - Employment rose in the supported group." in ris
