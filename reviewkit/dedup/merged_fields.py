@@ -66,18 +66,33 @@ def field_key(value: object) -> object:
     return value
 
 
-def place_key(volume: str, pages: str) -> tuple[str, str]:
-    """A citation place as copies are counted for it: the volume's number and the first page
-    ('69 (Suppl 1)' and '69' are one volume; '439-53' and '439-453' one first page), so that
-    copies giving one place in two formats count as agreeing."""
-    number = re.match(r"\D*(\d+)", volume)
-    return (number[1].lstrip("0") if number else field_key(volume), first_page(pages))
+def _part_key(name: str, value: object) -> object:
+    """A field of a place as copies are compared on it: a volume by its number, pages by
+    their first page ('69 (Suppl 1)' and '69' are one volume; '439-53' and '439-453' one first
+    page); other fields by :func:`field_key`."""
+    if name == "volume" and isinstance(value, str):
+        number = re.match(r"\D*(\d+)", value)
+        if number:
+            return number[1].lstrip("0")
+    if name == "pages" and isinstance(value, str) and first_page(value):
+        return first_page(value)
+    return field_key(value)
+
+
+def place_key(volume: str, pages: str) -> tuple[object, object]:
+    """A citation place as copies are counted for it: the volume's number and the first page,
+    so that copies giving one place in two formats count as agreeing."""
+    return (_part_key("volume", volume), _part_key("pages", pages))
 
 
 def _offer_key(fields: list[str], values: tuple) -> tuple:
-    if "volume" in fields and "pages" in fields:
-        return place_key(values[fields.index("volume")], values[fields.index("pages")])
-    return tuple(field_key(v) for v in values)
+    """What a copy's values for the empty ``fields`` are counted as: a place by its volume
+    number and first page (:func:`_part_key`); its issue only when the issue is all that is
+    asked, since many exports leave the issue out of a place they give rightly."""
+    asked = [(f, v) for f, v in zip(fields, values, strict=True) if f != "issue"] or list(
+        zip(fields, values, strict=True)
+    )
+    return tuple(_part_key(f, v) for f, v in asked)
 
 
 def is_empty(value: object) -> bool:
@@ -98,12 +113,12 @@ def _fill_group(kept: Record, copies: list[tuple[int, Record]], group: tuple[str
     empty = [f for f in group if is_empty(getattr(kept, f))]
     if not empty:
         return {}
-    held = {f: field_key(getattr(kept, f)) for f in group if f not in empty}
+    held = {f: _part_key(f, getattr(kept, f)) for f in group if f not in empty}
     offers: list[tuple[int, tuple]] = []  # (copy id, the values it gives the empty fields)
     for rid, rec in copies:
         # another place than the canonical record's (volume 70 against its 69), or a copy
         # that does not say (no volume): which place its pages are of cannot be told
-        if any(field_key(getattr(rec, f)) != k for f, k in held.items()):
+        if any(_part_key(f, getattr(rec, f)) != k for f, k in held.items()):
             continue
         values = tuple(getattr(rec, f) for f in empty)
         if not all(is_empty(v) for v in values):

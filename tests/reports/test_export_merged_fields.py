@@ -127,3 +127,26 @@ def test_authors_and_abstract_come_from_the_copies_when_the_kept_record_has_none
     ris = export(capsys, project_b)
     assert "AU  - Hansen, Kari" in ris and "Hansen, K." not in ris
     assert "AB  - Employment rose in the supported group." in ris
+
+
+def test_copies_giving_one_place_in_two_formats_outvote_a_place_two_copies_share(
+    project_b, capsys
+):
+    """Three copies give volume 69, first page 439 (as '69', '69 (2)', '439-53', '439'); two
+    give 70:1-9 to the letter. The place of the three is taken."""
+    kept, *others = add_records(
+        project_b,
+        [
+            copy("PubMed"),
+            copy("Embase", volume="70", pages="1-9"),
+            copy("CINAHL", volume="70", pages="1-9"),
+            copy("Scopus", volume="69", pages="439-453"),
+            copy("PsycINFO", volume="69 (2)", pages="439-53"),
+            copy("WoS", volume="69", pages="439"),
+        ],
+    )
+    for other in others:
+        engine.decide_pair(project_b.db, kept, other, "duplicate", "lead")
+    include(project_b, kept)
+    ris = export(capsys, project_b)
+    assert "SP  - 439" in ris and "VL  - 69" in ris and "VL  - 70" not in ris
