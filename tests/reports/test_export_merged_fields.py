@@ -105,9 +105,7 @@ def test_pages_come_only_from_a_copy_of_the_kept_records_place(project_b, capsys
     assert "VL  - 70" not in ris and "SP  - 1\n" not in ris
 
 
-def test_authors_and_abstract_come_from_the_copies_when_the_kept_record_has_none(
-    project_b, capsys
-):
+def test_authors_and_abstract_come_from_the_copies_when_the_kept_record_has_none(project_b, capsys):
     """A list field (authors, the abstract) filled the same way: what most copies give."""
     from reviewkit.records import AbstractSection
 
@@ -129,9 +127,7 @@ def test_authors_and_abstract_come_from_the_copies_when_the_kept_record_has_none
     assert "AB  - Employment rose in the supported group." in ris
 
 
-def test_copies_giving_one_place_in_two_formats_outvote_a_place_two_copies_share(
-    project_b, capsys
-):
+def test_copies_giving_one_place_in_two_formats_outvote_a_place_two_copies_share(project_b, capsys):
     """Three copies give volume 69, first page 439 (as '69', '69 (2)', '439-53', '439'); two
     give 70:1-9 to the letter. The place of the three is taken."""
     kept, *others = add_records(
