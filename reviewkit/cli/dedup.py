@@ -248,16 +248,24 @@ def merge_cmd(
 @dedup.command("undo")
 @project_option
 @reviewer_option
+@click.option("--yes", is_flag=True, help="Undo without asking when screening would change.")
 @click.pass_context
-def undo_cmd(ctx: click.Context, project_dir: Path, reviewer: str) -> None:
+def undo_cmd(ctx: click.Context, project_dir: Path, reviewer: str, yes: bool) -> None:
     """Undo your last dedup action (a merge, a review verdict, a split, a read sheet), as
-    'z' in 'dedup review' does: the verdicts before it are appended again."""
+    'z' in 'dedup review' does: the verdicts before it are appended again.
+
+    When the records were screened, the change to the stage counts is shown first."""
+    from reviewkit.dedup.effects import undo_effect
     from reviewkit.dedup.engine import person_id
     from reviewkit.dedup.undo import take_back
 
     person_id(reviewer)
     project = load_project(_project_dir(ctx, project_dir), person=reviewer)
     try:
+        effect = undo_effect(project, reviewer)
+        heading = "undoing your last dedup action changes screening:"
+        if not _go_ahead(effect, heading, "undo anyway?", "nothing changed", yes):
+            return
         undone = take_back(project.db, reviewer)
     finally:
         project.close()

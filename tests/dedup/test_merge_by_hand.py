@@ -90,6 +90,16 @@ def test_merge_after_screening_shows_the_change_asks_and_keeps_the_furthest_deci
     assert scr.included(project) == [r1]  # the full-text inclusion is kept
     code, out, _ = run(capsys, "dedup", "report", "--project", str(project.folder))
     assert "merged studies whose decisions disagree: 1" in out
+    # undoing it splits screened records: shown and asked first, as a split is
+    folder = str(project.folder)
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
+    code, out, _ = run(capsys, "dedup", "undo", "--project", folder, "--reviewer", "lead")
+    assert code == 0 and "undoing your last dedup action changes screening:" in out
+    assert "title-abstract: studies 2 -> 3" in out and "nothing changed" in out
+    assert links.canonical_map(project.db)[r2] == r1
+    code, out, _ = run(capsys, "dedup", "undo", "--project", folder, "--reviewer", "lead", "--yes")
+    assert code == 0 and "undone: the merge" in out
+    assert links.canonical_map(project.db)[r2] == r2
 
 
 def test_merge_is_refused_where_a_person_said_the_clusters_differ(project_b, capsys):
