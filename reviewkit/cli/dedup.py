@@ -208,6 +208,86 @@ def split_cmd(
     click.echo(f"record {record_id} split from its cluster ({quantity(n, 'link')} broken)")
 
 
+@dedup.command("merge")
+@project_option
+@reviewer_option
+@click.option("--yes", is_flag=True, help="Merge without asking when screening would change.")
+@click.argument("record_a")
+@click.argument("record_b")
+@click.pass_context
+def merge_cmd(
+    ctx: click.Context, project_dir: Path, reviewer: str, yes: bool, record_a: str, record_b: str
+) -> None:
+    """Join RECORD_A and RECORD_B (id, pmid:N or doi:10.…) into one record, as your verdict
+    (a duplicate removed by hand; logged, never deleted; 'dedup undo' takes it back).
+
+    When the records were screened, the change to the stage counts is shown first."""
+    from reviewkit.dedup.effects import merge_effect
+    from reviewkit.dedup.engine import check_merge, merge_records, person_id
+    from reviewkit.screening import find_record
+
+    person_id(reviewer)  # refuse an empty name before anything is read
+    project = load_project(_project_dir(ctx, project_dir), person=reviewer)
+    try:
+        a, b = find_record(project.db, record_a), find_record(project.db, record_b)
+        if check_merge(project.db, a, b):
+            click.echo(f"records {a} and {b} are one record already; nothing changed")
+            return
+        effect = merge_effect(project, a, b)
+        heading = f"merging records {a} and {b} changes screening:"
+        if not _go_ahead(effect, heading, "merge anyway?", "nothing changed", yes):
+            return
+        merge_records(project.db, a, b, reviewer)
+    finally:
+        project.close()
+    click.echo(f"records {a} and {b} merged by {reviewer} (undo: reviewkit dedup undo)")
+    for stage in dict.fromkeys(c.stage for c in effect.conflicts):
+        click.echo(f"their decisions disagree: resolve with reviewkit conflicts --stage {stage}")
+
+
+@dedup.command("undo")
+@project_option
+@reviewer_option
+@click.option("--yes", is_flag=True, help="Undo without asking when screening would change.")
+@click.pass_context
+def undo_cmd(ctx: click.Context, project_dir: Path, reviewer: str, yes: bool) -> None:
+    """Undo your last dedup action (a merge, a review verdict, a split, a read sheet), as
+    'z' in 'dedup review' does: the verdicts before it are appended again.
+
+    When the records were screened, the change to the stage counts is shown first."""
+    from reviewkit.dedup.effects import undo_effect
+    from reviewkit.dedup.engine import person_id
+    from reviewkit.dedup.undo import take_back
+
+    person_id(reviewer)
+    project = load_project(_project_dir(ctx, project_dir), person=reviewer)
+    try:
+        effect = undo_effect(project, reviewer)
+        heading = "undoing your last dedup action changes screening:"
+        if not _go_ahead(effect, heading, "undo anyway?", "nothing changed", yes):
+            return
+        undone = take_back(project.db, reviewer)
+    finally:
+        project.close()
+    for lk in undone.kept:
+        click.echo(
+            f"records {lk.record_a} and {lk.record_b} were settled by another reviewer since;"
+            " theirs stands"
+        )
+    if not undone.links:
+        click.echo("nothing to undo")
+        return
+    verdict = undone.links[0]
+    word = {"duplicate": "merge", "not_duplicate": "'different'"}.get(verdict.verdict, "verdict")
+    if verdict.reason.startswith("split"):
+        word = "split"
+    more = len(undone.links) - 1
+    click.echo(
+        f"undone: the {word} of records {verdict.record_a} and {verdict.record_b}"
+        + (f" (and {quantity(more, 'link')} of the same action)" if more else "")
+    )
+
+
 @dedup.command("report")
 @project_option
 @click.option(

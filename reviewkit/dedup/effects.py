@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from reviewkit.dedup.undo import pending_undo
 from reviewkit.project import Project
 from reviewkit.screening.merges import MergeConflict, merge_conflicts
 from reviewkit.screening.outcomes import DerivedStages
@@ -126,6 +127,26 @@ def split_effect(project: Project, record_id: int) -> Effect:
     kept = [e for e in edges if record_id not in e[:2]]
     before = links.cluster_map(project.db, edges)
     return effect(project, links.cluster_map(project.db, kept), before)
+
+
+def undo_effect(project: Project, person: str) -> Effect:
+    """What undoing ``person``'s last dedup action (:func:`~reviewkit.dedup.undo.undo_last`)
+    would change in screening: undoing a merge splits, undoing a split or a 'different' on a
+    merge joins again."""
+    changes = pending_undo(project.db, person)
+    flips = [
+        (a, b, after)
+        for a, b, now, after in changes
+        if (now == "duplicate") != (after == "duplicate")
+    ]
+    if not flips or not _screened(project, *(x for a, b, _ in flips for x in (a, b))):
+        return Effect()
+    edges = _edges(project)
+    gone = {(a, b) for a, b, after in flips if after != "duplicate"}  # links are stored a < b
+    after = [e for e in edges if (min(e[:2]), max(e[:2])) not in gone]
+    after += [(a, b, "person:") for a, b, verdict in flips if verdict == "duplicate"]
+    before = links.cluster_map(project.db, edges)
+    return effect(project, links.cluster_map(project.db, after), before)
 
 
 def open_conflicts(project: Project) -> list[MergeConflict]:

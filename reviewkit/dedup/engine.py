@@ -34,6 +34,7 @@ from reviewkit.dedup.review import (
     split,
 )
 from reviewkit.dedup.undo import undo_last
+from reviewkit.errors import UserError
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
 from reviewkit.store.db import Store
@@ -49,10 +50,12 @@ __all__ = [
     "Progress",
     "QueuePair",
     "RuleCount",
+    "check_merge",
     "cluster_members",
     "decide_pair",
     "dedup_report",
     "match",
+    "merge_records",
     "merge_refusal",
     "merged_view",
     "pair_records",
@@ -133,3 +136,32 @@ def run_dedup(db: Store, progress: Progress | None = None) -> DedupResult:
         len(keys),
         len(links.study_ids(db)),
     )
+
+
+def check_merge(db: Store, a: int, b: int) -> bool:
+    """Whether records ``a`` and ``b`` are one record already (True: nothing to merge).
+
+    Refused with a UserError, before anything is shown or asked: an id with no record, a
+    record merged with itself, and two clusters a person's 'different' holds apart (a record
+    of the one said to differ from a record of the other; see
+    :func:`~reviewkit.dedup.review.merge_refusal`)."""
+    if a == b:
+        raise UserError(f"records {a} and {b} are one record", hint="give two different records")
+    missing = [str(r) for r in (a, b) if r not in record_rows.get_records(db, (a, b))]
+    if missing:
+        raise UserError(f"no record with id {', '.join(missing)}")
+    if b in links.members_of(db, (a,)):
+        return True
+    why = merge_refusal(db, a, b, links.current_links(db, "not_duplicate"))
+    if why:
+        raise UserError(why[0], hint=why[1])
+    return False
+
+
+def merge_records(db: Store, a: int, b: int, person: str) -> int:
+    """A person joins the clusters of ``a`` and ``b`` into one (``dedup merge``): a
+    'duplicate' link made by the person, as the review's 's' writes it, so PRISMA counts
+    it among the duplicates removed by hand and the review's undo takes it back. Checked
+    again under the write lock (:func:`~reviewkit.dedup.review.decide_pair`); returns the
+    link id."""
+    return decide_pair(db, a, b, "duplicate", person)

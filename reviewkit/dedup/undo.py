@@ -33,6 +33,18 @@ def undo_last(db: Store, person: str) -> list[links.Link]:
     return take_back(db, person).links
 
 
+def pending_undo(db: Store, person: str) -> list[tuple[int, int, str, str]]:
+    """What :func:`undo_last` would do now, written nowhere: per pair of the person's last
+    action, (record a, record b, its verdict now, its verdict after the undo)."""
+    made_by = person_id(person)
+    group, _kept = _last_action(db, made_by)
+    out = []
+    for lk in group:
+        history = [h for h in links.link_history(db, lk.record_a, lk.record_b) if h.id < lk.id]
+        out.append((lk.record_a, lk.record_b, lk.verdict, _restore_row(lk, history, made_by)[2]))
+    return out
+
+
 @dataclass(frozen=True)
 class Undone:
     """What :func:`take_back` did: the links undone (the person's own verdict first), the

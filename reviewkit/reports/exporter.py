@@ -10,10 +10,10 @@ import io
 from pathlib import Path
 
 from reviewkit import formats, outputs
+from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.records import Record
-from reviewkit.store import records as record_rows
 
 EXPORT_FORMATS = ("ris", "bibtex", "csv")
 SUFFIX = {"ris": ".ris", "bibtex": ".bib", "csv": ".csv"}
@@ -23,11 +23,12 @@ def export_records(
     project: Project, record_ids: list[int], fmt: str, *, records: dict[int, Record] | None = None
 ) -> str:
     """The given studies (canonical ids, in that order) as text in ``fmt``; ``records``: their
-    records when the caller has read them already."""
+    records when the caller has read them already (filled as
+    :func:`~reviewkit.dedup.merged_fields.filled_records` fills them)."""
     if fmt not in EXPORT_FORMATS:
         raise UserError(f"cannot export {fmt!r}", hint=f"formats: {', '.join(EXPORT_FORMATS)}")
-    if records is None:
-        records = record_rows.get_records(project.db, record_ids)
+    if records is None:  # each study's kept record, its empty fields filled from its copies
+        records = filled_records(project.db, record_ids)
     buf = io.StringIO()
     formats.write([records[rid] for rid in record_ids if rid in records], fmt, buf)
     return buf.getvalue()

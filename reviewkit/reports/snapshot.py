@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.dedup.studies import linked_reports
 from reviewkit.project import Project
 from reviewkit.records import Record
 from reviewkit.screening import DerivedStages, stage_names
-from reviewkit.store import records as record_rows
 from reviewkit.store.duplicates import canonical_map
 
 
@@ -24,7 +24,8 @@ class ProjectSnapshot:
     ``canon`` maps record id -> canonical id (its study); ``stages`` derives every screening
     stage's outcomes from that map (each stage's log read once, when first asked);
     ``included`` are the studies included at the last stage (canonical ids, in id order) and
-    ``records`` their records by canonical id.
+    ``records`` their records by canonical id, each with its empty fields filled from its
+    duplicates (:func:`~reviewkit.dedup.merged_fields.filled_records`).
 
     ``reports`` groups the included records by study: a person confirmed that they report
     one study (``reviewkit dedup studies``; suggested or rejected links count for nothing).
@@ -54,7 +55,9 @@ class ProjectSnapshot:
         included = sorted(
             {canon.get(s, s) for s, o in stages.outcomes(last).items() if o.status == "include"}
         )
-        records = record_rows.get_records(project.db, included)
+        # what the tables and exports write of a study: its kept record, with the fields it
+        # lacks filled from its copies (:mod:`reviewkit.dedup.merged_fields`)
+        records = filled_records(project.db, included)
         return cls(
             project, canon, stages, included, records, group_reports(project, canon, included)
         )

@@ -48,6 +48,7 @@ EXPECTED_ERRORS = {
     "reviewkit classify --scheme diagnosis-group --evaluate gold.csv": "gold.csv: no such file",
     # record ids and PMIDs of the reader's own project
     "reviewkit dedup split 1234": "no record with id 1234",
+    "reviewkit dedup merge 1234 pmid:34000123": "no record matches '1234'",
     "reviewkit dedup study-link 12 57": "no record with id",
     "reviewkit attach pmid:34567890": "hint: record ids are the record_id column",
 }
@@ -66,6 +67,7 @@ SAYS = {
     "reviewkit import savedrecs.txt": "(wos, source 'Web of Science'",
     "reviewkit status": "studies after dedup: dedup has not run yet",
     "reviewkit dedup report --rules": "same_doi_titles_differ",
+    "reviewkit dedup undo": "nothing to undo",
     "reviewkit agreement": "voted here: reviewer1 (",  # one reviewer per study: no pairs
     "reviewkit decisions import r2.jsonl": "added 0 entries",
     "reviewkit report --new-version": "recorded version '2021 review'",

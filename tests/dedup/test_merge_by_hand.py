@@ -1,0 +1,140 @@
+"""`dedup merge A B`: a person joins two records that dedup did not pair, through the same
+effect check as a split, refused where a person said they differ, undone by `dedup undo`, and
+counted by PRISMA among the duplicates removed (by hand)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from conftest import add_records
+from dedup.helpers import other
+
+from reviewkit import screening as scr
+from reviewkit.cli import main
+from reviewkit.dedup import engine
+from reviewkit.store import duplicates as links
+
+TA, FT = "title-abstract", "full-text"
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def merge(capsys, project, *args):
+    return run(capsys, "dedup", "merge", "--project", str(project.folder), *args)
+
+
+def test_merge_before_screening_joins_the_two_and_is_a_duplicate_removed_by_hand(project_b, capsys):
+    r1, r2, _r3 = add_records(project_b, [other(1, pmid="35000001"), other(2), other(3)])
+    code, out, err = merge(capsys, project_b, "--reviewer", "reviewer1", "pmid:35000001", str(r2))
+    assert code == 0, err
+    assert f"records {r1} and {r2} merged by reviewer1" in out
+    cmap = links.canonical_map(project_b.db)
+    assert cmap[r1] == cmap[r2]
+    (lk,) = links.current_links(project_b.db, "duplicate")
+    assert lk.person == "reviewer1"  # a person's verdict, as the review's 's' writes it
+    code, out, _ = run(capsys, "dedup", "report", "--project", str(project_b.folder))
+    assert "duplicates removed by hand:       1" in out
+    assert "studies after dedup:              2" in out
+    # asked again: one record already, nothing written
+    code, out, _ = merge(capsys, project_b, "--reviewer", "reviewer1", str(r2), str(r1))
+    assert code == 0 and "one record already" in out
+    assert len(links.current_links(project_b.db, "duplicate")) == 1
+
+
+def test_dedup_undo_takes_the_merge_back(project_b, capsys):
+    r1, r2 = add_records(project_b, [other(1), other(2)])
+    assert merge(capsys, project_b, "--reviewer", "reviewer1", str(r1), str(r2))[0] == 0
+    folder = str(project_b.folder)
+    code, out, _ = run(capsys, "dedup", "undo", "--project", folder, "--reviewer", "reviewer2")
+    assert code == 0 and "nothing to undo" in out  # reviewer2 did nothing: the merge stands
+    code, out, _ = run(capsys, "dedup", "undo", "--project", folder, "--reviewer", "reviewer1")
+    assert code == 0 and f"undone: the merge of records {r1} and {r2}" in out
+    cmap = links.canonical_map(project_b.db)
+    assert cmap[r1] != cmap[r2]
+    # never paired by dedup: the pair now waits for a person like any open pair
+    assert [(p.a, p.b) for p in engine.review_queue(project_b.db)] == [(r1, r2)]
+
+
+@pytest.fixture
+def screened(project_b):
+    """r1 included at both stages, r2 (a copy dedup missed) excluded at title-abstract."""
+    r1, r2, r3 = add_records(project_b, [other(1), other(2), other(3)])
+    db = project_b.db
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(db, r1, TA, who, "include")
+        scr.decide(db, r1, FT, who, "include")
+        scr.decide(db, r2, TA, who, "exclude", "long-term")
+        scr.decide(db, r3, TA, who, "exclude", "long-term")
+    return project_b, (r1, r2, r3)
+
+
+def test_merge_after_screening_shows_the_change_asks_and_keeps_the_furthest_decision(
+    screened, capsys, monkeypatch
+):
+    project, (r1, r2, _r3) = screened
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
+    code, out, _ = merge(capsys, project, "--reviewer", "lead", str(r2), str(r1))
+    assert code == 0
+    assert f"merging records {r2} and {r1} changes screening:" in out
+    assert "title-abstract: studies 3 -> 2" in out and "decisions disagree" in out
+    assert "nothing changed" in out
+    assert links.current_links(project.db, "duplicate") == []
+    code, out, _ = merge(capsys, project, "--reviewer", "lead", "--yes", str(r2), str(r1))
+    assert code == 0 and "reviewkit conflicts --stage title-abstract" in out
+    assert scr.included(project) == [r1]  # the full-text inclusion is kept
+    code, out, _ = run(capsys, "dedup", "report", "--project", str(project.folder))
+    assert "merged studies whose decisions disagree: 1" in out
+    # undoing it splits screened records: shown and asked first, as a split is
+    folder = str(project.folder)
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
+    code, out, _ = run(capsys, "dedup", "undo", "--project", folder, "--reviewer", "lead")
+    assert code == 0 and "undoing your last dedup action changes screening:" in out
+    assert "title-abstract: studies 2 -> 3" in out and "nothing changed" in out
+    assert links.canonical_map(project.db)[r2] == r1
+    code, out, _ = run(capsys, "dedup", "undo", "--project", folder, "--reviewer", "lead", "--yes")
+    assert code == 0 and "undone: the merge" in out
+    assert links.canonical_map(project.db)[r2] == r2
+
+
+def test_merge_is_refused_where_a_person_said_the_clusters_differ(project_b, capsys):
+    r1, r2, r3 = add_records(project_b, [other(1), other(2), other(3)])
+    engine.decide_pair(project_b.db, r1, r2, "duplicate", "reviewer1")
+    engine.decide_pair(project_b.db, r2, r3, "not_duplicate", "reviewer2")
+    # r1 was never judged against r3, but r1 is one record with r2, which reviewer2 said differs
+    code, _out, err = merge(capsys, project_b, "--reviewer", "reviewer1", "--yes", str(r1), str(r3))
+    assert code == 2
+    assert f"reviewer2 said records {r2} and {r3} differ" in err and "Traceback" not in err
+    assert len(links.current_links(project_b.db, "duplicate")) == 1
+
+
+def test_merge_of_an_unknown_record_is_refused(project_b, capsys):
+    (r1,) = add_records(project_b, [other(1)])
+    for ref in ("999999", "pmid:1"):
+        code, _out, err = merge(capsys, project_b, "--reviewer", "reviewer1", str(r1), ref)
+        assert code == 2 and "no record matches" in err
+    code, _out, err = merge(capsys, project_b, "--reviewer", "reviewer1", str(r1), str(r1))
+    assert code == 2 and "give two different records" in err
+
+
+def _prisma(folder, out) -> dict[str, str]:
+    assert main(["report", "--project", str(folder), "--out", str(out), "--format", "csv"]) == 0
+    with (out / "prisma.csv").open(encoding="utf-8") as fh:
+        return {row[1]: row[2] for row in csv.reader(fh) if len(row) > 2}
+
+
+def test_prisma_counts_a_hand_merge_among_the_duplicates_removed(screened, tmp_path, capsys):
+    project, (r1, r2, _r3) = screened
+    before = _prisma(project.folder, tmp_path / "before")
+    assert before["duplicate records removed"] == "0"
+    assert merge(capsys, project, "--reviewer", "lead", "--yes", str(r1), str(r2))[0] == 0
+    after = _prisma(project.folder, tmp_path / "after")
+    assert after["duplicate records removed"] == "1"
+    assert after["duplicates removed by hand"] == "1"
+    assert after["duplicates removed automatically"] == "0"
+    assert int(after["records screened"]) == int(before["records screened"]) - 1
