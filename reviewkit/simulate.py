@@ -176,10 +176,10 @@ def load_labelled_csv(path: Path, label_column: str = "label_included") -> Label
     """Read a labelled CSV (title, abstract?, keywords?, label column); UserError on bad input."""
     where = str(path)
     check_regular(path, "CSV file")  # a folder, or a pipe that would wait forever: refused
-    if path.suffix.lower() != ".csv":
-        raise UserError("not a CSV file", where=where, hint="give a .csv file with a header row")
-    # read as every CSV sheet is (formats.csv_read): byte-order marks, not UTF-8, NUL bytes, an
-    # empty file, Excel's 'sep=' line, a repeated header, a ragged row: errors with lines
+    # read by content, whatever the file's name (a CSV saved as .txt is a CSV), as every CSV
+    # sheet is (formats.csv_read): a binary file (a workbook, a database) named by its kind,
+    # byte-order marks, not UTF-8, NUL bytes, an empty file, Excel's 'sep=' line, a repeated
+    # header, a ragged row: errors with lines
     text = read_sheet(path)
     # strict rows, each named by the line it starts on (a quote never closed is an error on its
     # row, not one cell running to the end of the file); two label (or title) columns: which

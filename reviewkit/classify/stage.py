@@ -378,8 +378,11 @@ def assigned_labels(
 
 def confirm(
     project: Project, record_id: int, scheme_id: str, labels: Iterable[str], reviewer: str
-) -> None:
-    """Record a person's labels for a study and scheme (replaces their earlier answer)."""
+) -> bool:
+    """Record a person's labels for a study and scheme (replaces their earlier answer).
+
+    False when nothing was stored: the newest confirmation is already these labels by this
+    reviewer (the same command run twice; the log gains no second, equal batch)."""
     scheme = project.protocol.scheme(scheme_id)
     chosen = list(dict.fromkeys(labels))
     valid = scheme.label_ids + (
@@ -405,6 +408,9 @@ def confirm(
         record_rows.get_record(project.db, record_id)
     except KeyError:
         raise UserError(f"no record with id {record_id}") from None
+    last = confirmed_rows(project.db, scheme_id, [record_id]).get(record_id)
+    if last and {(lab, reviewer) for lab in chosen} == set(last) and len(last) == len(chosen):
+        return False
     label_rows.add_batch(
         project.db,
         record_id,
@@ -414,3 +420,4 @@ def confirm(
         [(lab, None, []) for lab in chosen],
         reviewer=reviewer,
     )
+    return True

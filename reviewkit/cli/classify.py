@@ -183,8 +183,12 @@ def label_command(project_dir: Path, record: str, assignment: str, reviewer: str
     try:
         rid = _study(project, record)
         chosen = list(dict.fromkeys(x.strip() for x in labels.split(",") if x.strip()))
-        confirm(project, rid, scheme.strip(), chosen, reviewer)
-        click.echo(f"study {rid}: {scheme.strip()} = {', '.join(chosen)} (confirmed by {reviewer})")
+        stored = confirm(project, rid, scheme.strip(), chosen, reviewer)
+        said = f"study {rid}: {scheme.strip()} = {', '.join(chosen)}"
+        if stored:
+            click.echo(f"{said} (confirmed by {reviewer})")
+        else:  # the same command run twice: nothing stored
+            click.echo(f"{said} already (confirmed by {reviewer}); nothing changed")
     finally:
         project.close()
 

@@ -392,7 +392,8 @@ def study_link_cmd(
     finally:
         project.close()
     word = "reports of one study" if same else "reports of different studies"
-    click.echo(f"records {link.a} and {link.b}: {word}")
+    said = f"records {link.a} and {link.b}: {word}"
+    click.echo(said if link.stored else f"{said} already (said by {reviewer}); nothing changed")
 
 
 COMMANDS = [dedup]

@@ -16,7 +16,7 @@ from reviewkit.cli._common import (
     progress_bar,
     project_option,
 )
-from reviewkit.errors import Interrupted, UserError
+from reviewkit.errors import FormatError, Interrupted, UserError
 from reviewkit.wording import quantity
 
 BASE_URL_ENV = settings.EUTILS_URL.name
@@ -298,6 +298,14 @@ def pubmed_group() -> None:
     """The local E-utilities server over a PubMed snapshot (for tests, demos, offline work)."""
 
 
+# serve reads PubMed XML only: it has no --format to choose another reader
+_SNAPSHOT_HINT = (
+    "--snapshot takes NLM PubMed XML files (<PubmedArticleSet>, as efetch with retmode=xml"
+    " or the NLM FTP site gives them, .xml or .xml.gz); without --snapshot the offline"
+    " snapshot is served"
+)
+
+
 @pubmed_group.command("serve")
 @click.option(
     "--snapshot",
@@ -356,7 +364,12 @@ def serve_command(
         click.echo(f"reusing the snapshot index {index} (built before)", err=True)
     else:
         with progress_bar("indexing the snapshot (once)") as update:
-            build_index(files, progress=update)
+            try:
+                build_index(files, progress=update)
+            except FormatError as exc:  # the XML reader's hint may name import's --format
+                if "--format" in exc.hint:
+                    exc.hint = _SNAPSHOT_HINT
+                raise
         click.echo(f"indexed the snapshot into {index} (later runs reuse it)", err=True)
     try:
         serve_forever(

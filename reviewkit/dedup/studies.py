@@ -86,6 +86,7 @@ class StudyLinkView:
     verdict: str
     evidence: str
     made_by: str
+    stored: bool = True  # False: this person's verdict on the pair was already this one
 
 
 def _canonical(db: Store, cmap: dict[int, int], record_id: int) -> int:
@@ -107,7 +108,11 @@ def decide_study_link(db: Store, a: int, b: int, same: bool, person: str) -> Stu
     verdict = "same_study" if same else "different_study"
     previous = {(lk.record_a, lk.record_b): lk for lk in rows.current_study_links(db)}
     lo, hi = min(ca, cb), max(ca, cb)
-    evidence = previous[(lo, hi)].evidence if (lo, hi) in previous else ""
+    last = previous.get((lo, hi))
+    evidence = last.evidence if last else ""
+    if last and (last.verdict, last.made_by) == (verdict, made_by):
+        # the same command run twice: the log gains no second, equal row
+        return StudyLinkView(lo, hi, verdict, evidence, made_by, stored=False)
     with db.transaction():
         rows.add_study_links(db, [(lo, hi, verdict, evidence, made_by)])
     return StudyLinkView(lo, hi, verdict, evidence, made_by)

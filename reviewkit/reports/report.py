@@ -7,6 +7,7 @@ Before screening has ended there are no included studies yet: the tables are wri
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 
 from reviewkit import agreement as agreement_mod
@@ -151,11 +152,10 @@ def write_report(
     if new_version:  # a name in use is refused before any file is written
         new_version = versions.check_name(project, new_version)
     _check_targets(out_dir, formats, with_map=evidence_schemes(project) is not None)
-    out_dir = outputs.output_folder(out_dir)
     snap = ProjectSnapshot.read(project)
     studies, records = snap.included, snap.records
     # The extraction prefills (never replacing a value a person gave) go into the tables now
-    # and into the database only after every file is written: a failed write changes nothing.
+    # and into the database with the files (below): a failed write changes nothing.
     prefills = pending_prefills(project, studies, records=records)
     tables = report_tables(
         project, studies, records=records, reports=snap.reports, pending=prefills
@@ -168,6 +168,32 @@ def write_report(
             hint="this is a bug; please report it with the project",
         )
     extra = _agreement_and_prisma(project, snap, counts, note)
+    # What the report stores (the prefills, the version) is stored in one transaction whose
+    # write lock is taken before the first file is written: a project another process is
+    # writing to is refused as busy with no file written (it wrote every file, then failed at
+    # the store), and a failed file write rolls the store back. Nothing to store, no lock.
+    stores = bool(prefills) or bool(new_version)
+    with project.db.transaction() if stores else nullcontext():
+        out_dir = outputs.output_folder(out_dir)  # not even the folder when refused as busy
+        paths = _write_files(project, out_dir, formats, snap, tables, counts, extra, note)
+        store_prefills(project, prefills)
+        if new_version:
+            versions.record_version(project, new_version, snap)
+    return paths
+
+
+def _write_files(
+    project: Project,
+    out_dir: Path,
+    formats: Sequence[str],
+    snap: ProjectSnapshot,
+    tables: list[Table],
+    counts: prisma.PrismaCounts,
+    extra: list[Table],
+    note: str,
+) -> list[Path]:
+    """Write the report's files (diagram, map, tables, exports, search log); returns them."""
+    studies, records = snap.included, snap.records
     paths: list[Path] = []
     png = prisma.draw(counts, out_dir / "prisma.png", note)
     paths += [
@@ -201,9 +227,6 @@ def write_report(
         path = out_dir / f"included{SUFFIX[fmt]}"
         paths.append(export_to_file(project, studies, fmt, path, records=records))
     paths.append(_search_log(project, out_dir / "search-log.md"))
-    store_prefills(project, prefills)
-    if new_version:
-        versions.record_version(project, new_version, snap)
     return paths
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reviewkit.store.db import Store, now
+from reviewkit.store.db import Store, now, rows_in
 
 
 @dataclass(frozen=True)
@@ -29,11 +29,7 @@ def add_attachment(db: Store, record_id: int, target: str, kind: str, *, added_b
 
 def current_attachment(db: Store, record_ids: list[int]) -> Attachment | None:
     """The newest attachment of any of the records (the records of one study)."""
-    if not record_ids:
-        return None
-    marks = ",".join("?" * len(record_ids))
-    row = db.conn.execute(
-        f"SELECT * FROM attachments WHERE record_id IN ({marks}) ORDER BY id DESC LIMIT 1",
-        record_ids,
-    ).fetchone()
+    # the newest of each chunk's newest: a study of more records than SQLite takes '?' for
+    sql = "SELECT * FROM attachments WHERE record_id IN ({marks}) ORDER BY id DESC LIMIT 1"
+    row = max(rows_in(db, sql, record_ids), key=lambda r: r["id"], default=None)
     return Attachment(**dict(row)) if row else None

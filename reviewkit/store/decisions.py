@@ -75,6 +75,8 @@ def list_decisions(
     record_ids: Iterable[int] | None = None,
 ) -> list[Decision]:
     """Decisions in log order (created_at, then rowid), filtered by stage, reviewer and records."""
+    if record_ids is not None:
+        return _decisions_of(db, record_ids, stage, reviewer)
     clauses, params = [], []
     if stage:
         clauses.append("stage = ?")
@@ -82,13 +84,24 @@ def list_decisions(
     if reviewer:
         clauses.append("reviewer = ?")
         params.append(reviewer)
-    if record_ids is not None:
-        ids = list(record_ids)
-        clauses.append(f"record_id IN ({','.join('?' * len(ids))})")
-        params.extend(ids)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     rows = db.query(f"SELECT {', '.join(_COLUMNS)} FROM decisions{where}{_ORDER}", tuple(params))
     return [Decision(**dict(r)) for r in rows]
+
+
+def _decisions_of(
+    db: Store, record_ids: Iterable[int], stage: str | None, reviewer: str | None
+) -> list[Decision]:
+    """:func:`list_decisions` of some records: their ids asked in chunks SQLite takes (a long
+    list failed past its variable limit), the stage and reviewer kept here, in log order."""
+    sql = f"SELECT rowid AS log_row, {', '.join(_COLUMNS)} FROM decisions WHERE record_id IN ({{marks}})"
+    rows = [
+        r
+        for r in rows_in(db, sql, dict.fromkeys(record_ids))  # an id twice: its rows once
+        if (not stage or r["stage"] == stage) and (not reviewer or r["reviewer"] == reviewer)
+    ]
+    rows.sort(key=lambda r: (r["created_at"], r["log_row"]))
+    return [Decision(**{c: r[c] for c in _COLUMNS}) for r in rows]
 
 
 def get_decision(db: Store, decision_id: str) -> Decision | None:

@@ -42,7 +42,12 @@ class Link:
     @property
     def person(self) -> str:
         """The name of the person who made the link ('' when a rule made it)."""
-        return self.made_by[len(PERSON) :] if self.made_by.startswith(PERSON) else ""
+        return person_of(self.made_by)
+
+
+def person_of(made_by: str) -> str:
+    """The person's name in a link's made_by ('person:ann' -> 'ann'; '' for a rule's link)."""
+    return made_by[len(PERSON) :] if made_by.startswith(PERSON) else ""
 
 
 def add_link(

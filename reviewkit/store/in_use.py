@@ -4,6 +4,7 @@ scheme, counted, so that a protocol edited after screening began can be checked 
 from __future__ import annotations
 
 from reviewkit.store.db import Store
+from reviewkit.store.duplicates import person_of
 
 
 def reasons_in_use(db: Store) -> dict[tuple[str, str], int]:
@@ -88,11 +89,13 @@ def typed_fields_in_use(db: Store) -> dict[str, int]:
 
 def names_in_logs(db: Store) -> set[str]:
     """Every person's name the logs record: reviewers and resolvers of decisions, who
-    confirmed labels, typed extraction values and settled duplicates (``person:NAME``)."""
+    confirmed labels, typed extraction values, settled duplicates and said whether two
+    reports are one study (made_by ``person:NAME``, read by the links' one parsing)."""
     rows = db.query(
         "SELECT reviewer AS name FROM decisions"
         " UNION SELECT reviewer FROM labels WHERE method = 'person' AND reviewer != ''"
         " UNION SELECT reviewer FROM extraction WHERE method != 'prefill' AND reviewer != ''"
-        " UNION SELECT SUBSTR(made_by, 8) FROM duplicate_links WHERE made_by LIKE 'person:%'"
     )
-    return {r["name"] for r in rows}
+    links = db.query("SELECT made_by FROM duplicate_links UNION SELECT made_by FROM study_links")
+    people = {person_of(r["made_by"]) for r in links} - {""}
+    return {r["name"] for r in rows} | people

@@ -361,6 +361,23 @@ def test_a_lead_written_in_another_case_is_refused(project: Path, capsys) -> Non
     )
 
 
+def test_a_lead_who_only_linked_reports_of_one_study_is_in_the_logs(project: Path, capsys) -> None:
+    """A person's verdict on two reports (dedup study-link) logs their name as a settled
+    duplicate does (made_by 'person:NAME'): the study links were not read for names, so
+    recasing such a lead was let through and their next verdict was a second person's."""
+    code, text = run(
+        project, ["dedup", "study-link", "--same", "1", "2", "--reviewer", "lead"], capsys
+    )
+    assert code == 0, text
+    edit(project, 'leads = ["lead"]', 'leads = ["Lead"]')
+    refused(
+        project,
+        ["status"],
+        capsys,
+        [":12: review.leads: 'lead' is written 'Lead' now, but the logs in"],
+    )
+
+
 def test_a_name_logged_in_two_spellings_before_names_were_checked_still_opens(
     project: Path, capsys
 ) -> None:

@@ -222,3 +222,14 @@ def test_ctrl_c_on_the_server_says_it_stopped(
     stderr, code = _serve_until_ready([snapshot])
     assert code == 130  # as every command interrupted by Ctrl-C
     assert "stopped the local server at http://127.0.0.1:" in stderr and "aborted" not in stderr
+
+
+def test_serve_refusing_a_snapshot_says_what_serve_takes(tmp_path: Path, capsys) -> None:
+    """A snapshot file that is not PubMed XML: the hint said 'pass --format', an option serve
+    does not have; it says what --snapshot takes."""
+    snapshot = tmp_path / "search.xml"
+    snapshot.write_text('<?xml version="1.0"?>\n<eSearchResult></eSearchResult>\n')
+    assert main(["pubmed", "serve", "--snapshot", str(snapshot), "--port", "0"]) == 2
+    err = capsys.readouterr().err
+    assert "not PubMed XML" in err and "Traceback" not in err
+    assert "--format" not in err and "--snapshot takes NLM PubMed XML" in err

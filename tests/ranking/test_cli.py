@@ -45,7 +45,7 @@ def test_other_label_column(tmp_path, records, capsys):
         ),
         ("notitle.csv", "abstract,label_included\nb,1\nd,0\n", "no 'title' column"),
         ("noinc.csv", "title,label_included\nA,0\nB,0\n", "no includes"),
-        ("data.txt", "title,label_included\nA,1\nB,0\n", "not a CSV"),
+        ("records.txt", "TY  - JOUR\nTI  - A title\nER  - \n", "no 'title' column"),
         ("missing.csv", None, "no such file"),
     ],
 )
@@ -59,6 +59,13 @@ def test_bad_input_exits_2_and_writes_nothing(tmp_path, capsys, name, content, m
     assert code == 2
     assert message in err and "Traceback" not in err
     assert not plot.exists() and not order.exists()
+
+
+def test_a_csv_not_named_csv_is_read_by_its_content(tmp_path, records, capsys):
+    """A labelled CSV saved as .txt was refused as 'not a CSV file'; it is read as a CSV."""
+    path = write_csv(tmp_path / "labelled.txt", records)
+    assert main(["simulate", str(path), "--seed", "2"]) == 0
+    assert "WSS@95" in capsys.readouterr().out
 
 
 def test_hint_lists_label_like_columns(tmp_path, capsys):

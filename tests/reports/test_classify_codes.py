@@ -100,3 +100,18 @@ def test_a_code_range_may_run_across_letters():
         "D48",
     ]
     assert compile_term("S00-T98").findall("after S72.0 or T14, not R52") == ["S72", "T14"]
+
+
+@pytest.mark.parametrize(
+    ("abstract", "flagged"),
+    [
+        ("Unemployed adults with ICD-10 F20 or F25 diagnoses were offered IPS.", ["smi"]),
+        ("Patients with a diagnosis of F31.1 were referred to supported employment.", ["smi"]),
+        ("Workers sick-listed with F32, F33 or F41 were followed for one year.", []),
+    ],
+)
+def test_severe_mental_illness_named_by_its_codes(review_b, abstract, flagged):
+    """ICD-10 F20-F29 (psychotic disorders) and F30-F31 (mania, bipolar) are the flag's codes;
+    F32 onwards (depression, anxiety) are common mental disorders, not flagged."""
+    got = [lab for lab in labels(review_b, "severe-mental-illness", abstract) if lab != "none"]
+    assert got == flagged

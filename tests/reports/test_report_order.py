@@ -1,4 +1,4 @@
-"""`reviewkit report` stores the extraction prefills only after every file is written."""
+"""`reviewkit report` stores the extraction prefills with its files: all of it or nothing."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import write_lock
 
 from reviewkit import classify, extract
 from reviewkit.cli import main
+from reviewkit.store import db as store_db
 
 
 def dump(folder: Path) -> list[str]:
@@ -64,3 +66,21 @@ def test_a_failed_report_leaves_the_database_as_it_was(b_included, tmp_path, cap
     countries = {row["Country"] for row in rows}  # the tables show what was stored
     assert countries == {stored[i]["country"].value for i in ids if "country" in stored[i]}
     assert all("Country" in row["Prefilled, not checked"] for row in rows if row["Country"])
+
+
+def test_a_report_refused_as_busy_writes_no_file(b_included, tmp_path, capsys, monkeypatch):
+    """Another process holding the write lock: exit 2 'busy' with no file and nothing stored
+    (the report wrote every file, then failed when storing its prefills); once free, exit 0."""
+    project, ids = b_included
+    classify.classify_project(project, ids)
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 100)  # no 30 s wait in the test suite
+    out = tmp_path / "exports"
+    argv = ["report", "--out", str(out), "--project", str(project.folder)]
+    with write_lock(project):
+        assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "busy" in err and "Traceback" not in err
+    assert not out.exists()
+    assert extract.current(project, ids) == {}
+    assert main(argv) == 0
+    assert (out / "search-log.md").is_file() and extract.current(project, ids)
