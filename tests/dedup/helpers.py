@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from conftest import add_records
+
+from reviewkit import screening as scr
 from reviewkit.dedup.normalise import Keys, keys_for
 from reviewkit.dedup.rules import compare
 from reviewkit.dedup.score import Context
+from reviewkit.project import Project
 from reviewkit.records import Record
 
 TITLE = "Return to work after sick leave for common mental disorders: a randomised trial"
@@ -65,3 +69,16 @@ def other(n: int, **kw) -> Record:
     )
     base.update(kw)
     return Record(**base)
+
+
+def screen_three(project: Project) -> tuple[Project, tuple[int, int, int]]:
+    """Three unrelated records screened by both reviewers of Review B: r1 included at both
+    stages, r2 (a copy nobody linked yet) and r3 excluded at title-abstract; for the tests of
+    merges and splits after screening."""
+    r1, r2, r3 = add_records(project, [other(1), other(2), other(3)])
+    for who in ("reviewer1", "reviewer2"):
+        scr.decide(project.db, r1, "title-abstract", who, "include")
+        scr.decide(project.db, r1, "full-text", who, "include")
+        scr.decide(project.db, r2, "title-abstract", who, "exclude", "long-term")
+        scr.decide(project.db, r3, "title-abstract", who, "exclude", "long-term")
+    return project, (r1, r2, r3)

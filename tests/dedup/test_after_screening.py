@@ -7,7 +7,7 @@ import io
 
 import pytest
 from conftest import add_records
-from dedup.helpers import other
+from dedup.helpers import other, screen_three
 
 from reviewkit import screening as scr
 from reviewkit.cli import main
@@ -21,14 +21,7 @@ TA, FT = "title-abstract", "full-text"
 @pytest.fixture
 def screened(project_b):
     """r1 included at both stages; r2 (a copy nobody linked yet) excluded at title-abstract."""
-    r1, r2, r3 = add_records(project_b, [other(1), other(2), other(3)])
-    db = project_b.db
-    for who in ("reviewer1", "reviewer2"):
-        scr.decide(db, r1, TA, who, "include")
-        scr.decide(db, r1, FT, who, "include")
-        scr.decide(db, r2, TA, who, "exclude", "long-term")
-        scr.decide(db, r3, TA, who, "exclude", "long-term")
-    return project_b, (r1, r2, r3)
+    return screen_three(project_b)
 
 
 def test_a_merge_after_screening_keeps_the_full_text_decision_and_raises_a_conflict(screened):

@@ -9,7 +9,7 @@ import io
 
 import pytest
 from conftest import add_records
-from dedup.helpers import other
+from dedup.helpers import other, screen_three
 
 from reviewkit import screening as scr
 from reviewkit.cli import main
@@ -64,14 +64,7 @@ def test_dedup_undo_takes_the_merge_back(project_b, capsys):
 @pytest.fixture
 def screened(project_b):
     """r1 included at both stages, r2 (a copy dedup missed) excluded at title-abstract."""
-    r1, r2, r3 = add_records(project_b, [other(1), other(2), other(3)])
-    db = project_b.db
-    for who in ("reviewer1", "reviewer2"):
-        scr.decide(db, r1, TA, who, "include")
-        scr.decide(db, r1, FT, who, "include")
-        scr.decide(db, r2, TA, who, "exclude", "long-term")
-        scr.decide(db, r3, TA, who, "exclude", "long-term")
-    return project_b, (r1, r2, r3)
+    return screen_three(project_b)
 
 
 def test_merge_after_screening_shows_the_change_asks_and_keeps_the_furthest_decision(
