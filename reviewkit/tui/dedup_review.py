@@ -1,7 +1,9 @@
 """``reviewkit dedup review``: two possibly duplicate records side by side, differences marked.
 
 Each verdict key commits a link at once (``judge_pair``) before the next pair shows; undo
-appends the previous verdict back (``take_back``). The screen keeps the clusters and brings
+appends the previous verdict back (``take_back``). A merge or an undo that changes screening
+shows the change on the message line and is made on a second press (as ``dedup merge`` and
+``dedup undo`` ask first). The screen keeps the clusters and brings
 them up to date from the links written since (its own and another reviewer's,
 ``clusters_now``), so a key does not rebuild the clusters of the whole project; a pair another
 reviewer settled since it was shown is not settled again (``SettledMeanwhile``: the screen
@@ -20,7 +22,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
-from reviewkit.dedup.effects import merge_effect
+from reviewkit.dedup.effects import merge_effect, undo_effect
 from reviewkit.dedup.engine import (
     PAIR_FIELDS,
     QueuePair,
@@ -142,6 +144,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.project = project  # every action is a stage function called on it
         self.reviewer = reviewer
         self.confirming: tuple[int, int] | None = None
+        self.confirming_undo = False  # z showed what the undo changes in screening
         self.skipped: set[tuple[int, int]] = set()
         self.decided = 0
         self.pair: QueuePair | None = None
@@ -225,6 +228,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.query_one("#message", Static).update(message)
 
     def action_decide(self, verdict: str) -> None:
+        self.confirming_undo = False  # an undo's confirmation is for the press right after it
         if self.pair is None:
             self.say("nothing to decide")
             return
@@ -272,13 +276,29 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         if self.pair is None:
             return
         self.confirming = None  # a merge's confirmation is for the press right after it
+        self.confirming_undo = False
         self.skipped.add((self.pair.a, self.pair.b))
         self.say(f"skipped {self.pair.a}–{self.pair.b}")
         self.show_next(reread=False)  # nothing was written: the queue is as it was
 
     def action_undo(self) -> None:
         self.confirming = None
+        if not self.confirming_undo:
+            # as 'dedup undo' does: an undo that changes screening (undoing a merge splits a
+            # screened study; undoing a split or a 'different' joins two) shows the change
+            # first and waits for a second press; one that changes nothing undoes at once
+            effect = undo_effect(self.project, self.reviewer)
+            if effect:
+                self.confirming_undo = True
+                self.say(
+                    "undoing your last action changes screening: "
+                    + "; ".join(effect.lines())
+                    + " — press the undo key again to undo"
+                )
+                return
+        # busy: raised before this line, kept and run again, the confirmation still stands
         undone = take_back(self.project.db, self.reviewer, self.clusters)
+        self.confirming_undo = False
         # a pair settled by another since is named once, not again on every later z
         fresh = [lk for lk in undone.kept if lk.id not in self.told]
         self.told.update(lk.id for lk in fresh)

@@ -5,11 +5,14 @@ wrapped onto a line nobody saw; its box under the record ("My decision", "Full t
 was three lines, so a long URL or a note pushed "Full text:" out of view. :class:`GrowingText`
 is as many lines as its text needs (up to its ``max-height``), and is laid out again only when
 its height may change: a key that only replaces a one-line message costs one repaint, as before.
-The box stops at six rows: :func:`newest_that_fit` picks the notes it shows (the newest), and the
-screen says how many earlier ones are not shown (a third long note was hidden without a sign).
+The box stops at six rows: :func:`append_notes` shows the newest notes that fit, says how many
+earlier ones are not shown (a third long note was hidden without a sign) and where to read them,
+and cuts a newest note longer than the rows left with "…" (it was not shown at all).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -47,26 +50,55 @@ class MessageLine(GrowingText):
     DEFAULT_CSS = "MessageLine { height: auto; min-height: 1; max-height: 8; }"
 
 
-def newest_that_fit(
-    console: Console, width: int, head: Text, notes: list[str], rows: int
-) -> list[str]:
-    """The newest of ``notes`` that fit, each as "My note: …" wrapped at ``width``, in
-    ``rows`` rows below ``head``; when not all do, a row is left for saying how many earlier
-    ones are not shown."""
+# where a note cut or not shown can be read whole: the screen has no key that shows one
+READ_IN_FULL = "reviewkit decisions export"
+
+
+def _cut(note: str, fits: Callable[[str], bool]) -> str:
+    """The longest start of ``note``, ended by "…", for which ``fits`` holds (at least "…")."""
+    lo, hi = 0, len(note)  # fits(note[:lo] + "…") holds, the whole note does not
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fits(note[:mid].rstrip() + "…"):
+            lo = mid
+        else:
+            hi = mid - 1
+    return note[:lo].rstrip() + "…"
+
+
+def _not_shown(hidden: int, some_shown: bool, cut: bool) -> str:
+    """The row under the decision that says which notes are not shown (whole) and where they are."""
+    n = f"{hidden} earlier" if some_shown else str(hidden)
+    said = [f"{n} not shown" if cut else f"{n} note{'s' if hidden > 1 else ''} not shown"]
+    said = (said if hidden else []) + (["newest cut" if hidden else "note cut"] if cut else [])
+    return f"… {', '.join(said)} (in full: {READ_IN_FULL})"
+
+
+def append_notes(console: Console, width: int, head: Text, notes: list[str], rows: int) -> None:
+    """Append to ``head`` the newest of ``notes`` that fit, each as "My note: …" wrapped at
+    ``width``, so that the whole takes at most ``rows`` rows. When not all fit, a row says how
+    many earlier ones are not shown and where to read them; the newest note always shows (cut
+    with "…" when it alone is longer than the rows left)."""
     options = console.options.update_width(width)
 
     def height(text: Text) -> int:
         return len(console.render_lines(text, options))
 
     lines = [height(Text(f"My note: {note}")) for note in notes]
-    used = height(head)
-    if used + sum(lines) <= rows:
-        return notes
-    used += 1  # the "… earlier notes" row
-    kept = 0
-    for n in reversed(lines):
-        used += n
-        if used > rows:
-            break
-        kept += 1
-    return notes[len(notes) - kept :]
+    free = rows - height(head)
+    shown = notes
+    if sum(lines) > free:  # a row (two when narrow) says what is not shown, and where to read it
+        free -= height(Text(_not_shown(len(notes), True, True)))
+        kept, used = 0, 0
+        for n in reversed(lines):
+            if used + n > free:
+                break
+            kept, used = kept + 1, used + n
+        cut = not kept and free > 0  # the newest alone is longer than the rows left
+        shown = notes[len(notes) - kept :]
+        if cut:
+            shown = [_cut(notes[-1], lambda s: height(Text(f"My note: {s}")) <= free)]
+        hidden = len(notes) - len(shown)
+        head.append("\n" + _not_shown(hidden, bool(shown), cut), style="dim")
+    for note in shown:
+        head.append(f"\nMy note: {note}", style="italic")

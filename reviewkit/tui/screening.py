@@ -30,7 +30,7 @@ from reviewkit.screening import AlreadyDecided, ReviewerQueue, find_record
 from reviewkit.tui.actions import Action, bindings, exclusion_actions, page_actions
 from reviewkit.tui.decision import DecisionScreen, reason_picker, reasons_fit, reasons_hint
 from reviewkit.tui.help import with_stage_reasons
-from reviewkit.tui.message_line import GrowingText, MessageLine, newest_that_fit
+from reviewkit.tui.message_line import GrowingText, MessageLine, append_notes
 from reviewkit.tui.messages import Decided, Undone
 from reviewkit.tui.screening_fulltext import FullTextKeys, full_text_line
 from reviewkit.tui.screening_live import ORDER_POLL_S, KeepsUp, ordering_text
@@ -254,12 +254,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
                 text.append_text(full_text_line(self.queue, study))
             notes = self.queue.notes.get(study, [])
             width = max(self.size.width - 2, 20)
-            shown = newest_that_fit(self.app.console, width, text, notes, MINE_ROWS)
-            if len(shown) < len(notes):  # the box is 6 rows: a third note was hidden, unsaid
-                n = len(notes) - len(shown)
-                text.append(f"\n… {n} earlier note{'s' if n > 1 else ''} not shown", style="dim")
-            for note in shown:
-                text.append(f"\nMy note: {note}", style="italic")
+            append_notes(self.app.console, width, text, notes, MINE_ROWS)
         self.query_one("#mine", GrowingText).update(text)
 
     def render_current(self, *, keep_place: bool = False) -> None:

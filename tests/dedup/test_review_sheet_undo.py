@@ -42,6 +42,8 @@ def test_one_z_after_a_sheet_takes_all_its_verdicts_back(six, tmp_path):
         app = ReviewkitApp(DedupReviewScreen(project, "ann"), keymap={})
         async with app.run_test(size=(110, 30)) as pilot:
             screen = app.first_screen
+            await pilot.press("z")  # the sheet's merge changed screening: shown, asked first
+            assert "changes screening" in str(screen.query_one("#message").render())
             await pilot.press("z")
             message = str(screen.query_one("#message").render())
             assert "undone together (one sheet): 2 verdicts" in message

@@ -83,7 +83,13 @@ def test_z_on_the_screen_after_s_restores_everything(six):
             await pilot.press("s")  # the pair was screened apart: the change is shown first
             assert screen.confirming is not None
             await pilot.press("s")
-            assert snapshot(project) != before
+            merged = snapshot(project)
+            assert merged != before
+            await pilot.press("z")  # the undo splits a screened study: the change is shown first
+            said = str(screen.query_one("#message").render())
+            assert said.startswith("undoing your last action changes screening: title-abstract:")
+            assert said.endswith("press the undo key again to undo")
+            assert snapshot(project) == merged
             await pilot.press("z")
             assert snapshot(project) == before
             assert (screen.pair.a, screen.pair.b) == (r1, r1 + 2)
@@ -108,6 +114,31 @@ def test_a_merge_confirmation_does_not_outlive_the_next_key(six):
             await pilot.press("s")
             assert "press the same-record key again" in str(screen.query_one("#message").render())
             assert links.link_history(project.db, r1, r3)[-1].verdict == "uncertain"
+            await pilot.press("q")
+
+    asyncio.run(go())
+
+
+def test_z_that_changes_no_screening_undoes_at_once_and_a_key_between_asks_again(six):
+    """z undoes at once when the undo leaves screening as it is (a 'different' on records
+    screened apart changes nothing there); a confirmation, like a merge's, does not outlive
+    the next key."""
+    project, (r1, _r2, r3, *_rest) = six
+
+    async def go():
+        app = ReviewkitApp(DedupReviewScreen(project, "ann"), keymap={})
+        async with app.run_test(size=(110, 30)) as pilot:
+            screen = app.first_screen
+            before = snapshot(project)
+            await pilot.press("d")  # 1-3 different: nothing changes in screening
+            await pilot.press("z")
+            assert str(screen.query_one("#message").render()).startswith("undone:")
+            assert snapshot(project) == before
+            await pilot.press("s", "s")  # merged, asked first
+            merged = snapshot(project)
+            await pilot.press("z", "k", "z")  # asked, another key, asked again: nothing undone
+            assert "press the undo key again" in str(screen.query_one("#message").render())
+            assert snapshot(project) == merged
             await pilot.press("q")
 
     asyncio.run(go())

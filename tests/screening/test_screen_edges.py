@@ -2,7 +2,8 @@
 reasons take one line until e is pressed (at 80x24 the full-text stage's eight reasons, one per
 row at 80 columns, took ten rows and left the record its title; after e the whole list shows,
 and a taller terminal shows it always); k on the first record and j on the last say so; notes
-past the box under the record are counted, not hidden."""
+past the box under the record are counted, not hidden; the newest one always shows, cut with
+"…" when it is longer than the room left, and the line says where to read the notes whole."""
 
 from __future__ import annotations
 
@@ -116,6 +117,52 @@ def test_notes_past_the_box_are_said_not_hidden(project_b):
     asyncio.run(go())
     assert boxes[1] == f"Not decided yet My note: first {LONG_NOTE} My note: second {LONG_NOTE}"
     assert boxes[2] == (  # the note just added is in view, and the one hidden is counted
-        f"Not decided yet … 1 earlier note not shown My note: second {LONG_NOTE}"
+        f"Not decided yet … 1 earlier note not shown (in full: reviewkit decisions export)"
+        f" My note: second {LONG_NOTE}"
         f" My note: third {LONG_NOTE}"
     )
+
+
+def box_after_a_note(queue: scr.ReviewerQueue, note: str) -> list[str]:
+    """The rows of the box under the record after ``note`` is added with n, at 80x24."""
+    rows: list[str] = []
+
+    async def go() -> None:
+        app = ReviewkitApp(ScreeningScreen(queue), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("n")
+            app.screen.query_one(Input).value = note
+            await pilot.press("enter")
+            await pilot.pause()
+            box = app.screen.query_one("#mine")
+            rows.extend(box.render_line(y).text.strip() for y in range(box.size.height))
+            await pilot.press("q")
+
+    asyncio.run(go())
+    return [row for row in rows if row]
+
+
+def test_a_note_longer_than_the_box_shows_cut_and_says_where_it_is_whole(project_b):
+    """A single note longer than the six rows was not shown at all, with nothing said."""
+    add_records(project_b, make_records(1))
+    queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
+    rows = box_after_a_note(queue, " ".join([LONG_NOTE] * 4))  # eight rows at 80 columns
+    assert rows[0] == "Not decided yet"
+    assert rows[1] == "… note cut (in full: reviewkit decisions export)"
+    assert rows[2].startswith("My note: on sick leave") and rows[-1].endswith("…")
+    assert len(rows) == 6
+
+
+def test_the_newest_note_is_not_called_earlier_under_a_long_url(project_b):
+    """At full text a long URL (three rows with "Full text:") left two: the only note, the newest, was hidden and
+    the box said "… 1 earlier note not shown"."""
+    ids = add_records(project_b, make_records(1))
+    for reviewer in ("reviewer1", "reviewer2"):
+        scr.decide(project_b.db, ids[0], TA, reviewer, "include")
+    scr.attach(project_b.db, ids[0], "https://example.org/" + "a" * 120 + ".pdf")
+    queue = scr.ReviewerQueue(project_b, FT, "reviewer1")
+    rows = box_after_a_note(queue, f"{LONG_NOTE}; again: {LONG_NOTE}")  # four rows at 80 columns
+    assert "earlier" not in " ".join(rows)
+    assert rows[-2] == "… note cut (in full: reviewkit decisions export)"
+    assert rows[-1].startswith("My note: on sick leave") and rows[-1].endswith("…")
+    assert len(rows) == 6
