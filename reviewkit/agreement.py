@@ -37,15 +37,13 @@ from sklearn.metrics import cohen_kappa_score
 
 from reviewkit import outputs
 from reviewkit.errors import UserError
+from reviewkit.exclusion_reasons import NOT_RETRIEVED_REASONS
 from reviewkit.project import Project
 from reviewkit.screening import VOTES, DerivedStages, stage_names
 from reviewkit.store.decisions import Decision
 from reviewkit.wording import quantity
 
 Z95 = 1.959963984540054
-# exclusion reasons that say the report was not retrieved: the same codes the PRISMA flow
-# counts as "Reports not retrieved" (reviewkit.reports.prisma.methods, a layer above)
-NOT_RETRIEVED_REASONS = ("no-full-text", "not-retrieved")
 
 
 @dataclass(frozen=True)
