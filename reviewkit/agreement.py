@@ -317,3 +317,18 @@ def _num(value: float | None) -> str:
 
 def write_csv(results: list[Agreement], path: Path) -> None:
     outputs.write_text(path, to_csv(results))
+
+
+CSV_TITLE = "Agreement between reviewers"
+
+
+def csv_note(results: list[Agreement]) -> str:
+    """What the CSV's notes file says beside its title: how its rows are laid out, and each
+    stage's note (the same words as its ``note`` column)."""
+    layout = (
+        "One row per cell of each stage's counts table (label_a given by reviewer_a, label_b by"
+        " reviewer_b, count), with the stage's statistics repeated on every row; an empty"
+        " statistic is not computable."
+    )
+    notes = list(dict.fromkeys(f"{r.stage}: {r.note}" for r in results if r.note))
+    return " ".join([layout, *notes])
