@@ -37,15 +37,13 @@ from sklearn.metrics import cohen_kappa_score
 
 from reviewkit import outputs
 from reviewkit.errors import UserError
+from reviewkit.exclusion_reasons import NOT_RETRIEVED_REASONS
 from reviewkit.project import Project
 from reviewkit.screening import VOTES, DerivedStages, stage_names
 from reviewkit.store.decisions import Decision
 from reviewkit.wording import quantity
 
 Z95 = 1.959963984540054
-# exclusion reasons that say the report was not retrieved: the same codes the PRISMA flow
-# counts as "Reports not retrieved" (reviewkit.reports.prisma.methods, a layer above)
-NOT_RETRIEVED_REASONS = ("no-full-text", "not-retrieved")
 
 
 @dataclass(frozen=True)
@@ -319,3 +317,18 @@ def _num(value: float | None) -> str:
 
 def write_csv(results: list[Agreement], path: Path) -> None:
     outputs.write_text(path, to_csv(results))
+
+
+CSV_TITLE = "Agreement between reviewers"
+
+
+def csv_note(results: list[Agreement]) -> str:
+    """What the CSV's notes file says beside its title: how its rows are laid out, and each
+    stage's note (the same words as its ``note`` column)."""
+    layout = (
+        "One row per cell of each stage's counts table (label_a given by reviewer_a, label_b by"
+        " reviewer_b, count), with the stage's statistics repeated on every row; an empty"
+        " statistic is not computable."
+    )
+    notes = list(dict.fromkeys(f"{r.stage}: {r.note}" for r in results if r.note))
+    return " ".join([layout, *notes])

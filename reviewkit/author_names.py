@@ -185,6 +185,30 @@ def ris_name(name: str) -> str:
     return ", ".join(p for p in (parts.surname, _dotted(parts.given), parts.suffix) if p)
 
 
+def medline_full_name(name: str) -> str:
+    """An author as MEDLINE's FAU writes one: 'Surname, Given' ('de Boer, A.G.'), a suffix
+    after the given names ('Smith, J Jr'). A name with a comma, no initials (a group) or
+    several names run together is left as it is."""
+    if "," in name or _glued(name):
+        return name
+    parts = split_name(name)
+    if not parts.given:
+        return name
+    return f"{parts.surname}, " + " ".join(p for p in (parts.given, parts.suffix) if p)
+
+
+def vancouver_initials(given: str) -> str:
+    """Given names as Vancouver writes them, initials without stops or spaces: 'A.G.', 'A G'
+    and 'AG' -> 'AG'; 'Lars L' -> 'LL'; 'J.-P.' and 'Jean-Pierre' -> 'JP'; 'IuA' stays."""
+    out = []
+    for word in given.replace(".", ". ").split():
+        if _initials(word):  # initials, dotted or not: their letters ('Iu' one initial)
+            out.append(re.sub(r"[^\w]|_", "", word))
+        else:  # a given name in full, or hyphenated ('Jean-Pierre'): each part's first letter
+            out.extend(p[0] for p in word.split("-") if p and p[0].isalpha())
+    return "".join(out)
+
+
 def bibtex_name_parts(name: str) -> tuple[str, str, str] | None:
     """(surname, suffix, initials) for BibTeX's 'Last, Jr, First' form, initials spaced as
     BibTeX styles expect ('J. H.'); None when the name has no initials (a group author) or is

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
@@ -72,7 +73,9 @@ def _skipped(path: Path, previous: record_rows.ImportRow) -> ImportSummary:
 
 
 def _untitled_label(row: RecordRow) -> str:
-    ids = [f"PMID {row.pmid}" if row.pmid else "", f"DOI {row.doi}" if row.doi else ""]
+    # the DOI as the record wrote it: the row's doi column is folded to lower case for matching
+    doi = json.loads(row.data).get("doi", "") if row.doi else ""
+    ids = [f"PMID {row.pmid}" if row.pmid else "", f"DOI {doi}" if doi else ""]
     named = ", ".join(i for i in ids if i)
     return f"record {row.position}" + (f" ({named})" if named else "")
 

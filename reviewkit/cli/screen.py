@@ -164,12 +164,15 @@ def _first_open_stage(project: Project, resolver: str, derived: DerivedStages) -
     "--csv",
     "csv_file",
     type=OutputPath(dir_okay=False),
-    help="Also write a CSV file.",
+    help="Also write a CSV file, its title and notes beside it (a.csv: a.notes.txt).",
 )
 def agreement(project_dir: Path, stage: str | None, csv_file: Path | None) -> None:
     """Inter-rater agreement: counts table, percent agreement, Cohen's kappa (95% CI), PABAK."""
-    if csv_file:  # before the work: a path that cannot be written fails at once
+    from reviewkit.reports.writers import NOTES_SUFFIX, Table, write_notes
+
+    if csv_file:  # before the work: a path that cannot be written fails at once (and its notes)
         outputs.check_output(csv_file)
+        outputs.check_output(csv_file.with_name(csv_file.name.removesuffix(".csv") + NOTES_SUFFIX))
     from reviewkit import agreement as ag
 
     project = load_project(project_dir)
@@ -178,7 +181,11 @@ def agreement(project_dir: Path, stage: str | None, csv_file: Path | None) -> No
         click.echo(ag.to_text(results), nl=False)
         if csv_file:
             ag.write_csv(results, csv_file)
-            click.echo(f"wrote {csv_file}", err=True)
+            # its title and notes beside it, as every CSV reviewkit writes (reports.writers)
+            table = Table(
+                "agreement", ag.CSV_TITLE, list(ag.CSV_COLUMNS), note=ag.csv_note(results)
+            )
+            click.echo(f"wrote {csv_file} and {write_notes(table, csv_file)}", err=True)
     finally:
         project.close()
 

@@ -110,10 +110,11 @@ def run_dedup(db: Store, progress: Progress | None = None) -> DedupResult:
     with db.transaction():
         run_id = links.start_dedup_run(db)
         links.add_links(
-            db, ((e.a, e.b, "duplicate", e.score, "rule:" + e.rule, "") for e in result.accepted)
+            db, ((e.a, e.b, "duplicate", e.score, links.RULE + e.rule, "") for e in result.accepted)
         )
         links.add_links(
-            db, ((u.a, u.b, "uncertain", u.score, "rule:" + u.rule, "") for u in result.uncertain)
+            db,
+            ((u.a, u.b, "uncertain", u.score, links.RULE + u.rule, "") for u in result.uncertain),
         )
         links.mark_processed(db, sorted(new_ids), run_id)
         links.finish_dedup_run(

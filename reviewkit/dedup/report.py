@@ -4,7 +4,7 @@ merges and queued pairs per rule, and the clusters as CSV."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from reviewkit.dedup.review import review_queue
 from reviewkit.dedup.rule_why import rule_why
 from reviewkit.dedup.rules import RULES
 from reviewkit.errors import UserError
-from reviewkit.records import Record, normalise_title
+from reviewkit.records import Record, normalise_doi, normalise_title
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
 from reviewkit.store.db import Store
@@ -52,8 +52,13 @@ def _best_title(recs: list[Record]) -> str:
     return max(titled, key=lambda t: (not t.startswith("["), counts[normalise_title(t)], len(t)))
 
 
-def _unique(values: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(v for v in values if v))
+def _unique(values: Iterable[str], fold: Callable[[str], str] = str) -> list[str]:
+    """Each value once, in order, the first spelling of those ``fold`` makes equal."""
+    first: dict[str, str] = {}
+    for v in values:
+        if v:
+            first.setdefault(fold(v), v)
+    return list(first.values())
 
 
 def merged_view(db: Store, canonical_id: int) -> MergedRecord:
@@ -69,7 +74,7 @@ def merged_view(db: Store, canonical_id: int) -> MergedRecord:
         year=years.most_common(1)[0][0] if years else None,
         journal=max((r.journal for r in recs), key=len, default=""),
         authors=max((r.authors for r in recs), key=len, default=[]),
-        dois=_unique(r.doi for r in recs),
+        dois=_unique((r.doi for r in recs), normalise_doi),  # kept as written, one per DOI
         pmids=_unique(r.pmid for r in recs),
         pmcids=_unique(r.pmcid for r in recs),
         sources=_unique(r.source for r in recs),

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from reviewkit.records import Record, normalise_doi, normalise_pmcid, normalise_pmid
+from reviewkit.records import Record, clean_doi, normalise_doi, normalise_pmcid, normalise_pmid
 
 _DOI_HOSTS = {"doi.org", "dx.doi.org", "www.doi.org"}
 _NCBI_HOSTS = {"www.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov"}
@@ -44,7 +44,7 @@ def url_identifiers(url: str) -> dict[str, str]:
         # copied as printed leaves unescaped: it is the DOI's end, not a fragment (a DOI link
         # has none; the DOI Handbook asks '#' in a DOI link to be escaped, not every link is)
         doi = path.lstrip("/") + (f"#{unquote(parts.fragment)}" if "#" in text else "")
-        return {"doi": normalise_doi(doi)} if doi.startswith("10.") else {}
+        return {"doi": clean_doi(doi)} if doi.startswith("10.") else {}
     if host == "pubmed.ncbi.nlm.nih.gov":
         return _pmid(_PUBMED_PATH.fullmatch(path))
     if host == "pmc.ncbi.nlm.nih.gov" or (host in _NCBI_HOSTS and path.lower().startswith("/pmc/")):
@@ -86,12 +86,14 @@ def take_url_identifiers(record: Record, urls: Iterable[str] = ()) -> Record:
     erratum), without a word. Links naming two different DOIs (or PMIDs, PMCIDs) give none of
     that kind: one of them is another work's (a commentary, an erratum), and a wrong
     identifier would merge the record with that work in dedup."""
-    found: dict[str, set[str]] = {}
+    # per kind, each identifier by its folded form (one DOI linked in two cases is one DOI)
+    found: dict[str, dict[str, str]] = {}
     for value in (record.url, *urls):
         for url in value.split():  # a field holding several links, one per line or space
             for key, ident in url_identifiers(url).items():
-                found.setdefault(key, set()).add(ident)
+                folded = normalise_doi(ident) if key == "doi" else ident
+                found.setdefault(key, {}).setdefault(folded, ident)
     for key, idents in found.items():
         if len(idents) == 1 and not getattr(record, key):
-            setattr(record, key, idents.pop())
+            setattr(record, key, next(iter(idents.values())))
     return record

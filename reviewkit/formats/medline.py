@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
+from reviewkit.author_names import medline_full_name
 from reviewkit.errors import FormatError
 from reviewkit.formats import not_export
 from reviewkit.formats.findable import require_findable
@@ -281,7 +282,7 @@ def write(records: Iterable[Record], out: TextIO) -> None:
                     ),
                 )
             )
-        lines += [_wrap("FAU", a) for a in rec.authors]
+        lines += [_wrap("FAU", medline_full_name(a)) for a in rec.authors]  # "Surname, Given"
         for tag, value in (
             ("DP", str(rec.year or "")),
             ("JT", rec.journal),

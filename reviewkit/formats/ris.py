@@ -202,9 +202,11 @@ def _to_record(
     # DOI than the record's own (a commentary's), or links to two DOIs, which give the record
     # none (dropping them too left it with neither the DOI nor the links)
     ur = get.get("UR", [])
-    ur_dois = [url_identifiers(u).get("doi") for u in ur]  # each link parsed once
+    # each link parsed once; its DOI folded, as DOIs are compared (records.normalise_doi)
+    ur_dois = [normalise_doi(url_identifiers(u).get("doi")) for u in ur]
     doi = first("DO")
-    dois = {d for d in [*ur_dois, *(url_identifiers(u).get("doi") for u in get.get("L2", []))] if d}
+    l2_dois = (normalise_doi(url_identifiers(u).get("doi")) for u in get.get("L2", []))
+    dois = {d for d in [*ur_dois, *l2_dois] if d}
     own = normalise_doi(doi) if doi else (next(iter(dois)) if len(dois) == 1 else "")
     urls = [u for u, d in zip(ur, ur_dois, strict=True) if not own or d != own]
     pub_types = [p for p in first("M3").split("; ") if p]

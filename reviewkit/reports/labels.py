@@ -4,9 +4,10 @@ studies would share one.
 Journals' author-date styles (APA 7 §8.19, Harvard, Vancouver's author-date variant) add a
 lower-case letter after the year when the same author label has two works in one year, the
 works ordered by title: "Andersen et al. (2019a)", "Andersen et al. (2019b)"; a work without a
-year gets "n.d.-a", "n.d.-b". Where we differ: APA orders by title leaving out a leading "A",
-"An" or "The" (so do we) and, for "et al." labels with different co-authors, would spell out
-more names instead; we keep the letter, which tells them apart the same way in every format.
+year gets "(n.d.)", two of them "n.d.-a", "n.d.-b". Where we differ: APA orders by title
+leaving out a leading "A", "An" or "The" (so do we) and, for "et al." labels with different
+co-authors, would spell out more names instead; we keep the letter, which tells them apart the
+same way in every format.
 
 Every place a study's label appears (the report tables, the evidence map and its graph, the
 Word, Markdown and spreadsheet reports) takes it from :func:`citation_labels`, given every study
@@ -55,7 +56,8 @@ def _with_letter(record: Record, letter: str) -> str:
 def citation_labels(records: Mapping[int, Record], studies: Iterable[int]) -> dict[int, str]:
     """Study id -> its label ("Surname et al. (Year)", :meth:`Record.citation`) for ``studies``
     (each study's record in ``records``); studies that share a label get a letter after the
-    year, a, b, … in order of title (then id, for two equal titles)."""
+    year, a, b, … in order of title (then id, for two equal titles). A study without a year is
+    "Surname (n.d.)", two that share a label "(n.d.-a)", "(n.d.-b)"."""
     ids = sorted(set(studies))
     by_label: dict[str, list[int]] = {}
     for sid in ids:
@@ -63,7 +65,9 @@ def citation_labels(records: Mapping[int, Record], studies: Iterable[int]) -> di
     labels: dict[int, str] = {}
     for label, same in by_label.items():
         if len(same) == 1:
-            labels[same[0]] = label
+            # APA 7 (§8.10) writes "(n.d.)" where the year goes: the label says the year is
+            # missing, not left out (a lone "Aas" read as a label cut short)
+            labels[same[0]] = label if records[same[0]].year else f"{label} (n.d.)"
             continue
         same.sort(key=lambda s: (_title_key(records[s]), s))
         for n, sid in enumerate(same):

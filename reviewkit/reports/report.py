@@ -214,8 +214,10 @@ def _write_files(
         tables_all = [*tables, *extra]
     title = project.protocol.title
     if "csv" in formats:
-        paths += write_csv(tables, out_dir / "tables")
+        table_paths = write_csv(tables, out_dir / "tables")
+        paths += table_paths
         _drop_stale_none_table(project, tables, out_dir / "tables")
+        _drop_stale_tables(out_dir / "tables", table_paths)
         paths += write_csv(extra[:1], out_dir)  # the PRISMA numbers are prisma.csv already
     if "xlsx" in formats:
         paths.append(write_xlsx(tables_all, out_dir / "report.xlsx"))
@@ -253,6 +255,26 @@ def _drop_stale_none_table(project: Project, tables: Sequence[Table], folder: Pa
         return
     for suffix in (".csv", NOTES_SUFFIX):
         (folder / f"{slug(none)}{suffix}").unlink(missing_ok=True)
+
+
+# In tables/: the names of the files the last report wrote there, so that the next one removes
+# those it does not write again (a table of a label gone when report.scheme changed, or a label
+# renamed). Only files named in it are ever removed: a file a user put in the folder is not.
+WRITTEN_LIST = ".written-by-reviewkit"
+
+
+def _drop_stale_tables(folder: Path, written: Sequence[Path]) -> None:
+    """Remove the table files (CSV and notes) the last report wrote in ``folder`` that this
+    one did not write, then list the ones it did for the next report."""
+    listing = folder / WRITTEN_LIST
+    names = {p.name for p in written}
+    before = listing.read_text(encoding="utf-8", errors="replace") if listing.is_file() else ""
+    for name in before.splitlines():
+        # a plain file name of a table, never a path: the list is a file a person can edit
+        table_file = name.endswith((".csv", NOTES_SUFFIX)) and Path(name).name == name
+        if table_file and name not in names and not name.startswith("."):
+            (folder / name).unlink(missing_ok=True)
+    outputs.write_text(listing, "".join(f"{n}\n" for n in sorted(names)))
 
 
 def report_targets(formats: Sequence[str], *, with_map: bool) -> tuple[list[str], list[str]]:

@@ -12,9 +12,9 @@ DOCX) shows it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from reviewkit.author_names import split_name, vancouver_initials
 from reviewkit.classify import Assigned, assigned_labels, none_id
 from reviewkit.classify.study_labels import studies_of, study_labels
 from reviewkit.errors import UserError
@@ -38,20 +38,14 @@ UNCHECKED_NOTE = (
 )
 
 
-_TRAILING_INITIALS = re.compile(r"^(.*?\S)\s+((?:[A-Z]\.?[\s-]*){1,4})$")
-
-
 def _author(name: str) -> str:
-    """Vancouver form, initials without periods: 'Andersen, Lars L' -> 'Andersen LL';
-    'Smith J.' and 'Smith, J.A.' -> 'Smith J', 'Smith JA'; 'Andersen LL' stays."""
-    if "," in name:
-        last, first = (p.strip() for p in name.split(",", 1))
-        initials = "".join(w[0] for w in re.split(r"[\s.\-]+", first) if w)
-        return f"{last} {initials}".strip()
-    m = _TRAILING_INITIALS.match(name.strip())
-    if m:
-        return m.group(1) + " " + re.sub(r"[.\s-]", "", m.group(2))
-    return name.strip().rstrip(".")
+    """Vancouver form, surname first, initials without periods: 'Andersen, Lars L' ->
+    'Andersen LL'; 'Smith J.' -> 'Smith J'; 'A.G. de Boer' -> 'de Boer AG' (the surname found
+    by author_names.split_name, the one place for it); a group author stays as written."""
+    parts = split_name(name)
+    if not parts.given:
+        return name.strip().rstrip(".")
+    return " ".join(p for p in (parts.surname, vancouver_initials(parts.given), parts.suffix) if p)
 
 
 def _sentence(text: str) -> str:

@@ -45,8 +45,10 @@ _IN_CHUNK = 900
 
 def rows_in(db: Store, sql: str, values: Iterable[object]) -> Iterator[sqlite3.Row]:
     """The rows of ``sql``, whose ``{marks}`` stands where the 'IN (…)' list of ``values``
-    goes, asked in chunks SQLite takes; each chunk's rows in the order ``sql`` gives them."""
-    values = list(values)
+    goes, asked in chunks SQLite takes; each chunk's rows in the order ``sql`` gives them.
+    Each value is asked once, as one 'IN (…)' would: a value repeated in ``values`` (even in
+    two chunks) does not give its rows twice."""
+    values = list(dict.fromkeys(values))
     for start in range(0, len(values), _IN_CHUNK):
         chunk = values[start : start + _IN_CHUNK]
         yield from db.conn.execute(sql.replace("{marks}", ",".join("?" * len(chunk))), chunk)

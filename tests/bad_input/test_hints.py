@@ -55,6 +55,18 @@ def test_untitled_warnings_are_counted_past_twenty(tmp_path, capsys) -> None:
     assert "5 more records without a title" in err, err
 
 
+def test_untitled_warning_shows_the_doi_as_the_record_wrote_it(tmp_path, capsys) -> None:
+    """The warning named the DOI from the store's matching column, folded to lower case."""
+    protocol = Path(__file__).parent.parent.parent / "protocols" / "work-health-collaboration.toml"
+    ris = tmp_path / "untitled.ris"
+    ris.write_text("TY  - JOUR\nDO  - 10.1000/RTW.2020.1\nPY  - 2020\nER  - \n", encoding="utf-8")
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(protocol)]) == 0
+    assert main(["import", str(ris), "--project", str(project)]) == 0
+    err = capsys.readouterr().err
+    assert "DOI 10.1000/RTW.2020.1" in err, err
+
+
 def test_classify_all_on_an_empty_project_says_import(tmp_path, capsys) -> None:
     """classify --all with no records told the user to pass --all, which they had."""
     protocol = Path(__file__).parent.parent.parent / "protocols" / "work-health-collaboration.toml"

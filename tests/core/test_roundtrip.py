@@ -296,3 +296,17 @@ def test_ris_writes_a_structured_abstract_as_one_ab_line_that_rispy_reads_whole(
     assert rispy.loads(text)[0]["abstract"] == whole
     back = list(formats.ris.read(text, "included.ris"))
     assert back[0].abstract_sections == sections
+
+
+def test_medline_writes_fau_as_surname_comma_given() -> None:
+    """MEDLINE's FAU is 'Surname, Given'; 'de Boer A.G.' was written without the comma."""
+    rec = Record(title="T", authors=["de Boer A.G.", "A.G. de Boer", "Berg, Kari", "RTW Group"])
+    out = io.StringIO()
+    formats.write([rec], "medline", out)
+    fau = [line for line in out.getvalue().splitlines() if line.startswith("FAU")]
+    assert fau == [
+        "FAU - de Boer, A.G.",
+        "FAU - de Boer, A.G.",
+        "FAU - Berg, Kari",
+        "FAU - RTW Group",
+    ]

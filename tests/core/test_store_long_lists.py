@@ -11,6 +11,7 @@ from conftest import add_records
 from reviewkit.records import Record
 from reviewkit.store import attachments as attachment_rows
 from reviewkit.store import decisions as decision_rows
+from reviewkit.store import records as record_rows
 from reviewkit.store.decisions import Decision
 
 
@@ -47,3 +48,12 @@ def test_the_newest_attachment_of_more_records_than_sqlite_takes_at_once(project
     )
     found = attachment_rows.current_attachment(project_b.db, _past_the_limit(project_b, ids))
     assert found is not None and found.id == newest
+
+
+def test_a_pmid_repeated_in_two_chunks_gives_its_records_once(project_b) -> None:
+    """One 'IN (…)' gives a record once however often its PMID is listed; asked in chunks
+    (store.db.rows_in), a PMID in two of them gave its record twice."""
+    (only,) = add_records(project_b, [Record(title="Study", pmid="31000001")])
+    limit = project_b.db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    wanted = ["31000001", *(str(10**7 + n) for n in range(limit)), "31000001"]
+    assert record_rows.ids_by_pmid(project_b.db, wanted) == {"31000001": [only]}

@@ -150,6 +150,19 @@ def test_merged_view_has_best_title_all_identifiers_and_sources(project_a):
         engine.merged_view(project_a.db, 424242)
 
 
+def test_merged_view_lists_one_doi_spelled_two_ways_once(project_a):
+    """Records keep a DOI as their source wrote it: two spellings of one DOI are one DOI."""
+    ids = add_records(
+        project_a,
+        [
+            rec(doi="10.5271/SJWEH.3801", pmid="31000001", source="PubMed"),
+            rec(doi="10.5271/sjweh.3801", pmid="31000001", source="Embase"),
+        ],
+    )
+    engine.run_dedup(project_a.db)
+    assert engine.merged_view(project_a.db, ids[0]).dois == ["10.5271/SJWEH.3801"]
+
+
 def test_report_counts_automatic_and_manual_removals_and_writes_csv(seeded, tmp_path):
     project, ids = seeded
     engine.run_dedup(project.db)

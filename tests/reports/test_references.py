@@ -44,3 +44,9 @@ def test_without_a_year_the_place_has_no_leading_separator():
     assert reference(Record(title="T", journal="J", issue="3")) == "T. J. (3)."
     assert reference(Record(title="T", journal="J", pages="4-5")) == "T. J. 4-5."
     assert reference(Record(title="T", journal="J")) == "T. J."
+
+
+def test_initials_first_names_are_written_surname_first():
+    """'A.G. de Boer' (a byline's order) was left as it was; Vancouver writes 'de Boer AG'."""
+    rec = Record(title="T", authors=["A.G. de Boer", "Smith J Jr", "RTW Study Group"], year=2020)
+    assert reference(rec) == "de Boer AG, Smith J Jr, RTW Study Group. T. 2020."

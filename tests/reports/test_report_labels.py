@@ -57,6 +57,12 @@ def test_records_without_a_year_get_nd_letters():
     assert citation_labels(recs, recs) == {1: "Aas (n.d.-b)", 2: "Aas (n.d.-a)"}
 
 
+def test_a_lone_record_without_a_year_is_nd():
+    """APA writes "(n.d.)" for a work without a year, not the name alone ("Aas")."""
+    recs = {1: Record(title="B", authors=["Aas, R"]), 2: Record(title="A", authors=["Berg, K"])}
+    assert citation_labels(recs, recs) == {1: "Aas (n.d.)", 2: "Berg (n.d.)"}
+
+
 def test_report_tables_tell_the_studies_apart_in_order(project_a, store):
     ids = _included(project_a, store)
     for rid in ids:

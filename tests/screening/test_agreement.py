@@ -149,9 +149,3 @@ def test_full_text_agreement_leaves_out_reports_not_retrieved(project_b):
     assert ft.n == 2 and ft.not_retrieved == 2 and ft.table == ((1, 1), (0, 0))
     assert "2 reports not retrieved (excluded for no full text) are left out" in ft.note
     assert "are left out" in ag.to_text([ft])
-
-
-def test_not_retrieved_reasons_are_prismas():
-    from reviewkit.reports.prisma.methods import NOT_RETRIEVED_REASONS
-
-    assert ag.NOT_RETRIEVED_REASONS == NOT_RETRIEVED_REASONS

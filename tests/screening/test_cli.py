@@ -92,6 +92,9 @@ def test_agreement_text_and_csv(voted, tmp_path, capsys):
     # pairs: (i,i) (i,e) (e,e) (u,i): p_o = 2/4
     assert "percent agreement  50.0%" in out and "uncertain" in out
     assert out_csv.read_text().startswith("stage,reviewer_a,reviewer_b,label_a,label_b,count")
+    # its title and notes beside it, as every CSV reviewkit writes
+    notes = (tmp_path / "agreement.notes.txt").read_text(encoding="utf-8")
+    assert notes.startswith("agreement.csv: Agreement between reviewers") and "label_a" in notes
     assert cli(project, "agreement") == 0
     assert "Stage full-text" in capsys.readouterr().out
 

@@ -25,11 +25,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
+from reviewkit.exclusion_reasons import NOT_RETRIEVED_REASONS
 from reviewkit.reports.prisma.update import members_of
-
-# full-text excludes with one of these reason codes are PRISMA's "reports not retrieved" (the
-# template's box between "sought" and "assessed"), not reports assessed and excluded
-NOT_RETRIEVED_REASONS = ("no-full-text", "not-retrieved")
 
 
 @dataclass
