@@ -97,7 +97,7 @@ def _decisions_of(
     sql = f"SELECT rowid AS log_row, {', '.join(_COLUMNS)} FROM decisions WHERE record_id IN ({{marks}})"
     rows = [
         r
-        for r in rows_in(db, sql, dict.fromkeys(record_ids))  # an id twice: its rows once
+        for r in rows_in(db, sql, record_ids)
         if (not stage or r["stage"] == stage) and (not reviewer or r["reviewer"] == reviewer)
     ]
     rows.sort(key=lambda r: (r["created_at"], r["log_row"]))
