@@ -187,3 +187,27 @@ def found_by(r: CodeRange, code: WrittenCode, record_systems: frozenset[str]) ->
         return False
     inside = min(r.high, code.high) - max(r.low, code.low) + 1
     return 2 * inside > code.high - code.low + 1
+
+
+class _Field(Protocol):
+    text: str
+    words: list
+    named: frozenset[str]  # the classifications the record names
+    written: list  # its written codes, read on first use
+
+
+def code_places(term: str, field: _Field, places: dict[str, list[int]]) -> list[int]:
+    """The places of the words of a field where the range ``term`` finds a code or a written
+    range (:func:`found_by`); ``places`` is each word's places. The field's codes are read once
+    (kept in ``field.written``) for all the terms of every scheme. A record's ``whole`` field
+    (all its words, no text to read their neighbours in) gives every code word of the range's
+    letters: a superset, which only rules records out."""
+    if not field.text:
+        letters = code_pattern(term)
+        return sorted(i for w, at in places.items() if letters.fullmatch(w) for i in at)
+    if not field.written:
+        field.written.append(written_codes(field.text, field.words))
+    r = parse_range(term)
+    if r is None:
+        return []
+    return [c.at for c in field.written[0] if found_by(r, c, field.named)]
