@@ -1,4 +1,4 @@
-"""Ranges of diagnosis codes as signal terms: ``F30-F48`` (ICD-10), ``L01-L99`` (ICPC-2),
+"""Ranges of diagnosis codes as signal terms: ``F30-F48`` (ICD-10), ``ICPC-2 L01-L99``,
 ``S00-T98`` (ICD-10's injuries), each finding every code of the range written in a text
 ("F43" of "F43.2"); see :mod:`reviewkit.classify.terms`.
 
@@ -6,42 +6,208 @@ A code in the text is one word: its letter in capitals (codes are written so) an
 A range may run across letters, as ICD-10's chapters do (A00-B99 infections, C00-D48
 neoplasms, S00-T98 injuries, V01-Y98 external causes): its codes are those between its ends in
 the letter-then-number order of the classification.
+
+How a text's codes are read (:func:`written_codes`):
+
+* A range written in the text ("ICD-10 F20-F48") names a population of all its codes, not its
+  first one: it is found by a term's range when most of its codes lie in the term's range (the
+  population is then mostly of that label's kind; "F20-F48" is mostly common mental disorders,
+  not the severe mental illness of F20-F31), and its second end is no separate code.
+* ICD-10 and ICPC-2 use the same letters for other chapters (ICD-10 P perinatal and L skin,
+  ICPC-2 P psychological and L musculoskeletal). A term names its classification
+  ("ICPC-2 P01-P99"; a range alone is ICD-10, the classification of nearly all register
+  studies and of PubMed's abstracts). A code in the text belongs to the classification named
+  nearest to it in its sentence, else to those the record names anywhere, else to ICD-10.
+* "P25", "P75" … beside a number or a word of percentiles ("median 30 (P25 10, P75 60)", IQR)
+  are percentiles, no codes.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Protocol
 
-_RANGE = re.compile(r"([A-Z])(\d\d)[\-‐–]([A-Z])(\d\d)")
+ICD, ICPC = "ICD-10", "ICPC-2"
+_SYSTEM = r"(?:(ICPC|ICD)[\-‐–]?\d*\s+)?"
+_RANGE = re.compile(_SYSTEM + r"([A-Z])(\d\d)[\-‐–]([A-Z])(\d\d)")
 _CODE = re.compile(r"([A-Z])(\d\d)")
+# A classification named in a text: its acronym ("ICD-10", "ICD10", "ICPC-2") or its name.
+_NAMED = re.compile(
+    r"\b(?:(ICPC)|(ICD))(?![a-z])|International Classification of (?:(Primary Care)|(Diseases))",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+# Between a written range's ends: a dash, or 'to' ("F20 to F48").
+_RANGE_GAPS = {"-", "‐", "–", "—", "to"}
+# Percentiles as studies report them (P5, P10, P25, P50, P75, P90, P95, P99): written beside a
+# number ("P25 10") or near a word of percentiles. Other P-numbers are read as codes.
+_PERCENTILES = {"05", "10", "25", "50", "75", "90", "95", "99"}
+_PERCENTILE_WORDS = {"percentile", "percentiles", "centile", "centiles", "iqr", "interquartile",
+                     "quartile", "quartiles", "median", "medians"}  # fmt: skip
+_PERCENTILE_REACH = 6  # words either side
 
 
-def _ends(term: str) -> tuple[tuple[str, str], tuple[str, str]] | None:
-    """The range's lowest and highest code as (letter, digits), or None if ``term`` is none
-    (ends written the other way round, 'F48-F30', are taken in order)."""
-    m = _RANGE.fullmatch(term)
+class _Word(Protocol):
+    word: str
+    start: int
+    end: int
+
+
+def _index(letter: str, digits: str) -> int:
+    """A code's place in the classification's letter-then-number order."""
+    return (ord(letter) - ord("A")) * 100 + int(digits)
+
+
+@dataclass(frozen=True)
+class CodeRange:
+    """A term's range: its lowest and highest code's places and its classification."""
+
+    low: int
+    high: int
+    system: str
+
+
+def parse_range(term: str) -> CodeRange | None:
+    """The range a term names ('F30-F48', 'ICPC-2 L01-L99'; ends in either order), or None."""
+    m = _RANGE.fullmatch(term.strip())
     if m is None:
         return None
-    low, high = sorted([(m.group(1), m.group(2)), (m.group(3), m.group(4))])
-    return low, high
+    a, b = _index(m.group(2), m.group(3)), _index(m.group(4), m.group(5))
+    system = ICPC if (m.group(1) or "").upper() == "ICPC" else ICD
+    return CodeRange(min(a, b), max(a, b), system)
 
 
 def is_code_range(term: str) -> bool:
-    """Whether a term is a range of diagnosis codes ('F30-F48', 'S00-T98')."""
-    return _ends(term) is not None
+    """Whether a term is a range of diagnosis codes ('F30-F48', 'S00-T98', 'ICPC-2 P01-P99')."""
+    return parse_range(term) is not None
 
 
 def in_code_range(term: str, word: str) -> bool:
     """Whether ``word`` is a code of the range ``term`` (both ends included)."""
-    ends, m = _ends(term), _CODE.fullmatch(word)
-    if ends is None or m is None:
+    r, m = parse_range(term), _CODE.fullmatch(word)
+    if r is None or m is None:
         return False
-    return ends[0] <= (m.group(1), m.group(2)) <= ends[1]
+    return r.low <= _index(m.group(1), m.group(2)) <= r.high
 
 
 def code_pattern(term: str) -> re.Pattern[str]:
     """A regular expression for any code with a letter of the range, for highlighting (the
     numbers are checked when matching)."""
-    ends = _ends(term)
-    letters = f"[{ends[0][0]}-{ends[1][0]}]" if ends else "[A-Z]"
+    r = parse_range(term)
+    letters = f"[{chr(65 + r.low // 100)}-{chr(65 + r.high // 100)}]" if r else "[A-Z]"
     return re.compile(r"(?<!\w)" + letters + r"\d\d(?!\w)")
+
+
+@dataclass(frozen=True)
+class WrittenCode:
+    """A code or range written in a text: the place of its (first) word, its codes' places,
+    and the classification named nearest to it in its sentence ('' if none is)."""
+
+    at: int
+    low: int
+    high: int
+    system: str
+
+
+def named_systems(text: str) -> frozenset[str]:
+    """The classifications a text names (ICD-10, ICPC-2)."""
+    return frozenset(_system(m) for m in _NAMED.finditer(text))
+
+
+def _system(m: re.Match[str]) -> str:
+    return ICPC if (m.group(1) or m.group(3)) else ICD
+
+
+def written_codes(text: str, words: list[_Word]) -> list[WrittenCode]:
+    """The codes and ranges written in a text whose words are ``words`` (see the module
+    docstring): a range once, at its first end; percentiles left out."""
+    out = []
+    i = 0
+    while i < len(words):
+        m = _CODE.fullmatch(words[i].word)
+        if m is None or _percentile(text, words, i):
+            i += 1
+            continue
+        low = high = _index(m.group(1), m.group(2))
+        second = _second_end(text, words, i, m.group(1))
+        if second is not None:
+            low, high = min(low, second), max(low, second)
+        out.append(WrittenCode(i, low, high, _near_system(text, words[i].start)))
+        i += 2 if second is not None else 1
+    return out
+
+
+def _second_end(text: str, words: list[_Word], i: int, letter: str) -> int | None:
+    """The place of a range's second end when word ``i`` begins one ("F20-F48", "F20-48",
+    "F20 to F48"), else None."""
+    if i + 1 >= len(words) or text[words[i].end : words[i + 1].start].strip() not in _RANGE_GAPS:
+        return None
+    nxt = words[i + 1].word
+    m = _CODE.fullmatch(nxt)
+    if m is not None:
+        return _index(m.group(1), m.group(2))
+    if len(nxt) == 2 and nxt.isdigit():  # "F20-48": the same letter
+        return _index(letter, nxt)
+    return None
+
+
+def _percentile(text: str, words: list[_Word], i: int) -> bool:
+    """Whether word ``i`` ('P25') is a percentile: beside a number, or near a percentile word."""
+    w = words[i].word
+    if w[0] != "P" or w[1:] not in _PERCENTILES:
+        return False
+    if i + 1 < len(words) and words[i + 1].word.replace(",", "").isdigit():
+        gap = text[words[i].end : words[i + 1].start].strip()
+        if gap in {"", ":", "=", "of"}:
+            return True
+    near = words[max(0, i - _PERCENTILE_REACH) : i + _PERCENTILE_REACH + 1]
+    return any(x.word.casefold() in _PERCENTILE_WORDS for x in near)
+
+
+def _near_system(text: str, at: int) -> str:
+    """The classification named nearest to character ``at`` within its sentence, or ''."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    end_m = _SENTENCE_END.search(text, at)
+    end = end_m.start() if end_m else len(text)
+    best, dist = "", len(text) + 1
+    for m in _NAMED.finditer(text, start, end):
+        d = abs(m.start() - at)
+        if d < dist:
+            best, dist = _system(m), d
+    return best
+
+
+def found_by(r: CodeRange, code: WrittenCode, record_systems: frozenset[str]) -> bool:
+    """Whether a written code or range is found by a term's range: of the term's
+    classification (named near it, else in the record, else ICD-10) and with most of its
+    codes in the term's range (a single code: the code)."""
+    systems = {code.system} if code.system else (record_systems or {ICD})
+    if r.system not in systems:
+        return False
+    inside = min(r.high, code.high) - max(r.low, code.low) + 1
+    return 2 * inside > code.high - code.low + 1
+
+
+class _Field(Protocol):
+    text: str
+    words: list
+    named: frozenset[str]  # the classifications the record names
+    written: list  # its written codes, read on first use
+
+
+def code_places(term: str, field: _Field, places: dict[str, list[int]]) -> list[int]:
+    """The places of the words of a field where the range ``term`` finds a code or a written
+    range (:func:`found_by`); ``places`` is each word's places. The field's codes are read once
+    (kept in ``field.written``) for all the terms of every scheme. A record's ``whole`` field
+    (all its words, no text to read their neighbours in) gives every code word of the range's
+    letters: a superset, which only rules records out."""
+    if not field.text:
+        letters = code_pattern(term)
+        return sorted(i for w, at in places.items() if letters.fullmatch(w) for i in at)
+    if not field.written:
+        field.written.append(written_codes(field.text, field.words))
+    r = parse_range(term)
+    if r is None:
+        return []
+    return [c.at for c in field.written[0] if found_by(r, c, field.named)]

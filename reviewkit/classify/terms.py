@@ -23,9 +23,9 @@ A term is a word or a phrase, matched word by word, ignoring case:
   recorded, reported …): "comorbidity was not assessed" names what a study left out.
 * A word written in capitals (``IPS``, ``MSD``, ``AIDS``) is an acronym: it finds the same
   capitals, also with a plural s ("MSDs"), and no other word ("lipsum", "aid", "cmd").
-* A range of diagnosis codes, ``F30-F48`` (ICD-10), ``L01-L99`` (ICPC-2), ``S00-T98``, finds
-  each code of it ("F43", "F43.2"): register studies name a population by its codes only
-  (:mod:`reviewkit.classify.codes`).
+* A range of diagnosis codes, ``F30-F48`` (ICD-10), ``ICPC-2 L01-L99``, ``S00-T98``, finds
+  each code of it ("F43.2") and a range written mostly in it, of its classification: register
+  studies name a population by its codes only (:mod:`reviewkit.classify.codes`).
 * A Norwegian, Swedish or Danish word also finds itself with a definite or plural ending
   ("arbeidsgiverne", "arbetsgivarna"), where the stemmer cuts the two words differently.
 * Where two terms' matches overlap, the longer wins
@@ -48,7 +48,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from reviewkit.classify.codes import code_pattern, in_code_range, is_code_range
+from reviewkit.classify import codes
 from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.negation import negated, negated_after
 from reviewkit.classify.outcomes import in_outcome_name
@@ -209,7 +209,7 @@ class _Part:
         if self.kind == "acronym":
             return fold(_acronym(word)) == self.key
         if self.kind == "code":
-            return in_code_range(self.key, word)
+            return codes.in_code_range(self.key, word)
         f = fold(word)
         if self.kind == "prefix":
             return f.startswith(self.key)
@@ -231,7 +231,7 @@ class _Part:
 def parse_term(text: str, language: str = "en") -> tuple[tuple[_Part, ...], ...]:
     """The ways a term can be written, each a sequence of word parts (see the module docstring)."""
     term = text.strip().strip('"').strip()
-    if is_code_range(term):
+    if codes.is_code_range(term):
         return ((_Part(term, "code", language),),)
     # A hyphen inside a word ('burn-out') may also be written as nothing; next to a space
     # ('muskel- og') it is part of the space.
@@ -304,7 +304,7 @@ def compile_term(text: str) -> re.Pattern[str]:
     """A regular expression for the surface of a term, for highlighting (matching uses stems)."""
     parts = parse_term(text)[0]
     if parts[0].kind == "code":  # any code of the range's letters (numbers: when matching)
-        return code_pattern(parts[0].key)
+        return codes.code_pattern(parts[0].key)
     words = [re.escape(p.key) for p in parts]
     return re.compile(r"(?<!\w)" + r"\w*[\s\-‐–]*".join(words) + r"\w*", re.IGNORECASE)
 
@@ -317,6 +317,7 @@ class Field:
     text: str
     words: list[Token]
     joined: list[tuple[int, int, Token]]
+    named: frozenset[str] = frozenset()  # classifications of codes the record names (ICD-10)
     # word -> its places, and per language a word form -> places (built on first use): a term's
     # first word is looked up instead of tested at every place (every term of a scheme is
     # searched for in every field, so that test ran tens of millions of times in the demo)
@@ -328,6 +329,7 @@ class Field:
     # part -> its places, kept: one record's fields are shared by every scheme and every run
     # that scores it (:func:`record_fields`), and a term is looked up once per field
     _hits: dict[_Part, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    written: list = field(default_factory=list, repr=False, compare=False)  # codes.code_places
 
     def places(self, part: _Part) -> list[int]:
         """The places of the words that are ``part`` (as :meth:`_Part.matches` says), in order."""
@@ -352,6 +354,8 @@ class Field:
 
     def _find(self, part: _Part) -> list[int]:
         places = self._index()
+        if part.kind == "code":  # each code read with the words beside it
+            return codes.code_places(part.key, self, places)
         if part.kind != "word":  # prefixes, suffixes, acronyms: each different word tested once
             return sorted(i for w, at in places.items() if _matches(part, w) for i in at)
         by_form = self._by_form.get(part.language)
@@ -410,10 +414,11 @@ def _fields(parts: tuple[tuple[str, str], ...]) -> Fields:
     retraining of the confirm screen scores the same records again (records never change)."""
     fields = Fields()
     every: list[Token] = []
+    named = frozenset().union(*(codes.named_systems(text) for _, text in parts))
     for where, text in parts:
         words = tokens(text)
         joined = _joined(text, words)
-        fields.append(Field(where, text, words, joined))
+        fields.append(Field(where, text, words, joined, named))
         every += words
         every += [tok for _, _, tok in joined]
     fields.whole = Field("", "", every, [])

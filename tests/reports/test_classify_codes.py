@@ -115,3 +115,64 @@ def test_severe_mental_illness_named_by_its_codes(review_b, abstract, flagged):
     F32 onwards (depression, anxiety) are common mental disorders, not flagged."""
     got = [lab for lab in labels(review_b, "severe-mental-illness", abstract) if lab != "none"]
     assert got == flagged
+
+
+def test_a_written_range_is_read_as_all_its_codes(review_b):
+    def smi(abstract: str) -> list[str]:
+        return [lab for lab in labels(review_b, "severe-mental-illness", abstract) if lab != "none"]
+
+    # F20-F48 is mostly common mental disorders: not the severe mental illness of F20-F31
+    assert smi("Workers sick-listed with mental disorders (ICD-10 F20-F48) were followed.") == []
+    assert smi("Workers sick-listed with mental disorders (ICD-10 F20–F48) were followed.") == []
+    assert labels(review_b, "diagnosis", "Workers with ICD-10 F20-F48 were followed.") == ["mental"]
+    # a range wholly or mostly in the flag's codes is the flag's population
+    assert smi("Adults with psychotic disorders (ICD-10 F20-F29) were offered IPS.") == ["smi"]
+    assert smi("Adults with diagnoses F20 to F31 were offered supported employment.") == ["smi"]
+
+
+def test_a_written_range_second_end_is_no_code_of_its_own(review_b):
+    # F00-F20: mostly organic and substance use (not the label's); its end F20 is no F20
+    text = "Workers sick-listed with diagnoses F00-F20 were followed for one year."
+    assert labels(review_b, "diagnosis", text) == ["none"]
+    assert labels(review_b, "severe-mental-illness", text) == ["none"]
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "Sick-listed workers were followed; median absence was 30 days (P25 10, P75 60).",
+        "Time to return to work: median 42 days, IQR P25-P75 20-90, among sick-listed workers.",
+        # ICPC named in the record: a percentile is still no ICPC-2 P code
+        "Spells certified by GPs (ICPC-2) lasted a median of 30 days (P25 10, P75 60).",
+    ],
+)
+def test_a_percentile_is_no_code(review_a, review_b, abstract):
+    assert labels(review_b, "diagnosis", abstract) == ["none"]
+    assert labels(review_a, "diagnosis-group", abstract) != ["mental"]
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "Workers sick-listed with hand eczema (ICD-10 L24) were offered a skin-care programme.",
+        "Newborns' mothers with perinatal conditions (P07) were followed back to work.",
+    ],
+)
+def test_an_icd_code_is_not_an_icpc_chapter(review_b, abstract):
+    """ICD-10 L (skin) and P (perinatal) share letters with ICPC-2 L (musculoskeletal) and P
+    (psychological): an ICPC-2 range finds a code only where the record names ICPC."""
+    assert labels(review_b, "diagnosis", abstract) == ["none"]
+
+
+def test_icpc_named_anywhere_in_the_record_makes_its_codes_icpc(review_b):
+    rec = Record(
+        title="Sick leave certified by general practitioners (ICPC-2)",
+        abstract_sections=[AbstractSection("METHODS", "Spells certified with L03 were followed.")],
+    )
+    assert [s.label for s in classify.suggest(rec, review_b.scheme("diagnosis"))] == [
+        "musculoskeletal"
+    ]
+    # the nearest classification in the sentence decides where a record names both
+    both = "Spells with ICD-10 L24 were compared with spells with ICPC-2 P76."
+    rec = Record(title="A study", abstract_sections=[AbstractSection("METHODS", both)])
+    assert [s.label for s in classify.suggest(rec, review_b.scheme("diagnosis"))] == ["mental"]
