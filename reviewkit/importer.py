@@ -115,7 +115,8 @@ def import_files(
             done += 1
             if not row.title.strip():
                 missing.append(_untitled_label(row))
-            if REPLACEMENT in row.data:  # the record's fields as JSON (not ASCII-escaped)
+            # the record's fields as JSON (not ASCII-escaped); read whole only when it holds it
+            if REPLACEMENT in row.data and _text_lost(row.data):
                 lost.append(row.position)
             if progress and done % 250 == 0:
                 progress(done, 0)
@@ -153,6 +154,21 @@ def import_files(
     if progress:
         progress(done, done)
     return [summaries[i] for i in sorted(summaries)]
+
+
+# What a record says of where it came from, not text of the file: the file's name (which may
+# hold U+FFFD when it was mangled, as zip archives' names are) and the user's --source label.
+_NOT_TEXT = ("origin", "source")
+
+
+def _text_lost(data: str) -> bool:
+    """Whether a record's fields read from the file (its JSON ``data``) hold U+FFFD."""
+    fields = json.loads(data)
+    return any(
+        REPLACEMENT in json.dumps(v, ensure_ascii=False)
+        for k, v in fields.items()
+        if k not in _NOT_TEXT
+    )
 
 
 def _replaced(

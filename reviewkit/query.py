@@ -440,7 +440,8 @@ def warnings(query: str) -> list[str]:
 
 # A line number of a strategy pasted from a numbered search history ("1. exp Sick Leave/",
 # "2) absenteeism[tiab]"): PubMed reads line breaks as spaces and searches the number as a word.
-_LINE_NUMBER_RE = re.compile(r"[ \t]*(\d{1,3}(?:[.)]|(?=[ \t])))[ \t]*\S")
+# A '.' followed by a digit is a decimal point ("2.5 mg[tiab]"), not the end of a line number.
+_LINE_NUMBER_RE = re.compile(r"[ \t]*(\d{1,3}(?:[.)](?!\d)|(?=[ \t])))[ \t]*\S")
 
 
 def _line_number_warnings(query: str) -> list[str]:

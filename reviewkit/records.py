@@ -367,11 +367,15 @@ def plain_abstract(text: str) -> list[AbstractSection]:
     )
     for line in lines:
         if _HEADING_LINE.fullmatch(line):
+            if heading:  # a heading of nothing (another heading follows) is kept as text
+                sections.append(AbstractSection("", heading))
             heading = line.rstrip(":").strip()
             continue
         parts = _line_sections(line)
         if heading and not parts[0].label:
             parts[0] = AbstractSection(heading, parts[0].text)
+        elif heading:  # the line brings its own label: the heading is kept as text
+            sections.append(AbstractSection("", heading))
         heading = ""
         sections += parts
     if heading:  # the last line: a heading of nothing is text (an abstract of one word)

@@ -50,3 +50,28 @@ def authors(elem: ET._Element) -> list[tuple[str, ...]]:
             forms.append(f"{last} {fore}")
         out.append(tuple(forms))
     return out
+
+
+def author_forms(fau: str) -> list[str]:
+    """An author's two forms, 'smith ja' and 'smith john a', from ``sort_keys.fau``, which joins
+    them by a space (:func:`authors`); [fau] when it holds one form (a group author). The
+    second form starts where the words repeat the first form's surname (all its words but the
+    initials, or all of them when there are no initials)."""
+    words = fau.split()
+    for j in range(1, len(words)):
+        for last in (words[: j - 1], words[:j]):
+            if last and words[j : j + len(last)] == last:
+                return [" ".join(words[:j]), " ".join(words[j:])]
+    return [fau]
+
+
+def names_author(form: str, name: str, *, exact: bool, initials: bool) -> bool:
+    """Whether a searched author ``name`` is this form of an author, as the snapshot's author
+    (or, ``exact``, exact_author) lookup matches: the whole form, its first words ('smith' of
+    'smith ja'), or with initials as a prefix ('smith j' of 'smith ja')."""
+    if form == name:
+        return True
+    if exact or not form.startswith(name):
+        return False
+    rest = form[len(name) :]
+    return rest.startswith(" ") or (initials and rest.split(" ")[0].isalpha())

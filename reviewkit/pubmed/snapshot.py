@@ -25,8 +25,8 @@ from lxml import etree as ET
 
 from reviewkit.errors import UserError
 from reviewkit.formats import pubmed_xml
+from reviewkit.pubmed.index_rows import author_forms, mesh_rows, names_author
 from reviewkit.pubmed.index_rows import authors as index_authors
-from reviewkit.pubmed.index_rows import mesh_rows
 from reviewkit.records import fold_text
 from reviewkit.wording import quantity
 
@@ -455,11 +455,10 @@ class Snapshot:
         initials = not exact and len(words) > 1 and len(words[-1]) <= 3
         out = set()
         for pmid, fau in self.conn.execute("SELECT pmid, fau FROM sort_keys"):
-            if pmid not in found:
-                continue
-            first = fold_text(fau)
-            rest = first[len(name) :].split(" ")[0] if first.startswith(name) else None
-            if f" {name} " in f" {first} " or (initials and rest is not None and rest.isalpha()):
+            if pmid in found and any(
+                names_author(form, name, exact=exact, initials=initials)
+                for form in author_forms(fold_text(fau))
+            ):
                 out.add(pmid)
         return out
 

@@ -119,15 +119,22 @@ def _database_failure(exc: BaseException) -> ProjectError | None:
     if gone is not None:
         return gone
     what = _FAILURES[code]
+    hint = (
+        "restore review.sqlite from a backup; 'sqlite3 review.sqlite .recover' can save"
+        " what is still readable into a new file"
+    )
     if conn is not None and path is None:  # another SQLite file (the PubMed snapshot's index)
         what = what.replace("the project database", "the database")
+        # no project file to restore: the only other SQLite file is a cache, made from the
+        # snapshot's XML files again when it is gone (pubmed.snapshot.build_index)
+        hint = (
+            "this is no project database: a PubMed snapshot's index (index-….sqlite) is made"
+            " again when deleted, so delete it and run the command again"
+        )
     return ProjectError(
         f"{what} ({exc}); nothing of this command was written",
         where=str(path) if path is not None else file_of(conn),
-        hint="free some space and run the command again"
-        if code == sqlite3.SQLITE_FULL
-        else "restore review.sqlite from a backup; 'sqlite3 review.sqlite .recover' can save"
-        " what is still readable into a new file",
+        hint="free some space and run the command again" if code == sqlite3.SQLITE_FULL else hint,
     )
 
 

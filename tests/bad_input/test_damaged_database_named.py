@@ -74,3 +74,5 @@ def test_another_sqlite_file_is_not_called_the_project_database(tmp_path: Path) 
     assert error is not None
     assert error.where == str(other)
     assert "the database is damaged" in error.message
+    # no 'restore review.sqlite': the file damaged is not the project's
+    assert "review.sqlite" not in (error.hint or "") and "index" in (error.hint or "")

@@ -32,3 +32,19 @@ def test_a_file_holding_the_replacement_character_is_imported_with_a_warning(
     clean.write_text(RIS.replace("\ufffd", "ø"), encoding="utf-8")
     assert main(["import", str(clean), "--project", str(project)]) == 0
     assert "U+FFFD" not in capsys.readouterr().err
+
+
+def test_a_replacement_character_in_the_file_name_only_is_no_lost_text(
+    tmp_path: Path, capsys
+) -> None:
+    """A file named with U+FFFD (a name mangled when a zip was unpacked) but whose text is
+    whole: the records keep the name as their origin, and no text of theirs was lost."""
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    export = tmp_path / "sykefrav\ufffdr.ris"
+    export.write_text(RIS.replace("\ufffd", "ø"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["import", str(export), "--project", str(project)]) == 0
+    out, err = capsys.readouterr()
+    assert "2 records" in out
+    assert "U+FFFD" not in err

@@ -126,3 +126,24 @@ def test_combined_title_case_labels_are_one_label() -> None:
         "Design, setting and participants",
         "Main outcome measures",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sections"),
+    [
+        # a heading line followed by another heading line: an empty section, its word kept
+        (
+            "Background\nMethods\nWe did it.",
+            [("", "Background"), ("Methods", "We did it.")],
+        ),
+        # a heading line followed by a line with labels of its own
+        (
+            "Background\nOBJECTIVE: x. METHODS: y.",
+            [("", "Background"), ("OBJECTIVE", "x."), ("METHODS", "y.")],
+        ),
+    ],
+)
+def test_a_heading_line_that_heads_nothing_is_kept_as_text(
+    text: str, sections: list[tuple[str, str]]
+) -> None:
+    assert [(s.label, s.text) for s in plain_abstract(text)] == sections

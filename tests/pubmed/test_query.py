@@ -82,6 +82,14 @@ def test_history_lines_and_short_truncation_are_warned_about() -> None:
     assert any("'ca*' truncates fewer than 4 characters" in w for w in said)
 
 
+def test_a_decimal_number_starting_a_line_is_no_line_number() -> None:
+    # '2.5 mg' is a dose, not line 2 of a pasted search history; '1. exp …' still is
+    assert warnings("3.5 mg[tiab] AND dose[tiab]") == []
+    assert warnings("vitamin d[tiab] AND\n2.5 mg[tiab]") == []
+    said = warnings("1. sick leave[tiab]\n2. 2.5 mg[tiab]")
+    assert any("line 2 begins with '2.'" in w for w in said)
+
+
 def test_protocol_check_accepts_the_cochrane_hsss_and_long_forms(
     tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:

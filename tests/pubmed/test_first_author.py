@@ -1,0 +1,50 @@
+"""[1au] matches the first author's name, not a word inside it: a surname that is also a
+given name ("Thomas", "Lee", "James") finds no article whose first author only has it as a
+forename."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewkit.pubmed.snapshot import Snapshot
+
+
+def _author(last: str, fore: str, initials: str) -> str:
+    return (
+        f"<Author><LastName>{last}</LastName><ForeName>{fore}</ForeName>"
+        f"<Initials>{initials}</Initials></Author>"
+    )
+
+
+def _article(pmid: int, *authors: str) -> str:
+    return (
+        f"<PubmedArticle><MedlineCitation><PMID>{pmid}</PMID><Article>"
+        f"<ArticleTitle>Article {pmid}</ArticleTitle>"
+        f"<AuthorList>{''.join(authors)}</AuthorList></Article></MedlineCitation>"
+        "</PubmedArticle>"
+    )
+
+
+def test_first_author_matches_the_name_not_a_forename(tmp_path: Path) -> None:
+    xml = tmp_path / "part.xml"
+    xml.write_text(
+        "<PubmedArticleSet>"
+        # first author Smith Thomas; Thomas is the second author's surname
+        + _article(1, _author("Smith", "Thomas", "T"), _author("Thomas", "John", "J"))
+        + _article(2, _author("Thomas", "Anna", "A"), _author("Smith", "Thomas", "T"))
+        + _article(3, _author("Smith", "John A", "JA"))
+        + "</PubmedArticleSet>",
+        encoding="utf-8",
+    )
+    snapshot = Snapshot.open([xml], cache_dir=tmp_path)
+    try:
+        assert snapshot.first_author("thomas") == {2}
+        assert snapshot.first_author("thomas j") == set()
+        assert snapshot.first_author("thomas a") == {2}
+        assert snapshot.first_author("smith") == {1, 3}
+        assert snapshot.first_author("smith j") == {3}  # initials as a prefix: Smith JA
+        assert snapshot.first_author("smith john") == {3}
+        assert snapshot.first_author("smith t", exact=True) == {1}
+        assert snapshot.first_author("smith", exact=True) == set()
+    finally:
+        snapshot.close()
