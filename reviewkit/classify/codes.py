@@ -29,7 +29,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 ICD, ICPC = "ICD-10", "ICPC-2"
-_SYSTEM = r"(?:(ICPC|ICD)[\-‐–]?\d*\s+)?"
+# the classification may be written in any case in a protocol ("icpc-2 L01-L99"); the codes
+# themselves are capitals, as classifications write them
+_SYSTEM = r"(?:((?i:ICPC|ICD))[\-‐–]?\d*\s+)?"
 _RANGE = re.compile(_SYSTEM + r"([A-Z])(\d\d)[\-‐–]([A-Z])(\d\d)")
 _CODE = re.compile(r"([A-Z])(\d\d)")
 # A classification named in a text: its acronym ("ICD-10", "ICD10", "ICPC-2") or its name.

@@ -176,3 +176,11 @@ def test_icpc_named_anywhere_in_the_record_makes_its_codes_icpc(review_b):
     both = "Spells with ICD-10 L24 were compared with spells with ICPC-2 P76."
     rec = Record(title="A study", abstract_sections=[AbstractSection("METHODS", both)])
     assert [s.label for s in classify.suggest(rec, review_b.scheme("diagnosis"))] == ["mental"]
+
+
+def test_the_classification_of_a_term_range_may_be_written_in_any_case():
+    """A protocol's 'icpc-2 L01-L99' is the ICPC-2 range, not a phrase searched as words."""
+    from reviewkit.classify.codes import ICPC, parse_range
+
+    assert parse_range("icpc-2 L01-L99") == parse_range("ICPC-2 L01-L99")
+    assert parse_range("Icpc-2 L01-L99").system == ICPC
