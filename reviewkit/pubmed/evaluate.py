@@ -272,7 +272,13 @@ class Evaluator:
         articles indexed with that pair; neither part is exploded here (no MeSH tree)."""
         descriptor, _, qualifier = (fold_text(part) for part in term.text.partition("/"))
         if len(qualifier) == 2:  # PubMed reads /dt as /drug therapy (qualifiers.py)
-            qualifier = fold_text(qualifier_name(qualifier) or qualifier)
+            if qualifier_name(qualifier) is None:
+                raise UnsupportedQuery(
+                    f"{term.text}[{term.field}]: /{qualifier} is no MeSH subheading's abbreviation",
+                    hint="write the subheading in full (depression/therapy[mh]) or by a known"
+                    " abbreviation (depression/th[mh])",
+                )
+            qualifier = fold_text(qualifier_name(qualifier))
         if term.truncated or not descriptor or len(qualifier) <= 2 or "/" in qualifier:
             raise UnsupportedQuery(
                 f"{term.text}[{term.field}]: write one heading and one subheading, the "

@@ -192,7 +192,7 @@ def test_heading_subheading_pairs_are_searched_as_pairs(server: EutilsServer) ->
     found = _pairs(get(server, "efetch", db="pubmed", id=",".join(reply["IdList"])))
     assert all((descriptor, qualifier) in s for s in found.values())  # the pair, not both apart
     assert any("not exploded" in m for m in reply["WarningList"]["OutputMessage"])
-    with pytest.raises(RuntimeError, match="two-letter abbreviation"):
+    with pytest.raises(RuntimeError, match="is no MeSH subheading.s abbreviation"):
         esearch(server, term=f"{descriptor}/xq[mh]")  # no qualifier's abbreviation
 
 

@@ -132,3 +132,9 @@ def test_subheadings_are_read_by_their_two_letter_abbreviations(server: EutilsSe
         assert short["IdList"] == full["IdList"] and int(full["Count"]) > 0
         assert short["QueryTranslation"] == f'"{descriptor}/{qualifier}"[MeSH Terms]'
     assert ids(server, "depression/dt[mh]") == ids(server, "depression/drug therapy[mh]")
+
+
+def test_an_unknown_subheading_abbreviation_is_named_as_unknown(server: EutilsServer) -> None:
+    reply = warnings_of(server, "depression/xq[mh]")
+    assert "<ERROR>" in reply and "/xq is no MeSH subheading" in reply
+    assert "by its two-letter abbreviation" not in reply  # which the user had written
