@@ -32,6 +32,9 @@ from reviewkit.screening.lookup import find_record, read_record
         ("de Groot LCPGM", "de Groot", "LCPGM"),  # Dutch authors' many initials
         ("Vladimirov IuA", "Vladimirov", "IuA"),  # NLM's romanised Cyrillic initials
         ("Smith J Jr", "Smith", "J"),
+        ("Kennedy JF 3rd", "Kennedy", "JF"),  # MEDLINE's ordinal suffix
+        ("Lee JH III", "Lee", "JH"),  # a Roman numeral after the initials
+        ("Ivanov II", "Ivanov", "II"),  # initials (Ivan Ivanovich), not a suffix
         # with a comma: everything before it
         ("de Boer, A.G.", "de Boer", "A.G."),
         ("Ruiz de la Torre, Ana María", "Ruiz de la Torre", "Ana María"),
@@ -69,6 +72,8 @@ def test_writers_keep_names_they_cannot_split_as_written() -> None:
     for name in ("WHO Collaborating Centre", "Gomez L.Paillard M.", "Munck HolgerJorgensen A."):
         assert ris_name(name) == name
     assert ris_name("Vladimirov IuA") == "Vladimirov, Iu.A."
+    assert ris_name("Kennedy JF 3rd") == "Kennedy, J.F., 3rd"  # no initials made of '3rd'
+    assert ris_name("Lee JH III") == "Lee, J.H., III"
 
 
 def test_citation_keeps_the_particles_of_both_authors() -> None:
