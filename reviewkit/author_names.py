@@ -28,8 +28,11 @@ _DOTTED = re.compile(rf"(?:{_UNIT}\.-?){{1,6}}")
 # Dutch authors often have five or six ('de Groot LCPGM', 'van Lier ALHMW').
 _PLAIN = re.compile(rf"{_UNIT}{{1,6}}|{_UNIT}-{_UNIT}")
 _ONE = re.compile(_UNIT)
-# A generational suffix after the initials (MEDLINE 'Smith J Jr'): neither surname nor initials.
-_SUFFIX = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?")
+# A generational suffix after the initials: neither surname nor initials. MEDLINE writes Jr,
+# Sr and ordinals ('Smith J Jr', 'Kennedy JF 3rd': NLM's author field rules); other sources
+# the Roman numeral ('Lee JH III'). Only after initials (a name of three words or more), so a
+# Russian 'Ivanov II' (Ivan Ivanovich) keeps its initials.
+_SUFFIX = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?|[2-9](?:nd|rd|th)|II|III|IV")
 
 
 # A list that lost its separators ('Gomez L.Paillard M.Price M.', as in the bib-dedupe sets'

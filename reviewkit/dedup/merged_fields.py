@@ -117,8 +117,14 @@ def _fill_group(kept: Record, copies: list[tuple[int, Record]], group: tuple[str
     offers: list[tuple[int, tuple]] = []  # (copy id, the values it gives the empty fields)
     for rid, rec in copies:
         # another place than the canonical record's (volume 70 against its 69), or a copy
-        # that does not say (no volume): which place its pages are of cannot be told
-        if any(_part_key(f, getattr(rec, f)) != k for f, k in held.items()):
+        # that does not say (no volume): which place its pages are of cannot be told. A copy
+        # without the issue still says the place: a volume and a first page fix it, and many
+        # exports leave the issue out (as _offer_key reads it)
+        if any(
+            _part_key(f, getattr(rec, f)) != k
+            for f, k in held.items()
+            if not (f == "issue" and is_empty(getattr(rec, f)))
+        ):
             continue
         values = tuple(getattr(rec, f) for f in empty)
         if not all(is_empty(v) for v in values):

@@ -40,8 +40,7 @@ def pending_undo(db: Store, person: str) -> list[tuple[int, int, str, str]]:
     group, _kept = _last_action(db, made_by)
     out = []
     for lk in group:
-        history = [h for h in links.link_history(db, lk.record_a, lk.record_b) if h.id < lk.id]
-        out.append((lk.record_a, lk.record_b, lk.verdict, _restore_row(lk, history, made_by)[2]))
+        out.append((lk.record_a, lk.record_b, lk.verdict, _restore_row(db, lk, made_by)[2]))
     return out
 
 
@@ -67,14 +66,7 @@ def take_back(db: Store, person: str, known: Clusters | None = None) -> Undone:
     made_by = person_id(person)
     with db.transaction():  # read and write under the write lock (two reviewers, one file)
         group, kept = _last_action(db, made_by)
-        rows = [
-            _restore_row(
-                lk,
-                [h for h in links.link_history(db, lk.record_a, lk.record_b) if h.id < lk.id],
-                made_by,
-            )
-            for lk in group
-        ]
+        rows = [_restore_row(db, lk, made_by) for lk in group]
         links.add_links(db, rows)
         now = clusters_now(db, known)
         if group:
@@ -139,9 +131,11 @@ def _not_told(
 
 
 def _restore_row(
-    lk: links.Link, history: list[links.Link], made_by: str
+    db: Store, lk: links.Link, made_by: str
 ) -> tuple[int, int, str, float | None, str, str]:
-    """The row putting the pair of ``lk`` back to its verdict before ``lk`` (``history``)."""
+    """The row putting the pair of ``lk`` back to its verdict before ``lk`` (one place for
+    :func:`take_back` and for :func:`pending_undo`, so the effect shown is the undo made)."""
+    history = [h for h in links.link_history(db, lk.record_a, lk.record_b) if h.id < lk.id]
     before = history[-1] if history else None
     # a pair closed as following from a 'different' keeps saying so when an undo restores
     # it, so that a later split still reopens it (see reopen_rows)

@@ -405,12 +405,14 @@ def _author(name: str) -> str:
     'Nieuwenhuijsen, K.'; bare 'Nieuwenhuijsen K.' is read as last name 'K.'), 'Last, Jr,
     First' with a suffix; a name with no initials (a group author) in braces, one last name
     ('{WHO Collaborating Centre}'), which BibTeX would otherwise split into first and last
-    names. A name already written with a comma is kept as it is."""
-    if "," in name:
-        return escape(name)
+    names, or at an 'and' into two authors ('Society of X and Y, Writing Committee'): so a
+    group is braced before its comma is looked at. A person's name already written with a
+    comma is kept as it is."""
     parts = bibtex_name_parts(name)
     if parts is None:
         return "{" + escape(name) + "}" if " " in name.strip() else escape(name)
+    if "," in name:
+        return escape(name)
     return ", ".join(escape(p) for p in parts if p)
 
 

@@ -32,6 +32,9 @@ from reviewkit.screening.lookup import find_record, read_record
         ("de Groot LCPGM", "de Groot", "LCPGM"),  # Dutch authors' many initials
         ("Vladimirov IuA", "Vladimirov", "IuA"),  # NLM's romanised Cyrillic initials
         ("Smith J Jr", "Smith", "J"),
+        ("Kennedy JF 3rd", "Kennedy", "JF"),  # MEDLINE's ordinal suffix
+        ("Lee JH III", "Lee", "JH"),  # a Roman numeral after the initials
+        ("Ivanov II", "Ivanov", "II"),  # initials (Ivan Ivanovich), not a suffix
         # with a comma: everything before it
         ("de Boer, A.G.", "de Boer", "A.G."),
         ("Ruiz de la Torre, Ana María", "Ruiz de la Torre", "Ana María"),
@@ -69,6 +72,8 @@ def test_writers_keep_names_they_cannot_split_as_written() -> None:
     for name in ("WHO Collaborating Centre", "Gomez L.Paillard M.", "Munck HolgerJorgensen A."):
         assert ris_name(name) == name
     assert ris_name("Vladimirov IuA") == "Vladimirov, Iu.A."
+    assert ris_name("Kennedy JF 3rd") == "Kennedy, J.F., 3rd"  # no initials made of '3rd'
+    assert ris_name("Lee JH III") == "Lee, J.H., III"
 
 
 def test_citation_keeps_the_particles_of_both_authors() -> None:
@@ -174,3 +179,22 @@ def test_a_search_rerun_sees_no_change_in_a_doi_only_recased() -> None:
     upper = Record(title="Return to work", pmid="1", doi="10.1056/NEJMoa1715274")
     lower = Record(title="Return to work", pmid="1", doi="10.1056/nejmoa1715274")
     assert fingerprint(upper) == fingerprint(lower)
+
+
+def test_bibtex_export_keeps_a_group_with_a_comma_one_author(tmp_path: Path) -> None:
+    """A group's name holding a comma (PubMed's collective names) is braced like any group's:
+    bare, BibTeX splits it at its comma into last and first name, and at its 'and' into two
+    authors."""
+    from reviewkit import formats
+
+    group = "Society of Thoracic Surgeons and the American College, Writing Committee"
+    comma_group = "EORTC Quality of Life, Gastro-intestinal Groups"
+    out = tmp_path / "g.bib"
+    with out.open("w", encoding="utf-8") as f:
+        rec = Record(title="x", authors=[group, comma_group, "Smith, J."], year=2020)
+        formats.write([rec], "bibtex", f)
+    library = bibtexparser.parse_string(
+        out.read_text(encoding="utf-8"), append_middleware=[SeparateCoAuthors(), SplitNameParts()]
+    )
+    names = [(" ".join(n.von + n.last), " ".join(n.first)) for n in library.entries[0]["author"]]
+    assert names == [("{" + group + "}", ""), ("{" + comma_group + "}", ""), ("Smith", "J.")]

@@ -146,3 +146,25 @@ def test_copies_giving_one_place_in_two_formats_outvote_a_place_two_copies_share
     include(project_b, kept)
     ris = export(capsys, project_b)
     assert "SP  - 439" in ris and "VL  - 69" in ris and "VL  - 70" not in ris
+
+
+def test_a_copy_without_the_issue_still_gives_the_pages_of_the_kept_records_place(
+    project_b, capsys
+):
+    """The kept record gives 69(2) and no pages; the one copy with pages gives volume 69 with
+    no issue (many exports leave it out): a volume and a first page fix the place, so its
+    pages are taken; a copy of issue 3 of that volume gives none."""
+    kept, *others = add_records(
+        project_b,
+        [
+            copy("PubMed", volume="69", issue="2"),
+            copy("Scopus", volume="69", pages="439-453"),
+            copy("CINAHL", volume="69", issue="3", pages="1-9"),
+        ],
+    )
+    for other in others:
+        engine.decide_pair(project_b.db, kept, other, "duplicate", "lead")
+    include(project_b, kept)
+    ris = export(capsys, project_b)
+    assert "VL  - 69" in ris and "IS  - 2" in ris and "SP  - 439" in ris
+    assert "SP  - 1\n" not in ris and "IS  - 3" not in ris
