@@ -267,7 +267,10 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
             view.show(Text("Nothing to screen at this stage for you.", style="bold"))
         else:
             self.shown.add(study)
-            self.queue.hold(study)  # one reviewer per record: the others' queues go past it
+            # one reviewer per record: the others' queues go past it; when another screen
+            # holds it (j, g or / went there), the record left is not shown: free it
+            if not self.queue.hold(study):
+                self.queue.let_go()
             sources = self.queue.sources(study)  # canonical record first
             record = sources[0] if sources else self.queue.record(study)
             view.show(
