@@ -404,10 +404,12 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
             self.say("nothing to undo")
             return
         self.last_committed = None
-        if self.ranking is not None:
-            self.ranking.update()
         study = self.queue.study_of(target.record_id)
         pos = self.queue.position_of(target.record_id)
+        if self.ranking is not None and pos is None:
+            self.ranking.studies_left()  # it left my queue: no later refresh sees it leave
+        elif self.ranking is not None:
+            self.ranking.update()
         left = "" if pos is not None else f" · record {study} no longer waits for you at this stage"
         if pos is None:  # it left my queue (decided by another reviewer meanwhile): stay
             pos = self.queue.index.get(shown) if shown is not None else None
