@@ -198,8 +198,18 @@ def pending_prefills(
 
 
 def store_prefills(project: Project, new: Iterable[tuple[int, str, str]]) -> int:
-    """Store prefilled values from :func:`pending_prefills`; returns how many."""
-    return values_rows.add_values(project.db, list(new), method="prefill")
+    """Store prefilled values from :func:`pending_prefills`; returns how many. A field a
+    person gave a value since they were read (another process, while a report wrote its
+    files) keeps it: a prefill never replaces a person's value."""
+    new = list(new)
+    with project.db.transaction():  # the check and the write under one lock
+        now = values_rows.current_values(project.db, {rid for rid, _, _ in new})
+        kept = [
+            (rid, fid, value)
+            for rid, fid, value in new
+            if (old := now.get(rid, {}).get(fid)) is None or old.method == "prefill"
+        ]
+        return values_rows.add_values(project.db, kept, method="prefill")
 
 
 def records(project: Project, record_ids: Iterable[int]) -> dict[int, Record]:

@@ -149,8 +149,6 @@ def write_report(
         raise UserError(
             f"unknown report format {unknown[0]!r}", hint=f"formats: {', '.join(FORMATS)}"
         )
-    if new_version:  # a name in use is refused before any file is written
-        new_version = versions.check_name(project, new_version)
     _check_targets(out_dir, formats, with_map=evidence_schemes(project) is not None)
     snap = ProjectSnapshot.read(project)
     studies, records = snap.included, snap.records
@@ -174,6 +172,9 @@ def write_report(
     # the store), and a failed file write rolls the store back. Nothing to store, no lock.
     stores = bool(prefills) or bool(new_version)
     with project.db.transaction() if stores else nullcontext():
+        if new_version:  # refused before any file is written; checked under the lock, so
+            # that a report running at the same time cannot record it after this check
+            new_version = versions.check_name(project, new_version)
         out_dir = outputs.output_folder(out_dir)  # not even the folder when refused as busy
         paths = _write_files(project, out_dir, formats, snap, tables, counts, extra, note)
         store_prefills(project, prefills)

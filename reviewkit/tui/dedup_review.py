@@ -144,7 +144,8 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.project = project  # every action is a stage function called on it
         self.reviewer = reviewer
         self.confirming: tuple[int, int] | None = None
-        self.confirming_undo = False  # z showed what the undo changes in screening
+        # what z showed the undo changes in screening (a second z undoes only that change)
+        self.confirming_undo: tuple[str, ...] | None = None
         self.skipped: set[tuple[int, int]] = set()
         self.decided = 0
         self.pair: QueuePair | None = None
@@ -228,7 +229,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.query_one("#message", Static).update(message)
 
     def action_decide(self, verdict: str) -> None:
-        self.confirming_undo = False  # an undo's confirmation is for the press right after it
+        self.confirming_undo = None  # an undo's confirmation is for the press right after it
         if self.pair is None:
             self.say("nothing to decide")
             return
@@ -276,29 +277,29 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         if self.pair is None:
             return
         self.confirming = None  # a merge's confirmation is for the press right after it
-        self.confirming_undo = False
+        self.confirming_undo = None
         self.skipped.add((self.pair.a, self.pair.b))
         self.say(f"skipped {self.pair.a}–{self.pair.b}")
         self.show_next(reread=False)  # nothing was written: the queue is as it was
 
     def action_undo(self) -> None:
         self.confirming = None
-        if not self.confirming_undo:
-            # as 'dedup undo' does: an undo that changes screening (undoing a merge splits a
-            # screened study; undoing a split or a 'different' joins two) shows the change
-            # first and waits for a second press; one that changes nothing undoes at once
-            effect = undo_effect(self.project, self.reviewer)
-            if effect:
-                self.confirming_undo = True
-                self.say(
-                    "undoing your last action changes screening: "
-                    + "; ".join(effect.lines())
-                    + " — press the undo key again to undo"
-                )
-                return
+        # as 'dedup undo' does: an undo that changes screening (undoing a merge splits a
+        # screened study; undoing a split or a 'different' joins two) shows the change first
+        # and waits for a second press; one that changes nothing undoes at once. Looked at on
+        # the second press too: my other process (dedup merge, split) may have acted since
+        effect = undo_effect(self.project, self.reviewer)
+        if effect and tuple(effect.lines()) != self.confirming_undo:
+            self.confirming_undo = tuple(effect.lines())
+            self.say(
+                "undoing your last action changes screening: "
+                + "; ".join(self.confirming_undo)
+                + " — press the undo key again to undo"
+            )
+            return
         # busy: raised before this line, kept and run again, the confirmation still stands
         undone = take_back(self.project.db, self.reviewer, self.clusters)
-        self.confirming_undo = False
+        self.confirming_undo = None
         # a pair settled by another since is named once, not again on every later z
         fresh = [lk for lk in undone.kept if lk.id not in self.told]
         self.told.update(lk.id for lk in fresh)

@@ -267,7 +267,10 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
             view.show(Text("Nothing to screen at this stage for you.", style="bold"))
         else:
             self.shown.add(study)
-            self.queue.hold(study)  # one reviewer per record: the others' queues go past it
+            # one reviewer per record: the others' queues go past it; when another screen
+            # holds it (j, g or / went there), the record left is not shown: free it
+            if not self.queue.hold(study):
+                self.queue.let_go()
             sources = self.queue.sources(study)  # canonical record first
             record = sources[0] if sources else self.queue.record(study)
             view.show(
@@ -401,10 +404,12 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
             self.say("nothing to undo")
             return
         self.last_committed = None
-        if self.ranking is not None:
-            self.ranking.update()
         study = self.queue.study_of(target.record_id)
         pos = self.queue.position_of(target.record_id)
+        if self.ranking is not None and pos is None:
+            self.ranking.studies_left()  # it left my queue: no later refresh sees it leave
+        elif self.ranking is not None:
+            self.ranking.update()
         left = "" if pos is not None else f" · record {study} no longer waits for you at this stage"
         if pos is None:  # it left my queue (decided by another reviewer meanwhile): stay
             pos = self.queue.index.get(shown) if shown is not None else None

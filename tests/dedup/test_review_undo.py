@@ -142,3 +142,28 @@ def test_z_that_changes_no_screening_undoes_at_once_and_a_key_between_asks_again
             await pilot.press("q")
 
     asyncio.run(go())
+
+
+def test_a_second_z_asks_again_when_the_last_action_changed_meanwhile(six):
+    """z showed what undoing the merge 1-3 changes; before the second z, ann's other process
+    (``dedup split``) split 1-3. The second z undid that split at once, joining what the
+    message said it would split; it shows the new change and asks again."""
+    project, (r1, _r2, r3, *_rest) = six
+
+    async def go():
+        app = ReviewkitApp(DedupReviewScreen(project, "ann"), keymap={})
+        async with app.run_test(size=(110, 30)) as pilot:
+            screen = app.first_screen
+            await pilot.press("s", "s")  # 1-3 merged (screened apart: shown, then made)
+            await pilot.press("z")
+            first = str(screen.query_one("#message").render())
+            assert first.endswith("press the undo key again to undo")
+            engine.split(project.db, r3, "ann")  # ann's other process, meanwhile
+            split = snapshot(project)
+            await pilot.press("z")
+            said = str(screen.query_one("#message").render())
+            assert said.endswith("press the undo key again to undo") and said != first
+            assert snapshot(project) == split  # nothing undone yet
+            await pilot.press("q")
+
+    asyncio.run(go())

@@ -77,6 +77,19 @@ def test_pending_prefills_read_as_they_will_be_stored(b_included):
     assert "country" not in before[1][ids[1]]  # the person's value is checked
 
 
+def test_a_persons_value_given_after_the_prefills_were_read_is_not_replaced(b_included):
+    """The report reads its prefills, writes its files, then stores them: a value a person
+    gave in between (another process) was buried under the newer prefill."""
+    project, ids = b_included
+    pending = extract.pending_prefills(project, ids)
+    assert any(rid == ids[0] and f == "country" for rid, f, _ in pending)
+    extract.set_value(project, ids[0], "country", "Denmark and Norway", "ann")  # meanwhile
+    stored = extract.store_prefills(project, pending)
+    assert stored == len(pending) - 1
+    assert extract.values(project, ids)[ids[0]]["country"] == "Denmark and Norway"
+    assert extract.values(project, ids)[ids[1]]["country"] == "Norway"  # the others stored
+
+
 def test_csv_round_trip(b_included, tmp_path: Path):
     project, ids = b_included
     extract.prefill(project, ids)

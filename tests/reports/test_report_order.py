@@ -84,3 +84,38 @@ def test_a_report_refused_as_busy_writes_no_file(b_included, tmp_path, capsys, m
     assert extract.current(project, ids) == {}
     assert main(argv) == 0
     assert (out / "search-log.md").is_file() and extract.current(project, ids)
+
+
+def test_a_version_name_another_report_recorded_meanwhile_is_refused(
+    b_included, tmp_path, capsys, monkeypatch
+):
+    """Two reports with --new-version at once: the name was checked before the work only,
+    so the one whose lock came second recorded 'V1' beside the other's 'v1' (names are one
+    when they differ in case only). Checked again under the lock: exit 2, no file written."""
+    from reviewkit.project import open_project
+    from reviewkit.reports import snapshot, versions
+
+    project, _ids = b_included
+    real = snapshot.ProjectSnapshot.read.__func__
+    others: list[str] = []
+
+    def read_while_another_report_records_v1(cls, p):
+        if not others:  # the other process, between this report's check and its lock
+            others.append("v1")
+            other = open_project(project.folder)
+            try:
+                versions.record_version(other, "v1")
+            finally:
+                other.close()
+        return real(cls, p)
+
+    monkeypatch.setattr(
+        snapshot.ProjectSnapshot, "read", classmethod(read_while_another_report_records_v1)
+    )
+    out = tmp_path / "exports"
+    argv = ["report", "--out", str(out), "--project", str(project.folder), "--new-version", "V1"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "recorded already" in err and "Traceback" not in err
+    assert not out.exists()
+    assert [v.name for v in versions.version_rows.list_versions(project.db)] == ["v1"]

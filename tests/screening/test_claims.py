@@ -183,3 +183,26 @@ def test_a_screen_renews_its_claim_while_it_shows_the_record(project_a, monkeypa
             await pilot.press("q")
 
     asyncio.run(go())
+
+
+def test_going_to_a_record_another_screen_holds_frees_the_one_left(project_a):
+    """j (or g, /) onto the record reviewer2's screen shows: reviewer1's screen no longer
+    shows the record it claimed, so that record is free for reviewer2 (the claim was kept,
+    and renewed every minute for as long as the screen stayed open)."""
+    ids = add_records(project_a, make_records(3))
+    q1 = scr.ReviewerQueue(project_a, TA, "reviewer1", order=same_order)
+    q2 = scr.ReviewerQueue(project_a, TA, "reviewer2", order=same_order)
+
+    async def go() -> None:
+        assert q2.hold(ids[1])
+        app = ReviewkitApp(ScreeningScreen(q1), keymap={})
+        async with app.run_test(size=SIZE) as pilot:
+            screen = app.first_screen
+            assert screen.current == ids[0] and q2.held_by_others() == {ids[0]}
+            await pilot.press("j")
+            assert screen.current == ids[1]
+            assert "another reviewer's screen" in screen.message
+            assert q2.held_by_others() == set()  # ids[0] is not on reviewer1's screen now
+            await pilot.press("q")
+
+    asyncio.run(go())

@@ -65,3 +65,40 @@ def test_studies_a_partner_decides_leave_the_includes_left_estimate(project_a, i
         assert now == includes_left(fresh.status().describe()) != before
     finally:
         fresh.close()
+
+
+def test_a_study_my_undo_takes_out_of_the_queue_leaves_the_estimate(project_a):
+    """z on my 'uncertain' after reviewer2 decided that study: it leaves my queue (it no
+    longer waits for me), and the ranker must count it no more ("Includes left" counted it
+    for the rest of the session: no later look at the queue sees it leave again)."""
+    records, like = make_topic_records(12, 28)
+    ids = add_records(project_a, records)
+    like = dict(zip(ids, like, strict=True))
+    queue = scr.ReviewerQueue(project_a, TA, "reviewer1")
+    ranking = QueueRanker(queue, isolate=False, cold_start=False)
+    screen = ScreeningScreen(queue, ranking=ranking)
+
+    async def go():
+        app = ReviewkitApp(screen, keymap={})
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: ranking.started, "the ranker started")
+            for _ in range(4):
+                await pilot.press(*(["i"] if like[screen.current] else ["e", "0"]))
+            study = screen.current
+            await pilot.press("u")
+            scr.decide(project_a.db, study, TA, "reviewer2", "include")
+            await pilot.press("z")
+            assert "no longer waits for you" in screen.message and study not in queue.studies
+            assert ranking.wait_idle()
+            now = ranking.status().estimate
+            await pilot.press("q")
+        return now
+
+    now = asyncio.run(go())
+    fresh = QueueRanker(scr.ReviewerQueue(project_a, TA, "reviewer1"), isolate=False)
+    fresh.start()
+    try:
+        assert fresh.wait_idle()
+        assert now is not None and now == fresh.status().estimate
+    finally:
+        fresh.close()
