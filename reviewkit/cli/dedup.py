@@ -230,7 +230,7 @@ def merge_cmd(
     project = load_project(_project_dir(ctx, project_dir), person=reviewer)
     try:
         a, b = find_record(project.db, record_a), find_record(project.db, record_b)
-        if check_merge(project.db, a, b):
+        if check_merge(project.db, a, b, reviewer):
             click.echo(f"records {a} and {b} are one record already; nothing changed")
             return
         effect = merge_effect(project, a, b)

@@ -139,13 +139,14 @@ def run_dedup(db: Store, progress: Progress | None = None) -> DedupResult:
     )
 
 
-def check_merge(db: Store, a: int, b: int) -> bool:
+def check_merge(db: Store, a: int, b: int, person: str | None = None) -> bool:
     """Whether records ``a`` and ``b`` are one record already (True: nothing to merge).
 
     Refused with a UserError, before anything is shown or asked: an id with no record, a
     record merged with itself, and two clusters a person's 'different' holds apart (a record
     of the one said to differ from a record of the other; see
-    :func:`~reviewkit.dedup.review.merge_refusal`)."""
+    :func:`~reviewkit.dedup.review.merge_refusal`; ``person``'s own 'different' on a-b
+    itself does not hold: their merge replaces it)."""
     if a == b:
         raise UserError(f"records {a} and {b} are one record", hint="give two different records")
     missing = [str(r) for r in (a, b) if r not in record_rows.get_records(db, (a, b))]
@@ -153,7 +154,8 @@ def check_merge(db: Store, a: int, b: int) -> bool:
         raise UserError(f"no record with id {', '.join(missing)}")
     if b in links.members_of(db, (a,)):
         return True
-    why = merge_refusal(db, a, b, links.current_links(db, "not_duplicate"))
+    made_by = person_id(person) if person is not None else None
+    why = merge_refusal(db, a, b, links.current_links(db, "not_duplicate"), made_by)
     if why:
         raise UserError(why[0], hint=why[1])
     return False

@@ -165,7 +165,7 @@ def judge_pair(
         else:
             _refuse_anothers(db, a, b, made_by)
         if verdict == "duplicate":
-            why = merge_refusal(db, a, b, different)
+            why = merge_refusal(db, a, b, different, made_by)
         else:
             why = _apart_refusal(db, a, b, cmap)
         if why:
@@ -352,11 +352,14 @@ def reopen_rows(
 
 
 def merge_refusal(
-    db: Store, a: int, b: int, different: Iterable[links.Link]
+    db: Store, a: int, b: int, different: Iterable[links.Link], made_by: str | None = None
 ) -> tuple[str, str] | None:
     """Why the clusters of ``a`` and ``b`` may not become one ((message, hint)), or None:
     a person said a record of the one and a record of the other differ. ``different``: the
-    current 'not_duplicate' links."""
+    current 'not_duplicate' links. ``made_by``: who asks; their own 'different' on a-b itself
+    does not hold: the new verdict on that pair replaces it (a person may change their mind
+    about the two records they judged; another person's verdict is refused before this, see
+    :func:`_refuse_anothers`)."""
     side_a = links.members_of(db, (a,))
     if b in side_a:
         return None  # one cluster already
@@ -364,9 +367,17 @@ def merge_refusal(
     for lk in different:
         if not lk.person:
             continue
+        if made_by is not None and lk.made_by == made_by and {lk.record_a, lk.record_b} == {a, b}:
+            continue  # their own verdict on this pair, which the new one replaces
         x, y = lk.record_a, lk.record_b
         if (x in side_a and y in side_b) or (x in side_b and y in side_a):
             who = lk.person
+            if {x, y} == {a, b}:  # a split would leave this verdict standing
+                return (
+                    f"records {a} and {b} cannot be merged: {who} said they differ",
+                    f"only {who} can change that verdict (dedup merge or dedup review as"
+                    f" {who}, or their undo)",
+                )
             return (
                 f"records {a} and {b} cannot be merged: {who} said records {x} and {y} differ,"
                 f" and they would end up in one cluster",

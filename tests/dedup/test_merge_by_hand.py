@@ -106,6 +106,19 @@ def test_merge_is_refused_where_a_person_said_the_clusters_differ(project_b, cap
     assert len(links.current_links(project_b.db, "duplicate")) == 1
 
 
+def test_a_person_may_merge_two_records_they_had_said_differ(project_b, capsys):
+    """Their own 'different' on the very pair is replaced by their merge; another person's
+    stands, and the refusal says who may change it (a split would leave it standing)."""
+    r1, r2 = add_records(project_b, [other(1), other(2)])
+    engine.decide_pair(project_b.db, r1, r2, "not_duplicate", "reviewer1")
+    code, _out, err = merge(capsys, project_b, "--reviewer", "reviewer2", "--yes", str(r1), str(r2))
+    assert code == 2 and "reviewer1" in err and "split" not in err
+    assert links.members_of(project_b.db, (r1,)) == {r1}
+    code, out, _err = merge(capsys, project_b, "--reviewer", "reviewer1", "--yes", str(r1), str(r2))
+    assert code == 0 and f"records {r1} and {r2} merged by reviewer1" in out
+    assert links.members_of(project_b.db, (r1,)) == {r1, r2}
+
+
 def test_merge_of_an_unknown_record_is_refused(project_b, capsys):
     (r1,) = add_records(project_b, [other(1)])
     for ref in ("999999", "pmid:1"):
