@@ -297,6 +297,10 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
             return ""
         return f"record {study} is open on another reviewer's screen too: the first vote decides it"
 
+    def say_arrived(self, said: str) -> None:
+        """Say ``said`` on arriving at a record (j, k, Tab, /, g), with :meth:`shared_note`."""
+        self.say(" · ".join(p for p in (said, self.shared_note()) if p))
+
     def _painted(self) -> None:
         self.shown_at = time.perf_counter()
 
@@ -437,7 +441,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
             self.say(" · ".join(p for p in (said, f"this is {edge}") if p))
             return
         self.go(target)
-        self.say(" · ".join(p for p in (said, self.shared_note()) if p))
+        self.say_arrived(said)
 
     def action_next_open(self) -> None:
         if self.ordering:
@@ -451,7 +455,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
         else:
             self.go(nxt)
             # as j and k: the old message was about the record left behind
-            self.say(" · ".join(p for p in (said, self.shared_note()) if p))
+            self.say_arrived(said)
 
     def action_page(self, step: int) -> None:
         self.query_one(RecordView).page(step)
@@ -465,7 +469,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
                 self.say(f"no title in your queue contains {text!r}")
             else:
                 self.go(pos)
-                self.say(" · ".join(p for p in (f"found {text!r}", self.shared_note()) if p))
+                self.say_arrived(f"found {text!r}")
 
         self.app.push_screen(TextPrompt("Search"), done)
 
@@ -485,8 +489,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
                 self.go(pos)
                 # not a search's stale 'found'; what was typed only when it was no record id
                 typed = "" if ref.strip() == str(record_id) else f" ({ref})"
-                went = f"went to record {record_id}{typed}"
-                self.say(" · ".join(p for p in (went, self.shared_note()) if p))
+                self.say_arrived(f"went to record {record_id}{typed}")
 
         self.app.push_screen(TextPrompt("Go to record (id, pmid:N or doi:…)"), done)
 
