@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.geometry import Size
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
@@ -131,6 +132,8 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
         self.ordering = False  # no record yet: the ranker's first order is on its way
         self._order_wait: Timer | None = None
         self._reasons_mode: tuple[bool, bool] | None = None  # (excluding, the list whole)
+        # reasons_fit of the screen's size, laid out once per size, not on every key (~1 ms)
+        self._reasons_fit_at: tuple[Size, bool] | None = None
 
     # layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -219,12 +222,19 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
     def render_reasons(self) -> None:
         """The numbered reasons under the record; on a short terminal, until e is pressed, one
         line that says how to see them (:func:`~reviewkit.tui.decision.reasons_fit`)."""
-        whole = self.excluding or reasons_fit(self.rule, self.app.console, self.size)
+        whole = self.excluding or self._reasons_fit()
         if self._reasons_mode == (self.excluding, whole):
             return
         self._reasons_mode = (self.excluding, whole)
         shown = reason_picker(self.rule, self.excluding) if whole else reasons_hint(self.rule)
         self.query_one("#reasons", Static).update(shown)
+
+    def _reasons_fit(self) -> bool:
+        """:func:`~reviewkit.tui.decision.reasons_fit` at the screen's size (kept per size)."""
+        size = self.size
+        if self._reasons_fit_at is None or self._reasons_fit_at[0] != size:
+            self._reasons_fit_at = (size, reasons_fit(self.rule, self.app.console, size))
+        return self._reasons_fit_at[1]
 
     def on_resize(self) -> None:
         self.render_reasons()  # whole or one line: the terminal's height decides
