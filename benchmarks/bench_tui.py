@@ -363,14 +363,21 @@ def on_a_fresh_copy(folder: Path, measure, *args) -> tuple:
         shutil.rmtree(run, ignore_errors=True)
 
 
+def keypress_figures(latency: dict, prefix: str = "") -> dict:
+    """The keypress figures of one :func:`keypress_latency` run, their names after ``prefix``."""
+    return {
+        f"{prefix}keypress_median_ms": round(latency["median_ms"], 2),
+        f"{prefix}keypress_p95_ms": round(latency["p95_ms"], 2),
+        f"{prefix}keypress_max_ms": round(latency["max_ms"], 2),
+        f"{prefix}keypress_max_at": latency["max_at"],
+        f"{prefix}keypress_over_100ms": latency["over_100ms"],
+    }
+
+
 def ranked_figures(ranked: dict, rss: float, pick: dict, small_pick: dict) -> dict:
     """The figures of the ranked queue: its keypresses, its first screen, and a small project's."""
     return {
-        "ranked_keypress_median_ms": round(ranked["median_ms"], 2),
-        "ranked_keypress_p95_ms": round(ranked["p95_ms"], 2),
-        "ranked_keypress_max_ms": round(ranked["max_ms"], 2),
-        "ranked_keypress_max_at": ranked["max_at"],
-        "ranked_keypress_over_100ms": ranked["over_100ms"],
+        **keypress_figures(ranked, "ranked_"),
         "ranked_rank_source_at_end": ranked["rank_source"],
         "ranked_keys_from_s": round(ranked["first_order_s"], 1),
         "ranked_peak_rss_mb": round(rss, 1),
@@ -427,11 +434,7 @@ def main(results_dir: Path, dedup: bool = True) -> dict:
         "imports_s": round(first["imports_s"], 3),
         "spawn_to_first_screen_wall_s": round(wall, 3),
         "first_screen_peak_rss_mb": round(rss, 1),
-        "keypress_median_ms": round(latency["median_ms"], 2),
-        "keypress_p95_ms": round(latency["p95_ms"], 2),
-        "keypress_max_ms": round(latency["max_ms"], 2),
-        "keypress_max_at": latency["max_at"],
-        "keypress_over_100ms": latency["over_100ms"],
+        **keypress_figures(latency),
         "keypress_mean_ms": round(latency["mean_ms"], 2),
         "decisions": latency["decisions"],
         "keypress_cpu_median_ms": round(latency["cpu_median_ms"], 2),

@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.geometry import Size
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
@@ -131,6 +132,8 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
         self.ordering = False  # no record yet: the ranker's first order is on its way
         self._order_wait: Timer | None = None
         self._reasons_mode: tuple[bool, bool] | None = None  # (excluding, the list whole)
+        # reasons_fit of the screen's size, laid out once per size, not on every key (~1 ms)
+        self._reasons_fit_at: tuple[Size, bool] | None = None
 
     # layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -219,12 +222,19 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
     def render_reasons(self) -> None:
         """The numbered reasons under the record; on a short terminal, until e is pressed, one
         line that says how to see them (:func:`~reviewkit.tui.decision.reasons_fit`)."""
-        whole = self.excluding or reasons_fit(self.rule, self.app.console, self.size)
+        whole = self.excluding or self._reasons_fit()
         if self._reasons_mode == (self.excluding, whole):
             return
         self._reasons_mode = (self.excluding, whole)
         shown = reason_picker(self.rule, self.excluding) if whole else reasons_hint(self.rule)
         self.query_one("#reasons", Static).update(shown)
+
+    def _reasons_fit(self) -> bool:
+        """:func:`~reviewkit.tui.decision.reasons_fit` at the screen's size (kept per size)."""
+        size = self.size
+        if self._reasons_fit_at is None or self._reasons_fit_at[0] != size:
+            self._reasons_fit_at = (size, reasons_fit(self.rule, self.app.console, size))
+        return self._reasons_fit_at[1]
 
     def on_resize(self) -> None:
         self.render_reasons()  # whole or one line: the terminal's height decides
@@ -296,6 +306,10 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
         if study is None or not q.shares_records or study in q.votes or q.held == study:
             return ""
         return f"record {study} is open on another reviewer's screen too: the first vote decides it"
+
+    def say_arrived(self, said: str) -> None:
+        """Say ``said`` on arriving at a record (j, k, Tab, /, g), with :meth:`shared_note`."""
+        self.say(" · ".join(p for p in (said, self.shared_note()) if p))
 
     def _painted(self) -> None:
         self.shown_at = time.perf_counter()
@@ -437,7 +451,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
             self.say(" · ".join(p for p in (said, f"this is {edge}") if p))
             return
         self.go(target)
-        self.say(" · ".join(p for p in (said, self.shared_note()) if p))
+        self.say_arrived(said)
 
     def action_next_open(self) -> None:
         if self.ordering:
@@ -451,7 +465,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
         else:
             self.go(nxt)
             # as j and k: the old message was about the record left behind
-            self.say(" · ".join(p for p in (said, self.shared_note()) if p))
+            self.say_arrived(said)
 
     def action_page(self, step: int) -> None:
         self.query_one(RecordView).page(step)
@@ -465,7 +479,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
                 self.say(f"no title in your queue contains {text!r}")
             else:
                 self.go(pos)
-                self.say(" · ".join(p for p in (f"found {text!r}", self.shared_note()) if p))
+                self.say_arrived(f"found {text!r}")
 
         self.app.push_screen(TextPrompt("Search"), done)
 
@@ -485,8 +499,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
                 self.go(pos)
                 # not a search's stale 'found'; what was typed only when it was no record id
                 typed = "" if ref.strip() == str(record_id) else f" ({ref})"
-                went = f"went to record {record_id}{typed}"
-                self.say(" · ".join(p for p in (went, self.shared_note()) if p))
+                self.say_arrived(f"went to record {record_id}{typed}")
 
         self.app.push_screen(TextPrompt("Go to record (id, pmid:N or doi:…)"), done)
 
