@@ -45,7 +45,6 @@ from reviewkit.pubmed.vocabulary import (
     unsettled_narrower,
 )
 from reviewkit.query import (
-    CURLY_QUOTES,
     DATE_FORM,
     MIN_TRUNCATION,
     BoolOp,
@@ -55,6 +54,7 @@ from reviewkit.query import (
     Range,
     Term,
     fold,
+    has_curly_quotes,
     parse,
 )
 from reviewkit.records import fold_text
@@ -98,7 +98,7 @@ class Evaluator:
         refers to (query_key N), as esearch reads them with usehistory=y and a WebEnv."""
         node = parse_or_fail(query) if isinstance(query, str) else query
         out = Evaluation([], translate(node))
-        if isinstance(query, str) and any(c in CURLY_QUOTES for c in query):
+        if isinstance(query, str) and has_curly_quotes(query):
             out.warnings.append(("OutputMessage", CURLY_READ))
         hits = self._eval(node, out, history)
         out.pmids = sorted(hits or (), reverse=True)
