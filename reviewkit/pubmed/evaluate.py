@@ -272,13 +272,14 @@ class Evaluator:
         articles indexed with that pair; neither part is exploded here (no MeSH tree)."""
         descriptor, _, qualifier = (fold_text(part) for part in term.text.partition("/"))
         if len(qualifier) == 2:  # PubMed reads /dt as /drug therapy (qualifiers.py)
-            if qualifier_name(qualifier) is None:
+            name = qualifier_name(qualifier)
+            if name is None:
                 raise UnsupportedQuery(
                     f"{term.text}[{term.field}]: /{qualifier} is no MeSH subheading's abbreviation",
                     hint="write the subheading in full (depression/therapy[mh]) or by a known"
                     " abbreviation (depression/th[mh])",
                 )
-            qualifier = fold_text(qualifier_name(qualifier))
+            qualifier = fold_text(name)
         if term.truncated or not descriptor or len(qualifier) <= 2 or "/" in qualifier:
             raise UnsupportedQuery(
                 f"{term.text}[{term.field}]: write one heading and one subheading, the "
@@ -461,8 +462,9 @@ def _translate_leaf(node: Node) -> tuple[str, str]:
         return f"{node.text}[{name}]", ""
     text = node.text + ("*" if node.truncated else "")
     heading, slash, sub = text.rpartition("/")
-    if slash and node.field in ("mh", "majr") and qualifier_name(sub):  # /th as /therapy
-        text = f"{heading}/{qualifier_name(sub)}"
+    full = qualifier_name(sub) if slash and node.field in ("mh", "majr") else None
+    if full:  # /th as /therapy
+        text = f"{heading}/{full}"
     return f'"{text}"[{name}]', ""
 
 
