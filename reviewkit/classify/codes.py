@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from reviewkit.classify.negation import Token
@@ -66,6 +67,7 @@ class CodeRange:
     system: str
 
 
+@lru_cache(maxsize=1024)  # a protocol's few ranges, parsed for every word and field
 def parse_range(term: str) -> CodeRange | None:
     """The range a term names ('F30-F48', 'ICPC-2 L01-L99'; ends in either order), or None."""
     m = _RANGE.fullmatch(term.strip())
