@@ -89,6 +89,11 @@ CURLY_QUOTES = "\u201c\u201d\u201e\u201f\u2033"
 _STRAIGHTEN = str.maketrans(dict.fromkeys(CURLY_QUOTES, '"'))
 
 
+def has_curly_quotes(query: str) -> bool:
+    """Whether a query holds curly quotes, which are read as straight ones (say so)."""
+    return any(c in CURLY_QUOTES for c in query)
+
+
 class QuerySyntaxError(ValueError):
     """A query PubMed would reject or misread; ``position`` is a 0-based character offset."""
 

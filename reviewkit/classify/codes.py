@@ -26,7 +26,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
+
+from reviewkit.classify.negation import Token
 
 ICD, ICPC = "ICD-10", "ICPC-2"
 # the classification may be written in any case in a protocol ("icpc-2 L01-L99"); the codes
@@ -50,12 +53,6 @@ _PERCENTILE_WORDS = {"percentile", "percentiles", "centile", "centiles", "iqr", 
 _PERCENTILE_REACH = 6  # words either side
 
 
-class _Word(Protocol):
-    word: str
-    start: int
-    end: int
-
-
 def _index(letter: str, digits: str) -> int:
     """A code's place in the classification's letter-then-number order."""
     return (ord(letter) - ord("A")) * 100 + int(digits)
@@ -70,6 +67,7 @@ class CodeRange:
     system: str
 
 
+@lru_cache(maxsize=1024)  # a protocol's few ranges, parsed for every word and field
 def parse_range(term: str) -> CodeRange | None:
     """The range a term names ('F30-F48', 'ICPC-2 L01-L99'; ends in either order), or None."""
     m = _RANGE.fullmatch(term.strip())
@@ -121,7 +119,7 @@ def _system(m: re.Match[str]) -> str:
     return ICPC if (m.group(1) or m.group(3)) else ICD
 
 
-def written_codes(text: str, words: list[_Word]) -> list[WrittenCode]:
+def written_codes(text: str, words: list[Token]) -> list[WrittenCode]:
     """The codes and ranges written in a text whose words are ``words`` (see the module
     docstring): a range once, at its first end; percentiles left out."""
     out = []
@@ -140,7 +138,7 @@ def written_codes(text: str, words: list[_Word]) -> list[WrittenCode]:
     return out
 
 
-def _second_end(text: str, words: list[_Word], i: int, letter: str) -> int | None:
+def _second_end(text: str, words: list[Token], i: int, letter: str) -> int | None:
     """The place of a range's second end when word ``i`` begins one ("F20-F48", "F20-48",
     "F20 to F48"), else None."""
     if i + 1 >= len(words) or text[words[i].end : words[i + 1].start].strip() not in _RANGE_GAPS:
@@ -154,7 +152,7 @@ def _second_end(text: str, words: list[_Word], i: int, letter: str) -> int | Non
     return None
 
 
-def _percentile(text: str, words: list[_Word], i: int) -> bool:
+def _percentile(text: str, words: list[Token], i: int) -> bool:
     """Whether word ``i`` ('P25') is a percentile: beside a number, or near a percentile word."""
     w = words[i].word
     if w[0] != "P" or w[1:] not in _PERCENTILES:

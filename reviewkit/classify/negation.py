@@ -49,10 +49,8 @@ _AND_OR = frozenset({"or", "and", "eller", "og", "och"})
 def _both_ways(words: list[Token], j: int) -> bool:
     """Whether the cue at ``j`` is the second half of "with or without" (a pseudo-negation)."""
     before = [w.word.casefold() for w in words[max(j - 2, 0) : j]]
-    return (
-        before[-1:] == ["with"]
-        or before[-1:] == ["med"]
-        or (len(before) == 2 and before[0] in _WITH and before[1] in _AND_OR)
+    return (bool(before) and before[-1] in _WITH) or (
+        len(before) == 2 and before[0] in _WITH and before[1] in _AND_OR
     )
 
 

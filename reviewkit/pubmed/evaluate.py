@@ -45,7 +45,6 @@ from reviewkit.pubmed.vocabulary import (
     unsettled_narrower,
 )
 from reviewkit.query import (
-    CURLY_QUOTES,
     DATE_FORM,
     MIN_TRUNCATION,
     BoolOp,
@@ -55,6 +54,7 @@ from reviewkit.query import (
     Range,
     Term,
     fold,
+    has_curly_quotes,
     parse,
 )
 from reviewkit.records import fold_text
@@ -98,7 +98,7 @@ class Evaluator:
         refers to (query_key N), as esearch reads them with usehistory=y and a WebEnv."""
         node = parse_or_fail(query) if isinstance(query, str) else query
         out = Evaluation([], translate(node))
-        if isinstance(query, str) and any(c in CURLY_QUOTES for c in query):
+        if isinstance(query, str) and has_curly_quotes(query):
             out.warnings.append(("OutputMessage", CURLY_READ))
         hits = self._eval(node, out, history)
         out.pmids = sorted(hits or (), reverse=True)
@@ -272,13 +272,14 @@ class Evaluator:
         articles indexed with that pair; neither part is exploded here (no MeSH tree)."""
         descriptor, _, qualifier = (fold_text(part) for part in term.text.partition("/"))
         if len(qualifier) == 2:  # PubMed reads /dt as /drug therapy (qualifiers.py)
-            if qualifier_name(qualifier) is None:
+            name = qualifier_name(qualifier)
+            if name is None:
                 raise UnsupportedQuery(
                     f"{term.text}[{term.field}]: /{qualifier} is no MeSH subheading's abbreviation",
                     hint="write the subheading in full (depression/therapy[mh]) or by a known"
                     " abbreviation (depression/th[mh])",
                 )
-            qualifier = fold_text(qualifier_name(qualifier))
+            qualifier = fold_text(name)
         if term.truncated or not descriptor or len(qualifier) <= 2 or "/" in qualifier:
             raise UnsupportedQuery(
                 f"{term.text}[{term.field}]: write one heading and one subheading, the "
@@ -461,8 +462,9 @@ def _translate_leaf(node: Node) -> tuple[str, str]:
         return f"{node.text}[{name}]", ""
     text = node.text + ("*" if node.truncated else "")
     heading, slash, sub = text.rpartition("/")
-    if slash and node.field in ("mh", "majr") and qualifier_name(sub):  # /th as /therapy
-        text = f"{heading}/{qualifier_name(sub)}"
+    full = qualifier_name(sub) if slash and node.field in ("mh", "majr") else None
+    if full:  # /th as /therapy
+        text = f"{heading}/{full}"
     return f'"{text}"[{name}]', ""
 
 

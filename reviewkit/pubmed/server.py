@@ -26,8 +26,9 @@ from urllib.parse import parse_qs, urlsplit
 from reviewkit.errors import UserError
 from reviewkit.pubmed.dates import date_limit
 from reviewkit.pubmed.efetch import EFETCH_ERROR_STATUS, article_set, history_window, parse_ids
-from reviewkit.pubmed.evaluate import CURLY_READ, Evaluation, Evaluator, parse_or_fail
+from reviewkit.pubmed.evaluate import Evaluation, Evaluator, parse_or_fail
 from reviewkit.pubmed.faults import FAULT_KINDS, Fault, FaultPlan, parse_faults
+from reviewkit.pubmed.fields import CURLY_READ
 from reviewkit.pubmed.replies import (
     JSON,
     RELEVANCE_NOT_IMITATED,
@@ -44,7 +45,7 @@ from reviewkit.pubmed.replies import (
     sort_kind,
 )
 from reviewkit.pubmed.snapshot import Snapshot
-from reviewkit.query import CURLY_QUOTES, Node
+from reviewkit.query import Node, has_curly_quotes
 
 PUBMED_CAP = 9_999
 NCBI_RATE = 3
@@ -192,7 +193,7 @@ class EutilsServer:
             if params.get("field", "").strip():
                 node = limit_to_field(node, params["field"])
             result = self.evaluate(node, self._searches(params))
-            if any(c in CURLY_QUOTES for c in term):  # read as straight quotes: say so
+            if has_curly_quotes(term):  # read as straight quotes: say so
                 result.warnings.append(("OutputMessage", CURLY_READ))
             limit = date_limit(params)
         except UserError as exc:
