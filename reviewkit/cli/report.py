@@ -129,13 +129,14 @@ def prisma_command(project_dir: Path, out_dir: Path | None) -> None:
     """Draw the PRISMA 2020 flow diagram (PNG, SVG) and write its numbers (CSV)."""
     from reviewkit.reports import prisma
     from reviewkit.reports.report import prisma_table
-    from reviewkit.reports.writers import write_notes
+    from reviewkit.reports.writers import notes_path, write_notes
 
     out_dir = out_folder(project_dir, out_dir)
     # all four, or none replaced; the notes too, as `report` writes them: a notes file left
     # by an earlier report beside a new prisma.csv would speak of other numbers
-    for name in ("prisma.png", "prisma.svg", "prisma.csv", "prisma.notes.txt"):
-        outputs.check_output(out_dir / name)
+    for path in (out_dir / "prisma.png", out_dir / "prisma.svg", out_dir / "prisma.csv"):
+        outputs.check_output(path)
+    outputs.check_output(notes_path(out_dir / "prisma.csv"))
     project = load_project(project_dir)
     try:
         counts = prisma.collect_counts(project)

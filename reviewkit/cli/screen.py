@@ -168,11 +168,11 @@ def _first_open_stage(project: Project, resolver: str, derived: DerivedStages) -
 )
 def agreement(project_dir: Path, stage: str | None, csv_file: Path | None) -> None:
     """Inter-rater agreement: counts table, percent agreement, Cohen's kappa (95% CI), PABAK."""
-    from reviewkit.reports.writers import NOTES_SUFFIX, Table, write_notes
+    from reviewkit.reports.writers import Table, notes_path, write_notes
 
     if csv_file:  # before the work: a path that cannot be written fails at once (and its notes)
         outputs.check_output(csv_file)
-        outputs.check_output(csv_file.with_name(csv_file.name.removesuffix(".csv") + NOTES_SUFFIX))
+        outputs.check_output(notes_path(csv_file))
     from reviewkit import agreement as ag
 
     project = load_project(project_dir)

@@ -48,11 +48,15 @@ def notes_text(t: Table, data_file: str) -> str:
     return f"{data_file}: {t.title}\n\n{note}\n"
 
 
+def notes_path(csv_path: Path) -> Path:
+    """The notes file that goes beside a CSV ('a.csv' -> 'a.notes.txt')."""
+    return csv_path.with_name(csv_path.name.removesuffix(".csv") + NOTES_SUFFIX)
+
+
 def write_notes(t: Table, csv_path: Path) -> Path:
     """The notes file beside ``csv_path`` (written every time, so none is left from an
     earlier report); returns its path."""
-    path = csv_path.with_name(csv_path.name.removesuffix(".csv") + NOTES_SUFFIX)
-    return outputs.write_text(path, notes_text(t, csv_path.name))
+    return outputs.write_text(notes_path(csv_path), notes_text(t, csv_path.name))
 
 
 def write_csv(tables: Sequence[Table], out_dir: Path, prefix: str = "") -> list[Path]:
