@@ -108,7 +108,7 @@ def merge_effect(project: Project, a: int, b: int) -> Effect:
         return Effect()
     edges = _edges(project)  # the merges, read once for the clusters before and after
     before = links.cluster_map(project.db, edges)
-    return effect(project, links.cluster_map(project.db, [*edges, (a, b, "person:")]), before)
+    return effect(project, links.cluster_map(project.db, [*edges, (a, b, links.PERSON)]), before)
 
 
 def clusters_effect(project: Project, after: dict[int, int], moved: list[int]) -> Effect:
@@ -144,7 +144,7 @@ def undo_effect(project: Project, person: str) -> Effect:
     edges = _edges(project)
     gone = {(a, b) for a, b, after in flips if after != "duplicate"}  # links are stored a < b
     after = [e for e in edges if (min(e[:2]), max(e[:2])) not in gone]
-    after += [(a, b, "person:") for a, b, verdict in flips if verdict == "duplicate"]
+    after += [(a, b, links.PERSON) for a, b, verdict in flips if verdict == "duplicate"]
     before = links.cluster_map(project.db, edges)
     return effect(project, links.cluster_map(project.db, after), before)
 

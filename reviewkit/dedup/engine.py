@@ -26,6 +26,7 @@ from reviewkit.dedup.review import (
     PAIR_FIELDS,
     PERSON_VERDICTS,
     QueuePair,
+    check_records,
     decide_pair,
     merge_refusal,
     pair_records,
@@ -149,9 +150,7 @@ def check_merge(db: Store, a: int, b: int, person: str | None = None) -> bool:
     itself does not hold: their merge replaces it)."""
     if a == b:
         raise UserError(f"records {a} and {b} are one record", hint="give two different records")
-    missing = [str(r) for r in (a, b) if r not in record_rows.get_records(db, (a, b))]
-    if missing:
-        raise UserError(f"no record with id {', '.join(missing)}")
+    check_records(db, a, b)
     if b in links.members_of(db, (a,)):
         return True
     made_by = person_id(person) if person is not None else None

@@ -98,7 +98,8 @@ def person_id(person: str) -> str:
     return links.PERSON + person
 
 
-def _check_records(db: Store, *ids: int) -> None:
+def check_records(db: Store, *ids: int) -> None:
+    """UserError naming the ids of ``ids`` that have no record."""
     found = record_rows.get_records(db, ids)
     missing = [str(i) for i in ids if i not in found]
     if missing:
@@ -149,7 +150,7 @@ def judge_pair(
     if a == b:
         raise UserError("a record cannot be a duplicate of itself")
     made_by = person_id(person)
-    _check_records(db, a, b)
+    check_records(db, a, b)
     tag = action_tag()
     # read and write under the write lock: another reviewer's verdict cannot come in between
     with db.transaction():
@@ -404,7 +405,7 @@ def split(db: Store, record_id: int, person: str) -> int:
     differs from another reopen with the split (see :func:`reopen_rows`).
     """
     made_by = person_id(person)
-    _check_records(db, record_id)
+    check_records(db, record_id)
     reason = f"split {record_id} {action_tag()}"
     # read and write under the write lock: a merge another reviewer makes meanwhile is split too
     with db.transaction():

@@ -96,6 +96,9 @@ def names_in_logs(db: Store) -> set[str]:
         " UNION SELECT reviewer FROM labels WHERE method = 'person' AND reviewer != ''"
         " UNION SELECT reviewer FROM extraction WHERE method != 'prefill' AND reviewer != ''"
     )
-    links = db.query("SELECT made_by FROM duplicate_links UNION SELECT made_by FROM study_links")
+    links = db.query(  # only people's links: a project's rule links run to thousands
+        "SELECT made_by FROM duplicate_links WHERE made_by LIKE 'person:%'"
+        " UNION SELECT made_by FROM study_links WHERE made_by LIKE 'person:%'"
+    )
     people = {person_of(r["made_by"]) for r in links} - {""}
     return {r["name"] for r in rows} | people

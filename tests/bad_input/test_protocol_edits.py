@@ -11,13 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bad_input.protocol_helpers import PROTOCOL, REPO, SAMPLE, edit, imported_project
 from conftest import dump_database
 
 from reviewkit.cli import main
-
-REPO = Path(__file__).parent.parent.parent
-PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
-SAMPLE = REPO / "tests" / "core" / "fixtures" / "sample.ris"
 
 
 @pytest.fixture
@@ -27,9 +24,7 @@ def project(tmp_path: Path) -> Path:
     from reviewkit.project import open_project
     from reviewkit.reports.studies import all_reports
 
-    folder = tmp_path / "project"
-    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
-    assert main(["import", str(SAMPLE), "--project", str(folder)]) == 0
+    folder = imported_project(tmp_path / "project")
     with open_project(folder) as p:
         first = min(all_reports(p))
         for reviewer in ("reviewer1", "reviewer2"):
@@ -176,13 +171,6 @@ def cut(project: Path, start: str, end: str) -> None:
     text = path.read_text(encoding="utf-8")
     i = text.index(start)
     path.write_text(text[:i] + text[text.index(end, i) :], encoding="utf-8")
-
-
-def edit(project: Path, old: str, new: str) -> None:
-    path = project / "protocol.toml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def refused_by_commands(project: Path, capsys, says: list[str]) -> None:

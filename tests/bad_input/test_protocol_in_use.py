@@ -9,13 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bad_input.protocol_helpers import PROTOCOL, SAMPLE, edit, imported_project
 from conftest import dump_database
 
 from reviewkit.cli import main
 
-REPO = Path(__file__).parent.parent.parent
-PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
-SAMPLE = REPO / "tests" / "core" / "fixtures" / "sample.ris"
 REASON_LINE = '  { code = "health-only", label = "Work focus inside health care only" },\n'
 
 
@@ -27,9 +25,7 @@ def project(tmp_path: Path) -> Path:
     from reviewkit.project import open_project
     from reviewkit.reports.studies import all_reports
 
-    folder = tmp_path / "project"
-    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
-    assert main(["import", str(SAMPLE), "--project", str(folder)]) == 0
+    folder = imported_project(tmp_path / "project")
     with open_project(folder) as p:
         first, second = sorted(all_reports(p))
         for reviewer in ("reviewer1", "reviewer2"):
@@ -42,13 +38,6 @@ def project(tmp_path: Path) -> Path:
     label = ["label", str(second), "model-type=workplace", "--reviewer", "reviewer1"]
     assert main([*label, "--project", str(folder)]) == 0
     return folder
-
-
-def edit(project: Path, old: str, new: str) -> None:
-    protocol = project / "protocol.toml"
-    text = protocol.read_text(encoding="utf-8")
-    assert old in text
-    protocol.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def refused_everywhere(project: Path, capsys, says: list[str]) -> None:

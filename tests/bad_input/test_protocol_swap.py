@@ -8,24 +8,19 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from bad_input.protocol_helpers import REPO, SAMPLE, imported_project
 from conftest import dump_database
 
 from reviewkit.cli import main
 from reviewkit.errors import ProjectError
 from reviewkit.store import Store
 
-REPO = Path(__file__).parent.parent.parent
-PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
 OTHER = REPO / "protocols" / "rtw-systematic-reviews.toml"
-SAMPLE = REPO / "tests" / "core" / "fixtures" / "sample.ris"
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    folder = tmp_path / "project"
-    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
-    assert main(["import", str(SAMPLE), "--project", str(folder)]) == 0
-    return folder
+    return imported_project(tmp_path / "project")
 
 
 def files(folder: Path) -> dict[str, int]:

@@ -1,0 +1,26 @@
+"""Shared set-up for the protocol tests: a project with the sample imported, and a hand edit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewkit.cli import main
+
+REPO = Path(__file__).parent.parent.parent
+PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
+SAMPLE = REPO / "tests" / "core" / "fixtures" / "sample.ris"
+
+
+def imported_project(folder: Path) -> Path:
+    """``folder`` made a project under PROTOCOL with SAMPLE imported, through the CLI."""
+    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(SAMPLE), "--project", str(folder)]) == 0
+    return folder
+
+
+def edit(project: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in the project's protocol.toml with ``new`` (it must be there)."""
+    path = project / "protocol.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
