@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from rich.console import Console, Group
 from rich.text import Text
+from textual.app import App
 from textual.geometry import Size
 from textual.widgets import Static
 
@@ -99,3 +100,44 @@ class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
             self.show_picker()
             if self.CANCELLED:
                 self.say(self.CANCELLED)
+
+
+def vote_line(rule: Stage, label: str, reason: str) -> Text:
+    """'My decision: exclude (wrong population)', coloured by the decision."""
+    colour = {"include": "green", "exclude": "red"}.get(label, "yellow")
+    shown = label + (f" ({rule.reason_label(reason)})" if reason else "")
+    return Text.assemble(("My decision: ", "bold"), (shown, colour))
+
+
+class FoldingReasons:
+    """The numbered reasons under the record; on a short terminal, until e is pressed, one
+    line that says how to see them (:func:`reasons_fit`, laid out once per screen size, not on
+    every key: about 1 ms)."""
+
+    rule: Stage
+    excluding: bool
+    size: Size
+    app: App
+    _reasons_mode: tuple[bool, bool] | None = None  # (excluding, the list whole)
+    _reasons_fit_at: tuple[Size, bool] | None = None
+
+    def render_reasons(self) -> None:
+        """Draw the reasons whole or as their one line, as the size and e decide."""
+        whole = self.excluding or self._reasons_fit()
+        if self._reasons_mode == (self.excluding, whole):
+            return
+        self._reasons_mode = (self.excluding, whole)
+        shown = reason_picker(self.rule, self.excluding) if whole else reasons_hint(self.rule)
+        self.query_one("#reasons", Static).update(shown)
+
+    def _reasons_fit(self) -> bool:
+        """:func:`reasons_fit` at the screen's size (kept per size)."""
+        size = self.size
+        if self._reasons_fit_at is None or self._reasons_fit_at[0] != size:
+            self._reasons_fit_at = (size, reasons_fit(self.rule, self.app.console, size))
+        return self._reasons_fit_at[1]
+
+    def on_resize(self) -> None:
+        self.render_reasons()  # whole or one line: the terminal's height decides
+
+    show_picker = render_reasons

@@ -20,7 +20,6 @@ from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.geometry import Size
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
@@ -29,7 +28,7 @@ from reviewkit.protocol import Stage
 from reviewkit.queue_ranker import QueueRanker
 from reviewkit.screening import AlreadyDecided, ReviewerQueue, find_record
 from reviewkit.tui.actions import Action, bindings, exclusion_actions, page_actions
-from reviewkit.tui.decision import DecisionScreen, reason_picker, reasons_fit, reasons_hint
+from reviewkit.tui.decision import DecisionScreen, FoldingReasons, vote_line
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.message_line import GrowingText, MessageLine, append_notes
 from reviewkit.tui.messages import Decided, Undone
@@ -85,7 +84,7 @@ MINE_ROWS = 6  # the box under the record (decision, full text, notes): #mine's 
 
 
 @keeps_keys
-class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
+class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
     """One record, the reasons with their number keys, progress and a message line.
 
     While another process holds the database's write lock, keys are kept and replayed in
@@ -131,9 +130,6 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
         self.last_key = 0.0  # monotonic() of the newest key (see look_for_changes)
         self.ordering = False  # no record yet: the ranker's first order is on its way
         self._order_wait: Timer | None = None
-        self._reasons_mode: tuple[bool, bool] | None = None  # (excluding, the list whole)
-        # reasons_fit of the screen's size, laid out once per size, not on every key (~1 ms)
-        self._reasons_fit_at: tuple[Size, bool] | None = None
 
     # layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -219,44 +215,13 @@ class ScreeningScreen(KeepsUp, FullTextKeys, DecisionScreen):
         if self.ranking is not None:
             self.ranking.apply(self.pos, self.shown)
 
-    def render_reasons(self) -> None:
-        """The numbered reasons under the record; on a short terminal, until e is pressed, one
-        line that says how to see them (:func:`~reviewkit.tui.decision.reasons_fit`)."""
-        whole = self.excluding or self._reasons_fit()
-        if self._reasons_mode == (self.excluding, whole):
-            return
-        self._reasons_mode = (self.excluding, whole)
-        shown = reason_picker(self.rule, self.excluding) if whole else reasons_hint(self.rule)
-        self.query_one("#reasons", Static).update(shown)
-
-    def _reasons_fit(self) -> bool:
-        """:func:`~reviewkit.tui.decision.reasons_fit` at the screen's size (kept per size)."""
-        size = self.size
-        if self._reasons_fit_at is None or self._reasons_fit_at[0] != size:
-            self._reasons_fit_at = (size, reasons_fit(self.rule, self.app.console, size))
-        return self._reasons_fit_at[1]
-
-    def on_resize(self) -> None:
-        self.render_reasons()  # whole or one line: the terminal's height decides
-
-    show_picker = render_reasons
-
     def render_mine(self) -> None:
         study = self.current
         text = Text()
         if study is not None:
             vote = self.queue.votes.get(study)
             if vote is not None:
-                text.append("My decision: ", style="bold")
-                text.append(
-                    vote.label
-                    + (f" ({self.rule.reason_label(vote.reason)})" if vote.reason else ""),
-                    style="green"
-                    if vote.label == "include"
-                    else "red"
-                    if vote.label == "exclude"
-                    else "yellow",
-                )
+                text.append_text(vote_line(self.rule, vote.label, vote.reason))
             else:
                 text.append("Not decided yet", style="dim")
             if self.queue.stage == "full-text":  # before the notes: kept in view by them
