@@ -41,7 +41,7 @@ from reviewkit.exclusion_reasons import NOT_RETRIEVED_REASONS
 from reviewkit.project import Project
 from reviewkit.screening import VOTES, DerivedStages, stage_names
 from reviewkit.store.decisions import Decision
-from reviewkit.wording import quantity
+from reviewkit.wording import quantity, verb
 
 Z95 = 1.959963984540054
 
@@ -103,7 +103,7 @@ class Agreement:
         n = self.not_retrieved
         return (
             f"{self.stage}: {quantity(n, 'report')} not retrieved (excluded for no full text)"
-            f" {'is' if n == 1 else 'are'} left out, as PRISMA 2020 does not count such reports among"
+            f" {verb(n, 'is', 'are')} left out, as PRISMA 2020 does not count such reports among"
             " those assessed for eligibility: a reviewer cannot judge a report never seen"
         )
 
