@@ -15,7 +15,7 @@ a value a person or a CSV import gave.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,13 +96,36 @@ def design(record: Record) -> str:
 
 def prefill_value(record: Record, spec: ExtractionField) -> str:
     """The prefilled value of one field for one record ('' when no rule finds anything)."""
+    return prefill_values(record, [spec])[spec.id]
+
+
+def prefill_values(record: Record, specs: Iterable[ExtractionField]) -> dict[str, str]:
+    """Field id -> the prefilled value of each of ``specs`` for one record ('' when no rule
+    finds anything). The abstract is split into its sections (:func:`sections`) at most once
+    for all the fields, not once per field and rule: on a structured abstract that split is
+    most of a prefill's work."""
+    parts: list[AbstractSection] | None = None
+
+    def abstract() -> list[AbstractSection]:
+        nonlocal parts
+        if parts is None:
+            parts = sections(record)
+        return parts
+
+    return {spec.id: _prefill_field(record, spec, abstract) for spec in specs}
+
+
+def _prefill_field(
+    record: Record, spec: ExtractionField, abstract: Callable[[], list[AbstractSection]]
+) -> str:
+    """The first of ``spec``'s rules that yields text; ``abstract()``: the record's sections."""
     for rule in spec.prefill:
         kind, _, arg = rule.partition(":")
         value = ""
         if kind == "section":
-            value = _exact_section(record, arg)
+            value = _exact_section(abstract(), arg)
         elif kind == "sentence":
-            value = first_sentence(" ".join(s.text for s in sections(record)), arg.split("|"))
+            value = first_sentence(" ".join(s.text for s in abstract()), arg.split("|"))
         elif kind == "affiliation-country":
             value = "; ".join(countries(record.affiliations))
         elif kind == "publication-type":
@@ -147,11 +170,10 @@ def sections(record: Record) -> list[AbstractSection]:
     return out
 
 
-def _exact_section(record: Record, label: str) -> str:
-    """Text of the first section whose label is ``label``, singular or plural ('OBJECTIVE'
+def _exact_section(parts: list[AbstractSection], label: str) -> str:
+    """Text of the first of a record's sections (``parts``) whose label is ``label``, singular or plural ('OBJECTIVE'
     finds 'OBJECTIVES'), or a qualified form of it (:func:`heading_key`): the label as written
     first, so that "RESULTS" prefers a "Results" section over "Main results"."""
-    parts = sections(record)
     want = label.upper().rstrip("S")
     for key in (lambda s: s.label.upper().rstrip("S"), lambda s: heading_key(s.label)):
         for s in parts:
@@ -187,13 +209,13 @@ def pending_prefills(
     current = values_rows.current_values(project.db, ids)
     new = []
     for rid in ids:
-        for spec in fields:
-            old = current.get(rid, {}).get(spec.id)
-            if old is not None and old.method != "prefill":
-                continue
-            value = prefill_value(records[rid], spec)
+        # the fields a person or a CSV import gave a value are left alone (not even prefilled)
+        olds = current.get(rid, {})
+        open_fields = [f for f in fields if f.id not in olds or olds[f.id].method == "prefill"]
+        for field_id, value in prefill_values(records[rid], open_fields).items():
+            old = olds.get(field_id)
             if value and (old is None or old.value != value):
-                new.append((rid, spec.id, value))
+                new.append((rid, field_id, value))
     return new
 
 

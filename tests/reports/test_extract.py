@@ -247,3 +247,26 @@ def test_extract_export_tells_same_author_year_studies_apart(project_b, store, t
         ids[1]: "Andersen et al. (2019a)",
         ids[2]: "Andersen et al. (2018)",
     }
+
+
+def test_prefill_splits_each_abstract_into_its_sections_once(b_included, monkeypatch):
+    """Review B's protocol has four fields with section rules (a dozen rules in all): the
+    abstract is split once per record for them all, not once per rule, and the values are
+    those each field gets alone."""
+    project, ids = b_included
+    records = extract.records(project, ids)
+    alone = {
+        rid: {f.id: extract.prefill_value(records[rid], f) for f in project.protocol.extraction}
+        for rid in ids
+    }
+    split = extract.sections
+    seen: list[int] = []
+
+    def spy(record):
+        seen.append(record.title)
+        return split(record)
+
+    monkeypatch.setattr(extract, "sections", spy)
+    pending = extract.pending_prefills(project, ids, records=records)
+    assert sorted(seen) == sorted(records[rid].title for rid in ids)  # one split a record
+    assert pending == [(rid, f, v) for rid in ids for f, v in alone[rid].items() if v]
