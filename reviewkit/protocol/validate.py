@@ -268,7 +268,7 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
                 parse(query)
             except QuerySyntaxError as exc:
                 raise self.fail(
-                    f"{w}query", f"bad query: {exc}", hint="\n" + exc.pointer()
+                    f"{w}query", f"bad query: {exc}", hint="\n" + exc.hint()
                 ) from None
             limits = self.limits(self.table(item, "limits", w, required=False), f"{w}limits.")
             out.append(
