@@ -26,9 +26,11 @@ from reviewkit.formats import csv_read
 from reviewkit.project import Project
 from reviewkit.protocol import ExtractionField
 from reviewkit.records import AbstractSection, Record, plain_abstract
-from reviewkit.reports.labels import citation_labels
+from reviewkit.reports.labels import report_labels
+from reviewkit.reports.snapshot import group_reports
 from reviewkit.store import extraction as values_rows
 from reviewkit.store import records as record_rows
+from reviewkit.store.duplicates import canonical_map
 
 # PubMed publication types that name a study design, most specific first.
 DESIGN_PUBLICATION_TYPES = (
@@ -336,8 +338,9 @@ def export_csv(
     current = values(project, ids, new)
     fields = [f.id for f in project.protocol.extraction]
     # the study as the report tables and the evidence map name it ("2019a", "2019b"): a sheet
-    # whose two "Smith et al. (2019)" rows the tables tell apart would not say which is which
-    study = citation_labels(records, ids)
+    # whose two "Smith et al. (2019)" rows the tables tell apart would not say which is which;
+    # two reports of one study (a confirmed link) are one study there, and here too
+    study = report_labels(records, group_reports(project, canonical_map(project.db), sorted(ids)))
     rows = (
         [rid, study[rid], records[rid].title, *(current[rid][f] for f in fields)] for rid in ids
     )
