@@ -21,6 +21,7 @@ from pathlib import Path
 
 from reviewkit import outputs
 from reviewkit.countries import affiliation_countries
+from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.errors import UserError
 from reviewkit.formats import csv_read
 from reviewkit.project import Project
@@ -206,7 +207,7 @@ def pending_prefills(
     """
     ids = list(record_ids)
     if records is None:
-        records = record_rows.get_records(project.db, ids)
+        records = filled_records(project.db, ids)
     fields = project.protocol.extraction
     current = values_rows.current_values(project.db, ids)
     new = []
@@ -237,8 +238,11 @@ def store_prefills(project: Project, new: Iterable[tuple[int, str, str]]) -> int
 
 
 def records(project: Project, record_ids: Iterable[int]) -> dict[int, Record]:
-    """The records of the given studies, by id (ids with no record are left out)."""
-    return record_rows.get_records(project.db, list(record_ids))
+    """The records of the given studies, by id (ids with no record are left out), as the
+    report reads them: each kept record's empty fields filled from its duplicates
+    (:mod:`reviewkit.dedup.merged_fields`), so that a prefill, a label or a sheet here says
+    what the report tables say of the study (the kept copy alone may lack its abstract)."""
+    return filled_records(project.db, list(record_ids))
 
 
 Pending = Iterable[tuple[int, str, str]]  # (record id, field id, value) not stored yet
@@ -333,7 +337,7 @@ def export_csv(
     only once the file is written (a failed export changes nothing). The file is written
     atomically, with formula-looking cells neutralised (:mod:`reviewkit.outputs`)."""
     ids = list(record_ids)
-    records = record_rows.get_records(project.db, ids)
+    records = filled_records(project.db, ids)
     new = pending_prefills(project, ids, records=records) if prefill else []
     current = values(project, ids, new)
     fields = [f.id for f in project.protocol.extraction]
