@@ -19,7 +19,8 @@ include / exclude / uncertain; when neither reviewer used 'uncertain' the table 
   :attr:`Agreement.note` says so and points to the percent agreement (Feinstein & Cicchetti
   1990, "High agreement but low kappa").
 * A report not retrieved is left out: a vote 'exclude' for no full text (the reason codes of
-  :data:`NOT_RETRIEVED_REASONS`) is no judgement of the report, which its reviewer never saw,
+  :func:`~reviewkit.exclusion_reasons.not_retrieved_codes`: ``no-full-text``, ``not-retrieved``
+  and the protocol's reasons marked ``not_retrieved = true``) is no judgement of the report, which its reviewer never saw,
   and PRISMA 2020 counts such reports as "not retrieved", apart from the reports assessed for
   eligibility. A pair of votes where either is one is not compared; :attr:`Agreement.note`
   says how many were left out, so the full-text n can be set beside PRISMA's "assessed".
@@ -37,7 +38,7 @@ from sklearn.metrics import cohen_kappa_score
 
 from reviewkit import outputs
 from reviewkit.errors import UserError
-from reviewkit.exclusion_reasons import NOT_RETRIEVED_REASONS
+from reviewkit.exclusion_reasons import not_retrieved_codes
 from reviewkit.project import Project
 from reviewkit.screening import VOTES, DerivedStages, stage_names
 from reviewkit.store.decisions import Decision
@@ -182,11 +183,14 @@ def agreement(
                 hint=f"stages: {', '.join(stage_names(project.protocol))}",
             )
         states = derived.states(name)
+        codes = not_retrieved_codes(project.protocol.stages[name])
         reviewers = sorted({r for s in states.values() for r in s.votes})
         pairs_found = False
         for a, b in itertools.combinations(reviewers, 2):
             both = [s for s in states.values() if a in s.votes and b in s.votes]
-            judged = [s for s in both if not (_unseen(s.votes[a]) or _unseen(s.votes[b]))]
+            judged = [
+                s for s in both if not (_unseen(s.votes[a], codes) or _unseen(s.votes[b], codes))
+            ]
             if both:
                 pairs_found = True
                 single = project.protocol.stages[name].reviewers_per_record == 1
@@ -200,9 +204,10 @@ def agreement(
     return out
 
 
-def _unseen(vote: Decision) -> bool:
-    """A vote that the report was not retrieved: no judgement of it."""
-    return vote.label == "exclude" and vote.reason in NOT_RETRIEVED_REASONS
+def _unseen(vote: Decision, codes: frozenset[str]) -> bool:
+    """A vote that the report was not retrieved (its reason is one of ``codes``): no
+    judgement of it."""
+    return vote.label == "exclude" and vote.reason in codes
 
 
 def no_overlap_note(stage: str, voters: tuple[tuple[str, int], ...]) -> str:

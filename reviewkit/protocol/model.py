@@ -65,6 +65,10 @@ class Search:
 class ExclusionReason:
     code: str
     label: str
+    # the report was not retrieved (no full text to judge): PRISMA's "reports not retrieved",
+    # left out of agreement (reviewkit.exclusion_reasons); 'no-full-text' and 'not-retrieved'
+    # are read so whatever this says
+    not_retrieved: bool = False
 
 
 @dataclass(frozen=True)
