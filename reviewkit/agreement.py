@@ -19,7 +19,7 @@ include / exclude / uncertain; when neither reviewer used 'uncertain' the table 
   :attr:`Agreement.note` says so and points to the percent agreement (Feinstein & Cicchetti
   1990, "High agreement but low kappa").
 * A report not retrieved is left out: a vote 'exclude' for no full text (the reason codes of
-  :func:`~reviewkit.exclusion_reasons.not_retrieved_codes`: ``no-full-text``, ``not-retrieved``
+  :meth:`reviewkit.protocol.Stage.not_retrieved_codes`: ``no-full-text``, ``not-retrieved``
   and the protocol's reasons marked ``not_retrieved = true``) is no judgement of the report, which its reviewer never saw,
   and PRISMA 2020 counts such reports as "not retrieved", apart from the reports assessed for
   eligibility. A pair of votes where either is one is not compared; :attr:`Agreement.note`
@@ -38,7 +38,6 @@ from sklearn.metrics import cohen_kappa_score
 
 from reviewkit import outputs
 from reviewkit.errors import UserError
-from reviewkit.exclusion_reasons import not_retrieved_codes
 from reviewkit.project import Project
 from reviewkit.screening import VOTES, DerivedStages, stage_names
 from reviewkit.store.decisions import Decision
@@ -183,7 +182,7 @@ def agreement(
                 hint=f"stages: {', '.join(stage_names(project.protocol))}",
             )
         states = derived.states(name)
-        codes = not_retrieved_codes(project.protocol.stages[name])
+        codes = project.protocol.stages[name].not_retrieved_codes()
         reviewers = sorted({r for s in states.values() for r in s.votes})
         pairs_found = False
         for a, b in itertools.combinations(reviewers, 2):

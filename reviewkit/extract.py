@@ -22,13 +22,13 @@ from pathlib import Path
 from reviewkit import outputs
 from reviewkit.countries import affiliation_countries
 from reviewkit.dedup.merged_fields import filled_records
+from reviewkit.dedup.studies import reports_by_study
 from reviewkit.errors import UserError
 from reviewkit.formats import csv_read
 from reviewkit.project import Project
 from reviewkit.protocol import ExtractionField
 from reviewkit.records import AbstractSection, Record, plain_abstract
 from reviewkit.reports.labels import report_labels
-from reviewkit.reports.snapshot import group_reports
 from reviewkit.store import extraction as values_rows
 from reviewkit.store import records as record_rows
 from reviewkit.store.duplicates import canonical_map
@@ -344,7 +344,7 @@ def export_csv(
     # the study as the report tables and the evidence map name it ("2019a", "2019b"): a sheet
     # whose two "Smith et al. (2019)" rows the tables tell apart would not say which is which;
     # two reports of one study (a confirmed link) are one study there, and here too
-    study = report_labels(records, group_reports(project, canonical_map(project.db), sorted(ids)))
+    study = report_labels(records, reports_by_study(project.db, canonical_map(project.db), ids))
     rows = (
         [rid, study[rid], records[rid].title, *(current[rid][f] for f in fields)] for rid in ids
     )

@@ -25,7 +25,6 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
-from reviewkit.exclusion_reasons import not_retrieved_codes
 from reviewkit.reports.prisma.update import members_of
 
 
@@ -131,7 +130,7 @@ def stage_flow(stages, stage_names: list[str], studies: Collection[int] | None =
     (:meth:`~reviewkit.screening.DerivedStages.counts`) of ``studies`` (every study when None).
 
     Screened: the studies at the first stage; sought: those it included; not retrieved: the
-    last stage's excludes whose reason says so (:func:`~reviewkit.exclusion_reasons.not_retrieved_codes`:
+    last stage's excludes whose reason says so (:meth:`~reviewkit.protocol.Stage.not_retrieved_codes`:
     ``NOT_RETRIEVED_REASONS`` and the protocol's ``not_retrieved`` reasons); assessed: the rest
     sought. With one stage, every study sought is assessed and included."""
     first = stages.counts(stage_names[0], studies)
@@ -146,7 +145,7 @@ def stage_flow(stages, stage_names: list[str], studies: Collection[int] | None =
         return flow
     last = stages.counts(stage_names[-1], studies)
     excluded = dict(last.excluded_by_reason)
-    unseen = not_retrieved_codes(stages.protocol.stages.get(stage_names[-1]))
+    unseen = stages.protocol.stages[stage_names[-1]].not_retrieved_codes()
     flow.not_retrieved = sum(excluded.pop(code, 0) for code in sorted(unseen))
     flow.assessed = flow.sought - flow.not_retrieved
     flow.excluded_full_text = excluded
