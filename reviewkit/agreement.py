@@ -68,6 +68,8 @@ class Agreement:
     # studies both reviewers voted on that are left out because a vote said the report was
     # not retrieved (see the module's docstring)
     not_retrieved: int = 0
+    # of those, the ones only one reviewer could not retrieve (the other judged the report)
+    not_retrieved_by_one: int = 0
 
     @property
     def compared(self) -> bool:
@@ -100,11 +102,19 @@ class Agreement:
     def _not_retrieved_note(self) -> str:
         if not self.not_retrieved:
             return ""
-        n = self.not_retrieved
+        n, one = self.not_retrieved, self.not_retrieved_by_one
+        # kappa is over the reports both reviewers could assess: one that only one of them got
+        # has no pair of judgements either, but says the team's copies differ
+        by_one = (
+            f"; {one} of them by one reviewer only, the other judging it: kappa is over the"
+            " reports both reviewers could assess, so check that both have those full texts"
+            if one
+            else ""
+        )
         return (
             f"{self.stage}: {quantity(n, 'report')} not retrieved (excluded for no full text)"
             f" {verb(n, 'is', 'are')} left out, as PRISMA 2020 does not count such reports among"
-            " those assessed for eligibility: a reviewer cannot judge a report never seen"
+            f" those assessed for eligibility: a reviewer cannot judge a report never seen{by_one}"
         )
 
     def _clipped_note(self) -> str:
@@ -196,7 +206,17 @@ def agreement(
                 pairs = [(s.votes[a].label, s.votes[b].label) for s in judged]
                 result = compute(name, a, b, pairs)
                 left_out = len(both) - len(judged)
-                out.append(replace(result, single_screening=single, not_retrieved=left_out))
+                by_one = sum(
+                    1 for s in both if _unseen(s.votes[a], codes) != _unseen(s.votes[b], codes)
+                )
+                out.append(
+                    replace(
+                        result,
+                        single_screening=single,
+                        not_retrieved=left_out,
+                        not_retrieved_by_one=by_one,
+                    )
+                )
         if not pairs_found:  # nobody to compare: name who voted, not two protocol reviewers
             voted = {r: sum(1 for s in states.values() if r in s.votes) for r in reviewers}
             out.append(replace(compute(name, "", "", []), voters=tuple(voted.items())))

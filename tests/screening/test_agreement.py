@@ -148,6 +148,10 @@ def test_full_text_agreement_leaves_out_reports_not_retrieved(project_b):
     assert ta.n == 4 and ta.not_retrieved == 0
     assert ft.n == 2 and ft.not_retrieved == 2 and ft.table == ((1, 1), (0, 0))
     assert "2 reports not retrieved (excluded for no full text) are left out" in ft.note
+    # the pair where only reviewer1 could not get the report: out too (kappa over the reports
+    # both could assess), and the note says the team's copies differ there
+    assert ft.not_retrieved_by_one == 1
+    assert "; 1 of them by one reviewer only, the other judging it" in ft.note
     assert "are left out" in ag.to_text([ft])
 
 
