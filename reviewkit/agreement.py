@@ -19,7 +19,8 @@ include / exclude / uncertain; when neither reviewer used 'uncertain' the table 
   :attr:`Agreement.note` says so and points to the percent agreement (Feinstein & Cicchetti
   1990, "High agreement but low kappa").
 * A report not retrieved is left out: a vote 'exclude' for no full text (the reason codes of
-  :data:`NOT_RETRIEVED_REASONS`) is no judgement of the report, which its reviewer never saw,
+  :meth:`reviewkit.protocol.Stage.not_retrieved_codes`: ``no-full-text``, ``not-retrieved``
+  and the protocol's reasons marked ``not_retrieved = true``) is no judgement of the report, which its reviewer never saw,
   and PRISMA 2020 counts such reports as "not retrieved", apart from the reports assessed for
   eligibility. A pair of votes where either is one is not compared; :attr:`Agreement.note`
   says how many were left out, so the full-text n can be set beside PRISMA's "assessed".
@@ -37,11 +38,10 @@ from sklearn.metrics import cohen_kappa_score
 
 from reviewkit import outputs
 from reviewkit.errors import UserError
-from reviewkit.exclusion_reasons import NOT_RETRIEVED_REASONS
 from reviewkit.project import Project
 from reviewkit.screening import VOTES, DerivedStages, stage_names
 from reviewkit.store.decisions import Decision
-from reviewkit.wording import quantity
+from reviewkit.wording import quantity, verb
 
 Z95 = 1.959963984540054
 
@@ -68,6 +68,8 @@ class Agreement:
     # studies both reviewers voted on that are left out because a vote said the report was
     # not retrieved (see the module's docstring)
     not_retrieved: int = 0
+    # of those, the ones only one reviewer could not retrieve (the other judged the report)
+    not_retrieved_by_one: int = 0
 
     @property
     def compared(self) -> bool:
@@ -100,11 +102,19 @@ class Agreement:
     def _not_retrieved_note(self) -> str:
         if not self.not_retrieved:
             return ""
-        n = self.not_retrieved
+        n, one = self.not_retrieved, self.not_retrieved_by_one
+        # kappa is over the reports both reviewers could assess: one that only one of them got
+        # has no pair of judgements either, but says the team's copies differ
+        by_one = (
+            f"; {one} of them by one reviewer only, the other judging it: kappa is over the"
+            " reports both reviewers could assess, so check that both have those full texts"
+            if one
+            else ""
+        )
         return (
             f"{self.stage}: {quantity(n, 'report')} not retrieved (excluded for no full text)"
-            f" {'is' if n == 1 else 'are'} left out, as PRISMA 2020 does not count such reports among"
-            " those assessed for eligibility: a reviewer cannot judge a report never seen"
+            f" {verb(n, 'is', 'are')} left out, as PRISMA 2020 does not count such reports among"
+            f" those assessed for eligibility: a reviewer cannot judge a report never seen{by_one}"
         )
 
     def _clipped_note(self) -> str:
@@ -182,27 +192,41 @@ def agreement(
                 hint=f"stages: {', '.join(stage_names(project.protocol))}",
             )
         states = derived.states(name)
+        codes = project.protocol.stages[name].not_retrieved_codes()
         reviewers = sorted({r for s in states.values() for r in s.votes})
         pairs_found = False
         for a, b in itertools.combinations(reviewers, 2):
             both = [s for s in states.values() if a in s.votes and b in s.votes]
-            judged = [s for s in both if not (_unseen(s.votes[a]) or _unseen(s.votes[b]))]
+            judged = [
+                s for s in both if not (_unseen(s.votes[a], codes) or _unseen(s.votes[b], codes))
+            ]
             if both:
                 pairs_found = True
                 single = project.protocol.stages[name].reviewers_per_record == 1
                 pairs = [(s.votes[a].label, s.votes[b].label) for s in judged]
                 result = compute(name, a, b, pairs)
                 left_out = len(both) - len(judged)
-                out.append(replace(result, single_screening=single, not_retrieved=left_out))
+                by_one = sum(
+                    1 for s in both if _unseen(s.votes[a], codes) != _unseen(s.votes[b], codes)
+                )
+                out.append(
+                    replace(
+                        result,
+                        single_screening=single,
+                        not_retrieved=left_out,
+                        not_retrieved_by_one=by_one,
+                    )
+                )
         if not pairs_found:  # nobody to compare: name who voted, not two protocol reviewers
             voted = {r: sum(1 for s in states.values() if r in s.votes) for r in reviewers}
             out.append(replace(compute(name, "", "", []), voters=tuple(voted.items())))
     return out
 
 
-def _unseen(vote: Decision) -> bool:
-    """A vote that the report was not retrieved: no judgement of it."""
-    return vote.label == "exclude" and vote.reason in NOT_RETRIEVED_REASONS
+def _unseen(vote: Decision, codes: frozenset[str]) -> bool:
+    """A vote that the report was not retrieved (its reason is one of ``codes``): no
+    judgement of it."""
+    return vote.label == "exclude" and vote.reason in codes
 
 
 def no_overlap_note(stage: str, voters: tuple[tuple[str, int], ...]) -> str:

@@ -19,13 +19,13 @@ import networkx as nx
 from reviewkit import outputs
 from reviewkit.classify import Assigned, assigned_labels, none_id
 from reviewkit.classify.study_labels import studies_of, study_labels
+from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.protocol import Scheme
 from reviewkit.records import Record
 from reviewkit.reports.labels import citation_labels
 from reviewkit.reports.writers import NOTES_SUFFIX, Table, write_csv, write_markdown, write_xlsx
-from reviewkit.store import records as record_rows
 from reviewkit.wording import quantity
 
 
@@ -211,7 +211,7 @@ def build_map(
     ids = sorted(set(record_ids))
     studies = studies_of(ids, reports)
     if records is None:
-        records = record_rows.get_records(project.db, ids)
+        records = filled_records(project.db, ids)  # as the report reads them
     assigned = {}
     for scheme in (rs, cs):
         by_report = assigned_labels(project, scheme.id, ids)
@@ -269,7 +269,7 @@ def study_label_graph(
     (the map's), else the studies' labels told apart among ``record_ids``."""
     ids = sorted(set(record_ids))
     if records is None:
-        records = record_rows.get_records(project.db, ids)
+        records = filled_records(project.db, ids)  # as the report reads them
     if citations is None:
         citations = citation_labels(records, ids)
     g = nx.Graph()

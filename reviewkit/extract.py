@@ -15,20 +15,23 @@ a value a person or a CSV import gave.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from reviewkit import outputs
 from reviewkit.countries import affiliation_countries
+from reviewkit.dedup.merged_fields import filled_records
+from reviewkit.dedup.studies import reports_by_study
 from reviewkit.errors import UserError
 from reviewkit.formats import csv_read
 from reviewkit.project import Project
 from reviewkit.protocol import ExtractionField
 from reviewkit.records import AbstractSection, Record, plain_abstract
-from reviewkit.reports.labels import citation_labels
+from reviewkit.reports.labels import report_labels
 from reviewkit.store import extraction as values_rows
 from reviewkit.store import records as record_rows
+from reviewkit.store.duplicates import canonical_map
 
 # PubMed publication types that name a study design, most specific first.
 DESIGN_PUBLICATION_TYPES = (
@@ -96,13 +99,36 @@ def design(record: Record) -> str:
 
 def prefill_value(record: Record, spec: ExtractionField) -> str:
     """The prefilled value of one field for one record ('' when no rule finds anything)."""
+    return prefill_values(record, [spec])[spec.id]
+
+
+def prefill_values(record: Record, specs: Iterable[ExtractionField]) -> dict[str, str]:
+    """Field id -> the prefilled value of each of ``specs`` for one record ('' when no rule
+    finds anything). The abstract is split into its sections (:func:`sections`) at most once
+    for all the fields, not once per field and rule: on a structured abstract that split is
+    most of a prefill's work."""
+    parts: list[AbstractSection] | None = None
+
+    def abstract() -> list[AbstractSection]:
+        nonlocal parts
+        if parts is None:
+            parts = sections(record)
+        return parts
+
+    return {spec.id: _prefill_field(record, spec, abstract) for spec in specs}
+
+
+def _prefill_field(
+    record: Record, spec: ExtractionField, abstract: Callable[[], list[AbstractSection]]
+) -> str:
+    """The first of ``spec``'s rules that yields text; ``abstract()``: the record's sections."""
     for rule in spec.prefill:
         kind, _, arg = rule.partition(":")
         value = ""
         if kind == "section":
-            value = _exact_section(record, arg)
+            value = _exact_section(abstract(), arg)
         elif kind == "sentence":
-            value = first_sentence(" ".join(s.text for s in sections(record)), arg.split("|"))
+            value = first_sentence(" ".join(s.text for s in abstract()), arg.split("|"))
         elif kind == "affiliation-country":
             value = "; ".join(countries(record.affiliations))
         elif kind == "publication-type":
@@ -147,11 +173,10 @@ def sections(record: Record) -> list[AbstractSection]:
     return out
 
 
-def _exact_section(record: Record, label: str) -> str:
-    """Text of the first section whose label is ``label``, singular or plural ('OBJECTIVE'
+def _exact_section(parts: list[AbstractSection], label: str) -> str:
+    """Text of the first of a record's sections (``parts``) whose label is ``label``, singular or plural ('OBJECTIVE'
     finds 'OBJECTIVES'), or a qualified form of it (:func:`heading_key`): the label as written
     first, so that "RESULTS" prefers a "Results" section over "Main results"."""
-    parts = sections(record)
     want = label.upper().rstrip("S")
     for key in (lambda s: s.label.upper().rstrip("S"), lambda s: heading_key(s.label)):
         for s in parts:
@@ -182,18 +207,18 @@ def pending_prefills(
     """
     ids = list(record_ids)
     if records is None:
-        records = record_rows.get_records(project.db, ids)
+        records = filled_records(project.db, ids)
     fields = project.protocol.extraction
     current = values_rows.current_values(project.db, ids)
     new = []
     for rid in ids:
-        for spec in fields:
-            old = current.get(rid, {}).get(spec.id)
-            if old is not None and old.method != "prefill":
-                continue
-            value = prefill_value(records[rid], spec)
+        # the fields a person or a CSV import gave a value are left alone (not even prefilled)
+        olds = current.get(rid, {})
+        open_fields = [f for f in fields if f.id not in olds or olds[f.id].method == "prefill"]
+        for field_id, value in prefill_values(records[rid], open_fields).items():
+            old = olds.get(field_id)
             if value and (old is None or old.value != value):
-                new.append((rid, spec.id, value))
+                new.append((rid, field_id, value))
     return new
 
 
@@ -213,8 +238,11 @@ def store_prefills(project: Project, new: Iterable[tuple[int, str, str]]) -> int
 
 
 def records(project: Project, record_ids: Iterable[int]) -> dict[int, Record]:
-    """The records of the given studies, by id (ids with no record are left out)."""
-    return record_rows.get_records(project.db, list(record_ids))
+    """The records of the given studies, by id (ids with no record are left out), as the
+    report reads them: each kept record's empty fields filled from its duplicates
+    (:mod:`reviewkit.dedup.merged_fields`), so that a prefill, a label or a sheet here says
+    what the report tables say of the study (the kept copy alone may lack its abstract)."""
+    return filled_records(project.db, list(record_ids))
 
 
 Pending = Iterable[tuple[int, str, str]]  # (record id, field id, value) not stored yet
@@ -309,13 +337,14 @@ def export_csv(
     only once the file is written (a failed export changes nothing). The file is written
     atomically, with formula-looking cells neutralised (:mod:`reviewkit.outputs`)."""
     ids = list(record_ids)
-    records = record_rows.get_records(project.db, ids)
+    records = filled_records(project.db, ids)
     new = pending_prefills(project, ids, records=records) if prefill else []
     current = values(project, ids, new)
     fields = [f.id for f in project.protocol.extraction]
     # the study as the report tables and the evidence map name it ("2019a", "2019b"): a sheet
-    # whose two "Smith et al. (2019)" rows the tables tell apart would not say which is which
-    study = citation_labels(records, ids)
+    # whose two "Smith et al. (2019)" rows the tables tell apart would not say which is which;
+    # two reports of one study (a confirmed link) are one study there, and here too
+    study = report_labels(records, reports_by_study(project.db, canonical_map(project.db), ids))
     rows = (
         [rid, study[rid], records[rid].title, *(current[rid][f] for f in fields)] for rid in ids
     )

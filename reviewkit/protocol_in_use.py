@@ -22,7 +22,7 @@ from reviewkit.project import Project
 from reviewkit.protocol import Protocol
 from reviewkit.store import in_use
 from reviewkit.store import searches as search_rows
-from reviewkit.wording import quantity
+from reviewkit.wording import quantity, verb
 
 
 def check_protocol_keeps_what_is_used(project: Project, protocol: Protocol | None = None) -> None:
@@ -149,16 +149,12 @@ def _searches(project: Project, proto: Protocol) -> Iterator[Loss]:
             f"searches[{i}].name",
             f"name:{search.name}",
             f"the search {old!r} is named {search.name!r} now, but its"
-            f" {quantity(counts[old], 'run')} in {project.database_path} {_are(counts[old])}"
+            f" {quantity(counts[old], 'run')} in {project.database_path} {verb(counts[old], 'is', 'are')}"
             f" stored under {old!r} (a run as {search.name!r} would store all its records again"
             " and count them twice in PRISMA)",
             f'write the name back (name = "{old}"; the description may change), or, for a new'
             " search, change its query",
         )
-
-
-def _are(n: int) -> str:
-    return "is" if n == 1 else "are"
 
 
 def _reasons(project: Project, proto: Protocol) -> Iterator[Loss]:
@@ -184,7 +180,7 @@ def _schemes(project: Project, proto: Protocol) -> Iterator[Loss]:
                 f"schemes.{scheme_id}",
                 "schemes",
                 f"the scheme is gone from the protocol, but {quantity(n, 'study')} in"
-                f" {project.database_path} {_have(n)} labels confirmed in it (the reports and the evidence map would"
+                f" {project.database_path} {verb(n, 'has', 'have')} labels confirmed in it (the reports and the evidence map would"
                 " leave them out)",
                 f"keep the scheme: put [schemes.{scheme_id}] back (its name, labels' names and"
                 " terms may change; the log stores the ids)",
@@ -197,7 +193,7 @@ def _schemes(project: Project, proto: Protocol) -> Iterator[Loss]:
             f"schemes.{scheme_id}.labels",
             f"schemes.{scheme_id}",
             f"the label {label!r} is gone from the protocol, but {quantity(n, 'study')} in"
-            f" {project.database_path} {_have(n)} it confirmed (the report would leave them out)",
+            f" {project.database_path} {verb(n, 'has', 'have')} it confirmed (the report would leave them out)",
             f'put it back (id = "{label}"; its name and terms may change); to retire it,'
             " first give those studies another label with 'reviewkit label', then remove it",
         )
@@ -212,15 +208,11 @@ def _fields(project: Project, proto: Protocol) -> Iterator[Loss]:
             "extraction",
             "extraction",
             f"the extraction field {field_id!r} is gone from the protocol, but"
-            f" {quantity(n, 'study')} in {project.database_path} {_have(n)} a value typed for it (the report tables"
+            f" {quantity(n, 'study')} in {project.database_path} {verb(n, 'has', 'have')} a value typed for it (the report tables"
             " would leave it out)",
             f'put it back ([[extraction]] with id = "{field_id}"; its name and prefill may'
             " change, the id is what the log stores)",
         )
-
-
-def _have(n: int) -> str:
-    return "has" if n == 1 else "have"
 
 
 def _where(path: Path, table: str) -> str:

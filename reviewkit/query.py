@@ -110,6 +110,13 @@ class QuerySyntaxError(ValueError):
         """The query with a caret under the problem, for error messages."""
         return f"{self.query}\n{' ' * self.position}^"
 
+    def hint(self) -> str:
+        """What an error message shows under it: :meth:`pointer`, then what else the query's
+        text says (:func:`warnings`: a lower-case 'and', a pasted line number...), since the
+        error names only the first problem and the others are often its cause."""
+        also = warnings(self.query)
+        return "\n".join([self.pointer(), *(f"also: {w}" for w in also)])
+
 
 @dataclass(frozen=True)
 class Term:
@@ -410,11 +417,12 @@ def fold(node: Node, leaf: Callable[[Node], T], combine: Callable[[BoolOp, T, T]
 
 
 def warnings(query: str) -> list[str]:
-    """What a librarian should know about a query PubMed accepts but may not read as meant."""
-    try:
-        node = parse(query)
-    except QuerySyntaxError:
-        return []
+    """What a librarian should know about a query PubMed accepts but may not read as meant.
+
+    A query that does not parse gets the warnings its text and words give all the same (curly
+    quotes, lower-case operators, history references, pasted line numbers): they are often
+    why it does not parse, and the error names only the first problem
+    (:meth:`QuerySyntaxError.hint`). Only the truncation check needs the parsed terms."""
     out: list[str] = []
     curly = [i for i, c in enumerate(query) if c in CURLY_QUOTES]
     if curly:
@@ -422,7 +430,11 @@ def warnings(query: str) -> list[str]:
             f'curly quotes at character {curly[0] + 1} are read as straight quotes ("): '
             "PubMed documents only straight double quotes for a phrase; write them straight"
         )
-    for tok in _tokenize(query):
+    try:
+        tokens = _tokenize(query)
+    except QuerySyntaxError:  # an unclosed quote or tag: no words to look at
+        tokens = []
+    for tok in tokens:
         if tok.kind == "TERM" and tok.text in ("and", "or", "not", "And", "Or", "Not"):
             out.append(
                 f"'{tok.text}' at character {tok.pos + 1} is a search word, not an operator: "
@@ -433,7 +445,11 @@ def warnings(query: str) -> list[str]:
                 f"{tok.text} refers to a line of a PubMed search history, which a stored search "
                 "does not have; write that line out in parentheses"
             )
-    for t in terms(node):
+    try:
+        node: Node | None = parse(query)
+    except QuerySyntaxError:
+        node = None
+    for t in terms(node) if node is not None else []:
         stem = t.text.split()[-1] if t.truncated and t.text.split() else ""
         if t.truncated and len(stem) < MIN_TRUNCATION:
             out.append(

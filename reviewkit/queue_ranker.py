@@ -160,6 +160,7 @@ class QueueRanker:
             "min_includes": min_includes,
             "min_excludes": min_excludes,
             "level": level,
+            "cache_key": queue.stage,  # each stage's texts' words kept apart (token_cache)
         }
         if model_factory is not None:
             self._options["model_factory"] = model_factory

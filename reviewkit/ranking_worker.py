@@ -71,6 +71,8 @@ class Engine:
         options = dict(options)
         # the protocol's text (a dict of strings, see QueueRanker): the order before the model
         self.protocol: dict[str, Any] | None = options.pop("protocol", None)
+        # the queue's stage: its words are kept in a file of its own (ranking.token_cache)
+        self.cache_key: str = options.pop("cache_key", "")
         self.options = options
         self._cold: list[int] | None = None  # the protocol's cold-start order, if it has one
         self.order_limit = order_limit  # publish only the best this many of each order
@@ -278,7 +280,9 @@ class Engine:
         # the words of texts tokenised in an earlier session are read from the project's folder
         # (the same words bit for bit: the same features and order, about 3 s of CPU less on
         # 50,000 records, benchmarks/results/tui.md)
-        words, keep = cached_word_tokens(list(texts.values()), Path(self.db_path).parent)
+        words, keep = cached_word_tokens(
+            list(texts.values()), Path(self.db_path).parent, self.cache_key
+        )
         full = None
         if cold and self.protocol:
             known = list(texts)

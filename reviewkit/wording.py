@@ -2,7 +2,8 @@
 
 English takes the singular for exactly one and the plural otherwise (also for 0). The plural of
 a noun phrase is that of its last word, by the regular rules (study → studies, batch → batches,
-key → keys); a noun they get wrong passes its plural.
+key → keys); a noun they get wrong passes its plural. A verb agrees with a count by the same rule
+(:func:`verb`: '1 run is', '2 runs are').
 """
 
 from __future__ import annotations
@@ -25,3 +26,10 @@ def quantity(n: int, noun: str, plural_form: str | None = None) -> str:
     """``n`` and the noun in the right number: '1 record', '0 records', '3 studies'
     (``plural_form`` for a noun whose plural is not regular)."""
     return f"{n} {noun if n == 1 else plural_form or plural(noun)}"
+
+
+def verb(n: int, singular: str, plural_form: str) -> str:
+    """The verb that agrees with a count ``n``: ``singular`` for exactly one, else
+    ``plural_form`` ('is'/'are', 'has'/'have'; English verbs have no regular rule to derive
+    one from the other, so both are given)."""
+    return singular if n == 1 else plural_form

@@ -168,3 +168,17 @@ def study_of_report(db: Store) -> dict[int, int]:
         for r in group.reports:
             out[r] = group.study
     return out
+
+
+def reports_by_study(
+    db: Store, cmap: Mapping[int, int], ids: list[int]
+) -> dict[int, tuple[int, ...]]:
+    """Study -> its reports among ``ids`` (canonical ids), from the confirmed study links: each
+    study named by its lowest report among ``ids``, its reports ascending; a report without
+    links is a study of its own. One grouping for the report tables, the evidence map and the
+    extraction sheet."""
+    study_of = linked_reports(db, cmap)
+    groups: dict[int, list[int]] = {}
+    for rid in sorted(ids):  # ascending, so each group's first id names its study
+        groups.setdefault(study_of.get(rid, rid), []).append(rid)
+    return {g[0]: tuple(g) for g in groups.values()}

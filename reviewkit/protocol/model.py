@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewkit.errors import ProtocolError
+from reviewkit.exclusion_reasons import NOT_RETRIEVED_REASONS
 
 DATABASES = ("PubMed",)
 STAGES = ("title-abstract", "full-text")
@@ -65,6 +66,10 @@ class Search:
 class ExclusionReason:
     code: str
     label: str
+    # the report was not retrieved (no full text to judge): PRISMA's "reports not retrieved",
+    # left out of agreement (reviewkit.exclusion_reasons); 'no-full-text' and 'not-retrieved'
+    # are read so whatever this says
+    not_retrieved: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,12 @@ class Stage:
     advance_on: tuple[str, ...] = ("include", "uncertain")
     reason_required: bool = False
     exclusion_reasons: tuple[ExclusionReason, ...] = ()
+
+    def not_retrieved_codes(self) -> frozenset[str]:
+        """The reason codes that say a report was not retrieved here: the built-in
+        ``NOT_RETRIEVED_REASONS`` and the reasons marked ``not_retrieved = true``."""
+        own = {r.code for r in self.exclusion_reasons if r.not_retrieved}
+        return frozenset(NOT_RETRIEVED_REASONS) | own
 
     def reason_label(self, code: str) -> str:
         """The protocol's wording of an exclusion reason, as the screens and lists show it

@@ -267,9 +267,7 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
             try:
                 parse(query)
             except QuerySyntaxError as exc:
-                raise self.fail(
-                    f"{w}query", f"bad query: {exc}", hint="\n" + exc.pointer()
-                ) from None
+                raise self.fail(f"{w}query", f"bad query: {exc}", hint="\n" + exc.hint()) from None
             limits = self.limits(self.table(item, "limits", w, required=False), f"{w}limits.")
             out.append(
                 Search(name, db, query, limits, self.string(item, "description", w, required=False))
@@ -347,7 +345,7 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
                     raise self.fail(
                         f"{w}exclusion_reasons", "each reason must be {code = …, label = …}"
                     )
-                self.known_keys(r, {"code", "label"}, rw)
+                self.known_keys(r, {"code", "label", "not_retrieved"}, rw)
                 code = self.ident(self.string(r, "code", rw), f"{w}exclusion_reasons")
                 if any(code == other.code for other in reasons):
                     raise self.fail_at_value(
@@ -359,7 +357,9 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
                     )
                 codes = [other.code for other in reasons]
                 self.distinct_id(code, codes, f"{w}exclusion_reasons", "exclusion reason code")
-                reasons.append(ExclusionReason(code, self.string(r, "label", rw)))
+                label = self.string(r, "label", rw)
+                unseen = self.boolean(r, "not_retrieved", rw, False)
+                reasons.append(ExclusionReason(code, label, unseen))
             if len(reasons) > 9:
                 raise self.fail(f"{w}exclusion_reasons", "at most 9 reasons (one number key each)")
             required = self.boolean(item, "reason_required", w, name == "full-text")

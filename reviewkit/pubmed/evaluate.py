@@ -83,7 +83,7 @@ def parse_or_fail(query: str) -> Node:
     try:
         return parse(query)
     except QuerySyntaxError as exc:
-        raise UserError(f"bad PubMed query: {exc}", hint="\n" + exc.pointer()) from None
+        raise UserError(f"bad PubMed query: {exc}", hint="\n" + exc.hint()) from None
 
 
 class Evaluator:

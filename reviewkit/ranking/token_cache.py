@@ -7,7 +7,10 @@ are kept in one file under the project's folder, each text's words under a diges
 text itself (BLAKE2b, 128 bits): a text that changed (an edit, a merge's kept record, an
 import's new records) has a digest the file does not hold and is tokenised again; one that
 left the queue is simply not asked for. Nothing is keyed by record id or time, so nothing
-stale can be served. The file also holds what the words depend on besides the text (the
+stale can be served. A file holds the texts of its last writer's queue only (else it would grow
+with every edit), so each screening stage keeps its own file (``key``): full text screens a few
+hundred of title-abstract's thousands of texts, and one shared file, rewritten with those few
+when one of them changed, made the next title-abstract session tokenise every text again. The file also holds what the words depend on besides the text (the
 token pattern, the Unicode tables that fold accents, a format number); a file made under
 others is ignored and replaced.
 
@@ -23,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import tempfile
 import time
 import unicodedata
@@ -45,9 +49,14 @@ _FORMAT = 1
 _STAMP = f"{_FORMAT}|{TOKEN_PATTERN}|{unicodedata.unidata_version}"
 
 
-def cache_path(folder: str | Path) -> Path:
-    """Where the words of the project in ``folder`` are kept."""
-    return Path(folder) / CACHE_DIR / CACHE_FILE
+def cache_path(folder: str | Path, key: str = "") -> Path:
+    """Where the words of the project in ``folder`` are kept for the queues of ``key`` (a
+    screening stage; '' for one file of any queue): ``ranking-words-<key>.npz``."""
+    if not key:
+        return Path(folder) / CACHE_DIR / CACHE_FILE
+    stem, dot, suffix = CACHE_FILE.partition(".")
+    safe = re.sub(r"[^A-Za-z0-9_-]", "_", key)  # a stage name is an id already; a file name anyway
+    return Path(folder) / CACHE_DIR / f"{stem}-{safe}{dot}{suffix}"
 
 
 def _digest(text: str) -> bytes:
@@ -151,14 +160,14 @@ def _first_met(gathered: np.ndarray, n_words: int) -> tuple[np.ndarray, np.ndarr
 
 
 def cached_word_tokens(
-    texts: Sequence[str], folder: str | Path
+    texts: Sequence[str], folder: str | Path, key: str = ""
 ) -> tuple[WordTokens, Callable[[], None]]:
     """``(words, keep)``: :func:`reviewkit.ranking.features.word_tokens` of ``texts``, the same
     bit for bit, the words of texts tokenised in an earlier session read from the project
-    ``folder``'s file (:func:`cache_path`) and only the others tokenised; ``keep()`` writes
-    this sequence's words to the file when any were tokenised now (else it does nothing),
-    for the caller to call once the words' first use is done."""
-    path = cache_path(folder)
+    ``folder``'s file for ``key`` (:func:`cache_path`; a screening stage) and only the others
+    tokenised; ``keep()`` writes this sequence's words to that file when any were tokenised now
+    (else it does nothing), for the caller to call once the words' first use is done."""
+    path = cache_path(folder, key)
     kept = _read(path)
     if kept is None and len(texts):  # no file (the first session): the texts' digests are
         # taken by keep(), after the words' first use (on 50,000 texts 0.4 s of CPU)

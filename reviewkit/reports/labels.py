@@ -10,8 +10,12 @@ co-authors, would spell out more names instead; we keep the letter, which tells 
 same way in every format.
 
 Every place a study's label appears (the report tables, the evidence map and its graph, the
-Word, Markdown and spreadsheet reports) takes it from :func:`citation_labels`, given every study
-of the report at once, so "2019a" is the same study everywhere.
+Word, Markdown and spreadsheet reports, the extraction sheet) takes it from
+:func:`citation_labels`, given every study of the report at once, so "2019a" is the same study
+everywhere. The letters tell *studies* apart, not reports: reports that a person linked as one
+study (``dedup studies``) are one entry of the reference list, and a list of reports (the
+extraction sheet, a row per report) names each by its study's label (:func:`report_labels`),
+so two reports of one study do not become 2019a and 2019b there while the map has one 2019.
 
 The letters belong to one report, as they belong to one reference list: a study included or
 excluded later (or a report of an update) can take a letter from another, or leave it alone
@@ -21,7 +25,7 @@ in its year without one. Across reports a study is its reference (PMID, DOI), no
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from string import ascii_lowercase
 
 from reviewkit.records import Record
@@ -73,3 +77,14 @@ def citation_labels(records: Mapping[int, Record], studies: Iterable[int]) -> di
         for n, sid in enumerate(same):
             labels[sid] = _with_letter(records[sid], _letter(n))
     return labels
+
+
+def report_labels(
+    records: Mapping[int, Record], studies: Mapping[int, Sequence[int]]
+) -> dict[int, str]:
+    """Report id -> the label of its study, for a list with a row per report: ``studies`` maps
+    each study (named by its first report, whose record ``records`` holds) to its reports, and
+    the studies are told apart among themselves (:func:`citation_labels`), as the report tables
+    and the evidence map tell them apart."""
+    labels = citation_labels(records, studies)
+    return {report: labels[study] for study, reports in studies.items() for report in reports}

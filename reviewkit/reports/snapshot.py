@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reviewkit.dedup.merged_fields import filled_records
-from reviewkit.dedup.studies import linked_reports
+from reviewkit.dedup.studies import reports_by_study
 from reviewkit.project import Project
 from reviewkit.records import Record
 from reviewkit.screening import DerivedStages, stage_names
@@ -67,8 +67,4 @@ def group_reports(
     project: Project, canon: dict[int, int], included: list[int]
 ) -> dict[int, tuple[int, ...]]:
     """Included study -> its included reports, from the confirmed study links."""
-    study_of = linked_reports(project.db, canon)
-    groups: dict[int, list[int]] = {}
-    for rid in included:  # ascending, so each group's first id names its study
-        groups.setdefault(study_of.get(rid, rid), []).append(rid)
-    return {g[0]: tuple(g) for g in groups.values()}
+    return reports_by_study(project.db, canon, included)

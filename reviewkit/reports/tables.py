@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from reviewkit.author_names import split_name, vancouver_initials
 from reviewkit.classify import Assigned, assigned_labels, none_id
 from reviewkit.classify.study_labels import studies_of, study_labels
+from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.errors import UserError
 from reviewkit.extract import values_and_unchecked
 from reviewkit.project import Project
@@ -25,7 +26,6 @@ from reviewkit.records import Record
 from reviewkit.reports import ties
 from reviewkit.reports.labels import citation_labels
 from reviewkit.reports.writers import Table
-from reviewkit.store import records as record_rows
 from reviewkit.wording import quantity
 
 STATUS_COLUMN = "Label status"
@@ -135,7 +135,7 @@ def report_tables(
     ids = sorted(set(record_ids))
     studies = studies_of(ids, reports)
     if records is None:
-        records = record_rows.get_records(project.db, ids)
+        records = filled_records(project.db, ids)  # as the report reads them
     pending = list(pending)
     values, unchecked = values_and_unchecked(project, ids, pending)  # one read of the values
     none = none_id(scheme)

@@ -287,10 +287,12 @@ class ReviewerQueue(HoldsClaims):
         for me and that no other reviewer's screen holds (:mod:`reviewkit.screening.claims`),
         claimed for me here; if every study left is held by another screen, the first of
         those all the same (a claim never keeps a reviewer from a vote). None: nothing waits."""
+        held = self.held_by_others()  # the claims, read once for this pick
         for begin in (start, 0):
-            pos = self.next_open(begin, passing=self.held_by_others())
+            pos = self.next_open(begin, passing=held)
             while pos is not None and not self.hold(self.studies[pos]):
-                pos = self.next_open(pos + 1, passing=self.held_by_others())  # taken meanwhile
+                held.add(self.studies[pos])  # claimed by another screen since the read
+                pos = self.next_open(pos + 1, passing=held)
             if pos is not None:
                 return pos
         pos = self.next_open(start)

@@ -24,7 +24,7 @@ from reviewkit.tui.decision import DecisionScreen, reason_picker
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.message_line import MessageLine
 from reviewkit.tui.messages import Resolved, Undone
-from reviewkit.tui.screening_fulltext import open_attachment
+from reviewkit.tui.screening_fulltext import attachment_line, open_attachment
 from reviewkit.tui.widgets import (
     STATUS_CSS,
     RecordView,
@@ -184,11 +184,9 @@ class ConflictsScreen(DecisionScreen):
 
     def full_text_line(self, study: int) -> Text:
         """The "Full text:" line of a study at the full-text stage: what is attached (the
-        reviewers read it there), with `o` to open it."""
+        reviewers read it there), with `o` to open it (nothing is attached from here)."""
         att = screening.study_attachment(self.project.db, study)
-        text = Text("Full text: ", style="bold")
-        text.append(f"{att.target} (o to open)" if att else "none attached", style="")
-        return text
+        return attachment_line(att, open_key="o")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # nothing is attached to open before full text: not in the footer there

@@ -27,11 +27,21 @@ if TYPE_CHECKING:
 
 
 def full_text_line(queue: ReviewerQueue, study: int) -> Text:
-    """The "Full text:" line of ``study``: what is attached (a path or URL, whole), else how
-    to attach one."""
-    att = queue.attachment(study)
+    """The "Full text:" line of ``study`` on the screening screen (``a`` attaches, ``o`` opens)."""
+    return attachment_line(queue.attachment(study), open_key="o", attach_key="a")
+
+
+def attachment_line(att: Attachment | None, *, open_key: str = "", attach_key: str = "") -> Text:
+    """The "Full text:" line of a study, one wording for every screen that shows it (screening,
+    conflicts): what is attached (a path or URL, whole) and the key that opens it, else that
+    none is and the key that attaches one; a key the screen does not have is left out ('')."""
     text = Text("Full text: ", style="bold")
-    text.append(att.target if att else "none attached (a to attach)", style="")
+    if att:
+        text.append(att.target + (f" ({open_key} to open)" if open_key else ""), style="")
+    else:
+        text.append(
+            "none attached" + (f" ({attach_key} to attach)" if attach_key else ""), style=""
+        )
     return text
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewkit.wording import plural, quantity
+from reviewkit.wording import plural, quantity, verb
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,9 @@ def test_quantity_puts_the_noun_in_the_right_number(n, noun, said):
 def test_plural_of_a_phrase_is_that_of_its_last_word():
     assert plural("included study") == "included studies"
     assert plural("exclusion reason") == "exclusion reasons"
+
+
+@pytest.mark.parametrize(("n", "said"), [(0, "are"), (1, "is"), (2, "are")])
+def test_a_verb_agrees_with_its_count_by_the_rule_of_nouns(n, said):
+    assert verb(n, "is", "are") == said
+    assert verb(n, "has", "have") == ("has" if n == 1 else "have")

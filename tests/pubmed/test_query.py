@@ -133,3 +133,25 @@ def test_a_chain_of_thousands_of_terms_is_read_and_checked() -> None:
     query = " OR ".join(f"drug{i}[tiab]" for i in range(3000)) + " OR cancer or"
     assert len(terms(parse(query))) == 3002
     assert [w for w in warnings(query) if "is a search word" in w]
+
+
+def test_a_query_that_does_not_parse_is_still_warned_about(capsys, tmp_path) -> None:
+    """The error names the first problem only; what the words say besides (a lower-case
+    'or', a pasted line number) comes with it, where it is often the cause."""
+    pasted = '1. "sick leave"[tiab] or (return to work'
+    said = warnings(pasted)
+    assert any("'or' at character 23 is a search word" in w for w in said)
+    assert any("line 1 begins with '1.'" in w for w in said)
+    assert warnings('"sick leave[tiab] or work') == []  # an unclosed quote: no words to read
+    assert main(["search", "test", pasted]) == 2  # refused before any request
+    err = capsys.readouterr().err
+    assert "bad PubMed query" in err and "also: 'or' at character 23 is a search word" in err
+    case = Path(__file__).parents[1] / "bad_input/cases/protocol/query-unbalanced.toml"
+    bad = tmp_path / "protocol.toml"
+    bad.write_text(
+        case.read_text(encoding="utf-8").replace("(return to work AND", "(return to work or"),
+        encoding="utf-8",
+    )
+    assert main(["protocol", "check", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "bad query" in err and "also: 'or' at character 17 is a search word" in err

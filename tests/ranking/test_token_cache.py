@@ -151,3 +151,51 @@ def test_the_screening_order_is_the_same_with_and_without_the_kept_words(project
     assert cache_path(folder).read_bytes() != kept_before  # rewritten with the new texts
     shutil.rmtree(folder / token_cache.CACHE_DIR)
     assert ranked_order(project_b, labels_of) == with_file  # the same as tokenised afresh
+
+
+def test_each_stage_keeps_its_own_words(tmp_path, monkeypatch):
+    """Full text screens a few of title-abstract's texts; a change among those few rewrote the
+    one file with them alone, and the next title-abstract session tokenised every text again.
+    Each stage keeps its own file: switching back tokenises nothing, the words the same bit
+    for bit as tokenising afresh."""
+    texts = generated_texts(600, seed=11)
+    assert_same(cached_word_tokens(texts, tmp_path, "title-abstract")[0], word_tokens(texts))
+    cached_word_tokens(texts, tmp_path, "title-abstract")[1]()
+    tokenised: list[list[str]] = []
+    fresh = token_cache.word_tokens
+
+    def spy(more):
+        more = list(more)
+        tokenised.append(more)
+        return fresh(more)
+
+    monkeypatch.setattr(token_cache, "word_tokens", spy)
+    few = [*texts[:40], texts[40] + " with its full text's new title"]
+    words, keep = cached_word_tokens(few, tmp_path, "full-text")
+    keep()
+    assert_same(words, word_tokens(few))
+    tokenised.clear()
+    for stage, sequence in (("title-abstract", texts), ("full-text", few)):
+        words, keep = cached_word_tokens(sequence, tmp_path, stage)
+        keep()
+        assert_same(words, word_tokens(sequence))
+    assert tokenised == []  # neither stage's words were lost to the other's
+    names = sorted(p.name for p in cache_path(tmp_path).parent.iterdir())
+    assert names == ["ranking-words-full-text.npz", "ranking-words-title-abstract.npz"]
+
+
+def test_the_screen_keeps_its_stages_words_apart(project_b):
+    """The ranker of a reviewer's queue names its stage: the words go to that stage's file."""
+    from reviewkit.queue_ranker import QueueRanker
+
+    records, _ = make_topic_records(6, 6)
+    add_records(project_b, records)
+    queue = ReviewerQueue(project_b, "title-abstract", "reviewer1")
+    ranker = QueueRanker(queue, isolate=False)
+    try:
+        ranker.start()
+        assert ranker.wait_idle(60)  # the texts loaded, their words kept
+    finally:
+        ranker.close()
+    folder = project_b.db.path.parent
+    assert cache_path(folder, "title-abstract").exists() and not cache_path(folder).exists()

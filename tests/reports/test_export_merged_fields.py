@@ -168,3 +168,42 @@ def test_a_copy_without_the_issue_still_gives_the_pages_of_the_kept_records_plac
     ris = export(capsys, project_b)
     assert "VL  - 69" in ris and "IS  - 2" in ris and "SP  - 439" in ris
     assert "SP  - 1\n" not in ris and "IS  - 3" not in ris
+
+
+def test_extraction_and_the_map_read_the_filled_record_as_the_report_does(project_b, tmp_path):
+    """The kept PubMed copy has no year, abstract or affiliations; the Embase copy has them.
+    The extraction sheet (its study label and prefills) and `evidence-map --all` say what the
+    report tables say of the study, not what the kept copy alone has."""
+    import csv
+
+    from reviewkit.records import AbstractSection
+
+    ids = add_records(
+        project_b,
+        [
+            copy("PubMed", pmid="34000123", year=None),
+            copy(
+                "Embase",
+                abstract_sections=[
+                    AbstractSection("METHODS", "A trial in Aarhus."),
+                    AbstractSection("RESULTS", "More returned to work."),
+                ],
+                affiliations=["Aarhus University, Aarhus, Denmark"],
+                publication_types=["Randomized Controlled Trial"],
+            ),
+        ],
+    )
+    engine.decide_pair(project_b.db, ids[0], ids[1], "duplicate", "lead")
+    include(project_b, ids[0])
+    sheet = tmp_path / "sheet.csv"
+    assert main(["extract", "export", str(sheet), "--project", str(project_b.folder)]) == 0
+    with sheet.open(encoding="utf-8") as fh:
+        (row,) = list(csv.DictReader(fh))
+    assert row["study"] == "Hansen and Olsen (2021)"  # not "(n.d.)"
+    assert (row["country"], row["design"]) == ("Denmark", "Randomized Controlled Trial")
+    assert (row["intervention"], row["effect"]) == ("A trial in Aarhus.", "More returned to work.")
+    out = tmp_path / "map"
+    args = ["evidence-map", "--rows", "model-type", "--cols", "diagnosis", "--all"]
+    assert main([*args, "--out", str(out), "--project", str(project_b.folder)]) == 0
+    cells = (out / "evidence-map-cells.csv").read_text(encoding="utf-8")
+    assert "Hansen and Olsen (2021)" in cells and "n.d." not in cells

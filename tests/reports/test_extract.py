@@ -247,3 +247,64 @@ def test_extract_export_tells_same_author_year_studies_apart(project_b, store, t
         ids[1]: "Andersen et al. (2019a)",
         ids[2]: "Andersen et al. (2018)",
     }
+
+
+def test_prefill_splits_each_abstract_into_its_sections_once(b_included, monkeypatch):
+    """Review B's protocol has four fields with section rules (a dozen rules in all): the
+    abstract is split once per record for them all, not once per rule, and the values are
+    those each field gets alone."""
+    project, ids = b_included
+    records = extract.records(project, ids)
+    alone = {
+        rid: {f.id: extract.prefill_value(records[rid], f) for f in project.protocol.extraction}
+        for rid in ids
+    }
+    split = extract.sections
+    seen: list[int] = []
+
+    def spy(record):
+        seen.append(record.title)
+        return split(record)
+
+    monkeypatch.setattr(extract, "sections", spy)
+    pending = extract.pending_prefills(project, ids, records=records)
+    assert sorted(seen) == sorted(records[rid].title for rid in ids)  # one split a record
+    assert pending == [(rid, f, v) for rid in ids for f, v in alone[rid].items() if v]
+
+
+def test_extract_export_letters_studies_not_reports(project_b, store, tmp_path: Path):
+    """Two reports linked as one study are one study on the sheet, as in the report tables and
+    the evidence map: both rows carry the study's label, and the letters tell the studies apart
+    (among reports the two would be 2019a and 2019b, and the other study 2019c)."""
+    from reviewkit import screening
+    from reviewkit.cli import main
+    from reviewkit.dedup.studies import decide_study_link
+
+    authors = ["Andersen, Lars L", "Berg, Kari", "Clausen, Thomas"]
+    ids = store(
+        project_b,
+        [
+            Record(title="Dialogue meetings at work: a trial", authors=authors, year=2019),
+            Record(title="Dialogue meetings at work: follow-up", authors=authors, year=2019),
+            Record(title="Neck pain and coordination", authors=authors, year=2019),
+        ],
+        "PubMed",
+    )
+    for stage in screening.stage_names(project_b.protocol):
+        for rid in ids:
+            for reviewer in project_b.protocol.reviewers:
+                screening.decide(project_b.db, rid, stage, reviewer, "include")
+    decide_study_link(project_b.db, ids[0], ids[1], True, project_b.protocol.reviewers[0])
+    out = tmp_path / "sheet.csv"
+    assert main(["extract", "export", str(out), "--project", str(project_b.folder)]) == 0
+    with out.open(encoding="utf-8") as fh:
+        study = {int(row["record_id"]): row["study"] for row in csv.DictReader(fh)}
+    assert study == {
+        ids[0]: "Andersen et al. (2019a)",
+        ids[1]: "Andersen et al. (2019a)",
+        ids[2]: "Andersen et al. (2019b)",
+    }
+    report = tmp_path / "report"
+    assert main(["report", "--project", str(project_b.folder), "--out", str(report)]) == 0
+    cells = (report / "evidence-map" / "evidence-map-cells.csv").read_text(encoding="utf-8")
+    assert "Andersen et al. (2019a) [2 reports]; Andersen et al. (2019b)," in cells

@@ -148,4 +148,51 @@ def test_full_text_agreement_leaves_out_reports_not_retrieved(project_b):
     assert ta.n == 4 and ta.not_retrieved == 0
     assert ft.n == 2 and ft.not_retrieved == 2 and ft.table == ((1, 1), (0, 0))
     assert "2 reports not retrieved (excluded for no full text) are left out" in ft.note
+    # the pair where only reviewer1 could not get the report: out too (kappa over the reports
+    # both could assess), and the note says the team's copies differ there
+    assert ft.not_retrieved_by_one == 1
+    assert "; 1 of them by one reviewer only, the other judging it" in ft.note
     assert "are left out" in ag.to_text([ft])
+
+
+def test_a_protocols_own_not_retrieved_reason_counts_as_not_retrieved(tmp_path, capsys):
+    """A protocol words its own not-retrieved reason ("no-access") and marks it
+    ``not_retrieved = true``: agreement leaves its votes out and PRISMA counts its reports as
+    not retrieved, as for the built-in 'no-full-text'; an unmarked reason is a judgement."""
+    from conftest import PROTOCOL_B
+
+    from reviewkit.cli import main
+    from reviewkit.project import init_project
+    from reviewkit.reports import prisma
+    from reviewkit.reports.snapshot import ProjectSnapshot
+
+    text = PROTOCOL_B.read_text(encoding="utf-8").replace(
+        '  { code = "no-full-text", label = "Full text not available" },',
+        '  { code = "no-full-text", label = "Full text not available" },\n'
+        '  { code = "no-access", label = "No access to the full text", not_retrieved = true },',
+    )
+    protocol = tmp_path / "protocol.toml"
+    protocol.write_text(text, encoding="utf-8")
+    project = init_project(tmp_path / "review", protocol)
+    try:
+        ids = add_records(project, make_records(4))
+        full_text = {
+            ids[0]: (("exclude", "no-access"), ("exclude", "no-access")),
+            ids[1]: (("exclude", "no-access"), ("include", "")),
+            ids[2]: (("include", ""), ("include", "")),
+            ids[3]: (("include", ""), ("exclude", "wrong-population")),
+        }
+        for study, votes in full_text.items():
+            for reviewer, (label, reason) in zip(("reviewer1", "reviewer2"), votes, strict=True):
+                scr.decide(project.db, study, "title-abstract", reviewer, "include")
+                scr.decide(project.db, study, "full-text", reviewer, label, reason)
+        ft = ag.agreement(project, "full-text")[0]
+        assert ft.n == 2 and ft.not_retrieved == 2
+        flow = prisma.collect_counts(project, ProjectSnapshot.read(project)).flow
+        assert (flow.sought, flow.not_retrieved, flow.assessed) == (4, 1, 3)
+    finally:
+        project.close()
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text.replace("not_retrieved = true", 'not_retrieved = "yes"'), encoding="utf-8")
+    assert main(["protocol", "check", str(bad)]) == 2
+    assert "not_retrieved" in capsys.readouterr().err

@@ -206,3 +206,27 @@ def test_going_to_a_record_another_screen_holds_frees_the_one_left(project_a):
             await pilot.press("q")
 
     asyncio.run(go())
+
+
+def test_a_pick_reads_the_other_screens_claims_once(project_a, monkeypatch):
+    """Going past the records other screens hold takes one read of the claims per pick, also
+    when the pick wraps round to the top of the queue (it was read again there)."""
+    from reviewkit.store import claims as claim_rows
+
+    ids = add_records(project_a, make_records(4))
+    q1 = scr.ReviewerQueue(project_a, TA, "reviewer1", order=same_order)
+    q2 = scr.ReviewerQueue(project_a, TA, "reviewer2", order=same_order)
+    assert q2.hold(ids[0])
+    q1.decide(ids[3], "include")
+    reads: list[str] = []
+    read = claim_rows.held_by_others
+
+    def spy(db, stage, reviewer, **kw):
+        reads.append(reviewer)
+        return read(db, stage, reviewer, **kw)
+
+    monkeypatch.setattr(claim_rows, "held_by_others", spy)
+    # after the last record of the queue (as the screen asks after a vote there): wraps round
+    # to the top, past reviewer2's ids[0]
+    assert q1.studies[q1.next_for_me(len(q1.studies))] == ids[1]
+    assert reads == ["reviewer1"]

@@ -80,3 +80,18 @@ def test_o_and_its_help_only_at_full_text(project_b, tmp_path):
     assert "Full text" not in body and "Open the full text" not in help_text and opened == []
     body, help_text = asyncio.run(go(FT))
     assert "Full text:" in body and "Open the full text" in help_text and len(opened) == 1
+
+
+def test_one_full_text_line_for_the_screening_and_conflicts_screens():
+    """Both screens word the line alike; each names the keys it has (the conflicts screen
+    opens a full text but attaches none)."""
+    from reviewkit.screening.lookup import Attachment
+    from reviewkit.tui.screening_fulltext import attachment_line
+
+    att = Attachment(1, 1, "/papers/smith 2020.pdf", "file", "reviewer1", "")
+    screening_line = attachment_line(att, open_key="o", attach_key="a").plain
+    assert screening_line == "Full text: /papers/smith 2020.pdf (o to open)"
+    assert attachment_line(None, open_key="o", attach_key="a").plain == (
+        "Full text: none attached (a to attach)"
+    )
+    assert attachment_line(None, open_key="o").plain == "Full text: none attached"

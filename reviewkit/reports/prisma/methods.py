@@ -25,7 +25,6 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
-from reviewkit.exclusion_reasons import NOT_RETRIEVED_REASONS
 from reviewkit.reports.prisma.update import members_of
 
 
@@ -131,7 +130,8 @@ def stage_flow(stages, stage_names: list[str], studies: Collection[int] | None =
     (:meth:`~reviewkit.screening.DerivedStages.counts`) of ``studies`` (every study when None).
 
     Screened: the studies at the first stage; sought: those it included; not retrieved: the
-    last stage's excludes whose reason is one of ``NOT_RETRIEVED_REASONS``; assessed: the rest
+    last stage's excludes whose reason says so (:meth:`~reviewkit.protocol.Stage.not_retrieved_codes`:
+    ``NOT_RETRIEVED_REASONS`` and the protocol's ``not_retrieved`` reasons); assessed: the rest
     sought. With one stage, every study sought is assessed and included."""
     first = stages.counts(stage_names[0], studies)
     flow = Flow(
@@ -145,7 +145,8 @@ def stage_flow(stages, stage_names: list[str], studies: Collection[int] | None =
         return flow
     last = stages.counts(stage_names[-1], studies)
     excluded = dict(last.excluded_by_reason)
-    flow.not_retrieved = sum(excluded.pop(code, 0) for code in NOT_RETRIEVED_REASONS)
+    unseen = stages.protocol.stages[stage_names[-1]].not_retrieved_codes()
+    flow.not_retrieved = sum(excluded.pop(code, 0) for code in sorted(unseen))
     flow.assessed = flow.sought - flow.not_retrieved
     flow.excluded_full_text = excluded
     flow.awaiting_full_text = last.pending + last.conflicts
