@@ -1,0 +1,57 @@
+"""The local server against NCBI's own documentation, through HTTP on 127.0.0.1 (pm27).
+
+Each test repeats one documented behaviour: [EU] NCBI, *The E-utilities In-Depth: Parameters,
+Syntax and More* (NBK25499); [WC] NLM Technical Bulletin 2024 May-Jun, "PubMed Update: Wildcard
+Search Improvements". What differs for a reason is listed in benchmarks/results/pubmed-fidelity.md.
+"""
+
+from __future__ import annotations
+
+from reviewkit.pubmed.server import EutilsServer
+
+from .test_fidelity import esearch, get
+
+
+def _history(server: EutilsServer, term: str) -> str:
+    first = esearch(server, term=term, usehistory="y")
+    assert first["QueryKey"] == "1"
+    return str(first["WebEnv"])
+
+
+def test_query_key_joins_its_set_and_the_term_with_and(server: EutilsServer) -> None:
+    """[EU] ESearch, query_key: "ESearch will find the intersection of the set specified by
+    query_key and the set retrieved by the query in term (i.e. joins the two with AND)"."""
+    webenv = _history(server, "1976:1980[dp]")  # the baseline chunk: several languages
+    term = "english[la]"
+    keyed = esearch(server, term=term, usehistory="y", WebEnv=webenv, query_key="1")
+    written = esearch(server, term=f"#1 AND {term}", usehistory="y", WebEnv=webenv)
+    alone = esearch(server, term=term)
+    assert int(keyed["Count"]) == int(written["Count"]) > 0
+    assert int(keyed["Count"]) < int(alone["Count"])  # the key's set did limit the term
+    assert keyed["IdList"] == written["IdList"]
+
+
+def test_query_key_without_a_term_is_the_set_itself(server: EutilsServer) -> None:
+    webenv = _history(server, "english[la]")
+    first = esearch(server, term="english[la]")
+    keyed = esearch(server, usehistory="y", WebEnv=webenv, query_key="1")
+    assert keyed["Count"] == first["Count"]
+    assert "ERROR" not in keyed
+
+
+def test_query_key_that_cannot_work_is_refused_not_ignored(server: EutilsServer) -> None:
+    """[EU]: "For query_key to function, WebEnv must be assigned an existing WebEnv string and
+    usehistory must be set to 'y'"; the local server says so instead of dropping the key."""
+    webenv = _history(server, "english[la]")
+    without = get(server, "esearch", db="pubmed", term="1977[dp]", query_key="1", WebEnv=webenv)
+    assert b"<ERROR>query_key=1 needs WebEnv and usehistory=y" in without
+    unknown = get(
+        server,
+        "esearch",
+        db="pubmed",
+        term="1977[dp]",
+        usehistory="y",
+        WebEnv=webenv,
+        query_key="7",
+    )
+    assert b"<ERROR>Unable to obtain query #7</ERROR>" in unknown
