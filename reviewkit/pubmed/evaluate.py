@@ -18,8 +18,6 @@ mapping), [mh]/[majr]/[sh] (not exploded: no MeSH tree in the snapshot), [tw], r
 from __future__ import annotations
 
 import calendar
-import itertools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -44,6 +42,14 @@ from reviewkit.pubmed.vocabulary import (
     publication_type_names,
     unsettled_narrower,
 )
+from reviewkit.pubmed.wildcards import (
+    PATTERN,
+    PREFIX,
+    WildcardError,
+    pattern_matches,
+    phrase_alternatives,
+    text_tokens,
+)
 from reviewkit.query import (
     DATE_FORM,
     MIN_TRUNCATION,
@@ -58,8 +64,6 @@ from reviewkit.query import (
     parse,
 )
 from reviewkit.records import fold_text
-
-_WORD_RE = re.compile(r"\S+")
 
 
 class UnsupportedQuery(UserError):
@@ -186,6 +190,11 @@ class Evaluator:
             raise UnsupportedQuery(
                 f"'{term.text}*': PubMed needs at least {MIN_TRUNCATION} characters before '*'",
                 hint="truncate a longer stem",
+            )
+        if "*" in term.text and f not in TEXT_COLUMNS:  # organi*ation*[mh]: not indexed so
+            raise UnsupportedQuery(
+                f"a wildcard inside a term is searched in text fields only here: {term.text!r}",
+                hint="end the term with '*', or search it in [tiab]",
             )
         value = fold_text(term.text)
         if (f, value) in HAS_ABSTRACT and not (term.phrase or term.truncated):
@@ -356,40 +365,37 @@ class Evaluator:
         return self.snapshot.fts(f"{{{columns}}} : NEAR({quoted}, {term.proximity})")
 
     def _text(self, term: Term, columns: str) -> set[int]:
-        """A word or phrase in text columns, via FTS5; truncated words are expanded."""
-        words = _WORD_RE.findall(term.text + ("*" if term.truncated else ""))
-        tokens: list[tuple[str, bool]] = []  # (token, truncated)
-        for word in words:
-            trunc = word.endswith("*")
-            if "*" in word.rstrip("*"):
-                raise UnsupportedQuery(
-                    f"'*' inside a word is not supported: {word!r}",
-                    hint="truncate at the end of a word, e.g. vocation*",
-                )
-            parts = fold_text(word.rstrip("*")).split()
-            if not parts:
-                if trunc:
-                    raise UnsupportedQuery(f"nothing to truncate in {word!r}")
-                continue
-            tokens += [(p, False) for p in parts[:-1]] + [(parts[-1], trunc)]
-        if not tokens:
-            raise UnsupportedQuery(f"the term {term.text!r} has no searchable words")
-        last_prefix = tokens[-1][1]
-        choices = [self._expand(tok) if trunc else [tok] for tok, trunc in tokens[:-1]]
-        choices.append([tokens[-1][0]])
-        variants = 1
-        for c in choices:
-            variants *= len(c)
-        if variants == 0:
+        """A word or phrase in text columns, via FTS5; wildcarded words are expanded
+        (:mod:`reviewkit.pubmed.wildcards`), except a last word truncated at its end."""
+        try:
+            tokens = text_tokens(term.text, term.truncated)
+            if not tokens:
+                raise UnsupportedQuery(f"the term {term.text!r} has no searchable words")
+            choices = [
+                self._expand(t) if k == PREFIX else self._matches(t) if k == PATTERN else [t]
+                for t, k in tokens[:-1]
+            ]
+            last, kind = tokens[-1]
+            choices.append(self._matches(last) if kind == PATTERN else [last])
+            phrases = phrase_alternatives(term.text, choices, kind == PREFIX)
+        except WildcardError as exc:
+            raise UnsupportedQuery(exc.message, hint=exc.hint) from None
+        if not phrases:
             return set()
-        if variants > MAX_VARIANTS:
-            raise UnsupportedQuery(
-                f"the truncated phrase {term.text!r} has more than {MAX_VARIANTS} variants",
-                hint="truncate a longer stem",
-            )
-        star = " *" if last_prefix else ""
-        phrases = [f'"{" ".join(combo)}"{star}' for combo in itertools.product(*choices)]
         return self.snapshot.fts(f"{{{columns}}} : ({' OR '.join(phrases)})")
+
+    def _matches(self, pattern: str) -> list[str]:
+        """The snapshot's words a wildcard pattern (``organi*ation*``) matches."""
+        if pattern not in self._expansions:
+            prefix = pattern.split("*")[0]
+            found = pattern_matches(pattern, self.snapshot.vocabulary(prefix, 10**9))
+            if len(found) > MAX_VARIANTS:
+                raise UnsupportedQuery(
+                    f"{pattern} has more than {MAX_VARIANTS} variants",
+                    hint="write a longer stem",
+                )
+            self._expansions[pattern] = found
+        return self._expansions[pattern]
 
     def _expand(self, prefix: str) -> list[str]:
         if prefix not in self._expansions:

@@ -55,3 +55,31 @@ def test_query_key_that_cannot_work_is_refused_not_ignored(server: EutilsServer)
         query_key="7",
     )
     assert b"<ERROR>Unable to obtain query #7</ERROR>" in unknown
+
+
+def _count(server: EutilsServer, term: str) -> int:
+    found = esearch(server, term=term)
+    assert "ERROR" not in found, found
+    return int(found["Count"])
+
+
+def test_a_wildcard_inside_a_word_stands_for_any_characters(server: EutilsServer) -> None:
+    """[WC]: "wildcards can be used in the middle of a term or phrase, and multiple wildcards
+    can be used in the same term" (organi*ation*)."""
+    both = _count(server, "randomized[tiab] OR randomised[tiab]")
+    assert _count(server, "randomi*ed[tiab]") == both > _count(server, "randomized[tiab]")
+    every = _count(server, "hospitalisation[tiab] OR hospitalization[tiab]")
+    every_plural = _count(server, "hospitalisation*[tiab] OR hospitalization*[tiab]")
+    assert _count(server, "hospitali*ation[tiab]") == every > 0
+    assert _count(server, "hospitali*ation*[tiab]") == every_plural
+    assert _count(server, '"randomi*ed trial*"') == _count(
+        server, '"randomized trial*" OR "randomised trial*"'
+    )
+
+
+def test_four_characters_before_the_first_wildcard(server: EutilsServer) -> None:
+    """[WC]: "Terms must have at least 4 characters before the first wildcard: colo*"."""
+    assert b"at least 4 characters before the first '*'" in get(
+        server, "esearch", db="pubmed", term="ran*ized[tiab]"
+    )
+    assert _count(server, "colo*[tiab]") > 0
