@@ -28,8 +28,8 @@ from reviewkit.pubmed.fields import (
     FIELD_NAMES,
     HAS_ABSTRACT,
     JOURNAL_ONLY_TA,
-    MAX_VARIANTS,
     NARROW_ALL_FIELDS,
+    NEAR_SPAN,
     NO_ATM,
     STOPWORDS,
     TEXT_COLUMNS,
@@ -46,7 +46,7 @@ from reviewkit.pubmed.wildcards import (
     PATTERN,
     PREFIX,
     WildcardError,
-    pattern_matches,
+    WordVariants,
     phrase_alternatives,
     text_tokens,
 )
@@ -95,7 +95,7 @@ class Evaluator:
 
     def __init__(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
-        self._expansions: dict[str, list[str]] = {}
+        self._variants = WordVariants(snapshot.vocabulary)
 
     def evaluate(self, query: str | Node, history: Sequence[Sequence[int]] = ()) -> Evaluation:
         """The query's PMIDs; ``history``: the searches of the request's WebEnv, which ``#N``
@@ -329,7 +329,7 @@ class Evaluator:
                 )
             )
         if term.proximity is not None:
-            return self._near(term, TEXT_COLUMNS[f])
+            return self._near(term, TEXT_COLUMNS[f], out)
         return self._text_term(term, TEXT_COLUMNS[f], out)
 
     def _text_term(self, term: Term, columns: str, out: Evaluation) -> set[int]:
@@ -354,12 +354,19 @@ class Evaluator:
         )
         return found or set()
 
-    def _near(self, term: Term, columns: str) -> set[int]:
+    def _near(self, term: Term, columns: str, out: Evaluation) -> set[int]:
         """ "a b"[tiab:~N]: the words within N words of each other, in any order (FTS5 NEAR)."""
         words = fold_text(term.text).split()
         if term.truncated or "*" in term.text or len(words) < 2:
             raise UnsupportedQuery(
                 f"proximity needs two or more words without truncation: {term.text!r}"
+            )
+        if len(words) > 2:
+            out.warnings.append(
+                (
+                    "OutputMessage",
+                    NEAR_SPAN.format(text=term.text, field=term.field, n=term.proximity),
+                )
             )
         quoted = " ".join(f'"{w}"' for w in words)
         return self.snapshot.fts(f"{{{columns}}} : NEAR({quoted}, {term.proximity})")
@@ -371,42 +378,15 @@ class Evaluator:
             tokens = text_tokens(term.text, term.truncated)
             if not tokens:
                 raise UnsupportedQuery(f"the term {term.text!r} has no searchable words")
-            choices = [
-                self._expand(t) if k == PREFIX else self._matches(t) if k == PATTERN else [t]
-                for t, k in tokens[:-1]
-            ]
-            last, kind = tokens[-1]
-            choices.append(self._matches(last) if kind == PATTERN else [last])
+            choices = [self._variants.of(t, k) for t, k in tokens[:-1]]
+            last, kind = tokens[-1]  # a last prefix is searched as an FTS5 prefix
+            choices.append(self._variants.of(last, kind) if kind == PATTERN else [last])
             phrases = phrase_alternatives(term.text, choices, kind == PREFIX)
         except WildcardError as exc:
             raise UnsupportedQuery(exc.message, hint=exc.hint) from None
         if not phrases:
             return set()
         return self.snapshot.fts(f"{{{columns}}} : ({' OR '.join(phrases)})")
-
-    def _matches(self, pattern: str) -> list[str]:
-        """The snapshot's words a wildcard pattern (``organi*ation*``) matches."""
-        if pattern not in self._expansions:
-            prefix = pattern.split("*")[0]
-            found = pattern_matches(pattern, self.snapshot.vocabulary(prefix, 10**9))
-            if len(found) > MAX_VARIANTS:
-                raise UnsupportedQuery(
-                    f"{pattern} has more than {MAX_VARIANTS} variants",
-                    hint="write a longer stem",
-                )
-            self._expansions[pattern] = found
-        return self._expansions[pattern]
-
-    def _expand(self, prefix: str) -> list[str]:
-        if prefix not in self._expansions:
-            found = self.snapshot.vocabulary(prefix, MAX_VARIANTS)
-            if len(found) > MAX_VARIANTS:
-                raise UnsupportedQuery(
-                    f"{prefix}* has more than {MAX_VARIANTS} variants",
-                    hint="truncate a longer stem",
-                )
-            self._expansions[prefix] = found
-        return self._expansions[prefix]
 
 
 def date_bound(text: str, *, end: bool) -> int:

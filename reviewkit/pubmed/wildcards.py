@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Callable
 
 from reviewkit.errors import UserError
 from reviewkit.pubmed.fields import MAX_VARIANTS
@@ -81,3 +82,27 @@ def phrase_alternatives(text: str, choices: list[list[str]], last_prefix: bool) 
         )
     star = " *" if last_prefix else ""
     return [f'"{" ".join(combo)}"{star}' for combo in itertools.product(*choices)]
+
+
+class WordVariants:
+    """The snapshot's words each wildcarded word stands for, cached (one per evaluator)."""
+
+    def __init__(self, vocabulary: Callable[[str, int], list[str]]) -> None:
+        self._vocabulary = vocabulary  # (prefix, limit) -> indexed words, at most limit + 1
+        self._cache: dict[str, list[str]] = {}
+
+    def of(self, token: str, kind: str) -> list[str]:
+        """A word itself; a prefix's or a pattern's words, refused past MAX_VARIANTS."""
+        if kind == WORD:
+            return [token]
+        key = token + "*" if kind == PREFIX else token
+        if key not in self._cache:
+            stem = key.split("*")[0]
+            words = self._vocabulary(stem, MAX_VARIANTS if kind == PREFIX else 10**9)
+            found = words if kind == PREFIX else pattern_matches(key, words)
+            if len(found) > MAX_VARIANTS:
+                raise WildcardError(
+                    f"{key} has more than {MAX_VARIANTS} variants", hint="truncate a longer stem"
+                )
+            self._cache[key] = found
+        return self._cache[key]

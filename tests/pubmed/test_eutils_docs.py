@@ -83,3 +83,14 @@ def test_four_characters_before_the_first_wildcard(server: EutilsServer) -> None
         server, "esearch", db="pubmed", term="ran*ized[tiab]"
     )
     assert _count(server, "colo*[tiab]") > 0
+
+
+def test_proximity_of_three_words_says_how_n_was_read(server: EutilsServer) -> None:
+    """NLM Tech Bull 2022 Nov-Dec: N is "the maximum number of words that may appear between
+    your search terms", unsettled for three or more words: the reply says how it was read."""
+    three = esearch(server, term='"randomized controlled trial"[tiab:~2]')
+    two = esearch(server, term='"randomized trial"[tiab:~2]')
+    said = [str(m) for m in three["WarningList"]["OutputMessage"]]
+    assert any("between the first and the last of them" in m for m in said)
+    assert int(two["Count"]) > 0
+    assert not any("between the first" in str(m) for m in two.get("WarningList", {}).values())

@@ -198,7 +198,7 @@ def test_refuses_what_it_cannot_evaluate(evaluator: Evaluator, query: str, messa
 def test_refuses_truncation_with_too_many_variants(
     evaluator: Evaluator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("reviewkit.pubmed.evaluate.MAX_VARIANTS", 1)
+    monkeypatch.setattr("reviewkit.pubmed.wildcards.MAX_VARIANTS", 1)
     fresh = Evaluator(evaluator.snapshot)
     with pytest.raises(UnsupportedQuery, match="more than 1 variants"):
         fresh.evaluate('"work* rehabilitation"')
