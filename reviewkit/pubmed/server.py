@@ -225,7 +225,10 @@ class EutilsServer:
         elif sort:  # the history set keeps the sort order too (NBK25499, "sort")
             result.pmids = self.snapshot.sorted_pmids(result.pmids, sort)
         end = min(retstart + retmax, self.cap)
-        if retstart + retmax > self.cap and count > self.cap:  # NCBI's words (Biopython #4189)
+        # NCBI's words (Biopython #4189); said whenever the request reaches past the cap, also
+        # for a small result: 870 hits asked from retstart 9999 came back empty with it
+        # (cyanheads/pubmed-mcp-server #95, a live reply, 2026)
+        if retstart + retmax > self.cap:
             result.warnings.append(
                 (
                     "OutputMessage",

@@ -94,3 +94,15 @@ def test_proximity_of_three_words_says_how_n_was_read(server: EutilsServer) -> N
     assert any("between the first and the last of them" in m for m in said)
     assert int(two["Count"]) > 0
     assert not any("between the first" in str(m) for m in two.get("WarningList", {}).values())
+
+
+def test_a_request_past_the_cap_is_clamped_with_ncbis_words_even_for_few_hits(
+    server: EutilsServer,
+) -> None:
+    """A live reply (cyanheads/pubmed-mcp-server #95): `lecanemab` (870 records) asked from
+    retstart 9999 came back as an empty page with "Restrictions achieved…", not an error."""
+    few = esearch(server, term="english[la]", retstart="9999")
+    assert int(few["Count"]) < 9999 and few["IdList"] == []
+    said = [str(m) for m in few["WarningList"]["OutputMessage"]]
+    assert any(m.startswith("Restrictions achieved. start and count adjusted to") for m in said)
+    assert "ERROR" not in few
