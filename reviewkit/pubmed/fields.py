@@ -78,7 +78,7 @@ JOURNAL_ONLY_TA = (
 # search terms"; for three or more words NLM does not say whether N bounds each gap or the
 # whole span (one library guide reads it "between each"). FTS5's NEAR bounds the whole span.
 NEAR_SPAN = (
-    "{text}[{field}:~{n}] has more than two words: the local server finds them with at most {n} "
+    '"{text}"[{field}:~{n}] has more than two words: the local server finds them with at most {n} '
     "words between the first and the last of them; PubMed documents N as the words between "
     "the search terms and may allow {n} between each of them"
 )
