@@ -316,7 +316,7 @@ class Evaluator:
         f = term.field
         # Quotes, a tag, a hyphen or truncation make PubMed bypass automatic term mapping (NLM
         # PubMed tutorial, "Phrase Searching"): only a plain untagged term misses the mapping.
-        if f == "" and not (term.phrase or term.truncated or "-" in term.text):
+        if f == "" and not (term.phrase or term.truncated or "-" in term.text or "*" in term.text):
             out.warnings.append(("OutputMessage", NO_ATM))
         elif f in ("", "all"):
             out.warnings.append(("OutputMessage", NARROW_ALL_FIELDS))

@@ -106,3 +106,13 @@ def test_a_request_past_the_cap_is_clamped_with_ncbis_words_even_for_few_hits(
     said = [str(m) for m in few["WarningList"]["OutputMessage"]]
     assert any(m.startswith("Restrictions achieved. start and count adjusted to") for m in said)
     assert "ERROR" not in few
+
+
+def test_a_wildcard_inside_a_word_bypasses_term_mapping_as_truncation_does(
+    server: EutilsServer,
+) -> None:
+    """NLM's PubMed tutorial: truncation bypasses automatic term mapping; so the reply to an
+    untagged ``randomi*ed`` speaks of All Fields, not of a mapping the local server skipped."""
+    said = [str(m) for m in esearch(server, term="randomi*ed")["WarningList"]["OutputMessage"]]
+    assert any(m.startswith("All Fields in the local server") for m in said)
+    assert not any(m.startswith("No automatic term mapping") for m in said)
