@@ -7,6 +7,8 @@ Search Improvements". What differs for a reason is listed in benchmarks/results/
 
 from __future__ import annotations
 
+from reviewkit.protocol import Limits, Search
+from reviewkit.pubmed.search_checks import search_warnings
 from reviewkit.pubmed.server import EutilsServer
 
 from .test_fidelity import esearch, get
@@ -116,3 +118,10 @@ def test_a_wildcard_inside_a_word_bypasses_term_mapping_as_truncation_does(
     said = [str(m) for m in esearch(server, term="randomi*ed")["WarningList"]["OutputMessage"]]
     assert any(m.startswith("All Fields in the local server") for m in said)
     assert not any(m.startswith("No automatic term mapping") for m in said)
+
+
+def test_a_wildcarded_type_is_not_checked_as_a_misspelt_one() -> None:
+    """``random*ed controlled trial[pt]`` is a wildcard (NLM 2024), not a type PubMed lacks:
+    `protocol check` does not suggest a spelling for it."""
+    query = "pain[tiab] AND random*ed controlled trial[pt]"
+    assert search_warnings(Search("w", "PubMed", query, Limits())) == []
