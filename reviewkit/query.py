@@ -334,8 +334,6 @@ class _Parser:
         for w in words:
             if w.text.strip("*") == "":
                 raise self.error("'*' needs a word before it", w)
-            if "*" in w.text.rstrip("*"):
-                raise self.error("'*' may only end a word", w)
         if prox is not None:
             raise self.error("proximity [field:~N] needs a quoted phrase", first)
         text = " ".join(w.text for w in words)
@@ -450,12 +448,16 @@ def warnings(query: str) -> list[str]:
     except QuerySyntaxError:
         node = None
     for t in terms(node) if node is not None else []:
-        stem = t.text.split()[-1] if t.truncated and t.text.split() else ""
-        if t.truncated and len(stem) < MIN_TRUNCATION:
-            out.append(
-                f"'{stem}*' truncates fewer than {MIN_TRUNCATION} characters; PubMed needs at "
-                "least four before '*'"
-            )
+        # a wildcard ends a word or (since 2024) sits inside one
+        words = t.text.split()
+        for k, word in enumerate(words):
+            stem = word.split("*")[0]
+            wildcarded = "*" in word or (t.truncated and k == len(words) - 1)
+            if wildcarded and len(stem) < MIN_TRUNCATION:
+                out.append(
+                    f"'{stem}*' truncates fewer than {MIN_TRUNCATION} characters; PubMed needs"
+                    " at least four before '*'"
+                )
     return list(dict.fromkeys(out + _line_number_warnings(query)))
 
 

@@ -18,8 +18,6 @@ mapping), [mh]/[majr]/[sh] (not exploded: no MeSH tree in the snapshot), [tw], r
 from __future__ import annotations
 
 import calendar
-import itertools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -30,8 +28,8 @@ from reviewkit.pubmed.fields import (
     FIELD_NAMES,
     HAS_ABSTRACT,
     JOURNAL_ONLY_TA,
-    MAX_VARIANTS,
     NARROW_ALL_FIELDS,
+    NEAR_SPAN,
     NO_ATM,
     STOPWORDS,
     TEXT_COLUMNS,
@@ -43,6 +41,14 @@ from reviewkit.pubmed.vocabulary import (
     language_code,
     publication_type_names,
     unsettled_narrower,
+)
+from reviewkit.pubmed.wildcards import (
+    PATTERN,
+    PREFIX,
+    WildcardError,
+    WordVariants,
+    phrase_alternatives,
+    text_tokens,
 )
 from reviewkit.query import (
     DATE_FORM,
@@ -58,8 +64,6 @@ from reviewkit.query import (
     parse,
 )
 from reviewkit.records import fold_text
-
-_WORD_RE = re.compile(r"\S+")
 
 
 class UnsupportedQuery(UserError):
@@ -91,7 +95,7 @@ class Evaluator:
 
     def __init__(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
-        self._expansions: dict[str, list[str]] = {}
+        self._variants = WordVariants(snapshot.vocabulary)
 
     def evaluate(self, query: str | Node, history: Sequence[Sequence[int]] = ()) -> Evaluation:
         """The query's PMIDs; ``history``: the searches of the request's WebEnv, which ``#N``
@@ -186,6 +190,11 @@ class Evaluator:
             raise UnsupportedQuery(
                 f"'{term.text}*': PubMed needs at least {MIN_TRUNCATION} characters before '*'",
                 hint="truncate a longer stem",
+            )
+        if "*" in term.text and f not in TEXT_COLUMNS:  # organi*ation*[mh]: not indexed so
+            raise UnsupportedQuery(
+                f"a wildcard inside a term is searched in text fields only here: {term.text!r}",
+                hint="end the term with '*', or search it in [tiab]",
             )
         value = fold_text(term.text)
         if (f, value) in HAS_ABSTRACT and not (term.phrase or term.truncated):
@@ -307,7 +316,7 @@ class Evaluator:
         f = term.field
         # Quotes, a tag, a hyphen or truncation make PubMed bypass automatic term mapping (NLM
         # PubMed tutorial, "Phrase Searching"): only a plain untagged term misses the mapping.
-        if f == "" and not (term.phrase or term.truncated or "-" in term.text):
+        if f == "" and not (term.phrase or term.truncated or "-" in term.text or "*" in term.text):
             out.warnings.append(("OutputMessage", NO_ATM))
         elif f in ("", "all"):
             out.warnings.append(("OutputMessage", NARROW_ALL_FIELDS))
@@ -320,7 +329,7 @@ class Evaluator:
                 )
             )
         if term.proximity is not None:
-            return self._near(term, TEXT_COLUMNS[f])
+            return self._near(term, TEXT_COLUMNS[f], out)
         return self._text_term(term, TEXT_COLUMNS[f], out)
 
     def _text_term(self, term: Term, columns: str, out: Evaluation) -> set[int]:
@@ -345,62 +354,39 @@ class Evaluator:
         )
         return found or set()
 
-    def _near(self, term: Term, columns: str) -> set[int]:
+    def _near(self, term: Term, columns: str, out: Evaluation) -> set[int]:
         """ "a b"[tiab:~N]: the words within N words of each other, in any order (FTS5 NEAR)."""
         words = fold_text(term.text).split()
         if term.truncated or "*" in term.text or len(words) < 2:
             raise UnsupportedQuery(
                 f"proximity needs two or more words without truncation: {term.text!r}"
             )
+        if len(words) > 2:
+            out.warnings.append(
+                (
+                    "OutputMessage",
+                    NEAR_SPAN.format(text=term.text, field=term.field, n=term.proximity),
+                )
+            )
         quoted = " ".join(f'"{w}"' for w in words)
         return self.snapshot.fts(f"{{{columns}}} : NEAR({quoted}, {term.proximity})")
 
     def _text(self, term: Term, columns: str) -> set[int]:
-        """A word or phrase in text columns, via FTS5; truncated words are expanded."""
-        words = _WORD_RE.findall(term.text + ("*" if term.truncated else ""))
-        tokens: list[tuple[str, bool]] = []  # (token, truncated)
-        for word in words:
-            trunc = word.endswith("*")
-            if "*" in word.rstrip("*"):
-                raise UnsupportedQuery(
-                    f"'*' inside a word is not supported: {word!r}",
-                    hint="truncate at the end of a word, e.g. vocation*",
-                )
-            parts = fold_text(word.rstrip("*")).split()
-            if not parts:
-                if trunc:
-                    raise UnsupportedQuery(f"nothing to truncate in {word!r}")
-                continue
-            tokens += [(p, False) for p in parts[:-1]] + [(parts[-1], trunc)]
-        if not tokens:
-            raise UnsupportedQuery(f"the term {term.text!r} has no searchable words")
-        last_prefix = tokens[-1][1]
-        choices = [self._expand(tok) if trunc else [tok] for tok, trunc in tokens[:-1]]
-        choices.append([tokens[-1][0]])
-        variants = 1
-        for c in choices:
-            variants *= len(c)
-        if variants == 0:
+        """A word or phrase in text columns, via FTS5; wildcarded words are expanded
+        (:mod:`reviewkit.pubmed.wildcards`), except a last word truncated at its end."""
+        try:
+            tokens = text_tokens(term.text, term.truncated)
+            if not tokens:
+                raise UnsupportedQuery(f"the term {term.text!r} has no searchable words")
+            choices = [self._variants.of(t, k) for t, k in tokens[:-1]]
+            last, kind = tokens[-1]  # a last prefix is searched as an FTS5 prefix
+            choices.append(self._variants.of(last, kind) if kind == PATTERN else [last])
+            phrases = phrase_alternatives(term.text, choices, kind == PREFIX)
+        except WildcardError as exc:
+            raise UnsupportedQuery(exc.message, hint=exc.hint) from None
+        if not phrases:
             return set()
-        if variants > MAX_VARIANTS:
-            raise UnsupportedQuery(
-                f"the truncated phrase {term.text!r} has more than {MAX_VARIANTS} variants",
-                hint="truncate a longer stem",
-            )
-        star = " *" if last_prefix else ""
-        phrases = [f'"{" ".join(combo)}"{star}' for combo in itertools.product(*choices)]
         return self.snapshot.fts(f"{{{columns}}} : ({' OR '.join(phrases)})")
-
-    def _expand(self, prefix: str) -> list[str]:
-        if prefix not in self._expansions:
-            found = self.snapshot.vocabulary(prefix, MAX_VARIANTS)
-            if len(found) > MAX_VARIANTS:
-                raise UnsupportedQuery(
-                    f"{prefix}* has more than {MAX_VARIANTS} variants",
-                    hint="truncate a longer stem",
-                )
-            self._expansions[prefix] = found
-        return self._expansions[prefix]
 
 
 def date_bound(text: str, *, end: bool) -> int:

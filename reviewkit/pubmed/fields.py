@@ -3,7 +3,10 @@ translation, and the messages that say where the local server differs from PubMe
 
 from __future__ import annotations
 
-MAX_VARIANTS = 600  # PubMed also stops expanding a truncated term after 600 variants
+# PubMed once searched only the first 600 variants of a truncated term and said so (NLM PubMed
+# tutorial, 2019; NCBI's EDirect still reads that OutputMessage); no current NLM document gives
+# a limit. The local server refuses past it rather than answer with a cut list unnoticed.
+MAX_VARIANTS = 600
 TEXT_COLUMNS = {
     "": "ti ab mh kw pt au",
     "all": "ti ab mh kw pt au",
@@ -70,4 +73,12 @@ HAS_ABSTRACT = {("", "hasabstract"), ("all", "hasabstract"), ("sb", "fha")}
 JOURNAL_ONLY_TA = (
     "[ta] searched on the NLM title abbreviation (MedlineTA, e.g. J Occup Rehabil) only; "
     "PubMed's [ta] also finds a journal by its full title or ISSN"
+)
+# NLM Tech Bull 2022 Nov-Dec: "N = The maximum number of words that may appear between your
+# search terms"; for three or more words NLM does not say whether N bounds each gap or the
+# whole span (one library guide reads it "between each"). FTS5's NEAR bounds the whole span.
+NEAR_SPAN = (
+    '"{text}"[{field}:~{n}] has more than two words: the local server finds them with at most {n} '
+    "words between the first and the last of them; PubMed documents N as the words between "
+    "the search terms and may allow {n} between each of them"
 )

@@ -46,7 +46,7 @@ def search_warnings(search: Search, today: datetime.date | None = None) -> list[
     for leaf in leaves(node):
         if isinstance(leaf, Range):
             out += _range_warnings(leaf, day)
-        elif isinstance(leaf, Term) and not leaf.truncated:
+        elif isinstance(leaf, Term) and not leaf.truncated and "*" not in leaf.text:
             out += _term_warnings(leaf, day)
     out += _limit_warnings(search)
     return out

@@ -29,6 +29,7 @@ from reviewkit.pubmed.efetch import EFETCH_ERROR_STATUS, article_set, history_wi
 from reviewkit.pubmed.evaluate import Evaluation, Evaluator, parse_or_fail
 from reviewkit.pubmed.faults import FAULT_KINDS, Fault, FaultPlan, parse_faults
 from reviewkit.pubmed.fields import CURLY_READ
+from reviewkit.pubmed.history_key import with_query_key
 from reviewkit.pubmed.replies import (
     JSON,
     RELEVANCE_NOT_IMITATED,
@@ -181,7 +182,7 @@ class EutilsServer:
     def esearch_reply(self, params: dict[str, str]) -> ESearchReply:
         _check_common({"db": "pubmed"} | params, formats=("xml", "json"))  # db defaults to pubmed
         term = params.get("term", "").strip()
-        if not term:
+        if not term and not params.get("query_key", "").strip():
             raise ReplyError("Empty term and query_key - nothing todo")
         rettype = params.get("rettype", "")
         if rettype not in ("", "uilist", "count"):
@@ -189,10 +190,12 @@ class EutilsServer:
         retstart, retmax = _int(params, "retstart", 0), _int(params, "retmax", 20)
         sort = sort_kind(params.get("sort", ""))
         try:
-            node = parse_or_fail(term)
-            if params.get("field", "").strip():
+            node = parse_or_fail(term) if term else None
+            if node is not None and params.get("field", "").strip():
                 node = limit_to_field(node, params["field"])
-            result = self.evaluate(node, self._searches(params))
+            history = self._searches(params)
+            node = with_query_key(node, params, len(history))
+            result = self.evaluate(node, history)
             if has_curly_quotes(term):  # read as straight quotes: say so
                 result.warnings.append(("OutputMessage", CURLY_READ))
             limit = date_limit(params)
@@ -222,7 +225,10 @@ class EutilsServer:
         elif sort:  # the history set keeps the sort order too (NBK25499, "sort")
             result.pmids = self.snapshot.sorted_pmids(result.pmids, sort)
         end = min(retstart + retmax, self.cap)
-        if retstart + retmax > self.cap and count > self.cap:  # NCBI's words (Biopython #4189)
+        # NCBI's words (Biopython #4189); said whenever the request reaches past the cap, also
+        # for a small result: 870 hits asked from retstart 9999 came back empty with it
+        # (cyanheads/pubmed-mcp-server #95, a live reply, 2026)
+        if retstart + retmax > self.cap:
             result.warnings.append(
                 (
                     "OutputMessage",
