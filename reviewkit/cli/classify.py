@@ -253,13 +253,23 @@ def extract_group() -> None:
 def extract_export(project_dir: Path, file: Path, all_studies: bool) -> None:
     """Write every study's extraction values (prefilled first) to FILE.csv."""
     from reviewkit import extract, outputs
+    from reviewkit.reports.studies import included_export
 
     outputs.check_output(file)
     project = load_project(project_dir)
     try:
-        ids = _studies(project, all_studies)
+        # a row per report; reports a person linked as one study are counted as `status` and
+        # `export --included` count them ('6 reports of 5 studies'), not as 6 studies
+        chosen = None if all_studies else included_export(project)
+        ids = _studies(project, True) if chosen is None else chosen.reports
         n = extract.export_csv(project, ids, file, prefill=True)
-        click.echo(f"{quantity(n, 'study')} written to {file}")
+        studies = None if chosen is None else chosen.studies
+        rows = (
+            quantity(n, "study")
+            if studies is None
+            else f"{quantity(n, 'report')} of {quantity(studies, 'study')}"
+        )
+        click.echo(f"{rows} written to {file}")
     finally:
         project.close()
 

@@ -449,3 +449,29 @@ def test_a_refused_login_name_names_the_variable_to_set(project_b, capsys, monke
     assert main(["conflicts", "--list", "--project", folder]) == 2
     err = capsys.readouterr().err
     assert "give --resolver NAME (or set $REVIEWKIT_RESOLVER)" in err, err
+
+
+def test_extract_export_counts_reports_and_studies_as_status_does(project_b, capsys) -> None:
+    """The extraction sheet has a row per report (section 6); once a person linked two reports
+    as one study (Review B's trial protocol and its results paper) the message counts them as
+    `status` does, not as two studies."""
+    from conftest import add_records
+
+    from reviewkit import screening
+    from reviewkit.records import Record
+
+    titles = ["Job specialists in mental health care: a trial protocol", "Job specialists: a trial"]
+    studies = add_records(project_b, [Record(title=t, year=2020) for t in titles])
+    for study in studies:
+        for stage in ("title-abstract", "full-text"):
+            for reviewer in ("reviewer1", "reviewer2"):
+                screening.decide(project_b.db, study, stage, reviewer, "include")
+    folder = str(project_b.folder)
+    argv = ["extract", "export", str(project_b.folder / "x.csv"), "--project", folder]
+    assert main(argv) == 0
+    assert "2 studies written to" in capsys.readouterr().out
+    link = ["dedup", "study-link", *map(str, studies), "--same", "--reviewer", "reviewer1"]
+    assert main([*link, "--project", folder]) == 0
+    capsys.readouterr()
+    assert main(argv) == 0
+    assert "2 reports of 1 study written to" in capsys.readouterr().out
