@@ -53,6 +53,17 @@ def _studies(project, all_studies: bool) -> list[int]:
     return every(project) if all_studies else included_reports(project)
 
 
+def _counted(project: Project, n: int, all_studies: bool) -> str:
+    """'6 studies', or '6 reports of 5 studies' when a person linked reports of one study: classify
+    and the extraction sheet take each report (as the study), and `status` counts the studies."""
+    from reviewkit.reports.studies import included_export
+
+    studies = None if all_studies else included_export(project).studies
+    if studies is None:
+        return quantity(n, "study")
+    return f"{quantity(n, 'report')} of {quantity(studies, 'study')}"
+
+
 @click.command("classify")
 @project_option
 @click.option(
@@ -124,7 +135,7 @@ def classify_command(
         for status in result.model_status.values():
             click.echo(status.describe())
         click.echo(
-            f"{quantity(len(ids), 'study')} classified; {_renewed(result.renewed)}; "
+            f"{_counted(project, len(ids), all_studies)} classified; {_renewed(result.renewed)}; "
             f"{quantity(filled, 'extraction value')} prefilled"
         )
         if csv_out:
@@ -253,23 +264,13 @@ def extract_group() -> None:
 def extract_export(project_dir: Path, file: Path, all_studies: bool) -> None:
     """Write every study's extraction values (prefilled first) to FILE.csv."""
     from reviewkit import extract, outputs
-    from reviewkit.reports.studies import included_export
 
     outputs.check_output(file)
     project = load_project(project_dir)
     try:
-        # a row per report; reports a person linked as one study are counted as `status` and
-        # `export --included` count them ('6 reports of 5 studies'), not as 6 studies
-        chosen = None if all_studies else included_export(project)
-        ids = _studies(project, True) if chosen is None else chosen.reports
+        ids = _studies(project, all_studies)
         n = extract.export_csv(project, ids, file, prefill=True)
-        studies = None if chosen is None else chosen.studies
-        rows = (
-            quantity(n, "study")
-            if studies is None
-            else f"{quantity(n, 'report')} of {quantity(studies, 'study')}"
-        )
-        click.echo(f"{rows} written to {file}")
+        click.echo(f"{_counted(project, n, all_studies)} written to {file}")
     finally:
         project.close()
 

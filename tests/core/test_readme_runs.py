@@ -451,10 +451,12 @@ def test_a_refused_login_name_names_the_variable_to_set(project_b, capsys, monke
     assert "give --resolver NAME (or set $REVIEWKIT_RESOLVER)" in err, err
 
 
-def test_extract_export_counts_reports_and_studies_as_status_does(project_b, capsys) -> None:
-    """The extraction sheet has a row per report (section 6); once a person linked two reports
-    as one study (Review B's trial protocol and its results paper) the message counts them as
-    `status` does, not as two studies."""
+def test_classify_and_extract_export_count_reports_and_studies_as_status_does(
+    project_b, capsys
+) -> None:
+    """classify and the extraction sheet take each report (section 6); once a person linked two
+    reports as one study (Review B's trial protocol and its results paper) their messages count
+    them as `status` does, not as two studies."""
     from conftest import add_records
 
     from reviewkit import screening
@@ -475,3 +477,5 @@ def test_extract_export_counts_reports_and_studies_as_status_does(project_b, cap
     capsys.readouterr()
     assert main(argv) == 0
     assert "2 reports of 1 study written to" in capsys.readouterr().out
+    assert main(["classify", "--project", folder]) == 0
+    assert "2 reports of 1 study classified" in capsys.readouterr().out
