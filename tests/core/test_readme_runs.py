@@ -479,3 +479,34 @@ def test_classify_and_extract_export_count_reports_and_studies_as_status_does(
     assert "2 reports of 1 study written to" in capsys.readouterr().out
     assert main(["classify", "--project", folder]) == 0
     assert "2 reports of 1 study classified" in capsys.readouterr().out
+
+
+def test_two_full_text_exclusions_with_other_reasons_are_a_conflict(project_b, capsys) -> None:
+    """Section 5: at Review B's full text (`reason_required`) two excludes for different reasons
+    wait for the lead, as the Review B walk found; at title/abstract they are an exclusion under
+    the earlier vote's reason."""
+    from conftest import add_records
+
+    from reviewkit import screening
+    from reviewkit.records import Record
+
+    said = " ".join(README.split())
+    assert "two exclusions that give different reasons are a conflict for the lead" in said
+    assert "the earlier vote's reason is counted" in said
+    titles = ["Dialogue meetings at work: a trial", "Job specialists at the jobcentre: a trial"]
+    first, second = add_records(project_b, [Record(title=t, year=2020) for t in titles])
+    db = project_b.db
+    screening.decide(db, second, "title-abstract", "reviewer1", "exclude", "wrong-outcome")
+    screening.decide(db, second, "title-abstract", "reviewer2", "exclude", "no-collaboration")
+    for reviewer in ("reviewer1", "reviewer2"):
+        screening.decide(db, first, "title-abstract", reviewer, "include")
+    screening.decide(db, first, "full-text", "reviewer1", "exclude", "wrong-outcome")
+    screening.decide(db, first, "full-text", "reviewer2", "exclude", "no-collaboration")
+    folder = str(project_b.folder)
+    for stage, listed in (("title-abstract", False), ("full-text", True)):
+        argv = ["conflicts", "--list", "--stage", stage, "--resolver", "lead", "--project", folder]
+        assert main(argv) == 0
+        out = capsys.readouterr().out
+        assert ("Dialogue meetings" in out) is listed and "Job specialists" not in out, out
+        if listed:
+            assert "No return-to-work outcome" in out and "No collaboration" in out, out
