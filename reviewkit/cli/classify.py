@@ -53,6 +53,17 @@ def _studies(project, all_studies: bool) -> list[int]:
     return every(project) if all_studies else included_reports(project)
 
 
+def _counted(project: Project, n: int, all_studies: bool) -> str:
+    """'6 studies', or '6 reports of 5 studies' when a person linked reports of one study: classify
+    and the extraction sheet take each report (as the study), and `status` counts the studies."""
+    from reviewkit.reports.studies import included_export
+
+    studies = None if all_studies else included_export(project).studies
+    if studies is None:
+        return quantity(n, "study")
+    return f"{quantity(n, 'report')} of {quantity(studies, 'study')}"
+
+
 @click.command("classify")
 @project_option
 @click.option(
@@ -124,7 +135,7 @@ def classify_command(
         for status in result.model_status.values():
             click.echo(status.describe())
         click.echo(
-            f"{quantity(len(ids), 'study')} classified; {_renewed(result.renewed)}; "
+            f"{_counted(project, len(ids), all_studies)} classified; {_renewed(result.renewed)}; "
             f"{quantity(filled, 'extraction value')} prefilled"
         )
         if csv_out:
@@ -259,7 +270,7 @@ def extract_export(project_dir: Path, file: Path, all_studies: bool) -> None:
     try:
         ids = _studies(project, all_studies)
         n = extract.export_csv(project, ids, file, prefill=True)
-        click.echo(f"{quantity(n, 'study')} written to {file}")
+        click.echo(f"{_counted(project, n, all_studies)} written to {file}")
     finally:
         project.close()
 

@@ -220,3 +220,40 @@ def name_options_without_the_rule() -> list[str]:
 
 def test_every_name_option_says_the_protocol_lists_the_name() -> None:
     assert name_options_without_the_rule() == []
+
+
+# Example lines that name no person on purpose: writing the duplicate sheet records nobody.
+RECORDS_NOBODY = {"reviewkit dedup review --csv queue.csv"}
+
+
+def examples_without_a_name(readme: str) -> list[str]:
+    """Complete example lines of a command that records a person (`--reviewer`, `--resolver`,
+    `--by`) without that option: copied as they stand they store the login name, which the
+    shipped protocols do not list, so they are refused ('root' is not a reviewer or a lead)."""
+    from reviewkit.cli import cli
+
+    found = []
+    for line, complete in examples(readme):
+        argv, command = shlex.split(line)[1:], cli
+        while isinstance(command, click.Group) and argv and not argv[0].startswith("-"):
+            command = command.get_command(click.Context(command), argv.pop(0))
+        if not complete or command is None or line in RECORDS_NOBODY:
+            continue
+        flags = {o for p in command.params if isinstance(p, click.Option) for o in p.opts}
+        names = flags & {"--reviewer", "--resolver", "--by"}
+        if names and not names & set(argv):
+            found.append(line)
+    return found
+
+
+def test_every_example_that_records_a_person_names_one() -> None:
+    """Review B's lead typed `extract import extraction.csv` from section 6 and was refused as
+    'root': the examples name the shipped protocols' people, as `extract edit` already did."""
+    assert examples_without_a_name(README) == []
+
+
+def test_the_person_check_finds_an_example_without_a_name() -> None:
+    old = "reviewkit extract set 12 country=Norway --reviewer reviewer1"
+    assert old in README
+    wrong = README.replace(old, "reviewkit extract set 12 country=Norway", 1)
+    assert examples_without_a_name(wrong) == ["reviewkit extract set 12 country=Norway"]

@@ -449,3 +449,64 @@ def test_a_refused_login_name_names_the_variable_to_set(project_b, capsys, monke
     assert main(["conflicts", "--list", "--project", folder]) == 2
     err = capsys.readouterr().err
     assert "give --resolver NAME (or set $REVIEWKIT_RESOLVER)" in err, err
+
+
+def test_classify_and_extract_export_count_reports_and_studies_as_status_does(
+    project_b, capsys
+) -> None:
+    """classify and the extraction sheet take each report (section 6); once a person linked two
+    reports as one study (Review B's trial protocol and its results paper) their messages count
+    them as `status` does, not as two studies."""
+    from conftest import add_records
+
+    from reviewkit import screening
+    from reviewkit.records import Record
+
+    titles = ["Job specialists in mental health care: a trial protocol", "Job specialists: a trial"]
+    studies = add_records(project_b, [Record(title=t, year=2020) for t in titles])
+    for study in studies:
+        for stage in ("title-abstract", "full-text"):
+            for reviewer in ("reviewer1", "reviewer2"):
+                screening.decide(project_b.db, study, stage, reviewer, "include")
+    folder = str(project_b.folder)
+    argv = ["extract", "export", str(project_b.folder / "x.csv"), "--project", folder]
+    assert main(argv) == 0
+    assert "2 studies written to" in capsys.readouterr().out
+    link = ["dedup", "study-link", *map(str, studies), "--same", "--reviewer", "reviewer1"]
+    assert main([*link, "--project", folder]) == 0
+    capsys.readouterr()
+    assert main(argv) == 0
+    assert "2 reports of 1 study written to" in capsys.readouterr().out
+    assert main(["classify", "--project", folder]) == 0
+    assert "2 reports of 1 study classified" in capsys.readouterr().out
+
+
+def test_two_full_text_exclusions_with_other_reasons_are_a_conflict(project_b, capsys) -> None:
+    """Section 5: at Review B's full text (`reason_required`) two excludes for different reasons
+    wait for the lead, as the Review B walk found; at title/abstract they are an exclusion under
+    the earlier vote's reason."""
+    from conftest import add_records
+
+    from reviewkit import screening
+    from reviewkit.records import Record
+
+    said = " ".join(README.split())
+    assert "two exclusions that give different reasons are a conflict for the lead" in said
+    assert "the earlier vote's reason is counted" in said
+    titles = ["Dialogue meetings at work: a trial", "Job specialists at the jobcentre: a trial"]
+    first, second = add_records(project_b, [Record(title=t, year=2020) for t in titles])
+    db = project_b.db
+    screening.decide(db, second, "title-abstract", "reviewer1", "exclude", "wrong-outcome")
+    screening.decide(db, second, "title-abstract", "reviewer2", "exclude", "no-collaboration")
+    for reviewer in ("reviewer1", "reviewer2"):
+        screening.decide(db, first, "title-abstract", reviewer, "include")
+    screening.decide(db, first, "full-text", "reviewer1", "exclude", "wrong-outcome")
+    screening.decide(db, first, "full-text", "reviewer2", "exclude", "no-collaboration")
+    folder = str(project_b.folder)
+    for stage, listed in (("title-abstract", False), ("full-text", True)):
+        argv = ["conflicts", "--list", "--stage", stage, "--resolver", "lead", "--project", folder]
+        assert main(argv) == 0
+        out = capsys.readouterr().out
+        assert ("Dialogue meetings" in out) is listed and "Job specialists" not in out, out
+        if listed:
+            assert "No return-to-work outcome" in out and "No collaboration" in out, out
