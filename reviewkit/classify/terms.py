@@ -41,24 +41,27 @@ A term is a word or a phrase, matched word by word, ignoring case:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-import snowballstemmer
 
 from reviewkit.classify import codes
 from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.negation import negated, negated_after
 from reviewkit.classify.outcomes import in_outcome_name
 from reviewkit.classify.variables import as_variable
+from reviewkit.classify.words import (  # noqa: F401 (re-exported: the words of a term)
+    SHORT_WORD,
+    STEMMERS,
+    Token,
+    fold,
+    forms,
+    hyphen_runs,
+    stemmer,
+    tokens,
+)
 from reviewkit.protocol import SignalTerm
 from reviewkit.records import Record
-
-# Language codes of the protocol's term lists -> Snowball stemmer names.
-STEMMERS = {"en": "english", "no": "norwegian", "sv": "swedish", "da": "danish"}
-SHORT_WORD = 3  # acronyms and short words (IPS, TBI, GP, IES) match only as written
 
 # Weight of each place a term is found, multiplied with the term's weight. The title names what
 # a study is about; in a structured abstract the population and intervention sections say what a
@@ -90,75 +93,6 @@ def place_factor(where: str) -> float:
         _, _, section = where.partition(":")
         return SECTION_FACTORS.get(section.upper(), 1.0)
     return PLACE_FACTORS.get(where, 1.0)
-
-
-# --- words -------------------------------------------------------------------------------------
-
-_FOLD = str.maketrans({"æ": "ae", "ä": "ae", "ø": "oe", "ö": "oe", "å": "aa", "ß": "ss"})
-_LOOSE = re.compile(r"ae|oe|aa|ue")
-_LOOSE_TO = {"ae": "a", "oe": "o", "aa": "a", "ue": "u"}
-_WORD = re.compile(r"\w+")
-_HYPHEN = "-‐–"
-
-
-@lru_cache(maxsize=65536)
-def fold(word: str) -> str:
-    """A spelling key: lower case, accents off, æ/ø/å and ä/ö in either spelling alike."""
-    w = word.casefold().translate(_FOLD)
-    w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
-    return _LOOSE.sub(lambda m: _LOOSE_TO[m.group(0)], w)
-
-
-@lru_cache(maxsize=8)
-def _stemmer(language: str) -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer(STEMMERS.get(language, "english"))
-
-
-# The stemmer joins "psychologist" and "psychological" (oncologist, oncology). A specialist is a
-# person in the team (a model-type clue), not the state or field the adjective names
-# ("psychological distress"): an "-ologist(s)" word is known by itself in the singular.
-_SPECIALIST = re.compile(r"\w+ologists?")
-
-
-@lru_cache(maxsize=131072)
-def forms(word: str, language: str) -> frozenset[str]:
-    """The keys a word is known by: its spelling key and the key of its stem."""
-    low = word.casefold()
-    if len(low) <= SHORT_WORD:
-        return frozenset({fold(low)})
-    if language == "en" and _SPECIALIST.fullmatch(low):
-        return frozenset({fold(low), fold(low.removesuffix("s"))})
-    return frozenset({fold(low), fold(_stemmer(language).stemWord(low))})
-
-
-@dataclass(frozen=True)
-class Token:
-    word: str
-    start: int
-    end: int
-
-
-def tokens(text: str) -> list[Token]:
-    """The words of a text with their places."""
-    return [Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
-
-
-def _joined(text: str, words: list[Token]) -> list[tuple[int, int, Token]]:
-    """(first, last) word indexes and the joined word of each hyphenated run of 2-3 words."""
-    out = []
-    for i in range(len(words)):
-        for j in range(i + 1, min(i + 3, len(words))):
-            gap = text[words[j - 1].end : words[j].start]
-            if len(gap) != 1 or gap not in _HYPHEN:
-                break
-            out.append(
-                (
-                    i,
-                    j,
-                    Token("".join(w.word for w in words[i : j + 1]), words[i].start, words[j].end),
-                )
-            )
-    return out
 
 
 # --- terms -------------------------------------------------------------------------------------
@@ -259,7 +193,7 @@ def _word_form_key(text: str, language: str) -> tuple:
     stem, so 'policy' and 'policies' (one word, two spellings) have one key."""
     return tuple(
         tuple(
-            (p.kind, fold(_stemmer(language).stemWord(p.key)) if p.kind == "word" else p.key)
+            (p.kind, fold(stemmer(language).stemWord(p.key)) if p.kind == "word" else p.key)
             for p in variant
         )
         for variant in parse_term(text, language)
@@ -417,7 +351,7 @@ def _fields(parts: tuple[tuple[str, str], ...]) -> Fields:
     named = frozenset().union(*(codes.named_systems(text) for _, text in parts))
     for where, text in parts:
         words = tokens(text)
-        joined = _joined(text, words)
+        joined = hyphen_runs(text, words)
         fields.append(Field(where, text, words, joined, named))
         every += words
         every += [tok for _, _, tok in joined]
