@@ -67,6 +67,17 @@ SETS = (
         "worker), labelled before the classifier read them; 'before' is 1648c66",
         {"model-type": (10, 12), "diagnosis": (9, 12), "severe-mental-illness": (12, 12)},
     ),
+    # task 27: written and labelled first, committed (67984f2, its 'before'), then read
+    (
+        "heldout_rtw_abstracts_6.csv",
+        "20 primary studies and reviews written for task 27 in shapes not covered before "
+        "(CINAHL and Embase exports with capital headings and no colons, conference abstracts "
+        "without headings; programmes described by their names and who does what; 'common "
+        "mental disorders and/or musculoskeletal pain'; neither...nor; exclusion criteria; "
+        "comparisons with usual care by the GP alone; quality of life, costs and experiences as "
+        "outcomes), labelled before the classifier read them; 'before' is 67984f2",
+        {"model-type": (13, 20), "diagnosis": (18, 20), "severe-mental-illness": (20, 20)},
+    ),
 )
 # (file, what it is, the rules' figures at ddd8a34, the commit that added the file, before any
 # term of task 23b; read with Review A's protocol)
