@@ -47,7 +47,7 @@ from functools import lru_cache
 
 from reviewkit.classify import codes
 from reviewkit.classify.evidence import Evidence
-from reviewkit.classify.negation import negated, negated_after
+from reviewkit.classify.negation import excluded, negated, negated_after
 from reviewkit.classify.outcomes import in_outcome_name
 from reviewkit.classify.variables import as_variable
 from reviewkit.classify.words import (  # noqa: F401 (re-exported: the words of a term)
@@ -365,10 +365,15 @@ def heading(mesh: str) -> str:
 
 
 def _measured(text: str, words: list[Token], first: int, last: int) -> bool:
-    """Whether the words first..last name what a study measured, not whom it studied: inside an
-    outcome measure's name (:mod:`~reviewkit.classify.outcomes`) or as a predictor, risk factor,
-    moderator or exposure (:mod:`~reviewkit.classify.variables`)."""
-    return in_outcome_name(text, words, first, last) or as_variable(text, words, first, last)
+    """Whether the words first..last name what a study measured or left out, not whom it
+    studied: inside an outcome measure's name (:mod:`~reviewkit.classify.outcomes`), as a
+    predictor, risk factor, moderator or exposure (:mod:`~reviewkit.classify.variables`), or in
+    an exclusion criterion (:func:`~reviewkit.classify.negation.excluded`)."""
+    return (
+        in_outcome_name(text, words, first, last)
+        or as_variable(text, words, first, last)
+        or excluded(text, words, first, last)
+    )
 
 
 def _spans(parts: tuple[_Part, ...], f: Field) -> Iterable[tuple[int, int]]:
