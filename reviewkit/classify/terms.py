@@ -24,8 +24,10 @@ A term is a word or a phrase, matched word by word, ignoring case:
 * A word written in capitals (``IPS``, ``MSD``, ``AIDS``) is an acronym: it finds the same
   capitals, also with a plural s ("MSDs"), and no other word ("lipsum", "aid", "cmd").
 * A range of diagnosis codes, ``F30-F48`` (ICD-10), ``ICPC-2 L01-L99``, ``S00-T98``, finds
-  each code of it ("F43.2") and a range written mostly in it, of its classification: register
-  studies name a population by its codes only (:mod:`reviewkit.classify.codes`).
+  each code of it ("F43.2") and a range written mostly in it ("F20.0-F48.9"), of its
+  classification: register studies name a population by its codes only
+  (:mod:`reviewkit.classify.codes`). Another term after ``ICPC-2`` (``ICPC-2 L-diagnos*``) is
+  found only in a record that names ICPC.
 * A Norwegian, Swedish or Danish word also finds itself with a definite or plural ending
   ("arbeidsgiverne", "arbetsgivarna"), where the stemmer cuts the two words differently.
 * Where two terms' matches overlap, the longer wins
@@ -167,6 +169,7 @@ def parse_term(text: str, language: str = "en") -> tuple[tuple[_Part, ...], ...]
     term = text.strip().strip('"').strip()
     if codes.is_code_range(term):
         return ((_Part(term, "code", language),),)
+    term = codes.needs_system(term)[1]  # "ICPC-2 chapter L": checked by find_term
     # A hyphen inside a word ('burn-out') may also be written as nothing; next to a space
     # ('muskel- og') it is part of the space.
     spaced = re.sub(r"[\-‐–](?=\s)|(?<=\s)[\-‐–]", " ", term)
@@ -403,6 +406,9 @@ def find_term(
     term: SignalTerm, fields: list[Field], label: str, negative: bool = False
 ) -> list[Evidence]:
     """Every place a term is found in a record's fields."""
+    system = codes.needs_system(term.text)[0]
+    if system and fields and system not in fields[0].named:  # a classification's own letters
+        return []
     variants = parse_term(term.text, term.language)
     whole = getattr(fields, "whole", None)
     if whole is not None:  # only the spellings whose first word the record has at all
