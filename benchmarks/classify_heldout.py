@@ -262,8 +262,8 @@ of the parties one person coordinates" is the coordinator's; the same words in a
 meeting are workplace-centred): no term does it, and a rule on the workplace label's words
 would be a rule for one label. (f) was checked against Review B and not made: asking a team
 for a work-side party (caseworker, agency, employer) would follow DOMAIN.md's definition, but
-Review B's own authors sorted multiprofessional rehabilitation programmes whose descriptions name no work
-side as multidisciplinary teams (rows 12-14 and 16), so it would lower Review B.
+Review B's own authors sorted multiprofessional rehabilitation programmes whose descriptions
+name no work side as multidisciplinary teams (rows 12-14 and 16), so it would lower Review B.
 """
 
 
