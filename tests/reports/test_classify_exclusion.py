@@ -56,3 +56,17 @@ def test_a_party_that_was_not_contacted_is_left_out(review_b):
         "contacted in either arm."
     )
     assert labels(review_b, "model-type", text) == ["none"]
+
+
+def test_terms_listed_as_alternatives_are_one_sign(review_b):
+    # one person's possible professions are not a team; the same titles joined by "and" are
+    one = "Each worker was seen by a case manager (a nurse, physiotherapist or psychologist)."
+    assert labels(review_b, "model-type", one) != ["multidisciplinary-team"]
+    assert labels(review_b, "model-type", "Workers saw a physiotherapist or a psychologist.") == [
+        "none"
+    ]
+    team = "Workers saw a physiotherapist and a psychologist."
+    assert labels(review_b, "model-type", team) == ["multidisciplinary-team"]
+    # terms of two labels in one "or"-list stay apart
+    both = "Workers sick-listed with depression or back pain."
+    assert labels(review_b, "diagnosis", both) == ["both"]
