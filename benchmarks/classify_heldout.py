@@ -252,15 +252,18 @@ services; (4) three kinds noticed in task 26: a written range with decimals ("F2
 one range (before, its first end F20 flagged severe mental illness); a chapter's letter or name
 of ICPC-2 ("ICPC-2 L-diagnos*", "ICPC-2 chapter P") counts only where the record names ICPC,
 as the ranges did (ICD-10's L and P are skin and perinatal); the variable rule's code shape is
-a capital and two digits and not an instrument (K10). terms.py's word level moved to words.py
-first (terms.py was 498 lines).
+a capital and two digits and not an instrument (K10); (5) terms of one label in a list joined by
+"or" (or a single "/") are one sign, the heaviest (reviewkit/classify/alternatives.py): one
+person's possible professions are not a team, while "a physiotherapist and a psychologist"
+stays two signs and a list across labels ("depression or back pain") stays both. terms.py's
+word level moved to words.py first (terms.py was 498 lines).
 
-After: set 6 model type 16/20, diagnosis 20/20, SMI 20/20; every earlier set and every Review B
-rules figure (titles, descriptions, with and without links) unchanged. Left: kinds (d), (e) and
-(f). (d) and (e) need to know a party or a profession list from a team (the employer "in a list
-of the parties one person coordinates" is the coordinator's; the same words in a dialogue
-meeting are workplace-centred): no term does it, and a rule on the workplace label's words
-would be a rule for one label. (f) was checked against Review B and not made: asking a team
+After: set 6 model type 17/20, diagnosis 20/20, SMI 20/20; every earlier set and every Review B
+figure (rules, model, combined, with and without links, leave-terms-out, terms by study)
+unchanged. Left: kinds (d) and (f). (d) needs to tell a party one person coordinates from a
+central actor (the employer "in a list of the parties one person coordinates" is the
+coordinator's; the same words in a dialogue meeting are workplace-centred): no term does it,
+and a rule on the workplace label's words would be a rule for one label. (f) was checked against Review B and not made: asking a team
 for a work-side party (caseworker, agency, employer) would follow DOMAIN.md's definition, but
 Review B's own authors sorted multiprofessional rehabilitation programmes whose descriptions
 name no work side as multidisciplinary teams (rows 12-14 and 16), so it would lower Review B.
