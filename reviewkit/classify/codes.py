@@ -78,6 +78,22 @@ def parse_range(term: str) -> CodeRange | None:
     return CodeRange(min(a, b), max(a, b), system)
 
 
+# A term other than a range that names its classification first ("ICPC-2 L-diagnos*",
+# "ICPC-2 chapter P"): a chapter's letter or name of a classification whose letters another
+# uses for other chapters (ICPC-2 L musculoskeletal and P psychological; ICD-10 L skin and P
+# perinatal) counts only where the record names that classification, as its ranges do.
+_NAMED_TERM = re.compile(r"(?i:ICPC)[\-‐–]?2?\s+(\S.*)")
+
+
+def needs_system(term: str) -> tuple[str, str]:
+    """The classification a term other than a range requires the record to name ('' if none)
+    and the term without it: 'ICPC-2 L-diagnos*' -> ('ICPC-2', 'L-diagnos*')."""
+    m = _NAMED_TERM.fullmatch(term.strip())
+    if m is None or is_code_range(term):
+        return "", term
+    return ICPC, m.group(1)
+
+
 def is_code_range(term: str) -> bool:
     """Whether a term is a range of diagnosis codes ('F30-F48', 'S00-T98', 'ICPC-2 P01-P99')."""
     return parse_range(term) is not None
@@ -130,26 +146,36 @@ def written_codes(text: str, words: list[Token]) -> list[WrittenCode]:
             i += 1
             continue
         low = high = _index(m.group(1), m.group(2))
-        second = _second_end(text, words, i, m.group(1))
+        second, nxt = _second_end(text, words, i, m.group(1))
         if second is not None:
             low, high = min(low, second), max(low, second)
         out.append(WrittenCode(i, low, high, _near_system(text, words[i].start)))
-        i += 2 if second is not None else 1
+        i = nxt
     return out
 
 
-def _second_end(text: str, words: list[Token], i: int, letter: str) -> int | None:
+def _decimal(text: str, words: list[Token], i: int) -> int:
+    """The word after a code at ``i`` and its decimal part, if any ("F32.0" is two words)."""
+    j = i + 1
+    if j < len(words) and text[words[i].end : words[j].start] == "." and words[j].word.isdigit():
+        return j + 1
+    return j
+
+
+def _second_end(text: str, words: list[Token], i: int, letter: str) -> tuple[int | None, int]:
     """The place of a range's second end when word ``i`` begins one ("F20-F48", "F20-48",
-    "F20 to F48"), else None."""
-    if i + 1 >= len(words) or text[words[i].end : words[i + 1].start].strip() not in _RANGE_GAPS:
-        return None
-    nxt = words[i + 1].word
+    "F20 to F48"; either end may have decimals, "F32.0-F33.9", as ICD-10's subcategories are
+    written), else None; and the word after what was read."""
+    j = _decimal(text, words, i)
+    if j >= len(words) or text[words[j - 1].end : words[j].start].strip() not in _RANGE_GAPS:
+        return None, j
+    nxt = words[j].word
     m = _CODE.fullmatch(nxt)
     if m is not None:
-        return _index(m.group(1), m.group(2))
+        return _index(m.group(1), m.group(2)), _decimal(text, words, j)
     if len(nxt) == 2 and nxt.isdigit():  # "F20-48": the same letter
-        return _index(letter, nxt)
-    return None
+        return _index(letter, nxt), _decimal(text, words, j)
+    return None, j
 
 
 def _percentile(text: str, words: list[Token], i: int) -> bool:

@@ -1,10 +1,11 @@
-"""Negation: a term in the reach of "without", right after "not"/"non"/"no", or followed by "was
-not assessed" names what a study did not have or left out (after NegEx, Chapman et al. 2001);
-see :mod:`reviewkit.classify.terms`."""
+"""Negation: a term in the reach of "without" or "neither ... nor", right after "not"/"non"/"no",
+followed by "was not assessed", or in an exclusion criterion names what a study did not have or
+left out (after NegEx, Chapman et al. 2001); see :mod:`reviewkit.classify.terms`."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Protocol as _Protocol
 
 HYPHENS = "-‐–"
@@ -24,6 +25,11 @@ class Token(_Protocol):
 # "no" and "not" also open sentences of results ("no difference in sick leave"), where the term
 # still says what the study is about; they negate only the word right after them (below).
 NEGATION_CUES = frozenset({"without", "uten", "utan", "uden"})  # en, no, sv, da
+# "Neither the employer nor the social insurance office was contacted", "neither arm involved the
+# employer": both halves name parties a study left out, as "without" does (NegEx lists
+# "neither" among its pre-negation triggers), with the same forward reach, so the word after
+# "nor" is in the reach of "nor" ("nor the GP"). "ingen av" and the like are not this pair.
+NEGATION_CUES |= {"neither", "nor"}
 # The cue at most 5 words before the term, NegEx's window: "without contact with the workplace"
 # (4 words) is as common in methods sections as "without a fixed workplace" (2).
 NEGATION_REACH = 5
@@ -40,6 +46,9 @@ NEGATION_NEXT = frozenset({"not", "non", "no", "ikke", "ikkje", "inte", "ej", "i
 POST_NEGATION_BE = frozenset({"was", "were", "is", "are"})
 POST_NEGATION_VERBS = frozenset(
     {"assessed", "measured", "recorded", "reported", "examined", "evaluated", "collected"}
+    # the same trigger for a party or a group that took no part: "the employer was not
+    # contacted (involved, consulted)", "patients with psychosis were not included"
+    | {"involved", "contacted", "consulted", "included"}
 )
 _CLAUSE_END = re.compile(r"[,.;:()\[\]]")
 _WITH = frozenset({"with", "med"})
@@ -77,3 +86,51 @@ def negated_after(text: str, words: list[Token], last: int) -> bool:
         return False
     be, neg, verb = (words[last + k].word.casefold() for k in (1, 2, 3))
     return be in POST_NEGATION_BE and neg == "not" and verb in POST_NEGATION_VERBS
+
+
+# An exclusion criterion names who a study left out: "Exclusion criteria were pregnancy and
+# serious psychiatric disorders", "patients with a previous diagnosis of depression were
+# excluded", "excluding workers with ...": a disorder there is no evidence of the population
+# (NegEx: "ruled out", "free of"; here the words of a methods section's eligibility sentence).
+# The reach is the sentence, on the side of the cue that names the excluded: after "exclusion",
+# "excluding", "ineligible", on either side of "excluded" ("X were excluded", "we excluded X");
+# an inclusion word between the cue and the term ends it ("... were excluded; workers with low
+# back pain were included" is two sentences, but "excluding X, and including Y" one).
+EXCLUSION_PREFIX = "exclu"
+_INCLUSION = ("inclu", "eligib")
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+
+
+@lru_cache(maxsize=4096)
+def _has_exclusion(text: str) -> bool:
+    low = text.casefold()
+    return EXCLUSION_PREFIX in low or "ineligible" in low
+
+
+def _sentence(text: str, at: int) -> tuple[int, int]:
+    """The start and end characters of the sentence around character ``at``."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    end_m = _SENTENCE_END.search(text, at)
+    return start, end_m.start() if end_m else len(text)
+
+
+def excluded(text: str, words: list[Token], first: int, last: int) -> bool:
+    """Whether the term at words ``first``..``last`` is in an exclusion criterion (see
+    :data:`EXCLUSION_PREFIX`): in the sentence of an exclusion cue, on the cue's side."""
+    if not _has_exclusion(text):  # most fields name none: no sentence to read
+        return False
+    start, end = _sentence(text, words[first].start)
+    inside = [k for k in range(len(words)) if start <= words[k].start < end]
+    low = [(k, w.word.casefold()) for k, w in ((k, words[k]) for k in inside)]
+    for k, w in low:
+        if not (w.startswith(EXCLUSION_PREFIX) or w == "ineligible"):
+            continue
+        if k < first:  # the cue first: "exclusion criteria were ...", "we excluded ..."
+            between = (x for j, x in low if k < j < first)
+        elif k > last and w in {"excluded", "ineligible"}:  # "... were excluded"
+            between = (x for j, x in low if last < j < k)
+        else:
+            continue
+        if not any(x.startswith(_INCLUSION) for x in between):
+            return True
+    return False

@@ -24,8 +24,10 @@ A term is a word or a phrase, matched word by word, ignoring case:
 * A word written in capitals (``IPS``, ``MSD``, ``AIDS``) is an acronym: it finds the same
   capitals, also with a plural s ("MSDs"), and no other word ("lipsum", "aid", "cmd").
 * A range of diagnosis codes, ``F30-F48`` (ICD-10), ``ICPC-2 L01-L99``, ``S00-T98``, finds
-  each code of it ("F43.2") and a range written mostly in it, of its classification: register
-  studies name a population by its codes only (:mod:`reviewkit.classify.codes`).
+  each code of it ("F43.2") and a range written mostly in it ("F20.0-F48.9"), of its
+  classification: register studies name a population by its codes only
+  (:mod:`reviewkit.classify.codes`). Another term after ``ICPC-2`` (``ICPC-2 L-diagnos*``) is
+  found only in a record that names ICPC.
 * A Norwegian, Swedish or Danish word also finds itself with a definite or plural ending
   ("arbeidsgiverne", "arbetsgivarna"), where the stemmer cuts the two words differently.
 * Where two terms' matches overlap, the longer wins
@@ -41,24 +43,27 @@ A term is a word or a phrase, matched word by word, ignoring case:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import snowballstemmer
-
 from reviewkit.classify import codes
 from reviewkit.classify.evidence import Evidence
-from reviewkit.classify.negation import negated, negated_after
+from reviewkit.classify.negation import excluded, negated, negated_after
 from reviewkit.classify.outcomes import in_outcome_name
 from reviewkit.classify.variables import as_variable
+from reviewkit.classify.words import (  # noqa: F401 (re-exported: the words of a term)
+    SHORT_WORD,
+    STEMMERS,
+    Token,
+    fold,
+    forms,
+    hyphen_runs,
+    stemmer,
+    tokens,
+)
 from reviewkit.protocol import SignalTerm
 from reviewkit.records import Record
-
-# Language codes of the protocol's term lists -> Snowball stemmer names.
-STEMMERS = {"en": "english", "no": "norwegian", "sv": "swedish", "da": "danish"}
-SHORT_WORD = 3  # acronyms and short words (IPS, TBI, GP, IES) match only as written
 
 # Weight of each place a term is found, multiplied with the term's weight. The title names what
 # a study is about; in a structured abstract the population and intervention sections say what a
@@ -90,75 +95,6 @@ def place_factor(where: str) -> float:
         _, _, section = where.partition(":")
         return SECTION_FACTORS.get(section.upper(), 1.0)
     return PLACE_FACTORS.get(where, 1.0)
-
-
-# --- words -------------------------------------------------------------------------------------
-
-_FOLD = str.maketrans({"æ": "ae", "ä": "ae", "ø": "oe", "ö": "oe", "å": "aa", "ß": "ss"})
-_LOOSE = re.compile(r"ae|oe|aa|ue")
-_LOOSE_TO = {"ae": "a", "oe": "o", "aa": "a", "ue": "u"}
-_WORD = re.compile(r"\w+")
-_HYPHEN = "-‐–"
-
-
-@lru_cache(maxsize=65536)
-def fold(word: str) -> str:
-    """A spelling key: lower case, accents off, æ/ø/å and ä/ö in either spelling alike."""
-    w = word.casefold().translate(_FOLD)
-    w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
-    return _LOOSE.sub(lambda m: _LOOSE_TO[m.group(0)], w)
-
-
-@lru_cache(maxsize=8)
-def _stemmer(language: str) -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer(STEMMERS.get(language, "english"))
-
-
-# The stemmer joins "psychologist" and "psychological" (oncologist, oncology). A specialist is a
-# person in the team (a model-type clue), not the state or field the adjective names
-# ("psychological distress"): an "-ologist(s)" word is known by itself in the singular.
-_SPECIALIST = re.compile(r"\w+ologists?")
-
-
-@lru_cache(maxsize=131072)
-def forms(word: str, language: str) -> frozenset[str]:
-    """The keys a word is known by: its spelling key and the key of its stem."""
-    low = word.casefold()
-    if len(low) <= SHORT_WORD:
-        return frozenset({fold(low)})
-    if language == "en" and _SPECIALIST.fullmatch(low):
-        return frozenset({fold(low), fold(low.removesuffix("s"))})
-    return frozenset({fold(low), fold(_stemmer(language).stemWord(low))})
-
-
-@dataclass(frozen=True)
-class Token:
-    word: str
-    start: int
-    end: int
-
-
-def tokens(text: str) -> list[Token]:
-    """The words of a text with their places."""
-    return [Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
-
-
-def _joined(text: str, words: list[Token]) -> list[tuple[int, int, Token]]:
-    """(first, last) word indexes and the joined word of each hyphenated run of 2-3 words."""
-    out = []
-    for i in range(len(words)):
-        for j in range(i + 1, min(i + 3, len(words))):
-            gap = text[words[j - 1].end : words[j].start]
-            if len(gap) != 1 or gap not in _HYPHEN:
-                break
-            out.append(
-                (
-                    i,
-                    j,
-                    Token("".join(w.word for w in words[i : j + 1]), words[i].start, words[j].end),
-                )
-            )
-    return out
 
 
 # --- terms -------------------------------------------------------------------------------------
@@ -233,6 +169,7 @@ def parse_term(text: str, language: str = "en") -> tuple[tuple[_Part, ...], ...]
     term = text.strip().strip('"').strip()
     if codes.is_code_range(term):
         return ((_Part(term, "code", language),),)
+    term = codes.needs_system(term)[1]  # "ICPC-2 chapter L": checked by find_term
     # A hyphen inside a word ('burn-out') may also be written as nothing; next to a space
     # ('muskel- og') it is part of the space.
     spaced = re.sub(r"[\-‐–](?=\s)|(?<=\s)[\-‐–]", " ", term)
@@ -259,7 +196,7 @@ def _word_form_key(text: str, language: str) -> tuple:
     stem, so 'policy' and 'policies' (one word, two spellings) have one key."""
     return tuple(
         tuple(
-            (p.kind, fold(_stemmer(language).stemWord(p.key)) if p.kind == "word" else p.key)
+            (p.kind, fold(stemmer(language).stemWord(p.key)) if p.kind == "word" else p.key)
             for p in variant
         )
         for variant in parse_term(text, language)
@@ -417,7 +354,7 @@ def _fields(parts: tuple[tuple[str, str], ...]) -> Fields:
     named = frozenset().union(*(codes.named_systems(text) for _, text in parts))
     for where, text in parts:
         words = tokens(text)
-        joined = _joined(text, words)
+        joined = hyphen_runs(text, words)
         fields.append(Field(where, text, words, joined, named))
         every += words
         every += [tok for _, _, tok in joined]
@@ -431,10 +368,15 @@ def heading(mesh: str) -> str:
 
 
 def _measured(text: str, words: list[Token], first: int, last: int) -> bool:
-    """Whether the words first..last name what a study measured, not whom it studied: inside an
-    outcome measure's name (:mod:`~reviewkit.classify.outcomes`) or as a predictor, risk factor,
-    moderator or exposure (:mod:`~reviewkit.classify.variables`)."""
-    return in_outcome_name(text, words, first, last) or as_variable(text, words, first, last)
+    """Whether the words first..last name what a study measured or left out, not whom it
+    studied: inside an outcome measure's name (:mod:`~reviewkit.classify.outcomes`), as a
+    predictor, risk factor, moderator or exposure (:mod:`~reviewkit.classify.variables`), or in
+    an exclusion criterion (:func:`~reviewkit.classify.negation.excluded`)."""
+    return (
+        in_outcome_name(text, words, first, last)
+        or as_variable(text, words, first, last)
+        or excluded(text, words, first, last)
+    )
 
 
 def _spans(parts: tuple[_Part, ...], f: Field) -> Iterable[tuple[int, int]]:
@@ -464,6 +406,9 @@ def find_term(
     term: SignalTerm, fields: list[Field], label: str, negative: bool = False
 ) -> list[Evidence]:
     """Every place a term is found in a record's fields."""
+    system = codes.needs_system(term.text)[0]
+    if system and fields and system not in fields[0].named:  # a classification's own letters
+        return []
     variants = parse_term(term.text, term.language)
     whole = getattr(fields, "whole", None)
     if whole is not None:  # only the spellings whose first word the record has at all

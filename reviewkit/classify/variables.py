@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 
-from reviewkit.classify.outcomes import HEALTH_STATE, names_population
+from reviewkit.classify.outcomes import HEALTH_STATE, INSTRUMENTS, names_population
 
 REACH = 12  # words from the health words on to the variable's role, within the sentence
 # words back from the health words to "adjusted for" ("adjusted for age, sex and depression")
@@ -59,8 +59,10 @@ DISORDER = re.compile(
     r"|cancer|tumou?r|oncolog|stroke|concussion|brain|sciatica|whiplash|arthritis|fibromyalg"
     r"|psychiatric|psychos|psychotic|schizophren|bipolar|panic|ptsd|cmd|msd|tbi"
     # a diagnosis named by its code or its chapter's letter ("F43", "M-diagnoses"): a register
-    # study's exposure or subgroup as often as its population
-    r"|diagnos|[a-z]\d\d$)",
+    # study's exposure or subgroup as often as its population. A code is a capital and two
+    # digits, as classifications write it ("f43", "p25" are not), and not an instrument's
+    # name of the same shape (K10, the Kessler scale: outcomes.INSTRUMENTS)
+    r"|diagnos|(?-i:[A-Z])\d\d$)",
     re.IGNORECASE,
 )
 
@@ -144,7 +146,8 @@ _SENTENCE_END = re.compile(r"[.;:]")
 def names_disorder(words: list, first: int, last: int) -> bool:
     """Whether the words first..last (a term's match) name a health state or a disorder."""
     return any(
-        HEALTH_STATE.match(w.word) or DISORDER.match(w.word) for w in words[first : last + 1]
+        HEALTH_STATE.match(w.word) or (DISORDER.match(w.word) and w.word not in INSTRUMENTS)
+        for w in words[first : last + 1]
     )
 
 

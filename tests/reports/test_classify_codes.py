@@ -184,3 +184,37 @@ def test_the_classification_of_a_term_range_may_be_written_in_any_case():
 
     assert parse_range("icpc-2 L01-L99") == parse_range("ICPC-2 L01-L99")
     assert parse_range("Icpc-2 L01-L99").system == ICPC
+
+
+def test_a_written_range_with_decimals_is_one_range(review_b):
+    """ICD-10's subcategories are written with decimals ("F20.0-F48.9"): still one range, not
+    its first end F20 (a psychotic disorder) and its second end read as codes of their own."""
+    text = "Workers sick-listed with mental disorders (ICD-10 F20.0–F48.9) were followed."
+    assert labels(review_b, "severe-mental-illness", text) == ["none"]
+    assert labels(review_b, "diagnosis", text) == ["mental"]
+    bipolar = "Adults with ICD-10 F30.0-F31.9 were offered supported employment."
+    assert labels(review_b, "severe-mental-illness", bipolar) == ["smi"]
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "Spells certified with L-diagnoses (diseases of the skin, ICD-10) were followed.",
+        "Mothers with conditions of ICD-10 chapter P in their newborns were followed.",
+    ],
+)
+def test_an_icpc_chapter_letter_needs_icpc(review_a, review_b, abstract):
+    """ICPC-2's L and P chapters (musculoskeletal, psychological) are ICD-10's skin and
+    perinatal chapters: their letters and names count only where the record names ICPC."""
+    assert labels(review_b, "diagnosis", abstract) == ["none"]
+    assert labels(review_a, "diagnosis-group", abstract) not in (["musculoskeletal"], ["mental"])
+
+
+def test_an_instrument_is_no_diagnosis_code():
+    """A code is a capital and two digits (F43); K10 of that shape is the Kessler scale, and a
+    lower-case word is no code."""
+    from reviewkit.classify.terms import tokens
+    from reviewkit.classify.variables import names_disorder
+
+    for word, disorder in (("F43", True), ("M54", True), ("K10", False), ("p25", False)):
+        assert names_disorder(tokens(word), 0, 0) is disorder, word

@@ -46,6 +46,8 @@ def test_diagnosis_reads_the_standard_names(review_b, text, group):
     ("text", "model"),
     [
         ("A vocational specialist joined the psychiatric outpatient clinic.", "job-specialist"),
+        ("A vocational worker joined each early intervention team.", "job-specialist"),
+        ("Employment workers were placed in community mental health teams.", "job-specialist"),
         ("Employment support within NHS Talking Therapies services.", "job-specialist"),
         ("A nurse navigator arranged the return with the oncologist.", "coordinator"),
         ("Injured workers were offered modified duties for six weeks.", "workplace"),

@@ -1,0 +1,54 @@
+"""Alternatives: terms of one label listed with "or" are one sign, not several.
+
+"An occupational health professional (nurse, physiotherapist or psychologist)" names the
+possible professions of one person, not a team of a physiotherapist and a psychologist; "a
+physiotherapist or a psychologist saw each worker" is one person seen. Terms of one label in a
+list joined by "or" (or a single "/") count as one sign: the heaviest of them (the first of
+equal weights) keeps its evidence there. A list joined by "and" ("a physiotherapist and a
+psychologist") or "and/or" is several signs, as before; terms of different labels in one list
+stay apart ("musculoskeletal or mental disorders" is evidence for both).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from reviewkit.classify.evidence import Evidence
+
+# Between two list items: a comma, "or" or a single slash, each with an article after it
+# ("a physiotherapist or a psychologist"); "and", "and/or" are no alternatives.
+_JOINER = re.compile(r"\s*(?:,\s*(?:or\s+)?|or\s+|/\s*)(?:(?:an?|the)\s+)?", re.IGNORECASE)
+_ALTERNATIVE = re.compile(r"\bor\b|/", re.IGNORECASE)
+
+
+def one_of_alternatives(
+    evidence: list[Evidence], texts: Mapping[tuple[str, int], str]
+) -> list[Evidence]:
+    """The evidence with each "or"-list of one label's terms counted once (see the module
+    docstring). ``texts``: (report, field number) -> the field's text."""
+    words = sorted(
+        (e for e in evidence if e.span is not None and not e.negative),
+        key=lambda e: (e.report, e.span[0], e.span[1]),  # type: ignore[index]
+    )
+    dropped: set[int] = set()
+    run: list[Evidence] = []
+    joiners: list[str] = []
+
+    def close() -> None:
+        if len(run) > 1 and any(_ALTERNATIVE.search(j) for j in joiners):
+            keep = max(run, key=lambda e: (e.weight, -run.index(e)))
+            dropped.update(id(e) for e in run if e is not keep)
+
+    for e in words:
+        prev = run[-1] if run else None
+        if prev is not None and (prev.report, prev.span[0]) == (e.report, e.span[0]):  # type: ignore[index]
+            gap = texts.get((e.report, e.span[0]), "")[prev.span[2] : e.span[1]]  # type: ignore[index]
+            if prev.label == e.label and _JOINER.fullmatch(gap):
+                run.append(e)
+                joiners.append(gap)
+                continue
+        close()
+        run, joiners = [e], []
+    close()
+    return [e for e in evidence if id(e) not in dropped]

@@ -1,0 +1,84 @@
+"""Words as signal terms see them: spelling keys, stems and the words of a text with their
+places (the word level of :mod:`reviewkit.classify.terms`)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+# Language codes of the protocol's term lists -> Snowball stemmer names.
+STEMMERS = {"en": "english", "no": "norwegian", "sv": "swedish", "da": "danish"}
+SHORT_WORD = 3  # acronyms and short words (IPS, TBI, GP, IES) match only as written
+
+_FOLD = str.maketrans({"æ": "ae", "ä": "ae", "ø": "oe", "ö": "oe", "å": "aa", "ß": "ss"})
+_LOOSE = re.compile(r"ae|oe|aa|ue")
+_LOOSE_TO = {"ae": "a", "oe": "o", "aa": "a", "ue": "u"}
+_WORD = re.compile(r"\w+")
+_HYPHEN = "-‐–"
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """A spelling key: lower case, accents off, æ/ø/å and ä/ö in either spelling alike."""
+    w = word.casefold().translate(_FOLD)
+    w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+    return _LOOSE.sub(lambda m: _LOOSE_TO[m.group(0)], w)
+
+
+@lru_cache(maxsize=8)
+def stemmer(language: str) -> snowballstemmer.stemmer:
+    """The Snowball stemmer of a term list's language (English when unknown)."""
+    return snowballstemmer.stemmer(STEMMERS.get(language, "english"))
+
+
+# The stemmer joins "psychologist" and "psychological" (oncologist, oncology). A specialist is a
+# person in the team (a model-type clue), not the state or field the adjective names
+# ("psychological distress"): an "-ologist(s)" word is known by itself in the singular.
+_SPECIALIST = re.compile(r"\w+ologists?")
+
+
+@lru_cache(maxsize=131072)
+def forms(word: str, language: str) -> frozenset[str]:
+    """The keys a word is known by: its spelling key and the key of its stem."""
+    low = word.casefold()
+    if len(low) <= SHORT_WORD:
+        return frozenset({fold(low)})
+    if language == "en" and _SPECIALIST.fullmatch(low):
+        return frozenset({fold(low), fold(low.removesuffix("s"))})
+    return frozenset({fold(low), fold(stemmer(language).stemWord(low))})
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a text and its place (start and end character)."""
+
+    word: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of a text with their places."""
+    return [Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def hyphen_runs(text: str, words: list[Token]) -> list[tuple[int, int, Token]]:
+    """(first, last) word indexes and the joined word of each hyphenated run of 2-3 words."""
+    out = []
+    for i in range(len(words)):
+        for j in range(i + 1, min(i + 3, len(words))):
+            gap = text[words[j - 1].end : words[j].start]
+            if len(gap) != 1 or gap not in _HYPHEN:
+                break
+            out.append(
+                (
+                    i,
+                    j,
+                    Token("".join(w.word for w in words[i : j + 1]), words[i].start, words[j].end),
+                )
+            )
+    return out
