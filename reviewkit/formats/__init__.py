@@ -244,7 +244,10 @@ def _read_serial(
     if reader.sniff(text):  # a file of this format (not one forced on another's text)
         joined.check_one_format(text, fmt, name)  # a second export appended: refused by line
     kwargs = {"mapping": mapping} if fmt == "csv" else {}
-    yield from reader.read(text, name, source=source or _DEFAULT_SOURCE[fmt], **kwargs)
+    # Ovid's tagged text is read as MEDLINE, but its records come from Ovid (Embase, PsycINFO,
+    # Ovid MEDLINE), not PubMed: the PRISMA diagram names the database a file came from
+    default = "Ovid" if fmt == "medline" and medline.is_ovid(text) else _DEFAULT_SOURCE[fmt]
+    yield from reader.read(text, name, source=source or default, **kwargs)
 
 
 _DEFAULT_SOURCE = {
