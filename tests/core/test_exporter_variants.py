@@ -49,7 +49,7 @@ J2  - BMC Public Health
 M3  - Article
 DB  - Scopus
 N1  - Export Date: 05 December 2026; Cited By: 3
-ER  - 
+ER  -
 
 TY  - JOUR
 AU  - Lie, K.M.
@@ -62,7 +62,7 @@ SP  - 210
 EP  - 218
 DO  - 10.1080/02813432.2019.1608042
 DB  - Scopus
-ER  - 
+ER  -
 """
 
 
@@ -140,7 +140,7 @@ KW  -  *Return to Work
 DO  -  10.1007/s10926-018-9999-1
 N2  -  BACKGROUND: Sick leave is common. METHODS: A trial.
 UR  -  https://www.cochranelibrary.com/central/doi/10.1002/central/CN-02100001/full
-ER  -  
+ER  -
 
 
 Record #10 of 18
@@ -158,7 +158,7 @@ SP  -  55
 C3  -  EMBASE 2004000001
 M3  -  Journal article
 UR  -  https://www.cochranelibrary.com/central/doi/10.1002/central/CN-02100002/full
-ER  -  
+ER  -
 """
 
 
@@ -234,7 +234,7 @@ L3  - 10.3233/WOR-210001
 UR  - https://search.ebscohost.com/login.aspx?direct=true&db=aph&AN=156000001&site=ehost-live
 DP  - EBSCOhost
 DB  - aph
-ER  - 
+ER  -
 """
 
 
