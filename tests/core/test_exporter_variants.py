@@ -79,7 +79,7 @@ def test_scopus_ris_pmid_in_c2_and_article_number_in_c7(tmp_path: Path) -> None:
     assert first.keywords == ["return to work", "sick leave"]
     assert (second.pages, second.pmid) == ("210-218", "")
     # EndNote's RIS writes the PMCID in C2: a number there outside a Scopus record is no PMID
-    text = SCOPUS_RIS.split("\nER  - ")[0].replace("DB  - Scopus", "DB  - Other") + "\nER  - \n"
+    text = SCOPUS_RIS.split("\nER  -")[0].replace("DB  - Scopus", "DB  - Other") + "\nER  - \n"
     text = text.replace("https://www.scopus.com/inward/record.uri?", "https://example.org/?")
     (other,) = imported(tmp_path / "other", "other.ris", text)
     assert (other.pmid, other.pages) == ("", "1432")
