@@ -416,3 +416,60 @@ def test_ovid_medline_and_psycinfo_sources_when_no_journal_field(tmp_path: Path)
             "100-110",
         )
     assert (psyc.pmid, medline.pmid) == ("", "30937721")
+
+
+WOS_BIB = """@article{ WOS:000461234500012,
+Author = {Hansen, Per and Berg, Ola and
+   Lie, Kari M.},
+Title = {{Return to work after sick leave for common mental disorders: a
+   randomised trial}},
+Journal = {{JOURNAL OF OCCUPATIONAL REHABILITATION}},
+Year = {{2019}},
+Volume = {{29}},
+Number = {{1}},
+Pages = {{100-110}},
+DOI = {{10.1007/s10926-018-9999-1}},
+Language = {{English}},
+PubMed-ID = {{30937721}},
+Unique-ID = {{WOS:000461234500012}},
+}
+
+@article{ WOS:000572000000001,
+Author = {Hansen, Per},
+Title = {{Work-focused healthcare}},
+Journal = {{PLOS ONE}},
+Year = {{2020}},
+Volume = {{15}},
+Number = {{9}},
+Article-Number = {{e0239123}},
+DOI = {{10.1371/journal.pone.0239123}},
+Unique-ID = {{WOS:000572000000001}},
+}
+"""
+
+
+def test_web_of_science_bibtex_pubmed_id_and_article_number(tmp_path: Path) -> None:
+    first, second = imported(tmp_path, "savedrecs.bib", WOS_BIB)
+    assert first.authors == ["Hansen, Per", "Berg, Ola", "Lie, Kari M."]
+    assert first.title == (
+        "Return to work after sick leave for common mental disorders: a randomised trial"
+    )
+    assert (first.pmid, first.pages, first.language) == ("30937721", "100-110", "English")
+    assert (second.pages, second.pmid) == ("e0239123", "")
+
+
+def test_scopus_bibtex_article_number_when_no_pages(tmp_path: Path) -> None:
+    text = (
+        "Scopus\nEXPORT DATE: 05 December 2026\n\n"
+        "@ARTICLE{Hansen2021,\n\tauthor = {Hansen, P. and Berg, O.},\n"
+        "\ttitle = {Coordinated return to work},\n\tyear = {2021},\n"
+        "\tjournal = {BMC Public Health},\n\tvolume = {21},\n\tnumber = {1},\n"
+        "\tdoi = {10.1186/s12889-021-11432-1},\n\tart_number = {1432},\n"
+        "\tpmid = {34270000},\n\tsource = {Scopus}\n}\n"
+    )
+    (record,) = imported(tmp_path, "scopus.bib", text)
+    assert (record.pages, record.pmid, record.authors) == (
+        "1432",
+        "34270000",
+        ["Hansen, P.", "Berg, O."],
+    )
