@@ -19,7 +19,10 @@ from reviewkit.author_names import surname
 
 # --- normalisation -----------------------------------------------------------------------
 
-_DOI_RE = re.compile(r"10\.\d{4,9}/\S+", re.IGNORECASE)
+# a DOI runs to white space, or to a ';', ',' or '|' that starts the next one: exports glue
+# two DOIs in one cell ('10.1000/a;10.1000/b'), while a DOI may hold ';' itself (SICI DOIs,
+# '…3.0.CO;2-O'), never followed by '10.nnnn/'
+_DOI_RE = re.compile(r"10\.\d{4,9}/(?:(?![;,|]\s*10\.\d{4,9}/)\S)+", re.IGNORECASE)
 
 
 def clean_doi(value: str | None) -> str:

@@ -133,8 +133,13 @@ GROUP_AUTHORS = "ca"
 PAGE_COLUMNS = {
     # 'first page': Embase.com; 'biblio.…': OpenAlex
     "start": ("page start", "start page", "first page", "bp", "sp", "biblio.first_page"),
-    "end": ("page end", "end page", "last page", "ep", "biblio.last_page"),
+    # 'other pages': RefWorks' tab-delimited export (its end page, or an e-locator alone)
+    "end": ("page end", "end page", "last page", "ep", "biblio.last_page", "other pages"),
     "article": ("art. no.", "article number", "ar"),
+    # EBSCOhost's CSV gives 'First Page' and 'Page Count' (11 pages from 924: 924-934), so the
+    # same article has the pages its RIS export gives (SP 924, EP 934). Not Web of Science's
+    # PG, a page count too: its BP and EP are always given with it
+    "count": ("page count",),
 }
 LIST_FIELDS = ("authors", "publication_types", "keywords", "mesh_terms", "affiliations")
 WRITE_COLUMNS = (
@@ -226,9 +231,13 @@ def _page_columns(header: list[str], columns: dict[str, int]) -> dict[str, int]:
 def _pages(row: list[str], page_columns: dict[str, int]) -> str:
     cell = {part: (row[i].strip() if i < len(row) else "") for part, i in page_columns.items()}
     first, last = cell.get("start", ""), cell.get("end", "")
+    count = cell.get("count", "")
+    if first.isdigit() and not last and count.isdigit() and int(count) > 1:
+        last = str(int(first) + int(count) - 1)
     if first:
         return f"{first}-{last}" if last and last != first else first
-    return cell.get("article", "")
+    # no first page: the article number, else the one page given (RefWorks: 'e0144626')
+    return cell.get("article", "") or last
 
 
 def read(

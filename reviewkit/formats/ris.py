@@ -180,7 +180,11 @@ def _to_record(
         else first("T2", "JF", "JO", "BT")
     )
     sp, ep = first("SP"), first("EP")
-    pages = (f"{sp}-{ep}" if sp and ep and "-" not in sp else sp) or article_number(get)
+    # 'SP 42, EP 42' (Lens, Zotero for an article number) is page 42, as a CSV's first and last
+    # page columns are read: one article, one pages value, whichever export it came from
+    pages = (f"{sp}-{ep}" if sp and ep and ep != sp and "-" not in sp else sp) or article_number(
+        get
+    )
     pmid = accession_pmid(first("AN"), get.get("DB", []) + get.get("DP", [])) or vendor_pmid(get)
     kws = get.get("KW", [])
     # a DOI link in UR is the DOI, taken by the one rule for links (findable.require_findable

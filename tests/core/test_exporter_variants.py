@@ -473,3 +473,42 @@ def test_scopus_bibtex_article_number_when_no_pages(tmp_path: Path) -> None:
         "34270000",
         ["Hansen, P.", "Berg, O."],
     )
+
+
+def test_one_article_gets_one_pages_value_from_every_export(tmp_path: Path) -> None:
+    # the same articles from three systems: Lens/Zotero RIS write an article number as SP and
+    # EP alike, EBSCOhost's CSV a first page and a page count, RefWorks' tab-delimited export
+    # its end page or an e-locator alone in 'Other Pages'
+    ris = "TY  - JOUR\nTI  - Coordinated return to work\nSP  - 636959\nEP  - 636959\nER  -\n"
+    (lens,) = imported(tmp_path / "lens", "lens.ris", ris)
+    ebsco = (
+        "Article Title,Author,Journal Title,Publication Date,First Page,Page Count,DOI\n"
+        'Coordinated return to work,"Hansen, Per",Work,2022,924,11,10.1/x\n'
+    )
+    (cinahl,) = imported(tmp_path / "ebsco", "cinahl.csv", ebsco)
+    refworks = (
+        "Reference Type\tTitle Primary\tPub Year\tStart Page\tOther Pages\n"
+        "Journal Article\tCoordinated return to work\t2020\t69\t79\n"
+        "Journal Article\tGraded sick leave\t2015\t \te0144626\n"
+    )
+    ranged, elocator = imported(tmp_path / "rw", "refworks.tsv", refworks)
+    assert (lens.pages, cinahl.pages) == ("636959", "924-934")
+    assert (ranged.pages, elocator.pages) == ("69-79", "e0144626")
+
+
+def test_two_dois_glued_in_one_cell_give_the_first(tmp_path: Path) -> None:
+    # a DOI cell holding two DOIs ('…-1;10.…-2'): one DOI, not both glued; a SICI DOI keeps
+    # its own ';'
+    sici = "10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O"
+    text = (
+        "Title,Year,DOI\n"
+        "Coordinated return to work,2019,10.1007/s10926-018-9999-1;10.1007/s10926-018-9999-2\n"
+        "Graded sick leave,2020,10.1007/s10926-018-9999-3|10.1007/s10926-018-9999-4\n"
+        f"Work ability,1998,{sici}\n"
+    )
+    records = imported(tmp_path, "dois.csv", text)
+    assert [r.doi for r in records] == [
+        "10.1007/s10926-018-9999-1",
+        "10.1007/s10926-018-9999-3",
+        sici,
+    ]
