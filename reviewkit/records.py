@@ -75,7 +75,9 @@ def normalise_pages(value: str | None) -> str:
     """'123-9' -> '123-129'; '123--129' -> '123-129'; keeps e-locators like 'e0123'."""
     if not value:
         return ""
-    text = re.sub(r"\s+", "", str(value)).replace("–", "-").replace("—", "-")
+    # every dash a source writes between two pages: the en and em dashes, and the Unicode
+    # hyphens U+2010-U+2012 and minus U+2212 (the Cochrane Library writes '43\u201058')
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", re.sub(r"\s+", "", str(value)))
     text = re.sub(r"-+", "-", text).strip("-")
     m = re.fullmatch(r"([A-Za-z]?)(\d+)-([A-Za-z]?)(\d+)", text)
     if m:

@@ -512,3 +512,11 @@ def test_two_dois_glued_in_one_cell_give_the_first(tmp_path: Path) -> None:
         "10.1007/s10926-018-9999-3",
         sici,
     ]
+
+
+def test_cochrane_pages_with_a_unicode_hyphen(tmp_path: Path) -> None:
+    # the Cochrane Library writes page ranges with U+2010 (HYPHEN): '43‐58' is pages 43-58, as
+    # PsycINFO gives the same article
+    text = CENTRAL_RIS.replace("SP  -  100\nEP  -  110", "SP  -  43\u201058")
+    first, _second = imported(tmp_path, "central.ris", text)
+    assert first.pages == "43-58"
