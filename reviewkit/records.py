@@ -19,7 +19,10 @@ from reviewkit.author_names import surname
 
 # --- normalisation -----------------------------------------------------------------------
 
-_DOI_RE = re.compile(r"10\.\d{4,9}/\S+", re.IGNORECASE)
+# a DOI runs to white space, or to a ';', ',' or '|' that starts the next one: exports glue
+# two DOIs in one cell ('10.1000/a;10.1000/b'), while a DOI may hold ';' itself (SICI DOIs,
+# '…3.0.CO;2-O'), never followed by '10.nnnn/'
+_DOI_RE = re.compile(r"10\.\d{4,9}/(?:(?![;,|]\s*10\.\d{4,9}/)\S)+", re.IGNORECASE)
 
 
 def clean_doi(value: str | None) -> str:
@@ -72,7 +75,9 @@ def normalise_pages(value: str | None) -> str:
     """'123-9' -> '123-129'; '123--129' -> '123-129'; keeps e-locators like 'e0123'."""
     if not value:
         return ""
-    text = re.sub(r"\s+", "", str(value)).replace("–", "-").replace("—", "-")
+    # every dash a source writes between two pages: the en and em dashes, and the Unicode
+    # hyphens U+2010-U+2012 and minus U+2212 (the Cochrane Library writes '43\u201058')
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", re.sub(r"\s+", "", str(value)))
     text = re.sub(r"-+", "-", text).strip("-")
     m = re.fullmatch(r"([A-Za-z]?)(\d+)-([A-Za-z]?)(\d+)", text)
     if m:

@@ -31,6 +31,7 @@ from reviewkit.formats import (
 )
 from reviewkit.formats.text import (
     bom_encoding,
+    check_line_lengths,
     check_regular,
     decode,
     is_wide,
@@ -240,11 +241,15 @@ def _read_serial(
         yield from xlsx.read(data, name, source=source or "Excel import", mapping=mapping)
         return
     text = decode(read_bytes(path), name, encoding)
+    check_line_lengths(text, name)  # before a reader holds a line of megabytes as one value
     reader = _TEXT_READERS[fmt]
     if reader.sniff(text):  # a file of this format (not one forced on another's text)
         joined.check_one_format(text, fmt, name)  # a second export appended: refused by line
     kwargs = {"mapping": mapping} if fmt == "csv" else {}
-    yield from reader.read(text, name, source=source or _DEFAULT_SOURCE[fmt], **kwargs)
+    # Ovid's tagged text is read as MEDLINE, but its records come from Ovid (Embase, PsycINFO,
+    # Ovid MEDLINE), not PubMed: the PRISMA diagram names the database a file came from
+    default = "Ovid" if fmt == "medline" and medline.is_ovid(text) else _DEFAULT_SOURCE[fmt]
+    yield from reader.read(text, name, source=source or default, **kwargs)
 
 
 _DEFAULT_SOURCE = {

@@ -317,7 +317,7 @@ def _check_pmid(pmid: str, entry: Entry, name: str) -> None:
     would then merge with it (as the nbib reader refuses it)."""
     if pmid.strip() and not normalise_pmid(pmid):
         fields = entry.fields_dict.items()
-        field = next((v for k, v in fields if k.lower() in ("pmid", "eprint")), None)
+        field = next((v for k, v in fields if k.lower() in ("pmid", "pubmed-id", "eprint")), None)
         line = field.start_line + 1 if field is not None else entry.start_line + 1
         raise FormatError(
             f"PMID {pmid.strip()[:40]!r} of entry '{entry.key}' is not a PMID"
@@ -356,8 +356,11 @@ def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
             else "\n".join(lines[entry.start_line : entry.start_line + 1])
         )
         pubtypes = _split(f.get("pubtype", ""), "; ")
-        pmid = f.get("pmid", "") or (
-            f.get("eprint", "") if f.get("eprinttype", "").lower() == "pubmed" else ""
+        # Web of Science's BibTeX names the PMID 'PubMed-ID' (Zotero, Mendeley, Scopus 'pmid')
+        pmid = (
+            f.get("pmid", "")
+            or f.get("pubmed-id", "")
+            or (f.get("eprint", "") if f.get("eprinttype", "").lower() == "pubmed" else "")
         )
         _check_pmid(pmid, entry, name)
         record = Record(
@@ -368,7 +371,9 @@ def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
             journal=f.get("journal", "") or f.get("journaltitle", "") or f.get("booktitle", ""),
             volume=f.get("volume", ""),
             issue=f.get("number", "") or f.get("issue", ""),
-            pages=f.get("pages", ""),
+            # an article without pages: its number, Web of Science's 'Article-Number', Scopus'
+            # 'art_number' (e0239123), the pages it is cited by
+            pages=f.get("pages", "") or f.get("article-number", "") or f.get("art_number", ""),
             doi=f.get("doi", ""),
             pmid=pmid,
             pmcid=f.get("pmcid", ""),

@@ -9,8 +9,11 @@ or three capital letters, a colon and the value ('ID: CN-01234567', 'AU: Smith J
 ';'. A line without a tag inside a record continues the field above it (an abstract with a line
 break).
 
-'Record #n of N' counts the records of the export, so a file whose last record is #k of N with
-k < N was cut short and is refused. A record has no closing line; a cut inside the last record
+'Record #n of N' numbers the records in the search's result list, so a file whose records run
+#1, #2, … #k of N with k < N was cut short and is refused. Records chosen from the list keep
+their numbers there ('Record #3 of 18', then #4, #10: the Library's exports in
+asreview/citation-file-formatting), so numbers that rise with gaps are a selection, read as it
+is (a cut after its last record cannot be told). A record has no closing line; a cut inside the last record
 is refused when it lacks the US link that every other record has after the record's last
 field (formats.last_record); a cut after the US line, or in a one-record export, cannot be
 told. Several exports joined into one file are read: numbering starting again at #1 opens
@@ -41,6 +44,7 @@ def _parts(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str, s
     """(first line, [(tag, value)]) of each record; checks the 'Record #n of N' numbering."""
     fields: list[tuple[str, str]] = []
     start = number = total = 0
+    in_turn = True  # this part's numbers so far are 1, 2, 3, …: a cut after them shows
     for no, line in enumerate(lines, start=1):
         if m := _RECORD.match(line):
             if number:  # an empty record too: read() refuses it by name
@@ -52,15 +56,16 @@ def _parts(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str, s
                     where=f"{name}:{no}",
                     hint="the file was edited or is not a Cochrane export; export it again",
                 )
-            if n != 1 and (n != number + 1 or of != total):
+            if n != 1 and number and (n <= number or of != total):
                 after = f"follows record #{number} of {total}" if number else "opens the file"
                 raise FormatError(
                     f"'Record #{n} of {of}' {after}",
                     where=f"{name}:{no}",
                     hint="records are missing or two exports were mixed; export the file again",
                 )
-            if n == 1 and number and number < total:
+            if n == 1 and number and number < total and in_turn:
                 raise _cut(name, no - 1, number, total)
+            in_turn = n == 1 or (in_turn and n == number + 1)
             start, number, total, fields = no, n, of, []
             continue
         if not line.strip():
@@ -82,7 +87,7 @@ def _parts(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str, s
                 where=f"{name}:{no}",
                 hint="each line of a record starts with a tag such as 'TI:' or 'AU:'",
             )
-    if number < total:
+    if number < total and in_turn:
         raise _cut(name, len(lines), number, total)
     if number:
         yield start, fields

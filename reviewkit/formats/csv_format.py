@@ -6,7 +6,7 @@ layout works with ``mapping={'title': 'Article Name', ...}`` (``--map title="Art
 on the command line).
 
 The file is read as every CSV sheet is (:mod:`reviewkit.formats.csv_read`: Excel's 'sep=' line,
-strict quotes, a repeated header row, values beyond the header, a file cut short); two columns
+title rows above the header (Embase.com's search query), strict quotes, a repeated header row, values beyond the header, a file cut short); two columns
 with the same recognised name are refused rather than silently using one of them.
 """
 
@@ -20,6 +20,7 @@ from reviewkit.formats.accession import cell_pmid
 from reviewkit.formats.csv_lists import split_list
 from reviewkit.formats.csv_read import (
     RowShape,
+    below_title_rows,
     duplicate_columns,
     is_sep_line,
     is_wos_dialect,
@@ -42,6 +43,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "primary title",
         "article_title",
         "name",
+        "title primary",  # RefWorks' tab-delimited export
     ),
     "abstract": ("abstract", "ab", "abstract note", "abstract_note", "summary"),
     "authors": (
@@ -52,6 +54,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "author names",
         "creators",
         "author(s)",
+        "author/s",  # Lens.org
+        "authors, primary",  # RefWorks
+        "authorships.author.display_name",  # OpenAlex, names separated by '|'
     ),
     "year": (
         "year",
@@ -64,6 +69,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "date",
         "publication date",
         "year published",
+        "pub year",  # RefWorks
     ),
     "journal": (
         "journal",
@@ -75,9 +81,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "jo",
         "journal title",
         "source",
+        "publication",  # Google Scholar's CSV (Publish or Perish)
+        "periodical full",  # RefWorks
+        "primary_location.source.display_name",  # OpenAlex
     ),
-    "volume": ("volume", "vl", "vol"),
-    "issue": ("issue", "number", "is", "no"),
+    "volume": ("volume", "vl", "vol", "biblio.volume"),
+    "issue": ("issue", "number", "is", "no", "issue number", "biblio.issue"),  # Lens, OpenAlex
     "pages": ("pages", "page", "page range"),  # not 'pg': Web of Science's PG is the page count
     "doi": ("doi", "di"),
     "pmid": (
@@ -90,7 +99,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "pm",
     ),
     "pmcid": ("pmcid", "pmc id", "pmc"),
-    "language": ("language", "la", "language of original document"),
+    # 'article language': Embase.com (its 'Summary Language' is the abstract's)
+    "language": ("language", "la", "language of original document", "article language"),
     "publication_types": (
         "publication types",
         "publication_types",
@@ -100,7 +110,14 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "pt",
         "item type",
     ),
-    "keywords": ("keywords", "author keywords", "kw", "de", "manual tags"),
+    "keywords": (
+        "keywords",
+        "author keywords",
+        "kw",
+        "de",
+        "manual tags",
+        "keywords.display_name",  # OpenAlex
+    ),
     "mesh_terms": ("mesh terms", "mesh_terms", "mesh", "mh"),
     "url": ("url", "link", "ur"),
     "affiliations": ("affiliations", "affiliation", "addresses", "c1"),
@@ -114,9 +131,15 @@ GROUP_AUTHORS = "ca"
 # first and last page in two columns (Scopus, Web of Science, Embase.com); Scopus' article
 # number otherwise
 PAGE_COLUMNS = {
-    "start": ("page start", "start page", "first page", "bp", "sp"),  # 'first page': Embase.com
-    "end": ("page end", "end page", "last page", "ep"),
+    # 'first page': Embase.com; 'biblio.…': OpenAlex
+    "start": ("page start", "start page", "first page", "bp", "sp", "biblio.first_page"),
+    # 'other pages': RefWorks' tab-delimited export (its end page, or an e-locator alone)
+    "end": ("page end", "end page", "last page", "ep", "biblio.last_page", "other pages"),
     "article": ("art. no.", "article number", "ar"),
+    # EBSCOhost's CSV gives 'First Page' and 'Page Count' (11 pages from 924: 924-934), so the
+    # same article has the pages its RIS export gives (SP 924, EP 934). Not Web of Science's
+    # PG, a page count too: its BP and EP are always given with it
+    "count": ("page count",),
 }
 LIST_FIELDS = ("authors", "publication_types", "keywords", "mesh_terms", "affiliations")
 WRITE_COLUMNS = (
@@ -181,6 +204,12 @@ def resolve_columns(
     return columns
 
 
+def _names_title(cells: list[str], mapping: dict[str, str] | None) -> bool:
+    """Whether a row is a header: it names the title column (by --map, or by an alias)."""
+    wanted = {(mapping or {}).get("title", "").strip().lower()} - {""} or set(ALIASES["title"])
+    return any(c.strip().lower() in wanted for c in cells)
+
+
 def _column(header: list[str], name: str) -> int | None:
     """The index of the column called ``name`` (any case), or None."""
     return next((i for i, h in enumerate(header) if h.strip().lower() == name), None)
@@ -202,15 +231,20 @@ def _page_columns(header: list[str], columns: dict[str, int]) -> dict[str, int]:
 def _pages(row: list[str], page_columns: dict[str, int]) -> str:
     cell = {part: (row[i].strip() if i < len(row) else "") for part, i in page_columns.items()}
     first, last = cell.get("start", ""), cell.get("end", "")
+    count = cell.get("count", "")
+    if first.isdigit() and not last and count.isdigit() and int(count) > 1:
+        last = str(int(first) + int(count) - 1)
     if first:
         return f"{first}-{last}" if last and last != first else first
-    return cell.get("article", "")
+    # no first page: the article number, else the one page given (RefWorks: 'e0144626')
+    return cell.get("article", "") or last
 
 
 def read(
     text: str, name: str, *, source: str = "CSV", mapping: dict[str, str] | None = None
 ) -> Iterator[Record]:
     found = sheet(text, name)  # its lines keep their own ends, so raw is the original text
+    found = below_title_rows(found, lambda cells: _names_title(cells, mapping))
     rows = found.rows()
     header_line, _, header = next(rows)
     columns = resolve_columns(header, mapping, name, header_line)

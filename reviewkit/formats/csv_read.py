@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -166,6 +166,32 @@ def sheet(text: str, name: str) -> Sheet:
         return Sheet(name, lines, 1, _dialect_of(sep_line.group(1), header))
     header = lines[0].rstrip("\r\n")
     return Sheet(name, lines, 0, _dialect_of(_guess(header), header))
+
+
+# rows an export may put above its header, a few cells each: Embase.com's CSV and Excel
+# exports open with '"SEARCH QUERY","<the query>"', a line of dashes and a blank line
+# (asreview/citation-file-formatting, Datasets/CSV/_baseline_embase.csv and _baseline_excel.csv)
+TITLE_ROWS = 10
+_TITLE_CELLS = 2
+
+
+def below_title_rows(found: Sheet, is_header: Callable[[list[str]], bool]) -> Sheet:
+    """``found`` read from its header row when title rows of at most two cells come before it
+    (the first of the first ten rows that ``is_header``); ``found`` itself otherwise."""
+    try:
+        for number, (start, _end, cells) in enumerate(found.rows()):
+            if is_header(cells):
+                if number == 0:
+                    return found
+                header = found.lines[start - 1].rstrip("\r\n")
+                return Sheet(
+                    found.name, found.lines, start - 1, _dialect_of(_guess(header), header)
+                )
+            if number >= TITLE_ROWS or sum(1 for c in cells if c.strip()) > _TITLE_CELLS:
+                return found
+    except FormatError:
+        return found  # the reader names what is wrong, from the first line
+    return found
 
 
 def read_sheet(path: str | Path) -> str:

@@ -82,6 +82,16 @@ def _to_record(record: ET._Element, source: str, name: str, position: int) -> Re
 
 
 _DTD = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+# the same in UTF-16, which EndNote may write (its XML declaration says so): searched for in
+# the bytes, so that a file in UTF-16 with a DTD is refused for it before parsing, not with
+# libxml2's 'Maximum entity amplification factor exceeded' after expanding its entities
+_DTD_WIDE = ("<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
+
+
+def _holds_dtd(head: bytes) -> bool:
+    return _DTD.search(head) is not None or any(d in head for d in _DTD_WIDE)
+
+
 _DTD_MSG = (
     "the XML holds a DTD (<!DOCTYPE …>), which EndNote never writes: refused, as its entities"
     " could expand without limit or read other files"
@@ -90,11 +100,13 @@ _DTD_MSG = (
 
 def _parse(data: bytes, name: str) -> ET._Element:
     parser = ET.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    if _holds_dtd(data[:65536]):
+        raise FormatError(_DTD_MSG, where=f"{name}:1", hint=_HINT)
     try:
         root = ET.fromstring(data, parser)
     except ET.XMLSyntaxError as exc:
         line = exc.lineno or 1
-        if _DTD.search(data[:65536]):
+        if _holds_dtd(data[:65536]):
             raise FormatError(_DTD_MSG, where=f"{name}:{line}", hint=_HINT) from None
         raise FormatError(
             f"broken XML: {' '.join(exc.msg.split())}", where=f"{name}:{line}", hint=_hint(exc.msg)
@@ -134,6 +146,13 @@ def read(data: bytes, name: str, *, source: str = "EndNote XML") -> Iterator[Rec
         )
 
 
+# what may come before the root, none of which EndNote writes: comments, and a DOCTYPE with
+# its internal subset (where "billion laughs" and external entities are declared; a 4 KB
+# comment in front of one made the file pass for PubMed XML, refused as 'the root element is
+# <?>' instead of for its DTD)
+_PROLOGUE = re.compile(rb"<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.DOTALL | re.IGNORECASE)
+
+
 def sniff(head: bytes) -> bool:
-    """EndNote's root: ``<xml><records>`` (after any declaration)."""
-    return re.search(rb"<xml\b[^>]*>\s*<records\s*/?>", head[:2000]) is not None
+    """EndNote's root: ``<xml><records>`` (after any declaration, comment or DOCTYPE)."""
+    return re.search(rb"<xml\b[^>]*>\s*<records\s*/?>", _PROLOGUE.sub(b"", head)[:2000]) is not None

@@ -17,6 +17,7 @@ from reviewkit.author_names import medline_full_name
 from reviewkit.errors import FormatError
 from reviewkit.formats import not_export
 from reviewkit.formats.findable import require_findable
+from reviewkit.formats.ovid_source import parse_source
 from reviewkit.formats.text import continue_field, split_lines, tag_values
 from reviewkit.records import Record, normalise_pmid, plain_abstract
 
@@ -41,10 +42,19 @@ def _ovid_lines(text: str) -> list[str]:
     return ["" if i < first or _OVID_MARK.match(ln) else ln for i, ln in enumerate(lines)]
 
 
+# Ovid writes every tag as 'XX  - ' (two spaces; four-letter tags one); a line inside an
+# Ovid record without that shape goes on with the field above: its EndNote-style export breaks
+# an Embase abstract at column 0 ('Method(s): We searched …', knh11545/commandline4expertsearchers,
+# test/data/Embase_endnote_r3001-3002.cgi), not after six spaces as MEDLINE does
+_OVID_TAG = re.compile(r"^[A-Z][A-Z0-9]{1,3} {1,2}- ")
+
+
 def _continues(line: str, ovid: bool) -> bool:
-    """Whether ``line`` is a continuation line with text: six spaces (any white space in
-    Ovid's export), then the value going on."""
-    return bool(line.strip()) and (line.startswith("      ") or (ovid and line[:1].isspace()))
+    """Whether ``line`` is a continuation line with text: six spaces (in Ovid's export, any
+    white space or any line that is not a tag), then the value going on."""
+    if not line.strip():
+        return False
+    return line.startswith("      ") or (ovid and (line[:1].isspace() or not _OVID_TAG.match(line)))
 
 
 def _records(
@@ -96,15 +106,17 @@ def _to_record(
     # Ovid: DO/DI hold the DOI (other text there, such as a pii, is not one)
     doi = doi or next((v for v in get.get("DO", []) + get.get("DI", []) if "10." in v), "")
     authors = _authors(fields)
+    # Ovid's Embase and PsycINFO records cite their journal only in SO (formats.ovid_source)
+    cited = None if first("JT", "TA", "JN") else parse_source(first("SO"))
     return Record(
         title=first("TI", "BTI", "TT"),  # TT: the vernacular title, when it is the only one
         abstract_sections=plain_abstract(first("AB")),
         authors=authors,
         year=first("DP", "DEP", "DA", "YR"),
-        journal=first("JT", "TA", "JN"),
-        volume=first("VI", "VO"),
-        issue=first("IP"),
-        pages=first("PG"),
+        journal=first("JT", "TA", "JN") or (cited.journal if cited else ""),
+        volume=first("VI", "VO") or (cited.volume if cited else ""),
+        issue=first("IP") or (cited.issue if cited else ""),
+        pages=first("PG") or (cited.pages if cited else ""),
         doi=doi,
         pmid=first("PMID") or _ovid_pmid(get),
         pmcid=first("PMC"),

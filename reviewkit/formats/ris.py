@@ -1,8 +1,8 @@
 """RIS: read with our own line-aware parser (so errors name the line), written with rispy.
 
 Fields kept on a round trip: title, abstract (one AB line; structured sections as 'LABEL: text'),
-authors, year, journal, volume, issue, pages, DOI, PMID (AN, with DB PubMed; read from
-Embase.com's C5 too), PMCID (C2), language, publication types (M3), keywords (KW), MeSH (KW
+authors, year, journal, volume, issue, pages, DOI, PMID (AN, with DB PubMed; read from where
+Scopus, the Cochrane Library and Embase.com write it too: formats.ris_vendors), PMCID (C2), language, publication types (M3), keywords (KW), MeSH (KW
 prefixed 'MeSH: '), URL, affiliations (AD).
 """
 
@@ -19,8 +19,9 @@ from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.identifier_urls import url_identifiers
+from reviewkit.formats.ris_vendors import abstract_lines, article_number, vendor_doi, vendor_pmid
 from reviewkit.formats.text import continue_field, split_lines, tag_values
-from reviewkit.records import Record, normalise_doi, normalise_pmid, plain_abstract
+from reviewkit.records import Record, normalise_doi, plain_abstract
 
 FORMAT = "ris"
 _TAG = re.compile(r"^([A-Z][A-Z0-9])( {1,2})-(?: (.*)|)$")
@@ -39,11 +40,14 @@ _NUMBER = re.compile(r"\s*Record #(\d+) of (\d+)\s*", re.IGNORECASE)
 class _Numbering:
     """The Cochrane Library's 'Record #n of N' lines, one before each record of its RIS export
     (as in its plain text, formats.cochrane): a file that ends after such a line, before its
-    record, or after record #k of N with k < N (every record numbered), was cut short between
-    two records, where the ER lines cannot tell it."""
+    record, or after record #k of N with k < N (every record numbered, #1 to #k in turn), was
+    cut short between two records, where the ER lines cannot tell it. Records chosen from a
+    result list keep their numbers in it ('Record #3 of 18', '#4', '#10': the Cochrane Library's
+    RIS exports in asreview/citation-file-formatting), so numbers with a gap are a selection."""
 
     def __init__(self, name: str) -> None:
         self.name, self.pending, self.last, self.headers, self.records = name, 0, (0, 0), 0, 0
+        self.in_turn = True  # the numbers so far are 1, 2, 3, …
 
     def header(self, line: str, no: int) -> None:
         if m := _NUMBER.fullmatch(line):
@@ -58,6 +62,7 @@ class _Numbering:
                 (int(m.group(1)), int(m.group(2))),
                 self.headers + 1,
             )
+            self.in_turn = self.in_turn and self.last[0] == self.headers
 
     def record(self) -> None:
         self.pending, self.records = 0, self.records + 1
@@ -68,7 +73,7 @@ class _Numbering:
             raise self._cut(
                 f"the file ends after 'Record #{n} of {of}', before its record", self.pending
             )
-        if self.headers and self.headers == self.records and n < of:
+        if self.in_turn and self.headers and self.headers == self.records and n < of:
             raise self._cut(
                 f"the file ends after record #{n} of the {of} its export numbers", lines
             )
@@ -163,24 +168,6 @@ def _count(lines: list[str], start: int) -> int:
     return sum(1 for ln in lines[:start] if ln.startswith("TY  -") or ln.startswith("TY -"))
 
 
-# Embase.com's RIS export writes the record's MEDLINE PMID in C5 and its Embase accession
-# number (the 'L' number) in U2, and links the record at embase.com in UR. Source: the same
-# Embase.com search exported as RIS and as CSV in asreview/citation-file-formatting
-# (Datasets/RIS/_baseline_embase.ris, Datasets/CSV/_baseline_embase.csv: each record's C5 is
-# the CSV's 'Medline PMID', its U2 the CSV's L number), and nealhaddaway/bibfix issue #25.
-# C5 is a free 'custom' field in RIS (other exporters put other things in it), so it is read
-# only from a record that shows it is Embase.com's.
-_EMBASE_ID = re.compile(r"L\d+")
-
-
-def _embase_pmid(get: dict[str, list[str]]) -> str:
-    """The PMID in C5 of an Embase.com record (U2 an 'L' number, or a UR at embase.com)."""
-    embase = any(_EMBASE_ID.fullmatch(u) for u in get.get("U2", [])) or any(
-        "embase.com/" in u for u in get.get("UR", [])
-    )
-    return normalise_pmid((get.get("C5") or [""])[0]) if embase else ""
-
-
 def _to_record(
     fields: list[tuple[str, str]], raw: str, source: str, name: str, position: int
 ) -> Record:
@@ -193,8 +180,12 @@ def _to_record(
         else first("T2", "JF", "JO", "BT")
     )
     sp, ep = first("SP"), first("EP")
-    pages = f"{sp}-{ep}" if sp and ep and "-" not in sp else sp
-    pmid = accession_pmid(first("AN"), get.get("DB", []) + get.get("DP", [])) or _embase_pmid(get)
+    # 'SP 42, EP 42' (Lens, Zotero for an article number) is page 42, as a CSV's first and last
+    # page columns are read: one article, one pages value, whichever export it came from
+    pages = (f"{sp}-{ep}" if sp and ep and ep != sp and "-" not in sp else sp) or article_number(
+        get
+    )
+    pmid = accession_pmid(first("AN"), get.get("DB", []) + get.get("DP", [])) or vendor_pmid(get)
     kws = get.get("KW", [])
     # a DOI link in UR is the DOI, taken by the one rule for links (findable.require_findable
     # gives it to the record: identifier_urls), and not kept as the URL when it names the DOI
@@ -204,7 +195,7 @@ def _to_record(
     ur = get.get("UR", [])
     # each link parsed once; its DOI folded, as DOIs are compared (records.normalise_doi)
     ur_dois = [normalise_doi(url_identifiers(u).get("doi")) for u in ur]
-    doi = first("DO")
+    doi = first("DO") or vendor_doi(get)
     l2_dois = (normalise_doi(url_identifiers(u).get("doi")) for u in get.get("L2", []))
     dois = {d for d in [*ur_dois, *l2_dois] if d}
     own = normalise_doi(doi) if doi else (next(iter(dois)) if len(dois) == 1 else "")
@@ -212,7 +203,7 @@ def _to_record(
     pub_types = [p for p in first("M3").split("; ") if p]
     return Record(
         title=first("TI", "T1", "CT", "BT"),
-        abstract_sections=plain_abstract("\n".join(get.get("AB", []) or get.get("N2", []))),
+        abstract_sections=plain_abstract("\n".join(abstract_lines(get))),
         authors=get.get("AU", []) or get.get("A1", []),
         year=first("PY", "Y1", "DA"),
         journal=journal,

@@ -150,6 +150,32 @@ def utf16_without_bom(wide: str, name: str, *, option: bool = True) -> FormatErr
     )
 
 
+# the longest line a text export holds is an abstract on one line (RIS's AB, a CSV row), a few
+# thousand characters, tens of thousands at most; a line of a million characters is a file
+# whose line breaks were lost, or no export at all. Read on, it became one record's 50 MB
+# abstract, or a CSV header of millions of cells (85 s and 2 GB before 'no records').
+MAX_LINE_CHARS = 1 << 20
+# a line start (after LF, after CR, or the text's start), then MAX_LINE_CHARS more characters
+# without a line break: tried at line starts only, so the scan reads each character once
+_LONG_LINE = re.compile(rf"(?:^|(?<=[\r\n]))[^\r\n]{{{MAX_LINE_CHARS + 1}}}")
+
+
+def check_line_lengths(text: str, name: str) -> None:
+    """FormatError naming the first line longer than MAX_LINE_CHARS characters."""
+    if len(text) <= MAX_LINE_CHARS or not (m := _LONG_LINE.search(text)):
+        return
+    line = text.count("\n", 0, m.start()) + 1
+    ends = [i for c in "\r\n" if (i := text.find(c, m.start())) >= 0]
+    end = min(ends, default=len(text))
+    raise FormatError(
+        f"line {line} is {end - m.start():,} characters long, more than any reference export"
+        f" writes on one line ({MAX_LINE_CHARS:,} at most): its line breaks were lost, or this"
+        " is not an export",
+        where=f"{name}:{line}",
+        hint="export the references again; nothing was imported",
+    )
+
+
 def split_lines(text: str) -> list[str]:
     """Lines split at \\n, \\r\\n and \\r only. ``str.splitlines`` also splits at form feeds,
     vertical tabs, U+0085, U+2028 and U+2029, which occur inside abstracts pasted from PDFs and

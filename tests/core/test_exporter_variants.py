@@ -1,0 +1,522 @@
+"""Exports as the databases write them (round 27): each sample is a made-up record in the shape
+of a real export of that system (asreview/citation-file-formatting's Datasets/, the same records
+exported from each; knh11545/commandline4expertsearchers' Ovid Embase files), imported through
+the CLI into a fresh project; every field checked where it must land."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewkit import formats
+from reviewkit.cli import main
+from reviewkit.records import Record
+
+ROOT = Path(__file__).resolve().parents[2]
+PROTOCOL = ROOT / "protocols" / "rtw-systematic-reviews.toml"
+
+
+def imported(tmp_path: Path, name: str, text: str, *, encoding: str = "utf-8") -> list[Record]:
+    """Write ``text`` as ``name``, import it into a fresh project through the CLI (must exit 0);
+    the file's records."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    folder = tmp_path / "review"
+    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(path), "--project", str(folder)]) == 0
+    return list(formats.read_file(path))
+
+
+SCOPUS_RIS = """\ufeffTY  - JOUR
+AU  - Hansen, P.
+AU  - Berg, O.
+AU  - Lie, K.M.
+TI  - Coordinated return to work for common mental disorders: a randomised trial
+PY  - 2021
+T2  - BMC Public Health
+VL  - 21
+IS  - 1
+C7  - 1432
+DO  - 10.1186/s12889-021-11432-1
+UR  - https://www.scopus.com/inward/record.uri?eid=2-s2.0-85110000000&doi=10.1186%2fs12889-021-11432-1&partnerID=40&md5=0a1b2c3d
+AB  - Background: Sick leave is common. Methods: A trial. Results: Fewer days.
+KW  - return to work
+KW  - sick leave
+SN  - 14712458 (ISSN)
+C2  - 34270000
+LA  - English
+J2  - BMC Public Health
+M3  - Article
+DB  - Scopus
+N1  - Export Date: 05 December 2026; Cited By: 3
+ER  -
+
+TY  - JOUR
+AU  - Lie, K.M.
+TI  - Graded sick leave in primary care
+PY  - 2019
+T2  - Scandinavian Journal of Primary Health Care
+VL  - 37
+IS  - 2
+SP  - 210
+EP  - 218
+DO  - 10.1080/02813432.2019.1608042
+DB  - Scopus
+ER  -
+"""
+
+
+def test_scopus_ris_pmid_in_c2_and_article_number_in_c7(tmp_path: Path) -> None:
+    first, second = imported(tmp_path, "scopus.ris", SCOPUS_RIS)
+    assert first.authors == ["Hansen, P.", "Berg, O.", "Lie, K.M."]
+    assert (first.journal, first.volume, first.issue) == ("BMC Public Health", "21", "1")
+    assert (first.pages, first.pmid, first.doi) == (
+        "1432",
+        "34270000",
+        "10.1186/s12889-021-11432-1",
+    )
+    assert (first.year, first.language) == (2021, "English")
+    assert first.keywords == ["return to work", "sick leave"]
+    assert (second.pages, second.pmid) == ("210-218", "")
+    # EndNote's RIS writes the PMCID in C2: a number there outside a Scopus record is no PMID
+    text = SCOPUS_RIS.split("\nER  -")[0].replace("DB  - Scopus", "DB  - Other") + "\nER  - \n"
+    text = text.replace("https://www.scopus.com/inward/record.uri?", "https://example.org/?")
+    (other,) = imported(tmp_path / "other", "other.ris", text)
+    assert (other.pmid, other.pages) == ("", "1432")
+
+
+WOS_RIS = """\ufeffTY  - JOUR
+AU  - Hansen, P
+AU  - Berg, O
+TI  - Work-focused healthcare for musculoskeletal pain
+T2  - PLOS ONE
+LA  - English
+AB  - Background: Back pain keeps people off work.
+   Methods: A cohort of 400 workers.
+   Conclusions: Early contact helps.
+C3  - University of Bergen
+SN  - 1932-6203
+J9  - PLOS ONE
+JI  - PLoS One
+PY  - 2020
+VL  - 15
+IS  - 9
+C7  - e0239123
+DO  - 10.1371/journal.pone.0239123
+AN  - WOS:000572000000001
+ER  -
+"""
+
+
+def test_web_of_science_ris_article_number_and_organisations_not_pmid(tmp_path: Path) -> None:
+    (record,) = imported(tmp_path, "savedrecs.ris", WOS_RIS)
+    assert (record.journal, record.volume, record.issue) == ("PLOS ONE", "15", "9")
+    assert (record.pages, record.pmid, record.year) == ("e0239123", "", 2020)
+    # the abstract whole, its wrapped lines folded into one text, its sections kept
+    assert record.abstract == (
+        "Background: Back pain keeps people off work.\nMethods: A cohort of 400 workers.\n"
+        "Conclusions: Early contact helps."
+    )
+
+
+CENTRAL_RIS = """Record #3 of 18
+Provider: John Wiley & Sons, Ltd.
+Content: text/plain; charset="UTF-8"
+
+TY  -  JOUR
+AN  -  CN-02100001
+A1  -  Hansen, P
+A1  -  Berg, O
+T1  -  Coordinated return to work: a randomised trial
+JA  -  Journal of occupational rehabilitation
+PY  -  2019
+VL  -  29
+IS  -  1
+SP  -  100
+EP  -  110
+C3  -  PUBMED 30937721
+M3  -  Journal article
+KW  -  *Return to Work
+DO  -  10.1007/s10926-018-9999-1
+N2  -  BACKGROUND: Sick leave is common. METHODS: A trial.
+UR  -  https://www.cochranelibrary.com/central/doi/10.1002/central/CN-02100001/full
+ER  -
+
+
+Record #10 of 18
+Provider: John Wiley & Sons, Ltd.
+Content: text/plain; charset="UTF-8"
+
+TY  -  JOUR
+AN  -  CN-02100002
+A1  -  Lie, K
+T1  -  Graded sick leave: trial protocol
+JA  -  Trials
+PY  -  2020
+VL  -  21
+SP  -  55
+C3  -  EMBASE 2004000001
+M3  -  Journal article
+UR  -  https://www.cochranelibrary.com/central/doi/10.1002/central/CN-02100002/full
+ER  -
+"""
+
+
+def test_cochrane_ris_selection_is_read_with_its_pmid(tmp_path: Path) -> None:
+    # records chosen from a result list keep their numbers there: not a file cut short
+    first, second = imported(tmp_path, "central.ris", CENTRAL_RIS)
+    assert (first.title, first.authors) == (
+        "Coordinated return to work: a randomised trial",
+        ["Hansen, P", "Berg, O"],
+    )
+    assert (first.journal, first.volume, first.issue, first.pages) == (
+        "Journal of occupational rehabilitation",
+        "29",
+        "1",
+        "100-110",
+    )
+    assert (first.pmid, first.doi, first.year) == ("30937721", "10.1007/s10926-018-9999-1", 2019)
+    assert (second.pmid, second.doi) == ("", "")  # Embase's accession number is no PMID
+
+
+CENTRAL_TXT = """Record #2 of 40
+ID: CN-02100001
+AU: Hansen P
+TI: Coordinated return to work: a randomised trial
+SO: Journal of occupational rehabilitation
+YR: 2019
+VL: 29
+NO: 1
+PG: 100-110
+PM: PUBMED 30937721
+DOI: 10.1007/s10926-018-9999-1
+US: https://www.cochranelibrary.com/central/doi/10.1002/central/CN-02100001/full
+
+Record #7 of 40
+ID: CN-02100002
+AU: Lie K
+TI: Graded sick leave: trial protocol
+SO: Trials
+YR: 2020
+US: https://www.cochranelibrary.com/central/doi/10.1002/central/CN-02100002/full
+"""
+
+
+def test_cochrane_plain_text_selection_is_read(tmp_path: Path) -> None:
+    first, second = imported(tmp_path, "central.txt", CENTRAL_TXT)
+    assert (first.pmid, first.pages, second.title) == (
+        "30937721",
+        "100-110",
+        "Graded sick leave: trial protocol",
+    )
+
+
+EBSCO_RIS = """TY  - JOUR
+AU  - Hansen, Per
+AU  - Berg, Ola
+T1  - Return to work after sick leave for back pain.
+JO  - Work
+JF  - Work
+Y1  - 2022/04/03/
+VL  - 71
+IS  - 4
+M3  - Article
+SP  - 1001
+EP  - 1012
+SN  - 10519815
+AB  - Background: Back pain keeps people off work. Objective: To follow them.
+AB  - Copyright of Work is the property of IOS Press and its content may not be copied or \
+emailed to multiple sites or posted to a listserv without the copyright holder's express \
+written permission.
+KW  - BACK pain
+N1  - Accession Number: 156000001; Hansen, Per 1; Affiliation: 1: University of Bergen
+L3  - 10.3233/WOR-210001
+UR  - https://search.ebscohost.com/login.aspx?direct=true&db=aph&AN=156000001&site=ehost-live
+DP  - EBSCOhost
+DB  - aph
+ER  -
+"""
+
+
+def test_ebscohost_ris_doi_in_l3_and_no_copyright_notice_in_the_abstract(tmp_path: Path) -> None:
+    (record,) = imported(tmp_path, "ebsco.ris", EBSCO_RIS)
+    assert record.doi == "10.3233/WOR-210001"
+    assert record.abstract == (
+        "Background: Back pain keeps people off work.\nObjective: To follow them."
+    )
+    assert (record.journal, record.pages, record.year) == ("Work", "1001-1012", 2022)
+
+
+EMBASE_CSV = (
+    "\"SEARCH QUERY\",\"('return to work'/exp OR 'sick leave':ti,ab) AND [2019-2022]/py\"\n"
+    "-------------------------------------\n"
+    "\n"
+    '"Title","Author Names","Source title","Publication Year","Volume","Issue","First Page",'
+    '"Last Page","Abstract","Author Keywords","Article Language","Summary Language",'
+    '"Medline PMID","DOI"\n'
+    '"Coordinated return to work","Hansen P., Berg O.","Journal of Occupational Rehabilitation",'
+    '"2019","29","1","100","110","Background: x.","return to work, sick leave","English",'
+    '"Norwegian","30937721","10.1007/s10926-018-9999-1"\n'
+)
+
+
+def test_embase_csv_with_its_search_query_rows_above_the_header(tmp_path: Path) -> None:
+    (record,) = imported(tmp_path, "embase.csv", EMBASE_CSV)
+    assert (record.title, record.authors) == (
+        "Coordinated return to work",
+        ["Hansen P.", "Berg O."],
+    )
+    assert (record.journal, record.pages, record.pmid) == (
+        "Journal of Occupational Rehabilitation",
+        "100-110",
+        "30937721",
+    )
+    assert record.language == "English"  # the article's, not its summary's
+
+
+def test_embase_excel_csv_with_semicolons_and_title_rows(tmp_path: Path) -> None:
+    # Excel's 'CSV' of the same export: semicolons, the title rows padded with empty cells
+    rows = [
+        "SEARCH QUERY;'sick leave':ti;;",
+        "-------------------------------------;;;",
+        ";;;",
+        "Title;Author Names;Publication Year;Medline PMID",
+        "Coordinated return to work;Hansen P., Berg O.;2019;30937721",
+    ]
+    (record,) = imported(tmp_path, "embase-excel.csv", "\ufeff" + "\r\n".join(rows) + "\r\n")
+    assert (record.title, record.year, record.pmid) == (
+        "Coordinated return to work",
+        2019,
+        "30937721",
+    )
+
+
+def test_lens_openalex_refworks_and_scholar_columns(tmp_path: Path) -> None:
+    lens = (
+        "Lens ID,Title,Publication Year,Source Title,Author/s,Volume,Issue Number,Start Page,"
+        "End Page,PMID,DOI\n"
+        "000-111-222-333-444,Coordinated return to work,2019,Journal of Occupational "
+        "Rehabilitation,Per Hansen; Ola Berg,29,1,100,110,30937721,10.1007/s10926-018-9999-1\n"
+    )
+    (record,) = imported(tmp_path, "lens.csv", lens)
+    assert (record.authors, record.issue, record.pages) == (
+        ["Per Hansen", "Ola Berg"],
+        "1",
+        "100-110",
+    )
+    openalex = (
+        "id,doi,title,publication_year,language,primary_location.source.display_name,"
+        "biblio.volume,biblio.issue,biblio.first_page,biblio.last_page,"
+        "authorships.author.display_name,keywords.display_name\n"
+        "https://openalex.org/W1,https://doi.org/10.1007/s10926-018-9999-1,Coordinated return"
+        " to work,2019,en,Journal of Occupational Rehabilitation,29,1,100,110,"
+        "Per Hansen|Ola Berg,Return to work|Sick leave\n"
+    )
+    (record,) = imported(tmp_path / "oa", "openalex.csv", openalex)
+    assert (record.authors, record.journal) == (
+        ["Per Hansen", "Ola Berg"],
+        "Journal of Occupational Rehabilitation",
+    )
+    assert (record.volume, record.issue, record.pages) == ("29", "1", "100-110")
+    assert record.keywords == ["Return to work", "Sick leave"]
+    refworks = (
+        "Reference Type\tAuthors, Primary\tTitle Primary\tPeriodical Full\tPub Year\tVolume\tDOI\n"
+        "Journal Article\tHansen,Per;Berg,Ola\tCoordinated return to work\tWork\t2019\t29\t"
+        "10.1/x\n"
+    )
+    (record,) = imported(tmp_path / "rw", "refworks.tsv", refworks)
+    assert (record.title, record.journal, record.year, record.authors) == (
+        "Coordinated return to work",
+        "Work",
+        2019,
+        ["Hansen,Per", "Berg,Ola"],
+    )
+    scholar = (
+        "Authors,Title,Publication,Volume,Number,Pages,Year,Publisher\n"
+        '"Hansen, Per; Berg, Ola; ",Coordinated return to work,Work,29,1,100-110,2019,IOS\n'
+    )
+    (record,) = imported(tmp_path / "gs", "scholar.csv", scholar)
+    assert (record.journal, record.authors) == ("Work", ["Hansen, Per", "Berg, Ola"])
+
+
+OVID_EMBASE = """<1. >
+VN  - Ovid Technologies
+DB  - Embase
+UI  - 2004000001
+TI  - Coordinated return to work for back pain: a randomised trial.
+SO  - Journal of Occupational Rehabilitation. 29 (1) (pp 100-110), 2019. Date of Publication: 01 \
+Mar 2019.
+AU  - Hansen P.
+AU  - Berg O.
+AB  - Background: Back pain keeps people off work.
+Method(s): A trial of 400 workers.
+Conclusion(s): Early contact helps.
+IS  - 1053-0487
+DO  - http://dx.doi.org/10.1007/s10926-018-9999-1
+LG  - English
+YR  - 2019
+
+<2. >
+VN  - Ovid Technologies
+DB  - Embase
+UI  - 2004000002
+TI  - Graded sick leave: a conference abstract.
+SO  - BMC Proceedings. Conference: 2nd Nordic Work Conference. Norway. 12 (Supplement 3) (no \
+pagination), 2018. Article Number: 55. Date of Publication: 2018.
+AU  - Lie K.
+YR  - 2018
+
+"""
+
+
+def test_ovid_embase_tagged_text_cites_from_so_and_keeps_column_zero_abstract_lines(
+    tmp_path: Path, capsys
+) -> None:
+    first, second = imported(tmp_path, "embase.ovd", OVID_EMBASE)
+    assert "source 'Ovid'" in capsys.readouterr().out  # not PubMed's records
+    assert (first.authors, first.year, first.language) == (
+        ["Hansen P.", "Berg O."],
+        2019,
+        "English",
+    )
+    assert (first.journal, first.volume, first.issue, first.pages) == (
+        "Journal of Occupational Rehabilitation",
+        "29",
+        "1",
+        "100-110",
+    )
+    assert first.doi == "10.1007/s10926-018-9999-1"
+    assert first.pmid == ""  # an Embase accession number, not a PMID
+    assert "Method(s): A trial of 400 workers." in first.abstract
+    assert "Conclusion(s): Early contact helps." in first.abstract
+    assert (second.journal, second.volume, second.issue, second.pages) == (
+        "BMC Proceedings",
+        "12",
+        "Supplement 3",
+        "55",
+    )
+
+
+def test_ovid_medline_and_psycinfo_sources_when_no_journal_field(tmp_path: Path) -> None:
+    text = (
+        "<1. >\nVN  - Ovid Technologies\nDB  - APA PsycInfo\nUI  - 2019-00001-001\n"
+        "TI  - Return to work.\nAU  - Hansen, Per\n"
+        "SO  - Journal of Occupational Rehabilitation. Vol.29(1), 2019, pp. 100-110.\n"
+        "YR  - 2019\n\n"
+        "<2. >\nVN  - Ovid Technologies\nDB  - Ovid MEDLINE(R) ALL\nUI  - 30937721\n"
+        "TI  - Sick leave.\nAU  - Berg O\n"
+        "SO  - Journal of Occupational Rehabilitation. 29(1):100-110, 2019 Mar.\nYR  - 2019\n\n"
+    )
+    psyc, medline = imported(tmp_path, "ovid.txt", text)
+    for record in (psyc, medline):
+        assert (record.journal, record.volume, record.issue, record.pages) == (
+            "Journal of Occupational Rehabilitation",
+            "29",
+            "1",
+            "100-110",
+        )
+    assert (psyc.pmid, medline.pmid) == ("", "30937721")
+
+
+WOS_BIB = """@article{ WOS:000461234500012,
+Author = {Hansen, Per and Berg, Ola and
+   Lie, Kari M.},
+Title = {{Return to work after sick leave for common mental disorders: a
+   randomised trial}},
+Journal = {{JOURNAL OF OCCUPATIONAL REHABILITATION}},
+Year = {{2019}},
+Volume = {{29}},
+Number = {{1}},
+Pages = {{100-110}},
+DOI = {{10.1007/s10926-018-9999-1}},
+Language = {{English}},
+PubMed-ID = {{30937721}},
+Unique-ID = {{WOS:000461234500012}},
+}
+
+@article{ WOS:000572000000001,
+Author = {Hansen, Per},
+Title = {{Work-focused healthcare}},
+Journal = {{PLOS ONE}},
+Year = {{2020}},
+Volume = {{15}},
+Number = {{9}},
+Article-Number = {{e0239123}},
+DOI = {{10.1371/journal.pone.0239123}},
+Unique-ID = {{WOS:000572000000001}},
+}
+"""
+
+
+def test_web_of_science_bibtex_pubmed_id_and_article_number(tmp_path: Path) -> None:
+    first, second = imported(tmp_path, "savedrecs.bib", WOS_BIB)
+    assert first.authors == ["Hansen, Per", "Berg, Ola", "Lie, Kari M."]
+    assert first.title == (
+        "Return to work after sick leave for common mental disorders: a randomised trial"
+    )
+    assert (first.pmid, first.pages, first.language) == ("30937721", "100-110", "English")
+    assert (second.pages, second.pmid) == ("e0239123", "")
+
+
+def test_scopus_bibtex_article_number_when_no_pages(tmp_path: Path) -> None:
+    text = (
+        "Scopus\nEXPORT DATE: 05 December 2026\n\n"
+        "@ARTICLE{Hansen2021,\n\tauthor = {Hansen, P. and Berg, O.},\n"
+        "\ttitle = {Coordinated return to work},\n\tyear = {2021},\n"
+        "\tjournal = {BMC Public Health},\n\tvolume = {21},\n\tnumber = {1},\n"
+        "\tdoi = {10.1186/s12889-021-11432-1},\n\tart_number = {1432},\n"
+        "\tpmid = {34270000},\n\tsource = {Scopus}\n}\n"
+    )
+    (record,) = imported(tmp_path, "scopus.bib", text)
+    assert (record.pages, record.pmid, record.authors) == (
+        "1432",
+        "34270000",
+        ["Hansen, P.", "Berg, O."],
+    )
+
+
+def test_one_article_gets_one_pages_value_from_every_export(tmp_path: Path) -> None:
+    # the same articles from three systems: Lens/Zotero RIS write an article number as SP and
+    # EP alike, EBSCOhost's CSV a first page and a page count, RefWorks' tab-delimited export
+    # its end page or an e-locator alone in 'Other Pages'
+    ris = "TY  - JOUR\nTI  - Coordinated return to work\nSP  - 636959\nEP  - 636959\nER  -\n"
+    (lens,) = imported(tmp_path / "lens", "lens.ris", ris)
+    ebsco = (
+        "Article Title,Author,Journal Title,Publication Date,First Page,Page Count,DOI\n"
+        'Coordinated return to work,"Hansen, Per",Work,2022,924,11,10.1/x\n'
+    )
+    (cinahl,) = imported(tmp_path / "ebsco", "cinahl.csv", ebsco)
+    refworks = (
+        "Reference Type\tTitle Primary\tPub Year\tStart Page\tOther Pages\n"
+        "Journal Article\tCoordinated return to work\t2020\t69\t79\n"
+        "Journal Article\tGraded sick leave\t2015\t \te0144626\n"
+    )
+    ranged, elocator = imported(tmp_path / "rw", "refworks.tsv", refworks)
+    assert (lens.pages, cinahl.pages) == ("636959", "924-934")
+    assert (ranged.pages, elocator.pages) == ("69-79", "e0144626")
+
+
+def test_two_dois_glued_in_one_cell_give_the_first(tmp_path: Path) -> None:
+    # a DOI cell holding two DOIs ('…-1;10.…-2'): one DOI, not both glued; a SICI DOI keeps
+    # its own ';'
+    sici = "10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O"
+    text = (
+        "Title,Year,DOI\n"
+        "Coordinated return to work,2019,10.1007/s10926-018-9999-1;10.1007/s10926-018-9999-2\n"
+        "Graded sick leave,2020,10.1007/s10926-018-9999-3|10.1007/s10926-018-9999-4\n"
+        f"Work ability,1998,{sici}\n"
+    )
+    records = imported(tmp_path, "dois.csv", text)
+    assert [r.doi for r in records] == [
+        "10.1007/s10926-018-9999-1",
+        "10.1007/s10926-018-9999-3",
+        sici,
+    ]
+
+
+def test_cochrane_pages_with_a_unicode_hyphen(tmp_path: Path) -> None:
+    # the Cochrane Library writes page ranges with U+2010 (HYPHEN): '43‐58' is pages 43-58, as
+    # PsycINFO gives the same article
+    text = CENTRAL_RIS.replace("SP  -  100\nEP  -  110", "SP  -  43\u201058")
+    first, _second = imported(tmp_path, "central.ris", text)
+    assert first.pages == "43-58"
