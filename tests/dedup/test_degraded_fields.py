@@ -1,0 +1,61 @@
+"""Journal fields as other exporters degrade them: lower-cased without punctuation, an Ovid
+place after a space, proceedings abbreviated to ISO 4."""
+
+from __future__ import annotations
+
+from dedup.helpers import keys, verdict
+
+# an Embase conference abstract, no page (the journal field names the congress)
+ABSTRACT = dict(
+    title="Sitagliptin reduces plaque macrophage content and stabilizes arteriosclerotic lesions",
+    authors=["Burgmaier, M.", "Liberman, A.", "Vasic, D.", "Ostertag, R."],
+    year=2011,
+    volume="124",
+    issue="21",
+    pages="",
+)
+
+
+def test_a_congress_named_after_the_journal_without_punctuation_is_the_journal():
+    # a Scopus/CSV export lower-cases the field and drops the period and colon:
+    # 'Circulation. Conference: ...' -> 'circulation conference ...'
+    a = keys(1, journal="Circulation", **ABSTRACT)
+    b = keys(
+        2, journal="circulation conference american heart association s scientific", **ABSTRACT
+    )
+    assert verdict(a, b) == ("duplicate", "biblio_match")
+
+
+def test_an_ovid_place_written_after_a_space_is_not_part_of_the_name():
+    # 'NEUROPHARMACOLOGY 13 (7) ()(pp 591-594) 1974' (Embase, a space for Ovid's period),
+    # beside MEDLINE's abbreviation of the same one-word journal, no volume on either side
+    art = dict(
+        title="Effects of taurine on psychomotor activity in the rat",
+        authors=["Baskin, S. I.", "Hinkamp, D. L.", "Marquis, W. J.", "Tilson, H. A."],
+        year=1974,
+        volume="",
+        issue="7",
+        pages="591-594",
+    )
+    a = keys(1, journal="Neur.", **art)
+    b = keys(2, journal="NEUROPHARMACOLOGY 13 (7) ()(pp 591-594) 1974.Date of Publication", **art)
+    assert verdict(a, b) == ("duplicate", "biblio_match")
+
+
+def test_an_iso_abbreviated_proceedings_keeps_the_words_after_its_edition_number():
+    # 'Proc. 33rd Annu. ACM Conf. ...' is no Ovid field ('Name.33 ()(pp ...)'): the name goes on
+    paper = dict(
+        title="Success and scale in a data-producing organization",
+        authors=["Palen, Leysia", "Soden, Robert", "Anderson, T. Jennings", "Barrenechea, Mario"],
+        year=2015,
+        volume="",
+        issue="",
+        pages="4113-4122",
+    )
+    a = keys(1, journal="Proc. 33rd Annu. ACM Conf. Huma. Fact. Comp. Syst.", **paper)
+    b = keys(
+        2,
+        journal="Proceedings of the 33rd Annual ACM Conference on Human Factors in Computing Systems",
+        **paper,
+    )
+    assert verdict(a, b) == ("duplicate", "biblio_match")
