@@ -59,3 +59,46 @@ def test_an_iso_abbreviated_proceedings_keeps_the_words_after_its_edition_number
         **paper,
     )
     assert verdict(a, b) == ("duplicate", "biblio_match")
+
+
+# --- years one apart: online first or the meeting's year beside the year of print ----------
+
+CHAPTER = dict(
+    title="Causes of changes in brain noradrenaline systems and later effects on responses",
+    authors=["Kraemer, G. W."],
+    volume="123",
+    issue="",
+    pages="216-233",
+)
+
+
+def test_a_symposium_chapter_a_year_apart_on_one_page_range_is_one_publication():
+    # MEDLINE's 'Ciba Found Symp' 1987 (print) and Embase's 'Ciba Foundation symposium' 1986
+    # (the meeting): one chapter, the same pages; not a meeting's abstract and a later article
+    a = keys(1, journal="Ciba Found.Symp.", year=1987, **CHAPTER)
+    b = keys(2, journal="Ciba Foundation symposium", year=1986, **CHAPTER)
+    assert verdict(a, b) == ("duplicate", "biblio_match")
+    # on other pages (the abstract in the congress supplement, the article in an issue) the
+    # two are a meeting's abstract and a later article: a person looks
+    c = keys(3, journal="Ciba Foundation symposium", year=1986, **{**CHAPTER, "pages": "12"})
+    assert verdict(a, c) == ("uncertain", "meeting_abstract_and_article")
+
+
+TRANSLATED = dict(
+    authors=["Strasser, R.", "Vogt, A.", "Schaper, W."],
+    journal="Z Kardiol",
+    volume="85",
+    issue="2",
+    pages="79-89",
+)
+
+
+def test_a_translated_title_a_year_apart_on_one_page_range_goes_to_a_person():
+    # MEDLINE's English title and another database's, online first 1996 / print 1997, the
+    # same volume, issue and pages: a person checks it as in one year
+    a = keys(1, title="Myocardial protection by preconditioning", year=1996, **TRANSLATED)
+    b = keys(2, title="Ischemic preconditioning: experimental results", year=1997, **TRANSLATED)
+    assert verdict(a, b) == ("uncertain", "same_place_titles_differ")
+    # two years apart the years disagree
+    c = keys(3, title="Ischemic preconditioning: experimental results", year=1998, **TRANSLATED)
+    assert verdict(a, c)[0] == "not_duplicate"
