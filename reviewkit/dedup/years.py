@@ -34,3 +34,18 @@ def years_agree(ka: Keys, kb: Keys) -> bool:
         and abs(ka.year - kb.year) == 1  # type: ignore[operator]
         and same_printed_pages(ka, kb)
     )
+
+
+def print_years_agree(ka: Keys, kb: Keys) -> bool:
+    """The same year, or years one apart where both records give one volume and one issue:
+    the issue fixes when it was printed, and the other year is the article's online-first
+    date (PubMed gives the issue's year, Embase or Scopus may give the year it went online).
+    Without volume and issue on both sides, a year apart stays a year apart."""
+    if ka.year == kb.year:
+        return True
+    return (
+        bool(ka.year and kb.year)
+        and abs(ka.year - kb.year) == 1  # type: ignore[operator]
+        and bool(ka.volume and ka.issue)
+        and (ka.volume, ka.issue) == (kb.volume, kb.issue)
+    )

@@ -102,3 +102,24 @@ def test_a_translated_title_a_year_apart_on_one_page_range_goes_to_a_person():
     # two years apart the years disagree
     c = keys(3, title="Ischemic preconditioning: experimental results", year=1998, **TRANSLATED)
     assert verdict(a, c)[0] == "not_duplicate"
+
+
+ISSUE = dict(
+    title="The evolution of depressive phenomena in man and animals in general practice",
+    authors=["Watts, C. A. H."],
+    journal="Practitioner",
+    volume="225",
+    issue="1351",
+)
+
+
+def test_a_year_apart_in_one_issue_counts_as_the_year_agreeing():
+    # no page, no author list and one journal field empty: title, volume and issue agree, and
+    # the year a year apart in one issue is the second field that agrees
+    art = dict(title=ISSUE["title"], volume="45", issue="3", pages="", authors=[])
+    a = keys(1, year=2019, journal="Scand J Work Environ Health", **art)
+    b = keys(2, year=2018, journal="", **art)
+    assert verdict(a, b) == ("duplicate", "biblio_match")
+    # without the issue on one side the year is one apart and no more: a person looks
+    c = keys(3, year=2018, journal="", **{**art, "issue": ""})
+    assert verdict(a, c)[0] == "uncertain"
