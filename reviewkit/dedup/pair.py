@@ -26,6 +26,7 @@ from reviewkit.dedup.score import (
     volume_is_supplement,
     volumes_compatible,
 )
+from reviewkit.dedup.years import print_years_agree
 
 # --- thresholds (title and author similarity are 0–100) ----------------------------------
 TITLE_SAME = 98.0  # the same title but for a typo, a letter or punctuation
@@ -123,7 +124,7 @@ class Pair:
         support = conflicts = 0
         if ka.year and kb.year:
             dy = abs(ka.year - kb.year)
-            support += dy == 0
+            support += print_years_agree(ka, kb)  # or online first / print in one issue
             conflicts += dy > 1
         support += self.jm is True
         conflicts += self.jm is False and not self.same_place  # one journal, two names

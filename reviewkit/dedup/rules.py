@@ -53,6 +53,7 @@ from reviewkit.dedup.score import (
 from reviewkit.dedup.score import printed_again_next_volume as reprinted_next_volume
 from reviewkit.dedup.titles import cut_title, standalone_numbers
 from reviewkit.dedup.unplaced import biblio_match, same_title_authors_volume
+from reviewkit.dedup.years import same_printed_pages, years_agree
 
 # --- identifiers ---------------------------------------------------------------------------
 
@@ -197,7 +198,7 @@ def same_place_and_authors(p: Pair) -> Outcome:
         and _titles_one_work(p)
         and p.same_place
         and _same_page_range(p)
-        and p.same_year
+        and years_agree(p.ka, p.kb)  # online first / print: a year apart on one page range
         and (p.au or 0) >= AUTHORS_WHOLE
         and p.jm is not False
         and not (p.generic or p.conference)
@@ -211,7 +212,12 @@ def same_place_titles_differ(p: Pair) -> Outcome:
     """Same place and year, first authors agree, titles apart: a translation a person checks.
     Up to TITLE_RELATED, from where biblio_partial queues: a title half translated (80-85)
     was otherwise dropped as different while a wholly translated one (under 80) was queued."""
-    if p.t < TITLE_RELATED and p.same_place and p.same_year and (p.au or 0) >= AUTHORS_AGREE:
+    if (
+        p.t < TITLE_RELATED
+        and p.same_place
+        and years_agree(p.ka, p.kb)  # online first / print: a year apart on one page range
+        and (p.au or 0) >= AUTHORS_AGREE
+    ):
         return UNCERTAIN, p.t / 100
     return None
 
@@ -364,7 +370,8 @@ def _meeting_abstract_and_article(p: Pair) -> bool:
     if ka.conference == kb.conference or not (ka.year and kb.year) or ka.year == kb.year:
         return False
     article = kb if ka.conference else ka
-    return bool(article.volume and article.last_page)
+    # one range of pages in common: one printed item, the year the meeting's or the print's
+    return bool(article.volume and article.last_page) and not same_printed_pages(ka, kb)
 
 
 def meeting_abstract_and_article(p: Pair) -> Outcome:

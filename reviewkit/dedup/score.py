@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from reviewkit.dedup.journals import meeting_name_added
 from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.titles import NOTICE_WORDS
 
@@ -97,6 +98,8 @@ def journal_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
         return True  # abbreviations ('natl' ~ 'national'), or one name the start of the other
     if _acronym(a, b) or _acronym(b, a):
         return True  # 'icis' ~ 'international conference information systems'
+    if meeting_name_added(a, b):
+        return True  # 'circulation' ~ 'circulation conference american heart ...' (no period)
     if n >= 3 and _abbreviates_in_order(*((a, b) if len(a) <= len(b) else (b, a))):
         return True  # 'patol fiziol eksp ter' ~ 'patologicheskaia fiziologiia eksperimental naia terapiia'
     sim = Indel.normalized_similarity("".join(a), "".join(b))

@@ -6,11 +6,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reviewkit.dedup.journals import cut_spaced_place
 from reviewkit.records import fold_text
 
 # Ovid/Embase exports put volume, issue and pages into the journal: 'Obesity.18 (6) ()(pp 1260-1265) 2010'
 # (also without volume or issue: 'Die Medizinische Welt.10 ()(pp 535-536)', 'J Clin Invest.()(pp 607-612)')
-_EMBEDDED = re.compile(r"\.\s*(?=\d|\(\s*\))")  # also "L'Encephale.21 Spec No 2 ()(pp 1-78)"
+# A number after the period starts Ovid's place only when a bracket follows it (Ovid always
+# writes '()(pp ...)' or '(no pagination)'): 'Proc. 33rd Annu. ACM Conf. ...', 'Proc. 2016 CHI
+# Conf. ...' (ISO abbreviations of proceedings) keep their name. Also "L'Encephale.21 Spec No 2
+# ()(pp 1-78)".
+_EMBEDDED = re.compile(r"\.\s*(?=\d[^()]*\(|\(\s*\))")
 _EMBEDDED_PARTS = re.compile(r"\.\s*(\d+)?\s*(?:\([^)]*\)\s*)*\(pp\s*([^)]*)\)")
 _JOURNAL_STOP = frozenset(
     [
@@ -58,6 +63,7 @@ _CONFERENCE = re.compile(r"\b(?:conference|congress|meeting|symposium)\b", re.I)
 def journal_words(journal: str) -> tuple[str, ...]:
     """'The Journal of Clinical Psychiatry' -> ('journal', 'clinical', 'psychiatry')."""
     journal = _EMBEDDED.split(journal, maxsplit=1)[0]  # 'Neuroscience.169 (1) ()(pp 171-181) 2010'
+    journal = cut_spaced_place(journal)  # 'NEUROPHARMACOLOGY 13 (7) ()(pp 591-594) 1974'
     journal = re.split(
         r"\.\s*(?:conference|meeting|congress|supplement)\b", journal, maxsplit=1, flags=re.I
     )[0]
