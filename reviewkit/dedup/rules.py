@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reviewkit.dedup import sparse, unplaced
+from reviewkit.dedup import sparse, thin_guards, unplaced
 from reviewkit.dedup.cluster import TITLE_CONFLICT
 from reviewkit.dedup.identifiers import cochrane_review
 from reviewkit.dedup.moved_doi import doi_moved_publisher
@@ -458,6 +458,12 @@ RULES: tuple[Rule, ...] = (
     Rule("issues_differ_no_page", unplaced.issues_differ_no_page, "two issues, no page"),
     Rule("abstracts_differ_no_page", unplaced.abstracts_differ_no_page, "two abstracts, no page"),
     Rule("authors_differ_no_page", unplaced.authors_differ_no_page, "other authors, no page"),
+    Rule(
+        "supplement_and_issue_no_page",
+        thin_guards.supplement_and_issue_no_page,
+        "a supplement and another issue, no page",
+    ),
+    Rule("two_meetings_no_page", thin_guards.two_meetings_no_page, "two meetings, no page"),
     Rule(
         "meeting_abstract_and_article",
         meeting_abstract_and_article,
