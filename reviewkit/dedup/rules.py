@@ -463,7 +463,6 @@ RULES: tuple[Rule, ...] = (
         thin_guards.supplement_and_issue_no_page,
         "a supplement and another issue, no page",
     ),
-    Rule("two_meetings_no_page", thin_guards.two_meetings_no_page, "two meetings, no page"),
     Rule(
         "meeting_abstract_and_article",
         meeting_abstract_and_article,

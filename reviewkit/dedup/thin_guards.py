@@ -39,16 +39,3 @@ def supplement_and_issue_no_page(p: Pair) -> Outcome:
     if unplaced(p) and (_supplement_elsewhere(ka, kb) or _supplement_elsewhere(kb, ka)):
         return to_person(p)
     return None
-
-
-def two_meetings_no_page(p: Pair) -> Outcome:
-    """Two meetings' abstracts in two years, a page missing: one study presented at two
-    congresses (a national one in 2014, a European one in 2015) under one title and author
-    list. Each congress's supplement gave its page ('S1750' / 'S741'); without it the years
-    are what is left, and one abstract is printed once. A person decides."""
-    ka, kb = p.ka, p.kb
-    if not (ka.conference and kb.conference and unplaced(p)):
-        return None
-    if ka.year and kb.year and ka.year != kb.year:
-        return to_person(p)
-    return None

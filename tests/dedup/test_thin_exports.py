@@ -7,7 +7,6 @@ from __future__ import annotations
 from dedup.helpers import keys, verdict
 
 TITLE = "Can the retina be used to diagnose and follow the progression of Alzheimer's disease?"
-MEETING = "Acta Ophthalmologica. Conference: 22nd European Vision and Eye Research Conference"
 
 
 def test_a_supplement_and_another_numbered_issue_without_pages_go_to_a_person_not_the_same_issue():
@@ -34,43 +33,3 @@ def test_a_supplement_and_another_numbered_issue_without_pages_go_to_a_person_no
     e = keys(5, title=TITLE, volume="83 (9 Supplement 1)", issue="", pages="")
     f = keys(6, title=TITLE, volume="83", issue="9", pages="")
     assert verdict(e, f) == ("duplicate", "biblio_match")
-
-
-def test_two_meetings_in_two_years_without_pages_go_to_a_person():
-    # one study presented at two congresses a year apart, under one title and author list
-    title = "Status of vitamin D in patients diagnosed with depression"
-    first = keys(
-        1,
-        title=title,
-        journal="Clinical Chemistry and Laboratory Medicine. Conference: 22nd International Congress",
-        year=2014,
-        volume="52",
-        issue="",
-        pages="",
-    )
-    second = keys(
-        2,
-        title=title,
-        journal="Clinical Chemistry and Laboratory Medicine. Conference: 21st European Congress",
-        year=2015,
-        volume="52",
-        issue="",
-        pages="",
-    )
-    assert first.conference and second.conference
-    assert verdict(first, second) == ("uncertain", "two_meetings_no_page")
-    # one meeting's abstract exported twice (one year) still merges
-    again = keys(
-        3,
-        title=title,
-        journal="Clinical Chemistry and Laboratory Medicine. Conference: 21st European Congress",
-        year=2015,
-        volume="52",
-        issue="",
-        pages="",
-    )
-    assert verdict(second, again)[0] == "duplicate"
-    # a meeting's record against a journal's record is not two meetings
-    meeting = keys(1, title=title, journal=MEETING, year=2016, volume="95", issue="", pages="")
-    journal = keys(2, title=title, journal="Acta Ophthalmol", year=2017, volume="95", pages="")
-    assert verdict(meeting, journal)[1] != "two_meetings_no_page"
