@@ -449,6 +449,7 @@ RULES: tuple[Rule, ...] = (
     Rule("same_issue_other_page", same_issue_other_page, "one issue, title, authors: a page slip"),
     Rule("printed_again_next_volume", printed_again_next_volume, "a reprint page for page"),
     Rule("same_abstract_published_twice", same_abstract_published_twice, "one text, two places"),
+    Rule("one_range_two_journals", thin_guards.one_range_two_journals, "one range, two volumes"),
     Rule("biblio_match_doi_differs", biblio_match_doi_differs, "two DOIs, all else the same"),
     Rule("doi_differs", doi_differs, "two DOIs are two works unless a person says otherwise"),
     Rule("generic_title", generic_title, "'Editorial' recurs: place must agree"),

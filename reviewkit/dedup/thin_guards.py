@@ -12,7 +12,13 @@ that need it missing stay silent, so full records are judged as before.
 from __future__ import annotations
 
 from reviewkit.dedup.normalise import Keys
-from reviewkit.dedup.pair import Outcome, Pair
+from reviewkit.dedup.pair import TITLE_NEAR, Outcome, Pair
+from reviewkit.dedup.score import (
+    UNCERTAIN,
+    one_digit_typo,
+    volume_is_supplement,
+    volumes_compatible,
+)
 from reviewkit.dedup.unplaced import to_person, unplaced
 
 
@@ -38,4 +44,46 @@ def supplement_and_issue_no_page(p: Pair) -> Outcome:
     ka, kb = p.ka, p.kb
     if unplaced(p) and (_supplement_elsewhere(ka, kb) or _supplement_elsewhere(kb, ka)):
         return to_person(p)
+    return None
+
+
+_SUPPLEMENT_SERIES = frozenset({"suppl", "supplement", "supplementum"})
+
+
+def _volumes_apart(ka: Keys, kb: Keys) -> bool:
+    """Both records give a volume of two digits or more and no reading makes them one: not
+    equal, not one cut short of the other, not a supplement's number, not a one-digit slip,
+    not the year. (A one-digit volume is often what an export left of '(Suppl. 1)'; journals
+    that number by year, and Embase's '2015 (2)' in the journal field, give the year as the
+    volume: 'Zh Nevrol Psikhiatr 115(2)' / '2015(2)', one article.)"""
+    a, b = ka.volume, kb.volume
+    years = {str(ka.year), str(kb.year)}
+    return (
+        min(len(a), len(b)) >= 2
+        and not ({a, b} & years)
+        and not volumes_compatible(a, b)
+        and not volume_is_supplement(ka, kb)
+        and not one_digit_typo(a, b)
+    )
+
+
+def one_range_two_journals(p: Pair) -> Outcome:
+    """One title and one page range in two volumes of one year, journal names not known to be
+        one journal: a report printed in two journals at once (a workshop's consensus report in
+        'J Periodontol 84(4 Suppl) S30-S50' and 'J Clin Periodontol 40(Suppl 14) S30-S50'). The
+        merging rules excuse a volume that differs when the page agrees (a volume mistyped); on full
+        records the two DOIs told these apart. Two volumes under names that may be two journals
+        are two journals' issues, and so are two volumes under two DOIs when an abbreviation made
+    the names one ('J Periodontol' for both); a supplement series ('Acta Neurol Scand Suppl') numbers its own
+        volumes, so a name that says supplement is left to the rules after. A person decides
+        (PRISMA counts the two printings as two reports of one study)."""
+    ka, kb = p.ka, p.kb
+    if p.same_doi or (p.jm is True and not p.doi_differs) or not (p.same_page and p.same_year):
+        return None
+    if not (ka.last_page and ka.last_page == kb.last_page and _volumes_apart(ka, kb)):
+        return None
+    if _SUPPLEMENT_SERIES & (set(ka.journal) | set(kb.journal)):
+        return None
+    if p.t >= TITLE_NEAR and p.conflicts == 0:
+        return UNCERTAIN, p.score
     return None

@@ -33,3 +33,49 @@ def test_a_supplement_and_another_numbered_issue_without_pages_go_to_a_person_no
     e = keys(5, title=TITLE, volume="83 (9 Supplement 1)", issue="", pages="")
     f = keys(6, title=TITLE, volume="83", issue="9", pages="")
     assert verdict(e, f) == ("duplicate", "biblio_match")
+
+
+REPORT = "Periodontal bacterial invasion and infection: contribution to atherosclerotic pathology"
+
+
+def test_one_report_printed_in_two_journals_goes_to_a_person():
+    # a workshop's report printed in two journals at once: one title and range, two volumes
+    a = keys(
+        1, title=REPORT, journal="J Periodontol", volume="84", issue="4 Suppl", pages="S30-S50"
+    )
+    b = keys(2, title=REPORT, journal="J Clin Periodontol", volume="40 Suppl 14", pages="S30-S50")
+    assert verdict(a, b) == ("uncertain", "one_range_two_journals")
+    # an abbreviation that makes the names one leaves the two DOIs to say so
+    c = keys(
+        3,
+        title=REPORT,
+        journal="J Periodontol",
+        volume="84",
+        pages="S30-S50",
+        doi="10.1902/jop.2013.1340012",
+    )
+    d = keys(
+        4,
+        title=REPORT,
+        journal="J Periodontol",
+        volume="40",
+        pages="S30-S50",
+        doi="10.1111/jcpe.12079",
+    )
+    assert verdict(c, d) == ("uncertain", "one_range_two_journals")
+    # one journal, one DOI or none: a mistyped volume at one range still merges
+    e = keys(5, title=REPORT, journal="J Periodontol", volume="84", pages="S30-S50")
+    f = keys(6, title=REPORT, journal="J Periodontol", volume="48", pages="S30-S50")
+    assert verdict(e, f)[0] == "duplicate"
+    # a supplement series numbers its own volumes: left to the rules after
+    g = keys(7, title=REPORT, journal="Acta Neurol Scand", volume="107", pages="52-76")
+    h = keys(8, title=REPORT, journal="Acta Neurol Scand Suppl", volume="179", pages="52-76")
+    assert verdict(g, h)[1] != "one_range_two_journals"
+    # a journal numbering by year (Embase's '2015 (2)'): the year as volume is no second volume
+    title = "Antidepressant effect of 3-oxypyridine and succinic acid derivatives"
+    zh = "Zh.Nevrol.Psikhiatr.Im S.S.Korsakova"
+    embase = "Zhurnal Nevrologii i Psihiatrii imeni S.S.Korsakova.2015 (2) ()(pp 48-52) 2015."
+    i = keys(9, title=title, journal=zh, year=2015, volume="115", issue="2", pages="48-52")
+    j = keys(10, title=title, journal=embase, year=2015, volume="", issue="2", pages="48-52")
+    assert (i.volume, j.volume) == ("115", "2015")
+    assert verdict(i, j) == ("duplicate", "biblio_match")
