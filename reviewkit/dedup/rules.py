@@ -459,6 +459,7 @@ RULES: tuple[Rule, ...] = (
     Rule("issues_differ_no_page", unplaced.issues_differ_no_page, "two issues, no page"),
     Rule("abstracts_differ_no_page", unplaced.abstracts_differ_no_page, "two abstracts, no page"),
     Rule("authors_differ_no_page", unplaced.authors_differ_no_page, "other authors, no page"),
+    Rule("two_proceedings_no_page", thin_guards.two_proceedings_no_page, "two meetings? no page"),
     Rule(
         "supplement_and_issue_no_page",
         thin_guards.supplement_and_issue_no_page,

@@ -12,7 +12,7 @@ that need it missing stay silent, so full records are judged as before.
 from __future__ import annotations
 
 from reviewkit.dedup.normalise import Keys
-from reviewkit.dedup.pair import TITLE_NEAR, Outcome, Pair
+from reviewkit.dedup.pair import TITLE_NEAR, TITLE_SAME, Outcome, Pair
 from reviewkit.dedup.score import (
     UNCERTAIN,
     one_digit_typo,
@@ -86,4 +86,18 @@ def one_range_two_journals(p: Pair) -> Outcome:
         return None
     if p.t >= TITLE_NEAR and p.conflicts == 0:
         return UNCERTAIN, p.score
+    return None
+
+
+def two_proceedings_no_page(p: Pair) -> Outcome:
+    """Two conferences' proceedings whose names may be two conferences ('International
+    Conference on Information Systems' / 'Hawaii International Conference on System
+    Sciences'), titles not the same (one extends the other: 'Effects of IT-enabled monitoring
+    ...' / 'Moral hazards and effects of IT-enabled monitoring ...'), a page missing: a paper
+    and its longer version at another meeting, two publications. One proceedings paper
+    indexed twice keeps its title (ECIS 2019 / 2020, titles equal); its pages, or the year,
+    told these apart. A person decides."""
+    ka, kb = p.ka, p.kb
+    if ka.conference and kb.conference and p.jm is None and p.t < TITLE_SAME and unplaced(p):
+        return to_person(p)
     return None

@@ -79,3 +79,35 @@ def test_one_report_printed_in_two_journals_goes_to_a_person():
     j = keys(10, title=title, journal=embase, year=2015, volume="", issue="2", pages="48-52")
     assert (i.volume, j.volume) == ("115", "2015")
     assert verdict(i, j) == ("duplicate", "biblio_match")
+
+
+def test_a_paper_and_its_longer_version_at_another_conference_go_to_a_person():
+    title = "Effects of IT-enabled monitoring systems in online labor markets"
+    icis = keys(
+        1,
+        title=title,
+        journal="International Conference on Information Systems, ICIS",
+        volume="",
+        issue="",
+        pages="",
+    )
+    hicss = keys(
+        2,
+        title="Moral hazards and " + title,
+        journal="Hawaii International Conference on System Sciences",
+        volume="",
+        issue="",
+        pages="44-53",
+    )
+    assert icis.conference and hicss.conference
+    assert verdict(icis, hicss) == ("uncertain", "two_proceedings_no_page")
+    # one proceedings paper indexed twice keeps its title and still merges
+    again = keys(
+        3,
+        title="Moral hazards and " + title,
+        journal="Proceedings of the Hawaii International Conference on System Sciences",
+        volume="",
+        issue="",
+        pages="",
+    )
+    assert verdict(hicss, again)[0] == "duplicate"
