@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reviewkit.dedup import sparse, unplaced
+from reviewkit.dedup import sparse, thin_guards, unplaced
 from reviewkit.dedup.cluster import TITLE_CONFLICT
 from reviewkit.dedup.identifiers import cochrane_review
 from reviewkit.dedup.moved_doi import doi_moved_publisher
@@ -456,6 +456,7 @@ RULES: tuple[Rule, ...] = (
     Rule("same_issue_other_page", same_issue_other_page, "one issue, title, authors: a page slip"),
     Rule("printed_again_next_volume", printed_again_next_volume, "a reprint page for page"),
     Rule("same_abstract_published_twice", same_abstract_published_twice, "one text, two places"),
+    Rule("one_range_two_journals", thin_guards.one_range_two_journals, "one range, two volumes"),
     Rule("biblio_match_doi_differs", biblio_match_doi_differs, "two DOIs, all else the same"),
     Rule("doi_differs", doi_differs, "two DOIs are two works unless a person says otherwise"),
     Rule("generic_title", generic_title, "'Editorial' recurs: place must agree"),
@@ -465,6 +466,12 @@ RULES: tuple[Rule, ...] = (
     Rule("issues_differ_no_page", unplaced.issues_differ_no_page, "two issues, no page"),
     Rule("abstracts_differ_no_page", unplaced.abstracts_differ_no_page, "two abstracts, no page"),
     Rule("authors_differ_no_page", unplaced.authors_differ_no_page, "other authors, no page"),
+    Rule("two_proceedings_no_page", thin_guards.two_proceedings_no_page, "two meetings? no page"),
+    Rule(
+        "supplement_and_issue_no_page",
+        thin_guards.supplement_and_issue_no_page,
+        "a supplement and another issue, no page",
+    ),
     Rule(
         "meeting_abstract_and_article",
         meeting_abstract_and_article,

@@ -75,7 +75,7 @@ def _would_merge(p: Pair) -> bool:
     return biblio_match(p) is not None or same_title_authors_volume(p) is not None
 
 
-def _to_person(p: Pair) -> Outcome:
+def to_person(p: Pair) -> Outcome:
     """Uncertain (a person decides) when a merging rule would take the pair; else no say."""
     return (UNCERTAIN, p.score) if _would_merge(p) else None
 
@@ -115,7 +115,7 @@ def issues_differ_no_page(p: Pair) -> Outcome:
     issue wrong (pages_conflict and same_place read the issue then). Without one, a person."""
     ka, kb = p.ka, p.kb
     if unplaced(p) and ka.volume and ka.volume == kb.volume and issues_differ(ka, kb):
-        return _to_person(p)
+        return to_person(p)
     return None
 
 
@@ -126,7 +126,7 @@ def abstracts_differ_no_page(p: Pair) -> Outcome:
     abstract, cut or relabelled at most (score.abstract_openings_differ is loose). With a page
     on both sides the page decides, as before."""
     if unplaced(p) and abstract_openings_differ(p.ka.abstract, p.kb.abstract):
-        return _to_person(p)
+        return to_person(p)
     return None
 
 
@@ -135,7 +135,7 @@ def authors_differ_no_page(p: Pair) -> Outcome:
     editorial printed under its article's title in the same issue, a companion paper by
     another part of the team. One article in two exports keeps its first author."""
     if unplaced(p) and authors_apart(p):
-        return _to_person(p)
+        return to_person(p)
     return None
 
 
@@ -157,7 +157,7 @@ def meeting_abstract_no_page(p: Pair) -> Outcome:
         return None
     ranged = (article.page_count or 0) in ARTICLE_PAGES
     if ranged or (ka.year != kb.year and article.issue_number):
-        return _to_person(p)
+        return to_person(p)
     return None
 
 

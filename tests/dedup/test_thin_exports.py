@@ -1,0 +1,113 @@
+"""Thin exports (no DOI, no pages, no abstract): kinds the dedup-stress benchmark found merging
+where the page told the two works apart, and a weaker field still does. Hand-made records;
+with a page on both sides the rules decide as before."""
+
+from __future__ import annotations
+
+from dedup.helpers import keys, verdict
+
+TITLE = "Can the retina be used to diagnose and follow the progression of Alzheimer's disease?"
+
+
+def test_a_supplement_and_another_numbered_issue_without_pages_go_to_a_person_not_the_same_issue():
+    # a meeting's abstract (in a supplement) and the team's article in issue 8 of one volume
+    abstract = keys(1, title=TITLE, journal="Acta Ophthalmol", volume="95", issue="Supplement 259")
+    article = keys(2, title=TITLE, journal="Acta Ophthalmol", volume="95", issue="8", pages="")
+    assert verdict(abstract, article) == ("uncertain", "supplement_and_issue_no_page")
+    assert verdict(article, abstract) == ("uncertain", "supplement_and_issue_no_page")
+    # the pages settle it when both are there: the rules before decide as ever
+    paged = keys(3, title=TITLE, journal="Acta Ophthalmol", volume="95", issue="8", pages="768-777")
+    abstract_paged = keys(
+        4, title=TITLE, journal="Acta Ophthalmol", volume="95", issue="Supplement 259", pages="S61"
+    )
+    assert verdict(abstract_paged, paged)[1] != "supplement_and_issue_no_page"
+    # databases write a supplement to issue 3 as '3 Suppl' or as plain '3': one place
+    a = keys(1, title=TITLE, volume="74", issue="3 Suppl", pages="")
+    b = keys(2, title=TITLE, volume="74", issue="3", pages="")
+    assert verdict(a, b) == ("duplicate", "biblio_match")
+    # 'Supplement 9' written as issue 9 by another database: one number in common, one place
+    c = keys(3, title=TITLE, volume="110", issue="SUPPL. 9", pages="")
+    d = keys(4, title=TITLE, volume="110", issue="9", pages="")
+    assert verdict(c, d) == ("duplicate", "biblio_match")
+    # a supplement named only in the volume field gives no issue to compare: no say
+    e = keys(5, title=TITLE, volume="83 (9 Supplement 1)", issue="", pages="")
+    f = keys(6, title=TITLE, volume="83", issue="9", pages="")
+    assert verdict(e, f) == ("duplicate", "biblio_match")
+
+
+REPORT = "Periodontal bacterial invasion and infection: contribution to atherosclerotic pathology"
+
+
+def test_one_report_printed_in_two_journals_goes_to_a_person():
+    # a workshop's report printed in two journals at once: one title and range, two volumes
+    a = keys(
+        1, title=REPORT, journal="J Periodontol", volume="84", issue="4 Suppl", pages="S30-S50"
+    )
+    b = keys(2, title=REPORT, journal="J Clin Periodontol", volume="40 Suppl 14", pages="S30-S50")
+    assert verdict(a, b) == ("uncertain", "one_range_two_journals")
+    # an abbreviation that makes the names one leaves the two DOIs to say so
+    c = keys(
+        3,
+        title=REPORT,
+        journal="J Periodontol",
+        volume="84",
+        pages="S30-S50",
+        doi="10.1902/jop.2013.1340012",
+    )
+    d = keys(
+        4,
+        title=REPORT,
+        journal="J Periodontol",
+        volume="40",
+        pages="S30-S50",
+        doi="10.1111/jcpe.12079",
+    )
+    assert verdict(c, d) == ("uncertain", "one_range_two_journals")
+    # one journal, one DOI or none: a mistyped volume at one range still merges
+    e = keys(5, title=REPORT, journal="J Periodontol", volume="84", pages="S30-S50")
+    f = keys(6, title=REPORT, journal="J Periodontol", volume="48", pages="S30-S50")
+    assert verdict(e, f)[0] == "duplicate"
+    # a supplement series numbers its own volumes: left to the rules after
+    g = keys(7, title=REPORT, journal="Acta Neurol Scand", volume="107", pages="52-76")
+    h = keys(8, title=REPORT, journal="Acta Neurol Scand Suppl", volume="179", pages="52-76")
+    assert verdict(g, h)[1] != "one_range_two_journals"
+    # a journal numbering by year (Embase's '2015 (2)'): the year as volume is no second volume
+    title = "Antidepressant effect of 3-oxypyridine and succinic acid derivatives"
+    zh = "Zh.Nevrol.Psikhiatr.Im S.S.Korsakova"
+    embase = "Zhurnal Nevrologii i Psihiatrii imeni S.S.Korsakova.2015 (2) ()(pp 48-52) 2015."
+    i = keys(9, title=title, journal=zh, year=2015, volume="115", issue="2", pages="48-52")
+    j = keys(10, title=title, journal=embase, year=2015, volume="", issue="2", pages="48-52")
+    assert (i.volume, j.volume) == ("115", "2015")
+    assert verdict(i, j) == ("duplicate", "biblio_match")
+
+
+def test_a_paper_and_its_longer_version_at_another_conference_go_to_a_person():
+    title = "Effects of IT-enabled monitoring systems in online labor markets"
+    icis = keys(
+        1,
+        title=title,
+        journal="International Conference on Information Systems, ICIS",
+        volume="",
+        issue="",
+        pages="",
+    )
+    hicss = keys(
+        2,
+        title="Moral hazards and " + title,
+        journal="Hawaii International Conference on System Sciences",
+        volume="",
+        issue="",
+        pages="44-53",
+    )
+    assert icis.conference and hicss.conference
+    assert verdict(icis, hicss) == ("uncertain", "two_proceedings_no_page")
+    # one proceedings paper indexed twice keeps its title and still merges
+    again = keys(
+        3,
+        title="Moral hazards and " + title,
+        journal="Proceedings of the Hawaii International Conference on System Sciences",
+        volume="",
+        issue="",
+        pages="",
+    )
+    assert verdict(hicss, again)[0] == "duplicate"
