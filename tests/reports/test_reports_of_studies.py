@@ -1,0 +1,110 @@
+"""Review B's walk-through with two reports of one study: PRISMA's per-column counts, the
+evidence map with ``--all``, the extraction screen and the report tables' columns."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from reviewkit.cli import main
+from reviewkit.dedup.studies import decide_study_link
+from reviewkit.records import AbstractSection, Record
+from reviewkit.reports.report import write_report
+
+from .conftest import store_records
+
+
+def _rec(title: str, first_author: str, year: int, text: str) -> Record:
+    return Record(
+        title=title,
+        abstract_sections=[AbstractSection("", text)],
+        authors=[first_author, "Madsen, Trine"],
+        year=year,
+        journal="Occup Environ Med",
+    )
+
+
+def _databases() -> list[Record]:
+    """Five reports found by databases: a trial's main paper and follow-up, three other studies."""
+    return [
+        _rec(
+            "Individual placement and support for depression",
+            "Hellström, Lone",
+            2017,
+            "IPS for common mental disorders: more returned to work.",
+        ),
+        _rec(
+            "Two-year follow-up of individual placement and support",
+            "Hellström, Lone",
+            2019,
+            "At two years the effect of IPS for depression remained.",
+        ),
+        _rec(
+            "Dialogue meetings with the employer for back pain",
+            "Aas, Randi",
+            2020,
+            "Meetings at the workplace for back pain.",
+        ),
+        _rec(
+            "A rehabilitation coordinator for sick-listed workers",
+            "Doe, Jane",
+            2015,
+            "A coordinator supported workers with anxiety and stress.",
+        ),
+        _rec(
+            "A multidisciplinary team for musculoskeletal sick leave",
+            "Berg, Ole",
+            2018,
+            "A team of GP, physiotherapist and caseworker for back pain.",
+        ),
+    ]
+
+
+def _other_methods() -> list[Record]:
+    return [
+        _rec(
+            "An evaluation of job specialists in Danish job centres",
+            "Holm, Eva",
+            2016,
+            "Job specialists in mental health treatment for depression.",
+        ),
+        _rec(
+            "Workplace dialogue in occupational health services",
+            "Lie, Per",
+            2014,
+            "The employer and occupational health service met about neck pain.",
+        ),
+    ]
+
+
+@pytest.fixture
+def linked(project_b, include_all):
+    """Review B: five database reports (two of them of one study, linked) and two snowballed
+    reports, all included: 7 reports of 6 studies."""
+    ids = store_records(project_b, _databases(), "PubMed")
+    ids += store_records(project_b, _other_methods(), "snowballing")
+    include_all(project_b, ids)
+    decide_study_link(project_b.db, ids[0], ids[1], True, "ann")
+    return project_b, ids
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(path.open(encoding="utf-8")))
+
+
+def test_prisma_columns_count_studies_with_their_reports_beside(linked, tmp_path: Path):
+    """PRISMA 2020 counts studies included (with reports beside): each column's "studies
+    included" counted reports (5 + 2 against 6 studies in all)."""
+    project, _ = linked
+    write_report(project, tmp_path / "out", ("csv",))
+    counts = {
+        (r["section"], r["item"]): int(r["count"]) for r in _rows(tmp_path / "out" / "prisma.csv")
+    }
+    assert counts["included", "studies included"] == 6
+    assert counts["included", "reports of included studies"] == 7
+    assert counts["databases and registers", "studies included"] == 4
+    assert counts["databases and registers", "reports of included studies"] == 5
+    assert counts["other methods", "studies included"] == 2
+    assert counts["other methods", "reports of included studies"] == 2
