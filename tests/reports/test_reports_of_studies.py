@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reviewkit import classify
 from reviewkit.cli import main
 from reviewkit.dedup.studies import decide_study_link
 from reviewkit.records import AbstractSection, Record
@@ -108,3 +109,21 @@ def test_prisma_columns_count_studies_with_their_reports_beside(linked, tmp_path
     assert counts["databases and registers", "reports of included studies"] == 5
     assert counts["other methods", "studies included"] == 2
     assert counts["other methods", "reports of included studies"] == 2
+
+
+def test_evidence_map_all_counts_linked_reports_once(linked, tmp_path: Path):
+    """`evidence-map --all` passed no grouping: the two linked reports were two studies. With
+    every report included, `--all` and the default map the same six studies."""
+    project, ids = linked
+    classify.classify_project(project, ids)
+    argv = ["evidence-map", "--project", str(project.folder), "--rows", "model-type"]
+    argv += ["--cols", "diagnosis"]
+    assert main([*argv, "--all", "--out", str(tmp_path / "all")]) == 0
+    assert main([*argv, "--out", str(tmp_path / "included")]) == 0
+    for name in ("evidence-map.csv", "evidence-map-cells.csv", "evidence-map.notes.txt"):
+        every = (tmp_path / "all" / name).read_text(encoding="utf-8")
+        assert every == (tmp_path / "included" / name).read_text(encoding="utf-8"), name
+    cells = _rows(tmp_path / "all" / "evidence-map-cells.csv")
+    assert sum("Hellström" in r["studies"] for r in cells) >= 1
+    assert all(r["studies"].count("Hellström") <= 1 for r in cells)
+    assert "[2 reports]" in "".join(r["studies"] for r in cells)
