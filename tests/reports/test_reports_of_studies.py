@@ -7,6 +7,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from reviewkit import classify
 from reviewkit.cli import main
@@ -127,3 +128,58 @@ def test_evidence_map_all_counts_linked_reports_once(linked, tmp_path: Path):
     assert sum("Hellström" in r["studies"] for r in cells) >= 1
     assert all(r["studies"].count("Hellström") <= 1 for r in cells)
     assert "[2 reports]" in "".join(r["studies"] for r in cells)
+
+
+def _table_rows(folder: Path) -> list[dict[str, str]]:
+    return [r for f in sorted((folder / "tables").glob("*.csv")) for r in _rows(f)]
+
+
+def test_reports_column_only_where_a_study_has_several(linked, tmp_path: Path):
+    """Once one study link existed, every one-report row repeated its Reference in Reports."""
+    project, _ = linked
+    write_report(project, tmp_path / "out", ("csv",))
+    rows = _table_rows(tmp_path / "out")
+    trial = [r for r in rows if "Hellström" in r["Reference"]]
+    assert trial and all(len(r["Reports"].split("\n")) == 2 for r in trial)
+    others = [r for r in rows if "Hellström" not in r["Reference"]]
+    assert len(others) >= 5 and all(r["Reports"] == "" for r in others)
+
+
+def test_authors_columns_writes_the_protocols_columns_only(linked, tmp_path: Path):
+    """`report --authors-columns`: the protocol's columns only (no label status, no prefill
+    marks), a study's reports listed in its Reference cell; in every format."""
+    project, _ = linked
+    out = tmp_path / "out"
+    argv = ["report", "--project", str(project.folder), "--out", str(out), "--authors-columns"]
+    assert main([*argv, "--format", "csv,md,xlsx,docx"]) == 0
+    protocol_columns = ["Country", "Intervention", "Population", "Design", "Effect", "Reference"]
+    for f in sorted((out / "tables").glob("*.csv")):
+        assert next(csv.reader(f.open(encoding="utf-8"))) == protocol_columns, f.name
+    rows = _table_rows(out)
+    (trial,) = [r for r in rows if "Hellström" in r["Reference"]]
+    assert [ref.split(". ")[1] for ref in trial["Reference"].split("\n")] == [
+        "Individual placement and support for depression",
+        "Two-year follow-up of individual placement and support",
+    ]
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "| Country | Intervention | Population | Design | Effect | Reference |" in md
+    assert "Label status" not in md and "Prefilled, not checked" not in md
+
+
+def test_xlsx_sheets_are_named_for_their_labels_with_a_title_row(linked, tmp_path: Path):
+    """The sheets were named by label id ("team-coordinator") and began with the header."""
+    project, _ = linked
+    write_report(project, tmp_path / "out", ("xlsx",))
+    book = load_workbook(tmp_path / "out" / "report.xlsx")
+    assert book.sheetnames[:5] == [
+        "Multidisciplinary team",
+        "Job specialist in mental…",  # Excel's 31 characters, cut at a word
+        "Sick-leave rehabilitation…",  # '/' is not allowed in a sheet name
+        "Team plus coordinator",
+        "Workplace-centred collaboration",
+    ]
+    sheet = book["Multidisciplinary team"]
+    assert str(sheet["A1"].value).startswith("Multidisciplinary team (n = ")
+    assert [c.value for c in sheet[2]][:2] == ["Country", "Intervention"]
+    assert sheet.freeze_panes == "A3"
+    assert {"evidence-map", "agreement", "prisma"} <= set(book.sheetnames)
