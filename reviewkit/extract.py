@@ -237,6 +237,15 @@ def store_prefills(project: Project, new: Iterable[tuple[int, str, str]]) -> int
         return values_rows.add_values(project.db, kept, method="prefill")
 
 
+def study_reports(project: Project, record_ids: Iterable[int]) -> dict[int, tuple[int, ...]]:
+    """report id -> the reports among ``record_ids`` of its study (ascending, the study's own id
+    first), from the confirmed study links (``dedup study-link --same``); a report without
+    links is a study of one report. The report tables take a study's field from its first
+    report that has it (:func:`reviewkit.reports.tables.study_values`)."""
+    groups = reports_by_study(project.db, canonical_map(project.db), list(record_ids))
+    return {r: reps for reps in groups.values() for r in reps}
+
+
 def records(project: Project, record_ids: Iterable[int]) -> dict[int, Record]:
     """The records of the given studies, by id (ids with no record are left out), as the
     report reads them: each kept record's empty fields filled from its duplicates

@@ -3,17 +3,21 @@ evidence map with ``--all``, the extraction screen and the report tables' column
 
 from __future__ import annotations
 
+import asyncio
 import csv
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from textual.widgets import Static
 
-from reviewkit import classify
+from reviewkit import classify, extract
 from reviewkit.cli import main
 from reviewkit.dedup.studies import decide_study_link
 from reviewkit.records import AbstractSection, Record
 from reviewkit.reports.report import write_report
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.extract import ExtractScreen
 
 from .conftest import store_records
 
@@ -183,3 +187,44 @@ def test_xlsx_sheets_are_named_for_their_labels_with_a_title_row(linked, tmp_pat
     assert [c.value for c in sheet[2]][:2] == ["Country", "Intervention"]
     assert sheet.freeze_panes == "A3"
     assert {"evidence-map", "agreement", "prisma"} <= set(book.sheetnames)
+
+
+def _status(screen) -> str:
+    return str(screen.query_one("#status", Static).render())
+
+
+def _fields(screen) -> str:
+    return str(screen.query_one("#fields", Static).render())
+
+
+def test_extract_screen_names_the_report_of_its_study_and_tab_skips_what_a_sibling_has(linked):
+    """A second report of a linked study showed as "study 2 of 7 (id 42)", nothing saying
+    that its study's fields were filled on its first report, and Tab stopped on it."""
+    project, ids = linked
+    for rid in ids:
+        for spec in project.protocol.extraction:
+            extract.set_value(project, rid, spec.id, "" if rid == ids[1] else "x", "ann")
+    extract.set_value(project, ids[0], "country", "Denmark", "ann")
+    extract.set_value(project, ids[3], "effect", "", "ann")  # the one real gap
+    trial, second, gap = ids[0], ids[1], ids[3]
+
+    async def scenario() -> None:
+        app = ReviewkitApp(ExtractScreen(project, ids, "ann"), keymap={})
+        async with app.run_test(size=(120, 44)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert screen.current == gap  # not the second report, whose study has every field
+            assert _status(screen).startswith("study 3 of 6 (id ")
+            await pilot.press("k", "k")
+            await pilot.pause()
+            assert screen.current == second
+            assert _status(screen).startswith(f"report 2 of 2 of study {trial} (id {second})")
+            assert "Country: (empty here; report 1 of the study has: Denmark)" in _fields(screen)
+            await pilot.press("k")
+            await pilot.pause()
+            assert _status(screen).startswith(f"report 1 of 2 of study {trial} (id {trial})")
+            await pilot.press("tab")  # past the second report, on to the gap
+            await pilot.pause()
+            assert screen.current == gap and "Effect: (empty)" in _fields(screen)
+
+    asyncio.run(scenario())
