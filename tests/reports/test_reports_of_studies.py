@@ -228,3 +228,17 @@ def test_extract_screen_names_the_report_of_its_study_and_tab_skips_what_a_sibli
             assert screen.current == gap and "Effect: (empty)" in _fields(screen)
 
     asyncio.run(scenario())
+
+
+def test_extraction_sheet_says_which_report_of_its_study_a_row_is(linked, tmp_path: Path):
+    """The sheet's two rows of one study had nothing but the same study label in common."""
+    project, ids = linked
+    sheet = tmp_path / "sheet.csv"
+    assert main(["extract", "export", str(sheet), "--project", str(project.folder)]) == 0
+    report = {int(r["record_id"]): r["report"] for r in _rows(sheet)}
+    assert report[ids[0]] == f"1 of 2 (study {ids[0]})"
+    assert report[ids[1]] == f"2 of 2 (study {ids[0]})"
+    assert all(report[rid] == "" for rid in ids[2:])
+    argv = ["extract", "import", str(sheet), "--project", str(project.folder)]
+    argv += ["--reviewer", "reviewer1"]
+    assert main(argv) == 0  # the column is read-only: the sheet goes back as it came
