@@ -242,3 +242,26 @@ def test_extraction_sheet_says_which_report_of_its_study_a_row_is(linked, tmp_pa
     argv = ["extract", "import", str(sheet), "--project", str(project.folder)]
     argv += ["--reviewer", "reviewer1"]
     assert main(argv) == 0  # the column is read-only: the sheet goes back as it came
+
+
+def test_update_columns_count_new_studies_with_their_reports(project_b, include_all, tmp_path):
+    """In an update, each column's studies are its new studies; a new report of an earlier
+    study counts among the databases' reports, not its studies."""
+    first, second, *more = _databases()
+    before = store_records(project_b, [first], "PubMed")
+    include_all(project_b, before)
+    write_report(project_b, tmp_path / "v1", ("csv",), new_version="v1")
+    since = store_records(project_b, [second, more[0]], "PubMed")
+    since += store_records(project_b, _other_methods(), "snowballing")
+    include_all(project_b, since)
+    decide_study_link(project_b.db, before[0], since[0], True, "ann")  # a new report of it
+    decide_study_link(project_b.db, since[2], since[3], True, "ann")  # two snowballed reports
+    write_report(project_b, tmp_path / "v2", ("csv",))
+    counts = {
+        (r["section"], r["item"]): int(r["count"]) for r in _rows(tmp_path / "v2" / "prisma.csv")
+    }
+    assert counts["included", "new studies included"] == 2
+    assert counts["databases and registers", "studies included"] == 1
+    assert counts["databases and registers", "reports of included studies"] == 2
+    assert counts["other methods", "studies included"] == 1
+    assert counts["other methods", "reports of included studies"] == 2
