@@ -20,12 +20,14 @@ from reviewkit import outputs
 from reviewkit.classify import Assigned, assigned_labels, none_id
 from reviewkit.classify.study_labels import studies_of, study_labels
 from reviewkit.dedup.merged_fields import filled_records
+from reviewkit.dedup.studies import reports_by_study
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.protocol import Scheme
 from reviewkit.records import Record
 from reviewkit.reports.labels import citation_labels
 from reviewkit.reports.writers import NOTES_SUFFIX, Table, write_csv, write_markdown, write_xlsx
+from reviewkit.store.duplicates import canonical_map
 from reviewkit.wording import quantity
 
 
@@ -189,8 +191,9 @@ def build_map(
 ) -> EvidenceMap:
     """The evidence map of the given studies (canonical ids); ``records``: their records when
     the caller has read them already; ``reports``: study -> its reports among ``record_ids``
-    (the snapshot's grouping), so a study of several reports counts once, under its own id,
-    with its reports' labels together (:mod:`reviewkit.classify.study_labels`)."""
+    (the snapshot's grouping; None: read from the confirmed study links), so a study of several
+    reports counts once, under its own id, with its reports' labels together
+    (:mod:`reviewkit.classify.study_labels`)."""
     proto = project.protocol
     rs, cs = proto.scheme(rows_scheme), proto.scheme(cols_scheme)
     if rs.id == cs.id:
@@ -209,6 +212,8 @@ def build_map(
             + f"; 'reviewkit classify --scheme {rs.id}' prints the studies per label",
         )
     ids = sorted(set(record_ids))
+    if reports is None:  # a caller without a snapshot (`evidence-map --all`): the same grouping
+        reports = reports_by_study(project.db, canonical_map(project.db), ids)
     studies = studies_of(ids, reports)
     if records is None:
         records = filled_records(project.db, ids)  # as the report reads them

@@ -54,7 +54,9 @@ DESIGN_PUBLICATION_TYPES = (
     "Guideline",
     "Review",
 )
-READ_ONLY_COLUMNS = ("record_id", "study", "title")
+# ``report``: which report of its study a row is, when a person linked several reports as one
+# study ("2 of 2 (study 41)"; empty for a study of one report): each report keeps a row
+READ_ONLY_COLUMNS = ("record_id", "study", "report", "title")
 
 # a sentence ends at '.', '!' or '?' before a space and a capital or digit, or right before a
 # heading glued to it ("… employment status .Method: A retrospective …", as some journals'
@@ -237,6 +239,15 @@ def store_prefills(project: Project, new: Iterable[tuple[int, str, str]]) -> int
         return values_rows.add_values(project.db, kept, method="prefill")
 
 
+def study_reports(project: Project, record_ids: Iterable[int]) -> dict[int, tuple[int, ...]]:
+    """report id -> the reports among ``record_ids`` of its study (ascending, the study's own id
+    first), from the confirmed study links (``dedup study-link --same``); a report without
+    links is a study of one report. The report tables take a study's field from its first
+    report that has it (:func:`reviewkit.reports.tables.study_values`)."""
+    groups = reports_by_study(project.db, canonical_map(project.db), list(record_ids))
+    return {r: reps for reps in groups.values() for r in reps}
+
+
 def records(project: Project, record_ids: Iterable[int]) -> dict[int, Record]:
     """The records of the given studies, by id (ids with no record are left out), as the
     report reads them: each kept record's empty fields filled from its duplicates
@@ -344,13 +355,24 @@ def export_csv(
     # the study as the report tables and the evidence map name it ("2019a", "2019b"): a sheet
     # whose two "Smith et al. (2019)" rows the tables tell apart would not say which is which;
     # two reports of one study (a confirmed link) are one study there, and here too
-    study = report_labels(records, reports_by_study(project.db, canonical_map(project.db), ids))
+    groups = reports_by_study(project.db, canonical_map(project.db), ids)
+    study = report_labels(records, groups)
+    of_study = {r: reps for reps in groups.values() for r in reps}
     rows = (
-        [rid, study[rid], records[rid].title, *(current[rid][f] for f in fields)] for rid in ids
+        [rid, study[rid], _report_of(rid, of_study[rid]), records[rid].title]
+        + [current[rid][f] for f in fields]
+        for rid in ids
     )
     outputs.write_csv(path, [*READ_ONLY_COLUMNS, *fields], rows)
     store_prefills(project, new)
     return len(ids)
+
+
+def _report_of(rid: int, reports: tuple[int, ...]) -> str:
+    """The sheet's ``report`` cell: '2 of 2 (study 41)', or '' for a study of one report."""
+    if len(reports) == 1:
+        return ""
+    return f"{reports.index(rid) + 1} of {len(reports)} (study {reports[0]})"
 
 
 @dataclass

@@ -368,7 +368,7 @@ def evidence_map_command(
     project = load_project(project_dir)
     try:
         records = reports = None
-        if all_studies:
+        if all_studies:  # build_map groups linked reports itself (the confirmed study links)
             ids = _studies(project, True)
         else:  # the included studies as the report's map has them: linked reports count once
             snap = ProjectSnapshot.read(project)

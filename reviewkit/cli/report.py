@@ -38,8 +38,18 @@ from reviewkit.wording import quantity
     help="Record this report's review as a version named NAME (e.g. '2021 review'): after "
     "later search runs or imports, PRISMA draws the update diagram with its counts.",
 )
+@click.option(
+    "--authors-columns",
+    is_flag=True,
+    help="Report tables in the protocol's columns only (no Reports, Label status or Prefilled, "
+    "not checked columns); a study's reports are listed in its Reference cell.",
+)
 def report_command(
-    project_dir: Path, out_dir: Path | None, formats: str, new_version: str | None
+    project_dir: Path,
+    out_dir: Path | None,
+    formats: str,
+    new_version: str | None,
+    authors_columns: bool,
 ) -> None:
     """Write the report: tables per label, evidence map, PRISMA 2020, agreement, exports."""
     from reviewkit.reports.report import write_report
@@ -52,7 +62,13 @@ def report_command(
     out_dir = out_folder(project_dir, out_dir)
     project = load_project(project_dir)
     try:
-        paths = write_report(project, out_dir, chosen, new_version=new_version or "")
+        paths = write_report(
+            project,
+            out_dir,
+            chosen,
+            new_version=new_version or "",
+            authors_columns=authors_columns,
+        )
         click.echo(f"{quantity(len(paths), 'file')} written to {out_dir}/")
         for p in paths:
             click.echo(f"  {p}")

@@ -135,6 +135,7 @@ def write_report(
     formats: Sequence[str] = FORMATS,
     note: str = "",
     new_version: str = "",
+    authors_columns: bool = False,
 ) -> list[Path]:
     """Write every part of the report into ``out_dir``; returns the files written.
 
@@ -143,6 +144,8 @@ def write_report(
     the agreement and PRISMA tables of the Markdown, DOCX and XLSX reports. ``new_version``:
     record this report's review as a version of that name once every file is written (a later
     update's PRISMA "studies included in previous version"; see :mod:`.versions`).
+    ``authors_columns``: the report tables in the protocol's columns only
+    (:func:`~reviewkit.reports.tables.report_tables`).
     """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
@@ -156,7 +159,12 @@ def write_report(
     # and into the database with the files (below): a failed write changes nothing.
     prefills = pending_prefills(project, studies, records=records)
     tables = report_tables(
-        project, studies, records=records, reports=snap.reports, pending=prefills
+        project,
+        studies,
+        records=records,
+        reports=snap.reports,
+        pending=prefills,
+        authors_columns=authors_columns,
     )
     counts = prisma.collect_counts(project, snap)
     problems = prisma.check(counts)

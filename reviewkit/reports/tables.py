@@ -25,7 +25,7 @@ from reviewkit.protocol import Scheme
 from reviewkit.records import Record
 from reviewkit.reports import ties
 from reviewkit.reports.labels import citation_labels
-from reviewkit.reports.writers import Table
+from reviewkit.reports.writers import Cell, Table
 from reviewkit.wording import quantity
 
 STATUS_COLUMN = "Label status"
@@ -113,6 +113,7 @@ def report_tables(
     records: Mapping[int, Record] | None = None,
     reports: Mapping[int, Sequence[int]] | None = None,
     pending: Iterable[tuple[int, str, str]] = (),
+    authors_columns: bool = False,
 ) -> list[Table]:
     """One table per label of the report scheme (plus "none of these" when a study has it).
 
@@ -120,18 +121,12 @@ def report_tables(
     study -> its reports among ``record_ids`` (the snapshot's grouping); one row per study, and,
     when a study has several reports, a "Reports" column lists every report's reference.
     ``pending``: prefilled values not stored yet, (record id, field id, value), shown as stored
-    unchecked prefills would be (the report stores them once its files are written)."""
+    unchecked prefills would be (the report stores them once its files are written).
+    ``authors_columns``: the protocol's columns only, as the review's authors publish them (no
+    "Reports", "Label status" or "Prefilled, not checked"); a study's ``reference`` cell then
+    lists each of its reports' references."""
     proto = project.protocol
-    if proto.report is None and scheme_id is None:
-        raise UserError(
-            "the protocol has no [report] section",
-            where=str(proto.path),
-            hint="add [report] with scheme and columns",
-        )
-    report = proto.report
-    scheme = proto.scheme(scheme_id or report.scheme)
-    columns = list(report.columns) if report else ["study", "reference"]
-    names = report.column_names if report else {}
+    scheme, columns, names, sort = _layout(proto, scheme_id)
     ids = sorted(set(record_ids))
     studies = studies_of(ids, reports)
     if records is None:
@@ -141,43 +136,69 @@ def report_tables(
     none = none_id(scheme)
     by_report = assigned_labels(project, scheme.id, ids)
     assigned = {s: study_labels(by_report, reps, none) for s, reps in studies.items()}
-    sort = report.sort if report else "year-desc"
-    header = [names.get(c, _default_name(proto, c)) for c in columns]
     several = any(len(reps) > 1 for reps in studies.values())
-    if several:
-        header.append(REPORTS_COLUMN)
-    header.append(STATUS_COLUMN)
     field_ids = {f.id for f in proto.extraction}
-    checked_columns = [c for c in columns if c in field_ids]  # extraction fields in the layout
-    if not checked_columns:
+    # extraction fields in the layout, whose unchecked prefills a column names (not in the
+    # authors' columns: their tables' notes still count the labels confirmed)
+    checked = [] if authors_columns else [c for c in columns if c in field_ids]
+    if not checked:
         unchecked = {}
     merged = {s: study_values(values, unchecked, reps) for s, reps in studies.items()}
-    unchecked_names = {c: names.get(c, _default_name(proto, c)) for c in checked_columns}
-    if checked_columns:
-        header.append(UNCHECKED_COLUMN)
+    checked_names = [names.get(c, _default_name(proto, c)) for c in checked]
+    header = [names.get(c, _default_name(proto, c)) for c in columns]
+    if not authors_columns:
+        header += [REPORTS_COLUMN] if several else []
+        header += [STATUS_COLUMN] + ([UNCHECKED_COLUMN] if checked else [])
     label_names = {x.id: x.name for x in scheme.labels} | {none: "None of these"}
     labels = citation_labels(records, studies)  # over every table's studies: one 2019a
     members = _members(scheme, assigned, lambda r: _sort_key(sort, records[r], r, labels[r]))
     everyone = list(assigned.values())  # the same for every table's note
+
+    def row(s: int, lab: str) -> list[Cell]:
+        listed = _references(records, studies[s]) if len(studies[s]) > 1 else ""
+        out = [
+            listed
+            if authors_columns and c == "reference" and listed  # no Reports column
+            else cell(c, records[s], merged[s][0], labels[s])
+            for c in columns
+        ]
+        if authors_columns:
+            return out
+        # a study of one report would repeat its Reference there: only several are listed
+        out += [listed] if several else []
+        out.append(ties.row_status(scheme, assigned[s], lab, label_names))
+        if checked:
+            out.append(
+                ", ".join(
+                    n for c, n in zip(checked, checked_names, strict=True) if c in merged[s][1]
+                )
+            )
+        return out
+
     tables = []
     for lab in members:
-        rows = [
-            [cell(c, records[s], merged[s][0], labels[s]) for c in columns]
-            + ([_references(records, studies[s])] if several else [])
-            + [ties.row_status(scheme, assigned[s], lab, label_names)]
-            + (
-                [", ".join(unchecked_names[c] for c in checked_columns if c in merged[s][1])]
-                if checked_columns
-                else []
-            )
-            for s in members[lab]
-        ]
         group = [assigned[s] for s in members[lab]]
         n_reports = sum(len(studies[s]) for s in members[lab]) if several else None
-        note = _table_note(scheme, group, everyone, n_reports, bool(checked_columns))
+        note = _table_note(scheme, group, everyone, n_reports, bool(checked))
         title = f"{label_names.get(lab, lab)} (n = {len(group)})"
-        tables.append(Table(lab, title, header, rows, note))
+        rows = [row(s, lab) for s in members[lab]]
+        tables.append(Table(lab, title, header, rows, note, label_names.get(lab, lab)))
     return tables
+
+
+def _layout(proto, scheme_id: str | None) -> tuple[Scheme, list[str], dict[str, str], str]:
+    """The tables' scheme, columns, column names and sort, from the protocol's [report]."""
+    report = proto.report
+    if report is None and scheme_id is None:
+        raise UserError(
+            "the protocol has no [report] section",
+            where=str(proto.path),
+            hint="add [report] with scheme and columns",
+        )
+    scheme = proto.scheme(scheme_id or report.scheme)
+    if report is None:
+        return scheme, ["study", "reference"], {}, "year-desc"
+    return scheme, list(report.columns), report.column_names, report.sort
 
 
 def _members(

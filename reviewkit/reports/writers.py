@@ -28,6 +28,9 @@ class Table:
     columns: list[str]
     rows: list[list[Cell]] = field(default_factory=list)
     note: str = ""
+    # the XLSX sheet's name, when the short id is no name for a reader (a report table's label
+    # id "team-coordinator": its name "Team plus coordinator")
+    sheet: str = ""
 
 
 def slug(text: str) -> str:
@@ -71,7 +74,11 @@ def write_csv(tables: Sequence[Table], out_dir: Path, prefix: str = "") -> list[
 
 
 def _sheet_title(name: str, used: set[str]) -> str:
-    base = re.sub(r"[\[\]:*?/\\]", "-", name)[:31] or "Sheet"
+    """A sheet name Excel takes (31 characters, none of []:*?/\\), unique in the workbook
+    (without case): a long name is cut at a word and ends in '…', so it reads as cut."""
+    base = " ".join(re.sub(r"[\[\]:*?/\\]", " ", name).split()) or "Sheet"
+    if len(base) > 31:
+        base = base[:30].rsplit(" ", 1)[0].rstrip(" -,") + "…"
     title, n = base, 2
     while title.lower() in used:
         suffix = f" ({n})"
@@ -81,7 +88,8 @@ def _sheet_title(name: str, used: set[str]) -> str:
 
 
 def write_xlsx(tables: Sequence[Table], path: Path) -> Path:
-    """A workbook with a sheet per table: header in row 1 (bold, frozen), the note below the rows."""
+    """A workbook with a sheet per table, named for it (``Table.sheet``, else its id): its title
+    in row 1, the header in row 2 (both bold; frozen), the note below the rows."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -89,21 +97,22 @@ def write_xlsx(tables: Sequence[Table], path: Path) -> Path:
     wb.remove(wb.active)
     used: set[str] = set()
     for t in tables:
-        ws = wb.create_sheet(_sheet_title(t.name, used))
+        ws = wb.create_sheet(_sheet_title(t.sheet or t.name, used))
+        ws.append([t.title])
         ws.append(t.columns)
-        for cell in ws[1]:
+        for cell in (*ws[1], *ws[2]):
             cell.font = Font(bold=True)
         for row in t.rows:
             ws.append(list(row))
         if t.note:
             ws.append([])
             ws.append([t.note])
-        ws.freeze_panes = "A2"
+        ws.freeze_panes = "A3"
         for i, col in enumerate(t.columns, start=1):
             longest = max([len(str(col))] + [len(str(r[i - 1])) for r in t.rows if i - 1 < len(r)])
-            letter = ws.cell(row=1, column=i).column_letter
+            letter = ws.cell(row=2, column=i).column_letter
             ws.column_dimensions[letter].width = min(60, max(10, longest + 2))
-        for row in ws.iter_rows(min_row=2):
+        for row in ws.iter_rows(min_row=3):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         for row in ws.iter_rows():

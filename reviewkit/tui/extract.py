@@ -2,7 +2,9 @@
 
 The screen shows the study (abstract sections and all) and below it every extraction field of
 the protocol with its number key, its current value and where that value came from (prefilled
-from the record, a person, a CSV import). A number key opens the field in an editor holding its
+from the record, a person, a CSV import). A report linked with others as one study (``dedup
+study-link``) is named so ("report 2 of 2 of study 41"); a field it lacks that another report of
+its study has shows that value (the report tables take it), and Tab does not stop for it. A number key opens the field in an editor holding its
 current value; Enter saves it at once (an append to the extraction log), Esc leaves it as it was.
 While another process writes to the database, a saved value and the keys after it are kept and
 written as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as in screening.
@@ -105,6 +107,7 @@ class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
         self.reviewer = reviewer
         self.fields = list(project.protocol.extraction)  # at most 9 (the CLI checks): a key each
         self.records = extract.records(project, self.studies)
+        self.reports = extract.study_reports(project, self.studies)  # report -> its study's
         self.pos = 0
         self._fields_width = 0  # the width the field rows were laid out for
 
@@ -125,13 +128,18 @@ class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
         return self.studies[self.pos]
 
     def _next_open(self, start: int) -> int | None:
-        """Position of the next study from ``start`` on (wrapping) with an empty field."""
+        """Position of the next study from ``start`` on (wrapping) with an empty field: empty
+        on every report of its study (the tables take a field from any of them)."""
         current = extract.values(self.project, self.studies)
-        return next_position(
-            len(self.studies),
-            start,
-            lambda i: any(not current[self.studies[i]][f.id] for f in self.fields),
-        )
+
+        def empty(i: int) -> bool:
+            reps = self._reports(self.studies[i])
+            return any(all(not current[r][f.id] for r in reps) for f in self.fields)
+
+        return next_position(len(self.studies), start, empty)
+
+    def _reports(self, rid: int) -> tuple[int, ...]:
+        return self.reports.get(rid, (rid,))
 
     # rendering ------------------------------------------------------------------------------
     def say(self, message: str) -> None:
@@ -140,14 +148,33 @@ class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
     def render_current(self) -> None:
         rid = self.current
         self.query_one("#status", Static).update(
-            status_line(
-                f"study {self.pos + 1} of {len(self.studies)} (id {rid})",
-                "extraction",
-                self.reviewer,
-            )
+            status_line(self._place(rid), "extraction", self.reviewer)
         )
         self.query_one("#record", RecordView).show(record_renderable(self.records[rid]))
         self.query_one("#fields", Static).update(self.fields_text(rid))
+
+    def _place(self, rid: int) -> str:
+        """The status line's: 'study 3 of 6 (id 44)'; a report of a study of several: 'report 2
+        of 2 of study 41 (id 42), study 1 of 6' (studies counted once, however many reports)."""
+        place = f"study {self._study_number(rid)} of {len({r[0] for r in self.reports.values()})}"
+        if len(self._reports(rid)) == 1:
+            return f"{place} (id {rid})"
+        return f"{self.study_name(rid)}, {place}"
+
+    def _study_number(self, rid: int) -> int:
+        firsts = sorted({reps[0] for reps in self.reports.values()})
+        return firsts.index(self._reports(rid)[0]) + 1
+
+    def _sibling_value(self, rid: int, field_id: str) -> tuple[int, str] | None:
+        """(report number, value) of the first other report of the study with the field."""
+        reps = self._reports(rid)
+        if len(reps) == 1:
+            return None
+        values = extract.values(self.project, reps)
+        return next(
+            ((i, values[r][field_id]) for i, r in enumerate(reps, 1) if values[r][field_id]),
+            None,
+        )
 
     def fields_text(self, rid: int) -> Text:
         current = extract.current(self.project, [rid]).get(rid, {})
@@ -156,7 +183,12 @@ class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
         for n, spec in enumerate(self.fields, start=1):
             value = current.get(spec.id)
             body = Text(f"{spec.name}: ", style="bold")
-            if value is None or not value.value:
+            sibling = None if value and value.value else self._sibling_value(rid, spec.id)
+            if sibling is not None:  # the tables show it for the study: say whose it is
+                body.append(f"(empty here; report {sibling[0]} of the study has: ", style="dim")
+                body.append(sibling[1])
+                body.append(")", style="dim")
+            elif value is None or not value.value:
                 body.append("(empty)", style="dim")
             else:
                 body.append(value.value)
@@ -208,8 +240,12 @@ class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
         self.app.push_screen(TextPrompt(f"{spec.name} · {self.study_name(rid)}", value=old), done)
 
     def study_name(self, rid: int) -> str:
-        """A study as the status line names it, its place then its id: 'study 2 (id 17)'."""
-        return f"study {self.studies.index(rid) + 1} (id {rid})"
+        """A study as the status line names it, its place then its id: 'study 2 (id 17)'; a
+        report of a study of several: 'report 2 of 2 of study 41 (id 42)'."""
+        reps = self._reports(rid)
+        if len(reps) == 1:
+            return f"study {self._study_number(rid)} (id {rid})"
+        return f"report {reps.index(rid) + 1} of {len(reps)} of study {reps[0]} (id {rid})"
 
     def action_move(self, step: int) -> None:
         self.pos = max(0, min(len(self.studies) - 1, self.pos + step))

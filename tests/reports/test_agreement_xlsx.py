@@ -32,14 +32,14 @@ def test_agreement_sheet_stores_numbers_as_numbers(b_included, store, make_recor
     xlsx = tmp_path / "exports" / "report.xlsx"
     assert xlsx in paths
     ws = load_workbook(xlsx)["agreement"]
-    header = [c.value for c in ws[1]]
-    row = {h: c.value for h, c in zip(header, ws[2], strict=False)}
+    header = [c.value for c in ws[2]]  # under the table's title
+    row = {h: c.value for h, c in zip(header, ws[3], strict=False)}
     assert row["Stage"] == "full-text" or row["Stage"] == "title-abstract"
     for column in ("Studies both screened", "Agreement %", "Cohen's kappa", "PABAK"):
         assert isinstance(row[column], int | float), (column, row[column])
     ta = next(
         {h: c.value for h, c in zip(header, r, strict=False)}
-        for r in ws.iter_rows(min_row=2)
+        for r in ws.iter_rows(min_row=3)
         if r[0].value == "title-abstract"
     )
     assert ta["Studies both screened"] == 7 and ta["Agreement %"] == round(500 / 7, 1)

@@ -99,6 +99,7 @@ def test_csv_round_trip(b_included, tmp_path: Path):
     assert list(rows[0]) == [
         "record_id",
         "study",
+        "report",  # empty: no study of several reports
         "title",
         "country",
         "intervention",

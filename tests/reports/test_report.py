@@ -114,16 +114,17 @@ def test_write_report_every_format_read_back(classified, tmp_path: Path):
     assert all(p.exists() and p.stat().st_size > 0 for p in paths)
 
     wb = load_workbook(out / "report.xlsx")
-    assert wb.sheetnames[:5] == [
-        "multidisciplinary-team",
-        "job-specialist",
-        "coordinator",
-        "team-coordinator",
-        "workplace",
+    assert wb.sheetnames[:5] == [  # the labels' names (Excel's 31 characters, cut at a word)
+        "Multidisciplinary team",
+        "Job specialist in mental…",
+        "Sick-leave rehabilitation…",
+        "Team plus coordinator",
+        "Workplace-centred collaboration",
     ]
     assert {"evidence-map", "agreement", "prisma"} <= set(wb.sheetnames)
-    ws = wb["job-specialist"]
-    assert [c.value for c in ws[1]] == [
+    ws = wb["Job specialist in mental…"]
+    assert str(ws["A1"].value).startswith("Job specialist in mental health treatment (n = ")
+    assert [c.value for c in ws[2]] == [
         "Country",
         "Intervention",
         "Population",
@@ -133,15 +134,15 @@ def test_write_report_every_format_read_back(classified, tmp_path: Path):
         "Label status",
         "Prefilled, not checked",
     ]
-    assert [c.value for c in ws[2]][:4] == [
+    assert [c.value for c in ws[3]][:4] == [
         "Denmark",
         "A randomised trial in Copenhagen.",
         None,
         "Randomized Controlled Trial",
     ]
-    prisma_rows = {r[1]: r[2] for r in wb["prisma"].iter_rows(min_row=2, values_only=True)}
+    prisma_rows = {r[1]: r[2] for r in wb["prisma"].iter_rows(min_row=3, values_only=True)}
     assert prisma_rows["studies included"] == 3 and prisma_rows["other method: snowballing"] == 3
-    agreement = [r for r in wb["agreement"].iter_rows(min_row=2, values_only=True)]
+    agreement = [r for r in wb["agreement"].iter_rows(min_row=3, values_only=True)]
     assert agreement[0][:4] == ("title-abstract", "reviewer1", "reviewer2", 3)
 
     doc = Document(str(out / "report.docx"))
@@ -176,16 +177,17 @@ def test_report_before_screening_has_empty_tables(project_a, store, tmp_path: Pa
     out = tmp_path / "early"
     write_report(project_a, out, ["csv", "xlsx"])
     wb = load_workbook(out / "report.xlsx")
-    ws = wb["mental"]
-    assert [c.value for c in ws[1]] == [
+    ws = wb["Mental disorders"]
+    assert ws["A1"].value == "Mental disorders (n = 0)"
+    assert [c.value for c in ws[2]] == [
         "Study",
         "Aim of the review",
         "Conclusions of the review",
         "Label status",
         "Prefilled, not checked",
     ]
-    assert ws.max_row == 3  # header, blank, note
-    rows = {r[1]: r[2] for r in wb["prisma"].iter_rows(min_row=2, values_only=True)}
+    assert ws.max_row == 4  # title, header, blank, note
+    rows = {r[1]: r[2] for r in wb["prisma"].iter_rows(min_row=3, values_only=True)}
     assert rows["records screened"] == 1 and rows["awaiting title-abstract decision"] == 1
     assert (out / "included.ris").read_text(encoding="utf-8") == ""
 

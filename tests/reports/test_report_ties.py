@@ -88,7 +88,7 @@ def test_every_format_says_the_same_about_the_tie(tied, tmp_path: Path):
     md = (out / "report.md").read_text(encoding="utf-8")
     assert f"| Petit (2021) | {status} |" in md
     assert md.count("The tables hold 4 rows for 3 included studies") == 2
-    sheet = load_workbook(out / "report.xlsx")["mental"]
+    sheet = load_workbook(out / "report.xlsx")["Mental"]
     cells = [c for row in sheet.iter_rows(values_only=True) for c in row if c]
     assert status in cells and any("4 rows for 3 included studies" in str(c) for c in cells)
     doc = Document(str(out / "report.docx"))

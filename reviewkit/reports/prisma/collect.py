@@ -11,7 +11,7 @@ import re
 
 from reviewkit.reports.prisma import update
 from reviewkit.reports.prisma.counts import PrismaCounts
-from reviewkit.reports.prisma.methods import other_methods_flow, stage_flow
+from reviewkit.reports.prisma.methods import other_methods_flow, other_only, stage_flow
 
 __all__ = ["collect_counts", "is_other_method"]
 
@@ -74,18 +74,25 @@ def collect_counts(project, snapshot=None) -> PrismaCounts:
     c.flow = stage_flow(snapshot.stages, stages, flow_studies if version else None)
     _count_duplicates(c, db, canon, counted, len(flow_studies))
     kind_of = update.count_update(c, version, new_ids, snapshot) if version else None
+    other_records = set(record_rows.ids_of_imports(db, other_imports)) & counted
     if other_imports:
         c.other = other_methods_flow(
-            snapshot.stages,
-            stages,
-            canon,
-            set(record_rows.ids_of_imports(db, other_imports)) & counted,
-            flow_studies,
-            after,
+            snapshot.stages, stages, canon, other_records, flow_studies, after
         )
     if any(len(reps) > 1 for reps in snapshot.reports.values()):
         update.count_studies(c, snapshot.reports, kind_of)
+        _column_studies(c, snapshot.reports, other_only(canon, other_records, flow_studies))
     return c
+
+
+def _column_studies(c: PrismaCounts, reports: dict[int, tuple[int, ...]], only: set[int]) -> None:
+    """Each column's studies included, beside its reports (PRISMA 2020 counts studies): the
+    other methods' are the studies whose every included report is one of its clusters
+    (``only``); a study with a report found by a database is the databases' column's, so the
+    two add up to the flow's studies (every study, or in an update the new ones)."""
+    c.flow.studies = c.new_studies if c.update else c.studies_included
+    if c.other is not None:
+        c.other.studies = sum(1 for reps in reports.values() if all(r in only for r in reps))
 
 
 def _count_duplicates(c: PrismaCounts, db, canon: dict[int, int], counted: set, kept: int) -> None:

@@ -46,6 +46,10 @@ class Flow:
     # other methods in an update only: records of studies found before its version (by any
     # source: a study snowballed for the previous version and snowballed again is one of them)
     found_before: int = 0
+    # set only when a person linked reports into studies: the studies the column's included
+    # reports make up (``included`` then counts reports, as PRISMA 2020's "Reports of included
+    # studies"); a study with a report in the databases' column is that column's
+    studies: int | None = None
 
     @property
     def removed(self) -> int:
@@ -69,6 +73,9 @@ class Flow:
             less(self.excluded_full_text, other.excluded_full_text),
             self.awaiting_full_text - other.awaiting_full_text,
             self.included - other.included,
+            studies=None
+            if self.studies is None or other.studies is None
+            else self.studies - other.studies,
         )
 
     def problems(self, identified: int, what: str) -> list[str]:
@@ -106,8 +113,14 @@ class Flow:
             ("records removed: identified before the version", self.found_before),
             ("records removed: duplicates", self.duplicates),
             *self.screening_rows(label),
-            ("studies included", self.included),
+            *self.included_rows(),
         ]
+
+    def included_rows(self) -> list[tuple[str, int]]:
+        """Studies included; with reports grouped into studies, their reports beside."""
+        if self.studies is None:
+            return [("studies included", self.included)]
+        return [("studies included", self.studies), ("reports of included studies", self.included)]
 
     def screening_rows(self, label: Callable[[str], str] = str) -> list[tuple[str, int]]:
         """The rows from records screened down to the full-text decisions awaited."""
@@ -154,6 +167,18 @@ def stage_flow(stages, stage_names: list[str], studies: Collection[int] | None =
     return flow
 
 
+def other_only(
+    canon: dict[int, int], other_records: Collection[int], studies: Collection[int] | None = None
+) -> set[int]:
+    """The duplicate clusters (canonical ids, among ``studies`` when given) whose every record
+    came from other methods: the other methods' column."""
+    members = members_of(canon)
+    counted = members.keys() if studies is None else set(studies)
+    return {
+        s for s, rids in members.items() if s in counted and all(r in other_records for r in rids)
+    }
+
+
 def other_methods_flow(
     stages,
     stage_names: list[str],
@@ -175,8 +200,7 @@ def other_methods_flow(
     one)."""
     other = set(other_records) & canon.keys()
     members = members_of(canon)
-    counted = members.keys() if studies is None else set(studies)
-    only = {s for s, rids in members.items() if s in counted and all(r in other for r in rids)}
+    only = other_only(canon, other, studies)
     in_only = sum(len(members[s]) for s in only)
     flow = stage_flow(stages, stage_names, only)
     earlier = {s for s, rids in members.items() if s not in only and min(rids) <= after}
