@@ -13,8 +13,10 @@ Then:
   confirmed yet (method ``study``, evidence "confirmed on record N"): a person's word outranks
   the rules. Siblings confirmed differently offer every label they were given, as a tie.
 
-Study links live in the dedup stage, which this stage may not import (the two are one layer of
-the import contracts), so the confirmed links are read here from the store.
+Study links live in the dedup stage; the confirmed links are read here from the store, through
+the current duplicate clusters. Counting, the reports of one study are one study
+(:func:`study_of`): in ``classify``'s counts, ``confirm``'s status line and the learnt model's
+training and cross-validation.
 """
 
 from __future__ import annotations

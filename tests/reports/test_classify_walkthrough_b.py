@@ -256,3 +256,12 @@ def test_an_intervention_heading_without_a_colon_weighs_as_the_section(project_b
     scores = classify.score_labels(rec, project_b.protocol.scheme("model-type"))
     job = next(s for s in scores if s.label == "job-specialist")
     assert {e.where for e in job.evidence} == {"abstract:INTERVENTION"}
+
+
+def test_a_record_stored_as_one_section_is_read_at_its_capital_headings(project_b):
+    """A record imported before the headings were known keeps one unlabelled section: the
+    rules read its sections all the same."""
+    rec = Record(title="A trial", abstract_sections=[AbstractSection("", CINAHL)])
+    scores = classify.score_labels(rec, project_b.protocol.scheme("model-type"))
+    job = next(s for s in scores if s.label == "job-specialist")
+    assert {e.where for e in job.evidence} == {"abstract:INTERVENTION"}
