@@ -337,10 +337,41 @@ _INLINE_LABEL = re.compile(
 )
 
 
+# Capital headings without colons ('BACKGROUND Sick leave … METHODS 134 workers …'), as CINAHL
+# and Embase exports and many conference abstracts give them. Without the colon, capitals at a
+# sentence start may be an acronym ("IPS was …", "RTW"), so only a run of the label words above
+# (and the phrase labels), written in capitals, is a heading: "STUDY DESIGN AND SETTING",
+# "MAIN RESULTS", "AUTHORS' CONCLUSIONS". A structured abstract has several headings, so the
+# text is split only when it starts with one and has another (one capital word in a paragraph
+# is a shout, not a structure), and never in a paragraph written mostly in capitals (old
+# records in upper case only), where every sentence start would read as a heading.
+_CAPS_WORD = "|".join(w.upper() for w in sorted(_LABEL_WORDS.split(), key=len, reverse=True))
+_CAPS_PHRASE = "|".join(
+    re.escape(p.upper()).replace("'", "['’]") for p in sorted(_PHRASE_LABELS, key=len, reverse=True)
+)
+_CAPS_LABEL = re.compile(
+    rf"(?:^|(?<=[.?!] ))((?:{_CAPS_PHRASE}|(?:{_CAPS_WORD})(?:(?:,? AND |, | & |/| )(?:{_CAPS_WORD}))"
+    r"{0,5})\b) +(?=\S)"
+)
+
+
+def _capital_marks(line: str) -> list[re.Match[str]]:
+    """The capital headings without colons of a paragraph (see :data:`_CAPS_LABEL`), or none."""
+    marks = list(_CAPS_LABEL.finditer(line))
+    if len(marks) < 2 or marks[0].start() != 0:
+        return []
+    # the text outside the headings: mostly capitals means a record in upper case only
+    letters = [c for c in _CAPS_LABEL.sub(" ", line) if c.isalpha()]
+    return marks if sum(c.isupper() for c in letters) <= len(letters) / 2 else []
+
+
 def _line_sections(line: str) -> list[AbstractSection]:
-    """'BACKGROUND: x. METHODS: y.' -> two sections. One label in mid-text is not enough."""
+    """'BACKGROUND: x. METHODS: y.' -> two sections. One label in mid-text is not enough.
+    Capital headings without colons ('BACKGROUND x. METHODS y.') split too (:data:`_CAPS_LABEL`)."""
     marks = list(_INLINE_LABEL.finditer(line))
     if not marks or (len(marks) == 1 and marks[0].start() > 0):
+        marks = _capital_marks(line)
+    if not marks:
         return [AbstractSection("", line)]
     sections = []
     if marks[0].start() > 0:

@@ -28,6 +28,7 @@ from reviewkit.classify.rules import (
     choose,
     none_id,
     score_labels,
+    strongest_terms,
     suggest,
 )
 from reviewkit.classify.stage import (
@@ -40,6 +41,7 @@ from reviewkit.classify.stage import (
     confirm,
     confirmed_labels,
     status_of,
+    study_map,
     study_records,
     train_model,
 )
@@ -89,6 +91,8 @@ __all__ = [
     "score_labels",
     "sibling_reports",
     "status_of",
+    "strongest_terms",
+    "study_map",
     "study_records",
     "suggest",
     "train",

@@ -26,9 +26,13 @@ class ModelTrainer:
         scheme: Scheme,
         records: Mapping[int, Record],
         on_trained: Callable[[Model | None], None] | None = None,
+        study_of: Mapping[int, int] | None = None,
     ) -> None:
         self.scheme = scheme
         self._records = dict(records)
+        # record id -> its study (reports linked as one study): the model counts and holds out
+        # studies (:func:`reviewkit.classify.model.train`)
+        self._study_of = dict(study_of or {})
         # the rules' scores of these records, kept from one training to the next (they are the
         # same records and the same scheme) and for the published model's suggestions
         self._scores: ScoreCache = {}
@@ -48,7 +52,7 @@ class ModelTrainer:
         """Queue a retrain on these confirmed answers (record id -> labels); returns at once."""
         with self._cond:
             self._pending = {int(k): list(v) for k, v in answers.items() if v}
-            self.submitted = len(self._pending)
+            self.submitted = len({self._study_of.get(r, r) for r in self._pending})
             self._cond.notify()
 
     @property
@@ -75,7 +79,9 @@ class ModelTrainer:
                     return
                 answers, self._pending, self._busy = self._pending, None, True
             try:
-                model = train(self.scheme, self._records, answers or {}, self._scores)
+                model = train(
+                    self.scheme, self._records, answers or {}, self._scores, self._study_of
+                )
                 self.latest = model
                 self.version += 1
                 if self._on_trained:

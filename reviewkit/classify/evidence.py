@@ -24,5 +24,14 @@ class Evidence:
     span: tuple[int, int, int] | None = field(default=None, compare=False, repr=False)
 
     def short(self) -> str:
-        """'term@where', and the report it was found in when that is another report of the study."""
+        """'term@where', and the report it was found in when that is another report of the study;
+        a sibling report's confirmation (where 'study', :mod:`reviewkit.classify.studies`) reads
+        as the README words it: 'confirmed on record 41 by kari' (its term names the report, its
+        text the reviewer; 'study' is no place in a record)."""
+        if self.where == STUDY:
+            return f"{self.term} by {self.text}" if self.text else self.term
         return f"{self.term}@{self.where}" + (f" ({self.report})" if self.report else "")
+
+
+# The place of the evidence a sibling report's confirmation offers (method 'study')
+STUDY = "study"

@@ -10,8 +10,9 @@ several labels, e.g. a diagnosis and a coexisting topic, is one class); multi-la
 regression per label.
 
 The model earns its place: :func:`cross_validate` estimates its accuracy on the confirmed
-studies (leave-one-out up to ``LOO_MAX`` studies, else ``FOLDS``-fold) beside the rules' accuracy
-on the same studies, and the model is suggested only while its estimate is higher.
+studies (leave-one-out up to ``LOO_MAX`` studies, else ``FOLDS``-fold; the reports of one study
+held out together) beside the rules' accuracy on the same studies, and the model is suggested
+only while its estimate is higher.
 
 Cost: a training on n confirmed studies is n + 1 small fits (tens of studies, some ten
 thousand stem features). They run with one BLAS thread (``one_blas_thread``): OpenBLAS
@@ -268,14 +269,18 @@ class FoldWeighting:
         return self._tfidf.transform(self._corpus.counts[rows][:, self._keep])
 
 
-def learnable(answers: Mapping[int, Sequence[str]], scheme: Scheme) -> bool:
-    """Whether the confirmed answers are enough to train on (two answers, two studies each)."""
-    counts: dict[str, int] = {}
-    for labs in answers.values():
+def learnable(
+    answers: Mapping[int, Sequence[str]], scheme: Scheme, study_of: Mapping[int, int] | None = None
+) -> bool:
+    """Whether the confirmed answers are enough to train on (two answers, two studies each;
+    ``study_of``: record id -> its study, so that two reports of one study count once)."""
+    study_of = study_of or {}
+    studies: dict[str, set[int]] = {}
+    for rid, labs in answers.items():
         keys = labs if scheme.multi_label else [answer_key(labs)]
         for k in keys:
-            counts[k] = counts.get(k, 0) + 1
-    return sum(1 for n in counts.values() if n >= MODEL_MIN_PER_LABEL) >= MODEL_MIN_LABELS
+            studies.setdefault(k, set()).add(study_of.get(rid, rid))
+    return sum(1 for s in studies.values() if len(s) >= MODEL_MIN_PER_LABEL) >= MODEL_MIN_LABELS
 
 
 def fit(
@@ -318,30 +323,53 @@ def fit(
     return Model(scheme, vectorizer, classifiers, use_rules, len(records), cache=cache)
 
 
+def _folds(groups: Sequence[int]) -> list[list[int]]:
+    """The rows held out together in each round: one study's rows (leave-one-study-out) up to
+    ``LOO_MAX`` studies, else every ``FOLDS``-th study's. A study's reports are held out
+    together: a sibling report left in training shares its study's words and answer, so the
+    held-out report would be "predicted" by its own study (leakage)."""
+    order = list(dict.fromkeys(groups))
+    if len(order) > LOO_MAX:
+        fold_of = {g: k % FOLDS for k, g in enumerate(order)}
+        return [[i for i, g in enumerate(groups) if fold_of[g] == k] for k in range(FOLDS)]
+    rows: dict[int, list[int]] = {}
+    for i, g in enumerate(groups):
+        rows.setdefault(g, []).append(i)
+    return list(rows.values())
+
+
+def _study_accuracy(
+    predicted: Sequence[Sequence[str]], answers: Sequence[Sequence[str]], groups: Sequence[int]
+) -> float:
+    """The share of studies right: a study is right when each of its reports is."""
+    right: dict[int, bool] = {}
+    for p, a, g in zip(predicted, answers, groups, strict=True):
+        right[g] = right.get(g, True) and set(p) == set(a)
+    return sum(right.values()) / len(right)
+
+
 def cross_validate(
     scheme: Scheme,
     records: Sequence[Record],
     answers: Sequence[Sequence[str]],
     use_rules: bool = True,
     cache: ScoreCache | None = None,
+    groups: Sequence[int] | None = None,
 ) -> tuple[float, float, list[list[str]]]:
     """(model accuracy, rules accuracy, model predictions) by leave-one-out or k-fold.
 
-    A study counts as right when the predicted labels equal the confirmed ones. A fold whose
-    training part cannot be fitted predicts the rules' answer. ``cache`` holds the records'
-    rule scores (by id) when the caller has scored them already.
+    ``groups``: the study of each row (reports of one study share one), held out together and
+    counted as one study, right when each of its reports is (default: each row a study). A
+    fold whose training part cannot be fitted predicts the rules' answer. ``cache`` holds the
+    records' rule scores (by id) when the caller has scored them already.
     """
     n = len(records)
-    folds = (
-        [[i] for i in range(n)]
-        if n <= LOO_MAX
-        else [list(range(k, n, FOLDS)) for k in range(FOLDS)]
-    )
+    groups = list(range(n)) if groups is None else list(groups)
     predicted: list[list[str]] = [[] for _ in range(n)]
     cache = {} if cache is None else cache
     rules = [[s.label for s in choose(scheme, sc)] for sc in rule_scores(scheme, records, cache)]
     corpus = Corpus([record_text(r) for r in records])
-    for test in folds:
+    for test in _folds(groups):
         held = set(test)
         train = [i for i in range(n) if i not in held]
         model = fit(
@@ -355,8 +383,8 @@ def cross_validate(
         got = model.predict([records[i] for i in test]) if model else [rules[i] for i in test]
         for i, labs in zip(test, got, strict=True):
             predicted[i] = labs
-    model_acc = sum(set(p) == set(a) for p, a in zip(predicted, answers, strict=True)) / n
-    rules_acc = sum(set(p) == set(a) for p, a in zip(rules, answers, strict=True)) / n
+    model_acc = _study_accuracy(predicted, answers, groups)
+    rules_acc = _study_accuracy(rules, answers, groups)
     return model_acc, rules_acc, predicted
 
 
@@ -365,20 +393,28 @@ def train(
     records: Mapping[int, Record],
     answers: Mapping[int, Sequence[str]],
     cache: ScoreCache | None = None,
+    study_of: Mapping[int, int] | None = None,
 ) -> Model | None:
     """A model on every confirmed study, with its cross-validated accuracy beside the rules'.
 
     ``cache``: the rules' scores of these records from earlier work (a screen's previous
-    trainings, a classify run's suggestions); the model keeps it for its own suggestions."""
+    trainings, a classify run's suggestions); the model keeps it for its own suggestions.
+    ``study_of``: record id -> its study (reports linked as one study share one; others are
+    their own): the model learns from every confirmed report, but counts, and holds out in
+    its cross-validation, studies."""
     ids = sorted(rid for rid in answers if answers[rid] and rid in records)
     confirmed = {rid: list(answers[rid]) for rid in ids}
-    if not learnable(confirmed, scheme):
+    if not learnable(confirmed, scheme, study_of):
         return None
     recs = [records[rid] for rid in ids]
     labs = [confirmed[rid] for rid in ids]
+    groups = [(study_of or {}).get(rid, rid) for rid in ids]
     cache = {} if cache is None else cache  # each study's rules scored once, for all folds
     model = fit(scheme, recs, labs, cache=cache)
     if model is None:
         return None
-    model.cv_accuracy, model.rules_accuracy, _ = cross_validate(scheme, recs, labs, cache=cache)
+    model.trained_on = len(set(groups))
+    model.cv_accuracy, model.rules_accuracy, _ = cross_validate(
+        scheme, recs, labs, cache=cache, groups=groups
+    )
     return model

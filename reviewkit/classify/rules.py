@@ -171,6 +171,21 @@ def _score(lab: Label, evidence: list[Evidence], scheme: Scheme) -> LabelScore:
     return LabelScore(lab.id, score, evidence, base, passes)
 
 
+def strongest_terms(evidence: list[Evidence]) -> list[Evidence]:
+    """One piece of evidence per term, at its strongest place (weight times the place's
+    factor, as the score counts it: :func:`_score`), strongest first; terms that speak
+    against the label after those for it. A term found in the title and four sections is one
+    sign, so a list that shows a few terms shows different ones (`confirm`'s "why")."""
+    best: dict[tuple[str, bool], tuple[float, int, Evidence]] = {}
+    for n, e in enumerate(evidence):
+        key = (e.term, e.negative)
+        strength = e.weight * place_factor(e.where)
+        if key not in best or strength > best[key][0]:
+            best[key] = (strength, n, e)
+    ranked = sorted(best.items(), key=lambda kv: (kv[0][1], -kv[1][0], kv[1][1]))
+    return [e for _, (_, _, e) in ranked]
+
+
 def _kinds(lab: Label, parts: list[str]) -> int:
     """How many of a combination's labels with evidence count towards ``min_combined``: the
     labels of one ``count_as_one`` group count once (Review A's musculoskeletal and chronic pain

@@ -29,7 +29,9 @@ from reviewkit.classify.studies import (
     offer_from_siblings,
     report_name,
     sibling_reports,
+    study_of,
 )
+from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.protocol import Scheme
@@ -80,8 +82,17 @@ def status_of(model: Model) -> ModelStatus:
 
 
 def study_records(project: Project, record_ids: Iterable[int]) -> dict[int, Record]:
-    """record id -> Record, for the studies a screen or a model works on."""
-    return record_rows.get_records(project.db, list(record_ids))
+    """record id -> Record, for the studies a screen, the rules or a model work on: each kept
+    record filled from its duplicates (:func:`~reviewkit.dedup.merged_fields.filled_records`),
+    as the reports read it, so that a study whose abstract only a duplicate has (PubMed's copy
+    without it, Embase's with it) is not classified on its title alone."""
+    return filled_records(project.db, list(record_ids))
+
+
+def study_map(project: Project) -> dict[int, int]:
+    """record id -> its study (the lowest id of the reports a person linked as one study), for
+    the linked reports; any other record is a study of its own."""
+    return study_of(sibling_reports(project.db))
 
 
 def confirmed_labels(project: Project, scheme_id: str) -> dict[int, list[str]]:
@@ -105,7 +116,7 @@ def train_model(
     known = records or {}
     recs = {rid: known[rid] for rid in answers if rid in known}
     recs.update(study_records(project, [rid for rid in answers if rid not in known]))
-    return train(scheme, recs, answers, cache)
+    return train(scheme, recs, answers, cache, study_map(project))
 
 
 @dataclass
@@ -118,18 +129,32 @@ class ClassifyResult:
     models_trained: dict[str, int] = field(default_factory=dict)  # scheme -> confirmed studies used
     model_status: dict[str, ModelStatus] = field(default_factory=dict)
     written: int = 0  # suggestion batches stored (rules, model, study offers, withdrawals)
-    # scheme id -> studies that got a new or changed suggestion in this run
+    # scheme id -> records (reports) that got a new or changed suggestion in this run
     renewed: dict[str, set[int]] = field(default_factory=dict)
+    # record id -> its study, for reports a person linked as one study (others: their own)
+    study: dict[int, int] = field(default_factory=dict)
 
     def counts(self) -> dict[tuple[str, str], int]:
         """(scheme, label) -> studies it is suggested for (by the rules, or offered from another
-        report of the study); a tie counts once, as 'tie'."""
+        report of the study); a tie counts once, as 'tie'. The reports of one study count once:
+        under the labels offered from a confirmed report when there are any (as the reports
+        take them), else under the labels the rules suggest for its reports."""
+        per_study: dict[tuple[str, int], list[list[Suggestion]]] = {}
+        for (rid, sid), sugg in self.rules.items():
+            per_study.setdefault((sid, self.study.get(rid, rid)), []).append(sugg)
         out: dict[tuple[str, str], int] = {}
-        for (_, sid), sugg in self.rules.items():
-            tied = any(s.tie for s in sugg)
-            for lab in ["tie"] if tied else [s.label for s in sugg]:
+        for (sid, _), batches in per_study.items():
+            chosen = [b for b in batches if b and b[0].method == "study"] or batches
+            tied = any(s.tie for b in chosen for s in b)
+            for lab in ["tie"] if tied else dict.fromkeys(s.label for b in chosen for s in b):
                 out[(sid, lab)] = out.get((sid, lab), 0) + 1
         return out
+
+    def renewed_studies(self) -> dict[str, set[int]]:
+        """scheme id -> the studies (not reports) that got a new or changed suggestion."""
+        return {
+            sid: {self.study.get(rid, rid) for rid in rids} for sid, rids in self.renewed.items()
+        }
 
     def rows(self) -> list[dict]:
         """One row per record and scheme, for printing or CSV."""
@@ -243,7 +268,7 @@ def study_suggestions(
     wanted = set(ids) | {s for rid in ids for s in siblings.get(rid, ())}
     known = known or {}
     records = {rid: known[rid] for rid in wanted if rid in known}
-    records.update(record_rows.get_records(project.db, sorted(wanted - set(records))))
+    records.update(study_records(project, sorted(wanted - set(records))))
     confirmed = confirmed_rows(project.db, scheme.id, wanted) if siblings else {}
     out = StudySuggestions({}, {})
     for rid in ids:
@@ -276,7 +301,7 @@ class StudyRules:
         sibs = sibling_reports(db).get(rid, ())
         key = (rid, sibs)
         if key not in self._scores:
-            records = record_rows.get_records(db, [rid, *sibs])
+            records = study_records(self.project, [rid, *sibs])
             self._scores[key] = _study_scores(records, rid, sibs, self.scheme)
         scores = self._scores[key]
         confirmed = confirmed_rows(db, self.scheme.id, [rid, *sibs]) if sibs else {}
@@ -298,8 +323,8 @@ def classify_project(
     protocol = project.protocol
     schemes = [protocol.scheme(s) for s in (scheme_ids or protocol.schemes)]
     ids = list(record_ids)
-    records = record_rows.get_records(project.db, ids)
-    result = ClassifyResult()
+    records = study_records(project, ids)  # each filled from its duplicates, as reports read it
+    result = ClassifyResult(study=study_map(project))
     for scheme in schemes:
         # each record's rules scored once per scheme: for the model's training, its
         # suggestions and the rules' own suggestion of a study of one report

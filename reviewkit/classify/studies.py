@@ -13,16 +13,18 @@ Then:
   confirmed yet (method ``study``, evidence "confirmed on record N"): a person's word outranks
   the rules. Siblings confirmed differently offer every label they were given, as a tie.
 
-Study links live in the dedup stage, which this stage may not import (the two are one layer of
-the import contracts), so the confirmed links are read here from the store.
+Study links live in the dedup stage; the confirmed links are read here from the store, through
+the current duplicate clusters. Counting, the reports of one study are one study
+(:func:`study_of`): in ``classify``'s counts, ``confirm``'s status line and the learnt model's
+training and cross-validation.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from reviewkit.classify.evidence import STUDY, Evidence
 from reviewkit.classify.rules import Suggestion
-from reviewkit.classify.terms import Evidence
 from reviewkit.store import duplicates as duplicate_rows
 from reviewkit.store import labels as label_rows
 from reviewkit.store import study_links as link_rows
@@ -53,6 +55,12 @@ def sibling_reports(db: Store) -> dict[int, tuple[int, ...]]:
     }
 
 
+def study_of(siblings: Mapping[int, Sequence[int]]) -> dict[int, int]:
+    """record id -> its study, named by its lowest report id, for the reports with siblings
+    (:func:`sibling_reports`); a record not in it is a study of its own."""
+    return {rid: min(rid, *sibs) for rid, sibs in siblings.items()}
+
+
 def report_name(record_id: int) -> str:
     """How evidence names another report of the study."""
     return f"record {record_id}"
@@ -77,7 +85,7 @@ def offer_from_siblings(
         for lab in labels:
             evidence = [
                 Evidence(
-                    lab, f"confirmed on {report_name(s)}", "study", who, 1.0, report=report_name(s)
+                    lab, f"confirmed on {report_name(s)}", STUDY, who, 1.0, report=report_name(s)
                 )
                 for s, who in sources
             ]

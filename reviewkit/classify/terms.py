@@ -63,7 +63,7 @@ from reviewkit.classify.words import (  # noqa: F401 (re-exported: the words of 
     tokens,
 )
 from reviewkit.protocol import SignalTerm
-from reviewkit.records import Record
+from reviewkit.records import Record, plain_abstract
 
 # Weight of each place a term is found, multiplied with the term's weight. The title names what
 # a study is about; in a structured abstract the population and intervention sections say what a
@@ -339,10 +339,20 @@ def record_fields(record: Record) -> Fields:
     Made once per record text and shared: do not change the list."""
     out = [("title", record.title)]
     for s in record.abstract_sections:
-        out.append((f"abstract:{s.label.upper()}" if s.label else "abstract", s.text))
+        # an unlabelled section is split again at the headings run into it: a record stored
+        # before its kind of heading was known (capital headings without colons, CINAHL's and
+        # Embase's) gets its sections, as extract.sections reads it
+        parts = ((s.label, s.text),) if s.label else _sections_of(s.text)
+        out += [(f"abstract:{label.upper()}" if label else "abstract", t) for label, t in parts]
     out += [("keywords", k) for k in record.keywords]
     out += [("mesh", heading(m)) for m in record.mesh_terms]
     return _fields(tuple((where, text) for where, text in out if text))
+
+
+@lru_cache(maxsize=1024)  # a record is scored again by every scheme and retraining
+def _sections_of(text: str) -> tuple[tuple[str, str], ...]:
+    """(label, text) of the sections run into one unlabelled section's text (itself if none)."""
+    return tuple((p.label, p.text) for p in plain_abstract(text)) or (("", text),)
 
 
 @lru_cache(maxsize=1024)  # about 100 KB a record with its places kept; the demo scores 434

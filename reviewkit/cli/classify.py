@@ -135,7 +135,7 @@ def classify_command(
         for status in result.model_status.values():
             click.echo(status.describe())
         click.echo(
-            f"{_counted(project, len(ids), all_studies)} classified; {_renewed(result.renewed)}; "
+            f"{_counted(project, len(ids), all_studies)} classified; {_renewed(result.renewed_studies())}; "
             f"{quantity(filled, 'extraction value')} prefilled"
         )
         if csv_out:
@@ -145,7 +145,8 @@ def classify_command(
 
 
 def _renewed(renewed: dict[str, set[int]]) -> str:
-    """'26 studies given new suggestions (model-type: 26, work: 20)', or that none changed."""
+    """'26 studies given new suggestions (model-type: 26, work: 20)', or that none changed
+    (reports of one study count once)."""
     studies = set().union(*renewed.values()) if renewed else set()
     if not studies:
         return "no suggestion changed since the last run"

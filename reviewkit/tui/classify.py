@@ -90,6 +90,8 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self.studies = list(study_ids)
         self.reviewer = reviewer
         self.records = classify.study_records(project, self.studies)
+        # record id -> its study: the status line and the model count studies, not reports
+        self.study_of = classify.study_map(project)
         self.study_rules = classify.StudyRules(project, self.scheme)  # scores each study once
         self._model_said: dict[int, tuple[classify.Model, list[classify.Suggestion]]] = {}
         self.trainer: classify.ModelTrainer | None = None
@@ -111,7 +113,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self.wait_briefly(self.project.db.set_busy_timeout)
         done = classify.confirmed_labels(self.project, self.scheme.id)  # read once, as _commit
         self.pos = self._next_unconfirmed(0, done) or 0
-        self.trainer = classify.ModelTrainer(self.scheme, self.records)
+        self.trainer = classify.ModelTrainer(self.scheme, self.records, study_of=self.study_of)
         self.trainer.submit(done)
         self._shown_version = 0
         self.set_interval(0.5, self._poll)
@@ -172,6 +174,25 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             f" (rules {model.rules_accuracy:.0%}{verdict})"
         )
 
+    @property
+    def _unit(self) -> str:
+        """What the screen walks: 'study', or 'report' when some are reports of one study."""
+        studies = {self.study_of.get(r, r) for r in self.studies}
+        return "report" if len(studies) < len(self.studies) else "study"
+
+    def _confirmed_count(self, done: dict[int, list[str]]) -> str:
+        """'confirmed 3 of 6', or 'confirmed 1 of 5 studies (6 reports)' when some are reports
+        of one study: a study counts once each of its reports here has a confirmed label (the
+        walk stops at each report; an S offer makes the others one key)."""
+        studies: dict[int, bool] = {}
+        for rid in self.studies:
+            sid = self.study_of.get(rid, rid)
+            studies[sid] = studies.get(sid, True) and bool(done.get(rid))
+        n_done = sum(studies.values())
+        if len(studies) == len(self.studies):
+            return f"confirmed {n_done} of {len(studies)}"
+        return f"confirmed {n_done} of {len(studies)} studies ({len(self.studies)} reports)"
+
     def label_name(self, label: str) -> str:
         """A label's name in the protocol ("None of these" for the scheme's none label)."""
         return next((x.name for x in self.scheme.labels if x.id == label), "None of these")
@@ -205,12 +226,11 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         rid = self.current
         if done is None:
             done = classify.confirmed_labels(self.project, self.scheme.id)
-        n_done = sum(1 for s in self.studies if done.get(s))
         # how many are confirmed first: it must stay in view at 80 columns; the model has a line
         self.query_one("#status", Static).update(
             status_line(
-                f"confirmed {n_done} of {len(self.studies)}",
-                f"study {self.pos + 1} (id {rid})",
+                self._confirmed_count(done),
+                f"{self._unit} {self.pos + 1} (id {rid})",
                 self.scheme.name,
                 self.reviewer,
             )
@@ -266,8 +286,10 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
                 by_label[lab].evidence if lab in by_label else []
             )
             why: list[tuple[str, str]] = []
-            if evidence:
-                why += _term_pieces("why:", sorted({e.short() for e in evidence}), "dim")
+            if evidence:  # each term once, strongest first: one term found in five places
+                # filled every slot and hid the others ("IPS@…" four times)
+                shown = [e.short() for e in classify.strongest_terms(evidence)]
+                why += _term_pieces("why:", list(dict.fromkeys(shown)), "dim")
             if lab in model and model[lab].evidence:
                 terms = [e.term for e in model[lab].evidence]
                 why += _term_pieces(" model:" if why else "model:", terms, "italic")

@@ -377,7 +377,8 @@ def test_a_label_row_reads_as_one_unit_at_80_columns(b_included):
                     break
                 below.append(line)
             assert "why:" not in lines[row] or "IPS@" in lines[row]  # never 'why:' alone
-            assert below and below[0][name_at:].startswith("why: IPS@abstract")
+            # each term once, the strongest first (the model's name in the title)
+            assert below and below[0][name_at:].startswith("why: individual placement")
             shown = " ".join(line.strip() for line in below)
             assert "individual placement and support@title" in shown  # all of it, in the row
             await pilot.press("q")
