@@ -151,13 +151,15 @@ def run(
     label_column: str = "label_included",
     timeout_s: float | None = None,
     inputs: str = INPUTS[0],
+    n_stop: int | None = None,
 ) -> dict | None:
     """Simulate ``dataset`` with ASReview's default model; cached. Labels in screening order, wall and CPU s.
 
-    Returns None (nothing cached) when the run takes longer than ``timeout_s``.
+    Returns None (nothing cached) when the run takes longer than ``timeout_s``. ``n_stop``:
+    stop after that many label actions (``asreview simulate --n-stop``), not at the last include.
     """
     CACHE.mkdir(parents=True, exist_ok=True)
-    key = cache_key(dataset, seed, label_column, inputs)
+    key = cache_key(dataset, seed, label_column, inputs) + (f"_stop{n_stop}" if n_stop else "")
     meta_file = CACHE / f"{key}.json"
     if meta_file.exists():
         return json.loads(meta_file.read_text())
@@ -186,6 +188,7 @@ def run(
         "-o",
         str(project_file),
     ]
+    cmd += ["--n-stop", str(n_stop)] if n_stop else []
     started, cpu_before = time.perf_counter(), _children_cpu_s()
     try:  # cwd: asreview drops a cache file in its working folder
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=WORK, timeout=timeout_s)
@@ -208,6 +211,7 @@ def run(
         "n_prior": 2,
         "labels_in_order": _label_sequence(project_file),
         "command": " ".join(cmd[1:]),
+        "n_stop": n_stop,
     }
     meta_file.write_text(json.dumps(meta))
     return meta

@@ -2,7 +2,8 @@
 
 Protocol (the one ASReview's simulation studies use, so the figures compare):
 
-1. Read the CSV: ``title`` (required), ``abstract`` and ``keywords`` (optional) are the text;
+1. Read the set (:mod:`reviewkit.simulate_input`: CSV, TSV, Excel or RIS with ASReview's
+   labels): ``title`` (required), ``abstract`` and ``keywords`` (optional) are the text;
    the label column (default ``label_included``, the final-inclusion label ASReview's
    benchmarks use) holds 1 for an include and 0 otherwise.
 2. Prior knowledge: one include and one exclude, drawn with ``numpy.random.RandomState(seed)``
@@ -41,8 +42,6 @@ from typing import Any
 import numpy as np
 
 from reviewkit.errors import UserError
-from reviewkit.files import check_regular
-from reviewkit.formats.csv_read import dict_rows, read_sheet
 from reviewkit.ranking import (
     MIN_EXCLUDES,
     MIN_INCLUDES,
@@ -50,7 +49,6 @@ from reviewkit.ranking import (
     Ranker,
     build_features,
     default_model,
-    record_text,
     stable_random_order,
 )
 from reviewkit.ranking.cold_start import (
@@ -60,6 +58,7 @@ from reviewkit.ranking.cold_start import (
     protocol_document,
 )
 from reviewkit.ranking.features import term_counts, tfidf_features
+from reviewkit.simulate_input import LabelledSet, load_labelled_csv
 
 __all__ = [
     "LabelledSet",
@@ -72,15 +71,6 @@ __all__ = [
 ]
 
 N_PRIOR = 2
-
-
-@dataclass(frozen=True)
-class LabelledSet:
-    """Texts and 0/1 labels of a labelled screening dataset."""
-
-    name: str
-    texts: list[str]
-    labels: np.ndarray  # int8, 1 = include
 
 
 @dataclass
@@ -170,71 +160,6 @@ def metrics(
         "recall_at_20": float(curve[max(1, math.floor(0.2 * n)) - 1]),
         "n95": n95,
     }
-
-
-def load_labelled_csv(path: Path, label_column: str = "label_included") -> LabelledSet:
-    """Read a labelled CSV (title, abstract?, keywords?, label column); UserError on bad input."""
-    where = str(path)
-    check_regular(path, "CSV file")  # a folder, or a pipe that would wait forever: refused
-    # read by content, whatever the file's name (a CSV saved as .txt is a CSV), as every CSV
-    # sheet is (formats.csv_read): a binary file (a workbook, a database) named by its kind,
-    # byte-order marks, not UTF-8, NUL bytes, an empty file, Excel's 'sep=' line, a repeated
-    # header, a ragged row: errors with lines
-    text = read_sheet(path)
-    # strict rows, each named by the line it starts on (a quote never closed is an error on its
-    # row, not one cell running to the end of the file); two label (or title) columns: which
-    # one the rows mean cannot be guessed
-    columns, rows = dict_rows(text, where, used=("title", "abstract", "keywords", label_column))
-    if "title" not in columns:
-        raise UserError(
-            "no 'title' column",
-            where=where,
-            hint=f"the columns are: {', '.join(columns[:12])}; the records need titles to be ranked",
-        )
-    if label_column not in columns:
-        label_like = [c for c in columns if "label" in c.lower() or "includ" in c.lower()]
-        raise UserError(
-            f"no label column '{label_column}'",
-            where=where,
-            hint=f"choose one with --label-column: {', '.join(label_like) or 'none looks like a label'}",
-        )
-    texts, labels = [], []
-    for line, row in rows:
-        value = (row.get(label_column) or "").strip()
-        try:  # 1, 0, 1.0, 0.0 (a spreadsheet's numbers); not 0.6, inf or nan
-            number = float(value)
-        except ValueError:
-            number = -1.0
-        label = int(number) if number in (0.0, 1.0) else -1
-        if label not in (0, 1):
-            raise UserError(
-                f"label '{value}' is not 0 or 1",
-                where=f"{where}:{line}",
-                hint="a simulation needs every record labelled (1 include, 0 exclude);"
-                " an export with records nobody screened yet cannot be simulated"
-                if not value
-                else "use 1 for an include and 0 for an exclude",
-            )
-        texts.append(
-            record_text(
-                row.get("title") or "", row.get("abstract") or "", row.get("keywords") or ""
-            )
-        )
-        labels.append(label)
-    y = np.asarray(labels, dtype=np.int8)
-    if not y.any():
-        raise UserError(
-            f"no includes: '{label_column}' is never 1",
-            where=where,
-            hint="nothing to find; check the label column",
-        )
-    if y.all():
-        raise UserError(f"no excludes: '{label_column}' is always 1", where=where)
-    if int(y.sum()) < 2:
-        raise UserError(
-            "only one include: recall after the prior include is undefined", where=where
-        )
-    return LabelledSet(path.name, texts, y)
 
 
 def prior_rows(labels: np.ndarray, seed: int) -> tuple[int, int]:

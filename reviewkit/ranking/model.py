@@ -61,7 +61,8 @@ class KernelLeastSquares:
         self._X: Any = None
         self._pos: dict[int, int] = {}  # row of X -> its index in the Gram matrix
         self._rows: list[int] = []
-        self._gram = np.zeros((0, 0))
+        self._gram = np.zeros((0, 0))  # a view of _buffer's top-left corner
+        self._buffer = np.zeros((0, 0))
         self._alpha = np.zeros(0)  # the last solution, by Gram index (a warm start)
         self.w: np.ndarray | None = None  # primal weights of the least-squares member
         self.b = 0.0
@@ -76,11 +77,12 @@ class KernelLeastSquares:
         """Fit on ``X[rows]`` with labels ``y`` (1 include, 0 exclude)."""
         if X is not self._X:
             self._X, self._pos, self._rows, self._gram = X, {}, [], np.zeros((0, 0))
-            self._alpha = np.zeros(0)
+            self._buffer, self._alpha = np.zeros((0, 0)), np.zeros(0)
         rows = np.asarray(rows, dtype=np.int64)
         y = np.asarray(y, dtype=np.int64)
         if len(rows) > GRAM_UP_TO:
             self._pos, self._rows, self._gram, self._alpha = {}, [], np.zeros((0, 0)), np.zeros(0)
+            self._buffer = np.zeros((0, 0))
             self._fit_primal(X, rows, y)
         else:
             self._grow(rows)
@@ -95,14 +97,16 @@ class KernelLeastSquares:
         X, m, k = self._X, len(self._rows), len(new)
         cross = (X[self._rows] @ X[new].T).toarray() if m else np.zeros((0, k))
         inner = (X[new] @ X[new].T).toarray()
-        gram = np.empty((m + k, m + k))
-        gram[:m, :m], gram[:m, m:], gram[m:, :m], gram[m:, m:] = (
-            self._gram,
-            cross,
-            cross.T,
-            inner,
-        )
-        self._gram = gram
+        if m + k > len(self._buffer):
+            # room for half as many again (up to GRAM_UP_TO): copying the whole matrix at every
+            # fit cost as much as the solve once the labels ran into the thousands
+            size = max(m + k, min(GRAM_UP_TO, len(self._buffer) * 3 // 2))
+            buffer = np.empty((size, size))
+            buffer[:m, :m] = self._gram
+            self._buffer = buffer
+        b = self._buffer
+        b[:m, m : m + k], b[m : m + k, :m], b[m : m + k, m : m + k] = cross, cross.T, inner
+        self._gram = b[: m + k, : m + k]
         for i, r in enumerate(new):
             self._pos[r] = m + i
         self._rows += new
@@ -136,13 +140,24 @@ class KernelLeastSquares:
     def _fit_least_squares(self, X: Any, rows: np.ndarray, y: np.ndarray) -> None:
         c = self._weights(y)
         pos = np.fromiter((self._pos[int(r)] for r in rows), dtype=np.int64, count=len(rows))
-        K = self._gram[np.ix_(pos, pos)] + 1.0  # + 1: the intercept as a constant feature
-        K[np.diag_indices_from(K)] += self.lam / c
         t = np.where(y == 1, 1.0, -1.0)
+        d = self.lam / c
         if len(t) <= EXACT_UP_TO:
+            K = self._gram[np.ix_(pos, pos)] + 1.0  # + 1: the intercept as a constant feature
+            K[np.diag_indices_from(K)] += d
             alpha = np.linalg.solve(K, t)
         else:  # conjugate gradients from the last solution: a fraction of a solve's m³
-            alpha = _conjugate_gradients(K, t, self._alpha[pos])
+            in_order = len(pos) == len(self._rows) and bool((pos == np.arange(len(pos))).all())
+            G = self._gram if in_order else self._gram[np.ix_(pos, pos)]  # no copy: a view
+
+            def product(v: np.ndarray) -> np.ndarray:  # (G + 1 + diag(d)) v
+                return G @ v + (v.sum() + d * v)
+
+            # Jacobi preconditioner: lam / c on the diagonal spans the include weighting (an
+            # include weighs up to thousands of excludes), which slowed plain CG (30-50 steps)
+            alpha = _conjugate_gradients(
+                product, t, self._alpha[pos], scale=1.0 / (np.diagonal(G) + 1.0 + d)
+            )
         self._alpha = np.zeros(len(self._rows))
         self._alpha[pos] = alpha
         self.w = np.asarray(X[rows].T @ alpha).ravel()
@@ -175,24 +190,29 @@ class KernelLeastSquares:
 CG_TOL = 1e-12
 
 
-def _conjugate_gradients(K: Any, t: np.ndarray, x0: np.ndarray, tol: float = CG_TOL) -> np.ndarray:
+def _conjugate_gradients(
+    K: Any, t: np.ndarray, x0: np.ndarray, tol: float = CG_TOL, scale: np.ndarray | None = None
+) -> np.ndarray:
     """Solve ``K x = t`` from ``x0`` to relative residual ``tol``; K symmetric positive
-    definite, a matrix or a function computing ``K @ v``."""
+    definite, a matrix or a function computing ``K @ v``; ``scale``: a diagonal
+    preconditioner (an approximation of 1 / diag(K)), or None."""
     product = K if callable(K) else K.__matmul__
     x = x0.copy()
     r = t - product(x)
-    p = r.copy()
-    rs = float(r @ r)
+    z = r if scale is None else scale * r
+    p = z.copy()
+    rz, rr = float(r @ z), float(r @ r)
     stop = tol * tol * float(t @ t)
     for _ in range(len(t)):
-        if rs <= stop:
+        if rr <= stop:  # the residual itself, preconditioned or not: the same accuracy
             break
         Kp = product(p)
-        step = rs / float(p @ Kp)
+        step = rz / float(p @ Kp)
         x += step * p
         r -= step * Kp
-        rs, rs_old = float(r @ r), rs
-        p = r + (rs / rs_old) * p
+        z = r if scale is None else scale * r
+        rz, rz_old, rr = float(r @ z), rz, float(r @ r)
+        p = z + (rz / rz_old) * p
     return x
 
 

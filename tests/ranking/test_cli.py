@@ -45,7 +45,7 @@ def test_other_label_column(tmp_path, records, capsys):
         ),
         ("notitle.csv", "abstract,label_included\nb,1\nd,0\n", "no 'title' column"),
         ("noinc.csv", "title,label_included\nA,0\nB,0\n", "no includes"),
-        ("records.txt", "TY  - JOUR\nTI  - A title\nER  - \n", "no 'title' column"),
+        ("records.txt", "TY  - JOUR\nTI  - A title\nER  - \n", "record 1 (A title) has no label"),
         ("missing.csv", None, "no such file"),
     ],
 )

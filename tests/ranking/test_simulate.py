@@ -71,7 +71,7 @@ def test_keywords_column_is_used(tmp_path, records):
         ("title,abstract\nA,b\n", "no label column"),
         ("name,label_included\nA,1\nB,0\n", "no 'title' column"),
         ("title,label_included\nA,0\nB,0\n", "no includes"),
-        ("title,label_included\nA,1\nB,yes\n", "not 0 or 1"),
+        ("title,label_included\nA,1\nB,maybe\n", "not 0 or 1"),  # yes/no are labels
         ("", "file is empty"),
     ],
 )
@@ -161,7 +161,7 @@ def test_unlabelled_record_says_every_record_needs_a_label(tmp_path):
     such, on its line, with what a simulation needs."""
     path = tmp_path / "export.csv"
     path.write_text("title,label_included\nA,1\nB,0\nC,\nD,1\n")
-    with pytest.raises(UserError, match="not 0 or 1") as caught:
+    with pytest.raises(UserError, match="the record has no label") as caught:
         simulate(path)
     assert caught.value.where.endswith("export.csv:4")
     assert "every record labelled" in caught.value.hint

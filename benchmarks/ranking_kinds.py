@@ -1,0 +1,380 @@
+"""Screening prioritisation on kinds of set the 15 shared sets do not cover (issue 17).
+
+``python -m benchmarks.ranking_kinds [--asreview-minutes M] [--only NAME ...]``
+
+Composite sets built from the shared CSVs (``/work/shared/data/screening``), each seeded
+(``numpy.random.RandomState(SEED)``), written once as ``title, abstract, label_included``
+and given to both tools (identical input, as in ``bench_ranking.py``):
+
+* ``broad``: a broad search. The records of Opiods, ACEInhibitors and SkeletalMuscleRelaxants
+  (three Cohen 2006 reviews, one search that caught all three topics); the label is Opiods'
+  ``label_included`` (15 includes), every other record 0. Records met twice (the same title,
+  lower case, spaces collapsed) are kept once, the labelled set's copy first.
+* ``prevalent``: many includes, the last ones found late. AtypicalAntipsychotics,
+  CalciumChannelBlockers and Triptans with ``label_abstract_screening`` as the label (the
+  title/abstract screening decision: a first-stage screen includes far more than the final
+  review), duplicates dropped as above.
+* ``no_abstract``: many records missing abstracts. BetaBlockers (the 15 sets' figures give
+  the same set whole) with the abstract blanked in 60 % of the records, drawn at random among
+  includes and excludes alike.
+* ``long``: long texts (full-text-like). ACEInhibitors with every abstract followed by four
+  abstracts drawn at random from the other 14 sets (about five times the words; the record's
+  own title and abstract still carry its topic).
+
+For each set: reviewkit in a fresh process (``python -m reviewkit.simulate``, whole-process
+CPU), ASReview 3.0.8 (``asreview simulate``, default model, under ``nice``; time-boxed), one
+seed (0); WSS@95 of both; where reviewkit's CPU goes (cProfile of one in-process run:
+reading, features, fits, scoring); and the two stopping rules replayed on reviewkit's order.
+Figures: ``benchmarks/results/ranking-kinds.json`` and ``ranking-kinds.md``.
+
+Working files go to ``$RANKING_KINDS_WORK`` (default ``benchmarks/.work/kinds``);
+``$ASREVIEW_VENV`` names a venv holding ``asreview`` when it is not the runner's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import csv
+import json
+import os
+import pstats
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks import asreview_runner as asr
+from benchmarks.bench_ranking import _stops, run_reviewkit
+from reviewkit.simulate import metrics, simulate
+
+SEED = 27  # the construction's seed (the simulations use prior seed 0)
+SIM_SEED = 0
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+DATA = asr.DATA
+WORK = Path(os.environ.get("RANKING_KINDS_WORK", HERE / ".work" / "kinds"))
+KINDS = ("broad", "prevalent", "no_abstract", "long")
+
+
+def _read(name: str) -> list[dict]:
+    with (DATA / f"{name}.csv").open(newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _key(title: str) -> str:
+    return re.sub(r"\s+", " ", title.lower()).strip()
+
+
+def _union(names: list[str], label_of) -> list[tuple[str, str, int]]:
+    """Rows (title, abstract, label) of the sets ``names``, each title once, first met kept."""
+    seen: set[str] = set()
+    rows = []
+    for k, name in enumerate(names):
+        for r in _read(name):
+            key = _key(r["title"])
+            if key in seen:
+                continue
+            seen.add(key)
+            rows.append((r["title"], r.get("abstract") or "", label_of(k, r)))
+    return rows
+
+
+def build(kind: str) -> list[tuple[str, str, int]]:
+    """The rows of a composite set (see the module docstring), in a seeded random order."""
+    rng = np.random.RandomState(SEED)
+    if kind == "broad":
+        names = [
+            "Cohen_2006_Opiods",
+            "Cohen_2006_ACEInhibitors",
+            "Cohen_2006_SkeletalMuscleRelaxants",
+        ]
+        rows = _union(names, lambda k, r: int(r["label_included"]) if k == 0 else 0)
+    elif kind == "prevalent":
+        names = [
+            "Cohen_2006_AtypicalAntipsychotics",
+            "Cohen_2006_CalciumChannelBlockers",
+            "Cohen_2006_Triptans",
+        ]
+        rows = _union(names, lambda k, r: int(r["label_abstract_screening"]))
+    elif kind == "no_abstract":
+        rows = [
+            (r["title"], r["abstract"], int(r["label_included"]))
+            for r in _read("Cohen_2006_BetaBlockers")
+        ]
+        blank = set(rng.choice(len(rows), int(0.6 * len(rows)), replace=False).tolist())
+        rows = [(t, "" if i in blank else a, y) for i, (t, a, y) in enumerate(rows)]
+    elif kind == "long":
+        others = [
+            r["abstract"]
+            for p in asr.datasets()
+            if p.stem != "Cohen_2006_ACEInhibitors"
+            for r in _read(p.stem)
+            if r.get("abstract")
+        ]
+        rows = []
+        for r in _read("Cohen_2006_ACEInhibitors"):
+            extra = [others[i] for i in rng.choice(len(others), 4, replace=False)]
+            rows.append(
+                (r["title"], " ".join([r["abstract"], *extra]).strip(), int(r["label_included"]))
+            )
+    else:
+        raise ValueError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}")
+    return [rows[i] for i in rng.permutation(len(rows))]
+
+
+def write_set(kind: str) -> Path:
+    """The composite CSV both tools read (written once)."""
+    path = WORK / "sets" / f"kind_{kind}.csv"
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["title", "abstract", "label_included"])
+        w.writerows(build(kind))
+    tmp.replace(path)
+    return path
+
+
+def describe(path: Path) -> dict:
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    words = [len((r["title"] + " " + r["abstract"]).split()) for r in rows]
+    return {
+        "records": len(rows),
+        "includes": sum(int(r["label_included"]) for r in rows),
+        "no_abstract": sum(1 for r in rows if not r["abstract"].strip()),
+        "mean_words": float(np.mean(words)),
+    }
+
+
+# where the in-process run spends its CPU: cumulative time of these functions (cProfile)
+PARTS = {
+    "read": ("simulate_input.py", "load_labelled_csv"),
+    "features": ("features.py", "build_features"),
+    "fits": ("__init__.py", "fit"),
+    "scoring": ("__init__.py", "all_scores"),
+}
+
+
+def profile(path: Path) -> dict:
+    """CPU seconds of one in-process simulation (prior seed 0) split into :data:`PARTS`."""
+    prof = cProfile.Profile(timer=__import__("time").process_time)
+    result = prof.runcall(simulate, path, seed=SIM_SEED)
+    stats = pstats.Stats(prof).stats  # (file, line, name) -> (cc, nc, tt, ct, callers)
+    parts = {}
+    for part, (file, func) in PARTS.items():
+        parts[part] = sum(
+            v[3]
+            for (f, _, n), v in stats.items()
+            if f.endswith(f"ranking/{file}") or f.endswith(f"reviewkit/{file}")
+            if n == func
+        )
+    total = sum(v[2] for v in stats.values())
+    return parts | {"total": total, "n_fits": result.n_fits}
+
+
+# Sets where a whole ASReview run does not fit the time box on a shared machine (its CPU grows
+# with records screened x records scored): ASReview is run for its first PREFIX[0] and
+# PREFIX[1] label actions (asreview simulate --n-stop) instead. Its per-decision CPU grows with
+# the labels it fits on, so C(K1) + (L - K1) x (C(K1) - C(K0)) / (K1 - K0) underestimates a
+# whole run that screens L records; L is taken from reviewkit's own run (the records it
+# screened up to the last include), so this is an estimate, not a bound; C(K1) alone is a bound.
+PREFIX_ONLY = ("broad", "prevalent", "long")
+PREFIX = (10, 300)
+
+
+def asreview_prefix(path: Path, mine: dict, minutes: float) -> dict:
+    """ASReview's CPU on the first PREFIX label actions and the whole-run estimate."""
+    runs = [asr.run(path, SIM_SEED, timeout_s=minutes * 60, n_stop=k) for k in PREFIX]
+    if any(r is None for r in runs):
+        return {"asr": f"prefix runs stopped after {minutes:g} min wall (time box)"}
+    (k0, k1), (c0, c1) = PREFIX, (r["cpu_s"] for r in runs)
+    labels = mine["labels_in_order"]
+    screened = len(labels) - labels[::-1].index(1)  # reviewkit's records up to its last include
+    estimate = c1 + max(screened - k1, 0) * (c1 - c0) / (k1 - k0)
+    theirs = runs[1]["labels_in_order"]
+    return {
+        "asr_prefix": list(PREFIX),
+        "asr_prefix_cpu_s": [c0, c1],
+        "asr_found_at_k1": sum(theirs[2:k1]),  # includes found after the priors, both tools
+        "rk_found_at_k1": sum(labels[2:k1]),
+        "rk_screened": screened,
+        "asr_cpu_estimate_s": estimate,
+        "cpu_ratio_bound": c1 / mine["process_cpu_s"],
+        "cpu_ratio_estimate": estimate / mine["process_cpu_s"],
+    }
+
+
+def run_kind(kind: str, asreview_minutes: float) -> dict:
+    path = write_set(kind)
+    row: dict = {"kind": kind, "file": str(path)} | describe(path)
+    mine = run_reviewkit(path, SIM_SEED)
+    n = mine["n_records"]
+    row |= {
+        "rk_wss95": mine["wss95"],
+        "rk_recall_at_10": mine["recall_at_10"],
+        "rk_cpu_s": mine["process_cpu_s"],
+        "rk_wall_s": mine["process_wall_s"],
+        "rk_fits": mine["n_fits"],
+        "stops": _stops(mine["labels_in_order"], n),
+        "profile": profile(path),
+    }
+    if kind in PREFIX_ONLY:
+        row |= asreview_prefix(path, mine, asreview_minutes)
+        return row
+    theirs = asr.run(path, SIM_SEED, timeout_s=asreview_minutes * 60)
+    if theirs is None:
+        row["asr"] = f"stopped after {asreview_minutes:g} min wall (time box)"
+    else:
+        m = metrics(theirs["labels_in_order"], n_records=n)
+        row |= {
+            "asr_wss95": m["wss95"],
+            "asr_recall_at_10": m["recall_at_10"],
+            "asr_cpu_s": theirs["cpu_s"],
+            "asr_wall_s": theirs["wall_s"],
+            "cpu_ratio": theirs["cpu_s"] / mine["process_cpu_s"],
+        }
+    return row
+
+
+def stops_by_seed(kind: str, seeds=(1, 2)) -> list[dict]:
+    """The stopping rules on reviewkit's in-process runs of more seeds (seed 0: ``run_kind``)."""
+    path = write_set(kind)
+    out = []
+    for seed in seeds:
+        r = simulate(path, seed=seed)
+        out.append({"seed": seed, "wss95": r.wss95} | _stops(r.labels_in_order, r.n_records))
+    return out
+
+
+def _f(v, fmt=".3f") -> str:
+    return "–" if v is None else format(v, fmt)
+
+
+def _table(figures: dict) -> list[str]:
+    lines = [
+        "| Kind | Records | Incl. | no abstract | mean words | WSS@95 rk | WSS@95 ASR | CPU s rk"
+        " | CPU s ASR | CPU ratio | fits rk | CPU shares rk (read / features / fits / scoring) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for kind in KINDS:
+        r = figures.get(kind)
+        if r is None:
+            continue
+        p = r["profile"]
+        share = " / ".join(f"{100 * p[k] / p['total']:.0f} %" for k in PARTS)
+        if "asr_cpu_s" in r:
+            asr_cpu = _f(r["asr_cpu_s"], ".1f")
+            ratio = f"{r['asr_cpu_s'] / r['rk_cpu_s']:.1f}×"
+        elif "asr_cpu_at_time_box_s" in r:  # a whole run stopped by its time box: a bound
+            bound = r["asr_cpu_at_time_box_s"]
+            asr_cpu = f"≥ {bound:.0f} (whole run, stopped by the time box)"
+            ratio = f"≥ {bound / r['rk_cpu_s']:.1f}× (prefix est. {r['asr_cpu_estimate_s'] / r['rk_cpu_s']:.1f}×)"
+        elif "asr_cpu_estimate_s" in r:
+            bound, est = r["asr_prefix_cpu_s"][1], r["asr_cpu_estimate_s"]
+            asr_cpu = f"≥ {bound:.1f} (first {r['asr_prefix'][1]}); ≈ {est:.0f} est."
+            ratio = f"≥ {bound / r['rk_cpu_s']:.1f}×; ≈ {est / r['rk_cpu_s']:.1f}× est."
+        else:
+            asr_cpu, ratio = r.get("asr", "–"), "–"
+        lines.append(
+            f"| {kind} | {r['records']} | {r['includes']} | {r['no_abstract']} | {r['mean_words']:.0f}"
+            f" | {r['rk_wss95']:.3f} | {_f(r.get('asr_wss95'))} | {r['rk_cpu_s']:.1f} | {asr_cpu}"
+            f" | {ratio} | {r['rk_fits']} | {share} |"
+        )
+    return lines
+
+
+def _stop_table(figures: dict) -> list[str]:
+    lines = [
+        "| Kind | seed | WSS@95 rk | estimate: recall | saved | test: recall | saved |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for kind in KINDS:
+        r = figures.get(kind)
+        if r is None:
+            continue
+        runs = [{"seed": SIM_SEED, "wss95": r["rk_wss95"]} | r["stops"], *r.get("more_seeds", [])]
+        for run in runs:
+            e, t = run["estimate"], run["test"]
+            lines.append(
+                f"| {kind} | {run['seed']} | {run['wss95']:.3f} | {e['recall']:.3f} | {e['saved']:.1%}"
+                f" | {t['recall']:.3f} | {t['saved']:.1%} |"
+            )
+    return lines
+
+
+MARKER = "<!-- tables: python -m benchmarks.ranking_kinds --report -->"
+
+
+def report() -> None:
+    """``results/ranking-kinds.json`` and the tables of ``ranking-kinds.md`` from the runs."""
+    figures = {}
+    for kind in KINDS:
+        path = WORK / "figures" / f"{kind}.json"
+        if path.exists():
+            figures[kind] = json.loads(path.read_text())
+            whole = (
+                asr.CACHE
+                / f"{asr.cache_key(write_set(kind), SIM_SEED, 'label_included', 'title_abstract')}.json"
+            )
+            if whole.exists() and "asr_cpu_s" not in figures[kind]:  # a whole run done later
+                meta = json.loads(whole.read_text())
+                m = metrics(meta["labels_in_order"], n_records=figures[kind]["records"])
+                figures[kind] |= {"asr_wss95": m["wss95"], "asr_recall_at_10": m["recall_at_10"]}
+                figures[kind] |= {"asr_cpu_s": meta["cpu_s"], "asr_wall_s": meta["wall_s"]}
+            more = WORK / "figures" / f"{kind}.seeds.json"
+            if more.exists():
+                figures[kind]["more_seeds"] = json.loads(more.read_text())
+    (RESULTS / "ranking-kinds.json").write_text(json.dumps(figures, indent=1))
+    page = RESULTS / "ranking-kinds.md"  # the text above the marker is kept, the tables redone
+    head = page.read_text().split(MARKER)[0] if page.exists() else "# Ranking on other kinds\n\n"
+    tables = _table(figures) + ["", "Stopping rules on reviewkit's runs:", ""]
+    page.write_text(head + MARKER + "\n\n" + "\n".join(tables + _stop_table(figures)) + "\n")
+    print(page.read_text())
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.ranking_kinds")
+    parser.add_argument("--asreview-minutes", type=float, default=20.0)
+    parser.add_argument("--only", nargs="*", choices=KINDS, default=list(KINDS))
+    parser.add_argument("--report", action="store_true", help="only write the results")
+    parser.add_argument("--stop-seeds", action="store_true", help="seeds 1-2 for the stops")
+    parser.add_argument(
+        "--refresh-rk", action="store_true", help="rerun reviewkit's fresh process only"
+    )
+    args = parser.parse_args(argv)
+    if args.refresh_rk:  # after a change to the ranker: its CPU again, ASReview's runs kept
+        for kind in args.only:
+            path = WORK / "figures" / f"{kind}.json"
+            row = json.loads(path.read_text())
+            mine = run_reviewkit(write_set(kind), SIM_SEED)
+            row |= {"rk_cpu_s": mine["process_cpu_s"], "rk_wall_s": mine["process_wall_s"]}
+            row |= {"rk_wss95": mine["wss95"], "rk_fits": mine["n_fits"]}
+            path.write_text(json.dumps(row, indent=1))
+        return 0
+    asr.WORK, asr.CACHE = WORK, WORK / "asreview"
+    if args.report:
+        report()
+        return 0
+    if args.stop_seeds:
+        for kind in args.only:
+            (WORK / "figures").mkdir(parents=True, exist_ok=True)
+            (WORK / "figures" / f"{kind}.seeds.json").write_text(json.dumps(stops_by_seed(kind)))
+        return 0
+    if os.environ.get("ASREVIEW_VENV"):
+        asr.VENV = Path(os.environ["ASREVIEW_VENV"])
+    asr.CACHE.mkdir(parents=True, exist_ok=True)
+    for kind in args.only:  # one file per kind: runs of different kinds may go side by side
+        row = run_kind(kind, args.asreview_minutes)
+        (WORK / "figures").mkdir(parents=True, exist_ok=True)
+        (WORK / "figures" / f"{kind}.json").write_text(json.dumps(row, indent=1))
+        print(json.dumps({k: v for k, v in row.items() if k != "stops"}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

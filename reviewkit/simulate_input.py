@@ -1,0 +1,177 @@
+"""Reading a labelled screening set for ``reviewkit simulate``: CSV, TSV, Excel or RIS.
+
+What ``asreview simulate`` reads, we read the same way where it matters for the figures:
+
+* **CSV / TSV** (separator from the header line, :mod:`reviewkit.formats.csv_read`): the text is
+  ``title`` (required), ``abstract`` and ``keywords`` (optional), the label in one column
+  (default ``label_included``, as in the SYNERGY and ASReview benchmark sets; other columns such
+  as ``doi``, ``openalex_id`` or ``publication_year`` are ignored).
+* **Excel** (.xlsx): the first worksheet, read as a CSV table (:func:`reviewkit.formats.xlsx.to_text`).
+  ASReview reads the worksheet whose columns fit best; we read the first.
+* **RIS** with ASReview's labels: ``ASReview_relevant`` / ``ASReview_irrelevant`` in a note
+  (``N1``), as ASReview exports them and reads them back; ``--label-column`` does not apply.
+* **Missing values.** A cell that is exactly a missing-value marker a program writes (pandas'
+  ``nan``, ``NaN``, ``None``, ``<NA>``; R's ``NA``; Excel's ``#N/A``; ``null``) is empty, as
+  pandas (ASReview's reader) reads it: an abstract saved as ``nan`` must not become the word
+  "nan" that every record without an abstract shares.
+* **Labels**: 1 / 0 (also 1.0 / 0.0, a spreadsheet's numbers), yes / no, y / n (ASReview's
+  ``standardize_included_label``) and true / false (a pandas bool column saved as CSV), in any
+  case. ASReview takes only lower-case yes / no / y / n. Every record must be labelled; a set
+  needs at least two includes (one is the prior, one is left to find) and one exclude.
+* Rows are kept as they are: a record given twice is two records (``asreview simulate``
+  groups identical records only with ``--group-similar-records``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from reviewkit.errors import UserError
+from reviewkit.files import check_regular
+from reviewkit.formats import ris, xlsx
+from reviewkit.formats.csv_read import dict_rows, read_sheet
+from reviewkit.ranking import record_text
+
+__all__ = ["LabelledSet", "label_value", "load_labelled_csv", "missing"]
+
+
+@dataclass(frozen=True)
+class LabelledSet:
+    """Texts and 0/1 labels of a labelled screening dataset."""
+
+    name: str
+    texts: list[str]
+    labels: np.ndarray  # int8, 1 = include
+
+
+# whole cells that programs write for a missing value (pandas' default na_values among them)
+_MISSING = frozenset({"nan", "-nan", "none", "null", "na", "n/a", "<na>", "#n/a", "#na"})
+# ASReview's standardize_included_label (yes/no/y/n) and a saved pandas bool column (True/False)
+_LABELS = {"1": 1, "0": 0, "yes": 1, "no": 0, "y": 1, "n": 0, "true": 1, "false": 0}
+_ASREVIEW_NOTE = re.compile(r"^N1  - .*?ASReview_(relevant|irrelevant|not_seen)", re.M)
+
+
+def missing(cell: str | None) -> str:
+    """``cell`` stripped, or "" when it is empty or a missing-value marker (see module doc)."""
+    text = (cell or "").strip()
+    return "" if text.lower() in _MISSING else text
+
+
+def label_value(cell: str | None) -> int | None:
+    """1 (include), 0 (exclude) or None (empty or not a label) of a label cell."""
+    text = missing(cell).lower()
+    if text in _LABELS:
+        return _LABELS[text]
+    try:  # 1.0, 0.0 (a spreadsheet's numbers); not 0.6, inf or nan
+        number = float(text)
+    except ValueError:
+        return None
+    return int(number) if number in (0.0, 1.0) and math.isfinite(number) else None
+
+
+def _label_error(value: str, where: str) -> UserError:
+    empty = not missing(value)
+    return UserError(
+        f"label '{value}' is not 0 or 1" if not empty else "the record has no label",
+        where=where,
+        hint="a simulation needs every record labelled (1 include, 0 exclude);"
+        " an export with records nobody screened yet cannot be simulated"
+        if empty
+        else "use 1 (or yes, true) for an include and 0 (or no, false) for an exclude",
+    )
+
+
+def _csv_rows(text: str, where: str, label_column: str) -> tuple[list[str], list[int]]:
+    """Texts and labels of a CSV (or Excel table) text."""
+    columns, rows = dict_rows(text, where, used=("title", "abstract", "keywords", label_column))
+    if "title" not in columns:
+        raise UserError(
+            "no 'title' column",
+            where=where,
+            hint=f"the columns are: {', '.join(columns[:12])}; the records need titles to be ranked",
+        )
+    if label_column not in columns:
+        label_like = [c for c in columns if "label" in c.lower() or "includ" in c.lower()]
+        raise UserError(
+            f"no label column '{label_column}'",
+            where=where,
+            hint=f"choose one with --label-column: {', '.join(label_like) or 'none looks like a label'}",
+        )
+    texts, labels = [], []
+    for line, row in rows:
+        value = row.get(label_column) or ""
+        label = label_value(value)
+        if label is None:
+            raise _label_error(value.strip(), f"{where}:{line}")
+        cells = (missing(row.get(c)) for c in ("title", "abstract", "keywords"))
+        texts.append(record_text(*cells))
+        labels.append(label)
+    return texts, labels
+
+
+def _ris_rows(text: str, where: str) -> tuple[list[str], list[int]]:
+    """Texts and labels of a RIS text whose notes hold ASReview's labels."""
+    texts, labels = [], []
+    for record in ris.read(text, where):
+        note = _ASREVIEW_NOTE.search(record.raw)
+        if note is None or note.group(1) == "not_seen":
+            raise UserError(
+                f"record {record.position} ({record.title[:60] or 'no title'}) has no label",
+                where=where,
+                hint="label every record with a note (N1) 'ASReview_relevant' or"
+                " 'ASReview_irrelevant', as ASReview exports them; records nobody screened"
+                " ('ASReview_not_seen') cannot be simulated",
+            )
+        keywords = "; ".join(record.keywords + record.mesh_terms)
+        texts.append(record_text(missing(record.title), missing(record.abstract), keywords))
+        labels.append(1 if note.group(1) == "relevant" else 0)
+    return texts, labels
+
+
+def _read_rows(path: Path, label_column: str) -> tuple[list[str], list[int], str]:
+    """Texts, labels and the label's name in messages."""
+    where = str(path)
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    xlsx.refuse_xls(head, where)  # .xls and password-protected workbooks: named, with the fix
+    if xlsx.is_zip(head) and xlsx.is_workbook(where):
+        texts, labels = _csv_rows(xlsx.to_text(path.read_bytes(), where), where, label_column)
+        return texts, labels, f"'{label_column}'"
+    # read by content, whatever the file's name (a CSV saved as .txt is a CSV), as every CSV
+    # sheet is (formats.csv_read): another binary file named by its kind, byte-order marks,
+    # not UTF-8, NUL bytes, an empty file, Excel's 'sep=' line, a repeated header, a ragged
+    # row, a quote never closed: errors with lines
+    text = read_sheet(path)
+    if ris.sniff(text):
+        return *_ris_rows(text, where), "the RIS notes' label"
+    return *_csv_rows(text, where, label_column), f"'{label_column}'"
+
+
+def load_labelled_csv(path: Path, label_column: str = "label_included") -> LabelledSet:
+    """Read a labelled set (CSV, TSV, Excel or RIS; see the module docstring); UserError
+    (file, line or record, what to do) on bad input."""
+    where = str(path)
+    check_regular(path, "CSV file")  # a folder, or a pipe that would wait forever: refused
+    texts, labels, named = _read_rows(path, label_column)
+    y = np.asarray(labels, dtype=np.int8)
+    if not y.any():
+        raise UserError(
+            f"no includes: {named} is never 1",
+            where=where,
+            hint="nothing to find; check the label column",
+        )
+    if y.all():
+        raise UserError(f"no excludes: {named} is always 1", where=where)
+    if int(y.sum()) < 2:
+        raise UserError(
+            "only one include: recall after the prior include is undefined",
+            where=where,
+            hint="a simulation needs two includes or more: one is given as the prior, the"
+            " others are to be found",
+        )
+    return LabelledSet(path.name, texts, y)

@@ -1,0 +1,119 @@
+"""``reviewkit simulate`` on the shapes labelled sets come in (SYNERGY CSVs, ASReview's RIS,
+Excel): read as ``asreview simulate`` reads them, or refused with file, row and what to do."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from reviewkit.cli import main
+from reviewkit.simulate import load_labelled_csv, simulate
+
+from .conftest import write_csv
+
+SYNERGY = ("openalex_id", "doi", "title", "abstract", "label_included", "publication_year")
+
+
+def _synergy(path: Path, rows, label=str, abstract=lambda a: a) -> Path:
+    """A CSV with SYNERGY's columns; ``label`` and ``abstract`` say how the cells are written."""
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(SYNERGY)
+        for i, (title, text, y) in enumerate(rows):
+            w.writerow((f"https://openalex.org/W{i}", "", title, abstract(text), label(y), 2020))
+    return path
+
+
+def _same_run(a: Path, b: Path) -> None:
+    ra, rb = simulate(a, seed=1), simulate(b, seed=1)
+    assert ra.order == rb.order and ra.wss95 == rb.wss95
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        lambda y: "yes" if y else "no",  # ASReview's standardize_included_label
+        lambda y: "Y" if y else "N",
+        lambda y: str(bool(y)),  # a pandas bool column saved as CSV: True / False
+    ],
+    ids=["yes-no", "Y-N", "True-False"],
+)
+def test_word_labels_read_as_1_and_0(tmp_path, records, label):
+    numbers = write_csv(tmp_path / "numbers.csv", records)
+    _same_run(numbers, _synergy(tmp_path / "words.csv", records, label=label))
+
+
+@pytest.mark.parametrize("marker", ["nan", "NaN", "None", "NA", "<NA>"])
+def test_missing_value_markers_are_empty(tmp_path, records, marker):
+    """pandas writes a missing abstract as 'nan' (after astype(str)), R as 'NA': no word."""
+    no_abstract = [(t, "" if i % 3 else a, y) for i, (t, a, y) in enumerate(records)]
+    empty = _synergy(tmp_path / "empty.csv", no_abstract)
+    marked = _synergy(tmp_path / "marked.csv", no_abstract, abstract=lambda a: a or marker)
+    assert load_labelled_csv(marked).texts == load_labelled_csv(empty).texts
+
+
+def test_missing_label_marker_is_an_unlabelled_record(tmp_path, records, capsys):
+    rows = [(t, a, "nan" if i == 4 else y) for i, (t, a, y) in enumerate(records)]
+    path = write_csv(tmp_path / "s.csv", rows)
+    assert main(["simulate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:6: the record has no label" in err  # header on line 1: row 5 on line 6
+    assert "nobody screened" in err and "Traceback" not in err
+
+
+def _ris(path: Path, rows, note=lambda y: "ASReview_relevant" if y else "ASReview_irrelevant"):
+    """An RIS file as ASReview exports a project: the label in a note (N1)."""
+    with path.open("w", encoding="utf-8") as f:
+        for title, text, y in rows:
+            f.write(f"TY  - JOUR\nTI  - {title}\nAB  - {text}\nN1  - {note(y)}\nER  - \n\n")
+    return path
+
+
+def test_ris_with_asreview_labels(tmp_path, records):
+    _same_run(write_csv(tmp_path / "s.csv", records), _ris(tmp_path / "s.ris", records))
+
+
+def test_ris_record_not_seen_is_refused(tmp_path, records, capsys):
+    rows = [(t, a, None if i == 2 else y) for i, (t, a, y) in enumerate(records)]
+    notes = {1: "ASReview_relevant", 0: "ASReview_irrelevant", None: "ASReview_not_seen"}
+    path = _ris(tmp_path / "s.ris", rows, note=notes.__getitem__)
+    assert main(["simulate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "record 3 (" in err and "has no label" in err and "ASReview_relevant" in err
+    assert "Traceback" not in err
+
+
+def _xlsx(path: Path, header, rows) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append(list(row))
+    book.save(path)
+    return path
+
+
+def test_excel_workbook_read_as_its_first_sheet(tmp_path, records):
+    header = ("title", "abstract", "label_included")
+    _same_run(write_csv(tmp_path / "s.csv", records), _xlsx(tmp_path / "s.xlsx", header, records))
+
+
+def test_excel_bad_label_names_the_row(tmp_path, records, capsys):
+    rows = [(t, a, "maybe" if i == 9 else y) for i, (t, a, y) in enumerate(records)]
+    path = _xlsx(tmp_path / "s.xlsx", ("title", "abstract", "label_included"), rows)
+    assert main(["simulate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:11: label 'maybe' is not 0 or 1" in err and "Traceback" not in err
+
+
+def test_one_include_says_what_a_simulation_needs(tmp_path, records, capsys):
+    first = next(i for i, r in enumerate(records) if r[2] == 1)
+    rows = [(t, a, y if i == first else 0) for i, (t, a, y) in enumerate(records)]
+    path = write_csv(tmp_path / "one.csv", rows)
+    assert main(["simulate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "only one include" in err and "two includes or more" in err
