@@ -128,6 +128,9 @@ EARLY_ACCESS_YEAR = "ey"
 # Web of Science's Group Authors (a trial's study group): kept in the author list, after the
 # persons, as the PubMed XML and MEDLINE readers keep a collective name
 GROUP_AUTHORS = "ca"
+# Web of Science's Author Full Names ('Nilsen, Ola'), preferred to its AU ('Nilsen, O') when a
+# record has them, as the plain-text reader (wos.py) does
+FULL_NAMES = "af"
 # first and last page in two columns (Scopus, Web of Science, Embase.com); Scopus' article
 # number otherwise
 PAGE_COLUMNS = {
@@ -255,6 +258,7 @@ def read(
     wos = is_wos_dialect(found.dialect)
     early_year = _column(header, EARLY_ACCESS_YEAR) if wos else None
     group_authors = _column(header, GROUP_AUTHORS) if wos else None
+    full_names = _column(header, FULL_NAMES) if wos else None
     # an 'Accession Number' column (Covidence, EBSCOhost) holds the PMID only for records
     # from PubMed/MEDLINE: with a column naming the database, the RIS reader's rule decides
     accession = "pmid" in columns and header[columns["pmid"]].strip().lower() == "accession number"
@@ -277,6 +281,8 @@ def read(
             kwargs["pages"] = _pages(row, page_columns)
         if not kwargs.get("year") and early_year is not None and early_year < len(row):
             kwargs["year"] = row[early_year].strip()
+        if full_names is not None and full_names < len(row) and row[full_names].strip():
+            kwargs["authors"] = split_list("authors", row[full_names])
         if group_authors is not None and group_authors < len(row):
             groups = [g.strip() for g in row[group_authors].split(";") if g.strip()]
             kwargs["authors"] = [*kwargs.get("authors", []), *groups]
