@@ -27,6 +27,7 @@ from reviewkit.formats.csv_read import (
     sheet,
 )
 from reviewkit.formats.findable import ACCESSION_COLUMNS, require_findable
+from reviewkit.formats.kinds import KINDS, kind_of_types
 from reviewkit.formats.text import split_lines
 from reviewkit.outputs import csv_writer, restore
 from reviewkit.records import Record, plain_abstract
@@ -121,6 +122,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "mesh_terms": ("mesh terms", "mesh_terms", "mesh", "mh"),
     "url": ("url", "link", "ur"),
     "affiliations": ("affiliations", "affiliation", "addresses", "c1"),
+    # 'pu': Web of Science's publisher; 'record type': ours (formats.kinds), as written below
+    "publisher": ("publisher", "pu"),
+    "place": ("place published", "place of publication", "publisher city", "pi"),
+    "kind": ("record type",),
 }
 # Web of Science's Early Access Year: a record published online before its issue has no
 # publication year (PY) yet, only this; used when the year column is empty
@@ -163,6 +168,9 @@ WRITE_COLUMNS = (
     "mesh_terms",
     "url",
     "affiliations",
+    "publisher",
+    "place published",
+    "record type",
 )
 
 
@@ -283,6 +291,8 @@ def read(
             kwargs["year"] = row[early_year].strip()
         if full_names is not None and full_names < len(row) and row[full_names].strip():
             kwargs["authors"] = split_list("authors", row[full_names])
+        if "kind" in kwargs and kwargs["kind"] not in KINDS:  # a type name, not our kind
+            kwargs["kind"] = kind_of_types([kwargs["kind"]])
         if group_authors is not None and group_authors < len(row):
             groups = [g.strip() for g in row[group_authors].split(";") if g.strip()]
             kwargs["authors"] = [*kwargs.get("authors", []), *groups]
@@ -311,6 +321,8 @@ def write(records: Iterable[Record], out: TextIO) -> None:
                 row.append(rec.abstract)
             elif col == "affiliations":
                 row.append("\n".join(rec.affiliations))
+            elif col in ("record type", "place published"):  # kind, place: named as read
+                row.append(rec.kind if col == "record type" else rec.place)
             elif col in LIST_FIELDS:
                 row.append(LIST_SEP.join(getattr(rec, col)))
             else:

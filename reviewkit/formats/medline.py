@@ -126,6 +126,10 @@ def _to_record(
         mesh_terms=[m.split("/")[0].lstrip("*") for m in get.get("MH", [])],
         url=first("UR"),
         affiliations=list(dict.fromkeys(get.get("AD", []))),
+        # a PubMed Bookshelf record's publisher and its place; an article's PL is the country
+        # of its journal, no imprint of the article's own
+        publisher=first("PB"),
+        place=first("PL") if first("PB") else "",
         source=source,
         origin=name,
         position=position,

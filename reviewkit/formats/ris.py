@@ -19,6 +19,7 @@ from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.identifier_urls import url_identifiers
+from reviewkit.formats.kinds import RIS_TYPES, kept_kind, record_kind, ris_kind
 from reviewkit.formats.ris_vendors import abstract_lines, article_number, vendor_doi, vendor_pmid
 from reviewkit.formats.text import continue_field, split_lines, tag_values
 from reviewkit.records import Record, normalise_doi, plain_abstract
@@ -219,6 +220,9 @@ def _to_record(
         mesh_terms=[k[len(MESH_PREFIX) :] for k in kws if k.startswith(MESH_PREFIX)],
         url=urls[0] if urls else "",
         affiliations=get.get("AD", []),
+        kind=kept_kind(ris_kind(ris_type), pub_types),
+        publisher=first("PB"),
+        place=first("CY"),
         source=source,
         origin=name,
         position=position,
@@ -241,7 +245,7 @@ def read(text: str, name: str, *, source: str = "RIS") -> Iterator[Record]:
 
 def to_ris_dict(rec: Record) -> dict:
     """A Record as rispy's dictionary (tag names per rispy.TAG_KEY_MAPPING)."""
-    ref: dict = {"type_of_reference": "JOUR"}
+    ref: dict = {"type_of_reference": RIS_TYPES.get(record_kind(rec), "GEN")}
     if rec.title:
         ref["title"] = rec.title
     if rec.abstract_sections:
@@ -260,6 +264,8 @@ def to_ris_dict(rec: Record) -> dict:
         "doi": rec.doi,
         "language": rec.language,
         "custom2": rec.pmcid,
+        "publisher": rec.publisher,
+        "place_published": rec.place,
     }
     ref.update({k: v for k, v in simple.items() if v})
     if rec.pages:
