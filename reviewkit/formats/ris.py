@@ -175,10 +175,12 @@ def _to_record(
     get, first = tag_values(fields)
 
     ris_type = first("TY")
+    title = first("TI", "T1", "CT", "BT")
+    # a book's BT is its own title when it has no TI: no container to cite it in
     journal = (
         first("JF", "JO", "T2", "JA", "J2")
         if ris_type in ("JOUR", "")
-        else first("T2", "JF", "JO", "BT")
+        else first("T2", "JF", "JO") or (first("BT") if first("BT") != title else "")
     )
     sp, ep = first("SP"), first("EP")
     # 'SP 42, EP 42' (Lens, Zotero for an article number) is page 42, as a CSV's first and last
@@ -203,7 +205,7 @@ def _to_record(
     urls = [u for u, d in zip(ur, ur_dois, strict=True) if not own or d != own]
     pub_types = [p for p in first("M3").split("; ") if p]
     return Record(
-        title=first("TI", "T1", "CT", "BT"),
+        title=title,
         abstract_sections=plain_abstract("\n".join(abstract_lines(get))),
         authors=get.get("AU", []) or get.get("A1", []),
         year=first("PY", "Y1", "DA"),

@@ -32,12 +32,16 @@ def imprint(record: Record) -> str:
 
 def work_reference(record: Record, who: str, sentence: Callable[[str], str]) -> str | None:
     """The reference of a work that is no journal article, without its DOI or PMID; None for
-    a journal article (or a part of one: a conference paper in a journal supplement, given
-    with the journal and no publisher, is cited as the article it is). ``sentence`` ends an
-    element in one full stop."""
+    a journal article (and for a conference paper in a journal: with a volume, or with no
+    publisher, it is cited as the article it is). ``sentence`` ends an element in one full
+    stop."""
     kind = record_kind(record)
     issued = bool(record.publisher or record.place)
     journal = record.journal.strip()
+    # a part with a volume is in a journal (a meeting abstract in a supplement, which Embase
+    # and Scopus type CONF with the journal's publisher): cited as the article it is
+    if kind in _PART and journal and record.volume:
+        return None
     if kind in _PART and journal and issued:
         pages = f"p. {record.pages}" if record.pages else ""
         parts = (who, record.title, f"In: {journal}", imprint(record), pages)

@@ -172,3 +172,19 @@ def test_a_search_run_s_fingerprint_is_unchanged_by_the_new_fields():
     assert fingerprint(rec) == "8c9bdb96005bb6f818d6"  # as computed before the fields existed
     rec.publisher = "Springer"
     assert fingerprint(rec) != "8c9bdb96005bb6f818d6"
+
+
+def test_a_book_s_bt_is_its_title_not_its_container(tmp_path):
+    """RIS BT is a book's title when it has no TI, and a chapter's book otherwise."""
+    book, chapter = read(
+        tmp_path,
+        "b.ris",
+        "TY  - BOOK\nBT  - Arbeid og helse\nPY  - 2019\nPB  - Gyldendal\nER  -\n"
+        "TY  - CHAP\nTI  - Dialogue meetings\nBT  - Arbeid og helse\nPY  - 2019\nER  -\n",
+    )
+    assert (book.title, book.journal, book.kind) == ("Arbeid og helse", "", "book")
+    assert (chapter.title, chapter.journal, chapter.kind) == (
+        "Dialogue meetings",
+        "Arbeid og helse",
+        "chapter",
+    )

@@ -91,3 +91,16 @@ def test_other_kinds_of_work_in_citing_medicine_s_form():
         publication_types=["Congress"],
     )
     assert reference(congress) == "Lie A. Work focus. Scand J Work Environ Health. 2019;45:56."
+    # Embase's and Scopus' CONF for a meeting abstract in a journal's supplement, with the
+    # journal's publisher: a volume says it is in the journal
+    embase = Record(
+        title="Work focus",
+        authors=["Lie, Anne"],
+        year=2019,
+        journal="Scand J Work Environ Health",
+        volume="45",
+        pages="56",
+        kind="conference",
+        publisher="Nordic Association of Occupational Safety and Health",
+    )
+    assert reference(embase) == "Lie A. Work focus. Scand J Work Environ Health. 2019;45:56."
