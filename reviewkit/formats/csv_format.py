@@ -27,7 +27,7 @@ from reviewkit.formats.csv_read import (
     sheet,
 )
 from reviewkit.formats.findable import ACCESSION_COLUMNS, require_findable
-from reviewkit.formats.kinds import KINDS, kind_of_types
+from reviewkit.formats.kinds import kept_kind, kind_named
 from reviewkit.formats.text import split_lines
 from reviewkit.outputs import csv_writer, restore
 from reviewkit.records import Record, plain_abstract
@@ -125,7 +125,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     # 'pu': Web of Science's publisher; 'record type': ours (formats.kinds), as written below
     "publisher": ("publisher", "pu"),
     "place": ("place published", "place of publication", "publisher city", "pi"),
-    "kind": ("record type",),
+    "kind": ("record type", "entrytype"),  # 'ENTRYTYPE': BibTeX's, in CoLRev's CSV
 }
 # Web of Science's Early Access Year: a record published online before its issue has no
 # publication year (PY) yet, only this; used when the year column is empty
@@ -291,8 +291,10 @@ def read(
             kwargs["year"] = row[early_year].strip()
         if full_names is not None and full_names < len(row) and row[full_names].strip():
             kwargs["authors"] = split_list("authors", row[full_names])
-        if "kind" in kwargs and kwargs["kind"] not in KINDS:  # a type name, not our kind
-            kwargs["kind"] = kind_of_types([kwargs["kind"]])
+        if "kind" in kwargs:  # ours, a BibTeX entry type, or a type name
+            kwargs["kind"] = kept_kind(
+                kind_named(kwargs["kind"]), kwargs.get("publication_types", [])
+            )
         if group_authors is not None and group_authors < len(row):
             groups = [g.strip() for g in row[group_authors].split(";") if g.strip()]
             kwargs["authors"] = [*kwargs.get("authors", []), *groups]

@@ -131,6 +131,17 @@ def kind_of_types(types: Iterable[str]) -> str:
     return next((k for t in types if (k := _BY_TYPE_NAME.get(_folded(t)))), "")
 
 
+def kind_named(name: str) -> str:
+    """The kind a type column names: one of ours ('report'), a BibTeX entry type (a CSV of
+    CoLRev's or bib-dedupe's 'ENTRYTYPE': 'inproceedings'), or a type name ('Book Chapter')."""
+    name = name.strip()
+    if name in KINDS:
+        return name
+    if name.lower() in _BIBTEX_READ:
+        return _BIBTEX_READ[name.lower()]
+    return kind_of_types([name])
+
+
 def kept_kind(kind: str, types: Iterable[str]) -> str:
     """The kind to store beside ``types``: '' when the types say it already, so a record
     written and read again holds what it held (:func:`record_kind` reads it back)."""

@@ -188,3 +188,16 @@ def test_a_book_s_bt_is_its_title_not_its_container(tmp_path):
         "Arbeid og helse",
         "chapter",
     )
+
+
+def test_a_csv_entrytype_column_names_the_kind(tmp_path):
+    """CoLRev's and bib-dedupe's CSV give BibTeX's entry type in 'ENTRYTYPE'."""
+    csv = (
+        "ID,ENTRYTYPE,title,year,booktitle,journal,publisher\n"
+        "a1,inproceedings,Dialogue meetings at work,2019,Proc Nordic Work Conf,,NIVA\n"
+        "a2,techreport,Sick leave in Norway,2018,,,FHI\n"
+        "a3,article,A trial,2020,,BMJ,\n"
+    )
+    paper, report, article = read(tmp_path, "colrev.csv", csv)
+    assert [r.kind for r in (paper, report, article)] == ["conference", "report", ""]
+    assert (report.publisher, paper.publisher) == ("FHI", "NIVA")
