@@ -109,6 +109,13 @@ _TYPE_NAMES = {
     "unpublished": "unpublishedwork manuscript",
     "generic": "generic document",
 }
+# written in MEDLINE as NLM's publication type, for the kinds NLM has one for
+NLM_TYPES = {
+    "report": "Technical Report",
+    "conference": "Congress",
+    "thesis": "Academic Dissertation",
+    "dataset": "Dataset",
+}
 _BY_TYPE_NAME = {name: kind for kind, names in _TYPE_NAMES.items() for name in names.split()}
 
 

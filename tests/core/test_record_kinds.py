@@ -201,3 +201,13 @@ def test_a_csv_entrytype_column_names_the_kind(tmp_path):
     paper, report, article = read(tmp_path, "colrev.csv", csv)
     assert [r.kind for r in (paper, report, article)] == ["conference", "report", ""]
     assert (report.publisher, paper.publisher) == ("FHI", "NIVA")
+
+
+def test_medline_export_gives_the_kind_as_nlm_s_type_and_the_imprint(tmp_path):
+    (rec,) = read(tmp_path, "grey.ris", REPORT_RIS)
+    nbib = written([rec], "medline")
+    assert "PT  - Technical Report" in nbib
+    assert "PB  - Arbeids- og velferdsdirektoratet" in nbib and "PL  - Oslo" in nbib
+    (back,) = read(tmp_path, "back.nbib", nbib)
+    assert record_kind(back) == "report"
+    assert (back.publisher, back.place) == (rec.publisher, rec.place)
