@@ -184,6 +184,11 @@ class Record:
     mesh_terms: list[str] = field(default_factory=list)
     url: str = ""
     affiliations: list[str] = field(default_factory=list)
+    # what kind of work, when its source named one the publication types do not (one of
+    # formats.kinds.KINDS; '' a journal article or not said: formats.kinds.record_kind)
+    kind: str = ""
+    publisher: str = ""  # publisher or issuing body (a report's institute, a thesis' school)
+    place: str = ""  # place of publication (RIS CY, BibTeX address)
     source: str = ""
     origin: str = ""
     position: int = 0

@@ -40,7 +40,8 @@ from reviewkit.store import records as record_rows
 from reviewkit.store.db import Store
 
 # Each group is filled from one copy; a single field is a group of one. Every field a writer
-# exports is here, but provenance (source, origin, position, raw) is not.
+# exports is here, but provenance (source, origin, position, raw) is not, nor the kind: it is
+# the kept record's own (a journal's copy of a conference paper is an article, rightly).
 PLACE = ("volume", "issue", "pages")
 GROUPS: tuple[tuple[str, ...], ...] = (
     PLACE,
@@ -52,6 +53,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
             "affiliations",
         )
     ),
+    ("publisher", "place"),  # one imprint: the place its publisher gave
 )
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from reviewkit.dedup.live_clusters import Clusters, clusters_now
 from reviewkit.errors import UserError
+from reviewkit.formats.kinds import KINDS
 from reviewkit.records import Record
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
@@ -82,7 +83,10 @@ def record_type(rec: Record) -> str:
     registration…): its publication types as the source gave them, less NLM's "Research
     Support, …" types, which name who paid for the work, not what kind of record it is."""
     kinds = [t for t in rec.publication_types if not t.casefold().startswith("research support")]
-    return "; ".join(kinds)
+    # the kind its source named in a type field of its own (RIS TY, a BibTeX entry type), which
+    # its types do not say: a grey report from RIS has no types, only 'report' (formats.kinds)
+    named = KINDS.get(rec.kind, rec.kind)
+    return "; ".join([named, *kinds] if named else kinds)
 
 
 def pair_records(db: Store, a: int, b: int) -> dict[int, Record]:

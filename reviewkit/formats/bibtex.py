@@ -20,6 +20,13 @@ from reviewkit.author_names import bibtex_name_parts
 from reviewkit.errors import FormatError
 from reviewkit.formats import joined
 from reviewkit.formats.findable import require_findable
+from reviewkit.formats.kinds import (
+    BIBTEX_PUBLISHER,
+    BIBTEX_TYPES,
+    bibtex_kind,
+    kept_kind,
+    record_kind,
+)
 from reviewkit.formats.text import split_lines
 from reviewkit.records import Record, fold_text, normalise_pmid, plain_abstract
 
@@ -327,6 +334,11 @@ def _check_pmid(pmid: str, entry: Entry, name: str) -> None:
         )
 
 
+# who issued the work: a book's publisher, a report's institution, a conference's organization,
+# a thesis' school (BibTeX's fields for each kind; the first given is kept)
+_ISSUERS = ("publisher", "institution", "organization", "school")
+
+
 def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
     library = _parse(text, name)
     if library.failed_blocks:
@@ -383,6 +395,9 @@ def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
             mesh_terms=_split(f.get("mesh", ""), "; "),
             url=f.get("url", ""),
             affiliations=_split(f.get("affiliation", ""), "\n"),
+            kind=kept_kind(bibtex_kind(entry.entry_type), pubtypes),
+            publisher=next((f[k] for k in _ISSUERS if f.get(k)), ""),
+            place=f.get("address", "") or f.get("location", ""),
             source=source,
             origin=name,
             position=position,
@@ -422,10 +437,12 @@ def _author(name: str) -> str:
 
 
 def write(records: Iterable[Record], out: TextIO) -> None:
-    """Write records as @article entries with unique citation keys."""
+    """Write records as entries of their kind's type (@article, @techreport …; formats.kinds)
+    with unique citation keys."""
     library = bibtexparser.Library()
     used: set[str] = set()
     for rec in records:
+        kind = record_kind(rec)
         values = {
             "title": rec.title,
             "author": " and ".join(_author(a) for a in rec.authors),  # escaped by _author
@@ -446,10 +463,14 @@ def write(records: Iterable[Record], out: TextIO) -> None:
             "pubtype": "; ".join(rec.publication_types),
             "url": rec.url,
             "affiliation": "\n".join(rec.affiliations),
+            BIBTEX_PUBLISHER.get(kind, "publisher"): rec.publisher,
+            "address": rec.place,
         }
+        if kind in ("conference", "chapter"):  # the proceedings' or book's title
+            values["booktitle"] = values.pop("journal")
         # the writer adds the outer braces
         fields = [Field(k, v if k == "author" else escape(v)) for k, v in values.items() if v]
-        library.add(Entry("article", _key(rec, used), fields))
+        library.add(Entry(BIBTEX_TYPES.get(kind, "misc"), _key(rec, used), fields))
     out.write(bibtexparser.write_string(library))
 
 

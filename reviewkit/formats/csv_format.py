@@ -27,6 +27,7 @@ from reviewkit.formats.csv_read import (
     sheet,
 )
 from reviewkit.formats.findable import ACCESSION_COLUMNS, require_findable
+from reviewkit.formats.kinds import kept_kind, kind_named
 from reviewkit.formats.text import split_lines
 from reviewkit.outputs import csv_writer, restore
 from reviewkit.records import Record, plain_abstract
@@ -121,6 +122,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "mesh_terms": ("mesh terms", "mesh_terms", "mesh", "mh"),
     "url": ("url", "link", "ur"),
     "affiliations": ("affiliations", "affiliation", "addresses", "c1"),
+    # 'pu': Web of Science's publisher; 'record type': ours (formats.kinds), as written below
+    "publisher": ("publisher", "pu"),
+    "place": ("place published", "place of publication", "publisher city", "pi"),
+    "kind": ("record type", "entrytype"),  # 'ENTRYTYPE': BibTeX's, in CoLRev's CSV
 }
 # Web of Science's Early Access Year: a record published online before its issue has no
 # publication year (PY) yet, only this; used when the year column is empty
@@ -128,6 +133,9 @@ EARLY_ACCESS_YEAR = "ey"
 # Web of Science's Group Authors (a trial's study group): kept in the author list, after the
 # persons, as the PubMed XML and MEDLINE readers keep a collective name
 GROUP_AUTHORS = "ca"
+# Web of Science's Author Full Names ('Nilsen, Ola'), preferred to its AU ('Nilsen, O') when a
+# record has them, as the plain-text reader (wos.py) does
+FULL_NAMES = "af"
 # first and last page in two columns (Scopus, Web of Science, Embase.com); Scopus' article
 # number otherwise
 PAGE_COLUMNS = {
@@ -160,6 +168,9 @@ WRITE_COLUMNS = (
     "mesh_terms",
     "url",
     "affiliations",
+    "publisher",
+    "place published",
+    "record type",
 )
 
 
@@ -255,6 +266,7 @@ def read(
     wos = is_wos_dialect(found.dialect)
     early_year = _column(header, EARLY_ACCESS_YEAR) if wos else None
     group_authors = _column(header, GROUP_AUTHORS) if wos else None
+    full_names = _column(header, FULL_NAMES) if wos else None
     # an 'Accession Number' column (Covidence, EBSCOhost) holds the PMID only for records
     # from PubMed/MEDLINE: with a column naming the database, the RIS reader's rule decides
     accession = "pmid" in columns and header[columns["pmid"]].strip().lower() == "accession number"
@@ -277,6 +289,12 @@ def read(
             kwargs["pages"] = _pages(row, page_columns)
         if not kwargs.get("year") and early_year is not None and early_year < len(row):
             kwargs["year"] = row[early_year].strip()
+        if full_names is not None and full_names < len(row) and row[full_names].strip():
+            kwargs["authors"] = split_list("authors", row[full_names])
+        if "kind" in kwargs:  # ours, a BibTeX entry type, or a type name
+            kwargs["kind"] = kept_kind(
+                kind_named(kwargs["kind"]), kwargs.get("publication_types", [])
+            )
         if group_authors is not None and group_authors < len(row):
             groups = [g.strip() for g in row[group_authors].split(";") if g.strip()]
             kwargs["authors"] = [*kwargs.get("authors", []), *groups]
@@ -305,6 +323,8 @@ def write(records: Iterable[Record], out: TextIO) -> None:
                 row.append(rec.abstract)
             elif col == "affiliations":
                 row.append("\n".join(rec.affiliations))
+            elif col in ("record type", "place published"):  # kind, place: named as read
+                row.append(rec.kind if col == "record type" else rec.place)
             elif col in LIST_FIELDS:
                 row.append(LIST_SEP.join(getattr(rec, col)))
             else:

@@ -74,6 +74,8 @@ def _to_record(record: ET._Element, source: str, name: str, position: int) -> Re
         keywords=_all(record, "keywords/keyword"),
         url=first("urls/related-urls/url", "urls/web-urls/url"),
         affiliations=_all(record, "auth-address"),
+        publisher=first("publisher"),
+        place=first("pub-location"),
         source=source,
         origin=name,
         position=position,

@@ -17,6 +17,7 @@ from reviewkit.author_names import medline_full_name
 from reviewkit.errors import FormatError
 from reviewkit.formats import not_export
 from reviewkit.formats.findable import require_findable
+from reviewkit.formats.kinds import NLM_TYPES, kind_of_types
 from reviewkit.formats.ovid_source import parse_source
 from reviewkit.formats.text import continue_field, split_lines, tag_values
 from reviewkit.records import Record, normalise_pmid, plain_abstract
@@ -126,6 +127,10 @@ def _to_record(
         mesh_terms=[m.split("/")[0].lstrip("*") for m in get.get("MH", [])],
         url=first("UR"),
         affiliations=list(dict.fromkeys(get.get("AD", []))),
+        # a PubMed Bookshelf record's publisher and its place; an article's PL is the country
+        # of its journal, no imprint of the article's own
+        publisher=first("PB"),
+        place=first("PL") if first("PB") else "",
         source=source,
         origin=name,
         position=position,
@@ -304,12 +309,17 @@ def write(records: Iterable[Record], out: TextIO) -> None:
             ("PMC", rec.pmcid),
             ("LA", rec.language),
             ("UR", rec.url),
+            # a Bookshelf record's imprint, as the reader takes it (PL only with a PB)
+            ("PB", rec.publisher),
+            ("PL", rec.place if rec.publisher else ""),
         ):
             if value:
                 lines.append(_wrap(tag, value))
         if rec.doi:
             lines.append(_wrap("LID", f"{rec.doi} [doi]"))
         lines += [_wrap("PT", p) for p in rec.publication_types]
+        if rec.kind in NLM_TYPES and not kind_of_types(rec.publication_types):
+            lines.append(_wrap("PT", NLM_TYPES[rec.kind]))  # a report from RIS: Technical Report
         lines += [_wrap("OT", k) for k in rec.keywords]
         lines += [_wrap("MH", m) for m in rec.mesh_terms]
         lines += [_wrap("AD", a) for a in rec.affiliations]

@@ -19,6 +19,7 @@ from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.identifier_urls import url_identifiers
+from reviewkit.formats.kinds import RIS_TYPES, kept_kind, record_kind, ris_kind
 from reviewkit.formats.ris_vendors import abstract_lines, article_number, vendor_doi, vendor_pmid
 from reviewkit.formats.text import continue_field, split_lines, tag_values
 from reviewkit.records import Record, normalise_doi, plain_abstract
@@ -174,10 +175,12 @@ def _to_record(
     get, first = tag_values(fields)
 
     ris_type = first("TY")
+    title = first("TI", "T1", "CT", "BT")
+    # a book's BT is its own title when it has no TI: no container to cite it in
     journal = (
         first("JF", "JO", "T2", "JA", "J2")
         if ris_type in ("JOUR", "")
-        else first("T2", "JF", "JO", "BT")
+        else first("T2", "JF", "JO") or (first("BT") if first("BT") != title else "")
     )
     sp, ep = first("SP"), first("EP")
     # 'SP 42, EP 42' (Lens, Zotero for an article number) is page 42, as a CSV's first and last
@@ -202,7 +205,7 @@ def _to_record(
     urls = [u for u, d in zip(ur, ur_dois, strict=True) if not own or d != own]
     pub_types = [p for p in first("M3").split("; ") if p]
     return Record(
-        title=first("TI", "T1", "CT", "BT"),
+        title=title,
         abstract_sections=plain_abstract("\n".join(abstract_lines(get))),
         authors=get.get("AU", []) or get.get("A1", []),
         year=first("PY", "Y1", "DA"),
@@ -219,6 +222,9 @@ def _to_record(
         mesh_terms=[k[len(MESH_PREFIX) :] for k in kws if k.startswith(MESH_PREFIX)],
         url=urls[0] if urls else "",
         affiliations=get.get("AD", []),
+        kind=kept_kind(ris_kind(ris_type), pub_types),
+        publisher=first("PB"),
+        place=first("CY"),
         source=source,
         origin=name,
         position=position,
@@ -241,7 +247,7 @@ def read(text: str, name: str, *, source: str = "RIS") -> Iterator[Record]:
 
 def to_ris_dict(rec: Record) -> dict:
     """A Record as rispy's dictionary (tag names per rispy.TAG_KEY_MAPPING)."""
-    ref: dict = {"type_of_reference": "JOUR"}
+    ref: dict = {"type_of_reference": RIS_TYPES.get(record_kind(rec), "GEN")}
     if rec.title:
         ref["title"] = rec.title
     if rec.abstract_sections:
@@ -260,6 +266,8 @@ def to_ris_dict(rec: Record) -> dict:
         "doi": rec.doi,
         "language": rec.language,
         "custom2": rec.pmcid,
+        "publisher": rec.publisher,
+        "place_published": rec.place,
     }
     ref.update({k: v for k, v in simple.items() if v})
     if rec.pages:

@@ -8,9 +8,8 @@ file. In the name and address fields (AU, AF, C1, ...) each continuation line is
 name or address; in the others (TI, AB, DE, SO, ...) it is the same text wrapped.
 
 Fields map to a Record with the same tags as the tab-delimited export, whose columns carry
-these tags as names: the mapping is csv_format's column aliases, kept in one place. One
-difference: authors come from AF (full names) when the record has them, else AU; the
-tab-delimited reader takes AU. Because ER and EF close everything, a file cut short is
+these tags as names: the mapping is csv_format's column aliases, kept in one place. In both,
+authors come from AF (full names) when the record has them, else AU. Because ER and EF close everything, a file cut short is
 always told, and refused with its line.
 
 Keywords Plus (ID) are left out, also from a record without author keywords (DE): Clarivate

@@ -34,7 +34,7 @@ from reviewkit.pubmed.fields import (
     STOPWORDS,
     TEXT_COLUMNS,
 )
-from reviewkit.pubmed.messages import not_found_reply, written
+from reviewkit.pubmed.messages import not_found_reply, phrase_written, written
 from reviewkit.pubmed.qualifiers import qualifier_name
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.vocabulary import (
@@ -155,7 +155,7 @@ class Evaluator:
                 out.warnings.append(
                     (
                         "OutputMessage",
-                        f'The local server kept the quotes of "{node.text}" (no hits); PubMed, '
+                        f"The local server kept the quotes of {phrase_written(node)} (no hits); PubMed, "
                         "when a phrase is in none of its records, ignores the quotes",
                     )
                 )

@@ -51,11 +51,17 @@ NOT_FOUND_INSIDE = (
 )
 
 
+def phrase_written(term: Term) -> str:
+    """A term's words as the user wrote them, without its tag: a truncated phrase with its
+    '*' inside the quotes (``"dialogue meeting*"``), where the query reader found it."""
+    star = "*" if term.truncated else ""
+    return f'"{term.text}{star}"' if term.phrase else term.text + star
+
+
 def written(term: Term) -> str:
     """A term as a reply names it: quoted if it was, its tag (the local server's short form;
     NCBI echoes the tag as the user wrote it) if it has one: ``"stem cell"[tiab]``."""
-    text = f'"{term.text}"' if term.phrase else term.text
-    text += "*" if term.truncated else ""
+    text = phrase_written(term)
     if term.field in ("", "all"):
         return text
     options = ":noexp" if term.noexp else f":~{term.proximity}" if term.proximity else ""

@@ -31,6 +31,7 @@ in any record: the caller keeps the random order and says so.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -98,11 +99,27 @@ def _search_terms(query: str) -> list[pubmed_query.Term]:
     return out
 
 
+def term_words(text: str) -> list[str]:
+    """The words of a term as :func:`tokens` reads them, but a wildcard inside a word kept as
+    one pattern ('organi*ation': organisation and organization), since PubMed accepts one
+    there (PubMed Help, "Wildcards": '*' stands for zero or more characters, also inside a
+    word); tokens alone would make it two fragments, 'organi' and 'ation'."""
+    pieces = text.split("*")
+    words = tokens(pieces[0])
+    for before, piece in zip(pieces, pieces[1:], strict=False):
+        more = tokens(piece)
+        inside = before[-1:].isalnum() and piece[:1].isalnum()
+        if inside and words and more:
+            words[-1] += "*" + more.pop(0)
+        words += more
+    return words
+
+
 def _term(text: str, weight: float) -> _QueryTerm | None:
     """A highlight term: 'back pain', 'psychos*' (a prefix), '"return to work"'."""
     text = text.strip().strip('"')
     prefix = text.endswith("*")
-    words = tokens(text.rstrip("*"))
+    words = term_words(text.rstrip("*"))
     return _QueryTerm(tuple(words), prefix, weight) if words else None
 
 
@@ -121,7 +138,7 @@ def query_terms(protocol: ProtocolText) -> list[_QueryTerm]:
         add(_term(text, TERM_WEIGHT))
     for q in protocol.searches:
         for t in _search_terms(q):
-            words = tokens(t.text)
+            words = term_words(t.text)
             if words:
                 add(_QueryTerm(tuple(words), t.truncated, TERM_WEIGHT))
     for text in (protocol.question, *protocol.inclusion):
@@ -152,14 +169,19 @@ class _Words:
         self._sorted = sorted(words)
 
     def word_ids(self, word: str, prefix: bool) -> list[int]:
-        if not prefix:
+        """The id of ``word``, or of every word it matches as a pattern: a truncation
+        (``prefix``) and a word with a wildcard inside ('organi*ation', :func:`term_words`)."""
+        if not prefix and "*" not in word:
             return [self.index[word]] if word in self.index else []
-        start = bisect.bisect_left(self._sorted, word)  # not numpy: it copies the list
+        head = word.split("*", 1)[0]  # the words that can match start with it: a sorted range
+        pattern = re.compile(".*".join(map(re.escape, word.split("*"))) + (".*" if prefix else ""))
+        start = bisect.bisect_left(self._sorted, head)  # not numpy: it copies the list
         out = []
         for w in self._sorted[start:]:
-            if not w.startswith(word):
+            if not w.startswith(head):
                 break
-            out.append(self.index[w])
+            if pattern.fullmatch(w):
+                out.append(self.index[w])
         return out
 
     def units(self, term: _QueryTerm) -> list[list[int]]:

@@ -24,6 +24,7 @@ from reviewkit.project import Project
 from reviewkit.protocol import Scheme
 from reviewkit.records import Record
 from reviewkit.reports import ties
+from reviewkit.reports.imprint import work_reference
 from reviewkit.reports.labels import citation_labels
 from reviewkit.reports.writers import Cell, Table
 from reviewkit.wording import quantity
@@ -62,13 +63,16 @@ def reference(record: Record) -> str:
     """
     authors = [_author(a) for a in record.authors]
     who = ", ".join(authors[:6]) + (", et al" if len(authors) > 6 else "")
+    # a report, book, thesis …: 'Authors. Title. Place: Publisher; Year.' (reports.imprint)
+    text = work_reference(record, who, _sentence)
     place = record.journal_place  # 'Vol(Issue):Pages'; after the year a ';', or pages' ':'
     if not record.year:  # no year (in press, an import without one): no ';' or ':' to lead
         when = place.removeprefix(":")
     else:
         when = f"{record.year}{';' if place and not place.startswith(':') else ''}{place}"
     parts = (who, record.title, record.journal, when)
-    text = " ".join(_sentence(p) for p in parts if p and p.strip())
+    if text is None:
+        text = " ".join(_sentence(p) for p in parts if p and p.strip())
     if record.doi:
         text += f" doi:{record.doi}"
     elif record.pmid:

@@ -300,8 +300,10 @@ def _records(
     return client.efetch_ids(pmids, stop=stop)
 
 
+# fields a record gained later count only when given: a stored run's fingerprints stay valid
+_LATER = ("kind", "publisher", "place")
 _BIBLIOGRAPHIC = tuple(
-    f.name for f in fields(Record) if f.name not in ("source", "origin", "position", "raw")
+    f.name for f in fields(Record) if f.name not in ("source", "origin", "position", "raw", *_LATER)
 )
 
 
@@ -314,7 +316,7 @@ def fingerprint(record: Record) -> str:
     # valid, and a DOI PubMed re-cases is no metadata change (DOIs are case-insensitive)
     values = repr(
         [normalise_doi(record.doi) if n == "doi" else getattr(record, n) for n in _BIBLIOGRAPHIC]
-    )
+    ) + "".join(repr((n, v)) for n in _LATER if (v := getattr(record, n)))
     return hashlib.sha256(values.encode()).hexdigest()[:20]
 
 

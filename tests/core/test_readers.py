@@ -252,7 +252,7 @@ def test_csv_scopus_export() -> None:
 def test_csv_web_of_science_tab_export() -> None:
     (rec,) = read("wos.txt")
     assert rec.title == "Coordinated return to work in Denmark"
-    assert rec.authors == ["Larsen, M", "Nilsen, T"]
+    assert rec.authors == ["Larsen, Mette", "Nilsen, Tor"]  # AF, full names, as in plain text
     assert (rec.year, rec.volume, rec.issue, rec.language) == (2017, "27", "3", "English")
     assert rec.pages == "401-412"  # BP/EP, not PG (which is Web of Science's page count)
     assert (rec.doi, rec.pmid) == ("10.1007/s10926-016-9999-1", "27700001")

@@ -130,7 +130,7 @@ def test_web_of_science_tab_delimited_utf16_with_quotes_in_text(tmp_path: Path) 
     # cells: a title that starts with a quote is text, not a quoted cell
     first, second = imported(tmp_path, FIXTURES / "wos_utf16.txt")
     assert first.title == '"Back to work": a qualitative study'
-    assert first.authors == ["Larsen, M", "Ødegård, K"]
+    assert first.authors == ["Larsen, Mette", "Ødegård, Kari"]  # AF, the full names
     assert first.abstract == 'Workers said "it helped".'
     assert (first.year, first.doi, first.pmid, first.pages) == (
         2017,

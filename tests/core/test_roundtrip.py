@@ -21,6 +21,7 @@ says why (each constraint is a property of the format, not of our reader):
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reviewkit import formats
+from reviewkit.formats.kinds import KINDS
 from reviewkit.records import AbstractSection, Record
 
 SETTINGS = settings(
@@ -246,6 +248,24 @@ def test_csv_round_trip(recs: list[Record], tmp_path: Path) -> None:
 @given(recs=st.lists(records, min_size=1, max_size=3))
 def test_medline_round_trip(recs: list[Record], tmp_path: Path) -> None:
     _check(recs, "medline", tmp_path)
+
+
+# a record of any kind, with a publisher and place (grey literature: formats.kinds): RIS, BibTeX
+# and CSV write them in their own types and fields, and read them back
+grey_records = st.builds(
+    dataclasses.replace,
+    records,
+    kind=st.sampled_from(["", *KINDS]),
+    publisher=st.one_of(st.just(""), _phrase(1, 5)),
+    place=st.one_of(st.just(""), _phrase(1, 2)),
+)
+
+
+@SETTINGS
+@given(recs=st.lists(grey_records, min_size=1, max_size=3))
+def test_kinds_and_publishers_round_trip(recs: list[Record], tmp_path: Path) -> None:
+    for fmt in ("ris", "bibtex", "csv"):
+        _check(recs, fmt, tmp_path)
 
 
 def test_every_writer_keeps_a_full_record(tmp_path: Path) -> None:

@@ -191,3 +191,25 @@ def test_keywords_plus_are_not_keywords_even_without_author_keywords(tmp_path: P
     (tmp_path / "tab.txt").write_text("\n".join([header, "\t".join(cells), *rest]), "utf-8")
     first, *_ = formats.read_file(tmp_path / "tab.txt")
     assert first.keywords == [] and "SICK LEAVE" not in first.mesh_terms
+
+
+def test_tab_delimited_takes_full_names_as_the_plain_text_does(tmp_path: Path) -> None:
+    """Web of Science's tab-delimited export has both AU ('Larsen, M') and AF ('Larsen,
+    Mette'): its reader takes AF, as the plain-text reader does, and AU for a record whose AF
+    is empty; a column 'AF' outside a Web of Science header is not read so."""
+    first, *_ = formats.read_file(FIXTURES / "wos.txt")
+    assert first.authors == ["Larsen, Mette", "Nilsen, Tor"]
+    tabbed = tmp_path / "savedrecs_tab.txt"
+    tabbed.write_text(
+        "PT\tAU\tAF\tCA\tTI\tPY\n"
+        "J\tBerg, K; Lie, A\tBerg, Kari; Lie, Anne\tRTW Trial Group\tA trial of return\t2020\n"
+        "J\tDahl, K\t\t\tA second trial of return\t2021\n",
+        encoding="utf-8",
+    )
+    assert [r.authors for r in formats.read_file(tabbed)] == [
+        ["Berg, Kari", "Lie, Anne", "RTW Trial Group"],
+        ["Dahl, K"],
+    ]
+    other = tmp_path / "other.csv"
+    other.write_text("title,authors,af\nA trial,Berg K,yes\n", encoding="utf-8")
+    assert [r.authors for r in formats.read_file(other)] == [["Berg K"]]

@@ -208,3 +208,13 @@ def test_syntax_errors_are_user_errors(evaluator: Evaluator) -> None:
     with pytest.raises(UserError, match="bad PubMed query") as info:
         evaluator.evaluate('"return to work" AND (cancer')
     assert "^" in info.value.hint
+
+
+def test_truncated_phrase_found_nowhere_is_named_as_written(evaluator: Evaluator) -> None:
+    """'"dialogue meeting*"[tiab]' (Review B's workplace dialogue meetings): the '*' stays
+    inside the quotes, where it was written, in the warning and in the note."""
+    result = evaluator.evaluate('"dialogue meeting*"[tiab]')
+    assert result.count == 0
+    assert ("QuotedPhraseNotFound", '"dialogue meeting*"[tiab]') in result.warnings
+    notes = [text for kind, text in result.warnings if kind == "OutputMessage"]
+    assert any('quotes of "dialogue meeting*" (no hits)' in n for n in notes), notes

@@ -169,3 +169,22 @@ def test_from_zero_counts_the_terms_once_for_the_cold_start_and_the_features(tmp
         texts = [record_text(rows[i][0], rows[i][1]) for i in seeded]
         expected = cold_start_order(seeded, texts, protocol)
         assert expected is not None and result.order[:3] == expected[:3]
+
+
+def test_a_wildcard_inside_a_word_is_one_pattern():
+    """PubMed accepts '*' inside a word ('organi*ation'): it matches organisation and
+    organization, not the fragments 'organi' and 'ation', nor a word that only starts so."""
+    from reviewkit.ranking.features import term_counts, word_tokens
+
+    texts = [
+        record_text("Organic food at system level", "Ration cards"),
+        record_text("Change at organisation level", "Work and care"),
+        record_text("Change at organization level", "Work and care"),
+    ]
+    for protocol in (
+        ProtocolText(searches=('"organi*ation level"[tiab]',)),
+        ProtocolText(include_terms=("organi*ation",)),
+    ):
+        for counts in (None, word_tokens(texts), term_counts(texts)):
+            order = cold_start_order([1, 2, 3], texts, protocol, counts)
+            assert order == [2, 3, 1], (protocol, order)

@@ -1,0 +1,160 @@
+"""What kind of work a record is (report, thesis, book, conference paper …), across formats.
+
+A record's :attr:`~reviewkit.records.Record.kind` holds one of :data:`KINDS`; '' is a journal
+article, or a record whose source did not say (as every reader read them before kinds were
+kept). Formats that name the kind in a type field of their own (RIS ``TY``, BibTeX's entry
+type) set it; formats that list publication types (MEDLINE ``PT``, PubMed XML, EndNote's
+``ref-type`` name, a CSV's 'Document Type' or Zotero's 'Item Type') keep the types, and
+:func:`record_kind` reads the kind from them, so records stored before kinds were kept have
+theirs too. Grey literature (Review B's reports of welfare agencies and research
+institutes) is told from journal articles by it: its reference names the publisher, and RIS
+and BibTeX exports give it its own type (``TY  - RPRT``, ``@techreport``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from reviewkit.records import Record
+
+# kind -> what dedup review and the README call it
+KINDS = {
+    "report": "report",
+    "conference": "conference paper",
+    "thesis": "thesis",
+    "book": "book",
+    "chapter": "book chapter",
+    "web": "web page",
+    "dataset": "dataset",
+    "unpublished": "unpublished work",
+    "generic": "generic",
+}
+
+# RIS reference types (RIS format specification, Research Information Systems / Clarivate,
+# 'Reference Type Field') -> kind. The journal family is ''. A type not listed (MAP, PAT,
+# LEGAL …) is 'generic': not a journal article, and no kind of ours says more.
+_RIS_READ = {
+    **dict.fromkeys(("JOUR", "JFULL", "EJOUR", "INPR", "ABST", "MGZN", "NEWS", ""), ""),
+    **dict.fromkeys(("RPRT", "GOVDOC", "PAMP", "STAND"), "report"),
+    **dict.fromkeys(("CONF", "CPAPER"), "conference"),
+    "THES": "thesis",
+    **dict.fromkeys(("BOOK", "EBOOK", "EDBOOK"), "book"),
+    **dict.fromkeys(("CHAP", "ECHAP"), "chapter"),
+    **dict.fromkeys(("ELEC", "BLOG", "WEB"), "web"),
+    **dict.fromkeys(("DATA", "DBASE"), "dataset"),
+    **dict.fromkeys(("UNPB", "MANSCPT"), "unpublished"),
+    "GEN": "generic",
+}
+# written: one code per kind, the one Zotero, EndNote and Mendeley all read as it
+RIS_TYPES = {
+    "": "JOUR",
+    "report": "RPRT",
+    "conference": "CONF",
+    "thesis": "THES",
+    "book": "BOOK",
+    "chapter": "CHAP",
+    "web": "ELEC",
+    "dataset": "DATA",
+    "unpublished": "UNPB",
+    "generic": "GEN",
+}
+
+# BibTeX (Patashnik, BibTeXing) and biblatex (its manual, §2.1) entry types -> kind;
+# an entry type not listed is 'generic', as BibTeX's styles treat it as @misc
+_BIBTEX_READ = {
+    "article": "",
+    **dict.fromkeys(("techreport", "report"), "report"),
+    **dict.fromkeys(("inproceedings", "conference", "proceedings"), "conference"),
+    **dict.fromkeys(("phdthesis", "mastersthesis", "thesis"), "thesis"),
+    **dict.fromkeys(("book", "mvbook", "booklet"), "book"),
+    **dict.fromkeys(("incollection", "inbook"), "chapter"),
+    **dict.fromkeys(("online", "electronic", "www"), "web"),
+    "dataset": "dataset",
+    "unpublished": "unpublished",
+    "misc": "generic",
+}
+BIBTEX_TYPES = {
+    "": "article",
+    "report": "techreport",
+    "conference": "inproceedings",
+    "thesis": "phdthesis",
+    "book": "book",
+    "chapter": "incollection",
+    "web": "online",  # biblatex; BibTeX's own styles print it as @misc
+    "dataset": "dataset",
+    "unpublished": "unpublished",
+    "generic": "misc",
+}
+# BibTeX's field for the issuing body, by kind: a report's institution, a thesis' school
+BIBTEX_PUBLISHER = {"report": "institution", "thesis": "school"}
+
+# Publication or document type names -> kind, compared without case, blanks or punctuation:
+# NLM's publication types ('Technical Report', 'Congress', 'Academic Dissertation', 'Government
+# Publication', 'Dataset'), EndNote's reference type names, Scopus' and Web of Science's
+# document types ('Conference Paper', 'Proceedings Paper', 'Meeting Abstract', 'Book
+# Chapter'), and Zotero's item types ('report', 'conferencePaper', 'bookSection', 'webpage').
+# A journal's types (Journal Article, Review, Letter …) name no kind.
+_TYPE_NAMES = {
+    "report": "technicalreport report governmentpublication governmentdocument",
+    "conference": (
+        "congress conferencepaper conferenceproceedings conferenceproceeding proceedingspaper "
+        "meetingabstract conferenceabstract"
+    ),
+    "thesis": "thesis academicdissertation dissertation",
+    "book": "book editedbook electronicbook",
+    "chapter": "booksection bookchapter electronicbooksection",
+    "web": "webpage blogpost",
+    "dataset": "dataset",
+    "unpublished": "unpublishedwork manuscript",
+    "generic": "generic document",
+}
+# written in MEDLINE as NLM's publication type, for the kinds NLM has one for
+NLM_TYPES = {
+    "report": "Technical Report",
+    "conference": "Congress",
+    "thesis": "Academic Dissertation",
+    "dataset": "Dataset",
+}
+_BY_TYPE_NAME = {name: kind for kind, names in _TYPE_NAMES.items() for name in names.split()}
+
+
+def _folded(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.casefold())
+
+
+def ris_kind(code: str) -> str:
+    """The kind of an RIS ``TY`` code ('RPRT' -> 'report'; 'JOUR' -> '')."""
+    return _RIS_READ.get(code.strip().upper(), "generic")
+
+
+def bibtex_kind(entry_type: str) -> str:
+    """The kind of a BibTeX entry type ('techreport' -> 'report'; 'article' -> '')."""
+    return _BIBTEX_READ.get(entry_type.strip().lower(), "generic")
+
+
+def kind_of_types(types: Iterable[str]) -> str:
+    """The kind the first type naming one names ('Technical Report' -> 'report'), else ''."""
+    return next((k for t in types if (k := _BY_TYPE_NAME.get(_folded(t)))), "")
+
+
+def kind_named(name: str) -> str:
+    """The kind a type column names: one of ours ('report'), a BibTeX entry type (a CSV of
+    CoLRev's or bib-dedupe's 'ENTRYTYPE': 'inproceedings'), or a type name ('Book Chapter')."""
+    name = name.strip()
+    if name in KINDS:
+        return name
+    if name.lower() in _BIBTEX_READ:
+        return _BIBTEX_READ[name.lower()]
+    return kind_of_types([name])
+
+
+def kept_kind(kind: str, types: Iterable[str]) -> str:
+    """The kind to store beside ``types``: '' when the types say it already, so a record
+    written and read again holds what it held (:func:`record_kind` reads it back)."""
+    return "" if kind == kind_of_types(types) else kind
+
+
+def record_kind(rec: Record) -> str:
+    """The record's kind: the one its source named, else the one its types name, else ''."""
+    return rec.kind or kind_of_types(rec.publication_types)

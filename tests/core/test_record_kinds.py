@@ -1,0 +1,213 @@
+"""Record kinds and publishers (grey literature): every reader that names them keeps them, the
+RIS and BibTeX writers give them back in their own types and fields, and search runs' stored
+fingerprints stay valid."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from reviewkit import formats
+from reviewkit.dedup.review import record_type
+from reviewkit.formats.kinds import record_kind
+from reviewkit.records import Record
+from reviewkit.searches.run import fingerprint
+
+REPORT_RIS = """TY  - RPRT
+AU  - Nilsen, Ola
+AU  - Dahl, Kari
+TI  - Samarbeid om sykefravær mellom NAV og helsetjenesten
+PY  - 2018
+PB  - Arbeids- og velferdsdirektoratet
+CY  - Oslo
+UR  - https://www.nav.no/rapport-2018
+ER  -
+"""
+
+
+def read(tmp_path: Path, name: str, text: str) -> list[Record]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return list(formats.read_file(path))
+
+
+def written(recs: list[Record], fmt: str) -> str:
+    out = io.StringIO()
+    formats.write(recs, fmt, out)
+    return out.getvalue()
+
+
+def test_a_report_from_ris_keeps_its_type_and_publisher_through_ris_and_bibtex(tmp_path):
+    (rec,) = read(tmp_path, "grey.ris", REPORT_RIS)
+    assert (rec.kind, rec.publisher, rec.place) == (
+        "report",
+        "Arbeids- og velferdsdirektoratet",
+        "Oslo",
+    )
+    assert record_type(rec) == "report"  # what dedup review shows beside its id (was '—')
+    ris = written([rec], "ris")
+    assert "TY  - RPRT" in ris and "PB  - Arbeids- og velferdsdirektoratet" in ris
+    assert "CY  - Oslo" in ris
+    bib = written([rec], "bibtex")
+    assert bib.startswith("@techreport{")
+    assert "institution = {Arbeids- og velferdsdirektoratet}" in bib and "address = {Oslo}" in bib
+    for fmt, text in (("ris", ris), ("bibtex", bib), ("csv", written([rec], "csv"))):
+        (back,) = read(tmp_path, f"back.{fmt}", text)
+        assert (back.kind, back.publisher, back.place) == (rec.kind, rec.publisher, rec.place)
+
+
+@pytest.mark.parametrize(
+    ("code", "kind", "bibtex"),
+    [
+        ("JOUR", "", "@article{"),
+        ("THES", "thesis", "@phdthesis{"),
+        ("CONF", "conference", "@inproceedings{"),
+        ("CPAPER", "conference", "@inproceedings{"),
+        ("GOVDOC", "report", "@techreport{"),
+        ("BOOK", "book", "@book{"),
+        ("CHAP", "chapter", "@incollection{"),
+        ("ELEC", "web", "@online{"),
+        ("GEN", "generic", "@misc{"),
+        ("MAP", "generic", "@misc{"),  # a type no kind of ours says more of
+    ],
+)
+def test_ris_types_map_to_kinds_and_bibtex_entry_types(tmp_path, code, kind, bibtex):
+    (rec,) = read(tmp_path, "t.ris", REPORT_RIS.replace("TY  - RPRT", f"TY  - {code}"))
+    assert rec.kind == kind
+    assert written([rec], "bibtex").startswith(bibtex)
+    (back,) = read(tmp_path, "t.bib", written([rec], "bibtex"))
+    assert back.kind == kind
+
+
+def test_bibtex_issuers_and_a_chapter_s_book(tmp_path):
+    bib = (
+        "@phdthesis{berg2020, title = {Return to work}, author = {Berg, Kari}, year = {2020},"
+        " school = {University of Bergen}, address = {Bergen}}\n"
+        "@inproceedings{lie2019, title = {Dialogue meetings}, author = {Lie, Anne}, year = {2019},"
+        " booktitle = {Proceedings of the Nordic Work Conference}, organization = {NIVA},"
+        " pages = {12--19}}\n"
+    )
+    thesis, paper = read(tmp_path, "g.bib", bib)
+    assert (thesis.kind, thesis.publisher, thesis.place) == (
+        "thesis",
+        "University of Bergen",
+        "Bergen",
+    )
+    assert (paper.kind, paper.publisher, paper.journal) == (
+        "conference",
+        "NIVA",
+        "Proceedings of the Nordic Work Conference",
+    )
+    ris = written([thesis, paper], "ris")
+    assert "TY  - THES" in ris and "PB  - University of Bergen" in ris and "TY  - CONF" in ris
+    again = written([thesis, paper], "bibtex")
+    assert "school = {University of Bergen}" in again
+    assert "booktitle = {Proceedings of the Nordic Work Conference}" in again
+
+
+def test_types_named_in_publication_types_give_the_kind(tmp_path):
+    """MEDLINE PT, EndNote's ref-type name, a CSV's Document Type: kept as publication types,
+    the kind read from them, and exported in RIS as their type."""
+    nbib = (
+        "PMID- 31000009\nTI  - Sickness absence in Norway\nDP  - 2019\n"
+        "PT  - Technical Report\nPB  - Norwegian Institute of Public Health\nPL  - Oslo\n\n"
+    )
+    (medline,) = read(tmp_path, "r.nbib", nbib)
+    assert record_kind(medline) == "report" and medline.kind == ""
+    assert (medline.publisher, medline.place) == ("Norwegian Institute of Public Health", "Oslo")
+    endnote = (
+        '<?xml version="1.0" encoding="UTF-8" ?><xml><records><record>'
+        '<ref-type name="Report">27</ref-type><titles><title>Work and health</title></titles>'
+        "<dates><year>2021</year></dates><publisher>SINTEF</publisher>"
+        "<pub-location>Trondheim</pub-location><urls><related-urls><url>https://sintef.no/r1</url>"
+        "</related-urls></urls></record></records></xml>"
+    )
+    (en,) = read(tmp_path, "r.xml", endnote)
+    assert record_kind(en) == "report" and (en.publisher, en.place) == ("SINTEF", "Trondheim")
+    csv = (
+        "Title,Year,Document Type,Publisher,URL\n"
+        "Coordinated rehabilitation,2020,Book Chapter,Gyldendal,https://example.org/c\n"
+    )
+    (row,) = read(tmp_path, "s.csv", csv)
+    assert record_kind(row) == "chapter" and row.publisher == "Gyldendal"
+    ris = written([medline, en, row], "ris")
+    assert [ln for ln in ris.splitlines() if ln.startswith("TY")] == [
+        "TY  - RPRT",
+        "TY  - RPRT",
+        "TY  - CHAP",
+    ]
+    assert "PB  - SINTEF" in ris
+    # written and read again, the record holds what it held (the kind the types say is not
+    # stored a second time)
+    (back,) = read(tmp_path, "back.ris", written([medline], "ris"))
+    assert back.kind == "" and record_kind(back) == "report"
+
+
+def test_a_journal_article_reads_and_writes_as_before(tmp_path):
+    (rec,) = read(
+        tmp_path,
+        "a.ris",
+        "TY  - JOUR\nTI  - A trial\nPY  - 2020\nJO  - BMJ\nDO  - 10.1/x\nER  - \n",
+    )
+    assert (rec.kind, rec.publisher, rec.place) == ("", "", "")
+    assert "TY  - JOUR" in written([rec], "ris")
+    assert written([rec], "bibtex").startswith("@article{")
+
+
+def test_a_search_run_s_fingerprint_is_unchanged_by_the_new_fields():
+    """Records stored by earlier runs were fingerprinted without kind, publisher and place: a
+    record without them hashes as it did (else every record of the next run is 'changed')."""
+    rec = Record(
+        title="Return to work",
+        authors=["Nilsen, Ola"],
+        year=2018,
+        journal="J Occup Rehabil",
+        doi="10.1/ABC",
+        pmid="123",
+        publication_types=["Journal Article"],
+        source="PubMed",
+    )
+    assert fingerprint(rec) == "8c9bdb96005bb6f818d6"  # as computed before the fields existed
+    rec.publisher = "Springer"
+    assert fingerprint(rec) != "8c9bdb96005bb6f818d6"
+
+
+def test_a_book_s_bt_is_its_title_not_its_container(tmp_path):
+    """RIS BT is a book's title when it has no TI, and a chapter's book otherwise."""
+    book, chapter = read(
+        tmp_path,
+        "b.ris",
+        "TY  - BOOK\nBT  - Arbeid og helse\nPY  - 2019\nPB  - Gyldendal\nER  -\n"
+        "TY  - CHAP\nTI  - Dialogue meetings\nBT  - Arbeid og helse\nPY  - 2019\nER  -\n",
+    )
+    assert (book.title, book.journal, book.kind) == ("Arbeid og helse", "", "book")
+    assert (chapter.title, chapter.journal, chapter.kind) == (
+        "Dialogue meetings",
+        "Arbeid og helse",
+        "chapter",
+    )
+
+
+def test_a_csv_entrytype_column_names_the_kind(tmp_path):
+    """CoLRev's and bib-dedupe's CSV give BibTeX's entry type in 'ENTRYTYPE'."""
+    csv = (
+        "ID,ENTRYTYPE,title,year,booktitle,journal,publisher\n"
+        "a1,inproceedings,Dialogue meetings at work,2019,Proc Nordic Work Conf,,NIVA\n"
+        "a2,techreport,Sick leave in Norway,2018,,,FHI\n"
+        "a3,article,A trial,2020,,BMJ,\n"
+    )
+    paper, report, article = read(tmp_path, "colrev.csv", csv)
+    assert [r.kind for r in (paper, report, article)] == ["conference", "report", ""]
+    assert (report.publisher, paper.publisher) == ("FHI", "NIVA")
+
+
+def test_medline_export_gives_the_kind_as_nlm_s_type_and_the_imprint(tmp_path):
+    (rec,) = read(tmp_path, "grey.ris", REPORT_RIS)
+    nbib = written([rec], "medline")
+    assert "PT  - Technical Report" in nbib
+    assert "PB  - Arbeids- og velferdsdirektoratet" in nbib and "PL  - Oslo" in nbib
+    (back,) = read(tmp_path, "back.nbib", nbib)
+    assert record_kind(back) == "report"
+    assert (back.publisher, back.place) == (rec.publisher, rec.place)
