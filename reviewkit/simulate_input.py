@@ -53,7 +53,8 @@ class LabelledSet:
 _MISSING = frozenset({"nan", "-nan", "none", "null", "na", "n/a", "<na>", "#n/a", "#na"})
 # ASReview's standardize_included_label (yes/no/y/n) and a saved pandas bool column (True/False)
 _LABELS = {"1": 1, "0": 0, "yes": 1, "no": 0, "y": 1, "n": 0, "true": 1, "false": 0}
-_ASREVIEW_NOTE = re.compile(r"^N1  - .*?ASReview_(relevant|irrelevant|not_seen)", re.M)
+# a note's tag as the RIS reader takes it: 'N1  - ' (two spaces) or, from a few exporters, one
+_ASREVIEW_NOTE = re.compile(r"^N1 {1,2}- .*?ASReview_(relevant|irrelevant|not_seen)", re.M)
 
 
 def missing(cell: str | None) -> str:

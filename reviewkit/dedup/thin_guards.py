@@ -69,14 +69,14 @@ def _volumes_apart(ka: Keys, kb: Keys) -> bool:
 
 def one_range_two_journals(p: Pair) -> Outcome:
     """One title and one page range in two volumes of one year, journal names not known to be
-        one journal: a report printed in two journals at once (a workshop's consensus report in
-        'J Periodontol 84(4 Suppl) S30-S50' and 'J Clin Periodontol 40(Suppl 14) S30-S50'). The
-        merging rules excuse a volume that differs when the page agrees (a volume mistyped); on full
-        records the two DOIs told these apart. Two volumes under names that may be two journals
-        are two journals' issues, and so are two volumes under two DOIs when an abbreviation made
-    the names one ('J Periodontol' for both); a supplement series ('Acta Neurol Scand Suppl') numbers its own
-        volumes, so a name that says supplement is left to the rules after. A person decides
-        (PRISMA counts the two printings as two reports of one study)."""
+    one journal: a report printed in two journals at once (a workshop's consensus report in
+    'J Periodontol 84(4 Suppl) S30-S50' and 'J Clin Periodontol 40(Suppl 14) S30-S50'). The
+    merging rules excuse a volume that differs when the page agrees (a volume mistyped); on full
+    records the two DOIs told these apart. Two volumes under names that may be two journals
+    are two journals' issues, and so are two volumes under two DOIs when an abbreviation made
+    the names one ('J Periodontol' for both); a supplement series ('Acta Neurol Scand Suppl')
+    numbers its own volumes, so a name that says supplement is left to the rules after. A
+    person decides (PRISMA counts the two printings as two reports of one study)."""
     ka, kb = p.ka, p.kb
     if p.same_doi or (p.jm is True and not p.doi_differs) or not (p.same_page and p.same_year):
         return None

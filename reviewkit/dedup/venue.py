@@ -11,11 +11,13 @@ from reviewkit.records import fold_text
 
 # Ovid/Embase exports put volume, issue and pages into the journal: 'Obesity.18 (6) ()(pp 1260-1265) 2010'
 # (also without volume or issue: 'Die Medizinische Welt.10 ()(pp 535-536)', 'J Clin Invest.()(pp 607-612)')
-# A number after the period starts Ovid's place only when a bracket follows it (Ovid always
-# writes '()(pp ...)' or '(no pagination)'): 'Proc. 33rd Annu. ACM Conf. ...', 'Proc. 2016 CHI
-# Conf. ...' (ISO abbreviations of proceedings) keep their name. Also "L'Encephale.21 Spec No 2
-# ()(pp 1-78)".
-_EMBEDDED = re.compile(r"\.\s*(?=\d[^()]*\(|\(\s*\))")
+# A number after the period starts Ovid's place only when Ovid's brackets follow it (Ovid always
+# writes '()(pp ...)', '(p. ...)' or '(no pagination)', after groups such as '(6)'): 'Proc. 33rd
+# Annu. ACM Conf. ...', 'Proc. 2016 CHI Conf. ...', 'Proc. 17th Int. Conf. Inf. Syst. (ICIS
+# 2019)' (ISO abbreviations of proceedings, an acronym in brackets) keep their name. Also
+# "L'Encephale.21 Spec No 2 ()(pp 1-78)".
+_OVID_GROUP = r"\(\s*(?:\)|pp?\b|no pagination)"  # '()', '(pp 1-2)', '(p. 1-6)', '(no pagination)'
+_EMBEDDED = re.compile(rf"\.\s*(?=\d[^()]*(?:\([^)]*\)\s*)*{_OVID_GROUP}|\(\s*\))", re.I)
 _EMBEDDED_PARTS = re.compile(r"\.\s*(\d+)?\s*(?:\([^)]*\)\s*)*\(pp\s*([^)]*)\)")
 _JOURNAL_STOP = frozenset(
     [

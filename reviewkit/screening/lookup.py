@@ -19,7 +19,7 @@ Attachment = attachment_rows.Attachment  # a full text attached to a record (for
 
 def find_record(db: Store, ref: str) -> int:
     """A record id from 'ID', 'pmid:N' or 'doi:10.x/y'; UserError when none matches, or when a
-    DOI matches several records (the candidates are named)."""
+    DOI matches several records that dedup has not joined (the candidates are named)."""
     ref = ref.strip()
     low = ref.lower()
     if low.startswith("pmid:"):
@@ -45,9 +45,10 @@ def find_record(db: Store, ref: str) -> int:
             hint="record ids are the record_id column of 'reviewkit extract export FILE'"
             " and 'reviewkit dedup report --csv FILE'",
         )
-    if len(ids) > 1 and low.startswith(("doi:", "10.")):
+    if len(ids) > 1 and low.startswith(("doi:", "10.")) and not _one_cluster(db, ids):
         # two imports, or a supplement's abstracts, may share a DOI: taking the first of them
-        # would decide or merge a record the person did not mean
+        # would decide or merge a record the person did not mean. Copies dedup already joined
+        # (PubMed's and Embase's, by the DOI rule) are one record, named as before: the first
         shown = ", ".join(str(i) for i in sorted(ids)[:10])
         raise UserError(
             f"{ref!r} matches {len(ids)} records ({shown}); which one is meant?",
@@ -55,6 +56,12 @@ def find_record(db: Store, ref: str) -> int:
             " 'reviewkit dedup report --csv FILE')",
         )
     return ids[0]
+
+
+def _one_cluster(db: Store, ids: list[int]) -> bool:
+    """The records ``ids`` are all in one duplicate cluster."""
+    canon = links.canonical_map(db)
+    return len({canon[i] for i in ids}) == 1
 
 
 def read_record(db: Store, record_id: int) -> Record:

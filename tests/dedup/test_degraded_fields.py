@@ -61,6 +61,28 @@ def test_an_iso_abbreviated_proceedings_keeps_the_words_after_its_edition_number
     assert verdict(a, b) == ("duplicate", "biblio_match")
 
 
+def test_an_iso_abbreviated_proceedings_with_its_acronym_in_brackets_keeps_its_name():
+    # '(ICIS 2019)' is a bracket after the edition number, yet no Ovid place ('()(pp ...)'):
+    # cut there, the name was 'proc' alone, the same as every other abbreviated proceedings
+    paper = dict(
+        title="Digital nudging with recommender systems",
+        authors=["Schneider, Christoph", "Weinmann, Markus", "vom Brocke, Jan"],
+        year=2019,
+        volume="",
+        issue="",
+        pages="1-17",
+    )
+    a = keys(1, journal="Proc. 40th Int. Conf. Inf. Syst. (ICIS 2019)", **paper)
+    b = keys(
+        2,
+        journal="Proceedings of the 40th International Conference on Information Systems",
+        **paper,
+    )
+    assert verdict(a, b) == ("duplicate", "biblio_match")
+    c = keys(3, journal="Proc. 41st Int. Conf. Softw. Eng. (ICSE 2019)", **paper)
+    assert a.journal != c.journal
+
+
 # --- years one apart: online first or the meeting's year beside the year of print ----------
 
 CHAPTER = dict(

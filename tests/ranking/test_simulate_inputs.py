@@ -75,6 +75,13 @@ def test_ris_with_asreview_labels(tmp_path, records):
     _same_run(write_csv(tmp_path / "s.csv", records), _ris(tmp_path / "s.ris", records))
 
 
+def test_ris_with_one_space_tags_reads_the_labels(tmp_path, records):
+    # a few exporters write 'N1 - ' with one space; the RIS reader takes them, so do the labels
+    one_space = _ris(tmp_path / "s.ris", records).read_text(encoding="utf-8").replace("  - ", " - ")
+    (tmp_path / "one.ris").write_text(one_space, encoding="utf-8")
+    _same_run(write_csv(tmp_path / "s.csv", records), tmp_path / "one.ris")
+
+
 def test_ris_record_not_seen_is_refused(tmp_path, records, capsys):
     rows = [(t, a, None if i == 2 else y) for i, (t, a, y) in enumerate(records)]
     notes = {1: "ASReview_relevant", 0: "ASReview_irrelevant", None: "ASReview_not_seen"}
