@@ -57,9 +57,8 @@ def _parts(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str, s
                     hint="the file was edited or is not a Cochrane export; export it again",
                 )
             if n != 1 and number and (n <= number or of != total):
-                after = f"follows record #{number} of {total}" if number else "opens the file"
                 raise FormatError(
-                    f"'Record #{n} of {of}' {after}",
+                    f"'Record #{n} of {of}' follows record #{number} of {total}",
                     where=f"{name}:{no}",
                     hint="records are missing or two exports were mixed; export the file again",
                 )

@@ -47,7 +47,8 @@ def _ovid_lines(text: str) -> list[str]:
 # Ovid record without that shape goes on with the field above: its EndNote-style export breaks
 # an Embase abstract at column 0 ('Method(s): We searched …', knh11545/commandline4expertsearchers,
 # test/data/Embase_endnote_r3001-3002.cgi), not after six spaces as MEDLINE does
-_OVID_TAG = re.compile(r"^[A-Z][A-Z0-9]{1,3} {1,2}- ")
+# (a tag with no value, 'ST  -' once trailing blanks are trimmed, is a tag too, as _LINE reads it)
+_OVID_TAG = re.compile(r"^[A-Z][A-Z0-9]{1,3} {1,2}-(?: |$)")
 
 
 def _continues(line: str, ovid: bool) -> bool:

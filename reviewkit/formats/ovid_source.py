@@ -19,7 +19,8 @@ import re
 from typing import NamedTuple
 
 _EMBASE = re.compile(
-    r"(?P<journal>.+?)\. (?P<volume>[^\s().,:]+)(?: \((?P<issue>[^)]*)\))?"
+    # a journal without issue numbers: '170 (pp 1-2), 2019.', the pages' parentheses next
+    r"(?P<journal>.+?)\. (?P<volume>[^\s().,:]+)(?: \((?!pp |no pagination\))(?P<issue>[^)]*)\))?"
     r"(?: \((?:pp (?P<pages>[^)]+)|no pagination)\))?, (?P<year>\d{4})\."
     r"(?:.*?Article Number: (?P<article>[^.\s]+))?"
 )

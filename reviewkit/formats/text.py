@@ -164,7 +164,8 @@ def check_line_lengths(text: str, name: str) -> None:
     """FormatError naming the first line longer than MAX_LINE_CHARS characters."""
     if len(text) <= MAX_LINE_CHARS or not (m := _LONG_LINE.search(text)):
         return
-    line = text.count("\n", 0, m.start()) + 1
+    before = text[: m.start()]  # lines end at \n, \r\n or \r (split_lines): a Mac's CRs too
+    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
     ends = [i for c in "\r\n" if (i := text.find(c, m.start())) >= 0]
     end = min(ends, default=len(text))
     raise FormatError(

@@ -50,9 +50,13 @@ def text_tokens(text: str, truncated: bool) -> list[tuple[str, str]]:
                 hint="put the wildcard at the end of a word or inside one word",
             )
         *plain, stem = head.split()  # breast-feed*: 'breast', then the wildcarded 'feed'
-        if len(stem) < MIN_TRUNCATION:  # [WC]: at least 4 characters before the first '*'
+        # [WC]: "Terms must have at least 4 characters before the first wildcard": the term's,
+        # as written ('follow-up*', 'covid-19*'), not the last piece after a hyphen (as
+        # query.warnings and the evaluator's truncation check count them)
+        written = word.split("*")[0]
+        if len(written) < MIN_TRUNCATION:
             raise WildcardError(
-                f"'{stem}*': PubMed needs at least {MIN_TRUNCATION} characters before the "
+                f"'{written}*': PubMed needs at least {MIN_TRUNCATION} characters before the "
                 "first '*'",
                 hint="truncate a longer stem",
             )

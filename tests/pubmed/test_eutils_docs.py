@@ -125,3 +125,9 @@ def test_a_wildcarded_type_is_not_checked_as_a_misspelt_one() -> None:
     `protocol check` does not suggest a spelling for it."""
     query = "pain[tiab] AND random*ed controlled trial[pt]"
     assert search_warnings(Search("w", "PubMed", query, Limits())) == []
+
+
+def test_four_characters_count_the_whole_hyphenated_term(server: EutilsServer) -> None:
+    """[WC]'s four characters are the term's before the first wildcard: ``follow-up*`` has
+    nine, so it is searched (as ``follow-up`` and its continuations), not refused for 'up'."""
+    assert _count(server, "follow-up*[tiab]") >= _count(server, '"follow-up"[tiab]') > 0
