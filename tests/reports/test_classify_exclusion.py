@@ -70,3 +70,17 @@ def test_terms_listed_as_alternatives_are_one_sign(review_b):
     # terms of two labels in one "or"-list stay apart
     both = "Workers sick-listed with depression or back pain."
     assert labels(review_b, "diagnosis", both) == ["both"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "exclusive(ly)" says only, not left out: the disorder is whom the study took in
+        "The trial included exclusively workers sick-listed with depression or anxiety.",
+        "Workers on exclusive sick leave for depression or anxiety took part.",
+        # "social exclusion" is a state of the population studied, not a criterion
+        "Social exclusion among workers with depression or anxiety was studied.",
+    ],
+)
+def test_exclusive_and_social_exclusion_are_no_exclusion_criterion(review_b, text):
+    assert labels(review_b, "diagnosis", text) == ["mental"]
