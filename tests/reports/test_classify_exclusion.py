@@ -84,3 +84,15 @@ def test_terms_listed_as_alternatives_are_one_sign(review_b):
 )
 def test_exclusive_and_social_exclusion_are_no_exclusion_criterion(review_b, text):
     assert labels(review_b, "diagnosis", text) == ["mental"]
+
+
+def test_scandinavian_alternatives_are_one_sign_as_english_ones(review_a):
+    # the term lists are also Norwegian, Swedish and Danish: "eller" is their "or", "og" "and"
+    def mental_terms(text: str) -> list[str]:
+        rec = Record(title="En studie", abstract_sections=[AbstractSection("", text)])
+        scores = classify.score_labels(rec, review_a.scheme("diagnosis-group"))
+        return [e.term for e in next(s for s in scores if s.label == "mental").evidence]
+
+    assert len(mental_terms("Workers with depression or anxiety took part.")) == 1
+    assert len(mental_terms("Sykmeldte med depresjon eller angst deltok.")) == 1
+    assert len(mental_terms("Sykmeldte med depresjon og angst deltok.")) == 2
