@@ -30,6 +30,10 @@ NEGATION_CUES = frozenset({"without", "uten", "utan", "uden"})  # en, no, sv, da
 # "neither" among its pre-negation triggers), with the same forward reach, so the word after
 # "nor" is in the reach of "nor" ("nor the GP"). "ingen av" and the like are not this pair.
 NEGATION_CUES |= {"neither", "nor"}
+# The same pair in the Scandinavian term lists' languages: "verken arbeidsgiver eller fastlege"
+# (no), "varken ... eller" (sv), "hverken ... eller" (da). Their second word is "eller", which
+# alone is "or", so only the first is a cue; its reach covers a short pair ("verken X eller Y").
+NEGATION_CUES |= {"verken", "varken", "hverken"}
 # The cue at most 5 words before the term, NegEx's window: "without contact with the workplace"
 # (4 words) is as common in methods sections as "without a fixed workplace" (2).
 NEGATION_REACH = 5

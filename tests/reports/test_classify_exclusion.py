@@ -96,3 +96,14 @@ def test_scandinavian_alternatives_are_one_sign_as_english_ones(review_a):
     assert len(mental_terms("Workers with depression or anxiety took part.")) == 1
     assert len(mental_terms("Sykmeldte med depresjon eller angst deltok.")) == 1
     assert len(mental_terms("Sykmeldte med depresjon og angst deltok.")) == 2
+
+
+def test_scandinavian_neither_names_parties_left_out(review_a):
+    # "verken ... eller" is "neither ... nor" (no; sv "varken", da "hverken")
+    def gp_employer(text: str) -> float:
+        rec = Record(title="En studie", abstract_sections=[AbstractSection("", text)])
+        scores = classify.score_labels(rec, review_a.scheme("diagnosis-group"))
+        return next(s for s in scores if s.label == "gp-employer").score
+
+    assert gp_employer("Psykologer ga behandling. Verken arbeidsgiver eller fastlege deltok.") <= 0
+    assert gp_employer("Psykologer ga behandling. Arbeidsgiver og fastlege deltok.") > 0
