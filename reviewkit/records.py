@@ -401,7 +401,9 @@ def plain_abstract(text: str) -> list[AbstractSection]:
     text = (text or "").strip()
     if not text:
         return []
-    lines = [ln.strip() for ln in re.split(r"\n+", text) if ln.strip()]
+    # spaces inside a line as one: a label is known after a sentence's end and one space
+    # ('. METHODS'), and exports also put two (typewriter spacing) or a no-break space there
+    lines = [" ".join(ln.split()) for ln in re.split(r"\n+", text) if ln.strip()]
     sections: list[AbstractSection] = []
     heading = (
         ""  # a heading alone on its line ("Objectives", "AUTHORS' CONCLUSIONS:") heads the next

@@ -6,7 +6,8 @@ physiotherapist or a psychologist saw each worker" is one person seen. Terms of 
 list joined by "or" (or a single "/") count as one sign: the heaviest of them (the first of
 equal weights) keeps its evidence there. A list joined by "and" ("a physiotherapist and a
 psychologist") or "and/or" is several signs, as before; terms of different labels in one list
-stay apart ("musculoskeletal or mental disorders" is evidence for both).
+stay apart ("musculoskeletal or mental disorders" is evidence for both). The Scandinavian
+"eller" is "or" here too (the term lists are also Norwegian, Swedish and Danish).
 """
 
 from __future__ import annotations
@@ -17,9 +18,15 @@ from collections.abc import Mapping
 from reviewkit.classify.evidence import Evidence
 
 # Between two list items: a comma, "or" or a single slash, each with an article after it
-# ("a physiotherapist or a psychologist"); "and", "and/or" are no alternatives.
-_JOINER = re.compile(r"\s*(?:,\s*(?:or\s+)?|or\s+|/\s*)(?:(?:an?|the)\s+)?", re.IGNORECASE)
-_ALTERNATIVE = re.compile(r"\bor\b|/", re.IGNORECASE)
+# ("a physiotherapist or a psychologist"); "and", "and/or" are no alternatives. The term lists
+# are also Norwegian, Swedish and Danish (terms_no/_sv/_da), whose "or" is "eller" (and their
+# articles en/ei/et/ett): "depresjon eller angst" is one sign as "depression or anxiety" is;
+# "og"/"och" (and) are several, as "and" is.
+_OR = r"(?:or|eller)"
+_JOINER = re.compile(
+    rf"\s*(?:,\s*(?:{_OR}\s+)?|{_OR}\s+|/\s*)(?:(?:an?|the|en|ei|et|ett)\s+)?", re.IGNORECASE
+)
+_ALTERNATIVE = re.compile(rf"\b{_OR}\b|/", re.IGNORECASE)
 
 
 def one_of_alternatives(

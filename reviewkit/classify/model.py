@@ -33,8 +33,10 @@ from functools import lru_cache
 from typing import Any
 
 from reviewkit.blas import one_blas_thread
+from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.rules import LabelScore, Suggestion, choose, none_id, score_labels
-from reviewkit.classify.terms import Evidence, fold, forms, heading, tokens
+from reviewkit.classify.terms import heading
+from reviewkit.classify.words import fold, forms, tokens
 from reviewkit.protocol import Scheme
 from reviewkit.records import Record
 

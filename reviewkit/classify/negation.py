@@ -30,6 +30,10 @@ NEGATION_CUES = frozenset({"without", "uten", "utan", "uden"})  # en, no, sv, da
 # "neither" among its pre-negation triggers), with the same forward reach, so the word after
 # "nor" is in the reach of "nor" ("nor the GP"). "ingen av" and the like are not this pair.
 NEGATION_CUES |= {"neither", "nor"}
+# The same pair in the Scandinavian term lists' languages: "verken arbeidsgiver eller fastlege"
+# (no), "varken ... eller" (sv), "hverken ... eller" (da). Their second word is "eller", which
+# alone is "or", so only the first is a cue; its reach covers a short pair ("verken X eller Y").
+NEGATION_CUES |= {"verken", "varken", "hverken"}
 # The cue at most 5 words before the term, NegEx's window: "without contact with the workplace"
 # (4 words) is as common in methods sections as "without a fixed workplace" (2).
 NEGATION_REACH = 5
@@ -96,15 +100,21 @@ def negated_after(text: str, words: list[Token], last: int) -> bool:
 # "excluding", "ineligible", on either side of "excluded" ("X were excluded", "we excluded X");
 # an inclusion word between the cue and the term ends it ("... were excluded; workers with low
 # back pain were included" is two sentences, but "excluding X, and including Y" one).
-EXCLUSION_PREFIX = "exclu"
+# The cue words, not the prefix "exclu": "exclusive(ly)" says "only" ("exclusively workers with
+# depression" is whom a study took in), and "social exclusion" is a state a population is
+# studied for, not a criterion.
+EXCLUSION_CUES = frozenset(
+    {"exclusion", "exclusions", "exclude", "excludes", "excluded", "excluding", "ineligible"}
+)
+_NOT_A_CRITERION = frozenset({"social"})  # "social exclusion": the word before the cue
 _INCLUSION = ("inclu", "eligib")
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+_CUE = re.compile(r"\b(?:exclu(?:sions?|des?|ded|ding)|ineligible)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
 def _has_exclusion(text: str) -> bool:
-    low = text.casefold()
-    return EXCLUSION_PREFIX in low or "ineligible" in low
+    return _CUE.search(text) is not None
 
 
 def _sentence(text: str, at: int) -> tuple[int, int]:
@@ -116,14 +126,14 @@ def _sentence(text: str, at: int) -> tuple[int, int]:
 
 def excluded(text: str, words: list[Token], first: int, last: int) -> bool:
     """Whether the term at words ``first``..``last`` is in an exclusion criterion (see
-    :data:`EXCLUSION_PREFIX`): in the sentence of an exclusion cue, on the cue's side."""
+    :data:`EXCLUSION_CUES`): in the sentence of an exclusion cue, on the cue's side."""
     if not _has_exclusion(text):  # most fields name none: no sentence to read
         return False
     start, end = _sentence(text, words[first].start)
     inside = [k for k in range(len(words)) if start <= words[k].start < end]
     low = [(k, w.word.casefold()) for k, w in ((k, words[k]) for k in inside)]
-    for k, w in low:
-        if not (w.startswith(EXCLUSION_PREFIX) or w == "ineligible"):
+    for n, (k, w) in enumerate(low):
+        if w not in EXCLUSION_CUES or (n and low[n - 1][1] in _NOT_A_CRITERION):
             continue
         if k < first:  # the cue first: "exclusion criteria were ...", "we excluded ..."
             between = (x for j, x in low if k < j < first)

@@ -13,8 +13,8 @@ Then:
   confirmed yet (method ``study``, evidence "confirmed on record N"): a person's word outranks
   the rules. Siblings confirmed differently offer every label they were given, as a tie.
 
-Study links live in the dedup stage; the confirmed links are read here from the store, through
-the current duplicate clusters. Counting, the reports of one study are one study
+Study links live in the dedup stage, which groups them once for every reader
+(:func:`reviewkit.dedup.studies.linked_reports`, through the current duplicate clusters). Counting, the reports of one study are one study
 (:func:`study_of`): in ``classify``'s counts, ``confirm``'s status line and the learnt model's
 training and cross-validation.
 """
@@ -25,34 +25,19 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from reviewkit.classify.evidence import STUDY, Evidence
 from reviewkit.classify.rules import Suggestion
+from reviewkit.dedup.studies import linked_reports
 from reviewkit.store import duplicates as duplicate_rows
 from reviewkit.store import labels as label_rows
-from reviewkit.store import study_links as link_rows
 from reviewkit.store.db import Store
 
 
 def sibling_reports(db: Store) -> dict[int, tuple[int, ...]]:
     """canonical record id -> the other reports of its study (canonical ids, ascending), for
     the reports with a confirmed study link only (through the current duplicate clusters)."""
-    cmap = duplicate_rows.canonical_map(db)
-    parent: dict[int, int] = {}
-
-    def root(x: int) -> int:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for lk in link_rows.current_study_links(db, "same_study"):
-        a, b = root(cmap.get(lk.record_a, lk.record_a)), root(cmap.get(lk.record_b, lk.record_b))
-        if a != b:
-            parent[max(a, b)] = min(a, b)
     groups: dict[int, list[int]] = {}
-    for x in list(parent):
-        groups.setdefault(root(x), []).append(x)
-    return {
-        r: tuple(sorted(o for o in g if o != r)) for g in groups.values() if len(g) > 1 for r in g
-    }
+    for rid, study in linked_reports(db, duplicate_rows.canonical_map(db)).items():
+        groups.setdefault(study, []).append(rid)
+    return {r: tuple(sorted(o for o in g if o != r)) for g in groups.values() for r in g}
 
 
 def study_of(siblings: Mapping[int, Sequence[int]]) -> dict[int, int]:

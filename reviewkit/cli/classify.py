@@ -53,15 +53,17 @@ def _studies(project, all_studies: bool) -> list[int]:
     return every(project) if all_studies else included_reports(project)
 
 
-def _counted(project: Project, n: int, all_studies: bool) -> str:
+def _counted(project: Project, ids: list[int]) -> str:
     """'6 studies', or '6 reports of 5 studies' when a person linked reports of one study: classify
-    and the extraction sheet take each report (as the study), and `status` counts the studies."""
-    from reviewkit.reports.studies import included_export
+    and the extraction sheet take each report (as the study), and `status` counts the studies.
+    The same with --all: the counts per label above the line count studies too."""
+    from reviewkit import classify
 
-    studies = None if all_studies else included_export(project).studies
-    if studies is None:
-        return quantity(n, "study")
-    return f"{quantity(n, 'report')} of {quantity(studies, 'study')}"
+    study = classify.study_map(project)
+    studies = len({study.get(r, r) for r in ids})
+    if studies == len(ids):
+        return quantity(len(ids), "study")
+    return f"{quantity(len(ids), 'report')} of {quantity(studies, 'study')}"
 
 
 @click.command("classify")
@@ -135,7 +137,7 @@ def classify_command(
         for status in result.model_status.values():
             click.echo(status.describe())
         click.echo(
-            f"{_counted(project, len(ids), all_studies)} classified; {_renewed(result.renewed_studies())}; "
+            f"{_counted(project, ids)} classified; {_renewed(result.renewed_studies())}; "
             f"{quantity(filled, 'extraction value')} prefilled"
         )
         if csv_out:
@@ -270,8 +272,8 @@ def extract_export(project_dir: Path, file: Path, all_studies: bool) -> None:
     project = load_project(project_dir)
     try:
         ids = _studies(project, all_studies)
-        n = extract.export_csv(project, ids, file, prefill=True)
-        click.echo(f"{_counted(project, n, all_studies)} written to {file}")
+        extract.export_csv(project, ids, file, prefill=True)
+        click.echo(f"{_counted(project, ids)} written to {file}")
     finally:
         project.close()
 

@@ -76,9 +76,13 @@ def write_csv(tables: Sequence[Table], out_dir: Path, prefix: str = "") -> list[
 def _sheet_title(name: str, used: set[str]) -> str:
     """A sheet name Excel takes (31 characters, none of []:*?/\\), unique in the workbook
     (without case): a long name is cut at a word and ends in '…', so it reads as cut."""
-    base = " ".join(re.sub(r"[\[\]:*?/\\]", " ", name).split()) or "Sheet"
+    # nor may it begin or end with an apostrophe, nor be "History" (Excel's own sheet): Excel
+    # refuses such a workbook as corrupt and "repairs" it (a label named "'Other' services")
+    base = " ".join(re.sub(r"[\[\]:*?/\\]", " ", name).split()).strip("' ") or "Sheet"
     if len(base) > 31:
-        base = base[:30].rsplit(" ", 1)[0].rstrip(" -,") + "…"
+        base = base[:30].rsplit(" ", 1)[0].rstrip(" -,'") + "…"
+    if base.lower() == "history":
+        base += " (table)"
     title, n = base, 2
     while title.lower() in used:
         suffix = f" ({n})"

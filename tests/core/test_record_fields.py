@@ -147,3 +147,22 @@ def test_a_heading_line_that_heads_nothing_is_kept_as_text(
     text: str, sections: list[tuple[str, str]]
 ) -> None:
     assert [(s.label, s.text) for s in plain_abstract(text)] == sections
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two spaces after a sentence (typewriter spacing), a no-break space: labels all the same
+        "BACKGROUND Sick leave is common.  METHODS 134 workers took part.  RESULTS Half returned.",
+        "BACKGROUND: Sick leave is common.  METHODS: 134 workers took part.  RESULTS: Half "
+        "returned.",
+        "Background: Sick leave is common.\u00a0Methods: 134 workers took part.\u00a0Results: Half"
+        " returned.",
+    ],
+)
+def test_labels_after_more_than_one_space_still_split(text: str) -> None:
+    assert [(s.label.upper(), s.text) for s in plain_abstract(text)] == [
+        ("BACKGROUND", "Sick leave is common."),
+        ("METHODS", "134 workers took part."),
+        ("RESULTS", "Half returned."),
+    ]

@@ -70,3 +70,40 @@ def test_terms_listed_as_alternatives_are_one_sign(review_b):
     # terms of two labels in one "or"-list stay apart
     both = "Workers sick-listed with depression or back pain."
     assert labels(review_b, "diagnosis", both) == ["both"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "exclusive(ly)" says only, not left out: the disorder is whom the study took in
+        "The trial included exclusively workers sick-listed with depression or anxiety.",
+        "Workers on exclusive sick leave for depression or anxiety took part.",
+        # "social exclusion" is a state of the population studied, not a criterion
+        "Social exclusion among workers with depression or anxiety was studied.",
+    ],
+)
+def test_exclusive_and_social_exclusion_are_no_exclusion_criterion(review_b, text):
+    assert labels(review_b, "diagnosis", text) == ["mental"]
+
+
+def test_scandinavian_alternatives_are_one_sign_as_english_ones(review_a):
+    # the term lists are also Norwegian, Swedish and Danish: "eller" is their "or", "og" "and"
+    def mental_terms(text: str) -> list[str]:
+        rec = Record(title="En studie", abstract_sections=[AbstractSection("", text)])
+        scores = classify.score_labels(rec, review_a.scheme("diagnosis-group"))
+        return [e.term for e in next(s for s in scores if s.label == "mental").evidence]
+
+    assert len(mental_terms("Workers with depression or anxiety took part.")) == 1
+    assert len(mental_terms("Sykmeldte med depresjon eller angst deltok.")) == 1
+    assert len(mental_terms("Sykmeldte med depresjon og angst deltok.")) == 2
+
+
+def test_scandinavian_neither_names_parties_left_out(review_a):
+    # "verken ... eller" is "neither ... nor" (no; sv "varken", da "hverken")
+    def gp_employer(text: str) -> float:
+        rec = Record(title="En studie", abstract_sections=[AbstractSection("", text)])
+        scores = classify.score_labels(rec, review_a.scheme("diagnosis-group"))
+        return next(s for s in scores if s.label == "gp-employer").score
+
+    assert gp_employer("Psykologer ga behandling. Verken arbeidsgiver eller fastlege deltok.") <= 0
+    assert gp_employer("Psykologer ga behandling. Arbeidsgiver og fastlege deltok.") > 0

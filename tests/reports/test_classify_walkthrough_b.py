@@ -134,6 +134,14 @@ def test_classify_counts_two_reports_of_one_study_once(project_b, include_all, c
     assert "2 studies given new suggestions (model-type: 2)" in out
 
 
+def test_classify_all_counts_two_reports_of_one_study_once(project_b, capsys):
+    # --all (nothing screened yet): the line counts studies as the label counts above it do
+    main, follow, _ = store_records(project_b, _trial(), "snowballing")
+    decide_study_link(project_b.db, main, follow, True, "ann")
+    assert cli(_args(project_b, "classify", "--all", "--scheme", "model-type")) == 0
+    assert "3 reports of 2 studies classified" in capsys.readouterr().out
+
+
 def test_the_confirm_screen_counts_studies(project_b):
     main, follow, other = ids = store_records(project_b, _trial(), "snowballing")
     decide_study_link(project_b.db, main, follow, True, "ann")

@@ -189,6 +189,19 @@ def test_xlsx_sheets_are_named_for_their_labels_with_a_title_row(linked, tmp_pat
     assert {"evidence-map", "agreement", "prisma"} <= set(book.sheetnames)
 
 
+def test_xlsx_sheet_names_excel_refuses_are_not_written(tmp_path: Path):
+    """A sheet name may not begin or end with an apostrophe nor be "History" (Excel calls
+    such a workbook corrupt); a label's name may be either."""
+    from reviewkit.reports.writers import Table, write_xlsx
+
+    tables = [
+        Table("other", "'Other' services (n = 1)", ["Study"], [["A"]], "", "'Other' services"),
+        Table("history", "History (n = 1)", ["Study"], [["B"]], "", "History"),
+    ]
+    book = load_workbook(write_xlsx(tables, tmp_path / "t.xlsx"))
+    assert book.sheetnames == ["Other' services", "History (table)"]
+
+
 def _status(screen) -> str:
     return str(screen.query_one("#status", Static).render())
 
