@@ -112,7 +112,9 @@ def first_person_key(authors: list[str]) -> str:
         return ""  # a group, or a name without given names: nothing to move between the parts
     cut = words[-1] in PARTICLES
     body = [w for w in words if w not in PARTICLES]
-    if cut:  # the surname's body went into the given names
+    if cut:  # the surname's body went into the given names, after any more particles
+        while len(given) > 1 and given[0] in PARTICLES:  # 'van, der Pol C. B.'
+            given.pop(0)
         body.append(given.pop(0))
     if not body:
         return ""
