@@ -32,7 +32,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from benchmarks.bench_dedup import HELD_OUT, SETS, evaluate, load_records, pairs_of, true_clusters
-from benchmarks.dedup_stress_notes import NOTES_FM27
+from benchmarks.dedup_stress_notes import NOTES_DDC27, NOTES_FM27
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
@@ -492,7 +492,7 @@ def main(argv: list[str]) -> int:
     label = "same-records" if args.bib_dedupe and args.label == "after" else args.label
     json_path = RESULTS / "dedup-stress.json"
     data = run(tuple(args.sets), tuple(args.variants), label, json_path, args.bib_dedupe)
-    write_markdown(data, RESULTS / "dedup-stress.md", NOTES + NOTES_DD26 + NOTES_FM27)
+    write_markdown(data, RESULTS / "dedup-stress.md", NOTES + NOTES_DD26 + NOTES_FM27 + NOTES_DDC27)
     return 0
 
 

@@ -62,3 +62,18 @@ NOTES_FM27: tuple[str, ...] = (
     "Encephale pair (a translated title at one place, 'Ence.' abbreviated). The chaining guard's reason is still not stored with the queued pair",
     "(tests and tables key on 'chain_guard:<rule>'; a column in the store is the way).",
 )
+
+NOTES_DDC27: tuple[str, ...] = (
+    "## Surnames with particles (issue 14, ddc27)",
+    "",
+    "'ddc27' (full, c1_initials, c2_et_al on all ten sets) against the engine before it (the",
+    "same rows run at de54b2d): c2_et_al haematology missed 37 -> 34 (queue 123 -> 120); every",
+    "other row's false merges, missed pairs and queue unchanged (digital_work c2's 2 false",
+    "merges and respiratory's labelled-noise pair were there before). A first author whose",
+    "surname one exporter cut at a particle ('Le, Q. M.' / 'Quintrec, M.'; 'Goicoechea de, J.",
+    "E.' / 'de Jorge, E. G.') is compared in reading order, a word or its initial at each place",
+    "(reviewkit/dedup/names.py, tests/dedup/test_name_particles.py). The Le Quintrec records",
+    "still missed in haematology (two more with first page 2205 against 1223) wait for a person",
+    "for their page, not for the name. The chaining guard's reason is now stored with the pair",
+    "(duplicate_links.guard_reason, migration 094) and shown in the queue sheet and the pane.",
+)

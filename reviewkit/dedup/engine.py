@@ -116,6 +116,7 @@ def run_dedup(db: Store, progress: Progress | None = None) -> DedupResult:
         links.add_links(
             db,
             ((u.a, u.b, "uncertain", u.score, links.RULE + u.rule, "") for u in result.uncertain),
+            result.guard_reasons,
         )
         links.mark_processed(db, sorted(new_ids), run_id)
         links.finish_dedup_run(

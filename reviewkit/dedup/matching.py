@@ -29,6 +29,8 @@ class MatchResult:
     accepted: list[PairVerdict] = field(default_factory=list)  # duplicate edges kept
     uncertain: list[PairVerdict] = field(default_factory=list)  # for the review queue
     refused: int = 0  # duplicate edges the chaining guard sent to review
+    # (a, b) of each of them -> the guard's reason ('different PMIDs', ...: cluster.py)
+    guard_reasons: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def shared_dois(keys: Iterable[Keys]) -> frozenset[str]:
@@ -75,7 +77,8 @@ def match(
     accepted, refused = guarded_merge(guard, duplicates)
     result.accepted = accepted
     result.refused = len(refused)
-    for edge, _why in refused:
+    for edge, why in refused:
+        result.guard_reasons[(edge.a, edge.b)] = why
         uncertain.append(
             PairVerdict(edge.a, edge.b, edge.score, UNCERTAIN, "chain_guard:" + edge.rule)
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from reviewkit.author_names import split_name
 from reviewkit.records import fold_text
 
 _INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$|^(?:[A-Z]\.\s?)+$")
@@ -47,3 +48,96 @@ def given_names_key(authors: list[str], limit: int = 5) -> str:
     if not given or len(given) < len(authors[:limit]):
         return ""
     return "".join(w for w in fold_text(" ".join(given)).split() if len(w) > 1)
+
+
+# Particles of surnames ('Le Quintrec', 'van der Pol', 'de Jorge', 'dos Santos', 'ten Have'):
+# exporters split such a surname in different places. One writes 'Le Quintrec, M.', another
+# 'Le, Quintrec M.' (the surname cut after the particle, its body among the given names) or
+# 'Quintrec, M.' (the particle dropped); a Spanish compound surname 'Goicoechea de Jorge' comes
+# as 'Goicoechea de, Jorge E.' (cut after the particle) or 'de Jorge, E. G.' (its first part a
+# given name). 'Mac' / 'Mc' are no particles: they are written joined to the name.
+PARTICLES = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "de",
+        "del",
+        "della",
+        "dela",
+        "der",
+        "den",
+        "des",
+        "di",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "du",
+        "van",
+        "von",
+        "ten",
+        "ter",
+    ]
+)
+_GIVEN_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+CUT = "~"  # marks a first author whose surname ended at a particle (see first_person_key)
+
+
+def _given_tokens(given: str) -> list[str]:
+    """Given names as folded words, initials as single letters: 'Q. M.' / 'QM' -> ['q', 'm'];
+    'Quintrec M.' -> ['quintrec', 'm']; 'Jean-Pierre' -> ['jean', 'pierre']."""
+    out: list[str] = []
+    for word in _GIVEN_WORD.findall(given):
+        if word.isupper() and len(word) <= 4:  # initials without full stops ('QM', 'AG')
+            out.extend(c.lower() for c in word)
+        else:
+            out.extend(fold_text(word).split())
+    return out
+
+
+def first_person_key(authors: list[str]) -> str:
+    """The first author's name in reading order, particles left out: initials of the given
+    names, then the words of the surname ('Le Quintrec, M.' -> 'm quintrec'). When the
+    surname ends at a particle ('Le, Q. M.', 'Goicoechea de, J. E.'), the exporter cut it there
+    and its body is the first given name: 'Le, Q. M.' -> '~m q', 'Goicoechea de, J. E.' ->
+    '~e goicoechea j' ('~' marks the cut). '' without authors or for a group's name."""
+    authors = _without_et_al(authors)
+    if not authors:
+        return ""
+    parts = split_name(authors[0])
+    words = fold_text(parts.surname).split()
+    given = _given_tokens(parts.given)
+    if not words or not given:
+        return ""  # a group, or a name without given names: nothing to move between the parts
+    cut = words[-1] in PARTICLES
+    body = [w for w in words if w not in PARTICLES]
+    if cut:  # the surname's body went into the given names, after any more particles
+        while len(given) > 1 and given[0] in PARTICLES:  # 'van, der Pol C. B.'
+            given.pop(0)
+        body.append(given.pop(0))
+    if not body:
+        return ""
+    initials = [g[0] for g in given]
+    return (CUT if cut else "") + " ".join(initials + body)
+
+
+def _aligned(x: str, y: str) -> bool:
+    """One name's word and the other's at the same place: equal, or one an initial of the other."""
+    return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
+
+
+def particle_cut_agree(a: str, b: str) -> bool:
+    """Whether two :func:`first_person_key` keys are one person whose surname an exporter cut at
+    a particle: at least one key marked cut, the same number of name parts in reading order, and
+    each part the same word or its initial ('~m q' and 'm quintrec'; '~e goicoechea j' and
+    'e g jorge'). Names without a cut are never made equal here, and every surname word of
+    each key must still be found at its place in the other (as itself or its initial)."""
+    if not (a and b) or not (a.startswith(CUT) or b.startswith(CUT)) or a == b:
+        return False
+    ta, tb = a.removeprefix(CUT).split(), b.removeprefix(CUT).split()
+    if len(ta) != len(tb) or len(ta) < 2:  # a surname alone is too little to tell people apart
+        return False
+    if not any(len(w) > 1 for w in ta + tb):  # initials only on both sides: anyone's
+        return False
+    return all(_aligned(x, y) for x, y in zip(ta, tb, strict=True))

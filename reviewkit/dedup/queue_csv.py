@@ -34,7 +34,8 @@ from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
 from reviewkit.store.db import Store
 
-PAIR_COLUMNS = ("record_a", "record_b", "score", "rule", "verdict")
+# guard_reason: why the chaining guard held back a merge the rule wanted ('' for other rules)
+PAIR_COLUMNS = ("record_a", "record_b", "score", "rule", "verdict", "guard_reason")
 VERDICT_WORDS = {
     "same": "duplicate",
     "duplicate": "duplicate",
@@ -69,6 +70,7 @@ def write_queue_csv(db: Store, path: Path) -> int:
             "" if q.score is None else f"{q.score:.2f}",
             q.rule,
             "",
+            q.guard,
             *(_value(recs[q.a], f) for f in SHEET_FIELDS),
             *(_value(recs[q.b], f) for f in SHEET_FIELDS),
         ]

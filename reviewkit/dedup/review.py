@@ -33,6 +33,8 @@ class QueuePair:
     rule: str
     # the pair's newest link when it was queued (judge_pair's ``shown``); not part of equality
     link_id: int = field(default=0, compare=False)
+    # why the chaining guard held back the merge ('different PMIDs', ...; '' for other rules)
+    guard: str = field(default="", compare=False)
 
 
 def review_queue(db: Store, cmap: dict[int, int] | None = None) -> list[QueuePair]:
@@ -56,18 +58,21 @@ def review_queue(db: Store, cmap: dict[int, int] | None = None) -> list[QueuePai
         if lk.verdict == "uncertain" and len(ends(lk)) == 2 and ends(lk) not in apart
     ]
     pending.sort(key=lambda lk: (-(lk.score or 0.0), lk.id))
-    return [
-        QueuePair(lk.record_a, lk.record_b, lk.score, _queued_by(db, lk), lk.id) for lk in pending
-    ]
+    queue = []
+    for lk in pending:
+        rule, guard = _queued_by(db, lk)
+        queue.append(QueuePair(lk.record_a, lk.record_b, lk.score, rule, lk.id, guard))
+    return queue
 
 
-def _queued_by(db: Store, link: links.Link) -> str:
-    """The rule that sent a pair to review; a person's undo puts the pair back under it."""
+def _queued_by(db: Store, link: links.Link) -> tuple[str, str]:
+    """The rule that sent a pair to review, and the chaining guard's reason when the guard
+    did; a person's undo puts the pair back under them."""
     if not link.person:
-        return link.rule or link.made_by
+        return link.rule or link.made_by, link.guard_reason
     history = links.link_history(db, link.record_a, link.record_b)
-    rules = [h.rule for h in history if h.rule]
-    return rules[-1] if rules else link.made_by
+    by_rule = [h for h in history if h.rule]
+    return (by_rule[-1].rule, by_rule[-1].guard_reason) if by_rule else (link.made_by, "")
 
 
 # The fields a person compares for a queued pair, in this order: the review screen shows them

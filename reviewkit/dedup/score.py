@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from reviewkit.dedup.journals import meeting_name_added
+from reviewkit.dedup.names import particle_cut_agree
 from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.titles import NOTICE_WORDS
 
@@ -183,9 +184,18 @@ def names_swapped(ka: Keys, kb: Keys) -> bool:
 
 
 def author_score(ka: Keys, kb: Keys) -> float | None:
-    """:func:`author_similarity` of the surname keys; 90 for a list written given name first."""
+    """:func:`author_similarity` of the surname keys; 90 for a list written given name first;
+    for a first author whose surname one exporter cut at a particle ('Le, Q. M.' / 'Quintrec,
+    M.'), the lists compared with one first surname."""
     au = author_similarity(ka.authors, kb.authors)
-    return 90.0 if au is not None and au < 90 and names_swapped(ka, kb) else au
+    if au is None or au >= 90:
+        return au
+    if names_swapped(ka, kb):
+        return 90.0
+    if particle_cut_agree(ka.first_person, kb.first_person):
+        rest = ka.authors.removeprefix(ka.first_surname)
+        return max(au, author_similarity(kb.first_surname + rest, kb.authors) or 0.0)
+    return au
 
 
 def abstracts_agree(a: str, b: str) -> bool:

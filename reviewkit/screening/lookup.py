@@ -19,7 +19,7 @@ Attachment = attachment_rows.Attachment  # a full text attached to a record (for
 
 def find_record(db: Store, ref: str) -> int:
     """A record id from 'ID', 'pmid:N' or 'doi:10.x/y'; UserError when none matches, or when a
-    DOI matches several records that dedup has not joined (the candidates are named)."""
+    PMID or DOI matches several records that dedup has not joined (the candidates are named)."""
     ref = ref.strip()
     low = ref.lower()
     if low.startswith("pmid:"):
@@ -45,10 +45,12 @@ def find_record(db: Store, ref: str) -> int:
             hint="record ids are the record_id column of 'reviewkit extract export FILE'"
             " and 'reviewkit dedup report --csv FILE'",
         )
-    if len(ids) > 1 and low.startswith(("doi:", "10.")) and not _one_cluster(db, ids):
-        # two imports, or a supplement's abstracts, may share a DOI: taking the first of them
-        # would decide or merge a record the person did not mean. Copies dedup already joined
-        # (PubMed's and Embase's, by the DOI rule) are one record, named as before: the first
+    if len(ids) > 1 and not _one_cluster(db, ids):
+        # two imports may share a PMID (the PubMed search and a file exported from PubMed,
+        # before dedup merges them), and a supplement's abstracts a DOI: taking the first of
+        # them would decide or merge a record the person did not mean. Copies dedup already
+        # joined (PubMed's and Embase's, by the DOI or PMID rule) are one record, named as
+        # before: the first
         shown = ", ".join(str(i) for i in sorted(ids)[:10])
         raise UserError(
             f"{ref!r} matches {len(ids)} records ({shown}); which one is meant?",

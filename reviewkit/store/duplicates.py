@@ -33,6 +33,7 @@ class Link:
     made_by: str  # 'rule:<name>' or 'person:<name>'
     reason: str
     created_at: str
+    guard_reason: str = ""  # why the chaining guard queued a rule's merge ('' otherwise)
 
     @property
     def rule(self) -> str:
@@ -208,18 +209,26 @@ def study_ids(db: Store) -> list[int]:
 # --- bulk writes, person history and dedup runs (used by reviewkit.dedup) -----------------
 
 
-def add_links(db: Store, rows: Iterable[tuple[int, int, str, float | None, str, str]]) -> int:
-    """Append many links (a, b, verdict, score, made_by, reason) inside the caller's transaction."""
+def add_links(
+    db: Store,
+    rows: Iterable[tuple[int, int, str, float | None, str, str]],
+    guard_reasons: dict[tuple[int, int], str] | None = None,
+) -> int:
+    """Append many links (a, b, verdict, score, made_by, reason) inside the caller's
+    transaction; ``guard_reasons``: the chaining guard's reason for a pair (a, b) it queued."""
     stamp = now()
+    guard_reasons = guard_reasons or {}
     values = []
     for a, b, verdict, score, made_by, reason in rows:
         if verdict not in VERDICTS or a == b:
             raise ValueError(f"bad link {a}-{b} {verdict}")
         lo, hi = (a, b) if a < b else (b, a)
-        values.append((lo, hi, verdict, score, made_by, reason, stamp))
+        guard = guard_reasons.get((a, b)) or guard_reasons.get((b, a)) or ""
+        values.append((lo, hi, verdict, score, made_by, reason, stamp, guard))
     db.conn.executemany(
-        "INSERT INTO duplicate_links (record_a, record_b, verdict, score, made_by, reason, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO duplicate_links"
+        " (record_a, record_b, verdict, score, made_by, reason, created_at, guard_reason)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         values,
     )
     return len(values)

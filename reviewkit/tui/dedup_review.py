@@ -94,11 +94,12 @@ def record_cell(rec: Record, other: Record, record_id: int, typed: bool) -> Text
     return out
 
 
-def rule_titles(rule: str) -> tuple[str, str]:
-    """Why the pair waits for a person, as one can read it (the rule's one-line reason), and
-    the rule's name as the README and ``dedup report --rules`` give it (to look it up there):
-    the pane's top and bottom borders, so they take no row from the records."""
-    why = rule_why(rule)
+def rule_titles(rule: str, guard: str = "") -> tuple[str, str]:
+    """Why the pair waits for a person, as one can read it (the rule's one-line reason, with
+    the chaining guard's own reason when it held the merge back), and the rule's name as the
+    README and ``dedup report --rules`` give it (to look it up there): the pane's top and
+    bottom borders, so they take no row from the records."""
+    why = rule_why(rule, guard)
     if why is None:  # a rule no longer in the table (an older link): its name only
         return f"queued by rule {rule}", ""
     return f"why: {why}", f"rule {rule}"
@@ -211,7 +212,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         # the rule on the pane's borders, in words: in the status line its name was cut at 80
         # columns ("rule meeting_abstract_and_ar…") and said little to a person anyway
         pane = self.query_one("#pair")
-        pane.border_title, pane.border_subtitle = rule_titles(self.pair.rule)
+        pane.border_title, pane.border_subtitle = rule_titles(self.pair.rule, self.pair.guard)
         score = f"{self.pair.score:.2f}" if self.pair.score is not None else "—"
         # the pairs left first: they must stay in view at 80 columns
         self.query_one("#status", Static).update(

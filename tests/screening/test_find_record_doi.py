@@ -1,4 +1,4 @@
-"""A DOI that several records share names a record only when the person says which."""
+"""A PMID or DOI that several records share names a record only when the person says which."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from conftest import add_records
 from screening.helpers import make_records
 
 from reviewkit import screening as scr
+from reviewkit.cli import main
 from reviewkit.errors import UserError
 from reviewkit.store import duplicates as links
 
@@ -39,3 +40,28 @@ def test_a_doi_shared_by_records_dedup_made_one_names_that_record(project_a):
     with pytest.raises(UserError) as err:
         scr.find_record(project_a.db, f"doi:{first.doi}")
     assert f"({a}, {b}, {d})" in str(err.value)
+
+
+def test_a_pmid_shared_by_two_records_is_refused_with_the_candidates(project_a):
+    first, second, other = make_records(3)
+    # the PubMed search's record and the same article in a file exported from PubMed
+    again = replace(second, pmid=first.pmid)
+    a, b, c = add_records(project_a, [first, again, other])
+    with pytest.raises(UserError) as err:
+        scr.find_record(project_a.db, f"pmid:{first.pmid}")
+    assert f"({a}, {b})" in str(err.value) and "2 records" in str(err.value)
+    assert scr.find_record(project_a.db, f"pmid:{other.pmid}") == c
+
+
+def test_attach_by_a_shared_pmid_exits_2_naming_the_records(project_a, capsys, tmp_path):
+    first, second = make_records(2)
+    a, b = add_records(project_a, [first, replace(second, pmid=first.pmid)])
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(b"%PDF-1.4 a full text")
+    args = ["attach", "--project", str(project_a.folder), f"pmid:{first.pmid}", str(pdf)]
+    code = main(args)
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"({a}, {b})" in err and "Traceback" not in err
+    assert scr.study_attachment(project_a.db, a) is None  # nothing attached to either
+    assert scr.study_attachment(project_a.db, b) is None
