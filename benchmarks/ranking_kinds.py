@@ -153,7 +153,7 @@ def describe(path: Path) -> dict:
 
 # where the in-process run spends its CPU: cumulative time of these functions (cProfile)
 PARTS = {
-    "read": ("simulate_input.py", "load_labelled_csv"),
+    "read": ("simulate_input.py", "load_labelled_set"),
     "features": ("features.py", "build_features"),
     "fits": ("__init__.py", "fit"),
     "scoring": ("__init__.py", "all_scores"),
