@@ -199,3 +199,17 @@ def test_the_screen_keeps_its_stages_words_apart(project_b):
         ranker.close()
     folder = project_b.db.path.parent
     assert cache_path(folder, "title-abstract").exists() and not cache_path(folder).exists()
+
+
+def test_a_stage_s_first_write_removes_the_previous_version_s_unkeyed_file(tmp_path):
+    """The previous version kept one ``ranking-words.npz`` for every stage; a stage's file
+    now replaces it, so the orphan (never read again, tens of MB) goes at the first write."""
+    texts = generated_texts(30, seed=3)
+    _words, keep = cached_word_tokens(texts, tmp_path)  # as the previous version wrote it
+    keep()
+    orphan = cache_path(tmp_path)
+    assert orphan.exists()
+    words, keep = cached_word_tokens(texts, tmp_path, "title-abstract")
+    keep()
+    assert_same(words, word_tokens(texts))
+    assert sorted(p.name for p in orphan.parent.iterdir()) == ["ranking-words-title-abstract.npz"]
