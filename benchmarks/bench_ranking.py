@@ -108,7 +108,9 @@ def asreview_run(ds: Path, seed: int, inputs: str, n_records: int, store: dict) 
     return store.get(key)
 
 
-def _stops(labels: list[int], n_records: int) -> dict:
+def stops_by_rule(labels: list[int], n_records: int) -> dict:
+    """Where each stopping rule stops on a ranking's labels in screening order: recall, the
+    share of records saved and the count screened, by rule (used by ranking_kinds too)."""
     total = sum(labels)
     out = {}
     for rule in RULES:
@@ -138,7 +140,7 @@ def _variant(
         for seed in SEEDS:
             r = run_reviewkit(csv_path, seed)
             r.pop("order", None)  # the row numbers: not figures (the labels give the stops)
-            r["stops"] = _stops(r.pop("labels_in_order"), r["n_records"])
+            r["stops"] = stops_by_rule(r.pop("labels_in_order"), r["n_records"])
             mine[seed] = r
             a = asreview_run(ds, seed, inputs, r["n_records"], store)
             if a is not None:

@@ -46,7 +46,7 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks import asreview_runner as asr
-from benchmarks.bench_ranking import _stops, run_reviewkit
+from benchmarks.bench_ranking import run_reviewkit, stops_by_rule
 from reviewkit.simulate import metrics, simulate
 
 SEED = 27  # the construction's seed (the simulations use prior seed 0)
@@ -153,7 +153,7 @@ def describe(path: Path) -> dict:
 
 # where the in-process run spends its CPU: cumulative time of these functions (cProfile)
 PARTS = {
-    "read": ("simulate_input.py", "load_labelled_csv"),
+    "read": ("simulate_input.py", "load_labelled_set"),
     "features": ("features.py", "build_features"),
     "fits": ("__init__.py", "fit"),
     "scoring": ("__init__.py", "all_scores"),
@@ -220,7 +220,7 @@ def run_kind(kind: str, asreview_minutes: float) -> dict:
         "rk_cpu_s": mine["process_cpu_s"],
         "rk_wall_s": mine["process_wall_s"],
         "rk_fits": mine["n_fits"],
-        "stops": _stops(mine["labels_in_order"], n),
+        "stops": stops_by_rule(mine["labels_in_order"], n),
         "profile": profile(path),
     }
     if kind in PREFIX_ONLY:
@@ -247,7 +247,7 @@ def stops_by_seed(kind: str, seeds=(1, 2)) -> list[dict]:
     out = []
     for seed in seeds:
         r = simulate(path, seed=seed)
-        out.append({"seed": seed, "wss95": r.wss95} | _stops(r.labels_in_order, r.n_records))
+        out.append({"seed": seed, "wss95": r.wss95} | stops_by_rule(r.labels_in_order, r.n_records))
     return out
 
 

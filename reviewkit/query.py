@@ -414,6 +414,18 @@ def fold(node: Node, leaf: Callable[[Node], T], combine: Callable[[BoolOp, T, T]
     return values[0]
 
 
+def short_wildcard_stems(text: str, truncated: bool = False) -> list[str]:
+    """The stems of ``text``'s wildcarded words with fewer than MIN_TRUNCATION characters
+    before their first '*' (``truncated``: the term ends in '*', as :class:`Term` keeps it).
+
+    [WC]: "Terms must have at least 4 characters before the first wildcard": counted on the
+    word as written ('follow-up*', 'covid-19*'), not on the piece after a hyphen. The one rule
+    behind the query warnings, the evaluator's refusal and the wildcard expansion's."""
+    words = (text + ("*" if truncated else "")).split()
+    stems = [word.split("*")[0] for word in words if "*" in word]
+    return [stem for stem in stems if len(stem) < MIN_TRUNCATION]
+
+
 def warnings(query: str) -> list[str]:
     """What a librarian should know about a query PubMed accepts but may not read as meant.
 
@@ -449,15 +461,11 @@ def warnings(query: str) -> list[str]:
         node = None
     for t in terms(node) if node is not None else []:
         # a wildcard ends a word or (since 2024) sits inside one
-        words = t.text.split()
-        for k, word in enumerate(words):
-            stem = word.split("*")[0]
-            wildcarded = "*" in word or (t.truncated and k == len(words) - 1)
-            if wildcarded and len(stem) < MIN_TRUNCATION:
-                out.append(
-                    f"'{stem}*' truncates fewer than {MIN_TRUNCATION} characters; PubMed needs"
-                    " at least four before '*'"
-                )
+        for stem in short_wildcard_stems(t.text, t.truncated):
+            out.append(
+                f"'{stem}*' truncates fewer than {MIN_TRUNCATION} characters; PubMed needs"
+                " at least four before '*'"
+            )
     return list(dict.fromkeys(out + _line_number_warnings(query)))
 
 

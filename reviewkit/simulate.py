@@ -58,12 +58,12 @@ from reviewkit.ranking.cold_start import (
     protocol_document,
 )
 from reviewkit.ranking.features import term_counts, tfidf_features
-from reviewkit.simulate_input import LabelledSet, load_labelled_csv
+from reviewkit.simulate_input import LabelledSet, load_labelled_set
 
 __all__ = [
     "LabelledSet",
     "SimulationResult",
-    "load_labelled_csv",
+    "load_labelled_set",
     "metrics",
     "plot_recall",
     "simulate",
@@ -201,7 +201,7 @@ def simulate(
     classifier (for experiments).
     """
     started, cpu_started = time.perf_counter(), time.process_time()
-    data = load_labelled_csv(Path(dataset_csv), label_column)
+    data = load_labelled_set(Path(dataset_csv), label_column)
     y = data.labels
     n, total = len(y), int(y.sum())
     ranker = Ranker(
@@ -296,7 +296,7 @@ def simulate_from_zero(
     (``n_prior`` 0).
     """
     started, cpu_started = time.perf_counter(), time.process_time()
-    data = load_labelled_csv(Path(dataset_csv), label_column)
+    data = load_labelled_set(Path(dataset_csv), label_column)
     y = data.labels
     n, total = len(y), int(y.sum())
     extra = [protocol_document(protocol)] if protocol is not None and protocol_feature else []

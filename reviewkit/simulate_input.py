@@ -37,7 +37,7 @@ from reviewkit.formats import ris, xlsx
 from reviewkit.formats.csv_read import dict_rows, read_sheet
 from reviewkit.ranking import record_text
 
-__all__ = ["LabelledSet", "label_value", "load_labelled_csv", "missing"]
+__all__ = ["LabelledSet", "label_value", "load_labelled_set", "missing"]
 
 
 @dataclass(frozen=True)
@@ -153,11 +153,12 @@ def _read_rows(path: Path, label_column: str) -> tuple[list[str], list[int], str
     return *_csv_rows(text, where, label_column), f"'{label_column}'"
 
 
-def load_labelled_csv(path: Path, label_column: str = "label_included") -> LabelledSet:
+def load_labelled_set(path: Path, label_column: str = "label_included") -> LabelledSet:
     """Read a labelled set (CSV, TSV, Excel or RIS; see the module docstring); UserError
     (file, line or record, what to do) on bad input."""
     where = str(path)
-    check_regular(path, "CSV file")  # a folder, or a pipe that would wait forever: refused
+    # a folder, or a pipe that would wait forever: refused
+    check_regular(path, "labelled CSV, TSV, Excel or RIS file")
     texts, labels, named = _read_rows(path, label_column)
     y = np.asarray(labels, dtype=np.int8)
     if not y.any():

@@ -71,14 +71,14 @@ def simulate_command(
 
     Example: reviewkit simulate Cohen_2006_ADHD.csv --seed 1 --plot adhd.png
     """
-    from reviewkit.simulate import load_labelled_csv, plot_recall, simulate, simulate_from_zero
+    from reviewkit.simulate import load_labelled_set, plot_recall, simulate, simulate_from_zero
 
     if plot_path is not None and plot_path.suffix.lower() != ".png":
         raise UserError("the plot must be a .png file", where=str(plot_path))
     if protocol_path is not None and not from_zero:
         raise UserError("--protocol needs --from-zero", hint="the priors leave no cold start")
     protocol = _protocol_text(protocol_path) if protocol_path is not None else None
-    load_labelled_csv(dataset, label_column)  # fail fast, before any progress bar or output
+    load_labelled_set(dataset, label_column)  # fail fast, before any progress bar or output
     if from_zero:
         result = simulate_from_zero(dataset, label_column, seed, protocol=protocol)
     else:

@@ -28,11 +28,11 @@ from collections.abc import Iterator
 from reviewkit.errors import FormatError
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.last_record import check_last_record
+from reviewkit.formats.record_numbers import RecordNumbers, record_number
 from reviewkit.formats.text import continue_field, split_lines, tag_values, with_raw
 from reviewkit.records import Record, normalise_pmid, plain_abstract
 
 FORMAT = "cochrane"
-_RECORD = re.compile(r"^\s*Record #(\d+) of (\d+)\s*$", re.IGNORECASE)
 _FIELD = re.compile(r"^([A-Z][A-Z0-9]{1,2}):(?: (.*)|)$")
 _CUT_HINT = "the file looks cut short; export it from the Cochrane Library again"
 # fields the export writes in every record whatever the reference: US, the record's link on
@@ -43,13 +43,14 @@ _ALWAYS = ("US",)
 def _parts(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str, str]]]]:
     """(first line, [(tag, value)]) of each record; checks the 'Record #n of N' numbering."""
     fields: list[tuple[str, str]] = []
-    start = number = total = 0
-    in_turn = True  # this part's numbers so far are 1, 2, 3, …: a cut after them shows
+    start = 0
+    seen = RecordNumbers()  # this part's numbers: a cut after 1, 2, 3, … in turn shows
     for no, line in enumerate(lines, start=1):
-        if m := _RECORD.match(line):
+        if numbered := record_number(line):
+            number, total = seen.number, seen.total
             if number:  # an empty record too: read() refuses it by name
                 yield start, fields
-            n, of = int(m.group(1)), int(m.group(2))
+            n, of = numbered
             if not 1 <= n <= of:
                 raise FormatError(
                     f"'Record #{n} of {of}': the numbering runs from 1 to the export's count",
@@ -62,14 +63,14 @@ def _parts(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str, s
                     where=f"{name}:{no}",
                     hint="records are missing or two exports were mixed; export the file again",
                 )
-            if n == 1 and number and number < total and in_turn:
+            if n == 1 and seen.cut_short():
                 raise _cut(name, no - 1, number, total)
-            in_turn = n == 1 or (in_turn and n == number + 1)
-            start, number, total, fields = no, n, of, []
+            seen.see(n, of, restart=True)
+            start, fields = no, []
             continue
         if not line.strip():
             continue
-        if not number:
+        if not seen.number:
             raise FormatError(
                 f"expected 'Record #1 of N' to open the first record, found {line.strip()[:40]!r}",
                 where=f"{name}:{no}",
@@ -86,9 +87,9 @@ def _parts(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str, s
                 where=f"{name}:{no}",
                 hint="each line of a record starts with a tag such as 'TI:' or 'AU:'",
             )
-    if number < total and in_turn:
-        raise _cut(name, len(lines), number, total)
-    if number:
+    if seen.cut_short():
+        raise _cut(name, len(lines), seen.number, seen.total)
+    if seen.number:
         yield start, fields
 
 
@@ -156,7 +157,7 @@ def sniff(text: str) -> bool:
     head = [ln for ln in split_lines(text.lstrip("\ufeff")[:4000]) if ln.strip()][:3]
     return (
         len(head) >= 2
-        and bool(_RECORD.match(head[0]))
-        and all(_FIELD.match(ln) or _RECORD.match(ln) for ln in head[1:])
+        and record_number(head[0]) is not None
+        and all(_FIELD.match(ln) or record_number(ln) for ln in head[1:])
         and bool(_FIELD.match(head[1]))
     )

@@ -20,6 +20,7 @@ from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.identifier_urls import url_identifiers
 from reviewkit.formats.kinds import RIS_TYPES, kept_kind, record_kind, ris_kind
+from reviewkit.formats.record_numbers import RecordNumbers, record_number
 from reviewkit.formats.ris_vendors import abstract_lines, article_number, vendor_doi, vendor_pmid
 from reviewkit.formats.text import continue_field, split_lines, tag_values
 from reviewkit.records import Record, normalise_doi, plain_abstract
@@ -35,46 +36,37 @@ _OUTSIDE = re.compile(
 )
 
 
-_NUMBER = re.compile(r"\s*Record #(\d+) of (\d+)\s*", re.IGNORECASE)
-
-
 class _Numbering:
     """The Cochrane Library's 'Record #n of N' lines, one before each record of its RIS export
-    (as in its plain text, formats.cochrane): a file that ends after such a line, before its
-    record, or after record #k of N with k < N (every record numbered, #1 to #k in turn), was
-    cut short between two records, where the ER lines cannot tell it. Records chosen from a
-    result list keep their numbers in it ('Record #3 of 18', '#4', '#10': the Cochrane Library's
-    RIS exports in asreview/citation-file-formatting), so numbers with a gap are a selection."""
+    (formats.record_numbers): a file that ends after such a line, before its record, or after
+    record #k of N with k < N (every record numbered, #1 to #k in turn), was cut short between
+    two records, where the ER lines cannot tell it; numbers with a gap are a selection."""
 
     def __init__(self, name: str) -> None:
-        self.name, self.pending, self.last, self.headers, self.records = name, 0, (0, 0), 0, 0
-        self.in_turn = True  # the numbers so far are 1, 2, 3, …
+        self.name, self.pending, self.headers, self.records = name, 0, 0, 0
+        self.seen = RecordNumbers()
 
     def header(self, line: str, no: int) -> None:
-        if m := _NUMBER.fullmatch(line):
+        if numbered := record_number(line):
             if self.pending:
                 raise self._cut(
-                    f"'Record #{self.last[0]} of {self.last[1]}' on line "
+                    f"'Record #{self.seen.number} of {self.seen.total}' on line "
                     f"{self.pending} is followed by no record",
                     self.pending,
                 )
-            self.pending, self.last, self.headers = (
-                no,
-                (int(m.group(1)), int(m.group(2))),
-                self.headers + 1,
-            )
-            self.in_turn = self.in_turn and self.last[0] == self.headers
+            self.pending, self.headers = no, self.headers + 1
+            self.seen.see(*numbered)
 
     def record(self) -> None:
         self.pending, self.records = 0, self.records + 1
 
     def end(self, lines: int) -> None:
-        n, of = self.last
+        n, of = self.seen.number, self.seen.total
         if self.pending:
             raise self._cut(
                 f"the file ends after 'Record #{n} of {of}', before its record", self.pending
             )
-        if self.in_turn and self.headers and self.headers == self.records and n < of:
+        if self.seen.cut_short() and self.headers == self.records:
             raise self._cut(
                 f"the file ends after record #{n} of the {of} its export numbers", lines
             )

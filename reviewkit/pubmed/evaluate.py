@@ -62,6 +62,7 @@ from reviewkit.query import (
     fold,
     has_curly_quotes,
     parse,
+    short_wildcard_stems,
 )
 from reviewkit.records import fold_text
 
@@ -183,10 +184,11 @@ class Evaluator:
 
     def _term(self, term: Term, out: Evaluation) -> set[int]:
         f = term.field
-        if (
-            term.truncated
-            and len(term.text.split()[-1] if term.text.split() else "") < MIN_TRUNCATION
-        ):
+        # the trailing '*' truncates the term's last word; a word with a '*' inside is the
+        # wildcard expansion's to check, which names its short stem (text fields), or refused
+        # just below (other fields)
+        last = term.text.split()[-1] if term.text.split() else ""
+        if term.truncated and "*" not in last and short_wildcard_stems(last, truncated=True):
             raise UnsupportedQuery(
                 f"'{term.text}*': PubMed needs at least {MIN_TRUNCATION} characters before '*'",
                 hint="truncate a longer stem",

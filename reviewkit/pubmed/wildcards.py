@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from reviewkit.errors import UserError
 from reviewkit.pubmed.fields import MAX_VARIANTS
-from reviewkit.query import MIN_TRUNCATION
+from reviewkit.query import MIN_TRUNCATION, short_wildcard_stems
 from reviewkit.records import fold_text
 
 WORD, PREFIX, PATTERN = "word", "prefix", "pattern"
@@ -50,11 +50,7 @@ def text_tokens(text: str, truncated: bool) -> list[tuple[str, str]]:
                 hint="put the wildcard at the end of a word or inside one word",
             )
         *plain, stem = head.split()  # breast-feed*: 'breast', then the wildcarded 'feed'
-        # [WC]: "Terms must have at least 4 characters before the first wildcard": the term's,
-        # as written ('follow-up*', 'covid-19*'), not the last piece after a hyphen (as
-        # query.warnings and the evaluator's truncation check count them)
-        written = word.split("*")[0]
-        if len(written) < MIN_TRUNCATION:
+        for written in short_wildcard_stems(word):  # [WC]: counted on the word as written
             raise WildcardError(
                 f"'{written}*': PubMed needs at least {MIN_TRUNCATION} characters before the "
                 "first '*'",

@@ -122,6 +122,13 @@ def _drop_stale_temporaries(folder: Path) -> None:
                 tmp.unlink()
 
 
+def _drop_unkeyed(folder: Path) -> None:
+    """Remove the unkeyed file (:data:`CACHE_FILE`): the previous version kept one for every
+    stage, and the screen, which names its stage, never reads it again (tens of MB left)."""
+    with contextlib.suppress(OSError):
+        (folder / CACHE_FILE).unlink(missing_ok=True)
+
+
 def _write(path: Path, digests: list[bytes], words: WordTokens) -> None:
     """The words of this sequence of texts, written atomically; skipped if that fails."""
     with contextlib.suppress(OSError):
@@ -142,6 +149,8 @@ def _write(path: Path, digests: list[bytes], words: WordTokens) -> None:
                     ),
                 )
             os.replace(tmp, path)
+            if path.name != CACHE_FILE:  # a stage's file written: the unkeyed one is orphaned
+                _drop_unkeyed(path.parent)
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)

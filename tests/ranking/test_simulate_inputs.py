@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reviewkit.cli import main
-from reviewkit.simulate import load_labelled_csv, simulate
+from reviewkit.simulate import load_labelled_set, simulate
 
 from .conftest import write_csv
 
@@ -51,7 +51,7 @@ def test_missing_value_markers_are_empty(tmp_path, records, marker):
     no_abstract = [(t, "" if i % 3 else a, y) for i, (t, a, y) in enumerate(records)]
     empty = _synergy(tmp_path / "empty.csv", no_abstract)
     marked = _synergy(tmp_path / "marked.csv", no_abstract, abstract=lambda a: a or marker)
-    assert load_labelled_csv(marked).texts == load_labelled_csv(empty).texts
+    assert load_labelled_set(marked).texts == load_labelled_set(empty).texts
 
 
 def test_missing_label_marker_is_an_unlabelled_record(tmp_path, records, capsys):

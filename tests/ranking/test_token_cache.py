@@ -37,13 +37,8 @@ def cached(texts: list[str], folder) -> WordTokens:
     return words
 
 
-def test_the_kept_words_are_those_of_the_texts_tokenised_afresh(tmp_path, monkeypatch):
-    texts = generated_texts(600, seed=5)
-    assert_same(cached(texts, tmp_path), word_tokens(texts))  # nothing kept yet
-    assert cache_path(tmp_path).stat().st_mode & 0o777 == 0o644  # a partner may read it
-    shuffled = texts[:]
-    random.Random(2).shuffle(shuffled)  # a queue whose decided studies moved to the front
-    fewer = shuffled[:400]  # studies another reviewer decided left the queue
+def spy_on_tokenising(monkeypatch) -> list[list[str]]:
+    """The texts the cache tokenises from now on, one list a call."""
     tokenised: list[list[str]] = []
     fresh = token_cache.word_tokens
 
@@ -53,6 +48,17 @@ def test_the_kept_words_are_those_of_the_texts_tokenised_afresh(tmp_path, monkey
         return fresh(more)
 
     monkeypatch.setattr(token_cache, "word_tokens", spy)
+    return tokenised
+
+
+def test_the_kept_words_are_those_of_the_texts_tokenised_afresh(tmp_path, monkeypatch):
+    texts = generated_texts(600, seed=5)
+    assert_same(cached(texts, tmp_path), word_tokens(texts))  # nothing kept yet
+    assert cache_path(tmp_path).stat().st_mode & 0o777 == 0o644  # a partner may read it
+    shuffled = texts[:]
+    random.Random(2).shuffle(shuffled)  # a queue whose decided studies moved to the front
+    fewer = shuffled[:400]  # studies another reviewer decided left the queue
+    tokenised = spy_on_tokenising(monkeypatch)
     for sequence in (texts, shuffled, fewer):
         assert_same(cached(sequence, tmp_path), word_tokens(sequence))
     assert tokenised == []  # every text's words came from the file
@@ -161,15 +167,7 @@ def test_each_stage_keeps_its_own_words(tmp_path, monkeypatch):
     texts = generated_texts(600, seed=11)
     assert_same(cached_word_tokens(texts, tmp_path, "title-abstract")[0], word_tokens(texts))
     cached_word_tokens(texts, tmp_path, "title-abstract")[1]()
-    tokenised: list[list[str]] = []
-    fresh = token_cache.word_tokens
-
-    def spy(more):
-        more = list(more)
-        tokenised.append(more)
-        return fresh(more)
-
-    monkeypatch.setattr(token_cache, "word_tokens", spy)
+    tokenised = spy_on_tokenising(monkeypatch)
     few = [*texts[:40], texts[40] + " with its full text's new title"]
     words, keep = cached_word_tokens(few, tmp_path, "full-text")
     keep()
@@ -199,3 +197,17 @@ def test_the_screen_keeps_its_stages_words_apart(project_b):
         ranker.close()
     folder = project_b.db.path.parent
     assert cache_path(folder, "title-abstract").exists() and not cache_path(folder).exists()
+
+
+def test_a_stage_s_first_write_removes_the_previous_version_s_unkeyed_file(tmp_path):
+    """The previous version kept one ``ranking-words.npz`` for every stage; a stage's file
+    now replaces it, so the orphan (never read again, tens of MB) goes at the first write."""
+    texts = generated_texts(30, seed=3)
+    _words, keep = cached_word_tokens(texts, tmp_path)  # as the previous version wrote it
+    keep()
+    orphan = cache_path(tmp_path)
+    assert orphan.exists()
+    words, keep = cached_word_tokens(texts, tmp_path, "title-abstract")
+    keep()
+    assert_same(words, word_tokens(texts))
+    assert sorted(p.name for p in orphan.parent.iterdir()) == ["ranking-words-title-abstract.npz"]
