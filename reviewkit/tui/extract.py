@@ -4,8 +4,9 @@ The screen shows the study (abstract sections and all) and below it every extrac
 the protocol with its number key, its current value and where that value came from (prefilled
 from the record, a person, a CSV import). A report linked with others as one study (``dedup
 study-link``) is named so ("report 2 of 2 of study 41"); a field it lacks that another report of
-its study has shows that value (the report tables take it), and Tab does not stop for it. A number key opens the field in an editor holding its
-current value; Enter saves it at once (an append to the extraction log), Esc leaves it as it was.
+its study has shows that value (the report tables take it), and Tab does not stop for it. A
+number key opens the field in an editor holding its current value; Enter saves it at once (an
+append to the extraction log), Esc leaves it as it was.
 While another process writes to the database, a saved value and the keys after it are kept and
 written as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as in screening.
 """
