@@ -9,9 +9,10 @@ include / exclude / uncertain; when neither reviewer used 'uncertain' the table 
   error  SE = sqrt( p_o (1 - p_o) / ( n (1 - p_e)^2 ) ),  where p_e = Σ_k (row_k/n)(col_k/n).
   The interval is clipped to [-1, 1], the range kappa can take; a clipped limit means the
   interval reached past it, which happens on few studies (7, say), where this large-sample
-  interval says little: :attr:`Agreement.note` says both. Where agreement is 0 % or 100 % this standard error is 0
-  and the interval would have no width (e.g. "0.000 to 0.000" on two studies): it is not
-  reported then (n/a), since an interval that claims certainty is wrong at any n.
+  interval says little: :attr:`Agreement.note` says both. Where agreement is 0 % or 100 %
+  this standard error is 0 and the interval would have no width (e.g. "0.000 to 0.000" on two
+  studies): it is not reported then (n/a), since an interval that claims certainty is wrong
+  at any n.
 * PABAK (prevalence- and bias-adjusted kappa, Byrt, Bishop & Carlin 1993) = (k·p_o - 1)/(k - 1)
   for k categories (2·p_o - 1 for a 2x2 table).
 * When one reviewer gave the same answer to every study, p_e = p_o whatever the other did, so
@@ -20,10 +21,11 @@ include / exclude / uncertain; when neither reviewer used 'uncertain' the table 
   1990, "High agreement but low kappa").
 * A report not retrieved is left out: a vote 'exclude' for no full text (the reason codes of
   :meth:`reviewkit.protocol.Stage.not_retrieved_codes`: ``no-full-text``, ``not-retrieved``
-  and the protocol's reasons marked ``not_retrieved = true``) is no judgement of the report, which its reviewer never saw,
-  and PRISMA 2020 counts such reports as "not retrieved", apart from the reports assessed for
-  eligibility. A pair of votes where either is one is not compared; :attr:`Agreement.note`
-  says how many were left out, so the full-text n can be set beside PRISMA's "assessed".
+  and the protocol's reasons marked ``not_retrieved = true``) is no judgement of the report,
+  which its reviewer never saw, and PRISMA 2020 counts such reports as "not retrieved", apart
+  from the reports assessed for eligibility. A pair of votes where either is one is not
+  compared; :attr:`Agreement.note` says how many were left out, so the full-text n can be set
+  beside PRISMA's "assessed".
 """
 
 from __future__ import annotations

@@ -6,9 +6,10 @@ retrieved" (the template's box between "sought" and "assessed"), not a report as
 excluded; agreement leaves such votes out too, as no reviewer judged a report they never saw.
 Which reasons say so: the two codes of :data:`NOT_RETRIEVED_REASONS` in any protocol, and
 every reason a protocol marks ``not_retrieved = true``, its own wording of it ("no-access",
-"not-available", "paywalled", ...): ``reviewkit.protocol.Stage.not_retrieved_codes``. A protocol names its reasons as it likes; guessing the
-meaning from a code's or label's words would count a reason wrongly in PRISMA's flow the day
-a protocol words it otherwise, so the protocol says it.
+"not-available", "paywalled", ...): ``reviewkit.protocol.Stage.not_retrieved_codes``. A
+protocol names its reasons as it likes; guessing the meaning from a code's or label's words
+would count a reason wrongly in PRISMA's flow the day a protocol words it otherwise, so the
+protocol says it.
 """
 
 from __future__ import annotations

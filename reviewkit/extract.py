@@ -27,6 +27,7 @@ from reviewkit.errors import UserError
 from reviewkit.formats import csv_read
 from reviewkit.project import Project
 from reviewkit.protocol import ExtractionField
+from reviewkit.protocol.validate import SHEET_COLUMNS
 from reviewkit.records import AbstractSection, Record, plain_abstract
 from reviewkit.reports.labels import report_labels
 from reviewkit.store import extraction as values_rows
@@ -56,7 +57,8 @@ DESIGN_PUBLICATION_TYPES = (
 )
 # ``report``: which report of its study a row is, when a person linked several reports as one
 # study ("2 of 2 (study 41)"; empty for a study of one report): each report keeps a row
-READ_ONLY_COLUMNS = ("record_id", "study", "report", "title")
+# (the protocol refuses extraction fields of these ids: reviewkit.protocol.validate)
+READ_ONLY_COLUMNS = SHEET_COLUMNS
 
 # a sentence ends at '.', '!' or '?' before a space and a capital or digit, or right before a
 # heading glued to it ("… employment status .Method: A retrospective …", as some journals'

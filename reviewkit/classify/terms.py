@@ -52,9 +52,8 @@ from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.negation import excluded, negated, negated_after
 from reviewkit.classify.outcomes import in_outcome_name
 from reviewkit.classify.variables import as_variable
-from reviewkit.classify.words import (  # noqa: F401 (re-exported: the words of a term)
+from reviewkit.classify.words import (
     SHORT_WORD,
-    STEMMERS,
     Token,
     fold,
     forms,

@@ -161,15 +161,6 @@ def linked_reports(db: Store, cmap: Mapping[int, int]) -> dict[int, int]:
     return {r: g[0] for g in _confirmed_groups(db, cmap) for r in g}
 
 
-def study_of_report(db: Store) -> dict[int, int]:
-    """canonical record id -> the study it reports (its own id when it has no links)."""
-    out = {c: c for c in set(links.canonical_map(db).values())}
-    for group in study_groups(db):
-        for r in group.reports:
-            out[r] = group.study
-    return out
-
-
 def reports_by_study(
     db: Store, cmap: Mapping[int, int], ids: list[int]
 ) -> dict[int, tuple[int, ...]]:

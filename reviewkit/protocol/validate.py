@@ -31,6 +31,10 @@ from reviewkit.protocol.stage_checks import StageChecks
 from reviewkit.query import QuerySyntaxError, parse
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+# the columns `extract export` writes before the fields and `extract import` reads back as read
+# only: a field of one of these ids would give the sheet two columns of one name, and the import
+# would refuse our own export (reviewkit.extract takes its header from here)
+SHEET_COLUMNS = ("record_id", "study", "report", "title")
 
 
 def load(path: str | Path) -> Protocol:
@@ -395,6 +399,7 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
                 )
             if isinstance(fid, str):
                 self.distinct_id(fid.strip(), [f.id for f in out], f"{w}id", "extraction field id")
+                self.not_a_sheet_column(fid.strip(), item.get("name"), w)
             out.append(
                 ExtractionField(
                     id=self.ident(self.string(item, "id", w), f"{w}id"),
@@ -404,6 +409,21 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
                 )
             )
         return tuple(out)
+
+    def not_a_sheet_column(self, fid: str, name: Any, w: str) -> None:
+        """Refuse a field id the extraction sheet already uses for a column of its own."""
+        if fid not in SHEET_COLUMNS:
+            return
+        slug = (
+            re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") if isinstance(name, str) else ""
+        )
+        better = slug if _ID_RE.match(slug) and slug not in SHEET_COLUMNS else f"{fid}-notes"
+        raise self.fail(
+            f"{w}id",
+            f"the extraction sheet has a {fid!r} column of its own (the sheet's own columns:"
+            f" {', '.join(SHEET_COLUMNS)}); a field of that id would make two",
+            hint=f'rename the field, e.g. id = "{better}"',
+        )
 
     def report(
         self, item: Any, schemes: dict[str, Scheme], fields: tuple[ExtractionField, ...]

@@ -27,7 +27,7 @@ from reviewkit.reports import ties
 from reviewkit.reports.imprint import work_reference
 from reviewkit.reports.labels import citation_labels
 from reviewkit.reports.writers import Cell, Table
-from reviewkit.wording import quantity
+from reviewkit.wording import quantity, verb
 
 STATUS_COLUMN = "Label status"
 REPORTS_COLUMN = "Reports"
@@ -141,12 +141,11 @@ def report_tables(
     by_report = assigned_labels(project, scheme.id, ids)
     assigned = {s: study_labels(by_report, reps, none) for s, reps in studies.items()}
     several = any(len(reps) > 1 for reps in studies.values())
-    field_ids = {f.id for f in proto.extraction}
-    # extraction fields in the layout, whose unchecked prefills a column names (not in the
-    # authors' columns: their tables' notes still count the labels confirmed)
-    checked = [] if authors_columns else [c for c in columns if c in field_ids]
-    if not checked:
-        unchecked = {}
+    # extraction fields in the layout, whose unchecked prefills a column names (in the authors'
+    # columns, with no such column, their tables' notes count them instead)
+    in_layout = [c for c in columns if c in {f.id for f in proto.extraction}]
+    checked = [] if authors_columns else in_layout
+    unchecked = unchecked if in_layout else {}
     merged = {s: study_values(values, unchecked, reps) for s, reps in studies.items()}
     checked_names = [names.get(c, _default_name(proto, c)) for c in checked]
     header = [names.get(c, _default_name(proto, c)) for c in columns]
@@ -184,6 +183,8 @@ def report_tables(
         group = [assigned[s] for s in members[lab]]
         n_reports = sum(len(studies[s]) for s in members[lab]) if several else None
         note = _table_note(scheme, group, everyone, n_reports, bool(checked))
+        if authors_columns:  # published with no column saying which: the note counts them
+            note += _unchecked_count(sum(len(merged[s][1] & set(in_layout)) for s in members[lab]))
         title = f"{label_names.get(lab, lab)} (n = {len(group)})"
         rows = [row(s, lab) for s in members[lab]]
         tables.append(Table(lab, title, header, rows, note, label_names.get(lab, lab)))
@@ -242,6 +243,17 @@ def _table_note(
     if unchecked_column:
         parts.append(UNCHECKED_NOTE)
     return " ".join(p for p in parts if p)
+
+
+def _unchecked_count(n: int) -> str:
+    """The authors' tables' sentence on values prefilled from the records that no person has
+    checked yet ('' when there are none)."""
+    if not n:
+        return ""
+    return (
+        f" {quantity(n, 'value')} in this table {verb(n, 'was', 'were')} filled in from the"
+        " records (affiliations, abstract, publication type) and not yet checked by a person."
+    )
 
 
 def _label_counts(labels: Sequence[Assigned]) -> str:

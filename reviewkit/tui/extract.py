@@ -4,8 +4,9 @@ The screen shows the study (abstract sections and all) and below it every extrac
 the protocol with its number key, its current value and where that value came from (prefilled
 from the record, a person, a CSV import). A report linked with others as one study (``dedup
 study-link``) is named so ("report 2 of 2 of study 41"); a field it lacks that another report of
-its study has shows that value (the report tables take it), and Tab does not stop for it. A number key opens the field in an editor holding its
-current value; Enter saves it at once (an append to the extraction log), Esc leaves it as it was.
+its study has shows that value (the report tables take it), and Tab does not stop for it. A
+number key opens the field in an editor holding its current value; Enter saves it at once (an
+append to the extraction log), Esc leaves it as it was.
 While another process writes to the database, a saved value and the keys after it are kept and
 written as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as in screening.
 """
@@ -165,12 +166,12 @@ class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
         firsts = sorted({reps[0] for reps in self.reports.values()})
         return firsts.index(self._reports(rid)[0]) + 1
 
-    def _sibling_value(self, rid: int, field_id: str) -> tuple[int, str] | None:
-        """(report number, value) of the first other report of the study with the field."""
-        reps = self._reports(rid)
-        if len(reps) == 1:
-            return None
-        values = extract.values(self.project, reps)
+    @staticmethod
+    def _sibling_value(
+        reps: tuple[int, ...], values: dict[int, dict[str, str]], field_id: str
+    ) -> tuple[int, str] | None:
+        """(report number, value) of the first report of the study ``reps`` with the field, from
+        ``values`` (their values, read once per record shown)."""
         return next(
             ((i, values[r][field_id]) for i, r in enumerate(reps, 1) if values[r][field_id]),
             None,
@@ -178,12 +179,15 @@ class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
 
     def fields_text(self, rid: int) -> Text:
         current = extract.current(self.project, [rid]).get(rid, {})
+        reps = self._reports(rid)  # a study of several: its reports' values, read once here
+        siblings = extract.values(self.project, reps) if len(reps) > 1 else {}
         out = Text("Fields (press the number to edit; Enter saves, Esc cancels)\n", style="bold")
         self._fields_width = width = self._field_width()
         for n, spec in enumerate(self.fields, start=1):
             value = current.get(spec.id)
             body = Text(f"{spec.name}: ", style="bold")
-            sibling = None if value and value.value else self._sibling_value(rid, spec.id)
+            empty = not (value and value.value)
+            sibling = self._sibling_value(reps, siblings, spec.id) if empty and siblings else None
             if sibling is not None:  # the tables show it for the study: say whose it is
                 body.append(f"(empty here; report {sibling[0]} of the study has: ", style="dim")
                 body.append(sibling[1])

@@ -15,16 +15,9 @@ from reviewkit.formats.kinds import record_kind
 from reviewkit.records import Record
 from reviewkit.searches.run import fingerprint
 
-REPORT_RIS = """TY  - RPRT
-AU  - Nilsen, Ola
-AU  - Dahl, Kari
-TI  - Samarbeid om sykefravær mellom NAV og helsetjenesten
-PY  - 2018
-PB  - Arbeids- og velferdsdirektoratet
-CY  - Oslo
-UR  - https://www.nav.no/rapport-2018
-ER  -
-"""
+# a grey report (Norway's labour and welfare directorate) as a reference manager exports it;
+# tests/reports/test_grey_references.py imports the same file into a project
+REPORT_RIS = (Path(__file__).parent / "fixtures" / "grey_report.ris").read_text(encoding="utf-8")
 
 
 def read(tmp_path: Path, name: str, text: str) -> list[Record]:

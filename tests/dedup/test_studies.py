@@ -9,13 +9,14 @@ from reviewkit.cli import main
 from reviewkit.dedup import engine
 from reviewkit.dedup.studies import (
     decide_study_link,
+    linked_reports,
     open_suggestions,
     registration_numbers,
     study_groups,
-    study_of_report,
     suggest_study_links,
 )
 from reviewkit.records import AbstractSection
+from reviewkit.store.duplicates import canonical_map
 
 DATABANK = (
     "<PubmedArticle><DataBankList CompleteYN='Y'><DataBank>"
@@ -85,8 +86,8 @@ def test_shared_numbers_suggest_links_that_a_person_settles(project_a):
     (group,) = study_groups(db)
     assert group.reports == (protocol, main, follow_up) and group.study == protocol
     assert open_suggestions(db) == []
-    studies = study_of_report(db)
-    assert studies[follow_up] == protocol and studies[unrelated] == unrelated
+    studies = linked_reports(db, canonical_map(db))  # a report without links is not in it
+    assert studies[follow_up] == protocol and unrelated not in studies
     # a person's 'different' takes a report out again
     decide_study_link(db, protocol, follow_up, False, "bob")
     decide_study_link(db, main, follow_up, False, "bob")

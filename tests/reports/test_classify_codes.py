@@ -213,8 +213,8 @@ def test_an_icpc_chapter_letter_needs_icpc(review_a, review_b, abstract):
 def test_an_instrument_is_no_diagnosis_code():
     """A code is a capital and two digits (F43); K10 of that shape is the Kessler scale, and a
     lower-case word is no code."""
-    from reviewkit.classify.terms import tokens
     from reviewkit.classify.variables import names_disorder
+    from reviewkit.classify.words import tokens
 
     for word, disorder in (("F43", True), ("M54", True), ("K10", False), ("p25", False)):
         assert names_disorder(tokens(word), 0, 0) is disorder, word

@@ -219,31 +219,41 @@ def test_sentence_prefill_stops_at_a_heading_glued_to_the_full_stop():
     assert extract.first_sentence(text, ["return"]) == "Half returned to work."
 
 
-def test_extract_export_tells_same_author_year_studies_apart(project_b, store, tmp_path: Path):
-    """The sheet names a study as the report tables do: two "Andersen et al. (2019)" rows get
-    2019a and 2019b (in order of title), a study alone in its year none."""
-    from reviewkit import screening
+def _by_andersen(project, store, include_all, works: list[tuple[str, int]]) -> list[int]:
+    """Studies of one author list, (title, year) each, stored and included by every reviewer at
+    every stage: their labels differ only by the letters after the year."""
+    authors = ["Andersen, Lars L", "Berg, Kari", "Clausen, Thomas"]
+    records = [Record(title=title, authors=authors, year=year) for title, year in works]
+    ids = store(project, records, "PubMed")
+    include_all(project, ids)
+    return ids
+
+
+def _sheet_studies(project, out: Path) -> dict[int, str]:
+    """record id -> the ``study`` cell of ``extract export``'s sheet, written to ``out``."""
     from reviewkit.cli import main
 
-    authors = ["Andersen, Lars L", "Berg, Kari", "Clausen, Thomas"]
-    ids = store(
-        project_b,
-        [
-            Record(title="Workplace dialogue for neck pain", authors=authors, year=2019),
-            Record(title="The back pain trial at work", authors=authors, year=2019),
-            Record(title="Another year", authors=authors, year=2018),
-        ],
-        "PubMed",
-    )
-    for stage in screening.stage_names(project_b.protocol):
-        for rid in ids:
-            for reviewer in project_b.protocol.reviewers:
-                screening.decide(project_b.db, rid, stage, reviewer, "include")
-    out = tmp_path / "sheet.csv"
-    assert main(["extract", "export", str(out), "--project", str(project_b.folder)]) == 0
+    assert main(["extract", "export", str(out), "--project", str(project.folder)]) == 0
     with out.open(encoding="utf-8") as fh:
-        study = {int(row["record_id"]): row["study"] for row in csv.DictReader(fh)}
-    assert study == {
+        return {int(row["record_id"]): row["study"] for row in csv.DictReader(fh)}
+
+
+def test_extract_export_tells_same_author_year_studies_apart(
+    project_b, store, include_all, tmp_path: Path
+):
+    """The sheet names a study as the report tables do: two "Andersen et al. (2019)" rows get
+    2019a and 2019b (in order of title), a study alone in its year none."""
+    ids = _by_andersen(
+        project_b,
+        store,
+        include_all,
+        [
+            ("Workplace dialogue for neck pain", 2019),
+            ("The back pain trial at work", 2019),
+            ("Another year", 2018),
+        ],
+    )
+    assert _sheet_studies(project_b, tmp_path / "sheet.csv") == {
         ids[0]: "Andersen et al. (2019b)",
         ids[1]: "Andersen et al. (2019a)",
         ids[2]: "Andersen et al. (2018)",
@@ -273,34 +283,25 @@ def test_prefill_splits_each_abstract_into_its_sections_once(b_included, monkeyp
     assert pending == [(rid, f, v) for rid in ids for f, v in alone[rid].items() if v]
 
 
-def test_extract_export_letters_studies_not_reports(project_b, store, tmp_path: Path):
+def test_extract_export_letters_studies_not_reports(project_b, store, include_all, tmp_path: Path):
     """Two reports linked as one study are one study on the sheet, as in the report tables and
     the evidence map: both rows carry the study's label, and the letters tell the studies apart
     (among reports the two would be 2019a and 2019b, and the other study 2019c)."""
-    from reviewkit import screening
     from reviewkit.cli import main
     from reviewkit.dedup.studies import decide_study_link
 
-    authors = ["Andersen, Lars L", "Berg, Kari", "Clausen, Thomas"]
-    ids = store(
+    ids = _by_andersen(
         project_b,
+        store,
+        include_all,
         [
-            Record(title="Dialogue meetings at work: a trial", authors=authors, year=2019),
-            Record(title="Dialogue meetings at work: follow-up", authors=authors, year=2019),
-            Record(title="Neck pain and coordination", authors=authors, year=2019),
+            ("Dialogue meetings at work: a trial", 2019),
+            ("Dialogue meetings at work: follow-up", 2019),
+            ("Neck pain and coordination", 2019),
         ],
-        "PubMed",
     )
-    for stage in screening.stage_names(project_b.protocol):
-        for rid in ids:
-            for reviewer in project_b.protocol.reviewers:
-                screening.decide(project_b.db, rid, stage, reviewer, "include")
     decide_study_link(project_b.db, ids[0], ids[1], True, project_b.protocol.reviewers[0])
-    out = tmp_path / "sheet.csv"
-    assert main(["extract", "export", str(out), "--project", str(project_b.folder)]) == 0
-    with out.open(encoding="utf-8") as fh:
-        study = {int(row["record_id"]): row["study"] for row in csv.DictReader(fh)}
-    assert study == {
+    assert _sheet_studies(project_b, tmp_path / "sheet.csv") == {
         ids[0]: "Andersen et al. (2019a)",
         ids[1]: "Andersen et al. (2019a)",
         ids[2]: "Andersen et al. (2019b)",

@@ -13,22 +13,13 @@ from reviewkit.reports.tables import reference
 from reviewkit.store import records as record_rows
 
 TA, FT = "title-abstract", "full-text"
-REPORT_RIS = """TY  - RPRT
-AU  - Nilsen, Ola
-AU  - Dahl, Kari
-TI  - Samarbeid om sykefravær mellom NAV og helsetjenesten
-PY  - 2018
-PB  - Arbeids- og velferdsdirektoratet
-CY  - Oslo
-UR  - https://www.nav.no/rapport-2018
-ER  -
-"""
+# a grey report as a reference manager exports it (RIS type RPRT; also read in
+# tests/core/test_record_kinds.py)
+REPORT_RIS = Path(__file__).parents[1] / "core" / "fixtures" / "grey_report.ris"
 
 
 def test_a_report_imported_from_ris_is_cited_and_exported_as_a_report(project_b, capsys):
-    path = Path(project_b.folder) / "grey.ris"
-    path.write_text(REPORT_RIS, encoding="utf-8")
-    assert main(["import", str(path), "--project", str(project_b.folder)]) == 0
+    assert main(["import", str(REPORT_RIS), "--project", str(project_b.folder)]) == 0
     (rid,) = record_rows.get_records(project_b.db, [1])
     for who in ("reviewer1", "reviewer2"):
         scr.decide(project_b.db, rid, TA, who, "include")
@@ -48,6 +39,20 @@ def test_a_report_imported_from_ris_is_cited_and_exported_as_a_report(project_b,
     assert main([*args, "bibtex"]) == 0
     bib = capsys.readouterr().out
     assert "@techreport{" in bib and "institution = {Arbeids- og velferdsdirektoratet}" in bib
+
+
+def _meeting_abstract(**typed) -> Record:
+    """A meeting abstract in a journal's supplement (volume 45, page 56), typed as ``typed``
+    says: each database marks one its own way."""
+    return Record(
+        title="Work focus",
+        authors=["Lie, Anne"],
+        year=2019,
+        journal="Scand J Work Environ Health",
+        volume="45",
+        pages="56",
+        **typed,
+    )
 
 
 def test_other_kinds_of_work_in_citing_medicine_s_form():
@@ -81,26 +86,11 @@ def test_other_kinds_of_work_in_citing_medicine_s_form():
     )
     assert reference(series) == "Sickness absence. FHI; 2021. (Rapport)."
     # a conference paper in a journal supplement, with no publisher: cited as the article
-    congress = Record(
-        title="Work focus",
-        authors=["Lie, Anne"],
-        year=2019,
-        journal="Scand J Work Environ Health",
-        volume="45",
-        pages="56",
-        publication_types=["Congress"],
-    )
+    congress = _meeting_abstract(publication_types=["Congress"])
     assert reference(congress) == "Lie A. Work focus. Scand J Work Environ Health. 2019;45:56."
     # Embase's and Scopus' CONF for a meeting abstract in a journal's supplement, with the
     # journal's publisher: a volume says it is in the journal
-    embase = Record(
-        title="Work focus",
-        authors=["Lie, Anne"],
-        year=2019,
-        journal="Scand J Work Environ Health",
-        volume="45",
-        pages="56",
-        kind="conference",
-        publisher="Nordic Association of Occupational Safety and Health",
+    embase = _meeting_abstract(
+        kind="conference", publisher="Nordic Association of Occupational Safety and Health"
     )
     assert reference(embase) == "Lie A. Work focus. Scand J Work Environ Health. 2019;45:56."

@@ -170,6 +170,36 @@ def test_authors_columns_writes_the_protocols_columns_only(linked, tmp_path: Pat
     assert "Label status" not in md and "Prefilled, not checked" not in md
 
 
+def test_authors_columns_notes_count_the_unchecked_prefilled_values(
+    linked, include_all, tmp_path: Path
+):
+    """With no 'Prefilled, not checked' column, each table's notes say how many of its values
+    no person has checked (they were published with no word of it)."""
+    project, _ = linked
+    trial = _rec("Job specialists at the GP's office", "Berg, Ola", 2021, "A randomised trial.")
+    trial.affiliations = ["University of Bergen, Bergen, Norway"]
+    trial.publication_types = ["Randomized Controlled Trial"]
+    include_all(project, store_records(project, [trial], "PubMed"))
+    team, out = tmp_path / "team", tmp_path / "out"
+    write_report(project, team, ("csv",))
+    argv = ["report", "--project", str(project.folder), "--out", str(out), "--authors-columns"]
+    assert main([*argv, "--format", "csv"]) == 0
+    said = 0
+    for f in sorted((team / "tables").glob("*.csv")):
+        marks = [r["Prefilled, not checked"] for r in _rows(f)]
+        n = sum(len(m.split(", ")) for m in marks if m)
+        notes = " ".join(
+            (out / "tables" / f.name.replace(".csv", ".notes.txt")).read_text().split()
+        )
+        if n:
+            said += 1
+            value = "1 value in this table was" if n == 1 else f"{n} values in this table were"
+            assert f"{value} filled in from the records" in notes, notes
+        else:
+            assert "filled in from the records" not in notes, notes
+    assert said
+
+
 def test_xlsx_sheets_are_named_for_their_labels_with_a_title_row(linked, tmp_path: Path):
     """The sheets were named by label id ("team-coordinator") and began with the header."""
     project, _ = linked

@@ -3,18 +3,12 @@ the diagram: each box's words (:mod:`.box_text`), their places (:mod:`.layout`),
 (:mod:`.figure`)."""
 
 from reviewkit.reports.prisma.collect import collect_counts
-from reviewkit.reports.prisma.counts import (
-    NOT_RETRIEVED_REASONS,
-    PrismaCounts,
-    check,
-    write_csv,
-)
+from reviewkit.reports.prisma.counts import PrismaCounts, check, write_csv
 from reviewkit.reports.prisma.figure import draw
 from reviewkit.reports.prisma.layout import PAGE_W, WRAP_LEFT, layout, phase_label_height
 from reviewkit.reports.prisma.methods import Flow
 
 __all__ = [
-    "NOT_RETRIEVED_REASONS",
     "Flow",
     "PAGE_W",
     "PrismaCounts",

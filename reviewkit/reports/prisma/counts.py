@@ -17,7 +17,8 @@ Where each number comes from:
 - records screened: every study at the title-abstract stage; excluded there, per reason;
   studies still awaiting a decision (pending or in conflict) are shown, not hidden;
 - reports sought: studies sent on to full text; not retrieved: full-text excludes whose reason
-  code says so (``NOT_RETRIEVED_REASONS`` and the protocol's ``not_retrieved`` reasons); assessed: the rest; excluded per reason; included.
+  code says so (:meth:`reviewkit.protocol.Stage.not_retrieved_codes`); assessed: the rest;
+  excluded per reason; included.
 
 The update variant (PRISMA 2020 "updated review", Page et al. 2021 fig. 1) is drawn only after
 the team recorded a version of the review (``reviewkit report --new-version``, see
@@ -33,10 +34,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewkit.exclusion_reasons import NOT_RETRIEVED_REASONS
 from reviewkit.reports.prisma.methods import Flow
 
-__all__ = ["NOT_RETRIEVED_REASONS", "PrismaCounts", "check", "write_csv"]
+__all__ = ["PrismaCounts", "check", "write_csv"]
 
 
 @dataclass
