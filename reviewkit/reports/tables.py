@@ -148,10 +148,7 @@ def report_tables(
     unchecked = unchecked if in_layout else {}
     merged = {s: study_values(values, unchecked, reps) for s, reps in studies.items()}
     checked_names = [names.get(c, _default_name(proto, c)) for c in checked]
-    header = [names.get(c, _default_name(proto, c)) for c in columns]
-    if not authors_columns:
-        header += [REPORTS_COLUMN] if several else []
-        header += [STATUS_COLUMN] + ([UNCHECKED_COLUMN] if checked else [])
+    header = _header(proto, columns, names, several, bool(checked), authors_columns)
     label_names = {x.id: x.name for x in scheme.labels} | {none: "None of these"}
     labels = citation_labels(records, studies)  # over every table's studies: one 2019a
     members = _members(scheme, assigned, lambda r: _sort_key(sort, records[r], r, labels[r]))
@@ -189,6 +186,20 @@ def report_tables(
         rows = [row(s, lab) for s in members[lab]]
         tables.append(Table(lab, title, header, rows, note, label_names.get(lab, lab)))
     return tables
+
+
+def _header(
+    proto, columns: list[str], names: dict[str, str], several: bool, checked: bool, authors: bool
+) -> list[str]:
+    """The tables' header: the layout's column names (the protocol's [report] names, else each
+    column's default); unless the ``authors``' columns only, then "Reports" when a study has
+    several reports, "Label status" and, when the layout has extraction fields (``checked``),
+    "Prefilled, not checked"."""
+    header = [names.get(c, _default_name(proto, c)) for c in columns]
+    if authors:
+        return header
+    header += [REPORTS_COLUMN] if several else []
+    return header + [STATUS_COLUMN] + ([UNCHECKED_COLUMN] if checked else [])
 
 
 def _layout(proto, scheme_id: str | None) -> tuple[Scheme, list[str], dict[str, str], str]:

@@ -89,7 +89,13 @@ def _column_studies(c: PrismaCounts, reports: dict[int, tuple[int, ...]], only: 
     """Each column's studies included, beside its reports (PRISMA 2020 counts studies): the
     other methods' are the studies whose every included report is one of its clusters
     (``only``); a study with a report found by a database is the databases' column's, so the
-    two add up to the flow's studies (every study, or in an update the new ones)."""
+    two add up to the flow's studies (every study, or in an update the new ones).
+
+    In an update a report is counted in the column that found it, a study only when it is new:
+    a new report of a study the version included (found by citation searching, say, and linked
+    to it with ``dedup study-link``) is among the other methods' reports and in no column's
+    studies, as PRISMA 2020's update template counts new studies, and the reports beside them
+    (``count_studies`` gives it a line of its own under the new studies)."""
     c.flow.studies = c.new_studies if c.update else c.studies_included
     if c.other is not None:
         c.other.studies = sum(1 for reps in reports.values() if all(r in only for r in reps))
