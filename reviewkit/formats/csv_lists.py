@@ -14,6 +14,7 @@ _NAME_INITIALS = re.compile(rf"\S.*\s{_INITIALS}")  # 'Gatica G.N.'
 _ONLY_INITIALS = re.compile(_INITIALS)
 
 
+_AND = re.compile(r"^and\s+(?=\S)")
 _MEDLINE_NAME = re.compile(r"\S.*\s[A-Z]{1,3}")  # 'Smith JA', MEDLINE's short form
 
 
@@ -50,7 +51,10 @@ def split_list(field: str, value: str) -> list[str]:
             return found
     for sep in (";", "|") if field != "authors" else (";", "|", " and "):
         if sep in value:
-            return [v.strip() for v in value.split(sep) if v.strip()]
+            items = [v.strip() for v in value.split(sep) if v.strip()]
+            # 'Chiang, Y.; and Jane, W.': a list whose last name follows a serial 'and' (as a
+            # BibTeX author list turned into one cell writes it); no name begins with 'and '
+            return [_AND.sub("", v) for v in items] if field == "authors" else items
     if field == "keywords" and "," in value:
         return [v.strip() for v in value.split(",") if v.strip()]
     return [value.strip()]
