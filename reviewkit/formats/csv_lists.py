@@ -12,8 +12,8 @@ import re
 _INITIALS = r"(?:[^\W\d_]{1,2}\.-?)+"  # 'G.', 'G.N.', 'J.-P.', 'Th.'
 _NAME_INITIALS = re.compile(rf"\S.*\s{_INITIALS}")  # 'Gatica G.N.'
 _ONLY_INITIALS = re.compile(_INITIALS)
-
-
+# a generational suffix after a surname, which the initials pattern would read as initials
+_SUFFIX = re.compile(r"\s(?:Jr|Sr)\.$")
 _AND = re.compile(r"^and\s+(?=\S)")
 _MEDLINE_NAME = re.compile(r"\S.*\s[A-Z]{1,3}")  # 'Smith JA', MEDLINE's short form
 
@@ -27,6 +27,8 @@ def _comma_authors(value: str) -> list[str] | None:
     parts = [p.strip() for p in value.split(",")]
     if len(parts) < 2 or not all(parts):
         return None
+    if len(parts) == 2 and _SUFFIX.search(parts[0]):
+        return None  # 'West Jr., Lawrence A.': 'Jr.' is a suffix, not initials; one author
     if all(_NAME_INITIALS.fullmatch(p) for p in parts):
         return parts
     undotted = [*parts[:-1], parts[-1].removesuffix(".")]

@@ -40,3 +40,8 @@ def test_booktitle_without_a_journal_column(tmp_path: Path) -> None:
 def test_serial_and_before_the_last_author(tmp_path: Path) -> None:
     rows = '"a","article","J","T","2020","","Cui, G.; Lui, H.-K.; and Guo, X.",""\n'
     assert _read(tmp_path, rows)[0].authors == ["Cui, G.", "Lui, H.-K.", "Guo, X."]
+
+
+def test_surname_with_jr_and_given_name_is_one_author(tmp_path: Path) -> None:
+    rows = '"a","article","J","T","2020","","West Jr., Lawrence A.",""\n'
+    assert _read(tmp_path, rows)[0].authors == ["West Jr., Lawrence A."]
