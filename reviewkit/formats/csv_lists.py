@@ -41,6 +41,16 @@ def _comma_authors(value: str) -> list[str] | None:
     return None
 
 
+def _and_names(item: str) -> list[str]:
+    """One item of a ';' list, split at BibTeX's ' and ' when every part is a 'Surname, Given'
+    name ('Garrido, C.; Martinez, R. and Strobel, S.', separators mixed by a merge of
+    exports). A group name ('Society for Surgery and Medicine') has no comma and stays whole."""
+    parts = [p.strip() for p in item.split(" and ")]
+    if len(parts) > 1 and all(p.count(",") == 1 and not p.endswith(",") for p in parts):
+        return parts
+    return [item]
+
+
 def split_list(field: str, value: str) -> list[str]:
     """The items of a list ``field``'s cell (authors, keywords, affiliations, ...)."""
     if not value.strip():
@@ -56,7 +66,9 @@ def split_list(field: str, value: str) -> list[str]:
             items = [v.strip() for v in value.split(sep) if v.strip()]
             # 'Chiang, Y.; and Jane, W.': a list whose last name follows a serial 'and' (as a
             # BibTeX author list turned into one cell writes it); no name begins with 'and '
-            return [_AND.sub("", v) for v in items] if field == "authors" else items
+            if field != "authors":
+                return items
+            return [n for v in items for n in _and_names(_AND.sub("", v))]
     if field == "keywords" and "," in value:
         return [v.strip() for v in value.split(",") if v.strip()]
     return [value.strip()]

@@ -45,3 +45,13 @@ def test_serial_and_before_the_last_author(tmp_path: Path) -> None:
 def test_surname_with_jr_and_given_name_is_one_author(tmp_path: Path) -> None:
     rows = '"a","article","J","T","2020","","West Jr., Lawrence A.",""\n'
     assert _read(tmp_path, rows)[0].authors == ["West Jr., Lawrence A."]
+
+
+def test_and_inside_a_semicolon_list_separates_names(tmp_path: Path) -> None:
+    rows = (
+        '"a","article","J","T","2020","","Garrido, Cynthia; Martinez, Ruben and Strobel, Stefanie",""\n'
+        '"b","article","J","T","2020","","Lee, A.; Society for Surgery and Medicine",""\n'
+    )
+    records = _read(tmp_path, rows)
+    assert records[0].authors == ["Garrido, Cynthia", "Martinez, Ruben", "Strobel, Stefanie"]
+    assert records[1].authors == ["Lee, A.", "Society for Surgery and Medicine"]
