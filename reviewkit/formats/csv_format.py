@@ -130,6 +130,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
 # Web of Science's Early Access Year: a record published online before its issue has no
 # publication year (PY) yet, only this; used when the year column is empty
 EARLY_ACCESS_YEAR = "ey"
+# BibTeX's 'booktitle' (CoLRev's and bib-dedupe's CSVs keep BibTeX's field names): the name of
+# the proceedings (or book) an inproceedings/incollection entry appeared in. Such an entry has
+# no 'journal', so the proceedings' name is its venue; used only on a row whose journal is
+# empty, since in a book chapter with a journal too the journal is the venue
+BOOK_TITLE = "booktitle"
 # Web of Science's Group Authors (a trial's study group): kept in the author list, after the
 # persons, as the PubMed XML and MEDLINE readers keep a collective name
 GROUP_AUTHORS = "ca"
@@ -180,6 +185,7 @@ def resolve_columns(
     """field -> column index; raises when the title column cannot be found. ``line``: the
     header's (2 after Excel's 'sep=' line)."""
     known = [a for aliases in (*ALIASES.values(), *PAGE_COLUMNS.values()) for a in aliases]
+    known.append(BOOK_TITLE)
     duplicate_columns(header, [*known, *(mapping or {}).values()], name, line)
     lower: dict[str, int] = {}
     for i, h in enumerate(header):
@@ -267,6 +273,9 @@ def read(
     early_year = _column(header, EARLY_ACCESS_YEAR) if wos else None
     group_authors = _column(header, GROUP_AUTHORS) if wos else None
     full_names = _column(header, FULL_NAMES) if wos else None
+    book_title = _column(header, BOOK_TITLE)
+    if book_title is not None and columns.get("journal") == book_title:
+        book_title = None  # mapped as the journal with --map
     # an 'Accession Number' column (Covidence, EBSCOhost) holds the PMID only for records
     # from PubMed/MEDLINE: with a column naming the database, the RIS reader's rule decides
     accession = "pmid" in columns and header[columns["pmid"]].strip().lower() == "accession number"
@@ -289,6 +298,8 @@ def read(
             kwargs["pages"] = _pages(row, page_columns)
         if not kwargs.get("year") and early_year is not None and early_year < len(row):
             kwargs["year"] = row[early_year].strip()
+        if not kwargs.get("journal") and book_title is not None and book_title < len(row):
+            kwargs["journal"] = restore(row[book_title].strip())
         if full_names is not None and full_names < len(row) and row[full_names].strip():
             kwargs["authors"] = split_list("authors", row[full_names])
         if "kind" in kwargs:  # ours, a BibTeX entry type, or a type name
