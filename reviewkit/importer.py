@@ -7,8 +7,8 @@ fails, nothing of any file is stored and the error names the file and line. A fi
 imported (same SHA-256) is skipped unless ``again`` is set, so rerunning an import command is
 harmless.
 
-A record without a title but with an identifier (DOI, PMID, accession number) or a citation
-(journal, volume or year, pages) is imported (a database export is what it is, and the user can
+A record without a title but with an identifier (DOI, PMID, accession number), a citation
+(journal, volume or year, pages) or an abstract is imported (a database export is what it is, and the user can
 look the article up) but never silently: its summary names each one by file and position, and
 the CLI prints them as warnings. A record with none of these is refused by its reader
 (formats.findable: one rule for every format).

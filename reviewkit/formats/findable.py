@@ -12,7 +12,9 @@ identifier but no title is imported, with a warning (the importer's), since the 
 look the article up; so is one with a citation but no title (journal, volume or year, and
 pages: the reference a library finds an article by, and the place dedup matches records on;
 a reference list or an EndNote library holds such records, as bib-dedupe's haematology set
-does, and a whole file was refused for one of them). A wholly blank row or record (a spreadsheet's empty rows) is no record
+does, and a whole file was refused for one of them); so is one with an abstract but no title
+(a proceedings volume exported as "Anonymous", journal and volume but no title or pages, as in
+bib-dedupe's srsr set: the abstract is what a reviewer screens, and dedup compares it). A wholly blank row or record (a spreadsheet's empty rows) is no record
 at all, and the readers skip it.
 
 A URL that names an identifier is that identifier (:mod:`reviewkit.formats.identifier_urls`:
@@ -34,15 +36,16 @@ from reviewkit.records import Record
 ACCESSION_COLUMNS = ("accession number", "ut", "eid")
 WHAT_IS_MISSING = (
     "neither a title nor an identifier (DOI, PMID, PMCID or accession number) nor a citation"
-    " (journal, volume or year, pages)"
+    " (journal, volume or year, pages) nor an abstract"
 )
 
 
 def is_findable(record: Record, *accessions: str) -> bool:
-    """Whether ``record`` has a title, an identifier or a citation; ``accessions``: the source
-    database's own accession numbers for the record, which the Record does not keep."""
+    """Whether ``record`` has a title, an identifier, a citation or an abstract; ``accessions``:
+    the source database's own accession numbers for the record, which the Record does not keep."""
     return bool(
         record.title.strip()
+        or record.abstract.strip()
         or record.doi
         or record.pmid
         or record.pmcid

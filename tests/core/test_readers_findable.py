@@ -104,3 +104,27 @@ def test_a_citation_without_a_title_is_read_and_named_as_untitled(
     with pytest.raises(FormatError) as caught:
         list(formats.read_file(path))
     assert caught.value.where == f"{path}:1" and "nor a citation" in caught.value.message
+
+
+def test_an_abstract_without_a_title_is_read_and_named_as_untitled(
+    tmp_path: Path, cli_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A proceedings volume exported as 'Anonymous' (bib-dedupe's srsr set: journal, volume and
+    abstract, no title, no pages) can be screened on its abstract. Six such rows refused the
+    whole file of 53,001; now each is imported with the untitled warning."""
+    from reviewkit.cli import main
+
+    path = tmp_path / "anonymous.csv"
+    path.write_text(
+        "title,author,journal,volume,year,abstract\n"
+        "Return to work after sick leave,Doe A,J Occup Rehabil,30,2020,\n"
+        ",Anonymous,J Periodontol,87,2016,Proceedings of a workshop on periodontal care.\n",
+        encoding="utf-8",
+    )
+    titled, anonymous = formats.read_file(path)
+    assert (anonymous.title, anonymous.journal, anonymous.pages) == ("", "J Periodontol", "")
+    assert "workshop" in anonymous.abstract
+    assert main(["import", "--project", str(cli_project), str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "row 3" in err or "record 2" in err
+    assert "has no title" in err
