@@ -88,10 +88,11 @@ def test_messages_name_the_worksheet_row_after_cells_with_line_breaks(tmp_path: 
     cells = {
         "A2": "Title",
         "B2": "Abstract",
+        "C2": "Year",
         "A3": "Sick leave",
         "B3": "AIM: a\nMETHODS: b\r\nC: c",
     }
-    cells |= {"A4": "Return to work", "B4": "x\ny", "B6": "an abstract alone"}
+    cells |= {"A4": "Return to work", "B4": "x\ny", "C6": "2021"}  # a year alone: refused
     path = _workbook(tmp_path / "refs.xlsx", cells)
     with pytest.raises(FormatError) as caught:
         list(formats.read_file(path))
