@@ -174,13 +174,18 @@ class _Words:
         if not prefix and "*" not in word:
             return [self.index[word]] if word in self.index else []
         head = word.split("*", 1)[0]  # the words that can match start with it: a sorted range
-        pattern = re.compile(".*".join(map(re.escape, word.split("*"))) + (".*" if prefix else ""))
+        # a plain truncation matches every word of that range: a pattern only for an inner '*'
+        pattern = (
+            re.compile(".*".join(map(re.escape, word.split("*"))) + (".*" if prefix else ""))
+            if "*" in word
+            else None
+        )
         start = bisect.bisect_left(self._sorted, head)  # not numpy: it copies the list
         out = []
         for w in self._sorted[start:]:
             if not w.startswith(head):
                 break
-            if pattern.fullmatch(w):
+            if pattern is None or pattern.fullmatch(w):
                 out.append(self.index[w])
         return out
 

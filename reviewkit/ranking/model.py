@@ -59,11 +59,7 @@ class KernelLeastSquares:
         self.nb_weight = nb_weight
         self.nb_alpha = nb_alpha
         self._X: Any = None
-        self._pos: dict[int, int] = {}  # row of X -> its index in the Gram matrix
-        self._rows: list[int] = []
-        self._gram = np.zeros((0, 0))  # a view of _buffer's top-left corner
-        self._buffer = np.zeros((0, 0))
-        self._alpha = np.zeros(0)  # the last solution, by Gram index (a warm start)
+        self._forget_gram()
         self.w: np.ndarray | None = None  # primal weights of the least-squares member
         self.b = 0.0
         self.r: np.ndarray | None = None  # naive Bayes log-count ratios
@@ -76,19 +72,26 @@ class KernelLeastSquares:
     def fit_rows(self, X: Any, rows: Any, y: Any) -> KernelLeastSquares:
         """Fit on ``X[rows]`` with labels ``y`` (1 include, 0 exclude)."""
         if X is not self._X:
-            self._X, self._pos, self._rows, self._gram = X, {}, [], np.zeros((0, 0))
-            self._buffer, self._alpha = np.zeros((0, 0)), np.zeros(0)
+            self._X = X
+            self._forget_gram()
         rows = np.asarray(rows, dtype=np.int64)
         y = np.asarray(y, dtype=np.int64)
         if len(rows) > GRAM_UP_TO:
-            self._pos, self._rows, self._gram, self._alpha = {}, [], np.zeros((0, 0)), np.zeros(0)
-            self._buffer = np.zeros((0, 0))
+            self._forget_gram()
             self._fit_primal(X, rows, y)
         else:
             self._grow(rows)
             self._fit_least_squares(X, rows, y)
         self._fit_naive_bayes(X, rows, y)
         return self
+
+    def _forget_gram(self) -> None:
+        """Drop the Gram matrix and its warm start (a new X, or too many rows to keep one)."""
+        self._pos: dict[int, int] = {}  # row of X -> its index in the Gram matrix
+        self._rows: list[int] = []
+        self._gram = np.zeros((0, 0))  # a view of _buffer's top-left corner
+        self._buffer = np.zeros((0, 0))
+        self._alpha = np.zeros(0)  # the last solution, by Gram index (a warm start)
 
     def _grow(self, rows: np.ndarray) -> None:
         new = [int(r) for r in rows if int(r) not in self._pos]
