@@ -160,16 +160,7 @@ def copies_of(db: Store, canonical_id: int) -> list[int]:
     """The other records of a canonical record's cluster that are copies of it: followed link
     by link from it, but not across a version rule's link (a Cochrane review's .pub2 and its
     .pub3 are one study of two versions, whose volume, year and pages differ rightly)."""
-    todo, seen = [canonical_id], {canonical_id}
-    while todo:
-        for lk in links.current_links_of(db, todo.pop()):
-            if lk.verdict != "duplicate" or lk.made_by in links.VERSION_RULES:
-                continue
-            for r in (lk.record_a, lk.record_b):
-                if r not in seen:
-                    seen.add(r)
-                    todo.append(r)
-    return sorted(seen - {canonical_id})
+    return sorted(links.members_of(db, [canonical_id], across_versions=False) - {canonical_id})
 
 
 def filled_records(db: Store, canonical_ids: Iterable[int]) -> dict[int, Record]:

@@ -38,10 +38,9 @@ def pending_undo(db: Store, person: str) -> list[tuple[int, int, str, str]]:
     action, (record a, record b, its verdict now, its verdict after the undo)."""
     made_by = person_id(person)
     group, _kept = _last_action(db, made_by)
-    out = []
-    for lk in group:
-        out.append((lk.record_a, lk.record_b, lk.verdict, _restore_row(db, lk, made_by)[2]))
-    return out
+    return [
+        (lk.record_a, lk.record_b, lk.verdict, _restore_row(db, lk, made_by)[2]) for lk in group
+    ]
 
 
 @dataclass(frozen=True)

@@ -61,9 +61,9 @@ def find_record(db: Store, ref: str) -> int:
 
 
 def _one_cluster(db: Store, ids: list[int]) -> bool:
-    """The records ``ids`` are all in one duplicate cluster."""
-    canon = links.canonical_map(db)
-    return len({canon[i] for i in ids}) == 1
+    """The records ``ids`` are all in one duplicate cluster (the first one's cluster, followed
+    link by link: not the whole project's cluster map for one lookup)."""
+    return set(ids) <= links.members_of(db, ids[:1])
 
 
 def read_record(db: Store, record_id: int) -> Record:

@@ -251,14 +251,17 @@ def current_links_of(db: Store, record_id: int) -> list[Link]:
     return [Link(**dict(r)) for r in rows]
 
 
-def members_of(db: Store, record_ids: Iterable[int]) -> set[int]:
+def members_of(db: Store, record_ids: Iterable[int], *, across_versions: bool = True) -> set[int]:
     """The records of the clusters of ``record_ids``, followed link by link from them (a
-    cluster is a few records: each read is of one record's links, not the whole project)."""
+    cluster is a few records: each read is of one record's links, not the whole project);
+    ``across_versions=False``: not across a version rule's link (VERSION_RULES)."""
     todo = list(dict.fromkeys(record_ids))
     members = set(todo)
     while todo:
         for lk in current_links_of(db, todo.pop()):
             if lk.verdict != "duplicate":
+                continue
+            if not across_versions and lk.made_by in VERSION_RULES:
                 continue
             for r in (lk.record_a, lk.record_b):
                 if r not in members:
