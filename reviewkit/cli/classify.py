@@ -53,13 +53,11 @@ def _studies(project, all_studies: bool) -> list[int]:
     return every(project) if all_studies else included_reports(project)
 
 
-def _counted(project: Project, ids: list[int]) -> str:
-    """'6 studies', or '6 reports of 5 studies' when a person linked reports of one study: classify
-    and the extraction sheet take each report (as the study), and `status` counts the studies.
+def _counted(ids: list[int], study: dict[int, int]) -> str:
+    """'6 studies', or '6 reports of 5 studies' when a person linked reports of one study
+    (``study``: record id -> its study, :func:`reviewkit.classify.study_map`): classify and the
+    extraction sheet take each report (as the study), and `status` counts the studies.
     The same with --all: the counts per label above the line count studies too."""
-    from reviewkit import classify
-
-    study = classify.study_map(project)
     studies = len({study.get(r, r) for r in ids})
     if studies == len(ids):
         return quantity(len(ids), "study")
@@ -137,7 +135,7 @@ def classify_command(
         for status in result.model_status.values():
             click.echo(status.describe())
         click.echo(
-            f"{_counted(project, ids)} classified; {_renewed(result.renewed_studies())}; "
+            f"{_counted(ids, result.study)} classified; {_renewed(result.renewed_studies())}; "
             f"{quantity(filled, 'extraction value')} prefilled"
         )
         if csv_out:
@@ -266,14 +264,14 @@ def extract_group() -> None:
 @all_option
 def extract_export(project_dir: Path, file: Path, all_studies: bool) -> None:
     """Write every study's extraction values (prefilled first) to FILE.csv."""
-    from reviewkit import extract, outputs
+    from reviewkit import classify, extract, outputs
 
     outputs.check_output(file)
     project = load_project(project_dir)
     try:
         ids = _studies(project, all_studies)
         extract.export_csv(project, ids, file, prefill=True)
-        click.echo(f"{_counted(project, ids)} written to {file}")
+        click.echo(f"{_counted(ids, classify.study_map(project))} written to {file}")
     finally:
         project.close()
 

@@ -14,7 +14,7 @@ from reviewkit.errors import UserError
 from reviewkit.project import init_project
 from reviewkit.pubmed.search_checks import search_warnings
 from reviewkit.status import counted_as, dedup_line, project_status
-from reviewkit.wording import plural, quantity
+from reviewkit.wording import plural, quantity, verb
 
 
 def _named_folder(ctx: click.Context, param: click.Parameter, value: str) -> Path:
@@ -135,7 +135,7 @@ def import_command(
                 where = f"{s.path}:{s.replaced_lines[0]}" if s.replaced_lines else s.path
                 click.echo(
                     f"warning: {where}: {quantity(len(s.replaced), 'record')}"
-                    f" {'holds' if len(s.replaced) == 1 else 'hold'} U+FFFD"
+                    f" {verb(len(s.replaced), 'holds', 'hold')} U+FFFD"
                     f" (\ufffd), the mark a program leaves for a character it could not read"
                     f" (first: record {s.replaced[0]}); that text was lost before this file was"
                     " saved and is imported as is: check those records in the source",

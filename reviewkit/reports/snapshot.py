@@ -58,13 +58,6 @@ class ProjectSnapshot:
         # what the tables and exports write of a study: its kept record, with the fields it
         # lacks filled from its copies (:mod:`reviewkit.dedup.merged_fields`)
         records = filled_records(project.db, included)
-        return cls(
-            project, canon, stages, included, records, group_reports(project, canon, included)
-        )
-
-
-def group_reports(
-    project: Project, canon: dict[int, int], included: list[int]
-) -> dict[int, tuple[int, ...]]:
-    """Included study -> its included reports, from the confirmed study links."""
-    return reports_by_study(project.db, canon, included)
+        # included study -> its included reports, from the confirmed study links
+        reports = reports_by_study(project.db, canon, included)
+        return cls(project, canon, stages, included, records, reports)

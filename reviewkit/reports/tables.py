@@ -65,13 +65,13 @@ def reference(record: Record) -> str:
     who = ", ".join(authors[:6]) + (", et al" if len(authors) > 6 else "")
     # a report, book, thesis …: 'Authors. Title. Place: Publisher; Year.' (reports.imprint)
     text = work_reference(record, who, _sentence)
-    place = record.journal_place  # 'Vol(Issue):Pages'; after the year a ';', or pages' ':'
-    if not record.year:  # no year (in press, an import without one): no ';' or ':' to lead
-        when = place.removeprefix(":")
-    else:
-        when = f"{record.year}{';' if place and not place.startswith(':') else ''}{place}"
-    parts = (who, record.title, record.journal, when)
-    if text is None:
+    if text is None:  # a journal article: 'Authors. Title. Journal. Year;Vol(Issue):Pages.'
+        place = record.journal_place  # 'Vol(Issue):Pages'; after the year a ';', or pages' ':'
+        if not record.year:  # no year (in press, an import without one): no ';' or ':' to lead
+            when = place.removeprefix(":")
+        else:
+            when = f"{record.year}{';' if place and not place.startswith(':') else ''}{place}"
+        parts = (who, record.title, record.journal, when)
         text = " ".join(_sentence(p) for p in parts if p and p.strip())
     if record.doi:
         text += f" doi:{record.doi}"
