@@ -401,6 +401,12 @@ def _spans(parts: tuple[_Part, ...], f: Field) -> Iterable[tuple[int, int]]:
             continue
         if not _measured(f.text, words, i, i + n - 1):
             yield words[i].start, words[i + n - 1].end
+    if n == 2 and fold(parts[0].key) == "chapter":  # "chapters L and P": each chapter named
+        for i in f.places(parts[1]):
+            if not codes.listed_chapter(f.text, words, i) or negated(f.text, words, i):
+                continue
+            if not _measured(f.text, words, i, i):
+                yield words[i].start, words[i].end
     if n == 1:
         for i, j, tok in f.joined:
             if not _matches(parts[0], tok.word):
