@@ -51,7 +51,7 @@ from reviewkit.classify import codes
 from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.negation import excluded, negated, negated_after
 from reviewkit.classify.outcomes import in_outcome_name
-from reviewkit.classify.variables import as_variable
+from reviewkit.classify.variables import as_variable, statistical_adjustment
 from reviewkit.classify.words import (
     SHORT_WORD,
     Token,
@@ -379,12 +379,14 @@ def heading(mesh: str) -> str:
 def _measured(text: str, words: list[Token], first: int, last: int) -> bool:
     """Whether the words first..last name what a study measured or left out, not whom it
     studied: inside an outcome measure's name (:mod:`~reviewkit.classify.outcomes`), as a
-    predictor, risk factor, moderator or exposure (:mod:`~reviewkit.classify.variables`), or in
-    an exclusion criterion (:func:`~reviewkit.classify.negation.excluded`)."""
+    predictor, risk factor, moderator or exposure (:mod:`~reviewkit.classify.variables`), in
+    an exclusion criterion (:func:`~reviewkit.classify.negation.excluded`), or "adjustment" of
+    an analysis (:func:`~reviewkit.classify.variables.statistical_adjustment`)."""
     return (
         in_outcome_name(text, words, first, last)
         or as_variable(text, words, first, last)
         or excluded(text, words, first, last)
+        or statistical_adjustment(text, words, first, last)
     )
 
 
