@@ -478,7 +478,7 @@ def markdown(figures: dict) -> str:
                 f"| {lab} | {r['support']} | " + " | ".join(f"{v:.2f}" for v in vals) + " |"
             )
         lines.append("")
-    lines += [TASK24, classify_heldout.TASK25, classify_heldout.TASK26, classify_heldout.TASK27]
+    lines += [TASK24, *classify_heldout.NOTES]
     lines += [LINKS, REMAINING, TRIED]
     if "leave_terms_out" in figures:
         lines += classify_terms.leave_out_markdown(figures["leave_terms_out"], figures["refs"])

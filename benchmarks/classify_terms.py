@@ -315,6 +315,7 @@ ONE_STUDY_SOURCES = {
     "job specialist*": "the model type's own name (its one study here, ref 21, is a team's member)",
     "care manager*": "the coordinating role of collaborative care",
     "case management*": "MeSH Case Management",
+    "job search": "IPS fidelity scale's principle 'rapid job search' (weak; task 28)",
     "coordinating*": "the definition's verb ('one person coordinates')",
     "coordinates*": "the definition's verb ('one person coordinates')",
     "coaching": "the definition's word ('often with coaching')",

@@ -8,6 +8,12 @@ equal weights) keeps its evidence there. A list joined by "and" ("a physiotherap
 psychologist") or "and/or" is several signs, as before; terms of different labels in one list
 stay apart ("musculoskeletal or mental disorders" is evidence for both). The Scandinavian
 "eller" is "or" here too (the term lists are also Norwegian, Swedish and Danish).
+
+A parenthesis right after one label's term that names a role lists that role's people, not
+another label's: "28 case managers (nurses, physiotherapists, occupational therapists and
+psychologists)" are the case managers' professions, not a team, so another label's terms inside
+it count as one sign too (:func:`one_role`). After the label's own word they stay apart: "a team
+(physician, physiotherapist, psychologist)" lists the team's members.
 """
 
 from __future__ import annotations
@@ -58,4 +64,29 @@ def one_of_alternatives(
         close()
         run, joiners = [e], []
     close()
+    return [e for e in evidence if id(e) not in dropped]
+
+
+_PARENS = re.compile(r"\s*\(([^()]*)\)")
+
+
+def one_role(evidence: list[Evidence], texts: Mapping[tuple[str, int], str]) -> list[Evidence]:
+    """The evidence with another label's terms inside a parenthesis right after a term (a role:
+    "case managers (nurses, physiotherapists or psychologists)") counted once per label, the
+    heaviest (the first of equal weights) kept (see the module docstring)."""
+    words = [e for e in evidence if e.span is not None and not e.negative]
+    dropped: set[int] = set()
+    for role in words:
+        n, _, end = role.span  # type: ignore[misc]
+        m = _PARENS.match(texts.get((role.report, n), ""), end)
+        if m is None:
+            continue
+        inside: dict[str, list[Evidence]] = {}
+        for e in words:
+            same = (e.report, e.span[0]) == (role.report, n)  # type: ignore[index]
+            if same and e.label != role.label and m.start(1) <= e.span[1] < m.end(1):  # type: ignore[index]
+                inside.setdefault(e.label, []).append(e)
+        for run in inside.values():
+            keep = max(run, key=lambda e: (e.weight, -run.index(e)))
+            dropped.update(id(e) for e in run if e is not keep)
     return [e for e in evidence if id(e) not in dropped]

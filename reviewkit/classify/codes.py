@@ -237,3 +237,29 @@ def code_places(term: str, field: _Field, places: dict[str, list[int]]) -> list[
     if r is None:
         return []
     return [c.at for c in field.written[0] if found_by(r, c, field.named)]
+
+
+# "ICPC-2 chapters L and P", "chapter L or P", "ICD-10 chapters V and XIII": one "chapter" word
+# before a list of chapters' letters or numerals names each of them, as a term "chapter P" does
+# for "chapter P" (the population is of both chapters' kinds). A chapter is a capital letter or
+# a Roman numeral; "and", "or" and commas join the list.
+_CHAPTER_WORDS = frozenset({"chapter", "chapters", "kapittel", "kapitel"})
+_CHAPTER_MARK = re.compile(r"[A-Z]|[IVXL]+")
+_LIST_JOINS = frozenset({"and", "or", "og", "eller", "och"})
+_LIST_GAP = re.compile(r"\s*,?\s*")
+
+
+def listed_chapter(text: str, words: list[Token], i: int) -> bool:
+    """Whether the chapter mark at word ``i`` ("P" of "chapter L or P") is a later item of a
+    list of chapters after one "chapter" word (the first item is found as written)."""
+    k, marks = i - 1, 0
+    while k >= 0 and _LIST_GAP.fullmatch(text[words[k].end : words[k + 1].start]):
+        w = words[k].word
+        if w.casefold() in _CHAPTER_WORDS:
+            return marks > 0
+        if _CHAPTER_MARK.fullmatch(w):
+            marks += 1
+        elif w.casefold() not in _LIST_JOINS:
+            return False
+        k -= 1
+    return False

@@ -1,4 +1,5 @@
 """Negation: a term in the reach of "without" or "neither ... nor", right after "not"/"non"/"no",
+after "no contact with" (a party that took no part),
 followed by "was not assessed", or in an exclusion criterion names what a study did not have or
 left out (after NegEx, Chapman et al. 2001); see :mod:`reviewkit.classify.terms`."""
 
@@ -54,6 +55,24 @@ POST_NEGATION_VERBS = frozenset(
     # contacted (involved, consulted)", "patients with psychosis were not included"
     | {"involved", "contacted", "consulted", "included"}
 )
+# A party named after "no contact with", "had no contact with", "did not contact", "no
+# involvement of", "no collaboration between" took no part: "No contact was made with the employer
+# or NAV", "the therapist had no contact with the employer or the occupational physician" (a
+# study that compares work-focused therapy with therapy, or a GP's certificate, with no work-side
+# party), as "without contact with the workplace" and "the employer was not contacted" already
+# say. NegEx's "no" reaches five words; here "no"/"not" negate the words after it only with
+# a noun or verb of taking part right after them, so "no difference in ..." keeps its terms.
+# The reach runs to the clause's end, at most PARTY_REACH words after the contact word: the
+# parties follow as a list ("with the employer or the occupational physician", "between health
+# care and the employer": six words).
+CONTACT_WORDS = frozenset(
+    {
+        "contact", "contacts", "contacted", "involvement", "involve", "involved", "collaboration",
+        "cooperation", "communication", "liaison", "consult", "consulted",
+        "kontakt", "samarbeid", "samarbete", "samarbejde",  # no, sv, da
+    }
+)  # fmt: skip
+PARTY_REACH = 8
 _CLAUSE_END = re.compile(r"[,.;:()\[\]]")
 _WITH = frozenset({"with", "med"})
 _AND_OR = frozenset({"or", "and", "eller", "og", "och"})
@@ -75,9 +94,23 @@ def negated(text: str, words: list[Token], i: int) -> bool:
             return True
     for j in range(i - 1, max(i - 1 - NEGATION_REACH, -1), -1):
         if _CLAUSE_END.search(text[words[j].end : words[j + 1].start]):
-            return False
+            break
         if words[j].word.casefold() in NEGATION_CUES:
             return not _both_ways(words, j)
+    return _no_contact(text, words, i)
+
+
+def _no_contact(text: str, words: list[Token], i: int) -> bool:
+    """Whether the word at ``i`` follows "no contact with" (:data:`CONTACT_WORDS` right after
+    "no"/"not") in its clause, at most :data:`PARTY_REACH` words on."""
+    for j in range(i - 1, max(i - 1 - PARTY_REACH, 0), -1):
+        if _CLAUSE_END.search(text[words[j].end : words[j + 1].start]):
+            return False
+        if words[j].word.casefold() in CONTACT_WORDS:
+            cue = words[j - 1].word.casefold()
+            gap = text[words[j - 1].end : words[j].start]
+            if cue in NEGATION_NEXT and not _CLAUSE_END.search(gap):
+                return True
     return False
 
 

@@ -20,9 +20,10 @@ pain, well-being …) is not found where the words are part of such a name:
   ("SF-36 mental health").
 
 * **in a list of outcomes** — after "outcome(s)" or "endpoint(s)" with "were", "included" or
-  a colon, in the same sentence, with no population word between ("secondary outcomes were
-  pain and psychological distress"); "outcomes were compared in workers with depression" keeps
-  its depression.
+  a colon (or after "primary"/"secondary outcomes" alone, as telegraphic abstracts write it),
+  in the same sentence, with no population word between ("secondary outcomes were pain and
+  psychological distress"; "in" before a time, "in the next 12 months", is none); "outcomes
+  were compared in workers with depression" keeps its depression.
 
 **A score used as a threshold names the population**: an outcome name or a health instrument's
 name with a threshold in its clause (≥, >, "of 8 or more", "above", "cut-off"), in a sentence
@@ -96,11 +97,25 @@ _SENTENCE_END = re.compile(r"[.;]")
 # A list of outcomes: "outcomes were …", "secondary outcomes included …", "endpoints: …". Its
 # health words are what was measured, up to the sentence's end, unless a population word comes
 # between ("outcomes were compared in workers with depression": there the words name whom).
-LIST_REACH = 12  # words from "outcomes were" to the health words
+# The reach is long: a list names several measures, each with its time ("outcomes were days on
+# sickness benefit in the next 12 months, and at six months symptoms of anxiety and depression,
+# musculoskeletal pain and work ability": 22 words to "musculoskeletal"); the sentence's end and
+# a population word still end it.
+LIST_REACH = 25  # words from "outcomes were" to the health words
 LIST_NOUNS = frozenset({"outcome", "outcomes", "endpoint", "endpoints"})
 LIST_VERBS = frozenset(
     {"was", "were", "is", "are", "included", "include", "including", "comprised"}
 )
+# "Secondary outcomes pain, depression and fear-avoidance scores": with primary, secondary or
+# main before it, the noun heads its list without a verb or colon, as telegraphic abstracts
+# write it, unless a preposition follows ("secondary outcomes of workers with depression").
+LIST_HEADS = frozenset({"primary", "secondary", "main", "other", "further", "tertiary"})
+_NOT_A_LIST = frozenset({"of", "in", "among", "for", "by", "at", "after", "between"})
+# "in the next 12 months", "in the first year": "in" before a time is no population word
+TIME_WORDS = frozenset(
+    {"day", "days", "week", "weeks", "month", "months", "year", "years", "follow-up"}
+)
+TIME_REACH = 3  # words from "in" to its time word
 POPULATION_WORDS = frozenset(
     {
         "in", "among", "with", "for", "who", "patients", "workers", "employees", "participants",
@@ -169,12 +184,23 @@ def _listed_outcome(text: str, words: list[_Word], first: int) -> bool:
         if _SENTENCE_END.search(text[words[k].end : words[k + 1].start]):
             return False
         low = words[k].word.casefold()
-        if low in POPULATION_WORDS:
+        if low in POPULATION_WORDS and not (low == "in" and _a_time(words, k)):
             return False
         if low in LIST_NOUNS:
             nxt = words[k + 1].word.casefold()
-            return nxt in LIST_VERBS or ":" in text[words[k].end : words[k + 1].start]
+            head = k > 0 and words[k - 1].word.casefold() in LIST_HEADS
+            return (
+                nxt in LIST_VERBS
+                or ":" in text[words[k].end : words[k + 1].start]
+                or (head and nxt not in _NOT_A_LIST)
+            )
     return False
+
+
+def _a_time(words: list[_Word], k: int) -> bool:
+    """Whether "in" at ``k`` begins a time ("in the next 12 months"), not a population."""
+    after = (w.word.casefold() for w in words[k + 1 : k + 2 + TIME_REACH])
+    return any(w in TIME_WORDS for w in after)
 
 
 def _is_instrument(words: list[_Word], first: int, last: int) -> bool:
@@ -223,7 +249,10 @@ def in_outcome_name(text: str, words: list[_Word], first: int, last: int) -> boo
     module docstring): then it is not evidence. With a threshold it names the population."""
     if _is_instrument(words, first, last):
         return not names_population(text, words, first, last)
-    as_outcome = names_health_state(words, first, last) and (
+    # "musculoskeletal pain", "mental fatigue": a word that names where or what kind a health
+    # state is, right before it, is part of the state's name (pain is the state measured)
+    state = names_health_state(words, first, min(last + 1, len(words) - 1))
+    as_outcome = state and (
         _after(text, words, last)
         or _before(text, words, first)
         or _listed_outcome(text, words, first)

@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 
-from reviewkit.classify.alternatives import one_of_alternatives
+from reviewkit.classify.alternatives import one_of_alternatives, one_role
 from reviewkit.classify.terms import (
     Evidence,
     Field,
@@ -220,6 +220,7 @@ def score_labels(
     found = longest_spans(found, order)
     texts = {(name, n): fl.text for name, _, f in reports for n, fl in enumerate(f)}
     found = one_of_alternatives(found, texts)
+    found = one_role(found, texts)
     scores = {
         lab.id: _score(lab, [e for e in found if e.label == lab.id], scheme)
         for lab in scheme.labels

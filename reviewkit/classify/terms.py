@@ -51,7 +51,7 @@ from reviewkit.classify import codes
 from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.negation import excluded, negated, negated_after
 from reviewkit.classify.outcomes import in_outcome_name
-from reviewkit.classify.variables import as_variable
+from reviewkit.classify.variables import as_variable, statistical_adjustment
 from reviewkit.classify.words import (
     SHORT_WORD,
     Token,
@@ -379,12 +379,14 @@ def heading(mesh: str) -> str:
 def _measured(text: str, words: list[Token], first: int, last: int) -> bool:
     """Whether the words first..last name what a study measured or left out, not whom it
     studied: inside an outcome measure's name (:mod:`~reviewkit.classify.outcomes`), as a
-    predictor, risk factor, moderator or exposure (:mod:`~reviewkit.classify.variables`), or in
-    an exclusion criterion (:func:`~reviewkit.classify.negation.excluded`)."""
+    predictor, risk factor, moderator or exposure (:mod:`~reviewkit.classify.variables`), in
+    an exclusion criterion (:func:`~reviewkit.classify.negation.excluded`), or "adjustment" of
+    an analysis (:func:`~reviewkit.classify.variables.statistical_adjustment`)."""
     return (
         in_outcome_name(text, words, first, last)
         or as_variable(text, words, first, last)
         or excluded(text, words, first, last)
+        or statistical_adjustment(text, words, first, last)
     )
 
 
@@ -401,6 +403,12 @@ def _spans(parts: tuple[_Part, ...], f: Field) -> Iterable[tuple[int, int]]:
             continue
         if not _measured(f.text, words, i, i + n - 1):
             yield words[i].start, words[i + n - 1].end
+    if n == 2 and fold(parts[0].key) == "chapter":  # "chapters L and P": each chapter named
+        for i in f.places(parts[1]):
+            if not codes.listed_chapter(f.text, words, i) or negated(f.text, words, i):
+                continue
+            if not _measured(f.text, words, i, i):
+                yield words[i].start, words[i].end
     if n == 1:
         for i, j, tok in f.joined:
             if not _matches(parts[0], tok.word):

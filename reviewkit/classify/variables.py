@@ -268,3 +268,29 @@ def as_variable(text: str, words: list, first: int, last: int) -> bool:
         or _adjusted_before(text, words, first)
         or _association_title(text, words, last)
     )
+
+
+# The statistical sense of "adjustment": "after adjustment, the meeting was associated with ...",
+# "adjustment for age and sex", "multivariable adjustment". A scheme whose labels name changes
+# at work (Review B's workplace adjustments, a review's work-modification domain) lists the word
+# in its other sense; in these phrases it is the analysis, in any scheme.
+_STATISTICAL_BEFORE = frozenset(
+    {"after", "statistical", "multivariable", "multivariate", "further", "covariate", "full"}
+)
+_ADJUSTED_FOR = frozenset(
+    {"age", "sex", "gender", "confounders", "confounding", "confounder", "covariates",
+     "baseline", "potential", "possible", "known", "differences", "socio-demographic"}
+)  # fmt: skip
+
+
+def statistical_adjustment(text: str, words: list, first: int, last: int) -> bool:
+    """Whether a one-word match is "adjustment" in its statistical sense: after "after",
+    "statistical", "multivariable" …, or followed by "for" and a covariate ("adjustment for age",
+    "for confounders")."""
+    if first != last or not _low(words, first).startswith("adjust"):
+        return False
+    if _low(words, first - 1) in _STATISTICAL_BEFORE and not _cut(
+        text, words, first - 1, _CLAUSE_END
+    ):
+        return True
+    return _low(words, last + 1) == "for" and _low(words, last + 2) in _ADJUSTED_FOR

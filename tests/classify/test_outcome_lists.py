@@ -1,0 +1,47 @@
+"""Health words in a list of outcomes are what a study measured, in the shapes of the seventh
+held-out set: a list head without a verb ("secondary outcomes pain, depression ..."), a time
+inside the list ("in the next 12 months"), a long list, and "musculoskeletal pain" as one
+measured state."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewkit import classify
+from reviewkit import protocol as protocol_mod
+from reviewkit.records import AbstractSection, Record
+
+
+def labels(protocol: protocol_mod.Protocol, abstract: str) -> list[str]:
+    rec = Record(title="A study", abstract_sections=[AbstractSection("METHODS", abstract)])
+    return [s.label for s in classify.suggest(rec, protocol.scheme("diagnosis"))]
+
+
+def test_a_list_head_without_a_verb(review_b):
+    text = (
+        "Employees sick-listed with low back pain were randomised. Outcomes were return to "
+        "work, and secondary outcomes pain, depression and fear-avoidance scores."
+    )
+    assert labels(review_b, text) == ["musculoskeletal"]
+
+
+def test_a_time_and_a_long_list_of_outcomes(review_b):
+    text = (
+        "Workers on sick leave for six months, with any diagnosis, were randomised. Outcomes "
+        "were days on sickness benefit in the next 12 months, and at six months symptoms of "
+        "anxiety and depression (HSCL-10), musculoskeletal pain and work ability."
+    )
+    assert labels(review_b, text) == ["none"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a population after the list head's preposition
+        "Secondary outcomes of workers with depression were compared.",
+        # "in" before people, not a time
+        "Outcomes were compared in workers with depression.",
+    ],
+)
+def test_the_population_stays(review_b, text):
+    assert labels(review_b, text) == ["mental"]
