@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 
 from reviewkit.dedup.normalise import Keys
-from reviewkit.dedup.pair import Outcome, Pair
-from reviewkit.dedup.score import DUPLICATE, NOT_DUPLICATE
+from reviewkit.dedup.pair import TITLE_NEAR, Outcome, Pair
+from reviewkit.dedup.score import DUPLICATE, NOT_DUPLICATE, UNCERTAIN
 
 # A registration number as the folded source field holds it (one word, lower case): ClinicalTrials.gov,
 # ISRCTN, ANZCTR, German (DRKS), Chinese (ChiCTR), Indian (CTRI, its slashes folded away),
@@ -61,7 +61,13 @@ def registration_numbers(p: Pair) -> Outcome:
     the study, never a copy of it: not duplicates either."""
     if is_registration(p.ka) != is_registration(p.kb):
         return NOT_DUPLICATE, 0.0
-    a, b = registration_number(p.ka), registration_number(p.kb)
-    if not (a and b):
+    if not is_registration(p.ka):
         return None
-    return (DUPLICATE, 1.0) if a == b else (NOT_DUPLICATE, 0.0)
+    a, b = registration_number(p.ka), registration_number(p.kb)
+    if a and b:
+        return (DUPLICATE, 1.0) if a == b else (NOT_DUPLICATE, 0.0)
+    # A number dedup cannot read (EU-CTR's address, 'ClinicalTrials.gov' alone): the title is
+    # all there is, and sister trials' registrations share all but a word (a phase, an arm, an
+    # age group), so as for any bare title (rules.title_only_record) a person decides at most.
+    close = p.t >= TITLE_NEAR and not p.numbers_differ and p.ka.population == p.kb.population
+    return (UNCERTAIN if close else NOT_DUPLICATE), p.score

@@ -104,8 +104,14 @@ def test_registrations_one_phase_arm_or_age_word_apart_are_two_trials():
         PHASE.format("3", "Adults").replace("Vortioxetine", "Vortioxetine Versus Placebo"),
     ):
         assert outcome(a, registration(title=title, journal=eu))[0] != "merged"
-    # the same registration twice from EU-CTR: title-only records wait for a person
-    assert outcome(a, registration(title=PHASE.format("3", "Adults"), journal=eu))[0] == "merged"
+    # the same title twice from EU-CTR, no number to compare: a person decides, as for any
+    # bare title (sister trials' registrations share all but a word)
+    twice = registration(title=PHASE.format("3", "Adults"), journal=eu)
+    assert outcome(a, twice) == ("queued", "registration_numbers")
+    ctgov = registration(title=PHASE.format("3", "Adults"), journal="ClinicalTrials.gov")
+    assert outcome(
+        ctgov, registration(title=PHASE.format("3", "Adults"), journal="ClinicalTrials.gov")
+    ) == ("queued", "registration_numbers")
 
 
 # --- preprints ---------------------------------------------------------------------------------
