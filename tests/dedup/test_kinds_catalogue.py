@@ -9,6 +9,8 @@ why, is in benchmarks/results/dedup-heldout.md ('Catalogue of record kinds').
 
 from __future__ import annotations
 
+import csv
+
 from reviewkit.cli import main
 from reviewkit.dedup.matching import match
 from reviewkit.dedup.normalise import keys_for
@@ -444,3 +446,9 @@ def test_registrations_through_import_and_dedup(project_a, capsys, tmp_path):
     assert main(["dedup", "--project", folder]) == 0
     out = capsys.readouterr().out
     assert "1 duplicate link," in out and "6 records → 5 studies" in out
+    # the one cluster is the registration's two records, linked by its number
+    sheet = tmp_path / "clusters.csv"
+    assert main(["dedup", "report", "--project", folder, "--csv", str(sheet)]) == 0
+    rows = list(csv.DictReader(sheet.open(encoding="utf-8")))
+    assert {r["source"] for r in rows} == {"CENTRAL", "ICTRP"}
+    assert {r["linked_by"] for r in rows} == {"rule:registration_numbers"}
