@@ -29,7 +29,8 @@ TITLE_CONFLICT = 60.0  # titles less similar than this never share a cluster by 
 _MAX_TITLE_CHECKS = 400
 # Rules that accept two titles sharing nothing as one work (a translation), and a person's
 # merge: the pair's titles count as one title for the guard (a title class).
-ONE_WORK_RULES = frozenset({"same_doi", "same_place_and_authors", "person"})
+# (registration_numbers: one registration under its brief and its official title)
+ONE_WORK_RULES = frozenset({"same_doi", "same_place_and_authors", "person", "registration_numbers"})
 # Rules that already accepted a DOI difference for the pair they judged.
 _DOI_TOLERANT = frozenset(
     {

@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from reviewkit.dedup import sparse, thin_guards, unplaced
 from reviewkit.dedup.cluster import TITLE_CONFLICT
 from reviewkit.dedup.identifiers import cochrane_review
+from reviewkit.dedup.kinds_notices import reply_titled_as_article
+from reviewkit.dedup.kinds_preprints import preprint_and_article
+from reviewkit.dedup.kinds_registrations import registration_numbers
 from reviewkit.dedup.moved_doi import doi_moved_publisher
 from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.pair import (
@@ -424,6 +427,7 @@ RULES: tuple[Rule, ...] = (
     Rule("pmid_veto", pmid_veto, "two PubMed ids are two records"),
     Rule("same_pmcid", same_pmcid, "one PMC id is one record"),
     Rule("pmcid_veto", pmcid_veto, "two PMC ids are two records"),
+    Rule("registration_numbers", registration_numbers, "a register's trial number: one record"),
     Rule("same_doi_no_title", same_doi_no_title, "a DOI alone, without a title, may be wrong"),
     Rule("same_doi_place_unknown", sparse.same_doi_place_unknown, "one DOI, titles apart, no page"),
     Rule(
@@ -451,6 +455,7 @@ RULES: tuple[Rule, ...] = (
         "an erratum carrying its article's abstract: a person decides",
     ),
     Rule("notice_veto", notice_veto, "an erratum, reply or comment is not its article"),
+    Rule("reply_titled_as_article", reply_titled_as_article, "a reply titled as its article"),
     Rule("title_number_typo", title_number_typo, "a number typo where the place agrees exactly"),
     Rule("title_numbers_differ", title_numbers_differ, "part 1 and part 2 are two works"),
     Rule("same_issue_other_page", same_issue_other_page, "one issue, title, authors: a page slip"),
@@ -458,6 +463,7 @@ RULES: tuple[Rule, ...] = (
     Rule("same_abstract_published_twice", same_abstract_published_twice, "one text, two places"),
     Rule("one_range_two_journals", thin_guards.one_range_two_journals, "one range, two volumes"),
     Rule("biblio_match_doi_differs", biblio_match_doi_differs, "two DOIs, all else the same"),
+    Rule("preprint_and_article", preprint_and_article, "a preprint and its paper: a person"),
     Rule("doi_differs", doi_differs, "two DOIs are two works unless a person says otherwise"),
     Rule("generic_title", generic_title, "'Editorial' recurs: place must agree"),
     Rule("title_word_swapped", sparse.title_word_swapped, "a word swapped, no page or DOI"),

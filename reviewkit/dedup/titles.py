@@ -88,6 +88,22 @@ _HEADING_COMPANIONS = frozenset(
 _REPLY_LEADS = frozenset(["author", "authors", "in", "a", "our"])
 _REPLY_WORDS = frozenset(["reply", "replies", "response", "comment", "comments"])
 _RE_HEAD = re.compile(r"\s*re\s*:", re.I)  # 'Re: Title' (a letter); not 'Re-examining …'
+# Notices whose heading is more than one word, or whose first word is no notice word alone:
+# 'Notice of retraction: …' (IEEE, PubMed), '(Editorial) Expression of concern: …' (COPE's
+# name for it, PubMed's publication type), 'Retraction of: …', "Publisher's note: …",
+# 'Addendum: …', and a reply with the possessive ("Author's reply: …", "Authors' response").
+_NOTICE_HEAD = re.compile(
+    r"\s*(?:notice\s+of\s+(?:retraction|concern|duplicate\s+publication)|(?:editorial\s+)?"
+    r"expression\s+of\s+concern|statement\s+of\s+retraction|retraction\s+of\s*:|"
+    r"publisher['’]?s\s+note\s*:|addendum\s*:|authors?['’]?s?\s+(?:reply|response)\b)",
+    re.I,
+)
+# A retracted article's own record, marked by its publisher ('RETRACTED: Title' in Elsevier's
+# and Wiley's, 'RETRACTED ARTICLE: Title' in Springer's exports, Scopus copies the mark): the
+# article, not a notice about it (the notice is 'Retraction: …', 'Retraction note to …', on a
+# page of its own). The mark is dropped from the title compared, so the marked record and an
+# unmarked copy of the article (PubMed keeps the title as published) compare as one title.
+_RETRACTED_MARK = re.compile(r"^\s*retracted(?:\s+article)?\s*:\s*", re.I)
 # APA's correction notices: the article's title, then 'Correction to Lee et al. (2014)'
 # ('"Rainmakers: …": Correction to Lee et al. (2014).'); without it, the notice is an article
 # with its article's title, journal and volume.
@@ -199,6 +215,7 @@ def match_title(title: str) -> str:
         if stripped == title:
             break
         title = stripped
+    title = _RETRACTED_MARK.sub("", title)
     return normalise_title(_CORRECTION_TAIL.sub("", title))
 
 
@@ -230,6 +247,7 @@ def is_notice(raw_title: str, words: list[str]) -> bool:
         or "erratum" in words[:4]
         or (len(words) > 1 and words[0] in _REPLY_LEADS and words[1] in _REPLY_WORDS)
         or bool(_RE_HEAD.match(raw_title))
+        or bool(_NOTICE_HEAD.match(raw_title))
         or bool(_CORRECTION_TAIL.search(raw_title))
         or bool(_CORRECTION_TO.search(raw_title))
         or tuple(words[-2:]) in _NOTICE_TAILS
