@@ -43,18 +43,19 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from reviewkit.errors import FormatError
+from reviewkit.files import OLE2, ZIP
 from reviewkit.formats import csv_format
 from reviewkit.formats.text import MAX_TEXT_BYTES, MAX_XML_BYTES, too_big
 from reviewkit.records import Record
 
 FORMAT = "xlsx"
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the signature of .xls (and old .doc) files
 _HINT = "open it in Excel and save it again as .xlsx or 'CSV UTF-8', or export RIS instead"
 _MAX_COLUMNS = 16384  # Excel's limit (column XFD) since Excel 2007
 
 
 def is_zip(head: bytes) -> bool:
-    return head[:4] == b"PK\x03\x04"
+    """Whether a file starting with ``head`` is a zip archive (a workbook is one)."""
+    return head.startswith(ZIP)
 
 
 def is_workbook(path: str) -> bool:
@@ -93,14 +94,14 @@ def refuse_xls(head: bytes, name: str) -> None:
     """FormatError for an Excel 97-2003 workbook (.xls), which is not read: it names the fix;
     and for a workbook saved with a password, which cannot be read without it.
     (Any other zip archive than a workbook is refused as a binary file by the caller.)"""
-    if head[:8] == _OLE2 and _encrypted(head, name):
+    if head.startswith(OLE2) and _encrypted(head, name):
         raise FormatError(
             "this workbook is protected by a password (encrypted), so it cannot be read",
             where=name,
             hint="open it in Excel and save a copy without the password (File > Info >"
             " Protect Workbook > Encrypt with Password: clear it), or save it as 'CSV UTF-8'",
         )
-    if head[:8] == _OLE2:
+    if head.startswith(OLE2):
         raise FormatError(
             "this is a binary file: an Excel 97-2003 workbook (.xls) or another old Office"
             " file, which reviewkit does not read",
