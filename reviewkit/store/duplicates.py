@@ -118,6 +118,13 @@ def cluster_map(db: Store, edges: Iterable[tuple[int, int, str]]) -> dict[int, i
         graph.add_edge(a, b)
         if made_by in VERSION_RULES:
             versions.update((a, b))
+    return _canonicals(db, graph, versions)
+
+
+def _canonicals(db: Store, graph: nx.Graph, versions: set[int]) -> dict[int, int]:
+    """record id -> its cluster's canonical record for every record of ``graph`` (duplicate
+    links as edges; ``versions``, the records of version links): the latest version (by year,
+    then id) in a cluster of versions, else the lowest id."""
     years = _years(db, versions)
     mapping: dict[int, int] = {}
     for component in nx.connected_components(graph):
@@ -125,8 +132,7 @@ def cluster_map(db: Store, edges: Iterable[tuple[int, int, str]]) -> dict[int, i
             canonical = max(component & versions, key=lambda r: (years.get(r) or 0, r))
         else:
             canonical = min(component)
-        for rid in component:
-            mapping[rid] = canonical
+        mapping.update(dict.fromkeys(component, canonical))
     return mapping
 
 
@@ -165,15 +171,7 @@ def recluster(db: Store, cmap: dict[int, int], records: Iterable[int]) -> dict[i
                 if r not in seen:
                     seen.add(r)
                     todo.append(r)
-    years = _years(db, versions)
-    out = dict(cmap)
-    for component in nx.connected_components(graph):
-        if component & versions:
-            canonical = max(component & versions, key=lambda r: (years.get(r) or 0, r))
-        else:
-            canonical = min(component)
-        out.update(dict.fromkeys(component, canonical))
-    return out
+    return {**cmap, **_canonicals(db, graph, versions)}
 
 
 # Links written since a map was worked out, above which one whole build is cheaper than
