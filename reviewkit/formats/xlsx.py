@@ -138,51 +138,12 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> No
     from lxml import etree as ET
 
     where = f"{name} (part {info.filename})"
-    cells = 0
-    first = True
     with archive.open(info) as fh:
         events = ET.iterparse(
             fh, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False
         )
         try:
-            for event, elem in events:
-                if first:  # the root's start: its DOCTYPE, if any, has been read
-                    first = False
-                    if elem.getroottree().docinfo.doctype:
-                        raise FormatError(
-                            "the workbook holds a DTD (entity declarations), which Excel never"
-                            " writes",
-                            where=where,
-                            hint=_HINT,
-                        )
-                tag = elem.tag.rpartition("}")[2] if isinstance(elem.tag, str) else ""
-                if event == "start":
-                    if tag == "row":
-                        cells = 1  # 1 + the cells seen in this row
-                    elif tag == "c":
-                        cells += 1
-                        if cells > _MAX_COLUMNS + 1:
-                            raise FormatError(
-                                f"a row of more than {_MAX_COLUMNS:,} cells, more than Excel"
-                                " allows",
-                                where=where,
-                                hint=_HINT,
-                            )
-                    continue
-                if tag == "c" and _formula_without_value(elem):
-                    raise FormatError(
-                        f"cell {elem.get('r', '?')} holds a formula without the value it"
-                        " computes (the workbook was written by a program, never saved by a"
-                        " spreadsheet), which would be read as empty",
-                        where=where,
-                        hint="open the workbook in Excel or LibreOffice and save it again",
-                    )
-                parent = elem.getparent()
-                if parent is not None and str(parent.tag).endswith("}c"):
-                    continue  # a cell's parts are kept until the cell's check above
-                elem.clear()  # keep memory flat: nothing else is kept
-                while elem.getprevious() is not None:
-                    del parent[0]
+            _check_elements(events, where)
         except ET.XMLSyntaxError as exc:
             raise FormatError(
                 f"broken XML in the workbook: {' '.join(exc.msg.split())}",  # lxml's has a \n
@@ -191,6 +152,55 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> No
             ) from None
         except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as exc:
             raise FormatError(f"the workbook is corrupt ({exc})", where=name, hint=_HINT) from None
+
+
+def _check_elements(events: Iterable[tuple[str, Any]], where: str) -> None:
+    """Check a part's elements as lxml's iterparse streams them: no DTD, no row wider than
+    Excel's, no formula without its value; each element is freed once checked."""
+    cells = 0
+    first = True
+    for event, elem in events:
+        if first:  # the root's start: its DOCTYPE, if any, has been read
+            first = False
+            if elem.getroottree().docinfo.doctype:
+                raise FormatError(
+                    "the workbook holds a DTD (entity declarations), which Excel never writes",
+                    where=where,
+                    hint=_HINT,
+                )
+        tag = elem.tag.rpartition("}")[2] if isinstance(elem.tag, str) else ""
+        if event == "start":
+            if tag == "row":
+                cells = 1  # 1 + the cells seen in this row
+            elif tag == "c":
+                cells += 1
+                if cells > _MAX_COLUMNS + 1:
+                    raise FormatError(
+                        f"a row of more than {_MAX_COLUMNS:,} cells, more than Excel allows",
+                        where=where,
+                        hint=_HINT,
+                    )
+            continue
+        if tag == "c" and _formula_without_value(elem):
+            raise FormatError(
+                f"cell {elem.get('r', '?')} holds a formula without the value it"
+                " computes (the workbook was written by a program, never saved by a"
+                " spreadsheet), which would be read as empty",
+                where=where,
+                hint="open the workbook in Excel or LibreOffice and save it again",
+            )
+        _free(elem)
+
+
+def _free(elem: Any) -> None:
+    """Drop a checked element and the siblings before it, keeping memory flat; a cell's
+    parts are kept until the cell itself is checked (at its end)."""
+    parent = elem.getparent()
+    if parent is not None and str(parent.tag).endswith("}c"):
+        return
+    elem.clear()
+    while elem.getprevious() is not None:
+        del parent[0]
 
 
 def check_parts(data: bytes, name: str) -> None:
