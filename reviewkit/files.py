@@ -1,5 +1,5 @@
-"""Files the user names, checked before anything opens them: one check for every reader, and
-the byte-order marks that name a text file's encoding.
+"""Files the user names, checked before anything opens them: one check for every reader, the
+byte-order marks that name a text file's encoding, and the signatures that name a file's kind.
 
 A folder, a named pipe (FIFO), a socket or a device is refused before it is opened (opening a
 FIFO would wait forever for a writer), and so is a path that is missing or cannot be read. The
@@ -60,18 +60,29 @@ def bom_encoding(data: bytes) -> str | None:
     return None
 
 
+# Signatures (magic numbers) that the specifications of these kinds put at the start of a file:
+# the one place they are written; readers test a file's first bytes with ``head.startswith``.
+SQLITE = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite 3 database
+PNG = b"\x89PNG\r\n\x1a\n"
+JPEG = b"\xff\xd8\xff"
+GIF = b"GIF8"
+PDF = b"%PDF-"
+ZIP = b"PK\x03\x04"  # a zip's local file header: .xlsx, .docx and every other zip archive
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE2 compound file: .xls, .doc, encrypted .xlsx
+GZIP = b"\x1f\x8b"
+
 # Files of another kind that users name by mistake where a text file is read (an import, a
-# protocol, a decision log, a sheet), by the signature their specifications put at the start
-# of the file: a message that names the kind says what went wrong ('a binary file' did not).
+# protocol, a decision log, a sheet), by their signature: a message that names the kind says
+# what went wrong ('a binary file' did not).
 _KINDS = (
-    (b"SQLite format 3\x00", "an SQLite database (a project's review.sqlite?)"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a zip archive (an Excel workbook, a Word document or another zip file)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Office 97-2003 file (.xls or .doc)"),
-    (b"\x1f\x8b", "a gzip-compressed file"),
+    (SQLITE, "an SQLite database (a project's review.sqlite?)"),
+    (PNG, "a PNG image"),
+    (JPEG, "a JPEG image"),
+    (GIF, "a GIF image"),
+    (PDF, "a PDF document"),
+    (ZIP, "a zip archive (an Excel workbook, a Word document or another zip file)"),
+    (OLE2, "an Office 97-2003 file (.xls or .doc)"),
+    (GZIP, "a gzip-compressed file"),
 )
 
 

@@ -43,18 +43,19 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from reviewkit.errors import FormatError
+from reviewkit.files import OLE2, ZIP
 from reviewkit.formats import csv_format
 from reviewkit.formats.text import MAX_TEXT_BYTES, MAX_XML_BYTES, too_big
 from reviewkit.records import Record
 
 FORMAT = "xlsx"
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the signature of .xls (and old .doc) files
 _HINT = "open it in Excel and save it again as .xlsx or 'CSV UTF-8', or export RIS instead"
 _MAX_COLUMNS = 16384  # Excel's limit (column XFD) since Excel 2007
 
 
 def is_zip(head: bytes) -> bool:
-    return head[:4] == b"PK\x03\x04"
+    """Whether a file starting with ``head`` is a zip archive (a workbook is one)."""
+    return head.startswith(ZIP)
 
 
 def is_workbook(path: str) -> bool:
@@ -93,14 +94,14 @@ def refuse_xls(head: bytes, name: str) -> None:
     """FormatError for an Excel 97-2003 workbook (.xls), which is not read: it names the fix;
     and for a workbook saved with a password, which cannot be read without it.
     (Any other zip archive than a workbook is refused as a binary file by the caller.)"""
-    if head[:8] == _OLE2 and _encrypted(head, name):
+    if head.startswith(OLE2) and _encrypted(head, name):
         raise FormatError(
             "this workbook is protected by a password (encrypted), so it cannot be read",
             where=name,
             hint="open it in Excel and save a copy without the password (File > Info >"
             " Protect Workbook > Encrypt with Password: clear it), or save it as 'CSV UTF-8'",
         )
-    if head[:8] == _OLE2:
+    if head.startswith(OLE2):
         raise FormatError(
             "this is a binary file: an Excel 97-2003 workbook (.xls) or another old Office"
             " file, which reviewkit does not read",
@@ -137,51 +138,12 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> No
     from lxml import etree as ET
 
     where = f"{name} (part {info.filename})"
-    cells = 0
-    first = True
     with archive.open(info) as fh:
         events = ET.iterparse(
             fh, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False
         )
         try:
-            for event, elem in events:
-                if first:  # the root's start: its DOCTYPE, if any, has been read
-                    first = False
-                    if elem.getroottree().docinfo.doctype:
-                        raise FormatError(
-                            "the workbook holds a DTD (entity declarations), which Excel never"
-                            " writes",
-                            where=where,
-                            hint=_HINT,
-                        )
-                tag = elem.tag.rpartition("}")[2] if isinstance(elem.tag, str) else ""
-                if event == "start":
-                    if tag == "row":
-                        cells = 1  # 1 + the cells seen in this row
-                    elif tag == "c":
-                        cells += 1
-                        if cells > _MAX_COLUMNS + 1:
-                            raise FormatError(
-                                f"a row of more than {_MAX_COLUMNS:,} cells, more than Excel"
-                                " allows",
-                                where=where,
-                                hint=_HINT,
-                            )
-                    continue
-                if tag == "c" and _formula_without_value(elem):
-                    raise FormatError(
-                        f"cell {elem.get('r', '?')} holds a formula without the value it"
-                        " computes (the workbook was written by a program, never saved by a"
-                        " spreadsheet), which would be read as empty",
-                        where=where,
-                        hint="open the workbook in Excel or LibreOffice and save it again",
-                    )
-                parent = elem.getparent()
-                if parent is not None and str(parent.tag).endswith("}c"):
-                    continue  # a cell's parts are kept until the cell's check above
-                elem.clear()  # keep memory flat: nothing else is kept
-                while elem.getprevious() is not None:
-                    del parent[0]
+            _check_elements(events, where)
         except ET.XMLSyntaxError as exc:
             raise FormatError(
                 f"broken XML in the workbook: {' '.join(exc.msg.split())}",  # lxml's has a \n
@@ -190,6 +152,55 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> No
             ) from None
         except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as exc:
             raise FormatError(f"the workbook is corrupt ({exc})", where=name, hint=_HINT) from None
+
+
+def _check_elements(events: Iterable[tuple[str, Any]], where: str) -> None:
+    """Check a part's elements as lxml's iterparse streams them: no DTD, no row wider than
+    Excel's, no formula without its value; each element is freed once checked."""
+    cells = 0
+    first = True
+    for event, elem in events:
+        if first:  # the root's start: its DOCTYPE, if any, has been read
+            first = False
+            if elem.getroottree().docinfo.doctype:
+                raise FormatError(
+                    "the workbook holds a DTD (entity declarations), which Excel never writes",
+                    where=where,
+                    hint=_HINT,
+                )
+        tag = elem.tag.rpartition("}")[2] if isinstance(elem.tag, str) else ""
+        if event == "start":
+            if tag == "row":
+                cells = 1  # 1 + the cells seen in this row
+            elif tag == "c":
+                cells += 1
+                if cells > _MAX_COLUMNS + 1:
+                    raise FormatError(
+                        f"a row of more than {_MAX_COLUMNS:,} cells, more than Excel allows",
+                        where=where,
+                        hint=_HINT,
+                    )
+            continue
+        if tag == "c" and _formula_without_value(elem):
+            raise FormatError(
+                f"cell {elem.get('r', '?')} holds a formula without the value it"
+                " computes (the workbook was written by a program, never saved by a"
+                " spreadsheet), which would be read as empty",
+                where=where,
+                hint="open the workbook in Excel or LibreOffice and save it again",
+            )
+        _free(elem)
+
+
+def _free(elem: Any) -> None:
+    """Drop a checked element and the siblings before it, keeping memory flat; a cell's
+    parts are kept until the cell itself is checked (at its end)."""
+    parent = elem.getparent()
+    if parent is not None and str(parent.tag).endswith("}c"):
+        return
+    elem.clear()
+    while elem.getprevious() is not None:
+        del parent[0]
 
 
 def check_parts(data: bytes, name: str) -> None:

@@ -13,6 +13,7 @@ DOCX) shows it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from reviewkit.author_names import split_name, vancouver_initials
 from reviewkit.classify import Assigned, assigned_labels, none_id
@@ -131,61 +132,119 @@ def report_tables(
     lists each of its reports' references."""
     proto = project.protocol
     scheme, columns, names, sort = _layout(proto, scheme_id)
+    rows = _read_rows(
+        project, scheme, columns, names, record_ids, records, reports, pending, authors_columns
+    )
+    header = _header(proto, columns, names, rows.several, bool(rows.checked), authors_columns)
+    members = _members(scheme, rows.assigned, rows.sort_key(sort))
+    everyone = list(rows.assigned.values())  # the same for every table's note
+    tables = []
+    for lab in members:
+        group = [rows.assigned[s] for s in members[lab]]
+        n_reports = sum(len(rows.studies[s]) for s in members[lab]) if rows.several else None
+        note = _table_note(scheme, group, everyone, n_reports, bool(rows.checked))
+        if authors_columns:  # published with no column saying which: the note counts them
+            note += _unchecked_count(sum(rows.unchecked_in_layout(s) for s in members[lab]))
+        name = rows.label_names.get(lab, lab)
+        title = f"{name} (n = {len(group)})"
+        tables.append(
+            Table(lab, title, header, [rows.row(s, lab) for s in members[lab]], note, name)
+        )
+    return tables
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """What the rows of every table show, read once: each study's reports, record, citation
+    label ("2019a"), labels in the scheme and extraction values (with the fields whose value is
+    an unchecked prefill); and the layout a row follows."""
+
+    scheme: Scheme
+    columns: list[str]
+    studies: Mapping[int, Sequence[int]]
+    records: Mapping[int, Record]
+    labels: Mapping[int, str]
+    assigned: Mapping[int, Assigned]
+    merged: Mapping[int, tuple[dict[str, str], set[str]]]
+    label_names: dict[str, str]
+    in_layout: list[str]  # the layout's extraction fields
+    field_names: dict[str, str]  # their column names
+    several: bool  # a study has several reports: a "Reports" column lists them
+    checked: list[str]  # the fields a column names when their value is an unchecked prefill
+    authors_columns: bool  # the protocol's columns only (see report_tables)
+
+    def sort_key(self, sort: str) -> Callable[[int], tuple]:
+        """A study's place in its table, by the protocol's ``sort`` (:func:`_sort_key`)."""
+        return lambda s: _sort_key(sort, self.records[s], s, self.labels[s])
+
+    def unchecked_in_layout(self, s: int) -> int:
+        """How many of a study's values in the layout are unchecked prefills."""
+        return len(self.merged[s][1] & set(self.in_layout))
+
+    def row(self, s: int, lab: str) -> list[Cell]:
+        """Study ``s``'s row in label ``lab``'s table: the layout's cells; unless the authors'
+        columns only, then its reports (when a study has several), its label status and its
+        unchecked prefilled fields (when the layout has extraction fields)."""
+        studies, records, merged = self.studies, self.records, self.merged
+        listed = _references(records, studies[s]) if len(studies[s]) > 1 else ""
+        out = [
+            listed
+            if self.authors_columns and c == "reference" and listed  # no Reports column
+            else cell(c, records[s], merged[s][0], self.labels[s])
+            for c in self.columns
+        ]
+        if self.authors_columns:
+            return out
+        # a study of one report would repeat its Reference there: only several are listed
+        out += [listed] if self.several else []
+        out.append(ties.row_status(self.scheme, self.assigned[s], lab, self.label_names))
+        if self.checked:
+            unchecked = (self.field_names[c] for c in self.checked if c in merged[s][1])
+            out.append(", ".join(unchecked))
+        return out
+
+
+def _read_rows(
+    project: Project,
+    scheme: Scheme,
+    columns: list[str],
+    names: dict[str, str],
+    record_ids: Iterable[int],
+    records: Mapping[int, Record] | None,
+    reports: Mapping[int, Sequence[int]] | None,
+    pending: Iterable[tuple[int, str, str]],
+    authors_columns: bool,
+) -> _Rows:
+    """Read what the rows show: the layout's ``columns`` with their ``names``; the other
+    arguments are :func:`report_tables`'."""
+    proto = project.protocol
     ids = sorted(set(record_ids))
     studies = studies_of(ids, reports)
     if records is None:
         records = filled_records(project.db, ids)  # as the report reads them
-    pending = list(pending)
-    values, unchecked = values_and_unchecked(project, ids, pending)  # one read of the values
+    values, unchecked = values_and_unchecked(project, ids, list(pending))  # one read
     none = none_id(scheme)
     by_report = assigned_labels(project, scheme.id, ids)
-    assigned = {s: study_labels(by_report, reps, none) for s, reps in studies.items()}
-    several = any(len(reps) > 1 for reps in studies.values())
     # extraction fields in the layout, whose unchecked prefills a column names (in the authors'
     # columns, with no such column, their tables' notes count them instead)
     in_layout = [c for c in columns if c in {f.id for f in proto.extraction}]
-    checked = [] if authors_columns else in_layout
     unchecked = unchecked if in_layout else {}
-    merged = {s: study_values(values, unchecked, reps) for s, reps in studies.items()}
-    checked_names = [names.get(c, _default_name(proto, c)) for c in checked]
-    header = _header(proto, columns, names, several, bool(checked), authors_columns)
-    label_names = {x.id: x.name for x in scheme.labels} | {none: "None of these"}
-    labels = citation_labels(records, studies)  # over every table's studies: one 2019a
-    members = _members(scheme, assigned, lambda r: _sort_key(sort, records[r], r, labels[r]))
-    everyone = list(assigned.values())  # the same for every table's note
-
-    def row(s: int, lab: str) -> list[Cell]:
-        listed = _references(records, studies[s]) if len(studies[s]) > 1 else ""
-        out = [
-            listed
-            if authors_columns and c == "reference" and listed  # no Reports column
-            else cell(c, records[s], merged[s][0], labels[s])
-            for c in columns
-        ]
-        if authors_columns:
-            return out
-        # a study of one report would repeat its Reference there: only several are listed
-        out += [listed] if several else []
-        out.append(ties.row_status(scheme, assigned[s], lab, label_names))
-        if checked:
-            out.append(
-                ", ".join(
-                    n for c, n in zip(checked, checked_names, strict=True) if c in merged[s][1]
-                )
-            )
-        return out
-
-    tables = []
-    for lab in members:
-        group = [assigned[s] for s in members[lab]]
-        n_reports = sum(len(studies[s]) for s in members[lab]) if several else None
-        note = _table_note(scheme, group, everyone, n_reports, bool(checked))
-        if authors_columns:  # published with no column saying which: the note counts them
-            note += _unchecked_count(sum(len(merged[s][1] & set(in_layout)) for s in members[lab]))
-        title = f"{label_names.get(lab, lab)} (n = {len(group)})"
-        rows = [row(s, lab) for s in members[lab]]
-        tables.append(Table(lab, title, header, rows, note, label_names.get(lab, lab)))
-    return tables
+    return _Rows(
+        scheme=scheme,
+        columns=columns,
+        studies=studies,
+        records=records,
+        labels=citation_labels(records, studies),  # over every table's studies: one 2019a
+        assigned={s: study_labels(by_report, reps, none) for s, reps in studies.items()},
+        merged={s: study_values(values, unchecked, reps) for s, reps in studies.items()},
+        label_names={x.id: x.name for x in scheme.labels} | {none: "None of these"},
+        in_layout=in_layout,
+        field_names={c: names.get(c, _default_name(proto, c)) for c in in_layout},
+        several=any(len(reps) > 1 for reps in studies.values()),
+        # the authors' columns only: no column names them (the tables' notes count them)
+        checked=[] if authors_columns else in_layout,
+        authors_columns=authors_columns,
+    )
 
 
 def _header(

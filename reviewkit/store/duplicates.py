@@ -10,7 +10,7 @@ through :func:`canonical_map` so that all agree on what one study is.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import networkx as nx
@@ -118,6 +118,13 @@ def cluster_map(db: Store, edges: Iterable[tuple[int, int, str]]) -> dict[int, i
         graph.add_edge(a, b)
         if made_by in VERSION_RULES:
             versions.update((a, b))
+    return _canonicals(db, graph, versions)
+
+
+def _canonicals(db: Store, graph: nx.Graph, versions: set[int]) -> dict[int, int]:
+    """record id -> its cluster's canonical record for every record of ``graph`` (duplicate
+    links as edges; ``versions``, the records of version links): the latest version (by year,
+    then id) in a cluster of versions, else the lowest id."""
     years = _years(db, versions)
     mapping: dict[int, int] = {}
     for component in nx.connected_components(graph):
@@ -125,8 +132,7 @@ def cluster_map(db: Store, edges: Iterable[tuple[int, int, str]]) -> dict[int, i
             canonical = max(component & versions, key=lambda r: (years.get(r) or 0, r))
         else:
             canonical = min(component)
-        for rid in component:
-            mapping[rid] = canonical
+        mapping.update(dict.fromkeys(component, canonical))
     return mapping
 
 
@@ -150,30 +156,15 @@ def recluster(db: Store, cmap: dict[int, int], records: Iterable[int]) -> dict[i
     # Every record whose cluster may have changed is one with a record of those links through
     # links that did not change (follow its old cluster's path to the first changed link), so
     # the clusters of ``records`` now are all there is to work out.
-    todo = list(set(records))
+    start = list(set(records))
     graph = nx.Graph()
-    graph.add_nodes_from(todo)
-    seen, versions = set(todo), set()
-    while todo:
-        for lk in current_links_of(db, todo.pop()):
-            if lk.verdict != "duplicate":
-                continue
-            graph.add_edge(lk.record_a, lk.record_b)
-            if lk.made_by in VERSION_RULES:
-                versions.update((lk.record_a, lk.record_b))
-            for r in (lk.record_a, lk.record_b):
-                if r not in seen:
-                    seen.add(r)
-                    todo.append(r)
-    years = _years(db, versions)
-    out = dict(cmap)
-    for component in nx.connected_components(graph):
-        if component & versions:
-            canonical = max(component & versions, key=lambda r: (years.get(r) or 0, r))
-        else:
-            canonical = min(component)
-        out.update(dict.fromkeys(component, canonical))
-    return out
+    graph.add_nodes_from(start)
+    versions: set[int] = set()
+    for lk in _cluster_links(db, start, across_versions=True):
+        graph.add_edge(lk.record_a, lk.record_b)
+        if lk.made_by in VERSION_RULES:
+            versions.update((lk.record_a, lk.record_b))
+    return {**cmap, **_canonicals(db, graph, versions)}
 
 
 # Links written since a map was worked out, above which one whole build is cheaper than
@@ -255,19 +246,32 @@ def members_of(db: Store, record_ids: Iterable[int], *, across_versions: bool = 
     """The records of the clusters of ``record_ids``, followed link by link from them (a
     cluster is a few records: each read is of one record's links, not the whole project);
     ``across_versions=False``: not across a version rule's link (VERSION_RULES)."""
+    start = list(dict.fromkeys(record_ids))  # record_ids may be an iterator: read once
+    members = set(start)
+    for lk in _cluster_links(db, start, across_versions=across_versions):
+        members.update((lk.record_a, lk.record_b))
+    return members
+
+
+def _cluster_links(
+    db: Store, record_ids: Iterable[int], *, across_versions: bool
+) -> Iterator[Link]:
+    """The current duplicate links of the clusters of ``record_ids``, followed link by link
+    from them (each read is of one record's links); ``across_versions=False``: not across a
+    version rule's link. A link is met from each of its records, so it may come twice."""
     todo = list(dict.fromkeys(record_ids))
-    members = set(todo)
+    seen = set(todo)
     while todo:
         for lk in current_links_of(db, todo.pop()):
             if lk.verdict != "duplicate":
                 continue
             if not across_versions and lk.made_by in VERSION_RULES:
                 continue
+            yield lk
             for r in (lk.record_a, lk.record_b):
-                if r not in members:
-                    members.add(r)
+                if r not in seen:
+                    seen.add(r)
                     todo.append(r)
-    return members
 
 
 def start_dedup_run(db: Store) -> int:
