@@ -510,3 +510,23 @@ def test_two_full_text_exclusions_with_other_reasons_are_a_conflict(project_b, c
         assert ("Dialogue meetings" in out) is listed and "Job specialists" not in out, out
         if listed:
             assert "No return-to-work outcome" in out and "No collaboration" in out, out
+
+
+def test_the_readme_agreement_csv_outlives_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Section 5 writes the agreement's counts table (one row per cell) with `agreement --csv`;
+    section 7's `report` writes its own agreement.csv (one row per stage) into exports/. A team
+    following the README in its project folder must still have the counts after the report:
+    the path the README gives is not one the report writes over."""
+    line = next(x for x in code_block_lines(README) if x.startswith("reviewkit agreement --csv"))
+    protocol = ROOT / "protocols" / "work-health-collaboration.toml"
+    assert main(["init", str(tmp_path / "p"), "--protocol", str(protocol)]) == 0
+    monkeypatch.chdir(tmp_path / "p")
+    monkeypatch.delenv("REVIEWKIT_PROJECT", raising=False)
+    assert main(["import", str(FIXTURES / "sample.ris")]) == 0
+    assert main(shlex.split(line)[1:]) == 0
+    written = Path(shlex.split(line)[shlex.split(line).index("--csv") + 1])
+    assert written.read_text(encoding="utf-8").startswith("stage,reviewer_a,reviewer_b,label_a")
+    assert main(["report", "--format", "md,csv"]) == 0
+    assert written.read_text(encoding="utf-8").startswith("stage,reviewer_a,reviewer_b,label_a")
