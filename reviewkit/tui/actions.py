@@ -284,3 +284,9 @@ _NAMES = {
 
 def _pretty(key: str) -> str:
     return " / ".join(_NAMES.get(k.strip(), k.strip()) for k in key.split(","))
+
+
+def key_in_force(action_id: str, default: str, keymap: dict[str, str]) -> str:
+    """The key of ``action_id`` as the help names it, the user's keymap over ``default``: for
+    words on the screen that name a key ("x, then the number" after a remapped exclude)."""
+    return _pretty(keymap.get(action_id, default))

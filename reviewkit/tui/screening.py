@@ -446,7 +446,8 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
                 self.go(pos)
                 self.say_arrived(f"found {text!r}")
 
-        self.app.push_screen(TextPrompt("Search"), done)
+        # titles only, from the record after this one on: the prompt says so (it said "Search")
+        self.app.push_screen(TextPrompt("Search titles (the next match after this record)"), done)
 
     def action_goto(self) -> None:
         def done(ref: str | None) -> None:
