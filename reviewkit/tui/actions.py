@@ -43,12 +43,16 @@ class Action:
     footer: str = ""
 
 
+# the help's heading over the reason keys (help.with_stage_reasons names a remapped exclude key)
+EXCLUSION_GROUP = "Exclusion reasons (e, then the number)"
+
+
 def exclusion_actions(prefix: str) -> tuple[Action, ...]:
     """The keys that choose an exclusion reason after e (1-9, 0 for none, Esc to cancel), for
     the screen whose action ids start with ``prefix`` ('screening', 'conflicts')."""
     # the heading says how: in the help the rows read "1  Exclude: <reason>", and 1 alone only
     # answers "press e first" (the same words as the picker's heading on the screen)
-    group = "Exclusion reasons (e, then the number)"
+    group = EXCLUSION_GROUP
     return (
         *(
             Action(

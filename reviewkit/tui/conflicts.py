@@ -312,4 +312,4 @@ class ConflictsScreen(DecisionScreen):
 
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
         shown = [a for a in ACTIONS if self.stage == "full-text" or a.id != "conflicts.open"]
-        return f"Conflicts · {self.stage}", with_stage_reasons(shown, self.rule)
+        return f"Conflicts · {self.stage}", with_stage_reasons(shown, self.rule, self.exclude_key)

@@ -15,6 +15,7 @@ from reviewkit import screening as scr
 from reviewkit.project import Project, init_project
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.conflicts import ConflictsScreen
+from reviewkit.tui.help import HelpScreen
 from reviewkit.tui.screening import ScreeningScreen
 from reviewkit.tui.widgets import TextPrompt
 
@@ -82,6 +83,24 @@ def test_a_remapped_exclude_key_is_the_one_the_reasons_name(team) -> None:
             first = s.current
             await pilot.press("x", "1")
             assert scr.ReviewerQueue(project, TA, "maria").votes[first].label == "exclude"
+
+    asyncio.run(go())
+
+
+def test_the_help_heads_the_reason_keys_with_the_remapped_exclude_key(team) -> None:
+    """The help lists 'x  Exclude…'; the heading over the reason keys said '(e, then the
+    number)' all the same."""
+    project, _ = team
+
+    async def go() -> None:
+        queue = scr.ReviewerQueue(project, TA, "maria")
+        app = ReviewkitApp(ScreeningScreen(queue), keymap={"screening.exclude": "x"})
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("j", "question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            text = shown(app, "#help-table")
+            assert "Exclusion reasons (x, then the number)" in text
+            assert "(e, then" not in text
 
     asyncio.run(go())
 
