@@ -150,3 +150,49 @@ def test_the_search_prompt_says_it_searches_titles(team: tuple[Project, list[int
             assert app.screen.title_text.startswith("Search titles")
 
     asyncio.run(go())
+
+
+def test_ctrl_c_while_ordering_says_to_press_q(project_b, monkeypatch) -> None:
+    """The README: in a terminal screen Ctrl-C does not quit, it says to press q. While the
+    first order was worked out it said 'Copy selected text: no record yet …' instead, as if
+    copying were a key that decides."""
+    import threading
+
+    from screening.helpers import make_topic_records, until
+    from screening.test_ranking_tui import until_started
+
+    from reviewkit.queue_ranker import QueueRanker
+    from reviewkit.ranking_worker import Engine
+
+    records, _ = make_topic_records(6, 10)
+    add_records(project_b, records)
+    opened = threading.Event()
+    read = Engine._read_texts
+
+    def held(self, ids=None):
+        assert opened.wait(60), "the test never opened the gate"
+        return read(self, ids)
+
+    monkeypatch.setattr(Engine, "_read_texts", held)
+    queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
+    ranking = QueueRanker(queue, isolate=False)
+    notified: list[str] = []
+
+    async def go() -> None:
+        app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
+        app.notify = lambda message, **kw: notified.append(str(message))  # type: ignore[method-assign]
+        async with app.run_test(size=(100, 34)) as pilot:
+            s = app.first_screen
+            await until_started(pilot, ranking)
+            assert s.ordering
+            await pilot.press("ctrl+c")
+            assert "Copy selected text" not in s.message
+            assert any("to quit" in n for n in notified), notified  # Textual: "Press q to quit"
+            opened.set()
+            await until(pilot, lambda: not s.ordering, "the first order")
+
+    try:
+        asyncio.run(go())
+    finally:
+        opened.set()
+        ranking.close()
