@@ -272,7 +272,9 @@ class ConflictsScreen(DecisionScreen):
                 return
             self.kept(lambda: self.commit(label, note=text.strip()))
 
-        self.app.push_screen(TextPrompt("Why include? (recorded with your name)"), done)
+        # Enter alone saves without a note: the prompt says so (a lead waited for a required field)
+        why = "Why include? (optional: Enter alone saves; recorded with your name)"
+        self.app.push_screen(TextPrompt(why), done)
 
     def action_start_exclude(self) -> None:
         if self.pos is None:

@@ -196,3 +196,21 @@ def test_ctrl_c_while_ordering_says_to_press_q(project_b, monkeypatch) -> None:
     finally:
         opened.set()
         ranking.close()
+
+
+def test_the_why_include_prompt_says_it_may_be_left_empty(team) -> None:
+    """The lead's 'Why include?' takes Enter alone (no note); the prompt now says so."""
+    project, ids = team
+    scr.decide(project.db, ids[0], TA, "maria", "include")
+    scr.decide(project.db, ids[0], TA, "tom", "exclude", "not-employees")
+
+    async def go() -> None:
+        app = ReviewkitApp(ConflictsScreen(project, TA, "sara"), keymap={})
+        async with app.run_test(size=(120, 34)) as pilot:
+            await pilot.press("i")
+            assert isinstance(app.screen, TextPrompt)
+            assert "optional" in app.screen.title_text
+            await pilot.press("enter")
+            assert "saved: final include" in app.screen.message
+
+    asyncio.run(go())
