@@ -190,9 +190,10 @@ def label_command(project_dir: Path, record: str, assignment: str, reviewer: str
     """Confirm a study's label(s) in a scheme (RECORD: id, pmid:N or doi:10.…)."""
     from reviewkit.classify import confirm
 
-    scheme, labels = _assignment(assignment, "SCHEME=LABEL", "e.g. model-type=job-specialist")
     project = load_project(project_dir, person=reviewer)
     try:
+        # the example from this project's own schemes (it named Review B's, whatever the review)
+        scheme, labels = _assignment(assignment, "SCHEME=LABEL", _label_example(project))
         rid = _study(project, record)
         chosen = list(dict.fromkeys(x.strip() for x in labels.split(",") if x.strip()))
         stored = confirm(project, rid, scheme.strip(), chosen, reviewer)
@@ -203,6 +204,15 @@ def label_command(project_dir: Path, record: str, assignment: str, reviewer: str
             click.echo(f"{said} already (confirmed by {reviewer}); nothing changed")
     finally:
         project.close()
+
+
+def _label_example(project: Project) -> str:
+    """'e.g. setting=workplace (schemes: setting, design)', from the project's protocol."""
+    schemes = project.protocol.schemes
+    first = next((s for s in schemes.values() if s.labels), None)
+    if first is None:
+        return "the protocol has no classification scheme"
+    return f"e.g. {first.id}={first.labels[0].id} (schemes: {', '.join(schemes)})"
 
 
 def _assignment(text: str, form: str, hint: str = "") -> tuple[str, str]:

@@ -43,12 +43,16 @@ class Action:
     footer: str = ""
 
 
+# the help's heading over the reason keys (help.with_stage_reasons names a remapped exclude key)
+EXCLUSION_GROUP = "Exclusion reasons (e, then the number)"
+
+
 def exclusion_actions(prefix: str) -> tuple[Action, ...]:
     """The keys that choose an exclusion reason after e (1-9, 0 for none, Esc to cancel), for
     the screen whose action ids start with ``prefix`` ('screening', 'conflicts')."""
     # the heading says how: in the help the rows read "1  Exclude: <reason>", and 1 alone only
     # answers "press e first" (the same words as the picker's heading on the screen)
-    group = "Exclusion reasons (e, then the number)"
+    group = EXCLUSION_GROUP
     return (
         *(
             Action(
@@ -284,3 +288,9 @@ _NAMES = {
 
 def _pretty(key: str) -> str:
     return " / ".join(_NAMES.get(k.strip(), k.strip()) for k in key.split(","))
+
+
+def key_in_force(action_id: str, default: str, keymap: dict[str, str]) -> str:
+    """The key of ``action_id`` as the help names it, the user's keymap over ``default``: for
+    words on the screen that name a key ("x, then the number" after a remapped exclude)."""
+    return _pretty(keymap.get(action_id, default))

@@ -19,7 +19,13 @@ from reviewkit import screening
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.screening import ConflictView
-from reviewkit.tui.actions import Action, bindings, exclusion_actions, page_actions
+from reviewkit.tui.actions import (
+    Action,
+    bindings,
+    exclusion_actions,
+    key_in_force,
+    page_actions,
+)
 from reviewkit.tui.decision import DecisionScreen, reason_picker
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.message_line import MessageLine
@@ -81,6 +87,7 @@ class ConflictsScreen(DecisionScreen):
     # ? and q before moving, and short footer words: every shown key fits 80 columns
     BINDINGS = bindings(footer_order(ACTIONS))
     TITLE = "reviewkit conflicts"
+    ACTIONS_ID = "conflicts"
 
     def __init__(
         self,
@@ -173,8 +180,12 @@ class ConflictsScreen(DecisionScreen):
                 if f.note:
                     final.append(f" — {f.note}", style="italic")
             else:
+                keymap = getattr(self.app, "keymap_in_use", {})
+                include = key_in_force("conflicts.include", "i", keymap)
                 final.append(
-                    "Not resolved: i to include, e then a reason number to exclude", style="dim"
+                    f"Not resolved: {include} to include, {self.exclude_key} then a reason number"
+                    " to exclude",
+                    style="dim",
                 )
         if self.pos is not None and self.stage == "full-text":
             final = Group(final, self.full_text_line(self.views[self.pos].study_id))
@@ -261,7 +272,9 @@ class ConflictsScreen(DecisionScreen):
                 return
             self.kept(lambda: self.commit(label, note=text.strip()))
 
-        self.app.push_screen(TextPrompt("Why include? (recorded with your name)"), done)
+        # Enter alone saves without a note: the prompt says so (a lead waited for a required field)
+        why = "Why include? (optional: Enter alone saves; recorded with your name)"
+        self.app.push_screen(TextPrompt(why), done)
 
     def action_start_exclude(self) -> None:
         if self.pos is None:
@@ -301,4 +314,4 @@ class ConflictsScreen(DecisionScreen):
 
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
         shown = [a for a in ACTIONS if self.stage == "full-text" or a.id != "conflicts.open"]
-        return f"Conflicts · {self.stage}", with_stage_reasons(shown, self.rule)
+        return f"Conflicts · {self.stage}", with_stage_reasons(shown, self.rule, self.exclude_key)

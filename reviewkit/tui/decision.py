@@ -16,11 +16,12 @@ from textual.geometry import Size
 from textual.widgets import Static
 
 from reviewkit.protocol import Stage
+from reviewkit.tui.actions import key_in_force
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.widgets import WaitsForDatabase, reason_for_key, reasons_renderable
 
 
-def reason_picker(rule: Stage, picking: bool) -> Group:
+def reason_picker(rule: Stage, picking: bool, exclude_key: str = "e") -> Group:
     """The stage's numbered exclusion reasons under a head line: how to pick one while
     ``picking`` (after e), else how to start."""
     if picking:
@@ -31,7 +32,7 @@ def reason_picker(rule: Stage, picking: bool) -> Group:
             style="bold reverse",
         )
     else:
-        head = Text("Exclusion reasons (e, then the number)", style="bold")
+        head = Text(f"Exclusion reasons ({exclude_key}, then the number)", style="bold")
     return reasons_renderable(head, rule.exclusion_reasons)
 
 
@@ -52,12 +53,12 @@ def reasons_fit(rule: Stage, console: Console, size: Size) -> bool:
     return rows <= size.height * REASONS_SHARE
 
 
-def reasons_hint(rule: Stage) -> Text:
+def reasons_hint(rule: Stage, exclude_key: str = "e") -> Text:
     """The one line that stands for the reasons list on a short terminal."""
     return Text.assemble(
         ("Exclusion reasons ", "bold"),
         (f"1–{len(rule.exclusion_reasons)}", "bold cyan"),
-        ": press e to see them",
+        f": press {exclude_key} to see them",
     )
 
 
@@ -67,10 +68,18 @@ class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
     :meth:`show_picker`; :attr:`excluding` says whether e was pressed."""
 
     CANCELLED = ""  # what the message line says when Esc leaves the picker ('' says nothing)
+    ACTIONS_ID = "screening"  # the screen's part of its action ids ('screening.exclude')
 
     rule: Stage
     excluding: bool = False
     message: str = ""
+
+    @property
+    def exclude_key(self) -> str:
+        """The key that starts an exclusion here, as the user's keymap has it (the screen's
+        words name it: a remapped exclude left them saying 'e', a dead key)."""
+        keymap = getattr(self.app, "keymap_in_use", {})
+        return key_in_force(f"{self.ACTIONS_ID}.exclude", "e", keymap)
 
     def say(self, message: str) -> None:
         self.message = message
@@ -86,7 +95,7 @@ class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
 
     def action_reason(self, n: int) -> None:
         if not self.excluding:
-            self.say("press e first, then the reason's number")
+            self.say(f"press {self.exclude_key} first, then the reason's number")
             return
         code, problem = reason_for_key(self.rule, n)
         if code is None:
@@ -127,7 +136,10 @@ class FoldingReasons:
         if self._reasons_mode == (self.excluding, whole):
             return
         self._reasons_mode = (self.excluding, whole)
-        shown = reason_picker(self.rule, self.excluding) if whole else reasons_hint(self.rule)
+        key = self.exclude_key  # type: ignore[attr-defined]  # a DecisionScreen's
+        shown = (
+            reason_picker(self.rule, self.excluding, key) if whole else reasons_hint(self.rule, key)
+        )
         self.query_one("#reasons", Static).update(shown)
 
     def _reasons_fit(self) -> bool:

@@ -14,17 +14,20 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reviewkit.protocol import Stage
-from reviewkit.tui.actions import Action, bindings, help_rows
+from reviewkit.tui.actions import EXCLUSION_GROUP, Action, bindings, help_rows
 
 HELP_ACTIONS = (
     Action("help.close", "escape,q,question_mark", "app.pop_screen", "Close help", group="Help"),
 )
 
 
-def with_stage_reasons(actions: Sequence[Action], rule: Stage) -> tuple[Action, ...]:
+def with_stage_reasons(
+    actions: Sequence[Action], rule: Stage, exclude_key: str = "e"
+) -> tuple[Action, ...]:
     """The table with '<screen>.reasonN' rows named after the stage's reasons (unused ones dropped).
 
-    '<screen>.no_reason' is dropped when the stage requires a reason.
+    '<screen>.no_reason' is dropped when the stage requires a reason; the reasons' heading names
+    ``exclude_key``, the exclude key in force (a keymap may move it from e).
     """
     out = []
     for a in actions:
@@ -36,6 +39,8 @@ def with_stage_reasons(actions: Sequence[Action], rule: Stage) -> tuple[Action, 
             a = replace(a, description=f"Exclude: {rule.exclusion_reasons[n - 1].label}")
         elif name == "no_reason" and rule.reason_required:
             continue
+        if a.group == EXCLUSION_GROUP:
+            a = replace(a, group=EXCLUSION_GROUP.replace("(e,", f"({exclude_key},"))
         out.append(a)
     return tuple(out)
 

@@ -74,10 +74,10 @@ ACTIONS: tuple[Action, ...] = (
 )
 
 
-def stage_actions(rule: Stage) -> tuple[Action, ...]:
+def stage_actions(rule: Stage, exclude_key: str = "e") -> tuple[Action, ...]:
     """The actions that apply at a stage, named with its exclusion reasons (for the help screen)."""
     actions = [a for a in ACTIONS if rule.name == "full-text" or a.id not in FULL_TEXT_ONLY]
-    return with_stage_reasons(actions, rule)
+    return with_stage_reasons(actions, rule, exclude_key)
 
 
 MINE_ROWS = 6  # the box under the record (decision, full text, notes): #mine's max-height
@@ -446,7 +446,8 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
                 self.go(pos)
                 self.say_arrived(f"found {text!r}")
 
-        self.app.push_screen(TextPrompt("Search"), done)
+        # titles only, from the record after this one on: the prompt says so (it said "Search")
+        self.app.push_screen(TextPrompt("Search titles (the next match after this record)"), done)
 
     def action_goto(self) -> None:
         def done(ref: str | None) -> None:
@@ -470,4 +471,4 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
 
     # other -------------------------------------------------------------------------------
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
-        return f"Screening · {self.rule.name}", stage_actions(self.rule)
+        return f"Screening · {self.rule.name}", stage_actions(self.rule, self.exclude_key)

@@ -97,7 +97,9 @@ class KeepsUp:
         if not self.ordering:
             return
         active = self.active_bindings.get(event.key)
-        if active is not None and not active.enabled:
+        if active is None or not (active.binding.id or "").startswith("screening."):
+            return  # not this screen's key: Textual's own ctrl+c (copy) says how to quit
+        if not active.enabled:
             event.stop()
             self.say(
                 f"{active.binding.description}: no record yet (the first is on its way);"

@@ -510,3 +510,66 @@ def test_two_full_text_exclusions_with_other_reasons_are_a_conflict(project_b, c
         assert ("Dialogue meetings" in out) is listed and "Job specialists" not in out, out
         if listed:
             assert "No return-to-work outcome" in out and "No collaboration" in out, out
+
+
+def test_the_readme_agreement_csv_outlives_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Section 5 writes the agreement's counts table (one row per cell) with `agreement --csv`;
+    section 7's `report` writes its own agreement.csv (one row per stage) into exports/. A team
+    following the README in its project folder must still have the counts after the report:
+    the path the README gives is not one the report writes over."""
+    line = next(x for x in code_block_lines(README) if x.startswith("reviewkit agreement --csv"))
+    protocol = ROOT / "protocols" / "work-health-collaboration.toml"
+    assert main(["init", str(tmp_path / "p"), "--protocol", str(protocol)]) == 0
+    monkeypatch.chdir(tmp_path / "p")
+    monkeypatch.delenv("REVIEWKIT_PROJECT", raising=False)
+    assert main(["import", str(FIXTURES / "sample.ris")]) == 0
+    assert main(shlex.split(line)[1:]) == 0
+    written = Path(shlex.split(line)[shlex.split(line).index("--csv") + 1])
+    assert written.read_text(encoding="utf-8").startswith("stage,reviewer_a,reviewer_b,label_a")
+    assert main(["report", "--format", "md,csv"]) == 0
+    assert written.read_text(encoding="utf-8").startswith("stage,reviewer_a,reviewer_b,label_a")
+
+
+def test_a_label_without_its_scheme_is_shown_this_projects_form(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Another team's review (intervention setting, study design): `reviewkit label 1 workplace`
+    was told 'e.g. model-type=job-specialist', Review B's scheme, which its project does not
+    have; the hint now writes the form with the project's own scheme and label."""
+    (tmp_path / "own.toml").write_text(
+        """[review]
+id = "burnout-rtw"
+title = "Workplace interventions for employees with burnout: return to work"
+question = "Which interventions help employees with burnout return to work?"
+reviewers = ["reviewer1", "reviewer2"]
+
+[stages.title-abstract]
+advance_on = ["include", "uncertain"]
+
+[schemes.setting]
+name = "Intervention setting"
+[[schemes.setting.labels]]
+id = "workplace"
+name = "Workplace"
+terms = ["workplace"]
+
+[schemes.design]
+name = "Study design"
+[[schemes.design.labels]]
+id = "rct"
+name = "Randomised controlled trial"
+terms = ["randomised"]
+""",
+        encoding="utf-8",
+    )
+    assert main(["init", str(tmp_path / "p"), "--protocol", str(tmp_path / "own.toml")]) == 0
+    assert main(["import", str(FIXTURES / "sample.ris"), "--project", str(tmp_path / "p")]) == 0
+    capsys.readouterr()
+    argv = ["label", "1", "workplace", "--reviewer", "reviewer1", "--project", str(tmp_path / "p")]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "'workplace' is not SCHEME=LABEL" in err
+    assert "model-type" not in err
+    assert "e.g. setting=workplace (schemes: setting, design)" in err

@@ -1,0 +1,216 @@
+"""Another team's review (burnout and long COVID, return to work) screened by keys: the words on
+the screen name the keys in force, as a team's keymap has them, and the search prompt says what
+it searches. Found walking the README as a team that is not NAV's (task 28)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from conftest import add_records
+from screening.helpers import make_records
+
+from reviewkit import screening as scr
+from reviewkit.project import Project, init_project
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.conflicts import ConflictsScreen
+from reviewkit.tui.help import HelpScreen
+from reviewkit.tui.screening import ScreeningScreen
+from reviewkit.tui.widgets import TextPrompt
+
+TA, FT = "title-abstract", "full-text"
+
+PROTOCOL = """\
+[review]
+id = "burnout-rtw"
+title = "Workplace interventions for employees with burnout or long COVID: return to work"
+question = "Which workplace or health-care interventions help employees return to work?"
+reviewers = ["maria", "tom"]
+leads = ["sara"]
+
+[stages.title-abstract]
+advance_on = ["include", "uncertain"]
+exclusion_reasons = [
+  { code = "not-employees", label = "Not employees of working age" },
+  { code = "not-burnout-covid", label = "Not burnout, work stress or long COVID" },
+]
+
+[stages.full-text]
+advance_on = ["include"]
+reason_required = true
+exclusion_reasons = [
+  { code = "not-employees", label = "Not employees of working age" },
+  { code = "not-burnout-covid", label = "Not burnout, work stress or long COVID" },
+  { code = "no-intervention", label = "No intervention studied" },
+  { code = "no-work-outcome", label = "No work outcome" },
+  { code = "wrong-design", label = "Not an empirical study" },
+  { code = "no-access", label = "Could not get the full text", not_retrieved = true },
+]
+"""
+
+
+@pytest.fixture
+def team(tmp_path: Path):
+    (tmp_path / "burnout-rtw.toml").write_text(PROTOCOL, encoding="utf-8")
+    project = init_project(tmp_path / "rtw", tmp_path / "burnout-rtw.toml")
+    ids = add_records(project, make_records(3))
+    yield project, ids
+    project.close()
+
+
+def shown(app: ReviewkitApp, selector: str) -> str:
+    """The text a widget shows, row by row, joined."""
+    widget = app.screen.query_one(selector)
+    rows = (widget.render_line(y).text.strip() for y in range(widget.size.height))
+    return " ".join(row for row in rows if row and set(row) != {"─"})
+
+
+def test_a_remapped_exclude_key_is_the_one_the_reasons_name(team) -> None:
+    """The team maps exclude to x: the reasons under the record said '(e, then the number)' and
+    a number pressed first said 'press e first', naming a key that now does nothing."""
+    project, _ = team
+    keymap = {"screening.exclude": "x"}
+
+    async def go() -> None:
+        app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, TA, "maria")), keymap=keymap)
+        async with app.run_test(size=(120, 34)) as pilot:
+            s = app.first_screen
+            await pilot.press("j")  # start at once (no wait for the protocol's order)
+            assert "Exclusion reasons (x, then the number)" in shown(app, "#reasons")
+            await pilot.press("1")
+            assert "press x first" in s.message
+            first = s.current
+            await pilot.press("x", "1")
+            assert scr.ReviewerQueue(project, TA, "maria").votes[first].label == "exclude"
+
+    asyncio.run(go())
+
+
+def test_the_help_heads_the_reason_keys_with_the_remapped_exclude_key(team) -> None:
+    """The help lists 'x  Exclude…'; the heading over the reason keys said '(e, then the
+    number)' all the same."""
+    project, _ = team
+
+    async def go() -> None:
+        queue = scr.ReviewerQueue(project, TA, "maria")
+        app = ReviewkitApp(ScreeningScreen(queue), keymap={"screening.exclude": "x"})
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("j", "question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            text = shown(app, "#help-table")
+            assert "Exclusion reasons (x, then the number)" in text
+            assert "(e, then" not in text
+
+    asyncio.run(go())
+
+
+def test_the_short_terminal_hint_names_the_remapped_exclude_key(team) -> None:
+    """On a short terminal the six full-text reasons fold into one line that says which key
+    shows them."""
+    project, ids = team
+    for reviewer in ("maria", "tom"):
+        scr.decide(project.db, ids[0], TA, reviewer, "include")
+    keymap = {"screening.exclude": "x"}
+
+    async def go() -> None:
+        app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, FT, "tom")), keymap=keymap)
+        async with app.run_test(size=(80, 16)) as pilot:
+            await pilot.press("j")
+            assert "Exclusion reasons 1–6: press x to see them" in shown(app, "#reasons")
+
+    asyncio.run(go())
+
+
+def test_the_conflicts_line_names_the_keys_in_force(team) -> None:
+    """The lead's 'Not resolved' line tells how to resolve: with the lead's own keys."""
+    project, ids = team
+    scr.decide(project.db, ids[0], TA, "maria", "include")
+    scr.decide(project.db, ids[0], TA, "tom", "exclude", "not-employees")
+    keymap = {"conflicts.include": "y", "conflicts.exclude": "x"}
+
+    async def go() -> None:
+        app = ReviewkitApp(ConflictsScreen(project, TA, "sara"), keymap=keymap)
+        async with app.run_test(size=(120, 34)):
+            assert "Not resolved: y to include, x then a reason number" in shown(app, "#final")
+
+    asyncio.run(go())
+
+
+def test_the_search_prompt_says_it_searches_titles(team: tuple[Project, list[int]]) -> None:
+    """The README's `/` searches titles (the next match after the record shown); the prompt
+    said only 'Search', and a reviewer typing an author's name found nothing."""
+    project, _ = team
+
+    async def go() -> None:
+        app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, TA, "maria")), keymap={})
+        async with app.run_test(size=(120, 34)) as pilot:
+            await pilot.press("j", "slash")
+            assert isinstance(app.screen, TextPrompt)
+            assert app.screen.title_text.startswith("Search titles")
+
+    asyncio.run(go())
+
+
+def test_ctrl_c_while_ordering_says_to_press_q(project_b, monkeypatch) -> None:
+    """The README: in a terminal screen Ctrl-C does not quit, it says to press q. While the
+    first order was worked out it said 'Copy selected text: no record yet …' instead, as if
+    copying were a key that decides."""
+    import threading
+
+    from screening.helpers import make_topic_records, until
+    from screening.test_ranking_tui import until_started
+
+    from reviewkit.queue_ranker import QueueRanker
+    from reviewkit.ranking_worker import Engine
+
+    records, _ = make_topic_records(6, 10)
+    add_records(project_b, records)
+    opened = threading.Event()
+    read = Engine._read_texts
+
+    def held(self, ids=None):
+        assert opened.wait(60), "the test never opened the gate"
+        return read(self, ids)
+
+    monkeypatch.setattr(Engine, "_read_texts", held)
+    queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
+    ranking = QueueRanker(queue, isolate=False)
+    notified: list[str] = []
+
+    async def go() -> None:
+        app = ReviewkitApp(ScreeningScreen(queue, ranking=ranking), keymap={})
+        app.notify = lambda message, **kw: notified.append(str(message))  # type: ignore[method-assign]
+        async with app.run_test(size=(100, 34)) as pilot:
+            s = app.first_screen
+            await until_started(pilot, ranking)
+            assert s.ordering
+            await pilot.press("ctrl+c")
+            assert "Copy selected text" not in s.message
+            assert any("to quit" in n for n in notified), notified  # Textual: "Press q to quit"
+            opened.set()
+            await until(pilot, lambda: not s.ordering, "the first order")
+
+    try:
+        asyncio.run(go())
+    finally:
+        opened.set()
+        ranking.close()
+
+
+def test_the_why_include_prompt_says_it_may_be_left_empty(team) -> None:
+    """The lead's 'Why include?' takes Enter alone (no note); the prompt now says so."""
+    project, ids = team
+    scr.decide(project.db, ids[0], TA, "maria", "include")
+    scr.decide(project.db, ids[0], TA, "tom", "exclude", "not-employees")
+
+    async def go() -> None:
+        app = ReviewkitApp(ConflictsScreen(project, TA, "sara"), keymap={})
+        async with app.run_test(size=(120, 34)) as pilot:
+            await pilot.press("i")
+            assert isinstance(app.screen, TextPrompt)
+            assert "optional" in app.screen.title_text
+            await pilot.press("enter")
+            assert "saved: final include" in app.screen.message
+
+    asyncio.run(go())
