@@ -66,15 +66,13 @@ def efetch_format(params: dict[str, str]) -> str:
     )
 
 
-def efetch_body(kind: str, pmids: Sequence[int], found: dict[int, bytes]) -> bytes:
-    """The reply of :func:`efetch_format`'s ``kind`` for the ``pmids`` the snapshot holds
-    (``found``), in the order asked."""
+def efetch_text(kind: str, pmids: Sequence[int], found: dict[int, bytes]) -> bytes:
+    """The text reply of :func:`efetch_format`'s ``kind`` ('medline' or 'uilist') for the
+    ``pmids`` the snapshot holds (``found``: PMID -> XML), in the order asked."""
     pmids = [p for p in pmids if p in found]
     if kind == "medline":
         return medline_text(found[p] for p in pmids)
-    if kind == "uilist":
-        return uilist_text(pmids)
-    return article_set(found[p] for p in pmids)
+    return uilist_text(pmids)
 
 
 def article_set(articles: Iterable[bytes]) -> bytes:

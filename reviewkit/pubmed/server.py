@@ -30,8 +30,9 @@ from reviewkit.pubmed.dates import date_limit
 from reviewkit.pubmed.efetch import (
     EFETCH_ERROR_STATUS,
     TEXT,
-    efetch_body,
+    article_set,
     efetch_format,
+    efetch_text,
     history_window,
     parse_ids,
 )
@@ -263,13 +264,15 @@ class EutilsServer:
         check_common(params, formats=("xml", "text"))
         kind = efetch_format(params)
         pmids = self._requested(params)
-        return efetch_body(kind, pmids, self.snapshot.articles_by_pmid(pmids))
+        if kind == "xml":
+            return article_set(self.snapshot.articles_xml(pmids))
+        return efetch_text(kind, pmids, self.snapshot.articles_by_pmid(pmids))
 
     def esummary(self, params: dict[str, str]) -> bytes:
         """esummary's version 1.0 DocSums by ``id`` or from a history set
         (:mod:`reviewkit.pubmed.esummary`)."""
+        check_version(params)  # before the retmode check: it names what esummary serves
         check_common(params, extra=frozenset({"version"}))
-        check_version(params)
         if not params.get("id") and not params.get("query_key"):
             raise ReplyError(NO_IDS)
         pmids = self._requested(params)
