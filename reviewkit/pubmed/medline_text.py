@@ -10,7 +10,8 @@ public projects (PMID 37118429, revised 2025; two of 2025 and a 2019 one with ``
 keeps a line within 81 characters of text, the space left at the end of the line, and goes on
 on lines indented by six spaces (the 2021-2025 records; Biopython's 2006-2012 files break one
 column earlier and drop the space, which ``Bio.Medline`` reads the same). Records are separated
-by a blank line and the reply starts with one, as Biopython's files do.
+by a blank line and the reply starts with one, as Biopython's files do. The layout of a field
+is :func:`reviewkit.formats.medline.field_lines`, shared with the MEDLINE export.
 
 Not written (the local server says so in the README and the audit): ``NM`` (supplementary
 concepts), ``IR``/``FIR``/``IRAD`` (investigators), ``PS``/``FPS``, ``OAB``, ``GN``, ``SFM``,
@@ -24,7 +25,8 @@ from collections.abc import Iterable, Iterator
 
 from lxml import etree as ET
 
-TEXT_WIDTH = 81  # characters of text on a line after the 6-character tag column
+from reviewkit.formats.medline import field_lines
+
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # CommentsCorrections RefType -> tag (NLM's field descriptions, "Comments/Corrections")
 CORRECTION_TAGS = {
@@ -49,22 +51,6 @@ CORRECTION_TAGS = {
 }
 # ArticleIds written elsewhere than AID (PMID, PMC, MID) or not at all
 NOT_AID = {"pubmed", "pmc", "mid", "pmcid", "pmcpid", "pmpid"}
-
-
-def field_lines(tag: str, value: str) -> list[str]:
-    """One field as NCBI writes it: the tag column, then the value wrapped (module docstring)."""
-    rest = " ".join(value.split())
-    lines: list[str] = []
-    while len(rest) > TEXT_WIDTH:
-        cut = rest.rfind(" ", 0, TEXT_WIDTH + 1)
-        if cut <= 0:  # one word longer than a line: it stays whole
-            cut = rest.find(" ", TEXT_WIDTH)
-            if cut < 0:
-                break
-        lines.append(rest[: cut + 1])
-        rest = rest[cut + 1 :]
-    lines.append(rest)
-    return [f"{tag:<4}- {lines[0]}"] + [f"      {line}" for line in lines[1:]]
 
 
 def medline_text(articles: Iterable[bytes]) -> bytes:

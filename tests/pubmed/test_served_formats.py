@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from Bio import Entrez, Medline
 
-from reviewkit import offline_data
+from reviewkit import formats, offline_data
 from reviewkit.formats import medline, pubmed_xml
 from reviewkit.pubmed.server import EutilsServer
 from reviewkit.records import Record, normalise_pages
@@ -257,3 +257,20 @@ def test_esummary_errors_are_ncbis(server: EutilsServer) -> None:
     ):
         status, body = reply(server, "esummary", db="pubmed", id="1", **params)
         assert status == 200 and said in body and b"version 1.0 XML" in body
+
+
+def test_the_medline_export_lays_out_a_field_as_the_server_does(server: EutilsServer) -> None:
+    """One place for MEDLINE's layout: reviewkit's export of the XML's records wraps TI and AB
+    line for line as the server's MEDLINE text does (PubMed's layout)."""
+    ids = all_pmids(server)
+    served = {f[0][1][0][6:]: dict(f) for f in fields_of(medline_text(server, id=ids))}
+    out = io.StringIO()
+    formats.write(list(xml_records(server, ids).values()), "medline", out)
+    wrapped = 0
+    for fields in fields_of(out.getvalue()):
+        ours = dict(fields)
+        theirs = served[ours["PMID"][0][6:]]
+        for tag in ("TI", "AB"):
+            assert ours.get(tag) == theirs.get(tag)
+            wrapped += len(ours.get(tag, [])) > 1
+    assert wrapped > 100
