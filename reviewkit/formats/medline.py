@@ -287,11 +287,14 @@ def _check_pmid(fields: list[tuple[str, str]], raw: str, name: str, start: int) 
 # records quoted in public projects; Biopython's 2006-2012 Tests/Medline files break one column
 # earlier and drop the space, which every reader, this one too, reads the same).
 TEXT_WIDTH = 81
+# the white space a value's lines are broken at and folded: ASCII's only; a no-break space
+# (U+00A0, in some NLM affiliations: 'Dr. Moeller-Str.\u00a015') is text and stays
+_SPACES = re.compile(r"[ \t\r\n]+")
 
 
 def field_lines(tag: str, value: str) -> list[str]:
     """One MEDLINE field as PubMed writes it: the tag column, then the value wrapped."""
-    rest = " ".join(value.split())
+    rest = _SPACES.sub(" ", value).strip(" ")
     lines: list[str] = []
     while len(rest) > TEXT_WIDTH:
         cut = rest.rfind(" ", 0, TEXT_WIDTH + 1)

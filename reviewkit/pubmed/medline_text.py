@@ -21,12 +21,14 @@ concepts), ``IR``/``FIR``/``IRAD`` (investigators), ``PS``/``FPS``, ``OAB``, ``G
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from lxml import etree as ET
 
 from reviewkit.formats.medline import field_lines
 
+_SPACES = re.compile(r"[ \t\r\n]+")  # XML's white space
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # CommentsCorrections RefType -> tag (NLM's field descriptions, "Comments/Corrections")
 CORRECTION_TAGS = {
@@ -71,8 +73,9 @@ def uilist_text(pmids: Iterable[int]) -> bytes:
 
 
 def text(elem: ET._Element | None) -> str:
-    """An element's text with its inline markup (<i>, <sup>) dropped, spaces folded."""
-    return "" if elem is None else " ".join("".join(elem.itertext()).split())
+    """An element's text with its inline markup (<i>, <sup>) dropped and XML's white space
+    folded (a no-break space is text: NLM writes it in some names and affiliations)."""
+    return "" if elem is None else _SPACES.sub(" ", "".join(elem.itertext())).strip(" ")
 
 
 def medline_fields(article: ET._Element) -> list[tuple[str, str]]:
@@ -281,12 +284,15 @@ def publication_date(issue: ET._Element | None) -> str:
 
 
 def abstract_text(art: ET._Element) -> str:
-    """AB: the abstract's parts joined by a space, each labelled one as 'LABEL: text'."""
+    """AB: the abstract's parts joined by a space, each labelled one as 'LABEL: text'. A part
+    without text is left out with its label (NLM writes an empty ``CLINICALTRIAL`` part in some
+    records; what PubMed shows for it is not recorded)."""
     parts = []
     for part in art.findall("Abstract/AbstractText"):
         label, body = part.get("Label", ""), text(part)
-        parts.append(f"{label}: {body}" if label else body)
-    return " ".join(p for p in parts if p)
+        if body:
+            parts.append(f"{label}: {body}" if label else body)
+    return " ".join(parts)
 
 
 def source(art: ET._Element, cit: ET._Element, data: ET._Element | None) -> str:

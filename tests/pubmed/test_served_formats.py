@@ -39,7 +39,15 @@ def medline_text(server: EutilsServer, **params: str) -> str:
 def flat(record: Record) -> str:
     """The abstract as one text: MEDLINE's AB holds its parts as 'LABEL: text' in a row, and
     which of those a reader takes for a label is the reader's guess, not the format's."""
-    return " ".join(f"{s.label}: {s.text}" if s.label else s.text for s in record.abstract_sections)
+    return folded(
+        " ".join(f"{s.label}: {s.text}" if s.label else s.text for s in record.abstract_sections)
+    )
+
+
+def folded(value: str) -> str:
+    """Any white space as one space: the XML reader turns NLM's thin, hair and no-break spaces
+    into spaces; the MEDLINE text keeps those characters as NLM wrote them."""
+    return " ".join(value.split())
 
 
 def test_biopython_reads_from_the_medline_text_what_the_xml_holds(server: EutilsServer) -> None:
@@ -49,8 +57,8 @@ def test_biopython_reads_from_the_medline_text_what_the_xml_holds(server: Eutils
     assert [r["PMID"] for r in parsed] == ids.split(",")  # every article, in the order asked
     for found in parsed:
         rec = xml[found["PMID"]]
-        assert found.get("TI", "") == rec.title
-        assert found.get("AB", "") == flat(rec)
+        assert folded(found.get("TI", "")) == rec.title
+        assert folded(found.get("AB", "")) == flat(rec)
         # people (FAU) and groups (CN) are two lists in Bio.Medline; their order together is
         # checked through reviewkit's reader below
         assert sorted(found.get("FAU", []) + found.get("CN", [])) == sorted(rec.authors)
@@ -65,7 +73,7 @@ def test_biopython_reads_from_the_medline_text_what_the_xml_holds(server: Eutils
         # Bio.Medline joins continuation lines only for its text keys, MH and AD; a keyword
         # longer than a line comes back in two parts, from PubMed's own files too
         assert " ".join(found.get("OT", [])) == " ".join(rec.keywords)
-        assert list(dict.fromkeys(found.get("AD", []))) == rec.affiliations
+        assert list(dict.fromkeys(found.get("AD", []))) == rec.affiliations  # as NLM wrote them
         ids_given = found.get("LID", []) if isinstance(found.get("LID"), list) else []
         dois = [
             v[: -len(" [doi]")] for v in found.get("AID", []) + ids_given if v.endswith("[doi]")
@@ -86,7 +94,10 @@ def test_reviewkits_nbib_reader_reads_the_records_the_xml_gives(server: EutilsSe
         # url: the XML reader makes one from the PMID; MEDLINE text has no URL field
         skip = {"abstract_sections", "url", "raw", "source", "origin", "position"}
         for name in Record.__dataclass_fields__.keys() - skip:
-            assert getattr(rec, name) == getattr(want, name), (rec.pmid, name)
+            ours, theirs = getattr(rec, name), getattr(want, name)
+            if isinstance(ours, str):
+                ours, theirs = folded(ours), folded(theirs)
+            assert ours == theirs, (rec.pmid, name)
 
 
 TAG_LINE = re.compile(r"^([A-Z]{2,4}) {0,2}- (.*)$")
@@ -209,7 +220,7 @@ def test_esummary_docsums_are_read_by_biopython_with_the_xml_fields(server: Euti
     assert [s["Id"] for s in read] == ids.split(",")
     for summary in read:
         rec = xml[summary["Id"]]
-        assert summary["Title"] == rec.title
+        assert folded(summary["Title"]) == rec.title
         assert summary["FullJournalName"] == rec.journal
         assert (summary["Volume"], summary["Issue"]) == (rec.volume, rec.issue)
         assert normalise_pages(summary["Pages"]) == rec.pages
@@ -271,6 +282,9 @@ def test_the_medline_export_lays_out_a_field_as_the_server_does(server: EutilsSe
         ours = dict(fields)
         theirs = served[ours["PMID"][0][6:]]
         for tag in ("TI", "AB"):
-            assert ours.get(tag) == theirs.get(tag)
-            wrapped += len(ours.get(tag, [])) > 1
+            served_lines = theirs.get(tag, [])
+            if any(c.isspace() and c not in " \n" for line in served_lines for c in line):
+                continue  # a thin or hair space: the XML reader made it a space, so it wraps there
+            assert ours.get(tag, []) == served_lines
+            wrapped += len(served_lines) > 1
     assert wrapped > 100
