@@ -125,12 +125,13 @@ def _journal(art: ET._Element, cit: ET._Element) -> list[tuple[str, str]]:
     if journal is None:
         return []
     fields = [("IS", f"{text(i)} ({i.get('IssnType')})") for i in journal.findall("ISSN")]
-    fields += [("IS", f"{v} (Linking)") for v in [text(cit.find("MedlineJournalInfo/ISSNLinking"))]]
+    linking = text(cit.find("MedlineJournalInfo/ISSNLinking"))
+    fields += [("IS", f"{linking} (Linking)")] if linking else []
     issue = journal.find("JournalIssue")
     fields += [("VI", text(issue.find("Volume")) if issue is not None else "")]
     fields += [("IP", text(issue.find("Issue")) if issue is not None else "")]
     fields += [("DP", publication_date(issue))]
-    return [(t, v) for t, v in fields if v and v != " (Linking)"]
+    return [(t, v) for t, v in fields if v]
 
 
 def _authors(art: ET._Element) -> list[tuple[str, str]]:
@@ -199,6 +200,8 @@ def _comments(cit: ET._Element) -> list[tuple[str, str]]:
 def mesh_heading(heading: ET._Element) -> str:
     """'Descriptor/qualifier/…', a star before each major one ('Glucokinase/*metabolism')."""
     descriptor = heading.find("DescriptorName")
+    if descriptor is None:  # the DTD requires one; a heading without it is written as nothing
+        return ""
     parts = [("*" if descriptor.get("MajorTopicYN") == "Y" else "") + text(descriptor)]
     parts += [
         ("*" if q.get("MajorTopicYN") == "Y" else "") + text(q)
