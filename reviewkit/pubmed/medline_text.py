@@ -292,7 +292,7 @@ def abstract_text(art: ET._Element) -> str:
     records; what PubMed shows for it is not recorded)."""
     parts = []
     for part in art.findall("Abstract/AbstractText"):
-        label, body = part.get("Label", ""), text(part)
+        label, body = part.get("Label", "").strip(), text(part)  # 'CONCLUSION\u2003' in one
         if body:
             parts.append(f"{label}: {body}" if label else body)
     return " ".join(parts)
