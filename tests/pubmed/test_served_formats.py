@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import urllib.request
 from typing import Any
 
 import pytest
@@ -188,8 +189,6 @@ def test_uilist_text_is_one_pmid_a_line_of_the_articles_held(server: EutilsServe
     status, body = reply(server, "efetch", db="pubmed", rettype="uilist", retmode="text",
                          id=",".join([known[0], "99999999", *known[1:]]))  # fmt: skip
     assert status == 200 and body == ("\n".join(known) + "\n").encode()
-    import urllib.request
-
     with urllib.request.urlopen(url + known[0], timeout=5) as answer:
         assert answer.headers["Content-Type"] == "text/plain; charset=UTF-8"
 
