@@ -279,8 +279,37 @@ def _check_pmid(fields: list[tuple[str, str]], raw: str, name: str, start: int) 
             )
 
 
+# PubMed's layout of a field, the one place for it (this export and the local E-utilities
+# server's MEDLINE text, reviewkit.pubmed.medline_text): the tag padded to four characters and
+# '- ' (a 6-character tag column); a value longer than 81 characters is broken at the last space
+# that keeps a line within 81 characters of text, that space left at the end of the line, and
+# goes on on lines indented by six spaces, as PubMed's 2021-2025 MEDLINE text has it (real
+# records quoted in public projects; Biopython's 2006-2012 Tests/Medline files break one column
+# earlier and drop the space, which every reader, this one too, reads the same).
+TEXT_WIDTH = 81
+# the white space a value's lines are broken at and folded: ASCII's only; a no-break space
+# (U+00A0, in some NLM affiliations: 'Dr. Moeller-Str.\u00a015') is text and stays
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
+def field_lines(tag: str, value: str) -> list[str]:
+    """One MEDLINE field as PubMed writes it: the tag column, then the value wrapped."""
+    rest = _SPACES.sub(" ", value).strip(" ")
+    lines: list[str] = []
+    while len(rest) > TEXT_WIDTH:
+        cut = rest.rfind(" ", 0, TEXT_WIDTH + 1)
+        if cut <= 0:  # one word longer than a line: it stays whole
+            cut = rest.find(" ", TEXT_WIDTH)
+            if cut < 0:
+                break
+        lines.append(rest[: cut + 1])
+        rest = rest[cut + 1 :]
+    lines.append(rest)
+    return [f"{tag:<4}- {lines[0]}"] + [f"      {line}" for line in lines[1:]]
+
+
 def _wrap(tag: str, value: str) -> str:
-    return f"{tag:<4}- {value}"
+    return "\n".join(field_lines(tag, value))
 
 
 def write(records: Iterable[Record], out: TextIO) -> None:

@@ -16,8 +16,9 @@ by several public projects (``Unable to obtain query #1``, ``Cannot retrieve his
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from reviewkit.pubmed.medline_text import medline_text, uilist_text
 from reviewkit.pubmed.replies import ReplyError
 
 EFETCH_HEAD = (
@@ -29,6 +30,49 @@ NO_CORRECT_IDS = "ID list is empty! Possibly it has no correct IDs."
 # NCBI's words for an efetch whose id is empty, as a live reply quoted in a public project's
 # tests has them; whether NCBI sends them in the envelope is not recorded (ours does).
 EMPTY_ID = "Supplied id parameter is empty."
+
+
+TEXT = "text/plain; charset=UTF-8"
+# NBK25499's table of efetch values for PubMed: XML (retmode=xml, rettype null), MEDLINE
+# (rettype=medline, retmode=text), PMID list (rettype=uilist, retmode=text), Abstract
+# (rettype=abstract, retmode=text). The abstract text's layout is documented nowhere NCBI
+# writes (no recorded reply either): refused, saying so.
+TEXT_FORMATS = ("medline", "uilist")
+ABSTRACT_REFUSED = (
+    "rettype 'abstract' with retmode=text is not served by the local server: NCBI documents no "
+    "layout for it (served: XML, rettype=medline or uilist with retmode=text)"
+)
+
+
+def efetch_format(params: dict[str, str]) -> str:
+    """'xml', 'medline' or 'uilist' for this request's rettype and retmode; others refused."""
+    rettype, retmode = params.get("rettype", ""), params.get("retmode", "") or "xml"
+    if retmode == "xml":
+        if rettype in ("", "xml", "abstract"):  # abstract with XML: the XML (pm27)
+            return "xml"
+        hint = "; use retmode=text" if rettype in TEXT_FORMATS else ""
+        raise ReplyError(f"rettype {rettype!r} is not served as XML by the local server{hint}")
+    if retmode != "text":
+        raise ReplyError(
+            f"retmode {retmode!r} is not supported by the local server; use xml or text"
+        )
+    if rettype in TEXT_FORMATS:
+        return rettype
+    if rettype == "abstract":
+        raise ReplyError(ABSTRACT_REFUSED)
+    raise ReplyError(
+        f"rettype {rettype!r} with retmode=text is not served by the local server (use medline "
+        "or uilist)"
+    )
+
+
+def efetch_text(kind: str, pmids: Sequence[int], found: dict[int, bytes]) -> bytes:
+    """The text reply of :func:`efetch_format`'s ``kind`` ('medline' or 'uilist') for the
+    ``pmids`` the snapshot holds (``found``: PMID -> XML), in the order asked."""
+    pmids = [p for p in pmids if p in found]
+    if kind == "medline":
+        return medline_text(found[p] for p in pmids)
+    return uilist_text(pmids)
 
 
 def article_set(articles: Iterable[bytes]) -> bytes:

@@ -29,6 +29,10 @@ EFETCH_ERROR_HEAD = (
     '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eEfetchResult PUBLIC "-//NLM//DTD efetch '
     '20131226//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20131226/efetch.dtd">\n'
 )
+ESUMMARY_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eSummaryResult PUBLIC "-//NLM//DTD '
+    'esummary v1 20041029//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20041029/esummary-v1.dtd">\n'
+)
 JSON_HEADER = {"type": "esearch", "version": "0.3"}
 WARNING_ORDER = ("PhraseIgnored", "QuotedPhraseNotFound", "OutputMessage")  # the DTD's order
 JSON_WARNINGS = {
@@ -126,6 +130,8 @@ def error_reply(endpoint: str, text: str, *, as_json: bool = False) -> bytes:
         return (
             f"{ESEARCH_HEAD}<eSearchResult><ERROR>{escape(text)}</ERROR></eSearchResult>\n".encode()
         )
+    if endpoint == "esummary":  # Biopython's esummary8.xml
+        return f"{ESUMMARY_HEAD}<eSummaryResult>\n\t<ERROR>{escape(text)}</ERROR>\n</eSummaryResult>\n".encode()
     if endpoint == "einfo":
         return f"{EINFO_HEAD}<eInfoResult><ERROR>{escape(text)}</ERROR></eInfoResult>\n".encode()
     return efetch_error(text)

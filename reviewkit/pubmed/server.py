@@ -1,6 +1,8 @@
-"""A local E-utilities server: einfo, esearch and efetch over a PubMed snapshot, on 127.0.0.1.
+"""A local E-utilities server: einfo, esearch, efetch and esummary over a PubMed snapshot.
 
-It answers as NCBI does: XML replies (esearch also JSON, ``retmode=json``) with
+It listens on 127.0.0.1 and answers as NCBI does: XML replies (esearch also JSON,
+``retmode=json``; efetch also MEDLINE text and PMID lists, :mod:`reviewkit.pubmed.efetch`;
+esummary's version 1.0 DocSums, :mod:`reviewkit.pubmed.esummary`) with
 Count/RetMax/RetStart/IdList, the history server (``usehistory``, WebEnv, query_key, ``#N`` in
 a term), ``retstart``/``retmax``, ``sort``, the 9,999-record cap of PubMed,
 ``QueryTranslation``, ``ErrorList``, ``WarningList`` and ``<ERROR>`` replies, and esearch's
@@ -25,11 +27,21 @@ from urllib.parse import parse_qs, urlsplit
 
 from reviewkit.errors import UserError
 from reviewkit.pubmed.dates import date_limit
-from reviewkit.pubmed.efetch import EFETCH_ERROR_STATUS, article_set, history_window, parse_ids
+from reviewkit.pubmed.efetch import (
+    EFETCH_ERROR_STATUS,
+    TEXT,
+    article_set,
+    efetch_format,
+    efetch_text,
+    history_window,
+    parse_ids,
+)
+from reviewkit.pubmed.esummary import NO_IDS, check_version, esummary_xml
 from reviewkit.pubmed.evaluate import Evaluation, Evaluator, parse_or_fail
 from reviewkit.pubmed.faults import FAULT_KINDS, Fault, FaultPlan, parse_faults
 from reviewkit.pubmed.fields import CURLY_READ
 from reviewkit.pubmed.history_key import with_query_key
+from reviewkit.pubmed.params import check_common, check_format_and_params, integer
 from reviewkit.pubmed.replies import (
     JSON,
     RELEVANCE_NOT_IMITATED,
@@ -67,28 +79,6 @@ __all__ = [  # the server, and the fault names it re-exports from reviewkit.pubm
     "serve_forever",
     "serve_in_thread",
 ]
-KNOWN_PARAMS = {
-    "db",
-    "term",
-    "retstart",
-    "retmax",
-    "usehistory",
-    "WebEnv",
-    "query_key",
-    "retmode",
-    "rettype",
-    "tool",
-    "email",
-    "api_key",
-    "id",
-    "sort",
-    "idtype",
-    "datetype",
-    "mindate",
-    "maxdate",
-    "reldate",
-    "field",
-}
 BACKEND_FAILED = "Search Backend failed: read error: Connection reset by peer"
 
 
@@ -180,14 +170,14 @@ class EutilsServer:
         return esearch_json(reply) if params.get("retmode") == "json" else esearch_xml(reply)
 
     def esearch_reply(self, params: dict[str, str]) -> ESearchReply:
-        _check_common({"db": "pubmed"} | params, formats=("xml", "json"))  # db defaults to pubmed
+        check_common({"db": "pubmed"} | params, formats=("xml", "json"))  # db defaults to pubmed
         term = params.get("term", "").strip()
         if not term and not params.get("query_key", "").strip():
             raise ReplyError("Empty term and query_key - nothing todo")
         rettype = params.get("rettype", "")
         if rettype not in ("", "uilist", "count"):
             raise ReplyError(f"rettype {rettype!r} is not an esearch rettype (uilist or count)")
-        retstart, retmax = _int(params, "retstart", 0), _int(params, "retmax", 20)
+        retstart, retmax = integer(params, "retstart", 0), integer(params, "retmax", 20)
         sort = sort_kind(params.get("sort", ""))
         try:
             node = parse_or_fail(term) if term else None
@@ -264,24 +254,38 @@ class EutilsServer:
 
     def einfo(self, params: dict[str, str]) -> bytes:
         """einfo: the database list, or pubmed's record count and the fields searched here."""
-        _check_format_and_params(params, extra=frozenset({"version"}))  # db is optional here
+        check_format_and_params(params, extra=frozenset({"version"}))  # db is optional here
         build = datetime.datetime.fromtimestamp(self.snapshot.path.stat().st_mtime)
         return einfo_xml(params.get("db", ""), self.snapshot.article_count, build)
 
     def efetch(self, params: dict[str, str]) -> bytes:
-        """efetch by ``id`` or from a history set (:mod:`reviewkit.pubmed.efetch`)."""
-        _check_common(params)
-        if params.get("rettype", "xml") not in ("", "xml", "abstract"):
-            raise ReplyError(
-                f"rettype {params['rettype']!r} is not supported by the local server; use XML"
-            )
-        if params.get("id") or not params.get("WebEnv"):  # id wins, as before
-            pmids = parse_ids(params.get("id", ""))
-        else:
-            pmids = self._recall(params.get("WebEnv", ""), params.get("query_key", ""))
-            retstart, retmax = _int(params, "retstart", 0), _int(params, "retmax", 20)
-            pmids = history_window(pmids, retstart, retmax, self.cap)
-        return article_set(self.snapshot.articles_xml(pmids))
+        """efetch by ``id`` or from a history set: XML, MEDLINE text or a PMID list
+        (:mod:`reviewkit.pubmed.efetch`)."""
+        check_common(params, formats=("xml", "text"))
+        kind = efetch_format(params)
+        pmids = self._requested(params)
+        if kind == "xml":
+            return article_set(self.snapshot.articles_xml(pmids))
+        return efetch_text(kind, pmids, self.snapshot.articles_by_pmid(pmids))
+
+    def esummary(self, params: dict[str, str]) -> bytes:
+        """esummary's version 1.0 DocSums by ``id`` or from a history set
+        (:mod:`reviewkit.pubmed.esummary`)."""
+        check_version(params)  # before the retmode check: it names what esummary serves
+        check_common(params, extra=frozenset({"version"}))
+        if not params.get("id") and not params.get("query_key"):
+            raise ReplyError(NO_IDS)
+        pmids = self._requested(params)
+        return esummary_xml(pmids, self.snapshot.articles_by_pmid(pmids))
+
+    def _requested(self, params: dict[str, str]) -> list[int]:
+        """The PMIDs of ``id`` (it wins, as before), else of the WebEnv's set query_key,
+        retstart.. retstart + retmax."""
+        if params.get("id") or not params.get("WebEnv"):
+            return parse_ids(params.get("id", ""))
+        pmids = self._recall(params.get("WebEnv", ""), params.get("query_key", ""))
+        retstart, retmax = integer(params, "retstart", 0), integer(params, "retmax", 20)
+        return history_window(pmids, retstart, retmax, self.cap)
 
     def _remember(self, webenv: str, pmids: list[int]) -> tuple[str, int]:
         with self._lock:
@@ -304,43 +308,12 @@ class EutilsServer:
             return history.results[int(query_key) - 1]
 
 
-def _check_common(params: dict[str, str], formats: tuple[str, ...] = ("xml",)) -> None:
-    if params.get("db", "") != "pubmed":
-        raise ReplyError(f"Invalid db name specified: {params.get('db', '') or '(none)'}")
-    _check_format_and_params(params, formats)
-
-
-def _check_format_and_params(
-    params: dict[str, str],
-    formats: tuple[str, ...] = ("xml",),
-    extra: frozenset[str] = frozenset(),
-) -> None:
-    """A retmode the server writes, and no parameter it does not read (``extra``: this
-    utility's own)."""
-    if (params.get("retmode", "") or "xml") not in formats:
-        raise ReplyError(
-            f"retmode {params['retmode']!r} is not supported by the local server; use "
-            + " or ".join(formats)
-        )
-    unknown = sorted(set(params) - KNOWN_PARAMS - extra)
-    if unknown:
-        raise ReplyError(f"parameter(s) {', '.join(unknown)} not supported by the local server")
-
-
-def _int(params: dict[str, str], name: str, default: int) -> int:
-    value = params.get(name, "")
-    if value == "":
-        return default
-    if not value.isdigit():
-        raise ReplyError(f"{name} must be a non-negative integer, got {value!r}")
-    return int(value)
-
-
 # --- HTTP --------------------------------------------------------------------------------
 
 
-SERVED = "einfo, esearch and efetch"
-UNSERVED = {"esummary", "epost", "elink", "egquery", "espell", "ecitmatch"}
+SERVED = "einfo, esearch, efetch and esummary"
+SERVED_UTILITIES = ("einfo", "esearch", "efetch", "esummary")
+UNSERVED = {"epost", "elink", "egquery", "espell", "ecitmatch"}
 
 
 def _endpoint(path: str) -> str:
@@ -368,7 +341,7 @@ def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
                 text = f"{endpoint} is not served by the local server (it serves {SERVED})\n"
                 self._reply(501, text.encode(), "text/plain")
                 return
-            if endpoint not in ("einfo", "esearch", "efetch"):
+            if endpoint not in SERVED_UTILITIES:
                 self._reply(404, b"Not Found\n", "text/plain")
                 return
             params = {k: v[-1] for k, v in parse_qs(query, keep_blank_values=True).items()}
@@ -406,9 +379,10 @@ def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
             except ReplyError as exc:
                 body, status = error_reply(endpoint, str(exc), as_json=as_json), failed
             record.status = status
-            self._reply(
-                status, body, JSON if as_json else XML, cut=bool(fault and fault.kind == "cut")
-            )
+            kind = JSON if as_json else XML
+            if endpoint == "efetch" and status == 200 and params.get("retmode") == "text":
+                kind = TEXT  # MEDLINE text or a PMID list
+            self._reply(status, body, kind, cut=bool(fault and fault.kind == "cut"))
 
         def _reply(self, status: int, body: bytes, content_type: str, cut: bool = False) -> None:
             try:

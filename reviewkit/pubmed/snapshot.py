@@ -335,8 +335,12 @@ class Snapshot:
 
     def articles_xml(self, pmids: Sequence[int]) -> list[bytes]:
         """Original XML of the articles, in the order asked (unknown PMIDs left out)."""
-        found = {pmid: zlib.decompress(blob) for pmid, blob in self._rows("xml", pmids)}
+        found = self.articles_by_pmid(pmids)
         return [found[p] for p in pmids if p in found]
+
+    def articles_by_pmid(self, pmids: Sequence[int]) -> dict[int, bytes]:
+        """PMID -> original XML of those of ``pmids`` the snapshot holds."""
+        return {pmid: zlib.decompress(blob) for pmid, blob in self._rows("xml", pmids)}
 
     def _rows(self, columns: str, pmids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
         """(pmid, *columns) of these articles, 900 PMIDs a query (below SQLite's limit of

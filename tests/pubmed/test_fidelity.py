@@ -165,9 +165,9 @@ def test_einfo_refuses_a_retmode_naming_the_one_given(server: EutilsServer) -> N
 
 
 def test_utilities_not_served_say_so(server: EutilsServer) -> None:
-    status, body = reply(server, "esummary", db="pubmed", id="1")
+    status, body = reply(server, "elink", db="pubmed", id="1")
     assert status == 501
-    assert b"esummary is not served by the local server" in body
+    assert b"elink is not served by the local server" in body
 
 
 def _pairs(xml: bytes) -> dict[str, set[tuple[str, str]]]:

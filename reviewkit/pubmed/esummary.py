@@ -1,0 +1,156 @@
+"""esummary for db=pubmed: version 1.0 DocSum XML, written from the snapshot's XML.
+
+Sources. NCBI's E-utilities In-Depth (NBK25499), ESummary: ``id`` or ``WebEnv`` +
+``query_key`` with ``retstart``/``retmax``, ``version``, ``retmode``. The reply's shape:
+Biopython 1.88 ``Tests/Entrez/esummary1.xml`` (a real PubMed reply: declaration, the esummary-v1
+DOCTYPE, one ``<DocSum>`` per id, each ``<Item>`` on its own tab-indented line, a blank line
+after each DocSum) and ``esummary8.xml`` (``Neither query_key nor id specified``, HTTP 200); the
+items of a current reply from a real 2024 one quoted verbatim in a public project (PMID
+38401644): PubDate, EPubDate, Source, AuthorList, LastAuthor, Title, Volume, Issue, Pages,
+LangList, NlmUniqueID, ISSN, ESSN, PubTypeList, RecordStatus, PubStatus, ArticleIds, DOI,
+History, References, HasAbstract, PmcRefCount, FullJournalName, ELocationID ('pii: X. doi: Y'),
+SO ('2024 Feb 22;' for an article without volume or pages). An id PubMed does not have is
+answered ``UID=n: cannot get document summary`` (NCBI's text, quoted by public projects) as an
+``<ERROR>`` in the id's place (the esummary-v1 DTD allows DocSum and ERROR in any order).
+
+Differs, said in the README and the audit: PmcRefCount is 0 and References empty (the snapshot
+holds no citation links); RecordStatus for statuses other than MEDLINE and Publisher is NLM's
+status name mapped as PubMed's web shows it (no recorded reply). ``version=2.0`` and
+``retmode=json`` are refused, naming what is served: no whole recorded 2.0 reply was found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from xml.sax.saxutils import escape, quoteattr
+
+from lxml import etree as ET
+
+from reviewkit.pubmed.medline_text import (
+    article_id_pairs,
+    history_date,
+    publication_date,
+    spelled_date,
+    text,
+)
+from reviewkit.pubmed.replies import ESUMMARY_HEAD, ReplyError
+from reviewkit.pubmed.vocabulary import LANGUAGES
+
+NO_IDS = "Neither query_key nor id specified"  # esummary8.xml
+# MedlineCitation Status -> RecordStatus: MEDLINE as esummary1.xml, Publisher as the 2024
+# reply; the others as PubMed's web labels them (not recorded in an esummary reply).
+RECORD_STATUS = {
+    "MEDLINE": "PubMed - indexed for MEDLINE",
+    "Publisher": "PubMed - as supplied by publisher",
+    "In-Process": "PubMed - in process",
+    "In-Data-Review": "PubMed - in process",
+    "PubMed-not-MEDLINE": "PubMed",
+}
+LANGUAGE_NAMES: dict[str, str] = {}  # code -> NLM's name ("english"): NLM's names come first
+for _name, _code in LANGUAGES.items():
+    LANGUAGE_NAMES.setdefault(_code, _name)
+SERVED = "version 1.0 XML (the default)"
+
+
+def check_version(params: dict[str, str]) -> None:
+    """Refuse ``version=2.0`` and ``retmode=json``, naming what is served."""
+    version = params.get("version", "").strip()
+    if version and version != "1.0":
+        raise ReplyError(
+            f"esummary version {version!r} is not served by the local server ({SERVED})"
+        )
+    if (params.get("retmode", "") or "xml") != "xml":
+        raise ReplyError(
+            f"esummary retmode {params['retmode']!r} is not served by the local server ({SERVED})"
+        )
+
+
+def esummary_xml(pmids: Iterable[int], articles: dict[int, bytes]) -> bytes:
+    """The DocSums of ``pmids`` in the order asked; an id not in ``articles``: NCBI's error."""
+    parts = [ESUMMARY_HEAD, "<eSummaryResult>\n"]
+    for pmid in pmids:
+        if pmid in articles:
+            parts.append(docsum(pmid, ET.fromstring(articles[pmid])) + "\n")
+        else:
+            parts.append(f"\t<ERROR>UID={pmid}: cannot get document summary</ERROR>\n")
+    parts.append("</eSummaryResult>\n")
+    return "".join(parts).encode("utf-8")
+
+
+def _item(name: str, kind: str, value: str, depth: int = 1) -> str:
+    return f'{chr(9) * depth}<Item Name={quoteattr(name)} Type="{kind}">{escape(value)}</Item>\n'
+
+
+def _list(name: str, items: list[tuple[str, str, str]]) -> str:
+    if not items:
+        return f'\t<Item Name="{name}" Type="List"></Item>\n'
+    inner = "".join(_item(n, kind, value, 2) for n, kind, value in items)
+    return f'\t<Item Name="{name}" Type="List">\n{inner}\t</Item>\n'
+
+
+def _authors(art: ET._Element) -> list[str]:
+    """The AuthorList as esummary gives it: 'LoPresti PJ', 'Hambrick GW Jr', a group's name."""
+    names = []
+    for author in art.findall("AuthorList/Author"):
+        group = text(author.find("CollectiveName"))
+        parts = (text(author.find(t)) for t in ("LastName", "Initials", "Suffix"))
+        names.append(group or " ".join(p for p in parts if p))
+    return [n for n in names if n]
+
+
+def docsum(pmid: int, article: ET._Element) -> str:
+    """One ``<DocSum>`` (module docstring for the items and their sources)."""
+    cit = article.find("MedlineCitation")
+    art = cit.find("Article") if cit is not None else None
+    if cit is None or art is None:
+        return f"\t<ERROR>UID={pmid}: cannot get document summary</ERROR>"
+    data = article.find("PubmedData")
+    issue = art.find("Journal/JournalIssue")
+    authors = _authors(art)
+    issn = {i.get("IssnType"): text(i) for i in art.findall("Journal/ISSN")}
+    ids = article_id_pairs(data)
+    doi = next((value for kind, value in ids if kind == "doi"), "")
+    volume = text(issue.find("Volume")) if issue is not None else ""
+    number = text(issue.find("Issue")) if issue is not None else ""
+    pages = text(art.find("Pagination/MedlinePgn"))
+    printed = publication_date(issue)
+    where = volume + (f"({number})" if number else "") + (f":{pages}" if pages else "")
+    history = [] if data is None else data.findall("History/PubMedPubDate")
+    codes = [text(e) for e in art.findall("Language")]
+    out = [f"<DocSum>\n\t<Id>{pmid}</Id>\n"]
+    out.append(_item("PubDate", "Date", printed))
+    out.append(
+        _item("EPubDate", "Date", spelled_date(art.find("ArticleDate[@DateType='Electronic']")))
+    )
+    out.append(_item("Source", "String", text(cit.find("MedlineJournalInfo/MedlineTA"))))
+    out.append(_list("AuthorList", [("Author", "String", a) for a in authors]))
+    out.append(_item("LastAuthor", "String", authors[-1] if authors else ""))
+    out.append(_item("Title", "String", text(art.find("ArticleTitle"))))
+    out += [_item("Volume", "String", volume), _item("Issue", "String", number)]
+    out.append(_item("Pages", "String", pages))
+    langs = [LANGUAGE_NAMES.get(c, c).title() for c in codes]
+    out.append(_list("LangList", [("Lang", "String", name) for name in langs]))
+    out.append(_item("NlmUniqueID", "String", text(cit.find("MedlineJournalInfo/NlmUniqueID"))))
+    out.append(_item("ISSN", "String", issn.get("Print", "")))
+    out.append(_item("ESSN", "String", issn.get("Electronic", "")))
+    types = [text(e) for e in art.findall("PublicationTypeList/PublicationType")]
+    out.append(_list("PubTypeList", [("PubType", "String", t) for t in types]))
+    status = cit.get("Status", "")
+    out.append(_item("RecordStatus", "String", RECORD_STATUS.get(status, status)))
+    published = text(data.find("PublicationStatus")) if data is not None else ""
+    out.append(_item("PubStatus", "String", published))
+    out.append(_list("ArticleIds", [(kind, "String", value) for kind, value in ids]))
+    if doi:
+        out.append(_item("DOI", "String", doi))
+    dates = [(d.get("PubStatus", ""), "Date", history_date(d)) for d in history]
+    out.append(_list("History", dates))
+    out.append(_list("References", []))
+    has_abstract = any(text(e) for e in art.findall("Abstract/AbstractText"))
+    out.append(_item("HasAbstract", "Integer", "1" if has_abstract else "0"))
+    out.append(_item("PmcRefCount", "Integer", "0"))
+    out.append(_item("FullJournalName", "String", text(art.find("Journal/Title"))))
+    located = [f"{e.get('EIdType')}: {text(e)}" for e in art.findall("ELocationID")]
+    out.append(_item("ELocationID", "String", ". ".join(located)))
+    out.append(_item("SO", "String", f"{printed};{where}"))
+    out.append("</DocSum>\n")
+    return "".join(out)

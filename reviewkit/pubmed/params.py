@@ -1,0 +1,70 @@
+"""The request parameters the local E-utilities server reads, and its checks of them.
+
+A parameter the server does not know is refused rather than ignored (NCBI ignores it), so that
+a parameter it does not imitate never changes a result unnoticed.
+"""
+
+from __future__ import annotations
+
+from reviewkit.pubmed.replies import ReplyError
+
+KNOWN_PARAMS = {
+    "db",
+    "term",
+    "retstart",
+    "retmax",
+    "usehistory",
+    "WebEnv",
+    "query_key",
+    "retmode",
+    "rettype",
+    "tool",
+    "email",
+    "api_key",
+    "id",
+    "sort",
+    "idtype",
+    "datetype",
+    "mindate",
+    "maxdate",
+    "reldate",
+    "field",
+}
+
+
+def check_common(
+    params: dict[str, str],
+    formats: tuple[str, ...] = ("xml",),
+    extra: frozenset[str] = frozenset(),
+) -> None:
+    """db=pubmed, a retmode the utility writes, no parameter the server does not read."""
+    if params.get("db", "") != "pubmed":
+        raise ReplyError(f"Invalid db name specified: {params.get('db', '') or '(none)'}")
+    check_format_and_params(params, formats, extra)
+
+
+def check_format_and_params(
+    params: dict[str, str],
+    formats: tuple[str, ...] = ("xml",),
+    extra: frozenset[str] = frozenset(),
+) -> None:
+    """A retmode the server writes, and no parameter it does not read (``extra``: this
+    utility's own)."""
+    if (params.get("retmode", "") or "xml") not in formats:
+        raise ReplyError(
+            f"retmode {params['retmode']!r} is not supported by the local server; use "
+            + " or ".join(formats)
+        )
+    unknown = sorted(set(params) - KNOWN_PARAMS - extra)
+    if unknown:
+        raise ReplyError(f"parameter(s) {', '.join(unknown)} not supported by the local server")
+
+
+def integer(params: dict[str, str], name: str, default: int) -> int:
+    """A non-negative integer parameter (retstart, retmax), ``default`` when absent."""
+    value = params.get(name, "")
+    if value == "":
+        return default
+    if not value.isdigit():
+        raise ReplyError(f"{name} must be a non-negative integer, got {value!r}")
+    return int(value)
