@@ -128,13 +128,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
     if xlsx.is_zip(head):
         if xlsx.is_workbook(str(path)):
             return "xlsx"
-        raise FormatError(
-            "this is a binary file: a zip archive that is not an Excel workbook, or a workbook"
-            " cut short or corrupt",
-            where=str(path),
-            hint="save the workbook again as .xlsx, or unzip the archive and import the export"
-            " inside it",
-        )
+        raise not_export.zip_refusal(str(path))
     xlsx.refuse_xls(head, str(path))
     if pubmed_xml.sniff(head):
         return "pubmed-xml"

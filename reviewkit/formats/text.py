@@ -124,17 +124,33 @@ def is_wide(encoding: str | None) -> bool:
 
 def looks_utf16(data: bytes) -> str | None:
     """'utf-16-le' or 'utf-16-be' when ``data`` (no BOM) looks like UTF-16 text: most bytes at
-    odd (LE) or even (BE) positions are NUL, as for Latin text, and few at the others."""
+    odd (LE) or even (BE) positions are NUL, as for Latin text, and few at the others; and
+    'utf-32-le' or 'utf-32-be' for UTF-32 text (three NUL bytes of every four: it was called a
+    binary file, 'a NUL byte near the start')."""
     head = data[:4096]
     half = len(head) // 2
     if half < 8:
         return None
+    if wide := _looks_utf32(head):
+        return wide
     even = head[0::2].count(0) / half
     odd = head[1::2].count(0) / half
     if odd > 0.5 and even < 0.1:
         return "utf-16-le"
     if even > 0.5 and odd < 0.1:
         return "utf-16-be"
+    return None
+
+
+def _looks_utf32(head: bytes) -> str | None:
+    """'utf-32-le' or 'utf-32-be' when the bytes at three of every four positions are nearly
+    all NUL and those at the fourth (the low byte of Latin text) nearly none."""
+    quarter = len(head) // 4
+    nul = [head[i::4][:quarter].count(0) / quarter for i in range(4)]
+    if min(nul[1:]) > 0.9 and nul[0] < 0.1:
+        return "utf-32-le"
+    if min(nul[:3]) > 0.9 and nul[3] < 0.1:
+        return "utf-32-be"
     return None
 
 
