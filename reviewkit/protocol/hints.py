@@ -76,3 +76,13 @@ def home_of(key: str, allowed: set[str]) -> str:
         if near and near[0] not in allowed:
             return f"; {near[0]!r} belongs in a {home} table"
     return ""
+
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")  # as protocol.validate's ids
+
+
+def id_hint(value: str) -> str:
+    """What a valid id looks like, with ``value`` made into one when it can be."""
+    slug = re.sub(r"[^a-z0-9_-]+", "-", value.strip().lower()).strip("-_")
+    example = f", e.g. {slug!r}" if _ID.match(slug) else ""
+    return f"use lower case, digits, '-' or '_', starting with a letter or digit{example}"

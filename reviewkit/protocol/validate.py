@@ -10,7 +10,7 @@ from typing import Any
 
 from reviewkit.errors import ProtocolError
 from reviewkit.files import NotAFile, binary_kind, bom_encoding, check_regular
-from reviewkit.protocol.hints import home_of, query_fix, toml_fix
+from reviewkit.protocol.hints import home_of, id_hint, query_fix, toml_fix
 from reviewkit.protocol.located import Located
 from reviewkit.protocol.model import (
     BUILTIN_COLUMNS,
@@ -188,16 +188,8 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
             seen.append(v)
 
     def ident(self, value: str, key: str) -> str:
-        if not _ID_RE.match(value):
-            slug = re.sub(r"[^a-z0-9_-]+", "-", value.strip().lower()).strip("-_")
-            example = f", e.g. {slug!r}" if _ID_RE.match(slug) else ""
-            raise self.fail_at_value(  # the value's own line (a reason code in a list)
-                key,
-                value,
-                1,
-                f"{value!r} is not a valid id",
-                hint=f"use lower case, digits, '-' or '_', starting with a letter or digit{example}",
-            )
+        if not _ID_RE.match(value):  # named on the value's own line (a reason code in a list)
+            raise self.fail_at_value(key, value, 1, f"{value!r} is not a valid id", id_hint(value))
         return value
 
     # sections ------------------------------------------------------------------------------
