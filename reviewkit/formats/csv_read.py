@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewkit.errors import FormatError
-from reviewkit.formats.text import read_text
+from reviewkit.formats.text import EMPTY_HINT, read_text
 from reviewkit.outputs import restore
 
 MAX_CELL = 1_000_000  # characters; the longest real abstracts are ~10,000
@@ -179,7 +179,7 @@ def sheet(text: str, name: str) -> Sheet:
     # CR, LF or CRLF rows (Excel for Mac: CR); newline="" keeps each line's own end
     lines = io.StringIO(text.removeprefix("\ufeff"), newline="").readlines()
     if not any(line.strip() for line in lines):
-        raise FormatError("the file is empty", where=name)
+        raise FormatError("the file is empty", where=name, hint=EMPTY_HINT)
     sep_line = _SEP_LINE.fullmatch(lines[0].rstrip("\r\n").strip(" "))
     if sep_line:
         if len(lines) < 2 or not "".join(lines[1:]).strip():

@@ -87,9 +87,7 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
                     if len(out) > limit:
                         raise too_big(name, limit, compressed=True)
         except (OSError, EOFError, zlib.error) as exc:
-            raise FormatError(
-                f"the compressed file is truncated or corrupt ({exc})", where=name
-            ) from None
+            raise gzip_cut(exc, name) from None
         return bytes(out)
 
 
@@ -120,6 +118,21 @@ _WIDE = re.compile(r"utf[-_]?(16|32)", re.IGNORECASE)
 def is_wide(encoding: str | None) -> bool:
     """Whether ``encoding`` (as the user names it) is UTF-16 or UTF-32."""
     return bool(encoding and _WIDE.match(encoding))
+
+
+# what to do about an empty file (a save or download that failed, or the wrong file chosen)
+# and a gzip file cut short (a download interrupted): the messages said only what was wrong
+EMPTY_HINT = "the save or download failed, or this is the wrong file; export or save it again"
+
+
+def gzip_cut(exc: BaseException, name: str) -> FormatError:
+    """The FormatError for a gzip file that ends early or is corrupt (a download cut short)."""
+    return FormatError(
+        f"the compressed file is truncated or corrupt ({exc})",
+        where=name,
+        hint="the download was cut short; download or export the file again ('gzip -t FILE'"
+        " checks it)",
+    )
 
 
 def looks_utf16(data: bytes) -> str | None:
@@ -323,12 +336,12 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
     ``option``: whether the command has an --encoding option for the hints to suggest.
     """
     if not data.strip():
-        raise FormatError("the file is empty", where=name)
+        raise FormatError("the file is empty", where=name, hint=EMPTY_HINT)
     bom = bom_encoding(data)
     if is_wide(encoding) or (not encoding and bom in ("utf-16", "utf-32")):
         text = _decode_wide(data, name, encoding or bom or "")
         if not text.strip():
-            raise FormatError("the file is empty", where=name)
+            raise FormatError("the file is empty", where=name, hint=EMPTY_HINT)
         nul = text.find("\x00")
         if nul >= 0:
             raise FormatError(
@@ -400,6 +413,10 @@ def _damaged_hint(option: bool) -> str:
     return "make or export the file again (it is damaged or partly binary); nothing was read"
 
 
+_MISSING_HINT = "check the path and its spelling ('ls' lists the folder); nothing was read"
+_FOLDER_HINT = "name a file in the folder, e.g. FOLDER/export.ris; nothing was read"
+
+
 def read_text(path: str | Path, encoding: str | None = None) -> str:
     """A text file's content, with the same clear errors as :func:`decode` (missing, empty,
     binary, not UTF-8 with the line of the bad byte). For commands without an --encoding
@@ -408,9 +425,11 @@ def read_text(path: str | Path, encoding: str | None = None) -> str:
     try:
         data = read_bytes(path)
     except FileNotFoundError:
-        raise FormatError("no such file", where=str(path)) from None
+        raise FormatError("no such file", where=str(path), hint=_MISSING_HINT) from None
     except IsADirectoryError:
-        raise FormatError("this is a folder, not a file", where=str(path)) from None
+        raise FormatError(
+            "this is a folder, not a file", where=str(path), hint=_FOLDER_HINT
+        ) from None
     except PermissionError:
         raise FormatError("no permission to read the file", where=str(path)) from None
     return decode(data, str(path), encoding, option=False)
