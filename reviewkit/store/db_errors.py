@@ -71,6 +71,14 @@ def open_error(exc: sqlite3.DatabaseError, path: Path) -> ProjectError:
     gone = write_refused(exc, path) or _wal_gone(exc, path)
     if gone is not None:
         return gone
+    if is_read_only(exc):  # the hint below ('check that you may write') left the fix unsaid
+        return ProjectError(
+            f"the database file or its folder is read-only ({exc}); nothing was written",
+            where=str(path),
+            hint="reviewkit writes review.sqlite-wal and -shm beside the database, even to read:"
+            " make the folder and the database writable (chmod u+w), or copy the project"
+            " folder to one you may write",
+        )
     return ProjectError(
         f"cannot open the database ({exc})",
         where=str(path),
