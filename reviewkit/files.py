@@ -28,11 +28,15 @@ def check_regular(path: Path, what: str = "file", *, missing: str = "no such fil
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        raise NotAFile(missing, where=where) from None
+        raise NotAFile(missing, where=where, hint="check the path and its spelling") from None
     except OSError as exc:
         raise NotAFile(f"cannot read the file ({exc.strerror})", where=where) from None
     if stat.S_ISDIR(mode):
-        raise NotAFile(f"this is a folder, not a {what}", where=where)
+        raise NotAFile(
+            f"this is a folder, not a {what}",
+            where=where,
+            hint=f"name a {what} in the folder (FOLDER/NAME), not the folder",
+        )
     if not stat.S_ISREG(mode):
         raise NotAFile(
             f"this is a pipe, socket or device, not a {what}",

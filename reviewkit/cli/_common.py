@@ -117,6 +117,17 @@ class OutputPath(click.Path):
                 param,
                 ctx,
             )
+        # click said only "File 'x' is a directory." / "Directory 'x' is a file."
+        if not self.dir_okay and os.path.isdir(str(value)):
+            example = os.path.join(str(value), "NAME")
+            self.fail(f"{str(value)!r} is a folder; give a file name, e.g. {example}", param, ctx)
+        if not self.file_okay and os.path.exists(str(value)) and not os.path.isdir(str(value)):
+            self.fail(
+                f"{str(value)!r} is a file, not a folder; give a folder to write into (it is"
+                " made if missing)",
+                param,
+                ctx,
+            )
         return super().convert(value, param, ctx)
 
 

@@ -167,7 +167,10 @@ def _evaluate(
     from reviewkit import protocol as protocol_mod
 
     if len(schemes) != 1:
-        raise UserError("--evaluate needs exactly one --scheme")
+        raise UserError(
+            "--evaluate needs exactly one --scheme",
+            hint="name the scheme the CSV's gold labels belong to, e.g. --scheme model-type",
+        )
     if protocol_file is not None:
         protocol = protocol_mod.load(protocol_file)
     else:

@@ -31,7 +31,7 @@ def _named_folder(ctx: click.Context, param: click.Parameter, value: str) -> Pat
     "--protocol",
     "protocol_file",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # a folder: protocol.load says what to do
     help="Protocol TOML file, e.g. protocols/rtw-systematic-reviews.toml.",
 )
 def init_command(folder: Path, protocol_file: Path) -> None:
@@ -196,7 +196,7 @@ def protocol_group() -> None:
 
 
 @protocol_group.command("check")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))  # a folder: protocol.load says what to do
 @click.option(
     "--project",
     "project_dir",

@@ -30,10 +30,12 @@ from reviewkit.formats import (
     xlsx,
 )
 from reviewkit.formats.text import (
+    EMPTY_HINT,
     bom_encoding,
     check_line_lengths,
     check_regular,
     decode,
+    gzip_cut,
     is_wide,
     looks_utf16,
     read_bytes,
@@ -88,9 +90,7 @@ def _head(path: Path) -> bytes:
             with gzip.open(path, "rb") as fh:
                 head = fh.read(65536)
         except (OSError, EOFError) as exc:
-            raise FormatError(
-                f"the compressed file is truncated or corrupt ({exc})", where=str(path)
-            ) from None
+            raise gzip_cut(exc, str(path)) from None
     return head
 
 
@@ -121,20 +121,14 @@ def detect(path: Path, encoding: str | None = None) -> str:
     check_regular(path)
     head = _head(path)
     if not _without_bom(head).strip():
-        raise FormatError("the file is empty", where=str(path))
+        raise FormatError("the file is empty", where=str(path), hint=EMPTY_HINT)
     not_export.refuse(head, str(path))  # a PDF, another archive, JSON, a list of PMIDs
     if endnote_xml.sniff(head):
         return "endnote-xml"
     if xlsx.is_zip(head):
         if xlsx.is_workbook(str(path)):
             return "xlsx"
-        raise FormatError(
-            "this is a binary file: a zip archive that is not an Excel workbook, or a workbook"
-            " cut short or corrupt",
-            where=str(path),
-            hint="save the workbook again as .xlsx, or unzip the archive and import the export"
-            " inside it",
-        )
+        raise not_export.zip_refusal(str(path))
     xlsx.refuse_xls(head, str(path))
     if pubmed_xml.sniff(head):
         return "pubmed-xml"
@@ -232,7 +226,11 @@ def _read_serial(
             yield from pubmed_xml.read(fh, name, source=source or "PubMed")
         return
     if mapping and fmt not in ("csv", "xlsx"):
-        raise FormatError("--map applies to CSV and Excel files only", where=name)
+        raise FormatError(
+            f"--map applies to CSV and Excel files only; this is read as {fmt}",
+            where=name,
+            hint="leave --map out for this file (import it on its own), or pass --format csv",
+        )
     if fmt == "endnote-xml":  # XML: its declaration names the encoding, not --encoding
         yield from endnote_xml.read(read_bytes(path), name, source=source or "EndNote XML")
         return

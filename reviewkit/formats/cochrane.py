@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from reviewkit.errors import FormatError
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.last_record import check_last_record
-from reviewkit.formats.record_numbers import RecordNumbers, record_number
+from reviewkit.formats.record_numbers import RecordNumbers, first_of_many, record_number
 from reviewkit.formats.text import continue_field, split_lines, tag_values, with_raw
 from reviewkit.records import Record, normalise_pmid, plain_abstract
 
@@ -94,10 +94,11 @@ def _parts(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str, s
 
 
 def _cut(name: str, line: int, number: int, total: int) -> FormatError:
-    return FormatError(
-        f"the export ends after record #{number} of its {total}",
+    what, hint = first_of_many(number, total)  # the old hint, 'export it again', gave the
+    return FormatError(  # same file again when the user had chosen those records
+        f"the export ends after record #{number} of its {total}; {what}",
         where=f"{name}:{line}",
-        hint=_CUT_HINT,
+        hint=hint,
     )
 
 

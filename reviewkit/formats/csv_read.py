@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewkit.errors import FormatError
-from reviewkit.formats.text import read_text
+from reviewkit.formats.text import EMPTY_HINT, read_text
 from reviewkit.outputs import restore
 
 MAX_CELL = 1_000_000  # characters; the longest real abstracts are ~10,000
@@ -34,6 +34,10 @@ csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
 
 # The separators a header is looked at for when no 'sep=' line names one
 SEPARATORS = (",", ";", "\t")
+# lines longer are counted by their characters alone (parsing a 50 MB line three times cost
+# seconds), and the lines after the header that break a tie between two separators
+_GUESS_CHARS = 100_000
+_GUESS_ROWS = 20
 # Excel's separator line: 'sep=' and one character (any: Excel takes what it is given), as
 # Excel writes it; a spreadsheet that read it as a cell and saved the file again pads it with
 # separators ('sep=;;;;') or quotes it ('"sep=,"')
@@ -78,22 +82,45 @@ def _dialect_of(separator: str, header: str) -> type[csv.Dialect]:
     return type("Named", (csv.excel,), {"delimiter": separator})
 
 
-def _guess(header: str) -> str:
-    """Comma, semicolon or tab: whichever the header line uses most (ties go to the comma).
+def _guess(header: str, following: Sequence[str] = ()) -> str:
+    """Comma, semicolon or tab: whichever splits the header line into most cells, counted as
+    CSV (a separator inside a quoted cell does not count); when two split it alike (a
+    two-column header, 'Title;Year, published'), the one that splits as many of the
+    ``following`` lines into as many cells (then the one giving more cells, then the comma).
 
-    csv.Sniffer is not used: it guesses quoting rules from the data and gets them wrong for
-    cells that hold quotes, which would change the text of the record."""
+    Counting characters alone read a two-cell line whose quoted cell holds semicolons
+    (Embase's '"SEARCH QUERY","…; AND [english]/lim"' above its header) as semicolon-separated
+    ('broken CSV row', 'check the quotes'), and 'Title;Year, published' as comma-separated
+    ('no title column among the headers: Title;Year'). csv.Sniffer is not used: it guesses
+    quoting rules from the data and gets them wrong for cells that hold quotes."""
     counts = {sep: header.count(sep) for sep in SEPARATORS}
-    return max(counts, key=lambda sep: (counts[sep], sep == ","))
+    raw = max(counts, key=lambda sep: (counts[sep], sep == ","))
+    if len(header) > _GUESS_CHARS:  # a file on one line (its line breaks lost): counted raw
+        return raw
+    cells = {sep: _cell_count(header, sep, strict=True) for sep in SEPARATORS}
+    split = [sep for sep in SEPARATORS if cells[sep] > 1]
+    if len(split) < 2:
+        return split[0] if split else raw
+    rows = [ln for ln in following[:_GUESS_ROWS] if ln.strip() and len(ln) <= _GUESS_CHARS]
+
+    def fits(sep: str) -> int:
+        return sum(_cell_count(ln, sep, strict=True) == cells[sep] for ln in rows)
+
+    return max(split, key=lambda sep: (fits(sep), cells[sep], sep == ","))
 
 
 def _show(separator: str) -> str:
     return "a tab" if separator == "\t" else repr(separator)
 
 
-def _cell_count(line: str, separator: str) -> int:
+def _cell_count(line: str, separator: str, *, strict: bool = False) -> int:
+    """Cells of one line split at ``separator``; 0 when it is not CSV so (``strict``: text
+    after a closing quote, as a quoted cell holding the separator gives)."""
+    dialect = _dialect_of(separator, line)
+    if strict:
+        dialect = type("Strict", (dialect,), {"strict": True})
     try:
-        return len(next(csv.reader([line], _dialect_of(separator, line)), []))
+        return len(next(csv.reader([line.rstrip("\r\n")], dialect), []))
     except csv.Error:  # a quote the header opens and a later line closes: counted later
         return 0
 
@@ -152,7 +179,7 @@ def sheet(text: str, name: str) -> Sheet:
     # CR, LF or CRLF rows (Excel for Mac: CR); newline="" keeps each line's own end
     lines = io.StringIO(text.removeprefix("\ufeff"), newline="").readlines()
     if not any(line.strip() for line in lines):
-        raise FormatError("the file is empty", where=name)
+        raise FormatError("the file is empty", where=name, hint=EMPTY_HINT)
     sep_line = _SEP_LINE.fullmatch(lines[0].rstrip("\r\n").strip(" "))
     if sep_line:
         if len(lines) < 2 or not "".join(lines[1:]).strip():
@@ -165,7 +192,7 @@ def sheet(text: str, name: str) -> Sheet:
         _check_sep_line(sep_line.group(1), header, name)
         return Sheet(name, lines, 1, _dialect_of(sep_line.group(1), header))
     header = lines[0].rstrip("\r\n")
-    return Sheet(name, lines, 0, _dialect_of(_guess(header), header))
+    return Sheet(name, lines, 0, _dialect_of(_guess(header, lines[1:]), header))
 
 
 # rows an export may put above its header, a few cells each: Embase.com's CSV and Excel
@@ -184,9 +211,8 @@ def below_title_rows(found: Sheet, is_header: Callable[[list[str]], bool]) -> Sh
                 if number == 0:
                     return found
                 header = found.lines[start - 1].rstrip("\r\n")
-                return Sheet(
-                    found.name, found.lines, start - 1, _dialect_of(_guess(header), header)
-                )
+                guess = _guess(header, found.lines[start:])
+                return Sheet(found.name, found.lines, start - 1, _dialect_of(guess, header))
             if number >= TITLE_ROWS or sum(1 for c in cells if c.strip()) > _TITLE_CELLS:
                 return found
     except FormatError:

@@ -226,8 +226,12 @@ def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
         _check_complete(text, name)
     lines = _ovid_lines(text) if ovid else split_lines(text)
     ids_only = True  # every record so far holds a PMID and nothing else
+    titled = ovid  # a record so far has a title; Ovid's files mix databases, not checked
+    first = 0
     for position, (start, end, fields) in enumerate(_records(lines, name, ovid), start=1):
         ids_only = ids_only and all(tag == "PMID" for tag, _ in fields)
+        titled = titled or any(tag in _TITLES for tag, _ in fields)
+        first = first or start
         raw = "\n".join(lines[start - 1 : end])  # the record's own lines, continuations too
         if any(tag == "ER" for tag, _ in fields):  # RIS's end of record: never a MEDLINE tag
             raise FormatError(
@@ -252,6 +256,19 @@ def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
             where=name,
             hint=not_export.PMID_LIST_HINT,
         )
+    if first and not titled:  # PubMed writes a TI for every record (a book's too): every
+        raise FormatError(  # one without is a file edited or written by another program
+            "no record holds a title (TI): PubMed writes one in every record, so this file was"
+            " edited or made by another program",
+            where=f"{name}:{first}",
+            hint="save the records from PubMed again (Save, Format: PubMed), or export them from"
+            " the program that made this file as RIS; nothing was imported",
+        )
+
+
+# the title tags of PubMed's MEDLINE format: an article's TI (TT: the original language's,
+# beside TI), a book's BTI and a chapter's CTI
+_TITLES = ("TI", "TT", "BTI", "CTI")
 
 
 def _check_pmid(fields: list[tuple[str, str]], raw: str, name: str, start: int) -> None:

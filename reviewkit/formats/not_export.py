@@ -10,6 +10,8 @@ chosen; a file that is none of these goes on to format detection as before.
 from __future__ import annotations
 
 import re
+import zipfile
+from pathlib import PurePosixPath
 
 from reviewkit.errors import FormatError
 
@@ -76,3 +78,43 @@ def refuse(head: bytes, name: str) -> None:
             where=name,
             hint=PMID_LIST_HINT,
         )
+
+
+# what a zip archive that is no Excel workbook holds, by the names inside it: a Word document
+# (a reference list typed or pasted into a document: Office Open XML's word/document.xml), an
+# OpenDocument text, or exports zipped for download (databases zip large exports)
+_EXPORT_SUFFIXES = {".ris", ".nbib", ".txt", ".bib", ".xml", ".csv", ".tsv", ".xlsx", ".enw"}
+
+
+def zip_refusal(path: str) -> FormatError:
+    """The FormatError for a zip archive that is not an Excel workbook, naming what it is."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return FormatError(
+            "this is a binary file: a zip archive (an Excel workbook?) cut short or corrupt",
+            where=path,
+            hint="download or save the file again; nothing was imported",
+        )
+    if "word/document.xml" in names or "content.xml" in names:
+        kind = "a Word document (.docx)" if "word/document.xml" in names else "an OpenDocument file"
+        return FormatError(
+            f"this is {kind}, not a reference export",
+            where=path,
+            hint=f"a list typed into a document cannot be read; {_EXPORT} from the database or"
+            " reference manager the list came from",
+        )
+    inside = [n for n in names if PurePosixPath(n).suffix.lower() in _EXPORT_SUFFIXES]
+    if inside:
+        shown = ", ".join(inside[:5]) + (f" and {len(inside) - 5} more" if len(inside) > 5 else "")
+        return FormatError(
+            f"this is a zip archive holding {shown}",
+            where=path,
+            hint="unzip it and import the files it holds; nothing was imported",
+        )
+    return FormatError(
+        "this is a zip archive that holds no reference export (nor an Excel workbook)",
+        where=path,
+        hint=_EXPORT,
+    )

@@ -20,7 +20,7 @@ from lxml import etree as ET
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.joined import after_root
-from reviewkit.formats.text import LimitedReader, bom_encoding, looks_utf16
+from reviewkit.formats.text import EMPTY_HINT, LimitedReader, bom_encoding, gzip_cut, looks_utf16
 from reviewkit.records import AbstractSection, Record, normalise_pmid
 
 FORMAT = "pubmed-xml"
@@ -154,11 +154,9 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
     try:
         head = stream.peek(4096)[:4096]
     except (OSError, EOFError, zlib.error) as exc:
-        raise FormatError(
-            f"the compressed file is truncated or corrupt ({exc})", where=name
-        ) from None
+        raise gzip_cut(exc, name) from None
     if not head.strip():
-        raise FormatError("the file is empty", where=name)
+        raise FormatError("the file is empty", where=name, hint=EMPTY_HINT)
     check_head(head, name)
     parser = ET.iterparse(
         stream,
@@ -197,9 +195,7 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
             hint="the file may be truncated or damaged; export or download it again",
         ) from None
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        raise FormatError(
-            f"the compressed file is truncated or corrupt ({exc})", where=name
-        ) from None
+        raise gzip_cut(exc, name) from None
 
 
 _ROOTS = ("PubmedArticleSet", "PubmedBookArticleSet", "eFetchResult")
@@ -298,6 +294,7 @@ def read(
             raise FormatError(
                 f"article {position} is incomplete or damaged: {exc}",
                 where=f"{name}: record {position}",
+                hint="download the file from PubMed again, or delete this article from it",
             ) from None
 
 
@@ -367,9 +364,7 @@ def _batches(stream: BinaryIO, name: str, size: int) -> Iterator[tuple[int, int,
             try:
                 block = stream.read(1 << 20)
             except (EOFError, zlib.error, gzip.BadGzipFile, OSError) as exc:
-                raise FormatError(
-                    f"the compressed file is truncated or corrupt ({exc})", where=name
-                ) from None
+                raise gzip_cut(exc, name) from None
             eof = not block
             if elements:
                 keep = elements[0][0]

@@ -37,3 +37,22 @@ class RecordNumbers:
     def cut_short(self) -> bool:
         """Whether the numbers so far ran in turn and stop before their total."""
         return self.in_turn and 0 < self.number < self.total
+
+
+def first_of_many(number: int, total: int) -> tuple[str, str]:
+    """(what, hint) for numbers that ran #1 to #``number`` in turn and stop before ``total``.
+
+    Such a file was cut short, or the first ``number`` records were chosen from the top of the
+    list (they keep their numbers there): the two cannot be told apart, so the message names
+    both, and the hint says what to do for each (exporting the same selection again would
+    give the same file)."""
+    what = (
+        f"it was cut short, or only records #1 to #{number} were chosen from the list (the two"
+        " look alike)"
+    )
+    hint = (
+        "if it was cut short, export it again; if you chose those records, export the whole"
+        f" result list ({total} records) and let screening leave out the rest; nothing was"
+        " imported"
+    )
+    return what, hint

@@ -20,7 +20,7 @@ from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.identifier_urls import url_identifiers
 from reviewkit.formats.kinds import RIS_TYPES, kept_kind, record_kind, ris_kind
-from reviewkit.formats.record_numbers import RecordNumbers, record_number
+from reviewkit.formats.record_numbers import RecordNumbers, first_of_many, record_number
 from reviewkit.formats.ris_vendors import abstract_lines, article_number, vendor_doi, vendor_pmid
 from reviewkit.formats.text import continue_field, split_lines, tag_values
 from reviewkit.records import Record, normalise_doi, plain_abstract
@@ -67,8 +67,11 @@ class _Numbering:
                 f"the file ends after 'Record #{n} of {of}', before its record", self.pending
             )
         if self.seen.cut_short() and self.headers == self.records:
-            raise self._cut(
-                f"the file ends after record #{n} of the {of} its export numbers", lines
+            what, hint = first_of_many(n, of)  # 'export it again' gave the same file again
+            raise FormatError(  # when the user had chosen those records
+                f"the file ends after record #{n} of the {of} its export numbers; {what}",
+                where=f"{self.name}:{lines}",
+                hint=hint,
             )
 
     def _cut(self, what: str, line: int) -> FormatError:

@@ -87,9 +87,7 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
                     if len(out) > limit:
                         raise too_big(name, limit, compressed=True)
         except (OSError, EOFError, zlib.error) as exc:
-            raise FormatError(
-                f"the compressed file is truncated or corrupt ({exc})", where=name
-            ) from None
+            raise gzip_cut(exc, name) from None
         return bytes(out)
 
 
@@ -122,19 +120,50 @@ def is_wide(encoding: str | None) -> bool:
     return bool(encoding and _WIDE.match(encoding))
 
 
+# what to do about an empty file (a save or download that failed, or the wrong file chosen)
+# and a gzip file cut short (a download interrupted): the messages said only what was wrong
+EMPTY_HINT = "the save or download failed, or this is the wrong file; export or save it again"
+
+
+def gzip_cut(exc: BaseException, name: str) -> FormatError:
+    """The FormatError for a gzip file that ends early or is corrupt (a download cut short)."""
+    return FormatError(
+        f"the compressed file is truncated or corrupt ({exc})",
+        where=name,
+        hint="the download was cut short; download or export the file again ('gzip -t FILE'"
+        " checks it)",
+    )
+
+
 def looks_utf16(data: bytes) -> str | None:
     """'utf-16-le' or 'utf-16-be' when ``data`` (no BOM) looks like UTF-16 text: most bytes at
-    odd (LE) or even (BE) positions are NUL, as for Latin text, and few at the others."""
+    odd (LE) or even (BE) positions are NUL, as for Latin text, and few at the others; and
+    'utf-32-le' or 'utf-32-be' for UTF-32 text (three NUL bytes of every four: it was called a
+    binary file, 'a NUL byte near the start')."""
     head = data[:4096]
     half = len(head) // 2
     if half < 8:
         return None
+    if wide := _looks_utf32(head):
+        return wide
     even = head[0::2].count(0) / half
     odd = head[1::2].count(0) / half
     if odd > 0.5 and even < 0.1:
         return "utf-16-le"
     if even > 0.5 and odd < 0.1:
         return "utf-16-be"
+    return None
+
+
+def _looks_utf32(head: bytes) -> str | None:
+    """'utf-32-le' or 'utf-32-be' when the bytes at three of every four positions are nearly
+    all NUL and those at the fourth (the low byte of Latin text) nearly none."""
+    quarter = len(head) // 4
+    nul = [head[i::4][:quarter].count(0) / quarter for i in range(4)]
+    if min(nul[1:]) > 0.9 and nul[0] < 0.1:
+        return "utf-32-le"
+    if min(nul[:3]) > 0.9 and nul[3] < 0.1:
+        return "utf-32-be"
     return None
 
 
@@ -307,12 +336,12 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
     ``option``: whether the command has an --encoding option for the hints to suggest.
     """
     if not data.strip():
-        raise FormatError("the file is empty", where=name)
+        raise FormatError("the file is empty", where=name, hint=EMPTY_HINT)
     bom = bom_encoding(data)
     if is_wide(encoding) or (not encoding and bom in ("utf-16", "utf-32")):
         text = _decode_wide(data, name, encoding or bom or "")
         if not text.strip():
-            raise FormatError("the file is empty", where=name)
+            raise FormatError("the file is empty", where=name, hint=EMPTY_HINT)
         nul = text.find("\x00")
         if nul >= 0:
             raise FormatError(
@@ -384,6 +413,10 @@ def _damaged_hint(option: bool) -> str:
     return "make or export the file again (it is damaged or partly binary); nothing was read"
 
 
+_MISSING_HINT = "check the path and its spelling ('ls' lists the folder); nothing was read"
+_FOLDER_HINT = "name a file in the folder, e.g. FOLDER/export.ris; nothing was read"
+
+
 def read_text(path: str | Path, encoding: str | None = None) -> str:
     """A text file's content, with the same clear errors as :func:`decode` (missing, empty,
     binary, not UTF-8 with the line of the bad byte). For commands without an --encoding
@@ -392,9 +425,11 @@ def read_text(path: str | Path, encoding: str | None = None) -> str:
     try:
         data = read_bytes(path)
     except FileNotFoundError:
-        raise FormatError("no such file", where=str(path)) from None
+        raise FormatError("no such file", where=str(path), hint=_MISSING_HINT) from None
     except IsADirectoryError:
-        raise FormatError("this is a folder, not a file", where=str(path)) from None
+        raise FormatError(
+            "this is a folder, not a file", where=str(path), hint=_FOLDER_HINT
+        ) from None
     except PermissionError:
         raise FormatError("no permission to read the file", where=str(path)) from None
     return decode(data, str(path), encoding, option=False)

@@ -110,7 +110,9 @@ class ValueChecks:
         year, month, day = (parts + [0, 0])[:3]
         if not 1800 <= year <= 3000:  # PubMed's own date range is 1800 to 3000
             raise self.fail(  # type: ignore[attr-defined]
-                key, f"{value!r}: the year {year} is not a real publication year"
+                key,
+                f"{value!r}: the year {year} is not a real publication year",
+                hint=f"PubMed's dates run from 1800 to 3000; {hint}",
             )
         if len(parts) > 1 and not 1 <= month <= 12:
             raise self.fail(  # type: ignore[attr-defined]

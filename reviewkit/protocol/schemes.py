@@ -81,7 +81,14 @@ class SchemeChecks:
             labels = [self.scheme_label(lab, f"{w}labels[{j}]") for j, lab in enumerate(raw)]
             ids = [lab.id for lab in labels]
             if len(set(ids)) != len(ids):
-                raise self.fail(f"{w}labels", "two labels share an id")
+                twice = next(i for i in ids if ids.count(i) > 1)
+                raise self.fail_at_value(  # the second label's id line (was the scheme's)
+                    f"{w}labels",
+                    twice,
+                    2,
+                    f"two labels share the id {twice!r}",
+                    hint="give each label an id of its own (labels are stored and reported by it)",
+                )
             for j, lab in enumerate(labels):
                 self.distinct_id(lab.id, ids[:j], f"{w}labels[{j}].id", "label id")  # type: ignore[attr-defined]
             self.distinct_id(sid, out, f"schemes.{sid}", "scheme id")  # type: ignore[attr-defined]
@@ -149,7 +156,9 @@ class SchemeChecks:
         # NaN compares false with every score, so a NaN threshold would never suggest a label
         if bad or not math.isfinite(value) or value < 0 or (positive and value == 0):
             raise self.fail(
-                f"{w}{key}", f"must be a {'positive' if positive else 'non-negative'} number"
+                f"{w}{key}",
+                f"must be a {'positive' if positive else 'non-negative'} number",
+                hint=f"write a number without quotes, e.g. {key} = {default:g}",
             )
         return float(value)
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from reviewkit.errors import ProtocolError
 from reviewkit.files import NotAFile, binary_kind, bom_encoding, check_regular
+from reviewkit.protocol.hints import home_of, id_hint, query_fix, toml_fix
 from reviewkit.protocol.located import Located
 from reviewkit.protocol.model import (
     BUILTIN_COLUMNS,
@@ -49,7 +50,7 @@ def load(path: str | Path) -> Protocol:
         cut = "end of document" in str(exc)  # tomllib names no line there: the file's last one
         where = f"{path}:{text.rstrip().count(chr(10)) + 1}" if cut else where
         hint = "the file ends inside a value: cut short, or a quote or bracket never closed"
-        hint = hint if cut else ""
+        hint = hint if cut else toml_fix(str(exc))
         raise ProtocolError(f"not valid TOML: {exc}", where=where, hint=hint) from None
     except RecursionError:  # tomllib parses nested arrays and inline tables recursively
         raise ProtocolError(
@@ -116,7 +117,9 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
                 )
             return {}
         if not isinstance(value, dict):
-            raise self.fail(f"{where}{key}", "must be a table")
+            raise self.fail(
+                f"{where}{key}", "must be a table", hint=f"write it as a [{where}{key}] table"
+            )
         return value
 
     def string(
@@ -130,7 +133,11 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
         if isinstance(value, datetime.date | datetime.time):  # TOML reads 2010-01-01 as a date
             raise self.fail(f"{where}{key}", *toml_date_problem(key, value))
         if not isinstance(value, str):
-            raise self.fail(f"{where}{key}", f"must be a string, not {type(value).__name__}")
+            raise self.fail(
+                f"{where}{key}",
+                f"must be a string, not {type(value).__name__}",
+                hint=f'put the value in quotes: {key} = "…"',
+            )
         if required and not value.strip():
             raise self.fail(f"{where}{key}", "must not be empty")
         return value.strip()
@@ -142,13 +149,21 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
                 raise self.fail(f"{where}{key}", "missing key", hint=f'add {key} = ["…"]')
             return ()
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(f"{where}{key}", "must be a list of strings")
+            raise self.fail(
+                f"{where}{key}",
+                "must be a list of strings",
+                hint=f'write it in brackets, each item in quotes: {key} = ["…", "…"]',
+            )
         return tuple(v.strip() for v in value if v.strip())
 
     def boolean(self, data: dict, key: str, where: str, default: bool) -> bool:
         value = data.get(key, default)
         if not isinstance(value, bool):
-            raise self.fail(f"{where}{key}", "must be true or false")
+            raise self.fail(
+                f"{where}{key}",
+                "must be true or false",
+                hint=f"write {key} = true or false, unquoted",
+            )
         return value
 
     def known_keys(self, data: dict, allowed: set[str], where: str) -> None:
@@ -158,7 +173,7 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
             if key not in allowed:
                 raise self.fail(
                     f"{where}{key}",
-                    f"unknown key{did_you_mean(key, allowed)}",
+                    f"unknown key{did_you_mean(key, allowed)}{home_of(key, allowed)}",
                     hint=f"allowed here: {', '.join(sorted(allowed))}",
                 )
 
@@ -173,10 +188,8 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
             seen.append(v)
 
     def ident(self, value: str, key: str) -> str:
-        if not _ID_RE.match(value):
-            raise self.fail(
-                key, f"{value!r} is not a valid id", hint="use lower case, digits, '-' or '_'"
-            )
+        if not _ID_RE.match(value):  # named on the value's own line (a reason code in a list)
+            raise self.fail_at_value(key, value, 1, f"{value!r} is not a valid id", id_hint(value))
         return value
 
     # sections ------------------------------------------------------------------------------
@@ -208,7 +221,11 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
                 "review.reviewers", "a reviewer's name is empty", hint="give every reviewer a name"
             )
         if not reviewers:
-            raise self.fail("review.reviewers", "needs at least one reviewer")
+            raise self.fail(
+                "review.reviewers",
+                "needs at least one reviewer",
+                hint='name the people who screen, e.g. reviewers = ["anna", "ben"]',
+            )
         self.unique(reviewers, "review.reviewers", "reviewer")
         self.check_reviewer_names(reviewers)
         leads = self.leads(review, reviewers)
@@ -259,7 +276,13 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
             self.known_keys(item, {"name", "database", "query", "limits", "description"}, w)
             name = self.ident(self.string(item, "name", w), f"{w}name")
             if name in names:
-                raise self.fail(f"{w}name", f"two searches are named {name!r}")
+                raise self.fail_at_value(
+                    f"{w}name",
+                    name,
+                    1,
+                    f"two searches are named {name!r}",
+                    hint="give each search a name of its own (runs and reports are filed by it)",
+                )
             self.distinct_id(name, names, f"{w}name", "search name")
             names.add(name)
             db = self.string(item, "database", w, required=False, default="PubMed")
@@ -271,7 +294,9 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
             try:
                 parse(query)
             except QuerySyntaxError as exc:
-                raise self.fail(f"{w}query", f"bad query: {exc}", hint="\n" + exc.hint()) from None
+                raise self.fail(
+                    f"{w}query", f"bad query: {exc}", hint=query_fix(exc) + "\n" + exc.hint()
+                ) from None
             limits = self.limits(self.table(item, "limits", w, required=False), f"{w}limits.")
             out.append(
                 Search(name, db, query, limits, self.string(item, "description", w, required=False))
@@ -325,7 +350,11 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
             )
             per = item.get("reviewers_per_record", 2)
             if not isinstance(per, int) or isinstance(per, bool) or per not in (1, 2):
-                raise self.fail(f"{w}reviewers_per_record", "must be 1 or 2")
+                raise self.fail(
+                    f"{w}reviewers_per_record",
+                    "must be 1 or 2",
+                    hint="1: one reviewer decides each record; 2: two decide it independently",
+                )
             advance = (
                 ("include", "uncertain")
                 if "advance_on" not in item

@@ -68,9 +68,17 @@ def open_error(exc: sqlite3.DatabaseError, path: Path) -> ProjectError:
             hint="restore review.sqlite from a backup (reviewkit did not change it);"
             " 'sqlite3 review.sqlite .recover' can save what is still readable into a new file",
         )
-    gone = _wal_gone(exc, path)
+    gone = write_refused(exc, path) or _wal_gone(exc, path)
     if gone is not None:
         return gone
+    if is_read_only(exc):  # the hint below ('check that you may write') left the fix unsaid
+        return ProjectError(
+            f"the database file or its folder is read-only ({exc}); nothing was written",
+            where=str(path),
+            hint="reviewkit writes review.sqlite-wal and -shm beside the database, even to read:"
+            " make the folder and the database writable (chmod u+w), or copy the project"
+            " folder to one you may write",
+        )
     return ProjectError(
         f"cannot open the database ({exc})",
         where=str(path),
@@ -115,7 +123,8 @@ def _database_failure(exc: BaseException) -> ProjectError | None:
     if path is None and conn is None:
         paths = {c.path for c in list(OPEN)}
         path = paths.pop() if len(paths) == 1 else None
-    gone = _wal_gone(exc, path) if path is not None else None
+    where = str(path) if path is not None else file_of(conn)
+    gone = write_refused(exc, where) or (_wal_gone(exc, path) if path is not None else None)
     if gone is not None:
         return gone
     what = _FAILURES[code]
@@ -132,9 +141,40 @@ def _database_failure(exc: BaseException) -> ProjectError | None:
             " again when deleted, so delete it and run the command again"
         )
     return ProjectError(
+        f"{what} ({exc}); nothing of this command was written", where=where, hint=hint
+    )
+
+
+# SQLite's extended codes for a write the system refused: ENOSPC is SQLITE_FULL, but a
+# file-size limit (EFBIG: RLIMIT_FSIZE, 'ulimit -f'), a quota or a failing disk give these (a
+# write, the shared-memory index growing, a truncation); the transaction is rolled back, so
+# the file is as it was before the command, not damaged, and restoring a backup is wrong advice
+_REFUSED = {
+    getattr(sqlite3, name, number)
+    for name, number in (
+        ("SQLITE_IOERR_WRITE", 778),
+        ("SQLITE_IOERR_TRUNCATE", 1546),
+        ("SQLITE_IOERR_SHMSIZE", 4874),
+    )
+}
+
+
+def write_refused(exc: BaseException, where: object) -> ProjectError | None:
+    """The ProjectError for a full disk or a write the system refused, or None."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None or (code & 0xFF != sqlite3.SQLITE_FULL and code not in _REFUSED):
+        return None
+    what = (
+        "the disk holding the project database is full"
+        if code & 0xFF == sqlite3.SQLITE_FULL
+        else "a write was refused (the disk is full, a file-size limit was reached, or the"
+        " disk failed)"
+    )
+    return ProjectError(
         f"{what} ({exc}); nothing of this command was written",
-        where=str(path) if path is not None else file_of(conn),
-        hint="free some space and run the command again" if code == sqlite3.SQLITE_FULL else hint,
+        where=str(where),
+        hint="free some space (or raise the file-size limit, 'ulimit -f') and run the command"
+        " again; the database is as it was before the command",
     )
 
 
@@ -143,8 +183,8 @@ def _wal_gone(exc: BaseException, path: Path) -> ProjectError | None:
     deleted under a program that had it open, or None."""
     code = _primary_code(exc)
     wal, shm = path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
-    if code == sqlite3.SQLITE_IOERR and shm.exists() and _size(wal) < 32:  # a WAL header: 32
-        # the -shm index still points into a write-ahead log that is gone (or was made anew,
+    if code == sqlite3.SQLITE_IOERR and shm.exists() and _size(wal) < 32:
+        # (a WAL header is 32 bytes) the -shm index still points into a write-ahead log that is gone (or was made anew,
         # empty): SQLite refuses to read on; what was committed there since the last
         # checkpoint is lost with it
         return ProjectError(

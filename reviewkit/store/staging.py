@@ -87,7 +87,8 @@ class Staging:
             try:
                 conn.executemany(sql, ((number, *row) for row in batch))
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # SQLite ends it itself on a disk or full-disk error
+                    conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
             count += len(batch)

@@ -41,6 +41,18 @@ def _readme_cases() -> list[tuple[str, str, str]]:
 
 
 CASE_ROWS = _readme_cases()
+# Refusals that still say what is wrong but not what to do (no 'hint:' line), each in a module
+# another area owns; every other case must say what to do. Remove a case once it does.
+NO_HINT_YET = {
+    "extract/record-id-text.csv",  # reviewkit/extract.py
+    "dedup-queue/id-too-large.csv",  # reviewkit/dedup/queue_csv.py: 'no record with id N'
+    "cli/split-huge-id.args",  # reviewkit/dedup: 'no record with id N'
+    "keymap/not-toml.toml",  # reviewkit/tui/actions.py
+    "keymap/number-value.toml",  # reviewkit/tui/actions.py (the message holds an example)
+    "keymap/keys-not-table.toml",  # reviewkit/tui/actions.py (the message holds an example)
+    "cli/attach-url-broken-ipv6.args",  # reviewkit/screening/lookup.py
+    "cli/serve-faults-slow-negative.args",  # reviewkit/pubmed/faults.py (names the range)
+}
 _FIRST = {row[0].split("/")[0]: row[0] for row in reversed(CASE_ROWS)}
 IN_SUBPROCESS = {c for i, (c, _, _) in enumerate(CASE_ROWS) if i % 30 == 0} | set(_FIRST.values())
 
@@ -50,6 +62,7 @@ def test_every_file_has_one_readme_line() -> None:
     listed = [c for c, _, _ in CASE_ROWS]
     assert len(listed) == len(set(listed)), "a case is listed twice"
     assert files == sorted(listed)
+    assert set(listed) >= NO_HINT_YET, "NO_HINT_YET names a case that is gone"
     assert len(files) >= 120
 
 
@@ -204,6 +217,9 @@ def test_bad_input_is_refused_cleanly(
     assert "Traceback" not in output, output
     assert re.search(r"(?im)^error: ", output), output
     assert expected(names, case, corpus) in output, f"{what}: message does not name it\n{output}"
+    if not re.search(r"(?m)^Error: ", output):  # click's usage errors say it on their one line
+        says_what_to_do = "\n  hint: " in output or case_id in NO_HINT_YET
+        assert says_what_to_do, f"{what}: says what is wrong but not what to do\n{output}"
     assert dump_database(db) == before, f"{what}: the database changed"
     assert tree(*folders) == files_before, f"{what}: files were left behind"
     if case.parent.name == "database":  # not a byte of the damaged or foreign file changed

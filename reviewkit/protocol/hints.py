@@ -1,0 +1,88 @@
+"""What to do about a protocol's bad query or broken TOML: the parsers say what is wrong, these
+say how to fix it (a message that named the fault but not the fix left the user guessing)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from reviewkit.query import QuerySyntaxError
+
+# the query parser's messages (reviewkit.query), by their start, and the fix for each
+_QUERY_FIXES = (
+    (
+        "unclosed double quote",
+        "every phrase needs its closing '\"'; the caret shows the quote left over, so look"
+        " for the phrase before it that lost its closing quote",
+    ),
+    ("'(' is never closed", "add the missing ')' (or delete this '(')"),
+    ("')' without a matching '('", "delete this ')' or add the '(' it closes"),
+    ("unclosed field tag", "close the field tag with ']', e.g. [tiab]"),
+    ("']' without '['", "open the field tag with '[', e.g. [tiab]"),
+    ("empty parentheses", "put a term between the parentheses, or delete them"),
+    ("empty quoted phrase", "put words between the quotes, or delete them"),
+    ("unknown field tag", "use a PubMed field tag such as [tiab], [mh], [dp] or [pt]"),
+)
+
+
+def query_fix(exc: QuerySyntaxError) -> str:
+    """One line saying how to fix the query, then (from the caller) the query with a caret."""
+    for start, fix in _QUERY_FIXES:
+        if exc.message.startswith(start):
+            return f"{fix}; the query as read:"
+    return "correct the query as PubMed would read it; the query as read:"
+
+
+def toml_fix(message: str) -> str:
+    """What to do about tomllib's error ``message`` ('' when nothing more useful can be said)."""
+    if m := re.search(r"Cannot declare \(([^)]*)\) twice", message):
+        table = ".".join(part.strip(" '\"") for part in m.group(1).split(","))
+        return (
+            f"the table [{table}] is declared twice: merge the two, or give the second an id of"
+            " its own (a scheme, stage or table needs one header)"
+        )
+    if "Cannot overwrite a value" in message or "Cannot mutate" in message:
+        return "a key is set twice in one table: keep one of the two lines"
+    if "Expected ']' at the end of a table declaration" in message:
+        return "close the table header with ']' (an array of tables with ']]'), e.g. [review]"
+    if "Invalid value" in message:
+        return 'put text in quotes (name = "…"); numbers, true/false and [lists] go without'
+    return "see protocols/*.toml for a protocol written correctly"
+
+
+# where the keys of a protocol's tables belong, for a key written in the wrong table (a
+# stage's reason_required at the top of the file, above [review], is read as a top-level key)
+_HOMES = {
+    "[stages.NAME]": ("reviewers_per_record", "advance_on", "reason_required", "exclusion_reasons"),
+    "[review]": ("id", "title", "question", "reviewers", "leads", "description"),
+    "[[searches]]": ("name", "database", "query", "description"),
+    "[searches.limits]": (
+        "date_from",
+        "date_to",
+        "languages",
+        "publication_types",
+        "systematic_subset",
+    ),
+    "[schemes.ID]": ("multi_label", "none_label", "kind", "threshold", "labels"),
+}
+
+
+def home_of(key: str, allowed: set[str]) -> str:
+    """' (it belongs in a [stages.NAME] table)' for a key, or its near misspelling, that another
+    table holds and this one (``allowed``) does not; '' otherwise."""
+    folded = key.casefold().replace("-", "_")
+    for home, keys in _HOMES.items():
+        near = difflib.get_close_matches(folded, keys, n=1, cutoff=0.8)
+        if near and near[0] not in allowed:
+            return f"; {near[0]!r} belongs in a {home} table"
+    return ""
+
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")  # as protocol.validate's ids
+
+
+def id_hint(value: str) -> str:
+    """What a valid id looks like, with ``value`` made into one when it can be."""
+    slug = re.sub(r"[^a-z0-9_-]+", "-", value.strip().lower()).strip("-_")
+    example = f", e.g. {slug!r}" if _ID.match(slug) else ""
+    return f"use lower case, digits, '-' or '_', starting with a letter or digit{example}"
