@@ -31,7 +31,7 @@ from reviewkit.dedup.score import (
 )
 from reviewkit.dedup.score import printed_again_next_volume as reprinted_next_volume
 from reviewkit.dedup.titles import standalone_numbers
-from reviewkit.dedup.unplaced import biblio_match
+from reviewkit.dedup.unplaced import agreement_score, biblio_match
 from reviewkit.dedup.years import same_printed_pages
 
 
@@ -81,7 +81,7 @@ def title_number_typo(p: Pair) -> Outcome:
         and (p.au is None or p.au >= AUTHORS_AGREE)
         and not (p.doi_differs or p.generic or p.conference)
     ):
-        return DUPLICATE, max(p.score, 0.7)
+        return DUPLICATE, agreement_score(p)
     return None
 
 
@@ -111,13 +111,13 @@ def same_issue_other_page(p: Pair) -> Outcome:
         and not (p.doi_differs or sections_differ(ka, kb))  # 'A486' / 'S321': two sections
         and not abstract_openings_differ(ka.abstract, kb.abstract)
     ):
-        return DUPLICATE, max(p.score, 0.7)
+        return DUPLICATE, agreement_score(p)
     return None
 
 
 def printed_again_next_volume(p: Pair) -> Outcome:
     if p.republished and reprinted_next_volume(p.ka, p.kb):
-        return DUPLICATE, max(p.score, 0.7)
+        return DUPLICATE, agreement_score(p)
     return None
 
 
@@ -174,7 +174,7 @@ def meeting_abstract_and_article(p: Pair) -> Outcome:
 
 def same_title_and_place(p: Pair) -> Outcome:
     if p.same_long_title_same_year and p.same_place:
-        return DUPLICATE, max(p.score, 0.7)
+        return DUPLICATE, agreement_score(p)
     return None
 
 
