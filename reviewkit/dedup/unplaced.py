@@ -41,8 +41,14 @@ from reviewkit.dedup.score import (
 )
 from reviewkit.dedup.sparse import swapped_word
 
-# The page range of an article: two pages or more (a one-page item may be the abstract itself),
-# and not a supplement's whole range ('9(s2) 499-711') that a database gave each abstract in it.
+# The page range of a journal article, as meeting_abstract_no_page reads it: two pages or more,
+# since a meeting's abstract is printed on one page of the journal's supplement or meeting issue
+# ('71(6) 507') and a one-page record may be that abstract itself; at most 60, since databases
+# (Embase, Web of Science) give each abstract of a supplement the supplement's whole range ('9(s2)
+# 499-711', 213 pages: haematology's abstract and its copy, one record), while a journal article
+# longer than 60 pages is rare (long reviews run 20-50). On the ten labelled sets an upper
+# bound of 30, 60 or 100 and a lower one of 1, 2 or 3 give the same merges and queue; no upper
+# bound sends haematology's one record to a person (benchmarks/results/dedup.md, dd28).
 ARTICLE_PAGES = range(2, 61)
 ANONYMOUS = "anonymous"  # the author key of a record without authors' names
 
@@ -106,8 +112,15 @@ def authors_apart(p: Pair) -> bool:
         return False
 
     def named_in(first: str, other: Keys) -> bool:
-        # its first five letters: a surname of two words, or a list run together without
-        # commas ('Niccoli Asabella A.' / 'Asabella Artor NiccoliCascini ...'), keys it whole
+        # the surname's first five letters: exporters write a compound surname whole, in
+        # another order or cut ('Niccoli Asabella A.' / 'Asabella Artor Niccoli', Spanish and
+        # Portuguese double surnames, 'Fremeaux-Bacchi' / 'Fremeaux') and run lists together
+        # without commas, so the whole key of one is rarely found in the other; five letters
+        # are the opening of the first word of nearly every such surname and, run together
+        # with four others, rarely met by chance (a surname shorter than five is used whole).
+        # A chance find errs to silence: the pair is then judged as a full record is. On the
+        # ten labelled sets and their stress rows 4, 5 and 6 letters agree; the whole key
+        # sends srsr's 'Niccoli Asabella' pair to a person (benchmarks/results/dedup.md, dd28).
         first = first[:5]
         return bool(first) and (first in other.authors or first in other.given_names)
 
