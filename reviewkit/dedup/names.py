@@ -111,9 +111,9 @@ def first_person_key(authors: list[str]) -> str:
     that letter ('Le, Q. M.' / 'Quinn, M.'). The names cannot tell the two apart; what keeps the
     reading safe is that author_score compares the rest of the list with one first surname (the
     rest must agree) and the title and place decide the merge. With the first author alone
-    ('et al.') the reading is kept: the dedup-stress row c2_et_al merges haematology's true
-    'Le, Q. M.' / 'Quintrec, M.' pair by it, and no pair of the other kind occurs on the ten
-    labelled sets (benchmarks/results/dedup.md, dd28)."""
+    ('et al.') the reading is kept: on the dedup-stress row c2_et_al it merges 3 of haematology's
+    true 'Le, Q. M.' / 'Quintrec, M.' pairs, and on the ten labelled sets and their stress rows
+    it merges no false pair (benchmarks/results/dedup.md, dd28)."""
     authors = _without_et_al(authors)
     if not authors:
         return ""

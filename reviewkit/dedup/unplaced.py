@@ -118,9 +118,11 @@ def authors_apart(p: Pair) -> bool:
         # without commas, so the whole key of one is rarely found in the other; five letters
         # are the opening of the first word of nearly every such surname and, run together
         # with four others, rarely met by chance (a surname shorter than five is used whole).
-        # A chance find errs to silence: the pair is then judged as a full record is. On the
-        # ten labelled sets and their stress rows 4, 5 and 6 letters agree; the whole key
-        # sends srsr's 'Niccoli Asabella' pair to a person (benchmarks/results/dedup.md, dd28).
+        # A chance find errs to silence: the pair is then judged as a full record is. A
+        # compromise, measured (benchmarks/results/dedup.md, dd28): with no DOI, abstract or
+        # pages (dedup-stress i_minimal) 3 letters merge more true pairs and add false merges
+        # (srsr 9 -> 12), 4 merge 14 more true pairs without one (surnames of four letters
+        # in lists run together: 'Abad M. J.Bedoya'), 6 and the whole key queue true pairs.
         first = first[:5]
         return bool(first) and (first in other.authors or first in other.given_names)
 
