@@ -77,7 +77,7 @@ class Keys:
     section_number: str  # the number of a section page ('JC6-9' -> '6', 'II387' -> '387')
     issue: str  # digits of the issue ('' when missing)
     issue_number: str  # a plain issue number of one volume (venue.issue_number); '' if not
-    supplement: str  # the number of a supplement the issue or volume names ('10 SUPPL. 1' -> '1')
+    supplement: str  # the number of a supplement the issue or volume names (record_supplement)
     thin: bool  # no journal, volume or page: a registration, a grey report, a bare title
     population: frozenset[str]  # groups the title names (child, adult, female, placebo …)
     authors: str  # folded surnames without spaces, first five authors
@@ -99,12 +99,35 @@ _VOLUME_ISSUE = re.compile(r"^\s*\d+\s*\(\s*(\d+)\s*\)")
 
 
 _SUPPLEMENT = re.compile(r"(?:\bsuppl(?:ement)?\.?|\bs)\s*(\d+)", re.I)
+_SUPPLEMENT_WORD = re.compile(r"\bsuppl(?:ement)?\b", re.I)
+# Ovid's citation puts the pages into the issue field ('pp S178', 'pp S600-S601'): a supplement's
+# page, not the supplement's number
+_PAGE_CITATION = re.compile(r"\b(?:pp\.?|p\.)\s*\S+", re.I)
+# a supplement named without a number ('16 Supplement', '3 SUPPL.'): a supplement all the same,
+# with no number to compare; never equal to a volume's or an issue's digits
+UNNUMBERED_SUPPLEMENT = "s"
 
 
 def supplement_number(text: str) -> str:
-    """The number of a supplement ('10 SUPPL. 1', 'S3', '31 (Supplement 2)' -> '1', '3', '2')."""
-    m = _SUPPLEMENT.search(text or "")
-    return m.group(1).lstrip("0") if m else ""
+    """The number of a supplement ('10 SUPPL. 1', 'S3', '31 (Supplement 2)' -> '1', '3', '2');
+    :data:`UNNUMBERED_SUPPLEMENT` for one without a number ('16 Supplement'); '' for none, and
+    for a page in the field ('pp S178')."""
+    text = _PAGE_CITATION.sub(" ", text or "")
+    m = _SUPPLEMENT.search(text)
+    if m:
+        return m.group(1).lstrip("0")
+    return UNNUMBERED_SUPPLEMENT if _SUPPLEMENT_WORD.search(text) else ""
+
+
+def record_supplement(issue: str, volume: str) -> str:
+    """The supplement number of a record: the issue's, else the volume's. Exporters name the
+    supplement in either field: PubMed/MEDLINE and Scopus in the issue ('10 Suppl 1', 'S3'),
+    Ovid/Embase in the volume ('25 (Supplement 1)', '59 (1 Supplement 1)', '23 (S1)'), and a
+    volume field may hold the supplement alone ('S4', 'Suppl 12': the journal's volume not
+    given). Each field is read on its own: an unnumbered supplement in the issue ('16
+    Supplement', '3 SUPPL.') is not numbered by the volume after it (JACC '68' / '16
+    Supplement' is issue 16's supplement, not supplement 68)."""
+    return supplement_number(issue) or supplement_number(volume)
 
 
 def volume_issue(volume: str) -> str:
@@ -171,7 +194,7 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         section_number=volume_key(pages) if kind == "s" else "",
         issue=volume_key(rec.issue),
         issue_number=issue_number(volume_issue(rec.volume) or rec.issue),
-        supplement=supplement_number(f"{rec.issue} {rec.volume}"),
+        supplement=record_supplement(rec.issue, rec.volume),
         thin=not (journal or volume or page),
         population=population_words(words),
         authors=authors,

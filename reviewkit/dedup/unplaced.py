@@ -27,6 +27,8 @@ from reviewkit.dedup.pair import (
     TITLE_NEAR,
     TITLE_SAME,
     TITLE_STRONG_SUPPORT,
+    W_SUPPORT,
+    W_TITLE,
     Outcome,
     Pair,
 )
@@ -39,12 +41,30 @@ from reviewkit.dedup.score import (
 )
 from reviewkit.dedup.sparse import swapped_word
 
-# The page range of an article: two pages or more (a one-page item may be the abstract itself),
-# and not a supplement's whole range ('9(s2) 499-711') that a database gave each abstract in it.
+# The page range of a journal article, as meeting_abstract_no_page reads it: two pages or more,
+# since a meeting's abstract is printed on one page of the journal's supplement or meeting issue
+# ('71(6) 507') and a one-page record may be that abstract itself; at most 60, since databases
+# (Embase, Web of Science) give each abstract of a supplement the supplement's whole range ('9(s2)
+# 499-711', 213 pages: haematology's abstract and its copy, one record), while a journal article
+# longer than 60 pages is rare (long reviews run 20-50). On the ten labelled sets an upper
+# bound of 30, 60 or 100 and a lower one of 1, 2 or 3 give the same merges and queue; no upper
+# bound sends haematology's one record to a person (benchmarks/results/dedup.md, dd28).
 ARTICLE_PAGES = range(2, 61)
 ANONYMOUS = "anonymous"  # the author key of a record without authors' names
 
 # --- the merging rules the guards below ask about ------------------------------------------
+
+
+def agreement_score(p: Pair) -> float:
+    """The score of a merge that a rule makes over a contradiction it explains (a first page an
+    export garbled, a number typo in a name, a reprint's other volume and DOI, authors' names
+    in another script, a journal name translated): the title and the fields that agree, the
+    contradictions not counted, since the rule has read them as one article's. The score decides
+    no merge; it orders the merges for the chaining guard (strongest first, cluster.guarded_merge)
+    and is shown to the reviewer when the guard queues the pair. (It was max(score, 0.7), a
+    floor that was the kind of no record; merges, queues and false merges are the same on the
+    ten labelled sets with a floor of 0.6, 0.7, 0.8 or none: benchmarks/results/dedup.md.)"""
+    return W_TITLE * p.t / 100 + W_SUPPORT * p.support
 
 
 def biblio_match(p: Pair) -> Outcome:
@@ -65,7 +85,7 @@ def same_title_authors_volume(p: Pair) -> Outcome:
         and (p.au or 0) >= AUTHORS_SAME
         and not pages_conflict(ka, kb, strict=True)  # 'JC6-9' / '8': a summary, elsewhere
     ):
-        return DUPLICATE, max(p.score, 0.7)
+        return DUPLICATE, agreement_score(p)
     return None
 
 
@@ -92,8 +112,17 @@ def authors_apart(p: Pair) -> bool:
         return False
 
     def named_in(first: str, other: Keys) -> bool:
-        # its first five letters: a surname of two words, or a list run together without
-        # commas ('Niccoli Asabella A.' / 'Asabella Artor NiccoliCascini ...'), keys it whole
+        # the surname's first five letters: exporters write a compound surname whole, in
+        # another order or cut ('Niccoli Asabella A.' / 'Asabella Artor Niccoli', Spanish and
+        # Portuguese double surnames, 'Fremeaux-Bacchi' / 'Fremeaux') and run lists together
+        # without commas, so the whole key of one is rarely found in the other; five letters
+        # are the opening of the first word of nearly every such surname and, run together
+        # with four others, rarely met by chance (a surname shorter than five is used whole).
+        # A chance find errs to silence: the pair is then judged as a full record is. A
+        # compromise, measured (benchmarks/results/dedup.md, dd28): with no DOI, abstract or
+        # pages (dedup-stress i_minimal) 3 letters merge more true pairs and add false merges
+        # (srsr 9 -> 12), 4 merge 14 more true pairs without one (surnames of four letters
+        # in lists run together: 'Abad M. J.Bedoya'), 6 and the whole key queue true pairs.
         first = first[:5]
         return bool(first) and (first in other.authors or first in other.given_names)
 

@@ -11,8 +11,9 @@ from reviewkit.dedup.names import first_person_key, particle_cut_agree
 from reviewkit.dedup.score import author_score, author_similarity
 
 
-def _agree(a: str, b: str) -> bool:
-    return particle_cut_agree(first_person_key([a]), first_person_key([b]))
+def _agree(a: str, b: str, *rest: str) -> bool:
+    """Whether first authors ``a`` and ``b`` (each followed by ``rest``) are one person."""
+    return particle_cut_agree(first_person_key([a, *rest]), first_person_key([b, *rest]))
 
 
 def test_a_surname_cut_after_its_particle_is_the_same_first_author() -> None:
@@ -64,3 +65,27 @@ def test_the_author_score_rises_for_the_cut_name_only() -> None:
     assert (author_score(cut, rest_differs) or 0) < 80
     # another first author: the score is the surname lists' own, as before
     assert author_score(cut, someone_else) == author_similarity(cut.authors, someone_else.authors)
+
+
+def test_a_lone_surname_le_with_initials_reads_as_a_cut_and_the_rest_of_the_list_decides():
+    # 'Le, Q. T.' may be Vietnamese Le (or Do, Du, De ...) with initials, not a cut 'Le
+    # Quintrec': the one letter agrees with any surname of that letter ...
+    assert _agree("Le, Q. M.", "Quinn, M.", "Zuber, J.")
+    assert _agree("Le, Q. M.", "Quinn, M.", "et al.")
+    # ... so the lists are compared with one first surname, and the rest must still agree
+    cut, other_people = ["Le, Q. M.", "Zuber, J."], ["Quinn, M.", "Smith, A."]
+    assert (author_score(keys(1, authors=cut), keys(2, authors=other_people)) or 0) < 80
+    # the place still decides the merge: in another volume and year, two works
+    ka = keys(1, pages="", authors=["Le, Q. M.", "et al."])
+    kb = keys(2, pages="", authors=["Quinn, M.", "et al."], volume="47", year=2021)
+    assert verdict(ka, kb)[0] != "duplicate"
+
+
+def test_a_particle_dropped_from_the_surname_field_still_agrees():
+    # catalogues file Dutch names under the main word ('Berg, J. van der'), and some exports
+    # drop the particle: the surname keys 'vanderberg' / 'berg' agree (one ends the other),
+    # and the rest of the list decides the rest
+    a = keys(1, authors=["van der Berg, J.", "Olsen, P."])
+    b = keys(2, authors=["Berg, J.", "Olsen, P."])
+    assert author_score(a, b) == 90.0
+    assert not _agree("van der Berg, J.", "Berg, J.")  # no cut: the particle rule says nothing
