@@ -46,3 +46,26 @@ def test_a_retraction_notice_headed_retracted_is_not_its_article():
         assert outcome(art, unpaged) == ("apart", ""), title
         later = article(title=title, volume="46", issue="1", pages="99", authors=[])
         assert outcome(art, later) == ("apart", ""), title
+
+
+REG_TITLE = "Graded Activity and Workplace Dialogue for Sick-listed Workers With Low Back Pain"
+
+
+def test_a_registration_and_a_bare_title_of_it_go_to_a_person():
+    # CENTRAL's record of a registration, and the same registration exported with no source
+    # field (Zotero's ClinicalTrials.gov item is a report: its register is the publisher, the
+    # address its URL): a bare title is no article, so a person decides, as for any bare title
+    reg = Record(
+        title=REG_TITLE,
+        year=2019,
+        journal="https://clinicaltrials.gov/show/NCT01234567",
+        source="CENTRAL",
+    )
+    bare = Record(
+        title=REG_TITLE,
+        year=2019,
+        publisher="ClinicalTrials.gov",
+        url="https://clinicaltrials.gov/study/NCT01234567",
+        source="Zotero",
+    )
+    assert outcome(reg, bare) == ("queued", "title_only_record")
