@@ -76,9 +76,10 @@ PARTY_REACH = 8
 # A contrast ends a cue's reach, as NegEx's termination terms do (Chapman et al. 2001): what
 # follows "but" is said of the study, not denied ("had no contact with NAV but with the
 # employer", "workers without back pain but with depression"). The Scandinavian "men" (but),
-# "mens" and "medan" (while) too: the term lists are also Norwegian, Swedish and Danish.
+# "mens" and "medan" (while) too: the term lists are also Norwegian, Swedish and Danish. Not
+# NegEx's "yet" and "still", adverbs after a negation as often ("no contact yet with the employer").
 TERMINATION_WORDS = frozenset(
-    {"but", "however", "although", "though", "whereas", "while", "yet", "except", "which",
+    {"but", "however", "although", "though", "whereas", "while", "except", "which",
      "who", "men", "mens", "medan"}
 )  # fmt: skip
 _CLAUSE_END = re.compile(r"[,.;:()\[\]]")
