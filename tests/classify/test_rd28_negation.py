@@ -32,3 +32,9 @@ def test_a_party_after_but_took_part(review_b, text):
 def test_a_disorder_after_but_is_the_populations(review_b):
     text = "Workers without back pain but with depression took part."
     assert labels(review_b, "diagnosis", text) == ["mental"]
+
+
+def test_yet_after_no_contact_is_no_contrast(review_b):
+    # an adverb after the negation, not NegEx's conjunction: the employer took no part
+    text = "Psychologists gave work-focused therapy and had no contact yet with the employer."
+    assert labels(review_b, "model-type", text) == ["none"]
