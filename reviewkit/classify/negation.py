@@ -73,6 +73,15 @@ CONTACT_WORDS = frozenset(
     }
 )  # fmt: skip
 PARTY_REACH = 8
+# A contrast ends a cue's reach, as NegEx's termination terms do (Chapman et al. 2001): what
+# follows "but" is said of the study, not denied ("had no contact with NAV but with the
+# employer", "workers without back pain but with depression"). The Scandinavian "men" (but),
+# "mens" and "medan" (while) too: the term lists are also Norwegian, Swedish and Danish. Not
+# NegEx's "yet" and "still", adverbs after a negation as often ("no contact yet with the employer").
+TERMINATION_WORDS = frozenset(
+    {"but", "however", "although", "though", "whereas", "while", "except", "which",
+     "who", "men", "mens", "medan"}
+)  # fmt: skip
 _CLAUSE_END = re.compile(r"[,.;:()\[\]]")
 _WITH = frozenset({"with", "med"})
 _AND_OR = frozenset({"or", "and", "eller", "og", "och"})
@@ -93,18 +102,26 @@ def negated(text: str, words: list[Token], i: int) -> bool:
         if not gap.strip() or (len(gap) == 1 and gap in HYPHENS):
             return True
     for j in range(i - 1, max(i - 1 - NEGATION_REACH, -1), -1):
-        if _CLAUSE_END.search(text[words[j].end : words[j + 1].start]):
+        if _ended(text, words, j):
             break
         if words[j].word.casefold() in NEGATION_CUES:
             return not _both_ways(words, j)
     return _no_contact(text, words, i)
 
 
+def _ended(text: str, words: list[Token], j: int) -> bool:
+    """Whether a cue at or before word ``j`` cannot reach past it: a clause's end after it, or
+    the word after it a contrast (:data:`TERMINATION_WORDS`)."""
+    return bool(_CLAUSE_END.search(text[words[j].end : words[j + 1].start])) or (
+        words[j + 1].word.casefold() in TERMINATION_WORDS
+    )
+
+
 def _no_contact(text: str, words: list[Token], i: int) -> bool:
     """Whether the word at ``i`` follows "no contact with" (:data:`CONTACT_WORDS` right after
     "no"/"not") in its clause, at most :data:`PARTY_REACH` words on."""
     for j in range(i - 1, max(i - 1 - PARTY_REACH, 0), -1):
-        if _CLAUSE_END.search(text[words[j].end : words[j + 1].start]):
+        if _ended(text, words, j):
             return False
         if words[j].word.casefold() in CONTACT_WORDS:
             cue = words[j - 1].word.casefold()

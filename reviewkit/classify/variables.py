@@ -283,12 +283,21 @@ _ADJUSTED_FOR = frozenset(
 )  # fmt: skip
 
 
+# An object after "of", "to" or "at" names what was adjusted: a thing at work ("after
+# adjustment of work tasks", "further adjustments to the workstation") unless it is a covariate
+# ("after adjustment of confounders", which some abstracts write for "for"). Not "in": "after
+# adjustment in the multivariable model" is the analysis.
+_OF_A_THING = frozenset({"of", "to", "at"})
+
+
 def statistical_adjustment(text: str, words: list, first: int, last: int) -> bool:
     """Whether a one-word match is "adjustment" in its statistical sense: after "after",
     "statistical", "multivariable" …, or followed by "for" and a covariate ("adjustment for age",
     "for confounders")."""
     if first != last or not _low(words, first).startswith("adjust"):
         return False
+    if _low(words, last + 1) in _OF_A_THING and _low(words, last + 2) not in _ADJUSTED_FOR:
+        return False  # "after adjustment of work tasks", "further adjustments to the workstation"
     if _low(words, first - 1) in _STATISTICAL_BEFORE and not _cut(
         text, words, first - 1, _CLAUSE_END
     ):

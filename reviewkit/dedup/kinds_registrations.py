@@ -58,9 +58,15 @@ def registration_numbers(p: Pair) -> Outcome:
     (duplicate, whatever its two titles), two numbers are two records (not duplicates: two
     trials, or one trial in two registers, which a study link joins). A registration against a
     record that is none (the trial's article, its conference abstract) is another report of
-    the study, never a copy of it: not duplicates either."""
+    the study, never a copy of it: not duplicates either; against a bare title (no journal,
+    volume or page) the later rules decide, a person at most."""
     if is_registration(p.ka) != is_registration(p.kb):
-        return NOT_DUPLICATE, 0.0
+        # A bare title (no journal, volume or page: Keys.thin) is no article: it may be the
+        # registration exported without its source field (Zotero's ClinicalTrials.gov item,
+        # a hand-made record); the rules after this one queue a bare title at most (one DOI
+        # shared, as ISRCTN gives its records, is the one registration).
+        other = p.kb if is_registration(p.ka) else p.ka
+        return None if other.thin else (NOT_DUPLICATE, 0.0)
     if not is_registration(p.ka):
         return None
     a, b = registration_number(p.ka), registration_number(p.kb)

@@ -104,6 +104,13 @@ _NOTICE_HEAD = re.compile(
 # page of its own). The mark is dropped from the title compared, so the marked record and an
 # unmarked copy of the article (PubMed keeps the title as published) compare as one title.
 _RETRACTED_MARK = re.compile(r"^\s*retracted(?:\s+article)?\s*:\s*", re.I)
+# ... but 'Retracted: Title' in a capital and small letters heads Hindawi's retraction notices
+# (thousands in PubMed since 2022, publication type 'Retraction of Publication', a DOI and an
+# article number of their own): a notice, kept from its article by notice_veto when it lacks a
+# page. A database that recases the publisher's mark makes the article look so too: it still
+# meets its copy by the DOI (same_doi comes first); without one it stays apart, as every marked
+# record did before the mark was read, a missed copy rather than a notice merged as its article.
+_RETRACTED_NOTICE = re.compile(r"\s*Retracted\s*:")
 # APA's correction notices: the article's title, then 'Correction to Lee et al. (2014)'
 # ('"Rainmakers: …": Correction to Lee et al. (2014).'); without it, the notice is an article
 # with its article's title, journal and volume.
@@ -248,6 +255,7 @@ def is_notice(raw_title: str, words: list[str]) -> bool:
         or (len(words) > 1 and words[0] in _REPLY_LEADS and words[1] in _REPLY_WORDS)
         or bool(_RE_HEAD.match(raw_title))
         or bool(_NOTICE_HEAD.match(raw_title))
+        or bool(_RETRACTED_NOTICE.match(raw_title))
         or bool(_CORRECTION_TAIL.search(raw_title))
         or bool(_CORRECTION_TO.search(raw_title))
         or tuple(words[-2:]) in _NOTICE_TAILS

@@ -1,0 +1,71 @@
+"""Review of the record kinds merged from dk28 (issue 14): kinds it left wrong, through the public
+dedup functions (keys -> match), as tests/dedup/test_kinds_catalogue.py does."""
+
+from __future__ import annotations
+
+from reviewkit.dedup.matching import match
+from reviewkit.dedup.normalise import keys_for
+from reviewkit.records import Record
+
+TITLE = "Graded activity and workplace dialogue for sick-listed workers with low back pain"
+
+
+def article(**kw) -> Record:
+    """A journal article as MEDLINE exports it; override any field."""
+    base = dict(
+        title=TITLE,
+        authors=["Hansen, Kari", "Olsen, Per", "Berg, Anne"],
+        year=2019,
+        journal="Scandinavian Journal of Work, Environment and Health",
+        volume="45",
+        issue="3",
+        pages="245-253",
+        source="PubMed",
+    )
+    base.update(kw)
+    return Record(**base)
+
+
+def outcome(a: Record, b: Record) -> tuple[str, str]:
+    """('merged' | 'queued' | 'apart', the rule that decided) for two records matched alone."""
+    res = match({1: keys_for(1, a), 2: keys_for(2, b)})
+    for v in res.accepted:
+        return "merged", v.rule
+    for v in res.uncertain:
+        return "queued", v.rule
+    return "apart", ""
+
+
+def test_a_retraction_notice_headed_retracted_is_not_its_article():
+    # Hindawi's notices (thousands in PubMed, 2022-2024, publication type 'Retraction of
+    # Publication') are titled 'Retracted: <the article's title>'; without its own page the
+    # notice was merged with the article once the mark was dropped from the compared title
+    art = article()
+    for title in (f"Retracted: {TITLE}", f"Retracted: {TITLE}."):
+        unpaged = article(title=title, issue="", pages="")
+        assert outcome(art, unpaged) == ("apart", ""), title
+        later = article(title=title, volume="46", issue="1", pages="99", authors=[])
+        assert outcome(art, later) == ("apart", ""), title
+
+
+REG_TITLE = "Graded Activity and Workplace Dialogue for Sick-listed Workers With Low Back Pain"
+
+
+def test_a_registration_and_a_bare_title_of_it_go_to_a_person():
+    # CENTRAL's record of a registration, and the same registration exported with no source
+    # field (Zotero's ClinicalTrials.gov item is a report: its register is the publisher, the
+    # address its URL): a bare title is no article, so a person decides, as for any bare title
+    reg = Record(
+        title=REG_TITLE,
+        year=2019,
+        journal="https://clinicaltrials.gov/show/NCT01234567",
+        source="CENTRAL",
+    )
+    bare = Record(
+        title=REG_TITLE,
+        year=2019,
+        publisher="ClinicalTrials.gov",
+        url="https://clinicaltrials.gov/study/NCT01234567",
+        source="Zotero",
+    )
+    assert outcome(reg, bare) == ("queued", "title_only_record")
