@@ -131,7 +131,9 @@ def classify_command(
                 columns = list(rows[0]) if rows else ["record_id"]
                 outputs.write_csv(csv_out, columns, ([r.get(c, "") for c in columns] for r in rows))
         for (sid, label), n in sorted(result.counts().items()):
-            click.echo(f"{sid}\t{label}\t{n}")
+            # the label's name after its id: the none answer's id ('none') names nothing
+            named = project.protocol.scheme(sid).name_of(label)
+            click.echo(f"{sid}\t{label}\t{n}\t{named}")
         for status in result.model_status.values():
             click.echo(status.describe())
         click.echo(

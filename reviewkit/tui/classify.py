@@ -16,6 +16,7 @@ as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as in 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -194,8 +195,9 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         return f"confirmed {n_done} of {len(studies)} studies ({len(self.studies)} reports)"
 
     def label_name(self, label: str) -> str:
-        """A label's name in the protocol ("None of these" for the scheme's none label)."""
-        return next((x.name for x in self.scheme.labels if x.id == label), "None of these")
+        """A label's name in the protocol (the none answer's: none_name, "None of these" when
+        the protocol gives none)."""
+        return self.scheme.name_of(label)
 
     def _next_unconfirmed(self, start: int, done: dict[int, list[str]] | None = None) -> int | None:
         """Position of the next study from ``start`` on (wrapping) without a confirmed label
@@ -404,6 +406,10 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
         names = [lab.name for lab in self.scheme.labels][:9]
         actions = with_numbered_names(ACTIONS, "classify.label", names)
+        none = self.scheme.none_label_name  # the protocol's none_name, if it gives one
+        actions = tuple(
+            replace(a, description=none) if a.id == "classify.none" else a for a in actions
+        )
         return f"Confirm labels · {self.scheme.name}", actions
 
 
