@@ -26,7 +26,7 @@ from textual.widgets import Footer, Static
 
 from reviewkit import classify
 from reviewkit.project import Project
-from reviewkit.tui.actions import Action, bindings, page_actions
+from reviewkit.tui.actions import Action, bindings, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.help import with_numbered_names
 from reviewkit.tui.message_line import MessageLine
@@ -267,11 +267,13 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         rules = {s.label: s for s in suggested}
         model = {r.label: r for r in self.model(rid)}
         by_label = {s.label: s for s in scores}
-        out = Text(_heading(self.scheme.multi_label, self._label_width()) + "\n", style="bold")
-        rows = [(str(n), lab) for n, lab in enumerate(self.keys, start=1)] + [
-            ("0", classify.none_id(self.scheme))
-        ]
+        keys = self._keys_in_force()
+        heading = _heading(self.scheme.multi_label, self._label_width(), keys, self._accept_key())
+        out = Text(heading + "\n", style="bold")
+        rows = list(zip(keys, [*self.keys, classify.none_id(self.scheme)], strict=True))
+        key_width = max(len(k) for k in keys)
         for key, lab in rows:
+            key = key.ljust(key_width)
             marks = (
                 (_SOURCE_MARKS.get(rules[lab].method, "R") if lab in rules else " ")
                 + ("M" if lab in model else " ")
@@ -301,6 +303,16 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             out.append(f"{reason[0].upper()}{reason[1:]}: choose one.\n", style="yellow")
         out.rstrip()  # no empty row under the last line: at 80x24 each row counts
         return out
+
+    def _keys_in_force(self) -> list[str]:
+        """The keys of the label rows (1-9 for the labels, 0 for the none answer by default),
+        as the user's keymap has them."""
+        keys = [screen_key(self.app, f"classify.label{n}", str(n)) for n in range(1, 10)]
+        return [*keys[: len(self.keys)], screen_key(self.app, "classify.none", "0")]
+
+    def _accept_key(self) -> str:
+        """The key that accepts (Enter by default; its first key when it has several)."""
+        return screen_key(self.app, "classify.accept", "enter,a").split(" / ")[0]
 
     def _label_row(self, line: Text, why: list[tuple[str, str]], indent: int) -> Text:
         """A label's row: its evidence (``why``: pieces and their styles) beside it when the
@@ -371,7 +383,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             return
         suggestions = self.rules(self.current)
         if any(s.tie for s in suggestions):
-            self.say(f"{_tie_reason(suggestions)}: press the number of the label you choose")
+            self.say(f"{_tie_reason(suggestions)}: press the key of the label you choose")
             return
         self._commit([s.label for s in suggestions])
 
@@ -470,10 +482,28 @@ _HEADINGS = {
 }
 
 
-def _heading(multi_label: bool, width: int) -> str:
-    """The labels' heading that fits ``width`` columns (the shortest when none does)."""
+def _heading(multi_label: bool, width: int, keys: list[str], accept: str = "Enter") -> str:
+    """The labels' heading that fits ``width`` columns (the shortest when none does), naming
+    the keys in force: with label ``keys`` other than digits (a keymap moved them) it speaks of
+    each label's key, and it names the accept key as the keymap has it."""
     headings = _HEADINGS[multi_label]
+    if not all(k.isdigit() for k in keys):
+        headings = tuple(_by_label_keys(h) for h in headings)
+    if accept != "Enter":
+        headings = tuple(h.replace("Enter", accept) for h in headings)
     return next((h for h in headings if cell_len(h) <= width), headings[-1])
+
+
+def _by_label_keys(heading: str) -> str:
+    """A heading's words for number keys, said of the keys shown beside the labels instead."""
+    for number, keyed in (
+        ("a number key confirms", "a label's key confirms"),
+        ("a number confirms", "a label's key confirms"),
+        ("toggle with the number keys", "toggle with the labels' keys"),
+        ("number keys toggle", "the keys toggle"),
+    ):
+        heading = heading.replace(number, keyed)
+    return heading
 
 
 def _tie_reason(suggestions: Iterable[classify.Suggestion]) -> str:
