@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 from textual.app import ComposeResult
@@ -29,6 +28,7 @@ from reviewkit.project import Project
 from reviewkit.tui.actions import Action, bindings, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.help import with_numbered_names
+from reviewkit.tui.label_heading import heading as _heading
 from reviewkit.tui.message_line import MessageLine
 from reviewkit.tui.messages import Confirmed
 from reviewkit.tui.widgets import (
@@ -461,49 +461,6 @@ def _wrap_pieces(pieces: list[tuple[str, str]], width: int, console: Console) ->
 
 
 _SOURCE_MARKS = {"rules": "R", "study": "S"}  # who suggests a label, in the marks column
-
-# The labels' heading: what a number key does and what the marks mean, longest first; the first
-# that fits the width is shown. The whole words took 113 columns and wrapped onto a second line
-# at 80 (one label row fewer in view); the shortest fits 78, an 80-column screen's #labels.
-_HEADINGS = {
-    False: (
-        "Labels (a number key confirms; R = rules, S = confirmed on another report of the study,"
-        " M = model, ✓ = confirmed)",
-        "Labels (a number key confirms; R rules, S another report, M model, ✓ confirmed)",
-        "Labels (a number confirms; R rules, S another report, M model, ✓ confirmed)",
-    ),
-    True: (
-        "Labels (toggle with the number keys, Enter confirms; R = rules, S = confirmed on"
-        " another report of the study, M = model, ✓ = confirmed)",
-        "Labels (number keys toggle, Enter confirms; R rules, S another report, M model,"
-        " ✓ confirmed)",
-        "Labels (toggle, then Enter; R rules, S another report, M model, ✓ confirmed)",
-    ),
-}
-
-
-def _heading(multi_label: bool, width: int, keys: list[str], accept: str = "Enter") -> str:
-    """The labels' heading that fits ``width`` columns (the shortest when none does), naming
-    the keys in force: with label ``keys`` other than digits (a keymap moved them) it speaks of
-    each label's key, and it names the accept key as the keymap has it."""
-    headings = _HEADINGS[multi_label]
-    if not all(k.isdigit() for k in keys):
-        headings = tuple(_by_label_keys(h) for h in headings)
-    if accept != "Enter":
-        headings = tuple(h.replace("Enter", accept) for h in headings)
-    return next((h for h in headings if cell_len(h) <= width), headings[-1])
-
-
-def _by_label_keys(heading: str) -> str:
-    """A heading's words for number keys, said of the keys shown beside the labels instead."""
-    for number, keyed in (
-        ("a number key confirms", "a label's key confirms"),
-        ("a number confirms", "a label's key confirms"),
-        ("toggle with the number keys", "toggle with the labels' keys"),
-        ("number keys toggle", "the keys toggle"),
-    ):
-        heading = heading.replace(number, keyed)
-    return heading
 
 
 def _tie_reason(suggestions: Iterable[classify.Suggestion]) -> str:
