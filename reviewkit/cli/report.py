@@ -110,9 +110,9 @@ def report_command(
     help="Output file (default: standard output).",
 )
 def export_command(project_dir: Path, included: bool, fmt: str, out_file: Path | None) -> None:
-    """Export the included studies for a reference manager (at the last screening stage).
+    """Export the included studies for a reference manager.
 
-    Example: reviewkit export --format ris --out included.ris"""
+    The studies included at the last screening stage, with or without --included. Example: reviewkit export --format ris --out included.ris"""
     from reviewkit.reports.exporter import export_records, export_to_file
     from reviewkit.reports.studies import included_export
 
