@@ -356,5 +356,6 @@ def csv_note(results: list[Agreement]) -> str:
         " reviewer_b, count), with the stage's statistics repeated on every row; an empty"
         " statistic is not computable."
     )
-    notes = list(dict.fromkeys(f"{r.stage}: {r.note}" for r in results if r.note))
+    # every part of a note names its stage already ('full-text: 1 report not retrieved …')
+    notes = list(dict.fromkeys(f"{r.note.rstrip('.')}." for r in results if r.note))
     return " ".join([layout, *notes])

@@ -49,10 +49,7 @@ class EvidenceMap:
         return len(self.cells.get((row, col), []))
 
     def name(self, scheme: Scheme, label: str) -> str:
-        for lab in scheme.labels:
-            if lab.id == label:
-                return lab.name
-        return "None of these" if label == none_id(scheme) else label
+        return scheme.name_of(label)
 
     @property
     def studies(self) -> list[int]:
@@ -296,7 +293,7 @@ def study_label_graph(
             for lab in a.labels:
                 node = f"label:{sid}:{lab}"
                 if node not in g:
-                    name = next((x.name for x in scheme.labels if x.id == lab), lab)
+                    name = scheme.name_of(lab)
                     g.add_node(node, bipartite=1, kind="label", scheme=sid, label=lab, name=name)
                 g.add_edge(
                     f"study:{rid}",

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
@@ -96,7 +97,10 @@ def import_files(
     The files are parsed without holding the project's write lock; the records are written
     in one short transaction at the end.
     """
-    files = [Path(p) for p in paths]
+    # stored as an absolute path (its folder's '..' worked out, links kept as typed): the import
+    # row and each record's origin then mean the same file from any folder; rows imported
+    # before this keep the path as it was typed (no migration)
+    files = [Path(os.path.abspath(p)) for p in paths]
     for path in files:
         check_regular(path)  # a folder or a FIFO is refused before anything is opened
         check_size(path)  # and a file larger than any reader takes, before it is hashed

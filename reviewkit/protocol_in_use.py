@@ -63,8 +63,8 @@ def _stages(project: Project, proto: Protocol) -> Iterator[Loss]:
             f"stages.{stage}",
             "stages",
             f"the stage is gone from the protocol, but {quantity(n, f'{stage} decision')}"
-            f" by {who} exist in {project.database_path} (PRISMA and the reports would leave"
-            " them out)",
+            f" by {who} {verb(n, 'exists', 'exist')} in {project.database_path} (PRISMA and the"
+            f" reports would leave {_them(n)} out)",
             f"keep the stage: put [stages.{stage}] back (its settings may change; the log"
             " stores the stage's name). Decisions are never deleted, so a stage that was"
             " screened stays in the protocol",
@@ -166,7 +166,7 @@ def _reasons(project: Project, proto: Protocol) -> Iterator[Loss]:
             f"stages.{stage}.exclusion_reasons",
             f"stages.{stage}",
             f"the reason {code!r} is gone from the protocol, but {quantity(n, 'decision')}"
-            f" in {project.database_path} give it",
+            f" in {project.database_path} {verb(n, 'gives', 'give')} it",
             f'put it back ({{ code = "{code}", label = "…" }}; the label may change, the'
             " code is what the decision log stores)",
         )
@@ -181,7 +181,7 @@ def _schemes(project: Project, proto: Protocol) -> Iterator[Loss]:
                 "schemes",
                 f"the scheme is gone from the protocol, but {quantity(n, 'study')} in"
                 f" {project.database_path} {verb(n, 'has', 'have')} labels confirmed in it (the reports and the evidence map would"
-                " leave them out)",
+                f" leave {_them(n)} out)",
                 f"keep the scheme: put [schemes.{scheme_id}] back (its name, labels' names and"
                 " terms may change; the log stores the ids)",
             )
@@ -193,7 +193,7 @@ def _schemes(project: Project, proto: Protocol) -> Iterator[Loss]:
             f"schemes.{scheme_id}.labels",
             f"schemes.{scheme_id}",
             f"the label {label!r} is gone from the protocol, but {quantity(n, 'study')} in"
-            f" {project.database_path} {verb(n, 'has', 'have')} it confirmed (the report would leave them out)",
+            f" {project.database_path} {verb(n, 'has', 'have')} it confirmed (the report would leave {_them(n)} out)",
             f'put it back (id = "{label}"; its name and terms may change); to retire it,'
             " first give those studies another label with 'reviewkit label', then remove it",
         )
@@ -213,6 +213,11 @@ def _fields(project: Project, proto: Protocol) -> Iterator[Loss]:
             f'put it back ([[extraction]] with id = "{field_id}"; its name and prefill may'
             " change, the id is what the log stores)",
         )
+
+
+def _them(n: int) -> str:
+    """The pronoun for ``n`` decisions or studies: 'it' for one, 'them' for more."""
+    return "it" if n == 1 else "them"
 
 
 def _where(path: Path, table: str) -> str:

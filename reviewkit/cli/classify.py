@@ -131,7 +131,11 @@ def classify_command(
                 columns = list(rows[0]) if rows else ["record_id"]
                 outputs.write_csv(csv_out, columns, ([r.get(c, "") for c in columns] for r in rows))
         for (sid, label), n in sorted(result.counts().items()):
-            click.echo(f"{sid}\t{label}\t{n}")
+            # the none answer's name after its id ('none' says nothing of "Other design"); a
+            # label's line stays id and count, the id being what 'reviewkit label' takes
+            scheme = project.protocol.scheme(sid)
+            named = f"\t{scheme.none_label_name}" if label == scheme.none_id else ""
+            click.echo(f"{sid}\t{label}\t{n}{named}")
         for status in result.model_status.values():
             click.echo(status.describe())
         click.echo(

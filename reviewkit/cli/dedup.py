@@ -224,6 +224,7 @@ def merge_cmd(
     When the records were screened, the change to the stage counts is shown first."""
     from reviewkit.dedup.effects import merge_effect
     from reviewkit.dedup.engine import check_merge, merge_records, person_id
+    from reviewkit.dedup.review import replaced_by_merge
     from reviewkit.screening import find_record
 
     person_id(reviewer)  # refuse an empty name before anything is read
@@ -233,6 +234,7 @@ def merge_cmd(
         if check_merge(project.db, a, b, reviewer):
             click.echo(f"records {a} and {b} are one record already; nothing changed")
             return
+        _say_replaced(replaced_by_merge(project.db, a, b, reviewer), reviewer)
         effect = merge_effect(project, a, b)
         heading = f"merging records {a} and {b} changes screening:"
         if not _go_ahead(effect, heading, "merge anyway?", "nothing changed", yes):
@@ -243,6 +245,20 @@ def merge_cmd(
     click.echo(f"records {a} and {b} merged by {reviewer} (undo: reviewkit dedup undo)")
     for stage in dict.fromkeys(c.stage for c in effect.conflicts):
         click.echo(f"their decisions disagree: resolve with reviewkit conflicts --stage {stage}")
+
+
+def _say_replaced(replaced: list, reviewer: str) -> None:
+    """Name the reviewer's own 'different' a merge replaces, and the pairs closed with it."""
+    if not replaced:
+        return
+    own = replaced[0]
+    line = f"replaces {reviewer}'s own 'different' on records {own.record_a} and {own.record_b}"
+    followed = [f"{lk.record_a}\u2013{lk.record_b}" for lk in replaced[1:]]
+    if followed:
+        line += (
+            f" and on the {quantity(len(followed), 'pair')} closed with it ({', '.join(followed)})"
+        )
+    click.echo(line)
 
 
 @dedup.command("undo")

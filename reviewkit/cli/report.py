@@ -90,7 +90,10 @@ def report_command(
 @click.command("export")
 @project_option
 @click.option(
-    "--included", is_flag=True, required=True, help="Export the included studies (required)."
+    "--included",
+    is_flag=True,
+    help="Export the included studies: what export always writes (kept so scripts that pass it"
+    " still run).",
 )
 @click.option(
     "--format",
@@ -107,12 +110,13 @@ def report_command(
     help="Output file (default: standard output).",
 )
 def export_command(project_dir: Path, included: bool, fmt: str, out_file: Path | None) -> None:
-    """Export the included studies for a reference manager."""
+    """Export the included studies for a reference manager.
+
+    The studies included at the last screening stage, with or without --included. Example: reviewkit export --format ris --out included.ris"""
     from reviewkit.reports.exporter import export_records, export_to_file
     from reviewkit.reports.studies import included_export
 
-    if not included:
-        raise UserError("only --included can be exported", hint="pass --included")
+    del included  # the included studies are what export writes, with or without the flag
     if out_file is not None:
         outputs.check_output(out_file)
     project = load_project(project_dir)

@@ -167,7 +167,14 @@ def _first_open_stage(project: Project, resolver: str, derived: DerivedStages) -
     help="Also write a CSV file, its title and notes beside it (a.csv: a.notes.txt).",
 )
 def agreement(project_dir: Path, stage: str | None, csv_file: Path | None) -> None:
-    """Inter-rater agreement: counts table, percent agreement, Cohen's kappa (95% CI), PABAK."""
+    """Inter-rater agreement: counts table, percent agreement, Cohen's kappa (95% CI), PABAK.
+
+    \b
+    Kappa and PABAK are over the answers the two reviewers gave: include /
+    exclude / uncertain, a 3x3 table when either used 'uncertain' (2x2 when
+    neither did). 'uncertain' against 'include' counts as a disagreement, as
+    against 'exclude'. There is no two-category figure: for agreement on
+    include vs exclude alone, read those four cells of the counts table."""
     from reviewkit.reports.writers import Table, notes_path, write_notes
 
     if csv_file:  # before the work: a path that cannot be written fails at once (and its notes)

@@ -241,7 +241,8 @@ def log_command(out: Path | None, project_dir: Path) -> None:
 def diff_command(name: str, runs: tuple[int, ...], project_dir: Path) -> None:
     """What changed between two runs of NAME (default: its last two complete runs).
 
-    Example: reviewkit search diff a1-mental-health 3 7
+    Example: reviewkit search diff SEARCH-NAME 3 7   (a name of [[searches]] in the protocol;
+    run numbers from 'search history')
     """
     from reviewkit.searches import diff_runs
 

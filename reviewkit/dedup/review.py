@@ -193,6 +193,10 @@ def judge_pair(
             if any(row[2] == "duplicate" for row in reopened):  # a reopened merge joins again
                 cmap = links.recluster(db, cmap, {x for row in reopened for x in row[:2]})
         else:
+            # the pairs closed with this person's own 'different' on a-b rested on it: the
+            # merge replaces that verdict, so they go back to what they were before it
+            followed = own_different(different, a, b, made_by)[1:]
+            links.add_links(db, _restored(db, followed, made_by, f"review {tag}"))
             links.add_links(db, _closed_by_merge(db, cmap, a, made_by, tag, current))
         mark = links.last_link_id(db)
     return Judged(link_id, Clusters(cmap, mark))
@@ -345,14 +349,57 @@ def reopen_rows(
     and a split does not change what they are. ``cmap`` is the clustering after the split;
     ``different``: the current 'not_duplicate' links, when the caller has them.
     """
-    rows = []
+    broken = []
     for lk in links.current_links(db, "not_duplicate") if different is None else different:
-        m = FOLLOWS_RE.match(lk.reason) if lk.person else None
-        if m is None:
+        premise = _follows(lk) if lk.person else None
+        if premise is None:
             continue
-        ca, cb = cmap.get(int(m[1])), cmap.get(int(m[2]))
+        ca, cb = cmap.get(premise[0]), cmap.get(premise[1])
         if {cmap.get(lk.record_a), cmap.get(lk.record_b)} == {ca, cb}:
             continue  # still one record with each side of the 'different'
+        broken.append(lk)
+    return _restored(db, broken, made_by, reason)
+
+
+def own_different(
+    different: Iterable[links.Link], a: int, b: int, made_by: str | None
+) -> list[links.Link]:
+    """``made_by``'s own 'different' on the very pair ``a``–``b`` and the pairs closed as
+    following from it (their 'follows from a-b' links), the verdict first; empty when they
+    gave none. A merge of a–b by that person replaces all of them: the closed pairs said only
+    that the records of the two clusters differ because a and b do. ``different``: the current
+    'not_duplicate' links."""
+    if made_by is None:
+        return []
+    mine = [lk for lk in different if lk.made_by == made_by]
+    direct = [lk for lk in mine if {lk.record_a, lk.record_b} == {a, b}]
+    if not direct:
+        return []
+    lo, hi = min(a, b), max(a, b)
+    followed = [lk for lk in mine if _follows(lk) == (lo, hi)]
+    return direct[:1] + followed
+
+
+def replaced_by_merge(db: Store, a: int, b: int, person: str) -> list[links.Link]:
+    """What ``person``'s merge of ``a`` and ``b`` would replace: their own 'different' on
+    the pair and the pairs closed with it (:func:`own_different`), for the caller to show."""
+    different = links.current_links(db, "not_duplicate")
+    return own_different(different, a, b, person_id(person))
+
+
+def _follows(lk: links.Link) -> tuple[int, int] | None:
+    """The pair whose 'different' closed ``lk`` (its reason 'follows from a-b'), or None."""
+    m = FOLLOWS_RE.match(lk.reason)
+    return (int(m[1]), int(m[2])) if m else None
+
+
+def _restored(
+    db: Store, closed: Iterable[links.Link], made_by: str, reason: str
+) -> list[tuple[int, int, str, float | None, str, str]]:
+    """Rows giving each of ``closed`` the verdict it had before it was closed ('uncertain'
+    when it had none)."""
+    rows = []
+    for lk in closed:
         history = [h for h in links.link_history(db, lk.record_a, lk.record_b) if h.id < lk.id]
         before = history[-1] if history else None
         verdict = before.verdict if before else "uncertain"
@@ -374,11 +421,12 @@ def merge_refusal(
     if b in side_a:
         return None  # one cluster already
     side_b = links.members_of(db, (b,))
+    different = list(different)
+    # their own verdict on this pair and the pairs closed with it, which the merge replaces
+    replaced = {lk.id for lk in own_different(different, a, b, made_by)}
     for lk in different:
-        if not lk.person:
+        if not lk.person or lk.id in replaced:
             continue
-        if made_by is not None and lk.made_by == made_by and {lk.record_a, lk.record_b} == {a, b}:
-            continue  # their own verdict on this pair, which the new one replaces
         x, y = lk.record_a, lk.record_b
         if (x in side_a and y in side_b) or (x in side_b and y in side_a):
             who = lk.person

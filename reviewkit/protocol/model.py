@@ -117,6 +117,7 @@ class Label:
 
 
 NONE_ID = "none"  # a scheme's "none of these" answer when its protocol gives no none_label
+NONE_NAME = "None of these"  # that answer's name when the protocol gives no none_name
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class Scheme:
     labels: tuple[Label, ...]
     multi_label: bool = False
     none_label: str = ""  # id of the "none of these" answer, if the scheme has one
+    none_name: str = ""  # its name as people read it ("Other design"; else NONE_NAME)
     kind: str = "scheme"  # scheme | flag
     threshold: float = 1.0  # minimum rule score for a suggestion
     # Minimum evidence: the sum of the weights of a label's distinct terms, before the title or
@@ -149,6 +151,19 @@ class Scheme:
         """The id the "none of these" answer is stored under (:data:`NONE_ID` when the protocol
         names none)."""
         return self.none_label or NONE_ID
+
+    @property
+    def none_label_name(self) -> str:
+        """The name screens, tables and ``classify`` give the "none of these" answer."""
+        return self.none_name or NONE_NAME
+
+    def name_of(self, label_id: str) -> str:
+        """A label's name in the protocol, the none answer's name for its id, else the id
+        itself (a label the protocol no longer has)."""
+        for lab in self.labels:
+            if lab.id == label_id:
+                return lab.name
+        return self.none_label_name if label_id == self.none_id else label_id
 
     @property
     def label_ids(self) -> tuple[str, ...]:

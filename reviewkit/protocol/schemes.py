@@ -14,7 +14,7 @@ from reviewkit.protocol.model import NONE_ID, Label, Scheme, SignalTerm
 from reviewkit.protocol.names import id_key
 
 SCHEME_KEYS = {
-    "name", "multi_label", "none_label", "kind", "threshold", "labels",
+    "name", "multi_label", "none_label", "none_name", "kind", "threshold", "labels",
     "min_evidence", "topic_rule", "fallback_label",
 }  # fmt: skip
 LABEL_KEYS = {
@@ -111,6 +111,7 @@ class SchemeChecks:
                 labels=tuple(labels),
                 multi_label=self.boolean(item, "multi_label", w, False),
                 none_label=none_label,
+                none_name=self.none_name(item, labels, w),
                 kind=kind,
                 threshold=self.number(item, "threshold", w, 1.0, positive=True),
                 min_evidence=self.number(item, "min_evidence", w, 0.0),
@@ -135,6 +136,19 @@ class SchemeChecks:
                     hint='give the "none of these" answer an id of its own, e.g.'
                     ' none_label = "none-of-these"',
                 )
+
+    def none_name(self, item: dict, labels: list[Label], w: str) -> str:
+        """The none answer's name: not a label's name (as people read it), or the two could
+        not be told apart on the confirm screen, in the tables and the map."""
+        name = self.string(item, "none_name", w, required=False).strip()
+        for j, lab in enumerate(labels):
+            if name and " ".join(lab.name.casefold().split()) == " ".join(name.casefold().split()):
+                raise self.fail(
+                    f"{w}none_name",
+                    f"{name!r} is the name of label {j + 1} ({lab.id!r}) too",
+                    hint='give the "none of these" answer a name of its own',
+                )
+        return name
 
     def distinct_names(self, labels: list[Label], w: str) -> None:
         """Refuse two labels of a scheme with one name (as people read it): the confirm screen,

@@ -237,7 +237,7 @@ def _read_rows(
         labels=citation_labels(records, studies),  # over every table's studies: one 2019a
         assigned={s: study_labels(by_report, reps, none) for s, reps in studies.items()},
         merged={s: study_values(values, unchecked, reps) for s, reps in studies.items()},
-        label_names={x.id: x.name for x in scheme.labels} | {none: "None of these"},
+        label_names={x.id: x.name for x in scheme.labels} | {none: scheme.none_label_name},
         in_layout=in_layout,
         field_names={c: names.get(c, _default_name(proto, c)) for c in in_layout},
         several=any(len(reps) > 1 for reps in studies.values()),

@@ -294,3 +294,9 @@ def key_in_force(action_id: str, default: str, keymap: dict[str, str]) -> str:
     """The key of ``action_id`` as the help names it, the user's keymap over ``default``: for
     words on the screen that name a key ("x, then the number" after a remapped exclude)."""
     return _pretty(keymap.get(action_id, default))
+
+
+def screen_key(app: object, action_id: str, default: str) -> str:
+    """:func:`key_in_force` with the running app's keymap (none outside an app): the one way a
+    screen names a key in its words ("(o to open)", a label row's key, "press e first")."""
+    return key_in_force(action_id, default, getattr(app, "keymap_in_use", None) or {})

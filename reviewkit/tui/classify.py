@@ -16,8 +16,8 @@ as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as in 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
-from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 from textual.app import ComposeResult
@@ -25,9 +25,10 @@ from textual.widgets import Footer, Static
 
 from reviewkit import classify
 from reviewkit.project import Project
-from reviewkit.tui.actions import Action, bindings, page_actions
+from reviewkit.tui.actions import Action, bindings, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.help import with_numbered_names
+from reviewkit.tui.label_heading import heading as _heading
 from reviewkit.tui.message_line import MessageLine
 from reviewkit.tui.messages import Confirmed
 from reviewkit.tui.widgets import (
@@ -194,8 +195,9 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         return f"confirmed {n_done} of {len(studies)} studies ({len(self.studies)} reports)"
 
     def label_name(self, label: str) -> str:
-        """A label's name in the protocol ("None of these" for the scheme's none label)."""
-        return next((x.name for x in self.scheme.labels if x.id == label), "None of these")
+        """A label's name in the protocol (the none answer's: none_name, "None of these" when
+        the protocol gives none)."""
+        return self.scheme.name_of(label)
 
     def _next_unconfirmed(self, start: int, done: dict[int, list[str]] | None = None) -> int | None:
         """Position of the next study from ``start`` on (wrapping) without a confirmed label
@@ -265,11 +267,13 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         rules = {s.label: s for s in suggested}
         model = {r.label: r for r in self.model(rid)}
         by_label = {s.label: s for s in scores}
-        out = Text(_heading(self.scheme.multi_label, self._label_width()) + "\n", style="bold")
-        rows = [(str(n), lab) for n, lab in enumerate(self.keys, start=1)] + [
-            ("0", classify.none_id(self.scheme))
-        ]
+        keys = self._keys_in_force()
+        heading = _heading(self.scheme.multi_label, self._label_width(), keys, self._accept_key())
+        out = Text(heading + "\n", style="bold")
+        rows = list(zip(keys, [*self.keys, classify.none_id(self.scheme)], strict=True))
+        key_width = max(len(k) for k in keys)
         for key, lab in rows:
+            key = key.ljust(key_width)
             marks = (
                 (_SOURCE_MARKS.get(rules[lab].method, "R") if lab in rules else " ")
                 + ("M" if lab in model else " ")
@@ -299,6 +303,16 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             out.append(f"{reason[0].upper()}{reason[1:]}: choose one.\n", style="yellow")
         out.rstrip()  # no empty row under the last line: at 80x24 each row counts
         return out
+
+    def _keys_in_force(self) -> list[str]:
+        """The keys of the label rows (1-9 for the labels, 0 for the none answer by default),
+        as the user's keymap has them."""
+        keys = [screen_key(self.app, f"classify.label{n}", str(n)) for n in range(1, 10)]
+        return [*keys[: len(self.keys)], screen_key(self.app, "classify.none", "0")]
+
+    def _accept_key(self) -> str:
+        """The key that accepts (Enter by default; its first key when it has several)."""
+        return screen_key(self.app, "classify.accept", "enter,a").split(" / ")[0]
 
     def _label_row(self, line: Text, why: list[tuple[str, str]], indent: int) -> Text:
         """A label's row: its evidence (``why``: pieces and their styles) beside it when the
@@ -369,7 +383,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             return
         suggestions = self.rules(self.current)
         if any(s.tie for s in suggestions):
-            self.say(f"{_tie_reason(suggestions)}: press the number of the label you choose")
+            self.say(f"{_tie_reason(suggestions)}: press the key of the label you choose")
             return
         self._commit([s.label for s in suggestions])
 
@@ -404,6 +418,10 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
         names = [lab.name for lab in self.scheme.labels][:9]
         actions = with_numbered_names(ACTIONS, "classify.label", names)
+        none = self.scheme.none_label_name  # the protocol's none_name, if it gives one
+        actions = tuple(
+            replace(a, description=none) if a.id == "classify.none" else a for a in actions
+        )
         return f"Confirm labels · {self.scheme.name}", actions
 
 
@@ -443,31 +461,6 @@ def _wrap_pieces(pieces: list[tuple[str, str]], width: int, console: Console) ->
 
 
 _SOURCE_MARKS = {"rules": "R", "study": "S"}  # who suggests a label, in the marks column
-
-# The labels' heading: what a number key does and what the marks mean, longest first; the first
-# that fits the width is shown. The whole words took 113 columns and wrapped onto a second line
-# at 80 (one label row fewer in view); the shortest fits 78, an 80-column screen's #labels.
-_HEADINGS = {
-    False: (
-        "Labels (a number key confirms; R = rules, S = confirmed on another report of the study,"
-        " M = model, ✓ = confirmed)",
-        "Labels (a number key confirms; R rules, S another report, M model, ✓ confirmed)",
-        "Labels (a number confirms; R rules, S another report, M model, ✓ confirmed)",
-    ),
-    True: (
-        "Labels (toggle with the number keys, Enter confirms; R = rules, S = confirmed on"
-        " another report of the study, M = model, ✓ = confirmed)",
-        "Labels (number keys toggle, Enter confirms; R rules, S another report, M model,"
-        " ✓ confirmed)",
-        "Labels (toggle, then Enter; R rules, S another report, M model, ✓ confirmed)",
-    ),
-}
-
-
-def _heading(multi_label: bool, width: int) -> str:
-    """The labels' heading that fits ``width`` columns (the shortest when none does)."""
-    headings = _HEADINGS[multi_label]
-    return next((h for h in headings if cell_len(h) <= width), headings[-1])
 
 
 def _tie_reason(suggestions: Iterable[classify.Suggestion]) -> str:

@@ -23,8 +23,8 @@ from reviewkit.tui.actions import (
     Action,
     bindings,
     exclusion_actions,
-    key_in_force,
     page_actions,
+    screen_key,
 )
 from reviewkit.tui.decision import DecisionScreen, reason_picker
 from reviewkit.tui.help import with_stage_reasons
@@ -180,8 +180,7 @@ class ConflictsScreen(DecisionScreen):
                 if f.note:
                     final.append(f" — {f.note}", style="italic")
             else:
-                keymap = getattr(self.app, "keymap_in_use", {})
-                include = key_in_force("conflicts.include", "i", keymap)
+                include = screen_key(self.app, "conflicts.include", "i")
                 final.append(
                     f"Not resolved: {include} to include, {self.exclude_key} then a reason number"
                     " to exclude",
@@ -195,9 +194,9 @@ class ConflictsScreen(DecisionScreen):
 
     def full_text_line(self, study: int) -> Text:
         """The "Full text:" line of a study at the full-text stage: what is attached (the
-        reviewers read it there), with `o` to open it (nothing is attached from here)."""
+        reviewers read it there), with the key that opens it (nothing is attached from here)."""
         att = screening.study_attachment(self.project.db, study)
-        return attachment_line(att, open_key="o")
+        return attachment_line(att, open_key=screen_key(self.app, "conflicts.open", "o"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # nothing is attached to open before full text: not in the footer there

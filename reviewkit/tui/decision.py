@@ -16,7 +16,7 @@ from textual.geometry import Size
 from textual.widgets import Static
 
 from reviewkit.protocol import Stage
-from reviewkit.tui.actions import key_in_force
+from reviewkit.tui.actions import screen_key
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.widgets import WaitsForDatabase, reason_for_key, reasons_renderable
 
@@ -78,8 +78,7 @@ class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
     def exclude_key(self) -> str:
         """The key that starts an exclusion here, as the user's keymap has it (the screen's
         words name it: a remapped exclude left them saying 'e', a dead key)."""
-        keymap = getattr(self.app, "keymap_in_use", {})
-        return key_in_force(f"{self.ACTIONS_ID}.exclude", "e", keymap)
+        return screen_key(self.app, f"{self.ACTIONS_ID}.exclude", "e")
 
     def say(self, message: str) -> None:
         self.message = message

@@ -226,7 +226,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
                 text.append("Not decided yet", style="dim")
             if self.queue.stage == "full-text":  # before the notes: kept in view by them
                 text.append("\n")
-                text.append_text(full_text_line(self.queue, study))
+                text.append_text(full_text_line(self.queue, study, self.app))
             notes = self.queue.notes.get(study, [])
             width = max(self.size.width - 2, 20)
             append_notes(self.app.console, width, text, notes, MINE_ROWS)

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.screening import attach, attachment_url
+from reviewkit.tui.actions import screen_key
 from reviewkit.tui.widgets import TextPrompt, open_in_system
 
 if TYPE_CHECKING:
@@ -26,9 +27,14 @@ if TYPE_CHECKING:
     from reviewkit.screening.lookup import Attachment
 
 
-def full_text_line(queue: ReviewerQueue, study: int) -> Text:
-    """The "Full text:" line of ``study`` on the screening screen (``a`` attaches, ``o`` opens)."""
-    return attachment_line(queue.attachment(study), open_key="o", attach_key="a")
+def full_text_line(queue: ReviewerQueue, study: int, app: object = None) -> Text:
+    """The "Full text:" line of ``study`` on the screening screen, naming the keys that attach
+    and open as ``app``'s keymap has them (``a`` and ``o`` by default)."""
+    return attachment_line(
+        queue.attachment(study),
+        open_key=screen_key(app, "screening.open", "o"),
+        attach_key=screen_key(app, "screening.attach", "a"),
+    )
 
 
 def attachment_line(att: Attachment | None, *, open_key: str = "", attach_key: str = "") -> Text:
@@ -89,7 +95,8 @@ class FullTextKeys:
         study = self.current
         if study is None:
             return
-        self.say(open_attachment(self.queue.attachment(study), self.opener))
+        attach_key = screen_key(self.app, "screening.attach", "a")
+        self.say(open_attachment(self.queue.attachment(study), self.opener, attach_key=attach_key))
 
 
 def open_attachment(

@@ -1,0 +1,37 @@
+"""An imported file's path means the same file from any folder (fx28 item 3): `import
+../embase.ris` stores the absolute path, which the dedup report's "origin" (and the screening
+screen's "Sources:" line, which shows the same field) give."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from reviewkit.cli import main
+
+RIS = """TY  - JOUR
+TI  - Coordinated return to work for sick-listed employees: a randomised trial
+AU  - Hansen, Anne
+PY  - 2019
+DO  - 10.1000/fx28.1
+DB  - {db}
+ER  -
+"""
+
+
+def test_a_relative_import_path_is_stored_absolute(project_b, tmp_path: Path, monkeypatch):
+    (tmp_path / "exports").mkdir()
+    embase = tmp_path / "embase.ris"
+    embase.write_text(RIS.format(db="Embase"), encoding="utf-8")
+    (tmp_path / "scopus.ris").write_text(RIS.format(db="Scopus"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "exports")
+    folder = str(project_b.folder)
+    assert main(["import", "--project", folder, "../embase.ris", "../scopus.ris"]) == 0
+    assert main(["dedup", "--project", folder]) == 0
+    monkeypatch.chdir(project_b.folder)  # another folder: the path still names the file
+    out = tmp_path / "clusters.csv"
+    assert main(["dedup", "report", "--project", folder, "--csv", str(out)]) == 0
+    with out.open(encoding="utf-8") as fh:
+        origins = sorted(row["origin"] for row in csv.DictReader(fh))
+    assert origins == [str(embase), str(tmp_path / "scopus.ris")]
+    assert all(Path(o).is_file() for o in origins)

@@ -1,0 +1,14 @@
+"""`agreement --help` says what kappa is computed over (fx28 item 7): include / exclude /
+uncertain, 'uncertain' a category of its own, and where the lead reads include vs exclude."""
+
+from __future__ import annotations
+
+from reviewkit.cli import main
+
+
+def test_agreement_help_says_uncertain_is_a_third_category(capsys) -> None:
+    assert main(["agreement", "--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "include / exclude / uncertain" in text
+    assert "'uncertain' against 'include' counts as a disagreement" in text
+    assert "There is no two-category figure" in text and "counts table" in text
