@@ -47,7 +47,13 @@ NOTES_SUFFIX = ".notes.txt"
 
 def notes_text(t: Table, data_file: str) -> str:
     """What a CSV's notes file says: which file, the table's title (with its n) and its note."""
-    note = textwrap.fill(t.note, 100) if t.note else "No notes."
+    # Lines break at spaces only: a hyphenated word ("full-text", "RTW-plan") or a long DOI split
+    # at its hyphen would read back as two words ("full- text").
+    note = (
+        textwrap.fill(t.note, 100, break_on_hyphens=False, break_long_words=False)
+        if t.note
+        else "No notes."
+    )
     return f"{data_file}: {t.title}\n\n{note}\n"
 
 

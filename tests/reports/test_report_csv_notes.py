@@ -131,3 +131,16 @@ def test_the_prisma_command_writes_the_notes_the_report_writes(project_b, store,
         encoding="utf-8"
     )
     assert _notes_file(notes)[1].startswith("'records identified' is the sum of")
+
+
+def test_a_notes_file_breaks_lines_at_spaces_only() -> None:
+    """A hyphenated word or a long address at the wrap column stays whole: read back, the words
+    are the note's words (a break at a hyphen gave 'full- text')."""
+    from reviewkit.reports.writers import Table, notes_text
+
+    words = [f"w{i:02d}" for i in range(23)]
+    note = " ".join([*words, "full-text", "reports", "https://doi.org/10.1000/" + "x" * 120])
+    text = notes_text(Table(name="t", title="T", columns=["a"], note=note), "t.csv")
+    body = text.split("\n\n", 1)[1]
+    assert body.split() == note.split()
+    assert all(len(line) <= 100 for line in body.splitlines() if " " in line)
