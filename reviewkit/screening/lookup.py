@@ -95,6 +95,13 @@ def attach(
     return attachment_rows.Attachment(attachment_id, record_id, target, kind, added_by, "")
 
 
+# the form attach takes: scheme, host (an IPv6 address in brackets), path; no blanks
+_URL_HINT = (
+    "give the whole address, e.g. https://doi.org/10.1000/xyz or http://[::1]:8080/a.pdf"
+    " (spaces as %20)"
+)
+
+
 def _check_url(target: str) -> None:
     """UserError unless the URL has a host, a valid port and no blanks (a URL with a space is
     two words pasted together; '[::1' is an IPv6 address never closed: urlparse's ValueError
@@ -103,11 +110,11 @@ def _check_url(target: str) -> None:
         parts = urlparse(target)
         usable = bool(parts.hostname) and (parts.port or 0) >= 0  # .port checks the range
     except ValueError as exc:  # 'Invalid IPv6 URL', 'Port out of range 0-65535'
-        raise UserError(f"{target!r} is not a usable URL ({exc})") from None
+        raise UserError(f"{target!r} is not a usable URL ({exc})", hint=_URL_HINT) from None
     if not usable or any(ch.isspace() for ch in target):
         raise UserError(
             f"{target!r} is not a usable URL",
-            hint="give the whole address, e.g. https://doi.org/10.1000/xyz (spaces as %20)",
+            hint=_URL_HINT,
         )
 
 
