@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from reviewkit.errors import UserError
-from reviewkit.files import NotAFile, check_regular
+from reviewkit.files import SQLITE, NotAFile, check_regular
 from reviewkit.records import Record, normalise_doi, normalise_pmid
 from reviewkit.store import Store, lookup
 from reviewkit.store import attachments as attachment_rows
@@ -138,7 +138,7 @@ def readable_file(path: Path) -> Path:
     # slip of the tab key); either was stored as the full text and opened as nothing.
     if not head:
         raise UserError("the file is empty (0 bytes), not a full text", where=str(path), hint=hint)
-    if head == _SQLITE_HEADER:
+    if head == SQLITE:  # head is the first 16 bytes, the whole signature
         raise UserError(
             "this is an SQLite database (a project's review.sqlite?), not a full text",
             where=str(path),
@@ -147,7 +147,6 @@ def readable_file(path: Path) -> Path:
     return path.resolve()
 
 
-_SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite 3 database file
 _PROJECT_FILES = ("protocol.toml", "review.sqlite", "review.sqlite-wal", "review.sqlite-shm")
 
 
