@@ -413,7 +413,11 @@ def import_csv(
     for line, row in rows:
         raw = (row.get("record_id") or "").strip()
         if not raw.isdigit():
-            raise UserError(f"record_id {raw!r} is not a number", where=f"{path}:{line}")
+            raise UserError(
+                f"record_id {raw!r} is not a number",
+                where=f"{path}:{line}",
+                hint="keep the record ids 'reviewkit extract export' wrote in the record_id column",
+            )
         rid = int(raw)
         if rid not in allowed:
             raise UserError(

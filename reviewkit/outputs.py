@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reviewkit.errors import OutputError
+from reviewkit.files import SQLITE
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?")
@@ -226,14 +227,13 @@ def _remove_folders(folders: list[Path]) -> None:
             return
 
 
-_SQLITE_HEADER = b"SQLite format 3\x00"
 _SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
 
 
 def _is_sqlite(path: Path) -> bool:
     try:
         with open(path, "rb") as fh:
-            return fh.read(16) == _SQLITE_HEADER
+            return fh.read(len(SQLITE)) == SQLITE
     except OSError:
         return False
 

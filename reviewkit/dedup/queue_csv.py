@@ -184,8 +184,12 @@ def _checked_rows(db: Store, path: Path) -> list[tuple[int, int, int, str]]:
     for line, a, b, _v in rows:
         missing = [str(x) for x in (a, b) if x not in known]
         if missing or a == b:
-            what = f"no record with id {', '.join(missing)}" if missing else "a pair of one record"
-            raise UserError(what, where=f"{path}:{line}")
+            if missing:
+                what = f"no record with id {', '.join(missing)}"
+                hint = "keep the record ids 'reviewkit dedup review --csv' wrote in this sheet"
+            else:
+                what, hint = "a pair of one record", "a record is not paired with itself"
+            raise UserError(what, where=f"{path}:{line}", hint=hint)
     return rows
 
 

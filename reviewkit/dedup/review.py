@@ -23,6 +23,8 @@ from reviewkit.store import records as record_rows
 from reviewkit.store.db import Store
 
 PERSON_VERDICTS = ("duplicate", "not_duplicate")
+# where the user finds the record ids the dedup commands take
+RECORD_ID_HINT = "use a record id that 'reviewkit dedup report --csv' lists (its record_id column)"
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,7 @@ def check_records(db: Store, *ids: int) -> None:
     found = record_rows.get_records(db, ids)
     missing = [str(i) for i in ids if i not in found]
     if missing:
-        raise UserError(f"no record with id {', '.join(missing)}")
+        raise UserError(f"no record with id {', '.join(missing)}", hint=RECORD_ID_HINT)
 
 
 def decide_pair(db: Store, a: int, b: int, verdict: str, person: str) -> int:

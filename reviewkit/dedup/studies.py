@@ -18,7 +18,7 @@ from itertools import combinations
 
 import networkx as nx
 
-from reviewkit.dedup.review import person_id
+from reviewkit.dedup.review import RECORD_ID_HINT, person_id
 from reviewkit.errors import UserError
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
@@ -91,7 +91,7 @@ class StudyLinkView:
 
 def _canonical(db: Store, cmap: dict[int, int], record_id: int) -> int:
     if record_id not in cmap:
-        raise UserError(f"no record with id {record_id}")
+        raise UserError(f"no record with id {record_id}", hint=RECORD_ID_HINT)
     return cmap[record_id]
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO, TypeVar, overload
 
 from reviewkit.errors import FormatError
+from reviewkit.files import GZIP
 from reviewkit.formats import (
     bibtex,
     cochrane,
@@ -85,7 +86,7 @@ def normalise_format(fmt: str) -> str:
 def _head(path: Path) -> bytes:
     with open(path, "rb") as fh:
         head = fh.read(65536)
-    if head[:2] == b"\x1f\x8b":
+    if head.startswith(GZIP):
         try:
             with gzip.open(path, "rb") as fh:
                 head = fh.read(65536)

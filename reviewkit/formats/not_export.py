@@ -14,6 +14,7 @@ import zipfile
 from pathlib import PurePosixPath
 
 from reviewkit.errors import FormatError
+from reviewkit.files import GZIP, PDF
 
 _EXPORT = "export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV"
 # compressed formats other than gzip (the only one read), by their magic numbers: bzip2
@@ -41,13 +42,13 @@ _PMID_LINE = re.compile(r"\s*\d{1,8}\s*")
 def refuse(head: bytes, name: str) -> None:
     """FormatError when the file's first bytes (gzip already undone) show it is a PDF, a
     compressed archive, a gzip file inside a gzip file, JSON, or a bare list of PMIDs."""
-    if head.startswith(b"%PDF-"):
+    if head.startswith(PDF):
         raise FormatError(
             "this is a PDF document (a full text or a printed list), not a reference export",
             where=name,
             hint=f"{_EXPORT}; a study's full text is added with 'reviewkit attach'",
         )
-    if head.startswith(b"\x1f\x8b"):
+    if head.startswith(GZIP):
         raise FormatError(
             "this is a gzip file inside a gzip file (compressed twice)",
             where=name,

@@ -19,6 +19,7 @@ from typing import Any, BinaryIO
 from lxml import etree as ET
 
 from reviewkit.errors import FormatError
+from reviewkit.files import GZIP
 from reviewkit.formats.joined import after_root
 from reviewkit.formats.text import EMPTY_HINT, LimitedReader, bom_encoding, gzip_cut, looks_utf16
 from reviewkit.records import AbstractSection, Record, normalise_pmid
@@ -141,8 +142,8 @@ def article_to_record(
 
 def open_binary(stream: BinaryIO) -> BinaryIO:
     """Decompress transparently when the stream is gzipped."""
-    head = stream.peek(2)[:2] if hasattr(stream, "peek") else b""
-    if head == b"\x1f\x8b":  # decompressed size capped: a gzip bomb is refused, not expanded
+    head = stream.peek(len(GZIP))[: len(GZIP)] if hasattr(stream, "peek") else b""
+    if head == GZIP:  # decompressed size capped: a gzip bomb is refused, not expanded
         gz = io.BufferedReader(gzip.GzipFile(fileobj=stream))  # type: ignore[arg-type]
         return LimitedReader(gz, getattr(stream, "name", "") or "the file")  # type: ignore[return-value]
     return stream

@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 from reviewkit import files
 from reviewkit.errors import FormatError, UserError
-from reviewkit.files import binary_kind, bom_encoding
+from reviewkit.files import GZIP, binary_kind, bom_encoding
 
 MAX_TEXT_BYTES = 256 << 20
 MAX_XML_BYTES = 2 << 30
@@ -69,7 +69,7 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
     limit = MAX_TEXT_BYTES if limit is None else limit
     check_regular(path)
     with open(path, "rb") as fh:
-        if fh.read(2) != b"\x1f\x8b":
+        if fh.read(len(GZIP)) != GZIP:
             if path.stat().st_size > limit:
                 raise too_big(name, limit, compressed=False)
             fh.seek(0)

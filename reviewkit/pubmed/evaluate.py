@@ -184,20 +184,7 @@ class Evaluator:
 
     def _term(self, term: Term, out: Evaluation) -> set[int]:
         f = term.field
-        # the trailing '*' truncates the term's last word; a word with a '*' inside is the
-        # wildcard expansion's to check, which names its short stem (text fields), or refused
-        # just below (other fields)
-        last = term.text.split()[-1] if term.text.split() else ""
-        if term.truncated and "*" not in last and short_wildcard_stems(last, truncated=True):
-            raise UnsupportedQuery(
-                f"'{term.text}*': PubMed needs at least {MIN_TRUNCATION} characters before '*'",
-                hint="truncate a longer stem",
-            )
-        if "*" in term.text and f not in TEXT_COLUMNS:  # organi*ation*[mh]: not indexed so
-            raise UnsupportedQuery(
-                f"a wildcard inside a term is searched in text fields only here: {term.text!r}",
-                hint="end the term with '*', or search it in [tiab]",
-            )
+        _check_wildcards(term)
         value = fold_text(term.text)
         if (f, value) in HAS_ABSTRACT and not (term.phrase or term.truncated):
             return self.snapshot.has_abstract()
@@ -227,15 +214,7 @@ class Evaluator:
         if f in ("mh", "majr") and "/" in term.text:
             return self._mesh_pair(term, out)
         if f in ("mh", "majr", "sh"):
-            if not term.noexp:
-                out.warnings.append(
-                    (
-                        "OutputMessage",
-                        f"{term.text}[{f}] not exploded: the snapshot has no MeSH tree, so "
-                        f"narrower headings and entry terms are not included (exact: [{f}:noexp])",
-                    )
-                )
-            return self.snapshot.term(f, value, prefix=term.truncated)
+            return self._heading(term, value, out)
         if f == "pt" and not term.truncated:  # exploded, renamed types too: vocabulary.py
             unsettled = unsettled_narrower(value)
             if unsettled:
@@ -249,6 +228,20 @@ class Evaluator:
             names = publication_type_names(term.text)
             return set().union(*(self.snapshot.term("pt", fold_text(n)) for n in names))
         return self._indexed_term(term, value)
+
+    def _heading(self, term: Term, value: str, out: Evaluation) -> set[int]:
+        """A MeSH heading or subheading ([mh], [majr], [sh]), not exploded: the snapshot has
+        no MeSH tree (the warning says so unless the query asked for :noexp)."""
+        f = term.field
+        if not term.noexp:
+            out.warnings.append(
+                (
+                    "OutputMessage",
+                    f"{term.text}[{f}] not exploded: the snapshot has no MeSH tree, so "
+                    f"narrower headings and entry terms are not included (exact: [{f}:noexp])",
+                )
+            )
+        return self.snapshot.term(f, value, prefix=term.truncated)
 
     def _indexed_term(self, term: Term, value: str) -> set[int]:
         """[nm], [la], [au], [1au], [pmid] and truncated [pt]: looked up in the index."""
@@ -480,3 +473,22 @@ def _combine(node: BoolOp, left: set[int] | None, right: set[int] | None) -> set
     else:
         left -= right
     return left
+
+
+def _check_wildcards(term: Term) -> None:
+    """UnsupportedQuery for the wildcards PubMed refuses or that are not indexed here.
+
+    The trailing '*' truncates the term's last word; a word with a '*' inside is the wildcard
+    expansion's to check, which names its short stem (text fields), or refused here (other
+    fields: organi*ation*[mh] is not indexed so)."""
+    last = term.text.split()[-1] if term.text.split() else ""
+    if term.truncated and "*" not in last and short_wildcard_stems(last, truncated=True):
+        raise UnsupportedQuery(
+            f"'{term.text}*': PubMed needs at least {MIN_TRUNCATION} characters before '*'",
+            hint="truncate a longer stem",
+        )
+    if "*" in term.text and term.field not in TEXT_COLUMNS:
+        raise UnsupportedQuery(
+            f"a wildcard inside a term is searched in text fields only here: {term.text!r}",
+            hint="end the term with '*', or search it in [tiab]",
+        )

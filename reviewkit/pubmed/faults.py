@@ -100,7 +100,10 @@ def parse_faults(spec: str, *, seed: int = 0) -> FaultPlan:
                 hint=f"KIND is one of {', '.join(FAULT_KINDS)}, RATE in 0..1",
             )
         if not 0 <= slow <= 3600:  # time.sleep refuses nan and negatives in the request thread
-            raise UserError(f"fault {part!r}: SECONDS must be from 0 to 3600")
+            raise UserError(
+                f"fault {part!r}: SECONDS must be from 0 to 3600",
+                hint="give the delay of a slow reply in seconds, e.g. slow@0.05:1.5",
+            )
         if kind in rates:  # the last one was used silently
             raise UserError(
                 f"fault {kind!r} is given twice in {spec!r}", hint="give each KIND once"

@@ -322,84 +322,105 @@ def _endpoint(path: str) -> str:
 
 
 def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "reviewkit-eutils/1"
+    """The request handler class bound to ``server`` (http.server makes one per request)."""
+    return type("Handler", (_Handler,), {"eutils": server})
 
-        def log_message(self, format: str, *args: object) -> None:  # quiet
-            pass
 
-        def do_GET(self) -> None:
-            self._serve(urlsplit(self.path).query, "GET")
+def _path_refusal(endpoint: str) -> tuple[int, bytes, str] | None:
+    """The reply to a path that is no served E-utility (501 for a real one, else 404)."""
+    if endpoint in UNSERVED:  # a real E-utility: say so, rather than a bare 404
+        text = f"{endpoint} is not served by the local server (it serves {SERVED})\n"
+        return 501, text.encode(), "text/plain"
+    if endpoint not in SERVED_UTILITIES:
+        return 404, b"Not Found\n", "text/plain"
+    return None
 
-        def do_POST(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            self._serve(self.rfile.read(length).decode("utf-8", "replace"), "POST")
 
-        def _serve(self, query: str, method: str) -> None:
-            endpoint = _endpoint(urlsplit(self.path).path)
-            if endpoint in UNSERVED:  # a real E-utility: say so, rather than a bare 404
-                text = f"{endpoint} is not served by the local server (it serves {SERVED})\n"
-                self._reply(501, text.encode(), "text/plain")
-                return
-            if endpoint not in SERVED_UTILITIES:
-                self._reply(404, b"Not Found\n", "text/plain")
-                return
-            params = {k: v[-1] for k, v in parse_qs(query, keep_blank_values=True).items()}
-            limited = server.over_rate_limit(params, self.client_address[0])
-            fault = None if limited else server.faults.next(endpoint)
-            if fault and fault.kind == "ok":
-                fault = None
-            record = RequestLog(endpoint, params, 200, fault.kind if fault else "", method)
-            with server._lock:
-                server.log.append(record)
-            status: tuple[int, bytes, str] | None = None
-            if limited:
-                status = 429, rate_limited(self.client_address[0], *limited), JSON
-            elif fault:
-                status = fault_status(fault.kind, self.client_address[0], params)
-            if status:
-                record.status = status[0]
-                self._reply(*status)
-                return
-            if fault and fault.kind == "drop":
-                self.close_connection = True
-                return
-            if fault and fault.kind == "slow":
-                time.sleep(fault.seconds)
-            # NCBI answers an efetch <ERROR> with HTTP 400, the others with 200 (efetch.py)
-            failed = EFETCH_ERROR_STATUS if endpoint == "efetch" else 200
-            if fault and fault.kind == "backend":
-                record.status = failed
-                self._reply(failed, error_reply(endpoint, BACKEND_FAILED), XML)
-                return
-            as_json = endpoint == "esearch" and params.get("retmode") == "json"
-            status = 200
-            try:
-                body = getattr(server, endpoint)(params)
-            except ReplyError as exc:
-                body, status = error_reply(endpoint, str(exc), as_json=as_json), failed
-            record.status = status
-            kind = JSON if as_json else XML
-            if endpoint == "efetch" and status == 200 and params.get("retmode") == "text":
-                kind = TEXT  # MEDLINE text or a PMID list
-            self._reply(status, body, kind, cut=bool(fault and fault.kind == "cut"))
+class _Handler(BaseHTTPRequestHandler):
+    """One request: the path checked, logged, then a rate-limit or injected fault, else the
+    answer from the snapshot."""
 
-        def _reply(self, status: int, body: bytes, content_type: str, cut: bool = False) -> None:
-            try:
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                # Not an NCBI header: names the snapshot so a run can log what it searched.
-                self.send_header(SNAPSHOT_HEADER, "; ".join(server.snapshot.files))
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body[: len(body) // 2] if cut else body)
-                self.wfile.flush()
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up (e.g. its timeout fired during a slow reply)
-            if cut:
-                self.close_connection = True
+    server_version = "reviewkit-eutils/1"
+    eutils: EutilsServer  # set by _handler
 
-    return Handler
+    def log_message(self, format: str, *args: object) -> None:  # quiet
+        pass
+
+    def do_GET(self) -> None:
+        self._serve(urlsplit(self.path).query, "GET")
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        self._serve(self.rfile.read(length).decode("utf-8", "replace"), "POST")
+
+    def _serve(self, query: str, method: str) -> None:
+        server = self.eutils
+        endpoint = _endpoint(urlsplit(self.path).path)
+        refusal = _path_refusal(endpoint)
+        if refusal:
+            self._reply(*refusal)
+            return
+        params = {k: v[-1] for k, v in parse_qs(query, keep_blank_values=True).items()}
+        limited = server.over_rate_limit(params, self.client_address[0])
+        fault = None if limited else server.faults.next(endpoint)
+        if fault and fault.kind == "ok":
+            fault = None
+        record = RequestLog(endpoint, params, 200, fault.kind if fault else "", method)
+        with server._lock:
+            server.log.append(record)
+        status: tuple[int, bytes, str] | None = None
+        if limited:
+            status = 429, rate_limited(self.client_address[0], *limited), JSON
+        elif fault:
+            status = fault_status(fault.kind, self.client_address[0], params)
+        if status:
+            record.status = status[0]
+            self._reply(*status)
+            return
+        if fault and fault.kind == "drop":
+            self.close_connection = True
+            return
+        if fault and fault.kind == "slow":
+            time.sleep(fault.seconds)
+        self._answer(endpoint, params, record, fault.kind if fault else "")
+
+    def _answer(
+        self, endpoint: str, params: dict[str, str], record: RequestLog, fault: str
+    ) -> None:
+        """The snapshot's reply (or an E-utilities error reply); ``fault`` 'backend' fails it,
+        'cut' sends half of it."""
+        # NCBI answers an efetch <ERROR> with HTTP 400, the others with 200 (efetch.py)
+        failed = EFETCH_ERROR_STATUS if endpoint == "efetch" else 200
+        if fault == "backend":
+            record.status = failed
+            self._reply(failed, error_reply(endpoint, BACKEND_FAILED), XML)
+            return
+        as_json = endpoint == "esearch" and params.get("retmode") == "json"
+        status = 200
+        try:
+            body = getattr(self.eutils, endpoint)(params)
+        except ReplyError as exc:
+            body, status = error_reply(endpoint, str(exc), as_json=as_json), failed
+        record.status = status
+        kind = JSON if as_json else XML
+        if endpoint == "efetch" and status == 200 and params.get("retmode") == "text":
+            kind = TEXT  # MEDLINE text or a PMID list
+        self._reply(status, body, kind, cut=fault == "cut")
+
+    def _reply(self, status: int, body: bytes, content_type: str, cut: bool = False) -> None:
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            # Not an NCBI header: names the snapshot so a run can log what it searched.
+            self.send_header(SNAPSHOT_HEADER, "; ".join(self.eutils.snapshot.files))
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[: len(body) // 2] if cut else body)
+            self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (e.g. its timeout fired during a slow reply)
+        if cut:
+            self.close_connection = True
 
 
 # --- entry points ------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from reviewkit.errors import UserError
-from reviewkit.files import NotAFile, check_regular
+from reviewkit.files import SQLITE, NotAFile, check_regular
 from reviewkit.records import Record, normalise_doi, normalise_pmid
 from reviewkit.store import Store, lookup
 from reviewkit.store import attachments as attachment_rows
@@ -95,6 +95,13 @@ def attach(
     return attachment_rows.Attachment(attachment_id, record_id, target, kind, added_by, "")
 
 
+# the form attach takes: scheme, host (an IPv6 address in brackets), path; no blanks
+_URL_HINT = (
+    "give the whole address, e.g. https://doi.org/10.1000/xyz or http://[::1]:8080/a.pdf"
+    " (spaces as %20)"
+)
+
+
 def _check_url(target: str) -> None:
     """UserError unless the URL has a host, a valid port and no blanks (a URL with a space is
     two words pasted together; '[::1' is an IPv6 address never closed: urlparse's ValueError
@@ -103,11 +110,11 @@ def _check_url(target: str) -> None:
         parts = urlparse(target)
         usable = bool(parts.hostname) and (parts.port or 0) >= 0  # .port checks the range
     except ValueError as exc:  # 'Invalid IPv6 URL', 'Port out of range 0-65535'
-        raise UserError(f"{target!r} is not a usable URL ({exc})") from None
+        raise UserError(f"{target!r} is not a usable URL ({exc})", hint=_URL_HINT) from None
     if not usable or any(ch.isspace() for ch in target):
         raise UserError(
             f"{target!r} is not a usable URL",
-            hint="give the whole address, e.g. https://doi.org/10.1000/xyz (spaces as %20)",
+            hint=_URL_HINT,
         )
 
 
@@ -131,7 +138,7 @@ def readable_file(path: Path) -> Path:
     # slip of the tab key); either was stored as the full text and opened as nothing.
     if not head:
         raise UserError("the file is empty (0 bytes), not a full text", where=str(path), hint=hint)
-    if head == _SQLITE_HEADER:
+    if head == SQLITE:  # head is the first 16 bytes, the whole signature
         raise UserError(
             "this is an SQLite database (a project's review.sqlite?), not a full text",
             where=str(path),
@@ -140,7 +147,6 @@ def readable_file(path: Path) -> Path:
     return path.resolve()
 
 
-_SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite 3 database file
 _PROJECT_FILES = ("protocol.toml", "review.sqlite", "review.sqlite-wal", "review.sqlite-shm")
 
 

@@ -152,7 +152,10 @@ class Store:
             raise ProjectError(
                 f"the database has schema {version}, newer than this reviewkit ({SCHEMA_VERSION})",
                 where=str(path),
-                hint="upgrade reviewkit",
+                hint=(
+                    "upgrade reviewkit: 'pip install -U reviewkit', or in a checkout"
+                    " 'git pull && make .venv/.installed'"
+                ),
             )
         # Checked before migrating, against the tables of the database's own schema, so that
         # a damaged database is refused as it is, not first migrated.

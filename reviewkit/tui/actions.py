@@ -117,7 +117,12 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
         # would wait for a writer forever), a bad byte is named by its line
         data = tomllib.loads(read_text(path))
     except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"keymap file is not valid TOML: {exc}", where=str(path)) from None
+        raise UserError(
+            f"keymap file is not valid TOML: {exc}",
+            where=str(path),
+            hint='a keymap is one [keys] table of "action" = "key" lines, e.g. [keys] then'
+            ' "screening.include" = "y"',
+        ) from None
     except RecursionError:  # tomllib parses nested arrays and inline tables recursively
         raise UserError(
             "keymap file nests arrays or tables thousands deep",
@@ -127,8 +132,9 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
     keys = _flatten(data.get("keys", {}))
     if keys is None:
         raise UserError(
-            '[keys] must map action ids to key names, e.g. "screening.include" = "y"',
+            "[keys] must map action ids to key names",
             where=str(path),
+            hint='write a [keys] table of "action" = "key" lines, e.g. "screening.include" = "y"',
         )
     unknown = sorted(set(data) - {"keys"})
     if unknown:
