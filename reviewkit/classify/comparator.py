@@ -10,7 +10,8 @@ coordinator contacted the employer". A term there is no evidence for what the st
 The comparator is read where abstracts name it:
 
 * **a comparison's second term**, from the cue to its clause's end: "compared with (to)",
-  "versus", "vs", "than" ("no better than coordination by the insurance office"), and the last
+  "versus", "vs", "than" ("no better than coordination by the insurance office"), "(not)
+  inferior to", "superior to", "as good (effective) as" (non-inferiority trials), and the last
   "or" of an allocation ("randomised to A or to B", "(1) ..., (2) ..., or (3) usual care"); a
   relative clause right after it ("..., in which a physician ...", "..., where ...") describes
   it to the sentence's end;
@@ -38,6 +39,10 @@ from reviewkit.classify.words import tokens
 
 # "compared with/to", "versus", "vs", "than": the words after them name what was compared with
 _COMPARE = frozenset({"versus", "vs", "than"})
+# A non-inferiority or superiority trial's comparison: "(not) inferior to", "superior to", "as
+# good (effective) as" ("as well as" is "and": no comparison)
+_RANKED = frozenset({"inferior", "noninferior", "superior"})
+_AS_GOOD = frozenset({"good", "effective", "efficient", "beneficial", "useful"})
 _COMPARED = frozenset({"compared", "comparing"})
 _COMPARED_WITH = frozenset({"with", "to"})
 # An arm's noun after "control" or "comparison"
@@ -73,6 +78,10 @@ def _cue_length(words: list, k: int) -> int:
     w = _low(words, k)
     if w in _COMPARE:
         return 1
+    if w in _RANKED and _low(words, k + 1) == "to":
+        return 2
+    if w == "as" and _low(words, k + 1) in _AS_GOOD and _low(words, k + 2) == "as":
+        return 3
     if w in _COMPARED and _low(words, k + 1) in _COMPARED_WITH:
         return 2
     if w in _USUAL and _low(words, k + 1) in _AS_USUAL | {"case"}:
@@ -142,9 +151,15 @@ def _reach_of(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(comparator_reach(text, tokens(text)))
 
 
+# Words one of the cues has: most fields have none, and need no reading
+_CUE_WORDS = re.compile(
+    r"compar|versus|\bvs\b|\bthan\b|usual|control|standard|conventional|ordinary|\bor\b|inferior|superior|\bas\b",
+    re.IGNORECASE,
+)
+
+
 def _might_name(text: str) -> bool:
-    low = text.casefold()
-    return any(c in low for c in ("compar", "versus", "vs", "than", "usual", "control", "standard", "conventional", "ordinary", " or "))  # fmt: skip
+    return _CUE_WORDS.search(text) is not None
 
 
 def in_comparator(text: str, words: list, first: int, last: int) -> bool:

@@ -71,3 +71,12 @@ def test_the_population_in_the_comparator_s_sentence_still_counts(review_b):
     )
     assert labels(review_b, "model-type", text) == ["multidisciplinary-team"]
     assert labels(review_b, "diagnosis", text) == ["mental"]
+
+
+def test_a_non_inferiority_trial_s_comparator(review_b):
+    title = "Is one return-to-work coordinator as good as a multidisciplinary team?"
+    text = (
+        "We tested whether a return-to-work coordinator who made a plan is not inferior to a "
+        "multidisciplinary team."
+    )
+    assert labels(review_b, "model-type", text, title) == ["coordinator"]
