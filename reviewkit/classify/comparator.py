@@ -72,12 +72,25 @@ def _low(words: list, k: int) -> str:
     return words[k].word.casefold() if 0 <= k < len(words) else ""
 
 
+# "More than four weeks", "longer than 14 days", "less than a year": a quantity, no arm
+_NUMBER = re.compile(r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|half")
+_MORE = frozenset({"more", "less", "fewer", "longer", "shorter", "older", "younger", "greater"})
+
+
+def _quantity(words: list, k: int) -> bool:
+    """Whether "than" at ``k`` compares a quantity ("more than four weeks")."""
+    after = _low(words, k + 1)
+    if after[:1].isdigit() or _NUMBER.fullmatch(after):
+        return True
+    return _low(words, k - 1) in _MORE and after in {"a", "an"}
+
+
 def _cue_length(words: list, k: int) -> int:
     """How many words a comparator cue starting at word ``k`` has (0: none); a negative length
     marks a noun-phrase cue (usual care, the control group), a positive one a comparison's."""
     w = _low(words, k)
     if w in _COMPARE:
-        return 1
+        return 0 if w == "than" and _quantity(words, k) else 1
     if w in _RANKED and _low(words, k + 1) == "to":
         return 2
     if w == "as" and _low(words, k + 1) in _AS_GOOD and _low(words, k + 2) == "as":
