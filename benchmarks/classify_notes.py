@@ -35,7 +35,7 @@ rules, the rows without links and the held-out sets are as before.
 
 REMAINING = """## Errors that remain, and why
 
-**Model type, rules (descriptions: 12 wrong, 11 with links).** By kind:
+**Model type, rules (descriptions: 11 wrong, 10 with links; 12 and 11 before the comparator rule of task 28, cmp28).** By kind:
 
 * *A team named only by the weak word* (ref 16, "co-located team, care manager + employment
   consultant"): "team" is a weak sign (0.5), the employment consultant a job specialist's title
@@ -54,16 +54,17 @@ REMAINING = """## Errors that remain, and why
   team; a Cochrane review of "work-directed" interventions (ref 67) names no workplace word; a
   Cochrane review of "return-to-work coordination programmes" (ref 55) the authors put with
   team plus coordinator; an interdisciplinary pain team with a hospital RTW coordinator (ref 45)
-  is by the definitions team plus coordinator, the authors say coordinator; a team assessment
-  "added to usual case management" (ref 21) reads the comparator as a coordinator (see the
-  dropped "usual" rule).
+  is by the definitions team plus coordinator, the authors say coordinator. (A team assessment
+  "added to usual case management", ref 21, read the comparator as a coordinator until task
+  28's comparator rule, which keeps disorders as evidence, the risk that dropped the first
+  "usual" rule below.)
 * *No model words at all*: "work-related rehabilitation aftercare" (ref 28).
 
 On titles alone many studies name neither the model nor its parts ("Effects of a vocational
 rehabilitation programme …", "coordinated and tailored …"); the learnt model with the rules'
 evidence as features (combined, leave-one-out) carries what the rules cannot there; with the
-descriptions it reaches 84 %, one row short of the 85 % target, and 86 % with study links (the
-rules alone 76 %, 78 % with links). In the tool
+descriptions it reaches 86 % (the 85 % target; 84 % before task 28's comparator rule) and
+84 % with study links held out together (the rules alone 78 %, 80 % with links). In the tool
 that model is suggested only while its cross-validated accuracy on the reviewer's confirmed
 studies beats the rules'.
 
@@ -245,7 +246,7 @@ def markdown(figures: dict) -> str:
                 f"| {lab} | {r['support']} | " + " | ".join(f"{v:.2f}" for v in vals) + " |"
             )
         lines.append("")
-    lines += [TASK24, *classify_heldout.NOTES]
+    lines += [TASK24, *classify_heldout.NOTES, COMPARATORS]
     lines += [LINKS, REMAINING, TRIED]
     if "leave_terms_out" in figures:
         lines += classify_terms.leave_out_markdown(figures["leave_terms_out"], figures["refs"])
@@ -266,3 +267,65 @@ def markdown(figures: dict) -> str:
             )
         lines.append("")
     return "\n".join(lines) + "\n"
+
+
+COMPARATORS = """## Task 28 (cmp28): comparator arms; the coordinator who contacts the employer
+
+**The eighth held-out set** (`heldout_rtw_abstracts_8.csv`, 20 abstracts of Review B's kind) was
+written for two kinds of error the earlier sets and Review B showed, with other shapes around
+them, and labelled by DOMAIN.md first (commit 5d6d737, the 'before'), then read: two- and
+three-arm trials described in Methods, usual care described at length (GP, physiotherapist,
+the occupational physician who contacts the employer), a coordinator among a team's members and
+one outside it, employer-led programmes with a health partner, coordinators whose "first contact
+with the employer" and "meeting at the workplace" are their own work, and a qualitative study of
+coordinators. **First reading (unseen): model type 13/20 (65 %), diagnosis 20/20, SMI 20/20.**
+Its misses: four coordinators read as workplace, a team trial read as team plus coordinator
+(its control arm was a coordinator), and two studies without a collaboration model read as
+workplace (the employer and the occupational health service were in the usual-care arm's
+description).
+
+Two rules, each for its kind, each with tests in `tests/classify/`:
+
+* **A comparator arm is no evidence** (`reviewkit/classify/comparator.py`). Authors label a trial
+  by the arm tested. Read as comparator: the second term of "compared with", "versus", "than",
+  "(not) inferior to", "as good as"; the last arm of an allocation ("randomised to A or to B",
+  "(1) ..., (2) ..., or (3) usual care"), with a relative clause after it ("..., in which a
+  physician, a physiotherapist ..."); and a sentence opened by usual care or a control or
+  comparison arm ("Usual care consisted of ...", "In the control group ..."). Disorders there
+  stay evidence (the arms are one population). Review B descriptions: rules 38 -> 39,
+  combined 42 -> 43 of 50 (**86 %, the 85 % target**); with links rules 39 -> 40, combined
+  41 -> 42; set 8 13 -> 16; the "as good as" / "inferior to" cue set 7 18 -> 19 (the single
+  coordinator tested against a team, row S07).
+* **The party contacted is not the actor** (`reviewkit/classify/actors.py`). A term after a
+  word of contact (contacted, met, a meeting, liaised, visited, engaged, involved), up to the
+  next verb, in a sentence whose actor before it is another label's term (or a passive's "by"
+  agent, or for "she/he/they" the sentence before), is no evidence: the coordinator's "first
+  contact with the employer" is DOMAIN.md's type 3; "the occupational health physician met the
+  employee and the line manager at the workplace" (the workplace acting) stays type 5, and so
+  does "a dialogue meeting" (the contact word inside a term is no cue). Set 6 17 -> 18 (the
+  vocational coordinator after stroke), set 8 16 -> 19.
+
+After: set 8 model type 19/20, diagnosis 20/20, SMI 20/20. Every other figure unchanged: Review
+B's rules, model and combined on titles and descriptions with and without links (but the four
+above), diagnosis 100 %, held-out sets 1-5, the Review A sets and the domain review's set
+(domain 19/20, setting 20/20).
+
+Tried and dropped: (a) the contact word's reach to the sentence's end: set 7 lost S02 (a team
+that "assessed each citizen in a joint meeting and agreed a return-to-work plan": the plan read
+as the team's contact) while it won S05, so a verb (a word in -ed, "agreed", "drew", "was" ...)
+or a relative word now ends the list of parties; (b) "working with", "collaborate(d)",
+"collaboration" as words of contact: no figure changed (set 8's qualitative study of
+coordinators stays wrong), so not added; (c) the comparator rule on disorders too: no figure
+changed; the exception is kept for its reason. Not tried: a comparator's evidence at a
+reduced weight instead of none.
+
+Left: set 8's qualitative study of coordinators ("experiences of working with employers", "a
+meeting at the workplace ... was arranged", a passive without an agent), and set 7's Dutch
+participatory programme for workers without an employer (S05). In Review B the row won is ref
+21 ("added to usual case management"); ref 26's comparator ("vs multiprofessional work-ability
+assessment only") is no longer found, its label unchanged. One loss no figure shows: the demo
+protocol's `sick leave` (its work scheme) is no longer found in ref 18's title ("... with usual
+care in women on long-term sick leave"): a comparator phrase's reach runs over the population
+after it, and only disorders are kept there; a population word that names no disorder (sick
+leave, women, workers) is not yet.
+"""
