@@ -24,7 +24,8 @@ The comparator is read where abstracts name it:
   clause's end.
 
 Health states and disorders (:func:`reviewkit.classify.variables.names_disorder`) stay
-evidence: a trial's arms are drawn from one population, so "the control group of 158 workers
+evidence, and a comparison's reach ends where its population starts ("with usual care in women
+on long-term sick leave"): a trial's arms are drawn from one population, so "the control group of 158 workers
 with low back pain" names whom the study is about. "Controlled" ("a randomised controlled
 trial") is no cue.
 """
@@ -62,9 +63,19 @@ _AS_USUAL = frozenset({"care", "treatment", "practice"})
 _ALLOCATED = re.compile(r"randomi[sz]ed|allocated|assigned")
 # A sentence's first words: the comparator as its subject or opening phrase
 OPENING = 6
+# Words before a sentence's comparator noun that make it no opening phrase: a verb, an arm
+_NOT_OPENING = frozenset({"to", "or", "with", "versus", "vs", "than", "were", "was", "and"})
 # A clause after a comma that still describes the comparator just named
 _RELATIVE = frozenset({"in", "where", "which", "who", "whereby", "consisting"})
 _CLAUSE_END = re.compile(r"[,;:()\[\]]")
+# The trial's population after the comparator's phrase is the arms' own: it ends the reach
+_WHOM = frozenset({"in", "among", "for"})
+PEOPLE = frozenset(
+    {
+        "women", "men", "workers", "employees", "patients", "people", "persons", "adults",
+        "participants", "individuals", "citizens", "those", "employee", "worker", "patient",
+    }
+)  # fmt: skip
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 
 
@@ -126,8 +137,18 @@ def _clause_end(text: str, words: list, k: int, stop: int) -> int:
     while k < stop:
         if _CLAUSE_END.search(text[words[k].end : words[k + 1].start]):
             return stop if _low(words, k + 1) in _RELATIVE else k
+        if _population_after(words, k):
+            return k
         k += 1
     return stop
+
+
+def _population_after(words: list, k: int) -> bool:
+    """Whether the population starts after word ``k``: "in", "among" or "for" with people at
+    most two words on ("with usual care in women on long-term sick leave")."""
+    if _low(words, k + 1) not in _WHOM:
+        return False
+    return any(_low(words, k + d) in PEOPLE for d in (2, 3, 4))
 
 
 def _allocation_before(words: list, first: int, k: int) -> bool:
@@ -137,6 +158,16 @@ def _allocation_before(words: list, first: int, k: int) -> bool:
         _ALLOCATED.fullmatch(_low(words, j)) and "to" in {_low(words, j + d) for d in (1, 2, 3)}
         for j in range(first, k)
     )
+
+
+def _opens(words: list, first: int, k: int) -> bool:
+    """Whether the comparator's noun at ``k`` is its sentence's subject or opening phrase: no
+    verb or comparison before it ("Patients were randomised to IPS or usual care" names the
+    tested arm too; "Patients in the comparison region continued ..." does not)."""
+    if _cue_length(words, first) > 0:  # "Compared with usual care, ..."
+        return False
+    before = [_low(words, j) for j in range(first, k)]
+    return not any(w in _NOT_OPENING or (w.endswith("ed") and len(w) > 4) for w in before)
 
 
 def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
@@ -150,7 +181,7 @@ def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
         ors = [k for k in inside if _low(words, k) == "or"]
         for k in inside:
             n = _cue_length(words, k)
-            if n < 0 and k - first < OPENING and _cue_length(words, first) <= 0:
+            if n < 0 and k - first < OPENING and _opens(words, first, k):
                 reach.append((first, last))
             elif n:
                 reach.append((k, _clause_end(text, words, k + abs(n) - 1, last)))

@@ -5,11 +5,15 @@ eighth held-out set)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reviewkit import classify
 from reviewkit import protocol as protocol_mod
 from reviewkit.records import AbstractSection, Record
+
+SHIPPED = Path(__file__).resolve().parents[2] / "protocols"
 
 
 def labels(
@@ -80,3 +84,17 @@ def test_a_non_inferiority_trial_s_comparator(review_b):
         "multidisciplinary team."
     )
     assert labels(review_b, "model-type", text, title) == ["coordinator"]
+
+
+def test_an_allocation_s_comparator_leaves_the_tested_arm(review_b):
+    # "usual care" among a sentence's first words is its subject only with no verb before it
+    text = "Randomised to IPS or usual care (telegraphic abstracts)."
+    assert labels(review_b, "model-type", text) == ["job-specialist"]
+
+
+def test_the_population_after_the_comparator_still_counts():
+    # "with usual care in women on long-term sick leave": the reach ends at the population
+    demo = protocol_mod.load(SHIPPED / "demo-work-health.toml")
+    title = "A team assessment compared with usual care in women on long-term sick leave"
+    rec = Record(title=title)
+    assert "sick-leave" in [s.label for s in classify.suggest(rec, demo.scheme("work"))]
