@@ -323,9 +323,10 @@ Left: set 8's qualitative study of coordinators ("experiences of working with em
 meeting at the workplace ... was arranged", a passive without an agent), and set 7's Dutch
 participatory programme for workers without an employer (S05). In Review B the row won is ref
 21 ("added to usual case management"); ref 26's comparator ("vs multiprofessional work-ability
-assessment only") is no longer found, its label unchanged. One loss no figure shows: the demo
-protocol's `sick leave` (its work scheme) is no longer found in ref 18's title ("... with usual
-care in women on long-term sick leave"): a comparator phrase's reach runs over the population
-after it, and only disorders are kept there; a population word that names no disorder (sick
-leave, women, workers) is not yet.
+assessment only") is no longer found, its label unchanged. The first version lost, with no
+figure showing it, the demo protocol's `sick leave` (its work scheme) in ref 18's title ("...
+with usual care in women on long-term sick leave"): a comparison's reach now ends where the
+population starts ("in", "among", "for" with people after it). It also read "usual care" among
+a sentence's first words as the sentence's subject even after a verb ("Randomised to IPS or
+usual care" lost IPS); a verb or an arm before it now rules that out. Neither changed a figure.
 """
