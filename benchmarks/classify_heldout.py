@@ -92,6 +92,16 @@ SETS = (
         "'before' is 0da1013",
         {"model-type": (13, 20), "diagnosis": (17, 20), "severe-mental-illness": (20, 20)},
     ),
+    # task 28 (cmp28): written and labelled first, committed (5d6d737, its 'before'), then read
+    (
+        "heldout_rtw_abstracts_8.csv",
+        "20 primary studies written for task 28's comparator arms and the coordinator who "
+        "contacts the employer (two- and three-arm trials described in Methods, usual care "
+        "described at length, a coordinator among a team's members or outside it, employer-led "
+        "programmes with a health partner, a qualitative study of coordinators); labelled "
+        "before the classifier read them; 'before' is 5d6d737",
+        {"model-type": (13, 20), "diagnosis": (20, 20), "severe-mental-illness": (20, 20)},
+    ),
 )
 # (file, what it is, the rules' figures at ddd8a34, the commit that added the file, before any
 # term of task 23b; read with Review A's protocol)

@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 
+from reviewkit.classify.actors import contacted_parties
 from reviewkit.classify.alternatives import one_of_alternatives, one_role
 from reviewkit.classify.terms import (
     Evidence,
@@ -206,7 +207,8 @@ def score_labels(
     study links: their evidence counts as the record's own, each distinct term once at its best
     place, so a follow-up that says only "two-year follow-up" is scored as its trial is.
     A combination label that has evidence through the labels it names carries their scores and
-    evidence added to its own, and names them in ``combined``.
+    evidence added to its own, and names them in ``combined``. Another label's contact ("the
+    coordinator contacted the employer") is no evidence (:mod:`reviewkit.classify.actors`).
     """
     reports = [("", record, record_fields(record))]
     reports += [(name, r, record_fields(r)) for name, r in (siblings or {}).items()]
@@ -221,6 +223,7 @@ def score_labels(
     texts = {(name, n): fl.text for name, _, f in reports for n, fl in enumerate(f)}
     found = one_of_alternatives(found, texts)
     found = one_role(found, texts)
+    found = contacted_parties(found, texts)  # the party a person contacts is not an actor
     scores = {
         lab.id: _score(lab, [e for e in found if e.label == lab.id], scheme)
         for lab in scheme.labels

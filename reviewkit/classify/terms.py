@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reviewkit.classify import codes
+from reviewkit.classify.comparator import in_comparator
 from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.negation import excluded, negated, negated_after
 from reviewkit.classify.outcomes import in_outcome_name
@@ -380,13 +381,15 @@ def _measured(text: str, words: list[Token], first: int, last: int) -> bool:
     """Whether the words first..last name what a study measured or left out, not whom it
     studied: inside an outcome measure's name (:mod:`~reviewkit.classify.outcomes`), as a
     predictor, risk factor, moderator or exposure (:mod:`~reviewkit.classify.variables`), in
-    an exclusion criterion (:func:`~reviewkit.classify.negation.excluded`), or "adjustment" of
-    an analysis (:func:`~reviewkit.classify.variables.statistical_adjustment`)."""
+    an exclusion criterion (:func:`~reviewkit.classify.negation.excluded`), "adjustment" of
+    an analysis (:func:`~reviewkit.classify.variables.statistical_adjustment`), or the
+    description of a trial's comparator arm (:func:`~reviewkit.classify.comparator.in_comparator`)."""
     return (
         in_outcome_name(text, words, first, last)
         or as_variable(text, words, first, last)
         or excluded(text, words, first, last)
         or statistical_adjustment(text, words, first, last)
+        or in_comparator(text, words, first, last)
     )
 
 

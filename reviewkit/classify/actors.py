@@ -1,0 +1,145 @@
+"""The party contacted is not the actor: one label's words as what another label's person
+contacts are no evidence for it.
+
+A return-to-work coordinator's "first contact with the employer", "she then held a meeting at
+the workplace with the worker and the supervisor", an employment specialist who "contacted
+employers": the workplace is the coordinator's (the specialist's) contact there, not the
+central actor DOMAIN.md's workplace-centred type means ("the employer/occupational health
+service acting, meetings held by them"). So a term after a word of contact (contacted, liaised,
+met, a meeting, visited, engaged, involved ...) in a sentence whose actor, before that word, is
+another label's term, is no evidence for its label. The actor is:
+
+* a term before the contact word in the sentence ("The coordinator, a physiotherapist, made
+  the first contact with the employer"); a term of the label itself there makes it an actor
+  ("the occupational health physician met the employee and the line manager": kept);
+* after "by" later in the clause, a passive's agent ("Early contact with the employer by a
+  return-to-work coordinator");
+* for a sentence opened by "she", "he" or "they", the first term of the sentence before
+  ("The coordinator's first task was to contact the employer; she then held a meeting at the
+  workplace ...").
+
+A word of contact inside a term ("dialogue meeting", the workplace's own method) is no cue:
+"the coordinator held a dialogue meeting with the employer" stays workplace evidence. Health
+states and disorders (:func:`reviewkit.classify.variables.names_disorder`) are never a
+contacted party: "met workers with depression" names the population.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from reviewkit.classify.evidence import Evidence
+from reviewkit.classify.variables import names_disorder
+from reviewkit.classify.words import tokens
+
+# Words of one party reaching another: a contact, a call, a meeting or visit, a liaison
+CONTACT_WORDS = frozenset(
+    {
+        "contact", "contacts", "contacted", "contacting", "liaise", "liaised", "liaises",
+        "liaising", "liaison", "called", "phoned", "telephoned", "visit", "visits", "visited",
+        "visiting", "met", "meet", "meets", "meeting", "meetings", "engage", "engaged",
+        "engages", "engaging", "involve", "involved", "involves", "involving",
+    }
+)  # fmt: skip
+PRONOUNS = frozenset({"she", "he", "they"})
+# The parties contacted are listed after the contact word as nouns; the next verb or relative
+# word starts another act ("met the citizen and agreed a return-to-work plan": the plan is no
+# party), as a word in -ed does
+STOPS = frozenset(
+    {
+        "where", "which", "who", "whom", "whose", "that", "was", "were", "is", "are", "had",
+        "has", "have", "drew", "made", "gave", "wrote", "took", "kept", "set", "went", "agreed",
+        "agree", "agrees", "to",
+    }
+)  # fmt: skip
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+_CLAUSE_END = re.compile(r"[,;:()\[\]]")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    return [*out, (start, len(text))]
+
+
+def _is_state(e: Evidence) -> bool:
+    words = tokens(e.text)
+    return bool(words) and names_disorder(words, 0, len(words) - 1)
+
+
+def _by_agent(text: str, e: Evidence, others: list[Evidence], end: int) -> bool:
+    """Whether "by" follows ``e`` in its clause with another label's term right after it."""
+    m = re.match(r"[^,;:.()]*?\bby\s+(?:an?\s+|the\s+)?", text[e.span[2] : end])  # type: ignore[index]
+    if m is None:
+        return False
+    at = e.span[2] + m.end()  # type: ignore[index]
+    return any(o.span[1] <= at + 40 and o.span[1] >= at and o.label != e.label for o in others)  # type: ignore[index]
+
+
+def _reach(words: list, k: int, end: int) -> int:
+    """The character where the parties named after the contact word at ``k`` end: at the next
+    verb (a word in -ed, or one of :data:`STOPS`) or relative word, else the sentence's end."""
+    for w in words[k + 1 :]:
+        if w.start >= end:
+            break
+        low = w.word.casefold()
+        if low in STOPS or (low.endswith("ed") and low not in CONTACT_WORDS and len(low) > 4):
+            return w.start
+    return end
+
+
+def _contacted(text: str, evidence: list[Evidence]) -> set[int]:
+    """The ids of the evidence in one field's text that is another label's contact."""
+    words = tokens(text)
+    cues = [
+        k
+        for k, w in enumerate(words)
+        if w.word.casefold() in CONTACT_WORDS
+        and not any(e.span[1] <= w.start < e.span[2] for e in evidence)  # type: ignore[index]
+    ]
+    dropped: set[int] = set()
+    previous: list[Evidence] = []
+    for start, end in _sentences(text):
+        here = [e for e in evidence if start <= e.span[1] < end]  # type: ignore[index]
+        opener = tokens(text[start:end])[:1]
+        reaches = [
+            (words[k].start, _reach(words, k, end)) for k in cues if start <= words[k].start < end
+        ]
+        for e in here:
+            if _is_state(e):
+                continue
+            cue = next((c for c, r in reaches if c < e.span[1] and e.span[2] <= r), None)  # type: ignore[index]
+            if cue is None:
+                continue
+            # the actors: terms before the contact word that are no contact themselves ("made
+            # contact with the employer, arranged a meeting ...": the employer is not the
+            # meeting's actor)
+            actors = {a.label for a in here if a.span[2] <= cue and id(a) not in dropped}  # type: ignore[index]
+            if not actors and opener and opener[0].word.casefold() in PRONOUNS and previous:
+                actors = {previous[0].label}
+            if (actors and e.label not in actors) or (not actors and _by_agent(text, e, here, end)):
+                dropped.add(id(e))
+        previous = here or previous
+    return dropped
+
+
+def contacted_parties(
+    evidence: list[Evidence], texts: Mapping[tuple[str, int], str]
+) -> list[Evidence]:
+    """The evidence without the terms that name another label's contact (see the module
+    docstring). ``texts``: (report, field number) -> the field's text."""
+    by_field: dict[tuple[str, int], list[Evidence]] = {}
+    for e in evidence:
+        if e.span is not None and not e.negative:
+            by_field.setdefault((e.report, e.span[0]), []).append(e)
+    dropped: set[int] = set()
+    for key, found in by_field.items():
+        text = texts.get(key, "")
+        if len({e.label for e in found}) > 1 and any(
+            w.word.casefold() in CONTACT_WORDS or w.word.casefold() == "by" for w in tokens(text)
+        ):
+            dropped |= _contacted(text, sorted(found, key=lambda e: e.span[1]))  # type: ignore[index]
+    return [e for e in evidence if id(e) not in dropped]

@@ -1,0 +1,214 @@
+"""Comparator arms: what a trial compared its intervention with is not what it tested.
+
+Authors (Review B's, and the reviews sorted by their own authors that the classifier is measured
+on) label a trial by the arm it tested. The comparator is often described in the same words as
+a model: "or to the existing programme, in which a physician, a physiotherapist ... assessed",
+"usual care consisted of consultations with the general practitioner ... and follow-up by the
+occupational physician, who contacted the employer", "in the control group a return-to-work
+coordinator contacted the employer". A term there is no evidence for what the study is about.
+
+The comparator is read where abstracts name it:
+
+* **a comparison's second term**, from the cue to its clause's end: "compared with (to)",
+  "versus", "vs", "than" ("no better than coordination by the insurance office"), "(not)
+  inferior to", "superior to", "as good (effective) as" (non-inferiority trials), and the last
+  "or" of an allocation ("randomised to A or to B", "(1) ..., (2) ..., or (3) usual care"); a
+  relative clause right after it ("..., in which a physician ...", "..., where ...") describes
+  it to the sentence's end;
+* **a sentence about the comparator**: "usual care", "usual practice", "care (treatment) as
+  usual", "standard care", or "control" / "comparison" before an arm's noun (group, arm,
+  region, departments ...), or "controls", among the first words of a sentence ("Usual care
+  consisted of ...", "In the control group ...", "Patients in the comparison region continued
+  ...", "The clinical intervention, the comparison arm, was given by ..."): the whole sentence;
+  elsewhere ("randomised to IPS or usual care", "added to usual case management") to its
+  clause's end.
+
+Health states and disorders (:func:`reviewkit.classify.variables.names_disorder`) stay
+evidence, and a comparison's reach ends where its population starts ("with usual care in women
+on long-term sick leave"): a trial's arms are drawn from one population, so "the control group of 158 workers
+with low back pain" names whom the study is about. "Controlled" ("a randomised controlled
+trial") is no cue.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reviewkit.classify.variables import names_disorder
+from reviewkit.classify.words import tokens
+
+# "compared with/to", "versus", "vs", "than": the words after them name what was compared with
+_COMPARE = frozenset({"versus", "vs", "than"})
+# A non-inferiority or superiority trial's comparison: "(not) inferior to", "superior to", "as
+# good (effective) as" ("as well as" is "and": no comparison)
+_RANKED = frozenset({"inferior", "noninferior", "superior"})
+_AS_GOOD = frozenset({"good", "effective", "efficient", "beneficial", "useful"})
+_COMPARED = frozenset({"compared", "comparing"})
+_COMPARED_WITH = frozenset({"with", "to"})
+# An arm's noun after "control" or "comparison"
+ARM_NOUNS = frozenset(
+    {
+        "group", "groups", "arm", "arms", "condition", "conditions", "region", "regions",
+        "department", "departments", "site", "sites", "workplace", "workplaces", "practice",
+        "practices", "clinic", "clinics", "centre", "centres", "center", "centers",
+        "municipality", "municipalities", "patients", "participants", "workers", "employees",
+        "intervention", "treatment", "cohort",
+    }
+)  # fmt: skip
+# The comparator named by what it is: usual care and its synonyms ("usual case management")
+_USUAL = frozenset({"usual", "standard", "conventional", "ordinary"})
+_AS_USUAL = frozenset({"care", "treatment", "practice"})
+# Allocation: the last "or" after one of these names the comparator (trials list it last)
+_ALLOCATED = re.compile(r"randomi[sz]ed|allocated|assigned")
+# A sentence's first words: the comparator as its subject or opening phrase
+OPENING = 6
+# Words before a sentence's comparator noun that make it no opening phrase: a verb, an arm
+_NOT_OPENING = frozenset({"to", "or", "with", "versus", "vs", "than", "were", "was", "and"})
+# A clause after a comma that still describes the comparator just named
+_RELATIVE = frozenset({"in", "where", "which", "who", "whereby", "consisting"})
+_CLAUSE_END = re.compile(r"[,;:()\[\]]")
+# The trial's population after the comparator's phrase is the arms' own: it ends the reach
+_WHOM = frozenset({"in", "among", "for"})
+PEOPLE = frozenset(
+    {
+        "women", "men", "workers", "employees", "patients", "people", "persons", "adults",
+        "participants", "individuals", "citizens", "those", "employee", "worker", "patient",
+    }
+)  # fmt: skip
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+
+
+def _low(words: list, k: int) -> str:
+    return words[k].word.casefold() if 0 <= k < len(words) else ""
+
+
+# "More than four weeks", "longer than 14 days", "less than a year": a quantity, no arm
+_NUMBER = re.compile(r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|half")
+_MORE = frozenset({"more", "less", "fewer", "longer", "shorter", "older", "younger", "greater"})
+
+
+def _quantity(words: list, k: int) -> bool:
+    """Whether "than" at ``k`` compares a quantity ("more than four weeks")."""
+    after = _low(words, k + 1)
+    if after[:1].isdigit() or _NUMBER.fullmatch(after):
+        return True
+    return _low(words, k - 1) in _MORE and after in {"a", "an"}
+
+
+def _cue_length(words: list, k: int) -> int:
+    """How many words a comparator cue starting at word ``k`` has (0: none); a negative length
+    marks a noun-phrase cue (usual care, the control group), a positive one a comparison's."""
+    w = _low(words, k)
+    if w in _COMPARE:
+        return 0 if w == "than" and _quantity(words, k) else 1
+    if w in _RANKED and _low(words, k + 1) == "to":
+        return 2
+    if w == "as" and _low(words, k + 1) in _AS_GOOD and _low(words, k + 2) == "as":
+        return 3
+    if w in _COMPARED and _low(words, k + 1) in _COMPARED_WITH:
+        return 2
+    if w in _USUAL and _low(words, k + 1) in _AS_USUAL | {"case"}:
+        return -2
+    if w in _AS_USUAL and _low(words, k + 1) == "as" and _low(words, k + 2) == "usual":
+        return -3
+    if w in {"control", "comparison"} and _low(words, k + 1) in ARM_NOUNS:
+        return -2
+    if w == "controls":
+        return -1
+    return 0
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) characters of a text's sentences."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return tuple(out)
+
+
+def _clause_end(text: str, words: list, k: int, stop: int) -> int:
+    """The index of the last word of the clause from word ``k``, at most ``stop``; a relative
+    clause after it ("..., in which a physician, a physiotherapist and ... assessed") describes
+    the comparator to the sentence's end (its list has commas of its own)."""
+    while k < stop:
+        if _CLAUSE_END.search(text[words[k].end : words[k + 1].start]):
+            return stop if _low(words, k + 1) in _RELATIVE else k
+        if _population_after(words, k):
+            return k
+        k += 1
+    return stop
+
+
+def _population_after(words: list, k: int) -> bool:
+    """Whether the population starts after word ``k``: "in", "among" or "for" with people at
+    most two words on ("with usual care in women on long-term sick leave")."""
+    if _low(words, k + 1) not in _WHOM:
+        return False
+    return any(_low(words, k + d) in PEOPLE for d in (2, 3, 4))
+
+
+def _allocation_before(words: list, first: int, k: int) -> bool:
+    """Whether "randomised (allocated, assigned) ... to" stands between words ``first`` and
+    ``k`` ("were randomised to", "were randomised (1:1) to")."""
+    return any(
+        _ALLOCATED.fullmatch(_low(words, j)) and "to" in {_low(words, j + d) for d in (1, 2, 3)}
+        for j in range(first, k)
+    )
+
+
+def _opens(words: list, first: int, k: int) -> bool:
+    """Whether the comparator's noun at ``k`` is its sentence's subject or opening phrase: no
+    verb or comparison before it ("Patients were randomised to IPS or usual care" names the
+    tested arm too; "Patients in the comparison region continued ..." does not)."""
+    if _cue_length(words, first) > 0:  # "Compared with usual care, ..."
+        return False
+    before = [_low(words, j) for j in range(first, k)]
+    return not any(w in _NOT_OPENING or (w.endswith("ed") and len(w) > 4) for w in before)
+
+
+def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
+    """The (first, last) word indices of a field's text that describe a comparator."""
+    reach = []
+    for s_start, s_end in _sentences(text):
+        inside = [k for k, w in enumerate(words) if s_start <= w.start < s_end]
+        if not inside:
+            continue
+        first, last = inside[0], inside[-1]
+        ors = [k for k in inside if _low(words, k) == "or"]
+        for k in inside:
+            n = _cue_length(words, k)
+            if n < 0 and k - first < OPENING and _opens(words, first, k):
+                reach.append((first, last))
+            elif n:
+                reach.append((k, _clause_end(text, words, k + abs(n) - 1, last)))
+        if ors and _allocation_before(words, first, ors[-1]):
+            reach.append((ors[-1], _clause_end(text, words, ors[-1], last)))
+    return reach
+
+
+@lru_cache(maxsize=4096)  # a field's text is read by every term of every scheme
+def _reach_of(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(comparator_reach(text, tokens(text)))
+
+
+# Words one of the cues has: most fields have none, and need no reading
+_CUE_WORDS = re.compile(
+    r"compar|versus|\bvs\b|\bthan\b|usual|control|standard|conventional|ordinary|\bor\b|inferior|superior|\bas\b",
+    re.IGNORECASE,
+)
+
+
+def _might_name(text: str) -> bool:
+    return _CUE_WORDS.search(text) is not None
+
+
+def in_comparator(text: str, words: list, first: int, last: int) -> bool:
+    """Whether the term at words ``first``..``last`` describes a comparator arm (see the module
+    docstring); a health state or disorder never does."""
+    if not _might_name(text) or names_disorder(words, first, last):
+        return False
+    return any(a <= first and last <= b for a, b in _reach_of(text))

@@ -1,0 +1,100 @@
+"""A trial's comparator arm described in the words of a model: authors label a trial by the arm
+it tested, so what the comparator was ("usual care consisted of ...", "in the control group
+...", "compared with ...", "randomised to A or to B") is no evidence for the model type (the
+eighth held-out set)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewkit import classify
+from reviewkit import protocol as protocol_mod
+from reviewkit.records import AbstractSection, Record
+
+SHIPPED = Path(__file__).resolve().parents[2] / "protocols"
+
+
+def labels(
+    protocol: protocol_mod.Protocol, scheme: str, abstract: str, title: str = ""
+) -> list[str]:
+    rec = Record(title=title or "A study", abstract_sections=[AbstractSection("METHODS", abstract)])
+    return [s.label for s in classify.suggest(rec, protocol.scheme(scheme))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # usual care described at length, as its own sentence
+        "Workers with low back pain were randomised to graded exercise by physiotherapists or "
+        "usual care. Usual care consisted of follow-up by the occupational physician, who "
+        "contacted the employer, discussed workplace adjustments with the supervisor and agreed "
+        "a plan with the employer.",
+        # the control group's sentence
+        "A team of a rheumatologist, a physiotherapist and a psychologist assessed each patient "
+        "together. In the control group a return-to-work coordinator at the insurance office "
+        "contacted the employer and coordinated a return-to-work plan.",
+    ],
+)
+def test_the_comparator_s_sentence_is_no_evidence(review_b, text):
+    tested = "multidisciplinary-team" if "team" in text else "none"
+    assert labels(review_b, "model-type", text) == [tested]
+
+
+def test_the_second_arm_of_an_allocation_is_the_comparator(review_b):
+    text = (
+        "Patients were randomised to a single return-to-work coordinator or to the existing "
+        "programme, in which a physician, a physiotherapist, a psychologist and a social worker "
+        "assessed each patient in a team."
+    )
+    assert labels(review_b, "model-type", text) == ["coordinator"]
+
+
+def test_a_comparison_s_second_term_is_the_comparator(review_b):
+    text = "A multidisciplinary team assessed each worker and was no better than coordination."
+    title = "Multidisciplinary assessment compared with a return-to-work coordinator"
+    assert labels(review_b, "model-type", text, title) == ["multidisciplinary-team"]
+
+
+def test_the_tested_arm_before_the_comparison_still_counts(review_b):
+    # "Compared with usual care, ...": the cue's clause ends at the comma; the next sentence
+    # describes the comparator
+    text = (
+        "Compared with usual care, the return-to-work coordinator shortened sick leave. Usual "
+        "care consisted of a multidisciplinary team of a physician and a psychologist."
+    )
+    assert labels(review_b, "model-type", text) == ["coordinator"]
+
+
+def test_the_population_in_the_comparator_s_sentence_still_counts(review_b):
+    # the arms are one population: a disorder there names whom the study is about
+    text = (
+        "A multidisciplinary team assessed each worker. The control group, workers with "
+        "depression, saw a return-to-work coordinator who coordinated a plan."
+    )
+    assert labels(review_b, "model-type", text) == ["multidisciplinary-team"]
+    assert labels(review_b, "diagnosis", text) == ["mental"]
+
+
+def test_a_non_inferiority_trial_s_comparator(review_b):
+    title = "Is one return-to-work coordinator as good as a multidisciplinary team?"
+    text = (
+        "We tested whether a return-to-work coordinator who made a plan is not inferior to a "
+        "multidisciplinary team."
+    )
+    assert labels(review_b, "model-type", text, title) == ["coordinator"]
+
+
+def test_an_allocation_s_comparator_leaves_the_tested_arm(review_b):
+    # "usual care" among a sentence's first words is its subject only with no verb before it
+    text = "Randomised to IPS or usual care (telegraphic abstracts)."
+    assert labels(review_b, "model-type", text) == ["job-specialist"]
+
+
+def test_the_population_after_the_comparator_still_counts():
+    # "with usual care in women on long-term sick leave": the reach ends at the population
+    demo = protocol_mod.load(SHIPPED / "demo-work-health.toml")
+    title = "A team assessment compared with usual care in women on long-term sick leave"
+    rec = Record(title=title)
+    assert "sick-leave" in [s.label for s in classify.suggest(rec, demo.scheme("work"))]

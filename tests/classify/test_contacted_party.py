@@ -1,0 +1,54 @@
+"""The party contacted is not the actor: a return-to-work coordinator's "first contact with the
+employer" or "meeting at the workplace" is the coordinator's work (DOMAIN.md's type 3), not
+workplace-centred collaboration, where the employer or occupational health service acts (the
+eighth held-out set)."""
+
+from __future__ import annotations
+
+from reviewkit import classify
+from reviewkit import protocol as protocol_mod
+from reviewkit.records import AbstractSection, Record
+
+
+def labels(protocol: protocol_mod.Protocol, abstract: str, title: str = "A study") -> list[str]:
+    rec = Record(title=title, abstract_sections=[AbstractSection("METHODS", abstract)])
+    return [s.label for s in classify.suggest(rec, protocol.scheme("model-type"))]
+
+
+def test_the_coordinator_s_contact_with_the_employer_is_no_workplace_evidence(review_b):
+    text = (
+        "The return-to-work coordinator made the first contact with the employer, arranged a "
+        "meeting at the workplace with the worker and the supervisor, and drew up a plan."
+    )
+    assert labels(review_b, text) == ["coordinator"]
+    # the workplace acting keeps its evidence: the occupational health physician meets
+    acting = (
+        "The occupational health physician met the employee and the line manager at the "
+        "workplace; the coordinator was informed."
+    )
+    assert labels(review_b, acting) == ["workplace"]
+
+
+def test_a_pronoun_s_actor_is_the_sentence_before(review_b):
+    text = (
+        "The coordinator's first task was to contact the employer; she then held a meeting at "
+        "the workplace with the supervisor and the occupational health physician."
+    )
+    assert labels(review_b, text) == ["coordinator"]
+
+
+def test_a_passive_s_agent_is_the_actor(review_b):
+    title = "Early contact with the employer by a return-to-work coordinator"
+    text = "A coordinator for workers on sick leave: contact with the supervisor by a coordinator."
+    assert labels(review_b, text, title) == ["coordinator"]
+
+
+def test_a_plan_after_another_verb_is_no_party(review_b):
+    # "met ... and agreed a return-to-work plan": the plan is the team's act, not its contact;
+    # the employer after "contacted" is the case manager's contact
+    text = (
+        "A team of a psychologist, a psychiatrist and a caseworker assessed each worker in a "
+        "joint meeting and agreed a return-to-work plan. One member was appointed case manager, "
+        "contacted the employer, the line manager and the supervisor, and visited the workplace."
+    )
+    assert labels(review_b, text) == ["team-coordinator"]
