@@ -4,8 +4,9 @@ ASReview lives in its own venv (``benchmarks/.work/asreview-venv``, created on f
 ``pip install asreview==ASREVIEW_VERSION`` from the package registry) so that its pinned
 dependencies never touch reviewkit's. Every run is cached under ``benchmarks/.work/asreview/``:
 the project file (``.asreview``, a zip holding a SQLite database) and a small JSON with the
-label sequence, the wall time and the CPU time (user + sys of the ``asreview`` process and any
-children it waited for, from ``getrusage(RUSAGE_CHILDREN)`` deltas), so reruns are instant.
+label sequence, the wall time, the CPU time (user + sys of the ``asreview`` process and any
+children it waited for) and its peak resident memory (``os.wait4``'s rusage of that one process),
+so reruns are instant.
 ``ASREVIEW_NICE`` (e.g. 10) runs it under ``nice``: on a shared machine CPU time is the fair
 comparison, and niceness does not change it.
 
@@ -29,7 +30,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import resource
 import shutil
 import sqlite3
 import subprocess
@@ -74,9 +74,35 @@ def ensure_installed(log=print) -> Path:
     return asreview_bin()
 
 
-def _children_cpu_s() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def run_measured(cmd: list[str], cwd: Path | None = None, timeout_s: float | None = None) -> dict:
+    """Run ``cmd`` to its end; its own wall s, CPU s (user + sys) and peak resident memory (MB).
+
+    ``os.wait4`` gives the rusage of this one child (and the children it waited for), so the
+    figures do not mix with other runs of the same benchmark process. Raises
+    ``subprocess.TimeoutExpired`` (the child killed) after ``timeout_s`` wall seconds.
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err)
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if timeout_s is not None and time.perf_counter() - started > timeout_s:
+                proc.kill()
+                os.wait4(proc.pid, 0)
+                raise subprocess.TimeoutExpired(cmd, timeout_s)
+            time.sleep(0.05)
+        wall = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        err.seek(0)
+        return {
+            "returncode": proc.returncode,
+            "wall_s": wall,
+            "cpu_s": usage.ru_utime + usage.ru_stime,
+            "peak_rss_mb": usage.ru_maxrss / 1024,  # Linux: kilobytes
+            "stderr": err.read().decode("utf-8", "replace"),
+        }
 
 
 def asreview_version() -> str:
@@ -189,17 +215,15 @@ def run(
         str(project_file),
     ]
     cmd += ["--n-stop", str(n_stop)] if n_stop else []
-    started, cpu_before = time.perf_counter(), _children_cpu_s()
     try:  # cwd: asreview drops a cache file in its working folder
-        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=WORK, timeout=timeout_s)
+        done = run_measured(cmd, cwd=WORK, timeout_s=timeout_s)
     except subprocess.TimeoutExpired:
         project_file.unlink(missing_ok=True)
         shutil.rmtree(leftover, ignore_errors=True)
         return None
-    wall = time.perf_counter() - started
-    cpu = _children_cpu_s() - cpu_before  # the child has been reaped: its whole CPU time is in
-    if proc.returncode != 0:
-        raise RuntimeError(f"asreview simulate failed on {dataset.name}: {proc.stderr[-2000:]}")
+    if done["returncode"] != 0:
+        raise RuntimeError(f"asreview simulate failed on {dataset.name}: {done['stderr'][-2000:]}")
+    wall, cpu = done["wall_s"], done["cpu_s"]
     meta = {
         "dataset": dataset.name,
         "seed": seed,
@@ -212,6 +236,7 @@ def run(
         "labels_in_order": _label_sequence(project_file),
         "command": " ".join(cmd[1:]),
         "n_stop": n_stop,
+        "peak_rss_mb": done["peak_rss_mb"],
     }
     meta_file.write_text(json.dumps(meta))
     return meta

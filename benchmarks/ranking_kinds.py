@@ -20,6 +20,9 @@ and given to both tools (identical input, as in ``bench_ranking.py``):
 * ``long``: long texts (full-text-like). ACEInhibitors with every abstract followed by four
   abstracts drawn at random from the other 14 sets (about five times the words; the record's
   own title and abstract still carry its topic).
+* ``large``: a large search (SYNERGY's larger sets hold 10,000-40,000 records). Every record of
+  the 15 shared sets, each title once; the label is BetaBlockers' ``label_included`` (42
+  includes: few, hidden among near neighbours, the other cardiovascular drug reviews).
 
 For each set: reviewkit in a fresh process (``python -m reviewkit.simulate``, whole-process
 CPU), ASReview 3.0.8 (``asreview simulate``, default model, under ``nice``; time-boxed), one
@@ -55,7 +58,9 @@ HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 DATA = asr.DATA
 WORK = Path(os.environ.get("RANKING_KINDS_WORK", HERE / ".work" / "kinds"))
-KINDS = ("broad", "prevalent", "no_abstract", "long")
+KINDS = ("broad", "prevalent", "no_abstract", "long", "large")
+# the large kind: every record of the 15 shared sets, the includes of one of them
+LARGE_LABELS = "Cohen_2006_BetaBlockers"
 
 
 def _read(name: str) -> list[dict]:
@@ -119,6 +124,12 @@ def build(kind: str) -> list[tuple[str, str, int]]:
             rows.append(
                 (r["title"], " ".join([r["abstract"], *extra]).strip(), int(r["label_included"]))
             )
+    elif kind == "large":
+        # the labelled set first (its copy of a shared title kept), then the others, largest first
+        names = [LARGE_LABELS] + [
+            p.stem for p in reversed(asr.datasets()) if p.stem != LARGE_LABELS
+        ]
+        rows = _union(names, lambda k, r: int(r["label_included"]) if k == 0 else 0)
     else:
         raise ValueError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}")
     return [rows[i] for i in rng.permutation(len(rows))]
@@ -183,7 +194,7 @@ def profile(path: Path) -> dict:
 # the labels it fits on, so C(K1) + (L - K1) x (C(K1) - C(K0)) / (K1 - K0) underestimates a
 # whole run that screens L records; L is taken from reviewkit's own run (the records it
 # screened up to the last include), so this is an estimate, not a bound; C(K1) alone is a bound.
-PREFIX_ONLY = ("broad", "prevalent", "long")
+PREFIX_ONLY: tuple[str, ...] = ()  # all kinds now run whole (the prefix runs: prevalent, earlier)
 PREFIX = (10, 300)
 
 

@@ -89,6 +89,7 @@ class KernelLeastSquares:
         """Drop the Gram matrix and its warm start (a new X, or too many rows to keep one)."""
         self._pos: dict[int, int] = {}  # row of X -> its index in the Gram matrix
         self._rows: list[int] = []
+        self._stacked = _StackedRows(self._X)  # X[self._rows], grown as rows are added
         self._gram = np.zeros((0, 0))  # a view of _buffer's top-left corner
         self._buffer = np.zeros((0, 0))
         self._alpha = np.zeros(0)  # the last solution, by Gram index (a warm start)
@@ -97,9 +98,13 @@ class KernelLeastSquares:
         new = [int(r) for r in rows if int(r) not in self._pos]
         if not new:
             return
-        X, m, k = self._X, len(self._rows), len(new)
-        cross = (X[self._rows] @ X[new].T).toarray() if m else np.zeros((0, k))
-        inner = (X[new] @ X[new].T).toarray()
+        m, k = len(self._rows), len(new)
+        added = self._X[new]
+        # the labelled rows are kept stacked (X[self._rows] again at every fit cost as much as
+        # the product); the same rows in the same order: the very same sums
+        cross = (self._stacked.matrix() @ added.T).toarray() if m else np.zeros((0, k))
+        inner = (added @ added.T).toarray()
+        self._stacked.append(added, new)
         if m + k > len(self._buffer):
             # room for half as many again (up to GRAM_UP_TO): copying the whole matrix at every
             # fit cost as much as the solve once the labels ran into the thousands
@@ -142,7 +147,12 @@ class KernelLeastSquares:
 
     def _fit_least_squares(self, X: Any, rows: np.ndarray, y: np.ndarray) -> None:
         c = self._weights(y)
-        pos = np.fromiter((self._pos[int(r)] for r in rows), dtype=np.int64, count=len(rows))
+        m = len(self._rows)
+        in_order = len(rows) == m and bool((rows == self._stacked.rows()).all())
+        if in_order:  # the rows as the Gram matrix holds them: no lookup per row
+            pos = np.arange(m)
+        else:
+            pos = np.fromiter((self._pos[int(r)] for r in rows), dtype=np.int64, count=len(rows))
         t = np.where(y == 1, 1.0, -1.0)
         d = self.lam / c
         if len(t) <= EXACT_UP_TO:
@@ -150,7 +160,6 @@ class KernelLeastSquares:
             K[np.diag_indices_from(K)] += d
             alpha = np.linalg.solve(K, t)
         else:  # conjugate gradients from the last solution: a fraction of a solve's m³
-            in_order = len(pos) == len(self._rows) and bool((pos == np.arange(len(pos))).all())
             G = self._gram if in_order else self._gram[np.ix_(pos, pos)]  # no copy: a view
 
             def product(v: np.ndarray) -> np.ndarray:  # (G + 1 + diag(d)) v
@@ -163,7 +172,10 @@ class KernelLeastSquares:
             )
         self._alpha = np.zeros(len(self._rows))
         self._alpha[pos] = alpha
-        self.w = np.asarray(X[rows].T @ alpha).ravel()
+        # X[rows] is the stacked matrix when the rows are the Gram matrix's, in its order (a
+        # simulation's, a screen's until a decision is undone)
+        A = self._stacked.matrix() if in_order else X[rows]
+        self.w = np.asarray(A.T @ alpha).ravel()
         self.b = float(alpha.sum())
 
     def _fit_naive_bayes(self, X: Any, rows: np.ndarray, y: np.ndarray) -> None:
@@ -182,6 +194,58 @@ class KernelLeastSquares:
         if self.r is not None:
             score += self.nb_weight * _standardised(np.asarray(X @ self.r).ravel())
         return score
+
+
+class _StackedRows:
+    """Rows of a CSR matrix ``X`` appended in turn, kept as one CSR matrix: ``X[rows]`` of all
+    rows appended, without indexing them all again (data and indices grow in buffers with room
+    for half as many again, so an append copies only the new rows)."""
+
+    def __init__(self, X: Any) -> None:
+        self._X = X
+        self._n_cols = X.shape[1] if X is not None else 0
+        index = X.indices.dtype if X is not None else np.int32
+        self._data = np.empty(0, dtype=X.data.dtype if X is not None else np.float64)
+        self._indices = np.empty(0, dtype=index)
+        self._indptr = np.zeros(1, dtype=X.indptr.dtype if X is not None else np.int32)
+        self._ids = np.empty(0, dtype=np.int64)
+        self._m = 0
+
+    def append(self, added: Any, ids: list[int]) -> None:
+        """Append ``added``, the rows ``ids`` of ``X`` (``X[ids]``, a CSR matrix)."""
+        m, k, nnz = self._m, added.shape[0], int(self._indptr[self._m])
+        end = nnz + added.nnz
+        if end > len(self._data):
+            size = max(end, len(self._data) * 3 // 2)
+            self._data = np.concatenate([self._data[:nnz], np.empty(size - nnz, self._data.dtype)])
+            self._indices = np.concatenate(
+                [self._indices[:nnz], np.empty(size - nnz, self._indices.dtype)]
+            )
+        if m + k + 1 > len(self._indptr):
+            size = max(m + k + 1, len(self._indptr) * 3 // 2)
+            grown = np.empty(size, dtype=self._indptr.dtype)
+            grown[: m + 1] = self._indptr[: m + 1]
+            self._indptr = grown
+            self._ids = np.concatenate([self._ids[:m], np.empty(size - m - 1, np.int64)])
+        self._data[nnz:end] = added.data
+        self._indices[nnz:end] = added.indices
+        self._indptr[m + 1 : m + k + 1] = added.indptr[1:] + nnz
+        self._ids[m : m + k] = ids
+        self._m = m + k
+
+    def rows(self) -> np.ndarray:
+        """The rows of ``X`` appended so far, in order."""
+        return self._ids[: self._m]
+
+    def matrix(self) -> sparse.csr_matrix:
+        """The rows appended so far (views of the buffers, no copy)."""
+        m = self._m
+        nnz = int(self._indptr[m])
+        return sparse.csr_matrix(
+            (self._data[:nnz], self._indices[:nnz], self._indptr[: m + 1]),
+            shape=(m, self._n_cols),
+            copy=False,
+        )
 
 
 # Conjugate gradients start from the last solution, so what they return carries the path of
