@@ -30,6 +30,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -74,6 +75,25 @@ def ensure_installed(log=print) -> Path:
     return asreview_bin()
 
 
+class TimedOut(subprocess.TimeoutExpired):
+    """A run stopped by its time box, with the CPU seconds it had used and its stderr."""
+
+    def __init__(self, cmd: list[str], timeout_s: float, cpu_s: float, stderr: str) -> None:
+        super().__init__(cmd, timeout_s)
+        self.cpu_s = cpu_s
+        self.stderr_text = stderr
+
+
+# asreview simulate's progress bar: 'Records labeled : 39%|███▉ | 2336/5969 [...]'
+_PROGRESS = re.compile(r"Records labeled\s*:.*?\|\s*(\d+)/(\d+)")
+
+
+def labelled_so_far(stderr: str) -> int | None:
+    """The label actions a stopped ``asreview simulate`` had made (its last progress line)."""
+    found = _PROGRESS.findall(stderr)
+    return int(found[-1][0]) if found else None
+
+
 def run_measured(cmd: list[str], cwd: Path | None = None, timeout_s: float | None = None) -> dict:
     """Run ``cmd`` to its end; its own wall s, CPU s (user + sys) and peak resident memory (MB).
 
@@ -90,8 +110,15 @@ def run_measured(cmd: list[str], cwd: Path | None = None, timeout_s: float | Non
                 break
             if timeout_s is not None and time.perf_counter() - started > timeout_s:
                 proc.kill()
-                os.wait4(proc.pid, 0)
-                raise subprocess.TimeoutExpired(cmd, timeout_s)
+                _, _, usage = os.wait4(proc.pid, 0)
+                proc.returncode = -9
+                err.seek(0)
+                raise TimedOut(
+                    cmd,
+                    timeout_s,
+                    usage.ru_utime + usage.ru_stime,
+                    err.read().decode("utf-8", "replace"),
+                )
             time.sleep(0.05)
         wall = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
@@ -181,7 +208,8 @@ def run(
 ) -> dict | None:
     """Simulate ``dataset`` with ASReview's default model; cached. Labels in screening order, wall and CPU s.
 
-    Returns None (nothing cached) when the run takes longer than ``timeout_s``. ``n_stop``:
+    Returns None when the run takes longer than ``timeout_s``; then ``KEY.partial.json`` holds
+    the CPU seconds it had used and the label actions it had made (a lower bound). ``n_stop``:
     stop after that many label actions (``asreview simulate --n-stop``), not at the last include.
     """
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -217,9 +245,17 @@ def run(
     cmd += ["--n-stop", str(n_stop)] if n_stop else []
     try:  # cwd: asreview drops a cache file in its working folder
         done = run_measured(cmd, cwd=WORK, timeout_s=timeout_s)
-    except subprocess.TimeoutExpired:
+    except TimedOut as stopped:  # what it had done: a lower bound of a whole run's CPU
         project_file.unlink(missing_ok=True)
         shutil.rmtree(leftover, ignore_errors=True)
+        partial = {
+            "cpu_s": stopped.cpu_s,
+            "wall_s": timeout_s,
+            "labelled": labelled_so_far(stopped.stderr_text),
+            "nice": int(nice) if nice else 0,
+            "command": " ".join(cmd[1:]),
+        }
+        (CACHE / f"{key}.partial.json").write_text(json.dumps(partial))
         return None
     if done["returncode"] != 0:
         raise RuntimeError(f"asreview simulate failed on {dataset.name}: {done['stderr'][-2000:]}")
