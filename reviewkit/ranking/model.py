@@ -107,15 +107,16 @@ class KernelLeastSquares:
             return
         m, k = len(self._rows), len(new)
         added = self._X[new]
+        local = self._stacked.localised(added)
         if not gram:
-            self._stacked.append(added, new)
+            self._stacked.append(local, new)
             self._added(new)
             return
         # the labelled rows are kept stacked (X[self._rows] again at every fit cost as much as
         # the product); the same rows in the same order: the very same sums
-        cross = (self._stacked.matrix() @ added.T).toarray() if m else np.zeros((0, k))
+        cross = (self._stacked.matrix() @ local.T).toarray() if m else np.zeros((0, k))
         inner = (added @ added.T).toarray()
-        self._stacked.append(added, new)
+        self._stacked.append(local, new)
         if m + k > len(self._buffer):
             # room for half as many again (up to GRAM_UP_TO): copying the whole matrix at every
             # fit cost as much as the solve once the labels ran into the thousands
@@ -164,7 +165,7 @@ class KernelLeastSquares:
             np.repeat(np.arange(A.shape[0]), lengths), weights=A.data**2, minlength=A.shape[0]
         )
         alpha = _conjugate_gradients(product, t, self._alpha[pos], scale=1.0 / (norms + 1.0 + d))
-        self._solved(X, rows, pos, alpha, A)
+        self._solved(X, rows, pos, alpha, A if not in_order else None)
 
     def _positions(self, rows: np.ndarray) -> tuple[np.ndarray, bool]:
         """Each row's index among the stacked rows, and whether ``rows`` are all of them in
@@ -177,10 +178,14 @@ class KernelLeastSquares:
         ), False
 
     def _solved(self, X: Any, rows: np.ndarray, pos: np.ndarray, alpha: np.ndarray, A: Any) -> None:
-        """Keep ``alpha`` (the warm start of the next fit) and set the weights: w = Aᵀ alpha."""
+        """Keep ``alpha`` (the warm start of the next fit) and set the weights: w = Aᵀ alpha,
+        with ``A`` = X[rows], or None for the stacked rows (in their own column numbers)."""
         self._alpha = np.zeros(len(self._rows))
         self._alpha[pos] = alpha
-        self.w = np.asarray(A.T @ alpha).ravel()
+        if A is None:
+            self.w = self._stacked.to_global(np.asarray(self._stacked.matrix().T @ alpha).ravel())
+        else:
+            self.w = np.asarray(A.T @ alpha).ravel()
         self.b = float(alpha.sum())
 
     def _fit_least_squares(self, X: Any, rows: np.ndarray, y: np.ndarray) -> None:
@@ -204,7 +209,7 @@ class KernelLeastSquares:
                 product, t, self._alpha[pos], scale=1.0 / (np.diagonal(G) + 1.0 + d)
             )
         # X[rows] is the stacked matrix when the rows are the Gram matrix's, in its order
-        self._solved(X, rows, pos, alpha, self._stacked.matrix() if in_order else X[rows])
+        self._solved(X, rows, pos, alpha, None if in_order else X[rows])
 
     def _fit_naive_bayes(self, X: Any, rows: np.ndarray, y: np.ndarray) -> None:
         if self.nb_weight == 0:
@@ -227,12 +232,20 @@ class KernelLeastSquares:
 class _StackedRows:
     """Rows of a CSR matrix ``X`` appended in turn, kept as one CSR matrix: ``X[rows]`` of all
     rows appended, without indexing them all again (data and indices grow in buffers with room
-    for half as many again, so an append copies only the new rows)."""
+    for half as many again, so an append copies only the new rows).
+
+    Its columns are only the terms those rows use, numbered in the order first met
+    (:meth:`localised`): a large set has a million terms and more, and the vectors of all of them
+    that products with the rows go through (Aᵀ v) no longer fit the processor's cache; on a
+    16,000-record set A (Aᵀ v) took half the time at 4,000 and 10,000 labelled rows. Each row's
+    entries stay in their order, so every sum adds the same products in the same order."""
 
     def __init__(self, X: Any) -> None:
         self._X = X
         self._n_cols = X.shape[1] if X is not None else 0
-        index = X.indices.dtype if X is not None else np.int32
+        self._local = np.full(self._n_cols, -1, dtype=np.int32)  # column of X -> its number
+        self._columns = np.empty(0, dtype=np.int64)  # number -> column of X
+        index = np.int32  # the local column numbers
         self._data = np.empty(0, dtype=X.data.dtype if X is not None else np.float64)
         self._indices = np.empty(0, dtype=index)
         self._indptr = np.zeros(1, dtype=X.indptr.dtype if X is not None else np.int32)
@@ -261,17 +274,39 @@ class _StackedRows:
         self._ids[m : m + k] = ids
         self._m = m + k
 
+    def localised(self, added: Any) -> sparse.csr_matrix:
+        """``added`` (rows of ``X``) in the stacked rows' column numbers; a term not met before
+        gets the next number, in the order the rows meet it."""
+        indices = added.indices
+        unseen = self._local[indices] < 0
+        if unseen.any():
+            columns, first = np.unique(indices[unseen], return_index=True)
+            columns = columns[np.argsort(first)]
+            start = len(self._columns)
+            self._local[columns] = np.arange(start, start + len(columns), dtype=np.int32)
+            self._columns = np.concatenate([self._columns, columns])
+        return sparse.csr_matrix(
+            (added.data, self._local[indices], added.indptr),
+            shape=(added.shape[0], len(self._columns)),
+        )
+
+    def to_global(self, values: np.ndarray) -> np.ndarray:
+        """A vector over the stacked rows' columns as one over all the columns of ``X``."""
+        out = np.zeros(self._n_cols)
+        out[self._columns] = values
+        return out
+
     def rows(self) -> np.ndarray:
         """The rows of ``X`` appended so far, in order."""
         return self._ids[: self._m]
 
     def matrix(self) -> sparse.csr_matrix:
-        """The rows appended so far (views of the buffers, no copy)."""
+        """The rows appended so far, in their own column numbers (views of the buffers)."""
         m = self._m
         nnz = int(self._indptr[m])
         return sparse.csr_matrix(
             (self._data[:nnz], self._indices[:nnz], self._indptr[: m + 1]),
-            shape=(m, self._n_cols),
+            shape=(m, len(self._columns)),
             copy=False,
         )
 
