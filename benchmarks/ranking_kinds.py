@@ -251,6 +251,23 @@ def stops_by_seed(kind: str, seeds=(1, 2)) -> list[dict]:
     return out
 
 
+def orders(out: Path, against: Path | None, kinds: list[str]) -> list[str]:
+    """Screening orders of the 15 shared sets x seeds 0-2 (title_abstract, in-process) and of
+    ``kinds`` (seed 0) to ``out`` (JSON); the runs whose order differs from ``against``'s."""
+    found = {}
+    for ds in asr.datasets():
+        path = asr.reduced_csv(ds, "label_included", "title_abstract")
+        for seed in (0, 1, 2):
+            found[f"{ds.stem}:{seed}"] = simulate(path, seed=seed).order
+    for kind in kinds:
+        found[f"kind_{kind}:{SIM_SEED}"] = simulate(write_set(kind), seed=SIM_SEED).order
+    out.write_text(json.dumps(found))
+    if against is None:
+        return []
+    before = json.loads(against.read_text())
+    return [k for k in found if k in before and before[k] != found[k]]
+
+
 def _f(v, fmt=".3f") -> str:
     return "–" if v is None else format(v, fmt)
 
@@ -333,6 +350,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--stop-seeds", action="store_true", help="seeds 1-2 for the stops")
     parser.add_argument("--profile", action="store_true", help="CPU shares (cProfile, in-process)")
     parser.add_argument(
+        "--orders", nargs="+", metavar=("OUT", "AGAINST"), help="orders to OUT; compare to AGAINST"
+    )
+    parser.add_argument(
         "--refresh-rk", action="store_true", help="rerun reviewkit's fresh process only"
     )
     args = parser.parse_args(argv)
@@ -350,6 +370,11 @@ def main(argv: list[str]) -> int:
     if args.report:
         report()
         return 0
+    if args.orders:  # a speed change must leave every order as it was
+        against = Path(args.orders[1]) if len(args.orders) > 1 else None
+        differ = orders(Path(args.orders[0]), against, args.only)
+        print("orders differing:", differ or "none")
+        return 1 if differ else 0
     if args.profile:
         for kind in args.only:
             print(kind, json.dumps(profile(write_set(kind))), flush=True)
