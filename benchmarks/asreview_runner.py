@@ -4,8 +4,9 @@ ASReview lives in its own venv (``benchmarks/.work/asreview-venv``, created on f
 ``pip install asreview==ASREVIEW_VERSION`` from the package registry) so that its pinned
 dependencies never touch reviewkit's. Every run is cached under ``benchmarks/.work/asreview/``:
 the project file (``.asreview``, a zip holding a SQLite database) and a small JSON with the
-label sequence, the wall time and the CPU time (user + sys of the ``asreview`` process and any
-children it waited for, from ``getrusage(RUSAGE_CHILDREN)`` deltas), so reruns are instant.
+label sequence, the wall time, the CPU time (user + sys of the ``asreview`` process and any
+children it waited for) and its peak resident memory (``os.wait4``'s rusage of that one process),
+so reruns are instant.
 ``ASREVIEW_NICE`` (e.g. 10) runs it under ``nice``: on a shared machine CPU time is the fair
 comparison, and niceness does not change it.
 
@@ -29,7 +30,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-import resource
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -74,9 +75,61 @@ def ensure_installed(log=print) -> Path:
     return asreview_bin()
 
 
-def _children_cpu_s() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+class TimedOut(subprocess.TimeoutExpired):
+    """A run stopped by its time box, with the CPU seconds it had used and its stderr."""
+
+    def __init__(self, cmd: list[str], timeout_s: float, cpu_s: float, stderr: str) -> None:
+        super().__init__(cmd, timeout_s)
+        self.cpu_s = cpu_s
+        self.stderr_text = stderr
+
+
+# asreview simulate's progress bar: 'Records labeled : 39%|███▉ | 2336/5969 [...]'
+_PROGRESS = re.compile(r"Records labeled\s*:.*?\|\s*(\d+)/(\d+)")
+
+
+def labelled_so_far(stderr: str) -> int | None:
+    """The label actions a stopped ``asreview simulate`` had made (its last progress line)."""
+    found = _PROGRESS.findall(stderr)
+    return int(found[-1][0]) if found else None
+
+
+def run_measured(cmd: list[str], cwd: Path | None = None, timeout_s: float | None = None) -> dict:
+    """Run ``cmd`` to its end; its own wall s, CPU s (user + sys) and peak resident memory (MB).
+
+    ``os.wait4`` gives the rusage of this one child (and the children it waited for), so the
+    figures do not mix with other runs of the same benchmark process. Raises
+    ``subprocess.TimeoutExpired`` (the child killed) after ``timeout_s`` wall seconds.
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err)
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if timeout_s is not None and time.perf_counter() - started > timeout_s:
+                proc.kill()
+                _, _, usage = os.wait4(proc.pid, 0)
+                proc.returncode = -9
+                err.seek(0)
+                raise TimedOut(
+                    cmd,
+                    timeout_s,
+                    usage.ru_utime + usage.ru_stime,
+                    err.read().decode("utf-8", "replace"),
+                )
+            time.sleep(0.05)
+        wall = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        err.seek(0)
+        return {
+            "returncode": proc.returncode,
+            "wall_s": wall,
+            "cpu_s": usage.ru_utime + usage.ru_stime,
+            "peak_rss_mb": usage.ru_maxrss / 1024,  # Linux: kilobytes
+            "stderr": err.read().decode("utf-8", "replace"),
+        }
 
 
 def asreview_version() -> str:
@@ -155,7 +208,8 @@ def run(
 ) -> dict | None:
     """Simulate ``dataset`` with ASReview's default model; cached. Labels in screening order, wall and CPU s.
 
-    Returns None (nothing cached) when the run takes longer than ``timeout_s``. ``n_stop``:
+    Returns None when the run takes longer than ``timeout_s``; then ``KEY.partial.json`` holds
+    the CPU seconds it had used and the label actions it had made (a lower bound). ``n_stop``:
     stop after that many label actions (``asreview simulate --n-stop``), not at the last include.
     """
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -189,17 +243,23 @@ def run(
         str(project_file),
     ]
     cmd += ["--n-stop", str(n_stop)] if n_stop else []
-    started, cpu_before = time.perf_counter(), _children_cpu_s()
     try:  # cwd: asreview drops a cache file in its working folder
-        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=WORK, timeout=timeout_s)
-    except subprocess.TimeoutExpired:
+        done = run_measured(cmd, cwd=WORK, timeout_s=timeout_s)
+    except TimedOut as stopped:  # what it had done: a lower bound of a whole run's CPU
         project_file.unlink(missing_ok=True)
         shutil.rmtree(leftover, ignore_errors=True)
+        partial = {
+            "cpu_s": stopped.cpu_s,
+            "wall_s": timeout_s,
+            "labelled": labelled_so_far(stopped.stderr_text),
+            "nice": int(nice) if nice else 0,
+            "command": " ".join(cmd[1:]),
+        }
+        (CACHE / f"{key}.partial.json").write_text(json.dumps(partial))
         return None
-    wall = time.perf_counter() - started
-    cpu = _children_cpu_s() - cpu_before  # the child has been reaped: its whole CPU time is in
-    if proc.returncode != 0:
-        raise RuntimeError(f"asreview simulate failed on {dataset.name}: {proc.stderr[-2000:]}")
+    if done["returncode"] != 0:
+        raise RuntimeError(f"asreview simulate failed on {dataset.name}: {done['stderr'][-2000:]}")
+    wall, cpu = done["wall_s"], done["cpu_s"]
     meta = {
         "dataset": dataset.name,
         "seed": seed,
@@ -212,6 +272,7 @@ def run(
         "labels_in_order": _label_sequence(project_file),
         "command": " ".join(cmd[1:]),
         "n_stop": n_stop,
+        "peak_rss_mb": done["peak_rss_mb"],
     }
     meta_file.write_text(json.dumps(meta))
     return meta

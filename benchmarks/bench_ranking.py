@@ -15,7 +15,7 @@ come from one function (:func:`reviewkit.simulate.metrics`, priors left out).
 
 **Time: whole processes.** reviewkit = ``python -m reviewkit.simulate CSV SEED OUT`` in a
 fresh process, ASReview = ``asreview simulate`` in a fresh process; wall time and CPU time
-(user + sys, ``getrusage(RUSAGE_CHILDREN)``) include interpreter start-up and imports for
+(user + sys, ``os.wait4`` of that process) include interpreter start-up and imports for
 both. The machine is shared: CPU time is the fair comparison.
 
 **ASReview runs are cached**: ``benchmarks/.work/asreview/`` holds the runs made on this
@@ -38,12 +38,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -65,23 +62,23 @@ def _mean(values: list[float]) -> float | None:
     return statistics.fmean(values) if values else None
 
 
-def _children_cpu() -> float:
-    u = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return u.ru_utime + u.ru_stime
-
-
 def run_reviewkit(csv_path: Path, seed: int) -> dict:
-    """One simulation in a fresh process; its summary, labels, whole-process wall and CPU s."""
+    """One simulation in a fresh process; its summary, labels, whole-process wall and CPU s and
+    peak resident memory (MB)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "run.json"
         cmd = [sys.executable, "-m", "reviewkit.simulate", str(csv_path), str(seed), str(out)]
         # the environment as a user has it: the ranker limits its BLAS threads itself
         # (reviewkit/blas.py); ASReview runs in the same environment
-        started, cpu0 = time.perf_counter(), _children_cpu()
-        subprocess.run(cmd, check=True, cwd=ROOT)
-        wall, cpu = time.perf_counter() - started, _children_cpu() - cpu0
+        done = asr.run_measured(cmd, cwd=ROOT)
+        if done["returncode"] != 0:
+            raise RuntimeError(f"reviewkit simulate failed on {csv_path}: {done['stderr'][-2000:]}")
         result = json.loads(out.read_text())
-    return result | {"process_wall_s": wall, "process_cpu_s": cpu}
+    return result | {
+        "process_wall_s": done["wall_s"],
+        "process_cpu_s": done["cpu_s"],
+        "peak_rss_mb": done["peak_rss_mb"],
+    }
 
 
 def _asreview_store(results_dir: Path) -> dict[str, dict]:

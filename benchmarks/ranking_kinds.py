@@ -1,6 +1,7 @@
 """Screening prioritisation on kinds of set the 15 shared sets do not cover (issue 17).
 
-``python -m benchmarks.ranking_kinds [--asreview-minutes M] [--only NAME ...]``
+``python -m benchmarks.ranking_kinds [--asreview-minutes M] [--only NAME ...]`` (M 0: ASReview
+from the cache only)
 
 Composite sets built from the shared CSVs (``/work/shared/data/screening``), each seeded
 (``numpy.random.RandomState(SEED)``), written once as ``title, abstract, label_included``
@@ -20,11 +21,16 @@ and given to both tools (identical input, as in ``bench_ranking.py``):
 * ``long``: long texts (full-text-like). ACEInhibitors with every abstract followed by four
   abstracts drawn at random from the other 14 sets (about five times the words; the record's
   own title and abstract still carry its topic).
+* ``large``: a large search (SYNERGY's larger sets hold 10,000-40,000 records). Every record of
+  the 15 shared sets, each title once; the label is BetaBlockers' ``label_included`` (42
+  includes: few, hidden among near neighbours, the other cardiovascular drug reviews).
 
 For each set: reviewkit in a fresh process (``python -m reviewkit.simulate``, whole-process
 CPU), ASReview 3.0.8 (``asreview simulate``, default model, under ``nice``; time-boxed), one
-seed (0); WSS@95 of both; where reviewkit's CPU goes (cProfile of one in-process run:
-reading, features, fits, scoring); and the two stopping rules replayed on reviewkit's order.
+seed (0); WSS@95, whole-process CPU, wall and peak resident memory of both; the two stopping
+rules replayed on reviewkit's order; with ``--profile``, where reviewkit's CPU goes (cProfile
+of one in-process run: reading, features, fits, scoring). A run of ASReview stopped by its
+time box leaves the CPU it had used and the labels it had made: a lower bound of a whole run.
 Figures: ``benchmarks/results/ranking-kinds.json`` and ``ranking-kinds.md``.
 
 Working files go to ``$RANKING_KINDS_WORK`` (default ``benchmarks/.work/kinds``);
@@ -55,7 +61,9 @@ HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 DATA = asr.DATA
 WORK = Path(os.environ.get("RANKING_KINDS_WORK", HERE / ".work" / "kinds"))
-KINDS = ("broad", "prevalent", "no_abstract", "long")
+KINDS = ("broad", "prevalent", "no_abstract", "long", "large")
+# the large kind: every record of the 15 shared sets, the includes of one of them
+LARGE_LABELS = "Cohen_2006_BetaBlockers"
 
 
 def _read(name: str) -> list[dict]:
@@ -119,6 +127,12 @@ def build(kind: str) -> list[tuple[str, str, int]]:
             rows.append(
                 (r["title"], " ".join([r["abstract"], *extra]).strip(), int(r["label_included"]))
             )
+    elif kind == "large":
+        # the labelled set first (its copy of a shared title kept), then the others, largest first
+        names = [LARGE_LABELS] + [
+            p.stem for p in reversed(asr.datasets()) if p.stem != LARGE_LABELS
+        ]
+        rows = _union(names, lambda k, r: int(r["label_included"]) if k == 0 else 0)
     else:
         raise ValueError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}")
     return [rows[i] for i in rng.permutation(len(rows))]
@@ -177,68 +191,54 @@ def profile(path: Path) -> dict:
     return parts | {"total": total, "n_fits": result.n_fits}
 
 
-# Sets where a whole ASReview run does not fit the time box on a shared machine (its CPU grows
-# with records screened x records scored): ASReview is run for its first PREFIX[0] and
-# PREFIX[1] label actions (asreview simulate --n-stop) instead. Its per-decision CPU grows with
-# the labels it fits on, so C(K1) + (L - K1) x (C(K1) - C(K0)) / (K1 - K0) underestimates a
-# whole run that screens L records; L is taken from reviewkit's own run (the records it
-# screened up to the last include), so this is an estimate, not a bound; C(K1) alone is a bound.
-PREFIX_ONLY = ("broad", "prevalent", "long")
-PREFIX = (10, 300)
-
-
-def asreview_prefix(path: Path, mine: dict, minutes: float) -> dict:
-    """ASReview's CPU on the first PREFIX label actions and the whole-run estimate."""
-    runs = [asr.run(path, SIM_SEED, timeout_s=minutes * 60, n_stop=k) for k in PREFIX]
-    if any(r is None for r in runs):
-        return {"asr": f"prefix runs stopped after {minutes:g} min wall (time box)"}
-    (k0, k1), (c0, c1) = PREFIX, (r["cpu_s"] for r in runs)
-    labels = mine["labels_in_order"]
-    screened = len(labels) - labels[::-1].index(1)  # reviewkit's records up to its last include
-    estimate = c1 + max(screened - k1, 0) * (c1 - c0) / (k1 - k0)
-    theirs = runs[1]["labels_in_order"]
-    return {
-        "asr_prefix": list(PREFIX),
-        "asr_prefix_cpu_s": [c0, c1],
-        "asr_found_at_k1": sum(theirs[2:k1]),  # includes found after the priors, both tools
-        "rk_found_at_k1": sum(labels[2:k1]),
-        "rk_screened": screened,
-        "asr_cpu_estimate_s": estimate,
-        "cpu_ratio_bound": c1 / mine["process_cpu_s"],
-        "cpu_ratio_estimate": estimate / mine["process_cpu_s"],
-    }
+def asreview_figures(kind: str, n_records: int) -> dict:
+    """ASReview's run on a kind from the cache: a whole run, else what a run stopped by its
+    time box had used (``KEY.partial.json``: a lower bound of a whole run's CPU), else {}."""
+    key = asr.cache_key(write_set(kind), SIM_SEED, "label_included", "title_abstract")
+    whole, partial = asr.CACHE / f"{key}.json", asr.CACHE / f"{key}.partial.json"
+    if whole.exists():
+        meta = json.loads(whole.read_text())
+        m = metrics(meta["labels_in_order"], n_records=n_records)
+        return {
+            "asr_wss95": m["wss95"],
+            "asr_recall_at_10": m["recall_at_10"],
+            "asr_cpu_s": meta["cpu_s"],
+            "asr_wall_s": meta["wall_s"],
+            "asr_peak_mb": meta.get("peak_rss_mb"),
+            "asr_nice": meta.get("nice", 0),
+        }
+    if partial.exists():
+        meta = json.loads(partial.read_text())
+        return {
+            "asr_partial_cpu_s": meta["cpu_s"],
+            "asr_partial_labelled": meta["labelled"],
+            "asr_partial_wall_s": meta["wall_s"],
+            "asr_partial_how": meta.get("how", "stopped by the time box"),
+            "asr_nice": meta.get("nice", 0),
+        }
+    return {}
 
 
 def run_kind(kind: str, asreview_minutes: float) -> dict:
+    """reviewkit in a fresh process, then ASReview (cached; a whole run within the time box)."""
     path = write_set(kind)
     row: dict = {"kind": kind, "file": str(path)} | describe(path)
     mine = run_reviewkit(path, SIM_SEED)
     n = mine["n_records"]
+    labels = mine["labels_in_order"]
     row |= {
         "rk_wss95": mine["wss95"],
         "rk_recall_at_10": mine["recall_at_10"],
         "rk_cpu_s": mine["process_cpu_s"],
         "rk_wall_s": mine["process_wall_s"],
+        "rk_peak_mb": mine["peak_rss_mb"],
         "rk_fits": mine["n_fits"],
-        "stops": stops_by_rule(mine["labels_in_order"], n),
-        "profile": profile(path),
+        "rk_screened": len(labels) - labels[::-1].index(1),  # up to its last include
+        "stops": stops_by_rule(labels, n),
     }
-    if kind in PREFIX_ONLY:
-        row |= asreview_prefix(path, mine, asreview_minutes)
-        return row
-    theirs = asr.run(path, SIM_SEED, timeout_s=asreview_minutes * 60)
-    if theirs is None:
-        row["asr"] = f"stopped after {asreview_minutes:g} min wall (time box)"
-    else:
-        m = metrics(theirs["labels_in_order"], n_records=n)
-        row |= {
-            "asr_wss95": m["wss95"],
-            "asr_recall_at_10": m["recall_at_10"],
-            "asr_cpu_s": theirs["cpu_s"],
-            "asr_wall_s": theirs["wall_s"],
-            "cpu_ratio": theirs["cpu_s"] / mine["process_cpu_s"],
-        }
-    return row
+    if asreview_minutes > 0:  # 0: ASReview's figures from the cache only
+        asr.run(path, SIM_SEED, timeout_s=asreview_minutes * 60)
+    return row | asreview_figures(kind, n)
 
 
 def stops_by_seed(kind: str, seeds=(1, 2)) -> list[dict]:
@@ -251,6 +251,23 @@ def stops_by_seed(kind: str, seeds=(1, 2)) -> list[dict]:
     return out
 
 
+def orders(out: Path, against: Path | None, kinds: list[str]) -> list[str]:
+    """Screening orders of the 15 shared sets x seeds 0-2 (title_abstract, in-process) and of
+    ``kinds`` (seed 0) to ``out`` (JSON); the runs whose order differs from ``against``'s."""
+    found = {}
+    for ds in asr.datasets():
+        path = asr.reduced_csv(ds, "label_included", "title_abstract")
+        for seed in (0, 1, 2):
+            found[f"{ds.stem}:{seed}"] = simulate(path, seed=seed).order
+    for kind in kinds:
+        found[f"kind_{kind}:{SIM_SEED}"] = simulate(write_set(kind), seed=SIM_SEED).order
+    out.write_text(json.dumps(found))
+    if against is None:
+        return []
+    before = json.loads(against.read_text())
+    return [k for k in found if k in before and before[k] != found[k]]
+
+
 def _f(v, fmt=".3f") -> str:
     return "–" if v is None else format(v, fmt)
 
@@ -258,32 +275,28 @@ def _f(v, fmt=".3f") -> str:
 def _table(figures: dict) -> list[str]:
     lines = [
         "| Kind | Records | Incl. | no abstract | mean words | WSS@95 rk | WSS@95 ASR | CPU s rk"
-        " | CPU s ASR | CPU ratio | fits rk | CPU shares rk (read / features / fits / scoring) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        " | CPU s ASR | CPU ratio | wall s rk / ASR | peak MB rk / ASR | fits rk | screened rk |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for kind in KINDS:
         r = figures.get(kind)
         if r is None:
             continue
-        p = r["profile"]
-        share = " / ".join(f"{100 * p[k] / p['total']:.0f} %" for k in PARTS)
         if "asr_cpu_s" in r:
-            asr_cpu = _f(r["asr_cpu_s"], ".1f")
-            ratio = f"{r['asr_cpu_s'] / r['rk_cpu_s']:.1f}×"
-        elif "asr_cpu_at_time_box_s" in r:  # a whole run stopped by its time box: a bound
-            bound = r["asr_cpu_at_time_box_s"]
-            asr_cpu = f"≥ {bound:.0f} (whole run, stopped by the time box)"
-            ratio = f"≥ {bound / r['rk_cpu_s']:.1f}× (prefix est. {r['asr_cpu_estimate_s'] / r['rk_cpu_s']:.1f}×)"
-        elif "asr_cpu_estimate_s" in r:
-            bound, est = r["asr_prefix_cpu_s"][1], r["asr_cpu_estimate_s"]
-            asr_cpu = f"≥ {bound:.1f} (first {r['asr_prefix'][1]}); ≈ {est:.0f} est."
-            ratio = f"≥ {bound / r['rk_cpu_s']:.1f}×; ≈ {est / r['rk_cpu_s']:.1f}× est."
+            asr_cpu, ratio = _f(r["asr_cpu_s"], ".1f"), f"{r['asr_cpu_s'] / r['rk_cpu_s']:.1f}×"
+            asr_wall = _f(r["asr_wall_s"], ".0f")
+        elif "asr_partial_cpu_s" in r:  # a run stopped before its end: a lower bound
+            bound = r["asr_partial_cpu_s"]
+            asr_cpu = f"≥ {bound:.1f} (first {r['asr_partial_labelled']:,} labels)"
+            ratio, asr_wall = f"≥ {bound / r['rk_cpu_s']:.1f}×", "–"
         else:
-            asr_cpu, ratio = r.get("asr", "–"), "–"
+            asr_cpu, ratio, asr_wall = "–", "–", "–"
         lines.append(
-            f"| {kind} | {r['records']} | {r['includes']} | {r['no_abstract']} | {r['mean_words']:.0f}"
-            f" | {r['rk_wss95']:.3f} | {_f(r.get('asr_wss95'))} | {r['rk_cpu_s']:.1f} | {asr_cpu}"
-            f" | {ratio} | {r['rk_fits']} | {share} |"
+            f"| {kind} | {r['records']:,} | {r['includes']} | {r['no_abstract']:,}"
+            f" | {r['mean_words']:.0f} | {r['rk_wss95']:.3f} | {_f(r.get('asr_wss95'))}"
+            f" | {r['rk_cpu_s']:.1f} | {asr_cpu} | {ratio} | {r['rk_wall_s']:.0f} / {asr_wall}"
+            f" | {_f(r.get('rk_peak_mb'), '.0f')} / {_f(r.get('asr_peak_mb'), '.0f')}"
+            f" | {r['rk_fits']} | {_f(r.get('rk_screened'), ',')} |"
         )
     return lines
 
@@ -317,15 +330,7 @@ def report() -> None:
         path = WORK / "figures" / f"{kind}.json"
         if path.exists():
             figures[kind] = json.loads(path.read_text())
-            whole = (
-                asr.CACHE
-                / f"{asr.cache_key(write_set(kind), SIM_SEED, 'label_included', 'title_abstract')}.json"
-            )
-            if whole.exists() and "asr_cpu_s" not in figures[kind]:  # a whole run done later
-                meta = json.loads(whole.read_text())
-                m = metrics(meta["labels_in_order"], n_records=figures[kind]["records"])
-                figures[kind] |= {"asr_wss95": m["wss95"], "asr_recall_at_10": m["recall_at_10"]}
-                figures[kind] |= {"asr_cpu_s": meta["cpu_s"], "asr_wall_s": meta["wall_s"]}
+            figures[kind] |= asreview_figures(kind, figures[kind]["records"])  # later runs
             more = WORK / "figures" / f"{kind}.seeds.json"
             if more.exists():
                 figures[kind]["more_seeds"] = json.loads(more.read_text())
@@ -343,6 +348,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--only", nargs="*", choices=KINDS, default=list(KINDS))
     parser.add_argument("--report", action="store_true", help="only write the results")
     parser.add_argument("--stop-seeds", action="store_true", help="seeds 1-2 for the stops")
+    parser.add_argument("--profile", action="store_true", help="CPU shares (cProfile, in-process)")
+    parser.add_argument(
+        "--orders", nargs="+", metavar=("OUT", "AGAINST"), help="orders to OUT; compare to AGAINST"
+    )
     parser.add_argument(
         "--refresh-rk", action="store_true", help="rerun reviewkit's fresh process only"
     )
@@ -354,11 +363,21 @@ def main(argv: list[str]) -> int:
             mine = run_reviewkit(write_set(kind), SIM_SEED)
             row |= {"rk_cpu_s": mine["process_cpu_s"], "rk_wall_s": mine["process_wall_s"]}
             row |= {"rk_wss95": mine["wss95"], "rk_fits": mine["n_fits"]}
+            row |= {"rk_peak_mb": mine["peak_rss_mb"]}
             path.write_text(json.dumps(row, indent=1))
         return 0
     asr.WORK, asr.CACHE = WORK, WORK / "asreview"
     if args.report:
         report()
+        return 0
+    if args.orders:  # a speed change must leave every order as it was
+        against = Path(args.orders[1]) if len(args.orders) > 1 else None
+        differ = orders(Path(args.orders[0]), against, args.only)
+        print("orders differing:", differ or "none")
+        return 1 if differ else 0
+    if args.profile:
+        for kind in args.only:
+            print(kind, json.dumps(profile(write_set(kind))), flush=True)
         return 0
     if args.stop_seeds:
         for kind in args.only:

@@ -213,8 +213,10 @@ def simulate(
     found = int(y[order].sum())
     n_fits = 0
     ranked: list[int] = []
+    included = y.astype(bool)
     while found < total:
-        ranked = _fit_and_rank(ranker, {i: bool(y[i]) for i in order}, labelled)
+        labels = dict(zip(order, included[order].tolist(), strict=True))  # in screening order
+        ranked = _fit_and_rank(ranker, labels, labelled)
         n_fits += 1
         for i in ranked[: _step(len(order), eager, batch_fraction)]:
             order.append(i)

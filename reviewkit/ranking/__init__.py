@@ -165,6 +165,7 @@ class Ranker:
         if len(self.ids) != n:
             raise ValueError(f"{len(self.ids)} ids for {n} records")
         self.row = {record_id: i for i, record_id in enumerate(self.ids)}
+        self._ids_are_rows = ids is None  # the ids 0..n-1 are the row numbers themselves
         self.min_includes = min_includes
         self.min_excludes = min_excludes
         self.model_factory = model_factory
@@ -187,17 +188,26 @@ class Ranker:
         with one_blas_thread():
             return self._fit(labels)
 
-    def _fit(self, labels: Mapping[int, bool]) -> bool:
+    def _rows_and_labels(self, labels: Mapping[int, bool]) -> tuple[np.ndarray, np.ndarray]:
+        """The rows of the known ids in ``labels`` (in its order) and their labels (int8 0/1)."""
+        if self._ids_are_rows:  # no lookup per label (a simulation refits thousands of times)
+            idx = np.fromiter(labels.keys(), dtype=np.int64, count=len(labels))
+            if len(idx) == 0 or (idx.min() >= 0 and idx.max() < len(self.ids)):
+                y = np.fromiter(map(bool, labels.values()), dtype=np.int8, count=len(labels))
+                return idx, y
         rows = [(self.row[i], bool(v)) for i, v in labels.items() if i in self.row]
         y = np.fromiter((v for _, v in rows), dtype=np.int8, count=len(rows))
+        return np.fromiter((r for r, _ in rows), dtype=np.int64, count=len(rows)), y
+
+    def _fit(self, labels: Mapping[int, bool]) -> bool:
+        idx, y = self._rows_and_labels(labels)
         self.n_includes = int(y.sum())
-        self.n_excludes = len(rows) - self.n_includes
+        self.n_excludes = len(y) - self.n_includes
         if not meets_ready_rule(
             self.n_includes, self.n_excludes, self.min_includes, self.min_excludes
         ):
             self.model = None
             return False
-        idx = np.fromiter((r for r, _ in rows), dtype=np.int64, count=len(rows))
         if hasattr(self._incremental, "fit_rows"):  # keeps what it computed for earlier fits
             model, self._incremental = self._incremental, None  # not shared while it trains
             model.fit_rows(self.X, idx, y)

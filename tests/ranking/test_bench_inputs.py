@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 
 from benchmarks import asreview_runner
 
@@ -36,3 +37,29 @@ def test_a_set_without_keywords_has_one_input(tmp_path, monkeypatch):
     assert asreview_runner.cache_key(src, 1, "label_included", "with_keywords") == (
         asreview_runner.cache_key(src, 1, "label_included", "title_abstract")
     )
+
+
+def _fake_asreview(tmp_path, monkeypatch, script: str) -> None:
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    fake = venv / "bin" / "asreview"
+    fake.write_text("#!/bin/sh\n" + script)
+    fake.chmod(0o755)
+    monkeypatch.setattr(asreview_runner, "VENV", venv)
+    monkeypatch.setattr(asreview_runner, "WORK", tmp_path)
+    monkeypatch.setattr(asreview_runner, "CACHE", tmp_path / "cache")
+
+
+def test_a_run_stopped_by_its_time_box_keeps_what_it_had_used(tmp_path, monkeypatch):
+    """A whole ASReview run of a large set does not fit a shared machine: the CPU it had used
+    and the labels it had made are kept (a lower bound), not thrown away."""
+    progress = "Records labeled       :  10%|█         | 5/50 [00:01<00:09,  5.00it/s]"
+    _fake_asreview(tmp_path, monkeypatch, f"printf '%s\\r' '{progress}' >&2\nexec sleep 30\n")
+    src = tmp_path / "set.csv"
+    src.write_text("title,abstract,label_included\nA,b,1\nC,d,0\n")
+    assert asreview_runner.run(src, 0, timeout_s=1.0) is None
+    key = asreview_runner.cache_key(src, 0, "label_included", "title_abstract")
+    partial = json.loads((tmp_path / "cache" / f"{key}.partial.json").read_text())
+    assert partial["labelled"] == 5
+    assert partial["cpu_s"] >= 0 and partial["wall_s"] == 1.0
+    assert not (tmp_path / "cache" / f"{key}.json").exists()  # no whole run is claimed

@@ -120,3 +120,30 @@ def test_scores_do_not_depend_on_the_history_of_fits(records, monkeypatch):
                 m.fit_rows(X, rows[:k], y[rows[:k]])
             scores.append(m.decision_function(X))
         assert all(np.allclose(s, scores[0], rtol=0, atol=1e-9) for s in scores)
+
+
+def test_a_fit_beyond_the_gram_limit_needs_no_vectors_of_every_term_per_step(monkeypatch):
+    """Beyond GRAM_UP_TO labels a fit's working memory is the labelled rows' plus about one
+    vector of all the terms (the weights), not several per solver step: a large set's
+    vocabulary runs to a million terms or more."""
+    import tracemalloc
+
+    from reviewkit.ranking import model
+
+    rng = np.random.RandomState(0)
+    n, d = 300, 400_000
+    cols = np.sort(rng.randint(0, d, size=(n, 60)), axis=1)  # 60 terms a record
+    X = sparse.csr_matrix((rng.rand(n * 60), cols.ravel(), np.arange(0, n * 60 + 1, 60)), (n, d))
+    X.sum_duplicates()
+    X = normalize_rows(X)
+    y = (rng.rand(n) < 0.1).astype(int)
+    monkeypatch.setattr(model, "GRAM_UP_TO", 100)
+    fitted = KernelLeastSquares()
+    fitted.fit_rows(X, np.arange(200), y[:200])
+    tracemalloc.start()
+    try:
+        fitted.fit_rows(X, np.arange(250), y[:250])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 3 * 8 * d  # the old primal solver: 8 vectors of d floats
