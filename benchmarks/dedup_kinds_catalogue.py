@@ -73,9 +73,10 @@ KINDS_CATALOGUE = (
     " apart; the 2 joined (haematology, a letter's reply) stay queued | test_a_reply_titled_"
     "as_its_article_waits_for_a_person |",
     "| 'RETRACTED: Title' / 'RETRACTED ARTICLE: Title' (Elsevier, Scopus, Springer) vs the"
-    " article | merged (fixed: was apart as a notice) | the retraction notice: apart | the"
-    " publisher's mark on the article itself | test_a_retracted_articles_own_marked_record_"
-    "is_the_article |",
+    " article | merged (fixed: was apart as a notice) | the retraction notice, also Hindawi's"
+    " 'Retracted: Title' (a capital R only: rd28): apart | the publisher's all-capital mark on"
+    " the article itself | test_a_retracted_articles_own_marked_record_is_the_article,"
+    " test_a_retraction_notice_headed_retracted_is_not_its_article |",
     "| one notice in two databases | merged | – | | test_two_copies_of_one_notice_are_one_record |",
     "| chapters of one book (book title in the journal field) | one chapter twice, with or"
     " without pages: merged | two chapters; two books' 'Introduction': apart | | test_two_"
