@@ -129,26 +129,6 @@ def authors_apart(p: Pair) -> bool:
     return not (named_in(ka.first_surname, kb) or named_in(kb.first_surname, ka))
 
 
-def coauthors_differ(p: Pair) -> bool:
-    """One first author, other co-authors: the same first surname, the lists not one list but
-    for spelling (under AUTHORS_SAME), and neither list's co-authors the start of the other's
-    (an export that cut the list keeps its start). A team's companion papers in one issue,
-    their titles one subtitle apart ('... fatty acids' / '... fatty acids. Carbohydrate
-    metabolism', pages 511-519 / 521-527), name another co-author; one article in two exports
-    keeps its list, cut at most. Needs each list split into its names (a list run together was
-    one 'first surname' before, names.split_run_together)."""
-    ka, kb = p.ka, p.kb
-    first = ka.first_surname
-    if not first or first != kb.first_surname or first == ANONYMOUS:
-        return False
-    if (p.au or 0) >= AUTHORS_SAME:
-        return False
-    rest_a, rest_b = ka.authors.removeprefix(first), kb.authors.removeprefix(first)
-    if not (rest_a and rest_b):  # a first author alone names no co-author to compare
-        return False
-    return not (rest_a.startswith(rest_b) or rest_b.startswith(rest_a))
-
-
 def unplaced(p: Pair) -> bool:
     """No first page on one side or both, and no DOI in common: nothing fixes the place."""
     return not (p.ka.first_page and p.kb.first_page) and not p.same_doi
@@ -180,11 +160,10 @@ def abstracts_differ_no_page(p: Pair) -> Outcome:
 
 
 def authors_differ_no_page(p: Pair) -> Outcome:
-    """Author lists of other people (:func:`authors_apart`), or one first author with other
-    co-authors (:func:`coauthors_differ`), and no page: a commentary or an editorial printed
-    under its article's title in the same issue, a companion paper by another part of the
-    team. One article in two exports keeps its first author and its list."""
-    if unplaced(p) and (authors_apart(p) or coauthors_differ(p)):
+    """Author lists of other people (:func:`authors_apart`), and no page: a commentary or an
+    editorial printed under its article's title in the same issue, a companion paper by
+    another part of the team. One article in two exports keeps its first author."""
+    if unplaced(p) and authors_apart(p):
         return to_person(p)
     return None
 
