@@ -142,6 +142,25 @@ def year_shift(_n, ids, recs, truth, rng):
     ]
 
 
+def pages_one_side(_n, ids, recs, truth, rng):
+    """One export keeps the pages, the other drops them (a database that indexes no pagination
+    for early-online or supplement records beside one that does): in every true cluster a seeded
+    half of its records (at least one, never all) lose their pages, and so does a seeded half of
+    the records no cluster holds, so a record without pages meets others with pages whether or
+    not the labels pair them. e_no_pages and i_minimal drop every page, so the rules for a page
+    missing on one side only (unplaced.py) were met on full records alone."""
+    at = {i: k for k, i in enumerate(ids)}
+    dropped: set[int] = set()
+    clustered: set[int] = set()
+    for cluster in truth:
+        members = sorted({at[i] for i in cluster if i in at})
+        clustered.update(members)
+        if len(members) >= 2:
+            dropped.update(rng.sample(members, max(1, len(members) // 2)))
+    dropped.update(k for k in range(len(recs)) if k not in clustered and rng.random() < 0.5)
+    return [replace(r, pages="") if i in dropped else r for i, r in enumerate(recs)]
+
+
 def minimal(n, ids, recs, truth, rng):
     """(a) + (b) + (e): no DOI, no abstract, no pages."""
     return [replace(r, doi="", abstract_sections=[], pages="") for r in recs]
@@ -163,6 +182,11 @@ DEGRADATIONS: dict[str, tuple[str, Degrade | None]] = {
     "g_title_upper": ("(g) half the titles upper-cased, no markup, no final period", title_upper),
     "h_year_shift": ("(h) year +1 on half the records of half the true clusters", year_shift),
     "i_minimal": ("(i) (a)+(b)+(e): no DOI, abstract or pages", minimal),
+    "j_pages_one_side": (
+        "(j) pages removed from a seeded half of each true cluster (at least one record, never"
+        " all) and from a seeded half of the records no cluster holds",
+        pages_one_side,
+    ),
 }
 
 

@@ -15,9 +15,44 @@ _INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$|^(?:[A-Z]\.\s?)+$")
 _ET_AL = re.compile(r"[\s,;]*\b(?:et\.?\s*al\.?|and\s+others|others)\s*$", re.I)
 
 
+# A list run together (the five ASySD sets of bib-dedupe's collection: EndNote exports whose
+# line breaks between authors were lost, 'Abad M. J.Bedoya L. M.'): a capitalised surname,
+# initials with full stops, then straight into the next surname (capitalised, "D'Souza", or a
+# particle and a blank: 'M.van der Vusse'). Read whole, the 'first surname' was every surname
+# of the list ('abadbedoya'), so the first five letters read into the next name. A name ends
+# after a full-stopped initial only when the next word is written as a surname: a capital and a
+# small letter not followed by a full stop ('Li', 'El Hachmane', "O'Hara"; not the initials
+# 'Th.' or 'Iu.'; capitals of Latin-1 too, 'Ågren'), or a particle, so initials written together
+# ('J.L.') stay one name.
+_RUN_ON = re.compile(
+    r"(?<=[A-Z]\.)(?=[A-ZÀ-ÖØ-Þ](?:['’][A-Z])?[^\W\d_A-ZÀ-ÖØ-Þ](?!\.)|(?:"
+    + "|".join(sorted(("van", "von", "de", "der", "den", "del", "da", "di", "du", "le", "la")))
+    + r") \S)"
+)
+# The same lists with no blank between a surname and its initials (depression's Ovid exports:
+# 'ArchibaldJ.L.FreedM.E.', 'Murphy JrG.M.'): a lower-case letter straight before a capital
+# and a full stop is a surname's end, since no surname ends in a capital initial.
+_GLUED_INITIALS = re.compile(r"(?<=[^\W\d_A-Z])(?=[A-Z]\.)")
+
+
+def split_run_together(author: str) -> list[str]:
+    """One entry that holds a list run together, as its names: 'Abad M. J.Bedoya L. M.' ->
+    ['Abad M. J.', 'Bedoya L. M.']; 'ArchibaldJ.L.FreedM.E.' -> ['Archibald J.L.', 'Freed
+    M.E.']. An entry with a comma ('Surname, Given') or without a full-stopped initial is one
+    name and comes back as it is."""
+    if "," in author or "." not in author:
+        return [author]
+    spaced = _GLUED_INITIALS.sub(" ", author)
+    names = [n.strip() for n in _RUN_ON.split(spaced)]
+    if len(names) == 1 and spaced == author:
+        return [author]
+    return [n for n in names if n]
+
+
 def _without_et_al(authors: list[str]) -> list[str]:
-    """The list without 'et al.' entries and endings."""
-    cut = (_ET_AL.sub("", a) for a in authors)
+    """The list as names (lists run together split, :func:`split_run_together`) without
+    'et al.' entries and endings."""
+    cut = (_ET_AL.sub("", n) for a in authors for n in split_run_together(a))
     return [a for a in cut if a.strip()]
 
 

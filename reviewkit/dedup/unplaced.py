@@ -121,8 +121,10 @@ def authors_apart(p: Pair) -> bool:
         # A chance find errs to silence: the pair is then judged as a full record is. A
         # compromise, measured (benchmarks/results/dedup.md, dd28): with no DOI, abstract or
         # pages (dedup-stress i_minimal) 3 letters merge more true pairs and add false merges
-        # (srsr 9 -> 12), 4 merge 14 more true pairs without one (surnames of four letters
+        # (srsr 9 -> 12), 4 merged 14 more true pairs without one (surnames of four letters
         # in lists run together: 'Abad M. J.Bedoya'), 6 and the whole key queue true pairs.
+        # That kind is now read where it arises: a list run together is split into its names
+        # (names.split_run_together), so the first surname ends at its initials ('abad').
         first = first[:5]
         return bool(first) and (first in other.authors or first in other.given_names)
 
