@@ -5,6 +5,7 @@ from __future__ import annotations
 from conftest import add_records
 
 from reviewkit import screening as scr
+from reviewkit.dedup.matching import match
 from reviewkit.dedup.normalise import Keys, keys_for
 from reviewkit.dedup.rules import compare
 from reviewkit.dedup.score import Context
@@ -82,3 +83,13 @@ def screen_three(project: Project) -> tuple[Project, tuple[int, int, int]]:
         scr.decide(project.db, r2, "title-abstract", who, "exclude", "long-term")
         scr.decide(project.db, r3, "title-abstract", who, "exclude", "long-term")
     return project, (r1, r2, r3)
+
+
+def outcome(a: Record, b: Record) -> tuple[str, str]:
+    """('merged' | 'queued' | 'apart', the rule that decided) for two records matched alone."""
+    res = match({1: keys_for(1, a), 2: keys_for(2, b)})
+    for v in res.accepted:
+        return "merged", v.rule
+    for v in res.uncertain:
+        return "queued", v.rule
+    return "apart", ""

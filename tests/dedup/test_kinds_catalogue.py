@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import csv
 
+from dedup.helpers import outcome, rec
+
 from reviewkit.cli import main
-from reviewkit.dedup.matching import match
-from reviewkit.dedup.normalise import keys_for
 from reviewkit.records import Record
 
 AUTHORS = ["Hansen, Kari", "Olsen, Per", "Berg, Anne"]
@@ -22,29 +22,8 @@ NO_PLACE = dict(volume="", issue="", pages="")
 
 
 def article(**kw) -> Record:
-    """A journal article as MEDLINE exports it; override any field."""
-    base = dict(
-        title=TITLE,
-        authors=AUTHORS,
-        year=2019,
-        journal="Scandinavian Journal of Work, Environment and Health",
-        volume="45",
-        issue="3",
-        pages="245-253",
-        source="PubMed",
-    )
-    base.update(kw)
-    return Record(**base)
-
-
-def outcome(a: Record, b: Record) -> tuple[str, str]:
-    """('merged' | 'queued' | 'apart', the rule that decided) for two records matched alone."""
-    res = match({1: keys_for(1, a), 2: keys_for(2, b)})
-    for v in res.accepted:
-        return "merged", v.rule
-    for v in res.uncertain:
-        return "queued", v.rule
-    return "apart", ""
+    """A journal article as MEDLINE exports it (helpers.rec under this file's title)."""
+    return rec(**{"title": TITLE, **kw})
 
 
 # --- trial registrations ---------------------------------------------------------------------

@@ -3,37 +3,16 @@ dedup functions (keys -> match), as tests/dedup/test_kinds_catalogue.py does."""
 
 from __future__ import annotations
 
-from reviewkit.dedup.matching import match
-from reviewkit.dedup.normalise import keys_for
+from dedup.helpers import outcome, rec
+
 from reviewkit.records import Record
 
 TITLE = "Graded activity and workplace dialogue for sick-listed workers with low back pain"
 
 
 def article(**kw) -> Record:
-    """A journal article as MEDLINE exports it; override any field."""
-    base = dict(
-        title=TITLE,
-        authors=["Hansen, Kari", "Olsen, Per", "Berg, Anne"],
-        year=2019,
-        journal="Scandinavian Journal of Work, Environment and Health",
-        volume="45",
-        issue="3",
-        pages="245-253",
-        source="PubMed",
-    )
-    base.update(kw)
-    return Record(**base)
-
-
-def outcome(a: Record, b: Record) -> tuple[str, str]:
-    """('merged' | 'queued' | 'apart', the rule that decided) for two records matched alone."""
-    res = match({1: keys_for(1, a), 2: keys_for(2, b)})
-    for v in res.accepted:
-        return "merged", v.rule
-    for v in res.uncertain:
-        return "queued", v.rule
-    return "apart", ""
+    """A journal article as MEDLINE exports it (helpers.rec under this file's title)."""
+    return rec(**{"title": TITLE, **kw})
 
 
 def test_a_retraction_notice_headed_retracted_is_not_its_article():
