@@ -45,12 +45,14 @@ CONTACT_WORDS = frozenset(
 PRONOUNS = frozenset({"she", "he", "they"})
 # The parties contacted are listed after the contact word as nouns; the next verb or relative
 # word starts another act ("met the citizen and agreed a return-to-work plan": the plan is no
-# party), as a word in -ed does
+# party), as a word in -ed does; so does a contrast, whose clause has its own actor ("had no
+# contact with NAV but the employer held meetings": NegEx's termination words end a negation
+# there for the same reason, classify.negation)
 STOPS = frozenset(
     {
         "where", "which", "who", "whom", "whose", "that", "was", "were", "is", "are", "had",
         "has", "have", "drew", "made", "gave", "wrote", "took", "kept", "set", "went", "agreed",
-        "agree", "agrees", "to",
+        "agree", "agrees", "to", "but", "however", "whereas", "while", "although", "though",
     }
 )  # fmt: skip
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")

@@ -20,7 +20,10 @@ def labels(protocol: protocol_mod.Protocol, scheme: str, abstract: str) -> list[
 @pytest.mark.parametrize(
     "text",
     [
-        "Psychologists had no contact with NAV but with the employer every week.",
+        "The clinic had no contact with NAV but with the employer every week.",
+        # the contrast also ends the reach of the psychologists' contact (classify.actors): the
+        # employer acts in a clause of its own
+        "Psychologists had no contact with NAV but the employer held meetings every week.",
         "The GP had no contact with NAV but called the employer.",
         "The therapist had no contact with NAV whereas the employer was called.",
     ],
