@@ -134,10 +134,18 @@ def evaluate(pred: list[list[str]], truth: list[list[str]]) -> dict:
 # --- our engine ----------------------------------------------------------------------------
 
 
-def run_reviewkit(name: str) -> dict:
-    """Load, match, cluster one set in this process (timed by run_isolated)."""
+def match_and_cluster(keys: dict) -> tuple:
+    """The engine on one set's keys (record index -> Keys): its MatchResult and the clusters
+    of record indices its accepted pairs make. One run for every dedup benchmark."""
     from reviewkit.dedup.cluster import components
     from reviewkit.dedup.matching import match
+
+    result = match(keys)
+    return result, components(keys, ((e.a, e.b) for e in result.accepted))
+
+
+def run_reviewkit(name: str) -> dict:
+    """Load, match, cluster one set in this process (timed by run_isolated)."""
     from reviewkit.dedup.normalise import keys_for
 
     started, cpu = time.perf_counter(), time.process_time()
@@ -145,8 +153,7 @@ def run_reviewkit(name: str) -> dict:
     loaded = time.perf_counter()
     keys = {i: keys_for(i, r) for i, r in enumerate(recs)}
     del recs
-    result = match(keys)
-    clusters = components(keys, ((e.a, e.b) for e in result.accepted))
+    result, clusters = match_and_cluster(keys)
     done = time.perf_counter()
     merges = Counter(e.rule for e in result.accepted)
     queued = Counter(u.rule for u in result.uncertain)

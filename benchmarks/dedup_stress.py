@@ -25,7 +25,15 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from benchmarks.bench_dedup import HELD_OUT, SETS, evaluate, load_records, pairs_of, true_clusters
+from benchmarks.bench_dedup import (
+    HELD_OUT,
+    SETS,
+    evaluate,
+    load_records,
+    match_and_cluster,
+    pairs_of,
+    true_clusters,
+)
 from benchmarks.dedup_stress_degrade import DEGRADATIONS, Records, degrade
 from benchmarks.dedup_stress_notes import NOTES_DDC27, NOTES_FM27
 
@@ -41,14 +49,11 @@ def run_variant(
     name: str, ids: list[str], recs: Records, truth: list[list[str]], variant: str
 ) -> dict:
     """Degrade one set's records, match them, and count against the labels."""
-    from reviewkit.dedup.cluster import components
-    from reviewkit.dedup.matching import match
     from reviewkit.dedup.normalise import keys_for
 
     degraded = degrade(name, ids, recs, truth, variant)
     keys = {i: keys_for(i, r) for i, r in enumerate(degraded)}
-    result = match(keys)
-    clusters = components(keys, ((e.a, e.b) for e in result.accepted))
+    result, clusters = match_and_cluster(keys)
     truth_pairs = pairs_of(truth)
     apart = [e for e in result.accepted if tuple(sorted((ids[e.a], ids[e.b]))) not in truth_pairs]
     predicted = [[ids[i] for i in c] for c in clusters if len(c) > 1]

@@ -23,6 +23,7 @@ from benchmarks.bench_dedup import (
     HELD_OUT,
     SETS,
     load_records,
+    match_and_cluster,
     pairs_of,
     record_files,
     true_clusters,
@@ -120,13 +121,10 @@ def field_divergence(direct: list, imported: list) -> dict[str, int]:
 
 def dedup_figures(ids: list[str], recs: list, truth: set) -> dict:
     """Missed true pairs, false merges and queued pairs of matching these records."""
-    from reviewkit.dedup.cluster import components
-    from reviewkit.dedup.matching import match
     from reviewkit.dedup.normalise import keys_for
 
     keys = {i: keys_for(i, r) for i, r in enumerate(recs)}
-    result = match(keys)
-    clusters = components(keys, ((e.a, e.b) for e in result.accepted))
+    result, clusters = match_and_cluster(keys)
     pred = pairs_of([[ids[i] for i in c] for c in clusters if len(c) > 1])
     queue = {tuple(sorted((ids[u.a], ids[u.b]))) for u in result.uncertain}
     return {

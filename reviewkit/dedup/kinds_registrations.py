@@ -18,6 +18,7 @@ pages the registration lacks).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.pair import TITLE_NEAR, Outcome, Pair
@@ -32,15 +33,6 @@ _NUMBER = re.compile(
 )
 
 
-def registration_number(k: Keys) -> str:
-    """The registration number in a record's source field (its folded journal words), '' if
-    none: only a registry record carries one there (an article cites it in its abstract)."""
-    for word in k.journal:
-        if _NUMBER.fullmatch(word):
-            return word
-    return ""
-
-
 # The folded source words of a register's address or name, for a record without a number dedup
 # can read (EU-CTR's 'eudract_number:2014-001234-12' loses its digits in the journal words).
 _REGISTER_WORDS = frozenset(
@@ -48,9 +40,25 @@ _REGISTER_WORDS = frozenset(
 )
 
 
+# Asked for both records of every pair the rules compare (this rule comes fifth), and a set has
+# few distinct journal fields: each is read once.
+@lru_cache(maxsize=65536)
+def _registration_of(journal: tuple[str, ...]) -> tuple[str, bool]:
+    """(the registration number among a source field's folded words or '', whether the field
+    is a register's: a number or a register's address)."""
+    number = next((word for word in journal if _NUMBER.fullmatch(word)), "")
+    return number, bool(number) or not _REGISTER_WORDS.isdisjoint(journal)
+
+
+def registration_number(k: Keys) -> str:
+    """The registration number in a record's source field (its folded journal words), '' if
+    none: only a registry record carries one there (an article cites it in its abstract)."""
+    return _registration_of(k.journal)[0]
+
+
 def is_registration(k: Keys) -> bool:
     """A register's record: a registration number or a register's address as its source."""
-    return bool(registration_number(k)) or not _REGISTER_WORDS.isdisjoint(k.journal)
+    return _registration_of(k.journal)[1]
 
 
 def registration_numbers(p: Pair) -> Outcome:
@@ -60,16 +68,17 @@ def registration_numbers(p: Pair) -> Outcome:
     record that is none (the trial's article, its conference abstract) is another report of
     the study, never a copy of it: not duplicates either; against a bare title (no journal,
     volume or page) the later rules decide, a person at most."""
-    if is_registration(p.ka) != is_registration(p.kb):
+    a, registered_a = _registration_of(p.ka.journal)
+    b, registered_b = _registration_of(p.kb.journal)
+    if registered_a != registered_b:
         # A bare title (no journal, volume or page: Keys.thin) is no article: it may be the
         # registration exported without its source field (Zotero's ClinicalTrials.gov item,
         # a hand-made record); the rules after this one queue a bare title at most (one DOI
         # shared, as ISRCTN gives its records, is the one registration).
-        other = p.kb if is_registration(p.ka) else p.ka
+        other = p.kb if registered_a else p.ka
         return None if other.thin else (NOT_DUPLICATE, 0.0)
-    if not is_registration(p.ka):
+    if not registered_a:
         return None
-    a, b = registration_number(p.ka), registration_number(p.kb)
     if a and b:
         return (DUPLICATE, 1.0) if a == b else (NOT_DUPLICATE, 0.0)
     # A number dedup cannot read (EU-CTR's address, 'ClinicalTrials.gov' alone): the title is

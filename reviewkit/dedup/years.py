@@ -11,6 +11,11 @@ from __future__ import annotations
 from reviewkit.dedup.normalise import Keys
 
 
+def _one_year_apart(ka: Keys, kb: Keys) -> bool:
+    """Both records give a year, and the two differ by one."""
+    return bool(ka.year and kb.year) and abs(ka.year - kb.year) == 1  # type: ignore[operator]
+
+
 def same_printed_pages(ka: Keys, kb: Keys) -> bool:
     """Both records give one range of several pages, first and last page the same
     ('216-233' / '216-233'): one printed item. A meeting's abstract and the later article of the
@@ -27,13 +32,7 @@ def years_agree(ka: Keys, kb: Keys) -> bool:
     """The same year, or years one apart on one printed item (:func:`same_printed_pages`):
     the online-first or meeting year beside the year of print. Two years apart, or one apart
     without the whole range in common, the years still disagree."""
-    if ka.year == kb.year:
-        return True
-    return (
-        bool(ka.year and kb.year)
-        and abs(ka.year - kb.year) == 1  # type: ignore[operator]
-        and same_printed_pages(ka, kb)
-    )
+    return ka.year == kb.year or (_one_year_apart(ka, kb) and same_printed_pages(ka, kb))
 
 
 def print_years_agree(ka: Keys, kb: Keys) -> bool:
@@ -41,11 +40,8 @@ def print_years_agree(ka: Keys, kb: Keys) -> bool:
     the issue fixes when it was printed, and the other year is the article's online-first
     date (PubMed gives the issue's year, Embase or Scopus may give the year it went online).
     Without volume and issue on both sides, a year apart stays a year apart."""
-    if ka.year == kb.year:
-        return True
-    return (
-        bool(ka.year and kb.year)
-        and abs(ka.year - kb.year) == 1  # type: ignore[operator]
+    return ka.year == kb.year or (
+        _one_year_apart(ka, kb)
         and bool(ka.volume and ka.issue)
         and (ka.volume, ka.issue) == (kb.volume, kb.issue)
     )

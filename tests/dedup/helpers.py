@@ -13,6 +13,8 @@ from reviewkit.project import Project
 from reviewkit.records import Record
 
 TITLE = "Return to work after sick leave for common mental disorders: a randomised trial"
+# no place in a journal: a proceedings paper, a preprint, a registration or a thin export
+NO_PLACE = dict(volume="", issue="", pages="")
 
 
 def rec(**kw) -> Record:

@@ -3,7 +3,7 @@ place after a space, proceedings abbreviated to ISO 4."""
 
 from __future__ import annotations
 
-from dedup.helpers import keys, verdict
+from dedup.helpers import NO_PLACE, keys, verdict
 
 # an Embase conference abstract, no page (the journal field names the congress)
 ABSTRACT = dict(
@@ -48,9 +48,7 @@ def test_an_iso_abbreviated_proceedings_keeps_the_words_after_its_edition_number
         title="Success and scale in a data-producing organization",
         authors=["Palen, Leysia", "Soden, Robert", "Anderson, T. Jennings", "Barrenechea, Mario"],
         year=2015,
-        volume="",
-        issue="",
-        pages="4113-4122",
+        **dict(NO_PLACE, pages="4113-4122"),
     )
     a = keys(1, journal="Proc. 33rd Annu. ACM Conf. Huma. Fact. Comp. Syst.", **paper)
     b = keys(
@@ -68,9 +66,7 @@ def test_an_iso_abbreviated_proceedings_with_its_acronym_in_brackets_keeps_its_n
         title="Digital nudging with recommender systems",
         authors=["Schneider, Christoph", "Weinmann, Markus", "vom Brocke, Jan"],
         year=2019,
-        volume="",
-        issue="",
-        pages="1-17",
+        **dict(NO_PLACE, pages="1-17"),
     )
     a = keys(1, journal="Proc. 40th Int. Conf. Inf. Syst. (ICIS 2019)", **paper)
     b = keys(

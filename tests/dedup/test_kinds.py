@@ -3,7 +3,7 @@ titles and population words (issue 14, point 2). Each test is one kind, not one 
 
 from __future__ import annotations
 
-from dedup.helpers import TITLE, keys, verdict
+from dedup.helpers import NO_PLACE, TITLE, keys, verdict
 
 from reviewkit.dedup.matching import match
 from reviewkit.dedup.pages import first_page, page_range
@@ -71,7 +71,7 @@ def test_a_number_typo_in_the_title_is_no_veto_where_the_place_agrees_exactly():
 
 def bare(i: int, title: str, **kw):
     """A record with nothing but a title, authors and a year (a trial registration)."""
-    return keys(i, title=title, journal="", volume="", issue="", pages="", **kw)
+    return keys(i, title=title, journal="", **NO_PLACE, **kw)
 
 
 def test_a_bare_title_never_merges_on_title_similarity():

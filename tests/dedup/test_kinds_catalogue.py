@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import csv
 
-from dedup.helpers import outcome, rec
+from dedup.helpers import NO_PLACE, outcome, rec
 
 from reviewkit.cli import main
 from reviewkit.records import Record
 
 AUTHORS = ["Hansen, Kari", "Olsen, Per", "Berg, Anne"]
 TITLE = "Graded activity and workplace dialogue for sick-listed workers with low back pain"
-NO_PLACE = dict(volume="", issue="", pages="")
 
 
 def article(**kw) -> Record:

@@ -4,7 +4,7 @@ apart was gone. Each test is one kind, on hand-made records."""
 
 from __future__ import annotations
 
-from dedup.helpers import keys, verdict
+from dedup.helpers import NO_PLACE, keys, verdict
 
 from reviewkit.dedup.names import author_key
 from reviewkit.dedup.sparse import swapped_word
@@ -119,18 +119,14 @@ def test_two_meetings_abstracts_without_pages_go_to_a_person():
         1,
         title=title,
         journal="Diabetologia",
-        volume="1",
-        issue="",
-        pages="",
+        **dict(NO_PLACE, volume="1"),
         authors=["Hubschle, T.", "Schafer, H. L.", "Juretschke, H. P.", "Rutten, H."],
     )
     b = keys(
         2,
         title=title,
         journal="Diabetes",
-        volume="1",
-        issue="",
-        pages="",
+        **dict(NO_PLACE, volume="1"),
         authors=["Schafer, H. L.", "Hubschle, T.", "Juretschke, H. P.", "Werner, U."],
     )
     assert verdict(a, b) == ("uncertain", "journal_unsure_no_place")

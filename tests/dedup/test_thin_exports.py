@@ -4,7 +4,7 @@ with a page on both sides the rules decide as before."""
 
 from __future__ import annotations
 
-from dedup.helpers import keys, verdict
+from dedup.helpers import NO_PLACE, keys, verdict
 
 TITLE = "Can the retina be used to diagnose and follow the progression of Alzheimer's disease?"
 
@@ -87,17 +87,13 @@ def test_a_paper_and_its_longer_version_at_another_conference_go_to_a_person():
         1,
         title=title,
         journal="International Conference on Information Systems, ICIS",
-        volume="",
-        issue="",
-        pages="",
+        **NO_PLACE,
     )
     hicss = keys(
         2,
         title="Moral hazards and " + title,
         journal="Hawaii International Conference on System Sciences",
-        volume="",
-        issue="",
-        pages="44-53",
+        **dict(NO_PLACE, pages="44-53"),
     )
     assert icis.conference and hicss.conference
     assert verdict(icis, hicss) == ("uncertain", "two_proceedings_no_page")
@@ -106,8 +102,6 @@ def test_a_paper_and_its_longer_version_at_another_conference_go_to_a_person():
         3,
         title="Moral hazards and " + title,
         journal="Proceedings of the Hawaii International Conference on System Sciences",
-        volume="",
-        issue="",
-        pages="",
+        **NO_PLACE,
     )
     assert verdict(hicss, again)[0] == "duplicate"
