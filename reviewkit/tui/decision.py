@@ -78,7 +78,7 @@ class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
     def exclude_key(self) -> str:
         """The key that starts an exclusion here, as the user's keymap has it (the screen's
         words name it: a remapped exclude left them saying 'e', a dead key)."""
-        return screen_key(self.app, f"{self.ACTIONS_ID}.exclude", "e")
+        return screen_key(self.app, f"{self.ACTIONS_ID}.exclude")
 
     def say(self, message: str) -> None:
         self.message = message
