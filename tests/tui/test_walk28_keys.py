@@ -107,24 +107,14 @@ def test_ctrl_c_while_ordering_says_to_press_q(project_b, monkeypatch) -> None:
     """The README: in a terminal screen Ctrl-C does not quit, it says to press q. While the
     first order was worked out it said 'Copy selected text: no record yet …' instead, as if
     copying were a key that decides."""
-    import threading
-
-    from screening.helpers import make_topic_records, until
+    from screening.helpers import hold_engine, make_topic_records, until
     from screening.test_ranking_tui import until_started
 
     from reviewkit.queue_ranker import QueueRanker
-    from reviewkit.ranking_worker import Engine
 
     records, _ = make_topic_records(6, 10)
     add_records(project_b, records)
-    opened = threading.Event()
-    read = Engine._read_texts
-
-    def held(self, ids=None):
-        assert opened.wait(60), "the test never opened the gate"
-        return read(self, ids)
-
-    monkeypatch.setattr(Engine, "_read_texts", held)
+    opened = hold_engine(monkeypatch)
     queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
     ranking = QueueRanker(queue, isolate=False)
     notified: list[str] = []
