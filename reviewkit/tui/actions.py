@@ -43,8 +43,14 @@ class Action:
     footer: str = ""
 
 
-# the help's heading over the reason keys (help.with_stage_reasons names a remapped exclude key)
-EXCLUSION_GROUP = "Exclusion reasons (e, then the number)"
+def exclusion_heading(exclude_key: str = "e") -> str:
+    """The heading over the reason keys, on the screen's picker and in the help, naming the
+    exclude key in force (help.with_stage_reasons and decision.reason_picker pass a remapped
+    one)."""
+    return f"Exclusion reasons ({exclude_key}, then the number)"
+
+
+EXCLUSION_GROUP = exclusion_heading()  # the help's group of the reason keys, by default
 
 
 def exclusion_actions(prefix: str) -> tuple[Action, ...]:

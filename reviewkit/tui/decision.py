@@ -16,7 +16,7 @@ from textual.geometry import Size
 from textual.widgets import Static
 
 from reviewkit.protocol import Stage
-from reviewkit.tui.actions import screen_key
+from reviewkit.tui.actions import exclusion_heading, screen_key
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.widgets import WaitsForDatabase, reason_for_key, reasons_renderable
 
@@ -32,7 +32,7 @@ def reason_picker(rule: Stage, picking: bool, exclude_key: str = "e") -> Group:
             style="bold reverse",
         )
     else:
-        head = Text(f"Exclusion reasons ({exclude_key}, then the number)", style="bold")
+        head = Text(exclusion_heading(exclude_key), style="bold")
     return reasons_renderable(head, rule.exclusion_reasons)
 
 
