@@ -413,10 +413,6 @@ def _damaged_hint(option: bool) -> str:
     return "make or export the file again (it is damaged or partly binary); nothing was read"
 
 
-_MISSING_HINT = "check the path and its spelling ('ls' lists the folder); nothing was read"
-_FOLDER_HINT = "name a file in the folder, e.g. FOLDER/export.ris; nothing was read"
-
-
 def read_text(path: str | Path, encoding: str | None = None) -> str:
     """A text file's content, with the same clear errors as :func:`decode` (missing, empty,
     binary, not UTF-8 with the line of the bad byte). For commands without an --encoding
@@ -424,12 +420,9 @@ def read_text(path: str | Path, encoding: str | None = None) -> str:
     path = Path(path)
     try:
         data = read_bytes(path)
-    except FileNotFoundError:
-        raise FormatError("no such file", where=str(path), hint=_MISSING_HINT) from None
-    except IsADirectoryError:
-        raise FormatError(
-            "this is a folder, not a file", where=str(path), hint=_FOLDER_HINT
-        ) from None
+    except FileNotFoundError:  # removed after check_regular (which says a missing path and a
+        # folder, with what to do) looked at it
+        raise FormatError("no such file", where=str(path)) from None
     except PermissionError:
         raise FormatError("no permission to read the file", where=str(path)) from None
     return decode(data, str(path), encoding, option=False)

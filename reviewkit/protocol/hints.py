@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from reviewkit.protocol.names import ID_RE
 from reviewkit.query import QuerySyntaxError
 
 # the query parser's messages (reviewkit.query), by their start, and the fix for each
@@ -78,11 +79,8 @@ def home_of(key: str, allowed: set[str]) -> str:
     return ""
 
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")  # as protocol.validate's ids
-
-
 def id_hint(value: str) -> str:
     """What a valid id looks like, with ``value`` made into one when it can be."""
     slug = re.sub(r"[^a-z0-9_-]+", "-", value.strip().lower()).strip("-_")
-    example = f", e.g. {slug!r}" if _ID.match(slug) else ""
+    example = f", e.g. {slug!r}" if ID_RE.match(slug) else ""
     return f"use lower case, digits, '-' or '_', starting with a letter or digit{example}"

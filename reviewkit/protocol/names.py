@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 
 _DATE_RE = re.compile(r"^\d{4}(/\d{2}(/\d{2})?)?$")
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")  # a protocol's ids: schemes, labels, codes, fields
 MAX_NAME = 200  # a person's or a source's name; 10,000 characters is pasted text, not a name
 
 # Format characters (Unicode Cf) that change how text around them is shown and that nobody can

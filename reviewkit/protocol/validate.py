@@ -26,12 +26,11 @@ from reviewkit.protocol.model import (
     Search,
     Stage,
 )
-from reviewkit.protocol.names import ValueChecks, did_you_mean, toml_date_problem
+from reviewkit.protocol.names import ID_RE, ValueChecks, did_you_mean, toml_date_problem
 from reviewkit.protocol.schemes import SchemeChecks
 from reviewkit.protocol.stage_checks import StageChecks
 from reviewkit.query import QuerySyntaxError, parse
 
-_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 # the columns `extract export` writes before the fields and `extract import` reads back as read
 # only: a field of one of these ids would give the sheet two columns of one name, and the import
 # would refuse our own export (reviewkit.extract takes its header from here)
@@ -188,7 +187,7 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
             seen.append(v)
 
     def ident(self, value: str, key: str) -> str:
-        if not _ID_RE.match(value):  # named on the value's own line (a reason code in a list)
+        if not ID_RE.match(value):  # named on the value's own line (a reason code in a list)
             raise self.fail_at_value(key, value, 1, f"{value!r} is not a valid id", id_hint(value))
         return value
 
@@ -446,7 +445,7 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
         slug = (
             re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") if isinstance(name, str) else ""
         )
-        better = slug if _ID_RE.match(slug) and slug not in SHEET_COLUMNS else f"{fid}-notes"
+        better = slug if ID_RE.match(slug) and slug not in SHEET_COLUMNS else f"{fid}-notes"
         raise self.fail(
             f"{w}id",
             f"the extraction sheet has a {fid!r} column of its own (the sheet's own columns:"

@@ -32,6 +32,7 @@ from reviewkit.pubmed.medline_text import (
     publication_date,
     spelled_date,
     text,
+    volume_issue_pages,
 )
 from reviewkit.pubmed.replies import ESUMMARY_HEAD, ReplyError
 from reviewkit.pubmed.vocabulary import LANGUAGES
@@ -110,11 +111,8 @@ def docsum(pmid: int, article: ET._Element) -> str:
     issn = {i.get("IssnType"): text(i) for i in art.findall("Journal/ISSN")}
     ids = article_id_pairs(data)
     doi = next((value for kind, value in ids if kind == "doi"), "")
-    volume = text(issue.find("Volume")) if issue is not None else ""
-    number = text(issue.find("Issue")) if issue is not None else ""
-    pages = text(art.find("Pagination/MedlinePgn"))
+    volume, number, pages, where = volume_issue_pages(art)
     printed = publication_date(issue)
-    where = volume + (f"({number})" if number else "") + (f":{pages}" if pages else "")
     history = [] if data is None else data.findall("History/PubMedPubDate")
     codes = [text(e) for e in art.findall("Language")]
     out = [f"<DocSum>\n\t<Id>{pmid}</Id>\n"]

@@ -286,6 +286,21 @@ def publication_date(issue: ET._Element | None) -> str:
     return spelled_date(issue.find("PubDate")) if issue is not None else ""
 
 
+def volume_issue_pages(art: ET._Element) -> tuple[str, str, str, str]:
+    """Volume, issue, pages and the citation's 'volume(issue):pages' (SO in MEDLINE text and
+    in esummary)."""
+    issue = art.find("Journal/JournalIssue")
+    volume = text(issue.find("Volume")) if issue is not None else ""
+    number = text(issue.find("Issue")) if issue is not None else ""
+    pages = text(art.find("Pagination/MedlinePgn"))
+    return (
+        volume,
+        number,
+        pages,
+        volume + (f"({number})" if number else "") + (f":{pages}" if pages else ""),
+    )
+
+
 def abstract_text(art: ET._Element) -> str:
     """AB: the abstract's parts joined by a space, each labelled one as 'LABEL: text'. A part
     without text is left out with its label (NLM writes an empty ``CLINICALTRIAL`` part in some
@@ -309,10 +324,7 @@ def source(art: ET._Element, cit: ET._Element, data: ET._Element | None) -> str:
     printed = publication_date(issue)
     electronic = spelled_date(art.find("ArticleDate[@DateType='Electronic']"))
     cited_on = electronic if model.startswith("Electronic-") and electronic else printed
-    volume = text(issue.find("Volume")) if issue is not None else ""
-    number = text(issue.find("Issue")) if issue is not None else ""
-    pages = text(art.find("Pagination/MedlinePgn"))
-    where = volume + (f"({number})" if number else "") + (f":{pages}" if pages else "")
+    where = volume_issue_pages(art)[3]
     cited = f"{text(cit.find('MedlineJournalInfo/MedlineTA'))}. {cited_on};{where}."
     doi = next((text(e) for e in art.findall("ELocationID[@EIdType='doi']")), "")
     doi = doi or article_ids(data).get("doi", "")

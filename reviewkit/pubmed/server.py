@@ -311,8 +311,8 @@ class EutilsServer:
 # --- HTTP --------------------------------------------------------------------------------
 
 
-SERVED = "einfo, esearch, efetch and esummary"
-SERVED_UTILITIES = ("einfo", "esearch", "efetch", "esummary")
+SERVED_UTILITIES = ("einfo", "esearch", "efetch", "esummary")  # EutilsServer's endpoint methods
+SERVED = ", ".join(SERVED_UTILITIES[:-1]) + " and " + SERVED_UTILITIES[-1]  # the 501's words
 UNSERVED = {"epost", "elink", "egquery", "espell", "ecitmatch"}
 
 

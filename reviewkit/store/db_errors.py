@@ -184,9 +184,9 @@ def _wal_gone(exc: BaseException, path: Path) -> ProjectError | None:
     code = _primary_code(exc)
     wal, shm = path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
     if code == sqlite3.SQLITE_IOERR and shm.exists() and _size(wal) < 32:
-        # (a WAL header is 32 bytes) the -shm index still points into a write-ahead log that is gone (or was made anew,
-        # empty): SQLite refuses to read on; what was committed there since the last
-        # checkpoint is lost with it
+        # (a WAL header is 32 bytes) the -shm index still points into a write-ahead log that
+        # is gone (or was made anew, empty): SQLite refuses to read on; what was committed
+        # there since the last checkpoint is lost with it
         return ProjectError(
             f"cannot read the database ({exc}): its write-ahead log {wal.name} is gone or"
             " empty while its index says it holds pages (deleted while a program had the"

@@ -43,8 +43,14 @@ class Action:
     footer: str = ""
 
 
-# the help's heading over the reason keys (help.with_stage_reasons names a remapped exclude key)
-EXCLUSION_GROUP = "Exclusion reasons (e, then the number)"
+def exclusion_heading(exclude_key: str = "e") -> str:
+    """The heading over the reason keys, on the screen's picker and in the help, naming the
+    exclude key in force (help.with_stage_reasons and decision.reason_picker pass a remapped
+    one)."""
+    return f"Exclusion reasons ({exclude_key}, then the number)"
+
+
+EXCLUSION_GROUP = exclusion_heading()  # the help's group of the reason keys, by default
 
 
 def exclusion_actions(prefix: str) -> tuple[Action, ...]:
@@ -296,13 +302,16 @@ def _pretty(key: str) -> str:
     return " / ".join(_NAMES.get(k.strip(), k.strip()) for k in key.split(","))
 
 
-def key_in_force(action_id: str, default: str, keymap: dict[str, str]) -> str:
-    """The key of ``action_id`` as the help names it, the user's keymap over ``default``: for
-    words on the screen that name a key ("x, then the number" after a remapped exclude)."""
-    return _pretty(keymap.get(action_id, default))
+def screen_key(app: object, action_id: str) -> str:
+    """The key of ``action_id`` as the help names it, the running app's keymap (none outside an
+    app) over the default in the screen's action table: the one way a screen names a key in its
+    words ("(o to open)", a label row's key, "press e first")."""
+    keymap: dict[str, str] = getattr(app, "keymap_in_use", None) or {}
+    return _pretty(keymap[action_id] if action_id in keymap else _default_key(action_id))
 
 
-def screen_key(app: object, action_id: str, default: str) -> str:
-    """:func:`key_in_force` with the running app's keymap (none outside an app): the one way a
-    screen names a key in its words ("(o to open)", a label row's key, "press e first")."""
-    return key_in_force(action_id, default, getattr(app, "keymap_in_use", None) or {})
+def _default_key(action_id: str) -> str:
+    """The default key of ``action_id`` in its screen's table (that screen's module is the one
+    asking, so the import is a lookup)."""
+    module, _, attr = ACTION_TABLES[action_id.partition(".")[0]].partition(":")
+    return next(a.key for a in getattr(importlib.import_module(module), attr) if a.id == action_id)

@@ -307,12 +307,12 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
     def _keys_in_force(self) -> list[str]:
         """The keys of the label rows (1-9 for the labels, 0 for the none answer by default),
         as the user's keymap has them."""
-        keys = [screen_key(self.app, f"classify.label{n}", str(n)) for n in range(1, 10)]
-        return [*keys[: len(self.keys)], screen_key(self.app, "classify.none", "0")]
+        keys = [screen_key(self.app, f"classify.label{n}") for n in range(1, 10)]
+        return [*keys[: len(self.keys)], screen_key(self.app, "classify.none")]
 
     def _accept_key(self) -> str:
         """The key that accepts (Enter by default; its first key when it has several)."""
-        return screen_key(self.app, "classify.accept", "enter,a").split(" / ")[0]
+        return screen_key(self.app, "classify.accept").split(" / ")[0]
 
     def _label_row(self, line: Text, why: list[tuple[str, str]], indent: int) -> Text:
         """A label's row: its evidence (``why``: pieces and their styles) beside it when the

@@ -180,7 +180,7 @@ class ConflictsScreen(DecisionScreen):
                 if f.note:
                     final.append(f" — {f.note}", style="italic")
             else:
-                include = screen_key(self.app, "conflicts.include", "i")
+                include = screen_key(self.app, "conflicts.include")
                 final.append(
                     f"Not resolved: {include} to include, {self.exclude_key} then a reason number"
                     " to exclude",
@@ -196,7 +196,7 @@ class ConflictsScreen(DecisionScreen):
         """The "Full text:" line of a study at the full-text stage: what is attached (the
         reviewers read it there), with the key that opens it (nothing is attached from here)."""
         att = screening.study_attachment(self.project.db, study)
-        return attachment_line(att, open_key=screen_key(self.app, "conflicts.open", "o"))
+        return attachment_line(att, open_key=screen_key(self.app, "conflicts.open"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # nothing is attached to open before full text: not in the footer there

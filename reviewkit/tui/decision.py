@@ -16,7 +16,7 @@ from textual.geometry import Size
 from textual.widgets import Static
 
 from reviewkit.protocol import Stage
-from reviewkit.tui.actions import screen_key
+from reviewkit.tui.actions import exclusion_heading, screen_key
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.widgets import WaitsForDatabase, reason_for_key, reasons_renderable
 
@@ -32,7 +32,7 @@ def reason_picker(rule: Stage, picking: bool, exclude_key: str = "e") -> Group:
             style="bold reverse",
         )
     else:
-        head = Text(f"Exclusion reasons ({exclude_key}, then the number)", style="bold")
+        head = Text(exclusion_heading(exclude_key), style="bold")
     return reasons_renderable(head, rule.exclusion_reasons)
 
 
@@ -78,7 +78,7 @@ class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
     def exclude_key(self) -> str:
         """The key that starts an exclusion here, as the user's keymap has it (the screen's
         words name it: a remapped exclude left them saying 'e', a dead key)."""
-        return screen_key(self.app, f"{self.ACTIONS_ID}.exclude", "e")
+        return screen_key(self.app, f"{self.ACTIONS_ID}.exclude")
 
     def say(self, message: str) -> None:
         self.message = message

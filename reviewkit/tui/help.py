@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reviewkit.protocol import Stage
-from reviewkit.tui.actions import EXCLUSION_GROUP, Action, bindings, help_rows
+from reviewkit.tui.actions import EXCLUSION_GROUP, Action, bindings, exclusion_heading, help_rows
 
 HELP_ACTIONS = (
     Action("help.close", "escape,q,question_mark", "app.pop_screen", "Close help", group="Help"),
@@ -40,7 +40,7 @@ def with_stage_reasons(
         elif name == "no_reason" and rule.reason_required:
             continue
         if a.group == EXCLUSION_GROUP:
-            a = replace(a, group=EXCLUSION_GROUP.replace("(e,", f"({exclude_key},"))
+            a = replace(a, group=exclusion_heading(exclude_key))
         out.append(a)
     return tuple(out)
 

@@ -32,8 +32,8 @@ def full_text_line(queue: ReviewerQueue, study: int, app: object = None) -> Text
     and open as ``app``'s keymap has them (``a`` and ``o`` by default)."""
     return attachment_line(
         queue.attachment(study),
-        open_key=screen_key(app, "screening.open", "o"),
-        attach_key=screen_key(app, "screening.attach", "a"),
+        open_key=screen_key(app, "screening.open"),
+        attach_key=screen_key(app, "screening.attach"),
     )
 
 
@@ -95,7 +95,7 @@ class FullTextKeys:
         study = self.current
         if study is None:
             return
-        attach_key = screen_key(self.app, "screening.attach", "a")
+        attach_key = screen_key(self.app, "screening.attach")
         self.say(open_attachment(self.queue.attachment(study), self.opener, attach_key=attach_key))
 
 

@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
+import pytest
+
+from reviewkit.ranking_worker import Engine
 from reviewkit.records import AbstractSection, Record
+
+
+def hold_engine(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Holds the ranking engine (in threads of this process) before it reads the texts, until
+    the returned event is set."""
+    opened = threading.Event()
+    read = Engine._read_texts
+
+    def held(self, ids=None):
+        assert opened.wait(60), "the test never opened the gate"
+        return read(self, ids)
+
+    monkeypatch.setattr(Engine, "_read_texts", held)
+    return opened
 
 
 def make_records(n: int, *, prefix: str = "Study") -> list[Record]:

@@ -130,20 +130,27 @@ def test_an_undefined_kappa_says_one_thing():
     )
 
 
-def test_full_text_agreement_leaves_out_reports_not_retrieved(project_b):
-    """A report both reviewers (or one) excluded for no full text was never judged: PRISMA 2020
-    counts it as not retrieved, not assessed, and the agreement does not compare its votes."""
-    ids = add_records(project_b, make_records(4))
+def four_full_text_reports(project, not_retrieved: str) -> None:
+    """Four reports both reviewers included on title and abstract; at full text both could not
+    get the first (reason ``not_retrieved``), one the second, both include the third and they
+    disagree on the fourth."""
+    ids = add_records(project, make_records(4))
     full_text = {
-        ids[0]: (("exclude", "no-full-text"), ("exclude", "no-full-text")),
-        ids[1]: (("exclude", "no-full-text"), ("include", "")),
+        ids[0]: (("exclude", not_retrieved), ("exclude", not_retrieved)),
+        ids[1]: (("exclude", not_retrieved), ("include", "")),
         ids[2]: (("include", ""), ("include", "")),
         ids[3]: (("include", ""), ("exclude", "wrong-population")),
     }
     for study, votes in full_text.items():
         for reviewer, (label, reason) in zip(("reviewer1", "reviewer2"), votes, strict=True):
-            scr.decide(project_b.db, study, "title-abstract", reviewer, "include")
-            scr.decide(project_b.db, study, "full-text", reviewer, label, reason)
+            scr.decide(project.db, study, "title-abstract", reviewer, "include")
+            scr.decide(project.db, study, "full-text", reviewer, label, reason)
+
+
+def test_full_text_agreement_leaves_out_reports_not_retrieved(project_b):
+    """A report both reviewers (or one) excluded for no full text was never judged: PRISMA 2020
+    counts it as not retrieved, not assessed, and the agreement does not compare its votes."""
+    four_full_text_reports(project_b, "no-full-text")
     (ta, ft) = ag.agreement(project_b)
     assert ta.n == 4 and ta.not_retrieved == 0
     assert ft.n == 2 and ft.not_retrieved == 2 and ft.table == ((1, 1), (0, 0))
@@ -175,17 +182,7 @@ def test_a_protocols_own_not_retrieved_reason_counts_as_not_retrieved(tmp_path, 
     protocol.write_text(text, encoding="utf-8")
     project = init_project(tmp_path / "review", protocol)
     try:
-        ids = add_records(project, make_records(4))
-        full_text = {
-            ids[0]: (("exclude", "no-access"), ("exclude", "no-access")),
-            ids[1]: (("exclude", "no-access"), ("include", "")),
-            ids[2]: (("include", ""), ("include", "")),
-            ids[3]: (("include", ""), ("exclude", "wrong-population")),
-        }
-        for study, votes in full_text.items():
-            for reviewer, (label, reason) in zip(("reviewer1", "reviewer2"), votes, strict=True):
-                scr.decide(project.db, study, "title-abstract", reviewer, "include")
-                scr.decide(project.db, study, "full-text", reviewer, label, reason)
+        four_full_text_reports(project, "no-access")
         ft = ag.agreement(project, "full-text")[0]
         assert ft.n == 2 and ft.not_retrieved == 2
         flow = prisma.collect_counts(project, ProjectSnapshot.read(project)).flow

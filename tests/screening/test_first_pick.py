@@ -5,18 +5,16 @@ computed after the first screen is drawn, so the screen says it is ordering unti
 from __future__ import annotations
 
 import asyncio
-import threading
 
 import pytest
 from conftest import add_records
-from screening.helpers import make_topic_records, until
+from screening.helpers import hold_engine, make_topic_records, until
 from screening.test_ranking_tui import screen_text, until_started
 
 from reviewkit import screening as scr
 from reviewkit.queue_ranker import QueueRanker, protocol_text
 from reviewkit.ranking import record_text
 from reviewkit.ranking.cold_start import ProtocolText, cold_start_order
-from reviewkit.ranking_worker import Engine
 from reviewkit.store.decisions import list_decisions
 from reviewkit.store.records import get_records
 from reviewkit.tui.app import ReviewkitApp
@@ -36,14 +34,7 @@ def topics(project_b):
 @pytest.fixture
 def gate(monkeypatch):
     """Holds the ranking engine (in threads of this process) before it reads the texts."""
-    opened = threading.Event()
-    read = Engine._read_texts
-
-    def held(self, ids=None):
-        assert opened.wait(60), "the test never opened the gate"
-        return read(self, ids)
-
-    monkeypatch.setattr(Engine, "_read_texts", held)
+    opened = hold_engine(monkeypatch)
     yield opened
     opened.set()
 

@@ -5,57 +5,18 @@ screens, as the walk-through fixed the exclude and include keys (one helper, scr
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
-import pytest
-from conftest import add_records
-from screening.helpers import make_records
+from tui.helpers import FT, shown, to_full_text
 
 from reviewkit import screening as scr
-from reviewkit.project import init_project
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.conflicts import ConflictsScreen
 from reviewkit.tui.screening import ScreeningScreen
 
-TA, FT = "title-abstract", "full-text"
-
-PROTOCOL = """\
-[review]
-id = "burnout-rtw"
-title = "Workplace interventions for employees with burnout: return to work"
-question = "Which interventions help employees with burnout return to work?"
-reviewers = ["maria", "tom"]
-leads = ["sara"]
-
-[stages.title-abstract]
-advance_on = ["include", "uncertain"]
-exclusion_reasons = [{ code = "not-employees", label = "Not employees of working age" }]
-
-[stages.full-text]
-advance_on = ["include"]
-exclusion_reasons = [{ code = "no-work-outcome", label = "No work outcome" }]
-"""
-
-
-@pytest.fixture
-def team(tmp_path: Path):
-    (tmp_path / "burnout-rtw.toml").write_text(PROTOCOL, encoding="utf-8")
-    project = init_project(tmp_path / "rtw", tmp_path / "burnout-rtw.toml")
-    ids = add_records(project, make_records(2))
-    for reviewer in ("maria", "tom"):
-        scr.decide(project.db, ids[0], TA, reviewer, "include")
-    yield project, ids
-    project.close()
-
-
-def shown(app: ReviewkitApp, selector: str) -> str:
-    widget = app.screen.query_one(selector)
-    rows = (widget.render_line(y).text.strip() for y in range(widget.size.height))
-    return " ".join(row for row in rows if row)
-
 
 def test_the_full_text_line_names_the_attach_and_open_keys_in_force(team, tmp_path) -> None:
     project, ids = team
+    to_full_text(project, ids[0])
     keymap = {"screening.attach": "A", "screening.open": "O"}
     pdf = tmp_path / "paper.pdf"
     pdf.write_bytes(b"%PDF-1.4\n")
@@ -79,6 +40,7 @@ def test_the_full_text_line_names_the_attach_and_open_keys_in_force(team, tmp_pa
 
 def test_the_conflicts_full_text_line_names_the_open_key_in_force(team, tmp_path) -> None:
     project, ids = team
+    to_full_text(project, ids[0])
     scr.decide(project.db, ids[0], FT, "maria", "include")
     scr.decide(project.db, ids[0], FT, "tom", "exclude", "no-work-outcome")
     pdf = tmp_path / "paper.pdf"

@@ -5,65 +5,17 @@ it searches. Found walking the README as a team that is not NAV's (task 28)."""
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
-import pytest
 from conftest import add_records
-from screening.helpers import make_records
+from tui.helpers import FT, TA, shown, to_full_text
 
 from reviewkit import screening as scr
-from reviewkit.project import Project, init_project
+from reviewkit.project import Project
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.conflicts import ConflictsScreen
 from reviewkit.tui.help import HelpScreen
 from reviewkit.tui.screening import ScreeningScreen
 from reviewkit.tui.widgets import TextPrompt
-
-TA, FT = "title-abstract", "full-text"
-
-PROTOCOL = """\
-[review]
-id = "burnout-rtw"
-title = "Workplace interventions for employees with burnout or long COVID: return to work"
-question = "Which workplace or health-care interventions help employees return to work?"
-reviewers = ["maria", "tom"]
-leads = ["sara"]
-
-[stages.title-abstract]
-advance_on = ["include", "uncertain"]
-exclusion_reasons = [
-  { code = "not-employees", label = "Not employees of working age" },
-  { code = "not-burnout-covid", label = "Not burnout, work stress or long COVID" },
-]
-
-[stages.full-text]
-advance_on = ["include"]
-reason_required = true
-exclusion_reasons = [
-  { code = "not-employees", label = "Not employees of working age" },
-  { code = "not-burnout-covid", label = "Not burnout, work stress or long COVID" },
-  { code = "no-intervention", label = "No intervention studied" },
-  { code = "no-work-outcome", label = "No work outcome" },
-  { code = "wrong-design", label = "Not an empirical study" },
-  { code = "no-access", label = "Could not get the full text", not_retrieved = true },
-]
-"""
-
-
-@pytest.fixture
-def team(tmp_path: Path):
-    (tmp_path / "burnout-rtw.toml").write_text(PROTOCOL, encoding="utf-8")
-    project = init_project(tmp_path / "rtw", tmp_path / "burnout-rtw.toml")
-    ids = add_records(project, make_records(3))
-    yield project, ids
-    project.close()
-
-
-def shown(app: ReviewkitApp, selector: str) -> str:
-    """The text a widget shows, row by row, joined."""
-    widget = app.screen.query_one(selector)
-    rows = (widget.render_line(y).text.strip() for y in range(widget.size.height))
-    return " ".join(row for row in rows if row and set(row) != {"─"})
 
 
 def test_a_remapped_exclude_key_is_the_one_the_reasons_name(team) -> None:
@@ -109,8 +61,7 @@ def test_the_short_terminal_hint_names_the_remapped_exclude_key(team) -> None:
     """On a short terminal the six full-text reasons fold into one line that says which key
     shows them."""
     project, ids = team
-    for reviewer in ("maria", "tom"):
-        scr.decide(project.db, ids[0], TA, reviewer, "include")
+    to_full_text(project, ids[0])
     keymap = {"screening.exclude": "x"}
 
     async def go() -> None:
@@ -156,24 +107,14 @@ def test_ctrl_c_while_ordering_says_to_press_q(project_b, monkeypatch) -> None:
     """The README: in a terminal screen Ctrl-C does not quit, it says to press q. While the
     first order was worked out it said 'Copy selected text: no record yet …' instead, as if
     copying were a key that decides."""
-    import threading
-
-    from screening.helpers import make_topic_records, until
+    from screening.helpers import hold_engine, make_topic_records, until
     from screening.test_ranking_tui import until_started
 
     from reviewkit.queue_ranker import QueueRanker
-    from reviewkit.ranking_worker import Engine
 
     records, _ = make_topic_records(6, 10)
     add_records(project_b, records)
-    opened = threading.Event()
-    read = Engine._read_texts
-
-    def held(self, ids=None):
-        assert opened.wait(60), "the test never opened the gate"
-        return read(self, ids)
-
-    monkeypatch.setattr(Engine, "_read_texts", held)
+    opened = hold_engine(monkeypatch)
     queue = scr.ReviewerQueue(project_b, TA, "reviewer1")
     ranking = QueueRanker(queue, isolate=False)
     notified: list[str] = []

@@ -1,0 +1,22 @@
+"""What the tests of tests/tui read off a running app."""
+
+from __future__ import annotations
+
+from reviewkit import screening as scr
+from reviewkit.project import Project
+from reviewkit.tui.app import ReviewkitApp
+
+TA, FT = "title-abstract", "full-text"
+
+
+def shown(app: ReviewkitApp, selector: str) -> str:
+    """The text a widget shows, row by row, joined."""
+    widget = app.screen.query_one(selector)
+    rows = (widget.render_line(y).text.strip() for y in range(widget.size.height))
+    return " ".join(row for row in rows if row and set(row) != {"─"})
+
+
+def to_full_text(project: Project, record_id: int) -> None:
+    """Both reviewers include the record on title and abstract: it is in full-text screening."""
+    for reviewer in ("maria", "tom"):
+        scr.decide(project.db, record_id, TA, reviewer, "include")
