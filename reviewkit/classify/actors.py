@@ -31,7 +31,7 @@ from collections.abc import Mapping
 
 from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.variables import names_disorder
-from reviewkit.classify.words import tokens
+from reviewkit.classify.words import sentences, tokens
 
 # Words of one party reaching another: a contact, a call, a meeting or visit, a liaison
 CONTACT_WORDS = frozenset(
@@ -55,16 +55,6 @@ STOPS = frozenset(
         "agree", "agrees", "to", "but", "however", "whereas", "while", "although", "though",
     }
 )  # fmt: skip
-_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
-_CLAUSE_END = re.compile(r"[,;:()\[\]]")
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        out.append((start, m.start()))
-        start = m.end()
-    return [*out, (start, len(text))]
 
 
 def _is_state(e: Evidence) -> bool:
@@ -104,7 +94,7 @@ def _contacted(text: str, evidence: list[Evidence]) -> set[int]:
     ]
     dropped: set[int] = set()
     previous: list[Evidence] = []
-    for start, end in _sentences(text):
+    for start, end in sentences(text):
         here = [e for e in evidence if start <= e.span[1] < end]  # type: ignore[index]
         opener = tokens(text[start:end])[:1]
         reaches = [

@@ -36,7 +36,7 @@ import re
 from functools import lru_cache
 
 from reviewkit.classify.variables import names_disorder
-from reviewkit.classify.words import tokens
+from reviewkit.classify.words import sentences, tokens
 
 # "compared with/to", "versus", "vs", "than": the words after them name what was compared with
 _COMPARE = frozenset({"versus", "vs", "than"})
@@ -76,7 +76,6 @@ PEOPLE = frozenset(
         "participants", "individuals", "citizens", "those", "employee", "worker", "patient",
     }
 )  # fmt: skip
-_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 
 
 def _low(words: list, k: int) -> str:
@@ -117,17 +116,6 @@ def _cue_length(words: list, k: int) -> int:
     if w == "controls":
         return -1
     return 0
-
-
-@lru_cache(maxsize=4096)
-def _sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """The (start, end) characters of a text's sentences."""
-    out, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(text)))
-    return tuple(out)
 
 
 def _clause_end(text: str, words: list, k: int, stop: int) -> int:
@@ -173,7 +161,7 @@ def _opens(words: list, first: int, k: int) -> bool:
 def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
     """The (first, last) word indices of a field's text that describe a comparator."""
     reach = []
-    for s_start, s_end in _sentences(text):
+    for s_start, s_end in sentences(text):
         inside = [k for k, w in enumerate(words) if s_start <= w.start < s_end]
         if not inside:
             continue
