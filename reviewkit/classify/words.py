@@ -69,6 +69,11 @@ def tokens(text: str) -> list[Token]:
     return [Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
+def low_at(words: list, k: int) -> str:
+    """The word at index ``k`` in lower case ('' outside the text)."""
+    return words[k].word.casefold() if 0 <= k < len(words) else ""
+
+
 def hyphen_runs(text: str, words: list[Token]) -> list[tuple[int, int, Token]]:
     """(first, last) word indexes and the joined word of each hyphenated run of 2-3 words."""
     out = []
