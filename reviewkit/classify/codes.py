@@ -29,8 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-from reviewkit.classify.negation import Token
-from reviewkit.classify.words import sentence_around
+from reviewkit.classify.words import Token, sentence_around
 
 ICD, ICPC = "ICD-10", "ICPC-2"
 # the classification may be written in any case in a protocol ("icpc-2 L01-L99"); the codes

@@ -7,16 +7,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Protocol as _Protocol
 
-from reviewkit.classify.words import HYPHENS, sentence_around
-
-
-class Token(_Protocol):
-    word: str
-    start: int
-    end: int
-
+from reviewkit.classify.words import HYPHENS, Token, sentence_around
 
 # A term that follows "without" says what a study did *not* have ("workers without a fixed
 # workplace", "work focus in treatment without involving the employer"): it is no evidence for
