@@ -1,4 +1,5 @@
-"""Helpers shared by the classification tests: the labels a scheme suggests for one abstract."""
+"""Helpers shared by the classification tests (here and in tests/reports): the labels a scheme
+suggests for one abstract."""
 
 from __future__ import annotations
 
