@@ -32,7 +32,7 @@ from collections.abc import Mapping
 
 from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.variables import names_disorder
-from reviewkit.classify.words import Token, sentences, tokens
+from reviewkit.classify.words import Token, sentences, tokens, verb_in_ed
 
 # Words of one party reaching another: a contact, a call, a meeting or visit, a liaison
 CONTACT_WORDS = frozenset(
@@ -79,7 +79,7 @@ def _reach(words: list, k: int, end: int) -> int:
         if w.start >= end:
             break
         low = w.word.casefold()
-        if low in STOPS or (low.endswith("ed") and low not in CONTACT_WORDS and len(low) > 4):
+        if low in STOPS or (verb_in_ed(low) and low not in CONTACT_WORDS):
             return w.start
     return end
 

@@ -36,7 +36,7 @@ import re
 from functools import lru_cache
 
 from reviewkit.classify.variables import names_disorder
-from reviewkit.classify.words import low_at, sentences, tokens
+from reviewkit.classify.words import low_at, sentences, tokens, verb_in_ed
 
 # "compared with/to", "versus", "vs", "than": the words after them name what was compared with
 _COMPARE = frozenset({"versus", "vs", "than"})
@@ -151,7 +151,7 @@ def _opens(words: list, first: int, k: int) -> bool:
     if _cue_length(words, first) > 0:  # "Compared with usual care, ..."
         return False
     before = [low_at(words, j) for j in range(first, k)]
-    return not any(w in _NOT_OPENING or (w.endswith("ed") and len(w) > 4) for w in before)
+    return not any(w in _NOT_OPENING or verb_in_ed(w) for w in before)
 
 
 def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:

@@ -69,6 +69,12 @@ def tokens(text: str) -> list[Token]:
     return [Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
+def verb_in_ed(low: str) -> bool:
+    """Whether a lower-case word looks like a verb's past or participle ("contacted",
+    "assessed"): it ends in -ed and has five letters or more ("red", "bed" and "need" do not)."""
+    return low.endswith("ed") and len(low) > 4
+
+
 def low_at(words: list, k: int) -> str:
     """The word at index ``k`` in lower case ('' outside the text)."""
     return words[k].word.casefold() if 0 <= k < len(words) else ""
