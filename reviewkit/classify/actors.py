@@ -26,12 +26,13 @@ contacted party: "met workers with depression" names the population.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 
 from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.variables import names_disorder
-from reviewkit.classify.words import tokens
+from reviewkit.classify.words import Token, sentences, tokens, verb_in_ed
 
 # Words of one party reaching another: a contact, a call, a meeting or visit, a liaison
 CONTACT_WORDS = frozenset(
@@ -55,16 +56,6 @@ STOPS = frozenset(
         "agree", "agrees", "to", "but", "however", "whereas", "while", "although", "though",
     }
 )  # fmt: skip
-_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
-_CLAUSE_END = re.compile(r"[,;:()\[\]]")
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        out.append((start, m.start()))
-        start = m.end()
-    return [*out, (start, len(text))]
 
 
 def _is_state(e: Evidence) -> bool:
@@ -88,14 +79,14 @@ def _reach(words: list, k: int, end: int) -> int:
         if w.start >= end:
             break
         low = w.word.casefold()
-        if low in STOPS or (low.endswith("ed") and low not in CONTACT_WORDS and len(low) > 4):
+        if low in STOPS or (verb_in_ed(low) and low not in CONTACT_WORDS):
             return w.start
     return end
 
 
-def _contacted(text: str, evidence: list[Evidence]) -> set[int]:
-    """The ids of the evidence in one field's text that is another label's contact."""
-    words = tokens(text)
+def _contacted(text: str, words: list[Token], evidence: list[Evidence]) -> set[int]:
+    """The ids of the evidence in one field's text (its ``words``) that is another label's
+    contact."""
     cues = [
         k
         for k, w in enumerate(words)
@@ -104,9 +95,11 @@ def _contacted(text: str, evidence: list[Evidence]) -> set[int]:
     ]
     dropped: set[int] = set()
     previous: list[Evidence] = []
-    for start, end in _sentences(text):
+    starts = [w.start for w in words]
+    for start, end in sentences(text):
         here = [e for e in evidence if start <= e.span[1] < end]  # type: ignore[index]
-        opener = tokens(text[start:end])[:1]
+        first = bisect.bisect_left(starts, start)
+        opener = [w for w in words[first : first + 1] if w.start < end]
         reaches = [
             (words[k].start, _reach(words, k, end)) for k in cues if start <= words[k].start < end
         ]
@@ -139,9 +132,10 @@ def contacted_parties(
             by_field.setdefault((e.report, e.span[0]), []).append(e)
     dropped: set[int] = set()
     for key, found in by_field.items():
+        if len({e.label for e in found}) < 2:
+            continue
         text = texts.get(key, "")
-        if len({e.label for e in found}) > 1 and any(
-            w.word.casefold() in CONTACT_WORDS or w.word.casefold() == "by" for w in tokens(text)
-        ):
-            dropped |= _contacted(text, sorted(found, key=lambda e: e.span[1]))  # type: ignore[index]
+        words = tokens(text)  # once a field: the cues and each sentence's first word
+        if any(w.word.casefold() in CONTACT_WORDS or w.word.casefold() == "by" for w in words):
+            dropped |= _contacted(text, words, sorted(found, key=lambda e: e.span[1]))  # type: ignore[index]
     return [e for e in evidence if id(e) not in dropped]

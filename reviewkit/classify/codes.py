@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-from reviewkit.classify.negation import Token
+from reviewkit.classify.words import Token, sentence_around
 
 ICD, ICPC = "ICD-10", "ICPC-2"
 # the classification may be written in any case in a protocol ("icpc-2 L01-L99"); the codes
@@ -42,7 +42,6 @@ _NAMED = re.compile(
     r"\b(?:(ICPC)|(ICD))(?![a-z])|International Classification of (?:(Primary Care)|(Diseases))",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 # Between a written range's ends: a dash, or 'to' ("F20 to F48").
 _RANGE_GAPS = {"-", "‐", "–", "—", "to"}
 # Percentiles as studies report them (P5, P10, P25, P50, P75, P90, P95, P99): written beside a
@@ -202,9 +201,7 @@ def _percentile(text: str, words: list[Token], i: int) -> bool:
 
 def _near_system(text: str, at: int) -> str:
     """The classification named nearest to character ``at`` within its sentence, or ''."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
-    end_m = _SENTENCE_END.search(text, at)
-    end = end_m.start() if end_m else len(text)
+    start, end = sentence_around(text, at)
     best, dist = "", len(text) + 1
     for m in _NAMED.finditer(text, start, end):
         d = abs(m.start() - at)

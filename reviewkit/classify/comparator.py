@@ -36,7 +36,7 @@ import re
 from functools import lru_cache
 
 from reviewkit.classify.variables import names_disorder
-from reviewkit.classify.words import tokens
+from reviewkit.classify.words import low_at, sentences, tokens, verb_in_ed
 
 # "compared with/to", "versus", "vs", "than": the words after them name what was compared with
 _COMPARE = frozenset({"versus", "vs", "than"})
@@ -76,11 +76,6 @@ PEOPLE = frozenset(
         "participants", "individuals", "citizens", "those", "employee", "worker", "patient",
     }
 )  # fmt: skip
-_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
-
-
-def _low(words: list, k: int) -> str:
-    return words[k].word.casefold() if 0 <= k < len(words) else ""
 
 
 # "More than four weeks", "longer than 14 days", "less than a year": a quantity, no arm
@@ -90,44 +85,33 @@ _MORE = frozenset({"more", "less", "fewer", "longer", "shorter", "older", "young
 
 def _quantity(words: list, k: int) -> bool:
     """Whether "than" at ``k`` compares a quantity ("more than four weeks")."""
-    after = _low(words, k + 1)
+    after = low_at(words, k + 1)
     if after[:1].isdigit() or _NUMBER.fullmatch(after):
         return True
-    return _low(words, k - 1) in _MORE and after in {"a", "an"}
+    return low_at(words, k - 1) in _MORE and after in {"a", "an"}
 
 
 def _cue_length(words: list, k: int) -> int:
     """How many words a comparator cue starting at word ``k`` has (0: none); a negative length
     marks a noun-phrase cue (usual care, the control group), a positive one a comparison's."""
-    w = _low(words, k)
+    w = low_at(words, k)
     if w in _COMPARE:
         return 0 if w == "than" and _quantity(words, k) else 1
-    if w in _RANKED and _low(words, k + 1) == "to":
+    if w in _RANKED and low_at(words, k + 1) == "to":
         return 2
-    if w == "as" and _low(words, k + 1) in _AS_GOOD and _low(words, k + 2) == "as":
+    if w == "as" and low_at(words, k + 1) in _AS_GOOD and low_at(words, k + 2) == "as":
         return 3
-    if w in _COMPARED and _low(words, k + 1) in _COMPARED_WITH:
+    if w in _COMPARED and low_at(words, k + 1) in _COMPARED_WITH:
         return 2
-    if w in _USUAL and _low(words, k + 1) in _AS_USUAL | {"case"}:
+    if w in _USUAL and low_at(words, k + 1) in _AS_USUAL | {"case"}:
         return -2
-    if w in _AS_USUAL and _low(words, k + 1) == "as" and _low(words, k + 2) == "usual":
+    if w in _AS_USUAL and low_at(words, k + 1) == "as" and low_at(words, k + 2) == "usual":
         return -3
-    if w in {"control", "comparison"} and _low(words, k + 1) in ARM_NOUNS:
+    if w in {"control", "comparison"} and low_at(words, k + 1) in ARM_NOUNS:
         return -2
     if w == "controls":
         return -1
     return 0
-
-
-@lru_cache(maxsize=4096)
-def _sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """The (start, end) characters of a text's sentences."""
-    out, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(text)))
-    return tuple(out)
 
 
 def _clause_end(text: str, words: list, k: int, stop: int) -> int:
@@ -136,7 +120,7 @@ def _clause_end(text: str, words: list, k: int, stop: int) -> int:
     the comparator to the sentence's end (its list has commas of its own)."""
     while k < stop:
         if _CLAUSE_END.search(text[words[k].end : words[k + 1].start]):
-            return stop if _low(words, k + 1) in _RELATIVE else k
+            return stop if low_at(words, k + 1) in _RELATIVE else k
         if _population_after(words, k):
             return k
         k += 1
@@ -146,16 +130,16 @@ def _clause_end(text: str, words: list, k: int, stop: int) -> int:
 def _population_after(words: list, k: int) -> bool:
     """Whether the population starts after word ``k``: "in", "among" or "for" with people at
     most two words on ("with usual care in women on long-term sick leave")."""
-    if _low(words, k + 1) not in _WHOM:
+    if low_at(words, k + 1) not in _WHOM:
         return False
-    return any(_low(words, k + d) in PEOPLE for d in (2, 3, 4))
+    return any(low_at(words, k + d) in PEOPLE for d in (2, 3, 4))
 
 
 def _allocation_before(words: list, first: int, k: int) -> bool:
     """Whether "randomised (allocated, assigned) ... to" stands between words ``first`` and
     ``k`` ("were randomised to", "were randomised (1:1) to")."""
     return any(
-        _ALLOCATED.fullmatch(_low(words, j)) and "to" in {_low(words, j + d) for d in (1, 2, 3)}
+        _ALLOCATED.fullmatch(low_at(words, j)) and "to" in {low_at(words, j + d) for d in (1, 2, 3)}
         for j in range(first, k)
     )
 
@@ -166,19 +150,19 @@ def _opens(words: list, first: int, k: int) -> bool:
     tested arm too; "Patients in the comparison region continued ..." does not)."""
     if _cue_length(words, first) > 0:  # "Compared with usual care, ..."
         return False
-    before = [_low(words, j) for j in range(first, k)]
-    return not any(w in _NOT_OPENING or (w.endswith("ed") and len(w) > 4) for w in before)
+    before = [low_at(words, j) for j in range(first, k)]
+    return not any(w in _NOT_OPENING or verb_in_ed(w) for w in before)
 
 
 def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
     """The (first, last) word indices of a field's text that describe a comparator."""
     reach = []
-    for s_start, s_end in _sentences(text):
+    for s_start, s_end in sentences(text):
         inside = [k for k, w in enumerate(words) if s_start <= w.start < s_end]
         if not inside:
             continue
         first, last = inside[0], inside[-1]
-        ors = [k for k in inside if _low(words, k) == "or"]
+        ors = [k for k in inside if low_at(words, k) == "or"]
         for k in inside:
             n = _cue_length(words, k)
             if n < 0 and k - first < OPENING and _opens(words, first, k):

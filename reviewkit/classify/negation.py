@@ -7,16 +7,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Protocol as _Protocol
 
-HYPHENS = "-‐–"
-
-
-class Token(_Protocol):
-    word: str
-    start: int
-    end: int
-
+from reviewkit.classify.words import HYPHENS, Token, sentence_around
 
 # A term that follows "without" says what a study did *not* have ("workers without a fixed
 # workplace", "work focus in treatment without involving the employer"): it is no evidence for
@@ -158,7 +150,6 @@ EXCLUSION_CUES = frozenset(
 )
 _NOT_A_CRITERION = frozenset({"social"})  # "social exclusion": the word before the cue
 _INCLUSION = ("inclu", "eligib")
-_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 _CUE = re.compile(r"\b(?:exclu(?:sions?|des?|ded|ding)|ineligible)\b", re.IGNORECASE)
 
 
@@ -167,19 +158,12 @@ def _has_exclusion(text: str) -> bool:
     return _CUE.search(text) is not None
 
 
-def _sentence(text: str, at: int) -> tuple[int, int]:
-    """The start and end characters of the sentence around character ``at``."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
-    end_m = _SENTENCE_END.search(text, at)
-    return start, end_m.start() if end_m else len(text)
-
-
 def excluded(text: str, words: list[Token], first: int, last: int) -> bool:
     """Whether the term at words ``first``..``last`` is in an exclusion criterion (see
     :data:`EXCLUSION_CUES`): in the sentence of an exclusion cue, on the cue's side."""
     if not _has_exclusion(text):  # most fields name none: no sentence to read
         return False
-    start, end = _sentence(text, words[first].start)
+    start, end = sentence_around(text, words[first].start)
     inside = [k for k in range(len(words)) if start <= words[k].start < end]
     low = [(k, w.word.casefold()) for k, w in ((k, words[k]) for k in inside)]
     for n, (k, w) in enumerate(low):

@@ -42,7 +42,8 @@ depression" is found, also when the same abstract reports depression scores.
 from __future__ import annotations
 
 import re
-from typing import Protocol as _Protocol
+
+from reviewkit.classify.words import Token
 
 GAP = 3  # words between the health words and the measure word ("depression and anxiety scores")
 REACH = 3  # words between an instrument and the health words ("SF-36 mental health")
@@ -141,18 +142,12 @@ RESULT_CUES = re.compile(
 )
 
 
-class _Word(_Protocol):
-    word: str
-    start: int
-    end: int
-
-
-def names_health_state(words: list[_Word], first: int, last: int) -> bool:
+def names_health_state(words: list[Token], first: int, last: int) -> bool:
     """Whether the words first..last (a term's match) name a health state."""
     return any(HEALTH_STATE.match(w.word) for w in words[first : last + 1])
 
 
-def _after(text: str, words: list[_Word], last: int) -> bool:
+def _after(text: str, words: list[Token], last: int) -> bool:
     for k in range(last + 1, min(last + 2 + GAP, len(words))):
         if _CLAUSE_END.search(text[words[k - 1].end : words[k].start]):
             return False
@@ -167,7 +162,7 @@ def _after(text: str, words: list[_Word], last: int) -> bool:
     return False
 
 
-def _before(text: str, words: list[_Word], first: int) -> bool:
+def _before(text: str, words: list[Token], first: int) -> bool:
     for k in range(first - 1, max(first - 2 - REACH, -1), -1):
         if _CLAUSE_END.search(text[words[k].end : words[k + 1].start]):
             return False
@@ -176,7 +171,7 @@ def _before(text: str, words: list[_Word], first: int) -> bool:
     return False
 
 
-def _listed_outcome(text: str, words: list[_Word], first: int) -> bool:
+def _listed_outcome(text: str, words: list[Token], first: int) -> bool:
     """Whether the health words stand in a list of outcomes: "outcomes were return to work,
     pain and depression", "secondary outcomes: anxiety and quality of life", in its sentence,
     with no population word between ("outcomes in workers with depression" is a population)."""
@@ -197,13 +192,13 @@ def _listed_outcome(text: str, words: list[_Word], first: int) -> bool:
     return False
 
 
-def _a_time(words: list[_Word], k: int) -> bool:
+def _a_time(words: list[Token], k: int) -> bool:
     """Whether "in" at ``k`` begins a time ("in the next 12 months"), not a population."""
     after = (w.word.casefold() for w in words[k + 1 : k + 2 + TIME_REACH])
     return any(w in TIME_WORDS for w in after)
 
 
-def _is_instrument(words: list[_Word], first: int, last: int) -> bool:
+def _is_instrument(words: list[Token], first: int, last: int) -> bool:
     """Whether a term's match is an instrument's name ("PHQ-9", "HADS", "K-10"); a disorder's
     acronym (:data:`DISORDER_STEMS`) is one only with a number in or after the match ("GAD-7",
     not "employees with GAD")."""
@@ -215,7 +210,7 @@ def _is_instrument(words: list[_Word], first: int, last: int) -> bool:
 
 
 def _clause(
-    text: str, words: list[_Word], first: int, last: int, ends: re.Pattern[str]
+    text: str, words: list[Token], first: int, last: int, ends: re.Pattern[str]
 ) -> tuple[int, int]:
     """The first and last word indexes of the stretch around words first..last that no ``ends``
     mark cuts, at most :data:`THRESHOLD_REACH` words either side."""
@@ -231,7 +226,7 @@ def _clause(
     return lo, hi
 
 
-def names_population(text: str, words: list[_Word], first: int, last: int) -> bool:
+def names_population(text: str, words: list[Token], first: int, last: int) -> bool:
     """Whether an outcome name or instrument (words first..last) stands beside a threshold in
     its clause ("PHQ-9 depression score >= 10", "scoring 8 or more on the HADS", "GHQ-12 >= 4")
     in a sentence that reports no result and no exclusion: then the score defines who was
@@ -243,7 +238,7 @@ def names_population(text: str, words: list[_Word], first: int, last: int) -> bo
     return not RESULT_CUES.search(text[words[lo].start : words[hi].end + 1])
 
 
-def in_outcome_name(text: str, words: list[_Word], first: int, last: int) -> bool:
+def in_outcome_name(text: str, words: list[Token], first: int, last: int) -> bool:
     """Whether a term's match (words first..last of a text) names a health state inside the
     name of an outcome measure, or is a health instrument's name, used as an outcome (see the
     module docstring): then it is not evidence. With a threshold it names the population."""

@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 
 from reviewkit.classify.outcomes import HEALTH_STATE, INSTRUMENTS, names_population
+from reviewkit.classify.words import low_at
 
 REACH = 12  # words from the health words on to the variable's role, within the sentence
 # words back from the health words to "adjusted for" ("adjusted for age, sex and depression")
@@ -151,10 +152,6 @@ def names_disorder(words: list, first: int, last: int) -> bool:
     )
 
 
-def _low(words: list, k: int) -> str:
-    return words[k].word.casefold() if 0 <= k < len(words) else ""
-
-
 def _cut(text: str, words: list, k: int, ends: re.Pattern[str]) -> bool:
     """Whether a mark of ``ends`` stands between word k and word k + 1."""
     return bool(ends.search(text[words[k].end : words[k + 1].start]))
@@ -164,16 +161,16 @@ def _role_after(text: str, words: list, last: int) -> bool:
     for k in range(last + 1, min(last + 1 + REACH, len(words))):
         if _cut(text, words, k - 1, _SENTENCE_END):
             return False
-        low = _low(words, k)
-        if low in ROLE_WORDS or (low, _low(words, k + 1)) in ROLE_PAIRS:
+        low = low_at(words, k)
+        if low in ROLE_WORDS or (low, low_at(words, k + 1)) in ROLE_PAIRS:
             # "the stigma associated with", "the costs predicted by": a role right after
             # "the <noun>" is that noun's (a participle after its noun), not the health words'
             # ("the strongest predictor" after the health words names their role: a noun)
             participle = low.endswith("ed")
-            return not (participle and k - 1 > last and _low(words, k - 2) in _DETERMINERS)
-        if low in _BE and _low(words, k + 1) in MEASURED:
+            return not (participle and k - 1 > last and low_at(words, k - 2) in _DETERMINERS)
+        if low in _BE and low_at(words, k + 1) in MEASURED:
             return True
-        if low in STOP_WORDS or (low in _DETERMINERS and _low(words, k - 1) in _JOIN):
+        if low in STOP_WORDS or (low in _DETERMINERS and low_at(words, k - 1) in _JOIN):
             return False
     return False
 
@@ -182,30 +179,30 @@ def _adjusted_before(text: str, words: list, first: int) -> bool:
     for k in range(first - 1, max(first - 1 - ADJUST_REACH, 0), -1):
         if _cut(text, words, k, _SENTENCE_END):
             return False
-        if (_low(words, k - 1), _low(words, k)) in ADJUSTMENTS:
+        if (low_at(words, k - 1), low_at(words, k)) in ADJUSTMENTS:
             return True
-        if _low(words, k) in STOP_WORDS:
+        if low_at(words, k) in STOP_WORDS:
             return False
     return False
 
 
 def _at_baseline(text: str, words: list, first: int, last: int) -> bool:
     """'depression at baseline', 'depressive symptoms at baseline', 'baseline anxiety'."""
-    if _low(words, first - 1) == "baseline" and not _cut(text, words, first - 1, _CLAUSE_END):
+    if low_at(words, first - 1) == "baseline" and not _cut(text, words, first - 1, _CLAUSE_END):
         return True
     k = last + 1
-    if _low(words, k) in MEASURE_NOUNS:
+    if low_at(words, k) in MEASURE_NOUNS:
         k += 1
     if k + 1 >= len(words) or _cut(text, words, k - 1, _CLAUSE_END):
         return False
-    return _low(words, k) == "at" and _low(words, k + 1) == "baseline"
+    return low_at(words, k) == "at" and low_at(words, k + 1) == "baseline"
 
 
 def _population_before(text: str, words: list, first: int) -> bool:
     for k in range(first - 1, max(first - 1 - POPULATION_REACH, -1), -1):
         if _cut(text, words, k, _CLAUSE_END):
             return False
-        if _low(words, k) in POPULATION_BEFORE or (_low(words, k - 1), _low(words, k)) in (
+        if low_at(words, k) in POPULATION_BEFORE or (low_at(words, k - 1), low_at(words, k)) in (
             POPULATION_CAUSE
         ):
             return True
@@ -217,19 +214,19 @@ def _association_title(text: str, words: list, last: int) -> bool:
     may be longer than the term ("comorbid depression", "depressive symptoms")."""
     k = last + 1
     while k < min(last + 3, len(words)) and (
-        _low(words, k) in MEASURE_NOUNS or names_disorder(words, k, k)
+        low_at(words, k) in MEASURE_NOUNS or names_disorder(words, k, k)
     ):
         k += 1
-    if k >= len(words) or _low(words, k) != "and" or _cut(text, words, k - 1, _CLAUSE_END):
+    if k >= len(words) or low_at(words, k) != "and" or _cut(text, words, k - 1, _CLAUSE_END):
         return False
     outcome = False
     for j in range(k + 1, min(k + 6, len(words))):
         if _cut(text, words, j - 1, _CLAUSE_END):
             return False
-        low = _low(words, j)
+        low = low_at(words, j)
         if low in {"in", "among"}:
             return outcome and any(
-                _low(words, p) in PEOPLE for p in range(j + 1, min(j + 5, len(words)))
+                low_at(words, p) in PEOPLE for p in range(j + 1, min(j + 5, len(words)))
             )
         outcome = outcome or low in WORK_OUTCOMES
     return False
@@ -238,17 +235,17 @@ def _association_title(text: str, words: list, last: int) -> bool:
 def _subgroup(text: str, words: list, first: int, last: int) -> bool:
     """The term names a subgroup: after a subgroup cue in its sentence (no people word between),
     or beside "than" in a comparison ("with M-diagnoses than with F-diagnoses")."""
-    if _low(words, last + 1) == "than" and not _cut(text, words, last, _CLAUSE_END):
+    if low_at(words, last + 1) == "than" and not _cut(text, words, last, _CLAUSE_END):
         return True
     k = first - 1
-    if _low(words, k) in _THAN_AFTER:
+    if low_at(words, k) in _THAN_AFTER:
         k -= 1
-    if _low(words, k) == "than" and not _cut(text, words, k, _CLAUSE_END):
+    if low_at(words, k) == "than" and not _cut(text, words, k, _CLAUSE_END):
         return True
     for k in range(first - 1, max(first - 1 - SUBGROUP_REACH, -1), -1):
-        if _cut(text, words, k, _SENTENCE_END) or _low(words, k) in PEOPLE:
+        if _cut(text, words, k, _SENTENCE_END) or low_at(words, k) in PEOPLE:
             return False
-        if _low(words, k) in SUBGROUP_CUES:
+        if low_at(words, k) in SUBGROUP_CUES:
             return True
     return False
 
@@ -294,12 +291,12 @@ def statistical_adjustment(text: str, words: list, first: int, last: int) -> boo
     """Whether a one-word match is "adjustment" in its statistical sense: after "after",
     "statistical", "multivariable" …, or followed by "for" and a covariate ("adjustment for age",
     "for confounders")."""
-    if first != last or not _low(words, first).startswith("adjust"):
+    if first != last or not low_at(words, first).startswith("adjust"):
         return False
-    if _low(words, last + 1) in _OF_A_THING and _low(words, last + 2) not in _ADJUSTED_FOR:
+    if low_at(words, last + 1) in _OF_A_THING and low_at(words, last + 2) not in _ADJUSTED_FOR:
         return False  # "after adjustment of work tasks", "further adjustments to the workstation"
-    if _low(words, first - 1) in _STATISTICAL_BEFORE and not _cut(
+    if low_at(words, first - 1) in _STATISTICAL_BEFORE and not _cut(
         text, words, first - 1, _CLAUSE_END
     ):
         return True
-    return _low(words, last + 1) == "for" and _low(words, last + 2) in _ADJUSTED_FOR
+    return low_at(words, last + 1) == "for" and low_at(words, last + 2) in _ADJUSTED_FOR

@@ -18,7 +18,10 @@ _FOLD = str.maketrans({"æ": "ae", "ä": "ae", "ø": "oe", "ö": "oe", "å": "aa
 _LOOSE = re.compile(r"ae|oe|aa|ue")
 _LOOSE_TO = {"ae": "a", "oe": "o", "aa": "a", "ue": "u"}
 _WORD = re.compile(r"\w+")
-_HYPHEN = "-‐–"
+HYPHENS = "-‐–"  # a hyphen, a non-breaking hyphen, an en dash
+# A sentence ends at a full stop, semicolon, question or exclamation mark before a space or the
+# text's end ("F43.2" and "p.12" go on)
+SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 
 
 @lru_cache(maxsize=65536)
@@ -66,13 +69,24 @@ def tokens(text: str) -> list[Token]:
     return [Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
+def verb_in_ed(low: str) -> bool:
+    """Whether a lower-case word looks like a verb's past or participle ("contacted",
+    "assessed"): it ends in -ed and has five letters or more ("red", "bed" and "need" do not)."""
+    return low.endswith("ed") and len(low) > 4
+
+
+def low_at(words: list, k: int) -> str:
+    """The word at index ``k`` in lower case ('' outside the text)."""
+    return words[k].word.casefold() if 0 <= k < len(words) else ""
+
+
 def hyphen_runs(text: str, words: list[Token]) -> list[tuple[int, int, Token]]:
     """(first, last) word indexes and the joined word of each hyphenated run of 2-3 words."""
     out = []
     for i in range(len(words)):
         for j in range(i + 1, min(i + 3, len(words))):
             gap = text[words[j - 1].end : words[j].start]
-            if len(gap) != 1 or gap not in _HYPHEN:
+            if len(gap) != 1 or gap not in HYPHENS:
                 break
             out.append(
                 (
@@ -82,3 +96,21 @@ def hyphen_runs(text: str, words: list[Token]) -> list[tuple[int, int, Token]]:
                 )
             )
     return out
+
+
+@lru_cache(maxsize=4096)  # a field's text is read by every term of every scheme
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) characters of a text's sentences (see :data:`SENTENCE_END`)."""
+    out, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return tuple(out)
+
+
+def sentence_around(text: str, at: int) -> tuple[int, int]:
+    """The start and end characters of the sentence around character ``at``."""
+    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, at)), default=0)
+    end_m = SENTENCE_END.search(text, at)
+    return start, end_m.start() if end_m else len(text)

@@ -8,19 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from classify.helpers import suggested as labels
 
 from reviewkit import classify
 from reviewkit import protocol as protocol_mod
-from reviewkit.records import AbstractSection, Record
+from reviewkit.records import Record
 
 SHIPPED = Path(__file__).resolve().parents[2] / "protocols"
-
-
-def labels(
-    protocol: protocol_mod.Protocol, scheme: str, abstract: str, title: str = ""
-) -> list[str]:
-    rec = Record(title=title or "A study", abstract_sections=[AbstractSection("METHODS", abstract)])
-    return [s.label for s in classify.suggest(rec, protocol.scheme(scheme))]
 
 
 @pytest.mark.parametrize(

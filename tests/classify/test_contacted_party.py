@@ -5,14 +5,13 @@ eighth held-out set)."""
 
 from __future__ import annotations
 
-from reviewkit import classify
+from classify.helpers import suggested
+
 from reviewkit import protocol as protocol_mod
-from reviewkit.records import AbstractSection, Record
 
 
 def labels(protocol: protocol_mod.Protocol, abstract: str, title: str = "A study") -> list[str]:
-    rec = Record(title=title, abstract_sections=[AbstractSection("METHODS", abstract)])
-    return [s.label for s in classify.suggest(rec, protocol.scheme("model-type"))]
+    return suggested(protocol, "model-type", abstract, title)
 
 
 def test_the_coordinator_s_contact_with_the_employer_is_no_workplace_evidence(review_b):

@@ -4,14 +4,13 @@ held-out set's Fit for Work case managers)."""
 
 from __future__ import annotations
 
-from reviewkit import classify
+from classify.helpers import suggested
+
 from reviewkit import protocol as protocol_mod
-from reviewkit.records import AbstractSection, Record
 
 
 def labels(protocol: protocol_mod.Protocol, abstract: str) -> list[str]:
-    rec = Record(title="A study", abstract_sections=[AbstractSection("METHODS", abstract)])
-    return [s.label for s in classify.suggest(rec, protocol.scheme("model-type"))]
+    return suggested(protocol, "model-type", abstract)
 
 
 def test_a_roles_professions_are_one_sign(review_b):

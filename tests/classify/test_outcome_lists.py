@@ -6,15 +6,13 @@ measured state."""
 from __future__ import annotations
 
 import pytest
+from classify.helpers import suggested
 
-from reviewkit import classify
 from reviewkit import protocol as protocol_mod
-from reviewkit.records import AbstractSection, Record
 
 
 def labels(protocol: protocol_mod.Protocol, abstract: str) -> list[str]:
-    rec = Record(title="A study", abstract_sections=[AbstractSection("METHODS", abstract)])
-    return [s.label for s in classify.suggest(rec, protocol.scheme("diagnosis"))]
+    return suggested(protocol, "diagnosis", abstract)
 
 
 def test_a_list_head_without_a_verb(review_b):

@@ -3,14 +3,13 @@ object says which sense it has ("after adjustment for age" is the analysis)."""
 
 from __future__ import annotations
 
-from reviewkit import classify
+from classify.helpers import suggested
+
 from reviewkit import protocol as protocol_mod
-from reviewkit.records import AbstractSection, Record
 
 
 def labels(protocol: protocol_mod.Protocol, abstract: str) -> list[str]:
-    rec = Record(title="A study", abstract_sections=[AbstractSection("METHODS", abstract)])
-    return [s.label for s in classify.suggest(rec, protocol.scheme("domain"))]
+    return suggested(protocol, "domain", abstract)
 
 
 def test_an_adjustment_of_the_work_counts_after_after(domains):

@@ -6,15 +6,7 @@ depression")."""
 from __future__ import annotations
 
 import pytest
-
-from reviewkit import classify
-from reviewkit import protocol as protocol_mod
-from reviewkit.records import AbstractSection, Record
-
-
-def labels(protocol: protocol_mod.Protocol, scheme: str, abstract: str) -> list[str]:
-    rec = Record(title="A study", abstract_sections=[AbstractSection("METHODS", abstract)])
-    return [s.label for s in classify.suggest(rec, protocol.scheme(scheme))]
+from classify.helpers import suggested as labels
 
 
 @pytest.mark.parametrize(

@@ -5,15 +5,13 @@ and "adjustment for age and sex"."""
 from __future__ import annotations
 
 import pytest
+from classify.helpers import suggested
 
-from reviewkit import classify
 from reviewkit import protocol as protocol_mod
-from reviewkit.records import AbstractSection, Record
 
 
 def labels(protocol: protocol_mod.Protocol, abstract: str) -> list[str]:
-    rec = Record(title="A study", abstract_sections=[AbstractSection("METHODS", abstract)])
-    return [s.label for s in classify.suggest(rec, protocol.scheme("domain"))]
+    return suggested(protocol, "domain", abstract)
 
 
 @pytest.mark.parametrize(

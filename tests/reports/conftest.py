@@ -149,6 +149,27 @@ def b_included(project_b: Project) -> tuple[Project, list[int]]:
     return project_b, ids
 
 
+IPS_TITLE = "Individual placement and support for sick-listed people with depression"
+
+
+def trial_reports(other_title: str) -> list[Record]:
+    """A trial's main paper (names its model), its follow-up (names nothing), and another
+    study titled ``other_title``."""
+    return [
+        Record(
+            title=IPS_TITLE,
+            abstract_sections=[AbstractSection("", "An employment specialist joined treatment.")],
+            year=2017,
+        ),
+        Record(
+            title="Two-year follow-up of a randomised trial for sick-listed people",
+            abstract_sections=[AbstractSection("", "Effects on work remained after two years.")],
+            year=2019,
+        ),
+        Record(title=other_title, year=2020),
+    ]
+
+
 def store_records(project: Project, records: list[Record], source: str) -> list[int]:
     """Store records as one import batch; returns their ids."""
     db = project.db

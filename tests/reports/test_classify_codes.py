@@ -5,17 +5,11 @@ is not the population."""
 from __future__ import annotations
 
 import pytest
+from classify.helpers import suggested as labels
 
 from reviewkit import classify
-from reviewkit import protocol as protocol_mod
 from reviewkit.classify.terms import compile_term, parse_term
 from reviewkit.records import AbstractSection, Record
-
-
-def labels(protocol: protocol_mod.Protocol, scheme: str, abstract: str, title: str = "A study"):
-    rec = Record(title=title, abstract_sections=[AbstractSection("METHODS", abstract)])
-    return [s.label for s in classify.suggest(rec, protocol.scheme(scheme))]
-
 
 CODED = [
     ("Workers sick-listed with F32, F33 or F41 were followed for one year.", "mental"),

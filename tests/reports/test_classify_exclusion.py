@@ -5,15 +5,10 @@ reviews' abstracts state eligibility and comparisons in these words)."""
 from __future__ import annotations
 
 import pytest
+from classify.helpers import suggested as labels
 
 from reviewkit import classify
-from reviewkit import protocol as protocol_mod
 from reviewkit.records import AbstractSection, Record
-
-
-def labels(protocol: protocol_mod.Protocol, scheme: str, abstract: str) -> list[str]:
-    rec = Record(title="A study", abstract_sections=[AbstractSection("METHODS", abstract)])
-    return [s.label for s in classify.suggest(rec, protocol.scheme(scheme))]
 
 
 @pytest.mark.parametrize(

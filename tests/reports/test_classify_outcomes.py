@@ -5,16 +5,11 @@ a study of workers with depression still reads mental, also when it reports depr
 from __future__ import annotations
 
 import pytest
+from classify.helpers import suggested as labels
 
 from reviewkit import classify
 from reviewkit import protocol as protocol_mod
 from reviewkit.records import AbstractSection, Record
-
-
-def labels(protocol: protocol_mod.Protocol, scheme: str, abstract: str) -> list[str]:
-    rec = Record(title="A study", abstract_sections=[AbstractSection("METHODS", abstract)])
-    return [s.label for s in classify.suggest(rec, protocol.scheme(scheme))]
-
 
 # (text, Review B's diagnosis, Review A's diagnosis group)
 OUTCOMES = [

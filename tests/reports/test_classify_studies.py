@@ -6,27 +6,15 @@ from __future__ import annotations
 
 from reviewkit import classify
 from reviewkit.dedup.studies import decide_study_link
-from reviewkit.records import AbstractSection, Record
+from reviewkit.records import Record
 from reviewkit.store import labels as label_rows
 
-from .conftest import store_records
+from .conftest import store_records, trial_reports
 
 
 def _trial() -> list[Record]:
-    """A trial's main paper (names its model), its follow-up (names nothing), another study."""
-    return [
-        Record(
-            title="Individual placement and support for sick-listed people with depression",
-            abstract_sections=[AbstractSection("", "An employment specialist joined treatment.")],
-            year=2017,
-        ),
-        Record(
-            title="Two-year follow-up of a randomised trial for sick-listed people",
-            abstract_sections=[AbstractSection("", "Effects on work remained after two years.")],
-            year=2019,
-        ),
-        Record(title="Two-year follow-up of another randomised trial", year=2020),
-    ]
+    """A trial's main paper, its follow-up, and another study (conftest.trial_reports)."""
+    return trial_reports("Two-year follow-up of another randomised trial")
 
 
 def _labels(result, rid: int, scheme: str = "model-type") -> list[str]:

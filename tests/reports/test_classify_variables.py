@@ -7,16 +7,7 @@ whom the study is about ("employees sick-listed with depression"), they still do
 from __future__ import annotations
 
 import pytest
-
-from reviewkit import classify
-from reviewkit import protocol as protocol_mod
-from reviewkit.records import AbstractSection, Record
-
-
-def labels(protocol: protocol_mod.Protocol, scheme: str, abstract: str, title: str = "A study"):
-    rec = Record(title=title, abstract_sections=[AbstractSection("METHODS", abstract)])
-    return [s.label for s in classify.suggest(rec, protocol.scheme(scheme))]
-
+from classify.helpers import suggested as labels
 
 BACK = "Workers sick-listed with low back pain were followed for one year. "
 # Each sentence follows a back-pain population (Review B: musculoskeletal, not both; Review A:

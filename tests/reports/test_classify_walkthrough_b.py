@@ -14,26 +14,12 @@ from reviewkit.dedup import engine
 from reviewkit.dedup.studies import decide_study_link
 from reviewkit.records import AbstractSection, Record, plain_abstract
 
-from .conftest import store_records
-
-IPS_TITLE = "Individual placement and support for sick-listed people with depression"
+from .conftest import store_records, trial_reports
 
 
 def _trial() -> list[Record]:
-    """A trial's main paper (names its model), its follow-up (names nothing), another study."""
-    return [
-        Record(
-            title=IPS_TITLE,
-            abstract_sections=[AbstractSection("", "An employment specialist joined treatment.")],
-            year=2017,
-        ),
-        Record(
-            title="Two-year follow-up of a randomised trial for sick-listed people",
-            abstract_sections=[AbstractSection("", "Effects on work remained after two years.")],
-            year=2019,
-        ),
-        Record(title="Dialogue meetings with the employer for back pain", year=2020),
-    ]
+    """A trial's main paper, its follow-up, and another study (conftest.trial_reports)."""
+    return trial_reports("Dialogue meetings with the employer for back pain")
 
 
 def _args(project, *args: str) -> list[str]:
