@@ -10,7 +10,8 @@ coordinator contacted the employer". A term there is no evidence for what the st
 The comparator is read where abstracts name it:
 
 * **a comparison's second term**, from the cue to its clause's end: "compared with (to)",
-  "versus", "vs", "than" ("no better than coordination by the insurance office"), "(not)
+  "versus", "vs", "than" ("no better than coordination by the insurance office"), "instead
+  of" ("internet CBT may be offered instead of medication": the alternative), "(not)
   inferior to", "superior to", "as good (effective) as" (non-inferiority trials), and the last
   "or" of an allocation ("randomised to A or to B", "(1) ..., (2) ..., or (3) usual care"); a
   relative clause right after it ("..., in which a physician ...", "..., where ...") describes
@@ -103,6 +104,8 @@ def _cue_length(words: list, k: int) -> int:
         return 3
     if w in _COMPARED and low_at(words, k + 1) in _COMPARED_WITH:
         return 2
+    if w == "instead" and low_at(words, k + 1) == "of":  # "A instead of B": B the alternative
+        return 2
     if w in _USUAL and low_at(words, k + 1) in _AS_USUAL | {"case"}:
         return -2
     if w in _AS_USUAL and low_at(words, k + 1) == "as" and low_at(words, k + 2) == "usual":
@@ -181,7 +184,7 @@ def _reach_of(text: str) -> tuple[tuple[int, int], ...]:
 
 # Words one of the cues has: most fields have none, and need no reading
 _CUE_WORDS = re.compile(
-    r"compar|versus|\bvs\b|\bthan\b|usual|control|standard|conventional|ordinary|\bor\b|inferior|superior|\bas\b",
+    r"compar|versus|\bvs\b|\bthan\b|usual|control|standard|conventional|ordinary|\bor\b|inferior|superior|\bas\b|instead",
     re.IGNORECASE,
 )
 
