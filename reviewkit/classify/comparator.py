@@ -21,8 +21,11 @@ The comparator is read where abstracts name it:
   region, departments ...), or "controls", among the first words of a sentence ("Usual care
   consisted of ...", "In the control group ...", "Patients in the comparison region continued
   ...", "The clinical intervention, the comparison arm, was given by ..."): the whole sentence;
-  elsewhere ("randomised to IPS or usual care", "added to usual case management") to its
-  clause's end.
+  as its clause's subject, with no verb before it in the clause, after a comma ("..., and usual
+  care consisted of ...") or before a verb that describes it however many words come first ("In
+  the second of the trial's two arms the comparison intervention consisted of ..."): from the
+  clause's start; elsewhere ("randomised to IPS or usual care", "added to usual case
+  management") to its clause's end.
 
 Health states and disorders (:func:`reviewkit.classify.variables.names_disorder`) stay
 evidence, and a comparison's reach ends where its population starts ("with usual care in women
@@ -66,6 +69,17 @@ _ALLOCATED = re.compile(r"randomi[sz]ed|allocated|assigned")
 OPENING = 6
 # Words before a sentence's comparator noun that make it no opening phrase: a verb, an arm
 _NOT_OPENING = frozenset({"to", "or", "with", "versus", "vs", "than", "were", "was", "and"})
+# A verb right after the comparator's phrase makes it its clause's subject however many words
+# come first ("In the second of the trial's two arms the comparison intervention consisted of
+# ..."), also in a clause after a comma ("..., and usual care consisted of ...")
+_DESCRIBES = frozenset(
+    {
+        "consisted", "consists", "comprised", "comprises", "included", "includes", "involved",
+        "involves", "received", "receive", "receives", "continued", "was", "were", "is", "are",
+    }
+)  # fmt: skip
+# Words that join a clause to the one before: skipped at a clause's start
+_JOINING = frozenset({"and", "but", "while", "whilst", "whereas"})
 # A clause after a comma that still describes the comparator just named
 _RELATIVE = frozenset({"in", "where", "which", "who", "whereby", "consisting"})
 _CLAUSE_END = re.compile(r"[,;:()\[\]]")
@@ -157,6 +171,30 @@ def _opens(words: list, first: int, k: int) -> bool:
     return not any(w in _NOT_OPENING or verb_in_ed(w) for w in before)
 
 
+def _clause_start(text: str, words: list, first: int, k: int) -> int:
+    """The first word of the clause of word ``k`` in a sentence starting at word ``first``,
+    after a joining word ("..., and usual care ...")."""
+    start = first
+    for j in range(first + 1, k + 1):
+        if _CLAUSE_END.search(text[words[j - 1].end : words[j].start]):
+            start = j
+    if start > first and low_at(words, start) in _JOINING:
+        start += 1
+    return start
+
+
+def _subject_reach(text: str, words: list, first: int, k: int, n: int) -> int | None:
+    """Where the reach of a comparator's noun phrase at ``k`` (``n`` words) starts when it is
+    its sentence's opening phrase (``first``) or its clause's subject, else None."""
+    if k - first < OPENING and _opens(words, first, k):
+        return first
+    start = _clause_start(text, words, first, k)
+    subject = low_at(words, k + n) in _DESCRIBES
+    if start <= k and (subject or start > first and k - start < OPENING):
+        return start if _opens(words, start, k) else None
+    return None
+
+
 def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
     """The (first, last) word indices of a field's text that describe a comparator."""
     reach = []
@@ -168,8 +206,9 @@ def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
         ors = [k for k in inside if low_at(words, k) == "or"]
         for k in inside:
             n = _cue_length(words, k)
-            if n < 0 and k - first < OPENING and _opens(words, first, k):
-                reach.append((first, last))
+            opening = _subject_reach(text, words, first, k, -n) if n < 0 else None
+            if opening is not None:
+                reach.append((opening, last))
             elif n:
                 reach.append((k, _clause_end(text, words, k + abs(n) - 1, last)))
         if ors and _allocation_before(words, first, ors[-1]):
