@@ -40,3 +40,12 @@ def test_a_label_only_in_the_results_without_a_comparator_stays(depression):
     sections = [("METHODS", "Employed patients with depression took part."),
                 ("CONCLUSIONS", "Escitalopram shortened sick leave.")]  # fmt: skip
     assert _labels(depression, "clinical-type", sections) == ["pharmacological"]
+
+
+def test_a_comparison_within_the_results_names_no_arm(depression):
+    # only where the study is described does a comparator name an arm: "less than CAD $50",
+    # "shorter than before escitalopram" in the Results are no comparator of the trial
+    sections = [("METHODS", "Employed patients with depression took part."),
+                ("RESULTS", "Absence was shorter than before escitalopram was started."),
+                ("CONCLUSIONS", "Escitalopram shortened sick leave.")]  # fmt: skip
+    assert _labels(depression, "clinical-type", sections) == ["pharmacological"]
