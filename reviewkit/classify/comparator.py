@@ -190,7 +190,7 @@ def _subject_reach(text: str, words: list, first: int, k: int, n: int) -> int | 
         return first
     start = _clause_start(text, words, first, k)
     subject = low_at(words, k + n) in _DESCRIBES
-    if start <= k and (subject or start > first and k - start < OPENING):
+    if subject or (start > first and k - start < OPENING):
         return start if _opens(words, start, k) else None
     return None
 

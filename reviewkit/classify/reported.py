@@ -11,10 +11,9 @@ So a label whose evidence lies only in the reporting sections of a structured ab
 Findings, Conclusions, Interpretation), while the record names one of its terms as a comparator
 arm where it describes the study (the title, objective, methods: not the reporting sections,
 whose "less than CAD $50 ... return to work" is no arm), has no evidence: the study never
-describes it as what it tested. A label also found where
-the study is described (title, objective, methods, an unstructured abstract, keywords, MeSH)
-keeps all its evidence, and a health state or disorder is never a comparator, so population
-schemes are untouched.
+describes it as what it tested. A label also found where the study is described (title,
+objective, methods, an unstructured abstract, keywords, MeSH) keeps all its evidence, and a
+health state or disorder is never a comparator, so population schemes are untouched.
 """
 
 from __future__ import annotations
@@ -42,12 +41,12 @@ def reported_arms(
     fields) names, where it describes the study, only as a comparator, and otherwise only in its
     reporting sections (see the module docstring)."""
     dropped = set()
+    described = [[fl for fl in f if not reporting(fl.where)] for f in fields]
     for lab in labels:
         mine = [e for e in found if e.label == lab.id and not e.negative]
         if not mine or not all(reporting(e.where) for e in mine):
             continue
         terms = distinct_terms(lab.terms)
-        described = [[fl for fl in f if not reporting(fl.where)] for f in fields]
         if any(find_term(t, f, lab.id, arm=True) for f in described for t in terms):
             dropped.add(lab.id)
     return [e for e in found if e.label not in dropped]
