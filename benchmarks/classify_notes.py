@@ -249,7 +249,9 @@ def markdown(figures: dict) -> str:
     lines += [TASK24, *classify_heldout.NOTES, COMPARATORS]
     lines += [LINKS, REMAINING, TRIED]
     if "leave_terms_out" in figures:
-        lines += classify_terms.leave_out_markdown(figures["leave_terms_out"], figures["refs"])
+        lines += classify_terms.leave_out_markdown(
+            _ordered(figures["leave_terms_out"]), figures["refs"]
+        )
     if "terms_by_study" in figures:
         lines += classify_terms.by_study_markdown(figures["terms_by_study"])
     if "terms" in figures:

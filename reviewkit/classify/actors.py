@@ -14,9 +14,10 @@ another label's term, is no evidence for its label. The actor is:
   ("the occupational health physician met the employee and the line manager": kept);
 * after "by" later in the clause, a passive's agent ("Early contact with the employer by a
   return-to-work coordinator");
-* for a sentence opened by "she", "he" or "they", the first term of the sentence before
-  ("The coordinator's first task was to contact the employer; she then held a meeting at the
-  workplace ...").
+* for a sentence opened by "she", "he" or "they", or a passive without an agent ("a meeting
+  at the workplace with the patient and the manager was arranged"), the first term of the
+  sentence before ("The coordinator's first task was to contact the employer; she then held a
+  meeting at the workplace ...").
 
 A word of contact inside a term ("dialogue meeting", the workplace's own method) is no cue:
 "the coordinator held a dialogue meeting with the employer" stays workplace evidence. Health
@@ -44,6 +45,11 @@ CONTACT_WORDS = frozenset(
     }
 )  # fmt: skip
 PRONOUNS = frozenset({"she", "he", "they"})
+# A passive without its agent ("a meeting at the workplace with the patient and the manager was
+# arranged") names no actor of its own: as in a sentence opened by she/he/they, the actor is the
+# sentence before's (with "by" the agent is named: :func:`_by_agent`)
+_PASSIVE = frozenset({"was", "were"})
+_PARTICIPLES = frozenset({"held", "made", "set", "kept", "done", "sent", "begun"})
 # The parties contacted are listed after the contact word as nouns; the next verb or relative
 # word starts another act ("met the citizen and agreed a return-to-work plan": the plan is no
 # party), as a word in -ed does; so does a contrast, whose clause has its own actor ("had no
@@ -70,6 +76,18 @@ def _by_agent(text: str, e: Evidence, others: list[Evidence], end: int) -> bool:
         return False
     at = e.span[2] + m.end()  # type: ignore[index]
     return any(o.span[1] <= at + 40 and o.span[1] >= at and o.label != e.label for o in others)  # type: ignore[index]
+
+
+def _agentless_passive(words: list[Token], start: int, end: int) -> bool:
+    """Whether the sentence from character ``start`` to ``end`` has a passive verb ("was
+    arranged", "were held") and no "by"."""
+    low = [w.word.casefold() for w in words if start <= w.start < end]
+    if "by" in low:
+        return False
+    return any(
+        a in _PASSIVE and (verb_in_ed(b) or b in _PARTICIPLES)
+        for a, b in zip(low, low[1:], strict=False)
+    )
 
 
 def _reach(words: list, k: int, end: int) -> int:
@@ -113,7 +131,8 @@ def _contacted(text: str, words: list[Token], evidence: list[Evidence]) -> set[i
             # contact with the employer, arranged a meeting ...": the employer is not the
             # meeting's actor)
             actors = {a.label for a in here if a.span[2] <= cue and id(a) not in dropped}  # type: ignore[index]
-            if not actors and opener and opener[0].word.casefold() in PRONOUNS and previous:
+            pronoun = bool(opener) and opener[0].word.casefold() in PRONOUNS
+            if not actors and previous and (pronoun or _agentless_passive(words, start, end)):
                 actors = {previous[0].label}
             if (actors and e.label not in actors) or (not actors and _by_agent(text, e, here, end)):
                 dropped.add(id(e))

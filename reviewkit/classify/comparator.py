@@ -10,7 +10,8 @@ coordinator contacted the employer". A term there is no evidence for what the st
 The comparator is read where abstracts name it:
 
 * **a comparison's second term**, from the cue to its clause's end: "compared with (to)",
-  "versus", "vs", "than" ("no better than coordination by the insurance office"), "(not)
+  "versus", "vs", "than" ("no better than coordination by the insurance office"), "instead
+  of" ("internet CBT may be offered instead of medication": the alternative), "(not)
   inferior to", "superior to", "as good (effective) as" (non-inferiority trials), and the last
   "or" of an allocation ("randomised to A or to B", "(1) ..., (2) ..., or (3) usual care"); a
   relative clause right after it ("..., in which a physician ...", "..., where ...") describes
@@ -20,8 +21,11 @@ The comparator is read where abstracts name it:
   region, departments ...), or "controls", among the first words of a sentence ("Usual care
   consisted of ...", "In the control group ...", "Patients in the comparison region continued
   ...", "The clinical intervention, the comparison arm, was given by ..."): the whole sentence;
-  elsewhere ("randomised to IPS or usual care", "added to usual case management") to its
-  clause's end.
+  as its clause's subject, with no verb before it in the clause, after a comma ("..., and usual
+  care consisted of ...") or before a verb that describes it however many words come first ("In
+  the second of the trial's two arms the comparison intervention consisted of ..."): from the
+  clause's start; elsewhere ("randomised to IPS or usual care", "added to usual case
+  management") to its clause's end.
 
 Health states and disorders (:func:`reviewkit.classify.variables.names_disorder`) stay
 evidence, and a comparison's reach ends where its population starts ("with usual care in women
@@ -65,6 +69,17 @@ _ALLOCATED = re.compile(r"randomi[sz]ed|allocated|assigned")
 OPENING = 6
 # Words before a sentence's comparator noun that make it no opening phrase: a verb, an arm
 _NOT_OPENING = frozenset({"to", "or", "with", "versus", "vs", "than", "were", "was", "and"})
+# A verb right after the comparator's phrase makes it its clause's subject however many words
+# come first ("In the second of the trial's two arms the comparison intervention consisted of
+# ..."), also in a clause after a comma ("..., and usual care consisted of ...")
+_DESCRIBES = frozenset(
+    {
+        "consisted", "consists", "comprised", "comprises", "included", "includes", "involved",
+        "involves", "received", "receive", "receives", "continued", "was", "were", "is", "are",
+    }
+)  # fmt: skip
+# Words that join a clause to the one before: skipped at a clause's start
+_JOINING = frozenset({"and", "but", "while", "whilst", "whereas"})
 # A clause after a comma that still describes the comparator just named
 _RELATIVE = frozenset({"in", "where", "which", "who", "whereby", "consisting"})
 _CLAUSE_END = re.compile(r"[,;:()\[\]]")
@@ -102,6 +117,8 @@ def _cue_length(words: list, k: int) -> int:
     if w == "as" and low_at(words, k + 1) in _AS_GOOD and low_at(words, k + 2) == "as":
         return 3
     if w in _COMPARED and low_at(words, k + 1) in _COMPARED_WITH:
+        return 2
+    if w == "instead" and low_at(words, k + 1) == "of":  # "A instead of B": B the alternative
         return 2
     if w in _USUAL and low_at(words, k + 1) in _AS_USUAL | {"case"}:
         return -2
@@ -154,6 +171,30 @@ def _opens(words: list, first: int, k: int) -> bool:
     return not any(w in _NOT_OPENING or verb_in_ed(w) for w in before)
 
 
+def _clause_start(text: str, words: list, first: int, k: int) -> int:
+    """The first word of the clause of word ``k`` in a sentence starting at word ``first``,
+    after a joining word ("..., and usual care ...")."""
+    start = first
+    for j in range(first + 1, k + 1):
+        if _CLAUSE_END.search(text[words[j - 1].end : words[j].start]):
+            start = j
+    if start > first and low_at(words, start) in _JOINING:
+        start += 1
+    return start
+
+
+def _subject_reach(text: str, words: list, first: int, k: int, n: int) -> int | None:
+    """Where the reach of a comparator's noun phrase at ``k`` (``n`` words) starts when it is
+    its sentence's opening phrase (``first``) or its clause's subject, else None."""
+    if k - first < OPENING and _opens(words, first, k):
+        return first
+    start = _clause_start(text, words, first, k)
+    subject = low_at(words, k + n) in _DESCRIBES
+    if subject or (start > first and k - start < OPENING):
+        return start if _opens(words, start, k) else None
+    return None
+
+
 def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
     """The (first, last) word indices of a field's text that describe a comparator."""
     reach = []
@@ -165,8 +206,9 @@ def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
         ors = [k for k in inside if low_at(words, k) == "or"]
         for k in inside:
             n = _cue_length(words, k)
-            if n < 0 and k - first < OPENING and _opens(words, first, k):
-                reach.append((first, last))
+            opening = _subject_reach(text, words, first, k, -n) if n < 0 else None
+            if opening is not None:
+                reach.append((opening, last))
             elif n:
                 reach.append((k, _clause_end(text, words, k + abs(n) - 1, last)))
         if ors and _allocation_before(words, first, ors[-1]):
@@ -181,7 +223,7 @@ def _reach_of(text: str) -> tuple[tuple[int, int], ...]:
 
 # Words one of the cues has: most fields have none, and need no reading
 _CUE_WORDS = re.compile(
-    r"compar|versus|\bvs\b|\bthan\b|usual|control|standard|conventional|ordinary|\bor\b|inferior|superior|\bas\b",
+    r"compar|versus|\bvs\b|\bthan\b|usual|control|standard|conventional|ordinary|\bor\b|inferior|superior|\bas\b|instead",
     re.IGNORECASE,
 )
 

@@ -393,7 +393,15 @@ def _measured(text: str, words: list[Token], first: int, last: int) -> bool:
     )
 
 
-def _spans(parts: tuple[_Part, ...], f: Field) -> Iterable[tuple[int, int]]:
+def _kept(f: Field, first: int, last: int, arm: bool) -> bool:
+    """Whether a match at words first..last counts: as evidence (``arm`` False: not measured or
+    left out), or, asked for a comparator's mentions, inside a comparator arm's description."""
+    if arm:
+        return in_comparator(f.text, f.words, first, last)
+    return not _measured(f.text, f.words, first, last)
+
+
+def _spans(parts: tuple[_Part, ...], f: Field, arm: bool = False) -> Iterable[tuple[int, int]]:
     n = len(parts)
     words = f.words
     first, rest = parts[0], parts[1:]
@@ -404,13 +412,13 @@ def _spans(parts: tuple[_Part, ...], f: Field) -> Iterable[tuple[int, int]]:
             continue
         if negated(f.text, words, i) or negated_after(f.text, words, i + n - 1):
             continue
-        if not _measured(f.text, words, i, i + n - 1):
+        if _kept(f, i, i + n - 1, arm):
             yield words[i].start, words[i + n - 1].end
     if n == 2 and fold(parts[0].key) == "chapter":  # "chapters L and P": each chapter named
         for i in f.places(parts[1]):
             if not codes.listed_chapter(f.text, words, i) or negated(f.text, words, i):
                 continue
-            if not _measured(f.text, words, i, i):
+            if _kept(f, i, i, arm):
                 yield words[i].start, words[i].end
     if n == 1:
         for i, j, tok in f.joined:
@@ -418,14 +426,15 @@ def _spans(parts: tuple[_Part, ...], f: Field) -> Iterable[tuple[int, int]]:
                 continue
             if negated(f.text, words, i) or negated_after(f.text, words, j):
                 continue
-            if not _measured(f.text, words, i, j):
+            if _kept(f, i, j, arm):
                 yield tok.start, tok.end
 
 
 def find_term(
-    term: SignalTerm, fields: list[Field], label: str, negative: bool = False
+    term: SignalTerm, fields: list[Field], label: str, negative: bool = False, arm: bool = False
 ) -> list[Evidence]:
-    """Every place a term is found in a record's fields."""
+    """Every place a term is found in a record's fields (with ``arm``: every place it names a
+    comparator arm instead, which is no evidence)."""
     system = codes.needs_system(term.text)[0]
     if system and fields and system not in fields[0].named:  # a classification's own letters
         return []
@@ -437,7 +446,7 @@ def find_term(
     for n, f in enumerate(fields):
         seen = set()
         for parts in variants:
-            for start, end in _spans(parts, f):
+            for start, end in _spans(parts, f, arm):
                 if (start, end) not in seen:
                     seen.add((start, end))
                     text = f.text[start:end]

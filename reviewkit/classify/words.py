@@ -42,6 +42,12 @@ def stemmer(language: str) -> snowballstemmer.stemmer:
 # person in the team (a model-type clue), not the state or field the adjective names
 # ("psychological distress"): an "-ologist(s)" word is known by itself in the singular.
 _SPECIALIST = re.compile(r"\w+ologists?")
+# The stemmer cuts an adjective in -ical(ly) to an -ic stem that a noun of another meaning also
+# has: "medical" and "medication" (medic), "clinical" and "clinic", "physical" and "physics". A
+# drug is not medical care, a clinical trial is no clinic: such an adjective is known by itself
+# (its adverb by the adjective). Adjectives the stemmer cuts further ("psychological",
+# psycholog) keep their stem: no noun in -ic shares it.
+_ICAL = re.compile(r"(\w+ical)(?:ly)?")
 
 
 @lru_cache(maxsize=131072)
@@ -52,7 +58,11 @@ def forms(word: str, language: str) -> frozenset[str]:
         return frozenset({fold(low)})
     if language == "en" and _SPECIALIST.fullmatch(low):
         return frozenset({fold(low), fold(low.removesuffix("s"))})
-    return frozenset({fold(low), fold(stemmer(language).stemWord(low))})
+    stem = stemmer(language).stemWord(low)
+    ical = _ICAL.fullmatch(low) if language == "en" and stem.endswith("ic") else None
+    if ical:
+        return frozenset({fold(low), fold(ical.group(1))})
+    return frozenset({fold(low), fold(stem)})
 
 
 @dataclass(frozen=True)

@@ -22,3 +22,9 @@ def review_b() -> protocol_mod.Protocol:
 def domains() -> protocol_mod.Protocol:
     """The intervention-domain review's shipped protocol (rtw-intervention-domains.toml)."""
     return protocol_mod.load(SHIPPED / "rtw-intervention-domains.toml")
+
+
+@pytest.fixture(scope="module")
+def depression() -> protocol_mod.Protocol:
+    """The depression review's shipped protocol (rtw-depression-interventions.toml)."""
+    return protocol_mod.load(SHIPPED / "rtw-depression-interventions.toml")

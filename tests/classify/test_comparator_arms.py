@@ -92,3 +92,19 @@ def test_the_population_after_the_comparator_still_counts():
     title = "A team assessment compared with usual care in women on long-term sick leave"
     rec = Record(title=title)
     assert "sick-leave" in [s.label for s in classify.suggest(rec, demo.scheme("work"))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the comparator's phrase is its clause's subject past the sentence's sixth word
+        "In the second of the two arms of this trial the comparison intervention consisted of "
+        "a multidisciplinary team of a physician, a physiotherapist and a psychologist.",
+        # ... or the subject of a clause after a comma
+        "Workers were recruited by their GPs, and usual care consisted of a multidisciplinary "
+        "team of a physician, a physiotherapist and a psychologist.",
+    ],
+)
+def test_a_comparator_described_late_in_its_sentence(review_b, sentence):
+    text = "A return-to-work coordinator drew up a plan with each worker. " + sentence
+    assert labels(review_b, "model-type", text) == ["coordinator"]

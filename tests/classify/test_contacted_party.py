@@ -51,3 +51,12 @@ def test_a_plan_after_another_verb_is_no_party(review_b):
         "contacted the employer, the line manager and the supervisor, and visited the workplace."
     )
     assert labels(review_b, text) == ["team-coordinator"]
+
+
+def test_a_passive_without_an_agent_is_the_sentence_before_s_act(review_b):
+    # nobody is named as arranging the meeting: the coordinator of the sentence before did
+    text = (
+        "A return-to-work coordinator drew up a plan with each worker. A meeting at the "
+        "workplace with the worker and the line manager was arranged when needed."
+    )
+    assert labels(review_b, text) == ["coordinator"]
