@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from reviewkit.protocol.keys import HOMES
 from reviewkit.protocol.names import ID_RE
 from reviewkit.query import QuerySyntaxError
 
@@ -51,29 +52,12 @@ def toml_fix(message: str) -> str:
     return "see protocols/*.toml for a protocol written correctly"
 
 
-# where the keys of a protocol's tables belong, for a key written in the wrong table (a
-# stage's reason_required at the top of the file, above [review], is read as a top-level key)
-_HOMES = {
-    "[stages.NAME]": ("reviewers_per_record", "advance_on", "reason_required", "exclusion_reasons"),
-    "[review]": ("id", "title", "question", "reviewers", "leads", "description"),
-    "[[searches]]": ("name", "database", "query", "description"),
-    "[searches.limits]": (
-        "date_from",
-        "date_to",
-        "languages",
-        "publication_types",
-        "systematic_subset",
-    ),
-    "[schemes.ID]": ("multi_label", "none_label", "kind", "threshold", "labels"),
-}
-
-
-def home_of(key: str, allowed: set[str]) -> str:
-    """' (it belongs in a [stages.NAME] table)' for a key, or its near misspelling, that another
-    table holds and this one (``allowed``) does not; '' otherwise."""
+def home_of(key: str, allowed: frozenset[str]) -> str:
+    """ "; 'reason_required' belongs in a [stages.NAME] table" for a key, or its near
+    misspelling, that another table holds and this one (``allowed``) does not; '' otherwise."""
     folded = key.casefold().replace("-", "_")
-    for home, keys in _HOMES.items():
-        near = difflib.get_close_matches(folded, keys, n=1, cutoff=0.8)
+    for home, keys in HOMES:
+        near = difflib.get_close_matches(folded, sorted(keys), n=1, cutoff=0.8)
         if near and near[0] not in allowed:
             return f"; {near[0]!r} belongs in a {home} table"
     return ""

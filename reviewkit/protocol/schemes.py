@@ -10,17 +10,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from reviewkit.protocol.keys import LABEL_KEYS, SCHEME_KEYS
 from reviewkit.protocol.model import NONE_ID, Label, Scheme, SignalTerm
 from reviewkit.protocol.names import id_key
 
-SCHEME_KEYS = {
-    "name", "multi_label", "none_label", "none_name", "kind", "threshold", "labels",
-    "min_evidence", "topic_rule", "fallback_label",
-}  # fmt: skip
-LABEL_KEYS = {
-    "id", "name", "description", "terms", "terms_no", "terms_sv", "terms_da", "negative_terms",
-    "mesh", "publication_types", "topic", "combines", "min_combined", "count_as_one",
-}  # fmt: skip
 # Term lists of a label and the language whose stemmer reads them.
 TERM_LISTS = (("terms", "en"), ("terms_no", "no"), ("terms_sv", "sv"), ("terms_da", "da"))
 TOPIC_RULES = ("compete", "coexist", "precedence", "fallback")

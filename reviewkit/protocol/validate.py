@@ -11,6 +11,17 @@ from typing import Any
 from reviewkit.errors import ProtocolError
 from reviewkit.files import NotAFile, binary_kind, bom_encoding, check_regular
 from reviewkit.protocol.hints import home_of, id_hint, query_fix, toml_fix
+from reviewkit.protocol.keys import (
+    EXTRACTION_KEYS,
+    LIMIT_KEYS,
+    REASON_KEYS,
+    REPORT_KEYS,
+    REVIEW_KEYS,
+    SEARCH_KEYS,
+    STAGE_KEYS,
+    TERMS_KEYS,
+    TOP_KEYS,
+)
 from reviewkit.protocol.located import Located
 from reviewkit.protocol.model import (
     BUILTIN_COLUMNS,
@@ -165,7 +176,7 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
             )
         return value
 
-    def known_keys(self, data: dict, allowed: set[str], where: str) -> None:
+    def known_keys(self, data: dict, allowed: frozenset[str], where: str) -> None:
         """Refuse a key the protocol does not know (a misspelt key would be silently ignored,
         and its setting with it), naming the nearest known key."""
         for key in data:
@@ -193,24 +204,9 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
 
     # sections ------------------------------------------------------------------------------
     def protocol(self, data: dict) -> Protocol:
-        self.known_keys(
-            data,
-            {
-                "review",
-                "searches",
-                "eligibility",
-                "stages",
-                "highlight",
-                "schemes",
-                "extraction",
-                "report",
-            },
-            "",
-        )
+        self.known_keys(data, TOP_KEYS, "")
         review = self.table(data, "review", "")
-        self.known_keys(
-            review, {"id", "title", "question", "reviewers", "leads", "description"}, "review."
-        )
+        self.known_keys(review, REVIEW_KEYS, "review.")
         self.string(review, "description", "review.", required=False)  # free text, but text
         rid = self.ident(self.string(review, "id", "review."), "review.id")
         raw_reviewers = review.get("reviewers")
@@ -231,7 +227,7 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
 
         searches = self.searches(data.get("searches", []))
         elig = self.table(data, "eligibility", "", required=False)
-        self.known_keys(elig, {"include", "exclude"}, "eligibility.")
+        self.known_keys(elig, TERMS_KEYS, "eligibility.")
         stages = self.stages(self.table(data, "stages", ""))
         for stage in stages.values():  # two votes per record need two people to give them
             if stage.reviewers_per_record > len(reviewers):
@@ -242,7 +238,7 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
                     hint="name a second reviewer, or set reviewers_per_record = 1",
                 )
         hl = self.table(data, "highlight", "", required=False)
-        self.known_keys(hl, {"include", "exclude"}, "highlight.")
+        self.known_keys(hl, TERMS_KEYS, "highlight.")
         schemes = self.schemes(self.table(data, "schemes", "", required=False))
         extraction = self.extraction(data.get("extraction", []))
         report = self.report(data.get("report"), schemes, extraction)
@@ -272,7 +268,7 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
             w = f"searches[{i}]."
             if not isinstance(item, dict):
                 raise self.fail(f"searches[{i}]", "must be a table")
-            self.known_keys(item, {"name", "database", "query", "limits", "description"}, w)
+            self.known_keys(item, SEARCH_KEYS, w)
             name = self.ident(self.string(item, "name", w), f"{w}name")
             if name in names:
                 raise self.fail_at_value(
@@ -303,9 +299,7 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
         return tuple(out)
 
     def limits(self, data: dict, w: str) -> Limits:
-        self.known_keys(
-            data, {"date_from", "date_to", "languages", "publication_types", "systematic_subset"}, w
-        )
+        self.known_keys(data, LIMIT_KEYS, w)
         dates, parsed = {}, {}
         for key in ("date_from", "date_to"):
             value = self.string(data, key, w, required=False)
@@ -342,11 +336,7 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
                 )
             if not isinstance(item, dict):
                 raise self.fail(f"stages.{name}", "must be a table")
-            self.known_keys(
-                item,
-                {"reviewers_per_record", "advance_on", "reason_required", "exclusion_reasons"},
-                w,
-            )
+            self.known_keys(item, STAGE_KEYS, w)
             per = item.get("reviewers_per_record", 2)
             if not isinstance(per, int) or isinstance(per, bool) or per not in (1, 2):
                 raise self.fail(
@@ -377,7 +367,7 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
                     raise self.fail(
                         f"{w}exclusion_reasons", "each reason must be {code = …, label = …}"
                     )
-                self.known_keys(r, {"code", "label", "not_retrieved"}, rw)
+                self.known_keys(r, REASON_KEYS, rw)
                 code = self.ident(self.string(r, "code", rw), f"{w}exclusion_reasons")
                 if any(code == other.code for other in reasons):
                     raise self.fail_at_value(
@@ -417,7 +407,7 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
             w = f"extraction[{i}]."
             if not isinstance(item, dict):
                 raise self.fail(f"extraction[{i}]", "must be a table")
-            self.known_keys(item, {"id", "name", "description", "prefill"}, w)
+            self.known_keys(item, EXTRACTION_KEYS, w)
             fid = item.get("id")
             if isinstance(fid, str) and any(f.id == fid.strip() for f in out):
                 raise self.fail(
@@ -460,7 +450,7 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
             return None
         if not isinstance(item, dict):
             raise self.fail("report", "must be a table")
-        self.known_keys(item, {"scheme", "columns", "sort", "column_names"}, "report.")
+        self.known_keys(item, REPORT_KEYS, "report.")
         scheme = self.string(item, "scheme", "report.")
         if scheme not in schemes:
             raise self.fail(
