@@ -18,11 +18,12 @@ from reviewkit.cli.lazy_group import module_commands
 HEAVY = ("textual", "pandas", "rich", "networkx", "rapidfuzz", "lxml", "sklearn", "matplotlib")
 
 
-def _modules_after(argv: list[str]) -> tuple[str, list[str]]:
-    """Run ``main(argv)`` in a fresh interpreter: its output and the modules it imported."""
+def _modules_after(argv: list[str], entry: str = "reviewkit.cli") -> tuple[str, list[str]]:
+    """Run ``entry``'s ``main(argv)`` in a fresh interpreter: its output and the modules it
+    imported."""
     code = (
         "import json, sys\n"
-        "from reviewkit.cli import main\n"
+        f"from {entry} import main\n"
         f"code = main({argv!r})\n"
         "print(json.dumps([code, sorted(sys.modules)]))\n"
     )
@@ -99,6 +100,17 @@ def test_simulate_imports_only_what_a_simulation_needs(tmp_path: Path, help_only
     assert ours == []
     if help_only:  # the ranker is imported when the simulation runs, not for its help
         assert "numpy" not in modules and "reviewkit.simulate" not in modules
+
+
+def test_the_benchmarks_simulation_imports_only_what_it_needs(tmp_path: Path) -> None:
+    """``python -m reviewkit.simulate`` (the process bench_ranking times against ASReview)."""
+    out = tmp_path / "run.json"
+    _, modules = _modules_after([str(_labelled_csv(tmp_path)), "0", str(out)], "reviewkit.simulate")
+    assert json.loads(out.read_text())["n_records"] == 12
+    assert (
+        sorted(m for m in modules if m.split(".")[0] in (*NOT_FOR_SIMULATE, "click", "rich")) == []
+    )
+    assert [m for m in modules if m.startswith((*NOT_FOR_SIMULATE_OURS, "reviewkit.cli"))] == []
 
 
 def test_table_and_modules_agree() -> None:
