@@ -1,4 +1,8 @@
-"""Options and helpers shared by the CLI modules: --project, progress bars, tables."""
+"""Options and helpers shared by the CLI modules: files to write, progress bars, tables.
+
+What opens a project (--project, its checks) is in :mod:`reviewkit.cli._project`: ``reviewkit
+simulate`` needs none of it (the store, the protocol, networkx).
+"""
 
 from __future__ import annotations
 
@@ -13,82 +17,11 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from reviewkit import outputs, settings
-from reviewkit.errors import OutputError, UserError
-from reviewkit.project import Project, open_project
-from reviewkit.protocol.names import name_problem
-from reviewkit.protocol.people import check_person
-from reviewkit.protocol_in_use import check_protocol_keeps_what_is_used, lead_from_before_leads
+from reviewkit import outputs
+from reviewkit.errors import OutputError
 
 console = Console()  # tables and results: stdout
 err_console = Console(stderr=True)  # progress bars: stderr, so stdout stays clean for pipes
-
-
-class ProjectFolder(click.Path):
-    """The --project folder: as click.Path, but an empty value (``--project "$P"`` with P
-    unset) is refused; click made it the current folder, and a command worked on whatever
-    project (or none) was there."""
-
-    def __init__(self) -> None:
-        super().__init__(file_okay=False, path_type=Path)
-
-    def convert(
-        self, value: object, param: click.Parameter | None, ctx: click.Context | None
-    ) -> object:
-        if isinstance(value, str) and not value.strip():
-            self.fail(
-                "an empty project folder (an unset shell variable?); leave --project out"
-                " to work in the current folder, or name the folder",
-                param,
-                ctx,
-            )
-        path = Path(str(value))
-        if path.is_file():  # click said only "Directory '…' is a file."
-            holder = str(path.parent) if path.name in ("review.sqlite", "protocol.toml") else ""
-            self.fail(
-                f"{str(value)!r} is a file, not a project folder; "
-                + (
-                    f"give the folder that holds it: --project {holder}"
-                    if holder
-                    else "name the folder that holds the project's review.sqlite and protocol.toml"
-                ),
-                param,
-                ctx,
-            )
-        return super().convert(value, param, ctx)
-
-
-class Name(click.ParamType):
-    """A name the project records (a reviewer, a resolver, a source, a version): refused when
-    empty, holding a control or invisible character, or longer than a name can be (the rule
-    of :func:`reviewkit.protocol.names.name_problem`, which protocol reviewers follow too).
-    A line break or an escape sequence would be stored in the append-only log for good and
-    printed into every table and terminal that shows it."""
-
-    name = "text"
-
-    def __init__(self, what: str = "name") -> None:
-        self.what = what
-
-    def convert(
-        self, value: object, param: click.Parameter | None, ctx: click.Context | None
-    ) -> object:
-        problem = name_problem(str(value), self.what)
-        if problem:
-            self.fail(f"{problem}; give it as people will read and type it", param, ctx)
-        return value
-
-
-project_option = click.option(
-    "--project",
-    "project_dir",
-    type=ProjectFolder(),
-    default=".",
-    envvar=settings.PROJECT.name,
-    show_envvar=True,
-    show_default="current folder",
-    help="Review project folder.",
-)
 
 
 class OutputPath(click.Path):
@@ -181,50 +114,6 @@ class Seconds(click.FloatRange):
         if not math.isfinite(number):  # type: ignore[arg-type]
             self.fail(f"{value!r} is not a number of seconds", param, ctx)
         return number
-
-
-def load_project(project_dir: Path, *, person: str | None = None) -> Project:
-    """Open the project; refuse a protocol edited so that it loses what the logs use (see
-    :mod:`reviewkit.protocol_in_use`), and a ``person`` (the --reviewer, --resolver or --by
-    that a command records) whom the protocol does not list as a reviewer or a lead (the one
-    rule of :func:`reviewkit.protocol.people.check_person`)."""
-    project = open_project(project_dir)
-    try:
-        if person is not None:  # before the database is read: a typo is caught at once
-            try:
-                check_person(project.protocol, person)
-            except UserError as exc:
-                if not lead_from_before_leads(project, person):
-                    exc.hint = _not_typed(person) + exc.hint
-                    raise
-        check_protocol_keeps_what_is_used(project)
-    except BaseException:
-        project.close()
-        raise
-    return project
-
-
-def _not_typed(person: str) -> str:
-    """'' when the user typed the refused name; else where it came from (the login name an
-    option defaults to, or its environment variable) and how to give another: a user who
-    typed no name would not know why 'root' is refused."""
-    ctx = click.get_current_context(silent=True)
-    for param in ctx.command.params if ctx is not None else []:
-        if param.name is None or ctx.params.get(param.name) != person:  # type: ignore[union-attr]
-            continue
-        source = ctx.get_parameter_source(param.name)  # type: ignore[union-attr]
-        option = max(param.opts, key=len)
-        env = getattr(param, "envvar", None)
-        if source is click.core.ParameterSource.DEFAULT:
-            once = f" (or set ${env})" if isinstance(env, str) else ""
-            return (
-                f"{person!r} is your login name, the default of {option}:"
-                f" give {option} NAME{once}; "
-            )
-        if source is click.core.ParameterSource.ENVIRONMENT:
-            env = env or "its environment variable"
-            return f"{person!r} comes from ${env}: set it to your name or give {option} NAME; "
-    return ""
 
 
 ProgressFn = Callable[[int, int], None]

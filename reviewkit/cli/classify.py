@@ -7,15 +7,8 @@ from pathlib import Path
 import click
 
 from reviewkit import settings
-from reviewkit.cli._common import (
-    Name,
-    OutputPath,
-    load_project,
-    out_dir_option,
-    out_folder,
-    progress_bar,
-    project_option,
-)
+from reviewkit.cli._common import OutputPath, out_dir_option, out_folder, progress_bar
+from reviewkit.cli._project import Name, load_project, project_option
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.wording import quantity

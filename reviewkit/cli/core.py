@@ -9,7 +9,8 @@ from rich.table import Table
 
 from reviewkit import formats, importer
 from reviewkit import protocol as protocol_mod
-from reviewkit.cli._common import Name, console, load_project, progress_bar, project_option
+from reviewkit.cli._common import console, progress_bar
+from reviewkit.cli._project import Name, load_project, project_option
 from reviewkit.errors import UserError
 from reviewkit.project import init_project
 from reviewkit.pubmed.search_checks import search_warnings

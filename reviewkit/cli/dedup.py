@@ -9,7 +9,8 @@ import click
 from click.core import ParameterSource
 
 from reviewkit import settings
-from reviewkit.cli._common import Name, OutputPath, load_project, progress_bar, project_option
+from reviewkit.cli._common import OutputPath, progress_bar
+from reviewkit.cli._project import Name, load_project, project_option
 from reviewkit.wording import quantity
 
 if TYPE_CHECKING:

@@ -8,14 +8,8 @@ from pathlib import Path
 import click
 
 from reviewkit import outputs
-from reviewkit.cli._common import (
-    Name,
-    OutputPath,
-    load_project,
-    out_dir_option,
-    out_folder,
-    project_option,
-)
+from reviewkit.cli._common import OutputPath, out_dir_option, out_folder
+from reviewkit.cli._project import Name, load_project, project_option
 from reviewkit.errors import UserError
 from reviewkit.wording import quantity
 

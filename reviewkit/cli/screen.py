@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 import click
 
 from reviewkit import outputs, settings
-from reviewkit.cli._common import Name, OutputPath, load_project, project_option
+from reviewkit.cli._common import OutputPath
+from reviewkit.cli._project import Name, load_project, project_option
 from reviewkit.project import Project
 from reviewkit.protocol import STAGES
 from reviewkit.wording import quantity

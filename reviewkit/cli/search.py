@@ -8,14 +8,8 @@ import click
 from rich.table import Table
 
 from reviewkit import settings
-from reviewkit.cli._common import (
-    OutputPath,
-    Seconds,
-    console,
-    load_project,
-    progress_bar,
-    project_option,
-)
+from reviewkit.cli._common import OutputPath, Seconds, console, progress_bar
+from reviewkit.cli._project import load_project, project_option
 from reviewkit.errors import FormatError, Interrupted, UserError
 from reviewkit.wording import quantity
 

@@ -5,31 +5,25 @@ Library's plain text, EndNote XML, RefWorks tagged, Excel workbooks (.xlsx). Wri
 :func:`read_file` picks the reader from the file's content (``fmt`` forces one) and yields
 Records (or what its ``prepare`` makes of each); every problem is a
 :class:`~reviewkit.errors.FormatError` naming the file and line.
+
+Each format's module is imported the first time that format is asked for (:func:`module`;
+``reviewkit.formats.ris`` and the package's other modules load on first use too):
+``reviewkit simulate`` reads CSV, Excel or RIS, and the XML, BibTeX and MEDLINE readers
+(lxml, bibtexparser, pylatexenc) cost more CPU to import than its run on a small set.
 """
 
 from __future__ import annotations
 
 import gzip
+import importlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import TextIO, TypeVar, overload
 
 from reviewkit.errors import FormatError
 from reviewkit.files import GZIP
-from reviewkit.formats import (
-    bibtex,
-    cochrane,
-    csv_format,
-    endnote_xml,
-    joined,
-    medline,
-    not_export,
-    pubmed_xml,
-    refworks,
-    ris,
-    wos,
-    xlsx,
-)
+from reviewkit.formats import joined, not_export
 from reviewkit.formats.text import (
     EMPTY_HINT,
     bom_encoding,
@@ -44,29 +38,23 @@ from reviewkit.formats.text import (
 )
 from reviewkit.records import Record
 
-READ_FORMATS = (
-    "pubmed-xml",
-    "medline",
-    "ris",
-    "bibtex",
-    "csv",
-    "wos",
-    "cochrane",
-    "endnote-xml",
-    "refworks",
-    "xlsx",
-)
-WRITE_FORMATS = ("ris", "bibtex", "csv", "medline")
-_TEXT_READERS = {
-    "medline": medline,
-    "ris": ris,
-    "bibtex": bibtex,
-    "csv": csv_format,
-    "wos": wos,
-    "cochrane": cochrane,
-    "refworks": refworks,
+# a format's name: the module of this package that reads it (and writes it, for WRITE_FORMATS)
+_MODULES = {
+    "pubmed-xml": "pubmed_xml",
+    "medline": "medline",
+    "ris": "ris",
+    "bibtex": "bibtex",
+    "csv": "csv_format",
+    "wos": "wos",
+    "cochrane": "cochrane",
+    "endnote-xml": "endnote_xml",
+    "refworks": "refworks",
+    "xlsx": "xlsx",
 }
-_WRITERS = {"ris": ris, "bibtex": bibtex, "csv": csv_format, "medline": medline}
+READ_FORMATS = tuple(_MODULES)
+WRITE_FORMATS = ("ris", "bibtex", "csv", "medline")
+# the formats read from decoded text, in the order detect() sniffs them
+_TEXT_FORMATS = ("wos", "ris", "cochrane", "refworks", "medline", "bibtex")
 ALIASES = {
     "xml": "pubmed-xml",
     "pubmed": "pubmed-xml",
@@ -74,6 +62,23 @@ ALIASES = {
     "bib": "bibtex",
     "tsv": "csv",
 }
+
+
+def module(fmt: str) -> ModuleType:
+    """The module that reads (and writes) format ``fmt`` (a name of READ_FORMATS), imported now
+    if it was not yet."""
+    return importlib.import_module(f"{__name__}.{_MODULES[fmt]}")
+
+
+def __getattr__(name: str) -> ModuleType:
+    """``reviewkit.formats.ris`` (any module of the package), imported on first use."""
+    if not name.startswith("_"):
+        try:
+            return importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":  # a module it imports is missing: not ours
+                raise
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def normalise_format(fmt: str) -> str:
@@ -124,6 +129,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
     if not _without_bom(head).strip():
         raise FormatError("the file is empty", where=str(path), hint=EMPTY_HINT)
     not_export.refuse(head, str(path))  # a PDF, another archive, JSON, a list of PMIDs
+    endnote_xml, pubmed_xml, xlsx = module("endnote-xml"), module("pubmed-xml"), module("xlsx")
     if endnote_xml.sniff(head):
         return "endnote-xml"
     if xlsx.is_zip(head):
@@ -150,12 +156,12 @@ def detect(path: Path, encoding: str | None = None) -> str:
             hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV",
         )
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
-    for name in ("wos", "ris", "cochrane", "refworks", "medline", "bibtex"):
-        if _TEXT_READERS[name].sniff(text):
+    for name in _TEXT_FORMATS:
+        if module(name).sniff(text):
             return name
     if text.lstrip().startswith("<"):
         return "pubmed-xml"  # some XML: the PubMed reader names what is wrong with it
-    if csv_format.sniff(text):
+    if module("csv").sniff(text):
         return "csv"
     raise FormatError(
         "cannot tell the format from the content",
@@ -205,8 +211,8 @@ def read_file(
     check_regular(path)
     fmt = normalise_format(fmt) if fmt else detect(path, encoding)
     name = str(path)
-    if fmt == "pubmed-xml" and path.stat().st_size >= pubmed_xml.PARALLEL_MIN_BYTES:
-        yield from pubmed_xml.read_parallel(
+    if fmt == "pubmed-xml" and path.stat().st_size >= module(fmt).PARALLEL_MIN_BYTES:
+        yield from module(fmt).read_parallel(
             str(path), name, source=source or "PubMed", prepare=prepare
         )
         return
@@ -224,7 +230,7 @@ def _read_serial(
 ) -> Iterator[Record]:
     if fmt == "pubmed-xml":
         with open(path, "rb") as fh:
-            yield from pubmed_xml.read(fh, name, source=source or "PubMed")
+            yield from module(fmt).read(fh, name, source=source or "PubMed")
         return
     if mapping and fmt not in ("csv", "xlsx"):
         raise FormatError(
@@ -233,21 +239,21 @@ def _read_serial(
             hint="leave --map out for this file (import it on its own), or pass --format csv",
         )
     if fmt == "endnote-xml":  # XML: its declaration names the encoding, not --encoding
-        yield from endnote_xml.read(read_bytes(path), name, source=source or "EndNote XML")
+        yield from module(fmt).read(read_bytes(path), name, source=source or "EndNote XML")
         return
     if fmt == "xlsx":  # a zip of XML parts: no text encoding to choose
         data = read_bytes(path)
-        yield from xlsx.read(data, name, source=source or "Excel import", mapping=mapping)
+        yield from module(fmt).read(data, name, source=source or "Excel import", mapping=mapping)
         return
     text = decode(read_bytes(path), name, encoding)
     check_line_lengths(text, name)  # before a reader holds a line of megabytes as one value
-    reader = _TEXT_READERS[fmt]
+    reader = module(fmt)
     if reader.sniff(text):  # a file of this format (not one forced on another's text)
         joined.check_one_format(text, fmt, name)  # a second export appended: refused by line
     kwargs = {"mapping": mapping} if fmt == "csv" else {}
     # Ovid's tagged text is read as MEDLINE, but its records come from Ovid (Embase, PsycINFO,
     # Ovid MEDLINE), not PubMed: the PRISMA diagram names the database a file came from
-    default = "Ovid" if fmt == "medline" and medline.is_ovid(text) else _DEFAULT_SOURCE[fmt]
+    default = "Ovid" if fmt == "medline" and reader.is_ovid(text) else _DEFAULT_SOURCE[fmt]
     yield from reader.read(text, name, source=source or default, **kwargs)
 
 
@@ -265,8 +271,8 @@ _DEFAULT_SOURCE = {
 def write(records: Iterable[Record], fmt: str, out: TextIO) -> None:
     """Write records in one of WRITE_FORMATS to a text stream."""
     fmt = normalise_format(fmt)
-    if fmt not in _WRITERS:
+    if fmt not in WRITE_FORMATS:
         raise FormatError(
             f"cannot write {fmt}", hint=f"writable formats: {', '.join(WRITE_FORMATS)}"
         )
-    _WRITERS[fmt].write(records, out)
+    module(fmt).write(records, out)

@@ -1,10 +1,12 @@
-"""CLI start-up: ``reviewkit --help`` lists every command without importing the command modules."""
+"""CLI start-up: ``reviewkit --help`` lists every command without importing the command modules,
+and ``reviewkit simulate`` imports only what a simulation needs."""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -16,11 +18,12 @@ from reviewkit.cli.lazy_group import module_commands
 HEAVY = ("textual", "pandas", "rich", "networkx", "rapidfuzz", "lxml", "sklearn", "matplotlib")
 
 
-def _modules_after(argv: list[str]) -> tuple[str, list[str]]:
-    """Run ``main(argv)`` in a fresh interpreter: its output and the modules it imported."""
+def _modules_after(argv: list[str], entry: str = "reviewkit.cli") -> tuple[str, list[str]]:
+    """Run ``entry``'s ``main(argv)`` in a fresh interpreter: its output and the modules it
+    imported."""
     code = (
         "import json, sys\n"
-        "from reviewkit.cli import main\n"
+        f"from {entry} import main\n"
         f"code = main({argv!r})\n"
         "print(json.dumps([code, sorted(sys.modules)]))\n"
     )
@@ -57,6 +60,57 @@ def test_one_command_loads_only_its_own_module() -> None:
     _, modules = _modules_after(["prisma", "--help"])
     assert "reviewkit.cli.report" in modules
     assert "reviewkit.cli.screen" not in modules and "reviewkit.cli.search" not in modules
+
+
+# What a simulation on a CSV never uses: the TUI, a project (its store, protocol, dedup graph),
+# pandas-era libraries, and the readers of other formats (XML, BibTeX, MEDLINE ...).
+NOT_FOR_SIMULATE = (
+    *("textual", "pandas", "networkx", "rapidfuzz", "sklearn", "matplotlib", "openpyxl"),
+    *("lxml", "bibtexparser", "pylatexenc"),
+)
+NOT_FOR_SIMULATE_OURS = (
+    "reviewkit.store",
+    "reviewkit.project",
+    "reviewkit.protocol",
+    "reviewkit.cli._project",
+    "reviewkit.formats.bibtex",
+    "reviewkit.formats.medline",
+    "reviewkit.formats.pubmed_xml",
+    "reviewkit.formats.endnote_xml",
+)
+
+
+def _labelled_csv(folder: Path) -> Path:
+    """A small labelled set: three includes about one topic, nine excludes about others."""
+    rows = ["title,abstract,label_included"]
+    rows += [f"Aspirin trial {i},aspirin for pain in adults {i},1" for i in range(3)]
+    rows += [f"Soil survey {i},nitrogen in field soil {i},0" for i in range(9)]
+    path = folder / "set.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("help_only", [False, True])
+def test_simulate_imports_only_what_a_simulation_needs(tmp_path: Path, help_only: bool) -> None:
+    argv = ["simulate", str(_labelled_csv(tmp_path))] + (["--help"] if help_only else [])
+    output, modules = _modules_after(argv)
+    assert ("Simulate screening" if help_only else "WSS@95") in output
+    assert sorted(m for m in modules if m.split(".")[0] in NOT_FOR_SIMULATE) == []
+    ours = [m for m in modules if m.startswith(NOT_FOR_SIMULATE_OURS)]
+    assert ours == []
+    if help_only:  # the ranker is imported when the simulation runs, not for its help
+        assert "numpy" not in modules and "reviewkit.simulate" not in modules
+
+
+def test_the_benchmarks_simulation_imports_only_what_it_needs(tmp_path: Path) -> None:
+    """``python -m reviewkit.simulate`` (the process bench_ranking times against ASReview)."""
+    out = tmp_path / "run.json"
+    _, modules = _modules_after([str(_labelled_csv(tmp_path)), "0", str(out)], "reviewkit.simulate")
+    assert json.loads(out.read_text())["n_records"] == 12
+    assert (
+        sorted(m for m in modules if m.split(".")[0] in (*NOT_FOR_SIMULATE, "click", "rich")) == []
+    )
+    assert [m for m in modules if m.startswith((*NOT_FOR_SIMULATE_OURS, "reviewkit.cli"))] == []
 
 
 def test_table_and_modules_agree() -> None:
