@@ -1,0 +1,67 @@
+"""Issue 17, round 7: two models the tried list lacked, at the literature's default settings.
+
+``python -m benchmarks.ranking_round7 NAME SEEDS [INPUTS]`` runs the in-process simulation
+loop (:func:`reviewkit.simulate.simulate`, the tables' protocol, as rounds 5 and 6 do) with a
+variant on the 15 sets and prints the figures (mean WSS@95, sets at or above ASReview,
+recall@10 %, CPU against the kept setting, the smallest whole-process CPU ratio, the means on
+the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_NAME.json``
+(resumable). NAME (the models are in ``benchmarks/ranking_round7_model.py``):
+
+* ``kept``: the tables' own runs; ``rerun``: the kept model run again now (its CPU under the
+  machine's present load);
+* ``nb``: NB-scaled features (NBSVM's, Wang & Manning 2012): each term scaled by the
+  log-count ratio r of the labels given (alpha 1, p and q the summed TF-IDF rows of the
+  includes and the excludes), the rows set to unit length again, the kept model on them;
+* ``nb_bin``: the same with p and q counting the records that hold a term (the paper's
+  binarised features);
+* ``nb_raw``: as ``nb`` without the rows set to unit length again (as the paper);
+* ``nb_b25``: as ``nb`` with the paper's interpolation beta 0.25 of the weights;
+* ``rrf``: the kept model's ranking and a Rocchio relevance-feedback query's (beta 0.75,
+  gamma 0.15) fused by reciprocal rank (k 60, Cormack, Clarke & Büttcher 2009).
+
+``python -m benchmarks.ranking_round7 split kept,nb,... SEEDS`` prints the split-half check
+(chosen on the 7 smaller sets, tested on the 8 larger, and the other way round).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from benchmarks.ranking_round5 import INPUTS, kept_runs
+from benchmarks.ranking_round6 import report, run, split_half
+from benchmarks.ranking_round7_model import NBScaledKernel, RocchioFusion
+from reviewkit.ranking.model import KernelLeastSquares
+
+VARIANTS: dict[str, Callable[[], Any]] = {
+    "kept": KernelLeastSquares,
+    "rerun": KernelLeastSquares,
+    "nb": NBScaledKernel,
+    "nb_bin": lambda: NBScaledKernel(binary=True),
+    "nb_raw": lambda: NBScaledKernel(unit=False),
+    "nb_b25": lambda: NBScaledKernel(beta=0.25),
+    "rrf": RocchioFusion,
+}
+
+
+def main(argv: Sequence[str]) -> int:
+    if argv[0] == "split":  # split NAME,NAME,... SEEDS [INPUTS]
+        seeds = [int(s) for s in argv[2].split(",")]
+        inputs = argv[3].split(",") if len(argv) > 3 else list(INPUTS)
+        print("\n".join(split_half(argv[1].split(","), seeds, inputs)))
+        return 0
+    name, seeds = argv[0], [int(s) for s in argv[1].split(",")]
+    if name not in VARIANTS:
+        raise SystemExit(f"unknown variant {name}; one of {', '.join(VARIANTS)}")
+    inputs = argv[2].split(",") if len(argv) > 2 else list(INPUTS)
+    kept = kept_runs()
+    out = Path(f"/tmp/ranking_{name}.json")
+    res = kept if name == "kept" else run(name, seeds, inputs, out, VARIANTS[name])
+    print("\n".join(report(name, res, kept, seeds, inputs)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
