@@ -33,8 +33,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from benchmarks import ranking_round6 as round6
 from benchmarks.ranking_round5 import INPUTS, kept_runs
-from benchmarks.ranking_round6 import report, run, split_half
+from benchmarks.ranking_round6 import report, run
 from benchmarks.ranking_round7_model import NBScaledKernel, RocchioFusion
 from reviewkit.ranking.model import KernelLeastSquares
 
@@ -49,11 +50,8 @@ VARIANTS: dict[str, Callable[[], Any]] = {
 
 
 def main(argv: Sequence[str]) -> int:
-    if argv[0] == "split":  # split NAME,NAME,... SEEDS [INPUTS]
-        seeds = [int(s) for s in argv[2].split(",")]
-        inputs = argv[3].split(",") if len(argv) > 3 else list(INPUTS)
-        print("\n".join(split_half(argv[1].split(","), seeds, inputs)))
-        return 0
+    if argv[0] == "split":  # split NAME,NAME,... SEEDS [INPUTS]: round 6's, any round's runs
+        return round6.main(argv)
     name, seeds = argv[0], [int(s) for s in argv[1].split(",")]
     if name not in VARIANTS:
         raise SystemExit(f"unknown variant {name}; one of {', '.join(VARIANTS)}")
