@@ -63,8 +63,9 @@ class NBScaledKernel(KernelLeastSquares):
         if X is not self._X:
             self._X, self._last = X, np.zeros(X.shape[0])
             self._squares = X.multiply(X).tocsr()
-            self._source = X.copy()
-            if self.binary:
+            self._source = X
+            if self.binary:  # the records holding a term: X's pattern with ones
+                self._source = X.copy()
                 self._source.data[:] = 1.0
         rows, y = np.asarray(rows, dtype=np.int64), np.asarray(y, dtype=np.int64)
         self.r = log_count_ratio(self._source, rows, y, self.alpha)
