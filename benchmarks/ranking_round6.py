@@ -68,11 +68,18 @@ def factory(name: str) -> Callable[[], Any]:
     return lambda: GridKernelLeastSquares(GRID, combine=VARIANTS[base], select_always_up_to=always)
 
 
-def run(name: str, seeds: Sequence[int], inputs: Sequence[str], out: Path) -> dict:
+def run(
+    name: str,
+    seeds: Sequence[int],
+    inputs: Sequence[str],
+    out: Path,
+    make: Callable[[], Any] | None = None,
+) -> dict:
     """Every seed x input x set with variant ``name`` (seed by seed, so the first seed's
-    figures come first); results kept in ``out`` (resumable)."""
+    figures come first); results kept in ``out`` (resumable). ``make``: the model factory
+    (default: this round's :func:`factory` of ``name``)."""
     res = json.loads(out.read_text()) if out.exists() else {}
-    make = factory(name)
+    make = make or factory(name)
     for seed in seeds:
         for variant in inputs:
             for ds in asr.datasets():
