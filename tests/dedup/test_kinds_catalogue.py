@@ -75,18 +75,27 @@ def test_two_registration_numbers_are_two_records():
 
 
 def test_registrations_one_phase_arm_or_age_word_apart_are_two_trials():
-    # EU-CTR's address keeps no number dedup can read: the title words still tell them apart
-    eu = "https://www.clinicaltrialsregister.eu/ctr-search/search?query=eudract_number:2014-001234-12"
-    a = registration(title=PHASE.format("3", "Adults"), journal=eu)
+    # EU-CTR's address names the trial's EudraCT number: sister trials have two
+    eu = "https://www.clinicaltrialsregister.eu/ctr-search/search?query=eudract_number:{}"
+    a = registration(title=PHASE.format("3", "Adults"), journal=eu.format("2014-001234-12"))
+    for number, title in (
+        ("2014-001235-30", PHASE.format("2", "Adults")),  # another phase
+        ("2014-001236-41", PHASE.format("3", "Adolescents")),  # another age group
+        ("2015-000123-11", PHASE.format("3", "Adults")),  # the same title, two trials
+    ):
+        assert outcome(a, registration(title=title, journal=eu.format(number))) == ("apart", "")
+    # a register's address without a number (a search page): the title words still tell them
+    # apart, and the same title twice goes to a person, as for any bare title (sister trials'
+    # registrations share all but a word)
+    search = "https://www.clinicaltrialsregister.eu/ctr-search/search?query=vortioxetine"
+    a = registration(title=PHASE.format("3", "Adults"), journal=search)
     for title in (
-        PHASE.format("2", "Adults"),  # another phase
-        PHASE.format("3", "Adolescents"),  # another age group
+        PHASE.format("2", "Adults"),
+        PHASE.format("3", "Adolescents"),
         PHASE.format("3", "Adults").replace("Vortioxetine", "Vortioxetine Versus Placebo"),
     ):
-        assert outcome(a, registration(title=title, journal=eu))[0] != "merged"
-    # the same title twice from EU-CTR, no number to compare: a person decides, as for any
-    # bare title (sister trials' registrations share all but a word)
-    twice = registration(title=PHASE.format("3", "Adults"), journal=eu)
+        assert outcome(a, registration(title=title, journal=search))[0] != "merged"
+    twice = registration(title=PHASE.format("3", "Adults"), journal=search)
     assert outcome(a, twice) == ("queued", "registration_numbers")
     ctgov = registration(title=PHASE.format("3", "Adults"), journal="ClinicalTrials.gov")
     assert outcome(
