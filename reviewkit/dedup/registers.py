@@ -46,6 +46,10 @@ class Form:
     # when exact_case); () for the letters the shape starts with ('NCT{}' -> 'nct'). The
     # pattern is tried only where one starts a word (_matches)
     marks: tuple[str, ...] = ()
+    # for a shape that other things share: words one of which the text must hold in the
+    # CONTEXT characters before the number (a pattern, any case), unless the number is the
+    # whole text (a source field, an ID field)
+    context: str = ""
 
     def literals(self) -> tuple[str, ...]:
         """The marks of this form (:attr:`marks`, or the shape's opening letters)."""
@@ -74,6 +78,10 @@ _SLASH = r"[\s/-]*"
 # the prefixes ICTRP puts before the four registers of the Japan Primary Registries Network
 # ('JPRN-UMIN000012345'): not part of the register's own number, so read and dropped
 _JPRN = r"(?:JPRN[\s-]?)?"
+# a register named before its number ('Netherlands Trial Register', 'trial registration:',
+# 'TrialID=', 'NTR', 'LTR'), for Form.context
+_NAMED = r"regist|trialid|\b[nl]tr\b"
+CONTEXT = 60
 
 REGISTERS: tuple[Register, ...] = (
     Register(
@@ -193,7 +201,9 @@ REGISTERS: tuple[Register, ...] = (
             # receptors, and 'ntr284' a DOI's suffix (Nicotine & Tobacco Research, 10.1093/ntr/)
             Form(rf"NTR{_SEP}(\d{{3,4}})", "NTR{}", exact_case=True),
             Form(r"NL-?OMON(\d{1,6})", "NL-OMON{}", exact_case=True),
-            Form(r"NL(\d{4,5})", "NL{}", exact_case=True),
+            # 'NL' and digits also names virus strains and samples ('CSFV strains Brescia or
+            # NL9201', srsr): read after the register's name or a registration's heading
+            Form(r"NL(\d{4,5})", "NL{}", exact_case=True, context=_NAMED),
         ),
         ("trialregister.nl", "onderzoekmetmensen.nl"),
     ),
@@ -280,7 +290,9 @@ _EXACT, _EXACT_FORMS = _compile(exact_case=True)
 _HOSTS = frozenset(h for r in REGISTERS for h in r.hosts)
 _SUBDOMAINS = tuple("." + h for h in sorted(_HOSTS))  # www.isrctn.com, apps.who.int …
 _ISRCTN_DOI = re.compile(r"10\.1186/(ISRCTN\d{8})$", re.I)
-_TAG = re.compile(r"<[^>]+>")
+# a markup tag ('<AccessionNumber>', '</DataBank>'): a letter right after '<', so an
+# abstract's '< 0.05 … >' is left as it is (stripping it once took a cited NCT number away)
+_TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
 
 
 def _found(m: re.Match[str], forms: dict[int, tuple[Form, Register]]) -> tuple[str, Register]:
@@ -289,6 +301,14 @@ def _found(m: re.Match[str], forms: dict[int, tuple[Form, Register]]) -> tuple[s
     form, register = forms[group]
     parts = m.groups()[group : group + form.shape.count("{}")]
     return form.shape.format(*(p.upper() for p in parts)), register
+
+
+def _in_context(m: re.Match[str], forms: dict[int, tuple[Form, Register]]) -> bool:
+    """Whether a match stands where its form may be read (:attr:`Form.context`)."""
+    context = forms[m.lastindex or 0][0].context
+    if not context or (m.start() == 0 and m.end() == len(m.string.rstrip())):
+        return True
+    return bool(re.search(context, m.string[max(0, m.start() - CONTEXT) : m.start()], re.I))
 
 
 def _matches(text: str) -> list[tuple[str, Register]]:
@@ -302,7 +322,7 @@ def _matches(text: str) -> list[tuple[str, Register]]:
         (_EXACT, _EXACT_FORMS, _EXACT_MARKS, text),
     ):
         for start in marks.finditer(plain):
-            if m := pattern.match(plain, start.start()):
+            if (m := pattern.match(plain, start.start())) and _in_context(m, forms):
                 found.append((m.start(), *_found(m, forms)))
     return [(number, register) for _, number, register in sorted(found, key=lambda f: f[0])]
 

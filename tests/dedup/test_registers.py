@@ -93,6 +93,12 @@ def test_a_number_in_every_place_a_record_holds_it(written, others, canonical):
     assert numbers_in_text(f"SI  - {bank}/{written}\nPMID- 30000001") == [canonical]
 
 
+def test_an_abstracts_signs_are_no_markup():
+    # '<' and '>' in an abstract are signs, not tags around text to drop
+    text = "Mortality was lower (p < 0.05). A pilot study (NCT00620711) enrols infants > 36 weeks."
+    assert numbers_in_text(text) == ["NCT00620711"]
+
+
 def test_the_registers_own_addresses():
     for address, number in (
         ("https://clinicaltrials.gov/show/NCT01234567", "NCT01234567"),  # old
@@ -125,6 +131,7 @@ def test_near_misses_are_no_numbers():
         "NTR1 and NTR2 are neurotensin receptors",  # a gene name
         "KCT000123 and PACTR2019051234",  # too short
         "The CRD42019123456 protocol and U1111-1234-5678",  # PROSPERO and WHO's UTN: no register's
+        "pigs infected with the CSFV strains Brescia or NL9201",  # a strain, no register named
     ):
         assert numbers_in_text(text) == [], text
     # a number touched by letters or digits is part of something else
