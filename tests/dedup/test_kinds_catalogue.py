@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 
-from dedup.helpers import NO_PLACE, outcome, rec
+from dedup.helpers import NO_PLACE, dedup_central_and_portal, outcome, rec
 
 from reviewkit.cli import main
 from reviewkit.records import Record
@@ -423,15 +423,7 @@ def test_registrations_through_import_and_dedup(project_a, capsys, tmp_path):
     dedup`: the one registration in both merges; the sister trials, the article and its
     erratum stay apart."""
     folder = str(project_a.folder)
-    project_a.close()
-    central, portal = tmp_path / "central.ris", tmp_path / "portal.ris"
-    central.write_text(CENTRAL_RIS, encoding="utf-8")
-    portal.write_text(PORTAL_RIS, encoding="utf-8")
-    assert main(["import", str(central), "--source", "CENTRAL", "--project", folder]) == 0
-    assert main(["import", str(portal), "--source", "ICTRP", "--project", folder]) == 0
-    capsys.readouterr()
-    assert main(["dedup", "--project", folder]) == 0
-    out = capsys.readouterr().out
+    out = dedup_central_and_portal(project_a, capsys, tmp_path, CENTRAL_RIS, PORTAL_RIS)
     assert "1 duplicate link," in out and "6 records → 5 studies" in out
     # the one cluster is the registration's two records, linked by its number
     sheet = tmp_path / "clusters.csv"

@@ -5,7 +5,7 @@ through `reviewkit import` + `reviewkit dedup` and `reviewkit dedup studies`."""
 from __future__ import annotations
 
 import pytest
-from dedup.helpers import outcome
+from dedup.helpers import dedup_central_and_portal, outcome
 
 from reviewkit.cli import main
 from reviewkit.dedup.registers import (
@@ -204,16 +204,7 @@ ER  -
 def test_registrations_through_import_and_dedup(project_a, capsys, tmp_path):
     """CENTRAL's record (the old portal's address) and the portal's (the number without its
     hyphens) of one ChiCTR registration merge; the sister trial's stays apart."""
-    folder = str(project_a.folder)
-    project_a.close()
-    central, portal = tmp_path / "central.ris", tmp_path / "portal.ris"
-    central.write_text(CENTRAL_RIS, encoding="utf-8")
-    portal.write_text(PORTAL_RIS, encoding="utf-8")
-    assert main(["import", str(central), "--source", "CENTRAL", "--project", folder]) == 0
-    assert main(["import", str(portal), "--source", "ICTRP", "--project", folder]) == 0
-    capsys.readouterr()
-    assert main(["dedup", "--project", folder]) == 0
-    out = capsys.readouterr().out
+    out = dedup_central_and_portal(project_a, capsys, tmp_path, CENTRAL_RIS, PORTAL_RIS)
     assert "1 duplicate link," in out and "3 records → 2 studies" in out
 
 
