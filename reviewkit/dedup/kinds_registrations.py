@@ -7,14 +7,14 @@ the register's own record may give its address as the URL (Zotero). Every regist
 are read as the catalogue of registers (:mod:`reviewkit.dedup.registers`) writes them. The
 number is the record's identifier, as a PMID is a PubMed record's: a register gives a trial
 one number, so one number is one registration exported twice (CENTRAL's record and the
-portal's, their titles perhaps the brief and the official one), and two numbers are two records: two trials
-of one sponsor whose titles differ in a phase, an arm or an age group word, or the same
-trial in two registers. The second is one study but not one record: as the Cochrane Handbook
-(chapter 4.6.2, 'collating multiple reports of the same study') asks, records of one study are
-linked as a study (`reviewkit dedup studies`, shared registration numbers), not merged as
-copies. A registration and the trial's journal article are two reports of one study for the
-same reason; the rules after this one keep them apart (the article has authors, a journal and
-pages the registration lacks).
+portal's, their titles perhaps the brief and the official one), and two numbers are two
+records: two trials of one sponsor whose titles differ in a phase, an arm or an age group
+word, or the same trial in two registers. The second is one study but not one record: as
+the Cochrane Handbook (chapter 4.6.2, 'collating multiple reports of the same study') asks,
+records of one study are linked as a study (`reviewkit dedup studies`, shared registration
+numbers), not merged as copies. A registration and the trial's journal article are two
+reports of one study for the same reason; the rules after this one keep them apart (the
+article has authors, a journal and pages the registration lacks).
 """
 
 from __future__ import annotations

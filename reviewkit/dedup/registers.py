@@ -9,7 +9,9 @@ The registers are WHO ICTRP's primary registries (WHO, "Primary registries in th
 Registry Network", and each register's own pages on its numbers) and ClinicalTrials.gov. The
 patterns were checked against the regular expressions of ctregistries (Salholz-Hillel et al.,
 github.com/maia-sh/ctregistries, registries.csv), which reads the same numbers in MEDLINE's
-secondary source IDs; where we differ it says so at the form.
+secondary source IDs. Ours take any digits the documented form allows where ctregistries
+fixes those numbers had by 2021 ('NCT0…', 'ACTRN126…', 'KCT00…'), and are stricter where a
+prefix is also a word or a name (REPEC's 'PER', the Netherlands' 'NL'; said at the form).
 
 Canonical form: upper case, no spaces, and the register's own separators written the way the
 register documents them (ChiCTR's hyphens, CTRI's and SLCTR's slashes, EudraCT's hyphens),
