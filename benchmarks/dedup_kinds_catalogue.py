@@ -32,7 +32,15 @@ KINDS_CATALOGUE = (
     " were merged) | a register gives a trial one number; two registers' records of one trial"
     " are one study (a study link), not one record | test_two_registration_numbers_are_two_"
     "records |",
-    "| registrations without a readable number (EU-CTR's address, 'ClinicalTrials.gov' alone)"
+    "| one registration of another register: ChiCTR-IOR-17011234 / ChiCTRIOR17011234, CTRI/…,"
+    " RBR-…, KCT…, EUCTR…-GB / 'eudract_number:…', the portal's old nine-word address, a"
+    " register's address as URL (Zotero), an ISRCTN DOI | merged, `registration_numbers`"
+    " (fixed: numbers with hyphens or slashes, the old address's and a URL's were not read) |"
+    " two numbers of one register: apart | dedup/registers.py, the catalogue of WHO's primary"
+    " registers: one canonical form per number | test_registers.test_registrations_of_the_"
+    "newly_read_registers_merge_by_number, test_rd28_kinds |",
+    "| registrations without a readable number (a register's search page, 'ClinicalTrials.gov'"
+    " alone)"
     " | queued (fixed: two of one title were merged) | phase, arm, age word: apart | a bare"
     " title, as rules.title_only_record | test_registrations_one_phase_arm_or_age_word_apart_"
     "are_two_trials |",

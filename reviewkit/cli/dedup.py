@@ -368,8 +368,9 @@ def _echo_rules(rows: list) -> None:
 @project_option
 @click.pass_context
 def studies_cmd(ctx: click.Context, project_dir: Path) -> None:
-    """Suggest links between reports of one study (shared trial registration numbers: NCT,
-    ISRCTN, ACTRN, DRKS, EudraCT …) and list the suggestions and the confirmed studies."""
+    """Suggest links between reports of one study (shared trial registration numbers of any
+    register WHO's portal lists: NCT, ISRCTN, ACTRN, ChiCTR, CTRI, EudraCT …) and list the
+    suggestions and the confirmed studies."""
     from reviewkit.dedup.studies import open_suggestions, study_groups, suggest_study_links
 
     project = load_project(_project_dir(ctx, project_dir))

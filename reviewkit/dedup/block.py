@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from reviewkit.dedup.kinds_registrations import registration_number
 from reviewkit.dedup.normalise import Keys
 
 MAX_BLOCK = 64  # larger blocks carry no information and would make the cost quadratic
@@ -36,8 +35,8 @@ def blocking_keys(k: Keys) -> list[str]:
         if len(words) >= 3:
             words.sort(key=len, reverse=True)  # stable: ties stay in alphabetical order
             out.append("tw:" + " ".join(sorted(words[:3])))
-    if number := registration_number(k):
-        out.append("r:" + number)  # one registration under its brief and its official title
+    if k.registration:
+        out.append("r:" + k.registration)  # one registration under its brief and its official title
     if k.living and t:
         out.append("lr:" + t)  # versions of one review, years apart; short titles ('Head lice')
     if k.first_author and k.year:

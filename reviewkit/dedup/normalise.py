@@ -20,6 +20,7 @@ from reviewkit.dedup.pages import (
     range_starts,
     section_letters,
 )
+from reviewkit.dedup.registers import record_number
 from reviewkit.dedup.titles import (
     is_generic,
     is_notice,
@@ -91,6 +92,9 @@ class Keys:
     doi: str  # the DOI as compared (:func:`doi_key`)
     pmid: str
     pmcid: str
+    # the trial registration number a register's record carries (registers.record_number:
+    # its source field, a register's address as its URL, an ISRCTN DOI), canonical; '' if none
+    registration: str
 
 
 # Ovid/Embase put the issue into the volume field ('31 (2) (no pagination)') and an article
@@ -206,4 +210,5 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         doi=doi_key(normalise_doi(unquote(rec.doi)) if "%" in rec.doi else rec.doi),
         pmid=normalise_pmid(rec.pmid),
         pmcid=normalise_pmcid(rec.pmcid),
+        registration=record_number(rec.journal, rec.url, rec.doi),
     )

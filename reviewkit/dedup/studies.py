@@ -2,15 +2,15 @@
 
 A trial often has a protocol paper, a main paper, a follow-up and an economic evaluation:
 not duplicates (each is screened as a record of its own) but one study. Registration
-numbers in the records (PubMed's DataBankList, 'NCT…', 'ISRCTN…', 'ACTRN…' in abstracts)
-suggest links between them (:func:`suggest_study_links`); a person confirms or rejects each
+numbers in the records (PubMed's DataBankList, 'NCT…', 'ISRCTN…', 'ChiCTR-…' in abstracts:
+every register of :mod:`reviewkit.dedup.registers`) suggest links between them
+(:func:`suggest_study_links`); a person confirms or rejects each
 (:func:`decide_study_link`); :func:`study_groups` gives the studies with their reports.
 Links join duplicate clusters (their canonical records), never single copies.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,6 +18,7 @@ from itertools import combinations
 
 import networkx as nx
 
+from reviewkit.dedup.registers import numbers_in_text
 from reviewkit.dedup.review import RECORD_ID_HINT, person_id
 from reviewkit.errors import UserError
 from reviewkit.store import duplicates as links
@@ -25,23 +26,7 @@ from reviewkit.store import records as record_rows
 from reviewkit.store import study_links as rows
 from reviewkit.store.db import Store
 
-# Trial registers whose numbers have a fixed form (WHO ICTRP primary registers and
-# ClinicalTrials.gov). A bare EudraCT number (2004-001234-56) looks like other numbers, so
-# it counts only after the word 'EudraCT'.
-_REGISTRATION = re.compile(
-    r"\b(?:NCT\s?\d{8}|ISRCTN\s?\d{8}|ACTRN\s?\d{14}|DRKS\s?\d{8}|ChiCTR[-A-Za-z]*\d{6,}"
-    r"|UMIN\s?\d{9}|PACTR\s?\d{15}|NTR\s?\d{3,5}|CTRI/\d{4}/\d{2,3}/\d{6}|IRCT\d{6,}N\d+)\b",
-    re.I,
-)
-_EUDRACT = re.compile(r"EudraCT(?:\s+(?:number|no\.?))?\s*[:#]?\s*(\d{4}-\d{6}-\d{2})\b", re.I)
 MAX_REPORTS = 50  # a number on more studies than this is no one trial's (a cohort, a register)
-
-
-def registration_numbers(text: str) -> set[str]:
-    """Trial registration numbers in a text, upper case without spaces ('NCT 0123…' -> 'NCT0123…')."""
-    found = {re.sub(r"\s", "", m.group(0)).upper() for m in _REGISTRATION.finditer(text)}
-    found |= {"EUDRACT" + m.group(1) for m in _EUDRACT.finditer(text)}
-    return found
 
 
 def _study_numbers(db: Store) -> dict[int, set[str]]:
@@ -49,7 +34,9 @@ def _study_numbers(db: Store) -> dict[int, set[str]]:
     cmap = links.canonical_map(db)
     out: dict[int, set[str]] = defaultdict(set)
     for rid, data, raw in rows.record_texts(db):
-        numbers = registration_numbers(data) | registration_numbers(raw)
+        # the record's fields (abstract, source, address) and its original text (PubMed's
+        # DataBankList, MEDLINE's SI field, an export's accession or notes field)
+        numbers = {*numbers_in_text(data), *numbers_in_text(raw)}
         if numbers:
             out[cmap.get(rid, rid)] |= numbers
     return out

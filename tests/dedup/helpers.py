@@ -5,6 +5,7 @@ from __future__ import annotations
 from conftest import add_records
 
 from reviewkit import screening as scr
+from reviewkit.cli import main
 from reviewkit.dedup.matching import match
 from reviewkit.dedup.normalise import Keys, keys_for
 from reviewkit.dedup.rules import compare
@@ -95,3 +96,17 @@ def outcome(a: Record, b: Record) -> tuple[str, str]:
     for v in res.uncertain:
         return "queued", v.rule
     return "apart", ""
+
+
+def dedup_central_and_portal(project: Project, capsys, tmp_path, central: str, portal: str) -> str:
+    """Import two RIS texts (CENTRAL's records, WHO portal's) through `reviewkit import`, run
+    `reviewkit dedup`, and return what it printed. The project is closed first (the CLI opens it)."""
+    folder = str(project.folder)
+    project.close()
+    for name, text, source in (("central", central, "CENTRAL"), ("portal", portal, "ICTRP")):
+        path = tmp_path / f"{name}.ris"
+        path.write_text(text, encoding="utf-8")
+        assert main(["import", str(path), "--source", source, "--project", folder]) == 0
+    capsys.readouterr()
+    assert main(["dedup", "--project", folder]) == 0
+    return capsys.readouterr().out

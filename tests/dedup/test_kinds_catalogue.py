@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 
-from dedup.helpers import NO_PLACE, outcome, rec
+from dedup.helpers import NO_PLACE, dedup_central_and_portal, outcome, rec
 
 from reviewkit.cli import main
 from reviewkit.records import Record
@@ -75,18 +75,27 @@ def test_two_registration_numbers_are_two_records():
 
 
 def test_registrations_one_phase_arm_or_age_word_apart_are_two_trials():
-    # EU-CTR's address keeps no number dedup can read: the title words still tell them apart
-    eu = "https://www.clinicaltrialsregister.eu/ctr-search/search?query=eudract_number:2014-001234-12"
-    a = registration(title=PHASE.format("3", "Adults"), journal=eu)
+    # EU-CTR's address names the trial's EudraCT number: sister trials have two
+    eu = "https://www.clinicaltrialsregister.eu/ctr-search/search?query=eudract_number:{}"
+    a = registration(title=PHASE.format("3", "Adults"), journal=eu.format("2014-001234-12"))
+    for number, title in (
+        ("2014-001235-30", PHASE.format("2", "Adults")),  # another phase
+        ("2014-001236-41", PHASE.format("3", "Adolescents")),  # another age group
+        ("2015-000123-11", PHASE.format("3", "Adults")),  # the same title, two trials
+    ):
+        assert outcome(a, registration(title=title, journal=eu.format(number))) == ("apart", "")
+    # a register's address without a number (a search page): the title words still tell them
+    # apart, and the same title twice goes to a person, as for any bare title (sister trials'
+    # registrations share all but a word)
+    search = "https://www.clinicaltrialsregister.eu/ctr-search/search?query=vortioxetine"
+    a = registration(title=PHASE.format("3", "Adults"), journal=search)
     for title in (
-        PHASE.format("2", "Adults"),  # another phase
-        PHASE.format("3", "Adolescents"),  # another age group
+        PHASE.format("2", "Adults"),
+        PHASE.format("3", "Adolescents"),
         PHASE.format("3", "Adults").replace("Vortioxetine", "Vortioxetine Versus Placebo"),
     ):
-        assert outcome(a, registration(title=title, journal=eu))[0] != "merged"
-    # the same title twice from EU-CTR, no number to compare: a person decides, as for any
-    # bare title (sister trials' registrations share all but a word)
-    twice = registration(title=PHASE.format("3", "Adults"), journal=eu)
+        assert outcome(a, registration(title=title, journal=search))[0] != "merged"
+    twice = registration(title=PHASE.format("3", "Adults"), journal=search)
     assert outcome(a, twice) == ("queued", "registration_numbers")
     ctgov = registration(title=PHASE.format("3", "Adults"), journal="ClinicalTrials.gov")
     assert outcome(
@@ -414,15 +423,7 @@ def test_registrations_through_import_and_dedup(project_a, capsys, tmp_path):
     dedup`: the one registration in both merges; the sister trials, the article and its
     erratum stay apart."""
     folder = str(project_a.folder)
-    project_a.close()
-    central, portal = tmp_path / "central.ris", tmp_path / "portal.ris"
-    central.write_text(CENTRAL_RIS, encoding="utf-8")
-    portal.write_text(PORTAL_RIS, encoding="utf-8")
-    assert main(["import", str(central), "--source", "CENTRAL", "--project", folder]) == 0
-    assert main(["import", str(portal), "--source", "ICTRP", "--project", folder]) == 0
-    capsys.readouterr()
-    assert main(["dedup", "--project", folder]) == 0
-    out = capsys.readouterr().out
+    out = dedup_central_and_portal(project_a, capsys, tmp_path, CENTRAL_RIS, PORTAL_RIS)
     assert "1 duplicate link," in out and "6 records → 5 studies" in out
     # the one cluster is the registration's two records, linked by its number
     sheet = tmp_path / "clusters.csv"

@@ -32,19 +32,26 @@ REG_TITLE = "Graded Activity and Workplace Dialogue for Sick-listed Workers With
 
 def test_a_registration_and_a_bare_title_of_it_go_to_a_person():
     # CENTRAL's record of a registration, and the same registration exported with no source
-    # field (Zotero's ClinicalTrials.gov item is a report: its register is the publisher, the
-    # address its URL): a bare title is no article, so a person decides, as for any bare title
+    # field and no address (a hand-made record): a bare title is no article, so a person
+    # decides, as for any bare title
     reg = Record(
         title=REG_TITLE,
         year=2019,
         journal="https://clinicaltrials.gov/show/NCT01234567",
         source="CENTRAL",
     )
-    bare = Record(
+    bare = Record(title=REG_TITLE, year=2019, publisher="ClinicalTrials.gov", source="Zotero")
+    assert outcome(reg, bare) == ("queued", "title_only_record")
+    # Zotero's ClinicalTrials.gov item (a report: its register the publisher, the register's
+    # address its URL) carries the number in its address: one number, one registration
+    zotero = Record(
         title=REG_TITLE,
         year=2019,
         publisher="ClinicalTrials.gov",
         url="https://clinicaltrials.gov/study/NCT01234567",
         source="Zotero",
     )
-    assert outcome(reg, bare) == ("queued", "title_only_record")
+    assert outcome(reg, zotero) == ("merged", "registration_numbers")
+    # its address under another number is another trial's registration
+    other = Record(**{**zotero.as_dict(), "url": "https://clinicaltrials.gov/study/NCT07654321"})
+    assert outcome(reg, other) == ("apart", "")

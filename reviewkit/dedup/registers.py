@@ -1,0 +1,417 @@
+"""The catalogue of trial registers: each register's name, the documented form of its numbers,
+the patterns that find a number in free text and the one canonical form it is compared in.
+
+One list for every reader of registration numbers: dedup's registration rule (a register's
+record carries its number in its source field, its address or, for ISRCTN, its DOI) and the
+study links (numbers cited in abstracts, PubMed's DataBankList and secondary source IDs).
+
+The registers are WHO ICTRP's primary registries (WHO, "Primary registries in the WHO
+Registry Network", and each register's own pages on its numbers) and ClinicalTrials.gov. The
+patterns were checked against the regular expressions of ctregistries (Salholz-Hillel et al.,
+github.com/maia-sh/ctregistries, registries.csv), which reads the same numbers in MEDLINE's
+secondary source IDs. Ours take any digits the documented form allows where ctregistries
+fixes those numbers had by 2021 ('NCT0…', 'ACTRN126…', 'KCT00…'), and are stricter where a
+prefix is also a word or a name (REPEC's 'PER', the Netherlands' 'NL'; said at the form).
+
+Canonical form: upper case, no spaces, and the register's own separators written the way the
+register documents them (ChiCTR's hyphens, CTRI's and SLCTR's slashes, EudraCT's hyphens),
+whether the text had them or not: 'ChiCTR-IOR-17011234', 'ChiCTRIOR17011234' and
+'chictr ior 17011234' (a folded source field) are one number, 'CHICTR-IOR-17011234'. A number
+is the same number written with or without its separators; the register's prefix is part of
+it ('NCT01234567', not '01234567'), so two registers' numbers never compare equal.
+
+What is not read, on purpose: a bare EudraCT number ('2014-001234-12') without 'EudraCT' or
+'EUCTR' before it (grant and protocol numbers share its shape), PROSPERO's CRD numbers (a
+register of reviews, not trials), WHO's Universal Trial Number (U1111-…, given to a trial
+before any register's number, never a register's record) and UMIN's old 'C000000123' ids
+(UMIN lists each beside its UMIN number, which is read).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import unquote
+
+
+@dataclass(frozen=True)
+class Form:
+    """One documented form of a register's numbers."""
+
+    pattern: str  # finds the number in free text; its groups are the number's parts
+    shape: str  # the canonical number, its parts filled in upper case ('NCT{}')
+    # True: the register's capitals only, for a prefix that words and gene names share
+    # (REPEC's 'PER', the Netherlands' 'NTR' and 'NL')
+    exact_case: bool = False
+    # the literals a number of this form starts with, lower case (in the register's capitals
+    # when exact_case); () for the letters the shape starts with ('NCT{}' -> 'nct'). The
+    # pattern is tried only where one starts a word (_matches)
+    marks: tuple[str, ...] = ()
+    # for a shape that other things share: words one of which the text must hold in the
+    # CONTEXT characters before the number (a pattern, any case), unless the number is the
+    # whole text (a source field, an ID field)
+    context: str = ""
+
+    def literals(self) -> tuple[str, ...]:
+        """The marks of this form (:attr:`marks`, or the shape's opening letters)."""
+        if self.marks:
+            return self.marks
+        start = re.match(r"[A-Z]+", self.shape)
+        assert start, self.shape
+        return (start.group(0) if self.exact_case else start.group(0).lower(),)
+
+
+@dataclass(frozen=True)
+class Register:
+    """A trial register: its name, its numbers' documented form and where they are from, the
+    forms read in text, and the hosts of its web addresses (its records' URLs)."""
+
+    name: str
+    numbers: str
+    forms: tuple[Form, ...]
+    hosts: tuple[str, ...]
+
+
+# A separator a number may be written with or without (ICTRP keeps the register's hyphens,
+# exports and authors drop them or write a space; a folded field has spaces for all of them)
+_SEP = r"[\s-]?"
+_SLASH = r"[\s/-]*"
+# the prefixes ICTRP puts before the four registers of the Japan Primary Registries Network
+# ('JPRN-UMIN000012345'): not part of the register's own number, so read and dropped
+_JPRN = r"(?:JPRN[\s-]?)?"
+# a register named before its number ('Netherlands Trial Register', 'trial registration:',
+# 'TrialID=', 'NTR', 'LTR'), for Form.context
+_NAMED = r"regist|trialid|\b[nl]tr\b"
+CONTEXT = 60
+
+REGISTERS: tuple[Register, ...] = (
+    Register(
+        "ClinicalTrials.gov",
+        "NCT and 8 digits, NCT01234567 (ClinicalTrials.gov, 'NCT Number')",
+        (Form(rf"NCT{_SEP}(\d{{8}})", "NCT{}"),),
+        ("clinicaltrials.gov",),
+    ),
+    Register(
+        "ISRCTN",
+        "ISRCTN and 8 digits, ISRCTN12345678; its records' DOIs are 10.1186/ISRCTN12345678",
+        (Form(rf"ISRCTN{_SEP}(\d{{8}})", "ISRCTN{}"),),
+        ("isrctn.com", "isrctn.org", "controlled-trials.com"),
+    ),
+    Register(
+        "ANZCTR (Australia, New Zealand)",
+        "ACTRN and 14 digits, ACTRN12610000123456 (ANZCTR, 'Registration number')",
+        (Form(rf"ACTRN{_SEP}(\d{{14}})", "ACTRN{}"),),
+        ("anzctr.org.au",),
+    ),
+    Register(
+        "ChiCTR (China)",
+        "until 2016 ChiCTR-, a three- or four-letter type and 8 digits (ChiCTR-IOR-17011234,"
+        " ChiCTR-TRC-10000123), since then ChiCTR and 10 digits (ChiCTR1800012345)",
+        (
+            Form(rf"ChiCTR{_SEP}([A-Z]{{2,4}}){_SEP}(\d{{8}})", "CHICTR-{}-{}"),
+            Form(rf"ChiCTR{_SEP}(\d{{10}})", "CHICTR{}"),
+        ),
+        ("chictr.org.cn", "chictr.org"),
+    ),
+    Register(
+        "CRiS (Korea)",
+        "KCT and 7 digits, KCT0001234 (CRiS, 'CRIS Registration Number')",
+        (Form(rf"KCT{_SEP}(\d{{7}})", "KCT{}"),),
+        ("cris.nih.go.kr",),
+    ),
+    Register(
+        "CTRI (India)",
+        "CTRI/year/month/6 digits, CTRI/2019/01/017000 (until 2010 a three-digit middle part,"
+        " CTRI/2009/091/000123)",
+        (Form(rf"CTRI{_SLASH}(20\d\d){_SLASH}(\d{{2,3}}){_SLASH}(\d{{6}})", "CTRI/{}/{}/{}"),),
+        ("ctri.nic.in",),
+    ),
+    Register(
+        "DRKS (Germany)",
+        "DRKS and 8 digits, DRKS00012345 (DRKS, 'DRKS-ID')",
+        (Form(rf"DRKS{_SEP}(\d{{8}})", "DRKS{}"),),
+        ("drks.de", "germanctr.de"),
+    ),
+    Register(
+        "CTIS (EU Clinical Trials Information System)",
+        "the EU CT number, year-5 and 5 digits-2 digits-2 digits, 2022-500001-23-00 (EMA, CTIS"
+        " since 2023); read after 'CTIS' or 'EU CT' only, as ICTRP writes it (CTIS2022-…)",
+        (
+            Form(
+                r"(?:CTIS|EU[\s-]?CT(?:[\s-]*(?:number|no)\.?)?)[\s:#=-]*"
+                r"(20\d\d)-(5\d{5})-(\d{2})-(\d{2})",
+                "CTIS{}-{}-{}-{}",
+                marks=("ctis", "eu ct", "eu-ct", "euct"),
+            ),
+        ),
+        ("euclinicaltrials.eu",),
+    ),
+    Register(
+        "EU CTR (EudraCT)",
+        "the EudraCT number, year-6 digits-2 digits, 2014-001234-12 (EMA, EudraCT); ICTRP"
+        " names each member state's copy EUCTR2014-001234-12-GB. Read after 'EudraCT' or"
+        " 'EUCTR' only. The member state is dropped: its copies are one protocol under one"
+        " number, and CENTRAL's address for them (…eudract_number:2014-001234-12) names none",
+        (
+            Form(
+                r"(?:EudraCT(?:[\s_-]*(?:number|no|nr|id)\b\.?)?|EU[\s-]?CTR)[\s:/#=()-]*"
+                r"(\d{4})-?(\d{6})-?(\d{2})(?:-[A-Z]{2,3}\b)?",
+                "EUDRACT{}-{}-{}",
+                marks=("eudract", "euctr", "eu ctr", "eu-ctr"),
+            ),
+        ),
+        ("clinicaltrialsregister.eu",),
+    ),
+    Register(
+        "IRCT (Iran)",
+        "IRCT, digits (a date and a serial, 10 to 14) and N with the trial's number of"
+        " registration, IRCT20171203037645N1, IRCT201012195395N1, IRCT138811192855N1",
+        (Form(rf"IRCT{_SEP}(\d{{10,14}}N\d{{1,3}})", "IRCT{}"),),
+        ("irct.ir", "irct.behdasht.gov.ir"),
+    ),
+    Register(
+        "JPRN: UMIN-CTR (Japan)",
+        "UMIN and 9 digits, UMIN000012345; ICTRP writes JPRN-UMIN000012345",
+        (Form(rf"{_JPRN}UMIN{_SEP}(?:CTR{_SEP})?(\d{{9}})", "UMIN{}"),),
+        ("umin.ac.jp",),
+    ),
+    Register(
+        "JPRN: jRCT (Japan)",
+        "jRCT, a letter or digit and 9 digits, jRCTs031180123, jRCT2031190123",
+        (Form(rf"{_JPRN}jRCT{_SEP}([A-Z0-9]\d{{9}})", "JRCT{}"),),
+        ("jrct.niph.go.jp", "rctportal.niph.go.jp", "jrct.mhlw.go.jp"),
+    ),
+    Register(
+        "JPRN: JapicCTI (Japan)",
+        "JapicCTI- and 6 digits, JapicCTI-123456",
+        (Form(rf"{_JPRN}Japic{_SEP}CTI{_SEP}(\d{{6}})", "JAPICCTI-{}", marks=("japic",)),),
+        ("clinicaltrials.jp",),
+    ),
+    Register(
+        "JPRN: JMACCT (Japan)",
+        "JMA-IIA and 5 digits, JMA-IIA00123",
+        (Form(rf"{_JPRN}JMA{_SEP}IIA(\d{{5}})", "JMA-IIA{}"),),
+        ("jmacct.med.or.jp",),
+    ),
+    Register(
+        "NTR / LTR (the Netherlands)",
+        "NTR and its number (NTR1234, 2004-2018), then NL and 4 or 5 digits (NL7891); since"
+        " 2022 Overview of Medical Research, NL-OMON and digits (NL-OMON23456)",
+        (
+            # capitals only, and three digits at least: 'NTR1' to 'NTR3' are the neurotensin
+            # receptors, and 'ntr284' a DOI's suffix (Nicotine & Tobacco Research, 10.1093/ntr/)
+            Form(rf"NTR{_SEP}(\d{{3,4}})", "NTR{}", exact_case=True),
+            Form(r"NL-?OMON(\d{1,6})", "NL-OMON{}", exact_case=True),
+            # 'NL' and digits also names virus strains and samples ('CSFV strains Brescia or
+            # NL9201', srsr): read after the register's name or a registration's heading
+            Form(r"NL(\d{4,5})", "NL{}", exact_case=True, context=_NAMED),
+        ),
+        ("trialregister.nl", "onderzoekmetmensen.nl"),
+    ),
+    Register(
+        "PACTR (Pan African)",
+        "PACTR and 15 digits, PACTR201905123456789",
+        (Form(rf"PACTR{_SEP}(\d{{15}})", "PACTR{}"),),
+        ("pactr.org", "pactr.samrc.ac.za"),
+    ),
+    Register(
+        "ReBEC (Brazil)",
+        "RBR- and 6 letters and digits, the first a digit, RBR-5xyz9k (ReBEC, 'UTN/Registro');"
+        " the registry's new platform (2021) gives 7 or 8 (RBR-7znxtw7)",
+        (Form(rf"RBR{_SEP}(\d[0-9A-Z]{{5,7}})", "RBR-{}"),),
+        ("ensaiosclinicos.gov.br",),
+    ),
+    Register(
+        "REPEC (Peru)",
+        "PER-, 3 digits, -, the year's 2 digits, PER-012-19 (REPEC, 'Código de registro')",
+        # capitals and both hyphens: 'per 100 19' is English (ctregistries lets both go)
+        (Form(r"PER-(\d{3})-(\d{2})", "PER-{}-{}", exact_case=True),),
+        ("ensayosclinicos-repec.ins.gob.pe",),
+    ),
+    Register(
+        "RPCEC (Cuba)",
+        "RPCEC and 8 digits, RPCEC00000123",
+        (Form(rf"RPCEC{_SEP}(\d{{8}})", "RPCEC{}"),),
+        ("registroclinico.sld.cu",),
+    ),
+    Register(
+        "SLCTR (Sri Lanka)",
+        "SLCTR/year/3 digits, SLCTR/2019/012",
+        (Form(rf"SLCTR{_SLASH}(20\d\d){_SLASH}(\d{{3}})", "SLCTR/{}/{}"),),
+        ("slctr.lk",),
+    ),
+    Register(
+        "LBCTR (Lebanon)",
+        "LBCTR and 10 digits (a date and a serial), LBCTR2019121234",
+        (Form(rf"LBCTR{_SEP}(20\d{{8}})", "LBCTR{}"),),
+        ("lbctr.moph.gov.lb", "lbctr.emro.who.int"),
+    ),
+    Register(
+        "ITMCTR (traditional medicine)",
+        "ITMCTR and 10 digits, ITMCTR2100004975",
+        (Form(rf"ITMCTR{_SEP}(\d{{10}})", "ITMCTR{}"),),
+        ("itmctr.ccebtcm.org.cn",),
+    ),
+    Register(
+        "TCTR (Thailand)",
+        "TCTR and 11 digits (a date and a serial), TCTR20190101001",
+        (Form(rf"TCTR{_SEP}(20\d{{9}})", "TCTR{}"),),
+        ("thaiclinicaltrials.org", "clinicaltrials.in.th"),
+    ),
+)
+
+# WHO's portal (ICTRP), which shows every primary register's records: its old addresses
+# (apps.who.int/trialsearch/Trial2.aspx?TrialID=…, www.who.int/ictrp/…) and its new one
+# (trialsearch.who.int/Trial2.aspx?TrialID=…)
+_PORTAL_HOST = "who.int"
+_PORTAL_PATHS = ("trialsearch", "ictrp")
+
+
+def _compile(exact_case: bool) -> tuple[re.Pattern[str], dict[int, tuple[Form, Register]]]:
+    """One pattern of the forms of one kind (each in a group of its own), and per form its
+    group's index, so a text is read in one pass. The forms in any case are matched on the
+    text in lower case, as lower-case patterns: a pattern of many alternatives runs several
+    times faster so than with re.IGNORECASE (measured on 20,000 abstracts)."""
+    parts, index, group = [], {}, 1
+    for register in REGISTERS:
+        for form in register.forms:
+            if form.exact_case != exact_case:
+                continue
+            assert not re.search(r"\\[A-Z]", form.pattern), form.pattern  # \D, \S … upper
+            parts.append(f"({form.pattern if exact_case else form.pattern.lower()})")
+            index[group] = (form, register)
+            group += 1 + re.compile(form.pattern).groups
+    # a number stands on its own: no letter or digit touches it on either side
+    pattern = rf"(?<![A-Za-z0-9])(?:{'|'.join(parts)})(?![A-Za-z0-9])"
+    return re.compile(pattern), index
+
+
+_ANY_CASE, _ANY_CASE_FORMS = _compile(exact_case=False)
+_EXACT, _EXACT_FORMS = _compile(exact_case=True)
+_HOSTS = frozenset(h for r in REGISTERS for h in r.hosts)
+_SUBDOMAINS = tuple("." + h for h in sorted(_HOSTS))  # www.isrctn.com, apps.who.int …
+_ISRCTN_DOI = re.compile(r"10\.1186/(ISRCTN\d{8})$", re.I)
+# a markup tag ('<AccessionNumber>', '</DataBank>'): a letter right after '<', so an
+# abstract's '< 0.05 … >' is left as it is (stripping it once took a cited NCT number away)
+_TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
+
+
+def _found(m: re.Match[str], forms: dict[int, tuple[Form, Register]]) -> tuple[str, Register]:
+    """The canonical number a match of :func:`_compile`'s pattern is, and its register."""
+    group = m.lastindex or 0  # the form's own group: it closes after the parts inside it
+    form, register = forms[group]
+    parts = m.groups()[group : group + form.shape.count("{}")]
+    return form.shape.format(*(p.upper() for p in parts)), register
+
+
+def _in_context(m: re.Match[str], forms: dict[int, tuple[Form, Register]]) -> bool:
+    """Whether a match stands where its form may be read (:attr:`Form.context`)."""
+    context = forms[m.lastindex or 0][0].context
+    if not context or (m.start() == 0 and m.end() == len(m.string.rstrip())):
+        return True
+    return bool(re.search(context, m.string[max(0, m.start() - CONTEXT) : m.start()], re.I))
+
+
+def _matches(text: str) -> list[tuple[str, Register]]:
+    """(canonical number, register) of every number in a plain text, in the order they stand.
+    The forms' pattern is tried only where a form's mark starts a word (:attr:`Form.marks`):
+    the marks alone are found faster than the whole pattern (an abstract holds 'nct' in
+    'function', but rarely at a word's start)."""
+    found = []
+    for pattern, forms, marks, plain in (
+        (_ANY_CASE, _ANY_CASE_FORMS, _ANY_CASE_MARKS, text.lower()),
+        (_EXACT, _EXACT_FORMS, _EXACT_MARKS, text),
+    ):
+        for start in marks.finditer(plain):
+            if (m := pattern.match(plain, start.start())) and _in_context(m, forms):
+                found.append((m.start(), *_found(m, forms)))
+    return [(number, register) for _, number, register in sorted(found, key=lambda f: f[0])]
+
+
+def _plain(text: str) -> str:
+    """The text as a number is read in it: markup tags to spaces (a DataBankList's
+    '<DataBankName>EudraCT</DataBankName>…<AccessionNumber>'), URL escapes decoded
+    ('eudract_number%3A2014-001234-12')."""
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    return unquote(text) if "%" in text else text
+
+
+def _marks(forms: dict[int, tuple[Form, Register]]) -> re.Pattern[str]:
+    """The marks of some forms where they start a word, one pattern."""
+    marks = sorted(
+        {m for form, _ in forms.values() for m in form.literals()}, key=len, reverse=True
+    )
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{'|'.join(map(re.escape, marks))})")
+
+
+_ANY_CASE_MARKS = _marks(_ANY_CASE_FORMS)
+_EXACT_MARKS = _marks(_EXACT_FORMS)
+
+
+def numbers_in_text(text: str) -> list[str]:
+    """The registration numbers in a text (an abstract, a source field, an address, a
+    DataBankList), canonical, each once, in the order they appear."""
+    if not text:
+        return []
+    return list(dict.fromkeys(number for number, _ in _matches(_plain(text))))
+
+
+def _one(text: str) -> tuple[str, Register] | None:
+    """(canonical number, register) of a text that is one number and nothing else."""
+    text = _plain(text.strip())
+    for pattern, forms, plain in (
+        (_ANY_CASE, _ANY_CASE_FORMS, text.lower()),
+        (_EXACT, _EXACT_FORMS, text),
+    ):
+        if m := pattern.fullmatch(plain):
+            return _found(m, forms)
+    return None
+
+
+def canonical_number(text: str) -> str:
+    """The canonical form of one registration number ('ChiCTRIOR17011234' ->
+    'CHICTR-IOR-17011234'); '' when the text is not one number of a register."""
+    found = _one(text)
+    return found[0] if found else ""
+
+
+def register_of(number: str) -> str:
+    """The name of the register a number is of ('NCT01234567' -> 'ClinicalTrials.gov'); ''
+    when it is none."""
+    found = _one(number)
+    return found[1].name if found else ""
+
+
+def is_register_address(url: str) -> bool:
+    """Whether an address is a register's or WHO's portal's (ICTRP): a record whose URL it
+    is, is that register's record of a trial. Its host is compared (a register's name in a
+    query, pubmed.ncbi.nlm.nih.gov/?term=NCT…, is no register's address)."""
+    low = (url or "").strip().lower()
+    host = low.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].split(":", 1)[0]
+    if host in _HOSTS or host.endswith(_SUBDOMAINS):
+        return True
+    portal = host == _PORTAL_HOST or host.endswith("." + _PORTAL_HOST)
+    return portal and any(p in low for p in _PORTAL_PATHS)
+
+
+# Asked for every record of a dedup run, and a set has few distinct source fields: each is
+# read once.
+@lru_cache(maxsize=65536)
+def _first_number(text: str) -> str:
+    return next(iter(numbers_in_text(text)), "")
+
+
+def record_number(source: str, url: str = "", doi: str = "") -> str:
+    """The registration number a register's record carries, canonical; '' for none. Read from
+    its source field (CENTRAL writes the register's address there, ICTRP its number), its URL
+    when that is a register's address (an article's URL may be anything), and an ISRCTN DOI
+    (10.1186/ISRCTN12345678: ISRCTN gives each record one). An article names its trial's
+    number in its abstract, which is not read here: that is a study link, not this record."""
+    if number := _first_number(source or ""):
+        return number
+    if url and is_register_address(url) and (numbers := numbers_in_text(url)):
+        return numbers[0]
+    m = _ISRCTN_DOI.match(doi or "")
+    return canonical_number(m.group(1)) if m else ""

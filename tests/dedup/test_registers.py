@@ -1,0 +1,258 @@
+"""The catalogue of trial registers (reviewkit.dedup.registers): each register's number in each
+place a record holds it, its one canonical form, and near-misses that are no number; then
+through `reviewkit import` + `reviewkit dedup` and `reviewkit dedup studies`."""
+
+from __future__ import annotations
+
+import pytest
+from dedup.helpers import dedup_central_and_portal, outcome
+
+from reviewkit.cli import main
+from reviewkit.dedup.registers import (
+    REGISTERS,
+    canonical_number,
+    is_register_address,
+    numbers_in_text,
+    record_number,
+    register_of,
+)
+from reviewkit.records import Record
+
+# Every register: its number as the register writes it, other spellings of the same number
+# (exports, authors, a folded field), and the canonical form. ICTRP's own TrialID is the first.
+NUMBERS = [
+    ("NCT01234567", ["NCT 01234567", "nct01234567"], "NCT01234567"),
+    ("ISRCTN12345678", ["ISRCTN 12345678", "isrctn12345678"], "ISRCTN12345678"),
+    ("ACTRN12610000123456", ["ACTRN 12610000123456"], "ACTRN12610000123456"),
+    ("ChiCTR-IOR-17011234", ["ChiCTRIOR17011234", "chictr ior 17011234"], "CHICTR-IOR-17011234"),
+    ("ChiCTR1800012345", ["ChiCTR-1800012345", "CHICTR 1800012345"], "CHICTR1800012345"),
+    ("KCT0001234", ["KCT 0001234", "kct0001234"], "KCT0001234"),
+    ("CTRI/2019/01/017000", ["CTRI/2019/01/ 017000", "ctri 2019 01 017000"], "CTRI/2019/01/017000"),
+    ("DRKS00012345", ["DRKS 00012345"], "DRKS00012345"),
+    ("CTIS2022-500001-23-00", ["EU CT number: 2022-500001-23-00"], "CTIS2022-500001-23-00"),
+    (
+        "EUCTR2014-001234-12-GB",
+        ["EudraCT 2014-001234-12", "EudraCT No. 201400123412", "eudract_number:2014-001234-12"],
+        "EUDRACT2014-001234-12",
+    ),
+    ("IRCT20171203037645N1", ["IRCT20171203037645n1"], "IRCT20171203037645N1"),
+    ("IRCT138811192855N1", ["IRCT 138811192855N1"], "IRCT138811192855N1"),
+    ("JPRN-UMIN000012345", ["UMIN000012345", "UMIN-CTR 000012345"], "UMIN000012345"),
+    ("JPRN-jRCTs031180123", ["jRCTs031180123", "JRCTS031180123"], "JRCTS031180123"),
+    ("JPRN-JapicCTI-123456", ["JapicCTI-123456", "Japic CTI 123456"], "JAPICCTI-123456"),
+    ("JPRN-JMA-IIA00123", ["JMA-IIA00123", "JMA IIA00123"], "JMA-IIA00123"),
+    ("NTR1234", ["NTR 1234"], "NTR1234"),
+    ("NL7891", [], "NL7891"),
+    ("NL-OMON23456", ["NLOMON23456"], "NL-OMON23456"),
+    ("PACTR201905123456789", ["PACTR 201905123456789"], "PACTR201905123456789"),
+    ("RBR-5xyz9k", ["RBR 5xyz9k", "RBR-5XYZ9K"], "RBR-5XYZ9K"),
+    ("PER-012-19", [], "PER-012-19"),
+    ("RPCEC00000123", ["RPCEC 00000123"], "RPCEC00000123"),
+    ("SLCTR/2019/012", ["SLCTR 2019 012"], "SLCTR/2019/012"),
+    ("LBCTR2019121234", ["LBCTR 2019121234"], "LBCTR2019121234"),
+    ("ITMCTR2100004975", ["ITMCTR 2100004975"], "ITMCTR2100004975"),
+    ("TCTR20190101001", ["TCTR 20190101001"], "TCTR20190101001"),
+]
+IDS = [n[0] for n in NUMBERS]
+
+
+def test_every_register_has_a_number_here():
+    # a register added to the catalogue without a case in this table fails here
+    assert {register_of(canonical) for *_, canonical in NUMBERS} == {r.name for r in REGISTERS}
+
+
+@pytest.mark.parametrize(("written", "others", "canonical"), NUMBERS, ids=IDS)
+def test_each_spelling_of_a_number_is_one_canonical_number(written, others, canonical):
+    for text in (written, *others, canonical):
+        assert canonical_number(text) == canonical, text
+    assert canonical_number(canonical) == canonical  # the canonical form reads as itself
+
+
+@pytest.mark.parametrize(("written", "others", "canonical"), NUMBERS, ids=IDS)
+def test_a_number_in_every_place_a_record_holds_it(written, others, canonical):
+    # an abstract's sentence, in brackets, at a sentence's end
+    sentence = f"The trial was registered prospectively ({written}). Funded by the council."
+    assert numbers_in_text(sentence) == [canonical]
+    assert numbers_in_text(f"Trial registration: {written}.") == [canonical]
+    # WHO's portal, old and new address, as CENTRAL's source field or as a URL
+    for portal in (
+        f"http://apps.who.int/trialsearch/Trial2.aspx?TrialID={written}",
+        f"https://trialsearch.who.int/Trial2.aspx?TrialID={written}",
+    ):
+        assert record_number(portal) == canonical
+        assert record_number("", url=portal) == canonical
+    # ICTRP's number alone as a source field
+    assert record_number(written) == canonical
+    # PubMed's DataBankList as the record's XML holds it, and MEDLINE's SI field
+    bank = register_of(canonical).split(" ")[0].rstrip(":")
+    xml = (
+        f"<DataBankList><DataBank><DataBankName>{bank}</DataBankName><AccessionNumberList>"
+        f"<AccessionNumber>{written}</AccessionNumber></AccessionNumberList></DataBank>"
+    )
+    assert numbers_in_text(xml) == [canonical]
+    assert numbers_in_text(f"SI  - {bank}/{written}\nPMID- 30000001") == [canonical]
+
+
+def test_an_abstracts_signs_are_no_markup():
+    # '<' and '>' in an abstract are signs, not tags around text to drop
+    text = "Mortality was lower (p < 0.05). A pilot study (NCT00620711) enrols infants > 36 weeks."
+    assert numbers_in_text(text) == ["NCT00620711"]
+
+
+def test_the_registers_own_addresses():
+    for address, number in (
+        ("https://clinicaltrials.gov/show/NCT01234567", "NCT01234567"),  # old
+        ("https://clinicaltrials.gov/ct2/show/NCT01234567", "NCT01234567"),  # old
+        ("https://clinicaltrials.gov/study/NCT01234567", "NCT01234567"),  # new (2023)
+        ("http://www.isrctn.com/ISRCTN12345678", "ISRCTN12345678"),
+        ("https://www.anzctr.org.au/ACTRN12610000123456.aspx", "ACTRN12610000123456"),
+        ("https://drks.de/search/en/trial/DRKS00012345", "DRKS00012345"),
+        (
+            "https://www.clinicaltrialsregister.eu/ctr-search/search?query=eudract_number%3A"
+            "2014-001234-12",
+            "EUDRACT2014-001234-12",
+        ),
+    ):
+        assert is_register_address(address), address
+        assert record_number("", url=address) == number, address
+    # ISRCTN gives each record a DOI
+    assert record_number("", doi="10.1186/ISRCTN12345678") == "ISRCTN12345678"
+
+
+def test_near_misses_are_no_numbers():
+    for text in (
+        "NCT0123456",  # an NCT with 7 digits
+        "NCT012345678",  # and with 9
+        "Grant R01 HL123456 and 2014-001234-12 from the council",  # a grant, a bare EudraCT shape
+        "doi:10.1093/ntr/ntr284",  # Nicotine & Tobacco Research's DOI suffix
+        "followed from 2014-2016 in 12 centres",  # a year range
+        "call +98 21 1234 5678 or 0800-012-19",  # phone numbers
+        "3 cases per 100 19-year-olds; per-012-19",  # 'per' is a word
+        "NTR1 and NTR2 are neurotensin receptors",  # a gene name
+        "KCT000123 and PACTR2019051234",  # too short
+        "The CRD42019123456 protocol and U1111-1234-5678",  # PROSPERO and WHO's UTN: no register's
+        "pigs infected with the CSFV strains Brescia or NL9201",  # a strain, no register named
+    ):
+        assert numbers_in_text(text) == [], text
+    # a number touched by letters or digits is part of something else
+    assert numbers_in_text("xNCT01234567 NCT01234567a 9NCT01234567") == []
+
+
+def test_only_a_registers_record_carries_its_number():
+    # an article's URL, DOI or journal are no register's: its number in the abstract is a
+    # study link (studies.py), not the record's number
+    assert record_number("Trials", url="https://pubmed.ncbi.nlm.nih.gov/?term=NCT01234567") == ""
+    assert record_number("BMJ Open", url="https://www.who.int/news/NCT01234567") == ""
+    assert record_number("Trials", doi="10.1186/s13063-019-3456-7") == ""
+    assert not is_register_address("https://notclinicaltrials.gov/NCT01234567")
+
+
+# --- dedup: one number, one record, whatever the register -----------------------------------
+
+TITLE = "Acupuncture for chronic neck pain in office workers: a randomised trial"
+
+
+def _registration(**kw) -> Record:
+    return Record(**{"title": TITLE, "year": 2018, "source": "CENTRAL", **kw})
+
+
+def test_registrations_of_the_newly_read_registers_merge_by_number():
+    cases = [
+        # CENTRAL's source field (the old portal's address, nine folded words) and the new
+        # portal's number alone, the hyphens dropped
+        (
+            "http://www.who.int/trialsearch/Trial2.aspx?TrialID=ChiCTR-IOR-17011234",
+            "ChiCTRIOR17011234",
+        ),
+        (
+            "CTRI/2019/01/017000",
+            "https://trialsearch.who.int/Trial2.aspx?TrialID=CTRI/2019/01/017000",
+        ),
+        ("RBR-5xyz9k", "http://apps.who.int/trialsearch/Trial2.aspx?TrialID=RBR-5xyz9k"),
+        ("KCT0001234", "https://cris.nih.go.kr/cris/search/detailSearch.do?seq=KCT0001234"),
+    ]
+    for a, b in cases:
+        assert outcome(_registration(journal=a), _registration(journal=b, title=TITLE.upper())) == (
+            "merged",
+            "registration_numbers",
+        ), (a, b)
+    # two numbers of one register are two registrations, however alike their titles
+    two = (_registration(journal="TCTR20190101001"), _registration(journal="TCTR20190101002"))
+    assert outcome(*two) == ("apart", "")
+
+
+CENTRAL_RIS = """TY  - JOUR
+TI  - Acupuncture for chronic neck pain in office workers
+JO  - http://www.who.int/trialsearch/Trial2.aspx?TrialID=ChiCTR-IOR-17011234
+PY  - 2017
+ER  -
+
+TY  - JOUR
+TI  - Acupuncture for chronic neck pain in office workers
+JO  - http://www.who.int/trialsearch/Trial2.aspx?TrialID=ChiCTR-IOR-17011299
+PY  - 2017
+ER  -
+"""
+PORTAL_RIS = """TY  - JOUR
+TI  - A randomised trial of acupuncture for chronic neck pain in office workers
+JO  - ChiCTRIOR17011234
+PY  - 2017
+ER  -
+"""
+
+
+def test_registrations_through_import_and_dedup(project_a, capsys, tmp_path):
+    """CENTRAL's record (the old portal's address) and the portal's (the number without its
+    hyphens) of one ChiCTR registration merge; the sister trial's stays apart."""
+    out = dedup_central_and_portal(project_a, capsys, tmp_path, CENTRAL_RIS, PORTAL_RIS)
+    assert "1 duplicate link," in out and "3 records → 2 studies" in out
+
+
+MEDLINE = """PMID- 30000001
+TI  - Acupuncture for chronic neck pain in office workers: a randomised trial.
+AB  - We randomised 120 office workers to acupuncture or sham acupuncture.
+SI  - ChiCTR/ChiCTR-IOR-17011234
+SI  - EudraCT/2014-001234-12
+AU  - Wang L
+TA  - BMJ Open
+DP  - 2019
+
+PMID- 30000002
+TI  - Acupuncture for chronic neck pain in office workers: protocol of a randomised trial.
+AB  - This protocol describes a trial registered as ChiCTRIOR17011234 on 1 May 2017.
+AU  - Wang L
+TA  - Trials
+DP  - 2017
+
+PMID- 30000003
+TI  - Exercise for sick-listed workers with low back pain: one-year follow-up.
+AB  - Registered at EU CTR, EudraCT number 2014-001234-12; funded by grant 2014-001234-99.
+AU  - Hansen K
+TA  - Spine
+DP  - 2020
+
+PMID- 30000004
+TI  - Yoga for office workers with neck pain.
+AB  - Phone +98 21 1234 5678; followed from 2014-2016; NCT0123456 was not registered.
+AU  - Berg A
+TA  - Pain
+DP  - 2018
+"""
+
+
+def test_study_links_through_the_cli(project_a, capsys, tmp_path):
+    """`reviewkit dedup studies` links the reports that share a number in any register's
+    spelling: MEDLINE's SI field against an abstract, ChiCTR with and without hyphens, EudraCT
+    in SI and in an abstract."""
+    folder = str(project_a.folder)
+    project_a.close()
+    path = tmp_path / "pubmed.nbib"
+    path.write_text(MEDLINE, encoding="utf-8")
+    assert main(["import", str(path), "--project", folder]) == 0
+    assert main(["dedup", "--project", folder]) == 0
+    capsys.readouterr()
+    assert main(["dedup", "studies", "--project", folder]) == 0
+    out = capsys.readouterr().out
+    assert "2 new suggestions" in out, out
+    assert "CHICTR-IOR-17011234" in out and "EUDRACT2014-001234-12" in out
+    assert "NCT" not in out  # the near-misses suggest nothing
