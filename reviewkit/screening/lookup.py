@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlparse
 
-from reviewkit.errors import UserError
+from reviewkit.errors import RECORD_IDS_HINT, UserError, no_record
 from reviewkit.files import SQLITE, NotAFile, check_regular
 from reviewkit.records import Record, normalise_doi, normalise_pmid
 from reviewkit.store import Store, lookup
@@ -42,8 +42,7 @@ def find_record(db: Store, ref: str) -> int:
     if not ids:
         raise UserError(
             f"no record matches {ref!r} in this project",
-            hint="record ids are the record_id column of 'reviewkit extract export FILE'"
-            " and 'reviewkit dedup report --csv FILE'",
+            hint=RECORD_IDS_HINT,
         )
     if len(ids) > 1 and not _one_cluster(db, ids):
         # two imports may share a PMID (the PubMed search and a file exported from PubMed,
@@ -80,7 +79,7 @@ def attach(
     """Attach a full text (an existing file, stored as an absolute path, or an http(s) URL)."""
     target = target.strip()
     if not lookup.record_exists(db, record_id):
-        raise UserError(f"no record with id {record_id}")
+        raise no_record(record_id)
     if _URL_RE.match(target):
         _check_url(target)
         kind = "url"
