@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO, TypeVar, overload
 
 from reviewkit.errors import FormatError
-from reviewkit.files import GZIP
+from reviewkit.files import GZIP, binary_kind
 from reviewkit.formats import (
     bibtex,
     cochrane,
@@ -145,7 +145,8 @@ def detect(path: Path, encoding: str | None = None) -> str:
     if b"\x00" in head[:8192]:
         line = head.count(b"\n", 0, head.index(b"\x00")) + 1
         raise FormatError(
-            "this is a binary file, not a reference export (a NUL byte near the start)",
+            f"this is {binary_kind(head) or 'a binary file'}, not a reference export"
+            " (a NUL byte near the start)",
             where=f"{path}:{line}",
             hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV",
         )
@@ -153,6 +154,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
     for name in ("wos", "ris", "cochrane", "refworks", "medline", "bibtex"):
         if _TEXT_READERS[name].sniff(text):
             return name
+    not_export.refuse_text(text, str(path))  # PubMed's Summary text, EndNote's .enw
     if text.lstrip().startswith("<"):
         return "pubmed-xml"  # some XML: the PubMed reader names what is wrong with it
     if csv_format.sniff(text):
