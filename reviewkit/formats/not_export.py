@@ -14,7 +14,7 @@ import zipfile
 from pathlib import PurePosixPath
 
 from reviewkit.errors import FormatError
-from reviewkit.files import GZIP, PDF, SQLITE
+from reviewkit.files import GZIP, PDF, SAVE_AS_CSV, SQLITE, spreadsheet_kind
 
 _EXPORT = "export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV"
 # compressed formats other than gzip (the only one read), by their magic numbers: bzip2
@@ -166,24 +166,6 @@ def xml_refusal(root: str, name: str) -> FormatError:
 _EXPORT_SUFFIXES = {".ris", ".nbib", ".txt", ".bib", ".xml", ".csv", ".tsv", ".xlsx", ".enw"}
 
 
-_ODS = "an OpenDocument spreadsheet (.ods)"
-_NUMBERS = "an Apple Numbers spreadsheet (.numbers)"
-_SAVE_AS = {
-    _ODS: " (LibreOffice Calc: File > Save As…, 'Excel 2007-365' or 'Text CSV')",
-    _NUMBERS: " (Numbers: File > Export To > CSV… or Excel…)",
-}
-
-
-def _spreadsheet(names: list[str], mimetype: bytes) -> str:
-    """What spreadsheet other than Excel's a zip archive is, by its members; '' for none.
-    A Numbers document keeps its tables in 'Index/*.iwa' (Apple's IWork Archive)."""
-    if mimetype.strip() == b"application/vnd.oasis.opendocument.spreadsheet":
-        return _ODS
-    if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
-        return _NUMBERS
-    return ""
-
-
 def zip_refusal(path: str) -> FormatError:
     """The FormatError for a zip archive that is not an Excel workbook, naming what it is."""
     try:
@@ -198,12 +180,12 @@ def zip_refusal(path: str) -> FormatError:
             where=path,
             hint="download or save the file again; nothing was imported",
         )
-    sheet = _spreadsheet(names, mimetype)
-    if sheet:
+    sheet = spreadsheet_kind("\n".join(names).encode() + b"\n" + mimetype)
+    if sheet:  # an Excel workbook is read; this is another program's spreadsheet
         return FormatError(
             f"this is {sheet}, which reviewkit does not read",
             where=path,
-            hint=f"save it as .xlsx or CSV (UTF-8) from the program that made it{_SAVE_AS[sheet]}",
+            hint=f"save it as .xlsx or CSV: {SAVE_AS_CSV[sheet]}",
         )
     if "word/document.xml" in names or "content.xml" in names:
         kind = "a Word document (.docx)" if "word/document.xml" in names else "an OpenDocument file"
