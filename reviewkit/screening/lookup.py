@@ -151,8 +151,8 @@ def readable_file(path: Path) -> Path:
 
 
 # A PDF starts with its header '%PDF-' and its last line is '%%EOF' (ISO 32000-1, 7.5.2 and
-# 7.5.5); readers look for each within the file's first and last 1,024 bytes (Adobe's PDF
-# Reference, implementation notes 13 and 18), and so does this check.
+# 7.5.5); Adobe's readers look for each only within the file's first and last 1,024 bytes
+# (PDF Reference 1.7, appendix H, implementation notes), and so does this check.
 _PDF_SPAN = 1024
 _PDF_HINT = "download the PDF again (signed in, or through the library) and attach that file"
 
