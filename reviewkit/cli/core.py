@@ -9,7 +9,14 @@ from rich.table import Table
 
 from reviewkit import formats, importer
 from reviewkit import protocol as protocol_mod
-from reviewkit.cli._common import Name, console, load_project, progress_bar, project_option
+from reviewkit.cli._common import (
+    Name,
+    broken_link,
+    console,
+    load_project,
+    progress_bar,
+    project_option,
+)
 from reviewkit.errors import UserError
 from reviewkit.project import init_project
 from reviewkit.pubmed.search_checks import search_warnings
@@ -22,6 +29,8 @@ def _named_folder(ctx: click.Context, param: click.Parameter, value: str) -> Pat
     project was made in the current folder."""
     if not value.strip():
         raise click.BadParameter("an empty name; give the folder to create, e.g. my-review")
+    if problem := broken_link(Path(value)):  # mkdir said only 'File exists'
+        raise click.BadParameter(problem)
     return Path(value)
 
 
