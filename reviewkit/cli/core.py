@@ -31,11 +31,15 @@ def _named_folder(ctx: click.Context, param: click.Parameter, value: str) -> Pat
         raise click.BadParameter("an empty name; give the folder to create, e.g. my-review")
     if problem := broken_link(Path(value)):  # mkdir said only 'File exists'
         raise click.BadParameter(problem)
+    if Path(value).is_file():  # click said only "Directory '…' is a file."
+        raise click.BadParameter(
+            f"{value!r} is a file; give the name of a new folder for the project, e.g. my-review"
+        )
     return Path(value)
 
 
 @click.command("init")
-@click.argument("folder", type=click.Path(file_okay=False), callback=_named_folder)
+@click.argument("folder", type=click.Path(), callback=_named_folder)
 @click.option(
     "--protocol",
     "protocol_file",
