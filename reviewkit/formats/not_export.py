@@ -71,6 +71,13 @@ def refuse(head: bytes, name: str) -> None:
                 where=name,
                 hint="decompress it and import the file it holds",
             )
+    if head[257:262] == b"ustar":  # a tar archive's magic, at offset 257 (POSIX.1 ustar)
+        member = head[:100].split(b"\x00")[0].decode("utf-8", errors="replace")
+        raise FormatError(
+            f"this is a tar archive (.tar or .tar.gz) holding {member!r} (and maybe more)",
+            where=name,
+            hint="unpack it (tar -xf FILE) and import the files it holds",
+        )
     text = head[:4096].decode("utf-8", errors="replace").lstrip("\ufeff")
     if _JSON.match(text):
         error = _JSON_ERROR.search(text)
