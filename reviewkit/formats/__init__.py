@@ -144,9 +144,11 @@ def detect(path: Path, encoding: str | None = None) -> str:
         raise utf16_without_bom(utf16, str(path))
     if b"\x00" in head[:8192]:
         line = head.count(b"\n", 0, head.index(b"\x00")) + 1
+        kind = binary_kind(head)  # a PNG image, a JPEG: named, as every text reader names them
         raise FormatError(
-            f"this is {binary_kind(head) or 'a binary file'}, not a reference export"
-            " (a NUL byte near the start)",
+            f"this is {kind}: a binary file, not a reference export"
+            if kind
+            else "this is a binary file, not a reference export (a NUL byte near the start)",
             where=f"{path}:{line}",
             hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV",
         )

@@ -164,7 +164,7 @@ def xml_refusal(root: str, name: str) -> FormatError:
             hint="PubMed XML starts with <PubmedArticleSet>; pass --format to choose another"
             " reader",
         )
-    return FormatError(f"this is {what}", where=name, hint=hint)
+    return FormatError(f"not PubMed XML: this is {what}", where=name, hint=hint)
 
 
 # what a zip archive that is no Excel workbook holds, by the names inside it: a Word document
