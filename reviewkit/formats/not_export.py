@@ -180,7 +180,10 @@ def zip_refusal(path: str) -> FormatError:
             names = archive.namelist()
             # OpenDocument names its kind in a first, stored member 'mimetype' (OASIS
             # OpenDocument 1.2, part 3, 3.3): a spreadsheet (.ods) or a text (.odt)
-            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+            mimetype = b""
+            if "mimetype" in names:  # its first bytes only: a member may be a zip bomb
+                with archive.open("mimetype") as member:
+                    mimetype = member.read(100)
     except (zipfile.BadZipFile, OSError):
         return FormatError(
             "this is a binary file: a zip archive (an Excel workbook?) cut short or corrupt",
