@@ -272,6 +272,14 @@ class _Undone:
         return entry_id in self._targets
 
 
+# what to do with a log a program reformatted: 'decisions export' writes JSON Lines
+# (jsonlines.org: one JSON value a line), which JSON editors and tools reformat on save
+_UNEDITED = (
+    "import the file 'decisions export' wrote, unedited (or join each entry onto one line:"
+    " jq -c '.[]' for an array, jq -c . for pretty-printed entries)"
+)
+
+
 def _parse(
     path: Path,
     protocol: Protocol | None = None,
@@ -288,6 +296,13 @@ def _parse(
         try:
             entry = json.loads(line, object_pairs_hook=_strict_object)
         except json.JSONDecodeError as exc:
+            if line.strip() in ("{", "["):  # an editor's 'format document' spread the entries
+                raise UserError(
+                    "the decision log was reformatted: its entries are spread over several"
+                    " lines (pretty-printed JSON), not one JSON object a line",
+                    where=where,
+                    hint=_UNEDITED,
+                ) from None
             raise UserError(  # a sheet, a protocol, a note: a file of another kind
                 f"not a JSON line ({exc.msg}): a decision log has one JSON object a line",
                 where=where,
@@ -296,6 +311,12 @@ def _parse(
         except (ValueError, RecursionError) as exc:  # a number of 4,300+ digits; deep nesting
             reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
             raise _bad(where, f"not a decision line: {reason.split(';')[0]}") from None
+        if isinstance(entry, list) and entry and all(isinstance(e, dict) for e in entry):
+            raise UserError(
+                "the decision log was rewritten as one JSON array, not one JSON object a line",
+                where=where,
+                hint=_UNEDITED,
+            )
         if not isinstance(entry, dict) or entry.get("format") != FORMAT:
             raise UserError(
                 "not a reviewkit decision line",

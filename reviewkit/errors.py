@@ -52,6 +52,19 @@ class Interrupted(UserError):
     exit_code = 130
 
 
+# Where a user finds the record ids of a project: every refusal of an id or reference that
+# matches no record gives this hint (find_record's, and a stage function's own check).
+RECORD_IDS_HINT = (
+    "record ids are the record_id column of 'reviewkit extract export FILE'"
+    " and 'reviewkit dedup report --csv FILE'"
+)
+
+
+def no_record(record_id: int) -> UserError:
+    """The refusal of a record id the project does not hold, with where to find the ids."""
+    return UserError(f"no record with id {record_id}", hint=RECORD_IDS_HINT)
+
+
 class DatabaseBusy(ProjectError):
     """Another process held the project's write lock for longer than we waited.
 

@@ -23,7 +23,7 @@ from reviewkit import outputs
 from reviewkit.countries import affiliation_countries
 from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.dedup.studies import reports_by_study
-from reviewkit.errors import UserError
+from reviewkit.errors import UserError, no_record
 from reviewkit.formats import csv_read
 from reviewkit.project import Project
 from reviewkit.protocol import ExtractionField
@@ -335,7 +335,7 @@ def set_value(project: Project, record_id: int, field_id: str, value: str, revie
     try:
         record_rows.get_record(project.db, record_id)
     except KeyError:
-        raise UserError(f"no record with id {record_id}") from None
+        raise no_record(record_id) from None
     values_rows.add_values(
         project.db, [(record_id, field_id, value.strip())], method="person", reviewer=reviewer
     )

@@ -90,7 +90,34 @@ _KINDS = (
 )
 
 
+# Spreadsheets are zip archives that name their kind inside: Excel's workbook part (ECMA-376,
+# xl/workbook.xml), OpenDocument's 'mimetype' member, stored first and uncompressed (OASIS
+# OpenDocument 1.2, part 3, 3.3), and the IWork Archive parts Apple Numbers keeps its tables in.
+# Each one's hint says how its program saves a CSV, what every sheet reader here reads.
+XLSX_KIND = "an Excel workbook (.xlsx)"
+ODS_KIND = "an OpenDocument spreadsheet (.ods)"
+NUMBERS_KIND = "an Apple Numbers spreadsheet (.numbers)"
+_SHEETS = (
+    (b"xl/workbook.xml", XLSX_KIND),
+    (b"application/vnd.oasis.opendocument.spreadsheet", ODS_KIND),
+    (b"Index/Document.iwa", NUMBERS_KIND),
+)
+SAVE_AS_CSV = {
+    XLSX_KIND: "in Excel, File > Save As… 'CSV UTF-8 (Comma delimited)'",
+    ODS_KIND: "in LibreOffice Calc, File > Save As… 'Text CSV' (or 'Excel 2007-365')",
+    NUMBERS_KIND: "in Numbers, File > Export To > CSV… (or Excel…)",
+}
+
+
+def spreadsheet_kind(data: bytes) -> str:
+    """Which spreadsheet a zip archive is, from its bytes (or its member names, one a line,
+    and its 'mimetype'): one of XLSX_KIND, ODS_KIND, NUMBERS_KIND; '' for none of them."""
+    return next((kind for marker, kind in _SHEETS if marker in data), "")
+
+
 def binary_kind(head: bytes) -> str:
     """'a PNG image', 'an SQLite database (…)' … for a file starting with ``head``; '' when
     the start is no signature known here."""
+    if head.startswith(ZIP) and (sheet := spreadsheet_kind(head)):
+        return sheet
     return next((kind for magic, kind in _KINDS if head.startswith(magic)), "")

@@ -106,7 +106,7 @@ def init_project(folder: str | Path, protocol_file: str | Path) -> Project:
     made = [] if folder.exists() else [folder]
     names = (PROTOCOL_FILE, DATABASE_FILE, f"{DATABASE_FILE}-wal", f"{DATABASE_FILE}-shm")
     there = {name for name in names if (folder / name).exists() or (folder / name).is_symlink()}
-    folder.mkdir(parents=True, exist_ok=True)
+    _make_folder(folder)
     try:
         shutil.copyfile(protocol_file, folder / PROTOCOL_FILE)
         Store.create(folder / DATABASE_FILE, review_id=protocol.id).close()
@@ -119,6 +119,22 @@ def init_project(folder: str | Path, protocol_file: str | Path) -> Project:
                 made_folder.rmdir()
         raise
     return Project(folder)
+
+
+def _make_folder(folder: Path) -> None:
+    """Create the project folder and the folders above it; a ProjectError saying why not (a
+    folder above it that is a file, no permission, a read-only or special place)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        above = next((p for p in folder.parents if p.is_file()), None)
+        raise ProjectError(
+            f"cannot create the project folder ({exc.strerror or exc})",
+            where=str(folder),
+            hint=f"{above} is a file, not a folder: name a folder elsewhere, e.g. my-review"
+            if above
+            else "name a folder in a place you can write to, e.g. ~/reviews/my-review",
+        ) from None
 
 
 def open_project(folder: str | Path) -> Project:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,6 +144,13 @@ def _read_rows(path: Path, label_column: str) -> tuple[list[str], list[int], str
     if xlsx.is_zip(head) and xlsx.is_workbook(where):
         texts, labels = _csv_rows(xlsx.to_text(path.read_bytes(), where), where, label_column)
         return texts, labels, f"'{label_column}'"
+    if xlsx.is_zip(head) and _asreview_project(path):
+        raise UserError(
+            "this is an ASReview project file (.asreview), not a labelled dataset",
+            where=where,
+            hint="in ASReview, download the project's dataset with its labels (CSV, TSV, Excel"
+            " or RIS) and simulate that file",
+        )
     # read by content, whatever the file's name (a CSV saved as .txt is a CSV), as every CSV
     # sheet is (formats.csv_read): another binary file named by its kind, byte-order marks,
     # not UTF-8, NUL bytes, an empty file, Excel's 'sep=' line, a repeated header, a ragged
@@ -151,6 +159,16 @@ def _read_rows(path: Path, label_column: str) -> tuple[list[str], list[int], str
     if ris.sniff(text):
         return *_ris_rows(text, where), "the RIS notes' label"
     return *_csv_rows(text, where, label_column), f"'{label_column}'"
+
+
+def _asreview_project(path: Path) -> bool:
+    """Whether a zip archive is an ASReview project file: ASReview's export of a project is a
+    zip with its 'project.json' at the top, beside the data and the reviews' state."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "project.json" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
 
 
 def load_labelled_set(path: Path, label_column: str = "label_included") -> LabelledSet:

@@ -32,7 +32,7 @@ from reviewkit.classify.studies import (
     study_of,
 )
 from reviewkit.dedup.merged_fields import filled_records
-from reviewkit.errors import UserError
+from reviewkit.errors import UserError, no_record
 from reviewkit.project import Project
 from reviewkit.protocol import Scheme
 from reviewkit.records import Record
@@ -432,7 +432,7 @@ def confirm(
     try:
         record_rows.get_record(project.db, record_id)
     except KeyError:
-        raise UserError(f"no record with id {record_id}") from None
+        raise no_record(record_id) from None
     last = confirmed_rows(project.db, scheme_id, [record_id]).get(record_id)
     if last and {(lab, reviewer) for lab in chosen} == set(last) and len(last) == len(chosen):
         return False

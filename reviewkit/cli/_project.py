@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import click
@@ -33,6 +35,8 @@ class ProjectFolder(click.Path):
                 ctx,
             )
         path = Path(str(value))
+        if problem := broken_link(path):  # the project said only 'no review.sqlite'
+            self.fail(problem, param, ctx)
         if path.is_file():  # click said only "Directory '…' is a file."
             holder = str(path.parent) if path.name in ("review.sqlite", "protocol.toml") else ""
             self.fail(
@@ -46,6 +50,23 @@ class ProjectFolder(click.Path):
                 ctx,
             )
         return super().convert(value, param, ctx)
+
+
+def broken_link(path: Path) -> str:
+    """What is wrong with ``path`` when it is a symbolic link that leads nowhere: a loop of
+    links, or a target that is gone (a drive not mounted, a folder moved or renamed); ''
+    when it is no such link."""
+    if not path.is_symlink() or path.exists():
+        return ""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"{str(path)!r} is a symbolic link in a loop of links; name the folder itself"
+    return (
+        f"{str(path)!r} is a symbolic link to {os.readlink(path)!r}, which does not exist (a"
+        " drive not mounted, or a folder moved?); mount or move it back, or name the folder"
+    )
 
 
 class Name(click.ParamType):

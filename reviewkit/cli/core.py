@@ -10,7 +10,7 @@ from rich.table import Table
 from reviewkit import formats, importer
 from reviewkit import protocol as protocol_mod
 from reviewkit.cli._common import console, progress_bar
-from reviewkit.cli._project import Name, load_project, project_option
+from reviewkit.cli._project import Name, broken_link, load_project, project_option
 from reviewkit.errors import UserError
 from reviewkit.project import init_project
 from reviewkit.pubmed.search_checks import search_warnings
@@ -23,11 +23,17 @@ def _named_folder(ctx: click.Context, param: click.Parameter, value: str) -> Pat
     project was made in the current folder."""
     if not value.strip():
         raise click.BadParameter("an empty name; give the folder to create, e.g. my-review")
+    if problem := broken_link(Path(value)):  # mkdir said only 'File exists'
+        raise click.BadParameter(problem)
+    if Path(value).is_file():  # click said only "Directory '…' is a file."
+        raise click.BadParameter(
+            f"{value!r} is a file; give the name of a new folder for the project, e.g. my-review"
+        )
     return Path(value)
 
 
 @click.command("init")
-@click.argument("folder", type=click.Path(file_okay=False), callback=_named_folder)
+@click.argument("folder", type=click.Path(), callback=_named_folder)
 @click.option(
     "--protocol",
     "protocol_file",

@@ -361,8 +361,9 @@ def serve_command(
         with progress_bar("indexing the snapshot (once)") as update:
             try:
                 build_index(files, progress=update)
-            except FormatError as exc:  # the XML reader's hint may name import's --format
-                if "--format" in exc.hint:
+            except FormatError as exc:  # the XML reader's hint may name import's --format,
+                # or what to export instead of a file of another kind: serve takes PubMed XML
+                if "--format" in exc.hint or exc.message.startswith("not PubMed XML"):
                     exc.hint = _SNAPSHOT_HINT
                 raise
         click.echo(f"indexed the snapshot into {index} (later runs reuse it)", err=True)

@@ -13,7 +13,7 @@ from reviewkit.dedup.cluster import GuardedClusters
 from reviewkit.dedup.review import review_queue
 from reviewkit.dedup.rule_why import rule_why
 from reviewkit.dedup.rules import RULES
-from reviewkit.errors import UserError
+from reviewkit.errors import no_record
 from reviewkit.records import Record, normalise_doi, normalise_title
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
@@ -39,7 +39,7 @@ def cluster_members(db: Store, record_id: int) -> tuple[int, list[int]]:
     """(canonical id, member ids) of the cluster holding ``record_id``."""
     cmap = links.canonical_map(db)
     if record_id not in cmap:
-        raise UserError(f"no record with id {record_id}")
+        raise no_record(record_id)
     canonical = cmap[record_id]
     return canonical, sorted(r for r, c in cmap.items() if c == canonical)
 

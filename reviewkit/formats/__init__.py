@@ -22,7 +22,7 @@ from types import ModuleType
 from typing import TextIO, TypeVar, overload
 
 from reviewkit.errors import FormatError
-from reviewkit.files import GZIP
+from reviewkit.files import GZIP, binary_kind
 from reviewkit.formats import joined, not_export
 from reviewkit.formats.text import (
     EMPTY_HINT,
@@ -150,8 +150,11 @@ def detect(path: Path, encoding: str | None = None) -> str:
         raise utf16_without_bom(utf16, str(path))
     if b"\x00" in head[:8192]:
         line = head.count(b"\n", 0, head.index(b"\x00")) + 1
+        kind = binary_kind(head)  # a PNG image, a JPEG: named, as every text reader names them
         raise FormatError(
-            "this is a binary file, not a reference export (a NUL byte near the start)",
+            f"this is {kind}: a binary file, not a reference export"
+            if kind
+            else "this is a binary file, not a reference export (a NUL byte near the start)",
             where=f"{path}:{line}",
             hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV",
         )
@@ -159,6 +162,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
     for name in _TEXT_FORMATS:
         if module(name).sniff(text):
             return name
+    not_export.refuse_text(text, str(path))  # PubMed's Summary text, EndNote's .enw
     if text.lstrip().startswith("<"):
         return "pubmed-xml"  # some XML: the PubMed reader names what is wrong with it
     if module("csv").sniff(text):

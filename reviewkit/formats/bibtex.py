@@ -18,7 +18,7 @@ from bibtexparser.model import Entry, Field, ImplicitComment
 
 from reviewkit.author_names import bibtex_name_parts
 from reviewkit.errors import FormatError
-from reviewkit.formats import joined
+from reviewkit.formats import bibtex_crossref, joined
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.kinds import (
     BIBTEX_PUBLISHER,
@@ -356,11 +356,16 @@ def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
         )
     lines = split_lines(text)
     strings = _strings(library, name)
-    for position, entry in enumerate(library.entries, start=1):
-        values = {
+    fields = [
+        {
             k.lower(): _value(str(v.value), strings, f"{name}:{v.start_line + 1}")
             for k, v in entry.fields_dict.items()
         }
+        for entry in library.entries
+    ]
+    by_key = {e.key.lower(): values for e, values in zip(library.entries, fields, strict=True)}
+    for position, (entry, own) in enumerate(zip(library.entries, fields, strict=True), start=1):
+        values = bibtex_crossref.resolve(entry, own, by_key, name)
         f = {k: unescape(v) for k, v in values.items()}
         raw = (
             entry.raw

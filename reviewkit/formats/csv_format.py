@@ -33,6 +33,8 @@ from reviewkit.outputs import csv_writer, restore
 from reviewkit.records import Record, plain_abstract
 
 FORMAT = "csv"
+# a header without a title column: a workbook's reader adds where else the records may be
+NO_TITLE_COLUMN = "no title column among the headers"
 LIST_SEP = "; "
 
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -214,7 +216,7 @@ def resolve_columns(
                 break
     if "title" not in columns:
         raise FormatError(
-            f"no title column among the headers: {', '.join(h for h in header if h.strip()) or '(none)'}",
+            f"{NO_TITLE_COLUMN}: {', '.join(h for h in header if h.strip()) or '(none)'}",
             where=f"{name}:{line}",
             hint='name the columns with --map, e.g. --map title="Article Name" --map abstract=Summary',
         )

@@ -223,8 +223,9 @@ def below_title_rows(found: Sheet, is_header: Callable[[list[str]], bool]) -> Sh
 def read_sheet(path: str | Path) -> str:
     """The text of the CSV file at ``path`` (byte-order marks, NUL bytes, not UTF-8 and empty
     files as :func:`reviewkit.formats.text.read_text` handles them), for readers without an
-    --encoding option."""
-    return read_text(path)
+    --encoding option. A spreadsheet's own file (.xlsx, .ods, .numbers) is told to be saved as
+    CSV."""
+    return read_text(path, sheet=True)
 
 
 def row_error(exc: csv.Error, name: str, start: int, end: int) -> FormatError:

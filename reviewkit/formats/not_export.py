@@ -14,7 +14,7 @@ import zipfile
 from pathlib import PurePosixPath
 
 from reviewkit.errors import FormatError
-from reviewkit.files import GZIP, PDF
+from reviewkit.files import GZIP, PDF, SAVE_AS_CSV, SQLITE, spreadsheet_kind
 
 _EXPORT = "export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV"
 # compressed formats other than gzip (the only one read), by their magic numbers: bzip2
@@ -40,8 +40,18 @@ _PMID_LINE = re.compile(r"\s*\d{1,8}\s*")
 
 
 def refuse(head: bytes, name: str) -> None:
-    """FormatError when the file's first bytes (gzip already undone) show it is a PDF, a
-    compressed archive, a gzip file inside a gzip file, JSON, or a bare list of PMIDs."""
+    """FormatError when the file's first bytes (gzip already undone) show it is a PDF, an
+    SQLite database, a compressed archive, a gzip file inside a gzip file, JSON, or a bare list
+    of PMIDs."""
+    if head.startswith(SQLITE):  # a reference manager's own library (Zotero keeps its library
+        # in zotero.sqlite) or a project's review.sqlite: its records are read from an export
+        raise FormatError(
+            "this is an SQLite database (a reference manager's library file, such as Zotero's"
+            " zotero.sqlite, or a project's review.sqlite), not a reference export",
+            where=name,
+            hint=f"{_EXPORT}: in Zotero, File > Export Library… as RIS; in EndNote, File >"
+            " Export as XML",
+        )
     if head.startswith(PDF):
         raise FormatError(
             "this is a PDF document (a full text or a printed list), not a reference export",
@@ -61,6 +71,13 @@ def refuse(head: bytes, name: str) -> None:
                 where=name,
                 hint="decompress it and import the file it holds",
             )
+    if head[257:262] == b"ustar":  # a tar archive's magic, at offset 257 (POSIX.1 ustar)
+        member = head[:100].split(b"\x00")[0].decode("utf-8", errors="replace")
+        raise FormatError(
+            f"this is a tar archive (.tar or .tar.gz) holding {member!r} (and maybe more)",
+            where=name,
+            hint="unpack it (tar -xf FILE) and import the files it holds",
+        )
     text = head[:4096].decode("utf-8", errors="replace").lstrip("\ufeff")
     if _JSON.match(text):
         error = _JSON_ERROR.search(text)
@@ -81,6 +98,75 @@ def refuse(head: bytes, name: str) -> None:
         )
 
 
+# Text exports of a kind no reader reads, told only after every reader's sniff said no (so a
+# real export is never taken for one). PubMed's 'Summary (text)' and 'Abstract (text)' save
+# formats: numbered citations ('1. ' or, in the legacy PubMed, '1: ') each with a 'PMID: N'
+# line or ending; MEDLINE writes 'PMID- N', so the colon tells them apart.
+_FIRST_CITATION = re.compile(r"\s*1[.:] \S")
+_PMID_COLON = re.compile(r"\bPMID: ?\d{1,8}\b")
+# EndNote's tagged "refer" format (.enw: Google Scholar's 'EndNote' link, EndNote's 'EndNote
+# Export' style): every record opens with '%0 ' and its reference type, 'Journal Article'.
+_ENDNOTE_TAGGED = re.compile(r"\s*%0 \S")
+
+
+def refuse_text(text: str, name: str) -> None:
+    """FormatError when ``text`` (a file's head, which no reader took) is PubMed's Summary or
+    Abstract text, or EndNote's tagged format: they name what to save instead."""
+    if _FIRST_CITATION.match(text) and _PMID_COLON.search(text):
+        raise FormatError(
+            "this is PubMed's 'Summary (text)' or 'Abstract (text)' save format: citations"
+            " written out to read, not records",
+            where=name,
+            hint=PMID_LIST_HINT,
+        )
+    if _ENDNOTE_TAGGED.match(text):
+        raise FormatError(
+            "this is EndNote's tagged format (.enw, lines '%0 Journal Article', '%T …'),"
+            " which reviewkit does not read",
+            where=name,
+            hint="export RIS instead: Google Scholar's 'RefMan' link, EndNote's File > Export"
+            " as XML or with the 'RefMan (RIS) Export' style",
+        )
+
+
+# XML that is no PubMed XML, by its root element (lower case): what it is and what to do
+_EFETCH = (
+    "fetch the records themselves (efetch with rettype=medline, or retmode=xml), or in PubMed"
+    " save them with Format 'PubMed'"
+)
+_OTHER_XML = {
+    "html": (
+        "a web page (HTML), not an export: a sign-in or error page saved in the export's"
+        " place, or a database's 'Excel' download that is a web page",
+        "sign in and export again; a table of references: open it in Excel and save it as"
+        " .xlsx or 'CSV UTF-8'",
+    ),
+    "rdf:rdf": (
+        "Zotero RDF, which reviewkit does not read",
+        "in Zotero, export the references as RIS or BibTeX",
+    ),
+    "workbook": (  # SpreadsheetML, Excel 2003's 'XML Spreadsheet'
+        "an Excel 2003 XML spreadsheet, which reviewkit does not read",
+        "open it in Excel and save it as .xlsx or 'CSV UTF-8'",
+    ),
+    "esearchresult": ("an E-utilities search reply (a list of PMIDs), not the records", _EFETCH),
+    "esummaryresult": ("E-utilities document summaries (esummary), not the records", _EFETCH),
+}
+
+
+def xml_refusal(root: str, name: str) -> FormatError:
+    """The FormatError for XML whose root element ``root`` is not PubMed XML's."""
+    what, hint = _OTHER_XML.get(root.lower(), ("", ""))
+    if not what:
+        return FormatError(
+            f"not PubMed XML: the root element is <{root or '?'}>",
+            where=name,
+            hint="PubMed XML starts with <PubmedArticleSet>; pass --format to choose another"
+            " reader",
+        )
+    return FormatError(f"not PubMed XML: this is {what}", where=name, hint=hint)
+
+
 # what a zip archive that is no Excel workbook holds, by the names inside it: a Word document
 # (a reference list typed or pasted into a document: Office Open XML's word/document.xml), an
 # OpenDocument text, or exports zipped for download (databases zip large exports)
@@ -92,11 +178,24 @@ def zip_refusal(path: str) -> FormatError:
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
+            # OpenDocument names its kind in a first, stored member 'mimetype' (OASIS
+            # OpenDocument 1.2, part 3, 3.3): a spreadsheet (.ods) or a text (.odt)
+            mimetype = b""
+            if "mimetype" in names:  # its first bytes only: a member may be a zip bomb
+                with archive.open("mimetype") as member:
+                    mimetype = member.read(100)
     except (zipfile.BadZipFile, OSError):
         return FormatError(
             "this is a binary file: a zip archive (an Excel workbook?) cut short or corrupt",
             where=path,
             hint="download or save the file again; nothing was imported",
+        )
+    sheet = spreadsheet_kind("\n".join(names).encode() + b"\n" + mimetype)
+    if sheet:  # an Excel workbook is read; this is another program's spreadsheet
+        return FormatError(
+            f"this is {sheet}, which reviewkit does not read",
+            where=path,
+            hint=f"save it as .xlsx or CSV: {SAVE_AS_CSV[sheet]}",
         )
     if "word/document.xml" in names or "content.xml" in names:
         kind = "a Word document (.docx)" if "word/document.xml" in names else "an OpenDocument file"

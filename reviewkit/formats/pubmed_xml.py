@@ -20,6 +20,7 @@ from lxml import etree as ET
 
 from reviewkit.errors import FormatError
 from reviewkit.files import GZIP
+from reviewkit.formats import not_export
 from reviewkit.formats.joined import after_root
 from reviewkit.formats.text import EMPTY_HINT, LimitedReader, bom_encoding, gzip_cut, looks_utf16
 from reviewkit.records import AbstractSection, Record, normalise_pmid
@@ -272,11 +273,7 @@ def check_head(head: bytes, name: str) -> None:
             "encoding from the file, not from --encoding)",
         )
     if root not in _ROOTS:
-        raise FormatError(
-            f"not PubMed XML: the root element is <{root or '?'}>",
-            where=name,
-            hint="PubMed XML starts with <PubmedArticleSet>; pass --format to choose another reader",
-        )
+        raise not_export.xml_refusal(root, name)
 
 
 def read(

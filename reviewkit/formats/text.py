@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 from reviewkit import files
 from reviewkit.errors import FormatError, UserError
-from reviewkit.files import GZIP, binary_kind, bom_encoding
+from reviewkit.files import GZIP, SAVE_AS_CSV, ZIP, binary_kind, bom_encoding, spreadsheet_kind
 
 MAX_TEXT_BYTES = 256 << 20
 MAX_XML_BYTES = 2 << 30
@@ -413,10 +413,12 @@ def _damaged_hint(option: bool) -> str:
     return "make or export the file again (it is damaged or partly binary); nothing was read"
 
 
-def read_text(path: str | Path, encoding: str | None = None) -> str:
+def read_text(path: str | Path, encoding: str | None = None, *, sheet: bool = False) -> str:
     """A text file's content, with the same clear errors as :func:`decode` (missing, empty,
     binary, not UTF-8 with the line of the bad byte). For commands without an --encoding
-    option (decisions, extraction, evaluation and dedup-queue files): hints do not offer one."""
+    option (decisions, extraction, evaluation and dedup-queue files): hints do not offer one.
+    ``sheet``: the file is a CSV sheet, so a spreadsheet's own file (the sheet opened and saved
+    in Excel) is told to be saved as CSV."""
     path = Path(path)
     try:
         data = read_bytes(path)
@@ -425,6 +427,13 @@ def read_text(path: str | Path, encoding: str | None = None) -> str:
         raise FormatError("no such file", where=str(path)) from None
     except PermissionError:
         raise FormatError("no permission to read the file", where=str(path)) from None
+    if sheet and data.startswith(ZIP) and (kind := spreadsheet_kind(data)):
+        raise FormatError(
+            f"this is {kind}, not a CSV sheet",
+            where=str(path),
+            hint=f"save the sheet as CSV ({SAVE_AS_CSV[kind]}) and give that file; nothing was"
+            " read",
+        )
     return decode(data, str(path), encoding, option=False)
 
 

@@ -373,6 +373,7 @@ class _Table:
         if header is not None:
             csv.writer(first, lineterminator="\n").writerow(header + [""] * (width - len(header)))
         self.text = first.getvalue() + body.getvalue()
+        self.sheets: list[str] = []  # the workbook's worksheets by name, the one read first
 
     def row_of(self, line: int) -> int:
         """The worksheet row of the text's ``line``."""
@@ -396,7 +397,9 @@ def _table(data: bytes, name: str) -> _Table:
     try:
         if not book.worksheets:
             raise FormatError("the workbook has no worksheets", where=name, hint=_HINT)
-        return _Table(_rows(book.worksheets[0], name), name)
+        table = _Table(_rows(book.worksheets[0], name), name)
+        table.sheets = list(book.sheetnames)
+        return table
     except FormatError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl's errors on a bad part (KeyError, …)
@@ -426,4 +429,11 @@ def read(
         line = exc.where.removeprefix(f"{name}:")
         if line.isdigit():
             exc.where = f"{name}:{table.row_of(int(line))}"
+        if exc.message.startswith(csv_format.NO_TITLE_COLUMN) and len(table.sheets) > 1:
+            # a workbook of a search's summary sheet, then the records (as teams keep them)
+            first, others = table.sheets[0], ", ".join(repr(s) for s in table.sheets[1:])
+            exc.hint = (
+                f"only the first worksheet, {first!r}, is read; if the references are on another"
+                f" ({others}), move that sheet first or save it as CSV; else {exc.hint}"
+            )
         raise

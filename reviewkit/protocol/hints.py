@@ -35,6 +35,23 @@ def query_fix(exc: QuerySyntaxError) -> str:
     return "correct the query as PubMed would read it; the query as read:"
 
 
+# A protocol written in another configuration language (converted by a script, or a tool's
+# JSON or YAML copied): its first line that is no comment opens a JSON object ('{'), or is a
+# YAML document start ('---') or a YAML mapping key ('review:'), which TOML writes '[review]'.
+_YAML_KEY = re.compile(r"[A-Za-z_][\w-]*:(\s|$)")
+
+
+def other_language(text: str) -> str:
+    """'JSON' or 'YAML' when a file that is no valid TOML opens as one of them, else ''."""
+    lines = (ln.strip() for ln in text.splitlines())
+    first = next((ln for ln in lines if ln and not ln.startswith("#")), "")
+    if first.startswith("{"):
+        return "JSON"
+    if first == "---" or _YAML_KEY.match(first):
+        return "YAML"
+    return ""
+
+
 def toml_fix(message: str) -> str:
     """What to do about tomllib's error ``message`` ('' when nothing more useful can be said)."""
     if m := re.search(r"Cannot declare \(([^)]*)\) twice", message):

@@ -10,7 +10,7 @@ from typing import Any
 
 from reviewkit.errors import ProtocolError
 from reviewkit.files import NotAFile, binary_kind, bom_encoding, check_regular
-from reviewkit.protocol.hints import home_of, id_hint, query_fix, toml_fix
+from reviewkit.protocol.hints import home_of, id_hint, other_language, query_fix, toml_fix
 from reviewkit.protocol.keys import (
     EXTRACTION_KEYS,
     LIMIT_KEYS,
@@ -61,6 +61,13 @@ def load(path: str | Path) -> Protocol:
         where = f"{path}:{text.rstrip().count(chr(10)) + 1}" if cut else where
         hint = "the file ends inside a value: cut short, or a quote or bracket never closed"
         hint = hint if cut else toml_fix(str(exc))
+        if language := other_language(text):
+            raise ProtocolError(
+                f"not valid TOML: this is {language} ({exc})",
+                where=where,
+                hint='a protocol is a TOML file ([review], key = "value"): start from a file'
+                f" in protocols/ and copy the values of the {language} file into it",
+            ) from None
         raise ProtocolError(f"not valid TOML: {exc}", where=where, hint=hint) from None
     except RecursionError:  # tomllib parses nested arrays and inline tables recursively
         raise ProtocolError(

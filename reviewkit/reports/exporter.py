@@ -17,6 +17,10 @@ from reviewkit.records import Record
 
 EXPORT_FORMATS = ("ris", "bibtex", "csv")
 SUFFIX = {"ris": ".ris", "bibtex": ".bib", "csv": ".csv"}
+# Other endings each format is known by. A reference manager (EndNote, and Zotero or Mendeley
+# by a file dialog's filter) picks its importer by the ending, so RIS written into 'refs.bib'
+# is read as broken BibTeX. Endings no format here claims (.txt) are not checked.
+_ALSO = {"bibtex": ".bibtex", "csv": ".tsv"}
 
 
 def export_records(
@@ -43,6 +47,20 @@ def export_to_file(
     records: dict[int, Record] | None = None,
 ) -> Path:
     """Write the export to ``path`` atomically (a failure leaves no half file; the folder must
-    exist)."""
+    exist). A file name whose ending names another of the export's formats is refused."""
+    check_suffix(fmt, path)
     outputs.check_output(path)
     return outputs.write_text(path, export_records(project, record_ids, fmt, records=records))
+
+
+def check_suffix(fmt: str, path: Path) -> None:
+    """UserError when ``path``'s ending names another export format than ``fmt``."""
+    suffix = path.suffix.lower()
+    meant = next(
+        (f for f in EXPORT_FORMATS if suffix in (SUFFIX[f], _ALSO.get(f)) and f != fmt), None
+    )
+    if meant:
+        raise UserError(
+            f"--out {path} ends in {suffix}, a {meant} file, but --format is {fmt}",
+            hint=f"pass --format {meant}, or name the file {path.with_suffix(SUFFIX[fmt]).name}",
+        )

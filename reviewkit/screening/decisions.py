@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reviewkit.errors import UserError
+from reviewkit.errors import UserError, no_record
 from reviewkit.project import Project
 from reviewkit.protocol import STAGES, Protocol, Stage
 from reviewkit.screening.merges import merge_conflicts
@@ -91,7 +91,7 @@ def decide(
         if label == "exclude" and stage == "full-text" and not reason:
             raise UserError("a reason is required to exclude at the full-text stage")
     if not lookup.record_exists(db, study_id):
-        raise UserError(f"no record with id {study_id}")
+        raise no_record(study_id)
     d = Decision(study_id, stage, reviewer, label, reason, note)
     with db.transaction():
         if protocol is not None:
@@ -128,7 +128,7 @@ def add_note(db: Store, study_id: int, stage: str, reviewer: str, text: str) -> 
     if not text:
         raise UserError("a note cannot be empty")
     if not lookup.record_exists(db, study_id):
-        raise UserError(f"no record with id {study_id}")
+        raise no_record(study_id)
     d = Decision(study_id, stage, reviewer, NOTE, note=text)
     decision_rows.add_decision(db, d)
     return d

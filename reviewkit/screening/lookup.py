@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 from urllib.parse import urlparse
 
-from reviewkit.errors import UserError
-from reviewkit.files import SQLITE, NotAFile, check_regular
+from reviewkit.errors import RECORD_IDS_HINT, UserError, no_record
+from reviewkit.files import PDF, SQLITE, NotAFile, binary_kind, check_regular
 from reviewkit.records import Record, normalise_doi, normalise_pmid
 from reviewkit.store import Store, lookup
 from reviewkit.store import attachments as attachment_rows
@@ -42,8 +42,7 @@ def find_record(db: Store, ref: str) -> int:
     if not ids:
         raise UserError(
             f"no record matches {ref!r} in this project",
-            hint="record ids are the record_id column of 'reviewkit extract export FILE'"
-            " and 'reviewkit dedup report --csv FILE'",
+            hint=RECORD_IDS_HINT,
         )
     if len(ids) > 1 and not _one_cluster(db, ids):
         # two imports may share a PMID (the PubMed search and a file exported from PubMed,
@@ -80,7 +79,7 @@ def attach(
     """Attach a full text (an existing file, stored as an absolute path, or an http(s) URL)."""
     target = target.strip()
     if not lookup.record_exists(db, record_id):
-        raise UserError(f"no record with id {record_id}")
+        raise no_record(record_id)
     if _URL_RE.match(target):
         _check_url(target)
         kind = "url"
@@ -128,7 +127,9 @@ def readable_file(path: Path) -> Path:
         raise UserError(exc.message, where=str(path), hint=hint) from None
     try:
         with open(path, "rb") as fh:
-            head = fh.read(16)
+            head = fh.read(_PDF_SPAN)
+            fh.seek(max(fh.seek(0, 2) - _PDF_SPAN, 0))
+            tail = fh.read(_PDF_SPAN)
     except OSError as exc:
         raise UserError(
             f"cannot read the file ({exc.strerror or exc})", where=str(path), hint=hint
@@ -138,13 +139,45 @@ def readable_file(path: Path) -> Path:
     # slip of the tab key); either was stored as the full text and opened as nothing.
     if not head:
         raise UserError("the file is empty (0 bytes), not a full text", where=str(path), hint=hint)
-    if head == SQLITE:  # head is the first 16 bytes, the whole signature
+    if head.startswith(SQLITE):
         raise UserError(
             "this is an SQLite database (a project's review.sqlite?), not a full text",
             where=str(path),
             hint=hint,
         )
+    if path.suffix.lower() == ".pdf":
+        _check_pdf(path, head, tail)
     return path.resolve()
+
+
+# A PDF starts with its header '%PDF-' and its last line is '%%EOF' (ISO 32000-1, 7.5.2 and
+# 7.5.5); Adobe's readers look for each only within the file's first and last 1,024 bytes
+# (PDF Reference 1.7, appendix H, implementation notes), and so does this check.
+_PDF_SPAN = 1024
+_PDF_HINT = "download the PDF again (signed in, or through the library) and attach that file"
+
+
+def _check_pdf(path: Path, head: bytes, tail: bytes) -> None:
+    """UserError for a file named .pdf that is no PDF (a publisher's sign-in or error page
+    that a failed download saved under the paper's name) or a PDF cut short (a download or copy
+    that did not finish): stored, either opened later as nothing."""
+    if PDF not in head:
+        kind = binary_kind(head) or (
+            "a web page (HTML)" if re.match(rb"\s*<(!doctype html|html)", head, re.I) else ""
+        )
+        raise UserError(
+            f"the file is named .pdf but is not a PDF{f': it is {kind}' if kind else ''}"
+            " (a sign-in or error page saved by a download that failed?)",
+            where=str(path),
+            hint=_PDF_HINT,
+        )
+    if b"%%EOF" not in tail:
+        raise UserError(
+            "the PDF is cut short: it does not end with %%EOF (a download or copy that did not"
+            " finish)",
+            where=str(path),
+            hint=_PDF_HINT,
+        )
 
 
 _PROJECT_FILES = ("protocol.toml", "review.sqlite", "review.sqlite-wal", "review.sqlite-shm")

@@ -41,7 +41,7 @@ def _file(tmp_path: Path, name: str, text: str) -> str:
         lambda t: ["import", _file(t, f"{BAD}.ris", RIS.replace("2020", "2021"))],
         lambda t: ["import", _file(t, "two.ris", RIS.replace("2020", "2022")), "--source", BAD],
         lambda t: ["label", "1", "model-type=workplace", "--reviewer", BAD],
-        lambda t: ["attach", "1", _file(t, f"{BAD}.pdf", "%PDF-1.4\n")],
+        lambda t: ["attach", "1", _file(t, f"{BAD}.pdf", "%PDF-1.4\n%%EOF\n")],
     ],
     ids=["import-file-name", "import-source", "label-reviewer", "attach-file-name"],
 )

@@ -133,7 +133,7 @@ def write_inputs(project: Path) -> None:
         'Title,Authors,Year\r\nSykefravær i Tromsø,"Hansen, K",2019\r\n'.encode("cp1252")
     )
     (project / "papers").mkdir()
-    (project / "papers" / "smith2020.pdf").write_bytes(b"%PDF-1.4\n")
+    (project / "papers" / "smith2020.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     (project / "sorted.csv").write_text(
         "title,abstract,model_type\n"
         "An employment specialist in mental health care,IPS for people on sick leave,"

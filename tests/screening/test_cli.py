@@ -102,7 +102,7 @@ def test_agreement_text_and_csv(voted, tmp_path, capsys):
 def test_attach_command(voted, tmp_path, capsys):
     project, ids = voted
     pdf = tmp_path / "a.pdf"
-    pdf.write_bytes(b"%PDF")
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
     assert cli(project, "attach", "pmid:1001", str(pdf)) == 0
     assert f"record {ids[0]}: attached file" in capsys.readouterr().out
     assert cli(project, "attach", "pmid:1001", str(tmp_path / "nope.pdf")) == 2

@@ -27,7 +27,7 @@ def full_text_conflicts(project, tmp_path):
         scr.decide(project.db, study, FT, "reviewer1", "include")
         scr.decide(project.db, study, FT, "reviewer2", "exclude", "health-only")
     pdf = tmp_path / "paper one.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n")
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
     scr.attach(project.db, ids[0], str(pdf), added_by="reviewer1")
     return ids, pdf
 

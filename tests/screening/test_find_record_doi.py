@@ -57,7 +57,7 @@ def test_attach_by_a_shared_pmid_exits_2_naming_the_records(project_a, capsys, t
     first, second = make_records(2)
     a, b = add_records(project_a, [first, replace(second, pmid=first.pmid)])
     pdf = tmp_path / "paper.pdf"
-    pdf.write_bytes(b"%PDF-1.4 a full text")
+    pdf.write_bytes(b"%PDF-1.4 a full text\n%%EOF\n")
     args = ["attach", "--project", str(project_a.folder), f"pmid:{first.pmid}", str(pdf)]
     code = main(args)
     err = capsys.readouterr().err

@@ -205,7 +205,7 @@ def test_resolving_a_conflict_records_who_and_why(project_b):
 def test_attach_and_find_record(project_a, tmp_path):
     (a,) = add_records(project_a, make_records(1))
     pdf = tmp_path / "paper.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n")
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
     att = scr.attach(project_a.db, a, str(pdf), added_by="reviewer1")
     assert att.kind == "file" and scr.attachment_url(att).startswith("file://")
     scr.attach(project_a.db, a, "https://example.org/paper.pdf")

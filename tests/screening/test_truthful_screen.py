@@ -123,7 +123,7 @@ def _full_text_app(project, opener):
 def test_open_says_when_nothing_could_open_the_file(project_a, tmp_path):
     a, app = _full_text_app(project_a, lambda url: False)
     pdf = tmp_path / "paper.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n")
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
     scr.attach(project_a.db, a, str(pdf))
 
     async def go():
@@ -145,7 +145,7 @@ def test_open_says_what_to_do_within_80_columns(project_a, tmp_path):
     folder = tmp_path / "full texts of the included studies"
     folder.mkdir()
     pdf = folder / "Hansen 2019 multidisciplinary return to work.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n")
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
     scr.attach(project_a.db, a, str(pdf))
 
     async def go():
@@ -166,7 +166,7 @@ def test_open_shows_the_whole_path_it_could_not_open_at_80x24(project_a, tmp_pat
     folder = tmp_path / "full texts of the included studies" / "Review B" / "second batch"
     folder.mkdir(parents=True)
     pdf = folder / "Hansen 2019 multidisciplinary return to work intervention.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n")
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
     scr.attach(project_a.db, a, str(pdf))
     path = str(pdf)  # the path, not its file:// URL (%20 for each space)
     assert len(path) > 2 * 78  # longer than two lines of the message area

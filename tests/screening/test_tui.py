@@ -199,7 +199,7 @@ def test_full_text_attach_open_and_reason_required(project_a, tmp_path):
     for study in ids:
         scr.decide(project_a.db, study, TA, "reviewer1", "include", protocol=project_a.protocol)
     pdf = tmp_path / "paper.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n")
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
 
     async def go():
         app = app_for(project_a, stage=FT)

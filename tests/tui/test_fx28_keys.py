@@ -19,7 +19,7 @@ def test_the_full_text_line_names_the_attach_and_open_keys_in_force(team, tmp_pa
     to_full_text(project, ids[0])
     keymap = {"screening.attach": "A", "screening.open": "O"}
     pdf = tmp_path / "paper.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n")
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
 
     async def go() -> tuple[str, str]:
         queue = scr.ReviewerQueue(project, FT, "tom")
@@ -44,7 +44,7 @@ def test_the_conflicts_full_text_line_names_the_open_key_in_force(team, tmp_path
     scr.decide(project.db, ids[0], FT, "maria", "include")
     scr.decide(project.db, ids[0], FT, "tom", "exclude", "no-work-outcome")
     pdf = tmp_path / "paper.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n")
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
     scr.attach(project.db, ids[0], str(pdf), added_by="tom")
 
     async def go() -> str:

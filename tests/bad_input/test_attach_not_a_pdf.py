@@ -1,0 +1,57 @@
+"""A full text named .pdf that is no PDF (a publisher's sign-in page saved by a failed download)
+or a PDF cut short (a download that did not finish) is refused by attach: exit 2, the file
+named, what to do, nothing stored. A whole PDF, also with bytes after its %%EOF, is attached."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import dump_database
+
+from reviewkit.cli import main
+
+REPO = Path(__file__).parent.parent.parent
+PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
+SAMPLE = REPO / "tests" / "core" / "fixtures" / "sample.ris"
+WHOLE = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    folder = tmp_path / "project"
+    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(SAMPLE), "--project", str(folder)]) == 0
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (b"<!DOCTYPE html>\n<html><body>Sign in to read this article</body></html>", "web page"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(200), "a PNG image"),
+        (WHOLE[:40] + b"x" * 3000, "cut short"),  # the download stopped: no %%EOF at the end
+    ],
+    ids=["sign-in-page", "png-image", "cut-short"],
+)
+def test_a_file_named_pdf_that_is_no_whole_pdf_is_refused(
+    content: bytes, says: str, project: Path, tmp_path: Path, capsys
+) -> None:
+    pdf = tmp_path / "Smith 2020.PDF"
+    pdf.write_bytes(content)
+    db = project / "review.sqlite"
+    before = dump_database(db)
+    capsys.readouterr()
+    code = main(["attach", "1", str(pdf), "--project", str(project)])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert f"{pdf}: " in err and says in err and "\n  hint: download the PDF again" in err, err
+    assert dump_database(db) == before
+
+
+def test_a_whole_pdf_is_attached_also_with_bytes_after_its_end(
+    project: Path, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "smith2020.pdf"
+    pdf.write_bytes(b"\n" + WHOLE + b"\x00" * 100)  # a blank before the header, padding after
+    assert main(["attach", "1", str(pdf), "--project", str(project)]) == 0

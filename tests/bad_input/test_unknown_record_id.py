@@ -1,0 +1,40 @@
+"""A record id the project does not hold, given to a stage function (the terminal screens and
+scripts call them with ids; the CLI resolves RECORD arguments first): each refusal names the id
+and says where the ids are listed, and nothing is written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from conftest import add_records, dump_database
+
+from reviewkit import classify, extract, screening
+from reviewkit.dedup.engine import merged_view
+from reviewkit.errors import UserError
+from reviewkit.project import Project
+from reviewkit.records import Record
+
+MISSING = 9999
+
+REFUSALS: dict[str, Callable[[Project], object]] = {
+    "attach": lambda p: screening.attach(p.db, MISSING, "https://doi.org/10.1000/x"),
+    "decide": lambda p: screening.decide(
+        p.db, MISSING, "title-abstract", "reviewer1", "include", protocol=p.protocol
+    ),
+    "note": lambda p: screening.add_note(p.db, MISSING, "title-abstract", "reviewer1", "a note"),
+    "confirm": lambda p: classify.confirm(p, MISSING, "model-type", ["workplace"], "reviewer1"),
+    "extract": lambda p: extract.set_value(p, MISSING, "country", "Norway", "reviewer1"),
+    "dedup-view": lambda p: merged_view(p.db, MISSING),
+}
+
+
+@pytest.mark.parametrize("name", list(REFUSALS))
+def test_unknown_record_id_is_refused_with_a_hint(name: str, project_b: Project) -> None:
+    add_records(project_b, [Record(title="One record", year=2020)])
+    before = dump_database(project_b.db.path)
+    with pytest.raises(UserError) as caught:
+        REFUSALS[name](project_b)
+    assert f"no record with id {MISSING}" in str(caught.value)
+    assert "dedup report --csv" in caught.value.hint, caught.value
+    assert dump_database(project_b.db.path) == before
