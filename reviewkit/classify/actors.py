@@ -64,6 +64,10 @@ STOPS = frozenset(
 )  # fmt: skip
 
 
+# The agent's term starts at most AGENT_REACH characters after "by (a|an|the)"
+AGENT_REACH = 40
+
+
 def _is_state(e: Evidence) -> bool:
     words = tokens(e.text)
     return bool(words) and names_disorder(words, 0, len(words) - 1)
@@ -75,7 +79,7 @@ def _by_agent(text: str, e: Evidence, others: list[Evidence], end: int) -> bool:
     if m is None:
         return False
     at = e.span[2] + m.end()  # type: ignore[index]
-    return any(o.span[1] <= at + 40 and o.span[1] >= at and o.label != e.label for o in others)  # type: ignore[index]
+    return any(at <= o.span[1] <= at + AGENT_REACH and o.label != e.label for o in others)  # type: ignore[index]
 
 
 def _agentless_passive(words: list[Token], start: int, end: int) -> bool:

@@ -65,6 +65,8 @@ _USUAL = frozenset({"usual", "standard", "conventional", "ordinary"})
 _AS_USUAL = frozenset({"care", "treatment", "practice"})
 # Allocation: the last "or" after one of these names the comparator (trials list it last)
 _ALLOCATED = re.compile(r"randomi[sz]ed|allocated|assigned")
+# "to" at most ALLOCATED_REACH words after it ("randomised to", "randomised (1:1) to")
+ALLOCATED_REACH = 3
 # A sentence's first words: the comparator as its subject or opening phrase
 OPENING = 6
 # Words before a sentence's comparator noun that make it no opening phrase: a verb, an arm
@@ -85,6 +87,8 @@ _RELATIVE = frozenset({"in", "where", "which", "who", "whereby", "consisting"})
 _CLAUSE_END = re.compile(r"[,;:()\[\]]")
 # The trial's population after the comparator's phrase is the arms' own: it ends the reach
 _WHOM = frozenset({"in", "among", "for"})
+# with people at most WHOM_REACH words after it ("in women", "among sick-listed workers")
+WHOM_REACH = 3
 PEOPLE = frozenset(
     {
         "women", "men", "workers", "employees", "patients", "people", "persons", "adults",
@@ -149,14 +153,15 @@ def _population_after(words: list, k: int) -> bool:
     most two words on ("with usual care in women on long-term sick leave")."""
     if low_at(words, k + 1) not in _WHOM:
         return False
-    return any(low_at(words, k + d) in PEOPLE for d in (2, 3, 4))
+    return any(low_at(words, k + d) in PEOPLE for d in range(2, WHOM_REACH + 2))
 
 
 def _allocation_before(words: list, first: int, k: int) -> bool:
     """Whether "randomised (allocated, assigned) ... to" stands between words ``first`` and
     ``k`` ("were randomised to", "were randomised (1:1) to")."""
     return any(
-        _ALLOCATED.fullmatch(low_at(words, j)) and "to" in {low_at(words, j + d) for d in (1, 2, 3)}
+        _ALLOCATED.fullmatch(low_at(words, j))
+        and "to" in {low_at(words, j + d) for d in range(1, ALLOCATED_REACH + 1)}
         for j in range(first, k)
     )
 
