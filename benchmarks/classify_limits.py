@@ -22,6 +22,7 @@ The rules only; no model is fitted (see Review B's score count for why none is n
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -78,6 +79,15 @@ WORD_LISTS = (
             ("none", frozenset()),
             ("without irregular past verbs", actors.STOPS - _IRREGULAR),
             ("+ 11 irregular past verbs", actors.STOPS | _MORE_IRREGULAR),
+        ),
+    ),
+    (
+        comparator,
+        "_CURRENCY",
+        "currency codes before an amount",
+        (
+            ("as in the code", comparator._CURRENCY),
+            ("none (before this task)", re.compile(r"(?!)(\d+)?")),
         ),
     ),
 )

@@ -102,10 +102,26 @@ _NUMBER = re.compile(r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|h
 _MORE = frozenset({"more", "less", "fewer", "longer", "shorter", "older", "younger", "greater"})
 
 
+# A currency amount is a quantity too. Its symbol is no word ("than $50", "than €200", "than
+# £10" read as "than 50"), nor is a code after the number ("than 50 USD"); a code before it is:
+# ISO 4217's codes of the countries whose studies return-to-work reviews include, and "US" of
+# "US$50", then the amount, joined ("NOK5000") or as the next word ("CAD $50", "NOK 5000").
+_CURRENCY = re.compile(
+    r"(?:usd|us|cad|aud|nzd|eur|gbp|nok|sek|dkk|isk|chf|jpy|cny|inr|zar|brl|sgd|hkd)(\d+)?"
+)
+
+
+def _amount(words: list, k: int) -> bool:
+    """Whether word ``k`` is a currency code with its amount ("CAD $50", "NOK5000")."""
+    m = _CURRENCY.fullmatch(low_at(words, k))
+    return m is not None and bool(m.group(1) or low_at(words, k + 1)[:1].isdigit())
+
+
 def _quantity(words: list, k: int) -> bool:
-    """Whether "than" at ``k`` compares a quantity ("more than four weeks")."""
+    """Whether "than" at ``k`` compares a quantity ("more than four weeks", "less than CAD
+    $50")."""
     after = low_at(words, k + 1)
-    if after[:1].isdigit() or _NUMBER.fullmatch(after):
+    if after[:1].isdigit() or _NUMBER.fullmatch(after) or _amount(words, k + 1):
         return True
     return low_at(words, k - 1) in _MORE and after in {"a", "an"}
 
