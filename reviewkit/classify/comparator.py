@@ -65,9 +65,15 @@ _USUAL = frozenset({"usual", "standard", "conventional", "ordinary"})
 _AS_USUAL = frozenset({"care", "treatment", "practice"})
 # Allocation: the last "or" after one of these names the comparator (trials list it last)
 _ALLOCATED = re.compile(r"randomi[sz]ed|allocated|assigned")
-# "to" at most ALLOCATED_REACH words after it ("randomised to", "randomised (1:1) to")
+# "to" at most ALLOCATED_REACH words after it ("randomised to", "randomised (1:1) to"): the
+# allocation ratio between; 1 to 6 give the same figures on every set (classify-limits.md)
 ALLOCATED_REACH = 3
-# A sentence's first words: the comparator as its subject or opening phrase
+# A sentence's first words: the comparator as its subject or opening phrase ("In the control
+# group", "Workers in the usual care arm"): a noun phrase or a prepositional opening, up to the
+# main verb. Measured (classify-limits.md): 1 word to no limit give the same figures on every
+# set since the clause-subject reach (:func:`_subject_reach`) reads most openings; 1 fails a
+# test ("The control group, workers with depression, ..."). A longer reach would take a
+# comparator named after a verb that is not in -ed ("saw", "met") for an opening.
 OPENING = 6
 # Words before a sentence's comparator noun that make it no opening phrase: a verb, an arm
 _NOT_OPENING = frozenset({"to", "or", "with", "versus", "vs", "than", "were", "was", "and"})
@@ -87,7 +93,9 @@ _RELATIVE = frozenset({"in", "where", "which", "who", "whereby", "consisting"})
 _CLAUSE_END = re.compile(r"[,;:()\[\]]")
 # The trial's population after the comparator's phrase is the arms' own: it ends the reach
 _WHOM = frozenset({"in", "among", "for"})
-# with people at most WHOM_REACH words after it ("in women", "among sick-listed workers")
+# with people at most WHOM_REACH words after it ("in women", "among sick-listed workers", "for
+# the sick-listed employees"): a noun phrase's determiner and adjectives; 1 to 6 give the same
+# figures on every set (classify-limits.md)
 WHOM_REACH = 3
 PEOPLE = frozenset(
     {
