@@ -19,7 +19,7 @@ def test_a_currency_amount_after_than_is_no_comparator(review_b, amount):
     assert labels(review_b, "model-type", text) == ["coordinator"]
 
 
-def test_a_code_without_an_amount_is_still_a_comparison(review_b):
+def test_an_arm_after_than_is_still_a_comparator(review_b):
     # the same sentence with an arm after "than": the comparator's words are no evidence
     text = (
         "A multidisciplinary team assessed each worker and was no better than a return-to-work "
