@@ -49,7 +49,8 @@ from reviewkit.classify.words import low_at
 # The reaches measured on every set (benchmarks/results/classify-limits.md): REACH, a clause and
 # the role's verb phrase after it ("depressive symptoms at baseline were associated with"), 9
 # words to no limit give the same figures (no limit moves two demo studies' scores, no
-# suggestion), 6 loses 3 rows of set 4 and 5 of Review A's set 4; ADJUST_REACH, a list of
+# suggestion), 6 loses 3 rows of set 4 and 5 of Review A's set 4 (a test pins 11 or more:
+# a role after a time phrase, tests/classify/test_reach_limits.py); ADJUST_REACH, a list of
 # covariates, 2 to 12 the same; POPULATION_REACH, a noun phrase, 2 to 8 the same (1 changes a
 # Review B row's scores, no figure).
 REACH = 12  # words from the health words on to the variable's role, within the sentence

@@ -32,3 +32,13 @@ def test_the_parties_of_no_contact_reach_a_list_not_the_next_act(review_b, text,
 )
 def test_a_negation_reaches_five_words(review_b, text, negated):
     assert labels(review_b, "model-type", text) == (["none"] if negated else ["workplace"])
+
+
+def test_a_predictor_s_role_reaches_a_clause(review_b):
+    # variables.REACH: the role ("predicted") 11 words after the health words, past a time
+    # phrase, still makes them a variable of the population, not the population
+    text = (
+        "Sick-listed employees took part. Depressive symptoms reported at the start of the "
+        "follow-up period predicted a later return to work."
+    )
+    assert labels(review_b, "diagnosis", text) == ["none"]
