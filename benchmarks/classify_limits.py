@@ -109,7 +109,8 @@ clause, a time phrase) and the measured range. The limits that move:
 * `negation.PARTY_REACH` (8): 4 and 5 lose set-7 rows; 6 to none the same on the sets.
   `tests/classify/test_reach_limits.py` pins 7-8: a party 7 words after "no contact" is left
   out, an employer 9 words on after another act ("and met the employer") is not.
-* `variables.REACH` (12): 6 loses 8 rows (sets 4 of both kinds); 9 to none the same.
+* `variables.REACH` (12): 6 loses 8 rows (sets 4 of both kinds); 9 to none the same;
+  `tests/classify/test_reach_limits.py` pins 11 or more (a role after a time phrase).
 * `variables.SUBGROUP_REACH` (8): 6 or fewer lose a set-5 row; 8 to none the same.
 * `actors.STOPS`: without its irregular past verbs, or with 11 more, the same; with none, set 8
   gains one row (T20) by reading every party to the sentence's end as a contact, a rule that
