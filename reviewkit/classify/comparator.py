@@ -65,7 +65,15 @@ _USUAL = frozenset({"usual", "standard", "conventional", "ordinary"})
 _AS_USUAL = frozenset({"care", "treatment", "practice"})
 # Allocation: the last "or" after one of these names the comparator (trials list it last)
 _ALLOCATED = re.compile(r"randomi[sz]ed|allocated|assigned")
-# A sentence's first words: the comparator as its subject or opening phrase
+# "to" at most ALLOCATED_REACH words after it ("randomised to", "randomised (1:1) to"): the
+# allocation ratio between; 1 to 6 give the same figures on every set (classify-limits.md)
+ALLOCATED_REACH = 3
+# A sentence's first words: the comparator as its subject or opening phrase ("In the control
+# group", "Workers in the usual care arm"): a noun phrase or a prepositional opening, up to the
+# main verb. Measured (classify-limits.md): 1 word to no limit give the same figures on every
+# set since the clause-subject reach (:func:`_subject_reach`) reads most openings; 1 fails a
+# test ("The control group, workers with depression, ..."). A longer reach would take a
+# comparator named after a verb that is not in -ed ("saw", "met") for an opening.
 OPENING = 6
 # Words before a sentence's comparator noun that make it no opening phrase: a verb, an arm
 _NOT_OPENING = frozenset({"to", "or", "with", "versus", "vs", "than", "were", "was", "and"})
@@ -85,6 +93,10 @@ _RELATIVE = frozenset({"in", "where", "which", "who", "whereby", "consisting"})
 _CLAUSE_END = re.compile(r"[,;:()\[\]]")
 # The trial's population after the comparator's phrase is the arms' own: it ends the reach
 _WHOM = frozenset({"in", "among", "for"})
+# with people at most WHOM_REACH words after it ("in women", "among sick-listed workers", "for
+# the sick-listed employees"): a noun phrase's determiner and adjectives; 1 to 6 give the same
+# figures on every set (classify-limits.md)
+WHOM_REACH = 3
 PEOPLE = frozenset(
     {
         "women", "men", "workers", "employees", "patients", "people", "persons", "adults",
@@ -98,10 +110,26 @@ _NUMBER = re.compile(r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|h
 _MORE = frozenset({"more", "less", "fewer", "longer", "shorter", "older", "younger", "greater"})
 
 
+# A currency amount is a quantity too. Its symbol is no word ("than $50", "than €200", "than
+# £10" read as "than 50"), nor is a code after the number ("than 50 USD"); a code before it is:
+# ISO 4217's codes of the countries whose studies return-to-work reviews include, and "US" of
+# "US$50", then the amount, joined ("NOK5000") or as the next word ("CAD $50", "NOK 5000").
+_CURRENCY = re.compile(
+    r"(?:usd|us|cad|aud|nzd|eur|gbp|nok|sek|dkk|isk|chf|jpy|cny|inr|zar|brl|sgd|hkd)(\d+)?"
+)
+
+
+def _amount(words: list, k: int) -> bool:
+    """Whether word ``k`` is a currency code with its amount ("CAD $50", "NOK5000")."""
+    m = _CURRENCY.fullmatch(low_at(words, k))
+    return m is not None and bool(m.group(1) or low_at(words, k + 1)[:1].isdigit())
+
+
 def _quantity(words: list, k: int) -> bool:
-    """Whether "than" at ``k`` compares a quantity ("more than four weeks")."""
+    """Whether "than" at ``k`` compares a quantity ("more than four weeks", "less than CAD
+    $50")."""
     after = low_at(words, k + 1)
-    if after[:1].isdigit() or _NUMBER.fullmatch(after):
+    if after[:1].isdigit() or _NUMBER.fullmatch(after) or _amount(words, k + 1):
         return True
     return low_at(words, k - 1) in _MORE and after in {"a", "an"}
 
@@ -149,14 +177,15 @@ def _population_after(words: list, k: int) -> bool:
     most two words on ("with usual care in women on long-term sick leave")."""
     if low_at(words, k + 1) not in _WHOM:
         return False
-    return any(low_at(words, k + d) in PEOPLE for d in (2, 3, 4))
+    return any(low_at(words, k + d) in PEOPLE for d in range(2, WHOM_REACH + 2))
 
 
 def _allocation_before(words: list, first: int, k: int) -> bool:
     """Whether "randomised (allocated, assigned) ... to" stands between words ``first`` and
     ``k`` ("were randomised to", "were randomised (1:1) to")."""
     return any(
-        _ALLOCATED.fullmatch(low_at(words, j)) and "to" in {low_at(words, j + d) for d in (1, 2, 3)}
+        _ALLOCATED.fullmatch(low_at(words, j))
+        and "to" in {low_at(words, j + d) for d in range(1, ALLOCATED_REACH + 1)}
         for j in range(first, k)
     )
 

@@ -28,7 +28,10 @@ NEGATION_CUES |= {"neither", "nor"}
 # alone is "or", so only the first is a cue; its reach covers a short pair ("verken X eller Y").
 NEGATION_CUES |= {"verken", "varken", "hverken"}
 # The cue at most 5 words before the term, NegEx's window: "without contact with the workplace"
-# (4 words) is as common in methods sections as "without a fixed workplace" (2).
+# (4 words) is as common in methods sections as "without a fixed workplace" (2). Measured
+# (classify-limits.md): 3 to 10 give the same figures on every set, 2 loses a set-7 row and two
+# Review B rows; NegEx's 5 is kept (tests/classify/test_reach_limits.py: "without any contact
+# with the workplace").
 NEGATION_REACH = 5
 # "not", "non", "no" (ikke, inte, ej, icke) negate the word right after them only: "not
 # musculoskeletal", "non-musculoskeletal pain", "no depression". A word or more between ("no
@@ -56,7 +59,10 @@ POST_NEGATION_VERBS = frozenset(
 # a noun or verb of taking part right after them, so "no difference in ..." keeps its terms.
 # The reach runs to the clause's end, at most PARTY_REACH words after the contact word: the
 # parties follow as a list ("with the employer or the occupational physician", "between health
-# care and the employer": six words).
+# care and the employer": six words). Measured (classify-limits.md): 6 words to no limit give the
+# same figures on every set, 4 and 5 lose set-7 rows; "No contact was made with NAV or the
+# employer" needs 7, and "no contact with NAV during sick leave and met the employer" (9 words
+# on, another act) must stay out: tests/classify/test_reach_limits.py pins 7-8.
 CONTACT_WORDS = frozenset(
     {
         "contact", "contacts", "contacted", "involvement", "involve", "involved", "collaboration",

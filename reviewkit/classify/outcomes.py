@@ -45,6 +45,11 @@ import re
 
 from reviewkit.classify.words import Token
 
+# Both reaches are an outcome's name, a noun phrase: health words and the measure word closing it
+# (GAP: "depression and anxiety scores"), an instrument and the health words it measures (REACH:
+# "SF-36 mental health"). Measured on every set (benchmarks/results/classify-limits.md): GAP 2 to
+# no limit and REACH 1 to no limit give the same figures (GAP 1 moves two demo studies' scores,
+# no suggestion); 3 words leave room for a conjunction and a second state.
 GAP = 3  # words between the health words and the measure word ("depression and anxiety scores")
 REACH = 3  # words between an instrument and the health words ("SF-36 mental health")
 
@@ -101,7 +106,9 @@ _SENTENCE_END = re.compile(r"[.;]")
 # The reach is long: a list names several measures, each with its time ("outcomes were days on
 # sickness benefit in the next 12 months, and at six months symptoms of anxiety and depression,
 # musculoskeletal pain and work ability": 22 words to "musculoskeletal"); the sentence's end and
-# a population word still end it.
+# a population word still end it. Its kind is a sentence's list, so what bounds it is the
+# sentence: measured (classify-limits.md), 22 words to no limit give the same figures on every
+# set, 21 or fewer lose that set-7 row (tests/classify/test_outcome_lists.py pins 22).
 LIST_REACH = 25  # words from "outcomes were" to the health words
 LIST_NOUNS = frozenset({"outcome", "outcomes", "endpoint", "endpoints"})
 LIST_VERBS = frozenset(
@@ -116,6 +123,10 @@ _NOT_A_LIST = frozenset({"of", "in", "among", "for", "by", "at", "after", "betwe
 TIME_WORDS = frozenset(
     {"day", "days", "week", "weeks", "month", "months", "year", "years", "follow-up"}
 )
+# A time phrase is "in", a determiner, an ordinal or number and the unit: 3 words between "in"
+# and the unit at most ("in the next 12 months"); 2 loses set 7's row of that phrase, 3 to 6
+# give the same figures on every set (no limit moves one demo study's scores, no suggestion;
+# classify-limits.md)
 TIME_REACH = 3  # words from "in" to its time word
 POPULATION_WORDS = frozenset(
     {
@@ -126,6 +137,8 @@ POPULATION_WORDS = frozenset(
 
 # A score used as a threshold: a comparison sign, or the words that say one, with the number
 # ("PHQ-9 >= 10", "a HADS score of 8 or more", "scoring above the cut-off on the GHQ-12").
+# The clause bounds it first: 2 words to no limit give the same figures on every set
+# (classify-limits.md): what stands for the limit is the clause, the comma or bracket ending it.
 THRESHOLD_REACH = 8  # words either side of the health words or instrument, within the clause
 THRESHOLD = re.compile(
     r"[≥≤><]\s*=?\s*\d|=[<>]|\b(?:at least|or more|or higher|or above|or greater|or over|or less"

@@ -46,6 +46,13 @@ import re
 from reviewkit.classify.outcomes import HEALTH_STATE, INSTRUMENTS, names_population
 from reviewkit.classify.words import low_at
 
+# The reaches measured on every set (benchmarks/results/classify-limits.md): REACH, a clause and
+# the role's verb phrase after it ("depressive symptoms at baseline were associated with"), 9
+# words to no limit give the same figures (no limit moves two demo studies' scores, no
+# suggestion), 6 loses 3 rows of set 4 and 5 of Review A's set 4 (a test pins 11 or more:
+# a role after a time phrase, tests/classify/test_reach_limits.py); ADJUST_REACH, a list of
+# covariates, 2 to 12 the same; POPULATION_REACH, a noun phrase, 2 to 8 the same (1 changes a
+# Review B row's scores, no figure).
 REACH = 12  # words from the health words on to the variable's role, within the sentence
 # words back from the health words to "adjusted for" ("adjusted for age, sex and depression")
 ADJUST_REACH = 6
@@ -131,6 +138,8 @@ ADJUSTMENTS = frozenset(
 # in its sentence; people words between ("a subgroup of workers with low back pain … in
 # employees with") end it, since they name a population of their own.
 SUBGROUP_CUES = frozenset({"subgroup", "subgroups", "stratified", "separately"})
+# Measured (classify-limits.md): 8 words to no limit give the same figures on every set, 6 or
+# fewer lose a row of set 5 ("subgroup analyses for spells certified with F- and M-diagnoses").
 SUBGROUP_REACH = 8
 # A comparison of subgroups in a result: "shorter in spells with M-diagnoses than with
 # F-diagnoses", "larger than in workers with depression": a term right before "than" or right
