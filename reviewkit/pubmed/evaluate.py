@@ -38,6 +38,7 @@ from reviewkit.pubmed.messages import not_found_reply, phrase_written, written
 from reviewkit.pubmed.qualifiers import qualifier_name
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.vocabulary import (
+    is_language,
     language_code,
     publication_type_names,
     unsettled_narrower,
@@ -206,9 +207,12 @@ class Evaluator:
             )
         if f == "sb":
             if value != "systematic" or term.truncated:
+                # PubMed's search details write a language filter of the sidebar as a subset,
+                # english[Filter] ([filter] = [sb]); the language field serves it here
+                language = f"{term.text}[la] searches that language; " if is_language(value) else ""
                 raise UnsupportedQuery(
                     f"the subset [sb] {term.text!r} is not supported",
-                    hint="only systematic[sb] and fha[sb] (has abstract) are",
+                    hint=f"{language}only systematic[sb] and fha[sb] (has abstract) are",
                 )
             return self.snapshot.term("sb", "systematic")
         if f in ("mh", "majr") and "/" in term.text:
