@@ -24,6 +24,7 @@ from reviewkit.reports.tables import report_tables
 from reviewkit.reports.writers import (
     NOTES_SUFFIX,
     Cell,
+    Rounded,
     Table,
     slug,
     write_csv,
@@ -45,7 +46,7 @@ def agreement_table(project: Project, derived: DerivedStages | None = None) -> T
     """
 
     def num(v: float | None, digits: int = 3) -> float | str:
-        return "" if v is None else round(v, digits)
+        return "" if v is None else Rounded(v, digits)
 
     results = agreement_mod.agreement(project, derived=derived)
     rows: list[list[Cell]] = [
