@@ -17,7 +17,6 @@ from pathlib import Path
 from reviewkit import outputs
 
 
-
 class Rounded(float):
     """A statistic rounded for reading, shown with all its decimals in every format (kappa
     0.500 beside 0.496, not 0.5): a column of one statistic reads alike. Still a number, so a
