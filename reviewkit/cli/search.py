@@ -12,6 +12,7 @@ from reviewkit.cli._common import (
     OutputPath,
     Seconds,
     console,
+    err_console,
     load_project,
     progress_bar,
     project_option,
@@ -364,9 +365,16 @@ def serve_command(
     if index.exists():  # nothing to index: a bar here sat at "0/?" while the server started
         click.echo(f"reusing the snapshot index {index} (built before)", err=True)
     else:
+        # the bar draws nothing when stderr is no terminal (`serve > serve.log 2>&1 &`, a
+        # service's log): the build then says each stage in plain lines, as the demo's does
+        def lines(line: str) -> None:
+            click.echo(line, err=True)
+
         with progress_bar("indexing the snapshot (once)") as update:
             try:
-                build_index(files, progress=update)
+                build_index(
+                    files, progress=update, stages=None if err_console.is_terminal else lines
+                )
             except FormatError as exc:  # the XML reader's hint may name import's --format
                 if "--format" in exc.hint:
                     exc.hint = _SNAPSHOT_HINT
