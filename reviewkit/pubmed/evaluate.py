@@ -34,11 +34,11 @@ from reviewkit.pubmed.fields import (
     STOPWORDS,
     TEXT_COLUMNS,
 )
+from reviewkit.pubmed.filters import filter_hint
 from reviewkit.pubmed.messages import not_found_reply, phrase_written, written
 from reviewkit.pubmed.qualifiers import qualifier_name
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.vocabulary import (
-    is_language,
     language_code,
     publication_type_names,
     unsettled_narrower,
@@ -207,12 +207,8 @@ class Evaluator:
             )
         if f == "sb":
             if value != "systematic" or term.truncated:
-                # PubMed's search details write a language filter of the sidebar as a subset,
-                # english[Filter] ([filter] = [sb]); the language field serves it here
-                language = f"{term.text}[la] searches that language; " if is_language(value) else ""
-                raise UnsupportedQuery(
-                    f"the subset [sb] {term.text!r} is not supported",
-                    hint=f"{language}only systematic[sb] and fha[sb] (has abstract) are",
+                raise UnsupportedQuery(  # a sidebar filter pasted from the search details
+                    f"the subset [sb] {term.text!r} is not supported", hint=filter_hint(value)
                 )
             return self.snapshot.term("sb", "systematic")
         if f in ("mh", "majr") and "/" in term.text:

@@ -110,17 +110,27 @@ def test_search_test_names_the_labels_of_a_pasted_history_row(
     assert "search history" not in capsys.readouterr().out
 
 
-def test_a_language_filter_of_the_search_details_is_refused_with_the_language_field(
+def test_a_sidebar_filter_of_the_search_details_is_refused_naming_the_field_to_write(
     server: EutilsServer,
 ) -> None:
-    """PubMed's search details write the sidebar's language filter as english[Filter]; the
-    local server serves languages by [la] and its refusal says so."""
+    """PubMed's search details write the sidebar's filters as english[Filter], y_10[Filter],
+    humans[Filter]; the local server serves none of them as a subset, and its refusal says
+    which field does (languages by [la])."""
     from reviewkit.pubmed.client import EntrezRefused
 
     with pytest.raises(EntrezRefused) as info:
         fast_client(server).count('"sick leave"[tiab] AND english[Filter]')
     assert "english[la] searches that language" in info.value.text
     assert int(esearch(server, term='"sick leave"[tiab] AND english[la]')["Count"]) > 0
+    # the years and species filters of the sidebar: what to write instead
+    with pytest.raises(EntrezRefused) as info:
+        fast_client(server).count('"sick leave"[tiab] AND (y_10[Filter])')
+    assert "y_10 is PubMed's 'last 10 years' filter: write a publication date range" in (
+        info.value.text
+    )
+    with pytest.raises(EntrezRefused) as info:
+        fast_client(server).count('"sick leave"[tiab] AND humans[Filter]')
+    assert "a species (humans, animals) as [mh:noexp]" in info.value.text
 
 
 def test_first_author_matches_only_the_first_author(server: EutilsServer) -> None:
