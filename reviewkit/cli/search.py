@@ -366,8 +366,18 @@ def serve_command(
         click.echo(f"reusing the snapshot index {index} (built before)", err=True)
     else:
         # the bar draws nothing when stderr is no terminal (`serve > serve.log 2>&1 &`, a
-        # service's log): the build then says each stage in plain lines, as the demo's does
+        # service's log): the build then says each stage in plain lines, as the demo's does.
+        # Its opening two (it starts; the count) wait for a third: a file that is no PubMed XML
+        # fails before any article is indexed, and its error then stands alone (bad input).
+        opening: list[str] | None = []
+
         def lines(line: str) -> None:
+            nonlocal opening
+            if opening is not None:  # held until the build is past its opening two lines
+                opening.append(line)
+                if len(opening) < 3:
+                    return
+                line, opening = "\n".join(opening), None
             click.echo(line, err=True)
 
         with progress_bar("indexing the snapshot (once)") as update:
