@@ -92,9 +92,9 @@ class RecordResolver:
             shown = ", ".join(map(str, new))
             return (
                 f"dedup has not compared {'record' if len(new) == 1 else 'records'} {shown} yet"
-                " (a search rerun or an import added it since): type `reviewkit dedup`, which"
-                " joins copies of one article into one study, then import the file again;"
-                " nothing was written"
+                " (stored by a search rerun or an import since its last run): type `reviewkit"
+                " dedup`, which joins copies of one article into one study, then import the"
+                " file again; nothing was written"
             )
         return (
             "put the DOI or title of the record it is for in the line's"
