@@ -19,6 +19,14 @@ include / exclude / uncertain; when neither reviewer used 'uncertain' the table 
   kappa is 0 (undefined when both did): it says nothing about agreement then, and
   :attr:`Agreement.note` says so and points to the percent agreement (Feinstein & Cicchetti
   1990, "High agreement but low kappa").
+* Kappa for include versus exclude alone (:attr:`Agreement.binary`, the figure reviews and
+  journals usually report) is computed the same way over a 2x2 table, with 'uncertain' read as
+  the stage's own rule reads it (``advance_on``, :func:`reviewkit.screening.rules.outcome_of`):
+  where 'uncertain' sends a record on (title/abstract, as a rule), it counts as include, as
+  Covidence's inter-rater reliability export counts a 'maybe' vote as 'yes' at title and
+  abstract; where it does not (full text with ``advance_on = ["include"]``), an 'uncertain' vote
+  is neither side, so the pairs with one are left out and counted
+  (:attr:`Agreement.uncertain_pairs`).
 * A report not retrieved is left out: a vote 'exclude' for no full text (the reason codes of
   :meth:`reviewkit.protocol.Stage.not_retrieved_codes`: ``no-full-text``, ``not-retrieved``
   and the protocol's reasons marked ``not_retrieved = true``) is no judgement of the report,
@@ -33,8 +41,10 @@ from __future__ import annotations
 import io
 import itertools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from sklearn.metrics import cohen_kappa_score
 
@@ -46,6 +56,13 @@ from reviewkit.store.decisions import Decision
 from reviewkit.wording import quantity, verb
 
 Z95 = 1.959963984540054
+T = TypeVar("T")
+# what the include-versus-exclude kappa is, for the notes of the tables
+INCLUDE_EXCLUDE_RULE = (
+    "Cohen's kappa for include versus exclude alone: 'uncertain' counts as include where the"
+    " stage sends it on (advance_on), as Covidence counts a 'maybe' vote as 'yes'; elsewhere"
+    " the studies with an 'uncertain' vote are left out"
+)
 
 
 @dataclass(frozen=True)
@@ -72,6 +89,12 @@ class Agreement:
     not_retrieved: int = 0
     # of those, the ones only one reviewer could not retrieve (the other judged the report)
     not_retrieved_by_one: int = 0
+    # include versus exclude alone (see the module's docstring); None before it is computed
+    binary: Agreement | None = None
+    # the compared studies with an 'uncertain' vote, and how the binary figure took them:
+    # 'include' (the stage sends 'uncertain' on) or 'left out'
+    uncertain_pairs: int = 0
+    uncertain_as: str = ""
 
     @property
     def compared(self) -> bool:
@@ -99,7 +122,15 @@ class Agreement:
         )
         # kappa not informative (one answer throughout): nothing more to say of its interval
         kappa_note = self._single_answer_note() or self._clipped_note()
-        return "; ".join(part for part in (selection, kappa_note, left_out) if part)
+        # include vs exclude: the same figure as kappa's unless an 'uncertain' vote was read
+        binary = self.binary
+        binary_note = (
+            binary._clipped_note("the include-vs-exclude kappa's")
+            if binary is not None and self.uncertain_pairs
+            else ""
+        )
+        parts = (selection, kappa_note, binary_note, left_out)
+        return "; ".join(part for part in parts if part)
 
     def _not_retrieved_note(self) -> str:
         if not self.not_retrieved:
@@ -119,16 +150,17 @@ class Agreement:
             f" those assessed for eligibility: a reviewer cannot judge a report never seen{by_one}"
         )
 
-    def _clipped_note(self) -> str:
+    def _clipped_note(self, which: str = "kappa's") -> str:
         """A limit at -1 or 1 was clipped there (no computed limit lands on it exactly: at
         kappa = 1 there is no interval): the large-sample interval reached past the range
-        kappa can take, as it does on few studies, so it says little."""
+        kappa can take, as it does on few studies, so it says little. ``which``: the kappa
+        named."""
         if self.ci_low is None or self.ci_high is None:
             return ""
         if self.ci_low > -1.0 and self.ci_high < 1.0:
             return ""
         return (
-            f"{self.stage}: kappa's 95% CI is clipped to [-1, 1]; on {quantity(self.n, 'study')}"
+            f"{self.stage}: {which} 95% CI is clipped to [-1, 1]; on {quantity(self.n, 'study')}"
             " the interval reached past those limits and says little"
         )
 
@@ -195,6 +227,7 @@ def agreement(
             )
         states = derived.states(name)
         codes = project.protocol.stages[name].not_retrieved_codes()
+        advance = project.protocol.stages[name].advance_on
         reviewers = sorted({r for s in states.values() for r in s.votes})
         pairs_found = False
         for a, b in itertools.combinations(reviewers, 2):
@@ -206,7 +239,7 @@ def agreement(
                 pairs_found = True
                 single = project.protocol.stages[name].reviewers_per_record == 1
                 pairs = [(s.votes[a].label, s.votes[b].label) for s in judged]
-                result = compute(name, a, b, pairs)
+                result = include_exclude(compute(name, a, b, pairs), pairs, advance)
                 left_out = len(both) - len(judged)
                 by_one = sum(
                     1 for s in both if _unseen(s.votes[a], codes) != _unseen(s.votes[b], codes)
@@ -223,6 +256,27 @@ def agreement(
             voted = {r: sum(1 for s in states.values() if r in s.votes) for r in reviewers}
             out.append(replace(compute(name, "", "", []), voters=tuple(voted.items())))
     return out
+
+
+def include_exclude(
+    result: Agreement, pairs: list[tuple[str, str]], advance_on: tuple[str, ...]
+) -> Agreement:
+    """``result`` with its include-versus-exclude figure: 'uncertain' counted as include where
+    the stage sends it on (``advance_on``), else the pairs with an 'uncertain' vote left out
+    (see the module's docstring)."""
+    sent_on = "uncertain" in advance_on
+    unsure = sum(1 for pair in pairs if "uncertain" in pair)
+    side = {"uncertain": "include"} if sent_on else {}
+    two = [
+        (side.get(x, x), side.get(y, y)) for x, y in pairs if sent_on or "uncertain" not in (x, y)
+    ]
+    binary = compute(result.stage, result.reviewer_a, result.reviewer_b, two)
+    return replace(
+        result,
+        binary=binary,
+        uncertain_pairs=unsure,
+        uncertain_as="include" if sent_on else "left out",
+    )
 
 
 def _unseen(vote: Decision, codes: frozenset[str]) -> bool:
@@ -277,6 +331,7 @@ def to_text(results: list[Agreement]) -> str:
         else:
             lines.append(f"  percent agreement  {_fmt(r.percent, 1)}%")
             lines.append(f"  Cohen's kappa      {_fmt(r.kappa)}{_interval(r)}")
+            lines += _binary_lines(r)
             lines.append(f"  PABAK              {_fmt(r.pabak)}")
         if r.note:
             lines.append(f"  note: {r.note}")
@@ -284,11 +339,32 @@ def to_text(results: list[Agreement]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _interval(r: Agreement) -> str:
+def _binary_lines(r: Agreement) -> list[str]:
+    """Kappa for include versus exclude alone, and how 'uncertain' was taken for it."""
+    b = r.binary
+    if b is None:
+        return []
+    if not b.n:
+        value = "n/a (no study has an include or exclude vote from both)"
+    else:
+        value = _fmt(b.kappa) + _interval(b, "one answer throughout from both reviewers")
+    lines = [f"  kappa, include vs exclude  {value}"]
+    if r.uncertain_pairs:
+        studies = quantity(r.uncertain_pairs, "study", "studies")
+        lines.append(
+            f"    'uncertain' counted as include, as this stage sends it on: {studies}"
+            if r.uncertain_as == "include"
+            else f"    {studies} with an 'uncertain' vote left out: this stage does not send"
+            " 'uncertain' on, so it is neither include nor exclude"
+        )
+    return lines
+
+
+def _interval(r: Agreement, undefined: str = "see the note") -> str:
     """What follows kappa: its 95% CI, or why there is none. An undefined kappa (both
     reviewers gave one answer throughout) has no interval to speak of: the note says why."""
     if r.kappa is None:
-        return "  (undefined: see the note)"
+        return f"  (undefined: {undefined})"
     if r.ci_low is None:
         return f"  (no 95% CI: with agreement of {_fmt(r.percent, 0)}% its standard error is 0)"
     return f"  (95% CI {_fmt(r.ci_low)} to {_fmt(r.ci_high)})"
@@ -307,6 +383,11 @@ CSV_COLUMNS = (
     "kappa_ci_low",
     "kappa_ci_high",
     "pabak",
+    # include versus exclude alone, and how 'uncertain' was taken for it: 'include' or 'left out'
+    "kappa_include_exclude",
+    "kappa_include_exclude_ci_low",
+    "kappa_include_exclude_ci_high",
+    "uncertain_counted_as",
     "note",  # why kappa is not informative, when one reviewer gave one answer to every study
 )
 
@@ -324,6 +405,8 @@ def to_csv(results: list[Agreement]) -> str:
             _num(r.ci_low),
             _num(r.ci_high),
             _num(r.pabak),
+            *include_exclude_cells(r, _num),
+            r.uncertain_as,
             r.note,
         ]
         if not r.compared:  # one row saying why there is no table (no reviewer names)
@@ -335,6 +418,12 @@ def to_csv(results: list[Agreement]) -> str:
                     [r.stage, r.reviewer_a, r.reviewer_b, la, lb, r.table[i][j], *stats]
                 )
     return buf.getvalue()
+
+
+def include_exclude_cells(r: Agreement, num: Callable[[float | None], T]) -> list[T]:
+    """Kappa for include versus exclude alone and its 95% CI, each written by ``num``."""
+    b = r.binary
+    return [num(None)] * 3 if b is None else [num(b.kappa), num(b.ci_low), num(b.ci_high)]
 
 
 def _num(value: float | None) -> str:
@@ -354,7 +443,8 @@ def csv_note(results: list[Agreement]) -> str:
     layout = (
         "One row per cell of each stage's counts table (label_a given by reviewer_a, label_b by"
         " reviewer_b, count), with the stage's statistics repeated on every row; an empty"
-        " statistic is not computable."
+        f" statistic is not computable. kappa_include_exclude is {INCLUDE_EXCLUDE_RULE}"
+        " (uncertain_counted_as)."
     )
     # every part of a note names its stage already ('full-text: 1 report not retrieved …')
     notes = list(dict.fromkeys(f"{r.note.rstrip('.')}." for r in results if r.note))

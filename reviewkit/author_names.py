@@ -202,11 +202,17 @@ def medline_full_name(name: str) -> str:
 
 def vancouver_initials(given: str) -> str:
     """Given names as Vancouver writes them, initials without stops or spaces: 'A.G.', 'A G'
-    and 'AG' -> 'AG'; 'Lars L' -> 'LL'; 'J.-P.' and 'Jean-Pierre' -> 'JP'; 'IuA' stays."""
+    and 'AG' -> 'AG'; 'Lars L' -> 'LL'; 'J.-P.' and 'Jean-Pierre' -> 'JP'; 'IuA' stays;
+    'Bárbara Iansã de Lima' -> 'BIL'."""
     out = []
     for word in given.replace(".", ". ").split():
         if _initials(word):  # initials, dotted or not: their letters ('Iu' one initial)
             out.append(re.sub(r"[^\w]|_", "", word))
+        elif len(word) > 1 and word.isalpha() and word[0].islower():
+            # a particle among given names written in full ('de', 'da', 'dos', 'van'): given
+            # names are capitalised, particles not, and NLM gives them no initial (PubMed's AU
+            # 'Barroso BIL' for FAU 'Barroso, Bárbara Iansã de Lima'; 'BIdL' before)
+            continue
         else:  # a given name in full, or hyphenated ('Jean-Pierre'): each part's first letter
             out.extend(p[0] for p in word.split("-") if p and p[0].isalpha())
     return "".join(out)

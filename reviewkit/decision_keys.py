@@ -13,7 +13,7 @@ from reviewkit.errors import UserError
 from reviewkit.records import normalise_doi, normalise_pmid, normalise_title
 from reviewkit.store import Store, lookup
 from reviewkit.store import records as record_rows
-from reviewkit.store.duplicates import canonical_map
+from reviewkit.store.duplicates import canonical_map, processed_ids
 
 __all__ = ["RecordResolver"]
 
@@ -78,11 +78,29 @@ class RecordResolver:
                     f"the entry's {named} is on records {shown}, and neither its DOI nor its"
                     " title tells which one the decision is for",
                     where=where,
-                    hint="put the DOI or title of the record it is for in the line's"
-                    ' "record" (as this project\'s record writes it), or leave the line out;'
-                    " nothing was written",
+                    hint=self._two_studies_hint(hits),
                 )
         return hits[0]
+
+    def _two_studies_hint(self, hits: list[int]) -> str:
+        """What to do about a key on records of two studies. Records a search rerun or an
+        import added since the last dedup run are studies of their own until dedup compares
+        them: a copy of the key's record among them is joined by `reviewkit dedup` (a log
+        exported from this very project was refused before it)."""
+        new = [r for r in hits if r not in processed_ids(self.db)]
+        if new:
+            shown = ", ".join(map(str, new))
+            return (
+                f"dedup has not compared {'record' if len(new) == 1 else 'records'} {shown} yet"
+                " (stored by a search rerun or an import since its last run): type `reviewkit"
+                " dedup`, which joins copies of one article into one study, then import the"
+                " file again; nothing was written"
+            )
+        return (
+            "put the DOI or title of the record it is for in the line's"
+            ' "record" (as this project\'s record writes it), or leave the line out;'
+            " nothing was written"
+        )
 
     def disagreement(self, key: dict, record_id: int) -> str:
         """Why the key's DOI names another article than the records its PMID found ('' when

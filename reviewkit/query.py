@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from reviewkit.pasted_history import pasted_history_warnings
+
 # Field tags PubMed accepts, short and long forms (PubMed Help, "Search Field Descriptions and
 # Tags"; the long forms are those PubMed writes in its query translation), mapped to short tags.
 _FIELDS = """
@@ -466,24 +468,4 @@ def warnings(query: str) -> list[str]:
                 f"'{stem}*' truncates fewer than {MIN_TRUNCATION} characters; PubMed needs"
                 " at least four before '*'"
             )
-    return list(dict.fromkeys(out + _line_number_warnings(query)))
-
-
-# A line number of a strategy pasted from a numbered search history ("1. exp Sick Leave/",
-# "2) absenteeism[tiab]"): PubMed reads line breaks as spaces and searches the number as a word.
-# A '.' followed by a digit is a decimal point ("2.5 mg[tiab]"), not the end of a line number.
-_LINE_NUMBER_RE = re.compile(r"[ \t]*(\d{1,3}(?:[.)](?!\d)|(?=[ \t])))[ \t]*\S")
-
-
-def _line_number_warnings(query: str) -> list[str]:
-    lines = [line for line in query.splitlines() if line.strip()]
-    out = []
-    for n, line in enumerate(lines, 1):
-        m = _LINE_NUMBER_RE.match(line)
-        if m and (len(lines) > 1 or not m.group(1)[-1].isdigit()):
-            out.append(
-                f"line {n} begins with '{m.group(1)}', a line number of a pasted search "
-                "history: PubMed searches it as a word; remove the numbers and combine the "
-                "lines with AND/OR and parentheses"
-            )
-    return out
+    return list(dict.fromkeys(out + pasted_history_warnings(query)))

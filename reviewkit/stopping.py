@@ -159,10 +159,12 @@ def stop_advice(
 ) -> StopAdvice | None:
     """The screen's stopping recommendation: ``rule`` (default :data:`RECOMMENDED_RULE`).
 
-    None when no rule is recommended (no rule kept recall >= 95 % in >= 95 % of simulations).
+    None when no rule is recommended (no rule kept recall >= 95 % in >= 95 % of simulations)
+    and when no record is left to screen.
     """
     rule = RECOMMENDED_RULE if rule is None else rule
-    if rule is None:
+    # nothing left to screen: nothing to stop (the screen said "You may stop" on its last record)
+    if rule is None or n_remaining == 0:
         return None
     if rule == "estimate":
         est = estimate_remaining(decisions, n_remaining)

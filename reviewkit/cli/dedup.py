@@ -11,6 +11,7 @@ from click.core import ParameterSource
 from reviewkit import settings
 from reviewkit.cli._common import OutputPath, progress_bar
 from reviewkit.cli._project import Name, load_project, project_option
+from reviewkit.errors import UserError
 from reviewkit.wording import quantity
 
 if TYPE_CHECKING:
@@ -176,10 +177,25 @@ def _go_ahead(effect: Effect, heading: str, question: str, stopped: str, yes: bo
     click.echo(heading)
     for line in effect.lines():
         click.echo("  " + line)
-    if yes or click.confirm(question, default=False):
+    if yes or _confirm(question, stopped):
         return True
     click.echo(stopped)
     return False
+
+
+def _confirm(question: str, stopped: str) -> bool:
+    """click.confirm, except that input ending before an answer (a script, `< /dev/null`) is
+    no Ctrl-C: click turns both into Abort, which said 'aborted' with Ctrl-C's exit code 130;
+    it is refused as bad input, saying what to pass instead."""
+    try:
+        return click.confirm(question, default=False)
+    except click.exceptions.Abort as exc:
+        if not isinstance(exc.__context__, EOFError):
+            raise  # Ctrl-C at the question
+        raise UserError(
+            f"no answer to {question!r}: the input ended; {stopped}",
+            hint="pass --yes to make the change without the question",
+        ) from None
 
 
 @dedup.command("split")

@@ -174,8 +174,10 @@ def agreement(project_dir: Path, stage: str | None, csv_file: Path | None) -> No
     Kappa and PABAK are over the answers the two reviewers gave: include /
     exclude / uncertain, a 3x3 table when either used 'uncertain' (2x2 when
     neither did). 'uncertain' against 'include' counts as a disagreement, as
-    against 'exclude'. There is no two-category figure: for agreement on
-    include vs exclude alone, read those four cells of the counts table."""
+    against 'exclude'. Kappa for include vs exclude alone is given too:
+    'uncertain' counts as include where the stage sends it on (advance_on), as
+    Covidence counts a 'maybe' as 'yes'; elsewhere the studies with an
+    'uncertain' vote are left out, and counted."""
     from reviewkit.reports.writers import Table, notes_path, write_notes
 
     if csv_file:  # before the work: a path that cannot be written fails at once (and its notes)

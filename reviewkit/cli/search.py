@@ -8,7 +8,7 @@ import click
 from rich.table import Table
 
 from reviewkit import settings
-from reviewkit.cli._common import OutputPath, Seconds, console, progress_bar
+from reviewkit.cli._common import OutputPath, Seconds, console, err_console, progress_bar
 from reviewkit.cli._project import load_project, project_option
 from reviewkit.errors import FormatError, Interrupted, UserError
 from reviewkit.wording import quantity
@@ -358,9 +358,26 @@ def serve_command(
     if index.exists():  # nothing to index: a bar here sat at "0/?" while the server started
         click.echo(f"reusing the snapshot index {index} (built before)", err=True)
     else:
+        # the bar draws nothing when stderr is no terminal (`serve > serve.log 2>&1 &`, a
+        # service's log): the build then says each stage in plain lines, as the demo's does.
+        # Its opening two (it starts; the count) wait for a third: a file that is no PubMed XML
+        # fails before any article is indexed, and its error then stands alone (bad input).
+        opening: list[str] | None = []
+
+        def lines(line: str) -> None:
+            nonlocal opening
+            if opening is not None:  # held until the build is past its opening two lines
+                opening.append(line)
+                if len(opening) < 3:
+                    return
+                line, opening = "\n".join(opening), None
+            click.echo(line, err=True)
+
         with progress_bar("indexing the snapshot (once)") as update:
             try:
-                build_index(files, progress=update)
+                build_index(
+                    files, progress=update, stages=None if err_console.is_terminal else lines
+                )
             except FormatError as exc:  # the XML reader's hint may name import's --format,
                 # or what to export instead of a file of another kind: serve takes PubMed XML
                 if "--format" in exc.hint or exc.message.startswith("not PubMed XML"):

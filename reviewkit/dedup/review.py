@@ -78,10 +78,13 @@ def _queued_by(db: Store, link: links.Link) -> tuple[str, str]:
 
 
 # The fields a person compares for a queued pair, in this order: the review screen shows them
-# side by side and the queue sheet (``dedup review --csv``) writes them for each record.
+# side by side and the queue sheet (``dedup review --csv``) writes them for each record. The
+# abstract last: rules send pairs whose abstracts open differently (abstracts_differ_no_page,
+# a meeting's abstract against the article…) to a person, who must be able to read them; last,
+# so the short fields keep their rows above it on a small terminal.
 PAIR_FIELDS = (
     *("title", "authors", "year", "journal", "volume", "issue", "pages"),
-    *("doi", "pmid", "pmcid", "source", "origin"),
+    *("doi", "pmid", "pmcid", "source", "origin", "abstract"),
 )
 
 

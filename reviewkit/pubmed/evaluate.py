@@ -34,6 +34,7 @@ from reviewkit.pubmed.fields import (
     STOPWORDS,
     TEXT_COLUMNS,
 )
+from reviewkit.pubmed.filters import filter_hint
 from reviewkit.pubmed.messages import not_found_reply, phrase_written, written
 from reviewkit.pubmed.qualifiers import qualifier_name
 from reviewkit.pubmed.snapshot import Snapshot
@@ -206,9 +207,8 @@ class Evaluator:
             )
         if f == "sb":
             if value != "systematic" or term.truncated:
-                raise UnsupportedQuery(
-                    f"the subset [sb] {term.text!r} is not supported",
-                    hint="only systematic[sb] and fha[sb] (has abstract) are",
+                raise UnsupportedQuery(  # a sidebar filter pasted from the search details
+                    f"the subset [sb] {term.text!r} is not supported", hint=filter_hint(value)
                 )
             return self.snapshot.term("sb", "systematic")
         if f in ("mh", "majr") and "/" in term.text:

@@ -24,6 +24,7 @@ from reviewkit.reports.tables import report_tables
 from reviewkit.reports.writers import (
     NOTES_SUFFIX,
     Cell,
+    Rounded,
     Table,
     slug,
     write_csv,
@@ -45,7 +46,7 @@ def agreement_table(project: Project, derived: DerivedStages | None = None) -> T
     """
 
     def num(v: float | None, digits: int = 3) -> float | str:
-        return "" if v is None else round(v, digits)
+        return "" if v is None else Rounded(v, digits)
 
     results = agreement_mod.agreement(project, derived=derived)
     rows: list[list[Cell]] = [
@@ -59,6 +60,7 @@ def agreement_table(project: Project, derived: DerivedStages | None = None) -> T
             num(a.ci_low),
             num(a.ci_high),
             num(a.pabak),
+            *agreement_mod.include_exclude_cells(a, num),
         ]
         for a in results
     ]
@@ -82,9 +84,18 @@ def agreement_table(project: Project, derived: DerivedStages | None = None) -> T
             "Kappa 95% CI low",
             "Kappa 95% CI high",
             "PABAK",
+            "Kappa include vs exclude",
+            "Include vs exclude 95% CI low",
+            "Include vs exclude 95% CI high",
         ],
         rows,
-        " ".join([*EMPTY_NOTE[: any(v == "" for row in rows for v in row)], *notes]),
+        " ".join(
+            [
+                *EMPTY_NOTE[: any(v == "" for row in rows for v in row)],
+                *[INCLUDE_EXCLUDE_NOTE][: any(a.compared for a in results)],
+                *notes,
+            ]
+        ),
     )
 
 
@@ -93,6 +104,12 @@ EMPTY_NOTE = [
     "Empty cells: not computable (no study screened by both reviewers yet, or no confidence"
     " interval where they agree on every study or on none)."
 ]
+
+
+INCLUDE_EXCLUDE_NOTE = (
+    f"Kappa include vs exclude is {agreement_mod.INCLUDE_EXCLUDE_RULE} (`reviewkit agreement`"
+    " says how many)."
+)
 
 
 def prisma_table(counts: prisma.PrismaCounts) -> Table:

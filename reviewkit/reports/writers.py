@@ -16,7 +16,24 @@ from pathlib import Path
 
 from reviewkit import outputs
 
-Cell = str | int | float
+
+class Rounded(float):
+    """A statistic rounded for reading, shown with all its decimals in every format (kappa
+    0.500 beside 0.496, not 0.5): a column of one statistic reads alike. Still a number, so a
+    spreadsheet computes with it."""
+
+    digits: int
+
+    def __new__(cls, value: float, digits: int) -> Rounded:
+        self = super().__new__(cls, round(value, digits))
+        self.digits = digits
+        return self
+
+    def __str__(self) -> str:
+        return f"{float(self):.{self.digits}f}"
+
+
+Cell = str | int | float  # a float may be a Rounded
 
 
 @dataclass
@@ -125,6 +142,8 @@ def write_xlsx(tables: Sequence[Table], path: Path) -> Path:
         for row in ws.iter_rows(min_row=3):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if isinstance(cell.value, Rounded):  # shown as the other formats show it
+                    cell.number_format = "0." + "0" * cell.value.digits
         for row in ws.iter_rows():
             for cell in row:
                 _text_not_formula(cell)

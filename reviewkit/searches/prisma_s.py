@@ -15,6 +15,7 @@ a section of their own after the protocol's searches, each with the query it ran
 
 from __future__ import annotations
 
+import json
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -79,7 +80,7 @@ def run_log(db: Store, runs: Sequence[SearchRun]) -> list[list[str]]:
             f"  query as written:    {run.query}",
             f"  query as sent:       {run.full_query}",
             f"  query as translated: {run.query_translation or '-'}",
-            f"  limits:              {run.limits}",
+            f"  limits:              {limits_text(run.limits)}",
         ]
         for kind, text in rows.run_messages(db, run.id):
             lines.append(f"  E-utilities {kind}: {text}" if kind != "drift" else f"  drift: {text}")
@@ -87,6 +88,39 @@ def run_log(db: Store, runs: Sequence[SearchRun]) -> list[list[str]]:
             lines.append(f"  message:             {run.message}")
         out.append(lines)
     return out
+
+
+# the words a reader of the log sees for the limits stored with a run (protocol.Limits.describe)
+_LIMIT_NAMES = {
+    "date_from": "publication date from",
+    "date_to": "publication date to",
+    "languages": "languages",
+    "publication_types": "publication types",
+    "systematic_subset": "PubMed's systematic subset (systematic[sb])",
+}
+
+
+def limits_text(stored: str) -> str:
+    """The limits a run stored (JSON, as ``Limits.describe`` gives them) in words, the ones
+    set only (``none`` when none is): the log is read by people, who saw ``{"date_from": "",
+    …}`` before. A key this version does not know is written as stored."""
+    try:
+        limits = json.loads(stored or "{}")
+    except ValueError:  # not JSON: shown as it was stored
+        return stored
+    if not isinstance(limits, dict):
+        return stored
+    parts = []
+    for key, value in limits.items():
+        if value in ("", [], False, None):
+            continue
+        name = _LIMIT_NAMES.get(key, key)
+        if value is True:
+            parts.append(name)
+        else:
+            shown = ", ".join(map(str, value)) if isinstance(value, list) else value
+            parts.append(f"{name} {shown}" if key.startswith("date_") else f"{name}: {shown}")
+    return "; ".join(parts) or "none"
 
 
 def _fetched_line(db: Store, run: SearchRun) -> str:

@@ -32,6 +32,7 @@ from reviewkit.dedup.engine import (
 from reviewkit.dedup.live_clusters import Clusters, clusters_now
 from reviewkit.dedup.review import FOLLOWS, SettledMeanwhile, judge_pair, record_type
 from reviewkit.dedup.rule_why import rule_why
+from reviewkit.dedup.score import ABSTRACT_OPENING
 from reviewkit.dedup.undo import take_back
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
@@ -54,11 +55,20 @@ ACTIONS: tuple[Action, ...] = (
 DIFF_STYLE = "bold black on #f4d03f"
 
 
+# the abstract's opening the screen shows: twice what the rules compare (dedup.score's
+# ABSTRACT_OPENING), enough to tell one text from another without pushing the pane's rows away;
+# the queue sheet (`dedup review --csv`) has it whole
+ABSTRACT_SHOWN = 2 * ABSTRACT_OPENING
+
+
 def field_text(rec: Record, name: str) -> str:
-    """One field of ``rec`` as shown (authors: the first 12, then '…'; a missing value: '')."""
+    """One field of ``rec`` as shown (authors: the first 12, then '…'; the abstract: its
+    opening, then '…'; a missing value: '')."""
     value = getattr(rec, name)
     if name == "authors":
         return "; ".join(value[:12]) + (" …" if len(value) > 12 else "")
+    if name == "abstract" and len(value) > ABSTRACT_SHOWN:
+        return value[:ABSTRACT_SHOWN].rsplit(" ", 1)[0] + " …"
     return "" if value is None else str(value)
 
 
@@ -77,7 +87,7 @@ def marked(text: str, other: str) -> Text:
 def cell(rec: Record, other: Record, name: str) -> Text:
     """One field of ``rec`` as a cell, marked where it differs from ``other``."""
     mine, theirs = field_text(rec, name), field_text(other, name)
-    if name in ("title", "authors", "journal") and mine:
+    if name in ("title", "authors", "journal", "abstract") and mine:
         return marked(mine, theirs)
     differs = fold_text(mine) != fold_text(theirs)
     return Text(mine or "—", style=DIFF_STYLE if differs and mine else "")

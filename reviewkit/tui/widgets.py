@@ -231,7 +231,10 @@ class TextPrompt(ModalScreen[str | None]):
     DEFAULT_CSS = """
     TextPrompt { align: center middle; }
     TextPrompt > Vertical { width: 70; height: auto; border: round $accent; background: $surface; padding: 0 1; }
+    TextPrompt #prompt-title { width: 100%; }
     """
+    # the title wraps inside the box: a Label is as wide as its text, and the box cut a long
+    # title at its edge ("… recorded with your name" lost its ")"; a field name and study too)
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
 
     def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
@@ -242,7 +245,7 @@ class TextPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text)
+            yield Label(self.title_text, id="prompt-title")
             # Not selected on focus (Textual's default): the first key typed replaced the whole
             # value being edited (a prefilled aim lost to one letter); the cursor sits at its end.
             yield Input(

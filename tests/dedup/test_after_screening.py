@@ -63,6 +63,23 @@ def test_merging_unscreened_records_shows_no_change_when_others_were_screened(sc
     assert merge_effect(project, r1, r3)
 
 
+def test_a_question_with_no_input_to_answer_it_is_bad_input_not_ctrl_c(
+    screened, capsys, monkeypatch
+):
+    """`dedup merge` in a script without --yes: the input ended at 'merge anyway?', and click
+    said 'aborted' with Ctrl-C's exit code 130 (found walking the README, task walk). It is
+    refused as bad input, nothing changed, naming --yes."""
+    project, (r1, r2, _r3) = screened
+    folder = str(project.folder)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    argv = ["dedup", "merge", str(r1), str(r2), "--project", folder, "--reviewer", "lead"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "no answer to 'merge anyway?': the input ended; nothing changed" in err
+    assert "pass --yes" in err and "aborted" not in err
+    assert links.canonical_map(project.db).get(r2, r2) == r2
+
+
 def test_split_after_screening_shows_the_change_and_asks_first(screened, capsys, monkeypatch):
     project, (r1, r2, _r3) = screened
     engine.decide_pair(project.db, r1, r2, "duplicate", "lead")

@@ -214,6 +214,18 @@ def test_serve_says_when_it_reuses_the_index(
     assert f"reusing the snapshot index {index}" in again and "indexed" not in again
 
 
+def test_serve_to_a_log_says_the_index_build_in_plain_lines(
+    nlm_articles: dict[str, list[bytes]], tmp_path: Path
+) -> None:
+    """`pubmed serve > serve.log 2>&1 &` printed nothing while the first start built the index
+    (a minute and a half on the snapshot, the bar drawing nothing on a pipe), then all at once
+    (found walking the README, task walk): it says each stage as the demo does."""
+    snapshot = write_set(tmp_path / "part.xml", nlm_articles["update"][:30])
+    stderr, _ = _serve_until_ready([snapshot])
+    started = stderr.index("indexing the PubMed snapshot (1 file) once; later runs reuse it")
+    assert started < stderr.index("  snapshot index ready: 30 articles") < stderr.index("serving ")
+
+
 def test_ctrl_c_on_the_server_says_it_stopped(
     nlm_articles: dict[str, list[bytes]], tmp_path: Path
 ) -> None:

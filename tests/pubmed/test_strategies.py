@@ -13,6 +13,7 @@ from reviewkit.formats import pubmed_xml
 from reviewkit.pubmed.qualifiers import QUALIFIERS
 from reviewkit.pubmed.server import EutilsServer
 
+from .conftest import fast_client
 from .test_fidelity import esearch, get
 
 
@@ -83,6 +84,53 @@ def test_search_test_warns_about_curly_quotes_and_numbered_lines(
     lines = '("sick leave"[tiab]\n OR absenteeism[tiab])\nAND 2010:2025[dp]'
     assert main(["search", "test", lines, "--base-url", server.base_url]) == 0
     assert "line " not in capsys.readouterr().out
+
+
+def test_search_test_names_the_labels_of_a_pasted_history_row(
+    server: EutilsServer, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A row copied from PubMed's Advanced Search History keeps its labels, which PubMed would
+    search as words: each is named, with what to do; the query's own words are not."""
+    monkeypatch.setenv("NCBI_EMAIL", "librarian@example.org")
+    row = 'Search: ("sick leave"[tiab]) AND (pain[tiab]) Sort by: Most Recent'
+    assert main(["search", "test", row, "--base-url", server.base_url]) == 0
+    out = capsys.readouterr().out
+    assert "'Search:' at character 1 is the label of a row of PubMed's search history" in out
+    assert "'Sort by:' at character 47 is the sort order PubMed's search history notes" in out
+    filtered = '("sick leave"[tiab]) Filters: English, from 2015 - 2021'
+    main(["search", "test", filtered, "--base-url", server.base_url])
+    said = capsys.readouterr()
+    assert "'Filters:' at character 22 is how PubMed's search history names the filters" in (
+        said.out + said.err
+    )
+    assert "put the filters in [searches.limits]" in said.out + said.err
+    # the same words inside a phrase, or not written as the history writes them, are words
+    own = '"Search: a guide"[ti] OR "sort by"[tiab] OR search[tiab] OR filters[tiab]'
+    assert main(["search", "test", own, "--base-url", server.base_url]) == 0
+    assert "search history" not in capsys.readouterr().out
+
+
+def test_a_sidebar_filter_of_the_search_details_is_refused_naming_the_field_to_write(
+    server: EutilsServer,
+) -> None:
+    """PubMed's search details write the sidebar's filters as english[Filter], y_10[Filter],
+    humans[Filter]; the local server serves none of them as a subset, and its refusal says
+    which field does (languages by [la])."""
+    from reviewkit.pubmed.client import EntrezRefused
+
+    with pytest.raises(EntrezRefused) as info:
+        fast_client(server).count('"sick leave"[tiab] AND english[Filter]')
+    assert "english[la] searches that language" in info.value.text
+    assert int(esearch(server, term='"sick leave"[tiab] AND english[la]')["Count"]) > 0
+    # the years and species filters of the sidebar: what to write instead
+    with pytest.raises(EntrezRefused) as info:
+        fast_client(server).count('"sick leave"[tiab] AND (y_10[Filter])')
+    assert "y_10 is PubMed's 'last 10 years' filter: write a publication date range" in (
+        info.value.text
+    )
+    with pytest.raises(EntrezRefused) as info:
+        fast_client(server).count('"sick leave"[tiab] AND humans[Filter]')
+    assert "a species (humans, animals) as [mh:noexp]" in info.value.text
 
 
 def test_first_author_matches_only_the_first_author(server: EutilsServer) -> None:

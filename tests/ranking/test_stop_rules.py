@@ -52,6 +52,16 @@ def test_advice_follows_the_recommended_rule(monkeypatch):
     assert stop_advice(dry, 300) is None
 
 
+def test_no_advice_to_stop_when_nothing_is_left(monkeypatch):
+    """The screen read "You may stop: 95% recall reached" on the last record of a queue, with
+    nothing left to stop screening (found walking the README, task walk)."""
+    dry = [True] * 40 + [False] * 1500
+    for rule in ("test", "estimate"):
+        monkeypatch.setattr(stopping, "RECOMMENDED_RULE", rule)
+        assert stop_advice(dry, 300) is not None
+        assert stop_advice(dry, 0) is None
+
+
 def _status(advice):
     return RankStatus(
         "model", None, 10, 50, 5, 5, estimate_remaining([True] * 10, 100), False, advice=advice

@@ -50,3 +50,14 @@ def test_initials_first_names_are_written_surname_first():
     """'A.G. de Boer' (a byline's order) was left as it was; Vancouver writes 'de Boer AG'."""
     rec = Record(title="T", authors=["A.G. de Boer", "Smith J Jr", "RTW Study Group"], year=2020)
     assert reference(rec) == "de Boer AG, Smith J Jr, RTW Study Group. T. 2020."
+
+
+def test_a_particle_among_given_names_gives_no_initial():
+    """PubMed writes FAU 'Barroso, Bárbara Iansã de Lima' as AU 'Barroso BIL'; the reference
+    read 'Barroso BIdL' (found walking the README, task walk). A lower-case initial stays."""
+    rec = Record(
+        title="T",
+        authors=["Barroso, Bárbara Iansã de Lima", "Santos, Maria da Silva", "Berg, K.l."],
+        year=2021,
+    )
+    assert reference(rec) == "Barroso BIL, Santos MS, Berg Kl. T. 2021."

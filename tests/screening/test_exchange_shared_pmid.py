@@ -71,3 +71,25 @@ def test_a_pmid_two_records_share_without_a_telling_doi_or_title_is_refused(
     assert f"PMID {PMID} is on records {ids[0]} and {ids[1]}" in err
     assert "Traceback" not in err
     assert len(list_decisions(project_b.db)) == 1
+
+
+def test_a_copy_dedup_has_not_compared_yet_says_to_run_dedup(project_b, tmp_path, capsys):
+    """A search rerun stores another copy of a screened record; importing the project's own
+    log was refused with 'neither its DOI nor its title tells which one' and a hint to edit
+    the line, when `reviewkit dedup` was what it needed (found walking the README, task walk)."""
+    folder = str(project_b.folder)
+    article = Record(title="Dialogue meetings with the employer", pmid=PMID, doi="10.1/a")
+    (first,) = add_records(project_b, [article])
+    assert main(["dedup", "--project", folder]) == 0
+    scr.ReviewerQueue(project_b, "title-abstract", "reviewer2").decide(first, "include")
+    log = tmp_path / "r2.jsonl"
+    _export(project_b, log, capsys)
+    (copy,) = add_records(project_b, [article], source="a search rerun")
+    assert main(["decisions", "import", str(log), "--project", folder]) == 2
+    err = capsys.readouterr().err
+    assert f"PMID {PMID} is on records {first} and {copy}" in err
+    assert f"dedup has not compared record {copy} yet" in err
+    assert "type `reviewkit dedup`" in err
+    assert main(["dedup", "--project", folder]) == 0
+    assert main(["decisions", "import", str(log), "--project", folder]) == 0
+    assert "added 0 entries, 1 already present" in capsys.readouterr().out

@@ -1,5 +1,5 @@
 """`agreement --help` says what kappa is computed over (fx28 item 7): include / exclude /
-uncertain, 'uncertain' a category of its own, and where the lead reads include vs exclude."""
+uncertain, 'uncertain' a category of its own, and how the include-vs-exclude kappa takes it."""
 
 from __future__ import annotations
 
@@ -11,4 +11,5 @@ def test_agreement_help_says_uncertain_is_a_third_category(capsys) -> None:
     text = " ".join(capsys.readouterr().out.split())
     assert "include / exclude / uncertain" in text
     assert "'uncertain' against 'include' counts as a disagreement" in text
-    assert "There is no two-category figure" in text and "counts table" in text
+    assert "Kappa for include vs exclude alone" in text
+    assert "'uncertain' counts as include where the stage sends it on" in text
