@@ -14,10 +14,11 @@ another label's term, is no evidence for its label. The actor is:
   ("the occupational health physician met the employee and the line manager": kept);
 * after "by" later in the clause, a passive's agent ("Early contact with the employer by a
   return-to-work coordinator");
-* for a sentence opened by "she", "he" or "they", or a passive without an agent ("a meeting
-  at the workplace with the patient and the manager was arranged"), the first term of the
-  sentence before ("The coordinator's first task was to contact the employer; she then held a
-  meeting at the workplace ...").
+* for a sentence opened by "she", "he" or "they", or a contact put in a passive without an
+  agent ("a meeting at the workplace with the patient and the manager was arranged"; a
+  passive before the contact word is another act), the first term of the sentence before
+  ("The coordinator's first task was to contact the employer; she then held a meeting at the
+  workplace ...").
 
 A word of contact inside a term ("dialogue meeting", the workplace's own method) is no cue:
 "the coordinator held a dialogue meeting with the employer" stays workplace evidence. Health
@@ -88,15 +89,19 @@ def _by_agent(text: str, e: Evidence, others: list[Evidence], end: int) -> bool:
     return any(at <= o.span[1] <= at + AGENT_REACH and o.label != e.label for o in others)  # type: ignore[index]
 
 
-def _agentless_passive(words: list[Token], start: int, end: int) -> bool:
-    """Whether the sentence from character ``start`` to ``end`` has a passive verb ("was
-    arranged", "were held") and no "by"."""
-    low = [w.word.casefold() for w in words if start <= w.start < end]
+def _agentless_passive(words: list[Token], start: int, cue: int, end: int) -> bool:
+    """Whether the contact word at character ``cue`` is put in a passive without its agent: in
+    its sentence (characters ``start`` to ``end``) no "by", and a passive verb ("was arranged",
+    "were held", "was contacted") whose participle is the contact word or comes after it. A
+    passive before it is another act ("workers who were sick-listed met their supervisor": the
+    workers are the actor, not the sentence before's)."""
+    inside = [w for w in words if start <= w.start < end]
+    low = [w.word.casefold() for w in inside]
     if "by" in low:
         return False
     return any(
-        a in _PASSIVE and (verb_in_ed(b) or b in _PARTICIPLES)
-        for a, b in zip(low, low[1:], strict=False)
+        a in _PASSIVE and (verb_in_ed(b) or b in _PARTICIPLES) and inside[i + 1].start >= cue
+        for i, (a, b) in enumerate(zip(low, low[1:], strict=False))
     )
 
 
@@ -142,7 +147,7 @@ def _contacted(text: str, words: list[Token], evidence: list[Evidence]) -> set[i
             # meeting's actor)
             actors = {a.label for a in here if a.span[2] <= cue and id(a) not in dropped}  # type: ignore[index]
             pronoun = bool(opener) and opener[0].word.casefold() in PRONOUNS
-            if not actors and previous and (pronoun or _agentless_passive(words, start, end)):
+            if not actors and previous and (pronoun or _agentless_passive(words, start, cue, end)):
                 actors = {previous[0].label}
             if (actors and e.label not in actors) or (not actors and _by_agent(text, e, here, end)):
                 dropped.add(id(e))

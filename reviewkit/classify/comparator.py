@@ -22,9 +22,10 @@ The comparator is read where abstracts name it:
   consisted of ...", "In the control group ...", "Patients in the comparison region continued
   ...", "The clinical intervention, the comparison arm, was given by ..."): the whole sentence;
   as its clause's subject, with no verb before it in the clause, after a comma ("..., and usual
-  care consisted of ...") or before a verb that describes it however many words come first ("In
-  the second of the trial's two arms the comparison intervention consisted of ..."): from the
-  clause's start; elsewhere ("randomised to IPS or usual care", "added to usual case
+  care consisted of ..."): from the clause's start; before a verb that describes it however
+  many words come first ("In the second of the trial's two arms the comparison intervention
+  consisted of ..."): from the comparator itself, since those words may name the tested arm
+  ("In this trial of CBT the control group received usual care"); elsewhere ("randomised to IPS or usual care", "added to usual case
   management") to its clause's end.
 
 Health states and disorders (:func:`reviewkit.classify.variables.names_disorder`) stay
@@ -218,9 +219,12 @@ def _subject_reach(text: str, words: list, first: int, k: int, n: int) -> int | 
     if k - first < OPENING and _opens(words, first, k):
         return first
     start = _clause_start(text, words, first, k)
-    subject = low_at(words, k + n) in _DESCRIBES
-    if subject or (start > first and k - start < OPENING):
-        return start if _opens(words, start, k) else None
+    if not _opens(words, start, k):
+        return None
+    if start > first and k - start < OPENING:  # a clause's opening phrase, as a sentence's
+        return start
+    if low_at(words, k + n) in _DESCRIBES:  # a subject after many words: they may name the
+        return k  # tested arm ("In this trial of CBT the control group received usual care")
     return None
 
 

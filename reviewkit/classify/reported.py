@@ -8,7 +8,7 @@ sections would make it look tested: a trial of CBT against an antidepressant rea
 medication, a coordinator against a team as a team with a coordinator.
 
 So a label whose evidence lies only in the reporting sections of a structured abstract (Results,
-Findings, Conclusions, Interpretation), while the record names one of its terms as a comparator
+Findings, Conclusions, Interpretation, Discussion), while the record names one of its terms as a comparator
 arm where it describes the study (the title, objective, methods: not the reporting sections,
 whose "less than CAD $50 ... return to work" is no arm), has no evidence: the study never
 describes it as what it tested. A label also found where the study is described (title,
@@ -24,8 +24,9 @@ from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.terms import Field, distinct_terms, find_term
 from reviewkit.protocol import Label
 
-# Sections that report what the others described ("RESULTS", "MAIN RESULTS", "CONCLUSIONS")
-_REPORTING = ("RESULT", "FINDINGS", "CONCLUSION", "INTERPRETATION")
+# Sections that report what the others described ("RESULTS", "MAIN RESULTS", "CONCLUSIONS");
+# "DISCUSSION" too, which NLM's structured-abstract categories file under CONCLUSIONS
+_REPORTING = ("RESULT", "FINDINGS", "CONCLUSION", "INTERPRETATION", "DISCUSSION")
 
 
 def reporting(where: str) -> bool:

@@ -108,3 +108,10 @@ def test_the_population_after_the_comparator_still_counts():
 def test_a_comparator_described_late_in_its_sentence(review_b, sentence):
     text = "A return-to-work coordinator drew up a plan with each worker. " + sentence
     assert labels(review_b, "model-type", text) == ["coordinator"]
+
+
+def test_words_before_a_late_comparator_subject_name_the_tested_arm(depression):
+    # past the sixth word the subject's reach starts at the comparator, not at the sentence's
+    # start: "cognitive behavioural therapy" is the trial's own arm
+    text = "In this trial of cognitive behavioural therapy the control group received usual care."
+    assert labels(depression, "clinical-type", text) == ["psychological"]

@@ -60,3 +60,19 @@ def test_a_passive_without_an_agent_is_the_sentence_before_s_act(review_b):
         "workplace with the worker and the line manager was arranged when needed."
     )
     assert labels(review_b, text) == ["coordinator"]
+
+
+def test_a_passive_before_the_contact_word_is_another_act(review_b):
+    # "who were referred" is said of the workers, who meet their supervisor themselves: the
+    # coordinator of the sentence before is not this meeting's actor
+    text = (
+        "A return-to-work coordinator drew up a plan with each worker. Workers who were "
+        "referred met their supervisor at the workplace."
+    )
+    assert labels(review_b, text) == ["workplace"]
+    # the contact put in the passive after it still takes the sentence before's actor
+    put = (
+        "A return-to-work coordinator drew up a plan with each worker. Workers who were "
+        "sick-listed were contacted, and a meeting at the workplace with the supervisor was held."
+    )
+    assert labels(review_b, put) == ["coordinator"]
