@@ -1,0 +1,61 @@
+"""Real exports from other projects (tests/core/fixtures/real/SOURCES.md), imported through the
+CLI and checked field by field against what the exporting database meant."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewkit import formats
+from reviewkit.cli import main
+from reviewkit.records import Record
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL = Path(__file__).parent / "fixtures" / "real"
+PROTOCOL = ROOT / "protocols" / "rtw-systematic-reviews.toml"
+
+
+def imported(tmp_path: Path, name: str) -> list[Record]:
+    """Import the real file ``name`` into a fresh project through the CLI (must exit 0)."""
+    folder = tmp_path / "review"
+    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(REAL / name), "--project", str(folder)]) == 0
+    return list(formats.read_file(REAL / name))
+
+
+def test_ovid_psycinfo_ris_with_its_trailers_is_read(tmp_path: Path) -> None:
+    # Ovid writes 'NL  - <NLM abbreviation>' and a full-text link line after each ER
+    records = imported(tmp_path, "ovid_psycinfo.ris")
+    assert len(records) == 6
+    second = records[1]
+    assert second.title.startswith("Gender differences in inflammatory bowel disease")
+    assert second.authors[:2] == ["Trindade, Ines A", "Ferreira, Claudia"]
+    assert (second.year, second.journal) == (2019, "Journal of Health Psychology")
+    assert (second.volume, second.issue, second.pages) == ("24", "7", "847-856")
+    assert second.doi == "10.1177/1359105317742958"
+    assert "*Body Image" in second.keywords
+
+
+@pytest.mark.parametrize("name", ["ovid_psycinfo.ris", "ovid_zotero.ris"])
+def test_ovid_no_pagination_specified_is_no_pages(tmp_path: Path, name: str) -> None:
+    # Ovid's 'No pagination specified', split into 'SP  - No' and 'EP  - Specified'
+    records = imported(tmp_path, name)
+    first = records[0]
+    assert first.doi == "10.1002/cpp.2398"
+    assert first.pages == ""
+    assert records[1].pages == "847-856"
+
+
+def test_endnote_ris_keywords_one_a_line_are_separate(tmp_path: Path) -> None:
+    # EndNote writes one 'KW  - ' and each further keyword on its own untagged line
+    first = imported(tmp_path, "pubmed_endnote.ris")[0]
+    assert first.pmid == "21553931"
+    assert first.pages == "349-369"
+    assert first.keywords[:3] == [
+        "Animals",
+        "Anti-Inflammatory Agents/adverse effects/pharmacokinetics/*pharmacology",
+        "Boswellia/*chemistry",
+    ]
+    assert len(first.keywords) == 10
+    assert "Medicine, Ayurvedic" in first.keywords
