@@ -26,6 +26,7 @@ from reviewkit.formats.csv_read import (
     is_wos_dialect,
     sheet,
 )
+from reviewkit.formats.embase_source import fill_from_source
 from reviewkit.formats.findable import ACCESSION_COLUMNS, require_findable
 from reviewkit.formats.kinds import kept_kind, kind_named
 from reviewkit.formats.text import split_lines
@@ -274,6 +275,8 @@ def read(
     group_authors = _column(header, GROUP_AUTHORS) if wos else None
     full_names = _column(header, FULL_NAMES) if wos else None
     book_title = _column(header, BOOK_TITLE)
+    # the journal read from Embase.com's 'Source' citation: formats.embase_source
+    embase_source = "journal" in columns and header[columns["journal"]].strip().lower() == "source"
     if book_title is not None and columns.get("journal") == book_title:
         book_title = None  # mapped as the journal with --map
     # an 'Accession Number' column (Covidence, EBSCOhost) holds the PMID only for records
@@ -298,6 +301,8 @@ def read(
             kwargs["pages"] = _pages(row, page_columns)
         if not kwargs.get("year") and early_year is not None and early_year < len(row):
             kwargs["year"] = row[early_year].strip()
+        if embase_source:
+            fill_from_source(kwargs)
         if not kwargs.get("journal") and book_title is not None and book_title < len(row):
             kwargs["journal"] = restore(row[book_title].strip())
         if full_names is not None and full_names < len(row) and row[full_names].strip():

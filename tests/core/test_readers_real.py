@@ -59,3 +59,25 @@ def test_endnote_ris_keywords_one_a_line_are_separate(tmp_path: Path) -> None:
     ]
     assert len(first.keywords) == 10
     assert "Medicine, Ayurvedic" in first.keywords
+
+
+def test_embase_csv_source_citation_gives_year_volume_issue_pages(tmp_path: Path) -> None:
+    # Embase.com's 'Source': 'Journal (Year) Volume:Issue (Pages). Date of Publication: …'
+    records = imported(tmp_path, "embase_source.csv")
+    assert len(records) == 6
+    second = records[1]
+    assert second.journal == "Cancer"
+    assert (second.year, second.volume, second.issue, second.pages) == (2004, "102", "4", "253-258")
+    assert second.authors[:2] == ["Eloubeidi M.A.", "Cohn M."]
+    # a journal without issue numbers: '(2019) 54 (83-86)'
+    third = records[2]
+    assert third.journal == "International Journal of Surgery Case Reports"
+    assert (third.year, third.volume, third.issue, third.pages) == (2019, "54", "", "83-86")
+
+
+def test_embase_csv_emtree_term_with_subheadings_is_one_keyword(tmp_path: Path) -> None:
+    # 'colonic duplication cyst (diagnosis, surgery)': the comma is inside the term
+    first = imported(tmp_path, "embase_source.csv")[0]
+    assert "colonic duplication cyst (diagnosis, surgery)" in first.keywords
+    assert "surgery)" not in first.keywords
+    assert "colonoscopy" in first.keywords
