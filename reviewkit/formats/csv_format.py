@@ -155,6 +155,9 @@ PAGE_COLUMNS = {
     # PG, a page count too: its BP and EP are always given with it
     "count": ("page count",),
 }
+# links read only for the identifiers they name (formats.identifier_urls), not kept as the URL:
+# Embase.com's OpenURL to the library's link resolver, its CSV's only place for the DOI
+LINK_COLUMNS = ("open url link",)
 LIST_FIELDS = ("authors", "publication_types", "keywords", "mesh_terms", "affiliations")
 WRITE_COLUMNS = (
     "title",
@@ -284,6 +287,7 @@ def read(
     accession = "pmid" in columns and header[columns["pmid"]].strip().lower() == "accession number"
     database = _column(header, "database")
     accession_columns = [i for i, h in enumerate(header) if h.strip().lower() in ACCESSION_COLUMNS]
+    link_columns = [i for i, h in enumerate(header) if h.strip().lower() in LINK_COLUMNS]
     position = 0
     for start, line, row in rows:
         if not any(cell.strip() for cell in row):
@@ -323,7 +327,8 @@ def read(
             raw="".join(found.lines[start - 1 : line]).rstrip("\r\n"),
         )
         accessions = [row[i] for i in accession_columns if i < len(row)]  # an id of its own
-        yield require_findable(record, "this row", f"{name}:{start}", *accessions)
+        links = [row[i] for i in link_columns if i < len(row)]
+        yield require_findable(record, "this row", f"{name}:{start}", *accessions, urls=links)
 
 
 def write(records: Iterable[Record], out: TextIO) -> None:

@@ -81,3 +81,11 @@ def test_embase_csv_emtree_term_with_subheadings_is_one_keyword(tmp_path: Path) 
     assert "colonic duplication cyst (diagnosis, surgery)" in first.keywords
     assert "surgery)" not in first.keywords
     assert "colonoscopy" in first.keywords
+
+
+def test_embase_csv_doi_from_its_openurl_link(tmp_path: Path) -> None:
+    # the export has no DOI column; its 'Open URL Link' names the DOI, as its RIS's DO does
+    records = imported(tmp_path, "embase_source.csv")
+    assert [r.doi for r in records[:2]] == ["10.4103/2303-9027.138783", "10.1002/cncr.20369"]
+    assert all(r.doi for r in records)
+    assert records[0].url == ""  # the library's link resolver is not the article's page
