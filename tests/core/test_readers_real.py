@@ -89,3 +89,18 @@ def test_embase_csv_doi_from_its_openurl_link(tmp_path: Path) -> None:
     assert [r.doi for r in records[:2]] == ["10.4103/2303-9027.138783", "10.1002/cncr.20369"]
     assert all(r.doi for r in records)
     assert records[0].url == ""  # the library's link resolver is not the article's page
+
+
+def test_embase_csv_and_ris_of_one_search_are_duplicates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the same 6 Embase records, exported as RIS and as CSV: 6 studies, none left to review
+    folder = tmp_path / "review"
+    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
+    files = [str(REAL / "embase.ris"), str(REAL / "embase_source.csv")]
+    assert main(["import", *files, "--project", str(folder)]) == 0
+    capsys.readouterr()
+    assert main(["dedup", "--project", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "12 records → 6 studies" in out
+    assert "0 pairs to review" in out
