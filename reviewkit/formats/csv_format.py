@@ -26,6 +26,7 @@ from reviewkit.formats.csv_read import (
     is_wos_dialect,
     sheet,
 )
+from reviewkit.formats.embase_source import fill_from_source
 from reviewkit.formats.findable import ACCESSION_COLUMNS, require_findable
 from reviewkit.formats.kinds import kept_kind, kind_named
 from reviewkit.formats.text import split_lines
@@ -156,6 +157,9 @@ PAGE_COLUMNS = {
     # PG, a page count too: its BP and EP are always given with it
     "count": ("page count",),
 }
+# links read only for the identifiers they name (formats.identifier_urls), not kept as the URL:
+# Embase.com's OpenURL to the library's link resolver, its CSV's only place for the DOI
+LINK_COLUMNS = ("open url link",)
 LIST_FIELDS = ("authors", "publication_types", "keywords", "mesh_terms", "affiliations")
 WRITE_COLUMNS = (
     "title",
@@ -276,6 +280,8 @@ def read(
     group_authors = _column(header, GROUP_AUTHORS) if wos else None
     full_names = _column(header, FULL_NAMES) if wos else None
     book_title = _column(header, BOOK_TITLE)
+    # the journal read from Embase.com's 'Source' citation: formats.embase_source
+    embase_source = "journal" in columns and header[columns["journal"]].strip().lower() == "source"
     if book_title is not None and columns.get("journal") == book_title:
         book_title = None  # mapped as the journal with --map
     # an 'Accession Number' column (Covidence, EBSCOhost) holds the PMID only for records
@@ -283,6 +289,7 @@ def read(
     accession = "pmid" in columns and header[columns["pmid"]].strip().lower() == "accession number"
     database = _column(header, "database")
     accession_columns = [i for i, h in enumerate(header) if h.strip().lower() in ACCESSION_COLUMNS]
+    link_columns = [i for i, h in enumerate(header) if h.strip().lower() in LINK_COLUMNS]
     position = 0
     for start, line, row in rows:
         if not any(cell.strip() for cell in row):
@@ -300,6 +307,8 @@ def read(
             kwargs["pages"] = _pages(row, page_columns)
         if not kwargs.get("year") and early_year is not None and early_year < len(row):
             kwargs["year"] = row[early_year].strip()
+        if embase_source:
+            fill_from_source(kwargs)
         if not kwargs.get("journal") and book_title is not None and book_title < len(row):
             kwargs["journal"] = restore(row[book_title].strip())
         if full_names is not None and full_names < len(row) and row[full_names].strip():
@@ -320,7 +329,8 @@ def read(
             raw="".join(found.lines[start - 1 : line]).rstrip("\r\n"),
         )
         accessions = [row[i] for i in accession_columns if i < len(row)]  # an id of its own
-        yield require_findable(record, "this row", f"{name}:{start}", *accessions)
+        links = [row[i] for i in link_columns if i < len(row)]
+        yield require_findable(record, "this row", f"{name}:{start}", *accessions, urls=links)
 
 
 def write(records: Iterable[Record], out: TextIO) -> None:

@@ -16,6 +16,9 @@ _ONLY_INITIALS = re.compile(_INITIALS)
 _SUFFIX = re.compile(r"\s(?:Jr|Sr)\.$")
 _AND = re.compile(r"^and\s+(?=\S)")
 _MEDLINE_NAME = re.compile(r"\S.*\s[A-Z]{1,3}")  # 'Smith JA', MEDLINE's short form
+# a comma between keywords, not one inside parentheses: Embase.com's CSV writes an Emtree term
+# with its subheadings, 'colonic duplication cyst (diagnosis, surgery)', as one keyword
+_KEYWORD_COMMA = re.compile(r",(?![^()]*\))")
 
 
 def _comma_authors(value: str) -> list[str] | None:
@@ -70,5 +73,5 @@ def split_list(field: str, value: str) -> list[str]:
                 return items
             return [n for v in items for n in _and_names(_AND.sub("", v))]
     if field == "keywords" and "," in value:
-        return [v.strip() for v in value.split(",") if v.strip()]
+        return [v.strip() for v in _KEYWORD_COMMA.split(value) if v.strip()]
     return [value.strip()]

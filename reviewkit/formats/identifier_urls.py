@@ -5,7 +5,12 @@ Reference managers often keep an article's identifier only as a link: EndNote st
 Google Scholar a 'https://doi.org/10.…' link in the URL field, RIS exports put either in UR
 or L2. A link is read as an identifier only on the resolver and database hosts whose paths *are*
 the identifier (doi.org and its older name dx.doi.org, PubMed, PMC, Europe PMC's MED and PMC
-articles, and Entrez's old single-id 'list_uids' link). A publisher's page ('…/doi/10.1002/…')
+articles, and Entrez's old single-id 'list_uids' link), and on any host an OpenURL (ANSI/NISO
+Z39.88, the link to a library's link resolver that Embase.com, Ovid and ProQuest write in each
+record: 'sfx.….nl/utrecht?sid=EMBASE&id=doi:10.1002%2Fcncr.20369&atitle=…'), whose 'id=doi:'
+(version 0.1) or 'rft_id=info:doi/' (1.0) names the article the link describes, as do
+'pmid:' and 'info:pmid/'; the resolver's host varies by library, so its parameters, not its
+host, tell it. A publisher's page ('…/doi/10.1002/…')
 is not read: its path may name a supplement, a figure or another work (the Cochrane Library's
 link to a CENTRAL entry, '…/central/doi/10.1002/central/CN-01234567/full', holds the DOI of
 the CENTRAL entry, not of the trial's article), and a wrong DOI merges records in dedup. Any other URL names nothing we know and stays only a URL.
@@ -54,6 +59,8 @@ def url_identifiers(url: str) -> dict[str, str]:
         return _entrez(parts.query)
     if host in _NCBI_HOSTS:
         return _pmid(_NCBI_PUBMED_PATH.fullmatch(path))
+    if found := _openurl(parts.query):
+        return found
     if host in ("europepmc.org", "www.europepmc.org"):
         m = _EUROPEPMC_PATH.fullmatch(path)
         if m and m.group(1).upper() == "MED":
@@ -77,6 +84,23 @@ def _entrez(query: str) -> dict[str, str]:
         return {}
     uids = params.get("list_uids", [])
     return _pmid(re.fullmatch(r"(\d+)", uids[0].strip())) if len(uids) == 1 else {}
+
+
+# an OpenURL's identifier of its referent: 0.1's 'id=doi:…', 1.0's 'rft_id=info:doi/…'
+_OPENURL_ID = re.compile(r"(?:info:(doi|pmid)/|(doi|pmid):)(.+)", re.IGNORECASE)
+
+
+def _openurl(query: str) -> dict[str, str]:
+    """The DOI and PMID an OpenURL's query names (each only when it names one), or {}."""
+    params = {k.lower(): v for k, v in parse_qs(query).items()}
+    found: dict[str, set[str]] = {}
+    for value in (*params.get("id", []), *params.get("rft_id", [])):
+        if m := _OPENURL_ID.fullmatch(value.strip()):
+            kind = (m.group(1) or m.group(2)).lower()
+            ident = clean_doi(m.group(3)) if kind == "doi" else normalise_pmid(m.group(3))
+            if ident and (kind != "doi" or ident.startswith("10.")):
+                found.setdefault(kind, set()).add(ident)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
 def take_url_identifiers(record: Record, urls: Iterable[str] = ()) -> Record:

@@ -32,8 +32,18 @@ MESH_PREFIX = "MeSH: "
 # Ovid and rispy, and the header of publishers' downloads ('Provider:', 'Database:',
 # 'Content:'), which the Cochrane Library writes before every record after 'Record #1 of 611'
 _OUTSIDE = re.compile(
-    r"\s*(?:\d+\.|Record #\d+ of \d+|(?:Provider|Database|Content)\s*:.*)\s*", re.IGNORECASE
+    r"\s*(?:\d+\.|Record #\d+ of \d+|(?:Provider|Database|Content)\s*:.*"
+    r"|Link to the Ovid Full Text or citation:.*)\s*",
+    re.IGNORECASE,
 )
+# Ovid's RIS export (PsycINFO, asreview's tests/demo_data/ovid_psycinfo.ris) writes each
+# record's NLM journal abbreviation 'NL  - ' after its 'ER  - ', then a 'Link to the Ovid Full
+# Text or citation:' line: a trailer of the record above, not a record cut from its TY. It
+# names the journal JF already gives, so it is skipped; any other tag there is refused
+_TRAILER_TAGS = frozenset({"NL"})
+# Ovid writes 'No pagination specified' for an article without pages, split into 'SP  - No'
+# and 'EP  - Specified' in its RIS (and so in Zotero's, read from it): no pages at all
+_NO_PAGES = ("no", "specified")
 
 
 class _Numbering:
@@ -132,6 +142,8 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
                     )
                 yield start, fields, "\n".join(lines[start - 1 : no])
                 fields = []
+            elif not fields and tag in _TRAILER_TAGS and start:
+                continue  # Ovid's trailer after a record's ER (_TRAILER_TAGS)
             elif not fields:
                 raise FormatError(
                     f"field {tag} outside a record",
@@ -141,7 +153,12 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
             else:
                 fields.append((tag, value))
         elif line.strip():
-            if fields:  # a wrapped line continues the previous field
+            if fields and fields[-1][0] == "KW" and not line[0].isspace():
+                # EndNote's RIS writes a record's keywords under one 'KW  - ', the second and
+                # later each on its own line at column 0 (asreview's pubmed_endnote.txt): a
+                # keyword, not a wrapped one (no exporter wraps a keyword; one indents a wrap)
+                fields.append(("KW", line.strip()))
+            elif fields:  # a wrapped line continues the previous field
                 continue_field(fields, line)
             elif _OUTSIDE.fullmatch(line):
                 numbering.header(line, no)
@@ -178,6 +195,8 @@ def _to_record(
         else first("T2", "JF", "JO") or (first("BT") if first("BT") != title else "")
     )
     sp, ep = first("SP"), first("EP")
+    if (sp.lower(), ep.lower()) == _NO_PAGES:
+        sp = ep = ""
     # 'SP 42, EP 42' (Lens, Zotero for an article number) is page 42, as a CSV's first and last
     # page columns are read: one article, one pages value, whichever export it came from
     pages = (f"{sp}-{ep}" if sp and ep and ep != sp and "-" not in sp else sp) or article_number(

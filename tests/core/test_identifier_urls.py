@@ -171,3 +171,28 @@ def test_ris_links_to_dois_not_the_records_stay_its_url(tmp_path: Path) -> None:
     two, own = formats.read_file(path)
     assert (two.doi, two.url) == ("", "https://doi.org/10.1000/a")
     assert (own.doi, own.url) == ("10.1000/own", "https://doi.org/10.1000/comment")
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # OpenURL 0.1, as Embase.com and Ovid write it (a library's SFX resolver; any host)
+        (
+            "http://sfx.library.uu.nl/utrecht?sid=EMBASE&issn=0008543X"
+            "&id=doi:10.1002%2Fcncr.20369&atitle=Endoscopic&id=pmid:",
+            {"doi": "10.1002/cncr.20369"},
+        ),
+        # OpenURL 1.0, as ProQuest writes it
+        (
+            "http://sfx.example.edu/r?url_ver=Z39.88-2004&rft_id=info:doi/10.1002%2Fjts.22387",
+            {"doi": "10.1002/jts.22387"},
+        ),
+        ("https://resolver.example.org/openurl?id=pmid:15368318", {"pmid": "15368318"}),
+        ("https://resolver.example.org/openurl?rft_id=info:pmid/15368318", {"pmid": "15368318"}),
+        # Embase's own record number, and two different DOIs: no identifier
+        ("http://www.embase.com/search/results?subaction=viewrecord&id=L39097156", {}),
+        ("https://r.example.org/o?id=doi:10.1000/a&rft_id=info:doi/10.1000/b", {}),
+    ],
+)
+def test_openurl_names_its_article(url: str, expected: dict[str, str]) -> None:
+    assert url_identifiers(url) == expected
