@@ -19,8 +19,8 @@ from itertools import combinations
 import networkx as nx
 
 from reviewkit.dedup.registers import numbers_in_text
-from reviewkit.dedup.review import RECORD_ID_HINT, person_id
-from reviewkit.errors import UserError
+from reviewkit.dedup.review import person_id
+from reviewkit.errors import UserError, no_record
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
 from reviewkit.store import study_links as rows
@@ -78,7 +78,7 @@ class StudyLinkView:
 
 def _canonical(db: Store, cmap: dict[int, int], record_id: int) -> int:
     if record_id not in cmap:
-        raise UserError(f"no record with id {record_id}", hint=RECORD_ID_HINT)
+        raise no_record(record_id)
     return cmap[record_id]
 
 
