@@ -175,7 +175,7 @@ def _clause_end(text: str, words: list, k: int, stop: int) -> int:
 
 def _population_after(words: list, k: int) -> bool:
     """Whether the population starts after word ``k``: "in", "among" or "for" with people at
-    most two words on ("with usual care in women on long-term sick leave")."""
+    most WHOM_REACH words after it ("with usual care in women on long-term sick leave")."""
     if low_at(words, k + 1) not in _WHOM:
         return False
     return any(low_at(words, k + d) in PEOPLE for d in range(2, WHOM_REACH + 2))

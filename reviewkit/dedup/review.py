@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reviewkit.dedup.live_clusters import Clusters, clusters_now
-from reviewkit.errors import UserError
+from reviewkit.errors import RECORD_IDS_HINT, UserError
 from reviewkit.formats.kinds import KINDS
 from reviewkit.records import Record
 from reviewkit.store import duplicates as links
@@ -23,8 +23,6 @@ from reviewkit.store import records as record_rows
 from reviewkit.store.db import Store
 
 PERSON_VERDICTS = ("duplicate", "not_duplicate")
-# where the user finds the record ids the dedup commands take
-RECORD_ID_HINT = "use a record id that 'reviewkit dedup report --csv' lists (its record_id column)"
 
 
 @dataclass(frozen=True)
@@ -117,7 +115,7 @@ def check_records(db: Store, *ids: int) -> None:
     found = record_rows.get_records(db, ids)
     missing = [str(i) for i in ids if i not in found]
     if missing:
-        raise UserError(f"no record with id {', '.join(missing)}", hint=RECORD_ID_HINT)
+        raise UserError(f"no record with id {', '.join(missing)}", hint=RECORD_IDS_HINT)
 
 
 def decide_pair(db: Store, a: int, b: int, verdict: str, person: str) -> int:

@@ -19,8 +19,9 @@ from itertools import combinations
 import networkx as nx
 
 from reviewkit.dedup.registers import numbers_in_text
-from reviewkit.dedup.review import RECORD_ID_HINT, person_id
-from reviewkit.errors import UserError
+from reviewkit.dedup.review import person_id
+from reviewkit.errors import UserError, no_record
+from reviewkit.records import Record
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
 from reviewkit.store import study_links as rows
@@ -34,12 +35,21 @@ def _study_numbers(db: Store) -> dict[int, set[str]]:
     cmap = links.canonical_map(db)
     out: dict[int, set[str]] = defaultdict(set)
     for rid, data, raw in rows.record_texts(db):
-        # the record's fields (abstract, source, address) and its original text (PubMed's
-        # DataBankList, MEDLINE's SI field, an export's accession or notes field)
-        numbers = {*numbers_in_text(data), *numbers_in_text(raw)}
+        # the record's fields and its original text (PubMed's DataBankList, MEDLINE's SI
+        # field, an export's accession or notes field)
+        numbers = {*numbers_in_text(_written_in(data)), *numbers_in_text(raw)}
         if numbers:
             out[cmap.get(rid, rid)] |= numbers
     return out
+
+
+def _written_in(data: str) -> str:
+    """The fields of a record (its JSON) a registration number is written in: the title, the
+    abstract, the source (a register's record), the address, the DOI (ISRCTN's) and keywords.
+    Not its provenance: a file named for a trial ('NCT04280705-citing.ris') gave every record
+    of it that number; and the text, not its JSON, where a line break before a number is '\\n'."""
+    rec = Record.from_json(data)
+    return "\n".join((rec.title, rec.abstract, rec.journal, rec.url, rec.doi, *rec.keywords))
 
 
 def suggest_study_links(db: Store) -> int:
@@ -78,7 +88,7 @@ class StudyLinkView:
 
 def _canonical(db: Store, cmap: dict[int, int], record_id: int) -> int:
     if record_id not in cmap:
-        raise UserError(f"no record with id {record_id}", hint=RECORD_ID_HINT)
+        raise no_record(record_id)
     return cmap[record_id]
 
 

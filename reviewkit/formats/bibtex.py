@@ -364,7 +364,10 @@ def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
         for entry in library.entries
     ]
     by_key = {e.key.lower(): values for e, values in zip(library.entries, fields, strict=True)}
+    volumes = bibtex_crossref.volumes([e.key for e in library.entries], fields)
     for position, (entry, own) in enumerate(zip(library.entries, fields, strict=True), start=1):
+        if entry.key.lower() in volumes:  # a volume lending its papers its fields, no record
+            continue
         values = bibtex_crossref.resolve(entry, own, by_key, name)
         f = {k: unescape(v) for k, v in values.items()}
         raw = (

@@ -14,12 +14,16 @@ default inheritance does for a proceedings or a book (biblatex manual, appendix 
 may come before or after the child (BibTeX wants it after), and the key is matched without
 case, as BibTeX matches it (it warns about a case mismatch, and still uses the entry). A
 crossref naming no entry of the file is refused, where BibTeX warns and goes on: the year and
-venue would be lost.
+venue would be lost. An entry some other entry's crossref names is the volume (a proceedings, a
+book) lending its fields, not a record of its own (:func:`volumes`): DBLP adds one to its export
+for the papers the user chose. BibTeX lists such a volume only when it is cited itself or two
+entries cross-reference it (min-crossrefs); in an export it is there for its papers, so here it
+is never a record (where we differ).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from bibtexparser.model import Entry
 
@@ -67,6 +71,15 @@ def resolve(
     if "booktitle" not in lent and parent.get("title"):
         lent["booktitle"] = parent["title"]
     return {**lent, **{k: v for k, v in values.items() if v}}
+
+
+def volumes(keys: Sequence[str], fields: Sequence[Mapping[str, str]]) -> set[str]:
+    """The keys, lower case, of the entries another entry's crossref names (``keys`` and
+    ``fields``: every entry's key and fields, in the same order): volumes, not records."""
+    named = (v.get("crossref", "").strip().lower() for v in fields)
+    return {
+        parent for key, parent in zip(keys, named, strict=True) if parent not in ("", key.lower())
+    } & {key.lower() for key in keys}
 
 
 def _field_line(entry: Entry, field: str, name: str) -> str:

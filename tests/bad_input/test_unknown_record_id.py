@@ -11,7 +11,9 @@ from conftest import add_records, dump_database
 
 from reviewkit import classify, extract, screening
 from reviewkit.dedup.engine import merged_view
-from reviewkit.errors import UserError
+from reviewkit.dedup.review import decide_pair
+from reviewkit.dedup.studies import decide_study_link
+from reviewkit.errors import RECORD_IDS_HINT, UserError
 from reviewkit.project import Project
 from reviewkit.records import Record
 
@@ -26,6 +28,8 @@ REFUSALS: dict[str, Callable[[Project], object]] = {
     "confirm": lambda p: classify.confirm(p, MISSING, "model-type", ["workplace"], "reviewer1"),
     "extract": lambda p: extract.set_value(p, MISSING, "country", "Norway", "reviewer1"),
     "dedup-view": lambda p: merged_view(p.db, MISSING),
+    "dedup-pair": lambda p: decide_pair(p.db, 1, MISSING, "duplicate", "reviewer1"),
+    "study-link": lambda p: decide_study_link(p.db, 1, MISSING, True, "reviewer1"),
 }
 
 
@@ -36,5 +40,5 @@ def test_unknown_record_id_is_refused_with_a_hint(name: str, project_b: Project)
     with pytest.raises(UserError) as caught:
         REFUSALS[name](project_b)
     assert f"no record with id {MISSING}" in str(caught.value)
-    assert "dedup report --csv" in caught.value.hint, caught.value
+    assert caught.value.hint == RECORD_IDS_HINT, caught.value  # one hint for every refusal
     assert dump_database(project_b.db.path) == before

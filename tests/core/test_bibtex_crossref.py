@@ -70,6 +70,17 @@ def test_a_paper_takes_its_volumes_year_venue_and_publisher(tmp_path: Path) -> N
     assert chapter.doi == ""  # the book's identifiers stay the book's
 
 
+def test_a_volume_lending_its_fields_is_no_record(tmp_path: Path) -> None:
+    # DBLP's export adds the proceedings for the papers chosen: screening it would count a
+    # record no one asked for; an entry that names itself is no volume
+    assert sorted(_read(tmp_path, VOLUMES)) == [
+        "Coordinated services",
+        "Return to work after sick leave",
+    ]
+    own = _read(tmp_path, VOLUMES.replace("crossref = {Handbook}", "crossref = {Olsen2019}"))
+    assert "Coordinated services" in own and "Handbook of Work and Health" in own
+
+
 def test_a_crossref_to_no_entry_is_refused_at_its_line(tmp_path: Path) -> None:
     text = VOLUMES.replace("crossref = {Handbook}", "crossref = {Handbok}")
     with pytest.raises(FormatError) as caught:

@@ -108,3 +108,31 @@ def test_study_commands_list_confirm_and_refuse_bad_ids(project_a, capsys):
     assert f"study {protocol}: 2 reports" in out and "2 waiting" in out
     code, _, err = run(capsys, *args, str(protocol), "999")
     assert code == 2 and "no record with id 999" in err
+
+
+def test_a_number_in_the_file_name_or_source_links_nothing(project_a, capsys, tmp_path):
+    """A file named for a trial (its citing papers, say) gives its records no number: the
+    record's own fields and text are read, not where it came from."""
+    folder = str(project_a.folder)
+    project_a.close()
+    path = tmp_path / "NCT04280705-citing.ris"
+    path.write_text(
+        "TY  - JOUR\nTI  - Remdesivir in hospitalised adults\nAU  - Smith, J\nPY  - 2020\n"
+        "ER  - \n\nTY  - JOUR\nTI  - Return to work after depression\nAU  - Lee, K\nPY  - 2019\n"
+        "ER  - \n",
+        encoding="utf-8",
+    )
+    args = ("--project", folder)
+    assert main(["import", str(path), "--source", "ISRCTN12345678 citations", *args]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, "dedup", "studies", *args)
+    assert code == 0 and "0 new suggestions; 0 waiting" in out, out
+
+
+def test_a_number_after_a_line_break_is_read(project_a):
+    """The fields are read as text: in the record's JSON a line break before the number is
+    '\\n', a letter against it."""
+    add_records(
+        project_a, [other(n, abstract_sections=_abstract("Trial.\nNCT01234567")) for n in (1, 2)]
+    )
+    assert suggest_study_links(project_a.db) == 1
