@@ -5,48 +5,20 @@ from __future__ import annotations
 
 import re
 
-from reviewkit.author_names import split_name
+from reviewkit.author_names import (
+    MAX_GIVEN_INITIALS,
+    PARTICLES,
+    initial_letters,
+    is_initials,
+    split_name,
+    split_run_together,
+)
 from reviewkit.records import fold_text
 
-_INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$|^(?:[A-Z]\.\s?)+$")
 # 'et al.' / 'and others' where an export cut the list ('Smith J, et al.', RIS 'AU  - et al.'):
 # not a name. Kept, it made two lists cut after different first authors look alike
 # ('barowyetal' / 'brownetal') and two papers of one first author look the same list.
 _ET_AL = re.compile(r"[\s,;]*\b(?:et\.?\s*al\.?|and\s+others|others)\s*$", re.I)
-
-
-# A list run together (the five ASySD sets of bib-dedupe's collection: EndNote exports whose
-# line breaks between authors were lost, 'Abad M. J.Bedoya L. M.'): a capitalised surname,
-# initials with full stops, then straight into the next surname (capitalised, "D'Souza", or a
-# particle and a blank: 'M.van der Vusse'). Read whole, the 'first surname' was every surname
-# of the list ('abadbedoya'), so the first five letters read into the next name. A name ends
-# after a full-stopped initial only when the next word is written as a surname: a capital and a
-# small letter not followed by a full stop ('Li', 'El Hachmane', "O'Hara"; not the initials
-# 'Th.' or 'Iu.'; capitals of Latin-1 too, 'Ågren'), or a particle, so initials written together
-# ('J.L.') stay one name.
-_RUN_ON = re.compile(
-    r"(?<=[A-Z]\.)(?=[A-ZÀ-ÖØ-Þ](?:['’][A-Z])?[^\W\d_A-ZÀ-ÖØ-Þ](?!\.)|(?:"
-    + "|".join(sorted(("van", "von", "de", "der", "den", "del", "da", "di", "du", "le", "la")))
-    + r") \S)"
-)
-# The same lists with no blank between a surname and its initials (depression's Ovid exports:
-# 'ArchibaldJ.L.FreedM.E.', 'Murphy JrG.M.'): a lower-case letter straight before a capital
-# and a full stop is a surname's end, since no surname ends in a capital initial.
-_GLUED_INITIALS = re.compile(r"(?<=[^\W\d_A-Z])(?=[A-Z]\.)")
-
-
-def split_run_together(author: str) -> list[str]:
-    """One entry that holds a list run together, as its names: 'Abad M. J.Bedoya L. M.' ->
-    ['Abad M. J.', 'Bedoya L. M.']; 'ArchibaldJ.L.FreedM.E.' -> ['Archibald J.L.', 'Freed
-    M.E.']. An entry with a comma ('Surname, Given') or without a full-stopped initial is one
-    name and comes back as it is."""
-    if "," in author or "." not in author:
-        return [author]
-    spaced = _GLUED_INITIALS.sub(" ", author)
-    names = [n.strip() for n in _RUN_ON.split(spaced)]
-    if len(names) == 1 and spaced == author:
-        return [author]
-    return [n for n in names if n]
 
 
 def _without_et_al(authors: list[str]) -> list[str]:
@@ -62,7 +34,7 @@ def surname(author: str) -> str:
     if "," in author:
         return author.split(",", 1)[0]
     parts = author.split()
-    while len(parts) > 1 and _INITIAL.match(parts[-1]):
+    while len(parts) > 1 and is_initials(parts[-1]):
         parts.pop()
     return " ".join(parts)
 
@@ -85,36 +57,6 @@ def given_names_key(authors: list[str], limit: int = 5) -> str:
     return "".join(w for w in fold_text(" ".join(given)).split() if len(w) > 1)
 
 
-# Particles of surnames ('Le Quintrec', 'van der Pol', 'de Jorge', 'dos Santos', 'ten Have'):
-# exporters split such a surname in different places. One writes 'Le Quintrec, M.', another
-# 'Le, Quintrec M.' (the surname cut after the particle, its body among the given names) or
-# 'Quintrec, M.' (the particle dropped); a Spanish compound surname 'Goicoechea de Jorge' comes
-# as 'Goicoechea de, Jorge E.' (cut after the particle) or 'de Jorge, E. G.' (its first part a
-# given name). 'Mac' / 'Mc' are no particles: they are written joined to the name.
-PARTICLES = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "de",
-        "del",
-        "della",
-        "dela",
-        "der",
-        "den",
-        "des",
-        "di",
-        "da",
-        "das",
-        "do",
-        "dos",
-        "du",
-        "van",
-        "von",
-        "ten",
-        "ter",
-    ]
-)
 _GIVEN_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 CUT = "~"  # marks a first author whose surname ended at a particle (see first_person_key)
 
@@ -124,8 +66,8 @@ def _given_tokens(given: str) -> list[str]:
     'Quintrec M.' -> ['quintrec', 'm']; 'Jean-Pierre' -> ['jean', 'pierre']."""
     out: list[str] = []
     for word in _GIVEN_WORD.findall(given):
-        if word.isupper() and len(word) <= 4:  # initials without full stops ('QM', 'AG')
-            out.extend(c.lower() for c in word)
+        if is_initials(word, limit=MAX_GIVEN_INITIALS):  # 'QM', 'AG', 'IuA'; not 'SCOTT'
+            out.extend(u.lower() for u in initial_letters(word))
         else:
             out.extend(fold_text(word).split())
     return out

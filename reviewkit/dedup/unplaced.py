@@ -124,7 +124,7 @@ def authors_apart(p: Pair) -> bool:
         # (srsr 9 -> 12), 4 merged 14 more true pairs without one (surnames of four letters
         # in lists run together: 'Abad M. J.Bedoya'), 6 and the whole key queue true pairs.
         # That kind is now read where it arises: a list run together is split into its names
-        # (names.split_run_together), so the first surname ends at its initials ('abad').
+        # (author_names.split_run_together), so the first surname ends at its initials ('abad').
         first = first[:5]
         return bool(first) and (first in other.authors or first in other.given_names)
 
