@@ -289,7 +289,7 @@ def medline_full_name(name: str) -> str:
     return f"{parts.surname}, " + " ".join(p for p in (parts.given, parts.suffix) if p)
 
 
-def vancouveris_initials(given: str) -> str:
+def vancouver_initials(given: str) -> str:
     """Given names as Vancouver writes them, initials without stops or spaces: 'A.G.', 'A G'
     and 'AG' -> 'AG'; 'Lars L' -> 'LL'; 'J.-P.' and 'Jean-Pierre' -> 'JP'; 'IuA' stays."""
     out = []
