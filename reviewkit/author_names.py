@@ -99,7 +99,7 @@ _GROUP = re.compile(
 # A list run together (EndNote exports in bib-dedupe's sets whose line breaks between authors
 # were lost, 'Abad M. J.Bedoya L. M.'): a capitalised surname, initials with full stops, then
 # straight into the next surname. A name ends after a full-stopped initial, or after a
-# generational suffix ('Nestor J.J.Jr.Ferger M.F.'), only when the next word is written as a
+# generational suffix ('Nestor J.J.Jr.Ferger M.F.', 'Flack J. E. 3rdRousou J. A.'), only when the next word is written as a
 # surname: a capital and a small letter not followed by a full stop ('Li', 'El Hachmane',
 # "O'Hara"; not the initials 'Th.' or 'Iu.'; capitals of Latin-1 too, 'Ågren'), or a word in
 # lower case and a blank: a particle ('M.van der Vusse', 'N.ter Riet', 'W.an der Heiden',
@@ -107,7 +107,7 @@ _GROUP = re.compile(
 # the export wrote in lower case ('S.chakravarthy B. R.'). Initials written together ('J.L.')
 # stay one name.
 _RUN_ON = re.compile(
-    r"(?:(?<=[A-Z]\.)|(?<=\b[JS]r\.))"
+    r"(?:(?<=[A-Z]\.)|(?<=\b[JS]r\.)|(?<=\b[2-9]nd)|(?<=\b[2-9]rd)|(?<=\b[2-9]th))"
     r"(?=[A-ZÀ-ÖØ-Þ](?:['’][A-Z])?[^\W\d_A-ZÀ-ÖØ-Þ](?!\.)|[a-z]{2,} \S)"
 )
 # The same lists with no blank between a surname and its initials (depression's Ovid exports:

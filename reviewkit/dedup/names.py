@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Indel
+
 from reviewkit.author_names import (
     MAX_GIVEN_INITIALS,
     PARTICLES,
@@ -43,6 +45,63 @@ def author_key(authors: list[str], limit: int = 5) -> str:
     """Folded surnames of the first ``limit`` authors, without spaces or lone initials."""
     folded = fold_text(" ".join(surname(a) for a in _without_et_al(authors)[:limit]))
     return "".join(w for w in folded.split() if len(w) > 1)
+
+
+# How many names of a list the keys keep one by one (Keys.surnames): enough to compare the
+# co-authors of a team's papers; MEDLINE lists up to all authors, and lists of hundreds (a
+# consortium's) add nothing past the first ten but memory.
+LISTED_NAMES = 10
+
+
+def surnames(authors: list[str], limit: int = LISTED_NAMES) -> tuple[str, ...]:
+    """Each author's surname as folded words without particles or lone initials, one item a
+    name: ['Hansen, Kari', 'Marquez de la Plata C.'] -> ('hansen', 'marquez plata'). Compared
+    with :func:`one_surname`, a list's names can be read one by one."""
+    out = []
+    for name in _without_et_al(authors)[:limit]:
+        words = [w for w in fold_text(surname(name)).split() if len(w) > 1]
+        words = [w for w in words if w not in _SUFFIX_WORDS]
+        # particles aside, unless the surname is one ('Le, Q. T.': Vietnamese Le, Chinese Du)
+        words = [w for w in words if w not in PARTICLES] or words
+        if words:
+            out.append(" ".join(words))
+    return tuple(out)
+
+
+# Generational suffixes as exports write them into the surname ('Cleveland Jr J. C.', 'Flack
+# Iii J. E.', 'Dorn G. W. 2nd'): no part of the surname, and one export writes them, another not.
+_SUFFIX_WORDS = frozenset(["jr", "sr", "jnr", "snr", "ii", "iii", "iv", "2nd", "3rd", "4th"])
+# Two spellings of one surname: exports garble letters ('Frassdorf' / 'Fradorf' for ß,
+# 'Blaacutezquez' for an HTML entity), transliterate it two ways ('Shliakhto' / 'Shlyakhto') or
+# mistype one ('Hickey' / 'Mickey'); Indel similarity of 0.8 takes these (0.8-0.89) and leaves
+# two people's surnames apart ('Robson' / 'Sherratt').
+SPELLING_ALIKE = 0.8
+
+
+def one_surname(a: str, b: str) -> bool:
+    """Whether two :func:`surnames` items may be one person's surname: a word in common (a
+    compound surname is written whole or in part: 'Marquez de la Plata' / 'de la Plata' /
+    'Plata'; 'Fremeaux-Bacchi' / 'Fremeaux'), or one word spelt two ways (:data:`SPELLING_ALIKE`:
+    'Shliakhto' / 'Shlyakhto Ye', two transliterations), or the two read whole alike."""
+    wa, wb = a.split(), b.split()
+    return any(
+        x == y or Indel.normalized_similarity(x, y) >= SPELLING_ALIKE for x in wa for y in wb
+    )
+
+
+def names_unmatched(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int]:
+    """How many names of each of two :func:`surnames` lists are named nowhere in the other,
+    among the first n of each, n the length of the shorter: an export that cuts a list keeps
+    its first names in order, so a name past the shorter list's end says nothing, while a name
+    inside it that the other list lacks is another person ('Nakanishi, Imamura, Ikegami' /
+    'Nakanishi, Imamura, Maruyama'). Names are compared one by one (:func:`one_surname`), in any
+    order. (0, 0) unless both lists hold two names or more: a list cut to its first author ('et
+    al.') says nothing of the others."""
+    n = min(len(a), len(b))
+    if n < 2:
+        return 0, 0
+    missing_a = sum(not any(one_surname(x, y) for y in b) for x in a[:n])
+    return missing_a, sum(not any(one_surname(y, x) for x in a) for y in b[:n])
 
 
 def given_names_key(authors: list[str], limit: int = 5) -> str:

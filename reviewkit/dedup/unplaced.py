@@ -17,6 +17,7 @@ merge stays 'not a duplicate' and adds nothing to the queue).
 
 from __future__ import annotations
 
+from reviewkit.dedup.names import one_surname
 from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.pair import (
     AUTHORS_AGREE,
@@ -37,6 +38,7 @@ from reviewkit.dedup.score import (
     UNCERTAIN,
     abstract_openings_differ,
     issues_differ,
+    lists_unmatched,
     pages_conflict,
 )
 from reviewkit.dedup.sparse import swapped_word
@@ -161,11 +163,51 @@ def abstracts_differ_no_page(p: Pair) -> Outcome:
     return None
 
 
+def lists_apart(ka: Keys, kb: Keys) -> bool:
+    """More than half of each list's first names (n, the shorter list's length) named nowhere
+    in the other (:func:`score.lists_unmatched`): two teams, even where the first authors
+    appear in each other's lists (abstracts of one meeting issue: 'Strobel, Dahse, Liu, ...,
+    Zipfel' / 'Jozsi, Strobel, Zipfel, Richter, ...'). One list written two ways loses a name
+    or two to spelling, not half of them."""
+    missing_a, missing_b = lists_unmatched(ka, kb)
+    n = min(len(ka.surnames), len(kb.surnames))
+    return 2 * missing_a > n and 2 * missing_b > n
+
+
 def authors_differ_no_page(p: Pair) -> Outcome:
-    """Author lists of other people (:func:`authors_apart`), and no page: a commentary or an
-    editorial printed under its article's title in the same issue, a companion paper by
-    another part of the team. One article in two exports keeps its first author."""
-    if unplaced(p) and authors_apart(p):
+    """Author lists of other people (:func:`authors_apart`, or :func:`lists_apart` compared
+    name by name), and no page: a commentary or an editorial printed under its article's title
+    in the same issue, a companion paper by another part of the team, two abstracts of one
+    meeting issue. One article in two exports keeps its first author and its list."""
+    if unplaced(p) and (authors_apart(p) or lists_apart(p.ka, p.kb)):
+        return to_person(p)
+    return None
+
+
+def co_authors_differ(ka: Keys, kb: Keys) -> bool:
+    """The first authors one person, and each list names a co-author the other lacks
+    (:func:`score.lists_unmatched`): two teams' lists around one first author. A list that only
+    lacks names of the other ('Chen, Wang, Liang' / 'Chen, Wang, Yan, Wang, Liang') may be one
+    list an export shortened, and is left alone."""
+    missing_a, missing_b = lists_unmatched(ka, kb)
+    return missing_a > 0 and missing_b > 0 and one_surname(ka.surnames[0], kb.surnames[0])
+
+
+def _page_missing(k: Keys) -> bool:
+    """No page of any kind: neither a printed first page nor a section page ('BR318')."""
+    return not (k.first_page or k.section_number)
+
+
+def companion_paper_no_page(p: Pair) -> Outcome:
+    """One first author, each list a co-author the other lacks, a page missing and no DOI in
+    common: companion papers of one team in one issue ('Nakanishi, Imamura, Ikegami, Goto' /
+    'Nakanishi, Imamura, Maruyama', Arzneimittelforschung 20(8) 1004-1009 / 998-1003), which
+    their pages told apart. One article in two exports keeps its names, each perhaps written
+    another way (:func:`names.one_surname`). A person decides."""
+    ka, kb = p.ka, p.kb
+    if p.same_doi or not (_page_missing(ka) or _page_missing(kb)):
+        return None
+    if co_authors_differ(ka, kb):
         return to_person(p)
     return None
 
