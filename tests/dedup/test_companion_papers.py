@@ -61,6 +61,12 @@ def test_one_list_written_two_ways_still_merges_without_a_page() -> None:
     # a name spelt two ways, and a section page ('BR318') on both sides, are no missing page
     e = keys(5, title=TITLE, authors=["Kelly DF", "Marquez de la Plata C", "Hanay HJ"], **COMMON)
     assert verdict(a, e)[0] == "duplicate"
+    # two lists of one length one name apart: one name garbled (given name for surname)
+    f = keys(
+        6, title=TITLE, authors=["Kelly D. F.", "Chun Z. X.", "Hannay H. J."], pages="", **COMMON
+    )
+    g = keys(7, title=TITLE, authors=["Kelly D. F.", "Zhao X. C.", "Hannay H. J."], **COMMON)
+    assert verdict(f, g)[0] == "duplicate"
 
 
 def test_one_abstract_at_two_meetings_with_a_name_apart_goes_to_a_person() -> None:
