@@ -163,14 +163,22 @@ def abstracts_differ_no_page(p: Pair) -> Outcome:
     return None
 
 
+# The shortest lists whose names, more than half missing on both sides, say 'two teams': in a
+# list of three, two names garbled by an export's encoding are already 'more than half'.
+LISTS_APART_MIN = 4
+
+
 def lists_apart(ka: Keys, kb: Keys) -> bool:
     """More than half of each list's first names (n, the shorter list's length) named nowhere
     in the other (:func:`score.lists_unmatched`): two teams, even where the first authors
     appear in each other's lists (abstracts of one meeting issue: 'Strobel, Dahse, Liu, ...,
     Zipfel' / 'Jozsi, Strobel, Zipfel, Richter, ...'). One list written two ways loses a name
-    or two to spelling, not half of them."""
-    missing_a, missing_b = lists_unmatched(ka, kb)
+    or two to spelling or to an export's broken encoding ('HrubÃ½, HaÅ¡to, MinÃ¡rik' / 'Hruby,
+    Hasto, Minarik'), not half of a list of four or more; shorter lists are left alone."""
     n = min(len(ka.surnames), len(kb.surnames))
+    if n < LISTS_APART_MIN:
+        return False
+    missing_a, missing_b = lists_unmatched(ka, kb)
     return 2 * missing_a > n and 2 * missing_b > n
 
 
