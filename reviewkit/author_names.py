@@ -257,6 +257,12 @@ def _dotted(given: str) -> str:
     return "".join(out)
 
 
+def full_names_glued(name: str) -> bool:
+    """Whether the text is names in full run together ('Munck HolgerJorgensen Anders W.',
+    _GLUED_FULL): no name can be told from the next."""
+    return bool(_GLUED_FULL.match(" ".join(name.split())))
+
+
 def _glued(name: str) -> bool:
     """Whether the name is several run together (:func:`split_run_together`, _GLUED_FULL):
     writers keep such text as it is."""

@@ -10,6 +10,7 @@ from rapidfuzz.distance import Indel
 from reviewkit.author_names import (
     MAX_GIVEN_INITIALS,
     PARTICLES,
+    full_names_glued,
     initial_letters,
     is_initials,
     split_name,
@@ -57,8 +58,13 @@ def surnames(authors: list[str], limit: int = LISTED_NAMES) -> tuple[str, ...]:
     """Each author's surname as folded words without particles or lone initials, one item a
     name: ['Hansen, Kari', 'Marquez de la Plata C.'] -> ('hansen', 'marquez plata'). Compared
     with :func:`one_surname`, a list's names can be read one by one."""
+    names = _without_et_al(authors)
+    if any(full_names_glued(n) for n in names):
+        # names in full run together ('Wirka Robert C.Gore ShamoneVan Wagoner David R.', srsr's
+        # 9,319 lists): no name ends where it can be read, so the list is not read name by name
+        return ()
     out = []
-    for name in _without_et_al(authors)[:limit]:
+    for name in names[:limit]:
         words = [w for w in fold_text(surname(name)).split() if len(w) > 1]
         words = [w for w in words if w not in _SUFFIX_WORDS]
         # particles aside, unless the surname is one ('Le, Q. T.': Vietnamese Le, Chinese Du)

@@ -137,3 +137,13 @@ def test_companion_papers_through_import_and_dedup(project_a, capsys, tmp_path) 
     sheet = tmp_path / "queue.csv"
     assert main(["dedup", "review", "--project", folder, "--csv", str(sheet)]) == 0
     assert "companion_paper_no_page" in sheet.read_text(encoding="utf-8")
+
+
+def test_names_in_full_run_together_are_not_read_name_by_name() -> None:
+    # no name ends where it can be read: the list says nothing name by name, and the guards
+    # that compare names one by one stay silent (the rules after decide, as before)
+    glued = ["Wirka Robert C.Gore ShamoneVan Wagoner David R.Arking Dan E."]
+    assert surnames(glued) == ()
+    a = keys(1, title=TITLE, authors=glued, pages="", **COMMON)
+    b = keys(2, title=TITLE, authors=["Wirka R. C.", "Gore S.", "Van Wagoner D. R."], **COMMON)
+    assert verdict(a, b)[1] not in ("companion_paper_no_page", "authors_differ_no_page")
