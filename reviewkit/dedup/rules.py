@@ -128,11 +128,6 @@ RULES: tuple[Rule, ...] = (
     Rule("issues_differ_no_page", unplaced.issues_differ_no_page, "two issues, no page"),
     Rule("abstracts_differ_no_page", unplaced.abstracts_differ_no_page, "two abstracts, no page"),
     Rule("authors_differ_no_page", unplaced.authors_differ_no_page, "other authors, no page"),
-    Rule(
-        "companion_paper_no_page",
-        unplaced.companion_paper_no_page,
-        "one first author, other co-authors, no page: a companion paper?",
-    ),
     Rule("two_proceedings_no_page", thin_guards.two_proceedings_no_page, "two meetings? no page"),
     Rule(
         "supplement_and_issue_no_page",

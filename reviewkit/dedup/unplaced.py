@@ -17,7 +17,6 @@ merge stays 'not a duplicate' and adds nothing to the queue).
 
 from __future__ import annotations
 
-from reviewkit.dedup.names import one_surname
 from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.pair import (
     AUTHORS_AGREE,
@@ -188,38 +187,6 @@ def authors_differ_no_page(p: Pair) -> Outcome:
     in the same issue, a companion paper by another part of the team, two abstracts of one
     meeting issue. One article in two exports keeps its first author and its list."""
     if unplaced(p) and (authors_apart(p) or lists_apart(p.ka, p.kb)):
-        return to_person(p)
-    return None
-
-
-def co_authors_differ(ka: Keys, kb: Keys) -> bool:
-    """The first authors one person, lists of two lengths, and each list names a co-author the
-    other lacks (:func:`score.lists_unmatched`): two teams' lists around one first author
-    ('Nakanishi, Imamura, Ikegami, Goto' / 'Nakanishi, Imamura, Maruyama'). Left alone: a list
-    that only lacks names of the other ('Chen, Wang, Liang' / 'Chen, Wang, Yan, Wang, Liang'),
-    which may be one list an export shortened, and two lists of one length a name apart, which
-    is one name garbled ('Qiu Y.' / 'Yumin Q.', 'Miki' / 'Mild'; on dedup-stress i_minimal 11
-    of cardiac's true pairs)."""
-    if len(ka.surnames) == len(kb.surnames):
-        return False
-    missing_a, missing_b = lists_unmatched(ka, kb)
-    return missing_a > 0 and missing_b > 0 and one_surname(ka.surnames[0], kb.surnames[0])
-
-
-def _page_missing(k: Keys) -> bool:
-    """No page of any kind: neither a printed first page nor a section page ('BR318')."""
-    return not (k.first_page or k.section_number)
-
-
-def companion_paper_no_page(p: Pair) -> Outcome:
-    """Two teams' lists around one first author (:func:`co_authors_differ`), a page missing and
-    no DOI in common: companion papers of one team in one issue (Arzneimittelforschung 20(8)
-    1004-1009 / 998-1003), which their pages told apart. One article in two exports keeps its names, each perhaps written
-    another way (:func:`names.one_surname`). A person decides."""
-    ka, kb = p.ka, p.kb
-    if p.same_doi or not (_page_missing(ka) or _page_missing(kb)):
-        return None
-    if co_authors_differ(ka, kb):
         return to_person(p)
     return None
 
