@@ -9,7 +9,10 @@ no initials at all is kept whole: most such names are group authors ('WHO Collab
 Centre'), and a name written 'Given Surname' in full cannot be told from one.
 
 One function per question, used by every place that needs it: :func:`surname` (citations,
-report labels, BibTeX keys), :func:`bibtex_name_parts` and :func:`ris_name` (the writers).
+report labels, BibTeX keys), :func:`bibtex_name_parts` and :func:`ris_name` (the writers),
+:func:`split_run_together` (lists that lost their separators), :func:`is_initials` (the one
+initials rule, :data:`MAX_INITIALS`) and :data:`PARTICLES` (the one list of surname particles);
+dedup's keys (reviewkit.dedup.names) read names through these.
 """
 
 from __future__ import annotations
@@ -22,23 +25,58 @@ from typing import NamedTuple
 # 'Vladimirov IuA') and the German and French 'Th.', 'Ch.' ('Th. Müller').
 _UNIT = r"(?:Iu|Ia|Kh|Zh|Ts|Ch|Sh|Th|[^\W\d_])"
 _DIGRAPH = re.compile(r"Iu|Ia|Kh|Zh|Ts|Ch|Sh|Th")
+# The one rule for how many initials one person has: Dutch authors often have five or six
+# ('de Groot LCPGM', 'van Lier ALHMW'), so up to six, with full stops or without.
+MAX_INITIALS = 6
+# After a comma ('Surname, Given') an upper-case word of five letters or more is a given name in
+# full from an export that writes every name in capitals ('GRAESSLEY, SCOTT'), far more often
+# than five initials without stops, which MEDLINE writes after the surname with no comma: so
+# there, up to four (:func:`is_initials`' ``limit``).
+MAX_GIVEN_INITIALS = 4
 # Initials with full stops, hyphenated given names kept ('A.', 'A.G.', 'J.-P.', 'Iu.A.').
-_DOTTED = re.compile(rf"(?:{_UNIT}\.-?){{1,6}}")
-# Initials without full stops as MEDLINE and Embase write them after the surname ('JH', 'J-P');
-# Dutch authors often have five or six ('de Groot LCPGM', 'van Lier ALHMW').
-_PLAIN = re.compile(rf"{_UNIT}{{1,6}}|{_UNIT}-{_UNIT}")
+_DOTTED = re.compile(rf"(?:{_UNIT}\.-?){{1,{MAX_INITIALS}}}")
+# Initials without full stops as MEDLINE and Embase write them after the surname ('JH', 'J-P').
+_PLAIN = re.compile(rf"{_UNIT}{{1,{MAX_INITIALS}}}|{_UNIT}-{_UNIT}")
 _ONE = re.compile(_UNIT)
+
+# Particles of surnames ('Le Quintrec', 'van der Pol', 'de Jorge', 'dos Santos', 'ten Have'): the
+# one list for every reading of names. They belong to the surname, yet exporters split such a
+# surname in different places: 'Le Quintrec, M.', 'Le, Quintrec M.' (cut after the particle,
+# its body among the given names) or 'Quintrec, M.' (the particle dropped); a Spanish compound
+# surname 'Goicoechea de Jorge' comes as 'Goicoechea de, Jorge E.' or 'de Jorge, E. G.'. Written
+# in lower case before a surname, a particle also starts a name in a list run together
+# ('Gomez L.van der Vusse G.', :func:`split_run_together`). 'Mac' / 'Mc' are no particles: they
+# are written joined to the name.
+PARTICLES = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "de",
+        "del",
+        "della",
+        "dela",
+        "der",
+        "den",
+        "des",
+        "di",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "du",
+        "van",
+        "von",
+        "ten",
+        "ter",
+    ]
+)
 # A generational suffix after the initials: neither surname nor initials. MEDLINE writes Jr,
 # Sr and ordinals ('Smith J Jr', 'Kennedy JF 3rd': NLM's author field rules); other sources
 # the Roman numeral ('Lee JH III'). Only after initials (a name of three words or more), so a
 # Russian 'Ivanov II' (Ivan Ivanovich) keeps its initials.
 _SUFFIX = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?|[2-9](?:nd|rd|th)|II|III|IV")
 
-
-# A list that lost its separators ('Gomez L.Paillard M.Price M.', as in the bib-dedupe sets'
-# EndNote exports, whose line breaks between authors were dropped): a surname, initials, and a full stop glued to the next
-# surname ('M.Paillard', "E.O'Daly", 'M.van der Vusse'). The first name ends at that full stop.
-_GLUED = re.compile(r"([^,.]*\S\s(?:[A-Z]\.\s?)*[A-Z]\.)(?=[A-Z][a-z'’]|[a-z]{2,} )")
 
 # The same with names in full ('Munck HolgerJorgensen Anders W.'): a given name, after the first
 # word, runs into the next surname without a blank. A capital inside the first word, or after a
@@ -58,6 +96,40 @@ _GROUP = re.compile(
 )
 
 
+# A list run together (EndNote exports in bib-dedupe's sets whose line breaks between authors
+# were lost, 'Abad M. J.Bedoya L. M.'): a capitalised surname, initials with full stops, then
+# straight into the next surname. A name ends after a full-stopped initial, or after a
+# generational suffix ('Nestor J.J.Jr.Ferger M.F.', 'Flack J. E. 3rdRousou J. A.'), only when the next word is written as a
+# surname: a capital and a small letter not followed by a full stop ('Li', 'El Hachmane',
+# "O'Hara"; not the initials 'Th.' or 'Iu.'; capitals of Latin-1 too, 'Ågren'), or a word in
+# lower case and a blank: a particle ('M.van der Vusse', 'N.ter Riet', 'W.an der Heiden',
+# 'M.te Lintel Hekkert'; every word of PARTICLES and the rarer ones it leaves out) or a surname
+# the export wrote in lower case ('S.chakravarthy B. R.'). Initials written together ('J.L.')
+# stay one name.
+_RUN_ON = re.compile(
+    r"(?:(?<=[A-Z]\.)|(?<=\b[JS]r\.)|(?<=\b[2-9]nd)|(?<=\b[2-9]rd)|(?<=\b[2-9]th))"
+    r"(?=[A-ZÀ-ÖØ-Þ](?:['’][A-Z])?[^\W\d_A-ZÀ-ÖØ-Þ](?!\.)|[a-z]{2,} \S)"
+)
+# The same lists with no blank between a surname and its initials (depression's Ovid exports:
+# 'ArchibaldJ.L.FreedM.E.', 'Murphy JrG.M.'): a lower-case letter straight before a capital
+# and a full stop is a surname's end, since no surname ends in a capital initial.
+_GLUED_INITIALS = re.compile(r"(?<=[^\W\d_A-Z])(?=[A-Z]\.)")
+
+
+def split_run_together(author: str) -> list[str]:
+    """One entry that holds a list run together, as its names: 'Abad M. J.Bedoya L. M.' ->
+    ['Abad M. J.', 'Bedoya L. M.']; 'ArchibaldJ.L.FreedM.E.' -> ['Archibald J.L.', 'Freed
+    M.E.']. An entry with a comma ('Surname, Given') or without a full-stopped initial is one
+    name and comes back as it is."""
+    if "," in author or "." not in author:
+        return [author]
+    spaced = _GLUED_INITIALS.sub(" ", author)
+    names = [n.strip() for n in _RUN_ON.split(spaced)]
+    if len(names) == 1 and spaced == author:
+        return [author]
+    return [n for n in names if n]
+
+
 class NameParts(NamedTuple):
     """A name split: surname (with its particles), initials or given names, suffix."""
 
@@ -71,14 +143,22 @@ def _upper(token: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _initials(token: str, *, dotted_only: bool = False) -> bool:
+def is_initials(token: str, *, dotted_only: bool = False, limit: int = MAX_INITIALS) -> bool:
     """Whether a word is initials: upper-case letters (or the two-letter initials above) with
-    full stops ('A.G.'), or, unless ``dotted_only``, without them ('AG', 'J-P', 'IuA').
-    Lower-case words ('de', 'la') and names ('Li', 'Chen') are not."""
+    full stops ('A.G.'), or, unless ``dotted_only``, without them ('AG', 'J-P', 'IuA'); at
+    most ``limit`` of them. Lower-case words ('de', 'la') and names ('Li', 'Chen') are not."""
     if not (_DOTTED.fullmatch(token) or (not dotted_only and _PLAIN.fullmatch(token))):
+        return False
+    if len(_ONE.findall(token)) > limit:
         return False
     rest = _DIGRAPH.sub("", token)
     return not any(c.isalpha() for c in rest) or _upper(rest)
+
+
+def initial_letters(token: str) -> list[str]:
+    """The initials of a word :func:`is_initials` accepts, one item each: 'AG' -> ['A', 'G'],
+    'IuA' -> ['Iu', 'A'], 'J.-P.' -> ['J', 'P']."""
+    return _ONE.findall(token)
 
 
 def _trailing_initials(words: list[str]) -> int:
@@ -91,9 +171,9 @@ def _trailing_initials(words: list[str]) -> int:
     while n < len(words) - 1:
         word = words[-1 - n]
         if n == 0:
-            ok = _initials(word)
+            ok = is_initials(word)
         else:
-            ok = _initials(word, dotted_only=True) or (len(word) == 1 and word.isupper())
+            ok = is_initials(word, dotted_only=True) or (len(word) == 1 and word.isupper())
         if not ok:
             break
         n += 1
@@ -106,7 +186,7 @@ def _leading_initials(words: list[str]) -> int:
     Only dotted initials count here: upper-case letters without stops before a word are an
     acronym far more often than initials ('WHO Collaborating Centre', 'NICE Guideline Group')."""
     n = 0
-    while n < len(words) - 1 and _initials(words[n], dotted_only=True):
+    while n < len(words) - 1 and is_initials(words[n], dotted_only=True):
         n += 1
     return n
 
@@ -118,16 +198,24 @@ def _is_group(name: str) -> bool:
         return False
     words = name.replace(",", " ").split()
     person = _GROUP.fullmatch(words[0]) and 1 < len(words) <= 3
-    return not (person and all(_initials(w) for w in words[1:]))
+    return not (person and all(is_initials(w) for w in words[1:]))
+
+
+def _first_of_run(name: str) -> str:
+    """The first name of a list run together ('Gomez L.Paillard M.' -> 'Gomez L.'); '' when the
+    text is one name, or when its first part is initials alone ('J.Smith': one name that lost
+    its blank, not a list)."""
+    names = split_run_together(name)
+    return names[0] if len(names) > 1 and " " in names[0] else ""
 
 
 def split_name(name: str) -> NameParts:
     """'de Boer A.G.', 'de Boer, A.G.' and 'A.G. de Boer' -> ('de Boer', 'A.G.'); a name with
     no initials ('WHO Collaborating Centre') -> the whole name as surname, no given part."""
     name = " ".join(name.split())
-    glued = _GLUED.match(name)
-    if glued:  # a list whose separators were lost: its first name is the one asked for
-        name = glued.group(1)
+    first = _first_of_run(name)
+    if first:  # a list whose separators were lost: its first name is the one asked for
+        name = first
     elif _GLUED_FULL.match(name):
         # names in full glued together: 'Surname Given' (a database's order), so the surname
         # is the first word with any particles before it; the given names are not told apart
@@ -169,10 +257,17 @@ def _dotted(given: str) -> str:
     return "".join(out)
 
 
+def full_names_glued(name: str) -> bool:
+    """Whether the text is names in full run together ('Munck HolgerJorgensen Anders W.',
+    _GLUED_FULL): no name can be told from the next."""
+    return bool(_GLUED_FULL.match(" ".join(name.split())))
+
+
 def _glued(name: str) -> bool:
-    """Whether the name is several run together (see _GLUED): writers keep such text as it is."""
+    """Whether the name is several run together (:func:`split_run_together`, _GLUED_FULL):
+    writers keep such text as it is."""
     name = " ".join(name.split())
-    return bool(_GLUED.match(name) or _GLUED_FULL.match(name))
+    return bool(_first_of_run(name) or _GLUED_FULL.match(name))
 
 
 def ris_name(name: str) -> str:
@@ -206,7 +301,7 @@ def vancouver_initials(given: str) -> str:
     'Bárbara Iansã de Lima' -> 'BIL'."""
     out = []
     for word in given.replace(".", ". ").split():
-        if _initials(word):  # initials, dotted or not: their letters ('Iu' one initial)
+        if is_initials(word):  # initials, dotted or not: their letters ('Iu' one initial)
             out.append(re.sub(r"[^\w]|_", "", word))
         elif len(word) > 1 and word.isalpha() and word[0].islower():
             # a particle among given names written in full ('de', 'da', 'dos', 'van'): given

@@ -5,48 +5,23 @@ from __future__ import annotations
 
 import re
 
-from reviewkit.author_names import split_name
+from rapidfuzz.distance import Indel
+
+from reviewkit.author_names import (
+    MAX_GIVEN_INITIALS,
+    PARTICLES,
+    full_names_glued,
+    initial_letters,
+    is_initials,
+    split_name,
+    split_run_together,
+)
 from reviewkit.records import fold_text
 
-_INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$|^(?:[A-Z]\.\s?)+$")
 # 'et al.' / 'and others' where an export cut the list ('Smith J, et al.', RIS 'AU  - et al.'):
 # not a name. Kept, it made two lists cut after different first authors look alike
 # ('barowyetal' / 'brownetal') and two papers of one first author look the same list.
 _ET_AL = re.compile(r"[\s,;]*\b(?:et\.?\s*al\.?|and\s+others|others)\s*$", re.I)
-
-
-# A list run together (the five ASySD sets of bib-dedupe's collection: EndNote exports whose
-# line breaks between authors were lost, 'Abad M. J.Bedoya L. M.'): a capitalised surname,
-# initials with full stops, then straight into the next surname (capitalised, "D'Souza", or a
-# particle and a blank: 'M.van der Vusse'). Read whole, the 'first surname' was every surname
-# of the list ('abadbedoya'), so the first five letters read into the next name. A name ends
-# after a full-stopped initial only when the next word is written as a surname: a capital and a
-# small letter not followed by a full stop ('Li', 'El Hachmane', "O'Hara"; not the initials
-# 'Th.' or 'Iu.'; capitals of Latin-1 too, 'Ågren'), or a particle, so initials written together
-# ('J.L.') stay one name.
-_RUN_ON = re.compile(
-    r"(?<=[A-Z]\.)(?=[A-ZÀ-ÖØ-Þ](?:['’][A-Z])?[^\W\d_A-ZÀ-ÖØ-Þ](?!\.)|(?:"
-    + "|".join(sorted(("van", "von", "de", "der", "den", "del", "da", "di", "du", "le", "la")))
-    + r") \S)"
-)
-# The same lists with no blank between a surname and its initials (depression's Ovid exports:
-# 'ArchibaldJ.L.FreedM.E.', 'Murphy JrG.M.'): a lower-case letter straight before a capital
-# and a full stop is a surname's end, since no surname ends in a capital initial.
-_GLUED_INITIALS = re.compile(r"(?<=[^\W\d_A-Z])(?=[A-Z]\.)")
-
-
-def split_run_together(author: str) -> list[str]:
-    """One entry that holds a list run together, as its names: 'Abad M. J.Bedoya L. M.' ->
-    ['Abad M. J.', 'Bedoya L. M.']; 'ArchibaldJ.L.FreedM.E.' -> ['Archibald J.L.', 'Freed
-    M.E.']. An entry with a comma ('Surname, Given') or without a full-stopped initial is one
-    name and comes back as it is."""
-    if "," in author or "." not in author:
-        return [author]
-    spaced = _GLUED_INITIALS.sub(" ", author)
-    names = [n.strip() for n in _RUN_ON.split(spaced)]
-    if len(names) == 1 and spaced == author:
-        return [author]
-    return [n for n in names if n]
 
 
 def _without_et_al(authors: list[str]) -> list[str]:
@@ -62,7 +37,7 @@ def surname(author: str) -> str:
     if "," in author:
         return author.split(",", 1)[0]
     parts = author.split()
-    while len(parts) > 1 and _INITIAL.match(parts[-1]):
+    while len(parts) > 1 and is_initials(parts[-1]):
         parts.pop()
     return " ".join(parts)
 
@@ -71,6 +46,68 @@ def author_key(authors: list[str], limit: int = 5) -> str:
     """Folded surnames of the first ``limit`` authors, without spaces or lone initials."""
     folded = fold_text(" ".join(surname(a) for a in _without_et_al(authors)[:limit]))
     return "".join(w for w in folded.split() if len(w) > 1)
+
+
+# How many names of a list the keys keep one by one (Keys.surnames): enough to compare the
+# co-authors of a team's papers; MEDLINE lists up to all authors, and lists of hundreds (a
+# consortium's) add nothing past the first ten but memory.
+LISTED_NAMES = 10
+
+
+def surnames(authors: list[str], limit: int = LISTED_NAMES) -> tuple[str, ...]:
+    """Each author's surname as folded words without particles or lone initials, one item a
+    name: ['Hansen, Kari', 'Marquez de la Plata C.'] -> ('hansen', 'marquez plata'). Compared
+    with :func:`one_surname`, a list's names can be read one by one."""
+    names = _without_et_al(authors)
+    if any(full_names_glued(n) for n in names):
+        # names in full run together ('Wirka Robert C.Gore ShamoneVan Wagoner David R.', srsr's
+        # 9,319 lists): no name ends where it can be read, so the list is not read name by name
+        return ()
+    out = []
+    for name in names[:limit]:
+        words = [w for w in fold_text(surname(name)).split() if len(w) > 1]
+        words = [w for w in words if w not in _SUFFIX_WORDS]
+        # particles aside, unless the surname is one ('Le, Q. T.': Vietnamese Le, Chinese Du)
+        words = [w for w in words if w not in PARTICLES] or words
+        if words:
+            out.append(" ".join(words))
+    return tuple(out)
+
+
+# Generational suffixes as exports write them into the surname ('Cleveland Jr J. C.', 'Flack
+# Iii J. E.', 'Dorn G. W. 2nd'): no part of the surname, and one export writes them, another not.
+_SUFFIX_WORDS = frozenset(["jr", "sr", "jnr", "snr", "ii", "iii", "iv", "2nd", "3rd", "4th"])
+# Two spellings of one surname: exports garble letters ('Frassdorf' / 'Fradorf' for ß,
+# 'Blaacutezquez' for an HTML entity), transliterate it two ways ('Shliakhto' / 'Shlyakhto') or
+# mistype one ('Hickey' / 'Mickey'); Indel similarity of 0.8 takes these (0.8-0.89) and leaves
+# two people's surnames apart ('Robson' / 'Sherratt').
+SPELLING_ALIKE = 0.8
+
+
+def one_surname(a: str, b: str) -> bool:
+    """Whether two :func:`surnames` items may be one person's surname: a word in common (a
+    compound surname is written whole or in part: 'Marquez de la Plata' / 'de la Plata' /
+    'Plata'; 'Fremeaux-Bacchi' / 'Fremeaux'), or one word spelt two ways (:data:`SPELLING_ALIKE`:
+    'Shliakhto' / 'Shlyakhto Ye', two transliterations), or the two read whole alike."""
+    wa, wb = a.split(), b.split()
+    return any(
+        x == y or Indel.normalized_similarity(x, y) >= SPELLING_ALIKE for x in wa for y in wb
+    )
+
+
+def names_unmatched(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int]:
+    """How many names of each of two :func:`surnames` lists are named nowhere in the other,
+    among the first n of each, n the length of the shorter: an export that cuts a list keeps
+    its first names in order, so a name past the shorter list's end says nothing, while a name
+    inside it that the other list lacks is another person ('Nakanishi, Imamura, Ikegami' /
+    'Nakanishi, Imamura, Maruyama'). Names are compared one by one (:func:`one_surname`), in any
+    order. (0, 0) unless both lists hold two names or more: a list cut to its first author ('et
+    al.') says nothing of the others."""
+    n = min(len(a), len(b))
+    if n < 2:
+        return 0, 0
+    missing_a = sum(not any(one_surname(x, y) for y in b) for x in a[:n])
+    return missing_a, sum(not any(one_surname(y, x) for x in a) for y in b[:n])
 
 
 def given_names_key(authors: list[str], limit: int = 5) -> str:
@@ -85,36 +122,6 @@ def given_names_key(authors: list[str], limit: int = 5) -> str:
     return "".join(w for w in fold_text(" ".join(given)).split() if len(w) > 1)
 
 
-# Particles of surnames ('Le Quintrec', 'van der Pol', 'de Jorge', 'dos Santos', 'ten Have'):
-# exporters split such a surname in different places. One writes 'Le Quintrec, M.', another
-# 'Le, Quintrec M.' (the surname cut after the particle, its body among the given names) or
-# 'Quintrec, M.' (the particle dropped); a Spanish compound surname 'Goicoechea de Jorge' comes
-# as 'Goicoechea de, Jorge E.' (cut after the particle) or 'de Jorge, E. G.' (its first part a
-# given name). 'Mac' / 'Mc' are no particles: they are written joined to the name.
-PARTICLES = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "de",
-        "del",
-        "della",
-        "dela",
-        "der",
-        "den",
-        "des",
-        "di",
-        "da",
-        "das",
-        "do",
-        "dos",
-        "du",
-        "van",
-        "von",
-        "ten",
-        "ter",
-    ]
-)
 _GIVEN_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 CUT = "~"  # marks a first author whose surname ended at a particle (see first_person_key)
 
@@ -124,8 +131,8 @@ def _given_tokens(given: str) -> list[str]:
     'Quintrec M.' -> ['quintrec', 'm']; 'Jean-Pierre' -> ['jean', 'pierre']."""
     out: list[str] = []
     for word in _GIVEN_WORD.findall(given):
-        if word.isupper() and len(word) <= 4:  # initials without full stops ('QM', 'AG')
-            out.extend(c.lower() for c in word)
+        if is_initials(word, limit=MAX_GIVEN_INITIALS):  # 'QM', 'AG', 'IuA'; not 'SCOTT'
+            out.extend(u.lower() for u in initial_letters(word))
         else:
             out.extend(fold_text(word).split())
     return out

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from reviewkit.dedup.journals import meeting_name_added
-from reviewkit.dedup.names import particle_cut_agree
+from reviewkit.dedup.names import names_unmatched, particle_cut_agree
 from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.titles import NOTICE_WORDS
 
@@ -181,6 +181,14 @@ def names_swapped(ka: Keys, kb: Keys) -> bool:
     return (len(ka.given_names) >= 6 and ka.given_names == kb.authors) or (
         len(kb.given_names) >= 6 and kb.given_names == ka.authors
     )
+
+
+def lists_unmatched(ka: Keys, kb: Keys) -> tuple[int, int]:
+    """:func:`names.names_unmatched` of the two records' lists; (0, 0) for a list written
+    given name first (:func:`names_swapped`), whose 'surnames' are given names."""
+    if names_swapped(ka, kb):
+        return 0, 0
+    return names_unmatched(ka.surnames, kb.surnames)
 
 
 def author_score(ka: Keys, kb: Keys) -> float | None:

@@ -19,7 +19,7 @@ from reviewkit.dedup.pair import (
     Outcome,
     Pair,
 )
-from reviewkit.dedup.score import UNCERTAIN
+from reviewkit.dedup.score import UNCERTAIN, lists_unmatched
 
 # Greek letters spelled out: exports drop or spell the symbol ('NF-κB' -> 'nf b' / 'nf kappab'),
 # so a letter's name against nothing, or against its initial, is one title written two ways.
@@ -116,14 +116,19 @@ def journal_unsure_no_place(p: Pair) -> Outcome:
     agrees is the title, the year and perhaps a volume number, which means nothing across
     journals (two congresses' supplements both 'volume 1'). One study's abstracts at two
     meetings look like this; a person decides. On the ten labelled sets with full records no
-    true pair was merged this way (a page or a DOI was there to confirm it)."""
+    true pair was merged this way (a page or a DOI was there to confirm it).
+
+    Authors 'do not agree' under AUTHORS_AGREE, or when a name inside the shorter list is
+    missing from the other (names.names_unmatched): the similarity reads the first five names
+    run together, so two lists one name apart still score 81 (Hartl 2015, J Hepatol / J Viral
+    Hepat: 'Saunders' in one list only), while one list written two ways keeps its names."""
     ka, kb = p.ka, p.kb
     if (
         p.t >= TITLE_NEAR
         and ka.journal
         and kb.journal
         and p.jm is None
-        and (p.au is None or p.au < AUTHORS_AGREE)
+        and (p.au is None or p.au < AUTHORS_AGREE or any(lists_unmatched(ka, kb)))
         and not _place_confirmed(p)
         and p.conflicts == 0
     ):

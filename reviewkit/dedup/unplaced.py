@@ -37,6 +37,7 @@ from reviewkit.dedup.score import (
     UNCERTAIN,
     abstract_openings_differ,
     issues_differ,
+    lists_unmatched,
     pages_conflict,
 )
 from reviewkit.dedup.sparse import swapped_word
@@ -124,7 +125,7 @@ def authors_apart(p: Pair) -> bool:
         # (srsr 9 -> 12), 4 merged 14 more true pairs without one (surnames of four letters
         # in lists run together: 'Abad M. J.Bedoya'), 6 and the whole key queue true pairs.
         # That kind is now read where it arises: a list run together is split into its names
-        # (names.split_run_together), so the first surname ends at its initials ('abad').
+        # (author_names.split_run_together), so the first surname ends at its initials ('abad').
         first = first[:5]
         return bool(first) and (first in other.authors or first in other.given_names)
 
@@ -161,11 +162,31 @@ def abstracts_differ_no_page(p: Pair) -> Outcome:
     return None
 
 
+# The shortest lists whose names, more than half missing on both sides, say 'two teams': in a
+# list of three, two names garbled by an export's encoding are already 'more than half'.
+LISTS_APART_MIN = 4
+
+
+def lists_apart(ka: Keys, kb: Keys) -> bool:
+    """More than half of each list's first names (n, the shorter list's length) named nowhere
+    in the other (:func:`score.lists_unmatched`): two teams, even where the first authors
+    appear in each other's lists (abstracts of one meeting issue: 'Strobel, Dahse, Liu, ...,
+    Zipfel' / 'Jozsi, Strobel, Zipfel, Richter, ...'). One list written two ways loses a name
+    or two to spelling or to an export's broken encoding ('HrubÃ½, HaÅ¡to, MinÃ¡rik' / 'Hruby,
+    Hasto, Minarik'), not half of a list of four or more; shorter lists are left alone."""
+    n = min(len(ka.surnames), len(kb.surnames))
+    if n < LISTS_APART_MIN:
+        return False
+    missing_a, missing_b = lists_unmatched(ka, kb)
+    return 2 * missing_a > n and 2 * missing_b > n
+
+
 def authors_differ_no_page(p: Pair) -> Outcome:
-    """Author lists of other people (:func:`authors_apart`), and no page: a commentary or an
-    editorial printed under its article's title in the same issue, a companion paper by
-    another part of the team. One article in two exports keeps its first author."""
-    if unplaced(p) and authors_apart(p):
+    """Author lists of other people (:func:`authors_apart`, or :func:`lists_apart` compared
+    name by name), and no page: a commentary or an editorial printed under its article's title
+    in the same issue, a companion paper by another part of the team, two abstracts of one
+    meeting issue. One article in two exports keeps its first author and its list."""
+    if unplaced(p) and (authors_apart(p) or lists_apart(p.ka, p.kb)):
         return to_person(p)
     return None
 

@@ -11,7 +11,13 @@ import rispy
 from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
 
 from reviewkit import screening
-from reviewkit.author_names import ris_name, split_name, surname
+from reviewkit.author_names import (
+    MAX_GIVEN_INITIALS,
+    is_initials,
+    ris_name,
+    split_name,
+    surname,
+)
 from reviewkit.cli import main
 from reviewkit.project import Project
 from reviewkit.records import Record
@@ -65,6 +71,16 @@ def test_split_name_finds_the_surname_by_where_the_initials_are(
 ) -> None:
     assert split_name(name)[:2] == (family, given)
     assert surname(name) == family
+
+
+def test_initials_are_read_by_one_rule_up_to_six_and_four_after_a_comma() -> None:
+    assert is_initials("LCPGM") and is_initials("IuA") and is_initials("J.-P.")
+    assert not is_initials("ALHMWXY")  # seven capitals: a word, not initials
+    assert not is_initials("Li") and not is_initials("de")
+    # after a comma an upper-case word of five letters is a given name in full
+    assert not is_initials("SCOTT", limit=MAX_GIVEN_INITIALS)
+    assert is_initials("QM", limit=MAX_GIVEN_INITIALS)
+    assert split_name("de Groot LCPGM") == ("de Groot", "LCPGM", "")
 
 
 def test_writers_keep_names_they_cannot_split_as_written() -> None:

@@ -89,3 +89,10 @@ def test_a_particle_dropped_from_the_surname_field_still_agrees():
     b = keys(2, authors=["Berg, J.", "Olsen, P."])
     assert author_score(a, b) == 90.0
     assert not _agree("van der Berg, J.", "Berg, J.")  # no cut: the particle rule says nothing
+
+
+def test_a_given_name_in_capitals_is_a_name_not_initials() -> None:
+    # an export that writes every name in capitals: 'SCOTT' is one given name (the initial
+    # 's'), as 'Scott' is; 'QM' after a comma stays two initials
+    assert first_person_key(["GRAESSLEY, SCOTT"]) == first_person_key(["Graessley, Scott"])
+    assert first_person_key(["Le Quintrec, QM"]) == "q m quintrec"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dedup.helpers import keys, verdict
 
-from reviewkit.dedup.names import split_run_together
+from reviewkit.author_names import split_name, split_run_together
 
 SEPARATED = ["Abad, M. J.", "Bedoya, L. M.", "Bermejo, P."]
 
@@ -32,6 +32,36 @@ def test_a_list_run_together_gives_the_keys_of_the_list_with_separators() -> Non
     for name in ("Archibald J.L.", "Vladimirov Iu.A.", "Müller Th.", "Abad, M. J.", "WHO"):
         assert split_run_together(name) == [name]
     assert split_run_together("Jonsson-Rylander A. C.") == ["Jonsson-Rylander A. C."]
+
+
+def test_a_name_run_together_starts_at_any_word_in_lower_case_or_after_a_suffix() -> None:
+    # particles of the one list and rarer ones ('te', 'an'), a surname the export wrote in
+    # lower case, and a generational suffix that ends a name like an initial
+    assert split_run_together("van Veggel N.ter Riet G.Leeflang M.") == [
+        "van Veggel N.",
+        "ter Riet G.",
+        "Leeflang M.",
+    ]
+    assert split_run_together("Hafner H.an der Heiden W.") == ["Hafner H.", "an der Heiden W."]
+    assert split_run_together("Tauskela J. S.chakravarthy B. R.") == [
+        "Tauskela J. S.",
+        "chakravarthy B. R.",
+    ]
+    assert split_run_together("NestorJ.J.Jr.FergerM.F.") == ["Nestor J.J.Jr.", "Ferger M.F."]
+    # the citation label and the writers read the same first name
+    assert split_name("Hafner H.an der Heiden W.").surname == "Hafner"
+    # a blank and a lower-case word inside one name is no boundary ('Smith J. and ...')
+    assert split_run_together("Smith J. and Jones K.") == ["Smith J. and Jones K."]
+
+
+def test_the_author_key_keeps_five_names_of_a_list_run_together_with_particles() -> None:
+    run_on = keys(
+        1, authors=["Leenaars M.Hooijmans C. R.van Veggel N.ter Riet G.Leeflang M.Hooft L."]
+    )
+    apart = keys(
+        2, authors=["Leenaars M", "Hooijmans CR", "van Veggel N", "ter Riet G", "Leeflang M"]
+    )
+    assert run_on.authors == apart.authors
 
 
 def test_a_short_first_surname_run_together_is_found_in_the_other_list() -> None:
