@@ -18,6 +18,7 @@ dedup's keys (reviewkit.dedup.names) read names through these.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 # One initial: a letter, or a two-letter one where one letter cannot stand for the sound: NLM's
@@ -143,6 +144,7 @@ def _upper(token: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every word of every name in a collection; few distinct
 def is_initials(token: str, *, dotted_only: bool = False, limit: int = MAX_INITIALS) -> bool:
     """Whether a word is initials: upper-case letters (or the two-letter initials above) with
     full stops ('A.G.'), or, unless ``dotted_only``, without them ('AG', 'J-P', 'IuA'); at
