@@ -8,10 +8,10 @@ sections would make it look tested: a trial of CBT against an antidepressant rea
 medication, a coordinator against a team as a team with a coordinator.
 
 So a label whose evidence lies only in the reporting sections of a structured abstract (Results,
-Findings, Conclusions, Interpretation, Discussion), while the record names one of its terms as a comparator
-arm where it describes the study (the title, objective, methods: not the reporting sections,
-whose "less than CAD $50 ... return to work" is no arm), has no evidence: the study never
-describes it as what it tested. A label also found where the study is described (title,
+Findings, Conclusions, Interpretation, Discussion), while the record names one of its terms as a
+comparator arm where it describes the study (the title, objective, methods: not the reporting
+sections, whose "less than CAD $50 ... return to work" is no arm), has no evidence: the study
+never describes it as what it tested. A label also found where the study is described (title,
 objective, methods, an unstructured abstract, keywords, MeSH) keeps all its evidence, and a
 health state or disorder is never a comparator, so population schemes are untouched.
 """
