@@ -239,7 +239,7 @@ def agreement(
                 pairs_found = True
                 single = project.protocol.stages[name].reviewers_per_record == 1
                 pairs = [(s.votes[a].label, s.votes[b].label) for s in judged]
-                result = include_exclude(compute(name, a, b, pairs), pairs, advance)
+                result = _include_exclude(compute(name, a, b, pairs), pairs, advance)
                 left_out = len(both) - len(judged)
                 by_one = sum(
                     1 for s in both if _unseen(s.votes[a], codes) != _unseen(s.votes[b], codes)
@@ -258,7 +258,7 @@ def agreement(
     return out
 
 
-def include_exclude(
+def _include_exclude(
     result: Agreement, pairs: list[tuple[str, str]], advance_on: tuple[str, ...]
 ) -> Agreement:
     """``result`` with its include-versus-exclude figure: 'uncertain' counted as include where

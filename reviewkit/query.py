@@ -432,9 +432,10 @@ def warnings(query: str) -> list[str]:
     """What a librarian should know about a query PubMed accepts but may not read as meant.
 
     A query that does not parse gets the warnings its text and words give all the same (curly
-    quotes, lower-case operators, history references, pasted line numbers): they are often
-    why it does not parse, and the error names only the first problem
-    (:meth:`QuerySyntaxError.hint`). Only the truncation check needs the parsed terms."""
+    quotes, lower-case operators, history references, a pasted history's line numbers and
+    labels, :mod:`reviewkit.pasted_history`): they are often why it does not parse, and the
+    error names only the first problem (:meth:`QuerySyntaxError.hint`). Only the truncation
+    check needs the parsed terms."""
     out: list[str] = []
     curly = [i for i, c in enumerate(query) if c in CURLY_QUOTES]
     if curly:

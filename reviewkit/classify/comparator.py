@@ -25,8 +25,8 @@ The comparator is read where abstracts name it:
   care consisted of ..."): from the clause's start; before a verb that describes it however
   many words come first ("In the second of the trial's two arms the comparison intervention
   consisted of ..."): from the comparator itself, since those words may name the tested arm
-  ("In this trial of CBT the control group received usual care"); elsewhere ("randomised to IPS or usual care", "added to usual case
-  management") to its clause's end.
+  ("In this trial of CBT the control group received usual care"); elsewhere ("randomised to
+  IPS or usual care", "added to usual case management") to its clause's end.
 
 Health states and disorders (:func:`reviewkit.classify.variables.names_disorder`) stay
 evidence, and a comparison's reach ends where its population starts ("with usual care in women

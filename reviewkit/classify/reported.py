@@ -8,10 +8,10 @@ sections would make it look tested: a trial of CBT against an antidepressant rea
 medication, a coordinator against a team as a team with a coordinator.
 
 So a label whose evidence lies only in the reporting sections of a structured abstract (Results,
-Findings, Conclusions, Interpretation, Discussion), while the record names one of its terms as a comparator
-arm where it describes the study (the title, objective, methods: not the reporting sections,
-whose "less than CAD $50 ... return to work" is no arm), has no evidence: the study never
-describes it as what it tested. A label also found where the study is described (title,
+Findings, Conclusions, Interpretation, Discussion), while the record names one of its terms as a
+comparator arm where it describes the study (the title, objective, methods: not the reporting
+sections, whose "less than CAD $50 ... return to work" is no arm), has no evidence: the study
+never describes it as what it tested. A label also found where the study is described (title,
 objective, methods, an unstructured abstract, keywords, MeSH) keeps all its evidence, and a
 health state or disorder is never a comparator, so population schemes are untouched.
 """
@@ -29,7 +29,7 @@ from reviewkit.protocol import Label
 _REPORTING = ("RESULT", "FINDINGS", "CONCLUSION", "INTERPRETATION", "DISCUSSION")
 
 
-def reporting(where: str) -> bool:
+def _reporting(where: str) -> bool:
     """Whether a place ('abstract:RESULTS', 'title', …) is a section that reports results."""
     kind, _, section = where.partition(":")
     return kind == "abstract" and any(r in section.upper() for r in _REPORTING)
@@ -42,10 +42,10 @@ def reported_arms(
     fields) names, where it describes the study, only as a comparator, and otherwise only in its
     reporting sections (see the module docstring)."""
     dropped = set()
-    described = [[fl for fl in f if not reporting(fl.where)] for f in fields]
+    described = [[fl for fl in f if not _reporting(fl.where)] for f in fields]
     for lab in labels:
         mine = [e for e in found if e.label == lab.id and not e.negative]
-        if not mine or not all(reporting(e.where) for e in mine):
+        if not mine or not all(_reporting(e.where) for e in mine):
             continue
         terms = distinct_terms(lab.terms)
         if any(find_term(t, f, lab.id, arm=True) for f in described for t in terms):

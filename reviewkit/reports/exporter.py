@@ -48,12 +48,12 @@ def export_to_file(
 ) -> Path:
     """Write the export to ``path`` atomically (a failure leaves no half file; the folder must
     exist). A file name whose ending names another of the export's formats is refused."""
-    check_suffix(fmt, path)
+    _check_suffix(fmt, path)
     outputs.check_output(path)
     return outputs.write_text(path, export_records(project, record_ids, fmt, records=records))
 
 
-def check_suffix(fmt: str, path: Path) -> None:
+def _check_suffix(fmt: str, path: Path) -> None:
     """UserError when ``path``'s ending names another export format than ``fmt``."""
     suffix = path.suffix.lower()
     meant = next(
