@@ -154,17 +154,21 @@ _OTHER_XML = {
 }
 
 
+# how every refusal of XML that is not PubMed XML opens ('pubmed serve' tells them by it)
+NOT_PUBMED_XML = "not PubMed XML"
+
+
 def xml_refusal(root: str, name: str) -> FormatError:
     """The FormatError for XML whose root element ``root`` is not PubMed XML's."""
     what, hint = _OTHER_XML.get(root.lower(), ("", ""))
     if not what:
         return FormatError(
-            f"not PubMed XML: the root element is <{root or '?'}>",
+            f"{NOT_PUBMED_XML}: the root element is <{root or '?'}>",
             where=name,
             hint="PubMed XML starts with <PubmedArticleSet>; pass --format to choose another"
             " reader",
         )
-    return FormatError(f"not PubMed XML: this is {what}", where=name, hint=hint)
+    return FormatError(f"{NOT_PUBMED_XML}: this is {what}", where=name, hint=hint)
 
 
 # what a zip archive that is no Excel workbook holds, by the names inside it: a Word document
