@@ -130,7 +130,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
     head = _head(path)
     if not _without_bom(head).strip():
         raise FormatError("the file is empty", where=str(path), hint=EMPTY_HINT)
-    not_export.refuse(head, str(path))  # a PDF, another archive, JSON, a list of PMIDs
+    not_export.refuse(head, str(path))  # a PDF, a database, an archive, JSON, a list of PMIDs
     endnote_xml, pubmed_xml, xlsx = module("endnote-xml"), module("pubmed-xml"), module("xlsx")
     if endnote_xml.sniff(head):
         return "endnote-xml"
