@@ -53,7 +53,8 @@ class Interrupted(UserError):
 
 
 # Where a user finds the record ids of a project: every refusal of an id or reference that
-# matches no record gives this hint (find_record's, and a stage function's own check).
+# matches no record gives this hint (find_record's, and a stage function's own check), but a
+# dedup queue sheet's row, whose ids the sheet was written with (dedup.queue_csv says so).
 RECORD_IDS_HINT = (
     "record ids are the record_id column of 'reviewkit extract export FILE'"
     " and 'reviewkit dedup report --csv FILE'"

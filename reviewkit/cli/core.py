@@ -19,8 +19,8 @@ from reviewkit.wording import plural, quantity, verb
 
 
 def _named_folder(ctx: click.Context, param: click.Parameter, value: str) -> Path:
-    """FOLDER as a Path; '' (an unset shell variable) is refused: it became '.', and the
-    project was made in the current folder."""
+    """FOLDER as a Path; refused: '' (an unset shell variable: it became '.', and the project
+    was made in the current folder), a symbolic link that leads nowhere, and a file."""
     if not value.strip():
         raise click.BadParameter("an empty name; give the folder to create, e.g. my-review")
     if problem := broken_link(Path(value)):  # mkdir said only 'File exists'

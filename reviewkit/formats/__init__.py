@@ -7,9 +7,11 @@ Records (or what its ``prepare`` makes of each); every problem is a
 :class:`~reviewkit.errors.FormatError` naming the file and line.
 
 Each format's module is imported the first time that format is asked for (:func:`module`;
-``reviewkit.formats.ris`` and the package's other modules load on first use too):
-``reviewkit simulate`` reads CSV, Excel or RIS, and the XML, BibTeX and MEDLINE readers
-(lxml, bibtexparser, pylatexenc) cost more CPU to import than its run on a small set.
+``reviewkit.formats.ris`` and the package's other modules load on first use too; :func:`detect`
+loads the EndNote XML, PubMed XML and Excel readers, whose sniffs come first):
+``reviewkit simulate`` tells CSV, Excel and RIS apart itself, not with :func:`detect`, and
+the XML, BibTeX and MEDLINE readers (lxml, bibtexparser, pylatexenc) cost more CPU to import
+than its run on a small set.
 """
 
 from __future__ import annotations
@@ -128,7 +130,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
     head = _head(path)
     if not _without_bom(head).strip():
         raise FormatError("the file is empty", where=str(path), hint=EMPTY_HINT)
-    not_export.refuse(head, str(path))  # a PDF, another archive, JSON, a list of PMIDs
+    not_export.refuse(head, str(path))  # a PDF, a database, an archive, JSON, a list of PMIDs
     endnote_xml, pubmed_xml, xlsx = module("endnote-xml"), module("pubmed-xml"), module("xlsx")
     if endnote_xml.sniff(head):
         return "endnote-xml"

@@ -11,7 +11,7 @@ fixtures/embase_export.csv), which win.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 _SOURCE = re.compile(
     r"(?P<journal>.+?) \((?P<year>\d{4})\)"
@@ -22,6 +22,8 @@ _SOURCE = re.compile(
 
 
 class Citation(NamedTuple):
+    """The parts of one Embase.com source citation ('' for a part it does not give)."""
+
     journal: str
     year: str
     volume: str
@@ -35,16 +37,16 @@ def parse_source(value: str) -> Citation | None:
     m = _SOURCE.fullmatch(" ".join(value.split()))
     if not m:
         return None
-    return Citation(*(m.group(g) or "" for g in ("journal", "year", "volume", "issue", "pages")))
+    return Citation(*(m.group(part) or "" for part in Citation._fields))
 
 
-def fill_from_source(fields: dict) -> None:
+def fill_from_source(fields: dict[str, Any]) -> None:
     """Give a CSV row's fields (Record keyword arguments) the parts of an Embase.com source
     citation in its journal cell, each only where the row has no value of its own."""
     citation = parse_source(fields.get("journal", ""))
     if citation is None:
         return
     fields["journal"] = citation.journal
-    for part in ("year", "volume", "issue", "pages"):
-        if not fields.get(part):
+    for part in Citation._fields:  # the journal is replaced above, the rest only filled
+        if part != "journal" and not fields.get(part):
             fields[part] = getattr(citation, part)

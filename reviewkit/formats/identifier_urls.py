@@ -10,10 +10,11 @@ Z39.88, the link to a library's link resolver that Embase.com, Ovid and ProQuest
 record: 'sfx.….nl/utrecht?sid=EMBASE&id=doi:10.1002%2Fcncr.20369&atitle=…'), whose 'id=doi:'
 (version 0.1) or 'rft_id=info:doi/' (1.0) names the article the link describes, as do
 'pmid:' and 'info:pmid/'; the resolver's host varies by library, so its parameters, not its
-host, tell it. A publisher's page ('…/doi/10.1002/…')
-is not read: its path may name a supplement, a figure or another work (the Cochrane Library's
-link to a CENTRAL entry, '…/central/doi/10.1002/central/CN-01234567/full', holds the DOI of
-the CENTRAL entry, not of the trial's article), and a wrong DOI merges records in dedup. Any other URL names nothing we know and stays only a URL.
+host, tell it. A publisher's page ('…/doi/10.1002/…') is not read: its path may name a
+supplement, a figure or another work (the Cochrane Library's link to a CENTRAL entry,
+'…/central/doi/10.1002/central/CN-01234567/full', holds the DOI of the CENTRAL entry, not of
+the trial's article), and a wrong DOI merges records in dedup. Any other URL names nothing we
+know and stays only a URL.
 """
 
 from __future__ import annotations

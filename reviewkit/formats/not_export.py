@@ -2,9 +2,12 @@
 
 Without this a PDF saved under a .ris name, a bzip2 archive or a list of PMIDs was "a binary
 file (a NUL byte)" or "cannot tell the format", and an E-utilities error reply saved as .nbib
-was "broken CSV row". Each kind is told by its own signature at the start of the file (the
-magic numbers their specifications define), never by its name, and only before any reader is
-chosen; a file that is none of these goes on to format detection as before.
+was "broken CSV row". Each kind is told by its content, never by its name: binary kinds by
+the magic numbers their specifications define (:func:`refuse`, before any reader is chosen);
+zip archives by the names inside (:func:`zip_refusal`); text exports no reader reads only after
+every reader's sniff said no (:func:`refuse_text`); other XML by its root element
+(:func:`xml_refusal`, for the PubMed XML reader). A file that is none of these goes on to
+format detection as before.
 """
 
 from __future__ import annotations
@@ -41,8 +44,8 @@ _PMID_LINE = re.compile(r"\s*\d{1,8}\s*")
 
 def refuse(head: bytes, name: str) -> None:
     """FormatError when the file's first bytes (gzip already undone) show it is a PDF, an
-    SQLite database, a compressed archive, a gzip file inside a gzip file, JSON, or a bare list
-    of PMIDs."""
+    SQLite database, a compressed archive, a gzip file inside a gzip file, a tar archive, JSON,
+    or a bare list of PMIDs."""
     if head.startswith(SQLITE):  # a reference manager's own library (Zotero keeps its library
         # in zotero.sqlite) or a project's review.sqlite: its records are read from an export
         raise FormatError(
@@ -154,17 +157,21 @@ _OTHER_XML = {
 }
 
 
+# how every refusal of XML that is not PubMed XML opens ('pubmed serve' tells them by it)
+NOT_PUBMED_XML = "not PubMed XML"
+
+
 def xml_refusal(root: str, name: str) -> FormatError:
     """The FormatError for XML whose root element ``root`` is not PubMed XML's."""
     what, hint = _OTHER_XML.get(root.lower(), ("", ""))
     if not what:
         return FormatError(
-            f"not PubMed XML: the root element is <{root or '?'}>",
+            f"{NOT_PUBMED_XML}: the root element is <{root or '?'}>",
             where=name,
             hint="PubMed XML starts with <PubmedArticleSet>; pass --format to choose another"
             " reader",
         )
-    return FormatError(f"not PubMed XML: this is {what}", where=name, hint=hint)
+    return FormatError(f"{NOT_PUBMED_XML}: this is {what}", where=name, hint=hint)
 
 
 # what a zip archive that is no Excel workbook holds, by the names inside it: a Word document

@@ -350,7 +350,9 @@ class _Table:
     """The first worksheet as CSV text (its header, the first row with a value, padded to the
     widest row), and which worksheet row each line of the text starts."""
 
-    def __init__(self, rows: Iterable[tuple[int, list[str]]], name: str) -> None:
+    def __init__(
+        self, rows: Iterable[tuple[int, list[str]]], name: str, sheets: Iterable[str] = ()
+    ) -> None:
         header: list[str] | None = None
         width, line = 0, 2  # the line of the text the next body row starts on
         self.lines: list[int] = [1]  # the first line of each row, the header's first
@@ -373,7 +375,7 @@ class _Table:
         if header is not None:
             csv.writer(first, lineterminator="\n").writerow(header + [""] * (width - len(header)))
         self.text = first.getvalue() + body.getvalue()
-        self.sheets: list[str] = []  # the workbook's worksheets by name, the one read first
+        self.sheets = list(sheets)  # the workbook's worksheets by name, the one read first
 
     def row_of(self, line: int) -> int:
         """The worksheet row of the text's ``line``."""
@@ -397,9 +399,7 @@ def _table(data: bytes, name: str) -> _Table:
     try:
         if not book.worksheets:
             raise FormatError("the workbook has no worksheets", where=name, hint=_HINT)
-        table = _Table(_rows(book.worksheets[0], name), name)
-        table.sheets = list(book.sheetnames)
-        return table
+        return _Table(_rows(book.worksheets[0], name), name, book.sheetnames)
     except FormatError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl's errors on a bad part (KeyError, …)

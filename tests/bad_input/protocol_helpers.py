@@ -1,4 +1,4 @@
-"""Shared set-up for the protocol tests: a project with the sample imported, and a hand edit."""
+"""Shared set-up for bad-input tests on a project: the sample imported, and a hand edit."""
 
 from __future__ import annotations
 

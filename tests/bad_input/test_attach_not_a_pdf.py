@@ -7,22 +7,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bad_input.protocol_helpers import imported_project
 from conftest import dump_database
 
 from reviewkit.cli import main
 
-REPO = Path(__file__).parent.parent.parent
-PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
-SAMPLE = REPO / "tests" / "core" / "fixtures" / "sample.ris"
 WHOLE = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    folder = tmp_path / "project"
-    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
-    assert main(["import", str(SAMPLE), "--project", str(folder)]) == 0
-    return folder
+    return imported_project(tmp_path / "project")
 
 
 @pytest.mark.parametrize(
