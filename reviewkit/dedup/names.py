@@ -88,7 +88,7 @@ def one_surname(a: str, b: str) -> bool:
     """Whether two :func:`surnames` items may be one person's surname: a word in common (a
     compound surname is written whole or in part: 'Marquez de la Plata' / 'de la Plata' /
     'Plata'; 'Fremeaux-Bacchi' / 'Fremeaux'), or one word spelt two ways (:data:`SPELLING_ALIKE`:
-    'Shliakhto' / 'Shlyakhto Ye', two transliterations), or the two read whole alike."""
+    'Shliakhto' / 'Shlyakhto Ye', two transliterations)."""
     wa, wb = a.split(), b.split()
     return any(
         x == y or Indel.normalized_similarity(x, y) >= SPELLING_ALIKE for x in wa for y in wb
