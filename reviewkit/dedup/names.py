@@ -1,5 +1,7 @@
 """Author lists as dedup compares them: folded surnames, or given names when a list put them
-in the family-name field."""
+in the family-name field; each author's surname one by one (:func:`surnames`,
+:func:`names_unmatched`); the first author in reading order (:func:`first_person_key`).
+Names are read through :mod:`reviewkit.author_names`."""
 
 from __future__ import annotations
 
@@ -54,6 +56,11 @@ def author_key(authors: list[str], limit: int = 5) -> str:
 LISTED_NAMES = 10
 
 
+# Generational suffixes as exports write them into the surname ('Cleveland Jr J. C.', 'Flack
+# Iii J. E.', 'Dorn G. W. 2nd'): no part of the surname, and one export writes them, another not.
+_SUFFIX_WORDS = frozenset(["jr", "sr", "jnr", "snr", "ii", "iii", "iv", "2nd", "3rd", "4th"])
+
+
 def surnames(authors: list[str], limit: int = LISTED_NAMES) -> tuple[str, ...]:
     """Each author's surname as folded words without particles or lone initials, one item a
     name: ['Hansen, Kari', 'Marquez de la Plata C.'] -> ('hansen', 'marquez plata'). Compared
@@ -74,9 +81,6 @@ def surnames(authors: list[str], limit: int = LISTED_NAMES) -> tuple[str, ...]:
     return tuple(out)
 
 
-# Generational suffixes as exports write them into the surname ('Cleveland Jr J. C.', 'Flack
-# Iii J. E.', 'Dorn G. W. 2nd'): no part of the surname, and one export writes them, another not.
-_SUFFIX_WORDS = frozenset(["jr", "sr", "jnr", "snr", "ii", "iii", "iv", "2nd", "3rd", "4th"])
 # Two spellings of one surname: exports garble letters ('Frassdorf' / 'Fradorf' for ß,
 # 'Blaacutezquez' for an HTML entity), transliterate it two ways ('Shliakhto' / 'Shlyakhto') or
 # mistype one ('Hickey' / 'Mickey'); Indel similarity of 0.8 takes these (0.8-0.89) and leaves
