@@ -216,7 +216,7 @@ def split_name(name: str) -> NameParts:
     first = _first_of_run(name)
     if first:  # a list whose separators were lost: its first name is the one asked for
         name = first
-    elif _GLUED_FULL.match(name):
+    elif full_names_glued(name):
         # names in full glued together: 'Surname Given' (a database's order), so the surname
         # is the first word with any particles before it; the given names are not told apart
         words = name.split(" ")
@@ -264,10 +264,9 @@ def full_names_glued(name: str) -> bool:
 
 
 def _glued(name: str) -> bool:
-    """Whether the name is several run together (:func:`split_run_together`, _GLUED_FULL):
-    writers keep such text as it is."""
-    name = " ".join(name.split())
-    return bool(_first_of_run(name) or _GLUED_FULL.match(name))
+    """Whether the name is several run together (:func:`split_run_together`,
+    :func:`full_names_glued`): writers keep such text as it is."""
+    return bool(_first_of_run(" ".join(name.split()))) or full_names_glued(name)
 
 
 def ris_name(name: str) -> str:
