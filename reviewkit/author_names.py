@@ -79,10 +79,11 @@ PARTICLES = frozenset(
 _SUFFIX = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?|[2-9](?:nd|rd|th)|II|III|IV")
 
 
-# The same with names in full ('Munck HolgerJorgensen Anders W.'): a given name, after the first
-# word, runs into the next surname without a blank. A capital inside the first word, or after a
-# short start, is a name's own ('VanderWeele TJ', 'A. McCully', 'MacDonald', 'DiPierro'); so is
-# one after initials ('T.J. VanderWeele': the first word has full stops).
+# A list run together with names in full, not initials (_RUN_ON below reads the lists with
+# initials): 'Munck HolgerJorgensen Anders W.', a given name, after the first word, runs into
+# the next surname without a blank. A capital inside the first word, or after a short start,
+# is a name's own ('VanderWeele TJ', 'A. McCully', 'MacDonald', 'DiPierro'); so is one after
+# initials ('T.J. VanderWeele': the first word has full stops).
 _GLUED_FULL = re.compile(r"[^\s.]+ (?:\S+ )*?[A-Z][a-z]{3,}[A-Z][a-z]")
 
 # Words that make a name a group's (PubMed's collective names: 'PROMISE GROUP', 'Executive of
@@ -97,16 +98,15 @@ _GROUP = re.compile(
 )
 
 
-# A list run together (EndNote exports in bib-dedupe's sets whose line breaks between authors
-# were lost, 'Abad M. J.Bedoya L. M.'): a capitalised surname, initials with full stops, then
-# straight into the next surname. A name ends after a full-stopped initial, or after a
-# generational suffix ('Nestor J.J.Jr.Ferger M.F.', 'Flack J. E. 3rdRousou J. A.'), only when the next word is written as a
-# surname: a capital and a small letter not followed by a full stop ('Li', 'El Hachmane',
-# "O'Hara"; not the initials 'Th.' or 'Iu.'; capitals of Latin-1 too, 'Ågren'), or a word in
-# lower case and a blank: a particle ('M.van der Vusse', 'N.ter Riet', 'W.an der Heiden',
-# 'M.te Lintel Hekkert'; every word of PARTICLES and the rarer ones it leaves out) or a surname
-# the export wrote in lower case ('S.chakravarthy B. R.'). Initials written together ('J.L.')
-# stay one name.
+# A list run together (EndNote exports in bib-dedupe's sets whose line breaks between authors were
+# lost, 'Abad M. J.Bedoya L. M.'): a capitalised surname, initials with full stops, then straight
+# into the next surname. A name ends after a full-stopped initial, or after a generational suffix
+# ('Nestor J.J.Jr.Ferger M.F.', 'Flack J. E. 3rdRousou J. A.'), only when the next word is written
+# as a surname: a capital and a small letter not followed by a full stop ('Li', 'El Hachmane',
+# "O'Hara"; not the initials 'Th.' or 'Iu.'; capitals of Latin-1 too, 'Ågren'), or a word in lower
+# case and a blank: a particle ('M.van der Vusse', 'N.ter Riet', 'W.an der Heiden', 'M.te Lintel
+# Hekkert'; every word of PARTICLES and the rarer ones it leaves out) or a surname the export wrote
+# in lower case ('S.chakravarthy B. R.'). Initials written together ('J.L.') stay one name.
 _RUN_ON = re.compile(
     r"(?:(?<=[A-Z]\.)|(?<=\b[JS]r\.)|(?<=\b[2-9]nd)|(?<=\b[2-9]rd)|(?<=\b[2-9]th))"
     r"(?=[A-ZÀ-ÖØ-Þ](?:['’][A-Z])?[^\W\d_A-ZÀ-ÖØ-Þ](?!\.)|[a-z]{2,} \S)"
@@ -218,7 +218,7 @@ def split_name(name: str) -> NameParts:
     first = _first_of_run(name)
     if first:  # a list whose separators were lost: its first name is the one asked for
         name = first
-    elif _GLUED_FULL.match(name):
+    elif full_names_glued(name):
         # names in full glued together: 'Surname Given' (a database's order), so the surname
         # is the first word with any particles before it; the given names are not told apart
         words = name.split(" ")
@@ -266,10 +266,9 @@ def full_names_glued(name: str) -> bool:
 
 
 def _glued(name: str) -> bool:
-    """Whether the name is several run together (:func:`split_run_together`, _GLUED_FULL):
-    writers keep such text as it is."""
-    name = " ".join(name.split())
-    return bool(_first_of_run(name) or _GLUED_FULL.match(name))
+    """Whether the name is several run together (:func:`split_run_together`,
+    :func:`full_names_glued`): writers keep such text as it is."""
+    return bool(_first_of_run(" ".join(name.split()))) or full_names_glued(name)
 
 
 def ris_name(name: str) -> str:

@@ -57,7 +57,7 @@ def registration_numbers(p: Pair) -> Outcome:
         return None
     if a and b:
         return (DUPLICATE, 1.0) if a == b else (NOT_DUPLICATE, 0.0)
-    # A number dedup cannot read (EU-CTR's address, 'ClinicalTrials.gov' alone): the title is
+    # No number to read (a register's address without one, 'ClinicalTrials.gov' alone): the title is
     # all there is, and sister trials' registrations share all but a word (a phase, an arm, an
     # age group), so as for any bare title (rules.title_only_record) a person decides at most.
     close = p.t >= TITLE_NEAR and not p.numbers_differ and p.ka.population == p.kb.population

@@ -1,5 +1,7 @@
 """Author lists as dedup compares them: folded surnames, or given names when a list put them
-in the family-name field."""
+in the family-name field; each author's surname one by one (:func:`surnames`,
+:func:`names_unmatched`); the first author in reading order (:func:`first_person_key`).
+Names are read through :mod:`reviewkit.author_names`."""
 
 from __future__ import annotations
 
@@ -64,6 +66,11 @@ def author_key(authors: list[str], limit: int = 5) -> str:
 LISTED_NAMES = 10
 
 
+# Generational suffixes as exports write them into the surname ('Cleveland Jr J. C.', 'Flack
+# Iii J. E.', 'Dorn G. W. 2nd'): no part of the surname, and one export writes them, another not.
+_SUFFIX_WORDS = frozenset(["jr", "sr", "jnr", "snr", "ii", "iii", "iv", "2nd", "3rd", "4th"])
+
+
 def surnames(authors: list[str], limit: int = LISTED_NAMES) -> tuple[str, ...]:
     """Each author's surname as folded words without particles or lone initials, one item a
     name: ['Hansen, Kari', 'Marquez de la Plata C.'] -> ('hansen', 'marquez plata'). Compared
@@ -87,9 +94,6 @@ def _surname_words(name: str) -> str:
     return " ".join(words)
 
 
-# Generational suffixes as exports write them into the surname ('Cleveland Jr J. C.', 'Flack
-# Iii J. E.', 'Dorn G. W. 2nd'): no part of the surname, and one export writes them, another not.
-_SUFFIX_WORDS = frozenset(["jr", "sr", "jnr", "snr", "ii", "iii", "iv", "2nd", "3rd", "4th"])
 # Two spellings of one surname: exports garble letters ('Frassdorf' / 'Fradorf' for ß,
 # 'Blaacutezquez' for an HTML entity), transliterate it two ways ('Shliakhto' / 'Shlyakhto') or
 # mistype one ('Hickey' / 'Mickey'); Indel similarity of 0.8 takes these (0.8-0.89) and leaves
@@ -101,7 +105,7 @@ def one_surname(a: str, b: str) -> bool:
     """Whether two :func:`surnames` items may be one person's surname: a word in common (a
     compound surname is written whole or in part: 'Marquez de la Plata' / 'de la Plata' /
     'Plata'; 'Fremeaux-Bacchi' / 'Fremeaux'), or one word spelt two ways (:data:`SPELLING_ALIKE`:
-    'Shliakhto' / 'Shlyakhto Ye', two transliterations), or the two read whole alike."""
+    'Shliakhto' / 'Shlyakhto Ye', two transliterations)."""
     wa, wb = a.split(), b.split()
     return any(
         x == y or Indel.normalized_similarity(x, y) >= SPELLING_ALIKE for x in wa for y in wb

@@ -83,6 +83,8 @@ _JPRN = r"(?:JPRN[\s-]?)?"
 # a register named before its number ('Netherlands Trial Register', 'trial registration:',
 # 'TrialID=', 'NTR', 'LTR'), for Form.context
 _NAMED = r"regist|trialid|\b[nl]tr\b"
+# how many characters before a number Form.context is looked for in: a registration's heading
+# and the register's name ('Trial registration: Netherlands Trial Register NL7891', 47 before)
 CONTEXT = 60
 
 REGISTERS: tuple[Register, ...] = (

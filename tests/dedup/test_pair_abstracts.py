@@ -9,6 +9,7 @@ import csv
 
 from conftest import add_records
 from dedup.helpers import TITLE, rec
+from dedup.review_setup import BARE
 
 from reviewkit.cli import main
 from reviewkit.dedup import engine
@@ -21,13 +22,12 @@ SHORT = "A qualitative study of supervisors' views on return to work."
 
 
 def pair_with_abstracts(project):
-    bare = dict(authors=[], journal="", volume="", pages="", year=None)
     ids = add_records(
         project,
         [
-            rec(**bare, abstract_sections=[AbstractSection("", LONG)]),
+            rec(**BARE, abstract_sections=[AbstractSection("", LONG)]),
             rec(
-                **bare,
+                **BARE,
                 title=TITLE.upper(),
                 source="Embase",
                 abstract_sections=[AbstractSection("", SHORT)],

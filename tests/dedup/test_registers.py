@@ -99,6 +99,21 @@ def test_an_abstracts_signs_are_no_markup():
     assert numbers_in_text(text) == ["NCT00620711"]
 
 
+def test_registration_numbers_of_the_common_registers():
+    text = (
+        "Registered at ClinicalTrials.gov (NCT 01234567) and ISRCTN12345678; ACTRN12610000123456;"
+        " DRKS00001234. EudraCT number: 2004-001234-56. Funded by grant 2004-001234-99."
+    )
+    assert set(numbers_in_text(text)) == {
+        "NCT01234567",
+        "ISRCTN12345678",
+        "ACTRN12610000123456",
+        "DRKS00001234",
+        "EUDRACT2004-001234-56",
+    }
+    assert numbers_in_text("NCT0123 is too short; page 12345678") == []
+
+
 def test_the_registers_own_addresses():
     for address, number in (
         ("https://clinicaltrials.gov/show/NCT01234567", "NCT01234567"),  # old

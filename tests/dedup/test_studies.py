@@ -7,7 +7,6 @@ from dedup.helpers import other
 
 from reviewkit.cli import main
 from reviewkit.dedup import engine
-from reviewkit.dedup.registers import numbers_in_text
 from reviewkit.dedup.studies import (
     decide_study_link,
     linked_reports,
@@ -30,21 +29,6 @@ def run(capsys, *args):
     code = main(list(args))
     out = capsys.readouterr()
     return code, out.out, out.err
-
-
-def test_registration_numbers_of_the_common_registers():
-    text = (
-        "Registered at ClinicalTrials.gov (NCT 01234567) and ISRCTN12345678; ACTRN12610000123456;"
-        " DRKS00001234. EudraCT number: 2004-001234-56. Funded by grant 2004-001234-99."
-    )
-    assert set(numbers_in_text(text)) == {
-        "NCT01234567",
-        "ISRCTN12345678",
-        "ACTRN12610000123456",
-        "DRKS00001234",
-        "EUDRACT2004-001234-56",
-    }
-    assert numbers_in_text("NCT0123 is too short; page 12345678") == []
 
 
 def _abstract(text):

@@ -8,6 +8,7 @@ import sqlite3
 import pytest
 from conftest import Caught, add_records, drained, write_lock
 from dedup.helpers import TITLE, other, rec
+from dedup.review_setup import BARE
 
 from reviewkit import screening as scr
 from reviewkit.dedup import engine
@@ -22,22 +23,21 @@ SIZE = (110, 30)
 @pytest.fixture
 def queued(project_b):
     """Three uncertain pairs: near copies of one title with fields missing."""
-    bare = dict(authors=[], journal="", volume="", pages="", year=None)
     ids = add_records(
         project_b,
         [
-            rec(**bare),
-            rec(**bare, title=TITLE.upper(), source="Embase"),
-            rec(**bare, title=f"[{TITLE}]", source="Scholar"),
+            rec(**BARE),
+            rec(**BARE, title=TITLE.upper(), source="Embase"),
+            rec(**BARE, title=f"[{TITLE}]", source="Scholar"),
             other(
                 3,
                 title="A workplace intervention for neck pain: a cluster randomised trial",
-                **bare,
+                **BARE,
             ),
             other(
                 4,
                 title="A workplace intervention for neck pain: a cluster randomized trial",
-                **bare,
+                **BARE,
             ),
         ],
     )
