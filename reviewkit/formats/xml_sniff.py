@@ -22,8 +22,8 @@ def is_endnote_xml(head: bytes) -> bool:
 
 
 def is_pubmed_xml(head: bytes) -> bool:
-    """PubMed's XML: markup first (after a BOM or blanks), naming a PubmedArticle (Set) or
-    pubmed in its first 400 bytes (its DOCTYPE)."""
+    """PubMed's XML: markup first (after a BOM or blanks), and a PubmedArticle(Set) tag in the
+    head or "pubmed" (any case) in its first 400 bytes, where PubMed's DOCTYPE names it."""
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     return text.startswith(b"<") and (
         b"<PubmedArticleSet" in head or b"<PubmedArticle" in head or b"pubmed" in head.lower()[:400]
