@@ -63,7 +63,7 @@ def simulate_command(
 
     Starts from one random include and one random exclude (as ASReview does), retrains as
     labels are revealed, stops at the last include. Reports WSS@95, recall after 10 % and
-    20 % screened, and the time taken.
+    20 % screened, and the time the simulation took (reading the set not counted).
 
     With --from-zero it starts as the screen does: no priors, the queue in the seeded random
     order (or, with --protocol, the protocol's cold-start order) until 5 includes and 5
@@ -78,12 +78,12 @@ def simulate_command(
     if protocol_path is not None and not from_zero:
         raise UserError("--protocol needs --from-zero", hint="the priors leave no cold start")
     protocol = _protocol_text(protocol_path) if protocol_path is not None else None
-    load_labelled_set(dataset, label_column)  # fail fast, before any progress bar or output
+    data = load_labelled_set(dataset, label_column)  # fail fast, before any progress bar or output
     if from_zero:
-        result = simulate_from_zero(dataset, label_column, seed, protocol=protocol)
+        result = simulate_from_zero(data, label_column, seed, protocol=protocol)
     else:
         with progress_bar("includes found") as update:
-            result = simulate(dataset, label_column, seed, progress=update)
+            result = simulate(data, label_column, seed, progress=update)
     zero = (
         f"from zero, {result.cold_start} order before the model: 1st include after "
         f"{result.screened_until(1)}, 5th after {result.screened_until(5)} records\n"

@@ -8,7 +8,8 @@ Records (or what its ``prepare`` makes of each); every problem is a
 
 Each format's module is imported the first time that format is asked for (:func:`module`;
 ``reviewkit.formats.ris`` and the package's other modules load on first use too; :func:`detect`
-loads the EndNote XML, PubMed XML and Excel readers, whose sniffs come first):
+loads the Excel reader and the text readers it sniffs with, and tells XML from its bytes
+(:mod:`~reviewkit.formats.xml_sniff`) without lxml):
 ``reviewkit simulate`` tells CSV, Excel and RIS apart itself, not with :func:`detect`, and
 the XML, BibTeX and MEDLINE readers (lxml, bibtexparser, pylatexenc) cost more CPU to import
 than its run on a small set.
@@ -38,6 +39,7 @@ from reviewkit.formats.text import (
     read_bytes,
     utf16_without_bom,
 )
+from reviewkit.formats.xml_sniff import is_endnote_xml, is_pubmed_xml
 from reviewkit.records import Record
 
 # a format's name: the module of this package that reads it (and writes it, for WRITE_FORMATS)
@@ -131,22 +133,22 @@ def detect(path: Path, encoding: str | None = None) -> str:
     if not _without_bom(head).strip():
         raise FormatError("the file is empty", where=str(path), hint=EMPTY_HINT)
     not_export.refuse(head, str(path))  # a PDF, a database, an archive, JSON, a list of PMIDs
-    endnote_xml, pubmed_xml, xlsx = module("endnote-xml"), module("pubmed-xml"), module("xlsx")
-    if endnote_xml.sniff(head):
+    xlsx = module("xlsx")  # its zip and OLE2 checks import no lxml or openpyxl
+    if is_endnote_xml(head):
         return "endnote-xml"
     if xlsx.is_zip(head):
         if xlsx.is_workbook(str(path)):
             return "xlsx"
         raise not_export.zip_refusal(str(path))
     xlsx.refuse_xls(head, str(path))
-    if pubmed_xml.sniff(head):
+    if is_pubmed_xml(head):
         return "pubmed-xml"
     wide = _wide_head(head, encoding)
     if wide is not None:
         head = wide.encode("utf-8", errors="replace")  # sniffed as text below
-        if endnote_xml.sniff(head):
+        if is_endnote_xml(head):
             return "endnote-xml"
-        if pubmed_xml.sniff(head):
+        if is_pubmed_xml(head):
             return "pubmed-xml"
     elif not encoding and (utf16 := looks_utf16(head)):
         raise utf16_without_bom(utf16, str(path))

@@ -14,7 +14,7 @@ network access turned off; a file with a DTD (``<!DOCTYPE``), which EndNote neve
 refused, as its entities could expand without limit or read other files (as the PubMed XML
 reader does). A record with neither a title nor an identifier (DOI, accession number) nor a
 citation is refused, as every reader refuses one (formats.findable): there is nothing to screen
-or to find it by.
+or to find it by. Its sniff is :func:`reviewkit.formats.xml_sniff.is_endnote_xml` (no lxml).
 """
 
 from __future__ import annotations
@@ -155,15 +155,3 @@ def read(data: bytes, name: str, *, source: str = "EndNote XML") -> Iterator[Rec
             hint="fill in the record's title in EndNote, or delete it, and export again",
             urls=_all(record, "urls//url"),  # a DOI or PubMed link (EndNote keeps PubMed's)
         )
-
-
-# what may come before the root, none of which EndNote writes: comments, and a DOCTYPE with
-# its internal subset (where "billion laughs" and external entities are declared; a 4 KB
-# comment in front of one made the file pass for PubMed XML, refused as 'the root element is
-# <?>' instead of for its DTD)
-_PROLOGUE = re.compile(rb"<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.DOTALL | re.IGNORECASE)
-
-
-def sniff(head: bytes) -> bool:
-    """EndNote's root: ``<xml><records>`` (after any declaration, comment or DOCTYPE)."""
-    return re.search(rb"<xml\b[^>]*>\s*<records\s*/?>", _PROLOGUE.sub(b"", head)[:2000]) is not None

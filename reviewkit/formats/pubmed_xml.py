@@ -4,7 +4,8 @@
 We use lxml's iterparse rather than the standard library's: it filters by tag in C and
 serialises the original text in C (measured on the 20,788-article update file: 6 s against 26 s
 with ``xml.etree``). Gzipped files are read transparently. ``DeleteCitation`` blocks (update
-files) are reported by :func:`deleted_pmids`, not as records.
+files) are reported by :func:`deleted_pmids`, not as records. Its sniff is
+:func:`reviewkit.formats.xml_sniff.is_pubmed_xml` (no lxml).
 """
 
 from __future__ import annotations
@@ -303,13 +304,6 @@ def deleted_pmids(stream: BinaryIO, name: str) -> list[str]:
         if tag == "DeleteCitation":
             out.extend((p.text or "").strip() for p in elem.findall("PMID"))
     return out
-
-
-def sniff(head: bytes) -> bool:
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    return text.startswith(b"<") and (
-        b"<PubmedArticleSet" in head or b"<PubmedArticle" in head or b"pubmed" in head.lower()[:400]
-    )
 
 
 # --- parallel reading of large files ---------------------------------------------------------

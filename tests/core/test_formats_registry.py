@@ -35,8 +35,26 @@ def test_importing_the_package_loads_no_reader() -> None:
     assert not out["lxml"]
     assert not any(m.split(".")[-1] in {"pubmed_xml", "bibtex", "medline"} for m in out["loaded"])
     assert set(out["loaded"]) <= {
-        f"reviewkit.formats.{m}" for m in ("text", "joined", "not_export")
+        f"reviewkit.formats.{m}" for m in ("text", "joined", "not_export", "xml_sniff")
     }
+
+
+def test_detecting_a_text_export_loads_no_xml_reader(tmp_path) -> None:
+    """detect() tells XML from its bytes (formats.xml_sniff): RIS and CSV files cost no lxml
+    and load no XML reader."""
+    (tmp_path / "a.ris").write_text("TY  - JOUR\nTI  - A title\nER  - \n")
+    (tmp_path / "a.csv").write_text("title,abstract\nA title,Some text\n")
+    out = _in_fresh_interpreter(
+        "from pathlib import Path\n"
+        f"kinds = [f.detect(Path({str(tmp_path)!r}) / n) for n in ('a.ris', 'a.csv')]\n"
+        f"print(json.dumps({{'kinds': kinds, 'loaded': {_readers_loaded()}, "
+        "'lxml': 'lxml' in sys.modules}))"
+    )
+    assert out["kinds"] == ["ris", "csv"]
+    assert not out["lxml"]
+    assert not {"reviewkit.formats.pubmed_xml", "reviewkit.formats.endnote_xml"} & set(
+        out["loaded"]
+    )
 
 
 def test_a_format_loads_its_module_only() -> None:

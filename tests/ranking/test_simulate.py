@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from reviewkit.errors import UserError
-from reviewkit.simulate import metrics, plot_recall, prior_rows, simulate
+from reviewkit.simulate import (
+    load_labelled_set,
+    metrics,
+    plot_recall,
+    prior_rows,
+    simulate,
+    simulate_from_zero,
+)
 
 from .conftest import write_csv
 
@@ -16,6 +25,16 @@ def test_same_seed_same_run(labelled_csv):
     assert a.order == b.order and a.labels_in_order == b.labels_in_order
     untimed = {"seconds": 0, "cpu_seconds": 0}
     assert a.summary() | untimed == b.summary() | untimed
+
+
+@pytest.mark.parametrize("run", [simulate, simulate_from_zero])
+def test_a_loaded_set_runs_as_its_file(labelled_csv, run):
+    """The CLI loads the set once to fail fast and passes it on: the same run as from the path."""
+    loaded = load_labelled_set(labelled_csv)
+    renamed = dataclasses.replace(loaded, name="given.csv")  # the object given is the one used
+    from_path, from_set = run(labelled_csv, seed=2), run(renamed, seed=2)
+    assert from_set.order == from_path.order and from_set.dataset == "given.csv"
+    assert from_set.labels_in_order == from_path.labels_in_order
 
 
 def test_seed_picks_the_priors(labelled_csv):
