@@ -177,6 +177,10 @@ def test_footer_keeps_quit_at_80_columns(b_included):
     async def scenario() -> None:
         app = confirm_app(project, ids)
         async with app.run_test(size=(80, 24)) as pilot:
+            # settled as the test below settles: the model trained (its thread's end redraws
+            # the screen), then a key press redraws it now; under load one pause was not enough
+            assert app.screen.trainer.wait(timeout=60)
+            await pilot.press("j", "k")
             await pilot.pause()
             shown = app.export_screenshot().replace("&#160;", " ")
             assert "Accept model" in shown and "Quit" in shown
