@@ -140,18 +140,25 @@ def split_half(names: Sequence[str], seeds: Sequence[int], inputs: Sequence[str]
     return lines
 
 
+def run_and_report(argv: Sequence[str], make: Callable[[], Any] | None = None) -> int:
+    """``NAME SEEDS [INPUTS]``: variant NAME run (``make``: its model factory, default this
+    round's :func:`factory` of NAME; ``kept``: the tables' runs) and its :func:`report` printed."""
+    name, seeds = argv[0], [int(s) for s in argv[1].split(",")]
+    inputs = argv[2].split(",") if len(argv) > 2 else list(INPUTS)
+    kept = kept_runs()
+    out = Path(f"/tmp/ranking_{name}.json")
+    res = kept if name == "kept" else run(name, seeds, inputs, out, make)
+    print("\n".join(report(name, res, kept, seeds, inputs)))
+    return 0
+
+
 def main(argv: Sequence[str]) -> int:
     if argv[0] == "split":  # split NAME,NAME,... SEEDS [INPUTS]
         seeds = [int(s) for s in argv[2].split(",")]
         inputs = argv[3].split(",") if len(argv) > 3 else list(INPUTS)
         print("\n".join(split_half(argv[1].split(","), seeds, inputs)))
         return 0
-    name, seeds = argv[0], [int(s) for s in argv[1].split(",")]
-    inputs = argv[2].split(",") if len(argv) > 2 else list(INPUTS)
-    kept = kept_runs()
-    res = kept if name == "kept" else run(name, seeds, inputs, Path(f"/tmp/ranking_{name}.json"))
-    print("\n".join(report(name, res, kept, seeds, inputs)))
-    return 0
+    return run_and_report(argv)
 
 
 if __name__ == "__main__":

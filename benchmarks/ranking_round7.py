@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -41,8 +40,6 @@ import numpy as np
 from benchmarks import asreview_runner as asr
 from benchmarks import ranking_round6 as round6
 from benchmarks.bench_ranking import LABEL
-from benchmarks.ranking_round5 import INPUTS, kept_runs
-from benchmarks.ranking_round6 import report, run
 from benchmarks.ranking_round7_model import NBScaledKernel, RocchioFusion, log_count_ratio
 from reviewkit.ranking import build_features
 from reviewkit.ranking.model import KernelLeastSquares
@@ -85,15 +82,9 @@ def main(argv: Sequence[str]) -> int:
         return 0
     if argv[0] == "split":  # split NAME,NAME,... SEEDS [INPUTS]: round 6's, any round's runs
         return round6.main(argv)
-    name, seeds = argv[0], [int(s) for s in argv[1].split(",")]
-    if name not in VARIANTS:
-        raise SystemExit(f"unknown variant {name}; one of {', '.join(VARIANTS)}")
-    inputs = argv[2].split(",") if len(argv) > 2 else list(INPUTS)
-    kept = kept_runs()
-    out = Path(f"/tmp/ranking_{name}.json")
-    res = kept if name == "kept" else run(name, seeds, inputs, out, VARIANTS[name])
-    print("\n".join(report(name, res, kept, seeds, inputs)))
-    return 0
+    if argv[0] not in VARIANTS:
+        raise SystemExit(f"unknown variant {argv[0]}; one of {', '.join(VARIANTS)}")
+    return round6.run_and_report(argv, VARIANTS[argv[0]])
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ line (plus a hint) and exits with code 2. Anything else is a bug and keeps its t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 
 class UserError(Exception):
@@ -61,9 +61,14 @@ RECORD_IDS_HINT = (
 )
 
 
-def no_record(record_id: int) -> UserError:
-    """The refusal of a record id the project does not hold, with where to find the ids."""
-    return UserError(f"no record with id {record_id}", hint=RECORD_IDS_HINT)
+def no_record_text(record_ids: Iterable[int]) -> str:
+    """'no record with id …', naming the ids the project does not hold (comma-separated)."""
+    return f"no record with id {', '.join(str(i) for i in record_ids)}"
+
+
+def no_record(*record_ids: int) -> UserError:
+    """The refusal of record ids the project does not hold, with where to find the ids."""
+    return UserError(no_record_text(record_ids), hint=RECORD_IDS_HINT)
 
 
 class DatabaseBusy(ProjectError):

@@ -24,7 +24,14 @@ from reviewkit.dedup.pair import TITLE_NEAR, Outcome, Pair
 from reviewkit.dedup.score import DUPLICATE, NOT_DUPLICATE, UNCERTAIN
 
 # The folded source words of a register's address or name, for a record without a number dedup
-# can read ('ClinicalTrials.gov' alone, EU-CTR's address without a number).
+# can read ('ClinicalTrials.gov' alone, EU-CTR's address without a number). Not derived from
+# registers.py's catalogue on purpose: its hosts folded into journal words (dots and hyphens cut)
+# give 60-odd words, among them 'trials' (controlled-trials.com: BMC's journal Trials), 'eu',
+# 'gov', 'med' and 'who', which would make articles registrations; their first labels give 26
+# words, of every register; the portal's paths ('trialsearch', 'ictrp') are the only part that
+# matches (registers._PORTAL_PATHS). These six are the words of the registrations' sources the
+# registration rule was written for (ClinicalTrials.gov, ISRCTN, ANZCTR, EU CTR, WHO's portal);
+# widening them to every register's first label would change what dedup merges.
 _REGISTER_WORDS = frozenset(
     {"clinicaltrials", "isrctn", "clinicaltrialsregister", "anzctr", "trialsearch", "ictrp"}
 )

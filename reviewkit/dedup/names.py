@@ -60,9 +60,12 @@ def author_key(authors: list[str], limit: int = 5) -> str:
     return "".join(w for w in folded.split() if len(w) > 1)
 
 
-# How many names of a list the keys keep one by one (Keys.surnames): enough to compare the
-# co-authors of a team's papers; MEDLINE lists up to all authors, and lists of hundreds (a
-# consortium's) add nothing past the first ten but memory.
+# How many names of a list the keys keep one by one (Keys.surnames), for records of
+# multi-author papers: an export or a citation style that cuts a list keeps its first names (the
+# NLM's Citing Medicine lists six before 'et al.'), and names_unmatched compares only the first
+# n of both (n the shorter list's length), so ten names are enough to tell a team's papers
+# apart; MEDLINE has listed all authors since 2000 (NLM Tech Bull 1999;311), and lists of
+# hundreds (a consortium's) add nothing past the first ten but memory.
 LISTED_NAMES = 10
 
 
@@ -94,10 +97,13 @@ def _surname_words(name: str) -> str:
     return " ".join(words)
 
 
-# Two spellings of one surname: exports garble letters ('Frassdorf' / 'Fradorf' for ß,
-# 'Blaacutezquez' for an HTML entity), transliterate it two ways ('Shliakhto' / 'Shlyakhto') or
-# mistype one ('Hickey' / 'Mickey'); Indel similarity of 0.8 takes these (0.8-0.89) and leaves
-# two people's surnames apart ('Robson' / 'Sherratt').
+# Two spellings of one surname, for author lists compared name by name (one_surname): exports
+# garble letters ('Frassdorf' / 'Fradorf' for ß, 'Blaacutezquez' for an HTML entity),
+# transliterate it two ways ('Shliakhto' / 'Shlyakhto') or mistype one ('Hickey' / 'Mickey');
+# Indel similarity of 0.8 takes these (0.8-0.89) and leaves two people's surnames apart
+# ('Robson' / 'Sherratt'). A letter changed costs two in Indel, so 0.8 allows one in a surname
+# of five letters or more ('Smith' / 'Smyth' 0.8) and none in a shorter one, where one letter
+# makes another common surname ('Wang' / 'Wong', 'Chen' / 'Chan' 0.75).
 SPELLING_ALIKE = 0.8
 
 

@@ -27,7 +27,7 @@ from reviewkit.dedup.review import (
     record_type,
     review_queue,
 )
-from reviewkit.errors import UserError
+from reviewkit.errors import UserError, no_record_text
 from reviewkit.formats import csv_read
 from reviewkit.records import Record
 from reviewkit.store import duplicates as links
@@ -182,10 +182,10 @@ def _checked_rows(db: Store, path: Path) -> list[tuple[int, int, int, str]]:
     rows = _rows(path)
     known = record_rows.get_records(db, [x for _l, a, b, _v in rows for x in (a, b)])
     for line, a, b, _v in rows:
-        missing = [str(x) for x in (a, b) if x not in known]
+        missing = [x for x in (a, b) if x not in known]
         if missing or a == b:
             if missing:
-                what = f"no record with id {', '.join(missing)}"
+                what = no_record_text(missing)
                 hint = "keep the record ids 'reviewkit dedup review --csv' wrote in this sheet"
             else:
                 what, hint = "a pair of one record", "a record is not paired with itself"

@@ -83,8 +83,11 @@ _JPRN = r"(?:JPRN[\s-]?)?"
 # a register named before its number ('Netherlands Trial Register', 'trial registration:',
 # 'TrialID=', 'NTR', 'LTR'), for Form.context
 _NAMED = r"regist|trialid|\b[nl]tr\b"
-# how many characters before a number Form.context is looked for in: a registration's heading
-# and the register's name ('Trial registration: Netherlands Trial Register NL7891', 47 before)
+# how many characters before a number Form.context is looked for in, for a number whose shape
+# other things share (the Netherlands' 'NL' and digits) cited in an abstract or a note: a
+# structured abstract's registration heading and the register's name stand right before it
+# ('Trial registration: Netherlands Trial Register NL7891', 47 before); a heading further back
+# is another sentence's, not this number's
 CONTEXT = 60
 
 REGISTERS: tuple[Register, ...] = (
@@ -206,7 +209,7 @@ REGISTERS: tuple[Register, ...] = (
             Form(rf"NTR{_SEP}(\d{{3,4}})", "NTR{}", exact_case=True),
             Form(r"NL-?OMON(\d{1,6})", "NL-OMON{}", exact_case=True),
             # 'NL' and digits also names virus strains and samples ('CSFV strains Brescia or
-            # NL9201', srsr): read after the register's name or a registration's heading
+            # NL9201'): read after the register's name or a registration's heading
             Form(r"NL(\d{4,5})", "NL{}", exact_case=True, context=_NAMED),
         ),
         ("trialregister.nl", "onderzoekmetmensen.nl"),

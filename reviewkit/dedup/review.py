@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reviewkit.dedup.live_clusters import Clusters, clusters_now
-from reviewkit.errors import RECORD_IDS_HINT, UserError
+from reviewkit.errors import UserError, no_record
 from reviewkit.formats.kinds import KINDS
 from reviewkit.records import Record
 from reviewkit.store import duplicates as links
@@ -113,9 +113,9 @@ def person_id(person: str) -> str:
 def check_records(db: Store, *ids: int) -> None:
     """UserError naming the ids of ``ids`` that have no record."""
     found = record_rows.get_records(db, ids)
-    missing = [str(i) for i in ids if i not in found]
+    missing = [i for i in ids if i not in found]
     if missing:
-        raise UserError(f"no record with id {', '.join(missing)}", hint=RECORD_IDS_HINT)
+        raise no_record(*missing)
 
 
 def decide_pair(db: Store, a: int, b: int, verdict: str, person: str) -> int:

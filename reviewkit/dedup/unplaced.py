@@ -162,8 +162,12 @@ def abstracts_differ_no_page(p: Pair) -> Outcome:
     return None
 
 
-# The shortest lists whose names, more than half missing on both sides, say 'two teams': in a
-# list of three, two names garbled by an export's encoding are already 'more than half'.
+# For records without a page (a meeting's abstracts, an export that dropped the pages), whose
+# author lists are left to tell two teams' abstracts in one issue from one record exported
+# twice: the shortest lists whose names, more than half missing on both sides, say 'two teams'.
+# An export's broken encoding garbles every name with a letter beyond ASCII ('HrubÃ½, HaÅ¡to'
+# / 'Hruby, Hasto'), so one team's list of three can lose two names, already 'more than half';
+# from four names on, at least three must be missing on each side.
 LISTS_APART_MIN = 4
 
 
