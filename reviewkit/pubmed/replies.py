@@ -276,17 +276,25 @@ JSON = "application/json"
 XML = "text/xml; charset=UTF-8"
 
 
-def rate_limited(client: str, count: int, limit: int) -> bytes:
-    """NCBI's reply to a client over its request rate (HTTP 429), as E-utilities words it."""
-    reply = {"error": "API rate limit exceeded", "api-key": client}
-    return json.dumps(reply | {"count": str(count), "limit": str(limit)}).encode()
+def rate_limited(key: str, count: int, limit: int) -> bytes:
+    """NCBI's reply to a client over its request rate (HTTP 429), as E-utilities writes it:
+    compact JSON, ``{"error":"API rate limit exceeded","api-key":"157.131.198.215","count":"5",
+    "limit":"3"}`` (biocommons/bioutils #16, primerTree #33, rentrez #132: live replies, the
+    address in ``api-key`` for a request without a key). ``key``: the request's API key, else
+    its address (that NCBI names the key there is read from the field's name; no recorded reply
+    has one). NCBI sends no ``Retry-After`` (advaitpaliwal/feynman #237, 2026), but
+    ``X-RateLimit-Limit`` and ``X-RateLimit-Remaining`` on its replies (a 2021 reply's headers in
+    mtisza1/Cenote-Taker2 #18; pytaxize #69 reads Remaining): the server sends both."""
+    reply = {"error": "API rate limit exceeded", "api-key": key}
+    return _json(reply | {"count": str(count), "limit": str(limit)})
 
 
 def bad_key(key: str) -> bytes:
     """NCBI's reply to an API key it does not know (HTTP 400), in the JSON shape users of
     E-utilities report; NBK25497 documents the key but not this reply, so the shape is ours."""
-    reply = {"error": "API key invalid", "api-key": key, "type": "invalid", "status": "unknown"}
-    return json.dumps(reply).encode()
+    return _json(
+        {"error": "API key invalid", "api-key": key, "type": "invalid", "status": "unknown"}
+    )
 
 
 def fault_status(kind: str, client: str, params: dict[str, str]) -> tuple[int, bytes, str] | None:

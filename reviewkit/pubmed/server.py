@@ -147,8 +147,9 @@ class EutilsServer:
 
     # --- rate limit ---------------------------------------------------------------------
 
-    def over_rate_limit(self, params: dict[str, str], client: str) -> tuple[int, int] | None:
-        """(count, limit) when this request exceeds NCBI's limit over the last second."""
+    def rate_count(self, params: dict[str, str], client: str) -> tuple[int, int] | None:
+        """(requests over the last second, this one included; the limit) for the request's
+        API key, else its address; None when no limit is enforced."""
         if self.rate_limits is None:
             return None
         key = params.get("api_key") or client
@@ -159,8 +160,7 @@ class EutilsServer:
             while window and window[0] <= now - 1.0:
                 window.popleft()
             window.append(now)
-            count = len(window)
-        return (count, limit) if count > limit else None
+            return len(window), limit
 
     # --- endpoints ----------------------------------------------------------------------
 
@@ -342,6 +342,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     server_version = "reviewkit-eutils/1"
     eutils: EutilsServer  # set by _handler
+    _rate: tuple[int, int] | None = None  # (requests in the last second, limit), for headers
 
     def log_message(self, format: str, *args: object) -> None:  # quiet
         pass
@@ -361,7 +362,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._reply(*refusal)
             return
         params = {k: v[-1] for k, v in parse_qs(query, keep_blank_values=True).items()}
-        limited = server.over_rate_limit(params, self.client_address[0])
+        self._rate = server.rate_count(params, self.client_address[0])
+        limited = self._rate is not None and self._rate[0] > self._rate[1]
         fault = None if limited else server.faults.next(endpoint)
         if fault and fault.kind == "ok":
             fault = None
@@ -369,8 +371,9 @@ class _Handler(BaseHTTPRequestHandler):
         with server._lock:
             server.log.append(record)
         status: tuple[int, bytes, str] | None = None
-        if limited:
-            status = 429, rate_limited(self.client_address[0], *limited), JSON
+        if limited and self._rate:
+            key = params.get("api_key") or self.client_address[0]
+            status = 429, rate_limited(key, *self._rate), JSON
         elif fault:
             status = fault_status(fault.kind, self.client_address[0], params)
         if status:
@@ -411,6 +414,10 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             self.send_response(status)
             self.send_header("Content-Type", content_type)
+            if self._rate:  # NCBI's headers on every reply (replies.rate_limited)
+                count, limit = self._rate
+                self.send_header("X-RateLimit-Limit", str(limit))
+                self.send_header("X-RateLimit-Remaining", str(max(0, limit - count)))
             # Not an NCBI header: names the snapshot so a run can log what it searched.
             self.send_header(SNAPSHOT_HEADER, "; ".join(self.eutils.snapshot.files))
             self.send_header("Content-Length", str(len(body)))
