@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
+from reviewkit.pubmed.epost import epost_error
 from reviewkit.query import FIELD_ALIASES, BoolOp, Node, Term, fold
 
 ESEARCH_HEAD = (
@@ -132,6 +133,8 @@ def error_reply(endpoint: str, text: str, *, as_json: bool = False) -> bytes:
         )
     if endpoint == "esummary":  # Biopython's esummary8.xml
         return f"{ESUMMARY_HEAD}<eSummaryResult>\n\t<ERROR>{escape(text)}</ERROR>\n</eSummaryResult>\n".encode()
+    if endpoint == "epost":
+        return epost_error(text)
     if endpoint == "einfo":
         return f"{EINFO_HEAD}<eInfoResult><ERROR>{escape(text)}</ERROR></eInfoResult>\n".encode()
     return efetch_error(text)

@@ -1,9 +1,9 @@
-"""A local E-utilities server: einfo, esearch, efetch and esummary over a PubMed snapshot.
+"""A local E-utilities server: einfo, esearch, efetch, esummary and epost over a PubMed snapshot.
 
 It listens on 127.0.0.1 and answers as NCBI does: XML replies (esearch also JSON,
 ``retmode=json``; efetch also MEDLINE text and PMID lists, :mod:`reviewkit.pubmed.efetch`;
-esummary's version 1.0 DocSums, :mod:`reviewkit.pubmed.esummary`) with
-Count/RetMax/RetStart/IdList, the history server (``usehistory``, WebEnv, query_key, ``#N`` in
+esummary's version 1.0 DocSums, :mod:`reviewkit.pubmed.esummary`; epost,
+:mod:`reviewkit.pubmed.epost`) with Count/RetMax/RetStart/IdList, the history server (``usehistory``, WebEnv, query_key, ``#N`` in
 a term), ``retstart``/``retmax``, ``sort``, the 9,999-record cap of PubMed,
 ``QueryTranslation``, ``ErrorList``, ``WarningList`` and ``<ERROR>`` replies, and esearch's
 ``datetype``/``mindate``/``maxdate``/``reldate`` (checked in :mod:`reviewkit.pubmed.dates`).
@@ -36,6 +36,7 @@ from reviewkit.pubmed.efetch import (
     history_window,
     parse_ids,
 )
+from reviewkit.pubmed.epost import epost_reply
 from reviewkit.pubmed.esummary import NO_IDS, check_version, esummary_xml
 from reviewkit.pubmed.evaluate import Evaluation, Evaluator, parse_or_fail
 from reviewkit.pubmed.faults import FAULT_KINDS, Fault, FaultPlan, parse_faults
@@ -278,6 +279,13 @@ class EutilsServer:
         pmids = self._requested(params)
         return esummary_xml(pmids, self.snapshot.articles_by_pmid(pmids))
 
+    def epost(self, params: dict[str, str]) -> bytes:
+        """EPost: the PMIDs of ``id`` stored as the next query_key of ``WebEnv`` (a new WebEnv
+        when none is given), for efetch, esummary and esearch (:mod:`reviewkit.pubmed.epost`)."""
+        check_common(params)
+        webenv = params.get("WebEnv", "")
+        return epost_reply(params.get("id", ""), lambda pmids: self._remember(webenv, pmids))
+
     def _requested(self, params: dict[str, str]) -> list[int]:
         """The PMIDs of ``id`` (it wins, as before), else of the WebEnv's set query_key,
         retstart.. retstart + retmax."""
@@ -311,9 +319,15 @@ class EutilsServer:
 # --- HTTP --------------------------------------------------------------------------------
 
 
-SERVED_UTILITIES = ("einfo", "esearch", "efetch", "esummary")  # EutilsServer's endpoint methods
+SERVED_UTILITIES = (
+    "einfo",
+    "esearch",
+    "efetch",
+    "esummary",
+    "epost",
+)  # EutilsServer's endpoint methods
 SERVED = ", ".join(SERVED_UTILITIES[:-1]) + " and " + SERVED_UTILITIES[-1]  # the 501's words
-UNSERVED = {"epost", "elink", "egquery", "espell", "ecitmatch"}
+UNSERVED = {"elink", "egquery", "espell", "ecitmatch"}
 
 
 def _endpoint(path: str) -> str:
