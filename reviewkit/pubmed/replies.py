@@ -150,29 +150,36 @@ def efetch_error(text: str) -> bytes:
 # The fields the local server searches, as NCBI's einfo for pubmed names and describes them:
 # Name, FullName, Description, IsDate, IsNumerical, SingleToken, Hierarchy, IsHidden, each
 # as the recorded real reply has it (Biopython's einfo2.xml, 2025), so a client can ask what it
-# may use.
+# may use. Then version 2.0's IsTruncatable and IsRangable (NBK25499, EInfo "version": a '*'
+# may end a term of a truncatable field; a rangeable one takes 'A:B'), as the local server
+# answers (tests/pubmed/test_einfo_v2.py asks it field by field): NCBI's own values are
+# recorded for ALL only (Y, N: EDirect's einfo help, a JSON reply quoted in a public project),
+# which agree.
 EINFO_FIELDS = (
-    ("ALL", "All Fields", "All terms from all searchable fields", "NNNNN"),
-    ("UID", "UID", "Unique number assigned to publication", "NYYNY"),
-    ("FILT", "Filter", "Limits the records", "NNYNN"),
-    ("TITL", "Title", "Words in title of publication", "NNNNN"),
-    ("MESH", "MeSH Terms", "Medical Subject Headings assigned to publication", "NNYYN"),
-    ("MAJR", "MeSH Major Topic", "MeSH terms of major importance to publication", "NNYYN"),
-    ("SUBS", "Supplementary Concept", "CAS chemical name or MEDLINE Substance Name", "NNYNN"),
-    ("PDAT", "Date - Publication", "Date of publication", "YNYNN"),
-    ("EDAT", "Date - Entry", "Date publication first accessible through Entrez", "YNYNN"),
-    ("PTYP", "Publication Type", "Type of publication (e.g., review)", "NNYYN"),
-    ("LANG", "Language", "Language of publication", "NNYNN"),
-    ("SUBH", "MeSH Subheading", "Additional specificity for MeSH term", "NNYYN"),
-    ("TIAB", "Title/Abstract", "Free text associated with Abstract/Title", "NNNNN"),
-    ("FULL", "Author", "Full Author Name(s) of publication", "NNYNN"),
-    ("CRDT", "Date - Create", "Date publication first accessible through Entrez", "YNYNN"),
-    ("WORD", "Text Word", "Free text associated with publication", "NNNNN"),
-    ("JOUR", "Journal", "Journal abbreviation of publication", "NNYNN"),
-    ("FAUT", "Author - First", "First Author of publication", "NNYNN"),
-    ("OTRM", "Other Term", "Other terms associated with publication", "NNNNN"),
+    ("ALL", "All Fields", "All terms from all searchable fields", "NNNNNYN"),
+    ("UID", "UID", "Unique number assigned to publication", "NYYNYNN"),
+    ("FILT", "Filter", "Limits the records", "NNYNNNN"),
+    ("TITL", "Title", "Words in title of publication", "NNNNNYN"),
+    ("MESH", "MeSH Terms", "Medical Subject Headings assigned to publication", "NNYYNYN"),
+    ("MAJR", "MeSH Major Topic", "MeSH terms of major importance to publication", "NNYYNYN"),
+    ("SUBS", "Supplementary Concept", "CAS chemical name or MEDLINE Substance Name", "NNYNNYN"),
+    ("PDAT", "Date - Publication", "Date of publication", "YNYNNNY"),
+    ("EDAT", "Date - Entry", "Date publication first accessible through Entrez", "YNYNNNY"),
+    ("PTYP", "Publication Type", "Type of publication (e.g., review)", "NNYYNYN"),
+    ("LANG", "Language", "Language of publication", "NNYNNNN"),
+    ("SUBH", "MeSH Subheading", "Additional specificity for MeSH term", "NNYYNYN"),
+    ("TIAB", "Title/Abstract", "Free text associated with Abstract/Title", "NNNNNYN"),
+    ("FULL", "Author", "Full Author Name(s) of publication", "NNYNNNN"),
+    ("CRDT", "Date - Create", "Date publication first accessible through Entrez", "YNYNNNY"),
+    ("WORD", "Text Word", "Free text associated with publication", "NNNNNYN"),
+    ("JOUR", "Journal", "Journal abbreviation of publication", "NNYNNYN"),
+    ("FAUT", "Author - First", "First Author of publication", "NNYNNNN"),
+    ("OTRM", "Other Term", "Other terms associated with publication", "NNNNNYN"),
 )
 EINFO_FLAGS = ("IsDate", "IsNumerical", "SingleToken", "Hierarchy", "IsHidden")
+# In the order NCBI's replies have them (the two sources above), not the einfo DTD's, which
+# lists IsRangable first.
+EINFO_V2_FLAGS = ("IsTruncatable", "IsRangable")
 # einfo's field names for esearch's ``field`` parameter (NCBI accepts them as tags too).
 EINFO_TAGS = {
     "titl": "ti",
@@ -197,16 +204,22 @@ EINFO_TAGS = {
 }
 
 
-def einfo_xml(db: str, count: int, built: datetime.datetime) -> bytes:
-    """einfo: the database list without ``db``, else pubmed's DbInfo (this snapshot's count)."""
+def einfo_xml(db: str, count: int, built: datetime.datetime, version: str = "") -> bytes:
+    """einfo: the database list without ``db``, else pubmed's DbInfo (this snapshot's count);
+    ``version`` "2.0" adds each field's IsTruncatable and IsRangable (NBK25499)."""
+    if version not in ("", "2.0"):
+        raise ReplyError(f"version {version!r}: einfo's one version is 2.0 (NBK25499)")
     if not db:
         return f"{EINFO_HEAD}<eInfoResult>\n<DbList>\n\t<DbName>pubmed</DbName>\n</DbList>\n</eInfoResult>\n".encode()
     if db != "pubmed":
         raise ReplyError(f"Invalid db name specified: {db}")
+    names = EINFO_FLAGS + (EINFO_V2_FLAGS if version else ())
     fields = "".join(
         f"<Field><Name>{n}</Name><FullName>{f}</FullName><Description>{escape(d)}</Description>"
         "<TermCount/>"
-        + "".join(f"<{flag}>{yn}</{flag}>" for flag, yn in zip(EINFO_FLAGS, flags, strict=True))
+        + "".join(
+            f"<{flag}>{yn}</{flag}>" for flag, yn in zip(names, flags[: len(names)], strict=True)
+        )
         + "</Field>"
         for n, f, d, flags in EINFO_FIELDS
     )

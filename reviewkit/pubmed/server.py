@@ -257,7 +257,8 @@ class EutilsServer:
         """einfo: the database list, or pubmed's record count and the fields searched here."""
         check_format_and_params(params, extra=frozenset({"version"}))  # db is optional here
         build = datetime.datetime.fromtimestamp(self.snapshot.path.stat().st_mtime)
-        return einfo_xml(params.get("db", ""), self.snapshot.article_count, build)
+        db, version = params.get("db", ""), params.get("version", "")
+        return einfo_xml(db, self.snapshot.article_count, build, version)
 
     def efetch(self, params: dict[str, str]) -> bytes:
         """efetch by ``id`` or from a history set: XML, MEDLINE text or a PMID list
