@@ -3,12 +3,13 @@
 It listens on 127.0.0.1 and answers as NCBI does: XML replies (esearch also JSON,
 ``retmode=json``; efetch also MEDLINE text and PMID lists, :mod:`reviewkit.pubmed.efetch`;
 esummary's version 1.0 DocSums, :mod:`reviewkit.pubmed.esummary`; epost,
-:mod:`reviewkit.pubmed.epost`) with Count/RetMax/RetStart/IdList, the history server (``usehistory``, WebEnv, query_key, ``#N`` in
-a term), ``retstart``/``retmax``, ``sort``, the 9,999-record cap of PubMed,
-``QueryTranslation``, ``ErrorList``, ``WarningList`` and ``<ERROR>`` replies, and esearch's
-``datetype``/``mindate``/``maxdate``/``reldate`` (checked in :mod:`reviewkit.pubmed.dates`).
-The other E-utilities get HTTP 501. It enforces NCBI's rate limit (3 requests/s, 10 with an
-API key; HTTP 429 with NCBI's JSON) and injects faults on demand (:mod:`reviewkit.pubmed.faults`).
+:mod:`reviewkit.pubmed.epost`) with Count/RetMax/RetStart/IdList, the history server
+(``usehistory``, WebEnv, query_key, ``#N`` in a term), ``retstart``/``retmax``, ``sort``, the
+9,999-record cap of PubMed, ``QueryTranslation``, ``ErrorList``, ``WarningList`` and
+``<ERROR>`` replies, and esearch's ``datetype``/``mindate``/``maxdate``/``reldate`` (checked in
+:mod:`reviewkit.pubmed.dates`). The other E-utilities get HTTP 501. It enforces NCBI's rate
+limit (3 requests/s, 10 with an API key; HTTP 429 with NCBI's JSON, X-RateLimit headers) and
+injects faults on demand (:mod:`reviewkit.pubmed.faults`).
 What it evaluates exactly, warns about or refuses: :mod:`reviewkit.pubmed.evaluate`.
 """
 
@@ -320,13 +321,8 @@ class EutilsServer:
 # --- HTTP --------------------------------------------------------------------------------
 
 
-SERVED_UTILITIES = (
-    "einfo",
-    "esearch",
-    "efetch",
-    "esummary",
-    "epost",
-)  # EutilsServer's endpoint methods
+# EutilsServer's endpoint methods
+SERVED_UTILITIES = ("einfo", "esearch", "efetch", "esummary", "epost")
 SERVED = ", ".join(SERVED_UTILITIES[:-1]) + " and " + SERVED_UTILITIES[-1]  # the 501's words
 UNSERVED = {"elink", "egquery", "espell", "ecitmatch"}
 
