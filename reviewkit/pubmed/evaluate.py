@@ -262,6 +262,10 @@ class Evaluator:
                 return self.snapshot.first_author(value, exact=term.phrase)
             return self.snapshot.exact_author(value) if term.phrase else self.snapshot.author(value)
         if f == "pmid":
+            if term.truncated:  # was read as the whole PMID, finding nothing without a word
+                raise UnsupportedQuery(
+                    "truncation is not supported on [pmid]", hint="list the PMIDs in full"
+                )
             if not term.text.isdigit():
                 raise UnsupportedQuery(f"{term.text!r} is not a PMID")
             return self.snapshot.has_pmid(int(term.text))

@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
+from reviewkit.pubmed.epost import epost_error
 from reviewkit.query import FIELD_ALIASES, BoolOp, Node, Term, fold
 
 ESEARCH_HEAD = (
@@ -132,6 +133,8 @@ def error_reply(endpoint: str, text: str, *, as_json: bool = False) -> bytes:
         )
     if endpoint == "esummary":  # Biopython's esummary8.xml
         return f"{ESUMMARY_HEAD}<eSummaryResult>\n\t<ERROR>{escape(text)}</ERROR>\n</eSummaryResult>\n".encode()
+    if endpoint == "epost":
+        return epost_error(text)
     if endpoint == "einfo":
         return f"{EINFO_HEAD}<eInfoResult><ERROR>{escape(text)}</ERROR></eInfoResult>\n".encode()
     return efetch_error(text)
@@ -147,29 +150,36 @@ def efetch_error(text: str) -> bytes:
 # The fields the local server searches, as NCBI's einfo for pubmed names and describes them:
 # Name, FullName, Description, IsDate, IsNumerical, SingleToken, Hierarchy, IsHidden, each
 # as the recorded real reply has it (Biopython's einfo2.xml, 2025), so a client can ask what it
-# may use.
+# may use. Then version 2.0's IsTruncatable and IsRangable (NBK25499, EInfo "version": a '*'
+# may end a term of a truncatable field; a rangeable one takes 'A:B'), as the local server
+# answers (tests/pubmed/test_einfo_v2.py asks it field by field): NCBI's own values are
+# recorded for ALL only (Y, N: EDirect's einfo help, a JSON reply quoted in a public project),
+# which agree.
 EINFO_FIELDS = (
-    ("ALL", "All Fields", "All terms from all searchable fields", "NNNNN"),
-    ("UID", "UID", "Unique number assigned to publication", "NYYNY"),
-    ("FILT", "Filter", "Limits the records", "NNYNN"),
-    ("TITL", "Title", "Words in title of publication", "NNNNN"),
-    ("MESH", "MeSH Terms", "Medical Subject Headings assigned to publication", "NNYYN"),
-    ("MAJR", "MeSH Major Topic", "MeSH terms of major importance to publication", "NNYYN"),
-    ("SUBS", "Supplementary Concept", "CAS chemical name or MEDLINE Substance Name", "NNYNN"),
-    ("PDAT", "Date - Publication", "Date of publication", "YNYNN"),
-    ("EDAT", "Date - Entry", "Date publication first accessible through Entrez", "YNYNN"),
-    ("PTYP", "Publication Type", "Type of publication (e.g., review)", "NNYYN"),
-    ("LANG", "Language", "Language of publication", "NNYNN"),
-    ("SUBH", "MeSH Subheading", "Additional specificity for MeSH term", "NNYYN"),
-    ("TIAB", "Title/Abstract", "Free text associated with Abstract/Title", "NNNNN"),
-    ("FULL", "Author", "Full Author Name(s) of publication", "NNYNN"),
-    ("CRDT", "Date - Create", "Date publication first accessible through Entrez", "YNYNN"),
-    ("WORD", "Text Word", "Free text associated with publication", "NNNNN"),
-    ("JOUR", "Journal", "Journal abbreviation of publication", "NNYNN"),
-    ("FAUT", "Author - First", "First Author of publication", "NNYNN"),
-    ("OTRM", "Other Term", "Other terms associated with publication", "NNNNN"),
+    ("ALL", "All Fields", "All terms from all searchable fields", "NNNNNYN"),
+    ("UID", "UID", "Unique number assigned to publication", "NYYNYNN"),
+    ("FILT", "Filter", "Limits the records", "NNYNNNN"),
+    ("TITL", "Title", "Words in title of publication", "NNNNNYN"),
+    ("MESH", "MeSH Terms", "Medical Subject Headings assigned to publication", "NNYYNYN"),
+    ("MAJR", "MeSH Major Topic", "MeSH terms of major importance to publication", "NNYYNYN"),
+    ("SUBS", "Supplementary Concept", "CAS chemical name or MEDLINE Substance Name", "NNYNNYN"),
+    ("PDAT", "Date - Publication", "Date of publication", "YNYNNNY"),
+    ("EDAT", "Date - Entry", "Date publication first accessible through Entrez", "YNYNNNY"),
+    ("PTYP", "Publication Type", "Type of publication (e.g., review)", "NNYYNYN"),
+    ("LANG", "Language", "Language of publication", "NNYNNNN"),
+    ("SUBH", "MeSH Subheading", "Additional specificity for MeSH term", "NNYYNYN"),
+    ("TIAB", "Title/Abstract", "Free text associated with Abstract/Title", "NNNNNYN"),
+    ("FULL", "Author", "Full Author Name(s) of publication", "NNYNNNN"),
+    ("CRDT", "Date - Create", "Date publication first accessible through Entrez", "YNYNNNY"),
+    ("WORD", "Text Word", "Free text associated with publication", "NNNNNYN"),
+    ("JOUR", "Journal", "Journal abbreviation of publication", "NNYNNYN"),
+    ("FAUT", "Author - First", "First Author of publication", "NNYNNNN"),
+    ("OTRM", "Other Term", "Other terms associated with publication", "NNNNNYN"),
 )
 EINFO_FLAGS = ("IsDate", "IsNumerical", "SingleToken", "Hierarchy", "IsHidden")
+# In the order NCBI's replies have them (the two sources above), not the einfo DTD's, which
+# lists IsRangable first.
+EINFO_V2_FLAGS = ("IsTruncatable", "IsRangable")
 # einfo's field names for esearch's ``field`` parameter (NCBI accepts them as tags too).
 EINFO_TAGS = {
     "titl": "ti",
@@ -194,16 +204,22 @@ EINFO_TAGS = {
 }
 
 
-def einfo_xml(db: str, count: int, built: datetime.datetime) -> bytes:
-    """einfo: the database list without ``db``, else pubmed's DbInfo (this snapshot's count)."""
+def einfo_xml(db: str, count: int, built: datetime.datetime, version: str = "") -> bytes:
+    """einfo: the database list without ``db``, else pubmed's DbInfo (this snapshot's count);
+    ``version`` "2.0" adds each field's IsTruncatable and IsRangable (NBK25499)."""
+    if version not in ("", "2.0"):
+        raise ReplyError(f"version {version!r}: einfo's one version is 2.0 (NBK25499)")
     if not db:
         return f"{EINFO_HEAD}<eInfoResult>\n<DbList>\n\t<DbName>pubmed</DbName>\n</DbList>\n</eInfoResult>\n".encode()
     if db != "pubmed":
         raise ReplyError(f"Invalid db name specified: {db}")
+    names = EINFO_FLAGS + (EINFO_V2_FLAGS if version else ())
     fields = "".join(
         f"<Field><Name>{n}</Name><FullName>{f}</FullName><Description>{escape(d)}</Description>"
         "<TermCount/>"
-        + "".join(f"<{flag}>{yn}</{flag}>" for flag, yn in zip(EINFO_FLAGS, flags, strict=True))
+        + "".join(
+            f"<{flag}>{yn}</{flag}>" for flag, yn in zip(names, flags[: len(names)], strict=True)
+        )
         + "</Field>"
         for n, f, d, flags in EINFO_FIELDS
     )
@@ -276,17 +292,25 @@ JSON = "application/json"
 XML = "text/xml; charset=UTF-8"
 
 
-def rate_limited(client: str, count: int, limit: int) -> bytes:
-    """NCBI's reply to a client over its request rate (HTTP 429), as E-utilities words it."""
-    reply = {"error": "API rate limit exceeded", "api-key": client}
-    return json.dumps(reply | {"count": str(count), "limit": str(limit)}).encode()
+def rate_limited(key: str, count: int, limit: int) -> bytes:
+    """NCBI's reply to a client over its request rate (HTTP 429), as E-utilities writes it:
+    compact JSON, ``{"error":"API rate limit exceeded","api-key":"157.131.198.215","count":"5",
+    "limit":"3"}`` (biocommons/bioutils #16, primerTree #33, rentrez #132: live replies, the
+    address in ``api-key`` for a request without a key). ``key``: the request's API key, else
+    its address (that NCBI names the key there is read from the field's name; no recorded reply
+    has one). NCBI sends no ``Retry-After`` (advaitpaliwal/feynman #237, 2026), but
+    ``X-RateLimit-Limit`` and ``X-RateLimit-Remaining`` on its replies (a 2021 reply's headers in
+    mtisza1/Cenote-Taker2 #18; pytaxize #69 reads Remaining): the server sends both."""
+    reply = {"error": "API rate limit exceeded", "api-key": key}
+    return _json(reply | {"count": str(count), "limit": str(limit)})
 
 
 def bad_key(key: str) -> bytes:
     """NCBI's reply to an API key it does not know (HTTP 400), in the JSON shape users of
     E-utilities report; NBK25497 documents the key but not this reply, so the shape is ours."""
-    reply = {"error": "API key invalid", "api-key": key, "type": "invalid", "status": "unknown"}
-    return json.dumps(reply).encode()
+    return _json(
+        {"error": "API key invalid", "api-key": key, "type": "invalid", "status": "unknown"}
+    )
 
 
 def fault_status(kind: str, client: str, params: dict[str, str]) -> tuple[int, bytes, str] | None:

@@ -1,14 +1,15 @@
-"""A local E-utilities server: einfo, esearch, efetch and esummary over a PubMed snapshot.
+"""A local E-utilities server: einfo, esearch, efetch, esummary and epost over a PubMed snapshot.
 
 It listens on 127.0.0.1 and answers as NCBI does: XML replies (esearch also JSON,
 ``retmode=json``; efetch also MEDLINE text and PMID lists, :mod:`reviewkit.pubmed.efetch`;
-esummary's version 1.0 DocSums, :mod:`reviewkit.pubmed.esummary`) with
-Count/RetMax/RetStart/IdList, the history server (``usehistory``, WebEnv, query_key, ``#N`` in
-a term), ``retstart``/``retmax``, ``sort``, the 9,999-record cap of PubMed,
-``QueryTranslation``, ``ErrorList``, ``WarningList`` and ``<ERROR>`` replies, and esearch's
-``datetype``/``mindate``/``maxdate``/``reldate`` (checked in :mod:`reviewkit.pubmed.dates`).
-The other E-utilities get HTTP 501. It enforces NCBI's rate limit (3 requests/s, 10 with an
-API key; HTTP 429 with NCBI's JSON) and injects faults on demand (:mod:`reviewkit.pubmed.faults`).
+esummary's version 1.0 DocSums, :mod:`reviewkit.pubmed.esummary`; epost,
+:mod:`reviewkit.pubmed.epost`) with Count/RetMax/RetStart/IdList, the history server
+(``usehistory``, WebEnv, query_key, ``#N`` in a term), ``retstart``/``retmax``, ``sort``, the
+9,999-record cap of PubMed, ``QueryTranslation``, ``ErrorList``, ``WarningList`` and
+``<ERROR>`` replies, and esearch's ``datetype``/``mindate``/``maxdate``/``reldate`` (checked in
+:mod:`reviewkit.pubmed.dates`). The other E-utilities get HTTP 501. It enforces NCBI's rate
+limit (3 requests/s, 10 with an API key; HTTP 429 with NCBI's JSON, X-RateLimit headers) and
+injects faults on demand (:mod:`reviewkit.pubmed.faults`).
 What it evaluates exactly, warns about or refuses: :mod:`reviewkit.pubmed.evaluate`.
 """
 
@@ -36,6 +37,7 @@ from reviewkit.pubmed.efetch import (
     history_window,
     parse_ids,
 )
+from reviewkit.pubmed.epost import epost_reply
 from reviewkit.pubmed.esummary import NO_IDS, check_version, esummary_xml
 from reviewkit.pubmed.evaluate import Evaluation, Evaluator, parse_or_fail
 from reviewkit.pubmed.faults import FAULT_KINDS, Fault, FaultPlan, parse_faults
@@ -147,8 +149,9 @@ class EutilsServer:
 
     # --- rate limit ---------------------------------------------------------------------
 
-    def over_rate_limit(self, params: dict[str, str], client: str) -> tuple[int, int] | None:
-        """(count, limit) when this request exceeds NCBI's limit over the last second."""
+    def rate_count(self, params: dict[str, str], client: str) -> tuple[int, int] | None:
+        """(requests over the last second, this one included; the limit) for the request's
+        API key, else its address; None when no limit is enforced."""
         if self.rate_limits is None:
             return None
         key = params.get("api_key") or client
@@ -159,8 +162,7 @@ class EutilsServer:
             while window and window[0] <= now - 1.0:
                 window.popleft()
             window.append(now)
-            count = len(window)
-        return (count, limit) if count > limit else None
+            return len(window), limit
 
     # --- endpoints ----------------------------------------------------------------------
 
@@ -256,7 +258,8 @@ class EutilsServer:
         """einfo: the database list, or pubmed's record count and the fields searched here."""
         check_format_and_params(params, extra=frozenset({"version"}))  # db is optional here
         build = datetime.datetime.fromtimestamp(self.snapshot.path.stat().st_mtime)
-        return einfo_xml(params.get("db", ""), self.snapshot.article_count, build)
+        db, version = params.get("db", ""), params.get("version", "")
+        return einfo_xml(db, self.snapshot.article_count, build, version)
 
     def efetch(self, params: dict[str, str]) -> bytes:
         """efetch by ``id`` or from a history set: XML, MEDLINE text or a PMID list
@@ -277,6 +280,13 @@ class EutilsServer:
             raise ReplyError(NO_IDS)
         pmids = self._requested(params)
         return esummary_xml(pmids, self.snapshot.articles_by_pmid(pmids))
+
+    def epost(self, params: dict[str, str]) -> bytes:
+        """EPost: the PMIDs of ``id`` stored as the next query_key of ``WebEnv`` (a new WebEnv
+        when none is given), for efetch, esummary and esearch (:mod:`reviewkit.pubmed.epost`)."""
+        check_common(params)
+        webenv = params.get("WebEnv", "")
+        return epost_reply(params.get("id", ""), lambda pmids: self._remember(webenv, pmids))
 
     def _requested(self, params: dict[str, str]) -> list[int]:
         """The PMIDs of ``id`` (it wins, as before), else of the WebEnv's set query_key,
@@ -311,9 +321,10 @@ class EutilsServer:
 # --- HTTP --------------------------------------------------------------------------------
 
 
-SERVED_UTILITIES = ("einfo", "esearch", "efetch", "esummary")  # EutilsServer's endpoint methods
+# EutilsServer's endpoint methods
+SERVED_UTILITIES = ("einfo", "esearch", "efetch", "esummary", "epost")
 SERVED = ", ".join(SERVED_UTILITIES[:-1]) + " and " + SERVED_UTILITIES[-1]  # the 501's words
-UNSERVED = {"epost", "elink", "egquery", "espell", "ecitmatch"}
+UNSERVED = {"elink", "egquery", "espell", "ecitmatch"}
 
 
 def _endpoint(path: str) -> str:
@@ -342,6 +353,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     server_version = "reviewkit-eutils/1"
     eutils: EutilsServer  # set by _handler
+    _rate: tuple[int, int] | None = None  # (requests in the last second, limit), for headers
 
     def log_message(self, format: str, *args: object) -> None:  # quiet
         pass
@@ -361,7 +373,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._reply(*refusal)
             return
         params = {k: v[-1] for k, v in parse_qs(query, keep_blank_values=True).items()}
-        limited = server.over_rate_limit(params, self.client_address[0])
+        self._rate = server.rate_count(params, self.client_address[0])
+        limited = self._rate is not None and self._rate[0] > self._rate[1]
         fault = None if limited else server.faults.next(endpoint)
         if fault and fault.kind == "ok":
             fault = None
@@ -369,8 +382,9 @@ class _Handler(BaseHTTPRequestHandler):
         with server._lock:
             server.log.append(record)
         status: tuple[int, bytes, str] | None = None
-        if limited:
-            status = 429, rate_limited(self.client_address[0], *limited), JSON
+        if limited and self._rate:
+            key = params.get("api_key") or self.client_address[0]
+            status = 429, rate_limited(key, *self._rate), JSON
         elif fault:
             status = fault_status(fault.kind, self.client_address[0], params)
         if status:
@@ -411,6 +425,10 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             self.send_response(status)
             self.send_header("Content-Type", content_type)
+            if self._rate:  # NCBI's headers on every reply (replies.rate_limited)
+                count, limit = self._rate
+                self.send_header("X-RateLimit-Limit", str(limit))
+                self.send_header("X-RateLimit-Remaining", str(max(0, limit - count)))
             # Not an NCBI header: names the snapshot so a run can log what it searched.
             self.send_header(SNAPSHOT_HEADER, "; ".join(self.eutils.snapshot.files))
             self.send_header("Content-Length", str(len(body)))

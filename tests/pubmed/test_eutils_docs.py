@@ -131,3 +131,24 @@ def test_four_characters_count_the_whole_hyphenated_term(server: EutilsServer) -
     """[WC]'s four characters are the term's before the first wildcard: ``follow-up*`` has
     nine, so it is searched (as ``follow-up`` and its continuations), not refused for 'up'."""
     assert _count(server, "follow-up*[tiab]") >= _count(server, '"follow-up"[tiab]') > 0
+
+
+def test_idtype_acc_changes_nothing_for_pubmed(server: EutilsServer) -> None:
+    """[EU] ESearch, idtype: "Specifies the type of identifier to return for sequence
+    databases (nuccore, popset, protein)"; a PubMed search answers PMIDs either way."""
+    plain = esearch(server, term="english[la]", retmax="5")
+    acc = esearch(server, term="english[la]", retmax="5", idtype="acc")
+    assert acc["IdList"] == plain["IdList"] and len(acc["IdList"]) == 5
+
+
+def test_retstart_past_the_count_is_an_empty_page_not_an_error(server: EutilsServer) -> None:
+    """[EU]: retstart is the index of the first id shown; past the count there is none to show
+    (below the cap, unlike retstart 9999 of a larger result)."""
+    count = int(esearch(server, term="english[la]", retmax="0")["Count"])
+    past = esearch(server, term="english[la]", retstart=str(count + 5))
+    assert (past["Count"], past["RetMax"], past["RetStart"]) == (
+        str(count),
+        "0",
+        str(count + 5),
+    )
+    assert past["IdList"] == [] and "ERROR" not in past

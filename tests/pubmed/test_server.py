@@ -105,21 +105,34 @@ def test_the_cap_limits_what_one_query_returns(make_server: ServerFactory, small
         Entrez.read(io.BytesIO(get(server, "esearch", term="english[la]", retstart="50")))
 
 
+def _headed(server: EutilsServer, **params: str) -> tuple[int, dict[str, str], bytes]:
+    """(status, headers, body) of one esearch, an HTTP error's too."""
+    url = f"{server.base_url}esearch.fcgi?" + urlencode({"db": "pubmed", **params})
+    try:
+        with urllib.request.urlopen(url, timeout=5) as reply:
+            return reply.status, dict(reply.headers), reply.read()
+    except HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
 def test_rate_limit_is_enforced_with_ncbis_json(make_server: ServerFactory, small_snapshot) -> None:
+    """NCBI's 429 body is compact JSON naming the address, the count and the limit; its replies
+    carry X-RateLimit-Limit and -Remaining, and no Retry-After (replies.rate_limited)."""
     server = make_server(small_snapshot, rate_limits=(3, 10))
-    statuses, body = [], b""
-    for _ in range(5):
-        try:
-            get(server, "esearch", term="cancer")
-            statuses.append(200)
-        except HTTPError as exc:
-            statuses.append(exc.code)
-            body = exc.read()
-    assert statuses[:3] == [200, 200, 200] and 429 in statuses[3:]
-    assert json.loads(body)["error"] == "API rate limit exceeded"
-    assert json.loads(body)["limit"] == "3"
-    for _ in range(5):  # with an API key the limit is 10 (counted per key)
-        get(server, "esearch", term="cancer", api_key="k")
+    replies = [_headed(server, term="cancer") for _ in range(5)]
+    assert [status for status, _, _ in replies[:3]] == [200, 200, 200]
+    assert [headers["X-RateLimit-Limit"] for _, headers, _ in replies[:3]] == ["3"] * 3
+    assert replies[0][1]["X-RateLimit-Remaining"] == "2"  # the first of a new server's second
+    status, headers, body = next(r for r in replies[3:] if r[0] == 429)
+    assert body == (
+        b'{"error":"API rate limit exceeded","api-key":"127.0.0.1","count":"4","limit":"3"}'
+    )
+    assert headers["X-RateLimit-Remaining"] == "0" and "Retry-After" not in headers
+    keyed = [_headed(server, term="cancer", api_key="k") for _ in range(11)]  # counted per key
+    assert [status for status, _, _ in keyed[:10]] == [200] * 10
+    assert keyed[0][1]["X-RateLimit-Limit"] == "10"
+    if keyed[10][0] == 429:  # unless the second was over by then
+        assert json.loads(keyed[10][2])["api-key"] == "k"
 
 
 def test_scripted_faults(server: EutilsServer) -> None:
