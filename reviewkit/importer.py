@@ -30,6 +30,7 @@ from typing import TypeVar
 
 from reviewkit import formats
 from reviewkit.errors import FormatError
+from reviewkit.formats.read_warnings import ReadWarning, Warn
 from reviewkit.formats.text import REPLACEMENT, check_regular, check_size, lines_holding
 from reviewkit.store import Store
 from reviewkit.store import records as record_rows
@@ -52,6 +53,8 @@ class ImportSummary:
     # records holding U+FFFD, and the first lines of the file holding it (see _replaced)
     replaced: tuple[int, ...] = field(default=())
     replaced_lines: tuple[int, ...] = field(default=())
+    # values the reader could not read, the records imported without them (a CSV year '20201')
+    warnings: tuple[ReadWarning, ...] = field(default=())
 
 
 def sha256_of(path: Path) -> str:
@@ -108,6 +111,7 @@ def import_files(
     staged_from: dict[int, int] = {}  # staged file number -> position in ``files``
     untitled: dict[int, list[str]] = {}
     replaced: dict[int, list[int]] = {}
+    warned: dict[int, list[ReadWarning]] = {}
     seen: dict[str, Path] = {}
     done = 0
 
@@ -141,7 +145,8 @@ def import_files(
             seen.setdefault(digest, path)
             missing = untitled[index] = []
             lost = replaced[index] = []
-            rows = _read_rows(path, fmt, source, mapping, encoding)
+            notes = warned[index] = []
+            rows = _read_rows(path, fmt, source, mapping, encoding, notes.append)
             staged = staging.add_file(
                 counted(read_ahead(rows.rows), missing, lost),
                 path=str(path),
@@ -151,7 +156,7 @@ def import_files(
             staged_from[staged.number] = index
         for result in staging.publish(again=again):
             index = staged_from[result.staged.number]
-            summary = _published(result, tuple(untitled[index]))
+            summary = _published(result, tuple(untitled[index]), tuple(warned[index]))
             if replaced[index] and summary.import_id is not None:
                 summary = _replaced(summary, files[index], replaced[index], encoding)
             summaries[index] = summary
@@ -202,6 +207,7 @@ def _read_rows(
     source: str | None,
     mapping: dict[str, str] | None,
     encoding: str | None,
+    warn: Warn,
 ) -> _Rows:
     """The file's format and its rows; a file without records is refused here."""
     file_format = formats.normalise_format(fmt) if fmt else formats.detect(path, encoding)
@@ -213,6 +219,7 @@ def _read_rows(
         mapping=mapping,
         encoding=encoding,
         prepare=record_rows.record_row,
+        warn=warn,
     )
     first = next(rows, None)
     if first is None:
@@ -224,7 +231,9 @@ def _read_rows(
     return _Rows(file_format, chain([first], rows))
 
 
-def _published(result: Published, untitled: tuple[str, ...]) -> ImportSummary:
+def _published(
+    result: Published, untitled: tuple[str, ...], warnings: tuple[ReadWarning, ...]
+) -> ImportSummary:
     staged = result.staged
     if result.import_id is None:  # another process imported this file meanwhile
         return ImportSummary(
@@ -242,6 +251,7 @@ def _published(result: Published, untitled: tuple[str, ...]) -> ImportSummary:
         staged.records,
         result.import_id,
         untitled=untitled,
+        warnings=warnings,
     )
 
 

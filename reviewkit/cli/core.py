@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.table import Table
@@ -16,6 +17,9 @@ from reviewkit.project import init_project
 from reviewkit.pubmed.search_checks import search_warnings
 from reviewkit.status import counted_as, dedup_line, project_status
 from reviewkit.wording import plural, quantity, verb
+
+if TYPE_CHECKING:
+    from reviewkit.formats.read_warnings import ReadWarning
 
 
 def _named_folder(ctx: click.Context, param: click.Parameter, value: str) -> Path:
@@ -155,6 +159,16 @@ def import_command(
                     "(imported as is)",
                     err=True,
                 )
+            _warn_unread(s.path, s.warnings)
+
+
+def _warn_unread(path: str, warnings: tuple[ReadWarning, ...]) -> None:
+    """The values a reader could not read (a CSV year '20201'), twenty by line, the rest counted."""
+    for w in warnings[:_UNTITLED_SHOWN]:
+        click.echo(f"warning: {w.where}: {w.message}", err=True)
+    if len(warnings) > _UNTITLED_SHOWN:
+        more = len(warnings) - _UNTITLED_SHOWN
+        click.echo(f"warning: {path}: {quantity(more, 'more value')} like these", err=True)
 
 
 _UNTITLED_SHOWN = 20  # warnings named one by one; the rest are counted
