@@ -14,6 +14,7 @@ from reviewkit.cli._common import console, progress_bar
 from reviewkit.cli._project import Name, broken_link, load_project, project_option
 from reviewkit.errors import UserError
 from reviewkit.project import init_project
+from reviewkit.protocol.names import character_problem
 from reviewkit.pubmed.search_checks import search_warnings
 from reviewkit.status import counted_as, dedup_line, project_status
 from reviewkit.wording import plural, quantity, verb
@@ -24,9 +25,14 @@ if TYPE_CHECKING:
 
 def _named_folder(ctx: click.Context, param: click.Parameter, value: str) -> Path:
     """FOLDER as a Path; refused: '' (an unset shell variable: it became '.', and the project
-    was made in the current folder), a symbolic link that leads nowhere, and a file."""
+    was made in the current folder), a control or invisible character, a symbolic link that
+    leads nowhere, and a file."""
     if not value.strip():
         raise click.BadParameter("an empty name; give the folder to create, e.g. my-review")
+    # the folder is named in every message about the project's files and typed after --project:
+    # a line break there (a name pasted with its newline) splits those lines and cannot be typed
+    if problem := character_problem(value, "folder name"):
+        raise click.BadParameter(f"{problem}; give a name that can be typed, e.g. my-review")
     if problem := broken_link(Path(value)):  # mkdir said only 'File exists'
         raise click.BadParameter(problem)
     if Path(value).is_file():  # click said only "Directory '…' is a file."

@@ -11,6 +11,16 @@ from reviewkit.protocol.keys import REASON_KEYS, STAGE_KEYS
 from reviewkit.protocol.model import SCREEN_LABELS, STAGES, ExclusionReason, Stage
 from reviewkit.protocol.names import ValueChecks, did_you_mean, name_problem
 
+# An exclusion reason's label is shown where room is short: in the screen's reasons list, one
+# item a reason after its number key ('3 Wrong population'), which should stay one row of an
+# 80-column terminal; and in the PRISMA 2020 diagram's box of reports excluded, one line a
+# reason with its count ('Wrong population (n = 12)'), wrapped at 52 characters (24 in the
+# four-column layout with other methods). 70 characters keep a label on one row of the screen
+# and two lines of the diagram's box (a 500-character label filled a box and pushed the others
+# off the page). The label is wording only (the logs store the code), so it can be shortened at
+# any time; a longer text is a description, for the protocol's comments or [eligibility].
+MAX_REASON_LABEL = 70
+
 
 class StageChecks(Getters, ValueChecks):
     """The stage and reviewer part of the protocol validator."""
@@ -149,7 +159,8 @@ class StageChecks(Getters, ValueChecks):
         return out
 
     def exclusion_reasons(self, item: dict, w: str) -> list[ExclusionReason]:
-        """A stage's exclusion reasons: a code each of its own, at most nine (the number keys)."""
+        """A stage's exclusion reasons: a code each of its own, a label each fit to be shown
+        (:meth:`check_reason_label`), at most nine (the number keys)."""
         reasons: list[ExclusionReason] = []
         raw_reasons = item.get("exclusion_reasons", [])
         if not isinstance(raw_reasons, list):
@@ -173,8 +184,29 @@ class StageChecks(Getters, ValueChecks):
             codes = [other.code for other in reasons]
             self.distinct_id(code, codes, f"{w}exclusion_reasons", "exclusion reason code")
             label = self.string(r, "label", rw)
+            self.check_reason_label(label, code, f"{w}exclusion_reasons")
             unseen = self.boolean(r, "not_retrieved", rw, False)
             reasons.append(ExclusionReason(code, label, unseen))
         if len(reasons) > 9:
             raise self.fail(f"{w}exclusion_reasons", "at most 9 reasons (one number key each)")
         return reasons
+
+    def check_reason_label(self, label: str, code: str, key: str) -> None:
+        """Refuse a label too long to show (:data:`MAX_REASON_LABEL`), or holding a line break,
+        tab or invisible character (the rows it is shown in would break), naming its reason."""
+        problem = name_problem(label, "exclusion reason label")
+        if len(label) > MAX_REASON_LABEL:
+            problem = (
+                f"the label of reason {code!r} is {len(label):,} characters long (at most"
+                f" {MAX_REASON_LABEL}: it is shown on one row of the screen's reasons list and"
+                " in the PRISMA diagram's box of exclusions)"
+            )
+        if problem:
+            raise self.fail_at_value(
+                key,
+                code,
+                1,
+                problem,
+                hint="write a short label, e.g. 'Wrong population'; the label is wording only"
+                " (the decisions store the code), so it can be changed at any time",
+            )
