@@ -205,6 +205,7 @@ class _TagStyle:
         first = next(heads, None)
         self.two_spaces = first is not None and first.group(2) == "  "
         self.any_case = first is not None and not first.group(1).isupper()
+        self.upper_case = first is not None and first.group(1).isupper()
 
     def tag(self, line: str, inside: bool, where: str) -> re.Match[str] | None:
         """The tag line ``line`` is (its tag, spacing and value), or None for text."""
@@ -214,7 +215,7 @@ class _TagStyle:
         tag = m.group(1)
         if tag.isupper() or self.any_case:
             return m
-        if m.group(2) == "  " and tag.upper() in _RIS_TAGS:
+        if self.upper_case and m.group(2) == "  " and tag.upper() in _RIS_TAGS:
             raise FormatError(
                 f"'{tag}  - ' is an RIS tag written in lower case, in a file whose tags are"
                 " upper case",
