@@ -151,16 +151,24 @@ def publication_types(get: dict[str, list[str]]) -> list[str]:
 _EMBASE_AUTHORS = re.compile(r"\(([^()]*)\)\s*(\S.*)")
 
 
+# Ovid's PsycInfo RIS writes the corresponding author's e-mail as an AD of its own, after the
+# author's name: 'Trindade, Ines A.: ines@example.org' (also 'Surname, Given, e-mail'), after
+# the AD with the affiliation that already ends in it, or as the record's only AD. An e-mail
+# address is no affiliation: it names no institution or place. Only that shape is left out: a
+# name of one comma, then the address alone; an affiliation ending in an e-mail is kept.
+_EMAIL_ONLY = re.compile(r"(?:[^,:@]+,[^,:@]+[:,]\s*)?[^\s@,;:()]+@[^\s@,;:()]+\.[A-Za-z]{2,}\.?")
+
+
 def affiliations(get: dict[str, list[str]]) -> list[str]:
-    """The affiliations: RIS's AD; in an Embase.com record its M1 first, each without the
-    authors in brackets before it, then AD's that are not one of them.
+    """The affiliations: RIS's AD but an author's e-mail alone; in an Embase.com record its M1
+    first, each without the authors in brackets before it, then AD's that are not one of them.
 
     Embase.com writes every author's affiliation in M1 (RIS's 'miscellaneous 1', which
     EndNote uses for a number and rispy reads as a note) and only the corresponding author's
     address in AD: AD alone lost the other authors' countries (the affiliation-country
     prefill). M1 is read only in Embase.com's records (its 'L' number in U2 or an embase.com
     link): Ovid's PsycInfo RIS writes the cited references in M1."""
-    ads = get.get("AD", [])
+    ads = [a for a in get.get("AD", []) if not _EMAIL_ONLY.fullmatch(a)]
     if not is_embase_com(get):
         return ads
     m1 = [m.group(2) if (m := _EMBASE_AUTHORS.fullmatch(v)) else v for v in get.get("M1", [])]

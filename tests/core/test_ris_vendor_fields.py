@@ -134,7 +134,19 @@ def test_ovid_psycinfo_classification_is_no_publication_type(tmp_path: Path) -> 
     assert all("[3" not in k for r in records for k in r.keywords)
     assert "M3  - Health & Mental Health Treatment & Prevention [3300]" in records[0].raw
     # its M1 (the cited references) is no affiliation
-    assert records[1].affiliations[-1] == "Trindade, Ines A.: ines.almeidatrindade@gmail.com"
+    assert not any("Gastroenterology Clinics" in a for r in records for a in r.affiliations)
+
+
+def test_an_authors_e_mail_alone_is_no_affiliation(tmp_path: Path) -> None:
+    # Ovid PsycInfo writes the corresponding author's e-mail as an AD of its own ('Trindade,
+    # Ines A.: almeidatrindade@fpce.uc.pt'); before, records 1, 4 and 6 had only such
+    # addresses as affiliations, and 2, 3 and 5 each one beside their affiliation
+    records = stored(tmp_path, REAL / "ovid_psycinfo.ris")
+    assert [len(r.affiliations) for r in records] == [0, 1, 1, 0, 1, 0]
+    assert records[1].affiliations[0].startswith("Trindade, Ines A.: Cognitive and Behavioural")
+    assert records[1].affiliations[0].endswith("Portugal, 3000-115, ines.almeidatrindade@gmail.com")
+    assert countries(records[2].affiliations) == ["Canada"]
+    assert "AD  - Trindade, Ines A.: almeidatrindade@fpce.uc.pt" in records[0].raw
 
 
 def test_m3_types_of_work_are_still_publication_types(tmp_path: Path) -> None:
