@@ -11,7 +11,8 @@ A record without a title but with an identifier (DOI, PMID, accession number), a
 (journal, volume or year, pages) or an abstract is imported (a database export is what it is, and the user can
 look the article up) but never silently: its summary names each one by file and position, and
 the CLI prints them as warnings. A record with none of these is refused by its reader
-(formats.findable: one rule for every format).
+(formats.findable: one rule for every format). A value a reader could not read (a spreadsheet's
+year cell '20201': formats.read_warnings) is in the summary too, by file and line.
 """
 
 from __future__ import annotations

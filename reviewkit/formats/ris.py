@@ -204,8 +204,8 @@ class _TagStyle:
         heads = (m for ln in lines if (m := _TAG.match(ln.rstrip())) and _is_ty(m))
         first = next(heads, None)
         self.two_spaces = first is not None and first.group(2) == "  "
-        self.any_case = first is not None and not first.group(1).isupper()
         self.upper_case = first is not None and first.group(1).isupper()
+        self.any_case = first is not None and not self.upper_case
 
     def tag(self, line: str, inside: bool, where: str) -> re.Match[str] | None:
         """The tag line ``line`` is (its tag, spacing and value), or None for text."""
