@@ -28,6 +28,7 @@ from reviewkit.records import Record, normalise_doi, plain_abstract
 FORMAT = "ris"
 # a tag line, its tag in either case ('TY  - JOUR', 'ty  - JOUR'): _TagStyle decides which are read
 _TAG = re.compile(r"^([A-Za-z][A-Za-z0-9])( {1,2})-(?: (.*)|)$")
+_UPPER_TAG = re.compile(r"^([A-Z][A-Z0-9])( {1,2})-(?: (.*)|)$")  # RIS's own, nearly every file's
 # the tags RIS (and rispy's table of it) names, for telling a tag in lower case from text
 _RIS_TAGS = frozenset(rispy.TAG_KEY_MAPPING)
 MESH_PREFIX = "MeSH: "
@@ -209,21 +210,23 @@ class _TagStyle:
 
     def tag(self, line: str, inside: bool, where: str) -> re.Match[str] | None:
         """The tag line ``line`` is (its tag, spacing and value), or None for text."""
-        m = _TAG.match(line.rstrip())
-        if not m or (inside and self.two_spaces and m.group(2) == " "):
+        text = line.rstrip()
+        m = (_TAG if self.any_case else _UPPER_TAG).match(text)
+        if m is None:  # text, unless a tag in lower case where the file's are upper case
+            lower = _TAG.match(text) if self.upper_case else None
+            if lower and lower.group(2) == "  " and lower.group(1).upper() in _RIS_TAGS:
+                tag = lower.group(1)
+                raise FormatError(
+                    f"'{tag}  - ' is an RIS tag written in lower case, in a file whose tags"
+                    " are upper case",
+                    where=where,
+                    hint=f"write it '{tag.upper()}  - ' (RIS's tags are upper case), then"
+                    " import the file again; nothing was imported",
+                )
+            return None
+        if inside and self.two_spaces and m.group(2) == " ":
             return None  # a wrapped line of the field above
-        tag = m.group(1)
-        if tag.isupper() or self.any_case:
-            return m
-        if self.upper_case and m.group(2) == "  " and tag.upper() in _RIS_TAGS:
-            raise FormatError(
-                f"'{tag}  - ' is an RIS tag written in lower case, in a file whose tags are"
-                " upper case",
-                where=where,
-                hint=f"write it '{tag.upper()}  - ' (RIS's tags are upper case), then import"
-                " the file again; nothing was imported",
-            )
-        return None
+        return m
 
 
 def _to_record(
