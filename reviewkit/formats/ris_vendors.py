@@ -139,9 +139,9 @@ def publication_types(get: dict[str, list[str]]) -> list[str]:
     has the type of work: a broad subject area APA's indexers give (e.g. 'Cognitive
     Therapy [3311]'), no publication type, so it is not stored as one (it would show as the
     record's type and feed the 'publication-type' prefill). It is not stored elsewhere either:
-    the same records read from Ovid's tagged export keep no classification (its CC field is
-    not read), and their subjects are in KW, APA's index terms ('*Body Image'); the record's
-    original text keeps it."""
+    the same records read from Ovid's tagged export keep no classification (the MEDLINE reader
+    reads no classification field), and their subjects are in KW, APA's index terms ('*Body
+    Image'); the record's original text keeps it."""
     m3 = next((v for v in get.get("M3", []) if v), "")
     return [p for p in m3.split("; ") if p and not _PSYCINFO_CLASS.fullmatch(p.strip())]
 
