@@ -14,7 +14,8 @@ Read from the databases' own exports, as saved in asreview/citation-file-formatt
 - Embase.com writes the MEDLINE PMID in C5 (its U2 an Embase 'L' number, its UR at embase.com;
   also in the same search's CSV: Datasets/CSV/_baseline_embase.csv, 'Medline PMID').
 - EBSCOhost writes the DOI in L3 (RIS's 'related records'), and a second AB with the publisher's
-  notice 'Copyright of <journal> is the property of …', which is no part of the abstract.
+  notice 'Copyright of <journal> is the property of …', which is no part of the abstract; it
+  writes no AD, but the authors' affiliations in N1, among the other fields of its notes.
 - Web of Science (every record 'AN  - WOS:…', its edition in WE; _baseline_webofscience.ris)
   writes its own field tags where RIS has none: PU the publisher and PI its city (RIS's PB and
   CY), and under KW first the authors' keywords (its DE), then its Keywords Plus (its ID), the
@@ -159,9 +160,36 @@ _EMBASE_AUTHORS = re.compile(r"\(([^()]*)\)\s*(\S.*)")
 _EMAIL_ONLY = re.compile(r"(?:[^,:@]+,[^,:@]+[:,]\s*)?[^\s@,;:()]+@[^\s@,;:()]+\.[A-Za-z]{2,}\.?")
 
 
+# EBSCOhost (CINAHL, Academic Search, …) writes no AD: its N1, the notes, holds the authors'
+# affiliations among its other fields, numbered: 'Accession Number: 176404503; Curry Rogers,
+# Kristina 1; Email Address: …; Affiliation:  1: Biology and Geology Departments, Macalester
+# College, St. Paul, Minnesota, United States of America  2: Instituto …, Argentina; Source
+# Info: 4/3/2024, Vol. 19 Issue 4, p1; Subject Term: …' (_baseline_cinahl.ris). The field ends
+# where the next one starts, '; Name: '; its items start with their number, '2: '.
+_EBSCO_AFFILIATION = re.compile(
+    r"(?:^|; )Affiliation:\s*(.*?)(?=; [A-Z][A-Za-z-]*(?: [A-Za-z-]+)*: |$)"
+)
+_EBSCO_NUMBER = re.compile(r"(?:^|\s+)\d{1,3}:\s+")
+
+
+def _is_ebscohost(get: dict[str, list[str]]) -> bool:
+    return any(d.strip().lower() == "ebscohost" for d in get.get("DP", [])) or any(
+        "ebscohost.com/" in u for u in get.get("UR", [])
+    )
+
+
+def _ebsco_affiliations(get: dict[str, list[str]]) -> list[str]:
+    """The affiliations EBSCOhost lists in N1 (its records only; elsewhere N1 is any note)."""
+    if not _is_ebscohost(get):
+        return []
+    found = (m.group(1) for n in get.get("N1", []) if (m := _EBSCO_AFFILIATION.search(n)))
+    return [a.strip() for text in found for a in _EBSCO_NUMBER.split(text) if a.strip()]
+
+
 def affiliations(get: dict[str, list[str]]) -> list[str]:
-    """The affiliations: RIS's AD but an author's e-mail alone; in an Embase.com record its M1
-    first, each without the authors in brackets before it, then AD's that are not one of them.
+    """The affiliations: RIS's AD but an author's e-mail alone, and those EBSCOhost writes in
+    N1; in an Embase.com record its M1 first, each without the authors in brackets before it,
+    then AD's that are not one of them.
 
     Embase.com writes every author's affiliation in M1 (RIS's 'miscellaneous 1', which
     EndNote uses for a number and rispy reads as a note) and only the corresponding author's
@@ -169,6 +197,7 @@ def affiliations(get: dict[str, list[str]]) -> list[str]:
     prefill). M1 is read only in Embase.com's records (its 'L' number in U2 or an embase.com
     link): Ovid's PsycInfo RIS writes the cited references in M1."""
     ads = [a for a in get.get("AD", []) if not _EMAIL_ONLY.fullmatch(a)]
+    ads += _ebsco_affiliations(get)
     if not is_embase_com(get):
         return ads
     m1 = [m.group(2) if (m := _EMBASE_AUTHORS.fullmatch(v)) else v for v in get.get("M1", [])]

@@ -257,3 +257,52 @@ def test_a_lower_case_tag_in_an_upper_case_file_is_refused_by_its_line(
         assert list(record_rows.iter_records(project.db)) == []
     finally:
         project.close()
+
+
+EBSCO_RIS = """TY  - JOUR
+AU  - Hansen, Per
+AU  - Berg, Ola
+AU  - Lund, Kari
+T1  - Return to work after sick leave for back pain.
+JO  - Work
+JF  - Work
+Y1  - 2022/04/03/
+VL  - 71
+IS  - 4
+M3  - Article
+SP  - 1001
+EP  - 1012
+PB  - IOS Press
+SN  - 10519815
+AB  - Background: Back pain keeps people off work. Objective: To follow them.
+KW  - BACK pain
+KW  - SICK leave
+N1  - Accession Number: 156000001; Hansen, Per 1; Email Address: per.hansen@uib.no Berg, Ola 2 \
+Lund, Kari 1,3; Affiliation:  1: Department of Global Public Health, University of Bergen, \
+Bergen, Norway  2: Institute of Occupational Medicine, Karolinska Institutet, Stockholm, \
+Sweden  3: Norwegian Labour and Welfare Administration, Oslo, Norway; Source Info: Apr2022, \
+Vol. 71 Issue 4, p1001; Subject Term: BACK pain; Subject Term: SICK leave; Number of Pages: \
+12p; Document Type: Article
+L3  - 10.3233/WOR-210001
+UR  - https://search.ebscohost.com/login.aspx?direct=true&db=rzh&AN=156000001&site=ehost-live
+DP  - EBSCOhost
+DB  - rzh
+ER  -
+"""
+
+
+def test_ebscohost_ris_affiliations_are_read_from_its_notes(tmp_path: Path) -> None:
+    # EBSCOhost (here CINAHL, db rzh) writes no AD; before, its records had no affiliations
+    (record,) = stored(tmp_path, written(tmp_path, "cinahl.ris", EBSCO_RIS))
+    assert record.affiliations == [
+        "Department of Global Public Health, University of Bergen, Bergen, Norway",
+        "Institute of Occupational Medicine, Karolinska Institutet, Stockholm, Sweden",
+        "Norwegian Labour and Welfare Administration, Oslo, Norway",
+    ]
+    assert countries(record.affiliations) == ["Norway", "Sweden"]
+
+
+def test_a_note_naming_an_affiliation_outside_ebscohost_is_a_note(tmp_path: Path) -> None:
+    text = EBSCO_RIS.replace("DP  - EBSCOhost\n", "").replace("search.ebscohost.com", "example.org")
+    (record,) = stored(tmp_path, written(tmp_path, "notes.ris", text))
+    assert record.affiliations == []
