@@ -121,7 +121,8 @@ def keywords(get: dict[str, list[str]]) -> list[str]:
 def publisher_place(get: dict[str, list[str]], first: Callable[..., str]) -> tuple[str, str]:
     """The publisher and its place: RIS's PB and CY; Web of Science's PU and PI (its own tags,
     which its RIS export keeps: Clarivate's field tags name them 'Publisher' and 'Publisher
-    City'; a Web of Science record's CY, in its tag list the conference date, is not read)."""
+    City', and its plain-text and tab-delimited exports are read so, csv_format's 'pu' and
+    'pi'; a Web of Science record's CY, in its tag list the conference date, is not read)."""
     if is_web_of_science(get):
         return first("PB", "PU"), first("PI")
     return first("PB"), first("CY")
