@@ -11,7 +11,8 @@ A record without a title but with an identifier (DOI, PMID, accession number), a
 (journal, volume or year, pages) or an abstract is imported (a database export is what it is, and the user can
 look the article up) but never silently: its summary names each one by file and position, and
 the CLI prints them as warnings. A record with none of these is refused by its reader
-(formats.findable: one rule for every format).
+(formats.findable: one rule for every format). A value a reader could not read (a spreadsheet's
+year cell '20201': formats.read_warnings) is in the summary too, by file and line.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from typing import TypeVar
 
 from reviewkit import formats
 from reviewkit.errors import FormatError
+from reviewkit.formats.read_warnings import ReadWarning, Warn
 from reviewkit.formats.text import REPLACEMENT, check_regular, check_size, lines_holding
 from reviewkit.store import Store
 from reviewkit.store import records as record_rows
@@ -52,6 +54,8 @@ class ImportSummary:
     # records holding U+FFFD, and the first lines of the file holding it (see _replaced)
     replaced: tuple[int, ...] = field(default=())
     replaced_lines: tuple[int, ...] = field(default=())
+    # values the reader could not read, the records imported without them (a CSV year '20201')
+    warnings: tuple[ReadWarning, ...] = field(default=())
 
 
 def sha256_of(path: Path) -> str:
@@ -108,6 +112,7 @@ def import_files(
     staged_from: dict[int, int] = {}  # staged file number -> position in ``files``
     untitled: dict[int, list[str]] = {}
     replaced: dict[int, list[int]] = {}
+    warned: dict[int, list[ReadWarning]] = {}
     seen: dict[str, Path] = {}
     done = 0
 
@@ -141,7 +146,8 @@ def import_files(
             seen.setdefault(digest, path)
             missing = untitled[index] = []
             lost = replaced[index] = []
-            rows = _read_rows(path, fmt, source, mapping, encoding)
+            notes = warned[index] = []
+            rows = _read_rows(path, fmt, source, mapping, encoding, notes.append)
             staged = staging.add_file(
                 counted(read_ahead(rows.rows), missing, lost),
                 path=str(path),
@@ -151,7 +157,7 @@ def import_files(
             staged_from[staged.number] = index
         for result in staging.publish(again=again):
             index = staged_from[result.staged.number]
-            summary = _published(result, tuple(untitled[index]))
+            summary = _published(result, tuple(untitled[index]), tuple(warned[index]))
             if replaced[index] and summary.import_id is not None:
                 summary = _replaced(summary, files[index], replaced[index], encoding)
             summaries[index] = summary
@@ -202,6 +208,7 @@ def _read_rows(
     source: str | None,
     mapping: dict[str, str] | None,
     encoding: str | None,
+    warn: Warn,
 ) -> _Rows:
     """The file's format and its rows; a file without records is refused here."""
     file_format = formats.normalise_format(fmt) if fmt else formats.detect(path, encoding)
@@ -213,6 +220,7 @@ def _read_rows(
         mapping=mapping,
         encoding=encoding,
         prepare=record_rows.record_row,
+        warn=warn,
     )
     first = next(rows, None)
     if first is None:
@@ -224,7 +232,9 @@ def _read_rows(
     return _Rows(file_format, chain([first], rows))
 
 
-def _published(result: Published, untitled: tuple[str, ...]) -> ImportSummary:
+def _published(
+    result: Published, untitled: tuple[str, ...], warnings: tuple[ReadWarning, ...]
+) -> ImportSummary:
     staged = result.staged
     if result.import_id is None:  # another process imported this file meanwhile
         return ImportSummary(
@@ -242,6 +252,7 @@ def _published(result: Published, untitled: tuple[str, ...]) -> ImportSummary:
         staged.records,
         result.import_id,
         untitled=untitled,
+        warnings=warnings,
     )
 
 

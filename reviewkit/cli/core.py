@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.table import Table
@@ -13,16 +14,25 @@ from reviewkit.cli._common import console, progress_bar
 from reviewkit.cli._project import Name, broken_link, load_project, project_option
 from reviewkit.errors import UserError
 from reviewkit.project import init_project
+from reviewkit.protocol.names import character_problem
 from reviewkit.pubmed.search_checks import search_warnings
 from reviewkit.status import counted_as, dedup_line, project_status
 from reviewkit.wording import plural, quantity, verb
 
+if TYPE_CHECKING:
+    from reviewkit.formats.read_warnings import ReadWarning
+
 
 def _named_folder(ctx: click.Context, param: click.Parameter, value: str) -> Path:
     """FOLDER as a Path; refused: '' (an unset shell variable: it became '.', and the project
-    was made in the current folder), a symbolic link that leads nowhere, and a file."""
+    was made in the current folder), a control or invisible character, a symbolic link that
+    leads nowhere, and a file."""
     if not value.strip():
         raise click.BadParameter("an empty name; give the folder to create, e.g. my-review")
+    # the folder is named in every message about the project's files and typed after --project:
+    # a line break there (a name pasted with its newline) splits those lines and cannot be typed
+    if problem := character_problem(value, "folder name"):
+        raise click.BadParameter(f"{problem}; give a name that can be typed, e.g. my-review")
     if problem := broken_link(Path(value)):  # mkdir said only 'File exists'
         raise click.BadParameter(problem)
     if Path(value).is_file():  # click said only "Directory '…' is a file."
@@ -155,6 +165,16 @@ def import_command(
                     "(imported as is)",
                     err=True,
                 )
+            _warn_unread(s.path, s.warnings)
+
+
+def _warn_unread(path: str, warnings: tuple[ReadWarning, ...]) -> None:
+    """The values a reader could not read (a CSV year '20201'), twenty by line, the rest counted."""
+    for w in warnings[:_UNTITLED_SHOWN]:
+        click.echo(f"warning: {w.where}: {w.message}", err=True)
+    if len(warnings) > _UNTITLED_SHOWN:
+        more = len(warnings) - _UNTITLED_SHOWN
+        click.echo(f"warning: {path}: {quantity(more, 'more value')} like these", err=True)
 
 
 _UNTITLED_SHOWN = 20  # warnings named one by one; the rest are counted

@@ -22,7 +22,7 @@ import importlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import TextIO, TypeVar, overload
+from typing import TYPE_CHECKING, TextIO, TypeVar, overload
 
 from reviewkit.errors import FormatError
 from reviewkit.files import GZIP, binary_kind
@@ -41,6 +41,9 @@ from reviewkit.formats.text import (
 )
 from reviewkit.formats.xml_sniff import is_endnote_xml, is_pubmed_xml
 from reviewkit.records import Record
+
+if TYPE_CHECKING:  # loaded with the CSV reader: importing the package loads no reader
+    from reviewkit.formats.read_warnings import Warn
 
 # a format's name: the module of this package that reads it (and writes it, for WRITE_FORMATS)
 _MODULES = {
@@ -190,6 +193,7 @@ def read_file(
     mapping: dict[str, str] | None = ...,
     encoding: str | None = ...,
     prepare: None = ...,
+    warn: Warn | None = ...,
 ) -> Iterator[Record]: ...
 @overload
 def read_file(
@@ -200,6 +204,7 @@ def read_file(
     mapping: dict[str, str] | None = ...,
     encoding: str | None = ...,
     prepare: Callable[[Record], T],
+    warn: Warn | None = ...,
 ) -> Iterator[T]: ...
 def read_file(
     path: str | Path,
@@ -209,11 +214,14 @@ def read_file(
     mapping: dict[str, str] | None = None,
     encoding: str | None = None,
     prepare: Callable[[Record], T] | None = None,
+    warn: Warn | None = None,
 ) -> Iterator[Record] | Iterator[T]:
     """Records of one file. ``source`` defaults to the format's name (e.g. 'PubMed' for XML).
 
     With ``prepare`` (a module-level function), ``prepare(record)`` is yielded instead of each
     record, computed where the record is read: in the worker processes for large XML files.
+    ``warn`` is told of each value read as none (formats.read_warnings: a CSV or Excel year
+    cell that holds no year).
     """
     path = Path(path)
     check_regular(path)
@@ -224,7 +232,7 @@ def read_file(
             str(path), name, source=source or "PubMed", prepare=prepare
         )
         return
-    records = _read_serial(path, fmt, name, source, mapping, encoding)
+    records = _read_serial(path, fmt, name, source, mapping, encoding, warn)
     yield from records if prepare is None else map(prepare, records)
 
 
@@ -235,6 +243,7 @@ def _read_serial(
     source: str | None,
     mapping: dict[str, str] | None,
     encoding: str | None,
+    warn: Warn | None = None,
 ) -> Iterator[Record]:
     if fmt == "pubmed-xml":
         with open(path, "rb") as fh:
@@ -251,14 +260,15 @@ def _read_serial(
         return
     if fmt == "xlsx":  # a zip of XML parts: no text encoding to choose
         data = read_bytes(path)
-        yield from module(fmt).read(data, name, source=source or "Excel import", mapping=mapping)
+        excel = source or "Excel import"
+        yield from module(fmt).read(data, name, source=excel, mapping=mapping, warn=warn)
         return
     text = decode(read_bytes(path), name, encoding)
     check_line_lengths(text, name)  # before a reader holds a line of megabytes as one value
     reader = module(fmt)
     if reader.sniff(text):  # a file of this format (not one forced on another's text)
         joined.check_one_format(text, fmt, name)  # a second export appended: refused by line
-    kwargs = {"mapping": mapping} if fmt == "csv" else {}
+    kwargs = {"mapping": mapping, "warn": warn} if fmt == "csv" else {}
     # Ovid's tagged text is read as MEDLINE, but its records come from Ovid (Embase, PsycINFO,
     # Ovid MEDLINE), not PubMed: the PRISMA diagram names the database a file came from
     default = "Ovid" if fmt == "medline" and reader.is_ovid(text) else _DEFAULT_SOURCE[fmt]

@@ -29,6 +29,7 @@ from reviewkit.formats.csv_read import (
 from reviewkit.formats.embase_source import fill_from_source
 from reviewkit.formats.findable import ACCESSION_COLUMNS, require_findable
 from reviewkit.formats.kinds import kept_kind, kind_named
+from reviewkit.formats.read_warnings import Warn, check_year_cell
 from reviewkit.formats.text import split_lines
 from reviewkit.outputs import csv_writer, restore
 from reviewkit.records import Record, plain_abstract
@@ -264,8 +265,14 @@ def _pages(row: list[str], page_columns: dict[str, int]) -> str:
 
 
 def read(
-    text: str, name: str, *, source: str = "CSV", mapping: dict[str, str] | None = None
+    text: str,
+    name: str,
+    *,
+    source: str = "CSV",
+    mapping: dict[str, str] | None = None,
+    warn: Warn | None = None,
 ) -> Iterator[Record]:
+    """Records of a CSV or TSV table; ``warn`` is told of a year cell that holds no year."""
     found = sheet(text, name)  # its lines keep their own ends, so raw is the original text
     found = below_title_rows(found, lambda cells: _names_title(cells, mapping))
     rows = found.rows()
@@ -302,6 +309,9 @@ def read(
             for f, v in values.items()
             if f != "abstract"
         }
+        if "year" in columns:
+            year_name = header[columns["year"]].strip()
+            check_year_cell(kwargs.get("year", ""), year_name, f"{name}:{start}", warn)
         kwargs["pmid"] = cell_pmid(kwargs.get("pmid", ""), row, accession, database)
         if page_columns:
             kwargs["pages"] = _pages(row, page_columns)

@@ -22,7 +22,7 @@ from reviewkit.errors import FormatError
 # format -> the line that opens one of its records (or its file), as that format writes it
 _OPENS: dict[str, str] = {
     "bibtex": r"[ \t]*@[ \t]*(?!(?i:comment|string|preamble)\b)[A-Za-z]+[ \t]*[{(][ \t]*[^\s,{}()\"=]+[ \t]*,",
-    "ris": r"TY {1,2}- \S",
+    "ris": r"(?:TY|ty) {1,2}- \S",  # also in lower case: ris._TagStyle
     "medline": r"PMID ?- ?\d+[ \t]*(?=[\r\n]|\Z)",
     "wos": r"FN (?:Clarivate|Thomson)",
     "cochrane": r"Record #1 of \d+[ \t]*(?=[\r\n]|\Z)",

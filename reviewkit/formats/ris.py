@@ -16,17 +16,21 @@ import rispy
 
 from reviewkit.author_names import ris_name
 from reviewkit.errors import FormatError
+from reviewkit.formats import ris_vendors
 from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.identifier_urls import url_identifiers
 from reviewkit.formats.kinds import RIS_TYPES, kept_kind, record_kind, ris_kind
 from reviewkit.formats.record_numbers import RecordNumbers, first_of_many, record_number
-from reviewkit.formats.ris_vendors import abstract_lines, article_number, vendor_doi, vendor_pmid
 from reviewkit.formats.text import continue_field, split_lines, tag_values
 from reviewkit.records import Record, normalise_doi, plain_abstract
 
 FORMAT = "ris"
-_TAG = re.compile(r"^([A-Z][A-Z0-9])( {1,2})-(?: (.*)|)$")
+# a tag line, its tag in either case ('TY  - JOUR', 'ty  - JOUR'): _TagStyle decides which are read
+_TAG = re.compile(r"^([A-Za-z][A-Za-z0-9])( {1,2})-(?: (.*)|)$")
+_UPPER_TAG = re.compile(r"^([A-Z][A-Z0-9])( {1,2})-(?: (.*)|)$")  # RIS's own, nearly every file's
+# the tags RIS (and rispy's table of it) names, for telling a tag in lower case from text
+_RIS_TAGS = frozenset(rispy.TAG_KEY_MAPPING)
 MESH_PREFIX = "MeSH: "
 # lines some exporters write outside the records, which are not RIS: the '1.' counters of
 # Ovid and rispy, and the header of publishers' downloads ('Provider:', 'Database:',
@@ -103,18 +107,12 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
     fields: list[tuple[str, str]] = []
     start = 0
     lines = split_lines(text)
-    # RIS writes a tag as 'XX  - ' (two spaces); a few exporters write one. An exporter writes
-    # all its tags one way, so in a file whose first TY has two spaces a wrapped line that
-    # happens to start like 'MD - 2.50' (a mean difference in an abstract) is text, not a tag
-    heads = (m for ln in lines if (m := _TAG.match(ln.rstrip())) and m.group(1) == "TY")
-    two_spaces = next((m.group(2) == "  " for m in heads), False)
+    style = _TagStyle(lines)
     numbering = _Numbering(name)
     for no, line in enumerate(lines, start=1):
-        m = _TAG.match(line.rstrip())
-        if m and fields and two_spaces and m.group(2) == " ":
-            m = None  # a wrapped line of the field above
+        m = style.tag(line, bool(fields), f"{name}:{no}")
         if m:
-            tag, value = m.group(1), (m.group(3) or "").strip()
+            tag, value = m.group(1).upper(), (m.group(3) or "").strip()
             if tag == "TY":
                 if fields:
                     raise FormatError(
@@ -178,7 +176,57 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
 
 
 def _count(lines: list[str], start: int) -> int:
-    return sum(1 for ln in lines[:start] if ln.startswith("TY  -") or ln.startswith("TY -"))
+    return sum(1 for ln in lines[:start] if (m := _TAG.match(ln.rstrip())) and _is_ty(m))
+
+
+def _is_ty(m: re.Match[str]) -> bool:
+    return m.group(1).upper() == "TY"
+
+
+class _TagStyle:
+    """How a file writes its tags, taken from its first TY line (an exporter writes all its
+    tags one way), and which lines are tags by it.
+
+    Spacing: RIS writes a tag as 'XX  - ' (two spaces); a few exporters write one. In a file
+    whose first TY has two spaces a wrapped line that happens to start like 'MD - 2.50' (a mean
+    difference in an abstract) is text, not a tag.
+
+    Case: RIS's tags are upper case, and every exporter we know writes them so; a file typed or
+    edited by hand, or written by a small tool, may write 'ty  - JOUR'. A tag means the same in
+    either case (RIS has no two tags that differ only by it), so a file whose first TY is in
+    lower case is read with its tags in either case. (rispy, ASReview's reader, reads upper-case
+    tags only and finds no record in such a file.) In a file whose TY is upper case, a line
+    inside a record that is one of RIS's tags in lower case with RIS's two spaces ('kw  - sick
+    leave', added by hand) is refused by its line: the only other reading, a wrapped line of
+    the field above, would put that keyword into the abstract unseen; a two-letter word, two
+    spaces and a hyphen starts no sentence."""
+
+    def __init__(self, lines: list[str]) -> None:
+        heads = (m for ln in lines if (m := _TAG.match(ln.rstrip())) and _is_ty(m))
+        first = next(heads, None)
+        self.two_spaces = first is not None and first.group(2) == "  "
+        self.upper_case = first is not None and first.group(1).isupper()
+        self.any_case = first is not None and not self.upper_case
+
+    def tag(self, line: str, inside: bool, where: str) -> re.Match[str] | None:
+        """The tag line ``line`` is (its tag, spacing and value), or None for text."""
+        text = line.rstrip()
+        m = (_TAG if self.any_case else _UPPER_TAG).match(text)
+        if m is None:  # text, unless a tag in lower case where the file's are upper case
+            lower = _TAG.match(text) if self.upper_case else None
+            if lower and lower.group(2) == "  " and lower.group(1).upper() in _RIS_TAGS:
+                tag = lower.group(1)
+                raise FormatError(
+                    f"'{tag}  - ' is an RIS tag written in lower case, in a file whose tags"
+                    " are upper case",
+                    where=where,
+                    hint=f"write it '{tag.upper()}  - ' (RIS's tags are upper case), then"
+                    " import the file again; nothing was imported",
+                )
+            return None
+        if inside and self.two_spaces and m.group(2) == " ":
+            return None  # a wrapped line of the field above
+        return m
 
 
 def _to_record(
@@ -199,11 +247,13 @@ def _to_record(
         sp = ep = ""
     # 'SP 42, EP 42' (Lens, Zotero for an article number) is page 42, as a CSV's first and last
     # page columns are read: one article, one pages value, whichever export it came from
-    pages = (f"{sp}-{ep}" if sp and ep and ep != sp and "-" not in sp else sp) or article_number(
-        get
-    )
-    pmid = accession_pmid(first("AN"), get.get("DB", []) + get.get("DP", [])) or vendor_pmid(get)
-    kws = get.get("KW", [])
+    pages = (
+        f"{sp}-{ep}" if sp and ep and ep != sp and "-" not in sp else sp
+    ) or ris_vendors.article_number(get)
+    pmid = accession_pmid(
+        first("AN"), get.get("DB", []) + get.get("DP", [])
+    ) or ris_vendors.vendor_pmid(get)
+    kws = ris_vendors.keywords(get)  # without Web of Science's Keywords Plus
     # a DOI link in UR is the DOI, taken by the one rule for links (findable.require_findable
     # gives it to the record: identifier_urls), and not kept as the URL when it names the DOI
     # the record has; any other UR is kept: a page on doi.org naming no DOI, a link to another
@@ -212,15 +262,16 @@ def _to_record(
     ur = get.get("UR", [])
     # each link parsed once; its DOI folded, as DOIs are compared (records.normalise_doi)
     ur_dois = [normalise_doi(url_identifiers(u).get("doi")) for u in ur]
-    doi = first("DO") or vendor_doi(get)
+    doi = first("DO") or ris_vendors.vendor_doi(get)
     l2_dois = (normalise_doi(url_identifiers(u).get("doi")) for u in get.get("L2", []))
     dois = {d for d in [*ur_dois, *l2_dois] if d}
     own = normalise_doi(doi) if doi else (next(iter(dois)) if len(dois) == 1 else "")
     urls = [u for u, d in zip(ur, ur_dois, strict=True) if not own or d != own]
-    pub_types = [p for p in first("M3").split("; ") if p]
+    pub_types = ris_vendors.publication_types(get)  # not PsycInfo's classification
+    publisher, place = ris_vendors.publisher_place(get, first)
     return Record(
         title=title,
-        abstract_sections=plain_abstract("\n".join(abstract_lines(get))),
+        abstract_sections=plain_abstract("\n".join(ris_vendors.abstract_lines(get))),
         authors=get.get("AU", []) or get.get("A1", []),
         year=first("PY", "Y1", "DA"),
         journal=journal,
@@ -235,10 +286,10 @@ def _to_record(
         keywords=[k for k in kws if not k.startswith(MESH_PREFIX)],
         mesh_terms=[k[len(MESH_PREFIX) :] for k in kws if k.startswith(MESH_PREFIX)],
         url=urls[0] if urls else "",
-        affiliations=get.get("AD", []),
+        affiliations=ris_vendors.affiliations(get),  # also Embase.com's M1
         kind=kept_kind(ris_kind(ris_type), pub_types),
-        publisher=first("PB"),
-        place=first("CY"),
+        publisher=publisher,
+        place=place,
         source=source,
         origin=name,
         position=position,
@@ -314,4 +365,4 @@ def write(records: Iterable[Record], out: TextIO) -> None:
 
 def sniff(text: str) -> bool:
     head = [ln for ln in split_lines(text[:4000]) if ln.strip() and not _OUTSIDE.fullmatch(ln)]
-    return any(re.match(r"^TY {1,2}- ", ln) for ln in head[:3])
+    return any(re.match(r"^(?:TY|ty) {1,2}- ", ln) for ln in head[:3])  # _TagStyle

@@ -45,6 +45,7 @@ from typing import IO, Any
 from reviewkit.errors import FormatError
 from reviewkit.files import OLE2, ZIP
 from reviewkit.formats import csv_format
+from reviewkit.formats.read_warnings import ReadWarning, Warn
 from reviewkit.formats.text import MAX_TEXT_BYTES, MAX_XML_BYTES, too_big
 from reviewkit.records import Record
 
@@ -413,9 +414,15 @@ def _table(data: bytes, name: str) -> _Table:
 
 
 def read(
-    data: bytes, name: str, *, source: str = "Excel import", mapping: dict[str, str] | None = None
+    data: bytes,
+    name: str,
+    *,
+    source: str = "Excel import",
+    mapping: dict[str, str] | None = None,
+    warn: Warn | None = None,
 ) -> Iterator[Record]:
-    """Records of an Excel workbook's first worksheet (the file's bytes)."""
+    """Records of an Excel workbook's first worksheet (the file's bytes); ``warn`` is told of
+    a year cell that holds no year, by its worksheet row."""
     table = _table(data, name)
     if not table.text.strip():
         raise FormatError(
@@ -423,12 +430,19 @@ def read(
             where=name,
             hint="put the references on the first worksheet, with a header row",
         )
+
+    def in_sheet(where: str) -> str:  # 'name:line' of the table: the worksheet's row instead
+        line = where.removeprefix(f"{name}:")
+        return f"{name}:{table.row_of(int(line))}" if line.isdigit() else where
+
+    def warn_row(warning: ReadWarning) -> None:
+        if warn is not None:
+            warn(ReadWarning(in_sheet(warning.where), warning.message))
+
     try:
-        yield from csv_format.read(table.text, name, source=source, mapping=mapping)
-    except FormatError as exc:  # 'name:line' of the table: the worksheet's row instead
-        line = exc.where.removeprefix(f"{name}:")
-        if line.isdigit():
-            exc.where = f"{name}:{table.row_of(int(line))}"
+        yield from csv_format.read(table.text, name, source=source, mapping=mapping, warn=warn_row)
+    except FormatError as exc:
+        exc.where = in_sheet(exc.where)
         if exc.message.startswith(csv_format.NO_TITLE_COLUMN) and len(table.sheets) > 1:
             # a workbook of a search's summary sheet, then the records (as teams keep them)
             first, others = table.sheets[0], ", ".join(repr(s) for s in table.sheets[1:])

@@ -36,18 +36,26 @@ def name_problem(name: str, what: str = "name") -> str | None:
     longer than :data:`MAX_NAME` characters."""
     if not name.strip():
         return f"a {what} is needed, not an empty one"
-    for ch in name:
+    if problem := character_problem(name, what):
+        return problem
+    if len(name) > MAX_NAME:
+        return f"the {what} is {len(name):,} characters long (at most {MAX_NAME})"
+    return None
+
+
+def character_problem(text: str, what: str = "name") -> str | None:
+    """What is wrong with ``text`` shown as one line and typed again: a control character
+    (line break, tab, escape) or an invisible format character; None when it has neither."""
+    for ch in text:
         if unicodedata.category(ch) == "Cc":
             return (
-                f"the {what} {_shown(name)} holds a control character (a line break, tab or escape)"
+                f"the {what} {_shown(text)} holds a control character (a line break, tab or escape)"
             )
         if ch in _INVISIBLE:
             return (
-                f"the {what} {_shown(name)} holds an invisible character U+{ord(ch):04X}"
+                f"the {what} {_shown(text)} holds an invisible character U+{ord(ch):04X}"
                 " (a direction mark or zero-width space)"
             )
-    if len(name) > MAX_NAME:
-        return f"the {what} is {len(name):,} characters long (at most {MAX_NAME})"
     return None
 
 

@@ -2,42 +2,34 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from reviewkit.errors import ProtocolError
-from reviewkit.files import NotAFile, binary_kind, bom_encoding, check_regular
-from reviewkit.protocol.hints import home_of, id_hint, other_language, query_fix, toml_fix
+from reviewkit.protocol.hints import other_language, query_fix, toml_fix
 from reviewkit.protocol.keys import (
     EXTRACTION_KEYS,
     LIMIT_KEYS,
-    REASON_KEYS,
     REPORT_KEYS,
     REVIEW_KEYS,
     SEARCH_KEYS,
-    STAGE_KEYS,
     TERMS_KEYS,
     TOP_KEYS,
 )
-from reviewkit.protocol.located import Located
 from reviewkit.protocol.model import (
     BUILTIN_COLUMNS,
     DATABASES,
-    SCREEN_LABELS,
-    STAGES,
-    ExclusionReason,
     ExtractionField,
     Limits,
     Protocol,
     Report,
     Scheme,
     Search,
-    Stage,
 )
-from reviewkit.protocol.names import ID_RE, ValueChecks, did_you_mean, toml_date_problem
+from reviewkit.protocol.names import ID_RE
+from reviewkit.protocol.reading import read_text
 from reviewkit.protocol.schemes import SchemeChecks
 from reviewkit.protocol.stage_checks import StageChecks
 from reviewkit.query import QuerySyntaxError, parse
@@ -51,7 +43,7 @@ SHEET_COLUMNS = ("record_id", "study", "report", "title")
 def load(path: str | Path) -> Protocol:
     """Read and validate a protocol file; raises ProtocolError naming file, line and key."""
     path = Path(path)
-    text = _read(path)
+    text = read_text(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -78,136 +70,9 @@ def load(path: str | Path) -> Protocol:
     return _Validator(path, text).protocol(data)
 
 
-NEWLINE = b"\n"
-_MAX_BYTES = 16 << 20  # the shipped protocols are 20-25 KB; more is not a protocol
-# TOML is UTF-8; a byte-order mark (Notepad's UTF-8, or UTF-16 from Windows tools) names the
-# encoding for sure, so such a file is read (the formats layer does the same for imports)
-
-
-def _read(path: Path) -> str:
-    """The protocol's text; a missing file, a folder, a FIFO (opening it would wait forever),
-    a huge or binary file and bytes that are not UTF-8 are refused with a ProtocolError."""
-    try:
-        check_regular(path, "protocol file", missing="protocol file not found")
-    except NotAFile as exc:
-        raise ProtocolError(exc.message, where=exc.where, hint=exc.hint) from None
-    if path.stat().st_size > _MAX_BYTES:
-        raise ProtocolError("the file is larger than 16 MiB: not a protocol", where=str(path))
-    data = path.read_bytes()
-    encoding = bom_encoding(data) or "utf-8"
-    nul = data.find(b"\x00")
-    if encoding == "utf-8" and nul >= 0:  # valid UTF-8, but never in a TOML file
-        kind = binary_kind(data)
-        raise ProtocolError(
-            f"this is {kind}, not a protocol"
-            if kind
-            else "a NUL byte: this is a binary file, or UTF-16 text without a byte-order mark",
-            where=f"{path}:{data.count(NEWLINE, 0, nul) + 1}",
-            hint="name the protocol's .toml file" if kind else "save the protocol as UTF-8",
-        )
-    try:
-        text = data.decode(encoding).removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ProtocolError(
-            f"not {encoding.upper()} text ({exc.reason} at byte {exc.start})",
-            where=f"{path}:{line}",
-            hint="save the protocol as UTF-8",
-        ) from None
-    if not text.strip():  # an editor's failed save, or a new file never filled in
-        raise ProtocolError(
-            "the file is empty",
-            where=str(path),
-            hint="copy a protocol that ships with reviewkit (protocols/*.toml) and edit it",
-        )
-    return text
-
-
-class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
-    # typed getters -----------------------------------------------------------------------
-    def table(self, data: dict, key: str, where: str, required: bool = True) -> dict:
-        value = data.get(key)
-        if value is None:
-            if required:
-                raise self.fail(
-                    f"{where}{key}", "missing table", hint=f"add a [{where}{key}] table"
-                )
-            return {}
-        if not isinstance(value, dict):
-            raise self.fail(
-                f"{where}{key}", "must be a table", hint=f"write it as a [{where}{key}] table"
-            )
-        return value
-
-    def string(
-        self, data: dict, key: str, where: str, required: bool = True, default: str = ""
-    ) -> str:
-        value = data.get(key)
-        if value is None:
-            if required:
-                raise self.fail(f"{where}{key}", "missing key", hint=f'add {key} = "…"')
-            return default
-        if isinstance(value, datetime.date | datetime.time):  # TOML reads 2010-01-01 as a date
-            raise self.fail(f"{where}{key}", *toml_date_problem(key, value))
-        if not isinstance(value, str):
-            raise self.fail(
-                f"{where}{key}",
-                f"must be a string, not {type(value).__name__}",
-                hint=f'put the value in quotes: {key} = "…"',
-            )
-        if required and not value.strip():
-            raise self.fail(f"{where}{key}", "must not be empty")
-        return value.strip()
-
-    def strings(self, data: dict, key: str, where: str, required: bool = False) -> tuple[str, ...]:
-        value = data.get(key)
-        if value is None:
-            if required:
-                raise self.fail(f"{where}{key}", "missing key", hint=f'add {key} = ["…"]')
-            return ()
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(
-                f"{where}{key}",
-                "must be a list of strings",
-                hint=f'write it in brackets, each item in quotes: {key} = ["…", "…"]',
-            )
-        return tuple(v.strip() for v in value if v.strip())
-
-    def boolean(self, data: dict, key: str, where: str, default: bool) -> bool:
-        value = data.get(key, default)
-        if not isinstance(value, bool):
-            raise self.fail(
-                f"{where}{key}",
-                "must be true or false",
-                hint=f"write {key} = true or false, unquoted",
-            )
-        return value
-
-    def known_keys(self, data: dict, allowed: frozenset[str], where: str) -> None:
-        """Refuse a key the protocol does not know (a misspelt key would be silently ignored,
-        and its setting with it), naming the nearest known key."""
-        for key in data:
-            if key not in allowed:
-                raise self.fail(
-                    f"{where}{key}",
-                    f"unknown key{did_you_mean(key, allowed)}{home_of(key, allowed)}",
-                    hint=f"allowed here: {', '.join(sorted(allowed))}",
-                )
-
-    def unique(self, values: tuple[str, ...] | list[str], key: str, what: str) -> None:
-        """Refuse a list naming one thing twice (compared case-insensitively, as people read)."""
-        seen: list[str] = []
-        for v in values:
-            if v.casefold() in (s.casefold() for s in seen):
-                raise self.fail_at_value(
-                    key, v, seen.count(v) + 1, f"the {what} {v!r} is listed twice", "remove one"
-                )
-            seen.append(v)
-
-    def ident(self, value: str, key: str) -> str:
-        if not ID_RE.match(value):  # named on the value's own line (a reason code in a list)
-            raise self.fail_at_value(key, value, 1, f"{value!r} is not a valid id", id_hint(value))
-        return value
+class _Validator(StageChecks, SchemeChecks):
+    """A protocol's sections read and checked (its getters: protocol.getters; its stages:
+    protocol.stage_checks; its schemes: protocol.schemes)."""
 
     # sections ------------------------------------------------------------------------------
     def protocol(self, data: dict) -> Protocol:
@@ -330,81 +195,6 @@ class _Validator(Located, SchemeChecks, StageChecks, ValueChecks):
             publication_types=self.strings(data, "publication_types", w),
             systematic_subset=self.boolean(data, "systematic_subset", w, False),
         )
-
-    def stages(self, data: dict) -> dict[str, Stage]:
-        out = {}
-        for name, item in data.items():
-            w = f"stages.{name}."
-            if name not in STAGES:
-                raise self.fail(
-                    f"stages.{name}",
-                    f"unknown stage{did_you_mean(name, STAGES)}",
-                    hint=f"stages are {', '.join(STAGES)}",
-                )
-            if not isinstance(item, dict):
-                raise self.fail(f"stages.{name}", "must be a table")
-            self.known_keys(item, STAGE_KEYS, w)
-            per = item.get("reviewers_per_record", 2)
-            if not isinstance(per, int) or isinstance(per, bool) or per not in (1, 2):
-                raise self.fail(
-                    f"{w}reviewers_per_record",
-                    "must be 1 or 2",
-                    hint="1: one reviewer decides each record; 2: two decide it independently",
-                )
-            advance = (
-                ("include", "uncertain")
-                if "advance_on" not in item
-                else self.strings(item, "advance_on", w)
-            )
-            self.unique(advance, f"{w}advance_on", "label")
-            for label in advance:
-                if label not in SCREEN_LABELS:
-                    raise self.fail(
-                        f"{w}advance_on",
-                        f"{label!r} is not a screening label",
-                        hint=f"use {SCREEN_LABELS}",
-                    )
-            reasons = []
-            raw_reasons = item.get("exclusion_reasons", [])
-            if not isinstance(raw_reasons, list):
-                raise self.fail(f"{w}exclusion_reasons", "must be a list of {code, label} tables")
-            for j, r in enumerate(raw_reasons):
-                rw = f"{w}exclusion_reasons[{j}]."
-                if not isinstance(r, dict):
-                    raise self.fail(
-                        f"{w}exclusion_reasons", "each reason must be {code = …, label = …}"
-                    )
-                self.known_keys(r, REASON_KEYS, rw)
-                code = self.ident(self.string(r, "code", rw), f"{w}exclusion_reasons")
-                if any(code == other.code for other in reasons):
-                    raise self.fail_at_value(
-                        f"{w}exclusion_reasons",
-                        code,
-                        2,
-                        f"two exclusion reasons have the code {code!r}",
-                        hint="each reason needs its own code (it is what the log stores)",
-                    )
-                codes = [other.code for other in reasons]
-                self.distinct_id(code, codes, f"{w}exclusion_reasons", "exclusion reason code")
-                label = self.string(r, "label", rw)
-                unseen = self.boolean(r, "not_retrieved", rw, False)
-                reasons.append(ExclusionReason(code, label, unseen))
-            if len(reasons) > 9:
-                raise self.fail(f"{w}exclusion_reasons", "at most 9 reasons (one number key each)")
-            required = self.boolean(item, "reason_required", w, name == "full-text")
-            self.check_stage(w, advance, reasons, required)
-            out[name] = Stage(
-                name=name,
-                reviewers_per_record=per,
-                advance_on=advance,
-                reason_required=required,
-                exclusion_reasons=tuple(reasons),
-            )
-        if "title-abstract" not in out:
-            raise self.fail(
-                "stages", "the title-abstract stage is missing", hint="add [stages.title-abstract]"
-            )
-        return out
 
     def extraction(self, items: Any) -> tuple[ExtractionField, ...]:
         if not isinstance(items, list):

@@ -323,3 +323,49 @@ def test_an_extraction_field_named_like_a_column_of_the_sheet(
         says=["extraction[0].id", f"a {fid!r} column of its own", 'id = "report-type"'],
     )
     assert "rename the field" in err
+
+
+def test_an_exclusion_reason_label_too_long_to_show_is_refused(tmp_path: Path, capsys) -> None:
+    # before: a 500-character label was valid, and filled the screen's reasons list and the
+    # PRISMA diagram's box of exclusions
+    long = "Population not on sick leave " * 17
+    text = GOOD.replace('label = "Wrong outcome"', f'label = "{long.strip()}"')
+    err = check_both(
+        tmp_path,
+        text,
+        capsys,
+        line=line_of(text, 'code = "wrong-outcome"'),
+        says=["stages.title-abstract.exclusion_reasons", "'wrong-outcome'", "(at most 70"],
+    )
+    assert "the label is wording only" in err
+
+
+def test_an_exclusion_reason_label_of_seventy_characters_is_valid(tmp_path: Path) -> None:
+    label = "Population not on sick leave, or out of work for more than a year ok"
+    assert len(label) == 68
+    path = tmp_path / "good.toml"
+    path.write_text(GOOD.replace("Wrong outcome", label + "!!"), encoding="utf-8")
+    (reason,) = protocol_mod.load(path).stages["title-abstract"].exclusion_reasons
+    assert len(reason.label) == 70
+
+
+def test_an_exclusion_reason_label_with_a_line_break_is_refused(tmp_path: Path, capsys) -> None:
+    text = GOOD.replace('label = "Wrong outcome"', 'label = "Wrong\\noutcome"')
+    check_both(
+        tmp_path,
+        text,
+        capsys,
+        line=line_of(text, 'code = "wrong-outcome"'),
+        says=["exclusion reason label", "control character"],
+    )
+
+
+@pytest.mark.parametrize("name", ["my\nreview", "my-review\n", "my\treview", "my\u202ereview"])
+def test_init_refuses_a_folder_name_that_cannot_be_typed(tmp_path: Path, capsys, name: str) -> None:
+    # before: 'init "my<newline>review"' made the folder, named on two lines in every message
+    good = tmp_path / "good.toml"
+    good.write_text(GOOD, encoding="utf-8")
+    assert main(["init", str(tmp_path / name), "--protocol", str(good)]) == 2
+    err = capsys.readouterr().err
+    assert "the folder name" in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["good.toml"]
