@@ -1,0 +1,55 @@
+"""Issue 17, round 8: two ideas of kinds the tried list lacked, at the literature's defaults.
+
+``python -m benchmarks.ranking_round8 NAME SEEDS [INPUTS]`` runs the in-process simulation
+loop (:func:`reviewkit.simulate.simulate`, the tables' protocol, as rounds 5-7 do) with a
+variant on the 15 sets and prints the figures (mean WSS@95, sets at or above ASReview,
+recall@10 %, CPU against the kept setting, the smallest whole-process CPU ratio, the means on
+the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_NAME.json``
+(resumable). NAME (the models are in ``benchmarks/ranking_round8_model.py``):
+
+* ``kept``: the tables' own runs; ``rerun8``: the kept model run again now (round 7 left a ``rerun``) (its CPU under the
+  machine's present load);
+* ``spread``: label spreading alone (Zhou et al. 2004, alpha 0.99) over a 10-nearest-
+  neighbour cosine graph of the collection's TF-IDF rows, built once per collection;
+* ``spread_com``: the kept model and ``spread`` as a committee, standardised scores summed at
+  equal weight (1 and 1: fixed before running; neither member has a claim to more);
+* ``rankrls``: RankRLS (Pahikkala et al. 2007) on the (include, exclude) pairs, the kept
+  kernel, the kept lam 3 (the paper sets none: it chose lam by cross-validation).
+
+``python -m benchmarks.ranking_round8 split kept,spread,... SEEDS`` prints the split-half check
+(chosen on the 7 smaller sets, tested on the 8 larger, and the other way round).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from benchmarks import ranking_round6 as round6
+from benchmarks.ranking_round8_model import Committee, LabelSpreading, PairwiseLeastSquares
+from reviewkit.ranking.model import KernelLeastSquares
+
+# The committee's weight of the spreading member, stated before any run: equal weights (the
+# sum rule of combining classifiers), no evidence favouring either member.
+SPREAD_WEIGHT = 1.0
+
+VARIANTS: dict[str, Callable[[], Any]] = {
+    "kept": KernelLeastSquares,
+    "rerun8": KernelLeastSquares,
+    "spread": LabelSpreading,
+    "spread_com": lambda: Committee([KernelLeastSquares(), LabelSpreading()], [1.0, SPREAD_WEIGHT]),
+    "rankrls": PairwiseLeastSquares,
+}
+
+
+def main(argv: Sequence[str]) -> int:
+    if argv[0] == "split":  # split NAME,NAME,... SEEDS [INPUTS]: round 6's, any round's runs
+        return round6.main(argv)
+    if argv[0] not in VARIANTS:
+        raise SystemExit(f"unknown variant {argv[0]}; one of {', '.join(VARIANTS)}")
+    return round6.run_and_report(argv, VARIANTS[argv[0]])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
