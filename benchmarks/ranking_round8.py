@@ -13,6 +13,9 @@ the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_NAME.json`
   neighbour cosine graph of the collection's TF-IDF rows, built once per collection;
 * ``spread_com``: the kept model and ``spread`` as a committee, standardised scores summed at
   equal weight (1 and 1: fixed before running; neither member has a claim to more);
+* ``spread_bal`` / ``spread_bal_com``: the same with each class's labels normalised to unit
+  mass (added after ``spread``'s first runs: with the kept class weights the labels' net mass
+  spreads to every record by its degree; see :class:`LabelSpreading`);
 * ``rankrls``: RankRLS (Pahikkala et al. 2007) on the (include, exclude) pairs, the kept
   kernel, the kept lam 3 (the paper sets none: it chose lam by cross-validation).
 
@@ -39,6 +42,10 @@ VARIANTS: dict[str, Callable[[], Any]] = {
     "rerun8": KernelLeastSquares,
     "spread": LabelSpreading,
     "spread_com": lambda: Committee([KernelLeastSquares(), LabelSpreading()], [1.0, SPREAD_WEIGHT]),
+    "spread_bal": lambda: LabelSpreading(balanced=True),
+    "spread_bal_com": lambda: Committee(
+        [KernelLeastSquares(), LabelSpreading(balanced=True)], [1.0, SPREAD_WEIGHT]
+    ),
     "rankrls": PairwiseLeastSquares,
 }
 

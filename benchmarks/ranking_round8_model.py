@@ -82,16 +82,25 @@ class LabelSpreading:
 
     Zhou et al. give each class a column of Y and label a record by its largest; a queue needs
     one score, and Y's two columns enter F linearly, so the score is F_include − F_exclude with
-    Y = the kept model's class weights times ±1 (includes 9.8 times the excludes in total, the
-    weighting the product uses against the classes' imbalance; with plain indicators the
-    excludes' mass, 20-100 times the includes', would decide the order). Zhou et al. weigh
-    edges by a Gaussian of the distance; here by the cosine itself (the brief's graph). The
-    graph and the factor of I − alpha S are made once per collection (the first fit on a new
-    ``X``); a fit is one pair of triangular solves (n² each).
+    Y = the class weights times ±1: by default the kept model's (includes 9.8 times the
+    excludes in total, the weighting the product uses against the classes' imbalance; with
+    plain indicators the excludes' mass, 20-100 times the includes', would decide the order).
+    ``balanced``: each class's column normalised to unit mass (the idea of Zhu, Ghahramani &
+    Lafferty's 2003 class mass normalisation), so Y sums to 0. At alpha 0.99 a Y with net mass
+    spreads it along S's leading eigenvector, D^½ 1, amplified 1 / (1 − alpha) = 100 times
+    against at most 1 / (1 − alpha λ₂) for the components that separate the classes: the
+    kept weights' scores of the unlabelled records follow the square root of the degree
+    (Spearman 0.90-0.98 on UrinaryIncontinence, NSAIDS and Opiods, 5 includes and 100
+    excludes labelled), a hub ranks first whatever its words. Zhou et al. weigh edges by a
+    Gaussian of the distance; here by the cosine itself (the brief's graph). The graph and
+    the factor of I − alpha S are made once per collection (the first fit on a new ``X``); a
+    fit is one pair of triangular solves (n² each).
     """
 
-    def __init__(self, alpha: float = SPREAD_ALPHA, k: int = NEIGHBOURS) -> None:
-        self.alpha, self.k = alpha, k
+    def __init__(
+        self, alpha: float = SPREAD_ALPHA, k: int = NEIGHBOURS, balanced: bool = False
+    ) -> None:
+        self.alpha, self.k, self.balanced = alpha, k, balanced
         self._X: Any = None
         self._factor: Any = None
         self._weights = KernelLeastSquares()._weights  # the kept class weights (mean 1)
@@ -104,7 +113,12 @@ class LabelSpreading:
             self._factor = spreading_operator(knn_graph(X, self.k), self.alpha)
         rows, y = np.asarray(rows, dtype=np.int64), np.asarray(y, dtype=np.int64)
         Y = np.zeros(X.shape[0])
-        Y[rows] = self._weights(y) * np.where(y == 1, 1.0, -1.0)
+        if self.balanced:  # +1 / includes, −1 / excludes: the two classes' masses cancel
+            Y[rows] = np.where(
+                y == 1, 1.0 / max(int(y.sum()), 1), -1.0 / max(int((y == 0).sum()), 1)
+            )
+        else:
+            Y[rows] = self._weights(y) * np.where(y == 1, 1.0, -1.0)
         self.F = (1.0 - self.alpha) * linalg.cho_solve(self._factor, Y, check_finite=False)
         return self
 

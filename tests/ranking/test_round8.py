@@ -42,15 +42,18 @@ def test_the_graph_joins_each_record_to_its_nearest_by_cosine(records):
         assert set(others[cos[i, others] > fifth]) <= set(edges)
 
 
-def test_spreading_is_the_limit_of_zhous_iteration(records):
+@pytest.mark.parametrize("balanced", [False, True])
+def test_spreading_is_the_limit_of_zhous_iteration(records, balanced):
     X, rows, y = _data(records)
     alpha = 0.9  # the iteration converges as alpha^t: 0.9 within 300 steps
-    model = LabelSpreading(alpha=alpha, k=5).fit_rows(X, rows, y)
+    model = LabelSpreading(alpha=alpha, k=5, balanced=balanced).fit_rows(X, rows, y)
     W = knn_graph(X, 5).toarray()
     root = 1.0 / np.sqrt(W.sum(axis=1))
     S = root[:, None] * W * root[None, :]
     Y = np.zeros(X.shape[0])
     c = KernelLeastSquares()._weights(y)
+    if balanced:  # each class's labels sum to 1
+        c = np.where(y == 1, 1.0 / y.sum(), 1.0 / (y == 0).sum())
     Y[rows] = c * np.where(y == 1, 1.0, -1.0)
     F = np.zeros_like(Y)
     for _ in range(300):
@@ -58,9 +61,10 @@ def test_spreading_is_the_limit_of_zhous_iteration(records):
     assert np.allclose(model.decision_function(X), _standardised(F), atol=1e-8)
 
 
-def test_spreading_ranks_the_includes_first(records):
+@pytest.mark.parametrize("balanced", [False, True])
+def test_spreading_ranks_the_includes_first(records, balanced):
     X, rows, y = _data(records)
-    scores = LabelSpreading().fit_rows(X, rows, y).decision_function(X)
+    scores = LabelSpreading(balanced=balanced).fit_rows(X, rows, y).decision_function(X)
     labels = np.array([r[2] for r in records])
     # a graph of 10 neighbours among 200 short records of shared words: looser than a model
     assert np.median(scores[labels == 1]) > np.percentile(scores[labels == 0], 85)
