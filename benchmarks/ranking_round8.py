@@ -7,8 +7,8 @@ recall@10 %, CPU against the kept setting, the smallest whole-process CPU ratio,
 the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_NAME.json``
 (resumable). NAME (the models are in ``benchmarks/ranking_round8_model.py``):
 
-* ``kept``: the tables' own runs; ``rerun8``: the kept model run again now (round 7 left a ``rerun``) (its CPU under the
-  machine's present load);
+* ``kept``: the tables' own runs; ``rerun8``: the kept model run again now (its CPU under the
+  machine's present load; named apart from round 7's ``rerun``, whose runs /tmp may hold);
 * ``spread``: label spreading alone (Zhou et al. 2004, alpha 0.99) over a 10-nearest-
   neighbour cosine graph of the collection's TF-IDF rows, built once per collection;
 * ``spread_com``: the kept model and ``spread`` as a committee, standardised scores summed at
@@ -16,11 +16,16 @@ the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_NAME.json`
 * ``spread_bal`` / ``spread_bal_com``: the same with each class's labels normalised to unit
   mass (added after ``spread``'s first runs: with the kept class weights the labels' net mass
   spreads to every record by its degree; see :class:`LabelSpreading`);
+* ``spread_deg_com``: the committee with each class's mass counted in √degree (added after
+  ``degree`` showed the unit mass still following the degree on most sets);
 * ``rankrls``: RankRLS (Pahikkala et al. 2007) on the (include, exclude) pairs, the kept
   kernel, the kept lam 3 (the paper sets none: it chose lam by cross-validation).
 
 ``python -m benchmarks.ranking_round8 split kept,spread,... SEEDS`` prints the split-half check
-(chosen on the 7 smaller sets, tested on the 8 larger, and the other way round).
+(chosen on the 7 smaller sets, tested on the 8 larger, and the other way round);
+``python -m benchmarks.ranking_round8 degree`` prints, per set, how closely the spread scores of
+the unlabelled records follow the square root of their degree in the graph (why ``spread``
+ranks hubs first and ``spread_bal`` does not).
 """
 
 from __future__ import annotations
@@ -29,9 +34,21 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import numpy as np
+from scipy import stats
+
+from benchmarks import asreview_runner as asr
 from benchmarks import ranking_round6 as round6
-from benchmarks.ranking_round8_model import Committee, LabelSpreading, PairwiseLeastSquares
+from benchmarks.bench_ranking import LABEL
+from benchmarks.ranking_round8_model import (
+    Committee,
+    LabelSpreading,
+    PairwiseLeastSquares,
+    knn_graph,
+)
+from reviewkit.ranking import build_features
 from reviewkit.ranking.model import KernelLeastSquares
+from reviewkit.simulate import load_labelled_set
 
 # The committee's weight of the spreading member, stated before any run: equal weights (the
 # sum rule of combining classifiers), no evidence favouring either member.
@@ -42,15 +59,48 @@ VARIANTS: dict[str, Callable[[], Any]] = {
     "rerun8": KernelLeastSquares,
     "spread": LabelSpreading,
     "spread_com": lambda: Committee([KernelLeastSquares(), LabelSpreading()], [1.0, SPREAD_WEIGHT]),
-    "spread_bal": lambda: LabelSpreading(balanced=True),
+    "spread_bal": lambda: LabelSpreading(mass="unit"),
     "spread_bal_com": lambda: Committee(
-        [KernelLeastSquares(), LabelSpreading(balanced=True)], [1.0, SPREAD_WEIGHT]
+        [KernelLeastSquares(), LabelSpreading(mass="unit")], [1.0, SPREAD_WEIGHT]
+    ),
+    "spread_deg_com": lambda: Committee(
+        [KernelLeastSquares(), LabelSpreading(mass="degree")], [1.0, SPREAD_WEIGHT]
     ),
     "rankrls": PairwiseLeastSquares,
 }
 
 
+def degree_following(includes: int = 5, excludes: int = 100, seed: int = 0) -> list[str]:
+    """Per set (title_abstract): Spearman's correlation between the spread score of each
+    unlabelled record and the square root of its degree, with each ``mass`` of
+    :class:`LabelSpreading`, ``includes`` and ``excludes`` labelled (the first includes, a
+    seeded random draw of the excludes)."""
+    lines = []
+    for ds in asr.datasets():
+        data = load_labelled_set(asr.reduced_csv(ds, LABEL, "title_abstract"), LABEL)
+        X, y = build_features(data.texts), data.labels
+        draw = np.random.RandomState(seed).permutation(np.flatnonzero(y == 0))[:excludes]
+        rows = np.r_[np.flatnonzero(y == 1)[:includes], draw]
+        unlabelled = np.setdiff1d(np.arange(len(y)), rows)
+        degree = np.asarray(knn_graph(X).sum(axis=1)).ravel()[unlabelled]
+        rho = [
+            stats.spearmanr(
+                LabelSpreading(mass=mass).fit_rows(X, rows, y[rows]).F[unlabelled],
+                np.sqrt(degree),
+            )[0]
+            for mass in ("kept", "unit", "degree")
+        ]
+        lines.append(
+            f"{ds.stem}: kept weights {rho[0]:.2f}, unit mass {rho[1]:.2f}, "
+            f"mass in √degree {rho[2]:.2f}"
+        )
+    return lines
+
+
 def main(argv: Sequence[str]) -> int:
+    if argv[0] == "degree":
+        print("\n".join(degree_following()))
+        return 0
     if argv[0] == "split":  # split NAME,NAME,... SEEDS [INPUTS]: round 6's, any round's runs
         return round6.main(argv)
     if argv[0] not in VARIANTS:

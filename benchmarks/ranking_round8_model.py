@@ -46,14 +46,15 @@ def knn_graph(X: Any, k: int = NEIGHBOURS) -> sparse.csr_matrix:
     union), no self loops, no edge of cosine 0 (a row that shares no term with another)."""
     n = X.shape[0]
     k = min(k, n - 1)
+    if k <= 0:
+        return sparse.csr_matrix((n, n))
     rows, cols, vals = [], [], []
     XT = X.T.tocsc()
     for start in range(0, n, BLOCK):
         block = (X[start : start + BLOCK] @ XT).toarray()
         idx = np.arange(block.shape[0])
         block[idx, start + idx] = -np.inf  # no self loop
-        near = np.argpartition(-block, k - 1, axis=1)[:, :k] if k > 0 else np.zeros((len(idx), 0))
-        near = near.astype(np.int64)
+        near = np.argpartition(-block, k - 1, axis=1)[:, :k]
         weight = block[idx[:, None], near]
         keep = weight > 0
         rows.append(np.repeat(start + idx, k)[keep.ravel()])
@@ -82,27 +83,38 @@ class LabelSpreading:
 
     Zhou et al. give each class a column of Y and label a record by its largest; a queue needs
     one score, and Y's two columns enter F linearly, so the score is F_include − F_exclude with
-    Y = the class weights times ±1: by default the kept model's (includes 9.8 times the
-    excludes in total, the weighting the product uses against the classes' imbalance; with
-    plain indicators the excludes' mass, 20-100 times the includes', would decide the order).
-    ``balanced``: each class's column normalised to unit mass (the idea of Zhu, Ghahramani &
-    Lafferty's 2003 class mass normalisation), so Y sums to 0. At alpha 0.99 a Y with net mass
-    spreads it along S's leading eigenvector, D^½ 1, amplified 1 / (1 − alpha) = 100 times
-    against at most 1 / (1 − alpha λ₂) for the components that separate the classes: the
-    kept weights' scores of the unlabelled records follow the square root of the degree
-    (Spearman 0.90-0.98 on UrinaryIncontinence, NSAIDS and Opiods, 5 includes and 100
-    excludes labelled), a hub ranks first whatever its words. Zhou et al. weigh edges by a
-    Gaussian of the distance; here by the cosine itself (the brief's graph). The graph and
-    the factor of I − alpha S are made once per collection (the first fit on a new ``X``); a
-    fit is one pair of triangular solves (n² each).
+    Y = ±1 times a class weight, by ``mass``:
+
+    * ``"kept"``: the kept model's weights (includes 9.8 times the excludes in total, the
+      weighting the product uses against the classes' imbalance; with plain indicators the
+      excludes' mass, 20-100 times the includes', would decide the order);
+    * ``"unit"``: each class's column normalised to unit mass (the idea of Zhu, Ghahramani &
+      Lafferty's 2003 class mass normalisation), so Y sums to 0;
+    * ``"degree"``: each class's mass counted in √degree (Σ √d_i Y_i = 0 in each class's
+      share), so Y has no component along D^½ 1.
+
+    Why: D^½ 1 is S's leading eigenvector (eigenvalue 1), so F's component along it is
+    ⟨D^½ 1, Y⟩ / ‖D^½ 1‖² · D^½ 1 amplified 1 / (1 − alpha) = 100 times at alpha 0.99,
+    against 1 / (1 − alpha λ) for the components that separate the classes: with the kept
+    weights (net mass > 0) the unlabelled records rank by their degree (Spearman 0.87-0.99
+    with √degree on 14 of the 15 sets, 5 includes and 100 excludes labelled: ``python -m
+    benchmarks.ranking_round8 degree``), a hub first whatever its words; at unit mass still
+    0.40-0.88 on 12 (includes sit where the graph is denser than the excludes), none at
+    ``"degree"``. Zhou et al. weigh edges by a Gaussian of the distance; here by the cosine
+    itself (the brief's graph). The graph and the factor of I − alpha S are made once per
+    collection (the first fit on a new ``X``); a fit is one pair of triangular solves (n²
+    each).
     """
 
     def __init__(
-        self, alpha: float = SPREAD_ALPHA, k: int = NEIGHBOURS, balanced: bool = False
+        self, alpha: float = SPREAD_ALPHA, k: int = NEIGHBOURS, mass: str = "kept"
     ) -> None:
-        self.alpha, self.k, self.balanced = alpha, k, balanced
+        if mass not in ("kept", "unit", "degree"):
+            raise ValueError("mass must be 'kept', 'unit' or 'degree'")
+        self.alpha, self.k, self.mass = alpha, k, mass
         self._X: Any = None
         self._factor: Any = None
+        self._root_degree = np.zeros(0)
         self._weights = KernelLeastSquares()._weights  # the kept class weights (mean 1)
         self.F: np.ndarray | None = None
 
@@ -110,15 +122,18 @@ class LabelSpreading:
         """Spread the labels ``y`` (1 include, 0 exclude) of ``X[rows]`` over the graph."""
         if X is not self._X:
             self._X = X
-            self._factor = spreading_operator(knn_graph(X, self.k), self.alpha)
+            W = knn_graph(X, self.k)
+            self._root_degree = np.sqrt(np.asarray(W.sum(axis=1)).ravel())
+            self._factor = spreading_operator(W, self.alpha)
         rows, y = np.asarray(rows, dtype=np.int64), np.asarray(y, dtype=np.int64)
         Y = np.zeros(X.shape[0])
-        if self.balanced:  # +1 / includes, −1 / excludes: the two classes' masses cancel
-            Y[rows] = np.where(
-                y == 1, 1.0 / max(int(y.sum()), 1), -1.0 / max(int((y == 0).sum()), 1)
-            )
-        else:
-            Y[rows] = self._weights(y) * np.where(y == 1, 1.0, -1.0)
+        t = np.where(y == 1, 1.0, -1.0)
+        if self.mass == "kept":
+            Y[rows] = self._weights(y) * t
+        else:  # each class's mass, counted in records or in √degree, to ±1
+            size = np.ones(len(rows)) if self.mass == "unit" else self._root_degree[rows]
+            inc, exc = size[y == 1].sum(), size[y == 0].sum()
+            Y[rows] = t / np.where(y == 1, inc if inc > 0 else 1.0, exc if exc > 0 else 1.0)
         self.F = (1.0 - self.alpha) * linalg.cho_solve(self._factor, Y, check_finite=False)
         return self
 
@@ -173,6 +188,9 @@ class PairwiseLeastSquares(KernelLeastSquares):
     kept weights have mean 1) keeps the loss and the penalty in the kept model's proportion.
     Every pair weighs the same, so the includes and the excludes weigh the same in total
     (the kept model: includes 9.8 times the excludes). The intercept drops out (L 1 = 0).
+    With r = t − f the pairs' loss over s is Σ over pairs (r_i − r_j)² = least squares weighted as
+    scikit-learn's 'balanced' (an include |N|, an exclude |P|) with a free intercept, plus
+    |P||N| / 2 · (mean r over the includes − mean r over the excludes)² (by expanding both).
 
     Up to EXACT_UP_TO labels the closed form is solved directly; beyond, L = diag(d) + U C Uᵀ
     (U = [1, t], C = diag(−s/2, s/2), :func:`bipartite_laplacian`) and Woodbury's identity

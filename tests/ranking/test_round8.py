@@ -42,18 +42,19 @@ def test_the_graph_joins_each_record_to_its_nearest_by_cosine(records):
         assert set(others[cos[i, others] > fifth]) <= set(edges)
 
 
-@pytest.mark.parametrize("balanced", [False, True])
-def test_spreading_is_the_limit_of_zhous_iteration(records, balanced):
+@pytest.mark.parametrize("mass", ["kept", "unit", "degree"])
+def test_spreading_is_the_limit_of_zhous_iteration(records, mass):
     X, rows, y = _data(records)
     alpha = 0.9  # the iteration converges as alpha^t: 0.9 within 300 steps
-    model = LabelSpreading(alpha=alpha, k=5, balanced=balanced).fit_rows(X, rows, y)
+    model = LabelSpreading(alpha=alpha, k=5, mass=mass).fit_rows(X, rows, y)
     W = knn_graph(X, 5).toarray()
     root = 1.0 / np.sqrt(W.sum(axis=1))
     S = root[:, None] * W * root[None, :]
     Y = np.zeros(X.shape[0])
     c = KernelLeastSquares()._weights(y)
-    if balanced:  # each class's labels sum to 1
-        c = np.where(y == 1, 1.0 / y.sum(), 1.0 / (y == 0).sum())
+    size = {"unit": np.ones(len(rows)), "degree": np.sqrt(W.sum(axis=1))[rows]}.get(mass)
+    if size is not None:  # each class's labels, counted in records or in √degree, sum to 1
+        c = np.where(y == 1, 1.0 / size[y == 1].sum(), 1.0 / size[y == 0].sum())
     Y[rows] = c * np.where(y == 1, 1.0, -1.0)
     F = np.zeros_like(Y)
     for _ in range(300):
@@ -61,13 +62,24 @@ def test_spreading_is_the_limit_of_zhous_iteration(records, balanced):
     assert np.allclose(model.decision_function(X), _standardised(F), atol=1e-8)
 
 
-@pytest.mark.parametrize("balanced", [False, True])
-def test_spreading_ranks_the_includes_first(records, balanced):
+@pytest.mark.parametrize("mass", ["kept", "unit", "degree"])
+def test_spreading_ranks_the_includes_first(records, mass):
     X, rows, y = _data(records)
-    scores = LabelSpreading(balanced=balanced).fit_rows(X, rows, y).decision_function(X)
+    scores = LabelSpreading(mass=mass).fit_rows(X, rows, y).decision_function(X)
     labels = np.array([r[2] for r in records])
     # a graph of 10 neighbours among 200 short records of shared words: looser than a model
     assert np.median(scores[labels == 1]) > np.percentile(scores[labels == 0], 85)
+
+
+def test_mass_in_root_degree_leaves_nothing_along_the_leading_eigenvector(records):
+    # D^½ 1 is S's eigenvector of eigenvalue 1; the kept weights' net mass goes along it
+    X, rows, y = _data(records)
+    root = np.sqrt(np.asarray(knn_graph(X).sum(axis=1)).ravel())
+    along = {
+        mass: LabelSpreading(mass=mass).fit_rows(X, rows, y).F @ root / (root @ root)
+        for mass in ("kept", "degree")
+    }
+    assert abs(along["degree"]) < 1e-9 < abs(along["kept"])
 
 
 def test_committee_without_spreading_is_the_kept_model(records):
