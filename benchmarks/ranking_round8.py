@@ -11,8 +11,8 @@ the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_NAME.json`
   machine's present load; named apart from round 7's ``rerun``, whose runs /tmp may hold);
 * ``spread``: label spreading alone (Zhou et al. 2004, alpha 0.99) over a 10-nearest-
   neighbour cosine graph of the collection's TF-IDF rows, built once per collection;
-* ``spread_com``: the kept model and ``spread`` as a committee, standardised scores summed at
-  equal weight (1 and 1: fixed before running; neither member has a claim to more);
+* ``spread_com``: the kept model and ``spread`` as a committee (round 5's), standardised
+  scores summed at equal weight (1 and 1: fixed before running; neither member has a claim to more);
 * ``spread_bal`` / ``spread_bal_com``: the same with each class's labels normalised to unit
   mass (added after ``spread``'s first runs: with the kept class weights the labels' net mass
   spreads to every record by its degree; see :class:`LabelSpreading`);
@@ -40,8 +40,8 @@ from scipy import stats
 from benchmarks import asreview_runner as asr
 from benchmarks import ranking_round6 as round6
 from benchmarks.bench_ranking import LABEL
+from benchmarks.ranking_round5 import Committee
 from benchmarks.ranking_round8_model import (
-    Committee,
     LabelSpreading,
     PairwiseLeastSquares,
     knn_graph,
@@ -101,11 +101,7 @@ def main(argv: Sequence[str]) -> int:
     if argv[0] == "degree":
         print("\n".join(degree_following()))
         return 0
-    if argv[0] == "split":  # split NAME,NAME,... SEEDS [INPUTS]: round 6's, any round's runs
-        return round6.main(argv)
-    if argv[0] not in VARIANTS:
-        raise SystemExit(f"unknown variant {argv[0]}; one of {', '.join(VARIANTS)}")
-    return round6.run_and_report(argv, VARIANTS[argv[0]])
+    return round6.run_variant(argv, VARIANTS)
 
 
 if __name__ == "__main__":

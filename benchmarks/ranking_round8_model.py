@@ -90,20 +90,21 @@ class LabelSpreading:
       excludes' mass, 20-100 times the includes', would decide the order);
     * ``"unit"``: each class's column normalised to unit mass (the idea of Zhu, Ghahramani &
       Lafferty's 2003 class mass normalisation), so Y sums to 0;
-    * ``"degree"``: each class's mass counted in √degree (Σ √d_i Y_i = 0 in each class's
-      share), so Y has no component along D^½ 1.
+    * ``"degree"``: each class's mass counted in √degree (an include +1 / Σ √d over the
+      includes, an exclude −1 / Σ √d over the excludes), so Σ √d_i Y_i = 0: Y has no
+      component along D^½ 1.
 
     Why: D^½ 1 is S's leading eigenvector (eigenvalue 1), so F's component along it is
     ⟨D^½ 1, Y⟩ / ‖D^½ 1‖² · D^½ 1 amplified 1 / (1 − alpha) = 100 times at alpha 0.99,
     against 1 / (1 − alpha λ) for the components that separate the classes: with the kept
     weights (net mass > 0) the unlabelled records rank by their degree (Spearman 0.87-0.99
-    with √degree on 14 of the 15 sets, 5 includes and 100 excludes labelled: ``python -m
-    benchmarks.ranking_round8 degree``), a hub first whatever its words; at unit mass still
-    0.40-0.88 on 12 (includes sit where the graph is denser than the excludes), none at
-    ``"degree"``. Zhou et al. weigh edges by a Gaussian of the distance; here by the cosine
-    itself (the brief's graph). The graph and the factor of I − alpha S are made once per
-    collection (the first fit on a new ``X``); a fit is one pair of triangular solves (n²
-    each).
+    with √degree on 14 of the 15 sets, ADHD 0.65; 5 includes and 100 excludes labelled:
+    ``python -m benchmarks.ranking_round8 degree``), a hub first whatever its words; at unit
+    mass still 0.40-0.88 on 13 (the labelled includes' √degree differs from the excludes'),
+    and -0.35 to 0.23 at ``"degree"``. Zhou et al. weigh edges by a Gaussian of the
+    distance; here by the cosine itself (the brief's graph). The graph and the factor of
+    I − alpha S are made once per collection (the first fit on a new ``X``); a fit is one
+    pair of triangular solves (n² each).
     """
 
     def __init__(
@@ -142,26 +143,6 @@ class LabelSpreading:
         if self.F is None:
             raise RuntimeError("fit the model first")
         return _standardised(self.F)
-
-
-class Committee:
-    """Members' standardised scores summed with fixed weights (round 5's committee)."""
-
-    def __init__(self, members: list[Any], weights: list[float]) -> None:
-        self.members, self.weights = members, weights
-
-    def fit_rows(self, X: Any, rows: Any, y: Any) -> Committee:
-        """Fit every member on the same labels."""
-        for member in self.members:
-            member.fit_rows(X, rows, y)
-        return self
-
-    def decision_function(self, X: Any) -> np.ndarray:
-        """The weighted sum of the members' standardised scores."""
-        return sum(
-            w * _standardised(m.decision_function(X))
-            for m, w in zip(self.members, self.weights, strict=True)
-        )
 
 
 def bipartite_laplacian(y: np.ndarray) -> tuple[np.ndarray, float]:

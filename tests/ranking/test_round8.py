@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from benchmarks import ranking_round8_model as round8
+from benchmarks.ranking_round5 import Committee
 from benchmarks.ranking_round8_model import (
-    Committee,
     LabelSpreading,
     PairwiseLeastSquares,
     bipartite_laplacian,
