@@ -55,11 +55,11 @@ TRIED_LATER = [
         "ratio 7.3x / 6.4x",
         "dropped: the labels' net mass (includes 9.8x the excludes in total) spreads along D^½ 1, "
         "amplified 100x at alpha 0.99: the unlabelled records rank by their degree (Spearman "
-        "0.90-0.98 with √degree)",
+        "0.87-0.99 with √degree on 14 sets)",
     ),
     (
-        "the same beside the kept model (standardised scores summed, equal weight fixed before "
-        "running), seeds 0-2",
+        "the same beside the kept model (round 5's committee: standardised scores summed, equal "
+        "weight fixed before running), seeds 0-2",
         "0.383 (3/15); with_keywords 0.375 (4/15); recall@10 % 0.519 / 0.531; UrinaryIncontinence "
         "-0.18 / -0.21, Triptans -0.23 / -0.12, SkeletalMuscleRelaxants -0.17 / -0.29; CPU "
         "1.9-2.0x (the n × n factor and a pair of triangular solves a fit), smallest ratio 4.5x / "
@@ -69,11 +69,12 @@ TRIED_LATER = [
     (
         "label spreading with each class's labels at unit mass (+1 / includes, -1 / excludes: Y "
         "sums to 0, the idea of Zhu, Ghahramani & Lafferty's 2003 class mass normalisation; "
-        "chosen from the row above's diagnosis, not from its WSS), alone, seeds 0-2",
+        "chosen from the rows above's diagnosis, not from their WSS), alone, seeds 0-2",
         "0.391 (5/15); with_keywords 0.374 (4/15); recall@10 % 0.481 / 0.479; Opiods +0.18 / "
         "+0.11, ADHD +0.14 / +0.17, SkeletalMuscleRelaxants -0.38 / -0.36, BetaBlockers -0.38 / "
         "-0.36; CPU 0.8x, smallest ratio 7.5x / 6.4x",
-        "dropped",
+        "dropped: still follows the degree (Spearman 0.40-0.88 with √degree on 13 sets: the "
+        "labelled includes' √degree differs from the excludes')",
     ),
     (
         "the same beside the kept model (equal weight), seeds 0-2",
@@ -82,7 +83,19 @@ TRIED_LATER = [
         "SkeletalMuscleRelaxants -0.13 / -0.15, Triptans -0.13 / -0.03; CPU 1.5-1.6x, smallest "
         "ratio 5.6x / 5.1x",
         "dropped: ties the kept setting on both inputs (0.461 / 0.452) with fewer sets at or "
-        "above ASReview; split-half picks it on one half per input and it loses on the other",
+        "above ASReview; chosen on the 8 larger sets (title_abstract, +0.007) it loses 0.010 on "
+        "the 7 smaller",
+    ),
+    (
+        "label spreading with each class's mass counted in √degree (an include +1 / Σ √d over the "
+        "includes, an exclude -1 / Σ √d over the excludes: nothing along D^½ 1; Spearman with "
+        "√degree -0.35 to 0.23), beside the kept model (equal weight), seeds 0-2",
+        "0.451 (7/15); with_keywords 0.452 (7/15); seed 0 0.461 / 0.453; recall@10 % 0.488 / "
+        "0.494; ADHD +0.11 / +0.12, Opiods +0.10 / +0.11, ProtonPumpInhibitors -0.13 / -0.10, "
+        "SkeletalMuscleRelaxants -0.12 / -0.09, Triptans -0.12 / -0.04; CPU 1.5x, smallest ratio "
+        "5.2x / 5.0x",
+        "dropped: lowers title_abstract; chosen on the 7 smaller sets (with_keywords, +0.018) it "
+        "loses 0.017 on the 8 larger",
     ),
     (
         "pairwise ranking loss: RankRLS (Pahikkala et al. 2007) on the (include, exclude) pairs, "
@@ -136,21 +149,25 @@ ROUND8 = (
     "graph of the whole collection (Zhou et al. 2004, alpha 0.99), alone and beside the kept "
     "model at an equal weight fixed before running, and a pairwise ranking loss (RankRLS, "
     "Pahikkala et al. 2007, on the include-exclude pairs, the kept kernel and lam 3: the paper "
-    "sets no lam). Spread with the kept class weights (includes 9.8x the excludes in total) the "
-    "labels' net mass goes along the graph's leading eigenvector, D^½ 1, amplified 1 / (1 - "
-    "alpha) = 100 times, and the unlabelled records rank by their degree (Spearman 0.90-0.98 with "
-    "√degree on three sets): 0.256 / 0.250 alone, 0.383 / 0.375 in the committee. With each "
-    "class's labels at unit mass (Y sums to 0) spreading scores 0.391 / 0.374 alone and 0.460 / "
-    "0.451 in the committee against 0.461 / 0.452, its gains on ADHD (+0.10 / +0.11), Opiods "
-    "(+0.11) and Nagtegaal (+0.05) offset by SkeletalMuscleRelaxants (9 includes, -0.13 / -0.15) "
-    "and Triptans (-0.13 on title_abstract); split-half, title_abstract picks it on the 8 larger "
-    "sets (+0.007 there, -0.010 on the 7 smaller) and with_keywords on the 7 smaller (+0.002 "
-    "there, -0.003 on the 8 larger). RankRLS (0.446 / 0.444) expands to least squares weighted as "
-    "scikit-learn's 'balanced' (the two classes equal in total) plus a term on the gap between "
-    "the classes' mean residuals, and loses as the 'balanced' weights did (ProtonPumpInhibitors "
-    "-0.05 / -0.04, ADHD -0.03 / -0.07). The kept model rerun (seed 0, at a 1-min load of 12-13) "
-    "gave the same orders at 1.01x / 1.08x its tables' CPU, so the CPU factors are the models' "
-    "own; the committees cost 1.5-2.0x, spreading alone 0.8x. No gain from this round. "
+    "sets no lam). With the kept class weights (includes 9.8x the excludes in total) the labels' "
+    "net mass spreads along the graph's leading eigenvector, D^½ 1, amplified 1 / (1 - alpha) = "
+    "100 times against the components that separate the classes, and the unlabelled records rank "
+    "by their degree (Spearman 0.87-0.99 with √degree on 14 of the 15 sets; `python -m "
+    "benchmarks.ranking_round8 degree`): 0.256 / 0.250 alone, 0.383 / 0.375 in the committee. Two "
+    "class masses that follow from that diagnosis, not from the WSS, were measured next: each "
+    "class's labels at unit mass (still 0.40-0.88 with √degree on 13 sets) and counted in √degree "
+    "(nothing along D^½ 1); in the committee they score 0.460 / 0.451 and 0.451 / 0.452 against "
+    "0.461 / 0.452, gains on ADHD (+0.10 to +0.12) and Opiods (+0.10 to +0.11) offset by "
+    "SkeletalMuscleRelaxants (9 includes, -0.09 to -0.15) and Triptans; split-half, each is "
+    "chosen on one half of one input and loses on the other (the unit mass +0.007 on the 8 larger "
+    "sets, -0.010 on the 7 smaller, title_abstract; the √degree mass +0.018 on the 7 smaller, "
+    "-0.017 on the 8 larger, with_keywords). RankRLS (0.446 / 0.444) expands to least squares "
+    "weighted as scikit-learn's 'balanced' (the two classes equal in total) plus a term on the "
+    "gap between the classes' mean residuals, and loses as the 'balanced' weights did "
+    "(ProtonPumpInhibitors -0.05 / -0.04, ADHD -0.03 / -0.07). The kept model rerun (seed 0, at a "
+    "1-min load of 12-13) gave the same orders at 1.01x / 1.08x its tables' CPU, so the CPU "
+    "factors are the models' own; the committees cost 1.5-2.0x, spreading alone 0.8x. No gain "
+    "from this round. "
 )
 
 LATER_ROUNDS = ROUND7 + ROUND8
