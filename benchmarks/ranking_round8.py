@@ -12,7 +12,7 @@ the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_NAME.json`
 * ``spread``: label spreading alone (Zhou et al. 2004, alpha 0.99) over a 10-nearest-
   neighbour cosine graph of the collection's TF-IDF rows, built once per collection;
 * ``spread_com``: the kept model and ``spread`` as a committee (round 5's), standardised
-  scores summed at equal weight (1 and 1: fixed before running; neither member has a claim to more);
+  scores summed at equal weight (fixed before running: neither member has a claim to more);
 * ``spread_bal`` / ``spread_bal_com``: the same with each class's labels normalised to unit
   mass (added after ``spread``'s first runs: with the kept class weights the labels' net mass
   spreads to every record by its degree; see :class:`LabelSpreading`);
@@ -24,8 +24,8 @@ the 7 smaller and the 8 larger sets). Runs are kept in ``/tmp/ranking_NAME.json`
 ``python -m benchmarks.ranking_round8 split kept,spread,... SEEDS`` prints the split-half check
 (chosen on the 7 smaller sets, tested on the 8 larger, and the other way round);
 ``python -m benchmarks.ranking_round8 degree`` prints, per set, how closely the spread scores of
-the unlabelled records follow the square root of their degree in the graph (why ``spread``
-ranks hubs first and ``spread_bal`` does not).
+the unlabelled records follow the square root of their degree in the graph, at each class
+mass (why ``spread`` ranks hubs first, and how much of that is left at the other two).
 """
 
 from __future__ import annotations
