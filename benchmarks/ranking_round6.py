@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -150,6 +150,17 @@ def run_and_report(argv: Sequence[str], make: Callable[[], Any] | None = None) -
     res = kept if name == "kept" else run(name, seeds, inputs, out, make)
     print("\n".join(report(name, res, kept, seeds, inputs)))
     return 0
+
+
+def run_variant(argv: Sequence[str], variants: Mapping[str, Callable[[], Any]]) -> int:
+    """A later round's command line: ``split NAME,NAME,... SEEDS [INPUTS]`` (this round's
+    :func:`split_half`, over any round's runs) or ``NAME SEEDS [INPUTS]`` with NAME one of
+    ``variants`` (its model factory), run and reported by :func:`run_and_report`."""
+    if argv[0] == "split":
+        return main(argv)
+    if argv[0] not in variants:
+        raise SystemExit(f"unknown variant {argv[0]}; one of {', '.join(variants)}")
+    return run_and_report(argv, variants[argv[0]])
 
 
 def main(argv: Sequence[str]) -> int:

@@ -80,11 +80,7 @@ def main(argv: Sequence[str]) -> int:
     if argv[0] == "unseen":
         print("\n".join(unseen_terms(int(argv[1]) if len(argv) > 1 else 0)))
         return 0
-    if argv[0] == "split":  # split NAME,NAME,... SEEDS [INPUTS]: round 6's, any round's runs
-        return round6.main(argv)
-    if argv[0] not in VARIANTS:
-        raise SystemExit(f"unknown variant {argv[0]}; one of {', '.join(VARIANTS)}")
-    return round6.run_and_report(argv, VARIANTS[argv[0]])
+    return round6.run_variant(argv, VARIANTS)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@ figures: the "What was tried" section of ``benchmarks/results/ranking.md``."""
 
 from __future__ import annotations
 
+from benchmarks.ranking_tried_later import LATER_ROUNDS, TRIED_LATER
+
 __all__ = ["TRIED", "tried_lines"]
 
 # What was tried for the lead, and kept or dropped: mean WSS@95 over the 15 sets, seed 0,
@@ -402,12 +404,14 @@ def tried_lines() -> list[str]:
         "every fit up to 500; the kept model rerun in the same conditions measured 1.19x its "
         "tables' CPU (seed 0, title_abstract, the same orders run for run), so part of each "
         "factor is the machine's load. No gain from this round: the fixed lam 3 stays. "
-        "A protocol-informed cold start does not apply to these "
+        + LATER_ROUNDS
+        + "A protocol-informed cold start does not apply to these "
         "sets (they have no protocol, and making one up from the labels would be the unfair "
         "advantage this benchmark removes).",
         "",
         "| Idea | mean WSS@95 | verdict |",
         "|---|---|---|",
     ]
-    lines += [f"| {idea} | {value} | {verdict} |" for idea, value, verdict in TRIED]
+    rows = TRIED + TRIED_LATER
+    lines += [f"| {idea} | {value} | {verdict} |" for idea, value, verdict in rows]
     return lines + [""]

@@ -20,7 +20,9 @@ lowered the mean WSS@95 on the 15 benchmark sets (0.447 → 0.414 at weight 0.2,
 
 A lam chosen per refit by leave-one-out was dropped: ranking.md, "What was tried", round 6.
 Features scaled by those log-count ratios (NBSVM) and the ranking fused with a Rocchio
-query by reciprocal rank were dropped: ranking.md, "What was tried", round 7.
+query by reciprocal rank were dropped: ranking.md, "What was tried", round 7. Label spreading
+over a nearest-neighbour graph (alone and beside this model) and a pairwise ranking loss
+(RankRLS) were dropped: round 8.
 """
 
 from __future__ import annotations

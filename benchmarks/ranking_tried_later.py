@@ -1,0 +1,173 @@
+"""What was tried for a lead (issue 17), the rounds after the sixth: their rows of the table and
+their part of the paragraph in ``benchmarks/results/ranking.md``'s "What was tried" section
+(:func:`benchmarks.ranking_tried.tried_lines` joins them to the earlier rounds')."""
+
+from __future__ import annotations
+
+__all__ = ["LATER_ROUNDS", "TRIED_LATER"]
+
+# (idea, figures, verdict), as ranking_tried.TRIED; mean WSS@95 on title_abstract unless said
+TRIED_LATER = [
+    # round 7 (benchmarks/ranking_round7.py)
+    (
+        "naive-Bayes-scaled features (NBSVM's, Wang & Manning 2012): each term scaled by its "
+        "log-count ratio r = log((p / ‖p‖₁) / (q / ‖q‖₁)), p and q alpha 1 + the summed TF-IDF "
+        "rows of the includes / excludes given, recomputed at each refit; the scaled rows set to "
+        "unit length again (lam 3 was set for unit rows); the kept model on them, seeds 0-2",
+        "0.388 (0/15); with_keywords 0.408 (1/15); recall@10 % 0.430 / 0.428; CPU 4.3-4.7x, "
+        "smallest ratio 2.2x / 2.1x",
+        "dropped: a term no labelled record holds gets r ≈ 0, so the model sees only words "
+        "already labelled; lower on both inputs, over the CPU budget",
+    ),
+    (
+        "the same with r from binarised counts (records holding a term: the paper's best "
+        "setting), seed 0",
+        "0.310 (1/15); with_keywords 0.339 (2/15); recall@10 % 0.423 / 0.468; Triptans -0.55 "
+        "(title_abstract); CPU 2.8-3.0x, smallest ratio 1.7x / 1.9x (the kept setting on seed 0: "
+        "4.7x / 4.5x)",
+        "dropped",
+    ),
+    (
+        "NBSVM as the paper sets it, the kept least squares in place of its SVM: r from binarised "
+        "counts, rows not renormalised, weights interpolated w' = (1 - beta) w̄ + beta w, beta "
+        "0.25 (adds a naive Bayes score), seed 0",
+        "0.344 (2/15); with_keywords 0.370 (2/15); recall@10 % 0.457 / 0.448; CPU 2.9x, smallest "
+        "ratio 2.1x / 2.3x",
+        "dropped",
+    ),
+    (
+        "the kept ranking fused with a Rocchio relevance-feedback query (beta 0.75 × the "
+        "includes' centroid − gamma 0.15 × the excludes', SMART's values; Rocchio 1971) by "
+        "reciprocal rank (Cormack, Clarke & Büttcher 2009, k 60, both lists over the unscreened "
+        "records), seeds 0-2",
+        "0.439 (7/15); with_keywords 0.444 (9/15); recall@10 % 0.506 / 0.530; UrinaryIncontinence "
+        "-0.10 / -0.13, Opiods -0.10 / -0.10, ACEInhibitors +0.05; CPU 1.5-1.6x, smallest ratio "
+        "4.1x / 4.4x (misses 5x)",
+        "dropped: lowers both inputs; earlier includes on with_keywords, the last ones later",
+    ),
+    # round 8 (benchmarks/ranking_round8.py)
+    (
+        "label spreading (Zhou et al. 2004: F = (1 - alpha)(I - alpha S)⁻¹ Y, alpha 0.99 as in "
+        "the paper, S = D^-½ W D^-½ of a 10-nearest-neighbour graph of the collection's TF-IDF "
+        "rows weighted by the cosine, built once per collection; Y the kept class weights × ±1), "
+        "the score F alone, seeds 0-2",
+        "0.256 (1/15); with_keywords 0.250 (1/15); recall@10 % 0.445 / 0.459; CPU 0.8x, smallest "
+        "ratio 7.3x / 6.4x",
+        "dropped: the labels' net mass (includes 9.8x the excludes in total) spreads along D^½ 1, "
+        "amplified 100x at alpha 0.99: the unlabelled records rank by their degree (Spearman "
+        "0.87-0.99 with √degree on 14 sets)",
+    ),
+    (
+        "the same beside the kept model (round 5's committee: standardised scores summed, equal "
+        "weight fixed before running), seeds 0-2",
+        "0.383 (3/15); with_keywords 0.375 (4/15); recall@10 % 0.519 / 0.531; UrinaryIncontinence "
+        "-0.18 / -0.21, Triptans -0.23 / -0.12, SkeletalMuscleRelaxants -0.17 / -0.29; CPU "
+        "1.9-2.0x (the n × n factor and a pair of triangular solves a fit), smallest ratio 4.5x / "
+        "4.7x (misses 5x)",
+        "dropped",
+    ),
+    (
+        "label spreading with each class's labels at unit mass (+1 / includes, -1 / excludes: Y "
+        "sums to 0, the idea of Zhu, Ghahramani & Lafferty's 2003 class mass normalisation; "
+        "chosen from the rows above's diagnosis, not from their WSS), alone, seeds 0-2",
+        "0.391 (5/15); with_keywords 0.374 (4/15); recall@10 % 0.481 / 0.479; Opiods +0.18 / "
+        "+0.11, ADHD +0.14 / +0.17, SkeletalMuscleRelaxants -0.38 / -0.36, BetaBlockers -0.38 / "
+        "-0.36; CPU 0.8x, smallest ratio 7.5x / 6.4x",
+        "dropped: still follows the degree (Spearman 0.40-0.88 with √degree on 13 sets: the "
+        "labelled includes' √degree differs from the excludes')",
+    ),
+    (
+        "the same beside the kept model (equal weight), seeds 0-2",
+        "0.460 (8/15); with_keywords 0.451 (4/15); seed 0 0.464 / 0.459; recall@10 % 0.504 / "
+        "0.502; ADHD +0.10 / +0.11, Opiods +0.11 / +0.11, Nagtegaal +0.05, "
+        "SkeletalMuscleRelaxants -0.13 / -0.15, Triptans -0.13 / -0.03; CPU 1.5-1.6x, smallest "
+        "ratio 5.6x / 5.1x",
+        "dropped: ties the kept setting on both inputs (0.461 / 0.452) with fewer sets at or "
+        "above ASReview; chosen on the 8 larger sets (title_abstract, +0.007) it loses 0.010 on "
+        "the 7 smaller",
+    ),
+    (
+        "label spreading with each class's mass counted in √degree (an include +1 / Σ √d over the "
+        "includes, an exclude -1 / Σ √d over the excludes: nothing along D^½ 1; Spearman with "
+        "√degree -0.35 to 0.23), beside the kept model (equal weight), seeds 0-2",
+        "0.451 (7/15); with_keywords 0.452 (7/15); seed 0 0.461 / 0.453; recall@10 % 0.488 / "
+        "0.494; ADHD +0.11 / +0.12, Opiods +0.10 / +0.11, ProtonPumpInhibitors -0.13 / -0.10, "
+        "SkeletalMuscleRelaxants -0.12 / -0.09, Triptans -0.12 / -0.04; CPU 1.5x, smallest ratio "
+        "5.2x / 5.0x",
+        "dropped: lowers title_abstract; chosen on the 7 smaller sets (with_keywords, +0.018) it "
+        "loses 0.017 on the 8 larger",
+    ),
+    (
+        "pairwise ranking loss: RankRLS (Pahikkala et al. 2007) on the (include, exclude) pairs, "
+        "closed form α = (L K + lam I)⁻¹ L t, L the pairs' Laplacian scaled to mean degree 1 (as "
+        "the kept weights have mean 1), the kept kernel and lam 3 (the paper chose lam by "
+        "cross-validation), seeds 0-2",
+        "0.446 (6/15); with_keywords 0.444 (3/15); seed 0 0.453 / 0.445; recall@10 % 0.506 / "
+        "0.498; ProtonPumpInhibitors -0.05 / -0.04, ADHD -0.03 / -0.07; CPU 1.4x, smallest ratio "
+        "5.5x / 5.6x",
+        "dropped: its loss is 'balanced'-weighted least squares plus a term on the gap between "
+        "the classes' mean residuals; the includes weigh as the 'balanced' weights' (0.440) did",
+    ),
+]
+
+# The rounds in words, run on in the paragraph after the sixth round (each ends in a space).
+ROUND7 = (
+    "A seventh round (benchmarks/ranking_round7.py) measured two models of other kinds at the "
+    "literature's default settings only, on both inputs. Naive-Bayes-scaled features (NBSVM's, "
+    "Wang & Manning 2012: each term scaled by its log-count ratio r of the labels given, alpha 1, "
+    "recomputed at each refit, and the kept model on them) lower both inputs on every variant: r "
+    "from the summed TF-IDF rows, rows set to unit length again, 0.388 / 0.408 over seeds 0-2 "
+    "against 0.461 / 0.452; on seed 0 r from binarised counts 0.310 / 0.339, and the paper's own "
+    "setting (binarised counts, rows not renormalised, the weights interpolated at beta 0.25, "
+    "which adds a naive Bayes score) 0.344 / 0.370, against 0.466 / 0.456. With alpha 1 a term "
+    "that no labelled record holds gets r = log(|q|₁ / |p|₁), about 0: at seed 0's two priors "
+    "under 1e-4 against a median 0.04-0.05 for the terms those two records hold, and 92-97 % of a "
+    "record's squared TF-IDF mass (the median, on each of the 15 sets; `python -m "
+    "benchmarks.ranking_round7 unseen`) is on such terms. The scaled model sees only the words of "
+    "the records already labelled, while the last includes, which decide WSS@95, are the ones "
+    "whose words the labelled includes lack; r is also refitted from a few includes, and "
+    "recall@10 % falls as well (0.417-0.468 against 0.516 / 0.522 on seed 0). It costs 3-5x the "
+    "CPU (the kernel changes with r at every fit, so no Gram matrix can be kept), smallest ratio "
+    "2.2x / 2.1x. Fusing the kept ranking with a Rocchio relevance-feedback query (Rocchio 1971; "
+    "beta 0.75, gamma 0.15, the SMART values in Manning, Raghavan & Schütze 2008, 9.1.1; no "
+    "original query) by reciprocal rank (Cormack, Clarke & Büttcher 2009, k 60, over the "
+    "unscreened records) was chosen because the two rankers err differently (a centroid of every "
+    "include against a discriminative fit led by the excludes it chose) and rank fusion with a "
+    "constant fixed on other collections needs no calibration or tuning to these sets; it finds "
+    "includes earlier on with_keywords (recall@10 % 0.530 against 0.508) and lowers both means "
+    "(0.439 / 0.444 over seeds 0-2): UrinaryIncontinence loses 0.10 / 0.13 and Opiods 0.10 on "
+    "both inputs, as ACEInhibitors gains 0.05: the centroid ranks records by how like the average "
+    "include they are, presumably the outlying includes last. Split-half check over the kept "
+    "setting, NB-scaled features and the fusion (seeds 0-2): both inputs pick the kept setting on "
+    "either half (so too on seed 0 among the kept setting and all four of this round's settings). "
+    "The kept model rerun in the same conditions (seed 0) gave the same orders at 1.00x its "
+    "tables' CPU, so the CPU factors are the models' own. No gain from this round. "
+)
+ROUND8 = (
+    "An eighth round (benchmarks/ranking_round8.py) measured two more kinds at the literature's "
+    "defaults, on both inputs, seeds 0-2: label spreading over a 10-nearest-neighbour cosine "
+    "graph of the whole collection (Zhou et al. 2004, alpha 0.99), alone and beside the kept "
+    "model at an equal weight fixed before running, and a pairwise ranking loss (RankRLS, "
+    "Pahikkala et al. 2007, on the include-exclude pairs, the kept kernel and lam 3: the paper "
+    "sets no lam). With the kept class weights (includes 9.8x the excludes in total) the labels' "
+    "net mass spreads along the graph's leading eigenvector, D^½ 1, amplified 1 / (1 - alpha) = "
+    "100 times against the components that separate the classes, and the unlabelled records rank "
+    "by their degree (Spearman 0.87-0.99 with √degree on 14 of the 15 sets; `python -m "
+    "benchmarks.ranking_round8 degree`): 0.256 / 0.250 alone, 0.383 / 0.375 in the committee. Two "
+    "class masses that follow from that diagnosis, not from the WSS, were measured next: each "
+    "class's labels at unit mass (still 0.40-0.88 with √degree on 13 sets) and counted in √degree "
+    "(nothing along D^½ 1); in the committee they score 0.460 / 0.451 and 0.451 / 0.452 against "
+    "0.461 / 0.452, gains on ADHD (+0.10 to +0.12) and Opiods (+0.10 to +0.11) offset by "
+    "SkeletalMuscleRelaxants (9 includes, -0.09 to -0.15) and Triptans; split-half, each is "
+    "chosen on one half of one input and loses on the other (the unit mass +0.007 on the 8 larger "
+    "sets, -0.010 on the 7 smaller, title_abstract; the √degree mass +0.018 on the 7 smaller, "
+    "-0.017 on the 8 larger, with_keywords). RankRLS (0.446 / 0.444) expands to least squares "
+    "weighted as scikit-learn's 'balanced' (the two classes equal in total) plus a term on the "
+    "gap between the classes' mean residuals, and loses as the 'balanced' weights did "
+    "(ProtonPumpInhibitors -0.05 / -0.04, ADHD -0.03 / -0.07). The kept model rerun (seed 0, at a "
+    "1-min load of 12-13) gave the same orders at 1.01x / 1.08x its tables' CPU, so the CPU "
+    "factors are the models' own; the committees cost 1.5-2.0x, spreading alone 0.8x. No gain "
+    "from this round. "
+)
+
+LATER_ROUNDS = ROUND7 + ROUND8
