@@ -14,7 +14,9 @@ Later sets were each written and labelled first, committed, then read (their 'be
 domain set (``heldout_domains_abstracts.csv``) is another review's own scheme, read with its own
 protocol (``protocols/rtw-intervention-domains.toml``), and the depression set
 (``heldout_depression_abstracts.csv``) a third review's, with
-``protocols/rtw-depression-interventions.toml``.
+``protocols/rtw-depression-interventions.toml``, and the workplace set
+(``heldout_workplace_abstracts.csv``) a fourth review's, with
+``protocols/rtw-workplace-sick-leave.toml``.
 """
 
 from __future__ import annotations
@@ -176,9 +178,33 @@ SETS_DEPRESSION = (
     ),
 )
 SCHEMES_DEPRESSION = (("approach", "approach"), ("clinical-type", "clinical_type"))
+
+# A fourth review's own schemes (task 30): the Cochrane review of workplace interventions for
+# workers on sick leave (van Vilsteren et al. 2015), its protocol written from the review's
+# definitions alone; 'before' is b3679aa, the commit that added the protocol and the abstracts,
+# before the classifier read them
+WORKPLACE = ROOT / "protocols" / "rtw-workplace-sick-leave.toml"
+SETS_WORKPLACE = (
+    (
+        "heldout_workplace_abstracts.csv",
+        "24 primary studies for a fourth review's own schemes (protocols/rtw-workplace-sick-"
+        "leave.toml: the workers' condition, and the levels an intervention is directed at, "
+        "multi-label: employee, workplace, health-care provider, service coordination), 12 of "
+        "them musculoskeletal; structured and unstructured abstracts, conference abstracts, a "
+        "protocol paper, non-native English, programme names (Sherbrooke model, Back-to-Work), "
+        "comparators of another level (graded activity, graded exercise, a dialogue meeting), "
+        "up to four levels in one study; labelled by the protocol's definitions before the "
+        "classifier read them; 'before' is b3679aa",
+        {"condition": (24, 24), "level": (20, 24)},
+    ),
+)
+SCHEMES_WORKPLACE = (("condition", "condition"), ("level", "level"))
 # The schemes in reading order: a run's figures and the JSON's (which sorts keys) read alike
 ORDER = {
-    s: i for i, (s, _) in enumerate((*SCHEMES, *SCHEMES_A, *SCHEMES_OTHER, *SCHEMES_DEPRESSION))
+    s: i
+    for i, (s, _) in enumerate(
+        (*SCHEMES, *SCHEMES_A, *SCHEMES_OTHER, *SCHEMES_DEPRESSION, *SCHEMES_WORKPLACE)
+    )
 }
 
 
@@ -466,16 +492,17 @@ NOTES = (TASK25, TASK26, TASK27, TASK28, TASK29)
 
 def run(protocol: Protocol) -> list[dict]:
     """The rules' accuracy on each held-out set and scheme, with the rows they get wrong
-    (Review B's sets with ``protocol``, Review A's with Review A's protocol, the domain and
-    depression reviews' with their own)."""
+    (Review B's sets with ``protocol``, Review A's with Review A's protocol, the domain,
+    depression and workplace reviews' with their own)."""
     review_a, other = protocol_mod.load(REVIEW_A), protocol_mod.load(OTHER)
-    depression = protocol_mod.load(DEPRESSION)
+    depression, workplace = protocol_mod.load(DEPRESSION), protocol_mod.load(WORKPLACE)
     out = []
     for name, what, before, proto, schemes in [
         *((n, w, b, protocol, SCHEMES) for n, w, b in SETS),
         *((n, w, b, review_a, SCHEMES_A) for n, w, b in SETS_A),
         *((n, w, b, other, SCHEMES_OTHER) for n, w, b in SETS_OTHER),
         *((n, w, b, depression, SCHEMES_DEPRESSION) for n, w, b in SETS_DEPRESSION),
+        *((n, w, b, workplace, SCHEMES_WORKPLACE) for n, w, b in SETS_WORKPLACE),
     ]:
         path = FIXTURES / name
         cells = {}
