@@ -533,10 +533,15 @@ Results alone; its Methods now agree.
 Every other figure is unchanged, measured on every row's label scores, not only the right
 counts: held-out sets 1-8, Review A's four sets, the domain review's set (19/20, 20/20), the
 depression review's (20/20, 20/20); Review B's 400 rows' label scores (so its rules, model and
-combined cells); the demo project's 710 suggestions and their scores. Not done: a scheme within
-a scheme still repeats its terms (the protocol format cannot share them); the reported-arms rule
-knows only English section names and comparator cues (a Norwegian "Resultater" section or
-"sammenlignet med" is not read).
+combined cells); the demo project's 710 suggestions and their scores.
+
+**A scheme within a scheme shares its terms.** A label may now take another scheme's labels'
+terms, `terms_of = ["clinical-type"]` (all its labels) or `"clinical-type.exercise"` (one),
+after its own: the depression review's approach *clinical* no longer repeats the four clinical
+types' 66 terms, only its own two weak ones (therapy, treatment), and has the same 68 terms as
+before; every one of the depression set's 40 label-score rows is identical with the
+written-out and the shared list. Not done: the reported-arms rule knows only English section
+names and comparator cues (a Norwegian "Resultater" section or "sammenlignet med" is not read).
 """
 
 
