@@ -18,8 +18,8 @@ evidence for its label where another label's person receives it:
   practised advice"): every weak term of another label after that verb.
 
 A person is a term whose last word names one (-er, -or, -ist, -ian, -ant: "supervisors",
-"general practitioners", "employer", or an acronym such as GP), not a place or a thing
-("workplace", "guideline"). A subject that also names the workers (workers, employees,
+"general practitioners", "employer"), not a place or a thing ("workplace", "guideline"), nor
+an acronym (most name a method or a disorder: CBT, IPS, MSD). A subject that also names the workers (workers, employees,
 patients: :data:`reviewkit.classify.comparator.PEOPLE`) is theirs too: the rule does not apply.
 Strong terms, and health states or disorders, are never moved.
 """
@@ -35,8 +35,9 @@ from reviewkit.classify.variables import names_disorder
 from reviewkit.classify.words import Token, sentences, tokens, verb_in_ed
 
 # A word that names a person by its ending ("supervisor", "practitioners", "psychologist",
-# "physician", "consultant"), or an acronym in capitals ("GP", "GPs", "OT")
-_PERSON = re.compile(r"[a-z]+(?:ers?|ors?|ists?|ians?|ants?)|[A-Z]{2,4}s?")
+# "physician", "consultant"). Acronyms are left out: most name a method or a disorder (CBT,
+# IPS, MSD), not a person (GP)
+_PERSON = re.compile(r"[a-z]+(?:ers?|ors?|ists?|ians?|ants?)", re.IGNORECASE)
 # Between a weak term and the person who receives it ("training of the supervisors")
 _TO_WHOM = frozenset({"of", "for", "to", "in", "the", "their", "all", "its", "a", "an"})
 TO_WHOM_REACH = 2
