@@ -38,6 +38,7 @@ from reviewkit.classify import (
     comparator,
     negation,
     outcomes,
+    recipients,
     score_labels,
     variables,
 )
@@ -63,6 +64,9 @@ LIMITS = (
     (comparator, "OPENING", "a sentence's first words", (6, 1, 2, 3, 9, NONE)),
     (comparator, "WHOM_REACH", "words from in/among/for to its people", (3, 1, 2, 6)),
     (comparator, "ALLOCATED_REACH", "words from randomised to 'to'", (3, 1, 2, 6)),
+    (comparator, "COMPARE_REACH", "words from 'compare' to its 'with'", (8, 2, 4, 6, 12, NONE)),
+    (recipients, "TO_WHOM_REACH", "words between a weak term and its person", (2, 0, 1, 3, 4)),
+    (recipients, "SUBJECT_REACH", "words before a verb of receiving", (8, 2, 4, 6, 12, NONE)),
     (actors, "AGENT_REACH", "characters from 'by' to the agent", (40, 10, 20, 60, 80, NONE)),
     (variables, "REACH", "words from health words to a role", (12, 6, 9, 18, 24, NONE)),
     (variables, "ADJUST_REACH", "words from 'adjusted for' on", (6, 2, 3, 9, 12)),
@@ -127,13 +131,18 @@ reads most openings); a test pins it at 2 or more.
 
 @contextlib.contextmanager
 def setting(module, name: str, value) -> Iterator[None]:
-    """``module.name`` set to ``value`` for the block."""
+    """``module.name`` set to ``value`` for the block, with the comparator's reaches read
+    afresh: they are cached per text (``comparator._reach_of``), so without clearing a
+    setting's run would reuse the reaches of the code's values (task 30 found the comparator's
+    limits measured so before: flat whatever their value)."""
     old = getattr(module, name)
     setattr(module, name, value)
+    comparator._reach_of.cache_clear()
     try:
         yield
     finally:
         setattr(module, name, old)
+        comparator._reach_of.cache_clear()
 
 
 def _review_b() -> list[tuple[str, object, list, list, list[dict]]]:
