@@ -179,7 +179,7 @@ SETS_DEPRESSION = (
 )
 SCHEMES_DEPRESSION = (("approach", "approach"), ("clinical-type", "clinical_type"))
 
-# A fourth review's own schemes (task 30): the Cochrane review of workplace interventions for
+# A fourth review's own schemes (task 31): the Cochrane review of workplace interventions for
 # workers on sick leave (van Vilsteren et al. 2015), its protocol written from the review's
 # definitions alone; 'before' is b3679aa, the commit that added the protocol and the abstracts,
 # before the classifier read them
@@ -487,7 +487,7 @@ protocol format cannot share between schemes.
 """
 
 
-TASK30 = """## Task 30: a fourth review's own schemes; comparators named first, or after "compare"
+TASK31 = """## Task 31: a fourth review's own schemes; comparators named first, or after "compare"
 
 **A fourth review's own schemes.** `protocols/rtw-workplace-sick-leave.toml`: the Cochrane
 review of workplace interventions to prevent work disability in workers on sick leave (van
@@ -545,7 +545,7 @@ names and comparator cues (a Norwegian "Resultater" section or "sammenlignet med
 """
 
 
-NOTES = (TASK25, TASK26, TASK27, TASK28, TASK29, TASK30)
+NOTES = (TASK25, TASK26, TASK27, TASK28, TASK29, TASK31)
 
 
 def run(protocol: Protocol) -> list[dict]:
