@@ -96,3 +96,21 @@ def test_a_terms_of_that_names_nothing_is_refused(tmp_path, shared, message):
         _load(tmp_path, shared)
     assert message in str(err.value)
     assert err.value.hint
+
+
+def test_a_label_that_shares_terms_is_not_shared_again(tmp_path):
+    # one step only: the named labels' terms must be written out
+    third = """
+[schemes.third]
+name = "Third"
+
+[[schemes.third.labels]]
+id = "x"
+name = "X"
+terms_of = ["approach.clinical"]
+"""
+    path = tmp_path / "nested.toml"
+    path.write_text(PROTOCOL.format(shared='"kind"') + third, encoding="utf-8")
+    with pytest.raises(ProtocolError) as err:
+        protocol_mod.load(path)
+    assert "takes terms from another scheme itself" in str(err.value)
