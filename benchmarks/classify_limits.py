@@ -38,6 +38,7 @@ from reviewkit.classify import (
     comparator,
     negation,
     outcomes,
+    recipients,
     score_labels,
     variables,
 )
@@ -63,6 +64,9 @@ LIMITS = (
     (comparator, "OPENING", "a sentence's first words", (6, 1, 2, 3, 9, NONE)),
     (comparator, "WHOM_REACH", "words from in/among/for to its people", (3, 1, 2, 6)),
     (comparator, "ALLOCATED_REACH", "words from randomised to 'to'", (3, 1, 2, 6)),
+    (comparator, "COMPARE_REACH", "words from 'compare' to its 'with'", (8, 2, 4, 6, 12, NONE)),
+    (recipients, "TO_WHOM_REACH", "words between a weak term and its person", (2, 0, 1, 3, 4)),
+    (recipients, "SUBJECT_REACH", "words before a verb of receiving", (8, 2, 4, 6, 12, NONE)),
     (actors, "AGENT_REACH", "characters from 'by' to the agent", (40, 10, 20, 60, 80, NONE)),
     (variables, "REACH", "words from health words to a role", (12, 6, 9, 18, 24, NONE)),
     (variables, "ADJUST_REACH", "words from 'adjusted for' on", (6, 2, 3, 9, 12)),
@@ -122,18 +126,40 @@ clause, a time phrase) and the measured range. The limits that move:
 No value changed: no setting gives any set more right rows but `STOPS` none (a row, not a
 kind). `comparator.OPENING` (6) is flat from 1 to none on the sets (the clause-subject reach
 reads most openings); a test pins it at 2 or more.
+
+## Task 31: the comparator's limits measured afresh, and three new limits
+
+The comparator's reaches are cached per text (`comparator._reach_of`), and until this task a
+setting's run reused the reaches of the code's values: the comparator's limits (OPENING,
+WHOM_REACH, ALLOCATED_REACH, _CURRENCY) were measured flat whatever their value. Each setting
+now clears the cache. Measured afresh, `comparator.OPENING` 1 and 2 each move one demo record's
+scores (no suggestion, no set's figure); the others are as before. Every other row is what the
+last run gave, with the workplace set's 48 rows added to the held-out total (566/577).
+
+* `comparator.COMPARE_REACH` (8, new): "To compare a workplace-oriented intervention with
+  graded exercise" has its *with* 5 words after the verb; 2 and 4 lose that workplace row, 6 to
+  none the same.
+* `recipients.SUBJECT_REACH` (8, new): "General practitioners in the intervention practices
+  attended" has its verb 6 words in; 2 and 4 lose that row, 6 to none the same.
+* `recipients.TO_WHOM_REACH` (2, new): 0 to 4 the same on every set (the title's "Training
+  general practitioners" has nothing between; the sentence rule reads the rest).
 """
 
 
 @contextlib.contextmanager
 def setting(module, name: str, value) -> Iterator[None]:
-    """``module.name`` set to ``value`` for the block."""
+    """``module.name`` set to ``value`` for the block, with the comparator's reaches read
+    afresh: they are cached per text (``comparator._reach_of``), so without clearing a
+    setting's run would reuse the reaches of the code's values (task 31 found the comparator's
+    limits measured so before: flat whatever their value)."""
     old = getattr(module, name)
     setattr(module, name, value)
+    comparator._reach_of.cache_clear()
     try:
         yield
     finally:
         setattr(module, name, old)
+        comparator._reach_of.cache_clear()
 
 
 def _review_b() -> list[tuple[str, object, list, list, list[dict]]]:

@@ -16,6 +16,9 @@ The comparator is read where abstracts name it:
   "or" of an allocation ("randomised to A or to B", "(1) ..., (2) ..., or (3) usual care"); a
   relative clause right after it ("..., in which a physician ...", "..., where ...") describes
   it to the sentence's end;
+* **the object of "compare"**: "To compare a workplace intervention with graded exercise", "we
+  compared A against B": from the first "with" (or "against") within COMPARE_REACH words of
+  the verb, in its clause, to the clause's end; "workers with" is the population, no arm;
 * **a sentence about the comparator**: "usual care", "usual practice", "care (treatment) as
   usual", "standard care", or "control" / "comparison" before an arm's noun (group, arm,
   region, departments ...), or "controls", among the first words of a sentence ("Usual care
@@ -26,7 +29,10 @@ The comparator is read where abstracts name it:
   many words come first ("In the second of the trial's two arms the comparison intervention
   consisted of ..."): from the comparator itself, since those words may name the tested arm
   ("In this trial of CBT the control group received usual care"); elsewhere ("randomised to
-  IPS or usual care", "added to usual case management") to its clause's end.
+  IPS or usual care", "added to usual case management") to its clause's end, or to the "or"
+  right after it: an allocation that names the comparator first ("randomised to medical
+  treatment as usual or a graded exercise programme") has the tested arm last, so its last
+  "or" then starts no comparator.
 
 Health states and disorders (:func:`reviewkit.classify.variables.names_disorder`) stay
 evidence, and a comparison's reach ends where its population starts ("with usual care in women
@@ -104,6 +110,17 @@ PEOPLE = frozenset(
         "participants", "individuals", "citizens", "those", "employee", "worker", "patient",
     }
 )  # fmt: skip
+
+
+# "To compare A with B", "we compared A against B": the verb, then the word that starts B
+_COMPARE_VERBS = frozenset({"compare", "compares", "compared", "comparing"})
+_COMPARE_OBJECT = frozenset({"with", "against"})
+# B's cue at most COMPARE_REACH words after the verb: A's noun phrase between ("a
+# workplace-oriented intervention", "the effect of a participatory programme")
+COMPARE_REACH = 8
+# Words between a comparator's noun phrase and the "or" of an allocation that still end it
+# ("usual case management or ...", "usual care alone or ...")
+_ARM_TAIL = frozenset({"alone", "only", "management", "group", "arm"})
 
 
 # "More than four weeks", "longer than 14 days", "less than a year": a quantity, no arm
@@ -228,6 +245,37 @@ def _subject_reach(text: str, words: list, first: int, k: int, n: int) -> int | 
     return None
 
 
+def _compared_object(text: str, words: list, k: int, last: int) -> int | None:
+    """The index of the word that starts B in "compare(d) A with B" when word ``k`` is the
+    verb, else None; "compared with" right after the verb is :func:`_cue_length`'s."""
+    if low_at(words, k) not in _COMPARE_VERBS or low_at(words, k + 1) in _COMPARED_WITH:
+        return None
+    end = _clause_end(text, words, k, min(last, k + COMPARE_REACH))
+    for j in range(k + 2, end + 1):
+        if low_at(words, j) in _COMPARE_OBJECT and low_at(words, j - 1) not in PEOPLE:
+            return j
+    return None
+
+
+def _or_after(words: list, k: int, last: int) -> int | None:
+    """The index of an "or" that follows the comparator phrase ending at word ``k`` (at most
+    one of :data:`_ARM_TAIL` between), else None."""
+    j = k + 1
+    if low_at(words, j) in _ARM_TAIL:
+        j += 1
+    return j if j <= last and low_at(words, j) == "or" else None
+
+
+def _named_first(words: list, k: int) -> bool:
+    """Whether the allocation's "or" at word ``k`` comes right after a comparator's noun phrase
+    ("randomised to usual care or to X"): then the arm after it is the tested one."""
+    return any(
+        n < 0 and _or_after(words, j - n - 1, k) == k
+        for j in range(max(0, k - 4), k)
+        for n in (_cue_length(words, j),)
+    )
+
+
 def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
     """The (first, last) word indices of a field's text that describe a comparator."""
     reach = []
@@ -243,8 +291,12 @@ def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
             if opening is not None:
                 reach.append((opening, last))
             elif n:
-                reach.append((k, _clause_end(text, words, k + abs(n) - 1, last)))
-        if ors and _allocation_before(words, first, ors[-1]):
+                end = _clause_end(text, words, k + abs(n) - 1, last)
+                alternative = _or_after(words, k + abs(n) - 1, end) if n < 0 else None
+                reach.append((k, end if alternative is None else alternative - 1))
+            elif (j := _compared_object(text, words, k, last)) is not None:
+                reach.append((j, _clause_end(text, words, j, last)))
+        if ors and _allocation_before(words, first, ors[-1]) and not _named_first(words, ors[-1]):
             reach.append((ors[-1], _clause_end(text, words, ors[-1], last)))
     return reach
 

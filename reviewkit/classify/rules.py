@@ -35,6 +35,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from reviewkit.classify.actors import contacted_parties
 from reviewkit.classify.alternatives import one_of_alternatives, one_role
+from reviewkit.classify.recipients import received_by_others
 from reviewkit.classify.reported import reported_arms
 from reviewkit.classify.terms import (
     Evidence,
@@ -225,6 +226,7 @@ def score_labels(
     found = one_of_alternatives(found, texts)
     found = one_role(found, texts)
     found = contacted_parties(found, texts)  # the party a person contacts is not an actor
+    found = received_by_others(found, texts)  # a weak word another label's person receives
     found = reported_arms(scheme.labels, found, [f for _, _, f in reports])  # a comparator again
     scores = {
         lab.id: _score(lab, [e for e in found if e.label == lab.id], scheme)

@@ -114,6 +114,10 @@ class Label:
     # Groups of ``combines`` that count as one towards ``min_combined``: labels for one kind of
     # condition (Review A's musculoskeletal and chronic pain: both pain conditions)
     count_as_one: tuple[tuple[str, ...], ...] = ()
+    # Other schemes' labels whose terms this label shares ("clinical-type" for all its labels,
+    # "clinical-type.exercise" for one): a label that stands for several labels of a scheme
+    # within the scheme; ``terms`` holds them after its own
+    terms_of: tuple[str, ...] = ()
 
 
 NONE_ID = "none"  # a scheme's "none of these" answer when its protocol gives no none_label

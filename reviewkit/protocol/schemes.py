@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Any
 
 from reviewkit.protocol.keys import LABEL_KEYS, SCHEME_KEYS
@@ -111,7 +112,45 @@ class SchemeChecks:
                 topic_rule=topic_rule,
                 fallback_label=fallback,
             )
+        return self.shared_terms(out)
+
+    def shared_terms(self, schemes: dict[str, Scheme]) -> dict[str, Scheme]:
+        """Each label's ``terms_of`` resolved: the named labels' terms (all their languages)
+        after its own. A name is another scheme ("clinical-type": all its labels) or one of its
+        labels ("clinical-type.exercise"), whose terms are written out (no terms_of itself)."""
+        out = {}
+        for sid, scheme in schemes.items():
+            labels = list(scheme.labels)
+            for j, lab in enumerate(labels):
+                key = f"schemes.{sid}.labels[{j}].terms_of"
+                shared = [
+                    t for ref in lab.terms_of for t in self.terms_named(ref, sid, schemes, key)
+                ]
+                labels[j] = replace(lab, terms=lab.terms + tuple(shared))
+            out[sid] = replace(scheme, labels=tuple(labels))
         return out
+
+    def terms_named(self, ref: str, sid: str, schemes: dict[str, Scheme], key: str) -> list:
+        """The terms of the labels one ``terms_of`` entry names, refused with a hint when it
+        names nothing, its own scheme, or labels that take their terms from elsewhere."""
+        other_sid, _, other_id = ref.partition(".")
+        other = schemes.get(other_sid)
+        named = [lab for lab in other.labels if other_id in ("", lab.id)] if other else []
+        if other_sid == sid:
+            problem = f"{ref!r} is this label's own scheme"
+            hint = "a label made of its own scheme's labels is a combination (combines)"
+        elif other is None:
+            problem = f"no scheme {other_sid!r}"
+            hint = f"name a scheme of this protocol ({', '.join(schemes)}), or scheme.label"
+        elif not named:
+            problem = f"no label {other_id!r} in scheme {other_sid!r}"
+            hint = f"its labels are {', '.join(lab.id for lab in other.labels)}"
+        elif any(lab.terms_of for lab in named):
+            problem = f"{ref!r} takes terms from another scheme itself"
+            hint = "name the labels whose terms are written out"
+        else:
+            return [t for lab in named for t in lab.terms]
+        raise self.fail_at_value(key, ref, 1, problem, hint=hint)
 
     def none_label(self, item: dict, ids: list[str], w: str) -> None:
         """The "none of these" answer is stored as a label id ('none' when the protocol names
@@ -190,6 +229,7 @@ class SchemeChecks:
             combines=self.strings(lab, "combines", lw),
             min_combined=min_combined,
             count_as_one=self.label_groups(lab, "count_as_one", lw),
+            terms_of=self.strings(lab, "terms_of", lw),
         )
 
     def label_groups(self, lab: dict, key: str, lw: str) -> tuple[tuple[str, ...], ...]:

@@ -28,3 +28,9 @@ def domains() -> protocol_mod.Protocol:
 def depression() -> protocol_mod.Protocol:
     """The depression review's shipped protocol (rtw-depression-interventions.toml)."""
     return protocol_mod.load(SHIPPED / "rtw-depression-interventions.toml")
+
+
+@pytest.fixture(scope="module")
+def workplace() -> protocol_mod.Protocol:
+    """The workplace-intervention review's shipped protocol (rtw-workplace-sick-leave.toml)."""
+    return protocol_mod.load(SHIPPED / "rtw-workplace-sick-leave.toml")

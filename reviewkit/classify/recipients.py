@@ -1,0 +1,139 @@
+"""Who receives it: a weak word of one label given to another label's person is that person's.
+
+A scheme that sorts interventions by whom they are directed at (the worker, the workplace, the
+health-care providers) has weak words of the worker's level that the other levels receive too:
+"training", "education", "advice", "sessions" (the protocols' comments say so: "training, weak
+alone (also of supervisors)"). "Training general practitioners in the guideline", "a training of
+supervisors", "advice to employers", "General practitioners attended two training sessions" are
+the providers' and the workplace's, not the worker's. So a weak term (weight under 1) is no
+evidence for its label where another label's person receives it:
+
+* right after the term in its phrase (no comma, colon or "+" between: a list of people is a
+  team's), that person's term, with at most two of "of", "for", "to", "in" and a determiner
+  between ("training general practitioners", "a training of the supervisors", "advice to
+  employers");
+* in a sentence whose subject, before its verb of receiving (attended, received, completed,
+  underwent, participated; "were trained", "were given" ...), is another label's person ("General
+  practitioners in the intervention practices attended two training sessions ..., in which they
+  practised advice"): every weak term of another label after that verb.
+
+A person is a term whose last word names one (-er, -or, -ist, -ian, -ant: "supervisors",
+"general practitioners", "employer"), not a place or a thing ("workplace", "guideline"), nor
+an acronym (most name a method or a disorder: CBT, IPS, MSD). A subject that also names the workers (workers, employees,
+patients: :data:`reviewkit.classify.comparator.PEOPLE`) is theirs too: the rule does not apply.
+Strong terms, and health states or disorders, are never moved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from reviewkit.classify.comparator import PEOPLE
+from reviewkit.classify.evidence import Evidence
+from reviewkit.classify.variables import names_disorder
+from reviewkit.classify.words import Token, sentences, tokens, verb_in_ed
+
+# A word that names a person by its ending ("supervisor", "practitioners", "psychologist",
+# "physician", "consultant"). Acronyms are left out: most name a method or a disorder (CBT,
+# IPS, MSD), not a person (GP)
+_PERSON = re.compile(r"[a-z]+(?:ers?|ors?|ists?|ians?|ants?)", re.IGNORECASE)
+# Between a weak term and the person who receives it ("training of the supervisors")
+_TO_WHOM = frozenset({"of", "for", "to", "in", "the", "their", "all", "its", "a", "an"})
+TO_WHOM_REACH = 2
+# A subject's verb of receiving, active ("attended") or as a passive's participle ("were
+# trained"), within SUBJECT_REACH words of the sentence's start: a noun phrase with its
+# qualifiers ("General practitioners in the intervention practices attended")
+_RECEIVED = frozenset(
+    {
+        "attended", "attend", "attends", "received", "receive", "receives", "completed",
+        "underwent", "participated", "trained", "taught", "given", "offered", "educated",
+        "instructed", "coached",
+    }
+)  # fmt: skip
+SUBJECT_REACH = 8
+
+
+def _disorder(words: list[Token]) -> bool:
+    return names_disorder(words, 0, len(words) - 1)
+
+
+def _person(e: Evidence) -> bool:
+    """Whether a piece of evidence names a person (its last word), not a disorder."""
+    words = tokens(e.text)
+    return bool(words) and not _disorder(words) and _PERSON.fullmatch(words[-1].word) is not None
+
+
+def _weak(e: Evidence) -> bool:
+    """Whether a piece of evidence is a weak word that may be given to others."""
+    words = tokens(e.text)
+    return e.weight < 1 and bool(words) and not _disorder(words)
+
+
+def _given_to(text: str, words: list[Token], e: Evidence, persons: list[Evidence]) -> bool:
+    """Whether another label's person follows the weak term ``e`` in its phrase (its
+    recipient); a comma, colon or "+" between lists people instead ("team: occupational
+    physician, physiotherapist")."""
+    after = [w for w in words if w.start >= e.span[2]][: TO_WHOM_REACH + 1]  # type: ignore[index]
+    end = e.span[2]  # type: ignore[index]
+    for n, w in enumerate(after):
+        if text[end : w.start].strip():
+            return False
+        if any(p.span[1] == w.start and p.label != e.label for p in persons):  # type: ignore[index]
+            return True
+        if n == TO_WHOM_REACH or w.word.casefold() not in _TO_WHOM:
+            return False
+        end = w.end
+    return False
+
+
+def _receiving_verb(inside: list[Token], persons: list[Evidence]) -> tuple[int, set[str]] | None:
+    """(character after the verb, labels of the subject's persons) when a sentence's subject
+    (``inside``: its words) is another label's person and its verb one of receiving."""
+    for n, w in enumerate(inside[: SUBJECT_REACH + 1]):
+        low = w.word.casefold()
+        if low in PEOPLE:
+            return None  # the workers receive it too
+        if low in _RECEIVED:
+            subject = {p.label for p in persons if p.span[2] <= w.start}  # type: ignore[index]
+            return (w.end, subject) if subject and n > 0 else None
+        if verb_in_ed(low) and n > 0:
+            return None  # another verb: the subject does something else
+    return None
+
+
+def _received(text: str, found: list[Evidence]) -> set[int]:
+    """The ids of the weak evidence in one field's ``text`` that another label's person
+    receives."""
+    words = tokens(text)
+    persons = [e for e in found if _person(e)]
+    if not persons:
+        return set()
+    dropped = {id(e) for e in found if _weak(e) and _given_to(text, words, e, persons)}
+    for start, end in sentences(text):
+        inside = [w for w in words if start <= w.start < end]
+        here = [p for p in persons if start <= p.span[1] < end]  # type: ignore[index]
+        verb = _receiving_verb(inside, here) if here else None
+        if verb is None:
+            continue
+        at, subject = verb
+        for e in found:
+            if at <= e.span[1] < end and _weak(e) and e.label not in subject:  # type: ignore[index]
+                dropped.add(id(e))
+    return dropped
+
+
+def received_by_others(
+    evidence: list[Evidence], texts: Mapping[tuple[str, int], str]
+) -> list[Evidence]:
+    """The evidence without the weak terms another label's person receives (see the module
+    docstring). ``texts``: (report, field number) -> the field's text."""
+    by_field: dict[tuple[str, int], list[Evidence]] = {}
+    for e in evidence:
+        if e.span is not None and not e.negative:
+            by_field.setdefault((e.report, e.span[0]), []).append(e)
+    dropped: set[int] = set()
+    for key, found in by_field.items():
+        if len({e.label for e in found}) > 1:
+            dropped |= _received(texts.get(key, ""), found)
+    return [e for e in evidence if id(e) not in dropped]
