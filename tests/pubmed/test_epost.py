@@ -98,3 +98,20 @@ def test_efetch_and_esummary_read_an_id_by_epost_s_rule(server: EutilsServer) ->
     status, body = reply(server, "efetch", db="pubmed", id="²,99999999999999999999999")
     assert b"ID list is empty! Possibly it has no correct IDs." in body
     assert b"<ERROR>Empty ID list; Nothing to store</ERROR>" in post(server, id="²")
+
+
+def test_a_digit_int_cannot_read_is_refused_in_every_number(server: EutilsServer) -> None:
+    """'²' is a digit to str.isdigit and none to int: in [pmid], retmax, reldate and query_key
+    the server closed the connection without a reply (a ValueError in the handler); each is now
+    refused in NCBI's envelope, as any other value that is no number."""
+    webenv = esearch(server, term="english[la]", usehistory="y")["WebEnv"]
+    asked = [
+        ("esearch", {"term": "²[pmid]"}),
+        ("esearch", {"term": "english[la]", "retmax": "²"}),
+        ("esearch", {"term": "english[la]", "reldate": "²"}),
+        ("esearch", {"term": "english[la]", "query_key": "²", "usehistory": "y", "WebEnv": webenv}),
+        ("efetch", {"query_key": "²", "WebEnv": webenv}),
+    ]
+    for utility, params in asked:
+        status, body = reply(server, utility, db="pubmed", **params)
+        assert status in (200, 400) and b"<ERROR>" in body, (utility, params)
