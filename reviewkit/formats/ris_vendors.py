@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from reviewkit.records import clean_doi, normalise_pmid
+from reviewkit.records import clean_doi, fold_text, normalise_pmid
 
 _EMBASE_ID = re.compile(r"L\d+")
 _CENTRAL_PMID = re.compile(r"\s*PUBMED\s+(\d+)\s*", re.IGNORECASE)
@@ -156,9 +156,18 @@ _EMBASE_AUTHORS = re.compile(r"\(([^()]*)\)\s*(\S.*)")
 # Ovid's PsycInfo RIS writes the corresponding author's e-mail as an AD of its own, after the
 # author's name: 'Trindade, Ines A.: ines@example.org' (also 'Surname, Given, e-mail'), after
 # the AD with the affiliation that already ends in it, or as the record's only AD. An e-mail
-# address is no affiliation: it names no institution or place. Only that shape is left out: a
-# name of one comma, then the address alone; an affiliation ending in an e-mail is kept.
-_EMAIL_ONLY = re.compile(r"(?:[^,:@]+,[^,:@]+[:,]\s*)?[^\s@,;:()]+@[^\s@,;:()]+\.[A-Za-z]{2,}\.?")
+# address is no affiliation: it names no institution or place. Only that shape is left out: the
+# address alone, or after a name of one comma that is one of the record's authors (A1 'Trindade,
+# Ines A'; compared folded, as Ovid adds a full stop). 'Karolinska Institutet, Sweden, x@ki.se'
+# has the same shape but names no author: an affiliation ending in an e-mail, kept.
+_EMAIL_ONLY = re.compile(r"(?:([^,:@]+,[^,:@]+)[:,]\s*)?[^\s@,;:()]+@[^\s@,;:()]+\.[A-Za-z]{2,}\.?")
+
+
+def _is_email_only(address: str, get: dict[str, list[str]]) -> bool:
+    if (m := _EMAIL_ONLY.fullmatch(address)) is None or m.group(1) is None:
+        return m is not None
+    name = fold_text(m.group(1))
+    return any(fold_text(a) == name for a in get.get("AU", []) + get.get("A1", []))
 
 
 # EBSCOhost (CINAHL, Academic Search, …) writes no AD: its N1, the notes, holds the authors'
@@ -188,16 +197,16 @@ def _ebsco_affiliations(get: dict[str, list[str]]) -> list[str]:
 
 
 def affiliations(get: dict[str, list[str]]) -> list[str]:
-    """The affiliations: RIS's AD but an author's e-mail alone, and those EBSCOhost writes in
-    N1; in an Embase.com record its M1 first, each without the authors in brackets before it,
-    then AD's that are not one of them.
+    """The affiliations: RIS's AD but an author's e-mail alone (_EMAIL_ONLY), and those
+    EBSCOhost writes in N1; in an Embase.com record its M1 first, each without the authors in
+    brackets before it, then AD's that are not one of them.
 
     Embase.com writes every author's affiliation in M1 (RIS's 'miscellaneous 1', which
     EndNote uses for a number and rispy reads as a note) and only the corresponding author's
     address in AD: AD alone lost the other authors' countries (the affiliation-country
     prefill). M1 is read only in Embase.com's records (its 'L' number in U2 or an embase.com
     link): Ovid's PsycInfo RIS writes the cited references in M1."""
-    ads = [a for a in get.get("AD", []) if not _EMAIL_ONLY.fullmatch(a)]
+    ads = [a for a in get.get("AD", []) if not _is_email_only(a, get)]
     ads += _ebsco_affiliations(get)
     if not is_embase_com(get):
         return ads

@@ -9,6 +9,7 @@ import datetime
 
 from reviewkit.pubmed.evaluate import UnsupportedQuery, date_bound
 from reviewkit.pubmed.replies import ReplyError
+from reviewkit.pubmed.uids import is_number
 from reviewkit.query import DATE_FORM
 
 # esearch's datetype (NBK25499: "common values are 'mdat' (modification date), 'pdat'
@@ -31,7 +32,7 @@ def date_limit(params: dict[str, str]) -> tuple[str, str, str] | None:
     if reldate and (lo or hi):
         raise ReplyError("give reldate or mindate/maxdate, not both (the local server)")
     if reldate:
-        if not reldate.isdigit():
+        if not is_number(reldate):
             raise ReplyError(f"reldate must be a number of days, got {reldate!r}")
         today = datetime.date.today()
         lo = (today - datetime.timedelta(days=int(reldate))).strftime("%Y/%m/%d")

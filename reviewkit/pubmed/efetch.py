@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 
 from reviewkit.pubmed.medline_text import medline_text, uilist_text
 from reviewkit.pubmed.replies import ReplyError
+from reviewkit.pubmed.uids import uid
 
 EFETCH_HEAD = (
     '<?xml version="1.0" ?>\n<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st '
@@ -83,14 +84,15 @@ def article_set(articles: Iterable[bytes]) -> bytes:
 
 
 def parse_ids(value: str) -> list[int]:
-    """The PMIDs of efetch's ``id`` (comma-separated). A value that is no PMID (not digits, or
-    0) is left out, as NCBI leaves out ids it cannot read; none left is NCBI's refusal. That
-    NCBI drops a bad id beside good ones, rather than refusing the list, is our assumption:
+    """The PMIDs of efetch's ``id`` (comma-separated). A value that is no PMID (not ASCII
+    digits, 0, past NCBI's maximum UID: :func:`reviewkit.pubmed.uids.uid`, EPost's rule too)
+    is left out, as NCBI leaves out ids it cannot read; none left is NCBI's refusal. That NCBI
+    drops a bad id beside good ones, rather than refusing the list, is our assumption:
     only the all-bad reply is recorded."""
     tokens = [t.strip() for t in value.split(",") if t.strip()]
     if not tokens:
         raise ReplyError(EMPTY_ID)
-    pmids = [int(t) for t in tokens if t.isdigit() and int(t) > 0]
+    pmids = [p for t in tokens if (p := uid(t)) is not None]
     if not pmids:
         raise ReplyError(NO_CORRECT_IDS)
     return pmids

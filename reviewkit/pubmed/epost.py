@@ -16,11 +16,11 @@ store`` and ``Some IDs have invalid value and were omitted. Maximum ID value
 them from an ordinary ``Entrez.epost`` call, so NCBI sends them with HTTP 200.
 
 Not recorded, our choices: an id that is not a number from 1 to 2^64 - 1 is invalid (the
-message names the maximum; 0 is no PMID, as efetch reads it); valid ids beside invalid ones are
-stored and the ``Some IDs …`` error follows ``WebEnv`` (the DTD's order: ``(QueryKey,
-WebEnv)?, ERROR?``); a PMID posted twice is kept once (a history entry is a set of UIDs); a
-PMID the snapshot lacks is stored, and efetch and esummary treat it as they treat one asked
-by ``id``; more than 10,000 PMIDs are refused, saying why.
+message names the maximum; 0 is no PMID; :func:`reviewkit.pubmed.uids.uid`, as efetch reads
+it); valid ids beside invalid ones are stored and the ``Some IDs …`` error follows
+``WebEnv`` (the DTD's order: ``(QueryKey, WebEnv)?, ERROR?``); a PMID posted twice is kept
+once (a history entry is a set of UIDs); a PMID the snapshot lacks is stored, and efetch and
+esummary treat it as they treat one asked by ``id``; more than 10,000 PMIDs are refused, saying why.
 """
 
 from __future__ import annotations
@@ -28,11 +28,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from xml.sax.saxutils import escape
 
+from reviewkit.pubmed.uids import MAX_UID, uid
+
 EPOST_HEAD = (
     '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE ePostResult PUBLIC "-//NLM//DTD epost '
     '20090526//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20090526/epost.dtd">'
 )
-MAX_UID = 2**64 - 1  # NCBI's "Maximum ID value" (epost3.xml)
 EMPTY_LIST = "Empty ID list; Nothing to store"
 INVALID_IDS = f"Some IDs have invalid value and were omitted. Maximum ID value {MAX_UID}"
 POST_CAP = 10_000  # NCBI Insights, 2022-09-13
@@ -60,12 +61,10 @@ def _posted_pmids(value: str) -> tuple[list[int], bool]:
     was left out (module docstring)."""
     pmids: dict[int, None] = {}
     omitted = False
-    for token in (t.strip() for t in value.split(",")):
-        if not token:
-            continue
-        if token.isascii() and token.isdigit() and 0 < int(token) <= MAX_UID:
-            pmids[int(token)] = None
-        else:
+    for token in value.split(","):
+        if (pmid := uid(token)) is not None:
+            pmids[pmid] = None
+        elif token.strip():
             omitted = True
     return list(pmids), omitted
 

@@ -38,6 +38,7 @@ from reviewkit.pubmed.filters import filter_hint
 from reviewkit.pubmed.messages import not_found_reply, phrase_written, written
 from reviewkit.pubmed.qualifiers import qualifier_name
 from reviewkit.pubmed.snapshot import Snapshot
+from reviewkit.pubmed.uids import is_number
 from reviewkit.pubmed.vocabulary import (
     language_code,
     publication_type_names,
@@ -266,7 +267,7 @@ class Evaluator:
                 raise UnsupportedQuery(
                     "truncation is not supported on [pmid]", hint="list the PMIDs in full"
                 )
-            if not term.text.isdigit():
+            if not is_number(term.text):
                 raise UnsupportedQuery(f"{term.text!r} is not a PMID")
             return self.snapshot.has_pmid(int(term.text))
         supported = ", ".join(f"[{k}]" for k in FIELD_NAMES if k)

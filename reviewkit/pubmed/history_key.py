@@ -12,6 +12,7 @@ that text; NBK25499 does not say it in so many words).
 from __future__ import annotations
 
 from reviewkit.pubmed.replies import ReplyError
+from reviewkit.pubmed.uids import is_number
 from reviewkit.query import BoolOp, HistoryRef, Node
 
 
@@ -31,7 +32,7 @@ def with_query_key(node: Node | None, params: dict[str, str], searches: int) -> 
             f"query_key={key} needs WebEnv and usehistory=y: NCBI documents that query_key "
             "works only with an existing WebEnv and usehistory set to 'y'"
         )
-    if not key.isdigit() or not 1 <= int(key) <= searches:
+    if not is_number(key) or not 1 <= int(key) <= searches:
         raise ReplyError(f"Unable to obtain query #{key}")
     ref = HistoryRef(int(key))
     return ref if node is None else BoolOp("AND", ref, node)

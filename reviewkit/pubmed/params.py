@@ -7,6 +7,7 @@ a parameter it does not imitate never changes a result unnoticed.
 from __future__ import annotations
 
 from reviewkit.pubmed.replies import ReplyError
+from reviewkit.pubmed.uids import is_number
 
 KNOWN_PARAMS = {
     "db",
@@ -65,6 +66,6 @@ def integer(params: dict[str, str], name: str, default: int) -> int:
     value = params.get(name, "")
     if value == "":
         return default
-    if not value.isdigit():
+    if not is_number(value):
         raise ReplyError(f"{name} must be a non-negative integer, got {value!r}")
     return int(value)

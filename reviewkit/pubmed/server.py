@@ -60,6 +60,7 @@ from reviewkit.pubmed.replies import (
     sort_kind,
 )
 from reviewkit.pubmed.snapshot import Snapshot
+from reviewkit.pubmed.uids import is_number
 from reviewkit.query import Node, has_curly_quotes
 
 PUBMED_CAP = 9_999
@@ -311,7 +312,7 @@ class EutilsServer:
             history = self._history.get(webenv)
             if (
                 history is None
-                or not query_key.isdigit()
+                or not is_number(query_key)
                 or not 1 <= int(query_key) <= len(history.results)
             ):
                 raise ReplyError(f"Unable to obtain query #{query_key or '?'}")

@@ -306,3 +306,23 @@ def test_a_note_naming_an_affiliation_outside_ebscohost_is_a_note(tmp_path: Path
     text = EBSCO_RIS.replace("DP  - EBSCOhost\n", "").replace("search.ebscohost.com", "example.org")
     (record,) = stored(tmp_path, written(tmp_path, "notes.ris", text))
     assert record.affiliations == []
+
+
+def test_an_affiliation_of_two_parts_then_an_e_mail_is_kept(tmp_path: Path) -> None:
+    # 'Karolinska Institutet, Sweden, anna.berg@ki.se' has the shape of Ovid's 'Surname, Given,
+    # e-mail' but names no author of the record: an affiliation ending in an e-mail, kept (it
+    # was dropped, and with it the record's country); the Ovid-shaped line naming the record's
+    # author (A1 'Berg, Anna' written 'Berg, Anna.:' in AD) is still left out
+    text = (
+        "TY  - JOUR\nTI  - Sick leave and return to work\nA1  - Berg, Anna\nPY  - 2021\n"
+        "AD  - Karolinska Institutet, Sweden, anna.berg@ki.se\n"
+        "AD  - Department of Psychology, Uppsala University: anna@psy.uu.se\n"
+        "AD  - Berg, Anna.: anna.berg@ki.se\nAD  - Berg, Anna, anna.berg@ki.se\n"
+        "DO  - 10.1000/rtw.7\nER  -\n"
+    )
+    (record,) = stored(tmp_path, written(tmp_path, "other.ris", text))
+    assert record.affiliations == [
+        "Karolinska Institutet, Sweden, anna.berg@ki.se",
+        "Department of Psychology, Uppsala University: anna@psy.uu.se",
+    ]
+    assert countries(record.affiliations) == ["Sweden"]

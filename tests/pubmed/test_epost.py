@@ -85,3 +85,33 @@ def test_more_pmids_than_ncbi_accepts_are_refused_saying_why(server: EutilsServe
     assert b"10,001 PMIDs posted: EPost accepts up to 10,000" in body
     assert b"<QueryKey>" not in body
     assert b"<QueryKey>1</QueryKey>" in post(server, id=ids.rsplit(",", 1)[0])
+
+
+def test_efetch_and_esummary_read_an_id_by_epost_s_rule(server: EutilsServer) -> None:
+    """One rule for an id in every utility: ASCII digits, 1 to NCBI's maximum (epost3.xml).
+    '²' is a digit to str.isdigit but no number int() reads: efetch and esummary closed the
+    connection without a reply (a ValueError in the handler) where EPost left it out."""
+    pmid = _pmids(server, 1)[0]
+    for utility in ("efetch", "esummary"):
+        status, body = reply(server, utility, db="pubmed", id=f"{pmid},²")
+        assert status == 200 and pmid.encode() in body
+    status, body = reply(server, "efetch", db="pubmed", id="²,99999999999999999999999")
+    assert b"ID list is empty! Possibly it has no correct IDs." in body
+    assert b"<ERROR>Empty ID list; Nothing to store</ERROR>" in post(server, id="²")
+
+
+def test_a_digit_int_cannot_read_is_refused_in_every_number(server: EutilsServer) -> None:
+    """'²' is a digit to str.isdigit and none to int: in [pmid], retmax, reldate and query_key
+    the server closed the connection without a reply (a ValueError in the handler); each is now
+    refused in NCBI's envelope, as any other value that is no number."""
+    webenv = esearch(server, term="english[la]", usehistory="y")["WebEnv"]
+    asked = [
+        ("esearch", {"term": "²[pmid]"}),
+        ("esearch", {"term": "english[la]", "retmax": "²"}),
+        ("esearch", {"term": "english[la]", "reldate": "²"}),
+        ("esearch", {"term": "english[la]", "query_key": "²", "usehistory": "y", "WebEnv": webenv}),
+        ("efetch", {"query_key": "²", "WebEnv": webenv}),
+    ]
+    for utility, params in asked:
+        status, body = reply(server, utility, db="pubmed", **params)
+        assert status in (200, 400) and b"<ERROR>" in body, (utility, params)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import time
 import urllib.request
+from types import SimpleNamespace
 from urllib.error import HTTPError
 from urllib.parse import urlencode
 
@@ -14,6 +16,7 @@ from Bio import Entrez
 from reviewkit import offline_data
 from reviewkit.errors import UserError
 from reviewkit.formats import pubmed_xml
+from reviewkit.pubmed import server as server_module
 from reviewkit.pubmed.server import EutilsServer, Fault, parse_faults
 
 from .conftest import ServerFactory
@@ -115,24 +118,29 @@ def _headed(server: EutilsServer, **params: str) -> tuple[int, dict[str, str], b
         return exc.code, dict(exc.headers), exc.read()
 
 
-def test_rate_limit_is_enforced_with_ncbis_json(make_server: ServerFactory, small_snapshot) -> None:
+def test_rate_limit_is_enforced_with_ncbis_json(
+    make_server: ServerFactory, small_snapshot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """NCBI's 429 body is compact JSON naming the address, the count and the limit; its replies
-    carry X-RateLimit-Limit and -Remaining, and no Retry-After (replies.rate_limited)."""
+    carry X-RateLimit-Limit and -Remaining, and no Retry-After (replies.rate_limited). The
+    server's clock is stopped, so every request falls in one second however slow the machine
+    (a request taking a second let the fourth through, and the test found no 429)."""
+    stopped = SimpleNamespace(monotonic=lambda: 1000.0, sleep=time.sleep)
+    monkeypatch.setattr(server_module, "time", stopped)
     server = make_server(small_snapshot, rate_limits=(3, 10))
     replies = [_headed(server, term="cancer") for _ in range(5)]
-    assert [status for status, _, _ in replies[:3]] == [200, 200, 200]
+    assert [status for status, _, _ in replies] == [200, 200, 200, 429, 429]
     assert [headers["X-RateLimit-Limit"] for _, headers, _ in replies[:3]] == ["3"] * 3
-    assert replies[0][1]["X-RateLimit-Remaining"] == "2"  # the first of a new server's second
-    status, headers, body = next(r for r in replies[3:] if r[0] == 429)
+    assert [h["X-RateLimit-Remaining"] for _, h, _ in replies] == ["2", "1", "0", "0", "0"]
+    _, headers, body = replies[3]
     assert body == (
         b'{"error":"API rate limit exceeded","api-key":"127.0.0.1","count":"4","limit":"3"}'
     )
-    assert headers["X-RateLimit-Remaining"] == "0" and "Retry-After" not in headers
+    assert "Retry-After" not in headers
     keyed = [_headed(server, term="cancer", api_key="k") for _ in range(11)]  # counted per key
-    assert [status for status, _, _ in keyed[:10]] == [200] * 10
+    assert [status for status, _, _ in keyed] == [200] * 10 + [429]
     assert keyed[0][1]["X-RateLimit-Limit"] == "10"
-    if keyed[10][0] == 429:  # unless the second was over by then
-        assert json.loads(keyed[10][2])["api-key"] == "k"
+    assert json.loads(keyed[10][2])["api-key"] == "k"
 
 
 def test_scripted_faults(server: EutilsServer) -> None:
