@@ -11,8 +11,9 @@ A record without a title but with an identifier (DOI, PMID, accession number), a
 (journal, volume or year, pages) or an abstract is imported (a database export is what it is, and the user can
 look the article up) but never silently: its summary names each one by file and position, and
 the CLI prints them as warnings. A record with none of these is refused by its reader
-(formats.findable: one rule for every format). A value a reader could not read (a spreadsheet's
-year cell '20201': formats.read_warnings) is in the summary too, by file and line.
+(formats.findable: one rule for every format). A value a reader could not read (a year field or
+spreadsheet cell '20201', in any format: formats.read_warnings) is in the summary too, by file
+and line.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ class ImportSummary:
     # records holding U+FFFD, and the first lines of the file holding it (see _replaced)
     replaced: tuple[int, ...] = field(default=())
     replaced_lines: tuple[int, ...] = field(default=())
-    # values the reader could not read, the records imported without them (a CSV year '20201')
+    # values the reader could not read, the records imported without them (a year '20201')
     warnings: tuple[ReadWarning, ...] = field(default=())
 
 

@@ -169,7 +169,7 @@ def import_command(
 
 
 def _warn_unread(path: str, warnings: tuple[ReadWarning, ...]) -> None:
-    """The values a reader could not read (a CSV year '20201'), twenty by line, the rest counted."""
+    """The values a reader could not read (a year '20201'), twenty by line, the rest counted."""
     for w in warnings[:_UNTITLED_SHOWN]:
         click.echo(f"warning: {w.where}: {w.message}", err=True)
     if len(warnings) > _UNTITLED_SHOWN:

@@ -42,7 +42,7 @@ from reviewkit.formats.text import (
 from reviewkit.formats.xml_sniff import is_endnote_xml, is_pubmed_xml
 from reviewkit.records import Record
 
-if TYPE_CHECKING:  # loaded with the CSV reader: importing the package loads no reader
+if TYPE_CHECKING:  # loaded with the readers: importing the package loads no reader
     from reviewkit.formats.read_warnings import Warn
 
 # a format's name: the module of this package that reads it (and writes it, for WRITE_FORMATS)
@@ -220,8 +220,8 @@ def read_file(
 
     With ``prepare`` (a module-level function), ``prepare(record)`` is yielded instead of each
     record, computed where the record is read: in the worker processes for large XML files.
-    ``warn`` is told of each value read as none (formats.read_warnings: a CSV or Excel year
-    cell that holds no year).
+    ``warn`` is told of each value read as none (formats.read_warnings: a year field or cell
+    that holds no year, in every format).
     """
     path = Path(path)
     check_regular(path)
@@ -229,7 +229,7 @@ def read_file(
     name = str(path)
     if fmt == "pubmed-xml" and path.stat().st_size >= module(fmt).PARALLEL_MIN_BYTES:
         yield from module(fmt).read_parallel(
-            str(path), name, source=source or "PubMed", prepare=prepare
+            str(path), name, source=source or "PubMed", prepare=prepare, warn=warn
         )
         return
     records = _read_serial(path, fmt, name, source, mapping, encoding, warn)
@@ -247,7 +247,7 @@ def _read_serial(
 ) -> Iterator[Record]:
     if fmt == "pubmed-xml":
         with open(path, "rb") as fh:
-            yield from module(fmt).read(fh, name, source=source or "PubMed")
+            yield from module(fmt).read(fh, name, source=source or "PubMed", warn=warn)
         return
     if mapping and fmt not in ("csv", "xlsx"):
         raise FormatError(
@@ -256,7 +256,8 @@ def _read_serial(
             hint="leave --map out for this file (import it on its own), or pass --format csv",
         )
     if fmt == "endnote-xml":  # XML: its declaration names the encoding, not --encoding
-        yield from module(fmt).read(read_bytes(path), name, source=source or "EndNote XML")
+        endnote = source or "EndNote XML"
+        yield from module(fmt).read(read_bytes(path), name, source=endnote, warn=warn)
         return
     if fmt == "xlsx":  # a zip of XML parts: no text encoding to choose
         data = read_bytes(path)
@@ -268,11 +269,11 @@ def _read_serial(
     reader = module(fmt)
     if reader.sniff(text):  # a file of this format (not one forced on another's text)
         joined.check_one_format(text, fmt, name)  # a second export appended: refused by line
-    kwargs = {"mapping": mapping, "warn": warn} if fmt == "csv" else {}
+    kwargs = {"mapping": mapping} if fmt == "csv" else {}
     # Ovid's tagged text is read as MEDLINE, but its records come from Ovid (Embase, PsycINFO,
     # Ovid MEDLINE), not PubMed: the PRISMA diagram names the database a file came from
     default = "Ovid" if fmt == "medline" and reader.is_ovid(text) else _DEFAULT_SOURCE[fmt]
-    yield from reader.read(text, name, source=source or default, **kwargs)
+    yield from reader.read(text, name, source=source or default, warn=warn, **kwargs)
 
 
 _DEFAULT_SOURCE = {

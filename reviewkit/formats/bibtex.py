@@ -19,6 +19,7 @@ from bibtexparser.model import Entry, Field, ImplicitComment
 from reviewkit.author_names import bibtex_name_parts
 from reviewkit.errors import FormatError
 from reviewkit.formats import bibtex_crossref, joined
+from reviewkit.formats.bibtex_values import check_entry_year, check_pmid, year_value
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.kinds import (
     BIBTEX_PUBLISHER,
@@ -27,8 +28,9 @@ from reviewkit.formats.kinds import (
     kept_kind,
     record_kind,
 )
+from reviewkit.formats.read_warnings import Warn
 from reviewkit.formats.text import split_lines
-from reviewkit.records import Record, fold_text, normalise_pmid, plain_abstract
+from reviewkit.records import Record, fold_text, plain_abstract
 
 FORMAT = "bibtex"
 _ESCAPES = [
@@ -318,28 +320,15 @@ def _check_stray_entry_starts(library: bibtexparser.Library, name: str) -> None:
             )
 
 
-def _check_pmid(pmid: str, entry: Entry, name: str) -> None:
-    """A PMID is a number of at most 8 digits ('PMID: 123' too; records.normalise_pmid, the
-    rule of every reader): '12a45' would be stored as PMID 1245, another article, which dedup
-    would then merge with it (as the nbib reader refuses it)."""
-    if pmid.strip() and not normalise_pmid(pmid):
-        fields = entry.fields_dict.items()
-        field = next((v for k, v in fields if k.lower() in ("pmid", "pubmed-id", "eprint")), None)
-        line = field.start_line + 1 if field is not None else entry.start_line + 1
-        raise FormatError(
-            f"PMID {pmid.strip()[:40]!r} of entry '{entry.key}' is not a PMID"
-            " (a number of 1 to 8 digits)",
-            where=f"{name}:{line}",
-            hint="correct the PMID (digits only) or remove the field; nothing was imported",
-        )
-
-
 # who issued the work: a book's publisher, a report's institution, a conference's organization,
 # a thesis' school (BibTeX's fields for each kind; the first given is kept)
 _ISSUERS = ("publisher", "institution", "organization", "school")
 
 
-def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
+def read(
+    text: str, name: str, *, source: str = "BibTeX", warn: Warn | None = None
+) -> Iterator[Record]:
+    """Records of a BibTeX file; ``warn`` is told of a year field that holds no year."""
     library = _parse(text, name)
     if library.failed_blocks:
         block = library.failed_blocks[0]
@@ -382,12 +371,12 @@ def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
             or f.get("pubmed-id", "")
             or (f.get("eprint", "") if f.get("eprinttype", "").lower() == "pubmed" else "")
         )
-        _check_pmid(pmid, entry, name)
+        check_pmid(pmid, entry, name)
         record = Record(
             title=f.get("title", ""),
             abstract_sections=plain_abstract(f.get("abstract", "")),
             authors=_names(values.get("author", "")),
-            year=f.get("year", "") or f.get("date", ""),
+            year=year_value(f),
             journal=f.get("journal", "") or f.get("journaltitle", "") or f.get("booktitle", ""),
             volume=f.get("volume", ""),
             issue=f.get("number", "") or f.get("issue", ""),
@@ -411,6 +400,7 @@ def read(text: str, name: str, *, source: str = "BibTeX") -> Iterator[Record]:
             position=position,
             raw=raw,
         )
+        check_entry_year(record, f, entry, name, warn)
         where = f"{name}:{entry.start_line + 1}"
         # an eprint (arXiv, a PMID with eprinttype pubmed) identifies the work too
         yield require_findable(record, f"entry {entry.key!r}", where, f.get("eprint", ""))

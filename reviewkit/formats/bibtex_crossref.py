@@ -28,6 +28,7 @@ from collections.abc import Mapping, Sequence
 from bibtexparser.model import Entry
 
 from reviewkit.errors import FormatError
+from reviewkit.formats.bibtex_values import field_line
 
 # the fields of the volume a paper or chapter takes when it lacks them
 INHERITED = (
@@ -63,7 +64,7 @@ def resolve(
         raise FormatError(
             f"crossref {key!r} names no entry in this file (the year and venue it would"
             " give this entry would be lost)",
-            where=_field_line(entry, "crossref", name),
+            where=field_line(entry, ("crossref",), name),
             hint="export the entries together with the volumes they cross-reference (DBLP:"
             " 'BibTeX with crossref'), or write the year and booktitle into this entry",
         )
@@ -80,12 +81,3 @@ def volumes(keys: Sequence[str], fields: Sequence[Mapping[str, str]]) -> set[str
     return {
         parent for key, parent in zip(keys, named, strict=True) if parent not in ("", key.lower())
     } & {key.lower() for key in keys}
-
-
-def _field_line(entry: Entry, field: str, name: str) -> str:
-    """'file:line' of an entry's field (its name without case), else of the entry."""
-    line = next(
-        (v.start_line for k, v in entry.fields_dict.items() if k.lower() == field),
-        entry.start_line,
-    )
-    return f"{name}:{line + 1}"

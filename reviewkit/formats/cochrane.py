@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from reviewkit.errors import FormatError
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.last_record import check_last_record
+from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.record_numbers import RecordNumbers, first_of_many, record_number
 from reviewkit.formats.text import continue_field, split_lines, tag_values, with_raw
 from reviewkit.records import Record, normalise_pmid, plain_abstract
@@ -38,6 +39,7 @@ _CUT_HINT = "the file looks cut short; export it from the Cochrane Library again
 # fields the export writes in every record whatever the reference: US, the record's link on
 # the Cochrane Library (ID comes first, so a cut record always has it)
 _ALWAYS = ("US",)
+YEAR_TAGS = ("YR",)  # a year, so one that holds none is warned of (formats.read_warnings)
 
 
 def _parts(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str, str]]]]:
@@ -117,7 +119,7 @@ def _to_record(
         title=first("TI"),
         abstract_sections=plain_abstract(first("AB")),
         authors=_split(get.get("AU", [])),
-        year=first("YR"),
+        year=first(*YEAR_TAGS),
         journal=first("SO"),
         volume=first("VL"),
         issue=first("NO") or first("IS"),
@@ -135,13 +137,17 @@ def _to_record(
     )
 
 
-def read(text: str, name: str, *, source: str = "Cochrane Library") -> Iterator[Record]:
-    """Records of a Cochrane Library plain-text export."""
+def read(
+    text: str, name: str, *, source: str = "Cochrane Library", warn: Warn | None = None
+) -> Iterator[Record]:
+    """Records of a Cochrane Library plain-text export; ``warn`` is told of a YR that holds
+    no year."""
     lines = split_lines(text.lstrip("\ufeff"))
     records = list(_parts(lines, name))  # the whole file is checked before a record is given
     check_last_record([fields for _, fields in records], _ALWAYS, name, len(lines), hint=_CUT_HINT)
     for position, start, fields, raw in with_raw(records, lines):
         record = _to_record(fields, raw, source, name, position)
+        check_tagged_year(record, fields, YEAR_TAGS, tag_line(name, raw, start, _FIELD), warn)
         accession = next((v for tag, v in fields if tag == "ID" and v), "")  # CN-01234567
         yield require_findable(
             record,

@@ -27,6 +27,7 @@ from lxml import etree as ET
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
+from reviewkit.formats.read_warnings import Warn, check_year
 from reviewkit.records import Record, plain_abstract
 
 FORMAT = "endnote-xml"
@@ -139,16 +140,30 @@ def _hint(msg: str) -> str:
     return "the file may be cut short or edited by hand; export it from EndNote again"
 
 
-def read(data: bytes, name: str, *, source: str = "EndNote XML") -> Iterator[Record]:
-    """Records of an EndNote XML export (the file's bytes)."""
+def _check_year(record: Record, elem: ET._Element, name: str, warn: Warn | None) -> None:
+    """Warn when the record was read without a year, its <dates><year> holding text. EndNote's
+    Year field holds a year; its Date field (<pub-dates><date>, read when there is no Year) is
+    free text such as 'Mar 15', a year or not, never warned of."""
+    year = elem.find("dates/year")
+    if warn is not None and record.year is None and year is not None:
+        check_year(_text(year), "element dates/year", f"{name}:{year.sourceline or 1}", warn)
+
+
+def read(
+    data: bytes, name: str, *, source: str = "EndNote XML", warn: Warn | None = None
+) -> Iterator[Record]:
+    """Records of an EndNote XML export (the file's bytes); ``warn`` is told of a <year> that
+    holds no year."""
     root = _parse(data, name)
     if root.tag != "xml" or root.find("records") is None:
         raise FormatError(f"not EndNote XML: the root element is <{root.tag}>", where=f"{name}:1")
     # every <records> (joined exports hold several), every <record> in them
     records = list(root.iterfind("records/record"))
     for position, record in enumerate(records, start=1):
+        read_record = _to_record(record, source, name, position)
+        _check_year(read_record, record, name, warn)
         yield require_findable(
-            _to_record(record, source, name, position),
+            read_record,
             f"record {position}",
             f"{name}:{record.sourceline or 1}",
             _text(record.find("accession-num")),

@@ -19,6 +19,7 @@ from reviewkit.formats import not_export
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.kinds import NLM_TYPES, kind_of_types
 from reviewkit.formats.ovid_source import parse_source
+from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.text import continue_field, split_lines, tag_values
 from reviewkit.records import Record, normalise_pmid, plain_abstract
 
@@ -26,6 +27,11 @@ FORMAT = "medline"
 _LINE = re.compile(r"^([A-Z][A-Z0-9]{0,3}) {0,3}- ?(.*)$")
 
 
+# the year: DP (the date of publication: '2020 Jan 15', '2019 Dec-2020 Jan', 'Winter 2020',
+# NLM's MEDLINE/PubMed element descriptions), else DEP (the electronic date, '20200115'), DA
+# (the date created, the same form) or Ovid's YR: each holds a year, so one that holds none is
+# warned of (formats.read_warnings)
+YEAR_TAGS = ("DP", "DEP", "DA", "YR")
 _OVID_VN = re.compile(r"^VN {1,2}- Ovid Technologies", re.MULTILINE)
 _OVID_MARK = re.compile(r"^\s*<\s*\d+\.?\s*>\s*$")  # '<1. >' opens each Ovid record
 
@@ -114,7 +120,7 @@ def _to_record(
         title=first("TI", "BTI", "TT"),  # TT: the vernacular title, when it is the only one
         abstract_sections=plain_abstract(first("AB")),
         authors=authors,
-        year=first("DP", "DEP", "DA", "YR"),
+        year=first(*YEAR_TAGS),
         journal=first("JT", "TA", "JN") or (cited.journal if cited else ""),
         volume=first("VI", "VO") or (cited.volume if cited else ""),
         issue=first("IP") or (cited.issue if cited else ""),
@@ -220,7 +226,10 @@ def _closed(block: str) -> bool:
     return False
 
 
-def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
+def read(
+    text: str, name: str, *, source: str = "MEDLINE", warn: Warn | None = None
+) -> Iterator[Record]:
+    """Records of a MEDLINE (nbib) or Ovid file; ``warn`` is told of a year that holds none."""
     ovid = is_ovid(text)
     if not ovid:
         _check_complete(text, name)
@@ -241,6 +250,7 @@ def read(text: str, name: str, *, source: str = "MEDLINE") -> Iterator[Record]:
             )
         _check_pmid(fields, raw, name, start)
         record = _to_record(fields, raw, source, name, position)
+        check_tagged_year(record, fields, YEAR_TAGS, tag_line(name, raw, start, _LINE), warn)
         # Ovid's UI and AN: the accession number of the database the record came from
         accessions = [v for tag, v in fields if tag in ("UI", "AN")]
         yield require_findable(

@@ -21,9 +21,19 @@ from lxml import etree as ET
 
 from reviewkit.errors import FormatError
 from reviewkit.files import GZIP
-from reviewkit.formats import not_export
 from reviewkit.formats.joined import after_root
-from reviewkit.formats.text import EMPTY_HINT, LimitedReader, bom_encoding, gzip_cut, looks_utf16
+from reviewkit.formats.pubmed_head import (
+    AGAIN,
+    DECLARES_DTD,
+    INTERNAL_SUBSET,
+    ROOTS,
+    check_head,
+    head_text,
+    refuse_declarations,
+    root_tag,
+)
+from reviewkit.formats.read_warnings import ReadWarning, Warn, check_year
+from reviewkit.formats.text import EMPTY_HINT, LimitedReader, bom_encoding, gzip_cut
 from reviewkit.records import AbstractSection, Record, normalise_pmid
 
 FORMAT = "pubmed-xml"
@@ -51,25 +61,42 @@ def _author(a: ET._Element) -> str:
     return f"{last}, {fore}".strip(", ") if last else fore
 
 
-def _year(elem: ET._Element, base: ET._Element) -> str:
-    """Publication year. The descendant searches run under MedlineCitation / BookDocument only:
-    PubmedData holds the reference list, and searching it cost a tenth of the import time."""
-    for path in (
-        ".//Journal/JournalIssue/PubDate/Year",
-        ".//Journal/JournalIssue/PubDate/MedlineDate",
-        ".//ArticleDate/Year",
-        ".//Book/PubDate/Year",
-    ):
-        value = base.findtext(path)
-        if value:
-            return value
-    return elem.findtext("PubmedData/History/PubMedPubDate[@PubStatus='pubmed']/Year") or ""
+# the year: the first of these elements that holds text. Each holds a year by NLM's DTD (Year
+# four digits; MedlineDate '1998 Dec-1999 Jan', '2000 Spring'), so one that holds none is warned
+# of (formats.read_warnings). The searches run under MedlineCitation / BookDocument only:
+# PubmedData holds the reference list, and searching it cost a tenth of the import time.
+_YEAR_PATHS = (
+    ".//Journal/JournalIssue/PubDate/Year",
+    ".//Journal/JournalIssue/PubDate/MedlineDate",
+    ".//ArticleDate/Year",
+    ".//Book/PubDate/Year",
+)
+
+
+def _year(elem: ET._Element, base: ET._Element, origin: str, warn: Warn | None) -> str:
+    """The publication year's text (_YEAR_PATHS), else the year PubMed added the record; a
+    text holding no year told to ``warn``, by the element's line in file ``origin``."""
+    found = next((e for p in _YEAR_PATHS if (e := base.find(p)) is not None and e.text), None)
+    if found is None:
+        found = elem.find("PubmedData/History/PubMedPubDate[@PubStatus='pubmed']/Year")
+    if found is None:
+        return ""
+    if warn is not None:
+        field = f"element {found.getparent().tag}/{found.tag}"
+        check_year(found.text or "", field, f"{origin}:{found.sourceline}", warn)
+    return found.text or ""
 
 
 def article_to_record(
-    elem: ET._Element, *, source: str, origin: str, position: int, raw: str
+    elem: ET._Element,
+    *,
+    source: str,
+    origin: str,
+    position: int,
+    raw: str,
+    warn: Warn | None = None,
 ) -> Record:
-    """One <PubmedArticle> or <PubmedBookArticle> element as a Record."""
+    """One <PubmedArticle> or <PubmedBookArticle> element as a Record (``warn``: see _year)."""
     citation = elem.find("MedlineCitation")
     book = elem.find("BookDocument")
     base = citation if citation is not None else book
@@ -115,7 +142,7 @@ def article_to_record(
         title=title,
         abstract_sections=sections,
         authors=[a for a in authors if a],
-        year=_year(elem, base),
+        year=_year(elem, base, origin, warn),
         journal=_text(journal.find("Title"))
         if journal is not None
         else _text(article.find("Book/Publisher/PublisherName")),
@@ -164,7 +191,7 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
     parser = ET.iterparse(
         stream,
         events=("start", "end"),  # the root's start: its DOCTYPE is read, no content yet
-        tag=(*ARTICLE_TAGS, "DeleteCitation", *_ROOTS),
+        tag=(*ARTICLE_TAGS, "DeleteCitation", *ROOTS),
         resolve_entities=False,
         load_dtd=False,  # a DTD named by a SYSTEM id (a URL, a local file) is never read
         no_network=True,
@@ -172,9 +199,9 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
     )
     try:
         for event, elem in parser:
-            if event == "start" or elem.tag in _ROOTS:
+            if event == "start" or elem.tag in ROOTS:
                 if elem.getparent() is None:
-                    _refuse_declarations(elem, name)
+                    refuse_declarations(elem, name)
                 continue
             yield elem.tag, elem
             elem.clear(keep_tail=True)
@@ -189,7 +216,7 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
         # a line break, and the parallel reader's batches would give it batch-relative)
         msg = _TRAILING_POSITION.sub("", " ".join(msg.split()))
         if "amplification" in msg:  # libxml2's limit on entities that expand ("billion laughs")
-            raise FormatError(_DECLARES_DTD, where=name, hint=_AGAIN) from None
+            raise FormatError(DECLARES_DTD, where=name, hint=AGAIN) from None
         if "Excessive depth" in msg:  # its "use XML_PARSE_HUGE" is advice to programmers
             msg = "elements nested thousands deep (PubMed articles are a few levels deep)"
         raise FormatError(
@@ -201,86 +228,19 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
         raise gzip_cut(exc, name) from None
 
 
-_ROOTS = ("PubmedArticleSet", "PubmedBookArticleSet", "eFetchResult")
 _TRAILING_POSITION = re.compile(r"\s*,?\s*line \d+, column \d+$")
 _LINE_IN_MESSAGE = re.compile(r"\bline (\d+)")
-# a DOCTYPE with an internal subset: '<!DOCTYPE name [' (PUBLIC/SYSTEM ids may come between)
-_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE\s[^>\[]*\[")
-_DECLARES_DTD = (
-    "the XML declares its own DTD entries (<!DOCTYPE … [ … ]>), which PubMed files never do: "
-    "refused, as its entities could expand without limit or read other files"
-)
-_AGAIN = "download the file from PubMed again (efetch or the NLM FTP site)"
-
-
-def _head_text(head: bytes) -> str:
-    """The head as text: UTF-16/32 by its byte-order mark, else bytes read as Latin-1 (enough
-    to find tag names, which are ASCII)."""
-    wide = bom_encoding(head)
-    if wide in ("utf-16", "utf-32"):
-        return head.decode(wide, errors="replace")
-    return head.decode("latin-1")
-
-
-def _root_tag(head: bytes) -> str:
-    """Name of the first element in the document head (after the XML declaration and DOCTYPE)."""
-    for m in re.finditer(r"<([!?]?)([A-Za-z_][\w.:-]*)", _head_text(head)):
-        if not m.group(1):
-            return m.group(2)
-    return ""
-
-
-def _refuse_declarations(root: ET._Element, name: str) -> None:
-    """FormatError when the document's DOCTYPE declares entities or elements. check_head finds
-    such an internal subset in the first 4 KB; this catches one further on (after a long
-    comment), read by the parser but before any content that could use its entities."""
-    dtd = root.getroottree().docinfo.internalDTD
-    if dtd is not None and (next(dtd.iterentities(), None) is not None or dtd.elements()):
-        raise FormatError(_DECLARES_DTD, where=name, hint=_AGAIN)
-
-
-def check_head(head: bytes, name: str) -> None:
-    """FormatError unless the head is PubMed XML without an internal DTD subset.
-
-    PubMed's files name their DTD by its public id and never declare anything inline. An
-    internal subset (``<!DOCTYPE PubmedArticleSet [ … ]>``) is where entity declarations live:
-    entities that expand to gigabytes ("billion laughs") or that read a local file or a URL
-    (XXE). The parser is not asked to expand them; such a file is refused before parsing.
-    """
-    if bom_encoding(head) == "utf-32":
-        # libxml2 (lxml) reads XML in UTF-8 and UTF-16 only: a UTF-32 file failed with
-        # "Start tag expected, '<' not found". PubMed and reference managers write UTF-8;
-        # refusing costs a re-save, where reading would need a transcoding stream for a form
-        # no tool produces.
-        raise FormatError(
-            "PubMed XML in UTF-32 is not read (the XML reader takes UTF-8 or UTF-16)",
-            where=name,
-            hint="re-save the file as UTF-8, as PubMed delivers it; nothing was imported",
-        )
-    text = _head_text(head)
-    if subset := _INTERNAL_SUBSET.search(text):
-        line = text.count("\n", 0, subset.start()) + 1
-        raise FormatError(
-            _DECLARES_DTD,
-            where=f"{name}:{line}",
-            hint=_AGAIN,
-        )
-    root = _root_tag(head)
-    if not root and (wide := looks_utf16(head)):  # XML in UTF-16 must start with a BOM
-        raise FormatError(
-            f"this looks like {wide.upper()} XML without a byte-order mark",
-            where=name,
-            hint="download the file again, or re-save it as UTF-8 (the XML reader reads the "
-            "encoding from the file, not from --encoding)",
-        )
-    if root not in _ROOTS:
-        raise not_export.xml_refusal(root, name)
 
 
 def read(
-    stream: BinaryIO, name: str, *, source: str = "PubMed", keep_raw: bool = True
+    stream: BinaryIO,
+    name: str,
+    *,
+    source: str = "PubMed",
+    keep_raw: bool = True,
+    warn: Warn | None = None,
 ) -> Iterator[Record]:
-    """Records of a PubMed XML stream, in file order."""
+    """Records of a PubMed XML stream, in file order; ``warn`` is told of a year that is none."""
     position = 0
     for tag, elem in iter_elements(stream, name):
         if tag == "DeleteCitation":
@@ -288,7 +248,9 @@ def read(
         position += 1
         raw = ET.tostring(elem, encoding="unicode").strip() if keep_raw else ""
         try:
-            yield article_to_record(elem, source=source, origin=name, position=position, raw=raw)
+            yield article_to_record(
+                elem, source=source, origin=name, position=position, raw=raw, warn=warn
+            )
         except (ValueError, AssertionError) as exc:
             raise FormatError(
                 f"article {position} is incomplete or damaged: {exc}",
@@ -409,23 +371,29 @@ def _parse_batch(
     first_line: int,
     before: int,
     prepare: Callable[[Record], Any] | None,
-) -> list[Any]:
-    """Worker: the Records of one batch (or ``prepare`` of each), with file positions and lines."""
+) -> tuple[list[Any], list[ReadWarning]]:
+    """Worker: the Records of one batch (or ``prepare`` of each), with file positions and
+    lines, and the batch's warnings (read's ``warn``) with file lines."""
     wrapped = b"<PubmedArticleSet>" + payload + b"</PubmedArticleSet>"
+    notes: list[ReadWarning] = []
     try:
-        records = list(read(io.BytesIO(wrapped), name, source=source))
+        records = list(read(io.BytesIO(wrapped), name, source=source, warn=notes.append))
     except FormatError as exc:
-        where = exc.where
-        head, _, tail = where.rpartition(":")
-        if tail.isdigit():
-            where = f"{head}:{first_line + int(tail) - 1}"
+        where = _in_file(exc.where, first_line)
         message = _LINE_IN_MESSAGE.sub(  # 'tag mismatch: X line 12 and Y': a file line too
             lambda m: f"line {first_line + int(m.group(1)) - 1}", exc.message
         )
         raise FormatError(message, where=where, hint=exc.hint) from None
     for rec in records:
         rec.position += before
-    return records if prepare is None else [prepare(rec) for rec in records]
+    notes = [ReadWarning(_in_file(n.where, first_line), n.message) for n in notes]
+    return (records if prepare is None else [prepare(rec) for rec in records]), notes
+
+
+def _in_file(where: str, first_line: int) -> str:
+    """'name:line' of a batch as the file's line (the batch starts on ``first_line``)."""
+    head, _, tail = where.rpartition(":")
+    return f"{head}:{first_line + int(tail) - 1}" if tail.isdigit() else where
 
 
 def read_parallel(
@@ -436,11 +404,12 @@ def read_parallel(
     workers: int | None = None,
     batch: int = 200,
     prepare: Callable[[Record], Any] | None = None,
+    warn: Warn | None = None,
 ) -> Iterator[Any]:
     """Records of a large PubMed XML file, parsed by worker processes, in file order.
 
     ``prepare`` (a module-level function): yield ``prepare(record)`` instead, computed in the
-    workers too.
+    workers too. ``warn`` is told of a year that is none, as :func:`read` tells it.
     """
     import concurrent.futures as cf
     import os
@@ -452,11 +421,11 @@ def read_parallel(
     with open(path, "rb") as raw:
         stream = open_binary(io.BufferedReader(raw))
         head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
-        root = _root_tag(head)
+        root = root_tag(head)
         wide = bom_encoding(head) in ("utf-16", "utf-32")  # the batch cutter reads bytes
-        if root not in _ROOTS or wide or _INTERNAL_SUBSET.search(_head_text(head)):
+        if root not in ROOTS or wide or INTERNAL_SUBSET.search(head_text(head)):
             with open(path, "rb") as again:  # the serial reader names the problem
-                records = read(again, name, source=source)
+                records = read(again, name, source=source, warn=warn)
                 yield from records if prepare is None else map(prepare, records)
             return
         with process_pool(workers) as pool:
@@ -469,9 +438,17 @@ def read_parallel(
                         )
                     )
                     while len(pending) > workers + 1:
-                        yield from pending.popleft().result()
+                        yield from _told(pending.popleft().result(), warn)
                 while pending:
-                    yield from pending.popleft().result()
+                    yield from _told(pending.popleft().result(), warn)
             finally:
                 for future in pending:
                     future.cancel()
+
+
+def _told(batch: tuple[list[Any], list[ReadWarning]], warn: Warn | None) -> list[Any]:
+    """A parsed batch's records, its warnings told to ``warn`` first."""
+    records, notes = batch
+    for note in notes if warn is not None else ():
+        warn(note)
+    return records

@@ -24,11 +24,15 @@ from collections.abc import Iterator
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
+from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.text import continue_field, split_lines, tag_values, with_raw
 from reviewkit.records import Record, plain_abstract
 
 FORMAT = "refworks"
 _FIELD = re.compile(r"^([A-Z][A-Z0-9])(?: (.*))?$")
+# the year: YR holds one, so one that holds none is warned of (formats.read_warnings); failing
+# it, FD, RefWorks' free-format publication date ('Jan 15', a year or not), never warned of
+YEAR_TAGS = ("YR",)
 
 
 def _records(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str, str]]]]:
@@ -66,7 +70,7 @@ def _to_record(
         title=first("T1"),
         abstract_sections=plain_abstract("\n".join(get.get("AB", []))),
         authors=get.get("A1", []),
-        year=first("YR", "FD"),
+        year=first(*YEAR_TAGS, "FD"),
         journal=first("JF", "JO", "T2"),
         volume=first("VO"),
         issue=first("IS"),
@@ -101,13 +105,16 @@ def _check_not_cut_in_tag(text: str, lines: list[str], name: str) -> None:
     )
 
 
-def read(text: str, name: str, *, source: str = "RefWorks import") -> Iterator[Record]:
-    """Records of a RefWorks tagged file."""
+def read(
+    text: str, name: str, *, source: str = "RefWorks import", warn: Warn | None = None
+) -> Iterator[Record]:
+    """Records of a RefWorks tagged file; ``warn`` is told of a YR that holds no year."""
     lines = split_lines(text.lstrip("\ufeff"))
     _check_not_cut_in_tag(text, lines, name)
     records = list(_records(lines, name))
     for position, start, fields, raw in with_raw(records, lines):
         record = _to_record(fields, raw, source, name, position)
+        check_tagged_year(record, fields, YEAR_TAGS, tag_line(name, raw, start, _FIELD), warn)
         accessions = [v for tag, v in fields if tag in ("AN", "ID")]
         urls = [v for tag, v in fields if tag in ("UL", "LK")]  # a DOI or PubMed link: its id
         yield require_findable(

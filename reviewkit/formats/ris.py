@@ -21,6 +21,7 @@ from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.identifier_urls import url_identifiers
 from reviewkit.formats.kinds import RIS_TYPES, kept_kind, record_kind, ris_kind
+from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.record_numbers import RecordNumbers, first_of_many, record_number
 from reviewkit.formats.text import continue_field, split_lines, tag_values
 from reviewkit.records import Record, normalise_doi, plain_abstract
@@ -48,6 +49,11 @@ _TRAILER_TAGS = frozenset({"NL"})
 # Ovid writes 'No pagination specified' for an article without pages, split into 'SP  - No'
 # and 'EP  - Specified' in its RIS (and so in Zotero's, read from it): no pages at all
 _NO_PAGES = ("no", "specified")
+# the year: PY (RIS's year, 'YYYY/MM/DD/other info' in RefMan's specification) or Y1 (its
+# older primary date, the same form), each holding a year by definition, so one that holds none
+# is warned of (formats.read_warnings); failing both, DA, EndNote's free-text Date field
+# ('Mar 15', a year or not), never warned of
+YEAR_TAGS = ("PY", "Y1")
 
 
 class _Numbering:
@@ -273,7 +279,7 @@ def _to_record(
         title=title,
         abstract_sections=plain_abstract("\n".join(ris_vendors.abstract_lines(get))),
         authors=get.get("AU", []) or get.get("A1", []),
-        year=first("PY", "Y1", "DA"),
+        year=first(*YEAR_TAGS, "DA"),
         journal=journal,
         volume=first("VL"),
         issue=first("IS"),
@@ -297,12 +303,16 @@ def _to_record(
     )
 
 
-def read(text: str, name: str, *, source: str = "RIS") -> Iterator[Record]:
+def read(
+    text: str, name: str, *, source: str = "RIS", warn: Warn | None = None
+) -> Iterator[Record]:
+    """Records of an RIS file; ``warn`` is told of a PY or Y1 that holds no year."""
     for position, (start, fields, raw) in enumerate(_records(text, name), start=1):
         try:
             record = _to_record(fields, raw, source, name, position)
         except ValueError as exc:
             raise FormatError(str(exc), where=f"{name}:{start}") from None
+        check_tagged_year(record, fields, YEAR_TAGS, tag_line(name, raw, start, _TAG), warn)
         accession = next((v for tag, v in fields if tag == "AN" and v), "")
         urls = [v for tag, v in fields if tag in ("UR", "L2")]  # a DOI or PubMed link: its id
         yield require_findable(

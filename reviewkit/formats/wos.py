@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from reviewkit.errors import FormatError
 from reviewkit.formats import csv_format
 from reviewkit.formats.findable import require_findable
+from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.text import split_lines
 from reviewkit.records import Record, normalise_pmid, plain_abstract
 
@@ -53,6 +54,9 @@ def _first_tag(aliases: tuple[str, ...]) -> str:
 
 
 FIELD_TAGS = {f: t for f, aliases in csv_format.ALIASES.items() if (t := _first_tag(aliases))}
+# the year: PY, else EY (the early-access year of an article not yet in an issue); both hold
+# a year, so one that holds none is warned of (formats.read_warnings)
+YEAR_TAGS = (FIELD_TAGS["year"], csv_format.EARLY_ACCESS_YEAR.upper())
 PAGE_TAGS = {p: t for p, aliases in csv_format.PAGE_COLUMNS.items() if (t := _first_tag(aliases))}
 
 
@@ -169,14 +173,19 @@ def _to_record(
     )
 
 
-def read(text: str, name: str, *, source: str = "Web of Science") -> Iterator[Record]:
+def read(
+    text: str, name: str, *, source: str = "Web of Science", warn: Warn | None = None
+) -> Iterator[Record]:
     """Records of a Web of Science plain-text export; the whole file is checked first, so a
-    file cut short is refused before any record is given."""
+    file cut short is refused before any record is given. ``warn`` is told of a PY or EY that
+    holds no year."""
     lines = split_lines(text.lstrip("\ufeff"))
     records = list(_records(lines, name))
     for position, (start, end, fields) in enumerate(records, start=1):
         raw = "\n".join(lines[start - 1 : end])
         record = _to_record(fields, raw, source, name, position)
+        values = ((tag, " ".join(lines)) for tag, lines in fields)  # a field's lines, as read
+        check_tagged_year(record, values, YEAR_TAGS, tag_line(name, raw, start, _TAG), warn)
         accession = " ".join(v for tag, values in fields if tag == "UT" for v in values)
         yield require_findable(record, f"record {position}", f"{name}:{start}", accession)
 
