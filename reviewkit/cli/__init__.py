@@ -8,6 +8,9 @@ that the table and the modules agree).
 
 from __future__ import annotations
 
+import codecs
+import sys
+
 import click
 
 from reviewkit import __version__
@@ -135,6 +138,7 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; bad input ends with one readable message and exit code 2, never a traceback."""
+    _print_anything()
     try:
         cli.main(args=argv, prog_name="reviewkit", standalone_mode=False)
     except Interrupted as exc:  # Ctrl-C: not the user's error, but what to do next
@@ -171,6 +175,27 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(f"error: {error}", err=True)
         return error.exit_code
     return 0
+
+
+def _print_anything() -> None:
+    """Let standard output show every character, in its own encoding where it can.
+
+    A locale or console that is not UTF-8 (a Latin-1 locale, Windows' code page when the output
+    goes to a file) cannot encode a name such as 'Łukasz', nor the arrows and dots reviewkit
+    prints, and Python's standard output refuses them: 'dedup' ended in a UnicodeEncodeError
+    traceback, and 'label' after storing the label. Such characters are now written as
+    escapes (\\u0141), as Python's standard error always writes them. A UTF-8 output is left as
+    it is (a name that is not UTF-8 is told apart there: see _not_utf8). Data written to
+    standard output (export) is UTF-8 bytes whatever the locale, as its files are.
+    """
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        unicode = codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        unicode = False
+    if not unicode and getattr(stream, "errors", "") == "strict" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="backslashreplace")
 
 
 def _not_utf8(exc: UnicodeEncodeError) -> str | None:
