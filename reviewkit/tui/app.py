@@ -10,7 +10,6 @@ in :mod:`reviewkit.tui.messages`) after the stage function returned, which tests
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import Any
 
@@ -18,6 +17,7 @@ from textual.app import App
 from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 
+from reviewkit import settings
 from reviewkit.errors import UserError
 from reviewkit.tui.actions import Action, load_keymap
 from reviewkit.tui.help import HelpScreen
@@ -95,7 +95,7 @@ def require_terminal(screen: ReviewkitScreen) -> None:
         if not terminal:
             what = f"{name} is not a terminal"
             break
-    if not what and os.environ.get("TERM", "") == "dumb":
+    if not what and settings.terminal_type() == "dumb":
         what = "this terminal cannot draw one (TERM=dumb)"
     if what:
         other = f"; {screen.WITHOUT_TERMINAL}" if screen.WITHOUT_TERMINAL else ""
