@@ -426,8 +426,8 @@ def confirm(
             raise UserError(
                 f"scheme {scheme_id!r} has no label {lab!r}", hint=f"known: {', '.join(valid)}"
             )
-    if not chosen:
-        raise UserError("no label given")
+    if not chosen:  # 'label 7 model-type=': the label after '=' left out
+        raise UserError("no label given", hint=f"scheme {scheme_id!r} has: {', '.join(valid)}")
     if not allowed_together(scheme, chosen):
         raise UserError(
             f"scheme {scheme_id!r} takes one label per study, not {len(chosen)}",
