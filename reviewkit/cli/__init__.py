@@ -138,7 +138,7 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; bad input ends with one readable message and exit code 2, never a traceback."""
-    _print_anything()
+    _escape_what_stdout_cannot_encode()
     try:
         cli.main(args=argv, prog_name="reviewkit", standalone_mode=False)
     except Interrupted as exc:  # Ctrl-C: not the user's error, but what to do next
@@ -177,8 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _print_anything() -> None:
-    """Let standard output show every character, in its own encoding where it can.
+def _escape_what_stdout_cannot_encode() -> None:
+    """Let standard output take every character: in its own encoding where it can, else as an
+    escape.
 
     A locale or console that is not UTF-8 (a Latin-1 locale, Windows' code page when the output
     goes to a file) cannot encode a name such as 'Łukasz', nor the arrows and dots reviewkit

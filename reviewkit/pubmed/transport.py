@@ -44,14 +44,6 @@ def check_base_url(url: str, given: str) -> None:
         raise UserError(f"{why}: {given!r}", hint=hint)
 
 
-# What answers an E-utilities request in place of the server when --base-url is wrong or the
-# network sends the user elsewhere: a web page (a proxy's or a wifi's sign-in page, a site's
-# 'not found' page served with 200) or an empty body. E-utilities' own replies are XML (or
-# JSON when asked), so a body that starts as neither is no reply of theirs.
-_HTML_START = re.compile(rb"(?is)(<\?xml[^>]*\?>\s*)?(<!doctype\s+html|<html)")
-_TITLE = re.compile(rb"(?is)<title[^>]*>(.*?)</title>")
-
-
 NOT_EUTILS_HINT = (
     "check --base-url (or REVIEWKIT_EUTILS_URL): it is the E-utilities folder, NCBI's"
     f" {NCBI_BASE} or the address 'reviewkit pubmed serve' prints; on a network with a"
@@ -69,10 +61,18 @@ def refusal_hint(utility: str, exc: HTTPError) -> str:
     return ""
 
 
+# What answers an E-utilities request in place of the server when --base-url is wrong or the
+# network sends the user elsewhere: a web page (a proxy's or a wifi's sign-in page, a site's
+# 'not found' page served with 200) or an empty body. E-utilities' own replies are XML (or
+# JSON when asked), so a body that starts as neither is no reply of theirs.
+_HTML_START = re.compile(rb"(?is)(<\?xml[^>]*\?>\s*)?(<!doctype\s+html|<html)")
+_TITLE = re.compile(rb"(?is)<title[^>]*>(.*?)</title>")
+
+
 def not_eutils(body: bytes) -> str | None:
-    """What a reply is when it is no E-utilities document at all: 'an empty reply', 'an HTML
-    page (its title)' or 'text: …'; None when it may be one (a cut or broken XML reply is
-    described by the parser that reads it)."""
+    """What a reply is when it is no E-utilities document at all: 'empty', "an HTML page
+    ('its title')" or "text ('its words')"; None when it may be one (a cut or broken XML reply
+    is described by the parser that reads it)."""
     head = body[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head:
         return "empty"
@@ -157,7 +157,7 @@ def envelope_text(body: bytes) -> str | None:
 RETRY_AFTER_MAX = 120.0  # seconds: a longer wait is the user's to choose (run again later)
 
 
-def retry_after(value: str | None, *, now: float | None = None) -> float:
+def retry_after(value: str | None) -> float:
     """Seconds a Retry-After header asks for, at most :data:`RETRY_AFTER_MAX`; 0 without one.
 
     RFC 9110 (10.2.3) gives two forms: a whole number of seconds, or an HTTP-date to wait
@@ -170,5 +170,5 @@ def retry_after(value: str | None, *, now: float | None = None) -> float:
         until = email.utils.parsedate_to_datetime(value).timestamp()
     except (TypeError, ValueError, IndexError, OverflowError):
         return 0.0
-    wait = until - (time.time() if now is None else now)
+    wait = until - time.time()
     return min(max(wait, 0.0), RETRY_AFTER_MAX)
