@@ -15,7 +15,7 @@ import click
 
 from reviewkit import __version__
 from reviewkit.cli.lazy_group import LazyCommand, LazyGroup
-from reviewkit.errors import Interrupted, UserError, as_user_error
+from reviewkit.errors import Interrupted, UserError, as_user_error, os_error_hint
 
 # name: (module in this package, attribute, the first sentence of the command's docstring)
 COMMAND_TABLE: dict[str, LazyCommand] = {
@@ -166,7 +166,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except OSError as exc:  # a file a command could not read or write: its path and the reason
         where = f"{exc.filename}: " if exc.filename else ""
+        hint = os_error_hint(exc)
         click.echo(f"error: {where}{exc.strerror or exc}", err=True)
+        if hint:
+            click.echo(f"  hint: {hint}", err=True)
         return 2
     except Exception as exc:  # a library's error that a stage registered as the user's
         error = as_user_error(exc)  # (a damaged database page, a full disk: store.db)
