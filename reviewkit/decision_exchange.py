@@ -393,9 +393,11 @@ def import_decisions(
             repeats.append((before, d, where))  # checked against the studies as they are
             continue
         if d.undoes and d.undoes not in seen and decision_rows.get_decision(db, d.undoes) is None:
-            raise UserError(
+            raise UserError(  # a log cut or filtered by hand: the undone vote left out
                 f"the entry undoes {d.undoes}, which is neither here nor earlier in the file",
                 where=where,
+                hint="import the whole log as 'decisions export' wrote it (the entry it undoes"
+                " comes before it), or delete this line",
             )
         seen[d.id] = d
         new.append(d)

@@ -6,6 +6,7 @@ line (plus a hint) and exits with code 2. Anything else is a bug and keeps its t
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable, Iterable
 
 
@@ -99,3 +100,23 @@ def as_user_error(exc: BaseException) -> UserError | None:
         if error is not None:
             return error
     return None
+
+
+# What to do when the system refuses a path the user gave (a file to read, a project folder, a
+# file to write): by the reason the system gives, whatever the command. Writing has its own
+# words for the same reasons (reviewkit.outputs).
+_PATH_HINTS = {
+    # 255 bytes a name on ext4, APFS, NTFS; a title pasted as a name, or letters of two bytes
+    errno.ENAMETOOLONG: "a name in this path is longer than the file system allows (255 bytes;"
+    " a letter such as ø or é takes 2): give a shorter name",
+    errno.EACCES: "you may not use this path: check the permissions of the file and its folder",
+    errno.EPERM: "you may not use this path: check the permissions of the file and its folder",
+    errno.ELOOP: "the path goes round a loop of symbolic links: point the link at a real file",
+    errno.EROFS: "the file system is read-only: work on a copy in a place you can write to",
+    errno.ENOSPC: "the disk is full: free some space and run the command again",
+}
+
+
+def os_error_hint(exc: OSError) -> str:
+    """What to do about an OSError on a path the user gave, by its reason ('' if none fits)."""
+    return _PATH_HINTS.get(exc.errno or 0, "")

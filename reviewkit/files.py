@@ -14,7 +14,7 @@ import codecs
 import stat
 from pathlib import Path
 
-from reviewkit.errors import UserError
+from reviewkit.errors import UserError, os_error_hint
 
 
 class NotAFile(UserError):
@@ -30,7 +30,9 @@ def check_regular(path: Path, what: str = "file", *, missing: str = "no such fil
     except FileNotFoundError:
         raise NotAFile(missing, where=where, hint="check the path and its spelling") from None
     except OSError as exc:
-        raise NotAFile(f"cannot read the file ({exc.strerror})", where=where) from None
+        raise NotAFile(
+            f"cannot read the file ({exc.strerror})", where=where, hint=os_error_hint(exc)
+        ) from None
     if stat.S_ISDIR(mode):
         raise NotAFile(
             f"this is a folder, not a {what}",

@@ -84,10 +84,42 @@ def _protocol_only_hint(folder: Path) -> str:
     )
 
 
+def _orphan_log_error(folder: Path, *, init: bool) -> ProjectError | None:
+    """A write-ahead log (review.sqlite-wal) with no review.sqlite beside it: the folder was
+    copied while a command had the project open (a sync tool sends the small files first), or
+    the database was moved or deleted. The log
+    holds the last changes, not the project; SQLite deletes it when a new database is made
+    there (init), so both are refused before they lose it. An empty log (checkpointed) holds
+    nothing and is no sign."""
+    wal = folder / f"{DATABASE_FILE}-wal"
+    if (folder / DATABASE_FILE).exists() or not wal.is_file() or wal.stat().st_size == 0:
+        return None
+    put_back = (
+        f"copy the project's {DATABASE_FILE} (from the folder or backup this one was copied"
+        f" from) into {folder}, beside {wal.name}"
+    )
+    if init:
+        return ProjectError(
+            f"the folder holds the write-ahead log {wal.name} of a project database that is"
+            f" not here; a new {DATABASE_FILE} would delete it with the changes it holds",
+            where=str(folder),
+            hint=f"{put_back}, and work in it with --project {folder}; or init a new folder",
+        )
+    return ProjectError(
+        f"{DATABASE_FILE} is missing, but its write-ahead log {wal.name} is here: the project"
+        " was copied (or its database moved or deleted) while a command had it open",
+        where=str(folder),
+        hint=f"{put_back}; the log holds only the last changes, not the project",
+    )
+
+
 def init_project(folder: str | Path, protocol_file: str | Path) -> Project:
     """Create a project folder from a protocol file (validated first); refuses to overwrite."""
     folder = Path(folder)
     protocol = protocol_mod.load(protocol_file)  # raise before touching the disk
+    orphan = _orphan_log_error(folder, init=True)
+    if orphan:
+        raise orphan
     if (folder / PROTOCOL_FILE).exists() and not (folder / DATABASE_FILE).exists():
         # a protocol written (or copied) into the folder first: 'init' said a project was
         # here while every other command said there was none
@@ -155,6 +187,9 @@ def open_project(folder: str | Path) -> Project:
             hint="copy the protocol the project was made with into the folder as protocol.toml"
             " (its [review] id must be the database's)",
         )
+    orphan = _orphan_log_error(folder, init=False)
+    if orphan:
+        raise orphan
     if not database.exists():
         raise ProjectError(
             "not a review project (no review.sqlite)",

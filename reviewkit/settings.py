@@ -86,6 +86,12 @@ def login_name() -> str:
         return ""
 
 
+def terminal_type() -> str:
+    """$TERM, the terminal's kind as the system sets it ('' when unset): not reviewkit's
+    variable, read by the terminal screens to refuse one that cannot draw ('dumb')."""
+    return os.environ.get("TERM", "")
+
+
 def ncbi_email() -> str | None:
     """The email to send to NCBI: $NCBI_EMAIL, else $REVIEWKIT_EMAIL."""
     return read(NCBI_EMAIL) or read(REVIEWKIT_EMAIL)
@@ -102,7 +108,15 @@ def data_dir() -> Path | None:
     return Path(value) if value else None
 
 
-def keymap_file() -> Path:
-    """The user's keymap file: $REVIEWKIT_KEYS, else ~/.config/reviewkit/keys.toml."""
+def keymap_file() -> Path | None:
+    """The user's keymap file: $REVIEWKIT_KEYS, else ~/.config/reviewkit/keys.toml; None when
+    neither is set nor a home folder known (no $HOME and no entry in the system's user list, as
+    in a container started with a bare user id): no keymap can be there (Path.home() raised a
+    RuntimeError, a traceback from every terminal screen)."""
     value = read(KEYS)
-    return Path(value) if value else Path.home() / ".config" / "reviewkit" / "keys.toml"
+    if value:
+        return Path(value)
+    try:
+        return Path.home() / ".config" / "reviewkit" / "keys.toml"
+    except RuntimeError:
+        return None

@@ -186,7 +186,12 @@ def load_labelled_set(path: Path, label_column: str = "label_included") -> Label
             hint="nothing to find; check the label column",
         )
     if y.all():
-        raise UserError(f"no excludes: {named} is always 1", where=where)
+        raise UserError(
+            f"no excludes: {named} is always 1",
+            where=where,
+            hint="a simulation measures how early the includes come among excludes: check"
+            " the label column (--label-column), and give a set with excludes (0)",
+        )
     if int(y.sum()) < 2:
         raise UserError(
             "only one include: recall after the prior include is undefined",

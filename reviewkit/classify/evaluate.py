@@ -201,7 +201,12 @@ def read_gold(
         golds.append(list(dict.fromkeys(gold)))
         lines.append(line)
     if not records:
-        raise UserError("the CSV has no rows", where=str(path))
+        raise UserError(
+            "the CSV has no rows",
+            where=str(path),
+            hint="give one labelled study a row under the header (title, abstract and the gold"
+            " label)",
+        )
     return records, golds, lines
 
 

@@ -382,8 +382,14 @@ def assigned_labels(
     project: Project, scheme_id: str, record_ids: Iterable[int]
 ) -> dict[int, Assigned]:
     """record id -> its labels for a scheme: a person's confirmation, else a label offered from
-    a sibling report, else the rules' suggestion (studies never classified get "none")."""
+    a sibling report, else the rules' suggestion (studies never classified get "none").
+
+    A suggestion of a label the protocol no longer has (its id renamed or the label removed
+    after classify ran) is stale, as if never made, until classify runs again: the report put
+    the study in no table and the map in a row of the old id. Confirmations cannot be stale:
+    a protocol that drops a confirmed label is refused (:mod:`reviewkit.protocol_in_use`)."""
     scheme = project.protocol.scheme(scheme_id)
+    known = {*scheme.label_ids, none_id(scheme)}
     ids = list(record_ids)
     current = {m: label_rows.current(project.db, scheme_id, m, ids) for m in METHOD_ORDER}
     out = {}
@@ -392,6 +398,8 @@ def assigned_labels(
         for method in METHOD_ORDER:
             wanted = "confirmed" if method == "person" else "suggested"
             rows = [r for r in current[method].get(rid, []) if r.status == wanted]
+            if method != "person" and any(r.label not in known for r in rows):
+                continue
             if rows:
                 reviewer = rows[0].reviewer if method == "person" else ""
                 out[rid] = Assigned(
@@ -418,8 +426,8 @@ def confirm(
             raise UserError(
                 f"scheme {scheme_id!r} has no label {lab!r}", hint=f"known: {', '.join(valid)}"
             )
-    if not chosen:
-        raise UserError("no label given")
+    if not chosen:  # 'label 7 model-type=': the label after '=' left out
+        raise UserError("no label given", hint=f"scheme {scheme_id!r} has: {', '.join(valid)}")
     if not allowed_together(scheme, chosen):
         raise UserError(
             f"scheme {scheme_id!r} takes one label per study, not {len(chosen)}",

@@ -8,11 +8,14 @@ that the table and the modules agree).
 
 from __future__ import annotations
 
+import codecs
+import sys
+
 import click
 
 from reviewkit import __version__
 from reviewkit.cli.lazy_group import LazyCommand, LazyGroup
-from reviewkit.errors import Interrupted, UserError, as_user_error
+from reviewkit.errors import Interrupted, UserError, as_user_error, os_error_hint
 
 # name: (module in this package, attribute, the first sentence of the command's docstring)
 COMMAND_TABLE: dict[str, LazyCommand] = {
@@ -135,6 +138,7 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; bad input ends with one readable message and exit code 2, never a traceback."""
+    _escape_what_stdout_cannot_encode()
     try:
         cli.main(args=argv, prog_name="reviewkit", standalone_mode=False)
     except Interrupted as exc:  # Ctrl-C: not the user's error, but what to do next
@@ -162,7 +166,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except OSError as exc:  # a file a command could not read or write: its path and the reason
         where = f"{exc.filename}: " if exc.filename else ""
+        hint = os_error_hint(exc)
         click.echo(f"error: {where}{exc.strerror or exc}", err=True)
+        if hint:
+            click.echo(f"  hint: {hint}", err=True)
         return 2
     except Exception as exc:  # a library's error that a stage registered as the user's
         error = as_user_error(exc)  # (a damaged database page, a full disk: store.db)
@@ -171,6 +178,28 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(f"error: {error}", err=True)
         return error.exit_code
     return 0
+
+
+def _escape_what_stdout_cannot_encode() -> None:
+    """Let standard output take every character: in its own encoding where it can, else as an
+    escape.
+
+    A locale or console that is not UTF-8 (a Latin-1 locale, Windows' code page when the output
+    goes to a file) cannot encode a name such as 'Łukasz', nor the arrows and dots reviewkit
+    prints, and Python's standard output refuses them: 'dedup' ended in a UnicodeEncodeError
+    traceback, and 'label' after storing the label. Such characters are now written as
+    escapes (\\u0141), as Python's standard error always writes them. A UTF-8 output is left as
+    it is (a name that is not UTF-8 is told apart there: see _not_utf8). Data written to
+    standard output (export) is UTF-8 bytes whatever the locale, as its files are.
+    """
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        unicode = codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        unicode = False
+    if not unicode and getattr(stream, "errors", "") == "strict" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="backslashreplace")
 
 
 def _not_utf8(exc: UnicodeEncodeError) -> str | None:

@@ -342,7 +342,12 @@ def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) 
     """Set one extraction value of a study (RECORD: id, pmid:N or doi:10.…)."""
     from reviewkit import extract
 
-    field_id, value = _assignment(assignment, "FIELD=VALUE")
+    field_id, value = _assignment(
+        assignment,
+        "FIELD=VALUE",
+        "write an extraction field's id (as the protocol's [[extraction]] gives it), '=' and"
+        " the value, e.g. country=Norway",
+    )
     project = load_project(project_dir, person=reviewer)
     try:
         rid = _study(project, record)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -118,7 +117,9 @@ def export_command(project_dir: Path, included: bool, fmt: str, out_file: Path |
         chosen = included_export(project)
         ids = chosen.reports
         if out_file is None:
-            sys.stdout.write(export_records(project, ids, fmt))
+            # UTF-8 bytes, as the --out file is, whatever the locale's encoding (bytes go to
+            # the binary stream under stdout)
+            click.echo(export_records(project, ids, fmt).encode("utf-8"), nl=False)
         else:
             export_to_file(project, ids, fmt, out_file)
             click.echo(f"{_exported(len(ids), chosen.studies)} written to {out_file}", err=True)

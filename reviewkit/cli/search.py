@@ -240,8 +240,13 @@ def diff_command(name: str, runs: tuple[int, ...], project_dir: Path) -> None:
     """
     from reviewkit.searches import diff_runs
 
-    if len(runs) not in (0, 2):
-        raise UserError("give two run numbers (RUN_A RUN_B) or none")
+    if len(runs) not in (0, 2):  # one number: a diff against which run? (it said no more)
+        raise UserError(
+            f"{len(runs)} run number{'s' if len(runs) > 1 else ''} given; a diff compares two"
+            " runs (RUN_A RUN_B), or with none the last two complete runs",
+            hint=f"e.g. 'reviewkit search diff {name} 3 7', the run numbers from 'reviewkit"
+            f" search history {name}'",
+        )
     project = load_project(project_dir)
     project.protocol.search(name)
     d = diff_runs(project.db, name, *(runs or (None, None)))

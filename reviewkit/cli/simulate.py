@@ -74,7 +74,11 @@ def simulate_command(
     from reviewkit.simulate import load_labelled_set, plot_recall, simulate, simulate_from_zero
 
     if plot_path is not None and plot_path.suffix.lower() != ".png":
-        raise UserError("the plot must be a .png file", where=str(plot_path))
+        raise UserError(
+            "the plot must be a .png file",
+            where=str(plot_path),
+            hint=f"name it {plot_path.with_suffix('.png').name}: the recall curve is drawn as PNG",
+        )
     if protocol_path is not None and not from_zero:
         raise UserError("--protocol needs --from-zero", hint="the priors leave no cold start")
     protocol = _protocol_text(protocol_path) if protocol_path is not None else None

@@ -471,7 +471,11 @@ def split(db: Store, record_id: int, person: str) -> int:
     with db.transaction():
         dup = [lk for lk in links.current_links_of(db, record_id) if lk.verdict == "duplicate"]
         if not dup:
-            raise UserError(f"record {record_id} is not merged with any other record")
+            raise UserError(
+                f"record {record_id} is not merged with any other record",
+                hint="split takes a record out of the cluster it was merged into;"
+                " 'reviewkit dedup report --csv FILE' lists the clusters",
+            )
         links.add_links(
             db, ((lk.record_a, lk.record_b, "not_duplicate", None, made_by, reason) for lk in dup)
         )

@@ -33,9 +33,9 @@ from reviewkit.errors import FormatError, UserError
 from reviewkit.formats import pubmed_xml
 from reviewkit.pubmed import transport
 from reviewkit.pubmed.messages import MESSAGE_GROUPS, Message
+from reviewkit.pubmed.transport import NCBI_BASE, RateLimiter
 from reviewkit.records import Record
 
-NCBI_BASE = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
 PUBMED_CAP = 9_999
 TOOL = "reviewkit"
 LOCAL_EMAIL = "reviewkit@localhost.invalid"  # sent to local servers when no email is configured
@@ -78,35 +78,6 @@ def resolve_email(email: str | None, base_url: str) -> str:
 
 def is_ncbi(base_url: str) -> bool:
     return (urlsplit(base_url).hostname or "").endswith("ncbi.nlm.nih.gov")
-
-
-class RateLimiter:
-    """At most ``rate`` request starts per second (thread-safe), with a safety margin: a server
-    that counts arrivals in a sliding second sees starts that are exactly 1/rate apart arrive
-    a few tens of milliseconds closer now and then, and answers 429 (measured: 2 in 58
-    requests at 2 %, none at 5 %)."""
-
-    def __init__(
-        self,
-        rate: float,
-        *,
-        margin: float = 1.05,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> None:
-        self.interval = margin / rate
-        self._next = 0.0
-        self._lock = threading.Lock()
-        self._clock = clock
-        self._sleep = sleep
-
-    def wait(self) -> None:
-        with self._lock:
-            now = self._clock()
-            start = max(now, self._next)
-            self._next = start + self.interval
-        if start > now:
-            self._sleep(start - now)
 
 
 @dataclass
@@ -213,8 +184,7 @@ class PubMedClient:
         params = {**params, "tool": self.tool, "email": self.email}
         if self._api_key:
             params["api_key"] = self._api_key
-        request = Entrez._build_request(f"{self.base_url}{utility}.fcgi", params)
-        last = ""
+        last, elsewhere = "", False
         for attempt in range(1, self.max_attempts + 1):
             self.limiter.wait()
             if stop is not None and stop.is_set():
@@ -222,6 +192,9 @@ class PubMedClient:
             with self._count_lock:
                 self.requests += 1
             retry_after = 0.0
+            # a request per attempt: urllib counts the redirects it followed on the request,
+            # so one reused across attempts called the fifth redirect 'an infinite loop'
+            request = Entrez._build_request(f"{self.base_url}{utility}.fcgi", params)
             try:
                 with urlopen(request, timeout=self.timeout) as reply:
                     body = reply.read()
@@ -233,6 +206,7 @@ class PubMedClient:
                 # the status decides a retry (a 429 or 5xx is passing whatever its body says);
                 # an envelope's words only name what a 4xx refuses
                 if exc.code in RETRY_STATUS or (said is not None and passing_fault(said)):
+                    elsewhere = False
                     last = f"HTTP {exc.code}" + (
                         " (API rate limit exceeded)" if exc.code == 429 else ""
                     )
@@ -245,6 +219,8 @@ class PubMedClient:
                 retry_after = transport.retry_after(
                     exc.headers.get("Retry-After") if exc.headers else None
                 )
+            except NotEutilsReply as exc:  # retried: PubMed sends an empty body now and then
+                last, elsewhere = exc.message, True
             except (
                 URLError,
                 TimeoutError,
@@ -252,32 +228,36 @@ class PubMedClient:
                 http.client.HTTPException,
                 UnreadableReply,
             ) as exc:
-                last = self._describe(exc)
+                last, elsewhere = self._describe(exc), False
             except BackendFailed as exc:
-                last = f"NCBI: {exc.text}"
+                last, elsewhere = f"NCBI: {exc.text}", False
             if attempt < self.max_attempts:
                 delay = max(retry_after, self._delay(attempt))
                 if stop is None:
                     self._sleep(delay)
                 elif stop.wait(delay):
                     raise Cancelled(utility)
+        hint = (
+            "PubMed may be busy or down; run the same command again later"
+            " (search run resumes where it stopped)"
+        )
+        if elsewhere:  # every attempt answered, but not as E-utilities: not a busy PubMed
+            hint = f"{transport.NOT_EUTILS_HINT}; if it is PubMed, run the same command again later"
         raise EntrezError(
             f"{utility} failed after {self.max_attempts} attempts (last: {last})",
             where=self.base_url,
-            hint=(
-                "PubMed may be busy or down; run the same command again later"
-                " (search run resumes where it stopped)"
-            ),
+            hint=hint,
         )
 
     def _refused(self, utility: str, exc: HTTPError, body: bytes) -> EntrezError:
         """An HTTP error that no retry can mend (400, 403, 404 …), with NCBI's own words: the
         reply body's JSON ``error`` or its text (an API key it does not know is refused so)."""
         said = transport.reply_text(body)
-        message = f"{utility} failed: HTTP {exc.code} {self._redact(exc.reason)}"
+        reason = " ".join(str(exc.reason).split())  # urllib's redirect-loop reason has lines
+        message = f"{utility} failed: HTTP {exc.code} {self._redact(reason)}"
         if said:
             message += f": {self._redact(said)}"
-        hint = ""
+        hint = transport.refusal_hint(utility, exc)
         if self._api_key and "key" in said.lower():
             hint = (
                 "check NCBI_API_KEY (your keys: https://www.ncbi.nlm.nih.gov/account/settings/),"
@@ -417,6 +397,18 @@ class UnreadableReply(EntrezError):
     """A reply that arrived but cannot be read (truncated XML): retried like a cut read."""
 
 
+class NotEutilsReply(UnreadableReply):
+    """A reply that is no E-utilities document at all (a web page, an empty body): retried, and
+    when every attempt got one, the user is told to check --base-url, not to wait for PubMed."""
+
+
+def _check_eutils(utility: str, body: bytes) -> None:
+    """Raise :class:`NotEutilsReply` for a reply that is no E-utilities document at all."""
+    what = transport.not_eutils(body)
+    if what is not None:
+        raise NotEutilsReply(f"the {utility} reply is {what}, not E-utilities XML")
+
+
 class BackendFailed(Exception):
     """NCBI's transient ``<ERROR>Search Backend failed…</ERROR>``: retried like a 5xx."""
 
@@ -432,6 +424,7 @@ def passing_fault(text: str) -> bool:
 
 
 def _parse_esearch(body: bytes) -> ESearchResult:
+    _check_eutils("esearch", body)
     text = transport.error_text(body)
     if text is not None and b"<Count>" not in body:
         if passing_fault(text):
@@ -459,6 +452,7 @@ def _parse_esearch(body: bytes) -> ESearchResult:
 
 def whole_efetch(body: bytes) -> bytes:
     """The reply, if it is not an error reply and ends with its root's closing tag."""
+    _check_eutils("efetch", body)
     if b"<eFetchResult" in body[:2000]:
         text = transport.error_text(body)
         if text is not None and passing_fault(text):

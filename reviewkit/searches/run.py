@@ -63,7 +63,12 @@ def run_searches(
     protocol = project.protocol
     searches = list(protocol.searches) if names is None else [protocol.search(n) for n in names]
     if not searches:
-        raise UserError("the protocol has no stored searches", where=str(project.protocol_path))
+        raise UserError(
+            "the protocol has no stored searches",
+            where=str(project.protocol_path),
+            hint='add a [[searches]] table (name, database = "PubMed", query) to it, as in'
+            " protocols/*.toml; a review of imported records runs none",
+        )
     db = project.db
     batch, finished = _resume_plan(db, [s.name for s in searches])
     reports = []

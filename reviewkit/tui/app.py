@@ -10,12 +10,14 @@ in :mod:`reviewkit.tui.messages`) after the stage function returned, which tests
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from textual.app import App
 from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 
+from reviewkit import settings
 from reviewkit.errors import UserError
 from reviewkit.tui.actions import Action, load_keymap
 from reviewkit.tui.help import HelpScreen
@@ -29,6 +31,7 @@ class ReviewkitScreen(Screen):
     """
 
     TITLE = "reviewkit"
+    WITHOUT_TERMINAL = ""  # how to do the screen's work without one, if the command has a way
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -69,6 +72,38 @@ class ReviewkitApp(App):
 
     def on_mount(self) -> None:
         self.push_screen(self.first_screen)
+
+    def run(self, *args: Any, **kwargs: Any) -> Any:
+        """Run in this terminal, refused when there is none to run in (headless runs aside)."""
+        if not kwargs.get("headless"):
+            require_terminal(self.first_screen)
+        return super().run(*args, **kwargs)
+
+
+def require_terminal(screen: ReviewkitScreen) -> None:
+    """Refuse to open ``screen`` where nobody can see or answer it. Textual reads the keys from
+    standard input and draws on standard error (the process's own, sys.__stdin__ and
+    sys.__stderr__): with a pipe or a file in either place (ssh without -t, a job without a
+    terminal, '2> log') the screen was drawn into it and waited for keys for ever. TERM=dumb
+    (an editor's shell buffer) cannot show a screen: its escape codes came out as text."""
+    what = ""
+    for name, stream in (("standard input", sys.__stdin__), ("standard error", sys.__stderr__)):
+        try:
+            terminal = stream is not None and stream.isatty()
+        except ValueError:  # closed
+            terminal = False
+        if not terminal:
+            what = f"{name} is not a terminal"
+            break
+    if not what and settings.terminal_type() == "dumb":
+        what = "this terminal cannot draw one (TERM=dumb)"
+    if what:
+        other = f"; {screen.WITHOUT_TERMINAL}" if screen.WITHOUT_TERMINAL else ""
+        raise UserError(
+            f"{screen.TITLE} opens a screen in the terminal, but {what}",
+            hint="run it in a terminal window, with its input and standard error left to the"
+            f" terminal (over ssh: ssh -t HOST …; in Emacs: M-x term){other}",
+        )
 
 
 class AppCrashed(UserError):

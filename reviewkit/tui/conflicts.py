@@ -87,6 +87,7 @@ class ConflictsScreen(DecisionScreen):
     # ? and q before moving, and short footer words: every shown key fits 80 columns
     BINDINGS = bindings(footer_order(ACTIONS))
     TITLE = "reviewkit conflicts"
+    WITHOUT_TERMINAL = "or print the conflicts with --list"
     ACTIONS_ID = "conflicts"
 
     def __init__(

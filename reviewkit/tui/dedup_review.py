@@ -149,6 +149,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
     )
     BINDINGS = bindings(ACTIONS)
     TITLE = "reviewkit dedup review"
+    WITHOUT_TERMINAL = "or decide the pairs in a spreadsheet: --csv FILE, then --read-csv FILE"
 
     def __init__(self, project: Project, reviewer: str) -> None:
         super().__init__()

@@ -65,3 +65,24 @@ def test_data_variable_naming_a_file(tmp_path: Path, monkeypatch, capsys) -> Non
     assert "Traceback" not in out + err
     assert "REVIEWKIT_DATA names a file" in err and str(afile) in err, err
     assert afile.read_text(encoding="utf-8") == "not a folder\n"
+
+
+def test_no_home_folder_runs_without_a_keymap(
+    nameless_user: None, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """No $HOME and no entry in the user list (a container started with a bare user id and a
+    cleared environment): the keymap's place ~/.config/… cannot be named, so there is no user
+    keymap. Path.home() raised a RuntimeError traceback from every terminal screen; now the
+    screen goes on (and stops here only because the test has no terminal)."""
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.delenv("REVIEWKIT_KEYS", raising=False)
+    project = tmp_path / "project"
+    (tmp_path / "one.ris").write_text(RIS, encoding="utf-8")
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(tmp_path / "one.ris"), "--project", str(project)]) == 0
+    capsys.readouterr()
+    code = main(["screen", "--reviewer", "reviewer1", "--project", str(project)])
+    out, err = capsys.readouterr()
+    assert code == 2, out + err
+    assert "Traceback" not in out + err
+    assert "reviewkit screen opens a screen in the terminal, but" in err, err

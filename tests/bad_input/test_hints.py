@@ -91,3 +91,21 @@ def test_protocol_only_folder_says_what_to_do(tmp_path, capsys) -> None:
         assert code == 2, err
         assert "already exists" not in err and f"move {folder / 'protocol.toml'}" in err, err
     assert sorted(p.name for p in folder.iterdir()) == ["protocol.toml"]
+
+
+def test_search_run_without_stored_searches_says_what_to_add(tmp_path, capsys) -> None:
+    """A protocol with no [[searches]] (a review of imported records): 'search run --all'
+    said 'the protocol has no stored searches' and no more."""
+    text = PROTOCOL.read_text(encoding="utf-8")
+    first, after = text.index("[[searches]]"), text.index("[eligibility]")
+    assert "[[searches]]" not in text[after:]
+    protocol = tmp_path / "no-searches.toml"
+    protocol.write_text(text[:first] + text[after:], encoding="utf-8")
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(protocol)]) == 0
+    capsys.readouterr()
+    local = ["--base-url", "http://127.0.0.1:9/entrez/eutils/"]  # no request is made
+    code = main(["search", "run", "--all", *local, "--project", str(project)])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert "the protocol has no stored searches" in err and "hint: add a [[searches]]" in err

@@ -135,3 +135,49 @@ def test_a_reason_given_once_and_undone_can_be_removed(
     code = main(["decisions", "import", str(exported), "--project", str(other)])
     assert code == 0, capsys.readouterr()
     assert main(["status", "--project", str(other)]) == 0, capsys.readouterr()
+
+
+def _table_rows(folder: Path) -> dict[str, int]:
+    """Report table (label id) -> its rows, from the CSV tables of a report."""
+    import csv
+
+    rows = {}
+    for table in sorted((folder / "tables").glob("*.csv")):
+        with table.open(encoding="utf-8-sig", newline="") as fh:
+            rows[table.stem] = len(list(csv.reader(fh))) - 1  # the header row
+    return rows
+
+
+def test_a_suggested_label_renamed_in_the_protocol_leaves_no_study_out(
+    tmp_path: Path, capsys
+) -> None:
+    """Suggestions are the rules', made again by classify, so renaming a label id that only
+    suggestions use is free. Until classify runs again such a study is unlabelled ('none of
+    these'), as one never classified: the report put it in no table, and the evidence map in
+    a row of the old id."""
+    from reviewkit import screening
+    from reviewkit.project import open_project
+    from reviewkit.reports.studies import all_reports
+
+    folder = imported_project(tmp_path / "project")
+    with open_project(folder) as p:
+        for rid in all_reports(p):
+            for stage in ("title-abstract", "full-text"):
+                for reviewer in ("reviewer1", "reviewer2"):
+                    screening.decide(p.db, rid, stage, reviewer, "include", protocol=p.protocol)
+    assert main(["classify", "--scheme", "model-type", "--project", str(folder)]) == 0
+    report = ["report", "--format", "csv,md", "--project", str(folder), "--out"]
+    assert main([*report, str(tmp_path / "before")]) == 0
+    before = _table_rows(tmp_path / "before")
+    assert before.get("workplace") == 1, before  # the rules suggest it for the first record
+    edit(folder, 'id = "workplace"', 'id = "workplace-centred"')
+    assert main([*report, str(tmp_path / "stale")]) == 0
+    stale = _table_rows(tmp_path / "stale")
+    assert sum(stale.values()) == sum(before.values()), stale
+    assert stale["none"] == before["none"] + 1 and "workplace" not in stale
+    evidence_map = (tmp_path / "stale" / "evidence-map" / "evidence-map.md").read_text("utf-8")
+    assert "| workplace |" not in evidence_map
+    assert main(["classify", "--scheme", "model-type", "--project", str(folder)]) == 0
+    assert main([*report, str(tmp_path / "again")]) == 0
+    assert _table_rows(tmp_path / "again")["workplace-centred"] == 1
+    capsys.readouterr()

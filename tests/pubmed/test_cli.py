@@ -121,7 +121,7 @@ def test_search_test_answers_a_written_out_list_of_3000_names(
         (("search", "run"), "name the searches to run, or pass --all"),
         (("search", "run", "no-such-search"), "no stored search named 'no-such-search'"),
         (("search", "diff", "english"), "has 0 complete runs"),
-        (("search", "diff", "english", "1"), "give two run numbers"),
+        (("search", "diff", "english", "1"), "1 run number given; a diff compares two runs"),
         (("search", "diff", "english", "1", "2"), "run 1 is not a run of search 'english'"),
         (("search", "history", "nope"), "no stored search named 'nope'"),
     ],
