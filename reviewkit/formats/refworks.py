@@ -25,10 +25,10 @@ from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.text import continue_field, split_lines, tag_values, with_raw
+from reviewkit.formats.text_sniff import REFWORKS_FIELD
 from reviewkit.records import Record, plain_abstract
 
 FORMAT = "refworks"
-_FIELD = re.compile(r"^([A-Z][A-Z0-9])(?: (.*))?$")
 
 
 def _records(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str, str]]]]:
@@ -37,7 +37,7 @@ def _records(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str,
     for no, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        m = _FIELD.match(line.rstrip())
+        m = REFWORKS_FIELD.match(line.rstrip())
         if m and m.group(1) == "RT":
             if fields:
                 yield start, fields
@@ -118,13 +118,3 @@ def read(text: str, name: str, *, source: str = "RefWorks import") -> Iterator[R
             hint="the file may be cut short; export it again, or delete the record",
             urls=urls,
         )
-
-
-def sniff(text: str) -> bool:
-    """Whether the text opens with 'RT <type>' followed by tagged lines ('SR', 'A1', …)."""
-    head = [ln for ln in split_lines(text.lstrip("\ufeff")[:2000]) if ln.strip()][:3]
-    return (
-        len(head) >= 2
-        and re.match(r"^RT \S", head[0]) is not None
-        and all(_FIELD.match(ln.rstrip()) for ln in head[1:])
-    )
