@@ -143,7 +143,7 @@ ProgressFn = Callable[[int, int], None]
 @contextmanager
 def progress_bar(description: str, *, unit: str = "") -> Iterator[ProgressFn]:
     """A rich progress bar on stderr; yields ``update(done, total)``. Quiet when not a terminal."""
-    if not _maybe_terminal():
+    if not _on_terminal():
         yield lambda done, total: None
         return
     from rich.progress import (
@@ -172,12 +172,9 @@ def progress_bar(description: str, *, unit: str = "") -> Iterator[ProgressFn]:
         yield update
 
 
-def _maybe_terminal() -> bool:
-    """False when rich would surely find stderr no terminal: not a TTY, and neither of the
-    variables rich's ``Console.is_terminal`` reads first (TTY_COMPATIBLE, FORCE_COLOR) set.
-    Else rich decides (it may still say no)."""
-    if any(name in os.environ for name in ("TTY_COMPATIBLE", "FORCE_COLOR")):
-        return True
+def _on_terminal() -> bool:
+    """Whether stderr is a terminal (a TTY). A bar is drawn only there; on a pipe or a file
+    rich is not even imported (rich may still find a TTY no terminal: TTY_COMPATIBLE=0)."""
     try:
         return sys.stderr.isatty()
     except (AttributeError, ValueError):  # no stderr, or a closed one

@@ -4,7 +4,6 @@ and ``reviewkit simulate`` imports only what a simulation needs."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -28,10 +27,8 @@ def _modules_after(argv: list[str], entry: str = "reviewkit.cli") -> tuple[str, 
         f"code = main({argv!r})\n"
         "print(json.dumps([code, sorted(sys.modules)]))\n"
     )
-    # stderr is a pipe: no variable may make rich take it for a terminal (cli._common)
-    env = {k: v for k, v in os.environ.items() if k not in ("TTY_COMPATIBLE", "FORCE_COLOR")}
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
     *output, last = result.stdout.strip().splitlines()
