@@ -7,7 +7,8 @@ as a number ('2019', a PMID) without Excel's '.0', a date as YYYY-MM-DD, a formu
 Excel last computed for it. The header is the first row with a value (rows above it may be
 blank); the numbers in messages are the worksheet's row numbers, as Excel shows them (the
 table's line numbers, which a cell holding line breaks shifts, are mapped back). Excel
-97-2003 workbooks (.xls) are refused with a message saying how to save them.
+97-2003 workbooks (.xls) are refused with a message saying how to save them
+(:mod:`~reviewkit.formats.workbook_sniff`, which also tells a workbook from another zip).
 
 A workbook is a zip of XML parts and its size on disk says little (a "zip bomb" of a few KB can
 expand to gigabytes), so before openpyxl reads it every part is checked: at most
