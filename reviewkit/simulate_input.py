@@ -34,8 +34,9 @@ import numpy as np
 
 from reviewkit.errors import UserError
 from reviewkit.files import check_regular
-from reviewkit.formats import ris, xlsx
 from reviewkit.formats.csv_read import dict_rows, read_sheet
+from reviewkit.formats.text_sniff import sniff
+from reviewkit.formats.workbook_sniff import is_workbook, is_zip, refuse_xls
 from reviewkit.ranking import record_text
 
 __all__ = ["LabelledSet", "label_value", "load_labelled_set", "missing"]
@@ -118,6 +119,8 @@ def _csv_rows(text: str, where: str, label_column: str) -> tuple[list[str], list
 
 def _ris_rows(text: str, where: str) -> tuple[list[str], list[int]]:
     """Texts and labels of a RIS text whose notes hold ASReview's labels."""
+    from reviewkit.formats import ris  # rispy and the record model: for a RIS file only
+
     texts, labels = [], []
     for record in ris.read(text, where):
         note = _ASREVIEW_NOTE.search(record.raw)
@@ -140,11 +143,13 @@ def _read_rows(path: Path, label_column: str) -> tuple[list[str], list[int], str
     where = str(path)
     with path.open("rb") as fh:
         head = fh.read(4096)
-    xlsx.refuse_xls(head, where)  # .xls and password-protected workbooks: named, with the fix
-    if xlsx.is_zip(head) and xlsx.is_workbook(where):
+    refuse_xls(head, where)  # .xls and password-protected workbooks: named, with the fix
+    if is_zip(head) and is_workbook(where):
+        from reviewkit.formats import xlsx  # the reader (and the CSV reader): for a workbook only
+
         texts, labels = _csv_rows(xlsx.to_text(path.read_bytes(), where), where, label_column)
         return texts, labels, f"'{label_column}'"
-    if xlsx.is_zip(head) and _asreview_project(path):
+    if is_zip(head) and _asreview_project(path):
         raise UserError(
             "this is an ASReview project file (.asreview), not a labelled dataset",
             where=where,
@@ -156,7 +161,7 @@ def _read_rows(path: Path, label_column: str) -> tuple[list[str], list[int], str
     # not UTF-8, NUL bytes, an empty file, Excel's 'sep=' line, a repeated header, a ragged
     # row, a quote never closed: errors with lines
     text = read_sheet(path)
-    if ris.sniff(text):
+    if sniff("ris", text):
         return *_ris_rows(text, where), "the RIS notes' label"
     return *_csv_rows(text, where, label_column), f"'{label_column}'"
 

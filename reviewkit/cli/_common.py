@@ -1,7 +1,9 @@
 """Options and helpers shared by the CLI modules: files to write, progress bars, tables.
 
 What opens a project (--project, its checks) is in :mod:`reviewkit.cli._project`: ``reviewkit
-simulate`` needs none of it (the store, the protocol, networkx).
+simulate`` needs none of it (the store, the protocol, networkx). rich is imported when a console
+is first used (``console``, ``err_console``) or a progress bar is shown on a terminal: it costs
+about 40 ms of CPU, which ``reviewkit simulate`` in a pipe or a script does not need.
 """
 
 from __future__ import annotations
@@ -9,19 +11,38 @@ from __future__ import annotations
 import math
 import os
 import stat
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from reviewkit import outputs
 from reviewkit.errors import OutputError
 
-console = Console()  # tables and results: stdout
-err_console = Console(stderr=True)  # progress bars: stderr, so stdout stays clean for pipes
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    console: Console  # tables and results: stdout
+    err_console: Console  # progress bars: stderr, so stdout stays clean for pipes
+
+
+def __getattr__(name: str) -> Console:
+    """``console`` and ``err_console``, made (and rich imported) on first use."""
+    if name not in ("console", "err_console"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return _console(name)
+
+
+def _console(name: str) -> Console:
+    """The module's console ``name``, made now if it was not yet."""
+    if name not in globals():
+        from rich.console import Console
+
+        globals()[name] = Console(stderr=name == "err_console")
+    return globals()[name]
 
 
 class OutputPath(click.Path):
@@ -122,6 +143,18 @@ ProgressFn = Callable[[int, int], None]
 @contextmanager
 def progress_bar(description: str, *, unit: str = "") -> Iterator[ProgressFn]:
     """A rich progress bar on stderr; yields ``update(done, total)``. Quiet when not a terminal."""
+    if not _on_terminal():
+        yield lambda done, total: None
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    err_console = _console("err_console")
     columns = [
         TextColumn("{task.description}"),
         BarColumn(),
@@ -137,3 +170,12 @@ def progress_bar(description: str, *, unit: str = "") -> Iterator[ProgressFn]:
             bar.update(task, completed=done, total=total or None)
 
         yield update
+
+
+def _on_terminal() -> bool:
+    """Whether stderr is a terminal (a TTY). A bar is drawn only there; on a pipe or a file
+    rich is not even imported (rich may still find a TTY no terminal: TTY_COMPATIBLE=0)."""
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # no stderr, or a closed one
+        return False

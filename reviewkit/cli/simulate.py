@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from reviewkit import outputs
-from reviewkit.cli._common import OutputPath, console, progress_bar
+from reviewkit.cli._common import OutputPath, progress_bar
 from reviewkit.errors import UserError
 from reviewkit.wording import quantity
 
@@ -115,10 +115,10 @@ def simulate_command(
                 )
             ),
         )
-        console.print(f"order written to {csv_path}")
+        click.echo(f"order written to {csv_path}")
     if plot_path is not None:
         plot_recall(result, plot_path)
-        console.print(f"recall curve written to {plot_path}")
+        click.echo(f"recall curve written to {plot_path}")
 
 
 def _protocol_text(path: Path):  # -> reviewkit.ranking.cold_start.ProtocolText

@@ -7,12 +7,12 @@ Records (or what its ``prepare`` makes of each); every problem is a
 :class:`~reviewkit.errors.FormatError` naming the file and line.
 
 Each format's module is imported the first time that format is asked for (:func:`module`;
-``reviewkit.formats.ris`` and the package's other modules load on first use too; :func:`detect`
-loads the Excel reader and the text readers it sniffs with, and tells XML from its bytes
-(:mod:`~reviewkit.formats.xml_sniff`) without lxml):
-``reviewkit simulate`` tells CSV, Excel and RIS apart itself, not with :func:`detect`, and
-the XML, BibTeX and MEDLINE readers (lxml, bibtexparser, pylatexenc) cost more CPU to import
-than its run on a small set.
+``reviewkit.formats.ris`` and the package's other modules load on first use too). :func:`detect`
+tells XML from its bytes (:mod:`~reviewkit.formats.xml_sniff`) and the text formats from their
+first lines (:mod:`~reviewkit.formats.text_sniff`) and workbooks by their zip parts' names
+(:mod:`~reviewkit.formats.workbook_sniff`), so it loads no reader:
+the readers (lxml, bibtexparser, pylatexenc, rispy, the record model) cost more CPU to import
+than ``reviewkit simulate``'s run on a small set.
 """
 
 from __future__ import annotations
@@ -39,11 +39,13 @@ from reviewkit.formats.text import (
     read_bytes,
     utf16_without_bom,
 )
+from reviewkit.formats.text_sniff import TEXT_FORMATS, is_ovid, sniff
+from reviewkit.formats.workbook_sniff import is_workbook, is_zip, refuse_xls
 from reviewkit.formats.xml_sniff import is_endnote_xml, is_pubmed_xml
-from reviewkit.records import Record
 
-if TYPE_CHECKING:  # loaded with the readers: importing the package loads no reader
+if TYPE_CHECKING:  # loaded with the readers: importing the package loads none of them
     from reviewkit.formats.read_warnings import Warn
+    from reviewkit.records import Record
 
 # a format's name: the module of this package that reads it (and writes it, for WRITE_FORMATS)
 _MODULES = {
@@ -60,8 +62,6 @@ _MODULES = {
 }
 READ_FORMATS = tuple(_MODULES)
 WRITE_FORMATS = ("ris", "bibtex", "csv", "medline")
-# the formats read from decoded text, in the order detect() sniffs them
-_TEXT_FORMATS = ("wos", "ris", "cochrane", "refworks", "medline", "bibtex")
 ALIASES = {
     "xml": "pubmed-xml",
     "pubmed": "pubmed-xml",
@@ -136,14 +136,13 @@ def detect(path: Path, encoding: str | None = None) -> str:
     if not _without_bom(head).strip():
         raise FormatError("the file is empty", where=str(path), hint=EMPTY_HINT)
     not_export.refuse(head, str(path))  # a PDF, a database, an archive, JSON, a list of PMIDs
-    xlsx = module("xlsx")  # its zip and OLE2 checks import no lxml or openpyxl
     if is_endnote_xml(head):
         return "endnote-xml"
-    if xlsx.is_zip(head):
-        if xlsx.is_workbook(str(path)):
+    if is_zip(head):
+        if is_workbook(str(path)):
             return "xlsx"
         raise not_export.zip_refusal(str(path))
-    xlsx.refuse_xls(head, str(path))
+    refuse_xls(head, str(path))
     if is_pubmed_xml(head):
         return "pubmed-xml"
     wide = _wide_head(head, encoding)
@@ -166,13 +165,13 @@ def detect(path: Path, encoding: str | None = None) -> str:
             hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV",
         )
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
-    for name in _TEXT_FORMATS:
-        if module(name).sniff(text):
+    for name in TEXT_FORMATS:
+        if sniff(name, text):
             return name
     not_export.refuse_text(text, str(path))  # PubMed's Summary text, EndNote's .enw
     if text.lstrip().startswith("<"):
         return "pubmed-xml"  # some XML: the PubMed reader names what is wrong with it
-    if module("csv").sniff(text):
+    if sniff("csv", text):
         return "csv"
     raise FormatError(
         "cannot tell the format from the content",
@@ -266,14 +265,13 @@ def _read_serial(
         return
     text = decode(read_bytes(path), name, encoding)
     check_line_lengths(text, name)  # before a reader holds a line of megabytes as one value
-    reader = module(fmt)
-    if reader.sniff(text):  # a file of this format (not one forced on another's text)
+    if sniff(fmt, text):  # a file of this format (not one forced on another's text)
         joined.check_one_format(text, fmt, name)  # a second export appended: refused by line
     kwargs = {"mapping": mapping} if fmt == "csv" else {}
     # Ovid's tagged text is read as MEDLINE, but its records come from Ovid (Embase, PsycINFO,
     # Ovid MEDLINE), not PubMed: the PRISMA diagram names the database a file came from
-    default = "Ovid" if fmt == "medline" and reader.is_ovid(text) else _DEFAULT_SOURCE[fmt]
-    yield from reader.read(text, name, source=source or default, warn=warn, **kwargs)
+    default = "Ovid" if fmt == "medline" and is_ovid(text) else _DEFAULT_SOURCE[fmt]
+    yield from module(fmt).read(text, name, source=source or default, warn=warn, **kwargs)
 
 
 _DEFAULT_SOURCE = {

@@ -470,17 +470,3 @@ def write(records: Iterable[Record], out: TextIO) -> None:
         fields = [Field(k, v if k == "author" else escape(v)) for k, v in values.items() if v]
         library.add(Entry(BIBTEX_TYPES.get(kind, "misc"), _key(rec, used), fields))
     out.write(bibtexparser.write_string(library))
-
-
-# An entry at the start of a line, as BibTeX writes one: '@type{key,' (the key may be empty or
-# on the next line), or one of the three commands without a key. A bare '@word {x}' is no entry:
-# a line of a CSV cell (an e-mail handle, a tweet) can start so. A line may end in CR alone (old
-# Mac files), which (?m)^ does not see.
-_SNIFF_ENTRY = re.compile(
-    r"(?:\A|[\r\n])\s*@\s*(?:(?:string|preamble|comment)\s*[{(]|[A-Za-z]+\s*[{(]\s*[^\s,{}()\"=]*\s*,)",
-    re.IGNORECASE,
-)
-
-
-def sniff(text: str) -> bool:
-    return _SNIFF_ENTRY.search(text[:20000]) is not None

@@ -31,10 +31,10 @@ from reviewkit.formats.last_record import check_last_record
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.record_numbers import RecordNumbers, first_of_many, record_number
 from reviewkit.formats.text import continue_field, split_lines, tag_values, with_raw
+from reviewkit.formats.text_sniff import COCHRANE_FIELD
 from reviewkit.records import Record, normalise_pmid, plain_abstract
 
 FORMAT = "cochrane"
-_FIELD = re.compile(r"^([A-Z][A-Z0-9]{1,2}):(?: (.*)|)$")
 _CUT_HINT = "the file looks cut short; export it from the Cochrane Library again"
 # fields the export writes in every record whatever the reference: US, the record's link on
 # the Cochrane Library (ID comes first, so a cut record always has it)
@@ -79,7 +79,7 @@ def _parts(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str, s
                 hint="is this the Cochrane Library's plain-text export? pass --format to choose"
                 " another reader",
             )
-        if m := _FIELD.match(line):
+        if m := COCHRANE_FIELD.match(line):
             fields.append((m.group(1), (m.group(2) or "").strip()))
         elif fields:
             continue_field(fields, line)
@@ -147,7 +147,9 @@ def read(
     check_last_record([fields for _, fields in records], _ALWAYS, name, len(lines), hint=_CUT_HINT)
     for position, start, fields, raw in with_raw(records, lines):
         record = _to_record(fields, raw, source, name, position)
-        check_tagged_year(record, fields, YEAR_TAGS, tag_line(name, raw, start, _FIELD), warn)
+        check_tagged_year(
+            record, fields, YEAR_TAGS, tag_line(name, raw, start, COCHRANE_FIELD), warn
+        )
         accession = next((v for tag, v in fields if tag == "ID" and v), "")  # CN-01234567
         yield require_findable(
             record,
@@ -156,15 +158,3 @@ def read(
             accession,
             hint="the file may be cut short or edited; export it from the Cochrane Library again",
         )
-
-
-def sniff(text: str) -> bool:
-    """Whether the text opens with 'Record #1 of N' followed by 'TAG: value' lines (the RIS
-    export of the same site puts RIS records after that line, and is sniffed as RIS first)."""
-    head = [ln for ln in split_lines(text.lstrip("\ufeff")[:4000]) if ln.strip()][:3]
-    return (
-        len(head) >= 2
-        and record_number(head[0]) is not None
-        and all(_FIELD.match(ln) or record_number(ln) for ln in head[1:])
-        and bool(_FIELD.match(head[1]))
-    )

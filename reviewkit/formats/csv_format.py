@@ -22,7 +22,6 @@ from reviewkit.formats.csv_read import (
     RowShape,
     below_title_rows,
     duplicate_columns,
-    is_sep_line,
     is_wos_dialect,
     sheet,
 )
@@ -30,7 +29,6 @@ from reviewkit.formats.embase_source import fill_from_source
 from reviewkit.formats.findable import ACCESSION_COLUMNS, require_findable
 from reviewkit.formats.kinds import kept_kind, kind_named
 from reviewkit.formats.read_warnings import Warn, check_year_cell
-from reviewkit.formats.text import split_lines
 from reviewkit.outputs import csv_writer, restore
 from reviewkit.records import Record, plain_abstract
 
@@ -364,12 +362,3 @@ def write(records: Iterable[Record], out: TextIO) -> None:
                 value = getattr(rec, col)
                 row.append("" if value is None else str(value))
         writer.writerow(row)
-
-
-def sniff(text: str) -> bool:
-    first = split_lines(text.lstrip("\ufeff"))[0] if text.strip() else ""
-    if is_sep_line(first):  # Excel's 'sep=|' names a separator the line itself may not hold
-        return True
-    return ("," in first or "\t" in first or ";" in first) and not first.lstrip().startswith(
-        ("<", "@", "TY ")
-    )

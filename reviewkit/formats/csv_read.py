@@ -27,6 +27,7 @@ from pathlib import Path
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.text import EMPTY_HINT, read_text
+from reviewkit.formats.text_sniff import SEP_LINE
 from reviewkit.outputs import restore
 
 MAX_CELL = 1_000_000  # characters; the longest real abstracts are ~10,000
@@ -38,15 +39,6 @@ SEPARATORS = (",", ";", "\t")
 # seconds), and the lines after the header that break a tie between two separators
 _GUESS_CHARS = 100_000
 _GUESS_ROWS = 20
-# Excel's separator line: 'sep=' and one character (any: Excel takes what it is given), as
-# Excel writes it; a spreadsheet that read it as a cell and saved the file again pads it with
-# separators ('sep=;;;;') or quotes it ('"sep=,"')
-_SEP_LINE = re.compile(r'"?sep=(\t|[^\s"])"?[,;\t]*', re.IGNORECASE)
-
-
-def is_sep_line(line: str) -> bool:
-    """Whether ``line`` (a file's first, without its line end) is Excel's 'sep=' line."""
-    return bool(_SEP_LINE.fullmatch(line.removeprefix("\ufeff").rstrip("\r\n").strip(" ")))
 
 
 class _Semicolon(csv.excel):
@@ -180,7 +172,7 @@ def sheet(text: str, name: str) -> Sheet:
     lines = io.StringIO(text.removeprefix("\ufeff"), newline="").readlines()
     if not any(line.strip() for line in lines):
         raise FormatError("the file is empty", where=name, hint=EMPTY_HINT)
-    sep_line = _SEP_LINE.fullmatch(lines[0].rstrip("\r\n").strip(" "))
+    sep_line = SEP_LINE.fullmatch(lines[0].rstrip("\r\n").strip(" "))
     if sep_line:
         if len(lines) < 2 or not "".join(lines[1:]).strip():
             raise FormatError(

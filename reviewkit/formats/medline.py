@@ -21,10 +21,10 @@ from reviewkit.formats.kinds import NLM_TYPES, kind_of_types
 from reviewkit.formats.ovid_source import parse_source
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.text import continue_field, split_lines, tag_values
+from reviewkit.formats.text_sniff import MEDLINE_LINE, is_ovid
 from reviewkit.records import Record, normalise_pmid, plain_abstract
 
 FORMAT = "medline"
-_LINE = re.compile(r"^([A-Z][A-Z0-9]{0,3}) {0,3}- ?(.*)$")
 
 
 # the year: DP (the date of publication: '2020 Jan 15', '2019 Dec-2020 Jan', 'Winter 2020',
@@ -32,13 +32,7 @@ _LINE = re.compile(r"^([A-Z][A-Z0-9]{0,3}) {0,3}- ?(.*)$")
 # (the date created, the same form) or Ovid's YR: each holds a year, so one that holds none is
 # warned of (formats.read_warnings)
 YEAR_TAGS = ("DP", "DEP", "DA", "YR")
-_OVID_VN = re.compile(r"^VN {1,2}- Ovid Technologies", re.MULTILINE)
 _OVID_MARK = re.compile(r"^\s*<\s*\d+\.?\s*>\s*$")  # '<1. >' opens each Ovid record
-
-
-def is_ovid(text: str) -> bool:
-    """Whether the text is Ovid's tagged export (every record says 'VN  - Ovid Technologies')."""
-    return _OVID_VN.search(text[:20000]) is not None
 
 
 def _ovid_lines(text: str) -> list[str]:
@@ -53,7 +47,8 @@ def _ovid_lines(text: str) -> list[str]:
 # Ovid record without that shape goes on with the field above: its EndNote-style export breaks
 # an Embase abstract at column 0 ('Method(s): We searched …', knh11545/commandline4expertsearchers,
 # test/data/Embase_endnote_r3001-3002.cgi), not after six spaces as MEDLINE does
-# (a tag with no value, 'ST  -' once trailing blanks are trimmed, is a tag too, as _LINE reads it)
+# (a tag with no value, 'ST  -' once trailing blanks are trimmed, is a tag too, as MEDLINE_LINE
+# reads it)
 _OVID_TAG = re.compile(r"^[A-Z][A-Z0-9]{1,3} {1,2}-(?: |$)")
 
 
@@ -86,7 +81,7 @@ def _records(
             continue_field(fields, line)
             end = no
             continue
-        m = _LINE.match(line)
+        m = MEDLINE_LINE.match(line)
         if not m:
             raise FormatError(
                 f"expected a 'TAG - value' line, found {line[:40]!r}",
@@ -210,7 +205,7 @@ def _cut_source(block: str) -> bool:
     """Whether the record's last field is an SO whose text (continuations joined) does not
     end with the period PubMed always ends it with."""
     lines = split_lines(block.rstrip("\n\r"))
-    tags = [(i, m.group(1)) for i, ln in enumerate(lines) if (m := _LINE.match(ln))]
+    tags = [(i, m.group(1)) for i, ln in enumerate(lines) if (m := MEDLINE_LINE.match(ln))]
     if not tags or tags[-1][1] != "SO":
         return False
     return not " ".join(ln.strip() for ln in lines[tags[-1][0] :]).endswith(".")
@@ -219,7 +214,7 @@ def _cut_source(block: str) -> bool:
 def _closed(block: str) -> bool:
     """Whether a record ends with PubMed's closing line: SO, or a book's accession AID."""
     for line in reversed(split_lines(block)):
-        m = _LINE.match(line)
+        m = MEDLINE_LINE.match(line)
         if m:
             tag, value = m.group(1), m.group(2).rstrip()
             return tag == "SO" or (tag == "AID" and value.endswith("[bookaccession]"))
@@ -250,7 +245,7 @@ def read(
             )
         _check_pmid(fields, raw, name, start)
         record = _to_record(fields, raw, source, name, position)
-        check_tagged_year(record, fields, YEAR_TAGS, tag_line(name, raw, start, _LINE), warn)
+        check_tagged_year(record, fields, YEAR_TAGS, tag_line(name, raw, start, MEDLINE_LINE), warn)
         # Ovid's UI and AN: the accession number of the database the record came from
         accessions = [v for tag, v in fields if tag in ("UI", "AN")]
         yield require_findable(
@@ -287,7 +282,11 @@ def _check_pmid(fields: list[tuple[str, str]], raw: str, name: str, start: int) 
     decisions exchanged between machines). A record has one PMID, on its first line: a second
     is a record whose blank line before it was lost (a list of 'PMID- n' lines, records
     pasted together), and reading them as one record would drop all but its first."""
-    at = [i for i, ln in enumerate(raw.split("\n")) if _LINE.match(ln) and ln.startswith("PMID")]
+    at = [
+        i
+        for i, ln in enumerate(raw.split("\n"))
+        if MEDLINE_LINE.match(ln) and ln.startswith("PMID")
+    ]
     if len(at) > 1:
         raise FormatError(
             "a second PMID line inside one record: each record starts with its 'PMID- ' line"
@@ -381,17 +380,3 @@ def write(records: Iterable[Record], out: TextIO) -> None:
         lines += [_wrap("MH", m) for m in rec.mesh_terms]
         lines += [_wrap("AD", a) for a in rec.affiliations]
         out.write("\n".join(lines) + "\n\n")
-
-
-def sniff(text: str) -> bool:
-    head = [ln for ln in split_lines(text[:4000]) if ln.strip()][:5]
-    return is_ovid(text) or (
-        bool(head)
-        and any(ln.startswith("PMID-") or ln.startswith("PMID -") for ln in head)
-        or (
-            bool(head)
-            and all(_LINE.match(ln) or ln.startswith("      ") for ln in head)
-            and "TI  -" in text[:20000]
-            and "TY  -" not in text[:2000]
-        )
-    )

@@ -26,10 +26,10 @@ from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.text import continue_field, split_lines, tag_values, with_raw
+from reviewkit.formats.text_sniff import REFWORKS_FIELD
 from reviewkit.records import Record, plain_abstract
 
 FORMAT = "refworks"
-_FIELD = re.compile(r"^([A-Z][A-Z0-9])(?: (.*))?$")
 # the year: YR holds one, so one that holds none is warned of (formats.read_warnings); failing
 # it, FD, RefWorks' free-format publication date ('Jan 15', a year or not), never warned of
 YEAR_TAGS = ("YR",)
@@ -41,7 +41,7 @@ def _records(lines: list[str], name: str) -> Iterator[tuple[int, list[tuple[str,
     for no, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        m = _FIELD.match(line.rstrip())
+        m = REFWORKS_FIELD.match(line.rstrip())
         if m and m.group(1) == "RT":
             if fields:
                 yield start, fields
@@ -114,7 +114,9 @@ def read(
     records = list(_records(lines, name))
     for position, start, fields, raw in with_raw(records, lines):
         record = _to_record(fields, raw, source, name, position)
-        check_tagged_year(record, fields, YEAR_TAGS, tag_line(name, raw, start, _FIELD), warn)
+        check_tagged_year(
+            record, fields, YEAR_TAGS, tag_line(name, raw, start, REFWORKS_FIELD), warn
+        )
         accessions = [v for tag, v in fields if tag in ("AN", "ID")]
         urls = [v for tag, v in fields if tag in ("UL", "LK")]  # a DOI or PubMed link: its id
         yield require_findable(
@@ -125,13 +127,3 @@ def read(
             hint="the file may be cut short; export it again, or delete the record",
             urls=urls,
         )
-
-
-def sniff(text: str) -> bool:
-    """Whether the text opens with 'RT <type>' followed by tagged lines ('SR', 'A1', …)."""
-    head = [ln for ln in split_lines(text.lstrip("\ufeff")[:2000]) if ln.strip()][:3]
-    return (
-        len(head) >= 2
-        and re.match(r"^RT \S", head[0]) is not None
-        and all(_FIELD.match(ln.rstrip()) for ln in head[1:])
-    )

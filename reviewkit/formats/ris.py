@@ -24,6 +24,7 @@ from reviewkit.formats.kinds import RIS_TYPES, kept_kind, record_kind, ris_kind
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.record_numbers import RecordNumbers, first_of_many, record_number
 from reviewkit.formats.text import continue_field, split_lines, tag_values
+from reviewkit.formats.text_sniff import RIS_OUTSIDE
 from reviewkit.records import Record, normalise_doi, plain_abstract
 
 FORMAT = "ris"
@@ -33,14 +34,6 @@ _UPPER_TAG = re.compile(r"^([A-Z][A-Z0-9])( {1,2})-(?: (.*)|)$")  # RIS's own, n
 # the tags RIS (and rispy's table of it) names, for telling a tag in lower case from text
 _RIS_TAGS = frozenset(rispy.TAG_KEY_MAPPING)
 MESH_PREFIX = "MeSH: "
-# lines some exporters write outside the records, which are not RIS: the '1.' counters of
-# Ovid and rispy, and the header of publishers' downloads ('Provider:', 'Database:',
-# 'Content:'), which the Cochrane Library writes before every record after 'Record #1 of 611'
-_OUTSIDE = re.compile(
-    r"\s*(?:\d+\.|Record #\d+ of \d+|(?:Provider|Database|Content)\s*:.*"
-    r"|Link to the Ovid Full Text or citation:.*)\s*",
-    re.IGNORECASE,
-)
 # Ovid's RIS export (PsycINFO, asreview's tests/demo_data/ovid_psycinfo.ris) writes each
 # record's NLM journal abbreviation 'NL  - ' after its 'ER  - ', then a 'Link to the Ovid Full
 # Text or citation:' line: a trailer of the record above, not a record cut from its TY. It
@@ -164,7 +157,7 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
                 fields.append(("KW", line.strip()))
             elif fields:  # a wrapped line continues the previous field
                 continue_field(fields, line)
-            elif _OUTSIDE.fullmatch(line):
+            elif RIS_OUTSIDE.fullmatch(line):
                 numbering.header(line, no)
             else:
                 raise FormatError(
@@ -371,8 +364,3 @@ def write(records: Iterable[Record], out: TextIO) -> None:
     out.write(
         rispy.dumps(refs, implementation=_NoHeaderWriter, list_tags=[*rispy.LIST_TYPE_TAGS, "AD"])
     )
-
-
-def sniff(text: str) -> bool:
-    head = [ln for ln in split_lines(text[:4000]) if ln.strip() and not _OUTSIDE.fullmatch(ln)]
-    return any(re.match(r"^(?:TY|ty) {1,2}- ", ln) for ln in head[:3])  # _TagStyle

@@ -188,9 +188,3 @@ def read(
         check_tagged_year(record, values, YEAR_TAGS, tag_line(name, raw, start, _TAG), warn)
         accession = " ".join(v for tag, values in fields if tag == "UT" for v in values)
         yield require_findable(record, f"record {position}", f"{name}:{start}", accession)
-
-
-def sniff(text: str) -> bool:
-    """Whether the text opens with the export's header: 'FN …' then 'VR …'."""
-    head = [ln for ln in split_lines(text.lstrip("\ufeff")[:2000]) if ln.strip()][:2]
-    return len(head) == 2 and head[0].startswith("FN ") and head[1].startswith("VR ")

@@ -7,7 +7,8 @@ as a number ('2019', a PMID) without Excel's '.0', a date as YYYY-MM-DD, a formu
 Excel last computed for it. The header is the first row with a value (rows above it may be
 blank); the numbers in messages are the worksheet's row numbers, as Excel shows them (the
 table's line numbers, which a cell holding line breaks shifts, are mapped back). Excel
-97-2003 workbooks (.xls) are refused with a message saying how to save them.
+97-2003 workbooks (.xls) are refused with a message saying how to save them
+(:mod:`~reviewkit.formats.workbook_sniff`, which also tells a workbook from another zip).
 
 A workbook is a zip of XML parts and its size on disk says little (a "zip bomb" of a few KB can
 expand to gigabytes), so before openpyxl reads it every part is checked: at most
@@ -43,72 +44,14 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from reviewkit.errors import FormatError
-from reviewkit.files import OLE2, ZIP
 from reviewkit.formats import csv_format
 from reviewkit.formats.read_warnings import ReadWarning, Warn
 from reviewkit.formats.text import MAX_TEXT_BYTES, MAX_XML_BYTES, too_big
+from reviewkit.formats.workbook_sniff import SAVE_AGAIN_HINT as _HINT
 from reviewkit.records import Record
 
 FORMAT = "xlsx"
-_HINT = "open it in Excel and save it again as .xlsx or 'CSV UTF-8', or export RIS instead"
 _MAX_COLUMNS = 16384  # Excel's limit (column XFD) since Excel 2007
-
-
-def is_zip(head: bytes) -> bool:
-    """Whether a file starting with ``head`` is a zip archive (a workbook is one)."""
-    return head.startswith(ZIP)
-
-
-def is_workbook(path: str) -> bool:
-    """Whether the zip archive at ``path`` is an Excel workbook (it holds xl/workbook.xml)."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return "xl/workbook.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError):
-        return False
-
-
-# an .xlsx saved with a password is not a zip but an OLE2 compound file holding the streams
-# 'EncryptionInfo' and 'EncryptedPackage' (MS-OFFCRYPTO 2.3.4.4); a stream's name is stored
-# in UTF-16LE in the file's directory
-_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
-
-
-def _encrypted(head: bytes, name: str) -> bool:
-    """Whether the OLE2 file ``name`` is an encrypted (password-protected) Office document:
-    its directory, at the sector the header names (MS-CFB 2.2), holds 'EncryptedPackage'."""
-    if _ENCRYPTED in head:
-        return True
-    size = 1 << int.from_bytes(head[30:32], "little")  # sector size: 512 or 4096 bytes
-    first = int.from_bytes(head[48:52], "little")  # first directory sector
-    if size not in (512, 4096) or first >= 0xFFFFFFFA:
-        return False
-    try:
-        with open(name, "rb") as fh:
-            fh.seek((first + 1) * size)
-            return _ENCRYPTED in fh.read(4 * size)  # the first directory entries
-    except OSError:
-        return False
-
-
-def refuse_xls(head: bytes, name: str) -> None:
-    """FormatError for an Excel 97-2003 workbook (.xls), which is not read: it names the fix;
-    and for a workbook saved with a password, which cannot be read without it.
-    (Any other zip archive than a workbook is refused as a binary file by the caller.)"""
-    if head.startswith(OLE2) and _encrypted(head, name):
-        raise FormatError(
-            "this workbook is protected by a password (encrypted), so it cannot be read",
-            where=name,
-            hint="open it in Excel and save a copy without the password (File > Info >"
-            " Protect Workbook > Encrypt with Password: clear it), or save it as 'CSV UTF-8'",
-        )
-    if head.startswith(OLE2):
-        raise FormatError(
-            "this is a binary file: an Excel 97-2003 workbook (.xls) or another old Office"
-            " file, which reviewkit does not read",
-            where=name,
-            hint=_HINT,
-        )
 
 
 def _cell(value: object) -> str:

@@ -34,12 +34,15 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
 
-from reviewkit import query as pubmed_query
 from reviewkit.ranking.features import WordTokens, tokens, word_tokens
+
+if TYPE_CHECKING:  # parsed only for a protocol's searches (a simulation has none)
+    from reviewkit import query as pubmed_query
 
 __all__ = [
     "ProtocolText",
@@ -83,6 +86,8 @@ class _QueryTerm:
 
 def _search_terms(query: str) -> list[pubmed_query.Term]:
     """The topic terms of a PubMed query, those under a NOT left out (unparsable: none)."""
+    from reviewkit import query as pubmed_query
+
     try:
         node = pubmed_query.parse(query)
     except pubmed_query.QuerySyntaxError:

@@ -28,33 +28,50 @@ def _readers_loaded() -> str:
     return "sorted(m for m in sys.modules if m.startswith('reviewkit.formats.'))"
 
 
+# what importing the package and telling a file's format load: the sniffs and what they use
+_NOT_READERS = {
+    f"reviewkit.formats.{m}"
+    for m in ("text", "joined", "not_export", "xml_sniff", "text_sniff", "workbook_sniff")
+} | {"reviewkit.formats.record_numbers"}  # 'Record #1 of N' (the Cochrane Library's sniff)
+
+
 def test_importing_the_package_loads_no_reader() -> None:
     out = _in_fresh_interpreter(
         f"print(json.dumps({{'loaded': {_readers_loaded()}, 'lxml': 'lxml' in sys.modules}}))"
     )
     assert not out["lxml"]
     assert not any(m.split(".")[-1] in {"pubmed_xml", "bibtex", "medline"} for m in out["loaded"])
-    assert set(out["loaded"]) <= {
-        f"reviewkit.formats.{m}" for m in ("text", "joined", "not_export", "xml_sniff")
-    }
+    assert set(out["loaded"]) <= _NOT_READERS
 
 
-def test_detecting_a_text_export_loads_no_xml_reader(tmp_path) -> None:
-    """detect() tells XML from its bytes (formats.xml_sniff): RIS and CSV files cost no lxml
-    and load no XML reader."""
-    (tmp_path / "a.ris").write_text("TY  - JOUR\nTI  - A title\nER  - \n")
-    (tmp_path / "a.csv").write_text("title,abstract\nA title,Some text\n")
+# one small file of each text format, as its exporter writes the head
+_TEXT_FILES = {
+    "ris": "TY  - JOUR\nTI  - A title\nER  - \n",
+    "csv": "title,abstract\nA title,Some text\n",
+    "medline": "PMID- 1\nTI  - A title\n",
+    "bibtex": "@article{a,\n  title = {A title}\n}\n",
+    "wos": "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nTI A title\nER\n",
+    "cochrane": "Record #1 of 1\nID: CN-00000001\nTI: A title\n",
+    "refworks": "RT Journal Article\nSR Electronic(1)\nT1 A title\n",
+}
+
+
+def test_detecting_a_text_export_loads_no_reader(tmp_path) -> None:
+    """detect() tells XML from its bytes (formats.xml_sniff) and the text formats from their
+    first lines (formats.text_sniff): no reader is imported, nor lxml, rispy, bibtexparser or
+    the record model."""
+    for fmt, text in _TEXT_FILES.items():
+        (tmp_path / fmt).write_text(text, encoding="utf-8")
     out = _in_fresh_interpreter(
         "from pathlib import Path\n"
-        f"kinds = [f.detect(Path({str(tmp_path)!r}) / n) for n in ('a.ris', 'a.csv')]\n"
-        f"print(json.dumps({{'kinds': kinds, 'loaded': {_readers_loaded()}, "
-        "'lxml': 'lxml' in sys.modules}))"
+        f"kinds = [f.detect(Path({str(tmp_path)!r}) / n) for n in {list(_TEXT_FILES)!r}]\n"
+        f"print(json.dumps({{'kinds': kinds, 'loaded': {_readers_loaded()}, 'libraries': "
+        "sorted(m for m in ('lxml', 'rispy', 'bibtexparser', 'reviewkit.records')"
+        " if m in sys.modules)}))"
     )
-    assert out["kinds"] == ["ris", "csv"]
-    assert not out["lxml"]
-    assert not {"reviewkit.formats.pubmed_xml", "reviewkit.formats.endnote_xml"} & set(
-        out["loaded"]
-    )
+    assert out["kinds"] == list(_TEXT_FILES)
+    assert out["libraries"] == []
+    assert set(out["loaded"]) <= _NOT_READERS
 
 
 def test_a_format_loads_its_module_only() -> None:

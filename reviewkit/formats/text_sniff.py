@@ -1,0 +1,143 @@
+"""Text-level sniffs of the text formats, for :func:`reviewkit.formats.detect` and for a reader
+checking that a file is its own format.
+
+They sit apart from their readers, as :mod:`~reviewkit.formats.xml_sniff` does for XML: each
+sniff is a check of a file's first lines, but importing a reader loads what it reads with
+(rispy, bibtexparser and pylatexenc, the record model, the kinds tables), and telling a CSV
+from the six tagged formats imported all six readers for one reader's use. A pattern a reader
+also reads its lines by (RIS's lines outside the records, the Cochrane Library's and RefWorks'
+field lines, MEDLINE's tag line, Ovid's mark, Excel's 'sep=' line) is defined here once and
+imported by the reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from reviewkit.formats.record_numbers import record_number
+from reviewkit.formats.text import split_lines
+
+__all__ = ["SNIFFS", "TEXT_FORMATS", "is_ovid", "is_sep_line", "sniff"]
+
+# lines some exporters write outside the records, which are not RIS: the '1.' counters of
+# Ovid and rispy, and the header of publishers' downloads ('Provider:', 'Database:',
+# 'Content:'), which the Cochrane Library writes before every record after 'Record #1 of 611'
+RIS_OUTSIDE = re.compile(
+    r"\s*(?:\d+\.|Record #\d+ of \d+|(?:Provider|Database|Content)\s*:.*"
+    r"|Link to the Ovid Full Text or citation:.*)\s*",
+    re.IGNORECASE,
+)
+# a field line of the Cochrane Library's plain text: 'TI: title'
+COCHRANE_FIELD = re.compile(r"^([A-Z][A-Z0-9]{1,2}):(?: (.*)|)$")
+# a field line of RefWorks' tagged format: 'T1 title'
+REFWORKS_FIELD = re.compile(r"^([A-Z][A-Z0-9])(?: (.*))?$")
+# a tagged line of MEDLINE (and Ovid's tagged text): 'TI  - title'
+MEDLINE_LINE = re.compile(r"^([A-Z][A-Z0-9]{0,3}) {0,3}- ?(.*)$")
+_OVID_VN = re.compile(r"^VN {1,2}- Ovid Technologies", re.MULTILINE)
+# An entry at the start of a line, as BibTeX writes one: '@type{key,' (the key may be empty or
+# on the next line), or one of the three commands without a key. A bare '@word {x}' is no entry:
+# a line of a CSV cell (an e-mail handle, a tweet) can start so. A line may end in CR alone (old
+# Mac files), which (?m)^ does not see.
+_BIBTEX_ENTRY = re.compile(
+    r"(?:\A|[\r\n])\s*@\s*(?:(?:string|preamble|comment)\s*[{(]|[A-Za-z]+\s*[{(]\s*[^\s,{}()\"=]*\s*,)",
+    re.IGNORECASE,
+)
+# Excel's separator line: 'sep=' and one character (any: Excel takes what it is given), as
+# Excel writes it; a spreadsheet that read it as a cell and saved the file again pads it with
+# separators ('sep=;;;;') or quotes it ('"sep=,"')
+SEP_LINE = re.compile(r'"?sep=(\t|[^\s"])"?[,;\t]*', re.IGNORECASE)
+
+
+def is_ovid(text: str) -> bool:
+    """Whether the text is Ovid's tagged export (every record says 'VN  - Ovid Technologies')."""
+    return _OVID_VN.search(text[:20000]) is not None
+
+
+def is_sep_line(line: str) -> bool:
+    """Whether ``line`` (a file's first, without its line end) is Excel's 'sep=' line."""
+    return bool(SEP_LINE.fullmatch(line.removeprefix("\ufeff").rstrip("\r\n").strip(" ")))
+
+
+def _wos(text: str) -> bool:
+    """Whether the text opens with the export's header: 'FN …' then 'VR …'."""
+    head = [ln for ln in split_lines(text.lstrip("\ufeff")[:2000]) if ln.strip()][:2]
+    return len(head) == 2 and head[0].startswith("FN ") and head[1].startswith("VR ")
+
+
+def _ris(text: str) -> bool:
+    """Whether one of the first three lines (after lines outside the records) is a TY line."""
+    head = [ln for ln in split_lines(text[:4000]) if ln.strip() and not RIS_OUTSIDE.fullmatch(ln)]
+    return any(re.match(r"^(?:TY|ty) {1,2}- ", ln) for ln in head[:3])  # ris._TagStyle
+
+
+def _cochrane(text: str) -> bool:
+    """Whether the text opens with 'Record #1 of N' followed by 'TAG: value' lines (the RIS
+    export of the same site puts RIS records after that line, and is sniffed as RIS first)."""
+    head = [ln for ln in split_lines(text.lstrip("\ufeff")[:4000]) if ln.strip()][:3]
+    return (
+        len(head) >= 2
+        and record_number(head[0]) is not None
+        and all(COCHRANE_FIELD.match(ln) or record_number(ln) for ln in head[1:])
+        and bool(COCHRANE_FIELD.match(head[1]))
+    )
+
+
+def _refworks(text: str) -> bool:
+    """Whether the text opens with 'RT <type>' followed by tagged lines ('SR', 'A1', …)."""
+    head = [ln for ln in split_lines(text.lstrip("\ufeff")[:2000]) if ln.strip()][:3]
+    return (
+        len(head) >= 2
+        and re.match(r"^RT \S", head[0]) is not None
+        and all(REFWORKS_FIELD.match(ln.rstrip()) for ln in head[1:])
+    )
+
+
+def _medline(text: str) -> bool:
+    """Ovid's tagged text, a PMID line among the first five, or tagged lines with a title and
+    no RIS TY line."""
+    head = [ln for ln in split_lines(text[:4000]) if ln.strip()][:5]
+    return is_ovid(text) or (
+        bool(head)
+        and any(ln.startswith("PMID-") or ln.startswith("PMID -") for ln in head)
+        or (
+            bool(head)
+            and all(MEDLINE_LINE.match(ln) or ln.startswith("      ") for ln in head)
+            and "TI  -" in text[:20000]
+            and "TY  -" not in text[:2000]
+        )
+    )
+
+
+def _bibtex(text: str) -> bool:
+    """An entry at the start of a line in the first 20,000 characters."""
+    return _BIBTEX_ENTRY.search(text[:20000]) is not None
+
+
+def _csv(text: str) -> bool:
+    """Excel's 'sep=' line, or a first line with a separator that opens no other format."""
+    first = split_lines(text.lstrip("\ufeff"))[0] if text.strip() else ""
+    if is_sep_line(first):  # Excel's 'sep=|' names a separator the line itself may not hold
+        return True
+    return ("," in first or "\t" in first or ";" in first) and not first.lstrip().startswith(
+        ("<", "@", "TY ")
+    )
+
+
+# format -> its sniff; the tagged formats in the order detect() tries them, CSV (whose sniff
+# takes any line with a comma) last
+SNIFFS: dict[str, Callable[[str], bool]] = {
+    "wos": _wos,
+    "ris": _ris,
+    "cochrane": _cochrane,
+    "refworks": _refworks,
+    "medline": _medline,
+    "bibtex": _bibtex,
+    "csv": _csv,
+}
+TEXT_FORMATS = tuple(fmt for fmt in SNIFFS if fmt != "csv")  # sniffed before the refusals
+
+
+def sniff(fmt: str, text: str) -> bool:
+    """Whether decoded ``text`` (its head is enough) looks like a file of text format ``fmt``."""
+    return SNIFFS[fmt](text)

@@ -1,0 +1,77 @@
+"""Byte-level checks of workbooks, for :func:`reviewkit.formats.detect` and ``reviewkit
+simulate``: a zip archive that is an Excel workbook, and the Excel files that are refused
+(97-2003 .xls, a workbook saved with a password).
+
+They sit apart from the reader (:mod:`~reviewkit.formats.xlsx`), as
+:mod:`~reviewkit.formats.xml_sniff` does for XML, so that telling a CSV or RIS file from a
+workbook imports neither the reader nor the CSV reader and record model it reads through.
+"""
+
+from __future__ import annotations
+
+import zipfile
+
+from reviewkit.errors import FormatError
+from reviewkit.files import OLE2, ZIP
+
+# what to do with a workbook that cannot be read (an .xls, a broken or odd .xlsx)
+SAVE_AGAIN_HINT = (
+    "open it in Excel and save it again as .xlsx or 'CSV UTF-8', or export RIS instead"
+)
+
+
+def is_zip(head: bytes) -> bool:
+    """Whether a file starting with ``head`` is a zip archive (a workbook is one)."""
+    return head.startswith(ZIP)
+
+
+def is_workbook(path: str) -> bool:
+    """Whether the zip archive at ``path`` is an Excel workbook (it holds xl/workbook.xml)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+# an .xlsx saved with a password is not a zip but an OLE2 compound file holding the streams
+# 'EncryptionInfo' and 'EncryptedPackage' (MS-OFFCRYPTO 2.3.4.4); a stream's name is stored
+# in UTF-16LE in the file's directory
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+
+
+def _encrypted(head: bytes, name: str) -> bool:
+    """Whether the OLE2 file ``name`` is an encrypted (password-protected) Office document:
+    its directory, at the sector the header names (MS-CFB 2.2), holds 'EncryptedPackage'."""
+    if _ENCRYPTED in head:
+        return True
+    size = 1 << int.from_bytes(head[30:32], "little")  # sector size: 512 or 4096 bytes
+    first = int.from_bytes(head[48:52], "little")  # first directory sector
+    if size not in (512, 4096) or first >= 0xFFFFFFFA:
+        return False
+    try:
+        with open(name, "rb") as fh:
+            fh.seek((first + 1) * size)
+            return _ENCRYPTED in fh.read(4 * size)  # the first directory entries
+    except OSError:
+        return False
+
+
+def refuse_xls(head: bytes, name: str) -> None:
+    """FormatError for an Excel 97-2003 workbook (.xls), which is not read: it names the fix;
+    and for a workbook saved with a password, which cannot be read without it.
+    (Any other zip archive than a workbook is refused as a binary file by the caller.)"""
+    if head.startswith(OLE2) and _encrypted(head, name):
+        raise FormatError(
+            "this workbook is protected by a password (encrypted), so it cannot be read",
+            where=name,
+            hint="open it in Excel and save a copy without the password (File > Info >"
+            " Protect Workbook > Encrypt with Password: clear it), or save it as 'CSV UTF-8'",
+        )
+    if head.startswith(OLE2):
+        raise FormatError(
+            "this is a binary file: an Excel 97-2003 workbook (.xls) or another old Office"
+            " file, which reviewkit does not read",
+            where=name,
+            hint=SAVE_AGAIN_HINT,
+        )
