@@ -84,7 +84,9 @@ def attach(
         _check_url(target)
         kind = "url"
     else:
-        path = readable_file(Path(target).expanduser())
+        # absolute: a refusal names the folder a relative path was looked for in (the screen's
+        # `a` prompt does not show where it runs)
+        path = readable_file(Path(target).expanduser().absolute())
         _check_not_the_project(path, Path(db.path))
         target, kind = str(path), "file"
     current = attachment_rows.current_attachment(db, [record_id])

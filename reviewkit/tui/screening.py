@@ -31,7 +31,7 @@ from reviewkit.screening.work_left import next_steps, work_left
 from reviewkit.tui.actions import Action, bindings, exclusion_actions, page_actions
 from reviewkit.tui.decision import DecisionScreen, FoldingReasons, vote_line
 from reviewkit.tui.help import with_stage_reasons
-from reviewkit.tui.message_line import GrowingText, MessageLine, append_notes
+from reviewkit.tui.message_line import GrowingText, MessageLine, append_notes, error_words
 from reviewkit.tui.messages import Decided, Undone
 from reviewkit.tui.screening_fulltext import FullTextKeys, full_text_line
 from reviewkit.tui.screening_live import ORDER_POLL_S, KeepsUp, ordering_text
@@ -465,7 +465,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
             try:
                 record_id = find_record(self.queue.db, ref)
             except UserError as exc:
-                self.say(exc.message)
+                self.say(error_words(exc))  # with its hint: what a reference looks like
                 return
             pos = self.queue.position_of(record_id)
             if pos is None:

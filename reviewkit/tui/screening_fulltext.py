@@ -18,6 +18,7 @@ from rich.text import Text
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.screening import attach, attachment_url
 from reviewkit.tui.actions import screen_key
+from reviewkit.tui.message_line import error_words
 from reviewkit.tui.widgets import TextPrompt, open_in_system
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class FullTextKeys:
             except DatabaseBusy:
                 raise
             except UserError as exc:
-                self.say(f"not attached: {exc.message}")
+                self.say(f"not attached: {error_words(exc)}")
                 return
             self.render_mine()
             self.say(f"attached {att.kind}: {att.target}")
