@@ -128,7 +128,13 @@ class ConflictsScreen(DecisionScreen):
 
     def render_current(self) -> None:
         open_count = sum(1 for v in self.views if v.final is None)
-        where = f"{self.pos + 1} of {len(self.views)}" if self.pos is not None else "none"
+        # its record id too, as `conflicts --list`, the messages and the screening screen's
+        # header name it: a lead told "record 13" by a reviewer could not tell which it was
+        where = (
+            f"{self.pos + 1} of {len(self.views)} (record {self.views[self.pos].study_id})"
+            if self.pos is not None
+            else "none"
+        )
         # the conflicts still open first: they must stay in view at 80 columns
         self.query_one("#status", Static).update(
             status_line(
