@@ -237,7 +237,8 @@ class ConflictsScreen(DecisionScreen):
         self.excluding = False
         self.views[self.pos] = replace(view, final=d)
         self.post_message(Resolved(view.study_id, label, reason, self.resolver))
-        saved = f"saved: final {label} on record {view.study_id} by {self.resolver}"
+        saved = f"saved: final {self._final_words(label, reason)} on record {view.study_id}"
+        saved += f" by {self.resolver}{self._replaced(view, d.label, reason)}"
         nxt = next(
             (i for i in range(self.pos + 1, len(self.views)) if self.views[i].final is None), None
         )
@@ -247,6 +248,20 @@ class ConflictsScreen(DecisionScreen):
             self.pos = nxt
         self.render_current()
         self.say(saved)
+
+    def _final_words(self, label: str, reason: str) -> str:
+        """'include', or 'exclude (the reason in the protocol's words)'."""
+        return label + (f" ({self.rule.reason_label(reason)})" if reason else "")
+
+    def _replaced(self, view: ConflictView, label: str, reason: str) -> str:
+        """What a new final decision (``label``, ``reason``) on a conflict resolved before
+        replaced ('' if none, or the same): `i` or `e` on a resolved conflict changes it, which
+        the message did not say."""
+        before = view.final
+        if before is None or (before.label, before.reason) == (label, reason):
+            return ""
+        old = self._final_words(before.label.removeprefix("final-"), before.reason)
+        return f", replacing the final {old} by {before.reviewer}"
 
     def _take_new(self, said: str) -> tuple[int | None, str]:
         """Conflicts that arose since the screen opened (reviewers still screening), added to
