@@ -202,6 +202,19 @@ def study_attachment(db: Store, study_id: int) -> attachment_rows.Attachment | N
     return attachment_rows.current_attachment(db, sorted(links.members_of(db, [study_id])))
 
 
+def replaced_words(
+    before: attachment_rows.Attachment | None, now: attachment_rows.Attachment
+) -> str:
+    """What attaching ``now`` replaced as the study's full text (``before``: its attachment
+    until then), for the message that says it was attached: '' when there was none or it was
+    the same. A second attach replaces the first (the newest counts; the log keeps both), and
+    the messages said only "attached", so a reviewer replacing a colleague's PDF was not told."""
+    if before is None or (before.target, before.kind) == (now.target, now.kind):
+        return ""
+    by = f", attached by {before.added_by}" if before.added_by else ""
+    return f" (replaces {before.target}{by})"
+
+
 def attachment_url(attachment: attachment_rows.Attachment) -> str:
     """A URL a browser or PDF viewer can open."""
     return attachment.target if attachment.kind == "url" else Path(attachment.target).as_uri()
