@@ -301,6 +301,9 @@ class ConflictsScreen(DecisionScreen):
             return
         self.excluding = True
         self.render_current()
+        # as on the screening screen: the line held the last conflict's "saved: …" beside this
+        # one's reasons
+        self.say("exclude: which reason?")
 
     def action_undo(self) -> None:
         target = screening.undo(self.project.db, self.stage, self.resolver)

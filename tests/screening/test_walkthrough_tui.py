@@ -182,3 +182,23 @@ def test_a_lead_changing_a_final_decision_is_told_what_it_replaced(project_b):
             assert s.message.endswith(f"on record {ids[0]} by lead")
 
     asyncio.run(go())
+
+
+def test_the_lead_pressing_exclude_is_asked_for_the_reason(project_b):
+    """The reasons opened under the next conflict beside the message of the one before
+    ("saved: final include on record 1 by lead"), as if it were about this one."""
+    ids = add_records(project_b, make_records(2))
+    for study in ids:
+        scr.decide(project_b.db, study, TA, "reviewer1", "include")
+        scr.decide(project_b.db, study, TA, "reviewer2", "exclude", "health-only")
+
+    async def go():
+        app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            s = app.first_screen
+            await pilot.press("i", "enter")
+            assert s.message.startswith(f"saved: final include on record {ids[0]}")
+            await pilot.press("e")
+            assert s.message == "exclude: which reason?"
+
+    asyncio.run(go())
