@@ -330,6 +330,8 @@ class ConflictsScreen(DecisionScreen):
         if self.pos is None:
             self.say(said)
             return
+        if step < 0 and self.pos == 0:  # as the screening screen says of its first record
+            said = "this is the first conflict"
         self.pos = min(max(self.pos + step, 0), len(self.views) - 1)
         self.excluding = False
         self.render_current()

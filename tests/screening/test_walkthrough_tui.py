@@ -202,3 +202,25 @@ def test_the_lead_pressing_exclude_is_asked_for_the_reason(project_b):
             assert s.message == "exclude: which reason?"
 
     asyncio.run(go())
+
+
+def test_k_on_the_first_conflict_says_so(project_b):
+    """`k` on the first conflict did nothing, without a word (the screening screen says "this
+    is the first of your records"); `j` on the last says whether new conflicts came."""
+    ids = add_records(project_b, make_records(2))
+    for study in ids:
+        scr.decide(project_b.db, study, TA, "reviewer1", "include")
+        scr.decide(project_b.db, study, TA, "reviewer2", "exclude", "health-only")
+
+    async def go():
+        app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            s = app.first_screen
+            await pilot.press("k")
+            assert s.pos == 0 and s.message == "this is the first conflict"
+            await pilot.press("j")
+            assert s.pos == 1 and s.message == ""
+            await pilot.press("j")
+            assert s.pos == 1 and s.message == "no new conflicts"
+
+    asyncio.run(go())
