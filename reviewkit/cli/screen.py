@@ -61,6 +61,11 @@ def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) 
         from reviewkit.tui.screening import ScreeningScreen
 
         run_app(ReviewkitApp(ScreeningScreen(queue, ranking=ranking)))
+        # the screen leaves nothing on the terminal: say where the reviewer stopped
+        click.echo(
+            f"{queue.reviewer} at {queue.stage}: {quantity(queue.done, 'record')} decided,"
+            f" {queue.remaining} remaining (every decision is saved)"
+        )
     finally:
         if ranking is not None:
             ranking.close()
