@@ -18,6 +18,10 @@ from reviewkit.tui.widgets import TextPrompt
 TA, FT = "title-abstract", "full-text"
 
 
+def _app(project, stage: str) -> ReviewkitApp:
+    return ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, stage, "reviewer1")), keymap={})
+
+
 async def _prompt(pilot, app, key: str, text: str) -> None:
     await pilot.press(key)
     assert isinstance(app.screen, TextPrompt)
@@ -31,9 +35,7 @@ def test_a_missing_full_text_is_named_by_its_whole_path(project_a, tmp_path, mon
     monkeypatch.chdir(tmp_path)  # the folder the screen runs in, which the prompt does not show
 
     async def go():
-        app = ReviewkitApp(
-            ScreeningScreen(scr.ReviewerQueue(project_a, FT, "reviewer1")), keymap={}
-        )
+        app = _app(project_a, FT)
         async with app.run_test(size=(80, 24)) as pilot:
             await _prompt(pilot, app, "a", "papers/smith2020.pdf")
             said = app.first_screen.message
@@ -47,9 +49,7 @@ def test_go_to_a_bad_reference_says_what_one_looks_like(project_b):
     add_records(project_b, make_records(2))
 
     async def go():
-        app = ReviewkitApp(
-            ScreeningScreen(scr.ReviewerQueue(project_b, TA, "reviewer1")), keymap={}
-        )
+        app = _app(project_b, TA)
         async with app.run_test(size=(80, 24)) as pilot:
             await _prompt(pilot, app, "g", "pmid:abc")
             said = app.first_screen.message

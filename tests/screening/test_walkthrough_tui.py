@@ -157,14 +157,20 @@ def test_a_record_without_a_title_shows_its_citation(project_b):
     asyncio.run(go())
 
 
+def _two_conflicts(project) -> list[int]:
+    """Two studies reviewer1 includes and reviewer2 excludes: two conflicts for the lead."""
+    ids = add_records(project, make_records(2))
+    for study in ids:
+        scr.decide(project.db, study, TA, "reviewer1", "include")
+        scr.decide(project.db, study, TA, "reviewer2", "exclude", "health-only")
+    return ids
+
+
 def test_a_lead_changing_a_final_decision_is_told_what_it_replaced(project_b):
     """`i` or `e` on a conflict resolved before replaces its final decision: the message said
     only "saved: final exclude on record 1 by kari", as for a first decision, and without the
     reason the exclusion gave."""
-    ids = add_records(project_b, make_records(2))
-    for study in ids:
-        scr.decide(project_b.db, study, TA, "reviewer1", "include")
-        scr.decide(project_b.db, study, TA, "reviewer2", "exclude", "health-only")
+    ids = _two_conflicts(project_b)
     scr.resolve(project_b, ids[0], TA, "lead", "include")
 
     async def go():
@@ -187,10 +193,7 @@ def test_a_lead_changing_a_final_decision_is_told_what_it_replaced(project_b):
 def test_the_lead_pressing_exclude_is_asked_for_the_reason(project_b):
     """The reasons opened under the next conflict beside the message of the one before
     ("saved: final include on record 1 by lead"), as if it were about this one."""
-    ids = add_records(project_b, make_records(2))
-    for study in ids:
-        scr.decide(project_b.db, study, TA, "reviewer1", "include")
-        scr.decide(project_b.db, study, TA, "reviewer2", "exclude", "health-only")
+    ids = _two_conflicts(project_b)
 
     async def go():
         app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
@@ -207,10 +210,7 @@ def test_the_lead_pressing_exclude_is_asked_for_the_reason(project_b):
 def test_k_on_the_first_conflict_says_so(project_b):
     """`k` on the first conflict did nothing, without a word (the screening screen says "this
     is the first of your records"); `j` on the last says whether new conflicts came."""
-    ids = add_records(project_b, make_records(2))
-    for study in ids:
-        scr.decide(project_b.db, study, TA, "reviewer1", "include")
-        scr.decide(project_b.db, study, TA, "reviewer2", "exclude", "health-only")
+    _two_conflicts(project_b)
 
     async def go():
         app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
