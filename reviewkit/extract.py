@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewkit import outputs
+from reviewkit.copyright_trailer import without_copyright
 from reviewkit.countries import affiliation_countries
 from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.dedup.studies import reports_by_study
@@ -167,13 +168,17 @@ def heading_key(label: str) -> str:
 def sections(record: Record) -> list[AbstractSection]:
     """The record's abstract sections, each split again at the headings run into its text:
     a record stored before a heading was known (a one-line Cochrane abstract whose "Search
-    methods:" and "Authors' conclusions:" stayed inside one section) gets its parts."""
+    methods:" and "Authors' conclusions:" stayed inside one section) gets its parts. A
+    publisher's copyright statement that ends a part is left out (no finding: see
+    :mod:`reviewkit.copyright_trailer`), and so is a part that was nothing else."""
     out = []
     for section in record.abstract_sections:
         parts = plain_abstract(section.text)
         if parts and not parts[0].label:
             parts[0] = AbstractSection(section.label, parts[0].text)
-        out += parts or [section]
+        for part in parts or [section]:
+            if text := without_copyright(part.text):
+                out.append(AbstractSection(part.label, text))
     return out
 
 

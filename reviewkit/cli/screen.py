@@ -61,6 +61,11 @@ def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) 
         from reviewkit.tui.screening import ScreeningScreen
 
         run_app(ReviewkitApp(ScreeningScreen(queue, ranking=ranking)))
+        # the screen leaves nothing on the terminal: say where the reviewer stopped
+        click.echo(
+            f"{queue.reviewer} at {queue.stage}: {quantity(queue.done, 'record')} decided,"
+            f" {queue.remaining} remaining (every decision is saved)"
+        )
     finally:
         if ranking is not None:
             ranking.close()
@@ -271,8 +276,10 @@ def attach(project_dir: Path, record: str, target: str, added_by: str | None) ->
     project = load_project(project_dir, person=added_by)  # anyone, when --by is not given
     try:
         record_id = screening.find_record(project.db, record)
+        before = screening.study_attachment(project.db, record_id)
         att = screening.attach(project.db, record_id, target, added_by=added_by or "")
-        click.echo(f"record {record_id}: attached {att.kind} {att.target}")
+        replaced = screening.replaced_words(before, att)
+        click.echo(f"record {record_id}: attached {att.kind} {att.target}{replaced}")
     finally:
         project.close()
 

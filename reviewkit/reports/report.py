@@ -34,6 +34,7 @@ from reviewkit.reports.writers import (
     write_xlsx,
 )
 from reviewkit.screening import DerivedStages
+from reviewkit.wording import quantity, verb
 
 FORMATS = ("csv", "xlsx", "md", "docx")
 
@@ -93,6 +94,7 @@ def agreement_table(project: Project, derived: DerivedStages | None = None) -> T
             [
                 *EMPTY_NOTE[: any(v == "" for row in rows for v in row)],
                 *[INCLUDE_EXCLUDE_NOTE][: any(a.compared for a in results)],
+                *(left_out for a in results if (left_out := uncertain_left_out(a))),
                 *notes,
             ]
         ),
@@ -106,10 +108,21 @@ EMPTY_NOTE = [
 ]
 
 
-INCLUDE_EXCLUDE_NOTE = (
-    f"Kappa include vs exclude is {agreement_mod.INCLUDE_EXCLUDE_RULE} (`reviewkit agreement`"
-    " says how many)."
-)
+INCLUDE_EXCLUDE_NOTE = f"Kappa include vs exclude is {agreement_mod.INCLUDE_EXCLUDE_RULE}."
+
+
+def uncertain_left_out(a: agreement_mod.Agreement) -> str:
+    """How many studies a stage's include-vs-exclude kappa leaves out for an 'uncertain' vote,
+    and its n: the table's "Studies both screened" is the other kappa's n, and a reader of the
+    report (which the note pointed to `reviewkit agreement` for the count) could not tell
+    which n this kappa has. '' where it leaves none out."""
+    if a.binary is None or a.uncertain_as != "left out" or not a.uncertain_pairs:
+        return ""
+    studies = quantity(a.uncertain_pairs, "study", "studies")
+    return (
+        f"{a.stage}: kappa include vs exclude is over {a.binary.n} of the {a.n} studies;"
+        f" {studies} with an 'uncertain' vote {verb(a.uncertain_pairs, 'is', 'are')} left out."
+    )
 
 
 def prisma_table(counts: prisma.PrismaCounts) -> Table:

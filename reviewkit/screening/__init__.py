@@ -37,6 +37,7 @@ from reviewkit.screening.lookup import (
     attachment_url,
     find_record,
     read_record,
+    replaced_words,
     study_attachment,
 )
 from reviewkit.screening.outcomes import (
@@ -92,6 +93,7 @@ __all__ = [
     "needs_vote",
     "outcome_of",
     "read_record",
+    "replaced_words",
     "resolve",
     "seeded_order",
     "stage_counts",

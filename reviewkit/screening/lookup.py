@@ -84,7 +84,9 @@ def attach(
         _check_url(target)
         kind = "url"
     else:
-        path = readable_file(Path(target).expanduser())
+        # absolute: a refusal names the folder a relative path was looked for in (the screen's
+        # `a` prompt does not show where it runs)
+        path = readable_file(Path(target).expanduser().absolute())
         _check_not_the_project(path, Path(db.path))
         target, kind = str(path), "file"
     current = attachment_rows.current_attachment(db, [record_id])
@@ -198,6 +200,19 @@ def study_attachment(db: Store, study_id: int) -> attachment_rows.Attachment | N
     """The full text attached to a study: the newest attachment of any record of its cluster
     (a full text attached to a duplicate counts for the study, as its votes do)."""
     return attachment_rows.current_attachment(db, sorted(links.members_of(db, [study_id])))
+
+
+def replaced_words(
+    before: attachment_rows.Attachment | None, now: attachment_rows.Attachment
+) -> str:
+    """What attaching ``now`` replaced as the study's full text (``before``: its attachment
+    until then), for the message that says it was attached: '' when there was none or it was
+    the same. A second attach replaces the first (the newest counts; the log keeps both), and
+    the messages said only "attached", so a reviewer replacing a colleague's PDF was not told."""
+    if before is None or (before.target, before.kind) == (now.target, now.kind):
+        return ""
+    by = f", attached by {before.added_by}" if before.added_by else ""
+    return f" (replaces {before.target}{by})"
 
 
 def attachment_url(attachment: attachment_rows.Attachment) -> str:

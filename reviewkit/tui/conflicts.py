@@ -129,7 +129,13 @@ class ConflictsScreen(DecisionScreen):
 
     def render_current(self) -> None:
         open_count = sum(1 for v in self.views if v.final is None)
-        where = f"{self.pos + 1} of {len(self.views)}" if self.pos is not None else "none"
+        # its record id too, as `conflicts --list`, the messages and the screening screen's
+        # header name it: a lead told "record 13" by a reviewer could not tell which it was
+        where = (
+            f"{self.pos + 1} of {len(self.views)} (record {self.views[self.pos].study_id})"
+            if self.pos is not None
+            else "none"
+        )
         # the conflicts still open first: they must stay in view at 80 columns
         self.query_one("#status", Static).update(
             status_line(
@@ -232,7 +238,8 @@ class ConflictsScreen(DecisionScreen):
         self.excluding = False
         self.views[self.pos] = replace(view, final=d)
         self.post_message(Resolved(view.study_id, label, reason, self.resolver))
-        saved = f"saved: final {label} on record {view.study_id} by {self.resolver}"
+        saved = f"saved: final {self._final_words(label, reason)} on record {view.study_id}"
+        saved += f" by {self.resolver}{self._replaced(view, d.label, reason)}"
         nxt = next(
             (i for i in range(self.pos + 1, len(self.views)) if self.views[i].final is None), None
         )
@@ -242,6 +249,20 @@ class ConflictsScreen(DecisionScreen):
             self.pos = nxt
         self.render_current()
         self.say(saved)
+
+    def _final_words(self, label: str, reason: str) -> str:
+        """'include', or 'exclude (the reason in the protocol's words)'."""
+        return label + (f" ({self.rule.reason_label(reason)})" if reason else "")
+
+    def _replaced(self, view: ConflictView, label: str, reason: str) -> str:
+        """What a new final decision (``label``, ``reason``) on a conflict resolved before
+        replaced ('' if none, or the same): `i` or `e` on a resolved conflict changes it, which
+        the message did not say."""
+        before = view.final
+        if before is None or (before.label, before.reason) == (label, reason):
+            return ""
+        old = self._final_words(before.label.removeprefix("final-"), before.reason)
+        return f", replacing the final {old} by {before.reviewer}"
 
     def _take_new(self, said: str) -> tuple[int | None, str]:
         """Conflicts that arose since the screen opened (reviewers still screening), added to
@@ -281,6 +302,9 @@ class ConflictsScreen(DecisionScreen):
             return
         self.excluding = True
         self.render_current()
+        # as on the screening screen: the line held the last conflict's "saved: …" beside this
+        # one's reasons
+        self.say("exclude: which reason?")
 
     def action_undo(self) -> None:
         target = screening.undo(self.project.db, self.stage, self.resolver)
@@ -307,6 +331,8 @@ class ConflictsScreen(DecisionScreen):
         if self.pos is None:
             self.say(said)
             return
+        if step < 0 and self.pos == 0:  # as the screening screen says of its first record
+            said = "this is the first conflict"
         self.pos = min(max(self.pos + step, 0), len(self.views) - 1)
         self.excluding = False
         self.render_current()

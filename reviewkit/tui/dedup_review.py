@@ -39,7 +39,7 @@ from reviewkit.project import Project
 from reviewkit.records import Record, fold_text
 from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import ReviewkitScreen
-from reviewkit.tui.message_line import MessageLine
+from reviewkit.tui.message_line import MessageLine, error_words
 from reviewkit.tui.messages import PairJudged
 from reviewkit.tui.widgets import STATUS_CSS, WaitsForDatabase, keeps_keys, status_line
 from reviewkit.wording import quantity
@@ -271,7 +271,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
             return
         except UserError as exc:  # a merge a person's 'different' forbids: say why, stay here
             self.confirming = None
-            self.say(f"refused: {exc.message}" + (f" ({exc.hint})" if exc.hint else ""))
+            self.say(f"refused: {error_words(exc)}")
             return
         self.confirming = None
         self.decided += 1

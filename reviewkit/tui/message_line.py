@@ -20,6 +20,8 @@ from rich.text import Text
 from textual.visual import VisualType
 from textual.widgets import Static
 
+from reviewkit.errors import UserError
+
 
 class GrowingText(Static):
     """A Static as tall as its text (a line break, or a line longer than the widget is wide)."""
@@ -102,3 +104,12 @@ def append_notes(console: Console, width: int, head: Text, notes: list[str], row
         head.append("\n" + _not_shown(hidden, bool(shown), cut), style="dim")
     for note in shown:
         head.append(f"\nMy note: {note}", style="italic")
+
+
+def error_words(exc: UserError) -> str:
+    """A refusal on one message line, whole: the path or record it names (``where``), what is
+    wrong and what to do (``hint``). The screens said ``exc.message`` alone, so an attach that
+    failed read "not attached: no such file" without the path it had looked for."""
+    where = f"{exc.where}: " if exc.where else ""
+    hint = f" ({exc.hint})" if exc.hint else ""
+    return f"{where}{exc.message}{hint}"

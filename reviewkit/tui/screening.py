@@ -27,10 +27,11 @@ from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.protocol import Stage
 from reviewkit.queue_ranker import QueueRanker
 from reviewkit.screening import AlreadyDecided, ReviewerQueue, find_record
+from reviewkit.screening.work_left import next_steps, work_left
 from reviewkit.tui.actions import Action, bindings, exclusion_actions, page_actions
 from reviewkit.tui.decision import DecisionScreen, FoldingReasons, vote_line
 from reviewkit.tui.help import with_stage_reasons
-from reviewkit.tui.message_line import GrowingText, MessageLine, append_notes
+from reviewkit.tui.message_line import GrowingText, MessageLine, append_notes, error_words
 from reviewkit.tui.messages import Decided, Undone
 from reviewkit.tui.screening_fulltext import FullTextKeys, full_text_line
 from reviewkit.tui.screening_live import ORDER_POLL_S, KeepsUp, ordering_text
@@ -154,6 +155,9 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
             self.pos = self.first_open()
         self.render_current()
         self.render_rank()
+        if not self.ordering and self.queue.remaining == 0:  # reopened when done: where next
+            mine = "every record here has your decision" if self.queue.done else ""
+            self.say(self.nothing_left(mine))
         self.set_interval(self.CHANGES_S, self.look_for_changes)
         if self.ranking is not None:
             # the ranker's threads run Python code too: hand the interpreter lock back to this
@@ -272,6 +276,11 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
             return ""
         return f"record {study} is open on another reviewer's screen too: the first vote decides it"
 
+    def nothing_left(self, said: str) -> str:
+        """``said`` and where work waits now that none is left here (:mod:`work_left`)."""
+        steps = next_steps(work_left(self.queue.project, self.queue.reviewer), self.queue.stage)
+        return " · ".join(p for p in (said, steps and f"next: {steps}") if p)
+
     def say_arrived(self, said: str) -> None:
         """Say ``said`` on arriving at a record (j, k, Tab, /, g), with :meth:`shared_note`."""
         self.say(" · ".join(p for p in (said, self.shared_note()) if p))
@@ -295,7 +304,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         nxt = self.queue.next_for_me(start)
         if nxt is None:
             self.go(self.pos)
-            self.say(self.message + " · all done at this stage")
+            self.say(self.nothing_left(f"{self.message} · all done at this stage"))
             return
         self.go(nxt)
         if shared := self.shared_note():
@@ -426,7 +435,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         self.apply_ranking()
         nxt = self.queue.next_for_me((self.pos or 0) + 1)
         if nxt is None:
-            self.say(said or "every record here has your decision")
+            self.say(said or self.nothing_left("every record here has your decision"))
         else:
             self.go(nxt)
             # as j and k: the old message was about the record left behind
@@ -456,7 +465,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
             try:
                 record_id = find_record(self.queue.db, ref)
             except UserError as exc:
-                self.say(exc.message)
+                self.say(error_words(exc))  # with its hint: what a reference looks like
                 return
             pos = self.queue.position_of(record_id)
             if pos is None:

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from reviewkit.errors import DatabaseBusy, UserError
-from reviewkit.screening import attach, attachment_url
+from reviewkit.screening import attach, attachment_url, replaced_words
 from reviewkit.tui.actions import screen_key
+from reviewkit.tui.message_line import error_words
 from reviewkit.tui.widgets import TextPrompt, open_in_system
 
 if TYPE_CHECKING:
@@ -78,15 +79,16 @@ class FullTextKeys:
                 self.kept(lambda: save(target))
 
         def save(target: str) -> None:
+            before = self.queue.attachment(study)
             try:
                 att = attach(self.queue.db, study, target, added_by=self.queue.reviewer)
             except DatabaseBusy:
                 raise
             except UserError as exc:
-                self.say(f"not attached: {exc.message}")
+                self.say(f"not attached: {error_words(exc)}")
                 return
             self.render_mine()
-            self.say(f"attached {att.kind}: {att.target}")
+            self.say(f"attached {att.kind}: {att.target}{replaced_words(before, att)}")
 
         self.say("")  # as for a note: no earlier record's message beside this record's prompt
         self.app.push_screen(TextPrompt(f"Full text for record {study}: PDF path or URL"), done)

@@ -75,3 +75,24 @@ def test_the_report_table_has_the_include_exclude_kappa(project_b, capsys):
     assert float(ta["Cohen's kappa"]) != pytest.approx(0.583, abs=1e-3)
     report = (exports / "report.md").read_text(encoding="utf-8")
     assert "Kappa include vs exclude is Cohen's kappa for include versus exclude alone" in report
+
+
+def test_the_report_says_how_many_studies_the_include_exclude_kappa_left_out(project_b):
+    """The report's note sent the reader to `reviewkit agreement` for the count: its table gives
+    "Studies both screened" (the 3x3 kappa's n), and the include-vs-exclude kappa's n was not
+    in the report at all."""
+    ids = add_records(project_b, make_records(8))
+    i, e, u = "include", "exclude", "uncertain"
+    vote(project_b, TA, ids, [(i, i)] * 8)
+    vote(project_b, FT, ids, [(i, i)] * 3 + [(u, i), (e, e), (e, e), (i, e), (u, u)])
+    assert cli(project_b, "report", "--format", "csv,md") == 0
+    exports = project_b.folder / "exports"
+    said = (
+        "full-text: kappa include vs exclude is over 6 of the 8 studies;"
+        " 2 studies with an 'uncertain' vote are left out."
+    )
+    notes = " ".join((exports / "agreement.notes.txt").read_text(encoding="utf-8").split())
+    assert said in notes
+    assert said in (exports / "report.md").read_text(encoding="utf-8")
+    # title-abstract sends 'uncertain' on: nothing is left out there, nothing is said
+    assert "title-abstract: kappa include vs exclude is over" not in notes

@@ -58,3 +58,22 @@ def test_conflicts_keep_open_in_view_at_80_columns(project_b):
             await pilot.press("q")
 
     asyncio.run(go())
+
+
+def test_the_conflicts_header_names_the_record(project_b):
+    """`conflicts --list` and the messages name a conflict by its record id ("13 open …",
+    "saved: final include on record 13"); the header said only "conflict 5 of 11", so a lead
+    told of record 13 could not find it without reading each title."""
+    ids = add_records(project_b, make_records(3))
+    for study in ids:
+        scr.decide(project_b.db, study, TA, "reviewer1", "include")
+        scr.decide(project_b.db, study, TA, "reviewer2", "exclude", "health-only")
+    app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
+
+    async def go():
+        async with app.run_test(size=NARROW) as pilot:
+            await pilot.press("j")
+            assert f"conflict 2 of 3 (record {ids[1]})" in shown_status(app)
+            await pilot.press("q")
+
+    asyncio.run(go())

@@ -155,3 +155,72 @@ def test_a_record_without_a_title_shows_its_citation(project_b):
             assert "2014 · Scand J Work Environ Health 40(2):123-130" in shown
 
     asyncio.run(go())
+
+
+def _two_conflicts(project) -> list[int]:
+    """Two studies reviewer1 includes and reviewer2 excludes: two conflicts for the lead."""
+    ids = add_records(project, make_records(2))
+    for study in ids:
+        scr.decide(project.db, study, TA, "reviewer1", "include")
+        scr.decide(project.db, study, TA, "reviewer2", "exclude", "health-only")
+    return ids
+
+
+def test_a_lead_changing_a_final_decision_is_told_what_it_replaced(project_b):
+    """`i` or `e` on a conflict resolved before replaces its final decision: the message said
+    only "saved: final exclude on record 1 by kari", as for a first decision, and without the
+    reason the exclusion gave."""
+    ids = _two_conflicts(project_b)
+    scr.resolve(project_b, ids[0], TA, "lead", "include")
+
+    async def go():
+        app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            s = app.first_screen
+            await pilot.press("k")  # back to the resolved one (it opened on the open one)
+            assert s.views[s.pos].study_id == ids[0]
+            await pilot.press("e", "2")
+            assert s.message == (
+                f"saved: final exclude (Work focus inside health care only) on record {ids[0]}"
+                " by lead, replacing the final include by lead"
+            )
+            await pilot.press("k", "e", "2")  # the same decision again: nothing replaced
+            assert s.message.endswith(f"on record {ids[0]} by lead")
+
+    asyncio.run(go())
+
+
+def test_the_lead_pressing_exclude_is_asked_for_the_reason(project_b):
+    """The reasons opened under the next conflict beside the message of the one before
+    ("saved: final include on record 1 by lead"), as if it were about this one."""
+    ids = _two_conflicts(project_b)
+
+    async def go():
+        app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            s = app.first_screen
+            await pilot.press("i", "enter")
+            assert s.message.startswith(f"saved: final include on record {ids[0]}")
+            await pilot.press("e")
+            assert s.message == "exclude: which reason?"
+
+    asyncio.run(go())
+
+
+def test_k_on_the_first_conflict_says_so(project_b):
+    """`k` on the first conflict did nothing, without a word (the screening screen says "this
+    is the first of your records"); `j` on the last says whether new conflicts came."""
+    _two_conflicts(project_b)
+
+    async def go():
+        app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
+        async with app.run_test(size=(80, 24)) as pilot:
+            s = app.first_screen
+            await pilot.press("k")
+            assert s.pos == 0 and s.message == "this is the first conflict"
+            await pilot.press("j")
+            assert s.pos == 1 and s.message == ""
+            await pilot.press("j")
+            assert s.pos == 1 and s.message == "no new conflicts"
+
+    asyncio.run(go())

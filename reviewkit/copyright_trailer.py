@@ -1,0 +1,45 @@
+"""A publisher's copyright statement at the end of an abstract's text, which is no finding.
+
+NLM keeps an abstract's copyright in its own element (``CopyrightInformation``), but some
+publishers put it inside the abstract text, and PubMed, its exports and the databases that copy
+them keep it there. Prefilled as the last words of a conclusions or results section (or as part
+of the last sentence of an unstructured abstract), it ended a study's "Findings" in the report
+tables: "… varies based on the outcome measures used. (PsycInfo Database Record (c) 2021 APA,
+all rights reserved)." The kinds, as they stand in the offline PubMed snapshot (a 2021 update
+file and a 1976-80 baseline chunk; counts of abstracts ending so):
+
+* the American Psychological Association's PsycInfo notice, "(PsycInfo Database Record (c)
+  2021 APA, all rights reserved)" (61; "PsycINFO" in earlier years), on every APA journal's
+  abstract: occupational health psychology and most psychology journals;
+* Wiley's accepted-article notice, "This article is protected by copyright. All rights
+  reserved." (51);
+* a statement opened by "©" or "Copyright ©": "© 2021 The Authors. The Journal of Pathology
+  published by John Wiley & Sons, Ltd. on behalf of …", "© 2021 Elsevier Inc. All rights
+  reserved.", "© RSNA, 2021" (23).
+
+Only a statement that ends the text is taken off, and only after a sentence end (or as the
+whole text): "©" is read as a copyright sign wherever it stands, a "copyright" word inside a
+sentence ("the copyright of their article is transferred …") is left alone. The record itself
+keeps its text as imported (the screens and exports show it whole).
+"""
+
+from __future__ import annotations
+
+import re
+
+_TRAILER = re.compile(
+    r"(?:^|(?<=[.!?)\]])\s+)(?:"
+    # APA: one parenthesis, the year inside; a full stop after it in some records
+    r"\(Psyc\s?INFO Database Record \(c\) \d{4} APA, all rights reserved\)\.?"
+    # Wiley's accepted articles
+    r"|This article is protected by copyright\.\s*All rights reserved\."
+    # a statement opened by the sign, to the end (an owner and a publisher's line or two)
+    r"|(?:Copyright\s*)?©[^©]{0,300}"
+    r")\s*$",
+    re.IGNORECASE,
+)
+
+
+def without_copyright(text: str) -> str:
+    """``text`` without a copyright statement at its end (see the module's docstring)."""
+    return _TRAILER.sub("", text).rstrip()

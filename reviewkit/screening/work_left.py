@@ -1,0 +1,64 @@
+"""What is left to do at each screening stage, for one reviewer: where to go next.
+
+A reviewer who has decided every record at a stage was told only "all done at this stage", and
+one who reopened such a stage saw their first record again with no word at all: the records
+that wait for them at the next stage (``reviewkit screen`` opens title-abstract unless given
+``--stage``), or why a stage is empty (the other reviewer still screening, conflicts left for a
+lead), were theirs to guess. The words here say it, in counts only: no vote of another reviewer
+is shown (blinding), as ``reviewkit status`` gives the same counts to anyone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reviewkit.project import Project
+from reviewkit.screening.outcomes import DerivedStages
+from reviewkit.screening.rules import needs_vote, stage_names
+from reviewkit.wording import quantity, verb
+
+
+@dataclass(frozen=True)
+class StageWork:
+    """Where one stage stands for one reviewer, in counts."""
+
+    stage: str
+    mine: int  # studies waiting for this reviewer's vote
+    others: int  # studies waiting only for another reviewer's vote
+    conflicts: int  # studies whose votes disagree: they wait for a lead
+
+
+def work_left(project: Project, reviewer: str) -> list[StageWork]:
+    """Each stage of the protocol, in pipeline order, with what waits there (read once)."""
+    derived = DerivedStages(project)
+    work = []
+    for stage in stage_names(project.protocol):
+        rule = project.protocol.stages[stage]
+        states = derived.states(stage)
+        outcomes = derived.outcomes(stage)
+        pending = [s for s, o in outcomes.items() if o.status == "pending"]
+        mine = sum(1 for s in pending if needs_vote(states.get(s), rule, reviewer))
+        conflicts = sum(1 for o in outcomes.values() if o.status == "conflict")
+        work.append(StageWork(stage, mine, len(pending) - mine, conflicts))
+    return work
+
+
+def next_steps(work: list[StageWork], here: str) -> str:
+    """What to tell a reviewer with nothing left at stage ``here``: every stage where records
+    wait for them (with the command that opens it), for another reviewer or for a lead; "" when
+    nothing waits anywhere."""
+    said = []
+    for w in work:
+        parts = []
+        if w.mine and w.stage != here:
+            parts.append(
+                f"{quantity(w.mine, 'record')} {verb(w.mine, 'waits', 'wait')} for you"
+                f" (reviewkit screen --stage {w.stage})"
+            )
+        if w.others:
+            parts.append(f"{quantity(w.others, 'record')} for another reviewer")
+        if w.conflicts:
+            parts.append(f"{quantity(w.conflicts, 'conflict')} for a lead (reviewkit conflicts)")
+        if parts:
+            said.append(f"{w.stage}: {', '.join(parts)}")
+    return "; ".join(said)

@@ -1,0 +1,99 @@
+"""A reviewer with nothing left at a stage is told where work waits: the next stage's records
+for them (``screen`` opens title-abstract unless given --stage), the other reviewer's, the
+lead's conflicts. A team's walk-through found "all done at this stage" the only word, and a
+reopened finished stage showed its first record with none."""
+
+from __future__ import annotations
+
+import asyncio
+
+from conftest import add_records
+from screening.helpers import make_records
+
+from reviewkit import screening as scr
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.screening import ScreeningScreen
+
+TA, FT = "title-abstract", "full-text"
+
+
+def _app(project, reviewer: str, stage: str = TA) -> ReviewkitApp:
+    return ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, stage, reviewer)), keymap={})
+
+
+def _vote_all(project, ids, reviewer, labels) -> None:
+    for study, label in zip(ids, labels, strict=True):
+        reason = "" if label != "exclude" else project.protocol.stages[TA].exclusion_reasons[0].code
+        scr.decide(project.db, study, TA, reviewer, label, reason, protocol=project.protocol)
+
+
+def test_the_last_vote_names_the_next_stage_and_the_leads_conflicts(project_b):
+    ids = add_records(project_b, make_records(4))
+    _vote_all(project_b, ids, "reviewer2", ["include", "include", "exclude", "include"])
+    _vote_all(project_b, ids[:3], "reviewer1", ["include", "include", "include"])
+
+    async def go():
+        app = _app(project_b, "reviewer1")
+        async with app.run_test(size=(80, 24)) as pilot:
+            s = app.first_screen
+            assert s.current == ids[3]
+            await pilot.press("i")
+            assert "all done at this stage" in s.message
+            assert "full-text: 3 records wait for you (reviewkit screen --stage full-text)" in (
+                s.message
+            )
+            assert "title-abstract: 1 conflict for a lead (reviewkit conflicts)" in s.message
+
+    asyncio.run(go())
+
+
+def test_a_finished_stage_reopened_says_so_and_where_to_go(project_b):
+    ids = add_records(project_b, make_records(3))
+    _vote_all(project_b, ids, "reviewer1", ["include"] * 3)
+
+    async def go():
+        app = _app(project_b, "reviewer1")
+        async with app.run_test(size=(80, 24)):
+            s = app.first_screen
+            assert s.queue.remaining == 0
+            # nothing at full text yet: the other reviewer has every record still to screen
+            assert s.message == (
+                "every record here has your decision · next: title-abstract: "
+                "3 records for another reviewer"
+            )
+
+    asyncio.run(go())
+
+
+def test_an_empty_later_stage_names_the_records_that_wait_at_the_first(project_b):
+    add_records(project_b, make_records(2))
+
+    async def go():
+        app = _app(project_b, "reviewer1", FT)
+        async with app.run_test(size=(80, 24)):
+            s = app.first_screen
+            assert s.current is None
+            assert s.message == (
+                "next: title-abstract: 2 records wait for you"
+                " (reviewkit screen --stage title-abstract)"
+            )
+
+    asyncio.run(go())
+
+
+def test_tab_when_every_record_is_decided_says_where_next(project_b):
+    ids = add_records(project_b, make_records(2))
+    _vote_all(project_b, ids, "reviewer2", ["include", "include"])
+    _vote_all(project_b, ids, "reviewer1", ["include", "include"])
+
+    async def go():
+        app = _app(project_b, "reviewer1")
+        async with app.run_test(size=(80, 24)) as pilot:
+            s = app.first_screen
+            await pilot.press("tab")
+            assert s.message == (
+                "every record here has your decision · next: full-text: 2 records wait for you"
+                " (reviewkit screen --stage full-text)"
+            )
+
+    asyncio.run(go())
