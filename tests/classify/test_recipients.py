@@ -40,6 +40,9 @@ def test_advice_to_employers_is_no_worker_level(workplace):
         "The workers and their supervisors attended training sessions with exercises.",
         # a person giving it to the workers is no recipient
         "The physiotherapist gave exercise sessions and counselling to the workers.",
+        # a list of recipients that names the workers too: theirs as well
+        "Education and training for supervisors and the sick-listed workers.",
+        "Advice and training of occupational physicians, supervisors and employees.",
     ],
 )
 def test_what_the_workers_receive_stays_theirs(workplace, text):
