@@ -19,8 +19,8 @@ evidence for its label where another label's person receives it:
   practised advice"): every weak term of another label after that verb.
 
 A person is a term whose last word names one (-er, -or, -ist, -ian, -ant: "supervisors",
-"general practitioners", "employer"), not a place or a thing ("workplace", "guideline"), nor
-an acronym (most name a method or a disorder: CBT, IPS, MSD).
+"general practitioners", "employer"), not a place or a thing ("workplace", "guideline", "job
+center", "antidepressants"), nor an acronym (most name a method or a disorder: CBT, IPS, MSD).
 A subject that also names the workers (workers, employees, patients:
 :data:`reviewkit.classify.comparator.PEOPLE`) is theirs too: the rule does not apply.
 Strong terms, and health states or disorders, are never moved.
@@ -40,6 +40,11 @@ from reviewkit.classify.words import Token, sentences, tokens, verb_in_ed
 # "physician", "consultant"). Acronyms are left out: most name a method or a disorder (CBT,
 # IPS, MSD), not a person (GP)
 _PERSON = re.compile(r"[a-z]+(?:ers?|ors?|ists?|ians?|ants?)", re.IGNORECASE)
+# Words with a person's ending that name none: a drug named by what it acts against or does
+# ("antidepressants", "anticonvulsant", "stimulants", "muscle relaxant": a domain scheme's
+# health-focused term, whose "Antidepressants were offered, and the parties agreed a plan" gives
+# the parties nothing) and a place in US spelling ("job center", "rehabilitation centers")
+_NO_PERSON = re.compile(r"anti[a-z]+|[a-z]*(?:stimulants?|relaxants?|centers?)", re.IGNORECASE)
 # Between a weak term and the person who receives it ("training of the supervisors")
 _TO_WHOM = frozenset({"of", "for", "to", "in", "the", "their", "all", "its", "a", "an"})
 TO_WHOM_REACH = 2
@@ -71,7 +76,9 @@ def _disorder(words: list[Token]) -> bool:
 def _person(e: Evidence) -> bool:
     """Whether a piece of evidence names a person (its last word), not a disorder."""
     words = tokens(e.text)
-    return bool(words) and not _disorder(words) and _PERSON.fullmatch(words[-1].word) is not None
+    if not words or _disorder(words) or _NO_PERSON.fullmatch(words[-1].word):
+        return False
+    return _PERSON.fullmatch(words[-1].word) is not None
 
 
 def _weak(e: Evidence) -> bool:

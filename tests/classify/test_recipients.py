@@ -56,3 +56,9 @@ def test_a_list_of_a_team_s_people_is_no_recipient(review_b):
         "assessed each worker."
     )
     assert labels(review_b, "model-type", text) == ["multidisciplinary-team"]
+
+
+def test_a_drug_is_no_person_who_receives(domains):
+    # a term with a person's ending that names a drug: the parties' plan stays theirs
+    text = "Antidepressants were offered, and the parties agreed a plan."
+    assert "service-coordination" in labels(domains, "domain", text)
