@@ -18,7 +18,8 @@ The comparator is read where abstracts name it:
   it to the sentence's end;
 * **the object of "compare"**: "To compare a workplace intervention with graded exercise", "we
   compared A against B": from the first "with" (or "against") within COMPARE_REACH words of
-  the verb, in its clause, to the clause's end; "workers with" is the population, no arm;
+  the verb, in its clause, to the clause's end; "workers with" is the population, no arm, and
+  "combined (together, in combination) with" joins a part of A to it;
 * **a sentence about the comparator**: "usual care", "usual practice", "care (treatment) as
   usual", "standard care", or "control" / "comparison" before an arm's noun (group, arm,
   region, departments ...), or "controls", among the first words of a sentence ("Usual care
@@ -118,6 +119,12 @@ _COMPARE_OBJECT = frozenset({"with", "against"})
 # B's cue at most COMPARE_REACH words after the verb: A's noun phrase between ("a
 # workplace-oriented intervention", "the effect of a participatory programme")
 COMPARE_REACH = 8
+# A "with" that joins two parts of one arm, not its comparator: "To compare CBT combined with
+# workplace visits with usual care", "exercise therapy together with a workplace visit",
+# "training in combination with ..."
+_JOINED_WITH = frozenset(
+    {"combined", "together", "along", "combination", "coupled", "supplemented", "integrated"}
+)
 # Words between a comparator's noun phrase and the "or" of an allocation that still end it
 # ("usual case management or ...", "usual care alone or ...")
 _ARM_TAIL = frozenset({"alone", "only", "management", "group", "arm"})
@@ -252,7 +259,10 @@ def _compared_object(text: str, words: list, k: int, last: int) -> int | None:
         return None
     end = _clause_end(text, words, k, min(last, k + COMPARE_REACH))
     for j in range(k + 2, end + 1):
-        if low_at(words, j) in _COMPARE_OBJECT and low_at(words, j - 1) not in PEOPLE:
+        if (
+            low_at(words, j) in _COMPARE_OBJECT
+            and low_at(words, j - 1) not in PEOPLE | _JOINED_WITH
+        ):
             return j
     return None
 

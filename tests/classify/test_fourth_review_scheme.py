@@ -45,6 +45,19 @@ def test_what_compare_puts_after_with_is_the_comparator(workplace, text, tested)
     assert labels(workplace, "level", text) == [tested]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To compare CBT combined with workplace visits with usual care.",
+        "To compare exercise therapy together with a workplace visit with usual care.",
+        "To compare physical training in combination with a workplace visit with usual care.",
+    ],
+)
+def test_what_compare_joins_to_the_tested_arm_is_tested(workplace, text):
+    # "combined (together, in combination) with" adds a part to A; the next "with" starts B
+    assert sorted(labels(workplace, "level", text)) == ["employee", "workplace"]
+
+
 def test_compare_with_people_is_the_population(workplace):
     # "workers with" names whom the study compared, not an arm
     text = "We compared sick leave in workers with a graded exercise programme and usual care."
