@@ -71,6 +71,10 @@ def test_compare_with_people_is_the_population(workplace):
         "supervised by physiotherapists.",
         "Workers were randomised to usual care or to a graded exercise programme.",
         "Workers were randomised to usual care alone or to graded activity.",
+        # the comparator as the allocation's first arm, with its size or its provider after it
+        "Workers were randomised to usual care (n=50) or to a graded exercise programme (n=52).",
+        "Workers were randomised to care as usual by the general practitioner or to graded "
+        "activity.",
     ],
 )
 def test_an_allocation_that_names_the_comparator_first_tested_the_last_arm(workplace, text):
