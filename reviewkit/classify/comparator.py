@@ -18,7 +18,8 @@ The comparator is read where abstracts name it:
   it to the sentence's end;
 * **the object of "compare"**: "To compare a workplace intervention with graded exercise", "we
   compared A against B": from the first "with" (or "against") within COMPARE_REACH words of
-  the verb, in its clause, to the clause's end; "workers with" is the population, no arm;
+  the verb, in its clause, to the clause's end; "workers with" is the population, no arm, and
+  "combined (together, in combination) with" joins a part of A to it;
 * **a sentence about the comparator**: "usual care", "usual practice", "care (treatment) as
   usual", "standard care", or "control" / "comparison" before an arm's noun (group, arm,
   region, departments ...), or "controls", among the first words of a sentence ("Usual care
@@ -31,8 +32,9 @@ The comparator is read where abstracts name it:
   ("In this trial of CBT the control group received usual care"); elsewhere ("randomised to
   IPS or usual care", "added to usual case management") to its clause's end, or to the "or"
   right after it: an allocation that names the comparator first ("randomised to medical
-  treatment as usual or a graded exercise programme") has the tested arm last, so its last
-  "or" then starts no comparator.
+  treatment as usual or a graded exercise programme", or as its first arm: "randomised to usual
+  care (n=50) or to ...", "to care as usual by the general practitioner or to ...") has the
+  tested arm last, so its last "or" then starts no comparator.
 
 Health states and disorders (:func:`reviewkit.classify.variables.names_disorder`) stay
 evidence, and a comparison's reach ends where its population starts ("with usual care in women
@@ -118,6 +120,12 @@ _COMPARE_OBJECT = frozenset({"with", "against"})
 # B's cue at most COMPARE_REACH words after the verb: A's noun phrase between ("a
 # workplace-oriented intervention", "the effect of a participatory programme")
 COMPARE_REACH = 8
+# A "with" that joins two parts of one arm, not its comparator: "To compare CBT combined with
+# workplace visits with usual care", "exercise therapy together with a workplace visit",
+# "training in combination with ..."
+_JOINED_WITH = frozenset(
+    {"combined", "together", "along", "combination", "coupled", "supplemented", "integrated"}
+)
 # Words between a comparator's noun phrase and the "or" of an allocation that still end it
 # ("usual case management or ...", "usual care alone or ...")
 _ARM_TAIL = frozenset({"alone", "only", "management", "group", "arm"})
@@ -252,7 +260,10 @@ def _compared_object(text: str, words: list, k: int, last: int) -> int | None:
         return None
     end = _clause_end(text, words, k, min(last, k + COMPARE_REACH))
     for j in range(k + 2, end + 1):
-        if low_at(words, j) in _COMPARE_OBJECT and low_at(words, j - 1) not in PEOPLE:
+        if (
+            low_at(words, j) in _COMPARE_OBJECT
+            and low_at(words, j - 1) not in PEOPLE | _JOINED_WITH
+        ):
             return j
     return None
 
@@ -266,12 +277,23 @@ def _or_after(words: list, k: int, last: int) -> int | None:
     return j if j <= last and low_at(words, j) == "or" else None
 
 
-def _named_first(words: list, k: int) -> bool:
-    """Whether the allocation's "or" at word ``k`` comes right after a comparator's noun phrase
-    ("randomised to usual care or to X"): then the arm after it is the tested one."""
+def _first_arm(words: list, k: int) -> bool:
+    """Whether the comparator's noun phrase at word ``k`` is the first arm of an allocation
+    ("randomised to usual care (n=50) or to X", "allocated to the control group or ...",
+    "randomised to care as usual by the general practitioner or to X")."""
+    j = k - 2 if low_at(words, k - 1) in {"the", "a", "an"} else k - 1
+    return low_at(words, j) == "to" and any(
+        _ALLOCATED.fullmatch(low_at(words, j - d)) for d in range(1, ALLOCATED_REACH + 1)
+    )
+
+
+def _named_first(words: list, first: int, k: int) -> bool:
+    """Whether the allocation's "or" at word ``k`` comes after a comparator named first: right
+    after its noun phrase ("randomised to medical treatment as usual or to X") or as the
+    allocation's first arm (words from ``first``): then the arm after it is the tested one."""
     return any(
-        n < 0 and _or_after(words, j - n - 1, k) == k
-        for j in range(max(0, k - 4), k)
+        n < 0 and (_or_after(words, j - n - 1, k) == k or _first_arm(words, j))
+        for j in range(first, k)
         for n in (_cue_length(words, j),)
     )
 
@@ -293,10 +315,16 @@ def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
             elif n:
                 end = _clause_end(text, words, k + abs(n) - 1, last)
                 alternative = _or_after(words, k + abs(n) - 1, end) if n < 0 else None
+                if n < 0 and alternative is None and _first_arm(words, k):
+                    alternative = next((o for o in ors if k < o <= end), None)
                 reach.append((k, end if alternative is None else alternative - 1))
             elif (j := _compared_object(text, words, k, last)) is not None:
                 reach.append((j, _clause_end(text, words, j, last)))
-        if ors and _allocation_before(words, first, ors[-1]) and not _named_first(words, ors[-1]):
+        if (
+            ors
+            and _allocation_before(words, first, ors[-1])
+            and not _named_first(words, first, ors[-1])
+        ):
             reach.append((ors[-1], _clause_end(text, words, ors[-1], last)))
     return reach
 

@@ -11,16 +11,18 @@ evidence for its label where another label's person receives it:
 * right after the term in its phrase (no comma, colon or "+" between: a list of people is a
   team's), that person's term, with at most two of "of", "for", "to", "in" and a determiner
   between ("training general practitioners", "a training of the supervisors", "advice to
-  employers");
+  employers"), unless the list of recipients goes on to the workers ("training of supervisors
+  and workers", "education for general practitioners and their patients": theirs too);
 * in a sentence whose subject, before its verb of receiving (attended, received, completed,
   underwent, participated; "were trained", "were given" ...), is another label's person ("General
   practitioners in the intervention practices attended two training sessions ..., in which they
   practised advice"): every weak term of another label after that verb.
 
 A person is a term whose last word names one (-er, -or, -ist, -ian, -ant: "supervisors",
-"general practitioners", "employer"), not a place or a thing ("workplace", "guideline"), nor
-an acronym (most name a method or a disorder: CBT, IPS, MSD). A subject that also names the workers (workers, employees,
-patients: :data:`reviewkit.classify.comparator.PEOPLE`) is theirs too: the rule does not apply.
+"general practitioners", "employer"), not a place or a thing ("workplace", "guideline", "job
+center", "antidepressants"), nor an acronym (most name a method or a disorder: CBT, IPS, MSD).
+A subject that also names the workers (workers, employees, patients:
+:data:`reviewkit.classify.comparator.PEOPLE`) is theirs too: the rule does not apply.
 Strong terms, and health states or disorders, are never moved.
 """
 
@@ -38,6 +40,11 @@ from reviewkit.classify.words import Token, sentences, tokens, verb_in_ed
 # "physician", "consultant"). Acronyms are left out: most name a method or a disorder (CBT,
 # IPS, MSD), not a person (GP)
 _PERSON = re.compile(r"[a-z]+(?:ers?|ors?|ists?|ians?|ants?)", re.IGNORECASE)
+# Words with a person's ending that name none: a drug named by what it acts against or does
+# ("antidepressants", "anticonvulsant", "stimulants", "muscle relaxant": a domain scheme's
+# health-focused term, whose "Antidepressants were offered, and the parties agreed a plan" gives
+# the parties nothing) and a place in US spelling ("job center", "rehabilitation centers")
+_NO_PERSON = re.compile(r"anti[a-z]+|[a-z]*(?:stimulants?|relaxants?|centers?)", re.IGNORECASE)
 # Between a weak term and the person who receives it ("training of the supervisors")
 _TO_WHOM = frozenset({"of", "for", "to", "in", "the", "their", "all", "its", "a", "an"})
 TO_WHOM_REACH = 2
@@ -52,6 +59,14 @@ _RECEIVED = frozenset(
     }
 )  # fmt: skip
 SUBJECT_REACH = 8
+# A list of recipients goes on after the person ("training of supervisors and workers",
+# "education for general practitioners and their patients"): "and" or "or" before the workers'
+# word within LIST_REACH words (a determiner and adjectives between: "and the sick-listed
+# workers"); a preposition ends the list ("supervisors of the workers": whose supervisors)
+_JOINS = frozenset({"and", "or"})
+_ENDS_LIST = frozenset({"of", "for", "to", "in", "on", "at", "with", "about", "by", "how"})
+LIST_REACH = 5
+_SENTENCE_PUNCT = re.compile(r"[.;:()\[\]]")
 
 
 def _disorder(words: list[Token]) -> bool:
@@ -61,7 +76,9 @@ def _disorder(words: list[Token]) -> bool:
 def _person(e: Evidence) -> bool:
     """Whether a piece of evidence names a person (its last word), not a disorder."""
     words = tokens(e.text)
-    return bool(words) and not _disorder(words) and _PERSON.fullmatch(words[-1].word) is not None
+    if not words or _disorder(words) or _NO_PERSON.fullmatch(words[-1].word):
+        return False
+    return _PERSON.fullmatch(words[-1].word) is not None
 
 
 def _weak(e: Evidence) -> bool:
@@ -79,10 +96,26 @@ def _given_to(text: str, words: list[Token], e: Evidence, persons: list[Evidence
     for n, w in enumerate(after):
         if text[end : w.start].strip():
             return False
-        if any(p.span[1] == w.start and p.label != e.label for p in persons):  # type: ignore[index]
-            return True
+        other = [p for p in persons if p.span[1] == w.start and p.label != e.label]  # type: ignore[index]
+        if other:
+            return not _workers_too(text, words, other[0].span[2])  # type: ignore[index]
         if n == TO_WHOM_REACH or w.word.casefold() not in _TO_WHOM:
             return False
+        end = w.end
+    return False
+
+
+def _workers_too(text: str, words: list[Token], end: int) -> bool:
+    """Whether the list of recipients that goes on after character ``end`` names the workers
+    too ("training of supervisors and workers"): then they receive it as well."""
+    joined = False
+    for w in [w for w in words if w.start >= end][:LIST_REACH]:
+        low = w.word.casefold()
+        if _SENTENCE_PUNCT.search(text[end : w.start]) or low in _ENDS_LIST:
+            return False
+        if low in PEOPLE:
+            return joined
+        joined = joined or low in _JOINS
         end = w.end
     return False
 

@@ -45,6 +45,19 @@ def test_what_compare_puts_after_with_is_the_comparator(workplace, text, tested)
     assert labels(workplace, "level", text) == [tested]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To compare CBT combined with workplace visits with usual care.",
+        "To compare exercise therapy together with a workplace visit with usual care.",
+        "To compare physical training in combination with a workplace visit with usual care.",
+    ],
+)
+def test_what_compare_joins_to_the_tested_arm_is_tested(workplace, text):
+    # "combined (together, in combination) with" adds a part to A; the next "with" starts B
+    assert sorted(labels(workplace, "level", text)) == ["employee", "workplace"]
+
+
 def test_compare_with_people_is_the_population(workplace):
     # "workers with" names whom the study compared, not an arm
     text = "We compared sick leave in workers with a graded exercise programme and usual care."
@@ -58,6 +71,10 @@ def test_compare_with_people_is_the_population(workplace):
         "supervised by physiotherapists.",
         "Workers were randomised to usual care or to a graded exercise programme.",
         "Workers were randomised to usual care alone or to graded activity.",
+        # the comparator as the allocation's first arm, with its size or its provider after it
+        "Workers were randomised to usual care (n=50) or to a graded exercise programme (n=52).",
+        "Workers were randomised to care as usual by the general practitioner or to graded "
+        "activity.",
     ],
 )
 def test_an_allocation_that_names_the_comparator_first_tested_the_last_arm(workplace, text):

@@ -40,6 +40,9 @@ def test_advice_to_employers_is_no_worker_level(workplace):
         "The workers and their supervisors attended training sessions with exercises.",
         # a person giving it to the workers is no recipient
         "The physiotherapist gave exercise sessions and counselling to the workers.",
+        # a list of recipients that names the workers too: theirs as well
+        "Education and training for supervisors and the sick-listed workers.",
+        "Advice and training of occupational physicians, supervisors and employees.",
     ],
 )
 def test_what_the_workers_receive_stays_theirs(workplace, text):
@@ -53,3 +56,9 @@ def test_a_list_of_a_team_s_people_is_no_recipient(review_b):
         "assessed each worker."
     )
     assert labels(review_b, "model-type", text) == ["multidisciplinary-team"]
+
+
+def test_a_drug_is_no_person_who_receives(domains):
+    # a term with a person's ending that names a drug: the parties' plan stays theirs
+    text = "Antidepressants were offered, and the parties agreed a plan."
+    assert "service-coordination" in labels(domains, "domain", text)
