@@ -20,7 +20,7 @@ from reviewkit.dedup.pages import (
     range_starts,
     section_letters,
 )
-from reviewkit.dedup.registers import record_number
+from reviewkit.dedup.registers import is_register_name, record_number
 from reviewkit.dedup.titles import (
     is_generic,
     is_notice,
@@ -174,7 +174,9 @@ def keys_for(record_id: int, rec: Record) -> Keys:
     kind = page_kind(pages)
     words = title.split()
     authors = author_key(rec.authors)
-    journal = journal_words(rec.journal)
+    # a register's name alone ('ISRCTN', 'ChiCTR') is where the record was found, no journal:
+    # without a number or an address it names no trial, so the record is a bare title
+    journal = () if is_register_name(rec.journal) else journal_words(rec.journal)
     return Keys(
         id=record_id,
         title=title,
