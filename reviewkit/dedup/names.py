@@ -16,6 +16,7 @@ from reviewkit.author_names import (
     full_names_glued,
     initial_letters,
     is_initials,
+    is_suffix,
     split_name,
     split_run_together,
 )
@@ -69,11 +70,6 @@ def author_key(authors: list[str], limit: int = 5) -> str:
 LISTED_NAMES = 10
 
 
-# Generational suffixes as exports write them into the surname ('Cleveland Jr J. C.', 'Flack
-# Iii J. E.', 'Dorn G. W. 2nd'): no part of the surname, and one export writes them, another not.
-_SUFFIX_WORDS = frozenset(["jr", "sr", "jnr", "snr", "ii", "iii", "iv", "2nd", "3rd", "4th"])
-
-
 def surnames(authors: list[str], limit: int = LISTED_NAMES) -> tuple[str, ...]:
     """Each author's surname as folded words without particles or lone initials, one item a
     name: ['Hansen, Kari', 'Marquez de la Plata C.'] -> ('hansen', 'marquez plata'). Compared
@@ -91,7 +87,9 @@ def _surname_words(name: str) -> str:
     """A name's surname as folded words, lone letters, suffixes and particles aside ('' if
     nothing is left)."""
     words = [w for w in fold_text(surname(name)).split() if len(w) > 1]
-    words = [w for w in words if w not in _SUFFIX_WORDS]
+    # generational suffixes as exports write them into the surname ('Cleveland Jr J. C.',
+    # 'Flack Iii J. E.', 'Dorn G. W. 2nd'): one export writes them, another not
+    words = [w for w in words if not is_suffix(w, any_case=True)]
     # particles aside, unless the surname is one ('Le, Q. T.': Vietnamese Le, Chinese Du)
     words = [w for w in words if w not in PARTICLES] or words
     return " ".join(words)
@@ -143,6 +141,37 @@ def given_names_key(authors: list[str], limit: int = 5) -> str:
     if not given or len(given) < len(authors[:limit]):
         return ""
     return "".join(w for w in fold_text(" ".join(given)).split() if len(w) > 1)
+
+
+def name_letters(authors: list[str], limit: int = 5) -> str:
+    """Per name of the first ``limit``, the first letter of the surname (particles aside) and
+    of the given names, folded: ['Qiu Y.', 'Chen, Xiaoming'] -> 'qy cx'; '' when a name has no
+    given part (a group, a name in full the reading cannot split). For :func:`letters_swapped`."""
+    pairs = []
+    for name in _without_et_al(authors)[:limit]:
+        parts = split_name(name)
+        family = [w for w in fold_text(parts.surname).split() if w not in PARTICLES]
+        given = fold_text(parts.given).replace(" ", "")
+        if not (family and given):
+            return ""
+        pairs.append(family[0][0] + given[0])
+    return " ".join(pairs)
+
+
+def letters_swapped(a: str, b: str) -> bool:
+    """Whether two :func:`name_letters` keys are one list whose names one export wrote surname
+    first and another read given name first: 'Qiu Yumin' (a Chinese name in its own order, no
+    comma) taken for given name 'Qiu', surname 'Yumin' comes out 'Yumin Q.' beside 'Qiu Y.'.
+    Read as one list when every name of the shorter list crosses (the surname's letter is the
+    other's initial, and back: 'qy' / 'yq'), in order, and two names or more cross with two
+    letters that differ. An exporter swaps a whole list, not one name; one name crossing is
+    also two people ('Qiu Y.' / 'Yang Q.', Y. Qiu and Q. Yang) too often to count, so a list
+    of one is never read so (its title and place still decide, a person at most)."""
+    pa, pb = a.split(), b.split()
+    n = min(len(pa), len(pb))
+    if n < 2 or any(x != y[::-1] for x, y in zip(pa[:n], pb[:n], strict=True)):
+        return False
+    return sum(x[0] != x[1] for x in pa[:n]) >= 2
 
 
 _GIVEN_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
