@@ -200,14 +200,14 @@ def first_person_key(authors: list[str]) -> str:
     The kind this is right for, and its ambiguity: exporters that split a name at its first
     space ('Le Quintrec M' -> 'Le, Quintrec M.'), some of them then writing the given names as
     initials ('Le, Q. M.'). A particle alone before an initial is also how a surname spelt like
-    a particle is written (Vietnamese Le and Do, Chinese Du and Di, Bengali De: 'Le, Q. T.' in
-    the labelled sets is Quynh-Thu Le), and its one letter then agrees with every surname of
-    that letter ('Le, Q. M.' / 'Quinn, M.'). The names cannot tell the two apart; what keeps the
-    reading safe is that author_score compares the rest of the list with one first surname (the
-    rest must agree) and the title and place decide the merge. With the first author alone
-    ('et al.') the reading is kept: on the dedup-stress row c2_et_al it merges 3 of haematology's
-    true 'Le, Q. M.' / 'Quintrec, M.' pairs, and on the ten labelled sets and their stress rows
-    it merges no false pair (benchmarks/results/dedup.md, dd28)."""
+    a particle is written (Vietnamese Le and Do, Chinese Du and Di, Bengali De: 'Le, Q. T.',
+    Quynh-Thu Le), and its one letter then agrees with every surname of that letter ('Le, Q. M.'
+    / 'Quinn, M.'). The names cannot tell the two apart; what keeps the reading safe is that
+    author_score compares the rest of the list with one first surname (the rest must agree) and
+    the title and place decide the merge. With the first author alone ('et al.', a list an
+    export or a citation style cut) the reading is kept too, and the title and place alone
+    decide the merge (measured as an example on the dedup-stress row c2_et_al, where dropping
+    it lost true pairs and removed no false one: benchmarks/results/dedup.md, dd28)."""
     authors = _without_et_al(authors)
     if not authors:
         return ""
