@@ -92,7 +92,7 @@ _NAMED = r"regist|trialid|\b[nl]tr\b"
 # is another sentence's, not this number's
 CONTEXT = 60
 # UMIN's old C numbers (Form.context): after UMIN's or ICTRP's name for the Japanese registers
-_UMIN = rf"umin|jprn|{_NAMED}"
+_UMIN = r"umin|jprn|regist|trialid"
 
 REGISTERS: tuple[Register, ...] = (
     Register(
@@ -194,12 +194,12 @@ REGISTERS: tuple[Register, ...] = (
     Register(
         "JPRN: UMIN-CTR (Japan)",
         "UMIN and 9 digits, UMIN000012345; ICTRP writes JPRN-UMIN000012345. UMIN's first"
-        " numbers (2005-2006) had C for a prefix, C000000123, the same number UMIN000000123"
-        " later gives it (ICTRP keeps JPRN-C000000123; ctregistries reads both prefixes as one)",
+        " numbers had C for a prefix, C000000123, the number UMIN000000123 with its old prefix"
+        " (ICTRP keeps JPRN-C000000123; ctregistries reads both prefixes as one register's)",
         (
             Form(rf"{_JPRN}UMIN{_SEP}(?:CTR{_SEP})?(\d{{9}})", "UMIN{}"),
-            # a capital C and 9 digits, the first four zeros (the old numbers never reached
-            # 100,000), and only after UMIN's or ICTRP's name or a registration's heading
+            # a capital C and 9 digits, the first four zeros (as ctregistries reads both
+            # prefixes), and only after UMIN's or ICTRP's name or a registration's heading
             # (or as the whole text): a catalogue or sample number may have this shape
             Form(r"C(0000\d{5})", "UMIN{}", exact_case=True, marks=("C0000",), context=_UMIN),
         ),
@@ -432,11 +432,13 @@ _PORTAL_NAMES = ("ICTRP", "WHO ICTRP", "International Clinical Trials Registry P
 _NAMES = frozenset(_folded_name(n) for r in REGISTERS for n in (*r.names, *_PORTAL_NAMES))
 
 
+@lru_cache(maxsize=65536)  # asked of every record's source field, of which a set has few
 def is_register_name(text: str) -> bool:
     """Whether a text is only a register's name (or WHO portal's), in any case and punctuation:
     'ISRCTN', 'ChiCTR', 'ClinicalTrials.gov', 'EU Clinical Trials Register'. A source field
     that holds nothing else names where a record was found, not which trial it registers, and
     is no journal either."""
+    # the longest name is under 60 characters: a longer text (a journal's name) is not read
     return _folded_name(text) in _NAMES if text and len(text) <= 60 else False
 
 
