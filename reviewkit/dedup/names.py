@@ -146,16 +146,26 @@ def given_names_key(authors: list[str], limit: int = 5) -> str:
 def name_letters(authors: list[str], limit: int = 5) -> str:
     """Per name of the first ``limit``, the first letter of the surname (particles aside) and
     of the given names, folded: ['Qiu Y.', 'Chen, Xiaoming'] -> 'qy cx'; '' when a name has no
-    given part (a group, a name in full the reading cannot split). For :func:`letters_swapped`."""
-    pairs = []
-    for name in _without_et_al(authors)[:limit]:
-        parts = split_name(name)
-        family = [w for w in fold_text(parts.surname).split() if w not in PARTICLES]
-        given = fold_text(parts.given).replace(" ", "")
-        if not (family and given):
-            return ""
-        pairs.append(family[0][0] + given[0])
-    return " ".join(pairs)
+    given part after its surname (a group, initials first). For :func:`letters_swapped`."""
+    pairs = [_letters(name) for name in _without_et_al(authors)[:limit]]
+    return " ".join(pairs) if all(pairs) else ""
+
+
+@lru_cache(maxsize=1 << 17)  # one name string read once (see surname)
+def _letters(name: str) -> str:
+    """A name's surname letter (particles aside) and given initial, lower case ('Qiu Y.',
+    'Qiu, Yumin' -> 'qy'); '' for a name :func:`surname` finds no given part in (a group,
+    initials first). Read for every name of every record: only the two letters are folded."""
+    if "," in name:
+        family, given = name.split(",", 1)
+    else:
+        family = surname(name)
+        given = " ".join(name.split()[len(family.split()) :])
+    words = family.split()
+    words = [w for w in words if w.lower() not in PARTICLES] or words
+    pair = (words[0][:1] if words else "") + given.lstrip(" .,-'’")[:1]
+    pair = pair.lower() if pair.isascii() else fold_text(pair).replace(" ", "")
+    return pair if len(pair) == 2 and pair.isalpha() else ""
 
 
 def letters_swapped(a: str, b: str) -> bool:
