@@ -124,12 +124,13 @@ class RuleCount:
     rule: str
     why: str
     merges: int  # duplicate links in force that this rule made
-    queued: int  # pairs waiting for review that this rule sent there
+    queued: int  # questions waiting for review that this rule sent there (review.questions)
 
 
 def rule_report(db: Store) -> list[RuleCount]:
     """Per rule of the table (in its order), then per chaining-guard refusal: the merges in
-    force that it made and the pairs it sent to the review queue."""
+    force that it made and the questions it sent to the review queue (one pair each,
+    :func:`~reviewkit.dedup.review.questions`)."""
     merges = Counter(lk.rule for lk in links.current_links(db, "duplicate") if lk.rule)
     queued = Counter(q.rule for q in questions(review_queue(db)))
     rows = [RuleCount(r.name, r.why, merges.pop(r.name, 0), queued.pop(r.name, 0)) for r in RULES]
