@@ -151,11 +151,12 @@ def name_letters(authors: list[str], limit: int = 5) -> str:
     return " ".join(pairs) if all(pairs) else ""
 
 
-@lru_cache(maxsize=1 << 17)  # one name string read once (see surname)
 def _letters(name: str) -> str:
     """A name's surname letter (particles aside) and given initial, lower case ('Qiu Y.',
     'Qiu, Yumin' -> 'qy'); '' for a name :func:`surname` finds no given part in (a group,
-    initials first). Read for every name of every record: only the two letters are folded."""
+    initials first). Read for every name of every record, so only the two letters are folded,
+    and not cached: depression's names miss a cache of 131,072 (129,046 distinct among the
+    first five), which cost 20 MB and saved no time (0.69 s with, 0.64 s without)."""
     if "," in name:
         family, given = name.split(",", 1)
     else:
