@@ -89,6 +89,10 @@ def load_records(name: str) -> tuple[list[str], list]:
                         issue=get("number", ""),
                         pages=get("pages", ""),
                         doi=get("doi", ""),
+                        # the product reads a register's number from a register's address here
+                        # (registers.record_number); diabetes, cardiac and neuroimaging give URLs
+                        # (Ovid's, PubMed's, Scopus's, publishers' pages), none a register's
+                        url=get("url", ""),
                         pmid=m.group(1) if m else "",
                         abstract_sections=[AbstractSection("", get("abstract"))]
                         if get("abstract")

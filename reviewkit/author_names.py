@@ -75,8 +75,18 @@ PARTICLES = frozenset(
 # A generational suffix after the initials: neither surname nor initials. MEDLINE writes Jr,
 # Sr and ordinals ('Smith J Jr', 'Kennedy JF 3rd': NLM's author field rules); other sources
 # the Roman numeral ('Lee JH III'). Only after initials (a name of three words or more), so a
-# Russian 'Ivanov II' (Ivan Ivanovich) keeps its initials.
-_SUFFIX = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?|[2-9](?:nd|rd|th)|II|III|IV")
+# Russian 'Ivanov II' (Ivan Ivanovich) keeps its initials. The one list of suffixes: dedup reads
+# the same words folded in a surname (:func:`is_suffix`).
+_SUFFIX_FORM = r"(?:Jr|Sr|Jnr|Snr)\.?|[2-9](?:nd|rd|th)|II|III|IV"
+_SUFFIX = re.compile(_SUFFIX_FORM)
+_SUFFIX_ANY_CASE = re.compile(_SUFFIX_FORM, re.IGNORECASE)
+
+
+def is_suffix(word: str, *, any_case: bool = False) -> bool:
+    """Whether a word is a generational suffix: as written after initials ('Jr', '3rd', 'III'),
+    or, ``any_case``, as exports write one into the surname and folding leaves it ('Cleveland
+    Jr', 'Flack Iii': 'jr', 'iii')."""
+    return bool((_SUFFIX_ANY_CASE if any_case else _SUFFIX).fullmatch(word))
 
 
 # A list run together with names in full, not initials (_RUN_ON below reads the lists with
@@ -231,7 +241,7 @@ def split_name(name: str) -> NameParts:
         return NameParts(family.strip(), given.strip())
     words = name.split(" ")
     suffix = ""
-    if len(words) > 2 and _SUFFIX.fullmatch(words[-1]):
+    if len(words) > 2 and is_suffix(words[-1]):
         suffix, words = words[-1], words[:-1]
     n = _trailing_initials(words)
     if n:
@@ -261,8 +271,10 @@ def _dotted(given: str) -> str:
 
 def full_names_glued(name: str) -> bool:
     """Whether the text is names in full run together ('Munck HolgerJorgensen Anders W.',
-    _GLUED_FULL): no name can be told from the next."""
-    return bool(_GLUED_FULL.match(" ".join(name.split())))
+    _GLUED_FULL): no name can be told from the next. A group's name is one name, whatever
+    capitals its words hold inside ('The EuroQol Group', 'GlaxoSmithKline Study Group')."""
+    name = " ".join(name.split())
+    return bool(_GLUED_FULL.match(name)) and not _is_group(name)
 
 
 def _glued(name: str) -> bool:

@@ -72,11 +72,11 @@ def dedup(ctx: click.Context, project_dir: Path) -> None:
         f"{quantity(result.new_records, 'new record')}, "
         f"{quantity(result.pairs_compared, 'pair')} compared: "
         f"{quantity(result.duplicates, 'duplicate link')}, "
-        f"{quantity(result.uncertain, 'pair')} to review"
+        f"{quantity(result.questions, 'pair')} to review"
         + (f" ({result.refused} held back by the chaining guard)" if result.refused else "")
     )
     click.echo(f"{quantity(result.records, 'record')} → {quantity(result.studies, 'study')}")
-    if result.uncertain:
+    if result.questions:
         click.echo("review the uncertain pairs with: reviewkit dedup review")
 
 

@@ -31,6 +31,7 @@ from reviewkit.dedup.review import (
     merge_refusal,
     pair_records,
     person_id,
+    questions,
     review_queue,
     split,
 )
@@ -61,6 +62,7 @@ __all__ = [
     "merged_view",
     "pair_records",
     "person_id",
+    "questions",
     "review_queue",
     "rule_report",
     "run_dedup",
@@ -82,6 +84,9 @@ class DedupResult:
     rules: dict[str, int]
     records: int
     studies: int
+    # the questions those pairs ask a person (review.questions: two copies of a record queued
+    # against a third are one question), as the review screen and the sheet show them
+    questions: int = 0
 
 
 def run_dedup(db: Store, progress: Progress | None = None) -> DedupResult:
@@ -128,6 +133,8 @@ def run_dedup(db: Store, progress: Progress | None = None) -> DedupResult:
             uncertain=len(result.uncertain),
             refused=result.refused,
         )
+    queued = {(u.a, u.b) for u in result.uncertain}
+    asked = {q.clusters for q in review_queue(db) if (q.a, q.b) in queued}
     return DedupResult(
         run_id,
         len(new_ids),
@@ -138,6 +145,7 @@ def run_dedup(db: Store, progress: Progress | None = None) -> DedupResult:
         dict(result.rules),
         len(keys),
         len(links.study_ids(db)),
+        len(asked),
     )
 
 

@@ -16,6 +16,7 @@ from reviewkit.author_names import (
     full_names_glued,
     initial_letters,
     is_initials,
+    is_suffix,
     split_name,
     split_run_together,
 )
@@ -69,11 +70,6 @@ def author_key(authors: list[str], limit: int = 5) -> str:
 LISTED_NAMES = 10
 
 
-# Generational suffixes as exports write them into the surname ('Cleveland Jr J. C.', 'Flack
-# Iii J. E.', 'Dorn G. W. 2nd'): no part of the surname, and one export writes them, another not.
-_SUFFIX_WORDS = frozenset(["jr", "sr", "jnr", "snr", "ii", "iii", "iv", "2nd", "3rd", "4th"])
-
-
 def surnames(authors: list[str], limit: int = LISTED_NAMES) -> tuple[str, ...]:
     """Each author's surname as folded words without particles or lone initials, one item a
     name: ['Hansen, Kari', 'Marquez de la Plata C.'] -> ('hansen', 'marquez plata'). Compared
@@ -91,7 +87,9 @@ def _surname_words(name: str) -> str:
     """A name's surname as folded words, lone letters, suffixes and particles aside ('' if
     nothing is left)."""
     words = [w for w in fold_text(surname(name)).split() if len(w) > 1]
-    words = [w for w in words if w not in _SUFFIX_WORDS]
+    # generational suffixes as exports write them into the surname ('Cleveland Jr J. C.',
+    # 'Flack Iii J. E.', 'Dorn G. W. 2nd'): one export writes them, another not
+    words = [w for w in words if not is_suffix(w, any_case=True)]
     # particles aside, unless the surname is one ('Le, Q. T.': Vietnamese Le, Chinese Du)
     words = [w for w in words if w not in PARTICLES] or words
     return " ".join(words)
@@ -145,6 +143,48 @@ def given_names_key(authors: list[str], limit: int = 5) -> str:
     return "".join(w for w in fold_text(" ".join(given)).split() if len(w) > 1)
 
 
+def name_letters(authors: list[str], limit: int = 5) -> str:
+    """Per name of the first ``limit``, the first letter of the surname (particles aside) and
+    of the given names, folded: ['Qiu Y.', 'Chen, Xiaoming'] -> 'qy cx'; '' when a name has no
+    given part after its surname (a group, initials first). For :func:`letters_swapped`."""
+    pairs = [_letters(name) for name in _without_et_al(authors)[:limit]]
+    return " ".join(pairs) if all(pairs) else ""
+
+
+def _letters(name: str) -> str:
+    """A name's surname letter (particles aside) and given initial, lower case ('Qiu Y.',
+    'Qiu, Yumin' -> 'qy'); '' for a name :func:`surname` finds no given part in (a group,
+    initials first). Read for every name of every record, so only the two letters are folded,
+    and not cached: depression's names miss a cache of 131,072 (129,046 distinct among the
+    first five), which cost 20 MB and saved no time (0.69 s with, 0.64 s without)."""
+    if "," in name:
+        family, given = name.split(",", 1)
+    else:
+        family = surname(name)
+        given = " ".join(name.split()[len(family.split()) :])
+    words = family.split()
+    words = [w for w in words if w.lower() not in PARTICLES] or words
+    pair = (words[0][:1] if words else "") + given.lstrip(" .,-'’")[:1]
+    pair = pair.lower() if pair.isascii() else fold_text(pair).replace(" ", "")
+    return pair if len(pair) == 2 and pair.isalpha() else ""
+
+
+def letters_swapped(a: str, b: str) -> bool:
+    """Whether two :func:`name_letters` keys are one list whose names one export wrote surname
+    first and another read given name first: 'Qiu Yumin' (a Chinese name in its own order, no
+    comma) taken for given name 'Qiu', surname 'Yumin' comes out 'Yumin Q.' beside 'Qiu Y.'.
+    Read as one list when every name of the shorter list crosses (the surname's letter is the
+    other's initial, and back: 'qy' / 'yq'), in order, and two names or more cross with two
+    letters that differ. An exporter swaps a whole list, not one name; one name crossing is
+    also two people ('Qiu Y.' / 'Yang Q.', Y. Qiu and Q. Yang) too often to count, so a list
+    of one is never read so (its title and place still decide, a person at most)."""
+    pa, pb = a.split(), b.split()
+    n = min(len(pa), len(pb))
+    if n < 2 or any(x != y[::-1] for x, y in zip(pa[:n], pb[:n], strict=True)):
+        return False
+    return sum(x[0] != x[1] for x in pa[:n]) >= 2
+
+
 _GIVEN_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 CUT = "~"  # marks a first author whose surname ended at a particle (see first_person_key)
 
@@ -171,14 +211,14 @@ def first_person_key(authors: list[str]) -> str:
     The kind this is right for, and its ambiguity: exporters that split a name at its first
     space ('Le Quintrec M' -> 'Le, Quintrec M.'), some of them then writing the given names as
     initials ('Le, Q. M.'). A particle alone before an initial is also how a surname spelt like
-    a particle is written (Vietnamese Le and Do, Chinese Du and Di, Bengali De: 'Le, Q. T.' in
-    the labelled sets is Quynh-Thu Le), and its one letter then agrees with every surname of
-    that letter ('Le, Q. M.' / 'Quinn, M.'). The names cannot tell the two apart; what keeps the
-    reading safe is that author_score compares the rest of the list with one first surname (the
-    rest must agree) and the title and place decide the merge. With the first author alone
-    ('et al.') the reading is kept: on the dedup-stress row c2_et_al it merges 3 of haematology's
-    true 'Le, Q. M.' / 'Quintrec, M.' pairs, and on the ten labelled sets and their stress rows
-    it merges no false pair (benchmarks/results/dedup.md, dd28)."""
+    a particle is written (Vietnamese Le and Do, Chinese Du and Di, Bengali De: 'Le, Q. T.',
+    Quynh-Thu Le), and its one letter then agrees with every surname of that letter ('Le, Q. M.'
+    / 'Quinn, M.'). The names cannot tell the two apart; what keeps the reading safe is that
+    author_score compares the rest of the list with one first surname (the rest must agree) and
+    the title and place decide the merge. With the first author alone ('et al.', a list an
+    export or a citation style cut) the reading is kept too, and the title and place alone
+    decide the merge (measured as an example on the dedup-stress row c2_et_al, where dropping
+    it lost true pairs and removed no false one: benchmarks/results/dedup.md, dd28)."""
     authors = _without_et_al(authors)
     if not authors:
         return ""

@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from reviewkit.dedup.identifiers import doi_key
-from reviewkit.dedup.names import author_key, first_person_key, given_names_key, surnames
+from reviewkit.dedup.names import (
+    author_key,
+    first_person_key,
+    given_names_key,
+    name_letters,
+    surnames,
+)
 from reviewkit.dedup.pages import (
     page_count,
     page_kind,
@@ -20,7 +26,7 @@ from reviewkit.dedup.pages import (
     range_starts,
     section_letters,
 )
-from reviewkit.dedup.registers import record_number
+from reviewkit.dedup.registers import is_register_name, record_number
 from reviewkit.dedup.titles import (
     is_generic,
     is_notice,
@@ -88,6 +94,7 @@ class Keys:
     first_author: str  # first letters of ``authors``
     first_surname: str  # the first author's surname, folded ('' without authors)
     first_person: str  # the first author in reading order, particles aside (names.first_person_key)
+    name_letters: str  # each name's surname and given initial letters (names.name_letters)
     surnames: tuple[str, ...]  # each author's folded surname, particles aside (names.surnames)
     abstract: str  # start and end of the abstract, lower case ('' when short or missing)
     doi: str  # the DOI as compared (:func:`doi_key`)
@@ -174,7 +181,9 @@ def keys_for(record_id: int, rec: Record) -> Keys:
     kind = page_kind(pages)
     words = title.split()
     authors = author_key(rec.authors)
-    journal = journal_words(rec.journal)
+    # a register's name alone ('ISRCTN', 'ChiCTR') is where the record was found, no journal:
+    # without a number or an address it names no trial, so the record is a bare title
+    journal = () if is_register_name(rec.journal) else journal_words(rec.journal)
     return Keys(
         id=record_id,
         title=title,
@@ -207,6 +216,7 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         first_author=authors[:8],  # the start of the surname list: enough for a blocking key
         first_surname=author_key(rec.authors, limit=1),
         first_person=first_person_key(rec.authors),
+        name_letters=name_letters(rec.authors),
         surnames=surnames(rec.authors),
         abstract=abstract_key(rec),
         doi=doi_key(normalise_doi(unquote(rec.doi)) if "%" in rec.doi else rec.doi),

@@ -24,6 +24,7 @@ from reviewkit.dedup.review import (
     action_tag,
     closing_rows,
     person_id,
+    questions,
     record_type,
     review_queue,
 )
@@ -59,8 +60,9 @@ def _value(rec: Record, name: str) -> str:
 
 
 def write_queue_csv(db: Store, path: Path) -> int:
-    """Write the open pairs (strongest first) with both records' fields; returns the count."""
-    queue = review_queue(db)
+    """Write the open questions, one pair each (:func:`~reviewkit.dedup.review.questions`,
+    strongest first), with both records' fields; returns the count."""
+    queue = questions(review_queue(db))
     recs = record_rows.get_records(db, [x for q in queue for x in (q.a, q.b)])
     header = [*PAIR_COLUMNS, *(f"a_{f}" for f in SHEET_FIELDS), *(f"b_{f}" for f in SHEET_FIELDS)]
     rows = (

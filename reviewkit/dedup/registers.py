@@ -23,8 +23,8 @@ it ('NCT01234567', not '01234567'), so two registers' numbers never compare equa
 What is not read, on purpose: a bare EudraCT number ('2014-001234-12') without 'EudraCT' or
 'EUCTR' before it (grant and protocol numbers share its shape), PROSPERO's CRD numbers (a
 register of reviews, not trials), WHO's Universal Trial Number (U1111-…, given to a trial
-before any register's number, never a register's record) and UMIN's old 'C000000123' ids
-(UMIN lists each beside its UMIN number, which is read).
+before any register's number, never a register's record), and a register's name alone
+('ISRCTN', 'ChiCTR' as a whole source field): it names no trial (:func:`is_register_name`).
 """
 
 from __future__ import annotations
@@ -65,12 +65,14 @@ class Form:
 @dataclass(frozen=True)
 class Register:
     """A trial register: its name, its numbers' documented form and where they are from, the
-    forms read in text, and the hosts of its web addresses (its records' URLs)."""
+    forms read in text, the hosts of its web addresses (its records' URLs) and the names it
+    goes by (its abbreviation as it writes it, its name in full)."""
 
     name: str
     numbers: str
     forms: tuple[Form, ...]
     hosts: tuple[str, ...]
+    names: tuple[str, ...]
 
 
 # A separator a number may be written with or without (ICTRP keeps the register's hyphens,
@@ -89,6 +91,8 @@ _NAMED = r"regist|trialid|\b[nl]tr\b"
 # ('Trial registration: Netherlands Trial Register NL7891', 47 before); a heading further back
 # is another sentence's, not this number's
 CONTEXT = 60
+# UMIN's old C numbers (Form.context): after UMIN's or ICTRP's name for the Japanese registers
+_UMIN = r"umin|jprn|regist|trialid"
 
 REGISTERS: tuple[Register, ...] = (
     Register(
@@ -96,18 +100,23 @@ REGISTERS: tuple[Register, ...] = (
         "NCT and 8 digits, NCT01234567 (ClinicalTrials.gov, 'NCT Number')",
         (Form(rf"NCT{_SEP}(\d{{8}})", "NCT{}"),),
         ("clinicaltrials.gov",),
+        ("ClinicalTrials.gov", "CT.gov"),
     ),
     Register(
         "ISRCTN",
         "ISRCTN and 8 digits, ISRCTN12345678; its records' DOIs are 10.1186/ISRCTN12345678",
         (Form(rf"ISRCTN{_SEP}(\d{{8}})", "ISRCTN{}"),),
         ("isrctn.com", "isrctn.org", "controlled-trials.com"),
+        ("ISRCTN", "ISRCTN Registry", "ISRCTN Register"),
     ),
     Register(
         "ANZCTR (Australia, New Zealand)",
-        "ACTRN and 14 digits, ACTRN12610000123456 (ANZCTR, 'Registration number')",
-        (Form(rf"ACTRN{_SEP}(\d{{14}})", "ACTRN{}"),),
+        "ACTRN and 14 digits, ACTRN12610000123456 (ANZCTR, 'Registration number'); ANZCTR's"
+        " pages print a 'p' after the number of a trial registered before its first participant"
+        " (ACTRN12610000123456p, prospective registration): the same number, read without it",
+        (Form(rf"ACTRN{_SEP}(\d{{14}})p?", "ACTRN{}"),),
         ("anzctr.org.au",),
+        ("ANZCTR", "Australian New Zealand Clinical Trials Registry"),
     ),
     Register(
         "ChiCTR (China)",
@@ -118,12 +127,14 @@ REGISTERS: tuple[Register, ...] = (
             Form(rf"ChiCTR{_SEP}(\d{{10}})", "CHICTR{}"),
         ),
         ("chictr.org.cn", "chictr.org"),
+        ("ChiCTR", "Chinese Clinical Trial Registry"),
     ),
     Register(
         "CRiS (Korea)",
         "KCT and 7 digits, KCT0001234 (CRiS, 'CRIS Registration Number')",
         (Form(rf"KCT{_SEP}(\d{{7}})", "KCT{}"),),
         ("cris.nih.go.kr",),
+        ("CRiS", "Clinical Research Information Service"),
     ),
     Register(
         "CTRI (India)",
@@ -131,12 +142,14 @@ REGISTERS: tuple[Register, ...] = (
         " CTRI/2009/091/000123)",
         (Form(rf"CTRI{_SLASH}(20\d\d){_SLASH}(\d{{2,3}}){_SLASH}(\d{{6}})", "CTRI/{}/{}/{}"),),
         ("ctri.nic.in",),
+        ("CTRI", "Clinical Trials Registry - India"),
     ),
     Register(
         "DRKS (Germany)",
         "DRKS and 8 digits, DRKS00012345 (DRKS, 'DRKS-ID')",
         (Form(rf"DRKS{_SEP}(\d{{8}})", "DRKS{}"),),
         ("drks.de", "germanctr.de"),
+        ("DRKS", "German Clinical Trials Register"),
     ),
     Register(
         "CTIS (EU Clinical Trials Information System)",
@@ -151,6 +164,7 @@ REGISTERS: tuple[Register, ...] = (
             ),
         ),
         ("euclinicaltrials.eu",),
+        ("CTIS", "Clinical Trials Information System"),
     ),
     Register(
         "EU CTR (EudraCT)",
@@ -167,6 +181,7 @@ REGISTERS: tuple[Register, ...] = (
             ),
         ),
         ("clinicaltrialsregister.eu",),
+        ("EU CTR", "EUCTR", "EudraCT", "EU Clinical Trials Register"),
     ),
     Register(
         "IRCT (Iran)",
@@ -174,36 +189,53 @@ REGISTERS: tuple[Register, ...] = (
         " registration, IRCT20171203037645N1, IRCT201012195395N1, IRCT138811192855N1",
         (Form(rf"IRCT{_SEP}(\d{{10,14}}N\d{{1,3}})", "IRCT{}"),),
         ("irct.ir", "irct.behdasht.gov.ir"),
+        ("IRCT", "Iranian Registry of Clinical Trials"),
     ),
     Register(
         "JPRN: UMIN-CTR (Japan)",
-        "UMIN and 9 digits, UMIN000012345; ICTRP writes JPRN-UMIN000012345",
-        (Form(rf"{_JPRN}UMIN{_SEP}(?:CTR{_SEP})?(\d{{9}})", "UMIN{}"),),
+        "UMIN and 9 digits, UMIN000012345; ICTRP writes JPRN-UMIN000012345. UMIN's first"
+        " numbers had C for a prefix, C000000123, the number UMIN000000123 with its old prefix"
+        " (ICTRP keeps JPRN-C000000123; ctregistries reads both prefixes as one register's)",
+        (
+            Form(rf"{_JPRN}UMIN{_SEP}(?:CTR{_SEP})?(\d{{9}})", "UMIN{}"),
+            # a capital C and 9 digits, the first four zeros (as ctregistries reads both
+            # prefixes), and only after UMIN's or ICTRP's name or a registration's heading
+            # (or as the whole text): a catalogue or sample number may have this shape
+            Form(r"C(0000\d{5})", "UMIN{}", exact_case=True, marks=("C0000",), context=_UMIN),
+        ),
         ("umin.ac.jp",),
+        ("UMIN-CTR", "UMIN", "UMIN Clinical Trials Registry", "JPRN"),
     ),
     Register(
         "JPRN: jRCT (Japan)",
         "jRCT, a letter or digit and 9 digits, jRCTs031180123, jRCT2031190123",
         (Form(rf"{_JPRN}jRCT{_SEP}([A-Z0-9]\d{{9}})", "JRCT{}"),),
         ("jrct.niph.go.jp", "rctportal.niph.go.jp", "jrct.mhlw.go.jp"),
+        ("jRCT", "Japan Registry of Clinical Trials"),
     ),
     Register(
         "JPRN: JapicCTI (Japan)",
         "JapicCTI- and 6 digits, JapicCTI-123456",
         (Form(rf"{_JPRN}Japic{_SEP}CTI{_SEP}(\d{{6}})", "JAPICCTI-{}", marks=("japic",)),),
         ("clinicaltrials.jp",),
+        ("JapicCTI",),
     ),
     Register(
         "JPRN: JMACCT (Japan)",
         "JMA-IIA and 5 digits, JMA-IIA00123",
         (Form(rf"{_JPRN}JMA{_SEP}IIA(\d{{5}})", "JMA-IIA{}"),),
         ("jmacct.med.or.jp",),
+        ("JMACCT",),
     ),
     Register(
         "NTR / LTR (the Netherlands)",
         "NTR and its number (NTR1234, 2004-2018), then NL and 4 or 5 digits (NL7891); since"
         " 2022 Overview of Medical Research, NL-OMON and digits (NL-OMON23456)",
         (
+            # the register's addresses: its old pages (…/rctview.asp?TC=1234) gave the NTR
+            # number, its 2019-2022 pages (trialregister.nl/trial/7891) the NL number
+            Form(r"trialregister\.nl/[^\s]*?[?&]tc=(\d{1,4})", "NTR{}", marks=("trialregister",)),
+            Form(r"trialregister\.nl/trial/(\d{1,5})", "NL{}", marks=("trialregister",)),
             # capitals only, and three digits at least: 'NTR1' to 'NTR3' are the neurotensin
             # receptors, and 'ntr284' a DOI's suffix (Nicotine & Tobacco Research, 10.1093/ntr/)
             Form(rf"NTR{_SEP}(\d{{3,4}})", "NTR{}", exact_case=True),
@@ -213,12 +245,14 @@ REGISTERS: tuple[Register, ...] = (
             Form(r"NL(\d{4,5})", "NL{}", exact_case=True, context=_NAMED),
         ),
         ("trialregister.nl", "onderzoekmetmensen.nl"),
+        ("NTR", "LTR", "Netherlands Trial Register", "Netherlands Trial Registry"),
     ),
     Register(
         "PACTR (Pan African)",
         "PACTR and 15 digits, PACTR201905123456789",
         (Form(rf"PACTR{_SEP}(\d{{15}})", "PACTR{}"),),
         ("pactr.org", "pactr.samrc.ac.za"),
+        ("PACTR", "Pan African Clinical Trials Registry"),
     ),
     Register(
         "ReBEC (Brazil)",
@@ -226,6 +260,7 @@ REGISTERS: tuple[Register, ...] = (
         " the registry's new platform (2021) gives 7 or 8 (RBR-7znxtw7)",
         (Form(rf"RBR{_SEP}(\d[0-9A-Z]{{5,7}})", "RBR-{}"),),
         ("ensaiosclinicos.gov.br",),
+        ("ReBEC", "Brazilian Clinical Trials Registry"),
     ),
     Register(
         "REPEC (Peru)",
@@ -233,36 +268,42 @@ REGISTERS: tuple[Register, ...] = (
         # capitals and both hyphens: 'per 100 19' is English (ctregistries lets both go)
         (Form(r"PER-(\d{3})-(\d{2})", "PER-{}-{}", exact_case=True),),
         ("ensayosclinicos-repec.ins.gob.pe",),
+        ("REPEC",),
     ),
     Register(
         "RPCEC (Cuba)",
         "RPCEC and 8 digits, RPCEC00000123",
         (Form(rf"RPCEC{_SEP}(\d{{8}})", "RPCEC{}"),),
         ("registroclinico.sld.cu",),
+        ("RPCEC",),
     ),
     Register(
         "SLCTR (Sri Lanka)",
         "SLCTR/year/3 digits, SLCTR/2019/012",
         (Form(rf"SLCTR{_SLASH}(20\d\d){_SLASH}(\d{{3}})", "SLCTR/{}/{}"),),
         ("slctr.lk",),
+        ("SLCTR", "Sri Lanka Clinical Trials Registry"),
     ),
     Register(
         "LBCTR (Lebanon)",
         "LBCTR and 10 digits (a date and a serial), LBCTR2019121234",
         (Form(rf"LBCTR{_SEP}(20\d{{8}})", "LBCTR{}"),),
         ("lbctr.moph.gov.lb", "lbctr.emro.who.int"),
+        ("LBCTR", "Lebanese Clinical Trials Registry"),
     ),
     Register(
         "ITMCTR (traditional medicine)",
         "ITMCTR and 10 digits, ITMCTR2100004975",
         (Form(rf"ITMCTR{_SEP}(\d{{10}})", "ITMCTR{}"),),
         ("itmctr.ccebtcm.org.cn",),
+        ("ITMCTR",),
     ),
     Register(
         "TCTR (Thailand)",
         "TCTR and 11 digits (a date and a serial), TCTR20190101001",
         (Form(rf"TCTR{_SEP}(20\d{{9}})", "TCTR{}"),),
         ("thaiclinicaltrials.org", "clinicaltrials.in.th"),
+        ("TCTR", "Thai Clinical Trials Registry"),
     ),
 )
 
@@ -382,11 +423,23 @@ def canonical_number(text: str) -> str:
     return found[0] if found else ""
 
 
-def register_of(number: str) -> str:
-    """The name of the register a number is of ('NCT01234567' -> 'ClinicalTrials.gov'); ''
-    when it is none."""
-    found = _one(number)
-    return found[1].name if found else ""
+def _folded_name(text: str) -> str:
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
+
+
+# WHO's portal goes by its own names beside the registers'
+_PORTAL_NAMES = ("ICTRP", "WHO ICTRP", "International Clinical Trials Registry Platform")
+_NAMES = frozenset(_folded_name(n) for r in REGISTERS for n in (*r.names, *_PORTAL_NAMES))
+
+
+@lru_cache(maxsize=65536)  # asked of every record's source field, of which a set has few
+def is_register_name(text: str) -> bool:
+    """Whether a text is only a register's name (or WHO portal's), in any case and punctuation:
+    'ISRCTN', 'ChiCTR', 'ClinicalTrials.gov', 'EU Clinical Trials Register'. A source field
+    that holds nothing else names where a record was found, not which trial it registers, and
+    is no journal either."""
+    # the longest name is under 60 characters: a longer text (a journal's name) is not read
+    return _folded_name(text) in _NAMES if text and len(text) <= 60 else False
 
 
 def is_register_address(url: str) -> bool:

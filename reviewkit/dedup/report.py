@@ -10,7 +10,7 @@ from pathlib import Path
 
 from reviewkit import outputs
 from reviewkit.dedup.cluster import GuardedClusters
-from reviewkit.dedup.review import review_queue
+from reviewkit.dedup.review import questions, review_queue
 from reviewkit.dedup.rule_why import rule_why
 from reviewkit.dedup.rules import RULES
 from reviewkit.errors import no_record
@@ -89,7 +89,7 @@ class DedupReport:
     clusters: int  # clusters with two or more records
     removed_automatically: int
     removed_by_hand: int
-    pending_review: int
+    pending_review: int  # questions waiting for a person (review.questions)
     runs: int
 
 
@@ -109,7 +109,13 @@ def dedup_report(db: Store) -> DedupReport:
     studies = len(ids) - auto - by_hand
     clusters = len({guard.find(x) for lk in current for x in (lk.record_a, lk.record_b)})
     return DedupReport(
-        len(ids), studies, clusters, auto, by_hand, len(review_queue(db)), links.dedup_run_count(db)
+        len(ids),
+        studies,
+        clusters,
+        auto,
+        by_hand,
+        len(questions(review_queue(db))),
+        links.dedup_run_count(db),
     )
 
 
@@ -118,14 +124,15 @@ class RuleCount:
     rule: str
     why: str
     merges: int  # duplicate links in force that this rule made
-    queued: int  # pairs waiting for review that this rule sent there
+    queued: int  # questions waiting for review that this rule sent there (review.questions)
 
 
 def rule_report(db: Store) -> list[RuleCount]:
     """Per rule of the table (in its order), then per chaining-guard refusal: the merges in
-    force that it made and the pairs it sent to the review queue."""
+    force that it made and the questions it sent to the review queue (one pair each,
+    :func:`~reviewkit.dedup.review.questions`)."""
     merges = Counter(lk.rule for lk in links.current_links(db, "duplicate") if lk.rule)
-    queued = Counter(q.rule for q in review_queue(db))
+    queued = Counter(q.rule for q in questions(review_queue(db)))
     rows = [RuleCount(r.name, r.why, merges.pop(r.name, 0), queued.pop(r.name, 0)) for r in RULES]
     for name in sorted(set(merges) | set(queued)):
         why = rule_why(name) or ""  # a chaining-guard refusal; '' for a rule no longer in RULES

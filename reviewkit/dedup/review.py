@@ -35,12 +35,29 @@ class QueuePair:
     link_id: int = field(default=0, compare=False)
     # why the chaining guard held back the merge ('different PMIDs', ...; '' for other rules)
     guard: str = field(default="", compare=False)
+    # the two clusters the pair is between: the question a person answers (see questions)
+    clusters: frozenset[int | None] = field(default=frozenset(), compare=False)
+
+
+def questions(queue: list[QueuePair]) -> list[QueuePair]:
+    """One pair per question, the strongest: two copies of a record (one cluster) queued
+    against a third record ask one question, whether the two clusters are one record, and one
+    verdict answers it for both pairs (a 'different' closes the other, a 'same' joins all).
+    What a person is shown and counted: the review screen, the sheet, the counts."""
+    seen: set[frozenset[int | None]] = set()
+    out = []
+    for q in queue:
+        if q.clusters not in seen:
+            seen.add(q.clusters)
+            out.append(q)
+    return out
 
 
 def review_queue(db: Store, cmap: dict[int, int] | None = None) -> list[QueuePair]:
     """Uncertain pairs still in two different clusters that no person's 'different' holds
-    apart, strongest first. ``cmap``: the clusters
-    (:func:`~reviewkit.store.duplicates.canonical_map`), when the caller has them."""
+    apart, strongest first (every pair: :func:`questions` keeps one per two clusters).
+    ``cmap``: the clusters (:func:`~reviewkit.store.duplicates.canonical_map`), when the
+    caller has them."""
     cmap = cmap if cmap is not None else links.canonical_map(db)
 
     def ends(lk: links.Link) -> frozenset[int | None]:
@@ -61,7 +78,7 @@ def review_queue(db: Store, cmap: dict[int, int] | None = None) -> list[QueuePai
     queue = []
     for lk in pending:
         rule, guard = _queued_by(db, lk)
-        queue.append(QueuePair(lk.record_a, lk.record_b, lk.score, rule, lk.id, guard))
+        queue.append(QueuePair(lk.record_a, lk.record_b, lk.score, rule, lk.id, guard, ends(lk)))
     return queue
 
 

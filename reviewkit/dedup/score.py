@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from reviewkit.dedup.journals import meeting_name_added
-from reviewkit.dedup.names import names_unmatched, particle_cut_agree
+from reviewkit.dedup.names import letters_swapped, names_unmatched, particle_cut_agree
 from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.titles import NOTICE_WORDS
 
@@ -177,9 +177,13 @@ def author_similarity(a: str, b: str) -> float | None:
 
 
 def names_swapped(ka: Keys, kb: Keys) -> bool:
-    """One list has each given name in the family-name field ('Andrea, C.' for 'Carignani, Andrea')."""
-    return (len(ka.given_names) >= 6 and ka.given_names == kb.authors) or (
-        len(kb.given_names) >= 6 and kb.given_names == ka.authors
+    """One list has each given name in the family-name field: written in full ('Andrea, C.' for
+    'Carignani, Andrea'), or a list written surname first read given name first ('Yumin Q.' for
+    'Qiu Y.', :func:`names.letters_swapped`)."""
+    return (
+        (len(ka.given_names) >= 6 and ka.given_names == kb.authors)
+        or (len(kb.given_names) >= 6 and kb.given_names == ka.authors)
+        or letters_swapped(ka.name_letters, kb.name_letters)
     )
 
 

@@ -115,13 +115,15 @@ def journal_unsure_no_place(p: Pair) -> Outcome:
     name nor clearly two), authors that do not agree, and no page or DOI in common: what
     agrees is the title, the year and perhaps a volume number, which means nothing across
     journals (two congresses' supplements both 'volume 1'). One study's abstracts at two
-    meetings look like this; a person decides. On the ten labelled sets with full records no
-    true pair was merged this way (a page or a DOI was there to confirm it).
+    meetings look like this; a person decides. What it costs is the copy of one article whose
+    two exports both lost page and DOI and name its journal two ways; a copy that keeps a page
+    or a DOI is confirmed by it and never reaches this rule.
 
     Authors 'do not agree' under AUTHORS_AGREE, or when a name inside the shorter list is
     missing from the other (names.names_unmatched): the similarity reads the first five names
-    run together, so two lists one name apart still score 81 (Hartl 2015, J Hepatol / J Viral
-    Hepat: 'Saunders' in one list only), while one list written two ways keeps its names."""
+    run together, so two lists one name apart score 81 and would pass for one (one team's two
+    papers in two journals, a co-author in one list only; an example: Hartl 2015, J Hepatol /
+    J Viral Hepat, 'Saunders'), while one list written two ways keeps its names."""
     ka, kb = p.ka, p.kb
     if (
         p.t >= TITLE_NEAR

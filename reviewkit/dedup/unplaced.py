@@ -46,10 +46,11 @@ from reviewkit.dedup.sparse import swapped_word
 # since a meeting's abstract is printed on one page of the journal's supplement or meeting issue
 # ('71(6) 507') and a one-page record may be that abstract itself; at most 60, since databases
 # (Embase, Web of Science) give each abstract of a supplement the supplement's whole range ('9(s2)
-# 499-711', 213 pages: haematology's abstract and its copy, one record), while a journal article
-# longer than 60 pages is rare (long reviews run 20-50). On the ten labelled sets an upper
-# bound of 30, 60 or 100 and a lower one of 1, 2 or 3 give the same merges and queue; no upper
-# bound sends haematology's one record to a person (benchmarks/results/dedup.md, dd28).
+# 499-711', 213 pages), which is no article's, while a journal article longer than 60 pages is
+# rare (long reviews run 20-50): the bound lies between the longest articles and a supplement's
+# range, which runs to hundreds of pages. Measured as an example (benchmarks/results/dedup.md,
+# dd28): on the ten labelled sets 30, 60 or 100 and a lower bound of 1, 2 or 3 give the same
+# merges and queue, and no upper bound queues one abstract against its copy (haematology).
 ARTICLE_PAGES = range(2, 61)
 ANONYMOUS = "anonymous"  # the author key of a record without authors' names
 

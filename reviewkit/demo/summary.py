@@ -106,7 +106,7 @@ def review_part(console: Console, project: Project, built: BuildResult) -> None:
     if dedup is not None:
         console.print(
             f"Dedup: {dedup.records} records -> {dedup.studies} studies "
-            f"({dedup.duplicates} duplicate links by rule, {dedup.uncertain} pairs for a person)"
+            f"({dedup.duplicates} duplicate links by rule, {dedup.questions} pairs for a person)"
         )
     for s in built.stages:
         console.print(

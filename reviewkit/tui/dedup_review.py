@@ -27,6 +27,7 @@ from reviewkit.dedup.engine import (
     PAIR_FIELDS,
     QueuePair,
     pair_records,
+    questions,
     review_queue,
 )
 from reviewkit.dedup.live_clusters import Clusters, clusters_now
@@ -161,7 +162,8 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         self.skipped: set[tuple[int, int]] = set()
         self.decided = 0
         self.pair: QueuePair | None = None
-        self.queue: list[QueuePair] = []  # the open pairs when the current one was shown
+        self.pairs: list[QueuePair] = []  # the open pairs when the current one was shown
+        self.queue: list[QueuePair] = []  # and their questions, one pair each (shown, counted)
         self.queue_size = 0
         self.clusters: Clusters | None = None  # kept up to date by clusters_now
         self.told: set[int] = set()  # links an undo named as settled by another since
@@ -190,11 +192,13 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         """
         if reread:
             self.clusters = clusters_now(self.project.db, clusters or self.clusters)
-            self.queue = review_queue(self.project.db, self.clusters.map)
+            self.pairs = review_queue(self.project.db, self.clusters.map)
+            self.queue = questions(self.pairs)  # one pair per question is shown and counted
         queue = self.queue
         self.queue_size = len(queue)
         open_pairs = [p for p in queue if (p.a, p.b) not in self.skipped]
-        chosen = next((p for p in queue if (p.a, p.b) == prefer), None) if prefer else None
+        # an undone verdict's own pair, though another pair of its question is the strongest
+        chosen = next((p for p in self.pairs if (p.a, p.b) == prefer), None) if prefer else None
         self.pair = chosen or (open_pairs[0] if open_pairs else None)
         shown = self.query_one("#records", Static)
         if self.pair is None:
@@ -279,8 +283,8 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         word = "same record" if verdict == "duplicate" else "different records"
         decided, size = self.pair, self.queue_size
         self.show_next(clusters=judged.clusters)
-        # a 'different' settles the record's pairs with the other's whole cluster (and a merge
-        # the pairs between the two clusters): say how many left the queue with this one
+        # a merge joins a third cluster's two questions (with each of the two clusters) into
+        # one: say how many left the queue with this one
         more = size - 1 - self.queue_size
         also = f"; {quantity(more, 'more pair')} settled with it" if more > 0 else ""
         self.say(f"{decided.a}–{decided.b}: {word} (saved{also})")

@@ -59,6 +59,9 @@ from reviewkit.screening.lookup import find_record, read_record
             "",
         ),
         ("Center EM", "Center", "EM"),
+        # a group whose name holds a word with a capital inside is not names run together
+        ("The EuroQol Group", "The EuroQol Group", ""),
+        ("GlaxoSmithKline Study Group", "GlaxoSmithKline Study Group", ""),
         # a list whose separators were lost: the first name's surname
         ("Gomez L.Paillard M.Price M.", "Gomez", "L."),
         ("van Bilsen M.van der Vusse G. J.", "van Bilsen", "M."),

@@ -42,6 +42,28 @@ def test_dedup_runs_prints_counts_and_is_incremental(proj, capsys):
     assert code == 0 and "nothing new" in out
 
 
+def test_two_copies_queued_against_a_third_record_are_one_question(proj, capsys, tmp_path):
+    """The bare record is queued against both copies of one article (one PMID, merged): one
+    question, counted once by the run, the report, its rules and the sheet."""
+    folder = str(proj.folder)
+    code, out, _ = run(capsys, "dedup", "--project", folder)
+    assert code == 0 and "1 pair to review" in out
+    open_links = [lk for lk in links.current_links(proj.db) if lk.verdict == "uncertain"]
+    assert len(open_links) == 2  # two pairs of records, one question
+    code, out, _ = run(capsys, "dedup", "report", "--project", folder, "--rules")
+    assert code == 0 and "pairs waiting for review:         1" in out
+    table = out.split("  merges  queued  why\n", 1)[1].splitlines()
+    assert sum(int(line.split()[2]) for line in table) == 1  # the rules' queued column
+    sheet = tmp_path / "queue.csv"
+    code, out, _ = run(capsys, "dedup", "review", "--project", folder, "--csv", str(sheet))
+    assert code == 0 and "wrote 1 open pair " in out
+    assert len(_fill(sheet, ["different"])) == 1
+    code, out, _ = _read_back(capsys, folder, sheet)
+    assert code == 0 and "1 verdict written" in out
+    code, out, _ = run(capsys, "dedup", "report", "--project", folder)
+    assert "pairs waiting for review:         0" in out
+
+
 def test_report_and_csv(proj, capsys, tmp_path):
     run(capsys, "dedup", "--project", str(proj.folder))
     target = tmp_path / "clusters.csv"
@@ -143,11 +165,11 @@ def test_queue_leaves_the_terminal_as_csv_and_comes_back(proj, capsys, tmp_path)
     run(capsys, "dedup", "--project", folder)
     sheet = tmp_path / "queue.csv"
     code, out, _ = run(capsys, "dedup", "review", "--project", folder, "--csv", str(sheet))
-    assert code == 0 and "wrote 2 open pairs" in out
-    rows = _fill(sheet, ["same", ""])
+    assert code == 0 and "wrote 1 open pair" in out  # the bare record against one cluster
+    rows = _fill(sheet, ["same"])
     assert rows[0]["a_title"] and rows[0]["b_title"] and "a_pages" in rows[0]
     code, out, _ = _read_back(capsys, folder, sheet)
-    assert code == 0 and "1 verdict written" in out and "1 row left open" in out
+    assert code == 0 and "1 verdict written" in out and "0 rows left open" in out
     person = [lk for lk in links.current_links(proj.db) if lk.made_by == "person:lead"]
     a, b = int(rows[0]["record_a"]), int(rows[0]["record_b"])
     assert [(lk.record_a, lk.record_b, lk.verdict) for lk in person] == [(a, b, "duplicate")]
@@ -193,7 +215,7 @@ def test_a_bad_queue_csv_is_refused_with_its_line_and_nothing_is_written(
     rows = _fill(sheet, verdicts)
     if message is None:  # an unknown record id on the last line
         text = sheet.read_text(encoding="utf-8").replace(
-            f"\n{rows[1]['record_a']},{rows[1]['record_b']},", f"\n999,{rows[1]['record_b']},"
+            f"\n{rows[-1]['record_a']},{rows[-1]['record_b']},", f"\n999,{rows[-1]['record_b']},"
         )
         sheet.write_text(text, encoding="utf-8")
         message = "no record with id 999"

@@ -97,10 +97,14 @@ def test_registrations_one_phase_arm_or_age_word_apart_are_two_trials():
         assert outcome(a, registration(title=title, journal=search))[0] != "merged"
     twice = registration(title=PHASE.format("3", "Adults"), journal=search)
     assert outcome(a, twice) == ("queued", "registration_numbers")
+    # the register's name alone is no address and no number: two bare titles, a person decides
     ctgov = registration(title=PHASE.format("3", "Adults"), journal="ClinicalTrials.gov")
     assert outcome(
         ctgov, registration(title=PHASE.format("3", "Adults"), journal="ClinicalTrials.gov")
-    ) == ("queued", "registration_numbers")
+    ) == ("queued", "title_only_record")
+    for title in (PHASE.format("2", "Adults"), PHASE.format("3", "Adolescents")):
+        sister = registration(title=title, journal="ClinicalTrials.gov")
+        assert outcome(ctgov, sister)[0] != "merged"
 
 
 # --- preprints ---------------------------------------------------------------------------------

@@ -123,3 +123,44 @@ def test_two_teams_abstracts_through_import_and_dedup(project_a, capsys, tmp_pat
     sheet = tmp_path / "queue.csv"
     assert main(["dedup", "review", "--project", folder, "--csv", str(sheet)]) == 0
     assert "authors_differ_no_page" in sheet.read_text(encoding="utf-8")
+
+
+# --- a list written surname first in one export, read given name first in another ---------
+
+SWAP_TITLE = "Serum uric acid and progression of chronic kidney disease in a Chinese cohort"
+# no page: the authors decide between a merge and a person (with the whole place, a long title
+# at one place merges whatever the names, same_title_and_place)
+SWAP_PLACE = dict(journal="Kidney Int", volume="88", issue="2", pages="", year=2015)
+
+
+def test_a_list_read_given_name_first_is_still_the_same_people() -> None:
+    # 'Qiu Yumin' (family name first, no comma) taken for given name 'Qiu', surname 'Yumin'
+    a = keys(1, title=SWAP_TITLE, authors=["Qiu Y.", "Chen X.", "Wang L."], **SWAP_PLACE)
+    b = keys(2, title=SWAP_TITLE, authors=["Yumin Q.", "Xiaoming C.", "Li W."], **SWAP_PLACE)
+    assert a.name_letters == "qy cx wl"
+    assert verdict(a, b) == ("duplicate", "biblio_match")
+    # the list cut to its first two names is still read as swapped
+    cut = keys(3, title=SWAP_TITLE, authors=["Yumin Q.", "Xiaoming C."], **SWAP_PLACE)
+    assert verdict(a, cut) == ("duplicate", "biblio_match")
+
+
+def test_initials_that_cross_by_chance_are_no_swap() -> None:
+    # Y. Qiu and Q. Yang are two people: one name crossing is never read as a swap
+    one = keys(1, title=SWAP_TITLE, authors=["Qiu Y."], **SWAP_PLACE)
+    yang = keys(2, title=SWAP_TITLE, authors=["Yang Q."], **SWAP_PLACE)
+    assert one.name_letters == "qy" and yang.name_letters == "yq"
+    assert verdict(one, yang)[0] != "duplicate"
+    # a list where one name crosses and the others do not is another team
+    a = keys(3, title=SWAP_TITLE, authors=["Qiu Y.", "Chen X.", "Wang L."], **SWAP_PLACE)
+    b = keys(4, title=SWAP_TITLE, authors=["Yang Q.", "Zhou M.", "Li W."], **SWAP_PLACE)
+    assert verdict(a, b)[0] != "duplicate"
+    # initials alike in both orders ('Wang W.') say nothing of a swap: two crossing names needed
+    c = keys(5, title=SWAP_TITLE, authors=["Wang W.", "Qiu Y."], **SWAP_PLACE)
+    d = keys(6, title=SWAP_TITLE, authors=["Wei W.", "Yumin Q."], **SWAP_PLACE)
+    assert verdict(c, d)[0] != "duplicate"
+
+
+def test_generational_suffixes_in_a_surname_are_one_list() -> None:
+    a = keys(1, title=TITLE, authors=["Cleveland Jr J. C.", "Flack Iii J. E."], **COMMON)
+    b = keys(2, title=TITLE, authors=["Cleveland J. C.", "Flack J. E. 3rd"], **COMMON)
+    assert a.surnames == b.surnames == ("cleveland", "flack")

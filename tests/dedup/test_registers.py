@@ -4,6 +4,8 @@ through `reviewkit import` + `reviewkit dedup` and `reviewkit dedup studies`."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from dedup.helpers import dedup_central_and_portal, outcome
 
@@ -12,9 +14,9 @@ from reviewkit.dedup.registers import (
     REGISTERS,
     canonical_number,
     is_register_address,
+    is_register_name,
     numbers_in_text,
     record_number,
-    register_of,
 )
 from reviewkit.records import Record
 
@@ -56,9 +58,18 @@ NUMBERS = [
 IDS = [n[0] for n in NUMBERS]
 
 
+def _register(canonical: str) -> str:
+    """The name of the register one of whose forms writes this canonical number."""
+    for register in REGISTERS:
+        for form in register.forms:
+            if re.fullmatch(form.pattern, canonical, 0 if form.exact_case else re.I):
+                return register.name
+    return ""
+
+
 def test_every_register_has_a_number_here():
     # a register added to the catalogue without a case in this table fails here
-    assert {register_of(canonical) for *_, canonical in NUMBERS} == {r.name for r in REGISTERS}
+    assert {_register(canonical) for *_, canonical in NUMBERS} == {r.name for r in REGISTERS}
 
 
 @pytest.mark.parametrize(("written", "others", "canonical"), NUMBERS, ids=IDS)
@@ -84,7 +95,7 @@ def test_a_number_in_every_place_a_record_holds_it(written, others, canonical):
     # ICTRP's number alone as a source field
     assert record_number(written) == canonical
     # PubMed's DataBankList as the record's XML holds it, and MEDLINE's SI field
-    bank = register_of(canonical).split(" ")[0].rstrip(":")
+    bank = _register(canonical).split(" ")[0].rstrip(":")
     xml = (
         f"<DataBankList><DataBank><DataBankName>{bank}</DataBankName><AccessionNumberList>"
         f"<AccessionNumber>{written}</AccessionNumber></AccessionNumberList></DataBank>"
@@ -271,3 +282,75 @@ def test_study_links_through_the_cli(project_a, capsys, tmp_path):
     assert "2 new suggestions" in out, out
     assert "CHICTR-IOR-17011234" in out and "EUDRACT2014-001234-12" in out
     assert "NCT" not in out  # the near-misses suggest nothing
+
+
+# --- forms the registers print beside their documented one -----------------------------------
+
+
+def test_anzctrs_prospective_mark_is_the_same_number():
+    # ANZCTR's pages print 'p' after the number of a prospectively registered trial
+    for text in ("ACTRN12610000123456p", "ACTRN 12610000123456P", "(ACTRN12610000123456p)."):
+        assert numbers_in_text(text) == ["ACTRN12610000123456"], text
+    assert canonical_number("ACTRN12610000123456p") == "ACTRN12610000123456"
+    # another letter, or a 'p' that starts a word, is not the mark
+    assert numbers_in_text("ACTRN12610000123456q ACTRN12610000123456pa") == []
+    with_mark = _registration(journal="ACTRN12610000123456p")
+    without = _registration(journal="https://www.anzctr.org.au/ACTRN12610000123456.aspx")
+    assert outcome(with_mark, without) == ("merged", "registration_numbers")
+
+
+def test_umins_old_c_numbers_are_its_numbers():
+    # UMIN's first numbers had the prefix C; ICTRP keeps them as JPRN-C000000123
+    for text in (
+        "JPRN-C000000123",
+        "http://apps.who.int/trialsearch/Trial2.aspx?TrialID=JPRN-C000000123",
+        "UMIN-CTR C000000123",
+        "Trial registration: C000000123.",
+        "C000000123",  # the whole source field
+    ):
+        assert numbers_in_text(text) == ["UMIN000000123"], text
+    assert outcome(
+        _registration(journal="JPRN-C000000123"), _registration(journal="UMIN000000123")
+    ) == ("merged", "registration_numbers")
+    # the shape alone, in a sentence that names no register, is a catalogue or sample number;
+    # a lower-case c or a fifth digit before the zeros is another thing
+    for text in (
+        "Reagent C000000123 (Sigma) was used.",
+        "see JPRN-c000000123",
+        "UMIN C100000123",
+    ):
+        assert numbers_in_text(text) == [], text
+
+
+def test_the_netherlands_registers_addresses():
+    for address, number in (
+        ("http://www.trialregister.nl/trialreg/admin/rctview.asp?TC=1234", "NTR1234"),
+        ("https://www.trialregister.nl/trial/7891", "NL7891"),
+    ):
+        assert is_register_address(address), address
+        assert record_number("", url=address) == number, address
+        assert record_number(address) == number, address  # CENTRAL's source field
+    assert outcome(
+        _registration(journal="https://www.trialregister.nl/trial/7891"),
+        _registration(journal="NL7891"),
+    ) == ("merged", "registration_numbers")
+
+
+def test_a_registers_name_alone_makes_no_registration():
+    for name in ("ISRCTN", "ChiCTR", "ClinicalTrials.gov", "anzctr", "EU Clinical Trials Register"):
+        assert is_register_name(name), name
+        assert record_number(name) == "", name
+    for text in (
+        "Trials",
+        "ISRCTN12345678",
+        "https://www.isrctn.com/",
+        "Contemporary Clinical Trials",
+    ):
+        assert not is_register_name(text), text
+    # two registrations exported without a number, under one title: the name says where they
+    # were found, not which trial; sister trials share titles, so a person decides at most
+    assert outcome(_registration(journal="ISRCTN"), _registration(journal="ISRCTN"))[0] == "queued"
+    assert outcome(_registration(journal="ChiCTR"), _registration(journal="ISRCTN"))[0] == "queued"
+    # against the numbered registration: not kept apart as 'a registration and an article'
+    numbered = _registration(journal="http://www.isrctn.com/ISRCTN12345678")
+    assert outcome(_registration(journal="ISRCTN"), numbered)[0] == "queued"

@@ -126,12 +126,20 @@ def test_same_title_volume_pages_and_year_merge_despite_romanised_authors_and_jo
         pages="79-82",
         year=2001,
     )
-    assert verdict(keys(1, **a), keys(2, **b)) == ("duplicate", "same_title_and_place")
-    # near misses: another year, or abstracts in conference proceedings (one page holds many)
-    assert verdict(keys(1, **a), keys(2, **{**b, "year": 2002}))[0] != "duplicate"
+    # the second list is the first read given name first ('Xu Junmei' taken for given name
+    # 'Xu'): the lists agree (names.letters_swapped) and the bibliographic rule merges
+    assert verdict(keys(1, **a), keys(2, **b)) == ("duplicate", "biblio_match")
+    # names in another script agree with nothing: the title at one place decides
+    b_script = {**b, "authors": ["徐俊梅", "常业田", "胡东旭"]}
+    assert verdict(keys(1, **a), keys(2, **b_script)) == ("duplicate", "same_title_and_place")
+    # near misses, names agreeing with nothing: another year, or abstracts in conference
+    # proceedings (one page holds many)
+    assert verdict(keys(1, **a), keys(2, **{**b_script, "year": 2002}))[0] != "duplicate"
     meeting = "Heart.Conference: Annual Meeting of the Chinese Society of Cardiology"
     assert (
-        verdict(keys(1, **{**a, "journal": meeting}), keys(2, **{**b, "journal": meeting}))[0]
+        verdict(keys(1, **{**a, "journal": meeting}), keys(2, **{**b_script, "journal": meeting}))[
+            0
+        ]
         != "duplicate"
     )
 
