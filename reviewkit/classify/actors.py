@@ -32,7 +32,7 @@ import bisect
 import re
 from collections.abc import Mapping
 
-from reviewkit.classify.evidence import Evidence
+from reviewkit.classify.evidence import Evidence, by_field
 from reviewkit.classify.variables import names_disorder
 from reviewkit.classify.words import Token, sentences, tokens, verb_in_ed
 
@@ -160,12 +160,8 @@ def contacted_parties(
 ) -> list[Evidence]:
     """The evidence without the terms that name another label's contact (see the module
     docstring). ``texts``: (report, field number) -> the field's text."""
-    by_field: dict[tuple[str, int], list[Evidence]] = {}
-    for e in evidence:
-        if e.span is not None and not e.negative:
-            by_field.setdefault((e.report, e.span[0]), []).append(e)
     dropped: set[int] = set()
-    for key, found in by_field.items():
+    for key, found in by_field(evidence).items():
         if len({e.label for e in found}) < 2:
             continue
         text = texts.get(key, "")

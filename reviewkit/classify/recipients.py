@@ -32,7 +32,7 @@ import re
 from collections.abc import Mapping
 
 from reviewkit.classify.comparator import PEOPLE
-from reviewkit.classify.evidence import Evidence
+from reviewkit.classify.evidence import Evidence, by_field
 from reviewkit.classify.variables import names_disorder
 from reviewkit.classify.words import Token, sentences, tokens, verb_in_ed
 
@@ -161,12 +161,8 @@ def received_by_others(
 ) -> list[Evidence]:
     """The evidence without the weak terms another label's person receives (see the module
     docstring). ``texts``: (report, field number) -> the field's text."""
-    by_field: dict[tuple[str, int], list[Evidence]] = {}
-    for e in evidence:
-        if e.span is not None and not e.negative:
-            by_field.setdefault((e.report, e.span[0]), []).append(e)
     dropped: set[int] = set()
-    for key, found in by_field.items():
+    for key, found in by_field(evidence).items():
         if len({e.label for e in found}) > 1:
             dropped |= _received(texts.get(key, ""), found)
     return [e for e in evidence if id(e) not in dropped]
