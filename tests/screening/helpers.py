@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 import pytest
 
+from reviewkit import screening as scr
+from reviewkit.project import Project
 from reviewkit.ranking_worker import Engine
 from reviewkit.records import AbstractSection, Record
 
@@ -46,6 +48,14 @@ def make_records(n: int, *, prefix: str = "Study") -> list[Record]:
         )
         for i in range(1, n + 1)
     ]
+
+
+def conflict_on(project: Project, ids: list[int], stage: str = "title-abstract") -> None:
+    """reviewer1 includes and reviewer2 excludes (health-only) each of ``ids`` at ``stage``: a
+    conflict each, for a lead."""
+    for study in ids:
+        scr.decide(project.db, study, stage, "reviewer1", "include")
+        scr.decide(project.db, study, stage, "reviewer2", "exclude", "health-only")
 
 
 INCLUDE_WORDS = "workplace collaboration coordinator supervisor occupational physician"

@@ -8,7 +8,7 @@ import io
 
 from conftest import add_records
 from rich.console import Console
-from screening.helpers import make_records
+from screening.helpers import conflict_on, make_records
 from textual.containers import VerticalScroll
 
 from reviewkit import screening as scr
@@ -160,9 +160,7 @@ def test_a_record_without_a_title_shows_its_citation(project_b):
 def _two_conflicts(project) -> list[int]:
     """Two studies reviewer1 includes and reviewer2 excludes: two conflicts for the lead."""
     ids = add_records(project, make_records(2))
-    for study in ids:
-        scr.decide(project.db, study, TA, "reviewer1", "include")
-        scr.decide(project.db, study, TA, "reviewer2", "exclude", "health-only")
+    conflict_on(project, ids)
     return ids
 
 
