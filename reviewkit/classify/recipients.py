@@ -33,7 +33,7 @@ from collections.abc import Mapping
 
 from reviewkit.classify.comparator import PEOPLE
 from reviewkit.classify.evidence import Evidence, by_field
-from reviewkit.classify.variables import names_disorder
+from reviewkit.classify.variables import term_names_disorder
 from reviewkit.classify.words import Token, sentences, tokens, verb_in_ed
 
 # A word that names a person by its ending ("supervisor", "practitioners", "psychologist",
@@ -69,22 +69,17 @@ LIST_REACH = 5
 _SENTENCE_PUNCT = re.compile(r"[.;:()\[\]]")
 
 
-def _disorder(words: list[Token]) -> bool:
-    return names_disorder(words, 0, len(words) - 1)
-
-
 def _person(e: Evidence) -> bool:
     """Whether a piece of evidence names a person (its last word), not a disorder."""
     words = tokens(e.text)
-    if not words or _disorder(words) or _NO_PERSON.fullmatch(words[-1].word):
+    if not words or term_names_disorder(e.text) or _NO_PERSON.fullmatch(words[-1].word):
         return False
     return _PERSON.fullmatch(words[-1].word) is not None
 
 
 def _weak(e: Evidence) -> bool:
     """Whether a piece of evidence is a weak word that may be given to others."""
-    words = tokens(e.text)
-    return e.weight < 1 and bool(words) and not _disorder(words)
+    return e.weight < 1 and bool(tokens(e.text)) and not term_names_disorder(e.text)
 
 
 def _given_to(text: str, words: list[Token], e: Evidence, persons: list[Evidence]) -> bool:
