@@ -45,7 +45,8 @@ _PERSON = re.compile(r"[a-z]+(?:ers?|ors?|ists?|ians?|ants?)", re.IGNORECASE)
 # health-focused term, whose "Antidepressants were offered, and the parties agreed a plan" gives
 # the parties nothing) and a place in US spelling ("job center", "rehabilitation centers")
 _NO_PERSON = re.compile(r"anti[a-z]+|[a-z]*(?:stimulants?|relaxants?|centers?)", re.IGNORECASE)
-# Between a weak term and the person who receives it ("training of the supervisors")
+# Between a weak term and the person who receives it ("training of the supervisors"): at most
+# TO_WHOM_REACH of these words, a preposition and a determiner ("advice to the employer")
 _TO_WHOM = frozenset({"of", "for", "to", "in", "the", "their", "all", "its", "a", "an"})
 TO_WHOM_REACH = 2
 # A subject's verb of receiving, active ("attended") or as a passive's participle ("were
