@@ -66,7 +66,7 @@ def knn_graph(X: Any, k: int = NEIGHBOURS) -> sparse.csr_matrix:
     return W.maximum(W.T).tocsr()
 
 
-def spreading_operator(W: sparse.csr_matrix, alpha: float = SPREAD_ALPHA) -> Any:
+def _spreading_operator(W: sparse.csr_matrix, alpha: float = SPREAD_ALPHA) -> Any:
     """Cholesky factor of Zhou et al.'s ``I − alpha S``, S = D^-½ W D^-½ (D the degrees; a
     record with no edge keeps degree 1, so its row of S is 0): positive definite, since S's
     eigenvalues lie in [-1, 1] and alpha < 1."""
@@ -125,7 +125,7 @@ class LabelSpreading:
             self._X = X
             W = knn_graph(X, self.k)
             self._root_degree = np.sqrt(np.asarray(W.sum(axis=1)).ravel())
-            self._factor = spreading_operator(W, self.alpha)
+            self._factor = _spreading_operator(W, self.alpha)
         rows, y = np.asarray(rows, dtype=np.int64), np.asarray(y, dtype=np.int64)
         Y = np.zeros(X.shape[0])
         t = np.where(y == 1, 1.0, -1.0)

@@ -32,8 +32,8 @@ import bisect
 import re
 from collections.abc import Mapping
 
-from reviewkit.classify.evidence import Evidence
-from reviewkit.classify.variables import names_disorder
+from reviewkit.classify.evidence import Evidence, by_field
+from reviewkit.classify.variables import term_names_disorder
 from reviewkit.classify.words import Token, sentences, tokens, verb_in_ed
 
 # Words of one party reaching another: a contact, a call, a meeting or visit, a liaison
@@ -73,11 +73,6 @@ STOPS = frozenset(
 # its noun phrase ("by a specially trained coordinator"); 10 characters to no limit give the
 # same figures on every set (classify-limits.md), since the clause ends the reach first
 AGENT_REACH = 40
-
-
-def _is_state(e: Evidence) -> bool:
-    words = tokens(e.text)
-    return bool(words) and names_disorder(words, 0, len(words) - 1)
 
 
 def _by_agent(text: str, e: Evidence, others: list[Evidence], end: int) -> bool:
@@ -137,7 +132,7 @@ def _contacted(text: str, words: list[Token], evidence: list[Evidence]) -> set[i
             (words[k].start, _reach(words, k, end)) for k in cues if start <= words[k].start < end
         ]
         for e in here:
-            if _is_state(e):
+            if term_names_disorder(e.text):
                 continue
             cue = next((c for c, r in reaches if c < e.span[1] and e.span[2] <= r), None)  # type: ignore[index]
             if cue is None:
@@ -160,12 +155,8 @@ def contacted_parties(
 ) -> list[Evidence]:
     """The evidence without the terms that name another label's contact (see the module
     docstring). ``texts``: (report, field number) -> the field's text."""
-    by_field: dict[tuple[str, int], list[Evidence]] = {}
-    for e in evidence:
-        if e.span is not None and not e.negative:
-            by_field.setdefault((e.report, e.span[0]), []).append(e)
     dropped: set[int] = set()
-    for key, found in by_field.items():
+    for key, found in by_field(evidence).items():
         if len({e.label for e in found}) < 2:
             continue
         text = texts.get(key, "")

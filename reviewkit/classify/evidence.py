@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -35,3 +36,14 @@ class Evidence:
 
 # The place of the evidence a sibling report's confirmation offers (method 'study')
 STUDY = "study"
+
+
+def by_field(evidence: Iterable[Evidence]) -> dict[tuple[str, int], list[Evidence]]:
+    """The evidence that speaks for a label and has a place (its ``span``), by the field it was
+    found in: (report, field number) -> its evidence, in order (the key the rules' ``texts``
+    give each field's text by)."""
+    fields: dict[tuple[str, int], list[Evidence]] = {}
+    for e in evidence:
+        if e.span is not None and not e.negative:
+            fields.setdefault((e.report, e.span[0]), []).append(e)
+    return fields

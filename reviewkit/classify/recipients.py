@@ -32,8 +32,8 @@ import re
 from collections.abc import Mapping
 
 from reviewkit.classify.comparator import PEOPLE
-from reviewkit.classify.evidence import Evidence
-from reviewkit.classify.variables import names_disorder
+from reviewkit.classify.evidence import Evidence, by_field
+from reviewkit.classify.variables import term_names_disorder
 from reviewkit.classify.words import Token, sentences, tokens, verb_in_ed
 
 # A word that names a person by its ending ("supervisor", "practitioners", "psychologist",
@@ -45,7 +45,8 @@ _PERSON = re.compile(r"[a-z]+(?:ers?|ors?|ists?|ians?|ants?)", re.IGNORECASE)
 # health-focused term, whose "Antidepressants were offered, and the parties agreed a plan" gives
 # the parties nothing) and a place in US spelling ("job center", "rehabilitation centers")
 _NO_PERSON = re.compile(r"anti[a-z]+|[a-z]*(?:stimulants?|relaxants?|centers?)", re.IGNORECASE)
-# Between a weak term and the person who receives it ("training of the supervisors")
+# Between a weak term and the person who receives it ("training of the supervisors"): at most
+# TO_WHOM_REACH of these words, a preposition and a determiner ("advice to the employer")
 _TO_WHOM = frozenset({"of", "for", "to", "in", "the", "their", "all", "its", "a", "an"})
 TO_WHOM_REACH = 2
 # A subject's verb of receiving, active ("attended") or as a passive's participle ("were
@@ -69,22 +70,17 @@ LIST_REACH = 5
 _SENTENCE_PUNCT = re.compile(r"[.;:()\[\]]")
 
 
-def _disorder(words: list[Token]) -> bool:
-    return names_disorder(words, 0, len(words) - 1)
-
-
 def _person(e: Evidence) -> bool:
     """Whether a piece of evidence names a person (its last word), not a disorder."""
     words = tokens(e.text)
-    if not words or _disorder(words) or _NO_PERSON.fullmatch(words[-1].word):
+    if not words or term_names_disorder(e.text) or _NO_PERSON.fullmatch(words[-1].word):
         return False
     return _PERSON.fullmatch(words[-1].word) is not None
 
 
 def _weak(e: Evidence) -> bool:
     """Whether a piece of evidence is a weak word that may be given to others."""
-    words = tokens(e.text)
-    return e.weight < 1 and bool(words) and not _disorder(words)
+    return e.weight < 1 and bool(tokens(e.text)) and not term_names_disorder(e.text)
 
 
 def _given_to(text: str, words: list[Token], e: Evidence, persons: list[Evidence]) -> bool:
@@ -161,12 +157,8 @@ def received_by_others(
 ) -> list[Evidence]:
     """The evidence without the weak terms another label's person receives (see the module
     docstring). ``texts``: (report, field number) -> the field's text."""
-    by_field: dict[tuple[str, int], list[Evidence]] = {}
-    for e in evidence:
-        if e.span is not None and not e.negative:
-            by_field.setdefault((e.report, e.span[0]), []).append(e)
     dropped: set[int] = set()
-    for key, found in by_field.items():
+    for key, found in by_field(evidence).items():
         if len({e.label for e in found}) > 1:
             dropped |= _received(texts.get(key, ""), found)
     return [e for e in evidence if id(e) not in dropped]

@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 
 from reviewkit.classify.outcomes import HEALTH_STATE, INSTRUMENTS, names_population
-from reviewkit.classify.words import low_at
+from reviewkit.classify.words import low_at, tokens
 
 # The reaches measured on every set (benchmarks/results/classify-limits.md): REACH, a clause and
 # the role's verb phrase after it ("depressive symptoms at baseline were associated with"), 9
@@ -159,6 +159,14 @@ def names_disorder(words: list, first: int, last: int) -> bool:
         HEALTH_STATE.match(w.word) or (DISORDER.match(w.word) and w.word not in INSTRUMENTS)
         for w in words[first : last + 1]
     )
+
+
+def term_names_disorder(text: str) -> bool:
+    """Whether a term's matched ``text`` (a piece of evidence's) names a health state or a
+    disorder: the filters that move a term to another label's actor or recipient never move
+    one."""
+    words = tokens(text)
+    return bool(words) and names_disorder(words, 0, len(words) - 1)
 
 
 def _cut(text: str, words: list, k: int, ends: re.Pattern[str]) -> bool:

@@ -94,7 +94,7 @@ def agreement_table(project: Project, derived: DerivedStages | None = None) -> T
             [
                 *EMPTY_NOTE[: any(v == "" for row in rows for v in row)],
                 *[INCLUDE_EXCLUDE_NOTE][: any(a.compared for a in results)],
-                *(left_out for a in results if (left_out := uncertain_left_out(a))),
+                *(left_out for a in results if (left_out := _uncertain_left_out(a))),
                 *notes,
             ]
         ),
@@ -111,11 +111,10 @@ EMPTY_NOTE = [
 INCLUDE_EXCLUDE_NOTE = f"Kappa include vs exclude is {agreement_mod.INCLUDE_EXCLUDE_RULE}."
 
 
-def uncertain_left_out(a: agreement_mod.Agreement) -> str:
+def _uncertain_left_out(a: agreement_mod.Agreement) -> str:
     """How many studies a stage's include-vs-exclude kappa leaves out for an 'uncertain' vote,
-    and its n: the table's "Studies both screened" is the other kappa's n, and a reader of the
-    report (which the note pointed to `reviewkit agreement` for the count) could not tell
-    which n this kappa has. '' where it leaves none out."""
+    and its n (the table's "Studies both screened" is the other kappa's n); '' where it leaves
+    none out."""
     if a.binary is None or a.uncertain_as != "left out" or not a.uncertain_pairs:
         return ""
     studies = quantity(a.uncertain_pairs, "study", "studies")

@@ -109,13 +109,9 @@ def page_actions(prefix: str, what: str = "abstract") -> tuple[Action, ...]:
     )
 
 
-def keymap_path() -> Path | None:
-    return settings.keymap_file()
-
-
 def load_keymap(path: Path | None = None) -> dict[str, str]:
     """action id -> key, from the user's keymap file (empty when there is none)."""
-    path = path or keymap_path()
+    path = path or settings.keymap_file()
     if path is None or not path.exists():
         return {}
     try:

@@ -76,11 +76,11 @@ class ReviewkitApp(App):
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run in this terminal, refused when there is none to run in (headless runs aside)."""
         if not kwargs.get("headless"):
-            require_terminal(self.first_screen)
+            _require_terminal(self.first_screen)
         return super().run(*args, **kwargs)
 
 
-def require_terminal(screen: ReviewkitScreen) -> None:
+def _require_terminal(screen: ReviewkitScreen) -> None:
     """Refuse to open ``screen`` where nobody can see or answer it. Textual reads the keys from
     standard input and draws on standard error (the process's own, sys.__stdin__ and
     sys.__stderr__): with a pipe or a file in either place (ssh without -t, a job without a

@@ -26,7 +26,7 @@ from reviewkit.tui.actions import (
     page_actions,
     screen_key,
 )
-from reviewkit.tui.decision import DecisionScreen, reason_picker
+from reviewkit.tui.decision import DecisionScreen, decision_words, reason_picker
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.message_line import MessageLine
 from reviewkit.tui.messages import Resolved, Undone
@@ -238,7 +238,7 @@ class ConflictsScreen(DecisionScreen):
         self.excluding = False
         self.views[self.pos] = replace(view, final=d)
         self.post_message(Resolved(view.study_id, label, reason, self.resolver))
-        saved = f"saved: final {self._final_words(label, reason)} on record {view.study_id}"
+        saved = f"saved: final {decision_words(self.rule, label, reason)} on record {view.study_id}"
         saved += f" by {self.resolver}{self._replaced(view, d.label, reason)}"
         nxt = next(
             (i for i in range(self.pos + 1, len(self.views)) if self.views[i].final is None), None
@@ -250,10 +250,6 @@ class ConflictsScreen(DecisionScreen):
         self.render_current()
         self.say(saved)
 
-    def _final_words(self, label: str, reason: str) -> str:
-        """'include', or 'exclude (the reason in the protocol's words)'."""
-        return label + (f" ({self.rule.reason_label(reason)})" if reason else "")
-
     def _replaced(self, view: ConflictView, label: str, reason: str) -> str:
         """What a new final decision (``label``, ``reason``) on a conflict resolved before
         replaced ('' if none, or the same): `i` or `e` on a resolved conflict changes it, which
@@ -261,7 +257,7 @@ class ConflictsScreen(DecisionScreen):
         before = view.final
         if before is None or (before.label, before.reason) == (label, reason):
             return ""
-        old = self._final_words(before.label.removeprefix("final-"), before.reason)
+        old = decision_words(self.rule, before.label.removeprefix("final-"), before.reason)
         return f", replacing the final {old} by {before.reviewer}"
 
     def _take_new(self, said: str) -> tuple[int | None, str]:

@@ -110,11 +110,15 @@ class DecisionScreen(WaitsForDatabase, ReviewkitScreen):
                 self.say(self.CANCELLED)
 
 
+def decision_words(rule: Stage, label: str, reason: str) -> str:
+    """'include', or 'exclude (wrong population)': the reason in the protocol's words."""
+    return label + (f" ({rule.reason_label(reason)})" if reason else "")
+
+
 def vote_line(rule: Stage, label: str, reason: str) -> Text:
     """'My decision: exclude (wrong population)', coloured by the decision."""
     colour = {"include": "green", "exclude": "red"}.get(label, "yellow")
-    shown = label + (f" ({rule.reason_label(reason)})" if reason else "")
-    return Text.assemble(("My decision: ", "bold"), (shown, colour))
+    return Text.assemble(("My decision: ", "bold"), (decision_words(rule, label, reason), colour))
 
 
 class FoldingReasons:

@@ -29,7 +29,7 @@ from reviewkit.queue_ranker import QueueRanker
 from reviewkit.screening import AlreadyDecided, ReviewerQueue, find_record
 from reviewkit.screening.work_left import next_steps, work_left
 from reviewkit.tui.actions import Action, bindings, exclusion_actions, page_actions
-from reviewkit.tui.decision import DecisionScreen, FoldingReasons, vote_line
+from reviewkit.tui.decision import DecisionScreen, FoldingReasons, decision_words, vote_line
 from reviewkit.tui.help import with_stage_reasons
 from reviewkit.tui.message_line import GrowingText, MessageLine, append_notes, error_words
 from reviewkit.tui.messages import Decided, Undone
@@ -346,7 +346,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         if self.ranking is not None:
             self.ranking.update()
         self.say(
-            f"saved: {label}{f' ({self.rule.reason_label(reason)})' if reason else ''} on record {study}"
+            f"saved: {decision_words(self.rule, label, reason)} on record {study}"
             + (f" · {said}" if said else "")
         )
         self.advance(skip)

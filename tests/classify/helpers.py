@@ -1,10 +1,17 @@
 """Helpers shared by the classification tests (here and in tests/reports): the labels a scheme
-suggests for one abstract."""
+suggests for one abstract, and how many of a held-out set's rows the CLI's evaluation gets
+right."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import pytest
+
 from reviewkit import classify
 from reviewkit import protocol as protocol_mod
+from reviewkit.cli import main as cli_main
 from reviewkit.records import AbstractSection, Record
 
 
@@ -15,3 +22,23 @@ def suggested(
     titled ``title`` ("A study" when none)."""
     rec = Record(title=title or "A study", abstract_sections=[AbstractSection("METHODS", abstract)])
     return [s.label for s in classify.suggest(rec, protocol.scheme(scheme))]
+
+
+def correct_through_cli(
+    capsys: pytest.CaptureFixture[str],
+    protocol: Path,
+    fixture: Path,
+    scheme: str,
+    gold: str,
+    rows: int,
+    *more: str,
+) -> int:
+    """How many of ``fixture``'s ``rows`` rows ``reviewkit classify --evaluate`` labels right
+    by ``scheme`` of ``protocol`` against the ``gold`` column (its accuracy times the rows);
+    ``more``: further options."""
+    args = ["classify", "--evaluate", str(fixture), "--protocol", str(protocol)]
+    assert cli_main([*args, "--scheme", scheme, "--gold", gold, *more]) == 0
+    out = capsys.readouterr().out
+    m = re.search(rf"scheme {scheme} \(rules\): {rows} rows, accuracy ([0-9.]+)", out)
+    assert m is not None, out
+    return round(float(m.group(1)) * rows)

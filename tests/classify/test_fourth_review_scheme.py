@@ -7,13 +7,11 @@ protocol's two terms added after that reading and the recipients' rule
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
+from classify.helpers import correct_through_cli
 from classify.helpers import suggested as labels
-
-from reviewkit.cli import main as cli_main
 
 ROOT = Path(__file__).resolve().parents[2]
 PROTOCOL = ROOT / "protocols" / "rtw-workplace-sick-leave.toml"
@@ -22,12 +20,7 @@ FIXTURE = ROOT / "tests" / "reports" / "fixtures" / "heldout_workplace_abstracts
 
 @pytest.mark.parametrize(("scheme", "correct"), [("condition", 24), ("level", 24)])
 def test_the_workplace_reviews_schemes_through_the_cli(capsys, scheme, correct):
-    args = ["classify", "--evaluate", str(FIXTURE), "--protocol", str(PROTOCOL)]
-    assert cli_main([*args, "--scheme", scheme, "--gold", scheme]) == 0
-    out = capsys.readouterr().out
-    m = re.search(rf"scheme {scheme} \(rules\): 24 rows, accuracy ([0-9.]+)", out)
-    assert m is not None, out
-    assert round(float(m.group(1)) * 24) >= correct
+    assert correct_through_cli(capsys, PROTOCOL, FIXTURE, scheme, scheme, 24) >= correct
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,10 @@ a meeting of the parties and changed hours, and the statistical "adjustment" rul
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
+from classify.helpers import correct_through_cli
 
 from reviewkit.cli import main as cli_main
 
@@ -22,13 +22,8 @@ FIXTURE = ROOT / "tests" / "reports" / "fixtures" / "heldout_domains_abstracts.c
 @pytest.mark.parametrize(("scheme", "correct"), [("domain", 19), ("setting", 20)])
 def test_the_domain_reviews_scheme_through_the_cli(tmp_path, capsys, scheme, correct):
     matrix = tmp_path / "confusion.csv"
-    args = ["classify", "--evaluate", str(FIXTURE), "--protocol", str(PROTOCOL)]
-    args += ["--scheme", scheme, "--gold", scheme, "--csv", str(matrix)]
-    assert cli_main(args) == 0
-    out = capsys.readouterr().out
-    m = re.search(rf"scheme {scheme} \(rules\): 20 rows, accuracy ([0-9.]+)", out)
-    assert m is not None, out
-    assert round(float(m.group(1)) * 20) >= correct
+    more = ("--csv", str(matrix))
+    assert correct_through_cli(capsys, PROTOCOL, FIXTURE, scheme, scheme, 20, *more) >= correct
     assert matrix.read_text(encoding="utf-8").startswith("gold")
 
 

@@ -6,13 +6,11 @@ and the approach label's missing weak terms: 20/20 and 20/20 (benchmarks/results
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
+from classify.helpers import correct_through_cli
 from classify.helpers import suggested as labels
-
-from reviewkit.cli import main as cli_main
 
 ROOT = Path(__file__).resolve().parents[2]
 PROTOCOL = ROOT / "protocols" / "rtw-depression-interventions.toml"
@@ -24,12 +22,7 @@ FIXTURE = ROOT / "tests" / "reports" / "fixtures" / "heldout_depression_abstract
     [("approach", "approach", 20), ("clinical-type", "clinical_type", 20)],
 )
 def test_the_depression_reviews_schemes_through_the_cli(tmp_path, capsys, scheme, gold, correct):
-    args = ["classify", "--evaluate", str(FIXTURE), "--protocol", str(PROTOCOL)]
-    assert cli_main([*args, "--scheme", scheme, "--gold", gold]) == 0
-    out = capsys.readouterr().out
-    m = re.search(rf"scheme {scheme} \(rules\): 20 rows, accuracy ([0-9.]+)", out)
-    assert m is not None, out
-    assert round(float(m.group(1)) * 20) >= correct
+    assert correct_through_cli(capsys, PROTOCOL, FIXTURE, scheme, gold, 20) >= correct
 
 
 def test_a_medical_word_is_no_medication(depression):

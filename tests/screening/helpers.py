@@ -6,9 +6,16 @@ import threading
 from collections.abc import Callable
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
 
+from reviewkit import screening as scr
+from reviewkit.project import Project
 from reviewkit.ranking_worker import Engine
 from reviewkit.records import AbstractSection, Record
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.screening import ScreeningScreen
+from reviewkit.tui.widgets import TextPrompt
 
 
 def hold_engine(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
@@ -46,6 +53,29 @@ def make_records(n: int, *, prefix: str = "Study") -> list[Record]:
         )
         for i in range(1, n + 1)
     ]
+
+
+def screening_app(
+    project: Project, stage: str = "title-abstract", reviewer: str = "reviewer1"
+) -> ReviewkitApp:
+    """The screening screen of ``reviewer`` at ``stage``, with the default keys."""
+    return ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, stage, reviewer)), keymap={})
+
+
+async def prompt(pilot: Pilot, app: ReviewkitApp, key: str, text: str) -> None:
+    """Press ``key``, fill the prompt it opens with ``text`` and press Enter."""
+    await pilot.press(key)
+    assert isinstance(app.screen, TextPrompt)
+    app.screen.query_one(Input).value = text
+    await pilot.press("enter")
+
+
+def conflict_on(project: Project, ids: list[int], stage: str = "title-abstract") -> None:
+    """reviewer1 includes and reviewer2 excludes (health-only) each of ``ids`` at ``stage``: a
+    conflict each, for a lead."""
+    for study in ids:
+        scr.decide(project.db, study, stage, "reviewer1", "include")
+        scr.decide(project.db, study, stage, "reviewer2", "exclude", "health-only")
 
 
 INCLUDE_WORDS = "workplace collaboration coordinator supervisor occupational physician"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 
 from conftest import add_records
-from screening.helpers import make_records
+from screening.helpers import conflict_on, make_records
 
 from reviewkit import screening as scr
 from reviewkit.tui.app import ReviewkitApp
@@ -60,9 +60,7 @@ def test_full_text_conflicts_show_the_attachment_and_o_opens_it(project_b, tmp_p
 
 def test_o_and_its_help_only_at_full_text(project_b, tmp_path):
     full_text_conflicts(project_b, tmp_path)
-    for study in add_records(project_b, make_records(1, prefix="Other")):
-        scr.decide(project_b.db, study, TA, "reviewer1", "include")
-        scr.decide(project_b.db, study, TA, "reviewer2", "exclude", "health-only")
+    conflict_on(project_b, add_records(project_b, make_records(1, prefix="Other")))
     opened: list[str] = []
 
     async def go(stage: str) -> tuple[str, str]:

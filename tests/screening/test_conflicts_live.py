@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from conftest import add_records
-from screening.helpers import make_records
+from screening.helpers import conflict_on, make_records
 
 from reviewkit import screening as scr
 from reviewkit.records import AbstractSection, Record
@@ -27,8 +27,7 @@ def test_conflicts_page_a_long_abstract_at_80x24(project_b):
         project_b,
         [Record(title="A long one", abstract_sections=[AbstractSection("", LONG)], year=2020)],
     )
-    scr.decide(project_b.db, rid, TA, "reviewer1", "include")
-    scr.decide(project_b.db, rid, TA, "reviewer2", "exclude", "health-only")
+    conflict_on(project_b, [rid])
 
     async def go() -> None:
         app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
@@ -65,8 +64,7 @@ def test_conflicts_made_while_the_screen_is_open_join_the_list(project_b):
     """The lead resolves while reviewers still screen (two terminals): conflicts that arose
     after the screen opened never showed ("open 0") until the lead quit and came back."""
     ids = add_records(project_b, make_records(3))
-    scr.decide(project_b.db, ids[0], TA, "reviewer1", "include")
-    scr.decide(project_b.db, ids[0], TA, "reviewer2", "exclude", "health-only")
+    conflict_on(project_b, ids[:1])
 
     async def go() -> None:
         app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
@@ -84,8 +82,7 @@ def test_conflicts_made_while_the_screen_is_open_join_the_list(project_b):
             assert [v.study_id for v in s.views] == [ids[0], ids[1]] and s.pos == 1
             assert "1 new conflict since the screen opened" in s.message
             assert "open 1 · resolved 1" in s.query_one("#status").render_line(0).text
-            scr.decide(project_b.db, ids[2], TA, "reviewer1", "include")
-            scr.decide(project_b.db, ids[2], TA, "reviewer2", "exclude", "health-only")
+            conflict_on(project_b, ids[2:])
             await pilot.press("i")
             await pilot.pause()
             await pilot.press("enter")  # why include: left empty

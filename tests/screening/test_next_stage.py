@@ -8,17 +8,11 @@ from __future__ import annotations
 import asyncio
 
 from conftest import add_records
-from screening.helpers import make_records
+from screening.helpers import make_records, screening_app
 
 from reviewkit import screening as scr
-from reviewkit.tui.app import ReviewkitApp
-from reviewkit.tui.screening import ScreeningScreen
 
 TA, FT = "title-abstract", "full-text"
-
-
-def _app(project, reviewer: str, stage: str = TA) -> ReviewkitApp:
-    return ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, stage, reviewer)), keymap={})
 
 
 def _vote_all(project, ids, reviewer, labels) -> None:
@@ -33,7 +27,7 @@ def test_the_last_vote_names_the_next_stage_and_the_leads_conflicts(project_b):
     _vote_all(project_b, ids[:3], "reviewer1", ["include", "include", "include"])
 
     async def go():
-        app = _app(project_b, "reviewer1")
+        app = screening_app(project_b)
         async with app.run_test(size=(80, 24)) as pilot:
             s = app.first_screen
             assert s.current == ids[3]
@@ -52,7 +46,7 @@ def test_a_finished_stage_reopened_says_so_and_where_to_go(project_b):
     _vote_all(project_b, ids, "reviewer1", ["include"] * 3)
 
     async def go():
-        app = _app(project_b, "reviewer1")
+        app = screening_app(project_b)
         async with app.run_test(size=(80, 24)):
             s = app.first_screen
             assert s.queue.remaining == 0
@@ -69,7 +63,7 @@ def test_an_empty_later_stage_names_the_records_that_wait_at_the_first(project_b
     add_records(project_b, make_records(2))
 
     async def go():
-        app = _app(project_b, "reviewer1", FT)
+        app = screening_app(project_b, FT)
         async with app.run_test(size=(80, 24)):
             s = app.first_screen
             assert s.current is None
@@ -87,7 +81,7 @@ def test_tab_when_every_record_is_decided_says_where_next(project_b):
     _vote_all(project_b, ids, "reviewer1", ["include", "include"])
 
     async def go():
-        app = _app(project_b, "reviewer1")
+        app = screening_app(project_b)
         async with app.run_test(size=(80, 24)) as pilot:
             s = app.first_screen
             await pilot.press("tab")

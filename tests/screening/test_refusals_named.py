@@ -7,26 +7,11 @@ from __future__ import annotations
 import asyncio
 
 from conftest import add_records
-from screening.helpers import make_records
-from textual.widgets import Input
+from screening.helpers import make_records, prompt, screening_app
 
 from reviewkit import screening as scr
-from reviewkit.tui.app import ReviewkitApp
-from reviewkit.tui.screening import ScreeningScreen
-from reviewkit.tui.widgets import TextPrompt
 
 TA, FT = "title-abstract", "full-text"
-
-
-def _app(project, stage: str) -> ReviewkitApp:
-    return ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, stage, "reviewer1")), keymap={})
-
-
-async def _prompt(pilot, app, key: str, text: str) -> None:
-    await pilot.press(key)
-    assert isinstance(app.screen, TextPrompt)
-    app.screen.query_one(Input).value = text
-    await pilot.press("enter")
 
 
 def test_a_missing_full_text_is_named_by_its_whole_path(project_a, tmp_path, monkeypatch):
@@ -35,9 +20,9 @@ def test_a_missing_full_text_is_named_by_its_whole_path(project_a, tmp_path, mon
     monkeypatch.chdir(tmp_path)  # the folder the screen runs in, which the prompt does not show
 
     async def go():
-        app = _app(project_a, FT)
+        app = screening_app(project_a, FT)
         async with app.run_test(size=(80, 24)) as pilot:
-            await _prompt(pilot, app, "a", "papers/smith2020.pdf")
+            await prompt(pilot, app, "a", "papers/smith2020.pdf")
             said = app.first_screen.message
             assert said.startswith(f"not attached: {tmp_path / 'papers' / 'smith2020.pdf'}: ")
             assert "no such file (give the path of a PDF" in said
@@ -49,9 +34,9 @@ def test_go_to_a_bad_reference_says_what_one_looks_like(project_b):
     add_records(project_b, make_records(2))
 
     async def go():
-        app = _app(project_b, TA)
+        app = screening_app(project_b, TA)
         async with app.run_test(size=(80, 24)) as pilot:
-            await _prompt(pilot, app, "g", "pmid:abc")
+            await prompt(pilot, app, "g", "pmid:abc")
             said = app.first_screen.message
             assert "'pmid:abc' is not a PMID" in said and "a PMID is a number" in said
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 
 from conftest import add_records, write_lock
-from screening.helpers import make_records
+from screening.helpers import conflict_on, make_records
 from textual.widgets import Input
 
 from reviewkit import screening as scr
@@ -35,8 +35,7 @@ def test_the_conflicts_message_line_shows_a_long_message_whole(project_b):
     """A key kept while another command writes: the message says the keys are kept and how
     to quit without them; at 80 columns its end was cut off the one-line message area."""
     (rid,) = add_records(project_b, make_records(1))
-    scr.decide(project_b.db, rid, TA, "reviewer1", "include")
-    scr.decide(project_b.db, rid, TA, "reviewer2", "exclude", "health-only")
+    conflict_on(project_b, [rid])
 
     async def go() -> str:
         app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})

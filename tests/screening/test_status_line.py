@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 
 from conftest import add_records
-from screening.helpers import make_records
+from screening.helpers import conflict_on, make_records
 
 from reviewkit import screening as scr
 from reviewkit.tui.app import ReviewkitApp
@@ -45,9 +45,7 @@ def test_screening_keeps_remaining_in_view_at_80_columns(project_a):
 
 def test_conflicts_keep_open_in_view_at_80_columns(project_b):
     ids = add_records(project_b, make_records(12))
-    for study in ids:
-        scr.decide(project_b.db, study, TA, "reviewer1", "include")
-        scr.decide(project_b.db, study, TA, "reviewer2", "exclude", "health-only")
+    conflict_on(project_b, ids)
     app = ReviewkitApp(ConflictsScreen(project_b, TA, "third-reviewer"), keymap={})
 
     async def go():
@@ -65,9 +63,7 @@ def test_the_conflicts_header_names_the_record(project_b):
     "saved: final include on record 13"); the header said only "conflict 5 of 11", so a lead
     told of record 13 could not find it without reading each title."""
     ids = add_records(project_b, make_records(3))
-    for study in ids:
-        scr.decide(project_b.db, study, TA, "reviewer1", "include")
-        scr.decide(project_b.db, study, TA, "reviewer2", "exclude", "health-only")
+    conflict_on(project_b, ids)
     app = ReviewkitApp(ConflictsScreen(project_b, TA, "lead"), keymap={})
 
     async def go():

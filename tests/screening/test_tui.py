@@ -7,8 +7,7 @@ import sqlite3
 
 import pytest
 from conftest import Caught, add_records
-from screening.helpers import make_records
-from textual.widgets import Input
+from screening.helpers import make_records, prompt
 
 from reviewkit import screening as scr
 from reviewkit.store.decisions import list_decisions
@@ -43,14 +42,6 @@ def committed(project) -> list[tuple[int, str, str, str]]:
 
 def run(coro):
     return asyncio.run(coro)
-
-
-async def prompt(pilot, app, key: str, text: str) -> None:
-    """Press ``key``, fill the prompt it opens with ``text`` and press Enter."""
-    await pilot.press(key)
-    assert isinstance(app.screen, TextPrompt)
-    app.screen.query_one(Input).value = text
-    await pilot.press("enter")
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import io
 
 from conftest import add_records
 from rich.console import Console
-from screening.helpers import make_records
+from screening.helpers import conflict_on, make_records, screening_app
 from textual.containers import VerticalScroll
 
 from reviewkit import screening as scr
@@ -16,7 +16,6 @@ from reviewkit.records import Record
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.conflicts import ConflictsScreen
 from reviewkit.tui.help import HelpScreen, help_table
-from reviewkit.tui.screening import ScreeningScreen
 
 TA = "title-abstract"
 
@@ -27,16 +26,12 @@ def _text(renderable, width: int = 200) -> str:
     return console.export_text()
 
 
-def _screening_app(project, reviewer: str = "reviewer1") -> ReviewkitApp:
-    return ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, TA, reviewer)), keymap={})
-
-
 def test_help_fits_an_80_column_terminal(project_b):
     """The help box was 84 columns wide: at 80x24 its right border and line ends were cut off."""
     add_records(project_b, make_records(2))
 
     async def go():
-        app = _screening_app(project_b)
+        app = screening_app(project_b)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("question_mark")
             assert isinstance(app.screen, HelpScreen)
@@ -53,7 +48,7 @@ def test_authors_are_told_apart_when_names_are_last_comma_first(project_b):
     add_records(project_b, [rec])
 
     async def go():
-        app = _screening_app(project_b)
+        app = screening_app(project_b)
         async with app.run_test(size=(100, 34)):
             shown = _text(app.first_screen.query_one("#record").record_renderable)
             assert "Petit, Audrey; Le Borgne, Margaux" in shown
@@ -69,7 +64,7 @@ def test_a_saved_exclusion_is_named_in_the_protocols_words(project_b):
     )
 
     async def go():
-        app = _screening_app(project_b)
+        app = screening_app(project_b)
         async with app.run_test(size=(100, 34)) as pilot:
             s = app.first_screen
             first = s.current
@@ -107,7 +102,7 @@ def test_help_says_a_reason_number_comes_after_e(project_b):
     add_records(project_b, make_records(2))
 
     async def go():
-        app = _screening_app(project_b)
+        app = screening_app(project_b)
         async with app.run_test(size=(100, 34)) as pilot:
             await pilot.press("question_mark")
             shown = _text(help_table(app.screen.actions, app.screen.keymap))
@@ -122,7 +117,7 @@ def test_help_keeps_each_action_on_one_line_at_80_columns(project_b):
     add_records(project_b, make_records(2))
 
     async def go():
-        app = _screening_app(project_b)
+        app = screening_app(project_b)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("question_mark")
             await pilot.pause()
@@ -148,7 +143,7 @@ def test_a_record_without_a_title_shows_its_citation(project_b):
     add_records(project_b, [rec])
 
     async def go():
-        app = _screening_app(project_b)
+        app = screening_app(project_b)
         async with app.run_test(size=(100, 34)):
             shown = _text(app.first_screen.query_one("#record").record_renderable)
             assert "(no title)" in shown
@@ -160,9 +155,7 @@ def test_a_record_without_a_title_shows_its_citation(project_b):
 def _two_conflicts(project) -> list[int]:
     """Two studies reviewer1 includes and reviewer2 excludes: two conflicts for the lead."""
     ids = add_records(project, make_records(2))
-    for study in ids:
-        scr.decide(project.db, study, TA, "reviewer1", "include")
-        scr.decide(project.db, study, TA, "reviewer2", "exclude", "health-only")
+    conflict_on(project, ids)
     return ids
 
 
