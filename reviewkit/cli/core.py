@@ -84,6 +84,11 @@ def _parse_mapping(values: tuple[str, ...]) -> dict[str, str]:
     return mapping
 
 
+# a file's warnings of one kind (records without a title, values read as none) named one by
+# one, the rest counted: a file of thousands printed one line each
+_WARNINGS_SHOWN = 20
+
+
 @click.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -146,7 +151,7 @@ def import_command(
                 f"{s.path}: {quantity(s.records, 'record')} ({s.format}, source '{s.source}', "
                 f"import #{s.import_id})"
             )
-            for label in s.untitled[:_UNTITLED_SHOWN]:
+            for label in s.untitled[:_WARNINGS_SHOWN]:
                 click.echo(f"warning: {s.path}: {label} has no title (imported as is)", err=True)
             if s.replaced:  # text lost before the file was saved (importer._replaced)
                 where = f"{s.path}:{s.replaced_lines[0]}" if s.replaced_lines else s.path
@@ -158,8 +163,8 @@ def import_command(
                     " saved and is imported as is: check those records in the source",
                     err=True,
                 )
-            if len(s.untitled) > _UNTITLED_SHOWN:  # a file of thousands printed one line each
-                more = len(s.untitled) - _UNTITLED_SHOWN
+            if len(s.untitled) > _WARNINGS_SHOWN:  # a file of thousands printed one line each
+                more = len(s.untitled) - _WARNINGS_SHOWN
                 click.echo(
                     f"warning: {s.path}: {quantity(more, 'more record')} without a title "
                     "(imported as is)",
@@ -170,14 +175,11 @@ def import_command(
 
 def _warn_unread(path: str, warnings: tuple[ReadWarning, ...]) -> None:
     """The values a reader could not read (a year '20201'), twenty by line, the rest counted."""
-    for w in warnings[:_UNTITLED_SHOWN]:
+    for w in warnings[:_WARNINGS_SHOWN]:
         click.echo(f"warning: {w.where}: {w.message}", err=True)
-    if len(warnings) > _UNTITLED_SHOWN:
-        more = len(warnings) - _UNTITLED_SHOWN
+    if len(warnings) > _WARNINGS_SHOWN:
+        more = len(warnings) - _WARNINGS_SHOWN
         click.echo(f"warning: {path}: {quantity(more, 'more value')} like these", err=True)
-
-
-_UNTITLED_SHOWN = 20  # warnings named one by one; the rest are counted
 
 
 @click.command("status")

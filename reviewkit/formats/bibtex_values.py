@@ -44,16 +44,22 @@ def check_pmid(pmid: str, entry: Entry, name: str) -> None:
 YEAR_FIELDS = ("year", "date")
 
 
+def _year_field(values: Mapping[str, str]) -> str | None:
+    """The field the entry's year is read from: its year field, else its date; None without."""
+    return next((f for f in YEAR_FIELDS if values.get(f)), None)
+
+
 def year_value(values: Mapping[str, str]) -> str:
     """The entry's year as the reader reads it: its year field, else its date."""
-    return next((values[f] for f in YEAR_FIELDS if values.get(f)), "")
+    field = _year_field(values)
+    return values[field] if field is not None else ""
 
 
 def check_entry_year(
     record: Record, values: Mapping[str, str], entry: Entry, name: str, warn: Warn | None
 ) -> None:
     """Warn when the record was read without a year, its year (or date) field holding text."""
-    field = next((f for f in YEAR_FIELDS if values.get(f)), None)
+    field = _year_field(values)
     if warn is not None and record.year is None and field is not None:
         where = field_line(entry, (field,), name)
         check_year(values[field], f"field {field}", where, warn)

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.text import EMPTY_HINT, read_text
-from reviewkit.formats.text_sniff import SEP_LINE
+from reviewkit.formats.text_sniff import sep_line
 from reviewkit.outputs import restore
 
 MAX_CELL = 1_000_000  # characters; the longest real abstracts are ~10,000
@@ -172,8 +172,8 @@ def sheet(text: str, name: str) -> Sheet:
     lines = io.StringIO(text.removeprefix("\ufeff"), newline="").readlines()
     if not any(line.strip() for line in lines):
         raise FormatError("the file is empty", where=name, hint=EMPTY_HINT)
-    sep_line = SEP_LINE.fullmatch(lines[0].rstrip("\r\n").strip(" "))
-    if sep_line:
+    excel_sep = sep_line(lines[0])
+    if excel_sep:
         if len(lines) < 2 or not "".join(lines[1:]).strip():
             raise FormatError(
                 "the file holds only Excel's separator line ('sep=…'), no header row",
@@ -181,8 +181,8 @@ def sheet(text: str, name: str) -> Sheet:
                 hint="export or save the sheet again, with its rows",
             )
         header = lines[1].rstrip("\r\n")
-        _check_sep_line(sep_line.group(1), header, name)
-        return Sheet(name, lines, 1, _dialect_of(sep_line.group(1), header))
+        _check_sep_line(excel_sep.group(1), header, name)
+        return Sheet(name, lines, 1, _dialect_of(excel_sep.group(1), header))
     header = lines[0].rstrip("\r\n")
     return Sheet(name, lines, 0, _dialect_of(_guess(header, lines[1:]), header))
 

@@ -47,7 +47,7 @@ def _is_scopus(get: dict[str, list[str]]) -> bool:
     )
 
 
-def is_embase_com(get: dict[str, list[str]]) -> bool:
+def _is_embase_com(get: dict[str, list[str]]) -> bool:
     return any(_EMBASE_ID.fullmatch(u) for u in get.get("U2", [])) or any(
         "embase.com/" in u for u in get.get("UR", [])
     )
@@ -63,7 +63,7 @@ def vendor_pmid(get: dict[str, list[str]]) -> str:
     for value in get.get("C3", []):
         if m := _CENTRAL_PMID.fullmatch(value):
             return normalise_pmid(m.group(1))
-    if is_embase_com(get):
+    if _is_embase_com(get):
         return normalise_pmid((get.get("C5") or [""])[0])
     return ""
 
@@ -92,7 +92,7 @@ def article_number(get: dict[str, list[str]]) -> str:
     return (get.get("C7") or [""])[0].strip()
 
 
-def is_web_of_science(get: dict[str, list[str]]) -> bool:
+def _is_web_of_science(get: dict[str, list[str]]) -> bool:
     """A Web of Science record: its accession 'WOS:…' in AN, or its edition in WE."""
     return bool(get.get("WE")) or any(
         a.strip().upper().startswith("WOS:") for a in get.get("AN", [])
@@ -112,7 +112,7 @@ def keywords(get: dict[str, list[str]]) -> list[str]:
     left out with them; a record whose keywords are all in upper case keeps none (Web of Science
     gives most records Keywords Plus, and its authors' keywords are rarely all capitals)."""
     kws = get.get("KW", [])
-    if not is_web_of_science(get):
+    if not _is_web_of_science(get):
         return kws
     last_authors = max((i for i, k in enumerate(kws) if k != k.upper()), default=-1)
     return kws[: last_authors + 1]
@@ -123,7 +123,7 @@ def publisher_place(get: dict[str, list[str]], first: Callable[..., str]) -> tup
     which its RIS export keeps: Clarivate's field tags name them 'Publisher' and 'Publisher
     City', and its plain-text and tab-delimited exports are read so, csv_format's 'pu' and
     'pi'; a Web of Science record's CY, in its tag list the conference date, is not read)."""
-    if is_web_of_science(get):
+    if _is_web_of_science(get):
         return first("PB", "PU"), first("PI")
     return first("PB"), first("CY")
 
@@ -208,7 +208,7 @@ def affiliations(get: dict[str, list[str]]) -> list[str]:
     link): Ovid's PsycInfo RIS writes the cited references in M1."""
     ads = [a for a in get.get("AD", []) if not _is_email_only(a, get)]
     ads += _ebsco_affiliations(get)
-    if not is_embase_com(get):
+    if not _is_embase_com(get):
         return ads
     m1 = [m.group(2) if (m := _EMBASE_AUTHORS.fullmatch(v)) else v for v in get.get("M1", [])]
     # AD repeats one of them after the author's name ('D.G. Adler, Department of …'): once

@@ -18,7 +18,16 @@ from collections.abc import Callable
 from reviewkit.formats.record_numbers import record_number
 from reviewkit.formats.text import split_lines
 
-__all__ = ["SNIFFS", "TEXT_FORMATS", "is_ovid", "is_sep_line", "sniff"]
+__all__ = [
+    "COCHRANE_FIELD",
+    "MEDLINE_LINE",
+    "REFWORKS_FIELD",
+    "RIS_OUTSIDE",
+    "TEXT_FORMATS",
+    "is_ovid",
+    "sep_line",
+    "sniff",
+]
 
 # lines some exporters write outside the records, which are not RIS: the '1.' counters of
 # Ovid and rispy, and the header of publishers' downloads ('Provider:', 'Database:',
@@ -46,7 +55,7 @@ _BIBTEX_ENTRY = re.compile(
 # Excel's separator line: 'sep=' and one character (any: Excel takes what it is given), as
 # Excel writes it; a spreadsheet that read it as a cell and saved the file again pads it with
 # separators ('sep=;;;;') or quotes it ('"sep=,"')
-SEP_LINE = re.compile(r'"?sep=(\t|[^\s"])"?[,;\t]*', re.IGNORECASE)
+_SEP_LINE = re.compile(r'"?sep=(\t|[^\s"])"?[,;\t]*', re.IGNORECASE)
 
 
 def is_ovid(text: str) -> bool:
@@ -54,9 +63,10 @@ def is_ovid(text: str) -> bool:
     return _OVID_VN.search(text[:20000]) is not None
 
 
-def is_sep_line(line: str) -> bool:
-    """Whether ``line`` (a file's first, without its line end) is Excel's 'sep=' line."""
-    return bool(SEP_LINE.fullmatch(line.removeprefix("\ufeff").rstrip("\r\n").strip(" ")))
+def sep_line(line: str) -> re.Match[str] | None:
+    """Excel's 'sep=' line, when ``line`` (a file's first, after its byte-order mark) is one:
+    its separator in group 1; else None."""
+    return _SEP_LINE.fullmatch(line.rstrip("\r\n").strip(" "))
 
 
 def _wos(text: str) -> bool:
@@ -117,7 +127,7 @@ def _bibtex(text: str) -> bool:
 def _csv(text: str) -> bool:
     """Excel's 'sep=' line, or a first line with a separator that opens no other format."""
     first = split_lines(text.lstrip("\ufeff"))[0] if text.strip() else ""
-    if is_sep_line(first):  # Excel's 'sep=|' names a separator the line itself may not hold
+    if sep_line(first):  # Excel's 'sep=|' names a separator the line itself may not hold
         return True
     return ("," in first or "\t" in first or ";" in first) and not first.lstrip().startswith(
         ("<", "@", "TY ")
@@ -126,7 +136,7 @@ def _csv(text: str) -> bool:
 
 # format -> its sniff; the tagged formats in the order detect() tries them, CSV (whose sniff
 # takes any line with a comma) last
-SNIFFS: dict[str, Callable[[str], bool]] = {
+_SNIFFS: dict[str, Callable[[str], bool]] = {
     "wos": _wos,
     "ris": _ris,
     "cochrane": _cochrane,
@@ -135,9 +145,9 @@ SNIFFS: dict[str, Callable[[str], bool]] = {
     "bibtex": _bibtex,
     "csv": _csv,
 }
-TEXT_FORMATS = tuple(fmt for fmt in SNIFFS if fmt != "csv")  # sniffed before the refusals
+TEXT_FORMATS = tuple(fmt for fmt in _SNIFFS if fmt != "csv")  # sniffed before the refusals
 
 
 def sniff(fmt: str, text: str) -> bool:
     """Whether decoded ``text`` (its head is enough) looks like a file of text format ``fmt``."""
-    return SNIFFS[fmt](text)
+    return _SNIFFS[fmt](text)

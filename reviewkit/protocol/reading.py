@@ -8,10 +8,7 @@ from pathlib import Path
 from reviewkit.errors import ProtocolError
 from reviewkit.files import NotAFile, binary_kind, bom_encoding, check_regular
 
-NEWLINE = b"\n"
 _MAX_BYTES = 16 << 20  # the shipped protocols are 20-25 KB; more is not a protocol
-# TOML is UTF-8; a byte-order mark (Notepad's UTF-8, or UTF-16 from Windows tools) names the
-# encoding for sure, so such a file is read (the formats layer does the same for imports)
 
 
 def read_text(path: Path) -> str:
@@ -24,15 +21,18 @@ def read_text(path: Path) -> str:
     if path.stat().st_size > _MAX_BYTES:
         raise ProtocolError("the file is larger than 16 MiB: not a protocol", where=str(path))
     data = path.read_bytes()
+    # TOML is UTF-8; a byte-order mark (Notepad's UTF-8, or UTF-16 from Windows tools) names
+    # the encoding for sure, so such a file is read (the formats layer does the same for imports)
     encoding = bom_encoding(data) or "utf-8"
     nul = data.find(b"\x00")
     if encoding == "utf-8" and nul >= 0:  # valid UTF-8, but never in a TOML file
         kind = binary_kind(data)
+        line = data.count(b"\n", 0, nul) + 1
         raise ProtocolError(
             f"this is {kind}, not a protocol"
             if kind
             else "a NUL byte: this is a binary file, or UTF-16 text without a byte-order mark",
-            where=f"{path}:{data.count(NEWLINE, 0, nul) + 1}",
+            where=f"{path}:{line}",
             hint="name the protocol's .toml file" if kind else "save the protocol as UTF-8",
         )
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from reviewkit.protocol.getters import Getters
 from reviewkit.protocol.keys import REASON_KEYS, STAGE_KEYS
 from reviewkit.protocol.model import SCREEN_LABELS, STAGES, ExclusionReason, Stage
-from reviewkit.protocol.names import ValueChecks, did_you_mean, name_problem
+from reviewkit.protocol.names import ValueChecks, character_problem, did_you_mean, name_problem
 
 # An exclusion reason's label is shown where room is short: in the screen's reasons list, one
 # item a reason after its number key ('3 Wrong population'), which should stay one row of an
@@ -194,7 +194,7 @@ class StageChecks(Getters, ValueChecks):
     def check_reason_label(self, label: str, code: str, key: str) -> None:
         """Refuse a label too long to show (:data:`MAX_REASON_LABEL`), or holding a line break,
         tab or invisible character (the rows it is shown in would break), naming its reason."""
-        problem = name_problem(label, "exclusion reason label")
+        problem = character_problem(label, "exclusion reason label")
         if len(label) > MAX_REASON_LABEL:
             problem = (
                 f"the label of reason {code!r} is {len(label):,} characters long (at most"

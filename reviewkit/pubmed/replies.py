@@ -292,6 +292,12 @@ JSON = "application/json"
 XML = "text/xml; charset=UTF-8"
 
 
+def rate_key(params: dict[str, str], client: str) -> str:
+    """Whose requests the rate limit counts: the request's API key, else the client's address
+    (as :func:`rate_limited` names it)."""
+    return params.get("api_key") or client
+
+
 def rate_limited(key: str, count: int, limit: int) -> bytes:
     """NCBI's reply to a client over its request rate (HTTP 429), as E-utilities writes it:
     compact JSON, ``{"error":"API rate limit exceeded","api-key":"157.131.198.215","count":"5",

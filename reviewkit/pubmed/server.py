@@ -56,6 +56,7 @@ from reviewkit.pubmed.replies import (
     esearch_xml,
     fault_status,
     limit_to_field,
+    rate_key,
     rate_limited,
     sort_kind,
 )
@@ -155,7 +156,7 @@ class EutilsServer:
         API key, else its address; None when no limit is enforced."""
         if self.rate_limits is None:
             return None
-        key = params.get("api_key") or client
+        key = rate_key(params, client)
         limit = self.rate_limits[1] if params.get("api_key") else self.rate_limits[0]
         now = time.monotonic()
         with self._lock:
@@ -384,7 +385,7 @@ class _Handler(BaseHTTPRequestHandler):
             server.log.append(record)
         status: tuple[int, bytes, str] | None = None
         if limited and self._rate:
-            key = params.get("api_key") or self.client_address[0]
+            key = rate_key(params, self.client_address[0])
             status = 429, rate_limited(key, *self._rate), JSON
         elif fault:
             status = fault_status(fault.kind, self.client_address[0], params)

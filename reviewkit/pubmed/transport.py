@@ -1,6 +1,7 @@
 """The HTTP side of the E-utilities client: a base URL checked before any request, the rate of
 requests, the words of an error reply, what a reply that is no E-utilities document is, NCBI's
-``<ERROR>`` text and envelope, and the Retry-After header read as seconds."""
+``<ERROR>`` text and envelope, and the Retry-After header read as RFC 9110 gives it (seconds or
+an HTTP-date)."""
 
 from __future__ import annotations
 

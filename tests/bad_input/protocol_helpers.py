@@ -1,4 +1,5 @@
-"""Shared set-up for bad-input tests on a project: the sample imported, and a hand edit."""
+"""Shared set-up for bad-input tests on a project: the sample imported, every study included,
+and a hand edit."""
 
 from __future__ import annotations
 
@@ -16,6 +17,21 @@ def imported_project(folder: Path) -> Path:
     assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
     assert main(["import", str(SAMPLE), "--project", str(folder)]) == 0
     return folder
+
+
+def include_everything(
+    folder: Path, reviewers: tuple[str, ...] = ("reviewer1", "reviewer2")
+) -> None:
+    """Every report of the project at ``folder`` included by ``reviewers`` at both stages."""
+    from reviewkit import screening
+    from reviewkit.project import open_project
+    from reviewkit.reports.studies import all_reports
+
+    with open_project(folder) as p:
+        for rid in all_reports(p):
+            for stage in ("title-abstract", "full-text"):
+                for reviewer in reviewers:
+                    screening.decide(p.db, rid, stage, reviewer, "include", protocol=p.protocol)
 
 
 def edit(project: Path, old: str, new: str) -> None:

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bad_input.protocol_helpers import include_everything
 from conftest import dump_database
 
 from reviewkit.cli import main
@@ -83,11 +84,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
     for name in ("sample.ris", "sample.nbib"):
         assert main(["import", str(FIXTURES / name), "--project", str(project)]) == 0
-    with open_project(project) as p:
-        for rid in all_reports(p):
-            for stage in ("title-abstract", "full-text"):
-                for reviewer in ("reviewer1", "reviewer2"):
-                    screening.decide(p.db, rid, stage, reviewer, "include", protocol=p.protocol)
+    include_everything(project)
     one = base / "project-one"  # the first record of sample.ris screened by reviewer1 alone
     assert main(["init", str(one), "--protocol", str(PROTOCOL_ONE)]) == 0
     assert main(["import", str(FIXTURES / "sample.ris"), "--project", str(one)]) == 0

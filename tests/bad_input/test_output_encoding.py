@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bad_input.protocol_helpers import include_everything
 
 from reviewkit.cli import main
 
@@ -23,10 +24,6 @@ RIS = "TY  - JOUR\nTI  - Return to work in Łódź\nAU  - Żak, Łucja\nPY  - 20
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project whose first reviewer is Łukasz, its one record included by both reviewers."""
-    from reviewkit import screening
-    from reviewkit.project import open_project
-    from reviewkit.reports.studies import all_reports
-
     base = tmp_path_factory.mktemp("encoding")
     text = PROTOCOL.read_text(encoding="utf-8")
     listed = 'reviewers = ["reviewer1", "reviewer2"]'
@@ -37,11 +34,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = base / "project"
     assert main(["init", str(folder), "--protocol", str(protocol)]) == 0
     assert main(["import", str(base / "lodz.ris"), "--project", str(folder)]) == 0
-    with open_project(folder) as p:
-        for rid in all_reports(p):
-            for stage in ("title-abstract", "full-text"):
-                for reviewer in ("Łukasz", "reviewer2"):
-                    screening.decide(p.db, rid, stage, reviewer, "include", protocol=p.protocol)
+    include_everything(folder, ("Łukasz", "reviewer2"))
     return folder
 
 

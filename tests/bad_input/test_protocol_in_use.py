@@ -9,7 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bad_input.protocol_helpers import PROTOCOL, SAMPLE, edit, imported_project
+from bad_input.protocol_helpers import (
+    PROTOCOL,
+    SAMPLE,
+    edit,
+    imported_project,
+    include_everything,
+)
 from conftest import dump_database
 
 from reviewkit.cli import main
@@ -155,16 +161,8 @@ def test_a_suggested_label_renamed_in_the_protocol_leaves_no_study_out(
     suggestions use is free. Until classify runs again such a study is unlabelled ('none of
     these'), as one never classified: the report put it in no table, and the evidence map in
     a row of the old id."""
-    from reviewkit import screening
-    from reviewkit.project import open_project
-    from reviewkit.reports.studies import all_reports
-
     folder = imported_project(tmp_path / "project")
-    with open_project(folder) as p:
-        for rid in all_reports(p):
-            for stage in ("title-abstract", "full-text"):
-                for reviewer in ("reviewer1", "reviewer2"):
-                    screening.decide(p.db, rid, stage, reviewer, "include", protocol=p.protocol)
+    include_everything(folder)
     assert main(["classify", "--scheme", "model-type", "--project", str(folder)]) == 0
     report = ["report", "--format", "csv,md", "--project", str(folder), "--out"]
     assert main([*report, str(tmp_path / "before")]) == 0

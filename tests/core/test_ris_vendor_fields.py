@@ -11,31 +11,26 @@ from pathlib import Path
 
 import pytest
 
-from reviewkit import formats
-from reviewkit.cli import main
 from reviewkit.extract import countries
 from reviewkit.project import open_project
 from reviewkit.records import Record
 from reviewkit.store import records as record_rows
 
-ROOT = Path(__file__).resolve().parents[2]
-PROTOCOL = ROOT / "protocols" / "rtw-systematic-reviews.toml"
+from .test_readers_vendors import imported, refused
+
 REAL = Path(__file__).parent / "fixtures" / "real"
 
 
 def stored(tmp_path: Path, path: Path) -> list[Record]:
     """Import ``path`` into a fresh project through the CLI (must exit 0); the records the
     project holds, checked to be what the public reader gives."""
-    folder = tmp_path / "review"
-    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
-    assert main(["import", str(path), "--project", str(folder)]) == 0
-    project = open_project(folder)
+    read = imported(tmp_path, path)
+    project = open_project(tmp_path / "review")
     try:
         ids = [record_id for record_id, _ in record_rows.iter_records(project.db)]
         records = [record_rows.get_record(project.db, i, with_raw=True) for i in ids]
     finally:
         project.close()
-    read = list(formats.read_file(path))
     assert [r.bibliographic_fields() for r in records] == [r.bibliographic_fields() for r in read]
     return records
 
@@ -244,15 +239,11 @@ def test_a_lower_case_tag_in_an_upper_case_file_is_refused_by_its_line(
     # read as a wrapped line it would have joined the abstract: 'An abstract. kw - sick leave'
     text = "TY  - JOUR\nTI  - Return to work\nAB  - An abstract.\nkw  - sick leave\nER  - \n"
     path = written(tmp_path, "edited.ris", text)
-    folder = tmp_path / "review"
-    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
-    capsys.readouterr()
-    assert main(["import", str(path), "--project", str(folder)]) == 2
-    err = capsys.readouterr().err
+    err = refused(tmp_path, path, capsys)
     assert f"{path}:4: 'kw  - ' is an RIS tag written in lower case" in err
     assert "write it 'KW  - '" in err
     assert "Traceback" not in err
-    project = open_project(folder)
+    project = open_project(tmp_path / "review")
     try:
         assert list(record_rows.iter_records(project.db)) == []
     finally:

@@ -9,11 +9,9 @@ from pathlib import Path
 import pytest
 
 from reviewkit import formats
-from reviewkit.cli import main
 from reviewkit.formats.read_warnings import ReadWarning
 
-ROOT = Path(__file__).resolve().parents[2]
-PROTOCOL = ROOT / "protocols" / "rtw-systematic-reviews.toml"
+from .test_readers_vendors import import_said
 
 # as a spreadsheet saves them: a typo, a filled-in empty cell, a number cell written as a
 # decimal (pandas, some exports), a minus typed before it, an Excel date's serial number
@@ -28,21 +26,13 @@ CSV = (
 )
 
 
-def _import(tmp_path: Path, path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    folder = tmp_path / "review"
-    assert main(["init", str(folder), "--protocol", str(PROTOCOL)]) == 0
-    capsys.readouterr()
-    assert main(["import", str(path), "--project", str(folder)]) == 0
-    return capsys.readouterr().err
-
-
 def test_csv_year_cells_without_a_year_are_warned_of_by_line_and_column(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # before: '20201', '0' and '43952' were stored as no year, and nothing was said
     path = tmp_path / "refs.csv"
     path.write_text(CSV, encoding="utf-8")
-    err = _import(tmp_path, path, capsys)
+    err = import_said(tmp_path, path, capsys)
     assert f"warning: {path}:2: column 'Published Year': '20201' is no year" in err
     assert f"warning: {path}:3: column 'Published Year': '0' is no year" in err
     assert f"warning: {path}:6: column 'Published Year': '43952' is no year" in err
@@ -76,7 +66,7 @@ def test_excel_year_cells_are_warned_of_by_worksheet_row(
             sheet[f"{column}{number}"] = value
     path = tmp_path / "refs.xlsx"
     book.save(path)
-    err = _import(tmp_path, path, capsys)
+    err = import_said(tmp_path, path, capsys)
     assert f"warning: {path}:5: column 'Year': '20201' is no year" in err
     assert err.count("warning:") == 1
     assert [r.year for r in formats.read_file(path)] == [2020, None, 2019]
@@ -88,6 +78,6 @@ def test_past_twenty_warnings_the_rest_are_counted(
     rows = "".join(f"Study {i},n.d.,10.1000/{i}\n" for i in range(25))
     path = tmp_path / "refs.csv"
     path.write_text("Title,Year,DOI\n" + rows, encoding="utf-8")
-    err = _import(tmp_path, path, capsys)
+    err = import_said(tmp_path, path, capsys)
     assert err.count("is no year") == 20
     assert f"warning: {path}: 5 more values like these" in err
