@@ -28,7 +28,7 @@ from reviewkit.tui.actions import (
 )
 from reviewkit.tui.decision import DecisionScreen, decision_words, reason_picker
 from reviewkit.tui.help import with_stage_reasons
-from reviewkit.tui.message_line import MessageLine
+from reviewkit.tui.message_line import MessageLine, error_words
 from reviewkit.tui.messages import Resolved, Undone
 from reviewkit.tui.screening_fulltext import attachment_line, open_attachment
 from reviewkit.tui.widgets import (
@@ -233,7 +233,7 @@ class ConflictsScreen(DecisionScreen):
             if self.excluding:
                 self.excluding = False
                 self.render_current()
-            self.say(f"not saved: {exc.message}")
+            self.say(f"not saved: {error_words(exc)}")
             return
         self.excluding = False
         self.views[self.pos] = replace(view, final=d)

@@ -271,7 +271,7 @@ class DedupReviewScreen(WaitsForDatabase, ReviewkitScreen):
         except SettledMeanwhile as exc:  # another reviewer was first: say so, move on
             self.confirming = None
             self.show_next()
-            self.say(f"not saved: {exc.message}")
+            self.say(f"not saved: {error_words(exc)}")
             return
         except UserError as exc:  # a merge a person's 'different' forbids: say why, stay here
             self.confirming = None

@@ -336,7 +336,7 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
         except UserError as exc:
             self.excluding = False
             self.render_reasons()
-            self.say(f"not saved: {exc.message}")
+            self.say(f"not saved: {error_words(exc)}")
             return
         self.last_committed = d.id
         # the queue puts a decided study last among my decisions: follow it there

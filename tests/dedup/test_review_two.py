@@ -124,6 +124,7 @@ def test_the_screen_says_who_settled_the_pair_and_moves_on(two):
             assert (
                 f"not saved: records {r1} and {r3} were settled meanwhile by ann: same" in message
             )
+            assert "agree with them (dedup split, or undo)" in message  # what to do, too
             assert (screen.pair.a, screen.pair.b) != (r1, r3)
             await pilot.press("q")
 
