@@ -23,7 +23,7 @@ VL  - 45
 SP  - 12
 EP  - 20
 DO  - 10.5271/sjweh.3800
-ER  - 
+ER  -
 TY  - CHAP
 TI  - Vocational rehabilitation in practice
 AU  - Dahl, K.
@@ -32,7 +32,7 @@ T2  - Handbook of Work Disability
 PB  - Springer
 CY  - New York
 DO  - 10.1007/978-1-4614-6214-9_3
-ER  - 
+ER  -
 """
 
 
