@@ -47,6 +47,25 @@ _NO_PAGES = ("no", "specified")
 # is warned of (formats.read_warnings); failing both, DA, EndNote's free-text Date field
 # ('Mar 15', a year or not), never warned of
 YEAR_TAGS = ("PY", "Y1")
+# The journal (a chapter's book, a paper's conference, a report's series) is written as T2, the
+# one tag the readers we checked all take as the journal's full name in a JOUR record:
+# - RIS specification (RefMan/Thomson Reuters 2011, EndNote's maker; its JOUR column):
+#   T2 'Journal', J2 'Alternate Journal'; JO, JF and JA are not in its tag list. EndNote writes
+#   its Journal field as T2 too (its RIS export, mapped by the University of Michigan library's
+#   'Mapping EndNote to RIS', 2010); how its import treats JO we could not find written down.
+# - Zotero (zotero/translators RIS.js): T2 is the publicationTitle of an article (bookTitle of a
+#   bookSection, conferenceName, a report's seriesTitle), JF the publicationTitle, and JO and JA
+#   the journalAbbreviation (the full name only when nothing else names the journal); J2 the
+#   journalAbbreviation. Zotero's own export writes T2 and J2.
+# - Mendeley (the RIS fields it takes, in the table of the customcommander/ris converter,
+#   customcommander.github.io/ris/manual/mendeley; not Mendeley's own word): T2 is the source;
+#   JO and JF are not among them.
+# - JabRef (RisImporter): JO, JF or J1 is the journal; T2 (or J2, JA) when none of them is.
+# - rispy (ASReview's reader): JO journal_name, T2 secondary_title, JF alternate_title3.
+# We wrote JO before: Zotero filed the full name as the abbreviation, Mendeley dropped it. JF
+# as well as T2 gains no reader above and would give one field twice to a reader that joins
+# repeated tags. No J2: a Record holds no abbreviation. Our own reader (_to_record) reads T2.
+_JOURNAL_KEY = "secondary_title"  # rispy's name for T2
 
 
 class _Numbering:
@@ -328,7 +347,7 @@ def to_ris_dict(rec: Record) -> dict:
         ref["authors"] = [ris_name(a) for a in rec.authors]
     simple = {
         "year": str(rec.year or ""),
-        "journal_name": rec.journal,
+        _JOURNAL_KEY: rec.journal,
         "volume": rec.volume,
         "number": rec.issue,
         "doi": rec.doi,
