@@ -75,7 +75,7 @@ def run_command(
 
     Example: reviewkit search run --all --base-url http://127.0.0.1:8765/entrez/eutils/
     """
-    from reviewkit.searches import run_searches
+    from reviewkit.searches import run_searches, searches_to_run
 
     if bool(names) == run_all:
         raise UserError(
@@ -85,8 +85,8 @@ def run_command(
     from reviewkit.pubmed.search_checks import search_warnings
 
     project = load_project(project_dir)
-    chosen = [project.protocol.search(n) for n in names]  # unknown names fail before any request
-    for s in chosen or project.protocol.searches:
+    # unknown names, or none stored, fail before any request and before an email is asked for
+    for s in searches_to_run(project, list(names) or None):
         for warning in search_warnings(s):  # what `protocol check` says, said again here
             click.echo(f"warning: {project.protocol_path}: search {s.name}: {warning}", err=True)
     client = _client(base_url, email, batch_size=batch_size, timeout=timeout)

@@ -10,7 +10,13 @@ from reviewkit.searches.identification import (
     identification_counts,
 )
 from reviewkit.searches.prisma_s import filters_in, run_log, search_log
-from reviewkit.searches.run import fingerprint, run_search, run_searches, test_query
+from reviewkit.searches.run import (
+    fingerprint,
+    run_search,
+    run_searches,
+    searches_to_run,
+    test_query,
+)
 
 __all__ = [
     "IdentificationCounts",
@@ -26,6 +32,7 @@ __all__ = [
     "run_log",
     "run_search",
     "run_searches",
+    "searches_to_run",
     "search_log",
     "test_query",
 ]

@@ -48,6 +48,21 @@ PARSE_PROCESS_MIN = 2_000
 # --- running -----------------------------------------------------------------------------
 
 
+def searches_to_run(project: Project, names: Sequence[str] | None) -> list[Search]:
+    """The stored searches ``names`` names (all when None), refused before any request (and
+    before an email is asked for) when a name is unknown or the protocol stores none."""
+    protocol = project.protocol
+    searches = list(protocol.searches) if names is None else [protocol.search(n) for n in names]
+    if not searches:
+        raise UserError(
+            "the protocol has no stored searches",
+            where=str(project.protocol_path),
+            hint='add a [[searches]] table (name, database = "PubMed", query) to it, as in'
+            " protocols/*.toml; a review of imported records runs none",
+        )
+    return searches
+
+
 def run_searches(
     project: Project,
     names: Sequence[str] | None,
@@ -60,15 +75,7 @@ def run_searches(
     where it stopped, and the searches that command had already finished are not run again
     (their report says ``already_finished``).
     """
-    protocol = project.protocol
-    searches = list(protocol.searches) if names is None else [protocol.search(n) for n in names]
-    if not searches:
-        raise UserError(
-            "the protocol has no stored searches",
-            where=str(project.protocol_path),
-            hint='add a [[searches]] table (name, database = "PubMed", query) to it, as in'
-            " protocols/*.toml; a review of imported records runs none",
-        )
+    searches = searches_to_run(project, names)
     db = project.db
     batch, finished = _resume_plan(db, [s.name for s in searches])
     reports = []

@@ -109,3 +109,24 @@ def test_search_run_without_stored_searches_says_what_to_add(tmp_path, capsys) -
     err = capsys.readouterr().err
     assert code == 2 and "Traceback" not in err
     assert "the protocol has no stored searches" in err and "hint: add a [[searches]]" in err
+
+
+def test_search_run_without_stored_searches_says_so_before_asking_for_an_email(
+    tmp_path, capsys, monkeypatch
+) -> None:
+    """Against PubMed itself (no --base-url) with no email configured, 'search run --all' on a
+    protocol with no [[searches]] asked for an email first: the missing searches are said
+    first, since an email would not have helped."""
+    for name in ("NCBI_EMAIL", "REVIEWKIT_EMAIL"):
+        monkeypatch.delenv(name, raising=False)
+    text = PROTOCOL.read_text(encoding="utf-8")
+    first, after = text.index("[[searches]]"), text.index("[eligibility]")
+    protocol = tmp_path / "no-searches.toml"
+    protocol.write_text(text[:first] + text[after:], encoding="utf-8")
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(protocol)]) == 0
+    capsys.readouterr()
+    code = main(["search", "run", "--all", "--project", str(project)])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert "the protocol has no stored searches" in err and "email" not in err
