@@ -32,7 +32,7 @@ import bisect
 import re
 from collections.abc import Mapping
 
-from reviewkit.classify.evidence import Evidence, by_field
+from reviewkit.classify.evidence import Evidence, drop_in_mixed_fields
 from reviewkit.classify.variables import term_names_disorder
 from reviewkit.classify.words import Token, sentences, tokens, verb_in_ed
 
@@ -155,12 +155,12 @@ def contacted_parties(
 ) -> list[Evidence]:
     """The evidence without the terms that name another label's contact (see the module
     docstring). ``texts``: (report, field number) -> the field's text."""
-    dropped: set[int] = set()
-    for key, found in by_field(evidence).items():
-        if len({e.label for e in found}) < 2:
-            continue
-        text = texts.get(key, "")
-        words = tokens(text)  # once a field: the cues and each sentence's first word
-        if any(w.word.casefold() in CONTACT_WORDS or w.word.casefold() == "by" for w in words):
-            dropped |= _contacted(text, words, sorted(found, key=lambda e: e.span[1]))  # type: ignore[index]
-    return [e for e in evidence if id(e) not in dropped]
+    return drop_in_mixed_fields(evidence, texts, _contacted_in_field)
+
+
+def _contacted_in_field(text: str, found: list[Evidence]) -> set[int]:
+    """The ids of the terms in one field's ``text`` that name another label's contact."""
+    words = tokens(text)  # once a field: the cues and each sentence's first word
+    if not any(w.word.casefold() in CONTACT_WORDS or w.word.casefold() == "by" for w in words):
+        return set()
+    return _contacted(text, words, sorted(found, key=lambda e: e.span[1]))  # type: ignore[index]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 
@@ -47,3 +47,19 @@ def by_field(evidence: Iterable[Evidence]) -> dict[tuple[str, int], list[Evidenc
         if e.span is not None and not e.negative:
             fields.setdefault((e.report, e.span[0]), []).append(e)
     return fields
+
+
+def drop_in_mixed_fields(
+    evidence: list[Evidence],
+    texts: Mapping[tuple[str, int], str],
+    rule: Callable[[str, list[Evidence]], set[int]],
+) -> list[Evidence]:
+    """The evidence without what ``rule`` (a field's text, its evidence in order -> the ids to
+    drop) drops in each field where more than one label speaks: a rule that tells one label's
+    term from another's has nothing to do where a single label speaks. ``texts``: (report,
+    field number) -> the field's text."""
+    dropped: set[int] = set()
+    for key, found in by_field(evidence).items():
+        if len({e.label for e in found}) > 1:
+            dropped |= rule(texts.get(key, ""), found)
+    return [e for e in evidence if id(e) not in dropped]

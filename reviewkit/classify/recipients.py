@@ -32,7 +32,7 @@ import re
 from collections.abc import Mapping
 
 from reviewkit.classify.comparator import PEOPLE
-from reviewkit.classify.evidence import Evidence, by_field
+from reviewkit.classify.evidence import Evidence, drop_in_mixed_fields
 from reviewkit.classify.variables import term_names_disorder
 from reviewkit.classify.words import Token, sentences, tokens, verb_in_ed
 
@@ -157,8 +157,4 @@ def received_by_others(
 ) -> list[Evidence]:
     """The evidence without the weak terms another label's person receives (see the module
     docstring). ``texts``: (report, field number) -> the field's text."""
-    dropped: set[int] = set()
-    for key, found in by_field(evidence).items():
-        if len({e.label for e in found}) > 1:
-            dropped |= _received(texts.get(key, ""), found)
-    return [e for e in evidence if id(e) not in dropped]
+    return drop_in_mixed_fields(evidence, texts, _received)

@@ -138,8 +138,11 @@ ADJUSTMENTS = frozenset(
 # in its sentence; people words between ("a subgroup of workers with low back pain … in
 # employees with") end it, since they name a population of their own.
 SUBGROUP_CUES = frozenset({"subgroup", "subgroups", "stratified", "separately"})
+# What the cue reaches is the subgroup's description: a preposition, the population's noun and
+# a qualifier naming the disorder ("analyses for spells certified with F- and M-diagnoses",
+# "separately for workers with depression"); the sentence and a people word end it first.
 # Measured (classify-limits.md): 8 words to no limit give the same figures on every set, 6 or
-# fewer lose a row of set 5 ("subgroup analyses for spells certified with F- and M-diagnoses").
+# fewer lose a row of set 5 (the first example).
 SUBGROUP_REACH = 8
 # A comparison of subgroups in a result: "shorter in spells with M-diagnoses than with
 # F-diagnoses", "larger than in workers with depression": a term right before "than" or right

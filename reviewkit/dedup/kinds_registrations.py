@@ -26,11 +26,12 @@ from reviewkit.dedup.score import DUPLICATE, NOT_DUPLICATE, UNCERTAIN
 # The folded source words of a register's address, for a record without a number dedup can
 # read (EU-CTR's search address, a register's home page). A register's name alone ('ISRCTN',
 # 'ClinicalTrials.gov') is no registration: normalise reads it as no journal at all (a bare
-# title; registers.is_register_name). Not derived from registers.py's catalogue on purpose: its hosts folded into journal words (dots and hyphens cut)
-# give 60-odd words, among them 'trials' (controlled-trials.com: BMC's journal Trials), 'eu',
-# 'gov', 'med' and 'who', which would make articles registrations; their first labels give 26
-# words, of every register; the portal's paths ('trialsearch', 'ictrp') are the only part that
-# matches (registers._PORTAL_PATHS). These six are the words of the registrations' sources the
+# title; registers.is_register_name). Not derived from registers.py's catalogue on purpose:
+# its hosts folded into journal words (dots and hyphens cut) give 60-odd words, among them
+# 'trials' (controlled-trials.com: BMC's journal Trials), 'eu', 'gov', 'med' and 'who', which
+# would make articles registrations; their first labels give 26 words, of every register; the
+# portal's paths ('trialsearch', 'ictrp') are the only part that matches
+# (registers._PORTAL_PATHS). These six are the words of the registrations' sources the
 # registration rule was written for (ClinicalTrials.gov, ISRCTN, ANZCTR, EU CTR, WHO's portal);
 # widening them to every register's first label would change what dedup merges.
 _REGISTER_WORDS = frozenset(
@@ -66,6 +67,7 @@ def registration_numbers(p: Pair) -> Outcome:
     if a and b:
         return (DUPLICATE, 1.0) if a == b else (NOT_DUPLICATE, 0.0)
     # No number to read (a register's address without one): the title is all there is, and
-    # sister trials' registrations share all but a word (a phase, an arm, an age group), so as for any bare title (rules.title_only_record) a person decides at most.
+    # sister trials' registrations share all but a word (a phase, an arm, an age group), so
+    # as for any bare title (rules.title_only_record) a person decides at most.
     close = p.t >= TITLE_NEAR and not p.numbers_differ and p.ka.population == p.kb.population
     return (UNCERTAIN if close else NOT_DUPLICATE), p.score
