@@ -1,4 +1,5 @@
-"""Fixtures shared by every test folder: review projects made from the shipped protocols."""
+"""Fixtures shared by every test folder: the shipped protocols and review projects made from
+them."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 import click
 import pytest
 
+from reviewkit import protocol as protocol_mod
 from reviewkit.project import Project, init_project
 from reviewkit.records import Record
 from reviewkit.store import records as record_rows
@@ -83,6 +85,44 @@ def project_b(tmp_path: Path) -> Iterable[Project]:
     project = init_project(tmp_path / "review-b", PROTOCOL_B)
     yield project
     project.close()
+
+
+# the shipped protocols, loaded once a module, for the classification, extraction and report
+# tests of tests/classify and tests/reports (one place: both folders read the same reviews)
+@pytest.fixture(scope="module")
+def review_a() -> protocol_mod.Protocol:
+    """Review A's shipped protocol (rtw-systematic-reviews.toml)."""
+    return protocol_mod.load(PROTOCOL_A)
+
+
+@pytest.fixture(scope="module")
+def review_b() -> protocol_mod.Protocol:
+    """Review B's shipped protocol (work-health-collaboration.toml)."""
+    return protocol_mod.load(PROTOCOL_B)
+
+
+@pytest.fixture(scope="module")
+def demo() -> protocol_mod.Protocol:
+    """The demo's shipped protocol (demo-work-health.toml)."""
+    return protocol_mod.load(PROTOCOLS / "demo-work-health.toml")
+
+
+@pytest.fixture(scope="module")
+def domains() -> protocol_mod.Protocol:
+    """The intervention-domain review's shipped protocol (rtw-intervention-domains.toml)."""
+    return protocol_mod.load(PROTOCOLS / "rtw-intervention-domains.toml")
+
+
+@pytest.fixture(scope="module")
+def depression() -> protocol_mod.Protocol:
+    """The depression review's shipped protocol (rtw-depression-interventions.toml)."""
+    return protocol_mod.load(PROTOCOLS / "rtw-depression-interventions.toml")
+
+
+@pytest.fixture(scope="module")
+def workplace() -> protocol_mod.Protocol:
+    """The workplace-intervention review's shipped protocol (rtw-workplace-sick-leave.toml)."""
+    return protocol_mod.load(PROTOCOLS / "rtw-workplace-sick-leave.toml")
 
 
 class Caught(list):

@@ -5,16 +5,11 @@ eighth held-out set)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from classify.helpers import suggested as labels
 
 from reviewkit import classify
-from reviewkit import protocol as protocol_mod
 from reviewkit.records import Record
-
-SHIPPED = Path(__file__).resolve().parents[2] / "protocols"
 
 
 @pytest.mark.parametrize(
@@ -86,9 +81,8 @@ def test_an_allocation_s_comparator_leaves_the_tested_arm(review_b):
     assert labels(review_b, "model-type", text) == ["job-specialist"]
 
 
-def test_the_population_after_the_comparator_still_counts():
+def test_the_population_after_the_comparator_still_counts(demo):
     # "with usual care in women on long-term sick leave": the reach ends at the population
-    demo = protocol_mod.load(SHIPPED / "demo-work-health.toml")
     title = "A team assessment compared with usual care in women on long-term sick leave"
     rec = Record(title=title)
     assert "sick-leave" in [s.label for s in classify.suggest(rec, demo.scheme("work"))]

@@ -192,24 +192,3 @@ def store_records(project: Project, records: list[Record], source: str) -> list[
 def store():
     """store(project, records, source) -> ids."""
     return store_records
-
-
-SHIPPED = Path(__file__).resolve().parents[2] / "protocols"
-
-
-@pytest.fixture(scope="module")
-def review_a() -> protocol_mod.Protocol:
-    """Review A's shipped protocol (rtw-systematic-reviews.toml)."""
-    return protocol_mod.load(SHIPPED / "rtw-systematic-reviews.toml")
-
-
-@pytest.fixture(scope="module")
-def review_b() -> protocol_mod.Protocol:
-    """Review B's shipped protocol (work-health-collaboration.toml)."""
-    return protocol_mod.load(SHIPPED / "work-health-collaboration.toml")
-
-
-@pytest.fixture(scope="module")
-def demo() -> protocol_mod.Protocol:
-    """The demo's shipped protocol (demo-work-health.toml)."""
-    return protocol_mod.load(SHIPPED / "demo-work-health.toml")

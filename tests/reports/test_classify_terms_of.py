@@ -4,11 +4,10 @@ depression review's approach *clinical* is its four clinical types together."""
 from __future__ import annotations
 
 import pytest
+from classify.helpers import suggested
 
-from reviewkit import classify
 from reviewkit import protocol as protocol_mod
 from reviewkit.errors import ProtocolError
-from reviewkit.records import AbstractSection, Record
 
 PROTOCOL = """
 [review]
@@ -54,15 +53,14 @@ terms = ["sertraline"]
 """
 
 
-def _load(tmp_path, shared: str) -> protocol_mod.Protocol:
+def _load(tmp_path, shared: str, more: str = "") -> protocol_mod.Protocol:
     path = tmp_path / "nested.toml"
-    path.write_text(PROTOCOL.format(shared=shared), encoding="utf-8")
+    path.write_text(PROTOCOL.format(shared=shared) + more, encoding="utf-8")
     return protocol_mod.load(path)
 
 
 def _approach(p: protocol_mod.Protocol, text: str) -> list[str]:
-    rec = Record(title="A trial", abstract_sections=[AbstractSection("METHODS", text)])
-    return [s.label for s in classify.suggest(rec, p.scheme("approach"))]
+    return suggested(p, "approach", text, title="A trial")
 
 
 def test_a_label_shares_every_label_of_the_scheme_it_names(tmp_path):
@@ -109,8 +107,6 @@ id = "x"
 name = "X"
 terms_of = ["approach.clinical"]
 """
-    path = tmp_path / "nested.toml"
-    path.write_text(PROTOCOL.format(shared='"kind"') + third, encoding="utf-8")
     with pytest.raises(ProtocolError) as err:
-        protocol_mod.load(path)
+        _load(tmp_path, '"kind"', third)
     assert "takes terms from another scheme itself" in str(err.value)

@@ -8,17 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from classify.helpers import suggested as labels
 
 from reviewkit import classify
-from reviewkit import protocol as protocol_mod
-from reviewkit.records import AbstractSection, Record
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout_rtw_abstracts.csv"
-
-
-def labels(protocol: protocol_mod.Protocol, scheme: str, abstract: str) -> list[str]:
-    rec = Record(title="A study", abstract_sections=[AbstractSection("METHODS", abstract)])
-    return [s.label for s in classify.suggest(rec, protocol.scheme(scheme))]
 
 
 @pytest.mark.parametrize(

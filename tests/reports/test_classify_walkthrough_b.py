@@ -66,11 +66,11 @@ def test_the_strongest_piece_of_each_term_first():
 
 
 def _scheme_b():
+    from conftest import PROTOCOL_B
+
     from reviewkit import protocol as protocol_mod
 
-    from .conftest import SHIPPED
-
-    return protocol_mod.load(SHIPPED / "work-health-collaboration.toml").scheme("model-type")
+    return protocol_mod.load(PROTOCOL_B).scheme("model-type")
 
 
 def _confirm_screen(project, ids: list[int], presses: tuple[str, ...] = ()) -> tuple[str, str]:
