@@ -16,8 +16,8 @@ from reviewkit.protocol.names import ValueChecks, character_problem, did_you_mea
 # 80-column terminal; and in the PRISMA 2020 diagram's box of reports excluded, one line a
 # reason with its count ('Wrong population (n = 12)'), wrapped at 52 characters (24 in the
 # four-column layout with other methods). 70 characters keep a label on one row of the screen
-# and two lines of the diagram's box (a 500-character label filled a box and pushed the others
-# off the page). The label is wording only (the logs store the code), so it can be shortened at
+# and two lines of the diagram's box (four in the four-column layout; a 500-character label
+# filled a box and pushed the others off the page). The label is wording only (the logs store the code), so it can be shortened at
 # any time; a longer text is a description, for the protocol's comments or [eligibility].
 MAX_REASON_LABEL = 70
 
