@@ -41,13 +41,16 @@ def english(nlm_articles: dict[str, list[bytes]]) -> list[bytes]:
     return [a for a in nlm_articles["update"] if b"<Language>eng</Language>" in a][:30]
 
 
+@pytest.fixture
+def project_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project folder of Review A's protocol plus the search 'rerun' (english[la])."""
+    return review_a_project(tmp_path, monkeypatch, RERUN)
+
+
 def snapshots(tmp_path: Path, first: list[bytes], update: bytes) -> tuple[list[Path], list[Path]]:
     """The files of PubMed at run 1, and at run 2 (run 1's plus an update file)."""
     one = write_set(tmp_path / "one.xml", first)
-    two = tmp_path / "two.xml"
-    two.write_bytes(
-        b'<?xml version="1.0"?>\n<PubmedArticleSet>\n' + update + b"\n</PubmedArticleSet>\n"
-    )
+    two = write_set(tmp_path / "two.xml", [], extra=update)
     return [one], [one, two]
 
 
@@ -80,7 +83,7 @@ def test_a_deleted_citation_is_gone_and_named_deleted_apart_from_one_no_longer_m
 
 def test_a_duplicate_merged_into_another_pmid_is_new_under_it_and_deleted_under_the_old(
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    project_dir: Path,
     make_server: ServerFactory,
     english: list[bytes],
     capsys: pytest.CaptureFixture[str],
@@ -89,7 +92,6 @@ def test_a_duplicate_merged_into_another_pmid_is_new_under_it_and_deleted_under_
     old = pmid_of(english[2])
     kept = set_pmid(english[2], "99000123")
     before, after = snapshots(tmp_path, english, kept + delete_block(old))
-    project_dir = review_a_project(tmp_path, monkeypatch, RERUN)
     for files in (before, after):
         url = serve(make_server, files).base_url
         assert cli("search", "run", "rerun", "--base-url", url, "--project", project_dir) == 0
@@ -139,13 +141,12 @@ def _translated_otherwise(server: EutilsServer) -> None:
 
 def test_a_changed_translation_of_the_same_query_is_said_and_logged(
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    project_dir: Path,
     make_server: ServerFactory,
     english: list[bytes],
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     files = [write_set(tmp_path / "one.xml", english)]
-    project_dir = review_a_project(tmp_path, monkeypatch, RERUN)
     first, second = serve(make_server, files), serve(make_server, files)
     _translated_otherwise(second)
     for server in (first, second):
@@ -166,12 +167,10 @@ def test_a_changed_translation_of_the_same_query_is_said_and_logged(
 
 
 def test_an_edited_query_is_named_as_the_edit_not_as_a_translation_change(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    project_dir: Path,
     server: EutilsServer,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    project_dir = review_a_project(tmp_path, monkeypatch, RERUN)
     url = server.base_url
     assert cli("search", "run", "rerun", "--base-url", url, "--project", project_dir) == 0
     protocol = project_dir / "protocol.toml"
