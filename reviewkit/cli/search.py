@@ -80,6 +80,7 @@ def run_command(
     Example: reviewkit search run --all --base-url http://127.0.0.1:8765/entrez/eutils/
     """
     from reviewkit.searches import run_searches, searches_to_run
+    from reviewkit.searches.deleted import DELETED
 
     if bool(names) == run_all:
         raise UserError(
@@ -127,8 +128,8 @@ def run_command(
         if r.unavailable:
             line += f"; {len(r.unavailable)} listed but not returned"
         click.echo(line)
-        _echo_deleted(r.deleted)
-        _echo_messages_once(r.search, [m for m in r.messages if m[0] != "deleted"], said)
+        _echo_deleted(r.deleted)  # one line, not a message per PMID
+        _echo_messages_once(r.search, [m for m in r.messages if m[0] != DELETED], said)
     project.close()
 
 

@@ -69,7 +69,7 @@ def run_log(db: Store, runs: Sequence[SearchRun]) -> list[list[str]]:
     out = []
     for run in runs:
         lines = [
-            f"run {run.id} ({run.status}): {run.database} via {run.interface}",
+            f"run {run.id} ({_status(run.status)}): {run.database} via {run.interface}",
             f"  started:             {run.started_at}",
             f"  ended:               {run.ended_at or '-'}",
             f"  records found:       {'-' if run.count is None else run.count}"
@@ -94,6 +94,15 @@ def run_log(db: Store, runs: Sequence[SearchRun]) -> list[list[str]]:
             lines.append(f"  message:             {run.message}")
         out.append(lines)
     return out
+
+
+def _status(status: str) -> str:
+    """A run's status as the log says it. A run stays 'running' in the store when its process
+    was killed without a chance to write (SIGKILL, the machine switched off): the log does not
+    let a reader take it for a search still going, nor for a complete one."""
+    if status == "running":
+        return "running, or stopped without a word: 'search run' again resumes it"
+    return status
 
 
 def _since_lines(db: Store, run: SearchRun) -> list[str]:

@@ -6,6 +6,9 @@ server and changes them (or its translation) between the runs."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -223,3 +226,35 @@ def test_a_rerun_cut_off_is_not_logged_complete_and_its_resume_compares_with_the
     resumed = run_search(project_a.db, ENGLISH, fast_client(server, batch_size=10))
     assert resumed.resumed and resumed.run_id == cut.id
     assert resumed.previous_run == first.run_id and resumed.deleted == [deleted]
+
+
+def test_a_run_killed_without_a_word_is_logged_neither_complete_nor_as_going_on(
+    project_dir: Path, make_server: ServerFactory, small_snapshot: Snapshot
+) -> None:
+    """kill -9 during the fetch: the run cannot write its end; the log says what it may be."""
+    server = make_server(small_snapshot)
+    server.faults.script(Fault("slow", "efetch", seconds=30))
+    argv = [sys.executable, "-m", "reviewkit", "search", "run", "rerun"]
+    argv += ["--base-url", server.base_url, "--project", str(project_dir)]
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not server.requests("efetch") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert server.requests("efetch"), "the run never reached efetch"
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+    with open_project(project_dir) as project:
+        (run,) = history(project.db, "rerun")
+        (entry,) = run_log(project.db, [run])
+    assert run.status == "running"
+    assert entry[0].startswith(
+        f"run {run.id} (running, or stopped without a word: 'search run' again resumes it)"
+    )
+    assert (
+        cli("search", "run", "rerun", "--base-url", server.base_url, "--project", project_dir) == 0
+    )
+    with open_project(project_dir) as project:
+        (run,) = history(project.db, "rerun")
+        assert run_log(project.db, [run])[0][0].startswith(f"run {run.id} (complete)")
