@@ -19,12 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reviewkit.pubmed.client import PubMedClient
+from reviewkit.pubmed.client import EntrezRefused, PubMedClient
 from reviewkit.store import Store
 from reviewkit.store import searches as rows
 
 CHUNK = 200  # PMIDs ORed in one esearch: about 3,000 characters, which the client posts
 DELETED = "deleted"  # the run message's kind; its text is one PMID
+NOT_CHECKED = "deleted-unchecked"  # PubMed refused the look-up; its text is NCBI's words
 
 
 def deleted_from_pubmed(client: PubMedClient, pmids: Sequence[str]) -> list[str]:
@@ -41,16 +42,24 @@ def deleted_from_pubmed(client: PubMedClient, pmids: Sequence[str]) -> list[str]
 def note_deleted(db: Store, search_name: str, run_id: int, client: PubMedClient) -> None:
     """Store as ``deleted`` messages of run ``run_id`` the PMIDs of the search's previous
     complete run that this run did not find and PubMed no longer has (once: a resumed run
-    that stored them already asks nothing)."""
-    if any(kind == DELETED for kind, _ in rows.run_messages(db, run_id)):
+    that stored them already asks nothing). When PubMed refuses the look-up, its words are
+    stored instead (:data:`NOT_CHECKED`) and the run ends as it would have: gone PMIDs are
+    then not told apart, and the log says why."""
+    if any(kind in (DELETED, NOT_CHECKED) for kind, _ in rows.run_messages(db, run_id)):
         return
     earlier = [r for r in rows.list_runs(db, search_name, status="complete") if r.id < run_id]
     if not earlier:
         return
     found = set(rows.run_pmids(db, run_id))
     gone = [p for p in rows.run_pmids(db, earlier[-1].id) if p not in found]
-    if gone:
-        rows.add_messages(db, run_id, [(DELETED, p) for p in deleted_from_pubmed(client, gone)])
+    if not gone:
+        return
+    try:
+        deleted = deleted_from_pubmed(client, gone)
+    except EntrezRefused as exc:  # a refusal no retry mends must not keep the run from ending
+        rows.add_messages(db, run_id, [(NOT_CHECKED, exc.text)])
+        return
+    rows.add_messages(db, run_id, [(DELETED, p) for p in deleted])
 
 
 def deleted_between(db: Store, run_a: int, run_b: int, gone: Sequence[str]) -> list[str]:

@@ -17,7 +17,7 @@ import pytest
 from reviewkit.cli import main
 from reviewkit.project import Project, open_project
 from reviewkit.protocol import Search
-from reviewkit.pubmed.evaluate import Evaluation
+from reviewkit.pubmed.evaluate import Evaluation, UnsupportedQuery
 from reviewkit.pubmed.server import EutilsServer, Fault
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.query import Node
@@ -82,6 +82,27 @@ def test_a_deleted_citation_is_gone_and_named_deleted_apart_from_one_no_longer_m
     text = "\n".join(entry)
     assert f"since run {first.run_id}:" in text and "2 gone (1 deleted from PubMed)" in text
     assert f"deleted from PubMed: {deleted}" in text and "E-utilities deleted" not in text
+
+
+def test_a_refused_deletion_look_up_is_said_and_the_run_still_completes(
+    project_a: Project, make_server: ServerFactory, english: list[bytes], tmp_path: Path
+) -> None:
+    before, after = snapshots(tmp_path, english, delete_block(pmid_of(english[0])))
+    run_search(project_a.db, ENGLISH, fast_client(serve(make_server, before)))
+    server = serve(make_server, after)
+    evaluate = server.evaluate
+
+    def refuse_pmids(term: str | Node, history: Sequence[Sequence[int]] = ()) -> Evaluation:
+        result = evaluate(term, history)
+        if "[PMID]" in result.translation.upper():
+            raise UnsupportedQuery("PMID look-ups refused here")
+        return result
+
+    server.evaluate = refuse_pmids  # type: ignore[method-assign]
+    second = run_search(project_a.db, ENGLISH, fast_client(server))
+    assert history(project_a.db, ENGLISH.name)[-1].status == "complete"
+    assert len(second.gone) == 1 and second.deleted == []
+    assert ("deleted-unchecked", "Invalid query: PMID look-ups refused here") in second.messages
 
 
 def test_a_duplicate_merged_into_another_pmid_is_new_under_it_and_deleted_under_the_old(
