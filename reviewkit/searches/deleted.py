@@ -65,12 +65,12 @@ def note_deleted(db: Store, search_name: str, run_id: int, client: PubMedClient)
 def deleted_between(db: Store, run_a: int, run_b: int, gone: Sequence[str]) -> list[str]:
     """Of the PMIDs ``gone`` from run A to run B of one search, those a run after A up to B
     found deleted from PubMed."""
-    name = rows.get_run(db, run_b)
-    if name is None:
+    last = rows.get_run(db, run_b)
+    if last is None:
         return []
     deleted = {
         text
-        for run in rows.list_runs(db, name.search_name)
+        for run in rows.list_runs(db, last.search_name)
         if run_a < run.id <= run_b
         for kind, text in rows.run_messages(db, run.id)
         if kind == DELETED
