@@ -1,7 +1,8 @@
 """A stored search rerun against a PubMed that changed between runs, as the librarian sees it:
 citations deleted or merged, dates revised, the translation changed, the query edited, more
-than 9,999 records, a run cut off. Each test serves snapshot files to the real local HTTP
-server and changes them (or its translation) between the runs."""
+records than the cap (9,999 in PubMed, lowered to 40 here), a run cut off or killed. Each test
+serves snapshot files to the real local HTTP server and changes them (or its translation)
+between the runs."""
 
 from __future__ import annotations
 
@@ -57,8 +58,8 @@ def snapshots(tmp_path: Path, first: list[bytes], update: bytes) -> tuple[list[P
     return [one], [one, two]
 
 
-def serve(make_server: ServerFactory, files: Sequence[Path], **options: object) -> EutilsServer:
-    return make_server(Snapshot.open(files), **options)
+def serve(make_server: ServerFactory, files: Sequence[Path]) -> EutilsServer:
+    return make_server(Snapshot.open(files))
 
 
 def test_a_deleted_citation_is_gone_and_named_deleted_apart_from_one_no_longer_matched(
