@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.table import Table
@@ -12,6 +13,9 @@ from reviewkit.cli._common import OutputPath, Seconds, console, err_console, pro
 from reviewkit.cli._project import load_project, project_option
 from reviewkit.errors import FormatError, Interrupted, UserError
 from reviewkit.wording import quantity
+
+if TYPE_CHECKING:
+    from reviewkit.searches import RunDiff, RunReport
 
 BASE_URL_ENV = settings.EUTILS_URL.name
 
@@ -76,6 +80,7 @@ def run_command(
     Example: reviewkit search run --all --base-url http://127.0.0.1:8765/entrez/eutils/
     """
     from reviewkit.searches import run_searches, searches_to_run
+    from reviewkit.searches.deleted import DELETED
 
     if bool(names) == run_all:
         raise UserError(
@@ -119,25 +124,39 @@ def run_command(
         resumed = ", resumed" if r.resumed else ""
         line = f"{r.search}: {quantity(r.count, 'record')} (run {r.run_id}{resumed}), {r.stored} stored"
         if r.previous_run is not None:
-            line += (
-                f"; since run {r.previous_run}: {len(r.new)} new, {len(r.gone)} gone, "
-                f"{len(r.changed)} changed{_edited_note(r.query_edited, r.previous_run, r.run_id)}"
-            )
+            line += f"; since run {r.previous_run}: " + _compared(r, r.previous_run, r.run_id)
         if r.unavailable:
             line += f"; {len(r.unavailable)} listed but not returned"
         click.echo(line)
-        _echo_messages_once(r.search, r.messages, said)
+        _echo_deleted(r.deleted)  # one line, not a message per PMID
+        _echo_messages_once(r.search, [m for m in r.messages if m[0] != DELETED], said)
     project.close()
 
 
-def _edited_note(edited: bool, run_a: int | None, run_b: int) -> str:
-    """Words saying that the query (or its limits) differs between two runs of a search: the
-    PMIDs new or gone are then the edit's doing, not what PubMed added or removed since."""
-    if not edited:
-        return ""
-    return (
-        f" (the query was edited between run {run_a} and run {run_b}: new and gone are the edit's)"
-    )
+def _compared(d: RunDiff | RunReport, run_a: int, run_b: int) -> str:
+    """'N new, N gone (K deleted from PubMed), N changed' and why new and gone may be no
+    change of PubMed's records: the query edited, or the same query translated differently."""
+    from reviewkit.searches.diff import counts_text
+
+    text = counts_text(d)
+    if d.query_edited:
+        text += f" (the query was edited between run {run_a} and run {run_b}: new and gone are the edit's)"
+    elif d.translation_changed:
+        text += (
+            f" (PubMed translated the same query differently in run {run_b} than in run {run_a}:"
+            " new and gone may be its automatic term mapping's; both translations: search"
+            f" history {d.search})"
+        )
+    return text
+
+
+def _echo_deleted(deleted: list[str]) -> None:
+    """The gone PMIDs PubMed no longer has, in one line (the log keeps each with its run)."""
+    if deleted:
+        click.echo(
+            "  gone because PubMed deleted them (it deletes duplicate citations, keeping one"
+            f" PMID of the article; no search finds them now): {' '.join(deleted)}"
+        )
 
 
 def _echo_messages_once(
@@ -250,13 +269,11 @@ def diff_command(name: str, runs: tuple[int, ...], project_dir: Path) -> None:
     project = load_project(project_dir)
     project.protocol.search(name)
     d = diff_runs(project.db, name, *(runs or (None, None)))
-    click.echo(
-        f"{name}: run {d.run_a} -> run {d.run_b}: {len(d.new)} new, {len(d.gone)} gone, "
-        f"{len(d.changed)} changed{_edited_note(d.query_edited, d.run_a, d.run_b)}"
-    )
+    click.echo(f"{name}: run {d.run_a} -> run {d.run_b}: {_compared(d, d.run_a, d.run_b)}")
     for label, pmids in (("new", d.new), ("gone", d.gone)):
         if pmids:
             click.echo(f"  {label}: {' '.join(pmids)}")
+    _echo_deleted(d.deleted)
     for pmid, fields in d.changed.items():
         click.echo(f"  changed: {pmid} ({', '.join(fields)})")
     project.close()

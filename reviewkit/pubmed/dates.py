@@ -1,15 +1,17 @@
 """esearch's date limits: ``datetype`` with ``mindate``/``maxdate`` or ``reldate``, checked
 against NCBI's documentation (NBK25499, ESearch) and turned into (kind, start, end) for the
-snapshot, or refused with an ``<ERROR>`` (:class:`ReplyError`) that says why."""
+snapshot, or refused with an ``<ERROR>`` (:class:`ReplyError`) that says why; and
+:func:`date_bound`, a date as a query or a limit writes it read as a YYYYMMDD bound."""
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import datetime
 
-from reviewkit.pubmed.evaluate import UnsupportedQuery, date_bound
 from reviewkit.pubmed.replies import ReplyError
 from reviewkit.pubmed.uids import is_number
+from reviewkit.pubmed.unsupported import UnsupportedQuery
 from reviewkit.query import DATE_FORM
 
 # esearch's datetype (NBK25499: "common values are 'mdat' (modification date), 'pdat'
@@ -68,3 +70,27 @@ def _date(params: dict[str, str], name: str, value: str) -> str:
     raise ReplyError(
         f"{name} {params.get(name) or value!r} is not a date: write YYYY/MM/DD, YYYY/MM or YYYY"
     )
+
+
+def date_bound(text: str, *, end: bool) -> int:
+    """'2011' -> 20110101 (start) or 20111231 (end); '2021/3' -> 20210301 / 20210331."""
+    parts = [int(p) for p in text.strip().split("/")]
+    if not 1000 <= parts[0] <= 9999 or any(p < 1 for p in parts[1:]):
+        raise UnsupportedQuery(
+            f"cannot read {text!r} as a date", hint="write YYYY, YYYY/MM or YYYY/MM/DD"
+        )
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else (12 if end else 1)
+    if month > 12:
+        raise UnsupportedQuery(
+            f"cannot read {text!r} as a date: there is no month {month}",
+            hint="write YYYY, YYYY/MM or YYYY/MM/DD",
+        )
+    last = calendar.monthrange(year, month)[1]
+    day = parts[2] if len(parts) > 2 else (last if end else 1)
+    if day > last:  # 2011/02/30 is no day of PubMed's either: refused, not searched as a word
+        raise UnsupportedQuery(
+            f"cannot read {text!r} as a date: {calendar.month_name[month]} {year} has no day {day}",
+            hint="write YYYY, YYYY/MM or YYYY/MM/DD",
+        )
+    return year * 10000 + month * 100 + day

@@ -17,11 +17,11 @@ mapping), [mh]/[majr]/[sh] (not exploded: no MeSH tree in the snapshot), [tw], r
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
+from reviewkit.pubmed.dates import date_bound
 from reviewkit.pubmed.fields import (
     CURLY_READ,
     DATE_KINDS,
@@ -31,14 +31,15 @@ from reviewkit.pubmed.fields import (
     NARROW_ALL_FIELDS,
     NEAR_SPAN,
     NO_ATM,
-    STOPWORDS,
     TEXT_COLUMNS,
 )
 from reviewkit.pubmed.filters import filter_hint
 from reviewkit.pubmed.messages import not_found_reply, phrase_written, written
 from reviewkit.pubmed.qualifiers import qualifier_name
 from reviewkit.pubmed.snapshot import Snapshot
+from reviewkit.pubmed.translation import is_stopword, translate
 from reviewkit.pubmed.uids import is_number
+from reviewkit.pubmed.unsupported import UnsupportedQuery
 from reviewkit.pubmed.vocabulary import (
     language_code,
     publication_type_names,
@@ -67,10 +68,6 @@ from reviewkit.query import (
     short_wildcard_stems,
 )
 from reviewkit.records import fold_text
-
-
-class UnsupportedQuery(UserError):
-    """A query the local server cannot evaluate faithfully."""
 
 
 @dataclass
@@ -387,83 +384,6 @@ class Evaluator:
         if not phrases:
             return set()
         return self.snapshot.fts(f"{{{columns}}} : ({' OR '.join(phrases)})")
-
-
-def date_bound(text: str, *, end: bool) -> int:
-    """'2011' -> 20110101 (start) or 20111231 (end); '2021/3' -> 20210301 / 20210331."""
-    parts = [int(p) for p in text.strip().split("/")]
-    if not 1000 <= parts[0] <= 9999 or any(p < 1 for p in parts[1:]):
-        raise UnsupportedQuery(
-            f"cannot read {text!r} as a date", hint="write YYYY, YYYY/MM or YYYY/MM/DD"
-        )
-    year = parts[0]
-    month = parts[1] if len(parts) > 1 else (12 if end else 1)
-    if month > 12:
-        raise UnsupportedQuery(
-            f"cannot read {text!r} as a date: there is no month {month}",
-            hint="write YYYY, YYYY/MM or YYYY/MM/DD",
-        )
-    last = calendar.monthrange(year, month)[1]
-    day = parts[2] if len(parts) > 2 else (last if end else 1)
-    if day > last:  # 2011/02/30 is no day of PubMed's either: refused, not searched as a word
-        raise UnsupportedQuery(
-            f"cannot read {text!r} as a date: {calendar.month_name[month]} {year} has no day {day}",
-            hint="write YYYY, YYYY/MM or YYYY/MM/DD",
-        )
-    return year * 10000 + month * 100 + day
-
-
-def is_stopword(term: Term) -> bool:
-    """A single unquoted text word PubMed ignores."""
-    return (
-        not term.phrase
-        and not term.truncated
-        and term.field in TEXT_COLUMNS
-        and term.text.lower() in STOPWORDS
-    )
-
-
-def translate(node: Node) -> str:
-    """The query as the local server understood it, in PubMed's translation style (ignored
-    stopwords left out, as PubMed leaves them out; a chain of one operator unbracketed,
-    ``"a"[Title] OR "b"[Title] OR "c"[Title]``, a group inside another bracketed)."""
-    return fold(node, _translate_leaf, _translate_op)[0]
-
-
-def _translate_leaf(node: Node) -> tuple[str, str]:
-    """(text, '') of a term, range or #N: a leaf needs no brackets."""
-    if isinstance(node, Range):
-        return f"{node.start}:{node.end}[{FIELD_NAMES.get(node.field, node.field)}]", ""
-    if isinstance(node, HistoryRef):
-        return f"#{node.number}", ""
-    assert isinstance(node, Term)
-    if is_stopword(node):
-        return "", ""
-    name = FIELD_NAMES.get(node.field, node.field)
-    if node.noexp:
-        name += ":noexp"
-    elif node.proximity is not None:
-        name += f":~{node.proximity}"
-    if node.field == "sb" or (node.field, node.text.lower()) in HAS_ABSTRACT:
-        return f"{node.text}[{name}]", ""
-    text = node.text + ("*" if node.truncated else "")
-    heading, slash, sub = text.rpartition("/")
-    full = qualifier_name(sub) if slash and node.field in ("mh", "majr") else None
-    if full:  # /th as /therapy
-        text = f"{heading}/{full}"
-    return f'"{text}"[{name}]', ""
-
-
-def _translate_op(node: BoolOp, left: tuple[str, str], right: tuple[str, str]) -> tuple[str, str]:
-    """(text, its outer operator): the left operand keeps no brackets when it is a chain of
-    the same operator (read left to right, ``(a OR b) OR c`` is ``a OR b OR c``)."""
-    if not left[0]:  # an ignored stopword drops out of its operator (as in _combine)
-        return ("", "") if node.op == "NOT" else right
-    if not right[0]:
-        return left
-    lhs = left[0] if left[1] in ("", node.op) else f"({left[0]})"
-    rhs = right[0] if not right[1] else f"({right[0]})"
-    return f"{lhs} {node.op} {rhs}", node.op
 
 
 def _combine(node: BoolOp, left: set[int] | None, right: set[int] | None) -> set[int] | None:

@@ -1,5 +1,6 @@
 """The index rows of one NLM article that need more than a field copied: its MeSH headings
-with their qualifiers, and its authors in the forms PubMed searches."""
+with their qualifiers, its authors in the forms PubMed searches, and whether systematic[sb]
+finds it."""
 
 from __future__ import annotations
 
@@ -75,3 +76,17 @@ def names_author(form: str, name: str, *, exact: bool, initials: bool) -> bool:
         return False
     rest = form[len(name) :]
     return rest.startswith(" ") or (initials and rest.split(" ")[0].isalpha())
+
+
+SYSTEMATIC_TYPES = {"systematic review", "meta analysis"}
+COCHRANE = "the cochrane database of systematic reviews"
+
+
+def is_systematic(types: list[str], journal: str, title: str) -> bool:
+    """Our reading of systematic[sb]: the publication types Systematic Review or
+    Meta-Analysis, the Cochrane Database of Systematic Reviews, or 'systematic review' /
+    'meta-analysis' in the title (NLM's filter also searches such title words)."""
+    if {fold_text(t) for t in types} & SYSTEMATIC_TYPES or fold_text(journal) == COCHRANE:
+        return True
+    folded = fold_text(title)
+    return "systematic review" in folded or "meta analysis" in folded

@@ -10,7 +10,8 @@ from reviewkit.query import BoolOp, Node, Term
 @dataclass(frozen=True)
 class Message:
     """One message of NCBI's: kind is the element's name (PhraseNotFound, FieldNotFound,
-    QuotedPhraseNotFound, PhraseIgnored, OutputMessage, ERROR) or ours (drift)."""
+    QuotedPhraseNotFound, PhraseIgnored, OutputMessage, ERROR) or ours (drift, deleted,
+    deleted-unchecked)."""
 
     kind: str
     text: str
@@ -30,6 +31,8 @@ MESSAGE_LABELS = {
     "OutputMessage": "the server says",
     "ERROR": "PubMed error",
     "drift": "count changed during the run",
+    "deleted": "gone because PubMed deleted it",
+    "deleted-unchecked": "gone PMIDs not checked for deletion, PubMed refused the look-up",
 }
 
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 import datetime
 
 from reviewkit.protocol import Search
-from reviewkit.pubmed.evaluate import UnsupportedQuery, date_bound
+from reviewkit.pubmed.dates import date_bound
+from reviewkit.pubmed.unsupported import UnsupportedQuery
 from reviewkit.pubmed.vocabulary import (
     is_language,
     is_publication_type,

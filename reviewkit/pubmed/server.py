@@ -10,7 +10,8 @@ esummary's version 1.0 DocSums, :mod:`reviewkit.pubmed.esummary`; epost,
 :mod:`reviewkit.pubmed.dates`). The other E-utilities get HTTP 501. It enforces NCBI's rate
 limit (3 requests/s, 10 with an API key; HTTP 429 with NCBI's JSON, X-RateLimit headers) and
 injects faults on demand (:mod:`reviewkit.pubmed.faults`).
-What it evaluates exactly, warns about or refuses: :mod:`reviewkit.pubmed.evaluate`.
+What it evaluates exactly, warns about or refuses: :mod:`reviewkit.pubmed.evaluate`; the
+HTTP side (paths, request log, rate limit and faults applied): :mod:`reviewkit.pubmed.http_handler`.
 """
 
 from __future__ import annotations
@@ -22,15 +23,12 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 from reviewkit.errors import UserError
 from reviewkit.pubmed.dates import date_limit
 from reviewkit.pubmed.efetch import (
-    EFETCH_ERROR_STATUS,
-    TEXT,
     article_set,
     efetch_format,
     efetch_text,
@@ -43,21 +41,17 @@ from reviewkit.pubmed.evaluate import Evaluation, Evaluator, parse_or_fail
 from reviewkit.pubmed.faults import FAULT_KINDS, Fault, FaultPlan, parse_faults
 from reviewkit.pubmed.fields import CURLY_READ
 from reviewkit.pubmed.history_key import with_query_key
+from reviewkit.pubmed.http_handler import PATH_PREFIX, RequestLog, handler_class
 from reviewkit.pubmed.params import check_common, check_format_and_params, integer
 from reviewkit.pubmed.replies import (
-    JSON,
     RELEVANCE_NOT_IMITATED,
-    XML,
     ESearchReply,
     ReplyError,
     einfo_xml,
-    error_reply,
     esearch_json,
     esearch_xml,
-    fault_status,
     limit_to_field,
     rate_key,
-    rate_limited,
     sort_kind,
 )
 from reviewkit.pubmed.snapshot import Snapshot
@@ -67,9 +61,7 @@ from reviewkit.query import Node, has_curly_quotes
 PUBMED_CAP = 9_999
 NCBI_RATE = 3
 NCBI_RATE_WITH_KEY = 10
-PATH_PREFIX = "/entrez/eutils/"
-SNAPSHOT_HEADER = "X-Reviewkit-Snapshot"
-__all__ = [  # the server, and the fault names it re-exports from reviewkit.pubmed.faults
+__all__ = [  # the server, and the names it re-exports from pubmed.faults and pubmed.http_handler
     "FAULT_KINDS",
     "NCBI_RATE",
     "NCBI_RATE_WITH_KEY",
@@ -83,19 +75,9 @@ __all__ = [  # the server, and the fault names it re-exports from reviewkit.pubm
     "serve_forever",
     "serve_in_thread",
 ]
-BACKEND_FAILED = "Search Backend failed: read error: Connection reset by peer"
 
 
 # --- state -------------------------------------------------------------------------------
-
-
-@dataclass
-class RequestLog:
-    endpoint: str
-    params: dict[str, str]
-    status: int
-    fault: str = ""
-    method: str = "GET"  # GET or POST (Biopython posts a request longer than 1,000 characters)
 
 
 @dataclass
@@ -124,7 +106,7 @@ class EutilsServer:
         self._history: dict[str, _History] = {}
         self._recent: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler_class(self))
         self.httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
 
@@ -318,129 +300,6 @@ class EutilsServer:
             ):
                 raise ReplyError(f"Unable to obtain query #{query_key or '?'}")
             return history.results[int(query_key) - 1]
-
-
-# --- HTTP --------------------------------------------------------------------------------
-
-
-# EutilsServer's endpoint methods
-SERVED_UTILITIES = ("einfo", "esearch", "efetch", "esummary", "epost")
-SERVED = ", ".join(SERVED_UTILITIES[:-1]) + " and " + SERVED_UTILITIES[-1]  # the 501's words
-UNSERVED = {"elink", "egquery", "espell", "ecitmatch"}
-
-
-def _endpoint(path: str) -> str:
-    """'esearch' from '/entrez/eutils/esearch.fcgi'; '' for a path outside E-utilities."""
-    return path[len(PATH_PREFIX) :].removesuffix(".fcgi") if path.startswith(PATH_PREFIX) else ""
-
-
-def _handler(server: EutilsServer) -> type[BaseHTTPRequestHandler]:
-    """The request handler class bound to ``server`` (http.server makes one per request)."""
-    return type("Handler", (_Handler,), {"eutils": server})
-
-
-def _path_refusal(endpoint: str) -> tuple[int, bytes, str] | None:
-    """The reply to a path that is no served E-utility (501 for a real one, else 404)."""
-    if endpoint in UNSERVED:  # a real E-utility: say so, rather than a bare 404
-        text = f"{endpoint} is not served by the local server (it serves {SERVED})\n"
-        return 501, text.encode(), "text/plain"
-    if endpoint not in SERVED_UTILITIES:
-        return 404, b"Not Found\n", "text/plain"
-    return None
-
-
-class _Handler(BaseHTTPRequestHandler):
-    """One request: the path checked, logged, then a rate-limit or injected fault, else the
-    answer from the snapshot."""
-
-    server_version = "reviewkit-eutils/1"
-    eutils: EutilsServer  # set by _handler
-    _rate: tuple[int, int] | None = None  # (requests in the last second, limit), for headers
-
-    def log_message(self, format: str, *args: object) -> None:  # quiet
-        pass
-
-    def do_GET(self) -> None:
-        self._serve(urlsplit(self.path).query, "GET")
-
-    def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        self._serve(self.rfile.read(length).decode("utf-8", "replace"), "POST")
-
-    def _serve(self, query: str, method: str) -> None:
-        server = self.eutils
-        endpoint = _endpoint(urlsplit(self.path).path)
-        refusal = _path_refusal(endpoint)
-        if refusal:
-            self._reply(*refusal)
-            return
-        params = {k: v[-1] for k, v in parse_qs(query, keep_blank_values=True).items()}
-        self._rate = server.rate_count(params, self.client_address[0])
-        limited = self._rate is not None and self._rate[0] > self._rate[1]
-        fault = None if limited else server.faults.next(endpoint)
-        if fault and fault.kind == "ok":
-            fault = None
-        record = RequestLog(endpoint, params, 200, fault.kind if fault else "", method)
-        with server._lock:
-            server.log.append(record)
-        status: tuple[int, bytes, str] | None = None
-        if limited and self._rate:
-            key = rate_key(params, self.client_address[0])
-            status = 429, rate_limited(key, *self._rate), JSON
-        elif fault:
-            status = fault_status(fault.kind, self.client_address[0], params)
-        if status:
-            record.status = status[0]
-            self._reply(*status)
-            return
-        if fault and fault.kind == "drop":
-            self.close_connection = True
-            return
-        if fault and fault.kind == "slow":
-            time.sleep(fault.seconds)
-        self._answer(endpoint, params, record, fault.kind if fault else "")
-
-    def _answer(
-        self, endpoint: str, params: dict[str, str], record: RequestLog, fault: str
-    ) -> None:
-        """The snapshot's reply (or an E-utilities error reply); ``fault`` 'backend' fails it,
-        'cut' sends half of it."""
-        # NCBI answers an efetch <ERROR> with HTTP 400, the others with 200 (efetch.py)
-        failed = EFETCH_ERROR_STATUS if endpoint == "efetch" else 200
-        if fault == "backend":
-            record.status = failed
-            self._reply(failed, error_reply(endpoint, BACKEND_FAILED), XML)
-            return
-        as_json = endpoint == "esearch" and params.get("retmode") == "json"
-        status = 200
-        try:
-            body = getattr(self.eutils, endpoint)(params)
-        except ReplyError as exc:
-            body, status = error_reply(endpoint, str(exc), as_json=as_json), failed
-        record.status = status
-        kind = JSON if as_json else XML
-        if endpoint == "efetch" and status == 200 and params.get("retmode") == "text":
-            kind = TEXT  # MEDLINE text or a PMID list
-        self._reply(status, body, kind, cut=fault == "cut")
-
-    def _reply(self, status: int, body: bytes, content_type: str, cut: bool = False) -> None:
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            if self._rate:  # NCBI's headers on every reply (replies.rate_limited)
-                count, limit = self._rate
-                self.send_header("X-RateLimit-Limit", str(limit))
-                self.send_header("X-RateLimit-Remaining", str(max(0, limit - count)))
-            # Not an NCBI header: names the snapshot so a run can log what it searched.
-            self.send_header(SNAPSHOT_HEADER, "; ".join(self.eutils.snapshot.files))
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body[: len(body) // 2] if cut else body)
-            self.wfile.flush()
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (e.g. its timeout fired during a slow reply)
-        if cut:
-            self.close_connection = True
 
 
 # --- entry points ------------------------------------------------------------------------

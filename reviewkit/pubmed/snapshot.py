@@ -25,22 +25,14 @@ from lxml import etree as ET
 
 from reviewkit.errors import UserError
 from reviewkit.formats import pubmed_xml
-from reviewkit.pubmed.index_rows import author_forms, mesh_rows, names_author
+from reviewkit.pubmed.article_dates import electronic_date, entry_dates, publication_date
+from reviewkit.pubmed.index_rows import author_forms, is_systematic, mesh_rows, names_author
 from reviewkit.pubmed.index_rows import authors as index_authors
 from reviewkit.records import fold_text
 from reviewkit.wording import quantity
 
 INDEX_VERSION = "7-sort"  # sort_keys and sort_rank: esearch sort= from precomputed ranks
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-        start=1,
-    )
-}
 FTS_COLUMNS = ("ti", "ab", "mh", "kw", "pt", "au")
-SYSTEMATIC_TYPES = {"systematic review", "meta analysis"}
-COCHRANE = "the cochrane database of systematic reviews"
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -231,78 +223,9 @@ def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[in
     }
     rows |= {("la", lang.strip().lower()) for lang in elem.xpath(".//Article/Language/text()")}
     rows |= mesh_rows(elem)
-    if _is_systematic(rec.publication_types, rec.journal, rec.title):
+    if is_systematic(rec.publication_types, rec.journal, rec.title):
         rows.add(("sb", "systematic"))
     conn.executemany("INSERT INTO terms VALUES (?, ?, ?)", [(f, v, pmid) for f, v in rows if v])
-
-
-def _is_systematic(types: list[str], journal: str, title: str) -> bool:
-    """Our reading of systematic[sb]: the publication types Systematic Review or
-    Meta-Analysis, the Cochrane Database of Systematic Reviews, or 'systematic review' /
-    'meta-analysis' in the title (NLM's filter also searches such title words)."""
-    if {fold_text(t) for t in types} & SYSTEMATIC_TYPES or fold_text(journal) == COCHRANE:
-        return True
-    folded = fold_text(title)
-    return "systematic review" in folded or "meta analysis" in folded
-
-
-def publication_date(elem: ET._Element) -> int:
-    """PubDate as YYYYMMDD (missing month or day count as 01), 0 when there is none."""
-    pub = elem.find(".//Article/Journal/JournalIssue/PubDate")
-    if pub is None:
-        pub = elem.find(".//BookDocument/Book/PubDate")
-    year = month = day = 0
-    if pub is not None:
-        text = pub.findtext("Year") or ""
-        if text.isdigit():
-            year = int(text)
-            month = _month(pub.findtext("Month") or "")
-            day = int(pub.findtext("Day")) if (pub.findtext("Day") or "").isdigit() else 0
-        else:
-            m = re.match(r"\s*(\d{4})\s*([A-Za-z]{3})?", pub.findtext("MedlineDate") or "")
-            if m:
-                year, month = int(m.group(1)), _month(m.group(2) or "")
-    if not year:
-        for path in (".//ArticleDate", ".//PubmedData/History/PubMedPubDate[@PubStatus='pubmed']"):
-            d = elem.find(path)
-            if d is not None and (d.findtext("Year") or "").isdigit():
-                year, month = int(d.findtext("Year")), _month(d.findtext("Month") or "")
-                break
-    if not year:
-        return 0
-    return year * 10000 + (month or 1) * 100 + (day or 1)
-
-
-def _ymd(d: ET._Element | None) -> int:
-    if d is None or not (d.findtext("Year") or "").isdigit():
-        return 0
-    month = _month(d.findtext("Month") or "") or 1
-    day = int(d.findtext("Day")) if (d.findtext("Day") or "").isdigit() else 1
-    return int(d.findtext("Year")) * 10000 + month * 100 + day
-
-
-def electronic_date(elem: ET._Element) -> int:
-    """The electronic publication date (ArticleDate DateType="Electronic"), 0 when none.
-    PubMed's [dp] matches it as well as the print date."""
-    return _ymd(elem.find(".//Article/ArticleDate"))
-
-
-def entry_dates(elem: ET._Element) -> tuple[int, int]:
-    """(Entry date [edat], Create date [crdt]). NLM's DTD: PubStatus "pubmed" is the Entry date
-    and "entrez" the Create date. Every PubMed record has both; a record without them (hand-made
-    test files) falls back to the other one, then to the publication date."""
-    history = ".//PubmedData/History/PubMedPubDate[@PubStatus='{}']"
-    edat = _ymd(elem.find(history.format("pubmed")))
-    crdt = _ymd(elem.find(history.format("entrez")))
-    fallback = publication_date(elem)
-    return edat or crdt or fallback, crdt or edat or fallback
-
-
-def _month(text: str) -> int:
-    text = text.strip().lower()
-    if text.isdigit():
-        return min(max(int(text), 1), 12)
-    return MONTHS.get(text[:3], 0)
 
 
 class Snapshot:

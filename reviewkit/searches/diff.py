@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
 from reviewkit.records import Record
+from reviewkit.searches.deleted import deleted_between
 from reviewkit.store import Store
 from reviewkit.store import searches as rows
 from reviewkit.store.searches import SearchRun
@@ -30,6 +31,8 @@ class RunReport:
     )  # listed by esearch, not returned by efetch
     previous_run: int | None = None
     query_edited: bool = False  # since the previous run (see RunDiff.query_edited)
+    translation_changed: bool = False  # since the previous run (see RunDiff)
+    deleted: list[str] = field(default_factory=list)  # of gone: no longer in PubMed
     messages: list[tuple[str, str]] = field(default_factory=list)  # (kind, text), NCBI's and drift
     already_finished: bool = False  # finished by the interrupted command this one resumes
 
@@ -51,6 +54,16 @@ class RunDiff:
     # the query (or its limits) sent differs between the runs: new and gone are then the
     # edit's doing, not what PubMed added or removed since
     query_edited: bool = False
+    # the same query, translated differently by PubMed (its automatic term mapping follows
+    # MeSH, which NLM updates every year): new and gone may be the translation's doing
+    translation_changed: bool = False
+    deleted: list[str] = field(default_factory=list)  # of gone: PubMed deleted them (deleted.py)
+
+
+def counts_text(d: RunDiff | RunReport) -> str:
+    """'N new, N gone (K deleted from PubMed), N changed', as the CLI and the log say it."""
+    deleted = f" ({len(d.deleted)} deleted from PubMed)" if d.deleted else ""
+    return f"{len(d.new)} new, {len(d.gone)} gone{deleted}, {len(d.changed)} changed"
 
 
 def changed_fields(old_json: str, new: Record) -> list[str]:
@@ -89,7 +102,8 @@ def run_report(db: Store, name: str, run_id: int, resumed: bool) -> RunReport:
             d.gone,
             d.changed,
         )
-        report.query_edited = d.query_edited
+        report.query_edited, report.translation_changed = d.query_edited, d.translation_changed
+        report.deleted = d.deleted
     else:
         report.new = rows.run_pmids(db, run_id)
     return report
@@ -118,7 +132,7 @@ def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None 
             )
         run_a, run_b = complete[-2].id, complete[-1].id
     assert run_b is not None
-    sent = []
+    sent, translated = [], []
     for rid in (run_a, run_b):
         run = rows.get_run(db, rid)
         if run is None or run.search_name != name:
@@ -127,6 +141,7 @@ def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None 
                 hint=f"see 'reviewkit search history {name}'",
             )
         sent.append(run.full_query)
+        translated.append(run.query_translation or "")
     a_ids, b_ids = rows.run_pmids(db, run_a), rows.run_pmids(db, run_b)
     a_set, b_set = set(a_ids), set(b_ids)
     fa, fb = rows.fetched(db, run_a), rows.fetched(db, run_b)
@@ -144,12 +159,15 @@ def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None 
             changed[pmid] = changed_fields(
                 rows.record_data(db, ra), Record.from_json(rows.record_data(db, rb))
             )
+    gone = [p for p in a_ids if p not in b_set]
     return RunDiff(
         name,
         run_a,
         run_b,
         [p for p in b_ids if p not in a_set],
-        [p for p in a_ids if p not in b_set],
+        gone,
         changed,
         query_edited=sent[0] != sent[1],
+        translation_changed=sent[0] == sent[1] and all(translated) and len(set(translated)) > 1,
+        deleted=deleted_between(db, run_a, run_b, gone),
     )

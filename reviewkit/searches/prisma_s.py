@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reviewkit.protocol import Protocol
+from reviewkit.searches.deleted import DELETED
+from reviewkit.searches.diff import counts_text, diff_runs
 from reviewkit.store import Store
 from reviewkit.store import searches as rows
 from reviewkit.store.searches import SearchRun
@@ -67,7 +69,7 @@ def run_log(db: Store, runs: Sequence[SearchRun]) -> list[list[str]]:
     out = []
     for run in runs:
         lines = [
-            f"run {run.id} ({run.status}): {run.database} via {run.interface}",
+            f"run {run.id} ({_status(run.status)}): {run.database} via {run.interface}",
             f"  started:             {run.started_at}",
             f"  ended:               {run.ended_at or '-'}",
             f"  records found:       {'-' if run.count is None else run.count}"
@@ -82,12 +84,47 @@ def run_log(db: Store, runs: Sequence[SearchRun]) -> list[list[str]]:
             f"  query as translated: {run.query_translation or '-'}",
             f"  limits:              {limits_text(run.limits)}",
         ]
+        lines += _since_lines(db, run)
         for kind, text in rows.run_messages(db, run.id):
-            lines.append(f"  E-utilities {kind}: {text}" if kind != "drift" else f"  drift: {text}")
+            if kind != DELETED:  # in the since line's list
+                lines.append(
+                    f"  E-utilities {kind}: {text}" if kind != "drift" else f"  drift: {text}"
+                )
         if run.message:
             lines.append(f"  message:             {run.message}")
         out.append(lines)
     return out
+
+
+def _status(status: str) -> str:
+    """A run's status as the log says it. A run stays 'running' in the store when its process
+    was killed without a chance to write (SIGKILL, the machine switched off): the log does not
+    let a reader take it for a search still going, nor for a complete one."""
+    if status == "running":
+        return "running, or stopped without a word: 'search run' again resumes it"
+    return status
+
+
+def _since_lines(db: Store, run: SearchRun) -> list[str]:
+    """What a complete run found against the search's complete run before it: new, gone
+    (those PubMed deleted named), changed, and whether the query sent or PubMed's translation
+    of it differs, so a reader tells PubMed's changes from the librarian's and the mapping's."""
+    earlier = [r for r in rows.list_runs(db, run.search_name, status="complete") if r.id < run.id]
+    if run.status != "complete" or not earlier:
+        return []
+    d = diff_runs(db, run.search_name, earlier[-1].id, run.id)
+    since = f"  since run {d.run_a}:"
+    lines = [f"{since:<23}{counts_text(d)}"]
+    if d.query_edited:
+        lines.append(f"  query edited:        the query or limits sent differ from run {d.run_a}'s")
+    elif d.translation_changed:
+        lines.append(
+            f"  translation changed: the same query as run {d.run_a}, translated differently by "
+            "PubMed (automatic term mapping follows MeSH, updated yearly)"
+        )
+    if d.deleted:
+        lines.append(f"  deleted from PubMed: {' '.join(d.deleted)}")
+    return lines
 
 
 # the words a reader of the log sees for the limits stored with a run (protocol.Limits.describe)

@@ -5,7 +5,9 @@ stored -> efetch in batches, each batch stored in one transaction with a progres
 PMID. Interrupted at any point, running the search again resumes the unfinished run: finished
 batches are not fetched again and no record is stored twice. Records a search has not seen
 before are stored (and so enter the screening queue); records it has seen are compared with
-what it saw, and metadata changes are reported. The API key is never stored.
+what it saw, and metadata changes are reported. The PMIDs of the previous run a rerun no longer
+finds are looked up once more, to tell those PubMed deleted (:mod:`.deleted`) from those the
+query no longer matches. The API key is never stored.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from reviewkit.pubmed.client import (
     parse_efetch,
 )
 from reviewkit.records import Record, normalise_doi
+from reviewkit.searches.deleted import note_deleted
 from reviewkit.searches.diff import RunReport, changed_fields, run_report
 from reviewkit.store import Store
 from reviewkit.store import searches as rows
@@ -162,6 +165,7 @@ def run_search(
         rows.reopen_run(db, run_id)
     try:
         _fetch(db, search.name, run_id, client, result, progress)
+        note_deleted(db, search.name, run_id, client)  # which gone PMIDs PubMed deleted
     except BaseException as exc:
         rows.finish_run(db, run_id, status="failed", message=_message(exc))
         raise

@@ -1,0 +1,282 @@
+"""A stored search rerun against a PubMed that changed between runs, as the librarian sees it:
+citations deleted or merged, dates revised, the translation changed, the query edited, more
+records than the cap (9,999 in PubMed, lowered to 40 here), a run cut off or killed. Each test
+serves snapshot files to the real local HTTP server and changes them (or its translation)
+between the runs."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from reviewkit.cli import main
+from reviewkit.project import Project, open_project
+from reviewkit.protocol import Search
+from reviewkit.pubmed.evaluate import Evaluation, UnsupportedQuery
+from reviewkit.pubmed.server import EutilsServer, Fault
+from reviewkit.pubmed.snapshot import Snapshot
+from reviewkit.query import Node
+from reviewkit.searches import diff_runs, history, identification_counts, run_log, run_search
+
+from .conftest import ServerFactory, fast_client, pmid_of, review_a_project, set_pmid, write_set
+
+ENGLISH = Search("all-2021", "PubMed", "english[la]")
+RERUN = '\n[[searches]]\nname = "rerun"\nquery = "english[la]"\n'
+
+
+def cli(*args: object) -> int:
+    return main([str(a) for a in args])
+
+
+def delete_block(*pmids: str) -> bytes:
+    """An NLM update file's DeleteCitation block for these PMIDs."""
+    listed = "".join(f'<PMID Version="1">{p}</PMID>' for p in pmids)
+    return f"<DeleteCitation>{listed}</DeleteCitation>".encode()
+
+
+@pytest.fixture
+def english(nlm_articles: dict[str, list[bytes]]) -> list[bytes]:
+    return [a for a in nlm_articles["update"] if b"<Language>eng</Language>" in a][:30]
+
+
+@pytest.fixture
+def project_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project folder of Review A's protocol plus the search 'rerun' (english[la])."""
+    return review_a_project(tmp_path, monkeypatch, RERUN)
+
+
+def snapshots(tmp_path: Path, first: list[bytes], update: bytes) -> tuple[list[Path], list[Path]]:
+    """The files of PubMed at run 1, and at run 2 (run 1's plus an update file)."""
+    one = write_set(tmp_path / "one.xml", first)
+    two = write_set(tmp_path / "two.xml", [], extra=update)
+    return [one], [one, two]
+
+
+def serve(make_server: ServerFactory, files: Sequence[Path]) -> EutilsServer:
+    return make_server(Snapshot.open(files))
+
+
+def test_a_deleted_citation_is_gone_and_named_deleted_apart_from_one_no_longer_matched(
+    project_a: Project, make_server: ServerFactory, english: list[bytes], tmp_path: Path
+) -> None:
+    deleted, unmatched = pmid_of(english[0]), pmid_of(english[1])
+    french = english[1].replace(b"<Language>eng</Language>", b"<Language>fre</Language>")
+    before, after = snapshots(tmp_path, english, french + delete_block(deleted))
+    first = run_search(project_a.db, ENGLISH, fast_client(serve(make_server, before)))
+    server = serve(make_server, after)
+    second = run_search(project_a.db, ENGLISH, fast_client(server))
+    assert first.count == 30 and second.count == 28
+    assert sorted(second.gone) == sorted([deleted, unmatched])
+    assert second.deleted == [deleted]  # the re-indexed one is in PubMed still
+    # asked by [pmid] once, after the records were fetched
+    asked = [r.params["term"] for r in server.requests("esearch") if "[pmid]" in r.params["term"]]
+    assert len(asked) == 1 and f"{deleted}[pmid]" in asked[0] and f"{unmatched}[pmid]" in asked[0]
+    d = diff_runs(project_a.db, ENGLISH.name)
+    assert d.deleted == [deleted] and not d.translation_changed and not d.query_edited
+    (_, entry) = run_log(project_a.db, history(project_a.db, ENGLISH.name))
+    text = "\n".join(entry)
+    assert f"since run {first.run_id}:" in text and "2 gone (1 deleted from PubMed)" in text
+    assert f"deleted from PubMed: {deleted}" in text and "E-utilities deleted" not in text
+
+
+def test_a_refused_deletion_look_up_is_said_and_the_run_still_completes(
+    project_a: Project, make_server: ServerFactory, english: list[bytes], tmp_path: Path
+) -> None:
+    before, after = snapshots(tmp_path, english, delete_block(pmid_of(english[0])))
+    run_search(project_a.db, ENGLISH, fast_client(serve(make_server, before)))
+    server = serve(make_server, after)
+    evaluate = server.evaluate
+
+    def refuse_pmids(term: str | Node, history: Sequence[Sequence[int]] = ()) -> Evaluation:
+        result = evaluate(term, history)
+        if "[PMID]" in result.translation.upper():
+            raise UnsupportedQuery("PMID look-ups refused here")
+        return result
+
+    server.evaluate = refuse_pmids  # type: ignore[method-assign]
+    second = run_search(project_a.db, ENGLISH, fast_client(server))
+    assert history(project_a.db, ENGLISH.name)[-1].status == "complete"
+    assert len(second.gone) == 1 and second.deleted == []
+    assert ("deleted-unchecked", "Invalid query: PMID look-ups refused here") in second.messages
+
+
+def test_a_duplicate_merged_into_another_pmid_is_new_under_it_and_deleted_under_the_old(
+    tmp_path: Path,
+    project_dir: Path,
+    make_server: ServerFactory,
+    english: list[bytes],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """NLM deletes one PMID of an article entered twice; the other, kept, is the article."""
+    old = pmid_of(english[2])
+    kept = set_pmid(english[2], "99000123")
+    before, after = snapshots(tmp_path, english, kept + delete_block(old))
+    for files in (before, after):
+        url = serve(make_server, files).base_url
+        assert cli("search", "run", "rerun", "--base-url", url, "--project", project_dir) == 0
+    out = capsys.readouterr().out
+    assert "since run 1: 1 new, 1 gone (1 deleted from PubMed), 0 changed" in out
+    assert re.search(rf"gone because PubMed deleted them .*: {old}\n", out)
+    assert cli("search", "diff", "rerun", "--project", project_dir) == 0
+    out = capsys.readouterr().out
+    assert "run 1 -> run 2: 1 new, 1 gone (1 deleted from PubMed)" in out
+    assert "new: 99000123" in out and f"gone: {old}" in out
+
+
+def test_a_record_whose_dates_move_is_changed_not_new(
+    project_a: Project, make_server: ServerFactory, english: list[bytes], tmp_path: Path
+) -> None:
+    """An ahead-of-print record gets its issue: the print date (and so [dp]) moves, its
+    Entry date stays. A rerun compares PMIDs, not dates: nothing new, nothing lost."""
+    moved_pmid = pmid_of(english[3])
+    issued = re.sub(
+        rb"<PubDate>.*?</PubDate>",
+        b"<PubDate><Year>2023</Year><Month>Mar</Month></PubDate>",
+        english[3],
+        count=1,
+        flags=re.S,
+    )
+    assert issued != english[3]
+    before, after = snapshots(tmp_path, english, issued)
+    run_search(project_a.db, ENGLISH, fast_client(serve(make_server, before)))
+    second = run_search(project_a.db, ENGLISH, fast_client(serve(make_server, after)))
+    assert second.new == [] and second.gone == [] and second.stored == 0
+    assert list(second.changed) == [moved_pmid] and "year" in second.changed[moved_pmid]
+    assert len(identification_counts(project_a.db).new_record_ids) == 0  # nothing counted twice
+
+
+def _translated_otherwise(server: EutilsServer) -> None:
+    """The server's translation changes as PubMed's does when its mapping changes (the
+    records found stay the same)."""
+    evaluate = server.evaluate
+
+    def mapped(term: str | Node, history: Sequence[Sequence[int]] = ()) -> Evaluation:
+        result = evaluate(term, history)
+        result.translation = f'"english language"[MeSH Terms] OR {result.translation}'
+        return result
+
+    server.evaluate = mapped  # type: ignore[method-assign]
+
+
+def test_a_changed_translation_of_the_same_query_is_said_and_logged(
+    tmp_path: Path,
+    project_dir: Path,
+    make_server: ServerFactory,
+    english: list[bytes],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    files = [write_set(tmp_path / "one.xml", english)]
+    first, second = serve(make_server, files), serve(make_server, files)
+    _translated_otherwise(second)
+    for server in (first, second):
+        assert (
+            cli("search", "run", "rerun", "--base-url", server.base_url, "--project", project_dir)
+            == 0
+        )
+    out = capsys.readouterr().out
+    assert "PubMed translated the same query differently in run 2 than in run 1" in out
+    with open_project(project_dir) as project:
+        runs = history(project.db, "rerun")
+        assert [r.query_translation for r in runs] == [
+            '"english"[Language]',
+            '"english language"[MeSH Terms] OR "english"[Language]',
+        ]  # each run keeps its own translation
+        (_, entry) = run_log(project.db, runs)
+    assert any(line.startswith("  translation changed: the same query as run 1") for line in entry)
+
+
+def test_an_edited_query_is_named_as_the_edit_not_as_a_translation_change(
+    project_dir: Path,
+    server: EutilsServer,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    url = server.base_url
+    assert cli("search", "run", "rerun", "--base-url", url, "--project", project_dir) == 0
+    protocol = project_dir / "protocol.toml"
+    protocol.write_text(protocol.read_text().replace('"english[la]"', '"english[la] AND 2021[dp]"'))
+    assert cli("search", "run", "rerun", "--base-url", url, "--project", project_dir) == 0
+    out = capsys.readouterr().out
+    assert "(the query was edited between run 1 and run 2" in out
+    assert "translated the same query differently" not in out
+    with open_project(project_dir) as project:
+        runs = history(project.db, "rerun")
+        assert [r.query for r in runs] == ["english[la]", "english[la] AND 2021[dp]"]
+        entries = run_log(project.db, runs)
+    assert "  query as written:    english[la]" in entries[0]
+    assert "  query as written:    english[la] AND 2021[dp]" in entries[1]
+    assert any(line.startswith("  query edited:") for line in entries[1])
+
+
+def test_above_the_cap_the_log_counts_what_pubmed_counts(
+    project_a: Project, make_server: ServerFactory, small_snapshot: Snapshot
+) -> None:
+    server = make_server(small_snapshot, cap=40)
+    client = fast_client(server, cap=40, id_page=40, batch_size=100)
+    report = run_search(project_a.db, ENGLISH, client)
+    expected = server.evaluator.evaluate(ENGLISH.full_query()).count
+    assert expected > 40 and report.count == expected
+    (run,) = history(project_a.db, ENGLISH.name)
+    (entry,) = run_log(project_a.db, [run])
+    found = next(line for line in entry if line.startswith("  records found:"))
+    assert re.fullmatch(rf"  records found:\s+{expected} \(in \d+ Entry-date slices\)", found)
+    assert f"  records fetched:     {expected}" in entry
+
+
+def test_a_rerun_cut_off_is_not_logged_complete_and_its_resume_compares_with_the_last_complete(
+    project_a: Project, make_server: ServerFactory, english: list[bytes], tmp_path: Path
+) -> None:
+    deleted = pmid_of(english[4])
+    before, after = snapshots(tmp_path, english, delete_block(deleted))
+    first = run_search(project_a.db, ENGLISH, fast_client(serve(make_server, before)))
+    server = serve(make_server, after)
+    server.faults.script(Fault("ok", "efetch"), *[Fault("503", "efetch")] * 2)
+    with pytest.raises(Exception, match="efetch failed"):
+        run_search(project_a.db, ENGLISH, fast_client(server, batch_size=10, max_attempts=2))
+    cut = history(project_a.db, ENGLISH.name)[-1]
+    assert cut.status == "failed"
+    (entry,) = run_log(project_a.db, [cut])
+    assert entry[0].startswith(f"run {cut.id} (failed)")
+    assert not any("since run" in line for line in entry)  # no comparison for a cut run
+    assert "the run stopped before fetching" in "\n".join(entry)
+    assert [s.run_id for s in identification_counts(project_a.db).searches] == [first.run_id]
+    resumed = run_search(project_a.db, ENGLISH, fast_client(server, batch_size=10))
+    assert resumed.resumed and resumed.run_id == cut.id
+    assert resumed.previous_run == first.run_id and resumed.deleted == [deleted]
+
+
+def test_a_run_killed_without_a_word_is_logged_neither_complete_nor_as_going_on(
+    project_dir: Path, make_server: ServerFactory, small_snapshot: Snapshot
+) -> None:
+    """kill -9 during the fetch: the run cannot write its end; the log says what it may be."""
+    server = make_server(small_snapshot)
+    server.faults.script(Fault("slow", "efetch", seconds=30))
+    argv = [sys.executable, "-m", "reviewkit", "search", "run", "rerun"]
+    argv += ["--base-url", server.base_url, "--project", str(project_dir)]
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not server.requests("efetch") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert server.requests("efetch"), "the run never reached efetch"
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+    with open_project(project_dir) as project:
+        (run,) = history(project.db, "rerun")
+        (entry,) = run_log(project.db, [run])
+    assert run.status == "running"
+    assert entry[0].startswith(
+        f"run {run.id} (running, or stopped without a word: 'search run' again resumes it)"
+    )
+    assert (
+        cli("search", "run", "rerun", "--base-url", server.base_url, "--project", project_dir) == 0
+    )
+    with open_project(project_dir) as project:
+        (run,) = history(project.db, "rerun")
+        assert run_log(project.db, [run])[0][0].startswith(f"run {run.id} (complete)")
