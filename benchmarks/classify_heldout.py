@@ -16,7 +16,8 @@ protocol (``protocols/rtw-intervention-domains.toml``), and the depression set
 (``heldout_depression_abstracts.csv``) a third review's, with
 ``protocols/rtw-depression-interventions.toml``, and the workplace set
 (``heldout_workplace_abstracts.csv``) a fourth review's, with
-``protocols/rtw-workplace-sick-leave.toml``.
+``protocols/rtw-workplace-sick-leave.toml``, and the CMD set (``heldout_cmd_abstracts.csv``)
+a fifth review's, with ``protocols/rtw-cmd-psychological.toml``.
 """
 
 from __future__ import annotations
@@ -199,11 +200,39 @@ SETS_WORKPLACE = (
     ),
 )
 SCHEMES_WORKPLACE = (("condition", "condition"), ("level", "level"))
+
+# A fifth review's own schemes (task 32): Finnes et al. 2019's psychological and workplace
+# interventions for common mental disorders, with Mikkelsen and Rosholm's (2018) work focus and
+# workplace contact; 'before' is 6632c7b, the commit that added the protocol and the abstracts,
+# before the classifier read them
+CMD = ROOT / "protocols" / "rtw-cmd-psychological.toml"
+SETS_CMD = (
+    (
+        "heldout_cmd_abstracts.csv",
+        "24 primary studies for a fifth review's own schemes (protocols/rtw-cmd-psychological"
+        ".toml: psychological, workplace or both, as Finnes et al. 2019 sort interventions for "
+        "common mental disorders; and, multi-label, work-focused and contact with the workplace, "
+        "as Mikkelsen and Rosholm 2018 do); structured and unstructured abstracts, a conference "
+        "abstract, non-native English, programme names (IPS, RTW-I), comparators of another "
+        "category (CBT against a workplace intervention and the reverse), a protocol paper, a "
+        "Swedish register study, a cluster-randomised trial of GPs; labelled by the protocol's "
+        "definitions before the classifier read them; 'before' is 6632c7b",
+        {"intervention": (19, 24), "work-focus": (16, 24)},
+    ),
+)
+SCHEMES_CMD = (("intervention", "intervention"), ("work-focus", "work_focus"))
 # The schemes in reading order: a run's figures and the JSON's (which sorts keys) read alike
 ORDER = {
     s: i
     for i, (s, _) in enumerate(
-        (*SCHEMES, *SCHEMES_A, *SCHEMES_OTHER, *SCHEMES_DEPRESSION, *SCHEMES_WORKPLACE)
+        (
+            *SCHEMES,
+            *SCHEMES_A,
+            *SCHEMES_OTHER,
+            *SCHEMES_DEPRESSION,
+            *SCHEMES_WORKPLACE,
+            *SCHEMES_CMD,
+        )
     )
 }
 
@@ -551,9 +580,10 @@ NOTES = (TASK25, TASK26, TASK27, TASK28, TASK29, TASK31)
 def run(protocol: Protocol) -> list[dict]:
     """The rules' accuracy on each held-out set and scheme, with the rows they get wrong
     (Review B's sets with ``protocol``, Review A's with Review A's protocol, the domain,
-    depression and workplace reviews' with their own)."""
+    depression, workplace and CMD reviews' with their own)."""
     review_a, other = protocol_mod.load(REVIEW_A), protocol_mod.load(OTHER)
     depression, workplace = protocol_mod.load(DEPRESSION), protocol_mod.load(WORKPLACE)
+    cmd = protocol_mod.load(CMD)
     out = []
     for name, what, before, proto, schemes in [
         *((n, w, b, protocol, SCHEMES) for n, w, b in SETS),
@@ -561,6 +591,7 @@ def run(protocol: Protocol) -> list[dict]:
         *((n, w, b, other, SCHEMES_OTHER) for n, w, b in SETS_OTHER),
         *((n, w, b, depression, SCHEMES_DEPRESSION) for n, w, b in SETS_DEPRESSION),
         *((n, w, b, workplace, SCHEMES_WORKPLACE) for n, w, b in SETS_WORKPLACE),
+        *((n, w, b, cmd, SCHEMES_CMD) for n, w, b in SETS_CMD),
     ]:
         path = FIXTURES / name
         cells = {}
