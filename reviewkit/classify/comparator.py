@@ -22,9 +22,10 @@ The comparator is read where abstracts name it:
   "combined (together, in combination) with" joins a part of A to it;
 * **a sentence about the comparator**: "usual care", "usual practice", "care (treatment) as
   usual", "standard care", or "control" / "comparison" before an arm's noun (group, arm,
-  region, departments ...), or "controls", among the first words of a sentence ("Usual care
+  region, departments ...), or "controls" or "the comparator", among the first words of a sentence ("Usual care
   consisted of ...", "In the control group ...", "Patients in the comparison region continued
-  ...", "The clinical intervention, the comparison arm, was given by ..."): the whole sentence;
+  ...", "The clinical intervention, the comparison arm, was given by ...", "The comparator was
+  ..."): the whole sentence;
   as its clause's subject, with no verb before it in the clause, after a comma ("..., and usual
   care consisted of ..."): from the clause's start; before a verb that describes it however
   many words come first ("In the second of the trial's two arms the comparison intervention
@@ -69,6 +70,10 @@ ARM_NOUNS = frozenset(
         "intervention", "treatment", "cohort",
     }
 )  # fmt: skip
+# The comparator named by the word for it, as "controls" names the control arm's people: "The
+# comparator was the occupational health service's workplace-oriented intervention, in which a
+# nurse contacted the supervisor", "comparators were waiting list and usual care"
+_NAMED_ARM = frozenset({"controls", "comparator", "comparators"})
 # The comparator named by what it is: usual care and its synonyms ("usual case management")
 _USUAL = frozenset({"usual", "standard", "conventional", "ordinary"})
 _AS_USUAL = frozenset({"care", "treatment", "practice"})
@@ -180,7 +185,7 @@ def _cue_length(words: list, k: int) -> int:
         return -3
     if w in {"control", "comparison"} and low_at(words, k + 1) in ARM_NOUNS:
         return -2
-    if w == "controls":
+    if w in _NAMED_ARM:
         return -1
     return 0
 
