@@ -13,6 +13,9 @@ import pytest
 from classify.helpers import correct_through_cli
 from classify.helpers import suggested as labels
 
+from reviewkit import classify
+from reviewkit.records import AbstractSection, Record
+
 ROOT = Path(__file__).resolve().parents[2]
 PROTOCOL = ROOT / "protocols" / "rtw-cmd-psychological.toml"
 FIXTURE = ROOT / "tests" / "reports" / "fixtures" / "heldout_cmd_abstracts.csv"
@@ -20,7 +23,7 @@ FIXTURE = ROOT / "tests" / "reports" / "fixtures" / "heldout_cmd_abstracts.csv"
 
 @pytest.mark.parametrize(
     ("scheme", "gold", "correct"),
-    [("intervention", "intervention", 22), ("work-focus", "work_focus", 21)],
+    [("intervention", "intervention", 23), ("work-focus", "work_focus", 22)],
 )
 def test_the_cmd_reviews_schemes_through_the_cli(capsys, scheme, gold, correct):
     assert correct_through_cli(capsys, PROTOCOL, FIXTURE, scheme, gold, 24) >= correct
@@ -45,3 +48,29 @@ def test_a_part_the_intervention_does_still_counts(cmd):
         "workplace; the supervisor left to attend another meeting."
     )
     assert labels(cmd, "intervention", text) == ["combined"]
+
+
+def test_the_comparator_named_by_that_word_is_no_evidence(cmd):
+    text = (
+        "Psychologists gave CBT in 12 sessions. The comparator was the occupational health "
+        "service's workplace visit, in which a nurse met the supervisor."
+    )
+    assert labels(cmd, "intervention", text) == ["psychological"]
+
+
+def test_a_comparator_named_again_in_the_background_and_results_is_still_the_comparator(cmd):
+    # the Background says what others do, the Results report both arms: neither describes
+    # what this study tested
+    rec = Record(
+        title="CBT for employees with burnout",
+        abstract_sections=[
+            AbstractSection(
+                "BACKGROUND", "Burnout is treated with CBT, or at work with a supervisor's support."
+            ),
+            AbstractSection(
+                "METHODS", "Employees were randomised to CBT or to a workplace visit by a nurse."
+            ),
+            AbstractSection("RESULTS", "76% returned after CBT and 71% after workplace visits."),
+        ],
+    )
+    assert [s.label for s in classify.suggest(rec, cmd.scheme("intervention"))] == ["psychological"]
