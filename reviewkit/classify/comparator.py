@@ -74,7 +74,8 @@ ARM_NOUNS = frozenset(
 # comparator was the occupational health service's workplace-oriented intervention, in which a
 # nurse contacted the supervisor", "comparators were waiting list and usual care"
 _NAMED_ARM = frozenset({"controls", "comparator", "comparators"})
-# The comparator named by what it is: usual care and its synonyms ("usual case management")
+# The comparator named by what it is: usual care and its synonyms ("usual case management",
+# "ordinary case work")
 _USUAL = frozenset({"usual", "standard", "conventional", "ordinary"})
 _AS_USUAL = frozenset({"care", "treatment", "practice"})
 # Allocation: the last "or" after one of these names the comparator (trials list it last)
@@ -131,9 +132,12 @@ COMPARE_REACH = 8
 _JOINED_WITH = frozenset(
     {"combined", "together", "along", "combination", "coupled", "supplemented", "integrated"}
 )
-# Words between a comparator's noun phrase and the "or" of an allocation that still end it
-# ("usual case management or ...", "usual care alone or ...")
-_ARM_TAIL = frozenset({"alone", "only", "management", "group", "arm"})
+# Words between a comparator's noun phrase and the "or" of an allocation that still end it: a
+# qualifier of the arm ("usual care alone or ...", "usual care only or ...") or the arm's noun
+# ("the usual care group or ..."). "usual case management" is a cue of three words, whatever
+# the head noun after "case" ("usual case work"), not a tail (before task 32 "management" was
+# one, set from one row)
+_ARM_TAIL = frozenset({"alone", "only", "group", "arm"})
 
 
 # "More than four weeks", "longer than 14 days", "less than a year": a quantity, no arm
@@ -179,8 +183,10 @@ def _cue_length(words: list, k: int) -> int:
         return 2
     if w == "instead" and low_at(words, k + 1) == "of":  # "A instead of B": B the alternative
         return 2
-    if w in _USUAL and low_at(words, k + 1) in _AS_USUAL | {"case"}:
+    if w in _USUAL and low_at(words, k + 1) in _AS_USUAL:
         return -2
+    if w in _USUAL and low_at(words, k + 1) == "case" and low_at(words, k + 2):
+        return -3  # "usual case management (work, handling)": "case" qualifies its head noun
     if w in _AS_USUAL and low_at(words, k + 1) == "as" and low_at(words, k + 2) == "usual":
         return -3
     if w in {"control", "comparison"} and low_at(words, k + 1) in ARM_NOUNS:
