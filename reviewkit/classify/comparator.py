@@ -149,14 +149,17 @@ _MORE = frozenset({"more", "less", "fewer", "longer", "shorter", "older", "young
 # £10" read as "than 50"), nor is a code after the number ("than 50 USD"); a code before it is:
 # ISO 4217's codes of the countries whose studies return-to-work reviews include, and "US" of
 # "US$50", then the amount, joined ("NOK5000") or as the next word ("CAD $50", "NOK 5000").
+# The codes are written in capitals, as ISO 4217 and "US$" write them: in lower case "us" is the
+# pronoun ("no better than us"), and "cad" or "eur" no code (before task 32 the match ignored
+# case, so "than us 2 coordinators" read as an amount)
 _CURRENCY = re.compile(
-    r"(?:usd|us|cad|aud|nzd|eur|gbp|nok|sek|dkk|isk|chf|jpy|cny|inr|zar|brl|sgd|hkd)(\d+)?"
+    r"(?:USD|US|CAD|AUD|NZD|EUR|GBP|NOK|SEK|DKK|ISK|CHF|JPY|CNY|INR|ZAR|BRL|SGD|HKD)(\d+)?"
 )
 
 
 def _amount(words: list, k: int) -> bool:
     """Whether word ``k`` is a currency code with its amount ("CAD $50", "NOK5000")."""
-    m = _CURRENCY.fullmatch(low_at(words, k))
+    m = _CURRENCY.fullmatch(words[k].word) if 0 <= k < len(words) else None
     return m is not None and bool(m.group(1) or low_at(words, k + 1)[:1].isdigit())
 
 
