@@ -17,8 +17,8 @@ The comparator is read where abstracts name it:
   relative clause right after it ("..., in which a physician ...", "..., where ...") describes
   it to the sentence's end;
 * **the object of "compare"**: "To compare a workplace intervention with graded exercise", "we
-  compared A against B": from the first "with" (or "against") within COMPARE_REACH words of
-  the verb, in its clause, to the clause's end; "workers with" is the population, no arm, and
+  compared A against B", "A to B" (not "return to work"): from the first "with" (or
+  "against", "to") within COMPARE_REACH words of the verb, in its clause, to the clause's end; "workers with" is the population, no arm, and
   "combined (together, in combination) with" joins a part of A to it;
 * **a sentence about the comparator**: "usual care", "usual practice", "care (treatment) as
   usual", "standard care", or "control" / "comparison" before an arm's noun (group, arm,
@@ -120,9 +120,16 @@ PEOPLE = frozenset(
 )  # fmt: skip
 
 
-# "To compare A with B", "we compared A against B": the verb, then the word that starts B
+# "To compare A with B", "we compared A against B", "we compared A to B": the verb, then the
+# word that starts B
 _COMPARE_VERBS = frozenset({"compare", "compares", "compared", "comparing"})
-_COMPARE_OBJECT = frozenset({"with", "against"})
+_COMPARE_OBJECT = frozenset({"with", "against", "to"})
+# "to" is also the destination of the field's outcome and an infinitive: "compared return to
+# work after a workplace visit to graded activity" (B is graded activity), "compared time to
+# return to work between ...". A "to" after "return" or "back", or before "work" or "return",
+# starts no B.
+_TO_RETURN_BEFORE = frozenset({"return", "returning", "returned", "back"})
+_TO_RETURN_AFTER = frozenset({"work", "return", "returning"})
 # B's cue at most COMPARE_REACH words after the verb: A's noun phrase between ("a
 # workplace-oriented intervention", "the effect of a participatory programme")
 COMPARE_REACH = 8
@@ -277,9 +284,17 @@ def _compared_object(text: str, words: list, k: int, last: int) -> int | None:
         if (
             low_at(words, j) in _COMPARE_OBJECT
             and low_at(words, j - 1) not in PEOPLE | _JOINED_WITH
+            and not _to_return(words, j)
         ):
             return j
     return None
+
+
+def _to_return(words: list, j: int) -> bool:
+    """Whether word ``j`` is the "to" of "return to work" or of an infinitive "to return"."""
+    return low_at(words, j) == "to" and (
+        low_at(words, j - 1) in _TO_RETURN_BEFORE or low_at(words, j + 1) in _TO_RETURN_AFTER
+    )
 
 
 def _or_after(words: list, k: int, last: int) -> int | None:
