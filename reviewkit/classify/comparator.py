@@ -139,6 +139,11 @@ COMPARE_REACH = 8
 _JOINED_WITH = frozenset(
     {"combined", "together", "along", "combination", "coupled", "supplemented", "integrated"}
 )
+# Usual care with something added is the tested arm, not the comparator: "randomised to usual
+# care or usual care plus a workplace visit", "usual care supplemented with ...", "usual care +
+# a workplace visit". "with" alone is left out: it names usual care's provider as often ("usual
+# care with the occupational physician").
+_ADDED = _JOINED_WITH | {"plus", "augmented"}
 # Words between a comparator's noun phrase and the "or" of an allocation that still end it: a
 # qualifier of the arm ("usual care alone or ...", "usual care only or ...") or the arm's noun
 # ("the usual care group or ..."). "usual case management" is a cue of three words, whatever
@@ -306,6 +311,14 @@ def _or_after(words: list, k: int, last: int) -> int | None:
     return j if j <= last and low_at(words, j) == "or" else None
 
 
+def _added_to(text: str, words: list, j: int) -> bool:
+    """Whether the word at ``j``, right after a usual-care phrase, adds to it (:data:`_ADDED`,
+    or a "+" before it): the phrase is then the tested arm's base."""
+    if not 0 < j < len(words):
+        return False
+    return low_at(words, j) in _ADDED or "+" in text[words[j - 1].end : words[j].start]
+
+
 def _first_arm(words: list, k: int) -> bool:
     """Whether the comparator's noun phrase at word ``k`` is the first arm of an allocation
     ("randomised to usual care (n=50) or to X", "allocated to the control group or ...",
@@ -338,6 +351,8 @@ def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
         ors = [k for k in inside if low_at(words, k) == "or"]
         for k in inside:
             n = _cue_length(words, k)
+            if n < 0 and _added_to(text, words, k - n):  # "usual care plus X": the tested arm
+                continue
             opening = _subject_reach(text, words, first, k, -n) if n < 0 else None
             if opening is not None:
                 reach.append((opening, last))
