@@ -18,15 +18,16 @@ The comparator is read where abstracts name it:
   it to the sentence's end;
 * **the object of "compare"**: "To compare a workplace intervention with graded exercise", "we
   compared A against B", "A to B" (not "return to work"): from the first "with" (or
-  "against", "to") within COMPARE_REACH words of the verb, in its clause, to the clause's end; "workers with" is the population, no arm, and
-  "combined (together, in combination) with" joins a part of A to it;
+  "against", "to") within COMPARE_REACH words of the verb, in its clause, to the clause's end;
+  "workers with" is the population, no arm, and "combined (together, in combination) with"
+  joins a part of A to it;
 * **a sentence about the comparator**: "usual care", "usual practice", "care (treatment) as
-  usual", "standard care", or "control" / "comparison" before an arm's noun (group, arm,
-  region, departments ...), or "controls" or "the comparator", among the first words of a sentence ("Usual care
-  consisted of ...", "In the control group ...", "Patients in the comparison region continued
-  ...", "The clinical intervention, the comparison arm, was given by ...", "The comparator was
-  ..."): the whole sentence;
-  as its clause's subject, with no verb before it in the clause, after a comma ("..., and usual
+  usual", "standard care", "usual case management", or "control" / "comparison" before an
+  arm's noun (group, arm, region, departments ...), or "controls" or "the comparator", among
+  the first words of a sentence ("Usual care consisted of ...", "In the control group ...",
+  "Patients in the comparison region continued ...", "The clinical intervention, the
+  comparison arm, was given by ...", "The comparator was ..."): the whole sentence; as its
+  clause's subject, with no verb before it in the clause, after a comma ("..., and usual
   care consisted of ..."): from the clause's start; before a verb that describes it however
   many words come first ("In the second of the trial's two arms the comparison intervention
   consisted of ..."): from the comparator itself, since those words may name the tested arm
@@ -35,7 +36,9 @@ The comparator is read where abstracts name it:
   right after it: an allocation that names the comparator first ("randomised to medical
   treatment as usual or a graded exercise programme", or as its first arm: "randomised to usual
   care (n=50) or to ...", "to care as usual by the general practitioner or to ...") has the
-  tested arm last, so its last "or" then starts no comparator.
+  tested arm last, so its last "or" then starts no comparator. Usual care with something added
+  ("usual care plus a workplace visit", "supplemented with", "+") is the tested arm's base and
+  reaches nothing.
 
 Health states and disorders (:func:`reviewkit.classify.variables.names_disorder`) stay
 evidence, and a comparison's reach ends where its population starts ("with usual care in women
