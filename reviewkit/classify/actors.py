@@ -20,7 +20,10 @@ another label's term, is no evidence for its label. The actor is:
   ("The coordinator's first task was to contact the employer; she then held a meeting at the
   workplace ...").
 
-A word of contact inside a term ("dialogue meeting", the workplace's own method) is no cue:
+A method is nobody's actor: a term that is an activity's noun or qualifies one ("the
+occupational physician did a problem-solving consultation ... and phoned the supervisor", "CBT
+sessions") is passed over. A word of contact inside a term ("dialogue meeting", the workplace's
+own method) is no cue:
 "the coordinator held a dialogue meeting with the employer" stays workplace evidence. Health
 states and disorders (:func:`reviewkit.classify.variables.names_disorder`) are never a
 contacted party: "met workers with depression" names the population.
@@ -160,7 +163,8 @@ def _contacted(text: str, words: list[Token], evidence: list[Evidence]) -> set[i
                 continue
             # the actors: terms before the contact word that are no contact themselves ("made
             # contact with the employer, arranged a meeting ...": the employer is not the
-            # meeting's actor)
+            # meeting's actor) nor an activity (_names_activity: "a problem-solving
+            # consultation")
             actors = {
                 a.label
                 for a in here
