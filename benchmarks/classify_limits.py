@@ -143,6 +143,19 @@ last run gave, with the workplace set's 48 rows added to the held-out total (566
   attended" has its verb 6 words in; 2 and 4 lose that row, 6 to none the same.
 * `recipients.TO_WHOM_REACH` (2, new): 0 to 4 the same on every set (the title's "Training
   general practitioners" has nothing between; the sentence rule reads the rest).
+
+## Task 32: the fifth review's set added; values set from one row
+
+The held-out total now includes the CMD review's 48 rows (613/625 at the code's values). Every
+row is what the last run gave but these: `outcomes.LIST_REACH` is gone (the list's sentence
+bounds it); `comparator.COMPARE_REACH` 2 and 4 also lose the CMD set's "To compare a workplace
+dialogue intervention with cognitive behavioural therapy" (its *with* 5 words after the verb),
+and 12 and no limit now move one demo record's scores (no suggestion): "compare A to B" reads
+a "to" as B's start, and a longer reach finds one in a demo abstract; 8, the code's value,
+moves none. `comparator._CURRENCY` now matches capitals only; the shipped sets have no amount
+after "than", so it stays flat. `variables.SUBGROUP_REACH` stays 8: 4 and 6 lose set 5's row,
+and a sentence-wide reach, flat here, fails a test of its kind (a disorder in a later clause
+is the population).
 """
 
 
