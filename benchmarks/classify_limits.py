@@ -6,8 +6,9 @@ A limit set from one sentence of one set can fail on another review's prose; thi
 what each setting changes. Per setting:
 
 * **held-out**: the rules' right rows summed over every held-out set and scheme
-  (:mod:`benchmarks.classify_heldout`: Review B's kind 1-8, Review A's, the domain and
-  depression reviews' own schemes), and the cells that differ from the setting in the code.
+  (:mod:`benchmarks.classify_heldout`: Review B's kind 1-8, Review A's, the domain,
+  depression, workplace and CMD reviews' own schemes), and the cells that differ from the
+  setting in the code.
 * **Review B**: the rules' right rows summed over its 8 cells (two schemes; titles and
   descriptions; with and without the authors' links), and how many of the 400 rows' label
   scores differ at all: the model is words only, and the combined model reads the rules'
