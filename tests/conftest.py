@@ -125,6 +125,12 @@ def workplace() -> protocol_mod.Protocol:
     return protocol_mod.load(PROTOCOLS / "rtw-workplace-sick-leave.toml")
 
 
+@pytest.fixture(scope="module")
+def cmd() -> protocol_mod.Protocol:
+    """The common-mental-disorders review's shipped protocol (rtw-cmd-psychological.toml)."""
+    return protocol_mod.load(PROTOCOLS / "rtw-cmd-psychological.toml")
+
+
 class Caught(list):
     """The typed messages of ``types`` a terminal app posted, each once (a message bubbles from
     its screen to the app, and Textual's hook sees it at both): pass as

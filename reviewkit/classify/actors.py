@@ -20,8 +20,11 @@ another label's term, is no evidence for its label. The actor is:
   ("The coordinator's first task was to contact the employer; she then held a meeting at the
   workplace ...").
 
-A word of contact inside a term ("dialogue meeting", the workplace's own method) is no cue:
-"the coordinator held a dialogue meeting with the employer" stays workplace evidence. Health
+A method is nobody's actor: a term that is an activity's noun or qualifies one ("the
+occupational physician did a problem-solving consultation ... and phoned the supervisor", "CBT
+sessions") is passed over. A word of contact inside a term ("dialogue meeting", the workplace's
+own method) is no cue: "the coordinator held a dialogue meeting with the employer" stays
+workplace evidence. Health
 states and disorders (:func:`reviewkit.classify.variables.names_disorder`) are never a
 contacted party: "met workers with depression" names the population.
 """
@@ -34,7 +37,7 @@ from collections.abc import Mapping
 
 from reviewkit.classify.evidence import Evidence, drop_in_mixed_fields
 from reviewkit.classify.variables import term_names_disorder
-from reviewkit.classify.words import Token, sentences, tokens, verb_in_ed
+from reviewkit.classify.words import Token, low_at, sentences, tokens, verb_in_ed
 
 # Words of one party reaching another: a contact, a call, a meeting or visit, a liaison
 CONTACT_WORDS = frozenset(
@@ -73,6 +76,27 @@ STOPS = frozenset(
 # its noun phrase ("by a specially trained coordinator"); 10 characters to no limit give the
 # same figures on every set (classify-limits.md), since the clause ends the reach first
 AGENT_REACH = 40
+
+
+# A term that qualifies an activity's noun names what was done, not who did it: "the
+# occupational physician did a problem-solving consultation with the employee and had a
+# telephone contact with the supervisor" is the physician's contact, not problem-solving's;
+# "CBT sessions", "a mindfulness course", "an exercise programme" likewise, and such a noun
+# itself ("sessions", "training")
+_ACTIVITY = frozenset(
+    {
+        "consultation", "consultations", "session", "sessions", "treatment", "treatments",
+        "therapy", "therapies", "programme", "programmes", "program", "programs", "course",
+        "courses", "module", "modules", "training",
+    }
+)  # fmt: skip
+
+
+def _names_activity(e: Evidence, words: list[Token]) -> bool:
+    """Whether the term ``e`` is an activity's noun (:data:`_ACTIVITY`: "sessions") or qualifies
+    one right after it ("problem-solving consultation")."""
+    k = bisect.bisect_left([w.start for w in words], e.span[2])  # type: ignore[index]
+    return low_at(words, k - 1) in _ACTIVITY or low_at(words, k) in _ACTIVITY
 
 
 def _by_agent(text: str, e: Evidence, others: list[Evidence], end: int) -> bool:
@@ -139,8 +163,13 @@ def _contacted(text: str, words: list[Token], evidence: list[Evidence]) -> set[i
                 continue
             # the actors: terms before the contact word that are no contact themselves ("made
             # contact with the employer, arranged a meeting ...": the employer is not the
-            # meeting's actor)
-            actors = {a.label for a in here if a.span[2] <= cue and id(a) not in dropped}  # type: ignore[index]
+            # meeting's actor) nor an activity (_names_activity: "a problem-solving
+            # consultation")
+            actors = {
+                a.label
+                for a in here
+                if a.span[2] <= cue and id(a) not in dropped and not _names_activity(a, words)  # type: ignore[index]
+            }
             pronoun = bool(opener) and opener[0].word.casefold() in PRONOUNS
             if not actors and previous and (pronoun or _agentless_passive(words, start, cue, end)):
                 actors = {previous[0].label}

@@ -17,15 +17,17 @@ The comparator is read where abstracts name it:
   relative clause right after it ("..., in which a physician ...", "..., where ...") describes
   it to the sentence's end;
 * **the object of "compare"**: "To compare a workplace intervention with graded exercise", "we
-  compared A against B": from the first "with" (or "against") within COMPARE_REACH words of
-  the verb, in its clause, to the clause's end; "workers with" is the population, no arm, and
-  "combined (together, in combination) with" joins a part of A to it;
+  compared A against B", "A to B" (not "return to work"): from the first "with" (or
+  "against", "to") within COMPARE_REACH words of the verb, in its clause, to the clause's end;
+  "workers with" is the population, no arm, and "combined (together, in combination) with"
+  joins a part of A to it;
 * **a sentence about the comparator**: "usual care", "usual practice", "care (treatment) as
-  usual", "standard care", or "control" / "comparison" before an arm's noun (group, arm,
-  region, departments ...), or "controls", among the first words of a sentence ("Usual care
-  consisted of ...", "In the control group ...", "Patients in the comparison region continued
-  ...", "The clinical intervention, the comparison arm, was given by ..."): the whole sentence;
-  as its clause's subject, with no verb before it in the clause, after a comma ("..., and usual
+  usual", "standard care", "usual case management", or "control" / "comparison" before an
+  arm's noun (group, arm, region, departments ...), or "controls" or "the comparator", among
+  the first words of a sentence ("Usual care consisted of ...", "In the control group ...",
+  "Patients in the comparison region continued ...", "The clinical intervention, the
+  comparison arm, was given by ...", "The comparator was ..."): the whole sentence; as its
+  clause's subject, with no verb before it in the clause, after a comma ("..., and usual
   care consisted of ..."): from the clause's start; before a verb that describes it however
   many words come first ("In the second of the trial's two arms the comparison intervention
   consisted of ..."): from the comparator itself, since those words may name the tested arm
@@ -34,7 +36,9 @@ The comparator is read where abstracts name it:
   right after it: an allocation that names the comparator first ("randomised to medical
   treatment as usual or a graded exercise programme", or as its first arm: "randomised to usual
   care (n=50) or to ...", "to care as usual by the general practitioner or to ...") has the
-  tested arm last, so its last "or" then starts no comparator.
+  tested arm last, so its last "or" then starts no comparator. Usual care with something added
+  ("usual care plus a workplace visit", "supplemented with", "+") is the tested arm's base and
+  reaches nothing.
 
 Health states and disorders (:func:`reviewkit.classify.variables.names_disorder`) stay
 evidence, and a comparison's reach ends where its population starts ("with usual care in women
@@ -69,7 +73,12 @@ ARM_NOUNS = frozenset(
         "intervention", "treatment", "cohort",
     }
 )  # fmt: skip
-# The comparator named by what it is: usual care and its synonyms ("usual case management")
+# The comparator named by the word for it, as "controls" names the control arm's people: "The
+# comparator was the occupational health service's workplace-oriented intervention, in which a
+# nurse contacted the supervisor", "comparators were waiting list and usual care"
+_NAMED_ARM = frozenset({"controls", "comparator", "comparators"})
+# The comparator named by what it is: usual care and its synonyms ("usual case management",
+# "ordinary case work")
 _USUAL = frozenset({"usual", "standard", "conventional", "ordinary"})
 _AS_USUAL = frozenset({"care", "treatment", "practice"})
 # Allocation: the last "or" after one of these names the comparator (trials list it last)
@@ -114,9 +123,16 @@ PEOPLE = frozenset(
 )  # fmt: skip
 
 
-# "To compare A with B", "we compared A against B": the verb, then the word that starts B
+# "To compare A with B", "we compared A against B", "we compared A to B": the verb, then the
+# word that starts B
 _COMPARE_VERBS = frozenset({"compare", "compares", "compared", "comparing"})
-_COMPARE_OBJECT = frozenset({"with", "against"})
+_COMPARE_OBJECT = frozenset({"with", "against", "to"})
+# "to" is also the destination of the field's outcome and an infinitive: "compared return to
+# work after a workplace visit to graded activity" (B is graded activity), "compared time to
+# return to work between ...". A "to" after "return" or "back", or before "work" or "return",
+# starts no B.
+_TO_RETURN_BEFORE = frozenset({"return", "returning", "returned", "back"})
+_TO_RETURN_AFTER = frozenset({"work", "return", "returning"})
 # B's cue at most COMPARE_REACH words after the verb: A's noun phrase between ("a
 # workplace-oriented intervention", "the effect of a participatory programme")
 COMPARE_REACH = 8
@@ -126,9 +142,17 @@ COMPARE_REACH = 8
 _JOINED_WITH = frozenset(
     {"combined", "together", "along", "combination", "coupled", "supplemented", "integrated"}
 )
-# Words between a comparator's noun phrase and the "or" of an allocation that still end it
-# ("usual case management or ...", "usual care alone or ...")
-_ARM_TAIL = frozenset({"alone", "only", "management", "group", "arm"})
+# Usual care with something added is the tested arm, not the comparator: "randomised to usual
+# care or usual care plus a workplace visit", "usual care supplemented with ...", "usual care +
+# a workplace visit". "with" alone is left out: it names usual care's provider as often ("usual
+# care with the occupational physician").
+_ADDED = _JOINED_WITH | {"plus", "augmented"}
+# Words between a comparator's noun phrase and the "or" of an allocation that still end it: a
+# qualifier of the arm ("usual care alone or ...", "usual care only or ...") or the arm's noun
+# ("the usual care group or ..."). "usual case management" is a cue of three words, whatever
+# the head noun after "case" ("usual case work"), not a tail (before task 32 "management" was
+# one, set from one row)
+_ARM_TAIL = frozenset({"alone", "only", "group", "arm"})
 
 
 # "More than four weeks", "longer than 14 days", "less than a year": a quantity, no arm
@@ -140,14 +164,17 @@ _MORE = frozenset({"more", "less", "fewer", "longer", "shorter", "older", "young
 # £10" read as "than 50"), nor is a code after the number ("than 50 USD"); a code before it is:
 # ISO 4217's codes of the countries whose studies return-to-work reviews include, and "US" of
 # "US$50", then the amount, joined ("NOK5000") or as the next word ("CAD $50", "NOK 5000").
+# The codes are written in capitals, as ISO 4217 and "US$" write them: in lower case "us" is the
+# pronoun ("no better than us"), and "cad" or "eur" no code (before task 32 the match ignored
+# case, so "than us 2 coordinators" read as an amount)
 _CURRENCY = re.compile(
-    r"(?:usd|us|cad|aud|nzd|eur|gbp|nok|sek|dkk|isk|chf|jpy|cny|inr|zar|brl|sgd|hkd)(\d+)?"
+    r"(?:USD|US|CAD|AUD|NZD|EUR|GBP|NOK|SEK|DKK|ISK|CHF|JPY|CNY|INR|ZAR|BRL|SGD|HKD)(\d+)?"
 )
 
 
 def _amount(words: list, k: int) -> bool:
     """Whether word ``k`` is a currency code with its amount ("CAD $50", "NOK5000")."""
-    m = _CURRENCY.fullmatch(low_at(words, k))
+    m = _CURRENCY.fullmatch(words[k].word) if 0 <= k < len(words) else None
     return m is not None and bool(m.group(1) or low_at(words, k + 1)[:1].isdigit())
 
 
@@ -174,13 +201,15 @@ def _cue_length(words: list, k: int) -> int:
         return 2
     if w == "instead" and low_at(words, k + 1) == "of":  # "A instead of B": B the alternative
         return 2
-    if w in _USUAL and low_at(words, k + 1) in _AS_USUAL | {"case"}:
+    if w in _USUAL and low_at(words, k + 1) in _AS_USUAL:
         return -2
+    if w in _USUAL and low_at(words, k + 1) == "case" and low_at(words, k + 2):
+        return -3  # "usual case management (work, handling)": "case" qualifies its head noun
     if w in _AS_USUAL and low_at(words, k + 1) == "as" and low_at(words, k + 2) == "usual":
         return -3
     if w in {"control", "comparison"} and low_at(words, k + 1) in ARM_NOUNS:
         return -2
-    if w == "controls":
+    if w in _NAMED_ARM:
         return -1
     return 0
 
@@ -263,9 +292,17 @@ def _compared_object(text: str, words: list, k: int, last: int) -> int | None:
         if (
             low_at(words, j) in _COMPARE_OBJECT
             and low_at(words, j - 1) not in PEOPLE | _JOINED_WITH
+            and not _to_return(words, j)
         ):
             return j
     return None
+
+
+def _to_return(words: list, j: int) -> bool:
+    """Whether word ``j`` is the "to" of "return to work" or of an infinitive "to return"."""
+    return low_at(words, j) == "to" and (
+        low_at(words, j - 1) in _TO_RETURN_BEFORE or low_at(words, j + 1) in _TO_RETURN_AFTER
+    )
 
 
 def _or_after(words: list, k: int, last: int) -> int | None:
@@ -275,6 +312,14 @@ def _or_after(words: list, k: int, last: int) -> int | None:
     if low_at(words, j) in _ARM_TAIL:
         j += 1
     return j if j <= last and low_at(words, j) == "or" else None
+
+
+def _added_to(text: str, words: list, j: int) -> bool:
+    """Whether the word at ``j``, right after a usual-care phrase, adds to it (:data:`_ADDED`,
+    or a "+" before it): the phrase is then the tested arm's base."""
+    if not 0 < j < len(words):
+        return False
+    return low_at(words, j) in _ADDED or "+" in text[words[j - 1].end : words[j].start]
 
 
 def _first_arm(words: list, k: int) -> bool:
@@ -309,6 +354,8 @@ def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
         ors = [k for k in inside if low_at(words, k) == "or"]
         for k in inside:
             n = _cue_length(words, k)
+            if n < 0 and _added_to(text, words, k - n):  # "usual care plus X": the tested arm
+                continue
             opening = _subject_reach(text, words, first, k, -n) if n < 0 else None
             if opening is not None:
                 reach.append((opening, last))

@@ -1,7 +1,7 @@
 """Negation: a term in the reach of "without" or "neither ... nor", right after "not"/"non"/"no",
-after "no contact with" (a party that took no part),
-followed by "was not assessed", or in an exclusion criterion names what a study did not have or
-left out (after NegEx, Chapman et al. 2001); see :mod:`reviewkit.classify.terms`."""
+after "no contact with" (a party that took no part), followed by "was not assessed" or "was left
+to", or in an exclusion criterion names what a study did not have or left out (after NegEx,
+Chapman et al. 2001); see :mod:`reviewkit.classify.terms`."""
 
 from __future__ import annotations
 
@@ -50,6 +50,11 @@ POST_NEGATION_VERBS = frozenset(
     # contacted (involved, consulted)", "patients with psychosis were not included"
     | {"involved", "contacted", "consulted", "included"}
 )
+# A part of the care put in another's hands is no part of the intervention: "contact with the
+# supervisor was left to the employee", "contact with the employer was left to the patient",
+# "medical treatment was left to the general practitioner" (the study's own programme did not do
+# it). The same place as NegEx's post-negation triggers: "was left to" right after the term.
+POST_DELEGATION = ("left", "to")
 # A party named after "no contact with", "had no contact with", "did not contact", "no
 # involvement of", "no collaboration between" took no part: "No contact was made with the employer
 # or NAV", "the therapist had no contact with the employer or the occupational physician" (a
@@ -131,13 +136,16 @@ def _no_contact(text: str, words: list[Token], i: int) -> bool:
 
 def negated_after(text: str, words: list[Token], last: int) -> bool:
     """Whether the term ending at word ``last`` is followed by "was not assessed" (or one of
-    :data:`POST_NEGATION_VERBS`) within its clause."""
+    :data:`POST_NEGATION_VERBS`) or "was left to" (:data:`POST_DELEGATION`) within its
+    clause."""
     if last + 3 >= len(words):
         return False
     if _CLAUSE_END.search(text[words[last].end : words[last + 3].start]):
         return False
     be, neg, verb = (words[last + k].word.casefold() for k in (1, 2, 3))
-    return be in POST_NEGATION_BE and neg == "not" and verb in POST_NEGATION_VERBS
+    if be not in POST_NEGATION_BE:
+        return False
+    return (neg == "not" and verb in POST_NEGATION_VERBS) or (neg, verb) == POST_DELEGATION
 
 
 # An exclusion criterion names who a study left out: "Exclusion criteria were pregnancy and

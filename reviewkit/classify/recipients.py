@@ -18,9 +18,8 @@ evidence for its label where another label's person receives it:
   practitioners in the intervention practices attended two training sessions ..., in which they
   practised advice"): every weak term of another label after that verb.
 
-A person is a term whose last word names one (-er, -or, -ist, -ian, -ant: "supervisors",
-"general practitioners", "employer"), not a place or a thing ("workplace", "guideline", "job
-center", "antidepressants"), nor an acronym (most name a method or a disorder: CBT, IPS, MSD).
+A person is a term whose last word names one (:func:`reviewkit.classify.persons.names_person`:
+"supervisors", "general practitioners", "employer"; not "workplace", "guideline", CBT).
 A subject that also names the workers (workers, employees, patients:
 :data:`reviewkit.classify.comparator.PEOPLE`) is theirs too: the rule does not apply.
 Strong terms, and health states or disorders, are never moved.
@@ -33,18 +32,10 @@ from collections.abc import Mapping
 
 from reviewkit.classify.comparator import PEOPLE
 from reviewkit.classify.evidence import Evidence, drop_in_mixed_fields
+from reviewkit.classify.persons import names_person
 from reviewkit.classify.variables import term_names_disorder
 from reviewkit.classify.words import Token, sentences, tokens, verb_in_ed
 
-# A word that names a person by its ending ("supervisor", "practitioners", "psychologist",
-# "physician", "consultant"). Acronyms are left out: most name a method or a disorder (CBT,
-# IPS, MSD), not a person (GP)
-_PERSON = re.compile(r"[a-z]+(?:ers?|ors?|ists?|ians?|ants?)", re.IGNORECASE)
-# Words with a person's ending that name none: a drug named by what it acts against or does
-# ("antidepressants", "anticonvulsant", "stimulants", "muscle relaxant": a domain scheme's
-# health-focused term, whose "Antidepressants were offered, and the parties agreed a plan" gives
-# the parties nothing) and a place in US spelling ("job center", "rehabilitation centers")
-_NO_PERSON = re.compile(r"anti[a-z]+|[a-z]*(?:stimulants?|relaxants?|centers?)", re.IGNORECASE)
 # Between a weak term and the person who receives it ("training of the supervisors"): at most
 # TO_WHOM_REACH of these words, a preposition and a determiner ("advice to the employer")
 _TO_WHOM = frozenset({"of", "for", "to", "in", "the", "their", "all", "its", "a", "an"})
@@ -68,14 +59,6 @@ _JOINS = frozenset({"and", "or"})
 _ENDS_LIST = frozenset({"of", "for", "to", "in", "on", "at", "with", "about", "by", "how"})
 LIST_REACH = 5
 _SENTENCE_PUNCT = re.compile(r"[.;:()\[\]]")
-
-
-def _person(e: Evidence) -> bool:
-    """Whether a piece of evidence names a person (its last word), not a disorder."""
-    words = tokens(e.text)
-    if not words or term_names_disorder(e.text) or _NO_PERSON.fullmatch(words[-1].word):
-        return False
-    return _PERSON.fullmatch(words[-1].word) is not None
 
 
 def _weak(e: Evidence) -> bool:
@@ -135,7 +118,7 @@ def _received(text: str, found: list[Evidence]) -> set[int]:
     """The ids of the weak evidence in one field's ``text`` that another label's person
     receives."""
     words = tokens(text)
-    persons = [e for e in found if _person(e)]
+    persons = [e for e in found if names_person(e)]
     if not persons:
         return set()
     dropped = {id(e) for e in found if _weak(e) and _given_to(text, words, e, persons)}

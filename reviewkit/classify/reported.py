@@ -8,10 +8,12 @@ sections would make it look tested: a trial of CBT against an antidepressant rea
 medication, a coordinator against a team as a team with a coordinator.
 
 So a label whose evidence lies only in the reporting sections of a structured abstract (Results,
-Findings, Conclusions, Interpretation, Discussion), while the record names one of its terms as a
-comparator arm where it describes the study (the title, objective, methods: not the reporting
-sections, whose "less than CAD $50 ... return to work" is no arm), has no evidence: the study
-never describes it as what it tested. A label also found where the study is described (title,
+Findings, Conclusions, Interpretation, Discussion) or in its context (Background, Introduction:
+what others did, "burnout is treated with psychological treatment or with workplace
+measures"), while the record names one of its terms as a comparator arm where it describes the
+study (the title, objective, methods: not the reporting sections, whose "less than CAD $50 ...
+return to work" is no arm, nor the context), has no evidence: the study never describes it as
+what it tested. A label also found where the study is described (title,
 objective, methods, an unstructured abstract, keywords, MeSH) keeps all its evidence, and a
 health state or disorder is never a comparator, so population schemes are untouched.
 """
@@ -21,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reviewkit.classify.evidence import Evidence
-from reviewkit.classify.terms import Field, distinct_terms, find_term
+from reviewkit.classify.terms import CONTEXT_SECTIONS, Field, distinct_terms, find_term
 from reviewkit.protocol import Label
 
 # Sections that report what the others described ("RESULTS", "MAIN RESULTS", "CONCLUSIONS");
@@ -35,6 +37,12 @@ def _reporting(where: str) -> bool:
     return kind == "abstract" and any(r in section.upper() for r in _REPORTING)
 
 
+def _context(where: str) -> bool:
+    """Whether a place is a section of the study's context (Background, Introduction ...)."""
+    kind, _, section = where.partition(":")
+    return kind == "abstract" and section.upper() in CONTEXT_SECTIONS
+
+
 def reported_arms(
     labels: Sequence[Label], found: list[Evidence], fields: Sequence[list[Field]]
 ) -> list[Evidence]:
@@ -42,10 +50,12 @@ def reported_arms(
     fields) names, where it describes the study, only as a comparator, and otherwise only in its
     reporting sections (see the module docstring)."""
     dropped = set()
-    described = [[fl for fl in f if not _reporting(fl.where)] for f in fields]
+    described = [
+        [fl for fl in f if not (_reporting(fl.where) or _context(fl.where))] for f in fields
+    ]
     for lab in labels:
         mine = [e for e in found if e.label == lab.id and not e.negative]
-        if not mine or not all(_reporting(e.where) for e in mine):
+        if not mine or not all(_reporting(e.where) or _context(e.where) for e in mine):
             continue
         terms = distinct_terms(lab.terms)
         if any(find_term(t, f, lab.id, arm=True) for f in described for t in terms):

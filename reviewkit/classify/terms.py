@@ -70,12 +70,10 @@ from reviewkit.records import Record, plain_abstract
 # study did to whom, the background only what others did; MeSH headings are the indexers'
 # summary of the whole paper, so they count a little more than one abstract sentence.
 TITLE_FACTOR = 2.0
+# The sections that give the study's context: what others did, not what the study did
+CONTEXT_SECTIONS = ("BACKGROUND", "INTRODUCTION", "CONTEXT", "RATIONALE", "IMPORTANCE")
 SECTION_FACTORS = {
-    "BACKGROUND": 0.5,
-    "INTRODUCTION": 0.5,
-    "CONTEXT": 0.5,
-    "RATIONALE": 0.5,
-    "IMPORTANCE": 0.5,
+    **dict.fromkeys(CONTEXT_SECTIONS, 0.5),
     "RESULTS": 0.75,
     "FINDINGS": 0.75,
     "POPULATION": 1.5,

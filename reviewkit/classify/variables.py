@@ -132,17 +132,21 @@ ADJUSTMENTS = frozenset(
     }
 )  # fmt: skip
 # A subgroup of the population: "subgroup analyses for spells certified with F- and
-# M-diagnoses", "stratified by diagnosis", "separately for workers with depression": the
-# disorder names a part of the population the study compared, not whom it studied (a study of
-# one diagnosis needs no subgroups by diagnosis). The cue reaches SUBGROUP_REACH words forward
-# in its sentence; people words between ("a subgroup of workers with low back pain … in
-# employees with") end it, since they name a population of their own.
+# M-diagnoses", "stratified by diagnosis", "analysed separately for spells with depression":
+# the disorder names a part of the population the study compared, not whom it studied (a study
+# of one diagnosis needs no subgroups by diagnosis). The cue reaches SUBGROUP_REACH words
+# forward in its sentence; people words between ("separately for workers with depression", "a
+# subgroup of workers with low back pain … in employees with") end it, since they name a
+# population of their own.
 SUBGROUP_CUES = frozenset({"subgroup", "subgroups", "stratified", "separately"})
 # What the cue reaches is the subgroup's description: a preposition, the population's noun and
 # a qualifier naming the disorder ("analyses for spells certified with F- and M-diagnoses",
 # "separately for workers with depression"); the sentence and a people word end it first.
 # Measured (classify-limits.md): 8 words to no limit give the same figures on every set, 6 or
-# fewer lose a row of set 5 (the first example).
+# fewer lose a row of set 5 (the first example). Not the sentence, as a list of outcomes is: a
+# subgroup is named in a phrase, and a disorder in a clause after it ("stratified by age and
+# sex, and the main analysis covered the spells certified for depression") names the population
+# (tests/classify/test_reach_limits.py reads both sides).
 SUBGROUP_REACH = 8
 # A comparison of subgroups in a result: "shorter in spells with M-diagnoses than with
 # F-diagnoses", "larger than in workers with depression": a term right before "than" or right

@@ -109,3 +109,33 @@ def test_words_before_a_late_comparator_subject_name_the_tested_arm(depression):
     # start: "cognitive behavioural therapy" is the trial's own arm
     text = "In this trial of cognitive behavioural therapy the control group received usual care."
     assert labels(depression, "clinical-type", text) == ["psychological"]
+
+
+@pytest.mark.parametrize("head", ["management", "work", "handling"])
+def test_usual_case_work_named_first_leaves_the_last_arm_tested(review_b, head):
+    # "usual case X" is the comparator's noun phrase whatever its head noun: the allocation
+    # names the comparator before its "or", so the arm after it is the tested one
+    text = (
+        f"Workers were randomised to the municipality's usual case {head} or to a "
+        "return-to-work coordinator who planned the return."
+    )
+    assert labels(review_b, "model-type", text) == ["coordinator"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers were randomised to usual care or usual care plus a workplace visit.",
+        "Workers were randomised to usual care plus a workplace visit or usual care alone.",
+        "Workers received usual care or usual care supplemented with a workplace visit.",
+        "Workers were randomised to usual care or to usual care + a workplace visit.",
+    ],
+)
+def test_usual_care_with_something_added_is_the_tested_arm(workplace, text):
+    assert labels(workplace, "level", text) == ["workplace"]
+
+
+def test_usual_care_with_its_provider_is_still_the_comparator(workplace):
+    # "with" alone names usual care's provider as often: no add-on
+    text = "Workers were randomised to graded activity or to usual care with a workplace visit."
+    assert labels(workplace, "level", text) == ["employee"]

@@ -26,3 +26,12 @@ def test_an_arm_after_than_is_still_a_comparator(review_b):
         "coordinator who made a plan."
     )
     assert labels(review_b, "model-type", text) == ["multidisciplinary-team"]
+
+
+def test_the_pronoun_us_before_a_number_is_no_currency(review_b):
+    # currency codes are capitals ("US$50", "NOK 5000"); "than us" compares with people
+    text = (
+        "A multidisciplinary team assessed each worker and did no better than us 2 return-to-work "
+        "coordinators who made a plan."
+    )
+    assert labels(review_b, "model-type", text) == ["multidisciplinary-team"]

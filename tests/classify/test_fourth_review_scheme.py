@@ -88,3 +88,22 @@ def test_a_dialogue_meeting_a_coordinator_arranges_is_the_workplace(workplace):
         "meeting with the patient and the supervisor at the workplace."
     )
     assert sorted(labels(workplace, "level", text)) == ["service-coordination", "workplace"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tested"),
+    [
+        # "compare A to B" as "compare A with B"
+        ("We compared participatory ergonomics at the workplace to graded activity.", "workplace"),
+        ("We compared return to work after a workplace visit to graded activity.", "workplace"),
+        # the "to" of "return to work" and of an infinitive starts no comparator: both arms
+        # between named, neither is the comparator
+        (
+            "The study compared time to return to work between graded activity and a workplace "
+            "visit.",
+            "employee;workplace",
+        ),
+    ],
+)
+def test_what_compare_puts_after_to_is_the_comparator(workplace, text, tested):
+    assert sorted(labels(workplace, "level", text)) == sorted(tested.split(";"))

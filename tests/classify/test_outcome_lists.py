@@ -32,6 +32,17 @@ def test_a_time_and_a_long_list_of_outcomes(review_b):
     assert labels(review_b, text) == ["none"]
 
 
+def test_a_list_of_outcomes_runs_to_its_sentence_s_end(review_b):
+    # a list's kind is its sentence: 47 words from "outcomes were" to "depression"
+    text = (
+        "Workers on sick leave with any diagnosis were randomised. Outcomes were registered days "
+        "on sickness benefit in the next 12 months, full and partial return to work at three, "
+        "six and twelve months, work ability, health-related quality of life, costs of health "
+        "care and production losses, and at six months symptoms of anxiety and depression."
+    )
+    assert labels(review_b, text) == ["none"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -42,3 +42,26 @@ def test_a_predictor_s_role_reaches_a_clause(review_b):
         "follow-up period predicted a later return to work."
     )
     assert labels(review_b, "diagnosis", text) == ["none"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subgroup"),
+    [
+        # variables.SUBGROUP_REACH: the subgroup's description, a preposition, its noun and the
+        # qualifier naming the disorder: 8 words from "subgroup" to "F-"
+        (
+            "All sick-listed workers were followed, with subgroup analyses for spells certified "
+            "with F- and M-diagnoses.",
+            True,
+        ),
+        # a disorder in another clause after the subgroup's phrase names the population: the
+        # reach is a phrase, not the sentence (14 words from "stratified" to "depression")
+        (
+            "Results were stratified by age and sex, and the main analysis covered the spells "
+            "certified for depression.",
+            False,
+        ),
+    ],
+)
+def test_a_subgroup_reaches_its_phrase_not_its_sentence(review_b, text, subgroup):
+    assert labels(review_b, "diagnosis", text) == (["none"] if subgroup else ["mental"])

@@ -1,0 +1,50 @@
+"""Whether a term names a person, for :mod:`reviewkit.classify.recipients` (who receives a
+weak word).
+
+A person is a term whose last word names one by its ending (-er, -or, -ist, -ian, -ant:
+"supervisors", "general practitioners", "employer", "psychologist", "physician",
+"consultant"; Norwegian and Danish "arbeidsgiver", "saksbehandler"), not a body part
+("shoulder"), a place or a thing ("workplace", "guideline", "job center",
+"antidepressants"), nor an acronym (most name a method or a disorder: CBT, IPS, MSD), nor a
+health state or disorder ("disorder", "cancer":
+:func:`reviewkit.classify.variables.term_names_disorder`)."""
+
+from __future__ import annotations
+
+import re
+
+from reviewkit.classify.evidence import Evidence
+from reviewkit.classify.variables import term_names_disorder
+from reviewkit.classify.words import tokens
+
+# A word that names a person by its ending ("supervisor", "practitioners", "psychologist",
+# "physician", "consultant"): English agent nouns. Norwegian and Danish agents end in -er too
+# ("arbeidsgiver", "saksbehandler", "sagsbehandler"), and Swedish ones in -are, which is left
+# out: its terms in the shipped protocols are stems ("arbetsgivar*"), and "-are" ends no English
+# person. Acronyms are left out: most name a method or a disorder (CBT, IPS, MSD), not a person
+# (GP)
+_PERSON = re.compile(r"[a-z]+(?:ers?|ors?|ists?|ians?|ants?)", re.IGNORECASE)
+# Words with a person's ending that name none:
+# * a drug named by what it acts against or does ("antidepressants", "anticonvulsant",
+#   "stimulants", "muscle relaxant": a domain scheme's health-focused term, whose
+#   "Antidepressants were offered, and the parties agreed a plan" gives the parties nothing);
+# * a place in US spelling ("job center", "rehabilitation centers");
+# * a body part, a condition scheme's term ("shoulder*", "wrist", "finger*"): "exercises for the
+#   shoulders" gives the shoulders nothing;
+# * a Norwegian or Danish compound whose last part is a plural in -er of a complaint or a
+#   benefit, not an agent ("nakkesmerter", "skjelettlidelser", "helseplager", "sykepenger",
+#   "arbeidsavklaringspenger").
+_NO_PERSON = re.compile(
+    r"anti[a-z]+|[a-z]*(?:stimulants?|relaxants?|centers?)"
+    r"|shoulders?|wrists?|fingers?"
+    r"|[a-zæøå]*(?:smerter|lidelser|plager|penger)",
+    re.IGNORECASE,
+)
+
+
+def names_person(e: Evidence) -> bool:
+    """Whether a piece of evidence names a person (its last word), not a disorder."""
+    words = tokens(e.text)
+    if not words or term_names_disorder(e.text) or _NO_PERSON.fullmatch(words[-1].word):
+        return False
+    return _PERSON.fullmatch(words[-1].word) is not None
