@@ -158,6 +158,32 @@ def test_where_things_are_names_nothing_that_is_gone() -> None:
     assert listed and all(n.removesuffix("/").removesuffix(".py") in stems for n in listed)
 
 
+def shipped_protocols_left_out(readme: str) -> list[str]:
+    """Files in protocols/ with no row of their own in the README's table of shipped protocols,
+    and the count the sentence before the table gives when it is not the number of files."""
+    files = sorted(p.name for p in (ROOT / "protocols").glob("*.toml"))
+    rows = set(re.findall(r"^\| `protocols/([\w.-]+\.toml)` \|", readme, re.M))
+    missing = [name for name in files if name not in rows]
+    said = re.search(r"(\w+) ship with reviewkit:", readme)
+    words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    if said is None or said.group(1).lower() != words[len(files)]:
+        missing.append(f"the count before the table ({said.group(1) if said else 'none'})")
+    return missing
+
+
+def test_every_shipped_protocol_is_in_the_readme_table() -> None:
+    assert shipped_protocols_left_out(README) == []
+
+
+def test_the_protocol_table_check_finds_a_row_left_out() -> None:
+    """The check fails when a protocol's row goes (and so the count no longer matches)."""
+    row = re.search(r"^\| `protocols/rtw-cmd-psychological\.toml` \|.*\n", README, re.M)
+    assert row is not None
+    assert shipped_protocols_left_out(README.replace(row.group(0), "")) == [
+        "rtw-cmd-psychological.toml"
+    ]
+
+
 def test_every_keymap_action_is_in_the_readme() -> None:
     """A keymap names actions by id; the README lists each screen and action, so a reviewer can
     remap a key without first writing a wrong id to see the list."""
