@@ -222,23 +222,34 @@ def _without_common(studies: Mapping[int, StudyCues]) -> dict[int, StudyCues]:
     }
 
 
+_RARE = ""  # the key of word_weights that holds the weight of a word on MAX_SHARING studies
+
+
 def word_weights(studies: Mapping[int, StudyCues]) -> dict[str, float]:
     """Each title word's weight: how rare it is among the project's studies (idf), so 'pain'
-    in a review of pain weighs little and the intervention's own words much."""
+    in a review of pain weighs little and the intervention's own words much; under the key
+    '' the weight of a word on MAX_SHARING studies (rarer words name a study's own topic)."""
     df: dict[str, int] = defaultdict(int)
     for s in studies.values():
         for w in s.words:
             df[w] += 1
     n = len(studies) + 1
-    return {w: math.log(n / d) for w, d in df.items()}
+    weight = {w: math.log(n / d) for w, d in df.items()}
+    weight[_RARE] = math.log(n / MAX_SHARING)
+    return weight
 
 
 def _shared_words(a: StudyCues, b: StudyCues, weight: Mapping[str, float]) -> tuple[str, ...]:
     """The shared title words when they hold WORDS_SHARED of the lighter title's weight (the
-    shorter title of a conference abstract or a follow-up named briefly); else none."""
+    shorter title of a conference abstract or a follow-up named briefly) and one of them is
+    on MAX_SHARING studies or fewer; else none. The review's own topic is on most of its
+    records ('attention deficit hyperactivity disorder' in a review of ADHD): a short title of
+    those words alone shares all it has with every record of a team, and names no study."""
     shared = a.words & b.words
     light = min(sum(weight[w] for w in a.words), sum(weight[w] for w in b.words))
     if not shared or light <= 0 or sum(weight[w] for w in shared) < WORDS_SHARED * light:
+        return ()
+    if max(weight[w] for w in shared) < weight[_RARE]:
         return ()
     return tuple(sorted(shared, key=lambda w: (-weight[w], w)))
 

@@ -80,12 +80,15 @@ def trial_names(title: str) -> set[str]:
 
 
 # A trial's reports other than its main paper say in their titles what they are: its protocol
-# or design, its baseline, a follow-up ('two-year follow-up', 'five years after', 'long-term'),
+# or design, its baseline, a follow-up ('two-year follow-up', 'five years after', 'long-term
+# effects'),
 # a secondary, subgroup or post hoc analysis, an economic or process evaluation, an extension.
 # Two main papers of one research group (its different trials) say none of this, so a team and
 # a topic suggest a link only beside such a report (study_cues.CueLink.suggests).
 _FOLLOW_ON = re.compile(
-    r"\b(?:protocol|design|rationale|baseline|follow[\s-]?up|long[\s-]?term|years?\s+after"
+    r"\b(?:protocol|design|rationale|baseline|follow[\s-]?up|years?\s+after"
+    # 'long-term' only of a report's outcomes: 'long-term sickness absence' is a population
+    r"|long[\s-]?term\s+(?:effects?|outcomes?|results|efficacy|safety)"
     r"|secondary|subgroup|sub[\s-]?stud(?:y|ies)|post[\s-]?hoc|exploratory|ancillary"
     r"|economic|cost[\s-]?(?:effectiveness|utility|benefit)|process\s+evaluation|qualitative"
     r"|extension|mediat(?:ors?|ion)|moderators?)\b",

@@ -132,3 +132,18 @@ def test_cue_suggestions_through_the_cli(project_a, capsys):
     assert "0 new suggestions; 1 waiting" in out and f"study {protocol}: 2 reports" in out
     assert suggest_study_links(project_a.db) == 0  # a settled pair is not suggested again
     assert study_groups(project_a.db)[0].reports == (protocol, main_paper)
+
+
+def test_the_reviews_own_topic_names_no_study():
+    """Words on more than MAX_SHARING studies are the review's topic: a team's follow-up that
+    shares only those with the team's other trial is not linked; a rarer word joins them."""
+    topic = [
+        rec(f"Drug {n} for attention deficit hyperactivity disorder", [f"Other{n}, A"])
+        for n in range(MAX_SHARING + 1)
+    ]
+    follow_up = rec("A 4-year follow-up of attention deficit hyperactivity disorder", TEAM)
+    other_trial = rec("Tomoxetine in adults with attention deficit hyperactivity disorder", TEAM)
+    assert links(*topic, follow_up, other_trial) == {}
+    own_follow_up = rec("Tomoxetine for attention deficit hyperactivity disorder: follow-up", TEAM)
+    ((_, link),) = links(*topic, own_follow_up, other_trial).items()
+    assert link.words[0] == "tomoxetine"
