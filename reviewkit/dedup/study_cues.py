@@ -24,6 +24,7 @@ Each suggestion names the cues it rests on (:attr:`CueLink.cues`); a person deci
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -75,12 +76,21 @@ class StudyCues:
     numbers: frozenset[str]  # registration numbers found in it (a guard, see cue_links)
 
 
+_INITIAL_FIRST = re.compile(r"([A-Z](?:-?[A-Z])?)\s+([A-Z][^\s,]+)")
+
+
 def author_key(name: str) -> str:
     """'Smith, John' / 'Smith J' / 'J. Smith' -> 'smith j'; '' for a group's name (no
     initials: 'SPINE Study Group'), which would join every study the group signs."""
     parts = split_name(name)
-    given = fold_text(parts.given)
-    family = fold_text(parts.surname)
+    given, family = fold_text(parts.given), fold_text(parts.surname)
+    if not given:
+        # 'P Nazzaro', 'J-R Norrefalk': initials before the surname without stops, as some
+        # exports write them (ASReview's Cohen sets); split_name reads undotted capitals there
+        # as an acronym, right for a group's name, so one or two capitals only are read here
+        m = _INITIAL_FIRST.fullmatch(name.strip())
+        if m:
+            given, family = m.group(1).lower(), fold_text(m.group(2))
     return f"{family} {given[0]}" if family and given else ""
 
 

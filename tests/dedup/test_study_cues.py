@@ -147,3 +147,13 @@ def test_the_reviews_own_topic_names_no_study():
     own_follow_up = rec("Tomoxetine for attention deficit hyperactivity disorder: follow-up", TEAM)
     ((_, link),) = links(*topic, own_follow_up, other_trial).items()
     assert link.words[0] == "tomoxetine"
+
+
+def test_author_keys_of_every_export_form():
+    from reviewkit.dedup.study_cues import author_key
+
+    forms = ("Nazzaro, Paolo", "Nazzaro P", "P Nazzaro", "P. Nazzaro")
+    assert {author_key(a) for a in forms} == {"nazzaro p"}
+    assert author_key("J-R Norrefalk") == "norrefalk j"
+    # a group's name is no person's: it would join every study the group signs
+    assert author_key("SPINE Study Group") == author_key("UK Study Group") == ""
