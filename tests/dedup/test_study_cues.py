@@ -157,3 +157,10 @@ def test_author_keys_of_every_export_form():
     assert author_key("J-R Norrefalk") == "norrefalk j"
     # a group's name is no person's: it would join every study the group signs
     assert author_key("SPINE Study Group") == author_key("UK Study Group") == ""
+
+
+def test_two_qualitative_studies_of_one_team_are_no_follow_on():
+    """A qualitative study's title names its own design: two of one team are two studies."""
+    one = rec("Experiences of COVID-19 measures among hill tribes: a qualitative study", TEAM)
+    two = rec("Impacts of COVID-19 among hill tribes: a qualitative study", TEAM)
+    assert not follow_on_report(one.title) and links(one, two) == {}
