@@ -41,7 +41,9 @@ NOTES: tuple[str, ...] = (
     " highest: large named trials with a dozen reports each, LIFE, ALLHAT, Syst-Eur). Read by"
     " hand, two random samples of 24 of the pooled suggestions: 46 of 48 are reports of one"
     " study; the other two a commentary on ALLHAT paired with its baseline paper, and two"
-    " commentaries on migraine trial design.",
+    " commentaries on migraine trial design. The demo project (434 records on work and"
+    " health, `reviewkit demo`): 0 suggestions (1 before 'qualitative' left the follow-on"
+    " words: two qualitative studies of one team).",
     "",
     "**Tried and dropped.**",
     "",
