@@ -31,6 +31,10 @@ def main(argv: list[str]) -> int:
         from benchmarks.dedup_stress import main as dedup_stress
 
         return dedup_stress(argv[1:])
+    if argv[:1] == ["study-links"]:  # its own module (study links from cues; about 2 minutes)
+        from benchmarks.study_links import main as study_links
+
+        return study_links(argv[1:])
     names = argv or available()
     unknown = [n for n in names if n not in available()]
     if unknown:

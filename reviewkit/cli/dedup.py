@@ -385,8 +385,8 @@ def _echo_rules(rows: list) -> None:
 @click.pass_context
 def studies_cmd(ctx: click.Context, project_dir: Path) -> None:
     """Suggest links between reports of one study (shared trial registration numbers of any
-    register WHO's portal lists: NCT, ISRCTN, ACTRN, ChiCTR, CTRI, EudraCT …) and list the
-    suggestions and the confirmed studies."""
+    register WHO's portal lists: NCT, ISRCTN, ACTRN, ChiCTR, CTRI, EudraCT …; else a trial's
+    name, shared authors and title words) and list the suggestions and the confirmed studies."""
     from reviewkit.dedup.studies import open_suggestions, study_groups, suggest_study_links
 
     project = load_project(_project_dir(ctx, project_dir))
@@ -398,7 +398,7 @@ def studies_cmd(ctx: click.Context, project_dir: Path) -> None:
         project.close()
     click.echo(f"{quantity(new, 'new suggestion')}; {len(pending)} waiting for a person")
     for s in pending:
-        click.echo(f"  records {s.a} and {s.b}: {s.evidence}")
+        click.echo(f"  records {s.a} and {s.b} ({s.cues}): {s.evidence}")
     if pending:
         click.echo("confirm or reject with: reviewkit dedup study-link A B --same / --different")
     for g in groups:

@@ -4,7 +4,8 @@ A trial often has a protocol paper, a main paper, a follow-up and an economic ev
 not duplicates (each is screened as a record of its own) but one study. Registration
 numbers in the records (PubMed's DataBankList, 'NCT…', 'ISRCTN…', 'ChiCTR-…' in abstracts:
 every register of :mod:`reviewkit.dedup.registers`) suggest links between them
-(:func:`suggest_study_links`); a person confirms or rejects each
+(:func:`suggest_study_links`), and so do a trial's name, its team and its titles' words where
+no number joins them (:mod:`reviewkit.dedup.study_cues`); a person confirms or rejects each
 (:func:`decide_study_link`); :func:`study_groups` gives the studies with their reports.
 Links join duplicate clusters (their canonical records), never single copies.
 """
@@ -20,6 +21,7 @@ import networkx as nx
 
 from reviewkit.dedup.registers import numbers_in_text
 from reviewkit.dedup.review import person_id
+from reviewkit.dedup.study_cues import CueLink, StudyCues, cue_links, study_cues
 from reviewkit.errors import UserError, no_record
 from reviewkit.records import Record
 from reviewkit.store import duplicates as links
@@ -30,34 +32,39 @@ from reviewkit.store.db import Store
 MAX_REPORTS = 50  # a number on more studies than this is no one trial's (a cohort, a register)
 
 
-def _study_numbers(db: Store) -> dict[int, set[str]]:
-    """canonical record id -> registration numbers found in any of its records."""
+def _studies(db: Store) -> tuple[dict[int, set[str]], dict[int, StudyCues]]:
+    """canonical record id -> (registration numbers found in any of its records, the cues of
+    its records for :mod:`reviewkit.dedup.study_cues`)."""
     cmap = links.canonical_map(db)
-    out: dict[int, set[str]] = defaultdict(set)
+    numbers: dict[int, set[str]] = defaultdict(set)
+    records: dict[int, list[Record]] = defaultdict(list)
     for rid, data, raw in rows.record_texts(db):
+        rec = Record.from_json(data)
+        study = cmap.get(rid, rid)
+        records[study].append(rec)
         # the record's fields and its original text (PubMed's DataBankList, MEDLINE's SI
         # field, an export's accession or notes field)
-        numbers = {*numbers_in_text(_written_in(data)), *numbers_in_text(raw)}
-        if numbers:
-            out[cmap.get(rid, rid)] |= numbers
-    return out
+        numbers[study] |= {*numbers_in_text(_written_in(rec)), *numbers_in_text(raw)}
+    cues = {study: study_cues(recs, numbers[study]) for study, recs in records.items()}
+    return {k: v for k, v in numbers.items() if v}, cues
 
 
-def _written_in(data: str) -> str:
+def _written_in(rec: Record) -> str:
     """The fields of a record (its JSON) a registration number is written in: the title, the
     abstract, the source (a register's record), the address, the DOI (ISRCTN's) and keywords.
     Not its provenance: a file named for a trial ('NCT04280705-citing.ris') gave every record
     of it that number; and the text, not its JSON, where a line break before a number is '\\n'."""
-    rec = Record.from_json(data)
     return "\n".join((rec.title, rec.abstract, rec.journal, rec.url, rec.doi, *rec.keywords))
 
 
 def suggest_study_links(db: Store) -> int:
-    """Suggest a link for every two studies that share a registration number and have no
-    verdict yet; returns the number of new suggestions."""
+    """Suggest a link for every two studies that share a registration number, or whose
+    name, team and titles suggest one trial (:func:`reviewkit.dedup.study_cues.cue_links`),
+    and have no verdict yet; returns the number of new suggestions."""
+    numbers, cues = _studies(db)
     by_number: dict[str, set[int]] = defaultdict(set)
-    for study, numbers in _study_numbers(db).items():
-        for n in numbers:
+    for study, found in numbers.items():
+        for n in found:
             by_number[n].add(study)
     known = {(lk.record_a, lk.record_b) for lk in rows.current_study_links(db)}
     evidence: dict[tuple[int, int], list[str]] = defaultdict(list)
@@ -66,14 +73,22 @@ def suggest_study_links(db: Store) -> int:
             for pair in combinations(sorted(studies), 2):
                 if pair not in known:
                     evidence[pair].append(number)
+    new = [
+        (a, b, "suggested", " ".join(ns), "rule:registration") for (a, b), ns in evidence.items()
+    ]
+    # the other cues where no number joins the pair (a shared number says more than they do)
+    new += [
+        (a, b, "suggested", link.evidence(), _made_by(link))
+        for (a, b), link in cue_links(cues).items()
+        if (a, b) not in known and (a, b) not in evidence
+    ]
     with db.transaction():
-        return rows.add_study_links(
-            db,
-            (
-                (a, b, "suggested", " ".join(ns), "rule:registration")
-                for (a, b), ns in evidence.items()
-            ),
-        )
+        return rows.add_study_links(db, new)
+
+
+def _made_by(link: CueLink) -> str:
+    """'rule:name+authors': the rule and the cues a suggestion rests on."""
+    return "rule:" + "+".join(link.cues)
 
 
 @dataclass(frozen=True)
@@ -84,6 +99,11 @@ class StudyLinkView:
     evidence: str
     made_by: str
     stored: bool = True  # False: this person's verdict on the pair was already this one
+
+    @property
+    def cues(self) -> str:
+        """What a suggestion rests on: 'registration', or the cues ('name, authors, words')."""
+        return self.made_by.removeprefix("rule:").replace("+", ", ")
 
 
 def _canonical(db: Store, cmap: dict[int, int], record_id: int) -> int:

@@ -22,7 +22,7 @@ class StudyLink:
     record_b: int
     verdict: str
     evidence: str  # the shared registration number(s), or a person's note
-    made_by: str  # 'rule:registration' or 'person:<name>'
+    made_by: str  # "rule:registration", "rule:<cues>" (study_cues) or "person:<name>"
     created_at: str
 
 

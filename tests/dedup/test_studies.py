@@ -84,7 +84,7 @@ def test_study_commands_list_confirm_and_refuse_bad_ids(project_a, capsys):
     run(capsys, "dedup", "--project", folder)
     code, out, _ = run(capsys, "dedup", "studies", "--project", folder)
     assert code == 0 and "3 new suggestions; 3 waiting for a person" in out
-    assert f"records {protocol} and {main}: NCT01234567" in out
+    assert f"records {protocol} and {main} (registration): NCT01234567" in out
     args = ("dedup", "study-link", "--project", folder, "--reviewer", "lead", "--same")
     code, out, _ = run(capsys, *args, str(protocol), str(main))
     assert code == 0 and "reports of one study" in out

@@ -1,0 +1,315 @@
+"""Reports of one study without a shared registration number: links suggested from a trial's
+name, its team, and the intervention and population its titles name.
+
+Many trials' reports carry no registration number (older trials, a protocol in a journal that
+prints none, a follow-up, an economic evaluation, a conference abstract). What the reports of
+one trial do share, and what tells them from their neighbours:
+
+- a trial's reports share its **team and its name**: 'the SPINE trial' in the protocol and the
+  follow-up, written by many of the same people (:mod:`reviewkit.dedup.study_names`);
+- a research group's **different trials share the team but not the name**, nor the population
+  (the group's low-back-pain trial and its neck-pain trial): authors alone suggest nothing;
+- a programme evaluated in **two trials shares a name** but not the team, the population or the
+  period: a name alone suggests nothing either.
+
+So a pair is suggested when it shares a trial name and one author or more, or a trial name and
+its titles' words; or a team (the same first author, or two authors or more in common: first
+authors change between a trial's reports, senior authors less) and its titles' words (the
+intervention and the population they name) when one of the two titles says it is a follow-on
+report (a protocol, a follow-up, a secondary or economic analysis:
+:func:`reviewkit.dedup.study_names.follow_on_report`); always within one trial's period.
+Each suggestion names the cues it rests on (:attr:`CueLink.cues`); a person decides.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from itertools import combinations
+
+from reviewkit.author_names import split_name
+from reviewkit.dedup.study_names import follow_on_report, trial_names
+from reviewkit.records import Record, fold_text
+
+# A trial's reports appear from its protocol to its long-term follow-up: a protocol two or three
+# years before the main paper, follow-ups at five and up to ten years after it. Two records
+# further apart than this are two studies whatever else they share (a programme's name reused).
+PERIOD = 12
+# A name or an author on more studies than this in one project is no one trial's: a common
+# acronym, a prolific author, a name two surnames share. Such a key finds no pairs (as a
+# registration number on more studies than MAX_REPORTS in studies.py).
+MAX_SHARING = 25
+# Share of the rarer title's weight (its words weighted by how rare they are in the project)
+# that the other title holds too. At 0.5 two titles share most of what they name that is not
+# common to the project: the intervention and the population, while the design and the kind of
+# report (left out of the words) differ between a trial's protocol, results and follow-up.
+WORDS_SHARED = 0.5
+
+# Words that say what kind of report or design a title is: they differ between one trial's
+# reports (protocol, results, follow-up, economic evaluation) and are shared by different
+# trials, so they are no cue either way. With English function words.
+_NOT_TOPIC_WORDS = """a an and are as at be by for from in into is it of on or than that the their this to
+    with without within versus vs after before during over under among between its our not
+    randomised randomized randomly random controlled control trial trials study studies
+    protocol design rationale method methods results result outcome outcomes effect effects
+    effectiveness efficacy cost costs economic evaluation analysis analyses secondary
+    follow up year years month months week weeks long term short pilot feasibility baseline
+    compared comparison comparing cluster multicentre multicenter pragmatic clinical
+    intervention interventions program programme programs programmes new two three one
+    report findings preliminary final update"""
+_NOT_TOPIC = frozenset(_NOT_TOPIC_WORDS.split())
+
+
+@dataclass(frozen=True)
+class StudyCues:
+    """What one study's records (a duplicate cluster) say about the trial they report."""
+
+    names: frozenset[str]  # trial names in its titles (study_names.name_key form)
+    first_authors: frozenset[str]  # author keys ('smith j') of its records' first authors
+    authors: frozenset[str]  # every author key
+    years: frozenset[int]
+    words: frozenset[str]  # its titles' content words
+    follow_on: bool  # a title says it is a protocol, follow-up, secondary analysis …
+    numbers: frozenset[str]  # registration numbers found in it (a guard, see cue_links)
+
+
+_INITIAL_FIRST = re.compile(r"([A-Z](?:-?[A-Z])?)\s+([A-Z][^\s,]+)")
+
+
+def author_key(name: str) -> str:
+    """'Smith, John' / 'Smith J' / 'J. Smith' -> 'smith j'; '' for a group's name (no
+    initials: 'SPINE Study Group'), which would join every study the group signs."""
+    parts = split_name(name)
+    given, family = fold_text(parts.given), fold_text(parts.surname)
+    if not given:
+        # 'P Nazzaro', 'J-R Norrefalk': initials before the surname without stops, as some
+        # exports write them (ASReview's Cohen sets); split_name reads undotted capitals there
+        # as an acronym, right for a group's name, so one or two capitals only are read here
+        m = _INITIAL_FIRST.fullmatch(name.strip())
+        if m:
+            given, family = m.group(1).lower(), fold_text(m.group(2))
+    return f"{family} {given[0]}" if family and given else ""
+
+
+def _stem(word: str) -> str:
+    """A plural's singular, so 'disorders' and 'disorder' agree: enough for title words."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def title_words(title: str) -> set[str]:
+    """A title's content words: folded, stemmed, no design or report words, no numbers."""
+    return {
+        _stem(w)
+        for w in fold_text(title).split()
+        if len(w) > 2 and not w.isdigit() and w not in _NOT_TOPIC
+    }
+
+
+def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyCues:
+    """The cues of one study from its records (a duplicate cluster's copies)."""
+    names: set[str] = set()
+    firsts: set[str] = set()
+    authors: set[str] = set()
+    years: set[int] = set()
+    words: set[str] = set()
+    follow_on = False
+    for rec in records:
+        follow_on = follow_on or follow_on_report(rec.title)
+        names |= trial_names(rec.title)
+        keys = [k for k in (author_key(a) for a in rec.authors) if k]
+        if keys:
+            firsts.add(keys[0])
+        authors.update(keys)
+        if rec.year:
+            years.add(rec.year)
+        words |= title_words(rec.title)
+    # a trial's name is its own cue, not one of the words that name its intervention and
+    # population: counted twice, a name alone would suggest a link
+    words = {w for w in words if w.upper() not in names}
+    return StudyCues(
+        frozenset(names),
+        frozenset(firsts),
+        frozenset(authors),
+        frozenset(years),
+        frozenset(words),
+        follow_on,
+        frozenset(numbers),
+    )
+
+
+@dataclass(frozen=True)
+class CueLink:
+    """Why two studies may be one: the cues they share."""
+
+    names: tuple[str, ...]
+    authors: tuple[str, ...]  # shared author keys
+    first_author: bool  # the same first author
+    words: tuple[str, ...]  # shared title words, rarest first
+    years: tuple[int, int]  # earliest and latest year of the two ((0, 0) when neither has one)
+    follow_on: bool  # one of the two says it is a protocol, follow-up, secondary analysis …
+
+    @property
+    def team(self) -> bool:
+        """The same first author, or two authors or more in common."""
+        return self.first_author or len(self.authors) >= 2
+
+    @property
+    def suggests(self) -> bool:
+        """The rule: a trial's name and its team or its topic (one author in common is enough
+        beside a name); or a team and the intervention and population its titles name, when
+        one of the two says it is a follow-on report (a group's different trials are two main
+        papers, each with the team and the topic: measured, they were most of the team-and-
+        words suggestions in the drug reviews, benchmarks/results/study-links.md)."""
+        if self.names and (self.authors or self.words):
+            return True
+        return self.team and bool(self.words) and self.follow_on
+
+    @property
+    def cues(self) -> tuple[str, ...]:
+        """The cues the suggestion rests on: 'name', 'authors', 'words'."""
+        out = ("name",) if self.names else ()
+        out += ("authors",) if self.authors else ()
+        out += ("words",) if self.words else ()
+        return out + (("follow-on",) if self.follow_on and not self.names else ())
+
+    def evidence(self) -> str:
+        """'trial name SPINE; authors Smith J (first), Lee K; title words spine, surgery;
+        2010-2014': what a person reads beside the suggestion."""
+        parts = []
+        if self.names:
+            parts.append("trial name " + ", ".join(self.names))
+        if self.authors:
+            shown = ", ".join(_shown(k) for k in self.authors[:4])
+            more = f" +{len(self.authors) - 4}" if len(self.authors) > 4 else ""
+            first = " (same first author)" if self.first_author else ""
+            parts.append(f"authors {shown}{more}{first}")
+        if self.words:
+            parts.append("title words " + ", ".join(self.words[:5]))
+        if self.follow_on and not self.names:
+            parts.append("one a follow-on report")
+        if self.years != (0, 0):
+            lo, hi = self.years
+            parts.append(str(lo) if lo == hi else f"{lo}-{hi}")
+        return "; ".join(parts)
+
+
+def _shown(key: str) -> str:
+    family, _, initial = key.rpartition(" ")
+    return f"{family.title()} {initial.upper()}"
+
+
+def _index(studies: Mapping[int, StudyCues], attr: str) -> dict[str, list[int]]:
+    """key -> the studies that have it (a trial name or an author key)."""
+    out: dict[str, list[int]] = defaultdict(list)
+    for sid in sorted(studies):
+        for key in getattr(studies[sid], attr):
+            out[key].append(sid)
+    return out
+
+
+def _without_common(studies: Mapping[int, StudyCues]) -> dict[int, StudyCues]:
+    """The studies without the names and authors on more than MAX_SHARING of them: these are
+    no one trial's (a common acronym, a prolific author, one name of two people)."""
+    common = {
+        attr: {k for k, ids in _index(studies, attr).items() if len(ids) > MAX_SHARING}
+        for attr in ("names", "authors", "first_authors")
+    }
+    return {
+        sid: replace(
+            s,
+            names=s.names - common["names"],
+            authors=s.authors - common["authors"],
+            first_authors=s.first_authors - common["first_authors"],
+        )
+        for sid, s in studies.items()
+    }
+
+
+_RARE = ""  # the key of word_weights that holds the weight of a word on MAX_SHARING studies
+
+
+def word_weights(studies: Mapping[int, StudyCues]) -> dict[str, float]:
+    """Each title word's weight: how rare it is among the project's studies (idf), so 'pain'
+    in a review of pain weighs little and the intervention's own words much; under the key
+    '' the weight of a word on MAX_SHARING studies (rarer words name a study's own topic)."""
+    df: dict[str, int] = defaultdict(int)
+    for s in studies.values():
+        for w in s.words:
+            df[w] += 1
+    n = len(studies) + 1
+    weight = {w: math.log(n / d) for w, d in df.items()}
+    weight[_RARE] = math.log(n / MAX_SHARING)
+    return weight
+
+
+def _shared_words(a: StudyCues, b: StudyCues, weight: Mapping[str, float]) -> tuple[str, ...]:
+    """The shared title words when they hold WORDS_SHARED of the lighter title's weight (the
+    shorter title of a conference abstract or a follow-up named briefly) and one of them is
+    on MAX_SHARING studies or fewer; else none. The review's own topic is on most of its
+    records ('attention deficit hyperactivity disorder' in a review of ADHD): a short title of
+    those words alone shares all it has with every record of a team, and names no study."""
+    shared = a.words & b.words
+    light = min(sum(weight[w] for w in a.words), sum(weight[w] for w in b.words))
+    if not shared or light <= 0 or sum(weight[w] for w in shared) < WORDS_SHARED * light:
+        return ()
+    if max(weight[w] for w in shared) < weight[_RARE]:
+        return ()
+    return tuple(sorted(shared, key=lambda w: (-weight[w], w)))
+
+
+def _years(a: StudyCues, b: StudyCues) -> tuple[int, int] | None:
+    """Earliest and latest year, None when the two are further apart than PERIOD."""
+    years = a.years | b.years
+    if not years:
+        return (0, 0)
+    if a.years and b.years and min(abs(x - y) for x in a.years for y in b.years) > PERIOD:
+        return None
+    return (min(years), max(years))
+
+
+def _candidates(studies: Mapping[int, StudyCues]) -> set[tuple[int, int]]:
+    """Pairs that share a trial name or an author (the only ways a pair can be suggested)."""
+    pairs: set[tuple[int, int]] = set()
+    for attr in ("names", "authors"):
+        for ids in _index(studies, attr).values():
+            pairs.update(combinations(ids, 2))
+    return pairs
+
+
+def compare(a: StudyCues, b: StudyCues, weight: Mapping[str, float]) -> CueLink | None:
+    """The cues two studies share (whether or not they suggest a link), or None when they are
+    two studies whatever they share: both registered with no number in common (a trial
+    registered twice writes both numbers, or shares one), or further apart than PERIOD."""
+    if a.numbers and b.numbers and not a.numbers & b.numbers:
+        return None
+    years = _years(a, b)
+    if years is None:
+        return None
+    return CueLink(
+        tuple(sorted(a.names & b.names)),
+        tuple(sorted(a.authors & b.authors)),
+        bool(a.first_authors & b.first_authors),
+        _shared_words(a, b, weight),
+        years,
+        a.follow_on or b.follow_on,
+    )
+
+
+def cue_links(studies: Mapping[int, StudyCues]) -> dict[tuple[int, int], CueLink]:
+    """Suggested links between studies (id -> cues), by the rule of the module's docstring;
+    keys (a, b) with a < b."""
+    weight = word_weights(studies)
+    studies = _without_common(studies)
+    out = {}
+    for a, b in sorted(_candidates(studies)):
+        link = compare(studies[a], studies[b], weight)
+        if link is not None and link.suggests:
+            out[(a, b)] = link
+    return out

@@ -1,0 +1,104 @@
+"""A trial's name or acronym as a report's title writes it: 'the SPINE trial', '(RETURN
+study)', 'XYZ: a randomised controlled trial', 'Study protocol of the WorkUp trial'.
+
+A trial's reports (protocol, main paper, follow-up, economic evaluation) name it the same way,
+so a shared name is a cue that two records report one study (:mod:`reviewkit.dedup.study_cues`).
+Only a word written like a name is read: an acronym or a coined word with two capitals or more
+('SPINE', 'WorkUp', 'BeST', 'IPS-MA'), next to the words that say it names a trial or a study.
+A title's ordinary capitalised words ('the Danish trial', 'The Study') have one capital and are
+not names. The title only: an abstract also names the trials it compares itself with ('unlike
+the UKPDS trial'), which are other studies.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A name: letters, digits and inner hyphens, at least two capitals and three characters. The
+# capitals tell a name from an ordinary word of the title.
+_NAME = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+# What a trial's name stands before: the design words titles use for a trial or its study.
+_DESIGN = (
+    r"(?:(?:randomi[sz]ed|controlled|clinical|cluster|pilot|feasibility|multicent(?:re|er)"
+    r"|pragmatic|phase\s+[IV1-4]+)\s+){0,4}(?:trial|study|studies|project|cohort)\b"
+)
+
+_PATTERNS = (
+    # 'the SPINE trial', 'of the WorkUp randomised controlled trial', 'the IPS-MA study'
+    re.compile(rf"\bthe\s+({_NAME})\s+{_DESIGN}", re.IGNORECASE),
+    # '(RETURN study)', '(the SPINE trial)'
+    re.compile(rf"\((?:the\s+)?({_NAME})\s+{_DESIGN}\s*\)", re.IGNORECASE),
+    # 'a randomised controlled trial (RETURN)', '... study (BeST)' : the name in brackets
+    # right after the design words
+    re.compile(rf"{_DESIGN}\s*[\[(]({_NAME})[\])]", re.IGNORECASE),
+    # 'XYZ: a randomised controlled trial', 'SPINE - study protocol', '...at 1-year
+    # follow-up-WorkUp, a randomized controlled trial': a name opening the title (or glued to
+    # it by a hyphen), a colon (comma, dash), then the design within six words. Only there: the
+    # word before '…: a randomised trial' inside a title is most often its condition ('… in
+    # COPD: a randomised trial'), which many trials share.
+    re.compile(
+        rf"(?:^|(?<=[a-z]-)(?=(?-i:[A-Z])))({_NAME})\s*[:,\u2013\u2014-]\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,6}}?"
+        rf"(?:trial|study|protocol)\b",
+        re.IGNORECASE,
+    ),
+)
+
+# Words the patterns can catch that name a kind of trial, a condition or a place, never one
+# trial ('the RCT', 'the UK study', 'COVID-19: a randomised trial'): many trials share them.
+_NOT_NAMES = frozenset(
+    {
+        "RCT", "RCTS", "CRCT", "UK", "US", "USA", "EU", "NHS", "WHO", "HIV", "AIDS", "COVID",
+        "COVID19", "SARSCOV2", "MRI", "ICU", "II", "III", "IV",
+    }
+)  # fmt: skip
+
+
+def _looks_like_name(word: str) -> bool:
+    """Two capitals or more and three characters or more: 'SPINE', 'WorkUp', 'IPS-MA'."""
+    return len(word) >= 3 and sum(c.isupper() for c in word) >= 2
+
+
+def name_key(word: str) -> str:
+    """The name as names are compared: capitals, letters and digits only ('IPS-MA' and
+    'IPS MA' and 'Ips-Ma' are one name)."""
+    return re.sub(r"[^A-Z0-9]", "", word.upper())
+
+
+def trial_names(title: str) -> set[str]:
+    """The trial names a title writes, in their compared form (:func:`name_key`)."""
+    letters = [c for c in title if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > len(letters) / 2:
+        return set()  # a title in capitals ('THE EFFECT OF …'): every word would look a name
+    found = set()
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(title):
+            word = m.group(1)
+            key = name_key(word)
+            if _looks_like_name(word) and key not in _NOT_NAMES and not key.isdigit():
+                found.add(key)
+    return found
+
+
+# A trial's reports other than its main paper say in their titles what they are: its protocol
+# or design, its baseline, a follow-up ('two-year follow-up', 'five years after', 'long-term
+# effects'),
+# a secondary, subgroup or post hoc analysis, an economic or process evaluation, an extension.
+# Two main papers of one research group (its different trials) say none of this, so a team and
+# a topic suggest a link only beside such a report (study_cues.CueLink.suggests).
+_FOLLOW_ON = re.compile(
+    r"\b(?:protocol|design|rationale|baseline|follow[\s-]?up|years?\s+after"
+    # 'long-term' only of a report's outcomes: 'long-term sickness absence' is a population
+    r"|long[\s-]?term\s+(?:effects?|outcomes?|results|efficacy|safety)"
+    r"|secondary|subgroup|sub[\s-]?stud(?:y|ies)|post[\s-]?hoc|exploratory|ancillary"
+    # not 'qualitative': a qualitative study's title says its own design, and two of one team
+    # on one population (the demo's two COVID-19 studies of Thailand's hill tribes) are two
+    r"|economic|cost[\s-]?(?:effectiveness|utility|benefit)|process\s+evaluation"
+    r"|extension|mediat(?:ors?|ion)|moderators?)\b",
+    re.IGNORECASE,
+)
+
+
+def follow_on_report(title: str) -> bool:
+    """Whether a title says it is a trial's protocol, follow-up, secondary analysis, economic
+    or process evaluation (not its main paper)."""
+    return bool(_FOLLOW_ON.search(title))

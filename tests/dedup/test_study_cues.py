@@ -1,0 +1,166 @@
+"""Study links from a trial's name, its team and its titles' words (no registration number):
+each cue and its guards on hand-made records, and through `dedup studies` / `dedup study-link`."""
+
+from __future__ import annotations
+
+from conftest import add_records
+
+from reviewkit.cli import main
+from reviewkit.dedup.studies import open_suggestions, study_groups, suggest_study_links
+from reviewkit.dedup.study_cues import MAX_SHARING, PERIOD, cue_links, study_cues
+from reviewkit.dedup.study_names import follow_on_report, trial_names
+from reviewkit.records import AbstractSection, Record
+
+TEAM = ["Hansen, Kari", "Berg, Ola", "Lund, Per", "Moe, Siri"]
+OTHER_TEAM = ["Smith, John", "Brown, Anna", "Lee, Kim"]
+
+
+def rec(title: str, authors: list[str], year: int = 2015, **kw) -> Record:
+    return Record(title=title, authors=authors, year=year, **kw)
+
+
+def links(*records: Record, numbers: tuple[tuple[str, ...], ...] = ()) -> dict:
+    """cue_links over one study per record; ``numbers``: each study's registration numbers."""
+    nums = numbers or tuple(() for _ in records)
+    return cue_links(
+        {i: study_cues([r], n) for i, (r, n) in enumerate(zip(records, nums, strict=True))}
+    )
+
+
+def test_trial_names_in_titles():
+    assert trial_names("Study protocol of the SPINE trial") == {"SPINE"}
+    assert trial_names("Return to work after back surgery (RETURN study)") == {"RETURN"}
+    assert trial_names("XYZ: a randomised controlled trial of exercise") == {"XYZ"}
+    assert trial_names("Work ability at follow-up-WorkUp, a randomized controlled trial") == {
+        "WORKUP"
+    }
+    assert trial_names("Results of the IPS-MA randomised controlled trial") == {"IPSMA"}
+    assert trial_names("A randomized controlled trial (BeST) of back skills") == {"BEST"}
+
+
+def test_words_that_are_no_trials_name():
+    # one capital: an ordinary word; the condition before ': a randomised trial' inside a
+    # title; a kind of trial or a country; a title in capitals, where every word looks a name
+    assert trial_names("The Danish trial of exercise") == set()
+    assert trial_names("Exercise in COPD: a randomised controlled trial") == set()
+    assert trial_names("Findings of the RCT in the UK study") == set()
+    assert trial_names("RESULTS OF THE SPINE TRIAL") == set()
+
+
+def test_follow_on_reports_say_what_they_are():
+    assert follow_on_report("Two-year follow-up of a randomised trial")
+    assert follow_on_report("Cost-effectiveness of integrated care: economic evaluation")
+    assert follow_on_report("Design and rationale of a trial of exercise")
+    assert not follow_on_report("Effect of integrated care for low back pain: a randomised trial")
+
+
+def test_a_trials_name_and_one_author_suggest_a_link():
+    protocol = rec("Study protocol of the SPINE trial of surgery", TEAM[:2], 2012)
+    main_paper = rec("Surgery or physiotherapy for sciatica: the SPINE trial", [TEAM[1]], 2015)
+    ((pair, link),) = links(protocol, main_paper).items()
+    assert pair == (0, 1) and link.names == ("SPINE",) and "name" in link.cues
+    assert "trial name SPINE" in link.evidence() and "Berg O" in link.evidence()
+
+
+def test_a_programme_in_two_trials_shares_a_name_only():
+    """A programme's name in two trials: another team, another population, another period."""
+    one = rec("Supported work for depression: the ACTIVE trial", TEAM, 2005)
+    two = rec("Dementia care at home: the ACTIVE study", OTHER_TEAM, 2010)
+    assert links(one, two) == {}
+    # the same title words but further apart than one trial's reports appear
+    late = rec("Supported work for depression: the ACTIVE trial", TEAM, 2005 + PERIOD + 1)
+    assert links(one, late) == {}
+
+
+def test_a_research_groups_different_trials_share_the_team_only():
+    """Two main papers of one team on one topic are two trials; a follow-up of one is not."""
+    first = rec("Integrated care for sick-listed workers with low back pain", TEAM, 2010)
+    second = rec("Integrated care for sick-listed workers with low back pain in nursing", TEAM)
+    assert links(first, second) == {}
+    follow_up = rec("Integrated care for sick-listed workers with low back pain: 5-year "
+                    "follow-up", TEAM[1:], 2016)  # fmt: skip
+    ((_, link),) = links(first, follow_up).items()
+    assert link.team and "follow-on" in link.cues and "back" in link.words
+    # the group's trial in another population: its words are not the same enough
+    neck = rec("Coordinated care for neck and shoulder pain in nurses: 2-year follow-up", TEAM)
+    assert links(first, neck) == {}
+
+
+def test_two_registered_studies_with_different_numbers_are_two():
+    protocol = rec("Study protocol of the SPINE trial of surgery", TEAM, 2012)
+    main_paper = rec("Surgery for sciatica: the SPINE trial", TEAM, 2015)
+    assert links(protocol, main_paper, numbers=(("NCT01234567",), ("NCT07654321",))) == {}
+    assert len(links(protocol, main_paper, numbers=(("NCT01234567",), ()))) == 1
+
+
+def test_a_name_on_many_studies_is_no_trials_and_a_group_is_no_author():
+    many = [rec(f"Outcome {n} of the HOPE trial", [f"Author{n}, A"]) for n in range(MAX_SHARING)]
+    assert links(*many, rec("Diet in the HOPE trial", ["Author1, A"])) == {}
+    group = ["SPINE Study Group"]
+    assert links(rec("Study protocol of the SPINE trial", group),
+                 rec("Surgery for sciatica: the SPINE trial", group)) == {}  # fmt: skip
+
+
+def _run(capsys, *args):
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cue_suggestions_through_the_cli(project_a, capsys):
+    number = [AbstractSection("TRIAL REGISTRATION", "NCT01234567")]
+    protocol, main_paper, registered, unrelated = add_records(
+        project_a,
+        [
+            rec("Study protocol of the SPINE trial of surgery", TEAM[:2], 2012),
+            rec("Surgery or physiotherapy for sciatica: the SPINE trial", TEAM[1:], 2015),
+            rec("Costs of the SPINE trial", TEAM, 2016, abstract_sections=number),
+            rec("Sleep of shift workers", OTHER_TEAM, 2015),
+        ],
+    )
+    folder = str(project_a.folder)
+    code, out, _ = _run(capsys, "dedup", "studies", "--project", folder)
+    assert code == 0 and "3 new suggestions; 3 waiting for a person" in out, out
+    assert f"records {protocol} and {main_paper} (name, authors, words): trial name SPINE" in out
+    assert unrelated not in {s.a for s in open_suggestions(project_a.db)} | {
+        s.b for s in open_suggestions(project_a.db)
+    }
+    args = ("dedup", "study-link", "--project", folder, "--reviewer", "lead")
+    assert _run(capsys, *args, "--same", str(protocol), str(main_paper))[0] == 0
+    assert _run(capsys, *args, "--different", str(main_paper), str(registered))[0] == 0
+    code, out, _ = _run(capsys, "dedup", "studies", "--project", folder)
+    assert "0 new suggestions; 1 waiting" in out and f"study {protocol}: 2 reports" in out
+    assert suggest_study_links(project_a.db) == 0  # a settled pair is not suggested again
+    assert study_groups(project_a.db)[0].reports == (protocol, main_paper)
+
+
+def test_the_reviews_own_topic_names_no_study():
+    """Words on more than MAX_SHARING studies are the review's topic: a team's follow-up that
+    shares only those with the team's other trial is not linked; a rarer word joins them."""
+    topic = [
+        rec(f"Drug {n} for attention deficit hyperactivity disorder", [f"Other{n}, A"])
+        for n in range(MAX_SHARING + 1)
+    ]
+    follow_up = rec("A 4-year follow-up of attention deficit hyperactivity disorder", TEAM)
+    other_trial = rec("Tomoxetine in adults with attention deficit hyperactivity disorder", TEAM)
+    assert links(*topic, follow_up, other_trial) == {}
+    own_follow_up = rec("Tomoxetine for attention deficit hyperactivity disorder: follow-up", TEAM)
+    ((_, link),) = links(*topic, own_follow_up, other_trial).items()
+    assert link.words[0] == "tomoxetine"
+
+
+def test_author_keys_of_every_export_form():
+    from reviewkit.dedup.study_cues import author_key
+
+    forms = ("Nazzaro, Paolo", "Nazzaro P", "P Nazzaro", "P. Nazzaro")
+    assert {author_key(a) for a in forms} == {"nazzaro p"}
+    assert author_key("J-R Norrefalk") == "norrefalk j"
+    # a group's name is no person's: it would join every study the group signs
+    assert author_key("SPINE Study Group") == author_key("UK Study Group") == ""
+
+
+def test_two_qualitative_studies_of_one_team_are_no_follow_on():
+    """A qualitative study's title names its own design: two of one team are two studies."""
+    one = rec("Experiences of COVID-19 measures among hill tribes: a qualitative study", TEAM)
+    two = rec("Impacts of COVID-19 among hill tribes: a qualitative study", TEAM)
+    assert not follow_on_report(one.title) and links(one, two) == {}
