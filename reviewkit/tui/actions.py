@@ -182,9 +182,9 @@ def normalise_key(key: str) -> str | None:
 
 def _line(path: Path, action_id: str) -> str:
     """'file:line' of the line that sets ``action_id`` (or just the file)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
+    try:  # read as load_keymap read it: a keymap Notepad saved as UTF-16 (its BOM) is valid
+        lines = read_text(path).splitlines()
+    except (OSError, UserError):
         return str(path)
     last = action_id.rpartition(".")[2]
     for wanted in (action_id, last):
