@@ -30,7 +30,8 @@ from reviewkit.dedup.review import (
 )
 from reviewkit.errors import UserError, no_record_text
 from reviewkit.formats import csv_read
-from reviewkit.records import Record, normalise_title
+from reviewkit.records import Record
+from reviewkit.sheet_titles import refuse_other_title
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
 from reviewkit.store.db import Store
@@ -204,24 +205,19 @@ def _checked_rows(db: Store, path: Path) -> list[tuple[int, int, int, str]]:
 def _refuse_other_titles(
     titles: dict[int, dict[int, str]], known: dict[int, Record], path: Path
 ) -> None:
-    """Refuse a sheet whose a_title or b_title is another record's than the id beside it: the
-    sheet of another project (its ids are numbered from 1 too, so they name records here; a
-    'same' would merge two records nobody compared) or ids edited by hand. Titles compare
-    folded (case, accents and punctuation aside: a spreadsheet keeps the text of a cell); a
-    cell left empty, or holding no letter (a spreadsheet turns '1-2-3' into a date), is not
-    compared, nor a sheet without the title columns (columns may be deleted)."""
+    """Refuse a sheet whose a_title or b_title is another record's than the id beside it
+    (:mod:`reviewkit.sheet_titles`; a 'same' would merge two records nobody compared). A sheet
+    without the title columns is not checked (columns may be deleted)."""
     for line, shown in titles.items():
         for rid, cell in shown.items():
-            said, stored = normalise_title(cell), normalise_title(known[rid].title or "")
-            if said != stored and any(c.isalpha() for c in said):
-                raise UserError(
-                    f"record {rid} of this project is titled {known[rid].title or '(none)'!r},"
-                    f" but this row shows {cell.strip()!r}: the sheet was written for another"
-                    " project, or its ids were changed",
-                    where=f"{path}:{line}",
-                    hint="write this project's sheet with 'reviewkit dedup review --csv FILE'"
-                    " and fill that one; nothing was written",
-                )
+            refuse_other_title(
+                rid,
+                cell,
+                known[rid].title,
+                f"{path}:{line}",
+                "write this project's sheet with 'reviewkit dedup review --csv FILE' and fill"
+                " that one",
+            )
 
 
 def _sorted_rows(
