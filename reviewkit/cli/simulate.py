@@ -36,7 +36,7 @@ from reviewkit.wording import quantity
 @click.option(
     "--csv",
     "csv_path",
-    type=OutputPath(dir_okay=False),
+    type=OutputPath(dir_okay=False, writes="CSV", endings=(".csv",)),
     help="Write the screening order (CSV).",
 )
 @click.option(
