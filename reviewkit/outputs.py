@@ -41,6 +41,26 @@ from reviewkit.errors import OutputError
 from reviewkit.files import NUMBERS_KIND, ODS_KIND, SQLITE, XLSX_KIND, binary_kind
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+# The columns of the sheets reviewkit writes of a project's own records, for a person and for
+# another command to read back: the extraction sheet ('extract export', its fields after
+# these), dedup's queue ('dedup review --csv', each record's fields after these) and its
+# clusters ('dedup report --csv'). import tells them from a database's CSV export by their
+# first columns (formats.not_export): importing one copies the project's records into it.
+EXTRACTION_SHEET_COLUMNS = ("record_id", "study", "report", "title")
+QUEUE_SHEET_COLUMNS = ("record_a", "record_b", "score", "rule", "verdict", "guard_reason")
+CLUSTERS_SHEET_COLUMNS = (
+    "cluster",
+    "record_id",
+    "canonical",
+    "source",
+    "origin",
+    "title",
+    "year",
+    "doi",
+    "pmid",
+    "linked_by",
+)
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?")
 
 

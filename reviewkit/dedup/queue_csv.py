@@ -37,7 +37,7 @@ from reviewkit.store import records as record_rows
 from reviewkit.store.db import Store
 
 # guard_reason: why the chaining guard held back a merge the rule wanted ('' for other rules)
-PAIR_COLUMNS = ("record_a", "record_b", "score", "rule", "verdict", "guard_reason")
+PAIR_COLUMNS = outputs.QUEUE_SHEET_COLUMNS
 VERDICT_WORDS = {
     "same": "duplicate",
     "duplicate": "duplicate",
