@@ -334,6 +334,27 @@ def check_text_output(path: str | Path, writes: str, endings: tuple[str, ...]) -
 _SHEET_KINDS = {XLSX_KIND, ODS_KIND, NUMBERS_KIND, "an Excel 97-2003 workbook (.xls)"}
 
 
+def check_not_input(path: str | Path, given: str | Path, option: str) -> None:
+    """OutputError when the output ``path`` is the file the command reads (``given``, a
+    dataset or a gold set; the same file by another name or link too): the output replaced it
+    once the command had read it, and the labelled set was lost."""
+    try:
+        same = Path(path).resolve() == Path(given).resolve() or os.path.samefile(path, given)
+    except OSError:  # the output does not exist yet (the usual case)
+        same = False
+    if same:
+        raise OutputError(
+            f"{option} names {given}, the file this command reads: writing would replace it",
+            where=str(path),
+            hint=f"nothing was written; name another file, e.g. {_beside(Path(path))}",
+        )
+
+
+def _beside(path: Path) -> str:
+    """A name for an output next to ``path``: 'set-out.csv' for 'set.csv'."""
+    return str(path.with_name(f"{path.stem}-out{path.suffix}"))
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

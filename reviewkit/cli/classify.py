@@ -168,6 +168,8 @@ def _evaluate(
             "--evaluate needs exactly one --scheme",
             hint="name the scheme the CSV's gold labels belong to, e.g. --scheme model-type",
         )
+    if csv_out:  # the gold set was replaced by the confusion matrix
+        outputs.check_not_input(csv_out, evaluate_file, "--csv")
     if protocol_file is not None:
         protocol = protocol_mod.load(protocol_file)
     else:
