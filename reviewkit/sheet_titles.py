@@ -10,16 +10,27 @@ values would be written on records nobody read, so the sheet is refused, nothing
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from reviewkit.errors import UserError
 from reviewkit.records import normalise_title
+
+# How alike (difflib's ratio of the folded titles) a title cell must be to be the record's: a
+# person who corrects a typo or retypes a word in a cell leaves 0.9 or more of a title of ten
+# words, while another study's title, beside an id it was sorted away from, shares little
+# more than the review's topic words (0.3-0.6). Two records of one study can be closer (a
+# dedup pair, 0.95), but ids of another project or a sort land on a record at random.
+SAME_TITLE = 0.8
 
 
 def shows_other_title(cell: str, title: str | None) -> bool:
     """Whether a sheet's title cell names another title than ``title``. Titles compare folded
-    (case, accents and punctuation aside: a person may retype one); a cell left empty, or with
-    no letter in it (a spreadsheet reads '1-2-3' as a date), is not compared."""
-    said = normalise_title(cell)
-    return any(c.isalpha() for c in said) and said != normalise_title(title or "")
+    (case, accents and punctuation aside) and a small edit is allowed (SAME_TITLE); a cell left
+    empty, or with no letter in it (a spreadsheet reads '1-2-3' as a date), is not compared."""
+    said, stored = normalise_title(cell), normalise_title(title or "")
+    if not any(c.isalpha() for c in said) or said == stored:
+        return False
+    return SequenceMatcher(None, said, stored, autojunk=False).ratio() < SAME_TITLE
 
 
 def refuse_other_title(record_id: int, cell: str, title: str | None, where: str, hint: str) -> None:

@@ -108,11 +108,14 @@ def test_record_id_not_a_number_says_what_to_do(project: Path, tmp_path: Path, c
 
 def test_titles_as_a_spreadsheet_keeps_them_are_the_records(project: Path, capsys) -> None:
     """The titles beside the ids are compared folded: a cell retyped in capitals, without its
-    punctuation, emptied, or holding no letter (a spreadsheet's date) is still the record's."""
+    punctuation, with a typo corrected, emptied, or holding no letter (a spreadsheet's date)
+    is still the record's."""
     text = (
         "record_a,record_b,verdict,a_title,b_title\n"
         "1,2,same,RETURN TO WORK AFTER SICK LEAVE FOR COMMON MENTAL DISORDERS"
         " A RANDOMISED TRIAL OF A COORDINATOR  ,2020-01-02\n"
+        "2,1,same,,Return to work after sick leave for common mental disorder: a randomised"
+        " trial of a co-ordinator\n"
     )
     code, out = read_back(project, text, capsys)
     assert code == 0, out
@@ -120,11 +123,10 @@ def test_titles_as_a_spreadsheet_keeps_them_are_the_records(project: Path, capsy
 
 
 def test_a_title_of_another_record_writes_nothing(project: Path, capsys) -> None:
-    """Record 2's title beside id 1 (the ids of another project's sheet, or ids retyped)."""
+    """Another project's record beside id 1 (that project's sheet: its ids start at 1 too)."""
     text = (
         "record_a,record_b,verdict,a_title\n"
-        "1,2,different,Return to work after sick leave for common mental disorders:"
-        " a randomized trial of coordinators\n"
+        "1,2,different,Supported employment for people with depression: a cohort study\n"
     )
     code, out = read_back(project, text, capsys)
     assert code == 2, out
