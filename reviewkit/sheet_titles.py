@@ -27,9 +27,10 @@ SAME_TITLE = 0.8
 def shows_other_title(cell: str, title: str | None) -> bool:
     """Whether a sheet's title cell names another title than ``title``. Titles compare folded
     (case, accents and punctuation aside) and a small edit is allowed (SAME_TITLE); a cell left
-    empty, or with no letter in it (a spreadsheet reads '1-2-3' as a date), is not compared."""
+    empty, or with no letter in it (a spreadsheet reads '1-2-3' as a date), is not compared,
+    nor a record without a title (one known by its citation: the sheet showed it empty)."""
     said, stored = normalise_title(cell), normalise_title(title or "")
-    if not any(c.isalpha() for c in said) or said == stored:
+    if not any(c.isalpha() for c in said) or not stored or said == stored:
         return False
     return SequenceMatcher(None, said, stored, autojunk=False).ratio() < SAME_TITLE
 
