@@ -6,10 +6,9 @@ words split where the term has a space, a hyphen, a '/' or an apostrophe
 (:func:`reviewkit.classify.terms.parse_term`; a '*' at a word's start or end is the term's own
 syntax). A word of a term that holds any other character (``c++``, ``(team|group)``, ``F32.1``)
 equals no word of any text, so the term silently finds nothing; a term of punctuation alone
-(``--``) has no word.
-Search-query and pattern syntax is how such terms come in (a term list pasted from a search
-strategy or another tool), so a capitalised AND, OR or NOT between words is refused too: a
-label's terms already count as alternatives.
+(``--``) has no word. Search-query and pattern syntax is how such terms come in (a term list
+pasted from a search strategy or another tool), so a capitalised AND, OR or NOT between words
+is refused too: a label's terms already count as alternatives.
 """
 
 from __future__ import annotations
