@@ -31,6 +31,7 @@ from reviewkit.protocol import ExtractionField
 from reviewkit.protocol.validate import SHEET_COLUMNS
 from reviewkit.records import AbstractSection, Record, plain_abstract
 from reviewkit.reports.labels import report_labels
+from reviewkit.sheet_titles import refuse_other_title
 from reviewkit.store import extraction as values_rows
 from reviewkit.store import records as record_rows
 from reviewkit.store.duplicates import canonical_map
@@ -415,6 +416,7 @@ def import_csv(
     allowed = set(study_ids)
     wanted: list[tuple[int, str, str]] = []
     first_line: dict[int, int] = {}
+    shown: dict[int, str] = {}  # record id -> the title its row shows
     for line, row in rows:
         raw = (row.get("record_id") or "").strip()
         if not raw.isdigit():
@@ -437,10 +439,31 @@ def import_csv(
                 hint="keep one row per study; nothing was imported",
             )
         first_line[rid] = line
+        if row.get("title"):
+            shown[rid] = row["title"]
         for f in fields:
             if f in row and row[f] is not None:
                 wanted.append((rid, f, row[f].strip()))
+    _refuse_other_titles(project, shown, first_line, path)
     current = values(project, {rid for rid, _, _ in wanted})
     changed = [(rid, f, v) for rid, f, v in wanted if current[rid][f] != v]
     values_rows.add_values(project.db, changed, method="csv", reviewer=reviewer)
     return ImportResult(len(first_line), len(changed))
+
+
+def _refuse_other_titles(
+    project: Project, shown: dict[int, str], first_line: dict[int, int], path: Path
+) -> None:
+    """Refuse a sheet whose title column shows another study's title than the record_id beside
+    it (:mod:`reviewkit.sheet_titles`): a sheet of another project, or sorted in a spreadsheet
+    apart from its ids, would put its values on other studies. The title is the one
+    :func:`export_csv` wrote (the kept record's, filled from its duplicates)."""
+    records = filled_records(project.db, list(shown))
+    for rid, cell in shown.items():
+        refuse_other_title(
+            rid,
+            cell,
+            records[rid].title,
+            f"{path}:{first_line[rid]}",
+            "export this project's sheet with 'reviewkit extract export FILE' and fill that one",
+        )

@@ -38,9 +38,29 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reviewkit.errors import OutputError
-from reviewkit.files import SQLITE
+from reviewkit.files import NUMBERS_KIND, ODS_KIND, SQLITE, XLSX_KIND, binary_kind
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+# The columns of the sheets reviewkit writes of a project's own records, for a person and for
+# another command to read back: the extraction sheet ('extract export', its fields after
+# these), dedup's queue ('dedup review --csv', each record's fields after these) and its
+# clusters ('dedup report --csv'). import tells them from a database's CSV export by their
+# first columns (formats.not_export): importing one copies the project's records into it.
+EXTRACTION_SHEET_COLUMNS = ("record_id", "study", "report", "title")
+QUEUE_SHEET_COLUMNS = ("record_a", "record_b", "score", "rule", "verdict", "guard_reason")
+CLUSTERS_SHEET_COLUMNS = (
+    "cluster",
+    "record_id",
+    "canonical",
+    "source",
+    "origin",
+    "title",
+    "year",
+    "doi",
+    "pmid",
+    "linked_by",
+)
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?")
 
 
@@ -257,6 +277,82 @@ def _refuse_project_file(path: Path) -> None:
         where=str(path),
         hint="nothing was written; give the output file another name",
     )
+
+
+# Endings of kinds of file that are never text. A text output (CSV, RIS, BibTeX, JSON lines,
+# Markdown) named so is opened by the program the ending names, which refuses it or shows it
+# garbled (Excel: "the file format and extension don't match"; reviewkit's readers too take a
+# '.xlsx' for a workbook), so a sheet meant for Excel is written as .csv, which Excel opens.
+_NOT_TEXT_ENDINGS = {
+    ".xlsx": XLSX_KIND,
+    ".xlsm": XLSX_KIND,
+    ".xls": "an Excel 97-2003 workbook (.xls)",
+    ".ods": ODS_KIND,
+    ".numbers": NUMBERS_KIND,
+    ".docx": "a Word document (.docx)",
+    ".doc": "a Word 97-2003 document (.doc)",
+    ".odt": "an OpenDocument text (.odt)",
+    ".pdf": "a PDF document",
+    ".png": "a PNG image",
+    ".jpg": "a JPEG image",
+    ".jpeg": "a JPEG image",
+    ".gif": "a GIF image",
+    ".zip": "a zip archive",
+    ".gz": "a gzip-compressed file",
+    ".sqlite": "an SQLite database",
+    ".db": "a database",
+}
+
+
+def check_text_output(path: str | Path, writes: str, endings: tuple[str, ...]) -> None:
+    """OutputError when a text output (``writes``: 'CSV', 'JSON lines', …) is named with the
+    ending of a kind that is never text, or names an existing file of such a kind (by its
+    signature, :func:`reviewkit.files.binary_kind`), which the text would replace: a figure,
+    a PDF, a workbook. ``endings``: what the file may be named instead ('.csv')."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            there = binary_kind(fh.read(4096))
+    except OSError:  # missing (the usual case), or not readable: nothing of it to lose
+        there = ""
+    suffix = path.suffix.lower()
+    kind = _NOT_TEXT_ENDINGS.get(suffix, "")
+    if not there and not kind:
+        return
+    if there:
+        what = f"{path} is {there}, which {writes} written here would replace"
+    else:
+        what = f"{path.name} ends in {suffix}, the ending of {kind}, but this writes {writes}"
+    names = [path.with_suffix(e).name for e in endings]
+    better = " or ".join(filter(None, (", ".join(names[:-1]), names[-1])))
+    spreadsheet = " (Excel opens a .csv)" if ".csv" in endings and kind in _SHEET_KINDS else ""
+    raise OutputError(
+        what, where=str(path), hint=f"nothing was written; name the file {better}{spreadsheet}"
+    )
+
+
+_SHEET_KINDS = {XLSX_KIND, ODS_KIND, NUMBERS_KIND, "an Excel 97-2003 workbook (.xls)"}
+
+
+def check_not_input(path: str | Path, given: str | Path, option: str) -> None:
+    """OutputError when the output ``path`` is the file the command reads (``given``, a
+    dataset or a gold set; the same file by another name or link too): the output replaced it
+    once the command had read it, and the labelled set was lost."""
+    try:
+        same = Path(path).resolve() == Path(given).resolve() or os.path.samefile(path, given)
+    except OSError:  # the output does not exist yet (the usual case)
+        same = False
+    if same:
+        raise OutputError(
+            f"{option} names {given}, the file this command reads: writing would replace it",
+            where=str(path),
+            hint=f"nothing was written; name another file, e.g. {_beside(Path(path))}",
+        )
+
+
+def _beside(path: Path) -> str:
+    """A name for an output next to ``path``: 'set-out.csv' for 'set.csv'."""
+    return str(path.with_name(f"{path.stem}-out{path.suffix}"))
 
 
 def _umask() -> int:

@@ -20,6 +20,7 @@ from pathlib import Path
 from reviewkit.errors import ProtocolError
 from reviewkit.project import Project
 from reviewkit.protocol import Protocol
+from reviewkit.protocol.reading import read_text
 from reviewkit.store import in_use
 from reviewkit.store import searches as search_rows
 from reviewkit.wording import quantity, verb
@@ -229,9 +230,9 @@ def _where(path: Path, table: str) -> str:
         pattern = re.compile(rf"^\s*name\s*=\s*[\"']{re.escape(table[5:])}[\"']")
     else:
         pattern = re.compile(rf"^\s*\[\[?\s*{re.escape(table)}[\].]")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+    try:  # read as the protocol was (a UTF-16 file, its BOM, from Notepad is a protocol too)
+        lines = read_text(path).splitlines()
+    except (OSError, ProtocolError):
         return str(path)
     for no, line in enumerate(lines, start=1):
         if pattern.match(line):

@@ -171,9 +171,11 @@ def parse_term(text: str, language: str = "en") -> tuple[tuple[_Part, ...], ...]
     # A hyphen inside a word ('burn-out') may also be written as nothing; next to a space
     # ('muskel- og') it is part of the space.
     spaced = re.sub(r"[\-‐–](?=\s)|(?<=\s)[\-‐–]", " ", term)
-    variants = [re.split(r"[\s\-‐–/]+", spaced)]
+    # An apostrophe splits a word as the text's words are split (classify.words.tokens):
+    # "Crohn's disease" is the words Crohn, s, disease in a term as in a title.
+    variants = [re.split(r"[\s\-‐–/'’]+", spaced)]
     if re.search(r"\w[\-‐–]\w", spaced):
-        variants.append(re.split(r"[\s/]+", re.sub(r"[\-‐–]", "", spaced)))
+        variants.append(re.split(r"[\s/'’]+", re.sub(r"[\-‐–]", "", spaced)))
     out = []
     for words in variants:
         parts = []

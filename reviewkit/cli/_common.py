@@ -49,8 +49,19 @@ class OutputPath(click.Path):
     """A file or folder to write: as click.Path, but an empty value (``--out ''``, an unset
     shell variable) is refused by outputs' rule; click would turn it into the current folder."""
 
-    def __init__(self, *, file_okay: bool = True, dir_okay: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        file_okay: bool = True,
+        dir_okay: bool = True,
+        writes: str = "",
+        endings: tuple[str, ...] = (),
+    ) -> None:
+        """``writes``: the text the file gets ('CSV', …; '' for a figure), which a name or an
+        existing file of a kind that is never text refuses (outputs.check_text_output);
+        ``endings``: the ones to name it with instead."""
         super().__init__(file_okay=file_okay, dir_okay=dir_okay, path_type=Path)
+        self.writes, self.endings = writes, endings
 
     def convert(
         self, value: object, param: click.Parameter | None, ctx: click.Context | None
@@ -75,6 +86,11 @@ class OutputPath(click.Path):
         if not self.dir_okay and os.path.isdir(str(value)):
             example = os.path.join(str(value), "NAME")
             self.fail(f"{str(value)!r} is a folder; give a file name, e.g. {example}", param, ctx)
+        if self.writes:
+            try:
+                outputs.check_text_output(str(value), self.writes, self.endings)
+            except OutputError as exc:
+                self.fail(f"{exc.message}; {exc.hint}", param, ctx)
         if not self.file_okay and os.path.exists(str(value)) and not os.path.isdir(str(value)):
             self.fail(
                 f"{str(value)!r} is a file, not a folder; give a folder to write into (it is"

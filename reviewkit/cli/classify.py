@@ -78,7 +78,7 @@ def _counted(ids: list[int], study: dict[int, int]) -> str:
 @click.option(
     "--csv",
     "csv_out",
-    type=OutputPath(dir_okay=False),
+    type=OutputPath(dir_okay=False, writes="CSV", endings=(".csv",)),
     help="Also write the suggestions (or, with --evaluate, the confusion matrix) as CSV.",
 )
 @all_option
@@ -168,6 +168,8 @@ def _evaluate(
             "--evaluate needs exactly one --scheme",
             hint="name the scheme the CSV's gold labels belong to, e.g. --scheme model-type",
         )
+    if csv_out:  # the gold set was replaced by the confusion matrix
+        outputs.check_not_input(csv_out, evaluate_file, "--csv")
     if protocol_file is not None:
         protocol = protocol_mod.load(protocol_file)
     else:
@@ -270,7 +272,7 @@ def extract_group() -> None:
 
 @extract_group.command("export")
 @project_option
-@click.argument("file", type=OutputPath(dir_okay=False))
+@click.argument("file", type=OutputPath(dir_okay=False, writes="CSV", endings=(".csv",)))
 @all_option
 def extract_export(project_dir: Path, file: Path, all_studies: bool) -> None:
     """Write every study's extraction values (prefilled first) to FILE.csv."""

@@ -86,7 +86,7 @@ def dedup(ctx: click.Context, project_dir: Path) -> None:
 @click.option(
     "--csv",
     "csv_out",
-    type=OutputPath(dir_okay=False),
+    type=OutputPath(dir_okay=False, writes="CSV", endings=(".csv",)),
     help="Write the open pairs, both records' fields side by side, to this CSV file.",
 )
 @click.option(
@@ -326,7 +326,7 @@ def undo_cmd(ctx: click.Context, project_dir: Path, reviewer: str, yes: bool) ->
 @click.option(
     "--csv",
     "csv_file",
-    type=OutputPath(dir_okay=False),
+    type=OutputPath(dir_okay=False, writes="CSV", endings=(".csv",)),
     help="Also write the clusters (one row per record) to this CSV file.",
 )
 @click.option(

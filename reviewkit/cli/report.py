@@ -98,7 +98,7 @@ def report_command(
 @click.option(
     "--out",
     "out_file",
-    type=OutputPath(dir_okay=False),
+    type=OutputPath(dir_okay=False, writes="RIS, BibTeX or CSV", endings=(".ris", ".bib", ".csv")),
     default=None,
     help="Output file (default: standard output).",
 )

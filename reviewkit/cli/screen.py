@@ -169,7 +169,7 @@ def _first_open_stage(project: Project, resolver: str, derived: DerivedStages) -
 @click.option(
     "--csv",
     "csv_file",
-    type=OutputPath(dir_okay=False),
+    type=OutputPath(dir_okay=False, writes="CSV", endings=(".csv",)),
     help="Also write a CSV file, its title and notes beside it (a.csv: a.notes.txt).",
 )
 def agreement(project_dir: Path, stage: str | None, csv_file: Path | None) -> None:
@@ -218,7 +218,7 @@ def decisions() -> None:
     required=True,
     help="Whose decisions to export, as the protocol lists them.",
 )
-@click.argument("file", type=OutputPath(dir_okay=False))
+@click.argument("file", type=OutputPath(dir_okay=False, writes="JSON lines", endings=(".jsonl",)))
 def export_cmd(project_dir: Path, reviewer: str, file: Path) -> None:
     """Write one reviewer's (or resolver's) decision log to FILE."""
     from reviewkit.decision_exchange import check_exporter, export_decisions

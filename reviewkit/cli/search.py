@@ -225,7 +225,7 @@ def _history_row(r) -> list[str]:  # r: a search run (its type lives in store/)
 @search_group.command("log")
 @click.option(
     "--out",
-    type=OutputPath(dir_okay=False),
+    type=OutputPath(dir_okay=False, writes="Markdown", endings=(".md",)),
     help="Write the log to this Markdown file (default: print it).",
 )
 @project_option

@@ -36,7 +36,7 @@ from reviewkit.wording import quantity
 @click.option(
     "--csv",
     "csv_path",
-    type=OutputPath(dir_okay=False),
+    type=OutputPath(dir_okay=False, writes="CSV", endings=(".csv",)),
     help="Write the screening order (CSV).",
 )
 @click.option(
@@ -79,6 +79,8 @@ def simulate_command(
             where=str(plot_path),
             hint=f"name it {plot_path.with_suffix('.png').name}: the recall curve is drawn as PNG",
         )
+    if csv_path is not None:  # the labelled set was replaced by the screening order
+        outputs.check_not_input(csv_path, dataset, "--csv")
     if protocol_path is not None and not from_zero:
         raise UserError("--protocol needs --from-zero", hint="the priors leave no cold start")
     protocol = _protocol_text(protocol_path) if protocol_path is not None else None

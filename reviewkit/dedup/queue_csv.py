@@ -31,12 +31,13 @@ from reviewkit.dedup.review import (
 from reviewkit.errors import UserError, no_record_text
 from reviewkit.formats import csv_read
 from reviewkit.records import Record
+from reviewkit.sheet_titles import refuse_other_title
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
 from reviewkit.store.db import Store
 
 # guard_reason: why the chaining guard held back a merge the rule wanted ('' for other rules)
-PAIR_COLUMNS = ("record_a", "record_b", "score", "rule", "verdict", "guard_reason")
+PAIR_COLUMNS = outputs.QUEUE_SHEET_COLUMNS
 VERDICT_WORDS = {
     "same": "duplicate",
     "duplicate": "duplicate",
@@ -92,8 +93,9 @@ class CsvVerdicts:
     disagreed: list[tuple[int, int, int, str]] = field(default_factory=list)
 
 
-def _rows(path: Path) -> list[tuple[int, int, int, str]]:
-    """(line, a, b, verdict or '') of every row, checked; a UserError on the first bad one."""
+def _rows(path: Path) -> tuple[list[tuple[int, int, int, str]], dict[int, dict[int, str]]]:
+    """(line, a, b, verdict or '') of every row, checked (a UserError on the first bad one),
+    and the titles the sheet shows by line (record id -> its a_title or b_title cell)."""
     # read as every CSV sheet is (formats.csv_read): errors name their lines
     fieldnames, reader = csv_read.dict_rows(csv_read.read_sheet(path), str(path))
     missing = [c for c in ("record_a", "record_b", "verdict") if c not in fieldnames]
@@ -103,7 +105,7 @@ def _rows(path: Path) -> list[tuple[int, int, int, str]]:
             where=str(path),
             hint="read back the file 'dedup review --csv' wrote, with its header",
         )
-    out = []
+    out, titles = [], {}
     for line, row in reader:
         word = (row.get("verdict") or "").strip().lower()
         if word and word not in VERDICT_WORDS:
@@ -122,8 +124,11 @@ def _rows(path: Path) -> list[tuple[int, int, int, str]]:
                 " nothing was written",
             ) from None
         out.append((line, a, b, VERDICT_WORDS.get(word, "")))
+        titles[line] = {
+            x: row[f"{s}_title"] for x, s in ((a, "a"), (b, "b")) if f"{s}_title" in row
+        }
     _refuse_conflicts(out, path)
-    return out
+    return out, titles
 
 
 def _refuse_conflicts(rows: list[tuple[int, int, int, str]], path: Path) -> None:
@@ -180,8 +185,9 @@ def read_queue_csv(db: Store, path: Path, person: str) -> CsvVerdicts:
 
 
 def _checked_rows(db: Store, path: Path) -> list[tuple[int, int, int, str]]:
-    """:func:`_rows`, each record id checked to name a record."""
-    rows = _rows(path)
+    """:func:`_rows`, each record id checked to name a record, and the title the sheet shows
+    for it to be that record's (:func:`_refuse_other_titles`)."""
+    rows, titles = _rows(path)
     known = record_rows.get_records(db, [x for _l, a, b, _v in rows for x in (a, b)])
     for line, a, b, _v in rows:
         missing = [x for x in (a, b) if x not in known]
@@ -192,7 +198,26 @@ def _checked_rows(db: Store, path: Path) -> list[tuple[int, int, int, str]]:
             else:
                 what, hint = "a pair of one record", "a record is not paired with itself"
             raise UserError(what, where=f"{path}:{line}", hint=hint)
+    _refuse_other_titles(titles, known, path)
     return rows
+
+
+def _refuse_other_titles(
+    titles: dict[int, dict[int, str]], known: dict[int, Record], path: Path
+) -> None:
+    """Refuse a sheet whose a_title or b_title is another record's than the id beside it
+    (:mod:`reviewkit.sheet_titles`; a 'same' would merge two records nobody compared). A sheet
+    without the title columns is not checked (columns may be deleted)."""
+    for line, shown in titles.items():
+        for rid, cell in shown.items():
+            refuse_other_title(
+                rid,
+                cell,
+                known[rid].title,
+                f"{path}:{line}",
+                "write this project's sheet with 'reviewkit dedup review --csv FILE' and fill"
+                " that one",
+            )
 
 
 def _sorted_rows(

@@ -140,18 +140,7 @@ def rule_report(db: Store) -> list[RuleCount]:
     return rows
 
 
-CSV_COLUMNS = (
-    "cluster",
-    "record_id",
-    "canonical",
-    "source",
-    "origin",
-    "title",
-    "year",
-    "doi",
-    "pmid",
-    "linked_by",
-)
+CSV_COLUMNS = outputs.CLUSTERS_SHEET_COLUMNS
 
 
 def write_clusters_csv(db: Store, path: Path) -> int:

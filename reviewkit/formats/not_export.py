@@ -18,6 +18,11 @@ from pathlib import PurePosixPath
 
 from reviewkit.errors import FormatError
 from reviewkit.files import GZIP, PDF, SAVE_AS_CSV, SQLITE, spreadsheet_kind
+from reviewkit.outputs import (
+    CLUSTERS_SHEET_COLUMNS,
+    EXTRACTION_SHEET_COLUMNS,
+    QUEUE_SHEET_COLUMNS,
+)
 
 _EXPORT = "export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV"
 # compressed formats other than gzip (the only one read), by their magic numbers: bzip2
@@ -130,6 +135,42 @@ def refuse_text(text: str, name: str) -> None:
             hint="export RIS instead: Google Scholar's 'RefMan' link, EndNote's File > Export"
             " as XML or with the 'RefMan (RIS) Export' style",
         )
+
+
+# The sheets reviewkit writes of a project's own records (outputs), by their first columns:
+# what each is and what to do with it. A database's export never starts so; the extraction
+# sheet and the clusters have a title column, so the CSV reader took their rows for records.
+_OWN_SHEETS = (
+    (
+        EXTRACTION_SHEET_COLUMNS,
+        "reviewkit's extraction sheet ('extract export'): the project's own studies",
+        "read it back with 'reviewkit extract import FILE --reviewer NAME'",
+    ),
+    (
+        QUEUE_SHEET_COLUMNS[:2],
+        "reviewkit's dedup review sheet ('dedup review --csv'): pairs of the project's own records",
+        "read it back with 'reviewkit dedup review --read-csv FILE --reviewer NAME'",
+    ),
+    (
+        CLUSTERS_SHEET_COLUMNS[:3],
+        "reviewkit's list of duplicate clusters ('dedup report --csv'): the project's own records",
+        "it is a report to read; import the databases' exports instead",
+    ),
+)
+_CELL = re.compile(r'\s*"?([^",;\t]*)"?\s*(?:[,;\t]|$)')
+
+
+def refuse_own_sheet(text: str, name: str) -> None:
+    """FormatError when ``text`` (a file's head) is a sheet reviewkit wrote of a project's own
+    records: importing it would copy them into a project as new records (in a spreadsheet's
+    separator: ',', ';' or a tab)."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0].strip().lower()
+    if first.startswith("sep="):  # Excel's separator line, then the header
+        first = text.split("\n", 2)[1].strip().lower() if text.count("\n") > 1 else ""
+    cells = tuple(m.group(1).strip() for m in _CELL.finditer(first))
+    for columns, what, hint in _OWN_SHEETS:
+        if cells[: len(columns)] == columns:
+            raise FormatError(f"this is {what}, not a reference export", where=name, hint=hint)
 
 
 # XML that is no PubMed XML, by its root element (lower case): what it is and what to do

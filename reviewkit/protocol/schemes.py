@@ -14,6 +14,7 @@ from typing import Any
 from reviewkit.protocol.keys import LABEL_KEYS, SCHEME_KEYS
 from reviewkit.protocol.model import NONE_ID, Label, Scheme, SignalTerm
 from reviewkit.protocol.names import id_key
+from reviewkit.protocol.term_words import term_problem
 
 # Term lists of a label and the language whose stemmer reads them.
 TERM_LISTS = (("terms", "en"), ("terms_no", "no"), ("terms_sv", "sv"), ("terms_da", "da"))
@@ -57,7 +58,12 @@ class SchemeChecks:
             else:
                 raise self.fail(f"{w}{key}", "each term is a string or {term = …, weight = …}")
             if not text.strip().strip('"*'):
-                raise self.fail(f"{w}{key}", "empty term")
+                raise self.fail(
+                    f"{w}{key}", "empty term", hint="delete the empty entry, or write the term"
+                )
+            problem = term_problem(text)
+            if problem:  # it would silently find nothing (term_words says why)
+                raise self.fail_at_value(f"{w}{key}", text, 1, problem[0], hint=problem[1])
             out.append(SignalTerm(text.strip(), float(weight), language))
         return out
 

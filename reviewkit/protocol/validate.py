@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewkit.errors import ProtocolError
+from reviewkit.outputs import EXTRACTION_SHEET_COLUMNS
 from reviewkit.protocol.hints import other_language, query_fix, toml_fix
 from reviewkit.protocol.keys import (
     EXTRACTION_KEYS,
@@ -37,7 +38,7 @@ from reviewkit.query import QuerySyntaxError, parse
 # the columns `extract export` writes before the fields and `extract import` reads back as read
 # only: a field of one of these ids would give the sheet two columns of one name, and the import
 # would refuse our own export (reviewkit.extract takes its header from here)
-SHEET_COLUMNS = ("record_id", "study", "report", "title")
+SHEET_COLUMNS = EXTRACTION_SHEET_COLUMNS  # the extraction sheet's own columns
 
 
 def load(path: str | Path) -> Protocol:

@@ -23,6 +23,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from textual.app import App
 from textual.binding import Binding
 from textual.keys import REPLACED_KEYS, Keys, _character_to_key, key_to_character
 
@@ -182,9 +183,9 @@ def normalise_key(key: str) -> str | None:
 
 def _line(path: Path, action_id: str) -> str:
     """'file:line' of the line that sets ``action_id`` (or just the file)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
+    try:  # read as load_keymap read it: a keymap Notepad saved as UTF-16 (its BOM) is valid
+        lines = read_text(path).splitlines()
+    except (OSError, UserError):
         return str(path)
     last = action_id.rpartition(".")[2]
     for wanted in (action_id, last):
@@ -192,6 +193,19 @@ def _line(path: Path, action_id: str) -> str:
             if wanted in line and "=" in line and not line.lstrip().startswith("#"):
                 return f"{path}:{no}"
     return str(path)
+
+
+def _app_keys() -> dict[str, str]:
+    """Keys Textual's App keeps for itself, key -> what it does there: its priority bindings
+    run before any screen's (ctrl+q quits; Textual checks priority bindings first, from the
+    app down). An action remapped onto one would never run, and the reviewer pressing its key
+    would quit instead. (ctrl+c is no priority binding: a screen's action on it runs.)"""
+    does = {"quit": "it quits the app"}
+    return {
+        b.key: does.get(b.action, b.action)
+        for b in App.BINDINGS
+        if isinstance(b, Binding) and b.priority
+    }
 
 
 def check_keymap(keymap: dict[str, str], path: Path) -> None:
@@ -222,6 +236,13 @@ def check_keymap(keymap: dict[str, str], path: Path) -> None:
                     where=where,
                     hint="a single character, or a name such as enter, escape, space, tab, "
                     "up, pagedown, f1, ctrl+x, question_mark",
+                )
+            taken = _app_keys().get(normalise_key(k) or "")
+            if taken:
+                raise UserError(
+                    f"{k.strip()!r} ({action_id}) is the terminal app's own key: {taken}",
+                    where=where,
+                    hint="give the action another key; the app takes this one before any screen",
                 )
     for table in tables.values():
         keys = effective_keys(table, keymap)

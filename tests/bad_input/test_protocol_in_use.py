@@ -179,3 +179,18 @@ def test_a_suggested_label_renamed_in_the_protocol_leaves_no_study_out(
     assert main([*report, str(tmp_path / "again")]) == 0
     assert _table_rows(tmp_path / "again")["workplace-centred"] == 1
     capsys.readouterr()
+
+
+def test_a_confirmed_label_removed_from_a_utf16_protocol_names_its_line(
+    project: Path, capsys
+) -> None:
+    """Notepad's 'Unicode' (UTF-16, its BOM) protocol is read; the refusal named no line, as
+    the line was looked up in the file read again as UTF-8 (it is read as the protocol was)."""
+    capsys.readouterr()
+    protocol = project / "protocol.toml"
+    text = protocol.read_text(encoding="utf-8")
+    start = text.index('[[schemes.model-type.labels]]\nid = "workplace"')
+    protocol.write_text(text[:start] + text[text.index("[schemes.diagnosis]") :], "utf-16")
+    assert main(["status", "--project", str(project)]) == 2
+    err = capsys.readouterr().err
+    assert f"error: {protocol}:87: schemes.model-type.labels" in err

@@ -104,3 +104,32 @@ def test_record_id_not_a_number_says_what_to_do(project: Path, tmp_path: Path, c
     assert f"{edited}:2" in err and "record ids" in err
     assert "as 'dedup review --csv' wrote them" in err and "nothing was written" in err
     assert person_links(project) == []
+
+
+def test_titles_as_a_spreadsheet_keeps_them_are_the_records(project: Path, capsys) -> None:
+    """The titles beside the ids are compared folded: a cell retyped in capitals, without its
+    punctuation, with a typo corrected, emptied, or holding no letter (a spreadsheet's date)
+    is still the record's."""
+    text = (
+        "record_a,record_b,verdict,a_title,b_title\n"
+        "1,2,same,RETURN TO WORK AFTER SICK LEAVE FOR COMMON MENTAL DISORDERS"
+        " A RANDOMISED TRIAL OF A COORDINATOR  ,2020-01-02\n"
+        "2,1,same,,Return to work after sick leave for common mental disorder: a randomised"
+        " trial of a co-ordinator\n"
+    )
+    code, out = read_back(project, text, capsys)
+    assert code == 0, out
+    assert person_links(project) == [(1, 2, "duplicate")]
+
+
+def test_a_title_of_another_record_writes_nothing(project: Path, capsys) -> None:
+    """Another project's record beside id 1 (that project's sheet: its ids start at 1 too)."""
+    text = (
+        "record_a,record_b,verdict,a_title\n"
+        "1,2,different,Supported employment for people with depression: a cohort study\n"
+    )
+    code, out = read_back(project, text, capsys)
+    assert code == 2, out
+    assert "edited.csv:2: record 1 of this project is titled" in out
+    assert "written for another project" in out and "nothing was written" in out
+    assert person_links(project) == []

@@ -23,6 +23,15 @@ def test_dotted_and_quoted_keys_mean_the_same(tmp_path: Path) -> None:
     assert load_keymap(dotted) == load_keymap(quoted) == {"screening.include": "y"}
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_a_keymap_saved_by_notepad_is_read(tmp_path: Path, encoding: str) -> None:
+    """Notepad saves 'Unicode' as UTF-16 and 'UTF-8 with BOM' with a byte-order mark; the keys
+    are read from either (a UTF-16 keymap was a UnicodeDecodeError traceback)."""
+    path = tmp_path / "keys.toml"
+    path.write_text('[keys]\n"screening.include" = "y"\n', encoding=encoding)
+    assert load_keymap(path) == {"screening.include": "y"}
+
+
 def test_keymap_overrides_defaults_in_help(tmp_path: Path) -> None:
     keymap = {"screening.include": "y"}
     assert effective_keys(ACTIONS, keymap) == {"screening.include": "y", "screening.next": "j,down"}

@@ -1,0 +1,68 @@
+"""Signal terms that can never be found: what the protocol check says of them, and the fix.
+
+A record's text is read as words of letters and digits (``\\w+``:
+:func:`reviewkit.classify.words.tokens`), and a term is matched word by word against them, its
+words split where the term has a space, a hyphen, a '/' or an apostrophe
+(:func:`reviewkit.classify.terms.parse_term`; a '*' at a word's start or end is the term's own
+syntax). A word of a term that holds any other character (``c++``, ``(team|group)``, ``F32.1``)
+equals no word of any text, so the term silently finds nothing; a term of punctuation alone
+(``--``) has no word. Search-query and pattern syntax is how such terms come in (a term list
+pasted from a search strategy or another tool), so a capitalised AND, OR or NOT between words
+is refused too: a label's terms already count as alternatives.
+"""
+
+from __future__ import annotations
+
+import re
+
+# where a term's words are split, as parse_term splits them (hyphens: -, ‐ U+2010, – U+2013;
+# apostrophes: ' and ’, where the text's words are split too)
+_SPLIT = re.compile(r"[\s\-‐–/'’]+")
+_WORD = re.compile(r"\w+")  # a word of the text, as classify.words reads it
+_OPERATOR = re.compile(r"\S\s+(AND|OR|NOT)\s+\S")
+_PATTERN = set("|()[]{}?^$\\")
+
+
+def term_problem(text: str) -> tuple[str, str] | None:
+    """(what is wrong, what to do) for a term no text can hold, else None."""
+    term = text.strip().strip('"').strip()
+    if not _WORD.search(term):
+        return (
+            f"term {text!r} has no word in it, so it finds nothing",
+            "delete it, or write the word or phrase it stands for",
+        )
+    if m := _OPERATOR.search(term):
+        words = [w.strip() for w in re.split(rf"\s+{m.group(1)}\s+", term)]
+        return (
+            f"term {text!r} is written as a search query ({m.group(1)}); a term is one word"
+            " or phrase, found as written",
+            f"list {' and '.join(repr(w) for w in words)} as terms of their own (a label's terms"
+            " are already alternatives)",
+        )
+    for word in _SPLIT.split(term):
+        word = word.strip("*")
+        odd = [c for c in word if not _WORD.fullmatch(c)]
+        if word and odd:
+            return (
+                f"term {text!r} can never be found: {odd[0]!r} is not part of a word (a record's"
+                " text is read as words of letters and digits)",
+                _fix(odd[0], word),
+            )
+    return None
+
+
+def _fix(char: str, word: str) -> str:
+    """What to write instead of a term word holding ``char``."""
+    if char in _PATTERN:
+        return (
+            "a term is a word or phrase, not a pattern: list each alternative as a term of its own"
+        )
+    if re.fullmatch(r"[A-Za-z]\d\d\.\w+", word):
+        return (
+            f"a diagnosis code is a range of whole codes ('{word[:3]}-{word[:3]}'), which finds"
+            f" {word!r} too"
+        )
+    return (
+        "write the term in letters and digits, its words joined by spaces, hyphens or '/'"
+        " (a symbol such as '+', '#', '&' or '.' is no part of a word in the text)"
+    )
