@@ -81,6 +81,10 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
     )
     BINDINGS = bindings(footer_order(ACTIONS))  # ? and q before moving: 80 columns cut the rest
     TITLE = "reviewkit confirm"
+    WITHOUT_TERMINAL = (
+        "or see the suggestions with 'reviewkit classify --csv FILE' and confirm each with"
+        " 'reviewkit label RECORD SCHEME=LABEL'"
+    )
 
     def __init__(
         self, project: Project, scheme_id: str, study_ids: list[int], reviewer: str
