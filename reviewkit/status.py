@@ -17,6 +17,7 @@ from reviewkit.screening import DerivedStages, stage_names
 from reviewkit.store import Store
 from reviewkit.store import duplicates as duplicate_rows
 from reviewkit.store import records as record_rows
+from reviewkit.store import searches as search_rows
 from reviewkit.store import versions as version_rows
 from reviewkit.wording import plural, quantity
 
@@ -53,6 +54,17 @@ class SchemeStatus:
 
 
 @dataclass(frozen=True)
+class SearchesStatus:
+    """The librarian's part: runs logged, when the last ended, and the protocol's searches
+    whose latest run did not finish (resumable) or that never ran (added since)."""
+
+    runs: int
+    last_ended: str  # '2026-12-06 03:13 UTC', or '' before any run ended
+    unfinished: tuple[tuple[str, int, str], ...]  # (search, run id, status)
+    never_run: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Status:
     protocol_id: str
     title: str
@@ -72,6 +84,7 @@ class Status:
     versions: tuple[tuple[str, str, int], ...] = ()
     # per scheme, of the reports included at the last stage (none before any is included)
     classification: tuple[SchemeStatus, ...] = ()
+    searches_run: SearchesStatus | None = None  # None: the protocol stores no search
 
     @property
     def decisions(self) -> int:
@@ -150,7 +163,45 @@ def project_status(project: Project) -> Status:
             (v.name, v.recorded_at[:10], v.included_studies) for v in version_rows.list_versions(db)
         ),
         classification=_classification(project, included),
+        searches_run=_searches(project) if p.searches else None,
     )
+
+
+def _searches(project: Project) -> SearchesStatus:
+    """Where the protocol's stored searches stand, from the search log (runs of searches no
+    longer in the protocol count among the runs, as the log keeps them)."""
+    runs = search_rows.list_runs(project.db)
+    latest = {r.search_name: r for r in runs}  # oldest first: the last one stays
+    ended = max((r.ended_at for r in runs if r.ended_at), default="")
+    names = [s.name for s in project.protocol.searches]
+    return SearchesStatus(
+        runs=len(runs),
+        last_ended=f"{ended[:10]} {ended[11:16]} UTC" if ended else "",
+        unfinished=tuple(
+            (n, latest[n].id, latest[n].status)
+            for n in names
+            if n in latest and latest[n].status != "complete"
+        ),
+        never_run=tuple(n for n in names if n not in latest),
+    )
+
+
+def searches_lines(s: SearchesStatus) -> list[str]:
+    """'search runs: 19 (the last ended 2026-12-06 03:13 UTC)', then the searches to run."""
+    last = f" (the last ended {s.last_ended})" if s.last_ended else ""
+    lines = [f"search runs: {s.runs}{last}"]
+    if s.unfinished:
+        runs = ", ".join(f"{n} (run {rid}, {status})" for n, rid, status in s.unfinished)
+        lines.append(
+            f"  not finished: {runs}; 'reviewkit search run --all' resumes"
+            f" {'it' if len(s.unfinished) == 1 else 'them'}"
+        )
+    if s.never_run:
+        lines.append(
+            f"  never run: {', '.join(s.never_run)}; type 'reviewkit search run"
+            f" {' '.join(s.never_run) if len(s.never_run) < 4 else '--all'}'"
+        )
+    return lines
 
 
 def _classification(project: Project, included: list[int]) -> tuple[SchemeStatus, ...]:
