@@ -66,7 +66,7 @@ def report_command(
         for p in paths:
             click.echo(f"  {p}")
         if new_version:
-            from reviewkit.reports.versions import latest
+            from reviewkit.reports.versions import latest, unsettled
 
             v = latest(project)
             if v is not None:
@@ -76,6 +76,16 @@ def report_command(
                     f" ({quantity(v.included_reports, 'report')}); a later report after new"
                     " records draws PRISMA's update diagram from it"
                 )
+                open_work = unsettled(project)
+                if open_work:
+                    click.echo(
+                        f"warning: screening was not finished when {v.name!r} was recorded"
+                        f" ({'; '.join(open_work)}): a later update diagram's flow counts"
+                        " only records stored after the version, so these studies are left out"
+                        " of it (a version is never changed; record the one you publish once"
+                        " screening is done)",
+                        err=True,
+                    )
     finally:
         project.close()
 
