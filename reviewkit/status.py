@@ -196,11 +196,9 @@ def searches_lines(s: SearchesStatus) -> list[str]:
             f"  not finished: {runs}; 'reviewkit search run --all' resumes"
             f" {'it' if len(s.unfinished) == 1 else 'them'}"
         )
-    if s.never_run:
-        lines.append(
-            f"  never run: {', '.join(s.never_run)}; type 'reviewkit search run"
-            f" {' '.join(s.never_run) if len(s.never_run) < 4 else '--all'}'"
-        )
+    if s.never_run:  # none run yet: the first command is --all; else the ones added since
+        names = "--all" if s.runs == 0 else " ".join(s.never_run)
+        lines.append(f"  never run: {', '.join(s.never_run)}; type 'reviewkit search run {names}'")
     return lines
 
 

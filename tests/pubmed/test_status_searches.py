@@ -25,7 +25,7 @@ def test_status_names_searches_not_finished_and_never_run(
     out = capsys.readouterr().out
     assert "search runs: 0\n" in out
     assert "  never run: a1-mental-health, a2-musculoskeletal," in out  # all eight: --all
-    assert "type 'reviewkit search run --all'" in out
+    assert "type 'reviewkit search run --all'" in out  # none has run yet
 
     real_fetch = searches._fetch
 
@@ -46,3 +46,5 @@ def test_status_names_searches_not_finished_and_never_run(
     never = next(line for line in out.splitlines() if "never run:" in line)
     assert "a1-mental-health" not in never and "a2-musculoskeletal" not in never
     assert never.startswith("  never run: a3-chronic-pain, ")
+    assert never.endswith("type 'reviewkit search run a3-chronic-pain a4-cancer a5-brain-injury"
+                          " a6-general-practice a7-organisation-level a8-implementation'")  # fmt: skip
