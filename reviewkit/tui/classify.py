@@ -320,7 +320,8 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         else:
             keys = [k for k, lab in key_of.items() if lab in rules]
             tied = " or ".join([", ".join(keys[:-1]), keys[-1]] if len(keys) > 1 else keys)
-            said = f"{reason}: press {tied} (or another label's key); {self._accept_key()} does not choose."
+            accept = self._accept_key()
+            said = f"{reason}: press {tied} (or another label's key); {accept} does not choose."
         style = "reverse yellow" if self._tie_pointed else "yellow"
         return Text(f"{said[0].upper()}{said[1:]}\n", style=style)
 
