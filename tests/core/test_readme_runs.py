@@ -215,8 +215,12 @@ def test_every_readme_example_runs_as_written(
     assert (project / "exports" / "search-log.md").is_file()
     assert (project / "queue.csv").read_text().startswith("record_a,record_b,score,rule,verdict")
     assert (project / "included.ris").exists() and (project / "r2.jsonl").exists()
-    assert (project / "records.csv").read_text(encoding="utf-8").startswith(
-        "record_id,duplicate of,found in,title-abstract,title-abstract reason,full-text,"
+    assert (
+        (project / "records.csv")
+        .read_text(encoding="utf-8")
+        .startswith(
+            "record_id,duplicate of,found in,title-abstract,title-abstract reason,full-text,"
+        )
     )
     assert (project / "exports" / "evidence-map").is_dir() is False  # Review A: no model-type
     # a year later: the update diagram counts last year's included studies and the new ones
