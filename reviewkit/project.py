@@ -113,10 +113,31 @@ def _orphan_log_error(folder: Path, *, init: bool) -> ProjectError | None:
     )
 
 
+# the names SQLite gives a project's database and the files it makes beside it while a command
+# has it open (the write-ahead log, its index, a rollback journal)
+_DATABASE_NAMES = tuple(DATABASE_FILE + suffix for suffix in ("", "-wal", "-shm", "-journal"))
+
+
+def _refuse_database_name(folder: Path) -> None:
+    """A project folder named as a database file (``init p/review.sqlite-wal``, a name
+    completed by the shell's Tab from a listing of a project): inside a project, or a folder
+    that becomes one, it takes the place SQLite writes that file to, and every command there
+    then fails to open the database."""
+    if folder.name in _DATABASE_NAMES:
+        raise ProjectError(
+            f"a project folder may not be named {folder.name}: SQLite writes a file of that"
+            " name beside a project's database, and a folder there stops the project in"
+            f" {folder.parent} from opening",
+            where=str(folder),
+            hint="name the folder for the review, e.g. my-review",
+        )
+
+
 def init_project(folder: str | Path, protocol_file: str | Path) -> Project:
     """Create a project folder from a protocol file (validated first); refuses to overwrite."""
     folder = Path(folder)
     protocol = protocol_mod.load(protocol_file)  # raise before touching the disk
+    _refuse_database_name(folder)
     orphan = _orphan_log_error(folder, init=True)
     if orphan:
         raise orphan

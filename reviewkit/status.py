@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from reviewkit.classify import assigned_labels
 from reviewkit.dedup.studies import linked_reports
 from reviewkit.project import Project
 from reviewkit.screening import DerivedStages, stage_names
 from reviewkit.store import Store
 from reviewkit.store import duplicates as duplicate_rows
 from reviewkit.store import records as record_rows
+from reviewkit.store import searches as search_rows
 from reviewkit.store import versions as version_rows
-from reviewkit.wording import quantity
+from reviewkit.wording import plural, quantity
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,30 @@ class StageStatus:
 
 
 @dataclass(frozen=True)
+class SchemeStatus:
+    """Where classification of the included reports stands in one scheme: labels a person
+    confirmed, labels the tool suggested (the rules', or one confirmed on another report of the
+    study), and reports never classified (``classify`` has not run since they were included)."""
+
+    scheme: str
+    name: str
+    confirmed: int
+    suggested: int
+    unclassified: int
+
+
+@dataclass(frozen=True)
+class SearchesStatus:
+    """The librarian's part: runs logged, when the last ended, and the protocol's searches
+    whose latest run did not finish (resumable) or that never ran (added since)."""
+
+    runs: int
+    last_ended: str  # '2026-12-06 03:13 UTC', or '' before any run ended
+    unfinished: tuple[tuple[str, int, str], ...]  # (search, run id, status)
+    never_run: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Status:
     protocol_id: str
     title: str
@@ -56,6 +82,9 @@ class Status:
     # review versions recorded by `report --new-version` (name, when, studies included then),
     # oldest first: a later report's PRISMA draws the update diagram against the last one
     versions: tuple[tuple[str, str, int], ...] = ()
+    # per scheme, of the reports included at the last stage (none before any is included)
+    classification: tuple[SchemeStatus, ...] = ()
+    searches_run: SearchesStatus | None = None  # None: the protocol stores no search
 
     @property
     def decisions(self) -> int:
@@ -112,6 +141,11 @@ def project_status(project: Project) -> Status:
     derived = DerivedStages(project, cmap)
     names = stage_names(p)
     records = record_rows.record_count(db)
+    included = (
+        sorted(r for r, o in derived.outcomes(names[-1]).items() if o.status == "include")
+        if names
+        else []
+    )
     return Status(
         protocol_id=p.id,
         title=p.title,
@@ -121,19 +155,87 @@ def project_status(project: Project) -> Status:
         imports=len(record_rows.list_imports(db)),
         searches=len(p.searches),
         stages=tuple(_stage_status(derived, stage) for stage in names),
-        included_studies=_included_studies(db, cmap, derived, names[-1]) if names else None,
+        included_studies=included_study_count(db, cmap, included) if names else None,
         dedup_runs=duplicate_rows.dedup_run_count(db),
         # records are never deleted, so those not compared are all minus the compared ones
         undeduplicated=records - len(duplicate_rows.processed_ids(db)),
         versions=tuple(
             (v.name, v.recorded_at[:10], v.included_studies) for v in version_rows.list_versions(db)
         ),
+        classification=_classification(project, included),
+        searches_run=_searches(project) if p.searches else None,
     )
 
 
-def _included_studies(db, cmap: dict[int, int], derived: DerivedStages, last: str) -> int | None:
-    included = [r for r, o in derived.outcomes(last).items() if o.status == "include"]
-    return included_study_count(db, cmap, included)
+def _searches(project: Project) -> SearchesStatus:
+    """Where the protocol's stored searches stand, from the search log (runs of searches no
+    longer in the protocol count among the runs, as the log keeps them)."""
+    runs = search_rows.list_runs(project.db)
+    latest = {r.search_name: r for r in runs}  # oldest first: the last one stays
+    ended = max((r.ended_at for r in runs if r.ended_at), default="")
+    names = [s.name for s in project.protocol.searches]
+    return SearchesStatus(
+        runs=len(runs),
+        last_ended=f"{ended[:10]} {ended[11:16]} UTC" if ended else "",
+        unfinished=tuple(
+            (n, latest[n].id, latest[n].status)
+            for n in names
+            if n in latest and latest[n].status != "complete"
+        ),
+        never_run=tuple(n for n in names if n not in latest),
+    )
+
+
+def searches_lines(s: SearchesStatus) -> list[str]:
+    """'search runs: 19 (the last ended 2026-12-06 03:13 UTC)', then the searches to run."""
+    last = f" (the last ended {s.last_ended})" if s.last_ended else ""
+    lines = [f"search runs: {s.runs}{last}"]
+    if s.unfinished:
+        runs = ", ".join(f"{n} (run {rid}, {status})" for n, rid, status in s.unfinished)
+        lines.append(
+            f"  not finished: {runs}; 'reviewkit search run --all' resumes"
+            f" {'it' if len(s.unfinished) == 1 else 'them'}"
+        )
+    if s.never_run:  # none run yet: the first command is --all; else the ones added since
+        names = "--all" if s.runs == 0 else " ".join(s.never_run)
+        lines.append(f"  never run: {', '.join(s.never_run)}; type 'reviewkit search run {names}'")
+    return lines
+
+
+def _classification(project: Project, included: list[int]) -> tuple[SchemeStatus, ...]:
+    """Each scheme's confirmed, suggested and never classified labels of the included reports,
+    counted as the report tables mark them (their `Label status` column): a report is what
+    `confirm` walks and a label is confirmed for."""
+    if not included:
+        return ()
+    out = []
+    for scheme in project.protocol.schemes.values():
+        assigned = assigned_labels(project, scheme.id, included).values()
+        confirmed = sum(1 for a in assigned if a.confirmed)
+        unclassified = sum(1 for a in assigned if not a.confirmed and not a.method)
+        out.append(
+            SchemeStatus(
+                scheme.id,
+                scheme.name,
+                confirmed,
+                len(included) - confirmed - unclassified,
+                unclassified,
+            )
+        )
+    return tuple(out)
+
+
+def classification_line(c: SchemeStatus, unit: str) -> str:
+    """'classification health (Health problem): 47 confirmed, 30 suggested of 77 included
+    studies', with what to type next when some are not classified yet."""
+    total = c.confirmed + c.suggested + c.unclassified
+    line = (
+        f"classification {c.scheme} ({c.name}): {c.confirmed} confirmed, {c.suggested} suggested"
+        f" of {quantity(total, 'included ' + unit, 'included ' + plural(unit))}"
+    )
+    if c.unclassified:
+        line += f", {c.unclassified} not classified yet (type `reviewkit classify`)"
+    return line
 
 
 def included_study_count(db: Store, cmap: Mapping[int, int], included: Iterable[int]) -> int | None:

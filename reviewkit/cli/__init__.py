@@ -107,7 +107,7 @@ COMMAND_TABLE: dict[str, LazyCommand] = {
     "export": LazyCommand(
         "report",
         "export_command",
-        "Export the included studies for a reference manager.",
+        "Export the included studies for a reference manager (CSV: with their screening outcomes).",
     ),
     "prisma": LazyCommand(
         "report",

@@ -16,7 +16,13 @@ from reviewkit.errors import UserError
 from reviewkit.project import init_project
 from reviewkit.protocol.names import character_problem
 from reviewkit.pubmed.search_checks import search_warnings
-from reviewkit.status import counted_as, dedup_line, project_status
+from reviewkit.status import (
+    classification_line,
+    counted_as,
+    dedup_line,
+    project_status,
+    searches_lines,
+)
 from reviewkit.wording import plural, quantity, verb
 
 if TYPE_CHECKING:
@@ -200,6 +206,9 @@ def status_command(project_dir: Path) -> None:
     else:
         click.echo("no records yet")
     click.echo(f"records: {s.records}  imports: {s.imports}  stored searches: {s.searches}")
+    if s.searches_run is not None:
+        for line in searches_lines(s.searches_run):
+            click.echo(line)
     click.echo(dedup_line(s))
     unit = counted_as(s)  # 'record' until dedup has run: records are not studies yet
     for st in s.stages:  # decisions in force: no notes, undos or undone entries
@@ -214,6 +223,8 @@ def status_command(project_dir: Path) -> None:
         click.echo(f"included {plural(unit)}: {s.included}")
     else:  # several reports of one study, linked by a person
         click.echo(f"included studies: {s.included_studies} ({quantity(s.included, 'report')})")
+    for scheme in s.classification:  # counted per report: what `confirm` walks and confirms
+        click.echo(classification_line(scheme, unit if s.included_studies is None else "report"))
     # the versions a later report's PRISMA update diagram compares with
     for name, day, studies in s.versions:
         click.echo(f"review version {name!r} recorded {day}: {quantity(studies, 'study')} included")

@@ -66,7 +66,7 @@ def report_command(
         for p in paths:
             click.echo(f"  {p}")
         if new_version:
-            from reviewkit.reports.versions import latest
+            from reviewkit.reports.versions import latest, unsettled
 
             v = latest(project)
             if v is not None:
@@ -76,6 +76,16 @@ def report_command(
                     f" ({quantity(v.included_reports, 'report')}); a later report after new"
                     " records draws PRISMA's update diagram from it"
                 )
+                open_work = unsettled(project)
+                if open_work:
+                    click.echo(
+                        f"warning: screening was not finished when {v.name!r} was recorded"
+                        f" ({'; '.join(open_work)}): a later update diagram's flow counts"
+                        " only records stored after the version, so these studies are left out"
+                        " of it (a version is never changed; record the one you publish once"
+                        " screening is done)",
+                        err=True,
+                    )
     finally:
         project.close()
 
@@ -96,24 +106,49 @@ def report_command(
     help="File format for the reference manager.",
 )
 @click.option(
+    "--all",
+    "every_record",
+    is_flag=True,
+    help="With --format csv: every record, duplicates too, with its fate (duplicate of, each"
+    " stage's outcome and exclusion reason): one sheet of the whole review.",
+)
+@click.option(
     "--out",
     "out_file",
     type=OutputPath(dir_okay=False, writes="RIS, BibTeX or CSV", endings=(".ris", ".bib", ".csv")),
     default=None,
     help="Output file (default: standard output).",
 )
-def export_command(project_dir: Path, included: bool, fmt: str, out_file: Path | None) -> None:
-    """Export the included studies for a reference manager.
+def export_command(
+    project_dir: Path, included: bool, fmt: str, every_record: bool, out_file: Path | None
+) -> None:
+    """Export the included studies for a reference manager (CSV: with their screening outcomes).
 
-    The studies included at the last screening stage, with or without --included. Example: reviewkit export --format ris --out included.ris"""
-    from reviewkit.reports.exporter import export_records, export_to_file
+    The studies included at the last screening stage, with or without --included; with
+    --format csv --all, every record and its fate. Example: reviewkit export --format ris --out included.ris"""
+    from reviewkit.reports.exporter import export_every_record, export_records, export_to_file
     from reviewkit.reports.studies import included_export
 
     del included  # the included studies are what export writes, with or without the flag
+    if every_record and fmt != "csv":  # a fate has no place in a reference manager's file
+        raise UserError(
+            f"--all writes every record with its screening outcomes, which {fmt} has no place for",
+            hint="use --format csv --all for the sheet of every record; --format"
+            f" {fmt} writes the included studies",
+        )
     if out_file is not None:
         outputs.check_output(out_file)
     project = load_project(project_dir)
     try:
+        if every_record:
+            text, n = export_every_record(project, out_file)
+            if out_file is None:
+                click.echo(text.encode("utf-8"), nl=False)
+            else:
+                click.echo(
+                    f"{quantity(n, 'record')} and their fates written to {out_file}", err=True
+                )
+            return
         chosen = included_export(project)
         ids = chosen.reports
         if out_file is None:

@@ -248,35 +248,59 @@ def log_command(out: Path | None, project_dir: Path) -> None:
 
 
 @search_group.command("diff")
-@click.argument("name")
+@click.argument("name", required=False)
 @click.argument("runs", nargs=-1, type=int)
 @project_option
-def diff_command(name: str, runs: tuple[int, ...], project_dir: Path) -> None:
-    """What changed between two runs of NAME (default: its last two complete runs).
+def diff_command(name: str | None, runs: tuple[int, ...], project_dir: Path) -> None:
+    """What changed between two runs of NAME (default: its last two complete runs); without
+    NAME, of every stored search between its last two complete runs: what is new since the
+    last run.
 
     Example: reviewkit search diff SEARCH-NAME 3 7   (a name of [[searches]] in the protocol;
     run numbers from 'search history')
     """
-    from reviewkit.searches import diff_runs
+    from reviewkit.searches import complete_runs, diff_runs
 
-    if len(runs) not in (0, 2):  # one number: a diff against which run? (it said no more)
-        raise UserError(
-            f"{len(runs)} run number{'s' if len(runs) > 1 else ''} given; a diff compares two"
-            " runs (RUN_A RUN_B), or with none the last two complete runs",
-            hint=f"e.g. 'reviewkit search diff {name} 3 7', the run numbers from 'reviewkit"
-            f" search history {name}'",
-        )
-    project = load_project(project_dir)
-    project.protocol.search(name)
-    d = diff_runs(project.db, name, *(runs or (None, None)))
-    click.echo(f"{name}: run {d.run_a} -> run {d.run_b}: {_compared(d, d.run_a, d.run_b)}")
+    with load_project(project_dir) as project:
+        names = [s.name for s in project.protocol.searches]
+        if name is not None and name.isdigit() and name not in names:  # 'search diff 3 7'
+            raise UserError(
+                f"{name!r} is a run number, not a search name: runs are compared within one search",
+                hint="name the search first, e.g. 'reviewkit search diff SEARCH-NAME 3 7' (the"
+                " runs and their searches: 'reviewkit search history'); 'reviewkit search diff'"
+                " alone compares every search's last two runs",
+            )
+        if len(runs) not in (0, 2):  # one number: a diff against which run? (it said no more)
+            raise UserError(
+                f"{len(runs)} run number{'s' if len(runs) > 1 else ''} given; a diff compares"
+                " two runs (RUN_A RUN_B), or with none the last two complete runs",
+                hint=f"e.g. 'reviewkit search diff {name} 3 7', the run numbers from"
+                f" 'reviewkit search history {name}'",
+            )
+        if name is not None:
+            project.protocol.search(name)
+            _echo_diff(diff_runs(project.db, name, *(runs or (None, None))))
+            return
+        # every search the protocol stores, in its order; one run alone has nothing to compare
+        rerun = [n for n in names if len(complete_runs(project.db, n)) >= 2]
+        for n in rerun:
+            _echo_diff(diff_runs(project.db, n))
+        once = [n for n in names if n not in rerun]
+        if once:
+            click.echo(
+                f"not rerun yet (one complete run or none, nothing to compare): {', '.join(once)}"
+            )
+
+
+def _echo_diff(d: RunDiff) -> None:
+    """One search's diff: the counts line, then the new and gone PMIDs and the changed ones."""
+    click.echo(f"{d.search}: run {d.run_a} -> run {d.run_b}: {_compared(d, d.run_a, d.run_b)}")
     for label, pmids in (("new", d.new), ("gone", d.gone)):
         if pmids:
             click.echo(f"  {label}: {' '.join(pmids)}")
     _echo_deleted(d.deleted)
     for pmid, fields in d.changed.items():
         click.echo(f"  changed: {pmid} ({', '.join(fields)})")
-    project.close()
 
 
 @search_group.command("test")

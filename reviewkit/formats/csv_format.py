@@ -347,18 +347,22 @@ def write(records: Iterable[Record], out: TextIO) -> None:
     Formula-looking cells get a leading apostrophe (OWASP); :func:`read` takes it off again."""
     writer = csv_writer(out, lineterminator="\n")
     writer.writerow(WRITE_COLUMNS)
-    for rec in records:
-        row = []
-        for col in WRITE_COLUMNS:
-            if col == "abstract":
-                row.append(rec.abstract)
-            elif col == "affiliations":
-                row.append("\n".join(rec.affiliations))
-            elif col in ("record type", "place published"):  # kind, place: named as read
-                row.append(rec.kind if col == "record type" else rec.place)
-            elif col in LIST_FIELDS:
-                row.append(LIST_SEP.join(getattr(rec, col)))
-            else:
-                value = getattr(rec, col)
-                row.append("" if value is None else str(value))
-        writer.writerow(row)
+    writer.writerows(row_of(rec) for rec in records)
+
+
+def row_of(rec: Record) -> list[str]:
+    """A record's cells in WRITE_COLUMNS' order, as :func:`write` writes them."""
+    row = []
+    for col in WRITE_COLUMNS:
+        if col == "abstract":
+            row.append(rec.abstract)
+        elif col == "affiliations":
+            row.append("\n".join(rec.affiliations))
+        elif col in ("record type", "place published"):  # kind, place: named as read
+            row.append(rec.kind if col == "record type" else rec.place)
+        elif col in LIST_FIELDS:
+            row.append(LIST_SEP.join(getattr(rec, col)))
+        else:
+            value = getattr(rec, col)
+            row.append("" if value is None else str(value))
+    return row

@@ -14,6 +14,7 @@ from reviewkit.dedup.merged_fields import filled_records
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.records import Record
+from reviewkit.reports.fates import every_record, fate_csv
 
 EXPORT_FORMATS = ("ris", "bibtex", "csv")
 SUFFIX = {"ris": ".ris", "bibtex": ".bib", "csv": ".csv"}
@@ -33,6 +34,8 @@ def export_records(
         raise UserError(f"cannot export {fmt!r}", hint=f"formats: {', '.join(EXPORT_FORMATS)}")
     if records is None:  # each study's kept record, its empty fields filled from its copies
         records = filled_records(project.db, record_ids)
+    if fmt == "csv":  # a sheet: each study's screening outcomes in its first columns
+        return fate_csv(project, records, [rid for rid in record_ids if rid in records])
     buf = io.StringIO()
     formats.write([records[rid] for rid in record_ids if rid in records], fmt, buf)
     return buf.getvalue()
@@ -51,6 +54,19 @@ def export_to_file(
     _check_suffix(fmt, path)
     outputs.check_output(path)
     return outputs.write_text(path, export_records(project, record_ids, fmt, records=records))
+
+
+def export_every_record(project: Project, path: Path | None) -> tuple[str, int]:
+    """Every record of the project, duplicates too, each as it was found, with its fate (the
+    CSV's first columns, :mod:`reviewkit.reports.fates`): the text, written atomically to
+    ``path`` when one is given, and the number of records."""
+    records, ids = every_record(project)
+    text = fate_csv(project, records, ids)
+    if path is not None:
+        _check_suffix("csv", path)
+        outputs.check_output(path)
+        outputs.write_text(path, text)
+    return text, len(ids)
 
 
 def _check_suffix(fmt: str, path: Path) -> None:

@@ -13,10 +13,11 @@ from __future__ import annotations
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.reports.snapshot import ProjectSnapshot
+from reviewkit.status import project_status
 from reviewkit.store import versions as version_rows
 from reviewkit.store.versions import ReviewVersion
 
-__all__ = ["ReviewVersion", "check_name", "latest", "record_version"]
+__all__ = ["ReviewVersion", "check_name", "latest", "record_version", "unsettled"]
 
 
 def check_name(project: Project, name: str) -> str:
@@ -54,3 +55,18 @@ def latest(project: Project) -> ReviewVersion | None:
     """The newest recorded version (None before the first)."""
     found = version_rows.list_versions(project.db)
     return found[-1] if found else None
+
+
+def unsettled(project: Project) -> list[str]:
+    """What screening had not settled when a version was recorded ('113 awaiting a
+    title-abstract decision', '1 in conflict at full-text'). A version keeps the studies
+    included then, and a later update diagram counts only the records stored after it, so
+    studies still open at a version appear in neither box: the team is told, not refused (a
+    review may stop screening early on purpose, by its stopping rule)."""
+    open_work = []
+    for st in project_status(project).stages:
+        if st.pending:
+            open_work.append(f"{st.pending} awaiting a {st.stage} decision")
+        if st.conflicts:
+            open_work.append(f"{st.conflicts} in conflict at {st.stage}")
+    return open_work

@@ -3,7 +3,14 @@
 (:mod:`.prisma_s`).
 """
 
-from reviewkit.searches.diff import RunDiff, RunReport, diff_runs, history, run_pmids
+from reviewkit.searches.diff import (
+    RunDiff,
+    RunReport,
+    complete_runs,
+    diff_runs,
+    history,
+    run_pmids,
+)
 from reviewkit.searches.identification import (
     IdentificationCounts,
     SearchCount,
@@ -21,6 +28,7 @@ from reviewkit.searches.run import (
 __all__ = [
     "IdentificationCounts",
     "RunDiff",
+    "complete_runs",
     "RunReport",
     "SearchCount",
     "diff_runs",

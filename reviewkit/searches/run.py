@@ -34,6 +34,7 @@ from reviewkit.pubmed.client import (
 from reviewkit.records import Record, normalise_doi
 from reviewkit.searches.deleted import note_deleted
 from reviewkit.searches.diff import RunReport, changed_fields, run_report
+from reviewkit.searches.one_run import only_search_run
 from reviewkit.store import Store
 from reviewkit.store import searches as rows
 from reviewkit.store.searches import FetchedRow
@@ -80,15 +81,16 @@ def run_searches(
     """
     searches = searches_to_run(project, names)
     db = project.db
-    batch, finished = _resume_plan(db, [s.name for s in searches])
-    reports = []
-    for s in searches:
-        if s.name in finished:
-            report = run_report(db, s.name, finished[s.name], resumed=False)
-            report.already_finished = True
-            reports.append(report)
-        else:
-            reports.append(run_search(db, s, client, progress, batch=batch))
+    with only_search_run(project.folder):  # a second command at once is refused (one_run.py)
+        batch, finished = _resume_plan(db, [s.name for s in searches])
+        reports = []
+        for s in searches:
+            if s.name in finished:
+                report = run_report(db, s.name, finished[s.name], resumed=False)
+                report.already_finished = True
+                reports.append(report)
+            else:
+                reports.append(run_search(db, s, client, progress, batch=batch))
     return reports
 
 

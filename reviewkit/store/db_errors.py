@@ -79,6 +79,19 @@ def open_error(exc: sqlite3.DatabaseError, path: Path) -> ProjectError:
             " make the folder and the database writable (chmod u+w), or copy the project"
             " folder to one you may write",
         )
+    # a folder where SQLite writes a file beside the database (made by hand, or by a copy)
+    blocker = next(
+        (c for s in ("-wal", "-shm", "-journal") if (c := path.with_name(path.name + s)).is_dir()),
+        None,
+    )
+    if blocker is not None:
+        return ProjectError(
+            f"cannot open the database: {blocker.name} beside it is a folder, and SQLite writes"
+            f" a file of that name there ({exc})",
+            where=str(blocker),
+            hint=f"move the folder {blocker} out of the project (it holds nothing of the"
+            " database's), then run the command again",
+        )
     return ProjectError(
         f"cannot open the database ({exc})",
         where=str(path),

@@ -176,6 +176,14 @@ def iter_records(db: Store, *, where: str = "", params: tuple = ()) -> Iterator[
         yield row["id"], Record.from_json(row["data"])
 
 
+def search_names(db: Store) -> dict[int, str]:
+    """record id -> the stored search whose run found it (records a search run stored)."""
+    rows = db.conn.execute(
+        "SELECT r.id, s.search_name FROM records r JOIN search_runs s ON r.search_run_id = s.id"
+    )
+    return {int(row[0]): str(row[1]) for row in rows}
+
+
 def record_count(db: Store) -> int:
     return db.conn.execute("SELECT COUNT(*) FROM records").fetchone()[0]
 

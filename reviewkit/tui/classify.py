@@ -81,6 +81,10 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
     )
     BINDINGS = bindings(footer_order(ACTIONS))  # ? and q before moving: 80 columns cut the rest
     TITLE = "reviewkit confirm"
+    WITHOUT_TERMINAL = (
+        "or see the suggestions with 'reviewkit classify --csv FILE' and confirm each with"
+        " 'reviewkit label RECORD SCHEME=LABEL'"
+    )
 
     def __init__(
         self, project: Project, scheme_id: str, study_ids: list[int], reviewer: str
@@ -101,6 +105,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         self.keys = [lab.id for lab in self.scheme.labels][:9]
         self._shown_study: int | None = None  # the study the record pane shows
         self._labels_width = 0  # the width the label rows were laid out for
+        self._tie_pointed = False  # ⏎ pressed on a tie: its line is shown in reverse
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -299,10 +304,26 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
                 why += _term_pieces(" model:" if why else "model:", terms, "italic")
             out.append_text(self._label_row(line, why, len(head)))
         if any(s.tie for s in rules.values()):
-            reason = _tie_reason(rules.values())
-            out.append(f"{reason[0].upper()}{reason[1:]}: choose one.\n", style="yellow")
+            out.append(self._tie_line(rules, dict(rows), confirmed))
         out.rstrip()  # no empty row under the last line: at 80x24 each row counts
         return out
+
+    def _tie_line(
+        self, rules: dict[str, classify.Suggestion], key_of: dict[str, str], confirmed: list[str]
+    ) -> Text:
+        """The one place a tie is said: which keys choose, or, once a label is confirmed, that
+        the ✓ is the answer (it said 'choose one' still). ⏎ on a tie points at this line
+        (reverse) rather than saying it again on the message line."""
+        reason = _tie_reason(rules.values())
+        if confirmed:
+            said = f"{reason}; ✓ marks the label confirmed (another label's key changes it)."
+        else:
+            keys = [k for k, lab in key_of.items() if lab in rules]
+            tied = " or ".join([", ".join(keys[:-1]), keys[-1]] if len(keys) > 1 else keys)
+            accept = self._accept_key()
+            said = f"{reason}: press {tied} (or another label's key); {accept} does not choose."
+        style = "reverse yellow" if self._tie_pointed else "yellow"
+        return Text(f"{said[0].upper()}{said[1:]}\n", style=style)
 
     def _keys_in_force(self) -> list[str]:
         """The keys of the label rows (1-9 for the labels, 0 for the none answer by default),
@@ -382,8 +403,11 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             self._commit(sorted(self.selection, key=lambda x: (x not in self.keys, x)))
             return
         suggestions = self.rules(self.current)
-        if any(s.tie for s in suggestions):
-            self.say(f"{_tie_reason(suggestions)}: press the key of the label you choose")
+        if any(s.tie for s in suggestions):  # the labels' tie line says what to press
+            self._tie_pointed = True
+            self.say("")
+            self.render_current()
+            self._tie_pointed = False  # until the next redraw (a key, a move)
             return
         self._commit([s.label for s in suggestions])
 

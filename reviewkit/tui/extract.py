@@ -85,6 +85,10 @@ class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
     )
     BINDINGS = _footer_bindings()
     TITLE = "reviewkit extract edit"
+    WITHOUT_TERMINAL = (
+        "or fill in the sheet of 'reviewkit extract export FILE' and read it back with"
+        " 'reviewkit extract import FILE', or set one value with 'reviewkit extract set'"
+    )
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:

@@ -105,6 +105,10 @@ class ScreeningScreen(KeepsUp, FullTextKeys, FoldingReasons, DecisionScreen):
     )
     BINDINGS = bindings(footer_order(ACTIONS))
     TITLE = "reviewkit screen"
+    WITHOUT_TERMINAL = (
+        "or screen in a terminal on another computer and bring the votes here with"
+        " 'reviewkit decisions export' there and 'reviewkit decisions import' here"
+    )
     CANCELLED = "exclusion cancelled"
 
     RANK_POLL_S = 0.5

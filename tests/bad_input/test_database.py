@@ -130,5 +130,9 @@ def test_init_that_sqlite_refuses_leaves_nothing_behind(tmp_path: Path, capsys) 
     folder = tmp_path / "review"
     (folder / "review.sqlite-wal").mkdir(parents=True)
     output = refused(["init", str(folder), "--protocol", str(PROTOCOL)], capsys)
-    assert f"error: {folder / 'review.sqlite'}: cannot open the database" in output
+    wal = folder / "review.sqlite-wal"  # the folder in the way is named, and what to do
+    assert f"error: {wal}: cannot open the database: review.sqlite-wal beside it is a folder" in (
+        output
+    )
+    assert "hint: move the folder" in output
     assert sorted(p.name for p in folder.iterdir()) == ["review.sqlite-wal"]

@@ -22,9 +22,12 @@ REPO = Path(__file__).parent.parent.parent
 PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
 SAMPLE = REPO / "tests" / "core" / "fixtures" / "sample.ris"
 COMMANDS = {
-    "screen": (["screen", "--reviewer", "reviewer1"], ""),
+    "screen": (["screen", "--reviewer", "reviewer1"], "'reviewkit decisions import' here"),
     "conflicts": (["conflicts", "--resolver", "lead"], "or print the conflicts with --list"),
     "dedup-review": (["dedup", "review", "--reviewer", "lead"], "--csv FILE"),
+    # before screening ends (--all): the sample's studies are not included yet
+    "confirm": (["confirm", "--reviewer", "lead", "--all"], "reviewkit label RECORD"),
+    "extract-edit": (["extract", "edit", "--reviewer", "lead", "--all"], "extract import FILE"),
 }
 
 

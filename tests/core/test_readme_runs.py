@@ -63,6 +63,7 @@ SAYS = {
     "reviewkit search run a1-mental-health": "since run 1: 0 new, 0 gone, 0 changed",
     "reviewkit search history a1-mental-health": "query as translated:",
     "reviewkit search diff a1-mental-health 1 9": "run 1 -> run 9",
+    "reviewkit search diff": "a1-mental-health: run ",  # with a name or without (every search)
     "reviewkit import embase.ris --source Embase --again": "(ris, source 'Embase'",
     "reviewkit import savedrecs.txt": "(wos, source 'Web of Science'",
     "reviewkit status": "studies after dedup: dedup has not run yet",
@@ -214,6 +215,13 @@ def test_every_readme_example_runs_as_written(
     assert (project / "exports" / "search-log.md").is_file()
     assert (project / "queue.csv").read_text().startswith("record_a,record_b,score,rule,verdict")
     assert (project / "included.ris").exists() and (project / "r2.jsonl").exists()
+    assert (
+        (project / "records.csv")
+        .read_text(encoding="utf-8")
+        .startswith(
+            "record_id,duplicate of,found in,title-abstract,title-abstract reason,full-text,"
+        )
+    )
     assert (project / "exports" / "evidence-map").is_dir() is False  # Review A: no model-type
     # a year later: the update diagram counts last year's included studies and the new ones
     update = (project / "exports" / "2022" / "prisma.csv").read_text(encoding="utf-8")

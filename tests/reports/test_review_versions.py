@@ -42,8 +42,13 @@ def test_update_diagram_only_after_a_recorded_version(project_b, tmp_path, capsy
     assert "previous version" not in _texts(c)
 
     assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "2021 review") == 0
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     assert "recorded version '2021 review': 1 study included (1 report)" in out
+    # recorded with screening open: the lead is told what the update diagram will leave out
+    assert (
+        "warning: screening was not finished when '2021 review' was recorded (5 awaiting a"
+        " title-abstract decision; 1 awaiting a full-text decision)"
+    ) in err
     c = prisma.collect_counts(project_b)  # the version itself: nothing new since
     assert c.update is False
 
@@ -125,3 +130,13 @@ def test_report_new_version_checks_its_name_once(project_b, tmp_path, monkeypatc
     assert _report(project_b, tmp_path, "--format", "csv", "--new-version", " v1 ") == 0
     assert calls == [" v1 "]
     assert versions.latest(project_b).name == "v1"  # stripped by that one check
+
+
+def test_a_version_of_a_finished_screening_gives_no_warning(project_b, tmp_path, capsys):
+    _search_run(project_b, 2)
+    _decide(project_b, "500", "title-abstract")
+    _decide(project_b, "500", "full-text")
+    _decide(project_b, "501", "title-abstract", "exclude")
+    assert _report(project_b, tmp_path, "--format", "csv", "--new-version", "v1") == 0
+    out, err = capsys.readouterr()
+    assert "recorded version 'v1'" in out and "warning" not in err

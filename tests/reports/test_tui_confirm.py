@@ -476,3 +476,58 @@ def test_no_empty_row_under_the_labels_or_the_fields_at_80x24(b_included):
     assert labels[-1].startswith("0 ") and "None of these" in labels[-1]
     fields = asyncio.run(last_rows(ExtractScreen(project, ids, "ann"), "#fields"))
     assert fields[-1].startswith(f"{len(project.protocol.extraction)} ")  # the last field
+
+
+def test_a_tie_is_said_once_with_its_keys_and_answered_once_confirmed(tmp_path):
+    """A tie was said twice ('The rules tie: choose one.' under the labels and, after ⏎, 'the
+    rules tie: press the key of the label you choose' beneath it), and 'choose one' stayed
+    after a label was confirmed. Now the labels' line says it once, with the tied labels'
+    keys; ⏎ points at that line; once confirmed, it says ✓ is the answer."""
+    from conftest import PROTOCOLS, add_records
+
+    from reviewkit import screening
+    from reviewkit.project import init_project
+    from reviewkit.records import AbstractSection, Record
+
+    project = init_project(tmp_path / "demo", PROTOCOLS / "demo-work-health.toml")
+    tied = Record(  # sick leave and occupational health score 3 each in the work scheme
+        title="Work disability among workers: a survey",
+        abstract_sections=[
+            AbstractSection("OBJECTIVE", "To study sick leave."),
+            AbstractSection("METHODS", "Occupational health services took part."),
+        ],
+        year=2020,
+    )
+    ids = add_records(project, [tied])
+    for stage in screening.stage_names(project.protocol):
+        for reviewer in ("demo-reviewer-1", "demo-reviewer-2"):
+            screening.decide(
+                project.db, ids[0], stage, reviewer, "include", protocol=project.protocol
+            )
+    classify.classify_project(project, ids, ["work"])
+
+    async def scenario() -> None:
+        app = ReviewkitApp(ConfirmScreen(project, "work", ids, "lead"), keymap={})
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+
+            def shown(selector: str) -> str:
+                return str(screen.query_one(selector, Static).render())
+
+            assert "The rules tie: press 1 or 5 (or another label's key)" in shown("#labels")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "tie" not in shown("#message")  # said once, under the labels
+            assert shown("#labels").count("tie") == 1
+            assert classify.confirmed_labels(project, "work") == {}  # ⏎ stored nothing
+            await pilot.press("5")
+            await pilot.pause()
+            assert classify.confirmed_labels(project, "work") == {ids[0]: ["occupational-health"]}
+            labels = shown("#labels")
+            assert "The rules tie; ✓ marks the label confirmed" in labels
+            assert "press 1 or 5" not in labels
+            await pilot.press("q")
+
+    asyncio.run(scenario())
+    project.close()

@@ -88,3 +88,30 @@ def test_status_counts_one_record_not_compared_in_the_singular(project_a, capsys
     assert main(["status", "--project", folder]) == 0
     out = capsys.readouterr().out
     assert "studies after dedup: 3 (1 record imported since the last dedup run is not" in out
+
+
+def test_status_shows_classification_per_scheme_of_the_included(project_a, capsys):
+    """Once studies are included: per scheme, how many labels a person confirmed, how many are
+    the tool's suggestions, and how many `classify` has not seen yet (what to type)."""
+    a, b, c = add_records(project_a, make_records(3))
+    p = project_a.protocol
+    for study in (a, b, c):
+        scr.decide(project_a.db, study, TA, "reviewer1", "include", protocol=p)
+    for study in (a, b):  # c is left pending at full text: not included, not counted
+        for reviewer in ("reviewer1", "reviewer2"):
+            scr.decide(project_a.db, study, FT, reviewer, "include", protocol=p)
+    folder = str(project_a.folder)
+    project_a.close()
+
+    assert main(["status", "--project", folder]) == 0
+    out = capsys.readouterr().out
+    line = "classification diagnosis-group (Diagnosis group): 0 confirmed, 0 suggested of 2"
+    assert line + " included records, 2 not classified yet (type `reviewkit classify`)" in out
+
+    assert main(["classify", "--project", folder]) == 0
+    assert main(["label", str(a), "diagnosis-group=mental", "--project", folder,
+                 "--reviewer", "lead"]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert main(["status", "--project", folder]) == 0
+    out = capsys.readouterr().out
+    assert "(Diagnosis group): 1 confirmed, 1 suggested of 2 included records\n" in out

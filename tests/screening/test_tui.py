@@ -8,6 +8,7 @@ import sqlite3
 import pytest
 from conftest import Caught, add_records
 from screening.helpers import make_records, prompt
+from textual.widgets import Static
 
 from reviewkit import screening as scr
 from reviewkit.store.decisions import list_decisions
@@ -137,6 +138,11 @@ def test_search_and_goto(five):
             s = app.first_screen
             await prompt(pilot, app, "slash", "Study 4:")
             assert s.current == ids[3] and "found" in s.message
+            # a search goes by title, but the place shown stays the record's place in the
+            # queue's order (the ranking's), not a place among titles or matches
+            place = s.queue.studies.index(ids[3]) + 1
+            status = str(s.query_one("#status", Static).render())
+            assert f"record {ids[3]} ({place} of 5)" in status
             await prompt(pilot, app, "slash", "nothing like this")
             assert "no title" in s.message and s.current == ids[3]
             await prompt(pilot, app, "g", "pmid:1002")

@@ -1,0 +1,50 @@
+"""`status` said nothing of the searches beyond how many the protocol stores: a librarian back
+after a lost connection, or after adding a search to protocol.toml, could not see that a run
+had not finished or that a search had never run. It now gives the runs logged, when the last
+ended, and those searches with what to type."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewkit.cli import main
+from reviewkit.pubmed.server import EutilsServer
+
+from .conftest import review_a_project
+
+
+def test_status_names_searches_not_finished_and_never_run(
+    tmp_path: Path, server: EutilsServer, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reviewkit.searches.run as searches
+
+    folder = str(review_a_project(tmp_path, monkeypatch))
+    assert main(["status", "--project", folder]) == 0
+    out = capsys.readouterr().out
+    assert "search runs: 0\n" in out
+    assert "  never run: a1-mental-health, a2-musculoskeletal," in out  # all eight: --all
+    assert "type 'reviewkit search run --all'" in out  # none has run yet
+
+    real_fetch = searches._fetch
+
+    def cut_off(db, name, *args, **kw):
+        if name == "a2-musculoskeletal":
+            raise KeyboardInterrupt  # Ctrl-C, or the connection lost, while it fetches
+        return real_fetch(db, name, *args, **kw)
+
+    monkeypatch.setattr(searches, "_fetch", cut_off)
+    run = ["search", "run", "--base-url", server.base_url, "--project", folder]
+    assert main([*run, "a1-mental-health", "a2-musculoskeletal"]) == 130
+    capsys.readouterr()
+
+    assert main(["status", "--project", folder]) == 0
+    out = capsys.readouterr().out
+    assert "search runs: 2 (the last ended " in out
+    assert "  not finished: a2-musculoskeletal (run 2, failed); 'reviewkit search run --all'" in out
+    never = next(line for line in out.splitlines() if "never run:" in line)
+    assert "a1-mental-health" not in never and "a2-musculoskeletal" not in never
+    assert never.startswith("  never run: a3-chronic-pain, ")
+    assert never.endswith("type 'reviewkit search run a3-chronic-pain a4-cancer a5-brain-injury"
+                          " a6-general-practice a7-organisation-level a8-implementation'")  # fmt: skip
