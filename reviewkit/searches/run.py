@@ -313,7 +313,7 @@ def _records(
 
 
 # fields a record gained later count only when given: a stored run's fingerprints stay valid
-_LATER = ("kind", "publisher", "place")
+_LATER = ("kind", "publisher", "place", "journal_abbreviation")
 _BIBLIOGRAPHIC = tuple(
     f.name for f in fields(Record) if f.name not in ("source", "origin", "position", "raw", *_LATER)
 )

@@ -1,0 +1,96 @@
+"""The journal's abbreviation (Record.journal_abbreviation): read from each format's tag for it,
+written back by the RIS export as J2, and a journal kept by a record that gives only the
+abbreviation. The samples are in the shape of each system's export (formats.ris_journal lists
+which system writes what)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import rispy
+
+from reviewkit import formats
+from reviewkit.formats import ris
+from reviewkit.records import Record
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _ris(body: str) -> Record:
+    (record,) = ris.read(f"TY  - JOUR\nTI  - Graded sick leave\n{body}ER  - \n", "t.ris")
+    return record
+
+
+def test_ris_reads_the_abbreviation_beside_the_full_name() -> None:
+    # Scopus and Zotero: T2 and J2
+    scopus = _ris("T2  - Journal of Occupational Rehabilitation\nJ2  - J Occup Rehabil\n")
+    assert (scopus.journal, scopus.journal_abbreviation) == (
+        "Journal of Occupational Rehabilitation",
+        "J Occup Rehabil",
+    )
+    # Embase.com (its real export): JF the full name, JO the abbreviation
+    embase = list(formats.read_file(FIXTURES / "real" / "embase.ris"))
+    gastro = next(r for r in embase if r.journal == "World Journal of Gastroenterology")
+    assert gastro.journal_abbreviation == "World J. Gastroenterol."
+    # EBSCOhost: JF and JA
+    ebsco = list(formats.read_file(FIXTURES / "ebsco_export.ris"))[0]
+    assert (ebsco.journal, ebsco.journal_abbreviation) == (
+        "Journal of Occupational Rehabilitation",
+        "J OCCUP REHABIL",
+    )
+
+
+def test_ris_ja_or_jo_alone_is_the_journal_not_an_abbreviation() -> None:
+    # the Cochrane Library writes the full name alone as JA or JO; EBSCOhost's PsycInfo as JO
+    for tag in ("JA", "JO"):
+        record = _ris(f"{tag}  - Journal of occupational rehabilitation\n")
+        assert (record.journal, record.journal_abbreviation) == (
+            "Journal of occupational rehabilitation",
+            "",
+        )
+
+
+def test_ris_record_with_only_j2_keeps_a_journal() -> None:
+    record = _ris("J2  - J Occup Rehabil\n")
+    assert (record.journal, record.journal_abbreviation) == ("J Occup Rehabil", "J Occup Rehabil")
+
+
+def _written(*records: Record) -> str:
+    out = io.StringIO()
+    ris.write(records, out)
+    return out.getvalue()
+
+
+def test_ris_export_writes_j2_that_our_reader_and_rispy_read_back() -> None:
+    record = Record(
+        title="Graded sick leave",
+        journal="Journal of Occupational Rehabilitation",
+        journal_abbreviation="J Occup Rehabil",
+        year=2019,
+    )
+    text = _written(record)
+    assert "J2  - J Occup Rehabil" in text.splitlines()
+    (back,) = ris.read(text, "export.ris")
+    assert (back.journal, back.journal_abbreviation) == (record.journal, "J Occup Rehabil")
+    (theirs,) = rispy.loads(text)  # ASReview's reader
+    assert theirs["secondary_title"] == "Journal of Occupational Rehabilitation"
+    assert theirs["alternate_title1"] == "J Occup Rehabil"
+
+
+def test_a_record_given_only_the_abbreviation_keeps_a_journal_through_export() -> None:
+    record = Record(title="Graded sick leave", journal_abbreviation="Scand J Work Environ Health")
+    assert record.journal == "Scand J Work Environ Health"
+    (back,) = ris.read(_written(record), "export.ris")
+    assert back.journal == back.journal_abbreviation == "Scand J Work Environ Health"
+
+
+def test_a_cluster_fills_an_empty_abbreviation_from_a_copy() -> None:
+    from reviewkit.dedup.merged_fields import filled_record
+
+    kept = Record(title="Graded sick leave", journal="Journal of Occupational Rehabilitation")
+    copy = Record(title="Graded sick leave", journal_abbreviation="J Occup Rehabil")
+    assert filled_record(kept, [(2, copy)]).journal_abbreviation == "J Occup Rehabil"
+    # the kept record's own abbreviation is never replaced
+    own = Record(title="Graded sick leave", journal_abbreviation="J. Occup. Rehabil.")
+    assert filled_record(own, [(2, copy)]).journal_abbreviation == "J. Occup. Rehabil."
