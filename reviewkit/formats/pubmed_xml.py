@@ -146,6 +146,11 @@ def article_to_record(
         journal=_text(journal.find("Title"))
         if journal is not None
         else _text(article.find("Book/Publisher/PublisherName")),
+        # NLM's abbreviation, the one MEDLINE's TA gives (PubMed's DTD: MedlineJournalInfo/
+        # MedlineTA, 'the standard abbreviation for the journal title'); failing it, the
+        # journal's ISO 4 abbreviation (Journal/ISOAbbreviation), which is most often the same
+        journal_abbreviation=_text(base.find("MedlineJournalInfo/MedlineTA"))
+        or (_text(journal.find("ISOAbbreviation")) if journal is not None else ""),
         volume=(journal.findtext("JournalIssue/Volume") or "") if journal is not None else "",
         issue=(journal.findtext("JournalIssue/Issue") or "") if journal is not None else "",
         pages=article.findtext("Pagination/MedlinePgn") or "",

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import rispy
 
-from reviewkit import formats
-from reviewkit.formats import ris
+from reviewkit import formats, offline_data
+from reviewkit.formats import medline, pubmed_xml, ris
 from reviewkit.records import Record
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -94,3 +94,43 @@ def test_a_cluster_fills_an_empty_abbreviation_from_a_copy() -> None:
     # the kept record's own abbreviation is never replaced
     own = Record(title="Graded sick leave", journal_abbreviation="J. Occup. Rehabil.")
     assert filled_record(own, [(2, copy)]).journal_abbreviation == "J. Occup. Rehabil."
+
+
+def test_medline_reads_ta_and_writes_it_back() -> None:
+    record = next(
+        r
+        for r in formats.read_file(FIXTURES / "pubmed_book_last.nbib")
+        if r.journal == "Journal of occupational rehabilitation"
+    )
+    assert record.journal_abbreviation == "J Occup Rehabil"
+    out = io.StringIO()
+    medline.write([record], out)
+    assert "TA  - J Occup Rehabil" in out.getvalue().splitlines()
+    (back,) = medline.read(out.getvalue(), "export.nbib")
+    assert (back.journal, back.journal_abbreviation) == (record.journal, "J Occup Rehabil")
+    # a record giving only TA keeps it as its journal, as before
+    (only,) = medline.read("PMID- 31000001\nTI  - Graded sick leave\nTA  - Work\n", "t.nbib")
+    assert only.journal == only.journal_abbreviation == "Work"
+
+
+def test_pubmed_xml_reads_medline_ta_of_a_real_efetch_reply() -> None:
+    folder = offline_data.dataset_dir("metapub-fixtures") / "tests" / "fixtures" / "pmid_xml"
+    with (folder / "10440612.xml").open("rb") as stream:
+        (record,) = pubmed_xml.read(stream, "10440612.xml")
+    assert (record.journal, record.journal_abbreviation) == (
+        "Scandinavian journal of gastroenterology",
+        "Scand J Gastroenterol",
+    )
+
+
+def test_pubmed_xml_takes_the_iso_abbreviation_without_medline_ta() -> None:
+    # an in-process or publisher-supplied citation may come without MedlineJournalInfo
+    text = (FIXTURES / "sample.xml").read_text(encoding="utf-8")
+    text = text.replace(
+        "</Title>\n      </Journal>",
+        "</Title>\n        <ISOAbbreviation>Scand J Work Environ Health</ISOAbbreviation>"
+        "\n      </Journal>",
+        1,
+    )
+    first = next(pubmed_xml.read(io.BytesIO(text.encode()), "sample.xml"))
+    assert first.journal_abbreviation == "Scand J Work Environ Health"
