@@ -88,6 +88,18 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "periodical full",  # RefWorks
         "primary_location.source.display_name",  # OpenAlex
     ),
+    # the journal's abbreviation: Zotero's CSV and ours ('Journal Abbreviation'), Scopus'
+    # 'Abbreviated Source Title'; Web of Science's JI (its ISO Source Abbreviation, 'J. Occup.
+    # Rehabil.', ISO 4 as NLM's abbreviations are) before J9 (its own 29-character one in
+    # capitals, 'J OCCUP REHABIL'). PubMed's CSV has none apart: its 'Journal/Book' is the
+    # abbreviation itself, read as the journal
+    "journal_abbreviation": (
+        "journal abbreviation",
+        "abbreviated source title",
+        "journal_abbreviation",
+        "ji",
+        "j9",
+    ),
     "volume": ("volume", "vl", "vol", "biblio.volume"),
     "issue": ("issue", "number", "is", "no", "issue number", "biblio.issue"),  # Lens, OpenAlex
     "pages": ("pages", "page", "page range"),  # not 'pg': Web of Science's PG is the page count
@@ -166,6 +178,7 @@ WRITE_COLUMNS = (
     "authors",
     "year",
     "journal",
+    "journal abbreviation",
     "volume",
     "issue",
     "pages",
@@ -182,6 +195,13 @@ WRITE_COLUMNS = (
     "place published",
     "record type",
 )
+
+# the columns written under the name a reader knows them by, not the field's own
+_NAMED_AS_READ = {
+    "record type": "kind",
+    "place published": "place",
+    "journal abbreviation": "journal_abbreviation",
+}
 
 
 def resolve_columns(
@@ -354,8 +374,8 @@ def write(records: Iterable[Record], out: TextIO) -> None:
                 row.append(rec.abstract)
             elif col == "affiliations":
                 row.append("\n".join(rec.affiliations))
-            elif col in ("record type", "place published"):  # kind, place: named as read
-                row.append(rec.kind if col == "record type" else rec.place)
+            elif col in _NAMED_AS_READ:  # kind, place, journal_abbreviation
+                row.append(getattr(rec, _NAMED_AS_READ[col]))
             elif col in LIST_FIELDS:
                 row.append(LIST_SEP.join(getattr(rec, col)))
             else:

@@ -11,7 +11,16 @@ from pathlib import Path
 import rispy
 
 from reviewkit import formats, offline_data
-from reviewkit.formats import medline, pubmed_xml, ris
+from reviewkit.formats import (
+    bibtex,
+    csv_format,
+    endnote_xml,
+    medline,
+    pubmed_xml,
+    refworks,
+    ris,
+    wos,
+)
 from reviewkit.records import Record
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -134,3 +143,92 @@ def test_pubmed_xml_takes_the_iso_abbreviation_without_medline_ta() -> None:
     )
     first = next(pubmed_xml.read(io.BytesIO(text.encode()), "sample.xml"))
     assert first.journal_abbreviation == "Scand J Work Environ Health"
+
+
+def test_bibtex_reads_and_writes_biblatex_shortjournal() -> None:
+    text = (
+        "@article{hansen2021,\n  title = {Coordinated return to work},\n"
+        "  journaltitle = {Journal of Occupational Rehabilitation},\n"
+        "  shortjournal = {J Occup Rehabil},\n  date = {2021},\n}\n"
+    )
+    (record,) = bibtex.read(text, "zotero.bib")  # Better BibLaTeX's shape
+    assert (record.journal, record.journal_abbreviation) == (
+        "Journal of Occupational Rehabilitation",
+        "J Occup Rehabil",
+    )
+    out = io.StringIO()
+    bibtex.write([record], out)
+    (back,) = bibtex.read(out.getvalue(), "export.bib")
+    assert (back.journal, back.journal_abbreviation) == (record.journal, "J Occup Rehabil")
+
+
+ENDNOTE_XML = """<?xml version="1.0" encoding="UTF-8" ?><xml><records><record>\
+<ref-type name="{kind}">17</ref-type>\
+<contributors><authors><author>Hansen, P.</author></authors></contributors>\
+<titles><title>Coordinated return to work</title>\
+<secondary-title>Journal of Occupational Rehabilitation</secondary-title>\
+<alt-title>{alt}</alt-title></titles>\
+<periodical><full-title>Journal of Occupational Rehabilitation</full-title>{abbr}</periodical>\
+{alt_periodical}<dates><year>2021</year></dates></record></records></xml>"""
+
+
+def _endnote(kind: str, alt: str, abbr: str = "", alt_periodical: str = "") -> Record:
+    text = ENDNOTE_XML.format(kind=kind, alt=alt, abbr=abbr, alt_periodical=alt_periodical)
+    (record,) = endnote_xml.read(text.encode(), "endnote.xml")
+    return record
+
+
+def test_endnote_xml_reads_the_alternate_journal() -> None:
+    alternate = "<alt-periodical><full-title>J Occup Rehabil</full-title></alt-periodical>"
+    record = _endnote("Journal Article", "J Occup Rehabil", alt_periodical=alternate)
+    assert record.journal_abbreviation == "J Occup Rehabil"
+    # without the Alternate Journal, the Journals term list's first abbreviation
+    listed = _endnote("Journal Article", "", abbr="<abbr-1>J. Occup. Rehabil.</abbr-1>")
+    assert listed.journal_abbreviation == "J. Occup. Rehabil."
+    # a book section's alt-title is its Alternate Title, no journal's abbreviation
+    assert _endnote("Book Section", "Arbeid og helse").journal_abbreviation == ""
+
+
+SCOPUS_CSV = (
+    '"Authors","Title","Year","Source title","Volume","Abbreviated Source Title","DOI"\n'
+    '"Hansen P.","Coordinated return to work","2021","Journal of Occupational Rehabilitation",'
+    '"31","J. Occup. Rehabil.","10.1007/s10926-021-09999-1"\n'
+)
+
+
+def test_csv_reads_scopus_abbreviated_source_title_and_writes_it_back() -> None:
+    (record,) = csv_format.read(SCOPUS_CSV, "scopus.csv")
+    assert record.journal_abbreviation == "J. Occup. Rehabil."
+    out = io.StringIO()
+    csv_format.write([record], out)
+    (back,) = csv_format.read(out.getvalue(), "export.csv")
+    assert (back.journal, back.journal_abbreviation) == (record.journal, "J. Occup. Rehabil.")
+
+
+def test_web_of_science_reads_ji_before_j9() -> None:
+    text = (FIXTURES / "wos_plain.txt").read_text(encoding="utf-8-sig")
+    text = text.replace(
+        "SO JOURNAL OF OCCUPATIONAL REHABILITATION\n",
+        "SO JOURNAL OF OCCUPATIONAL REHABILITATION\nJ9 J OCCUP REHABIL\nJI J. Occup. Rehabil.\n",
+    )
+    first = next(wos.read(text, "savedrecs.txt"))
+    assert (first.journal, first.journal_abbreviation) == (
+        "JOURNAL OF OCCUPATIONAL REHABILITATION",
+        "J. Occup. Rehabil.",
+    )
+    # the tab-delimited export: its columns are the same tags
+    tab = "PT\tTI\tSO\tJ9\tJI\tPY\nJ\tCoordinated return to work\tWORK\tWORK\tWork\t2020\n"
+    (row,) = csv_format.read(tab, "savedrecs.txt")
+    assert (row.journal, row.journal_abbreviation) == ("WORK", "Work")
+
+
+def test_refworks_reads_jo_as_the_abbreviation() -> None:
+    text = (
+        "RT Journal Article\nA1 Hansen, P.\nT1 Coordinated return to work\n"
+        "JF Journal of Occupational Rehabilitation\nJO J Occup Rehabil\nYR 2021\n"
+    )
+    (record,) = refworks.read(text, "refworks.txt")
+    assert (record.journal, record.journal_abbreviation) == (
+        "Journal of Occupational Rehabilitation",
+        "J Occup Rehabil",
+    )
