@@ -38,9 +38,8 @@ _RIS_TAGS = frozenset(rispy.TAG_KEY_MAPPING)
 MESH_PREFIX = "MeSH: "
 # Ovid's RIS export (PsycINFO, asreview's tests/demo_data/ovid_psycinfo.ris) writes each
 # record's NLM journal abbreviation 'NL  - ' after its 'ER  - ', then a 'Link to the Ovid Full
-# Text or citation:' line: a trailer of the record above, not a record cut from its TY. It
-# names the journal's NLM abbreviation, which JF's full name stands for, outside the record it
-# belongs to, so it is skipped (formats.ris_journal); any other tag there is refused
+# Text or citation:' line: a trailer of the record above, not a record cut from its TY. Its NL
+# is read as that record's (formats.ris_journal); any other tag there is refused
 _TRAILER_TAGS = frozenset({"NL"})
 # Ovid writes 'No pagination specified' for an article without pages, split into 'SP  - No'
 # and 'EP  - Specified' in its RIS (and so in Zotero's, read from it): no pages at all
@@ -108,6 +107,9 @@ class _NoHeaderWriter(rispy.RisWriter):
 def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]], str]]:
     fields: list[tuple[str, str]] = []
     start = 0
+    # the record last closed by its ER, given at the next TY or the file's end: Ovid's trailer
+    # after the ER belongs to it (_TRAILER_TAGS)
+    done: tuple[int, list[tuple[str, str]], str] | None = None
     lines = split_lines(text)
     style = _TagStyle(lines)
     numbering = _Numbering(name)
@@ -116,6 +118,9 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
         if m:
             tag, value = m.group(1).upper(), (m.group(3) or "").strip()
             if tag == "TY":
+                if done:
+                    yield done
+                    done = None
                 if fields:
                     raise FormatError(
                         f"record {start and _count(lines, start)} starting at line {start} has no ER line",
@@ -140,10 +145,9 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
                         hint="remove the empty record, or export the references again; "
                         "nothing was imported",
                     )
-                yield start, fields, "\n".join(lines[start - 1 : no])
-                fields = []
-            elif not fields and tag in _TRAILER_TAGS and start:
-                continue  # Ovid's trailer after a record's ER (_TRAILER_TAGS)
+                done, fields = (start, fields, "\n".join(lines[start - 1 : no])), []
+            elif not fields and tag in _TRAILER_TAGS and done:
+                done[1].append((tag, value))  # Ovid's trailer after a record's ER
             elif not fields:
                 raise FormatError(
                     f"field {tag} outside a record",
@@ -174,6 +178,8 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
             where=f"{name}:{start}",
             hint="the file may be truncated; export it again",
         )
+    if done:
+        yield done
     numbering.end(len(lines))
 
 

@@ -34,11 +34,13 @@ What exporters write (tests/core/fixtures and their real/ files):
   rehabilitation'), with no JF or T2.
 - Scopus and Zotero: T2 and J2; EndNote: T2 and, when filled, J2. EndNote's records from PubMed
   hold the abbreviation in T2 itself (its Journal field): nothing marks it as one.
-- Ovid: JF the full name, and NLM's abbreviation in its NL trailer after the record's ER
-  (formats.ris skips the trailer: it stands outside the record).
+- Ovid: JF the full name, and NLM's abbreviation as NL in its trailer after the record's ER
+  (formats.ris gives the trailer to the record above it); no other exporter writes NL, which
+  no RIS specification names.
 So JA and JO are read as the abbreviation only beside a full name in JF or T2 (Zotero's rule);
 alone they are the journal, its full name in the Cochrane Library's and EBSCOhost's exports.
-J2 is the abbreviation wherever it stands; alone it is the journal too (records.Record).
+J2 is the abbreviation wherever it stands; alone it is the journal too (records.Record). Ovid's
+NL is read after them.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ def journal_names(first: Callable[..., str], ris_type: str, title: str) -> tuple
     the rules above. ``first`` gives the first value of the tags named; ``title`` is the
     record's own title (a book's BT is its own title when it has no TI: no container)."""
     full = first("JF", "T2") if ris_type in ("JOUR", "") else first("T2", "JF")
-    abbreviation = first("J2", "JA", "JO") if full else first("J2")
+    abbreviation = (first("J2", "JA", "JO") if full else first("J2")) or first("NL")
     if full:
         return full, abbreviation
     book = first("BT") if ris_type not in ("JOUR", "") and first("BT") != title else ""

@@ -50,6 +50,18 @@ def test_ris_reads_the_abbreviation_beside_the_full_name() -> None:
     )
 
 
+def test_ovid_ris_nl_trailer_is_its_record_s_abbreviation() -> None:
+    # Ovid's real RIS: 'NL  - <NLM abbreviation>' after each record's ER, before the next TY
+    records = list(formats.read_file(FIXTURES / "real" / "ovid_psycinfo.ris"))
+    assert [(r.journal, r.journal_abbreviation) for r in records[:2]] == [
+        ("Clinical Psychology & Psychotherapy", "Clin Psychol Psychother"),
+        ("Journal of Health Psychology", "J Health Psychol"),
+    ]
+    # each record's own trailer, the last one's too
+    names = [r.journal_abbreviation for r in records]
+    assert len(set(names)) == len(records) == 6 and all(names)
+
+
 def test_ris_ja_or_jo_alone_is_the_journal_not_an_abbreviation() -> None:
     # the Cochrane Library writes the full name alone as JA or JO; EBSCOhost's PsycInfo as JO
     for tag in ("JA", "JO"):
