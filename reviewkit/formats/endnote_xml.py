@@ -6,11 +6,13 @@ record holds ``<ref-type name="Journal Article">``, ``<contributors><authors><au
 ``<pages>``, ``<volume>``, ``<number>`` (the issue), ``<dates><year>``,
 ``<electronic-resource-num>`` (the DOI), ``<abstract>``, ``<keywords><keyword>``,
 ``<accession-num>``, ``<remote-database-name>``, ``<urls><related-urls><url>``,
-``<language>``, ``<auth-address>``. The journal's abbreviation: the record's Alternate Journal
-(RIS's J2, EndNote's field for the abbreviated name), written as ``<alt-periodical><full-title>``
-and, in a journal article, ``<titles><alt-title>`` (in other types 'Alternate Title', any other
-title); failing it, ``<periodical><abbr-1>``, the Journals term list's first abbreviation. Text may be wrapped in ``<style>`` elements (fonts), so each
+``<language>``, ``<auth-address>``. Text may be wrapped in ``<style>`` elements (fonts), so each
 field is the text of all its descendants.
+
+The journal's abbreviation: the record's Alternate Journal (RIS's J2, EndNote's field for the
+abbreviated name), written as ``<alt-periodical><full-title>`` and, in a journal article,
+``<titles><alt-title>`` (in other types 'Alternate Title', any other title); failing it,
+``<periodical><abbr-1>``, the first abbreviation of EndNote's Journals term list.
 
 The file is parsed whole (a text export's size limit applies) with entity expansion and
 network access turned off; a file with a DTD (``<!DOCTYPE``), which EndNote never writes, is

@@ -38,6 +38,12 @@ def test_ris_reads_the_abbreviation_beside_the_full_name() -> None:
         "Journal of Occupational Rehabilitation",
         "J Occup Rehabil",
     )
+    # Zotero's reading of JO beside T2: the abbreviation, T2 the journal
+    zotero = _ris("JO  - J Occup Rehabil\nT2  - Journal of Occupational Rehabilitation\n")
+    assert (zotero.journal, zotero.journal_abbreviation) == (
+        "Journal of Occupational Rehabilitation",
+        "J Occup Rehabil",
+    )
     # Embase.com (its real export): JF the full name, JO the abbreviation
     embase = list(formats.read_file(FIXTURES / "real" / "embase.ris"))
     gastro = next(r for r in embase if r.journal == "World Journal of Gastroenterology")
