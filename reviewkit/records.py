@@ -197,6 +197,10 @@ class Record:
     kind: str = ""
     publisher: str = ""  # publisher or issuing body (a report's institute, a thesis' school)
     place: str = ""  # place of publication (RIS CY, BibTeX address)
+    # the journal's abbreviated title as the source gave it ('J Occup Rehabil', NLM's for
+    # MEDLINE records), for citation styles that print it (Vancouver); each reader's tags
+    # for it are in its module. A record given only the abbreviation has it as its journal too
+    journal_abbreviation: str = ""
     source: str = ""
     origin: str = ""
     position: int = 0
@@ -204,6 +208,9 @@ class Record:
 
     def __post_init__(self) -> None:
         self.title = clean_space(self.title)
+        self.journal_abbreviation = clean_space(self.journal_abbreviation)
+        if not self.journal.strip():  # the abbreviation names the journal when nothing else does
+            self.journal = self.journal_abbreviation
         self.doi = clean_doi(self.doi)
         self.pmid = normalise_pmid(self.pmid)
         self.pmcid = normalise_pmcid(self.pmcid)

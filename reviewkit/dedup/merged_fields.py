@@ -51,6 +51,10 @@ GROUPS: tuple[tuple[str, ...], ...] = (
             *("title", "abstract_sections", "authors", "year", "journal", "doi", "pmid"),
             *("pmcid", "language", "publication_types", "keywords", "mesh_terms", "url"),
             "affiliations",
+            # its own group, not the journal's: copies spell one journal differently
+            # ('J Occup Rehabil', 'Journal of Occupational Rehabilitation'), and an empty
+            # abbreviation is filled from any copy of the article, all in its one journal
+            "journal_abbreviation",
         )
     ),
     ("publisher", "place"),  # one imprint: the place its publisher gave

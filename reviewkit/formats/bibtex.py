@@ -2,6 +2,14 @@
 
 Non-standard fields we write so a round trip keeps everything: pmid, pmcid, mesh, pubtype,
 affiliation (one per line). LaTeX escapes and accents in values are decoded on reading.
+
+The journal's abbreviation is biblatex's ``shortjournal`` ('a short version or an acronym of
+the journaltitle', biblatex manual 2.2.2; Better BibTeX's biblatex export writes it). Our
+entries are classic BibTeX (journal, number, address, @techreport), which BibTeX reads and
+biblatex too, through its aliases (journal for journaltitle, address for location: biblatex
+manual 2.2.5). BibTeX has no field for the abbreviation and ignores one it does not know, as it
+ignores pmid or mesh; so it is written as ``shortjournal``, kept on a round trip and there for
+a biblatex style that prints it, as the other non-standard fields are.
 """
 
 from __future__ import annotations
@@ -378,6 +386,7 @@ def read(
             authors=_names(values.get("author", "")),
             year=year_value(f),
             journal=f.get("journal", "") or f.get("journaltitle", "") or f.get("booktitle", ""),
+            journal_abbreviation=f.get("shortjournal", ""),
             volume=f.get("volume", ""),
             issue=f.get("number", "") or f.get("issue", ""),
             # an article without pages: its number, Web of Science's 'Article-Number', Scopus'
@@ -446,6 +455,7 @@ def write(records: Iterable[Record], out: TextIO) -> None:
             "author": " and ".join(_author(a) for a in rec.authors),  # escaped by _author
             "year": str(rec.year or ""),
             "journal": rec.journal,
+            "shortjournal": rec.journal_abbreviation,
             "volume": rec.volume,
             "number": rec.issue,
             "pages": rec.pages.replace("-", "--", 1)

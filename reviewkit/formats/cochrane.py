@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.findable import require_findable
+from reviewkit.formats.headings import unstarred
 from reviewkit.formats.last_record import check_last_record
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.record_numbers import RecordNumbers, first_of_many, record_number
@@ -128,7 +129,7 @@ def _to_record(
         pmid=pmid,
         language=first("LA"),
         publication_types=_split(get.get("PT", [])),
-        keywords=_split(get.get("KY", [])),
+        keywords=unstarred(_split(get.get("KY", []))),  # MeSH: formats.headings
         url=first("US"),
         source=source,
         origin=name,

@@ -12,6 +12,7 @@ with the same recognised name are refused rather than silently using one of them
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
@@ -88,6 +89,18 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "periodical full",  # RefWorks
         "primary_location.source.display_name",  # OpenAlex
     ),
+    # the journal's abbreviation: Zotero's CSV and ours ('Journal Abbreviation'), Scopus'
+    # 'Abbreviated Source Title'; Web of Science's JI (its ISO Source Abbreviation, 'J. Occup.
+    # Rehabil.', ISO 4 as NLM's abbreviations are) before J9 (its own 29-character one in
+    # capitals, 'J OCCUP REHABIL'). PubMed's CSV has none apart: its 'Journal/Book' is the
+    # abbreviation itself, read as the journal
+    "journal_abbreviation": (
+        "journal abbreviation",
+        "abbreviated source title",
+        "journal_abbreviation",
+        "ji",
+        "j9",
+    ),
     "volume": ("volume", "vl", "vol", "biblio.volume"),
     "issue": ("issue", "number", "is", "no", "issue number", "biblio.issue"),  # Lens, OpenAlex
     "pages": ("pages", "page", "page range"),  # not 'pg': Web of Science's PG is the page count
@@ -123,12 +136,20 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "mesh_terms": ("mesh terms", "mesh_terms", "mesh", "mh"),
     "url": ("url", "link", "ur"),
-    "affiliations": ("affiliations", "affiliation", "addresses", "c1"),
+    # 'correspondence address': Embase.com (CORRESPONDENCE below)
+    "affiliations": ("affiliations", "affiliation", "addresses", "c1", "correspondence address"),
     # 'pu': Web of Science's publisher; 'record type': ours (formats.kinds), as written below
     "publisher": ("publisher", "pu"),
     "place": ("place published", "place of publication", "publisher city", "pi"),
     "kind": ("record type", "entrytype"),  # 'ENTRYTYPE': BibTeX's, in CoLRev's CSV
 }
+# Embase.com's CSV of some years (asreview's embase.csv, tests/core/fixtures/real) gives the
+# affiliation only as 'Correspondence Address', the corresponding author's, as its RIS writes
+# AD: 'D.G. Adler, Department of …, United States. Email: douglas.adler@hsc.utah.edu'. The
+# e-mail after it is left out, as the RIS reader leaves out an AD that is an e-mail
+# (ris_vendors): it names no institution or place; the author's name before it is kept, as AD's
+CORRESPONDENCE = "correspondence address"
+_EMAIL_AFTER = re.compile(r"\.?\s*E-?mail:\s*\S+@\S+\s*$", re.IGNORECASE)
 # Web of Science's Early Access Year: a record published online before its issue has no
 # publication year (PY) yet, only this; used when the year column is empty
 EARLY_ACCESS_YEAR = "ey"
@@ -166,6 +187,7 @@ WRITE_COLUMNS = (
     "authors",
     "year",
     "journal",
+    "journal abbreviation",
     "volume",
     "issue",
     "pages",
@@ -182,6 +204,13 @@ WRITE_COLUMNS = (
     "place published",
     "record type",
 )
+
+# the columns written under the name a reader knows them by, not the field's own
+_NAMED_AS_READ = {
+    "record type": "kind",
+    "place published": "place",
+    "journal abbreviation": "journal_abbreviation",
+}
 
 
 def resolve_columns(
@@ -230,6 +259,11 @@ def _names_title(cells: list[str], mapping: dict[str, str] | None) -> bool:
     """Whether a row is a header: it names the title column (by --map, or by an alias)."""
     wanted = {(mapping or {}).get("title", "").strip().lower()} - {""} or set(ALIASES["title"])
     return any(c.strip().lower() in wanted for c in cells)
+
+
+def _named(header: list[str], columns: dict[str, int], field: str) -> str:
+    """The name of the column read as ``field``, in lower case; '' when none is."""
+    return header[columns[field]].strip().lower() if field in columns else ""
 
 
 def _column(header: list[str], name: str) -> int | None:
@@ -286,12 +320,13 @@ def read(
     full_names = _column(header, FULL_NAMES) if wos else None
     book_title = _column(header, BOOK_TITLE)
     # the journal read from Embase.com's 'Source' citation: formats.embase_source
-    embase_source = "journal" in columns and header[columns["journal"]].strip().lower() == "source"
+    embase_source = _named(header, columns, "journal") == "source"
+    correspondence = _named(header, columns, "affiliations") == CORRESPONDENCE
     if book_title is not None and columns.get("journal") == book_title:
         book_title = None  # mapped as the journal with --map
     # an 'Accession Number' column (Covidence, EBSCOhost) holds the PMID only for records
     # from PubMed/MEDLINE: with a column naming the database, the RIS reader's rule decides
-    accession = "pmid" in columns and header[columns["pmid"]].strip().lower() == "accession number"
+    accession = _named(header, columns, "pmid") == "accession number"
     database = _column(header, "database")
     accession_columns = [i for i, h in enumerate(header) if h.strip().lower() in ACCESSION_COLUMNS]
     link_columns = [i for i, h in enumerate(header) if h.strip().lower() in LINK_COLUMNS]
@@ -317,6 +352,8 @@ def read(
             kwargs["year"] = row[early_year].strip()
         if embase_source:
             fill_from_source(kwargs)
+        if correspondence:
+            kwargs["affiliations"] = [_EMAIL_AFTER.sub("", a) for a in kwargs["affiliations"]]
         if not kwargs.get("journal") and book_title is not None and book_title < len(row):
             kwargs["journal"] = restore(row[book_title].strip())
         if full_names is not None and full_names < len(row) and row[full_names].strip():
@@ -358,8 +395,8 @@ def row_of(rec: Record) -> list[str]:
             row.append(rec.abstract)
         elif col == "affiliations":
             row.append("\n".join(rec.affiliations))
-        elif col in ("record type", "place published"):  # kind, place: named as read
-            row.append(rec.kind if col == "record type" else rec.place)
+        elif col in _NAMED_AS_READ:  # kind, place, journal_abbreviation
+            row.append(getattr(rec, _NAMED_AS_READ[col]))
         elif col in LIST_FIELDS:
             row.append(LIST_SEP.join(getattr(rec, col)))
         else:

@@ -9,6 +9,11 @@ record holds ``<ref-type name="Journal Article">``, ``<contributors><authors><au
 ``<language>``, ``<auth-address>``. Text may be wrapped in ``<style>`` elements (fonts), so each
 field is the text of all its descendants.
 
+The journal's abbreviation: the record's Alternate Journal (RIS's J2, EndNote's field for the
+abbreviated name), written as ``<alt-periodical><full-title>`` and, in a journal article,
+``<titles><alt-title>`` (in other types 'Alternate Title', any other title); failing it,
+``<periodical><abbr-1>``, the first abbreviation of EndNote's Journals term list.
+
 The file is parsed whole (a text export's size limit applies) with entity expansion and
 network access turned off; a file with a DTD (``<!DOCTYPE``), which EndNote never writes, is
 refused, as its entities could expand without limit or read other files (as the PubMed XML
@@ -65,6 +70,11 @@ def _to_record(record: ET._Element, source: str, name: str, position: int) -> Re
         authors=_all(record, "contributors/authors/author"),
         year=first("dates/year", "dates/pub-dates/date"),
         journal=first("periodical/full-title", "titles/secondary-title", "periodical/abbr-1"),
+        journal_abbreviation=first(
+            "alt-periodical/full-title",
+            *(["titles/alt-title"] if kind == "Journal Article" else []),
+            "periodical/abbr-1",
+        ),
         volume=first("volume"),
         issue=first("number"),
         pages=first("pages"),

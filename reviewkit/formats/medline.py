@@ -117,6 +117,11 @@ def _to_record(
         authors=authors,
         year=first(*YEAR_TAGS),
         journal=first("JT", "TA", "JN") or (cited.journal if cited else ""),
+        # TA, NLM's 'Journal Title Abbreviation' (MEDLINE/PubMed Data Element Descriptions),
+        # as Citing Medicine cites the journal; Ovid's tagged MEDLINE keeps the tag (Zotero's
+        # OVID Tagged translator reads it so). Ovid's JN is the full name, its AS the whole
+        # abbreviated citation ('J Occup Rehabil. 10(2):100-110, 2019'): neither is read as one
+        journal_abbreviation=first("TA"),
         volume=first("VI", "VO") or (cited.volume if cited else ""),
         issue=first("IP") or (cited.issue if cited else ""),
         pages=first("PG") or (cited.pages if cited else ""),
@@ -359,6 +364,7 @@ def write(records: Iterable[Record], out: TextIO) -> None:
         for tag, value in (
             ("DP", str(rec.year or "")),
             ("JT", rec.journal),
+            ("TA", rec.journal_abbreviation),
             ("VI", rec.volume),
             ("IP", rec.issue),
             ("PG", rec.pages),

@@ -40,6 +40,23 @@ FORMAT = "pubmed-xml"
 ARTICLE_TAGS = ("PubmedArticle", "PubmedBookArticle")
 
 
+def _journal_fields(article: ET._Element, base: ET._Element) -> dict[str, str]:
+    """The journal, its abbreviation, volume and issue (a book's: its publisher as the journal).
+    The abbreviation is NLM's, the one MEDLINE's TA gives (PubMed's DTD: MedlineJournalInfo/
+    MedlineTA, 'the standard abbreviation for the journal title'); failing it, the journal's
+    ISO 4 abbreviation (Journal/ISOAbbreviation), which is most often the same."""
+    journal = article.find("Journal")
+    if journal is None:
+        return {"journal": _text(article.find("Book/Publisher/PublisherName"))}
+    return {
+        "journal": _text(journal.find("Title")),
+        "journal_abbreviation": _text(base.find("MedlineJournalInfo/MedlineTA"))
+        or _text(journal.find("ISOAbbreviation")),
+        "volume": journal.findtext("JournalIssue/Volume") or "",
+        "issue": journal.findtext("JournalIssue/Issue") or "",
+    }
+
+
 def _text(elem: ET._Element | None) -> str:
     """All text inside an element (titles and abstracts carry <i>, <sup> …), spaces folded."""
     if elem is None:
@@ -134,7 +151,6 @@ def article_to_record(
         for loc in article.findall("ELocationID"):
             if loc.get("EIdType") == "doi":
                 doi = loc.text or ""
-    journal = article.find("Journal")
     pmid = (base.findtext("PMID") or ids.get("pubmed", "")).strip()
     if pmid and not normalise_pmid(pmid):  # the one PMID rule; anything else: a damaged file
         raise ValueError(f"its PMID {pmid[:40]!r} is not a number of 1 to 8 digits")
@@ -143,11 +159,7 @@ def article_to_record(
         abstract_sections=sections,
         authors=[a for a in authors if a],
         year=_year(elem, base, origin, warn),
-        journal=_text(journal.find("Title"))
-        if journal is not None
-        else _text(article.find("Book/Publisher/PublisherName")),
-        volume=(journal.findtext("JournalIssue/Volume") or "") if journal is not None else "",
-        issue=(journal.findtext("JournalIssue/Issue") or "") if journal is not None else "",
+        **_journal_fields(article, base),
         pages=article.findtext("Pagination/MedlinePgn") or "",
         doi=doi,
         pmid=pmid,

@@ -72,6 +72,7 @@ def _to_record(
         authors=get.get("A1", []),
         year=first(*YEAR_TAGS, "FD"),
         journal=first("JF", "JO", "T2"),
+        journal_abbreviation=first("JO"),  # RefWorks' 'Periodical, Abbrev.'
         volume=first("VO"),
         issue=first("IS"),
         pages=f"{sp}-{op}" if sp and op and "-" not in sp else sp,

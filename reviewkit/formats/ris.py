@@ -1,9 +1,10 @@
 """RIS: read with our own line-aware parser (so errors name the line), written with rispy.
 
 Fields kept on a round trip: title, abstract (one AB line; structured sections as 'LABEL: text'),
-authors, year, journal, volume, issue, pages, DOI, PMID (AN, with DB PubMed; read from where
-Scopus, the Cochrane Library and Embase.com write it too: formats.ris_vendors), PMCID (C2), language, publication types (M3), keywords (KW), MeSH (KW
-prefixed 'MeSH: '), URL, affiliations (AD).
+authors, year, journal (T2) and its abbreviation (J2; formats.ris_journal), volume, issue,
+pages, DOI, PMID (AN, with DB PubMed; read from where Scopus, the Cochrane Library and
+Embase.com write it too: formats.ris_vendors), PMCID (C2), language, publication types (M3),
+keywords (KW), MeSH (KW prefixed 'MeSH: '), URL, affiliations (AD).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from reviewkit.formats.identifier_urls import url_identifiers
 from reviewkit.formats.kinds import RIS_TYPES, kept_kind, record_kind, ris_kind
 from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
 from reviewkit.formats.record_numbers import RecordNumbers, first_of_many, record_number
+from reviewkit.formats.ris_journal import ABBREVIATION_KEY, JOURNAL_KEY, journal_names
 from reviewkit.formats.text import continue_field, split_lines, tag_values
 from reviewkit.formats.text_sniff import RIS_OUTSIDE
 from reviewkit.records import Record, normalise_doi, plain_abstract
@@ -36,8 +38,8 @@ _RIS_TAGS = frozenset(rispy.TAG_KEY_MAPPING)
 MESH_PREFIX = "MeSH: "
 # Ovid's RIS export (PsycINFO, asreview's tests/demo_data/ovid_psycinfo.ris) writes each
 # record's NLM journal abbreviation 'NL  - ' after its 'ER  - ', then a 'Link to the Ovid Full
-# Text or citation:' line: a trailer of the record above, not a record cut from its TY. It
-# names the journal JF already gives, so it is skipped; any other tag there is refused
+# Text or citation:' line: a trailer of the record above, not a record cut from its TY. Its NL
+# is read as that record's (formats.ris_journal); any other tag there is refused
 _TRAILER_TAGS = frozenset({"NL"})
 # Ovid writes 'No pagination specified' for an article without pages, split into 'SP  - No'
 # and 'EP  - Specified' in its RIS (and so in Zotero's, read from it): no pages at all
@@ -47,25 +49,6 @@ _NO_PAGES = ("no", "specified")
 # is warned of (formats.read_warnings); failing both, DA, EndNote's free-text Date field
 # ('Mar 15', a year or not), never warned of
 YEAR_TAGS = ("PY", "Y1")
-# The journal (a chapter's book, a paper's conference, a report's series) is written as T2, the
-# one tag the readers we checked all take as the journal's full name in a JOUR record:
-# - RIS specification (RefMan/Thomson Reuters 2011, EndNote's maker; its JOUR column):
-#   T2 'Journal', J2 'Alternate Journal'; JO, JF and JA are not in its tag list. EndNote writes
-#   its Journal field as T2 too (its RIS export, mapped by the University of Michigan library's
-#   'Mapping EndNote to RIS', 2010); how its import treats JO we could not find written down.
-# - Zotero (zotero/translators RIS.js): T2 is the publicationTitle of an article (bookTitle of a
-#   bookSection, conferenceName, a report's seriesTitle), JF the publicationTitle, and JO and JA
-#   the journalAbbreviation (the full name only when nothing else names the journal); J2 the
-#   journalAbbreviation. Zotero's own export writes T2 and J2.
-# - Mendeley (the RIS fields it takes, in the table of the customcommander/ris converter,
-#   customcommander.github.io/ris/manual/mendeley; not Mendeley's own word): T2 is the source;
-#   JO and JF are not among them.
-# - JabRef (RisImporter): JO, JF or J1 is the journal; T2 (or J2, JA) when none of them is.
-# - rispy (ASReview's reader): JO journal_name, T2 secondary_title, JF alternate_title3.
-# We wrote JO before: Zotero filed the full name as the abbreviation, Mendeley dropped it. JF
-# as well as T2 gains no reader above and would give one field twice to a reader that joins
-# repeated tags. No J2: a Record holds no abbreviation. Our own reader (_to_record) reads T2.
-_JOURNAL_KEY = "secondary_title"  # rispy's name for T2
 
 
 class _Numbering:
@@ -124,6 +107,9 @@ class _NoHeaderWriter(rispy.RisWriter):
 def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]], str]]:
     fields: list[tuple[str, str]] = []
     start = 0
+    # the record last closed by its ER, given at the next TY or the file's end: Ovid's trailer
+    # after the ER belongs to it (_TRAILER_TAGS)
+    done: tuple[int, list[tuple[str, str]], str] | None = None
     lines = split_lines(text)
     style = _TagStyle(lines)
     numbering = _Numbering(name)
@@ -132,6 +118,9 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
         if m:
             tag, value = m.group(1).upper(), (m.group(3) or "").strip()
             if tag == "TY":
+                if done:
+                    yield done
+                    done = None
                 if fields:
                     raise FormatError(
                         f"record {start and _count(lines, start)} starting at line {start} has no ER line",
@@ -156,10 +145,9 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
                         hint="remove the empty record, or export the references again; "
                         "nothing was imported",
                     )
-                yield start, fields, "\n".join(lines[start - 1 : no])
-                fields = []
-            elif not fields and tag in _TRAILER_TAGS and start:
-                continue  # Ovid's trailer after a record's ER (_TRAILER_TAGS)
+                done, fields = (start, fields, "\n".join(lines[start - 1 : no])), []
+            elif not fields and tag in _TRAILER_TAGS and done:
+                done[1].append((tag, value))  # Ovid's trailer after a record's ER
             elif not fields:
                 raise FormatError(
                     f"field {tag} outside a record",
@@ -190,6 +178,8 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[tuple[str, str]],
             where=f"{name}:{start}",
             hint="the file may be truncated; export it again",
         )
+    if done:
+        yield done
     numbering.end(len(lines))
 
 
@@ -254,12 +244,7 @@ def _to_record(
 
     ris_type = first("TY")
     title = first("TI", "T1", "CT", "BT")
-    # a book's BT is its own title when it has no TI: no container to cite it in
-    journal = (
-        first("JF", "JO", "T2", "JA", "J2")
-        if ris_type in ("JOUR", "")
-        else first("T2", "JF", "JO") or (first("BT") if first("BT") != title else "")
-    )
+    journal, abbreviation = journal_names(first, ris_type, title)  # formats.ris_journal
     sp, ep = first("SP"), first("EP")
     if (sp.lower(), ep.lower()) == _NO_PAGES:
         sp = ep = ""
@@ -293,6 +278,7 @@ def _to_record(
         authors=get.get("AU", []) or get.get("A1", []),
         year=first(*YEAR_TAGS, "DA"),
         journal=journal,
+        journal_abbreviation=abbreviation,
         volume=first("VL"),
         issue=first("IS"),
         pages=pages,
@@ -347,7 +333,8 @@ def to_ris_dict(rec: Record) -> dict:
         ref["authors"] = [ris_name(a) for a in rec.authors]
     simple = {
         "year": str(rec.year or ""),
-        _JOURNAL_KEY: rec.journal,
+        JOURNAL_KEY: rec.journal,
+        ABBREVIATION_KEY: rec.journal_abbreviation,
         "volume": rec.volume,
         "number": rec.issue,
         "doi": rec.doi,

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from reviewkit.formats.headings import unstarred
 from reviewkit.records import clean_doi, fold_text, normalise_pmid
 
 _EMBASE_ID = re.compile(r"L\d+")
@@ -111,7 +112,7 @@ def keywords(get: dict[str, list[str]]) -> list[str]:
     one that ends their list (… 'sick leave', 'HIV') cannot be told from Keywords Plus and is
     left out with them; a record whose keywords are all in upper case keeps none (Web of Science
     gives most records Keywords Plus, and its authors' keywords are rarely all capitals)."""
-    kws = get.get("KW", [])
+    kws = unstarred(get.get("KW", []))
     if not _is_web_of_science(get):
         return kws
     last_authors = max((i for i, k in enumerate(kws) if k != k.upper()), default=-1)

@@ -157,6 +157,7 @@ def _to_record(
         ],
         year=text("year") or " ".join(get.get(csv_format.EARLY_ACCESS_YEAR.upper(), [])),
         journal=text("journal"),
+        journal_abbreviation=text("journal_abbreviation"),  # JI (csv_format: before J9)
         volume=text("volume"),
         issue=text("issue"),
         pages=pages,

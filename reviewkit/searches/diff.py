@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
@@ -67,10 +68,15 @@ def counts_text(d: RunDiff | RunReport) -> str:
 
 
 def changed_fields(old_json: str, new: Record) -> list[str]:
-    """Names of the bibliographic fields that differ between a stored record and a new one."""
+    """Names of the bibliographic fields that differ between a stored record and a new one.
+
+    A field the stored record predates (stored before the readers kept it, so its JSON lacks
+    the key: the journal's abbreviation before this version) is not compared: PubMed gave it
+    then too, and only our reader left it out, so a difference there is no change of PubMed's."""
+    stored = json.loads(old_json)
     old = Record.from_json(old_json).bibliographic_fields()
     now = new.bibliographic_fields()
-    return sorted(k for k in now if old.get(k) != now[k])
+    return sorted(k for k in now if k in stored and old[k] != now[k])
 
 
 def complete_runs(db: Store, name: str) -> list[SearchRun]:
@@ -156,9 +162,11 @@ def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None 
             and rb.fingerprint
             and ra.fingerprint != rb.fingerprint
         ):
-            changed[pmid] = changed_fields(
+            fields = changed_fields(
                 rows.record_data(db, ra), Record.from_json(rows.record_data(db, rb))
             )
+            if fields:  # none: only a field run A's record predates (changed_fields)
+                changed[pmid] = fields
     gone = [p for p in a_ids if p not in b_set]
     return RunDiff(
         name,

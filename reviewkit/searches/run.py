@@ -319,7 +319,10 @@ def _records(
 
 
 # fields a record gained later count only when given: a stored run's fingerprints stay valid
-_LATER = ("kind", "publisher", "place")
+# for records without them. One that has such a field (every PubMed article has its journal's
+# abbreviation) hashes anew, and is 'seen' when that field is all that differs from the stored
+# record (diff.changed_fields does not compare a field the stored record predates)
+_LATER = ("kind", "publisher", "place", "journal_abbreviation")
 _BIBLIOGRAPHIC = tuple(
     f.name for f in fields(Record) if f.name not in ("source", "origin", "position", "raw", *_LATER)
 )
@@ -365,9 +368,10 @@ def _store_batch(
             out.append(FetchedRow(pmid, "new", None, fp, [], None))
         elif before.fingerprint == fp:
             out.append(FetchedRow(pmid, "seen", before.record_id, fp, [], None))
-        else:
-            fields = changed_fields(rows.record_data(db, before), rec)
+        elif fields := changed_fields(rows.record_data(db, before), rec):
             out.append(FetchedRow(pmid, "changed", before.record_id, fp, fields, rec.to_json()))
+        else:  # it differs only in a field the stored record predates: seen, as it was
+            out.append(FetchedRow(pmid, "seen", before.record_id, fp, [], None))
     rows.store_batch(db, run_id, new, out)
 
 

@@ -23,7 +23,7 @@ from textual.widgets import Input, Label, Static
 
 from reviewkit.errors import DatabaseBusy
 from reviewkit.protocol import ExclusionReason, Stage
-from reviewkit.records import Record
+from reviewkit.records import Record, fold_text
 from reviewkit.tui.actions import Action
 from reviewkit.wording import quantity
 
@@ -77,7 +77,12 @@ def record_renderable(
         parts.append(Text(authors, style="italic"))
     # volume(issue):pages after the journal: a record imported by its citation alone (no
     # title, findable.has_citation) is told apart and found in a library by them
-    source = " ".join(x for x in (record.journal, record.journal_place) if x)
+    # the journal's abbreviation after its name, as reference managers and Vancouver cite it,
+    # when it is more than the name again ('Trials', 'BMJ Open' are their own abbreviations)
+    journal = record.journal
+    if record.journal_abbreviation and fold_text(record.journal_abbreviation) != fold_text(journal):
+        journal += f" ({record.journal_abbreviation})"
+    source = " ".join(x for x in (journal, record.journal_place) if x)
     where = " · ".join(x for x in (str(record.year or ""), source) if x)
     ids = "  ".join(
         x

@@ -106,7 +106,8 @@ def test_cochrane_library_plain_text_export_is_read(tmp_path: Path) -> None:
     )
     assert (trial.volume, trial.issue, trial.pages) == ("29", "1", "100-110")
     assert trial.section("RESULTS") == "Return to work was faster."
-    assert trial.keywords == ["Adult", "Humans", "*Return to Work"]
+    # its MeSH, the major heading starred ('*Return to Work'): the heading is the keyword
+    assert trial.keywords == ["Adult", "Humans", "Return to Work"]
     assert trial.source == "Cochrane Library"
     assert (protocol.title, protocol.year, protocol.doi, protocol.pages) == (
         "Workplace dialogue meeting trial",

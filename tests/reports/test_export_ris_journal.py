@@ -1,7 +1,8 @@
 """The journal in our RIS export, as reference managers read it: T2, the journal's full name in
 a JOUR record for the RIS specification, Zotero, EndNote and Mendeley (JO, which we wrote before,
 is Zotero's journal abbreviation and Mendeley reads no journal from it); a chapter's book is
-its T2 as well. Our own reader reads the export back with the same journal."""
+its T2 as well; the journal's abbreviation is J2. Our own reader reads the export back with the
+same journal and abbreviation."""
 
 from __future__ import annotations
 
@@ -52,11 +53,14 @@ def test_the_journal_is_written_as_t2_and_read_back(project_b, tmp_path: Path):
     lines = text.splitlines()
     assert "T2  - Scandinavian Journal of Work, Environment & Health" in lines
     assert "T2  - Handbook of Work Disability" in lines
-    # no tag a reader takes for the abbreviation, or a second copy of the journal
-    assert not [line for line in lines if line[:2] in ("JO", "JF", "JA", "J2", "BT")]
-    back = {r.title: r.journal for r in ris.read(text, out.name)}
-    assert back == {r.title: r.journal for r in stored.values()}
-    assert set(back.values()) == {
+    # the abbreviation (the source's JO beside JF) once, as J2, the tag the specification,
+    # EndNote and Zotero read it from; no second copy of the journal
+    assert [line for line in lines if line[:2] in ("JO", "JF", "JA", "J2", "BT")] == [
+        "J2  - Scand J Work Environ Health"
+    ]
+    back = {r.title: (r.journal, r.journal_abbreviation) for r in ris.read(text, out.name)}
+    assert back == {r.title: (r.journal, r.journal_abbreviation) for r in stored.values()}
+    assert {journal for journal, _abbreviation in back.values()} == {
         "Scandinavian Journal of Work, Environment & Health",
         "Handbook of Work Disability",
     }
