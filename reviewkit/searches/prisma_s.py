@@ -69,7 +69,7 @@ def run_log(db: Store, runs: Sequence[SearchRun]) -> list[list[str]]:
     out = []
     for run in runs:
         lines = [
-            f"run {run.id} ({_status(run.status)}): {run.database} via {run.interface}",
+            f"run {run.id} ({status_text(run.status)}): {run.database} via {run.interface}",
             f"  started:             {run.started_at}",
             f"  ended:               {run.ended_at or '-'}",
             f"  records found:       {'-' if run.count is None else run.count}"
@@ -96,8 +96,8 @@ def run_log(db: Store, runs: Sequence[SearchRun]) -> list[list[str]]:
     return out
 
 
-def _status(status: str) -> str:
-    """A run's status as the log says it. A run stays 'running' in the store when its process
+def status_text(status: str) -> str:
+    """A run's status as the log and the history table say it. A run stays 'running' in the store when its process
     was killed without a chance to write (SIGKILL, the machine switched off): the log does not
     let a reader take it for a search still going, nor for a complete one."""
     if status == "running":
