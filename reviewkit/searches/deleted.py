@@ -63,16 +63,17 @@ def note_deleted(db: Store, search_name: str, run_id: int, client: PubMedClient)
 
 
 def deleted_between(db: Store, run_a: int, run_b: int, gone: Sequence[str]) -> list[str]:
-    """Of the PMIDs ``gone`` from run A to run B of one search, those a run after A up to B
-    found deleted from PubMed."""
+    """Of the PMIDs ``gone`` from run A to run B of one search, those PubMed no longer had at
+    the last word on them in the runs after A up to B: a run that named one deleted, with no
+    later run finding it (PubMed may restore a citation, and a run that finds it again, or looks
+    it up and finds it, outdates the older word)."""
     last = rows.get_run(db, run_b)
     if last is None:
         return []
-    deleted = {
-        text
-        for run in rows.list_runs(db, last.search_name)
-        if run_a < run.id <= run_b
-        for kind, text in rows.run_messages(db, run.id)
-        if kind == DELETED
-    }
+    wanted, deleted = set(gone), set()
+    for run in rows.list_runs(db, last.search_name):
+        if not run_a < run.id <= run_b:
+            continue
+        deleted -= wanted & set(rows.run_pmids(db, run.id))  # in PubMed again: found
+        deleted |= {t for k, t in rows.run_messages(db, run.id) if k == DELETED and t in wanted}
     return [p for p in gone if p in deleted]

@@ -280,3 +280,29 @@ def test_a_run_killed_without_a_word_is_logged_neither_complete_nor_as_going_on(
     with open_project(project_dir) as project:
         (run,) = history(project.db, "rerun")
         assert run_log(project.db, [run])[0][0].startswith(f"run {run.id} (complete)")
+
+
+def test_a_pmid_deleted_then_back_then_unmatched_is_not_called_deleted_across_the_runs(
+    project_a: Project, make_server: ServerFactory, english: list[bytes], tmp_path: Path
+) -> None:
+    """Run 2 finds P deleted, run 3 finds it again (PubMed restored the citation), run 4 no
+    longer matches it though PubMed has it: from run 1 to run 4, P is gone, not deleted (the
+    last word on it, run 4's own look-up, found it in PubMed)."""
+    pmid = pmid_of(english[5])
+    french = english[5].replace(b"<Language>eng</Language>", b"<Language>fre</Language>")
+    one = write_set(tmp_path / "one.xml", english)
+    two = write_set(tmp_path / "two.xml", [], extra=delete_block(pmid))
+    three = write_set(tmp_path / "three.xml", [english[5]])
+    four = write_set(tmp_path / "four.xml", [french])
+    reports = [
+        run_search(project_a.db, ENGLISH, fast_client(serve(make_server, files)))
+        for files in ([one], [one, two], [one, two, three], [one, two, three, four])
+    ]
+    assert [r.deleted for r in reports] == [[], [pmid], [], []]
+    assert reports[3].gone == [pmid]
+    first, last = reports[0].run_id, reports[3].run_id
+    d = diff_runs(project_a.db, ENGLISH.name, first, last)
+    assert d.gone == [pmid] and d.deleted == []
+    # still named deleted from run 1 to run 2, and to run 3 nothing is gone
+    assert diff_runs(project_a.db, ENGLISH.name, first, reports[1].run_id).deleted == [pmid]
+    assert diff_runs(project_a.db, ENGLISH.name, first, reports[2].run_id).gone == []
