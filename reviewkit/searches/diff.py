@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
+from reviewkit.pubmed.translation import same_translation
 from reviewkit.records import Record
 from reviewkit.searches.deleted import deleted_between
 from reviewkit.store import Store
@@ -168,6 +169,8 @@ def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None 
         gone,
         changed,
         query_edited=sent[0] != sent[1],
-        translation_changed=sent[0] == sent[1] and all(translated) and len(set(translated)) > 1,
+        translation_changed=sent[0] == sent[1]
+        and all(translated)
+        and not same_translation(*translated),
         deleted=deleted_between(db, run_a, run_b, gone),
     )

@@ -151,14 +151,14 @@ def test_a_record_whose_dates_move_is_changed_not_new(
     assert len(identification_counts(project_a.db).new_record_ids) == 0  # nothing counted twice
 
 
-def _translated_otherwise(server: EutilsServer) -> None:
+def _translated_otherwise(server: EutilsServer, translation: str = "{} OR {}") -> None:
     """The server's translation changes as PubMed's does when its mapping changes (the
-    records found stay the same)."""
+    records found stay the same): ``translation`` with the MeSH term and the server's own."""
     evaluate = server.evaluate
 
     def mapped(term: str | Node, history: Sequence[Sequence[int]] = ()) -> Evaluation:
         result = evaluate(term, history)
-        result.translation = f'"english language"[MeSH Terms] OR {result.translation}'
+        result.translation = translation.format('"english language"[MeSH Terms]', result.translation)
         return result
 
     server.evaluate = mapped  # type: ignore[method-assign]
@@ -306,3 +306,28 @@ def test_a_pmid_deleted_then_back_then_unmatched_is_not_called_deleted_across_th
     # still named deleted from run 1 to run 2, and to run 3 nothing is gone
     assert diff_runs(project_a.db, ENGLISH.name, first, reports[1].run_id).deleted == [pmid]
     assert diff_runs(project_a.db, ENGLISH.name, first, reports[2].run_id).gone == []
+
+
+def test_the_same_translation_in_another_order_is_no_changed_translation(
+    tmp_path: Path,
+    project_dir: Path,
+    make_server: ServerFactory,
+    english: list[bytes],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """'(a OR b)' and 'b OR a' search the same records: no reason to blame the mapping."""
+    files = [write_set(tmp_path / "one.xml", english)]
+    first, second = serve(make_server, files), serve(make_server, files)
+    _translated_otherwise(first, "({} OR {})")
+    _translated_otherwise(second, "{1}  OR {0}")
+    for server in (first, second):
+        url = server.base_url
+        assert cli("search", "run", "rerun", "--base-url", url, "--project", project_dir) == 0
+    out = capsys.readouterr().out
+    assert "since run 1: 0 new, 0 gone, 0 changed" in out and "translated" not in out
+    with open_project(project_dir) as project:
+        runs = history(project.db, "rerun")
+        assert runs[0].query_translation != runs[1].query_translation  # each kept as sent
+        assert not diff_runs(project.db, "rerun").translation_changed
+        entries = run_log(project.db, runs)
+    assert not any(line.startswith("  translation changed") for line in entries[1])
