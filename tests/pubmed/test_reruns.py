@@ -23,6 +23,7 @@ from reviewkit.pubmed.server import EutilsServer, Fault
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.query import Node
 from reviewkit.searches import diff_runs, history, identification_counts, run_log, run_search
+from reviewkit.searches.deleted import deleted_from_pubmed
 
 from .conftest import ServerFactory, fast_client, pmid_of, review_a_project, set_pmid, write_set
 
@@ -158,7 +159,9 @@ def _translated_otherwise(server: EutilsServer, translation: str = "{} OR {}") -
 
     def mapped(term: str | Node, history: Sequence[Sequence[int]] = ()) -> Evaluation:
         result = evaluate(term, history)
-        result.translation = translation.format('"english language"[MeSH Terms]', result.translation)
+        result.translation = translation.format(
+            '"english language"[MeSH Terms]', result.translation
+        )
         return result
 
     server.evaluate = mapped  # type: ignore[method-assign]
@@ -331,3 +334,18 @@ def test_the_same_translation_in_another_order_is_no_changed_translation(
         assert not diff_runs(project.db, "rerun").translation_changed
         entries = run_log(project.db, runs)
     assert not any(line.startswith("  translation changed") for line in entries[1])
+
+
+def test_gone_pmids_are_looked_up_200_to_a_request_posted_as_ncbi_asks(
+    server: EutilsServer,
+) -> None:
+    """250 PMIDs of PubMed's length (8 digits) make a term of about 4,500 characters per 200:
+    NCBI asks for POST above about 2,000 (a GET that long is refused by some proxies)."""
+    client = fast_client(server)
+    held = client.esearch("english[la]", retmax=50, usehistory=False).ids
+    absent = [str(99000000 + i) for i in range(250 - len(held))]
+    asked = [p for pair in zip(held, absent, strict=False) for p in pair] + absent[len(held) :]
+    assert deleted_from_pubmed(client, asked) == absent
+    looked = [r for r in server.requests("esearch") if "[pmid]" in r.params["term"]]
+    assert [r.method for r in looked] == ["POST", "POST"]
+    assert [r.params["term"].count("[pmid]") for r in looked] == [200, 50]
