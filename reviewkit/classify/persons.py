@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from reviewkit.classify.comparator import PEOPLE
 from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.variables import term_names_disorder
 from reviewkit.classify.words import tokens
@@ -45,6 +46,16 @@ _NO_PERSON = re.compile(
 def names_person(e: Evidence) -> bool:
     """Whether a piece of evidence names a person (its last word), not a disorder."""
     words = tokens(e.text)
-    if not words or term_names_disorder(e.text) or _NO_PERSON.fullmatch(words[-1].word):
+    if not words or term_names_disorder(e.text):
         return False
-    return _PERSON.fullmatch(words[-1].word) is not None
+    return _person_word(words[-1].word)
+
+
+def names_people(word: str) -> bool:
+    """Whether one word of a text names a person by its ending ("physicians") or is a word
+    for people ("patients", "employees": :data:`reviewkit.classify.comparator.PEOPLE`)."""
+    return word.casefold() in PEOPLE or _person_word(word)
+
+
+def _person_word(word: str) -> bool:
+    return _NO_PERSON.fullmatch(word) is None and _PERSON.fullmatch(word) is not None
