@@ -20,11 +20,13 @@ from reviewkit.classify.words import tokens
 
 # A word that names a person by its ending ("supervisor", "practitioners", "psychologist",
 # "physician", "consultant"): English agent nouns. Norwegian and Danish agents end in -er too
-# ("arbeidsgiver", "saksbehandler", "sagsbehandler"), and Swedish ones in -are, which is left
-# out: its terms in the shipped protocols are stems ("arbetsgivar*"), and "-are" ends no English
-# person. Acronyms are left out: most name a method or a disorder (CBT, IPS, MSD), not a person
-# (GP)
-_PERSON = re.compile(r"[a-z]+(?:ers?|ors?|ists?|ians?|ants?)", re.IGNORECASE)
+# ("arbeidsgiver", "saksbehandler", "sagsbehandler", "lærer", "rådgiver": æ, ø and å are letters
+# of the word), and in their definite and plural forms -eren, -ere, -erne ("arbeidsgiveren",
+# "arbeidsgivere", "arbejdsgiverne": a stem term, "arbeidsgiver*", matches the whole word);
+# Swedish ones in -are, which is left out: its terms in the shipped protocols are stems
+# ("arbetsgivar*"), and "-are" ends no English person. Acronyms are left out: most name a method
+# or a disorder (CBT, IPS, MSD), not a person (GP)
+_PERSON = re.compile(r"[a-zæøå]+(?:ers?|ere|eren|erne|ors?|ists?|ians?|ants?)", re.IGNORECASE)
 # Words with a person's ending that name none:
 # * a drug named by what it acts against or does ("antidepressants", "anticonvulsant",
 #   "stimulants", "muscle relaxant": a domain scheme's health-focused term, whose
@@ -34,11 +36,14 @@ _PERSON = re.compile(r"[a-z]+(?:ers?|ors?|ists?|ians?|ants?)", re.IGNORECASE)
 #   shoulders" gives the shoulders nothing;
 # * a Norwegian or Danish compound whose last part is a plural in -er of a complaint or a
 #   benefit, not an agent ("nakkesmerter", "skjelettlidelser", "helseplager", "sykepenger",
-#   "arbeidsavklaringspenger").
+#   "arbeidsavklaringspenger");
+# * an English word in -ere, which the Scandinavian plural's ending reads as one ("there",
+#   "where", "atmosphere", "severe", "sincere", "interfere", "mere").
 _NO_PERSON = re.compile(
     r"anti[a-z]+|[a-z]*(?:stimulants?|relaxants?|centers?)"
     r"|shoulders?|wrists?|fingers?"
-    r"|[a-zæøå]*(?:smerter|lidelser|plager|penger)",
+    r"|[a-zæøå]*(?:smerter|lidelser|plager|penger)"
+    r"|[a-z]*(?:here|cere|fere|mere)|severe|revere|persevere|austere",
     re.IGNORECASE,
 )
 
