@@ -23,7 +23,7 @@ from reviewkit.pubmed.client import EntrezRefused, PubMedClient
 from reviewkit.store import Store
 from reviewkit.store import searches as rows
 
-CHUNK = 200  # PMIDs ORed in one esearch: about 3,000 characters, which the client posts
+CHUNK = 200  # PMIDs ORed in one esearch: ~3,600 characters (~4,400 encoded), which the client posts
 DELETED = "deleted"  # the run message's kind; its text is one PMID
 NOT_CHECKED = "deleted-unchecked"  # PubMed refused the look-up; its text is NCBI's words
 
@@ -47,11 +47,11 @@ def note_deleted(db: Store, search_name: str, run_id: int, client: PubMedClient)
     then not told apart, and the log says why."""
     if any(kind in (DELETED, NOT_CHECKED) for kind, _ in rows.run_messages(db, run_id)):
         return
-    earlier = [r for r in rows.list_runs(db, search_name, status="complete") if r.id < run_id]
-    if not earlier:
+    previous = rows.previous_complete_run(db, search_name, run_id)
+    if previous is None:
         return
     found = set(rows.run_pmids(db, run_id))
-    gone = [p for p in rows.run_pmids(db, earlier[-1].id) if p not in found]
+    gone = [p for p in rows.run_pmids(db, previous.id) if p not in found]
     if not gone:
         return
     try:

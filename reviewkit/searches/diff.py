@@ -83,7 +83,7 @@ def run_report(db: Store, name: str, run_id: int, resumed: bool) -> RunReport:
     """What run ``run_id`` found, against the previous complete run of the same search."""
     run = rows.get_run(db, run_id)
     assert run is not None
-    earlier = [r for r in complete_runs(db, name) if r.id < run_id]
+    previous = rows.previous_complete_run(db, name, run_id)
     fetched_now = rows.fetched(db, run_id)
     report = RunReport(
         search=name,
@@ -95,10 +95,10 @@ def run_report(db: Store, name: str, run_id: int, resumed: bool) -> RunReport:
         unavailable=[p for p, r in fetched_now.items() if r.status == "unavailable"],
         messages=rows.run_messages(db, run_id),
     )
-    if earlier:
-        d = diff_runs(db, name, earlier[-1].id, run_id)
+    if previous is not None:
+        d = diff_runs(db, name, previous.id, run_id)
         report.previous_run, report.new, report.gone, report.changed = (
-            earlier[-1].id,
+            previous.id,
             d.new,
             d.gone,
             d.changed,

@@ -109,10 +109,10 @@ def _since_lines(db: Store, run: SearchRun) -> list[str]:
     """What a complete run found against the search's complete run before it: new, gone
     (those PubMed deleted named), changed, and whether the query sent or PubMed's translation
     of it differs, so a reader tells PubMed's changes from the librarian's and the mapping's."""
-    earlier = [r for r in rows.list_runs(db, run.search_name, status="complete") if r.id < run.id]
-    if run.status != "complete" or not earlier:
+    previous = rows.previous_complete_run(db, run.search_name, run.id)
+    if run.status != "complete" or previous is None:
         return []
-    d = diff_runs(db, run.search_name, earlier[-1].id, run.id)
+    d = diff_runs(db, run.search_name, previous.id, run.id)
     since = f"  since run {d.run_a}:"
     lines = [f"{since:<23}{counts_text(d)}"]
     if d.query_edited:
