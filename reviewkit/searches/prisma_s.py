@@ -21,7 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reviewkit.protocol import Protocol
-from reviewkit.searches.deleted import DELETED
+from reviewkit.pubmed.messages import Message
+from reviewkit.searches.deleted import DELETED, NOT_CHECKED
 from reviewkit.searches.diff import counts_text, diff_runs
 from reviewkit.store import Store
 from reviewkit.store import searches as rows
@@ -86,7 +87,11 @@ def run_log(db: Store, runs: Sequence[SearchRun]) -> list[list[str]]:
         ]
         lines += _since_lines(db, run)
         for kind, text in rows.run_messages(db, run.id):
-            if kind != DELETED:  # in the since line's list
+            if kind == DELETED:  # in the since line's list
+                continue
+            if kind == NOT_CHECKED:  # ours, worded as the run's output words it
+                lines.append(f"  {Message(kind, text).describe()}")
+            else:
                 lines.append(
                     f"  E-utilities {kind}: {text}" if kind != "drift" else f"  drift: {text}"
                 )

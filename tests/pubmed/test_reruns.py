@@ -105,6 +105,11 @@ def test_a_refused_deletion_look_up_is_said_and_the_run_still_completes(
     assert history(project_a.db, ENGLISH.name)[-1].status == "complete"
     assert len(second.gone) == 1 and second.deleted == []
     assert ("deleted-unchecked", "Invalid query: PMID look-ups refused here") in second.messages
+    # the log words it as the run's output does: ours, not an E-utilities message
+    entry = run_log(project_a.db, history(project_a.db, ENGLISH.name))[-1]
+    said = "gone PMIDs not checked for deletion, PubMed refused the look-up: Invalid query"
+    assert any(line.startswith(f"  {said}") for line in entry)
+    assert not any("E-utilities deleted" in line for line in entry)
 
 
 def test_a_duplicate_merged_into_another_pmid_is_new_under_it_and_deleted_under_the_old(
