@@ -141,8 +141,14 @@ _COMPARE_OBJECT = frozenset({"with", "against", "to"})
 # "to" is also the destination of the field's outcome and an infinitive: "compared return to
 # work after a workplace visit to graded activity" (B is graded activity), "compared time to
 # return to work between ...". A "to" after "return" or "back", or before "work" or "return",
-# starts no B.
-_TO_RETURN_BEFORE = frozenset({"return", "returning", "returned", "back"})
+# starts no B. Nor does the "to" a noun takes as its complement, as "return" does: "compared
+# adherence (referral, access, exposure) to a workplace programme between regions", "compared
+# two approaches to workplace rehabilitation": the words after it are A's, the study's own.
+_TAKES_TO = frozenset(
+    {"return", "returning", "returned", "back", "adherence", "compliance", "referral",
+     "referrals", "access", "exposure", "approach", "approaches", "attendance", "transition",
+     "response", "responses", "barriers", "attitudes", "commitment"}
+)  # fmt: skip
 _TO_RETURN_AFTER = frozenset({"work", "return", "returning"})
 # B's cue at most COMPARE_REACH words after the verb: A's noun phrase between ("a
 # workplace-oriented intervention", "the effect of a participatory programme")
@@ -320,9 +326,10 @@ def _compared_object(text: str, words: list, k: int, last: int) -> int | None:
 
 
 def _to_return(words: list, j: int) -> bool:
-    """Whether word ``j`` is the "to" of "return to work" or of an infinitive "to return"."""
+    """Whether word ``j`` is the "to" of "return to work", of an infinitive "to return" or
+    of a noun's complement ("adherence to")."""
     return low_at(words, j) == "to" and (
-        low_at(words, j - 1) in _TO_RETURN_BEFORE or low_at(words, j + 1) in _TO_RETURN_AFTER
+        low_at(words, j - 1) in _TAKES_TO or low_at(words, j + 1) in _TO_RETURN_AFTER
     )
 
 

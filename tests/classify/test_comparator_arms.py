@@ -154,3 +154,18 @@ def test_a_comparison_with_a_time_is_no_comparator_arm(workplace, text):
     # baseline, "the year before", "than before": the study's own arm at another time, not
     # another arm; the words after it name what was tested
     assert labels(workplace, "level", text) == ["workplace"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We compared adherence to a workplace visit programme between two regions.",
+        "We compared referral to a workplace visit by the occupational physician between regions.",
+        "We compared two approaches to a workplace visit by the occupational physician.",
+        "We compared access to a workplace visit by the occupational physician in two regions.",
+    ],
+)
+def test_the_to_a_noun_takes_starts_no_second_arm(workplace, text):
+    # "adherence to", "referral to", "approaches to": the noun's own "to" (as "return to
+    # work"'s), not the "to" of "compare A to B"
+    assert labels(workplace, "level", text) == ["workplace"]
