@@ -15,7 +15,8 @@ The comparator is read where abstracts name it:
   inferior to", "superior to", "as good (effective) as" (non-inferiority trials), and the last
   "or" of an allocation ("randomised to A or to B", "(1) ..., (2) ..., or (3) usual care"); a
   relative clause right after it ("..., in which a physician ...", "..., where ...") describes
-  it to the sentence's end;
+  it to the sentence's end; a second term that is a time ("compared to baseline", "than
+  before") is none;
 * **the object of "compare"**: "To compare a workplace intervention with graded exercise", "we
   compared A against B", "A to B" (not "return to work"): from the first "with" (or
   "against", "to") within COMPARE_REACH words of the verb, in its clause, to the clause's end;
@@ -63,6 +64,16 @@ _RANKED = frozenset({"inferior", "noninferior", "superior"})
 _AS_GOOD = frozenset({"good", "effective", "efficient", "beneficial", "useful"})
 _COMPARED = frozenset({"compared", "comparing"})
 _COMPARED_WITH = frozenset({"with", "to"})
+# A comparison with a time, not an arm: "compared to baseline", "compared with the year
+# before", "lower than before", "versus pre-intervention levels" set the study's own arm against
+# itself earlier, and the words after it name what was tested as often as not ("compared to
+# baseline after a workplace visit"): no comparator's reach. The time is B's first word (after
+# "the", "at" or a possessive), or a span of time followed by "before" or "prior"
+_TIME_POINTS = frozenset(
+    {"baseline", "before", "prior", "previous", "preceding", "earlier", "pre", "pretreatment",
+     "preintervention", "pretest"}
+)  # fmt: skip
+_SPANS = frozenset({"year", "years", "months", "weeks", "period", "days"})
 # An arm's noun after "control" or "comparison"
 ARM_NOUNS = frozenset(
     {
@@ -130,8 +141,14 @@ _COMPARE_OBJECT = frozenset({"with", "against", "to"})
 # "to" is also the destination of the field's outcome and an infinitive: "compared return to
 # work after a workplace visit to graded activity" (B is graded activity), "compared time to
 # return to work between ...". A "to" after "return" or "back", or before "work" or "return",
-# starts no B.
-_TO_RETURN_BEFORE = frozenset({"return", "returning", "returned", "back"})
+# starts no B. Nor does the "to" a noun takes as its complement, as "return" does: "compared
+# adherence (referral, access, exposure) to a workplace programme between regions", "compared
+# two approaches to workplace rehabilitation": the words after it are A's, the study's own.
+_TAKES_TO = frozenset(
+    {"return", "returning", "returned", "back", "adherence", "compliance", "referral",
+     "referrals", "access", "exposure", "approach", "approaches", "attendance", "transition",
+     "response", "responses", "barriers", "attitudes", "commitment"}
+)  # fmt: skip
 _TO_RETURN_AFTER = frozenset({"work", "return", "returning"})
 # B's cue at most COMPARE_REACH words after the verb: A's noun phrase between ("a
 # workplace-oriented intervention", "the effect of a participatory programme")
@@ -185,6 +202,16 @@ def _quantity(words: list, k: int) -> bool:
     if after[:1].isdigit() or _NUMBER.fullmatch(after) or _amount(words, k + 1):
         return True
     return low_at(words, k - 1) in _MORE and after in {"a", "an"}
+
+
+def _names_time(words: list, j: int) -> bool:
+    """Whether B, starting at word ``j``, is a time of the study's own arm (:data:`_TIME_POINTS`)."""
+    for _ in range(2):
+        if low_at(words, j) not in {"the", "at", "its", "their"}:
+            break
+        j += 1
+    w = low_at(words, j)
+    return w in _TIME_POINTS or (w in _SPANS and low_at(words, j + 1) in {"before", "prior"})
 
 
 def _cue_length(words: list, k: int) -> int:
@@ -299,9 +326,10 @@ def _compared_object(text: str, words: list, k: int, last: int) -> int | None:
 
 
 def _to_return(words: list, j: int) -> bool:
-    """Whether word ``j`` is the "to" of "return to work" or of an infinitive "to return"."""
+    """Whether word ``j`` is the "to" of "return to work", of an infinitive "to return" or
+    of a noun's complement ("adherence to")."""
     return low_at(words, j) == "to" and (
-        low_at(words, j - 1) in _TO_RETURN_BEFORE or low_at(words, j + 1) in _TO_RETURN_AFTER
+        low_at(words, j - 1) in _TAKES_TO or low_at(words, j + 1) in _TO_RETURN_AFTER
     )
 
 
@@ -359,13 +387,17 @@ def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
             opening = _subject_reach(text, words, first, k, -n) if n < 0 else None
             if opening is not None:
                 reach.append((opening, last))
+            elif n > 0 and _names_time(words, k + n):  # "compared to baseline"
+                continue
             elif n:
                 end = _clause_end(text, words, k + abs(n) - 1, last)
                 alternative = _or_after(words, k + abs(n) - 1, end) if n < 0 else None
                 if n < 0 and alternative is None and _first_arm(words, k):
                     alternative = next((o for o in ors if k < o <= end), None)
                 reach.append((k, end if alternative is None else alternative - 1))
-            elif (j := _compared_object(text, words, k, last)) is not None:
+            elif (j := _compared_object(text, words, k, last)) is not None and not _names_time(
+                words, j + 1
+            ):  # not "we compared sick leave to baseline"
                 reach.append((j, _clause_end(text, words, j, last)))
         if (
             ors

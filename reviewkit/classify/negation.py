@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reviewkit.classify.persons import names_people
 from reviewkit.classify.words import HYPHENS, Token, sentence_around
 
 # A term that follows "without" says what a study did *not* have ("workers without a fixed
@@ -55,6 +56,16 @@ POST_NEGATION_VERBS = frozenset(
 # "medical treatment was left to the general practitioner" (the study's own programme did not do
 # it). The same place as NegEx's post-negation triggers: "was left to" right after the term.
 POST_DELEGATION = ("left", "to")
+# ... and a party after "to", not a verb: "the employer was left to arrange a workplace visit"
+# (or "to decide", "to be contacted") gives the task to the subject, who then takes part, as
+# "the employee" does in "the visit was left to the employee". Without a verb lexicon the party
+# is read from its first word: a determiner or possessive ("to the", "to each", "to their") or
+# people named bare ("to patients", "to occupational physicians": the first or second word
+# ends as a person does, classify.persons, or is a people word, comparator.PEOPLE).
+_PARTY_OPENERS = frozenset(
+    {"the", "a", "an", "each", "every", "any", "their", "his", "her", "its", "our", "this",
+     "these", "those", "that"}
+)  # fmt: skip
 # A party named after "no contact with", "had no contact with", "did not contact", "no
 # involvement of", "no collaboration between" took no part: "No contact was made with the employer
 # or NAV", "the therapist had no contact with the employer or the occupational physician" (a
@@ -145,7 +156,19 @@ def negated_after(text: str, words: list[Token], last: int) -> bool:
     be, neg, verb = (words[last + k].word.casefold() for k in (1, 2, 3))
     if be not in POST_NEGATION_BE:
         return False
-    return (neg == "not" and verb in POST_NEGATION_VERBS) or (neg, verb) == POST_DELEGATION
+    if (neg, verb) == POST_DELEGATION:
+        return _party_at(words, last + 4)
+    return neg == "not" and verb in POST_NEGATION_VERBS
+
+
+def _party_at(words: list[Token], k: int) -> bool:
+    """Whether the words from ``k`` name a party given a task (:data:`_PARTY_OPENERS`), not
+    the verb of an infinitive."""
+    if k >= len(words):
+        return False
+    if words[k].word.casefold() in _PARTY_OPENERS:
+        return True
+    return any(names_people(w.word) for w in words[k : k + 2])
 
 
 # An exclusion criterion names who a study left out: "Exclusion criteria were pregnancy and

@@ -13,17 +13,20 @@ from __future__ import annotations
 
 import re
 
+from reviewkit.classify.comparator import PEOPLE
 from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.variables import term_names_disorder
 from reviewkit.classify.words import tokens
 
 # A word that names a person by its ending ("supervisor", "practitioners", "psychologist",
 # "physician", "consultant"): English agent nouns. Norwegian and Danish agents end in -er too
-# ("arbeidsgiver", "saksbehandler", "sagsbehandler"), and Swedish ones in -are, which is left
-# out: its terms in the shipped protocols are stems ("arbetsgivar*"), and "-are" ends no English
-# person. Acronyms are left out: most name a method or a disorder (CBT, IPS, MSD), not a person
-# (GP)
-_PERSON = re.compile(r"[a-z]+(?:ers?|ors?|ists?|ians?|ants?)", re.IGNORECASE)
+# ("arbeidsgiver", "saksbehandler", "sagsbehandler", "lærer", "rådgiver": æ, ø and å are letters
+# of the word), and in their definite and plural forms -eren, -ere, -erne ("arbeidsgiveren",
+# "arbeidsgivere", "arbejdsgiverne": a stem term, "arbeidsgiver*", matches the whole word);
+# Swedish ones in -are, which is left out: its terms in the shipped protocols are stems
+# ("arbetsgivar*"), and "-are" ends no English person. Acronyms are left out: most name a method
+# or a disorder (CBT, IPS, MSD), not a person (GP)
+_PERSON = re.compile(r"[a-zæøå]+(?:ers?|ere|eren|erne|ors?|ists?|ians?|ants?)", re.IGNORECASE)
 # Words with a person's ending that name none:
 # * a drug named by what it acts against or does ("antidepressants", "anticonvulsant",
 #   "stimulants", "muscle relaxant": a domain scheme's health-focused term, whose
@@ -33,11 +36,14 @@ _PERSON = re.compile(r"[a-z]+(?:ers?|ors?|ists?|ians?|ants?)", re.IGNORECASE)
 #   shoulders" gives the shoulders nothing;
 # * a Norwegian or Danish compound whose last part is a plural in -er of a complaint or a
 #   benefit, not an agent ("nakkesmerter", "skjelettlidelser", "helseplager", "sykepenger",
-#   "arbeidsavklaringspenger").
+#   "arbeidsavklaringspenger");
+# * an English word in -ere, which the Scandinavian plural's ending reads as one ("there",
+#   "where", "atmosphere", "severe", "sincere", "interfere", "mere").
 _NO_PERSON = re.compile(
     r"anti[a-z]+|[a-z]*(?:stimulants?|relaxants?|centers?)"
     r"|shoulders?|wrists?|fingers?"
-    r"|[a-zæøå]*(?:smerter|lidelser|plager|penger)",
+    r"|[a-zæøå]*(?:smerter|lidelser|plager|penger)"
+    r"|[a-z]*(?:here|cere|fere|mere)|severe|revere|persevere|austere",
     re.IGNORECASE,
 )
 
@@ -45,6 +51,16 @@ _NO_PERSON = re.compile(
 def names_person(e: Evidence) -> bool:
     """Whether a piece of evidence names a person (its last word), not a disorder."""
     words = tokens(e.text)
-    if not words or term_names_disorder(e.text) or _NO_PERSON.fullmatch(words[-1].word):
+    if not words or term_names_disorder(e.text):
         return False
-    return _PERSON.fullmatch(words[-1].word) is not None
+    return _person_word(words[-1].word)
+
+
+def names_people(word: str) -> bool:
+    """Whether one word of a text names a person by its ending ("physicians") or is a word
+    for people ("patients", "employees": :data:`reviewkit.classify.comparator.PEOPLE`)."""
+    return word.casefold() in PEOPLE or _person_word(word)
+
+
+def _person_word(word: str) -> bool:
+    return _NO_PERSON.fullmatch(word) is None and _PERSON.fullmatch(word) is not None

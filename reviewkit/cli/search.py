@@ -217,9 +217,12 @@ HISTORY_COLUMNS = ("run", "search", "started (UTC)", "ended", "status", "count",
 
 def _history_row(r) -> list[str]:  # r: a search run (its type lives in store/)
     """One run as the cells of HISTORY_COLUMNS."""
+    from reviewkit.searches import status_text  # the log's words for it, killed runs' too
+
     count = "" if r.count is None else str(r.count)
     ended = (r.ended_at or "")[:19]
-    return [str(r.id), r.search_name, r.started_at[:19], ended, r.status, count, r.interface]
+    status = status_text(r.status)
+    return [str(r.id), r.search_name, r.started_at[:19], ended, status, count, r.interface]
 
 
 @search_group.command("log")

@@ -1,11 +1,12 @@
 """The query as the local server understood it, written as PubMed writes its
-QueryTranslation; and the stopwords PubMed ignores, which the translation leaves out."""
+QueryTranslation; the stopwords PubMed ignores, which the translation leaves out; and whether
+two QueryTranslations (of two runs) search the same."""
 
 from __future__ import annotations
 
 from reviewkit.pubmed.fields import FIELD_NAMES, HAS_ABSTRACT, STOPWORDS, TEXT_COLUMNS
 from reviewkit.pubmed.qualifiers import qualifier_name
-from reviewkit.query import BoolOp, HistoryRef, Node, Range, Term, fold
+from reviewkit.query import BoolOp, HistoryRef, Node, Range, Term, fold, parse
 
 
 def is_stopword(term: Term) -> bool:
@@ -59,3 +60,39 @@ def _translate_op(node: BoolOp, left: tuple[str, str], right: tuple[str, str]) -
     lhs = left[0] if left[1] in ("", node.op) else f"({left[0]})"
     rhs = right[0] if not right[1] else f"({right[0]})"
     return f"{lhs} {node.op} {rhs}", node.op
+
+
+def same_translation(a: str, b: str) -> bool:
+    """Whether two QueryTranslations search the same: equal once AND and OR chains are read
+    as the sets they are (``"a"[MeSH Terms] OR "b"[All Fields]`` is ``("b"[All Fields] OR
+    "a"[MeSH Terms])``; brackets and spaces aside). NOT keeps its order. A translation the
+    query reader cannot read is compared as written, its runs of spaces aside."""
+    try:
+        return _canonical(parse(a)) == _canonical(parse(b))
+    except ValueError:  # QuerySyntaxError: a form PubMed may write that we do not read
+        return a.split() == b.split()
+
+
+def _canonical(node: Node) -> str:
+    """One text for every ordering of the node's AND and OR operands."""
+    return _text(fold(node, lambda leaf: ("", (repr(leaf),)), _chain))
+
+
+_Chain = tuple[str, tuple[str, ...]]  # (operator, its operands' texts); ("", (leaf,)) for a leaf
+
+
+def _chain(node: BoolOp, left: _Chain, right: _Chain) -> _Chain:
+    """(operator, operands' texts): an AND or OR takes in the operands of its own operator's
+    chain; NOT keeps its two operands in order."""
+    if node.op == "NOT":
+        return "NOT", (_text(left), _text(right))
+    same = [v[1] if v[0] == node.op else (_text(v),) for v in (left, right)]
+    return node.op, same[0] + same[1]
+
+
+def _text(value: _Chain) -> str:
+    op, operands = value
+    if not op:
+        return operands[0]
+    listed = operands if op == "NOT" else sorted(set(operands))
+    return f"{op}({', '.join(listed)})"

@@ -16,7 +16,7 @@ from reviewkit.searches.identification import (
     SearchCount,
     identification_counts,
 )
-from reviewkit.searches.prisma_s import filters_in, run_log, search_log
+from reviewkit.searches.prisma_s import filters_in, run_log, search_log, status_text
 from reviewkit.searches.run import (
     fingerprint,
     run_search,
@@ -42,5 +42,6 @@ __all__ = [
     "run_searches",
     "searches_to_run",
     "search_log",
+    "status_text",
     "test_query",
 ]

@@ -23,7 +23,7 @@ from reviewkit.pubmed.client import EntrezRefused, PubMedClient
 from reviewkit.store import Store
 from reviewkit.store import searches as rows
 
-CHUNK = 200  # PMIDs ORed in one esearch: about 3,000 characters, which the client posts
+CHUNK = 200  # PMIDs ORed in one esearch: ~3,600 characters (~4,400 encoded), which the client posts
 DELETED = "deleted"  # the run message's kind; its text is one PMID
 NOT_CHECKED = "deleted-unchecked"  # PubMed refused the look-up; its text is NCBI's words
 
@@ -47,11 +47,11 @@ def note_deleted(db: Store, search_name: str, run_id: int, client: PubMedClient)
     then not told apart, and the log says why."""
     if any(kind in (DELETED, NOT_CHECKED) for kind, _ in rows.run_messages(db, run_id)):
         return
-    earlier = [r for r in rows.list_runs(db, search_name, status="complete") if r.id < run_id]
-    if not earlier:
+    previous = rows.previous_complete_run(db, search_name, run_id)
+    if previous is None:
         return
     found = set(rows.run_pmids(db, run_id))
-    gone = [p for p in rows.run_pmids(db, earlier[-1].id) if p not in found]
+    gone = [p for p in rows.run_pmids(db, previous.id) if p not in found]
     if not gone:
         return
     try:
@@ -63,16 +63,17 @@ def note_deleted(db: Store, search_name: str, run_id: int, client: PubMedClient)
 
 
 def deleted_between(db: Store, run_a: int, run_b: int, gone: Sequence[str]) -> list[str]:
-    """Of the PMIDs ``gone`` from run A to run B of one search, those a run after A up to B
-    found deleted from PubMed."""
+    """Of the PMIDs ``gone`` from run A to run B of one search, those PubMed no longer had at
+    the last word on them in the runs after A up to B: a run that named one deleted, with no
+    later run finding it (PubMed may restore a citation, and a run that finds it again, or looks
+    it up and finds it, outdates the older word)."""
     last = rows.get_run(db, run_b)
     if last is None:
         return []
-    deleted = {
-        text
-        for run in rows.list_runs(db, last.search_name)
-        if run_a < run.id <= run_b
-        for kind, text in rows.run_messages(db, run.id)
-        if kind == DELETED
-    }
+    wanted, deleted = set(gone), set()
+    for run in rows.list_runs(db, last.search_name):
+        if not run_a < run.id <= run_b:
+            continue
+        deleted -= wanted & set(rows.run_pmids(db, run.id))  # in PubMed again: found
+        deleted |= {t for k, t in rows.run_messages(db, run.id) if k == DELETED and t in wanted}
     return [p for p in gone if p in deleted]

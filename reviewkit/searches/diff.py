@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
+from reviewkit.pubmed.translation import same_translation
 from reviewkit.records import Record
 from reviewkit.searches.deleted import deleted_between
 from reviewkit.store import Store
@@ -88,7 +89,7 @@ def run_report(db: Store, name: str, run_id: int, resumed: bool) -> RunReport:
     """What run ``run_id`` found, against the previous complete run of the same search."""
     run = rows.get_run(db, run_id)
     assert run is not None
-    earlier = [r for r in complete_runs(db, name) if r.id < run_id]
+    previous = rows.previous_complete_run(db, name, run_id)
     fetched_now = rows.fetched(db, run_id)
     report = RunReport(
         search=name,
@@ -100,10 +101,10 @@ def run_report(db: Store, name: str, run_id: int, resumed: bool) -> RunReport:
         unavailable=[p for p, r in fetched_now.items() if r.status == "unavailable"],
         messages=rows.run_messages(db, run_id),
     )
-    if earlier:
-        d = diff_runs(db, name, earlier[-1].id, run_id)
+    if previous is not None:
+        d = diff_runs(db, name, previous.id, run_id)
         report.previous_run, report.new, report.gone, report.changed = (
-            earlier[-1].id,
+            previous.id,
             d.new,
             d.gone,
             d.changed,
@@ -176,6 +177,8 @@ def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None 
         gone,
         changed,
         query_edited=sent[0] != sent[1],
-        translation_changed=sent[0] == sent[1] and all(translated) and len(set(translated)) > 1,
+        translation_changed=sent[0] == sent[1]
+        and all(translated)
+        and not same_translation(*translated),
         deleted=deleted_between(db, run_a, run_b, gone),
     )

@@ -21,7 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reviewkit.protocol import Protocol
-from reviewkit.searches.deleted import DELETED
+from reviewkit.pubmed.messages import Message
+from reviewkit.searches.deleted import DELETED, NOT_CHECKED
 from reviewkit.searches.diff import counts_text, diff_runs
 from reviewkit.store import Store
 from reviewkit.store import searches as rows
@@ -69,7 +70,7 @@ def run_log(db: Store, runs: Sequence[SearchRun]) -> list[list[str]]:
     out = []
     for run in runs:
         lines = [
-            f"run {run.id} ({_status(run.status)}): {run.database} via {run.interface}",
+            f"run {run.id} ({status_text(run.status)}): {run.database} via {run.interface}",
             f"  started:             {run.started_at}",
             f"  ended:               {run.ended_at or '-'}",
             f"  records found:       {'-' if run.count is None else run.count}"
@@ -86,7 +87,11 @@ def run_log(db: Store, runs: Sequence[SearchRun]) -> list[list[str]]:
         ]
         lines += _since_lines(db, run)
         for kind, text in rows.run_messages(db, run.id):
-            if kind != DELETED:  # in the since line's list
+            if kind == DELETED:  # in the since line's list
+                continue
+            if kind == NOT_CHECKED:  # ours, worded as the run's output words it
+                lines.append(f"  {Message(kind, text).describe()}")
+            else:
                 lines.append(
                     f"  E-utilities {kind}: {text}" if kind != "drift" else f"  drift: {text}"
                 )
@@ -96,8 +101,8 @@ def run_log(db: Store, runs: Sequence[SearchRun]) -> list[list[str]]:
     return out
 
 
-def _status(status: str) -> str:
-    """A run's status as the log says it. A run stays 'running' in the store when its process
+def status_text(status: str) -> str:
+    """A run's status as the log and the history table say it. A run stays 'running' in the store when its process
     was killed without a chance to write (SIGKILL, the machine switched off): the log does not
     let a reader take it for a search still going, nor for a complete one."""
     if status == "running":
@@ -109,10 +114,10 @@ def _since_lines(db: Store, run: SearchRun) -> list[str]:
     """What a complete run found against the search's complete run before it: new, gone
     (those PubMed deleted named), changed, and whether the query sent or PubMed's translation
     of it differs, so a reader tells PubMed's changes from the librarian's and the mapping's."""
-    earlier = [r for r in rows.list_runs(db, run.search_name, status="complete") if r.id < run.id]
-    if run.status != "complete" or not earlier:
+    previous = rows.previous_complete_run(db, run.search_name, run.id)
+    if run.status != "complete" or previous is None:
         return []
-    d = diff_runs(db, run.search_name, earlier[-1].id, run.id)
+    d = diff_runs(db, run.search_name, previous.id, run.id)
     since = f"  since run {d.run_a}:"
     lines = [f"{since:<23}{counts_text(d)}"]
     if d.query_edited:

@@ -130,6 +130,12 @@ def list_runs(
     return [_run(r) for r in db.conn.execute(sql + " ORDER BY id", params)]
 
 
+def previous_complete_run(db: Store, search_name: str, run_id: int) -> SearchRun | None:
+    """The search's last complete run before run ``run_id`` (what a rerun is compared with)."""
+    earlier = [r for r in list_runs(db, search_name, status="complete") if r.id < run_id]
+    return earlier[-1] if earlier else None
+
+
 def resumable_run(
     db: Store, *, search_name: str, full_query: str, interface: str
 ) -> SearchRun | None:

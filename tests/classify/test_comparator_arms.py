@@ -139,3 +139,33 @@ def test_usual_care_with_its_provider_is_still_the_comparator(workplace):
     # "with" alone names usual care's provider as often: no add-on
     text = "Workers were randomised to graded activity or to usual care with a workplace visit."
     assert labels(workplace, "level", text) == ["employee"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sick leave was compared to baseline after a workplace visit by the occupational physician.",
+        "Sick leave was compared with the year before the workplace visit by the occupational physician.",
+        "We compared sick leave in the twelve months to baseline during a workplace visit programme.",
+        "Sick leave was lower than before a workplace visit by the occupational physician.",
+    ],
+)
+def test_a_comparison_with_a_time_is_no_comparator_arm(workplace, text):
+    # baseline, "the year before", "than before": the study's own arm at another time, not
+    # another arm; the words after it name what was tested
+    assert labels(workplace, "level", text) == ["workplace"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We compared adherence to a workplace visit programme between two regions.",
+        "We compared referral to a workplace visit by the occupational physician between regions.",
+        "We compared two approaches to a workplace visit by the occupational physician.",
+        "We compared access to a workplace visit by the occupational physician in two regions.",
+    ],
+)
+def test_the_to_a_noun_takes_starts_no_second_arm(workplace, text):
+    # "adherence to", "referral to", "approaches to": the noun's own "to" (as "return to
+    # work"'s), not the "to" of "compare A to B"
+    assert labels(workplace, "level", text) == ["workplace"]

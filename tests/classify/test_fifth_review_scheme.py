@@ -14,6 +14,8 @@ from classify.helpers import correct_through_cli
 from classify.helpers import suggested as labels
 
 from reviewkit import classify
+from reviewkit.classify.negation import negated_after
+from reviewkit.classify.words import tokens
 from reviewkit.records import AbstractSection, Record
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,3 +94,36 @@ def test_a_method_is_no_actor_of_a_contact(cmd, text):
 def test_a_person_of_another_label_is_still_the_actor(cmd):
     text = "Psychologists gave CBT; the psychologist met the supervisor."
     assert labels(cmd, "intervention", text) == ["psychological"]
+
+
+def _negated_after(text: str, term: str) -> bool:
+    words = tokens(text)
+    last = next(k for k, w in enumerate(words) if w.word == term)
+    return negated_after(text, words, last)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The workplace visit was left to the employee.",
+        "Contact with the supervisor was left to each patient.",
+        "The workplace visit was left to patients and their GPs.",
+        "The workplace visit was left to occupational physicians.",
+    ],
+)
+def test_a_task_left_to_someone_is_delegated(text):
+    assert _negated_after(text, "visit" if "visit" in text else "supervisor")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "left to" and a verb: the subject is the one given the task, as "the employee" is
+        # in "the visit was left to the employee", and takes part
+        "The employer was left to arrange a workplace visit.",
+        "The supervisor was left to decide on adjustments with the employee.",
+        "The employer was left to be contacted by the employee.",
+    ],
+)
+def test_a_party_left_to_do_something_takes_part(text):
+    assert not _negated_after(text, "employer" if "employer" in text else "supervisor")

@@ -23,6 +23,7 @@ from reviewkit.pubmed.server import EutilsServer, Fault
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.query import Node
 from reviewkit.searches import diff_runs, history, identification_counts, run_log, run_search
+from reviewkit.searches.deleted import deleted_from_pubmed
 
 from .conftest import ServerFactory, fast_client, pmid_of, review_a_project, set_pmid, write_set
 
@@ -104,6 +105,11 @@ def test_a_refused_deletion_look_up_is_said_and_the_run_still_completes(
     assert history(project_a.db, ENGLISH.name)[-1].status == "complete"
     assert len(second.gone) == 1 and second.deleted == []
     assert ("deleted-unchecked", "Invalid query: PMID look-ups refused here") in second.messages
+    # the log words it as the run's output does: ours, not an E-utilities message
+    entry = run_log(project_a.db, history(project_a.db, ENGLISH.name))[-1]
+    said = "gone PMIDs not checked for deletion, PubMed refused the look-up: Invalid query"
+    assert any(line.startswith(f"  {said}") for line in entry)
+    assert not any("E-utilities deleted" in line for line in entry)
 
 
 def test_a_duplicate_merged_into_another_pmid_is_new_under_it_and_deleted_under_the_old(
@@ -151,14 +157,16 @@ def test_a_record_whose_dates_move_is_changed_not_new(
     assert len(identification_counts(project_a.db).new_record_ids) == 0  # nothing counted twice
 
 
-def _translated_otherwise(server: EutilsServer) -> None:
+def _translated_otherwise(server: EutilsServer, translation: str = "{} OR {}") -> None:
     """The server's translation changes as PubMed's does when its mapping changes (the
-    records found stay the same)."""
+    records found stay the same): ``translation`` with the MeSH term and the server's own."""
     evaluate = server.evaluate
 
     def mapped(term: str | Node, history: Sequence[Sequence[int]] = ()) -> Evaluation:
         result = evaluate(term, history)
-        result.translation = f'"english language"[MeSH Terms] OR {result.translation}'
+        result.translation = translation.format(
+            '"english language"[MeSH Terms]', result.translation
+        )
         return result
 
     server.evaluate = mapped  # type: ignore[method-assign]
@@ -280,3 +288,69 @@ def test_a_run_killed_without_a_word_is_logged_neither_complete_nor_as_going_on(
     with open_project(project_dir) as project:
         (run,) = history(project.db, "rerun")
         assert run_log(project.db, [run])[0][0].startswith(f"run {run.id} (complete)")
+
+
+def test_a_pmid_deleted_then_back_then_unmatched_is_not_called_deleted_across_the_runs(
+    project_a: Project, make_server: ServerFactory, english: list[bytes], tmp_path: Path
+) -> None:
+    """Run 2 finds P deleted, run 3 finds it again (PubMed restored the citation), run 4 no
+    longer matches it though PubMed has it: from run 1 to run 4, P is gone, not deleted (the
+    last word on it, run 4's own look-up, found it in PubMed)."""
+    pmid = pmid_of(english[5])
+    french = english[5].replace(b"<Language>eng</Language>", b"<Language>fre</Language>")
+    one = write_set(tmp_path / "one.xml", english)
+    two = write_set(tmp_path / "two.xml", [], extra=delete_block(pmid))
+    three = write_set(tmp_path / "three.xml", [english[5]])
+    four = write_set(tmp_path / "four.xml", [french])
+    reports = [
+        run_search(project_a.db, ENGLISH, fast_client(serve(make_server, files)))
+        for files in ([one], [one, two], [one, two, three], [one, two, three, four])
+    ]
+    assert [r.deleted for r in reports] == [[], [pmid], [], []]
+    assert reports[3].gone == [pmid]
+    first, last = reports[0].run_id, reports[3].run_id
+    d = diff_runs(project_a.db, ENGLISH.name, first, last)
+    assert d.gone == [pmid] and d.deleted == []
+    # still named deleted from run 1 to run 2, and to run 3 nothing is gone
+    assert diff_runs(project_a.db, ENGLISH.name, first, reports[1].run_id).deleted == [pmid]
+    assert diff_runs(project_a.db, ENGLISH.name, first, reports[2].run_id).gone == []
+
+
+def test_the_same_translation_in_another_order_is_no_changed_translation(
+    tmp_path: Path,
+    project_dir: Path,
+    make_server: ServerFactory,
+    english: list[bytes],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """'(a OR b)' and 'b OR a' search the same records: no reason to blame the mapping."""
+    files = [write_set(tmp_path / "one.xml", english)]
+    first, second = serve(make_server, files), serve(make_server, files)
+    _translated_otherwise(first, "({} OR {})")
+    _translated_otherwise(second, "{1}  OR {0}")
+    for server in (first, second):
+        url = server.base_url
+        assert cli("search", "run", "rerun", "--base-url", url, "--project", project_dir) == 0
+    out = capsys.readouterr().out
+    assert "since run 1: 0 new, 0 gone, 0 changed" in out and "translated" not in out
+    with open_project(project_dir) as project:
+        runs = history(project.db, "rerun")
+        assert runs[0].query_translation != runs[1].query_translation  # each kept as sent
+        assert not diff_runs(project.db, "rerun").translation_changed
+        entries = run_log(project.db, runs)
+    assert not any(line.startswith("  translation changed") for line in entries[1])
+
+
+def test_gone_pmids_are_looked_up_200_to_a_request_posted_as_ncbi_asks(
+    server: EutilsServer,
+) -> None:
+    """250 PMIDs of PubMed's length (8 digits) make a term of about 4,500 characters per 200:
+    NCBI asks for POST above about 2,000 (a GET that long is refused by some proxies)."""
+    client = fast_client(server)
+    held = client.esearch("english[la]", retmax=50, usehistory=False).ids
+    absent = [str(99000000 + i) for i in range(250 - len(held))]
+    asked = [p for pair in zip(held, absent, strict=False) for p in pair] + absent[len(held) :]
+    assert deleted_from_pubmed(client, asked) == absent
+    looked = [r for r in server.requests("esearch") if "[pmid]" in r.params["term"]]
+    assert [r.method for r in looked] == ["POST", "POST"]
+    assert [r.params["term"].count("[pmid]") for r in looked] == [200, 50]
