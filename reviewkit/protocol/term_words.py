@@ -60,6 +60,11 @@ def _fix(char: str, word: str) -> str:
         return (
             "a term is a word or phrase, not a pattern: list each alternative as a term of its own"
         )
+    if char == "*":  # inside a word: the term's own '*' goes at a word's start or end only
+        return (
+            "a '*' stands for any letters only at a word's start or end ('sick*', '*team'):"
+            " list each spelling as a term of its own ('organisation', 'organization')"
+        )
     if re.fullmatch(r"[A-Za-z]\d\d\.\w+", word):
         return (
             f"a diagnosis code is a range of whole codes ('{word[:3]}-{word[:3]}'), which finds"
