@@ -105,7 +105,13 @@ def run_command(
             update(done, total)
 
         try:
-            reports = run_searches(project, list(names) or None, client, progress)
+            reports = run_searches(
+                project,
+                list(names) or None,
+                client,
+                progress,
+                warn=lambda text: click.echo(f"warning: {text}", err=True),
+            )
         except KeyboardInterrupt:
             during = f" during search {current['name']}" if "name" in current else ""
             raise Interrupted(

@@ -165,7 +165,6 @@ def detect(path: Path, encoding: str | None = None) -> str:
             hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV",
         )
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
-    not_export.refuse_own_sheet(text, str(path))  # the extraction sheet, dedup's sheets
     for name in TEXT_FORMATS:
         if sniff(name, text):
             return name

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from reviewkit.errors import FormatError
+from reviewkit.formats import not_export
 from reviewkit.formats.accession import cell_pmid
 from reviewkit.formats.csv_lists import split_list
 from reviewkit.formats.csv_read import (
@@ -304,7 +305,10 @@ def read(
     mapping: dict[str, str] | None = None,
     warn: Warn | None = None,
 ) -> Iterator[Record]:
-    """Records of a CSV or TSV table; ``warn`` is told of a year cell that holds no year."""
+    """Records of a CSV or TSV table (a workbook's sheet too, :mod:`.xlsx`); ``warn`` is told of
+    a year cell that holds no year. A sheet reviewkit wrote of a project's own records is
+    refused here, where every table is read, detected or named by --format."""
+    not_export.refuse_own_sheet(text, name)
     found = sheet(text, name)  # its lines keep their own ends, so raw is the original text
     found = below_title_rows(found, lambda cells: _names_title(cells, mapping))
     rows = found.rows()

@@ -14,6 +14,7 @@ is refused too: a label's terms already count as alternatives.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # where a term's words are split, as parse_term splits them (hyphens: -, ‐ U+2010, – U+2013;
 # apostrophes: ' and ’, where the text's words are split too)
@@ -41,7 +42,9 @@ def term_problem(text: str) -> tuple[str, str] | None:
         )
     for word in _SPLIT.split(term):
         word = word.strip("*")
-        odd = [c for c in word if not _WORD.fullmatch(c)]
+        # a combining accent ('a' then U+030A, a term decomposed as some PDFs and macOS file
+        # names hold it) is part of its letter: parse_term folds the accent off, as the text's
+        odd = [c for c in word if not _WORD.fullmatch(c) and not unicodedata.combining(c)]
         if word and odd:
             return (
                 f"term {text!r} can never be found: {odd[0]!r} is not part of a word (a record's"
@@ -56,6 +59,11 @@ def _fix(char: str, word: str) -> str:
     if char in _PATTERN:
         return (
             "a term is a word or phrase, not a pattern: list each alternative as a term of its own"
+        )
+    if char == "*":  # inside a word: the term's own '*' goes at a word's start or end only
+        return (
+            "a '*' stands for any letters only at a word's start or end ('sick*', '*team'):"
+            " list each spelling as a term of its own ('organisation', 'organization')"
         )
     if re.fullmatch(r"[A-Za-z]\d\d\.\w+", word):
         return (

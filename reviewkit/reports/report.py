@@ -258,7 +258,7 @@ def _write_files(
         _drop_stale_tables(out_dir / "tables", table_paths)
         paths += write_csv(extra[:1], out_dir)  # the PRISMA numbers are prisma.csv already
     if "xlsx" in formats:
-        paths.append(write_xlsx(tables_all, out_dir / "report.xlsx"))
+        paths.append(write_xlsx(tables_all, out_dir / "report.xlsx", title))
     if "md" in formats:
         paths.append(write_markdown(tables_all, out_dir / "report.md", title, images))
     if "docx" in formats:

@@ -114,15 +114,17 @@ def _sheet_title(name: str, used: set[str]) -> str:
     return title
 
 
-def write_xlsx(tables: Sequence[Table], path: Path) -> Path:
+def write_xlsx(tables: Sequence[Table], path: Path, heading: str = "") -> Path:
     """A workbook with a sheet per table, named for it (``Table.sheet``, else its id): its title
-    in row 1, the header in row 2 (both bold; frozen), the note below the rows."""
+    in row 1, the header in row 2 (both bold; frozen), the note below the rows; ``heading``
+    (the review's title) is its title in Excel's File > Info, as the Word report's."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
     wb = Workbook()
     wb.remove(wb.active)
     wb.properties.creator = WRITER  # openpyxl wrote its own name: Excel's Info showed it
+    wb.properties.title = heading or None
     used: set[str] = set()
     for t in tables:
         ws = wb.create_sheet(_sheet_title(t.sheet or t.name, used))

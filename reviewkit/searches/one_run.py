@@ -11,14 +11,17 @@ The lock is an operating-system lock on ``search-run.lock`` in the project folde
 msvcrt's on Windows): it ends with the process, so a run cut off by Ctrl-C, a closed terminal
 or a crash leaves nothing to clear, and the next `search run` resumes it as before. The file
 holds the holder's process id and start time, for the message; it is left in place (removing
-it would let a third command lock a file the second has just opened).
+it would let a third command lock a file the second has just opened). A file system that
+keeps no locks (some network drives and FUSE mounts: flock fails with ENOLCK or EOPNOTSUPP
+rather than saying the file is locked) runs the search unguarded, as every run did before the
+lock, and the command warns that two at once are not told apart there.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,9 +37,10 @@ class SearchRunning(UserError):
 
 
 @contextmanager
-def only_search_run(folder: Path) -> Iterator[None]:
+def only_search_run(folder: Path, warn: Callable[[str], None] | None = None) -> Iterator[None]:
     """Hold the project's search lock while the block runs; SearchRunning when another process
-    holds it, before any request is sent or anything stored."""
+    holds it, before any request is sent or anything stored. Where the file system keeps no
+    locks the block runs unguarded and ``warn`` is told so."""
     path = folder / LOCK_FILE
     try:
         fh = open(path, "a+", encoding="utf-8")  # noqa: SIM115 (held for the block)
@@ -49,7 +53,17 @@ def only_search_run(folder: Path) -> Iterator[None]:
             " project: make the project folder writable",
         ) from None
     try:
-        if not _try_lock(fh):
+        locked = _try_lock(fh)
+        if locked is None:  # no locks on this file system: run as before the lock came
+            if warn is not None:
+                warn(
+                    f"the project folder's file system keeps no file locks (a network drive?), so"
+                    f" {LOCK_FILE} cannot tell whether another 'reviewkit search run' works on"
+                    " this project: start one at a time"
+                )
+            yield
+            return
+        if not locked:
             raise SearchRunning(
                 f"another 'reviewkit search run' is running on this project ({_holder(fh)});"
                 " two at once would each run every search, logging two runs of each",
@@ -74,8 +88,9 @@ def _holder(fh: IO[str]) -> str:
     return f"process {pid}, started {started}" if pid.isdigit() and started else "started earlier"
 
 
-def _try_lock(fh: IO[str]) -> bool:
-    """Lock the file for this process without waiting; False when another process has it."""
+def _try_lock(fh: IO[str]) -> bool | None:
+    """Lock the file for this process without waiting; False when another process has it,
+    None when the file system keeps no locks."""
     if sys.platform == "win32":  # pragma: no cover - Windows only
         import msvcrt
 
@@ -91,4 +106,6 @@ def _try_lock(fh: IO[str]) -> bool:
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         return False
+    except OSError:  # ENOLCK, EOPNOTSUPP, ENOSYS: a file system without flock
+        return None
     return True

@@ -72,8 +72,10 @@ def run_searches(
     names: Sequence[str] | None,
     client: PubMedClient,
     progress: Progress | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> list[RunReport]:
-    """Run the named stored searches (all when ``names`` is None), one after another.
+    """Run the named stored searches (all when ``names`` is None), one after another; ``warn``
+    hears that the project's folder cannot be locked (:mod:`.one_run`).
 
     After an interruption the same command resumes: the search that was cut off continues
     where it stopped, and the searches that command had already finished are not run again
@@ -81,7 +83,7 @@ def run_searches(
     """
     searches = searches_to_run(project, names)
     db = project.db
-    with only_search_run(project.folder):  # a second command at once is refused (one_run.py)
+    with only_search_run(project.folder, warn):  # a second command at once is refused (one_run.py)
         batch, finished = _resume_plan(db, [s.name for s in searches])
         reports = []
         for s in searches:

@@ -45,3 +45,23 @@ def test_a_second_search_run_while_one_runs_is_refused(
     monkeypatch.setattr(searches, "_fetch", real_fetch)
     assert main(args) == 0  # the first has ended: the lock went with it
     assert len(history(Store.open(project_dir / "review.sqlite"))) == 16
+
+
+def test_a_search_run_on_a_folder_that_cannot_lock_runs_unguarded(
+    tmp_path: Path, server: EutilsServer, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A network drive or FUSE mount whose file system has no locks (flock: ENOLCK on some NFS
+    and SMB mounts, EOPNOTSUPP on others) ran searches before the lock came; it still does."""
+    import errno
+    import fcntl
+
+    project_dir = review_a_project(tmp_path, monkeypatch)
+
+    def no_locks(fd: int, op: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    args = ["search", "run", "--all", "--base-url", server.base_url, "--project", str(project_dir)]
+    assert main(args) == 0, capsys.readouterr().err
+    assert "keeps no file locks" in capsys.readouterr().err
+    assert len(history(Store.open(project_dir / "review.sqlite"))) == 8

@@ -24,4 +24,5 @@ def test_word_and_excel_reports_say_who_wrote_them_and_when(b_included, tmp_path
     assert props.title == project.protocol.title
     assert props.created is not None and props.modified == props.created
     assert abs(datetime.now(UTC) - props.created) < timedelta(days=1)  # not 2013
-    assert openpyxl.load_workbook(out / "report.xlsx").properties.creator == "reviewkit"
+    book = openpyxl.load_workbook(out / "report.xlsx").properties
+    assert (book.creator, book.title) == ("reviewkit", project.protocol.title)
