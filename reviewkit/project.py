@@ -122,8 +122,9 @@ def _refuse_database_name(folder: Path) -> None:
     """A project folder named as a database file (``init p/review.sqlite-wal``, a name
     completed by the shell's Tab from a listing of a project): inside a project, or a folder
     that becomes one, it takes the place SQLite writes that file to, and every command there
-    then fails to open the database."""
-    if folder.name in _DATABASE_NAMES:
+    then fails to open the database. Compared without case: on the file systems macOS and
+    Windows use by default, ``Review.sqlite-wal`` is the same name as ``review.sqlite-wal``."""
+    if folder.name.casefold() in _DATABASE_NAMES:
         raise ProjectError(
             f"a project folder may not be named {folder.name}: SQLite writes a file of that"
             " name beside a project's database, and a folder there stops the project in"

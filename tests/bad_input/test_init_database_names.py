@@ -44,3 +44,15 @@ def test_a_folder_where_the_log_goes_is_named(tmp_path: Path, capsys) -> None:
     assert code == 2, err
     assert "review.sqlite-wal beside it is a folder" in err
     assert "hint: move the folder" in err
+
+
+@pytest.mark.parametrize("name", ["Review.sqlite-wal", "REVIEW.SQLITE-SHM"])
+def test_init_refuses_the_name_in_another_case(name: str, tmp_path: Path, capsys) -> None:
+    """macOS and Windows file systems ignore case by default: there the folder takes the place
+    of the file SQLite writes, so the name is refused in any case (on Linux too, the same rule
+    everywhere: a project folder copied to a laptop must still open)."""
+    code = main(["init", str(tmp_path / name), "--protocol", str(PROTOCOL)])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert f"a project folder may not be named {name}" in err
+    assert not (tmp_path / name).exists()
