@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from reviewkit import outputs
 from reviewkit.formats import csv_format
@@ -57,7 +58,8 @@ def fate_csv(project: Project, records: Mapping[int, Record], ids: Sequence[int]
     for rid in ids:
         rec = records[rid]
         kept = derived.canon.get(rid, rid)
-        row = [str(rid), "" if kept == rid else str(kept), _found_in(rec, searches.get(rid))]
+        found = _found_in(rec, searches.get(rid), project.folder)
+        row = [str(rid), "" if kept == rid else str(kept), found]
         for stage in names:
             outcome = outcomes[stage].get(rid) if kept == rid else None
             if outcome is None:  # a duplicate, or a study that did not reach the stage
@@ -77,11 +79,26 @@ def every_record(project: Project) -> tuple[dict[int, Record], list[int]]:
     return records, sorted(records)
 
 
-def _found_in(rec: Record, search: str | None) -> str:
+def _found_in(rec: Record, search: str | None, folder: Path) -> str:
     """'PubMed search run 1 (d1-sick-leave)': the run and the stored search it ran (the run's
-    number alone names no search), or 'Embase: embase.ris' (the source, then the file)."""
+    number alone names no search), or 'Embase: sources/embase.ris' (the source, then the file)."""
     if search is not None:
         return f"{rec.origin} ({search})"
-    if not rec.origin or rec.origin.startswith(rec.source):
-        return rec.origin or rec.source
-    return f"{rec.source}: {rec.origin}" if rec.source else rec.origin
+    origin = _shared_path(rec.origin, folder)
+    if not origin or rec.origin.startswith(rec.source):
+        return origin or rec.source
+    return f"{rec.source}: {origin}" if rec.source else origin
+
+
+def _shared_path(origin: str, folder: Path) -> str:
+    """An imported file as the sheet names it: imports store the absolute path, and the sheet
+    is shared with the team, so a file in the project's folder is named from there and one
+    elsewhere by its name ('/home/anna/Downloads/embase.ris' told a colleague whose disk it was
+    on, and nothing they could open)."""
+    path = Path(origin)
+    if not path.is_absolute():
+        return origin
+    try:
+        return path.relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return path.name

@@ -72,3 +72,23 @@ def test_every_record_and_its_fate(project_b, tmp_path: Path, capsys) -> None:
     assert main(["export", "--project", folder, "--format", "ris", "--all"]) == 2
     err = capsys.readouterr().err
     assert "use --format csv --all" in err and "Traceback" not in err
+
+
+def test_an_imported_file_is_named_as_the_team_can_open_it(project_b, tmp_path: Path) -> None:
+    """Imports store the file's absolute path; the shared sheet names a file inside the project
+    folder from there and one elsewhere by its name, not the importer's home folder."""
+    inside = str(project_b.folder.resolve() / "sources" / "embase.ris")
+    outside = str(tmp_path / "home" / "anna" / "Downloads" / "psycinfo.ris")
+    recs = make_records(2)
+    a, b = add_records(
+        project_b,
+        [replace(recs[0], origin=inside), replace(recs[1], origin=outside)],
+        source="Embase",
+    )
+    folder = str(project_b.folder)
+    project_b.close()
+    out = tmp_path / "fates.csv"
+    assert main(["export", "--project", folder, "--format", "csv", "--all", "--out", str(out)]) == 0
+    rows = {int(r["record_id"]): r for r in _sheet(out.read_text(encoding="utf-8"))}
+    assert rows[a]["found in"] == "Embase: sources/embase.ris"
+    assert rows[b]["found in"] == "Embase: psycinfo.ris"
