@@ -64,9 +64,10 @@ def cited_journal(record: Record) -> str:
     Citing Medicine (ch. 1, Journal Title, and its Box 'Abbreviation rules for journal titles')
     abbreviates every journal title and omits the punctuation of an abbreviation: words end
     without a full stop, a place after the title keeps its parentheses ('Clin Toxicol
-    (Phila)'). Where we differ: a journal with no abbreviation in its record is cited by its
-    full title, not by one built word by word from NLM's list of title words (an abbreviation
-    made here could be one no catalogue uses, and so find nothing in a library)."""
+    (Phila)'). Where we differ: only the full stops are dropped (a hyphen a source kept stays:
+    the words are the source's, not NLM's); a journal with no abbreviation in its record is
+    cited by its full title, not by one built word by word from Citing Medicine's list of title
+    words (one made here could be an abbreviation no catalogue uses, and find nothing)."""
     if not record.journal_abbreviation:
         return record.journal
     # '.' between words or glued to the next ('Ann. N.Y. Acad. Sci.' -> 'Ann N Y Acad Sci')
