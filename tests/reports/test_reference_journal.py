@@ -7,7 +7,6 @@ from __future__ import annotations
 from docx import Document
 from openpyxl import load_workbook
 
-from reviewkit import screening as scr
 from reviewkit.cli import main
 from reviewkit.records import Record
 from reviewkit.reports.tables import reference
@@ -48,15 +47,12 @@ FULL = (
 )
 
 
-def test_the_report_cites_the_abbreviation_else_the_full_title(project_b, tmp_path):
+def test_the_report_cites_the_abbreviation_else_the_full_title(project_b, include_all, tmp_path):
     source = tmp_path / "two.ris"
     source.write_text(RIS, encoding="utf-8")
     folder = str(project_b.folder)
     assert main(["import", str(source), "--project", folder]) == 0
-    for rid in (1, 2):
-        for stage in ("title-abstract", "full-text"):
-            for who in ("reviewer1", "reviewer2"):
-                scr.decide(project_b.db, rid, stage, who, "include")
+    include_all(project_b, [1, 2])
     out = tmp_path / "exports"
     assert main(["report", "--project", folder, "--out", str(out)]) == 0
 
