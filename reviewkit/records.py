@@ -198,8 +198,9 @@ class Record:
     publisher: str = ""  # publisher or issuing body (a report's institute, a thesis' school)
     place: str = ""  # place of publication (RIS CY, BibTeX address)
     # the journal's abbreviated title as the source gave it ('J Occup Rehabil', NLM's for
-    # MEDLINE records), for citation styles that print it (Vancouver); each reader's tags
-    # for it are in its module. A record given only the abbreviation has it as its journal too
+    # MEDLINE records), which the report's references print as Citing Medicine and Vancouver
+    # do (reports.tables.cited_journal); each reader's tags for it are in its module. A record
+    # given only the abbreviation has it as its journal too
     journal_abbreviation: str = ""
     source: str = ""
     origin: str = ""

@@ -56,8 +56,27 @@ def _sentence(text: str) -> str:
     return text if not text or text[-1] in "?!" else text + "."
 
 
+def cited_journal(record: Record) -> str:
+    """The journal as a reference names it: its title abbreviation without full stops
+    ('J. Occup. Rehabil.', as Scopus and Web of Science write ISO's, -> 'J Occup Rehabil', as
+    NLM's catalogue and PubMed write it), else its title as the record gives it.
+
+    Citing Medicine (ch. 1, Journal Title, and its Box 'Abbreviation rules for journal titles')
+    abbreviates every journal title and omits the punctuation of an abbreviation: words end
+    without a full stop, a place after the title keeps its parentheses ('Clin Toxicol
+    (Phila)'). Where we differ: only the full stops are dropped (a hyphen a source kept stays:
+    the words are the source's, not NLM's); a journal with no abbreviation in its record is
+    cited by its full title, not by one built word by word from Citing Medicine's list of title
+    words (one made here could be an abbreviation no catalogue uses, and find nothing)."""
+    if not record.journal_abbreviation:
+        return record.journal
+    # '.' between words or glued to the next ('Ann. N.Y. Acad. Sci.' -> 'Ann N Y Acad Sci')
+    return " ".join(record.journal_abbreviation.replace(".", " ").split())
+
+
 def reference(record: Record) -> str:
-    """Full reference, Vancouver style: 'Authors. Title. Journal. Year;Vol(Issue):Pages. doi:…'.
+    """Full reference, as NLM's Citing Medicine writes it: 'Authors. Title. J Abbrev.
+    Year;Vol(Issue):Pages. doi:…' (the journal by :func:`cited_journal`).
 
     Every element ends in one full stop, whatever punctuation the record brought with it
     (initials written 'J.', titles ending in '.'), so no '..' appears.
@@ -72,7 +91,7 @@ def reference(record: Record) -> str:
             when = place.removeprefix(":")
         else:
             when = f"{record.year}{';' if place and not place.startswith(':') else ''}{place}"
-        parts = (who, record.title, record.journal, when)
+        parts = (who, record.title, cited_journal(record), when)
         text = " ".join(_sentence(p) for p in parts if p and p.strip())
     if record.doi:
         text += f" doi:{record.doi}"

@@ -42,7 +42,13 @@ from reviewkit.tui.actions import Action, bindings
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.message_line import MessageLine, error_words
 from reviewkit.tui.messages import PairJudged
-from reviewkit.tui.widgets import STATUS_CSS, WaitsForDatabase, keeps_keys, status_line
+from reviewkit.tui.widgets import (
+    STATUS_CSS,
+    WaitsForDatabase,
+    journal_shown,
+    keeps_keys,
+    status_line,
+)
 from reviewkit.wording import quantity
 
 ACTIONS: tuple[Action, ...] = (
@@ -64,7 +70,11 @@ ABSTRACT_SHOWN = 2 * ABSTRACT_OPENING
 
 def field_text(rec: Record, name: str) -> str:
     """One field of ``rec`` as shown (authors: the first 12, then '…'; the abstract: its
-    opening, then '…'; a missing value: '')."""
+    opening, then '…'; the journal with its abbreviation when that says more, as the two
+    copies of one article often give the journal one by its name, one by its abbreviation
+    (:func:`~reviewkit.tui.widgets.journal_shown`); a missing value: '')."""
+    if name == "journal":
+        return journal_shown(rec)
     value = getattr(rec, name)
     if name == "authors":
         return "; ".join(value[:12]) + (" …" if len(value) > 12 else "")

@@ -57,6 +57,17 @@ def highlight(text: str | Text, include: Sequence[str] = (), exclude: Sequence[s
     return out
 
 
+def journal_shown(record: Record) -> str:
+    """The journal as the screens show it: its name, then its abbreviation in parentheses
+    ('Journal of Occupational Rehabilitation (J Occup Rehabil)'), as reference managers and
+    the report's references cite it, when the abbreviation is more than the name again
+    ('Trials', 'BMJ Open' are their own abbreviations)."""
+    journal, abbreviation = record.journal, record.journal_abbreviation
+    if abbreviation and fold_text(abbreviation) != fold_text(journal):
+        return f"{journal} ({abbreviation})"
+    return journal
+
+
 def record_renderable(
     record: Record,
     *,
@@ -77,12 +88,7 @@ def record_renderable(
         parts.append(Text(authors, style="italic"))
     # volume(issue):pages after the journal: a record imported by its citation alone (no
     # title, findable.has_citation) is told apart and found in a library by them
-    # the journal's abbreviation after its name, as reference managers and Vancouver cite it,
-    # when it is more than the name again ('Trials', 'BMJ Open' are their own abbreviations)
-    journal = record.journal
-    if record.journal_abbreviation and fold_text(record.journal_abbreviation) != fold_text(journal):
-        journal += f" ({record.journal_abbreviation})"
-    source = " ".join(x for x in (journal, record.journal_place) if x)
+    source = " ".join(x for x in (journal_shown(record), record.journal_place) if x)
     where = " · ".join(x for x in (str(record.year or ""), source) if x)
     ids = "  ".join(
         x
