@@ -130,6 +130,7 @@ RULES: tuple[Rule, ...] = (
     Rule("abstracts_differ_no_page", unplaced.abstracts_differ_no_page, "two abstracts, no page"),
     Rule("authors_differ_no_page", unplaced.authors_differ_no_page, "other authors, no page"),
     Rule("two_proceedings_no_page", thin_guards.two_proceedings_no_page, "two meetings? no page"),
+    Rule("two_editions_no_page", thin_guards.two_editions_no_page, "two meetings' editions"),
     Rule(
         "supplement_and_issue_no_page",
         thin_guards.supplement_and_issue_no_page,

@@ -105,6 +105,18 @@ def one_page_two_volumes(p: Pair) -> Outcome:
     return None
 
 
+def two_editions_no_page(p: Pair) -> Outcome:
+    """Two conference records whose meetings' names give two editions ('22nd International
+    Congress ...' / '21st IFCC-EFLM European Congress ...'), a page missing: one abstract
+    presented at two meetings, a year apart or in one, two reports a review counts apart. Two
+    databases' names of one meeting keep its number; its pages, or the year, told these apart
+    on full records. A person decides."""
+    ka, kb = p.ka, p.kb
+    if ka.edition and kb.edition and ka.edition != kb.edition and unplaced(p):
+        return to_person(p)
+    return None
+
+
 def two_proceedings_no_page(p: Pair) -> Outcome:
     """Two conferences' proceedings whose names may be two conferences ('International
     Conference on Information Systems' / 'Hawaii International Conference on System

@@ -187,3 +187,38 @@ def test_a_debate_under_one_doi_and_title_goes_to_a_person():
     # one of the two fields alike: one article's two copies, merged on the DOI
     assert verdict(pro, piece(3, title, "Wahn U.", con_text))[0] == "duplicate"
     assert verdict(pro, piece(4, title, "Saglani S.", pro_text))[0] == "duplicate"
+
+
+def test_one_abstract_at_two_meetings_editions_goes_to_a_person():
+    title = "Status of vitamin D in patients diagnosed with depression"
+    journal = "Clinical Chemistry and Laboratory Medicine.Conference: {}"
+    first = keys(
+        1,
+        title=title,
+        authors=["Subedee S."],
+        year=2014,
+        journal=journal.format("22nd International Congress of Clinical Chemistry"),
+        **NO_PLACE,
+    )
+    second = keys(
+        2,
+        title=title,
+        authors=["Subedee S."],
+        year=2015,
+        journal=journal.format("21st IFCC-EFLM European Congress of Clinical Chemistry"),
+        **NO_PLACE,
+    )
+    assert (first.edition, second.edition) == ("22", "21")
+    assert verdict(first, second) == ("uncertain", "two_editions_no_page")
+    # two databases' names of one meeting keep its edition: one abstract, merged
+    again = keys(
+        3,
+        title=title,
+        authors=["Subedee S."],
+        year=2014,
+        journal=journal.format("22nd International Congress of Clinical Chemistry and Lab Med"),
+        **NO_PLACE,
+    )
+    assert verdict(first, again)[0] == "duplicate"
+    # a journal names no meeting: no edition ('1st' in a journal's title is no meeting's)
+    assert keys(4, journal="The 1st Journal of Things").edition == ""
