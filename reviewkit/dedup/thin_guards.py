@@ -134,7 +134,7 @@ def two_proceedings_no_page(p: Pair) -> Outcome:
 # --- titles that name two items of one team ------------------------------------------------
 
 # What a prefix adds to a word of a title to name another compound or its opposite ('alkylidene' /
-# 'aralkylidene', 'typical' / 'nontypical', 'oxidase' / 'dioxidase'): two or three letters. One
+# 'aralkylidene', 'typical' / 'nontypical', 'oxide' / 'dioxide'): two or three letters. One
 # letter more or less at a word's start is as often an export's typo ('DGUIDELINES',
 # 'IPPOCAMPAL' in srsr's Embase records) and says nothing, but for the one homologue one letter
 # apart: 'meth-' / 'eth-' ('methanamine' / 'ethanamine', 'methyl' / 'ethyl'), a chemist's
@@ -197,36 +197,11 @@ def another_item_no_page(p: Pair) -> Outcome:
 # its end ('The effect of enzymes and other reagents on NADPH oxidation and | oxygen uptake by
 # ...', 'Presynaptic inhibition: the mechanism of | protection from habituation ...'), a team's
 # other paper. (Folded titles keep no colon; the last word before the other title is read.)
-_RUNS_ON = frozenset(
-    [
-        "and",
-        "or",
-        "but",
-        "nor",
-        "of",
-        "on",
-        "by",
-        "for",
-        "in",
-        "to",
-        "with",
-        "from",
-        "at",
-        "into",
-        "onto",
-        "about",
-        "between",
-        "among",
-        "after",
-        "before",
-        "during",
-        "versus",
-        "vs",
-        "via",
-        "within",
-        "without",
-    ]
+_RUN_ON_WORDS_TEXT = (
+    "and or but nor of on by for in to with from at into onto about between among after before"
+    " during versus vs via within without"
 )
+_RUNS_ON = frozenset(_RUN_ON_WORDS_TEXT.split())
 # Kickers that end on a preposition name the other title's kind in a word or three ('Summary
 # of:', a database's structured abstract; 'Comment on:', 'In response to:'); a title running on
 # opens with more ('Presynaptic inhibition: the mechanism of', five words).
