@@ -177,15 +177,21 @@ def _trailing_initials(words: list[str]) -> int:
     """How many words at the end are initials ('de Boer A.G.', 'Verbeek J H', 'Boer AG').
 
     The last word may be initials without stops of up to six letters ('AG', 'LCPGM'); words
-    before it only dotted initials or single letters, so an upper-case surname is not taken
-    for initials ('DE BOER AG' keeps 'DE BOER'). One word always stays for the surname."""
+    before it only dotted initials, single letters or one romanised two-letter initial
+    ('Lishmanov Iu B.', 'Kremastinos Th D.': Embase spaces MEDLINE's 'IuB'), so an upper-case
+    surname is not taken for initials ('DE BOER AG' keeps 'DE BOER'). One word always stays
+    for the surname."""
     n = 0
     while n < len(words) - 1:
         word = words[-1 - n]
         if n == 0:
             ok = is_initials(word)
         else:
-            ok = is_initials(word, dotted_only=True) or (len(word) == 1 and word.isupper())
+            ok = (
+                is_initials(word, dotted_only=True)
+                or (len(word) == 1 and word.isupper())
+                or bool(_DIGRAPH.fullmatch(word))
+            )
         if not ok:
             break
         n += 1
