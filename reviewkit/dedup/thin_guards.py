@@ -11,6 +11,8 @@ that need it missing stay silent, so full records are judged as before.
 
 from __future__ import annotations
 
+import re
+
 from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.pair import TITLE_NEAR, TITLE_SAME, Outcome, Pair
 from reviewkit.dedup.score import (
@@ -50,6 +52,11 @@ def supplement_and_issue_no_page(p: Pair) -> Outcome:
 _SUPPLEMENT_SERIES = frozenset({"suppl", "supplement", "supplementum"})
 
 
+# A volume written as a year ('1995'): a journal numbering by year, or an export's year in the
+# volume field, never a second volume; it need not be the record's own year (a slip in either).
+_YEAR_LIKE = re.compile(r"(?:18|19|20)\d\d")
+
+
 def _volumes_apart(ka: Keys, kb: Keys) -> bool:
     """Both records give a volume of two digits or more and no reading makes them one: not
     equal, not one cut short of the other, not a supplement's number, not a one-digit slip,
@@ -61,6 +68,7 @@ def _volumes_apart(ka: Keys, kb: Keys) -> bool:
     return (
         min(len(a), len(b)) >= 2
         and not ({a, b} & years)
+        and not (_YEAR_LIKE.fullmatch(a) or _YEAR_LIKE.fullmatch(b))
         and not volumes_compatible(a, b)
         and not volume_is_supplement(ka, kb)
         and not one_digit_typo(a, b)
@@ -99,6 +107,8 @@ def one_page_two_volumes(p: Pair) -> Outcome:
     apart (doi_differs). A person decides."""
     ka, kb = p.ka, p.kb
     if p.same_doi or not p.same_page or p.same_year:
+        return None
+    if ka.page_starts or kb.page_starts:  # several ranges ('681-2, 685, 692'): no one last page
         return None
     if ka.last_page and kb.last_page and ka.last_page != kb.last_page and _volumes_apart(ka, kb):
         return to_person(p)

@@ -222,3 +222,16 @@ def test_one_abstract_at_two_meetings_editions_goes_to_a_person():
     assert verdict(first, again)[0] == "duplicate"
     # a journal names no meeting: no edition ('1st' in a journal's title is no meeting's)
     assert keys(4, journal="The 1st Journal of Things").edition == ""
+
+
+def test_one_page_two_volumes_needs_two_volumes_and_two_ranges():
+    # a year written as the volume is no second volume; several ranges give no one last page
+    title = "The periodontal-cardiovascular link"
+    journal = "Compend Contin Educ Dent"
+    a = keys(1, title=title, journal=journal, year=2005, volume="25", issue="9", pages="681-685")
+    b = keys(2, title=title, journal=journal, year=2004, volume="1995", issue="9", pages="681-682")
+    assert verdict(a, b)[1] != "one_page_two_volumes"
+    c = keys(3, title=title, journal=journal, year=2004, volume="26", pages="681-2, 685, 692")
+    assert verdict(a, c)[1] != "one_page_two_volumes"
+    d = keys(4, title=title, journal=journal, year=2004, volume="26", issue="9", pages="681-682")
+    assert verdict(a, d) == ("uncertain", "one_page_two_volumes")
