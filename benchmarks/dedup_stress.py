@@ -35,7 +35,12 @@ from benchmarks.bench_dedup import (
     true_clusters,
 )
 from benchmarks.dedup_stress_degrade import DEGRADATIONS, Records, degrade
-from benchmarks.dedup_stress_notes import NOTES_DDC27, NOTES_DEDUPENDS, NOTES_FM27
+from benchmarks.dedup_stress_notes import (
+    NOTES_DDC27,
+    NOTES_DEDUP31,
+    NOTES_DEDUPENDS,
+    NOTES_FM27,
+)
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
@@ -392,7 +397,13 @@ def main(argv: list[str]) -> int:
     write_markdown(
         data,
         RESULTS / "dedup-stress.md",
-        NOTES + NOTES_DD26 + NOTES_FM27 + NOTES_DDC27 + NOTES_DD28B + NOTES_DEDUPENDS,
+        NOTES
+        + NOTES_DD26
+        + NOTES_FM27
+        + NOTES_DDC27
+        + NOTES_DD28B
+        + NOTES_DEDUPENDS
+        + NOTES_DEDUP31,
     )
     return 0
 

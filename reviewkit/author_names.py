@@ -177,15 +177,21 @@ def _trailing_initials(words: list[str]) -> int:
     """How many words at the end are initials ('de Boer A.G.', 'Verbeek J H', 'Boer AG').
 
     The last word may be initials without stops of up to six letters ('AG', 'LCPGM'); words
-    before it only dotted initials or single letters, so an upper-case surname is not taken
-    for initials ('DE BOER AG' keeps 'DE BOER'). One word always stays for the surname."""
+    before it only dotted initials, single letters or one romanised two-letter initial
+    ('Lishmanov Iu B.', 'Kremastinos Th D.': Embase spaces MEDLINE's 'IuB'), so an upper-case
+    surname is not taken for initials ('DE BOER AG' keeps 'DE BOER'). One word always stays
+    for the surname."""
     n = 0
     while n < len(words) - 1:
         word = words[-1 - n]
         if n == 0:
             ok = is_initials(word)
         else:
-            ok = is_initials(word, dotted_only=True) or (len(word) == 1 and word.isupper())
+            ok = (
+                is_initials(word, dotted_only=True)
+                or (len(word) == 1 and word.isupper())
+                or bool(_DIGRAPH.fullmatch(word))
+            )
         if not ok:
             break
         n += 1
@@ -252,6 +258,10 @@ def split_name(name: str) -> NameParts:
     return NameParts(" ".join(words + ([suffix] if suffix else [])))
 
 
+# A collection names the same people over and over (79,880 depression records hold about 400,000
+# names, far fewer distinct) and dedup's keys ask for each name's surname several times: the
+# reading of one name string is cached.
+@lru_cache(maxsize=1 << 17)
 def surname(name: str) -> str:
     """The surname of an author as written in any of the forms :func:`split_name` reads."""
     return split_name(name).surname

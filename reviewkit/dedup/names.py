@@ -19,6 +19,7 @@ from reviewkit.author_names import (
     is_suffix,
     split_name,
     split_run_together,
+    surname,
 )
 from reviewkit.records import fold_text
 
@@ -41,23 +42,17 @@ def _names_in(entry: str) -> tuple[str, ...]:
     return tuple(n for n in cut if n.strip())
 
 
-# A collection names the same people over and over (79,880 depression records hold about 400,000
-# names, far fewer distinct): the reading of one name string is cached.
-@lru_cache(maxsize=1 << 17)
-def surname(author: str) -> str:
-    """'Adeli, K.' / 'Adeli K' / 'van der Pol C. B.' -> the family-name part."""
-    author = author.strip()
-    if "," in author:
-        return author.split(",", 1)[0]
-    parts = author.split()
-    while len(parts) > 1 and is_initials(parts[-1]):
-        parts.pop()
-    return " ".join(parts)
+def _family(name: str) -> str:
+    """The family-name part the author key reads: the surname (author_names.surname), but the
+    whole text of names in full run together ('Moraes ChristopherSun YuSimmons Craig A.',
+    srsr's 9,319 lists), where no surname can be told from the given names after it:
+    :func:`surnames` reads no name of such a list, and the key keeps all its words."""
+    return name if full_names_glued(name) else surname(name)
 
 
 def author_key(authors: list[str], limit: int = 5) -> str:
     """Folded surnames of the first ``limit`` authors, without spaces or lone initials."""
-    folded = fold_text(" ".join(surname(a) for a in _without_et_al(authors)[:limit]))
+    folded = fold_text(" ".join(_family(a) for a in _without_et_al(authors)[:limit]))
     return "".join(w for w in folded.split() if len(w) > 1)
 
 
@@ -160,7 +155,7 @@ def _letters(name: str) -> str:
     if "," in name:
         family, given = name.split(",", 1)
     else:
-        family = surname(name)
+        family = _family(name)
         given = " ".join(name.split()[len(family.split()) :])
     words = family.split()
     words = [w for w in words if w.lower() not in PARTICLES] or words

@@ -233,7 +233,14 @@ REGISTERS: tuple[Register, ...] = (
         " 2022 Overview of Medical Research, NL-OMON and digits (NL-OMON23456)",
         (
             # the register's addresses: its old pages (…/rctview.asp?TC=1234) gave the NTR
-            # number, its 2019-2022 pages (trialregister.nl/trial/7891) the NL number
+            # number, its 2019-2022 pages (trialregister.nl/trial/7891) the NL number.
+            # NTR, NL and NL-OMON are kept as three numbers, never read as one: the register
+            # gave every published trial a new NL ID and 'older trials keep the old NTR ID next
+            # to the new NL ID' (trialregister.nl, 'Registration ID'), and documents no rule from
+            # one to the other (the same digits under both need not be one trial); the LTR
+            # (onderzoekmetmensen.nl, 2022) took the NTR's trials in under NL-OMON IDs likewise.
+            # One trial's NTR and NL records are therefore two registrations to dedup (apart,
+            # as any two numbers: kinds_registrations), which a person may link as one study.
             Form(r"trialregister\.nl/[^\s]*?[?&]tc=(\d{1,4})", "NTR{}", marks=("trialregister",)),
             Form(r"trialregister\.nl/trial/(\d{1,5})", "NL{}", marks=("trialregister",)),
             # capitals only, and three digits at least: 'NTR1' to 'NTR3' are the neurotensin

@@ -118,6 +118,7 @@ RULES: tuple[Rule, ...] = (
     Rule("printed_again_next_volume", printed_again_next_volume, "a reprint page for page"),
     Rule("same_abstract_published_twice", same_abstract_published_twice, "one text, two places"),
     Rule("one_range_two_journals", thin_guards.one_range_two_journals, "one range, two volumes"),
+    Rule("one_page_two_volumes", thin_guards.one_page_two_volumes, "one page, two volumes"),
     Rule("biblio_match_doi_differs", biblio_match_doi_differs, "two DOIs, all else the same"),
     Rule("preprint_and_article", preprint_and_article, "a preprint and its paper: a person"),
     Rule("doi_differs", doi_differs, "two DOIs are two works unless a person says otherwise"),
@@ -129,11 +130,14 @@ RULES: tuple[Rule, ...] = (
     Rule("abstracts_differ_no_page", unplaced.abstracts_differ_no_page, "two abstracts, no page"),
     Rule("authors_differ_no_page", unplaced.authors_differ_no_page, "other authors, no page"),
     Rule("two_proceedings_no_page", thin_guards.two_proceedings_no_page, "two meetings? no page"),
+    Rule("two_editions_no_page", thin_guards.two_editions_no_page, "two meetings' editions"),
     Rule(
         "supplement_and_issue_no_page",
         thin_guards.supplement_and_issue_no_page,
         "a supplement and another issue, no page",
     ),
+    Rule("another_item_no_page", thin_guards.another_item_no_page, "'Case A' / 'Case B'"),
+    Rule("longer_title_no_page", thin_guards.longer_title_no_page, "a title of its own before"),
     Rule(
         "meeting_abstract_and_article",
         meeting_abstract_and_article,

@@ -11,6 +11,8 @@ that need it missing stay silent, so full records are judged as before.
 
 from __future__ import annotations
 
+import re
+
 from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.pair import TITLE_NEAR, TITLE_SAME, Outcome, Pair
 from reviewkit.dedup.score import (
@@ -50,6 +52,11 @@ def supplement_and_issue_no_page(p: Pair) -> Outcome:
 _SUPPLEMENT_SERIES = frozenset({"suppl", "supplement", "supplementum"})
 
 
+# A volume written as a year ('1995'): a journal numbering by year, or an export's year in the
+# volume field, never a second volume; it need not be the record's own year (a slip in either).
+_YEAR_LIKE = re.compile(r"(?:18|19|20)\d\d")
+
+
 def _volumes_apart(ka: Keys, kb: Keys) -> bool:
     """Both records give a volume of two digits or more and no reading makes them one: not
     equal, not one cut short of the other, not a supplement's number, not a one-digit slip,
@@ -61,6 +68,7 @@ def _volumes_apart(ka: Keys, kb: Keys) -> bool:
     return (
         min(len(a), len(b)) >= 2
         and not ({a, b} & years)
+        and not (_YEAR_LIKE.fullmatch(a) or _YEAR_LIKE.fullmatch(b))
         and not volumes_compatible(a, b)
         and not volume_is_supplement(ka, kb)
         and not one_digit_typo(a, b)
@@ -89,6 +97,36 @@ def one_range_two_journals(p: Pair) -> Outcome:
     return None
 
 
+def one_page_two_volumes(p: Pair) -> Outcome:
+    """One first page in two volumes of two years, the ranges ending on two pages: a recurring
+    section's heading ('Special Section: Competitive Strategy, Economics, and Information
+    Systems', J Manag Inf Syst 2009 26(2) 7-13 / 2010 27(3) 7-10) opens each year's section on
+    the same page. The merging rules excuse a volume that differs when the first page agrees
+    (a volume mistyped, a print year a year after the online one); a slip explains one field,
+    not the volume, the year and the last page at once. On full records the two DOIs told these
+    apart (doi_differs). A person decides."""
+    ka, kb = p.ka, p.kb
+    if p.same_doi or not p.same_page or p.same_year:
+        return None
+    if ka.page_starts or kb.page_starts:  # several ranges ('681-2, 685, 692'): no one last page
+        return None
+    if ka.last_page and kb.last_page and ka.last_page != kb.last_page and _volumes_apart(ka, kb):
+        return to_person(p)
+    return None
+
+
+def two_editions_no_page(p: Pair) -> Outcome:
+    """Two conference records whose meetings' names give two editions ('22nd International
+    Congress ...' / '21st IFCC-EFLM European Congress ...'), a page missing: one abstract
+    presented at two meetings, a year apart or in one, two reports a review counts apart. Two
+    databases' names of one meeting keep its number; its pages, or the year, told these apart
+    on full records. A person decides."""
+    ka, kb = p.ka, p.kb
+    if ka.edition and kb.edition and ka.edition != kb.edition and unplaced(p):
+        return to_person(p)
+    return None
+
+
 def two_proceedings_no_page(p: Pair) -> Outcome:
     """Two conferences' proceedings whose names may be two conferences ('International
     Conference on Information Systems' / 'Hawaii International Conference on System
@@ -99,5 +137,107 @@ def two_proceedings_no_page(p: Pair) -> Outcome:
     told these apart. A person decides."""
     ka, kb = p.ka, p.kb
     if ka.conference and kb.conference and p.jm is None and p.t < TITLE_SAME and unplaced(p):
+        return to_person(p)
+    return None
+
+
+# --- titles that name two items of one team ------------------------------------------------
+
+# What a prefix adds to a word of a title to name another compound or its opposite ('alkylidene' /
+# 'aralkylidene', 'typical' / 'nontypical', 'oxide' / 'dioxide'): two or three letters. One
+# letter more or less at a word's start is as often an export's typo ('DGUIDELINES',
+# 'IPPOCAMPAL' in srsr's Embase records) and says nothing, but for the one homologue one letter
+# apart: 'meth-' / 'eth-' ('methanamine' / 'ethanamine', 'methyl' / 'ethyl'), a chemist's
+# other compound. (British spelling's one letter more, 'aetiology' / 'etiology', 'oestrogen' /
+# 'estrogen', is one word: left alone with the typos.)
+_PREFIX_LETTERS = range(2, 4)
+_PREFIXED_MIN = 5  # the shorter word at least this long: a prefix to a short word may be a typo
+
+
+def _prefixed(short: str, long_: str) -> bool:
+    """``long_`` is ``short`` with a prefix that names another compound (see above)."""
+    prefix = long_[: len(long_) - len(short)]
+    if not (long_.endswith(short) and len(short) >= _PREFIXED_MIN and prefix.isalpha()):
+        return False
+    if prefix == "m":
+        return short.startswith("eth")
+    return len(prefix) in _PREFIX_LETTERS
+
+
+def _word_apart(title_a: str, title_b: str) -> tuple[str, str] | None:
+    """The one word two folded titles of one length differ in, or None."""
+    wa, wb = title_a.split(), title_b.split()
+    if len(wa) != len(wb):
+        return None
+    apart = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    return apart[0] if len(apart) == 1 else None
+
+
+def names_another_item(title_a: str, title_b: str) -> bool:
+    """Two folded titles the same but for one word that names another item: another letter of
+    a series ('International Multifoods - Case A' / '... Case B'; a number is read by
+    :func:`score.numbers_conflict`), or a word with a prefix added ('... ethanamine ...' /
+    '... methanamine ...', '2-(N'-alkylidenehydrazino)...' / '2-(N'-aralkylidenehydrazino)...'):
+    a team's companion papers on two compounds or two cases, in one issue. An export's own slips
+    (a letter lost or added at a word's start, accents, hyphens, Greek letters) are not read as
+    another item (:func:`_prefixed`; hyphens and Greek letters change the words' number)."""
+    apart = _word_apart(title_a, title_b)
+    if apart is None:
+        return False
+    x, y = apart
+    if len(x) == len(y) == 1:
+        return x.isalpha() and y.isalpha()
+    short, long_ = sorted(apart, key=len)
+    return _prefixed(short, long_)
+
+
+def another_item_no_page(p: Pair) -> Outcome:
+    """Titles one word apart where the word names another item (:func:`names_another_item`),
+    no page: the first pages told a team's two papers in one issue apart; without them year,
+    journal, volume, issue and authors agree. A person decides."""
+    if unplaced(p) and names_another_item(p.ka.title, p.kb.title):
+        return to_person(p)
+    return None
+
+
+# A heading or kicker a journal or a database puts before a title names a section and ends
+# there, before a colon ('Review:', 'Images in clinical medicine:', 'The 75th annual meeting
+# special lecture:'). Words before another whole title that end on a preposition or a
+# conjunction run on into it: one sentence, a title of its own that holds the other's words at
+# its end ('The effect of enzymes and other reagents on NADPH oxidation and | oxygen uptake by
+# ...', 'Presynaptic inhibition: the mechanism of | protection from habituation ...'), a team's
+# other paper. (Folded titles keep no colon; the last word before the other title is read.)
+_RUN_ON_WORDS_TEXT = (
+    "and or but nor of on by for in to with from at into onto about between among after before"
+    " during versus vs via within without"
+)
+_RUNS_ON = frozenset(_RUN_ON_WORDS_TEXT.split())
+# Kickers that end on a preposition name the other title's kind in a word or three ('Summary
+# of:', a database's structured abstract; 'Comment on:', 'In response to:'); a title running on
+# opens with more ('Presynaptic inhibition: the mechanism of', five words).
+RUN_ON_WORDS = 4
+
+
+def runs_on_into(title_a: str, title_b: str) -> bool:
+    """One folded title is the end of the other, and what the other opens with before it
+    (RUN_ON_WORDS words or more) ends on a preposition or a conjunction (:data:`_RUNS_ON`)."""
+    short, long_ = sorted((title_a, title_b), key=len)
+    if not short or not long_.endswith(" " + short):
+        return False
+    before = long_[: -len(short)].split()
+    return len(before) >= RUN_ON_WORDS and before[-1] in _RUNS_ON
+
+
+def longer_title_no_page(p: Pair) -> Outcome:
+    """One title the end of the other, which opens with words running on into it
+    (:func:`runs_on_into`), no page: title_similarity reads words added in front as a heading
+    (95), which merges a team's two papers of one issue once the pages are gone. A dropped
+    subtitle (the other end) is left to the rules: exports drop subtitles. A translated title
+    with its original after it ('Crowdwork: ... [Arbeiten in der Crowd: ...]') holds the other
+    record's title at its end by design: left to the rules. A person decides."""
+    ka, kb = p.ka, p.kb
+    if ka.marked_translation or kb.marked_translation:
+        return None
+    if unplaced(p) and runs_on_into(ka.title, kb.title):
         return to_person(p)
     return None

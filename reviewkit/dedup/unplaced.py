@@ -223,14 +223,23 @@ def same_doi_no_page(p: Pair) -> Outcome:
     ('... in men trying to conceive' / '... in pregnant women') or author lists of other
     people: abstracts of one meeting supplement under the supplement's DOI (Wiley, Oxford give
     one to a whole supplement), which their pages ('S635' / 'S231') told apart. One article in
-    two exports under its own DOI keeps its title or its first authors. Asked before same_doi;
-    with a first page on both sides same_doi decides as before."""
+    two exports under its own DOI keeps its title or its first authors. Titles the same are
+    asked for both: other people and abstracts that open differently (a debate's two pieces).
+    Asked before same_doi; with a first page on both sides same_doi decides as before."""
     ka, kb = p.ka, p.kb
     if not p.usable_doi or (ka.first_page and kb.first_page):
         return None
-    if not TITLE_DOI_MIN <= p.t < TITLE_SAME:  # under TITLE_DOI_MIN same_doi_titles_differ queues
-        return None
     if ka.living or kb.living:  # a review kept up to date: new versions retitled, one DOI
+        return None
+    if p.t >= TITLE_SAME:
+        # one title: a debate's pro and con under the supplement's DOI ('Allergen immunotherapy
+        # is useful in the treatment of childhood asthma' and the same '(CON)', the bracket
+        # folded away), told apart by two fields at once, other people and other abstracts;
+        # one article's copies keep at least one of them
+        if authors_apart(p) and abstract_openings_differ(ka.abstract, kb.abstract):
+            return UNCERTAIN, p.t / 100
+        return None
+    if p.t < TITLE_DOI_MIN:  # under TITLE_DOI_MIN same_doi_titles_differ queues
         return None
     if authors_apart(p) or swapped_word(ka.title, kb.title):
         return UNCERTAIN, p.t / 100

@@ -90,6 +90,22 @@ def is_conference(journal: str) -> bool:
     return bool(_CONFERENCE.search(journal))
 
 
+# A meeting's edition in its name ('22nd International Congress of Clinical Chemistry', '66th
+# Annual National Conference'): the first ordinal of a conference's journal field. Meetings
+# number their editions, and two databases' names of one meeting keep its number.
+_EDITION = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.I)
+
+
+@lru_cache(maxsize=65536)
+def meeting_edition(journal: str) -> str:
+    """The edition a conference's name gives ('...Conference: 21st IFCC-EFLM European
+    Congress ...' -> '21'); '' for a journal that names no conference, or no ordinal."""
+    if not is_conference(journal):
+        return ""
+    m = _EDITION.search(journal)
+    return m.group(1).lstrip("0") if m else ""
+
+
 def embedded_place(journal: str) -> tuple[str, str] | None:
     """(volume, pages) an Ovid/Embase export put into the journal ('Obesity.18 (6) ()(pp
     1260-1265) 2010' -> ('18', '1260-1265')); None when there are none."""

@@ -41,6 +41,9 @@ from reviewkit.screening.lookup import find_record, read_record
         ("Kennedy JF 3rd", "Kennedy", "JF"),  # MEDLINE's ordinal suffix
         ("Lee JH III", "Lee", "JH"),  # a Roman numeral after the initials
         ("Ivanov II", "Ivanov", "II"),  # initials (Ivan Ivanovich), not a suffix
+        # a romanised two-letter initial spaced from the next (Embase's 'Iu B.' for 'IuB')
+        ("Lishmanov Iu B.", "Lishmanov", "Iu B."),
+        ("Kremastinos Th D.", "Kremastinos", "Th D."),
         # with a comma: everything before it
         ("de Boer, A.G.", "de Boer", "A.G."),
         ("Ruiz de la Torre, Ana María", "Ruiz de la Torre", "Ana María"),

@@ -334,6 +334,12 @@ def test_the_netherlands_registers_addresses():
         _registration(journal="https://www.trialregister.nl/trial/7891"),
         _registration(journal="NL7891"),
     ) == ("merged", "registration_numbers")
+    # NTR and NL numbers are two numbering schemes with no documented mapping between them:
+    # the same digits under both need not be one trial: never one record
+    assert outcome(_registration(journal="NTR7891"), _registration(journal="NL7891")) == (
+        "apart",
+        "",
+    )
 
 
 def test_a_registers_name_alone_makes_no_registration():

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dedup.helpers import NO_PLACE, keys, verdict
 
+from reviewkit.records import AbstractSection
+
 TITLE = "Can the retina be used to diagnose and follow the progression of Alzheimer's disease?"
 
 
@@ -105,3 +107,131 @@ def test_a_paper_and_its_longer_version_at_another_conference_go_to_a_person():
         **NO_PLACE,
     )
     assert verdict(hicss, again)[0] == "duplicate"
+
+
+def test_titles_one_item_apart_without_pages_go_to_a_person():
+    # a team's papers on two compounds (one prefix), or two cases of a series, in one issue
+    chem = "Discovery of N-methyl-1-(1-phenylcyclohexyl){} a novel triple reuptake inhibitor"
+    a = keys(1, title=chem.format("ethanamine"), journal="Bioorg Med Chem Lett", **NO_PLACE)
+    b = keys(2, title=chem.format("methanamine"), journal="Bioorg Med Chem Lett", **NO_PLACE)
+    assert verdict(a, b) == ("uncertain", "another_item_no_page")
+    case_a = keys(3, title="International Multifoods - Case A", **NO_PLACE)
+    case_b = keys(4, title="International Multifoods - Case B", **NO_PLACE)
+    assert verdict(case_a, case_b) == ("uncertain", "another_item_no_page")
+    # with the pages the first page decides, as before
+    paged = [
+        keys(5 + i, title=chem.format(w), pages=p)
+        for i, (w, p) in enumerate([("ethanamine", "1438-1441"), ("methanamine", "1438-1441")])
+    ]
+    assert verdict(*paged)[1] != "another_item_no_page"
+    # British spelling ('aetiology' / 'etiology') is one word written two ways: still merges
+    uk = keys(7, title="The aetiology of chronic fatigue in primary care", **NO_PLACE)
+    us = keys(8, title="The etiology of chronic fatigue in primary care", **NO_PLACE)
+    assert verdict(uk, us) == ("duplicate", "biblio_match")
+
+
+def test_a_title_running_on_into_another_without_pages_goes_to_a_person():
+    short = "Oxygen uptake by microsomal preparations from the housefly Musca domestica"
+    longer = "The effect of enzymes and other reagents on NADPH oxidation and " + short
+    a = keys(1, title=longer, **NO_PLACE)
+    b = keys(2, title=short, **NO_PLACE)
+    assert verdict(a, b) == ("uncertain", "longer_title_no_page")
+    # a heading before the title ends on a noun: one article, still merged
+    kicker = keys(3, title="The 75th annual meeting special lecture: " + short, **NO_PLACE)
+    assert verdict(kicker, b) == ("duplicate", "biblio_match")
+    # a dropped subtitle (the other end) is left to the rules
+    subtitle = keys(4, title=short + ": a kinetic study of the oxidase", **NO_PLACE)
+    assert verdict(subtitle, b) == ("duplicate", "biblio_match")
+
+
+def test_one_page_in_two_volumes_and_years_goes_to_a_person():
+    # a recurring section's heading opening each year's section on page 7
+    title = "Special Section: Competitive Strategy, Economics, and Information Systems"
+    journal = "Journal of Management Information Systems"
+    a = keys(1, title=title, journal=journal, year=2009, volume="26", issue="2", pages="7-13")
+    b = keys(2, title=title, journal=journal, year=2010, volume="27", issue="3", pages="7-10")
+    assert verdict(a, b) == ("uncertain", "one_page_two_volumes")
+    # one range: a volume mistyped at the same place still merges
+    c = keys(3, title=title, journal=journal, year=2009, volume="62", issue="2", pages="7-13")
+    assert verdict(a, c)[0] == "duplicate"
+
+
+def test_a_debate_under_one_doi_and_title_goes_to_a_person():
+    # pro and con under one supplement DOI; the '(CON)' bracket folds away
+    doi = "10.1002/ppul.23066"
+    title = "Allergen immunotherapy is useful in the treatment of childhood asthma"
+    pro_text = (
+        "Allergen specific immunotherapy can be considered an evidence based intervention for"
+        " seasonal allergic rhinitis with pollen extracts applied subcutaneously or sublingually,"
+        " and children with asthma may benefit as well when the allergen is identified."
+    ) * 2  # an abstract's length (the keys read 300 characters or more)
+    con_text = (
+        "Although numerous trials have assessed the efficacy of allergen immunotherapy for"
+        " allergic rhinitis, few have been designed specifically to determine its effect on"
+        " asthma in children, and the evidence for its use in childhood asthma remains weak."
+    ) * 2
+
+    def piece(i: int, title: str, author: str, text: str):
+        return keys(
+            i,
+            title=title,
+            authors=[author],
+            doi=doi,
+            abstract_sections=[AbstractSection("", text)],
+            **NO_PLACE,
+        )
+
+    pro = piece(1, title, "Wahn U.", pro_text)
+    con = piece(2, title + " (CON)", "Saglani S.", con_text)
+    assert verdict(pro, con) == ("uncertain", "same_doi_no_page")
+    # one of the two fields alike: one article's two copies, merged on the DOI
+    assert verdict(pro, piece(3, title, "Wahn U.", con_text))[0] == "duplicate"
+    assert verdict(pro, piece(4, title, "Saglani S.", pro_text))[0] == "duplicate"
+
+
+def test_one_abstract_at_two_meetings_editions_goes_to_a_person():
+    title = "Status of vitamin D in patients diagnosed with depression"
+    journal = "Clinical Chemistry and Laboratory Medicine.Conference: {}"
+    first = keys(
+        1,
+        title=title,
+        authors=["Subedee S."],
+        year=2014,
+        journal=journal.format("22nd International Congress of Clinical Chemistry"),
+        **NO_PLACE,
+    )
+    second = keys(
+        2,
+        title=title,
+        authors=["Subedee S."],
+        year=2015,
+        journal=journal.format("21st IFCC-EFLM European Congress of Clinical Chemistry"),
+        **NO_PLACE,
+    )
+    assert (first.edition, second.edition) == ("22", "21")
+    assert verdict(first, second) == ("uncertain", "two_editions_no_page")
+    # two databases' names of one meeting keep its edition: one abstract, merged
+    again = keys(
+        3,
+        title=title,
+        authors=["Subedee S."],
+        year=2014,
+        journal=journal.format("22nd International Congress of Clinical Chemistry and Lab Med"),
+        **NO_PLACE,
+    )
+    assert verdict(first, again)[0] == "duplicate"
+    # a journal names no meeting: no edition ('1st' in a journal's title is no meeting's)
+    assert keys(4, journal="The 1st Journal of Things").edition == ""
+
+
+def test_one_page_two_volumes_needs_two_volumes_and_two_ranges():
+    # a year written as the volume is no second volume; several ranges give no one last page
+    title = "The periodontal-cardiovascular link"
+    journal = "Compend Contin Educ Dent"
+    a = keys(1, title=title, journal=journal, year=2005, volume="25", issue="9", pages="681-685")
+    b = keys(2, title=title, journal=journal, year=2004, volume="1995", issue="9", pages="681-682")
+    assert verdict(a, b)[1] != "one_page_two_volumes"
+    c = keys(3, title=title, journal=journal, year=2004, volume="26", pages="681-2, 685, 692")
+    assert verdict(a, c)[1] != "one_page_two_volumes"
+    d = keys(4, title=title, journal=journal, year=2004, volume="26", issue="9", pages="681-682")
+    assert verdict(a, d) == ("uncertain", "one_page_two_volumes")
