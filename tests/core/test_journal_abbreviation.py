@@ -140,6 +140,22 @@ def test_medline_reads_ta_and_writes_it_back() -> None:
     assert only.journal == only.journal_abbreviation == "Work"
 
 
+def test_ovid_medline_with_ta_and_jn_keeps_the_full_name_as_the_journal() -> None:
+    # Ovid's tagged MEDLINE names the journal in JN and NLM's abbreviation in TA, with no JT:
+    # the journal is JN's full name, TA its abbreviation (Zotero's OVID Tagged reads TA so)
+    text = (FIXTURES / "ovid_medline.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "JN  - Journal of Occupational Rehabilitation\n",
+        "JN  - Journal of Occupational Rehabilitation\nTA  - J Occup Rehabil\n",
+        1,
+    )
+    first = next(medline.read(text, "ovid.txt"))
+    assert (first.journal, first.journal_abbreviation) == (
+        "Journal of Occupational Rehabilitation",
+        "J Occup Rehabil",
+    )
+
+
 def test_pubmed_xml_reads_medline_ta_of_a_real_efetch_reply() -> None:
     folder = offline_data.dataset_dir("metapub-fixtures") / "tests" / "fixtures" / "pmid_xml"
     with (folder / "10440612.xml").open("rb") as stream:
