@@ -266,3 +266,14 @@ def test_refworks_reads_jo_as_the_abbreviation() -> None:
         "Journal of Occupational Rehabilitation",
         "J Occup Rehabil",
     )
+    # JO alone may hold the full name (a database's 'Export to RefWorks', a user's entry):
+    # it is the journal, and no abbreviation, as RIS's JO alone is (formats.ris_journal)
+    (alone,) = refworks.read(
+        "RT Journal Article\nT1 Coordinated return to work\n"
+        "JO Journal of Occupational Rehabilitation\nYR 2021\n",
+        "refworks.txt",
+    )
+    assert (alone.journal, alone.journal_abbreviation) == (
+        "Journal of Occupational Rehabilitation",
+        "",
+    )
