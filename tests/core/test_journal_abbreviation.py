@@ -83,6 +83,19 @@ def test_ris_record_with_only_j2_keeps_a_journal() -> None:
     assert (record.journal, record.journal_abbreviation) == ("J Occup Rehabil", "J Occup Rehabil")
 
 
+def test_ris_j2_of_a_record_without_a_container_is_no_journal() -> None:
+    # a book's or a report's J2 is its own title's alternate or short form (EndNote's
+    # 'Alternate Title', the RIS specification's 'Abbreviation' of a BOOK): not a journal
+    for kind in ("BOOK", "RPRT"):
+        text = f"TY  - {kind}\nTI  - Sick leave in Norway\nJ2  - Sykefravaer i Norge\nER  - \n"
+        (record,) = ris.read(text, "t.ris")
+        assert (record.journal, record.journal_abbreviation) == ("", ""), kind
+    # beside its book (T2), a chapter's J2 is the book's abbreviation, as a journal's is
+    chapter = "TY  - CHAP\nTI  - Graded sick leave\nT2  - Handbook of Work Disability\n"
+    (record,) = ris.read(chapter + "J2  - Handb Work Disabil\nER  - \n", "t.ris")
+    assert record.journal_abbreviation == "Handb Work Disabil"
+
+
 def _written(*records: Record) -> str:
     out = io.StringIO()
     ris.write(records, out)
