@@ -13,5 +13,7 @@ def unstarred(keywords: list[str]) -> list[str]:
     PubMed XML's MajorTopicYN are dropped too); the record's original text has it. A '*' inside
     a term is left: EndNote's MeSH from PubMed marks a major subheading so
     ('Boswellia/*chemistry'), in headings its RIS does not tell from the authors' keywords
-    (both are its Keywords, under KW), so they stay keywords as written."""
-    return [k[1:].lstrip() if k.startswith("*") else k for k in keywords]
+    (both are its Keywords, under KW), so they stay keywords as written. A star alone names
+    no heading and is left out, not kept as an empty keyword."""
+    terms = (k[1:].lstrip() if k.startswith("*") else k for k in keywords)
+    return [t for t in terms if t]

@@ -116,7 +116,9 @@ def _to_record(
         abstract_sections=plain_abstract(first("AB")),
         authors=authors,
         year=first(*YEAR_TAGS),
-        journal=first("JT", "TA", "JN") or (cited.journal if cited else ""),
+        # the full name (PubMed's JT, Ovid's JN) before the abbreviation: an Ovid record with
+        # TA and JN and no JT has its journal's name, TA only when nothing else names it
+        journal=first("JT", "JN", "TA") or (cited.journal if cited else ""),
         # TA, NLM's 'Journal Title Abbreviation' (MEDLINE/PubMed Data Element Descriptions),
         # as Citing Medicine cites the journal; Ovid's tagged MEDLINE keeps the tag (Zotero's
         # OVID Tagged translator reads it so). Ovid's JN is the full name, its AS the whole

@@ -72,7 +72,9 @@ def _to_record(
         authors=get.get("A1", []),
         year=first(*YEAR_TAGS, "FD"),
         journal=first("JF", "JO", "T2"),
-        journal_abbreviation=first("JO"),  # RefWorks' 'Periodical, Abbrev.'
+        # JO, RefWorks' 'Periodical, Abbrev.', only beside the full name in JF: alone it may
+        # be the full name, and is read as the journal (RIS's JO alone so: formats.ris_journal)
+        journal_abbreviation=first("JO") if first("JF") else "",
         volume=first("VO"),
         issue=first("IS"),
         pages=f"{sp}-{op}" if sp and op and "-" not in sp else sp,

@@ -39,8 +39,9 @@ What exporters write (tests/core/fixtures and their real/ files):
   no RIS specification names.
 So JA and JO are read as the abbreviation only beside a full name in JF or T2 (Zotero's rule);
 alone they are the journal, its full name in the Cochrane Library's and EBSCOhost's exports.
-J2 is the abbreviation wherever it stands; alone it is the journal too (records.Record). Ovid's
-NL is read after them.
+J2 is the abbreviation beside a full name; alone it is the journal too (records.Record), in
+an article only: a book's or a report's J2 alone is its own title's alternate or short form.
+Ovid's NL is read after them.
 """
 
 from __future__ import annotations
@@ -55,8 +56,12 @@ def journal_names(first: Callable[..., str], ris_type: str, title: str) -> tuple
     """A record's journal (container) and the journal's abbreviation ('' when not given), by
     the rules above. ``first`` gives the first value of the tags named; ``title`` is the
     record's own title (a book's BT is its own title when it has no TI: no container)."""
-    full = first("JF", "T2") if ris_type in ("JOUR", "") else first("T2", "JF")
-    abbreviation = (first("J2", "JA", "JO") if full else first("J2")) or first("NL")
+    article = ris_type in ("JOUR", "")
+    full = first("JF", "T2") if article else first("T2", "JF")
+    # J2 alone names a journal only in an article: a book's or a report's J2 is its own
+    # title's alternate or short form (EndNote's Alternate Title), and it has no container
+    alone = first("J2") if article else ""
+    abbreviation = (first("J2", "JA", "JO") if full else alone) or first("NL")
     if full:
         return full, abbreviation
     book = first("BT") if ris_type not in ("JOUR", "") and first("BT") != title else ""

@@ -83,6 +83,19 @@ def test_ris_record_with_only_j2_keeps_a_journal() -> None:
     assert (record.journal, record.journal_abbreviation) == ("J Occup Rehabil", "J Occup Rehabil")
 
 
+def test_ris_j2_of_a_record_without_a_container_is_no_journal() -> None:
+    # a book's or a report's J2 is its own title's alternate or short form (EndNote's
+    # 'Alternate Title', the RIS specification's 'Abbreviation' of a BOOK): not a journal
+    for kind in ("BOOK", "RPRT"):
+        text = f"TY  - {kind}\nTI  - Sick leave in Norway\nJ2  - Sykefravaer i Norge\nER  - \n"
+        (record,) = ris.read(text, "t.ris")
+        assert (record.journal, record.journal_abbreviation) == ("", ""), kind
+    # beside its book (T2), a chapter's J2 is the book's abbreviation, as a journal's is
+    chapter = "TY  - CHAP\nTI  - Graded sick leave\nT2  - Handbook of Work Disability\n"
+    (record,) = ris.read(chapter + "J2  - Handb Work Disabil\nER  - \n", "t.ris")
+    assert record.journal_abbreviation == "Handb Work Disabil"
+
+
 def _written(*records: Record) -> str:
     out = io.StringIO()
     ris.write(records, out)
@@ -138,6 +151,22 @@ def test_medline_reads_ta_and_writes_it_back() -> None:
     # a record giving only TA keeps it as its journal, as before
     (only,) = medline.read("PMID- 31000001\nTI  - Graded sick leave\nTA  - Work\n", "t.nbib")
     assert only.journal == only.journal_abbreviation == "Work"
+
+
+def test_ovid_medline_with_ta_and_jn_keeps_the_full_name_as_the_journal() -> None:
+    # Ovid's tagged MEDLINE names the journal in JN and NLM's abbreviation in TA, with no JT:
+    # the journal is JN's full name, TA its abbreviation (Zotero's OVID Tagged reads TA so)
+    text = (FIXTURES / "ovid_medline.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "JN  - Journal of Occupational Rehabilitation\n",
+        "JN  - Journal of Occupational Rehabilitation\nTA  - J Occup Rehabil\n",
+        1,
+    )
+    first = next(medline.read(text, "ovid.txt"))
+    assert (first.journal, first.journal_abbreviation) == (
+        "Journal of Occupational Rehabilitation",
+        "J Occup Rehabil",
+    )
 
 
 def test_pubmed_xml_reads_medline_ta_of_a_real_efetch_reply() -> None:
@@ -249,4 +278,15 @@ def test_refworks_reads_jo_as_the_abbreviation() -> None:
     assert (record.journal, record.journal_abbreviation) == (
         "Journal of Occupational Rehabilitation",
         "J Occup Rehabil",
+    )
+    # JO alone may hold the full name (a database's 'Export to RefWorks', a user's entry):
+    # it is the journal, and no abbreviation, as RIS's JO alone is (formats.ris_journal)
+    (alone,) = refworks.read(
+        "RT Journal Article\nT1 Coordinated return to work\n"
+        "JO Journal of Occupational Rehabilitation\nYR 2021\n",
+        "refworks.txt",
+    )
+    assert (alone.journal, alone.journal_abbreviation) == (
+        "Journal of Occupational Rehabilitation",
+        "",
     )

@@ -21,6 +21,9 @@ def test_a_starred_heading_in_ris_kw_is_the_heading() -> None:
     (record,) = ris.read(text, "central.ris")
     # a star inside a term (EndNote's starred subheading) is left as written
     assert record.keywords == ["Adult", "Return to Work", "Boswellia/*chemistry"]
+    # a star with no heading after it is no keyword, not an empty one
+    (bare,) = ris.read(text.replace("KW  - Adult\n", "KW  - *\nKW  - Adult\n"), "central.ris")
+    assert bare.keywords == record.keywords
 
 
 def test_ovid_ris_index_terms_lose_their_stars_in_ovid_s_and_zotero_s_export() -> None:

@@ -15,6 +15,7 @@ from reviewkit.protocol import Search
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.records import Record
 from reviewkit.searches import diff_runs, run_search
+from reviewkit.searches.diff import changed_fields
 
 from .conftest import ServerFactory, fast_client, write_set
 
@@ -57,3 +58,15 @@ def test_a_rerun_reports_no_change_for_a_field_the_stored_records_predate(
     # a third run compares with the second's fingerprints, which hold the abbreviation
     third = run_search(project_a.db, search, fast_client(make_server(snapshot)))
     assert third.changed == {}
+
+
+def test_a_field_stored_empty_and_given_now_is_a_change() -> None:
+    # the stored copy holds the field (empty: PubMed gave none then), so it predates nothing:
+    # an abbreviation PubMed adds later is a change, as any field filled in is
+    stored = Record(title="Graded sick leave", journal="Work", pmid="31000001")
+    now = dataclasses.replace(stored, journal_abbreviation="Work (Reading, Mass.)")
+    assert changed_fields(stored.to_json(), now) == ["journal_abbreviation"]
+    # and a stored copy without the key (stored before the field was read) is not compared
+    old = json.loads(stored.to_json())
+    del old["journal_abbreviation"]
+    assert changed_fields(json.dumps(old), now) == []
