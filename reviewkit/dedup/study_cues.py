@@ -13,10 +13,11 @@ one trial do share, and what tells them from their neighbours:
   period: a name alone suggests nothing either.
 
 So a pair is suggested when it shares a trial name and one author or more, or a trial name and
-its titles' words; or a team (the same first author, or two authors or more in common: first
-authors change between a trial's reports, senior authors less) and its titles' words (the
-intervention and the population they name) when one of the two titles says it is a follow-on
-report (a protocol, a follow-up, a secondary or economic analysis:
+its titles' words when one of the two lists no authors (two teams with no author in common are
+a programme's two trials); or a team (the same first author, or two authors or more in common:
+first authors change between a trial's reports, senior authors less) and its titles' words
+(the intervention and the population they name) when one of the two titles says it is a
+follow-on report (a protocol, a follow-up, a secondary or economic analysis:
 :func:`reviewkit.dedup.study_names.follow_on_report`); always within one trial's period.
 Each suggestion names the cues it rests on (:attr:`CueLink.cues`); a person decides.
 """
@@ -154,6 +155,7 @@ class CueLink:
     words: tuple[str, ...]  # shared title words, rarest first
     years: tuple[int, int]  # earliest and latest year of the two ((0, 0) when neither has one)
     follow_on: bool  # one of the two says it is a protocol, follow-up, secondary analysis …
+    two_teams: bool = False  # both list authors (after _without_common) and share none
 
     @property
     def team(self) -> bool:
@@ -166,8 +168,12 @@ class CueLink:
         beside a name); or a team and the intervention and population its titles name, when
         one of the two says it is a follow-on report (a group's different trials are two main
         papers, each with the team and the topic: measured, they were most of the team-and-
-        words suggestions in the drug reviews, benchmarks/results/study-links.md)."""
-        if self.names and (self.authors or self.words):
+        words suggestions in the drug reviews, benchmarks/results/study-links.md). A name and
+        words without an author in common only where one of the two lists no authors (a
+        conference abstract): two teams that share none are two trials of one programme, and
+        a programme's trials often share its population too (IPS in Norway and in the
+        Netherlands: supported employment for severe mental illness, in both titles)."""
+        if self.names and (self.authors or (self.words and not self.two_teams)):
             return True
         return self.team and bool(self.words) and self.follow_on
 
@@ -299,6 +305,7 @@ def compare(a: StudyCues, b: StudyCues, weight: Mapping[str, float]) -> CueLink 
         _shared_words(a, b, weight),
         years,
         a.follow_on or b.follow_on,
+        bool(a.authors and b.authors and not a.authors & b.authors),
     )
 
 

@@ -164,3 +164,16 @@ def test_two_qualitative_studies_of_one_team_are_no_follow_on():
     one = rec("Experiences of COVID-19 measures among hill tribes: a qualitative study", TEAM)
     two = rec("Impacts of COVID-19 among hill tribes: a qualitative study", TEAM)
     assert not follow_on_report(one.title) and links(one, two) == {}
+
+
+def test_a_programme_tried_by_two_teams_on_one_population_is_two_trials():
+    """Individual Placement and Support in Norway and in the Netherlands: one programme's name,
+    the same population and words, two teams with no author in common, so two trials. A
+    record without authors (a conference abstract) can still join on a name and words."""
+    title = "Individual placement and support for people with severe mental illness: the IPS trial"
+    norway = rec(title, TEAM, 2014)
+    netherlands = rec(title.replace("people", "persons"), OTHER_TEAM, 2016)
+    assert links(norway, netherlands) == {}
+    abstract = rec(title, [], 2015)
+    ((_, link),) = links(norway, abstract).items()
+    assert link.names == ("IPS",) and not link.authors
