@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from reviewkit.author_names import split_name
-from reviewkit.dedup.study_names import follow_on_report, trial_names
+from reviewkit.dedup.study_names import follow_on_report, name_words, trial_names
 from reviewkit.records import Record, fold_text
 
 # A trial's reports appear from its protocol to its long-term follow-up: a protocol two or three
@@ -75,6 +75,7 @@ class StudyCues:
     words: frozenset[str]  # its titles' content words
     follow_on: bool  # a title says it is a protocol, follow-up, secondary analysis …
     numbers: frozenset[str]  # registration numbers found in it (a guard, see cue_links)
+    mentions: frozenset[str] = frozenset()  # name-like words anywhere in its titles
 
 
 _INITIAL_FIRST = re.compile(r"([A-Z](?:-?[A-Z])?)\s+([A-Z][^\s,]+)")
@@ -120,10 +121,12 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
     authors: set[str] = set()
     years: set[int] = set()
     words: set[str] = set()
+    mentions: set[str] = set()
     follow_on = False
     for rec in records:
         follow_on = follow_on or follow_on_report(rec.title)
         names |= trial_names(rec.title)
+        mentions |= name_words(rec.title) | names  # a name glued to a word ('…-WorkUp')
         keys = [k for k in (author_key(a) for a in rec.authors) if k]
         if keys:
             firsts.add(keys[0])
@@ -142,6 +145,7 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
         frozenset(words),
         follow_on,
         frozenset(numbers),
+        frozenset(mentions),
     )
 
 
@@ -222,15 +226,18 @@ def _index(studies: Mapping[int, StudyCues], attr: str) -> dict[str, list[int]]:
 
 def _without_common(studies: Mapping[int, StudyCues]) -> dict[int, StudyCues]:
     """The studies without the names and authors on more than MAX_SHARING of them: these are
-    no one trial's (a common acronym, a prolific author, one name of two people)."""
+    no one trial's (a common acronym, a prolific author, one name of two people). A name counts
+    the studies whose titles write it anywhere ('CBT for insomnia'), not only where a pattern
+    reads it as a name ('the CBT study'): a term of the review (an intervention, a measure, a
+    condition) is in many titles, a trial's name in its few reports."""
     common = {
         attr: {k for k, ids in _index(studies, attr).items() if len(ids) > MAX_SHARING}
-        for attr in ("names", "authors", "first_authors")
+        for attr in ("mentions", "authors", "first_authors")
     }
     return {
         sid: replace(
             s,
-            names=s.names - common["names"],
+            names=s.names - common["mentions"],
             authors=s.authors - common["authors"],
             first_authors=s.first_authors - common["first_authors"],
         )

@@ -64,11 +64,16 @@ def name_key(word: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", word.upper())
 
 
+def _in_capitals(title: str) -> bool:
+    """A title in capitals ('THE EFFECT OF …'): every word would look a name."""
+    letters = [c for c in title if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > len(letters) / 2
+
+
 def trial_names(title: str) -> set[str]:
     """The trial names a title writes, in their compared form (:func:`name_key`)."""
-    letters = [c for c in title if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > len(letters) / 2:
-        return set()  # a title in capitals ('THE EFFECT OF …'): every word would look a name
+    if _in_capitals(title):
+        return set()
     found = set()
     for pattern in _PATTERNS:
         for m in pattern.finditer(title):
@@ -77,6 +82,14 @@ def trial_names(title: str) -> set[str]:
             if _looks_like_name(word) and key not in _NOT_NAMES and not key.isdigit():
                 found.add(key)
     return found
+
+
+def name_words(title: str) -> set[str]:
+    """Every word of a title that looks like a name, wherever it stands ('CBT for insomnia'),
+    in its compared form: what tells a trial's name from a term many titles use."""
+    if _in_capitals(title):
+        return set()
+    return {name_key(w) for w in re.findall(_NAME, title) if _looks_like_name(w)}
 
 
 # A trial's reports other than its main paper say in their titles what they are: its protocol

@@ -177,3 +177,15 @@ def test_a_programme_tried_by_two_teams_on_one_population_is_two_trials():
     abstract = rec(title, [], 2015)
     ((_, link),) = links(norway, abstract).items()
     assert link.names == ("IPS",) and not link.authors
+
+
+def test_a_term_the_projects_titles_use_is_no_trials_name():
+    """'CBT', 'SF-36', 'BMI': an intervention, a measure or a condition the patterns can read
+    as a name ('the CBT study', 'SF-36: a validation study'). Written in the titles of more
+    than MAX_SHARING studies, whatever the words around it, it is the review's term, not one
+    trial's name; a trial's own name is on its few reports."""
+    topic = [rec(f"CBT for insomnia in group {n}", [f"Other{n}, A"]) for n in range(MAX_SHARING)]
+    one = rec("Sleep of nurses: the CBT study", TEAM[:1] + ["Lee, Ann"], 2012)
+    two = rec("Insomnia in older adults: the CBT study", TEAM[:1] + ["Wu, Bo"], 2014)
+    assert links(*topic, one, two) == {}
+    assert len(links(*topic[:10], one, two)) == 1  # on fewer studies it may be a trial's name
