@@ -85,6 +85,8 @@ def author_key(name: str) -> str:
     """'Smith, John' / 'Smith J' / 'J. Smith' -> 'smith j'; '' for a group's name (no
     initials: 'SPINE Study Group'), which would join every study the group signs."""
     parts = split_name(name)
+    if _acronyms(name, parts.given):
+        return ""
     given, family = fold_text(parts.given), fold_text(parts.surname)
     if not given:
         # 'P Nazzaro', 'J-R Norrefalk': initials before the surname without stops, as some
@@ -94,6 +96,16 @@ def author_key(name: str) -> str:
         if m:
             given, family = m.group(1).lower(), fold_text(m.group(2))
     return f"{family} {given[0]}" if family and given else ""
+
+
+def _acronyms(name: str, given: str) -> bool:
+    """'UK BEAM', 'MRC CFAS': a group's name of two acronyms, which split_name reads as a
+    surname and four initials. A person written in capitals has a comma before a given name in
+    full ('GRAESSLEY, SCOTT') or three initials at most ('NG KH'); four or more, with no comma
+    and no small letter, are an acronym (a rare person with four initials loses a cue, where a
+    group's key would join every study it signs)."""
+    letters = sum(c.isalpha() for c in given)
+    return "," not in name and not any(c.islower() for c in name) and letters > 3
 
 
 def _stem(word: str) -> str:

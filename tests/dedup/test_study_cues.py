@@ -189,3 +189,13 @@ def test_a_term_the_projects_titles_use_is_no_trials_name():
     two = rec("Insomnia in older adults: the CBT study", TEAM[:1] + ["Wu, Bo"], 2014)
     assert links(*topic, one, two) == {}
     assert len(links(*topic[:10], one, two)) == 1  # on fewer studies it may be a trial's name
+
+
+def test_a_groups_acronym_in_capitals_is_no_author():
+    """'UK BEAM', 'MRC CFAS': a group's name in two acronyms reads as a surname and four
+    initials; a person written in capitals has three initials at most ('NG KH', 'LI J')."""
+    from reviewkit.dedup.study_cues import author_key
+
+    assert author_key("UK BEAM") == author_key("MRC CFAS") == ""
+    assert (author_key("NG KH"), author_key("LI J"), author_key("J Li")) == ("ng k", "li j", "li j")
+    assert author_key("Smith JRR") == "smith j"
