@@ -94,15 +94,24 @@ def name_words(title: str) -> set[str]:
 
 # A trial's reports other than its main paper say in their titles what they are: its protocol
 # or design, its baseline, a follow-up ('two-year follow-up', 'five years after', 'long-term
-# effects'),
-# a secondary, subgroup or post hoc analysis, an economic or process evaluation, an extension.
-# Two main papers of one research group (its different trials) say none of this, so a team and
-# a topic suggest a link only beside such a report (study_cues.CueLink.suggests).
+# effects'), a secondary, subgroup or post hoc analysis, an economic or process evaluation, an
+# extension. Two main papers of one research group (its different trials) say none of this, so
+# a team and a topic suggest a link only beside such a report (study_cues.CueLink.suggests).
 _FOLLOW_ON = re.compile(
-    r"\b(?:protocol|design|rationale|baseline|follow[\s-]?up|years?\s+after"
+    # 'protocol' only of the report: 'study protocol', 'protocol for a randomised trial', a
+    # title opening or ending in it, 'protocol and statistical analysis plan', 'protocol
+    # paper'; 'an enhanced recovery protocol' is an intervention, as is 'a treatment
+    # protocol', which one team's different trials may share
+    r"\b(?:(?:study|trial|research|evaluation)\s+protocol|^protocol"
+    r"|protocol\s+(?:for|of)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,6}?(?:trial|study|evaluation)"
+    r"|protocol(?=\s+(?:and|paper)\b|\W*$)"
+    r"|design|rationale|baseline|follow[\s-]?up|years?\s+after"
     # 'long-term' only of a report's outcomes: 'long-term sickness absence' is a population
     r"|long[\s-]?term\s+(?:effects?|outcomes?|results|efficacy|safety)"
-    r"|secondary|subgroup|sub[\s-]?stud(?:y|ies)|post[\s-]?hoc|exploratory|ancillary"
+    # 'secondary' only of an analysis: 'secondary prevention', 'secondary care' and
+    # 'secondary progressive' name an intervention, a setting or a population
+    r"|secondary\s+(?:analys[ie]s|outcomes?|end[\s-]?points?|results|findings|data)"
+    r"|subgroup|sub[\s-]?stud(?:y|ies)|post[\s-]?hoc|exploratory|ancillary"
     # not 'qualitative': a qualitative study's title says its own design, and two of one team
     # on one population (the demo's two COVID-19 studies of Thailand's hill tribes) are two
     r"|economic|cost[\s-]?(?:effectiveness|utility|benefit)|process\s+evaluation"

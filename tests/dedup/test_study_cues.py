@@ -199,3 +199,21 @@ def test_a_groups_acronym_in_capitals_is_no_author():
     assert author_key("UK BEAM") == author_key("MRC CFAS") == ""
     assert (author_key("NG KH"), author_key("LI J"), author_key("J Li")) == ("ng k", "li j", "li j")
     assert author_key("Smith JRR") == "smith j"
+
+
+def test_an_intervention_called_a_protocol_or_secondary_prevention_is_no_follow_on():
+    """'protocol' and 'secondary' say what a report is only of the report ('study protocol',
+    'protocol for a randomised trial', 'secondary analysis'); 'an enhanced recovery protocol'
+    and 'secondary prevention' name an intervention, on a group's two main papers."""
+    assert follow_on_report("Study protocol of the SPINE trial")
+    assert follow_on_report("Protocol for a cluster randomised trial of exercise")
+    assert follow_on_report("A randomised trial of exercise: protocol.")
+    assert follow_on_report("The SPINE trial: protocol and statistical analysis plan")
+    assert follow_on_report("Protocol: exercise for back pain, a cluster randomised trial")
+    assert follow_on_report("Secondary analysis of a randomised trial of exercise")
+    assert follow_on_report("Secondary outcomes of a randomised trial of exercise")
+    assert not follow_on_report("An enhanced recovery protocol after colorectal surgery: a trial")
+    assert not follow_on_report("Nurse-led secondary prevention after myocardial infarction")
+    one = rec("Nurse-led secondary prevention after myocardial infarction: a trial", TEAM, 2010)
+    two = rec("Nurse-led secondary prevention after myocardial infarction in women", TEAM, 2012)
+    assert links(one, two) == {}
