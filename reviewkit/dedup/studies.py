@@ -93,10 +93,7 @@ def _settled(db: Store, cmap: Mapping[int, int]) -> set[tuple[int, int]]:
     verdict or a suggestion, read through the current duplicate clusters (a merge after the
     verdict may have given a study another canonical record: the verdict is on the study, not
     on a record id), and every two reports of one confirmed study."""
-    out = set()
-    for lk in rows.current_study_links(db):
-        a, b = cmap.get(lk.record_a, lk.record_a), cmap.get(lk.record_b, lk.record_b)
-        out.add((min(a, b), max(a, b)))
+    out = {_pair(cmap, lk) for lk in rows.current_study_links(db)}
     for group in _confirmed_groups(db, cmap):
         out.update(combinations(group, 2))
     return out
@@ -152,11 +149,25 @@ def decide_study_link(db: Store, a: int, b: int, same: bool, person: str) -> Stu
 
 
 def open_suggestions(db: Store) -> list[StudyLinkView]:
-    """Suggested links no person has settled yet, by canonical record ids."""
-    return [
-        StudyLinkView(lk.record_a, lk.record_b, lk.verdict, lk.evidence, lk.made_by)
-        for lk in rows.current_study_links(db, "suggested")
-    ]
+    """Suggested links no person has settled yet, by current canonical record ids: a merge
+    after the suggestion moves it to the study's new canonical record, where a verdict on the
+    two studies settles it (and a pair now one record or one confirmed study needs none)."""
+    cmap = links.canonical_map(db)
+    current = rows.current_study_links(db)
+    settled = {_pair(cmap, lk) for lk in current if lk.verdict != "suggested"}
+    settled.update(p for g in _confirmed_groups(db, cmap) for p in combinations(g, 2))
+    out: dict[tuple[int, int], StudyLinkView] = {}
+    for lk in current:
+        lo, hi = _pair(cmap, lk)
+        if lk.verdict == "suggested" and lo != hi and (lo, hi) not in settled | out.keys():
+            out[(lo, hi)] = StudyLinkView(lo, hi, lk.verdict, lk.evidence, lk.made_by)
+    return list(out.values())
+
+
+def _pair(cmap: Mapping[int, int], lk: rows.StudyLink) -> tuple[int, int]:
+    """A link's two studies by their current canonical records, lower first."""
+    a, b = cmap.get(lk.record_a, lk.record_a), cmap.get(lk.record_b, lk.record_b)
+    return (min(a, b), max(a, b))
 
 
 @dataclass(frozen=True)

@@ -144,3 +144,22 @@ def test_a_rejected_link_is_not_suggested_again_after_a_merge(project_a):
     assert canonical_map(db)[main] == copy
     assert suggest_study_links(db) == 0
     assert {(s.a, s.b) for s in open_suggestions(db)} == set()
+
+
+def test_a_suggestion_settled_through_a_merged_copy_is_no_longer_open(project_a):
+    """A suggestion on records 2 and 3, then 3 merged into 1 and the person's verdict on 1 and 2
+    (the same two studies): the suggestion is settled, not waiting for a person for ever."""
+    copy, protocol, main = add_records(
+        project_a,
+        [
+            other(2, source="Embase"),
+            other(1, abstract_sections=_abstract("ClinicalTrials.gov NCT01234567.")),
+            other(2, raw=DATABANK, source="PubMed"),
+        ],
+    )
+    db = project_a.db
+    assert suggest_study_links(db) == 1
+    engine.merge_records(db, copy, main, "lead")
+    assert [(s.a, s.b) for s in open_suggestions(db)] == [(copy, protocol)]  # by canonical ids
+    decide_study_link(db, copy, protocol, False, "lead")
+    assert open_suggestions(db) == []
