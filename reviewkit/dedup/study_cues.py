@@ -88,10 +88,13 @@ def author_key(name: str) -> str:
     if _acronyms(name, parts.given):
         return ""
     given, family = fold_text(parts.given), fold_text(parts.surname)
-    if not given:
+    if not given or re.fullmatch(r"[A-Z]\.?", parts.surname):
         # 'P Nazzaro', 'J-R Norrefalk': initials before the surname without stops, as some
         # exports write them (ASReview's Cohen sets); split_name reads undotted capitals there
-        # as an acronym, right for a group's name, so one or two capitals only are read here
+        # as an acronym, right for a group's name, so one or two capitals only are read here.
+        # In capitals ('J LI') it reads the surname as initials and the initial as the
+        # surname: a surname of one letter is read again here ('KH NG' stays ambiguous with
+        # 'NG KH', a surname and initials, and is left as split_name reads it).
         m = _INITIAL_FIRST.fullmatch(name.strip())
         if m:
             given, family = m.group(1).lower(), fold_text(m.group(2))

@@ -201,6 +201,18 @@ def test_a_groups_acronym_in_capitals_is_no_author():
     assert author_key("Smith JRR") == "smith j"
 
 
+def test_initials_first_in_capitals_keep_the_surname():
+    """'J LI', 'J LEE' (an export in capitals, initials first): split_name reads the surname as
+    initials and the initial as a surname ('j l' for both); a one-letter surname is an initial."""
+    from reviewkit.dedup.study_cues import author_key
+
+    assert (author_key("J LI"), author_key("J LEE"), author_key("NG KH")) == (
+        "li j",
+        "lee j",
+        "ng k",
+    )
+
+
 def test_an_intervention_called_a_protocol_or_secondary_prevention_is_no_follow_on():
     """'protocol' and 'secondary' say what a report is only of the report ('study protocol',
     'protocol for a randomised trial', 'secondary analysis'); 'an enhanced recovery protocol'
