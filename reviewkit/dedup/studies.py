@@ -159,8 +159,8 @@ def open_suggestions(db: Store) -> list[StudyLinkView]:
     out: dict[tuple[int, int], StudyLinkView] = {}
     for lk in current:
         lo, hi = _pair(cmap, lk)
-        if lk.verdict == "suggested" and lo != hi and (lo, hi) not in settled | out.keys():
-            out[(lo, hi)] = StudyLinkView(lo, hi, lk.verdict, lk.evidence, lk.made_by)
+        if lk.verdict == "suggested" and lo != hi and (lo, hi) not in settled:
+            out.setdefault((lo, hi), StudyLinkView(lo, hi, lk.verdict, lk.evidence, lk.made_by))
     return list(out.values())
 
 
