@@ -9,8 +9,9 @@ one trial do share, and what tells them from their neighbours:
   follow-up, written by many of the same people (:mod:`reviewkit.dedup.study_names`);
 - a research group's **different trials share the team but not the name**, nor the population
   (the group's low-back-pain trial and its neck-pain trial): authors alone suggest nothing;
-- a programme evaluated in **two trials shares a name** but not the team, the population or the
-  period: a name alone suggests nothing either.
+- a programme evaluated in **two trials shares a name**, often its population and title words
+  too (IPS in two countries), but not the team or the period: a name alone, or a name and
+  words between two teams with no author in common, suggests nothing either.
 
 So a pair is suggested when it shares a trial name and one author or more, or a trial name and
 its titles' words when one of the two lists no authors (two teams with no author in common are
