@@ -99,12 +99,12 @@ def name_words(title: str) -> set[str]:
 # a team and a topic suggest a link only beside such a report (study_cues.CueLink.suggests).
 _FOLLOW_ON = re.compile(
     # 'protocol' only of the report: 'study protocol', 'protocol for a randomised trial', a
-    # title opening or ending in it, 'protocol and statistical analysis plan', 'protocol
-    # paper'; 'an enhanced recovery protocol' is an intervention, as is 'a treatment
-    # protocol', which one team's different trials may share
+    # title opening or ending in it, 'protocol and statistical analysis plan', 'objectives,
+    # protocol, and progress', 'protocol paper'; 'an enhanced recovery protocol' is an
+    # intervention, as is 'a treatment protocol', which one team's different trials may share
     r"\b(?:(?:study|trial|research|evaluation)\s+protocol|^protocol"
     r"|protocol\s+(?:for|of)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,6}?(?:trial|study|evaluation)"
-    r"|protocol(?=\s+(?:and|paper)\b|\W*$)"
+    r"|protocol(?=\s*,|\s+(?:and|paper)\b|\W*$)"
     r"|design|rationale|baseline|follow[\s-]?up|years?\s+after"
     # 'long-term' only of a report's outcomes: 'long-term sickness absence' is a population
     r"|long[\s-]?term\s+(?:effects?|outcomes?|results|efficacy|safety)"

@@ -222,6 +222,7 @@ def test_an_intervention_called_a_protocol_or_secondary_prevention_is_no_follow_
     assert follow_on_report("A randomised trial of exercise: protocol.")
     assert follow_on_report("The SPINE trial: protocol and statistical analysis plan")
     assert follow_on_report("Protocol: exercise for back pain, a cluster randomised trial")
+    assert follow_on_report("The Syst-Eur trial phase 2: objectives, protocol, and progress")
     assert follow_on_report("Secondary analysis of a randomised trial of exercise")
     assert follow_on_report("Secondary outcomes of a randomised trial of exercise")
     assert not follow_on_report("An enhanced recovery protocol after colorectal surgery: a trial")
