@@ -79,7 +79,8 @@ class StudyCues:
     mentions: frozenset[str] = frozenset()  # name-like words anywhere in its titles
 
 
-_INITIAL_FIRST = re.compile(r"([A-Z](?:-?[A-Z])?)\s+([A-Z][^\s,]+)")
+# 'P Nazzaro', 'J-R Norrefalk', 'B R Davis': one or two initials glued, or initials apart
+_INITIAL_FIRST = re.compile(r"([A-Z](?:-?[A-Z])?(?:\s[A-Z])*)\s+([A-Z][^\s,]+)")
 
 
 def author_key(name: str) -> str:
