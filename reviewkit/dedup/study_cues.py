@@ -11,11 +11,11 @@ one trial do share, and what tells them from their neighbours:
   (the group's low-back-pain trial and its neck-pain trial): authors alone suggest nothing;
 - a programme evaluated in **two trials shares a name**, often its population and title words
   too (IPS in two countries), but not the team or the period: a name alone, or a name and
-  words between two teams with no author in common, suggests nothing either.
+  words on two teams' main papers with no author in common, suggests nothing either.
 
 So a pair is suggested when it shares a trial name and one author or more, or a trial name and
-its titles' words when one of the two lists no authors (two teams with no author in common are
-a programme's two trials); or a team (the same first author, or two authors or more in common:
+its titles' words when one of the two lists no authors or is a follow-on report (two main
+papers of two teams with no author in common are a programme's two trials); or a team (the same first author, or two authors or more in common:
 first authors change between a trial's reports, senior authors less) and its titles' words
 (the intervention and the population they name) when one of the two titles says it is a
 follow-on report (a protocol, a follow-up, a secondary or economic analysis:
@@ -190,11 +190,12 @@ class CueLink:
         one of the two says it is a follow-on report (a group's different trials are two main
         papers, each with the team and the topic: measured, they were most of the team-and-
         words suggestions in the drug reviews, benchmarks/results/study-links.md). A name and
-        words without an author in common only where one of the two lists no authors (a
-        conference abstract): two teams that share none are two trials of one programme, and
-        a programme's trials often share its population too (IPS in Norway and in the
-        Netherlands: supported employment for severe mental illness, in both titles)."""
-        if self.names and (self.authors or (self.words and not self.two_teams)):
+        words between two teams with no author in common only when one of the two is a
+        follow-on report (a large trial's design paper and another writing group's subgroup
+        paper), as with a team: two main papers of two teams are two trials of one programme,
+        whose trials often share its population too (IPS in Norway and in the Netherlands:
+        supported employment for severe mental illness, in both titles)."""
+        if self.names and (self.authors or (self.words and (self.follow_on or not self.two_teams))):
             return True
         return self.team and bool(self.words) and self.follow_on
 

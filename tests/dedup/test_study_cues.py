@@ -176,6 +176,11 @@ def test_a_programme_tried_by_two_teams_on_one_population_is_two_trials():
     norway = rec(title, TEAM, 2014)
     netherlands = rec(title.replace("people", "persons"), OTHER_TEAM, 2016)
     assert links(norway, netherlands) == {}
+    # a large trial's design paper and a subgroup paper of another writing group: one says
+    # it is a follow-on report, as with a team and words
+    design = rec("The LIFE study: rationale and design of losartan in hypertension", TEAM, 1997)
+    subgroup = rec("Losartan in hypertension and diabetes: the LIFE study", OTHER_TEAM, 2002)
+    assert len(links(design, subgroup)) == 1
     abstract = rec(title, [], 2015)
     ((_, link),) = links(norway, abstract).items()
     assert link.names == ("IPS",) and not link.authors
