@@ -205,7 +205,13 @@ class CueLink:
         out = ("name",) if self.names else ()
         out += ("authors",) if self.authors else ()
         out += ("words",) if self.words else ()
-        return out + (("follow-on",) if self.follow_on and not self.names else ())
+        return out + (("follow-on",) if self._rests_on_follow_on else ())
+
+    @property
+    def _rests_on_follow_on(self) -> bool:
+        """Whether the rule needed the follow-on report: a team and words, or a name and words
+        between two teams (beside a name and an author in common it says nothing more)."""
+        return self.follow_on and (not self.names or self.two_teams)
 
     def evidence(self) -> str:
         """'trial name SPINE; authors Smith J (first), Lee K; title words spine, surgery;
@@ -220,7 +226,7 @@ class CueLink:
             parts.append(f"authors {shown}{more}{first}")
         if self.words:
             parts.append("title words " + ", ".join(self.words[:5]))
-        if self.follow_on and not self.names:
+        if self._rests_on_follow_on:
             parts.append("one a follow-on report")
         if self.years != (0, 0):
             lo, hi = self.years

@@ -180,7 +180,9 @@ def test_a_programme_tried_by_two_teams_on_one_population_is_two_trials():
     # it is a follow-on report, as with a team and words
     design = rec("The LIFE study: rationale and design of losartan in hypertension", TEAM, 1997)
     subgroup = rec("Losartan in hypertension and diabetes: the LIFE study", OTHER_TEAM, 2002)
-    assert len(links(design, subgroup)) == 1
+    ((_, life),) = links(design, subgroup).items()
+    assert life.cues == ("name", "words", "follow-on")  # what the suggestion rests on
+    assert "one a follow-on report" in life.evidence()
     abstract = rec(title, [], 2015)
     ((_, link),) = links(norway, abstract).items()
     assert link.names == ("IPS",) and not link.authors
