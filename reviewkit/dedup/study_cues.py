@@ -14,12 +14,13 @@ one trial do share, and what tells them from their neighbours:
   words on two teams' main papers with no author in common, suggests nothing either.
 
 So a pair is suggested when it shares a trial name and one author or more, or a trial name and
-its titles' words when one of the two lists no authors or is a follow-on report (two main
-papers of two teams with no author in common are a programme's two trials); or a team (the same first author, or two authors or more in common:
-first authors change between a trial's reports, senior authors less) and its titles' words
-(the intervention and the population they name) when one of the two titles says it is a
-follow-on report (a protocol, a follow-up, a secondary or economic analysis:
-:func:`reviewkit.dedup.study_names.follow_on_report`); always within one trial's period.
+its titles' words when one of the two lists no authors or is a follow-on report (two main papers
+of two teams with no author in common are a programme's two trials); or a team (the same first
+author, or two authors or more in common: first authors change between a trial's reports, senior
+authors less) and its titles' words (the intervention and the population they name) when one of
+the two titles says it is a follow-on report (a protocol, a follow-up, a secondary or economic
+analysis: :func:`reviewkit.dedup.study_names.follow_on_report`); always within one trial's
+period.
 Each suggestion names the cues it rests on (:attr:`CueLink.cues`); a person decides.
 """
 
