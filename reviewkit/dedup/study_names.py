@@ -98,12 +98,14 @@ def name_words(title: str) -> set[str]:
 # extension. Two main papers of one research group (its different trials) say none of this, so
 # a team and a topic suggest a link only beside such a report (study_cues.CueLink.suggests).
 _FOLLOW_ON = re.compile(
-    # 'protocol' only of the report: 'study protocol', 'protocol for a randomised trial', a
-    # title opening or ending in it, 'protocol and statistical analysis plan', 'objectives,
-    # protocol, and progress', 'protocol paper'; 'an enhanced recovery protocol' is an
-    # intervention, as is 'a treatment protocol', which one team's different trials may share
-    r"\b(?:(?:study|trial|research|evaluation)\s+protocol|^protocol"
-    r"|protocol\s+(?:for|of)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,6}?(?:trial|study|evaluation)"
+    # 'protocol' only of the report: 'study protocol', 'protocol for a randomised trial' (a
+    # systematic review, a test), 'meta-analysis protocol', a title opening or ending in it,
+    # 'protocol and statistical analysis plan', 'objectives, protocol, and progress',
+    # 'protocol paper'; 'an enhanced recovery protocol' is an intervention, as is 'a treatment
+    # protocol', which one team's different trials may share
+    r"\b(?:(?:study|trial|research|evaluation|review|analysis)\s+protocol|^protocol"
+    r"|protocol\s+(?:for|of)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:trial|study|evaluation|review|test|analysis|investigation|survey|experiment)"
     r"|protocol(?=\s*,|\s+(?:and|paper)\b|\W*$)"
     r"|design|rationale|baseline|follow[\s-]?up|years?\s+after"
     # 'long-term' only of a report's outcomes: 'long-term sickness absence' is a population

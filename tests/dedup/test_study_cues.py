@@ -232,6 +232,12 @@ def test_an_intervention_called_a_protocol_or_secondary_prevention_is_no_follow_
     assert follow_on_report("The SPINE trial: protocol and statistical analysis plan")
     assert follow_on_report("Protocol: exercise for back pain, a cluster randomised trial")
     assert follow_on_report("The Syst-Eur trial phase 2: objectives, protocol, and progress")
+    # a systematic review's protocol, and a protocol for a test (a Stage 1 Registered Report)
+    assert follow_on_report("AGENTS TARGETING THE EBOLA VIRUS: A PROTOCOL FOR A SYSTEMATIC REVIEW")
+    assert follow_on_report("Systematic review and meta-analysis protocol for Momordica charantia")
+    assert follow_on_report(
+        "Outcomes in trisomies: protocol for a test of the double hit hypothesis"
+    )
     assert follow_on_report("Secondary analysis of a randomised trial of exercise")
     assert follow_on_report("Secondary outcomes of a randomised trial of exercise")
     assert not follow_on_report("An enhanced recovery protocol after colorectal surgery: a trial")
