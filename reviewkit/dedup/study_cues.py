@@ -33,7 +33,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from itertools import combinations
 
-from reviewkit.author_names import split_name
+from reviewkit.author_names import split_name, split_run_together
 from reviewkit.dedup.study_names import follow_on_report, name_words, trial_names
 from reviewkit.records import Record, fold_text
 
@@ -145,7 +145,9 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
         follow_on = follow_on or follow_on_report(rec.title)
         names |= trial_names(rec.title)
         mentions |= name_words(rec.title) | names  # a name glued to a word ('…-WorkUp')
-        keys = [k for k in (author_key(a) for a in rec.authors) if k]
+        # an entry run together ('LevensonJ.L.McClishD.K.', an export that lost its
+        # separators) is read name by name, not as its first name only
+        keys = [k for a in rec.authors for k in map(author_key, split_run_together(a)) if k]
         if keys:
             firsts.add(keys[0])
         authors.update(keys)

@@ -245,3 +245,12 @@ def test_an_intervention_called_a_protocol_or_secondary_prevention_is_no_follow_
     one = rec("Nurse-led secondary prevention after myocardial infarction: a trial", TEAM, 2010)
     two = rec("Nurse-led secondary prevention after myocardial infarction in women", TEAM, 2012)
     assert links(one, two) == {}
+
+
+def test_an_author_list_run_together_is_read_name_by_name():
+    """'LevensonJ.L.McClishD.K.DahmanB.A.' (an export that lost its separators) holds three
+    authors, not one: the second report's 'McClishD.K.SmithW.R.' shares McClish."""
+    one = rec("Depression in sickle cell disease: the PiSCES project", ["LevensonJ.L.McClishD.K."])
+    two = rec("Pain in sickle cell disease: the PiSCES project", ["McClishD.K.SmithW.R."])
+    ((_, link),) = links(one, two).items()
+    assert link.authors == ("mcclish d",)
