@@ -21,7 +21,8 @@ NOTES: tuple[str, ...] = (
     " suggested). bib-dedupe's ten sets add five pairs: two conference abstracts of one"
     " thrombectomy registry (STRATIS) and two of one bumetanide trial (srsr: titles in capitals,"
     " where no name is read, and neither says it is a follow-on report), two pioglitazone"
-    " abstracts and two identical neuroimaging titles (no author in common in those records). So"
+    " abstracts and two identical neuroimaging titles (a team and their words since the run-"
+    "together author lists are read, but neither title says it is a follow-on report). So"
     " recall on registration truth is 0 of 6 and says little; what these sets measure is the false"
     " suggestions: 0 of 43,659 known negatives in the snapshot (the authors cue alone hits 206,"
     " a team 20), 1 of 1,888 in srsr, 0 elsewhere.",
