@@ -130,14 +130,16 @@ def measure(studies: dict[str, list[Record]], n_records: int, truth=None) -> dic
     weight = word_weights(cues)
     per_cue = {c: {"true": 0, "false": 0} for c in CUES}
     found = []
+    # 'rule' is what dedup studies suggests: cue_links, with its guards (a name or an author on
+    # more than MAX_SHARING studies joins no pair), which compare alone does not apply
+    suggested = cue_links(cues)
     for pairs, key in ((true_pairs, "true"), (negatives, "false")):
         for a, b in sorted(pairs):
-            hits = _hits(compare(cues[a], cues[b], weight))
+            hits = _hits(compare(cues[a], cues[b], weight)) | {"rule": (a, b) in suggested}
             for c in CUES:
                 per_cue[c][key] += hits[c]
             if key == "true":
                 found.append((a, b, hits["rule"]))
-    suggested = cue_links(cues)
     return {
         "records": n_records,
         "studies": len(studies),
@@ -147,8 +149,8 @@ def measure(studies: dict[str, list[Record]], n_records: int, truth=None) -> dic
         "suggestions": len(suggested),
         "per_1000_records": round(1000 * len(suggested) / max(n_records, 1), 2),
         "suggested_by_cues": _by_cues(suggested),
-        "true_pairs_read": [_pair_row(studies, cues, weight, a, b) for a, b, _ in found],
-        "sample": [_pair_row(studies, cues, weight, a, b) for a, b in sorted(suggested)[:12]],
+        "true_pairs_read": [_pair_row(studies, cues, weight, a, b, s) for a, b, s in found],
+        "sample": [_pair_row(studies, cues, weight, a, b, True) for a, b in sorted(suggested)[:12]],
     }
 
 
@@ -163,13 +165,13 @@ def _by_cues(suggested: dict) -> dict[str, int]:
     return dict(sorted(out.items()))
 
 
-def _pair_row(studies, cues: dict[str, StudyCues], weight, a: str, b: str) -> dict:
+def _pair_row(studies, cues: dict[str, StudyCues], weight, a: str, b: str, suggested: bool) -> dict:
     link = compare(cues[a], cues[b], weight)
     return {
         "a": a,
         "b": b,
         "titles": [studies[a][0].title[:110], studies[b][0].title[:110]],
-        "suggested": bool(link and link.suggests),
+        "suggested": suggested,
         "evidence": link.evidence() if link else "(guard: years apart)",
     }
 
@@ -187,7 +189,7 @@ def review_b() -> dict:
     cues = {sid: study_cues(recs) for sid, recs in studies.items()}
     weight = word_weights(cues)
     figures["other_suggestions"] = [
-        _pair_row(studies, cues, weight, a, b)
+        _pair_row(studies, cues, weight, a, b, True)
         for a, b in sorted(cue_links(cues))
         if (a, b) in others
     ]

@@ -32,10 +32,11 @@ from reviewkit.store.db import Store
 MAX_REPORTS = 50  # a number on more studies than this is no one trial's (a cohort, a register)
 
 
-def _studies(db: Store) -> tuple[dict[int, set[str]], dict[int, StudyCues]]:
+def _studies(
+    db: Store, cmap: Mapping[int, int]
+) -> tuple[dict[int, set[str]], dict[int, StudyCues]]:
     """canonical record id -> (registration numbers found in any of its records, the cues of
     its records for :mod:`reviewkit.dedup.study_cues`)."""
-    cmap = links.canonical_map(db)
     numbers: dict[int, set[str]] = defaultdict(set)
     records: dict[int, list[Record]] = defaultdict(list)
     for rid, data, raw in rows.record_texts(db):
@@ -61,12 +62,13 @@ def suggest_study_links(db: Store) -> int:
     """Suggest a link for every two studies that share a registration number, or whose
     name, team and titles suggest one trial (:func:`reviewkit.dedup.study_cues.cue_links`),
     and have no verdict yet; returns the number of new suggestions."""
-    numbers, cues = _studies(db)
+    cmap = links.canonical_map(db)
+    numbers, cues = _studies(db, cmap)
     by_number: dict[str, set[int]] = defaultdict(set)
     for study, found in numbers.items():
         for n in found:
             by_number[n].add(study)
-    known = {(lk.record_a, lk.record_b) for lk in rows.current_study_links(db)}
+    known = _settled(db, cmap)
     evidence: dict[tuple[int, int], list[str]] = defaultdict(list)
     for number, studies in sorted(by_number.items()):
         if 1 < len(studies) <= MAX_REPORTS:
@@ -84,6 +86,17 @@ def suggest_study_links(db: Store) -> int:
     ]
     with db.transaction():
         return rows.add_study_links(db, new)
+
+
+def _settled(db: Store, cmap: Mapping[int, int]) -> set[tuple[int, int]]:
+    """Pairs of studies (canonical ids, lower first) that need no suggestion: each pair with a
+    verdict or a suggestion, read through the current duplicate clusters (a merge after the
+    verdict may have given a study another canonical record: the verdict is on the study, not
+    on a record id), and every two reports of one confirmed study."""
+    out = {_pair(cmap, lk) for lk in rows.current_study_links(db)}
+    for group in _confirmed_groups(db, cmap):
+        out.update(combinations(group, 2))
+    return out
 
 
 def _made_by(link: CueLink) -> str:
@@ -136,11 +149,25 @@ def decide_study_link(db: Store, a: int, b: int, same: bool, person: str) -> Stu
 
 
 def open_suggestions(db: Store) -> list[StudyLinkView]:
-    """Suggested links no person has settled yet, by canonical record ids."""
-    return [
-        StudyLinkView(lk.record_a, lk.record_b, lk.verdict, lk.evidence, lk.made_by)
-        for lk in rows.current_study_links(db, "suggested")
-    ]
+    """Suggested links no person has settled yet, by current canonical record ids: a merge
+    after the suggestion moves it to the study's new canonical record, where a verdict on the
+    two studies settles it (and a pair now one record or one confirmed study needs none)."""
+    cmap = links.canonical_map(db)
+    current = rows.current_study_links(db)
+    settled = {_pair(cmap, lk) for lk in current if lk.verdict != "suggested"}
+    settled.update(p for g in _confirmed_groups(db, cmap) for p in combinations(g, 2))
+    out: dict[tuple[int, int], StudyLinkView] = {}
+    for lk in current:
+        lo, hi = _pair(cmap, lk)
+        if lk.verdict == "suggested" and lo != hi and (lo, hi) not in settled:
+            out.setdefault((lo, hi), StudyLinkView(lo, hi, lk.verdict, lk.evidence, lk.made_by))
+    return list(out.values())
+
+
+def _pair(cmap: Mapping[int, int], lk: rows.StudyLink) -> tuple[int, int]:
+    """A link's two studies by their current canonical records, lower first."""
+    a, b = cmap.get(lk.record_a, lk.record_a), cmap.get(lk.record_b, lk.record_b)
+    return (min(a, b), max(a, b))
 
 
 @dataclass(frozen=True)

@@ -9,15 +9,18 @@ one trial do share, and what tells them from their neighbours:
   follow-up, written by many of the same people (:mod:`reviewkit.dedup.study_names`);
 - a research group's **different trials share the team but not the name**, nor the population
   (the group's low-back-pain trial and its neck-pain trial): authors alone suggest nothing;
-- a programme evaluated in **two trials shares a name** but not the team, the population or the
-  period: a name alone suggests nothing either.
+- a programme evaluated in **two trials shares a name**, often its population and title words
+  too (IPS in two countries), but not the team or the period: a name alone, or a name and
+  words on two teams' main papers with no author in common, suggests nothing either.
 
 So a pair is suggested when it shares a trial name and one author or more, or a trial name and
-its titles' words; or a team (the same first author, or two authors or more in common: first
-authors change between a trial's reports, senior authors less) and its titles' words (the
-intervention and the population they name) when one of the two titles says it is a follow-on
-report (a protocol, a follow-up, a secondary or economic analysis:
-:func:`reviewkit.dedup.study_names.follow_on_report`); always within one trial's period.
+its titles' words when one of the two lists no authors or is a follow-on report (two main papers
+of two teams with no author in common are a programme's two trials); or a team (the same first
+author, or two authors or more in common: first authors change between a trial's reports, senior
+authors less) and its titles' words (the intervention and the population they name) when one of
+the two titles says it is a follow-on report (a protocol, a follow-up, a secondary or economic
+analysis: :func:`reviewkit.dedup.study_names.follow_on_report`); always within one trial's
+period.
 Each suggestion names the cues it rests on (:attr:`CueLink.cues`); a person decides.
 """
 
@@ -30,8 +33,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from itertools import combinations
 
-from reviewkit.author_names import split_name
-from reviewkit.dedup.study_names import follow_on_report, trial_names
+from reviewkit.author_names import split_name, split_run_together
+from reviewkit.dedup.study_names import follow_on_report, name_words, trial_names
 from reviewkit.records import Record, fold_text
 
 # A trial's reports appear from its protocol to its long-term follow-up: a protocol two or three
@@ -74,24 +77,41 @@ class StudyCues:
     words: frozenset[str]  # its titles' content words
     follow_on: bool  # a title says it is a protocol, follow-up, secondary analysis …
     numbers: frozenset[str]  # registration numbers found in it (a guard, see cue_links)
+    mentions: frozenset[str] = frozenset()  # name-like words anywhere in its titles
 
 
-_INITIAL_FIRST = re.compile(r"([A-Z](?:-?[A-Z])?)\s+([A-Z][^\s,]+)")
+# 'P Nazzaro', 'J-R Norrefalk', 'B R Davis': one or two initials glued, or initials apart
+_INITIAL_FIRST = re.compile(r"([A-Z](?:-?[A-Z])?(?:\s[A-Z])*)\s+([A-Z][^\s,]+)")
 
 
 def author_key(name: str) -> str:
     """'Smith, John' / 'Smith J' / 'J. Smith' -> 'smith j'; '' for a group's name (no
     initials: 'SPINE Study Group'), which would join every study the group signs."""
     parts = split_name(name)
+    if _acronyms(name, parts.given):
+        return ""
     given, family = fold_text(parts.given), fold_text(parts.surname)
-    if not given:
+    if not given or re.fullmatch(r"[A-Z]\.?", parts.surname):
         # 'P Nazzaro', 'J-R Norrefalk': initials before the surname without stops, as some
         # exports write them (ASReview's Cohen sets); split_name reads undotted capitals there
-        # as an acronym, right for a group's name, so one or two capitals only are read here
+        # as an acronym, right for a group's name, so one or two capitals only are read here.
+        # In capitals ('J LI') it reads the surname as initials and the initial as the
+        # surname: a surname of one letter is read again here ('KH NG' stays ambiguous with
+        # 'NG KH', a surname and initials, and is left as split_name reads it).
         m = _INITIAL_FIRST.fullmatch(name.strip())
         if m:
             given, family = m.group(1).lower(), fold_text(m.group(2))
     return f"{family} {given[0]}" if family and given else ""
+
+
+def _acronyms(name: str, given: str) -> bool:
+    """'UK BEAM', 'MRC CFAS': a group's name of two acronyms, which split_name reads as a
+    surname and four initials. A person written in capitals has a comma before a given name in
+    full ('GRAESSLEY, SCOTT') or three initials at most ('NG KH'); four or more, with no comma
+    and no small letter, are an acronym (a rare person with four initials loses a cue, where a
+    group's key would join every study it signs)."""
+    letters = sum(c.isalpha() for c in given)
+    return "," not in name and not any(c.islower() for c in name) and letters > 3
 
 
 def _stem(word: str) -> str:
@@ -119,11 +139,15 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
     authors: set[str] = set()
     years: set[int] = set()
     words: set[str] = set()
+    mentions: set[str] = set()
     follow_on = False
     for rec in records:
         follow_on = follow_on or follow_on_report(rec.title)
         names |= trial_names(rec.title)
-        keys = [k for k in (author_key(a) for a in rec.authors) if k]
+        mentions |= name_words(rec.title) | names  # a name glued to a word ('…-WorkUp')
+        # an entry run together ('LevensonJ.L.McClishD.K.', an export that lost its
+        # separators) is read name by name, not as its first name only
+        keys = [k for a in rec.authors for k in map(author_key, split_run_together(a)) if k]
         if keys:
             firsts.add(keys[0])
         authors.update(keys)
@@ -141,6 +165,7 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
         frozenset(words),
         follow_on,
         frozenset(numbers),
+        frozenset(mentions),
     )
 
 
@@ -154,6 +179,7 @@ class CueLink:
     words: tuple[str, ...]  # shared title words, rarest first
     years: tuple[int, int]  # earliest and latest year of the two ((0, 0) when neither has one)
     follow_on: bool  # one of the two says it is a protocol, follow-up, secondary analysis …
+    two_teams: bool = False  # both list authors (after _without_common) and share none
 
     @property
     def team(self) -> bool:
@@ -166,8 +192,13 @@ class CueLink:
         beside a name); or a team and the intervention and population its titles name, when
         one of the two says it is a follow-on report (a group's different trials are two main
         papers, each with the team and the topic: measured, they were most of the team-and-
-        words suggestions in the drug reviews, benchmarks/results/study-links.md)."""
-        if self.names and (self.authors or self.words):
+        words suggestions in the drug reviews, benchmarks/results/study-links.md). A name and
+        words between two teams with no author in common only when one of the two is a
+        follow-on report (a large trial's design paper and another writing group's subgroup
+        paper), as with a team: two main papers of two teams are two trials of one programme,
+        whose trials often share its population too (IPS in Norway and in the Netherlands:
+        supported employment for severe mental illness, in both titles)."""
+        if self.names and (self.authors or (self.words and (self.follow_on or not self.two_teams))):
             return True
         return self.team and bool(self.words) and self.follow_on
 
@@ -177,7 +208,13 @@ class CueLink:
         out = ("name",) if self.names else ()
         out += ("authors",) if self.authors else ()
         out += ("words",) if self.words else ()
-        return out + (("follow-on",) if self.follow_on and not self.names else ())
+        return out + (("follow-on",) if self._rests_on_follow_on else ())
+
+    @property
+    def _rests_on_follow_on(self) -> bool:
+        """Whether the rule needed the follow-on report: a team and words, or a name and words
+        between two teams (beside a name and an author in common it says nothing more)."""
+        return self.follow_on and (not self.names or self.two_teams)
 
     def evidence(self) -> str:
         """'trial name SPINE; authors Smith J (first), Lee K; title words spine, surgery;
@@ -192,7 +229,7 @@ class CueLink:
             parts.append(f"authors {shown}{more}{first}")
         if self.words:
             parts.append("title words " + ", ".join(self.words[:5]))
-        if self.follow_on and not self.names:
+        if self._rests_on_follow_on:
             parts.append("one a follow-on report")
         if self.years != (0, 0):
             lo, hi = self.years
@@ -216,15 +253,18 @@ def _index(studies: Mapping[int, StudyCues], attr: str) -> dict[str, list[int]]:
 
 def _without_common(studies: Mapping[int, StudyCues]) -> dict[int, StudyCues]:
     """The studies without the names and authors on more than MAX_SHARING of them: these are
-    no one trial's (a common acronym, a prolific author, one name of two people)."""
+    no one trial's (a common acronym, a prolific author, one name of two people). A name counts
+    the studies whose titles write it anywhere ('CBT for insomnia'), not only where a pattern
+    reads it as a name ('the CBT study'): a term of the review (an intervention, a measure, a
+    condition) is in many titles, a trial's name in its few reports."""
     common = {
         attr: {k for k, ids in _index(studies, attr).items() if len(ids) > MAX_SHARING}
-        for attr in ("names", "authors", "first_authors")
+        for attr in ("mentions", "authors", "first_authors")
     }
     return {
         sid: replace(
             s,
-            names=s.names - common["names"],
+            names=s.names - common["mentions"],
             authors=s.authors - common["authors"],
             first_authors=s.first_authors - common["first_authors"],
         )
@@ -299,6 +339,7 @@ def compare(a: StudyCues, b: StudyCues, weight: Mapping[str, float]) -> CueLink 
         _shared_words(a, b, weight),
         years,
         a.follow_on or b.follow_on,
+        bool(a.authors and b.authors and not a.authors & b.authors),
     )
 
 

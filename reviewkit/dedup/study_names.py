@@ -64,11 +64,16 @@ def name_key(word: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", word.upper())
 
 
+def _in_capitals(title: str) -> bool:
+    """A title in capitals ('THE EFFECT OF …'): every word would look a name."""
+    letters = [c for c in title if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > len(letters) / 2
+
+
 def trial_names(title: str) -> set[str]:
     """The trial names a title writes, in their compared form (:func:`name_key`)."""
-    letters = [c for c in title if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > len(letters) / 2:
-        return set()  # a title in capitals ('THE EFFECT OF …'): every word would look a name
+    if _in_capitals(title):
+        return set()
     found = set()
     for pattern in _PATTERNS:
         for m in pattern.finditer(title):
@@ -79,17 +84,36 @@ def trial_names(title: str) -> set[str]:
     return found
 
 
+def name_words(title: str) -> set[str]:
+    """Every word of a title that looks like a name, wherever it stands ('CBT for insomnia'),
+    in its compared form: what tells a trial's name from a term many titles use."""
+    if _in_capitals(title):
+        return set()
+    return {name_key(w) for w in re.findall(_NAME, title) if _looks_like_name(w)}
+
+
 # A trial's reports other than its main paper say in their titles what they are: its protocol
 # or design, its baseline, a follow-up ('two-year follow-up', 'five years after', 'long-term
-# effects'),
-# a secondary, subgroup or post hoc analysis, an economic or process evaluation, an extension.
-# Two main papers of one research group (its different trials) say none of this, so a team and
-# a topic suggest a link only beside such a report (study_cues.CueLink.suggests).
+# effects'), a secondary, subgroup or post hoc analysis, an economic or process evaluation, an
+# extension. Two main papers of one research group (its different trials) say none of this, so
+# a team and a topic suggest a link only beside such a report (study_cues.CueLink.suggests).
 _FOLLOW_ON = re.compile(
-    r"\b(?:protocol|design|rationale|baseline|follow[\s-]?up|years?\s+after"
+    # 'protocol' only of the report: 'study protocol', 'protocol for a randomised trial' (a
+    # systematic review, a test), 'meta-analysis protocol', a title opening or ending in it,
+    # 'protocol and statistical analysis plan', 'objectives, protocol, and progress',
+    # 'protocol paper'; 'an enhanced recovery protocol' is an intervention, as is 'a treatment
+    # protocol', which one team's different trials may share
+    r"\b(?:(?:study|trial|research|evaluation|review|analysis)\s+protocol|^protocol"
+    r"|protocol\s+(?:for|of)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:trial|study|evaluation|review|test|analysis|investigation|survey|experiment)"
+    r"|protocol(?=\s*,|\s+(?:and|paper)\b|\W*$)"
+    r"|design|rationale|baseline|follow[\s-]?up|years?\s+after"
     # 'long-term' only of a report's outcomes: 'long-term sickness absence' is a population
     r"|long[\s-]?term\s+(?:effects?|outcomes?|results|efficacy|safety)"
-    r"|secondary|subgroup|sub[\s-]?stud(?:y|ies)|post[\s-]?hoc|exploratory|ancillary"
+    # 'secondary' only of an analysis: 'secondary prevention', 'secondary care' and
+    # 'secondary progressive' name an intervention, a setting or a population
+    r"|secondary\s+(?:analys[ie]s|outcomes?|end[\s-]?points?|results|findings|data)"
+    r"|subgroup|sub[\s-]?stud(?:y|ies)|post[\s-]?hoc|exploratory|ancillary"
     # not 'qualitative': a qualitative study's title says its own design, and two of one team
     # on one population (the demo's two COVID-19 studies of Thailand's hill tribes) are two
     r"|economic|cost[\s-]?(?:effectiveness|utility|benefit)|process\s+evaluation"

@@ -120,3 +120,46 @@ def test_a_number_after_a_line_break_is_read(project_a):
         project_a, [other(n, abstract_sections=_abstract("Trial.\nNCT01234567")) for n in (1, 2)]
     )
     assert suggest_study_links(project_a.db) == 1
+
+
+def test_a_rejected_link_is_not_suggested_again_after_a_merge(project_a):
+    """A person's verdict is on two studies, not on two record ids: when a later merge gives
+    one of them another canonical record (a lower id, a newer version), the pair it rejected
+    is still settled; and two reports already in one confirmed study need no suggestion."""
+    copy, protocol, main, follow_up = add_records(
+        project_a,
+        [
+            other(2, source="Embase"),  # a copy of the main paper, without its number
+            other(1, abstract_sections=_abstract("ClinicalTrials.gov NCT01234567.")),
+            other(2, raw=DATABANK, source="PubMed"),
+            other(3, abstract_sections=_abstract("Registration: NCT01234567 (follow-up)")),
+        ],
+    )
+    db = project_a.db
+    assert suggest_study_links(db) == 3
+    decide_study_link(db, protocol, main, False, "lead")
+    decide_study_link(db, protocol, follow_up, True, "lead")
+    decide_study_link(db, main, follow_up, True, "lead")
+    engine.merge_records(db, copy, main, "lead")  # the main paper's cluster is now `copy`'s
+    assert canonical_map(db)[main] == copy
+    assert suggest_study_links(db) == 0
+    assert {(s.a, s.b) for s in open_suggestions(db)} == set()
+
+
+def test_a_suggestion_settled_through_a_merged_copy_is_no_longer_open(project_a):
+    """A suggestion on records 2 and 3, then 3 merged into 1 and the person's verdict on 1 and 2
+    (the same two studies): the suggestion is settled, not waiting for a person for ever."""
+    copy, protocol, main = add_records(
+        project_a,
+        [
+            other(2, source="Embase"),
+            other(1, abstract_sections=_abstract("ClinicalTrials.gov NCT01234567.")),
+            other(2, raw=DATABANK, source="PubMed"),
+        ],
+    )
+    db = project_a.db
+    assert suggest_study_links(db) == 1
+    engine.merge_records(db, copy, main, "lead")
+    assert [(s.a, s.b) for s in open_suggestions(db)] == [(copy, protocol)]  # by canonical ids
+    decide_study_link(db, copy, protocol, False, "lead")
+    assert open_suggestions(db) == []

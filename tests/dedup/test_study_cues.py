@@ -155,6 +155,8 @@ def test_author_keys_of_every_export_form():
     forms = ("Nazzaro, Paolo", "Nazzaro P", "P Nazzaro", "P. Nazzaro")
     assert {author_key(a) for a in forms} == {"nazzaro p"}
     assert author_key("J-R Norrefalk") == "norrefalk j"
+    # initials apart, as the same exports write two of them (ALLHAT's 'B R Davis')
+    assert (author_key("B R Davis"), author_key("J A Staessen")) == ("davis b", "staessen j")
     # a group's name is no person's: it would join every study the group signs
     assert author_key("SPINE Study Group") == author_key("UK Study Group") == ""
 
@@ -164,3 +166,91 @@ def test_two_qualitative_studies_of_one_team_are_no_follow_on():
     one = rec("Experiences of COVID-19 measures among hill tribes: a qualitative study", TEAM)
     two = rec("Impacts of COVID-19 among hill tribes: a qualitative study", TEAM)
     assert not follow_on_report(one.title) and links(one, two) == {}
+
+
+def test_a_programme_tried_by_two_teams_on_one_population_is_two_trials():
+    """Individual Placement and Support in Norway and in the Netherlands: one programme's name,
+    the same population and words, two teams with no author in common, so two trials. A
+    record without authors (a conference abstract) can still join on a name and words."""
+    title = "Individual placement and support for people with severe mental illness: the IPS trial"
+    norway = rec(title, TEAM, 2014)
+    netherlands = rec(title.replace("people", "persons"), OTHER_TEAM, 2016)
+    assert links(norway, netherlands) == {}
+    # a large trial's design paper and a subgroup paper of another writing group: one says
+    # it is a follow-on report, as with a team and words
+    design = rec("The LIFE study: rationale and design of losartan in hypertension", TEAM, 1997)
+    subgroup = rec("Losartan in hypertension and diabetes: the LIFE study", OTHER_TEAM, 2002)
+    ((_, life),) = links(design, subgroup).items()
+    assert life.cues == ("name", "words", "follow-on")  # what the suggestion rests on
+    assert "one a follow-on report" in life.evidence()
+    abstract = rec(title, [], 2015)
+    ((_, link),) = links(norway, abstract).items()
+    assert link.names == ("IPS",) and not link.authors
+
+
+def test_a_term_the_projects_titles_use_is_no_trials_name():
+    """'CBT', 'SF-36', 'BMI': an intervention, a measure or a condition the patterns can read
+    as a name ('the CBT study', 'SF-36: a validation study'). Written in the titles of more
+    than MAX_SHARING studies, whatever the words around it, it is the review's term, not one
+    trial's name; a trial's own name is on its few reports."""
+    topic = [rec(f"CBT for insomnia in group {n}", [f"Other{n}, A"]) for n in range(MAX_SHARING)]
+    one = rec("Sleep of nurses: the CBT study", TEAM[:1] + ["Lee, Ann"], 2012)
+    two = rec("Insomnia in older adults: the CBT study", TEAM[:1] + ["Wu, Bo"], 2014)
+    assert links(*topic, one, two) == {}
+    assert len(links(*topic[:10], one, two)) == 1  # on fewer studies it may be a trial's name
+
+
+def test_a_groups_acronym_in_capitals_is_no_author():
+    """'UK BEAM', 'MRC CFAS': a group's name in two acronyms reads as a surname and four
+    initials; a person written in capitals has three initials at most ('NG KH', 'LI J')."""
+    from reviewkit.dedup.study_cues import author_key
+
+    assert author_key("UK BEAM") == author_key("MRC CFAS") == ""
+    assert (author_key("NG KH"), author_key("LI J"), author_key("J Li")) == ("ng k", "li j", "li j")
+    assert author_key("Smith JRR") == "smith j"
+
+
+def test_initials_first_in_capitals_keep_the_surname():
+    """'J LI', 'J LEE' (an export in capitals, initials first): split_name reads the surname as
+    initials and the initial as a surname ('j l' for both); a one-letter surname is an initial."""
+    from reviewkit.dedup.study_cues import author_key
+
+    assert (author_key("J LI"), author_key("J LEE"), author_key("NG KH")) == (
+        "li j",
+        "lee j",
+        "ng k",
+    )
+
+
+def test_an_intervention_called_a_protocol_or_secondary_prevention_is_no_follow_on():
+    """'protocol' and 'secondary' say what a report is only of the report ('study protocol',
+    'protocol for a randomised trial', 'secondary analysis'); 'an enhanced recovery protocol'
+    and 'secondary prevention' name an intervention, on a group's two main papers."""
+    assert follow_on_report("Study protocol of the SPINE trial")
+    assert follow_on_report("Protocol for a cluster randomised trial of exercise")
+    assert follow_on_report("A randomised trial of exercise: protocol.")
+    assert follow_on_report("The SPINE trial: protocol and statistical analysis plan")
+    assert follow_on_report("Protocol: exercise for back pain, a cluster randomised trial")
+    assert follow_on_report("The Syst-Eur trial phase 2: objectives, protocol, and progress")
+    # a systematic review's protocol, and a protocol for a test (a Stage 1 Registered Report)
+    assert follow_on_report("AGENTS TARGETING THE EBOLA VIRUS: A PROTOCOL FOR A SYSTEMATIC REVIEW")
+    assert follow_on_report("Systematic review and meta-analysis protocol for Momordica charantia")
+    assert follow_on_report(
+        "Outcomes in trisomies: protocol for a test of the double hit hypothesis"
+    )
+    assert follow_on_report("Secondary analysis of a randomised trial of exercise")
+    assert follow_on_report("Secondary outcomes of a randomised trial of exercise")
+    assert not follow_on_report("An enhanced recovery protocol after colorectal surgery: a trial")
+    assert not follow_on_report("Nurse-led secondary prevention after myocardial infarction")
+    one = rec("Nurse-led secondary prevention after myocardial infarction: a trial", TEAM, 2010)
+    two = rec("Nurse-led secondary prevention after myocardial infarction in women", TEAM, 2012)
+    assert links(one, two) == {}
+
+
+def test_an_author_list_run_together_is_read_name_by_name():
+    """'LevensonJ.L.McClishD.K.DahmanB.A.' (an export that lost its separators) holds three
+    authors, not one: the second report's 'McClishD.K.SmithW.R.' shares McClish."""
+    one = rec("Depression in sickle cell disease: the PiSCES project", ["LevensonJ.L.McClishD.K."])
+    two = rec("Pain in sickle cell disease: the PiSCES project", ["McClishD.K.SmithW.R."])
+    ((_, link),) = links(one, two).items()
+    assert link.authors == ("mcclish d",)
