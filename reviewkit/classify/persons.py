@@ -68,13 +68,13 @@ def names_person(e: Evidence) -> bool:
     if not words or term_names_disorder(e.text):
         return False
     if e.language in _NORDIC:
+        if _NORDIC_PEOPLE.fullmatch(words[-1].word):
+            return True
         # an ordinary noun's plural ends in -er as an agent does ("sykdommer", "bedrifter",
         # "tjenester", "arbeidsplasser"), so the record's word cannot tell them apart; the term
         # is written as the dictionary has it, singular or a stem of it ("arbeidsgiver*",
         # "bedrift*"), which ends in -er only for an agent
         term = tokens(e.term)
-        if _NORDIC_PEOPLE.fullmatch(words[-1].word):
-            return True
         return bool(term) and _nordic_word(term[-1].word) and _nordic_word(words[-1].word)
     return e.language == "en" and _english_word(words[-1].word)
 
