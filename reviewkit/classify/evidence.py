@@ -23,6 +23,10 @@ class Evidence:
     # (field number, start, end) of the words in the record's fields, for telling overlapping
     # evidence apart (:func:`longest_spans`); not stored, not shown
     span: tuple[int, int, int] | None = field(default=None, compare=False, repr=False)
+    # the language of the term's list ('en' for ``terms``, 'no', 'sv', 'da' for ``terms_no`` ...;
+    # 'en' for MeSH, publication types and the model), which decides whether its text names a
+    # person (:func:`reviewkit.classify.persons.names_person`); not stored, not shown
+    language: str = field(default="en", compare=False, repr=False)
 
     def short(self) -> str:
         """'term@where', and the report it was found in when that is another report of the study;

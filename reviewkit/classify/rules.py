@@ -79,7 +79,7 @@ class Suggestion:
         """The evidence as stored with a label row, with a tie or fallback flag appended."""
         items = [asdict(e) for e in self.evidence]
         for item in items:  # evidence from the record itself names no report (as stored before)
-            del item["span"]
+            del item["span"], item["language"]
             if not item["report"]:
                 del item["report"]
         if self.tie:

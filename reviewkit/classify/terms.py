@@ -453,7 +453,7 @@ def find_term(
                     out.append(
                         Evidence(
                             label, term.text, f.where, text, term.weight, negative,
-                            span=(n, start, end),
+                            span=(n, start, end), language=term.language,
                         )
                     )  # fmt: skip
     return out
