@@ -42,6 +42,8 @@ from reviewkit.store import records as record_rows
 # Whose word a study's labels are, first that stands: a person's, a person's on another report of
 # the study, the rules'. (The model's suggestion is shown beside them, never assigned.)
 METHOD_ORDER = ("person", "study", "rules")
+# the columns of `classify --csv` (ClassifyResult.rows), its header when no study is classified
+ROW_COLUMNS = ("record_id", "scheme", "rules", "suggested_by", "score", "tie", "evidence", "model")
 # The one place a method becomes words in the reports (:attr:`Assigned.status`): an offer from a
 # sibling report is still a suggestion for this report, but a person's word, so it says so.
 STATUS_WORDS = {
@@ -157,7 +159,7 @@ class ClassifyResult:
         }
 
     def rows(self) -> list[dict]:
-        """One row per record and scheme, for printing or CSV."""
+        """One row per record and scheme, for printing or CSV (its columns: ROW_COLUMNS)."""
         out = []
         for (rid, sid), sugg in sorted(self.rules.items()):
             model = self.model.get((rid, sid), [])

@@ -9,6 +9,7 @@ import click
 from reviewkit import settings
 from reviewkit.cli._common import OutputPath, out_dir_option, out_folder, progress_bar
 from reviewkit.cli._project import Name, load_project, project_option
+from reviewkit.cli._written import NO_RECORDS, NOTHING_INCLUDED_ALL, written
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.wording import quantity
@@ -93,6 +94,7 @@ def classify_command(
 ) -> None:
     """Suggest labels for the included studies, each with its score and evidence."""
     from reviewkit import classify, extract, outputs
+    from reviewkit.classify.stage import ROW_COLUMNS
 
     if csv_out is not None:  # before any work: the database is written only if the CSV can be
         outputs.check_output(csv_out)
@@ -107,12 +109,12 @@ def classify_command(
             project.protocol.scheme(s)
         ids = _studies(project, all_studies)
         if not ids:  # with --all the project has no records at all: import comes first
-            click.echo(
-                "no studies yet: import records first ('reviewkit import FILE')"
-                if all_studies
-                else "no included studies yet: finish screening, or pass --all to classify "
-                "every study"
-            )
+            why = NO_RECORDS if all_studies else NOTHING_INCLUDED_ALL
+            if csv_out:  # the sheet's header alone (README: a file with nothing in it)
+                outputs.write_csv(csv_out, ROW_COLUMNS, [])
+                click.echo(written(f"0 suggestions written to {csv_out}", 0, why))
+            else:
+                click.echo(f"0 studies classified ({why})")
             return
         # one transaction: when the CSV cannot be written (a full disk), nothing is stored
         with project.db.transaction():
@@ -121,8 +123,7 @@ def classify_command(
             filled = extract.prefill(project, ids)
             if csv_out:
                 rows = result.rows()
-                columns = list(rows[0]) if rows else ["record_id"]
-                outputs.write_csv(csv_out, columns, ([r.get(c, "") for c in columns] for r in rows))
+                outputs.write_csv(csv_out, ROW_COLUMNS, ([r[c] for c in ROW_COLUMNS] for r in rows))
         for (sid, label), n in sorted(result.counts().items()):
             # the none answer's name after its id ('none' says nothing of "Other design"); a
             # label's line stays id and count, the id being what 'reviewkit label' takes
@@ -283,7 +284,8 @@ def extract_export(project_dir: Path, file: Path, all_studies: bool) -> None:
     try:
         ids = _studies(project, all_studies)
         extract.export_csv(project, ids, file, prefill=True)
-        click.echo(f"{_counted(ids, classify.study_map(project))} written to {file}")
+        said = f"{_counted(ids, classify.study_map(project))} written to {file}"
+        click.echo(written(said, len(ids), NO_RECORDS if all_studies else NOTHING_INCLUDED_ALL))
     finally:
         project.close()
 
