@@ -130,6 +130,9 @@ def classify_command(
             scheme = project.protocol.scheme(sid)
             named = f"\t{scheme.none_label_name}" if label == scheme.none_id else ""
             click.echo(f"{sid}\t{label}\t{n}{named}")
+        ties = _ties_waiting(project, result)
+        if ties:
+            click.echo(ties)
         for status in result.model_status.values():
             click.echo(status.describe())
         click.echo(
@@ -140,6 +143,31 @@ def classify_command(
             click.echo(f"suggestions written to {csv_out}")
     finally:
         project.close()
+
+
+def _ties_waiting(project: Project, result) -> str:
+    """'ties waiting for a person: 1 of 2 (topic: 1 of 2); …', or '' when the rules found no
+    tie. The 'SCHEME<tab>tie<tab>N' lines count the rules' ties, as the other lines count the
+    rules' labels (a scheme's lines add up to its studies); a tie a person settled since (a
+    confirmed label on any report of the study) no longer waits, and only this line says so."""
+    from reviewkit import classify
+
+    tied = result.tied_studies()
+    if not tied:
+        return ""
+    waiting: dict[str, int] = {}
+    for sid, studies in tied.items():
+        confirmed = classify.confirmed_labels(project, sid)
+        settled = {result.study.get(rid, rid) for rid, labels in confirmed.items() if labels}
+        waiting[sid] = len(studies - settled)
+    total, left = sum(len(s) for s in tied.values()), sum(waiting.values())
+    if not left:
+        return f"ties waiting for a person: none (all {total} settled by a confirmed label)"
+    per_scheme = ", ".join(f"{sid}: {waiting[sid]} of {len(tied[sid])}" for sid in tied)
+    return (
+        f"ties waiting for a person: {left} of {total} ({per_scheme}); 'reviewkit confirm'"
+        " shows each with its evidence"
+    )
 
 
 def _renewed(renewed: dict[str, set[int]]) -> str:
