@@ -10,6 +10,7 @@ from reviewkit.searches.diff import (
     diff_runs,
     history,
     run_pmids,
+    stored_titles,
 )
 from reviewkit.searches.identification import (
     IdentificationCounts,
@@ -42,5 +43,6 @@ __all__ = [
     "run_searches",
     "searches_to_run",
     "search_log",
+    "stored_titles",
     "test_query",
 ]
