@@ -16,7 +16,6 @@ from reviewkit.wording import quantity
 
 if TYPE_CHECKING:
     from reviewkit.searches import RunDiff, RunReport
-    from reviewkit.store import Store
 
 BASE_URL_ENV = settings.EUTILS_URL.name
 
@@ -285,7 +284,7 @@ def diff_command(name: str | None, runs: tuple[int, ...], bare: bool, project_di
     Example: reviewkit search diff SEARCH-NAME 3 7   (a name of [[searches]] in the protocol;
     run numbers from 'search history')
     """
-    from reviewkit.searches import complete_runs, diff_runs
+    from reviewkit.searches import complete_runs, diff_runs, stored_titles
 
     with load_project(project_dir) as project:
         names = [s.name for s in project.protocol.searches]
@@ -305,12 +304,14 @@ def diff_command(name: str | None, runs: tuple[int, ...], bare: bool, project_di
             )
         if name is not None:
             project.protocol.search(name)
-            _echo_diff(project.db, diff_runs(project.db, name, *(runs or (None, None))), bare)
+            d = diff_runs(project.db, name, *(runs or (None, None)))
+            _echo_diff(d, None if bare else stored_titles(project.db, [*d.new, *d.gone]))
             return
         # every search the protocol stores, in its order; one run alone has nothing to compare
         rerun = [n for n in names if len(complete_runs(project.db, n)) >= 2]
         for n in rerun:
-            _echo_diff(project.db, diff_runs(project.db, n), bare)
+            d = diff_runs(project.db, n)
+            _echo_diff(d, None if bare else stored_titles(project.db, [*d.new, *d.gone]))
         once = [n for n in names if n not in rerun]
         if once:
             click.echo(
@@ -318,20 +319,17 @@ def diff_command(name: str | None, runs: tuple[int, ...], bare: bool, project_di
             )
 
 
-def _echo_diff(db: Store, d: RunDiff, bare: bool) -> None:
-    """One search's diff: the counts line, then the new and gone PMIDs (each with its stored
-    record's title, or ``bare`` on one line each) and the changed ones."""
-    from reviewkit.searches import stored_titles
-
+def _echo_diff(d: RunDiff, titles: dict[str, str] | None) -> None:
+    """One search's diff: the counts line, then the new and gone PMIDs, one a line with its
+    stored record's title (``titles``; None: bare, on one line each kind, for scripts), and the
+    changed ones."""
     click.echo(f"{d.search}: run {d.run_a} -> run {d.run_b}: {_compared(d, d.run_a, d.run_b)}")
-    titles = {} if bare else stored_titles(db, [*d.new, *d.gone])
     width = _terminal_width()
     for label, pmids in (("new", d.new), ("gone", d.gone)):
-        if pmids and bare:
+        if pmids and titles is None:
             click.echo(f"  {label}: {' '.join(pmids)}")
-        for pmid in [] if bare else pmids:
-            title = titles.get(pmid, "")
-            click.echo(_cut(f"  {label}: {pmid}  {title}".rstrip(), width))
+        for pmid in [] if titles is None else pmids:
+            click.echo(_cut(f"  {label}: {pmid}  {titles.get(pmid, '')}".rstrip(), width))
     _echo_deleted(d.deleted)
     for pmid, fields in d.changed.items():
         click.echo(f"  changed: {pmid} ({', '.join(fields)})")

@@ -107,6 +107,20 @@ def test_a_refused_deletion_look_up_is_said_and_the_run_still_completes(
     assert ("deleted-unchecked", "Invalid query: PMID look-ups refused here") in second.messages
 
 
+def _merged_rerun(
+    tmp_path: Path, project_dir: Path, make_server: ServerFactory, english: list[bytes]
+) -> str:
+    """Run 'rerun' twice, NLM having merged an article's PMID into 99000123 between the runs
+    (new under it, deleted under the old); returns the old PMID."""
+    old = pmid_of(english[2])
+    kept = set_pmid(english[2], "99000123")
+    before, after = snapshots(tmp_path, english, kept + delete_block(old))
+    for files in (before, after):
+        url = serve(make_server, files).base_url
+        assert cli("search", "run", "rerun", "--base-url", url, "--project", project_dir) == 0
+    return old
+
+
 def test_a_duplicate_merged_into_another_pmid_is_new_under_it_and_deleted_under_the_old(
     tmp_path: Path,
     project_dir: Path,
@@ -115,12 +129,7 @@ def test_a_duplicate_merged_into_another_pmid_is_new_under_it_and_deleted_under_
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """NLM deletes one PMID of an article entered twice; the other, kept, is the article."""
-    old = pmid_of(english[2])
-    kept = set_pmid(english[2], "99000123")
-    before, after = snapshots(tmp_path, english, kept + delete_block(old))
-    for files in (before, after):
-        url = serve(make_server, files).base_url
-        assert cli("search", "run", "rerun", "--base-url", url, "--project", project_dir) == 0
+    old = _merged_rerun(tmp_path, project_dir, make_server, english)
     out = capsys.readouterr().out
     assert "since run 1: 1 new, 1 gone (1 deleted from PubMed), 0 changed" in out
     assert re.search(rf"gone because PubMed deleted them .*: {old}\n", out)
@@ -140,12 +149,7 @@ def test_diff_names_each_new_and_gone_pmid_by_its_title(
 ) -> None:
     """A librarian reading `search diff` saw bare PMIDs; each now has its stored title, cut to
     the terminal's width, and --pmids keeps the bare lines for scripts."""
-    old = pmid_of(english[2])
-    kept = set_pmid(english[2], "99000123")
-    before, after = snapshots(tmp_path, english, kept + delete_block(old))
-    for files in (before, after):
-        url = serve(make_server, files).base_url
-        assert cli("search", "run", "rerun", "--base-url", url, "--project", project_dir) == 0
+    old = _merged_rerun(tmp_path, project_dir, make_server, english)
     with open_project(project_dir) as project:
         ids = record_rows.ids_by_pmid(project.db, [old, "99000123"])
         title = {p: record_rows.get_record(project.db, ids[p][0]).title for p in ids}
