@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,6 +14,9 @@ from reviewkit.cli._written import NO_RECORDS, NOTHING_INCLUDED_ALL, written
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.wording import quantity
+
+if TYPE_CHECKING:
+    from reviewkit.classify import ClassifyResult
 
 all_option = click.option(
     "--all",
@@ -145,7 +149,7 @@ def classify_command(
         project.close()
 
 
-def _ties_waiting(project: Project, result) -> str:
+def _ties_waiting(project: Project, result: ClassifyResult) -> str:
     """'ties waiting for a person: 1 of 2 (topic: 1 of 2); …', or '' when the rules found no
     tie. The 'SCHEME<tab>tie<tab>N' lines count the rules' ties, as the other lines count the
     rules' labels (a scheme's lines add up to its studies); a tie a person settled since (a
@@ -426,6 +430,9 @@ def evidence_map_command(
         click.echo(emap.notes())
         for p in paths:
             click.echo(str(p))
+        if not ids:  # the files are written, every cell 0 (README: a file with nothing in it)
+            why = NO_RECORDS if all_studies else NOTHING_INCLUDED_ALL
+            click.echo(written("0 studies in the map", 0, why))
     finally:
         project.close()
 

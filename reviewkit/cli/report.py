@@ -47,6 +47,7 @@ def report_command(
 ) -> None:
     """Write the report: tables per label, evidence map, PRISMA 2020, agreement, exports."""
     from reviewkit.reports.report import write_report
+    from reviewkit.reports.studies import included_export
 
     chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
     if not chosen:  # '--format ""' (an unset shell variable) wrote no table and said nothing
@@ -66,8 +67,6 @@ def report_command(
         click.echo(f"{quantity(len(paths), 'file')} written to {out_dir}/")
         for p in paths:
             click.echo(f"  {p}")
-        from reviewkit.reports.studies import included_export
-
         if not included_export(project).reports:  # the files are there, their tables empty
             click.echo(written("0 included studies in the tables and exports", 0, NOTHING_INCLUDED))
         if new_version:

@@ -118,3 +118,11 @@ def test_report_says_its_tables_are_empty(nothing_included, tmp_path: Path, caps
     assert main(args) == 0
     assert f"0 included studies in the tables and exports {WHY}" in capsys.readouterr().out
     assert (out / "included.ris").is_file()
+
+
+def test_evidence_map_says_its_cells_are_empty(nothing_included, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "map"
+    args = ["evidence-map", "--project", nothing_included, "--out", str(out)]
+    assert main([*args, "--rows", "model-type", "--cols", "diagnosis"]) == 0
+    assert f"0 studies in the map {WHY}" in capsys.readouterr().out
+    assert (out / "evidence-map.csv").is_file()
