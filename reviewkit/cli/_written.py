@@ -5,8 +5,9 @@ writes it even when there is nothing to put in it, in its format's empty form (a
 sheet its header row, the search log its headings, RIS and BibTeX an empty file: the formats
 have no header), says ``0 … written to FILE (why: what to do)`` and exits 0. A script or a
 Makefile that expects the file finds it, and the person reads why it is empty instead of
-opening a file that looks broken (Zotero's RIS and BibTeX importers find no record in an empty
-file and call it "not in a supported format"). A command refuses (exit 2, nothing written)
+opening a file that looks broken (Zotero's RIS importer tells a file by its first ``TY  -``
+line, zotero/translators RIS.js detectImport, and calls an empty one "not in a supported
+format"; bibtexparser and rispy read an empty file as no entries). A command refuses (exit 2, nothing written)
 only when what was asked for cannot exist: an unknown reviewer, scheme, stage or search; and
 the decision log of a person with no decisions, whose empty file ``decisions import`` takes
 for a failed copy (see :func:`reviewkit.decision_exchange.export_decisions`).
