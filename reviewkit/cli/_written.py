@@ -21,7 +21,7 @@ import click
 NOTHING_INCLUDED = "nothing is included yet: finish screening ('reviewkit status' shows what waits)"
 # classify and extract take every study with --all
 NOTHING_INCLUDED_ALL = f"{NOTHING_INCLUDED}, or pass --all to take every study"
-NO_RECORDS = "the project has no records yet: import or search first"
+NO_RECORDS = "the project has no records yet: import records first ('reviewkit import FILE')"
 
 
 def written(said: str, n: int, why_none: str) -> str:
