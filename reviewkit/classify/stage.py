@@ -42,6 +42,8 @@ from reviewkit.store import records as record_rows
 # Whose word a study's labels are, first that stands: a person's, a person's on another report of
 # the study, the rules'. (The model's suggestion is shown beside them, never assigned.)
 METHOD_ORDER = ("person", "study", "rules")
+# the columns of `classify --csv` (ClassifyResult.rows), its header when no study is classified
+ROW_COLUMNS = ("record_id", "scheme", "rules", "suggested_by", "score", "tie", "evidence", "model")
 # The one place a method becomes words in the reports (:attr:`Assigned.status`): an offer from a
 # sibling report is still a suggestion for this report, but a person's word, so it says so.
 STATUS_WORDS = {
@@ -139,16 +141,33 @@ class ClassifyResult:
         report of the study); a tie counts once, as 'tie'. The reports of one study count once:
         under the labels offered from a confirmed report when there are any (as the reports
         take them), else under the labels the rules suggest for its reports."""
-        per_study: dict[tuple[str, int], list[list[Suggestion]]] = {}
-        for (rid, sid), sugg in self.rules.items():
-            per_study.setdefault((sid, self.study.get(rid, rid)), []).append(sugg)
         out: dict[tuple[str, str], int] = {}
-        for (sid, _), batches in per_study.items():
-            chosen = [b for b in batches if b and b[0].method == "study"] or batches
+        for (sid, _), chosen in self._per_study().items():
             tied = any(s.tie for b in chosen for s in b)
             for lab in ["tie"] if tied else dict.fromkeys(s.label for b in chosen for s in b):
                 out[(sid, lab)] = out.get((sid, lab), 0) + 1
         return out
+
+    def tied_studies(self) -> dict[str, set[int]]:
+        """scheme id -> the studies :meth:`counts` counts under 'tie' (the rules' ties, whether
+        or not a person has confirmed a label since)."""
+        out: dict[str, set[int]] = {}
+        for (sid, study), chosen in self._per_study().items():
+            if any(s.tie for b in chosen for s in b):
+                out.setdefault(sid, set()).add(study)
+        return out
+
+    def _per_study(self) -> dict[tuple[str, int], list[list[Suggestion]]]:
+        """(scheme, study) -> the suggestion batches that speak for the study: those offered
+        from a confirmed report when there are any (as the reports take them), else the rules'
+        for each of its reports."""
+        per_study: dict[tuple[str, int], list[list[Suggestion]]] = {}
+        for (rid, sid), sugg in self.rules.items():
+            per_study.setdefault((sid, self.study.get(rid, rid)), []).append(sugg)
+        return {
+            key: [b for b in batches if b and b[0].method == "study"] or batches
+            for key, batches in per_study.items()
+        }
 
     def renewed_studies(self) -> dict[str, set[int]]:
         """scheme id -> the studies (not reports) that got a new or changed suggestion."""
@@ -157,7 +176,7 @@ class ClassifyResult:
         }
 
     def rows(self) -> list[dict]:
-        """One row per record and scheme, for printing or CSV."""
+        """One row per record and scheme, for printing or CSV (its columns: ROW_COLUMNS)."""
         out = []
         for (rid, sid), sugg in sorted(self.rules.items()):
             model = self.model.get((rid, sid), [])

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from reviewkit import settings
 from reviewkit.cli._common import OutputPath, out_dir_option, out_folder, progress_bar
 from reviewkit.cli._project import Name, load_project, project_option
+from reviewkit.cli._written import NO_RECORDS, NOTHING_INCLUDED_ALL, written
 from reviewkit.errors import UserError
 from reviewkit.project import Project
 from reviewkit.wording import quantity
+
+if TYPE_CHECKING:
+    from reviewkit.classify import ClassifyResult
 
 all_option = click.option(
     "--all",
@@ -93,6 +98,7 @@ def classify_command(
 ) -> None:
     """Suggest labels for the included studies, each with its score and evidence."""
     from reviewkit import classify, extract, outputs
+    from reviewkit.classify.stage import ROW_COLUMNS
 
     if csv_out is not None:  # before any work: the database is written only if the CSV can be
         outputs.check_output(csv_out)
@@ -107,12 +113,12 @@ def classify_command(
             project.protocol.scheme(s)
         ids = _studies(project, all_studies)
         if not ids:  # with --all the project has no records at all: import comes first
-            click.echo(
-                "no studies yet: import records first ('reviewkit import FILE')"
-                if all_studies
-                else "no included studies yet: finish screening, or pass --all to classify "
-                "every study"
-            )
+            why = NO_RECORDS if all_studies else NOTHING_INCLUDED_ALL
+            if csv_out:  # the sheet's header alone (README: a file with nothing in it)
+                outputs.write_csv(csv_out, ROW_COLUMNS, [])
+                click.echo(written(f"0 suggestions written to {csv_out}", 0, why))
+            else:
+                click.echo(f"0 studies classified ({why})")
             return
         # one transaction: when the CSV cannot be written (a full disk), nothing is stored
         with project.db.transaction():
@@ -121,14 +127,16 @@ def classify_command(
             filled = extract.prefill(project, ids)
             if csv_out:
                 rows = result.rows()
-                columns = list(rows[0]) if rows else ["record_id"]
-                outputs.write_csv(csv_out, columns, ([r.get(c, "") for c in columns] for r in rows))
+                outputs.write_csv(csv_out, ROW_COLUMNS, ([r[c] for c in ROW_COLUMNS] for r in rows))
         for (sid, label), n in sorted(result.counts().items()):
             # the none answer's name after its id ('none' says nothing of "Other design"); a
             # label's line stays id and count, the id being what 'reviewkit label' takes
             scheme = project.protocol.scheme(sid)
             named = f"\t{scheme.none_label_name}" if label == scheme.none_id else ""
             click.echo(f"{sid}\t{label}\t{n}{named}")
+        ties = _ties_waiting(project, result)
+        if ties:
+            click.echo(ties)
         for status in result.model_status.values():
             click.echo(status.describe())
         click.echo(
@@ -139,6 +147,31 @@ def classify_command(
             click.echo(f"suggestions written to {csv_out}")
     finally:
         project.close()
+
+
+def _ties_waiting(project: Project, result: ClassifyResult) -> str:
+    """'ties waiting for a person: 1 of 2 (topic: 1 of 2); …', or '' when the rules found no
+    tie. The 'SCHEME<tab>tie<tab>N' lines count the rules' ties, as the other lines count the
+    rules' labels (a scheme's lines add up to its studies); a tie a person settled since (a
+    confirmed label on any report of the study) no longer waits, and only this line says so."""
+    from reviewkit import classify
+
+    tied = result.tied_studies()
+    if not tied:
+        return ""
+    waiting: dict[str, int] = {}
+    for sid, studies in tied.items():
+        confirmed = classify.confirmed_labels(project, sid)
+        settled = {result.study.get(rid, rid) for rid, labels in confirmed.items() if labels}
+        waiting[sid] = len(studies - settled)
+    total, left = sum(len(s) for s in tied.values()), sum(waiting.values())
+    if not left:
+        return f"ties waiting for a person: none (all {total} settled by a confirmed label)"
+    per_scheme = ", ".join(f"{sid}: {waiting[sid]} of {len(tied[sid])}" for sid in tied)
+    return (
+        f"ties waiting for a person: {left} of {total} ({per_scheme}); 'reviewkit confirm'"
+        " shows each with its evidence"
+    )
 
 
 def _renewed(renewed: dict[str, set[int]]) -> str:
@@ -283,7 +316,8 @@ def extract_export(project_dir: Path, file: Path, all_studies: bool) -> None:
     try:
         ids = _studies(project, all_studies)
         extract.export_csv(project, ids, file, prefill=True)
-        click.echo(f"{_counted(ids, classify.study_map(project))} written to {file}")
+        said = f"{_counted(ids, classify.study_map(project))} written to {file}"
+        click.echo(written(said, len(ids), NO_RECORDS if all_studies else NOTHING_INCLUDED_ALL))
     finally:
         project.close()
 
@@ -396,6 +430,9 @@ def evidence_map_command(
         click.echo(emap.notes())
         for p in paths:
             click.echo(str(p))
+        if not ids:  # the files are written, every cell 0 (README: a file with nothing in it)
+            why = NO_RECORDS if all_studies else NOTHING_INCLUDED_ALL
+            click.echo(written("0 studies in the map", 0, why))
     finally:
         project.close()
 

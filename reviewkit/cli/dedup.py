@@ -11,6 +11,7 @@ from click.core import ParameterSource
 from reviewkit import settings
 from reviewkit.cli._common import OutputPath, progress_bar
 from reviewkit.cli._project import Name, load_project, project_option
+from reviewkit.cli._written import NO_RECORDS, written
 from reviewkit.errors import UserError
 from reviewkit.wording import quantity
 
@@ -162,9 +163,14 @@ def _review_csv(
             )
     if csv_out:
         n = write_queue_csv(project.db, csv_out)
+        said = f"wrote {quantity(n, 'open pair')} to {csv_out}"
+        # an empty queue: the header alone, and why (README: a file with nothing in it)
         click.echo(
-            f"wrote {quantity(n, 'open pair')} to {csv_out} "
-            "(fill the verdict column: same / different)"
+            f"{said} (fill the verdict column: same / different)"
+            if n
+            else written(
+                said, n, "no pair waits for a person; after new records run 'reviewkit dedup'"
+            )
         )
 
 
@@ -358,7 +364,9 @@ def report_cmd(ctx: click.Context, project_dir: Path, csv_file: Path | None, by_
         reports = sum(len(g.reports) for g in groups)
         click.echo(f"studies with several reports:     {len(groups)} ({reports} reports)")
     if csv_file is not None:
-        click.echo(f"wrote {quantity(clusters, 'cluster')} to {csv_file}")
+        said = f"wrote {quantity(clusters, 'cluster')} to {csv_file}"
+        why = "no records linked as duplicates yet" if rep.records else NO_RECORDS
+        click.echo(written(said, clusters or 0, why))
     if disagree:
         click.echo(f"merged studies whose decisions disagree: {len(disagree)} (for the lead)")
         for c in disagree:

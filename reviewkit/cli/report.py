@@ -9,6 +9,7 @@ import click
 from reviewkit import outputs
 from reviewkit.cli._common import OutputPath, out_dir_option, out_folder
 from reviewkit.cli._project import Name, load_project, project_option
+from reviewkit.cli._written import NO_RECORDS, NOTHING_INCLUDED, nothing_to_stdout, written
 from reviewkit.errors import UserError
 from reviewkit.wording import quantity
 
@@ -46,6 +47,7 @@ def report_command(
 ) -> None:
     """Write the report: tables per label, evidence map, PRISMA 2020, agreement, exports."""
     from reviewkit.reports.report import write_report
+    from reviewkit.reports.studies import included_export
 
     chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
     if not chosen:  # '--format ""' (an unset shell variable) wrote no table and said nothing
@@ -65,6 +67,8 @@ def report_command(
         click.echo(f"{quantity(len(paths), 'file')} written to {out_dir}/")
         for p in paths:
             click.echo(f"  {p}")
+        if not included_export(project).reports:  # the files are there, their tables empty
+            click.echo(written("0 included studies in the tables and exports", 0, NOTHING_INCLUDED))
         if new_version:
             from reviewkit.reports.versions import latest, unsettled
 
@@ -144,22 +148,34 @@ def export_command(
             text, n = export_every_record(project, out_file)
             if out_file is None:
                 click.echo(text.encode("utf-8"), nl=False)
+                nothing_to_stdout("records", n, NO_RECORDS)
             else:
-                click.echo(
-                    f"{quantity(n, 'record')} and their fates written to {out_file}", err=True
-                )
+                said = f"{quantity(n, 'record')} and their fates written to {out_file}"
+                click.echo(written(said, n, NO_RECORDS), err=True)
             return
         chosen = included_export(project)
         ids = chosen.reports
+        why = _why_empty(fmt)
         if out_file is None:
             # UTF-8 bytes, as the --out file is, whatever the locale's encoding (bytes go to
             # the binary stream under stdout)
             click.echo(export_records(project, ids, fmt).encode("utf-8"), nl=False)
+            nothing_to_stdout("included studies", len(ids), why)
         else:
             export_to_file(project, ids, fmt, out_file)
-            click.echo(f"{_exported(len(ids), chosen.studies)} written to {out_file}", err=True)
+            said = f"{_exported(len(ids), chosen.studies)} written to {out_file}"
+            click.echo(written(said, len(ids), why), err=True)
     finally:
         project.close()
+
+
+def _why_empty(fmt: str) -> str:
+    """Why an export of the included studies is empty; RIS and BibTeX have no header, so their
+    empty file is 0 bytes, in which a reference manager finds nothing to import."""
+    if fmt == "csv":
+        return NOTHING_INCLUDED
+    named = {"ris": "RIS", "bibtex": "BibTeX"}[fmt]
+    return f"{NOTHING_INCLUDED}; a reference manager imports nothing from an empty {named} file"
 
 
 def _exported(reports: int, studies: int | None) -> str:

@@ -156,6 +156,25 @@ def _compared(d: RunDiff | RunReport, run_a: int, run_b: int) -> str:
     return text
 
 
+def _terminal_width() -> int | None:
+    """The terminal's width when stdout is one; None when it is piped (a file, less, grep keep
+    whole titles)."""
+    import shutil
+    import sys
+
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size().columns
+
+
+def _cut(line: str, width: int | None) -> str:
+    """``line`` cut with '…' to ``width`` characters (None: whole), so that a long title takes
+    one terminal line and the PMIDs stay a column."""
+    if width is None or len(line) <= width:
+        return line
+    return line[: max(width - 1, 0)] + "…"
+
+
 def _echo_deleted(deleted: list[str]) -> None:
     """The gone PMIDs PubMed no longer has, in one line (the log keeps each with its run)."""
     if deleted:
@@ -259,8 +278,14 @@ def log_command(out: Path | None, project_dir: Path) -> None:
 @search_group.command("diff")
 @click.argument("name", required=False)
 @click.argument("runs", nargs=-1, type=int)
+@click.option(
+    "--pmids",
+    "bare",
+    is_flag=True,
+    help="The new and gone PMIDs bare, on one line each kind (for scripts), without titles.",
+)
 @project_option
-def diff_command(name: str | None, runs: tuple[int, ...], project_dir: Path) -> None:
+def diff_command(name: str | None, runs: tuple[int, ...], bare: bool, project_dir: Path) -> None:
     """What changed between two runs of NAME (default: its last two complete runs); without
     NAME, of every stored search between its last two complete runs: what is new since the
     last run.
@@ -268,7 +293,7 @@ def diff_command(name: str | None, runs: tuple[int, ...], project_dir: Path) -> 
     Example: reviewkit search diff SEARCH-NAME 3 7   (a name of [[searches]] in the protocol;
     run numbers from 'search history')
     """
-    from reviewkit.searches import complete_runs, diff_runs
+    from reviewkit.searches import complete_runs, diff_runs, stored_titles
 
     with load_project(project_dir) as project:
         names = [s.name for s in project.protocol.searches]
@@ -288,12 +313,14 @@ def diff_command(name: str | None, runs: tuple[int, ...], project_dir: Path) -> 
             )
         if name is not None:
             project.protocol.search(name)
-            _echo_diff(diff_runs(project.db, name, *(runs or (None, None))))
+            d = diff_runs(project.db, name, *(runs or (None, None)))
+            _echo_diff(d, None if bare else stored_titles(project.db, [*d.new, *d.gone]))
             return
         # every search the protocol stores, in its order; one run alone has nothing to compare
         rerun = [n for n in names if len(complete_runs(project.db, n)) >= 2]
         for n in rerun:
-            _echo_diff(diff_runs(project.db, n))
+            d = diff_runs(project.db, n)
+            _echo_diff(d, None if bare else stored_titles(project.db, [*d.new, *d.gone]))
         once = [n for n in names if n not in rerun]
         if once:
             click.echo(
@@ -301,12 +328,17 @@ def diff_command(name: str | None, runs: tuple[int, ...], project_dir: Path) -> 
             )
 
 
-def _echo_diff(d: RunDiff) -> None:
-    """One search's diff: the counts line, then the new and gone PMIDs and the changed ones."""
+def _echo_diff(d: RunDiff, titles: dict[str, str] | None) -> None:
+    """One search's diff: the counts line, then the new and gone PMIDs, one a line with its
+    stored record's title (``titles``; None: bare, on one line each kind, for scripts), and the
+    changed ones."""
     click.echo(f"{d.search}: run {d.run_a} -> run {d.run_b}: {_compared(d, d.run_a, d.run_b)}")
+    width = _terminal_width()
     for label, pmids in (("new", d.new), ("gone", d.gone)):
-        if pmids:
+        if pmids and titles is None:
             click.echo(f"  {label}: {' '.join(pmids)}")
+        for pmid in [] if titles is None else pmids:
+            click.echo(_cut(f"  {label}: {pmid}  {titles.get(pmid, '')}".rstrip(), width))
     _echo_deleted(d.deleted)
     for pmid, fields in d.changed.items():
         click.echo(f"  changed: {pmid} ({', '.join(fields)})")

@@ -10,6 +10,7 @@ from reviewkit.searches.diff import (
     diff_runs,
     history,
     run_pmids,
+    stored_titles,
 )
 from reviewkit.searches.identification import (
     IdentificationCounts,
@@ -43,5 +44,6 @@ __all__ = [
     "searches_to_run",
     "search_log",
     "status_text",
+    "stored_titles",
     "test_query",
 ]

@@ -10,6 +10,7 @@ from reviewkit.pubmed.translation import same_translation
 from reviewkit.records import Record
 from reviewkit.searches.deleted import deleted_between
 from reviewkit.store import Store
+from reviewkit.store import records as record_rows
 from reviewkit.store import searches as rows
 from reviewkit.store.searches import SearchRun
 from reviewkit.wording import quantity
@@ -78,6 +79,15 @@ def changed_fields(old_json: str, new: Record) -> list[str]:
     old = Record.from_json(old_json).bibliographic_fields()
     now = new.bibliographic_fields()
     return sorted(k for k in now if k in stored and old[k] != now[k])
+
+
+def stored_titles(db: Store, pmids: list[str]) -> dict[str, str]:
+    """PMID -> the title of the project's record of it (its first stored, when dedup kept two
+    apart), for the PMIDs a record is stored for: a run stores only what is new to the project,
+    and a PMID esearch listed but efetch did not return has none."""
+    first = {pmid: ids[0] for pmid, ids in record_rows.ids_by_pmid(db, pmids).items()}
+    recs = record_rows.get_records(db, first.values())
+    return {pmid: recs[rid].title for pmid, rid in first.items() if rid in recs and recs[rid].title}
 
 
 def complete_runs(db: Store, name: str) -> list[SearchRun]:

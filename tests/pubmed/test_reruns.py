@@ -24,6 +24,7 @@ from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.query import Node
 from reviewkit.searches import diff_runs, history, identification_counts, run_log, run_search
 from reviewkit.searches.deleted import deleted_from_pubmed
+from reviewkit.store import records as record_rows
 
 from .conftest import ServerFactory, fast_client, pmid_of, review_a_project, set_pmid, write_set
 
@@ -112,6 +113,20 @@ def test_a_refused_deletion_look_up_is_said_and_the_run_still_completes(
     assert not any("E-utilities deleted" in line for line in entry)
 
 
+def _merged_rerun(
+    tmp_path: Path, project_dir: Path, make_server: ServerFactory, english: list[bytes]
+) -> str:
+    """Run 'rerun' twice, NLM having merged an article's PMID into 99000123 between the runs
+    (new under it, deleted under the old); returns the old PMID."""
+    old = pmid_of(english[2])
+    kept = set_pmid(english[2], "99000123")
+    before, after = snapshots(tmp_path, english, kept + delete_block(old))
+    for files in (before, after):
+        url = serve(make_server, files).base_url
+        assert cli("search", "run", "rerun", "--base-url", url, "--project", project_dir) == 0
+    return old
+
+
 def test_a_duplicate_merged_into_another_pmid_is_new_under_it_and_deleted_under_the_old(
     tmp_path: Path,
     project_dir: Path,
@@ -120,12 +135,7 @@ def test_a_duplicate_merged_into_another_pmid_is_new_under_it_and_deleted_under_
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """NLM deletes one PMID of an article entered twice; the other, kept, is the article."""
-    old = pmid_of(english[2])
-    kept = set_pmid(english[2], "99000123")
-    before, after = snapshots(tmp_path, english, kept + delete_block(old))
-    for files in (before, after):
-        url = serve(make_server, files).base_url
-        assert cli("search", "run", "rerun", "--base-url", url, "--project", project_dir) == 0
+    old = _merged_rerun(tmp_path, project_dir, make_server, english)
     out = capsys.readouterr().out
     assert "since run 1: 1 new, 1 gone (1 deleted from PubMed), 0 changed" in out
     assert re.search(rf"gone because PubMed deleted them .*: {old}\n", out)
@@ -133,6 +143,36 @@ def test_a_duplicate_merged_into_another_pmid_is_new_under_it_and_deleted_under_
     out = capsys.readouterr().out
     assert "run 1 -> run 2: 1 new, 1 gone (1 deleted from PubMed)" in out
     assert "new: 99000123" in out and f"gone: {old}" in out
+
+
+def test_diff_names_each_new_and_gone_pmid_by_its_title(
+    tmp_path: Path,
+    project_dir: Path,
+    make_server: ServerFactory,
+    english: list[bytes],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A librarian reading `search diff` saw bare PMIDs; each now has its stored title, cut to
+    the terminal's width, and --pmids keeps the bare lines for scripts."""
+    old = _merged_rerun(tmp_path, project_dir, make_server, english)
+    with open_project(project_dir) as project:
+        ids = record_rows.ids_by_pmid(project.db, [old, "99000123"])
+        title = {p: record_rows.get_record(project.db, ids[p][0]).title for p in ids}
+    capsys.readouterr()
+    assert cli("search", "diff", "rerun", "--project", project_dir) == 0  # piped: whole titles
+    out = capsys.readouterr().out
+    assert f"  new: 99000123  {title['99000123']}\n" in out
+    assert f"  gone: {old}  {title[old]}\n" in out
+    assert cli("search", "diff", "rerun", "--pmids", "--project", project_dir) == 0
+    out = capsys.readouterr().out
+    assert "  new: 99000123\n" in out and f"  gone: {old}\n" in out and title[old] not in out
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)  # a terminal 40 columns wide
+    monkeypatch.setenv("COLUMNS", "40")
+    assert cli("search", "diff", "rerun", "--project", project_dir) == 0
+    new = next(x for x in capsys.readouterr().out.splitlines() if "99000123" in x)
+    assert len(new) == 40 and new.endswith("…")
+    assert new[:-1] == f"  new: 99000123  {title['99000123']}"[:39]
 
 
 def test_a_record_whose_dates_move_is_changed_not_new(
