@@ -358,17 +358,11 @@ def read(
             fill_from_source(kwargs)
         if correspondence:
             kwargs["affiliations"] = [_EMAIL_AFTER.sub("", a) for a in kwargs["affiliations"]]
-        if not kwargs.get("journal") and book_title is not None and book_title < len(row):
-            kwargs["journal"] = restore(row[book_title].strip())
-        if full_names is not None and full_names < len(row) and row[full_names].strip():
-            kwargs["authors"] = split_list("authors", row[full_names])
+        _fill_from_columns(kwargs, row, book_title, full_names, group_authors)
         if "kind" in kwargs:  # ours, a BibTeX entry type, or a type name
             kwargs["kind"] = kept_kind(
                 kind_named(kwargs["kind"]), kwargs.get("publication_types", [])
             )
-        if group_authors is not None and group_authors < len(row):
-            groups = [g.strip() for g in row[group_authors].split(";") if g.strip()]
-            kwargs["authors"] = [*kwargs.get("authors", []), *groups]
         record = Record(
             **kwargs,
             abstract_sections=plain_abstract(values.get("abstract", "")),
@@ -380,6 +374,25 @@ def read(
         accessions = [row[i] for i in accession_columns if i < len(row)]  # an id of its own
         links = [row[i] for i in link_columns if i < len(row)]
         yield require_findable(record, "this row", f"{name}:{start}", *accessions, urls=links)
+
+
+def _fill_from_columns(
+    kwargs: dict,
+    row: list[str],
+    book_title: int | None,
+    full_names: int | None,
+    group_authors: int | None,
+) -> None:
+    """A row's fields from the columns that stand in for another: a chapter's book title as its
+    journal where no journal is given, Web of Science's full names (AF) for the authors, and its
+    group authors (CA) after the persons."""
+    if not kwargs.get("journal") and book_title is not None and book_title < len(row):
+        kwargs["journal"] = restore(row[book_title].strip())
+    if full_names is not None and full_names < len(row) and row[full_names].strip():
+        kwargs["authors"] = split_list("authors", row[full_names])
+    if group_authors is not None and group_authors < len(row):
+        groups = [g.strip() for g in row[group_authors].split(";") if g.strip()]
+        kwargs["authors"] = [*kwargs.get("authors", []), *groups]
 
 
 def write(records: Iterable[Record], out: TextIO) -> None:
