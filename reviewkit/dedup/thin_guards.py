@@ -149,8 +149,12 @@ def two_proceedings_no_page(p: Pair) -> Outcome:
 # 'IPPOCAMPAL' in srsr's Embase records) and says nothing, but for the one homologue one letter
 # apart: 'meth-' / 'eth-' ('methanamine' / 'ethanamine', 'methyl' / 'ethyl'), a chemist's
 # other compound. (British spelling's one letter more, 'aetiology' / 'etiology', 'oestrogen' /
-# 'estrogen', is one word: left alone with the typos.)
+# 'estrogen', is one word: left alone with the typos.) The homologue is read only where 'eth'
+# opens a carbon chain's root ('ethyl', 'ethane', 'ethanol', 'ethene', 'ethoxy', 'ethyne'): an
+# export's lost 'M' of 'Methods', 'Methodological' or 'Methotrexate' is the same typo as
+# 'IPPOCAMPAL' and names no other compound.
 _PREFIX_LETTERS = range(2, 4)
+_ETHYL_ROOTS = ("ethyl", "ethan", "ethen", "ethox", "ethyn")
 _PREFIXED_MIN = 5  # the shorter word at least this long: a prefix to a short word may be a typo
 
 
@@ -160,7 +164,7 @@ def _prefixed(short: str, long_: str) -> bool:
     if not (long_.endswith(short) and len(short) >= _PREFIXED_MIN and prefix.isalpha()):
         return False
     if prefix == "m":
-        return short.startswith("eth")
+        return short.startswith(_ETHYL_ROOTS)
     return len(prefix) in _PREFIX_LETTERS
 
 

@@ -124,6 +124,11 @@ def test_titles_one_item_apart_without_pages_go_to_a_person():
         for i, (w, p) in enumerate([("ethanamine", "1438-1441"), ("methanamine", "1438-1441")])
     ]
     assert verdict(*paged)[1] != "another_item_no_page"
+    # an export's lost 'M' of a word that is no ethyl compound is a typo: still merges
+    for word in ("Methods", "Methodological", "Methotrexate"):
+        full = keys(9, title=word + " in rheumatoid arthritis of the hand", **NO_PLACE)
+        typo = keys(10, title=word[1:] + " in rheumatoid arthritis of the hand", **NO_PLACE)
+        assert verdict(full, typo) == ("duplicate", "biblio_match")
     # British spelling ('aetiology' / 'etiology') is one word written two ways: still merges
     uk = keys(7, title="The aetiology of chronic fatigue in primary care", **NO_PLACE)
     us = keys(8, title="The etiology of chronic fatigue in primary care", **NO_PLACE)
