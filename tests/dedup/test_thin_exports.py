@@ -240,3 +240,26 @@ def test_one_page_two_volumes_needs_two_volumes_and_two_ranges():
     assert verdict(a, c)[1] != "one_page_two_volumes"
     d = keys(4, title=title, journal=journal, year=2004, volume="26", issue="9", pages="681-682")
     assert verdict(a, d) == ("uncertain", "one_page_two_volumes")
+
+
+def test_a_date_or_an_era_in_a_meetings_name_is_no_edition():
+    # one abstract: one database adds the meeting's dates to its name, another its edition;
+    # '3rd' of a date is no third meeting, and the pair merges as before the guard
+    title = "Status of vitamin D in patients diagnosed with depression"
+    dated = keys(
+        1,
+        title=title,
+        journal="Conference: Annual Meeting of the American Psychiatric Association, May 3rd-7th",
+        **NO_PLACE,
+    )
+    numbered = keys(
+        2,
+        title=title,
+        journal="Conference: 167th Annual Meeting of the American Psychiatric Association",
+        **NO_PLACE,
+    )
+    assert (dated.edition, numbered.edition) == ("", "167")
+    assert verdict(dated, numbered)[0] == "duplicate"
+    era = keys(3, journal="Conference: XXII World Congress: psychiatry for the 21st century")
+    assert era.edition == ""
+    assert keys(4, journal="Conference: Annual Meeting, 3rd of June").edition == ""
