@@ -177,6 +177,11 @@ def _word_apart(title_a: str, title_b: str) -> tuple[str, str] | None:
     return apart[0] if len(apart) == 1 else None
 
 
+def _is_greek(letter: str) -> bool:
+    """The letter is of the Greek and Coptic block (folded titles keep Greek letters)."""
+    return "\u0370" <= letter <= "\u03ff"
+
+
 def names_another_item(title_a: str, title_b: str) -> bool:
     """Two folded titles the same but for one word that names another item: another letter of
     a series ('International Multifoods - Case A' / '... Case B'; a number is read by
@@ -184,13 +189,17 @@ def names_another_item(title_a: str, title_b: str) -> bool:
     '... methanamine ...', '2-(N'-alkylidenehydrazino)...' / '2-(N'-aralkylidenehydrazino)...'):
     a team's companion papers on two compounds or two cases, in one issue. An export's own slips
     (a letter lost or added at a word's start, accents, hyphens, Greek letters) are not read as
-    another item (:func:`_prefixed`; hyphens and Greek letters change the words' number)."""
+    another item (:func:`_prefixed`; a Greek letter against a Latin one; hyphens change the
+    words' number)."""
     apart = _word_apart(title_a, title_b)
     if apart is None:
         return False
     x, y = apart
     if len(x) == len(y) == 1:
-        return x.isalpha() and y.isalpha()
+        # a Greek letter against a Latin one is an export's transliteration (TNF-alpha's Greek
+        # letter written 'a', beta-blockers' 'b', interferon gamma's 'g' or 'y'), no other item;
+        # two Latin or two Greek letters (oestrogen receptor alpha / beta) are two items
+        return x.isalpha() and y.isalpha() and _is_greek(x) == _is_greek(y)
     short, long_ = sorted(apart, key=len)
     return _prefixed(short, long_)
 

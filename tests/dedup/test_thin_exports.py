@@ -263,3 +263,16 @@ def test_a_date_or_an_era_in_a_meetings_name_is_no_edition():
     era = keys(3, journal="Conference: XXII World Congress: psychiatry for the 21st century")
     assert era.edition == ""
     assert keys(4, journal="Conference: Annual Meeting, 3rd of June").edition == ""
+
+
+def test_a_greek_letter_written_in_latin_is_no_other_item():
+    # one export keeps the Greek letter, another writes a Latin one: one article, merged
+    title = "Interferon-{} levels in patients with major depression"
+    for greek, latin in (("\u03b3", "g"), ("\u03b3", "y"), ("\u03b1", "a"), ("\u03b2", "b")):
+        a = keys(1, title=title.format(greek), **NO_PLACE)
+        b = keys(2, title=title.format(latin), **NO_PLACE)
+        assert verdict(a, b) == ("duplicate", "biblio_match")
+    # two Greek letters are two items (receptor alpha / beta), as two Latin letters are
+    alpha = keys(3, title=title.format("\u03b1"), **NO_PLACE)
+    beta = keys(4, title=title.format("\u03b2"), **NO_PLACE)
+    assert verdict(alpha, beta) == ("uncertain", "another_item_no_page")
