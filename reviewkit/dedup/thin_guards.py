@@ -108,6 +108,8 @@ def one_page_two_volumes(p: Pair) -> Outcome:
     ka, kb = p.ka, p.kb
     if p.same_doi or not p.same_page or p.same_year:
         return None
+    if not (ka.year and kb.year):  # a year missing is no second year: two slips, not three
+        return None
     if ka.page_starts or kb.page_starts:  # several ranges ('681-2, 685, 692'): no one last page
         return None
     if ka.last_page and kb.last_page and ka.last_page != kb.last_page and _volumes_apart(ka, kb):

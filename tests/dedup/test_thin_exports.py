@@ -240,6 +240,9 @@ def test_one_page_two_volumes_needs_two_volumes_and_two_ranges():
     assert verdict(a, c)[1] != "one_page_two_volumes"
     d = keys(4, title=title, journal=journal, year=2004, volume="26", issue="9", pages="681-682")
     assert verdict(a, d) == ("uncertain", "one_page_two_volumes")
+    # a year missing on one side is not two years: the guard's three fields are not all there
+    e = keys(5, title=title, journal=journal, year=None, volume="26", issue="9", pages="681-682")
+    assert verdict(a, e)[1] != "one_page_two_volumes"
 
 
 def test_a_date_or_an_era_in_a_meetings_name_is_no_edition():
