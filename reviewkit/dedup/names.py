@@ -35,7 +35,8 @@ def _without_et_al(authors: list[str]) -> list[str]:
     return [name for entry in authors for name in _names_in(entry)]
 
 
-@lru_cache(maxsize=1 << 17)  # one entry string read once (see surname); the keys ask five times
+# one entry string read once (as author_names.surname); the keys ask five times
+@lru_cache(maxsize=1 << 17)
 def _names_in(entry: str) -> tuple[str, ...]:
     """The names one author entry holds, 'et al.' cut off, blank ones left out."""
     cut = (_ET_AL.sub("", n) for n in split_run_together(entry))
@@ -77,7 +78,7 @@ def surnames(authors: list[str], limit: int = LISTED_NAMES) -> tuple[str, ...]:
     return tuple(w for w in map(_surname_words, names[:limit]) if w)
 
 
-@lru_cache(maxsize=1 << 17)  # one name string read once (see surname)
+@lru_cache(maxsize=1 << 17)  # one name string read once (as author_names.surname)
 def _surname_words(name: str) -> str:
     """A name's surname as folded words, lone letters, suffixes and particles aside ('' if
     nothing is left)."""

@@ -108,6 +108,8 @@ def one_page_two_volumes(p: Pair) -> Outcome:
     ka, kb = p.ka, p.kb
     if p.same_doi or not p.same_page or p.same_year:
         return None
+    if not (ka.year and kb.year):  # a year missing is no second year: two slips, not three
+        return None
     if ka.page_starts or kb.page_starts:  # several ranges ('681-2, 685, 692'): no one last page
         return None
     if ka.last_page and kb.last_page and ka.last_page != kb.last_page and _volumes_apart(ka, kb):
@@ -149,8 +151,12 @@ def two_proceedings_no_page(p: Pair) -> Outcome:
 # 'IPPOCAMPAL' in srsr's Embase records) and says nothing, but for the one homologue one letter
 # apart: 'meth-' / 'eth-' ('methanamine' / 'ethanamine', 'methyl' / 'ethyl'), a chemist's
 # other compound. (British spelling's one letter more, 'aetiology' / 'etiology', 'oestrogen' /
-# 'estrogen', is one word: left alone with the typos.)
+# 'estrogen', is one word: left alone with the typos.) The homologue is read only where 'eth'
+# opens a carbon chain's root ('ethyl', 'ethane', 'ethanol', 'ethene', 'ethoxy', 'ethyne'): an
+# export's lost 'M' of 'Methods', 'Methodological' or 'Methotrexate' is the same typo as
+# 'IPPOCAMPAL' and names no other compound.
 _PREFIX_LETTERS = range(2, 4)
+_ETHYL_ROOTS = ("ethyl", "ethan", "ethen", "ethox", "ethyn")
 _PREFIXED_MIN = 5  # the shorter word at least this long: a prefix to a short word may be a typo
 
 
@@ -160,7 +166,7 @@ def _prefixed(short: str, long_: str) -> bool:
     if not (long_.endswith(short) and len(short) >= _PREFIXED_MIN and prefix.isalpha()):
         return False
     if prefix == "m":
-        return short.startswith("eth")
+        return short.startswith(_ETHYL_ROOTS)
     return len(prefix) in _PREFIX_LETTERS
 
 
@@ -173,6 +179,11 @@ def _word_apart(title_a: str, title_b: str) -> tuple[str, str] | None:
     return apart[0] if len(apart) == 1 else None
 
 
+def _is_greek(letter: str) -> bool:
+    """The letter is of the Greek and Coptic block (folded titles keep Greek letters)."""
+    return "\u0370" <= letter <= "\u03ff"
+
+
 def names_another_item(title_a: str, title_b: str) -> bool:
     """Two folded titles the same but for one word that names another item: another letter of
     a series ('International Multifoods - Case A' / '... Case B'; a number is read by
@@ -180,13 +191,17 @@ def names_another_item(title_a: str, title_b: str) -> bool:
     '... methanamine ...', '2-(N'-alkylidenehydrazino)...' / '2-(N'-aralkylidenehydrazino)...'):
     a team's companion papers on two compounds or two cases, in one issue. An export's own slips
     (a letter lost or added at a word's start, accents, hyphens, Greek letters) are not read as
-    another item (:func:`_prefixed`; hyphens and Greek letters change the words' number)."""
+    another item (:func:`_prefixed`; a Greek letter against a Latin one; hyphens change the
+    words' number)."""
     apart = _word_apart(title_a, title_b)
     if apart is None:
         return False
     x, y = apart
     if len(x) == len(y) == 1:
-        return x.isalpha() and y.isalpha()
+        # a Greek letter against a Latin one is an export's transliteration (TNF-alpha's Greek
+        # letter written 'a', beta-blockers' 'b', interferon gamma's 'g' or 'y'), no other item;
+        # two Latin or two Greek letters (oestrogen receptor alpha / beta) are two items
+        return x.isalpha() and y.isalpha() and _is_greek(x) == _is_greek(y)
     short, long_ = sorted(apart, key=len)
     return _prefixed(short, long_)
 

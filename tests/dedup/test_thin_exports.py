@@ -124,6 +124,11 @@ def test_titles_one_item_apart_without_pages_go_to_a_person():
         for i, (w, p) in enumerate([("ethanamine", "1438-1441"), ("methanamine", "1438-1441")])
     ]
     assert verdict(*paged)[1] != "another_item_no_page"
+    # an export's lost 'M' of a word that is no ethyl compound is a typo: still merges
+    for word in ("Methods", "Methodological", "Methotrexate"):
+        full = keys(9, title=word + " in rheumatoid arthritis of the hand", **NO_PLACE)
+        typo = keys(10, title=word[1:] + " in rheumatoid arthritis of the hand", **NO_PLACE)
+        assert verdict(full, typo) == ("duplicate", "biblio_match")
     # British spelling ('aetiology' / 'etiology') is one word written two ways: still merges
     uk = keys(7, title="The aetiology of chronic fatigue in primary care", **NO_PLACE)
     us = keys(8, title="The etiology of chronic fatigue in primary care", **NO_PLACE)
@@ -235,3 +240,42 @@ def test_one_page_two_volumes_needs_two_volumes_and_two_ranges():
     assert verdict(a, c)[1] != "one_page_two_volumes"
     d = keys(4, title=title, journal=journal, year=2004, volume="26", issue="9", pages="681-682")
     assert verdict(a, d) == ("uncertain", "one_page_two_volumes")
+    # a year missing on one side is not two years: the guard's three fields are not all there
+    e = keys(5, title=title, journal=journal, year=None, volume="26", issue="9", pages="681-682")
+    assert verdict(a, e)[1] != "one_page_two_volumes"
+
+
+def test_a_date_or_an_era_in_a_meetings_name_is_no_edition():
+    # one abstract: one database adds the meeting's dates to its name, another its edition;
+    # '3rd' of a date is no third meeting, and the pair merges as before the guard
+    title = "Status of vitamin D in patients diagnosed with depression"
+    dated = keys(
+        1,
+        title=title,
+        journal="Conference: Annual Meeting of the American Psychiatric Association, May 3rd-7th",
+        **NO_PLACE,
+    )
+    numbered = keys(
+        2,
+        title=title,
+        journal="Conference: 167th Annual Meeting of the American Psychiatric Association",
+        **NO_PLACE,
+    )
+    assert (dated.edition, numbered.edition) == ("", "167")
+    assert verdict(dated, numbered)[0] == "duplicate"
+    era = keys(3, journal="Conference: XXII World Congress: psychiatry for the 21st century")
+    assert era.edition == ""
+    assert keys(4, journal="Conference: Annual Meeting, 3rd of June").edition == ""
+
+
+def test_a_greek_letter_written_in_latin_is_no_other_item():
+    # one export keeps the Greek letter, another writes a Latin one: one article, merged
+    title = "Interferon-{} levels in patients with major depression"
+    for greek, latin in (("\u03b3", "g"), ("\u03b3", "y"), ("\u03b1", "a"), ("\u03b2", "b")):
+        a = keys(1, title=title.format(greek), **NO_PLACE)
+        b = keys(2, title=title.format(latin), **NO_PLACE)
+        assert verdict(a, b) == ("duplicate", "biblio_match")
+    # two Greek letters are two items (receptor alpha / beta), as two Latin letters are
+    alpha = keys(3, title=title.format("\u03b1"), **NO_PLACE)
+    beta = keys(4, title=title.format("\u03b2"), **NO_PLACE)
+    assert verdict(alpha, beta) == ("uncertain", "another_item_no_page")
