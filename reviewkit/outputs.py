@@ -283,10 +283,12 @@ def _refuse_project_file(path: Path) -> None:
 # Markdown) named so is opened by the program the ending names, which refuses it or shows it
 # garbled (Excel: "the file format and extension don't match"; reviewkit's readers too take a
 # '.xlsx' for a workbook), so a sheet meant for Excel is written as .csv, which Excel opens.
+_XLS_KIND = "an Excel 97-2003 workbook (.xls)"
+_SHEET_KINDS = {XLSX_KIND, ODS_KIND, NUMBERS_KIND, _XLS_KIND}  # for these Excel opens a .csv
 _NOT_TEXT_ENDINGS = {
     ".xlsx": XLSX_KIND,
     ".xlsm": XLSX_KIND,
-    ".xls": "an Excel 97-2003 workbook (.xls)",
+    ".xls": _XLS_KIND,
     ".ods": ODS_KIND,
     ".numbers": NUMBERS_KIND,
     ".docx": "a Word document (.docx)",
@@ -329,9 +331,6 @@ def check_text_output(path: str | Path, writes: str, endings: tuple[str, ...]) -
     raise OutputError(
         what, where=str(path), hint=f"nothing was written; name the file {better}{spreadsheet}"
     )
-
-
-_SHEET_KINDS = {XLSX_KIND, ODS_KIND, NUMBERS_KIND, "an Excel 97-2003 workbook (.xls)"}
 
 
 def check_not_input(path: str | Path, given: str | Path, option: str) -> None:

@@ -24,9 +24,9 @@ A method is nobody's actor: a term that is an activity's noun or qualifies one (
 occupational physician did a problem-solving consultation ... and phoned the supervisor", "CBT
 sessions") is passed over. A word of contact inside a term ("dialogue meeting", the workplace's
 own method) is no cue: "the coordinator held a dialogue meeting with the employer" stays
-workplace evidence. Health
-states and disorders (:func:`reviewkit.classify.variables.names_disorder`) are never a
-contacted party: "met workers with depression" names the population.
+workplace evidence. Health states and disorders
+(:func:`reviewkit.classify.variables.term_names_disorder`) are never a contacted party: "met
+workers with depression" names the population.
 """
 
 from __future__ import annotations

@@ -121,7 +121,8 @@ def _received(text: str, found: list[Evidence]) -> set[int]:
     persons = [e for e in found if names_person(e)]
     if not persons:
         return set()
-    dropped = {id(e) for e in found if _weak(e) and _given_to(text, words, e, persons)}
+    weak = [e for e in found if _weak(e)]  # once a field, not again for each sentence
+    dropped = {id(e) for e in weak if _given_to(text, words, e, persons)}
     for start, end in sentences(text):
         inside = [w for w in words if start <= w.start < end]
         here = [p for p in persons if start <= p.span[1] < end]  # type: ignore[index]
@@ -129,8 +130,8 @@ def _received(text: str, found: list[Evidence]) -> set[int]:
         if verb is None:
             continue
         at, subject = verb
-        for e in found:
-            if at <= e.span[1] < end and _weak(e) and e.label not in subject:  # type: ignore[index]
+        for e in weak:
+            if at <= e.span[1] < end and e.label not in subject:  # type: ignore[index]
                 dropped.add(id(e))
     return dropped
 

@@ -212,6 +212,7 @@ def check_keymap(keymap: dict[str, str], path: Path) -> None:
     """Refuse unknown action ids, unknown key names, empty keys and clashes within a screen."""
     tables = action_tables()
     known = {a.id for table in tables.values() for a in table}
+    app_keys = _app_keys()
     for action_id, key in keymap.items():
         where = _line(path, action_id)
         if action_id not in known:
@@ -230,15 +231,15 @@ def check_keymap(keymap: dict[str, str], path: Path) -> None:
                 f"{action_id} is left without a key", where=where, hint='give a key, e.g. "y"'
             )
         for k in names:
-            if normalise_key(k) is None:
+            normal = normalise_key(k)
+            if normal is None:
                 raise UserError(
                     f"{k.strip()!r} ({action_id}) is not a key name",
                     where=where,
                     hint="a single character, or a name such as enter, escape, space, tab, "
                     "up, pagedown, f1, ctrl+x, question_mark",
                 )
-            taken = _app_keys().get(normalise_key(k) or "")
-            if taken:
+            if taken := app_keys.get(normal):
                 raise UserError(
                     f"{k.strip()!r} ({action_id}) is the terminal app's own key: {taken}",
                     where=where,
