@@ -28,7 +28,6 @@ from reviewkit.errors import UserError, no_record
 from reviewkit.formats import csv_read
 from reviewkit.project import Project
 from reviewkit.protocol import ExtractionField
-from reviewkit.protocol.validate import SHEET_COLUMNS
 from reviewkit.records import AbstractSection, Record, plain_abstract
 from reviewkit.reports.labels import report_labels
 from reviewkit.sheet_titles import refuse_other_title
@@ -60,7 +59,7 @@ DESIGN_PUBLICATION_TYPES = (
 # ``report``: which report of its study a row is, when a person linked several reports as one
 # study ("2 of 2 (study 41)"; empty for a study of one report): each report keeps a row
 # (the protocol refuses extraction fields of these ids: reviewkit.protocol.validate)
-READ_ONLY_COLUMNS = SHEET_COLUMNS
+READ_ONLY_COLUMNS = outputs.EXTRACTION_SHEET_COLUMNS
 
 # a sentence ends at '.', '!' or '?' before a space and a capital or digit, or right before a
 # heading glued to it ("… employment status .Method: A retrospective …", as some journals'

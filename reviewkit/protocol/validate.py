@@ -38,7 +38,6 @@ from reviewkit.query import QuerySyntaxError, parse
 # the columns `extract export` writes before the fields and `extract import` reads back as read
 # only: a field of one of these ids would give the sheet two columns of one name, and the import
 # would refuse our own export (reviewkit.extract takes its header from here)
-SHEET_COLUMNS = EXTRACTION_SHEET_COLUMNS  # the extraction sheet's own columns
 
 
 def load(path: str | Path) -> Protocol:
@@ -228,16 +227,18 @@ class _Validator(StageChecks, SchemeChecks):
 
     def not_a_sheet_column(self, fid: str, name: Any, w: str) -> None:
         """Refuse a field id the extraction sheet already uses for a column of its own."""
-        if fid not in SHEET_COLUMNS:
+        if fid not in EXTRACTION_SHEET_COLUMNS:
             return
         slug = (
             re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") if isinstance(name, str) else ""
         )
-        better = slug if ID_RE.match(slug) and slug not in SHEET_COLUMNS else f"{fid}-notes"
+        better = (
+            slug if ID_RE.match(slug) and slug not in EXTRACTION_SHEET_COLUMNS else f"{fid}-notes"
+        )
         raise self.fail(
             f"{w}id",
             f"the extraction sheet has a {fid!r} column of its own (the sheet's own columns:"
-            f" {', '.join(SHEET_COLUMNS)}); a field of that id would make two",
+            f" {', '.join(EXTRACTION_SHEET_COLUMNS)}); a field of that id would make two",
             hint=f'rename the field, e.g. id = "{better}"',
         )
 
