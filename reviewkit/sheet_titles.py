@@ -38,7 +38,7 @@ def _differs(said: str, title: str) -> bool:
     return said != title and SequenceMatcher(None, said, title, autojunk=False).ratio() < SAME_TITLE
 
 
-def shows_other_title(cell: str, title: str | None) -> bool:
+def _shows_other_title(cell: str, title: str | None) -> bool:
     """Whether a sheet's title cell names another title than ``title``. Titles compare folded
     (case, accents and punctuation aside) and a small edit is allowed (SAME_TITLE); a cell left
     empty, or with no letter in it (a spreadsheet reads '1-2-3' as a date), is not compared,
@@ -49,7 +49,7 @@ def shows_other_title(cell: str, title: str | None) -> bool:
     return _differs(said, stored)
 
 
-def garbled_title(cell: str, title: str | None) -> bool:
+def _garbled_title(cell: str, title: str | None) -> bool:
     """Whether a title cell is ``title`` as a spreadsheet garbles a UTF-8 sheet: read in its
     code page, or saved in it with '?' for what the code page lacks (module docstring)."""
     if not title:
@@ -67,9 +67,9 @@ def garbled_title(cell: str, title: str | None) -> bool:
 def refuse_other_title(record_id: int, cell: str, title: str | None, where: str, hint: str) -> None:
     """UserError at ``where`` when the cell shows another title than record ``record_id``'s
     (or that title garbled by a spreadsheet, which garbled the row's other cells too)."""
-    if not shows_other_title(cell, title):
+    if not _shows_other_title(cell, title):
         return
-    if garbled_title(cell, title):
+    if _garbled_title(cell, title):
         raise UserError(
             f"this row shows record {record_id}'s title {title!r} garbled, as {cell.strip()!r}:"
             " a spreadsheet read or saved the sheet in its own code page instead of UTF-8, so"

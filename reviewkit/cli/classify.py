@@ -51,6 +51,11 @@ def _studies(project, all_studies: bool) -> list[int]:
     return every(project) if all_studies else included_reports(project)
 
 
+def _why_none(all_studies: bool) -> str:
+    """Why :func:`_studies` found none, and what to do (with --all: the project has no records)."""
+    return NO_RECORDS if all_studies else NOTHING_INCLUDED_ALL
+
+
 def _counted(ids: list[int], study: dict[int, int]) -> str:
     """'6 studies', or '6 reports of 5 studies' when a person linked reports of one study
     (``study``: record id -> its study, :func:`reviewkit.classify.study_map`): classify and the
@@ -113,7 +118,7 @@ def classify_command(
             project.protocol.scheme(s)
         ids = _studies(project, all_studies)
         if not ids:  # with --all the project has no records at all: import comes first
-            why = NO_RECORDS if all_studies else NOTHING_INCLUDED_ALL
+            why = _why_none(all_studies)
             if csv_out:  # the sheet's header alone (README: a file with nothing in it)
                 outputs.write_csv(csv_out, ROW_COLUMNS, [])
                 click.echo(written(f"0 suggestions written to {csv_out}", 0, why))
@@ -317,7 +322,7 @@ def extract_export(project_dir: Path, file: Path, all_studies: bool) -> None:
         ids = _studies(project, all_studies)
         extract.export_csv(project, ids, file, prefill=True)
         said = f"{_counted(ids, classify.study_map(project))} written to {file}"
-        click.echo(written(said, len(ids), NO_RECORDS if all_studies else NOTHING_INCLUDED_ALL))
+        click.echo(written(said, len(ids), _why_none(all_studies)))
     finally:
         project.close()
 
@@ -431,7 +436,7 @@ def evidence_map_command(
         for p in paths:
             click.echo(str(p))
         if not ids:  # the files are written, every cell 0 (README: a file with nothing in it)
-            why = NO_RECORDS if all_studies else NOTHING_INCLUDED_ALL
+            why = _why_none(all_studies)
             click.echo(written("0 studies in the map", 0, why))
     finally:
         project.close()

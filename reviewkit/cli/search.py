@@ -335,9 +335,11 @@ def _echo_diff(d: RunDiff, titles: dict[str, str] | None) -> None:
     click.echo(f"{d.search}: run {d.run_a} -> run {d.run_b}: {_compared(d, d.run_a, d.run_b)}")
     width = _terminal_width()
     for label, pmids in (("new", d.new), ("gone", d.gone)):
-        if pmids and titles is None:
-            click.echo(f"  {label}: {' '.join(pmids)}")
-        for pmid in [] if titles is None else pmids:
+        if titles is None:
+            if pmids:
+                click.echo(f"  {label}: {' '.join(pmids)}")
+            continue
+        for pmid in pmids:
             click.echo(_cut(f"  {label}: {pmid}  {titles.get(pmid, '')}".rstrip(), width))
     _echo_deleted(d.deleted)
     for pmid, fields in d.changed.items():

@@ -123,7 +123,7 @@ def _stem(word: str) -> str:
     return word
 
 
-def title_words(title: str) -> set[str]:
+def _title_words(title: str) -> set[str]:
     """A title's content words: folded, stemmed, no design or report words, no numbers."""
     return {
         _stem(w)
@@ -153,7 +153,7 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
         authors.update(keys)
         if rec.year:
             years.add(rec.year)
-        words |= title_words(rec.title)
+        words |= _title_words(rec.title)
     # a trial's name is its own cue, not one of the words that name its intervention and
     # population: counted twice, a name alone would suggest a link
     words = {w for w in words if w.upper() not in names}

@@ -184,7 +184,7 @@ def _is_greek(letter: str) -> bool:
     return "\u0370" <= letter <= "\u03ff"
 
 
-def names_another_item(title_a: str, title_b: str) -> bool:
+def _names_another_item(title_a: str, title_b: str) -> bool:
     """Two folded titles the same but for one word that names another item: another letter of
     a series ('International Multifoods - Case A' / '... Case B'; a number is read by
     :func:`score.numbers_conflict`), or a word with a prefix added ('... ethanamine ...' /
@@ -207,10 +207,10 @@ def names_another_item(title_a: str, title_b: str) -> bool:
 
 
 def another_item_no_page(p: Pair) -> Outcome:
-    """Titles one word apart where the word names another item (:func:`names_another_item`),
+    """Titles one word apart where the word names another item (:func:`_names_another_item`),
     no page: the first pages told a team's two papers in one issue apart; without them year,
     journal, volume, issue and authors agree. A person decides."""
-    if unplaced(p) and names_another_item(p.ka.title, p.kb.title):
+    if unplaced(p) and _names_another_item(p.ka.title, p.kb.title):
         return to_person(p)
     return None
 
@@ -233,7 +233,7 @@ _RUNS_ON = frozenset(_RUN_ON_WORDS_TEXT.split())
 RUN_ON_WORDS = 4
 
 
-def runs_on_into(title_a: str, title_b: str) -> bool:
+def _runs_on_into(title_a: str, title_b: str) -> bool:
     """One folded title is the end of the other, and what the other opens with before it
     (RUN_ON_WORDS words or more) ends on a preposition or a conjunction (:data:`_RUNS_ON`)."""
     short, long_ = sorted((title_a, title_b), key=len)
@@ -245,7 +245,7 @@ def runs_on_into(title_a: str, title_b: str) -> bool:
 
 def longer_title_no_page(p: Pair) -> Outcome:
     """One title the end of the other, which opens with words running on into it
-    (:func:`runs_on_into`), no page: title_similarity reads words added in front as a heading
+    (:func:`_runs_on_into`), no page: title_similarity reads words added in front as a heading
     (95), which merges a team's two papers of one issue once the pages are gone. A dropped
     subtitle (the other end) is left to the rules: exports drop subtitles. A translated title
     with its original after it ('Crowdwork: ... [Arbeiten in der Crowd: ...]') holds the other
@@ -253,6 +253,6 @@ def longer_title_no_page(p: Pair) -> Outcome:
     ka, kb = p.ka, p.kb
     if ka.marked_translation or kb.marked_translation:
         return None
-    if unplaced(p) and runs_on_into(ka.title, kb.title):
+    if unplaced(p) and _runs_on_into(ka.title, kb.title):
         return to_person(p)
     return None

@@ -36,7 +36,7 @@ OUTCOME_WORDS = {
 FOUND_IN = "found in"
 
 
-def fate_header(project: Project) -> list[str]:
+def _fate_header(project: Project) -> list[str]:
     """The fate columns: record_id, duplicate of, found in, then a column and a reason column
     per screening stage, named by the protocol's stage ids."""
     header = ["record_id", "duplicate of", FOUND_IN]
@@ -54,7 +54,7 @@ def fate_csv(project: Project, records: Mapping[int, Record], ids: Sequence[int]
     searches = record_rows.search_names(project.db)
     buf = io.StringIO()
     writer = outputs.csv_writer(buf, lineterminator="\n")
-    writer.writerow([*fate_header(project), *csv_format.WRITE_COLUMNS])
+    writer.writerow([*_fate_header(project), *csv_format.WRITE_COLUMNS])
     for rid in ids:
         rec = records[rid]
         kept = derived.canon.get(rid, rid)

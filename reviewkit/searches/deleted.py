@@ -62,16 +62,17 @@ def note_deleted(db: Store, search_name: str, run_id: int, client: PubMedClient)
     rows.add_messages(db, run_id, [(DELETED, p) for p in deleted])
 
 
-def deleted_between(db: Store, run_a: int, run_b: int, gone: Sequence[str]) -> list[str]:
-    """Of the PMIDs ``gone`` from run A to run B of one search, those PubMed no longer had at
-    the last word on them in the runs after A up to B: a run that named one deleted, with no
-    later run finding it (PubMed may restore a citation, and a run that finds it again, or looks
-    it up and finds it, outdates the older word)."""
-    last = rows.get_run(db, run_b)
-    if last is None:
+def deleted_between(
+    db: Store, search_name: str, run_a: int, run_b: int, gone: Sequence[str]
+) -> list[str]:
+    """Of the PMIDs ``gone`` from run A to run B of the search ``search_name``, those PubMed no
+    longer had at the last word on them in the runs after A up to B: a run that named one
+    deleted, with no later run finding it (PubMed may restore a citation, and a run that finds
+    it again, or looks it up and finds it, outdates the older word)."""
+    if not gone:  # nothing gone: no run's PMIDs need reading
         return []
     wanted, deleted = set(gone), set()
-    for run in rows.list_runs(db, last.search_name):
+    for run in rows.list_runs(db, search_name):
         if not run_a < run.id <= run_b:
             continue
         deleted -= wanted & set(rows.run_pmids(db, run.id))  # in PubMed again: found

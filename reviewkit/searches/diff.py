@@ -190,5 +190,5 @@ def diff_runs(db: Store, name: str, run_a: int | None = None, run_b: int | None 
         translation_changed=sent[0] == sent[1]
         and all(translated)
         and not same_translation(*translated),
-        deleted=deleted_between(db, run_a, run_b, gone),
+        deleted=deleted_between(db, name, run_a, run_b, gone),
     )

@@ -64,6 +64,11 @@ def serve(make_server: ServerFactory, files: Sequence[Path]) -> EutilsServer:
     return make_server(Snapshot.open(files))
 
 
+def rerun(project_dir: Path, url: str) -> None:
+    """'search run rerun' from the CLI against the server at ``url``; it must succeed."""
+    assert cli("search", "run", "rerun", "--base-url", url, "--project", project_dir) == 0
+
+
 def test_a_deleted_citation_is_gone_and_named_deleted_apart_from_one_no_longer_matched(
     project_a: Project, make_server: ServerFactory, english: list[bytes], tmp_path: Path
 ) -> None:
@@ -122,8 +127,7 @@ def _merged_rerun(
     kept = set_pmid(english[2], "99000123")
     before, after = snapshots(tmp_path, english, kept + delete_block(old))
     for files in (before, after):
-        url = serve(make_server, files).base_url
-        assert cli("search", "run", "rerun", "--base-url", url, "--project", project_dir) == 0
+        rerun(project_dir, serve(make_server, files).base_url)
     return old
 
 
@@ -212,6 +216,23 @@ def _translated_otherwise(server: EutilsServer, translation: str = "{} OR {}") -
     server.evaluate = mapped  # type: ignore[method-assign]
 
 
+def _run_twice_translated(
+    tmp_path: Path,
+    project_dir: Path,
+    make_server: ServerFactory,
+    english: list[bytes],
+    *translations: str | None,
+) -> None:
+    """Run 'rerun' once per translation on the same records, each run's server translating
+    as ``_translated_otherwise`` with it (None: the server's own translation)."""
+    files = [write_set(tmp_path / "one.xml", english)]
+    for translation in translations:
+        server = serve(make_server, files)
+        if translation is not None:
+            _translated_otherwise(server, translation)
+        rerun(project_dir, server.base_url)
+
+
 def test_a_changed_translation_of_the_same_query_is_said_and_logged(
     tmp_path: Path,
     project_dir: Path,
@@ -219,14 +240,7 @@ def test_a_changed_translation_of_the_same_query_is_said_and_logged(
     english: list[bytes],
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    files = [write_set(tmp_path / "one.xml", english)]
-    first, second = serve(make_server, files), serve(make_server, files)
-    _translated_otherwise(second)
-    for server in (first, second):
-        assert (
-            cli("search", "run", "rerun", "--base-url", server.base_url, "--project", project_dir)
-            == 0
-        )
+    _run_twice_translated(tmp_path, project_dir, make_server, english, None, "{} OR {}")
     out = capsys.readouterr().out
     assert "PubMed translated the same query differently in run 2 than in run 1" in out
     with open_project(project_dir) as project:
@@ -244,11 +258,10 @@ def test_an_edited_query_is_named_as_the_edit_not_as_a_translation_change(
     server: EutilsServer,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    url = server.base_url
-    assert cli("search", "run", "rerun", "--base-url", url, "--project", project_dir) == 0
+    rerun(project_dir, server.base_url)
     protocol = project_dir / "protocol.toml"
     protocol.write_text(protocol.read_text().replace('"english[la]"', '"english[la] AND 2021[dp]"'))
-    assert cli("search", "run", "rerun", "--base-url", url, "--project", project_dir) == 0
+    rerun(project_dir, server.base_url)
     out = capsys.readouterr().out
     assert "(the query was edited between run 1 and run 2" in out
     assert "translated the same query differently" not in out
@@ -322,9 +335,7 @@ def test_a_run_killed_without_a_word_is_logged_neither_complete_nor_as_going_on(
     assert entry[0].startswith(
         f"run {run.id} (running, or stopped without a word: 'search run' again resumes it)"
     )
-    assert (
-        cli("search", "run", "rerun", "--base-url", server.base_url, "--project", project_dir) == 0
-    )
+    rerun(project_dir, server.base_url)
     with open_project(project_dir) as project:
         (run,) = history(project.db, "rerun")
         assert run_log(project.db, [run])[0][0].startswith(f"run {run.id} (complete)")
@@ -364,13 +375,7 @@ def test_the_same_translation_in_another_order_is_no_changed_translation(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """'(a OR b)' and 'b OR a' search the same records: no reason to blame the mapping."""
-    files = [write_set(tmp_path / "one.xml", english)]
-    first, second = serve(make_server, files), serve(make_server, files)
-    _translated_otherwise(first, "({} OR {})")
-    _translated_otherwise(second, "{1}  OR {0}")
-    for server in (first, second):
-        url = server.base_url
-        assert cli("search", "run", "rerun", "--base-url", url, "--project", project_dir) == 0
+    _run_twice_translated(tmp_path, project_dir, make_server, english, "({} OR {})", "{1}  OR {0}")
     out = capsys.readouterr().out
     assert "since run 1: 0 new, 0 gone, 0 changed" in out and "translated" not in out
     with open_project(project_dir) as project:
