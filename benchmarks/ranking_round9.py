@@ -22,7 +22,9 @@ NAME (fixed before any run; the forms and the committee are in
 ``python -m benchmarks.ranking_round9 split kept,snowball,... SEEDS`` prints the split-half
 check (chosen on the 7 smaller sets, tested on the 8 larger, and the other way round);
 ``python -m benchmarks.ranking_round9 vocabulary`` prints, per set (title_abstract), the
-distinct words, the distinct forms of each kind and the CPU the forms add.
+distinct words, the distinct forms of each kind and the CPU the forms add;
+``python -m benchmarks.ranking_round9 nearest`` prints, per set, how well each kind's
+features tell the includes by their nearest include (:func:`nearest_include`).
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 from unittest import mock
 
-from scipy import sparse
+import numpy as np
+from scipy import sparse, stats
 
 from benchmarks import asreview_runner as asr
 from benchmarks import ranking_round6 as round6
@@ -123,9 +126,47 @@ def vocabulary() -> list[str]:
     return lines
 
 
+def _auc(positive: np.ndarray, negative: np.ndarray) -> float:
+    """P(a positive scores above a negative), ties half (the Mann-Whitney U over the pairs)."""
+    ranks = stats.rankdata(np.r_[positive, negative])
+    u = ranks[: len(positive)].sum() - len(positive) * (len(positive) + 1) / 2
+    return float(u / (len(positive) * len(negative)))
+
+
+def nearest_include(outlying: float = 0.1) -> list[str]:
+    """Per set (title_abstract), for each kind of word form: how well a record's largest
+    cosine to an include (another include, for an include) tells the includes from the
+    excludes (AUC over all of them: an oracle of the features, not a screening), that
+    cosine's mean for the includes and the excludes, and, for the ``outlying`` share of the
+    includes farthest from the others on the surface words (those a queue reaches last), the
+    mean share of the excludes nearer an include than they are. Stemming helps the queue only
+    where it brings the includes nearer each other than it brings the excludes to them."""
+    lines = []
+    for ds in asr.datasets():
+        data = load_labelled_set(asr.reduced_csv(ds, LABEL, "title_abstract"), LABEL)
+        is_inc = data.labels == 1
+        inc = np.flatnonzero(is_inc)
+        parts, far = [], None
+        for name in ("surface", *FORMS):
+            X = build_features(data.texts) if name == "surface" else _features(name)(data.texts)
+            cos = (X @ X[inc].T).toarray()
+            cos[inc, np.arange(len(inc))] = -1.0  # an include's nearest is another include
+            near = cos.max(axis=1)
+            if far is None:  # the outlying includes, by their surface words
+                far = np.argsort(near[inc])[: max(1, round(outlying * len(inc)))]
+            above = [(near[~is_inc] > near[inc[i]]).mean() for i in far]
+            parts.append(
+                f"{name} AUC {_auc(near[is_inc], near[~is_inc]):.3f} "
+                f"(incl. {near[is_inc].mean():.3f}, excl. {near[~is_inc].mean():.3f}; "
+                f"outlying below {np.mean(above):.3f})"
+            )
+        lines.append(f"{ds.stem}: " + "; ".join(parts))
+    return lines
+
+
 def main(argv: Sequence[str]) -> int:
-    if argv[0] == "vocabulary":
-        print("\n".join(vocabulary()))
+    if argv[0] in ("vocabulary", "nearest"):
+        print("\n".join(vocabulary() if argv[0] == "vocabulary" else nearest_include()))
         return 0
     with features_of(argv[0]):
         return round6.run_variant(argv, VARIANTS)
