@@ -49,10 +49,13 @@ def form_tokens(words: WordTokens, form: Callable[[str], str]) -> WordTokens:
     return WordTokens(to_form[words.ids], words.lengths, list(number))
 
 
-def form_features(texts: Sequence[str], form: Callable[[str], str]) -> sparse.csr_matrix:
+def form_features(
+    texts: Sequence[str], form: Callable[[str], str], max_df: float = 0.95
+) -> sparse.csr_matrix:
     """The kept TF-IDF of word 1-2-grams (``build_features``'s: sublinear tf, smooth idf,
-    max_df 0.95, unit rows) with every word mapped by ``form`` before the pairs are formed."""
-    return tfidf_features(counts_of_tokens(form_tokens(word_tokens(texts), form))[0])
+    terms in more than ``max_df`` of the texts dropped, unit rows) with every word mapped by
+    ``form`` before the pairs are formed."""
+    return tfidf_features(counts_of_tokens(form_tokens(word_tokens(texts), form))[0], max_df)
 
 
 def snowball() -> Callable[[str], str]:
