@@ -108,6 +108,50 @@ TRIED_LATER = [
         "dropped: its loss is 'balanced'-weighted least squares plus a term on the gap between "
         "the classes' mean residuals; the includes weigh as the 'balanced' weights' (0.440) did",
     ),
+    # round 9 (benchmarks/ranking_round9.py)
+    (
+        "every word Snowball-stemmed (English, Porter 2001's Porter2; the snowballstemmer "
+        "package) before the 1-2-grams are formed, the kept TF-IDF and model on the stems; each "
+        "distinct word stemmed once (5,100-16,300 words to 3,800-11,000 stems, 0.12-0.40 CPU-s "
+        "a set), seeds 0-2",
+        "0.445 (8/15); with_keywords 0.453 (7/15); recall@10 % 0.519 / 0.527; Triptans -0.08, "
+        "Opiods -0.06 / -0.05, SkeletalMuscleRelaxants -0.06 / -0.01 (title_abstract / "
+        "with_keywords), BetaBlockers +0.06 (with_keywords); CPU 1.25-1.30x, smallest ratio "
+        "4.6x / 4.1x (misses 5x; importing snowballstemmer adds 0.04 s more)",
+        "dropped: lowers title_abstract; the stems bring the excludes nearer the includes as "
+        "they bring the includes nearer each other",
+    ),
+    (
+        "every word S-stemmed (Harman 1991's three rules: -ies to -y, -es to -e, -s dropped, "
+        "with its exceptions -eies, -aes, -us, -ss ...; plurals only; read as Lucene's "
+        "EnglishMinimalStemmer reads it) before the 1-2-grams, seeds 0-2",
+        "0.447 (8/15); with_keywords 0.459 (8/15); recall@10 % 0.515 / 0.524; Triptans -0.08, "
+        "CalciumChannelBlockers -0.05, ProtonPumpInhibitors +0.05 (title_abstract), "
+        "BetaBlockers +0.11 (with_keywords); CPU 1.07-1.11x, smallest ratio 5.6x / 5.4x",
+        "dropped: lowers title_abstract (raises with_keywords: chosen on its 7 smaller sets, "
+        "+0.010 there, +0.003 on the 8 larger)",
+    ),
+    (
+        "committee of two views (issue 17's query by committee): the kept model on the surface "
+        "words and the kept model on the Snowball stems, standardised scores summed at equal "
+        "weight (fixed before running), seeds 0-2",
+        "0.452 (8/15); with_keywords 0.459 (9/15); recall@10 % 0.518 / 0.526; "
+        "SkeletalMuscleRelaxants -0.04, CalciumChannelBlockers -0.04, Opiods -0.03, Nagtegaal "
+        "+0.03 (title_abstract), BetaBlockers +0.07 (with_keywords); CPU 2.2x (two Gram "
+        "matrices and the stems), smallest ratio 3.5x / 3.4x (misses 5x)",
+        "dropped: lowers title_abstract, over the CPU budget (raises with_keywords: chosen on "
+        "its 8 larger sets, +0.005 there, +0.007 on the 7 smaller)",
+    ),
+    (
+        "British spellings folded to American before the Snowball stemmer (a short rule set: "
+        "-ise / -yse to -ize / -yze after 4+ letters, -our to -or, ae / oe in 15 classical "
+        "medical stems such as haem-, oestr-, paed-; words whose -ise or -our is their root "
+        "kept), seeds 0-2",
+        "0.447 (8/15); with_keywords 0.453 (8/15); recall@10 % 0.518 / 0.530; Estrogens +0.03 "
+        "where Snowball alone -0.00, Triptans -0.08 (title_abstract); CPU 1.22-1.23x, smallest "
+        "ratio 4.6x / 4.3x (misses 5x)",
+        "dropped: as Snowball alone (+0.002 / +0.000 on it)",
+    ),
 ]
 
 # The rounds in words, run on in the paragraph after the sixth round (each ends in a space).
@@ -170,4 +214,31 @@ ROUND8 = (
     "from this round. "
 )
 
-LATER_ROUNDS = ROUND7 + ROUND8
+ROUND9 = (
+    "A ninth round (benchmarks/ranking_round9.py) measured word forms, the one kind of text "
+    "feature not tried before, on both inputs, seeds 0-2, at the literature's settings: every "
+    "word Snowball-stemmed (Porter 2001) or S-stemmed (Harman 1991, plurals only) before the "
+    "1-2-grams are formed, British spellings folded to American before Snowball, and a "
+    "committee of the kept model on the surface words and on the Snowball stems (equal weight, "
+    "fixed before running). None raised title_abstract (0.445-0.452 against 0.461); the "
+    "S-stemmer and the committee raised with_keywords (0.459 and 0.459 against 0.452; "
+    "BetaBlockers +0.07 to +0.11). Stems bring the excludes nearer the includes as they bring "
+    "the includes nearer each other: over the 15 sets (`python -m benchmarks.ranking_round9 "
+    "nearest`) an include's cosine to its nearest other include rises from 0.158 to 0.167 with "
+    "Snowball, an exclude's to its nearest include from 0.069 to 0.076, and how well that "
+    "cosine tells the includes from the excludes (AUC) stays at 0.866 / 0.864; the outlying "
+    "tenth of the includes do come nearer (the share of excludes nearer an include than they "
+    "are falls from 0.552 to 0.537) and includes are found earlier (recall@10 % 0.515-0.519 "
+    "against 0.505), the last ones not. Split-half check over the kept setting and the four: "
+    "title_abstract picks the kept setting on either half; with_keywords picks the S-stemmer "
+    "on the 7 smaller sets (+0.010 there, +0.003 on the 8 larger) and the committee on the 8 "
+    "larger (+0.005 there, +0.007 on the 7 smaller). The pure-Python Snowball stemmer costs "
+    "0.12-0.40 CPU-s a set (once per distinct word) and 0.04 s to import, so Snowball misses "
+    "the 5x ratio on the smallest sets (4.1-4.6x); the committee costs 2.2x. The kept model "
+    "rerun (seed 0, at a 1-min load of 10-12) gave the same orders at 1.03x / 1.09x its "
+    "tables' CPU (smallest ratio 5.7x / 4.5x on that seed), so a little of each factor is the "
+    "load. No gain on "
+    "title_abstract from this round: the product stays. "
+)
+
+LATER_ROUNDS = ROUND7 + ROUND8 + ROUND9

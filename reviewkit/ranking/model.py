@@ -22,7 +22,9 @@ A lam chosen per refit by leave-one-out was dropped: ranking.md, "What was tried
 Features scaled by those log-count ratios (NBSVM) and the ranking fused with a Rocchio
 query by reciprocal rank were dropped: ranking.md, "What was tried", round 7. Label spreading
 over a nearest-neighbour graph (alone and beside this model) and a pairwise ranking loss
-(RankRLS) were dropped: round 8.
+(RankRLS) were dropped: round 8. Word forms (Snowball or S-stemming before the word pairs,
+British spellings folded) and a committee of this model on the surface words and on the stems
+were dropped: round 9.
 """
 
 from __future__ import annotations
