@@ -17,7 +17,9 @@ protocol (``protocols/rtw-intervention-domains.toml``), and the depression set
 ``protocols/rtw-depression-interventions.toml``, and the workplace set
 (``heldout_workplace_abstracts.csv``) a fourth review's, with
 ``protocols/rtw-workplace-sick-leave.toml``, and the CMD set (``heldout_cmd_abstracts.csv``)
-a fifth review's, with ``protocols/rtw-cmd-psychological.toml``.
+a fifth review's, with ``protocols/rtw-cmd-psychological.toml``, and the coordination set
+(``heldout_coordination_abstracts.csv``) a sixth review's, with
+``protocols/rtw-coordination.toml``.
 """
 
 from __future__ import annotations
@@ -221,6 +223,30 @@ SETS_CMD = (
     ),
 )
 SCHEMES_CMD = (("intervention", "intervention"), ("work-focus", "work_focus"))
+
+# A sixth review's own schemes (task 33): Vogel et al. 2017's return-to-work coordination
+# programmes, by the coordinator's base, the programme's components and the health problem;
+# 'before' is ccb5bc4, the commit that added the protocol and the abstracts, before the
+# classifier read them
+COORDINATION = ROOT / "protocols" / "rtw-coordination.toml"
+SETS_COORDINATION = (
+    (
+        "heldout_coordination_abstracts.csv",
+        "24 primary studies for a sixth review's own schemes (protocols/rtw-coordination.toml: "
+        "the coordinator's base, single-label; the programme's components, multi-label: "
+        "return-to-work plan, contact with the workplace, multidisciplinary team or case "
+        "conference, graded or modified work; the health problem, as Vogel et al. 2017 report "
+        "return-to-work coordination programmes); structured and unstructured abstracts, "
+        "capital headings, a conference abstract in non-native English, Raskere tilbake, "
+        "rehabiliteringskoordinator, NAV, a Danish coordinating caseworker, a German pension "
+        "insurer, a register, a qualitative and a protocol paper, cluster and stepped-wedge "
+        "trials, comparators with and without the tested arm's component, a hospital as "
+        "employer; labelled by the protocol's definitions before the classifier read them; "
+        "'before' is ccb5bc4",
+        {"base": (22, 24), "components": (17, 24), "condition": (24, 24)},
+    ),
+)
+SCHEMES_COORDINATION = (("base", "base"), ("components", "components"), ("condition", "condition"))
 # The schemes in reading order: a run's figures and the JSON's (which sorts keys) read alike
 ORDER = {
     s: i
@@ -232,6 +258,7 @@ ORDER = {
             *SCHEMES_DEPRESSION,
             *SCHEMES_WORKPLACE,
             *SCHEMES_CMD,
+            *SCHEMES_COORDINATION,
         )
     )
 }
@@ -648,10 +675,10 @@ NOTES = (TASK25, TASK26, TASK27, TASK28, TASK29, TASK31, TASK32)
 def run(protocol: Protocol) -> list[dict]:
     """The rules' accuracy on each held-out set and scheme, with the rows they get wrong
     (Review B's sets with ``protocol``, Review A's with Review A's protocol, the domain,
-    depression, workplace and CMD reviews' with their own)."""
+    depression, workplace, CMD and coordination reviews' with their own)."""
     review_a, other = protocol_mod.load(REVIEW_A), protocol_mod.load(OTHER)
     depression, workplace = protocol_mod.load(DEPRESSION), protocol_mod.load(WORKPLACE)
-    cmd = protocol_mod.load(CMD)
+    cmd, coordination = protocol_mod.load(CMD), protocol_mod.load(COORDINATION)
     out = []
     for name, what, before, proto, schemes in [
         *((n, w, b, protocol, SCHEMES) for n, w, b in SETS),
@@ -660,6 +687,7 @@ def run(protocol: Protocol) -> list[dict]:
         *((n, w, b, depression, SCHEMES_DEPRESSION) for n, w, b in SETS_DEPRESSION),
         *((n, w, b, workplace, SCHEMES_WORKPLACE) for n, w, b in SETS_WORKPLACE),
         *((n, w, b, cmd, SCHEMES_CMD) for n, w, b in SETS_CMD),
+        *((n, w, b, coordination, SCHEMES_COORDINATION) for n, w, b in SETS_COORDINATION),
     ]:
         path = FIXTURES / name
         cells = {}
