@@ -247,20 +247,20 @@ SETS_COORDINATION = (
     ),
 )
 SCHEMES_COORDINATION = (("base", "base"), ("components", "components"), ("condition", "condition"))
-# The schemes in reading order: a run's figures and the JSON's (which sorts keys) read alike
+# Each set's schemes in reading order, by the set's file: a run's figures and the JSON's (which
+# sorts keys) read alike. By file, since two reviews name a scheme alike ("condition")
 ORDER = {
-    s: i
-    for i, (s, _) in enumerate(
-        (
-            *SCHEMES,
-            *SCHEMES_A,
-            *SCHEMES_OTHER,
-            *SCHEMES_DEPRESSION,
-            *SCHEMES_WORKPLACE,
-            *SCHEMES_CMD,
-            *SCHEMES_COORDINATION,
-        )
+    name: [s for s, _ in schemes]
+    for sets, schemes in (
+        (SETS, SCHEMES),
+        (SETS_A, SCHEMES_A),
+        (SETS_OTHER, SCHEMES_OTHER),
+        (SETS_DEPRESSION, SCHEMES_DEPRESSION),
+        (SETS_WORKPLACE, SCHEMES_WORKPLACE),
+        (SETS_CMD, SCHEMES_CMD),
+        (SETS_COORDINATION, SCHEMES_COORDINATION),
     )
+    for name, _, _ in sets
 }
 
 
@@ -786,14 +786,19 @@ def markdown(sets: list[dict]) -> list[str]:
         "|---|---|---|---|",
     ]
     for s in sets:
-        for scheme, c in _in_order(s["cells"]):
+        for scheme, c in _in_order(s["file"], s["cells"]):
             b, n = c["before"]
             lines.append(
                 f"| `{s['file']}` | {scheme} | {b / n:.0%} ({b}/{n}) | "
                 f"{c['correct'] / c['n']:.0%} ({c['correct']}/{c['n']}) |"
             )
     lines += [""] + [f"* `{s['file']}`: {s['what']}." for s in sets] + [""]
-    wrong = [(s["file"], k, w) for s in sets for k, c in _in_order(s["cells"]) for w in c["wrong"]]
+    wrong = [
+        (s["file"], k, w)
+        for s in sets
+        for k, c in _in_order(s["file"], s["cells"])
+        for w in c["wrong"]
+    ]
     if wrong:
         lines += [
             "Rows the rules get wrong now:",
@@ -810,6 +815,10 @@ def markdown(sets: list[dict]) -> list[str]:
     return lines
 
 
-def _in_order(cells: dict) -> list[tuple[str, dict]]:
-    """A set's cells in reading order (:data:`ORDER`), however the figures kept them."""
-    return sorted(cells.items(), key=lambda kv: ORDER.get(kv[0], len(ORDER)))
+def _in_order(file: str, cells: dict) -> list[tuple[str, dict]]:
+    """The cells of the set in ``file`` in reading order (:data:`ORDER`), however the figures
+    kept them."""
+    order = ORDER.get(file, [])
+    return sorted(
+        cells.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)
+    )
