@@ -58,3 +58,52 @@ def test_a_phrase_inside_another_labels_phrase_is_still_the_longer_ones(coordina
     # work) is the adjustment's: with the supervisors' weak word it would make a contact
     text = "Workers were recruited through their supervisors; the coordinator arranged workplace adjustments."
     assert labels(coordination, "components", text) == ["graded-work"]
+
+
+# The protocol's changes after its first reading, each a kind (protocols/rtw-coordination.toml)
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        # a profession works in several places: the service names the base
+        (
+            "A clinical occupational physician of the hospital coordinated the return.",
+            "health-care",
+        ),
+        ("The occupational physician coordinated the return.", "not-stated"),
+        (
+            "The occupational physician of the occupational health service coordinated the return.",
+            "employer-occupational",
+        ),
+        # the employer's own staff named as such
+        ("Each company's own return-to-work coordinator met the worker.", "employer-occupational"),
+        # a hazard ratio is no human-resources department
+        ("A coordinator met the worker. Return to work came sooner (HR 1.9).", "not-stated"),
+    ],
+)
+def test_the_base_is_the_service_not_the_profession(coordination, text, base):
+    assert labels(coordination, "base", text) == [base]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coordinator contacted the employer within a week.",
+        "The nurse called the supervisor to discuss suitable tasks.",
+        "The case manager telephoned the line manager every month.",
+        "The coordinator held a meeting at the workplace with the worker.",
+        # the three-party negotiation: two weak signs together
+        "The occupational physician, the worker and the supervisor held a return-to-work negotiation.",
+    ],
+)
+def test_a_contact_written_as_a_verb_is_contact_with_the_workplace(coordination, text):
+    assert labels(coordination, "components", text) == ["workplace-contact"]
+
+
+def test_the_reconciliation_meeting_is_a_case_conference_with_the_workplace(coordination):
+    text = "The coordinator took part in the reconciliation meeting (avstämningsmöte)."
+    assert sorted(labels(coordination, "components", text)) == [
+        "multidisciplinary",
+        "workplace-contact",
+    ]
