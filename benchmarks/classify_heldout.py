@@ -816,9 +816,9 @@ def markdown(sets: list[dict]) -> list[str]:
 
 
 def _in_order(file: str, cells: dict) -> list[tuple[str, dict]]:
-    """The cells of the set in ``file`` in reading order (:data:`ORDER`), however the figures
-    kept them."""
-    order = ORDER.get(file, [])
+    """The cells of the set in ``file`` in reading order (:data:`ORDER`; a file of no set in
+    the order every set's schemes come first), however the figures kept them."""
+    order = ORDER.get(file) or list(dict.fromkeys(s for o in ORDER.values() for s in o))
     return sorted(
         cells.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)
     )
