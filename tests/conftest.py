@@ -131,6 +131,12 @@ def cmd() -> protocol_mod.Protocol:
     return protocol_mod.load(PROTOCOLS / "rtw-cmd-psychological.toml")
 
 
+@pytest.fixture(scope="module")
+def coordination() -> protocol_mod.Protocol:
+    """The return-to-work coordination review's shipped protocol (rtw-coordination.toml)."""
+    return protocol_mod.load(PROTOCOLS / "rtw-coordination.toml")
+
+
 class Caught(list):
     """The typed messages of ``types`` a terminal app posted, each once (a message bubbles from
     its screen to the app, and Textual's hook sees it at both): pass as

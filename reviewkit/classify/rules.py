@@ -110,7 +110,9 @@ def _label_evidence(lab: Label, fields: list[Field], record: Record, report: str
     return [replace(e, report=report) for e in evidence] if report else evidence
 
 
-def longest_spans(evidence: list[Evidence], order: dict[str, int]) -> list[Evidence]:
+def longest_spans(
+    evidence: list[Evidence], order: dict[str, int], multi_label: bool = False
+) -> list[Evidence]:
     """The evidence with each stretch of words counted once: where the words two terms found
     overlap, the longer match wins ("neck pain" over "neck"; "back pain" over chronic pain's
     "pain"; "low back" and "back pain" on "low back pain" are one sign), so one phrase is one
@@ -119,8 +121,11 @@ def longest_spans(evidence: list[Evidence], order: dict[str, int]) -> list[Evide
     Two matches of the same words (synonyms of one label, "sick* certification" and "sickness
     certificat*" on "sickness certification") are one sign too: the heavier term keeps it, and
     of equal weights the one listed first. The same words found for two labels both stay: the
-    protocol gave them to both. Negative terms, MeSH headings and publication types are left
-    as they are (``order``: label id -> its place in the protocol).
+    protocol gave them to both. In a ``multi_label`` scheme two labels' matches that only
+    share some words, neither inside the other, both stay too: each label is its own question
+    there, and "a stepwise return-to-work plan" is a plan and a return in steps, where a
+    single-label scheme needs one sign. Negative terms, MeSH headings and publication types
+    are left as they are (``order``: label id -> its place in the protocol).
     """
     words = [e for e in evidence if e.span is not None and not e.negative]
     ranked = sorted(
@@ -142,6 +147,9 @@ def longest_spans(evidence: list[Evidence], order: dict[str, int]) -> list[Evide
             if start >= o_end or end <= o_start:
                 continue
             same_words = (start, end) == (o_start, o_end)
+            inside = o_start <= start and end <= o_end
+            if multi_label and other.label != e.label and not inside:
+                continue  # a chain of two labels' phrases: each is its own label's sign
             if not same_words or other.label == e.label:
                 dropped.add(id(e))
                 break
@@ -221,7 +229,7 @@ def score_labels(
         for e in _label_evidence(lab, f, r, name)
     ]
     order = {lab.id: i for i, lab in enumerate(scheme.labels)}
-    found = longest_spans(found, order)
+    found = longest_spans(found, order, scheme.multi_label)
     texts = {(name, n): fl.text for name, _, f in reports for n, fl in enumerate(f)}
     found = one_of_alternatives(found, texts)
     found = one_role(found, texts)

@@ -29,3 +29,27 @@ def test_held_out_rows_in_reading_order_from_a_run_and_from_the_json():
     lines = text
     rows = [i for i, line in enumerate(lines) if line.startswith("| `a.csv`")]
     assert "model-type" in lines[rows[0]] and "diagnosis" in lines[rows[1]]
+
+
+def test_two_reviews_naming_a_scheme_alike_keep_each_sets_order():
+    # the workplace review reads condition first, the coordination review last
+    sets = [
+        {
+            "file": name,
+            "what": "two abstracts",
+            "cells": {scheme: _cell(2, []) for scheme in schemes},
+        }
+        for name, schemes in (
+            ("heldout_workplace_abstracts.csv", ("condition", "level")),
+            ("heldout_coordination_abstracts.csv", ("base", "components", "condition")),
+        )
+    ]
+    text = classify_heldout.markdown(json.loads(json.dumps(sets, sort_keys=True)))
+    rows = [line.split(" | ")[:2] for line in text if line.startswith("| `heldout_")]
+    assert [scheme for _, scheme in rows] == [
+        "condition",
+        "level",
+        "base",
+        "components",
+        "condition",
+    ]

@@ -1,0 +1,109 @@
+"""A sixth review's own schemes through the CLI: Vogel et al. 2017's return-to-work
+coordination programmes, by the coordinator's base, the programme's components (multi-label)
+and the health problem (protocols/rtw-coordination.toml, written from the review's
+definitions alone), on 24 abstracts labelled by those definitions before the classifier read
+them. First reading (commit ccb5bc4): base 22/24, components 17/24, condition 24/24
+(benchmarks/results/classify.md says what changed since)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from classify.helpers import correct_through_cli
+from classify.helpers import suggested as labels
+
+from reviewkit import classify
+from reviewkit.records import AbstractSection, Record
+
+ROOT = Path(__file__).resolve().parents[2]
+PROTOCOL = ROOT / "protocols" / "rtw-coordination.toml"
+FIXTURE = ROOT / "tests" / "reports" / "fixtures" / "heldout_coordination_abstracts.csv"
+
+
+@pytest.mark.parametrize(
+    ("scheme", "correct"), [("base", 23), ("components", 23), ("condition", 24)]
+)
+def test_the_coordination_reviews_schemes_through_the_cli(capsys, scheme, correct):
+    assert correct_through_cli(capsys, PROTOCOL, FIXTURE, scheme, scheme, 24) >= correct
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coordinator drew up a stepwise return-to-work plan with the worker.",
+        "The coordinator agreed a graded return to work plan with each worker.",
+    ],
+)
+def test_a_chain_of_two_labels_phrases_is_both_in_a_multi_label_scheme(coordination, text):
+    # "stepwise return" and "return-to-work plan" share "return": a plan, and a return in steps
+    assert sorted(labels(coordination, "components", text)) == ["graded-work", "rtw-plan"]
+
+
+def test_a_chain_of_two_labels_phrases_is_one_sign_in_a_single_label_scheme(coordination):
+    # where the labels compete, one phrase is one sign: the longer match keeps the words
+    scheme = replace(coordination.scheme("components"), multi_label=False)
+    rec = Record(
+        title="A study",
+        abstract_sections=[
+            AbstractSection("METHODS", "The coordinator drew up a stepwise return-to-work plan.")
+        ],
+    )
+    assert [s.label for s in classify.suggest(rec, scheme)] == ["rtw-plan"]
+
+
+def test_a_phrase_inside_another_labels_phrase_is_still_the_longer_ones(coordination):
+    # "workplace" (contact's weak word) inside "workplace adjustments" (graded or modified
+    # work) is the adjustment's: with the supervisors' weak word it would make a contact
+    text = "Workers were recruited through their supervisors; the coordinator arranged workplace adjustments."
+    assert labels(coordination, "components", text) == ["graded-work"]
+
+
+# The protocol's changes after its first reading, each a kind (protocols/rtw-coordination.toml)
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        # a profession works in several places: the service names the base
+        (
+            "A clinical occupational physician of the hospital coordinated the return.",
+            "health-care",
+        ),
+        ("The occupational physician coordinated the return.", "not-stated"),
+        (
+            "The occupational physician of the occupational health service coordinated the return.",
+            "employer-occupational",
+        ),
+        # the employer's own staff named as such
+        ("Each company's own return-to-work coordinator met the worker.", "employer-occupational"),
+        # a hazard ratio is no human-resources department
+        ("A coordinator met the worker. Return to work came sooner (HR 1.9).", "not-stated"),
+    ],
+)
+def test_the_base_is_the_service_not_the_profession(coordination, text, base):
+    assert labels(coordination, "base", text) == [base]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coordinator contacted the employer within a week.",
+        "The nurse called the supervisor to discuss suitable tasks.",
+        "The case manager telephoned the line manager every month.",
+        "The coordinator held a meeting at the workplace with the worker.",
+        # the three-party negotiation: two weak signs together
+        "The occupational physician, the worker and the supervisor held a return-to-work negotiation.",
+    ],
+)
+def test_a_contact_written_as_a_verb_is_contact_with_the_workplace(coordination, text):
+    assert labels(coordination, "components", text) == ["workplace-contact"]
+
+
+def test_the_reconciliation_meeting_is_a_case_conference_with_the_workplace(coordination):
+    text = "The coordinator took part in the reconciliation meeting (avstämningsmöte)."
+    assert sorted(labels(coordination, "components", text)) == [
+        "multidisciplinary",
+        "workplace-contact",
+    ]
