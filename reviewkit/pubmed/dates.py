@@ -16,13 +16,14 @@ from reviewkit.query import DATE_FORM
 
 # esearch's datetype (NBK25499: "common values are 'mdat' (modification date), 'pdat'
 # (publication date) and 'edat' (Entrez date)"), answered from the snapshot's own dates; crdt
-# (Create date) is PubMed's [crdt] field, which NCBI's einfo lists as a date field.
-DATETYPES = {"pdat": "dp", "edat": "edat", "crdt": "crdt"}
+# (Create date) and mhda (MeSH date) are PubMed's [crdt] and [mhda], which NCBI's einfo lists
+# as date fields (CRDT, MHDA).
+DATETYPES = {"pdat": "dp", "edat": "edat", "crdt": "crdt", "mhda": "mhda"}
 MDAT_REFUSED = (
     "datetype mdat is not supported by the local server: PubMed's Date - Modification is when "
     "PubMed last changed its record, which the snapshot's NLM files do not hold (their "
     "DateRevised is the citation's last revision, an earlier and different date); "
-    "use pdat, edat or crdt"
+    "use pdat, edat, crdt or mhda"
 )
 
 
@@ -48,7 +49,8 @@ def date_limit(params: dict[str, str]) -> tuple[str, str, str] | None:
         raise ReplyError(MDAT_REFUSED)
     if datetype not in DATETYPES:
         raise ReplyError(
-            f"datetype {datetype!r} is not supported by the local server (use pdat, edat or crdt)"
+            f"datetype {datetype!r} is not supported by the local server (use "
+            "pdat, edat, crdt or mhda)"
         )
     lo, hi = _date(params, "mindate", lo), _date(params, "maxdate", hi)
     if date_bound(hi, end=True) < date_bound(lo, end=False):  # as a backwards [dp] range

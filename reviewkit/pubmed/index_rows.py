@@ -1,11 +1,15 @@
 """The index rows of one NLM article that need more than a field copied: its MeSH headings
-with their qualifiers, its authors in the forms PubMed searches, and whether systematic[sb]
-finds it."""
+with their qualifiers, its authors in the forms PubMed searches, whether systematic[sb] finds
+it, and the citation fields searched by their MEDLINE tags ([si], [gr], [rn], [pg], ...)."""
 
 from __future__ import annotations
 
+import re
+from typing import NamedTuple
+
 from lxml import etree as ET
 
+from reviewkit.pubmed.medline_text import medline_fields, text
 from reviewkit.records import fold_text
 
 
@@ -90,3 +94,67 @@ def is_systematic(types: list[str], journal: str, title: str) -> bool:
         return True
     folded = fold_text(title)
     return "systematic review" in folded or "meta analysis" in folded
+
+
+# Search tags served from the article's MEDLINE fields (the same tags: PubMed's search tags are
+# named for them; NLM, MEDLINE/PubMed Data Element (Field) Descriptions), each value folded as
+# the query's term is (fold_text: case, diacritics, punctuation), so 'NCT01234567',
+# 'ClinicalTrials.gov/NCT01234567' and 'clinicaltrials gov nct01234567' are one value.
+# [si]: "each of the pieces or the entire string is searchable" (NLM Tech Bull 2005 May-Jun,
+# e13: nct00000161[si], clinicaltrials.gov[si], clinicaltrials.gov/nct00000161[si]).
+# [gr]: "the four pieces of the grant number (number, acronym, agency, country) are each
+# individually searchable", the agency by "parts of, or the entire string of" its hierarchy
+# (NLM PubMed tutorial, 020_840: lm05545[gr], nlm[gr], wellcome trust[gr], united kingdom[gr],
+# and the whole G13-LM008781/LM/NLM NIH HHS/United States[gr]).
+# [pg]: "First page number of a journal article" (PubMed Help's field table, as a public
+# project quotes it).
+# [rn]: the registry or EC number of each substance; '0' (none assigned) is no number.
+# [lid] the ELocationID (LID), [aid] the publisher's article ids (AID: doi, pii, ...).
+# [ta]: "the journal's NLM title abbreviation, full title or ISSN" (PubMed Help, Journal): the
+# abbreviation is sort_keys.ta; the full title (JT) and every ISSN (IS) are rows here.
+_AS_WRITTEN = {"VI": "vi", "IP": "ip", "PL": "pl", "JID": "jid"}
+_BEFORE_TYPE = {"LID": "lid", "AID": "aid"}  # 'value [doi]'
+
+
+class CitationFields(NamedTuple):
+    rows: set[tuple[str, str]]  # (tag, folded value)
+    affiliations: str  # [ad]
+    conflicts: str  # [cois]
+
+
+def citation_fields(elem: ET._Element) -> CitationFields:
+    """The [si], [gr], [rn], [vi], [ip], [pg], [pl], [jid], [lid] and [aid] rows of one
+    ``<PubmedArticle>`` (and [ta]'s 'jt' and 'issn'), and the free text of [ad] and [cois]. [ad] searches every author's
+    affiliations the record holds (NLM has kept all authors' affiliations since 2014, the
+    first author's before: the XML holds what PubMed holds)."""
+    fields = medline_fields(elem)
+    rows: set[tuple[str, str]] = set()
+    for tag, value in fields:
+        if tag in _AS_WRITTEN:
+            rows.add((_AS_WRITTEN[tag], value))
+        elif tag in _BEFORE_TYPE:
+            rows.add((_BEFORE_TYPE[tag], value.rsplit(" [", 1)[0]))
+        elif tag == "PG":
+            rows.add(("pg", re.split(r"[-,;\s]", value, maxsplit=1)[0]))
+        elif tag == "RN" and not value.startswith("0 "):
+            rows.add(("rn", value.split(" (", 1)[0]))
+        elif tag == "IS":  # '0960-9822 (Print)': [ta] finds a journal by its ISSN
+            rows.add(("issn", value.split(" (", 1)[0]))
+        elif tag == "JT":  # and by its full title
+            rows.add(("jt", value))
+        elif tag == "SI":
+            rows |= {("si", value), *(("si", part) for part in value.split("/", 1))}
+        elif tag == "GR":
+            rows.add(("gr", value))
+    for grant in elem.iterfind(".//Article/GrantList/Grant"):
+        pieces = [text(grant.find(t)) for t in ("GrantID", "Acronym", "Country")]
+        agency = text(grant.find("Agency")).split()
+        runs = {
+            " ".join(agency[i:j]) for i in range(len(agency)) for j in range(i + 1, len(agency) + 1)
+        }
+        rows |= {("gr", piece) for piece in [*pieces, *runs]}
+    return CitationFields(
+        {(tag, folded) for tag, value in rows if (folded := fold_text(value))},
+        " ; ".join(v for t, v in fields if t == "AD"),
+        " ".join(v for t, v in fields if t == "COIS"),
+    )
