@@ -9,7 +9,13 @@ from typing import NamedTuple
 
 from lxml import etree as ET
 
-from reviewkit.pubmed.medline_text import medline_fields, text
+from reviewkit.pubmed.medline_text import (
+    NOT_AID,
+    article_id_pairs,
+    databanks,
+    grant_text,
+    text,
+)
 from reviewkit.records import fold_text
 
 
@@ -96,10 +102,11 @@ def is_systematic(types: list[str], journal: str, title: str) -> bool:
     return "systematic review" in folded or "meta analysis" in folded
 
 
-# Search tags served from the article's MEDLINE fields (the same tags: PubMed's search tags are
-# named for them; NLM, MEDLINE/PubMed Data Element (Field) Descriptions), each value folded as
-# the query's term is (fold_text: case, diacritics, punctuation), so 'NCT01234567',
-# 'ClinicalTrials.gov/NCT01234567' and 'clinicaltrials gov nct01234567' are one value.
+# Search tags served from the values of the article's MEDLINE field of the same tag (PubMed's
+# search tags are named for them; NLM, MEDLINE/PubMed Data Element (Field) Descriptions), taken
+# with medline_text's own helpers, each value folded as the query's term is (fold_text: case,
+# diacritics, punctuation), so 'NCT01234567', 'ClinicalTrials.gov/NCT01234567' and
+# 'clinicaltrials gov nct01234567' are one value.
 # [si]: "each of the pieces or the entire string is searchable" (NLM Tech Bull 2005 May-Jun,
 # e13: nct00000161[si], clinicaltrials.gov[si], clinicaltrials.gov/nct00000161[si]).
 # [gr]: "the four pieces of the grant number (number, acronym, agency, country) are each
@@ -112,8 +119,19 @@ def is_systematic(types: list[str], journal: str, title: str) -> bool:
 # [lid] the ELocationID (LID), [aid] the publisher's article ids (AID: doi, pii, ...).
 # [ta]: "the journal's NLM title abbreviation, full title or ISSN" (PubMed Help, Journal): the
 # abbreviation is sort_keys.ta; the full title (JT) and every ISSN (IS) are rows here.
-_AS_WRITTEN = {"VI": "vi", "IP": "ip", "PL": "pl", "JID": "jid"}
-_BEFORE_TYPE = {"LID": "lid", "AID": "aid"}  # 'value [doi]'
+_AS_WRITTEN = {
+    "vi": "Article/Journal/JournalIssue/Volume",
+    "ip": "Article/Journal/JournalIssue/Issue",
+    "pl": "MedlineJournalInfo/Country",
+    "jid": "MedlineJournalInfo/NlmUniqueID",
+    "jt": "Article/Journal/Title",
+    "issn": "Article/Journal/ISSN",
+    "lid": "Article/ELocationID",
+    "rn": "ChemicalList/Chemical/RegistryNumber",
+}
+
+
+_AFFILIATIONS = "Article/AuthorList/Author/AffiliationInfo/Affiliation"
 
 
 class CitationFields(NamedTuple):
@@ -124,37 +142,30 @@ class CitationFields(NamedTuple):
 
 def citation_fields(elem: ET._Element) -> CitationFields:
     """The [si], [gr], [rn], [vi], [ip], [pg], [pl], [jid], [lid] and [aid] rows of one
-    ``<PubmedArticle>`` (and [ta]'s 'jt' and 'issn'), and the free text of [ad] and [cois]. [ad] searches every author's
-    affiliations the record holds (NLM has kept all authors' affiliations since 2014, the
-    first author's before: the XML holds what PubMed holds)."""
-    fields = medline_fields(elem)
-    rows: set[tuple[str, str]] = set()
-    for tag, value in fields:
-        if tag in _AS_WRITTEN:
-            rows.add((_AS_WRITTEN[tag], value))
-        elif tag in _BEFORE_TYPE:
-            rows.add((_BEFORE_TYPE[tag], value.rsplit(" [", 1)[0]))
-        elif tag == "PG":
-            rows.add(("pg", re.split(r"[-,;\s]", value, maxsplit=1)[0]))
-        elif tag == "RN" and not value.startswith("0 "):
-            rows.add(("rn", value.split(" (", 1)[0]))
-        elif tag == "IS":  # '0960-9822 (Print)': [ta] finds a journal by its ISSN
-            rows.add(("issn", value.split(" (", 1)[0]))
-        elif tag == "JT":  # and by its full title
-            rows.add(("jt", value))
-        elif tag == "SI":
-            rows |= {("si", value), *(("si", part) for part in value.split("/", 1))}
-        elif tag == "GR":
-            rows.add(("gr", value))
-    for grant in elem.iterfind(".//Article/GrantList/Grant"):
+    ``<PubmedArticle>`` (and [ta]'s 'jt' and 'issn'), and the free text of [ad] and [cois].
+    [ad] searches every author's affiliations the record holds (NLM has kept all authors'
+    affiliations since 2014, the first author's before: the XML holds what PubMed holds)."""
+    citation, data = elem.find("MedlineCitation"), elem.find("PubmedData")
+    if citation is None:
+        return CitationFields(set(), "", "")
+    rows = {(tag, text(e)) for tag, path in _AS_WRITTEN.items() for e in citation.iterfind(path)}
+    rows.discard(("rn", "0"))
+    rows.add(("issn", text(citation.find("MedlineJournalInfo/ISSNLinking"))))
+    rows |= {("aid", v) for k, v in article_id_pairs(data) if k not in NOT_AID}
+    pages = text(citation.find("Article/Pagination/MedlinePgn"))
+    rows.add(("pg", re.split(r"[-,;\s]", pages, maxsplit=1)[0]))
+    article = citation.find("Article")
+    for si in databanks(article) if article is not None else ():
+        rows |= {("si", si), *(("si", part) for part in si.split("/", 1))}
+    for grant in citation.iterfind("Article/GrantList/Grant"):
         pieces = [text(grant.find(t)) for t in ("GrantID", "Acronym", "Country")]
         agency = text(grant.find("Agency")).split()
         runs = {
             " ".join(agency[i:j]) for i in range(len(agency)) for j in range(i + 1, len(agency) + 1)
         }
-        rows |= {("gr", piece) for piece in [*pieces, *runs]}
+        rows |= {("gr", piece) for piece in [grant_text(grant), *pieces, *runs]}
     return CitationFields(
         {(tag, folded) for tag, value in rows if (folded := fold_text(value))},
-        " ; ".join(v for t, v in fields if t == "AD"),
-        " ".join(v for t, v in fields if t == "COIS"),
+        " ; ".join(map(text, citation.iterfind(_AFFILIATIONS))),
+        text(citation.find("CoiStatement")),
     )
