@@ -42,8 +42,8 @@ FIELD_NAMES = {
     "sb": "Filter",
     "ta": "Journal",
     "pmid": "UID",
-    # pubfid3. Each as einfo names it (Biopython's einfo2.xml, NCBI 2025: AFFL, LAUT, FULL,
-    # SI, GRNT, CNTY, VOL, ISS, PAGE, LID, ECNO, COIS, MHDA, CDAT, MDAT); [fau], [aid] and
+    # pubfid3. Each as einfo names it (Biopython's einfo2.xml, NCBI 2025: AFFL, LAUT, SI,
+    # GRNT, CNTY, VOL, ISS, PAGE, LID, ECNO, COIS, MHDA, CDAT, MDAT); [fau], [aid] and
     # [jid], which einfo does not list, by PubMed Help's names ("Author - Full" as the
     # translation's long form, query.py).
     "ad": "Affiliation",

@@ -109,15 +109,16 @@ def is_systematic(types: list[str], journal: str, title: str) -> bool:
 # 'clinicaltrials gov nct01234567' are one value.
 # [si]: "each of the pieces or the entire string is searchable" (NLM Tech Bull 2005 May-Jun,
 # e13: nct00000161[si], clinicaltrials.gov[si], clinicaltrials.gov/nct00000161[si]).
-# [gr]: "the four pieces of the grant number (number, acronym, agency, country) are each
-# individually searchable", the agency by "parts of, or the entire string of" its hierarchy
-# (NLM PubMed tutorial, 020_840: lm05545[gr], nlm[gr], wellcome trust[gr], united kingdom[gr],
-# and the whole G13-LM008781/LM/NLM NIH HHS/United States[gr]).
+# [gr]: "The four pieces of the grant number ... are each individually searchable using the
+# [gr] tag" (number, acronym, country, and the agency by "parts of, or the entire string of"
+# its hierarchical structure), and the whole string (NLM PubMed tutorial, 020_840:
+# lm05545[gr], nlm[gr], wellcome trust[gr], united kingdom[gr], G13-LM008781/LM/NLM NIH
+# HHS/United States[gr]).
 # [pg]: "First page number of a journal article" (PubMed Help's field table, as a public
 # project quotes it).
 # [rn]: the registry or EC number of each substance; '0' (none assigned) is no number.
 # [lid] the ELocationID (LID), [aid] the publisher's article ids (AID: doi, pii, ...).
-# [ta]: "the journal's NLM title abbreviation, full title or ISSN" (PubMed Help, Journal): the
+# [ta]: a journal by its NLM title abbreviation, full title or ISSN (PubMed Help, Journal): the
 # abbreviation is sort_keys.ta; the full title (JT) and every ISSN (IS) are rows here.
 _AS_WRITTEN = {
     "vi": "Article/Journal/JournalIssue/Volume",
