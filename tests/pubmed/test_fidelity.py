@@ -277,16 +277,8 @@ def test_datetype_mdat_is_lr_and_bad_dates_are_error_replies_that_say_why(
 ) -> None:
     # mdat is [lr] (the files' DateRevised), with [lr]'s warning that PubMed's may be later;
     # a mindate that is no date used to kill the request (no reply) instead of an <ERROR>
-    limited = get(
-        server,
-        "esearch",
-        db="pubmed",
-        term="english[la]",
-        datetype="mdat",
-        mindate="2021",
-        maxdate="2021",
-        retmax="999",
-    )
+    mdat = {"datetype": "mdat", "mindate": "2021", "maxdate": "2021", "retmax": "999"}
+    limited = get(server, "esearch", db="pubmed", term="english[la]", **mdat)
     ranged = esearch(server, term="english[la] AND 2021:2021[lr]", retmax="999")
     assert Entrez.read(io.BytesIO(limited))["IdList"] == ranged["IdList"] != []
     assert b"[lr] searched on the DateRevised" in limited
