@@ -17,13 +17,16 @@ from reviewkit.pasted_history import pasted_history_warnings
 
 # Field tags PubMed accepts, short and long forms (PubMed Help, "Search Field Descriptions and
 # Tags"; the long forms are those PubMed writes in its query translation), mapped to short tags.
+# [is]/[issn] (the MEDLINE IS field: the ISSN) is in neither PubMed Help's list nor einfo's
+# fields; strategies use it for an ISSN, which PubMed Help says [ta] finds: read as [ta].
 _FIELDS = """
 ad: affiliation
-lid: aid, article identifier, location id, doi
+lid: location id, doi
+aid: article identifier
 all: all fields
 au: author, auth
 1au: author - first, first author name
-lastau: author - last, last author name
+lastau: author - last, last author name, last author
 fau: author - full, full author name
 cn: corporate author
 ir: investigator
@@ -42,7 +45,7 @@ dcom: completion date, date - completion
 lr: modification date, date - modification, date - last revision
 mhda: mesh date, date - mesh
 sb: subset, filter
-ta: journal, jour
+ta: journal, jour, is, issn
 jid: nlm unique id
 ti: title
 tt: transliterated title
@@ -59,7 +62,7 @@ si: secondary source id
 pl: place of publication
 pubn: publisher
 ps: personal name as subject
-cois: conflict of interest statement
+cois: conflict of interest statement, conflict of interest statements
 ed: editor
 book
 isbn

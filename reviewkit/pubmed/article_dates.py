@@ -1,6 +1,6 @@
 """An NLM article's dates as the snapshot index stores them (YYYYMMDD integers): the
-publication date PubMed's [dp] searches (print, then electronic), the Entry date [edat] and the
-Create date [crdt]."""
+publication date PubMed's [dp] searches (print, then electronic), the Entry date [edat], the
+Create date [crdt], and the MeSH, Completion and Modification dates [mhda], [dcom], [lr]."""
 
 from __future__ import annotations
 
@@ -67,6 +67,25 @@ def entry_dates(elem: ET._Element) -> tuple[int, int]:
     crdt = _ymd(elem.find(history.format("entrez")))
     fallback = publication_date(elem)
     return edat or crdt or fallback, crdt or edat or fallback
+
+
+def indexing_dates(elem: ET._Element, entry: int) -> tuple[int, int, int]:
+    """([mhda], [dcom], [lr]); 0 for a date the record lacks. [mhda] is the history's
+    "medline" date: "the date the citation completed MEDLINE processing. Up until the citation
+    has been indexed for MEDLINE, the medline date is the same as the entrez date" (NLM's
+    PubMed DTD documentation, PubStatus), so a record without one has ``entry`` (its [edat]).
+    [dcom] is DateCompleted (NLM: search a MeSH indexing year's range "followed by the Date
+    Completed field tag [dcom]"; In-Process records have none), [lr] DateRevised (the MEDLINE
+    LR field, "Date Last Revised")."""
+    medline = _ymd(elem.find(".//PubmedData/History/PubMedPubDate[@PubStatus='medline']"))
+    citation = elem.find("MedlineCitation")
+    if citation is None:
+        return medline or entry, 0, 0
+    return (
+        medline or entry,
+        _ymd(citation.find("DateCompleted")),
+        _ymd(citation.find("DateRevised")),
+    )
 
 
 def _month(text: str) -> int:

@@ -16,19 +16,16 @@ from reviewkit.query import DATE_FORM
 
 # esearch's datetype (NBK25499: "common values are 'mdat' (modification date), 'pdat'
 # (publication date) and 'edat' (Entrez date)"), answered from the snapshot's own dates; crdt
-# (Create date) is PubMed's [crdt] field, which NCBI's einfo lists as a date field.
-DATETYPES = {"pdat": "dp", "edat": "edat", "crdt": "crdt"}
-MDAT_REFUSED = (
-    "datetype mdat is not supported by the local server: PubMed's Date - Modification is when "
-    "PubMed last changed its record, which the snapshot's NLM files do not hold (their "
-    "DateRevised is the citation's last revision, an earlier and different date); "
-    "use pdat, edat or crdt"
-)
+# (Create date) and mhda (MeSH date) are PubMed's [crdt] and [mhda], which NCBI's einfo lists
+# as date fields (CRDT, MHDA). mdat is [lr], the NLM files' DateRevised, answered with the
+# warning [lr] has (fields.REVISED_AS_FILED): PubMed's own date may be later.
+DATETYPES = {"pdat": "dp", "edat": "edat", "crdt": "crdt", "mhda": "mhda", "mdat": "lr"}
 
 
 def date_limit(params: dict[str, str]) -> tuple[str, str, str] | None:
     """(kind, mindate, maxdate) from esearch's datetype with mindate/maxdate (both needed)
-    or reldate (the last N days), as NBK25499 describes them; pdat (default), edat, crdt."""
+    or reldate (the last N days), as NBK25499 describes them; pdat (default), edat, crdt, mhda,
+    mdat."""
     lo, hi = params.get("mindate", ""), params.get("maxdate", "")
     reldate = params.get("reldate", "").strip()
     if reldate and (lo or hi):
@@ -44,11 +41,10 @@ def date_limit(params: dict[str, str]) -> tuple[str, str, str] | None:
     if not (lo and hi):
         raise ReplyError("mindate and maxdate must be given together")
     datetype = params.get("datetype", "pdat") or "pdat"
-    if datetype == "mdat":
-        raise ReplyError(MDAT_REFUSED)
     if datetype not in DATETYPES:
         raise ReplyError(
-            f"datetype {datetype!r} is not supported by the local server (use pdat, edat or crdt)"
+            f"datetype {datetype!r} is not supported by the local server (use "
+            f"{', '.join(DATETYPES)})"
         )
     lo, hi = _date(params, "mindate", lo), _date(params, "maxdate", hi)
     if date_bound(hi, end=True) < date_bound(lo, end=False):  # as a backwards [dp] range

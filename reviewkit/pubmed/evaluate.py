@@ -5,10 +5,13 @@ it either evaluates it as PubMed does on the same records, or refuses it (:class
 sent as an ``<ERROR>`` reply), or evaluates it and adds a PubMed-style ``WarningList`` entry
 saying what it did differently. Exact: quoted phrases, truncation (4+ characters before ``*``),
 AND/OR/NOT left to right (upper case only; lower-case ``and``/``or``/``not`` are words, as in
-PubMed), parentheses, [tiab] [ti] [ab] (with proximity ``"a b"[tiab:~N]``), [au] (a quoted
-author turns truncation of initials off), [mh:noexp] [majr:noexp] [sh:noexp], [nm], [pt]
-(with its narrower types), [la], [pmid], [dp] (print or electronic date), [edat] and [crdt]
-(dates and ranges) and ``systematic[sb]``. Warned: untagged terms (no automatic term
+PubMed), parentheses, [tiab] [ti] [ab] [ad] (with proximity ``"a b"[tiab:~N]``), [cois],
+[au] (a quoted author turns truncation of initials off), [1au], [lastau], [fau],
+[mh:noexp] [majr:noexp] [sh:noexp], [nm], [pt] (with its narrower types), [la], [pmid], [ta]
+(abbreviation, full title, ISSN), the citation fields [si] [gr] [rn] [vi] [ip] [pg] [pl] [jid]
+[lid] [aid] (:mod:`reviewkit.pubmed.citation_terms`), [dp] (print or electronic date), [edat],
+[crdt], [mhda], [dcom] (dates and ranges) and ``systematic[sb]``. Warned besides: [lr] (the
+NLM file's DateRevised). Warned: untagged terms (no automatic term
 mapping), [mh]/[majr]/[sh] (not exploded: no MeSH tree in the snapshot), [tw], review[pt]
 (Systematic Review unsettled), a multi-word unquoted term that is no phrase of the snapshot, quoted phrases found nowhere.
 ``#N`` is the request's WebEnv search N (refused without one). Refused: everything else
@@ -21,16 +24,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
+from reviewkit.pubmed.citation_terms import CITATION_TAGS, NAME_TAGS, citation_term
 from reviewkit.pubmed.dates import date_bound
 from reviewkit.pubmed.fields import (
     CURLY_READ,
     DATE_KINDS,
     FIELD_NAMES,
     HAS_ABSTRACT,
-    JOURNAL_ONLY_TA,
+    MORE_TEXT,
     NARROW_ALL_FIELDS,
     NEAR_SPAN,
     NO_ATM,
+    REVISED_AS_FILED,
     TEXT_COLUMNS,
 )
 from reviewkit.pubmed.filters import filter_hint
@@ -95,7 +100,12 @@ class Evaluator:
 
     def __init__(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
-        self._variants = WordVariants(snapshot.vocabulary)
+        self._variants = {  # one per FTS5 table: [ad] and [cois] words expand among theirs
+            table: WordVariants(
+                lambda prefix, limit, table=table: snapshot.vocabulary(prefix, limit, table)
+            )
+            for table in ("fts", "fts_more")
+        }
 
     def evaluate(self, query: str | Node, history: Sequence[Sequence[int]] = ()) -> Evaluation:
         """The query's PMIDs; ``history``: the searches of the request's WebEnv, which ``#N``
@@ -143,7 +153,7 @@ class Evaluator:
                 )
             return set(history[node.number - 1])
         if isinstance(node, Range):
-            return self._range(node)
+            return self._range(node, out)
         assert isinstance(node, Term)
         if is_stopword(node):
             out.warnings.append(("PhraseIgnored", node.text))
@@ -163,12 +173,14 @@ class Evaluator:
             out.not_found.append(node.text + ("*" if node.truncated else ""))
         return hits
 
-    def _range(self, node: Range) -> set[int]:
+    def _range(self, node: Range, out: Evaluation) -> set[int]:
         if node.field not in DATE_KINDS:
             raise UnsupportedQuery(
                 f"ranges on [{node.field}] are not supported by the local server",
-                hint="use [dp] (publication date), [edat] or [crdt]",
+                hint="use a date field: " + ", ".join(f"[{k}]" for k in DATE_KINDS),
             )
+        if node.field == "lr":
+            out.warnings.append(("OutputMessage", REVISED_AS_FILED))
         start, end = date_bound(node.start, end=False), date_bound(node.end, end=True)
         if end < start:
             # PubMed documents a range as start:end (PubMed Help, "Date - Publication") and
@@ -190,11 +202,12 @@ class Evaluator:
         if f in TEXT_COLUMNS:
             return self._text_field(term, out)
         if f == "ta":
-            hits = self.snapshot.journal(term.text, prefix=term.truncated)
-            if not hits:  # a full title or an ISSN: found by PubMed, not here
-                out.warnings.append(("OutputMessage", JOURNAL_ONLY_TA))
-            return hits
+            return self.snapshot.journal(term.text, prefix=term.truncated)
+        if f in CITATION_TAGS or f in NAME_TAGS:
+            return citation_term(self.snapshot, term)
         if f in DATE_KINDS:
+            if f == "lr":
+                out.warnings.append(("OutputMessage", REVISED_AS_FILED))
             if not DATE_FORM.fullmatch(term.text) or term.truncated:
                 raise UnsupportedQuery(
                     f"cannot read {term.text!r} as a date ({FIELD_NAMES[f].lower()})",
@@ -257,7 +270,7 @@ class Evaluator:
                     hint=f"'smith j[{f}]' already matches every Smith J…",
                 )
             if f == "1au":
-                return self.snapshot.first_author(value, exact=term.phrase)
+                return self.snapshot.listed_author(value, exact=term.phrase)
             return self.snapshot.exact_author(value) if term.phrase else self.snapshot.author(value)
         if f == "pmid":
             if term.truncated:  # was read as the whole PMID, finding nothing without a word
@@ -366,7 +379,8 @@ class Evaluator:
                 )
             )
         quoted = " ".join(f'"{w}"' for w in words)
-        return self.snapshot.fts(f"{{{columns}}} : NEAR({quoted}, {term.proximity})")
+        expression = f"{{{columns}}} : NEAR({quoted}, {term.proximity})"
+        return self.snapshot.fts(expression, _table(term))
 
     def _text(self, term: Term, columns: str) -> set[int]:
         """A word or phrase in text columns, via FTS5; wildcarded words are expanded
@@ -375,15 +389,21 @@ class Evaluator:
             tokens = text_tokens(term.text, term.truncated)
             if not tokens:
                 raise UnsupportedQuery(f"the term {term.text!r} has no searchable words")
-            choices = [self._variants.of(t, k) for t, k in tokens[:-1]]
+            variants = self._variants[_table(term)]
+            choices = [variants.of(t, k) for t, k in tokens[:-1]]
             last, kind = tokens[-1]  # a last prefix is searched as an FTS5 prefix
-            choices.append(self._variants.of(last, kind) if kind == PATTERN else [last])
+            choices.append(variants.of(last, kind) if kind == PATTERN else [last])
             phrases = phrase_alternatives(term.text, choices, kind == PREFIX)
         except WildcardError as exc:
             raise UnsupportedQuery(exc.message, hint=exc.hint) from None
         if not phrases:
             return set()
-        return self.snapshot.fts(f"{{{columns}}} : ({' OR '.join(phrases)})")
+        return self.snapshot.fts(f"{{{columns}}} : ({' OR '.join(phrases)})", _table(term))
+
+
+def _table(term: Term) -> str:
+    """The FTS5 table of a text term's columns ([ad] and [cois] have their own)."""
+    return "fts_more" if term.field in MORE_TEXT else "fts"
 
 
 def _combine(node: BoolOp, left: set[int] | None, right: set[int] | None) -> set[int] | None:

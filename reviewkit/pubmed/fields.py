@@ -15,7 +15,11 @@ TEXT_COLUMNS = {
     "ab": "ab",
     "tw": "ti ab mh kw pt",
     "ot": "kw",  # Other Term: the records' keyword lists (author keywords and others)
+    "ad": "ad",  # Affiliation: every author's affiliations (second FTS table)
+    "cois": "cois",  # Conflict of Interest Statements (second FTS table)
 }
+# The FTS5 table of each text column (snapshot.FTS_TABLES): [ad] and [cois] have their own.
+MORE_TEXT = frozenset({"ad", "cois"})
 FIELD_NAMES = {
     "": "All Fields",
     "all": "All Fields",
@@ -38,8 +42,29 @@ FIELD_NAMES = {
     "sb": "Filter",
     "ta": "Journal",
     "pmid": "UID",
+    # pubfid3. Each as einfo names it (Biopython's einfo2.xml, NCBI 2025: AFFL, LAUT, SI,
+    # GRNT, CNTY, VOL, ISS, PAGE, LID, ECNO, COIS, MHDA, CDAT, MDAT); [fau], [aid] and
+    # [jid], which einfo does not list, by PubMed Help's names ("Author - Full" as the
+    # translation's long form, query.py).
+    "ad": "Affiliation",
+    "lastau": "Author - Last",
+    "fau": "Author - Full",
+    "si": "Secondary Source ID",
+    "gr": "Grants and Funding",
+    "pl": "Place of Publication",
+    "vi": "Volume",
+    "ip": "Issue",
+    "pg": "Pagination",
+    "lid": "Location ID",
+    "aid": "Article Identifier",
+    "rn": "EC/RN Number",
+    "cois": "Conflict of Interest Statements",
+    "jid": "NLM Unique ID",
+    "mhda": "Date - MeSH",
+    "dcom": "Date - Completion",
+    "lr": "Date - Modification",
 }
-DATE_KINDS = ("dp", "edat", "crdt")
+DATE_KINDS = ("dp", "edat", "crdt", "mhda", "dcom", "lr")
 # PubMed's stopwords (PubMed Help, "Stopwords"): a single-word term that is one of them is
 # ignored, and esearch says so in WarningList/PhraseIgnored. Inside a quoted phrase they count.
 _STOPWORDS = """a about again all almost also although always among an and another any are as at be
@@ -68,12 +93,6 @@ CURLY_READ = (
 # "No search field tag is required". fha[filter] is the Abstract filter's tag in PubMed's search
 # details (no stored document quotes it). A filter word, not a text word.
 HAS_ABSTRACT = {("", "hasabstract"), ("all", "hasabstract"), ("sb", "fha")}
-# [ta]: PubMed matches the journal's NLM title abbreviation, its full title or its ISSN (PubMed
-# Help, "Journal [ta]"); the snapshot's index holds the abbreviation (MedlineTA) only.
-JOURNAL_ONLY_TA = (
-    "[ta] searched on the NLM title abbreviation (MedlineTA, e.g. J Occup Rehabil) only; "
-    "PubMed's [ta] also finds a journal by its full title or ISSN"
-)
 # NLM Tech Bull 2022 Nov-Dec: "N = The maximum number of words that may appear between your
 # search terms"; for three or more words NLM does not say whether N bounds each gap or the
 # whole span (one library guide reads it "between each"). FTS5's NEAR bounds the whole span.
@@ -81,4 +100,11 @@ NEAR_SPAN = (
     '"{text}"[{field}:~{n}] has more than two words: the local server finds them with at most {n} '
     "words between the first and the last of them; PubMed documents N as the words between "
     "the search terms and may allow {n} between each of them"
+)
+# [lr]: the MEDLINE LR field, DateRevised of the snapshot's NLM file; PubMed's record may have
+# been revised since that file was written, and einfo calls the field "Date of last
+# modification" (MDAT), which may also move when PubMed changes its own record.
+REVISED_AS_FILED = (
+    "[lr] searched on the DateRevised of the snapshot's NLM files (the MEDLINE LR field); "
+    "PubMed's Date - Modification is the record's latest, which may be later"
 )

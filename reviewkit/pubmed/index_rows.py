@@ -1,11 +1,21 @@
 """The index rows of one NLM article that need more than a field copied: its MeSH headings
-with their qualifiers, its authors in the forms PubMed searches, and whether systematic[sb]
-finds it."""
+with their qualifiers, its authors in the forms PubMed searches, whether systematic[sb] finds
+it, and the citation fields searched by their MEDLINE tags ([si], [gr], [rn], [pg], ...)."""
 
 from __future__ import annotations
 
+import re
+from typing import NamedTuple
+
 from lxml import etree as ET
 
+from reviewkit.pubmed.medline_text import (
+    NOT_AID,
+    article_id_pairs,
+    databanks,
+    grant_text,
+    text,
+)
 from reviewkit.records import fold_text
 
 
@@ -90,3 +100,73 @@ def is_systematic(types: list[str], journal: str, title: str) -> bool:
         return True
     folded = fold_text(title)
     return "systematic review" in folded or "meta analysis" in folded
+
+
+# Search tags served from the values of the article's MEDLINE field of the same tag (PubMed's
+# search tags are named for them; NLM, MEDLINE/PubMed Data Element (Field) Descriptions), taken
+# with medline_text's own helpers, each value folded as the query's term is (fold_text: case,
+# diacritics, punctuation), so 'NCT01234567', 'ClinicalTrials.gov/NCT01234567' and
+# 'clinicaltrials gov nct01234567' are one value.
+# [si]: "each of the pieces or the entire string is searchable" (NLM Tech Bull 2005 May-Jun,
+# e13: nct00000161[si], clinicaltrials.gov[si], clinicaltrials.gov/nct00000161[si]).
+# [gr]: "The four pieces of the grant number ... are each individually searchable using the
+# [gr] tag" (number, acronym, country, and the agency by "parts of, or the entire string of"
+# its hierarchical structure), and the whole string (NLM PubMed tutorial, 020_840:
+# lm05545[gr], nlm[gr], wellcome trust[gr], united kingdom[gr], G13-LM008781/LM/NLM NIH
+# HHS/United States[gr]).
+# [pg]: "First page number of a journal article" (PubMed Help's field table, as a public
+# project quotes it).
+# [rn]: the registry or EC number of each substance; '0' (none assigned) is no number.
+# [lid] the ELocationID (LID), [aid] the publisher's article ids (AID: doi, pii, ...).
+# [ta]: a journal by its NLM title abbreviation, full title or ISSN (PubMed Help, Journal): the
+# abbreviation is sort_keys.ta; the full title (JT) and every ISSN (IS) are rows here.
+_AS_WRITTEN = {
+    "vi": "Article/Journal/JournalIssue/Volume",
+    "ip": "Article/Journal/JournalIssue/Issue",
+    "pl": "MedlineJournalInfo/Country",
+    "jid": "MedlineJournalInfo/NlmUniqueID",
+    "jt": "Article/Journal/Title",
+    "issn": "Article/Journal/ISSN",
+    "lid": "Article/ELocationID",
+    "rn": "ChemicalList/Chemical/RegistryNumber",
+}
+
+
+_AFFILIATIONS = "Article/AuthorList/Author/AffiliationInfo/Affiliation"
+
+
+class CitationFields(NamedTuple):
+    rows: set[tuple[str, str]]  # (tag, folded value)
+    affiliations: str  # [ad]
+    conflicts: str  # [cois]
+
+
+def citation_fields(elem: ET._Element) -> CitationFields:
+    """The [si], [gr], [rn], [vi], [ip], [pg], [pl], [jid], [lid] and [aid] rows of one
+    ``<PubmedArticle>`` (and [ta]'s 'jt' and 'issn'), and the free text of [ad] and [cois].
+    [ad] searches every author's affiliations the record holds (NLM has kept all authors'
+    affiliations since 2014, the first author's before: the XML holds what PubMed holds)."""
+    citation, data = elem.find("MedlineCitation"), elem.find("PubmedData")
+    if citation is None:
+        return CitationFields(set(), "", "")
+    rows = {(tag, text(e)) for tag, path in _AS_WRITTEN.items() for e in citation.iterfind(path)}
+    rows.discard(("rn", "0"))
+    rows.add(("issn", text(citation.find("MedlineJournalInfo/ISSNLinking"))))
+    rows |= {("aid", v) for k, v in article_id_pairs(data) if k not in NOT_AID}
+    pages = text(citation.find("Article/Pagination/MedlinePgn"))
+    rows.add(("pg", re.split(r"[-,;\s]", pages, maxsplit=1)[0]))
+    article = citation.find("Article")
+    for si in databanks(article) if article is not None else ():
+        rows |= {("si", si), *(("si", part) for part in si.split("/", 1))}
+    for grant in citation.iterfind("Article/GrantList/Grant"):
+        pieces = [text(grant.find(t)) for t in ("GrantID", "Acronym", "Country")]
+        agency = text(grant.find("Agency")).split()
+        runs = {
+            " ".join(agency[i:j]) for i in range(len(agency)) for j in range(i + 1, len(agency) + 1)
+        }
+        rows |= {("gr", piece) for piece in [grant_text(grant), *pieces, *runs]}
+    return CitationFields(
+        {(tag, folded) for tag, value in rows if (folded := fold_text(value))},
+        " ; ".join(map(text, citation.iterfind(_AFFILIATIONS))),
+        text(citation.find("CoiStatement")),
+    )

@@ -98,8 +98,8 @@ def medline_fields(article: ET._Element) -> list[tuple[str, str]]:
     fields += [("AB", abstract_text(art)), ("CI", text(art.find("Abstract/CopyrightInformation")))]
     fields += _authors(art)
     fields += [("LA", text(e)) for e in art.findall("Language")]
-    fields += [("SI", si) for si in _databanks(art)]
-    fields += [("GR", _grant(g)) for g in art.findall("GrantList/Grant")]
+    fields += [("SI", si) for si in databanks(art)]
+    fields += [("GR", grant_text(g)) for g in art.findall("GrantList/Grant")]
     fields += [("PT", text(e)) for e in art.findall("PublicationTypeList/PublicationType")]
     fields += [("TT", text(e)) for e in art.findall("VernacularTitle")]
     fields += [("DEP", compact_date(e)) for e in art.findall("ArticleDate[@DateType='Electronic']")]
@@ -152,14 +152,15 @@ def _authors(art: ET._Element) -> list[tuple[str, str]]:
     return fields
 
 
-def _databanks(art: ET._Element) -> Iterator[str]:
+def databanks(art: ET._Element) -> Iterator[str]:
+    """SI: 'DataBankName/AccessionNumber' for each number, the name alone for a bank without."""
     for bank in art.findall("DataBankList/DataBank"):
         name = text(bank.find("DataBankName"))
         numbers = bank.findall("AccessionNumberList/AccessionNumber")
         yield from (f"{name}/{text(n)}" for n in numbers) if numbers else [name]
 
 
-def _grant(grant: ET._Element) -> str:
+def grant_text(grant: ET._Element) -> str:
     """GrantID/Acronym/Agency/Country; an id or acronym the grant lacks is left out with its
     slash, the country is not ('24K23757/KAKENHI/', 'T32 NS007433/NS/NINDS NIH HHS/United
     States', both real 2025 records)."""

@@ -175,6 +175,21 @@ EINFO_FIELDS = (
     ("JOUR", "Journal", "Journal abbreviation of publication", "NNYNNYN"),
     ("FAUT", "Author - First", "First Author of publication", "NNYNNNN"),
     ("OTRM", "Other Term", "Other terms associated with publication", "NNNNNYN"),
+    # pubfid3: served since, each as einfo2.xml has it
+    ("AFFL", "Affiliation", "Author's institutional affiliation and address", "NNNNNYN"),
+    ("ECNO", "EC/RN Number", "EC number for enzyme or CAS registry number", "NNYNNYN"),
+    ("VOL", "Volume", "Volume number of publication", "NNYNNYN"),
+    ("PAGE", "Pagination", "Page number(s) of publication", "NNYNNYN"),
+    ("ISS", "Issue", "Issue number of publication", "NNYNNYN"),
+    ("SI", "Secondary Source ID", "Cross-reference from publication to other databases", "NNYNNYN"),
+    ("MHDA", "Date - MeSH", "Date publication was indexed with MeSH terms", "YNYNNNY"),
+    ("CNTY", "Place of Publication", "Country of publication", "NNNNYYN"),
+    ("GRNT", "Grants and Funding", "NIH Grant Numbers", "NNYNNYN"),
+    ("MDAT", "Date - Modification", "Date of last modification", "YNYNNNY"),
+    ("CDAT", "Date - Completion", "Date of completion", "YNYNNNY"),
+    ("LAUT", "Author - Last", "Last Author of publication", "NNYNNNN"),
+    ("LID", "Location ID", "ELocation ID", "NNYNNYN"),
+    ("COIS", "Conflict of Interest Statements", "Conflict of Interest Statements", "NNNNNYN"),
 )
 EINFO_FLAGS = ("IsDate", "IsNumerical", "SingleToken", "Hierarchy", "IsHidden")
 # In the order NCBI's replies have them (the two sources above), not the einfo DTD's, which
@@ -201,6 +216,20 @@ EINFO_TAGS = {
     "jour": "ta",
     "faut": "1au",
     "otrm": "ot",
+    "affl": "ad",
+    "ecno": "rn",
+    "vol": "vi",
+    "page": "pg",
+    "iss": "ip",
+    "si": "si",
+    "mhda": "mhda",
+    "cnty": "pl",
+    "grnt": "gr",
+    "mdat": "lr",
+    "cdat": "dcom",
+    "laut": "lastau",
+    "lid": "lid",
+    "cois": "cois",
 }
 
 

@@ -39,7 +39,7 @@ from reviewkit.pubmed.epost import epost_reply
 from reviewkit.pubmed.esummary import NO_IDS, check_version, esummary_xml
 from reviewkit.pubmed.evaluate import Evaluation, Evaluator, parse_or_fail
 from reviewkit.pubmed.faults import FAULT_KINDS, Fault, FaultPlan, parse_faults
-from reviewkit.pubmed.fields import CURLY_READ
+from reviewkit.pubmed.fields import CURLY_READ, FIELD_NAMES, REVISED_AS_FILED
 from reviewkit.pubmed.history_key import with_query_key
 from reviewkit.pubmed.http_handler import PATH_PREFIX, RequestLog, handler_class
 from reviewkit.pubmed.params import check_common, check_format_and_params, integer
@@ -183,8 +183,10 @@ class EutilsServer:
             kind, start, end = limit
             within = self.evaluator.dates(start, end, kind)
             result.pmids = [p for p in result.pmids if p in within]
-            name = {"dp": "Date - Publication", "edat": "Date - Entry", "crdt": "Date - Create"}
-            result.translation = f"({result.translation}) AND {start}:{end}[{name[kind]}]"
+            name = FIELD_NAMES[kind]
+            result.translation = f"({result.translation}) AND {start}:{end}[{name}]"
+            if kind == "lr":  # datetype=mdat: the NLM files' DateRevised, as [lr]
+                result.warnings.append(("OutputMessage", REVISED_AS_FILED))
         count = result.count
         if retstart >= self.cap and count > retstart:  # NCBI's words, as a 2023 reply has them
             n = f"{self.cap:,}"

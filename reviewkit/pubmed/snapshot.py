@@ -25,34 +25,57 @@ from lxml import etree as ET
 
 from reviewkit.errors import UserError
 from reviewkit.formats import pubmed_xml
-from reviewkit.pubmed.article_dates import electronic_date, entry_dates, publication_date
-from reviewkit.pubmed.index_rows import author_forms, is_systematic, mesh_rows, names_author
+from reviewkit.pubmed.article_dates import (
+    electronic_date,
+    entry_dates,
+    indexing_dates,
+    publication_date,
+)
+from reviewkit.pubmed.index_rows import (
+    author_forms,
+    citation_fields,
+    is_systematic,
+    mesh_rows,
+    names_author,
+)
 from reviewkit.pubmed.index_rows import authors as index_authors
 from reviewkit.records import fold_text
 from reviewkit.wording import quantity
 
-INDEX_VERSION = "7-sort"  # sort_keys and sort_rank: esearch sort= from precomputed ranks
-FTS_COLUMNS = ("ti", "ab", "mh", "kw", "pt", "au")
+INDEX_VERSION = "8-fields"  # [ad] [cois] [lastau] [si] [gr] [mhda] [dcom] [lr] and others
+# The text columns of the first FTS5 table (whose vocabulary the wildcards expand through) and of
+# the second, [ad] and [cois], kept apart so that their words do not enter the wildcard
+# variants of the title, abstract and other fields (nor their 600-variant limit).
+FTS_TABLES = {"fts": ("ti", "ab", "mh", "kw", "pt", "au"), "fts_more": ("ad", "cois")}
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles (
     pmid INTEGER PRIMARY KEY, pdate INTEGER NOT NULL, edate INTEGER NOT NULL,
     edat INTEGER NOT NULL, crdt INTEGER NOT NULL,
-    ti TEXT, ab TEXT, mh TEXT, kw TEXT, pt TEXT, au TEXT, xml BLOB NOT NULL);
+    mhda INTEGER NOT NULL, dcom INTEGER NOT NULL, lr INTEGER NOT NULL,
+    ti TEXT, ab TEXT, mh TEXT, kw TEXT, pt TEXT, au TEXT, ad TEXT, cois TEXT, xml BLOB NOT NULL);
 CREATE TABLE terms (field TEXT NOT NULL, value TEXT NOT NULL, pmid INTEGER NOT NULL);
-CREATE TABLE sort_keys (pmid INTEGER PRIMARY KEY, fau TEXT NOT NULL, ta TEXT NOT NULL);
+CREATE TABLE sort_keys (
+    pmid INTEGER PRIMARY KEY, fau TEXT NOT NULL, ta TEXT NOT NULL, lau TEXT NOT NULL);
 """
 _INDEXES = """
 CREATE INDEX articles_pdate ON articles(pdate);
 CREATE INDEX articles_edate ON articles(edate);
 CREATE INDEX articles_edat ON articles(edat);
 CREATE INDEX articles_crdt ON articles(crdt);
+CREATE INDEX articles_mhda ON articles(mhda);
+CREATE INDEX articles_dcom ON articles(dcom);
+CREATE INDEX articles_lr ON articles(lr);
 CREATE INDEX terms_field_value ON terms(field, value, pmid);  -- covering: no table lookups
 CREATE VIRTUAL TABLE fts USING fts5(ti, ab, mh, kw, pt, au, content='articles',
     content_rowid='pmid', tokenize='unicode61 remove_diacritics 2');
 INSERT INTO fts(fts) VALUES ('rebuild');
 CREATE VIRTUAL TABLE vocab USING fts5vocab(fts, 'row');
+CREATE VIRTUAL TABLE fts_more USING fts5(ad, cois, content='articles',
+    content_rowid='pmid', tokenize='unicode61 remove_diacritics 2');
+INSERT INTO fts_more(fts_more) VALUES ('rebuild');
+CREATE VIRTUAL TABLE vocab_more USING fts5vocab(fts_more, 'row');
 CREATE TABLE sort_rank AS SELECT pmid,
     ROW_NUMBER() OVER (ORDER BY pdate DESC, pmid DESC) AS pub_date,
     ROW_NUMBER() OVER (ORDER BY fau = '', fau, pmid DESC) AS author,
@@ -64,6 +87,8 @@ CREATE TABLE sort_rank AS SELECT pmid,
 # MedlineTA A-Z; articles without an author or journal last; ties newest PMID first. Text keys
 # are casefolded; SQLite compares them as UTF-8 bytes, which is code point order, as Python does.
 SORT_KINDS = ("pub_date", "author", "journal")
+# The date fields stored as one YYYYMMDD column each ([dp] has two: print and electronic).
+DATE_COLUMNS = ("edat", "crdt", "mhda", "dcom", "lr")
 
 ProgressFn = Callable[[int, int], None]
 StageFn = Callable[[str], None]  # build_index's plain line per stage: a bar draws none on a pipe
@@ -195,25 +220,36 @@ def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[in
         _delete(conn, pmid)
     seen.add(pmid)
     authors = index_authors(elem)
+    edat, crdt = entry_dates(elem)
+    citation = citation_fields(elem)
     conn.execute(
-        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO articles (pmid, pdate, edate, edat, crdt, mhda, dcom, lr, ti, ab, mh, kw,"
+        " pt, au, ad, cois, xml) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             pmid,
             publication_date(elem),
             electronic_date(elem),
-            *entry_dates(elem),
+            edat,
+            crdt,
+            *indexing_dates(elem, edat),
             rec.title,
             rec.abstract,
             " ; ".join(rec.mesh_terms),
             " ; ".join(rec.keywords),
             " ; ".join(rec.publication_types),
             " ; ".join(" ".join(forms) for forms in authors),
+            citation.affiliations,
+            citation.conflicts,
             zlib.compress(raw, 1),
         ),
     )
-    first_author = " ".join(authors[0]).casefold() if authors else ""
+    first_author, last_author = (
+        (" ".join(authors[k]).casefold() if authors else "") for k in (0, -1)
+    )
     journal = (elem.findtext(".//MedlineJournalInfo/MedlineTA") or "").casefold()
-    conn.execute("INSERT INTO sort_keys VALUES (?, ?, ?)", (pmid, first_author, journal))
+    conn.execute(
+        "INSERT INTO sort_keys VALUES (?, ?, ?, ?)", (pmid, first_author, journal, last_author)
+    )
     rows = {("pt", fold_text(p)) for p in rec.publication_types}
     rows |= {("mh", fold_text(m)) for m in rec.mesh_terms}
     rows |= {
@@ -222,7 +258,7 @@ def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[in
         for field, form in zip(("au", "auf"), forms, strict=False)
     }
     rows |= {("la", lang.strip().lower()) for lang in elem.xpath(".//Article/Language/text()")}
-    rows |= mesh_rows(elem)
+    rows |= mesh_rows(elem) | citation.rows
     if is_systematic(rec.publication_types, rec.journal, rec.title):
         rows.add(("sb", "systematic"))
     conn.executemany("INSERT INTO terms VALUES (?, ?, ?)", [(f, v, pmid) for f, v in rows if v])
@@ -310,16 +346,19 @@ class Snapshot:
     def all_pmids(self) -> list[int]:
         return [r[0] for r in self.conn.execute("SELECT pmid FROM articles ORDER BY pmid DESC")]
 
-    def fts(self, expression: str) -> set[int]:
-        return {
-            r[0]
-            for r in self.conn.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (expression,))
-        }
+    def fts(self, expression: str, table: str = "fts") -> set[int]:
+        """The articles an FTS5 expression matches in one of :data:`FTS_TABLES`."""
+        if table not in FTS_TABLES:
+            raise ValueError(table)
+        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
+        return {r[0] for r in self.conn.execute(sql, (expression,))}
 
-    def vocabulary(self, prefix: str, limit: int) -> list[str]:
-        """Indexed tokens starting with ``prefix`` (at most ``limit`` + 1, to detect overflow)."""
+    def vocabulary(self, prefix: str, limit: int, table: str = "fts") -> list[str]:
+        """Tokens of one of :data:`FTS_TABLES` starting with ``prefix`` (at most ``limit`` + 1,
+        to detect overflow)."""
+        vocab = {"fts": "vocab", "fts_more": "vocab_more"}[table]
         rows = self.conn.execute(
-            "SELECT term FROM vocab WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
+            f"SELECT term FROM {vocab} WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
             (prefix, prefix + "\uffff", limit + 1),
         )
         return [r[0] for r in rows]
@@ -350,11 +389,11 @@ class Snapshot:
 
     def dates(self, start: int, end: int, kind: str = "dp") -> set[int]:
         """Articles dated start..end (YYYYMMDD). ``dp``: the print or the electronic date, as
-        PubMed's [dp]; ``edat``/``crdt``: the Entry/Create date (one per article)."""
+        PubMed's [dp]; the others (:data:`DATE_COLUMNS`) one date per article."""
         if kind == "dp":
             sql = "SELECT pmid FROM articles WHERE pdate BETWEEN ?1 AND ?2"
             sql += " UNION SELECT pmid FROM articles WHERE edate BETWEEN ?1 AND ?2"
-        elif kind in ("edat", "crdt"):
+        elif kind in DATE_COLUMNS:
             sql = f"SELECT pmid FROM articles WHERE {kind} BETWEEN ?1 AND ?2"
         else:
             raise ValueError(kind)
@@ -373,15 +412,27 @@ class Snapshot:
         )
         return {r[0] for r in rows}
 
-    def first_author(self, name: str, *, exact: bool = False) -> set[int]:
-        """[1au]: the articles whose first author matches ``name`` as :meth:`author` (or, with
-        ``exact``, :meth:`exact_author`) matches any author. ``sort_keys.fau`` holds the first
-        author's two forms joined by a space ('smith ja smith john a')."""
+    def full_author(self, name: str, *, exact: bool = False) -> set[int]:
+        """[fau]: an author's full form ('smith john a'), or (not ``exact``) a full form that
+        starts with ``name``'s words ('smith john' of 'smith john a')."""
+        rows = self.conn.execute(
+            "SELECT pmid FROM terms WHERE field = 'auf' AND (value = ?1"
+            " OR (NOT ?2 AND value >= ?1 || ' ' AND value < ?1 || ' \uffff'))",
+            (name, exact),
+        )
+        return {r[0] for r in rows}
+
+    def listed_author(self, name: str, *, exact: bool = False, last: bool = False) -> set[int]:
+        """[1au] (or, ``last``, [lastau]): the articles whose first (last) author matches
+        ``name`` as :meth:`author` (or, with ``exact``, :meth:`exact_author`) matches any
+        author. ``sort_keys.fau`` and ``lau`` hold that author's two forms joined by a space
+        ('smith ja smith john a')."""
         found = self.exact_author(name) if exact else self.author(name)
         words = name.split()
         initials = not exact and len(words) > 1 and len(words[-1]) <= 3
+        column = "lau" if last else "fau"
         out = set()
-        for pmid, fau in self.conn.execute("SELECT pmid, fau FROM sort_keys"):
+        for pmid, fau in self.conn.execute(f"SELECT pmid, {column} FROM sort_keys"):
             if pmid in found and any(
                 names_author(form, name, exact=exact, initials=initials)
                 for form in author_forms(fold_text(fau))
@@ -394,8 +445,14 @@ class Snapshot:
         rows = self.conn.execute("SELECT pmid FROM articles WHERE length(ab) > 0")
         return {r[0] for r in rows}
 
-    def journal(self, abbreviation: str, *, prefix: bool = False) -> set[int]:
-        """Articles of a journal by its NLM title abbreviation (MedlineTA), any case."""
+    def journal(self, journal: str, *, prefix: bool = False) -> set[int]:
+        """Articles of a journal by its NLM title abbreviation (MedlineTA), any case, its full
+        title or an ISSN (folded as :func:`~reviewkit.records.fold_text` folds)."""
+        folded = fold_text(journal)
+        found = self.term("jt", folded, prefix=prefix) | self.term("issn", folded, prefix=prefix)
+        return found | self._abbreviated(journal, prefix=prefix)
+
+    def _abbreviated(self, abbreviation: str, *, prefix: bool) -> set[int]:
         name = " ".join(abbreviation.casefold().split())
         if prefix:
             sql, args = (

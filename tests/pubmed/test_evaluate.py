@@ -180,10 +180,10 @@ def test_translation_and_not_found(evaluator: Evaluator) -> None:
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("nature[ad]", "[ad] is not supported"),
+        ("nature[pa]", "[pa] is not supported"),
         ('"wom*n health"', "at least 4 characters before the first '*'"),
         ("medline[sb]", "[sb]"),
-        ("2011:2020[lr]", "ranges on [lr]"),
+        ("2011:2020[vi]", "ranges on [vi]"),
         ("smith*[au]", "truncation is not supported on [au]"),
         ("abc[dp]", "as a date (date - publication)"),
         ("2011/13:2012[dp]", "month 13"),

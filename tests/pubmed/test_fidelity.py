@@ -272,11 +272,18 @@ def test_datetype_pdat_edat_crdt_limit_as_the_date_fields_do(server: EutilsServe
     assert everything["Count"] == esearch(server, term="english[la]")["Count"]
 
 
-def test_datetype_mdat_and_bad_dates_are_error_replies_that_say_why(server: EutilsServer) -> None:
-    # mdat (PubMed's modification date) is not in the snapshot's files: refused, saying so;
+def test_datetype_mdat_is_lr_and_bad_dates_are_error_replies_that_say_why(
+    server: EutilsServer,
+) -> None:
+    # mdat is [lr] (the files' DateRevised), with [lr]'s warning that PubMed's may be later;
     # a mindate that is no date used to kill the request (no reply) instead of an <ERROR>
-    with pytest.raises(RuntimeError, match="datetype mdat is not supported .* DateRevised"):
-        esearch(server, term="pain", datetype="mdat", mindate="2020", maxdate="2021")
+    mdat = {"datetype": "mdat", "mindate": "2021", "maxdate": "2021", "retmax": "999"}
+    limited = get(server, "esearch", db="pubmed", term="english[la]", **mdat)
+    ranged = esearch(server, term="english[la] AND 2021:2021[lr]", retmax="999")
+    assert Entrez.read(io.BytesIO(limited))["IdList"] == ranged["IdList"] != []
+    assert b"[lr] searched on the DateRevised" in limited
+    with pytest.raises(RuntimeError, match="datetype 'zdat' is not supported .* mhda, mdat"):
+        esearch(server, term="pain", datetype="zdat", mindate="2020", maxdate="2021")
     for bad in ("yesterday", "2020/13", "20201", "2020/01/01/01"):
         with pytest.raises(RuntimeError, match=f"mindate '{bad}' is not a date: write YYYY/MM/DD"):
             esearch(server, term="pain", datetype="edat", mindate=bad, maxdate="2021")

@@ -38,13 +38,13 @@ def test_first_author_matches_the_name_not_a_forename(tmp_path: Path) -> None:
     )
     snapshot = Snapshot.open([xml], cache_dir=tmp_path)
     try:
-        assert snapshot.first_author("thomas") == {2}
-        assert snapshot.first_author("thomas j") == set()
-        assert snapshot.first_author("thomas a") == {2}
-        assert snapshot.first_author("smith") == {1, 3}
-        assert snapshot.first_author("smith j") == {3}  # initials as a prefix: Smith JA
-        assert snapshot.first_author("smith john") == {3}
-        assert snapshot.first_author("smith t", exact=True) == {1}
-        assert snapshot.first_author("smith", exact=True) == set()
+        assert snapshot.listed_author("thomas") == {2}
+        assert snapshot.listed_author("thomas j") == set()
+        assert snapshot.listed_author("thomas a") == {2}
+        assert snapshot.listed_author("smith") == {1, 3}
+        assert snapshot.listed_author("smith j") == {3}  # initials as a prefix: Smith JA
+        assert snapshot.listed_author("smith john") == {3}
+        assert snapshot.listed_author("smith t", exact=True) == {1}
+        assert snapshot.listed_author("smith", exact=True) == set()
     finally:
         snapshot.close()

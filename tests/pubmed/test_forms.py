@@ -235,8 +235,8 @@ def test_print_and_electronic_dates_overlap_on_the_snapshot(arts: dict[int, Art]
     [
         ("ca*", "at least 4 characters"),
         ("#1 AND #2", "search history"),
-        ("cancer[ad]", "[ad] is not supported"),
-        ("1990:2000[lr]", "ranges on [lr]"),
+        ("cancer[pa]", "[pa] is not supported"),
+        ("1990:2000[pg]", "ranges on [pg]"),
         ('"return work*"[tiab:~2]', "proximity"),
     ],
 )

@@ -173,7 +173,7 @@ def project_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         tmp_path,
         monkeypatch,
         '\n[[searches]]\nname = "warned"\nquery = "humans[mh] OR zzzqqq[ti]"\n'
-        '\n[[searches]]\nname = "refused"\nquery = "nature[ad]"\n',
+        '\n[[searches]]\nname = "refused"\nquery = "nature[pa]"\n',
     )
 
 
@@ -195,7 +195,7 @@ def test_run_prints_stores_and_logs_every_message(
     assert "ended:" in out and "local snapshot:      update-part.xml; baseline-part.xml" in out
     assert cli("search", "history", "refused", "--project", project_dir) == 0
     out = capsys.readouterr().out
-    assert "E-utilities ERROR: Invalid query: the field tag [ad] is not supported" in out
+    assert "E-utilities ERROR: Invalid query: the field tag [pa] is not supported" in out
     assert "(supported: " in out  # the whole text, not its first part
     log = project_dir / "search-log.md"
     assert cli("search", "log", "--out", log, "--project", project_dir) == 0

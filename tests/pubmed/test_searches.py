@@ -264,7 +264,7 @@ def test_the_api_key_is_never_stored(
     server.faults.script("500", Fault("drop", "efetch"))
     run_search(project_a.db, ENGLISH, fast_client(server))
     with pytest.raises(EntrezError) as info:
-        run_search(project_a.db, Search("bad", "PubMed", "nature[ad]"), fast_client(server))
+        run_search(project_a.db, Search("bad", "PubMed", "nature[pa]"), fast_client(server))
     assert all(r.params.get("api_key") == key for r in server.requests())  # it was sent …
     assert key not in str(info.value)
     project_a.db.conn.execute("PRAGMA wal_checkpoint(FULL)")

@@ -61,7 +61,7 @@ def test_phrase_not_found_reply_matches_ncbis(server: EutilsServer) -> None:
 
 def test_error_replies_are_read_as_errors_by_biopython(server: EutilsServer) -> None:
     for params in (
-        {"term": "nature[ad]"},
+        {"term": "nature[pa]"},
         {"term": ""},
         {"term": "x", "retmode": "text"},
         {"term": "x", "mindate": "2020"},

@@ -1,0 +1,45 @@
+"""The citation fields the local server searches in the snapshot's index rows: [si], [gr],
+[rn], [vi], [ip], [pg], [pl], [jid], [lid] and [aid] (the values of the MEDLINE field of the
+same tag, :func:`reviewkit.pubmed.index_rows.citation_fields`), [fau] and [lastau].
+
+Each term is folded as the index rows are (case, diacritics, punctuation), so that
+``NCT01234567[si]``, ``clinicaltrials.gov/nct01234567[si]`` and the pieces of a grant
+(``wellcome trust[gr]``) match as PubMed documents them. A truncated term (``nct0123*[si]``) is
+a prefix of the folded value. [fau] and [lastau] match names as [au] and [1au] do: no
+truncation, a quoted name exactly."""
+
+from __future__ import annotations
+
+from reviewkit.pubmed.snapshot import Snapshot
+from reviewkit.pubmed.unsupported import UnsupportedQuery
+from reviewkit.query import Term
+from reviewkit.records import fold_text
+
+# Looked up in the index's rows of the same tag (index_rows.citation_fields).
+CITATION_TAGS = frozenset({"si", "gr", "rn", "vi", "ip", "pg", "pl", "jid", "lid", "aid"})
+NAME_TAGS = frozenset({"fau", "lastau"})
+
+
+def citation_term(snapshot: Snapshot, term: Term) -> set[int]:
+    """The articles of one [si], [gr], [rn], [vi], [ip], [pg], [pl], [jid], [lid], [aid],
+    [fau] or [lastau] term."""
+    f, value = term.field, fold_text(term.text)
+    if f in CITATION_TAGS:
+        if not value:
+            raise UnsupportedQuery(f"the term {term.text!r}[{f}] has nothing to search")
+        return snapshot.term(f, value, prefix=term.truncated)
+    if f not in NAME_TAGS:
+        raise ValueError(f)
+    if term.truncated:
+        raise UnsupportedQuery(
+            f"truncation is not supported on [{f}]",
+            hint=f"'smith j[{f}]' already matches every Smith J…"
+            if f == "lastau"
+            else f"'smith john[{f}]' already matches Smith, John A",
+        )
+    if f == "lastau":
+        return snapshot.listed_author(value, exact=term.phrase, last=True)
+    # [fau]: "Smith, John A" as 'smith john a' (the index's full form); without quotes a name
+    # also finds the longer full names it begins ('smith john' finds Smith, John A), as [au]
+    # finds the longer initials
+    return snapshot.full_author(value, exact=term.phrase)
