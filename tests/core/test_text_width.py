@@ -52,3 +52,25 @@ def test_prisma_counts_stay_a_column_beside_a_japanese_source(tmp_path: Path, ca
     rows = [line for line in capsys.readouterr().out.splitlines() if line[-1:].isdigit()]
     assert any("医中誌" in row for row in rows)
     assert len({width(row) for row in rows}) == 1, rows  # every count ends in one column
+
+
+def test_conflicts_list_cuts_a_japanese_title_to_70_columns(tmp_path: Path, capsys) -> None:
+    from reviewkit import screening
+    from reviewkit.project import open_project
+
+    title = "職場復帰支援プログラムの効果：多職種連携による無作為化比較試験とその長期追跡調査の結果報告書"
+    ris = tmp_path / "jp.ris"
+    ris.write_text(f"TY  - JOUR\nTI  - {title}\nPY  - 2021\nER  - \n", encoding="utf-8")
+    project = tmp_path / "review"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    assert main(["import", str(ris), "--project", str(project)]) == 0
+    with open_project(project) as p:
+        votes = (("reviewer1", "include", ""), ("reviewer2", "exclude", "wrong-population"))
+        for who, vote, reason in votes:
+            screening.decide(p.db, 1, "title-abstract", who, vote, reason, protocol=p.protocol)
+    capsys.readouterr()
+    assert main(["conflicts", "--list", "--resolver", "lead", "--project", str(project)]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("1\topen\t"))
+    shown = line.split("\t")[2]
+    assert width(title) > 70 and width(shown) <= 70 and shown.endswith("…")
+    assert title.startswith(shown[:-1])
