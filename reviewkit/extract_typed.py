@@ -51,9 +51,9 @@ def typed_cells(project: Project, path: Path) -> list[TypedCell]:
         ]
     except UserError as exc:
         raise UserError(
-            f"{path} is there, and cannot be read to see whether it holds values typed in"
-            f" ({exc.message})",
-            where=exc.where,
+            "a file of this name is there and cannot be read to see whether it holds values"
+            f" typed in ({exc.message})",
+            where=exc.where or str(path),
             hint="write the new sheet to another file, or pass --force to write over this one",
         ) from None
     ever = values_rows.values_ever(project.db, {rid for _, rid, _, _ in cells})
@@ -69,8 +69,8 @@ def refuse_typed(project: Project, path: Path) -> None:
     first = typed[0]
     more = f" and {len(typed) - 1} more" if len(typed) > 1 else ""
     raise UserError(
-        f"{path} holds values typed in that the project does not have: record"
-        f" {first.record_id}'s {first.field} {first.value!r}{more}; writing the sheet again"
+        "the sheet holds values typed in that the project does not have: record"
+        f" {first.record_id}'s {first.field} {first.value!r}{more}; writing it again"
         " would lose them",
         where=f"{path}:{first.line}",
         hint=f"read them in first ('reviewkit extract import {path} --reviewer NAME'), write"

@@ -49,7 +49,7 @@ def test_typed_values_are_not_written_over(sheet, capsys) -> None:
     before = out.read_bytes()
     code, said = _export(project, out, capsys)
     assert code == 2, said
-    assert f"{out}:2: {out} holds values typed in" in said
+    assert f"{out}:2: the sheet holds values typed in" in said
     assert "country 'Iceland'" in said
     assert "extract import" in said and "--force" in said
     assert out.read_bytes() == before
@@ -90,3 +90,13 @@ def test_a_value_changed_in_the_project_since_is_no_typed_value(sheet, capsys) -
     code, said = _export(project, out, capsys)
     assert code == 0, said
     assert "Denmark" in out.read_text(encoding="utf-8-sig")
+
+
+def test_a_sheet_that_cannot_be_read_is_not_written_over(sheet, capsys) -> None:
+    project, out = sheet
+    out.write_bytes(out.read_bytes() + b'"an unclosed quote\n')
+    before = out.read_bytes()
+    code, said = _export(project, out, capsys)
+    assert code == 2, said
+    assert "cannot be read to see whether it holds values typed in" in said
+    assert "--force" in said and out.read_bytes() == before
