@@ -155,3 +155,20 @@ def test_the_why_include_prompt_says_it_may_be_left_empty(team) -> None:
             assert "saved: final include" in app.screen.message
 
     asyncio.run(go())
+
+
+def test_the_help_names_the_keymap_file_in_force(team, tmp_path, monkeypatch) -> None:
+    """The help said 'remap them in the keymap file' and left a person to find which file in
+    the README (round 4's walk): it names the file in force."""
+    project, _ = team
+    keys = tmp_path / "team-keys.toml"
+    monkeypatch.setenv("REVIEWKIT_KEYS", str(keys))
+
+    async def go() -> None:
+        app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, TA, "maria")), keymap={})
+        async with app.run_test(size=(200, 40)) as pilot:
+            await pilot.press("j", "question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            assert f"remap them in {keys})" in shown(app, "#help-heading")
+
+    asyncio.run(go())
