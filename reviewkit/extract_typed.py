@@ -39,7 +39,7 @@ def typed_cells(project: Project, path: Path) -> list[TypedCell]:
     if not path.is_file():
         return []
     try:
-        header, rows = csv_read.dict_rows(csv_read.read_sheet(path), str(path), empty_ok=True)
+        header, rows = csv_read.dict_rows(csv_read.read_sheet(path), str(path))
         if "record_id" not in header:
             return []
         cells = [

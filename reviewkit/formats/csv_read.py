@@ -33,15 +33,6 @@ from reviewkit.outputs import restore
 MAX_CELL = 1_000_000  # characters; the longest real abstracts are ~10,000
 csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
 
-# a sheet read back (extraction, the dedup queue, an evaluation or simulation CSV) of a header
-# and no rows: read, it would change nothing and exit 0, as if the work in it had been read,
-# where it is the wrong file or a save that lost its rows. As the importer's 'no records'.
-NO_ROWS = "the sheet holds no rows below its header"
-NO_ROWS_HINT = (
-    "nothing was read: give the sheet with its rows (a sheet written when there was nothing"
-    " to list has none, and nothing to read back)"
-)
-
 # The separators a header is looked at for when no 'sep=' line names one
 SEPARATORS = (",", ";", "\t")
 # lines longer are counted by their characters alone (parsing a 50 MB line three times cost
@@ -317,13 +308,12 @@ class RowShape:
 
 
 def dict_rows(
-    text: str, name: str, *, used: Sequence[str] | None = None, empty_ok: bool = False
+    text: str, name: str, *, used: Sequence[str] | None = None
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
     """(header, iterator of (first line, row as a dict)) of a CSV text, read as the module
     docstring says; repeated column names count only among ``used`` (the columns the caller
     reads; all by default). Blank rows are left out; a formula-guarding apostrophe that
-    reviewkit wrote is taken off (:func:`reviewkit.outputs.restore`). A sheet of a header
-    alone is refused once the rows are read (:data:`NO_ROWS`), unless ``empty_ok``."""
+    reviewkit wrote is taken off (:func:`reviewkit.outputs.restore`)."""
     found = sheet(text, name)
     rows = found.rows()
     header_line, _, first = next(rows, (found.skip + 1, 0, []))
@@ -337,7 +327,6 @@ def dict_rows(
     shape = RowShape(found, header)
 
     def body() -> Iterator[tuple[int, dict[str, str]]]:
-        read = False
         for start, end, cells in rows:
             if not any(c.strip() for c in cells):
                 continue
@@ -347,9 +336,6 @@ def dict_rows(
                     "a value in a column without a name", where=f"{name}:{start}",
                     hint="name the column in the header row, or delete the value",
                 )  # fmt: skip
-            read = True
             yield start, {h: restore(c) for h, c in zip(header, cells, strict=False) if h}
-        if not read and not empty_ok:
-            raise FormatError(NO_ROWS, where=name, hint=NO_ROWS_HINT)
 
     return [h for h in header if h], body()
