@@ -123,8 +123,8 @@ def _keymap_named() -> str:
     path = settings.keymap_file()
     if path is None:  # no home folder: only $REVIEWKIT_KEYS can name one
         return "a file named by REVIEWKIT_KEYS"
-    home = str(Path.home()) if "HOME" in os.environ else ""
-    shown = str(path)
-    if home and shown.startswith(home + os.sep):
-        shown = "~" + shown[len(home) :]
+    try:
+        shown = f"~{os.sep}{path.relative_to(Path.home())}"  # the same words on every machine
+    except (ValueError, RuntimeError):  # elsewhere, or no home folder
+        shown = str(path)
     return escape(shown)
