@@ -312,13 +312,24 @@ def extract_group() -> None:
 @project_option
 @click.argument("file", type=OutputPath(dir_okay=False, writes="CSV", endings=(".csv",)))
 @all_option
-def extract_export(project_dir: Path, file: Path, all_studies: bool) -> None:
-    """Write every study's extraction values (prefilled first) to FILE.csv."""
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Write over FILE even when it holds values typed in and not read back.",
+)
+def extract_export(project_dir: Path, file: Path, all_studies: bool, force: bool) -> None:
+    """Write every study's extraction values (prefilled first) to FILE.csv.
+
+    A FILE holding values typed in that the project does not have (not read back with
+    'extract import') is not written over without --force."""
     from reviewkit import classify, extract, outputs
+    from reviewkit.extract_typed import refuse_typed
 
     outputs.check_output(file)
     project = load_project(project_dir)
     try:
+        if not force:
+            refuse_typed(project, file)
         ids = _studies(project, all_studies)
         extract.export_csv(project, ids, file, prefill=True)
         said = f"{_counted(ids, classify.study_map(project))} written to {file}"

@@ -13,6 +13,7 @@ from reviewkit.cli._common import OutputPath, progress_bar
 from reviewkit.cli._project import Name, load_project, project_option
 from reviewkit.cli._written import NO_RECORDS, written
 from reviewkit.errors import UserError
+from reviewkit.text_width import cut
 from reviewkit.wording import quantity
 
 if TYPE_CHECKING:
@@ -412,7 +413,7 @@ def studies_cmd(ctx: click.Context, project_dir: Path) -> None:
     for g in groups:
         click.echo(f"study {g.study}: {len(g.reports)} reports")
         for rid, title in zip(g.reports, g.titles, strict=True):
-            click.echo(f"  {rid}  {title[:100]}")
+            click.echo(f"  {rid}  {cut(title, 100)}")  # columns, not characters
 
 
 @dedup.command("study-link")

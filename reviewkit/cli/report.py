@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from reviewkit import outputs
+from reviewkit import outputs, text_width
 from reviewkit.cli._common import OutputPath, out_dir_option, out_folder
 from reviewkit.cli._project import Name, load_project, project_option
 from reviewkit.cli._written import NO_RECORDS, NOTHING_INCLUDED, nothing_to_stdout, written
@@ -208,13 +208,14 @@ def prisma_command(project_dir: Path, out_dir: Path | None) -> None:
         counts = prisma.collect_counts(project)
         problems = prisma.check(counts)
         rows = counts.rows()
-        width = max((len(item) for _, item, _ in rows), default=0) + 2  # names vary in length
+        # names vary in length, and a source's name may hold characters two columns wide
+        width = max((text_width.width(item) for _, item, _ in rows), default=0) + 2
         heading = ""
         for section, item, n in rows:
             if section != heading:  # the columns repeat items ('records screened'): name each
                 click.echo(f"{section}:")
                 heading = section
-            click.echo(f"{item:<{width}}{n:>6}")
+            click.echo(f"{text_width.pad(item, width)}{n:>6}")
         if problems:
             raise UserError("the PRISMA numbers do not add up: " + "; ".join(problems))
         for p in (

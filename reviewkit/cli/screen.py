@@ -12,6 +12,7 @@ from reviewkit.cli._common import OutputPath
 from reviewkit.cli._project import Name, load_project, project_option
 from reviewkit.project import Project
 from reviewkit.protocol import STAGES
+from reviewkit.text_width import cut
 from reviewkit.wording import quantity
 
 if TYPE_CHECKING:
@@ -116,8 +117,8 @@ def conflicts(project_dir: Path, stage: str | None, resolver: str, as_list: bool
             for view in views:
                 rec = screening.read_record(project.db, view.study_id)
                 state = "resolved" if view.final else "open"
-                title = rec.title if len(rec.title) <= 70 else rec.title[:69].rstrip() + "…"
-                click.echo(f"{view.study_id}\t{state}\t{title}")
+                # cut by the columns it takes (text_width): a CJK title's characters take two
+                click.echo(f"{view.study_id}\t{state}\t{cut(rec.title, 70)}")
                 for name, label, reason, notes in view.votes:
                     extra = f" ({rule.reason_label(reason)})" if reason else ""
                     click.echo(

@@ -12,6 +12,7 @@ from reviewkit import settings
 from reviewkit.cli._common import OutputPath, Seconds, console, err_console, progress_bar
 from reviewkit.cli._project import load_project, project_option
 from reviewkit.errors import FormatError, Interrupted, UserError
+from reviewkit.text_width import cut
 from reviewkit.wording import quantity
 
 if TYPE_CHECKING:
@@ -165,14 +166,6 @@ def _terminal_width() -> int | None:
     if not sys.stdout.isatty():
         return None
     return shutil.get_terminal_size().columns
-
-
-def _cut(line: str, width: int | None) -> str:
-    """``line`` cut with '…' to ``width`` characters (None: whole), so that a long title takes
-    one terminal line and the PMIDs stay a column."""
-    if width is None or len(line) <= width:
-        return line
-    return line[: max(width - 1, 0)] + "…"
 
 
 def _echo_deleted(deleted: list[str]) -> None:
@@ -340,7 +333,8 @@ def _echo_diff(d: RunDiff, titles: dict[str, str] | None) -> None:
                 click.echo(f"  {label}: {' '.join(pmids)}")
             continue
         for pmid in pmids:
-            click.echo(_cut(f"  {label}: {pmid}  {titles.get(pmid, '')}".rstrip(), width))
+            # cut by the columns it takes: a CJK title's characters take two each
+            click.echo(cut(f"  {label}: {pmid}  {titles.get(pmid, '')}".rstrip(), width))
     _echo_deleted(d.deleted)
     for pmid, fields in d.changed.items():
         click.echo(f"  changed: {pmid} ({', '.join(fields)})")

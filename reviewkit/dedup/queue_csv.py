@@ -46,9 +46,19 @@ VERDICT_WORDS = {
 }
 
 
-# the sheet's fields of each record: the screen's, and the record's type (a person settling a
-# meeting abstract against its article, or a letter against its reply, needs to see it)
-SHEET_FIELDS = (*PAIR_FIELDS, "type")
+# the sheet's fields of each record: the screen's, the journal's abbreviation beside its name
+# (the screen shows both in one cell, 'Journal of … (J Occup Rehabil)': a record that gives
+# only the abbreviation, as MEDLINE's TA or an RIS JO does, is told from another journal by it)
+# and the record's type (a person settling a meeting abstract against its article, or a letter
+# against its reply, needs to see it). The sheet is read back by its record_a, record_b,
+# verdict and title columns alone, so a sheet written before these columns reads as well.
+_AT_JOURNAL = PAIR_FIELDS.index("journal") + 1
+SHEET_FIELDS = (
+    *PAIR_FIELDS[:_AT_JOURNAL],
+    "journal_abbreviation",
+    *PAIR_FIELDS[_AT_JOURNAL:],
+    "type",
+)
 
 
 def _value(rec: Record, name: str) -> str:

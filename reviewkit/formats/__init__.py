@@ -129,12 +129,20 @@ def _without_bom(head: bytes) -> bytes:
     return head.decode(bom, errors="replace").lstrip("\ufeff").encode("utf-8")
 
 
+def _refuse_empty(path: Path, head: bytes) -> None:
+    """The one rule for a file of no text (nothing, blank lines, a byte-order mark and blank
+    lines, as EndNote or Notepad save an empty export), whether its format is detected or
+    named with --format: every reader would say something else of it (no EF line, a root
+    element '<?>', a list of PMIDs)."""
+    if not _without_bom(head).strip():
+        raise FormatError("the file is empty", where=str(path), hint=EMPTY_HINT)
+
+
 def detect(path: Path, encoding: str | None = None) -> str:
     """Format of a file, from its content (not its name); ``encoding`` as given by the user."""
     check_regular(path)
     head = _head(path)
-    if not _without_bom(head).strip():
-        raise FormatError("the file is empty", where=str(path), hint=EMPTY_HINT)
+    _refuse_empty(path, head)
     not_export.refuse(head, str(path))  # a PDF, a database, an archive, JSON, a list of PMIDs
     if is_endnote_xml(head):
         return "endnote-xml"
@@ -224,6 +232,8 @@ def read_file(
     """
     path = Path(path)
     check_regular(path)
+    if fmt:  # detect refuses an empty file too
+        _refuse_empty(path, _head(path))
     fmt = normalise_format(fmt) if fmt else detect(path, encoding)
     name = str(path)
     if fmt == "pubmed-xml" and path.stat().st_size >= module(fmt).PARALLEL_MIN_BYTES:

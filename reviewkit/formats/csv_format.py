@@ -27,7 +27,7 @@ from reviewkit.formats.csv_read import (
     is_wos_dialect,
     sheet,
 )
-from reviewkit.formats.embase_source import fill_from_source
+from reviewkit.formats.embase_source import AUTHOR_ADDRESSES, author_addresses, fill_from_source
 from reviewkit.formats.findable import ACCESSION_COLUMNS, require_findable
 from reviewkit.formats.kinds import kept_kind, kind_named
 from reviewkit.formats.read_warnings import Warn, check_year_cell
@@ -137,8 +137,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "mesh_terms": ("mesh terms", "mesh_terms", "mesh", "mh"),
     "url": ("url", "link", "ur"),
-    # 'correspondence address': Embase.com (CORRESPONDENCE below)
-    "affiliations": ("affiliations", "affiliation", "addresses", "c1", "correspondence address"),
+    # 'author addresses': Embase.com's, every author's (formats.embase_source), before its
+    # 'correspondence address' (CORRESPONDENCE below), the one author's an export may give alone
+    "affiliations": (
+        *("affiliations", "affiliation", "addresses", "c1"),
+        *("author addresses", "correspondence address"),
+    ),
     # 'pu': Web of Science's publisher; 'record type': ours (formats.kinds), as written below
     "publisher": ("publisher", "pu"),
     "place": ("place published", "place of publication", "publisher city", "pi"),
@@ -325,7 +329,7 @@ def read(
     book_title = _column(header, BOOK_TITLE)
     # the journal read from Embase.com's 'Source' citation: formats.embase_source
     embase_source = _named(header, columns, "journal") == "source"
-    correspondence = _named(header, columns, "affiliations") == CORRESPONDENCE
+    addresses = _named(header, columns, "affiliations")
     if book_title is not None and columns.get("journal") == book_title:
         book_title = None  # mapped as the journal with --map
     # an 'Accession Number' column (Covidence, EBSCOhost) holds the PMID only for records
@@ -356,8 +360,10 @@ def read(
             kwargs["year"] = row[early_year].strip()
         if embase_source:
             fill_from_source(kwargs)
-        if correspondence:
+        if addresses == CORRESPONDENCE:
             kwargs["affiliations"] = [_EMAIL_AFTER.sub("", a) for a in kwargs["affiliations"]]
+        elif addresses == AUTHOR_ADDRESSES:  # not at ';': it may be inside a group of names
+            kwargs["affiliations"] = author_addresses(values["affiliations"])
         _fill_from_columns(kwargs, row, book_title, full_names, group_authors)
         if "kind" in kwargs:  # ours, a BibTeX entry type, or a type name
             kwargs["kind"] = kept_kind(

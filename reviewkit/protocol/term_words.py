@@ -25,21 +25,11 @@ _PATTERN = set("|()[]{}?^$\\")
 
 
 def term_problem(text: str) -> tuple[str, str] | None:
-    """(what is wrong, what to do) for a term no text can hold, else None."""
+    """(what is wrong, what to do) for a scheme's signal term no text can hold, else None."""
     term = text.strip().strip('"').strip()
-    if not _WORD.search(term):
-        return (
-            f"term {text!r} has no word in it, so it finds nothing",
-            "delete it, or write the word or phrase it stands for",
-        )
-    if m := _OPERATOR.search(term):
-        words = [w.strip() for w in re.split(rf"\s+{m.group(1)}\s+", term)]
-        return (
-            f"term {text!r} is written as a search query ({m.group(1)}); a term is one word"
-            " or phrase, found as written",
-            f"list {' and '.join(repr(w) for w in words)} as terms of their own (a label's terms"
-            " are already alternatives)",
-        )
+    problem = _no_word_or_query(text, term)
+    if problem:
+        return problem
     for word in _SPLIT.split(term):
         word = word.strip("*")
         # a combining accent ('a' then U+030A, a term decomposed as some PDFs and macOS file
@@ -51,6 +41,56 @@ def term_problem(text: str) -> tuple[str, str] | None:
                 " text is read as words of letters and digits)",
                 _fix(odd[0], word),
             )
+    return None
+
+
+def highlight_term_problem(text: str) -> tuple[str, str] | None:
+    """(what is wrong, what to do) for a [highlight] term that can never be found, else None.
+
+    The screen finds a highlight term in the text as written, case aside, its words apart
+    where the term has a space and a '*' standing for any letters
+    (:func:`reviewkit.tui.widgets.term_pattern`), and the queue's ranking finds its words
+    (:mod:`reviewkit.ranking.cold_start`): a symbol such as '+', '.' or a parenthesis is found
+    where the text holds it ('C++', 'F32.1', 'support (IPS)'), unlike in a scheme's terms. So
+    only a term of no word, a search query and a pattern ('(team|group)', 'organi?ation',
+    '[Ww]ork') are refused here. [eligibility]'s criteria are prose, read as words for the
+    ranking ('AND' in capitals, parentheses and full stops are a criterion's own text), and are
+    not checked so."""
+    term = text.strip().strip('"').strip()
+    problem = _no_word_or_query(text, term)
+    if problem:
+        return problem
+    odd = next((c for c in term if c in _HIGHLIGHT_PATTERN), None)
+    if odd:
+        return (
+            f"term {text!r} can never be found: {odd!r} is pattern syntax, and a highlight"
+            " term is found as written",
+            _fix(odd, term),
+        )
+    return None
+
+
+# pattern characters no text holds where a highlight term would have them: a parenthesis
+# alone is text ('support (IPS)'), one around alternatives holds a '|'
+_HIGHLIGHT_PATTERN = set("|[]{}?^$\\")
+
+
+def _no_word_or_query(text: str, term: str) -> tuple[str, str] | None:
+    """A term of no word, or one written as a search query: found by no text, as a scheme's
+    or a highlight term."""
+    if not _WORD.search(term):
+        return (
+            f"term {text!r} has no word in it, so it finds nothing",
+            "delete it, or write the word or phrase it stands for",
+        )
+    if m := _OPERATOR.search(term):
+        words = [w.strip() for w in re.split(rf"\s+{m.group(1)}\s+", term)]
+        return (
+            f"term {text!r} is written as a search query ({m.group(1)}); a term is one word"
+            " or phrase, found as written",
+            f"list {' and '.join(repr(w) for w in words)} as terms of their own (a list's terms"
+            " are already alternatives)",
+        )
     return None
 
 

@@ -33,6 +33,7 @@ from reviewkit.protocol.names import ID_RE
 from reviewkit.protocol.reading import read_text
 from reviewkit.protocol.schemes import SchemeChecks
 from reviewkit.protocol.stage_checks import StageChecks
+from reviewkit.protocol.term_words import highlight_term_problem
 from reviewkit.query import QuerySyntaxError, parse
 
 # the columns `extract export` writes before the fields and `extract import` reads back as read
@@ -124,13 +125,23 @@ class _Validator(StageChecks, SchemeChecks):
             inclusion=self.strings(elig, "include", "eligibility."),
             exclusion=self.strings(elig, "exclude", "eligibility."),
             stages=stages,
-            highlight_include=self.strings(hl, "include", "highlight."),
-            highlight_exclude=self.strings(hl, "exclude", "highlight."),
+            highlight_include=self.highlight_terms(hl, "include"),
+            highlight_exclude=self.highlight_terms(hl, "exclude"),
             schemes=schemes,
             extraction=extraction,
             report=report,
             leads=leads,
         )
+
+    def highlight_terms(self, hl: dict, key: str) -> tuple[str, ...]:
+        """[highlight]'s include or exclude terms, each refused, on its own line, when it can
+        never be found (term_words.highlight_term_problem says which)."""
+        terms = self.strings(hl, key, "highlight.")
+        for text in terms:
+            problem = highlight_term_problem(text)
+            if problem:
+                raise self.fail_at_value(f"highlight.{key}", text, 1, *problem)
+        return terms
 
     def searches(self, items: Any) -> tuple[Search, ...]:
         if not isinstance(items, list):

@@ -29,15 +29,17 @@ class StageWork:
 
 
 def work_left(project: Project, reviewer: str) -> list[StageWork]:
-    """Each stage of the protocol, in pipeline order, with what waits there (read once)."""
+    """Each stage of the protocol, in pipeline order, with what waits there (read once). A
+    lead (not among the protocol's reviewers) screens nothing: no record waits for their vote."""
     derived = DerivedStages(project)
+    screens = reviewer in project.protocol.reviewers
     work = []
     for stage in stage_names(project.protocol):
         rule = project.protocol.stages[stage]
         states = derived.states(stage)
         outcomes = derived.outcomes(stage)
         pending = [s for s, o in outcomes.items() if o.status == "pending"]
-        mine = sum(1 for s in pending if needs_vote(states.get(s), rule, reviewer))
+        mine = sum(1 for s in pending if screens and needs_vote(states.get(s), rule, reviewer))
         conflicts = sum(1 for o in outcomes.values() if o.status == "conflict")
         work.append(StageWork(stage, mine, len(pending) - mine, conflicts))
     return work

@@ -69,3 +69,10 @@ def field_history(db: Store, record_id: int, field_id: str) -> list[Value]:
         Value(r["record_id"], r["field"], r["value"], r["method"], r["reviewer"], r["created_at"])
         for r in rows
     ]
+
+
+def values_ever(db: Store, record_ids: Iterable[int]) -> set[tuple[int, str, str]]:
+    """Every (record id, field, value) the records' fields have had, current or not."""
+    wanted = set(record_ids)
+    rows = db.query("SELECT record_id, field, value FROM extraction")
+    return {(r[0], r[1], r[2]) for r in rows if r[0] in wanted}

@@ -25,6 +25,7 @@ from textual.widgets import Footer, Static
 
 from reviewkit import classify
 from reviewkit.project import Project
+from reviewkit.text_width import pad
 from reviewkit.tui.actions import Action, bindings, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.help import with_numbered_names
@@ -288,7 +289,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             name = self.label_name(lab)
             score = by_label[lab].score if lab in by_label else 0.0
             head = f" {key}  {marks} {chosen} "
-            line = Text(f"{head}{name:<42} {score:>5g}")
+            line = Text(f"{head}{pad(name, 42)} {score:>5g}")  # a CJK name: two columns a character
             # the rules' evidence when they suggest the label (it may come from another report
             # of the study, or be a sibling's confirmation), else what this record's words score
             evidence = (rules[lab].evidence if lab in rules else []) or (

@@ -19,6 +19,7 @@ from reviewkit import screening
 from reviewkit.errors import DatabaseBusy, UserError
 from reviewkit.project import Project
 from reviewkit.screening import ConflictView
+from reviewkit.screening.work_left import next_steps, work_left
 from reviewkit.tui.actions import (
     Action,
     bindings,
@@ -245,10 +246,22 @@ class ConflictsScreen(DecisionScreen):
         )
         if nxt is None and not any(v.final is None for v in self.views):
             nxt, saved = self._take_new(saved)
+            if nxt is None:  # the stage's last conflict: where work waits now, as screening says
+                saved = self._with_next_steps(saved)
         if nxt is not None:
             self.pos = nxt
         self.render_current()
         self.say(saved)
+
+    def _with_next_steps(self, said: str) -> str:
+        """``said`` and where work waits now that no conflict is open here
+        (:func:`reviewkit.screening.work_left.next_steps`: records for the reviewers, conflicts of
+        another stage), as the screening screen says when a reviewer has none left."""
+        try:
+            steps = next_steps(work_left(self.project, self.resolver), self.stage)
+        except DatabaseBusy:  # the decision is saved: the words can wait
+            return said
+        return f"{said} · next: {steps}" if steps else f"{said} · nothing waits at any stage"
 
     def _replaced(self, view: ConflictView, label: str, reason: str) -> str:
         """What a new final decision (``label``, ``reason``) on a conflict resolved before

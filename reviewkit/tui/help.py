@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from rich.console import Group
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,6 +16,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reviewkit import settings
 from reviewkit.protocol import Stage
 from reviewkit.tui.actions import EXCLUSION_GROUP, Action, bindings, exclusion_heading, help_rows
 
@@ -104,6 +108,23 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(f"[b]{self.help_title}[/b] — keys (remap them in the keymap file)\n")
+            yield Static(
+                f"[b]{escape(self.help_title)}[/b] — keys (remap them in {_keymap_named()})\n",
+                id="help-heading",
+            )
             yield Static(help_table(self.actions, self.keymap), id="help-table")
             yield Static("\nEsc, q or ? closes this help.", classes="dim")
+
+
+def _keymap_named() -> str:
+    """Where a person remaps the keys: the keymap file in force ($REVIEWKIT_KEYS or
+    ~/.config/reviewkit/keys.toml, whether or not it exists yet); 'the keymap file' had them
+    look for it in the README."""
+    path = settings.keymap_file()
+    if path is None:  # no home folder: only $REVIEWKIT_KEYS can name one
+        return "a file named by REVIEWKIT_KEYS"
+    try:
+        shown = f"~{os.sep}{path.relative_to(Path.home())}"  # the same words on every machine
+    except (ValueError, RuntimeError):  # elsewhere, or no home folder
+        shown = str(path)
+    return escape(shown)

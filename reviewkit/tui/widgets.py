@@ -32,9 +32,11 @@ EXCLUDE_STYLE = "bold white on #c0392b"
 
 
 def term_pattern(term: str) -> str:
-    """Regex for a protocol term: words match whole, '*' truncates ('sick*' → sick, sickness)."""
+    """Regex for a protocol term: words match whole, a '*' stands for any letters where it is
+    ('sick*': sick, sickness; '*team': multiteam; 'organi*ation': organisation, organization,
+    as the queue's ranking reads it: ranking.cold_start.term_words)."""
     words = term.strip().strip('"').split()
-    parts = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in words]
+    parts = [r"\w*".join(map(re.escape, w.split("*"))) for w in words]
     return r"(?<!\w)" + r"[\s-]+".join(parts) + r"(?!\w)"
 
 

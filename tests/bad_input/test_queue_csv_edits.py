@@ -4,6 +4,8 @@ a row copied) is read as meant; what cannot be read as meant is refused (cases/d
 
 from __future__ import annotations
 
+import csv
+import io
 import sqlite3
 from pathlib import Path
 
@@ -13,12 +15,14 @@ from reviewkit.cli import main
 
 REPO = Path(__file__).parent.parent.parent
 PROTOCOL = REPO / "protocols" / "work-health-collaboration.toml"
-# two pairs of near-duplicates that the rules send to the review queue, not merge
+# two pairs of near-duplicates that the rules send to the review queue, not merge; the first
+# with its journal's abbreviation (JO beside JF, as Embase.com writes them)
 RIS = """TY  - JOUR
 TI  - Return to work after sick leave for common mental disorders: a randomised trial of a coordinator
 AU  - Hansen, Anne
 PY  - 2019
-JO  - Scandinavian Journal of Work
+JF  - Scandinavian Journal of Work
+JO  - Scand J Work
 ER  -
 
 TY  - JOUR
@@ -133,3 +137,42 @@ def test_a_title_of_another_record_writes_nothing(project: Path, capsys) -> None
     assert "edited.csv:2: record 1 of this project is titled" in out
     assert "written for another project" in out and "nothing was written" in out
     assert person_links(project) == []
+
+
+def _sheet(project: Path) -> tuple[list[str], list[str]]:
+    """The header and the one row of the sheet the fixture wrote."""
+    text = (project.parent / "queue.csv").read_text(encoding="utf-8-sig")
+    header, row = list(csv.reader(io.StringIO(text)))
+    return header, row
+
+
+def _written(rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    return out.getvalue()
+
+
+def test_the_journal_abbreviation_is_beside_the_journal(project: Path, capsys) -> None:
+    header, row = _sheet(project)
+    at = header.index("a_journal")
+    assert header[at : at + 2] == ["a_journal", "a_journal_abbreviation"]
+    cells = dict(zip(header, row, strict=True))
+    assert (cells["a_journal"], cells["a_journal_abbreviation"]) == (
+        "Scandinavian Journal of Work",
+        "Scand J Work",
+    )
+    assert (cells["b_journal"], cells["b_journal_abbreviation"]) == ("Occupational Medicine", "")
+    row[header.index("verdict")] = "different"
+    code, out = read_back(project, _written([header, row]), capsys)
+    assert code == 0, out
+    assert "1 verdict written" in out
+
+
+def test_a_sheet_written_before_the_abbreviation_columns_reads(project: Path, capsys) -> None:
+    header, row = _sheet(project)
+    keep = [i for i, h in enumerate(header) if not h.endswith("_journal_abbreviation")]
+    old = [[header[i] for i in keep], [row[i] for i in keep]]
+    old[1][old[0].index("verdict")] = "same"
+    code, out = read_back(project, _written(old), capsys)
+    assert code == 0, out
+    assert person_links(project) == [(1, 2, "duplicate")]

@@ -173,7 +173,10 @@ def test_the_review_screen_and_the_queue_sheet_show_one_list_of_fields(queued, t
     write_queue_csv(project.db, tmp_path / "q.csv")
     header = (tmp_path / "q.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
     shown = [h.removeprefix("a_") for h in header if h.startswith("a_")]
-    assert tuple(shown) == (*engine.PAIR_FIELDS, "type")  # the type: beside the screen's id
+    # the type: beside the screen's id; the journal's abbreviation: in the screen's journal cell
+    at = engine.PAIR_FIELDS.index("journal") + 1
+    fields = engine.PAIR_FIELDS
+    assert tuple(shown) == (*fields[:at], "journal_abbreviation", *fields[at:], "type")
     assert "pmcid" in shown and "origin" in shown
 
 

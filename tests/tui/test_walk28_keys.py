@@ -155,3 +155,43 @@ def test_the_why_include_prompt_says_it_may_be_left_empty(team) -> None:
             assert "saved: final include" in app.screen.message
 
     asyncio.run(go())
+
+
+def test_the_help_names_the_keymap_file_in_force(team, tmp_path, monkeypatch) -> None:
+    """The help said 'remap them in the keymap file' and left a person to find which file in
+    the README (round 4's walk): it names the file in force."""
+    project, _ = team
+    keys = tmp_path / "team-keys.toml"
+    monkeypatch.setenv("REVIEWKIT_KEYS", str(keys))
+
+    async def go() -> None:
+        app = ReviewkitApp(ScreeningScreen(scr.ReviewerQueue(project, TA, "maria")), keymap={})
+        async with app.run_test(size=(200, 40)) as pilot:
+            await pilot.press("j", "question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            heading = "".join(shown(app, "#help-heading").split())  # a long path wraps
+            assert f"remapthemin{keys})" in heading
+
+    asyncio.run(go())
+
+
+def test_the_last_conflict_resolved_says_where_work_waits(team) -> None:
+    """The lead resolving a stage's last conflict was told 'no new conflicts' and nothing of
+    the full-text records it sent on (round 4's walk); the screening screen names them."""
+    project, ids = team
+    for study in ids[:2]:
+        to_full_text(project, study)
+    scr.decide(project.db, ids[2], TA, "maria", "include")
+    scr.decide(project.db, ids[2], TA, "tom", "exclude", "not-employees")
+
+    async def go() -> None:
+        app = ReviewkitApp(ConflictsScreen(project, TA, "sara"), keymap={})
+        async with app.run_test(size=(200, 40)) as pilot:
+            s = app.first_screen
+            await pilot.press("e", "1")
+            assert "no new conflicts · next: full-text: 2 records for another reviewer" in (
+                s.message
+            ), s.message
+            assert "waits for you" not in s.message and "wait for you" not in s.message
+
+    asyncio.run(go())
