@@ -14,6 +14,7 @@ import click
 import pytest
 
 from reviewkit import protocol as protocol_mod
+from reviewkit import settings
 from reviewkit.project import Project, init_project
 from reviewkit.records import Record
 from reviewkit.store import records as record_rows
@@ -23,6 +24,19 @@ ROOT = Path(__file__).resolve().parents[1]
 # tests/screening/conftest.py does for its folder (pytest runs with --import-mode=importlib)
 if str(ROOT / "tests") not in sys.path:
     sys.path.insert(0, str(ROOT / "tests"))
+
+
+# What a person's own shell may set for reviewkit (a reviewer's name, a project, a keymap, an
+# E-utilities address, an API key): every test starts without it, so the suite gives the same
+# results on a developer's machine as in CI. REVIEWKIT_DATA stays: it says where the data is.
+_PERSONAL_SETTINGS = tuple(v.name for v in settings.VARIABLES if v.name != "REVIEWKIT_DATA")
+
+
+@pytest.fixture(autouse=True)
+def _no_personal_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unset the variables a developer's shell may hold for reviewkit (tests set what they need)."""
+    for name in _PERSONAL_SETTINGS:
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.hookimpl(tryfirst=True)
