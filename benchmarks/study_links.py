@@ -29,8 +29,8 @@ from itertools import combinations
 from pathlib import Path
 
 from reviewkit.dedup.registers import numbers_in_text
-from reviewkit.dedup.studies import MAX_REPORTS
 from reviewkit.dedup.study_cues import StudyCues, compare, cue_links, study_cues, word_weights
+from reviewkit.dedup.study_numbers import number_links
 from reviewkit.records import Record
 
 HERE = Path(__file__).resolve().parent
@@ -88,17 +88,10 @@ def bib_studies(name: str) -> tuple[dict[str, list[Record]], int]:
 
 
 def labelled_pairs(numbers: dict[str, set[str]]) -> tuple[set, set]:
-    """(true pairs: a shared number, known negatives: numbers on both, none shared)."""
-    by_number: dict[str, set[str]] = defaultdict(set)
-    for sid, ns in numbers.items():
-        for x in ns:
-            by_number[x].add(sid)
-    truth = {
-        p
-        for ids in by_number.values()
-        if 1 < len(ids) <= MAX_REPORTS
-        for p in combinations(sorted(ids), 2)
-    }
+    """(true pairs: a shared number, or two registrations of one trial that a third study
+    writes together, as dedup studies suggests them; known negatives: numbers on both, no
+    trial in common)."""
+    truth = set(number_links(numbers))
     registered = sorted(s for s, ns in numbers.items() if ns)
     negatives = {
         (a, b) for a, b in combinations(registered, 2) if not numbers[a] & numbers[b]

@@ -22,14 +22,13 @@ import networkx as nx
 from reviewkit.dedup.registers import numbers_in_text
 from reviewkit.dedup.review import person_id
 from reviewkit.dedup.study_cues import CueLink, StudyCues, cue_links, study_cues
+from reviewkit.dedup.study_numbers import number_links
 from reviewkit.errors import UserError, no_record
 from reviewkit.records import Record
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
 from reviewkit.store import study_links as rows
 from reviewkit.store.db import Store
-
-MAX_REPORTS = 50  # a number on more studies than this is no one trial's (a cohort, a register)
 
 
 def _studies(
@@ -59,24 +58,17 @@ def _written_in(rec: Record) -> str:
 
 
 def suggest_study_links(db: Store) -> int:
-    """Suggest a link for every two studies that share a registration number, or whose
+    """Suggest a link for every two studies that share a registration number (or whose numbers
+    in two registers a third writes together: :mod:`reviewkit.dedup.study_numbers`), or whose
     name, team and titles suggest one trial (:func:`reviewkit.dedup.study_cues.cue_links`),
     and have no verdict yet; returns the number of new suggestions."""
     cmap = links.canonical_map(db)
     numbers, cues = _studies(db, cmap)
-    by_number: dict[str, set[int]] = defaultdict(set)
-    for study, found in numbers.items():
-        for n in found:
-            by_number[n].add(study)
     known = _settled(db, cmap)
-    evidence: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for number, studies in sorted(by_number.items()):
-        if 1 < len(studies) <= MAX_REPORTS:
-            for pair in combinations(sorted(studies), 2):
-                if pair not in known:
-                    evidence[pair].append(number)
+    evidence = {p: link for p, link in number_links(numbers).items() if p not in known}
     new = [
-        (a, b, "suggested", " ".join(ns), "rule:registration") for (a, b), ns in evidence.items()
+        (a, b, "suggested", link.evidence(), "rule:registration")
+        for (a, b), link in evidence.items()
     ]
     # the other cues where no number joins the pair (a shared number says more than they do)
     new += [

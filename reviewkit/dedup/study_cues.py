@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from reviewkit.author_names import split_name, split_run_together
+from reviewkit.dedup.registers import number_series
 from reviewkit.dedup.study_names import follow_on_report, name_words, trial_names
 from reviewkit.records import Record, fold_text
 
@@ -43,7 +44,7 @@ from reviewkit.records import Record, fold_text
 PERIOD = 12
 # A name or an author on more studies than this in one project is no one trial's: a common
 # acronym, a prolific author, a name two surnames share. Such a key finds no pairs (as a
-# registration number on more studies than MAX_REPORTS in studies.py).
+# registration number on more studies than MAX_REPORTS in study_numbers.py).
 MAX_SHARING = 25
 # Share of the rarer title's weight (its words weighted by how rare they are in the project)
 # that the other title holds too. At 0.5 two titles share most of what they name that is not
@@ -314,6 +315,16 @@ def _years(a: StudyCues, b: StudyCues) -> tuple[int, int] | None:
     return (min(years), max(years))
 
 
+def _two_registrations(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two studies' numbers say two trials: no number in common, and a number of one
+    series on each (two NCT numbers). Numbers of two registers only (an NCT number and an
+    ISRCTN number) may be one trial registered twice, each report citing one: there the
+    other cues decide (a report naming both joins them as a number does, study_numbers)."""
+    if not a or not b or a & b:
+        return False
+    return bool({number_series(n) for n in a} & {number_series(n) for n in b})
+
+
 def _candidates(studies: Mapping[int, StudyCues]) -> set[tuple[int, int]]:
     """Pairs that share a trial name or an author (the only ways a pair can be suggested)."""
     pairs: set[tuple[int, int]] = set()
@@ -325,9 +336,9 @@ def _candidates(studies: Mapping[int, StudyCues]) -> set[tuple[int, int]]:
 
 def compare(a: StudyCues, b: StudyCues, weight: Mapping[str, float]) -> CueLink | None:
     """The cues two studies share (whether or not they suggest a link), or None when they are
-    two studies whatever they share: both registered with no number in common (a trial
-    registered twice writes both numbers, or shares one), or further apart than PERIOD."""
-    if a.numbers and b.numbers and not a.numbers & b.numbers:
+    two studies whatever they share: registered under two numbers of one register and sharing
+    none (:func:`_two_registrations`), or further apart than PERIOD."""
+    if _two_registrations(a.numbers, b.numbers):
         return None
     years = _years(a, b)
     if years is None:

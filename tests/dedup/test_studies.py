@@ -14,6 +14,7 @@ from reviewkit.dedup.studies import (
     study_groups,
     suggest_study_links,
 )
+from reviewkit.dedup.study_numbers import number_links
 from reviewkit.records import AbstractSection
 from reviewkit.store.duplicates import canonical_map
 
@@ -163,3 +164,60 @@ def test_a_suggestion_settled_through_a_merged_copy_is_no_longer_open(project_a)
     assert [(s.a, s.b) for s in open_suggestions(db)] == [(copy, protocol)]  # by canonical ids
     decide_study_link(db, copy, protocol, False, "lead")
     assert open_suggestions(db) == []
+
+
+def test_a_report_naming_both_registrations_bridges_the_others(project_a, capsys):
+    """One trial in ClinicalTrials.gov and ISRCTN: the protocol cites both numbers, the main
+    paper only the NCT number, the follow-up only the ISRCTN number. The protocol is the
+    bridge: all three pairs are suggested, the one without a shared number saying why."""
+    main_paper, protocol, follow_up = add_records(
+        project_a,
+        [
+            other(1, abstract_sections=_abstract("ClinicalTrials.gov NCT01234567")),
+            other(2, abstract_sections=_abstract("NCT01234567; ISRCTN12345678")),
+            other(3, abstract_sections=_abstract("ISRCTN 12345678")),
+        ],
+    )
+    folder = str(project_a.folder)
+    code, out, _ = run(capsys, "dedup", "studies", "--project", folder)
+    assert code == 0 and "3 new suggestions" in out, out
+    assert (
+        f"records {main_paper} and {follow_up} (registration): NCT01234567 = ISRCTN12345678 "
+        f"(one trial in two registers: record {protocol} carries both)"
+    ) in out
+    assert f"records {main_paper} and {protocol} (registration): NCT01234567" in out
+
+
+def test_two_numbers_of_one_register_are_no_bridge(project_a):
+    """A protocol naming its pilot's number beside its own (two ClinicalTrials.gov numbers)
+    shares a number with each, but does not make the pilot's report and the main paper one
+    trial; nor do two reports that chained would give one trial two ISRCTN numbers."""
+    pilot, protocol, main_paper = add_records(
+        project_a,
+        [
+            other(1, abstract_sections=_abstract("NCT07654321")),
+            other(2, abstract_sections=_abstract("NCT01234567 (pilot: NCT07654321)")),
+            other(3, abstract_sections=_abstract("NCT01234567")),
+        ],
+    )
+    suggest_study_links(project_a.db)
+    pairs = {(s.a, s.b) for s in open_suggestions(project_a.db)}
+    assert pairs == {(pilot, protocol), (protocol, main_paper)}
+
+
+def test_bridges_that_give_one_trial_two_numbers_of_one_register_join_nothing():
+    numbers = {
+        1: {"NCT01234567", "ISRCTN12345678"},
+        2: {"NCT01234567", "ISRCTN87654321"},  # a mistyped number, or a review of two trials
+        3: {"ISRCTN12345678"},
+        4: {"ISRCTN87654321"},
+        5: {"DRKS00012345", "ISRCTN11112222"},  # a bridge of its own: 6 and 7 are one trial
+        6: {"DRKS00012345"},
+        7: {"ISRCTN11112222"},
+    }
+    found = number_links(numbers)
+    assert set(found) == {(1, 2), (1, 3), (2, 4), (5, 6), (5, 7), (6, 7)}
+    assert found[(1, 2)].evidence() == "NCT01234567"
+    assert found[(6, 7)].evidence() == (
+        "DRKS00012345 = ISRCTN11112222 (one trial in two registers: record 5 carries both)"
+    )

@@ -91,6 +91,14 @@ def test_two_registered_studies_with_different_numbers_are_two():
     main_paper = rec("Surgery for sciatica: the SPINE trial", TEAM, 2015)
     assert links(protocol, main_paper, numbers=(("NCT01234567",), ("NCT07654321",))) == {}
     assert len(links(protocol, main_paper, numbers=(("NCT01234567",), ()))) == 1
+    # two registers' numbers may be one trial registered twice, each report citing one: the
+    # cues decide (and two of one register beside them are still two trials)
+    two_registers = (("NCT01234567",), ("ISRCTN12345678",))
+    assert len(links(protocol, main_paper, numbers=two_registers)) == 1
+    pilot = (("NCT01234567", "ISRCTN12345678"), ("NCT07654321",))
+    assert links(protocol, main_paper, numbers=pilot) == {}
+    dutch = (("NTR1234",), ("NL7891",))  # the Netherlands' old and new IDs of one trial
+    assert len(links(protocol, main_paper, numbers=dutch)) == 1
 
 
 def test_a_name_on_many_studies_is_no_trials_and_a_group_is_no_author():
