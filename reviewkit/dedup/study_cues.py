@@ -33,7 +33,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from itertools import combinations
 
-from reviewkit.author_names import split_name, split_run_together
+from reviewkit.author_names import split_name, split_run_together, without_particles
 from reviewkit.dedup.registers import number_series
 from reviewkit.dedup.study_names import follow_on_report, name_words, trial_names
 from reviewkit.records import Record, fold_text
@@ -86,12 +86,16 @@ _INITIAL_FIRST = re.compile(r"([A-Z](?:-?[A-Z])?(?:\s[A-Z])*)\s+([A-Z][^\s,]+)")
 
 
 def author_key(name: str) -> str:
-    """'Smith, John' / 'Smith J' / 'J. Smith' -> 'smith j'; '' for a group's name (no
+    """'Smith, John' / 'Smith J' / 'J. Smith' -> 'smith j', 'van der Berg J' / 'Berg, J. van
+    der' -> 'berg j'; '' for a group's name (no
     initials: 'SPINE Study Group'), which would join every study the group signs."""
     parts = split_name(name)
     if _acronyms(name, parts.given):
         return ""
-    given, family = fold_text(parts.given), fold_text(parts.surname)
+    # the surname without its particles: exports write one person 'van der Berg J', 'Berg J van
+    # der', 'Berg, J. van der' and 'J van der Berg', 'De Vries' and 'de Vries'
+    given = fold_text(parts.given)
+    family = " ".join(without_particles(fold_text(parts.surname).split()))
     if not given or re.fullmatch(r"[A-Z]\.?", parts.surname):
         # 'P Nazzaro', 'J-R Norrefalk': initials before the surname without stops, as some
         # exports write them (ASReview's Cohen sets); split_name reads undotted capitals there

@@ -86,6 +86,29 @@ def test_a_research_groups_different_trials_share_the_team_only():
     assert links(first, neck) == {}
 
 
+def test_surname_particles_written_any_way_are_one_person():
+    """The team cue reads 'van der Berg J', 'Berg J van der', 'J van der Berg' and 'Berg, J.
+    van der' as one person, and 'de Vries' as 'De Vries': a follow-up of the team's trial."""
+    main_paper = rec(
+        "Graded activity for sick-listed nurses with neck pain",
+        ["van der Berg J", "de Vries A", "Jansen K"],
+        2012,
+    )
+    for berg, vries in (
+        ("Berg J van der", "De Vries A"),
+        ("J van der Berg", "A De Vries"),
+        ("Berg, J. van der", "Vries A de"),
+    ):
+        follow_up = rec(
+            "Graded activity for sick-listed nurses with neck pain: 2-year follow-up",
+            [berg, vries],
+            2014,
+        )
+        ((_, link),) = links(main_paper, follow_up).items()
+        assert link.first_author and link.authors == ("berg j", "vries a"), (berg, link)
+        assert "authors Berg J, Vries A (same first author)" in link.evidence()
+
+
 def test_two_registered_studies_with_different_numbers_are_two():
     protocol = rec("Study protocol of the SPINE trial of surgery", TEAM, 2012)
     main_paper = rec("Surgery for sciatica: the SPINE trial", TEAM, 2015)
