@@ -35,7 +35,12 @@ from itertools import combinations
 
 from reviewkit.author_names import split_name, split_run_together, without_particles
 from reviewkit.dedup.registers import number_series
-from reviewkit.dedup.study_names import follow_on_report, name_words, trial_names
+from reviewkit.dedup.study_names import (
+    follow_on_report,
+    name_words,
+    record_languages,
+    trial_names,
+)
 from reviewkit.records import Record, fold_text
 
 # A trial's reports appear from its protocol to its long-term follow-up: a protocol two or three
@@ -54,7 +59,10 @@ WORDS_SHARED = 0.5
 
 # Words that say what kind of report or design a title is: they differ between one trial's
 # reports (protocol, results, follow-up, economic evaluation) and are shared by different
-# trials, so they are no cue either way. With English function words.
+# trials, so they are no cue either way. With English function words, and the same words of
+# the languages whose trial names study_names reads (German, Swedish, Norwegian, Danish,
+# French, Spanish, Dutch; folded, three letters or more): in a project of English titles they
+# are rare, and two titles of one language would share them as if they named one topic.
 _NOT_TOPIC_WORDS = """a an and are as at be by for from in into is it of on or than that the their this to
     with without within versus vs after before during over under among between its our not
     randomised randomized randomly random controlled control trial trials study studies
@@ -63,7 +71,18 @@ _NOT_TOPIC_WORDS = """a an and are as at be by for from in into is it of on or t
     follow up year years month months week weeks long term short pilot feasibility baseline
     compared comparison comparing cluster multicentre multicenter pragmatic clinical
     intervention interventions program programme programs programmes new two three one
-    report findings preliminary final update"""
+    report findings preliminary final update
+    und mit bei von fur zur zum ein eine einer eines nach auf aus uber der die das den dem des
+    randomisierte randomisierten randomisiert kontrollierte kontrollierten klinische studie
+    studien ergebnisse protokoll studienprotokoll nachuntersuchung wirksamkeit
+    och hos till efter ett den det randomiserad randomiserade randomisert randomiserte
+    randomiseret kontrollerad kontrollerade kontrollert kontrollerte kontrolleret resultat
+    resultater studieprotokoll uppfoljning oppfolging opfolgning
+    les des une pour dans sur chez par avec essai etude randomise randomisee controle controlee
+    resultats protocole suivi
+    los las del con por para una ensayo estudio aleatorizado aleatorizada controlado
+    controlada resultados protocolo seguimiento
+    het een van bij voor met naar gerandomiseerde gecontroleerde onderzoek resultaten"""
 _NOT_TOPIC = frozenset(_NOT_TOPIC_WORDS.split())
 
 
@@ -147,8 +166,9 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
     mentions: set[str] = set()
     follow_on = False
     for rec in records:
-        follow_on = follow_on or follow_on_report(rec.title)
-        names |= trial_names(rec.title)
+        languages = record_languages(rec.language)
+        follow_on = follow_on or follow_on_report(rec.title, languages)
+        names |= trial_names(rec.title, languages)
         mentions |= name_words(rec.title) | names  # a name glued to a word ('…-WorkUp')
         # an entry run together ('LevensonJ.L.McClishD.K.', an export that lost its
         # separators) is read name by name, not as its first name only
