@@ -7,6 +7,7 @@ from dedup.helpers import other
 
 from reviewkit.cli import main
 from reviewkit.dedup import engine
+from reviewkit.dedup.review import decide_pair, review_queue
 from reviewkit.dedup.studies import (
     decide_study_link,
     linked_reports,
@@ -56,8 +57,8 @@ def test_shared_numbers_suggest_links_that_a_person_settles(project_a):
     db = project_a.db
     engine.run_dedup(db)
     assert engine.cluster_members(db, copy)[0] == main  # the Embase copy is the same record
-    assert suggest_study_links(db) == 3  # protocol-main, protocol-follow-up, main-follow-up
-    assert suggest_study_links(db) == 0  # nothing new the second time
+    assert suggest_study_links(db).new == 3  # protocol-main, protocol-follow-up, main-follow-up
+    assert suggest_study_links(db).new == 0  # nothing new the second time
     pairs = {(s.a, s.b): s.evidence for s in open_suggestions(db)}
     assert pairs == {
         (protocol, main): "NCT01234567",
@@ -120,7 +121,7 @@ def test_a_number_after_a_line_break_is_read(project_a):
     add_records(
         project_a, [other(n, abstract_sections=_abstract("Trial.\nNCT01234567")) for n in (1, 2)]
     )
-    assert suggest_study_links(project_a.db) == 1
+    assert suggest_study_links(project_a.db).new == 1
 
 
 def test_a_rejected_link_is_not_suggested_again_after_a_merge(project_a):
@@ -137,13 +138,13 @@ def test_a_rejected_link_is_not_suggested_again_after_a_merge(project_a):
         ],
     )
     db = project_a.db
-    assert suggest_study_links(db) == 3
+    assert suggest_study_links(db).new == 3
     decide_study_link(db, protocol, main, False, "lead")
     decide_study_link(db, protocol, follow_up, True, "lead")
     decide_study_link(db, main, follow_up, True, "lead")
     engine.merge_records(db, copy, main, "lead")  # the main paper's cluster is now `copy`'s
     assert canonical_map(db)[main] == copy
-    assert suggest_study_links(db) == 0
+    assert suggest_study_links(db).new == 0
     assert {(s.a, s.b) for s in open_suggestions(db)} == set()
 
 
@@ -159,7 +160,7 @@ def test_a_suggestion_settled_through_a_merged_copy_is_no_longer_open(project_a)
         ],
     )
     db = project_a.db
-    assert suggest_study_links(db) == 1
+    assert suggest_study_links(db).new == 1
     engine.merge_records(db, copy, main, "lead")
     assert [(s.a, s.b) for s in open_suggestions(db)] == [(copy, protocol)]  # by canonical ids
     decide_study_link(db, copy, protocol, False, "lead")
@@ -221,3 +222,29 @@ def test_bridges_that_give_one_trial_two_numbers_of_one_register_join_nothing():
     assert found[(6, 7)].evidence() == (
         "DRKS00012345 = ISRCTN11112222 (one trial in two registers: record 5 carries both)"
     )
+
+
+def test_a_pair_in_the_dedup_queue_is_a_duplicate_question_first(project_a, capsys):
+    """Two records on one journal's pages, a year apart, titles that differ (a translated
+    title?): the dedup queue asks whether they are one record. They share a trial's number
+    too, but are not suggested as two reports of one study until that is answered; the
+    command says where the pair is. Once a person says 'different', they are suggested."""
+    where = dict(authors=["Strasser, R.", "Vogt, A."], journal="Z Kardiol", volume="85",
+                 issue="2", pages="79-89", abstract_sections=_abstract("NCT01234567"))  # fmt: skip
+    a, b = add_records(
+        project_a,
+        [
+            other(1, title="Myocardial protection by preconditioning", year=1996, **where),
+            other(2, title="Ischemic preconditioning: experimental results", year=1997, **where),
+        ],
+    )
+    folder = str(project_a.folder)
+    run(capsys, "dedup", "--project", folder)
+    assert [(q.a, q.b) for q in review_queue(project_a.db)] == [(a, b)]
+    code, out, _ = run(capsys, "dedup", "studies", "--project", folder)
+    assert code == 0 and "0 new suggestions; 0 waiting for a person" in out, out
+    assert "1 pair also in the dedup queue as possible duplicates" in out
+    assert f"  records {a} and {b}\n" in out and "reviewkit dedup review" in out
+    decide_pair(project_a.db, a, b, "not_duplicate", "lead")
+    code, out, _ = run(capsys, "dedup", "studies", "--project", folder)
+    assert "1 new suggestion; 1 waiting" in out and "dedup queue" not in out, out

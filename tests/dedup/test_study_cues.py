@@ -214,7 +214,7 @@ def test_cue_suggestions_through_the_cli(project_a, capsys):
     assert _run(capsys, *args, "--different", str(main_paper), str(registered))[0] == 0
     code, out, _ = _run(capsys, "dedup", "studies", "--project", folder)
     assert "0 new suggestions; 1 waiting" in out and f"study {protocol}: 2 reports" in out
-    assert suggest_study_links(project_a.db) == 0  # a settled pair is not suggested again
+    assert suggest_study_links(project_a.db).new == 0  # a settled pair is not suggested again
     assert study_groups(project_a.db)[0].reports == (protocol, main_paper)
 
 
