@@ -52,9 +52,8 @@ class Form:
     # CONTEXT characters before the number (a pattern, any case), unless the number is the
     # whole text (a source field, an ID field)
     context: str = ""
-    # the series a number of this form belongs to, when a register gives one trial numbers of
-    # several series (the Netherlands: NTR, NL, NL-OMON); '' for the register's one series
-    # (:func:`number_series`)
+    # a register's series of numbers, where it gives one trial several (the Netherlands: NTR,
+    # NL, NL-OMON); '' for the register's one series (:func:`number_series`)
     series: str = ""
 
     def literals(self) -> tuple[str, ...]:
@@ -97,6 +96,7 @@ _NAMED = r"regist|trialid|\b[nl]tr\b"
 CONTEXT = 60
 # UMIN's old C numbers (Form.context): after UMIN's or ICTRP's name for the Japanese registers
 _UMIN = r"umin|jprn|regist|trialid"
+_NL = ("trialregister",)  # the Netherlands' register's addresses
 
 REGISTERS: tuple[Register, ...] = (
     Register(
@@ -245,15 +245,8 @@ REGISTERS: tuple[Register, ...] = (
             # (onderzoekmetmensen.nl, 2022) took the NTR's trials in under NL-OMON IDs likewise.
             # One trial's NTR and NL records are therefore two registrations to dedup (apart,
             # as any two numbers: kinds_registrations), which a person may link as one study.
-            Form(
-                r"trialregister\.nl/[^\s]*?[?&]tc=(\d{1,4})",
-                "NTR{}",
-                marks=("trialregister",),
-                series="NTR",
-            ),
-            Form(
-                r"trialregister\.nl/trial/(\d{1,5})", "NL{}", marks=("trialregister",), series="NL"
-            ),
+            Form(r"trialregister\.nl/[^\s]*?[?&]tc=(\d{1,4})", "NTR{}", marks=_NL, series="NTR"),
+            Form(r"trialregister\.nl/trial/(\d{1,5})", "NL{}", marks=_NL, series="NL"),
             # capitals only, and three digits at least: 'NTR1' to 'NTR3' are the neurotensin
             # receptors, and 'ntr284' a DOI's suffix (Nicotine & Tobacco Research, 10.1093/ntr/)
             Form(rf"NTR{_SEP}(\d{{3,4}})", "NTR{}", exact_case=True, series="NTR"),
