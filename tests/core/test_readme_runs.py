@@ -220,7 +220,7 @@ def test_every_readme_example_runs_as_written(
         .read_text(encoding="utf-8")
         .startswith(
             "record_id,duplicate of,study,other reports of the study,found in,title-abstract,"
-                "title-abstract reason,full-text,"
+            "title-abstract reason,full-text,"
         )
     )
     assert (project / "exports" / "evidence-map").is_dir() is False  # Review A: no model-type
