@@ -71,12 +71,8 @@ def fate_csv(project: Project, records: Mapping[int, Record], ids: Sequence[int]
         rec = records[rid]
         kept = derived.canon.get(rid, rid)
         found = _found_in(rec, searches.get(rid), project.folder)
-        row = [
-            str(rid),
-            "" if kept == rid else str(kept),
-            *_study_cells(rid, kept, study_of, reports),
-        ]
-        row.append(found)
+        duplicate_of = "" if kept == rid else str(kept)
+        row = [str(rid), duplicate_of, *_study_cells(rid, kept, study_of, reports), found]
         for stage in names:
             outcome = outcomes[stage].get(rid) if kept == rid else None
             if outcome is None:  # a duplicate, or a study that did not reach the stage
