@@ -22,7 +22,7 @@ import networkx as nx
 from reviewkit.dedup.registers import numbers_in_text
 from reviewkit.dedup.review import person_id, review_queue
 from reviewkit.dedup.study_cues import CueLink, StudyCues, cue_links, study_cues
-from reviewkit.dedup.study_numbers import number_links
+from reviewkit.dedup.study_numbers import number_links, trial_numbers
 from reviewkit.errors import UserError, no_record
 from reviewkit.records import Record
 from reviewkit.store import duplicates as links
@@ -45,7 +45,9 @@ def _studies(
         # the record's fields and its original text (PubMed's DataBankList, MEDLINE's SI
         # field, an export's accession or notes field)
         numbers[study] |= {*numbers_in_text(_written_in(rec)), *numbers_in_text(raw)}
-    cues = {study: study_cues(recs, numbers[study]) for study, recs in records.items()}
+    # the cues compare each study's trials' registrations, its own and those a bridge names
+    registered = trial_numbers(numbers)
+    cues = {study: study_cues(recs, registered[study]) for study, recs in records.items()}
     return {k: v for k, v in numbers.items() if v}, cues
 
 

@@ -82,15 +82,36 @@ def _trials(
     return trial, graph
 
 
-def number_links(numbers: Mapping[K, Collection[str]]) -> dict[tuple[K, K], NumberLink]:
-    """Pairs of studies (lower id first) that report one trial by their registration numbers
-    (study -> its canonical numbers): a number in common, or two registrations of one trial
-    joined by a study carrying both. A number on more than MAX_REPORTS studies joins none."""
+def _by_number(numbers: Mapping[K, Collection[str]]) -> tuple[dict[str, set[K]], set[str]]:
+    """number -> the studies that carry it, and the numbers on MAX_REPORTS studies or fewer
+    (the ones that may join studies)."""
     by_number: dict[str, set[K]] = defaultdict(set)
     for sid, found in numbers.items():
         for n in found:
             by_number[n].add(sid)
-    usable = {n for n, ids in by_number.items() if len(ids) <= MAX_REPORTS}
+    return by_number, {n for n, ids in by_number.items() if len(ids) <= MAX_REPORTS}
+
+
+def trial_numbers(numbers: Mapping[K, Collection[str]]) -> dict[K, set[str]]:
+    """Each study's numbers with the other registrations of its trials that bridges name (a
+    report citing NCT1, whose trial another report names as NCT1 and ISRCTN2, has both): what
+    the cues compare, so a report citing ISRCTN9 is another trial's, as one citing NCT9."""
+    _, usable = _by_number(numbers)
+    trial, _ = _trials(numbers, usable)
+    registrations: dict[str, set[str]] = defaultdict(set)
+    for n, t in trial.items():
+        registrations[t].add(n)
+    return {
+        sid: {r for n in found for r in registrations.get(trial.get(n, ""), {n})}
+        for sid, found in numbers.items()
+    }
+
+
+def number_links(numbers: Mapping[K, Collection[str]]) -> dict[tuple[K, K], NumberLink]:
+    """Pairs of studies (lower id first) that report one trial by their registration numbers
+    (study -> its canonical numbers): a number in common, or two registrations of one trial
+    joined by a study carrying both. A number on more than MAX_REPORTS studies joins none."""
+    by_number, usable = _by_number(numbers)
     trial, bridges = _trials(numbers, usable)
     by_trial: dict[str, set[K]] = defaultdict(set)
     for n in usable:

@@ -248,3 +248,37 @@ def test_a_pair_in_the_dedup_queue_is_a_duplicate_question_first(project_a, caps
     decide_pair(project_a.db, a, b, "not_duplicate", "lead")
     code, out, _ = run(capsys, "dedup", "studies", "--project", folder)
     assert "1 new suggestion; 1 waiting" in out and "dedup queue" not in out, out
+
+
+def test_a_bridge_tells_the_cues_a_trials_other_registration(project_a):
+    """The SPINE trial's protocol cites NCT01234567 and its main paper ISRCTN87654321, same
+    team and name: one trial registered twice, for all the numbers say, so the cues suggest
+    them. Once a third report names NCT01234567 beside ISRCTN12345678, the trial's ISRCTN
+    number is that one, and the main paper's is another trial's: not suggested."""
+    team = ["Hansen, Kari", "Berg, Ola"]
+    protocol, main_paper = add_records(
+        project_a,
+        [
+            other(1, title="Study protocol of the SPINE trial of surgery", authors=team,
+                  year=2012, abstract_sections=_abstract("NCT01234567")),
+            other(2, title="Surgery for sciatica: the SPINE trial", authors=team, year=2015,
+                  abstract_sections=_abstract("ISRCTN87654321")),
+        ],
+    )  # fmt: skip
+    suggest_study_links(project_a.db)
+    assert [(s.a, s.b, s.cues) for s in open_suggestions(project_a.db)] == [
+        (protocol, main_paper, "name, authors, words")
+    ]
+    decide_study_link(project_a.db, protocol, main_paper, False, "lead")  # settle it
+    (bridge,) = add_records(
+        project_a, [other(3, abstract_sections=_abstract("NCT01234567, ISRCTN12345678"))]
+    )
+    (later,) = add_records(
+        project_a,
+        [other(4, title="Five-year follow-up of the SPINE trial", authors=team, year=2019,
+               abstract_sections=_abstract("ISRCTN87654321"))],
+    )  # fmt: skip
+    suggest_study_links(project_a.db)
+    pairs = {(s.a, s.b) for s in open_suggestions(project_a.db)}
+    assert (protocol, bridge) in pairs and (main_paper, later) in pairs
+    assert (protocol, later) not in pairs  # its trial's ISRCTN number is another
