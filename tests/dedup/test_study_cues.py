@@ -159,7 +159,7 @@ def test_surname_particles_written_any_way_are_one_person():
         )
         ((_, link),) = links(main_paper, follow_up).items()
         assert link.first_author and link.authors == ("berg j", "vries a"), (berg, link)
-        assert "authors Berg J, Vries A (same first author)" in link.evidence()
+        assert "authors van der Berg J, de Vries A (same first author)" in link.evidence()
 
 
 def test_two_registered_studies_with_different_numbers_are_two():
