@@ -108,8 +108,8 @@ _INITIAL_FIRST = re.compile(r"([A-Z](?:-?[A-Z])?(?:\s[A-Z])*)\s+([A-Z][^\s,]+)")
 
 def author_key(name: str) -> str:
     """'Smith, John' / 'Smith J' / 'J. Smith' -> 'smith j', 'van der Berg J' / 'Berg, J. van
-    der' -> 'berg j'; '' for a group's name (no
-    initials: 'SPINE Study Group'), which would join every study the group signs."""
+    der' -> 'berg j'; '' for a group's name (no initials: 'SPINE Study Group'), which would
+    join every study the group signs."""
     return _author(name)[0]
 
 
