@@ -29,8 +29,8 @@ from itertools import combinations
 from pathlib import Path
 
 from reviewkit.dedup.registers import numbers_in_text
-from reviewkit.dedup.studies import MAX_REPORTS
 from reviewkit.dedup.study_cues import StudyCues, compare, cue_links, study_cues, word_weights
+from reviewkit.dedup.study_numbers import number_links
 from reviewkit.records import Record
 
 HERE = Path(__file__).resolve().parent
@@ -88,17 +88,10 @@ def bib_studies(name: str) -> tuple[dict[str, list[Record]], int]:
 
 
 def labelled_pairs(numbers: dict[str, set[str]]) -> tuple[set, set]:
-    """(true pairs: a shared number, known negatives: numbers on both, none shared)."""
-    by_number: dict[str, set[str]] = defaultdict(set)
-    for sid, ns in numbers.items():
-        for x in ns:
-            by_number[x].add(sid)
-    truth = {
-        p
-        for ids in by_number.values()
-        if 1 < len(ids) <= MAX_REPORTS
-        for p in combinations(sorted(ids), 2)
-    }
+    """(true pairs: a shared number, or two registrations of one trial that a third study
+    writes together, as dedup studies suggests them; known negatives: numbers on both, no
+    trial in common)."""
+    truth = set(number_links(numbers))
     registered = sorted(s for s, ns in numbers.items() if ns)
     negatives = {
         (a, b) for a, b in combinations(registered, 2) if not numbers[a] & numbers[b]
@@ -123,6 +116,8 @@ def measure(studies: dict[str, list[Record]], n_records: int, truth=None) -> dic
     """Per-cue counts on the labelled pairs and the rule's suggestions over the whole set.
     ``truth``: (true pairs, known negatives); else from the records' registration numbers."""
     numbers = {sid: _numbers_of(recs) for sid, recs in studies.items()}
+    by_number = number_links(numbers)  # what dedup studies suggests from the numbers
+    bridged = {p: link for p, link in by_number.items() if not link.shared}
     if truth is None:
         truth = labelled_pairs(numbers)
     true_pairs, negatives = truth
@@ -146,6 +141,12 @@ def measure(studies: dict[str, list[Record]], n_records: int, truth=None) -> dic
         "true_pairs": len(true_pairs),
         "known_negatives": len(negatives),
         "per_cue": per_cue,
+        "number_pairs": len(by_number),
+        "bridged_pairs": len(bridged),
+        "bridged_read": [
+            {"a": a, "b": b, "evidence": link.evidence(), "titles": _titles(studies, a, b)}
+            for (a, b), link in sorted(bridged.items())[:12]
+        ],
         "suggestions": len(suggested),
         "per_1000_records": round(1000 * len(suggested) / max(n_records, 1), 2),
         "suggested_by_cues": _by_cues(suggested),
@@ -165,12 +166,16 @@ def _by_cues(suggested: dict) -> dict[str, int]:
     return dict(sorted(out.items()))
 
 
+def _titles(studies, a: str, b: str) -> list[str]:
+    return [studies[a][0].title[:110], studies[b][0].title[:110]]
+
+
 def _pair_row(studies, cues: dict[str, StudyCues], weight, a: str, b: str, suggested: bool) -> dict:
     link = compare(cues[a], cues[b], weight)
     return {
         "a": a,
         "b": b,
-        "titles": [studies[a][0].title[:110], studies[b][0].title[:110]],
+        "titles": _titles(studies, a, b),
         "suggested": suggested,
         "evidence": link.evidence() if link else "(guard: years apart)",
     }
@@ -235,6 +240,26 @@ def _cue_table(rows: dict[str, dict]) -> list[str]:
     return lines
 
 
+def _number_table(sets: dict[str, dict]) -> list[str]:
+    """The pairs the numbers join (dedup studies' 'registration' suggestions), and of them the
+    ones joined through a third study carrying two registers' numbers; the bridged pairs read."""
+    lines = [
+        "**Pairs joined by registration numbers** (what `dedup studies` suggests from them; "
+        "'bridged': no number shared, two registrations of one trial that a third study writes "
+        "together)",
+        "",
+        "| set | pairs | bridged |",
+        "|---|---:|---:|",
+    ]
+    lines += [f"| {n} | {f['number_pairs']} | {f['bridged_pairs']} |" for n, f in sets.items()]
+    lines.append("")
+    for name, f in sets.items():
+        if f["bridged_read"]:
+            rows = [{**r, "suggested": True} for r in f["bridged_read"]]
+            lines += _pairs_read(f"{name}: bridged pairs", rows)
+    return lines
+
+
 def _pairs_read(title: str, rows: list[dict]) -> list[str]:
     out = [f"**{title}**", ""]
     for r in rows:
@@ -252,6 +277,7 @@ def write_markdown(figures: dict, path: Path) -> None:
     lines = ["# Study links from cues (no registration number)", "", *NOTES, ""]
     lines += ["## Truth from registration numbers (numbers hidden from the cues)", ""]
     lines += _cue_table(truth_sets) + [""]
+    lines += _number_table(truth_sets)
     for name, f in truth_sets.items():
         if f["true_pairs_read"]:
             lines += _pairs_read(f"{name}: the true pairs", f["true_pairs_read"])

@@ -72,6 +72,16 @@ PARTICLES = frozenset(
         "ter",
     ]
 )
+
+
+def without_particles(words: list[str]) -> list[str]:
+    """A surname's words without its particles, in any case ('van der Berg', 'Van der Berg',
+    'Berg' -> ['Berg']; 'De Vries' -> ['Vries']), so the ways exports place and write the
+    particles agree; a surname that is only a particle ('Le', 'Du': Vietnamese, Chinese) is
+    kept whole."""
+    return [w for w in words if w.lower() not in PARTICLES] or words
+
+
 # A generational suffix after the initials: neither surname nor initials. MEDLINE writes Jr,
 # Sr and ordinals ('Smith J Jr', 'Kennedy JF 3rd': NLM's author field rules); other sources
 # the Roman numeral ('Lee JH III'). Only after initials (a name of three words or more), so a
@@ -202,11 +212,31 @@ def _leading_initials(words: list[str]) -> int:
     """How many words at the start are initials ('A.G. de Boer', 'J. H. Verbeek').
 
     Only dotted initials count here: upper-case letters without stops before a word are an
-    acronym far more often than initials ('WHO Collaborating Centre', 'NICE Guideline Group')."""
+    acronym far more often than initials ('WHO Collaborating Centre', 'NICE Guideline Group');
+    except before a surname's particle and the surname ('J van der Berg', 'A De Vries', as a
+    byline without stops writes them): an acronym is followed by a word of the group's name,
+    not by 'van' or 'de', and three letters at most are read so ('JHM van Dijk')."""
     n = 0
     while n < len(words) - 1 and is_initials(words[n], dotted_only=True):
         n += 1
+    particle_next = len(words) > 2 and words[1].lower() in PARTICLES
+    if n == 0 and particle_next and is_initials(words[0], limit=3):
+        return 1
     return n
+
+
+def _particles_last(words: list[str]) -> list[str]:
+    """'Berg J van der' -> 'van der Berg J': a surname sorted on its body, its particles after
+    the initials (as Dutch and Flemish indexes and some exports write 'Berg, J. van der'
+    without the comma), put back before it; other names as they are. The particles must be
+    written in lower case and follow initials, so a surname ending in a word spelt like one
+    ('Tran Van Le') is left."""
+    k = 0
+    while k < len(words) - 2 and words[-1 - k] in PARTICLES:
+        k += 1
+    if k == 0 or not is_initials(words[-1 - k]):
+        return words
+    return words[-k:] + words[:-k]
 
 
 def _is_group(name: str) -> bool:
@@ -245,7 +275,7 @@ def split_name(name: str) -> NameParts:
     if "," in name:  # 'Surname, Given': everything before the comma, whatever it holds
         family, _, given = name.partition(",")
         return NameParts(family.strip(), given.strip())
-    words = name.split(" ")
+    words = _particles_last(name.split(" "))
     suffix = ""
     if len(words) > 2 and is_suffix(words[-1]):
         suffix, words = words[-1], words[:-1]

@@ -400,16 +400,26 @@ def studies_cmd(ctx: click.Context, project_dir: Path) -> None:
 
     project = load_project(_project_dir(ctx, project_dir))
     try:
-        new = suggest_study_links(project.db)
+        done = suggest_study_links(project.db)
         pending = open_suggestions(project.db)
         groups = study_groups(project.db)
     finally:
         project.close()
-    click.echo(f"{quantity(new, 'new suggestion')}; {len(pending)} waiting for a person")
+    click.echo(f"{quantity(done.new, 'new suggestion')}; {len(pending)} waiting for a person")
     for s in pending:
         click.echo(f"  records {s.a} and {s.b} ({s.cues}): {s.evidence}")
     if pending:
         click.echo("confirm or reject with: reviewkit dedup study-link A B --same / --different")
+    if done.in_dedup_queue:
+        # a possible duplicate is a question of one record or two, asked first: shown where
+        # it is, and suggested here once a person says the two are different records
+        n = len(done.in_dedup_queue)
+        click.echo(
+            f"{quantity(n, 'pair')} also in the dedup queue as possible duplicates, not"
+            " suggested as one study's reports until answered there (reviewkit dedup review):"
+        )
+        for a, b in done.in_dedup_queue:
+            click.echo(f"  records {a} and {b}")
     for g in groups:
         click.echo(f"study {g.study}: {len(g.reports)} reports")
         for rid, title in zip(g.reports, g.titles, strict=True):

@@ -20,6 +20,7 @@ from reviewkit.author_names import (
     split_name,
     split_run_together,
     surname,
+    without_particles,
 )
 from reviewkit.records import fold_text
 
@@ -87,8 +88,7 @@ def _surname_words(name: str) -> str:
     # 'Flack Iii J. E.', 'Dorn G. W. 2nd'): one export writes them, another not
     words = [w for w in words if not is_suffix(w, any_case=True)]
     # particles aside, unless the surname is one ('Le, Q. T.': Vietnamese Le, Chinese Du)
-    words = [w for w in words if w not in PARTICLES] or words
-    return " ".join(words)
+    return " ".join(without_particles(words))
 
 
 # Two spellings of one surname, for author lists compared name by name (one_surname): exports
@@ -158,8 +158,7 @@ def _letters(name: str) -> str:
     else:
         family = _family(name)
         given = " ".join(name.split()[len(family.split()) :])
-    words = family.split()
-    words = [w for w in words if w.lower() not in PARTICLES] or words
+    words = without_particles(family.split())
     pair = (words[0][:1] if words else "") + given.lstrip(" .,-'’")[:1]
     pair = pair.lower() if pair.isascii() else fold_text(pair).replace(" ", "")
     return pair if len(pair) == 2 and pair.isalpha() else ""

@@ -52,6 +52,9 @@ class Form:
     # CONTEXT characters before the number (a pattern, any case), unless the number is the
     # whole text (a source field, an ID field)
     context: str = ""
+    # a register's series of numbers, where it gives one trial several (the Netherlands: NTR,
+    # NL, NL-OMON); '' for the register's one series (:func:`number_series`)
+    series: str = ""
 
     def literals(self) -> tuple[str, ...]:
         """The marks of this form (:attr:`marks`, or the shape's opening letters)."""
@@ -93,6 +96,7 @@ _NAMED = r"regist|trialid|\b[nl]tr\b"
 CONTEXT = 60
 # UMIN's old C numbers (Form.context): after UMIN's or ICTRP's name for the Japanese registers
 _UMIN = r"umin|jprn|regist|trialid"
+_NL = ("trialregister",)  # the Netherlands' register's addresses
 
 REGISTERS: tuple[Register, ...] = (
     Register(
@@ -241,15 +245,15 @@ REGISTERS: tuple[Register, ...] = (
             # (onderzoekmetmensen.nl, 2022) took the NTR's trials in under NL-OMON IDs likewise.
             # One trial's NTR and NL records are therefore two registrations to dedup (apart,
             # as any two numbers: kinds_registrations), which a person may link as one study.
-            Form(r"trialregister\.nl/[^\s]*?[?&]tc=(\d{1,4})", "NTR{}", marks=("trialregister",)),
-            Form(r"trialregister\.nl/trial/(\d{1,5})", "NL{}", marks=("trialregister",)),
+            Form(r"trialregister\.nl/[^\s]*?[?&]tc=(\d{1,4})", "NTR{}", marks=_NL, series="NTR"),
+            Form(r"trialregister\.nl/trial/(\d{1,5})", "NL{}", marks=_NL, series="NL"),
             # capitals only, and three digits at least: 'NTR1' to 'NTR3' are the neurotensin
             # receptors, and 'ntr284' a DOI's suffix (Nicotine & Tobacco Research, 10.1093/ntr/)
-            Form(rf"NTR{_SEP}(\d{{3,4}})", "NTR{}", exact_case=True),
-            Form(r"NL-?OMON(\d{1,6})", "NL-OMON{}", exact_case=True),
+            Form(rf"NTR{_SEP}(\d{{3,4}})", "NTR{}", exact_case=True, series="NTR"),
+            Form(r"NL-?OMON(\d{1,6})", "NL-OMON{}", exact_case=True, series="NL-OMON"),
             # 'NL' and digits also names virus strains and samples ('CSFV strains Brescia or
             # NL9201'): read after the register's name or a registration's heading
-            Form(r"NL(\d{4,5})", "NL{}", exact_case=True, context=_NAMED),
+            Form(r"NL(\d{4,5})", "NL{}", exact_case=True, context=_NAMED, series="NL"),
         ),
         ("trialregister.nl", "onderzoekmetmensen.nl"),
         ("NTR", "LTR", "Netherlands Trial Register", "Netherlands Trial Registry"),
@@ -411,23 +415,35 @@ def numbers_in_text(text: str) -> list[str]:
     return list(dict.fromkeys(number for number, _ in _matches(_plain(text))))
 
 
-def _one(text: str) -> tuple[str, Register] | None:
-    """(canonical number, register) of a text that is one number and nothing else."""
+def _full(text: str) -> tuple[str, Form, Register] | None:
+    """(canonical number, form, register) of a text that is one number and nothing else."""
     text = _plain(text.strip())
     for pattern, forms, plain in (
         (_ANY_CASE, _ANY_CASE_FORMS, text.lower()),
         (_EXACT, _EXACT_FORMS, text),
     ):
         if m := pattern.fullmatch(plain):
-            return _found(m, forms)
+            number, register = _found(m, forms)
+            return number, forms[m.lastindex or 0][0], register
     return None
 
 
 def canonical_number(text: str) -> str:
     """The canonical form of one registration number ('ChiCTRIOR17011234' ->
     'CHICTR-IOR-17011234'); '' when the text is not one number of a register."""
-    found = _one(text)
+    found = _full(text)
     return found[0] if found else ""
+
+
+@lru_cache(maxsize=65536)  # asked of every number of every study of a project
+def number_series(number: str) -> str:
+    """The series a canonical number belongs to: its register's name, or for a register that
+    gives one trial numbers of several series, the series' ('NTR', 'NL', 'NL-OMON': the
+    Netherlands' old and new IDs of one trial, kept side by side); '' for no register's number.
+    One trial has one number per series: two numbers of one series are two trials (a protocol
+    naming its pilot), numbers of two series may be one trial registered twice."""
+    found = _full(number)
+    return (found[1].series or found[2].name) if found else ""
 
 
 def _folded_name(text: str) -> str:

@@ -20,16 +20,15 @@ from itertools import combinations
 import networkx as nx
 
 from reviewkit.dedup.registers import numbers_in_text
-from reviewkit.dedup.review import person_id
+from reviewkit.dedup.review import person_id, review_queue
 from reviewkit.dedup.study_cues import CueLink, StudyCues, cue_links, study_cues
+from reviewkit.dedup.study_numbers import number_links, trial_numbers
 from reviewkit.errors import UserError, no_record
 from reviewkit.records import Record
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
 from reviewkit.store import study_links as rows
 from reviewkit.store.db import Store
-
-MAX_REPORTS = 50  # a number on more studies than this is no one trial's (a cohort, a register)
 
 
 def _studies(
@@ -46,7 +45,9 @@ def _studies(
         # the record's fields and its original text (PubMed's DataBankList, MEDLINE's SI
         # field, an export's accession or notes field)
         numbers[study] |= {*numbers_in_text(_written_in(rec)), *numbers_in_text(raw)}
-    cues = {study: study_cues(recs, numbers[study]) for study, recs in records.items()}
+    # the cues compare each study's trials' registrations, its own and those a bridge names
+    registered = trial_numbers(numbers)
+    cues = {study: study_cues(recs, registered[study]) for study, recs in records.items()}
     return {k: v for k, v in numbers.items() if v}, cues
 
 
@@ -58,42 +59,66 @@ def _written_in(rec: Record) -> str:
     return "\n".join((rec.title, rec.abstract, rec.journal, rec.url, rec.doi, *rec.keywords))
 
 
-def suggest_study_links(db: Store) -> int:
-    """Suggest a link for every two studies that share a registration number, or whose
+@dataclass(frozen=True)
+class Suggested:
+    """What :func:`suggest_study_links` did: the new suggestions it stored, and the pairs it
+    would suggest that wait in the dedup queue as possible duplicates (canonical ids, lower
+    first): a duplicate question first, suggested once a person says they are two records."""
+
+    new: int
+    in_dedup_queue: tuple[tuple[int, int], ...] = ()
+
+
+def suggest_study_links(db: Store) -> Suggested:
+    """Suggest a link for every two studies that share a registration number (or whose numbers
+    in two registers a third writes together: :mod:`reviewkit.dedup.study_numbers`), or whose
     name, team and titles suggest one trial (:func:`reviewkit.dedup.study_cues.cue_links`),
-    and have no verdict yet; returns the number of new suggestions."""
+    and have no verdict yet, unless the dedup queue asks whether the two are one record."""
     cmap = links.canonical_map(db)
     numbers, cues = _studies(db, cmap)
-    by_number: dict[str, set[int]] = defaultdict(set)
-    for study, found in numbers.items():
-        for n in found:
-            by_number[n].add(study)
-    known = _settled(db, cmap)
-    evidence: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for number, studies in sorted(by_number.items()):
-        if 1 < len(studies) <= MAX_REPORTS:
-            for pair in combinations(sorted(studies), 2):
-                if pair not in known:
-                    evidence[pair].append(number)
+    current = rows.current_study_links(db)
+    decided = _decided(db, cmap, current)
+    suggested = {_pair(cmap, lk) for lk in current} - decided
+    queued = _in_dedup_queue(db, cmap)
+    by_number = number_links(numbers)
     new = [
-        (a, b, "suggested", " ".join(ns), "rule:registration") for (a, b), ns in evidence.items()
+        (a, b, "suggested", link.evidence(), "rule:registration")
+        for (a, b), link in by_number.items()
     ]
     # the other cues where no number joins the pair (a shared number says more than they do)
     new += [
         (a, b, "suggested", link.evidence(), _made_by(link))
         for (a, b), link in cue_links(cues).items()
-        if (a, b) not in known and (a, b) not in evidence
+        if (a, b) not in by_number
     ]
+    new = [r for r in new if (r[0], r[1]) not in decided]
+    held = tuple(sorted((a, b) for a, b, *_ in new if (a, b) in queued))
     with db.transaction():
-        return rows.add_study_links(db, new)
+        stored = rows.add_study_links(
+            db, [r for r in new if (r[0], r[1]) not in queued and (r[0], r[1]) not in suggested]
+        )
+    return Suggested(stored, held)
 
 
-def _settled(db: Store, cmap: Mapping[int, int]) -> set[tuple[int, int]]:
+def _in_dedup_queue(db: Store, cmap: Mapping[int, int]) -> set[tuple[int, int]]:
+    """Pairs of studies (canonical ids, lower first) the dedup queue asks about: an uncertain
+    duplicate is a question of one record or two, answered before one study or two."""
+    out = set()
+    for q in review_queue(db, dict(cmap)):
+        ends = sorted(c for c in q.clusters if c is not None)
+        if len(ends) == 2:
+            out.add((ends[0], ends[1]))
+    return out
+
+
+def _decided(
+    db: Store, cmap: Mapping[int, int], current: list[rows.StudyLink]
+) -> set[tuple[int, int]]:
     """Pairs of studies (canonical ids, lower first) that need no suggestion: each pair with a
-    verdict or a suggestion, read through the current duplicate clusters (a merge after the
-    verdict may have given a study another canonical record: the verdict is on the study, not
-    on a record id), and every two reports of one confirmed study."""
-    out = {_pair(cmap, lk) for lk in rows.current_study_links(db)}
+    person's verdict, read through the current duplicate clusters (a merge after the verdict
+    may have given a study another canonical record: the verdict is on the study, not on a
+    record id), and every two reports of one confirmed study."""
+    out = {_pair(cmap, lk) for lk in current if lk.verdict != "suggested"}
     for group in _confirmed_groups(db, cmap):
         out.update(combinations(group, 2))
     return out
@@ -151,11 +176,11 @@ def decide_study_link(db: Store, a: int, b: int, same: bool, person: str) -> Stu
 def open_suggestions(db: Store) -> list[StudyLinkView]:
     """Suggested links no person has settled yet, by current canonical record ids: a merge
     after the suggestion moves it to the study's new canonical record, where a verdict on the
-    two studies settles it (and a pair now one record or one confirmed study needs none)."""
+    two studies settles it (and a pair now one record or one confirmed study needs none). A
+    pair the dedup queue asks about since waits for that answer (:class:`Suggested`)."""
     cmap = links.canonical_map(db)
     current = rows.current_study_links(db)
-    settled = {_pair(cmap, lk) for lk in current if lk.verdict != "suggested"}
-    settled.update(p for g in _confirmed_groups(db, cmap) for p in combinations(g, 2))
+    settled = _decided(db, cmap, current) | _in_dedup_queue(db, cmap)
     out: dict[tuple[int, int], StudyLinkView] = {}
     for lk in current:
         lo, hi = _pair(cmap, lk)

@@ -31,10 +31,16 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from itertools import combinations
+from itertools import combinations, takewhile
 
-from reviewkit.author_names import split_name, split_run_together
-from reviewkit.dedup.study_names import follow_on_report, name_words, trial_names
+from reviewkit.author_names import PARTICLES, split_name, split_run_together, without_particles
+from reviewkit.dedup.registers import number_series
+from reviewkit.dedup.study_names import (
+    follow_on_report,
+    name_words,
+    record_languages,
+    trial_names,
+)
 from reviewkit.records import Record, fold_text
 
 # A trial's reports appear from its protocol to its long-term follow-up: a protocol two or three
@@ -43,7 +49,7 @@ from reviewkit.records import Record, fold_text
 PERIOD = 12
 # A name or an author on more studies than this in one project is no one trial's: a common
 # acronym, a prolific author, a name two surnames share. Such a key finds no pairs (as a
-# registration number on more studies than MAX_REPORTS in studies.py).
+# registration number on more studies than MAX_REPORTS in study_numbers.py).
 MAX_SHARING = 25
 # Share of the rarer title's weight (its words weighted by how rare they are in the project)
 # that the other title holds too. At 0.5 two titles share most of what they name that is not
@@ -53,7 +59,10 @@ WORDS_SHARED = 0.5
 
 # Words that say what kind of report or design a title is: they differ between one trial's
 # reports (protocol, results, follow-up, economic evaluation) and are shared by different
-# trials, so they are no cue either way. With English function words.
+# trials, so they are no cue either way. With English function words, and the same words of
+# the languages whose trial names study_names reads (German, Swedish, Norwegian, Danish,
+# French, Spanish, Dutch; folded, three letters or more): in a project of English titles they
+# are rare, and two titles of one language would share them as if they named one topic.
 _NOT_TOPIC_WORDS = """a an and are as at be by for from in into is it of on or than that the their this to
     with without within versus vs after before during over under among between its our not
     randomised randomized randomly random controlled control trial trials study studies
@@ -62,7 +71,18 @@ _NOT_TOPIC_WORDS = """a an and are as at be by for from in into is it of on or t
     follow up year years month months week weeks long term short pilot feasibility baseline
     compared comparison comparing cluster multicentre multicenter pragmatic clinical
     intervention interventions program programme programs programmes new two three one
-    report findings preliminary final update"""
+    report findings preliminary final update
+    und mit bei von fur zur zum ein eine einer eines nach auf aus uber der die das den dem des
+    randomisierte randomisierten randomisiert kontrollierte kontrollierten klinische studie
+    studien ergebnisse protokoll studienprotokoll nachuntersuchung wirksamkeit
+    och hos till efter ett den det randomiserad randomiserade randomisert randomiserte
+    randomiseret kontrollerad kontrollerade kontrollert kontrollerte kontrolleret resultat
+    resultater studieprotokoll uppfoljning oppfolging opfolgning
+    les des une pour dans sur chez par avec essai etude randomise randomisee controle controlee
+    resultats protocole suivi
+    los las del con por para una ensayo estudio aleatorizado aleatorizada controlado
+    controlada resultados protocolo seguimiento
+    het een van bij voor met naar gerandomiseerde gecontroleerde onderzoek resultaten"""
 _NOT_TOPIC = frozenset(_NOT_TOPIC_WORDS.split())
 
 
@@ -78,6 +98,8 @@ class StudyCues:
     follow_on: bool  # a title says it is a protocol, follow-up, secondary analysis …
     numbers: frozenset[str]  # registration numbers found in it (a guard, see cue_links)
     mentions: frozenset[str] = frozenset()  # name-like words anywhere in its titles
+    # the surname particles an author key was written with, to show ('berg j', 'van der')
+    particles: tuple[tuple[str, str], ...] = ()
 
 
 # 'P Nazzaro', 'J-R Norrefalk', 'B R Davis': one or two initials glued, or initials apart
@@ -85,12 +107,30 @@ _INITIAL_FIRST = re.compile(r"([A-Z](?:-?[A-Z])?(?:\s[A-Z])*)\s+([A-Z][^\s,]+)")
 
 
 def author_key(name: str) -> str:
-    """'Smith, John' / 'Smith J' / 'J. Smith' -> 'smith j'; '' for a group's name (no
-    initials: 'SPINE Study Group'), which would join every study the group signs."""
+    """'Smith, John' / 'Smith J' / 'J. Smith' -> 'smith j', 'van der Berg J' / 'Berg, J. van
+    der' -> 'berg j'; '' for a group's name (no initials: 'SPINE Study Group'), which would
+    join every study the group signs."""
+    return _author(name)[0]
+
+
+def _particles(surname: str, given: str) -> str:
+    """The particles a name is written with, to show beside its key: those opening the surname
+    ('van der Berg') or closing the given names ('Berg, J. van der'), in lower case."""
+    words = [w.lower() for w in surname.split()]
+    opening = list(takewhile(lambda w: w in PARTICLES, words[:-1]))
+    closing = [w for w in given.split() if w in PARTICLES]
+    return " ".join(opening or closing)
+
+
+def _author(name: str) -> tuple[str, str]:
+    """(author_key, the particles it was written with)."""
     parts = split_name(name)
     if _acronyms(name, parts.given):
-        return ""
-    given, family = fold_text(parts.given), fold_text(parts.surname)
+        return "", ""
+    # the surname without its particles: exports write one person 'van der Berg J', 'Berg J van
+    # der', 'Berg, J. van der' and 'J van der Berg', 'De Vries' and 'de Vries'
+    given = fold_text(parts.given)
+    family = " ".join(without_particles(fold_text(parts.surname).split()))
     if not given or re.fullmatch(r"[A-Z]\.?", parts.surname):
         # 'P Nazzaro', 'J-R Norrefalk': initials before the surname without stops, as some
         # exports write them (ASReview's Cohen sets); split_name reads undotted capitals there
@@ -101,7 +141,9 @@ def author_key(name: str) -> str:
         m = _INITIAL_FIRST.fullmatch(name.strip())
         if m:
             given, family = m.group(1).lower(), fold_text(m.group(2))
-    return f"{family} {given[0]}" if family and given else ""
+    if not (family and given):
+        return "", ""
+    return f"{family} {given[0]}", _particles(parts.surname, parts.given)
 
 
 def _acronyms(name: str, given: str) -> bool:
@@ -140,14 +182,20 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
     years: set[int] = set()
     words: set[str] = set()
     mentions: set[str] = set()
+    particles: dict[str, str] = {}
     follow_on = False
     for rec in records:
-        follow_on = follow_on or follow_on_report(rec.title)
-        names |= trial_names(rec.title)
+        languages = record_languages(rec.language)
+        follow_on = follow_on or follow_on_report(rec.title, languages)
+        names |= trial_names(rec.title, languages)
         mentions |= name_words(rec.title) | names  # a name glued to a word ('…-WorkUp')
         # an entry run together ('LevensonJ.L.McClishD.K.', an export that lost its
         # separators) is read name by name, not as its first name only
-        keys = [k for a in rec.authors for k in map(author_key, split_run_together(a)) if k]
+        read = [_author(n) for a in rec.authors for n in split_run_together(a)]
+        keys = [k for k, _ in read if k]
+        for k, p in read:
+            if k and p:
+                particles.setdefault(k, p)
         if keys:
             firsts.add(keys[0])
         authors.update(keys)
@@ -166,6 +214,7 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
         follow_on,
         frozenset(numbers),
         frozenset(mentions),
+        tuple(sorted(particles.items())),
     )
 
 
@@ -180,6 +229,7 @@ class CueLink:
     years: tuple[int, int]  # earliest and latest year of the two ((0, 0) when neither has one)
     follow_on: bool  # one of the two says it is a protocol, follow-up, secondary analysis …
     two_teams: bool = False  # both list authors (after _without_common) and share none
+    particles: tuple[tuple[str, str], ...] = ()  # of the shared authors' keys (StudyCues)
 
     @property
     def team(self) -> bool:
@@ -223,7 +273,8 @@ class CueLink:
         if self.names:
             parts.append("trial name " + ", ".join(self.names))
         if self.authors:
-            shown = ", ".join(_shown(k) for k in self.authors[:4])
+            particles = dict(self.particles)
+            shown = ", ".join(_shown(k, particles.get(k, "")) for k in self.authors[:4])
             more = f" +{len(self.authors) - 4}" if len(self.authors) > 4 else ""
             first = " (same first author)" if self.first_author else ""
             parts.append(f"authors {shown}{more}{first}")
@@ -237,9 +288,10 @@ class CueLink:
         return "; ".join(parts)
 
 
-def _shown(key: str) -> str:
+def _shown(key: str, particles: str = "") -> str:
+    """'van der Berg J' for the key 'berg j' written with 'van der'."""
     family, _, initial = key.rpartition(" ")
-    return f"{family.title()} {initial.upper()}"
+    return f"{particles} {family.title()} {initial.upper()}".lstrip()
 
 
 def _index(studies: Mapping[int, StudyCues], attr: str) -> dict[str, list[int]]:
@@ -314,6 +366,17 @@ def _years(a: StudyCues, b: StudyCues) -> tuple[int, int] | None:
     return (min(years), max(years))
 
 
+def _two_registrations(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two studies' numbers say two trials: no number in common, and a number of one
+    series on each (two NCT numbers). Numbers of two registers only (an NCT number and an
+    ISRCTN number) may be one trial registered twice, each report citing one: there the
+    other cues decide (a report naming both joins them as a number does, and gives each the
+    other's: study_numbers.trial_numbers)."""
+    if not a or not b or a & b:
+        return False
+    return bool({number_series(n) for n in a} & {number_series(n) for n in b})
+
+
 def _candidates(studies: Mapping[int, StudyCues]) -> set[tuple[int, int]]:
     """Pairs that share a trial name or an author (the only ways a pair can be suggested)."""
     pairs: set[tuple[int, int]] = set()
@@ -325,9 +388,9 @@ def _candidates(studies: Mapping[int, StudyCues]) -> set[tuple[int, int]]:
 
 def compare(a: StudyCues, b: StudyCues, weight: Mapping[str, float]) -> CueLink | None:
     """The cues two studies share (whether or not they suggest a link), or None when they are
-    two studies whatever they share: both registered with no number in common (a trial
-    registered twice writes both numbers, or shares one), or further apart than PERIOD."""
-    if a.numbers and b.numbers and not a.numbers & b.numbers:
+    two studies whatever they share: registered under two numbers of one register and sharing
+    none (:func:`_two_registrations`), or further apart than PERIOD."""
+    if _two_registrations(a.numbers, b.numbers):
         return None
     years = _years(a, b)
     if years is None:
@@ -340,7 +403,15 @@ def compare(a: StudyCues, b: StudyCues, weight: Mapping[str, float]) -> CueLink 
         years,
         a.follow_on or b.follow_on,
         bool(a.authors and b.authors and not a.authors & b.authors),
+        _shared_particles(a, b),
     )
+
+
+def _shared_particles(a: StudyCues, b: StudyCues) -> tuple[tuple[str, str], ...]:
+    """The particles of the authors two studies share, as either wrote them."""
+    shared = a.authors & b.authors
+    found = {k: p for k, p in (*b.particles, *a.particles) if k in shared}
+    return tuple(sorted(found.items()))
 
 
 def cue_links(studies: Mapping[int, StudyCues]) -> dict[tuple[int, int], CueLink]:

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import re
 
+from reviewkit.pubmed.vocabulary import language_code
+from reviewkit.records import fold_text
+
 # A name: letters, digits and inner hyphens, at least two capitals and three characters. The
 # capitals tell a name from an ordinary word of the title.
 _NAME = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
@@ -43,6 +46,26 @@ _PATTERNS = (
     ),
 )
 
+# A trial's name as titles in other languages write it, where the name stands to a design word
+# of that language (title only, as in English). Each with the NLM language codes it is read for
+# (:func:`record_languages`): the definite article and noun of each language's usual form.
+_NAMES_IN = (
+    # German 'die XYZ-Studie', 'der XYZ-Studie' (genitive, dative), 'die XYZ Studien': a name
+    # joined to Studie by a hyphen or a space, as German writes an acronym in a compound
+    (("ger",), re.compile(rf"\b(?:die|der|den)\s+({_NAME})[\s-]Studien?\b", re.IGNORECASE)),
+    # Swedish, Norwegian, Danish 'XYZ-studien' (the definite suffix: 'the XYZ study'); the
+    # hyphen is how these languages join an acronym to a noun
+    (("swe", "nor", "dan"), re.compile(rf"\b({_NAME})-studien\b", re.IGNORECASE)),
+    # French "l'étude XYZ", "l'essai XYZ" (the name after the noun), accent or none
+    (("fre",), re.compile(rf"\bl['’]\s?(?:[ée]tude|essai)\s+({_NAME})", re.IGNORECASE)),
+    # Spanish 'el estudio XYZ', 'del ensayo XYZ'
+    (("spa",), re.compile(rf"\b(?:el|del)\s+(?:estudio|ensayo)\s+({_NAME})", re.IGNORECASE)),
+    # Dutch 'het XYZ-onderzoek', 'de XYZ-studie', 'de XYZ-trial' (Dutch titles use the English
+    # word too); 'de' before 'studie' is Dutch (German has 'die', Romance languages no 'studie')
+    (("dut",), re.compile(rf"\bhet\s+({_NAME})[\s-]onderzoek\b", re.IGNORECASE)),
+    (("dut",), re.compile(rf"\bde\s+({_NAME})[\s-](?:studie|trial)\b", re.IGNORECASE)),
+)
+
 # Words the patterns can catch that name a kind of trial, a condition or a place, never one
 # trial ('the RCT', 'the UK study', 'COVID-19: a randomised trial'): many trials share them.
 _NOT_NAMES = frozenset(
@@ -70,12 +93,28 @@ def _in_capitals(title: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) > len(letters) / 2
 
 
-def trial_names(title: str) -> set[str]:
-    """The trial names a title writes, in their compared form (:func:`name_key`)."""
+def record_languages(language: str) -> frozenset[str] | None:
+    """The NLM codes of the languages a record's language field names ('German', 'ger',
+    'English; French'); None when it names none PubMed knows (empty, or another spelling):
+    then every language's patterns are read, as no language is guessed from the text."""
+    codes = {language_code(part) for part in re.split(r"[;,/|]", language) if part.strip()}
+    return None if not codes or None in codes else frozenset(c for c in codes if c)
+
+
+def _read_in(languages: frozenset[str] | None, of: tuple[str, ...]) -> bool:
+    """Whether a pattern of languages ``of`` is read in a record of ``languages``."""
+    return languages is None or bool(languages.intersection(of))
+
+
+def trial_names(title: str, languages: frozenset[str] | None = None) -> set[str]:
+    """The trial names a title writes, in their compared form (:func:`name_key`); the other
+    languages' forms only where the record's languages (:func:`record_languages`) allow them.
+    English forms are always read: PubMed gives a title in another language in English."""
     if _in_capitals(title):
         return set()
     found = set()
-    for pattern in _PATTERNS:
+    patterns = [*_PATTERNS, *(p for of, p in _NAMES_IN if _read_in(languages, of))]
+    for pattern in patterns:
         for m in pattern.finditer(title):
             word = m.group(1)
             key = name_key(word)
@@ -122,7 +161,62 @@ _FOLLOW_ON = re.compile(
 )
 
 
-def follow_on_report(title: str) -> bool:
+# The same reports as titles in other languages call them, read in the folded title (no accents,
+# no punctuation: 'Kosten-Nutzen' is 'kosten nutzen'). 'protocol' of the report only, as in
+# English: a study's protocol ('Studienprotokoll', 'studieprotokoll', 'protocole de l'étude'),
+# never a treatment's ('Behandlungsprotokoll'). German and Scandinavian compounds hold the word
+# anywhere ('5-Jahres-Nachuntersuchung', 'uppföljningsstudie'). 'suivi' and 'seguimiento'
+# alone are left out: they also name an intervention (telephone follow-up, 'suivi
+# téléphonique'); their long-term forms are read.
+_FOLLOW_ON_IN = (
+    (
+        ("ger",),
+        re.compile(
+            r"studienprotokoll|^protokoll\b|\bprotokoll (?:einer|eines) (?:\w+ ){0,4}?studie"
+            r"|nachuntersuchung|nachbeobachtung|langzeit(?:ergebnis|verlauf|effekt|wirk)"
+            r"|\bkosten (?:nutzen|effektivitat|wirksamkeit)|sekundaranalyse|gesundheitsokonomisch"
+        ),
+    ),
+    (
+        ("swe", "nor", "dan"),
+        re.compile(
+            r"studieprotokoll?|^protokoll?\b|\bprotokoll? (?:for|til) (?:\w+ ){0,4}?studie"
+            r"|uppfoljning|oppfolging|opfolgning|kostnadseffektiv|kostnadsnytte"
+            r"|omkostningseffektiv|sekundaranalys|sekundar analys|langtidsuppfoljning"
+        ),
+    ),
+    (
+        ("fre",),
+        re.compile(
+            r"\bprotocole (?:de l|d une|d un|pour une|pour un) (?:\w+ ){0,3}?(?:etude|essai)\b"
+            r"|\bsuivi a (?:long|moyen) terme|\banalyse secondaire|\bcout efficacite"
+            r"|\bmedico economique|\bevaluation economique"
+        ),
+    ),
+    (
+        ("spa",),
+        re.compile(
+            r"\bprotocolo (?:de|del) (?:un |una )?(?:estudio|ensayo)"
+            r"|\bseguimiento a (?:largo|medio) plazo|\banalisis secundario"
+            r"|\bcost[eo] efectividad|\bevaluacion economica"
+        ),
+    ),
+    (
+        ("dut",),
+        re.compile(
+            r"studieprotocol|onderzoeksprotocol|kosteneffectiviteit|kosten effectiviteit"
+            r"|vervolgonderzoek|\blange termijn (?:resultaten|effecten|uitkomsten)"
+            r"|\bsecundaire analyse|\beconomische evaluatie"
+        ),
+    ),
+)
+
+
+def follow_on_report(title: str, languages: frozenset[str] | None = None) -> bool:
     """Whether a title says it is a trial's protocol, follow-up, secondary analysis, economic
-    or process evaluation (not its main paper)."""
-    return bool(_FOLLOW_ON.search(title))
+    or process evaluation (not its main paper); the other languages' words only where the
+    record's languages allow them (:func:`trial_names`)."""
+    if _FOLLOW_ON.search(title):
+        return True
+    folded = fold_text(title)
+    return any(p.search(folded) for of, p in _FOLLOW_ON_IN if _read_in(languages, of))

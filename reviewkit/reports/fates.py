@@ -1,5 +1,6 @@
 """What became of each record, in the CSV export's first columns: its id, the record it is a
-duplicate of, where it was found, and each screening stage's outcome with its exclusion reason.
+duplicate of, the study it reports and that study's other reports (confirmed study links), where
+it was found, and each screening stage's outcome with its exclusion reason.
 
 `export --format csv` writes them for the included studies; `export --format csv --all` for
 every record, so a lead has one sheet of the whole review. A duplicate's stage cells are
@@ -7,7 +8,10 @@ empty and its `duplicate of` names the record kept for its study, which carries 
 decisions: counted in a spreadsheet, the rows then give PRISMA's numbers (records identified:
 every row; duplicates removed: rows with `duplicate of`; screened and excluded per reason: the
 stage columns), where repeating the study's outcome on each copy would count a study once per
-database that found it.
+database that found it. The study is the same kind of count for PRISMA's studies beside its
+reports: a kept record's `study` is its study's first report (its own id when no confirmed link
+joins it to another), so the distinct values count the studies; a duplicate's is empty, as its
+stage cells are.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from reviewkit import outputs
+from reviewkit.dedup.studies import linked_reports
 from reviewkit.formats import csv_format
 from reviewkit.project import Project
 from reviewkit.records import Record
@@ -31,15 +36,18 @@ OUTCOME_WORDS = {
     "pending": "pending",
     "conflict": "in conflict",
 }
+# the study columns: the study's id (its lowest kept record, as the report tables name it) and
+# its other reports, the kept records a person linked to this one (`dedup study-link --same`)
+STUDY, OTHER_REPORTS = "study", "other reports of the study"
 # not 'source' or 'database': the CSV reader takes 'Source' for the journal (Embase.com) and
 # 'Database' for the database an accession number belongs to, and the export is read back
 FOUND_IN = "found in"
 
 
 def _fate_header(project: Project) -> list[str]:
-    """The fate columns: record_id, duplicate of, found in, then a column and a reason column
-    per screening stage, named by the protocol's stage ids."""
-    header = ["record_id", "duplicate of", FOUND_IN]
+    """The fate columns: record_id, duplicate of, the study and its other reports, found in,
+    then a column and a reason column per screening stage, named by the protocol's stage ids."""
+    header = ["record_id", "duplicate of", STUDY, OTHER_REPORTS, FOUND_IN]
     for stage in stage_names(project.protocol):
         header += [stage, f"{stage} reason"]
     return header
@@ -52,6 +60,10 @@ def fate_csv(project: Project, records: Mapping[int, Record], ids: Sequence[int]
     names = stage_names(project.protocol)
     outcomes = {stage: derived.outcomes(stage) for stage in names}
     searches = record_rows.search_names(project.db)
+    study_of = linked_reports(project.db, derived.canon)
+    reports: dict[int, list[int]] = {}
+    for report, study in sorted(study_of.items()):
+        reports.setdefault(study, []).append(report)
     buf = io.StringIO()
     writer = outputs.csv_writer(buf, lineterminator="\n")
     writer.writerow([*_fate_header(project), *csv_format.WRITE_COLUMNS])
@@ -59,7 +71,8 @@ def fate_csv(project: Project, records: Mapping[int, Record], ids: Sequence[int]
         rec = records[rid]
         kept = derived.canon.get(rid, rid)
         found = _found_in(rec, searches.get(rid), project.folder)
-        row = [str(rid), "" if kept == rid else str(kept), found]
+        duplicate_of = "" if kept == rid else str(kept)
+        row = [str(rid), duplicate_of, *_study_cells(rid, kept, study_of, reports), found]
         for stage in names:
             outcome = outcomes[stage].get(rid) if kept == rid else None
             if outcome is None:  # a duplicate, or a study that did not reach the stage
@@ -71,6 +84,18 @@ def fate_csv(project: Project, records: Mapping[int, Record], ids: Sequence[int]
             row += [OUTCOME_WORDS.get(outcome.status, outcome.status), reason]
         writer.writerow([*row, *csv_format.row_of(rec)])
     return buf.getvalue()
+
+
+def _study_cells(
+    rid: int, kept: int, study_of: Mapping[int, int], reports: Mapping[int, list[int]]
+) -> list[str]:
+    """The study column and its other reports ('7; 12') for a kept record; empty for a
+    duplicate (its kept record's row carries its study, as its outcomes)."""
+    if kept != rid:
+        return ["", ""]
+    study = study_of.get(rid, rid)
+    others = [str(r) for r in reports.get(study, []) if r != rid]
+    return [str(study), "; ".join(others)]
 
 
 def every_record(project: Project) -> tuple[dict[int, Record], list[int]]:

@@ -70,6 +70,14 @@ from reviewkit.screening.lookup import find_record, read_record
         ("van Bilsen M.van der Vusse G. J.", "van Bilsen", "M."),
         ("Munck HolgerJorgensen Anders W.", "Munck", ""),
         ("VanderWeele TJ", "VanderWeele", "TJ"),  # a capital inside a surname is its own
+        # particles: after the initials (a Dutch index's order), or initials without stops
+        # before them (a byline); a surname ending in a capitalised word spelt as one stays
+        ("Berg J van der", "van der Berg", "J"),
+        ("Berg JH van den", "van den Berg", "JH"),
+        ("J van der Berg", "van der Berg", "J"),
+        ("A De Vries", "De Vries", "A"),
+        ("Tran Van Le", "Tran Van Le", ""),
+        ("Nguyen Van A", "Nguyen Van", "A"),
     ],
 )
 def test_split_name_finds_the_surname_by_where_the_initials_are(

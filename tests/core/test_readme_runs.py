@@ -219,7 +219,8 @@ def test_every_readme_example_runs_as_written(
         (project / "records.csv")
         .read_text(encoding="utf-8")
         .startswith(
-            "record_id,duplicate of,found in,title-abstract,title-abstract reason,full-text,"
+            "record_id,duplicate of,study,other reports of the study,found in,title-abstract,"
+            "title-abstract reason,full-text,"
         )
     )
     assert (project / "exports" / "evidence-map").is_dir() is False  # Review A: no model-type

@@ -269,7 +269,8 @@ DP  - 2018
 def test_study_links_through_the_cli(project_a, capsys, tmp_path):
     """`reviewkit dedup studies` links the reports that share a number in any register's
     spelling: MEDLINE's SI field against an abstract, ChiCTR with and without hyphens, EudraCT
-    in SI and in an abstract."""
+    in SI and in an abstract. Record 1 carries both numbers: one trial in two registers, so
+    records 2 and 3 (one number each) are suggested too, through it."""
     folder = str(project_a.folder)
     project_a.close()
     path = tmp_path / "pubmed.nbib"
@@ -279,8 +280,10 @@ def test_study_links_through_the_cli(project_a, capsys, tmp_path):
     capsys.readouterr()
     assert main(["dedup", "studies", "--project", folder]) == 0
     out = capsys.readouterr().out
-    assert "2 new suggestions" in out, out
-    assert "CHICTR-IOR-17011234" in out and "EUDRACT2014-001234-12" in out
+    assert "3 new suggestions" in out, out
+    assert "records 1 and 2 (registration): CHICTR-IOR-17011234\n" in out
+    assert "records 1 and 3 (registration): EUDRACT2014-001234-12\n" in out
+    assert "records 2 and 3 (registration): CHICTR-IOR-17011234 = EUDRACT2014-001234-12" in out
     assert "NCT" not in out  # the near-misses suggest nothing
 
 

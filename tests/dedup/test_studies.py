@@ -7,6 +7,7 @@ from dedup.helpers import other
 
 from reviewkit.cli import main
 from reviewkit.dedup import engine
+from reviewkit.dedup.review import decide_pair, review_queue
 from reviewkit.dedup.studies import (
     decide_study_link,
     linked_reports,
@@ -14,6 +15,7 @@ from reviewkit.dedup.studies import (
     study_groups,
     suggest_study_links,
 )
+from reviewkit.dedup.study_numbers import number_links
 from reviewkit.records import AbstractSection
 from reviewkit.store.duplicates import canonical_map
 
@@ -55,8 +57,8 @@ def test_shared_numbers_suggest_links_that_a_person_settles(project_a):
     db = project_a.db
     engine.run_dedup(db)
     assert engine.cluster_members(db, copy)[0] == main  # the Embase copy is the same record
-    assert suggest_study_links(db) == 3  # protocol-main, protocol-follow-up, main-follow-up
-    assert suggest_study_links(db) == 0  # nothing new the second time
+    assert suggest_study_links(db).new == 3  # protocol-main, protocol-follow-up, main-follow-up
+    assert suggest_study_links(db).new == 0  # nothing new the second time
     pairs = {(s.a, s.b): s.evidence for s in open_suggestions(db)}
     assert pairs == {
         (protocol, main): "NCT01234567",
@@ -119,7 +121,7 @@ def test_a_number_after_a_line_break_is_read(project_a):
     add_records(
         project_a, [other(n, abstract_sections=_abstract("Trial.\nNCT01234567")) for n in (1, 2)]
     )
-    assert suggest_study_links(project_a.db) == 1
+    assert suggest_study_links(project_a.db).new == 1
 
 
 def test_a_rejected_link_is_not_suggested_again_after_a_merge(project_a):
@@ -136,13 +138,13 @@ def test_a_rejected_link_is_not_suggested_again_after_a_merge(project_a):
         ],
     )
     db = project_a.db
-    assert suggest_study_links(db) == 3
+    assert suggest_study_links(db).new == 3
     decide_study_link(db, protocol, main, False, "lead")
     decide_study_link(db, protocol, follow_up, True, "lead")
     decide_study_link(db, main, follow_up, True, "lead")
     engine.merge_records(db, copy, main, "lead")  # the main paper's cluster is now `copy`'s
     assert canonical_map(db)[main] == copy
-    assert suggest_study_links(db) == 0
+    assert suggest_study_links(db).new == 0
     assert {(s.a, s.b) for s in open_suggestions(db)} == set()
 
 
@@ -158,8 +160,125 @@ def test_a_suggestion_settled_through_a_merged_copy_is_no_longer_open(project_a)
         ],
     )
     db = project_a.db
-    assert suggest_study_links(db) == 1
+    assert suggest_study_links(db).new == 1
     engine.merge_records(db, copy, main, "lead")
     assert [(s.a, s.b) for s in open_suggestions(db)] == [(copy, protocol)]  # by canonical ids
     decide_study_link(db, copy, protocol, False, "lead")
     assert open_suggestions(db) == []
+
+
+def test_a_report_naming_both_registrations_bridges_the_others(project_a, capsys):
+    """One trial in ClinicalTrials.gov and ISRCTN: the protocol cites both numbers, the main
+    paper only the NCT number, the follow-up only the ISRCTN number. The protocol is the
+    bridge: all three pairs are suggested, the one without a shared number saying why."""
+    main_paper, protocol, follow_up = add_records(
+        project_a,
+        [
+            other(1, abstract_sections=_abstract("ClinicalTrials.gov NCT01234567")),
+            other(2, abstract_sections=_abstract("NCT01234567; ISRCTN12345678")),
+            other(3, abstract_sections=_abstract("ISRCTN 12345678")),
+        ],
+    )
+    folder = str(project_a.folder)
+    code, out, _ = run(capsys, "dedup", "studies", "--project", folder)
+    assert code == 0 and "3 new suggestions" in out, out
+    assert (
+        f"records {main_paper} and {follow_up} (registration): NCT01234567 = ISRCTN12345678 "
+        f"(one trial in two registers: record {protocol} carries both)"
+    ) in out
+    assert f"records {main_paper} and {protocol} (registration): NCT01234567" in out
+
+
+def test_two_numbers_of_one_register_are_no_bridge(project_a):
+    """A protocol naming its pilot's number beside its own (two ClinicalTrials.gov numbers)
+    shares a number with each, but does not make the pilot's report and the main paper one
+    trial; nor do two reports that chained would give one trial two ISRCTN numbers."""
+    pilot, protocol, main_paper = add_records(
+        project_a,
+        [
+            other(1, abstract_sections=_abstract("NCT07654321")),
+            other(2, abstract_sections=_abstract("NCT01234567 (pilot: NCT07654321)")),
+            other(3, abstract_sections=_abstract("NCT01234567")),
+        ],
+    )
+    suggest_study_links(project_a.db)
+    pairs = {(s.a, s.b) for s in open_suggestions(project_a.db)}
+    assert pairs == {(pilot, protocol), (protocol, main_paper)}
+
+
+def test_bridges_that_give_one_trial_two_numbers_of_one_register_join_nothing():
+    numbers = {
+        1: {"NCT01234567", "ISRCTN12345678"},
+        2: {"NCT01234567", "ISRCTN87654321"},  # a mistyped number, or a review of two trials
+        3: {"ISRCTN12345678"},
+        4: {"ISRCTN87654321"},
+        5: {"DRKS00012345", "ISRCTN11112222"},  # a bridge of its own: 6 and 7 are one trial
+        6: {"DRKS00012345"},
+        7: {"ISRCTN11112222"},
+    }
+    found = number_links(numbers)
+    assert set(found) == {(1, 2), (1, 3), (2, 4), (5, 6), (5, 7), (6, 7)}
+    assert found[(1, 2)].evidence() == "NCT01234567"
+    assert found[(6, 7)].evidence() == (
+        "DRKS00012345 = ISRCTN11112222 (one trial in two registers: record 5 carries both)"
+    )
+
+
+def test_a_pair_in_the_dedup_queue_is_a_duplicate_question_first(project_a, capsys):
+    """Two records on one journal's pages, a year apart, titles that differ (a translated
+    title?): the dedup queue asks whether they are one record. They share a trial's number
+    too, but are not suggested as two reports of one study until that is answered; the
+    command says where the pair is. Once a person says 'different', they are suggested."""
+    where = dict(authors=["Strasser, R.", "Vogt, A."], journal="Z Kardiol", volume="85",
+                 issue="2", pages="79-89", abstract_sections=_abstract("NCT01234567"))  # fmt: skip
+    a, b = add_records(
+        project_a,
+        [
+            other(1, title="Myocardial protection by preconditioning", year=1996, **where),
+            other(2, title="Ischemic preconditioning: experimental results", year=1997, **where),
+        ],
+    )
+    folder = str(project_a.folder)
+    run(capsys, "dedup", "--project", folder)
+    assert [(q.a, q.b) for q in review_queue(project_a.db)] == [(a, b)]
+    code, out, _ = run(capsys, "dedup", "studies", "--project", folder)
+    assert code == 0 and "0 new suggestions; 0 waiting for a person" in out, out
+    assert "1 pair also in the dedup queue as possible duplicates" in out
+    assert f"  records {a} and {b}\n" in out and "reviewkit dedup review" in out
+    decide_pair(project_a.db, a, b, "not_duplicate", "lead")
+    code, out, _ = run(capsys, "dedup", "studies", "--project", folder)
+    assert "1 new suggestion; 1 waiting" in out and "dedup queue" not in out, out
+
+
+def test_a_bridge_tells_the_cues_a_trials_other_registration(project_a):
+    """The SPINE trial's protocol cites NCT01234567 and its main paper ISRCTN87654321, same
+    team and name: one trial registered twice, for all the numbers say, so the cues suggest
+    them. Once a third report names NCT01234567 beside ISRCTN12345678, the trial's ISRCTN
+    number is that one, and the main paper's is another trial's: not suggested."""
+    team = ["Hansen, Kari", "Berg, Ola"]
+    protocol, main_paper = add_records(
+        project_a,
+        [
+            other(1, title="Study protocol of the SPINE trial of surgery", authors=team,
+                  year=2012, abstract_sections=_abstract("NCT01234567")),
+            other(2, title="Surgery for sciatica: the SPINE trial", authors=team, year=2015,
+                  abstract_sections=_abstract("ISRCTN87654321")),
+        ],
+    )  # fmt: skip
+    suggest_study_links(project_a.db)
+    assert [(s.a, s.b, s.cues) for s in open_suggestions(project_a.db)] == [
+        (protocol, main_paper, "name, authors, words")
+    ]
+    decide_study_link(project_a.db, protocol, main_paper, False, "lead")  # settle it
+    (bridge,) = add_records(
+        project_a, [other(3, abstract_sections=_abstract("NCT01234567, ISRCTN12345678"))]
+    )
+    (later,) = add_records(
+        project_a,
+        [other(4, title="Five-year follow-up of the SPINE trial", authors=team, year=2019,
+               abstract_sections=_abstract("ISRCTN87654321"))],
+    )  # fmt: skip
+    suggest_study_links(project_a.db)
+    pairs = {(s.a, s.b) for s in open_suggestions(project_a.db)}
+    assert (protocol, bridge) in pairs and (main_paper, later) in pairs
+    assert (protocol, later) not in pairs  # its trial's ISRCTN number is another

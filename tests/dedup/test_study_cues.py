@@ -8,7 +8,7 @@ from conftest import add_records
 from reviewkit.cli import main
 from reviewkit.dedup.studies import open_suggestions, study_groups, suggest_study_links
 from reviewkit.dedup.study_cues import MAX_SHARING, PERIOD, cue_links, study_cues
-from reviewkit.dedup.study_names import follow_on_report, trial_names
+from reviewkit.dedup.study_names import follow_on_report, record_languages, trial_names
 from reviewkit.records import AbstractSection, Record
 
 TEAM = ["Hansen, Kari", "Berg, Ola", "Lund, Per", "Moe, Siri"]
@@ -36,6 +36,59 @@ def test_trial_names_in_titles():
     }
     assert trial_names("Results of the IPS-MA randomised controlled trial") == {"IPSMA"}
     assert trial_names("A randomized controlled trial (BeST) of back skills") == {"BEST"}
+
+
+def test_trial_names_in_other_languages():
+    assert trial_names("Ergebnisse der SPINE-Studie bei Ischialgie") == {"SPINE"}
+    assert trial_names("Die WorkUp Studie: Rückkehr zur Arbeit") == {"WORKUP"}
+    assert trial_names("Fem års resultat från RETURN-studien") == {"RETURN"}  # sv/no/da
+    assert trial_names("Résultats de l’étude ESPRIT chez les femmes") == {"ESPRIT"}
+    assert trial_names("Resultados del estudio PREDIMED") == {"PREDIMED"}
+    assert trial_names("Resultaten van het WorkUp-onderzoek") == {"WORKUP"}
+    assert trial_names("Rugpijn in de SPINE-studie") == {"SPINE"}
+    # the record's language, when it names one, says which forms are read; English always
+    german, english = record_languages("German"), record_languages("eng")
+    assert trial_names("Ergebnisse der SPINE-Studie", german) == {"SPINE"}
+    assert trial_names("Ergebnisse der SPINE-Studie", english) == set()
+    assert trial_names("Fem års resultat från RETURN-studien", german) == set()
+    assert trial_names("Results of the SPINE trial", german) == {"SPINE"}
+    assert record_languages("") is None and record_languages("Deutsch") is None  # unknown
+    assert record_languages("English; German") == {"eng", "ger"}
+
+
+def test_follow_on_reports_in_other_languages():
+    for title in (
+        "Studienprotokoll der SPINE-Studie",
+        "Protokoll einer randomisierten kontrollierten Studie zur Rückenschule",
+        "5-Jahres-Nachuntersuchung nach Bandscheibenoperation",
+        "Kosten-Nutzen-Analyse der integrierten Versorgung",
+        "Oppfølging etter fem år av IPS-studien",
+        "Uppföljning av arbetsåtergång efter två år",
+        "Protocole de l'étude ESPRIT",
+        "Protocolo de un ensayo clínico aleatorizado",
+        "Seguimiento a largo plazo del estudio PREDIMED",
+        "Kosteneffectiviteit van het WorkUp-onderzoek",
+    ):
+        assert follow_on_report(title), title
+        assert not follow_on_report(title, record_languages("eng")), title
+    # a treatment's protocol and a telephone follow-up are interventions, not reports
+    for title in ("Behandlungsprotokoll bei Sepsis", "Protocole de l'anesthésie pédiatrique",
+                  "Seguimiento telefónico tras el alta"):  # fmt: skip
+        assert not follow_on_report(title), title
+
+
+def test_a_trials_reports_in_two_languages_are_linked():
+    """A German protocol and the English main paper of the SPINE trial, one author in
+    common; a Norwegian follow-up of the IPS trial by its team: suggested."""
+    protocol = rec("Studienprotokoll der SPINE-Studie", ["Müller, Hans", TEAM[0]], 2012,
+                   language="ger")  # fmt: skip
+    main_paper = rec("Surgery for sciatica: the SPINE trial", TEAM, 2015)
+    ((_, link),) = links(protocol, main_paper).items()
+    assert link.names == ("SPINE",) and link.authors == ("hansen k",)
+    ips = rec("Individual placement and support for young adults: the IPS trial", TEAM, 2016)
+    follow_up = rec("Oppfølging etter to år av IPS-studien", TEAM[:2], 2018, language="nor")
+    ((_, link),) = links(ips, follow_up).items()
+    assert link.names == ("IPS",) and link.first_author
 
 
 def test_words_that_are_no_trials_name():
@@ -86,11 +139,42 @@ def test_a_research_groups_different_trials_share_the_team_only():
     assert links(first, neck) == {}
 
 
+def test_surname_particles_written_any_way_are_one_person():
+    """The team cue reads 'van der Berg J', 'Berg J van der', 'J van der Berg' and 'Berg, J.
+    van der' as one person, and 'de Vries' as 'De Vries': a follow-up of the team's trial."""
+    main_paper = rec(
+        "Graded activity for sick-listed nurses with neck pain",
+        ["van der Berg J", "de Vries A", "Jansen K"],
+        2012,
+    )
+    for berg, vries in (
+        ("Berg J van der", "De Vries A"),
+        ("J van der Berg", "A De Vries"),
+        ("Berg, J. van der", "Vries A de"),
+    ):
+        follow_up = rec(
+            "Graded activity for sick-listed nurses with neck pain: 2-year follow-up",
+            [berg, vries],
+            2014,
+        )
+        ((_, link),) = links(main_paper, follow_up).items()
+        assert link.first_author and link.authors == ("berg j", "vries a"), (berg, link)
+        assert "authors van der Berg J, de Vries A (same first author)" in link.evidence()
+
+
 def test_two_registered_studies_with_different_numbers_are_two():
     protocol = rec("Study protocol of the SPINE trial of surgery", TEAM, 2012)
     main_paper = rec("Surgery for sciatica: the SPINE trial", TEAM, 2015)
     assert links(protocol, main_paper, numbers=(("NCT01234567",), ("NCT07654321",))) == {}
     assert len(links(protocol, main_paper, numbers=(("NCT01234567",), ()))) == 1
+    # two registers' numbers may be one trial registered twice, each report citing one: the
+    # cues decide (and two of one register beside them are still two trials)
+    two_registers = (("NCT01234567",), ("ISRCTN12345678",))
+    assert len(links(protocol, main_paper, numbers=two_registers)) == 1
+    pilot = (("NCT01234567", "ISRCTN12345678"), ("NCT07654321",))
+    assert links(protocol, main_paper, numbers=pilot) == {}
+    dutch = (("NTR1234",), ("NL7891",))  # the Netherlands' old and new IDs of one trial
+    assert len(links(protocol, main_paper, numbers=dutch)) == 1
 
 
 def test_a_name_on_many_studies_is_no_trials_and_a_group_is_no_author():
@@ -130,7 +214,7 @@ def test_cue_suggestions_through_the_cli(project_a, capsys):
     assert _run(capsys, *args, "--different", str(main_paper), str(registered))[0] == 0
     code, out, _ = _run(capsys, "dedup", "studies", "--project", folder)
     assert "0 new suggestions; 1 waiting" in out and f"study {protocol}: 2 reports" in out
-    assert suggest_study_links(project_a.db) == 0  # a settled pair is not suggested again
+    assert suggest_study_links(project_a.db).new == 0  # a settled pair is not suggested again
     assert study_groups(project_a.db)[0].reports == (protocol, main_paper)
 
 

@@ -18,7 +18,8 @@ from reviewkit.cli import main
 from reviewkit.project import open_project
 
 TA, FT = "title-abstract", "full-text"
-FATES = ["record_id", "duplicate of", "found in", TA, f"{TA} reason", FT, f"{FT} reason"]
+STUDY = ["study", "other reports of the study"]
+FATES = ["record_id", "duplicate of", *STUDY, "found in", TA, f"{TA} reason", FT, f"{FT} reason"]
 
 
 def _sheet(text: str) -> list[dict[str, str]]:
@@ -54,7 +55,7 @@ def test_every_record_and_its_fate(project_b, tmp_path: Path, capsys) -> None:
     rows = {int(r["record_id"]): r for r in _sheet(out.read_text(encoding="utf-8"))}
     assert list(next(iter(rows.values())))[: len(FATES)] == FATES
     assert sorted(rows) == [a, b, c, d, dup]
-    fate = {rid: [r[col] for col in FATES[1:2] + FATES[3:]] for rid, r in rows.items()}
+    fate = {rid: [r[col] for col in FATES[1:2] + FATES[5:]] for rid, r in rows.items()}
     assert fate[a] == ["", "included", "", "included", ""]
     assert fate[b] == ["", "excluded", "Wrong population / diagnosis", "", ""]
     assert fate[c] == ["", "included", "", "excluded", "Full text not available"]
@@ -62,6 +63,9 @@ def test_every_record_and_its_fate(project_b, tmp_path: Path, capsys) -> None:
     assert fate[dup] == [str(a), "", "", "", ""]  # its study's outcome is on the kept record
     assert rows[dup]["found in"] == "Embase: embase.ris"
     assert rows[a]["title"] == recs[0].title
+    # no study links: each kept record is a study of its own, a duplicate's cells are empty
+    assert [rows[r]["study"] for r in (a, b, dup)] == [str(a), str(b), ""]
+    assert {rows[r]["other reports of the study"] for r in rows} == {""}
 
     # the included studies' CSV carries the same columns
     assert main(["export", "--project", folder, "--format", "csv"]) == 0
@@ -92,3 +96,27 @@ def test_an_imported_file_is_named_as_the_team_can_open_it(project_b, tmp_path: 
     rows = {int(r["record_id"]): r for r in _sheet(out.read_text(encoding="utf-8"))}
     assert rows[a]["found in"] == "Embase: sources/embase.ris"
     assert rows[b]["found in"] == "Embase: psycinfo.ris"
+
+
+def test_the_sheet_names_each_records_study_and_its_other_reports(project_b, tmp_path) -> None:
+    """Three reports a person linked as one study (`dedup study-link --same`), one of them
+    found twice: each kept report names the study (its first report) and the other two; the
+    duplicate names its kept record, whose row carries the study."""
+    recs = make_records(5)
+    protocol, main_paper, follow_up, other, unlinked = add_records(project_b, recs, "PubMed")
+    (copy,) = add_records(project_b, [replace(recs[1], source="Embase")], source="Embase")
+    folder = str(project_b.folder)
+    project_b.close()
+    assert main(["dedup", "--project", folder]) == 0
+    link = ("dedup", "study-link", "--project", folder, "--reviewer", "lead", "--same")
+    assert main([*link, str(protocol), str(main_paper)]) == 0
+    assert main([*link, str(copy), str(follow_up)]) == 0  # a copy stands for its record
+    out = tmp_path / "fates.csv"
+    assert main(["export", "--project", folder, "--format", "csv", "--all", "--out", str(out)]) == 0
+    rows = {int(r["record_id"]): r for r in _sheet(out.read_text(encoding="utf-8"))}
+    cells = {rid: (r["study"], r["other reports of the study"]) for rid, r in rows.items()}
+    assert cells[protocol] == (str(protocol), f"{main_paper}; {follow_up}")
+    assert cells[main_paper] == (str(protocol), f"{protocol}; {follow_up}")
+    assert cells[follow_up] == (str(protocol), f"{protocol}; {main_paper}")
+    assert cells[copy] == ("", "") and rows[copy]["duplicate of"] == str(main_paper)
+    assert cells[other] == (str(other), "") and cells[unlinked] == (str(unlinked), "")
