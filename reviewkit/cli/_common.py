@@ -153,6 +153,49 @@ class Seconds(click.FloatRange):
         return number
 
 
+class Given(click.ParamType):
+    """Text that names something the command looks up or uses (a scheme, a column, an
+    encoding, a URL, a list of formats): as click's text, but refused when empty or blank.
+    An unset shell variable ('--gold $COLUMN') gives '', and an option that takes '' as not
+    given used its default without a word (found by benchmarks/bad_input_sweep.py). A name the
+    project records (a reviewer) has its own stricter type, _project.Name."""
+
+    name = "text"
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> object:
+        if not str(value).strip():
+            self.fail(
+                f"the {self.what} is empty (an unset shell variable?); give one, or leave it"
+                " out",
+                param,
+                ctx,
+            )
+        return value
+
+
+class EmailAddress(Given):
+    """An email address, as NCBI asks every E-utilities user to send with each request: one
+    '@' with text on both sides and no space. Anything else was sent as given ('--email me',
+    a name, a pasted 'Name <me@x.org>'), and NCBI, which contacts users at that address when
+    their requests cause trouble, could not. The variables the option reads pass here too."""
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> object:
+        text = str(super().convert(value, param, ctx))
+        local, at, domain = text.partition("@")
+        if not at or not local or "." not in domain or "@" in domain or text.split() != [text]:
+            self.fail(
+                f"{text!r} is not an email address; give yours, e.g. you@example.org", param, ctx
+            )
+        return text
+
+
 ProgressFn = Callable[[int, int], None]
 
 

@@ -9,7 +9,15 @@ import click
 from rich.table import Table
 
 from reviewkit import settings
-from reviewkit.cli._common import OutputPath, Seconds, console, err_console, progress_bar
+from reviewkit.cli._common import (
+    EmailAddress,
+    Given,
+    OutputPath,
+    Seconds,
+    console,
+    err_console,
+    progress_bar,
+)
 from reviewkit.cli._project import load_project, project_option
 from reviewkit.errors import FormatError, Interrupted, UserError
 from reviewkit.wording import quantity
@@ -21,7 +29,8 @@ BASE_URL_ENV = settings.EUTILS_URL.name
 
 base_url_option = click.option(
     "--base-url",
-    default="",
+    default=None,
+    type=Given("URL"),
     envvar=BASE_URL_ENV,
     show_envvar=True,
     metavar="URL",
@@ -31,11 +40,12 @@ email_option = click.option(
     "--email",
     envvar=[settings.NCBI_EMAIL.name, settings.REVIEWKIT_EMAIL.name],
     show_envvar=True,
+    type=EmailAddress("email address"),
     help="Your email, sent to NCBI with every request.",
 )
 
 
-def _client(base_url: str, email: str | None, **options: object):
+def _client(base_url: str | None, email: str | None, **options: object):
     from reviewkit.pubmed.client import NCBI_BASE, PubMedClient
 
     return PubMedClient(base_url or NCBI_BASE, email=email, **options)  # type: ignore[arg-type]
@@ -47,7 +57,7 @@ def search_group() -> None:
 
 
 @search_group.command("run")
-@click.argument("names", nargs=-1)
+@click.argument("names", nargs=-1, type=Given("search name"))
 @click.option("--all", "run_all", is_flag=True, help="Run every stored search of the protocol.")
 @base_url_option
 @email_option
@@ -69,7 +79,7 @@ def search_group() -> None:
 def run_command(
     names: tuple[str, ...],
     run_all: bool,
-    base_url: str,
+    base_url: str | None,
     email: str | None,
     batch_size: int,
     timeout: float,
@@ -204,7 +214,7 @@ def _echo_messages_once(
 
 
 @search_group.command("history")
-@click.argument("name", required=False)
+@click.argument("name", required=False, type=Given("search name"))
 @project_option
 def history_command(name: str | None, project_dir: Path) -> None:
     """List the runs of every search, or of NAME (the PRISMA-S log)."""
@@ -276,7 +286,7 @@ def log_command(out: Path | None, project_dir: Path) -> None:
 
 
 @search_group.command("diff")
-@click.argument("name", required=False)
+@click.argument("name", required=False, type=Given("search name"))
 @click.argument("runs", nargs=-1, type=int)
 @click.option(
     "--pmids",
@@ -347,10 +357,10 @@ def _echo_diff(d: RunDiff, titles: dict[str, str] | None) -> None:
 
 
 @search_group.command("test")
-@click.argument("query")
+@click.argument("query", type=Given("query"))
 @base_url_option
 @email_option
-def test_command(query: str, base_url: str, email: str | None) -> None:
+def test_command(query: str, base_url: str | None, email: str | None) -> None:
     """Count and PubMed's translation of QUERY; nothing is stored.
 
     Example: reviewkit search test '"return to work" AND systematic[sb]'
@@ -407,7 +417,8 @@ _SNAPSHOT_HINT = (
 )
 @click.option(
     "--faults",
-    default="",
+    default=None,
+    type=Given("fault list"),
     metavar="SPEC",
     help="Random faults, e.g. '500@0.1,cut@0.05,slow@0.05:1.5,drop@0.02,429@0.05'.",
 )
@@ -416,7 +427,7 @@ _SNAPSHOT_HINT = (
     "--no-rate-limit", is_flag=True, help="Do not enforce NCBI's 3 (10 with a key) requests/s."
 )
 def serve_command(
-    files: tuple[Path, ...], port: int, faults: str, seed: int, no_rate_limit: bool
+    files: tuple[Path, ...], port: int, faults: str | None, seed: int, no_rate_limit: bool
 ) -> None:
     """Serve einfo/esearch/efetch on 127.0.0.1 over a PubMed snapshot until Ctrl-C.
 
@@ -427,7 +438,7 @@ def serve_command(
     from reviewkit.pubmed.server import NCBI_RATE, NCBI_RATE_WITH_KEY, parse_faults, serve_forever
     from reviewkit.pubmed.snapshot import build_index, index_path
 
-    plan = parse_faults(faults, seed=seed)
+    plan = parse_faults(faults or "", seed=seed)
     if not files:
         from reviewkit.offline_data import pubmed_snapshot_files
 
