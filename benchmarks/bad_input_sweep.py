@@ -701,7 +701,17 @@ def _open_to_nobody(base: Path) -> None:
 def _serve(snapshot: str) -> tuple[subprocess.Popen, str]:
     """A local E-utilities server over ``snapshot`` for the search commands, and its URL."""
     server = subprocess.Popen(
-        [sys.executable, "-m", "reviewkit", "pubmed", "serve", "--snapshot", snapshot],
+        [
+            sys.executable,
+            "-m",
+            "reviewkit",
+            "pubmed",
+            "serve",
+            "--snapshot",
+            snapshot,
+            "--port",
+            "0",
+        ],
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONPATH": str(REPO)},
