@@ -187,7 +187,11 @@ SLOTS = [
     Slot("prisma --out", "outdir", "prisma --out @ --project P"),
     Slot("pubmed serve --snapshot", "in:xml", "pubmed serve --snapshot @ --port 0", process=True),
     Slot(
-        "pubmed serve --port", "number", "pubmed serve --snapshot PUBMEDXML --port @", process=True
+        "pubmed serve --port",
+        "number",
+        "pubmed serve --snapshot PUBMEDXML --port @",
+        numbers_ok=("0",),  # any free port
+        process=True,
     ),
     Slot(
         "pubmed serve --faults",

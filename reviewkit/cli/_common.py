@@ -170,8 +170,7 @@ class Given(click.ParamType):
     ) -> object:
         if not str(value).strip():
             self.fail(
-                f"the {self.what} is empty (an unset shell variable?); give one, or leave it"
-                " out",
+                f"the {self.what} is empty (an unset shell variable?); give one, or leave it out",
                 param,
                 ctx,
             )
