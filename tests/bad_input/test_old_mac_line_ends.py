@@ -67,7 +67,11 @@ TEXT_CASES = [
 
 @pytest.mark.parametrize("case_id", TEXT_CASES)
 def test_a_refused_file_is_refused_with_cr_ends_too(
-    case_id: str, corpus: dict[str, str], tmp_path: Path, capsys, monkeypatch
+    case_id: str,
+    corpus: dict[str, str],  # noqa: F811
+    tmp_path: Path,
+    capsys,
+    monkeypatch,  # noqa: F811
 ) -> None:
     case = CASES / case_id
     folder = tmp_path / case.parent.name  # the folder names the command that reads the case

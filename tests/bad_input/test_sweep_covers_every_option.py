@@ -5,8 +5,8 @@ here why the sweep leaves it out."""
 from __future__ import annotations
 
 import click
-from benchmarks.bad_input_sweep import SLOTS
 
+from benchmarks.bad_input_sweep import SLOTS
 from reviewkit.cli import cli
 
 # option -> why the sweep does not feed it bad values of its own
