@@ -71,7 +71,7 @@ def test_a_refused_file_is_refused_with_cr_ends_too(
     corpus: dict[str, str],  # noqa: F811
     tmp_path: Path,
     capsys,
-    monkeypatch,  # noqa: F811
+    monkeypatch,
 ) -> None:
     case = CASES / case_id
     folder = tmp_path / case.parent.name  # the folder names the command that reads the case
