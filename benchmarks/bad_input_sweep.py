@@ -312,6 +312,7 @@ def file_values(ext: str, good: Path, base: Path, importer: bool) -> list[tuple[
         ("cp1252-quotes", _smart_quotes(data), False),
         ("nul", _nul(data), ext not in ("pdf",)),
         ("5mb-line", data + b"x" * (5 * 1024 * 1024) + b"\n", False),
+        ("cr-line-ends", data.replace(b"\r\n", b"\n").replace(b"\n", b"\r"), False),  # old Mac
     ]
     out: list[tuple[str, Path, bool]] = []
     for label, content, must in made:
@@ -326,6 +327,12 @@ def file_values(ext: str, good: Path, base: Path, importer: bool) -> list[tuple[
         shutil.copyfile(good, path)
         out.append((label, path, False))
     out.append(("unreadable", folder / "locked" / f"good.{ext}", True))
+    fifo = folder / f"a-fifo.{ext}"  # opening it to read waits for a writer
+    if not fifo.exists():
+        os.mkfifo(fifo)
+        (folder / f"dangling.{ext}").symlink_to(folder / "nowhere" / f"x.{ext}")
+    out += [("fifo", fifo, True), ("device", Path("/dev/zero"), True)]
+    out.append(("dangling-link", folder / f"dangling.{ext}", True))
     for fmt, source in FORMATS.items():  # every format's valid file under this extension
         if source.read_bytes() == data:
             continue
@@ -361,10 +368,23 @@ def output_values(ext: str, base: Path) -> list[tuple[str, str, bool]]:
         ("non-ascii", str(folder / f"Łódź-résumé.{ext}"), False),
         ("over-a-pdf", str(binary), True),
         ("unwritable", str(folder / "locked" / f"x.{ext}"), True),
+        ("over-the-database", "P/review.sqlite", True),
+        ("over-the-protocol", "P/protocol.toml", True),
     ]
 
 
-PROJECT_VALUES = ["missing", "a-file", "empty-folder", "garbage-db", "zero-db", "no-db", "space"]
+PROJECT_VALUES = [
+    "missing",
+    "a-file",
+    "empty-folder",
+    "garbage-db",
+    "zero-db",
+    "no-db",
+    "db-is-folder",
+    "no-protocol",
+    "protocol-damaged",
+    "space",
+]
 
 
 def make_project_value(label: str, template: Path, base: Path) -> Path:
@@ -377,8 +397,15 @@ def make_project_value(label: str, template: Path, base: Path) -> Path:
         path.write_text("not a folder\n", encoding="utf-8")
         return path
     path.mkdir()
-    if label in ("garbage-db", "zero-db", "no-db"):
+    if label in ("garbage-db", "zero-db", "no-db", "db-is-folder"):
         shutil.copyfile(template / "protocol.toml", path / "protocol.toml")
+    if label == "db-is-folder":
+        (path / "review.sqlite").mkdir()
+    if label in ("no-protocol", "protocol-damaged"):
+        shutil.copyfile(template / "review.sqlite", path / "review.sqlite")
+    if label == "protocol-damaged":  # cut half-way
+        text = (template / "protocol.toml").read_bytes()
+        (path / "protocol.toml").write_bytes(text[: len(text) // 2])
     if label == "garbage-db":
         (path / "review.sqlite").write_bytes(bytes(range(256)) * 16)
     if label == "zero-db":
@@ -650,6 +677,9 @@ def run_trial(trial: Trial, template: Path, goods: dict[str, str], base: Path) -
         "OUT.jsonl": str(base / "run" / "out.jsonl"),
     }
     argv = [names.get(a, a) for a in trial.argv]
+    argv = [str(project) + a[1:] if a.startswith("P/") else a for a in argv]
+    if trial.file.startswith("P/"):
+        trial.file = str(project) + trial.file[1:]
     scratch = base / "outs"
     before = (db_rows(project), files_of(project, scratch))
     if trial.value == "unwritable":
