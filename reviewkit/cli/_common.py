@@ -155,7 +155,7 @@ class Seconds(click.FloatRange):
 
 class Given(click.ParamType):
     """Text that names something the command looks up or uses (a scheme, a column, an
-    encoding, a URL, a list of formats): as click's text, but refused when empty or blank.
+    encoding, a URL, a search): as click's text, but refused when empty or blank.
     An unset shell variable ('--gold $COLUMN') gives '', and an option that takes '' as not
     given used its default without a word (found by benchmarks/bad_input_sweep.py). A name the
     project records (a reviewer) has its own stricter type, _project.Name."""
