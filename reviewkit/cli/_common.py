@@ -177,24 +177,6 @@ class Given(click.ParamType):
         return value
 
 
-class EmailAddress(Given):
-    """An email address, as NCBI asks every E-utilities user to send with each request: one
-    '@' with text on both sides and no space. Anything else was sent as given ('--email me',
-    a name, a pasted 'Name <me@x.org>'), and NCBI, which contacts users at that address when
-    their requests cause trouble, could not. The variables the option reads pass here too."""
-
-    def convert(
-        self, value: object, param: click.Parameter | None, ctx: click.Context | None
-    ) -> object:
-        text = str(super().convert(value, param, ctx))
-        local, at, domain = text.partition("@")
-        if not at or not local or "." not in domain or "@" in domain or text.split() != [text]:
-            self.fail(
-                f"{text!r} is not an email address; give yours, e.g. you@example.org", param, ctx
-            )
-        return text
-
-
 ProgressFn = Callable[[int, int], None]
 
 

@@ -8,47 +8,14 @@ from typing import TYPE_CHECKING
 import click
 from rich.table import Table
 
-from reviewkit import settings
-from reviewkit.cli._common import (
-    EmailAddress,
-    Given,
-    OutputPath,
-    Seconds,
-    console,
-    err_console,
-    progress_bar,
-)
+from reviewkit.cli._common import Given, OutputPath, Seconds, console, err_console, progress_bar
+from reviewkit.cli._eutils import base_url_option, email_option, eutils_client
 from reviewkit.cli._project import load_project, project_option
 from reviewkit.errors import FormatError, Interrupted, UserError
 from reviewkit.wording import quantity
 
 if TYPE_CHECKING:
     from reviewkit.searches import RunDiff, RunReport
-
-BASE_URL_ENV = settings.EUTILS_URL.name
-
-base_url_option = click.option(
-    "--base-url",
-    default=None,
-    type=Given("URL"),
-    envvar=BASE_URL_ENV,
-    show_envvar=True,
-    metavar="URL",
-    help="E-utilities base URL (default: NCBI), e.g. a local 'reviewkit pubmed serve'.",
-)
-email_option = click.option(
-    "--email",
-    envvar=[settings.NCBI_EMAIL.name, settings.REVIEWKIT_EMAIL.name],
-    show_envvar=True,
-    type=EmailAddress("email address"),
-    help="Your email, sent to NCBI with every request.",
-)
-
-
-def _client(base_url: str | None, email: str | None, **options: object):
-    from reviewkit.pubmed.client import NCBI_BASE, PubMedClient
-
-    return PubMedClient(base_url or NCBI_BASE, email=email, **options)  # type: ignore[arg-type]
 
 
 @click.group("search")
@@ -104,7 +71,7 @@ def run_command(
     for s in searches_to_run(project, list(names) or None):
         for warning in search_warnings(s):  # what `protocol check` says, said again here
             click.echo(f"warning: {project.protocol_path}: search {s.name}: {warning}", err=True)
-    client = _client(base_url, email, batch_size=batch_size, timeout=timeout)
+    client = eutils_client(base_url, email, batch_size=batch_size, timeout=timeout)
     current: dict[str, object] = {}
     with progress_bar("searching") as update:
 
@@ -373,7 +340,7 @@ def test_command(query: str, base_url: str | None, email: str | None) -> None:
     parse_or_fail(query)  # a syntax error is shown with its position before any request
     for warning in search_warnings(Search("test", "PubMed", query)):
         click.echo(f"warning: {warning}")
-    result = test_query(_client(base_url, email), query)
+    result = test_query(eutils_client(base_url, email), query)
     click.echo(f"count: {result.count}")
     click.echo(f"translation: {result.translation}")
     _echo_messages([(m.kind, m.text) for m in result.messages])
