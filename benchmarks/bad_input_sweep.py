@@ -459,7 +459,12 @@ def run_in_process_of_its_own(argv: list[str], as_nobody: bool = False) -> Outco
     env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "200"}
     try:
         proc = subprocess.run(
-            cmd, capture_output=True, text=True, timeout=20, env=env, stdin=subprocess.DEVNULL
+            cmd,
+            capture_output=True,
+            text=True,
+            timeout=60 if as_nobody else 20,
+            env=env,
+            stdin=subprocess.DEVNULL,
         )
     except subprocess.TimeoutExpired as exc:
         text = (exc.stdout or b"").decode() + (exc.stderr or b"").decode()  # type: ignore[union-attr]
