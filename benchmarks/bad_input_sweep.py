@@ -236,7 +236,10 @@ SLOTS = [
         "search run --all --base-url URL --batch-size @ --project P",
     ),
     Slot(
-        "search run --timeout", "number", "search run --all --base-url URL --timeout @ --project P"
+        "search run --timeout",
+        "number",
+        "search run --all --base-url URL --timeout @ --project P",
+        numbers_ok=("1.5",),  # seconds
     ),
     Slot("search test --base-url", "name", "search test work --base-url @"),
     Slot("search test --email", "name", "search test work --base-url URL --email @"),
