@@ -765,6 +765,12 @@ def _serve(snapshot: str) -> tuple[subprocess.Popen, str]:
     raise RuntimeError("the local server did not start")
 
 
+def _command_of(slot: Slot) -> str:
+    """The command (and subcommand) of a slot: its name's lower-case words."""
+    words = slot.name.split(" ")
+    return " ".join(w for w in words if w.islower() and not w.startswith(("-", ".")))
+
+
 def main(argv: list[str]) -> int:
     word = argv[0] if argv else ""
     slots = [s for s in SLOTS if word in s.name]
@@ -794,7 +800,7 @@ def main(argv: list[str]) -> int:
     server.wait()
     _unlock(base)
     shutil.rmtree(base, ignore_errors=True)
-    commands = len({s.name.split(" -")[0].split(" ")[0] for s in slots})
+    commands = len({_command_of(s) for s in slots})
     lines = [
         "# Bad-input sweep (benchmarks/bad_input_sweep.py)",
         "",
