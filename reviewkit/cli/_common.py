@@ -153,6 +153,30 @@ class Seconds(click.FloatRange):
         return number
 
 
+class Given(click.ParamType):
+    """Text that names something the command looks up or uses (a scheme, a column, an
+    encoding, a URL, a search): as click's text, but refused when empty or blank.
+    An unset shell variable ('--gold $COLUMN') gives '', and an option that takes '' as not
+    given used its default without a word (found by benchmarks/bad_input_sweep.py). A name the
+    project records (a reviewer) has its own stricter type, _project.Name."""
+
+    name = "text"
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> object:
+        if not str(value).strip():
+            self.fail(
+                f"the {self.what} is empty (an unset shell variable?); give one, or leave it out",
+                param,
+                ctx,
+            )
+        return value
+
+
 ProgressFn = Callable[[int, int], None]
 
 

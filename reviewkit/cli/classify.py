@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from reviewkit import settings
-from reviewkit.cli._common import OutputPath, out_dir_option, out_folder, progress_bar
+from reviewkit.cli._common import Given, OutputPath, out_dir_option, out_folder, progress_bar
 from reviewkit.cli._project import Name, load_project, project_option
 from reviewkit.cli._written import NO_RECORDS, NOTHING_INCLUDED_ALL, written
 from reviewkit.errors import UserError
@@ -70,7 +70,11 @@ def _counted(ids: list[int], study: dict[int, int]) -> str:
 @click.command("classify")
 @project_option
 @click.option(
-    "--scheme", "schemes", multiple=True, help="Scheme id (repeatable; default: every scheme)."
+    "--scheme",
+    "schemes",
+    multiple=True,
+    type=Given("scheme id"),
+    help="Scheme id (repeatable; default: every scheme).",
 )
 @click.option(
     "--evaluate",
@@ -84,7 +88,13 @@ def _counted(ids: list[int], study: dict[int, int]) -> str:
     type=click.Path(dir_okay=False, path_type=Path),
     help="With --evaluate: the protocol file to read the scheme from (no project needed).",
 )
-@click.option("--gold", "gold_column", default=None, help="With --evaluate: the CSV's gold column.")
+@click.option(
+    "--gold",
+    "gold_column",
+    default=None,
+    type=Given("column name"),
+    help="With --evaluate: the CSV's gold column.",
+)
 @click.option(
     "--csv",
     "csv_out",
@@ -279,7 +289,12 @@ def _study(project: Project, record: str) -> int:
     type=Name("reviewer name"),  # refuses a blank one before anything is written
     help="Your name as the protocol lists it (a reviewer or a lead), recorded with each label.",
 )
-@click.option("--scheme", default=None, help="Scheme id (default: the report scheme).")
+@click.option(
+    "--scheme",
+    default=None,
+    type=Given("scheme id"),
+    help="Scheme id (default: the report scheme).",
+)
 @all_option
 def confirm_command(
     project_dir: Path, reviewer: str, scheme: str | None, all_studies: bool
@@ -417,8 +432,16 @@ def extract_set(project_dir: Path, record: str, assignment: str, reviewer: str) 
 
 @click.command("evidence-map")
 @project_option
-@click.option("--rows", "rows_scheme", required=True, help="Scheme id for the rows.")
-@click.option("--cols", "cols_scheme", required=True, help="Scheme id for the columns.")
+@click.option(
+    "--rows", "rows_scheme", required=True, type=Given("scheme id"), help="Scheme id for the rows."
+)
+@click.option(
+    "--cols",
+    "cols_scheme",
+    required=True,
+    type=Given("scheme id"),
+    help="Scheme id for the columns.",
+)
 @out_dir_option("Folder for the map (CSV, XLSX, Markdown, PNG, SVG, GraphML).", "evidence-map")
 @all_option
 def evidence_map_command(

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from reviewkit import formats, importer
 from reviewkit import protocol as protocol_mod
-from reviewkit.cli._common import console, progress_bar
+from reviewkit.cli._common import Given, console, progress_bar
 from reviewkit.cli._project import Name, broken_link, load_project, project_option
 from reviewkit.errors import UserError
 from reviewkit.project import init_project
@@ -113,10 +113,13 @@ _WARNINGS_SHOWN = 20
     "mapping",
     multiple=True,
     metavar="FIELD=COLUMN",
+    type=Given("FIELD=COLUMN pair"),
     help="CSV only: which column holds a field (title, abstract, authors, year, doi, pmid …).",
 )
 @click.option(
-    "--encoding", help="Text encoding when the file is not UTF-8, e.g. latin-1 or cp1252."
+    "--encoding",
+    type=Given("encoding"),
+    help="Text encoding when the file is not UTF-8, e.g. latin-1 or cp1252.",
 )
 @click.option(
     "--again", is_flag=True, help="Import a file even if the same file was imported before."

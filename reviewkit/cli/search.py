@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 import click
 from rich.table import Table
 
-from reviewkit import settings
-from reviewkit.cli._common import OutputPath, Seconds, console, err_console, progress_bar
+from reviewkit.cli._common import Given, OutputPath, Seconds, console, err_console, progress_bar
+from reviewkit.cli._eutils import base_url_option, email_option, eutils_client
 from reviewkit.cli._project import load_project, project_option
 from reviewkit.errors import FormatError, Interrupted, UserError
 from reviewkit.text_width import cut
@@ -18,29 +18,6 @@ from reviewkit.wording import quantity
 if TYPE_CHECKING:
     from reviewkit.searches import RunDiff, RunReport
 
-BASE_URL_ENV = settings.EUTILS_URL.name
-
-base_url_option = click.option(
-    "--base-url",
-    default="",
-    envvar=BASE_URL_ENV,
-    show_envvar=True,
-    metavar="URL",
-    help="E-utilities base URL (default: NCBI), e.g. a local 'reviewkit pubmed serve'.",
-)
-email_option = click.option(
-    "--email",
-    envvar=[settings.NCBI_EMAIL.name, settings.REVIEWKIT_EMAIL.name],
-    show_envvar=True,
-    help="Your email, sent to NCBI with every request.",
-)
-
-
-def _client(base_url: str, email: str | None, **options: object):
-    from reviewkit.pubmed.client import NCBI_BASE, PubMedClient
-
-    return PubMedClient(base_url or NCBI_BASE, email=email, **options)  # type: ignore[arg-type]
-
 
 @click.group("search")
 def search_group() -> None:
@@ -48,7 +25,7 @@ def search_group() -> None:
 
 
 @search_group.command("run")
-@click.argument("names", nargs=-1)
+@click.argument("names", nargs=-1, type=Given("search name"))
 @click.option("--all", "run_all", is_flag=True, help="Run every stored search of the protocol.")
 @base_url_option
 @email_option
@@ -70,7 +47,7 @@ def search_group() -> None:
 def run_command(
     names: tuple[str, ...],
     run_all: bool,
-    base_url: str,
+    base_url: str | None,
     email: str | None,
     batch_size: int,
     timeout: float,
@@ -95,7 +72,7 @@ def run_command(
     for s in searches_to_run(project, list(names) or None):
         for warning in search_warnings(s):  # what `protocol check` says, said again here
             click.echo(f"warning: {project.protocol_path}: search {s.name}: {warning}", err=True)
-    client = _client(base_url, email, batch_size=batch_size, timeout=timeout)
+    client = eutils_client(base_url, email, batch_size=batch_size, timeout=timeout)
     current: dict[str, object] = {}
     with progress_bar("searching") as update:
 
@@ -197,7 +174,7 @@ def _echo_messages_once(
 
 
 @search_group.command("history")
-@click.argument("name", required=False)
+@click.argument("name", required=False, type=Given("search name"))
 @project_option
 def history_command(name: str | None, project_dir: Path) -> None:
     """List the runs of every search, or of NAME (the PRISMA-S log)."""
@@ -269,7 +246,7 @@ def log_command(out: Path | None, project_dir: Path) -> None:
 
 
 @search_group.command("diff")
-@click.argument("name", required=False)
+@click.argument("name", required=False, type=Given("search name"))
 @click.argument("runs", nargs=-1, type=int)
 @click.option(
     "--pmids",
@@ -341,10 +318,10 @@ def _echo_diff(d: RunDiff, titles: dict[str, str] | None) -> None:
 
 
 @search_group.command("test")
-@click.argument("query")
+@click.argument("query", type=Given("query"))
 @base_url_option
 @email_option
-def test_command(query: str, base_url: str, email: str | None) -> None:
+def test_command(query: str, base_url: str | None, email: str | None) -> None:
     """Count and PubMed's translation of QUERY; nothing is stored.
 
     Example: reviewkit search test '"return to work" AND systematic[sb]'
@@ -357,7 +334,7 @@ def test_command(query: str, base_url: str, email: str | None) -> None:
     parse_or_fail(query)  # a syntax error is shown with its position before any request
     for warning in search_warnings(Search("test", "PubMed", query)):
         click.echo(f"warning: {warning}")
-    result = test_query(_client(base_url, email), query)
+    result = test_query(eutils_client(base_url, email), query)
     click.echo(f"count: {result.count}")
     click.echo(f"translation: {result.translation}")
     _echo_messages([(m.kind, m.text) for m in result.messages])
@@ -401,7 +378,8 @@ _SNAPSHOT_HINT = (
 )
 @click.option(
     "--faults",
-    default="",
+    default=None,
+    type=Given("fault list"),
     metavar="SPEC",
     help="Random faults, e.g. '500@0.1,cut@0.05,slow@0.05:1.5,drop@0.02,429@0.05'.",
 )
@@ -410,7 +388,7 @@ _SNAPSHOT_HINT = (
     "--no-rate-limit", is_flag=True, help="Do not enforce NCBI's 3 (10 with a key) requests/s."
 )
 def serve_command(
-    files: tuple[Path, ...], port: int, faults: str, seed: int, no_rate_limit: bool
+    files: tuple[Path, ...], port: int, faults: str | None, seed: int, no_rate_limit: bool
 ) -> None:
     """Serve einfo/esearch/efetch on 127.0.0.1 over a PubMed snapshot until Ctrl-C.
 
@@ -421,7 +399,7 @@ def serve_command(
     from reviewkit.pubmed.server import NCBI_RATE, NCBI_RATE_WITH_KEY, parse_faults, serve_forever
     from reviewkit.pubmed.snapshot import build_index, index_path
 
-    plan = parse_faults(faults, seed=seed)
+    plan = parse_faults(faults or "", seed=seed)
     if not files:
         from reviewkit.offline_data import pubmed_snapshot_files
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from reviewkit import outputs
-from reviewkit.cli._common import OutputPath, progress_bar
+from reviewkit.cli._common import Given, OutputPath, progress_bar
 from reviewkit.errors import UserError
 from reviewkit.wording import quantity
 
@@ -18,6 +18,7 @@ from reviewkit.wording import quantity
     "--label-column",
     default="label_included",
     show_default=True,
+    type=Given("column name"),
     help="Column holding 1 (include) / 0.",
 )
 @click.option(

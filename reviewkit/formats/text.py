@@ -327,6 +327,19 @@ def _unjoined(text: str) -> str:
     return _JOINED_BOM.sub("", text) if "\ufeff" in text else text
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def _tidied(text: str) -> str:
+    """``text`` without joined files' byte-order marks (:func:`_unjoined`), its lines ended by
+    CR alone (an old Mac's file, Excel's 'CSV (Macintosh)') ended by LF instead, as XML's
+    parsers do: a pattern's (?m)^ or a split at '\n' saw such a file as one line, and a
+    record cut short or an entry closed early was imported (line numbers stay: one end for
+    one). CRLF stays as it is: every reader takes it."""
+    text = _unjoined(text)
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
+
+
 def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool = True) -> str:
     """Bytes -> str. Refuses empty and binary files; names the line of a bad byte.
 
@@ -349,7 +362,7 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
                 where=f"{name}:{text.count(chr(10), 0, nul) + 1}",
                 hint=_damaged_hint(option),
             )
-        return _unjoined(text)
+        return _tidied(text)
     if not encoding and (wide := looks_utf16(data)):
         raise utf16_without_bom(wide, name, option=option)
     if b"\x00" in data[:8192]:
@@ -377,7 +390,7 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
             # first: UTF-8 text often holds bytes cp1252 leaves undefined ('Á' is C3 81), and
             # "cannot decode" would hide that the option is what is wrong
             _refuse_utf8_read_as(data, name, encoding)
-            return _unjoined(data.decode(encoding))
+            return _tidied(data.decode(encoding))
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
             raise FormatError(
@@ -393,7 +406,7 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
                 " (or leave --encoding out for UTF-8)",
             ) from None
     try:
-        return _unjoined(data.decode("utf-8-sig"))
+        return _tidied(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise FormatError(

@@ -43,7 +43,9 @@ COCHRANE_FIELD = re.compile(r"^([A-Z][A-Z0-9]{1,2}):(?: (.*)|)$")
 REFWORKS_FIELD = re.compile(r"^([A-Z][A-Z0-9])(?: (.*))?$")
 # a tagged line of MEDLINE (and Ovid's tagged text): 'TI  - title'
 MEDLINE_LINE = re.compile(r"^([A-Z][A-Z0-9]{0,3}) {0,3}- ?(.*)$")
-_OVID_VN = re.compile(r"^VN {1,2}- Ovid Technologies", re.MULTILINE)
+# at a line's start, where a line may end in CR alone (an old Mac's file, as _BIBTEX_ENTRY
+# below): (?m)^ sees only LF, and such a file was read as a CSV with no title column
+_OVID_VN = re.compile(r"(?:\A|(?<=[\r\n]))VN {1,2}- Ovid Technologies")
 # An entry at the start of a line, as BibTeX writes one: '@type{key,' (the key may be empty or
 # on the next line), or one of the three commands without a key. A bare '@word {x}' is no entry:
 # a line of a CSV cell (an e-mail handle, a tweet) can start so. A line may end in CR alone (old

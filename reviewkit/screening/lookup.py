@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 from reviewkit.errors import RECORD_IDS_HINT, UserError, no_record
 from reviewkit.files import PDF, SQLITE, NotAFile, binary_kind, check_regular
@@ -77,7 +78,7 @@ def attach(
     db: Store, record_id: int, target: str, *, added_by: str = ""
 ) -> attachment_rows.Attachment:
     """Attach a full text (an existing file, stored as an absolute path, or an http(s) URL)."""
-    target = target.strip()
+    target = _file_url_path(target.strip())
     if not lookup.record_exists(db, record_id):
         raise no_record(record_id)
     if _URL_RE.match(target):
@@ -94,6 +95,22 @@ def attach(
         return current  # the same command run twice: the log gains no second, equal row
     attachment_id = attachment_rows.add_attachment(db, record_id, target, kind, added_by=added_by)
     return attachment_rows.Attachment(attachment_id, record_id, target, kind, added_by, "")
+
+
+def _file_url_path(target: str) -> str:
+    """The path a file:// URL names ('file:///home/me/Smith%202020.pdf', a PDF's address in
+    the browser that opened it), else ``target`` as given. Such a URL was taken for a relative
+    path and refused as a missing file 'file:/home/…' in the current folder. One on another
+    machine (file://host/…) is refused: only its host can open it."""
+    if target[:7].lower() != "file://":
+        return target
+    parts = urlparse(target)
+    if parts.netloc not in ("", "localhost"):
+        raise UserError(
+            f"{target!r} names a file on the machine {parts.netloc!r}",
+            hint="copy the file here and give its path",
+        )
+    return url2pathname(parts.path)
 
 
 # the form attach takes: scheme, host (an IPv6 address in brackets), path; no blanks

@@ -50,3 +50,23 @@ def test_a_whole_pdf_is_attached_also_with_bytes_after_its_end(
     pdf = tmp_path / "smith2020.pdf"
     pdf.write_bytes(b"\n" + WHOLE + b"\x00" * 100)  # a blank before the header, padding after
     assert main(["attach", "1", str(pdf), "--project", str(project)]) == 0
+
+
+def test_a_file_url_is_attached_as_the_file_it_names(project: Path, tmp_path: Path, capsys) -> None:
+    """A PDF's address in the browser that opened it: it was taken for a relative path and
+    refused as 'file:/…' missing from the current folder."""
+    pdf = tmp_path / "Smith 2020.pdf"
+    pdf.write_bytes(WHOLE)
+    url = "file://" + str(pdf).replace(" ", "%20")
+    capsys.readouterr()
+    assert main(["attach", "1", url, "--project", str(project)]) == 0
+    assert f"attached file {pdf}" in capsys.readouterr().out
+
+
+def test_a_file_url_of_another_machine_is_refused(project: Path, capsys) -> None:
+    db = project / "review.sqlite"
+    before = dump_database(db)
+    code = main(["attach", "1", "file://fileserver/papers/a.pdf", "--project", str(project)])
+    err = capsys.readouterr().err
+    assert code == 2 and "'fileserver'" in err and "\n  hint: copy the file here" in err, err
+    assert dump_database(db) == before

@@ -1,0 +1,90 @@
+"""Files with their lines ended by CR alone, as an old Mac (and Excel's 'CSV (Macintosh)')
+writes them: every import format is read as with LF, record for record, and every file the
+corpus refuses is refused so too. Ovid's tagged export was told by a pattern whose '^' sees LF
+only, and was read as a CSV with no title column; an nbib record cut short and a BibTeX entry
+closed early by an extra brace were imported (the readers split at LF); found by
+benchmarks/bad_input_sweep.py's line endings."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bad_input.protocol_helpers import PROTOCOL
+from bad_input.test_corpus import CASE_ROWS, CASES, command, corpus  # noqa: F401 (a fixture)
+from conftest import dump_database
+
+from reviewkit.cli import main
+
+FIXTURES = Path(__file__).parent.parent / "core" / "fixtures"
+EXPORTS = [
+    "sample.ris",
+    "sample.nbib",
+    "sample.bib",
+    "scopus.csv",
+    "wos_plain.txt",
+    "refworks_export.txt",
+    "cochrane_central.txt",
+    "ovid_medline.txt",
+    "ovid_no_final_newline.txt",
+]
+
+
+def _records(output: str) -> str:
+    found = re.search(r": (\d+ records?) \((\w[\w-]*),", output)
+    assert found, output
+    return f"{found.group(1)} as {found.group(2)}"
+
+
+@pytest.mark.parametrize("name", EXPORTS)
+def test_lines_ended_by_cr_alone_read_as_with_lf(name: str, tmp_path: Path, capsys) -> None:
+    text = (FIXTURES / name).read_bytes().replace(b"\r\n", b"\n")
+    read = {}
+    for ending, folder in ((b"\n", "lf"), (b"\r", "cr")):
+        project = tmp_path / folder
+        assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+        path = tmp_path / f"{folder}-{name}"
+        path.write_bytes(text.replace(b"\n", ending))
+        capsys.readouterr()
+        code = main(["import", str(path), "--project", str(project)])
+        output = capsys.readouterr()
+        assert code == 0, output.err
+        read[folder] = _records(output.out + output.err)
+    assert read["cr"] == read["lf"]
+
+
+# --- every refused case of the corpus is refused with CR ends too ------------------------------
+
+TEXT_CASES = [
+    case_id
+    for case_id, _, _ in CASE_ROWS
+    if case_id.split("/")[0].removeprefix("csv25_") not in ("cli", "output", "database", "keymap")
+    and b"\n" in (CASES / case_id).read_bytes()
+    and not (CASES / case_id).read_bytes().startswith((b"PK", b"\x1f\x8b"))
+]
+
+
+@pytest.mark.parametrize("case_id", TEXT_CASES)
+def test_a_refused_file_is_refused_with_cr_ends_too(
+    case_id: str,
+    corpus: dict[str, str],  # noqa: F811
+    tmp_path: Path,
+    capsys,
+    monkeypatch,
+) -> None:
+    case = CASES / case_id
+    folder = tmp_path / case.parent.name  # the folder names the command that reads the case
+    folder.mkdir()
+    cr = folder / case.name
+    cr.write_bytes(case.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r"))
+    argv, env = command(cr, corpus)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    one = case.parent.name == "decisions-one-reviewer"
+    db = Path(corpus["project_one" if one else "project"]) / "review.sqlite"
+    before = dump_database(db)
+    code = main(argv)
+    output = "".join(capsys.readouterr())
+    assert code == 2, f"{case_id} with CR line ends: exit {code}\n{output}"
+    assert dump_database(db) == before
