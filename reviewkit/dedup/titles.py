@@ -155,6 +155,12 @@ _ERRATUM_NOTE = re.compile(
     r"\s*\.?\s*$",
     re.I,
 )
+# ... and its mark of a review, with the count of its references ('The current status of HPV
+# DNA testing. [Review] [57 refs]'): what the article is, not its title, which other databases
+# give bare. Dropped likewise (the count reads as a number of the title).
+_REVIEW_TAG = re.compile(
+    r"\s*(?:\[review\](?:\s*\[\d+\s+refs?\])?|\[\d+\s+refs?\])\s*\.?\s*$", re.I
+)
 _LANGUAGE_NOTE = re.compile(
     r"\s*[\[(](?:in\s+)?[A-Za-z]+(?:\s+with\s+[A-Za-z]+\s+abstract)?[\])]\.?\s*$", re.I
 )
@@ -289,7 +295,7 @@ def match_title(title: str) -> str:
         if stripped == title:
             break
         title = stripped
-    title = _RETRACTED_MARK.sub("", _ERRATUM_NOTE.sub("", title))
+    title = _RETRACTED_MARK.sub("", _REVIEW_TAG.sub("", _ERRATUM_NOTE.sub("", title)))
     return normalise_title(_CORRECTION_TAIL.sub("", nuclide_labels(title)))
 
 

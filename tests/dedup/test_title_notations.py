@@ -71,3 +71,16 @@ def test_ovid_medlines_erratum_note_after_a_title_is_not_part_of_it():
     # the erratum itself is a notice, kept from its article
     notice = keys(2, title="Erratum: " + title, **{**place, "pages": "1430"})
     assert verdict(keys(1, title=noted, **place), notice)[0] != "duplicate"
+
+
+def test_ovid_medlines_review_tag_after_a_title_is_not_part_of_it():
+    title = "The current status of HPV DNA testing"
+    place = dict(journal="Eur J Gynaecol Oncol", volume="24", issue="", pages="")
+    for tagged in (title + ". [Review] [57 refs]", title + ". [Review]", title + " [57 refs]"):
+        assert match_title(tagged) == match_title(title)
+    assert (
+        outcome(rec(title=title + ". [Review] [57 refs]", **place), rec(title=title, **place))[0]
+        == "merged"
+    )
+    # a title that names a review in its own words keeps them
+    assert match_title("Screening in review: a decade") == "screening in review a decade"
