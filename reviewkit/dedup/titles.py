@@ -112,11 +112,13 @@ _RETRACTED_MARK = re.compile(r"^\s*retracted(?:\s+article)?\s*:\s*", re.I)
 # record did before the mark was read, a missed copy rather than a notice merged as its article.
 _RETRACTED_NOTICE = re.compile(r"\s*Retracted\s*:")
 # APA's correction notices: the article's title, then 'Correction to Lee et al. (2014)'
-# ('"Rainmakers: …": Correction to Lee et al. (2014).'); without it, the notice is an article
-# with its article's title, journal and volume.
+# ('"Rainmakers: …": Correction to Lee et al. (2014).'), or in quotes with ': Correction' alone
+# ('"Ecologically-oriented neurorehabilitation of memory ...": Correction', PsycINFO); without
+# it, the notice is an article with its article's title, journal and volume.
 _CORRECTION_TO = re.compile(
     r"\b(?i:correction to) [A-Z][\w'’-]*(?: (?i:et al)\.?| (?i:and|&) [A-Z][\w'’-]*)?"
     r"\s*\((?:19|20)\d\d\)\s*\.?\s*$"
+    r"|[\"”]\s*:\s*(?i:correction|erratum)\s*\.?\s*$"
 )
 # A correction titled with the article it corrects and that article's place at the end: Web of
 # Science 'Title (vol 85, pg 553, 2010)', Embase 'Title (New England Journal of Medicine (2009)

@@ -71,6 +71,10 @@ def test_ovid_medlines_erratum_note_after_a_title_is_not_part_of_it():
     # the erratum itself is a notice, kept from its article
     notice = keys(2, title="Erratum: " + title, **{**place, "pages": "1430"})
     assert verdict(keys(1, title=noted, **place), notice)[0] != "duplicate"
+    # and so is APA's correction under the article's title in quotes (PsycINFO), two years on
+    apa = keys(3, title=f'"{title}": Correction', year=2021, **{**place, "pages": "1430"})
+    assert apa.notice and not keys(4, title=f'"{title}": a correction of course').notice
+    assert verdict(keys(1, title=noted, **place), apa) == ("not_duplicate", "notice_veto")
 
 
 def test_ovid_medlines_review_tag_after_a_title_is_not_part_of_it():
