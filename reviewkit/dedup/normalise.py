@@ -71,7 +71,7 @@ class Keys:
     notice: bool  # the title starts like an erratum, reply, comment …
     generic: bool  # a short title that recurs (editorial, editor's comments, preface …)
     conference: bool  # published in conference proceedings (one page holds several abstracts)
-    editions: str  # the meetings' editions a conference's name gives ('22nd ...' -> '22'), or ''
+    editions: str  # editions a conference's name gives ('22nd ... 21st ...' -> '22 21'), or ''
     living: bool  # in a journal of reviews kept up to date (:func:`is_living_review_journal`)
     year: int | None
     journal: tuple[str, ...]  # folded journal words, stop words and numbers dropped

@@ -224,7 +224,7 @@ def _nuclide(mass: str, symbol: str, text: str) -> str:
     return mass + symbol if mass + symbol in _NUCLIDES else text
 
 
-def nuclide_labels(title: str) -> str:
+def _nuclide_labels(title: str) -> str:
     """Radionuclide labels in one form: '(11)C' and 'C-11' as '11C' ('[11C]raclopride')."""
     if "-" not in title and "(" not in title:
         return title
@@ -298,7 +298,7 @@ def match_title(title: str) -> str:
             break
         title = stripped
     title = _RETRACTED_MARK.sub("", _REVIEW_TAG.sub("", _ERRATUM_NOTE.sub("", title)))
-    return normalise_title(_CORRECTION_TAIL.sub("", nuclide_labels(title)))
+    return normalise_title(_CORRECTION_TAIL.sub("", _nuclide_labels(title)))
 
 
 def title_numbers(title: str) -> frozenset[str]:

@@ -92,13 +92,13 @@ def is_conference(journal: str) -> bool:
 
 # A meeting's edition in its name ('22nd International Congress of Clinical Chemistry', '66th
 # Annual National Conference'): an ordinal of a conference's journal field that opens the
-# meeting's name, a word after it. A joint meeting names each partner's edition ('23rd Congress
-# of the ISTH 57th Annual SSC Meeting', '22nd Annual Meeting ... and the 2nd Bi-national ...
+# meeting's name, a word after it. Meetings number their editions, and two databases' names of
+# one meeting keep its number. A joint meeting names each partner's edition ('23rd Congress of
+# the ISTH 57th Annual SSC Meeting', '22nd Annual Meeting ... and the 2nd Bi-national ...
 # Meeting'), and one database may keep only one partner's name: every edition is read, and two
-# records are at two meetings only when their names share none. Meetings number their editions, and two databases' names
-# of one meeting keep its number. An ordinal of a date ('May 3rd-7th', '3rd of June', 'June
-# 3rd, 2014', which some exports add to the meeting's name and others leave out) or of an era
-# ('for the 21st century') is no edition. An edition in words or Roman numerals ('Twenty-second',
+# records are at two meetings only when their names share none. An ordinal of a date ('May
+# 3rd-7th', '3rd of June', 'June 3rd, 2014', which some exports add to the meeting's name and
+# others leave out) or of an era ('for the 21st century') is no edition. An edition in words or Roman numerals ('Twenty-second',
 # 'XXII') is not read: such a name gives '' and the guard that compares editions stays silent.
 _EDITION = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.I)
 _MONTH = (
