@@ -98,8 +98,9 @@ def is_conference(journal: str) -> bool:
 # Meeting'), and one database may keep only one partner's name: every edition is read, and two
 # records are at two meetings only when their names share none. An ordinal of a date ('May
 # 3rd-7th', '3rd of June', 'June 3rd, 2014', which some exports add to the meeting's name and
-# others leave out) or of an era ('for the 21st century') is no edition. An edition in words or Roman numerals ('Twenty-second',
-# 'XXII') is not read: such a name gives '' and the guard that compares editions stays silent.
+# others leave out) or of an era ('for the 21st century') is no edition. An edition in words
+# or Roman numerals ('Twenty-second', 'XXII') is not read: such a name gives '' and the guard
+# that compares editions stays silent.
 _EDITION = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.I)
 _MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june"
