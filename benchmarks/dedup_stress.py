@@ -38,6 +38,7 @@ from benchmarks.dedup_stress_degrade import DEGRADATIONS, Records, degrade
 from benchmarks.dedup_stress_notes import (
     NOTES_DDC27,
     NOTES_DEDUP31,
+    NOTES_DEDUP32,
     NOTES_DEDUPENDS,
     NOTES_FM27,
 )
@@ -403,7 +404,8 @@ def main(argv: list[str]) -> int:
         + NOTES_DDC27
         + NOTES_DD28B
         + NOTES_DEDUPENDS
-        + NOTES_DEDUP31,
+        + NOTES_DEDUP31
+        + NOTES_DEDUP32,
     )
     return 0
 

@@ -135,13 +135,21 @@ def fold_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# A title that opens with a bracketed name running on into its first word: a labelled compound
+# ('[11C]raclopride', '[18F]FDG', '[N-methyl-3H3]AZ10419369'), a residue ('[Leu]enkephalin',
+# '[Phe1psi(CH2-NH)Gly2]-nociceptin'). One word in the brackets and a letter, digit or hyphen
+# right after them: a translated title is several words and its bracket closes the title.
+_BRACKETED_NAME = re.compile(r"\[[^\s\[\]]+\][\w-]")
+
+
 def normalise_title(title: str) -> str:
     """Title for matching: folded, without a bracketed translated-title marker.
 
-    PubMed marks translated titles with square brackets: '[Return to work after ...].'
+    PubMed marks translated titles with square brackets: '[Return to work after ...].' A title
+    that only opens with a bracketed name ('[11C]raclopride binding ...') keeps all its words.
     """
     t = strip_markup(title or "").strip()
-    if t.startswith("[") and "]" in t:
+    if t.startswith("[") and "]" in t and not _BRACKETED_NAME.match(t):
         t = t[1 : t.rindex("]")]
     return fold_text(t)
 

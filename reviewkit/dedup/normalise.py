@@ -42,7 +42,7 @@ from reviewkit.dedup.venue import (
     is_living_review_journal,
     issue_number,
     journal_words,
-    meeting_edition,
+    meeting_editions,
     volume_key,
 )
 from reviewkit.records import (
@@ -71,7 +71,7 @@ class Keys:
     notice: bool  # the title starts like an erratum, reply, comment …
     generic: bool  # a short title that recurs (editorial, editor's comments, preface …)
     conference: bool  # published in conference proceedings (one page holds several abstracts)
-    edition: str  # the meeting's edition a conference's name gives ('22nd ...' -> '22'), or ''
+    editions: str  # editions a conference's name gives ('22nd ... 21st ...' -> '22 21'), or ''
     living: bool  # in a journal of reviews kept up to date (:func:`is_living_review_journal`)
     year: int | None
     journal: tuple[str, ...]  # folded journal words, stop words and numbers dropped
@@ -196,7 +196,7 @@ def keys_for(record_id: int, rec: Record) -> Keys:
         notice=is_notice(rec.title or "", words),
         generic=is_generic(words, journal),
         conference=is_conference(rec.journal),
-        edition=meeting_edition(rec.journal),
+        editions=meeting_editions(rec.journal),
         living=is_living_review_journal(journal),
         year=rec.year,
         journal=journal,

@@ -122,9 +122,16 @@ def two_editions_no_page(p: Pair) -> Outcome:
     Congress ...' / '21st IFCC-EFLM European Congress ...'), a page missing: one abstract
     presented at two meetings, a year apart or in one, two reports a review counts apart. Two
     databases' names of one meeting keep its number; its pages, or the year, told these apart
-    on full records. A person decides."""
+    on full records. A person decides. A joint meeting's name gives each partner's edition
+    ('22nd ... joint with the 21st ...'), and another database may name one partner only: one
+    edition in common is one meeting."""
     ka, kb = p.ka, p.kb
-    if ka.edition and kb.edition and ka.edition != kb.edition and unplaced(p):
+    if (
+        ka.editions
+        and kb.editions
+        and set(ka.editions.split()).isdisjoint(kb.editions.split())
+        and unplaced(p)
+    ):
         return to_person(p)
     return None
 

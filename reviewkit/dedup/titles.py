@@ -112,11 +112,13 @@ _RETRACTED_MARK = re.compile(r"^\s*retracted(?:\s+article)?\s*:\s*", re.I)
 # record did before the mark was read, a missed copy rather than a notice merged as its article.
 _RETRACTED_NOTICE = re.compile(r"\s*Retracted\s*:")
 # APA's correction notices: the article's title, then 'Correction to Lee et al. (2014)'
-# ('"Rainmakers: …": Correction to Lee et al. (2014).'); without it, the notice is an article
-# with its article's title, journal and volume.
+# ('"Rainmakers: …": Correction to Lee et al. (2014).'), or in quotes with ': Correction' alone
+# ('"Ecologically-oriented neurorehabilitation of memory ...": Correction', PsycINFO); without
+# it, the notice is an article with its article's title, journal and volume.
 _CORRECTION_TO = re.compile(
     r"\b(?i:correction to) [A-Z][\w'’-]*(?: (?i:et al)\.?| (?i:and|&) [A-Z][\w'’-]*)?"
     r"\s*\((?:19|20)\d\d\)\s*\.?\s*$"
+    r"|[\"”]\s*:\s*(?i:correction|erratum)\s*\.?\s*$"
 )
 # A correction titled with the article it corrects and that article's place at the end: Web of
 # Science 'Title (vol 85, pg 553, 2010)', Embase 'Title (New England Journal of Medicine (2009)
@@ -145,6 +147,22 @@ _NOTICE_TAILS = frozenset(
         ("authors", "reply"),
     ]
 )
+# Ovid's MEDLINE puts the article's erratum links after its title ('... females.[Erratum appears
+# in Neurology. 2017 Sep 26;89(13):1430; PMID: 28947586]', '...[corrected][published erratum
+# appears in Brain Inj. 2013 Mar;27(3):377]'): the article itself, which has an erratum, not the
+# notice (that one is titled 'Erratum: ...', 'Correction to ...'). Dropped from the title
+# compared: the note's numbers otherwise set the article apart from its other records.
+_ERRATUM_NOTE = re.compile(
+    r"\s*(?:\[corrected\]\s*)?\[(?:published\s+)?erratum\s+appears\s+in\b[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\]"
+    r"\s*\.?\s*$",
+    re.I,
+)
+# ... and its mark of a review, with the count of its references ('The current status of HPV
+# DNA testing. [Review] [57 refs]'): what the article is, not its title, which other databases
+# give bare. Dropped likewise (the count reads as a number of the title).
+_REVIEW_TAG = re.compile(
+    r"\s*(?:\[review\](?:\s*\[\d+\s+refs?\])?|\[\d+\s+refs?\])\s*\.?\s*$", re.I
+)
 _LANGUAGE_NOTE = re.compile(
     r"\s*[\[(](?:in\s+)?[A-Za-z]+(?:\s+with\s+[A-Za-z]+\s+abstract)?[\])]\.?\s*$", re.I
 )
@@ -157,6 +175,63 @@ _TRANSLATION_TAIL = re.compile(rf"[.?!]\s+(?:{_LANGUAGES})\b.*$", re.I)
 # MEDLINE's mark of a title it translated into English: the whole title in square brackets,
 # perhaps with the language after it ('[Title]. [Spanish]'); the original is elsewhere.
 _BRACKETED = re.compile(r"^\s*\[[^\[\]]+\]\s*\.?\s*(?:\[[A-Za-z ]+\]\s*\.?\s*)?$")
+# A radionuclide label, written three ways: MEDLINE '[11C]raclopride' (older records '[(11)C]',
+# the superscript in brackets), Embase '<sup>11</sup>C' (11C once the markup is gone), Web of
+# Science 'C-11 raclopride' (symbol, hyphen, mass). One form ('11C') for all, so that the folded
+# titles and their numbers agree: otherwise 'C-11' reads as another number than '[11C]' and
+# title_numbers_differ holds one article apart from itself. Only the nuclides of tracers and
+# labelled compounds, so that a name with a hyphen and a number ('H-2 receptor' is written
+# 'H2'; 'Group C-1' has no such mass) keeps its number.
+_NUCLIDES = frozenset(
+    [
+        "3H",
+        "11C",
+        "13C",
+        "14C",
+        "13N",
+        "15N",
+        "15O",
+        "18O",
+        "18F",
+        "32P",
+        "33P",
+        "35S",
+        "51Cr",
+        "64Cu",
+        "67Ga",
+        "68Ga",
+        "76Br",
+        "82Rb",
+        "89Zr",
+        "90Y",
+        "99mTc",
+        "111In",
+        "123I",
+        "124I",
+        "125I",
+        "131I",
+        "133Xe",
+        "177Lu",
+        "201Tl",
+        "223Ra",
+    ]
+)
+_NUCLIDE_MASS_IN_BRACKETS = re.compile(r"\((\d{1,3}m?)\)([A-Z][a-z]?)(?![a-z])")
+_NUCLIDE_SYMBOL_FIRST = re.compile(r"(?<![\w-])([A-Z][a-z]?)-(\d{1,3}m?)(?![\w])")
+
+
+def _nuclide(mass: str, symbol: str, text: str) -> str:
+    return mass + symbol if mass + symbol in _NUCLIDES else text
+
+
+def _nuclide_labels(title: str) -> str:
+    """Radionuclide labels in one form: '(11)C' and 'C-11' as '11C' ('[11C]raclopride')."""
+    if "-" not in title and "(" not in title:
+        return title
+    title = _NUCLIDE_MASS_IN_BRACKETS.sub(lambda m: _nuclide(m[1], m[2], m[0]), title)
+    return _NUCLIDE_SYMBOL_FIRST.sub(lambda m: _nuclide(m[2], m[1], m[0]), title)
+
+
 _SPREADSHEET_ERROR = re.compile(r"^#(?:NAME\?|VALUE!|REF!|N/A|DIV/0!|NUM!|NULL!)$")
 _NUMBER = re.compile(r"\d+")
 _ROMAN = re.compile(r"\b(?:i{1,3}|iv|v|vi{1,3}|ix|x)\b")
@@ -222,8 +297,8 @@ def match_title(title: str) -> str:
         if stripped == title:
             break
         title = stripped
-    title = _RETRACTED_MARK.sub("", title)
-    return normalise_title(_CORRECTION_TAIL.sub("", title))
+    title = _RETRACTED_MARK.sub("", _REVIEW_TAG.sub("", _ERRATUM_NOTE.sub("", title)))
+    return normalise_title(_CORRECTION_TAIL.sub("", _nuclide_labels(title)))
 
 
 def title_numbers(title: str) -> frozenset[str]:

@@ -91,12 +91,16 @@ def is_conference(journal: str) -> bool:
 
 
 # A meeting's edition in its name ('22nd International Congress of Clinical Chemistry', '66th
-# Annual National Conference'): the first ordinal of a conference's journal field that opens
-# the meeting's name, a word after it. Meetings number their editions, and two databases' names
-# of one meeting keep its number. An ordinal of a date ('May 3rd-7th', '3rd of June', 'June
-# 3rd, 2014', which some exports add to the meeting's name and others leave out) or of an era
-# ('for the 21st century') is no edition. An edition in words or Roman numerals ('Twenty-second',
-# 'XXII') is not read: such a name gives '' and the guard that compares editions stays silent.
+# Annual National Conference'): an ordinal of a conference's journal field that opens the
+# meeting's name, a word after it. Meetings number their editions, and two databases' names of
+# one meeting keep its number. A joint meeting names each partner's edition ('23rd Congress of
+# the ISTH 57th Annual SSC Meeting', '22nd Annual Meeting ... and the 2nd Bi-national ...
+# Meeting'), and one database may keep only one partner's name: every edition is read, and two
+# records are at two meetings only when their names share none. An ordinal of a date ('May
+# 3rd-7th', '3rd of June', 'June 3rd, 2014', which some exports add to the meeting's name and
+# others leave out) or of an era ('for the 21st century') is no edition. An edition in words
+# or Roman numerals ('Twenty-second', 'XXII') is not read: such a name gives '' and the guard
+# that compares editions stays silent.
 _EDITION = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.I)
 _MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june"
@@ -107,16 +111,18 @@ _NAME_AFTER = re.compile(rf"\s+(?!(?:of\s+)?{_MONTH}|centur)[a-z]", re.I)
 
 
 @lru_cache(maxsize=65536)
-def meeting_edition(journal: str) -> str:
-    """The edition a conference's name gives ('...Conference: 21st IFCC-EFLM European
-    Congress ...' -> '21'); '' for a journal that names no conference, or no ordinal that
-    opens a meeting's name (a date's 'May 3rd-7th' is none)."""
+def meeting_editions(journal: str) -> str:
+    """The editions a conference's name gives, in order, one space between ('...Conference:
+    21st IFCC-EFLM European Congress ...' -> '21'; '23rd Congress of the ISTH 57th Annual SSC
+    Meeting' -> '23 57'); '' for a journal that names no conference, or no ordinal that opens
+    a meeting's name (a date's 'May 3rd-7th' is none)."""
     if not is_conference(journal):
         return ""
-    for m in _EDITION.finditer(journal):
-        if _NAME_AFTER.match(journal, m.end()) and not _DATE_BEFORE.search(journal[: m.start()]):
-            return m.group(1).lstrip("0")
-    return ""
+    return " ".join(
+        m.group(1).lstrip("0")
+        for m in _EDITION.finditer(journal)
+        if _NAME_AFTER.match(journal, m.end()) and not _DATE_BEFORE.search(journal[: m.start()])
+    )
 
 
 def embedded_place(journal: str) -> tuple[str, str] | None:

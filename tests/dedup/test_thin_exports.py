@@ -213,7 +213,7 @@ def test_one_abstract_at_two_meetings_editions_goes_to_a_person():
         journal=journal.format("21st IFCC-EFLM European Congress of Clinical Chemistry"),
         **NO_PLACE,
     )
-    assert (first.edition, second.edition) == ("22", "21")
+    assert (first.editions, second.editions) == ("22", "21")
     assert verdict(first, second) == ("uncertain", "two_editions_no_page")
     # two databases' names of one meeting keep its edition: one abstract, merged
     again = keys(
@@ -226,7 +226,31 @@ def test_one_abstract_at_two_meetings_editions_goes_to_a_person():
     )
     assert verdict(first, again)[0] == "duplicate"
     # a journal names no meeting: no edition ('1st' in a journal's title is no meeting's)
-    assert keys(4, journal="The 1st Journal of Things").edition == ""
+    assert keys(4, journal="The 1st Journal of Things").editions == ""
+    # a joint meeting names both partners' editions; a database that names one partner only
+    # names the same meeting: one edition in common, merged; none in common, a person
+    joint = keys(
+        5,
+        title=title,
+        authors=["Subedee S."],
+        year=2015,
+        journal=journal.format(
+            "22nd International Congress of Clinical Chemistry joint with the 21st IFCC-EFLM"
+            " European Congress, Paris, June 21st-25th"
+        ),
+        **NO_PLACE,
+    )
+    assert joint.editions == "22 21"
+    assert verdict(joint, second)[0] == "duplicate"
+    third = keys(
+        6,
+        title=title,
+        authors=["Subedee S."],
+        year=2015,
+        **NO_PLACE,
+        journal=journal.format("23rd International Congress of Clinical Chemistry"),
+    )
+    assert verdict(joint, third) == ("uncertain", "two_editions_no_page")
 
 
 def test_one_page_two_volumes_needs_two_volumes_and_two_ranges():
@@ -261,11 +285,11 @@ def test_a_date_or_an_era_in_a_meetings_name_is_no_edition():
         journal="Conference: 167th Annual Meeting of the American Psychiatric Association",
         **NO_PLACE,
     )
-    assert (dated.edition, numbered.edition) == ("", "167")
+    assert (dated.editions, numbered.editions) == ("", "167")
     assert verdict(dated, numbered)[0] == "duplicate"
     era = keys(3, journal="Conference: XXII World Congress: psychiatry for the 21st century")
-    assert era.edition == ""
-    assert keys(4, journal="Conference: Annual Meeting, 3rd of June").edition == ""
+    assert era.editions == ""
+    assert keys(4, journal="Conference: Annual Meeting, 3rd of June").editions == ""
 
 
 def test_a_greek_letter_written_in_latin_is_no_other_item():
