@@ -32,11 +32,13 @@ import os
 import re
 import stat
 import tempfile
+import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
+from reviewkit import figure_fonts
 from reviewkit.errors import OutputError
 from reviewkit.files import NUMBERS_KIND, ODS_KIND, SQLITE, XLSX_KIND, binary_kind
 
@@ -440,16 +442,22 @@ def save_figure(fig: Any, path: str | Path, fmt: str | None = None) -> Path:
 
     out = Path(path)
     fmt = fmt or out.suffix.lstrip(".").lower() or None
+    settings = figure_fonts.fallback_settings()  # text is laid out (and fonts found) on saving
     try:
-        if fmt != "svg":
-            with atomic_path(out) as tmp:
-                fig.savefig(tmp, format=fmt)
-            return out
-        buf = io.StringIO()
-        with matplotlib.rc_context({"svg.fonttype": "none"}):
-            fig.savefig(buf, format="svg")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            if fmt != "svg":
+                with matplotlib.rc_context(settings), atomic_path(out) as tmp:
+                    fig.savefig(tmp, format=fmt)
+            else:
+                buf = io.StringIO()
+                with matplotlib.rc_context({**settings, "svg.fonttype": "none"}):
+                    fig.savefig(buf, format="svg")
     finally:
         plt.close(fig)
+    figure_fonts.said_once(caught, out.name)
+    if fmt != "svg":
+        return out
     return write_text(out, buf.getvalue().replace("<svg ", '<svg xml:space="preserve" ', 1))
 
 

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import codecs
 import sys
+import warnings
+from typing import Any
 
 import click
 
 from reviewkit import __version__
 from reviewkit.cli.lazy_group import LazyCommand, LazyGroup
 from reviewkit.errors import Interrupted, UserError, as_user_error, os_error_hint
+from reviewkit.figure_fonts import MissingGlyphs
 
 # name: (module in this package, attribute, the first sentence of the command's docstring)
 COMMAND_TABLE: dict[str, LazyCommand] = {
@@ -136,9 +139,21 @@ def cli() -> None:
     """
 
 
+_python_shows = warnings.showwarning
+
+
+def _show_warning(message: Warning | str, category: type[Warning], *args: Any, **kw: Any) -> None:
+    """reviewkit's own warnings as one line in its words (``warning: …``); others as Python shows."""
+    if issubclass(category, MissingGlyphs):
+        click.echo(f"warning: {message}", err=True)
+    else:
+        _python_shows(message, category, *args, **kw)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; bad input ends with one readable message and exit code 2, never a traceback."""
     _escape_what_stdout_cannot_encode()
+    warnings.showwarning = _show_warning
     try:
         cli.main(args=argv, prog_name="reviewkit", standalone_mode=False)
     except Interrupted as exc:  # Ctrl-C: not the user's error, but what to do next
