@@ -80,6 +80,12 @@ def test_a_phrase_inside_another_labels_phrase_is_still_the_longer_ones(coordina
         ("Each company's own return-to-work coordinator met the worker.", "employer-occupational"),
         # a hazard ratio is no human-resources department
         ("A coordinator met the worker. Return to work came sooner (HR 1.9).", "not-stated"),
+        # but "HR" before an organisation's noun is one, wherever the abstract has a ratio too
+        ("The HR department's coordinator met each worker on sick leave.", "employer-occupational"),
+        (
+            "An HR officer coordinated the return. Return came sooner (HR 1.9, 95% CI 1.2-2.8).",
+            "employer-occupational",
+        ),
     ],
 )
 def test_the_base_is_the_service_not_the_profession(coordination, text, base):
