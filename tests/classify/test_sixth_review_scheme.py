@@ -99,12 +99,29 @@ def test_the_base_is_the_service_not_the_profession(coordination, text, base):
         "The nurse called the supervisor to discuss suitable tasks.",
         "The case manager telephoned the line manager every month.",
         "The coordinator held a meeting at the workplace with the worker.",
+        # any determiner, none, or the passive: not the first reading's "the" alone
+        "The coordinator contacted each employer within a week.",
+        "The nurse telephoned the worker's supervisor.",
+        "The case manager phoned employers to discuss suitable tasks.",
+        "Employers were contacted by the coordinator within a week.",
         # the three-party negotiation: two weak signs together
         "The occupational physician, the worker and the supervisor held a return-to-work negotiation.",
     ],
 )
 def test_a_contact_written_as_a_verb_is_contact_with_the_workplace(coordination, text):
     assert labels(coordination, "components", text) == ["workplace-contact"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "were called" names; a follow-up call to the participants contacts no workplace
+        "Supervisors were called coaches in the programme; the coordinator met each worker.",
+        "Participants were contacted by telephone at 6 months; their employer paid the course.",
+    ],
+)
+def test_a_call_that_contacts_no_workplace(coordination, text):
+    assert labels(coordination, "components", text) == ["coordination-only"]
 
 
 def test_the_reconciliation_meeting_is_a_case_conference_with_the_workplace(coordination):
