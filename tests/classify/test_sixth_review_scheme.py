@@ -104,6 +104,9 @@ def test_the_base_is_the_service_not_the_profession(coordination, text, base):
         "The nurse telephoned the worker's supervisor.",
         "The case manager phoned employers to discuss suitable tasks.",
         "Employers were contacted by the coordinator within a week.",
+        # the nouns of contact the same way
+        "The coordinator kept in contact with their employer.",
+        "The coordinator held meetings with supervisors and workers.",
         # the three-party negotiation: two weak signs together
         "The occupational physician, the worker and the supervisor held a return-to-work negotiation.",
     ],
