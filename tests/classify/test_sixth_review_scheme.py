@@ -133,3 +133,19 @@ def test_the_reconciliation_meeting_is_a_case_conference_with_the_workplace(coor
         "multidisciplinary",
         "workplace-contact",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "components"),
+    [
+        # the contact named in Norwegian, Swedish and Danish, as in English
+        ("Koordinatoren hadde kontakt med arbeidsgiveren hver uke.", ["workplace-contact"]),
+        ("Koordinatorn hade möten med arbetsgivaren.", ["workplace-contact"]),
+        ("Koordinatoren holdt et møde på arbejdspladsen med lederen.", ["workplace-contact"]),
+        # the party alone is weak, as "employer" is: recruited through the employer is no contact
+        ("Sykmeldte arbeidstakere ble rekruttert via arbeidsgiver.", ["coordination-only"]),
+        ("Sygemeldte blev rekrutteret gennem deres arbejdsgiver.", ["coordination-only"]),
+    ],
+)
+def test_a_scandinavian_contact_reads_as_an_english_one(coordination, text, components):
+    assert labels(coordination, "components", text) == components
