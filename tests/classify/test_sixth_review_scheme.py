@@ -149,3 +149,21 @@ def test_the_reconciliation_meeting_is_a_case_conference_with_the_workplace(coor
 )
 def test_a_scandinavian_contact_reads_as_an_english_one(coordination, text, components):
     assert labels(coordination, "components", text) == components
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        # a spinal cord injury is neurological: the review's "other"
+        (
+            "Employed adults with traumatic spinal cord injury were randomised to a coordinator.",
+            "other",
+        ),
+        (
+            "Workers sick-listed with spinal pain were randomised to a coordinator.",
+            "musculoskeletal",
+        ),
+    ],
+)
+def test_the_spinal_cord_is_no_back_disorder(coordination, text, condition):
+    assert labels(coordination, "condition", text) == [condition]
