@@ -76,6 +76,12 @@ def test_a_phrase_inside_another_labels_phrase_is_still_the_longer_ones(coordina
             "The occupational physician of the occupational health service coordinated the return.",
             "employer-occupational",
         ),
+        # an independent research team that measured is no base; the team's coordinators are
+        (
+            "A coordinator met the worker. An independent research team assessed the outcomes.",
+            "not-stated",
+        ),
+        ("The coordinators of the research team met each worker.", "independent"),
         # the employer's own staff named as such
         ("Each company's own return-to-work coordinator met the worker.", "employer-occupational"),
         # a hazard ratio is no human-resources department
