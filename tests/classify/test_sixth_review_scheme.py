@@ -173,3 +173,14 @@ def test_a_scandinavian_contact_reads_as_an_english_one(coordination, text, comp
 )
 def test_the_spinal_cord_is_no_back_disorder(coordination, text, condition):
     assert labels(coordination, "condition", text) == [condition]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The case manager visited the workplace.",
+        "The nurse visited each employer in the first month.",
+    ],
+)
+def test_a_visit_written_as_a_verb_is_contact_with_the_workplace(coordination, text):
+    assert labels(coordination, "components", text) == ["workplace-contact"]
