@@ -178,6 +178,23 @@ def test_the_spinal_cord_is_no_back_disorder(coordination, text, condition):
 @pytest.mark.parametrize(
     "text",
     [
+        # whom the coordinator is independent of is no base of it, as "without" names none
+        "A coordinator, independent of the employer and the insurer, met each worker.",
+        "The coordinator worked independently of the hospital and met each worker.",
+    ],
+)
+def test_independent_of_a_party_is_not_its_base(coordination, text):
+    assert labels(coordination, "base", text) == ["not-stated"]
+
+
+def test_independent_of_the_workplace_is_no_contact(coordination):
+    text = "Coordinators independent of the employer and the workplace met each worker at home."
+    assert labels(coordination, "components", text) == ["coordination-only"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The case manager visited the workplace.",
         "The nurse visited each employer in the first month.",
     ],
