@@ -1,4 +1,4 @@
-"""Negation: a term in the reach of "without" or "neither ... nor", right after "not"/"non"/"no",
+"""Negation: a term in the reach of "without", "independent of" or "neither ... nor", right after "not"/"non"/"no",
 after "no contact with" (a party that took no part), followed by "was not assessed" or "was left
 to", or in an exclusion criterion names what a study did not have or left out (after NegEx,
 Chapman et al. 2001); see :mod:`reviewkit.classify.terms`."""
@@ -28,6 +28,15 @@ NEGATION_CUES |= {"neither", "nor"}
 # (no), "varken ... eller" (sv), "hverken ... eller" (da). Their second word is "eller", which
 # alone is "or", so only the first is a cue; its reach covers a short pair ("verken X eller Y").
 NEGATION_CUES |= {"verken", "varken", "hverken"}
+# "Independent of" the employer, the insurer (uavhengig av, oberoende av, uafhængig af) names
+# whom a coordinator or a programme does *not* belong to ("coordinators of a non-profit
+# organisation, independent of the employer and the insurer"), as "without" names what a study
+# did not have: the two words are one cue, with the same reach. "Independent" alone stays a
+# word ("an independent provider", "independent samples").
+INDEPENDENT_OF = frozenset(
+    {("independent", "of"), ("independently", "of"), ("uavhengig", "av"),
+     ("oberoende", "av"), ("uafhængig", "af")}
+)  # fmt: skip
 # The cue at most 5 words before the term, NegEx's window: "without contact with the workplace"
 # (4 words) is as common in methods sections as "without a fixed workplace" (2). Measured
 # (classify-limits.md): 3 to 10 give the same figures on every set, 2 loses a set-7 row and two
@@ -120,6 +129,8 @@ def negated(text: str, words: list[Token], i: int) -> bool:
             break
         if words[j].word.casefold() in NEGATION_CUES:
             return not _both_ways(words, j)
+        if j and (words[j - 1].word.casefold(), words[j].word.casefold()) in INDEPENDENT_OF:
+            return True
     return _no_contact(text, words, i)
 
 

@@ -18,6 +18,15 @@ evidence for its label where another label's person receives it:
   practitioners in the intervention practices attended two training sessions ..., in which they
   practised advice"): every weak term of another label after that verb.
 
+The words between (the prepositions, determiners and "and"/"or", and the workers' words that
+end a list) are read in the languages of the weak term and of the persons that may receive it
+(:data:`_LINKS`): a Norwegian or Danish term's phrase links with its own words ("opplæring
+til arbeidsgiveren", "opplæring av alle arbeidsgivere"; "undervisning af arbejdsgiverne og de
+ansatte" names the workers too). Swedish has its words as well, though no Swedish term names a
+person yet (:mod:`reviewkit.classify.persons`: "till arbetsgivaren" gives nothing). "With" and
+"at" ("samtale med arbeidsgiver", "hos arbeidsgiveren") give nothing in any language, as in
+English: a talk with the employer is the worker's too.
+
 A person is a term whose last word names one (:func:`reviewkit.classify.persons.names_person`:
 "supervisors", "general practitioners", "employer"; not "workplace", "guideline", CBT).
 A subject that also names the workers (workers, employees, patients:
@@ -29,6 +38,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, fields
 
 from reviewkit.classify.comparator import PEOPLE
 from reviewkit.classify.evidence import Evidence, drop_in_mixed_fields
@@ -37,8 +47,8 @@ from reviewkit.classify.variables import term_names_disorder
 from reviewkit.classify.words import Token, sentences, tokens, verb_in_ed
 
 # Between a weak term and the person who receives it ("training of the supervisors"): at most
-# TO_WHOM_REACH of these words, a preposition and a determiner ("advice to the employer")
-_TO_WHOM = frozenset({"of", "for", "to", "in", "the", "their", "all", "its", "a", "an"})
+# TO_WHOM_REACH words, a preposition and a determiner ("advice to the employer"), of
+# :attr:`_Links.to_whom`
 TO_WHOM_REACH = 2
 # A subject's verb of receiving, active ("attended") or as a passive's participle ("were
 # trained"), within SUBJECT_REACH words of the sentence's start: a noun phrase with its
@@ -55,10 +65,74 @@ SUBJECT_REACH = 8
 # "education for general practitioners and their patients"): "and" or "or" before the workers'
 # word within LIST_REACH words (a determiner and adjectives between: "and the sick-listed
 # workers"); a preposition ends the list ("supervisors of the workers": whose supervisors)
-_JOINS = frozenset({"and", "or"})
-_ENDS_LIST = frozenset({"of", "for", "to", "in", "on", "at", "with", "about", "by", "how"})
 LIST_REACH = 5
 _SENTENCE_PUNCT = re.compile(r"[.;:()\[\]]")
+
+
+@dataclass(frozen=True)
+class _Links:
+    """One language's words that link a weak term to its recipients: ``to_whom`` between the
+    term and the person (a preposition and a determiner), ``joins`` a list of recipients,
+    ``ends_list`` (prepositions) ends one, ``workers`` names the workers in it."""
+
+    to_whom: frozenset[str]
+    joins: frozenset[str]
+    ends_list: frozenset[str]
+    workers: frozenset[str]
+
+
+# The English words and their Norwegian (bokmål), Swedish and Danish equivalents: of (av, af),
+# for (for, för), to (til, till), in (i); the (den, det, de: the Scandinavian definite article
+# is mostly an ending, "arbeidsgiveren", which the person's term reads), their (deres, deras,
+# and the reflexive sin, sine, sitt, sina), all (alle, alla), its (dens, dets, dess), a (en,
+# ei, et, ett); and (og, och), or (eller); the prepositions that end a list (with: med, at:
+# hos, ved, vid, on: på, about: om, how: hvordan, hur); the workers' words (the English
+# comparator.PEOPLE; arbeidstakere, anställda, sygemeldte, patients, participants)
+_NORDIC_ENDS = frozenset(
+    {"av", "af", "for", "för", "til", "till", "i", "på", "med", "om", "hos", "ved", "vid",
+     "hvordan", "hur"}
+)  # fmt: skip
+_LINKS = {
+    "en": _Links(
+        frozenset({"of", "for", "to", "in", "the", "their", "all", "its", "a", "an"}),
+        frozenset({"and", "or"}),
+        frozenset({"of", "for", "to", "in", "on", "at", "with", "about", "by", "how"}),
+        PEOPLE,
+    ),
+    "no": _Links(
+        frozenset({"av", "for", "til", "i", "den", "det", "de", "deres", "sin", "sine", "sitt",
+                   "alle", "dens", "dets", "en", "ei", "et"}),
+        frozenset({"og", "eller"}),
+        _NORDIC_ENDS,
+        frozenset({"arbeidstaker", "arbeidstakere", "arbeidstakerne", "ansatte", "sykmeldte",
+                   "pasient", "pasienter", "pasientene", "deltakere", "deltakerne"}),
+    ),
+    "sv": _Links(
+        frozenset({"av", "för", "till", "i", "den", "det", "de", "deras", "sin", "sina", "sitt",
+                   "alla", "dess", "en", "ett"}),
+        frozenset({"och", "eller"}),
+        _NORDIC_ENDS,
+        frozenset({"arbetstagare", "arbetstagarna", "anställda", "sjukskrivna", "patient",
+                   "patienter", "patienterna", "deltagare", "deltagarna"}),
+    ),
+    "da": _Links(
+        frozenset({"af", "for", "til", "i", "den", "det", "de", "deres", "sin", "sine", "sit",
+                   "alle", "dens", "dets", "en", "et"}),
+        frozenset({"og", "eller"}),
+        _NORDIC_ENDS,
+        frozenset({"arbejdstager", "arbejdstagere", "arbejdstagerne", "ansatte", "sygemeldte",
+                   "medarbejdere", "patient", "patienter", "patienterne", "deltagere",
+                   "deltagerne"}),
+    ),
+}  # fmt: skip
+
+
+def _links(languages: set[str]) -> _Links:
+    """The linking words of ``languages`` together (English for a language of no list)."""
+    found = [_LINKS.get(lang, _LINKS["en"]) for lang in sorted(languages)]
+    return _Links(
+        *(frozenset().union(*(getattr(x, f.name) for x in found)) for f in fields(_Links))
+    )
 
 
 def _weak(e: Evidence) -> bool:
@@ -69,7 +143,8 @@ def _weak(e: Evidence) -> bool:
 def _given_to(text: str, words: list[Token], e: Evidence, persons: list[Evidence]) -> bool:
     """Whether another label's person follows the weak term ``e`` in its phrase (its
     recipient); a comma, colon or "+" between lists people instead ("team: occupational
-    physician, physiotherapist")."""
+    physician, physiotherapist"); the words between in the term's and the persons' languages."""
+    links = _links({e.language} | {p.language for p in persons if p.label != e.label})
     after = [w for w in words if w.start >= e.span[2]][: TO_WHOM_REACH + 1]  # type: ignore[index]
     end = e.span[2]  # type: ignore[index]
     for n, w in enumerate(after):
@@ -77,24 +152,24 @@ def _given_to(text: str, words: list[Token], e: Evidence, persons: list[Evidence
             return False
         other = [p for p in persons if p.span[1] == w.start and p.label != e.label]  # type: ignore[index]
         if other:
-            return not _workers_too(text, words, other[0].span[2])  # type: ignore[index]
-        if n == TO_WHOM_REACH or w.word.casefold() not in _TO_WHOM:
+            return not _workers_too(text, words, other[0].span[2], links)  # type: ignore[index]
+        if n == TO_WHOM_REACH or w.word.casefold() not in links.to_whom:
             return False
         end = w.end
     return False
 
 
-def _workers_too(text: str, words: list[Token], end: int) -> bool:
+def _workers_too(text: str, words: list[Token], end: int, links: _Links) -> bool:
     """Whether the list of recipients that goes on after character ``end`` names the workers
     too ("training of supervisors and workers"): then they receive it as well."""
     joined = False
     for w in [w for w in words if w.start >= end][:LIST_REACH]:
         low = w.word.casefold()
-        if _SENTENCE_PUNCT.search(text[end : w.start]) or low in _ENDS_LIST:
+        if _SENTENCE_PUNCT.search(text[end : w.start]) or low in links.ends_list:
             return False
-        if low in PEOPLE:
+        if low in links.workers:
             return joined
-        joined = joined or low in _JOINS
+        joined = joined or low in links.joins
         end = w.end
     return False
 

@@ -33,6 +33,7 @@ id = "worker"
 name = "The worker"
 terms = [{ term = "training", weight = 0.5 }]
 terms_no = [{ term = "opplæring", weight = 0.5 }]
+terms_da = [{ term = "undervisning", weight = 0.5 }]
 
 [[schemes.level.labels]]
 id = "setting"
@@ -40,6 +41,7 @@ name = "The workplace and the services"
 terms = ["supervisor*", "employers"]
 terms_no = ["sykdom*", "bedrift*", "tjeneste*", "arbeidsplass*", "arbeidsgiver*", "saksbehandler"]
 terms_sv = ["kommun*"]
+terms_da = ["arbejdsgiver*"]
 """
 
 
@@ -100,3 +102,37 @@ def test_a_swedish_plural_receives_no_weak_word(level):
 def test_the_term_s_language_picks_the_rule(term, text, language, person):
     e = Evidence("x", term, "title", text, 0.5, language=language)
     assert names_person(e) is person
+
+
+# The recipient rule's linking words in the term's language (reviewkit/classify/recipients.py)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Opplæring til arbeidsgiveren",  # to
+        "Opplæring av arbeidsgivere",  # of
+        "Opplæring til alle arbeidsgivere",  # to all
+        "Opplæring av en saksbehandler",  # of a
+        "Undervisning af arbejdsgiverne",  # Danish of
+        "Undervisning til alle arbejdsgivere",  # Danish to all
+    ],
+)
+def test_a_nordic_link_gives_the_weak_word_to_the_person(level, title):
+    assert _worker_terms(level, title) == []
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # the list of recipients goes on to the workers: theirs too
+        "Opplæring av arbeidsgivere og ansatte",
+        "Opplæring til arbeidsgiverne eller de sykmeldte",
+        # "with" and "at" link nobody, as in English: a talk with the employer is the worker's
+        "Opplæring med arbeidsgiveren",
+        "Opplæring hos arbeidsgiveren",
+        "Undervisning af arbejdsgiverne og de ansatte",
+    ],
+)
+def test_a_nordic_phrase_that_gives_the_person_nothing(level, title):
+    assert _worker_terms(level, title) == [title.split()[0]]

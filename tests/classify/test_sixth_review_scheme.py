@@ -76,10 +76,22 @@ def test_a_phrase_inside_another_labels_phrase_is_still_the_longer_ones(coordina
             "The occupational physician of the occupational health service coordinated the return.",
             "employer-occupational",
         ),
+        # an independent research team that measured is no base; the team's coordinators are
+        (
+            "A coordinator met the worker. An independent research team assessed the outcomes.",
+            "not-stated",
+        ),
+        ("The coordinators of the research team met each worker.", "independent"),
         # the employer's own staff named as such
         ("Each company's own return-to-work coordinator met the worker.", "employer-occupational"),
         # a hazard ratio is no human-resources department
         ("A coordinator met the worker. Return to work came sooner (HR 1.9).", "not-stated"),
+        # but "HR" before an organisation's noun is one, wherever the abstract has a ratio too
+        ("The HR department's coordinator met each worker on sick leave.", "employer-occupational"),
+        (
+            "An HR officer coordinated the return. Return came sooner (HR 1.9, 95% CI 1.2-2.8).",
+            "employer-occupational",
+        ),
     ],
 )
 def test_the_base_is_the_service_not_the_profession(coordination, text, base):
@@ -93,6 +105,14 @@ def test_the_base_is_the_service_not_the_profession(coordination, text, base):
         "The nurse called the supervisor to discuss suitable tasks.",
         "The case manager telephoned the line manager every month.",
         "The coordinator held a meeting at the workplace with the worker.",
+        # any determiner, none, or the passive: not the first reading's "the" alone
+        "The coordinator contacted each employer within a week.",
+        "The nurse telephoned the worker's supervisor.",
+        "The case manager phoned employers to discuss suitable tasks.",
+        "Employers were contacted by the coordinator within a week.",
+        # the nouns of contact the same way
+        "The coordinator kept in contact with their employer.",
+        "The coordinator held meetings with supervisors and workers.",
         # the three-party negotiation: two weak signs together
         "The occupational physician, the worker and the supervisor held a return-to-work negotiation.",
     ],
@@ -101,9 +121,83 @@ def test_a_contact_written_as_a_verb_is_contact_with_the_workplace(coordination,
     assert labels(coordination, "components", text) == ["workplace-contact"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "were called" names; a follow-up call to the participants contacts no workplace
+        "Supervisors were called coaches in the programme; the coordinator met each worker.",
+        "Participants were contacted by telephone at 6 months; their employer paid the course.",
+    ],
+)
+def test_a_call_that_contacts_no_workplace(coordination, text):
+    assert labels(coordination, "components", text) == ["coordination-only"]
+
+
 def test_the_reconciliation_meeting_is_a_case_conference_with_the_workplace(coordination):
     text = "The coordinator took part in the reconciliation meeting (avstämningsmöte)."
     assert sorted(labels(coordination, "components", text)) == [
         "multidisciplinary",
         "workplace-contact",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "components"),
+    [
+        # the contact named in Norwegian, Swedish and Danish, as in English
+        ("Koordinatoren hadde kontakt med arbeidsgiveren hver uke.", ["workplace-contact"]),
+        ("Koordinatorn hade möten med arbetsgivaren.", ["workplace-contact"]),
+        ("Koordinatoren holdt et møde på arbejdspladsen med lederen.", ["workplace-contact"]),
+        # the party alone is weak, as "employer" is: recruited through the employer is no contact
+        ("Sykmeldte arbeidstakere ble rekruttert via arbeidsgiver.", ["coordination-only"]),
+        ("Sygemeldte blev rekrutteret gennem deres arbejdsgiver.", ["coordination-only"]),
+    ],
+)
+def test_a_scandinavian_contact_reads_as_an_english_one(coordination, text, components):
+    assert labels(coordination, "components", text) == components
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        # a spinal cord injury is neurological: the review's "other"
+        (
+            "Employed adults with traumatic spinal cord injury were randomised to a coordinator.",
+            "other",
+        ),
+        (
+            "Workers sick-listed with spinal pain were randomised to a coordinator.",
+            "musculoskeletal",
+        ),
+    ],
+)
+def test_the_spinal_cord_is_no_back_disorder(coordination, text, condition):
+    assert labels(coordination, "condition", text) == [condition]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # whom the coordinator is independent of is no base of it, as "without" names none
+        "A coordinator, independent of the employer and the insurer, met each worker.",
+        "The coordinator worked independently of the hospital and met each worker.",
+    ],
+)
+def test_independent_of_a_party_is_not_its_base(coordination, text):
+    assert labels(coordination, "base", text) == ["not-stated"]
+
+
+def test_independent_of_the_workplace_is_no_contact(coordination):
+    text = "Coordinators independent of the employer and the workplace met each worker at home."
+    assert labels(coordination, "components", text) == ["coordination-only"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The case manager visited the workplace.",
+        "The nurse visited each employer in the first month.",
+    ],
+)
+def test_a_visit_written_as_a_verb_is_contact_with_the_workplace(coordination, text):
+    assert labels(coordination, "components", text) == ["workplace-contact"]
