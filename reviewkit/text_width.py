@@ -10,13 +10,13 @@ tables (not a dependency), with its rules for emoji sequences (wcwidth 0.2.9 and
 symbol after a zero-width joiner joins the picture before it and takes no column of its own
 (a family, '👨‍👩‍👧', takes two; wcwidth skips any character after a joiner, where we count a
 letter, as Indic scripts join letters so), and variation selector 16 (U+FE0F) asks for the
-emoji picture of the symbol before it ('⚠️', '❤️', '1️⃣'), two columns where the symbol alone takes one. Without
-wcwidth's table of the symbols that have an emoji picture, a U+FE0F after a symbol (category
-So) or a keycap's digit, '#' or '*' counts; after a letter it changes nothing, as Unicode
-defines no emoji picture for one. A skin-tone modifier (U+1F3FB-U+1F3FF) after a symbol joins
-it ('👍🏽' takes two). Where we differ from wcwidth: a control character (a tab) counts one
-column where wcswidth gives -1 (no width); titles and names reach here with their whitespace
-made spaces (records.clean_space).
+emoji picture of the symbol before it ('⚠️', '❤️', '1️⃣'): two columns where the symbol alone
+takes one. Without wcwidth's table of the symbols that have an emoji picture, a U+FE0F after a
+symbol (category So) or a keycap's digit, '#' or '*' counts; after a letter it changes
+nothing, as Unicode defines no emoji picture for one. A skin-tone modifier (U+1F3FB-U+1F3FF)
+after a symbol joins it ('👍🏽' takes two). Where we differ from wcwidth too: a control
+character (a tab) counts one column where wcswidth gives -1 (no width); titles and names reach
+here with their whitespace made spaces (records.clean_space).
 """
 
 from __future__ import annotations
