@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
@@ -15,6 +17,8 @@ from reviewkit.project import PROTOCOL_FILE, Project, open_project
 from reviewkit.protocol.names import name_problem
 from reviewkit.protocol.people import check_person, listed
 from reviewkit.protocol_in_use import check_protocol_keeps_what_is_used, lead_from_before_leads
+
+_F = TypeVar("_F", bound=Callable[..., object])  # a command function, as click.option types it
 
 
 class ProjectFolder(click.Path):
@@ -91,7 +95,7 @@ class Name(click.ParamType):
         return value
 
 
-def reviewer_option_with(help: str, *, typed: bool = False):  # noqa: A002 (click's word)
+def reviewer_option_with(help: str, *, typed: bool = False) -> Callable[[_F], _F]:
     """The --reviewer of every command that records a reviewer's name, defined once. It
     defaults to $REVIEWKIT_REVIEWER, else the login name; ``typed`` (screen, confirm,
     decisions export: a vote or a confirmed label is never recorded under a name guessed for
