@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
+from reviewkit import protocol as protocol_mod
 from reviewkit import settings
 from reviewkit.errors import UserError
-from reviewkit.project import Project, open_project
+from reviewkit.project import PROTOCOL_FILE, Project, open_project
 from reviewkit.protocol.names import name_problem
-from reviewkit.protocol.people import check_person
+from reviewkit.protocol.people import check_person, listed
 from reviewkit.protocol_in_use import check_protocol_keeps_what_is_used, lead_from_before_leads
+
+_F = TypeVar("_F", bound=Callable[..., object])  # a command function, as click.option types it
 
 
 class ProjectFolder(click.Path):
@@ -88,6 +93,57 @@ class Name(click.ParamType):
         if problem:
             self.fail(f"{problem}; give it as people will read and type it", param, ctx)
         return value
+
+
+def reviewer_option_with(help: str, *, typed: bool = False) -> Callable[[_F], _F]:
+    """The --reviewer of every command that records a reviewer's name, defined once. It
+    defaults to $REVIEWKIT_REVIEWER, else the login name; ``typed`` (screen, confirm,
+    decisions export: a vote or a confirmed label is never recorded under a name guessed for
+    you) it must be given on the command line, and when it is not the error says so with the
+    names the protocol lists (click's bare 'Missing option' named neither)."""
+    if typed:
+        return click.option(
+            "--reviewer", cls=_TypedName, type=Name("reviewer name"), required=True, help=help
+        )
+    return click.option(
+        "--reviewer",
+        type=Name("reviewer name"),  # refuses a blank one before anything is written
+        default=lambda: settings.login_name(),
+        envvar=settings.REVIEWER.name,
+        show_envvar=True,
+        show_default="your login",
+        help=help,
+    )
+
+
+class _TypedName(click.Option):
+    """A required name option whose absence is told as the project's names (see
+    :func:`reviewer_option_with`)."""
+
+    def process_value(self, ctx: click.Context, value: object) -> object:
+        try:
+            return super().process_value(ctx, value)
+        except click.MissingParameter:
+            if ctx.resilient_parsing:  # shell completion: no error
+                raise
+            option = max(self.opts, key=len)
+            raise UserError(
+                f"'reviewkit {ctx.command_path.partition(' ')[2]}' needs {option}: it takes"
+                " no name by default",
+                hint=f"give {option} NAME ({_names_listed(ctx)}); ${settings.REVIEWER.name},"
+                " the default of other commands, is not read here: votes, confirmed labels"
+                " and a decision log are never taken under a name not typed for them",
+            ) from None
+
+
+def _names_listed(ctx: click.Context) -> str:
+    """The names the protocol of the --project folder lists, or where to find them when it
+    cannot be read (no project there yet: its own command says why)."""
+    folder = ctx.params.get("project_dir")
+    try:
+        return "the protocol's " + listed(protocol_mod.load(Path(folder) / PROTOCOL_FILE))
+    except (UserError, OSError, TypeError):
+        return "one of [review] reviewers or leads in the project's protocol.toml"
 
 
 project_option = click.option(

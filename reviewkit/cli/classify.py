@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from reviewkit import settings
 from reviewkit.cli._common import Given, OutputPath, out_dir_option, out_folder, progress_bar
-from reviewkit.cli._project import Name, load_project, project_option
+from reviewkit.cli._project import load_project, project_option, reviewer_option_with
 from reviewkit.cli._written import NO_RECORDS, NOTHING_INCLUDED_ALL, written
 from reviewkit.errors import UserError
 from reviewkit.project import Project
@@ -26,21 +25,9 @@ all_option = click.option(
 )
 
 
-def _default_reviewer() -> str:
-    return settings.login_name()
-
-
-reviewer_option = click.option(
-    "--reviewer",
-    type=Name("reviewer name"),  # refuses a blank one before anything is written
-    default=_default_reviewer,
-    envvar=settings.REVIEWER.name,
-    show_envvar=True,
-    show_default="your login",
-    help=(
-        "Your name as the protocol lists it (a reviewer or a lead), recorded with each label"
-        " or value you give."
-    ),
+reviewer_option = reviewer_option_with(
+    "Your name as the protocol lists it (a reviewer or a lead), recorded with each label"
+    " or value you give."
 )
 
 
@@ -283,11 +270,9 @@ def _study(project: Project, record: str) -> int:
 
 @click.command("confirm")
 @project_option
-@click.option(
-    "--reviewer",
-    required=True,
-    type=Name("reviewer name"),  # refuses a blank one before anything is written
-    help="Your name as the protocol lists it (a reviewer or a lead), recorded with each label.",
+@reviewer_option_with(
+    "Your name as the protocol lists it (a reviewer or a lead), recorded with each label.",
+    typed=True,
 )
 @click.option(
     "--scheme",

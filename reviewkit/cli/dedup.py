@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING
 import click
 from click.core import ParameterSource
 
-from reviewkit import settings
 from reviewkit.cli._common import OutputPath, progress_bar
-from reviewkit.cli._project import Name, load_project, project_option
+from reviewkit.cli._project import load_project, project_option, reviewer_option_with
 from reviewkit.cli._written import NO_RECORDS, written
 from reviewkit.errors import UserError
 from reviewkit.text_width import cut
@@ -31,18 +30,8 @@ def _project_dir(ctx: click.Context, project_dir: Path) -> Path:
     return project_dir
 
 
-def _default_reviewer() -> str:
-    return settings.login_name()
-
-
-reviewer_option = click.option(
-    "--reviewer",
-    type=Name("reviewer name"),
-    default=_default_reviewer,
-    envvar=settings.REVIEWER.name,
-    show_envvar=True,
-    show_default="your login",
-    help="Your name as the protocol lists it (a reviewer or a lead); verdicts and splits record it.",
+reviewer_option = reviewer_option_with(
+    "Your name as the protocol lists it (a reviewer or a lead); verdicts and splits record it."
 )
 
 

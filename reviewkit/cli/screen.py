@@ -9,7 +9,7 @@ import click
 
 from reviewkit import outputs, settings
 from reviewkit.cli._common import OutputPath
-from reviewkit.cli._project import Name, load_project, project_option
+from reviewkit.cli._project import Name, load_project, project_option, reviewer_option_with
 from reviewkit.project import Project
 from reviewkit.protocol import STAGES
 from reviewkit.text_width import cut
@@ -29,12 +29,7 @@ stage_option = click.option(
 
 @click.command()
 @project_option
-@click.option(
-    "--reviewer",
-    type=Name("reviewer name"),
-    required=True,
-    help="Your name, as listed in the protocol's reviewers.",
-)
+@reviewer_option_with("Your name, as listed in the protocol's reviewers.", typed=True)
 @stage_option
 @click.option(
     "--seed", type=int, default=0, show_default=True, help="Seed of your queue's random order."
@@ -213,12 +208,7 @@ def decisions() -> None:
 
 @decisions.command("export")
 @project_option
-@click.option(
-    "--reviewer",
-    type=Name("reviewer name"),
-    required=True,
-    help="Whose decisions to export, as the protocol lists them.",
-)
+@reviewer_option_with("Whose decisions to export, as the protocol lists them.", typed=True)
 @click.argument("file", type=OutputPath(dir_okay=False, writes="JSON lines", endings=(".jsonl",)))
 def export_cmd(project_dir: Path, reviewer: str, file: Path) -> None:
     """Write one reviewer's (or resolver's) decision log to FILE."""

@@ -133,9 +133,18 @@ def _refuse_empty(path: Path, head: bytes) -> None:
     """The one rule for a file of no text (nothing, blank lines, a byte-order mark and blank
     lines, as EndNote or Notepad save an empty export), whether its format is detected or
     named with --format: every reader would say something else of it (no EF line, a root
-    element '<?>', a list of PMIDs)."""
-    if not _without_bom(head).strip():
+    element '<?>', a list of PMIDs). A file of zero bytes, with blanks or not (a download or
+    copy cut off where its space was set aside: zeros to its full size), holds no text either,
+    whatever its size: it was told 'a binary file' or, under --format xlsx or pubmed-xml, a
+    corrupt workbook or a root element '<?>'. Only its first 64 KiB are read: no export starts
+    with that much of nothing."""
+    text = _without_bom(head)
+    if not text.strip():
         raise FormatError("the file is empty", where=str(path), hint=EMPTY_HINT)
+    if not text.replace(b"\0", b"").strip():
+        raise FormatError(
+            "the file holds no text, only zero bytes (and blanks)", where=str(path), hint=EMPTY_HINT
+        )
 
 
 def detect(path: Path, encoding: str | None = None) -> str:

@@ -27,7 +27,8 @@ from reviewkit.formats.csv_read import (
     is_wos_dialect,
     sheet,
 )
-from reviewkit.formats.embase_source import AUTHOR_ADDRESSES, author_addresses, fill_from_source
+from reviewkit.formats.embase_addresses import AUTHOR_ADDRESSES, author_addresses
+from reviewkit.formats.embase_source import fill_from_source
 from reviewkit.formats.findable import ACCESSION_COLUMNS, require_findable
 from reviewkit.formats.kinds import kept_kind, kind_named
 from reviewkit.formats.read_warnings import Warn, check_year_cell
@@ -137,7 +138,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "mesh_terms": ("mesh terms", "mesh_terms", "mesh", "mh"),
     "url": ("url", "link", "ur"),
-    # 'author addresses': Embase.com's, every author's (formats.embase_source), before its
+    # 'author addresses': Embase.com's, every author's (formats.embase_addresses), before its
     # 'correspondence address' (CORRESPONDENCE below), the one author's an export may give alone
     "affiliations": (
         *("affiliations", "affiliation", "addresses", "c1"),

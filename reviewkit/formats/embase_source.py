@@ -50,17 +50,3 @@ def fill_from_source(fields: dict[str, Any]) -> None:
     for part in Citation._fields:  # the journal is replaced above, the rest only filled
         if part != "journal" and not fields.get(part):
             fields[part] = getattr(citation, part)
-
-
-# Embase.com's 'Author Addresses' gives every address of the record, each after the names of
-# its authors in parentheses: '(Smith J., Doe A.B.) Department of Rehabilitation, Oslo,
-# Norway.' A cell of several is cut before each such group that follows the full stop ending
-# the address before it (a line break between them, as a spreadsheet may keep, cuts too); a
-# parenthesis inside an address ('Inserm (UMR 1027), Toulouse') follows no full stop.
-AUTHOR_ADDRESSES = "author addresses"
-_NEXT_ADDRESS = re.compile(r"(?<=\.)\s+(?=\([^()]+\)\s*\S)|\s*\n\s*")
-
-
-def author_addresses(cell: str) -> list[str]:
-    """The addresses of an Embase.com 'Author Addresses' cell, each with its authors' names."""
-    return [a.strip() for a in _NEXT_ADDRESS.split(cell) if a.strip()]

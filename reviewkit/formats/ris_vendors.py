@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from reviewkit.formats.embase_addresses import without_authors
 from reviewkit.formats.headings import unstarred
 from reviewkit.records import clean_doi, fold_text, normalise_pmid
 
@@ -149,11 +150,6 @@ def publication_types(get: dict[str, list[str]]) -> list[str]:
     return [p for p in m3.split("; ") if p and not _PSYCINFO_CLASS.fullmatch(p.strip())]
 
 
-# Embase.com's affiliation in M1: the authors at it (and an e-mail) in brackets, then the
-# address: '(Liu R.; Adler D.G., douglas.adler@hsc.utah.edu) Department of …, United States'
-_EMBASE_AUTHORS = re.compile(r"\(([^()]*)\)\s*(\S.*)")
-
-
 # Ovid's PsycInfo RIS writes the corresponding author's e-mail as an AD of its own, after the
 # author's name: 'Trindade, Ines A.: ines@example.org' (also 'Surname, Given, e-mail'), after
 # the AD with the affiliation that already ends in it, or as the record's only AD. An e-mail
@@ -211,7 +207,9 @@ def affiliations(get: dict[str, list[str]]) -> list[str]:
     ads += _ebsco_affiliations(get)
     if not _is_embase_com(get):
         return ads
-    m1 = [m.group(2) if (m := _EMBASE_AUTHORS.fullmatch(v)) else v for v in get.get("M1", [])]
+    # Embase.com's affiliation in M1: '(Liu R.; Adler D.G., douglas.adler@hsc.utah.edu)
+    # Department of …, United States', kept without the names as its CSV's (embase_addresses)
+    m1 = [without_authors(v) for v in get.get("M1", [])]
     # AD repeats one of them after the author's name ('D.G. Adler, Department of …'): once
     own = [a for a in ads if not any(a.endswith(f", {m}") for m in m1)]
     return list(dict.fromkeys([*m1, *own]))

@@ -40,7 +40,7 @@ def check_person(protocol: Protocol, name: str, *, screens: bool = False) -> str
     if same:  # the log would hold two spellings of one person
         hint = f"names are compared exactly: give it as the protocol writes it, {same[0]!r}"
     else:
-        hint = _lists(protocol) + "; " + _how_to_add(protocol, screens)
+        hint = listed(protocol) + "; " + _how_to_add(protocol, screens)
     raise UserError(
         f"{_shown(name)} is not {what} of this protocol", where=str(protocol.path), hint=hint
     )
@@ -53,8 +53,8 @@ def _shown(name: str) -> str:
     return repr(name) if raw == name else f"'{raw}' (not UTF-8: bytes of another encoding)"
 
 
-def _lists(protocol: Protocol) -> str:
-    """'reviewers: a, b; leads: c' (or 'leads: none')."""
+def listed(protocol: Protocol) -> str:
+    """'[review] reviewers: a, b; leads: c' (or 'leads: none'): who may give a name."""
     leads = ", ".join(protocol.leads) if protocol.leads else "none"
     return f"[review] reviewers: {', '.join(protocol.reviewers)}; leads: {leads}"
 

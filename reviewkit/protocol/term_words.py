@@ -50,17 +50,18 @@ def highlight_term_problem(text: str) -> tuple[str, str] | None:
     The screen finds a highlight term in the text as written, case aside, its words apart
     where the term has a space and a '*' standing for any letters
     (:func:`reviewkit.tui.widgets.term_pattern`), and the queue's ranking finds its words
-    (:mod:`reviewkit.ranking.cold_start`): a symbol such as '+', '.' or a parenthesis is found
-    where the text holds it ('C++', 'F32.1', 'support (IPS)'), unlike in a scheme's terms. So
-    only a term of no word, a search query and a pattern ('(team|group)', 'organi?ation',
-    '[Ww]ork') are refused here. [eligibility]'s criteria are prose, read as words for the
+    (:mod:`reviewkit.ranking.cold_start`; a term of symbols and one letter, 'C++', has none
+    there, and is only marked): a symbol such as '+', '.' or a parenthesis is found
+    where the text holds it ('C++', 'F32.1', 'support (IPS)', 'US$', '[18F]FDG'), unlike in a
+    scheme's terms. So only a term of no word, a search query and a pattern ('(team|group)',
+    'organi?ation', '[Ww]ork') are refused here. [eligibility]'s criteria are prose, read as words for the
     ranking ('AND' in capitals, parentheses and full stops are a criterion's own text), and are
     not checked so."""
     term = text.strip().strip('"').strip()
     problem = _no_word_or_query(text, term)
     if problem:
         return problem
-    odd = next((c for c in term if c in _HIGHLIGHT_PATTERN), None)
+    odd = next((c for c in _TEXT_BRACKET.sub("", term) if c in _HIGHLIGHT_PATTERN), None)
     if odd:
         return (
             f"term {text!r} can never be found: {odd!r} is pattern syntax, and a highlight"
@@ -71,8 +72,13 @@ def highlight_term_problem(text: str) -> tuple[str, str] | None:
 
 
 # pattern characters no text holds where a highlight term would have them: a parenthesis
-# alone is text ('support (IPS)'), one around alternatives holds a '|'
-_HIGHLIGHT_PATTERN = set("|[]{}?^$\\")
+# alone is text ('support (IPS)'), one around alternatives holds a '|'; a '$' is a currency's
+# ('US$'), as the text holds it, not only a pattern's end
+_HIGHLIGHT_PATTERN = set("|[]{}?^\\")
+# a square bracket holding a digit and no range is the text's own: a radiotracer's isotope
+# ('[18F]FDG', '[11C]PiB'), an ion ('[Ca2+]'); one of letters alone or a range ('[Ww]ork',
+# 'organi[sz]ation', '[0-9]') is a pattern's set of characters
+_TEXT_BRACKET = re.compile(r"\[(?=[^\]]*\d)(?![^\]]*\w-\w)[^\[\]]*\]")
 
 
 def _no_word_or_query(text: str, term: str) -> tuple[str, str] | None:

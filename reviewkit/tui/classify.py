@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from rich.console import Console
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Footer, Static
@@ -26,12 +25,14 @@ from textual.widgets import Footer, Static
 from reviewkit import classify
 from reviewkit.project import Project
 from reviewkit.text_width import pad
-from reviewkit.tui.actions import Action, bindings, page_actions, screen_key
+from reviewkit.tui.actions import Action, page_actions, screen_key
 from reviewkit.tui.app import ReviewkitScreen
+from reviewkit.tui.evidence_lines import term_pieces, wrap_pieces
 from reviewkit.tui.help import with_numbered_names
 from reviewkit.tui.label_heading import heading as _heading
 from reviewkit.tui.message_line import MessageLine
 from reviewkit.tui.messages import Confirmed
+from reviewkit.tui.numbered_keys import NumberedFooter, numbered_bindings
 from reviewkit.tui.widgets import (
     STATUS_CSS,
     RecordView,
@@ -54,8 +55,13 @@ ACTIONS: tuple[Action, ...] = (
         for n in range(1, 10)
     ),
     Action("classify.none", "0", "choose(0)", "None of these", show=False, group="Label"),
-    Action(
-        "classify.accept", "enter,a", "accept", "Accept suggestion (R/S) / selection", group="Label"
+    Action(  # the footer's word is short: "1–9 Choose a label" and "? Help q Quit" fit 80 columns
+        "classify.accept",
+        "enter,a",
+        "accept",
+        "Accept suggestion (R/S) / selection",
+        group="Label",
+        footer="Accept",
     ),
     Action("classify.accept_model", "m", "accept_model", "Accept model", group="Label"),
     Action("classify.next", "j,down", "move(1)", "Next", group="Move"),
@@ -69,7 +75,7 @@ ACTIONS: tuple[Action, ...] = (
 
 
 @keeps_keys
-class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
+class ConfirmScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
     """One study, the scheme's labels with their keys, scores and suggestions."""
 
     DEFAULT_CSS = (
@@ -80,7 +86,9 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
     #message { padding: 0 1; color: $warning; }
     """
     )
-    BINDINGS = bindings(footer_order(ACTIONS))  # ? and q before moving: 80 columns cut the rest
+    # ? and q before moving: 80 columns cut the rest; the label keys first, as "1–9"
+    BINDINGS = numbered_bindings(footer_order(ACTIONS), "classify.label", "Choose a label")
+    NUMBERED = "classify.label"
     TITLE = "reviewkit confirm"
     WITHOUT_TERMINAL = (
         "or see the suggestions with 'reviewkit classify --csv FILE' and confirm each with"
@@ -299,10 +307,10 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             if evidence:  # each term once, strongest first: one term found in five places
                 # filled every slot and hid the others ("IPS@…" four times)
                 shown = [e.short() for e in classify.strongest_terms(evidence)]
-                why += _term_pieces("why:", list(dict.fromkeys(shown)), "dim")
+                why += term_pieces("why:", list(dict.fromkeys(shown)), "dim")
             if lab in model and model[lab].evidence:
                 terms = [e.term for e in model[lab].evidence]
-                why += _term_pieces(" model:" if why else "model:", terms, "italic")
+                why += term_pieces(" model:" if why else "model:", terms, "italic")
             out.append_text(self._label_row(line, why, len(head)))
         if any(s.tie for s in rules.values()):
             out.append(self._tie_line(rules, dict(rows), confirmed))
@@ -347,7 +355,7 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
         if not why or line.cell_len + 2 + joined.cell_len <= width:
             return Text.assemble(line, "  " if why else "", joined, "\n")
         row = Text.assemble(line, "\n")
-        for part in _wrap_pieces(why, width - indent, self.app.console):
+        for part in wrap_pieces(why, width - indent, self.app.console):
             row.append(" " * indent)
             row.append_text(part)
             row.append("\n")
@@ -448,41 +456,6 @@ class ConfirmScreen(WaitsForDatabase, ReviewkitScreen):
             replace(a, description=none) if a.id == "classify.none" else a for a in actions
         )
         return f"Confirm labels · {self.scheme.name}", actions
-
-
-MAX_TERMS = 4  # evidence terms shown per label row; "…" says there are more
-
-
-def _term_pieces(lead: str, terms: list[str], style: str) -> list[tuple[str, str]]:
-    """'why:' or 'model:' and up to :data:`MAX_TERMS` terms as pieces a line may break between:
-    each term with its comma, the last with " …" when more were left out."""
-    shown = terms[:MAX_TERMS]
-    pieces = [(lead, style)]
-    for n, term in enumerate(shown, start=1):
-        tail = "," if n < len(shown) else " …" if len(terms) > len(shown) else ""
-        pieces.append((term + tail, style))
-    return pieces
-
-
-def _wrap_pieces(pieces: list[tuple[str, str]], width: int, console: Console) -> list[Text]:
-    """Fill lines of ``width`` cells with ``pieces`` joined by spaces, breaking between pieces
-    only (a piece wider than a line is folded on its own lines)."""
-    lines: list[Text] = []
-    line = Text()
-    for piece, style in pieces:
-        text = Text(piece, style=style)
-        if line and line.cell_len + 1 + text.cell_len > width:
-            lines.append(line)
-            line = Text()
-        if not line:  # a line starts with the piece itself, not the space before it
-            text = Text(piece.lstrip(), style=style)
-        if text.cell_len > width:  # one long term: its own lines, folded
-            lines.extend(text.wrap(console, width))
-            continue
-        line = Text.assemble(line, " ", text) if line else text
-    if line:
-        lines.append(line)
-    return lines
 
 
 _SOURCE_MARKS = {"rules": "R", "study": "S"}  # who suggests a label, in the marks column

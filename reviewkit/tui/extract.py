@@ -13,20 +13,18 @@ written as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`)
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding, Binding
 from textual.widgets import Footer, Static
 
 from reviewkit import extract
 from reviewkit.project import Project
-from reviewkit.tui.actions import Action, bindings, effective_keys, page_actions
+from reviewkit.tui.actions import Action, page_actions
 from reviewkit.tui.app import ReviewkitScreen
 from reviewkit.tui.help import with_numbered_names
 from reviewkit.tui.message_line import MessageLine
 from reviewkit.tui.messages import FieldSaved
+from reviewkit.tui.numbered_keys import NumberedFooter, numbered_bindings
 from reviewkit.tui.widgets import (
     STATUS_CSS,
     RecordView,
@@ -63,17 +61,8 @@ ACTIONS: tuple[Action, ...] = (
 )
 
 
-def _footer_bindings() -> list[Binding]:
-    """The actions' bindings, with the nine field keys shown once in the footer as "1–9 Edit a
-    field" (first): they are the screen's work, and nine entries would not fit 80 columns."""
-    out = bindings(ACTIONS)
-    first = next(b for b in out if b.id == "extract.field1")
-    shown = replace(first, show=True, key_display="1–9", description="Edit a field")
-    return [shown, *(b for b in out if b is not first)]
-
-
 @keeps_keys
-class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
+class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
     """One study and its extraction fields, a number key per field."""
 
     DEFAULT_CSS = (
@@ -83,27 +72,13 @@ class ExtractScreen(WaitsForDatabase, ReviewkitScreen):
     #message { padding: 0 1; color: $warning; }
     """
     )
-    BINDINGS = _footer_bindings()
+    BINDINGS = numbered_bindings(ACTIONS, "extract.field", "Edit a field")
+    NUMBERED = "extract.field"
     TITLE = "reviewkit extract edit"
     WITHOUT_TERMINAL = (
         "or fill in the sheet of 'reviewkit extract export FILE' and read it back with"
         " 'reviewkit extract import FILE', or set one value with 'reviewkit extract set'"
     )
-
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        """The footer's "1–9 Edit a field" names the default keys: when a keymap moves any
-        of them, the footer shows field 1's key in force instead."""
-        active = super().active_bindings
-        keys = effective_keys(ACTIONS, self.app.keymap_in_use)  # type: ignore[attr-defined]
-        if all(keys[f"extract.field{n}"] == str(n) for n in range(1, 10)):
-            return active
-        return {
-            k: a._replace(binding=replace(a.binding, key_display=None))
-            if a.binding.id == "extract.field1"
-            else a
-            for k, a in active.items()
-        }
 
     def __init__(self, project: Project, study_ids: list[int], reviewer: str) -> None:
         super().__init__()

@@ -24,6 +24,21 @@ def test_wide_and_zero_width_characters() -> None:
     assert width("a\u200db") == 2  # a zero-width joiner
 
 
+def test_emoji_sequences_take_the_columns_of_one_picture() -> None:
+    """A terminal draws an emoji sequence as one picture of two columns: a symbol asked for as
+    emoji (U+FE0F) was counted one column, a skin tone or a joined family four or six, so a
+    padded row came out one column short or several long (wcwidth 0.2.9/0.2.10's rules)."""
+    assert width("\u26a0\ufe0f ok") == 5  # warning sign + VS16: two columns, then ' ok'
+    assert width("\u2764\ufe0f") == 2 and width("\u2764") == 1  # text presentation: one
+    assert width("1\ufe0f\u20e3") == 2  # a keycap
+    assert width("\U0001f44d\U0001f3fd") == 2  # thumbs up, medium skin tone
+    assert width("\U0001f468\u200d\U0001f469\u200d\U0001f467") == 2  # a family
+    assert width("\U0001f469\u200d\u2695\ufe0f") == 2  # health worker: the VS16 adds none
+    assert width("a\ufe0f") == 1  # no letter has an emoji picture
+    assert pad("\u26a0\ufe0f", 4) == "\u26a0\ufe0f  "
+    assert width(cut("Return \U0001f468\u200d\U0001f469\u200d\U0001f467 to work", 10)) <= 10
+
+
 def test_pad_counts_columns() -> None:
     assert pad("職場", 6) == "職場  "
     assert pad("職場", 6, ">") == "  職場"

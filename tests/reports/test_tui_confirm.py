@@ -531,3 +531,26 @@ def test_a_tie_is_said_once_with_its_keys_and_answered_once_confirmed(tmp_path):
 
     asyncio.run(scenario())
     project.close()
+
+
+def test_footer_shows_the_label_keys_at_80x24(b_included):
+    """The label keys 1–9 are the screen's work but the footer named none of them (Enter, m,
+    j, k, ? and q only); they are shown once, first, with ? and q still in 80 columns. A
+    keymap that moves a label key gets label 1's key in force, not a "1–9" no longer true."""
+    project, ids = b_included
+    classify.classify_project(project, ids, ["model-type"])
+
+    async def scenario(keymap: dict[str, str]) -> list[tuple[str, str]]:
+        app = ReviewkitApp(ConfirmScreen(project, "model-type", ids, "ann"), keymap=keymap)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            keys = app.screen.query("FooterKey")
+            shown = [(k.key_display, k.description) for k in keys if k.region.right <= 80]
+            await pilot.press("q")
+        return shown
+
+    shown = asyncio.run(scenario({}))
+    assert shown[0] == ("1–9", "Choose a label"), shown
+    assert {"Help", "Quit"} <= {d for _, d in shown}, shown
+    remapped = asyncio.run(scenario({"classify.label1": "x"}))
+    assert remapped[0] == ("x", "Choose a label"), remapped
