@@ -79,7 +79,20 @@ def data_root() -> Path:
                 hint=f"set {settings.DATA.name} to the folder of the offline data sets, "
                 "or unset it",
             )
+        if not env.exists():  # a typo in the variable: a download made a new folder there
+            raise UserError(
+                f"{settings.DATA.name} names a folder that does not exist",
+                where=str(env),
+                hint=f"correct {settings.DATA.name}; or make the folder (mkdir -p {env}) to keep"
+                f" the offline data sets there; or unset it to use {default_root()}",
+            )
         return Path(env)
+    return default_root()
+
+
+def default_root() -> Path:
+    """The data folder when $REVIEWKIT_DATA is unset: .data/ in a checkout, else the user's
+    cache; made by the first download (``make data``, or the first command that needs it)."""
     checkout = Path(__file__).resolve().parents[1]
     if (checkout / "pyproject.toml").exists():
         return checkout / ".data"
@@ -167,7 +180,11 @@ def main(argv: list[str] | None = None) -> int:
         if name not in DATASETS:
             print(f"unknown dataset {name!r}; known: {', '.join(DATASETS)}", file=sys.stderr)
             return 2
-        fetch(name)
+        try:
+            fetch(name)
+        except UserError as exc:  # as the CLI says it: one message and a hint, no traceback
+            print(f"error: {exc}", file=sys.stderr)
+            return exc.exit_code
     return 0
 
 

@@ -98,6 +98,11 @@ class OutputPath(click.Path):
                 param,
                 ctx,
             )
+        if not self.file_okay:
+            # a folder that cannot be made or written into is refused here, before the command
+            # loads what it draws or computes with (prisma and report took seconds for
+            # matplotlib and scikit-learn first); the error names the folder as a write's does
+            outputs.check_folder(str(value))
         return super().convert(value, param, ctx)
 
 

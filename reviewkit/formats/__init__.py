@@ -35,6 +35,7 @@ from reviewkit.formats.text import (
     decode,
     gzip_cut,
     is_wide,
+    line_at,
     looks_utf16,
     read_bytes,
     utf16_without_bom,
@@ -172,7 +173,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
     elif not encoding and (utf16 := looks_utf16(head)):
         raise utf16_without_bom(utf16, str(path))
     if b"\x00" in head[:8192]:
-        line = head.count(b"\n", 0, head.index(b"\x00")) + 1
+        line = line_at(head, head.index(b"\x00"))
         kind = binary_kind(head)  # a PNG image, a JPEG: named, as every text reader names them
         raise FormatError(
             f"this is {kind}: a binary file, not a reference export"

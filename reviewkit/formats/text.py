@@ -189,12 +189,27 @@ MAX_LINE_CHARS = 1 << 20
 _LONG_LINE = re.compile(rf"(?:^|(?<=[\r\n]))[^\r\n]{{{MAX_LINE_CHARS + 1}}}")
 
 
+def line_at(text: str | bytes, at: int) -> int:
+    """The number of the line holding position ``at``, lines ended by LF, CRLF or CR alone, as
+    :func:`split_lines` and :func:`decode` read them: counting LF alone named line 1 for every
+    place in a file whose lines end in CR (an old Mac's, Excel's 'CSV (Macintosh)')."""
+    if isinstance(text, str):
+        lf, cr, crlf = text.count("\n", 0, at), text.count("\r", 0, at), text.count("\r\n", 0, at)
+    else:
+        lf, cr, crlf = (
+            text.count(b"\n", 0, at),
+            text.count(b"\r", 0, at),
+            text.count(b"\r\n", 0, at),
+        )
+    # a CR just before ``at`` whose LF is at ``at`` counts once, as CR: its line ended there
+    return lf + cr - crlf + 1
+
+
 def check_line_lengths(text: str, name: str) -> None:
     """FormatError naming the first line longer than MAX_LINE_CHARS characters."""
     if len(text) <= MAX_LINE_CHARS or not (m := _LONG_LINE.search(text)):
         return
-    before = text[: m.start()]  # lines end at \n, \r\n or \r (split_lines): a Mac's CRs too
-    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    line = line_at(text, m.start())
     ends = [i for c in "\r\n" if (i := text.find(c, m.start())) >= 0]
     end = min(ends, default=len(text))
     raise FormatError(
@@ -311,7 +326,7 @@ def _refuse_utf8_read_as(data: bytes, name: str, encoding: str) -> None:
     raise FormatError(
         f"the file is UTF-8, not {encoding}: read as {encoding}, '{word}' would be stored "
         f"as '{garbled}'",
-        where=f"{name}:{text.count(chr(10), 0, found.start()) + 1}",
+        where=f"{name}:{line_at(text, found.start())}",
         hint="leave out --encoding (UTF-8 is read by default); nothing was imported",
     )
 
@@ -359,14 +374,14 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
         if nul >= 0:
             raise FormatError(
                 "a NUL character in the text: the file is damaged or partly binary",
-                where=f"{name}:{text.count(chr(10), 0, nul) + 1}",
+                where=f"{name}:{line_at(text, nul)}",
                 hint=_damaged_hint(option),
             )
         return _tidied(text)
     if not encoding and (wide := looks_utf16(data)):
         raise utf16_without_bom(wide, name, option=option)
     if b"\x00" in data[:8192]:
-        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        line = line_at(data, data.index(b"\x00"))
         kind = binary_kind(data)
         raise FormatError(
             f"this is {kind}: a binary file, not a text file"
@@ -379,7 +394,7 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
         )
     nul = data.find(b"\x00")
     if nul >= 0:  # anywhere, not only in the head: a NUL is never part of a reference export
-        line = data.count(b"\n", 0, nul) + 1
+        line = line_at(data, nul)
         raise FormatError(
             "a NUL byte (0x00) in the text: the file is damaged or partly binary",
             where=f"{name}:{line}",
@@ -392,7 +407,7 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
             _refuse_utf8_read_as(data, name, encoding)
             return _tidied(data.decode(encoding))
         except UnicodeDecodeError as exc:
-            line = data.count(b"\n", 0, exc.start) + 1
+            line = line_at(data, exc.start)
             raise FormatError(
                 f"cannot decode as {encoding}: {exc.reason} (byte 0x{data[exc.start]:02x})",
                 where=f"{name}:{line}",
@@ -408,7 +423,7 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
     try:
         return _tidied(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line = line_at(data, exc.start)
         raise FormatError(
             f"not UTF-8 text (byte 0x{data[exc.start]:02x} at byte {exc.start})",
             where=f"{name}:{line}",

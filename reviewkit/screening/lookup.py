@@ -98,11 +98,13 @@ def attach(
 
 
 def _file_url_path(target: str) -> str:
-    """The path a file:// URL names ('file:///home/me/Smith%202020.pdf', a PDF's address in
-    the browser that opened it), else ``target`` as given. Such a URL was taken for a relative
-    path and refused as a missing file 'file:/home/…' in the current folder. One on another
-    machine (file://host/…) is refused: only its host can open it."""
-    if target[:7].lower() != "file://":
+    """The path a file URL names ('file:///home/me/Smith%202020.pdf', a PDF's address in the
+    browser that opened it; RFC 8089's 'file://localhost/…' and short 'file:/…' too), else
+    ``target`` as given. Such a URL was taken for a relative path and refused as a missing
+    file 'file:/home/…' in the current folder. One on another machine (file://host/…) is
+    refused: only its host can open it; so is one naming no file, or a NUL ('%00'), which no
+    file name holds (the system's ValueError was a traceback)."""
+    if target[:6].lower() != "file:/":
         return target
     parts = urlparse(target)
     if parts.netloc not in ("", "localhost"):
@@ -110,7 +112,13 @@ def _file_url_path(target: str) -> str:
             f"{target!r} names a file on the machine {parts.netloc!r}",
             hint="copy the file here and give its path",
         )
-    return url2pathname(parts.path)
+    path = url2pathname(parts.path)
+    if not path or "\x00" in path:
+        raise UserError(
+            f"{target!r} names no file" + (" (it holds %00, a NUL)" if path else ""),
+            hint="give the file's path, or its address as the browser shows it",
+        )
+    return path
 
 
 # the form attach takes: scheme, host (an IPv6 address in brackets), path; no blanks

@@ -70,3 +70,31 @@ def test_a_file_url_of_another_machine_is_refused(project: Path, capsys) -> None
     err = capsys.readouterr().err
     assert code == 2 and "'fileserver'" in err and "\n  hint: copy the file here" in err, err
     assert dump_database(db) == before
+
+
+@pytest.mark.parametrize(
+    "form",
+    ["file://localhost{path}", "file:{path}", "FILE://{path}#page=3"],
+    ids=["localhost", "short", "fragment"],
+)
+def test_every_form_of_a_local_file_url_is_attached(
+    project: Path, tmp_path: Path, form: str, capsys
+) -> None:
+    """RFC 8089: a local file's URL may name 'localhost' or no authority at all ('file:/…',
+    as Java's File.toURI writes it); a browser's PDF viewer adds the page it shows."""
+    pdf = tmp_path / "Smith 2020.pdf"
+    pdf.write_bytes(WHOLE)
+    url = form.format(path=str(pdf).replace(" ", "%20"))
+    capsys.readouterr()
+    assert main(["attach", "1", url, "--project", str(project)]) == 0
+    assert f"attached file {pdf}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("url", ["file://", "file:///tmp/a%00.pdf"], ids=["no-path", "nul"])
+def test_a_file_url_naming_no_file_is_refused(project: Path, url: str, capsys) -> None:
+    db = project / "review.sqlite"
+    before = dump_database(db)
+    code = main(["attach", "1", url, "--project", str(project)])
+    err = capsys.readouterr().err
+    assert code == 2 and "names no file" in err and "\n  hint: " in err, err
+    assert dump_database(db) == before

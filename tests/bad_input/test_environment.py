@@ -86,3 +86,28 @@ def test_no_home_folder_runs_without_a_keymap(
     assert code == 2, out + err
     assert "Traceback" not in out + err
     assert "reviewkit screen opens a screen in the terminal, but" in err, err
+
+
+def test_data_variable_naming_a_missing_folder(tmp_path: Path, monkeypatch, capsys) -> None:
+    """REVIEWKIT_DATA naming a folder that does not exist (a typo, a drive not mounted): said,
+    with the folder and what to do; it started a download of the data sets into it."""
+    import subprocess
+
+    from reviewkit import offline_data
+
+    def no_download(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"a download was started: {args}")
+
+    monkeypatch.setattr(subprocess, "run", no_download)
+    missing = tmp_path / "reviewkit-dta"
+    monkeypatch.setenv("REVIEWKIT_DATA", str(missing))
+    for run in (
+        lambda: main(["pubmed", "serve", "--port", "0"]),
+        lambda: offline_data.main(["fetch"]),  # what `make data` runs
+    ):
+        code = run()
+        out, err = capsys.readouterr()
+        assert code == 2, out + err
+        assert f"error: {missing}: REVIEWKIT_DATA names a folder that does not exist" in err, err
+        assert "\n  hint: correct REVIEWKIT_DATA" in err and "mkdir -p" in err, err
+        assert not missing.exists()

@@ -88,3 +88,36 @@ def test_a_refused_file_is_refused_with_cr_ends_too(
     output = "".join(capsys.readouterr())
     assert code == 2, f"{case_id} with CR line ends: exit {code}\n{output}"
     assert dump_database(db) == before
+
+
+# --- a refusal names the line where the file's own lines put it --------------------------------
+
+RIS_LINES = [b"TY  - JOUR", b"TI  - Return to work", b"AU  - M\xf8ller, A", b"ER  - "]
+
+
+@pytest.mark.parametrize(
+    ("bad", "argv", "said"),
+    [
+        (b"M\xf8ller", [], "not UTF-8 text"),  # Latin-1's o-slash: no UTF-8 byte
+        (b"M\x00ller", [], "a NUL byte"),
+        (b"M\xc3\xb8ller", ["--encoding", "cp1252"], "the file is UTF-8, not cp1252"),
+        (b"M\x81ller", ["--encoding", "cp1252"], "cannot decode as cp1252"),
+    ],
+    ids=["not-utf8", "nul", "utf8-read-as-cp1252", "not-cp1252"],
+)
+@pytest.mark.parametrize("ending", [b"\n", b"\r\n", b"\r"], ids=["lf", "crlf", "cr"])
+def test_a_bad_byte_is_named_on_its_line_whatever_ends_the_lines(
+    tmp_path: Path, bad: bytes, argv: list[str], said: str, ending: bytes, capsys
+) -> None:
+    """A 'not UTF-8' error in a CR-only file named line 1: lines were counted at LF alone,
+    where the decoder (and every reader after it) ends them at CR too."""
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--protocol", str(PROTOCOL)]) == 0
+    path = tmp_path / "moller.ris"
+    lines = [line.replace(b"M\xf8ller", bad) for line in RIS_LINES]
+    path.write_bytes(ending.join(lines) + ending)
+    capsys.readouterr()
+    code = main(["import", str(path), *argv, "--project", str(project)])
+    err = capsys.readouterr().err
+    assert code == 2 and said in err, err
+    assert f"{path}:3" in err, err
