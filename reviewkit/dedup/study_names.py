@@ -13,9 +13,10 @@ the UKPDS trial'), which are other studies.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from reviewkit.pubmed.vocabulary import language_code
-from reviewkit.records import fold_text
+from reviewkit.records import Record, fold_text
 
 # A name: letters, digits and inner hyphens, at least two capitals and three characters. The
 # capitals tell a name from an ordinary word of the title.
@@ -121,6 +122,49 @@ def trial_names(title: str, languages: frozenset[str] | None = None) -> set[str]
             if _looks_like_name(word) and key not in _NOT_NAMES and not key.isdigit():
                 found.add(key)
     return found
+
+
+# A record about two trials or more, whose registration numbers are no one trial's two
+# registrations (study_numbers: it bridges nothing). A joint report or a comparison names them
+# side by side: '(CMT-TRIAAL and CMT-TRAUK)', 'the ACCORD and ADVANCE trials', two names of
+# _PATTERNS ('the SPINE trial and the WorkUp trial'). Read wherever the pair stands before a
+# closing bracket or a plural design word; two conditions so joined ('(PTSD and MDD)') read
+# so too, which costs only a bridge, rarer than a record of two trials carrying two numbers.
+_JOINED_NAMES = re.compile(
+    rf"(?=\b({_NAME})\s*(?:,|and|&|/|\+|vs\.?|versus)\s*(?:the\s+)?({_NAME})"
+    r"\s*(?:\)|\s(?:trials|studies)\b))",
+    re.IGNORECASE,
+)
+# A meeting's session, whose abstract sums up the session's talks and cites their trials: a
+# session code opening the title ('MS07.05 Stage I (resectable) NSCLC: radiation', 'OA12.03',
+# 'P1.01': capitals, digits, a full stop, digits; the stop tells it from 'Week 12-24'), a
+# session's name ('Poster session 2', 'Oral abstracts') or 'Symposium' opening the title. Not
+# 'session' alone: 'a single-session intervention' is one trial's treatment.
+_SESSION = re.compile(
+    r"^\s*(?-i:[A-Z]{1,4}\d{1,3}\.\d{1,3})\b"
+    r"|\b(?:oral|poster|plenary|parallel|concurrent|scientific)\s+(?:sessions?|abstracts)\b"
+    r"|^\s*(?:session|symposium)\b",
+    re.IGNORECASE,
+)
+
+
+def names_several_trials(title: str, languages: frozenset[str] | None = None) -> bool:
+    """Whether a title is of two trials or more (a joint report, a comparison) or of a
+    meeting's session: its record's registration numbers may be several trials', not one
+    trial's two registrations (:mod:`reviewkit.dedup.study_numbers`)."""
+    if _SESSION.search(title) or len(trial_names(title, languages)) > 1:
+        return True
+    return any(
+        _looks_like_name(x) and _looks_like_name(y) and name_key(x) != name_key(y)
+        for x, y in _JOINED_NAMES.findall(title)
+        if not {name_key(x), name_key(y)} & _NOT_NAMES
+    )
+
+
+def of_several_trials(records: Iterable[Record]) -> bool:
+    """Whether any of a study's records (a duplicate cluster) has a title of several trials or
+    a session (:func:`names_several_trials`), read in its languages."""
+    return any(names_several_trials(r.title, record_languages(r.language)) for r in records)
 
 
 def name_words(title: str) -> set[str]:

@@ -206,6 +206,31 @@ def test_two_numbers_of_one_register_are_no_bridge(project_a):
     assert pairs == {(pilot, protocol), (protocol, main_paper)}
 
 
+def test_a_record_of_two_trials_or_a_session_bridges_nothing(project_a, capsys):
+    """A joint report of two trials ('CMT-TRIAAL and CMT-TRAUK', one in EudraCT, the other in
+    ISRCTN) and a meeting session's abstract carry numbers of two registers that are two
+    trials': the reports citing one number each are not suggested as one trial's."""
+    eudract, isrctn, nct = "EudraCT 2006-000032-27", "ISRCTN12345678", "NCT01234567"
+    joint, italian, british, session, talk, other_talk = add_records(
+        project_a,
+        [
+            other(1, title="Ascorbic acid in Charcot-Marie-Tooth disease type 1A (CMT-TRIAAL "
+                  "and CMT-TRAUK): a double-blind randomised trial",
+                  abstract_sections=_abstract(f"{eudract}; {isrctn}")),
+            other(2, abstract_sections=_abstract(eudract)),
+            other(3, abstract_sections=_abstract(isrctn)),
+            other(4, title="MS07.05 Stage I (resectable) NSCLC: radiation",
+                  abstract_sections=_abstract(f"ISRCTN87654321 and {nct}")),
+            other(5, abstract_sections=_abstract("ISRCTN87654321")),
+            other(6, abstract_sections=_abstract(nct)),
+        ],
+    )  # fmt: skip
+    code, out, _ = run(capsys, "dedup", "studies", "--project", str(project_a.folder))
+    assert code == 0 and "one trial in two registers" not in out, out
+    pairs = {(s.a, s.b) for s in open_suggestions(project_a.db)}
+    assert pairs == {(joint, italian), (joint, british), (session, talk), (session, other_talk)}
+
+
 def test_bridges_that_give_one_trial_two_numbers_of_one_register_join_nothing():
     numbers = {
         1: {"NCT01234567", "ISRCTN12345678"},
