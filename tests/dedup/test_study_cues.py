@@ -158,8 +158,26 @@ def test_surname_particles_written_any_way_are_one_person():
             2014,
         )
         ((_, link),) = links(main_paper, follow_up).items()
-        assert link.first_author and link.authors == ("berg j", "vries a"), (berg, link)
-        assert "authors van der Berg J, de Vries A (same first author)" in link.evidence()
+        assert link.first_author and link.authors == ("de vries a", "van der berg j"), link
+        assert "authors de Vries A, van der Berg J (same first author)" in link.evidence()
+
+
+def test_a_surname_that_opens_with_a_particle_is_not_another_without_it():
+    """'De Luca D' and 'Luca D', 'Le Roux P' and 'Roux P', 'da Silva A' and 'Silva A' are two
+    families (an Italian, a French surname is whole with its capitalised particle); the
+    particle is compared, wherever and however it is written."""
+    from reviewkit.dedup.study_cues import author_key
+
+    for whole, body in (
+        ("De Luca D", "Luca D"),
+        ("Le Roux P", "Roux P"),
+        ("da Silva A", "Silva A"),
+    ):
+        assert author_key(whole) != author_key(body), whole
+    assert author_key("D De Luca") == author_key("De Luca D") == author_key("de Luca D")
+    main_paper = rec("Graded activity for nurses with neck pain", ["De Luca D", "Rossi M"], 2012)
+    follow_up = rec("Graded activity for nurses with neck pain: follow-up", ["Luca D"], 2014)
+    assert links(main_paper, follow_up) == {}
 
 
 def test_two_registered_studies_with_different_numbers_are_two():
