@@ -275,6 +275,34 @@ def test_a_pair_in_the_dedup_queue_is_a_duplicate_question_first(project_a, caps
     assert "1 new suggestion; 1 waiting" in out and "dedup queue" not in out, out
 
 
+def test_a_queued_pair_answered_same_leaves_one_study_with_its_other_reports(project_a, capsys):
+    """The pair the dedup queue asks about, answered 'duplicate': no longer held, not suggested
+    with itself, and its one study's suggestion with a third report of the trial is shown once
+    (the two copies' suggestions with it were one)."""
+    where = dict(authors=["Strasser, R.", "Vogt, A."], journal="Z Kardiol", volume="85",
+                 issue="2", pages="79-89", abstract_sections=_abstract("NCT01234567"))  # fmt: skip
+    a, b, third = add_records(
+        project_a,
+        [
+            other(1, title="Myocardial protection by preconditioning", year=1996, **where),
+            other(2, title="Ischemic preconditioning: experimental results", year=1997, **where),
+            other(3, title="Preconditioning: ten-year follow-up", year=2006,
+                  abstract_sections=_abstract("NCT01234567")),
+        ],
+    )  # fmt: skip
+    folder = str(project_a.folder)
+    run(capsys, "dedup", "--project", folder)
+    code, out, _ = run(capsys, "dedup", "studies", "--project", folder)
+    assert "2 new suggestions; 2 waiting" in out and "1 pair also in the dedup queue" in out, out
+    decide_pair(project_a.db, a, b, "duplicate", "lead")
+    code, out, _ = run(capsys, "dedup", "studies", "--project", folder)
+    assert code == 0 and "0 new suggestions; 1 waiting" in out and "dedup queue" not in out, out
+    kept = canonical_map(project_a.db)[a]
+    assert [(s.a, s.b) for s in open_suggestions(project_a.db)] == [
+        (min(kept, third), max(kept, third))
+    ]
+
+
 def test_a_bridge_tells_the_cues_a_trials_other_registration(project_a):
     """The SPINE trial's protocol cites NCT01234567 and its main paper ISRCTN87654321, same
     team and name: one trial registered twice, for all the numbers say, so the cues suggest
