@@ -61,8 +61,9 @@ WORDS_SHARED = 0.5
 # reports (protocol, results, follow-up, economic evaluation) and are shared by different
 # trials, so they are no cue either way. With English function words, and the same words of
 # the languages whose trial names study_names reads (German, Swedish, Norwegian, Danish,
-# French, Spanish, Dutch; folded, three letters or more): in a project of English titles they
-# are rare, and two titles of one language would share them as if they named one topic.
+# French, Spanish, Dutch, Italian, Portuguese; folded, three letters or more): in a project of
+# English titles they are rare, and two titles of one language would share them as if they
+# named one topic.
 _NOT_TOPIC_WORDS = """a an and are as at be by for from in into is it of on or than that the their this to
     with without within versus vs after before during over under among between its our not
     randomised randomized randomly random controlled control trial trials study studies
@@ -82,7 +83,10 @@ _NOT_TOPIC_WORDS = """a an and are as at be by for from in into is it of on or t
     resultats protocole suivi
     los las del con por para una ensayo estudio aleatorizado aleatorizada controlado
     controlada resultados protocolo seguimiento
-    het een van bij voor met naar gerandomiseerde gecontroleerde onderzoek resultaten"""
+    het een van bij voor met naar gerandomiseerde gecontroleerde onderzoek resultaten
+    dello nello della delle degli nel nella per uno gli studio studi randomizzato randomizzata
+    controllato controllata risultati protocollo
+    dos das com uma estudo ensaio randomizado randomizada"""
 _NOT_TOPIC = frozenset(_NOT_TOPIC_WORDS.split())
 
 

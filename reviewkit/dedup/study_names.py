@@ -61,6 +61,20 @@ _NAMES_IN = (
     (("fre",), re.compile(rf"\bl['’]\s?(?:[ée]tude|essai)\s+({_NAME})", re.IGNORECASE)),
     # Spanish 'el estudio XYZ', 'del ensayo XYZ'
     (("spa",), re.compile(rf"\b(?:el|del)\s+(?:estudio|ensayo)\s+({_NAME})", re.IGNORECASE)),
+    # Italian 'lo studio XYZ', 'dello studio XYZ' (lo, as studio opens with s and a consonant,
+    # and its forms with a preposition), 'il trial XYZ' (Italian titles use the English word)
+    (
+        ("ita",),
+        re.compile(
+            rf"\b(?:(?:lo|dello|nello|allo|dallo|sullo)\s+studio|(?:il|nel|dal)\s+trial)\s+({_NAME})",
+            re.IGNORECASE,
+        ),
+    ),
+    # Portuguese 'o estudo XYZ', 'do ensaio XYZ' (o and its forms with a preposition)
+    (
+        ("por",),
+        re.compile(rf"\b(?:o|do|no|ao|pelo)\s+(?:estudo|ensaio)\s+({_NAME})", re.IGNORECASE),
+    ),
     # Dutch 'het XYZ-onderzoek', 'de XYZ-studie', 'de XYZ-trial' (Dutch titles use the English
     # word too); 'de' before 'studie' is Dutch (German has 'die', Romance languages no 'studie')
     (("dut",), re.compile(rf"\bhet\s+({_NAME})[\s-]onderzoek\b", re.IGNORECASE)),
@@ -209,9 +223,9 @@ _FOLLOW_ON = re.compile(
 # no punctuation: 'Kosten-Nutzen' is 'kosten nutzen'). 'protocol' of the report only, as in
 # English: a study's protocol ('Studienprotokoll', 'studieprotokoll', 'protocole de l'étude'),
 # never a treatment's ('Behandlungsprotokoll'). German and Scandinavian compounds hold the word
-# anywhere ('5-Jahres-Nachuntersuchung', 'uppföljningsstudie'). 'suivi' and 'seguimiento'
-# alone are left out: they also name an intervention (telephone follow-up, 'suivi
-# téléphonique'); their long-term forms are read.
+# anywhere ('5-Jahres-Nachuntersuchung', 'uppföljningsstudie'). 'suivi', 'seguimiento',
+# 'seguimento' and 'follow-up' in Italian alone are left out: they also name an intervention
+# (telephone follow-up, 'suivi téléphonique'); their long-term forms are read.
 _FOLLOW_ON_IN = (
     (
         ("ger",),
@@ -243,6 +257,22 @@ _FOLLOW_ON_IN = (
             r"\bprotocolo (?:de|del) (?:un |una )?(?:estudio|ensayo)"
             r"|\bseguimiento a (?:largo|medio) plazo|\banalisis secundario"
             r"|\bcost[eo] efectividad|\bevaluacion economica"
+        ),
+    ),
+    (
+        ("ita",),
+        re.compile(
+            r"\bprotocollo (?:dello|di uno|di un|per uno|per un) (?:\w+ ){0,3}?(?:studio|trial)\b"
+            r"|\b(?:follow up|risultati) a (?:lungo|medio) termine|\banalisi secondaria"
+            r"|\bcosto efficacia|\bvalutazione economica"
+        ),
+    ),
+    (
+        ("por",),
+        re.compile(
+            r"\bprotocolo (?:do|de um|de uma|para um|para uma) (?:\w+ ){0,3}?(?:estudo|ensaio)\b"
+            r"|\b(?:seguimento|acompanhamento) a (?:longo|medio) prazo|\banalise secundaria"
+            r"|\bcusto efe?c?tividade|\bavaliacao economica"
         ),
     ),
     (

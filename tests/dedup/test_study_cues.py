@@ -77,6 +77,28 @@ def test_follow_on_reports_in_other_languages():
         assert not follow_on_report(title), title
 
 
+def test_trial_names_and_follow_on_reports_in_italian_and_portuguese():
+    italian, portuguese, english = (record_languages(x) for x in ("ita", "Portuguese", "eng"))
+    assert trial_names("Risultati dello studio PREDIMED", italian) == {"PREDIMED"}
+    assert trial_names("Lo studio ARCADIA: disegno e metodi") == {"ARCADIA"}
+    assert trial_names("Esiti nel trial EMPA-REG", italian) == {"EMPAREG"}
+    assert trial_names("Resultados do estudo ELSA-Brasil", portuguese) == {"ELSABRASIL"}
+    assert trial_names("O ensaio CONFIRM em idosos") == {"CONFIRM"}
+    assert trial_names("Resultados do estudo ELSA-Brasil", english) == set()
+    assert trial_names("Risultati dello studio PREDIMED", portuguese) == set()
+    for title, lang in (
+        ("Protocollo di uno studio randomizzato controllato", italian),
+        ("Risultati a lungo termine della chirurgia bariatrica", italian),
+        ("Protocolo de um ensaio clínico randomizado", portuguese),
+        ("Seguimento a longo prazo do estudo ELSA-Brasil", portuguese),
+        ("Custo-efetividade da vacinação", portuguese),
+    ):
+        assert follow_on_report(title, lang) and not follow_on_report(title, english), title
+    # a treatment's protocol and a telephone follow-up are interventions, not reports
+    for title in ("Protocollo di trattamento della sepsi", "Seguimento telefônico após alta"):
+        assert not follow_on_report(title), title
+
+
 def test_a_trials_reports_in_two_languages_are_linked():
     """A German protocol and the English main paper of the SPINE trial, one author in
     common; a Norwegian follow-up of the IPS trial by its team: suggested."""
