@@ -223,9 +223,9 @@ _FOLLOW_ON = re.compile(
 # no punctuation: 'Kosten-Nutzen' is 'kosten nutzen'). 'protocol' of the report only, as in
 # English: a study's protocol ('Studienprotokoll', 'studieprotokoll', 'protocole de l'étude'),
 # never a treatment's ('Behandlungsprotokoll'). German and Scandinavian compounds hold the word
-# anywhere ('5-Jahres-Nachuntersuchung', 'uppföljningsstudie'). 'suivi', 'seguimiento',
-# 'seguimento' and 'follow-up' in Italian alone are left out: they also name an intervention
-# (telephone follow-up, 'suivi téléphonique'); their long-term forms are read.
+# anywhere ('5-Jahres-Nachuntersuchung', 'uppföljningsstudie'). 'suivi', 'seguimiento' and
+# 'seguimento' alone are left out: they also name an intervention (telephone follow-up, 'suivi
+# téléphonique'); their long-term forms are read.
 _FOLLOW_ON_IN = (
     (
         ("ger",),

@@ -14,7 +14,8 @@ make one trial of two numbers of one register (ISRCTN1 beside NCT1 on one record
 beside NCT1 on another: a mistyped number or a review): that trial's numbers are left apart.
 Nor does a record of several trials (``joint``: a joint report of two trials, a meeting's
 session citing its talks' trials; :func:`reviewkit.dedup.study_names.names_several_trials`),
-whose numbers of two registers are two trials' as often as one's.
+whose numbers of two registers may be one number of each trial: which they are, it does not
+say.
 """
 
 from __future__ import annotations
