@@ -30,6 +30,7 @@ from pathlib import Path
 
 from reviewkit.dedup.registers import numbers_in_text
 from reviewkit.dedup.study_cues import StudyCues, compare, cue_links, study_cues, word_weights
+from reviewkit.dedup.study_names import of_several_trials
 from reviewkit.dedup.study_numbers import number_links
 from reviewkit.records import Record
 
@@ -87,11 +88,11 @@ def bib_studies(name: str) -> tuple[dict[str, list[Record]], int]:
     return studies, len(recs)
 
 
-def labelled_pairs(numbers: dict[str, set[str]]) -> tuple[set, set]:
+def labelled_pairs(numbers: dict[str, set[str]], joint: set[str]) -> tuple[set, set]:
     """(true pairs: a shared number, or two registrations of one trial that a third study
     writes together, as dedup studies suggests them; known negatives: numbers on both, no
     trial in common)."""
-    truth = set(number_links(numbers))
+    truth = set(number_links(numbers, joint))
     registered = sorted(s for s, ns in numbers.items() if ns)
     negatives = {
         (a, b) for a, b in combinations(registered, 2) if not numbers[a] & numbers[b]
@@ -116,10 +117,11 @@ def measure(studies: dict[str, list[Record]], n_records: int, truth=None) -> dic
     """Per-cue counts on the labelled pairs and the rule's suggestions over the whole set.
     ``truth``: (true pairs, known negatives); else from the records' registration numbers."""
     numbers = {sid: _numbers_of(recs) for sid, recs in studies.items()}
-    by_number = number_links(numbers)  # what dedup studies suggests from the numbers
+    joint = {sid for sid, recs in studies.items() if of_several_trials(recs)}
+    by_number = number_links(numbers, joint)  # what dedup studies suggests from the numbers
     bridged = {p: link for p, link in by_number.items() if not link.shared}
     if truth is None:
-        truth = labelled_pairs(numbers)
+        truth = labelled_pairs(numbers, joint)
     true_pairs, negatives = truth
     cues = {sid: study_cues(recs) for sid, recs in studies.items()}  # numbers hidden
     weight = word_weights(cues)

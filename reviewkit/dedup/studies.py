@@ -22,6 +22,7 @@ import networkx as nx
 from reviewkit.dedup.registers import numbers_in_text
 from reviewkit.dedup.review import person_id, review_queue
 from reviewkit.dedup.study_cues import CueLink, StudyCues, cue_links, study_cues
+from reviewkit.dedup.study_names import of_several_trials
 from reviewkit.dedup.study_numbers import number_links, trial_numbers
 from reviewkit.errors import UserError, no_record
 from reviewkit.records import Record
@@ -33,9 +34,10 @@ from reviewkit.store.db import Store
 
 def _studies(
     db: Store, cmap: Mapping[int, int]
-) -> tuple[dict[int, set[str]], dict[int, StudyCues]]:
+) -> tuple[dict[int, set[str]], dict[int, StudyCues], set[int]]:
     """canonical record id -> (registration numbers found in any of its records, the cues of
-    its records for :mod:`reviewkit.dedup.study_cues`)."""
+    its records for :mod:`reviewkit.dedup.study_cues`), and the studies of several trials, which
+    bridge no registrations (:mod:`reviewkit.dedup.study_numbers`)."""
     numbers: dict[int, set[str]] = defaultdict(set)
     records: dict[int, list[Record]] = defaultdict(list)
     for rid, data, raw in rows.record_texts(db):
@@ -46,9 +48,10 @@ def _studies(
         # field, an export's accession or notes field)
         numbers[study] |= {*numbers_in_text(_written_in(rec)), *numbers_in_text(raw)}
     # the cues compare each study's trials' registrations, its own and those a bridge names
-    registered = trial_numbers(numbers)
+    joint = {study for study, recs in records.items() if of_several_trials(recs)}
+    registered = trial_numbers(numbers, joint)
     cues = {study: study_cues(recs, registered[study]) for study, recs in records.items()}
-    return {k: v for k, v in numbers.items() if v}, cues
+    return {k: v for k, v in numbers.items() if v}, cues, joint
 
 
 def _written_in(rec: Record) -> str:
@@ -75,12 +78,12 @@ def suggest_study_links(db: Store) -> Suggested:
     name, team and titles suggest one trial (:func:`reviewkit.dedup.study_cues.cue_links`),
     and have no verdict yet, unless the dedup queue asks whether the two are one record."""
     cmap = links.canonical_map(db)
-    numbers, cues = _studies(db, cmap)
+    numbers, cues, joint = _studies(db, cmap)
     current = rows.current_study_links(db)
     decided = _decided(db, cmap, current)
     suggested = {_pair(cmap, lk) for lk in current} - decided
     queued = _in_dedup_queue(db, cmap)
-    by_number = number_links(numbers)
+    by_number = number_links(numbers, joint)
     new = [
         (a, b, "suggested", link.evidence(), "rule:registration")
         for (a, b), link in by_number.items()

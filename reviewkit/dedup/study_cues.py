@@ -31,9 +31,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from itertools import combinations, takewhile
+from itertools import combinations
 
-from reviewkit.author_names import PARTICLES, split_name, split_run_together, without_particles
+from reviewkit.author_names import PARTICLES, split_name, split_run_together
 from reviewkit.dedup.registers import number_series
 from reviewkit.dedup.study_names import (
     follow_on_report,
@@ -61,8 +61,9 @@ WORDS_SHARED = 0.5
 # reports (protocol, results, follow-up, economic evaluation) and are shared by different
 # trials, so they are no cue either way. With English function words, and the same words of
 # the languages whose trial names study_names reads (German, Swedish, Norwegian, Danish,
-# French, Spanish, Dutch; folded, three letters or more): in a project of English titles they
-# are rare, and two titles of one language would share them as if they named one topic.
+# French, Spanish, Dutch, Italian, Portuguese; folded, three letters or more): in a project of
+# English titles they are rare, and two titles of one language would share them as if they
+# named one topic.
 _NOT_TOPIC_WORDS = """a an and are as at be by for from in into is it of on or than that the their this to
     with without within versus vs after before during over under among between its our not
     randomised randomized randomly random controlled control trial trials study studies
@@ -82,7 +83,10 @@ _NOT_TOPIC_WORDS = """a an and are as at be by for from in into is it of on or t
     resultats protocole suivi
     los las del con por para una ensayo estudio aleatorizado aleatorizada controlado
     controlada resultados protocolo seguimiento
-    het een van bij voor met naar gerandomiseerde gecontroleerde onderzoek resultaten"""
+    het een van bij voor met naar gerandomiseerde gecontroleerde onderzoek resultaten
+    dello nello della delle degli nel nella per uno gli studio studi randomizzato randomizzata
+    controllato controllata risultati protocollo
+    dos das com uma estudo ensaio randomizado randomizada"""
 _NOT_TOPIC = frozenset(_NOT_TOPIC_WORDS.split())
 
 
@@ -98,8 +102,6 @@ class StudyCues:
     follow_on: bool  # a title says it is a protocol, follow-up, secondary analysis …
     numbers: frozenset[str]  # registration numbers found in it (a guard, see cue_links)
     mentions: frozenset[str] = frozenset()  # name-like words anywhere in its titles
-    # the surname particles an author key was written with, to show ('berg j', 'van der')
-    particles: tuple[tuple[str, str], ...] = ()
 
 
 # 'P Nazzaro', 'J-R Norrefalk', 'B R Davis': one or two initials glued, or initials apart
@@ -107,30 +109,24 @@ _INITIAL_FIRST = re.compile(r"([A-Z](?:-?[A-Z])?(?:\s[A-Z])*)\s+([A-Z][^\s,]+)")
 
 
 def author_key(name: str) -> str:
-    """'Smith, John' / 'Smith J' / 'J. Smith' -> 'smith j', 'van der Berg J' / 'Berg, J. van
-    der' -> 'berg j'; '' for a group's name (no initials: 'SPINE Study Group'), which would
-    join every study the group signs."""
-    return _author(name)[0]
-
-
-def _particles(surname: str, given: str) -> str:
-    """The particles a name is written with, to show beside its key: those opening the surname
-    ('van der Berg') or closing the given names ('Berg, J. van der'), in lower case."""
-    words = [w.lower() for w in surname.split()]
-    opening = list(takewhile(lambda w: w in PARTICLES, words[:-1]))
-    closing = [w for w in given.split() if w in PARTICLES]
-    return " ".join(opening or closing)
-
-
-def _author(name: str) -> tuple[str, str]:
-    """(author_key, the particles it was written with)."""
+    """'Smith, John' / 'Smith J' / 'J. Smith' -> 'smith j'; 'van der Berg J' / 'Berg, J. van
+    der' -> 'van der berg j'; '' for a group's name (no initials: 'SPINE Study Group'), which
+    would join every study the group signs."""
     parts = split_name(name)
     if _acronyms(name, parts.given):
-        return "", ""
-    # the surname without its particles: exports write one person 'van der Berg J', 'Berg J van
-    # der', 'Berg, J. van der' and 'J van der Berg', 'De Vries' and 'de Vries'
-    given = fold_text(parts.given)
-    family = " ".join(without_particles(fold_text(parts.surname).split()))
+        return ""
+    # the surname with its particles wherever the name puts them and in any case: exports write
+    # one person 'van der Berg J', 'Berg J van der', 'J van der Berg' (split_name puts those
+    # before the surname), 'Berg, J. van der' (after the given names, moved here) and 'De
+    # Vries' or 'de Vries'. Kept, not set aside: a capitalised particle is most often part of
+    # the surname itself ('De Luca', 'Di Stefano', 'La Rosa', 'Le Roux', Flemish 'Van Damme'),
+    # another family than 'Luca' or 'Roux'.
+    given_words = fold_text(parts.given).split()
+    n = len(given_words)
+    while n > 1 and given_words[n - 1] in PARTICLES:
+        n -= 1
+    given = " ".join(given_words[:n])
+    family = " ".join([*given_words[n:], *fold_text(parts.surname).split()])
     if not given or re.fullmatch(r"[A-Z]\.?", parts.surname):
         # 'P Nazzaro', 'J-R Norrefalk': initials before the surname without stops, as some
         # exports write them (ASReview's Cohen sets); split_name reads undotted capitals there
@@ -141,9 +137,7 @@ def _author(name: str) -> tuple[str, str]:
         m = _INITIAL_FIRST.fullmatch(name.strip())
         if m:
             given, family = m.group(1).lower(), fold_text(m.group(2))
-    if not (family and given):
-        return "", ""
-    return f"{family} {given[0]}", _particles(parts.surname, parts.given)
+    return f"{family} {given[0]}" if family and given else ""
 
 
 def _acronyms(name: str, given: str) -> bool:
@@ -182,7 +176,6 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
     years: set[int] = set()
     words: set[str] = set()
     mentions: set[str] = set()
-    particles: dict[str, str] = {}
     follow_on = False
     for rec in records:
         languages = record_languages(rec.language)
@@ -191,11 +184,7 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
         mentions |= name_words(rec.title) | names  # a name glued to a word ('…-WorkUp')
         # an entry run together ('LevensonJ.L.McClishD.K.', an export that lost its
         # separators) is read name by name, not as its first name only
-        read = [_author(n) for a in rec.authors for n in split_run_together(a)]
-        keys = [k for k, _ in read if k]
-        for k, p in read:
-            if k and p:
-                particles.setdefault(k, p)
+        keys = [k for a in rec.authors for k in map(author_key, split_run_together(a)) if k]
         if keys:
             firsts.add(keys[0])
         authors.update(keys)
@@ -214,7 +203,6 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
         follow_on,
         frozenset(numbers),
         frozenset(mentions),
-        tuple(sorted(particles.items())),
     )
 
 
@@ -229,7 +217,6 @@ class CueLink:
     years: tuple[int, int]  # earliest and latest year of the two ((0, 0) when neither has one)
     follow_on: bool  # one of the two says it is a protocol, follow-up, secondary analysis …
     two_teams: bool = False  # both list authors (after _without_common) and share none
-    particles: tuple[tuple[str, str], ...] = ()  # of the shared authors' keys (StudyCues)
 
     @property
     def team(self) -> bool:
@@ -273,8 +260,7 @@ class CueLink:
         if self.names:
             parts.append("trial name " + ", ".join(self.names))
         if self.authors:
-            particles = dict(self.particles)
-            shown = ", ".join(_shown(k, particles.get(k, "")) for k in self.authors[:4])
+            shown = ", ".join(_shown(k) for k in self.authors[:4])
             more = f" +{len(self.authors) - 4}" if len(self.authors) > 4 else ""
             first = " (same first author)" if self.first_author else ""
             parts.append(f"authors {shown}{more}{first}")
@@ -288,10 +274,11 @@ class CueLink:
         return "; ".join(parts)
 
 
-def _shown(key: str, particles: str = "") -> str:
-    """'van der Berg J' for the key 'berg j' written with 'van der'."""
+def _shown(key: str) -> str:
+    """'Smith J'; 'van der Berg J' for the key 'van der berg j' (particles in lower case)."""
     family, _, initial = key.rpartition(" ")
-    return f"{particles} {family.title()} {initial.upper()}".lstrip()
+    words = [w if w in PARTICLES else w.title() for w in family.split()]
+    return f"{' '.join(words)} {initial.upper()}"
 
 
 def _index(studies: Mapping[int, StudyCues], attr: str) -> dict[str, list[int]]:
@@ -403,15 +390,7 @@ def compare(a: StudyCues, b: StudyCues, weight: Mapping[str, float]) -> CueLink 
         years,
         a.follow_on or b.follow_on,
         bool(a.authors and b.authors and not a.authors & b.authors),
-        _shared_particles(a, b),
     )
-
-
-def _shared_particles(a: StudyCues, b: StudyCues) -> tuple[tuple[str, str], ...]:
-    """The particles of the authors two studies share, as either wrote them."""
-    shared = a.authors & b.authors
-    found = {k: p for k, p in (*b.particles, *a.particles) if k in shared}
-    return tuple(sorted(found.items()))
 
 
 def cue_links(studies: Mapping[int, StudyCues]) -> dict[tuple[int, int], CueLink]:

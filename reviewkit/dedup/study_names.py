@@ -13,9 +13,10 @@ the UKPDS trial'), which are other studies.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from reviewkit.pubmed.vocabulary import language_code
-from reviewkit.records import fold_text
+from reviewkit.records import Record, fold_text
 
 # A name: letters, digits and inner hyphens, at least two capitals and three characters. The
 # capitals tell a name from an ordinary word of the title.
@@ -60,6 +61,20 @@ _NAMES_IN = (
     (("fre",), re.compile(rf"\bl['’]\s?(?:[ée]tude|essai)\s+({_NAME})", re.IGNORECASE)),
     # Spanish 'el estudio XYZ', 'del ensayo XYZ'
     (("spa",), re.compile(rf"\b(?:el|del)\s+(?:estudio|ensayo)\s+({_NAME})", re.IGNORECASE)),
+    # Italian 'lo studio XYZ', 'dello studio XYZ' (lo, as studio opens with s and a consonant,
+    # and its forms with a preposition), 'il trial XYZ' (Italian titles use the English word)
+    (
+        ("ita",),
+        re.compile(
+            rf"\b(?:(?:lo|dello|nello|allo|dallo|sullo)\s+studio|(?:il|nel|dal)\s+trial)\s+({_NAME})",
+            re.IGNORECASE,
+        ),
+    ),
+    # Portuguese 'o estudo XYZ', 'do ensaio XYZ' (o and its forms with a preposition)
+    (
+        ("por",),
+        re.compile(rf"\b(?:o|do|no|ao|pelo)\s+(?:estudo|ensaio)\s+({_NAME})", re.IGNORECASE),
+    ),
     # Dutch 'het XYZ-onderzoek', 'de XYZ-studie', 'de XYZ-trial' (Dutch titles use the English
     # word too); 'de' before 'studie' is Dutch (German has 'die', Romance languages no 'studie')
     (("dut",), re.compile(rf"\bhet\s+({_NAME})[\s-]onderzoek\b", re.IGNORECASE)),
@@ -123,6 +138,49 @@ def trial_names(title: str, languages: frozenset[str] | None = None) -> set[str]
     return found
 
 
+# A record about two trials or more, whose registration numbers are no one trial's two
+# registrations (study_numbers: it bridges nothing). A joint report or a comparison names them
+# side by side: '(CMT-TRIAAL and CMT-TRAUK)', 'the ACCORD and ADVANCE trials', two names of
+# _PATTERNS ('the SPINE trial and the WorkUp trial'). Read wherever the pair stands before a
+# closing bracket or a plural design word; two conditions so joined ('(PTSD and MDD)') read
+# so too, which costs only a bridge, rarer than a record of two trials carrying two numbers.
+_JOINED_NAMES = re.compile(
+    rf"(?=\b({_NAME})\s*(?:,|and|&|/|\+|vs\.?|versus)\s*(?:the\s+)?({_NAME})"
+    r"\s*(?:\)|\s(?:trials|studies)\b))",
+    re.IGNORECASE,
+)
+# A meeting's session, whose abstract sums up the session's talks and cites their trials: a
+# session code opening the title ('MS07.05 Stage I (resectable) NSCLC: radiation', 'OA12.03',
+# 'P1.01': capitals, digits, a full stop, digits; the stop tells it from 'Week 12-24'), a
+# session's name ('Poster session 2', 'Oral abstracts') or 'Symposium' opening the title. Not
+# 'session' alone: 'a single-session intervention' is one trial's treatment.
+_SESSION = re.compile(
+    r"^\s*(?-i:[A-Z]{1,4}\d{1,3}\.\d{1,3})\b"
+    r"|\b(?:oral|poster|plenary|parallel|concurrent|scientific)\s+(?:sessions?|abstracts)\b"
+    r"|^\s*(?:session|symposium)\b",
+    re.IGNORECASE,
+)
+
+
+def names_several_trials(title: str, languages: frozenset[str] | None = None) -> bool:
+    """Whether a title is of two trials or more (a joint report, a comparison) or of a
+    meeting's session: its record's registration numbers may be several trials', not one
+    trial's two registrations (:mod:`reviewkit.dedup.study_numbers`)."""
+    if _SESSION.search(title) or len(trial_names(title, languages)) > 1:
+        return True
+    return any(
+        _looks_like_name(x) and _looks_like_name(y) and name_key(x) != name_key(y)
+        for x, y in _JOINED_NAMES.findall(title)
+        if not {name_key(x), name_key(y)} & _NOT_NAMES
+    )
+
+
+def of_several_trials(records: Iterable[Record]) -> bool:
+    """Whether any of a study's records (a duplicate cluster) has a title of several trials or
+    a session (:func:`names_several_trials`), read in its languages."""
+    return any(names_several_trials(r.title, record_languages(r.language)) for r in records)
+
+
 def name_words(title: str) -> set[str]:
     """Every word of a title that looks like a name, wherever it stands ('CBT for insomnia'),
     in its compared form: what tells a trial's name from a term many titles use."""
@@ -165,8 +223,8 @@ _FOLLOW_ON = re.compile(
 # no punctuation: 'Kosten-Nutzen' is 'kosten nutzen'). 'protocol' of the report only, as in
 # English: a study's protocol ('Studienprotokoll', 'studieprotokoll', 'protocole de l'étude'),
 # never a treatment's ('Behandlungsprotokoll'). German and Scandinavian compounds hold the word
-# anywhere ('5-Jahres-Nachuntersuchung', 'uppföljningsstudie'). 'suivi' and 'seguimiento'
-# alone are left out: they also name an intervention (telephone follow-up, 'suivi
+# anywhere ('5-Jahres-Nachuntersuchung', 'uppföljningsstudie'). 'suivi', 'seguimiento' and
+# 'seguimento' alone are left out: they also name an intervention (telephone follow-up, 'suivi
 # téléphonique'); their long-term forms are read.
 _FOLLOW_ON_IN = (
     (
@@ -199,6 +257,22 @@ _FOLLOW_ON_IN = (
             r"\bprotocolo (?:de|del) (?:un |una )?(?:estudio|ensayo)"
             r"|\bseguimiento a (?:largo|medio) plazo|\banalisis secundario"
             r"|\bcost[eo] efectividad|\bevaluacion economica"
+        ),
+    ),
+    (
+        ("ita",),
+        re.compile(
+            r"\bprotocollo (?:dello|di uno|di un|per uno|per un) (?:\w+ ){0,3}?(?:studio|trial)\b"
+            r"|\b(?:follow up|risultati) a (?:lungo|medio) termine|\banalisi secondaria"
+            r"|\bcosto efficacia|\bvalutazione economica"
+        ),
+    ),
+    (
+        ("por",),
+        re.compile(
+            r"\bprotocolo (?:do|de um|de uma|para um|para uma) (?:\w+ ){0,3}?(?:estudo|ensaio)\b"
+            r"|\b(?:seguimento|acompanhamento) a (?:longo|medio) prazo|\banalise secundaria"
+            r"|\bcusto efe?c?tividade|\bavaliacao economica"
         ),
     ),
     (

@@ -12,6 +12,10 @@ record are two trials (a protocol naming its pilot, a review citing two trials),
 them a third number is one with, the record does not say. Nor do bridges that, chained, would
 make one trial of two numbers of one register (ISRCTN1 beside NCT1 on one record, ISRCTN2
 beside NCT1 on another: a mistyped number or a review): that trial's numbers are left apart.
+Nor does a record of several trials (``joint``: a joint report of two trials, a meeting's
+session citing its talks' trials; :func:`reviewkit.dedup.study_names.names_several_trials`),
+whose numbers of two registers may be one number of each trial: which they are, it does not
+say.
 """
 
 from __future__ import annotations
@@ -52,11 +56,13 @@ class NumberLink:
         return f"{a} = {b} (one trial in several registers: records {chain} carry them in pairs)"
 
 
-def _bridges(numbers: Mapping[K, Collection[str]], usable: set[str]) -> nx.Graph:
-    """Numbers joined by the studies that write numbers of two series or more, one of each;
-    an edge's 'by' is the lowest such study."""
+def _bridges(
+    numbers: Mapping[K, Collection[str]], usable: set[str], joint: Collection[K]
+) -> nx.Graph:
+    """Numbers joined by the studies that write numbers of two series or more, one of each,
+    and are not of several trials (``joint``); an edge's 'by' is the lowest such study."""
     graph = nx.Graph()
-    for sid in sorted(numbers):
+    for sid in sorted(set(numbers) - set(joint)):
         found = [n for n in numbers[sid] if n in usable]
         series = [number_series(n) for n in found]
         if len(set(series)) < 2 or len(set(series)) < len(series):
@@ -68,11 +74,11 @@ def _bridges(numbers: Mapping[K, Collection[str]], usable: set[str]) -> nx.Graph
 
 
 def _trials(
-    numbers: Mapping[K, Collection[str]], usable: set[str]
+    numbers: Mapping[K, Collection[str]], usable: set[str], joint: Collection[K]
 ) -> tuple[dict[str, str], nx.Graph]:
     """number -> the trial it names (the lowest number of its bridged group; itself when it has
     no bridge), and the bridges. A group holding two numbers of one series is no one trial."""
-    graph = _bridges(numbers, usable)
+    graph = _bridges(numbers, usable, joint)
     trial = {n: n for n in usable}
     for group in nx.connected_components(graph):
         series = [number_series(n) for n in group]
@@ -92,12 +98,15 @@ def _by_number(numbers: Mapping[K, Collection[str]]) -> tuple[dict[str, set[K]],
     return by_number, {n for n, ids in by_number.items() if len(ids) <= MAX_REPORTS}
 
 
-def trial_numbers(numbers: Mapping[K, Collection[str]]) -> dict[K, set[str]]:
+def trial_numbers(
+    numbers: Mapping[K, Collection[str]], joint: Collection[K] = ()
+) -> dict[K, set[str]]:
     """Each study's numbers with the other registrations of its trials that bridges name (a
     report citing NCT1, whose trial another report names as NCT1 and ISRCTN2, has both): what
-    the cues compare, so a report citing ISRCTN9 is another trial's, as one citing NCT9."""
+    the cues compare, so a report citing ISRCTN9 is another trial's, as one citing NCT9.
+    ``joint``: the studies of several trials, which bridge nothing (the module's docstring)."""
     _, usable = _by_number(numbers)
-    trial, _ = _trials(numbers, usable)
+    trial, _ = _trials(numbers, usable, joint)
     registrations: dict[str, set[str]] = defaultdict(set)
     for n, t in trial.items():
         registrations[t].add(n)
@@ -107,12 +116,15 @@ def trial_numbers(numbers: Mapping[K, Collection[str]]) -> dict[K, set[str]]:
     }
 
 
-def number_links(numbers: Mapping[K, Collection[str]]) -> dict[tuple[K, K], NumberLink]:
+def number_links(
+    numbers: Mapping[K, Collection[str]], joint: Collection[K] = ()
+) -> dict[tuple[K, K], NumberLink]:
     """Pairs of studies (lower id first) that report one trial by their registration numbers
     (study -> its canonical numbers): a number in common, or two registrations of one trial
-    joined by a study carrying both. A number on more than MAX_REPORTS studies joins none."""
+    joined by a study carrying both, unless it is of several trials (``joint``). A number on
+    more than MAX_REPORTS studies joins none."""
     by_number, usable = _by_number(numbers)
-    trial, bridges = _trials(numbers, usable)
+    trial, bridges = _trials(numbers, usable, joint)
     by_trial: dict[str, set[K]] = defaultdict(set)
     for n in usable:
         by_trial[trial[n]] |= by_number[n]

@@ -206,6 +206,31 @@ def test_two_numbers_of_one_register_are_no_bridge(project_a):
     assert pairs == {(pilot, protocol), (protocol, main_paper)}
 
 
+def test_a_record_of_two_trials_or_a_session_bridges_nothing(project_a, capsys):
+    """A joint report of two trials ('CMT-TRIAAL and CMT-TRAUK', one in EudraCT, the other in
+    ISRCTN) and a meeting session's abstract carry numbers of two registers that are two
+    trials': the reports citing one number each are not suggested as one trial's."""
+    eudract, isrctn, nct = "EudraCT 2006-000032-27", "ISRCTN12345678", "NCT01234567"
+    joint, italian, british, session, talk, other_talk = add_records(
+        project_a,
+        [
+            other(1, title="Ascorbic acid in Charcot-Marie-Tooth disease type 1A (CMT-TRIAAL "
+                  "and CMT-TRAUK): a double-blind randomised trial",
+                  abstract_sections=_abstract(f"{eudract}; {isrctn}")),
+            other(2, abstract_sections=_abstract(eudract)),
+            other(3, abstract_sections=_abstract(isrctn)),
+            other(4, title="MS07.05 Stage I (resectable) NSCLC: radiation",
+                  abstract_sections=_abstract(f"ISRCTN87654321 and {nct}")),
+            other(5, abstract_sections=_abstract("ISRCTN87654321")),
+            other(6, abstract_sections=_abstract(nct)),
+        ],
+    )  # fmt: skip
+    code, out, _ = run(capsys, "dedup", "studies", "--project", str(project_a.folder))
+    assert code == 0 and "one trial in two registers" not in out, out
+    pairs = {(s.a, s.b) for s in open_suggestions(project_a.db)}
+    assert pairs == {(joint, italian), (joint, british), (session, talk), (session, other_talk)}
+
+
 def test_bridges_that_give_one_trial_two_numbers_of_one_register_join_nothing():
     numbers = {
         1: {"NCT01234567", "ISRCTN12345678"},
@@ -248,6 +273,34 @@ def test_a_pair_in_the_dedup_queue_is_a_duplicate_question_first(project_a, caps
     decide_pair(project_a.db, a, b, "not_duplicate", "lead")
     code, out, _ = run(capsys, "dedup", "studies", "--project", folder)
     assert "1 new suggestion; 1 waiting" in out and "dedup queue" not in out, out
+
+
+def test_a_queued_pair_answered_same_leaves_one_study_with_its_other_reports(project_a, capsys):
+    """The pair the dedup queue asks about, answered 'duplicate': no longer held, not suggested
+    with itself, and its one study's suggestion with a third report of the trial is shown once
+    (the two copies' suggestions with it were one)."""
+    where = dict(authors=["Strasser, R.", "Vogt, A."], journal="Z Kardiol", volume="85",
+                 issue="2", pages="79-89", abstract_sections=_abstract("NCT01234567"))  # fmt: skip
+    a, b, third = add_records(
+        project_a,
+        [
+            other(1, title="Myocardial protection by preconditioning", year=1996, **where),
+            other(2, title="Ischemic preconditioning: experimental results", year=1997, **where),
+            other(3, title="Preconditioning: ten-year follow-up", year=2006,
+                  abstract_sections=_abstract("NCT01234567")),
+        ],
+    )  # fmt: skip
+    folder = str(project_a.folder)
+    run(capsys, "dedup", "--project", folder)
+    code, out, _ = run(capsys, "dedup", "studies", "--project", folder)
+    assert "2 new suggestions; 2 waiting" in out and "1 pair also in the dedup queue" in out, out
+    decide_pair(project_a.db, a, b, "duplicate", "lead")
+    code, out, _ = run(capsys, "dedup", "studies", "--project", folder)
+    assert code == 0 and "0 new suggestions; 1 waiting" in out and "dedup queue" not in out, out
+    kept = canonical_map(project_a.db)[a]
+    assert [(s.a, s.b) for s in open_suggestions(project_a.db)] == [
+        (min(kept, third), max(kept, third))
+    ]
 
 
 def test_a_bridge_tells_the_cues_a_trials_other_registration(project_a):

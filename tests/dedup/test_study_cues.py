@@ -77,6 +77,28 @@ def test_follow_on_reports_in_other_languages():
         assert not follow_on_report(title), title
 
 
+def test_trial_names_and_follow_on_reports_in_italian_and_portuguese():
+    italian, portuguese, english = (record_languages(x) for x in ("ita", "Portuguese", "eng"))
+    assert trial_names("Risultati dello studio PREDIMED", italian) == {"PREDIMED"}
+    assert trial_names("Lo studio ARCADIA: disegno e metodi") == {"ARCADIA"}
+    assert trial_names("Esiti nel trial EMPA-REG", italian) == {"EMPAREG"}
+    assert trial_names("Resultados do estudo ELSA-Brasil", portuguese) == {"ELSABRASIL"}
+    assert trial_names("O ensaio CONFIRM em idosos") == {"CONFIRM"}
+    assert trial_names("Resultados do estudo ELSA-Brasil", english) == set()
+    assert trial_names("Risultati dello studio PREDIMED", portuguese) == set()
+    for title, lang in (
+        ("Protocollo di uno studio randomizzato controllato", italian),
+        ("Risultati a lungo termine della chirurgia bariatrica", italian),
+        ("Protocolo de um ensaio clínico randomizado", portuguese),
+        ("Seguimento a longo prazo do estudo ELSA-Brasil", portuguese),
+        ("Custo-efetividade da vacinação", portuguese),
+    ):
+        assert follow_on_report(title, lang) and not follow_on_report(title, english), title
+    # a treatment's protocol and a telephone follow-up are interventions, not reports
+    for title in ("Protocollo di trattamento della sepsi", "Seguimento telefônico após alta"):
+        assert not follow_on_report(title), title
+
+
 def test_a_trials_reports_in_two_languages_are_linked():
     """A German protocol and the English main paper of the SPINE trial, one author in
     common; a Norwegian follow-up of the IPS trial by its team: suggested."""
@@ -158,8 +180,26 @@ def test_surname_particles_written_any_way_are_one_person():
             2014,
         )
         ((_, link),) = links(main_paper, follow_up).items()
-        assert link.first_author and link.authors == ("berg j", "vries a"), (berg, link)
-        assert "authors van der Berg J, de Vries A (same first author)" in link.evidence()
+        assert link.first_author and link.authors == ("de vries a", "van der berg j"), link
+        assert "authors de Vries A, van der Berg J (same first author)" in link.evidence()
+
+
+def test_a_surname_that_opens_with_a_particle_is_not_another_without_it():
+    """'De Luca D' and 'Luca D', 'Le Roux P' and 'Roux P', 'da Silva A' and 'Silva A' are two
+    families (an Italian, a French surname is whole with its capitalised particle); the
+    particle is compared, wherever and however it is written."""
+    from reviewkit.dedup.study_cues import author_key
+
+    for whole, body in (
+        ("De Luca D", "Luca D"),
+        ("Le Roux P", "Roux P"),
+        ("da Silva A", "Silva A"),
+    ):
+        assert author_key(whole) != author_key(body), whole
+    assert author_key("D De Luca") == author_key("De Luca D") == author_key("de Luca D")
+    main_paper = rec("Graded activity for nurses with neck pain", ["De Luca D", "Rossi M"], 2012)
+    follow_up = rec("Graded activity for nurses with neck pain: follow-up", ["Luca D"], 2014)
+    assert links(main_paper, follow_up) == {}
 
 
 def test_two_registered_studies_with_different_numbers_are_two():
