@@ -4,7 +4,7 @@ The files are applied in order, as NLM applies its baseline and update files: a 
 of an article replaces the earlier one and ``DeleteCitation`` blocks remove PMIDs. The index is
 built once into ``index-<hash>.sqlite`` next to the first file (the hash covers the index's
 format, :data:`INDEX_VERSION`, and the files' names, sizes and modification times) and reused
-afterwards. It is the server's own store, not a review project, so this module keeps its SQL
+afterwards; a build removes the older indexes of the same files (:mod:`.stale_indexes`). It is the server's own store, not a review project, so this module keeps its SQL
 here.
 """
 
@@ -39,6 +39,7 @@ from reviewkit.pubmed.index_rows import (
     names_author,
 )
 from reviewkit.pubmed.index_rows import authors as index_authors
+from reviewkit.pubmed.stale_indexes import remove_stale_indexes
 from reviewkit.records import fold_text
 from reviewkit.wording import quantity
 
@@ -130,6 +131,7 @@ def build_index(
     finally:
         if os.path.exists(tmp_name):
             os.unlink(tmp_name)
+    remove_stale_indexes(target, [p.name for p in paths])
     return target
 
 
