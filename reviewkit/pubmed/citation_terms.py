@@ -41,5 +41,12 @@ def citation_term(snapshot: Snapshot, term: Term) -> set[int]:
         return snapshot.listed_author(value, exact=term.phrase, last=True)
     # [fau]: "Smith, John A" as 'smith john a' (the index's full form); without quotes a name
     # also finds the longer full names it begins ('smith john' finds Smith, John A), as [au]
-    # finds the longer initials
-    return snapshot.full_author(value, exact=term.phrase)
+    # finds the longer initials. NLM (Tech Bull 2005 May-Jun, full author name searching):
+    # "full author searching can be in either natural or inverted order" ('julia s wong',
+    # 'wong julia s'), and a comma after the last name tells which name is the last name: a
+    # name without a comma is read both ways ('julia s wong' also as 'wong julia s').
+    names = {value}
+    words = value.split()
+    if "," not in term.text and len(words) > 1:
+        names.add(" ".join([words[-1], *words[:-1]]))
+    return set().union(*(snapshot.full_author(name, exact=term.phrase) for name in names))

@@ -215,6 +215,24 @@ def test_full_author_name_matches_last_and_fore_names(
     )
 
 
+def test_full_author_name_in_natural_order(
+    server: EutilsServer, articles: dict[str, ET._Element]
+) -> None:
+    """NLM Tech Bull 2005 May-Jun: full names "in either natural or inverted order" ('julia s
+    wong', 'wong julia s'); a comma after the last name says which one it is."""
+    author = next(
+        x
+        for a in articles.values()
+        for x in _authors(a)
+        if len((x.findtext("ForeName") or "").split()) > 1
+    )
+    last, fore = author.findtext("LastName") or "", author.findtext("ForeName") or ""
+    inverted = ids(server, f'"{last} {fore}"[fau]')
+    assert inverted and ids(server, f'"{fore} {last}"[fau]') == inverted
+    assert ids(server, f"{fore.split()[0]} {last}[fau]") >= inverted  # unquoted: longer forms
+    assert ids(server, f'"{fore}, {last}"[fau]').isdisjoint(inverted)  # the comma: last name first
+
+
 def test_affiliation_words_phrases_and_proximity(
     server: EutilsServer, articles: dict[str, ET._Element]
 ) -> None:
