@@ -31,17 +31,17 @@ from reviewkit.pubmed.fields import (
     DATE_KINDS,
     FIELD_NAMES,
     HAS_ABSTRACT,
-    MORE_TEXT,
     NARROW_ALL_FIELDS,
     NEAR_SPAN,
     NO_ATM,
+    OWN_TABLE,
     REVISED_AS_FILED,
     TEXT_COLUMNS,
 )
 from reviewkit.pubmed.filters import filter_hint
 from reviewkit.pubmed.messages import not_found_reply, phrase_written, written
 from reviewkit.pubmed.qualifiers import qualifier_name
-from reviewkit.pubmed.snapshot import Snapshot
+from reviewkit.pubmed.snapshot import FTS_TABLES, Snapshot
 from reviewkit.pubmed.translation import is_stopword, translate
 from reviewkit.pubmed.uids import is_number
 from reviewkit.pubmed.unsupported import UnsupportedQuery
@@ -104,7 +104,7 @@ class Evaluator:
             table: WordVariants(
                 lambda prefix, limit, table=table: snapshot.vocabulary(prefix, limit, table)
             )
-            for table in ("fts", "fts_more")
+            for table in FTS_TABLES
         }
 
     def evaluate(self, query: str | Node, history: Sequence[Sequence[int]] = ()) -> Evaluation:
@@ -403,7 +403,7 @@ class Evaluator:
 
 def _table(term: Term) -> str:
     """The FTS5 table of a text term's columns ([ad] and [cois] have their own)."""
-    return "fts_more" if term.field in MORE_TEXT else "fts"
+    return OWN_TABLE.get(term.field, "fts")
 
 
 def _combine(node: BoolOp, left: set[int] | None, right: set[int] | None) -> set[int] | None:

@@ -256,6 +256,39 @@ def test_affiliation_words_phrases_and_proximity(
     assert ids(server, "university[tiab]") != ids(server, "university[ad]")
 
 
+def test_an_affiliation_phrase_does_not_run_into_the_next_affiliation(
+    server: EutilsServer, articles: dict[str, ET._Element]
+) -> None:
+    """Each affiliation is its own value (PubMed Help: the field holds "the institutional
+    affiliation and address" of each author): a phrase or NEAR group of the last word of one
+    affiliation and the first of the next ("... China." and "Department of ...") is in neither.
+    They were found when all of a record's affiliations were one text."""
+    affiliations = _texts(".//AuthorList/Author/AffiliationInfo/Affiliation")
+
+    def in_one(a: ET._Element, phrase: str) -> bool:
+        return any(f" {phrase} " in f" {fold_text(t)} " for t in affiliations(a))
+
+    pairs = Counter(
+        f"{fold_text(one).split()[-1]} {fold_text(two).split()[0]}"
+        for a in articles.values()
+        for one, two in zip(affiliations(a), affiliations(a)[1:], strict=False)
+        if fold_text(one) and fold_text(two)
+    )
+    phrase = next(p for p, _ in pairs.most_common() if not p.split()[0].isdigit())
+    expected = {p for p, a in articles.items() if in_one(a, phrase)}
+    assert ids(server, f'"{phrase}"[ad]') == expected
+    across = {p for p, a in articles.items() if not in_one(a, phrase)}
+    assert ids(server, f'"{phrase}"[ad:~1]').isdisjoint(
+        {
+            p
+            for p in across
+            if not any(
+                set(phrase.split()) <= set(fold_text(t).split()) for t in affiliations(articles[p])
+            )
+        }
+    )
+
+
 def test_conflict_of_interest_statements_are_searched_as_text(
     server: EutilsServer, articles: dict[str, ET._Element]
 ) -> None:
