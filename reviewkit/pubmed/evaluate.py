@@ -24,7 +24,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
-from reviewkit.pubmed.citation_terms import CITATION_TAGS, NAME_TAGS, citation_term
+from reviewkit.pubmed.citation_terms import (
+    CITATION_TAGS,
+    NAME_TAGS,
+    citation_term,
+    refuse_suffix,
+)
 from reviewkit.pubmed.dates import date_bound
 from reviewkit.pubmed.fields import (
     CURLY_READ,
@@ -203,6 +208,8 @@ class Evaluator:
             return self._text_field(term, out)
         if f == "ta":
             return self.snapshot.journal(term.text, prefix=term.truncated)
+        if f in NAME_TAGS or f in ("au", "1au"):
+            refuse_suffix(term)
         if f in CITATION_TAGS or f in NAME_TAGS:
             return citation_term(self.snapshot, term)
         if f in DATE_KINDS:
