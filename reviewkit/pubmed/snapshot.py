@@ -18,6 +18,7 @@ import tempfile
 import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -139,8 +140,18 @@ def build_index(
     finally:
         if os.path.exists(tmp_name):
             os.unlink(tmp_name)
-    remove_stale_indexes(target, [p.name for p in paths])
+    remove_stale_indexes(target, [p.name for p in paths], _indexed_files)
     return target
+
+
+def _indexed_files(path: Path) -> list[str] | None:
+    """The file names an index's ``meta`` holds; None for a file that is not an index."""
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            meta = dict(conn.execute("SELECT key, value FROM meta"))
+    except sqlite3.Error:  # not SQLite, or no meta table
+        return None
+    return meta["files"].split("\n") if {"version", "files"} <= meta.keys() else None
 
 
 # an article's opening tag (not <PubmedArticleSet>); the longest match, for the chunks' overlap
