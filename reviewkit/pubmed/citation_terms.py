@@ -18,6 +18,25 @@ from reviewkit.records import fold_text
 # Looked up in the index's rows of the same tag (index_rows.citation_fields).
 CITATION_TAGS = frozenset({"si", "gr", "rn", "vi", "ip", "pg", "pl", "jid", "lid", "aid"})
 NAME_TAGS = frozenset({"fau", "lastau"})
+# The suffixes NLM writes in an author's <Suffix> (Jr, Sr, 2nd, 3rd, 4th in the snapshot's
+# records), which PubMed Help's author format puts last ('o'brien jc jr'[au]) and NLM's full
+# name searching too ('herron bruce j jr'). The index's names have no suffix; 'ii' and 'iii'
+# are left out of the check, since they may be initials.
+SUFFIXES = frozenset({"jr", "sr", "2nd", "3rd", "4th"})
+
+
+def refuse_suffix(term: Term) -> None:
+    """Refuse an author term ([au], [1au], [lastau], [fau]) that ends in a suffix: the index's
+    names have none, so it would find nothing where PubMed finds the author."""
+    words = fold_text(term.text).split()
+    if len(words) > 1 and words[-1] in SUFFIXES:
+        rest = " ".join(term.text.split()[:-1]).rstrip(",")
+        raise UnsupportedQuery(
+            f"the local server does not search an author's suffix ({words[-1]!r} in "
+            f"{term.text!r}[{term.field}]): its names are indexed without one",
+            hint=f"leave the suffix out: '{rest}[{term.field}]' finds the author with or "
+            "without it",
+        )
 
 
 def citation_term(snapshot: Snapshot, term: Term) -> set[int]:
@@ -41,5 +60,12 @@ def citation_term(snapshot: Snapshot, term: Term) -> set[int]:
         return snapshot.listed_author(value, exact=term.phrase, last=True)
     # [fau]: "Smith, John A" as 'smith john a' (the index's full form); without quotes a name
     # also finds the longer full names it begins ('smith john' finds Smith, John A), as [au]
-    # finds the longer initials
-    return snapshot.full_author(value, exact=term.phrase)
+    # finds the longer initials. NLM (Tech Bull 2005 May-Jun, full author name searching):
+    # "full author searching can be in either natural or inverted order" ('julia s wong',
+    # 'wong julia s'), and a comma after the last name tells which name is the last name: a
+    # name without a comma is read both ways ('julia s wong' also as 'wong julia s').
+    names = {value}
+    words = value.split()
+    if "," not in term.text and len(words) > 1:
+        names.add(" ".join([words[-1], *words[:-1]]))
+    return set().union(*(snapshot.full_author(name, exact=term.phrase) for name in names))

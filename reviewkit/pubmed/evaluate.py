@@ -24,24 +24,29 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
-from reviewkit.pubmed.citation_terms import CITATION_TAGS, NAME_TAGS, citation_term
+from reviewkit.pubmed.citation_terms import (
+    CITATION_TAGS,
+    NAME_TAGS,
+    citation_term,
+    refuse_suffix,
+)
 from reviewkit.pubmed.dates import date_bound
 from reviewkit.pubmed.fields import (
     CURLY_READ,
     DATE_KINDS,
     FIELD_NAMES,
     HAS_ABSTRACT,
-    MORE_TEXT,
     NARROW_ALL_FIELDS,
     NEAR_SPAN,
     NO_ATM,
+    OWN_TABLE,
     REVISED_AS_FILED,
     TEXT_COLUMNS,
 )
 from reviewkit.pubmed.filters import filter_hint
 from reviewkit.pubmed.messages import not_found_reply, phrase_written, written
 from reviewkit.pubmed.qualifiers import qualifier_name
-from reviewkit.pubmed.snapshot import Snapshot
+from reviewkit.pubmed.snapshot import FTS_TABLES, Snapshot
 from reviewkit.pubmed.translation import is_stopword, translate
 from reviewkit.pubmed.uids import is_number
 from reviewkit.pubmed.unsupported import UnsupportedQuery
@@ -104,7 +109,7 @@ class Evaluator:
             table: WordVariants(
                 lambda prefix, limit, table=table: snapshot.vocabulary(prefix, limit, table)
             )
-            for table in ("fts", "fts_more")
+            for table in FTS_TABLES
         }
 
     def evaluate(self, query: str | Node, history: Sequence[Sequence[int]] = ()) -> Evaluation:
@@ -203,6 +208,8 @@ class Evaluator:
             return self._text_field(term, out)
         if f == "ta":
             return self.snapshot.journal(term.text, prefix=term.truncated)
+        if f in NAME_TAGS or f in ("au", "1au"):
+            refuse_suffix(term)
         if f in CITATION_TAGS or f in NAME_TAGS:
             return citation_term(self.snapshot, term)
         if f in DATE_KINDS:
@@ -403,7 +410,7 @@ class Evaluator:
 
 def _table(term: Term) -> str:
     """The FTS5 table of a text term's columns ([ad] and [cois] have their own)."""
-    return "fts_more" if term.field in MORE_TEXT else "fts"
+    return OWN_TABLE.get(term.field, "fts")
 
 
 def _combine(node: BoolOp, left: set[int] | None, right: set[int] | None) -> set[int] | None:

@@ -15,11 +15,11 @@ TEXT_COLUMNS = {
     "ab": "ab",
     "tw": "ti ab mh kw pt",
     "ot": "kw",  # Other Term: the records' keyword lists (author keywords and others)
-    "ad": "ad",  # Affiliation: every author's affiliations (second FTS table)
-    "cois": "cois",  # Conflict of Interest Statements (second FTS table)
+    "ad": "ad",  # Affiliation: every author's affiliations (an FTS5 row each)
+    "cois": "cois",  # Conflict of Interest Statements (an FTS5 table of its own)
 }
-# The FTS5 table of each text column (snapshot.FTS_TABLES): [ad] and [cois] have their own.
-MORE_TEXT = frozenset({"ad", "cois"})
+# The FTS5 table of the text fields not in the first one (snapshot.FTS_TABLES).
+OWN_TABLE = {"ad": "fts_ad", "cois": "fts_more"}
 FIELD_NAMES = {
     "": "All Fields",
     "all": "All Fields",

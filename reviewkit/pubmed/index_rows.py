@@ -137,7 +137,7 @@ _AFFILIATIONS = "Article/AuthorList/Author/AffiliationInfo/Affiliation"
 
 class CitationFields(NamedTuple):
     rows: set[tuple[str, str]]  # (tag, folded value)
-    affiliations: str  # [ad]
+    affiliations: list[str]  # [ad], each its own value
     conflicts: str  # [cois]
 
 
@@ -148,7 +148,7 @@ def citation_fields(elem: ET._Element) -> CitationFields:
     affiliations since 2014, the first author's before: the XML holds what PubMed holds)."""
     citation, data = elem.find("MedlineCitation"), elem.find("PubmedData")
     if citation is None:
-        return CitationFields(set(), "", "")
+        return CitationFields(set(), [], "")
     rows = {(tag, text(e)) for tag, path in _AS_WRITTEN.items() for e in citation.iterfind(path)}
     rows.discard(("rn", "0"))
     rows.add(("issn", text(citation.find("MedlineJournalInfo/ISSNLinking"))))
@@ -167,6 +167,6 @@ def citation_fields(elem: ET._Element) -> CitationFields:
         rows |= {("gr", piece) for piece in [grant_text(grant), *pieces, *runs]}
     return CitationFields(
         {(tag, folded) for tag, value in rows if (folded := fold_text(value))},
-        " ; ".join(map(text, citation.iterfind(_AFFILIATIONS))),
+        [t for t in map(text, citation.iterfind(_AFFILIATIONS)) if t],
         text(citation.find("CoiStatement")),
     )

@@ -4,7 +4,7 @@ The files are applied in order, as NLM applies its baseline and update files: a 
 of an article replaces the earlier one and ``DeleteCitation`` blocks remove PMIDs. The index is
 built once into ``index-<hash>.sqlite`` next to the first file (the hash covers the index's
 format, :data:`INDEX_VERSION`, and the files' names, sizes and modification times) and reused
-afterwards. It is the server's own store, not a review project, so this module keeps its SQL
+afterwards; a build removes the older indexes of the same files (:mod:`.stale_indexes`). It is the server's own store, not a review project, so this module keeps its SQL
 here.
 """
 
@@ -18,6 +18,7 @@ import tempfile
 import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -39,14 +40,18 @@ from reviewkit.pubmed.index_rows import (
     names_author,
 )
 from reviewkit.pubmed.index_rows import authors as index_authors
+from reviewkit.pubmed.stale_indexes import remove_stale_indexes
 from reviewkit.records import fold_text
 from reviewkit.wording import quantity
 
-INDEX_VERSION = "8-fields"  # [ad] [cois] [lastau] [si] [gr] [mhda] [dcom] [lr] and others
+INDEX_VERSION = "9-affiliations"  # 8-fields' [ad] as one FTS5 row per affiliation
 # The text columns of the first FTS5 table (whose vocabulary the wildcards expand through) and of
-# the second, [ad] and [cois], kept apart so that their words do not enter the wildcard
-# variants of the title, abstract and other fields (nor their 600-variant limit).
-FTS_TABLES = {"fts": ("ti", "ab", "mh", "kw", "pt", "au"), "fts_more": ("ad", "cois")}
+# the others, [cois] and [ad], kept apart so that their words do not enter the wildcard
+# variants of the title, abstract and other fields (nor their 600-variant limit). [ad] has a
+# row per affiliation (the table ``affiliations``), so that a phrase or NEAR group never runs
+# from one author's affiliation into the next one's ("..., China." "Department of ...").
+FTS_TABLES = {"fts": ("ti", "ab", "mh", "kw", "pt", "au"), "fts_more": ("cois",), "fts_ad": ("ad",)}
+_VOCABULARIES = {"fts": "vocab", "fts_more": "vocab_more", "fts_ad": "vocab_ad"}
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -54,7 +59,8 @@ CREATE TABLE articles (
     pmid INTEGER PRIMARY KEY, pdate INTEGER NOT NULL, edate INTEGER NOT NULL,
     edat INTEGER NOT NULL, crdt INTEGER NOT NULL,
     mhda INTEGER NOT NULL, dcom INTEGER NOT NULL, lr INTEGER NOT NULL,
-    ti TEXT, ab TEXT, mh TEXT, kw TEXT, pt TEXT, au TEXT, ad TEXT, cois TEXT, xml BLOB NOT NULL);
+    ti TEXT, ab TEXT, mh TEXT, kw TEXT, pt TEXT, au TEXT, cois TEXT, xml BLOB NOT NULL);
+CREATE TABLE affiliations (pmid INTEGER NOT NULL, ad TEXT NOT NULL);
 CREATE TABLE terms (field TEXT NOT NULL, value TEXT NOT NULL, pmid INTEGER NOT NULL);
 CREATE TABLE sort_keys (
     pmid INTEGER PRIMARY KEY, fau TEXT NOT NULL, ta TEXT NOT NULL, lau TEXT NOT NULL);
@@ -72,10 +78,14 @@ CREATE VIRTUAL TABLE fts USING fts5(ti, ab, mh, kw, pt, au, content='articles',
     content_rowid='pmid', tokenize='unicode61 remove_diacritics 2');
 INSERT INTO fts(fts) VALUES ('rebuild');
 CREATE VIRTUAL TABLE vocab USING fts5vocab(fts, 'row');
-CREATE VIRTUAL TABLE fts_more USING fts5(ad, cois, content='articles',
+CREATE VIRTUAL TABLE fts_more USING fts5(cois, content='articles',
     content_rowid='pmid', tokenize='unicode61 remove_diacritics 2');
 INSERT INTO fts_more(fts_more) VALUES ('rebuild');
 CREATE VIRTUAL TABLE vocab_more USING fts5vocab(fts_more, 'row');
+CREATE VIRTUAL TABLE fts_ad USING fts5(ad, content='affiliations',
+    content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+INSERT INTO fts_ad(fts_ad) VALUES ('rebuild');
+CREATE VIRTUAL TABLE vocab_ad USING fts5vocab(fts_ad, 'row');
 CREATE TABLE sort_rank AS SELECT pmid,
     ROW_NUMBER() OVER (ORDER BY pdate DESC, pmid DESC) AS pub_date,
     ROW_NUMBER() OVER (ORDER BY fau = '', fau, pmid DESC) AS author,
@@ -130,7 +140,18 @@ def build_index(
     finally:
         if os.path.exists(tmp_name):
             os.unlink(tmp_name)
+    remove_stale_indexes(target, [p.name for p in paths], _indexed_files)
     return target
+
+
+def _indexed_files(path: Path) -> list[str] | None:
+    """The file names an index's ``meta`` holds; None for a file that is not an index."""
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            meta = dict(conn.execute("SELECT key, value FROM meta"))
+    except sqlite3.Error:  # not SQLite, or no meta table
+        return None
+    return meta["files"].split("\n") if {"version", "files"} <= meta.keys() else None
 
 
 # an article's opening tag (not <PubmedArticleSet>); the longest match, for the chunks' overlap
@@ -208,6 +229,7 @@ def _delete(conn: sqlite3.Connection, pmid: int) -> None:
     conn.execute("DELETE FROM articles WHERE pmid = ?", (pmid,))
     conn.execute("DELETE FROM terms WHERE pmid = ?", (pmid,))
     conn.execute("DELETE FROM sort_keys WHERE pmid = ?", (pmid,))
+    conn.execute("DELETE FROM affiliations WHERE pmid = ?", (pmid,))
 
 
 def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[int]) -> None:
@@ -224,7 +246,7 @@ def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[in
     citation = citation_fields(elem)
     conn.execute(
         "INSERT INTO articles (pmid, pdate, edate, edat, crdt, mhda, dcom, lr, ti, ab, mh, kw,"
-        " pt, au, ad, cois, xml) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " pt, au, cois, xml) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             pmid,
             publication_date(elem),
@@ -238,10 +260,12 @@ def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[in
             " ; ".join(rec.keywords),
             " ; ".join(rec.publication_types),
             " ; ".join(" ".join(forms) for forms in authors),
-            citation.affiliations,
             citation.conflicts,
             zlib.compress(raw, 1),
         ),
+    )
+    conn.executemany(
+        "INSERT INTO affiliations VALUES (?, ?)", [(pmid, ad) for ad in citation.affiliations]
     )
     first_author, last_author = (
         (" ".join(authors[k]).casefold() if authors else "") for k in (0, -1)
@@ -351,12 +375,14 @@ class Snapshot:
         if table not in FTS_TABLES:
             raise ValueError(table)
         sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
+        if table == "fts_ad":  # a row per affiliation: its article's PMID
+            sql = f"SELECT pmid FROM affiliations WHERE rowid IN ({sql})"
         return {r[0] for r in self.conn.execute(sql, (expression,))}
 
     def vocabulary(self, prefix: str, limit: int, table: str = "fts") -> list[str]:
         """Tokens of one of :data:`FTS_TABLES` starting with ``prefix`` (at most ``limit`` + 1,
         to detect overflow)."""
-        vocab = {"fts": "vocab", "fts_more": "vocab_more"}[table]
+        vocab = _VOCABULARIES[table]
         rows = self.conn.execute(
             f"SELECT term FROM {vocab} WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
             (prefix, prefix + "\uffff", limit + 1),

@@ -9,6 +9,7 @@ that the index and the evaluator are checked against the records, not against th
 from __future__ import annotations
 
 import datetime
+import html
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -215,6 +216,43 @@ def test_full_author_name_matches_last_and_fore_names(
     )
 
 
+@pytest.mark.parametrize("tag", ["au", "1au", "lastau", "fau"])
+def test_an_author_with_a_suffix_is_refused_not_missed(
+    server: EutilsServer, articles: dict[str, ET._Element], tag: str
+) -> None:
+    """PubMed Help writes an author with a suffix last ('o'brien jc jr'[au]); the index's names
+    have no suffix, so such a term found nothing without a word: it is refused, naming the
+    form that finds the author."""
+    author = next(x for a in articles.values() for x in _authors(a) if x.findtext("Suffix") == "Jr")
+    name = f"{author.findtext('LastName')} {author.findtext('Initials')}"
+    if tag == "fau":
+        name = f"{author.findtext('LastName')} {author.findtext('ForeName')}"
+    reply = html.unescape(warnings_of(server, f"{name} Jr[{tag}]"))
+    assert "<ERROR>" in reply and "does not search an author's suffix ('jr'" in reply
+    assert f"leave the suffix out: '{name}[{tag}]'" in reply
+    assert "<ERROR>" not in html.unescape(warnings_of(server, f"{name}[{tag}]"))  # the hint's
+    author_name = f"{author.findtext('LastName')} {author.findtext('Initials')}"
+    assert ids(server, f"{author_name}[au]")  # the author is in the snapshot
+
+
+def test_full_author_name_in_natural_order(
+    server: EutilsServer, articles: dict[str, ET._Element]
+) -> None:
+    """NLM Tech Bull 2005 May-Jun: full names "in either natural or inverted order" ('julia s
+    wong', 'wong julia s'); a comma after the last name says which one it is."""
+    author = next(
+        x
+        for a in articles.values()
+        for x in _authors(a)
+        if len((x.findtext("ForeName") or "").split()) > 1
+    )
+    last, fore = author.findtext("LastName") or "", author.findtext("ForeName") or ""
+    inverted = ids(server, f'"{last} {fore}"[fau]')
+    assert inverted and ids(server, f'"{fore} {last}"[fau]') == inverted
+    assert ids(server, f"{fore.split()[0]} {last}[fau]") >= inverted  # unquoted: longer forms
+    assert ids(server, f'"{fore}, {last}"[fau]').isdisjoint(inverted)  # the comma: last name first
+
+
 def test_affiliation_words_phrases_and_proximity(
     server: EutilsServer, articles: dict[str, ET._Element]
 ) -> None:
@@ -236,6 +274,39 @@ def test_affiliation_words_phrases_and_proximity(
     assert ids(server, "univers*[ad]") >= with_words("university")
     # affiliations are not in the fields an untagged term or [tiab] searches here
     assert ids(server, "university[tiab]") != ids(server, "university[ad]")
+
+
+def test_an_affiliation_phrase_does_not_run_into_the_next_affiliation(
+    server: EutilsServer, articles: dict[str, ET._Element]
+) -> None:
+    """Each affiliation is its own value (PubMed Help: the field holds "the institutional
+    affiliation and address" of each author): a phrase or NEAR group of the last word of one
+    affiliation and the first of the next ("... China." and "Department of ...") is in neither.
+    They were found when all of a record's affiliations were one text."""
+    affiliations = _texts(".//AuthorList/Author/AffiliationInfo/Affiliation")
+
+    def in_one(a: ET._Element, phrase: str) -> bool:
+        return any(f" {phrase} " in f" {fold_text(t)} " for t in affiliations(a))
+
+    pairs = Counter(
+        f"{fold_text(one).split()[-1]} {fold_text(two).split()[0]}"
+        for a in articles.values()
+        for one, two in zip(affiliations(a), affiliations(a)[1:], strict=False)
+        if fold_text(one) and fold_text(two)
+    )
+    phrase = next(p for p, _ in pairs.most_common() if not p.split()[0].isdigit())
+    expected = {p for p, a in articles.items() if in_one(a, phrase)}
+    assert ids(server, f'"{phrase}"[ad]') == expected
+    across = {p for p, a in articles.items() if not in_one(a, phrase)}
+    assert ids(server, f'"{phrase}"[ad:~1]').isdisjoint(
+        {
+            p
+            for p in across
+            if not any(
+                set(phrase.split()) <= set(fold_text(t).split()) for t in affiliations(articles[p])
+            )
+        }
+    )
 
 
 def test_conflict_of_interest_statements_are_searched_as_text(

@@ -1,0 +1,49 @@
+"""A new index version removes the snapshot's older indexes (a 312 MB one stayed beside the new
+one), and nothing else in the folder."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reviewkit.pubmed import snapshot
+from reviewkit.pubmed.snapshot import Snapshot, build_index
+
+
+def test_a_new_index_version_removes_the_older_index_of_the_same_files(
+    small_files: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = [shutil.copy(f, tmp_path / f.name) for f in small_files]
+    with monkeypatch.context() as patch:
+        patch.setattr(snapshot, "INDEX_VERSION", "0-older")
+        old = build_index(files)
+        other = build_index(files[:1])  # another snapshot (one of the files) in the same folder
+    # files of ours by name only: not SQLite, and SQLite without build_index's meta rows
+    not_sqlite = tmp_path / "index-0123456789abcdef.sqlite"
+    not_sqlite.write_text("not an index", encoding="utf-8")
+    no_meta = tmp_path / "index-fedcba9876543210.sqlite"
+    with sqlite3.connect(no_meta) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    renamed = tmp_path / "my-copy-of-the-index.sqlite"
+    shutil.copy(old, renamed)
+
+    new = build_index(files)
+
+    assert new != old and new.exists()
+    assert not old.exists()
+    assert other.exists() and not_sqlite.exists() and no_meta.exists() and renamed.exists()
+    opened = Snapshot(new)
+    assert opened.article_count > 300  # the new index is whole
+    opened.close()
+
+
+def test_reusing_an_index_removes_nothing(small_files: list[Path], tmp_path: Path) -> None:
+    """Only a build removes: opening the index again leaves the folder as it was."""
+    first = build_index(small_files, cache_dir=tmp_path)
+    before = sorted(tmp_path.iterdir())
+    assert build_index(small_files, cache_dir=tmp_path) == first
+    assert sorted(tmp_path.iterdir()) == before
