@@ -9,6 +9,11 @@ A term is a word or a phrase, matched word by word, ignoring case:
 * ``word*`` matches words that begin with ``word`` as written, and nothing else: the protocol
   chooses it when stems would join words it means to keep apart (``employer*`` finds "employers"
   but not "employment", which the English stemmer reduces to the same stem).
+* ``"word"`` (a term in double quotes; in TOML ``'"hospital"'``) matches its words as written,
+  case and accents aside, and no other form: for a word whose stem a longer word of another
+  meaning shares (``"hospital"`` finds "hospital", not "hospitalization", which Snowball cuts
+  to the same stem, nor "hospitals": list each form wanted). A ``*`` and a word in capitals
+  keep their meaning inside the quotes.
 * ``*word`` matches compounds that end with the word (any form of it): Norwegian, Swedish and
   Danish write compound nouns as one word with the head last, so ``*koordinator`` finds
   "sykefraværskoordinator" and "rehabiliteringskoordinatorer".
@@ -127,7 +132,9 @@ def _acronym(word: str) -> str:
 @dataclass(frozen=True)
 class _Part:
     key: str  # folded word, without its '*'; for a code range the range as written ('F30-F48')
-    kind: str  # 'word' (any form), 'prefix' (word*), 'suffix' (*word), 'acronym' (IPS), 'code'
+    # 'word' (any form), 'exact' (a word in a quoted term: as written), 'prefix' (word*),
+    # 'suffix' (*word), 'acronym' (IPS), 'code'
+    kind: str
     language: str
 
     def __hash__(self) -> int:
@@ -145,6 +152,8 @@ class _Part:
         if self.kind == "code":
             return codes.in_code_range(self.key, word)
         f = fold(word)
+        if self.kind == "exact":
+            return f == self.key
         if self.kind == "prefix":
             return f.startswith(self.key)
         if self.kind == "suffix":
@@ -164,7 +173,11 @@ class _Part:
 @lru_cache(maxsize=8192)
 def parse_term(text: str, language: str = "en") -> tuple[tuple[_Part, ...], ...]:
     """The ways a term can be written, each a sequence of word parts (see the module docstring)."""
-    term = text.strip().strip('"').strip()
+    term = text.strip()
+    # a term in double quotes finds its plain words as written, not their stems (see the
+    # module docstring): "hospital" is not "hospitalization", which Snowball cuts to its stem
+    exact = len(term) > 2 and term[0] == term[-1] == '"'
+    term = term.strip('"').strip()
     if codes.is_code_range(term):
         return ((_Part(term, "code", language),),)
     term = codes.needs_system(term)[1]  # "ICPC-2 chapter L": checked by find_term
@@ -185,6 +198,8 @@ def parse_term(text: str, language: str = "en") -> tuple[tuple[_Part, ...], ...]
             kind = "prefix" if w.endswith("*") else "suffix" if w.startswith("*") else "word"
             if kind == "word" and _acronym(w):
                 kind, w = "acronym", _acronym(w)
+            elif kind == "word" and exact:
+                kind = "exact"
             parts.append(_Part(fold(w.strip("*")), kind, language))
         if parts:
             out.append(tuple(parts))
@@ -242,8 +257,9 @@ def compile_term(text: str) -> re.Pattern[str]:
     parts = parse_term(text)[0]
     if parts[0].kind == "code":  # any code of the range's letters (numbers: when matching)
         return codes.code_pattern(parts[0].key)
-    words = [re.escape(p.key) for p in parts]
-    return re.compile(r"(?<!\w)" + r"\w*[\s\-‐–]*".join(words) + r"\w*", re.IGNORECASE)
+    # a word in a quoted term ends where it is written; any other may go on (stems, prefixes)
+    words = [re.escape(p.key) + (r"(?!\w)" if p.kind == "exact" else r"\w*") for p in parts]
+    return re.compile(r"(?<!\w)" + r"[\s\-‐–]*".join(words), re.IGNORECASE)
 
 
 @dataclass
@@ -293,6 +309,8 @@ class Field:
         places = self._index()
         if part.kind == "code":  # each code read with the words beside it
             return codes.code_places(part.key, self, places)
+        if part.kind == "exact":  # the word as written, case and accents aside
+            return list(self._by_fold.get(part.key, ()))
         if part.kind != "word":  # prefixes, suffixes, acronyms: each different word tested once
             return sorted(i for w, at in places.items() if _matches(part, w) for i in at)
         by_form = self._by_form.get(part.language)

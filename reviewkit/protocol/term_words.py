@@ -8,7 +8,8 @@ syntax). A word of a term that holds any other character (``c++``, ``(team|group
 equals no word of any text, so the term silently finds nothing; a term of punctuation alone
 (``--``) has no word. Search-query and pattern syntax is how such terms come in (a term list
 pasted from a search strategy or another tool), so a capitalised AND, OR or NOT between words
-is refused too: a label's terms already count as alternatives.
+is refused too: a label's terms already count as alternatives. A term in double quotes finds
+its words as written; a quote at one end only is refused, since it would find every form.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ _PATTERN = set("|()[]{}?^$\\")
 def term_problem(text: str) -> tuple[str, str] | None:
     """(what is wrong, what to do) for a scheme's signal term no text can hold, else None."""
     term = text.strip().strip('"').strip()
-    problem = _no_word_or_query(text, term)
+    problem = _no_word_or_query(text, term) or _unpaired_quote(text)
     if problem:
         return problem
     for word in _SPLIT.split(term):
@@ -98,6 +99,21 @@ def _no_word_or_query(text: str, term: str) -> tuple[str, str] | None:
             " are already alternatives)",
         )
     return None
+
+
+def _unpaired_quote(text: str) -> tuple[str, str] | None:
+    """A scheme's term with a double quote at one end only: the quotes pair to mean "the
+    words as written" (:func:`reviewkit.classify.terms.parse_term`), and one alone would
+    silently find every form of the word instead."""
+    term = text.strip()
+    bare = term.strip('"').strip()
+    if term.startswith('"') == term.endswith('"') or '"' in bare:  # inside: not part of a word
+        return None
+    return (
+        f"term {text!r} has a double quote at one end only",
+        f"""write '"{bare}"' in the TOML file to find the words as written, or "{bare}" to find"""
+        " every form of them",
+    )
 
 
 def _fix(char: str, word: str) -> str:
