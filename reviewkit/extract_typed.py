@@ -6,14 +6,30 @@ second export to the same name (to refresh it, or by habit) would otherwise thro
 value typed since. A cell is typed work when it holds a value its record's field has never had
 in the project (the extraction table is append-only, so every value an export wrote, a person
 set or an import read is there): a sheet exported, imported and exported again, or one whose
-values a person changed since in ``extract edit``, is written over as before. A cell a person
-emptied is not counted: an exported sheet has empty cells of its own, and losing an emptying
-loses no typed text.
+values a person changed since in ``extract edit``, is written over as before. A cell is
+compared as ``extract import`` reads it (:func:`reviewkit.sheet_values.same_value`): a value a
+spreadsheet rewrote on saving (``1.5`` for ``1.50``, ``01/03/2020`` for ``2020-03-01``,
+``TRUE`` for ``true``) is the project's value.
+
+A column a person added (``notes``) is typed work too, though ``extract import`` will not read
+it (it refuses a column that is no field): a person's notes are lost just the same by writing
+over them, and a new sheet cannot carry them (its columns are the protocol's fields). The
+refusal names the column and says that import will not read it.
+
+A cell a person emptied is not typed work (no text is lost), and the sheet does not say when it
+was exported, so an emptying cannot be told for sure from a cell the export left empty; but a
+cell empty in the sheet whose field held a value before the file was last saved (its
+modification time) was either emptied there or filled in the project between the export and
+that save: :func:`emptied_cells` names them, and the export says so after writing (the stored
+value is back in the new sheet). A value stored after the file was saved is new to the sheet,
+not emptied: it is not named.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from reviewkit.errors import UserError
@@ -38,26 +54,7 @@ def typed_cells(project: Project, path: Path) -> list[TypedCell]:
     column that is no extraction field; [] when there is no file, or it is no extraction sheet
     (no ``record_id`` column: a file of another kind is written over, as every output is). A
     sheet that cannot be read is refused: whether it holds typed values cannot be told."""
-    if not path.is_file():
-        return []
-    try:
-        header, rows = csv_read.dict_rows(csv_read.read_sheet(path), str(path))
-        if "record_id" not in header:
-            return []
-        cells = [
-            TypedCell(line, int(row["record_id"]), col, read_cell(value))
-            for line, row in rows
-            if read_cell(row.get("record_id")).isdigit()
-            for col, value in row.items()
-            if col not in EXTRACTION_SHEET_COLUMNS and read_cell(value)
-        ]
-    except UserError as exc:
-        raise UserError(
-            "a file of this name is there and cannot be read to see whether it holds values"
-            f" typed in ({exc.message})",
-            where=exc.where or str(path),
-            hint="write the new sheet to another file, or pass --force to write over this one",
-        ) from None
+    cells = [c for c in _sheet_cells(path) if c.value]
     ever: dict[tuple[int, str], list[str]] = {}
     for rid, field, value in values_rows.values_ever(project.db, {c.record_id for c in cells}):
         ever.setdefault((rid, field), []).append(value)
@@ -66,6 +63,73 @@ def typed_cells(project: Project, path: Path) -> list[TypedCell]:
         for c in cells
         if not any(same_value(v, c.value) for v in ever.get((c.record_id, c.field), ()))
     ]
+
+
+def emptied_cells(project: Project, path: Path) -> list[TypedCell]:
+    """The empty field cells of the extraction sheet at ``path`` whose field held a value (now
+    the cell's ``value``) before the file was last saved: emptied there, or filled in the
+    project after the export and before that save (module docstring); [] as
+    :func:`typed_cells` gives it."""
+    empty = [c for c in _sheet_cells(path) if not c.value]
+    if not empty:
+        return []
+    saved = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    fields = {f.id for f in project.protocol.extraction}
+    current = values_rows.current_values(project.db, {c.record_id for c in empty})
+    held = {
+        (rid, field): value
+        for rid, values in current.items()
+        for field, value in values.items()
+        if field in fields
+        and read_cell(value.value)
+        and datetime.fromisoformat(value.created_at) < saved
+    }
+    return [
+        TypedCell(c.line, c.record_id, c.field, held[c.record_id, c.field].value)
+        for c in empty
+        if (c.record_id, c.field) in held
+    ]
+
+
+def _sheet_cells(path: Path) -> Iterator[TypedCell]:
+    """Every cell but the read-only columns' of the extraction sheet at ``path`` (empty ones
+    too), as ``extract import`` reads it; nothing when there is no file or no ``record_id``
+    column."""
+    if not path.is_file():
+        return
+    try:
+        header, rows = csv_read.dict_rows(csv_read.read_sheet(path), str(path))
+        if "record_id" not in header:
+            return
+        found = [
+            TypedCell(line, int(row["record_id"]), col, read_cell(value))
+            for line, row in rows
+            if read_cell(row.get("record_id")).isdigit()
+            for col, value in row.items()
+            if col not in EXTRACTION_SHEET_COLUMNS
+        ]
+    except UserError as exc:
+        raise UserError(
+            "a file of this name is there and cannot be read to see whether it holds values"
+            f" typed in ({exc.message})",
+            where=exc.where or str(path),
+            hint="write the new sheet to another file, or pass --force to write over this one",
+        ) from None
+    yield from found
+
+
+def said_emptied(path: Path, emptied: list[TypedCell]) -> str:
+    """The warning for :func:`emptied_cells` once the sheet is written again ('' for none)."""
+    if not emptied:
+        return ""
+    first = emptied[0]
+    more = f" (and {len(emptied) - 1} more cells)" if len(emptied) > 1 else ""
+    return (
+        f"{path}:{first.line}: record {first.record_id}'s {first.field} was empty in the sheet"
+        f" written over{more} and shows the project's value {first.value!r} again: if you"
+        " emptied it there, empty it again with 'reviewkit extract set' or 'extract edit'"
+        " (an emptying is kept only once read back with 'extract import')"
+    )
 
 
 def refuse_typed(project: Project, path: Path) -> None:

@@ -32,10 +32,11 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # a date in a locale's form: day and month in either order, '/', '.' or '-', a year of 2 or 4
 _LOCALE_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})")
 _BOOLEANS = {"true", "false"}
-# Excel's (and LibreOffice's default) day 0 of its serial dates: 1899-12-30, so that serial
-# 60 is Excel's phantom 29 February 1900 and every day after it counts right
+# day 0 of Excel's serial dates as counted from 1 March 1900 on (serial 61), and of
+# LibreOffice's (its default null date): before it Excel counts a 29 February 1900 that never
+# was, so its serials 1-60 are left out (no extraction value is a date of early 1900)
 _SERIAL_EPOCH = date(1899, 12, 30)
-_SERIAL_DAYS = range(1, 2958466)  # 1900-01-01 .. 9999-12-31, Excel's range
+_SERIAL_DAYS = range(61, 2958466)  # 1900-03-01 .. 9999-12-31, Excel's last day
 
 
 def read_cell(text: str | None) -> str:

@@ -21,7 +21,7 @@ from reviewkit.sheet_values import same_value
         ("2020-03-01", "3/1/2020"),  # Excel, US
         ("2020-03-01", "01.03.20"),  # LibreOffice, German
         ("2020-03-01", "43891"),  # Excel's serial number of the day
-        ("1900-03-01", "61"),  # after Excel's phantom 29 February 1900
+        ("1900-03-01", "61"),  # the day after Excel's phantom 29 February 1900
         ("Norway", " Norway "),
     ],
 )
@@ -39,6 +39,7 @@ def test_a_spreadsheets_rewrite_is_the_same_value(stored: str, cell: str) -> Non
         ("2020-03-01", "02/03/2020"),
         ("2020-03-01", "01/03/2021"),
         ("2020-03-01", "43892"),
+        ("1900-01-01", "2"),  # Excel's 2 January 1900 (its serials before 61 are not read)
         ("2020-02-30", "30/02/2020"),  # no such day: compared as text
         ("norway", "Norway"),  # case is a person's change in text
         ("Norway", ""),
