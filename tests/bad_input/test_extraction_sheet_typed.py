@@ -236,46 +236,48 @@ def test_an_empty_added_column_is_written_over(sheet, capsys) -> None:
     assert "notes" not in _rows(out)[0]
 
 
-def test_an_emptied_cell_gets_its_value_back_with_a_word(sheet, capsys) -> None:
-    # the value was stored before the sheet was saved: it was emptied there (or filled in the
-    # project between the export and that save); either way the export says it is back
-    project, out = sheet
+def _effect(out: Path) -> str:
     rows = _rows(out)
-    rid = rows[1][0]
+    return rows[1][rows[0].index("effect")]
+
+
+def _empty_an_exported_value(project: Path, out: Path, capsys) -> str:
+    """The first study's effect stored as '1.50', exported, and emptied in the sheet as a
+    person saves it in LibreOffice; returns the study's record id."""
+    rid = _rows(out)[1][0]
     _set(project, rid, effect="1.50")
     assert _export(project, out, capsys)[0] == 0
     rows = _rows(out)
     rows[1][rows[0].index("effect")] = ""
     _save_as_libreoffice(out, rows)
+    return rid
+
+
+def test_an_emptied_cell_gets_its_value_back_with_a_word(sheet, capsys) -> None:
+    # the value was stored before the sheet was saved: it was emptied there (or filled in the
+    # project between the export and that save); either way the export says it is back
+    project, out = sheet
+    rid = _empty_an_exported_value(project, out, capsys)
     code, said = _export(project, out, capsys)
     assert code == 0, said
     assert f"warning: {out}:2: record {rid}'s effect was empty in the sheet written over" in said
     assert "'1.50' again" in said and "extract set" in said
-    rows = _rows(out)
-    assert rows[1][rows[0].index("effect")] == "1.50"
+    assert _effect(out) == "1.50"
 
 
 def test_a_value_stored_after_the_sheet_was_saved_is_not_called_emptied(sheet, capsys) -> None:
     project, out = sheet
-    rows = _rows(out)
-    _set(project, rows[1][0], effect="1.50")
+    _set(project, _rows(out)[1][0], effect="1.50")
     code, said = _export(project, out, capsys)
     assert code == 0 and "warning" not in said, said
-    rows = _rows(out)
-    assert rows[1][rows[0].index("effect")] == "1.50"
+    assert _effect(out) == "1.50"
 
 
 def test_an_emptying_read_back_is_kept(sheet, capsys) -> None:
     project, out = sheet
-    rows = _rows(out)
-    _set(project, rows[1][0], effect="1.50")
-    assert _export(project, out, capsys)[0] == 0
-    rows = _rows(out)
-    rows[1][rows[0].index("effect")] = ""
-    _save_as_libreoffice(out, rows)
+    _empty_an_exported_value(project, out, capsys)
     argv = ["extract", "import", str(out), "--reviewer", "reviewer1", "--project", str(project)]
     assert main(argv) == 0
     code, said = _export(project, out, capsys)
     assert code == 0 and "warning" not in said, said
-    rows = _rows(out)
-    assert rows[1][rows[0].index("effect")] == ""
+    assert _effect(out) == ""
