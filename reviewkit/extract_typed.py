@@ -82,13 +82,24 @@ def emptied_cells(project: Project, path: Path) -> list[TypedCell]:
         for field, value in values.items()
         if field in fields
         and read_cell(value.value)
-        and datetime.fromisoformat(value.created_at) < saved
+        and (stored := _stored_at(value.created_at)) is not None
+        and stored < saved
     }
     return [
         TypedCell(c.line, c.record_id, c.field, held[c.record_id, c.field].value)
         for c in empty
         if (c.record_id, c.field) in held
     ]
+
+
+def _stored_at(stamp: str) -> datetime | None:
+    """A value's ``created_at`` (UTC, ISO 8601: :func:`reviewkit.store.db.now`) as a time to
+    compare with a file's; None when it cannot be read (the value is then not named)."""
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def _sheet_cells(path: Path) -> Iterator[TypedCell]:
