@@ -115,36 +115,52 @@ def _save_as_libreoffice(path: Path, rows: list[list[str]]) -> None:
         csv.writer(fh, lineterminator="\n").writerows(rows)
 
 
+def _save_as_excel(path: Path, rows: list[list[str]]) -> None:
+    """``rows`` saved as Excel saves 'CSV UTF-8': a byte-order mark, CRLF line ends."""
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+
+
 # the project's values, and what a spreadsheet shows for them once it has read them: a number
 # without its trailing zeros, a date in the locale's form, TRUE in capitals, a trailing space
-REWRITES = [
+LIBREOFFICE_UK = [
     ("effect", "1.50", "1.5"),
     ("population", "12.0", "12"),
     ("intervention", "2020-03-01", "01/03/2020"),
     ("design", "true", "TRUE"),
     ("country", "Norway", "Norway "),
 ]
+EXCEL_US = [
+    ("effect", "0.50", ".5"),
+    ("population", "012", "12"),
+    ("intervention", "2020-03-01", "3/1/2020"),
+    ("design", "false", "FALSE"),
+    ("country", "Norway", " Norway"),
+]
 
 
-def test_values_a_spreadsheet_rewrote_are_not_typed(sheet, capsys) -> None:
+@pytest.mark.parametrize(
+    ("save", "rewrites"), [(_save_as_libreoffice, LIBREOFFICE_UK), (_save_as_excel, EXCEL_US)]
+)
+def test_values_a_spreadsheet_rewrote_are_not_typed(sheet, capsys, save, rewrites) -> None:
     project, out = sheet
     rows = _rows(out)
     rid = rows[1][0]
-    _set(project, rid, **{field: stored for field, stored, _ in REWRITES})
+    _set(project, rid, **{field: stored for field, stored, _ in rewrites})
     code, said = _export(project, out, capsys)
     assert code == 0, said
     rows = _rows(out)
-    for field, _, shown in REWRITES:
+    for field, _, shown in rewrites:
         rows[1][rows[0].index(field)] = shown
-    _save_as_libreoffice(out, rows)
+    save(out, rows)
     code, said = _export(project, out, capsys)
     assert code == 0, said
     rows = _rows(out)
-    assert [rows[1][rows[0].index(f)] for f, _, _ in REWRITES] == [s for _, s, _ in REWRITES]
+    assert [rows[1][rows[0].index(f)] for f, _, _ in rewrites] == [s for _, s, _ in rewrites]
     # extract import reads them alike: no value changed
-    for field, _, shown in REWRITES:
+    for field, _, shown in rewrites:
         rows[1][rows[0].index(field)] = shown
-    _save_as_libreoffice(out, rows)
+    save(out, rows)
     argv = ["extract", "import", str(out), "--reviewer", "reviewer1", "--project", str(project)]
     capsys.readouterr()
     assert main(argv) == 0
