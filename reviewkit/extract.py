@@ -31,6 +31,7 @@ from reviewkit.protocol import ExtractionField
 from reviewkit.records import AbstractSection, Record, plain_abstract
 from reviewkit.reports.labels import report_labels
 from reviewkit.sheet_titles import refuse_other_title
+from reviewkit.sheet_values import read_cell, same_value
 from reviewkit.store import extraction as values_rows
 from reviewkit.store import records as record_rows
 from reviewkit.store.duplicates import canonical_map
@@ -442,10 +443,12 @@ def import_csv(
             shown[rid] = row["title"]
         for f in fields:
             if f in row and row[f] is not None:
-                wanted.append((rid, f, row[f].strip()))
+                wanted.append((rid, f, read_cell(row[f])))
     _refuse_other_titles(project, shown, first_line, path)
     current = values(project, {rid for rid, _, _ in wanted})
-    changed = [(rid, f, v) for rid, f, v in wanted if current[rid][f] != v]
+    # a value a spreadsheet rewrote on saving (1.5 for 1.50, a date in the locale's form) is
+    # no change: the stored value is kept (reviewkit.sheet_values)
+    changed = [(rid, f, v) for rid, f, v in wanted if not same_value(current[rid][f], v)]
     values_rows.add_values(project.db, changed, method="csv", reviewer=reviewer)
     return ImportResult(len(first_line), len(changed))
 

@@ -6,20 +6,37 @@ second export to the same name (to refresh it, or by habit) would otherwise thro
 value typed since. A cell is typed work when it holds a value its record's field has never had
 in the project (the extraction table is append-only, so every value an export wrote, a person
 set or an import read is there): a sheet exported, imported and exported again, or one whose
-values a person changed since in ``extract edit``, is written over as before. A cell a person
-emptied is not counted: an exported sheet has empty cells of its own, and losing an emptying
-loses no typed text.
+values a person changed since in ``extract edit``, is written over as before. A cell is
+compared as ``extract import`` reads it (:func:`reviewkit.sheet_values.same_value`): a value a
+spreadsheet rewrote on saving (``1.5`` for ``1.50``, ``01/03/2020`` for ``2020-03-01``,
+``TRUE`` for ``true``) is the project's value.
+
+A column a person added (``notes``) is typed work too, though ``extract import`` will not read
+it (it refuses a column that is no field): a person's notes are lost just the same by writing
+over them, and a new sheet cannot carry them (its columns are the protocol's fields). The
+refusal names the column and says that import will not read it.
+
+A cell a person emptied is not typed work (no text is lost), and the sheet does not say when it
+was exported, so an emptying cannot be told for sure from a cell the export left empty; but a
+cell empty in the sheet whose field held a value before the file was last saved (its
+modification time) was either emptied there or filled in the project between the export and
+that save: :func:`emptied_cells` names them, and the export says so after writing (the stored
+value is back in the new sheet). A value stored after the file was saved is new to the sheet,
+not emptied: it is not named.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from reviewkit.errors import UserError
 from reviewkit.formats import csv_read
 from reviewkit.outputs import EXTRACTION_SHEET_COLUMNS
 from reviewkit.project import Project
+from reviewkit.sheet_values import read_cell, same_value
 from reviewkit.store import extraction as values_rows
 
 
@@ -32,22 +49,75 @@ class TypedCell:
 
 
 def typed_cells(project: Project, path: Path) -> list[TypedCell]:
-    """The cells of the extraction sheet at ``path`` whose values the project has never held;
-    [] when there is no file, or it is no extraction sheet (no ``record_id`` column: a file of
-    another kind is written over, as every output is). A sheet that cannot be read is refused:
-    whether it holds typed values cannot be told."""
-    if not path.is_file():
+    """The cells of the extraction sheet at ``path`` whose values the project has never held
+    (as :func:`reviewkit.sheet_values.same_value` compares them), and every filled cell of a
+    column that is no extraction field; [] when there is no file, or it is no extraction sheet
+    (no ``record_id`` column: a file of another kind is written over, as every output is). A
+    sheet that cannot be read is refused: whether it holds typed values cannot be told."""
+    cells = [c for c in _sheet_cells(path) if c.value]
+    ever: dict[tuple[int, str], list[str]] = {}
+    for rid, field, value in values_rows.values_ever(project.db, {c.record_id for c in cells}):
+        ever.setdefault((rid, field), []).append(value)
+    return [
+        c
+        for c in cells
+        if not any(same_value(v, c.value) for v in ever.get((c.record_id, c.field), ()))
+    ]
+
+
+def emptied_cells(project: Project, path: Path) -> list[TypedCell]:
+    """The empty field cells of the extraction sheet at ``path`` whose field held a value (now
+    the cell's ``value``) before the file was last saved: emptied there, or filled in the
+    project after the export and before that save (module docstring); [] as
+    :func:`typed_cells` gives it."""
+    empty = [c for c in _sheet_cells(path) if not c.value]
+    if not empty:
         return []
+    saved = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    fields = {f.id for f in project.protocol.extraction}
+    current = values_rows.current_values(project.db, {c.record_id for c in empty})
+    held = {
+        (rid, field): value
+        for rid, values in current.items()
+        for field, value in values.items()
+        if field in fields
+        and read_cell(value.value)
+        and (stored := _stored_at(value.created_at)) is not None
+        and stored < saved
+    }
+    return [
+        TypedCell(c.line, c.record_id, c.field, held[c.record_id, c.field].value)
+        for c in empty
+        if (c.record_id, c.field) in held
+    ]
+
+
+def _stored_at(stamp: str) -> datetime | None:
+    """A value's ``created_at`` (UTC, ISO 8601: :func:`reviewkit.store.db.now`) as a time to
+    compare with a file's; None when it cannot be read (the value is then not named)."""
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _sheet_cells(path: Path) -> Iterator[TypedCell]:
+    """Every cell but the read-only columns' of the extraction sheet at ``path`` (empty ones
+    too), as ``extract import`` reads it; nothing when there is no file or no ``record_id``
+    column."""
+    if not path.is_file():
+        return
     try:
         header, rows = csv_read.dict_rows(csv_read.read_sheet(path), str(path))
         if "record_id" not in header:
-            return []
-        cells = [
-            (line, int(row["record_id"]), col, (value or "").strip())
+            return
+        found = [
+            TypedCell(line, int(row["record_id"]), col, read_cell(value))
             for line, row in rows
-            if (row.get("record_id") or "").strip().isdigit()
+            if read_cell(row.get("record_id")).isdigit()
             for col, value in row.items()
-            if col not in EXTRACTION_SHEET_COLUMNS and (value or "").strip()
+            if col not in EXTRACTION_SHEET_COLUMNS
         ]
     except UserError as exc:
         raise UserError(
@@ -56,8 +126,21 @@ def typed_cells(project: Project, path: Path) -> list[TypedCell]:
             where=exc.where or str(path),
             hint="write the new sheet to another file, or pass --force to write over this one",
         ) from None
-    ever = values_rows.values_ever(project.db, {rid for _, rid, _, _ in cells})
-    return [TypedCell(*c) for c in cells if c[1:] not in ever]
+    yield from found
+
+
+def said_emptied(path: Path, emptied: list[TypedCell]) -> str:
+    """The warning for :func:`emptied_cells` once the sheet is written again ('' for none)."""
+    if not emptied:
+        return ""
+    first = emptied[0]
+    more = f" (and {len(emptied) - 1} more cells)" if len(emptied) > 1 else ""
+    return (
+        f"{path}:{first.line}: record {first.record_id}'s {first.field} was empty in the sheet"
+        f" written over{more} and shows the project's value {first.value!r} again: if you"
+        " emptied it there, empty it again with 'reviewkit extract set' or 'extract edit'"
+        " (an emptying is kept only once read back with 'extract import')"
+    )
 
 
 def refuse_typed(project: Project, path: Path) -> None:
@@ -66,13 +149,33 @@ def refuse_typed(project: Project, path: Path) -> None:
     typed = typed_cells(project, path)
     if not typed:
         return
-    first = typed[0]
-    more = f" and {len(typed) - 1} more" if len(typed) > 1 else ""
+    fields = {f.id for f in project.protocol.extraction}
+    added = sorted({c.field for c in typed if c.field not in fields})
+    in_fields = [c for c in typed if c.field in fields]
+    first = in_fields[0] if in_fields else typed[0]
+    if in_fields:
+        more = f" and {len(in_fields) - 1} more" if len(in_fields) > 1 else ""
+        what = (
+            "the sheet holds values typed in that the project does not have: record"
+            f" {first.record_id}'s {first.field} {first.value!r}{more}"
+        )
+        hint = f"read them in first ('reviewkit extract import {path} --reviewer NAME'),"
+    else:
+        what = "the sheet holds values typed in"
+        hint = ""
+    if added:
+        names = ", ".join(repr(a) for a in added)
+        what += (
+            f"{';' if in_fields else ':'} column{'s' if len(added) > 1 else ''} {names} added"
+            " to the sheet hold"
+            f"{'' if len(added) > 1 else 's'} values, and 'extract import' will not read"
+            f" {'them' if len(added) > 1 else 'it'} (no extraction field of that name)"
+        )
+        hint += f"{' ' if hint else ''}move column {names} to a file of its own" + (
+            " before importing," if in_fields else ","
+        )
     raise UserError(
-        "the sheet holds values typed in that the project does not have: record"
-        f" {first.record_id}'s {first.field} {first.value!r}{more}; writing it again"
-        " would lose them",
+        f"{what}; writing the sheet again would lose them",
         where=f"{path}:{first.line}",
-        hint=f"read them in first ('reviewkit extract import {path} --reviewer NAME'), write"
-        " the new sheet to another file, or pass --force to write over it",
+        hint=f"{hint} write the new sheet to another file, or pass --force to write over it",
     )
