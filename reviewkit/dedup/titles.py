@@ -118,7 +118,19 @@ _RETRACTED_NOTICE = re.compile(r"\s*Retracted\s*:")
 _CORRECTION_TO = re.compile(
     r"\b(?i:correction to) [A-Z][\w'’-]*(?: (?i:et al)\.?| (?i:and|&) [A-Z][\w'’-]*)?"
     r"\s*\((?:19|20)\d\d\)\s*\.?\s*$"
-    r"|[\"”]\s*:\s*(?i:correction|erratum)\s*\.?\s*$"
+    r"|[\"”]\s*:\s*(?i:correction)\s*\.?\s*$"  # ': Erratum' is _NOTICE_WORD_TAIL's
+)
+# A notice titled with its article's title and what it is set off at the end: Cambridge
+# University Press's 'Title – ERRATUM' / '– CORRIGENDUM' ('... BY MARQUES ET AL. - ERRATUM',
+# Psychol Med), and 'Title: Erratum', 'Title (Erratum)', 'Title [Corrigendum]' elsewhere. Only
+# the words that name nothing else (an article may end ': correction', a surgical one); a
+# bracket must close, so that Ovid's erratum note cut short by an export ('...[added]].[Erratum',
+# stroke) stays the article's. Without it the notice is its article's title: once the note is
+# dropped from the article's title (_ERRATUM_NOTE) the two met as one title.
+_NOTICE_WORD_TAIL = re.compile(
+    r"(?:\s+[-–—]|[:.])\s*(?:erratum|errata|corrigendum)\s*\.?\s*$"
+    r"|[\[(]\s*(?:erratum|errata|corrigendum)\s*[\])]\s*\.?\s*$",
+    re.I,
 )
 # A correction titled with the article it corrects and that article's place at the end: Web of
 # Science 'Title (vol 85, pg 553, 2010)', Embase 'Title (New England Journal of Medicine (2009)
@@ -173,8 +185,10 @@ _LANGUAGES = (
 )
 _TRANSLATION_TAIL = re.compile(rf"[.?!]\s+(?:{_LANGUAGES})\b.*$", re.I)
 # MEDLINE's mark of a title it translated into English: the whole title in square brackets,
-# perhaps with the language after it ('[Title]. [Spanish]'); the original is elsewhere.
-_BRACKETED = re.compile(r"^\s*\[[^\[\]]+\]\s*\.?\s*(?:\[[A-Za-z ]+\]\s*\.?\s*)?$")
+# perhaps with the language after it ('[Title]. [Spanish]'); the original is elsewhere. The
+# title inside may open with a bracketed name of its own ('[[Leu]enkephalin in ...]', '[[11C]
+# raclopride PET ...]'): one level of brackets within is the title's.
+_BRACKETED = re.compile(r"^\s*\[(?:[^\[\]]|\[[^\[\]]*\])+\]\s*\.?\s*(?:\[[A-Za-z ]+\]\s*\.?\s*)?$")
 # A radionuclide label, written three ways: MEDLINE '[11C]raclopride' (older records '[(11)C]',
 # the superscript in brackets), Embase '<sup>11</sup>C' (11C once the markup is gone), Web of
 # Science 'C-11 raclopride' (symbol, hyphen, mass). One form ('11C') for all, so that the folded
@@ -321,9 +335,9 @@ def standalone_numbers(title: str) -> frozenset[str]:
 
 def is_notice(raw_title: str, words: list[str]) -> bool:
     """The title heads a record about another one: an erratum, a reply, a comment, a letter
-    ('Re: …'), ends like a database's label for a comment ('… Editorial Comment') or with the
-    place of the article a correction corrects ('… (vol 85, pg 553, 2010)'); from the
-    folded ``words`` of the title and the title as written."""
+    ('Re: …'), ends like a database's label for a comment ('… Editorial Comment'), with what it
+    is ('… – ERRATUM') or with the place of the article a correction corrects ('… (vol 85, pg
+    553, 2010)'); from the folded ``words`` of the title and the title as written."""
     return bool(words) and (
         words[0] in NOTICE_WORDS
         or "erratum" in words[:4]
@@ -333,6 +347,7 @@ def is_notice(raw_title: str, words: list[str]) -> bool:
         or bool(_RETRACTED_NOTICE.match(raw_title))
         or bool(_CORRECTION_TAIL.search(raw_title))
         or bool(_CORRECTION_TO.search(raw_title))
+        or bool(_NOTICE_WORD_TAIL.search(raw_title))
         or tuple(words[-2:]) in _NOTICE_TAILS
     )
 
