@@ -86,7 +86,7 @@ def data_root() -> Path:
                 hint=f"correct {settings.DATA.name}; or make the folder (mkdir -p {env}) to keep"
                 f" the offline data sets there; or unset it to use {_default_root()}",
             )
-        return Path(env)
+        return env
     return _default_root()
 
 
