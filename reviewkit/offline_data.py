@@ -84,13 +84,13 @@ def data_root() -> Path:
                 f"{settings.DATA.name} names a folder that does not exist",
                 where=str(env),
                 hint=f"correct {settings.DATA.name}; or make the folder (mkdir -p {env}) to keep"
-                f" the offline data sets there; or unset it to use {default_root()}",
+                f" the offline data sets there; or unset it to use {_default_root()}",
             )
-        return Path(env)
-    return default_root()
+        return env
+    return _default_root()
 
 
-def default_root() -> Path:
+def _default_root() -> Path:
     """The data folder when $REVIEWKIT_DATA is unset: .data/ in a checkout, else the user's
     cache; made by the first download (``make data``, or the first command that needs it)."""
     checkout = Path(__file__).resolve().parents[1]

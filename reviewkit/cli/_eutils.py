@@ -45,13 +45,11 @@ class EmailAddress(Given):
         return text
 
 
-BASE_URL_ENV = settings.EUTILS_URL.name
-
 base_url_option = click.option(
     "--base-url",
     default=None,
     type=Given("URL"),
-    envvar=BASE_URL_ENV,
+    envvar=settings.EUTILS_URL.name,
     show_envvar=True,
     metavar="URL",
     help="E-utilities base URL (default: NCBI), e.g. a local 'reviewkit pubmed serve'.",

@@ -22,14 +22,14 @@ NAME_TAGS = frozenset({"fau", "lastau"})
 # records), which PubMed Help's author format puts last ('o'brien jc jr'[au]) and NLM's full
 # name searching too ('herron bruce j jr'). The index's names have no suffix; 'ii' and 'iii'
 # are left out of the check, since they may be initials.
-SUFFIXES = frozenset({"jr", "sr", "2nd", "3rd", "4th"})
+_SUFFIXES = frozenset({"jr", "sr", "2nd", "3rd", "4th"})
 
 
 def refuse_suffix(term: Term) -> None:
     """Refuse an author term ([au], [1au], [lastau], [fau]) that ends in a suffix: the index's
     names have none, so it would find nothing where PubMed finds the author."""
     words = fold_text(term.text).split()
-    if len(words) > 1 and words[-1] in SUFFIXES:
+    if len(words) > 1 and words[-1] in _SUFFIXES:
         rest = " ".join(term.text.split()[:-1]).rstrip(",")
         raise UnsupportedQuery(
             f"the local server does not search an author's suffix ({words[-1]!r} in "

@@ -10,10 +10,10 @@ PubMed), parentheses, [tiab] [ti] [ab] [ad] (with proximity ``"a b"[tiab:~N]``),
 [mh:noexp] [majr:noexp] [sh:noexp], [nm], [pt] (with its narrower types), [la], [pmid], [ta]
 (abbreviation, full title, ISSN), the citation fields [si] [gr] [rn] [vi] [ip] [pg] [pl] [jid]
 [lid] [aid] (:mod:`reviewkit.pubmed.citation_terms`), [dp] (print or electronic date), [edat],
-[crdt], [mhda], [dcom] (dates and ranges) and ``systematic[sb]``. Warned besides: [lr] (the
-NLM file's DateRevised). Warned: untagged terms (no automatic term
-mapping), [mh]/[majr]/[sh] (not exploded: no MeSH tree in the snapshot), [tw], review[pt]
-(Systematic Review unsettled), a multi-word unquoted term that is no phrase of the snapshot, quoted phrases found nowhere.
+[crdt], [mhda], [dcom] (dates and ranges) and ``systematic[sb]``. Warned: [lr] (the NLM
+file's DateRevised), untagged terms (no automatic term mapping), [mh]/[majr]/[sh] (not
+exploded: no MeSH tree in the snapshot), [tw], review[pt] (Systematic Review unsettled), a
+multi-word unquoted term that is no phrase of the snapshot, quoted phrases found nowhere.
 ``#N`` is the request's WebEnv search N (refused without one). Refused: everything else
 (other tags and ranges, short truncation, ...).
 """

@@ -4,8 +4,8 @@ The files are applied in order, as NLM applies its baseline and update files: a 
 of an article replaces the earlier one and ``DeleteCitation`` blocks remove PMIDs. The index is
 built once into ``index-<hash>.sqlite`` next to the first file (the hash covers the index's
 format, :data:`INDEX_VERSION`, and the files' names, sizes and modification times) and reused
-afterwards; a build removes the older indexes of the same files (:mod:`.stale_indexes`). It is the server's own store, not a review project, so this module keeps its SQL
-here.
+afterwards; a build removes the older indexes of the same files (:mod:`.stale_indexes`). It is
+the server's own store, not a review project, so this module keeps its SQL here.
 """
 
 from __future__ import annotations
