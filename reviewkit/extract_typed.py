@@ -20,14 +20,13 @@ A cell a person emptied is not typed work (no text is lost), and the sheet does 
 was exported, so an emptying cannot be told for sure from a cell the export left empty; but a
 cell empty in the sheet whose field held a value before the file was last saved (its
 modification time) was either emptied there or filled in the project between the export and
-that save: :func:`emptied_cells` names them, and the export says so after writing (the stored
+that save: :func:`check_sheet` names them, and the export says so after writing (the stored
 value is back in the new sheet). A value stored after the file was saved is new to the sheet,
 not emptied: it is not named.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -48,29 +47,26 @@ class TypedCell:
     value: str
 
 
-def typed_cells(project: Project, path: Path) -> list[TypedCell]:
-    """The cells of the extraction sheet at ``path`` whose values the project has never held
-    (as :func:`reviewkit.sheet_values.same_value` compares them), and every filled cell of a
-    column that is no extraction field; [] when there is no file, or it is no extraction sheet
-    (no ``record_id`` column: a file of another kind is written over, as every output is). A
-    sheet that cannot be read is refused: whether it holds typed values cannot be told."""
-    cells = [c for c in _sheet_cells(path) if c.value]
+def _typed_cells(project: Project, cells: list[TypedCell]) -> list[TypedCell]:
+    """The sheet's filled ``cells`` whose values the project has never held (as
+    :func:`reviewkit.sheet_values.same_value` compares them), and every one of a column that
+    is no extraction field."""
+    filled = [c for c in cells if c.value]
     ever: dict[tuple[int, str], list[str]] = {}
-    for rid, field, value in values_rows.values_ever(project.db, {c.record_id for c in cells}):
+    for rid, field, value in values_rows.values_ever(project.db, {c.record_id for c in filled}):
         ever.setdefault((rid, field), []).append(value)
     return [
         c
-        for c in cells
+        for c in filled
         if not any(same_value(v, c.value) for v in ever.get((c.record_id, c.field), ()))
     ]
 
 
-def emptied_cells(project: Project, path: Path) -> list[TypedCell]:
-    """The empty field cells of the extraction sheet at ``path`` whose field held a value (now
-    the cell's ``value``) before the file was last saved: emptied there, or filled in the
-    project after the export and before that save (module docstring); [] as
-    :func:`typed_cells` gives it."""
-    empty = [c for c in _sheet_cells(path) if not c.value]
+def _emptied_cells(project: Project, path: Path, cells: list[TypedCell]) -> list[TypedCell]:
+    """The empty field cells of the extraction sheet at ``path`` (of its ``cells``) whose field
+    held a value (now the cell's ``value``) before the file was last saved: emptied there, or
+    filled in the project after the export and before that save (module docstring)."""
+    empty = [c for c in cells if not c.value]
     if not empty:
         return []
     saved = datetime.fromtimestamp(path.stat().st_mtime, UTC)
@@ -102,17 +98,17 @@ def _stored_at(stamp: str) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
-def _sheet_cells(path: Path) -> Iterator[TypedCell]:
+def _sheet_cells(path: Path) -> list[TypedCell]:
     """Every cell but the read-only columns' of the extraction sheet at ``path`` (empty ones
-    too), as ``extract import`` reads it; nothing when there is no file or no ``record_id``
-    column."""
+    too), as ``extract import`` reads it; [] when there is no file or no ``record_id`` column.
+    A sheet that cannot be read is refused: whether it holds typed values cannot be told."""
     if not path.is_file():
-        return
+        return []
     try:
         header, rows = csv_read.dict_rows(csv_read.read_sheet(path), str(path))
         if "record_id" not in header:
-            return
-        found = [
+            return []
+        return [
             TypedCell(line, int(row["record_id"]), col, read_cell(value))
             for line, row in rows
             if read_cell(row.get("record_id")).isdigit()
@@ -126,11 +122,11 @@ def _sheet_cells(path: Path) -> Iterator[TypedCell]:
             where=exc.where or str(path),
             hint="write the new sheet to another file, or pass --force to write over this one",
         ) from None
-    yield from found
 
 
 def said_emptied(path: Path, emptied: list[TypedCell]) -> str:
-    """The warning for :func:`emptied_cells` once the sheet is written again ('' for none)."""
+    """The warning for the emptied cells :func:`check_sheet` gives, once the sheet is written
+    again ('' for none)."""
     if not emptied:
         return ""
     first = emptied[0]
@@ -143,10 +139,18 @@ def said_emptied(path: Path, emptied: list[TypedCell]) -> str:
     )
 
 
-def refuse_typed(project: Project, path: Path) -> None:
-    """Refuse to write an extraction sheet over one holding values typed in and not read back
-    (:func:`typed_cells`), saying where they are and how to keep them."""
-    typed = typed_cells(project, path)
+def check_sheet(project: Project, path: Path) -> list[TypedCell]:
+    """Refuse to write an extraction sheet over the one at ``path`` when it holds values typed
+    in and not read back, saying where they are and how to keep them; else its emptied cells,
+    for :func:`said_emptied` ([] when there is no file, or it is no extraction sheet: a file of
+    another kind is written over, as every output is). The sheet is read once for both."""
+    cells = _sheet_cells(path)
+    _refuse_typed(project, path, _typed_cells(project, cells))
+    return _emptied_cells(project, path, cells)
+
+
+def _refuse_typed(project: Project, path: Path, typed: list[TypedCell]) -> None:
+    """Refuse the export when the sheet holds ``typed`` cells (:func:`_typed_cells`)."""
     if not typed:
         return
     fields = {f.id for f in project.protocol.extraction}

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 # plain decimal numbers as a spreadsheet writes them: no thousands separator, no exponent
 # (Excel's 1.23457E+11 has lost digits: not the same value)
@@ -54,18 +54,11 @@ def same_value(stored: str, cell: str) -> bool:
         return False
     if stored.casefold() in _BOOLEANS:
         return stored.casefold() == cell.casefold()
-    if _NUMBER.fullmatch(stored) and _NUMBER.fullmatch(cell):
-        return _number(stored) == _number(cell)
+    if _NUMBER.fullmatch(stored) and _NUMBER.fullmatch(cell):  # each a valid Decimal
+        return Decimal(stored) == Decimal(cell)
     if iso := _ISO_DATE.fullmatch(stored):
         return _rewritten_date(_date(*iso.groups()), cell)
     return False
-
-
-def _number(text: str) -> Decimal | None:
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        return None
 
 
 def _date(year: str, month: str, day: str) -> date | None:

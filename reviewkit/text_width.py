@@ -30,7 +30,7 @@ _VS16 = "\ufe0f"
 _KEYCAP_BASES = frozenset("0123456789#*")
 
 
-def char_width(char: str) -> int:
+def _char_width(char: str) -> int:
     """Columns one character takes alone, out of any sequence: 0, 1 or 2."""
     if unicodedata.category(char) in _ZERO:
         return 0
@@ -49,7 +49,7 @@ def _columns(text: str) -> Iterator[tuple[str, int]]:
         elif "\U0001f3fb" <= char <= "\U0001f3ff" and _emoji_base(before):
             cols = 0
         else:
-            cols = char_width(char)
+            cols = _char_width(char)
         before, before_cols = char, cols
         yield char, cols
 

@@ -1,7 +1,7 @@
-"""Negation: a term in the reach of "without", "independent of" or "neither ... nor", right after "not"/"non"/"no",
-after "no contact with" (a party that took no part), followed by "was not assessed" or "was left
-to", or in an exclusion criterion names what a study did not have or left out (after NegEx,
-Chapman et al. 2001); see :mod:`reviewkit.classify.terms`."""
+"""Negation: a term in the reach of "without", "independent of" or "neither ... nor", right
+after "not"/"non"/"no", after "no contact with" (a party that took no part), followed by "was
+not assessed" or "was left to", or in an exclusion criterion names what a study did not have or
+left out (after NegEx, Chapman et al. 2001); see :mod:`reviewkit.classify.terms`."""
 
 from __future__ import annotations
 

@@ -323,15 +323,12 @@ def extract_export(project_dir: Path, file: Path, all_studies: bool, force: bool
     A FILE holding values typed in that the project does not have (not read back with
     'extract import') is not written over without --force."""
     from reviewkit import classify, extract, outputs
-    from reviewkit.extract_typed import emptied_cells, refuse_typed, said_emptied
+    from reviewkit.extract_typed import check_sheet, said_emptied
 
     outputs.check_output(file)
     project = load_project(project_dir)
     try:
-        emptied = []
-        if not force:
-            refuse_typed(project, file)
-            emptied = emptied_cells(project, file)
+        emptied = [] if force else check_sheet(project, file)
         ids = _studies(project, all_studies)
         extract.export_csv(project, ids, file, prefill=True)
         said = f"{_counted(ids, classify.study_map(project))} written to {file}"

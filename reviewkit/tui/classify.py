@@ -86,9 +86,9 @@ class ConfirmScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
     #message { padding: 0 1; color: $warning; }
     """
     )
-    # ? and q before moving: 80 columns cut the rest; the label keys first, as "1–9"
-    BINDINGS = numbered_bindings(footer_order(ACTIONS), "classify.label", "Choose a label")
     NUMBERED = "classify.label"
+    # ? and q before moving: 80 columns cut the rest; the label keys first, as "1–9"
+    BINDINGS = numbered_bindings(footer_order(ACTIONS), NUMBERED, "Choose a label")
     TITLE = "reviewkit confirm"
     WITHOUT_TERMINAL = (
         "or see the suggestions with 'reviewkit classify --csv FILE' and confirm each with"

@@ -72,8 +72,8 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
     #message { padding: 0 1; color: $warning; }
     """
     )
-    BINDINGS = numbered_bindings(ACTIONS, "extract.field", "Edit a field")
     NUMBERED = "extract.field"
+    BINDINGS = numbered_bindings(ACTIONS, NUMBERED, "Edit a field")
     TITLE = "reviewkit extract edit"
     WITHOUT_TERMINAL = (
         "or fill in the sheet of 'reviewkit extract export FILE' and read it back with"
