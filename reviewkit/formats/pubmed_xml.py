@@ -33,7 +33,14 @@ from reviewkit.formats.pubmed_head import (
     root_tag,
 )
 from reviewkit.formats.read_warnings import ReadWarning, Warn, check_year
-from reviewkit.formats.text import EMPTY_HINT, LimitedReader, bom_encoding, gzip_cut
+from reviewkit.formats.text import (
+    EMPTY_HINT,
+    CrAsLf,
+    LimitedReader,
+    bom_encoding,
+    cr_line_ends,
+    gzip_cut,
+)
 from reviewkit.records import AbstractSection, Record, normalise_pmid
 
 FORMAT = "pubmed-xml"
@@ -201,7 +208,7 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
         raise FormatError("the file is empty", where=name, hint=EMPTY_HINT)
     check_head(head, name)
     parser = ET.iterparse(
-        stream,
+        CrAsLf(stream) if cr_line_ends(head) else stream,
         events=("start", "end"),  # the root's start: its DOCTYPE is read, no content yet
         tag=(*ARTICLE_TAGS, "DeleteCitation", *ROOTS),
         resolve_entities=False,
