@@ -9,11 +9,12 @@ mutation, so a run is repeatable) and run through the command that reads it, in 
 the small project of :mod:`benchmarks.bad_input_sweep` (whose runner and judge are reused).
 
 A mutation is either one the file cannot survive (``MUST``: a record cut mid-way, an unclosed
-brace, an XML entity bomb ...: exit 0 is a flag, "exit 0 where data was lost silently") or
+brace, an XML entity bomb ...: exit 0 is a flag, "exit 0 where data was lost silently", unless
+a warning names the file: then it is counted as 'warned (exit 0)', not flagged) or
 one a reader may take or refuse (a line swapped, a BOM in mid-file ...). Either way the sweep
 flags a traceback, a refusal whose exit is not 2, that does not name the file or say what to
 do, a failed command that changed the database or a file, and a hang (60 s; 20 s for the
-server). It also flags ``leaked``: the output of an XML file whose external entity names a
+server) or, for the XML attacks, a run over 15 s (``slow``). It also flags ``leaked``: the output of an XML file whose external entity names a
 local file shows that file's text (XXE).
 
 Writes results/mutation-sweep.md; WORD limits it to the kinds whose name holds it.
@@ -410,6 +411,9 @@ def main(argv: list[str]) -> int:
             started_one = time.monotonic()
             flags = sweep.run_trial(trial, template, goods, base)
             said = sweep._LAST_OUTPUT[0]
+            if "exit 0" in flags and f"warning: {path}" in said:  # said, not lost silently
+                flags.remove("exit 0")
+                by_flag["warned (exit 0)"] += 1
             if SECRET in said:
                 flags.append("leaked")
             if name.startswith("xml-") and time.monotonic() - started_one > 15:
