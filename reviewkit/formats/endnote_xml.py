@@ -31,9 +31,9 @@ from lxml import etree as ET
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
+from reviewkit.formats.cr_line_ends import cr_line_ends
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.read_warnings import Warn, check_year
-from reviewkit.formats.text import cr_line_ends
 from reviewkit.records import Record, plain_abstract
 
 FORMAT = "endnote-xml"

@@ -21,6 +21,7 @@ from lxml import etree as ET
 
 from reviewkit.errors import FormatError
 from reviewkit.files import GZIP
+from reviewkit.formats.cr_line_ends import CrAsLf, cr_line_ends
 from reviewkit.formats.joined import after_root
 from reviewkit.formats.pubmed_head import (
     AGAIN,
@@ -35,10 +36,8 @@ from reviewkit.formats.pubmed_head import (
 from reviewkit.formats.read_warnings import ReadWarning, Warn, check_year
 from reviewkit.formats.text import (
     EMPTY_HINT,
-    CrAsLf,
     LimitedReader,
     bom_encoding,
-    cr_line_ends,
     gzip_cut,
 )
 from reviewkit.records import AbstractSection, Record, normalise_pmid

@@ -422,26 +422,6 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
         ) from None
 
 
-def cr_line_ends(head: bytes) -> bool:
-    """Whether a byte file's lines end in CR alone (an old Mac's file): CRs and no LF in its
-    head, and no NUL (in UTF-16 a CR byte can be half of another letter). libxml2 counts
-    lines at LF only, so the XML readers read such a file with its CRs as LFs (XML reads CR,
-    CRLF and LF as one line end: the same document) to name the line of an error."""
-    return b"\r" in head and b"\n" not in head and b"\x00" not in head
-
-
-class CrAsLf:
-    """A binary stream whose CR bytes read as LF (see :func:`cr_line_ends`)."""
-
-    _TABLE = bytes.maketrans(b"\r", b"\n")
-
-    def __init__(self, stream: BinaryIO) -> None:
-        self.stream = stream
-
-    def read(self, size: int = -1) -> bytes:
-        return self.stream.read(size).translate(self._TABLE)
-
-
 def refuse_binary(data: bytes, name: str, *, option: bool = True) -> None:
     """FormatError when ``data`` is binary: a NUL byte in its first 8 KB (a PNG image, a JPEG
     named as such). The one test for every text reader and for telling an import's format
