@@ -771,6 +771,27 @@ def _command_of(slot: Slot) -> str:
     return " ".join(w for w in words if w.islower() and not w.startswith(("-", ".")))
 
 
+def results(
+    title: str, summary: str, by_flag: Counter[str], columns: list[str], found: list[str]
+) -> list[str]:
+    """A results file's lines: its title, the summary, the trials of each flag, and a table of
+    every flagged trial (``columns``, then its flags and the last lines it said)."""
+    head = [*columns, "flags", "what it said (last lines)"]
+    return [
+        f"# {title}",
+        "",
+        summary,
+        "",
+        "| flag | trials |",
+        "|---|---|",
+        *(f"| {k} | {v} |" for k, v in sorted(by_flag.items())),
+        "",
+        f"| {' | '.join(head)} |",
+        "|" + "---|" * len(head),
+        *found,
+    ]
+
+
 def main(argv: list[str]) -> int:
     word = argv[0] if argv else ""
     slots = [s for s in SLOTS if word in s.name]
@@ -801,20 +822,14 @@ def main(argv: list[str]) -> int:
     _unlock(base)
     shutil.rmtree(base, ignore_errors=True)
     commands = len({_command_of(s) for s in slots})
-    lines = [
-        "# Bad-input sweep (benchmarks/bad_input_sweep.py)",
-        "",
+    lines = results(
+        "Bad-input sweep (benchmarks/bad_input_sweep.py)",
         f"{len(slots)} options of {commands} commands, {tried} trials, "
         f"{len(found)} flagged, {time.monotonic() - started:.0f} s.",
-        "",
-        "| flag | trials |",
-        "|---|---|",
-        *(f"| {k} | {v} |" for k, v in sorted(flags_by_kind.items())),
-        "",
-        "| option | value | flags | what it said (last lines) |",
-        "|---|---|---|---|",
-        *found,
-    ]
+        flags_by_kind,
+        ["option", "value"],
+        found,
+    )
     if not word:
         (RESULTS / "bad-input-sweep.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines[: 8 + len(flags_by_kind)]))

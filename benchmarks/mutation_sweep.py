@@ -426,21 +426,16 @@ def main(argv: list[str]) -> int:
                 print(f"{kind} [{name}]: {', '.join(flags)}: {last}", flush=True)
     sweep._unlock(base)
     shutil.rmtree(base, ignore_errors=True)
-    lines = [
-        "# Mutation sweep (benchmarks/mutation_sweep.py)",
-        "",
+    commands = len({KINDS[k][1].split(" @")[0] for k in kinds})
+    lines = sweep.results(
+        "Mutation sweep (benchmarks/mutation_sweep.py)",
         f"seed {seed}: {len(kinds)} files × {len(MUTATIONS)} mutations (those that apply) × "
-        f"{len({KINDS[k][1].split(' @')[0] for k in kinds})} commands: {tried} trials, "
-        f"{len(found)} flagged, {time.monotonic() - started:.0f} s.",
-        "",
-        "| flag | trials |",
-        "|---|---|",
-        *(f"| {k} | {v} |" for k, v in sorted(by_flag.items())),
-        "",
-        "| file | mutation | flags | what it said (last lines) |",
-        "|---|---|---|---|",
-        *found,
-    ]
+        f"{commands} commands: {tried} trials, {len(found)} flagged, "
+        f"{time.monotonic() - started:.0f} s.",
+        by_flag,
+        ["file", "mutation"],
+        found,
+    )
     if not word:
         (RESULTS / "mutation-sweep.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines[: 6 + len(by_flag)]))
