@@ -9,8 +9,10 @@ imported, every study included by both reviewers), in-process through ``reviewki
 reads every file). It flags:
 
 - ``traceback``: an exception out of main, or 'Traceback' in the output;
-- ``exit 0``: a value that must be refused was accepted (``SHOULD_WORK`` values, a path with a
-  space, a line break or letters beyond ASCII, must instead be accepted: ``refused``);
+- ``exit 0``: a value that must be refused was accepted without a warning naming the file (a
+  RefWorks file cut inside a value cannot be told from a whole one: it is warned of);
+  ``SHOULD_WORK`` values, a path with a space, a line break or letters beyond ASCII, must
+  instead be accepted: ``refused``;
 - ``exit N``: a refusal with a code other than 2 (click's usage errors also give 2);
 - ``no file``: a refused file that the message does not name (the path as given);
 - ``no hint``: a refusal that does not say what to do (a ``hint:`` line; click's one-line
@@ -511,8 +513,9 @@ def judge(outcome: Outcome, must_fail: bool, should_work: bool, file: str) -> li
         return [] if not must_fail else ["hang"]
     if outcome.crashed or "Traceback" in text:
         return ["traceback"]
-    if outcome.code == 0:
-        return ["exit 0"] if must_fail else []
+    if outcome.code == 0:  # accepted with a warning that names the file: said, not silent
+        warned = bool(file) and f"warning: {file}" in text
+        return ["exit 0"] if must_fail and not warned else []
     flags = []
     if should_work:
         flags.append("refused")

@@ -34,12 +34,7 @@ from reviewkit.formats.pubmed_head import (
     root_tag,
 )
 from reviewkit.formats.read_warnings import ReadWarning, Warn, check_year
-from reviewkit.formats.text import (
-    EMPTY_HINT,
-    LimitedReader,
-    bom_encoding,
-    gzip_cut,
-)
+from reviewkit.formats.text import EMPTY_HINT, LimitedReader, bom_encoding, gzip_cut
 from reviewkit.records import AbstractSection, Record, normalise_pmid
 
 FORMAT = "pubmed-xml"
