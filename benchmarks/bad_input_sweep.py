@@ -9,8 +9,10 @@ imported, every study included by both reviewers), in-process through ``reviewki
 reads every file). It flags:
 
 - ``traceback``: an exception out of main, or 'Traceback' in the output;
-- ``exit 0``: a value that must be refused was accepted (``SHOULD_WORK`` values, a path with a
-  space, a line break or letters beyond ASCII, must instead be accepted: ``refused``);
+- ``exit 0``: a value that must be refused was accepted without a warning naming the file (a
+  RefWorks file cut inside a value cannot be told from a whole one: it is warned of);
+  ``SHOULD_WORK`` values, a path with a space, a line break or letters beyond ASCII, must
+  instead be accepted: ``refused``;
 - ``exit N``: a refusal with a code other than 2 (click's usage errors also give 2);
 - ``no file``: a refused file that the message does not name (the path as given);
 - ``no hint``: a refusal that does not say what to do (a ``hint:`` line; click's one-line
@@ -511,8 +513,9 @@ def judge(outcome: Outcome, must_fail: bool, should_work: bool, file: str) -> li
         return [] if not must_fail else ["hang"]
     if outcome.crashed or "Traceback" in text:
         return ["traceback"]
-    if outcome.code == 0:
-        return ["exit 0"] if must_fail else []
+    if outcome.code == 0:  # accepted with a warning that names the file: said, not silent
+        warned = bool(file) and f"warning: {file}" in text
+        return ["exit 0"] if must_fail and not warned else []
     flags = []
     if should_work:
         flags.append("refused")
@@ -771,6 +774,27 @@ def _command_of(slot: Slot) -> str:
     return " ".join(w for w in words if w.islower() and not w.startswith(("-", ".")))
 
 
+def results(
+    title: str, summary: str, by_flag: Counter[str], columns: list[str], found: list[str]
+) -> list[str]:
+    """A results file's lines: its title, the summary, the trials of each flag, and a table of
+    every flagged trial (``columns``, then its flags and the last lines it said)."""
+    head = [*columns, "flags", "what it said (last lines)"]
+    return [
+        f"# {title}",
+        "",
+        summary,
+        "",
+        "| flag | trials |",
+        "|---|---|",
+        *(f"| {k} | {v} |" for k, v in sorted(by_flag.items())),
+        "",
+        f"| {' | '.join(head)} |",
+        "|" + "---|" * len(head),
+        *found,
+    ]
+
+
 def main(argv: list[str]) -> int:
     word = argv[0] if argv else ""
     slots = [s for s in SLOTS if word in s.name]
@@ -801,20 +825,14 @@ def main(argv: list[str]) -> int:
     _unlock(base)
     shutil.rmtree(base, ignore_errors=True)
     commands = len({_command_of(s) for s in slots})
-    lines = [
-        "# Bad-input sweep (benchmarks/bad_input_sweep.py)",
-        "",
+    lines = results(
+        "Bad-input sweep (benchmarks/bad_input_sweep.py)",
         f"{len(slots)} options of {commands} commands, {tried} trials, "
         f"{len(found)} flagged, {time.monotonic() - started:.0f} s.",
-        "",
-        "| flag | trials |",
-        "|---|---|",
-        *(f"| {k} | {v} |" for k, v in sorted(flags_by_kind.items())),
-        "",
-        "| option | value | flags | what it said (last lines) |",
-        "|---|---|---|---|",
-        *found,
-    ]
+        flags_by_kind,
+        ["option", "value"],
+        found,
+    )
     if not word:
         (RESULTS / "bad-input-sweep.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines[: 8 + len(flags_by_kind)]))

@@ -31,7 +31,7 @@ from reviewkit.protocol import ExtractionField
 from reviewkit.records import AbstractSection, Record, plain_abstract
 from reviewkit.reports.labels import report_labels
 from reviewkit.sheet_titles import refuse_other_title
-from reviewkit.sheet_values import read_cell, same_value
+from reviewkit.sheet_values import Ambiguous, read_cell, same_value, sheet_locale
 from reviewkit.store import extraction as values_rows
 from reviewkit.store import records as record_rows
 from reviewkit.store.duplicates import canonical_map
@@ -400,7 +400,8 @@ def import_csv(
     """
     path = Path(path)
     name = str(path)
-    header, rows = csv_read.dict_rows(csv_read.read_sheet(path), name)
+    text = csv_read.read_sheet(path)
+    header, rows = csv_read.dict_rows(text, name)
     fields = [f.id for f in project.protocol.extraction]
     if "record_id" not in header:
         raise UserError(
@@ -447,8 +448,17 @@ def import_csv(
     _refuse_other_titles(project, shown, first_line, path)
     current = values(project, {rid for rid, _, _ in wanted})
     # a value a spreadsheet rewrote on saving (1.5 for 1.50, a date in the locale's form) is
-    # no change: the stored value is kept (reviewkit.sheet_values)
-    changed = [(rid, f, v) for rid, f, v in wanted if not same_value(current[rid][f], v)]
+    # no change: the stored value is kept; one the sheet's locale would tell and the sheet does
+    # not say ('1,5', '03/04/2020') is refused (reviewkit.sheet_values)
+    locale = sheet_locale(csv_read.sheet(text, name).dialect.delimiter, (v for *_, v in wanted))
+    changed = []
+    for rid, f, v in wanted:
+        try:
+            if not same_value(current[rid][f], v, locale):
+                changed.append((rid, f, v))
+        except Ambiguous as exc:
+            where = f"{path}:{first_line[rid]}"
+            raise UserError(f"column {f!r}: {exc.message}", where=where, hint=exc.hint) from None
     values_rows.add_values(project.db, changed, method="csv", reviewer=reviewer)
     return ImportResult(len(first_line), len(changed))
 

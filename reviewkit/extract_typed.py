@@ -35,7 +35,7 @@ from reviewkit.errors import UserError
 from reviewkit.formats import csv_read
 from reviewkit.outputs import EXTRACTION_SHEET_COLUMNS
 from reviewkit.project import Project
-from reviewkit.sheet_values import read_cell, same_value
+from reviewkit.sheet_values import Ambiguous, Locale, read_cell, same_value, sheet_locale
 from reviewkit.store import extraction as values_rows
 
 
@@ -47,10 +47,11 @@ class TypedCell:
     value: str
 
 
-def _typed_cells(project: Project, cells: list[TypedCell]) -> list[TypedCell]:
+def _typed_cells(project: Project, cells: list[TypedCell], locale: Locale) -> list[TypedCell]:
     """The sheet's filled ``cells`` whose values the project has never held (as
-    :func:`reviewkit.sheet_values.same_value` compares them), and every one of a column that
-    is no extraction field."""
+    :func:`reviewkit.sheet_values.same_value` compares them in the sheet's ``locale``; a cell
+    that depends on a locale the sheet does not say counts as typed), and every one of a
+    column that is no extraction field."""
     filled = [c for c in cells if c.value]
     ever: dict[tuple[int, str], list[str]] = {}
     for rid, field, value in values_rows.values_ever(project.db, {c.record_id for c in filled}):
@@ -58,8 +59,15 @@ def _typed_cells(project: Project, cells: list[TypedCell]) -> list[TypedCell]:
     return [
         c
         for c in filled
-        if not any(same_value(v, c.value) for v in ever.get((c.record_id, c.field), ()))
+        if not any(_same(v, c.value, locale) for v in ever.get((c.record_id, c.field), ()))
     ]
+
+
+def _same(stored: str, cell: str, locale: Locale) -> bool:
+    try:
+        return same_value(stored, cell, locale)
+    except Ambiguous:  # kept, not written over: 'extract import' says what to do with it
+        return False
 
 
 def _emptied_cells(project: Project, path: Path, cells: list[TypedCell]) -> list[TypedCell]:
@@ -98,23 +106,27 @@ def _stored_at(stamp: str) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
-def _sheet_cells(path: Path) -> list[TypedCell]:
+def _sheet_cells(path: Path) -> tuple[list[TypedCell], Locale]:
     """Every cell but the read-only columns' of the extraction sheet at ``path`` (empty ones
-    too), as ``extract import`` reads it; [] when there is no file or no ``record_id`` column.
-    A sheet that cannot be read is refused: whether it holds typed values cannot be told."""
+    too), as ``extract import`` reads it, and the locale the sheet says; no cells when there is
+    no file or no ``record_id`` column. A sheet that cannot be read is refused: whether it
+    holds typed values cannot be told."""
     if not path.is_file():
-        return []
+        return [], Locale()
     try:
-        header, rows = csv_read.dict_rows(csv_read.read_sheet(path), str(path))
+        text = csv_read.read_sheet(path)
+        header, rows = csv_read.dict_rows(text, str(path))
         if "record_id" not in header:
-            return []
-        return [
+            return [], Locale()
+        cells = [
             TypedCell(line, int(row["record_id"]), col, read_cell(value))
             for line, row in rows
             if read_cell(row.get("record_id")).isdigit()
             for col, value in row.items()
             if col not in EXTRACTION_SHEET_COLUMNS
         ]
+        separator = csv_read.sheet(text, str(path)).dialect.delimiter
+        return cells, sheet_locale(separator, (c.value for c in cells))
     except UserError as exc:
         raise UserError(
             "a file of this name is there and cannot be read to see whether it holds values"
@@ -144,8 +156,8 @@ def check_sheet(project: Project, path: Path) -> list[TypedCell]:
     in and not read back, saying where they are and how to keep them; else its emptied cells,
     for :func:`said_emptied` ([] when there is no file, or it is no extraction sheet: a file of
     another kind is written over, as every output is). The sheet is read once for both."""
-    cells = _sheet_cells(path)
-    _refuse_typed(project, path, _typed_cells(project, cells))
+    cells, locale = _sheet_cells(path)
+    _refuse_typed(project, path, _typed_cells(project, cells, locale))
     return _emptied_cells(project, path, cells)
 
 

@@ -40,7 +40,7 @@ from typing import Any, TextIO
 
 from reviewkit import figure_fonts
 from reviewkit.errors import OutputError
-from reviewkit.files import NUMBERS_KIND, ODS_KIND, SQLITE, XLSX_KIND, binary_kind
+from reviewkit.files import NUMBERS_KIND, ODS_KIND, PNG, SQLITE, XLSX_KIND, binary_kind
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -332,6 +332,26 @@ def check_text_output(path: str | Path, writes: str, endings: tuple[str, ...]) -
     spreadsheet = " (Excel opens a .csv)" if ".csv" in endings and kind in _SHEET_KINDS else ""
     raise OutputError(
         what, where=str(path), hint=f"nothing was written; name the file {better}{spreadsheet}"
+    )
+
+
+def check_figure_output(path: str | Path) -> None:
+    """OutputError when a PNG figure's ``path`` is an existing file that is no PNG image (a
+    PDF, a sheet, any text): the figure would replace it. An existing PNG is the figure of an
+    earlier run and is drawn again; an empty file holds nothing to lose."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:  # missing (the usual case), or not readable: nothing of it to lose
+        return
+    if not head or head.startswith(PNG):
+        return
+    there = binary_kind(head) or "a file that is no PNG image"
+    raise OutputError(
+        f"{path} is {there}, which the PNG figure written here would replace",
+        where=str(path),
+        hint=f"nothing was written; name another file, e.g. {path.with_suffix('').name}-recall.png",
     )
 
 

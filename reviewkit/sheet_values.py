@@ -13,15 +13,22 @@ recognised only where the stored value is of that kind (a number, TRUE/FALSE, an
 export`` does not count it as typed work (:mod:`reviewkit.extract_typed`): both ask
 :func:`same_value`, so the two never disagree.
 
-Where we differ from a spreadsheet: a date a person typed in the other order (``03/01/2020``
-meant as 3 January when the project holds 2020-03-01) is taken for the rewrite, since a day
-and month of 12 or less cannot be told apart without the sheet's locale; a decimal comma
-(``1,5``) is not read as a number (``1,500`` may be a thousand and a half).
+Two forms are read only as the sheet's locale says: a decimal comma (``1,5``: 1.5 where the
+decimal separator is a comma, a list or ``1,500`` a thousand and a half elsewhere) and a date
+of day and month both 12 or less (``03/04/2020``: 3 April or 4 March). A sheet says its locale
+(:func:`sheet_locale`) by its separator (Excel writes ';' where the decimal separator is the
+comma, in locales that all write the day first), by a date written with dots (day first
+wherever dots are used) or by a date of its whose day is over 12. Where it says nothing and the
+two readings disagree on whether the cell holds the stored value, :func:`same_value` raises
+:class:`Ambiguous`: ``extract import`` refuses the cell (a spreadsheet would guess by the
+computer's locale, which may not be the sheet's), ``extract export`` counts it as typed work.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -31,6 +38,8 @@ _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # a date in a locale's form: day and month in either order, '/', '.' or '-', a year of 2 or 4
 _LOCALE_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})")
+# a decimal comma: digits, one comma, digits (no other separator: '1.500,5' is not read)
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
 _BOOLEANS = {"true", "false"}
 # day 0 of Excel's serial dates as counted from 1 March 1900 on (serial 61), and of
 # LibreOffice's (its default null date): before it Excel counts a 29 February 1900 that never
@@ -39,14 +48,48 @@ _SERIAL_EPOCH = date(1899, 12, 30)
 _SERIAL_DAYS = range(61, 2958466)  # 1900-03-01 .. 9999-12-31, Excel's last day
 
 
+@dataclass(frozen=True)
+class Locale:
+    """What a sheet says of its locale (None: it does not say)."""
+
+    decimal_comma: bool | None = None
+    day_first: bool | None = None
+
+
+class Ambiguous(ValueError):
+    """A cell that the sheet's locale would tell, and the sheet does not say (module docstring);
+    ``message`` names the two readings, ``hint`` how to write it so it is read one way."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+def sheet_locale(separator: str, cells: Iterable[str]) -> Locale:
+    """The locale a sheet of ``separator`` and ``cells`` says (module docstring)."""
+    orders = set()
+    for cell in cells:
+        if found := _LOCALE_DATE.fullmatch(read_cell(cell)):
+            first, sep, second, _ = found.groups()
+            if sep == "." or int(first) > 12 >= int(second):
+                orders.add(True)
+            elif int(second) > 12 >= int(first):
+                orders.add(False)
+    if separator == ";":
+        orders.add(True)
+    day_first = orders.pop() if len(orders) == 1 else None  # both seen: it does not say
+    return Locale(decimal_comma=True if separator == ";" else None, day_first=day_first)
+
+
 def read_cell(text: str | None) -> str:
     """A sheet cell as ``extract import`` reads it: without the spaces around it."""
     return (text or "").strip()
 
 
-def same_value(stored: str, cell: str) -> bool:
+def same_value(stored: str, cell: str, locale: Locale = Locale()) -> bool:
     """Whether the sheet's ``cell`` is the ``stored`` value, or a spreadsheet's rewrite of it
-    (module docstring); both are read as :func:`read_cell` reads a cell."""
+    (module docstring); both are read as :func:`read_cell` reads a cell. :class:`Ambiguous`
+    when that depends on a ``locale`` the sheet does not say."""
     stored, cell = read_cell(stored), read_cell(cell)
     if stored == cell:
         return True
@@ -56,8 +99,17 @@ def same_value(stored: str, cell: str) -> bool:
         return stored.casefold() == cell.casefold()
     if _NUMBER.fullmatch(stored) and _NUMBER.fullmatch(cell):  # each a valid Decimal
         return Decimal(stored) == Decimal(cell)
+    if _NUMBER.fullmatch(stored) and _DECIMAL_COMMA.fullmatch(cell):
+        same = Decimal(stored) == Decimal(cell.replace(",", "."))
+        if same and locale.decimal_comma is None:
+            raise Ambiguous(
+                f"{cell!r} is {cell.replace(',', '.')} with a decimal comma, and text (a list,"
+                " or thousands) with a decimal point; the sheet does not say which",
+                f"write it {cell.replace(',', '.')} (a point for decimals) to keep the number",
+            )
+        return same and bool(locale.decimal_comma)
     if iso := _ISO_DATE.fullmatch(stored):
-        return _rewritten_date(_date(*iso.groups()), cell)
+        return _rewritten_date(_date(*iso.groups()), cell, locale)
     return False
 
 
@@ -68,7 +120,7 @@ def _date(year: str, month: str, day: str) -> date | None:
         return None
 
 
-def _rewritten_date(day: date | None, cell: str) -> bool:
+def _rewritten_date(day: date | None, cell: str, locale: Locale) -> bool:
     """Whether ``cell`` is ``day`` in a locale's form or as a serial number."""
     if day is None:
         return False
@@ -78,8 +130,19 @@ def _rewritten_date(day: date | None, cell: str) -> bool:
     found = _LOCALE_DATE.fullmatch(cell)
     if not found:
         return False
-    first, _, second, year = found.groups()
+    first, sep, second, year = found.groups()
     if len(year) == 2 and int(year) != day.year % 100 or len(year) == 4 and int(year) != day.year:
         return False
-    pairs = {(int(first), int(second)), (int(second), int(first))}  # day/month, month/day
-    return (day.day, day.month) in pairs
+    day_first = (int(first), int(second)) == (day.day, day.month)
+    if sep == ".":  # the day first wherever dates are written with dots (01.03.20)
+        return day_first
+    month_first = (int(second), int(first)) == (day.day, day.month)
+    if day_first != month_first and int(first) <= 12 and int(second) <= 12:
+        if locale.day_first is None:  # the two readings are two dates, one of them stored
+            raise Ambiguous(
+                f"{cell!r} is {day.isoformat()} read one way and another date read the other"
+                " (day and month both 12 or less); the sheet does not say which comes first",
+                "write the date as YYYY-MM-DD (e.g. 2020-04-03), which no locale reads otherwise",
+            )
+        return day_first if locale.day_first else month_first
+    return day_first or month_first

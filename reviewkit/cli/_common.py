@@ -56,12 +56,14 @@ class OutputPath(click.Path):
         dir_okay: bool = True,
         writes: str = "",
         endings: tuple[str, ...] = (),
+        figure: bool = False,
     ) -> None:
         """``writes``: the text the file gets ('CSV', …; '' for a figure), which a name or an
         existing file of a kind that is never text refuses (outputs.check_text_output);
-        ``endings``: the ones to name it with instead."""
+        ``endings``: the ones to name it with instead; ``figure``: a PNG, which an existing
+        file of another kind refuses (outputs.check_figure_output)."""
         super().__init__(file_okay=file_okay, dir_okay=dir_okay, path_type=Path)
-        self.writes, self.endings = writes, endings
+        self.writes, self.endings, self.figure = writes, endings, figure
 
     def convert(
         self, value: object, param: click.Parameter | None, ctx: click.Context | None
@@ -86,9 +88,12 @@ class OutputPath(click.Path):
         if not self.dir_okay and os.path.isdir(str(value)):
             example = os.path.join(str(value), "NAME")
             self.fail(f"{str(value)!r} is a folder; give a file name, e.g. {example}", param, ctx)
-        if self.writes:
+        if self.writes or self.figure:
             try:
-                outputs.check_text_output(str(value), self.writes, self.endings)
+                if self.writes:
+                    outputs.check_text_output(str(value), self.writes, self.endings)
+                else:
+                    outputs.check_figure_output(str(value))
             except OutputError as exc:
                 self.fail(f"{exc.message}; {exc.hint}", param, ctx)
         if not self.file_okay and os.path.exists(str(value)) and not os.path.isdir(str(value)):

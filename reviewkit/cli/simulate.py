@@ -31,7 +31,7 @@ from reviewkit.wording import quantity
 @click.option(
     "--plot",
     "plot_path",
-    type=OutputPath(dir_okay=False),
+    type=OutputPath(dir_okay=False, figure=True),
     help="Write the recall curve (PNG).",
 )
 @click.option(

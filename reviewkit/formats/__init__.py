@@ -25,7 +25,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, TextIO, TypeVar, overload
 
 from reviewkit.errors import FormatError
-from reviewkit.files import GZIP, binary_kind
+from reviewkit.files import GZIP
 from reviewkit.formats import joined, not_export
 from reviewkit.formats.text import (
     EMPTY_HINT,
@@ -35,9 +35,9 @@ from reviewkit.formats.text import (
     decode,
     gzip_cut,
     is_wide,
-    line_at,
     looks_utf16,
     read_bytes,
+    refuse_binary,
     utf16_without_bom,
 )
 from reviewkit.formats.text_sniff import TEXT_FORMATS, is_ovid, sniff
@@ -172,16 +172,7 @@ def detect(path: Path, encoding: str | None = None) -> str:
             return "pubmed-xml"
     elif not encoding and (utf16 := looks_utf16(head)):
         raise utf16_without_bom(utf16, str(path))
-    if b"\x00" in head[:8192]:
-        line = line_at(head, head.index(b"\x00"))
-        kind = binary_kind(head)  # a PNG image, a JPEG: named, as every text reader names them
-        raise FormatError(
-            f"this is {kind}: a binary file, not a reference export"
-            if kind
-            else "this is a binary file, not a reference export (a NUL byte near the start)",
-            where=f"{path}:{line}",
-            hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV",
-        )
+    refuse_binary(head, str(path))  # a PNG image, a JPEG: named, as every text reader does
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
     for name in TEXT_FORMATS:
         if sniff(name, text):

@@ -31,6 +31,7 @@ from lxml import etree as ET
 
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
+from reviewkit.formats.cr_line_ends import cr_line_ends
 from reviewkit.formats.findable import require_findable
 from reviewkit.formats.read_warnings import Warn, check_year
 from reviewkit.records import Record, plain_abstract
@@ -124,6 +125,8 @@ _DTD_MSG = (
 
 def _parse(data: bytes, name: str) -> ET._Element:
     parser = ET.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    if cr_line_ends(data[:65536]):  # libxml2 counts lines at LF: the same XML, with LFs
+        data = data.replace(b"\r", b"\n")
     if _holds_dtd(data[:65536]):
         raise FormatError(_DTD_MSG, where=f"{name}:{_dtd_line(data[:65536])}", hint=_HINT)
     try:

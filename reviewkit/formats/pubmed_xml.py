@@ -21,6 +21,7 @@ from lxml import etree as ET
 
 from reviewkit.errors import FormatError
 from reviewkit.files import GZIP
+from reviewkit.formats.cr_line_ends import CrAsLf, cr_line_ends
 from reviewkit.formats.joined import after_root
 from reviewkit.formats.pubmed_head import (
     AGAIN,
@@ -201,7 +202,7 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
         raise FormatError("the file is empty", where=name, hint=EMPTY_HINT)
     check_head(head, name)
     parser = ET.iterparse(
-        stream,
+        CrAsLf(stream) if cr_line_ends(head) else stream,
         events=("start", "end"),  # the root's start: its DOCTYPE is read, no content yet
         tag=(*ARTICLE_TAGS, "DeleteCitation", *ROOTS),
         resolve_entities=False,
@@ -215,6 +216,7 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
                 if elem.getparent() is None:
                     refuse_declarations(elem, name)
                 continue
+            _refuse_undefined_entity(parser, name)
             yield elem.tag, elem
             elem.clear(keep_tail=True)
             while elem.getprevious() is not None:
@@ -238,6 +240,25 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
         ) from None
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
         raise gzip_cut(exc, name) from None
+
+
+def _refuse_undefined_entity(parser: Any, name: str) -> None:
+    """FormatError at an entity the file never defines (``&eacute;``): with the DTD not read,
+    libxml2 only warns and keeps it as a node whose text is ``&eacute;``, so the letter would
+    be stored as that name. PubMed writes every letter as itself or ``&#233;`` (its DTD defines
+    no named entities), so such an entity comes from an edit or another program. The warning
+    may come an article early (lxml parses ahead): the file is refused all the same."""
+    log = parser.error_log  # a copy: empty for a good file, so one check per article is cheap
+    for entry in log:
+        if entry.type_name in ("WAR_UNDECLARED_ENTITY", "ERR_UNDECLARED_ENTITY"):
+            raise FormatError(
+                f"{' '.join(entry.message.split())}: an entity PubMed XML never writes (its"
+                " letters are written as themselves or as numbers, &#233;), so its text would"
+                " be lost",
+                where=f"{name}:{entry.line}" if entry.line > 0 else name,
+                hint="write the letter itself in its place (or &#NNN;), or export the file"
+                " again from PubMed",
+            )
 
 
 _TRAILING_POSITION = re.compile(r"\s*,?\s*line \d+, column \d+$")

@@ -13,7 +13,10 @@ cut inside its last record can be told only by what the cut leaves:
   letters, or a tag with no value. An export writes every field as tag, space and value, one
   a line, and leaves empty fields out, so such a line is a tag cut off (it was read as a
   wrapped line of the field above, 'YR 2019' became '2019 J', or as an empty field).
-A cut inside a value, or at the end of a line, cannot be told: the record is shorter but whole.
+A cut at the end of a line cannot be told: the record is shorter but whole. A cut inside a
+value cannot be told from a value that ends there in a file written without a final line
+break, so it is warned of, not refused (the line, its tag, what to do): an export writes each
+field as a line, so a missing last line break most often means the file was cut.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from collections.abc import Iterator
 from reviewkit.errors import FormatError
 from reviewkit.formats.accession import accession_pmid
 from reviewkit.formats.findable import require_findable
-from reviewkit.formats.read_warnings import Warn, check_tagged_year, tag_line
+from reviewkit.formats.read_warnings import ReadWarning, Warn, check_tagged_year, tag_line
 from reviewkit.formats.text import continue_field, split_lines, tag_values, with_raw
 from reviewkit.formats.text_sniff import REFWORKS_FIELD
 from reviewkit.records import Record, plain_abstract
@@ -115,6 +118,16 @@ def read(
     lines = split_lines(text.lstrip("\ufeff"))
     _check_not_cut_in_tag(text, lines, name)
     records = list(_records(lines, name))
+    if warn is not None and records and not text.endswith(("\n", "\r")):
+        tag, value = records[-1][1][-1]
+        warn(
+            ReadWarning(
+                f"{name}:{len(lines)}",
+                f"the file ends without a line break, inside field {tag} ({value[-30:]!r}):"
+                " if it was cut short there, that value and any fields after it are lost;"
+                " export the file again to be sure",
+            )
+        )
     for position, start, fields, raw in with_raw(records, lines):
         record = _to_record(fields, raw, source, name, position)
         check_tagged_year(

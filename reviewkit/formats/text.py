@@ -380,18 +380,7 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
         return _tidied(text)
     if not encoding and (wide := looks_utf16(data)):
         raise utf16_without_bom(wide, name, option=option)
-    if b"\x00" in data[:8192]:
-        line = line_at(data, data.index(b"\x00"))
-        kind = binary_kind(data)
-        raise FormatError(
-            f"this is {kind}: a binary file, not a text file"
-            if kind
-            else "this is a binary file, not a text export (a NUL byte near the start)",
-            where=f"{name}:{line}",
-            hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV"
-            if option
-            else "name the text file this command reads; nothing was read",
-        )
+    refuse_binary(data, name, option=option)
     nul = data.find(b"\x00")
     if nul >= 0:  # anywhere, not only in the head: a NUL is never part of a reference export
         line = line_at(data, nul)
@@ -431,6 +420,27 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, option: bool 
             if option
             else "re-save the file as UTF-8 (in a spreadsheet: Save As, 'CSV UTF-8')",
         ) from None
+
+
+def refuse_binary(data: bytes, name: str, *, option: bool = True) -> None:
+    """FormatError when ``data`` is binary: a NUL byte in its first 8 KB (a PNG image, a JPEG
+    named as such). The one test for every text reader and for telling an import's format
+    (``formats.detect``); a NUL further on is a damaged text file (:func:`decode`).
+    ``option``: an import (its hint: the formats to export), else a command's own text file."""
+    if b"\x00" not in data[:8192]:
+        return
+    line = line_at(data, data.index(b"\x00"))
+    kind = binary_kind(data)
+    what = "a reference export" if option else "a text file"
+    raise FormatError(
+        f"this is {kind}: a binary file, not {what}"
+        if kind
+        else f"this is a binary file, not {what} (a NUL byte near the start)",
+        where=f"{name}:{line}",
+        hint="export the references as RIS, MEDLINE/nbib, BibTeX, PubMed XML or CSV"
+        if option
+        else "name the text file this command reads; nothing was read",
+    )
 
 
 def _damaged_hint(option: bool) -> str:

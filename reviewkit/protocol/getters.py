@@ -45,7 +45,9 @@ class Getters(Located):
                 hint=f'put the value in quotes: {key} = "…"',
             )
         if required and not value.strip():
-            raise self.fail(f"{where}{key}", "must not be empty")
+            raise self.fail(
+                f"{where}{key}", "must not be empty", hint=f'give it a value: {key} = "…"'
+            )
         return value.strip()
 
     def strings(self, data: dict, key: str, where: str, required: bool = False) -> tuple[str, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 from pathlib import Path
 
 from reviewkit.errors import ProtocolError
@@ -23,9 +24,18 @@ class Located:
         self.lines = toml_lines(text)
 
     def fail(self, key: str, message: str, hint: str = "") -> ProtocolError:
+        """The error at ``key``'s line; where no hint more particular is given, what every
+        protocol error asks for (its message says what the key must be)."""
         line = self.line_of(key)
         where = f"{self.path}:{line}" if line else str(self.path)
-        return ProtocolError(f"{key}: {message}", where=where, hint=hint)
+        return ProtocolError(f"{key}: {message}", where=where, hint=hint or self.check_again)
+
+    @property
+    def check_again(self) -> str:
+        return (
+            "correct it as the message says, then check the file again: reviewkit protocol"
+            f" check {shlex.quote(str(self.path))} (README, '1. The protocol', shows every key)"
+        )
 
     def fail_at_value(
         self, key: str, value: str, nth: int, message: str, hint: str = ""
@@ -37,7 +47,10 @@ class Located:
             line = self.lines[no - 1]
             seen += line.count(f'"{value}"') + line.count(f"'{value}'")
             if seen >= nth:
-                return ProtocolError(f"{key}: {message}", where=f"{self.path}:{no}", hint=hint)
+                where = f"{self.path}:{no}"
+                return ProtocolError(
+                    f"{key}: {message}", where=where, hint=hint or self.check_again
+                )
         return self.fail(key, message, hint)
 
     def line_of(self, key: str) -> int:

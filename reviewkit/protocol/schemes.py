@@ -77,7 +77,11 @@ class SchemeChecks:
             self.known_keys(item, SCHEME_KEYS, w)
             raw = item.get("labels")
             if not isinstance(raw, list) or not raw:
-                raise self.fail(f"{w}labels", "needs at least one [[schemes.ID.labels]] entry")
+                raise self.fail(
+                    f"{w}labels",
+                    "needs at least one [[schemes.ID.labels]] entry",
+                    hint=f'add one: [[{w}labels]] with id = "…" and terms = ["…"]',
+                )
             labels = [self.scheme_label(lab, f"{w}labels[{j}]") for j, lab in enumerate(raw)]
             ids = [lab.id for lab in labels]
             if len(set(ids)) != len(ids):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlparse
@@ -78,7 +79,9 @@ def attach(
     db: Store, record_id: int, target: str, *, added_by: str = ""
 ) -> attachment_rows.Attachment:
     """Attach a full text (an existing file, stored as an absolute path, or an http(s) URL)."""
-    target = _file_url_path(target.strip())
+    given = target.strip()
+    target = _file_url_path(given)
+    _refuse_windows_path(target, given)
     if not lookup.record_exists(db, record_id):
         raise no_record(record_id)
     if _URL_RE.match(target):
@@ -107,6 +110,8 @@ def _file_url_path(target: str) -> str:
     if target[:6].lower() != "file:/":
         return target
     parts = urlparse(target)
+    if _DRIVE.match(parts.netloc + "/"):  # 'file://C:/…', the drive where the host goes
+        return f"{parts.netloc}{url2pathname(parts.path)}"
     if parts.netloc not in ("", "localhost"):
         raise UserError(
             f"{target!r} names a file on the machine {parts.netloc!r}",
@@ -119,6 +124,28 @@ def _file_url_path(target: str) -> str:
             hint="give the file's path, or its address as the browser shows it",
         )
     return path
+
+
+# a Windows drive: 'C:\\…', 'C:/…', and '/C:/…' (file:///C:/… read as a path on Linux or macOS)
+_DRIVE = re.compile(r"^/?([A-Za-z]):[\\/]")
+
+
+def _refuse_windows_path(target: str, given: str) -> None:
+    """UserError for a path on a Windows drive (a Windows user's 'file:///C:/Users/…' or
+    'C:\\Users\\…') where this runs on Linux or macOS: it was looked for as a file named
+    '/C:/Users/…' and called missing. Windows' own paths are left to Windows to open. Under
+    WSL the drive is /mnt/c: the hint names the file there when that folder exists."""
+    drive = _DRIVE.match(target)
+    if os.name == "nt" or not drive:
+        return
+    rest = target[drive.end() :].replace("\\", "/")
+    wsl = Path("/mnt") / drive.group(1).lower()
+    there = f"; under WSL it is {wsl / rest}" if wsl.is_dir() else ""
+    raise UserError(
+        f"{given!r} names a file on the Windows drive {drive.group(1).upper()}:, and this"
+        " machine has no such drive",
+        hint=f"copy the file to this machine and give its path here{there}",
+    )
 
 
 # the form attach takes: scheme, host (an IPv6 address in brackets), path; no blanks

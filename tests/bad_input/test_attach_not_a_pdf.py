@@ -98,3 +98,20 @@ def test_a_file_url_naming_no_file_is_refused(project: Path, url: str, capsys) -
     err = capsys.readouterr().err
     assert code == 2 and "names no file" in err and "\n  hint: " in err, err
     assert dump_database(db) == before
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["file:///C:/Users/me/Smith%202020.pdf", "file://C:/Users/me/a.pdf", r"C:\Users\me\a.pdf"],
+    ids=["file-url", "file-url-drive-as-host", "windows-path"],
+)
+def test_a_windows_path_on_linux_says_so(project: Path, given: str, capsys) -> None:
+    """What a Windows user pastes (the browser's address of a PDF, Explorer's path): it was
+    looked for as a file '/C:/Users/…' here and called missing."""
+    db = project / "review.sqlite"
+    before = dump_database(db)
+    code = main(["attach", "1", given, "--project", str(project)])
+    err = capsys.readouterr().err
+    assert code == 2 and "the Windows drive C:" in err and repr(given) in err, err
+    assert "\n  hint: copy the file to this machine" in err, err
+    assert dump_database(db) == before

@@ -126,14 +126,14 @@ def _save_as_excel(path: Path, rows: list[list[str]]) -> None:
 LIBREOFFICE_UK = [
     ("effect", "1.50", "1.5"),
     ("population", "12.0", "12"),
-    ("intervention", "2020-03-01", "01/03/2020"),
+    ("intervention", "2020-03-21", "21/03/2020"),  # day over 12: the sheet says day first
     ("design", "true", "TRUE"),
     ("country", "Norway", "Norway "),
 ]
 EXCEL_US = [
     ("effect", "0.50", ".5"),
     ("population", "012", "12"),
-    ("intervention", "2020-03-01", "3/1/2020"),
+    ("intervention", "2020-03-21", "3/21/2020"),  # day over 12: the sheet says month first
     ("design", "false", "FALSE"),
     ("country", "Norway", " Norway"),
 ]
@@ -297,3 +297,55 @@ def test_an_emptying_read_back_is_kept(sheet, capsys) -> None:
     code, said = _export(project, out, capsys)
     assert code == 0 and "warning" not in said, said
     assert _effect(out) == ""
+
+
+def _import(project: Path, out: Path, capsys) -> tuple[int, str]:
+    argv = ["extract", "import", str(out), "--reviewer", "reviewer1", "--project", str(project)]
+    capsys.readouterr()
+    code = main(argv)
+    got = capsys.readouterr()
+    return code, got.out + got.err
+
+
+@pytest.mark.parametrize(
+    ("field", "stored", "shown", "says"),
+    [
+        ("intervention", "2020-03-01", "01/03/2020", "YYYY-MM-DD"),  # 1 March or 3 January
+        ("effect", "1.5", "1,5", "write it 1.5"),  # 1.5, or text (a list; 1,500)
+    ],
+    ids=["day-month", "decimal-comma"],
+)
+def test_a_cell_the_sheets_locale_would_tell_is_refused_when_it_does_not_say(
+    sheet, capsys, field: str, stored: str, shown: str, says: str
+) -> None:
+    """A comma-separated sheet says neither its decimal separator nor its date order: a cell
+    that is the stored value read one way and another value read the other is refused on import
+    (line, column, the cell, a form read one way), and kept from being written over on export."""
+    project, out = sheet
+    rows = _rows(out)
+    _set(project, rows[1][0], **{field: stored})
+    assert _export(project, out, capsys)[0] == 0
+    rows = _rows(out)
+    rows[1][rows[0].index(field)] = shown
+    _save_as_libreoffice(out, rows)
+    code, said = _import(project, out, capsys)
+    assert code == 2, said
+    assert f"{out}:2: column '{field}': '{shown}'" in said and says in said, said
+    code, said = _export(project, out, capsys)
+    assert code == 2 and shown in said, said
+
+
+def test_a_semicolon_sheet_is_read_with_its_locale(sheet, capsys) -> None:
+    """Excel writes ';' where the decimal separator is a comma, in locales that write the day
+    first: '1,5' is 1.5 and 01/03/2020 is 1 March there, no change."""
+    project, out = sheet
+    rows = _rows(out)
+    _set(project, rows[1][0], effect="1.5", intervention="2020-03-01")
+    assert _export(project, out, capsys)[0] == 0
+    rows = _rows(out)
+    rows[1][rows[0].index("effect")] = "1,5"
+    rows[1][rows[0].index("intervention")] = "01/03/2020"
+    with out.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh, delimiter=";").writerows(rows)
+    code, said = _import(project, out, capsys)
+    assert code == 0 and "0 values changed" in said, said

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewkit.sheet_values import same_value
+from reviewkit.sheet_values import Ambiguous, Locale, same_value, sheet_locale
 
 
 @pytest.mark.parametrize(
@@ -17,8 +17,8 @@ from reviewkit.sheet_values import same_value
         ("-0.30", "-.3"),
         ("true", "TRUE"),
         ("False", "FALSE"),
-        ("2020-03-01", "01/03/2020"),  # Excel, UK
-        ("2020-03-01", "3/1/2020"),  # Excel, US
+        ("2020-03-21", "21/03/2020"),  # Excel, UK (a day over 12 tells the order)
+        ("2020-03-21", "3/21/2020"),  # Excel, US
         ("2020-03-01", "01.03.20"),  # LibreOffice, German
         ("2020-03-01", "43891"),  # Excel's serial number of the day
         ("1900-03-01", "61"),  # the day after Excel's phantom 29 February 1900
@@ -34,7 +34,7 @@ def test_a_spreadsheets_rewrite_is_the_same_value(stored: str, cell: str) -> Non
     [
         ("1.50", "1.51"),
         ("123456789012", "1.23457E+11"),  # digits lost: not the stored value
-        ("1.5", "1,5"),  # a decimal comma is not read (1,500 may be a thousand and a half)
+        ("1.5", "1,6"),  # another number with a decimal comma, whatever the locale
         ("true", "yes"),
         ("2020-03-01", "02/03/2020"),
         ("2020-03-01", "01/03/2021"),
@@ -48,3 +48,48 @@ def test_a_spreadsheets_rewrite_is_the_same_value(stored: str, cell: str) -> Non
 )
 def test_anything_else_is_another_value(stored: str, cell: str) -> None:
     assert not same_value(stored, cell)
+
+
+@pytest.mark.parametrize(
+    ("stored", "cell", "locale", "same"),
+    [
+        ("2020-03-01", "01/03/2020", Locale(day_first=True), True),  # UK: 1 March
+        ("2020-03-01", "01/03/2020", Locale(day_first=False), False),  # US: 3 January
+        ("2020-03-01", "3/1/2020", Locale(day_first=False), True),
+        ("1.5", "1,5", Locale(decimal_comma=True), True),  # a ';' sheet: 1.5
+        ("1500", "1,500", Locale(decimal_comma=True), False),  # 1.5 there
+    ],
+)
+def test_a_form_the_locale_tells_is_read_as_the_sheet_says(
+    stored: str, cell: str, locale: Locale, same: bool
+) -> None:
+    assert same_value(stored, cell, locale) is same
+
+
+@pytest.mark.parametrize(
+    ("stored", "cell", "hint"),
+    [
+        ("2020-03-01", "01/03/2020", "YYYY-MM-DD"),  # 1 March or 3 January
+        ("2020-04-03", "4/3/2020", "YYYY-MM-DD"),
+        ("1.5", "1,5", "write it 1.5"),  # 1.5, or text (a list, 1,500)
+    ],
+)
+def test_a_form_the_sheet_does_not_tell_is_ambiguous(stored: str, cell: str, hint: str) -> None:
+    with pytest.raises(Ambiguous) as found:
+        same_value(stored, cell)
+    assert repr(cell) in found.value.message and hint in found.value.hint
+
+
+@pytest.mark.parametrize(
+    ("separator", "cells", "locale"),
+    [
+        (",", ["Norway", "01/03/2020"], Locale()),  # says nothing
+        (";", ["1,5"], Locale(decimal_comma=True, day_first=True)),  # Excel's list separator
+        (",", ["21/03/2020", "01/03/2020"], Locale(day_first=True)),
+        (",", ["3/21/2020", "3/1/2020"], Locale(day_first=False)),
+        (",", ["01.03.20"], Locale(day_first=True)),  # dots: day first wherever used
+        (",", ["21/03/2020", "3/21/2020"], Locale()),  # both: it does not say
+    ],
+)
+def test_what_a_sheet_says_of_its_locale(separator: str, cells: list[str], locale: Locale) -> None:
+    assert sheet_locale(separator, cells) == locale
