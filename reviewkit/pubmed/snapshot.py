@@ -141,15 +141,18 @@ class Snapshot:
             )
         return {r[0] for r in rows}
 
-    def author(self, name: str) -> set[int]:
+    def author(self, name: str, kind: str = "au") -> set[int]:
         """PubMed-like author match: 'smith' finds every Smith; 'smith j' finds Smith J and
-        Smith JA (initials match as a prefix); 'smith john' finds Smith John A."""
+        Smith JA (initials match as a prefix); 'smith john' finds Smith John A. ``kind``: the
+        name list (index_rows.NAME_LISTS: 'au' authors, 'ir' investigators, 'ps' personal
+        names as subject), searched alike."""
         words = name.split()
         initials_prefix = len(words) > 1 and len(words[-1]) <= 3
         rows = self.conn.execute(
-            "SELECT pmid FROM terms WHERE (field IN ('au', 'auf') AND (value = ? OR (value >= ? AND value < ?)))"
-            " OR (? AND field = 'au' AND value >= ? AND value < ?)",
-            (name, name + " ", name + " \uffff", initials_prefix, name, name + "\uffff"),
+            "SELECT pmid FROM terms WHERE (field IN (?7, ?7 || 'f')"
+            " AND (value = ?1 OR (value >= ?2 AND value < ?3)))"
+            " OR (?4 AND field = ?7 AND value >= ?5 AND value < ?6)",
+            (name, name + " ", name + " \uffff", initials_prefix, name, name + "\uffff", kind),
         )
         return {r[0] for r in rows}
 
@@ -171,20 +174,20 @@ class Snapshot:
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'files'").fetchone()
         return row[0].split("\n") if row else []
 
-    def exact_author(self, name: str) -> set[int]:
+    def exact_author(self, name: str, kind: str = "au") -> set[int]:
         """A quoted author: the name as written, no truncation of initials ("smith j"[au])."""
         rows = self.conn.execute(
-            "SELECT pmid FROM terms WHERE field IN ('au', 'auf') AND value = ?", (name,)
+            "SELECT pmid FROM terms WHERE field IN (?2, ?2 || 'f') AND value = ?1", (name, kind)
         )
         return {r[0] for r in rows}
 
-    def full_author(self, name: str, *, exact: bool = False) -> set[int]:
-        """[fau]: an author's full form ('smith john a'), or (not ``exact``) a full form that
-        starts with ``name``'s words ('smith john' of 'smith john a')."""
+    def full_author(self, name: str, *, exact: bool = False, kind: str = "au") -> set[int]:
+        """[fau] (``kind`` 'ir': [fir]): a full form ('smith john a'), or (not ``exact``) a full
+        form that starts with ``name``'s words ('smith john' of 'smith john a')."""
         rows = self.conn.execute(
-            "SELECT pmid FROM terms WHERE field = 'auf' AND (value = ?1"
+            "SELECT pmid FROM terms WHERE field = ?3 || 'f' AND (value = ?1"
             " OR (NOT ?2 AND value >= ?1 || ' ' AND value < ?1 || ' \uffff'))",
-            (name, exact),
+            (name, exact, kind),
         )
         return {r[0] for r in rows}
 

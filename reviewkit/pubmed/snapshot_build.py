@@ -32,21 +32,39 @@ from reviewkit.pubmed.article_dates import (
     publication_date,
 )
 from reviewkit.pubmed.index_rows import authors as index_authors
-from reviewkit.pubmed.index_rows import citation_fields, is_systematic, mesh_rows
+from reviewkit.pubmed.index_rows import (
+    citation_fields,
+    has_rows,
+    is_systematic,
+    mesh_rows,
+    name_rows,
+)
+from reviewkit.pubmed.index_text import EXTRA_COLUMNS, entries, extra_text, mesh_text
 from reviewkit.pubmed.stale_indexes import remove_stale_indexes
 from reviewkit.records import fold_text
 from reviewkit.wording import quantity
 
-INDEX_VERSION = "9-affiliations"  # 8-fields' [ad] as one FTS5 row per affiliation
+INDEX_VERSION = "10-entries"  # pubfid4: entries apart (index_text.ENTRY_GAP), the extra table
 # The text columns of the first FTS5 table (whose vocabulary the wildcards expand through) and of
 # the others, [cois] and [ad], kept apart so that their words do not enter the wildcard
 # variants of the title, abstract and other fields (nor their 600-variant limit). [ad] has a
 # row per affiliation (the table ``affiliations``), so that a phrase or NEAR group never runs
 # from one author's affiliation into the next one's ("..., China." "Department of ...").
-FTS_TABLES = {"fts": ("ti", "ab", "mh", "kw", "pt", "au"), "fts_more": ("cois",), "fts_ad": ("ad",)}
-VOCABULARIES = {"fts": "vocab", "fts_more": "vocab_more", "fts_ad": "vocab_ad"}
+# ``fts_extra`` holds the fields only All Fields, [tw] and their own tags search (index_text).
+FTS_TABLES = {
+    "fts": ("ti", "ab", "mh", "kw", "pt", "au"),
+    "fts_more": ("cois",),
+    "fts_ad": ("ad",),
+    "fts_extra": EXTRA_COLUMNS,
+}
+VOCABULARIES = {
+    "fts": "vocab",
+    "fts_more": "vocab_more",
+    "fts_ad": "vocab_ad",
+    "fts_extra": "vocab_extra",
+}
 
-_SCHEMA = """
+_SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles (
     pmid INTEGER PRIMARY KEY, pdate INTEGER NOT NULL, edate INTEGER NOT NULL,
@@ -54,11 +72,12 @@ CREATE TABLE articles (
     mhda INTEGER NOT NULL, dcom INTEGER NOT NULL, lr INTEGER NOT NULL,
     ti TEXT, ab TEXT, mh TEXT, kw TEXT, pt TEXT, au TEXT, cois TEXT, xml BLOB NOT NULL);
 CREATE TABLE affiliations (pmid INTEGER NOT NULL, ad TEXT NOT NULL);
+CREATE TABLE extra (pmid INTEGER PRIMARY KEY, {", ".join(f"{c} TEXT" for c in EXTRA_COLUMNS)});
 CREATE TABLE terms (field TEXT NOT NULL, value TEXT NOT NULL, pmid INTEGER NOT NULL);
 CREATE TABLE sort_keys (
     pmid INTEGER PRIMARY KEY, fau TEXT NOT NULL, ta TEXT NOT NULL, lau TEXT NOT NULL);
 """
-_INDEXES = """
+_INDEXES = f"""
 CREATE INDEX articles_pdate ON articles(pdate);
 CREATE INDEX articles_edate ON articles(edate);
 CREATE INDEX articles_edat ON articles(edat);
@@ -79,6 +98,10 @@ CREATE VIRTUAL TABLE fts_ad USING fts5(ad, content='affiliations',
     content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
 INSERT INTO fts_ad(fts_ad) VALUES ('rebuild');
 CREATE VIRTUAL TABLE vocab_ad USING fts5vocab(fts_ad, 'row');
+CREATE VIRTUAL TABLE fts_extra USING fts5({", ".join(EXTRA_COLUMNS)}, content='extra',
+    content_rowid='pmid', tokenize='unicode61 remove_diacritics 2');
+INSERT INTO fts_extra(fts_extra) VALUES ('rebuild');
+CREATE VIRTUAL TABLE vocab_extra USING fts5vocab(fts_extra, 'row');
 CREATE TABLE sort_rank AS SELECT pmid,
     ROW_NUMBER() OVER (ORDER BY pdate DESC, pmid DESC) AS pub_date,
     ROW_NUMBER() OVER (ORDER BY fau = '', fau, pmid DESC) AS author,
@@ -223,6 +246,7 @@ def _delete(conn: sqlite3.Connection, pmid: int) -> None:
     conn.execute("DELETE FROM terms WHERE pmid = ?", (pmid,))
     conn.execute("DELETE FROM sort_keys WHERE pmid = ?", (pmid,))
     conn.execute("DELETE FROM affiliations WHERE pmid = ?", (pmid,))
+    conn.execute("DELETE FROM extra WHERE pmid = ?", (pmid,))
 
 
 def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[int]) -> None:
@@ -237,6 +261,7 @@ def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[in
     authors = index_authors(elem)
     edat, crdt = entry_dates(elem)
     citation = citation_fields(elem)
+    cit = elem.find("MedlineCitation")
     conn.execute(
         "INSERT INTO articles (pmid, pdate, edate, edat, crdt, mhda, dcom, lr, ti, ab, mh, kw,"
         " pt, au, cois, xml) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -249,10 +274,10 @@ def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[in
             *indexing_dates(elem, edat),
             rec.title,
             rec.abstract,
-            " ; ".join(rec.mesh_terms),
-            " ; ".join(rec.keywords),
-            " ; ".join(rec.publication_types),
-            " ; ".join(" ".join(forms) for forms in authors),
+            mesh_text(cit, rec.mesh_terms),
+            entries(rec.keywords),
+            entries(rec.publication_types),
+            entries(form for forms in authors for form in forms),
             citation.conflicts,
             zlib.compress(raw, 1),
         ),
@@ -260,6 +285,8 @@ def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[in
     conn.executemany(
         "INSERT INTO affiliations VALUES (?, ?)", [(pmid, ad) for ad in citation.affiliations]
     )
+    marks = ",".join("?" * (len(EXTRA_COLUMNS) + 1))
+    conn.execute(f"INSERT INTO extra VALUES ({marks})", (pmid, *extra_text(elem, citation)))
     first_author, last_author = (
         (" ".join(authors[k]).casefold() if authors else "") for k in (0, -1)
     )
@@ -269,11 +296,7 @@ def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[in
     )
     rows = {("pt", fold_text(p)) for p in rec.publication_types}
     rows |= {("mh", fold_text(m)) for m in rec.mesh_terms}
-    rows |= {
-        (field, fold_text(form))
-        for forms in authors
-        for field, form in zip(("au", "auf"), forms, strict=False)
-    }
+    rows |= name_rows(cit) | has_rows(cit) if cit is not None else set()
     rows |= {("la", lang.strip().lower()) for lang in elem.xpath(".//Article/Language/text()")}
     rows |= mesh_rows(elem) | citation.rows
     if is_systematic(rec.publication_types, rec.journal, rec.title):
