@@ -60,7 +60,7 @@ class TextSearch:
         # PubMed tutorial, "Phrase Searching"): only a plain untagged term misses the mapping.
         if f == "" and not (term.phrase or term.truncated or "-" in term.text or "*" in term.text):
             out.warnings.append(("OutputMessage", NO_ATM))
-        elif f in ("", "all"):
+        if f in ("", "all"):  # and what All Fields leaves out here
             out.warnings.append(("OutputMessage", NARROW_ALL_FIELDS))
         if f == "tw":
             out.warnings.append(("OutputMessage", _TW_NARROWER))
