@@ -40,7 +40,8 @@ def _translate_leaf(node: Node) -> tuple[str, str]:
         name += ":noexp"
     elif node.proximity is not None:
         name += f":~{node.proximity}"
-    plain = node.field in ("", "all") and node.text.lower() in HAS_WORDS  # hasretractionin
+    plain = node.field in ("", "all") and not (node.phrase or node.truncated)
+    plain = plain and node.text.lower() in HAS_WORDS  # hasretractionin, as evaluate reads it
     if node.field == "sb" or (node.field, node.text.lower()) in HAS_ABSTRACT or plain:
         return f"{node.text}[{name}]", ""
     text = node.text + ("*" if node.truncated else "")
