@@ -28,8 +28,9 @@ au: author, auth
 1au: author - first, first author name
 lastau: author - last, last author name, last author
 fau: author - full, full author name
-cn: corporate author
+cn: corporate author, author - corporate
 ir: investigator
+fir: full investigator name
 mh: mesh, mesh terms, mesh term
 majr: mesh major topic
 sh: subheading, mesh subheading, mesh subheadings
@@ -61,7 +62,7 @@ gr: grant number, grants and funding
 si: secondary source id
 pl: place of publication
 pubn: publisher
-ps: personal name as subject
+ps: personal name as subject, subject - personal name
 cois: conflict of interest statement, conflict of interest statements
 ed: editor
 book

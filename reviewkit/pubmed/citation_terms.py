@@ -1,14 +1,17 @@
 """The citation fields the local server searches in the snapshot's index rows: [si], [gr],
 [rn], [vi], [ip], [pg], [pl], [jid], [lid] and [aid] (the values of the MEDLINE field of the
-same tag, :func:`reviewkit.pubmed.index_rows.citation_fields`), [fau] and [lastau].
+same tag, :func:`reviewkit.pubmed.index_rows.citation_fields`), and the names: [au], [1au],
+[lastau], [fau], [ir], [fir] and [ps] (:func:`reviewkit.pubmed.index_rows.name_rows`).
 
 Each term is folded as the index rows are (case, diacritics, punctuation), so that
 ``NCT01234567[si]``, ``clinicaltrials.gov/nct01234567[si]`` and the pieces of a grant
 (``wellcome trust[gr]``) match as PubMed documents them. A truncated term (``nct0123*[si]``) is
-a prefix of the folded value. [fau] and [lastau] match names as [au] and [1au] do: no
-truncation, a quoted name exactly."""
+a prefix of the folded value. Names match as PubMed's author format says: no truncation, a
+quoted name exactly, a suffix last ('o'brien jc jr[au]')."""
 
 from __future__ import annotations
+
+from lxml import etree as ET
 
 from reviewkit.pubmed.snapshot import Snapshot
 from reviewkit.pubmed.unsupported import UnsupportedQuery
@@ -17,55 +20,79 @@ from reviewkit.records import fold_text
 
 # Looked up in the index's rows of the same tag (index_rows.citation_fields).
 CITATION_TAGS = frozenset({"si", "gr", "rn", "vi", "ip", "pg", "pl", "jid", "lid", "aid"})
-NAME_TAGS = frozenset({"fau", "lastau"})
+# Names, matched in PubMed's author format: [au] and its first and last author, full names
+# ([fau], [fir]), investigators ([ir]) and personal names as subject ([ps]), the last two as
+# PubMed Help says, "following the Author field format" (index_rows.NAME_LISTS).
+NAME_TAGS = frozenset({"au", "1au", "lastau", "fau", "ir", "fir", "ps"})
+_LIST = {"ir": "ir", "fir": "ir", "ps": "ps"}  # the name list of a tag; 'au' for the others
 # The suffixes NLM writes in an author's <Suffix> (Jr, Sr, 2nd, 3rd, 4th in the snapshot's
 # records), which PubMed Help's author format puts last ('o'brien jc jr'[au]) and NLM's full
-# name searching too ('herron bruce j jr'). The index's names have no suffix; 'ii' and 'iii'
-# are left out of the check, since they may be initials.
+# name searching too ('herron bruce j jr'). The index has each name with and without its
+# suffix (index_rows.name_rows); 'ii' and 'iii' are left out here, since they may be initials.
 _SUFFIXES = frozenset({"jr", "sr", "2nd", "3rd", "4th"})
 
 
-def refuse_suffix(term: Term) -> None:
-    """Refuse an author term ([au], [1au], [lastau], [fau]) that ends in a suffix: the index's
-    names have none, so it would find nothing where PubMed finds the author."""
-    words = fold_text(term.text).split()
-    if len(words) > 1 and words[-1] in _SUFFIXES:
-        rest = " ".join(term.text.split()[:-1]).rstrip(",")
-        raise UnsupportedQuery(
-            f"the local server does not search an author's suffix ({words[-1]!r} in "
-            f"{term.text!r}[{term.field}]): its names are indexed without one",
-            hint=f"leave the suffix out: '{rest}[{term.field}]' finds the author with or "
-            "without it",
-        )
-
-
 def citation_term(snapshot: Snapshot, term: Term) -> set[int]:
-    """The articles of one [si], [gr], [rn], [vi], [ip], [pg], [pl], [jid], [lid], [aid],
-    [fau] or [lastau] term."""
+    """The articles of one [si], [gr], [rn], [vi], [ip], [pg], [pl], [jid], [lid] or [aid]
+    term."""
     f, value = term.field, fold_text(term.text)
-    if f in CITATION_TAGS:
-        if not value:
-            raise UnsupportedQuery(f"the term {term.text!r}[{f}] has nothing to search")
-        return snapshot.term(f, value, prefix=term.truncated)
+    if f not in CITATION_TAGS:
+        raise ValueError(f)
+    if not value:
+        raise UnsupportedQuery(f"the term {term.text!r}[{f}] has nothing to search")
+    return snapshot.term(f, value, prefix=term.truncated)
+
+
+def name_term(snapshot: Snapshot, term: Term) -> set[int]:
+    """The articles of one name term (:data:`NAME_TAGS`). No truncation: PubMed already
+    truncates the initials ('smith j[au]' finds Smith JA); quoted, the name exactly."""
+    f, value = term.field, fold_text(term.text)
     if f not in NAME_TAGS:
         raise ValueError(f)
     if term.truncated:
         raise UnsupportedQuery(
             f"truncation is not supported on [{f}]",
-            hint=f"'smith j[{f}]' already matches every Smith J…"
-            if f == "lastau"
-            else f"'smith john[{f}]' already matches Smith, John A",
+            hint=f"'smith john[{f}]' already matches Smith, John A"
+            if f in ("fau", "fir")
+            else f"'smith j[{f}]' already matches every Smith J…",
         )
-    if f == "lastau":
-        return snapshot.listed_author(value, exact=term.phrase, last=True)
-    # [fau]: "Smith, John A" as 'smith john a' (the index's full form); without quotes a name
-    # also finds the longer full names it begins ('smith john' finds Smith, John A), as [au]
-    # finds the longer initials. NLM (Tech Bull 2005 May-Jun, full author name searching):
+    kind = _LIST.get(f, "au")
+    if f in ("1au", "lastau"):
+        return _listed(snapshot, value, exact=term.phrase, last=f == "lastau")
+    if f in ("au", "ir", "ps"):
+        exact = snapshot.exact_author if term.phrase else snapshot.author
+        return exact(value, kind)
+    # [fau], [fir]: "Smith, John A" as 'smith john a' (the index's full form); without quotes a
+    # name also finds the longer full names it begins ('smith john' finds Smith, John A), as
+    # [au] finds the longer initials. NLM (Tech Bull 2005 May-Jun, full author name searching):
     # "full author searching can be in either natural or inverted order" ('julia s wong',
     # 'wong julia s'), and a comma after the last name tells which name is the last name: a
-    # name without a comma is read both ways ('julia s wong' also as 'wong julia s').
+    # name without a comma is read both ways ('julia s wong' also as 'wong julia s'; a suffix
+    # stays last: 'bruce j herron jr' as 'herron bruce j jr').
     names = {value}
     words = value.split()
+    suffix = words[-1:] if len(words) > 2 and words[-1] in _SUFFIXES else []
+    words = words[: len(words) - len(suffix)]
     if "," not in term.text and len(words) > 1:
-        names.add(" ".join([words[-1], *words[:-1]]))
-    return set().union(*(snapshot.full_author(name, exact=term.phrase) for name in names))
+        names.add(" ".join([words[-1], *words[:-1], *suffix]))
+    found = (snapshot.full_author(n, exact=term.phrase, kind=kind) for n in names)
+    return set().union(*found)
+
+
+def _listed(snapshot: Snapshot, name: str, *, exact: bool, last: bool) -> set[int]:
+    """[1au] or [lastau]. The first and last authors' forms kept for them (sort_keys) have no
+    suffix: a name with one is matched without it there, and the candidates' XML is read to
+    check that that author carries the suffix."""
+    words = name.split()
+    if len(words) < 3 or words[-1] not in _SUFFIXES:
+        return snapshot.listed_author(name, exact=exact, last=last)
+    base = " ".join(words[:-1])
+    candidates = snapshot.listed_author(base, exact=exact, last=last)
+    candidates &= snapshot.exact_author(name) if exact else snapshot.author(name)
+    position = -1 if last else 0
+    found = set()
+    for pmid, xml in snapshot.articles_by_pmid(sorted(candidates)).items():
+        people = ET.fromstring(xml).findall(".//Article/AuthorList/Author")
+        if people and fold_text(people[position].findtext("Suffix") or "") == words[-1]:
+            found.add(pmid)
+    return found

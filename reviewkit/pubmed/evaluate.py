@@ -3,19 +3,22 @@
 The local server must never answer differently from PubMed without saying so. For each form
 it either evaluates it as PubMed does on the same records, or refuses it (:class:`UnsupportedQuery`,
 sent as an ``<ERROR>`` reply), or evaluates it and adds a PubMed-style ``WarningList`` entry
-saying what it did differently. Exact: quoted phrases, truncation (4+ characters before ``*``),
-AND/OR/NOT left to right (upper case only; lower-case ``and``/``or``/``not`` are words, as in
-PubMed), parentheses, [tiab] [ti] [ab] [ad] (with proximity ``"a b"[tiab:~N]``), [cois],
-[au] (a quoted author turns truncation of initials off), [1au], [lastau], [fau],
-[mh:noexp] [majr:noexp] [sh:noexp], [nm], [pt] (with its narrower types), [la], [pmid], [ta]
-(abbreviation, full title, ISSN), the citation fields [si] [gr] [rn] [vi] [ip] [pg] [pl] [jid]
-[lid] [aid] (:mod:`reviewkit.pubmed.citation_terms`), [dp] (print or electronic date), [edat],
-[crdt], [mhda], [dcom] (dates and ranges) and ``systematic[sb]``. Warned: [lr] (the NLM
-file's DateRevised), untagged terms (no automatic term mapping), [mh]/[majr]/[sh] (not
-exploded: no MeSH tree in the snapshot), [tw], review[pt] (Systematic Review unsettled), a
-multi-word unquoted term that is no phrase of the snapshot, quoted phrases found nowhere.
-``#N`` is the request's WebEnv search N (refused without one). Refused: everything else
-(other tags and ranges, short truncation, ...).
+saying what it did differently. Exact: quoted phrases (within one entry of a field of several),
+truncation (4+ characters before ``*``), AND/OR/NOT left to right (upper case only; lower-case
+``and``/``or``/``not`` are words, as in PubMed), parentheses, the text fields
+(:mod:`reviewkit.pubmed.text_search`: [tiab] [ti] [ab] [ot] [ad] [cois] [tt] [cn], proximity
+``"a b"[tiab:~N]``), the names (:mod:`reviewkit.pubmed.citation_terms`: [au] [1au] [lastau]
+[fau] [ir] [fir] [ps], a suffix last), [mh:noexp] [majr:noexp] [sh:noexp], [nm], [pt] (with
+its narrower types), [la], [pmid], [ta] (abbreviation, full title, ISSN), the citation fields
+[si] [gr] [rn] [vi] [ip] [pg] [pl] [jid] [lid] [aid], [dp] (print or electronic date), [edat],
+[crdt], [mhda], [dcom] (dates and ranges), ``systematic[sb]``, ``hasabstract`` and the has…
+words (``hasretractionin``, ``hasdatabanklist``, ...). Warned: [lr] (the NLM file's
+DateRevised), untagged terms (no automatic term mapping), [all] (no dates, language, volume,
+issue, pages), [mh]/[majr]/[sh] (not exploded: no MeSH tree in the snapshot), [tw] (no
+comment/correction notes), review[pt] (Systematic Review unsettled), a multi-word unquoted
+term that is no phrase of the snapshot, quoted phrases found nowhere. ``#N`` is the request's
+WebEnv search N (refused without one). Refused: everything else (other tags, saying why for
+those PubMed Help lists, other ranges, short truncation, ...).
 """
 
 from __future__ import annotations
@@ -24,29 +27,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reviewkit.errors import UserError
-from reviewkit.pubmed.citation_terms import (
-    CITATION_TAGS,
-    NAME_TAGS,
-    citation_term,
-    refuse_suffix,
-)
+from reviewkit.pubmed.citation_terms import CITATION_TAGS, NAME_TAGS, citation_term, name_term
 from reviewkit.pubmed.dates import date_bound
 from reviewkit.pubmed.fields import (
     CURLY_READ,
     DATE_KINDS,
     FIELD_NAMES,
     HAS_ABSTRACT,
-    NARROW_ALL_FIELDS,
-    NEAR_SPAN,
-    NO_ATM,
-    OWN_TABLE,
+    HAS_WORDS,
+    REFUSED_TAGS,
     REVISED_AS_FILED,
-    TEXT_COLUMNS,
+    TEXT_FIELDS,
 )
 from reviewkit.pubmed.filters import filter_hint
 from reviewkit.pubmed.messages import not_found_reply, phrase_written, written
 from reviewkit.pubmed.qualifiers import qualifier_name
-from reviewkit.pubmed.snapshot import FTS_TABLES, Snapshot
+from reviewkit.pubmed.snapshot import Snapshot
+from reviewkit.pubmed.text_search import TextSearch
 from reviewkit.pubmed.translation import is_stopword, translate
 from reviewkit.pubmed.uids import is_number
 from reviewkit.pubmed.unsupported import UnsupportedQuery
@@ -54,14 +51,6 @@ from reviewkit.pubmed.vocabulary import (
     language_code,
     publication_type_names,
     unsettled_narrower,
-)
-from reviewkit.pubmed.wildcards import (
-    PATTERN,
-    PREFIX,
-    WildcardError,
-    WordVariants,
-    phrase_alternatives,
-    text_tokens,
 )
 from reviewkit.query import (
     DATE_FORM,
@@ -105,12 +94,7 @@ class Evaluator:
 
     def __init__(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
-        self._variants = {  # one per FTS5 table: [ad] and [cois] words expand among theirs
-            table: WordVariants(
-                lambda prefix, limit, table=table: snapshot.vocabulary(prefix, limit, table)
-            )
-            for table in FTS_TABLES
-        }
+        self.text = TextSearch(snapshot)
 
     def evaluate(self, query: str | Node, history: Sequence[Sequence[int]] = ()) -> Evaluation:
         """The query's PMIDs; ``history``: the searches of the request's WebEnv, which ``#N``
@@ -166,7 +150,7 @@ class Evaluator:
         hits = self._term(node, out)
         if not hits and node.phrase:  # any quoted term, as a recorded [mh] reply has it
             out.warnings.append(("QuotedPhraseNotFound", written(node)))
-            if node.field in TEXT_COLUMNS:
+            if node.field in TEXT_FIELDS:
                 out.warnings.append(
                     (
                         "OutputMessage",
@@ -204,13 +188,15 @@ class Evaluator:
         value = fold_text(term.text)
         if (f, value) in HAS_ABSTRACT and not (term.phrase or term.truncated):
             return self.snapshot.has_abstract()
-        if f in TEXT_COLUMNS:
-            return self._text_field(term, out)
+        if f in ("", "all") and value in HAS_WORDS and not (term.phrase or term.truncated):
+            return self.snapshot.term("has", value)  # hasretractionin, hasdatabanklist, ...
+        if f in TEXT_FIELDS:
+            return self.text.field(term, out)
         if f == "ta":
             return self.snapshot.journal(term.text, prefix=term.truncated)
-        if f in NAME_TAGS or f in ("au", "1au"):
-            refuse_suffix(term)
-        if f in CITATION_TAGS or f in NAME_TAGS:
+        if f in NAME_TAGS:
+            return name_term(self.snapshot, term)
+        if f in CITATION_TAGS:
             return citation_term(self.snapshot, term)
         if f in DATE_KINDS:
             if f == "lr":
@@ -262,7 +248,7 @@ class Evaluator:
         return self.snapshot.term(f, value, prefix=term.truncated)
 
     def _indexed_term(self, term: Term, value: str) -> set[int]:
-        """[nm], [la], [au], [1au], [pmid] and truncated [pt]: looked up in the index."""
+        """[nm], [la], [pmid] and truncated [pt]: looked up in the index."""
         f = term.field
         if f in ("pt", "nm"):
             return self.snapshot.term(f, value, prefix=term.truncated)
@@ -270,15 +256,6 @@ class Evaluator:
             if term.truncated:
                 raise UnsupportedQuery("truncation is not supported on [la]")
             return self.snapshot.term("la", language_code(value) or value)
-        if f in ("au", "1au"):
-            if term.truncated:
-                raise UnsupportedQuery(
-                    f"truncation is not supported on [{f}]",
-                    hint=f"'smith j[{f}]' already matches every Smith J…",
-                )
-            if f == "1au":
-                return self.snapshot.listed_author(value, exact=term.phrase)
-            return self.snapshot.exact_author(value) if term.phrase else self.snapshot.author(value)
         if f == "pmid":
             if term.truncated:  # was read as the whole PMID, finding nothing without a word
                 raise UnsupportedQuery(
@@ -288,8 +265,9 @@ class Evaluator:
                 raise UnsupportedQuery(f"{term.text!r} is not a PMID")
             return self.snapshot.has_pmid(int(term.text))
         supported = ", ".join(f"[{k}]" for k in FIELD_NAMES if k)
+        why = f": {REFUSED_TAGS[f]}" if f in REFUSED_TAGS else ""
         raise UnsupportedQuery(
-            f"the field tag [{f}] is not supported by the local server",
+            f"the field tag [{f}] is not supported by the local server{why}",
             hint=f"supported: {supported} and systematic[sb]",
         )
 
@@ -328,90 +306,6 @@ class Evaluator:
             candidates, descriptor, qualifier, major=term.field == "majr"
         )
 
-    def _text_field(self, term: Term, out: Evaluation) -> set[int]:
-        """Untagged, [all], [tiab], [ti], [ab], [tw]: words, phrases, proximity."""
-        f = term.field
-        # Quotes, a tag, a hyphen or truncation make PubMed bypass automatic term mapping (NLM
-        # PubMed tutorial, "Phrase Searching"): only a plain untagged term misses the mapping.
-        if f == "" and not (term.phrase or term.truncated or "-" in term.text or "*" in term.text):
-            out.warnings.append(("OutputMessage", NO_ATM))
-        elif f in ("", "all"):
-            out.warnings.append(("OutputMessage", NARROW_ALL_FIELDS))
-        if f == "tw":
-            out.warnings.append(
-                (
-                    "OutputMessage",
-                    "[tw] searched in title, abstract, MeSH, keywords and publication types; "
-                    "PubMed's Text Word also covers substance names and other terms",
-                )
-            )
-        if term.proximity is not None:
-            return self._near(term, TEXT_COLUMNS[f], out)
-        return self._text_term(term, TEXT_COLUMNS[f], out)
-
-    def _text_term(self, term: Term, columns: str, out: Evaluation) -> set[int]:
-        """A text term. An unquoted term of several words before a tag is looked up as a
-        phrase, as PubMed does; when the snapshot has no such phrase its words are ANDed
-        (what PubMed does for a phrase absent from its whole index) and a warning says so."""
-        hits = self._text(term, columns)
-        if hits or term.phrase or " " not in term.text or not term.field:
-            return hits
-        words = term.text.split()
-        found: set[int] | None = None
-        for k, word in enumerate(words):
-            last = k == len(words) - 1
-            part = self._text(Term(word, term.field, truncated=term.truncated and last), columns)
-            found = part if found is None else found & part
-        out.warnings.append(
-            (
-                "OutputMessage",
-                f"{term.text}[{term.field}] is no phrase of the snapshot: its words were "
-                "searched separately, as PubMed does when a phrase is not in its phrase index",
-            )
-        )
-        return found or set()
-
-    def _near(self, term: Term, columns: str, out: Evaluation) -> set[int]:
-        """ "a b"[tiab:~N]: the words within N words of each other, in any order (FTS5 NEAR)."""
-        words = fold_text(term.text).split()
-        if term.truncated or "*" in term.text or len(words) < 2:
-            raise UnsupportedQuery(
-                f"proximity needs two or more words without truncation: {term.text!r}"
-            )
-        if len(words) > 2:
-            out.warnings.append(
-                (
-                    "OutputMessage",
-                    NEAR_SPAN.format(text=term.text, field=term.field, n=term.proximity),
-                )
-            )
-        quoted = " ".join(f'"{w}"' for w in words)
-        expression = f"{{{columns}}} : NEAR({quoted}, {term.proximity})"
-        return self.snapshot.fts(expression, _table(term))
-
-    def _text(self, term: Term, columns: str) -> set[int]:
-        """A word or phrase in text columns, via FTS5; wildcarded words are expanded
-        (:mod:`reviewkit.pubmed.wildcards`), except a last word truncated at its end."""
-        try:
-            tokens = text_tokens(term.text, term.truncated)
-            if not tokens:
-                raise UnsupportedQuery(f"the term {term.text!r} has no searchable words")
-            variants = self._variants[_table(term)]
-            choices = [variants.of(t, k) for t, k in tokens[:-1]]
-            last, kind = tokens[-1]  # a last prefix is searched as an FTS5 prefix
-            choices.append(variants.of(last, kind) if kind == PATTERN else [last])
-            phrases = phrase_alternatives(term.text, choices, kind == PREFIX)
-        except WildcardError as exc:
-            raise UnsupportedQuery(exc.message, hint=exc.hint) from None
-        if not phrases:
-            return set()
-        return self.snapshot.fts(f"{{{columns}}} : ({' OR '.join(phrases)})", _table(term))
-
-
-def _table(term: Term) -> str:
-    """The FTS5 table of a text term's columns ([ad] and [cois] have their own)."""
-    return OWN_TABLE.get(term.field, "fts")
-
 
 def _combine(node: BoolOp, left: set[int] | None, right: set[int] | None) -> set[int] | None:
     """An operator over its operands' PMIDs, in place (each set is used once). A stopword
@@ -439,7 +333,7 @@ def _check_wildcards(term: Term) -> None:
             f"'{term.text}*': PubMed needs at least {MIN_TRUNCATION} characters before '*'",
             hint="truncate a longer stem",
         )
-    if "*" in term.text and term.field not in TEXT_COLUMNS:
+    if "*" in term.text and term.field not in TEXT_FIELDS:
         raise UnsupportedQuery(
             f"a wildcard inside a term is searched in text fields only here: {term.text!r}",
             hint="end the term with '*', or search it in [tiab]",

@@ -7,19 +7,40 @@ from __future__ import annotations
 # tutorial, 2019; NCBI's EDirect still reads that OutputMessage); no current NLM document gives
 # a limit. The local server refuses past it rather than answer with a cut list unnoticed.
 MAX_VARIANTS = 600
-TEXT_COLUMNS = {
-    "": "ti ab mh kw pt au",
-    "all": "ti ab mh kw pt au",
-    "tiab": "ti ab kw",  # PubMed's [tiab] includes author keywords
-    "ti": "ti",
-    "ab": "ab",
-    "tw": "ti ab mh kw pt",
-    "ot": "kw",  # Other Term: the records' keyword lists (author keywords and others)
-    "ad": "ad",  # Affiliation: every author's affiliations (an FTS5 row each)
-    "cois": "cois",  # Conflict of Interest Statements (an FTS5 table of its own)
+# All Fields: "Includes all search fields except for Place of Publication and Transliterated
+# Title" (PubMed Help, 2008, Search Field Descriptions and Tags; einfo's ALL: "All terms from all
+# searchable fields"; PubMed Help 2004 on [pl]: "not included in All Fields or Text Word
+# retrieval"). Here every field whose values are words or names: title, abstract and other
+# abstract, MeSH headings and subheadings, keywords, publication types, authors (persons and
+# groups), affiliations, conflict of interest statements, substances, the journal's names and
+# ISSNs, investigators, personal names as subject, databanks, grants, registry numbers and
+# article ids (DOI, pii). Left out: dates, language, volume, issue, pages and PMID, whose
+# values PubMed may also find in All Fields (not documented how: a bare '2020' or 'english'
+# would otherwise match whole years and languages), and [pl] and [tt] as PubMed leaves them.
+_ALL_FIELDS = (
+    ("fts", "ti ab mh kw pt au"),
+    ("fts_ad", "ad"),
+    ("fts_more", "cois"),
+    ("fts_extra", "oab nm jt cn ir ps si other"),
+)
+# Each text field's (FTS5 table, columns) (snapshot_build.FTS_TABLES; index_text has what each
+# column holds). [tiab]: "title, abstract, and other abstract" (PubMed Help 2004) and author
+# keywords (PubMed Help). [tw]: "title, abstract, other abstract, MeSH terms, MeSH Subheadings,
+# Publication Types, Substance Names, Personal Name as Subject, Corporate Author, Secondary
+# Source, Comment/Correction Notes, and Other Terms" (PubMed Help, quoted in 2022).
+TEXT_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "": _ALL_FIELDS,
+    "all": _ALL_FIELDS,
+    "tiab": (("fts", "ti ab kw"), ("fts_extra", "oab")),
+    "ti": (("fts", "ti"),),
+    "ab": (("fts", "ab"),),
+    "tw": (("fts", "ti ab mh kw pt"), ("fts_extra", "oab nm ps cn si")),
+    "ot": (("fts", "kw"),),  # Other Term: the records' keyword lists (author keywords and others)
+    "ad": (("fts_ad", "ad"),),  # Affiliation: every author's affiliations (an FTS5 row each)
+    "cois": (("fts_more", "cois"),),  # Conflict of Interest Statements
+    "tt": (("fts_extra", "tt"),),  # Transliterated Title: einfo TT "Words in ... title"
+    "cn": (("fts_extra", "cn"),),  # einfo COLN "Author - Corporate": words (SingleToken N)
 }
-# The FTS5 table of the text fields not in the first one (snapshot.FTS_TABLES).
-OWN_TABLE = {"ad": "fts_ad", "cois": "fts_more"}
 FIELD_NAMES = {
     "": "All Fields",
     "all": "All Fields",
@@ -63,6 +84,12 @@ FIELD_NAMES = {
     "mhda": "Date - MeSH",
     "dcom": "Date - Completion",
     "lr": "Date - Modification",
+    # pubfid4, as einfo names them (einfo2.xml: TT, COLN, FINV, PS); [ir] by the Help's name
+    "tt": "Transliterated Title",
+    "cn": "Author - Corporate",
+    "ir": "Investigator",
+    "fir": "Full Investigator Name",
+    "ps": "Subject - Personal Name",
 }
 DATE_KINDS = ("dp", "edat", "crdt", "mhda", "dcom", "lr")
 # PubMed's stopwords (PubMed Help, "Stopwords"): a single-word term that is one of them is
@@ -79,12 +106,23 @@ _STOPWORDS = """a about again all almost also although always among an and anoth
 STOPWORDS = frozenset(_STOPWORDS.split())
 NO_ATM = (
     "No automatic term mapping in the local server: untagged terms are searched as written "
-    "in title, abstract, MeSH, keywords, publication types and authors"
+    "in All Fields"
 )
 NARROW_ALL_FIELDS = (
-    "All Fields in the local server: title, abstract, MeSH, keywords, publication types and "
-    "authors; PubMed's All Fields also covers journal, affiliation, substance and other fields"
+    "All Fields in the local server: every field of the snapshot's records but dates, language, "
+    "volume, issue, pages, PMID, place of publication and transliterated title; PubMed's All "
+    "Fields may also find a term's words in the dates, language, volume, issue and pages"
 )
+# The tags PubMed Help lists that the local server refuses, and why: the snapshot's NLM files do
+# not hold what they search.
+REFUSED_TAGS = {
+    "pa": "pharmacological actions come from MeSH's own records, which the snapshot does not "
+    "hold (the NLM article files list substances, not their actions)",
+    "pubn": "[pubn] searches books' publishers; the snapshot holds journal articles only",
+    "ed": "[ed] searches books' editors; the snapshot holds journal articles only",
+    "book": "[book] searches book records; the snapshot holds journal articles only",
+    "isbn": "[isbn] searches books; the snapshot holds journal articles only",
+}
 CURLY_READ = (
     'Curly quotes read as straight quotes: PubMed documents only straight double quotes (") '
     "for a phrase and not what it does with curly ones; write them straight"
@@ -93,6 +131,31 @@ CURLY_READ = (
 # "No search field tag is required". fha[filter] is the Abstract filter's tag in PubMed's search
 # details (no stored document quotes it). A filter word, not a text word.
 HAS_ABSTRACT = {("", "hasabstract"), ("all", "hasabstract"), ("sb", "fha")}
+# The filter words PubMed searches without a tag for the records that carry a kind of link or
+# list: a comment/correction of each type (the "Comment Correction Type" field: hascommentin,
+# haserratumin, hasretractionin, ..., listed by Pitt HSLS, 2013, from PubMed's records; NLM's
+# XML writes them as CommentsCorrections RefType) and an SI value ("To retrieve all citations
+# with an SI value, search hasdatabanklist", PubMed Help's [si] text as a public project copies
+# it). hasabstract, the other, is read from the abstract column (snapshot.has_abstract); the
+# rows of these are index_rows.has_rows'.
+HAS_REFTYPES = {
+    "CommentIn": "hascommentin",
+    "CommentOn": "hascommenton",
+    "ErratumIn": "haserratumin",
+    "ErratumFor": "haserratumfor",
+    "CorrectedandRepublishedIn": "hascorrectedrepublishedin",
+    "CorrectedandRepublishedFrom": "hascorrectedrepublishedfrom",
+    "PartialRetractionIn": "haspartialretractionin",
+    "PartialRetractionOf": "haspartialretractionof",
+    "RepublishedIn": "hasrepublishedin",
+    "RepublishedFrom": "hasrepublishedfrom",
+    "RetractionIn": "hasretractionin",
+    "RetractionOf": "hasretractionof",
+    "UpdateIn": "hasupdatein",
+    "UpdateOf": "hasupdateof",
+}
+HAS_WORDS = frozenset([*HAS_REFTYPES.values(), "hasdatabanklist"])
+
 # NLM Tech Bull 2022 Nov-Dec: "N = The maximum number of words that may appear between your
 # search terms"; for three or more words NLM does not say whether N bounds each gap or the
 # whole span (one library guide reads it "between each"). FTS5's NEAR bounds the whole span.

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from lxml import etree as ET
 
+from reviewkit.pubmed.fields import HAS_REFTYPES
 from reviewkit.pubmed.medline_text import (
     NOT_AID,
     article_id_pairs,
@@ -44,23 +45,68 @@ def mesh_rows(elem: ET._Element) -> set[tuple[str, str]]:
     return rows
 
 
+# The name lists PubMed searches in the author format (PubMed Help, 2004: [ir] and [ps] "Search
+# names following the Author field format"), each by its path under MedlineCitation; the terms
+# rows of a list are its tag (short form, 'smith ja') and the tag + 'f' (full form, 'smith john a').
+NAME_LISTS = {
+    "au": "Article/AuthorList/Author",
+    "ir": "InvestigatorList/Investigator",
+    "ps": "PersonalNameSubjectList/PersonalNameSubject",
+}
+
+
+def _forms(person: ET._Element) -> tuple[str, str, str] | None:
+    """A person's 'Smith JA', 'Smith John A' ('' without a ForeName) and suffix ('Jr', '')."""
+    last = person.findtext("LastName") or ""
+    if not last:
+        return None
+    fore = person.findtext("ForeName")
+    short = f"{last} {person.findtext('Initials') or ''}".strip()
+    return short, f"{last} {fore}" if fore else "", (person.findtext("Suffix") or "").strip()
+
+
 def authors(elem: ET._Element) -> list[tuple[str, ...]]:
-    """Each author as the forms PubMed indexes: 'Smith JA' and 'Smith John A'."""
+    """Each author as the forms PubMed indexes: 'Smith JA' and 'Smith John A' (a group author:
+    its name)."""
     out = []
     for a in elem.iterfind(".//Article/AuthorList/Author"):
         collective = a.findtext("CollectiveName")
         if collective:
             out.append((" ".join(collective.split()),))
-            continue
-        last = a.findtext("LastName") or ""
-        if not last:
-            continue
-        forms = [f"{last} {a.findtext('Initials') or ''}".strip()]
-        fore = a.findtext("ForeName")
-        if fore:
-            forms.append(f"{last} {fore}")
-        out.append(tuple(forms))
+        elif forms := _forms(a):
+            out.append(tuple(f for f in forms[:2] if f))
     return out
+
+
+def people(citation: ET._Element, kind: str) -> list[tuple[str, ...]]:
+    """The persons of one of :data:`NAME_LISTS` (not group authors) as :func:`authors` gives
+    them."""
+    found = (_forms(p) for p in citation.iterfind(NAME_LISTS[kind]))
+    return [tuple(f for f in forms[:2] if f) for forms in found if forms]
+
+
+def name_rows(citation: ET._Element) -> set[tuple[str, str]]:
+    """The terms rows of every name list: each person's short and full form, and each again
+    with the suffix NLM keeps apart (<Suffix>), where PubMed's author format puts it ('o'brien jc
+    jr', PubMed Help; 'herron bruce j jr', NLM Tech Bull 2005 May-Jun), so that a name searched
+    with its suffix finds that person and one searched without finds them too. A group author
+    is an [au] row of its name."""
+    rows: set[tuple[str, str]] = set()
+    for kind, path in NAME_LISTS.items():
+        for person in citation.iterfind(path):
+            group = person.findtext("CollectiveName") if kind == "au" else None
+            forms = _forms(person)
+            if group:
+                rows.add((kind, fold_text(group)))
+            if not forms:
+                continue
+            short, full, suffix = forms
+            for field, form in ((kind, short), (kind + "f", full)):
+                if form:
+                    rows.add((field, fold_text(form)))
+                    if suffix:
+                        rows.add((field, fold_text(f"{form} {suffix}")))
+    return rows
 
 
 def author_forms(fau: str) -> list[str]:
@@ -86,6 +132,15 @@ def names_author(form: str, name: str, *, exact: bool, initials: bool) -> bool:
         return False
     rest = form[len(name) :]
     return rest.startswith(" ") or (initials and rest.split(" ")[0].isalpha())
+
+
+def has_rows(citation: ET._Element) -> set[tuple[str, str]]:
+    """The ('has', word) rows of one MedlineCitation (fields.HAS_WORDS)."""
+    found = {c.get("RefType", "") for c in citation.iterfind(".//CommentsCorrections")}
+    rows = {("has", HAS_REFTYPES[t]) for t in found if t in HAS_REFTYPES}
+    if citation.find("Article/DataBankList/DataBank") is not None:
+        rows.add(("has", "hasdatabanklist"))
+    return rows
 
 
 SYSTEMATIC_TYPES = {"systematic review", "meta analysis"}
@@ -139,6 +194,7 @@ class CitationFields(NamedTuple):
     rows: set[tuple[str, str]]  # (tag, folded value)
     affiliations: list[str]  # [ad], each its own value
     conflicts: str  # [cois]
+    whole: dict[str, list[str]]  # tag -> its values as written, whole (All Fields' text)
 
 
 def citation_fields(elem: ET._Element) -> CitationFields:
@@ -147,26 +203,32 @@ def citation_fields(elem: ET._Element) -> CitationFields:
     [ad] searches every author's affiliations the record holds (NLM has kept all authors'
     affiliations since 2014, the first author's before: the XML holds what PubMed holds)."""
     citation, data = elem.find("MedlineCitation"), elem.find("PubmedData")
+    whole: dict[str, list[str]] = {tag: [] for tag in (*_AS_WRITTEN, "aid", "si", "gr")}
     if citation is None:
-        return CitationFields(set(), [], "")
-    rows = {(tag, text(e)) for tag, path in _AS_WRITTEN.items() for e in citation.iterfind(path)}
-    rows.discard(("rn", "0"))
-    rows.add(("issn", text(citation.find("MedlineJournalInfo/ISSNLinking"))))
-    rows |= {("aid", v) for k, v in article_id_pairs(data) if k not in NOT_AID}
+        return CitationFields(set(), [], "", whole)
+    for tag, path in _AS_WRITTEN.items():
+        whole[tag] = [t for e in citation.iterfind(path) if (t := text(e))]
+    whole["rn"] = [n for n in whole["rn"] if n != "0"]
+    whole["issn"].append(text(citation.find("MedlineJournalInfo/ISSNLinking")))
+    whole["aid"] = [v for k, v in article_id_pairs(data) if k not in NOT_AID]
+    article = citation.find("Article")
+    whole["si"] = list(databanks(article)) if article is not None else []
+    grants = list(citation.iterfind("Article/GrantList/Grant"))
+    whole["gr"] = [grant_text(grant) for grant in grants]
+    rows = {(tag, value) for tag, values in whole.items() for value in values}
     pages = text(citation.find("Article/Pagination/MedlinePgn"))
     rows.add(("pg", re.split(r"[-,;\s]", pages, maxsplit=1)[0]))
-    article = citation.find("Article")
-    for si in databanks(article) if article is not None else ():
-        rows |= {("si", si), *(("si", part) for part in si.split("/", 1))}
-    for grant in citation.iterfind("Article/GrantList/Grant"):
+    rows |= {("si", part) for si in whole["si"] for part in si.split("/", 1)}
+    for grant in grants:
         pieces = [text(grant.find(t)) for t in ("GrantID", "Acronym", "Country")]
         agency = text(grant.find("Agency")).split()
         runs = {
             " ".join(agency[i:j]) for i in range(len(agency)) for j in range(i + 1, len(agency) + 1)
         }
-        rows |= {("gr", piece) for piece in [grant_text(grant), *pieces, *runs]}
+        rows |= {("gr", piece) for piece in [*pieces, *runs]}
     return CitationFields(
         {(tag, folded) for tag, value in rows if (folded := fold_text(value))},
         [t for t in map(text, citation.iterfind(_AFFILIATIONS)) if t],
         text(citation.find("CoiStatement")),
+        whole,
     )

@@ -190,6 +190,11 @@ EINFO_FIELDS = (
     ("LAUT", "Author - Last", "Last Author of publication", "NNYNNNN"),
     ("LID", "Location ID", "ELocation ID", "NNYNNYN"),
     ("COIS", "Conflict of Interest Statements", "Conflict of Interest Statements", "NNNNNYN"),
+    # pubfid4
+    ("COLN", "Author - Corporate", "Corporate Author of publication", "NNNNNYN"),
+    ("FINV", "Investigator", "Full name of investigator", "NNYNNNN"),
+    ("TT", "Transliterated Title", "Words in transliterated title of publication", "NNNNNYN"),
+    ("PS", "Subject - Personal Name", "Personal Name as Subject", "NNYNNNN"),
 )
 EINFO_FLAGS = ("IsDate", "IsNumerical", "SingleToken", "Hierarchy", "IsHidden")
 # In the order NCBI's replies have them (the two sources above), not the einfo DTD's, which
@@ -230,6 +235,10 @@ EINFO_TAGS = {
     "laut": "lastau",
     "lid": "lid",
     "cois": "cois",
+    "coln": "cn",
+    "finv": "ir",
+    "tt": "tt",
+    "ps": "ps",
 }
 
 

@@ -1,291 +1,31 @@
-"""A PubMed snapshot: NLM XML files loaded into a SQLite FTS5 index for the local server.
+"""A PubMed snapshot's index, read: the local server's searches and the articles' XML.
 
-The files are applied in order, as NLM applies its baseline and update files: a later version
-of an article replaces the earlier one and ``DeleteCitation`` blocks remove PMIDs. The index is
-built once into ``index-<hash>.sqlite`` next to the first file (the hash covers the index's
-format, :data:`INDEX_VERSION`, and the files' names, sizes and modification times) and reused
-afterwards; a build removes the older indexes of the same files (:mod:`.stale_indexes`). It is
-the server's own store, not a review project, so this module keeps its SQL here.
+The index is built by :mod:`.snapshot_build` (``index-<hash>.sqlite`` next to the first NLM
+file); :class:`Snapshot` opens it read-only, one SQLite connection per thread.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import re
 import sqlite3
-import tempfile
 import threading
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import closing
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from lxml import etree as ET
 
-from reviewkit.errors import UserError
-from reviewkit.formats import pubmed_xml
-from reviewkit.pubmed.article_dates import (
-    electronic_date,
-    entry_dates,
-    indexing_dates,
-    publication_date,
+from reviewkit.pubmed.index_rows import author_forms, names_author
+from reviewkit.pubmed.snapshot_build import (
+    DATE_COLUMNS,
+    FTS_TABLES,
+    SORT_KINDS,
+    VOCABULARIES,
+    ProgressFn,
+    build_index,
 )
-from reviewkit.pubmed.index_rows import (
-    author_forms,
-    citation_fields,
-    is_systematic,
-    mesh_rows,
-    names_author,
-)
-from reviewkit.pubmed.index_rows import authors as index_authors
-from reviewkit.pubmed.stale_indexes import remove_stale_indexes
+from reviewkit.pubmed.snapshot_build import index_path as index_path  # the CLI's import
 from reviewkit.records import fold_text
-from reviewkit.wording import quantity
-
-INDEX_VERSION = "9-affiliations"  # 8-fields' [ad] as one FTS5 row per affiliation
-# The text columns of the first FTS5 table (whose vocabulary the wildcards expand through) and of
-# the others, [cois] and [ad], kept apart so that their words do not enter the wildcard
-# variants of the title, abstract and other fields (nor their 600-variant limit). [ad] has a
-# row per affiliation (the table ``affiliations``), so that a phrase or NEAR group never runs
-# from one author's affiliation into the next one's ("..., China." "Department of ...").
-FTS_TABLES = {"fts": ("ti", "ab", "mh", "kw", "pt", "au"), "fts_more": ("cois",), "fts_ad": ("ad",)}
-_VOCABULARIES = {"fts": "vocab", "fts_more": "vocab_more", "fts_ad": "vocab_ad"}
-
-_SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE articles (
-    pmid INTEGER PRIMARY KEY, pdate INTEGER NOT NULL, edate INTEGER NOT NULL,
-    edat INTEGER NOT NULL, crdt INTEGER NOT NULL,
-    mhda INTEGER NOT NULL, dcom INTEGER NOT NULL, lr INTEGER NOT NULL,
-    ti TEXT, ab TEXT, mh TEXT, kw TEXT, pt TEXT, au TEXT, cois TEXT, xml BLOB NOT NULL);
-CREATE TABLE affiliations (pmid INTEGER NOT NULL, ad TEXT NOT NULL);
-CREATE TABLE terms (field TEXT NOT NULL, value TEXT NOT NULL, pmid INTEGER NOT NULL);
-CREATE TABLE sort_keys (
-    pmid INTEGER PRIMARY KEY, fau TEXT NOT NULL, ta TEXT NOT NULL, lau TEXT NOT NULL);
-"""
-_INDEXES = """
-CREATE INDEX articles_pdate ON articles(pdate);
-CREATE INDEX articles_edate ON articles(edate);
-CREATE INDEX articles_edat ON articles(edat);
-CREATE INDEX articles_crdt ON articles(crdt);
-CREATE INDEX articles_mhda ON articles(mhda);
-CREATE INDEX articles_dcom ON articles(dcom);
-CREATE INDEX articles_lr ON articles(lr);
-CREATE INDEX terms_field_value ON terms(field, value, pmid);  -- covering: no table lookups
-CREATE VIRTUAL TABLE fts USING fts5(ti, ab, mh, kw, pt, au, content='articles',
-    content_rowid='pmid', tokenize='unicode61 remove_diacritics 2');
-INSERT INTO fts(fts) VALUES ('rebuild');
-CREATE VIRTUAL TABLE vocab USING fts5vocab(fts, 'row');
-CREATE VIRTUAL TABLE fts_more USING fts5(cois, content='articles',
-    content_rowid='pmid', tokenize='unicode61 remove_diacritics 2');
-INSERT INTO fts_more(fts_more) VALUES ('rebuild');
-CREATE VIRTUAL TABLE vocab_more USING fts5vocab(fts_more, 'row');
-CREATE VIRTUAL TABLE fts_ad USING fts5(ad, content='affiliations',
-    content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
-INSERT INTO fts_ad(fts_ad) VALUES ('rebuild');
-CREATE VIRTUAL TABLE vocab_ad USING fts5vocab(fts_ad, 'row');
-CREATE TABLE sort_rank AS SELECT pmid,
-    ROW_NUMBER() OVER (ORDER BY pdate DESC, pmid DESC) AS pub_date,
-    ROW_NUMBER() OVER (ORDER BY fau = '', fau, pmid DESC) AS author,
-    ROW_NUMBER() OVER (ORDER BY ta = '', ta, pmid DESC) AS journal
-    FROM articles JOIN sort_keys USING (pmid);
-"""
-# esearch's sort= orders (NBK25499, ESearch "sort"), each article's place computed once when the
-# index is built: pub_date newest publication date first; author by first author A-Z; journal by
-# MedlineTA A-Z; articles without an author or journal last; ties newest PMID first. Text keys
-# are casefolded; SQLite compares them as UTF-8 bytes, which is code point order, as Python does.
-SORT_KINDS = ("pub_date", "author", "journal")
-# The date fields stored as one YYYYMMDD column each ([dp] has two: print and electronic).
-DATE_COLUMNS = ("edat", "crdt", "mhda", "dcom", "lr")
-
-ProgressFn = Callable[[int, int], None]
-StageFn = Callable[[str], None]  # build_index's plain line per stage: a bar draws none on a pipe
-
-
-def index_path(files: Sequence[Path], cache_dir: Path | None = None) -> Path:
-    """Where the index of these files lives: ``index-<hash>.sqlite`` next to the first file."""
-    digest = hashlib.sha256(INDEX_VERSION.encode())
-    for f in files:
-        st = f.stat()
-        digest.update(f"{f.resolve()}|{st.st_size}|{st.st_mtime_ns}\n".encode())
-    folder = cache_dir or files[0].resolve().parent
-    return folder / f"index-{digest.hexdigest()[:16]}.sqlite"
-
-
-def build_index(
-    files: Iterable[str | Path],
-    *,
-    cache_dir: Path | None = None,
-    progress: ProgressFn | None = None,
-    stages: StageFn | None = None,
-) -> Path:
-    """Build (or reuse) the FTS5 index of the snapshot files; returns its path."""
-    paths = [Path(f) for f in files]
-    if not paths:
-        raise UserError("a snapshot needs at least one PubMed XML file")
-    for p in paths:
-        if not p.is_file():
-            raise UserError("snapshot file not found", where=str(p))
-    target = index_path(paths, cache_dir)
-    if target.exists():
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        _build(paths, Path(tmp_name), progress, stages)
-        os.replace(tmp_name, target)  # atomic: two builders never leave a half-written index
-    finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-    remove_stale_indexes(target, [p.name for p in paths], _indexed_files)
-    return target
-
-
-def _indexed_files(path: Path) -> list[str] | None:
-    """The file names an index's ``meta`` holds; None for a file that is not an index."""
-    try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-            meta = dict(conn.execute("SELECT key, value FROM meta"))
-    except sqlite3.Error:  # not SQLite, or no meta table
-        return None
-    return meta["files"].split("\n") if {"version", "files"} <= meta.keys() else None
-
-
-# an article's opening tag (not <PubmedArticleSet>); the longest match, for the chunks' overlap
-_ARTICLE_START = re.compile(rb"<Pubmed(?:Book)?Article[\s>]")
-_LONGEST_START = len(b"<PubmedBookArticle ")
-
-
-def count_articles(files: Iterable[str | Path]) -> int:
-    """How many articles the snapshot files hold (the progress bar's total while indexing), by
-    counting their opening tags in the decompressed bytes: one pass without parsing, a few
-    per cent of the build. A file that cannot be read stops the count (the build then names
-    the error); a later version of an article or a DeleteCitation is not subtracted."""
-    total = 0
-    for path in files:
-        try:
-            with open(path, "rb") as raw:
-                stream = pubmed_xml.open_binary(raw)  # open(..., "rb") is buffered: it peeks
-                tail = b""
-                while chunk := stream.read(1 << 20):
-                    buf = tail + chunk
-                    ends = [m.end() for m in _ARTICLE_START.finditer(buf)]
-                    total += len(ends)
-                    # keep the bytes a tag may start in, but none of a tag counted already
-                    tail = buf[max(len(buf) - _LONGEST_START + 1, ends[-1] if ends else 0) :]
-        except (OSError, EOFError, zlib.error, UserError):
-            break
-    return total
-
-
-def _build(
-    paths: list[Path], out: Path, progress: ProgressFn | None, stages: StageFn | None
-) -> None:
-    say = stages or (lambda _line: None)
-    say(f"indexing the PubMed snapshot ({quantity(len(paths), 'file')}) once; later runs reuse it")
-    conn = sqlite3.connect(out)
-    conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-    done = 0  # the total first, so a bar shows "0/20788", not "0/?", until the first 500
-    total = count_articles(paths) if progress or stages else 0
-    say(f"  {total:,} articles to index")
-    if progress:
-        progress(0, total)
-    seen: set[int] = set()  # PMIDs stored so far: only these need deleting (no index yet)
-    with conn:
-        for path in paths:
-            with open(path, "rb") as stream:
-                for tag, elem in pubmed_xml.iter_elements(stream, str(path)):
-                    if tag == "DeleteCitation":
-                        for p in elem.findall("PMID"):
-                            pmid = int((p.text or "0").strip())
-                            if pmid in seen:
-                                _delete(conn, pmid)
-                                seen.discard(pmid)
-                        continue
-                    _insert(conn, elem, path.name, seen)
-                    done += 1
-                    if progress and done % 500 == 0:
-                        progress(done, max(total, done))
-                    if done % 10_000 == 0:  # a line about every 30 s on the demo's machine
-                        say(f"  {done:,} of {max(total, done):,} articles")
-            say(f"  {path.name}: indexed ({done:,} of {max(total, done):,} articles)")
-        conn.executemany(
-            "INSERT INTO meta VALUES (?, ?)",
-            [("version", INDEX_VERSION), ("files", "\n".join(p.name for p in paths))],
-        )
-    say("  building the search indexes")
-    conn.executescript(_INDEXES)
-    conn.commit()
-    conn.close()
-    say(f"  snapshot index ready: {done:,} articles")
-    if progress:
-        progress(done, done)
-
-
-def _delete(conn: sqlite3.Connection, pmid: int) -> None:
-    conn.execute("DELETE FROM articles WHERE pmid = ?", (pmid,))
-    conn.execute("DELETE FROM terms WHERE pmid = ?", (pmid,))
-    conn.execute("DELETE FROM sort_keys WHERE pmid = ?", (pmid,))
-    conn.execute("DELETE FROM affiliations WHERE pmid = ?", (pmid,))
-
-
-def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[int]) -> None:
-    raw = ET.tostring(elem, encoding="utf-8")
-    rec = pubmed_xml.article_to_record(elem, source="PubMed", origin=name, position=0, raw="")
-    if not rec.pmid:
-        return
-    pmid = int(rec.pmid)
-    if pmid in seen:  # a later version replaces the earlier one
-        _delete(conn, pmid)
-    seen.add(pmid)
-    authors = index_authors(elem)
-    edat, crdt = entry_dates(elem)
-    citation = citation_fields(elem)
-    conn.execute(
-        "INSERT INTO articles (pmid, pdate, edate, edat, crdt, mhda, dcom, lr, ti, ab, mh, kw,"
-        " pt, au, cois, xml) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (
-            pmid,
-            publication_date(elem),
-            electronic_date(elem),
-            edat,
-            crdt,
-            *indexing_dates(elem, edat),
-            rec.title,
-            rec.abstract,
-            " ; ".join(rec.mesh_terms),
-            " ; ".join(rec.keywords),
-            " ; ".join(rec.publication_types),
-            " ; ".join(" ".join(forms) for forms in authors),
-            citation.conflicts,
-            zlib.compress(raw, 1),
-        ),
-    )
-    conn.executemany(
-        "INSERT INTO affiliations VALUES (?, ?)", [(pmid, ad) for ad in citation.affiliations]
-    )
-    first_author, last_author = (
-        (" ".join(authors[k]).casefold() if authors else "") for k in (0, -1)
-    )
-    journal = (elem.findtext(".//MedlineJournalInfo/MedlineTA") or "").casefold()
-    conn.execute(
-        "INSERT INTO sort_keys VALUES (?, ?, ?, ?)", (pmid, first_author, journal, last_author)
-    )
-    rows = {("pt", fold_text(p)) for p in rec.publication_types}
-    rows |= {("mh", fold_text(m)) for m in rec.mesh_terms}
-    rows |= {
-        (field, fold_text(form))
-        for forms in authors
-        for field, form in zip(("au", "auf"), forms, strict=False)
-    }
-    rows |= {("la", lang.strip().lower()) for lang in elem.xpath(".//Article/Language/text()")}
-    rows |= mesh_rows(elem) | citation.rows
-    if is_systematic(rec.publication_types, rec.journal, rec.title):
-        rows.add(("sb", "systematic"))
-    conn.executemany("INSERT INTO terms VALUES (?, ?, ?)", [(f, v, pmid) for f, v in rows if v])
 
 
 class Snapshot:
@@ -382,7 +122,7 @@ class Snapshot:
     def vocabulary(self, prefix: str, limit: int, table: str = "fts") -> list[str]:
         """Tokens of one of :data:`FTS_TABLES` starting with ``prefix`` (at most ``limit`` + 1,
         to detect overflow)."""
-        vocab = _VOCABULARIES[table]
+        vocab = VOCABULARIES[table]
         rows = self.conn.execute(
             f"SELECT term FROM {vocab} WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
             (prefix, prefix + "\uffff", limit + 1),
@@ -401,15 +141,18 @@ class Snapshot:
             )
         return {r[0] for r in rows}
 
-    def author(self, name: str) -> set[int]:
+    def author(self, name: str, kind: str = "au") -> set[int]:
         """PubMed-like author match: 'smith' finds every Smith; 'smith j' finds Smith J and
-        Smith JA (initials match as a prefix); 'smith john' finds Smith John A."""
+        Smith JA (initials match as a prefix); 'smith john' finds Smith John A. ``kind``: the
+        name list (index_rows.NAME_LISTS: 'au' authors, 'ir' investigators, 'ps' personal
+        names as subject), searched alike."""
         words = name.split()
         initials_prefix = len(words) > 1 and len(words[-1]) <= 3
         rows = self.conn.execute(
-            "SELECT pmid FROM terms WHERE (field IN ('au', 'auf') AND (value = ? OR (value >= ? AND value < ?)))"
-            " OR (? AND field = 'au' AND value >= ? AND value < ?)",
-            (name, name + " ", name + " \uffff", initials_prefix, name, name + "\uffff"),
+            "SELECT pmid FROM terms WHERE (field IN (?7, ?7 || 'f')"
+            " AND (value = ?1 OR (value >= ?2 AND value < ?3)))"
+            " OR (?4 AND field = ?7 AND value >= ?5 AND value < ?6)",
+            (name, name + " ", name + " \uffff", initials_prefix, name, name + "\uffff", kind),
         )
         return {r[0] for r in rows}
 
@@ -431,20 +174,20 @@ class Snapshot:
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'files'").fetchone()
         return row[0].split("\n") if row else []
 
-    def exact_author(self, name: str) -> set[int]:
+    def exact_author(self, name: str, kind: str = "au") -> set[int]:
         """A quoted author: the name as written, no truncation of initials ("smith j"[au])."""
         rows = self.conn.execute(
-            "SELECT pmid FROM terms WHERE field IN ('au', 'auf') AND value = ?", (name,)
+            "SELECT pmid FROM terms WHERE field IN (?2, ?2 || 'f') AND value = ?1", (name, kind)
         )
         return {r[0] for r in rows}
 
-    def full_author(self, name: str, *, exact: bool = False) -> set[int]:
-        """[fau]: an author's full form ('smith john a'), or (not ``exact``) a full form that
-        starts with ``name``'s words ('smith john' of 'smith john a')."""
+    def full_author(self, name: str, *, exact: bool = False, kind: str = "au") -> set[int]:
+        """[fau] (``kind`` 'ir': [fir]): a full form ('smith john a'), or (not ``exact``) a full
+        form that starts with ``name``'s words ('smith john' of 'smith john a')."""
         rows = self.conn.execute(
-            "SELECT pmid FROM terms WHERE field = 'auf' AND (value = ?1"
+            "SELECT pmid FROM terms WHERE field = ?3 || 'f' AND (value = ?1"
             " OR (NOT ?2 AND value >= ?1 || ' ' AND value < ?1 || ' \uffff'))",
-            (name, exact),
+            (name, exact, kind),
         )
         return {r[0] for r in rows}
 

@@ -4,7 +4,7 @@ two QueryTranslations (of two runs) search the same."""
 
 from __future__ import annotations
 
-from reviewkit.pubmed.fields import FIELD_NAMES, HAS_ABSTRACT, STOPWORDS, TEXT_COLUMNS
+from reviewkit.pubmed.fields import FIELD_NAMES, HAS_ABSTRACT, HAS_WORDS, STOPWORDS, TEXT_FIELDS
 from reviewkit.pubmed.qualifiers import qualifier_name
 from reviewkit.query import BoolOp, HistoryRef, Node, Range, Term, fold, parse
 
@@ -14,7 +14,7 @@ def is_stopword(term: Term) -> bool:
     return (
         not term.phrase
         and not term.truncated
-        and term.field in TEXT_COLUMNS
+        and term.field in TEXT_FIELDS
         and term.text.lower() in STOPWORDS
     )
 
@@ -40,7 +40,9 @@ def _translate_leaf(node: Node) -> tuple[str, str]:
         name += ":noexp"
     elif node.proximity is not None:
         name += f":~{node.proximity}"
-    if node.field == "sb" or (node.field, node.text.lower()) in HAS_ABSTRACT:
+    plain = node.field in ("", "all") and not (node.phrase or node.truncated)
+    plain = plain and node.text.lower() in HAS_WORDS  # hasretractionin, as evaluate reads it
+    if node.field == "sb" or (node.field, node.text.lower()) in HAS_ABSTRACT or plain:
         return f"{node.text}[{name}]", ""
     text = node.text + ("*" if node.truncated else "")
     heading, slash, sub = text.rpartition("/")

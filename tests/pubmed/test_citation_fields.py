@@ -9,7 +9,6 @@ that the index and the evaluator are checked against the records, not against th
 from __future__ import annotations
 
 import datetime
-import html
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -214,25 +213,6 @@ def test_full_author_name_matches_last_and_fore_names(
     assert esearch(server, term=f'"{last}, {fore}"[fau]')["QueryTranslation"] == (
         f'"{last}, {fore}"[Author - Full]'
     )
-
-
-@pytest.mark.parametrize("tag", ["au", "1au", "lastau", "fau"])
-def test_an_author_with_a_suffix_is_refused_not_missed(
-    server: EutilsServer, articles: dict[str, ET._Element], tag: str
-) -> None:
-    """PubMed Help writes an author with a suffix last ('o'brien jc jr'[au]); the index's names
-    have no suffix, so such a term found nothing without a word: it is refused, naming the
-    form that finds the author."""
-    author = next(x for a in articles.values() for x in _authors(a) if x.findtext("Suffix") == "Jr")
-    name = f"{author.findtext('LastName')} {author.findtext('Initials')}"
-    if tag == "fau":
-        name = f"{author.findtext('LastName')} {author.findtext('ForeName')}"
-    reply = html.unescape(warnings_of(server, f"{name} Jr[{tag}]"))
-    assert "<ERROR>" in reply and "does not search an author's suffix ('jr'" in reply
-    assert f"leave the suffix out: '{name}[{tag}]'" in reply
-    assert "<ERROR>" not in html.unescape(warnings_of(server, f"{name}[{tag}]"))  # the hint's
-    author_name = f"{author.findtext('LastName')} {author.findtext('Initials')}"
-    assert ids(server, f"{author_name}[au]")  # the author is in the snapshot
 
 
 def test_full_author_name_in_natural_order(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reviewkit.cli import main
-from reviewkit.pubmed.evaluate import NO_ATM
+from reviewkit.pubmed.fields import NO_ATM
 from reviewkit.pubmed.server import EutilsServer
 
 from .conftest import review_a_project

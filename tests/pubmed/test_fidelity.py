@@ -205,6 +205,7 @@ def test_quoted_and_truncated_terms_are_not_said_to_miss_term_mapping(
         assert any(m.startswith("All Fields in the local server") for m in messages)
     untagged = esearch(server, term="cancer")["WarningList"]["OutputMessage"]
     assert untagged[0].startswith("No automatic term mapping")
+    assert untagged[1].startswith("All Fields in the local server")  # what it leaves out
 
 
 def test_query_keys_of_the_webenv_can_be_combined_in_a_term(server: EutilsServer) -> None:

@@ -19,6 +19,7 @@ from lxml import etree as ET
 from reviewkit.pubmed.server import EutilsServer
 
 from .conftest import fast_client
+from .test_all_fields import _all_fields_words
 
 
 def words(text: str) -> list[str]:
@@ -46,6 +47,7 @@ class Art:
     types: set[str] = field(default_factory=set)
     authors: list[tuple[str, str, str]] = field(default_factory=list)  # last, initials, fore
     years: dict[str, int] = field(default_factory=dict)  # print, electronic, edat, crdt
+    everything: set[str] = field(default_factory=set)  # All Fields' words (test_all_fields)
 
 
 def read(files: list[Path]) -> dict[int, Art]:
@@ -59,7 +61,15 @@ def read(files: list[Path]) -> dict[int, Art]:
                 for t in e.iterfind(".//Abstract/AbstractText")
             )
             kws = [" ".join(words("".join(k.itertext()))) for k in e.iterfind(".//Keyword")]
-            a.columns = {"ti": words(title), "ab": words(abstract), "kw": words(" ; ".join(kws))}
+            other = " ".join(
+                "".join(t.itertext()) for t in e.iterfind(".//OtherAbstract/AbstractText")
+            )
+            a.columns = {
+                "ti": words(title),
+                "ab": words(abstract),
+                "kw": words(" ; ".join(kws)),
+                "oab": words(other),  # [tiab]: "title, abstract, and other abstract" (PubMed Help)
+            }
             for h in e.iterfind(".//MeshHeading"):
                 name = " ".join(words(h.findtext("DescriptorName")))
                 quals = h.findall("QualifierName")
@@ -83,6 +93,7 @@ def read(files: list[Path]) -> dict[int, Art]:
                 "crdt": year(e.find(".//PubMedPubDate[@PubStatus='entrez']")),
             }
             a.years = {k: v for k, v in dates.items() if v}
+            a.everything = _all_fields_words(e)
             arts[a.pmid] = a
     return arts
 
@@ -104,17 +115,13 @@ def near(ws: list[str], a: str, b: str, n: int) -> bool:
     return any(abs(i - j) - 1 <= n for i in pa for j in pb)
 
 
-TIAB = ("ti", "ab", "kw")
-ALL = ("ti", "ab", "kw")  # + MeSH, publication types and authors, added below
+TIAB = ("ti", "ab", "kw", "oab")
 
 
-def all_fields(a: Art) -> list[list[str]]:
-    names = [w for (last, ini, fore) in a.authors for w in words(f"{last} {ini} {fore}")]
-    return [a.columns[c] for c in ALL] + [
-        [w for m in a.mesh for w in m.split()],
-        [w for t in a.types for w in t.split()],
-        names,
-    ]
+def all_fields(a: Art) -> list[set[str]]:
+    """The words of every field PubMed Help lists for All Fields (since pubfid4: affiliations,
+    substances, journal, grants, ... too), read by test_all_fields' own reader."""
+    return [a.everything]
 
 
 Pred = Callable[[Art], bool]

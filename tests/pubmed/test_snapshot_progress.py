@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from reviewkit.pubmed.snapshot import build_index, count_articles
+from reviewkit.pubmed.snapshot_build import build_index, count_articles
 
 
 def test_the_index_build_reports_the_article_total_before_the_first_article(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewkit.pubmed import snapshot
+from reviewkit.pubmed import snapshot_build
 from reviewkit.pubmed.snapshot import Snapshot, build_index
 
 
@@ -18,7 +18,7 @@ def test_a_new_index_version_removes_the_older_index_of_the_same_files(
 ) -> None:
     files = [shutil.copy(f, tmp_path / f.name) for f in small_files]
     with monkeypatch.context() as patch:
-        patch.setattr(snapshot, "INDEX_VERSION", "0-older")
+        patch.setattr(snapshot_build, "INDEX_VERSION", "0-older")
         old = build_index(files)
         other = build_index(files[:1])  # another snapshot (one of the files) in the same folder
     # files of ours by name only: not SQLite, and SQLite without build_index's meta rows

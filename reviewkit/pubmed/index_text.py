@@ -1,0 +1,71 @@
+"""The text the snapshot's FTS5 tables hold for one article, entry by entry.
+
+PubMed indexes each value of a multi-valued field on its own: a phrase is found within one
+MeSH heading, one keyword, one author's name, one substance, never from the end of one into the
+start of the next ("Humans" then "Male" is no phrase "humans male"). An FTS5 column holds one
+text, so the entries of such a field are joined by :data:`ENTRY_GAP`, a token no query can hold:
+a phrase (consecutive tokens) cannot run across it. Affiliations go further, a row each (their
+table ``affiliations``), as NEAR groups on [ad] must not span two either.
+
+The ``extra`` columns are searched by All Fields, [tw] and the tags they are named for, and
+by nothing else (a table of their own, so that their words do not enter the wildcard variants
+of the title and abstract): [tt] transliterated title, the other abstracts (an author's
+abstract in another language, which [tiab] searches too), [nm] substances, the journal's names and
+ISSNs, [cn] corporate authors, [ir] investigators, [ps] personal names as subject, [si] databanks
+and the other identifiers All Fields finds (grants, registry numbers, DOIs and other article ids).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lxml import etree as ET
+
+from reviewkit.pubmed.index_rows import CitationFields, people
+from reviewkit.pubmed.medline_text import text
+
+# A private-use character: unicode61 keeps it as a token (category Co), while fold_text, which
+# every query term goes through, drops it, so no phrase or word of a query can match it or
+# step over it. Between two entries it is one token: a NEAR group counts it as a word.
+ENTRY_GAP = " \ue000 "
+EXTRA_COLUMNS = ("tt", "oab", "nm", "jt", "cn", "ir", "ps", "si", "other")
+# The MeSH headings' qualifiers ([tw]: "MeSH Subheadings", PubMed Help) are entries of the mh
+# column beside the headings.
+_QUALIFIERS = "MeshHeadingList/MeshHeading/QualifierName"
+_SUBSTANCES = ("ChemicalList/Chemical/NameOfSubstance", "SupplMeshList/SupplMeshName")
+
+
+def entries(values: Iterable[str]) -> str:
+    """The values of one multi-valued field as one FTS5 column's text, :data:`ENTRY_GAP`
+    between them (the empty ones left out, each once, in their order)."""
+    return ENTRY_GAP.join(dict.fromkeys(v for v in values if v))
+
+
+def mesh_text(citation: ET._Element | None, headings: list[str]) -> str:
+    """The mh column: each MeSH heading, then each qualifier the article's headings carry."""
+    qualifiers = [text(q) for q in citation.iterfind(_QUALIFIERS)] if citation is not None else []
+    return entries([*headings, *qualifiers])
+
+
+def extra_text(elem: ET._Element, citation: CitationFields) -> tuple[str, ...]:
+    """The :data:`EXTRA_COLUMNS` of one ``<PubmedArticle>``, in that order."""
+    cit = elem.find("MedlineCitation")
+    if cit is None:
+        return ("",) * len(EXTRA_COLUMNS)
+    whole = citation.whole
+    journal = [text(cit.find("MedlineJournalInfo/MedlineTA")), *whole["jt"], *whole["issn"]]
+    groups = [text(e) for e in cit.iterfind("Article/AuthorList/Author/CollectiveName")]
+    other = [*whole["gr"], *whole["rn"], *whole["lid"], *whole["aid"]]
+    return (
+        entries(text(e) for e in cit.iterfind("Article/VernacularTitle")),
+        entries(
+            " ".join(map(text, e.iterfind("AbstractText"))) for e in cit.iterfind("OtherAbstract")
+        ),
+        entries(text(e) for path in _SUBSTANCES for e in cit.iterfind(path)),
+        entries(journal),
+        entries(groups),
+        entries(form for person in people(cit, "ir") for form in person),
+        entries(form for person in people(cit, "ps") for form in person),
+        entries(whole["si"]),
+        entries(other),
+    )

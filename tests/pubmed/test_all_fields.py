@@ -1,0 +1,324 @@
+"""pubfid4: All Fields searches every field PubMed Help lists for it (but place of publication and
+transliterated title); a phrase matches within one entry of a multi-valued field, never from one
+MeSH heading, keyword or author into the next; [ir], [fir], [ps], [cn], [tt] and the has…
+filter words are served; a name with its suffix ('o'brien jc jr'[au]) is searched.
+
+Asked of the real local server over HTTP on the small snapshot of real NLM articles, the hits
+compared with what the served articles' own XML holds (efetch); [ir], [fir] and [cn], which no
+article of the small snapshot has, on a hand-made article."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree as ET
+
+from reviewkit.pubmed.evaluate import Evaluator
+from reviewkit.pubmed.fields import STOPWORDS
+from reviewkit.pubmed.server import EutilsServer
+from reviewkit.pubmed.snapshot import Snapshot
+from reviewkit.records import fold_text
+
+from .test_citation_fields import _authors
+from .test_fidelity import get
+from .test_strategies import ids, warnings_of
+
+
+@pytest.fixture
+def served(server: EutilsServer) -> dict[str, ET._Element]:
+    """PMID -> the served article's XML (efetch), every article of the snapshot."""
+    every = ",".join(sorted(ids(server, "1800:3000[dp] OR 1800:3000[edat]")))
+    root = ET.fromstring(get(server, "efetch", db="pubmed", id=every))
+    return {a.findtext("MedlineCitation/PMID"): a for a in root.iter("PubmedArticle")}
+
+
+# Where PubMed Help's All Fields reads, in the NLM XML (every field but [pl] and [tt]; dates,
+# language, volume, issue, pages and PMID left out here, as the README says; investigators'
+# affiliations too, as [ad] has the authors' only).
+ALL_FIELDS_PATHS = (
+    ".//Abstract/AbstractText",
+    ".//OtherAbstract/AbstractText",
+    ".//MeshHeading/DescriptorName",
+    ".//MeshHeading/QualifierName",
+    ".//KeywordList/Keyword",
+    ".//PublicationType",
+    ".//AuthorList/Author/LastName",
+    ".//AuthorList/Author/ForeName",
+    ".//AuthorList/Author/Initials",
+    ".//AuthorList/Author/CollectiveName",
+    ".//AuthorList/Author/AffiliationInfo/Affiliation",
+    ".//CoiStatement",
+    ".//NameOfSubstance",
+    ".//SupplMeshName",
+    ".//MedlineTA",
+    ".//Journal/Title",
+    ".//ISSN",
+    ".//ISSNLinking",
+    ".//InvestigatorList//LastName",
+    ".//InvestigatorList//ForeName",
+    ".//PersonalNameSubject/LastName",
+    ".//PersonalNameSubject/ForeName",
+    ".//DataBankName",
+    ".//AccessionNumber",
+    ".//Grant/GrantID",
+    ".//Grant/Acronym",
+    ".//Grant/Agency",
+    ".//Grant/Country",
+    ".//RegistryNumber",
+    ".//ELocationID",
+)
+
+
+def _words(texts: list[str]) -> set[str]:
+    return {w for t in texts for w in fold_text(t).split()}
+
+
+def _all_fields_words(a: ET._Element) -> set[str]:
+    """The words of an article's All Fields, read from its XML: the paths above, the title (its
+    vernacular title when the English one is empty, as the record's title is), the abstract's
+    section labels, and the article ids PubMed lists as AID (not PMID, PMC, MID)."""
+    texts = ["".join(e.itertext()) for path in ALL_FIELDS_PATHS for e in a.iterfind(path)]
+    title = (
+        "".join(a.find(".//ArticleTitle").itertext())
+        if a.find(".//ArticleTitle") is not None
+        else ""
+    )
+    texts.append(title or " ".join("".join(e.itertext()) for e in a.iterfind(".//VernacularTitle")))
+    texts += [e.get("Label", "") for e in a.iterfind(".//Abstract/AbstractText")]
+    texts += [
+        e.text or ""
+        for e in a.iterfind("PubmedData/ArticleIdList/ArticleId")
+        if e.get("IdType") not in ("pubmed", "pmc", "mid")
+    ]
+    return _words(texts)
+
+
+def _a_word(articles: dict[str, ET._Element], path: str) -> str:
+    """A word of 5+ letters found in ``path`` of some article, not a stopword, the rarest."""
+    counts: dict[str, int] = {}
+    for a in articles.values():
+        for w in _words(["".join(e.itertext()) for e in a.iterfind(path)]):
+            if re.fullmatch(r"[a-z]{5,}", w) and w not in STOPWORDS:
+                counts[w] = counts.get(w, 0) + 1
+    assert counts, path
+    return min(counts, key=lambda w: (counts[w], w))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        ".//AuthorList/Author/AffiliationInfo/Affiliation",
+        ".//NameOfSubstance",
+        ".//Journal/Title",
+        ".//Grant/Agency",
+        ".//DataBankName",
+        ".//PersonalNameSubject/LastName",
+        ".//CoiStatement",
+        ".//OtherAbstract/AbstractText",
+        ".//MeshHeading/QualifierName",
+    ],
+)
+def test_all_fields_finds_a_word_of_each_field_pubmed_help_lists(
+    server: EutilsServer, served: dict[str, ET._Element], path: str
+) -> None:
+    """A word of the affiliations, substances, journal title, grants, databanks, personal
+    names as subject, conflict of interest statements, other abstracts or subheadings: untagged
+    and [all] find exactly the articles whose All Fields hold it (before pubfid4 All Fields was
+    title, abstract, MeSH headings, keywords, publication types and authors only)."""
+    word = _a_word(served, path)
+    holding = {pmid for pmid, a in served.items() if word in _all_fields_words(a)}
+    assert holding and ids(server, f"{word}[all]") == holding
+    assert ids(server, word) == holding
+    translation = html.unescape(warnings_of(server, f"{word}[all]"))
+    assert "All Fields in the local server: every field of the snapshot's records" in translation
+
+
+def test_transliterated_title_has_its_own_tag_and_is_not_in_all_fields(
+    server: EutilsServer, served: dict[str, ET._Element]
+) -> None:
+    """PubMed Help: All Fields "includes all search fields except for Place of Publication and
+    Transliterated Title"; [tt] searches the words of the vernacular title."""
+    vernacular = {
+        pmid: _words(["".join(e.itertext()) for e in a.iterfind(".//VernacularTitle")])
+        for pmid, a in served.items()
+    }
+    everywhere = set().union(*(_all_fields_words(a) for a in served.values()))
+    word = min(
+        w
+        for words in vernacular.values()
+        for w in words
+        if re.fullmatch(r"[a-z]{5,}", w) and w not in everywhere
+    )
+    holding = {pmid for pmid, words in vernacular.items() if word in words}
+    assert holding and ids(server, f"{word}[tt]") == holding
+    assert ids(server, f"{word}[transliterated title]") == holding
+    assert ids(server, f"{word}[all]") == set()
+
+
+def _entries(a: ET._Element, path: str) -> list[str]:
+    return [fold_text("".join(e.itertext())) for e in a.iterfind(path)]
+
+
+@pytest.mark.parametrize(
+    ("tag", "path"),
+    [
+        ("ot", ".//KeywordList/Keyword"),
+        ("tw", ".//MeshHeading/DescriptorName"),
+        ("", ".//PublicationType"),
+    ],
+)
+def test_a_phrase_does_not_run_from_one_entry_into_the_next(
+    server: EutilsServer, served: dict[str, ET._Element], tag: str, path: str
+) -> None:
+    """PubMed indexes each keyword, heading or type on its own: the last word of one and the
+    first of the next ("Humans" "Male": "humans male") are no phrase of the record. Before
+    pubfid4 the entries were one text, and "humans male"[tw] found 2,942 records of the full
+    snapshot."""
+    checked = 0
+    for pmid, a in served.items():
+        entries = _entries(a, path)
+        for first, second in zip(entries, entries[1:], strict=False):
+            phrase = f"{first.split()[-1]} {second.split()[0]}"
+            own = (
+                _entries(a, ".//ArticleTitle") + _entries(a, ".//AbstractText") + _entries(a, path)
+            )
+            if any(f" {phrase} " in f" {text} " for text in own) or phrase.split()[0] in STOPWORDS:
+                continue
+            assert pmid not in ids(server, f'"{phrase}"[{tag}]' if tag else f'"{phrase}"')
+            checked += 1
+            break
+        if checked >= 3:
+            break
+    assert checked == 3
+    # and a phrase within one entry is still found
+    a = next(a for a in served.values() if any(" " in e for e in _entries(a, path)))
+    entry = next(e for e in _entries(a, path) if " " in e)
+    pmid = a.findtext("MedlineCitation/PMID")
+    assert pmid in ids(server, f'"{entry}"[{tag}]' if tag else f'"{entry}"')
+
+
+@pytest.mark.parametrize("tag", ["au", "1au", "lastau", "fau"])
+def test_an_author_searched_with_a_suffix_finds_that_author(
+    server: EutilsServer, served: dict[str, ET._Element], tag: str
+) -> None:
+    """PubMed Help's author format puts a suffix last ('o'brien jc jr'[au]): the name with the
+    suffix finds the articles whose author (first, last) carries it (before pubfid4: refused)."""
+    author = next(x for a in served.values() for x in _authors(a) if x.findtext("Suffix") == "Jr")
+    last, initials, fore = (author.findtext(t) for t in ("LastName", "Initials", "ForeName"))
+    name = f"{last} {fore if tag == 'fau' else initials}"
+
+    def has(a: ET._Element) -> bool:
+        people = _authors(a)
+        chosen = {"1au": people[:1], "lastau": people[-1:]}.get(tag, people)
+        key = "ForeName" if tag == "fau" else "Initials"
+        return any(
+            fold_text(f"{p.findtext('LastName')} {p.findtext(key)}") == fold_text(name)
+            and p.findtext("Suffix") == "Jr"
+            for p in chosen
+        )
+
+    holding = {pmid for pmid, a in served.items() if has(a)}
+    found = ids(server, f'"{name} Jr"[{tag}]')
+    assert found == holding and (holding or tag in ("1au", "lastau"))
+    assert ids(server, f"{name}[{tag}]") >= holding  # without the suffix: found too
+    assert "<ERROR>" not in warnings_of(server, f"{name} Jr[{tag}]")
+
+
+@pytest.mark.parametrize(
+    ("word", "reftype"),
+    [
+        ("hascommentin", "CommentIn"),
+        ("haserratumin", "ErratumIn"),
+        ("hasretractionin", "RetractionIn"),
+    ],
+)
+def test_comment_correction_filter_words(
+    server: EutilsServer, served: dict[str, ET._Element], word: str, reftype: str
+) -> None:
+    holding = {
+        pmid
+        for pmid, a in served.items()
+        if a.find(f".//CommentsCorrections[@RefType='{reftype}']") is not None
+    }
+    assert holding and ids(server, word) == holding
+    assert f"<QueryTranslation>{word}[All Fields]</QueryTranslation>" in warnings_of(server, word)
+
+
+def test_hasdatabanklist_finds_the_records_with_a_secondary_source_id(
+    server: EutilsServer, served: dict[str, ET._Element]
+) -> None:
+    holding = {pmid for pmid, a in served.items() if a.find(".//DataBankList") is not None}
+    assert holding and ids(server, "hasdatabanklist") == holding
+
+
+@pytest.mark.parametrize(("tag", "why"), [("pa", "pharmacological actions"), ("pubn", "books")])
+def test_a_tag_the_snapshot_cannot_hold_is_refused_saying_why(
+    server: EutilsServer, tag: str, why: str
+) -> None:
+    reply = html.unescape(warnings_of(server, f"aspirin[{tag}]"))
+    assert f"the field tag [{tag}] is not supported by the local server" in reply and why in reply
+    assert "[ir]" in reply and "[tt]" in reply  # the tags served, listed
+
+
+def _person(tag: str, last: str, fore: str, initials: str, suffix: str = "") -> str:
+    extra = f"<Suffix>{suffix}</Suffix>" if suffix else ""
+    return (
+        f"<{tag}><LastName>{last}</LastName><ForeName>{fore}</ForeName>"
+        f"<Initials>{initials}</Initials>{extra}</{tag}>"
+    )
+
+
+def _article(pmid: int, authors: str, more: str = "") -> str:
+    return (
+        f"<PubmedArticle><MedlineCitation><PMID>{pmid}</PMID><Article>"
+        f"<ArticleTitle>Article {pmid}</ArticleTitle>"
+        f"<AuthorList>{authors}</AuthorList></Article>{more}</MedlineCitation>"
+        "</PubmedArticle>"
+    )
+
+
+def test_investigators_corporate_authors_and_personal_names_as_subject(tmp_path: Path) -> None:
+    """[ir]/[fir] (InvestigatorList), [cn] (a group author's words: einfo's COLN is not single
+    token) and [ps], each "following the Author field format" (PubMed Help)."""
+    group = "<Author><CollectiveName>Nordic Back Pain Study Group</CollectiveName></Author>"
+    investigators = (
+        "<InvestigatorList>"
+        + _person("Investigator", "Jones", "Mary K", "MK")
+        + _person("Investigator", "Lee", "Tom", "T", "Jr")
+        + "</InvestigatorList>"
+    )
+    subject = (
+        "<PersonalNameSubjectList>"
+        + _person("PersonalNameSubject", "Freud", "Sigmund", "S")
+        + "</PersonalNameSubjectList>"
+    )
+    xml = tmp_path / "part.xml"
+    xml.write_text(
+        "<PubmedArticleSet>"
+        + _article(1, group + _person("Author", "Berg", "Anna", "A"), investigators)
+        + _article(2, _person("Author", "Jones", "Mary", "M"))
+        + _article(3, _person("Author", "Berg", "Anna", "A"), subject)
+        + "</PubmedArticleSet>",
+        encoding="utf-8",
+    )
+    snapshot = Snapshot.open([xml], cache_dir=tmp_path)
+    try:
+        evaluator = Evaluator(snapshot)
+
+        def hits(query: str) -> set[int]:
+            return set(evaluator.evaluate(query).pmids)
+
+        assert hits("jones m[ir]") == {1} and hits("jones m[au]") == {2}
+        assert hits('"jones mk"[ir]') == {1} and hits('"jones m"[ir]') == set()
+        assert hits("jones mary[fir]") == {1} and hits("mary k jones[fir]") == {1}
+        assert hits("lee t jr[ir]") == {1} and hits("lee t[investigator]") == {1}
+        assert hits("nordic[cn]") == {1} and hits('"back pain study"[cn]') == {1}
+        assert hits("freud s[ps]") == {3} and hits("freud") == {3}
+        assert hits("jones") == {1, 2}  # an investigator's name is in All Fields
+        assert evaluator.evaluate("nordic[cn]").translation == '"nordic"[Author - Corporate]'
+        assert evaluator.evaluate("jones m[ir]").translation == '"jones m"[Investigator]'
+    finally:
+        snapshot.close()
