@@ -264,9 +264,9 @@ def _a4(section, landscape: bool) -> None:  # noqa: ANN001 (a python-docx Sectio
 
 
 def _add_figures(doc, images: Sequence[tuple[str, Path]]) -> None:  # noqa: ANN001 (a Document)
-    """The figures on portrait pages of their own, each as large as its page allows. A wide
-    table turns the pages before them, and the PRISMA diagram (A4 portrait, 17 x 24 cm at text
-    width) ran 7 cm past the foot of a turned page, where Word cuts an inline picture off."""
+    """The figures on portrait pages (a new section after turned table pages), each as large as
+    its page allows: on a page turned for a wide table the PRISMA diagram (A4 portrait, 17 x 24
+    cm at text width) ran 7 cm past the page's foot, where Word cuts an inline picture off."""
     from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.shared import Cm, Emu
 
@@ -288,7 +288,7 @@ def write_docx(
     tables: Sequence[Table], path: Path, heading: str = "", images: Sequence[tuple[str, Path]] = ()
 ) -> Path:
     """A Word document on A4: a heading and a grid table per table (on turned pages when a table
-    has more than four columns), then the images, each whole on a portrait page."""
+    has more than four columns), then the images, each whole on portrait pages."""
     from docx import Document
     from docx.shared import Pt
 
