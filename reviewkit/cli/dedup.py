@@ -341,7 +341,7 @@ def report_cmd(ctx: click.Context, project_dir: Path, csv_file: Path | None, by_
         rules = rule_report(project.db) if by_rule else []
         disagree = open_conflicts(project)
         groups = study_groups(project.db)
-        clusters = write_clusters_csv(project.db, csv_file, project.folder) if csv_file else None
+        clusters = write_clusters_csv(project.db, csv_file) if csv_file else None
     finally:
         project.close()
     click.echo(f"records:                          {rep.records}")

@@ -143,10 +143,8 @@ def rule_report(db: Store) -> list[RuleCount]:
 CSV_COLUMNS = outputs.CLUSTERS_SHEET_COLUMNS
 
 
-def write_clusters_csv(db: Store, path: Path, folder: Path | None = None) -> int:
-    """One row per record in a cluster of two or more; returns the number of clusters. An
-    imported file is named from the project's ``folder``, or by its name when it lies elsewhere
-    (:func:`reviewkit.outputs.shared_path`; as stored without one)."""
+def write_clusters_csv(db: Store, path: Path) -> int:
+    """One row per record in a cluster of two or more; returns the number of clusters."""
     cmap = links.canonical_map(db)
     clusters: dict[int, list[int]] = defaultdict(list)
     for rid, canonical in cmap.items():
@@ -170,7 +168,7 @@ def write_clusters_csv(db: Store, path: Path, folder: Path | None = None) -> int
                         rid,
                         int(rid == canonical),
                         r.source,
-                        r.origin if folder is None else outputs.shared_path(r.origin, folder),
+                        r.origin,
                         r.title,
                         r.year or "",
                         r.doi,
