@@ -81,6 +81,18 @@ class EvidenceMap:
             )
         )
 
+    def _only_confirmed(self, scheme: Scheme) -> int:
+        """Studies with this scheme's label confirmed by a person and the other scheme's on the
+        rules' suggestion (not offered from another report: :attr:`offered_studies`)."""
+        other = self.cols_scheme if scheme is self.rows_scheme else self.rows_scheme
+        return sum(
+            1
+            for rid in self.citations
+            if self.assigned[scheme.id][rid].confirmed
+            and not self.assigned[other.id][rid].confirmed
+            and self.assigned[other.id][rid].method != "study"
+        )
+
     def note(self) -> str:
         if not self.citations:
             return "No study has been included yet: the map fills as studies are included."
@@ -88,9 +100,17 @@ class EvidenceMap:
         parts = [f"{self.confirmed_studies} with both labels confirmed by a reviewer"]
         if offered:
             parts.append(f"{offered} on a label confirmed on another report of the study")
+        # a scheme confirmed before the other is named: a map of 15 studies whose model type a
+        # lead had confirmed, each one, said "0 with both labels confirmed by a reviewer, the
+        # others on the rules' suggestions", as if no label of theirs had been checked
+        partial = 0
+        for scheme in (self.rows_scheme, self.cols_scheme):
+            if only := self._only_confirmed(scheme):
+                parts.append(f"{only} with only their {scheme.name} label confirmed")
+                partial += only
         # "the others" only when there are others: a map of confirmed studies said "13 with both
         # labels confirmed by a reviewer, the others on the rules' suggestions" of 13 studies
-        if len(self.citations) > self.confirmed_studies + offered:
+        if len(self.citations) > self.confirmed_studies + offered + partial:
             parts.append("the others on the rules' suggestions")
         return f"{quantity(len(self.citations), 'study')}; " + ", ".join(parts) + "."
 

@@ -298,7 +298,9 @@ def confirm_command(
         from reviewkit.tui.app import ReviewkitApp, run_app
         from reviewkit.tui.classify import ConfirmScreen
 
-        run_app(ReviewkitApp(ConfirmScreen(project, scheme_id, ids, reviewer)))
+        confirming = ConfirmScreen(project, scheme_id, ids, reviewer)
+        run_app(ReviewkitApp(confirming))
+        click.echo(confirming.quit_line())  # the screen leaves nothing: say where it stopped
     finally:
         project.close()
 

@@ -152,7 +152,7 @@ def _review_csv(
                 err=True,
             )
     if csv_out:
-        n = write_queue_csv(project.db, csv_out)
+        n = write_queue_csv(project.db, csv_out, project.folder)
         said = f"wrote {quantity(n, 'open pair')} to {csv_out}"
         # an empty queue: the header alone, and why (README: a file with nothing in it)
         click.echo(

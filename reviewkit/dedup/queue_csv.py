@@ -61,18 +61,22 @@ SHEET_FIELDS = (
 )
 
 
-def _value(rec: Record, name: str) -> str:
+def _value(rec: Record, name: str, folder: Path | None) -> str:
     if name == "type":
         return record_type(rec)
+    if name == "origin" and folder is not None:  # the sheet is shared: no importer's own path
+        return outputs.shared_path(rec.origin, folder)
     value = getattr(rec, name)
     if isinstance(value, list):
         return "; ".join(value)
     return "" if value is None else str(value)
 
 
-def write_queue_csv(db: Store, path: Path) -> int:
+def write_queue_csv(db: Store, path: Path, folder: Path | None = None) -> int:
     """Write the open questions, one pair each (:func:`~reviewkit.dedup.review.questions`,
-    strongest first), with both records' fields; returns the count."""
+    strongest first), with both records' fields; returns the count. An imported file is named
+    from the project's ``folder``, or by its name when it lies elsewhere (as stored without
+    one)."""
     queue = questions(review_queue(db))
     recs = record_rows.get_records(db, [x for q in queue for x in (q.a, q.b)])
     header = [*PAIR_COLUMNS, *(f"a_{f}" for f in SHEET_FIELDS), *(f"b_{f}" for f in SHEET_FIELDS)]
@@ -84,8 +88,8 @@ def write_queue_csv(db: Store, path: Path) -> int:
             q.rule,
             "",
             q.guard,
-            *(_value(recs[q.a], f) for f in SHEET_FIELDS),
-            *(_value(recs[q.b], f) for f in SHEET_FIELDS),
+            *(_value(recs[q.a], f, folder) for f in SHEET_FIELDS),
+            *(_value(recs[q.b], f, folder) for f in SHEET_FIELDS),
         ]
         for q in queue
     )

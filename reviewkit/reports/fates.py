@@ -109,21 +109,7 @@ def _found_in(rec: Record, search: str | None, folder: Path) -> str:
     number alone names no search), or 'Embase: sources/embase.ris' (the source, then the file)."""
     if search is not None:
         return f"{rec.origin} ({search})"
-    origin = _shared_path(rec.origin, folder)
+    origin = outputs.shared_path(rec.origin, folder)
     if not origin or rec.origin.startswith(rec.source):
         return origin or rec.source
     return f"{rec.source}: {origin}" if rec.source else origin
-
-
-def _shared_path(origin: str, folder: Path) -> str:
-    """An imported file as the sheet names it: imports store the absolute path, and the sheet
-    is shared with the team, so a file in the project's folder is named from there and one
-    elsewhere by its name ('/home/anna/Downloads/embase.ris' told a colleague whose disk it was
-    on, and nothing they could open)."""
-    path = Path(origin)
-    if not path.is_absolute():
-        return origin
-    try:
-        return path.relative_to(folder.resolve()).as_posix()
-    except ValueError:
-        return path.name

@@ -244,22 +244,58 @@ def _describe(doc, title: str) -> None:  # noqa: ANN001 (a python-docx Document)
     props.revision = 1
 
 
+# A4, the paper the PRISMA figure is drawn for and that nearly every country outside North
+# America prints on (python-docx's template is US Letter, 21.59 x 27.94 cm)
+_A4_CM = (21.0, 29.7)
+# room a figure leaves on its page for its heading (Heading 2: 13 pt and the space above it), so
+# the heading is not left alone at the foot of the page before
+_HEADING_CM = 2.0
+
+
+def _a4(section, landscape: bool) -> None:  # noqa: ANN001 (a python-docx Section)
+    """An A4 page, turned when the tables are wide, with 2 cm side margins."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm
+
+    width, height = Cm(_A4_CM[0]), Cm(_A4_CM[1])
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (height, width) if landscape else (width, height)
+    section.left_margin = section.right_margin = Cm(2)
+
+
+def _add_figures(doc, images: Sequence[tuple[str, Path]]) -> None:  # noqa: ANN001 (a Document)
+    """The figures on portrait pages (a new section after turned table pages), each as large as
+    its page allows: on a page turned for a wide table the PRISMA diagram (A4 portrait, 17 x 24
+    cm at text width) ran 7 cm past the page's foot, where Word cuts an inline picture off."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Cm, Emu
+
+    section = doc.sections[-1]
+    if section.orientation == WD_ORIENT.LANDSCAPE:
+        section = doc.add_section(WD_SECTION.NEW_PAGE)
+        _a4(section, landscape=False)
+    room_w = min(section.page_width - section.left_margin - section.right_margin, Cm(17))
+    room_h = section.page_height - section.top_margin - section.bottom_margin - Cm(_HEADING_CM)
+    for caption, image in images:
+        doc.add_heading(caption, level=2)
+        picture = doc.add_picture(str(image), width=room_w)
+        if picture.height > room_h:  # a tall figure: as high as the page allows, width in step
+            picture.width = Emu(int(picture.width * room_h / picture.height))
+            picture.height = Emu(room_h)
+
+
 def write_docx(
     tables: Sequence[Table], path: Path, heading: str = "", images: Sequence[tuple[str, Path]] = ()
 ) -> Path:
-    """A Word document: a heading and a grid table per table, then the images at text width."""
+    """A Word document on A4: a heading and a grid table per table (on turned pages when a table
+    has more than four columns), then the images, each whole on portrait pages."""
     from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Cm, Pt
+    from docx.shared import Pt
 
     doc = Document()
     _describe(doc, heading)
     section = doc.sections[0]
-    if any(len(t.columns) > 4 for t in tables):
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = section.page_height, section.page_width
-    for s in doc.sections:
-        s.left_margin = s.right_margin = Cm(2)
+    _a4(section, landscape=any(len(t.columns) > 4 for t in tables))
     doc.styles["Normal"].font.size = Pt(9)
     width = section.page_width - section.left_margin - section.right_margin  # the text's width
     if heading:
@@ -280,9 +316,8 @@ def write_docx(
             for cell, value in zip(cells, row, strict=False):
                 cell.text = str(value)
         _fit_columns(table, t, width)
-    for caption, image in images:
-        doc.add_heading(caption, level=2)
-        doc.add_picture(str(image), width=min(width, Cm(17)))
+    if images:
+        _add_figures(doc, images)
     with outputs.atomic_path(path) as tmp:
         doc.save(str(tmp))
     return path

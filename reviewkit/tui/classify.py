@@ -208,6 +208,16 @@ class ConfirmScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
             return f"confirmed {n_done} of {len(studies)}"
         return f"confirmed {n_done} of {len(studies)} studies ({len(self.studies)} reports)"
 
+    def quit_line(self) -> str:
+        """Where the reviewer stopped, for the terminal after the screen closes (it leaves
+        nothing there, as ``screen`` says): 'lead at model-type: confirmed 15 of 15 studies (16
+        reports); every label is saved; next: --scheme diagnosis'."""
+        done = classify.confirmed_labels(self.project, self.scheme.id)
+        return (
+            f"{self.reviewer} at {self.scheme.id}: {self._confirmed_count(done)};"
+            f" every label is saved{self._other_schemes_left()}"
+        )
+
     def label_name(self, label: str) -> str:
         """A label's name in the protocol (the none answer's: none_name, "None of these" when
         the protocol gives none)."""

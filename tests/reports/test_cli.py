@@ -228,3 +228,22 @@ def test_extract_edit_refuses_a_protocol_with_more_fields_than_keys(b_included, 
     assert run(project, "extract", "edit", "--reviewer", "lead") == 2
     err = capsys.readouterr().err
     assert "10 extraction fields" in err and "extract export" in err and "Traceback" not in err
+
+
+def test_evidence_map_note_names_a_scheme_confirmed_before_the_other(b_included, tmp_path):
+    """A lead confirmed every study's model type and no diagnosis group yet: the map's note
+    said '0 with both labels confirmed by a reviewer, the others on the rules' suggestions',
+    as if no label of those studies had been checked (found on the walk-through)."""
+    project, ids = b_included
+    assert run(project, "classify") == 0
+    for rid in ids:
+        assert run(project, "label", str(rid), "model-type=coordinator", "--reviewer", "lead") == 0
+    out = tmp_path / "map"
+    argv = ["evidence-map", "--rows", "model-type", "--cols", "diagnosis", "--out", str(out)]
+    assert run(project, *argv) == 0
+    note = (out / "evidence-map.notes.txt").read_text(encoding="utf-8")
+    assert " ".join(note.split()).endswith(
+        "3 studies; 0 with both labels confirmed by a reviewer, 3 with only their Model of"
+        " collaboration label confirmed."
+    )
+    assert "the others" not in note

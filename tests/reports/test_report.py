@@ -259,8 +259,8 @@ def test_evidence_map_note_names_no_others_when_every_study_is_confirmed(classif
     studies sent a reader looking for the others."""
     project, ids = classified
     assert build_map(project, "model-type", "diagnosis", ids).note() == (
-        "3 studies; 0 with both labels confirmed by a reviewer, the others on the rules' "
-        "suggestions."
+        "3 studies; 0 with both labels confirmed by a reviewer, 1 with only their Model of"
+        " collaboration label confirmed, the others on the rules' suggestions."
     )
     emap = build_map(project, "model-type", "diagnosis", ids)
     for scheme in ("model-type", "diagnosis"):

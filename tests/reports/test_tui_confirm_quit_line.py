@@ -1,0 +1,53 @@
+"""After `reviewkit confirm` closes, the terminal says where the reviewer stopped, as `screen`
+does: the screen leaves nothing behind, and the walk-through's lead, done with one scheme, quit
+to an empty prompt, not told how many were confirmed or that two schemes still waited."""
+
+from __future__ import annotations
+
+import asyncio
+
+from reviewkit.records import AbstractSection, Record
+from reviewkit.tui.app import ReviewkitApp
+from reviewkit.tui.classify import ConfirmScreen
+
+
+def test_quit_line_counts_the_confirmed_and_names_the_schemes_left(project_b, store, include_all):
+    records = [
+        Record(
+            title=f"Return to work after sick leave {n}",
+            abstract_sections=[AbstractSection("", "A caseworker met the employer.")],
+            year=2020 + n,
+        )
+        for n in range(2)
+    ]
+    ids = store(project_b, records, "snowballing")
+    include_all(project_b, ids)
+    confirming = ConfirmScreen(project_b, "model-type", ids, "lead")
+    app = ReviewkitApp(confirming, keymap={})
+
+    async def go():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("0")  # the first study: none of these; the second is left
+            await pilot.pause()
+            await pilot.press("q")
+
+    asyncio.run(go())
+    assert confirming.quit_line() == (
+        "lead at model-type: confirmed 1 of 2; every label is saved;"
+        " next: --scheme diagnosis, --scheme severe-mental-illness"
+    )
+
+
+def test_confirm_prints_the_quit_line(b_included, monkeypatch, capsys):
+    from reviewkit.cli import main
+    from reviewkit.tui import app
+
+    project, _ids = b_included
+    monkeypatch.setattr(app, "run_app", lambda _app: None)  # the screen opened and was quit
+    argv = ["confirm", "--project", str(project.folder), "--reviewer", "lead"]
+    assert main([*argv, "--scheme", "diagnosis"]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "lead at diagnosis: confirmed 0 of 3; every label is saved;"
+        " next: --scheme model-type, --scheme severe-mental-illness"
+    )
