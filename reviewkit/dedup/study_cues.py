@@ -38,6 +38,7 @@ from reviewkit.dedup.registers import number_series
 from reviewkit.dedup.study_names import (
     follow_on_report,
     name_words,
+    names_several_trials,
     record_languages,
     trial_names,
 )
@@ -102,6 +103,9 @@ class StudyCues:
     follow_on: bool  # a title says it is a protocol, follow-up, secondary analysis …
     numbers: frozenset[str]  # registration numbers found in it (a guard, see cue_links)
     mentions: frozenset[str] = frozenset()  # name-like words anywhere in its titles
+    # a title of two trials or more, or of a meeting's session: its numbers bridge no
+    # registrations (study_names.names_several_trials, study_numbers)
+    several_trials: bool = False
 
 
 # 'P Nazzaro', 'J-R Norrefalk', 'B R Davis': one or two initials glued, or initials apart
@@ -176,10 +180,11 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
     years: set[int] = set()
     words: set[str] = set()
     mentions: set[str] = set()
-    follow_on = False
+    follow_on = several = False
     for rec in records:
         languages = record_languages(rec.language)
         follow_on = follow_on or follow_on_report(rec.title, languages)
+        several = several or names_several_trials(rec.title, languages)
         names |= trial_names(rec.title, languages)
         mentions |= name_words(rec.title) | names  # a name glued to a word ('…-WorkUp')
         # an entry run together ('LevensonJ.L.McClishD.K.', an export that lost its
@@ -203,6 +208,7 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
         follow_on,
         frozenset(numbers),
         frozenset(mentions),
+        several,
     )
 
 

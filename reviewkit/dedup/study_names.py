@@ -13,10 +13,9 @@ the UKPDS trial'), which are other studies.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from reviewkit.pubmed.vocabulary import language_code
-from reviewkit.records import Record, fold_text
+from reviewkit.records import fold_text
 
 # A name: letters, digits and inner hyphens, at least two capitals and three characters. The
 # capitals tell a name from an ordinary word of the title.
@@ -173,12 +172,6 @@ def names_several_trials(title: str, languages: frozenset[str] | None = None) ->
         for x, y in _JOINED_NAMES.findall(title)
         if not {name_key(x), name_key(y)} & _NOT_NAMES
     )
-
-
-def of_several_trials(records: Iterable[Record]) -> bool:
-    """Whether any of a study's records (a duplicate cluster) has a title of several trials or
-    a session (:func:`names_several_trials`), read in its languages."""
-    return any(names_several_trials(r.title, record_languages(r.language)) for r in records)
 
 
 def name_words(title: str) -> set[str]:
