@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from reviewkit.dedup.registers import is_register_name
 from reviewkit.pubmed.vocabulary import language_code
 from reviewkit.records import fold_text
 
@@ -90,9 +91,32 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 
 
+# Registers of reviews and other studies, beside the trial registers of registers.py (which
+# reads no review's number): PROSPERO (reviews' protocols, CRD numbers), INPLASY (reviews'
+# protocols), OSF Registries. A title cites them as it cites a trial register, in brackets
+# after the design words ('a systematic review protocol (PROSPERO)').
+_OTHER_REGISTERS = frozenset({"PROSPERO", "INPLASY", "OSF"})
+
+
 def _looks_like_name(word: str) -> bool:
     """Two capitals or more and three characters or more: 'SPINE', 'WorkUp', 'IPS-MA'."""
     return len(word) >= 3 and sum(c.isupper() for c in word) >= 2
+
+
+def _is_trial_name(word: str) -> bool:
+    """Whether a word a pattern caught names one trial: it looks like a name and is none of the
+    words many trials share (_NOT_NAMES), a number, or a register's name. A title cites its
+    register where it would name its trial, in brackets after the design ('a randomised
+    controlled trial (ISRCTN)', '(EudraCT)', '(DRKS)'): the register of thousands of trials,
+    never one trial's name (registers.is_register_name: every trial register's names)."""
+    key = name_key(word)
+    return (
+        _looks_like_name(word)
+        and key not in _NOT_NAMES
+        and not key.isdigit()
+        and key not in _OTHER_REGISTERS
+        and not is_register_name(word)
+    )
 
 
 def name_key(word: str) -> str:
@@ -130,10 +154,8 @@ def trial_names(title: str, languages: frozenset[str] | None = None) -> set[str]
     patterns = [*_PATTERNS, *(p for of, p in _NAMES_IN if _read_in(languages, of))]
     for pattern in patterns:
         for m in pattern.finditer(title):
-            word = m.group(1)
-            key = name_key(word)
-            if _looks_like_name(word) and key not in _NOT_NAMES and not key.isdigit():
-                found.add(key)
+            if _is_trial_name(m.group(1)):
+                found.add(name_key(m.group(1)))
     return found
 
 
@@ -168,9 +190,8 @@ def names_several_trials(title: str, languages: frozenset[str] | None = None) ->
     if _SESSION.search(title) or len(trial_names(title, languages)) > 1:
         return True
     return any(
-        _looks_like_name(x) and _looks_like_name(y) and name_key(x) != name_key(y)
+        _is_trial_name(x) and _is_trial_name(y) and name_key(x) != name_key(y)
         for x, y in _JOINED_NAMES.findall(title)
-        if not {name_key(x), name_key(y)} & _NOT_NAMES
     )
 
 

@@ -122,6 +122,24 @@ def test_words_that_are_no_trials_name():
     assert trial_names("RESULTS OF THE SPINE TRIAL") == set()
 
 
+def test_a_register_in_brackets_is_no_trials_name():
+    """A title cites its trial's register where it would name the trial: the register of
+    thousands of trials names none of them, and two of one group's trials citing it are two."""
+    for title in (
+        "Exercise for back pain: a randomised controlled trial (ISRCTN)",
+        "Yoga for sciatica: protocol of a pilot study (DRKS)",
+        "Knee surgery in older adults: a randomized clinical trial (EudraCT)",
+        "Diet and mood: protocol of a cohort study (PROSPERO)",
+        "Results of the ANZCTR trial of sleep",
+        "A randomised controlled trial (ClinicalTrials.gov) of running",
+    ):
+        assert trial_names(title) == set(), title
+    assert trial_names("Exercise for back pain: a randomised controlled trial (SPINE)") == {"SPINE"}
+    back = rec("Exercise for back pain: study protocol of a randomised trial (ISRCTN)", TEAM)
+    knee = rec("Surgery for knee pain: a randomised controlled trial (ISRCTN)", [TEAM[0]])
+    assert links(back, knee) == {}
+
+
 def test_follow_on_reports_say_what_they_are():
     assert follow_on_report("Two-year follow-up of a randomised trial")
     assert follow_on_report("Cost-effectiveness of integrated care: economic evaluation")
