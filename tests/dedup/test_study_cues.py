@@ -7,7 +7,7 @@ from conftest import add_records
 
 from reviewkit.cli import main
 from reviewkit.dedup.studies import open_suggestions, study_groups, suggest_study_links
-from reviewkit.dedup.study_cues import MAX_SHARING, PERIOD, cue_links, study_cues
+from reviewkit.dedup.study_cues import MAX_SHARING, PERIOD, author_key, cue_links, study_cues
 from reviewkit.dedup.study_names import follow_on_report, record_languages, trial_names
 from reviewkit.records import AbstractSection, Record
 
@@ -202,12 +202,23 @@ def test_surname_particles_written_any_way_are_one_person():
         assert "authors de Vries A, van der Berg J (same first author)" in link.evidence()
 
 
+def test_a_suffix_after_the_particles_is_one_person():
+    """'Berg, J. van der, Jr' and 'van der Berg J Jr' are the 'van der Berg J' of the main
+    paper, not a 'Berg J': a follow-up of the team's trial."""
+    main_paper = rec("Graded activity for sick-listed nurses with neck pain",
+                     ["van der Berg J", "de Vries A"], 2012)  # fmt: skip
+    for berg in ("Berg, J. van der, Jr", "van der Berg J Jr", "Berg J van der Jr"):
+        assert author_key(berg) == author_key("van der Berg J") == "van der berg j", berg
+        follow_up = rec("Graded activity for sick-listed nurses with neck pain: 2-year "
+                        "follow-up", [berg, "de Vries A"], 2014)  # fmt: skip
+        ((_, link),) = links(main_paper, follow_up).items()
+        assert link.first_author and len(link.authors) == 2, berg
+
+
 def test_a_surname_that_opens_with_a_particle_is_not_another_without_it():
     """'De Luca D' and 'Luca D', 'Le Roux P' and 'Roux P', 'da Silva A' and 'Silva A' are two
     families (an Italian, a French surname is whole with its capitalised particle); the
     particle is compared, wherever and however it is written."""
-    from reviewkit.dedup.study_cues import author_key
-
     for whole, body in (
         ("De Luca D", "Luca D"),
         ("Le Roux P", "Roux P"),
