@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from reviewkit.dedup.abbreviations import long_form
 from reviewkit.dedup.registers import is_register_name
 from reviewkit.pubmed.vocabulary import language_code
 from reviewkit.records import fold_text
@@ -163,10 +164,11 @@ def trial_names(title: str, languages: frozenset[str] | None = None) -> set[str]
 # registrations (study_numbers: it bridges nothing). A joint report or a comparison names them
 # side by side: '(CMT-TRIAAL and CMT-TRAUK)', 'the ACCORD and ADVANCE trials', two names of
 # _PATTERNS ('the SPINE trial and the WorkUp trial'). Read wherever the pair stands before a
-# closing bracket or a plural design word; two conditions so joined ('(PTSD and MDD)') read
-# so too, which costs only a bridge, rarer than a record of two trials carrying two numbers.
+# closing bracket or a plural design word, except two abbreviations in brackets after the words
+# they stand for (_abbreviations_defined).
+_JOIN = r"(?:,|and|&|/|\+|vs\.?|versus)"
 _JOINED_NAMES = re.compile(
-    rf"(?=\b({_NAME})\s*(?:,|and|&|/|\+|vs\.?|versus)\s*(?:the\s+)?({_NAME})"
+    rf"(?=\b({_NAME})\s*{_JOIN}\s*(?:the\s+)?({_NAME})"
     r"\s*(?:\)|\s(?:trials|studies)\b))",
     re.IGNORECASE,
 )
@@ -190,9 +192,34 @@ def names_several_trials(title: str, languages: frozenset[str] | None = None) ->
     if _SESSION.search(title) or len(trial_names(title, languages)) > 1:
         return True
     return any(
-        _is_trial_name(x) and _is_trial_name(y) and name_key(x) != name_key(y)
-        for x, y in _JOINED_NAMES.findall(title)
+        _is_trial_name(x)
+        and _is_trial_name(y)
+        and name_key(x) != name_key(y)
+        and not _abbreviations_defined(title, m.start(1), x, y)
+        for m in _JOINED_NAMES.finditer(title)
+        for x, y in [m.groups()]
     )
+
+
+def _abbreviations_defined(title: str, at: int, x: str, y: str) -> bool:
+    """Whether the pair ``x``, ``y`` at ``at`` is two abbreviations in brackets after the words
+    they stand for: 'post-traumatic stress disorder and major depressive disorder (PTSD and
+    MDD)', 'common mental and musculoskeletal disorders (CMD/MSD)'. A trial's name is
+    introduced as 'the X trial' or stands before 'trial'; an abbreviation of conditions,
+    outcomes or scales follows its spelled-out words (abbreviations.long_form), and a trial
+    named in full before its acronym has a design word among them ('Diabetes Control and
+    Complications Trial and Epidemiology of Diabetes Interventions and Complications
+    (DCCT/EDIC)'): that pair stays two trials' names."""
+    before = title[:at].rstrip()
+    if not before.endswith("("):
+        return False
+    words = " ".join(before[:-1].split())
+    second = long_form(y, words)
+    # the first short form's words stand before the second's, a joining word between
+    rest = words[: len(words) - len(second)]
+    first = long_form(x, re.sub(rf"(?:^|\s|\b(?=\W)){_JOIN}\s*$", "", rest, flags=re.I))
+    forms = (first, second)
+    return all(forms) and not any(re.search(_DESIGN, f, re.IGNORECASE) for f in forms)
 
 
 def name_words(title: str) -> set[str]:

@@ -231,6 +231,27 @@ def test_a_record_of_two_trials_or_a_session_bridges_nothing(project_a, capsys):
     assert pairs == {(joint, italian), (joint, british), (session, talk), (session, other_talk)}
 
 
+def test_two_conditions_in_brackets_are_no_two_trials(project_a, capsys):
+    """A trial's protocol on 'post-traumatic stress disorder and major depressive disorder
+    (PTSD and MDD)' cites its two registrations: the bracket abbreviates the conditions before
+    it, names no two trials, so the protocol bridges the reports citing one number each."""
+    nct, isrctn = "NCT01234567", "ISRCTN12345678"
+    protocol, main_paper, follow_up = add_records(
+        project_a,
+        [
+            other(1, title="Internet therapy for post-traumatic stress disorder and major "
+                  "depressive disorder (PTSD and MDD): protocol of a randomised trial",
+                  abstract_sections=_abstract(f"{nct}; {isrctn}")),
+            other(2, abstract_sections=_abstract(nct)),
+            other(3, abstract_sections=_abstract(isrctn)),
+        ],
+    )  # fmt: skip
+    code, out, _ = run(capsys, "dedup", "studies", "--project", str(project_a.folder))
+    assert code == 0 and f"record {protocol} carries both" in out, out
+    pairs = {(s.a, s.b) for s in open_suggestions(project_a.db)}
+    assert pairs == {(protocol, main_paper), (protocol, follow_up), (main_paper, follow_up)}
+
+
 def test_bridges_that_give_one_trial_two_numbers_of_one_register_join_nothing():
     numbers = {
         1: {"NCT01234567", "ISRCTN12345678"},

@@ -6,9 +6,15 @@ from __future__ import annotations
 from conftest import add_records
 
 from reviewkit.cli import main
+from reviewkit.dedup.abbreviations import long_form
 from reviewkit.dedup.studies import open_suggestions, study_groups, suggest_study_links
 from reviewkit.dedup.study_cues import MAX_SHARING, PERIOD, author_key, cue_links, study_cues
-from reviewkit.dedup.study_names import follow_on_report, record_languages, trial_names
+from reviewkit.dedup.study_names import (
+    follow_on_report,
+    names_several_trials,
+    record_languages,
+    trial_names,
+)
 from reviewkit.records import AbstractSection, Record
 
 TEAM = ["Hansen, Kari", "Berg, Ola", "Lund, Per", "Moe, Siri"]
@@ -138,6 +144,34 @@ def test_a_register_in_brackets_is_no_trials_name():
     back = rec("Exercise for back pain: study protocol of a randomised trial (ISRCTN)", TEAM)
     knee = rec("Surgery for knee pain: a randomised controlled trial (ISRCTN)", [TEAM[0]])
     assert links(back, knee) == {}
+
+
+def test_abbreviations_after_their_words_are_no_trials_names():
+    """A trial's name stands before 'trial' or is the acronym of words naming a trial; two
+    abbreviations in brackets after the conditions, outcomes or scales they stand for are not
+    two trials ('(PTSD and MDD)', '(CMD/MSD)', '(PHQ-9 and GAD-7)')."""
+    for title in (
+        "Internet CBT for post-traumatic stress disorder and major depressive disorder "
+        "(PTSD and MDD): a randomised controlled trial",
+        "Return to work in common mental disorders and musculoskeletal disorders (CMD/MSD)",
+        "Return to work (RTW) and sick leave (SL) in common mental disorders/musculoskeletal "
+        "disorders (CMD/MSD): a randomized trial",
+        "Patient Health Questionnaire and Generalized Anxiety Disorder scale (PHQ-9 and GAD-7)",
+    ):
+        assert not names_several_trials(title), title
+    # two trials' names: not abbreviations of the words before them, or of words naming trials
+    for title in (
+        "Ascorbic acid in Charcot-Marie-Tooth disease type 1A (CMT-TRIAAL and CMT-TRAUK)",
+        "Diabetes Control and Complications Trial and Epidemiology of Diabetes "
+        "Interventions and Complications (DCCT/EDIC)",
+        "Depression and anxiety in workers (SPINE and WorkUp)",
+        "Sleep in the ACCORD and ADVANCE trials",
+    ):
+        assert names_several_trials(title), title
+    assert long_form("PHQ-9", "measured by the Patient Health Questionnaire") == (
+        "Patient Health Questionnaire"
+    )
+    assert long_form("RTW", "a trial of sick leave") == ""
 
 
 def test_follow_on_reports_say_what_they_are():
