@@ -183,10 +183,15 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
     follow_on = several = False
     for rec in records:
         languages = record_languages(rec.language)
-        follow_on = follow_on or follow_on_report(rec.title, languages)
-        several = several or names_several_trials(rec.title, languages)
-        names |= trial_names(rec.title, languages)
-        mentions |= name_words(rec.title) | names  # a name glued to a word ('…-WorkUp')
+        # the English title, and the original beside it (PubMed's VernacularTitle), where the
+        # other languages' patterns read a trial's name and the kind of report; the words are
+        # the English title's, which every record has
+        for title in filter(None, (rec.title, rec.vernacular_title)):
+            follow_on = follow_on or follow_on_report(title, languages)
+            several = several or names_several_trials(title, languages)
+            names |= trial_names(title, languages)
+            mentions |= name_words(title)
+        mentions |= names  # a name glued to a word ('…-WorkUp')
         # an entry run together ('LevensonJ.L.McClishD.K.', an export that lost its
         # separators) is read name by name, not as its first name only
         keys = [k for a in rec.authors for k in map(author_key, split_run_together(a)) if k]
