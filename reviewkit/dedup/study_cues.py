@@ -369,7 +369,7 @@ def _two_registrations(a: frozenset[str], b: frozenset[str]) -> bool:
     series on each (two NCT numbers). Numbers of two registers only (an NCT number and an
     ISRCTN number) may be one trial registered twice, each report citing one: there the
     other cues decide (a report naming both joins them as a number does, and gives each the
-    other's: study_numbers.trial_numbers)."""
+    other's: study_numbers.registrations)."""
     if not a or not b or a & b:
         return False
     return bool({number_series(n) for n in a} & {number_series(n) for n in b})
