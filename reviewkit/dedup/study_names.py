@@ -155,9 +155,46 @@ def trial_names(title: str, languages: frozenset[str] | None = None) -> set[str]
     patterns = [*_PATTERNS, *(p for of, p in _NAMES_IN if _read_in(languages, of))]
     for pattern in patterns:
         for m in pattern.finditer(title):
-            if _is_trial_name(m.group(1)):
+            if _is_trial_name(m.group(1)) and not _names_the_design(title, m.start(1)):
                 found.add(name_key(m.group(1)))
     return found
+
+
+# The words of a trial's design, beside _DESIGN's: what an abbreviation of the design stands
+# for ('stepped-wedge cluster randomised trial (SW-CRT)', 'sequential multiple assignment
+# randomized trial (SMART)'); and the short words it skips.
+_DESIGN_WORD = re.compile(
+    r"randomi[sz]ed|controlled|clinical|cluster|pilot|feasibility|multicent(?:re|er)|pragmatic"
+    r"|phase|trial|study|stepped|wedge|sequential|multiple|assignment|crossover|factorial"
+    r"|adaptive|platform|non|inferiority|equivalence|open|label|double|single|blind(?:ed)?"
+    r"|parallel|group",
+    re.IGNORECASE,
+)
+_SKIPPED = frozenset({"a", "an", "the", "of", "and"})
+
+
+def _names_the_design(title: str, at: int) -> bool:
+    """Whether the word at ``at``, in brackets, is the initials of the design words right
+    before it: 'a cluster randomised trial (CRT)', '(SW-CRT)', 'a pragmatic randomised
+    controlled trial (pRCT)', 'a pilot study (PS)': a kind of trial, not a trial's name.
+    Initials, not Schwartz and Hearst's looser reading (abbreviations.long_form), which finds
+    'CORE' in 'controlled'; a name the words before do not spell stays a trial's name
+    ('a randomised controlled trial (CORE)', 'Heart Attack Trial (ALLHAT)')."""
+    before = title[:at].rstrip()
+    word = re.match(_NAME, title[at:])
+    if not before.endswith(("(", "[")) or not word:
+        return False
+    letters = re.sub(r"[^a-z]", "", word.group(0).lower())
+    initials = ""
+    for w in reversed(re.split(r"[\s-]+", before[:-1].strip())):
+        if w.lower() in _SKIPPED:
+            continue
+        if not _DESIGN_WORD.fullmatch(w) or len(initials) >= len(letters):
+            break
+        initials = w[0].lower() + initials
+        if initials == letters:
+            return True
+    return False
 
 
 # A record about two trials or more, whose registration numbers are no one trial's two

@@ -146,6 +146,27 @@ def test_a_register_in_brackets_is_no_trials_name():
     assert links(back, knee) == {}
 
 
+def test_the_designs_initials_in_brackets_are_no_trials_name():
+    """An abbreviation of the design words before it names a kind of trial, which many trials
+    share; a name those words do not spell stays one trial's."""
+    for title in (
+        "Exercise for back pain: a cluster randomised trial (CRT)",
+        "Yoga in schools: a stepped-wedge cluster randomised trial (SW-CRT)",
+        "A pragmatic randomised controlled trial (pRCT) of yoga",
+        "Depression in adolescents: a sequential multiple assignment randomized trial (SMART)",
+    ):
+        assert trial_names(title) == set(), title
+    assert trial_names("Cognitive therapy: a randomised controlled trial (CORE)") == {"CORE"}
+    assert trial_names("Results of a clinical trial (CAT)") == {"CAT"}
+    assert trial_names("Lipid-Lowering Treatment to Prevent Heart Attack Trial (ALLHAT)") == {
+        "ALLHAT"
+    }
+    # two groups' different trials, each a 'cluster randomised trial (CRT)': no name shared
+    one = rec("Exercise for back pain: a cluster randomised trial (CRT)", TEAM)
+    two = rec("Diet for diabetes: a cluster randomised trial (CRT)", [TEAM[0], *OTHER_TEAM])
+    assert links(one, two) == {}
+
+
 def test_abbreviations_after_their_words_are_no_trials_names():
     """A trial's name stands before 'trial' or is the acronym of words naming a trial; two
     abbreviations in brackets after the conditions, outcomes or scales they stand for are not
