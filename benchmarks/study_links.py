@@ -30,7 +30,6 @@ from pathlib import Path
 
 from reviewkit.dedup.registers import numbers_in_text
 from reviewkit.dedup.study_cues import StudyCues, compare, cue_links, study_cues, word_weights
-from reviewkit.dedup.study_names import of_several_trials
 from reviewkit.dedup.study_numbers import number_links
 from reviewkit.records import Record
 
@@ -117,13 +116,13 @@ def measure(studies: dict[str, list[Record]], n_records: int, truth=None) -> dic
     """Per-cue counts on the labelled pairs and the rule's suggestions over the whole set.
     ``truth``: (true pairs, known negatives); else from the records' registration numbers."""
     numbers = {sid: _numbers_of(recs) for sid, recs in studies.items()}
-    joint = {sid for sid, recs in studies.items() if of_several_trials(recs)}
+    cues = {sid: study_cues(recs) for sid, recs in studies.items()}  # numbers hidden
+    joint = {sid for sid, c in cues.items() if c.several_trials}
     by_number = number_links(numbers, joint)  # what dedup studies suggests from the numbers
     bridged = {p: link for p, link in by_number.items() if not link.shared}
     if truth is None:
         truth = labelled_pairs(numbers, joint)
     true_pairs, negatives = truth
-    cues = {sid: study_cues(recs) for sid, recs in studies.items()}  # numbers hidden
     weight = word_weights(cues)
     per_cue = {c: {"true": 0, "false": 0} for c in CUES}
     found = []

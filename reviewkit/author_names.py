@@ -257,6 +257,20 @@ def _first_of_run(name: str) -> str:
     return names[0] if len(names) > 1 and " " in names[0] else ""
 
 
+def _given_and_suffix(given: str) -> tuple[str, str]:
+    """The given part of 'Surname, Given' and its suffix, apart: 'J.A., Jr' (RIS's 'Surname,
+    Given, Suffix'), 'J. van der, Jr' (a surname sorted on its body, particles after the given
+    names) and 'J.A. 3rd' -> ('J.A.', 'Jr' …); the suffix only after a given name or initials,
+    so 'Ivanov, II' keeps its initials."""
+    head, comma, last = given.rpartition(",")
+    if comma and head.strip() and is_suffix(last.strip()):
+        return head.strip().rstrip(","), last.strip()
+    words = given.split()
+    if len(words) > 1 and is_suffix(words[-1]):
+        return " ".join(words[:-1]).rstrip(","), words[-1]
+    return given.strip(), ""
+
+
 def split_name(name: str) -> NameParts:
     """'de Boer A.G.', 'de Boer, A.G.' and 'A.G. de Boer' -> ('de Boer', 'A.G.'); a name with
     no initials ('WHO Collaborating Centre') -> the whole name as surname, no given part."""
@@ -274,11 +288,14 @@ def split_name(name: str) -> NameParts:
         return NameParts(name)
     if "," in name:  # 'Surname, Given': everything before the comma, whatever it holds
         family, _, given = name.partition(",")
-        return NameParts(family.strip(), given.strip())
-    words = _particles_last(name.split(" "))
+        return NameParts(family.strip(), *_given_and_suffix(given))
+    # the suffix first, then the particles: it ends the name wherever they stand ('Berg J van
+    # der Jr', a surname sorted on its body, is 'van der Berg J', suffix 'Jr')
+    words = name.split(" ")
     suffix = ""
     if len(words) > 2 and is_suffix(words[-1]):
         suffix, words = words[-1], words[:-1]
+    words = _particles_last(words)
     n = _trailing_initials(words)
     if n:
         return NameParts(" ".join(words[:-n]), " ".join(words[-n:]), suffix)

@@ -210,6 +210,10 @@ class Record:
     # do (reports.tables.cited_journal); each reader's tags for it are in its module. A record
     # given only the abbreviation has it as its journal too
     journal_abbreviation: str = ""
+    # the title in the article's own language when ``title`` is its English translation
+    # (PubMed's VernacularTitle, MEDLINE's TT: NLM gives every article an English title);
+    # '' when the title is the original
+    vernacular_title: str = ""
     source: str = ""
     origin: str = ""
     position: int = 0
@@ -218,6 +222,7 @@ class Record:
     def __post_init__(self) -> None:
         self.title = clean_space(self.title)
         self.journal_abbreviation = clean_space(self.journal_abbreviation)
+        self.vernacular_title = clean_space(self.vernacular_title)
         if not self.journal.strip():  # the abbreviation names the journal when nothing else does
             self.journal = self.journal_abbreviation
         self.doi = clean_doi(self.doi)

@@ -55,6 +55,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
             # ('J Occup Rehabil', 'Journal of Occupational Rehabilitation'), and an empty
             # abbreviation is filled from any copy of the article, all in its one journal
             "journal_abbreviation",
+            "vernacular_title",  # the original of a translated title (PubMed, MEDLINE)
         )
     ),
     ("publisher", "place"),  # one imprint: the place its publisher gave

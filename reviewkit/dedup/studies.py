@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 import networkx as nx
@@ -22,8 +22,7 @@ import networkx as nx
 from reviewkit.dedup.registers import numbers_in_text
 from reviewkit.dedup.review import person_id, review_queue
 from reviewkit.dedup.study_cues import CueLink, StudyCues, cue_links, study_cues
-from reviewkit.dedup.study_names import of_several_trials
-from reviewkit.dedup.study_numbers import number_links, trial_numbers
+from reviewkit.dedup.study_numbers import Registrations, registrations
 from reviewkit.errors import UserError, no_record
 from reviewkit.records import Record
 from reviewkit.store import duplicates as links
@@ -32,12 +31,10 @@ from reviewkit.store import study_links as rows
 from reviewkit.store.db import Store
 
 
-def _studies(
-    db: Store, cmap: Mapping[int, int]
-) -> tuple[dict[int, set[str]], dict[int, StudyCues], set[int]]:
-    """canonical record id -> (registration numbers found in any of its records, the cues of
-    its records for :mod:`reviewkit.dedup.study_cues`), and the studies of several trials, which
-    bridge no registrations (:mod:`reviewkit.dedup.study_numbers`)."""
+def _studies(db: Store, cmap: Mapping[int, int]) -> tuple[dict[int, StudyCues], Registrations[int]]:
+    """canonical record id -> the cues of its records (:mod:`reviewkit.dedup.study_cues`) with
+    its trials' registrations, and what the registration numbers found in any of its records
+    say (:mod:`reviewkit.dedup.study_numbers`; a study of several trials bridges none)."""
     numbers: dict[int, set[str]] = defaultdict(set)
     records: dict[int, list[Record]] = defaultdict(list)
     for rid, data, raw in rows.record_texts(db):
@@ -47,11 +44,14 @@ def _studies(
         # the record's fields and its original text (PubMed's DataBankList, MEDLINE's SI
         # field, an export's accession or notes field)
         numbers[study] |= {*numbers_in_text(_written_in(rec)), *numbers_in_text(raw)}
+    cues = {study: study_cues(recs) for study, recs in records.items()}
+    joint = {study for study, c in cues.items() if c.several_trials}
     # the cues compare each study's trials' registrations, its own and those a bridge names
-    joint = {study for study, recs in records.items() if of_several_trials(recs)}
-    registered = trial_numbers(numbers, joint)
-    cues = {study: study_cues(recs, registered[study]) for study, recs in records.items()}
-    return {k: v for k, v in numbers.items() if v}, cues, joint
+    registered = registrations({k: v for k, v in numbers.items() if v}, joint)
+    return {
+        study: replace(c, numbers=frozenset(registered.trial_numbers.get(study, ())))
+        for study, c in cues.items()
+    }, registered
 
 
 def _written_in(rec: Record) -> str:
@@ -78,12 +78,12 @@ def suggest_study_links(db: Store) -> Suggested:
     name, team and titles suggest one trial (:func:`reviewkit.dedup.study_cues.cue_links`),
     and have no verdict yet, unless the dedup queue asks whether the two are one record."""
     cmap = links.canonical_map(db)
-    numbers, cues, joint = _studies(db, cmap)
+    cues, registered = _studies(db, cmap)
     current = rows.current_study_links(db)
     decided = _decided(db, cmap, current)
     suggested = {_pair(cmap, lk) for lk in current} - decided
     queued = _in_dedup_queue(db, cmap)
-    by_number = number_links(numbers, joint)
+    by_number = registered.links
     new = [
         (a, b, "suggested", link.evidence(), "rule:registration")
         for (a, b), link in by_number.items()

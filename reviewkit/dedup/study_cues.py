@@ -38,6 +38,7 @@ from reviewkit.dedup.registers import number_series
 from reviewkit.dedup.study_names import (
     follow_on_report,
     name_words,
+    names_several_trials,
     record_languages,
     trial_names,
 )
@@ -102,6 +103,9 @@ class StudyCues:
     follow_on: bool  # a title says it is a protocol, follow-up, secondary analysis …
     numbers: frozenset[str]  # registration numbers found in it (a guard, see cue_links)
     mentions: frozenset[str] = frozenset()  # name-like words anywhere in its titles
+    # a title of two trials or more, or of a meeting's session: its numbers bridge no
+    # registrations (study_names.names_several_trials, study_numbers)
+    several_trials: bool = False
 
 
 # 'P Nazzaro', 'J-R Norrefalk', 'B R Davis': one or two initials glued, or initials apart
@@ -176,12 +180,18 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
     years: set[int] = set()
     words: set[str] = set()
     mentions: set[str] = set()
-    follow_on = False
+    follow_on = several = False
     for rec in records:
         languages = record_languages(rec.language)
-        follow_on = follow_on or follow_on_report(rec.title, languages)
-        names |= trial_names(rec.title, languages)
-        mentions |= name_words(rec.title) | names  # a name glued to a word ('…-WorkUp')
+        # the English title, and the original beside it (PubMed's VernacularTitle), where the
+        # other languages' patterns read a trial's name and the kind of report; the words are
+        # the English title's, which every record has
+        for title in filter(None, (rec.title, rec.vernacular_title)):
+            follow_on = follow_on or follow_on_report(title, languages)
+            several = several or names_several_trials(title, languages)
+            names |= trial_names(title, languages)
+            mentions |= name_words(title)
+        mentions |= names  # a name glued to a word ('…-WorkUp')
         # an entry run together ('LevensonJ.L.McClishD.K.', an export that lost its
         # separators) is read name by name, not as its first name only
         keys = [k for a in rec.authors for k in map(author_key, split_run_together(a)) if k]
@@ -203,6 +213,7 @@ def study_cues(records: Iterable[Record], numbers: Iterable[str] = ()) -> StudyC
         follow_on,
         frozenset(numbers),
         frozenset(mentions),
+        several,
     )
 
 
@@ -358,7 +369,7 @@ def _two_registrations(a: frozenset[str], b: frozenset[str]) -> bool:
     series on each (two NCT numbers). Numbers of two registers only (an NCT number and an
     ISRCTN number) may be one trial registered twice, each report citing one: there the
     other cues decide (a report naming both joins them as a number does, and gives each the
-    other's: study_numbers.trial_numbers)."""
+    other's: study_numbers.registrations)."""
     if not a or not b or a & b:
         return False
     return bool({number_series(n) for n in a} & {number_series(n) for n in b})

@@ -13,10 +13,11 @@ the UKPDS trial'), which are other studies.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
+from reviewkit.dedup.abbreviations import long_form
+from reviewkit.dedup.registers import is_register_name
 from reviewkit.pubmed.vocabulary import language_code
-from reviewkit.records import Record, fold_text
+from reviewkit.records import fold_text
 
 # A name: letters, digits and inner hyphens, at least two capitals and three characters. The
 # capitals tell a name from an ordinary word of the title.
@@ -91,9 +92,32 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 
 
+# Registers of reviews and other studies, beside the trial registers of registers.py (which
+# reads no review's number): PROSPERO (reviews' protocols, CRD numbers), INPLASY (reviews'
+# protocols), OSF Registries. A title cites them as it cites a trial register, in brackets
+# after the design words ('a systematic review protocol (PROSPERO)').
+_OTHER_REGISTERS = frozenset({"PROSPERO", "INPLASY", "OSF"})
+
+
 def _looks_like_name(word: str) -> bool:
     """Two capitals or more and three characters or more: 'SPINE', 'WorkUp', 'IPS-MA'."""
     return len(word) >= 3 and sum(c.isupper() for c in word) >= 2
+
+
+def _is_trial_name(word: str) -> bool:
+    """Whether a word a pattern caught names one trial: it looks like a name and is none of the
+    words many trials share (_NOT_NAMES), a number, or a register's name. A title cites its
+    register where it would name its trial, in brackets after the design ('a randomised
+    controlled trial (ISRCTN)', '(EudraCT)', '(DRKS)'): the register of thousands of trials,
+    never one trial's name (registers.is_register_name: every trial register's names)."""
+    key = name_key(word)
+    return (
+        _looks_like_name(word)
+        and key not in _NOT_NAMES
+        and not key.isdigit()
+        and key not in _OTHER_REGISTERS
+        and not is_register_name(word)
+    )
 
 
 def name_key(word: str) -> str:
@@ -131,21 +155,57 @@ def trial_names(title: str, languages: frozenset[str] | None = None) -> set[str]
     patterns = [*_PATTERNS, *(p for of, p in _NAMES_IN if _read_in(languages, of))]
     for pattern in patterns:
         for m in pattern.finditer(title):
-            word = m.group(1)
-            key = name_key(word)
-            if _looks_like_name(word) and key not in _NOT_NAMES and not key.isdigit():
-                found.add(key)
+            if _is_trial_name(m.group(1)) and not _names_the_design(title, m.start(1)):
+                found.add(name_key(m.group(1)))
     return found
+
+
+# The words of a trial's design, beside _DESIGN's: what an abbreviation of the design stands
+# for ('stepped-wedge cluster randomised trial (SW-CRT)', 'sequential multiple assignment
+# randomized trial (SMART)'); and the short words it skips.
+_DESIGN_WORD = re.compile(
+    r"randomi[sz]ed|controlled|clinical|cluster|pilot|feasibility|multicent(?:re|er)|pragmatic"
+    r"|phase|trial|study|stepped|wedge|sequential|multiple|assignment|crossover|factorial"
+    r"|adaptive|platform|non|inferiority|equivalence|open|label|double|single|blind(?:ed)?"
+    r"|parallel|group",
+    re.IGNORECASE,
+)
+_SKIPPED = frozenset({"a", "an", "the", "of", "and"})
+
+
+def _names_the_design(title: str, at: int) -> bool:
+    """Whether the word at ``at``, in brackets, is the initials of the design words right
+    before it: 'a cluster randomised trial (CRT)', '(SW-CRT)', 'a pragmatic randomised
+    controlled trial (pRCT)', 'a pilot study (PS)': a kind of trial, not a trial's name.
+    Initials, not Schwartz and Hearst's looser reading (abbreviations.long_form), which finds
+    'CORE' in 'controlled'; a name the words before do not spell stays a trial's name
+    ('a randomised controlled trial (CORE)', 'Heart Attack Trial (ALLHAT)')."""
+    before = title[:at].rstrip()
+    word = re.match(_NAME, title[at:])
+    if not before.endswith(("(", "[")) or not word:
+        return False
+    letters = re.sub(r"[^a-z]", "", word.group(0).lower())
+    initials = ""
+    for w in reversed(re.split(r"[\s-]+", before[:-1].strip())):
+        if w.lower() in _SKIPPED:
+            continue
+        if not _DESIGN_WORD.fullmatch(w) or len(initials) >= len(letters):
+            break
+        initials = w[0].lower() + initials
+        if initials == letters:
+            return True
+    return False
 
 
 # A record about two trials or more, whose registration numbers are no one trial's two
 # registrations (study_numbers: it bridges nothing). A joint report or a comparison names them
 # side by side: '(CMT-TRIAAL and CMT-TRAUK)', 'the ACCORD and ADVANCE trials', two names of
 # _PATTERNS ('the SPINE trial and the WorkUp trial'). Read wherever the pair stands before a
-# closing bracket or a plural design word; two conditions so joined ('(PTSD and MDD)') read
-# so too, which costs only a bridge, rarer than a record of two trials carrying two numbers.
+# closing bracket or a plural design word, except two abbreviations in brackets after the words
+# they stand for (_abbreviations_defined).
+_JOIN = r"(?:,|and|&|/|\+|vs\.?|versus)"
 _JOINED_NAMES = re.compile(
-    rf"(?=\b({_NAME})\s*(?:,|and|&|/|\+|vs\.?|versus)\s*(?:the\s+)?({_NAME})"
+    rf"(?=\b({_NAME})\s*{_JOIN}\s*(?:the\s+)?({_NAME})"
     r"\s*(?:\)|\s(?:trials|studies)\b))",
     re.IGNORECASE,
 )
@@ -169,16 +229,34 @@ def names_several_trials(title: str, languages: frozenset[str] | None = None) ->
     if _SESSION.search(title) or len(trial_names(title, languages)) > 1:
         return True
     return any(
-        _looks_like_name(x) and _looks_like_name(y) and name_key(x) != name_key(y)
-        for x, y in _JOINED_NAMES.findall(title)
-        if not {name_key(x), name_key(y)} & _NOT_NAMES
+        _is_trial_name(x)
+        and _is_trial_name(y)
+        and name_key(x) != name_key(y)
+        and not _abbreviations_defined(title, m.start(1), x, y)
+        for m in _JOINED_NAMES.finditer(title)
+        for x, y in [m.groups()]
     )
 
 
-def of_several_trials(records: Iterable[Record]) -> bool:
-    """Whether any of a study's records (a duplicate cluster) has a title of several trials or
-    a session (:func:`names_several_trials`), read in its languages."""
-    return any(names_several_trials(r.title, record_languages(r.language)) for r in records)
+def _abbreviations_defined(title: str, at: int, x: str, y: str) -> bool:
+    """Whether the pair ``x``, ``y`` at ``at`` is two abbreviations in brackets after the words
+    they stand for: 'post-traumatic stress disorder and major depressive disorder (PTSD and
+    MDD)', 'common mental and musculoskeletal disorders (CMD/MSD)'. A trial's name is
+    introduced as 'the X trial' or stands before 'trial'; an abbreviation of conditions,
+    outcomes or scales follows its spelled-out words (abbreviations.long_form), and a trial
+    named in full before its acronym has a design word among them ('Diabetes Control and
+    Complications Trial and Epidemiology of Diabetes Interventions and Complications
+    (DCCT/EDIC)'): that pair stays two trials' names."""
+    before = title[:at].rstrip()
+    if not before.endswith("("):
+        return False
+    words = " ".join(before[:-1].split())
+    second = long_form(y, words)
+    # the first short form's words stand before the second's, a joining word between
+    rest = words[: len(words) - len(second)]
+    first = long_form(x, re.sub(rf"(?:^|\s|\b(?=\W)){_JOIN}\s*$", "", rest, flags=re.I))
+    forms = (first, second)
+    return all(forms) and not any(re.search(_DESIGN, f, re.IGNORECASE) for f in forms)
 
 
 def name_words(title: str) -> set[str]:

@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from itertools import combinations
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 import networkx as nx
 
@@ -98,43 +98,50 @@ def _by_number(numbers: Mapping[K, Collection[str]]) -> tuple[dict[str, set[K]],
     return by_number, {n for n, ids in by_number.items() if len(ids) <= MAX_REPORTS}
 
 
-def trial_numbers(
-    numbers: Mapping[K, Collection[str]], joint: Collection[K] = ()
-) -> dict[K, set[str]]:
-    """Each study's numbers with the other registrations of its trials that bridges name (a
-    report citing NCT1, whose trial another report names as NCT1 and ISRCTN2, has both): what
-    the cues compare, so a report citing ISRCTN9 is another trial's, as one citing NCT9.
-    ``joint``: the studies of several trials, which bridge nothing (the module's docstring)."""
-    _, usable = _by_number(numbers)
-    trial, _ = _trials(numbers, usable, joint)
-    registrations: dict[str, set[str]] = defaultdict(set)
-    for n, t in trial.items():
-        registrations[t].add(n)
-    return {
-        sid: {r for n in found for r in registrations.get(trial.get(n, ""), {n})}
-        for sid, found in numbers.items()
-    }
+@dataclass(frozen=True)
+class Registrations(Generic[K]):
+    """What the numbers say of a project's studies, from one index of its numbers."""
+
+    # each study's numbers with the other registrations of its trials that bridges name (a
+    # report citing NCT1, whose trial another report names as NCT1 and ISRCTN2, has both): what
+    # the cues compare, so a report citing ISRCTN9 is another trial's, as one citing NCT9
+    trial_numbers: dict[K, set[str]]
+    # pairs of studies (lower id first) that report one trial by their numbers
+    links: dict[tuple[K, K], NumberLink]
 
 
-def number_links(
+def registrations(
     numbers: Mapping[K, Collection[str]], joint: Collection[K] = ()
-) -> dict[tuple[K, K], NumberLink]:
-    """Pairs of studies (lower id first) that report one trial by their registration numbers
-    (study -> its canonical numbers): a number in common, or two registrations of one trial
-    joined by a study carrying both, unless it is of several trials (``joint``). A number on
-    more than MAX_REPORTS studies joins none."""
+) -> Registrations[K]:
+    """Each study's trials' registrations and the pairs of studies of one trial (study -> its
+    canonical numbers): a number in common, or two registrations of one trial joined by a
+    study carrying both, unless it is of several trials (``joint``: the module's docstring).
+    A number on more than MAX_REPORTS studies joins none."""
     by_number, usable = _by_number(numbers)
     trial, bridges = _trials(numbers, usable, joint)
+    registered: dict[str, set[str]] = defaultdict(set)
     by_trial: dict[str, set[K]] = defaultdict(set)
-    for n in usable:
-        by_trial[trial[n]] |= by_number[n]
+    for n, t in trial.items():
+        registered[t].add(n)
+        by_trial[t] |= by_number[n]
     out: dict[tuple[K, K], NumberLink] = {}
     for ids in by_trial.values():
         if len(ids) > MAX_REPORTS:
             continue
         for a, b in combinations(sorted(ids), 2):
             out[(a, b)] = _link(numbers[a], numbers[b], usable, trial, bridges)
-    return out
+    studies = {
+        sid: {r for n in found for r in registered.get(trial.get(n, ""), {n})}
+        for sid, found in numbers.items()
+    }
+    return Registrations(studies, out)
+
+
+def number_links(
+    numbers: Mapping[K, Collection[str]], joint: Collection[K] = ()
+) -> dict[tuple[K, K], NumberLink]:
+    """The pairs of studies of one trial by their numbers (:func:`registrations`)."""
+    return registrations(numbers, joint).links
 
 
 def _link(

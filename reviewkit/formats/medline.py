@@ -113,6 +113,7 @@ def _to_record(
     cited = None if first("JT", "TA", "JN") else parse_source(first("SO"))
     return Record(
         title=first("TI", "BTI", "TT"),  # TT: the vernacular title, when it is the only one
+        vernacular_title=first("TT") if first("TI", "BTI") else "",  # else it is the title
         abstract_sections=plain_abstract(first("AB")),
         authors=authors,
         year=first(*YEAR_TAGS),
@@ -353,6 +354,8 @@ def write(records: Iterable[Record], out: TextIO) -> None:
             lines.append(_wrap("PMID", rec.pmid))
         if rec.title:
             lines.append(_wrap("TI", rec.title))
+        if rec.vernacular_title:
+            lines.append(_wrap("TT", rec.vernacular_title))
         if rec.abstract_sections:
             lines.append(
                 _wrap(

@@ -124,7 +124,8 @@ def article_to_record(
     if article is None:  # every MedlineCitation has one (the PubMed DTD requires it)
         raise ValueError("its MedlineCitation has no <Article> (no title, journal or authors)")
 
-    title = _text(article.find("ArticleTitle")) or _text(article.find("VernacularTitle"))
+    vernacular = _text(article.find("VernacularTitle"))
+    title = _text(article.find("ArticleTitle")) or vernacular
     if not title and book is not None:
         title = _text(book.find("Book/BookTitle"))
     sections = [
@@ -157,6 +158,8 @@ def article_to_record(
         raise ValueError(f"its PMID {pmid[:40]!r} is not a number of 1 to 8 digits")
     return Record(
         title=title,
+        # the original beside its English translation; when it is the only title, it is that
+        vernacular_title=vernacular if vernacular != title else "",
         abstract_sections=sections,
         authors=[a for a in authors if a],
         year=_year(elem, base, origin, warn),

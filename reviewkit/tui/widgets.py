@@ -84,6 +84,8 @@ def record_renderable(
         return highlight(Text(value, style=style), include, exclude)
 
     parts: list[Text] = [hl(record.title or "(no title)", "bold")]
+    if record.vernacular_title:  # the original of a translated title, as PubMed shows it
+        parts.append(hl(record.vernacular_title))
     # '; ' between authors: a name is 'Last, First', so ', ' would not tell one author from the next
     authors = "; ".join(record.authors[:8]) + (" et al." if len(record.authors) > 8 else "")
     if authors:

@@ -87,6 +87,28 @@ def test_split_name_finds_the_surname_by_where_the_initials_are(
     assert surname(name) == family
 
 
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        # a suffix after the particles: the particles go to the surname, the suffix apart
+        ("van der Berg J Jr", ("van der Berg", "J", "Jr")),
+        ("Berg J van der Jr", ("van der Berg", "J", "Jr")),
+        ("Berg JA van der 3rd", ("van der Berg", "JA", "3rd")),
+        ("Smith JA 3rd", ("Smith", "JA", "3rd")),
+        # after a comma: RIS's 'Surname, Given, Suffix', or the suffix after the given names
+        ("Berg, J. van der, Jr", ("Berg", "J. van der", "Jr")),
+        ("Smith, J.A., 3rd", ("Smith", "J.A.", "3rd")),
+        ("Smith, J.A. Jr.", ("Smith", "J.A.", "Jr.")),
+        ("Kennedy, John F., III", ("Kennedy", "John F.", "III")),
+        ("Ivanov, II", ("Ivanov", "II", "")),  # initials alone, no suffix
+    ],
+)
+def test_a_suffix_is_kept_apart_from_the_particles_and_the_initials(
+    name: str, parts: tuple[str, str, str]
+) -> None:
+    assert split_name(name) == parts
+
+
 def test_initials_are_read_by_one_rule_up_to_six_and_four_after_a_comma() -> None:
     assert is_initials("LCPGM") and is_initials("IuA") and is_initials("J.-P.")
     assert not is_initials("ALHMWXY")  # seven capitals: a word, not initials

@@ -15,7 +15,7 @@ from reviewkit.dedup.studies import (
     study_groups,
     suggest_study_links,
 )
-from reviewkit.dedup.study_numbers import number_links
+from reviewkit.dedup.study_numbers import number_links, registrations
 from reviewkit.records import AbstractSection
 from reviewkit.store.duplicates import canonical_map
 
@@ -231,6 +231,27 @@ def test_a_record_of_two_trials_or_a_session_bridges_nothing(project_a, capsys):
     assert pairs == {(joint, italian), (joint, british), (session, talk), (session, other_talk)}
 
 
+def test_two_conditions_in_brackets_are_no_two_trials(project_a, capsys):
+    """A trial's protocol on 'post-traumatic stress disorder and major depressive disorder
+    (PTSD and MDD)' cites its two registrations: the bracket abbreviates the conditions before
+    it, names no two trials, so the protocol bridges the reports citing one number each."""
+    nct, isrctn = "NCT01234567", "ISRCTN12345678"
+    protocol, main_paper, follow_up = add_records(
+        project_a,
+        [
+            other(1, title="Internet therapy for post-traumatic stress disorder and major "
+                  "depressive disorder (PTSD and MDD): protocol of a randomised trial",
+                  abstract_sections=_abstract(f"{nct}; {isrctn}")),
+            other(2, abstract_sections=_abstract(nct)),
+            other(3, abstract_sections=_abstract(isrctn)),
+        ],
+    )  # fmt: skip
+    code, out, _ = run(capsys, "dedup", "studies", "--project", str(project_a.folder))
+    assert code == 0 and f"record {protocol} carries both" in out, out
+    pairs = {(s.a, s.b) for s in open_suggestions(project_a.db)}
+    assert pairs == {(protocol, main_paper), (protocol, follow_up), (main_paper, follow_up)}
+
+
 def test_bridges_that_give_one_trial_two_numbers_of_one_register_join_nothing():
     numbers = {
         1: {"NCT01234567", "ISRCTN12345678"},
@@ -247,6 +268,22 @@ def test_bridges_that_give_one_trial_two_numbers_of_one_register_join_nothing():
     assert found[(6, 7)].evidence() == (
         "DRKS00012345 = ISRCTN11112222 (one trial in two registers: record 5 carries both)"
     )
+
+
+def test_one_index_gives_each_study_its_trials_registrations_and_the_pairs():
+    """The numbers' one reading for dedup studies: the registrations each study's trial has
+    (what the cues compare) and the pairs the numbers join, from one index of the numbers."""
+    numbers = {
+        1: {"NCT01234567", "ISRCTN12345678"},  # the bridge
+        2: {"NCT01234567"},
+        3: {"ISRCTN12345678"},
+        4: {"NCT07654321"},
+    }
+    found = registrations(numbers)
+    both = {"NCT01234567", "ISRCTN12345678"}
+    assert found.trial_numbers == {1: both, 2: both, 3: both, 4: {"NCT07654321"}}
+    assert set(found.links) == {(1, 2), (1, 3), (2, 3)} == set(number_links(numbers))
+    assert registrations(numbers, joint={1}).trial_numbers[2] == {"NCT01234567"}
 
 
 def test_a_pair_in_the_dedup_queue_is_a_duplicate_question_first(project_a, capsys):

@@ -6,9 +6,15 @@ from __future__ import annotations
 from conftest import add_records
 
 from reviewkit.cli import main
+from reviewkit.dedup.abbreviations import long_form
 from reviewkit.dedup.studies import open_suggestions, study_groups, suggest_study_links
-from reviewkit.dedup.study_cues import MAX_SHARING, PERIOD, cue_links, study_cues
-from reviewkit.dedup.study_names import follow_on_report, record_languages, trial_names
+from reviewkit.dedup.study_cues import MAX_SHARING, PERIOD, author_key, cue_links, study_cues
+from reviewkit.dedup.study_names import (
+    follow_on_report,
+    names_several_trials,
+    record_languages,
+    trial_names,
+)
 from reviewkit.records import AbstractSection, Record
 
 TEAM = ["Hansen, Kari", "Berg, Ola", "Lund, Per", "Moe, Siri"]
@@ -122,6 +128,73 @@ def test_words_that_are_no_trials_name():
     assert trial_names("RESULTS OF THE SPINE TRIAL") == set()
 
 
+def test_a_register_in_brackets_is_no_trials_name():
+    """A title cites its trial's register where it would name the trial: the register of
+    thousands of trials names none of them, and two of one group's trials citing it are two."""
+    for title in (
+        "Exercise for back pain: a randomised controlled trial (ISRCTN)",
+        "Yoga for sciatica: protocol of a pilot study (DRKS)",
+        "Knee surgery in older adults: a randomized clinical trial (EudraCT)",
+        "Diet and mood: protocol of a cohort study (PROSPERO)",
+        "Results of the ANZCTR trial of sleep",
+        "A randomised controlled trial (ClinicalTrials.gov) of running",
+    ):
+        assert trial_names(title) == set(), title
+    assert trial_names("Exercise for back pain: a randomised controlled trial (SPINE)") == {"SPINE"}
+    back = rec("Exercise for back pain: study protocol of a randomised trial (ISRCTN)", TEAM)
+    knee = rec("Surgery for knee pain: a randomised controlled trial (ISRCTN)", [TEAM[0]])
+    assert links(back, knee) == {}
+
+
+def test_the_designs_initials_in_brackets_are_no_trials_name():
+    """An abbreviation of the design words before it names a kind of trial, which many trials
+    share; a name those words do not spell stays one trial's."""
+    for title in (
+        "Exercise for back pain: a cluster randomised trial (CRT)",
+        "Yoga in schools: a stepped-wedge cluster randomised trial (SW-CRT)",
+        "A pragmatic randomised controlled trial (pRCT) of yoga",
+        "Depression in adolescents: a sequential multiple assignment randomized trial (SMART)",
+    ):
+        assert trial_names(title) == set(), title
+    assert trial_names("Cognitive therapy: a randomised controlled trial (CORE)") == {"CORE"}
+    assert trial_names("Results of a clinical trial (CAT)") == {"CAT"}
+    assert trial_names("Lipid-Lowering Treatment to Prevent Heart Attack Trial (ALLHAT)") == {
+        "ALLHAT"
+    }
+    # two groups' different trials, each a 'cluster randomised trial (CRT)': no name shared
+    one = rec("Exercise for back pain: a cluster randomised trial (CRT)", TEAM)
+    two = rec("Diet for diabetes: a cluster randomised trial (CRT)", [TEAM[0], *OTHER_TEAM])
+    assert links(one, two) == {}
+
+
+def test_abbreviations_after_their_words_are_no_trials_names():
+    """A trial's name stands before 'trial' or is the acronym of words naming a trial; two
+    abbreviations in brackets after the conditions, outcomes or scales they stand for are not
+    two trials ('(PTSD and MDD)', '(CMD/MSD)', '(PHQ-9 and GAD-7)')."""
+    for title in (
+        "Internet CBT for post-traumatic stress disorder and major depressive disorder "
+        "(PTSD and MDD): a randomised controlled trial",
+        "Return to work in common mental disorders and musculoskeletal disorders (CMD/MSD)",
+        "Return to work (RTW) and sick leave (SL) in common mental disorders/musculoskeletal "
+        "disorders (CMD/MSD): a randomized trial",
+        "Patient Health Questionnaire and Generalized Anxiety Disorder scale (PHQ-9 and GAD-7)",
+    ):
+        assert not names_several_trials(title), title
+    # two trials' names: not abbreviations of the words before them, or of words naming trials
+    for title in (
+        "Ascorbic acid in Charcot-Marie-Tooth disease type 1A (CMT-TRIAAL and CMT-TRAUK)",
+        "Diabetes Control and Complications Trial and Epidemiology of Diabetes "
+        "Interventions and Complications (DCCT/EDIC)",
+        "Depression and anxiety in workers (SPINE and WorkUp)",
+        "Sleep in the ACCORD and ADVANCE trials",
+    ):
+        assert names_several_trials(title), title
+    assert long_form("PHQ-9", "measured by the Patient Health Questionnaire") == (
+        "Patient Health Questionnaire"
+    )
+    assert long_form("RTW", "a trial of sick leave") == ""
+
+
 def test_follow_on_reports_say_what_they_are():
     assert follow_on_report("Two-year follow-up of a randomised trial")
     assert follow_on_report("Cost-effectiveness of integrated care: economic evaluation")
@@ -184,12 +257,23 @@ def test_surname_particles_written_any_way_are_one_person():
         assert "authors de Vries A, van der Berg J (same first author)" in link.evidence()
 
 
+def test_a_suffix_after_the_particles_is_one_person():
+    """'Berg, J. van der, Jr' and 'van der Berg J Jr' are the 'van der Berg J' of the main
+    paper, not a 'Berg J': a follow-up of the team's trial."""
+    main_paper = rec("Graded activity for sick-listed nurses with neck pain",
+                     ["van der Berg J", "de Vries A"], 2012)  # fmt: skip
+    for berg in ("Berg, J. van der, Jr", "van der Berg J Jr", "Berg J van der Jr"):
+        assert author_key(berg) == author_key("van der Berg J") == "van der berg j", berg
+        follow_up = rec("Graded activity for sick-listed nurses with neck pain: 2-year "
+                        "follow-up", [berg, "de Vries A"], 2014)  # fmt: skip
+        ((_, link),) = links(main_paper, follow_up).items()
+        assert link.first_author and len(link.authors) == 2, berg
+
+
 def test_a_surname_that_opens_with_a_particle_is_not_another_without_it():
     """'De Luca D' and 'Luca D', 'Le Roux P' and 'Roux P', 'da Silva A' and 'Silva A' are two
     families (an Italian, a French surname is whole with its capitalised particle); the
     particle is compared, wherever and however it is written."""
-    from reviewkit.dedup.study_cues import author_key
-
     for whole, body in (
         ("De Luca D", "Luca D"),
         ("Le Roux P", "Roux P"),
