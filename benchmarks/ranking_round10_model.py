@@ -123,9 +123,11 @@ class BaggedLeastSquares(KernelLeastSquares):
     """Query by bagging over the kept model (see the module docstring): ``members`` fits on
     stratified bootstrap samples of the labels at each refit, scored by their mean."""
 
-    def __init__(self, members: int = MEMBERS, seed: int = BAG_SEED) -> None:
+    def __init__(
+        self, members: int = MEMBERS, seed: int = BAG_SEED, stratified: bool = True
+    ) -> None:
         super().__init__()
-        self.members, self.seed = members, seed
+        self.members, self.seed, self.stratified = members, seed, stratified
         self._member_alpha: list[np.ndarray] = [np.zeros(0) for _ in range(members)]
 
     def fit_rows(self, X: Any, rows: Any, y: Any) -> BaggedLeastSquares:
@@ -135,18 +137,32 @@ class BaggedLeastSquares(KernelLeastSquares):
         return self
 
     def _sample(self, y: np.ndarray, member: int) -> np.ndarray:
-        """How many times each labelled row is drawn: a bootstrap within each class."""
+        """How many times each labelled row is drawn: a bootstrap within each class, or
+        (not ``stratified``) the paper's plain bootstrap of all the labels, drawn again while
+        it lacks a class (a member needs an include and an exclude to rank by)."""
         rng = np.random.default_rng((self.seed, member, len(y)))
+        if not self.stratified:
+            while True:
+                k = np.bincount(rng.integers(0, len(y), len(y)), minlength=len(y))
+                if 0 < k[y == 1].sum() < len(y):
+                    return k
         k = np.zeros(len(y), dtype=np.int64)
         for cls in (0, 1):
             idx = np.flatnonzero(y == cls)
             k += np.bincount(idx[rng.integers(0, len(idx), len(idx))], minlength=len(y))
         return k
 
+    def _drawn_weights(self, y: np.ndarray, k: np.ndarray) -> np.ndarray:
+        """Each row's weight in a member: the kept class weights of the drawn sample (its
+        include and exclude counts), times the times it was drawn, mean 1 over the draws."""
+        n_inc = int(k[y == 1].sum())
+        c = np.where(y == 1, 1.0, n_inc / (self.include_ratio * max(len(y) - n_inc, 1)))
+        ck = c * k
+        return ck * (len(y) / ck.sum())
+
     def _fit_least_squares(self, X: Any, rows: np.ndarray, y: np.ndarray) -> None:
         pos, in_order = self._positions(rows)
         t = np.where(y == 1, 1.0, -1.0)
-        c = self._weights(y)  # class counts kept by the stratified draw: the same weights
         mean_alpha = np.zeros(len(rows))
         for b in range(self.members):
             old = self._member_alpha[b]
@@ -154,7 +170,7 @@ class BaggedLeastSquares(KernelLeastSquares):
             start[: len(old)] = old
             k = self._sample(y, b)
             sub = np.flatnonzero(k)
-            d = self.lam / (c[sub] * k[sub])  # a row drawn k times weighs k times
+            d = self.lam / self._drawn_weights(y, k)[sub]  # a row drawn k times weighs k times
             G = self._gram[np.ix_(pos[sub], pos[sub])]
             if len(sub) <= EXACT_UP_TO:
                 K = G + 1.0
