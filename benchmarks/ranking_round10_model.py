@@ -97,6 +97,15 @@ def passage_features(
     return rows[:n], rows[n:], first
 
 
+def best_passage(doc: np.ndarray, each: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """Each record's best passage score (``each``: the passages' scores, record i's at
+    ``first[i]:first[i + 1]``); a record without passages keeps its own score ``doc``."""
+    has = np.diff(first) > 0
+    best = doc.copy()
+    best[has] = np.maximum.reduceat(each, first[:-1][has])
+    return best
+
+
 class PassageLeastSquares(KernelLeastSquares):
     """The kept model, fitted on whole records; a record scores ``(1 - weight)`` × its own score
     plus ``weight`` × its best passage's (both ``· w + b``, so on one scale), standardised. A
@@ -112,10 +121,7 @@ class PassageLeastSquares(KernelLeastSquares):
         doc = np.asarray(X @ self.w).ravel() + self.b
         if self.weight == 0 or self.P.shape[0] == 0:
             return _standardised(doc)
-        each = np.asarray(self.P @ self.w).ravel() + self.b
-        has = np.diff(self.first) > 0
-        best = doc.copy()
-        best[has] = np.maximum.reduceat(each, self.first[:-1][has])
+        best = best_passage(doc, np.asarray(self.P @ self.w).ravel() + self.b, self.first)
         return _standardised((1.0 - self.weight) * doc + self.weight * best)
 
 
