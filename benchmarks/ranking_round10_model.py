@@ -26,7 +26,8 @@ records as a whole. Two kinds of evidence the kept model never used:
   keeps the labels' include and exclude counts, so none is left without an include while a
   queue has one or two, and the kept class weights mean the same in every member), and the
   members share one Gram matrix (a drawn row counted k times weighs k times in the loss:
-  the same fit as k copies). The mean of linear scores is the score of the mean weights, so
+  the same fit as k copies). ``stratified=False`` is the paper's plain draw (measured too:
+  ``bagging_plain``). The mean of linear scores is the score of the mean weights, so
   the committee scores with one product, ``X (Aᵀ ᾱ)``.
 """
 
@@ -127,7 +128,8 @@ class PassageLeastSquares(KernelLeastSquares):
 
 class BaggedLeastSquares(KernelLeastSquares):
     """Query by bagging over the kept model (see the module docstring): ``members`` fits on
-    stratified bootstrap samples of the labels at each refit, scored by their mean."""
+    bootstrap samples of the labels at each refit (stratified, or the paper's plain draw),
+    scored by their mean."""
 
     def __init__(
         self, members: int = MEMBERS, seed: int = BAG_SEED, stratified: bool = True
