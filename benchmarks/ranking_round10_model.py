@@ -15,8 +15,9 @@ records as a whole. Two kinds of evidence the kept model never used:
   record's score is a fixed mix of its own score and its best passage's. Callan combined the
   document's and the best passage's beliefs with a weighted sum and found the mix better than
   either alone on most collections; the weight (0.5, equal) is fixed before running.
-  Callan's passages were windows of 150-300 words; an abstract is about that long, so here,
-  as the brief asks, the passages are sentences (the unit an abstract states a criterion in).
+  Callan's passages were also fixed-length windows of words, a few hundred in his best runs,
+  about an abstract's length; so here, as the brief asks, the passages are sentences (the
+  unit an abstract states a criterion in).
 * **Query by bagging** (Abe & Mamitsuka 1998, "Query learning strategies using boosting and
   bagging"): :class:`BaggedLeastSquares` is a committee of the kept model fitted on bootstrap
   samples of the labels (5 members, resampled at each fit from a fixed seed, the labelled
