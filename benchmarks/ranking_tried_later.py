@@ -152,6 +152,58 @@ TRIED_LATER = [
         "ratio 4.6x / 4.3x (misses 5x)",
         "dropped: as Snowball alone (+0.002 / +0.000 on it)",
     ),
+    # round 10 (benchmarks/ranking_round10.py)
+    (
+        "passage-level evidence (Callan 1994): the kept model fitted on whole records; "
+        "its weights w = Xᵀα score each passage (the title, and each sentence of the "
+        "abstract: a stop, ! or ? before a capital, a digit or a bracket; keywords "
+        "appended to the abstract are a passage of their own), the passages' rows "
+        "weighted and normalised as the records' (the records' idf and dropped terms, 1 +"
+        " ln tf, unit length); a record scores 0.5 × its own score + 0.5 × its best "
+        "passage's (Callan's weighted sum of document and best-passage evidence, weight "
+        "fixed before running), seeds 0-2",
+        "0.438 (5/15); with_keywords 0.439 (6/15); seed 0 0.439 / 0.440; recall@10 % "
+        "0.511 / 0.506; Triptans -0.15 / -0.08, Opiods -0.05 / -0.08, BetaBlockers -0.07 "
+        "/ +0.04, ADHD +0.03 / +0.02; CPU 1.45x / 1.49x (passages counted with the "
+        "records, one more product a fit), smallest ratio 4.8x / 4.6x (misses 5x)",
+        "dropped: lowers both inputs; the best of ten or so sentences is higher the more "
+        "sentences a record has, whatever it is about (among the excludes the best "
+        "passage's lift over the record's own score follows the passage count, Spearman "
+        "0.02-0.58, median 0.24, positive on 14 of 15 sets)",
+    ),
+    (
+        "the best passage alone (Callan's max-passage ranking: weight 1), seeds 0-2",
+        "0.421 (5/15); with_keywords 0.410 (4/15); recall@10 % 0.505 / 0.492; Triptans "
+        "-0.13 / -0.11, Opiods -0.11 / -0.16, ACEInhibitors -0.08 / -0.08, "
+        "SkeletalMuscleRelaxants +0.06 / -0.06; CPU 1.53x / 1.57x, smallest ratio 5.1x / "
+        "4.6x",
+        "dropped: lower still",
+    ),
+    (
+        "query by bagging (Abe & Mamitsuka 1998): a committee of 5 kept models on "
+        "bootstrap samples of the labels, drawn afresh at each fit (seeded by the member "
+        "and the number of labels) within each class (stratified: each member keeps the "
+        "labels' class counts and so the kept class weights; no member without an "
+        "include), one Gram matrix shared (a row drawn k times weighs k times), the "
+        "members' mean score (the exploitation form; disagreement not used), seeds 0-2",
+        "0.450 (8/15); with_keywords 0.452 (7/15); seed 0 0.455 / 0.451; recall@10 % "
+        "0.505 / 0.503; Triptans -0.04, SkeletalMuscleRelaxants -0.04 / -0.03, "
+        "ACEInhibitors -0.02 / -0.02, BetaBlockers -0.01 / +0.04; CPU 1.80x / 1.92x (five"
+        " solves a fit), smallest ratio 4.4x / 4.5x (misses 5x)",
+        "dropped: lowers title_abstract, ties with_keywords; least squares is a stable "
+        "learner, which bagging smooths but does not improve (Breiman 1996), and each "
+        "member sees about 63 % of the few includes",
+    ),
+    (
+        "the same committee on the paper's plain bootstrap of all the labels (a sample "
+        "without an include or an exclude drawn again; the kept class weights of each "
+        "sample's counts), seeds 0-2",
+        "0.446 (8/15); with_keywords 0.450 (5/15); recall@10 % 0.512 / 0.497; "
+        "CalciumChannelBlockers -0.06 / +0.02, Triptans -0.05 / +0.01, "
+        "SkeletalMuscleRelaxants -0.04 / -0.04, BetaBlockers -0.01 / +0.08; CPU 1.99x / "
+        "1.97x, smallest ratio 4.1x / 4.4x (misses 5x)",
+        "dropped: lower than the stratified draw on both inputs",
+    ),
 ]
 
 # The rounds in words, run on in the paragraph after the sixth round (each ends in a space).
@@ -241,4 +293,31 @@ ROUND9 = (
     "title_abstract from this round: the product stays. "
 )
 
-LATER_ROUNDS = ROUND7 + ROUND8 + ROUND9
+ROUND10 = (
+    "A tenth round (benchmarks/ranking_round10.py) measured two kinds never tried, on "
+    "both inputs, seeds 0-2, settings fixed before running. Passage-level evidence "
+    "(Callan 1994): the kept model fitted on whole records as now, its weights applied to"
+    " each passage (the title, and each sentence of the abstract, weighted and normalised"
+    " as the records' rows), a record scored 0.5 × its own score + 0.5 × its best "
+    "passage's (Callan's weighted sum of the document's and the best passage's evidence) "
+    "or by its best passage alone. Both lower both inputs (0.438 / 0.439 and 0.421 / "
+    "0.410 against 0.461 / 0.452; Triptans -0.15 / -0.08 with the mix): the best of a "
+    "record's ten or so unit-length sentences is higher the more sentences it has, "
+    "whatever it is about (among the excludes the best passage's lift over the record's "
+    "own score follows the number of passages, Spearman 0.02-0.58, median 0.24, positive "
+    "on 14 of the 15 sets; `python -m benchmarks.ranking_round10 passages`), so, "
+    "presumably, a long exclude with one sentence that holds an include's heavy term "
+    "rises as far as an outlying include does. Query by bagging (Abe & Mamitsuka 1998): 5"
+    " kept models on bootstrap samples of the labels, drawn within each class or plainly,"
+    " scored by their mean: 0.450 / 0.452 and 0.446 / 0.450; least squares is a stable "
+    "learner, which bagging smooths but does not improve (Breiman 1996), and each member "
+    "sees about 63 % of the few includes. Split-half check over the kept setting and the "
+    "four: title_abstract picks the kept setting on either half; with_keywords the "
+    "stratified committee on the 7 smaller sets (+0.001 there, -0.002 on the 8 larger) "
+    "and the plain one on the 8 larger (+0.005 there, -0.011 on the 7 smaller). All four "
+    "cost 1.4-2.0x the CPU and each misses the 5x ratio on at least one input; the kept "
+    "model rerun (seed 0) gave the same WSS@95 run for run at 1.11x / 1.06x its tables' "
+    "CPU. No gain from this round: the product stays. "
+)
+
+LATER_ROUNDS = ROUND7 + ROUND8 + ROUND9 + ROUND10

@@ -24,7 +24,8 @@ query by reciprocal rank were dropped: ranking.md, "What was tried", round 7. La
 over a nearest-neighbour graph (alone and beside this model) and a pairwise ranking loss
 (RankRLS) were dropped: round 8. Word forms (Snowball or S-stemming before the word pairs,
 British spellings folded) and a committee of this model on the surface words and on the stems
-were dropped: round 9.
+were dropped: round 9. Passage-level evidence (a record scored also by its best sentence) and
+query by bagging (a committee on bootstrap samples of the labels) were dropped: round 10.
 """
 
 from __future__ import annotations
