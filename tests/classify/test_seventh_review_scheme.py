@@ -24,7 +24,7 @@ FIXTURE = ROOT / "tests" / "reports" / "fixtures" / "heldout_conditioning_abstra
 
 
 @pytest.mark.parametrize(
-    ("scheme", "correct"), [("duration", 24), ("conditioning", 23), ("workplace", 23)]
+    ("scheme", "correct"), [("duration", 24), ("conditioning", 24), ("workplace", 24)]
 )
 def test_the_conditioning_reviews_schemes_through_the_cli(capsys, scheme, correct):
     assert correct_through_cli(capsys, PROTOCOL, FIXTURE, scheme, scheme, 24) >= correct
@@ -126,3 +126,49 @@ def test_the_evidence_names_the_duration_and_the_labels_range(conditioning):
     assert [(e.term, e.text, e.where) for e in s.evidence] == [
         ("duration 6-12 weeks", "8 to 12 weeks", "abstract:METHODS")
     ]
+
+
+# A sentence about the allocation's last arm, by its name, is the comparator's (comparator.py)
+
+
+@pytest.mark.parametrize(
+    ("text", "conditioning_label"),
+    [
+        # the last arm named again as a later sentence's subject: the comparator described
+        (
+            "Workers were randomised to graded activity or to a brief intervention. The brief "
+            "intervention was a clinical examination with advice to stay active.",
+            "intense",
+        ),
+        (
+            "Workers were randomised to light mobilisation or to an exercise programme. In the "
+            "exercise programme, physiotherapists supervised strength training.",
+            "light",
+        ),
+        # the tested arm's own sentence stays its evidence
+        (
+            "Workers were randomised to a brief intervention or to usual care. The brief "
+            "intervention was a clinical examination with advice to stay active.",
+            "light",
+        ),
+        # no allocation named the arm: the sentence is the study's
+        ("The brief intervention was a clinical examination with advice to stay active.", "light"),
+    ],
+)
+def test_a_sentence_opened_by_the_last_arms_name_describes_the_comparator(
+    conditioning, text, conditioning_label
+):
+    assert labels(conditioning, "conditioning", text) == [conditioning_label]
+
+
+@pytest.mark.parametrize(
+    ("text", "workplace"),
+    [
+        ("De fysiotherapeut bezocht de werkplek.", "yes"),
+        ("Graded activity met een werkplekbezoek.", "yes"),
+        ("De fysiotherapeut sprak met de leidinggevende over de werkplek.", "yes"),
+        ("Graded activity bij werknemers met lage rugpijn.", "no"),
+    ],
+)
+def test_a_dutch_record_names_the_workplace(conditioning, text, workplace):
+    assert labels(conditioning, "workplace", text) == [workplace]
