@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from reviewkit.classify.evidence import Evidence
 from reviewkit.classify.negation import excluded
@@ -59,12 +60,18 @@ _UNITS = (
 )
 _NUM = r"\d+(?:[.,]\d+)?|" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
 _UNIT = "|".join(f"(?:{u})" for u, _ in _UNITS)
-# a number or two (a range or a list), a unit; an adjective ("8-week") is told by its hyphen
-_ATOM = re.compile(
-    rf"(?<![\w.,-])(?P<a>{_NUM})(?:\s*(?P<join>-|–|—|to|til|till|tot|and|og|och|en|or)\s*"
-    rf"(?P<b>{_NUM}))?(?P<gap>[\s]*-?[\s]*)(?P<unit>{_UNIT})(?:'s|’s|'|’)?(?!\w)",
-    re.IGNORECASE,
-)
+
+
+@cache  # compiled on first use: most protocols read no duration, and every command imports this
+def _atom() -> re.Pattern[str]:
+    """A number or two (a range or a list) and a unit; an adjective ("8-week") has a hyphen."""
+    return re.compile(
+        rf"(?<![\w.,-])(?P<a>{_NUM})(?:\s*(?P<join>-|–|—|to|til|till|tot|and|og|och|en|or)\s*"
+        rf"(?P<b>{_NUM}))?(?P<gap>[\s]*-?[\s]*)(?P<unit>{_UNIT})(?:'s|’s|'|’)?(?!\w)",
+        re.IGNORECASE,
+    )
+
+
 _LOWER = re.compile(
     r"(?<!\w)(?:more than|longer than|greater than|over|at least|exceeding|in excess of|minimum of|"
     r"since over|>|≥|>=|mer enn|lenger enn|minst|mer än|längre än|mere end|længere end|mindst|"
@@ -131,7 +138,7 @@ def durations(text: str) -> list[tuple[int, int, float, float, bool]]:
     than twelve") made one; adjectives ("an 8-week programme") and periods of the study
     ("at 12 months") left out. ``anchored after``: "within" needs what lasts after it."""
     out: list[list] = []
-    for m in _ATOM.finditer(text):
+    for m in _atom().finditer(text):
         if "-" in m.group("gap") and not m.group("b"):  # "8-week programme": an adjective
             continue
         per = _weeks(m.group("unit"))
