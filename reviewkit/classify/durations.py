@@ -10,11 +10,14 @@ with what bounds it ("more than", "at least", "up to", "between 4 and 12", "6 we
 months", "3 months or more", "more than six weeks but less than twelve"), a few words after a
 ``duration_of`` term of its sentence ("sick-listed for ...", "back pain of ...") or just before
 one ("... of back pain", "langer dan 3 maanden verzuimden"). It is not read where it is a
-period of the study: after "after", "at", "during", "in" (English and Dutch), "following",
-"next", "previous" ("at 12 months", "over the following 12 months", "days of sick leave in 12
-months"); as an adjective ("an 8-week programme", "12-month follow-up"); in a sentence of
+period of the study: after "after", "at", "during", "in" (English and Dutch), "over" (a
+bound only as "for over", "of over"), "following", "next", "previous", "followed (for)" ("at
+12 months", "sick-leave days over 12 months", "days of sick leave in 12 months", "followed
+for one year"); an age ("aged 18-60 years"); an adjective ("an 8-week programme", "12-month
+follow-up"); an arm allocated to ("randomised ... to ten weeks of training"); in a sentence of
 results (median, mean, %, p, a hazard or odds ratio: "median sick leave was 58 days"); with
-the verb of a result between ("sick leave was 28 days"), or in an exclusion criterion.
+the verb of a result or another number between ("sick leave was 28 days", "days on benefit in
+12 months (margin 15 days)"), or in an exclusion criterion.
 "Within 10 days of the injury" is an upper bound where a ``duration_of`` term follows;
 otherwise "within" is a result ("returned within 6 weeks").
 
@@ -23,8 +26,8 @@ so "more than 3 months" is chronic and "less than 3 months" is not. The range fo
 the label whose range holds it is one whole sign (weight 1); a closed range across two labels
 ("sick-listed 2 to 6 months") is one sign for the label holding most of it, as a reviewer
 places a trial by most of its population, and half a sign for each when no label holds most;
-an open range across labels ("more than 4 weeks") is half a sign for each label it reaches (no
-decision alone).
+an open range across labels ("more than 4 weeks", "up to 12 months") is half a sign for each
+label it reaches (no decision alone).
 """
 
 from __future__ import annotations
@@ -73,8 +76,8 @@ def _atom() -> re.Pattern[str]:
 
 
 _LOWER = re.compile(
-    r"(?<!\w)(?:more than|longer than|greater than|over|at least|exceeding|in excess of|minimum of|"
-    r"since over|>|≥|>=|mer enn|lenger enn|minst|mer än|längre än|mere end|længere end|mindst|"
+    r"(?<!\w)(?:more than|longer than|greater than|(?:for|of|since|lasting|been) over|at least|exceeding|in excess of|minimum of|"
+    r">|≥|>=|mer enn|lenger enn|minst|mer än|längre än|mere end|længere end|mindst|"
     r"meer dan|langer dan|minstens|ten minste)\s*$",
     re.IGNORECASE,
 )
@@ -97,6 +100,8 @@ _PERIOD = frozenset(
         "after", "at", "during", "in", "following", "next", "previous", "past", "last",
         "preceding", "first", "subsequent", "per", "every", "each", "follow-up", "followup",
         "etter", "efter", "na", "om", "innen", "inom", "inden", "neste", "tijdens",
+        "over",  # "days over 12 months": a bound only as "for over", "of over" (_LOWER)
+        "followed", "observed", "monitored", "aged", "age",  # a follow-up; an age
     }
 )  # fmt: skip
 _DETERMINERS = frozenset({"the", "a", "an", "de", "det", "den", "het", "these", "those"})
@@ -106,9 +111,9 @@ _RESULT_VERB = frozenset(
     | {"var", "ble", "blev", "bedroeg", "werd"}  # Norwegian, Swedish, Danish, Dutch
 )
 _RESULT_SENTENCE = re.compile(
-    r"\b(?:median|mean|average|HR|OR|RR|CI|p\s*[=<>]|vs|versus|mediane?|gemiddeld\w*|"
-    r"gjennomsnitt\w*|medel\w*)\b|%",
-)
+    r"\b(?:HR|OR|RR|CI|(?i:p\s*[=<>]|median|mean|average|vs|versus|mediane?|gemiddeld\w*|"
+    r"gjennomsnitt\w*|medel\w*))\b|%",
+)  # ratios in capitals ("OR" is no "or"), the other words in any case ("Mean sick leave fell")
 _WORD = re.compile(r"[\w’'-]+")
 REACH_BEFORE = 6  # words from what lasts to its duration ("sick-listed for more than 90 days")
 REACH_AFTER = 4  # words from a duration to what lasts ("three weeks' duration", "6 months of pain")
@@ -124,10 +129,11 @@ def _weeks(unit: str) -> float:
 
 
 def _period(text: str, start: int) -> bool:
-    """Whether the word before ``start`` (past a determiner: "during the 6 months") makes the
-    duration there a period of the study ("at 12 months", "over the following 12 months")."""
+    """Whether the word before ``start`` (past a determiner or "for": "during the 6 months",
+    "followed for 12 months") makes the duration there a period of the study ("at 12
+    months", "over the following 12 months") or an age ("aged 18-60 years")."""
     before = [w.casefold() for w in _WORD.findall(text[max(0, start - 60) : start])][-2:]
-    if len(before) == 2 and before[1] not in _DETERMINERS:
+    if len(before) == 2 and before[1] not in _DETERMINERS | {"for"}:  # "followed for 1 year"
         before = before[1:]
     return bool(set(before) & _PERIOD)
 
@@ -165,9 +171,20 @@ def durations(text: str) -> list[tuple[int, int, float, float, bool]]:
             lo = 0.0
         if _period(text, start):
             continue
-        if not _join(out, text, start, m.end(), lo, hi):
-            out.append([start, m.end(), lo, hi, within])
+        if _join(out, text, start, m.end(), lo, hi):
+            continue
+        if _allocated(text, start):
+            continue
+        out.append([start, m.end(), lo, hi, within])
     return [tuple(d) for d in out]  # type: ignore[misc]
+
+
+def _allocated(text: str, start: int) -> bool:
+    """Whether the duration at ``start`` follows "to" (not a range's, :func:`_join` took
+    those): an arm a trial allocated to ("randomised ... to ten weeks of supervised training"),
+    not how long the population had been ill."""
+    before = _WORD.findall(text[max(0, start - 20) : start])
+    return bool(before) and before[-1].casefold() == "to"
 
 
 def _join(out: list[list], text: str, start: int, end: int, lo: float, hi: float) -> bool:
@@ -205,7 +222,7 @@ def _label_weights(labels: Sequence[Label], lo: float, hi: float) -> dict[str, f
     reached = [k for k, v in share.items() if v > 0] or [
         lab.id for lab in ranged if lab.duration_weeks[0] <= lo <= lab.duration_weeks[1]
     ]
-    if math.isfinite(hi) and hi > lo:
+    if math.isfinite(hi) and lo > 0:  # a range closed at both ends ("up to 12 months" is open)
         most = [k for k, v in share.items() if v / (hi - lo) > 0.5]
         if most:
             return {most[0]: 1.0}
@@ -251,7 +268,10 @@ def _of_what_lasts(f: Field, start: int, end: int, anchors: list, within: bool) 
             continue
         if a_end <= start and not within:
             between = [w.casefold() for w in _WORD.findall(f.text[a_end:start])]
-            if len(between) <= REACH_BEFORE and not set(between) & _RESULT_VERB:
+            counted = any(
+                c.isdigit() for c in f.text[a_end:start]
+            )  # "in 12 months (margin 15 days)"
+            if len(between) <= REACH_BEFORE and not set(between) & _RESULT_VERB and not counted:
                 return True
         elif a_start >= end and len(_WORD.findall(f.text[end:a_start])) <= REACH_AFTER:
             return True

@@ -172,3 +172,32 @@ def test_a_sentence_opened_by_the_last_arms_name_describes_the_comparator(
 )
 def test_a_dutch_record_names_the_workplace(conditioning, text, workplace):
     assert labels(conditioning, "workplace", text) == [workplace]
+
+
+# Read on the other reviews' held-out abstracts (none labelled by duration), the reader took
+# these for the population's duration: each kind decides nothing now
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Outcomes were symptoms and sick-leave days over 12 months.",  # a period after "over"
+        "Employees were followed for 12 months in the sickness benefit register.",  # a follow-up
+        "Employees aged 20-60 years on sick leave with back pain were included.",  # an age
+        "Mean sick leave fell from 41 to 33 days.",  # a result, "Mean" capitalised
+        "The outcome was days on sick leave in 12 months (margin 15 days).",  # another number
+        "We randomised 92 employees with back pain to ten weeks of supervised training.",  # an arm
+        "Workers had received sickness benefits for up to 12 months.",  # open below: no group
+    ],
+)
+def test_what_the_other_sets_wrote_decides_no_duration(conditioning, text):
+    assert labels(conditioning, "duration", text) == ["not-stated"]
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("Workers with symptoms for over 3 months were included.", "chronic"),  # "for over"
+        ("Workers had received sickness benefits for up to 4 weeks.", "acute"),  # held whole
+    ],
+)
+def test_a_bound_the_other_kinds_leave_whole(conditioning, text, duration):
+    assert labels(conditioning, "duration", text) == [duration]
