@@ -787,7 +787,7 @@ the set's wordings; its tests are sentences in other words (Swedish, Danish, "> 
 "3 months or more", "within 10 days of the injury", and eleven periods and results that must
 decide nothing). **A check it had not seen**: the reader run over the other 16 sets' 289
 abstracts (none labelled by duration), its 172 readings read by hand: 19 took what was no
-duration of the population for one, of seven kinds, each now left out with a test ("sick-leave
+duration of the population for one; 18 of them, of seven kinds, are now left out ("sick-leave
 days over 12 months" and "over one year", 11; "followed for 12 months", an age, "Mean sick leave
 fell from 41 to 33 days", another number between, "randomised ... to ten weeks of training";
 and "up to 12 months", open below, no longer the label holding most of it). After: 158
