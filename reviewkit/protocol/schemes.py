@@ -271,6 +271,7 @@ class SchemeChecks:
                 raise self.fail(
                     f"{w}labels[{j}].duration_weeks",
                     "a combination label has the durations of the labels it combines",
+                    hint="give duration_weeks to the labels it combines, not to it",
                 )
             if lab.duration_weeks and not duration_of:
                 raise self.fail(

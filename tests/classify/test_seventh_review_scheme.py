@@ -201,3 +201,16 @@ def test_what_the_other_sets_wrote_decides_no_duration(conditioning, text):
 )
 def test_a_bound_the_other_kinds_leave_whole(conditioning, text, duration):
     assert labels(conditioning, "duration", text) == [duration]
+
+
+def test_a_combination_label_of_weeks_is_refused_with_a_hint(capsys, tmp_path):
+    path = _protocol(tmp_path, 'duration_of = ["pain"]', "duration_weeks = [12, inf]")
+    text = path.read_text(encoding="utf-8") + (
+        '\n[[schemes.duration.labels]]\nid = "acute"\nname = "Acute"\nterms = ["acute"]\n'
+        '\n[[schemes.duration.labels]]\nid = "mixed"\nname = "Mixed"\n'
+        'combines = ["chronic", "acute"]\nduration_weeks = [0, 12]\nterms = []\n'
+    )
+    path.write_text(text, encoding="utf-8")
+    assert cli_main(["protocol", "check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "combination label" in err and "hint: give duration_weeks" in err
