@@ -151,6 +151,12 @@ def coordination() -> protocol_mod.Protocol:
     return protocol_mod.load(PROTOCOLS / "rtw-coordination.toml")
 
 
+@pytest.fixture(scope="module")
+def conditioning() -> protocol_mod.Protocol:
+    """The physical conditioning review's shipped protocol (rtw-physical-conditioning.toml)."""
+    return protocol_mod.load(PROTOCOLS / "rtw-physical-conditioning.toml")
+
+
 class Caught(list):
     """The typed messages of ``types`` a terminal app posted, each once (a message bubbles from
     its screen to the app, and Textual's hook sees it at both): pass as

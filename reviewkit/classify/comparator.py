@@ -39,7 +39,11 @@ The comparator is read where abstracts name it:
   care (n=50) or to ...", "to care as usual by the general practitioner or to ...") has the
   tested arm last, so its last "or" then starts no comparator. Usual care with something added
   ("usual care plus a workplace visit", "supplemented with", "+") is the tested arm's base and
-  reaches nothing.
+  reaches nothing;
+* **a sentence about the allocation's last arm by its name**: "randomised to graded activity
+  or to a brief intervention. The brief intervention was a clinical examination and advice
+  ..." ("In the exercise programme, ..."): a later sentence of the field that opens with the
+  arm's words (after "the", "in") describes it, as "Usual care consisted of ..." does.
 
 Health states and disorders (:func:`reviewkit.classify.variables.names_disorder`) stay
 evidence, and a comparison's reach ends where its population starts ("with usual care in women
@@ -97,6 +101,10 @@ _ALLOCATED = re.compile(r"randomi[sz]ed|allocated|assigned")
 # "to" at most ALLOCATED_REACH words after it ("randomised to", "randomised (1:1) to"): the
 # allocation ratio between; 1 to 6 give the same figures on every set (classify-limits.md)
 ALLOCATED_REACH = 3
+# The words of an allocation's last arm that name it in a later sentence of the field ("or to
+# a brief intervention" ... "The brief intervention was a clinical examination"): a name's
+# adjective and noun, a few more for a longer name
+ARM_NAME = 3
 # A sentence's first words: the comparator as its subject or opening phrase ("In the control
 # group", "Workers in the usual care arm"): a noun phrase or a prepositional opening, up to the
 # main verb. Measured (classify-limits.md): 1 word to no limit give the same figures on every
@@ -371,14 +379,44 @@ def _named_first(words: list, first: int, k: int) -> bool:
     )
 
 
+def _arm_name(text: str, words: list, k: int, end: int) -> tuple[str, ...]:
+    """The name of the arm an allocation's last "or" at word ``k`` introduces, to word
+    ``end``: its words after "to" and a determiner, up to ARM_NAME words ("or to a brief
+    intervention" -> brief intervention); none when a word of people comes first."""
+    j = k + 1
+    while low_at(words, j) in {"to", "a", "an", "the"}:
+        j += 1
+    name = []
+    while j <= end and len(name) < ARM_NAME:
+        name.append(low_at(words, j))
+        if _CLAUSE_END.search(
+            text[words[j].end : words[j + 1].start] if j + 1 < len(words) else ""
+        ):
+            break
+        j += 1
+    return () if not name or set(name) & PEOPLE else tuple(name)
+
+
+def _opened_by(words: list, first: int, name: tuple[str, ...]) -> bool:
+    """Whether the sentence from word ``first`` opens with the arm's ``name`` ("The brief
+    intervention was ...", "In the extended programme ...")."""
+    while low_at(words, first) in {"the", "a", "an", "in"}:
+        first += 1
+    return tuple(low_at(words, first + d) for d in range(len(name))) == name
+
+
 def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
     """The (first, last) word indices of a field's text that describe a comparator."""
     reach = []
+    named: list[tuple[str, ...]] = []  # the allocations' last arms, by their names
     for s_start, s_end in sentences(text):
         inside = [k for k, w in enumerate(words) if s_start <= w.start < s_end]
         if not inside:
             continue
         first, last = inside[0], inside[-1]
+        if any(_opened_by(words, first, name) for name in named):
+            reach.append((first, last))  # a sentence about the comparator, by its name
+            continue
         ors = [k for k in inside if low_at(words, k) == "or"]
         for k in inside:
             n = _cue_length(words, k)
@@ -404,7 +442,9 @@ def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
             and _allocation_before(words, first, ors[-1])
             and not _named_first(words, first, ors[-1])
         ):
-            reach.append((ors[-1], _clause_end(text, words, ors[-1], last)))
+            end = _clause_end(text, words, ors[-1], last)
+            reach.append((ors[-1], end))
+            named += [n for n in (_arm_name(text, words, ors[-1], end),) if n]
     return reach
 
 

@@ -106,6 +106,13 @@ TERMINATION_WORDS = frozenset(
      "who", "men", "mens", "medan"}
 )  # fmt: skip
 _CLAUSE_END = re.compile(r"[,.;:()\[\]]")
+# An aside set off by commas right after a cue leaves its reach whole: "without, however, the
+# employer", "not, however, musculoskeletal", "did not, however, contact the employer". Right
+# after the cue it contrasts nothing yet (a contrast after the negated words still ends it:
+# "without back pain, however, with depression" is TERMINATION_WORDS' "however")
+ASIDES = frozenset(
+    {"however", "though", "moreover", "furthermore", "indeed", "imidlertid", "dock", "dog"}
+)
 _WITH = frozenset({"with", "med"})
 _AND_OR = frozenset({"or", "and", "eller", "og", "och"})
 
@@ -118,14 +125,32 @@ def _both_ways(words: list[Token], j: int) -> bool:
     )
 
 
+def _aside_after_cue(text: str, words: list[Token], k: int) -> bool:
+    """Whether word ``k`` is an aside (:data:`ASIDES`) set off by commas right after a cue
+    ("not, however, ...")."""
+    if not 0 < k < len(words) - 1 or words[k].word.casefold() not in ASIDES:
+        return False
+    cue = words[k - 1].word.casefold()
+    commas = text[words[k - 1].end : words[k].start] + text[words[k].end : words[k + 1].start]
+    return cue in NEGATION_CUES | NEGATION_NEXT and commas.count(",") == 2
+
+
 def negated(text: str, words: list[Token], i: int) -> bool:
     """Whether the word at index ``i`` of a field is in the reach of a negation cue."""
     if i and words[i - 1].word.casefold() in NEGATION_NEXT:
         gap = text[words[i - 1].end : words[i].start]
         if not gap.strip() or (len(gap) == 1 and gap in HYPHENS):
             return True
+    if (
+        i > 1
+        and _aside_after_cue(text, words, i - 1)
+        and words[i - 2].word.casefold() in NEGATION_NEXT
+    ):
+        return True  # "not, however, musculoskeletal"
     for j in range(i - 1, max(i - 1 - NEGATION_REACH, -1), -1):
-        if _ended(text, words, j):
+        if _aside_after_cue(text, words, j):
+            continue
+        if _ended(text, words, j) and not _aside_after_cue(text, words, j + 1):
             break
         if words[j].word.casefold() in NEGATION_CUES:
             return not _both_ways(words, j)
@@ -149,8 +174,9 @@ def _no_contact(text: str, words: list[Token], i: int) -> bool:
         if _ended(text, words, j):
             return False
         if words[j].word.casefold() in CONTACT_WORDS:
-            cue = words[j - 1].word.casefold()
-            gap = text[words[j - 1].end : words[j].start]
+            k = j - 2 if _aside_after_cue(text, words, j - 1) else j - 1  # "not, however, contact"
+            cue = words[k].word.casefold()
+            gap = text[words[k].end : words[j].start] if k == j - 1 else ""
             if cue in NEGATION_NEXT and not _CLAUSE_END.search(gap):
                 return True
     return False

@@ -14,7 +14,8 @@ evidence for its label where another label's person receives it:
   employers"), unless the list of recipients goes on to the workers ("training of supervisors
   and workers", "education for general practitioners and their patients": theirs too);
 * in a sentence whose subject, before its verb of receiving (attended, received, completed,
-  underwent, participated; "were trained", "were given" ...), is another label's person ("General
+  underwent, participated; "were trained", "were given" ...; Norwegian, Swedish and Danish
+  deltok, mottok, fikk, deltog, fick, modtog ...), is another label's person ("General
   practitioners in the intervention practices attended two training sessions ..., in which they
   practised advice"): every weak term of another label after that verb.
 
@@ -58,6 +59,14 @@ _RECEIVED = frozenset(
         "attended", "attend", "attends", "received", "receive", "receives", "completed",
         "underwent", "participated", "trained", "taught", "given", "offered", "educated",
         "instructed", "coached",
+        # the same in the Scandinavian term lists' languages, past and present, and the
+        # passive's participle ("Arbeidsgiverne deltok på opplæring", "Cheferna fick
+        # utbildning", "Arbejdsgiverne modtog undervisning")
+        "deltok", "deltar", "mottok", "mottar", "fikk", "gjennomførte", "gjennomgikk",
+        "opplært", "opplærte", "kurset",  # no
+        "deltog", "fick", "mottog", "genomgick", "genomförde", "utbildades", "utbildade",  # sv
+        "deltager", "modtog", "modtager", "fik", "gennemførte", "gennemgik", "uddannet",
+        "undervist",  # da
     }
 )  # fmt: skip
 SUBJECT_REACH = 8

@@ -244,11 +244,12 @@ def drop_recounted_words(
     """A compound pattern's evidence without the words a plain one-word term of the same label
     also finds: ``*team`` (Swedish samverkansteam, rehabteam) adds compounds, but the bare word
     "team", or a compound listed on its own ("ryggsmerter" beside ``*smerter``), is one sign and
-    counts once, at the plain term's weight: a word does not weigh more because one of the
-    label's lists also names its compounds."""
+    counts once, at the plain term's weight (a quoted word, ``"team"``, is as plain): a word
+    does not weigh more because one of the label's lists also names its compounds."""
     if not _single_word_parts(term, "suffix"):
         return evidence
-    plain = [p for t in terms for p in _single_word_parts(t, "word")]
+    # a word as written ('"team"') is as plain as a word in any form ("team")
+    plain = [p for t in terms for k in ("word", "exact") for p in _single_word_parts(t, k)]
     return [e for e in evidence if not any(p.matches(e.text) for p in plain)]
 
 

@@ -21,14 +21,15 @@ REPORT_KEYS = frozenset({"scheme", "columns", "sort", "column_names"})
 SCHEME_KEYS = frozenset(
     {
         "name", "multi_label", "none_label", "none_name", "kind", "threshold", "labels",
-        "min_evidence", "topic_rule", "fallback_label",
+        "min_evidence", "topic_rule", "fallback_label", "duration_of", "duration_of_no",
+        "duration_of_sv", "duration_of_da",
     }
 )  # fmt: skip
 LABEL_KEYS = frozenset(
     {
         "id", "name", "description", "terms", "terms_no", "terms_sv", "terms_da",
         "negative_terms", "mesh", "publication_types", "topic", "combines", "min_combined",
-        "count_as_one", "terms_of",
+        "count_as_one", "terms_of", "duration_weeks",
     }
 )  # fmt: skip
 

@@ -118,6 +118,10 @@ class Label:
     # "clinical-type.exercise" for one): a label that stands for several labels of a scheme
     # within the scheme; ``terms`` holds them after its own
     terms_of: tuple[str, ...] = ()
+    # The range of weeks (lowest, highest; highest may be infinite) a duration written in the
+    # text must fall in for this label, of what the scheme's ``duration_of`` names
+    # (:mod:`reviewkit.classify.durations`): the acute, subacute, chronic of a pain review
+    duration_weeks: tuple[float, float] = ()
 
 
 NONE_ID = "none"  # a scheme's "none of these" answer when its protocol gives no none_label
@@ -143,6 +147,9 @@ class Scheme:
     # with evidence is suggested instead of the others) or 'fallback' (only when no other has).
     topic_rule: str = "compete"
     fallback_label: str = ""  # suggested when no label has enough evidence (else none_label)
+    # What a duration in the text must be of for its labels' ``duration_weeks`` (the pain, the
+    # sick leave): terms, as a label's, near which a duration is read
+    duration_of: tuple[SignalTerm, ...] = ()
 
     def label(self, label_id: str) -> Label:
         for lab in self.labels:

@@ -109,6 +109,12 @@ class SchemeChecks:
             if fallback and fallback not in ids:
                 raise self.fail(f"{w}fallback_label", f"no label {fallback!r} in this scheme")
             self.combinations(labels, ids, w)
+            duration_of = [
+                t
+                for key, lang in TERM_LISTS
+                for t in self.terms(item, f"duration_of{key[5:]}", w, lang)
+            ]
+            self.durations(labels, duration_of, w)
             out[sid] = Scheme(
                 id=sid,
                 name=self.string(item, "name", w),
@@ -121,6 +127,7 @@ class SchemeChecks:
                 min_evidence=self.number(item, "min_evidence", w, 0.0),
                 topic_rule=topic_rule,
                 fallback_label=fallback,
+                duration_of=tuple(duration_of),
             )
         return self.shared_terms(out)
 
@@ -240,7 +247,42 @@ class SchemeChecks:
             min_combined=min_combined,
             count_as_one=self.label_groups(lab, "count_as_one", lw),
             terms_of=self.strings(lab, "terms_of", lw),
+            duration_weeks=self.weeks(lab, lw),
         )
+
+    def weeks(self, lab: dict, lw: str) -> tuple[float, float]:
+        """A label's ``duration_weeks``: two numbers of weeks, lowest first (``inf`` for no
+        upper end), or none."""
+        value = lab.get("duration_weeks")
+        if value is None:
+            return ()
+        nums = isinstance(value, list) and all(
+            isinstance(v, int | float) and not isinstance(v, bool) for v in value
+        )
+        if not nums or len(value) != 2 or not (0 <= value[0] < value[1]) or math.isnan(value[1]):
+            raise self.fail(
+                f"{lw}duration_weeks",
+                "must be two numbers of weeks, the lower first",
+                hint="e.g. duration_weeks = [6, 12], or [12, inf] for no upper end",
+            )
+        return float(value[0]), float(value[1])
+
+    def durations(self, labels: list[Label], duration_of: list[SignalTerm], w: str) -> None:
+        """Labels decided by a duration need the scheme to say what lasts (``duration_of``),
+        and a combination's duration is its labels'."""
+        for j, lab in enumerate(labels):
+            if lab.duration_weeks and lab.combines:
+                raise self.fail(
+                    f"{w}labels[{j}].duration_weeks",
+                    "a combination label has the durations of the labels it combines",
+                    hint="give duration_weeks to the labels it combines, not to it",
+                )
+            if lab.duration_weeks and not duration_of:
+                raise self.fail(
+                    f"{w}labels[{j}].duration_weeks",
+                    "the scheme does not say what the duration is of",
+                    hint='add duration_of = ["pain", "sick leave", …] to the scheme',
+                )
 
     def label_groups(self, lab: dict, key: str, lw: str) -> tuple[tuple[str, ...], ...]:
         """A list of lists of label ids (``count_as_one``); the ids are checked with the scheme."""

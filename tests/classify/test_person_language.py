@@ -136,3 +136,23 @@ def test_a_nordic_link_gives_the_weak_word_to_the_person(level, title):
 )
 def test_a_nordic_phrase_that_gives_the_person_nothing(level, title):
     assert _worker_terms(level, title) == [title.split()[0]]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Arbeidsgiverne deltok på opplæring",  # Norwegian
+        "Arbeidsgiverne fikk opplæring",
+        "Arbejdsgiverne modtog undervisning",  # Danish
+        "Employers attended training",  # English, as before
+    ],
+)
+def test_a_nordic_verb_of_receiving_gives_the_weak_word_to_its_subject(level, title):
+    assert _worker_terms(level, title) == []
+
+
+@pytest.mark.parametrize(
+    "title", ["Arbeidsgiverne ga opplæring", "Arbejdsgiverne gav undervisning"]
+)
+def test_a_nordic_verb_of_giving_leaves_the_weak_word(level, title):
+    assert _worker_terms(level, title) != []

@@ -1,0 +1,278 @@
+"""Labels decided by a duration written in the text: "sick-listed for 8 to 12 weeks", "pain of
+less than three weeks' duration", "more than 90 days", "sykmeldt i 8-12 uker", "langer dan 3
+maanden verzuimd".
+
+A scheme names what the duration is of (``duration_of``: the pain, the sick leave …) and each
+of its labels a range in weeks (``duration_weeks = [6, 12]``; ``inf`` for no upper end). A
+duration is read where it is the population's at inclusion: a number (digits or a number word
+of English, Norwegian, Swedish, Danish or Dutch) with a unit of days, weeks, months or years,
+with what bounds it ("more than", "at least", "up to", "between 4 and 12", "6 weeks to 6
+months", "3 months or more", "more than six weeks but less than twelve"), a few words after a
+``duration_of`` term of its sentence ("sick-listed for ...", "back pain of ...") or just before
+one ("... of back pain", "langer dan 3 maanden verzuimden"). It is not read where it is a
+period of the study: after "after", "at", "during", "in" (English and Dutch), "over" (a
+bound only as "for over", "of over"), "following", "next", "previous", "followed (for)" ("at
+12 months", "sick-leave days over 12 months", "days of sick leave in 12 months", "followed
+for one year"); an age ("aged 18-60 years"); an adjective ("an 8-week programme", "12-month
+follow-up"); an arm allocated to ("randomised ... to ten weeks of training"); in a sentence of
+results (median, mean, %, p, a hazard or odds ratio: "median sick leave was 58 days"); with
+the verb of a result or another number between ("sick leave was 28 days", "days on benefit in
+12 months (margin 15 days)"), or in an exclusion criterion.
+"Within 10 days of the injury" is an upper bound where a ``duration_of`` term follows;
+otherwise "within" is a result ("returned within 6 weeks").
+
+A month is four weeks and a year 52: authors write the reviews' twelve weeks as three months,
+so "more than 3 months" is chronic and "less than 3 months" is not. The range found decides:
+the label whose range holds it is one whole sign (weight 1); a closed range across two labels
+("sick-listed 2 to 6 months") is one sign for the label holding most of it, as a reviewer
+places a trial by most of its population, and half a sign for each when no label holds most;
+an open range across labels ("more than 4 weeks", "up to 12 months") is half a sign for each
+label it reaches (no decision alone).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from reviewkit.classify.evidence import Evidence
+from reviewkit.classify.negation import excluded
+from reviewkit.classify.terms import Field, find_term
+from reviewkit.classify.words import sentence_around
+from reviewkit.protocol import Label, Scheme
+
+# Number words up to twenty-four (a population's weeks or months) in English, Norwegian,
+# Swedish, Danish and Dutch; "a"/"one" and "en"/"ett"/"et"/"een" are one.
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "sixteen": 16,
+    "eighteen": 18, "twenty": 20, "twenty-four": 24,
+    "ett": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7,
+    "åtte": 8, "ni": 9, "ti": 10, "tolv": 12, "två": 2, "fyra": 4, "sex": 6, "åtta": 8,
+    "tio": 10, "otte": 8, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5,
+    "zes": 6, "acht": 8, "negen": 9, "tien": 10, "twaalf": 12,
+}  # fmt: skip
+# Weeks per unit, by the unit's forms in the five languages (a month is 4 weeks: see above)
+_UNITS = (
+    (r"days?|dager|dag|døgn|dagar|dage|dagen", 1 / 7),
+    (r"weeks?|wks?|uker|uke|uka|veckor|vecka|veckan|uger|uge|weken", 1.0),
+    (r"months?|mos?|måneder|måned|måneden|månader|månad|maanden|maand|mnd", 4.0),
+    (r"years?|yrs?|år|året|jaar", 52.0),
+)
+_NUM = r"\d+(?:[.,]\d+)?|" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
+_UNIT = "|".join(f"(?:{u})" for u, _ in _UNITS)
+
+
+@cache  # compiled on first use: most protocols read no duration, and every command imports this
+def _atom() -> re.Pattern[str]:
+    """A number or two (a range or a list) and a unit; an adjective ("8-week") has a hyphen."""
+    return re.compile(
+        rf"(?<![\w.,-])(?P<a>{_NUM})(?:\s*(?P<join>-|–|—|to|til|till|tot|and|og|och|en|or)\s*"
+        rf"(?P<b>{_NUM}))?(?P<gap>[\s]*-?[\s]*)(?P<unit>{_UNIT})(?:'s|’s|'|’)?(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+_LOWER = re.compile(
+    r"(?<!\w)(?:more than|longer than|greater than|(?:for|of|since|lasting|been) over|at least|exceeding|in excess of|minimum of|"
+    r">|≥|>=|mer enn|lenger enn|minst|mer än|längre än|mere end|længere end|mindst|"
+    r"meer dan|langer dan|minstens|ten minste)\s*$",
+    re.IGNORECASE,
+)
+_UPPER = re.compile(
+    r"(?<!\w)(?:less than|shorter than|fewer than|no more than|under|up to|maximum of|within|since "
+    r"less than|<|≤|<=|mindre enn|kortere enn|inntil|opptil|mindre än|kortare än|högst|"
+    r"mindre end|kortere end|højst|minder dan|korter dan|hoogstens|maximaal)\s*$",
+    re.IGNORECASE,
+)
+_OPEN_AFTER = re.compile(
+    r"^\s*(?:or (?:more|longer|over)|and (?:more|over|longer)|\+|eller (?:mer|mere|längre|mer)|"
+    r"of (?:langer|meer))\b",
+    re.IGNORECASE,
+)
+_SHUT_AFTER = re.compile(r"^\s*(?:or (?:less|shorter|fewer)|eller mindre|of minder)\b", re.I)
+_BETWEEN = re.compile(r"(?<!\w)(?:between|from|mellom|fra|mellan|från|mellem|tussen|van)\s*$", re.I)
+# a period of the study, not the population's duration: the words just before the number
+_PERIOD = frozenset(
+    {
+        "after", "at", "during", "in", "following", "next", "previous", "past", "last",
+        "preceding", "first", "subsequent", "per", "every", "each", "follow-up", "followup",
+        "etter", "efter", "na", "om", "innen", "inom", "inden", "neste", "tijdens",
+        "over",  # "days over 12 months": a bound only as "for over", "of over" (_LOWER)
+        "followed", "observed", "monitored", "aged", "age",  # a follow-up; an age
+    }
+)  # fmt: skip
+_DETERMINERS = frozenset({"the", "a", "an", "de", "det", "den", "het", "these", "those"})
+# a result's verb or figure between the duration and what it is of ("sick leave was 28 days")
+_RESULT_VERB = frozenset(
+    {"was", "were", "is", "are", "averaged", "totalled", "totaled", "vs", "versus"}
+    | {"var", "ble", "blev", "bedroeg", "werd"}  # Norwegian, Swedish, Danish, Dutch
+)
+_RESULT_SENTENCE = re.compile(
+    r"\b(?:HR|OR|RR|CI|(?i:p\s*[=<>]|median|mean|average|vs|versus|mediane?|gemiddeld\w*|"
+    r"gjennomsnitt\w*|medel\w*))\b|%",
+)  # ratios in capitals ("OR" is no "or"), the other words in any case ("Mean sick leave fell")
+_WORD = re.compile(r"[\w’'-]+")
+REACH_BEFORE = 6  # words from what lasts to its duration ("sick-listed for more than 90 days")
+REACH_AFTER = 4  # words from a duration to what lasts ("three weeks' duration", "6 months of pain")
+
+
+def _number(text: str) -> float:
+    low = text.casefold().strip()
+    return float(low.replace(",", ".")) if low[0].isdigit() else float(_WORDS[low])
+
+
+def _weeks(unit: str) -> float:
+    return next(w for u, w in _UNITS if re.fullmatch(u, unit, re.IGNORECASE))
+
+
+def _period(text: str, start: int) -> bool:
+    """Whether the word before ``start`` (past a determiner or "for": "during the 6 months",
+    "followed for 12 months") makes the duration there a period of the study ("at 12
+    months", "over the following 12 months") or an age ("aged 18-60 years")."""
+    before = [w.casefold() for w in _WORD.findall(text[max(0, start - 60) : start])][-2:]
+    if len(before) == 2 and before[1] not in _DETERMINERS | {"for"}:  # "followed for 1 year"
+        before = before[1:]
+    return bool(set(before) & _PERIOD)
+
+
+def durations(text: str) -> list[tuple[int, int, float, float, bool]]:
+    """Each duration written in ``text`` as (start, end, lowest, highest weeks, anchored
+    after): joined ranges ("6 weeks to 6 months") and bounds ("more than six weeks but less
+    than twelve") made one; adjectives ("an 8-week programme") and periods of the study
+    ("at 12 months") left out. ``anchored after``: "within" needs what lasts after it."""
+    out: list[list] = []
+    for m in _atom().finditer(text):
+        if "-" in m.group("gap") and not m.group("b"):  # "8-week programme": an adjective
+            continue
+        per = _weeks(m.group("unit"))
+        a = _number(m.group("a")) * per
+        b = _number(m.group("b")) * per if m.group("b") else a
+        before = text[: m.start()]
+        lo, hi, within = min(a, b), max(a, b), False
+        lower, upper = _LOWER.search(before), _UPPER.search(before)
+        listed = m.group("join") and m.group("join").casefold() in {"and", "og", "och", "en", "or"}
+        if listed and not _BETWEEN.search(before):  # "at 3 and 12 weeks": a list, read as its ends
+            lower = upper = None
+        start = m.start()
+        if lower:
+            hi, start = math.inf, lower.start()
+        elif upper:
+            within = upper.group(0).casefold().startswith("within")
+            lo, start = 0.0, upper.start()
+        elif _BETWEEN.search(before):
+            start = _BETWEEN.search(before).start()  # type: ignore[union-attr]
+        after = text[m.end() :]
+        if _OPEN_AFTER.search(after):
+            hi = math.inf
+        elif _SHUT_AFTER.search(after):
+            lo = 0.0
+        if _period(text, start):
+            continue
+        if _join(out, text, start, m.end(), lo, hi):
+            continue
+        if _allocated(text, start):
+            continue
+        out.append([start, m.end(), lo, hi, within])
+    return [tuple(d) for d in out]  # type: ignore[misc]
+
+
+def _allocated(text: str, start: int) -> bool:
+    """Whether the duration at ``start`` follows "to" (not a range's, :func:`_join` took
+    those): an arm a trial allocated to ("randomised ... to ten weeks of supervised training"),
+    not how long the population had been ill."""
+    before = _WORD.findall(text[max(0, start - 20) : start])
+    return bool(before) and before[-1].casefold() == "to"
+
+
+def _join(out: list[list], text: str, start: int, end: int, lo: float, hi: float) -> bool:
+    """Join a duration to the one just before it: "6 weeks to 6 months" (a range), "more than
+    six weeks but less than twelve weeks" (two bounds of one range)."""
+    if not out:
+        return False
+    prev = out[-1]
+    gap = text[prev[1] : start].strip().casefold()
+    if gap in {"to", "-", "–", "til", "till", "tot"}:
+        prev[1], prev[3] = end, max(prev[3], hi)
+        return True
+    two_bounds = (math.isinf(prev[3]) and lo == 0) or (prev[2] == 0 and math.isinf(hi))
+    if gap in {"but", "and", "men", "og", "och", "en", "maar"} and two_bounds:
+        prev[1], prev[2], prev[3] = end, max(prev[2], lo), min(prev[3], hi)
+        return True
+    return False
+
+
+def _label_weights(labels: Sequence[Label], lo: float, hi: float) -> dict[str, float]:
+    """Each label's weight for a duration of ``lo``..``hi`` weeks (see the module's note)."""
+    ranged = [lab for lab in labels if lab.duration_weeks]
+    inside = [
+        lab.id
+        for lab in ranged
+        if lab.duration_weeks[0] <= lo and hi <= lab.duration_weeks[1]
+        and not (lo == hi and lo in lab.duration_weeks and lo != 0)  # a point on a boundary
+    ]  # fmt: skip
+    if len(inside) == 1:
+        return {inside[0]: 1.0}
+    share = {
+        lab.id: max(0.0, min(hi, lab.duration_weeks[1]) - max(lo, lab.duration_weeks[0]))
+        for lab in ranged
+    }
+    reached = [k for k, v in share.items() if v > 0] or [
+        lab.id for lab in ranged if lab.duration_weeks[0] <= lo <= lab.duration_weeks[1]
+    ]
+    if math.isfinite(hi) and lo > 0:  # a range closed at both ends ("up to 12 months" is open)
+        most = [k for k, v in share.items() if v / (hi - lo) > 0.5]
+        if most:
+            return {most[0]: 1.0}
+    return dict.fromkeys(reached, 0.5)
+
+
+def duration_evidence(scheme: Scheme, fields: list[Field]) -> list[Evidence]:
+    """The labels' evidence from durations of what ``scheme.duration_of`` names, written in
+    the record's ``fields`` (none when the scheme names nothing that lasts)."""
+    if not scheme.duration_of or not any(lab.duration_weeks for lab in scheme.labels):
+        return []
+    out = []
+    for n, f in enumerate(fields):
+        found = durations(f.text)
+        if not found:
+            continue
+        anchors = [e.span for t in scheme.duration_of for e in find_term(t, [f], "")]
+        for start, end, lo, hi, within in found:
+            if not _of_what_lasts(f, start, end, anchors, within):
+                continue
+            first = next(k for k, w in enumerate(f.words) if w.end > start)
+            last = max(k for k, w in enumerate(f.words) if w.start < end)
+            if excluded(f.text, f.words, first, last):
+                continue
+            for label, weight in _label_weights(scheme.labels, lo, hi).items():
+                lab = scheme.label(label)
+                a, b = lab.duration_weeks
+                term = f"duration {a:g}-{b:g} weeks" + ("" if weight >= 1 else " (in part)")
+                out.append(
+                    Evidence(label, term, f.where, f.text[start:end], weight, span=(n, start, end))
+                )
+    return out
+
+
+def _of_what_lasts(f: Field, start: int, end: int, anchors: list, within: bool) -> bool:
+    """Whether the duration at ``start``..``end`` is of what the scheme names (a term of
+    ``anchors`` near it in its sentence) at inclusion, not a result."""
+    s_start, s_end = sentence_around(f.text, start)
+    if _RESULT_SENTENCE.search(f.text[s_start:s_end]):
+        return False
+    for _, a_start, a_end in (a for a in anchors if a is not None):
+        if not (s_start <= a_start < s_end):
+            continue
+        if a_end <= start and not within:
+            between = [w.casefold() for w in _WORD.findall(f.text[a_end:start])]
+            counted = any(
+                c.isdigit() for c in f.text[a_end:start]
+            )  # "in 12 months (margin 15 days)"
+            if len(between) <= REACH_BEFORE and not set(between) & _RESULT_VERB and not counted:
+                return True
+        elif a_start >= end and len(_WORD.findall(f.text[end:a_start])) <= REACH_AFTER:
+            return True
+    return False

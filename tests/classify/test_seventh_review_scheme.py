@@ -1,0 +1,216 @@
+"""A seventh review's own schemes through the CLI: Schaafsma et al. 2013's physical
+conditioning for workers with back pain, by the back pain's duration at inclusion (acute,
+subacute, chronic: a scheme decided by a duration written in the text), the conditioning's
+intensity and the workplace's involvement (protocols/rtw-physical-conditioning.toml, written
+from the review's definitions alone), on 24 abstracts labelled by those definitions before the
+classifier read them. First reading (commit 6dba7d2): duration 11/24, conditioning 22/24,
+workplace 23/24 (benchmarks/results/classify.md says what changed since)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from classify.helpers import correct_through_cli
+from classify.helpers import suggested as labels
+
+from reviewkit import classify
+from reviewkit.cli import main as cli_main
+from reviewkit.records import AbstractSection, Record
+
+ROOT = Path(__file__).resolve().parents[2]
+PROTOCOL = ROOT / "protocols" / "rtw-physical-conditioning.toml"
+FIXTURE = ROOT / "tests" / "reports" / "fixtures" / "heldout_conditioning_abstracts.csv"
+
+
+@pytest.mark.parametrize(
+    ("scheme", "correct"), [("duration", 24), ("conditioning", 24), ("workplace", 24)]
+)
+def test_the_conditioning_reviews_schemes_through_the_cli(capsys, scheme, correct):
+    assert correct_through_cli(capsys, PROTOCOL, FIXTURE, scheme, scheme, 24) >= correct
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        # a range, a bound, a range of two units, two bounds of one range
+        ("Workers sick-listed for 8 to 12 weeks because of low back pain.", "subacute"),
+        ("Workers with low back pain of less than three weeks' duration.", "acute"),
+        ("Injured workers with symptoms for more than 3 months were included.", "chronic"),
+        ("Workers with back pain > 3 months were included.", "chronic"),
+        ("Workers sick-listed for 3 months or more with back pain.", "chronic"),
+        ("Workers on sick leave of 56 to 84 days because of low back pain.", "subacute"),
+        ("Patients sick-listed for more than 90 days with back pain.", "chronic"),
+        ("Patients in sick leave since over one year for low back pain.", "chronic"),
+        (
+            "Workers absent because of back pain for more than six weeks but less than twelve weeks.",
+            "subacute",
+        ),
+        ("A claim was filed within 10 days of the back injury.", "acute"),
+        # Norwegian, Swedish, Danish and Dutch
+        ("Arbeidstakere som var sykmeldt i 8-12 uker for korsryggsmerter.", "subacute"),
+        ("Patienter sjukskrivna mer än 3 månader för ryggsmärta.", "chronic"),
+        ("Medarbejdere sygemeldt i mindre end 4 uger med rygsmerter.", "acute"),
+        ("Werknemers die langer dan 3 maanden verzuimden wegens lage rugpijn.", "chronic"),
+        # a range across two groups: the group holding most of it
+        ("Workers sick-listed between 4 and 12 weeks with low back pain.", "subacute"),
+        ("Workers sick-listed for 2 to 6 months with low back pain.", "chronic"),
+        ("Workers sick-listed 6 weeks to 6 months because of low back pain.", "chronic"),
+    ],
+)
+def test_a_duration_in_the_text_decides_the_group(conditioning, text, duration):
+    assert labels(conditioning, "duration", text) == [duration]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an open range across the groups decides nothing
+        "Workers absent from work for more than 4 weeks because of back pain.",
+        # periods of the study, not the population's duration
+        "Workers with back pain took part in an 8-week programme.",
+        "Days of sick leave at 3 and 12 months were recorded for workers with back pain.",
+        "Days of sick leave over the following 12 months were recorded.",
+        "The primary outcome is days of sick leave in 12 months.",
+        "Those still off work after two months were contacted.",
+        # results, and a result's verb
+        "Median sick leave was 58 days in the graded activity group.",
+        "Sick leave in the following year was 28 days.",
+        "Workers with back pain returned to work within 6 weeks.",
+        # a duration of something else, and an exclusion criterion
+        "The programme lasted four weeks, 6 hours a day, for workers with back pain.",
+        "Workers sick-listed for more than 6 months were excluded.",
+    ],
+)
+def test_a_duration_that_is_not_the_populations_decides_nothing(conditioning, text):
+    assert labels(conditioning, "duration", text) == ["not-stated"]
+
+
+def _protocol(tmp_path: Path, scheme_keys: str, label_keys: str) -> Path:
+    path = tmp_path / "p.toml"
+    path.write_text(
+        '[review]\nid = "r"\ntitle = "T"\nquestion = "Q"\nreviewers = ["a", "b"]\n\n'
+        "[stages.title-abstract]\nreviewers_per_record = 2\n\n"
+        f'[schemes.duration]\nname = "Duration"\n{scheme_keys}\n\n'
+        f'[[schemes.duration.labels]]\nid = "chronic"\nname = "Chronic"\n{label_keys}\n'
+        'terms = ["chronic"]\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("scheme_keys", "label_keys", "said"),
+    [
+        ("", "duration_weeks = [12, inf]", "does not say what the duration is of"),
+        ('duration_of = ["pain"]', "duration_weeks = [12, 6]", "two numbers of weeks"),
+        ('duration_of = ["pain"]', 'duration_weeks = ["12"]', "two numbers of weeks"),
+    ],
+)
+def test_a_label_of_a_duration_is_refused_without_what_lasts_or_a_range(
+    capsys, tmp_path, scheme_keys, label_keys, said
+):
+    assert cli_main(["protocol", "check", str(_protocol(tmp_path, scheme_keys, label_keys))]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "duration_weeks" in err and "hint" in err
+
+
+def test_the_evidence_names_the_duration_and_the_labels_range(conditioning):
+    rec = Record(
+        title="A trial",
+        abstract_sections=[
+            AbstractSection("METHODS", "Workers sick-listed for 8 to 12 weeks with back pain.")
+        ],
+    )
+    (s,) = classify.suggest(rec, conditioning.scheme("duration"))
+    assert [(e.term, e.text, e.where) for e in s.evidence] == [
+        ("duration 6-12 weeks", "8 to 12 weeks", "abstract:METHODS")
+    ]
+
+
+# A sentence about the allocation's last arm, by its name, is the comparator's (comparator.py)
+
+
+@pytest.mark.parametrize(
+    ("text", "conditioning_label"),
+    [
+        # the last arm named again as a later sentence's subject: the comparator described
+        (
+            "Workers were randomised to graded activity or to a brief intervention. The brief "
+            "intervention was a clinical examination with advice to stay active.",
+            "intense",
+        ),
+        (
+            "Workers were randomised to light mobilisation or to an exercise programme. In the "
+            "exercise programme, physiotherapists supervised strength training.",
+            "light",
+        ),
+        # the tested arm's own sentence stays its evidence
+        (
+            "Workers were randomised to a brief intervention or to usual care. The brief "
+            "intervention was a clinical examination with advice to stay active.",
+            "light",
+        ),
+        # no allocation named the arm: the sentence is the study's
+        ("The brief intervention was a clinical examination with advice to stay active.", "light"),
+    ],
+)
+def test_a_sentence_opened_by_the_last_arms_name_describes_the_comparator(
+    conditioning, text, conditioning_label
+):
+    assert labels(conditioning, "conditioning", text) == [conditioning_label]
+
+
+@pytest.mark.parametrize(
+    ("text", "workplace"),
+    [
+        ("De fysiotherapeut bezocht de werkplek.", "yes"),
+        ("Graded activity met een werkplekbezoek.", "yes"),
+        ("De fysiotherapeut sprak met de leidinggevende over de werkplek.", "yes"),
+        ("Graded activity bij werknemers met lage rugpijn.", "no"),
+    ],
+)
+def test_a_dutch_record_names_the_workplace(conditioning, text, workplace):
+    assert labels(conditioning, "workplace", text) == [workplace]
+
+
+# Read on the other reviews' held-out abstracts (none labelled by duration), the reader took
+# these for the population's duration: each kind decides nothing now
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Outcomes were symptoms and sick-leave days over 12 months.",  # a period after "over"
+        "Employees were followed for 12 months in the sickness benefit register.",  # a follow-up
+        "Employees aged 20-60 years on sick leave with back pain were included.",  # an age
+        "Mean sick leave fell from 41 to 33 days.",  # a result, "Mean" capitalised
+        "The outcome was days on sick leave in 12 months (margin 15 days).",  # another number
+        "We randomised 92 employees with back pain to ten weeks of supervised training.",  # an arm
+        "Workers had received sickness benefits for up to 12 months.",  # open below: no group
+    ],
+)
+def test_what_the_other_sets_wrote_decides_no_duration(conditioning, text):
+    assert labels(conditioning, "duration", text) == ["not-stated"]
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("Workers with symptoms for over 3 months were included.", "chronic"),  # "for over"
+        ("Workers had received sickness benefits for up to 4 weeks.", "acute"),  # held whole
+    ],
+)
+def test_a_bound_the_other_kinds_leave_whole(conditioning, text, duration):
+    assert labels(conditioning, "duration", text) == [duration]
+
+
+def test_a_combination_label_of_weeks_is_refused_with_a_hint(capsys, tmp_path):
+    path = _protocol(tmp_path, 'duration_of = ["pain"]', "duration_weeks = [12, inf]")
+    text = path.read_text(encoding="utf-8") + (
+        '\n[[schemes.duration.labels]]\nid = "acute"\nname = "Acute"\nterms = ["acute"]\n'
+        '\n[[schemes.duration.labels]]\nid = "mixed"\nname = "Mixed"\n'
+        'combines = ["chronic", "acute"]\nduration_weeks = [0, 12]\nterms = []\n'
+    )
+    path.write_text(text, encoding="utf-8")
+    assert cli_main(["protocol", "check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "combination label" in err and "hint: give duration_weeks" in err
