@@ -30,6 +30,7 @@ from reviewkit.dedup.review import (
 )
 from reviewkit.errors import UserError, no_record_text
 from reviewkit.formats import csv_read
+from reviewkit.origin_names import shared_path
 from reviewkit.records import Record
 from reviewkit.sheet_titles import refuse_other_title
 from reviewkit.store import duplicates as links
@@ -65,7 +66,7 @@ def _value(rec: Record, name: str, folder: Path | None) -> str:
     if name == "type":
         return record_type(rec)
     if name == "origin" and folder is not None:  # the sheet is shared: no importer's own path
-        return outputs.shared_path(rec.origin, folder)
+        return shared_path(rec.origin, folder)
     value = getattr(rec, name)
     if isinstance(value, list):
         return "; ".join(value)

@@ -23,6 +23,7 @@ from pathlib import Path
 from reviewkit import outputs
 from reviewkit.dedup.studies import linked_reports
 from reviewkit.formats import csv_format
+from reviewkit.origin_names import shared_path
 from reviewkit.project import Project
 from reviewkit.records import Record
 from reviewkit.screening import DerivedStages, stage_names
@@ -109,7 +110,7 @@ def _found_in(rec: Record, search: str | None, folder: Path) -> str:
     number alone names no search), or 'Embase: sources/embase.ris' (the source, then the file)."""
     if search is not None:
         return f"{rec.origin} ({search})"
-    origin = outputs.shared_path(rec.origin, folder)
+    origin = shared_path(rec.origin, folder)
     if not origin or rec.origin.startswith(rec.source):
         return origin or rec.source
     return f"{rec.source}: {origin}" if rec.source else origin
