@@ -303,3 +303,22 @@ def test_a_greek_letter_written_in_latin_is_no_other_item():
     alpha = keys(3, title=title.format("\u03b1"), **NO_PLACE)
     beta = keys(4, title=title.format("\u03b2"), **NO_PLACE)
     assert verdict(alpha, beta) == ("uncertain", "another_item_no_page")
+
+
+def test_a_meeting_abstract_and_an_article_a_year_apart_without_pages_go_to_a_person():
+    # a citation list without pages: the 2015 meeting's abstract and the team's 2014 article
+    # in a regular volume of the journal (depression, dedup-stress i_minimal)
+    title = "Mice selected for extremes in stress reactivity reveal key endophenotypes"
+    team = dict(title=title, authors=["Heinzmann, J M", "Kloiber, S", "Touma, C"], pages="")
+    meeting = "Psychoneuroendocrinology. Conference: 45th Annual Meeting of the ISPNE"
+    abstract = keys(1, journal=meeting, volume="", issue="var.pagings", year=2015, **team)
+    article = keys(2, journal="Psychoneuroendocrinology", volume="49", issue="", year=2014, **team)
+    assert verdict(abstract, article) == ("uncertain", "meeting_abstract_no_page")
+    # the meeting's own supplement, a year's slip between two databases: one record
+    supplement = keys(
+        3, journal="Psychoneuroendocrinology", volume="61", issue="Suppl 1", year=2014, **team
+    )
+    assert verdict(abstract, supplement) == ("duplicate", "biblio_match")
+    # in the meeting's year the two are more often one record indexed twice
+    same_year = keys(4, journal="Psychoneuroendocrinology", volume="61", year=2015, **team)
+    assert verdict(abstract, same_year) == ("duplicate", "biblio_match")
