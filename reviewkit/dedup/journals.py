@@ -50,10 +50,12 @@ def meeting_name_added(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 # writes a sister journal the same way ('NEUROIMAGE-CLINICAL', 'JACC-CARDIOVASCULAR
 # INTERVENTIONS', 'NEUROLOGY-GENETICS'): another journal. Two subtitles name the first word's
 # own journal: the words its letters stand for (JAMA, BMJ, JNCI, JAVMA, MLTJ), and a
-# description opening with 'journal' ('The Journal of ...', 'An International Journal of ...',
-# 'Revue de ...'). A sister journal's subtitle is its field, never either. The words are
-# journal_words' (small words such as 'of', 'the' already gone).
-_JOURNAL_NOUNS = frozenset({"journal", "revue", "zeitschrift", "revista", "rivista"})
+# description opening with 'journal' ('The Journal of ...', 'An International Journal of ...').
+# A sister journal's subtitle is its field, never either. The words are journal_words' (small
+# words such as 'of', 'the' already gone). A subtitle in another language ('ENCEPHALE-REVUE DE
+# PSYCHIATRIE ...') is not read: on srsr full it made one place of a pair the labels keep
+# apart (Cottraux 1996, Encephale 22, 54-60, under two titles; same_place_and_authors merged
+# it, a false merge where there was none), so 'revue' and its kin stay unread.
 _DESCRIPTION_OPENERS = frozenset({"a", "an", "international", "official"})
 
 
@@ -72,4 +74,4 @@ def subtitle_of_name(name: tuple[str, ...], full: tuple[str, ...]) -> bool:
         k += 1
     # 'journal' with what it is of after it, two words or more: 'The Surgery Journal' is not
     # 'Surgery', 'Cell Journal (Yakhteh)' not 'Cell' ('Journal of Medicine' after QJM is lost)
-    return rest[k] in _JOURNAL_NOUNS and len(rest) - k >= 3
+    return rest[k] == "journal" and len(rest) - k >= 3
