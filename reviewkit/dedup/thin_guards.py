@@ -36,6 +36,19 @@ def _supplement_elsewhere(sup: Keys, other: Keys) -> bool:
     return other.issue_number not in (sup.issue, sup.supplement)
 
 
+def _supplement_page_elsewhere(sup: Keys, other: Keys) -> bool:
+    """``sup`` gives a supplement's page ('S84-S85', Embase's meeting abstract in 'var.pagings')
+    and no issue number, ``other`` a plain numbered issue and no supplement or page: the page
+    puts the one in a supplement, the issue the other outside it. A supplement written as its
+    issue's plain number ('2' for '2 Suppl') carries that number on both records."""
+    return (
+        sup.page_section == "s"
+        and not sup.issue_number
+        and bool(other.issue_number)
+        and not (other.supplement or other.first_page)
+    )
+
+
 def supplement_and_issue_no_page(p: Pair) -> Outcome:
     """One record in a supplement, the other in another numbered issue of the volume, a page
     missing: a meeting's abstract and the team's article of one title in one year ('95
@@ -44,7 +57,11 @@ def supplement_and_issue_no_page(p: Pair) -> Outcome:
     own, so the two records name two places; one article exported twice names one. Without a
     page a person decides."""
     ka, kb = p.ka, p.kb
-    if unplaced(p) and (_supplement_elsewhere(ka, kb) or _supplement_elsewhere(kb, ka)):
+    if unplaced(p) and any(
+        f(x, y)
+        for f in (_supplement_elsewhere, _supplement_page_elsewhere)
+        for x, y in ((ka, kb), (kb, ka))
+    ):
         return to_person(p)
     return None
 

@@ -322,3 +322,19 @@ def test_a_meeting_abstract_and_an_article_a_year_apart_without_pages_go_to_a_pe
     # in the meeting's year the two are more often one record indexed twice
     same_year = keys(4, journal="Psychoneuroendocrinology", volume="61", year=2015, **team)
     assert verdict(abstract, same_year) == ("duplicate", "biblio_match")
+
+
+def test_an_abstract_on_a_supplement_page_and_a_record_in_a_numbered_issue_go_to_a_person():
+    # Embase's meeting abstract on 'S84-S85' of the supplement, the case report in issue 2 of
+    # the volume, its page dropped by a thin export (depression, dedup-stress i_minimal)
+    team = dict(title="A rare case of fish odor syndrome presenting as depression", year=2014)
+    meeting = "Indian Journal of Psychiatry. Conference: 66th Annual National Conference"
+    abstract = keys(1, journal=meeting, volume="56", issue="var.pagings", pages="S84-S85", **team)
+    report = keys(2, journal="Indian J Psychiatry", volume="56", issue="2", pages="", **team)
+    assert verdict(abstract, report) == ("uncertain", "supplement_and_issue_no_page")
+    # near misses: the supplement of issue 2 written '2' on both records is one place; and a
+    # record naming the supplement is the abstract indexed in the journal
+    same_issue = keys(3, journal=meeting, volume="56", issue="2", pages="S84-S85", **team)
+    assert verdict(same_issue, report)[0] == "duplicate"
+    indexed = keys(4, journal="Indian J Psychiatry", volume="56", issue="Suppl 1", pages="", **team)
+    assert verdict(abstract, indexed)[0] == "duplicate"
