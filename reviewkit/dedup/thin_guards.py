@@ -37,12 +37,16 @@ def _supplement_elsewhere(sup: Keys, other: Keys) -> bool:
 
 
 def _supplement_page_elsewhere(sup: Keys, other: Keys) -> bool:
-    """``sup`` gives a supplement's page ('S84-S85', Embase's meeting abstract in 'var.pagings')
-    and no issue number, ``other`` a plain numbered issue and no supplement or page: the page
-    puts the one in a supplement, the issue the other outside it. A supplement written as its
-    issue's plain number ('2' for '2 Suppl') carries that number on both records."""
+    """``sup`` is a meeting's abstract on a supplement's page ('S84-S85', Embase's 'var.pagings')
+    without an issue number, ``other`` a record in a plain numbered issue, no supplement or page
+    named: the page puts the abstract in the congress supplement, the issue the other outside
+    it. Only a meeting's abstract: MEDLINE writes an article of a supplement to issue 2 as '2'
+    (Curr Oncol 23(2) S8-S14, Embase '23 ()(pp S8-S14)': one article, a true pair of the
+    depression set this would queue), and a supplement of issue 2 written '2' on both records
+    carries that number on both."""
     return (
-        sup.page_section == "s"
+        sup.conference
+        and sup.page_section == "s"
         and not sup.issue_number
         and bool(other.issue_number)
         and not (other.supplement or other.first_page)

@@ -338,3 +338,9 @@ def test_an_abstract_on_a_supplement_page_and_a_record_in_a_numbered_issue_go_to
     assert verdict(same_issue, report)[0] == "duplicate"
     indexed = keys(4, journal="Indian J Psychiatry", volume="56", issue="Suppl 1", pages="", **team)
     assert verdict(abstract, indexed)[0] == "duplicate"
+    # an article (no meeting) on a supplement's pages, MEDLINE's issue '2' for the supplement
+    # to issue 2 and Embase's pages without an issue: one article
+    paper = dict(title="Integrating cannabis into clinical cancer care", year=2016)
+    medline = keys(5, journal="Curr Oncol", volume="23", issue="2", pages="", **paper)
+    embase = keys(6, journal="Current Oncology", volume="23", issue="", pages="S8-S14", **paper)
+    assert verdict(medline, embase)[0] == "duplicate"
