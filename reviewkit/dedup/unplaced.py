@@ -214,10 +214,15 @@ def meeting_abstract_no_page(p: Pair) -> Outcome:
         return None
     ranged = (article.page_count or 0) in ARTICLE_PAGES
     # A year apart, the journal's record in a numbered issue, or in a volume with no issue or
-    # supplement named at all (a citation list's 'Psychoneuroendocrinology 49', 2014, beside
-    # the 2015 meeting's abstract): the article. The same abstract indexed in the journal is
-    # in the meeting's supplement or issue, which its record names.
-    regular = article.issue_number or not (article.issue or article.supplement)
+    # supplement read (a citation list's 'Psychoneuroendocrinology 49', 2014, beside the 2015
+    # meeting's abstract, which gives no volume): the article. The same abstract indexed in the
+    # journal is in the meeting's supplement or issue, which its record names, or in the
+    # volume the abstract's own record gives (FASEB J 25 'Meeting Abstracts', an issue the
+    # keys do not read as one, on both records: one abstract, a year's slip between them).
+    abstract = ka if ka.conference else kb
+    regular = article.issue_number or not (
+        article.issue or article.supplement or abstract.volume == article.volume
+    )
     if ranged or (ka.year != kb.year and regular):
         return to_person(p)
     return None

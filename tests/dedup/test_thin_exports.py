@@ -344,3 +344,14 @@ def test_an_abstract_on_a_supplement_page_and_a_record_in_a_numbered_issue_go_to
     medline = keys(5, journal="Curr Oncol", volume="23", issue="2", pages="", **paper)
     embase = keys(6, journal="Current Oncology", volume="23", issue="", pages="S8-S14", **paper)
     assert verdict(medline, embase)[0] == "duplicate"
+
+
+def test_a_meeting_abstract_and_the_journal_record_in_its_volume_a_year_apart_stay_one():
+    # FASEB J 25, issue 'Meeting Abstracts' on both records, one dated a year later
+    team = dict(title="Plasticity of GIP receptor expression in the vasculature", pages="")
+    meeting = "FASEB Journal. Conference: Experimental Biology"
+    abstract = keys(1, journal=meeting, volume="25", issue="Meeting Abstracts", year=2012, **team)
+    journal = keys(
+        2, journal="FASEB Journal", volume="25", issue="Meeting Abstracts", year=2011, **team
+    )
+    assert verdict(abstract, journal)[0] == "duplicate"
