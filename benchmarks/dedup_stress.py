@@ -39,6 +39,7 @@ from benchmarks.dedup_stress_notes import (
     NOTES_DDC27,
     NOTES_DEDUP31,
     NOTES_DEDUP32,
+    NOTES_DEDUP33,
     NOTES_DEDUPENDS,
     NOTES_FM27,
 )
@@ -405,7 +406,8 @@ def main(argv: list[str]) -> int:
         + NOTES_DD28B
         + NOTES_DEDUPENDS
         + NOTES_DEDUP31
-        + NOTES_DEDUP32,
+        + NOTES_DEDUP32
+        + NOTES_DEDUP33,
     )
     return 0
 

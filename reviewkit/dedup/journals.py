@@ -42,3 +42,36 @@ def meeting_name_added(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         and long_[: len(short)] == short
         and long_[len(short)] in MEETING_WORDS
     )
+
+
+# Web of Science writes a journal's name and its subtitle as one field joined by a hyphen, in
+# capitals: 'JAMA-JOURNAL OF THE AMERICAN MEDICAL ASSOCIATION', 'ARTHROSCOPY-THE JOURNAL OF
+# ARTHROSCOPIC AND RELATED SURGERY', where PubMed and Scopus give 'JAMA', 'Arthroscopy'. It
+# writes a sister journal the same way ('NEUROIMAGE-CLINICAL', 'JACC-CARDIOVASCULAR
+# INTERVENTIONS', 'NEUROLOGY-GENETICS'): another journal. Two subtitles name the first word's
+# own journal: the words its letters stand for (JAMA, BMJ, JNCI, JAVMA, MLTJ), and a
+# description opening with 'journal' ('The Journal of ...', 'An International Journal of ...').
+# A sister journal's subtitle is its field, never either. The words are journal_words' (small
+# words such as 'of', 'the' already gone). A subtitle in another language ('ENCEPHALE-REVUE DE
+# PSYCHIATRIE ...') is not read: on srsr full it made one place of a pair the labels keep
+# apart (Cottraux 1996, Encephale 22, 54-60, under two titles; same_place_and_authors merged
+# it, a false merge where there was none), so 'revue' and its kin stay unread.
+_DESCRIPTION_OPENERS = frozenset({"a", "an", "international", "official"})
+
+
+def subtitle_of_name(name: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """``full`` is the one word of ``name`` followed by a subtitle that spells the word out or
+    describes the journal ('jama' / 'jama journal american medical association'; 'arthroscopy'
+    / 'arthroscopy journal arthroscopic related surgery'), not a sister journal's field
+    ('neuroimage' / 'neuroimage clinical')."""
+    if len(name) != 1 or len(full) < 3 or full[0] != name[0]:
+        return False
+    rest = full[1:]
+    if len(name[0]) >= 2 and "".join(w[0] for w in rest) == name[0]:
+        return True  # the initials, 'and' dropped: 'muscles ligaments tendons journal' (MLTJ)
+    k = 0
+    while k < len(rest) - 1 and rest[k] in _DESCRIPTION_OPENERS:
+        k += 1
+    # 'journal' with what it is of after it, two words or more: 'The Surgery Journal' is not
+    # 'Surgery', 'Cell Journal (Yakhteh)' not 'Cell' ('Journal of Medicine' after QJM is lost)
+    return rest[k] == "journal" and len(rest) - k >= 3

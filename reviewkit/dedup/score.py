@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from reviewkit.dedup.journals import meeting_name_added
+from reviewkit.dedup.journals import meeting_name_added, subtitle_of_name
 from reviewkit.dedup.names import letters_swapped, names_unmatched, particle_cut_agree
 from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.titles import NOTICE_WORDS
@@ -101,6 +101,8 @@ def journal_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
         return True  # 'icis' ~ 'international conference information systems'
     if meeting_name_added(a, b):
         return True  # 'circulation' ~ 'circulation conference american heart ...' (no period)
+    if subtitle_of_name(a, b) or subtitle_of_name(b, a):
+        return True  # 'jama' ~ 'jama journal american medical association' (WoS's hyphen)
     if n >= 3 and _abbreviates_in_order(*((a, b) if len(a) <= len(b) else (b, a))):
         return True  # 'patol fiziol eksp ter' ~ 'patologicheskaia fiziologiia eksperimental naia terapiia'
     sim = Indel.normalized_similarity("".join(a), "".join(b))

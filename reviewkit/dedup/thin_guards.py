@@ -36,6 +36,23 @@ def _supplement_elsewhere(sup: Keys, other: Keys) -> bool:
     return other.issue_number not in (sup.issue, sup.supplement)
 
 
+def _supplement_page_elsewhere(sup: Keys, other: Keys) -> bool:
+    """``sup`` is a meeting's abstract on a supplement's page ('S84-S85', Embase's 'var.pagings')
+    without an issue number, ``other`` a record in a plain numbered issue, no supplement or page
+    named: the page puts the abstract in the congress supplement, the issue the other outside
+    it. Only a meeting's abstract: MEDLINE writes an article of a supplement to issue 2 as '2'
+    (Curr Oncol 23(2) S8-S14, Embase '23 ()(pp S8-S14)': one article, a true pair of the
+    depression set this would queue), and a supplement of issue 2 written '2' on both records
+    carries that number on both."""
+    return (
+        sup.conference
+        and sup.page_section == "s"
+        and not sup.issue_number
+        and bool(other.issue_number)
+        and not (other.supplement or other.first_page)
+    )
+
+
 def supplement_and_issue_no_page(p: Pair) -> Outcome:
     """One record in a supplement, the other in another numbered issue of the volume, a page
     missing: a meeting's abstract and the team's article of one title in one year ('95
@@ -44,7 +61,11 @@ def supplement_and_issue_no_page(p: Pair) -> Outcome:
     own, so the two records name two places; one article exported twice names one. Without a
     page a person decides."""
     ka, kb = p.ka, p.kb
-    if unplaced(p) and (_supplement_elsewhere(ka, kb) or _supplement_elsewhere(kb, ka)):
+    if unplaced(p) and any(
+        f(x, y)
+        for f in (_supplement_elsewhere, _supplement_page_elsewhere)
+        for x, y in ((ka, kb), (kb, ka))
+    ):
         return to_person(p)
     return None
 

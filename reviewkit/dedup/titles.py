@@ -232,6 +232,12 @@ _NUCLIDES = frozenset(
 )
 _NUCLIDE_MASS_IN_BRACKETS = re.compile(r"\((\d{1,3}m?)\)([A-Z][a-z]?)(?![a-z])")
 _NUCLIDE_SYMBOL_FIRST = re.compile(r"(?<![\w-])([A-Z][a-z]?)-(\d{1,3}m?)(?![\w])")
+# ... and symbol and mass run together, as some authors and exporters write them ('C11 PiB
+# PET', 'C11-PiB', 'I131 therapy'): read only as a word of its own (a space, bracket or a
+# compound's hyphen after it), so that a serotype keeps its name ('E. coli O157') and a
+# suffix ('...glucose-F18') or a clone ('C11-3') its number; never 'H3' (the histone, the
+# receptor), which is seldom tritium.
+_NUCLIDE_GLUED = re.compile(r"(?<![\w-])([A-Z][a-z]?)(\d{1,3}m?)(?![\w]|-\d)")
 
 
 def _nuclide(mass: str, symbol: str, text: str) -> str:
@@ -239,10 +245,11 @@ def _nuclide(mass: str, symbol: str, text: str) -> str:
 
 
 def _nuclide_labels(title: str) -> str:
-    """Radionuclide labels in one form: '(11)C' and 'C-11' as '11C' ('[11C]raclopride')."""
-    if "-" not in title and "(" not in title:
-        return title
+    """Radionuclide labels in one form: '(11)C', 'C-11' and 'C11' as '11C' ('[11C]raclopride')."""
     title = _NUCLIDE_MASS_IN_BRACKETS.sub(lambda m: _nuclide(m[1], m[2], m[0]), title)
+    title = _NUCLIDE_GLUED.sub(
+        lambda m: m[0] if m[0] == "H3" else _nuclide(m[2], m[1], m[0]), title
+    )
     return _NUCLIDE_SYMBOL_FIRST.sub(lambda m: _nuclide(m[2], m[1], m[0]), title)
 
 

@@ -200,10 +200,10 @@ def meeting_abstract_no_page(p: Pair) -> Outcome:
     """A meeting's abstract (the journal names a conference) and a journal record, a page
     missing: two publications of one study (the abstract on a supplement page 'S84', the
     article on '185-187') when the journal's record gives an article's range of pages, or is a
-    year apart in a numbered issue. Abstracts are printed in supplements and meeting issues:
-    without a range the journal's record may be the same abstract indexed there ('136(Supplement
-    1)', '71(6) 507', '9(s2) 499-711'), under the congress's year or the supplement's, one
-    record that still merges. A journal record needs a volume: without one it may be a
+    year apart in a numbered issue or in a volume naming no issue. Abstracts are printed in
+    supplements and meeting issues: without a range the journal's record may be the same
+    abstract indexed there ('136(Supplement 1)', '71(6) 507', '9(s2) 499-711'), under the
+    congress's year or the supplement's, one record that still merges. A journal record needs a volume: without one it may be a
     proceedings the conference test missed ('ICIS : ...'). With pages on both sides the rules
     after this one decide as before (meeting_abstract_and_article)."""
     ka, kb = p.ka, p.kb
@@ -213,7 +213,17 @@ def meeting_abstract_no_page(p: Pair) -> Outcome:
     if not article.volume:  # a paper of a proceedings the regex did not mark ('ICIS : ...')
         return None
     ranged = (article.page_count or 0) in ARTICLE_PAGES
-    if ranged or (ka.year != kb.year and article.issue_number):
+    # A year apart, the journal's record in a numbered issue, or in a volume with no issue or
+    # supplement read (a citation list's 'Psychoneuroendocrinology 49', 2014, beside the 2015
+    # meeting's abstract, which gives no volume): the article. The same abstract indexed in the
+    # journal is in the meeting's supplement or issue, which its record names, or in the
+    # volume the abstract's own record gives (FASEB J 25 'Meeting Abstracts', an issue the
+    # keys do not read as one, on both records: one abstract, a year's slip between them).
+    abstract = ka if ka.conference else kb
+    regular = article.issue_number or not (
+        article.issue or article.supplement or abstract.volume == article.volume
+    )
+    if ranged or (ka.year != kb.year and regular):
         return to_person(p)
     return None
 

@@ -353,3 +353,24 @@ def test_proceedings_journals_are_not_conferences():
     assert keys(
         3, journal="Proceedings of the 12th International Conference on Information Systems"
     ).conference
+
+
+def test_a_wos_journal_with_its_subtitle_after_a_hyphen_is_the_journal_not_a_sister():
+    def same(a: str, b: str) -> bool | None:
+        return journal_match(journal_words(a), journal_words(b))
+
+    # the subtitle spells the name out, or describes the journal
+    assert same("Jama", "JAMA-JOURNAL OF THE AMERICAN MEDICAL ASSOCIATION") is True
+    assert same("BMJ-BRITISH MEDICAL JOURNAL", "BMJ") is True
+    assert same("Arthroscopy", "ARTHROSCOPY-THE JOURNAL OF ARTHROSCOPIC AND RELATED SURGERY")
+    assert same("BJOG", "BJOG-AN INTERNATIONAL JOURNAL OF OBSTETRICS AND GYNAECOLOGY") is True
+    # near misses: a sister journal written the same way, or a journal named '... Journal'
+    assert same("NeuroImage", "NEUROIMAGE-CLINICAL") is not True
+    assert same("Circulation", "CIRCULATION-CARDIOVASCULAR GENETICS") is not True
+    assert same("Diabetes", "DIABETES-METABOLISM RESEARCH AND REVIEWS") is not True
+    assert same("Cell", "Cell Journal (Yakhteh)") is not True
+    assert same("JAMA", "JAMA Internal Medicine") is not True
+    # a citation without volume or page: the journal is what the year has beside it
+    thin = dict(pages="", issue="", volume="", year=2009)
+    a = keys(1, journal="JAMA-JOURNAL OF THE AMERICAN MEDICAL ASSOCIATION", **thin)
+    assert verdict(a, keys(2, journal="Jama", **thin)) == ("duplicate", "biblio_match")

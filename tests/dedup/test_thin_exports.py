@@ -303,3 +303,55 @@ def test_a_greek_letter_written_in_latin_is_no_other_item():
     alpha = keys(3, title=title.format("\u03b1"), **NO_PLACE)
     beta = keys(4, title=title.format("\u03b2"), **NO_PLACE)
     assert verdict(alpha, beta) == ("uncertain", "another_item_no_page")
+
+
+def test_a_meeting_abstract_and_an_article_a_year_apart_without_pages_go_to_a_person():
+    # a citation list without pages: the 2015 meeting's abstract and the team's 2014 article
+    # in a regular volume of the journal (depression, dedup-stress i_minimal)
+    title = "Mice selected for extremes in stress reactivity reveal key endophenotypes"
+    team = dict(title=title, authors=["Heinzmann, J M", "Kloiber, S", "Touma, C"], pages="")
+    meeting = "Psychoneuroendocrinology. Conference: 45th Annual Meeting of the ISPNE"
+    abstract = keys(1, journal=meeting, volume="", issue="var.pagings", year=2015, **team)
+    article = keys(2, journal="Psychoneuroendocrinology", volume="49", issue="", year=2014, **team)
+    assert verdict(abstract, article) == ("uncertain", "meeting_abstract_no_page")
+    # the meeting's own supplement, a year's slip between two databases: one record
+    supplement = keys(
+        3, journal="Psychoneuroendocrinology", volume="61", issue="Suppl 1", year=2014, **team
+    )
+    assert verdict(abstract, supplement) == ("duplicate", "biblio_match")
+    # in the meeting's year the two are more often one record indexed twice
+    same_year = keys(4, journal="Psychoneuroendocrinology", volume="61", year=2015, **team)
+    assert verdict(abstract, same_year) == ("duplicate", "biblio_match")
+
+
+def test_an_abstract_on_a_supplement_page_and_a_record_in_a_numbered_issue_go_to_a_person():
+    # Embase's meeting abstract on 'S84-S85' of the supplement, the case report in issue 2 of
+    # the volume, its page dropped by a thin export (depression, dedup-stress i_minimal)
+    team = dict(title="A rare case of fish odor syndrome presenting as depression", year=2014)
+    meeting = "Indian Journal of Psychiatry. Conference: 66th Annual National Conference"
+    abstract = keys(1, journal=meeting, volume="56", issue="var.pagings", pages="S84-S85", **team)
+    report = keys(2, journal="Indian J Psychiatry", volume="56", issue="2", pages="", **team)
+    assert verdict(abstract, report) == ("uncertain", "supplement_and_issue_no_page")
+    # near misses: the supplement of issue 2 written '2' on both records is one place; and a
+    # record naming the supplement is the abstract indexed in the journal
+    same_issue = keys(3, journal=meeting, volume="56", issue="2", pages="S84-S85", **team)
+    assert verdict(same_issue, report)[0] == "duplicate"
+    indexed = keys(4, journal="Indian J Psychiatry", volume="56", issue="Suppl 1", pages="", **team)
+    assert verdict(abstract, indexed)[0] == "duplicate"
+    # an article (no meeting) on a supplement's pages, MEDLINE's issue '2' for the supplement
+    # to issue 2 and Embase's pages without an issue: one article
+    paper = dict(title="Integrating cannabis into clinical cancer care", year=2016)
+    medline = keys(5, journal="Curr Oncol", volume="23", issue="2", pages="", **paper)
+    embase = keys(6, journal="Current Oncology", volume="23", issue="", pages="S8-S14", **paper)
+    assert verdict(medline, embase)[0] == "duplicate"
+
+
+def test_a_meeting_abstract_and_the_journal_record_in_its_volume_a_year_apart_stay_one():
+    # FASEB J 25, issue 'Meeting Abstracts' on both records, one dated a year later
+    team = dict(title="Plasticity of GIP receptor expression in the vasculature", pages="")
+    meeting = "FASEB Journal. Conference: Experimental Biology"
+    abstract = keys(1, journal=meeting, volume="25", issue="Meeting Abstracts", year=2012, **team)
+    journal = keys(
+        2, journal="FASEB Journal", volume="25", issue="Meeting Abstracts", year=2011, **team
+    )
+    assert verdict(abstract, journal)[0] == "duplicate"

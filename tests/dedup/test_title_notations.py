@@ -32,6 +32,19 @@ def test_a_radionuclide_label_written_three_ways_is_one_title():
     assert match_title(MEDLINE.replace("[11C]", "[14C]")) != match_title(WOS)
     # a hyphen and a number that label no nuclide keep their number ('Group C-1', 'HIV-1')
     assert match_title("Group C-1 cells and HIV-1") == "group c 1 cells and hiv 1"
+    # symbol and mass run together ('C11 PiB', 'C11-PiB'): the same label
+    pib = "Amyloid imaging with [11C]PiB PET in mild cognitive impairment"
+    assert (
+        match_title(pib)
+        == match_title(pib.replace("[11C]", "C11 "))
+        == match_title(pib.replace("[11C]PiB", "C11-PiB"))
+    )
+    # near misses: a serotype, a histone and a clone keep their names
+    assert (
+        match_title("E. coli O157 in cattle and histone H3")
+        == "e coli o157 in cattle and histone h3"
+    )
+    assert match_title("Clone C11-3 of PC12 cells") == "clone c11 3 of pc12 cells"
 
 
 def test_a_title_opening_with_a_bracketed_name_keeps_its_words():
