@@ -194,7 +194,7 @@ class CitationFields(NamedTuple):
     rows: set[tuple[str, str]]  # (tag, folded value)
     affiliations: list[str]  # [ad], each its own value
     conflicts: str  # [cois]
-    whole: dict[str, list[str]]  # tag -> its values as written, whole (All Fields' text)
+    whole: dict[str, list[str]]  # tag -> its values as written, whole (index_text reads them)
 
 
 def citation_fields(elem: ET._Element) -> CitationFields:
