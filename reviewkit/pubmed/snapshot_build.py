@@ -51,8 +51,9 @@ from reviewkit.pubmed.stale_indexes import remove_stale_indexes
 from reviewkit.records import fold_text
 from reviewkit.wording import quantity
 
-# pubfid4: entries apart (index_text.ENTRY_GAP), the extra table; rd33b: All Fields' whole values
-INDEX_VERSION = "11-whole-values"
+# pubfid4: entries apart (index_text.ENTRY_GAP), the extra table; rd33b: All Fields' whole values,
+# a suffixed name's rows with the suffix only (index_rows.name_rows)
+INDEX_VERSION = "12-suffix-last"
 # The text columns of the first FTS5 table (whose vocabulary the wildcards expand through) and of
 # the others, [cois] and [ad], kept apart so that their words do not enter the wildcard
 # variants of the title, abstract and other fields (nor their 600-variant limit). [ad] has a

@@ -234,9 +234,11 @@ def test_an_author_searched_with_a_suffix_finds_that_author(
     server: EutilsServer, served: dict[str, ET._Element], tag: str
 ) -> None:
     """PubMed Help's author format puts a suffix last ('o'brien jc jr'[au]): the name with the
-    suffix finds the articles whose author (first, last) carries it (before pubfid4: refused).
-    The author is one in the tag's place ([1au] a first author, [lastau] a last one), so that
-    there is something to find."""
+    suffix finds the articles whose author (first, last) carries it (before pubfid4: refused);
+    without it, the name finds them too by PubMed's truncation of names, which quotes turn off:
+    the quoted name without the suffix finds only authors without one (at pubfid4 it found the
+    suffixed author too). The author is one in the tag's place ([1au] a first author, [lastau]
+    a last one), so that there is something to find."""
     place = {"1au": slice(0, 1), "lastau": slice(-1, None)}.get(tag, slice(None))
     author = next(
         x for a in served.values() for x in _authors(a)[place] if x.findtext("Suffix") == "Jr"
@@ -244,19 +246,21 @@ def test_an_author_searched_with_a_suffix_finds_that_author(
     last, initials, fore = (author.findtext(t) for t in ("LastName", "Initials", "ForeName"))
     name = f"{last} {fore if tag == 'fau' else initials}"
 
-    def has(a: ET._Element) -> bool:
+    def has(a: ET._Element, suffix: str | None) -> bool:
         chosen = _authors(a)[place]
         key = "ForeName" if tag == "fau" else "Initials"
         return any(
             fold_text(f"{p.findtext('LastName')} {p.findtext(key)}") == fold_text(name)
-            and p.findtext("Suffix") == "Jr"
+            and p.findtext("Suffix") == suffix
             for p in chosen
         )
 
-    holding = {pmid for pmid, a in served.items() if has(a)}
+    holding = {pmid for pmid, a in served.items() if has(a, "Jr")}
     found = ids(server, f'"{name} Jr"[{tag}]')
     assert holding and found == holding
     assert ids(server, f"{name}[{tag}]") >= holding  # without the suffix: found too
+    without = {pmid for pmid, a in served.items() if has(a, None)}
+    assert ids(server, f'"{name}"[{tag}]') == without  # quoted: no truncation to the suffix
     assert "<ERROR>" not in warnings_of(server, f"{name} Jr[{tag}]")
 
 
