@@ -87,8 +87,8 @@ def _listed(snapshot: Snapshot, name: str, *, exact: bool, last: bool) -> set[in
     if len(words) < 3 or words[-1] not in _SUFFIXES:
         return snapshot.listed_author(name, exact=exact, last=last)
     base = " ".join(words[:-1])
-    candidates = snapshot.listed_author(base, exact=exact, last=last)
-    candidates &= snapshot.exact_author(name) if exact else snapshot.author(name)
+    among = snapshot.exact_author(name) if exact else snapshot.author(name)  # the suffix's rows
+    candidates = snapshot.listed_author(base, exact=exact, last=last, among=among)
     position = -1 if last else 0
     found = set()
     for pmid, xml in snapshot.articles_by_pmid(sorted(candidates)).items():

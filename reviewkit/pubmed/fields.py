@@ -10,19 +10,27 @@ MAX_VARIANTS = 600
 # All Fields: "Includes all search fields except for Place of Publication and Transliterated
 # Title" (PubMed Help, 2008, Search Field Descriptions and Tags; einfo's ALL: "All terms from all
 # searchable fields"; PubMed Help 2004 on [pl]: "not included in All Fields or Text Word
-# retrieval"). Here every field whose values are words or names: title, abstract and other
-# abstract, MeSH headings and subheadings, keywords, publication types, authors (persons and
-# groups), affiliations, conflict of interest statements, substances, the journal's names and
-# ISSNs, investigators, personal names as subject, databanks, grants, registry numbers and
-# article ids (DOI, pii). Left out: dates, language, volume, issue, pages and PMID, whose
-# values PubMed may also find in All Fields (not documented how: a bare '2020' or 'english'
-# would otherwise match whole years and languages), and [pl] and [tt] as PubMed leaves them.
+# retrieval"). Here, by their words: title, abstract and other abstract, MeSH headings and
+# subheadings, keywords, publication types, authors (persons and groups), affiliations,
+# conflict of interest statements, substances, investigators, personal names as subject and
+# databanks. By their whole values (:data:`WHOLE_VALUES`): the journal's names and ISSNs,
+# grants, registry numbers and article ids (DOI, pii). Left out: dates, language, volume,
+# issue, pages and PMID, whose values PubMed may also find in All Fields (not documented how: a
+# bare '2020' or 'english' would otherwise match whole years and languages), and [pl] and [tt]
+# as PubMed leaves them.
 _ALL_FIELDS = (
     ("fts", "ti ab mh kw pt au"),
     ("fts_ad", "ad"),
     ("fts_more", "cois"),
-    ("fts_extra", "oab nm jt cn ir ps si other"),
+    ("fts_extra", "oab nm cn ir ps si"),
 )
+# The terms rows (field 'all') of the values All Fields matches whole, never by their words
+# (index_text.whole_values): journal (MedlineTA, title, ISSN), grant (number, acronym, agency,
+# country, all four), registry number, location and article ids. einfo flags their fields
+# JOUR, GRNT, ECNO, LID SingleToken: PubMed indexes each value as one term, and they are in no
+# word field ([tw] holds none of them). By their words, the DOIs' '10' found 31,635 more
+# articles of the full snapshot, 'medicine' 2,975 by journal titles, 'nih' 1,222 by grants.
+WHOLE_VALUES = "all"
 # Each text field's (FTS5 table, columns) (snapshot_build.FTS_TABLES; index_text has what each
 # column holds). [tiab]: "title, abstract, and other abstract" (PubMed Help 2004) and author
 # keywords (PubMed Help). [tw]: "title, abstract, other abstract, MeSH terms, MeSH Subheadings,

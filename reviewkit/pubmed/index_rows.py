@@ -86,11 +86,13 @@ def people(citation: ET._Element, kind: str) -> list[tuple[str, ...]]:
 
 
 def name_rows(citation: ET._Element) -> set[tuple[str, str]]:
-    """The terms rows of every name list: each person's short and full form, and each again
-    with the suffix NLM keeps apart (<Suffix>), where PubMed's author format puts it ('o'brien jc
-    jr', PubMed Help; 'herron bruce j jr', NLM Tech Bull 2005 May-Jun), so that a name searched
-    with its suffix finds that person and one searched without finds them too. A group author
-    is an [au] row of its name."""
+    """The terms rows of every name list: each person's short and full form, with the suffix
+    NLM keeps apart (<Suffix>) last, where PubMed's author format puts it ('o'brien jc jr',
+    PubMed Help; 'herron bruce j jr', NLM Tech Bull 2005 May-Jun). A name searched without the
+    suffix finds the person by PubMed's automatic truncation of names ("to account for varying
+    initials and designations such as Jr. or 2nd", PMC Help 2004; 'o'brien j[au]' finds
+    o'brien jc jr, PubMed Help 2008), which quotes turn off: '"smith j"[au]' is not Smith J Jr.
+    A group author is an [au] row of its name."""
     rows: set[tuple[str, str]] = set()
     for kind, path in NAME_LISTS.items():
         for person in citation.iterfind(path):
@@ -103,9 +105,7 @@ def name_rows(citation: ET._Element) -> set[tuple[str, str]]:
             short, full, suffix = forms
             for field, form in ((kind, short), (kind + "f", full)):
                 if form:
-                    rows.add((field, fold_text(form)))
-                    if suffix:
-                        rows.add((field, fold_text(f"{form} {suffix}")))
+                    rows.add((field, fold_text(f"{form} {suffix}" if suffix else form)))
     return rows
 
 
@@ -194,7 +194,7 @@ class CitationFields(NamedTuple):
     rows: set[tuple[str, str]]  # (tag, folded value)
     affiliations: list[str]  # [ad], each its own value
     conflicts: str  # [cois]
-    whole: dict[str, list[str]]  # tag -> its values as written, whole (All Fields' text)
+    whole: dict[str, list[str]]  # tag -> its values as written, whole (index_text reads them)
 
 
 def citation_fields(elem: ET._Element) -> CitationFields:

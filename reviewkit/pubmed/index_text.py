@@ -10,9 +10,10 @@ table ``affiliations``), as NEAR groups on [ad] must not span two either.
 The ``extra`` columns are searched by All Fields, [tw] and the tags they are named for, and
 by nothing else (a table of their own, so that their words do not enter the wildcard variants
 of the title and abstract): [tt] transliterated title, the other abstracts (an author's
-abstract in another language, which [tiab] searches too), [nm] substances, the journal's names and
-ISSNs, [cn] corporate authors, [ir] investigators, [ps] personal names as subject, [si] databanks
-and the other identifiers All Fields finds (grants, registry numbers, DOIs and other article ids).
+abstract in another language, which [tiab] searches too), [nm] substances, [cn] corporate
+authors, [ir] investigators, [ps] personal names as subject and [si] databanks. The values All
+Fields matches whole (the journal's names and ISSNs, grants, registry numbers, DOIs and other
+article ids: :data:`reviewkit.pubmed.fields.WHOLE_VALUES`) are :func:`whole_values`.
 """
 
 from __future__ import annotations
@@ -28,11 +29,13 @@ from reviewkit.pubmed.medline_text import text
 # every query term goes through, drops it, so no phrase or word of a query can match it or
 # step over it. Between two entries it is one token: a NEAR group counts it as a word.
 ENTRY_GAP = " \ue000 "
-EXTRA_COLUMNS = ("tt", "oab", "nm", "jt", "cn", "ir", "ps", "si", "other")
+EXTRA_COLUMNS = ("tt", "oab", "nm", "cn", "ir", "ps", "si")
 # The MeSH headings' qualifiers ([tw]: "MeSH Subheadings", PubMed Help) are entries of the mh
 # column beside the headings.
 _QUALIFIERS = "MeshHeadingList/MeshHeading/QualifierName"
 _SUBSTANCES = ("ChemicalList/Chemical/NameOfSubstance", "SupplMeshList/SupplMeshName")
+_GRANTS = "Article/GrantList/Grant"
+_GRANT_PARTS = ("GrantID", "Acronym", "Agency", "Country")
 
 
 def entries(values: Iterable[str]) -> str:
@@ -52,20 +55,37 @@ def extra_text(elem: ET._Element, citation: CitationFields) -> tuple[str, ...]:
     cit = elem.find("MedlineCitation")
     if cit is None:
         return ("",) * len(EXTRA_COLUMNS)
-    whole = citation.whole
-    journal = [text(cit.find("MedlineJournalInfo/MedlineTA")), *whole["jt"], *whole["issn"]]
     groups = [text(e) for e in cit.iterfind("Article/AuthorList/Author/CollectiveName")]
-    other = [*whole["gr"], *whole["rn"], *whole["lid"], *whole["aid"]]
     return (
         entries(text(e) for e in cit.iterfind("Article/VernacularTitle")),
         entries(
             " ".join(map(text, e.iterfind("AbstractText"))) for e in cit.iterfind("OtherAbstract")
         ),
         entries(text(e) for path in _SUBSTANCES for e in cit.iterfind(path)),
-        entries(journal),
         entries(groups),
         entries(form for person in people(cit, "ir") for form in person),
         entries(form for person in people(cit, "ps") for form in person),
-        entries(whole["si"]),
-        entries(other),
+        entries(citation.whole["si"]),
     )
+
+
+def whole_values(elem: ET._Element, citation: CitationFields) -> list[str]:
+    """The values of one ``<PubmedArticle>`` that All Fields matches whole: the journal's
+    MedlineTA, title and ISSNs; each grant's number, acronym, agency, country and all four as
+    [gr] has them ('R01 MH123456/MH/NIMH NIH HHS/United States'); registry numbers; location and
+    article ids (a DOI, a pii)."""
+    cit = elem.find("MedlineCitation")
+    if cit is None:
+        return []
+    whole = citation.whole
+    grants = [text(g.find(t)) for g in cit.iterfind(_GRANTS) for t in _GRANT_PARTS]
+    return [
+        text(cit.find("MedlineJournalInfo/MedlineTA")),
+        *whole["jt"],
+        *whole["issn"],
+        *whole["gr"],
+        *grants,
+        *whole["rn"],
+        *whole["lid"],
+        *whole["aid"],
+    ]

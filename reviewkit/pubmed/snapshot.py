@@ -191,18 +191,27 @@ class Snapshot:
         )
         return {r[0] for r in rows}
 
-    def listed_author(self, name: str, *, exact: bool = False, last: bool = False) -> set[int]:
+    def listed_author(
+        self,
+        name: str,
+        *,
+        exact: bool = False,
+        last: bool = False,
+        among: set[int] | None = None,
+    ) -> set[int]:
         """[1au] (or, ``last``, [lastau]): the articles whose first (last) author matches
         ``name`` as :meth:`author` (or, with ``exact``, :meth:`exact_author`) matches any
-        author. ``sort_keys.fau`` and ``lau`` hold that author's two forms joined by a space
-        ('smith ja smith john a')."""
-        found = self.exact_author(name) if exact else self.author(name)
+        author; or, given ``among``, those of ``among`` whose first (last) author does.
+        ``sort_keys.fau`` and ``lau`` hold that author's two forms joined by a space
+        ('smith ja smith john a'), without a suffix."""
+        if among is None:
+            among = self.exact_author(name) if exact else self.author(name)
         words = name.split()
         initials = not exact and len(words) > 1 and len(words[-1]) <= 3
         column = "lau" if last else "fau"
         out = set()
         for pmid, fau in self.conn.execute(f"SELECT pmid, {column} FROM sort_keys"):
-            if pmid in found and any(
+            if pmid in among and any(
                 names_author(form, name, exact=exact, initials=initials)
                 for form in author_forms(fold_text(fau))
             ):

@@ -31,6 +31,7 @@ from reviewkit.pubmed.article_dates import (
     indexing_dates,
     publication_date,
 )
+from reviewkit.pubmed.fields import WHOLE_VALUES
 from reviewkit.pubmed.index_rows import authors as index_authors
 from reviewkit.pubmed.index_rows import (
     citation_fields,
@@ -39,12 +40,20 @@ from reviewkit.pubmed.index_rows import (
     mesh_rows,
     name_rows,
 )
-from reviewkit.pubmed.index_text import EXTRA_COLUMNS, entries, extra_text, mesh_text
+from reviewkit.pubmed.index_text import (
+    EXTRA_COLUMNS,
+    entries,
+    extra_text,
+    mesh_text,
+    whole_values,
+)
 from reviewkit.pubmed.stale_indexes import remove_stale_indexes
 from reviewkit.records import fold_text
 from reviewkit.wording import quantity
 
-INDEX_VERSION = "10-entries"  # pubfid4: entries apart (index_text.ENTRY_GAP), the extra table
+# pubfid4: entries apart (index_text.ENTRY_GAP), the extra table; rd33b: All Fields' whole values,
+# a suffixed name's rows with the suffix only (index_rows.name_rows)
+INDEX_VERSION = "12-suffix-last"
 # The text columns of the first FTS5 table (whose vocabulary the wildcards expand through) and of
 # the others, [cois] and [ad], kept apart so that their words do not enter the wildcard
 # variants of the title, abstract and other fields (nor their 600-variant limit). [ad] has a
@@ -299,6 +308,7 @@ def _insert(conn: sqlite3.Connection, elem: ET._Element, name: str, seen: set[in
     rows |= name_rows(cit) | has_rows(cit) if cit is not None else set()
     rows |= {("la", lang.strip().lower()) for lang in elem.xpath(".//Article/Language/text()")}
     rows |= mesh_rows(elem) | citation.rows
+    rows |= {(WHOLE_VALUES, fold_text(v)) for v in whole_values(elem, citation)}
     if is_systematic(rec.publication_types, rec.journal, rec.title):
         rows.add(("sb", "systematic"))
     conn.executemany("INSERT INTO terms VALUES (?, ?, ?)", [(f, v, pmid) for f, v in rows if v])

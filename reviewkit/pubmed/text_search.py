@@ -5,14 +5,22 @@ wildcards, proximity.
 A field may span several FTS5 tables (All Fields spans all four: :data:`fields.TEXT_FIELDS`): a
 term is searched in each table's columns and the articles are united, so that a phrase is found
 within one field's entry, never from one table's text into another's. Wildcards expand through
-each table's own vocabulary (:mod:`reviewkit.pubmed.wildcards`).
+each table's own vocabulary (:mod:`reviewkit.pubmed.wildcards`). All Fields also matches the
+values PubMed indexes whole (:data:`fields.WHOLE_VALUES`: journal names, grants, DOIs, ...) as
+a whole term, never by one of their words.
 """
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from reviewkit.pubmed.fields import NARROW_ALL_FIELDS, NEAR_SPAN, NO_ATM, TEXT_FIELDS
+from reviewkit.pubmed.fields import (
+    NARROW_ALL_FIELDS,
+    NEAR_SPAN,
+    NO_ATM,
+    TEXT_FIELDS,
+    WHOLE_VALUES,
+)
 from reviewkit.pubmed.snapshot import FTS_TABLES, Snapshot
 from reviewkit.pubmed.unsupported import UnsupportedQuery
 from reviewkit.pubmed.wildcards import (
@@ -135,4 +143,7 @@ class TextSearch:
             if phrases:
                 expression = f"{{{columns}}} : ({' OR '.join(phrases)})"
                 found |= self.snapshot.fts(expression, table)
+        if term.field in ("", "all") and "*" not in term.text:  # and the whole values
+            whole = fold_text(term.text)
+            found |= self.snapshot.term(WHOLE_VALUES, whole, prefix=term.truncated)
         return found
