@@ -26,6 +26,7 @@ from reviewkit.formats import csv_format
 from reviewkit.project import Project
 from reviewkit.records import Record
 from reviewkit.screening import DerivedStages, stage_names
+from reviewkit.shared_path import shared_path
 from reviewkit.store import records as record_rows
 
 # an outcome as the sheet says it (the screening log's words are include/exclude/…); a stage
@@ -109,7 +110,7 @@ def _found_in(rec: Record, search: str | None, folder: Path) -> str:
     number alone names no search), or 'Embase: sources/embase.ris' (the source, then the file)."""
     if search is not None:
         return f"{rec.origin} ({search})"
-    origin = outputs.shared_path(rec.origin, folder)
+    origin = shared_path(rec.origin, folder)
     if not origin or rec.origin.startswith(rec.source):
         return origin or rec.source
     return f"{rec.source}: {origin}" if rec.source else origin
