@@ -26,7 +26,7 @@ from textual.widgets import Footer, Static
 from reviewkit import classify
 from reviewkit.project import Project
 from reviewkit.tui.actions import Action, page_actions, screen_key
-from reviewkit.tui.app import ReviewkitScreen
+from reviewkit.tui.app import ReviewkitScreen, stopped_line
 from reviewkit.tui.help import with_numbered_names
 from reviewkit.tui.label_rows import LabelRows
 from reviewkit.tui.message_line import MessageLine
@@ -234,9 +234,12 @@ class ConfirmScreen(LabelRows, NumberedFooter, WaitsForDatabase, ReviewkitScreen
             if self.selection
             else "every label is saved"
         )
-        return (
-            f"{self.reviewer} at {self.scheme.id}: {self._confirmed_count(done)};"
-            f" {saved}{self._other_schemes_left()}"
+        return stopped_line(
+            self.reviewer,
+            self.scheme.id,
+            self._confirmed_count(done),
+            saved,
+            self._other_schemes_left(),
         )
 
     def label_name(self, label: str) -> str:
