@@ -20,7 +20,6 @@ from dataclasses import replace
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding
 from textual.widgets import Footer, Static
 
 from reviewkit import classify
@@ -123,21 +122,12 @@ class ConfirmScreen(LabelRows, NumberedFooter, WaitsForDatabase, ReviewkitScreen
         yield MessageLine(id="message")  # grows for a long message
         yield Footer()
 
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        """The footer's: in a multi-label scheme the number keys tick, and 0 (the none answer)
-        is named beside them (it unticks the labels: "1–9 Tick, 0 none")."""
-        active = super().active_bindings
+    def numbered_words(self) -> str:
+        """In a multi-label scheme the number keys tick, and 0 (the none answer, which unticks
+        the labels) is named beside them: "1–9 Tick, 0 none"."""
         if not self.scheme.multi_label:
-            return active
-        words = f"Tick, {screen_key(self.app, 'classify.none')} none"
-        first = f"{self.NUMBERED}1"
-        return {
-            k: a._replace(binding=replace(a.binding, description=words))
-            if a.binding.id == first
-            else a
-            for k, a in active.items()
-        }
+            return ""
+        return f"Tick, {screen_key(self.app, 'classify.none')} none"
 
     def on_mount(self) -> None:
         self.wait_briefly(self.project.db.set_busy_timeout)
