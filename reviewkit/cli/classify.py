@@ -383,7 +383,9 @@ def extract_edit(project_dir: Path, reviewer: str, all_studies: bool) -> None:
         from reviewkit.tui.app import ReviewkitApp, run_app
         from reviewkit.tui.extract import ExtractScreen
 
-        run_app(ReviewkitApp(ExtractScreen(project, ids, reviewer)))
+        extracting = ExtractScreen(project, ids, reviewer)
+        run_app(ReviewkitApp(extracting))
+        click.echo(extracting.quit_line())  # the screen leaves nothing: say where it stopped
     finally:
         project.close()
 

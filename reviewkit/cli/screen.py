@@ -53,15 +53,13 @@ def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) 
     try:
         queue = ReviewerQueue(project, stage, reviewer, seed=seed)
         ranking = QueueRanker(queue) if rank else None
-        from reviewkit.tui.app import ReviewkitApp, run_app
+        from reviewkit.tui.app import ReviewkitApp, run_app, stopped_line
         from reviewkit.tui.screening import ScreeningScreen
 
         run_app(ReviewkitApp(ScreeningScreen(queue, ranking=ranking)))
         # the screen leaves nothing on the terminal: say where the reviewer stopped
-        click.echo(
-            f"{queue.reviewer} at {queue.stage}: {quantity(queue.done, 'record')} decided,"
-            f" {queue.remaining} remaining (every decision is saved)"
-        )
+        decided = f"{quantity(queue.done, 'record')} decided, {queue.remaining} remaining"
+        click.echo(stopped_line(queue.reviewer, queue.stage, decided, "every decision is saved"))
     finally:
         if ranking is not None:
             ranking.close()

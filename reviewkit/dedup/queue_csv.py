@@ -30,8 +30,8 @@ from reviewkit.dedup.review import (
 )
 from reviewkit.errors import UserError, no_record_text
 from reviewkit.formats import csv_read
-from reviewkit.origin_names import shared_path
 from reviewkit.records import Record
+from reviewkit.shared_path import shared_path
 from reviewkit.sheet_titles import refuse_other_title
 from reviewkit.store import duplicates as links
 from reviewkit.store import records as record_rows
@@ -62,10 +62,10 @@ SHEET_FIELDS = (
 )
 
 
-def _value(rec: Record, name: str, folder: Path | None) -> str:
+def _value(rec: Record, name: str, folder: Path) -> str:
     if name == "type":
         return record_type(rec)
-    if name == "origin" and folder is not None:  # the sheet is shared: no importer's own path
+    if name == "origin":  # the sheet is shared: no importer's own path
         return shared_path(rec.origin, folder)
     value = getattr(rec, name)
     if isinstance(value, list):
@@ -73,11 +73,11 @@ def _value(rec: Record, name: str, folder: Path | None) -> str:
     return "" if value is None else str(value)
 
 
-def write_queue_csv(db: Store, path: Path, folder: Path | None = None) -> int:
+def write_queue_csv(db: Store, path: Path, folder: Path) -> int:
     """Write the open questions, one pair each (:func:`~reviewkit.dedup.review.questions`,
     strongest first), with both records' fields; returns the count. An imported file is named
-    from the project's ``folder``, or by its name when it lies elsewhere (as stored without
-    one)."""
+    from the project's ``folder``, or by its name when it lies elsewhere
+    (:func:`~reviewkit.shared_path.shared_path`)."""
     queue = questions(review_queue(db))
     recs = record_rows.get_records(db, [x for q in queue for x in (q.a, q.b)])
     header = [*PAIR_COLUMNS, *(f"a_{f}" for f in SHEET_FIELDS), *(f"b_{f}" for f in SHEET_FIELDS)]

@@ -23,10 +23,10 @@ from pathlib import Path
 from reviewkit import outputs
 from reviewkit.dedup.studies import linked_reports
 from reviewkit.formats import csv_format
-from reviewkit.origin_names import shared_path
 from reviewkit.project import Project
 from reviewkit.records import Record
 from reviewkit.screening import DerivedStages, stage_names
+from reviewkit.shared_path import shared_path
 from reviewkit.store import records as record_rows
 
 # an outcome as the sheet says it (the screening log's words are include/exclude/…); a stage

@@ -112,6 +112,13 @@ class AppCrashed(UserError):
     exit_code = 1
 
 
+def stopped_line(reviewer: str, place: str, progress: str, saved: str, then: str = "") -> str:
+    """What a screen's command prints once the screen closes, which leaves nothing on the
+    terminal: where the reviewer stopped, 'anna at title-abstract: 42 records decided, 48
+    remaining; every decision is saved' (``then``: what is left elsewhere, '; next: …')."""
+    return f"{reviewer} at {place}: {progress}; {saved}{then}"
+
+
 def run_app(app: App, **run_options: Any) -> None:
     """Run a Textual app; if it crashed (Textual printed the traceback), exit non-zero."""
     app.run(**run_options)

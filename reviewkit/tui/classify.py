@@ -8,14 +8,14 @@ the line under the status line shows its cross-validated accuracy beside the rul
 confirmed studies, and its suggestion (M) appears only while it beats the rules.
 Single-label schemes: a number key confirms that label and moves on to the next study without a
 confirmed label (the message line says when none is left). Multi-label schemes: number
-keys toggle labels and Enter confirms the selection. Every confirmation is committed at once;
+keys tick labels (0, the none answer, unticks them; a label unticks it) and Enter confirms the
+ticked ones, as leaving the study does (j, k, Tab, q). Every confirmation is committed at once;
 while another process writes to the database, the key and the keys after it are kept and run
 as soon as it is free (:class:`~reviewkit.tui.widgets.WaitsForDatabase`), as in screening.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 
 from rich.text import Text
@@ -24,12 +24,10 @@ from textual.widgets import Footer, Static
 
 from reviewkit import classify
 from reviewkit.project import Project
-from reviewkit.text_width import pad
 from reviewkit.tui.actions import Action, page_actions, screen_key
-from reviewkit.tui.app import ReviewkitScreen
-from reviewkit.tui.evidence_lines import term_pieces, wrap_pieces
+from reviewkit.tui.app import ReviewkitScreen, stopped_line
 from reviewkit.tui.help import with_numbered_names
-from reviewkit.tui.label_heading import heading as _heading
+from reviewkit.tui.label_rows import LabelRows
 from reviewkit.tui.message_line import MessageLine
 from reviewkit.tui.messages import Confirmed
 from reviewkit.tui.numbered_keys import NumberedFooter, numbered_bindings
@@ -75,7 +73,7 @@ ACTIONS: tuple[Action, ...] = (
 
 
 @keeps_keys
-class ConfirmScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
+class ConfirmScreen(LabelRows, NumberedFooter, WaitsForDatabase, ReviewkitScreen):
     """One study, the scheme's labels with their keys, scores and suggestions."""
 
     DEFAULT_CSS = (
@@ -123,6 +121,13 @@ class ConfirmScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
         yield Static(id="labels")
         yield MessageLine(id="message")  # grows for a long message
         yield Footer()
+
+    def numbered_words(self) -> str:
+        """In a multi-label scheme the number keys tick, and 0 (the none answer, which unticks
+        the labels) is named beside them: "1–9 Tick, 0 none"."""
+        if not self.scheme.multi_label:
+            return ""
+        return f"Tick, {screen_key(self.app, 'classify.none')} none"
 
     def on_mount(self) -> None:
         self.wait_briefly(self.project.db.set_busy_timeout)
@@ -213,9 +218,18 @@ class ConfirmScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
         nothing there, as ``screen`` says): 'lead at model-type: confirmed 15 of 15 studies (16
         reports); every label is saved; next: --scheme diagnosis'."""
         done = classify.confirmed_labels(self.project, self.scheme.id)
-        return (
-            f"{self.reviewer} at {self.scheme.id}: {self._confirmed_count(done)};"
-            f" every label is saved{self._other_schemes_left()}"
+        # ticks left only by ctrl+q, which the app keeps to quit without the screen's keys
+        saved = (
+            f"the labels ticked on study {self.pos + 1} (id {self.current}) were not saved"
+            if self.selection
+            else "every label is saved"
+        )
+        return stopped_line(
+            self.reviewer,
+            self.scheme.id,
+            self._confirmed_count(done),
+            saved,
+            self._other_schemes_left(),
         )
 
     def label_name(self, label: str) -> str:
@@ -279,120 +293,33 @@ class ConfirmScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
             self.labels_text(rid, scores, rules, done.get(rid, []))
         )
 
-    def labels_text(
-        self,
-        rid: int,
-        scores: list[classify.LabelScore],
-        suggested: list[classify.Suggestion],
-        confirmed: list[str],
-    ) -> Text:
-        """Every label with its key, marks (R/S, M, ✓), rule score (on the whole study's
-        evidence, as the suggestion) and why."""
-        rules = {s.label: s for s in suggested}
-        model = {r.label: r for r in self.model(rid)}
-        by_label = {s.label: s for s in scores}
-        keys = self._keys_in_force()
-        heading = _heading(self.scheme.multi_label, self._label_width(), keys, self._accept_key())
-        out = Text(heading + "\n", style="bold")
-        rows = list(zip(keys, [*self.keys, classify.none_id(self.scheme)], strict=True))
-        key_width = max(len(k) for k in keys)
-        for key, lab in rows:
-            key = key.ljust(key_width)
-            marks = (
-                (_SOURCE_MARKS.get(rules[lab].method, "R") if lab in rules else " ")
-                + ("M" if lab in model else " ")
-                + ("✓" if lab in confirmed else " ")
-            )
-            chosen = "[x]" if lab in self.selection else "   " if self.scheme.multi_label else ""
-            name = self.label_name(lab)
-            score = by_label[lab].score if lab in by_label else 0.0
-            head = f" {key}  {marks} {chosen} "
-            line = Text(f"{head}{pad(name, 42)} {score:>5g}")  # a CJK name: two columns a character
-            # the rules' evidence when they suggest the label (it may come from another report
-            # of the study, or be a sibling's confirmation), else what this record's words score
-            evidence = (rules[lab].evidence if lab in rules else []) or (
-                by_label[lab].evidence if lab in by_label else []
-            )
-            why: list[tuple[str, str]] = []
-            if evidence:  # each term once, strongest first: one term found in five places
-                # filled every slot and hid the others ("IPS@…" four times)
-                shown = [e.short() for e in classify.strongest_terms(evidence)]
-                why += term_pieces("why:", list(dict.fromkeys(shown)), "dim")
-            if lab in model and model[lab].evidence:
-                terms = [e.term for e in model[lab].evidence]
-                why += term_pieces(" model:" if why else "model:", terms, "italic")
-            out.append_text(self._label_row(line, why, len(head)))
-        if any(s.tie for s in rules.values()):
-            out.append(self._tie_line(rules, dict(rows), confirmed))
-        out.rstrip()  # no empty row under the last line: at 80x24 each row counts
-        return out
-
-    def _tie_line(
-        self, rules: dict[str, classify.Suggestion], key_of: dict[str, str], confirmed: list[str]
-    ) -> Text:
-        """The one place a tie is said: which keys choose, or, once a label is confirmed, that
-        the ✓ is the answer (it said 'choose one' still). ⏎ on a tie points at this line
-        (reverse) rather than saying it again on the message line."""
-        reason = _tie_reason(rules.values())
-        if confirmed:
-            said = f"{reason}; ✓ marks the label confirmed (another label's key changes it)."
-        else:
-            keys = [k for k, lab in key_of.items() if lab in rules]
-            tied = " or ".join([", ".join(keys[:-1]), keys[-1]] if len(keys) > 1 else keys)
-            accept = self._accept_key()
-            said = f"{reason}: press {tied} (or another label's key); {accept} does not choose."
-        style = "reverse yellow" if self._tie_pointed else "yellow"
-        return Text(f"{said[0].upper()}{said[1:]}\n", style=style)
-
-    def _keys_in_force(self) -> list[str]:
-        """The keys of the label rows (1-9 for the labels, 0 for the none answer by default),
-        as the user's keymap has them."""
-        keys = [screen_key(self.app, f"classify.label{n}") for n in range(1, 10)]
-        return [*keys[: len(self.keys)], screen_key(self.app, "classify.none")]
-
-    def _accept_key(self) -> str:
-        """The key that accepts (Enter by default; its first key when it has several)."""
-        return screen_key(self.app, "classify.accept").split(" / ")[0]
-
-    def _label_row(self, line: Text, why: list[tuple[str, str]], indent: int) -> Text:
-        """A label's row: its evidence (``why``: pieces and their styles) beside it when the
-        whole of it fits the width, else on lines of its own under the label's name
-        (``indent``), so that the row reads as one unit at 80 columns rather than wrapping
-        'why:' away from its evidence. Lines break between pieces only: a term of several
-        words stays whole, and the "…" of more terms stays with the last one shown."""
-        self._labels_width = width = self._label_width()
-        joined = Text(" ").join(Text(piece, style=style) for piece, style in why)
-        if not why or line.cell_len + 2 + joined.cell_len <= width:
-            return Text.assemble(line, "  " if why else "", joined, "\n")
-        row = Text.assemble(line, "\n")
-        for part in wrap_pieces(why, width - indent, self.app.console):
-            row.append(" " * indent)
-            row.append_text(part)
-            row.append("\n")
-        return row
-
-    def _label_width(self) -> int:
-        """The width a label row may take: the screen's, less #labels' padding (0 1)."""
-        return max(40, self.app.size.width - 2)
-
     def on_resize(self) -> None:
         """Lay the label rows out again for the new width (only when it changed)."""
         if self._labels_width != self._label_width() and self.studies:
             self.render_current()
 
     # actions --------------------------------------------------------------------------------
-    def _commit(self, labels: list[str]) -> None:
+    def _save(self, labels: list[str]) -> dict[int, list[str]]:
+        """Confirm ``labels`` for the current study; returns the confirmed labels read anew."""
         # writes first: a busy database raises before anything here changed (the key is kept)
         classify.confirm(self.project, self.current, self.scheme.id, labels, self.reviewer)
         self.post_message(Confirmed(self.current, self.scheme.id, list(labels)))
         done = classify.confirmed_labels(self.project, self.scheme.id)  # read once per key
         if self.trainer is not None:
             self.trainer.submit(done)
-        # named as the status line names it (place, then id): the id alone read as a place
-        # and the labels by their names in the protocol, as the rows show them (not their ids)
-        named = ", ".join(self.label_name(lab) for lab in labels)
-        said = f"study {self.pos + 1} (id {self.current}): {named} confirmed"
         self.selection.clear()
+        return done
+
+    def _saved_words(self, labels: list[str]) -> str:
+        """'study 3 (id 12): Mental disorders confirmed': named as the status line names it
+        (place, then id: the id alone read as a place) and the labels by their names in the
+        protocol, as the rows show them (not their ids)."""
+        named = ", ".join(self.label_name(lab) for lab in labels)
+        return f"study {self.pos + 1} (id {self.current}): {named} confirmed"
+
+    def _commit(self, labels: list[str]) -> None:
+        said = self._saved_words(labels)
+        done = self._save(labels)
         nxt = self._next_unconfirmed(self.pos + 1, done)  # skips the studies confirmed already
         if nxt is None:
             said += "; every study here has a confirmed label" + self._other_schemes_left()
@@ -401,8 +328,34 @@ class ConfirmScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
         self.say(said)
         self.render_current(done)
 
+    def _ticked(self) -> list[str]:
+        """The ticked labels in the rows' order (the none answer last)."""
+        return sorted(self.selection, key=lambda x: (x not in self.keys, x))
+
+    def _keep_ticked(self) -> str:
+        """Save the labels ticked on this study as the reviewer leaves it (j, k, Tab, q) and
+        say so ('' when none is ticked): a reviewer keeps what they see ticked, as every key of
+        the other screens is saved when pressed; ticks dropped on the way out were lost
+        without a word."""
+        if not self.selection:
+            return ""
+        labels = self._ticked()
+        said = self._saved_words(labels)
+        self._save(labels)
+        return said
+
+    def _tick(self, label: str) -> None:
+        """Tick or untick ``label`` (multi-label schemes). The none answer and a label exclude
+        each other (a study with a label is not "none of these"): ticking one unticks the
+        other, rather than storing both."""
+        if label in self.selection:
+            self.selection.discard(label)
+            return
+        none = classify.none_id(self.scheme)
+        self.selection = {label} if label == none else (self.selection - {none}) | {label}
+
     def action_choose(self, n: int) -> None:
-        """Number key: confirm label ``n`` (toggle it in a multi-label scheme); 0 = none."""
+        """Number key: confirm label ``n`` (tick it in a multi-label scheme); 0 = none."""
         if n == 0:
             label = classify.none_id(self.scheme)
         elif n <= len(self.keys):
@@ -411,7 +364,7 @@ class ConfirmScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
             self.say(f"no label {n}")
             return
         if self.scheme.multi_label:
-            self.selection ^= {label}
+            self._tick(label)
             self.render_current()
         else:
             self._commit([label])
@@ -419,7 +372,7 @@ class ConfirmScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
     def action_accept(self) -> None:
         """Enter: confirm the selection, or the suggestion (R or S) unless it is a tie."""
         if self.scheme.multi_label and self.selection:
-            self._commit(sorted(self.selection, key=lambda x: (x not in self.keys, x)))
+            self._commit(self._ticked())
             return
         suggestions = self.rules(self.current)
         if any(s.tie for s in suggestions):  # the labels' tie line says what to press
@@ -444,19 +397,28 @@ class ConfirmScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
         self.query_one("#record", RecordView).page(step)
 
     def action_move(self, step: int) -> None:
-        """j/k: the next or previous study."""
+        """j/k: the next or previous study (the labels ticked here saved first)."""
+        if said := self._keep_ticked():
+            self.say(said)
         self.pos = max(0, min(len(self.studies) - 1, self.pos + step))
-        self.selection.clear()
         self.render_current()
 
     def action_next_open(self) -> None:
-        """Tab: the next study without a confirmed label."""
+        """Tab: the next study without a confirmed label (the labels ticked here saved first)."""
+        said = self._keep_ticked()
         nxt = self._next_unconfirmed(self.pos + 1)
         if nxt is None:
-            self.say("every study here has a confirmed label")
-            return
-        self.pos = nxt
+            self.say("; ".join(filter(None, (said, "every study here has a confirmed label"))))
+        else:
+            self.pos = nxt
+            if said:
+                self.say(said)
         self.render_current()
+
+    def action_quit(self) -> None:
+        """q: quit, the labels ticked here saved first (a busy database keeps the key)."""
+        self._keep_ticked()
+        super().action_quit()
 
     def help_content(self) -> tuple[str, list[Action] | tuple[Action, ...]]:
         names = [lab.name for lab in self.scheme.labels][:9]
@@ -466,14 +428,3 @@ class ConfirmScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
             replace(a, description=none) if a.id == "classify.none" else a for a in actions
         )
         return f"Confirm labels · {self.scheme.name}", actions
-
-
-_SOURCE_MARKS = {"rules": "R", "study": "S"}  # who suggests a label, in the marks column
-
-
-def _tie_reason(suggestions: Iterable[classify.Suggestion]) -> str:
-    """Why no one label is suggested: the rules tie, or the study's reports were confirmed
-    with different labels."""
-    if any(s.method == "study" for s in suggestions):
-        return "the reports of this study were confirmed with different labels"
-    return "the rules tie"

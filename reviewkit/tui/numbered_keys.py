@@ -28,16 +28,24 @@ class NumberedFooter:
 
     NUMBERED = ""
 
+    def numbered_words(self) -> str:
+        """The footer's words for the number keys when this screen's differ from its
+        bindings' ('' keeps those)."""
+        return ""
+
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         active = super().active_bindings  # type: ignore[misc]
         keymap = self.app.keymap_in_use  # type: ignore[attr-defined]
-        if all(keymap.get(f"{self.NUMBERED}{n}", str(n)) == str(n) for n in range(1, 10)):
+        changes: dict[str, str | None] = {}
+        if not all(keymap.get(f"{self.NUMBERED}{n}", str(n)) == str(n) for n in range(1, 10)):
+            changes["key_display"] = None
+        if words := self.numbered_words():
+            changes["description"] = words
+        if not changes:
             return active
         first = f"{self.NUMBERED}1"
         return {
-            k: a._replace(binding=replace(a.binding, key_display=None))
-            if a.binding.id == first
-            else a
+            k: a._replace(binding=replace(a.binding, **changes)) if a.binding.id == first else a
             for k, a in active.items()
         }

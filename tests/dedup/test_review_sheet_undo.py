@@ -26,7 +26,7 @@ def six(project_b):
 
 def _read_sheet(project, tmp_path, said) -> None:
     sheet = tmp_path / "queue.csv"
-    write_queue_csv(project.db, sheet)
+    write_queue_csv(project.db, sheet, project.folder)
     assert read_queue_csv(project.db, fill_verdicts(sheet, said), "ann").applied == len(said)
 
 

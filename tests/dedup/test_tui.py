@@ -170,7 +170,7 @@ def test_the_review_screen_and_the_queue_sheet_show_one_list_of_fields(queued, t
     # the sheet writes, for each record, the fields the screen shows, in its order
     from reviewkit.dedup.queue_csv import write_queue_csv
 
-    write_queue_csv(project.db, tmp_path / "q.csv")
+    write_queue_csv(project.db, tmp_path / "q.csv", project.folder)
     header = (tmp_path / "q.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
     shown = [h.removeprefix("a_") for h in header if h.startswith("a_")]
     # the type: beside the screen's id; the journal's abbreviation: in the screen's journal cell

@@ -26,5 +26,5 @@ def test_quitting_the_screen_prints_what_is_decided_and_left(project_b, monkeypa
     args = ["screen", "--reviewer", "reviewer1", "--no-rank", "--project", folder]
     assert main(args) == 0
     assert capsys.readouterr().out.endswith(
-        "reviewer1 at title-abstract: 1 record decided, 2 remaining (every decision is saved)\n"
+        "reviewer1 at title-abstract: 1 record decided, 2 remaining; every decision is saved\n"
     )

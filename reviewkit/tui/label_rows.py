@@ -1,0 +1,125 @@
+"""The confirm screen's label rows: each label with its key, marks (R/S, M, ✓), the tick of a
+multi-label scheme, its rule score and why, and the line that says a tie."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+
+from reviewkit import classify
+from reviewkit.text_width import pad
+from reviewkit.tui.actions import screen_key
+from reviewkit.tui.evidence_lines import term_pieces, wrap_pieces
+from reviewkit.tui.label_heading import heading as _heading
+
+
+class LabelRows:
+    """A mixin of :class:`~reviewkit.tui.classify.ConfirmScreen`: its ``#labels`` text."""
+
+    def labels_text(
+        self,
+        rid: int,
+        scores: list[classify.LabelScore],
+        suggested: list[classify.Suggestion],
+        confirmed: list[str],
+    ) -> Text:
+        """Every label with its key, marks (R/S, M, ✓), rule score (on the whole study's
+        evidence, as the suggestion) and why."""
+        rules = {s.label: s for s in suggested}
+        model = {r.label: r for r in self.model(rid)}
+        by_label = {s.label: s for s in scores}
+        keys = self._keys_in_force()
+        heading = _heading(self.scheme.multi_label, self._label_width(), keys, self._accept_key())
+        out = Text(heading + "\n", style="bold")
+        rows = list(zip(keys, [*self.keys, classify.none_id(self.scheme)], strict=True))
+        key_width = max(len(k) for k in keys)
+        for key, lab in rows:
+            key = key.ljust(key_width)
+            marks = (
+                (_SOURCE_MARKS.get(rules[lab].method, "R") if lab in rules else " ")
+                + ("M" if lab in model else " ")
+                + ("✓" if lab in confirmed else " ")
+            )
+            chosen = "[x]" if lab in self.selection else "   " if self.scheme.multi_label else ""
+            name = self.label_name(lab)
+            score = by_label[lab].score if lab in by_label else 0.0
+            head = f" {key}  {marks} {chosen} "
+            line = Text(f"{head}{pad(name, 42)} {score:>5g}")  # a CJK name: two columns a character
+            # the rules' evidence when they suggest the label (it may come from another report
+            # of the study, or be a sibling's confirmation), else what this record's words score
+            evidence = (rules[lab].evidence if lab in rules else []) or (
+                by_label[lab].evidence if lab in by_label else []
+            )
+            why: list[tuple[str, str]] = []
+            if evidence:  # each term once, strongest first: one term found in five places
+                # filled every slot and hid the others ("IPS@…" four times)
+                shown = [e.short() for e in classify.strongest_terms(evidence)]
+                why += term_pieces("why:", list(dict.fromkeys(shown)), "dim")
+            if lab in model and model[lab].evidence:
+                terms = [e.term for e in model[lab].evidence]
+                why += term_pieces(" model:" if why else "model:", terms, "italic")
+            out.append_text(self._label_row(line, why, len(head)))
+        if any(s.tie for s in rules.values()):
+            out.append(self._tie_line(rules, dict(rows), confirmed))
+        out.rstrip()  # no empty row under the last line: at 80x24 each row counts
+        return out
+
+    def _tie_line(
+        self, rules: dict[str, classify.Suggestion], key_of: dict[str, str], confirmed: list[str]
+    ) -> Text:
+        """The one place a tie is said: which keys choose, or, once a label is confirmed, that
+        the ✓ is the answer (it said 'choose one' still). ⏎ on a tie points at this line
+        (reverse) rather than saying it again on the message line."""
+        reason = _tie_reason(rules.values())
+        if confirmed:
+            said = f"{reason}; ✓ marks the label confirmed (another label's key changes it)."
+        else:
+            keys = [k for k, lab in key_of.items() if lab in rules]
+            tied = " or ".join([", ".join(keys[:-1]), keys[-1]] if len(keys) > 1 else keys)
+            accept = self._accept_key()
+            said = f"{reason}: press {tied} (or another label's key); {accept} does not choose."
+        style = "reverse yellow" if self._tie_pointed else "yellow"
+        return Text(f"{said[0].upper()}{said[1:]}\n", style=style)
+
+    def _keys_in_force(self) -> list[str]:
+        """The keys of the label rows (1-9 for the labels, 0 for the none answer by default),
+        as the user's keymap has them."""
+        keys = [screen_key(self.app, f"classify.label{n}") for n in range(1, 10)]
+        return [*keys[: len(self.keys)], screen_key(self.app, "classify.none")]
+
+    def _accept_key(self) -> str:
+        """The key that accepts (Enter by default; its first key when it has several)."""
+        return screen_key(self.app, "classify.accept").split(" / ")[0]
+
+    def _label_row(self, line: Text, why: list[tuple[str, str]], indent: int) -> Text:
+        """A label's row: its evidence (``why``: pieces and their styles) beside it when the
+        whole of it fits the width, else on lines of its own under the label's name
+        (``indent``), so that the row reads as one unit at 80 columns rather than wrapping
+        'why:' away from its evidence. Lines break between pieces only: a term of several
+        words stays whole, and the "…" of more terms stays with the last one shown."""
+        self._labels_width = width = self._label_width()
+        joined = Text(" ").join(Text(piece, style=style) for piece, style in why)
+        if not why or line.cell_len + 2 + joined.cell_len <= width:
+            return Text.assemble(line, "  " if why else "", joined, "\n")
+        row = Text.assemble(line, "\n")
+        for part in wrap_pieces(why, width - indent, self.app.console):
+            row.append(" " * indent)
+            row.append_text(part)
+            row.append("\n")
+        return row
+
+    def _label_width(self) -> int:
+        """The width a label row may take: the screen's, less #labels' padding (0 1)."""
+        return max(40, self.app.size.width - 2)
+
+
+_SOURCE_MARKS = {"rules": "R", "study": "S"}  # who suggests a label, in the marks column
+
+
+def _tie_reason(suggestions: Iterable[classify.Suggestion]) -> str:
+    """Why no one label is suggested: the rules tie, or the study's reports were confirmed
+    with different labels."""
+    if any(s.method == "study" for s in suggestions):
+        return "the reports of this study were confirmed with different labels"
+    return "the rules tie"
