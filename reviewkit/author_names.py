@@ -384,10 +384,18 @@ def vancouver_initials(given: str) -> str:
 
 
 def bibtex_name_parts(name: str) -> tuple[str, str, str] | None:
-    """(surname, suffix, initials) for BibTeX's 'Last, Jr, First' form, initials spaced as
-    BibTeX styles expect ('J. H.'); None when the name has no initials (a group author) or is
-    several names run together."""
+    """(surname, suffix, given names) for BibTeX's 'Last, Jr, First' form; None when the name
+    has no initials or given names (a group author) or is several names run together.
+
+    A name written 'Surname, Given' keeps its given names as the record has them ('Smith, John
+    A.' -> ('Smith', '', 'John A.'), 'Kennedy, John F., III' -> ('Kennedy', 'III', 'John F.')),
+    so BibTeX gives back what was read. A name without a comma has initials only as its given
+    part (:func:`split_name` finds the surname by them), spaced with a full stop each as BibTeX
+    styles expect, hyphenated ones joined: 'Smith JA Jr' -> ('Smith', 'Jr', 'J. A.'), 'Sartre
+    J-P' -> ('Sartre', '', 'J.-P.')."""
     parts = split_name(name)
     if not parts.given or _glued(name):
         return None
+    if "," in name:
+        return parts.surname, parts.suffix, parts.given
     return parts.surname, parts.suffix, re.sub(r"\.(?=\w)", ". ", _dotted(parts.given))

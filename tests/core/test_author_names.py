@@ -13,6 +13,7 @@ from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
 from reviewkit import screening
 from reviewkit.author_names import (
     MAX_GIVEN_INITIALS,
+    bibtex_name_parts,
     is_initials,
     ris_name,
     split_name,
@@ -250,3 +251,73 @@ def test_bibtex_export_keeps_a_group_with_a_comma_one_author(tmp_path: Path) -> 
     )
     names = [(" ".join(n.von + n.last), " ".join(n.first)) for n in library.entries[0]["author"]]
     assert names == [("{" + group + "}", ""), ("{" + comma_group + "}", ""), ("Smith", "J.")]
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        # given names in full as the record has them, not spelt out as initials
+        ("Smith, John A.", ("Smith", "", "John A.")),
+        ("Smith, Mary-Jane", ("Smith", "", "Mary-Jane")),
+        ("Ruiz de la Torre, Ana María", ("Ruiz de la Torre", "", "Ana María")),
+        ("GRAESSLEY, SCOTT", ("GRAESSLEY", "", "SCOTT")),  # five capitals: a name in full
+        ("Kennedy, John F., III", ("Kennedy", "III", "John F.")),
+        ("Smith, M.-J.", ("Smith", "", "M.-J.")),
+        # initials after the surname: a full stop each and spaced; hyphenated ones joined
+        ("Smith JA Jr", ("Smith", "Jr", "J. A.")),
+        ("Sartre J-P", ("Sartre", "", "J.-P.")),
+        ("Vladimirov IuA", ("Vladimirov", "", "Iu. A.")),
+        ("WHO Collaborating Centre", None),
+    ],
+)
+def test_bibtex_name_parts_keep_given_names_and_space_initials(
+    name: str, parts: tuple[str, str, str] | None
+) -> None:
+    assert bibtex_name_parts(name) == parts
+
+
+FULL_NAMES_RIS = """TY  - JOUR
+T1  - Return to work after a heart attack
+AU  - Smith, John A.
+AU  - Kennedy, John F., III
+AU  - Smith, Mary-Jane
+AU  - Lee JA
+PY  - 2019
+ER  -
+"""
+
+
+def test_bibtex_export_writes_given_names_in_full_and_a_suffix_as_bibtex_reads_it(
+    project_a: Project, tmp_path: Path
+) -> None:
+    """Through the CLI: given names as the record has them, RIS's 'Surname, Given, Suffix'
+    rewritten to BibTeX's 'Last, Jr, First'; the RIS export keeps them as written."""
+    source = tmp_path / "full.ris"
+    source.write_text(FULL_NAMES_RIS, encoding="utf-8")
+    folder = str(project_a.folder)
+    assert main(["import", str(source), "--project", folder]) == 0
+    for stage in ("title-abstract", "full-text"):
+        for reviewer in ("reviewer1", "reviewer2"):
+            screening.decide(project_a.db, 1, stage, reviewer, "include")
+    bib, ris = tmp_path / "included.bib", tmp_path / "included.ris"
+    for fmt, out in (("bibtex", bib), ("ris", ris)):
+        args = ["export", "--format", fmt, "--out", str(out), "--project", folder]
+        assert main(args) == 0
+    library = bibtexparser.parse_string(
+        bib.read_text(encoding="utf-8"), append_middleware=[SeparateCoAuthors(), SplitNameParts()]
+    )
+    names = [
+        (" ".join(n.last), " ".join(n.jr), " ".join(n.first)) for n in library.entries[0]["author"]
+    ]
+    assert names == [
+        ("Smith", "", "John A."),
+        ("Kennedy", "III", "John F."),
+        ("Smith", "", "Mary-Jane"),
+        ("Lee", "", "J. A."),
+    ]
+    assert rispy.loads(ris.read_text(encoding="utf-8"))[0]["authors"] == [
+        "Smith, John A.",
+        "Kennedy, John F., III",
+        "Smith, Mary-Jane",
+        "Lee, J.A.",
+    ]
