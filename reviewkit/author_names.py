@@ -259,12 +259,16 @@ def _first_of_run(name: str) -> str:
 
 def _given_and_suffix(given: str) -> tuple[str, str]:
     """The given part of 'Surname, Given' and its suffix, apart: 'J.A., Jr' (RIS's 'Surname,
-    Given, Suffix'), 'J. van der, Jr' (a surname sorted on its body, particles after the given
-    names) and 'J.A. 3rd' -> ('J.A.', 'Jr' …); the suffix only after a given name or initials,
-    so 'Ivanov, II' keeps its initials."""
+    Given, Suffix'), 'Jr, J. A.' (BibTeX's 'Last, Jr, First', as :func:`bibtex_name_parts`
+    writes it), 'J. van der, Jr' (a surname sorted on its body, particles after the given
+    names) and 'J.A. 3rd' -> ('J.A.', 'Jr' …); the suffix only beside a given name or
+    initials, so 'Ivanov, II' keeps its initials."""
     head, comma, last = given.rpartition(",")
     if comma and head.strip() and is_suffix(last.strip()):
         return head.strip().rstrip(","), last.strip()
+    first, comma, rest = given.partition(",")
+    if comma and rest.strip() and is_suffix(first.strip()):
+        return rest.strip(), first.strip()
     words = given.split()
     if len(words) > 1 and is_suffix(words[-1]):
         return " ".join(words[:-1]).rstrip(","), words[-1]

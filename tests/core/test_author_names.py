@@ -101,6 +101,9 @@ def test_split_name_finds_the_surname_by_where_the_initials_are(
         ("Smith, J.A., 3rd", ("Smith", "J.A.", "3rd")),
         ("Smith, J.A. Jr.", ("Smith", "J.A.", "Jr.")),
         ("Kennedy, John F., III", ("Kennedy", "John F.", "III")),
+        # BibTeX's 'Last, Jr, First', as the BibTeX export writes a suffix
+        ("Smith, Jr, J. A.", ("Smith", "J. A.", "Jr")),
+        ("Kennedy, III, John F.", ("Kennedy", "John F.", "III")),
         ("Ivanov, II", ("Ivanov", "II", "")),  # initials alone, no suffix
     ],
 )
@@ -321,3 +324,18 @@ def test_bibtex_export_writes_given_names_in_full_and_a_suffix_as_bibtex_reads_i
         "Smith, Mary-Jane",
         "Lee, J.A.",
     ]
+
+
+def test_a_bibtex_export_read_back_keeps_the_suffix_apart(tmp_path: Path) -> None:
+    """A name with a suffix, written in BibTeX's 'Last, Jr, First' and imported again, reads
+    as the same person: its reference label is 'Smith JA Jr', not 'Smith JJA'."""
+    from reviewkit import formats
+    from reviewkit.reports.tables import reference
+
+    out = tmp_path / "suffix.bib"
+    with out.open("w", encoding="utf-8") as f:
+        formats.write([Record(title="x", authors=["Smith JA Jr"], year=2020)], "bibtex", f)
+    (back,) = formats.read_file(out)
+    assert back.authors == ["Smith, Jr, J. A."]
+    assert split_name(back.authors[0]) == ("Smith", "J. A.", "Jr")
+    assert reference(back).startswith("Smith JA Jr.")
