@@ -8,8 +8,9 @@ the KIND of name, from where its initials stand, never by taking the first word:
 no initials at all is kept whole: most such names are group authors ('WHO Collaborating
 Centre'), and a name written 'Given Surname' in full cannot be told from one.
 
-One function per question, used by every place that needs it: :func:`surname` (citations,
-report labels, BibTeX keys), :func:`bibtex_name_parts` and :func:`ris_name` (the writers),
+One function per question, used by every place that needs it: :func:`surname` (dedup's
+keys), :func:`cited_parts` (citations, report labels, BibTeX keys: the particles of 'Berg, J.
+van der' back before the surname), :func:`bibtex_name_parts` and :func:`ris_name` (the writers),
 :func:`split_run_together` (lists that lost their separators), :func:`is_initials` (the one
 initials rule, :data:`MAX_INITIALS`) and :data:`PARTICLES` (the one list of surname particles);
 dedup's keys (reviewkit.dedup.names) read names through these.
@@ -309,6 +310,30 @@ def split_name(name: str) -> NameParts:
     return NameParts(" ".join(words + ([suffix] if suffix else [])))
 
 
+def cited_parts(name: str) -> NameParts:
+    """A name's parts as references and labels write it: :func:`split_name`'s, with the
+    particles an index sorted on the surname's body put after the given names ('Berg, J. van
+    der', 'Santos, Maria dos': Dutch, Flemish and Portuguese indexes) back before the surname:
+    ('van der Berg', 'J.'), as NLM writes the name ('van der Berg J'). Only particles in lower
+    case after a given name count, so 'Barroso, Bárbara Iansã de Lima' keeps 'de' among its
+    given names. Dedup's keys read :func:`split_name`, which leaves the name as the record
+    has it."""
+    parts = split_name(name)
+    words = parts.given.split()
+    k = 0
+    while k < len(words) - 1 and words[-1 - k] in PARTICLES:
+        k += 1
+    if not k:
+        return parts
+    return NameParts(" ".join([*words[-k:], parts.surname]), " ".join(words[:-k]), parts.suffix)
+
+
+def cited_surname(name: str) -> str:
+    """The surname a label writes (:func:`cited_parts`): 'van der Berg' for 'Berg, J. van
+    der'; :func:`surname` otherwise."""
+    return cited_parts(name).surname
+
+
 # A collection names the same people over and over (79,880 depression records hold about 400,000
 # names, far fewer distinct) and dedup's keys ask for each name's surname several times: the
 # reading of one name string is cached.
@@ -397,7 +422,7 @@ def bibtex_name_parts(name: str) -> tuple[str, str, str] | None:
     part (:func:`split_name` finds the surname by them), spaced with a full stop each as BibTeX
     styles expect, hyphenated ones joined: 'Smith JA Jr' -> ('Smith', 'Jr', 'J. A.'), 'Sartre
     J-P' -> ('Sartre', '', 'J.-P.')."""
-    parts = split_name(name)
+    parts = cited_parts(name)
     if not parts.given or _glued(name):
         return None
     if "," in name:

@@ -339,3 +339,18 @@ def test_a_bibtex_export_read_back_keeps_the_suffix_apart(tmp_path: Path) -> Non
     assert back.authors == ["Smith, Jr, J. A."]
     assert split_name(back.authors[0]) == ("Smith", "J. A.", "Jr")
     assert reference(back).startswith("Smith JA Jr.")
+
+
+def test_labels_put_particles_after_the_given_names_back_before_the_surname() -> None:
+    """'Berg, J. van der' (an index sorted on the surname's body) is cited as NLM writes the
+    name, 'van der Berg J'; given names that hold a particle inside stay as they are."""
+    from reviewkit.reports.tables import reference
+
+    rec = Record(title="Sick leave", authors=["Berg, J. van der", "Santos, Maria dos"], year=2015)
+    assert rec.citation() == "van der Berg and dos Santos (2015)"
+    assert reference(rec).startswith("van der Berg J, dos Santos M.")
+    assert bibtex_name_parts("Berg, J. van der") == ("van der Berg", "", "J.")
+    barroso = Record(title="x", authors=["Barroso, Bárbara Iansã de Lima"], year=2015)
+    assert reference(barroso).startswith("Barroso BIL.")
+    # dedup's reading keeps the name as the record has it
+    assert split_name("Berg, J. van der") == ("Berg", "J. van der", "")
