@@ -418,7 +418,9 @@ def bibtex_name_parts(name: str) -> tuple[str, str, str] | None:
 
     A name written 'Surname, Given' keeps its given names as the record has them ('Smith, John
     A.' -> ('Smith', '', 'John A.'), 'Kennedy, John F., III' -> ('Kennedy', 'III', 'John F.')),
-    so BibTeX gives back what was read. A name without a comma has initials only as its given
+    so BibTeX gives back what was read; particles written after them go to the surname,
+    BibTeX's von part (:func:`cited_parts`: 'Berg, J. van der' -> ('van der Berg', '', 'J.')).
+    A name without a comma has initials only as its given
     part (:func:`split_name` finds the surname by them), spaced with a full stop each as BibTeX
     styles expect, hyphenated ones joined: 'Smith JA Jr' -> ('Smith', 'Jr', 'J. A.'), 'Sartre
     J-P' -> ('Sartre', '', 'J.-P.')."""
