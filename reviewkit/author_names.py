@@ -369,12 +369,25 @@ def _glued(name: str) -> bool:
     return bool(_first_of_run(" ".join(name.split()))) or full_names_glued(name)
 
 
+def _comma_name_suffix_last(name: str, sep: str) -> str:
+    """A name written with a comma as it is, but a suffix moved after the given names (``sep``
+    between): BibTeX's 'Smith, Jr, J. A.' -> 'Smith, J. A., Jr' (RIS) or 'Smith, J. A. Jr'
+    (MEDLINE's FAU), the order those formats read."""
+    parts = split_name(name)
+    if not parts.suffix or not parts.given or _glued(name):
+        return name
+    return f"{parts.surname}, {parts.given}{sep}{parts.suffix}"
+
+
 def ris_name(name: str) -> str:
     """An author as RIS asks for it: 'Surname, Initials, Suffix' ('de Boer, A.G.').
 
-    A name already written with a comma, with no initials (a group), or several names run
+    A name already written with a comma is left as it is but for a suffix written elsewhere
+    (BibTeX's 'Smith, Jr, J. A.'); a name with no initials (a group), or several names run
     together, is left as it is."""
-    if "," in name or _glued(name):
+    if "," in name:
+        return _comma_name_suffix_last(name, ", ")
+    if _glued(name):
         return name
     parts = split_name(name)
     if not parts.given:
@@ -384,9 +397,12 @@ def ris_name(name: str) -> str:
 
 def medline_full_name(name: str) -> str:
     """An author as MEDLINE's FAU writes one: 'Surname, Given' ('de Boer, A.G.'), a suffix
-    after the given names ('Smith, J Jr'). A name with a comma, no initials (a group) or
+    after the given names ('Smith, J Jr'). A name with a comma is left as it is but for a
+    suffix written elsewhere (BibTeX's 'Smith, Jr, J. A.'); one with no initials (a group) or
     several names run together is left as it is."""
-    if "," in name or _glued(name):
+    if "," in name:
+        return _comma_name_suffix_last(name, " ")
+    if _glued(name):
         return name
     parts = split_name(name)
     if not parts.given:

@@ -354,3 +354,16 @@ def test_labels_put_particles_after_the_given_names_back_before_the_surname() ->
     assert reference(barroso).startswith("Barroso BIL.")
     # dedup's reading keeps the name as the record has it
     assert split_name("Berg, J. van der") == ("Berg", "J. van der", "")
+
+
+def test_ris_and_medline_write_a_bibtex_suffix_after_the_given_names() -> None:
+    """A name read from BibTeX ('Smith, Jr, J. A.') is written in RIS's 'Surname, Given,
+    Suffix' and MEDLINE's 'Surname, Given Suffix': as it stands RIS reads 'Jr' as the given
+    name. Names with a comma and no suffix are kept as written."""
+    from reviewkit.author_names import medline_full_name
+
+    assert ris_name("Smith, Jr, J. A.") == "Smith, J. A., Jr"
+    assert medline_full_name("Smith, Jr, J. A.") == "Smith, J. A. Jr"
+    assert ris_name("Kennedy, John F., III") == "Kennedy, John F., III"
+    for name in ("Smith, John A.", "Berg, J. van der", "Ivanov, II", "Ruiz, de la Torre, Ana"):
+        assert ris_name(name) == name and medline_full_name(name) == name
