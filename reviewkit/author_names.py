@@ -8,8 +8,9 @@ the KIND of name, from where its initials stand, never by taking the first word:
 no initials at all is kept whole: most such names are group authors ('WHO Collaborating
 Centre'), and a name written 'Given Surname' in full cannot be told from one.
 
-One function per question, used by every place that needs it: :func:`surname` (citations,
-report labels, BibTeX keys), :func:`bibtex_name_parts` and :func:`ris_name` (the writers),
+One function per question, used by every place that needs it: :func:`surname` (dedup's
+keys), :func:`cited_parts` (citations, report labels, BibTeX keys: the particles of 'Berg, J.
+van der' back before the surname), :func:`bibtex_name_parts` and :func:`ris_name` (the writers),
 :func:`split_run_together` (lists that lost their separators), :func:`is_initials` (the one
 initials rule, :data:`MAX_INITIALS`) and :data:`PARTICLES` (the one list of surname particles);
 dedup's keys (reviewkit.dedup.names) read names through these.
@@ -259,12 +260,16 @@ def _first_of_run(name: str) -> str:
 
 def _given_and_suffix(given: str) -> tuple[str, str]:
     """The given part of 'Surname, Given' and its suffix, apart: 'J.A., Jr' (RIS's 'Surname,
-    Given, Suffix'), 'J. van der, Jr' (a surname sorted on its body, particles after the given
-    names) and 'J.A. 3rd' -> ('J.A.', 'Jr' …); the suffix only after a given name or initials,
-    so 'Ivanov, II' keeps its initials."""
+    Given, Suffix'), 'Jr, J. A.' (BibTeX's 'Last, Jr, First', as :func:`bibtex_name_parts`
+    writes it), 'J. van der, Jr' (a surname sorted on its body, particles after the given
+    names) and 'J.A. 3rd' -> ('J.A.', 'Jr' …); the suffix only beside a given name or
+    initials, so 'Ivanov, II' keeps its initials."""
     head, comma, last = given.rpartition(",")
     if comma and head.strip() and is_suffix(last.strip()):
         return head.strip().rstrip(","), last.strip()
+    first, comma, rest = given.partition(",")
+    if comma and rest.strip() and is_suffix(first.strip()):
+        return rest.strip(), first.strip()
     words = given.split()
     if len(words) > 1 and is_suffix(words[-1]):
         return " ".join(words[:-1]).rstrip(","), words[-1]
@@ -305,6 +310,30 @@ def split_name(name: str) -> NameParts:
     return NameParts(" ".join(words + ([suffix] if suffix else [])))
 
 
+def cited_parts(name: str) -> NameParts:
+    """A name's parts as references and labels write it: :func:`split_name`'s, with the
+    particles an index sorted on the surname's body put after the given names ('Berg, J. van
+    der', 'Santos, Maria dos': Dutch, Flemish and Portuguese indexes) back before the surname:
+    ('van der Berg', 'J.'), as NLM writes the name ('van der Berg J'). Only particles in lower
+    case after a given name count, so 'Barroso, Bárbara Iansã de Lima' keeps 'de' among its
+    given names. Dedup's keys read :func:`split_name`, which leaves the name as the record
+    has it."""
+    parts = split_name(name)
+    words = parts.given.split()
+    k = 0
+    while k < len(words) - 1 and words[-1 - k] in PARTICLES:
+        k += 1
+    if not k:
+        return parts
+    return NameParts(" ".join([*words[-k:], parts.surname]), " ".join(words[:-k]), parts.suffix)
+
+
+def cited_surname(name: str) -> str:
+    """The surname a label writes (:func:`cited_parts`): 'van der Berg' for 'Berg, J. van
+    der'; :func:`surname` otherwise."""
+    return cited_parts(name).surname
+
+
 # A collection names the same people over and over (79,880 depression records hold about 400,000
 # names, far fewer distinct) and dedup's keys ask for each name's surname several times: the
 # reading of one name string is cached.
@@ -340,12 +369,25 @@ def _glued(name: str) -> bool:
     return bool(_first_of_run(" ".join(name.split()))) or full_names_glued(name)
 
 
+def _comma_name_suffix_last(name: str, sep: str) -> str:
+    """A name written with a comma as it is, but a suffix moved after the given names (``sep``
+    between): BibTeX's 'Smith, Jr, J. A.' -> 'Smith, J. A., Jr' (RIS) or 'Smith, J. A. Jr'
+    (MEDLINE's FAU), the order those formats read."""
+    parts = split_name(name)
+    if not parts.suffix or not parts.given or _glued(name):
+        return name
+    return f"{parts.surname}, {parts.given}{sep}{parts.suffix}"
+
+
 def ris_name(name: str) -> str:
     """An author as RIS asks for it: 'Surname, Initials, Suffix' ('de Boer, A.G.').
 
-    A name already written with a comma, with no initials (a group), or several names run
+    A name already written with a comma is left as it is but for a suffix written elsewhere
+    (BibTeX's 'Smith, Jr, J. A.'); a name with no initials (a group), or several names run
     together, is left as it is."""
-    if "," in name or _glued(name):
+    if "," in name:
+        return _comma_name_suffix_last(name, ", ")
+    if _glued(name):
         return name
     parts = split_name(name)
     if not parts.given:
@@ -355,9 +397,12 @@ def ris_name(name: str) -> str:
 
 def medline_full_name(name: str) -> str:
     """An author as MEDLINE's FAU writes one: 'Surname, Given' ('de Boer, A.G.'), a suffix
-    after the given names ('Smith, J Jr'). A name with a comma, no initials (a group) or
+    after the given names ('Smith, J Jr'). A name with a comma is left as it is but for a
+    suffix written elsewhere (BibTeX's 'Smith, Jr, J. A.'); one with no initials (a group) or
     several names run together is left as it is."""
-    if "," in name or _glued(name):
+    if "," in name:
+        return _comma_name_suffix_last(name, " ")
+    if _glued(name):
         return name
     parts = split_name(name)
     if not parts.given:
@@ -384,10 +429,20 @@ def vancouver_initials(given: str) -> str:
 
 
 def bibtex_name_parts(name: str) -> tuple[str, str, str] | None:
-    """(surname, suffix, initials) for BibTeX's 'Last, Jr, First' form, initials spaced as
-    BibTeX styles expect ('J. H.'); None when the name has no initials (a group author) or is
-    several names run together."""
-    parts = split_name(name)
+    """(surname, suffix, given names) for BibTeX's 'Last, Jr, First' form; None when the name
+    has no initials or given names (a group author) or is several names run together.
+
+    A name written 'Surname, Given' keeps its given names as the record has them ('Smith, John
+    A.' -> ('Smith', '', 'John A.'), 'Kennedy, John F., III' -> ('Kennedy', 'III', 'John F.')),
+    so BibTeX gives back what was read; particles written after them go to the surname,
+    BibTeX's von part (:func:`cited_parts`: 'Berg, J. van der' -> ('van der Berg', '', 'J.')).
+    A name without a comma has initials only as its given
+    part (:func:`split_name` finds the surname by them), spaced with a full stop each as BibTeX
+    styles expect, hyphenated ones joined: 'Smith JA Jr' -> ('Smith', 'Jr', 'J. A.'), 'Sartre
+    J-P' -> ('Sartre', '', 'J.-P.')."""
+    parts = cited_parts(name)
     if not parts.given or _glued(name):
         return None
+    if "," in name:
+        return parts.surname, parts.suffix, parts.given
     return parts.surname, parts.suffix, re.sub(r"\.(?=\w)", ". ", _dotted(parts.given))

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 
-from reviewkit.author_names import surname
+from reviewkit.author_names import cited_surname
 
 # --- normalisation -----------------------------------------------------------------------
 
@@ -252,8 +252,9 @@ class Record:
     @property
     def first_author_surname(self) -> str:
         """The first author's surname with its particles ('de Boer' from 'de Boer A.G.',
-        'de Boer, A.G.' or 'A.G. de Boer'); a group author whole; '' without authors."""
-        return surname(self.authors[0]) if self.authors else ""
+        'de Boer, A.G.' or 'A.G. de Boer'; 'van der Berg' from 'Berg, J. van der'); a group
+        author whole; '' without authors."""
+        return cited_surname(self.authors[0]) if self.authors else ""
 
     def citation(self) -> str:
         """Short 'Surname et al. (Year)' label for tables."""
@@ -261,7 +262,7 @@ class Record:
         if len(self.authors) > 2:
             name += " et al."
         elif len(self.authors) == 2:
-            name += " and " + surname(self.authors[1])
+            name += " and " + cited_surname(self.authors[1])
         return f"{name} ({self.year})" if self.year else name
 
     @property

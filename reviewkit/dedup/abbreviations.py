@@ -6,11 +6,24 @@ The algorithm of Schwartz and Hearst (2003, 'A simple algorithm for identifying 
 definitions in biomedical text', PSB 8:451-462), which biomedical text mining uses as its
 baseline: the short form's letters are found in the words before the bracket from right to
 left, each to the left of the one after it, the first at the start of a word, within at most
-min(|short| + 5, 2 * |short|) words. Where we differ: a short form's digits are not looked for
-('PHQ-9' after 'Patient Health Questionnaire'; a scale's version is often not spelled out), and
-two short forms in one bracket stand for two long forms joined ('post-traumatic stress disorder
-and major depressive disorder (PTSD and MDD)'): the caller looks for the first before the
-second's long form (reviewkit.dedup.study_names).
+min(|short| + 5, 2 * |short|) words. Where we differ:
+
+- a short form's digits are not looked for ('PHQ-9' after 'Patient Health Questionnaire'; a
+  scale's version is often not spelled out); S&H match letters and digits;
+- the long form begins at the short form's first letter; S&H's findBestLongForm goes back to
+  the blank before it (``lastIndexOf(" ")``), so 'mental/musculoskeletal disorders (MSD)' is
+  'musculoskeletal disorders' here, 'mental/musculoskeletal disorders' there: the caller reads
+  two long forms joined by a slash;
+- the window is the last words before the bracket split at blanks, |short| counting every
+  character ('PHQ-9': 5); S&H split words at hyphens too and count only the short form's
+  letters and digits (4), so a window here may hold more text; S&H reject a longer match, this
+  cuts the text first (the same long form when it fits);
+- S&H's checks of a pair (a long form no shorter than its short form and not holding it, a
+  short form of at most ten letters and digits) are not made: the caller asks only of words in
+  brackets that look like a trial's name;
+- two short forms in one bracket stand for two long forms joined ('post-traumatic stress
+  disorder and major depressive disorder (PTSD and MDD)'): the caller looks for the first before
+  the second's long form (reviewkit.dedup.study_names).
 """
 
 from __future__ import annotations

@@ -241,7 +241,9 @@ def names_several_trials(title: str, languages: frozenset[str] | None = None) ->
 def _abbreviations_defined(title: str, at: int, x: str, y: str) -> bool:
     """Whether the pair ``x``, ``y`` at ``at`` is two abbreviations in brackets after the words
     they stand for: 'post-traumatic stress disorder and major depressive disorder (PTSD and
-    MDD)', 'common mental and musculoskeletal disorders (CMD/MSD)'. A trial's name is
+    MDD)', 'common mental disorders and musculoskeletal disorders (CMD/MSD)'; not when the
+    two share their last word ('common mental and musculoskeletal disorders (CMD/MSD)': no 'd'
+    before 'and'), which stays two names, the side that links less. A trial's name is
     introduced as 'the X trial' or stands before 'trial'; an abbreviation of conditions,
     outcomes or scales follows its spelled-out words (abbreviations.long_form), and a trial
     named in full before its acronym has a design word among them ('Diabetes Control and

@@ -433,13 +433,13 @@ def _author(name: str) -> str:
     First' with a suffix; a name with no initials (a group author) in braces, one last name
     ('{WHO Collaborating Centre}'), which BibTeX would otherwise split into first and last
     names, or at an 'and' into two authors ('Society of X and Y, Writing Committee'): so a
-    group is braced before its comma is looked at. A person's name already written with a
-    comma is kept as it is."""
+    group is braced before its comma is looked at. A person's name written with a comma keeps
+    its given names as written ('Smith, John A.'), its suffix moved to BibTeX's place: RIS's
+    'Kennedy, John F., III' as it stands is read with 'John F.' the suffix, 'III' the given
+    name."""
     parts = bibtex_name_parts(name)
     if parts is None:
         return "{" + escape(name) + "}" if " " in name.strip() else escape(name)
-    if "," in name:
-        return escape(name)
     return ", ".join(escape(p) for p in parts if p)
 
 

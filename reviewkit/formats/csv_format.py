@@ -103,6 +103,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "ji",
         "j9",
     ),
+    # the title in the article's own language beside its English one (PubMed's
+    # VernacularTitle): our CSV's column, so an export read back keeps it
+    "vernacular_title": ("vernacular title",),
     "volume": ("volume", "vl", "vol", "biblio.volume"),
     "issue": ("issue", "number", "is", "no", "issue number", "biblio.issue"),  # Lens, OpenAlex
     "pages": ("pages", "page", "page range"),  # not 'pg': Web of Science's PG is the page count
@@ -209,6 +212,7 @@ WRITE_COLUMNS = (
     "publisher",
     "place published",
     "record type",
+    "vernacular title",
 )
 
 # the columns written under the name a reader knows them by, not the field's own
@@ -216,6 +220,7 @@ _NAMED_AS_READ = {
     "record type": "kind",
     "place published": "place",
     "journal abbreviation": "journal_abbreviation",
+    "vernacular title": "vernacular_title",
 }
 
 
@@ -419,7 +424,7 @@ def row_of(rec: Record) -> list[str]:
             row.append(rec.abstract)
         elif col == "affiliations":
             row.append("\n".join(rec.affiliations))
-        elif col in _NAMED_AS_READ:  # kind, place, journal_abbreviation
+        elif col in _NAMED_AS_READ:  # kind, place, journal_abbreviation, vernacular_title
             row.append(getattr(rec, _NAMED_AS_READ[col]))
         elif col in LIST_FIELDS:
             row.append(LIST_SEP.join(getattr(rec, col)))

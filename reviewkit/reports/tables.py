@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from reviewkit.author_names import split_name, vancouver_initials
+from reviewkit.author_names import cited_parts, vancouver_initials
 from reviewkit.classify import Assigned, assigned_labels, none_id
 from reviewkit.classify.study_labels import studies_of, study_labels
 from reviewkit.dedup.merged_fields import filled_records
@@ -43,8 +43,9 @@ UNCHECKED_NOTE = (
 def _author(name: str) -> str:
     """Vancouver form, surname first, initials without periods: 'Andersen, Lars L' ->
     'Andersen LL'; 'Smith J.' -> 'Smith J'; 'A.G. de Boer' -> 'de Boer AG' (the surname found
-    by author_names.split_name, the one place for it); a group author stays as written."""
-    parts = split_name(name)
+    by author_names.cited_parts, the one place for it; 'Berg, J. van der' -> 'van der Berg J');
+    a group author stays as written."""
+    parts = cited_parts(name)
     if not parts.given:
         return name.strip().rstrip(".")
     return " ".join(p for p in (parts.surname, vancouver_initials(parts.given), parts.suffix) if p)

@@ -13,6 +13,7 @@ from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
 from reviewkit import screening
 from reviewkit.author_names import (
     MAX_GIVEN_INITIALS,
+    bibtex_name_parts,
     is_initials,
     ris_name,
     split_name,
@@ -100,6 +101,9 @@ def test_split_name_finds_the_surname_by_where_the_initials_are(
         ("Smith, J.A., 3rd", ("Smith", "J.A.", "3rd")),
         ("Smith, J.A. Jr.", ("Smith", "J.A.", "Jr.")),
         ("Kennedy, John F., III", ("Kennedy", "John F.", "III")),
+        # BibTeX's 'Last, Jr, First', as the BibTeX export writes a suffix
+        ("Smith, Jr, J. A.", ("Smith", "J. A.", "Jr")),
+        ("Kennedy, III, John F.", ("Kennedy", "John F.", "III")),
         ("Ivanov, II", ("Ivanov", "II", "")),  # initials alone, no suffix
     ],
 )
@@ -250,3 +254,116 @@ def test_bibtex_export_keeps_a_group_with_a_comma_one_author(tmp_path: Path) -> 
     )
     names = [(" ".join(n.von + n.last), " ".join(n.first)) for n in library.entries[0]["author"]]
     assert names == [("{" + group + "}", ""), ("{" + comma_group + "}", ""), ("Smith", "J.")]
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        # given names in full as the record has them, not spelt out as initials
+        ("Smith, John A.", ("Smith", "", "John A.")),
+        ("Smith, Mary-Jane", ("Smith", "", "Mary-Jane")),
+        ("Ruiz de la Torre, Ana María", ("Ruiz de la Torre", "", "Ana María")),
+        ("GRAESSLEY, SCOTT", ("GRAESSLEY", "", "SCOTT")),  # five capitals: a name in full
+        ("Kennedy, John F., III", ("Kennedy", "III", "John F.")),
+        ("Smith, M.-J.", ("Smith", "", "M.-J.")),
+        # initials after the surname: a full stop each and spaced; hyphenated ones joined
+        ("Smith JA Jr", ("Smith", "Jr", "J. A.")),
+        ("Sartre J-P", ("Sartre", "", "J.-P.")),
+        ("Vladimirov IuA", ("Vladimirov", "", "Iu. A.")),
+        ("WHO Collaborating Centre", None),
+    ],
+)
+def test_bibtex_name_parts_keep_given_names_and_space_initials(
+    name: str, parts: tuple[str, str, str] | None
+) -> None:
+    assert bibtex_name_parts(name) == parts
+
+
+FULL_NAMES_RIS = """TY  - JOUR
+T1  - Return to work after a heart attack
+AU  - Smith, John A.
+AU  - Kennedy, John F., III
+AU  - Smith, Mary-Jane
+AU  - Lee JA
+PY  - 2019
+ER  -
+"""
+
+
+def test_bibtex_export_writes_given_names_in_full_and_a_suffix_as_bibtex_reads_it(
+    project_a: Project, tmp_path: Path
+) -> None:
+    """Through the CLI: given names as the record has them, RIS's 'Surname, Given, Suffix'
+    rewritten to BibTeX's 'Last, Jr, First'; the RIS export keeps them as written."""
+    source = tmp_path / "full.ris"
+    source.write_text(FULL_NAMES_RIS, encoding="utf-8")
+    folder = str(project_a.folder)
+    assert main(["import", str(source), "--project", folder]) == 0
+    for stage in ("title-abstract", "full-text"):
+        for reviewer in ("reviewer1", "reviewer2"):
+            screening.decide(project_a.db, 1, stage, reviewer, "include")
+    bib, ris = tmp_path / "included.bib", tmp_path / "included.ris"
+    for fmt, out in (("bibtex", bib), ("ris", ris)):
+        args = ["export", "--format", fmt, "--out", str(out), "--project", folder]
+        assert main(args) == 0
+    library = bibtexparser.parse_string(
+        bib.read_text(encoding="utf-8"), append_middleware=[SeparateCoAuthors(), SplitNameParts()]
+    )
+    names = [
+        (" ".join(n.last), " ".join(n.jr), " ".join(n.first)) for n in library.entries[0]["author"]
+    ]
+    assert names == [
+        ("Smith", "", "John A."),
+        ("Kennedy", "III", "John F."),
+        ("Smith", "", "Mary-Jane"),
+        ("Lee", "", "J. A."),
+    ]
+    assert rispy.loads(ris.read_text(encoding="utf-8"))[0]["authors"] == [
+        "Smith, John A.",
+        "Kennedy, John F., III",
+        "Smith, Mary-Jane",
+        "Lee, J.A.",
+    ]
+
+
+def test_a_bibtex_export_read_back_keeps_the_suffix_apart(tmp_path: Path) -> None:
+    """A name with a suffix, written in BibTeX's 'Last, Jr, First' and imported again, reads
+    as the same person: its reference label is 'Smith JA Jr', not 'Smith JJA'."""
+    from reviewkit import formats
+    from reviewkit.reports.tables import reference
+
+    out = tmp_path / "suffix.bib"
+    with out.open("w", encoding="utf-8") as f:
+        formats.write([Record(title="x", authors=["Smith JA Jr"], year=2020)], "bibtex", f)
+    (back,) = formats.read_file(out)
+    assert back.authors == ["Smith, Jr, J. A."]
+    assert split_name(back.authors[0]) == ("Smith", "J. A.", "Jr")
+    assert reference(back).startswith("Smith JA Jr.")
+
+
+def test_labels_put_particles_after_the_given_names_back_before_the_surname() -> None:
+    """'Berg, J. van der' (an index sorted on the surname's body) is cited as NLM writes the
+    name, 'van der Berg J'; given names that hold a particle inside stay as they are."""
+    from reviewkit.reports.tables import reference
+
+    rec = Record(title="Sick leave", authors=["Berg, J. van der", "Santos, Maria dos"], year=2015)
+    assert rec.citation() == "van der Berg and dos Santos (2015)"
+    assert reference(rec).startswith("van der Berg J, dos Santos M.")
+    assert bibtex_name_parts("Berg, J. van der") == ("van der Berg", "", "J.")
+    barroso = Record(title="x", authors=["Barroso, Bárbara Iansã de Lima"], year=2015)
+    assert reference(barroso).startswith("Barroso BIL.")
+    # dedup's reading keeps the name as the record has it
+    assert split_name("Berg, J. van der") == ("Berg", "J. van der", "")
+
+
+def test_ris_and_medline_write_a_bibtex_suffix_after_the_given_names() -> None:
+    """A name read from BibTeX ('Smith, Jr, J. A.') is written in RIS's 'Surname, Given,
+    Suffix' and MEDLINE's 'Surname, Given Suffix': as it stands RIS reads 'Jr' as the given
+    name. Names with a comma and no suffix are kept as written."""
+    from reviewkit.author_names import medline_full_name
+
+    assert ris_name("Smith, Jr, J. A.") == "Smith, J. A., Jr"
+    assert medline_full_name("Smith, Jr, J. A.") == "Smith, J. A. Jr"
+    assert ris_name("Kennedy, John F., III") == "Kennedy, John F., III"
+    for name in ("Smith, John A.", "Berg, J. van der", "Ivanov, II", "Ruiz, de la Torre, Ana"):
+        assert ris_name(name) == name and medline_full_name(name) == name

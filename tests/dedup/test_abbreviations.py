@@ -1,0 +1,31 @@
+"""Schwartz and Hearst's long forms, where this reading differs from theirs as
+reviewkit.dedup.abbreviations states."""
+
+from __future__ import annotations
+
+from reviewkit.dedup.abbreviations import long_form
+from reviewkit.dedup.study_names import names_several_trials
+
+
+def test_the_long_form_starts_at_the_first_letter_not_the_word() -> None:
+    # S&H go back to the blank: 'mental/musculoskeletal disorders'; here the slash splits
+    assert long_form("MSD", "in mental/musculoskeletal disorders") == "musculoskeletal disorders"
+    assert long_form("PTSD", "Treatment of post-traumatic stress disorder") == (
+        "post-traumatic stress disorder"
+    )
+
+
+def test_the_first_letter_starts_a_word_and_digits_are_not_looked_for() -> None:
+    assert long_form("SL", "a trial of sick leave") == "sick leave"
+    assert long_form("SL", "a trial of unsickly leave") == ""  # 's' inside a word: no start
+    assert long_form("GAD-7", "Generalized Anxiety Disorder") == "Generalized Anxiety Disorder"
+
+
+def test_two_forms_sharing_their_last_word_stay_two_names() -> None:
+    """'common mental and musculoskeletal disorders (CMD/MSD)': CMD's 'd' is in the word the two
+    share, so its long form is not found, and the pair is read as two names (the side that
+    links less); written out, the pair is two abbreviations."""
+    shared = "Return to work in common mental and musculoskeletal disorders (CMD/MSD)"
+    assert names_several_trials(shared)
+    full = "Return to work in common mental disorders and musculoskeletal disorders (CMD/MSD)"
+    assert not names_several_trials(full)
