@@ -349,3 +349,21 @@ def test_a_semicolon_sheet_is_read_with_its_locale(sheet, capsys) -> None:
         csv.writer(fh, delimiter=";").writerows(rows)
     code, said = _import(project, out, capsys)
     assert code == 0 and "0 values changed" in said, said
+
+
+def test_every_ambiguous_cell_is_named_in_one_refusal(sheet, capsys) -> None:
+    """A UK sheet re-saved in Excel has all its dates in the locale's form: every cell the
+    sheet's locale would tell is named at once (line and column), not one a run."""
+    project, out = sheet
+    rows = _rows(out)
+    _set(project, rows[1][0], intervention="2020-03-01")
+    _set(project, rows[2][0], intervention="2020-04-02")
+    assert _export(project, out, capsys)[0] == 0
+    rows = _rows(out)
+    column = rows[0].index("intervention")
+    rows[1][column], rows[2][column] = "01/03/2020", "02/04/2020"
+    _save_as_libreoffice(out, rows)
+    code, said = _import(project, out, capsys)
+    assert code == 2, said
+    assert f"{out}:2: column 'intervention': '01/03/2020'" in said, said
+    assert "line 3 ('intervention': '02/04/2020')" in said, said
