@@ -15,6 +15,7 @@ import io
 import re
 import zlib
 from collections.abc import Callable, Iterator
+from html.entities import html5
 from typing import Any, BinaryIO
 
 from lxml import etree as ET
@@ -210,13 +211,16 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
         no_network=True,
         huge_tree=True,
     )
+    named = False  # the file uses a named entity: from then on each article is looked through
     try:
         for event, elem in parser:
             if event == "start" or elem.tag in ROOTS:
                 if elem.getparent() is None:
                     refuse_declarations(elem, name)
                 continue
-            _refuse_undefined_entity(parser, name)
+            named = named or _names_an_entity(parser)
+            if named:
+                _entities_as_letters(elem, name)
             yield elem.tag, elem
             elem.clear(keep_tail=True)
             while elem.getprevious() is not None:
@@ -242,25 +246,46 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
         raise gzip_cut(exc, name) from None
 
 
-def _refuse_undefined_entity(parser: Any, name: str) -> None:
-    """FormatError at an entity the file never defines (``&eacute;``): with the DTD not read,
-    libxml2 only warns and keeps it as a node whose text is ``&eacute;``, so the letter would
-    be stored as that name. PubMed writes every letter as itself or ``&#233;`` (its DTD defines
-    no named entities), so such an entity comes from an edit or another program. The warning
-    may come an article early (lxml parses ahead): the file is refused all the same."""
-    log = parser.error_log  # a copy: empty for a good file, so one check per article is cheap
-    for entry in log:
-        if entry.type_name in ("WAR_UNDECLARED_ENTITY", "ERR_UNDECLARED_ENTITY"):
+def _names_an_entity(parser: Any) -> bool:
+    """Whether the parser met an entity the file does not declare (``&eacute;``): with the DTD
+    not read, libxml2 only warns and keeps it as an entity node. The log is a copy, empty for a
+    file without one: asked once an article until it says so. It may say so an article early
+    (lxml parses ahead)."""
+    return any(
+        entry.type_name in ("WAR_UNDECLARED_ENTITY", "ERR_UNDECLARED_ENTITY")
+        for entry in parser.error_log
+    )
+
+
+def _entities_as_letters(elem: ET._Element, name: str) -> None:
+    """The named entities in an article as their letters. Every PubMed DOCTYPE since 2019 names
+    a DTD that takes in MathML 3's character entity sets (mathml-in-pubmed.mod: ISO Latin 1,
+    Greek …, the HTML and MathML names), so ``&eacute;`` is valid in such a file, though PubMed
+    writes each letter as itself or ``&#233;``. The DTD is never read (no network, no local
+    file); its names are the HTML5 ones (W3C's one list for HTML and MathML), taken from
+    Python's table. A name outside it is refused: its text would be lost."""
+    for entity in list(elem.iter(ET.Entity)):
+        letters = html5.get(f"{entity.name};")
+        if letters is None:
             raise FormatError(
-                f"{' '.join(entry.message.split())}: an entity PubMed XML never writes (its"
-                " letters are written as themselves or as numbers, &#233;), so its text would"
-                " be lost",
-                where=f"{name}:{entry.line}" if entry.line > 0 else name,
+                f"&{entity.name}; is no entity PubMed's DTD defines (letters are written as"
+                " themselves, as numbers such as &#233;, or by their HTML names such as"
+                " &eacute;), so its text would be lost",
+                where=f"{name}:{entity.sourceline}" if entity.sourceline else name,
                 hint="write the letter itself in its place (or &#NNN;), or export the file"
                 " again from PubMed",
             )
+        parent, before = entity.getparent(), entity.getprevious()
+        text = letters + (entity.tail or "")
+        if before is not None:
+            before.tail = (before.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+        parent.remove(entity)  # its tail with it: moved above
 
 
+# a DOCTYPE without an internal subset (one with is refused), for the parallel reader's batches
+_DOCTYPE = re.compile(rb"<!DOCTYPE[^\[>]*>")
 _TRAILING_POSITION = re.compile(r"\s*,?\s*line \d+, column \d+$")
 _LINE_IN_MESSAGE = re.compile(r"\bline (\d+)")
 
@@ -404,10 +429,12 @@ def _parse_batch(
     first_line: int,
     before: int,
     prepare: Callable[[Record], Any] | None,
+    doctype: bytes = b"",
 ) -> tuple[list[Any], list[ReadWarning]]:
     """Worker: the Records of one batch (or ``prepare`` of each), with file positions and
-    lines, and the batch's warnings (read's ``warn``) with file lines."""
-    wrapped = b"<PubmedArticleSet>" + payload + b"</PubmedArticleSet>"
+    lines, and the batch's warnings (read's ``warn``) with file lines. ``doctype``: the file's
+    DOCTYPE on one line, so the batch is read as the file is (the entities its DTD defines)."""
+    wrapped = doctype + b"<PubmedArticleSet>" + payload + b"</PubmedArticleSet>"
     notes: list[ReadWarning] = []
     try:
         records = list(read(io.BytesIO(wrapped), name, source=source, warn=notes.append))
@@ -456,6 +483,8 @@ def read_parallel(
         head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
         root = root_tag(head)
         wide = bom_encoding(head) in ("utf-16", "utf-32")  # the batch cutter reads bytes
+        doctype = _DOCTYPE.search(head)  # no internal subset: refused below
+        doctype = b" ".join(doctype.group(0).split()) if doctype else b""
         if root not in ROOTS or wide or INTERNAL_SUBSET.search(head_text(head)):
             with open(path, "rb") as again:  # the serial reader names the problem
                 records = read(again, name, source=source, warn=warn)
@@ -467,7 +496,8 @@ def read_parallel(
                 for first_line, before, payload in _batches(stream, name, batch):
                     pending.append(
                         pool.submit(
-                            _parse_batch, payload, name, source, first_line, before, prepare
+                            _parse_batch,
+                            *(payload, name, source, first_line, before, prepare, doctype),
                         )
                     )
                     while len(pending) > workers + 1:
