@@ -114,7 +114,9 @@ def same_value(stored: str, cell: str, locale: Locale = Locale()) -> bool:
             raise Ambiguous(
                 f"{cell!r} is {cell.replace(',', '.')} with a decimal comma, and text (a list,"
                 " or thousands) with a decimal point; the sheet does not say which",
-                f"write it {cell.replace(',', '.')} (a point for decimals) to keep the number",
+                f"write it {cell.replace(',', '.')} (a point for decimals) to keep the number;"
+                " where the decimal separator is a comma a spreadsheet reads that as a date:"
+                f" type it with an apostrophe first ('{cell.replace(',', '.')})",
             )
         return same and bool(locale.decimal_comma)
     if iso := _ISO_DATE.fullmatch(stored):

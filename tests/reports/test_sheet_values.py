@@ -128,3 +128,11 @@ def test_an_ambiguous_date_says_both_dates_and_how_to_keep_a_spreadsheet_from_re
         same_value("2020-03-01", "01/03/2020")
     said = found.value.message + found.value.hint
     assert "2020-03-01" in said and "2020-01-03" in said and "'2020-03-01" in said, said
+
+
+def test_a_decimal_commas_hint_says_how_to_type_the_point_in_a_comma_locale() -> None:
+    """Where the decimal separator is a comma a spreadsheet reads a typed '1.5' as a date (1
+    May) and saves it so: the hint names the apostrophe that keeps it as typed."""
+    with pytest.raises(Ambiguous) as found:
+        same_value("1.5", "1,5")
+    assert "'1.5" in found.value.hint, found.value.hint
