@@ -15,7 +15,6 @@ import io
 import re
 import zlib
 from collections.abc import Callable, Iterator
-from html.entities import html5
 from typing import Any, BinaryIO
 
 from lxml import etree as ET
@@ -24,6 +23,7 @@ from reviewkit.errors import FormatError
 from reviewkit.files import GZIP
 from reviewkit.formats.cr_line_ends import CrAsLf, cr_line_ends
 from reviewkit.formats.joined import after_root
+from reviewkit.formats.pubmed_entities import entities_as_letters, names_an_entity
 from reviewkit.formats.pubmed_head import (
     AGAIN,
     DECLARES_DTD,
@@ -218,9 +218,9 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
                 if elem.getparent() is None:
                     refuse_declarations(elem, name)
                 continue
-            named = named or _names_an_entity(parser)
+            named = named or names_an_entity(parser)
             if named:
-                _entities_as_letters(elem, name)
+                entities_as_letters(elem, name)
             yield elem.tag, elem
             elem.clear(keep_tail=True)
             while elem.getprevious() is not None:
@@ -244,44 +244,6 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
         ) from None
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
         raise gzip_cut(exc, name) from None
-
-
-def _names_an_entity(parser: Any) -> bool:
-    """Whether the parser met an entity the file does not declare (``&eacute;``): with the DTD
-    not read, libxml2 only warns and keeps it as an entity node. The log is a copy, empty for a
-    file without one: asked once an article until it says so. It may say so an article early
-    (lxml parses ahead)."""
-    return any(
-        entry.type_name in ("WAR_UNDECLARED_ENTITY", "ERR_UNDECLARED_ENTITY")
-        for entry in parser.error_log
-    )
-
-
-def _entities_as_letters(elem: ET._Element, name: str) -> None:
-    """The named entities in an article as their letters. Every PubMed DOCTYPE since 2019 names
-    a DTD that takes in MathML 3's character entity sets (mathml-in-pubmed.mod: ISO Latin 1,
-    Greek …, the HTML and MathML names), so ``&eacute;`` is valid in such a file, though PubMed
-    writes each letter as itself or ``&#233;``. The DTD is never read (no network, no local
-    file); its names are the HTML5 ones (W3C's one list for HTML and MathML), taken from
-    Python's table. A name outside it is refused: its text would be lost."""
-    for entity in list(elem.iter(ET.Entity)):
-        letters = html5.get(f"{entity.name};")
-        if letters is None:
-            raise FormatError(
-                f"&{entity.name}; is no entity PubMed's DTD defines (letters are written as"
-                " themselves, as numbers such as &#233;, or by their HTML names such as"
-                " &eacute;), so its text would be lost",
-                where=f"{name}:{entity.sourceline}" if entity.sourceline else name,
-                hint="write the letter itself in its place (or &#NNN;), or export the file"
-                " again from PubMed",
-            )
-        parent, before = entity.getparent(), entity.getprevious()
-        text = letters + (entity.tail or "")
-        if before is not None:
-            before.tail = (before.tail or "") + text
-        else:
-            parent.text = (parent.text or "") + text
-        parent.remove(entity)  # its tail with it: moved above
 
 
 # a DOCTYPE without an internal subset (one with is refused), for the parallel reader's batches
