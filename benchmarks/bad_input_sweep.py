@@ -716,11 +716,12 @@ def run_trial(trial: Trial, template: Path, goods: dict[str, str], base: Path) -
             else:
                 p.unlink()
     trial.project = project
-    _LAST_OUTPUT[0] = outcome.output
+    _LAST_OUTPUT[0], _LAST_CODE[0] = outcome.output, outcome.code
     return flags
 
 
 _LAST_OUTPUT = [""]
+_LAST_CODE: list[int | None] = [None]  # the last trial's exit (None: it hung or crashed)
 
 
 def _unlock(folder: Path) -> None:

@@ -411,9 +411,8 @@ def main(argv: list[str]) -> int:
             started_one = time.monotonic()
             flags = sweep.run_trial(trial, template, goods, base)
             said = sweep._LAST_OUTPUT[0]
-            if "exit 0" in flags and f"warning: {path}" in said:  # said, not lost silently
-                flags.remove("exit 0")
-                by_flag["warned (exit 0)"] += 1
+            if must and not flags and sweep._LAST_CODE[0] == 0:  # the judge let it pass: a
+                by_flag["warned (exit 0)"] += 1  # warning named the file (said, not silent)
             if SECRET in said:
                 flags.append("leaked")
             if name.startswith("xml-") and time.monotonic() - started_one > 15:

@@ -451,14 +451,22 @@ def import_csv(
     # no change: the stored value is kept; one the sheet's locale would tell and the sheet does
     # not say ('1,5', '03/04/2020') is refused (reviewkit.sheet_values)
     locale = sheet_locale(csv_read.sheet(text, name).dialect.delimiter, (v for *_, v in wanted))
-    changed = []
+    changed, unclear = [], []
     for rid, f, v in wanted:
         try:
             if not same_value(current[rid][f], v, locale):
                 changed.append((rid, f, v))
         except Ambiguous as exc:
-            where = f"{path}:{first_line[rid]}"
-            raise UserError(f"column {f!r}: {exc.message}", where=where, hint=exc.hint) from None
+            unclear.append((first_line[rid], f, v, exc))
+    if unclear:  # all at once: a re-saved sheet has every date in the locale's form
+        line, f, _, exc = unclear[0]
+        more = "; ".join(f"line {no} ({col!r}: {cell!r})" for no, col, cell, _ in unclear[1:9])
+        also = f"; {len(unclear) - 1} more such cell(s): {more}" if more else ""
+        raise UserError(
+            f"column {f!r}: {exc.message}{also}{', …' if len(unclear) > 9 else ''}",
+            where=f"{path}:{line}",
+            hint=f"{exc.hint}; nothing was imported",
+        )
     values_rows.add_values(project.db, changed, method="csv", reviewer=reviewer)
     return ImportResult(len(first_line), len(changed))
 

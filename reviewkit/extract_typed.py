@@ -27,7 +27,7 @@ not emptied: it is not named.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -45,6 +45,7 @@ class TypedCell:
     record_id: int
     field: str
     value: str
+    unclear: str = ""  # why the cell may be the project's value and may not (sheet_values)
 
 
 def _typed_cells(project: Project, cells: list[TypedCell], locale: Locale) -> list[TypedCell]:
@@ -56,17 +57,23 @@ def _typed_cells(project: Project, cells: list[TypedCell], locale: Locale) -> li
     ever: dict[tuple[int, str], list[str]] = {}
     for rid, field, value in values_rows.values_ever(project.db, {c.record_id for c in filled}):
         ever.setdefault((rid, field), []).append(value)
-    return [
-        c
-        for c in filled
-        if not any(_same(v, c.value, locale) for v in ever.get((c.record_id, c.field), ()))
-    ]
+    typed = []
+    for c in filled:
+        unclear: list[str] = []
+        if not any(
+            _same(v, c.value, locale, unclear) for v in ever.get((c.record_id, c.field), ())
+        ):
+            typed.append(replace(c, unclear=unclear[0]) if unclear else c)
+    return typed
 
 
-def _same(stored: str, cell: str, locale: Locale) -> bool:
+def _same(stored: str, cell: str, locale: Locale, unclear: list[str]) -> bool:
+    """same_value; a cell it cannot tell without the sheet's locale is not the same (kept, not
+    written over: 'extract import' says what to do with it), its reason added to ``unclear``."""
     try:
         return same_value(stored, cell, locale)
-    except Ambiguous:  # kept, not written over: 'extract import' says what to do with it
+    except Ambiguous as exc:
+        unclear.append(exc.message)
         return False
 
 
@@ -174,6 +181,9 @@ def _refuse_typed(project: Project, path: Path, typed: list[TypedCell]) -> None:
         what = (
             "the sheet holds values typed in that the project does not have: record"
             f" {first.record_id}'s {first.field} {first.value!r}{more}"
+            if not first.unclear
+            else "the sheet holds values the project may not have: record"
+            f" {first.record_id}'s {first.field} {first.unclear}{more}"
         )
         hint = f"read them in first ('reviewkit extract import {path} --reviewer NAME'),"
     else:

@@ -22,6 +22,9 @@ wherever dots are used) or by a date of its whose day is over 12. Where it says 
 two readings disagree on whether the cell holds the stored value, :func:`same_value` raises
 :class:`Ambiguous`: ``extract import`` refuses the cell (a spreadsheet would guess by the
 computer's locale, which may not be the sheet's), ``extract export`` counts it as typed work.
+A sheet of decimal commas groups thousands with points (``1.234`` is 1234 there): such a cell
+that is another number than the stored one is :class:`Ambiguous` too (stored as typed it would
+read a thousand times smaller).
 """
 
 from __future__ import annotations
@@ -38,8 +41,12 @@ _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # a date in a locale's form: day and month in either order, '/', '.' or '-', a year of 2 or 4
 _LOCALE_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})")
-# a decimal comma: digits, one comma, digits (no other separator: '1.500,5' is not read)
+# a decimal comma: digits, one comma, digits (with thousands points: _GROUPED)
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
+# a number grouped by thousands points, as a decimal-comma locale writes it ('1.234', '1.234,5':
+# Excel's number formats with a thousands separator); read only where the sheet has decimal
+# commas: elsewhere '1.234' is one and a quarter
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _BOOLEANS = {"true", "false"}
 # day 0 of Excel's serial dates as counted from 1 March 1900 on (serial 61), and of
 # LibreOffice's (its default null date): before it Excel counts a 29 February 1900 that never
@@ -97,6 +104,8 @@ def same_value(stored: str, cell: str, locale: Locale = Locale()) -> bool:
         return False
     if stored.casefold() in _BOOLEANS:
         return stored.casefold() == cell.casefold()
+    if locale.decimal_comma and _NUMBER.fullmatch(stored) and _GROUPED.fullmatch(cell):
+        return _grouped_number(stored, cell)
     if _NUMBER.fullmatch(stored) and _NUMBER.fullmatch(cell):  # each a valid Decimal
         return Decimal(stored) == Decimal(cell)
     if _NUMBER.fullmatch(stored) and _DECIMAL_COMMA.fullmatch(cell):
@@ -105,12 +114,28 @@ def same_value(stored: str, cell: str, locale: Locale = Locale()) -> bool:
             raise Ambiguous(
                 f"{cell!r} is {cell.replace(',', '.')} with a decimal comma, and text (a list,"
                 " or thousands) with a decimal point; the sheet does not say which",
-                f"write it {cell.replace(',', '.')} (a point for decimals) to keep the number",
+                f"write it {cell.replace(',', '.')} (a point for decimals) to keep the number;"
+                " where the decimal separator is a comma a spreadsheet reads that as a date:"
+                f" type it with an apostrophe first ('{cell.replace(',', '.')})",
             )
         return same and bool(locale.decimal_comma)
     if iso := _ISO_DATE.fullmatch(stored):
         return _rewritten_date(_date(*iso.groups()), cell, locale)
     return False
+
+
+def _grouped_number(stored: str, cell: str) -> bool:
+    """Whether a sheet of decimal commas' ``cell`` grouped by thousands points is the number
+    ``stored``; :class:`Ambiguous` when it is another: stored as typed, '2.345' (2345 to the
+    spreadsheet that wrote it) would read as two and a third, a thousand times smaller."""
+    number = cell.replace(".", "").replace(",", ".")
+    if Decimal(stored) == Decimal(number):
+        return True
+    raise Ambiguous(
+        f"{cell!r} is {number} with a thousands point, as the sheet's decimal commas (its ';'"
+        " separator) say; stored as typed it would be read as another number",
+        f"write it {number}, without the thousands point, to keep that number",
+    )
 
 
 def _date(year: str, month: str, day: str) -> date | None:
@@ -139,10 +164,22 @@ def _rewritten_date(day: date | None, cell: str, locale: Locale) -> bool:
     month_first = (int(second), int(first)) == (day.day, day.month)
     if day_first != month_first and int(first) <= 12 and int(second) <= 12:
         if locale.day_first is None:  # the two readings are two dates, one of them stored
-            raise Ambiguous(
-                f"{cell!r} is {day.isoformat()} read one way and another date read the other"
-                " (day and month both 12 or less); the sheet does not say which comes first",
-                "write the date as YYYY-MM-DD (e.g. 2020-04-03), which no locale reads otherwise",
-            )
+            raise _ambiguous_date(cell, date(day.year, int(second), int(first)), day)
         return day_first if locale.day_first else month_first
     return day_first or month_first
+
+
+def _ambiguous_date(cell: str, day_first: date, stored: date) -> Ambiguous:
+    """The refusal of a ``cell`` whose day and month are both 12 or less: its two dates (the
+    ``stored`` one is one of them) in the form to write. A spreadsheet reads a typed ISO date
+    as a date and saves it in the computer's form again, so the hint names the apostrophe that
+    keeps it as typed (Excel and LibreOffice alike)."""
+    month_first = date(day_first.year, day_first.day, day_first.month)
+    return Ambiguous(
+        f"{cell!r} is {day_first.isoformat()} read day first (as in the UK) and"
+        f" {month_first.isoformat()} read month first (as in the US), and the sheet's dates do"
+        f" not tell which (none has a day over 12); the project holds {stored.isoformat()}",
+        f"write each such date as YYYY-MM-DD, which no locale reads otherwise ({stored.isoformat()}"
+        f" to keep the project's); in a spreadsheet type it with an apostrophe first"
+        f" ('{stored.isoformat()}), or saving writes it back in the computer's form",
+    )

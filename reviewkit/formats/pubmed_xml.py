@@ -23,6 +23,7 @@ from reviewkit.errors import FormatError
 from reviewkit.files import GZIP
 from reviewkit.formats.cr_line_ends import CrAsLf, cr_line_ends
 from reviewkit.formats.joined import after_root
+from reviewkit.formats.pubmed_entities import entities_as_letters, names_an_entity
 from reviewkit.formats.pubmed_head import (
     AGAIN,
     DECLARES_DTD,
@@ -213,13 +214,16 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
         no_network=True,
         huge_tree=True,
     )
+    named = False  # the file uses a named entity: from then on each article is looked through
     try:
         for event, elem in parser:
             if event == "start" or elem.tag in ROOTS:
                 if elem.getparent() is None:
                     refuse_declarations(elem, name)
                 continue
-            _refuse_undefined_entity(parser, name)
+            named = named or names_an_entity(parser)
+            if named:
+                entities_as_letters(elem, name)
             yield elem.tag, elem
             elem.clear(keep_tail=True)
             while elem.getprevious() is not None:
@@ -245,25 +249,8 @@ def iter_elements(stream: BinaryIO, name: str) -> Iterator[tuple[str, ET._Elemen
         raise gzip_cut(exc, name) from None
 
 
-def _refuse_undefined_entity(parser: Any, name: str) -> None:
-    """FormatError at an entity the file never defines (``&eacute;``): with the DTD not read,
-    libxml2 only warns and keeps it as a node whose text is ``&eacute;``, so the letter would
-    be stored as that name. PubMed writes every letter as itself or ``&#233;`` (its DTD defines
-    no named entities), so such an entity comes from an edit or another program. The warning
-    may come an article early (lxml parses ahead): the file is refused all the same."""
-    log = parser.error_log  # a copy: empty for a good file, so one check per article is cheap
-    for entry in log:
-        if entry.type_name in ("WAR_UNDECLARED_ENTITY", "ERR_UNDECLARED_ENTITY"):
-            raise FormatError(
-                f"{' '.join(entry.message.split())}: an entity PubMed XML never writes (its"
-                " letters are written as themselves or as numbers, &#233;), so its text would"
-                " be lost",
-                where=f"{name}:{entry.line}" if entry.line > 0 else name,
-                hint="write the letter itself in its place (or &#NNN;), or export the file"
-                " again from PubMed",
-            )
-
-
+# a DOCTYPE without an internal subset (one with is refused), for the parallel reader's batches
+_DOCTYPE = re.compile(rb"<!DOCTYPE[^\[>]*>")
 _TRAILING_POSITION = re.compile(r"\s*,?\s*line \d+, column \d+$")
 _LINE_IN_MESSAGE = re.compile(r"\bline (\d+)")
 
@@ -407,10 +394,12 @@ def _parse_batch(
     first_line: int,
     before: int,
     prepare: Callable[[Record], Any] | None,
+    doctype: bytes = b"",
 ) -> tuple[list[Any], list[ReadWarning]]:
     """Worker: the Records of one batch (or ``prepare`` of each), with file positions and
-    lines, and the batch's warnings (read's ``warn``) with file lines."""
-    wrapped = b"<PubmedArticleSet>" + payload + b"</PubmedArticleSet>"
+    lines, and the batch's warnings (read's ``warn``) with file lines. ``doctype``: the file's
+    DOCTYPE on one line, so the batch is read as the file is (the entities its DTD defines)."""
+    wrapped = doctype + b"<PubmedArticleSet>" + payload + b"</PubmedArticleSet>"
     notes: list[ReadWarning] = []
     try:
         records = list(read(io.BytesIO(wrapped), name, source=source, warn=notes.append))
@@ -459,6 +448,8 @@ def read_parallel(
         head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
         root = root_tag(head)
         wide = bom_encoding(head) in ("utf-16", "utf-32")  # the batch cutter reads bytes
+        doctype = _DOCTYPE.search(head)  # no internal subset: refused below
+        doctype = b" ".join(doctype.group(0).split()) if doctype else b""
         if root not in ROOTS or wide or INTERNAL_SUBSET.search(head_text(head)):
             with open(path, "rb") as again:  # the serial reader names the problem
                 records = read(again, name, source=source, warn=warn)
@@ -470,7 +461,8 @@ def read_parallel(
                 for first_line, before, payload in _batches(stream, name, batch):
                     pending.append(
                         pool.submit(
-                            _parse_batch, payload, name, source, first_line, before, prepare
+                            _parse_batch,
+                            *(payload, name, source, first_line, before, prepare, doctype),
                         )
                     )
                     while len(pending) > workers + 1:

@@ -11,6 +11,7 @@ import math
 from dataclasses import replace
 from typing import Any
 
+from reviewkit.errors import ProtocolError
 from reviewkit.protocol.keys import LABEL_KEYS, SCHEME_KEYS
 from reviewkit.protocol.model import NONE_ID, Label, Scheme, SignalTerm
 from reviewkit.protocol.names import id_key
@@ -107,7 +108,7 @@ class SchemeChecks:
             none_label = self.string(item, "none_label", w, required=False)
             fallback = self.string(item, "fallback_label", w, required=False)
             if fallback and fallback not in ids:
-                raise self.fail(f"{w}fallback_label", f"no label {fallback!r} in this scheme")
+                raise self.no_label(f"{w}fallback_label", fallback, ids)
             self.combinations(labels, ids, w)
             duration_of = [
                 t
@@ -293,6 +294,13 @@ class SchemeChecks:
             raise self.fail(f"{lw}{key}", 'must be a list of lists of label ids: [["a", "b"]]')
         return tuple(tuple(v.strip() for v in g if v.strip()) for g in value)
 
+    def no_label(self, key: str, given: str, ids: list[str]) -> ProtocolError:
+        """The error of a ``key`` naming a label its scheme lacks, its hint the scheme's label
+        ``ids`` (those it may name): a typo is seen at once."""
+        return self.fail(
+            key, f"no label {given!r} in this scheme", hint=f"the scheme's labels: {', '.join(ids)}"
+        )
+
     def combinations(self, labels: list[Label], ids: list[str], w: str) -> None:
         """A combination label names other, plain labels of its scheme, at least two of them."""
         for j, lab in enumerate(labels):
@@ -305,7 +313,7 @@ class SchemeChecks:
             key = f"{w}labels[{j}].combines"
             for other in lab.combines:
                 if other not in ids:
-                    raise self.fail(key, f"no label {other!r} in this scheme")
+                    raise self.no_label(key, other, [x.id for x in labels if not x.combines])
                 if other == lab.id or labels[ids.index(other)].combines:
                     raise self.fail(key, f"{other!r} is itself a combination label")
             if len(set(lab.combines)) < 2:

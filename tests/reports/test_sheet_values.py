@@ -93,3 +93,46 @@ def test_a_form_the_sheet_does_not_tell_is_ambiguous(stored: str, cell: str, hin
 )
 def test_what_a_sheet_says_of_its_locale(separator: str, cells: list[str], locale: Locale) -> None:
     assert sheet_locale(separator, cells) == locale
+
+
+@pytest.mark.parametrize(
+    ("stored", "cell"),
+    [
+        ("1234", "1.234"),  # German Excel, a number format with thousands: 1.234 is 1234
+        ("1234.5", "1.234,5"),
+        ("-1234567", "-1.234.567"),
+    ],
+)
+def test_a_thousands_point_in_a_decimal_comma_sheet_is_the_stored_number(
+    stored: str, cell: str
+) -> None:
+    assert same_value(stored, cell, Locale(decimal_comma=True, day_first=True))
+
+
+def test_another_number_with_a_thousands_point_is_refused_not_read_a_thousand_times_smaller() -> (
+    None
+):
+    """'2.345' in a sheet of decimal commas is 2345 to the spreadsheet that wrote it; stored as
+    typed it would read 2.345: the cell is refused, saying how to write it."""
+    with pytest.raises(Ambiguous) as found:
+        same_value("1234", "2.345", Locale(decimal_comma=True, day_first=True))
+    assert "2345" in found.value.message and "2345" in found.value.hint
+
+
+def test_an_ambiguous_date_says_both_dates_and_how_to_keep_a_spreadsheet_from_rewriting_it() -> (
+    None
+):
+    """The hint names the two dates the cell may be, in the form to write, and the leading
+    apostrophe that keeps Excel from writing a typed ISO date back in the computer's form."""
+    with pytest.raises(Ambiguous) as found:
+        same_value("2020-03-01", "01/03/2020")
+    said = found.value.message + found.value.hint
+    assert "2020-03-01" in said and "2020-01-03" in said and "'2020-03-01" in said, said
+
+
+def test_a_decimal_commas_hint_says_how_to_type_the_point_in_a_comma_locale() -> None:
+    """Where the decimal separator is a comma a spreadsheet reads a typed '1.5' as a date (1
+    May) and saves it so: the hint names the apostrophe that keeps it as typed."""
+    with pytest.raises(Ambiguous) as found:
+        same_value("1.5", "1,5")
+    assert "'1.5" in found.value.hint, found.value.hint

@@ -1,0 +1,23 @@
+"""The mutation sweep's count of a damage that is read with a warning naming the file: it is
+'warned (exit 0)', neither flagged nor lost from the table (RefWorks' cut value, seed 1)."""
+
+from __future__ import annotations
+
+from benchmarks import mutation_sweep
+from benchmarks.bad_input_sweep import Outcome, judge
+
+
+def test_a_warned_exit_0_is_counted_as_warned(monkeypatch, capsys) -> None:
+    monkeypatch.setenv("REVIEWKIT_KEYS", "")  # the sweep sets it; put back after the test
+    assert mutation_sweep.main(["refworks", "--seed", "1"]) == 0
+    said = capsys.readouterr().out
+    assert "| warned (exit 0) | 1 |" in said and "0 flagged" in said, said
+
+
+def test_a_must_refuse_mutation_read_silently_is_flagged() -> None:
+    """The judge: exit 0 on a file that cannot survive its damage, nothing said; with a warning
+    naming the file it passes (and the sweep counts it as warned)."""
+    silent = Outcome(code=0, output="f.txt: 2 records")
+    assert judge(silent, True, False, "f.txt") == ["exit 0"]
+    warned = Outcome(code=0, output="f.txt: 2 records\nwarning: f.txt:3: cut?")
+    assert judge(warned, True, False, "f.txt") == []
