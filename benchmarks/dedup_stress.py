@@ -42,6 +42,7 @@ from benchmarks.dedup_stress_notes import (
     NOTES_DEDUP33,
     NOTES_DEDUPENDS,
     NOTES_FM27,
+    NOTES_RD33F,
 )
 
 HERE = Path(__file__).resolve().parent
@@ -407,7 +408,8 @@ def main(argv: list[str]) -> int:
         + NOTES_DEDUPENDS
         + NOTES_DEDUP31
         + NOTES_DEDUP32
-        + NOTES_DEDUP33,
+        + NOTES_DEDUP33
+        + NOTES_RD33F,
     )
     return 0
 

@@ -272,3 +272,20 @@ NOTES_DEDUP33: tuple[str, ...] = (
     "CPU 22.7 s before, 21.9 s after; peak 607 MB both (with the set's loading); merges",
     "15,146 -> 15,147.",
 )
+
+NOTES_RD33F: tuple[str, ...] = (
+    "## dedup33's 12 rows not rerun, and a review of it (rd33f)",
+    "",
+    "The 12 rows dedup33 left (srsr and depression b, c1, c2, d2, f, g) run at dedup33's merge",
+    "(5a0bf6cd), 'dedup33' now holds all 130: false merges 0 in each, as under 'dedup32'; srsr",
+    "unchanged in all six; depression missed 89, 89, 89, 89, 97, 89 -> 88, 88, 88, 88, 96, 88 and",
+    "queue one fewer in each (the Daru / DARU Journal pair of the full set). All 130 rows against",
+    "'dedup32': false merges 41 -> 33, missed 5,830 -> 5,738, queue 24,411 -> 24,328.",
+    "Review mends (not in these rows; the full ten sets unchanged in missed, false merges and",
+    "queue): the supplement-page guard left a supplement whose issue field names the other",
+    "record's issue ('2 Suppl 1' / '2') as supplement_and_issue_no_page reads it, one place; a",
+    "radionuclide label in a title in capitals ('TC-99M', 'TC99M') reads as in the title's own",
+    "case. g_title_upper on cardiac, neuroimaging and diabetes with it (their titles write",
+    "'Tc-99m', 'Tl-201'): false merges / missed / queue 0/15/70, 0/8/53, 0/0/212, as under",
+    "dedup33 (the fuzzy title score already joined them).",
+)

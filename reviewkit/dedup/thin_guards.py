@@ -33,6 +33,11 @@ def _supplement_elsewhere(sup: Keys, other: Keys) -> bool:
     to compare, and says nothing."""
     if not (sup.supplement and sup.issue and other.issue_number) or other.supplement:
         return False
+    return _no_number_in_common(sup, other)
+
+
+def _no_number_in_common(sup: Keys, other: Keys) -> bool:
+    """None of the supplement's numbers (its issue's, its own) is ``other``'s issue number."""
     return other.issue_number not in (sup.issue, sup.supplement)
 
 
@@ -43,13 +48,15 @@ def _supplement_page_elsewhere(sup: Keys, other: Keys) -> bool:
     it. Only a meeting's abstract: MEDLINE writes an article of a supplement to issue 2 as '2'
     (Curr Oncol 23(2) S8-S14, Embase '23 ()(pp S8-S14)': one article, a true pair of the
     depression set this would queue), and a supplement of issue 2 written '2' on both records
-    carries that number on both."""
+    carries that number on both. A number the abstract's issue field gives that is the other's
+    issue is one place, as in :func:`_supplement_elsewhere` ('2 Suppl 1' / '2', 'Suppl 1' / '1')."""
     return (
         sup.conference
         and sup.page_section == "s"
         and not sup.issue_number
         and bool(other.issue_number)
         and not (other.supplement or other.first_page)
+        and _no_number_in_common(sup, other)
     )
 
 

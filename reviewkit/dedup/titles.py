@@ -231,17 +231,21 @@ _NUCLIDES = frozenset(
     ]
 )
 _NUCLIDE_MASS_IN_BRACKETS = re.compile(r"\((\d{1,3}m?)\)([A-Z][a-z]?)(?![a-z])")
-_NUCLIDE_SYMBOL_FIRST = re.compile(r"(?<![\w-])([A-Z][a-z]?)-(\d{1,3}m?)(?![\w])")
+_NUCLIDE_SYMBOL_FIRST = re.compile(r"(?<![\w-])([A-Z][A-Za-z]?)-(\d{1,3}[mM]?)(?![\w])")
 # ... and symbol and mass run together, as some authors and exporters write them ('C11 PiB
 # PET', 'C11-PiB', 'I131 therapy'): read only as a word of its own (a space, bracket or a
 # compound's hyphen after it), so that a serotype keeps its name ('E. coli O157') and a
 # suffix ('...glucose-F18') or a clone ('C11-3') its number; never 'H3' (the histone, the
-# receptor), which is seldom tritium.
-_NUCLIDE_GLUED = re.compile(r"(?<![\w-])([A-Z][a-z]?)(\d{1,3}m?)(?![\w]|-\d)")
+# receptor), which is seldom tritium. These two forms are read in capitals too ('TC-99M',
+# 'TC99M': a title an export or a journal wrote in capitals), so that a title and its capitals
+# keep one label; the bracketed mass is read as written, its symbol's case telling 'CO' from
+# 'Co' ('(11)CO2').
+_NUCLIDE_GLUED = re.compile(r"(?<![\w-])([A-Z][A-Za-z]?)(\d{1,3}[mM]?)(?![\w]|-\d)")
 
 
 def _nuclide(mass: str, symbol: str, text: str) -> str:
-    return mass + symbol if mass + symbol in _NUCLIDES else text
+    label = mass.lower() + symbol.capitalize()
+    return label if label in _NUCLIDES else text
 
 
 def _nuclide_labels(title: str) -> str:

@@ -203,13 +203,14 @@ def meeting_abstract_no_page(p: Pair) -> Outcome:
     year apart in a numbered issue or in a volume naming no issue. Abstracts are printed in
     supplements and meeting issues: without a range the journal's record may be the same
     abstract indexed there ('136(Supplement 1)', '71(6) 507', '9(s2) 499-711'), under the
-    congress's year or the supplement's, one record that still merges. A journal record needs a volume: without one it may be a
-    proceedings the conference test missed ('ICIS : ...'). With pages on both sides the rules
-    after this one decide as before (meeting_abstract_and_article)."""
+    congress's year or the supplement's, one record that still merges. A journal record needs
+    a volume: without one it may be a proceedings the conference test missed ('ICIS : ...').
+    With pages on both sides the rules after this one decide as before
+    (meeting_abstract_and_article)."""
     ka, kb = p.ka, p.kb
     if ka.conference == kb.conference or not unplaced(p):
         return None
-    article = kb if ka.conference else ka
+    abstract, article = (ka, kb) if ka.conference else (kb, ka)
     if not article.volume:  # a paper of a proceedings the regex did not mark ('ICIS : ...')
         return None
     ranged = (article.page_count or 0) in ARTICLE_PAGES
@@ -219,7 +220,6 @@ def meeting_abstract_no_page(p: Pair) -> Outcome:
     # journal is in the meeting's supplement or issue, which its record names, or in the
     # volume the abstract's own record gives (FASEB J 25 'Meeting Abstracts', an issue the
     # keys do not read as one, on both records: one abstract, a year's slip between them).
-    abstract = ka if ka.conference else kb
     regular = article.issue_number or not (
         article.issue or article.supplement or abstract.volume == article.volume
     )

@@ -374,3 +374,25 @@ def test_a_wos_journal_with_its_subtitle_after_a_hyphen_is_the_journal_not_a_sis
     thin = dict(pages="", issue="", volume="", year=2009)
     a = keys(1, journal="JAMA-JOURNAL OF THE AMERICAN MEDICAL ASSOCIATION", **thin)
     assert verdict(a, keys(2, journal="Jama", **thin)) == ("duplicate", "biblio_match")
+
+
+def test_a_wos_name_with_a_subtitle_stays_apart_from_its_sister_journals():
+    def same(a: str, b: str) -> bool | None:
+        return journal_match(journal_words(a), journal_words(b))
+
+    # the volume of one name is another journal: American and British JBJS
+    jbjs_am = "JOURNAL OF BONE AND JOINT SURGERY-AMERICAN VOLUME"
+    assert same(jbjs_am, "J Bone Joint Surg Am") is True
+    assert same(jbjs_am, "J Bone Joint Surg Br") is False
+    # a subtitle that spells the name out is not a licence for the family's other titles
+    assert same("BMJ-BRITISH MEDICAL JOURNAL", "BMJ Open") is False
+    assert same("JAMA-JOURNAL OF THE AMERICAN MEDICAL ASSOCIATION", "JAMA Psychiatry") is False
+    assert same("ANNALS OF ONCOLOGY", "ANNALS-ACADEMY OF MEDICINE SINGAPORE") is False
+    # a field after the hyphen names a sister journal, whatever the first word's journal
+    for sister, parent in (
+        ("LANCET-ONCOLOGY", "Lancet"),
+        ("CIRCULATION-HEART FAILURE", "Circulation"),
+    ):
+        assert same(sister, parent) is not True
+    # a description opening 'A Journal ...' is the journal's own subtitle
+    assert same("Cortex", "CORTEX-A JOURNAL DEVOTED TO THE STUDY OF THE NERVOUS SYSTEM") is True

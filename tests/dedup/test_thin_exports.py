@@ -338,6 +338,14 @@ def test_an_abstract_on_a_supplement_page_and_a_record_in_a_numbered_issue_go_to
     assert verdict(same_issue, report)[0] == "duplicate"
     indexed = keys(4, journal="Indian J Psychiatry", volume="56", issue="Suppl 1", pages="", **team)
     assert verdict(abstract, indexed)[0] == "duplicate"
+    # the abstract's issue naming the number the other record gives: a supplement to issue 2
+    # written '2 Suppl 1' and '2', or 'Suppl 1' written as issue 1, one place as ever
+    for issue, other_issue in (("2 SUPPL. 1", "2"), ("SUPPL. 1", "1")):
+        numbered = keys(7, journal=meeting, volume="56", issue=issue, pages="S84-S85", **team)
+        plain = keys(
+            8, journal="Indian J Psychiatry", volume="56", issue=other_issue, pages="", **team
+        )
+        assert verdict(numbered, plain)[0] == verdict(plain, numbered)[0] == "duplicate"
     # an article (no meeting) on a supplement's pages, MEDLINE's issue '2' for the supplement
     # to issue 2 and Embase's pages without an issue: one article
     paper = dict(title="Integrating cannabis into clinical cancer care", year=2016)

@@ -45,6 +45,10 @@ def test_a_radionuclide_label_written_three_ways_is_one_title():
         == "e coli o157 in cattle and histone h3"
     )
     assert match_title("Clone C11-3 of PC12 cells") == "clone c11 3 of pc12 cells"
+    # a title in capitals (an export's, or the journal's style) names the same label
+    for title in ("Perfusion imaging with Tc99m sestamibi", "Imaging with Tc-99m and Ga68"):
+        assert match_title(title) == match_title(title.upper())
+    assert match_title("PERFUSION WITH TC99M") != match_title("PERFUSION WITH TC99")
 
 
 def test_a_title_opening_with_a_bracketed_name_keeps_its_words():
