@@ -444,7 +444,8 @@ def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
         ):
             end = _clause_end(text, words, ors[-1], last)
             reach.append((ors[-1], end))
-            named += [n for n in (_arm_name(text, words, ors[-1], end),) if n]
+            if name := _arm_name(text, words, ors[-1], end):
+                named.append(name)
     return reach
 
 
