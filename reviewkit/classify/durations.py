@@ -268,10 +268,9 @@ def _of_what_lasts(f: Field, start: int, end: int, anchors: list, within: bool) 
         if not (s_start <= a_start < s_end):
             continue
         if a_end <= start and not within:
-            between = [w.casefold() for w in _WORD.findall(f.text[a_end:start])]
-            counted = any(
-                c.isdigit() for c in f.text[a_end:start]
-            )  # "in 12 months (margin 15 days)"
+            gap = f.text[a_end:start]
+            between = [w.casefold() for w in _WORD.findall(gap)]
+            counted = any(c.isdigit() for c in gap)  # "in 12 months (margin 15 days)"
             if len(between) <= REACH_BEFORE and not set(between) & _RESULT_VERB and not counted:
                 return True
         elif a_start >= end and len(_WORD.findall(f.text[end:a_start])) <= REACH_AFTER:
