@@ -109,14 +109,15 @@ def same_value(stored: str, cell: str, locale: Locale = Locale()) -> bool:
     if _NUMBER.fullmatch(stored) and _NUMBER.fullmatch(cell):  # each a valid Decimal
         return Decimal(stored) == Decimal(cell)
     if _NUMBER.fullmatch(stored) and _DECIMAL_COMMA.fullmatch(cell):
-        same = Decimal(stored) == Decimal(cell.replace(",", "."))
+        dotted = cell.replace(",", ".")
+        same = Decimal(stored) == Decimal(dotted)
         if same and locale.decimal_comma is None:
             raise Ambiguous(
-                f"{cell!r} is {cell.replace(',', '.')} with a decimal comma, and text (a list,"
-                " or thousands) with a decimal point; the sheet does not say which",
-                f"write it {cell.replace(',', '.')} (a point for decimals) to keep the number;"
+                f"{cell!r} is {dotted} with a decimal comma, and text (a list, or thousands)"
+                " with a decimal point; the sheet does not say which",
+                f"write it {dotted} (a point for decimals) to keep the number;"
                 " where the decimal separator is a comma a spreadsheet reads that as a date:"
-                f" type it with an apostrophe first ('{cell.replace(',', '.')})",
+                f" type it with an apostrophe first ('{dotted})",
             )
         return same and bool(locale.decimal_comma)
     if iso := _ISO_DATE.fullmatch(stored):

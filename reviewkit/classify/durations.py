@@ -153,8 +153,9 @@ def durations(text: str) -> list[tuple[int, int, float, float, bool]]:
         before = text[: m.start()]
         lo, hi, within = min(a, b), max(a, b), False
         lower, upper = _LOWER.search(before), _UPPER.search(before)
+        between = _BETWEEN.search(before)
         listed = m.group("join") and m.group("join").casefold() in {"and", "og", "och", "en", "or"}
-        if listed and not _BETWEEN.search(before):  # "at 3 and 12 weeks": a list, read as its ends
+        if listed and not between:  # "at 3 and 12 weeks": a list, read as its ends
             lower = upper = None
         start = m.start()
         if lower:
@@ -162,8 +163,8 @@ def durations(text: str) -> list[tuple[int, int, float, float, bool]]:
         elif upper:
             within = upper.group(0).casefold().startswith("within")
             lo, start = 0.0, upper.start()
-        elif _BETWEEN.search(before):
-            start = _BETWEEN.search(before).start()  # type: ignore[union-attr]
+        elif between:
+            start = between.start()
         after = text[m.end() :]
         if _OPEN_AFTER.search(after):
             hi = math.inf
@@ -267,10 +268,9 @@ def _of_what_lasts(f: Field, start: int, end: int, anchors: list, within: bool) 
         if not (s_start <= a_start < s_end):
             continue
         if a_end <= start and not within:
-            between = [w.casefold() for w in _WORD.findall(f.text[a_end:start])]
-            counted = any(
-                c.isdigit() for c in f.text[a_end:start]
-            )  # "in 12 months (margin 15 days)"
+            gap = f.text[a_end:start]
+            between = [w.casefold() for w in _WORD.findall(gap)]
+            counted = any(c.isdigit() for c in gap)  # "in 12 months (margin 15 days)"
             if len(between) <= REACH_BEFORE and not set(between) & _RESULT_VERB and not counted:
                 return True
         elif a_start >= end and len(_WORD.findall(f.text[end:a_start])) <= REACH_AFTER:

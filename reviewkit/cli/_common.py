@@ -88,14 +88,13 @@ class OutputPath(click.Path):
         if not self.dir_okay and os.path.isdir(str(value)):
             example = os.path.join(str(value), "NAME")
             self.fail(f"{str(value)!r} is a folder; give a file name, e.g. {example}", param, ctx)
-        if self.writes or self.figure:
-            try:
-                if self.writes:
-                    outputs.check_text_output(str(value), self.writes, self.endings)
-                else:
-                    outputs.check_figure_output(str(value))
-            except OutputError as exc:
-                self.fail(f"{exc.message}; {exc.hint}", param, ctx)
+        try:
+            if self.writes:
+                outputs.check_text_output(str(value), self.writes, self.endings)
+            elif self.figure:
+                outputs.check_figure_output(str(value))
+        except OutputError as exc:
+            self.fail(f"{exc.message}; {exc.hint}", param, ctx)
         if not self.file_okay and os.path.exists(str(value)) and not os.path.isdir(str(value)):
             self.fail(
                 f"{str(value)!r} is a file, not a folder; give a folder to write into (it is"

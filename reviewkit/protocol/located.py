@@ -28,10 +28,10 @@ class Located:
         protocol error asks for (its message says what the key must be)."""
         line = self.line_of(key)
         where = f"{self.path}:{line}" if line else str(self.path)
-        return ProtocolError(f"{key}: {message}", where=where, hint=hint or self.check_again)
+        return ProtocolError(f"{key}: {message}", where=where, hint=hint or self._check_again)
 
     @property
-    def check_again(self) -> str:
+    def _check_again(self) -> str:
         return (
             "correct it as the message says, then check the file again: reviewkit protocol"
             f" check {shlex.quote(str(self.path))} (README, '1. The protocol', shows every key)"
@@ -49,7 +49,7 @@ class Located:
             if seen >= nth:
                 where = f"{self.path}:{no}"
                 return ProtocolError(
-                    f"{key}: {message}", where=where, hint=hint or self.check_again
+                    f"{key}: {message}", where=where, hint=hint or self._check_again
                 )
         return self.fail(key, message, hint)
 
