@@ -428,6 +428,21 @@ def assigned_labels(
     return out
 
 
+def _none_alone(scheme: Scheme, record_id: int, chosen: list[str]) -> None:
+    """Refuse the none answer beside a label in a multi-label scheme: a study with a label is
+    not "none of these" (the confirm screen never ticks both; the label command stored both).
+    Single-label schemes refuse two labels already (:func:`allowed_together`)."""
+    none = none_id(scheme)
+    others = [lab for lab in chosen if lab != none]
+    if scheme.multi_label and none in chosen and others:
+        raise UserError(
+            f"study {record_id}: {scheme.id}={','.join(chosen)} gives {none!r} (none of these)"
+            f" beside {', '.join(repr(lab) for lab in others)}",
+            hint=f"give the labels alone ({scheme.id}={','.join(others)}),"
+            f" or {scheme.id}={none} for none of them",
+        )
+
+
 def confirm(
     project: Project, record_id: int, scheme_id: str, labels: Iterable[str], reviewer: str
 ) -> bool:
@@ -454,6 +469,7 @@ def confirm(
             if scheme.topic_rule == "coexist"
             else "",
         )
+    _none_alone(scheme, record_id, chosen)
     if not reviewer.strip():
         raise UserError("a confirmation needs a reviewer name", hint="pass --reviewer NAME")
     try:

@@ -109,6 +109,10 @@ class ConfirmScreen(LabelRows, NumberedFooter, WaitsForDatabase, ReviewkitScreen
         self.trainer: classify.ModelTrainer | None = None
         self.pos = 0
         self.selection: set[str] = set()
+        # multi-label: the study whose confirmed labels the ticks started from, and those labels
+        # (a change from them is what leaving the study saves)
+        self._ticks_of: int | None = None
+        self._ticks_from: set[str] = set()
         self.keys = [lab.id for lab in self.scheme.labels][:9]
         self._shown_study: int | None = None  # the study the record pane shows
         self._labels_width = 0  # the width the label rows were laid out for
@@ -221,7 +225,7 @@ class ConfirmScreen(LabelRows, NumberedFooter, WaitsForDatabase, ReviewkitScreen
         # ticks left only by ctrl+q, which the app keeps to quit without the screen's keys
         saved = (
             f"the labels ticked on study {self.pos + 1} (id {self.current}) were not saved"
-            if self.selection
+            if self._ticks_changed()
             else "every label is saved"
         )
         return stopped_line(
@@ -289,6 +293,8 @@ class ConfirmScreen(LabelRows, NumberedFooter, WaitsForDatabase, ReviewkitScreen
         # the model's redraws (every retraining) keep the page the reader is on
         self.query_one("#record", RecordView).show(body, keep_place=rid == self._shown_study)
         self._shown_study = rid
+        if self.scheme.multi_label and self._ticks_of != rid:
+            self._start_ticks(rid, done.get(rid, []))
         self.query_one("#labels", Static).update(
             self.labels_text(rid, scores, rules, done.get(rid, []))
         )
@@ -308,6 +314,7 @@ class ConfirmScreen(LabelRows, NumberedFooter, WaitsForDatabase, ReviewkitScreen
         if self.trainer is not None:
             self.trainer.submit(done)
         self.selection.clear()
+        self._ticks_of = None  # the next redraw ticks what is confirmed now
         return done
 
     def _saved_words(self, labels: list[str]) -> str:
@@ -330,14 +337,38 @@ class ConfirmScreen(LabelRows, NumberedFooter, WaitsForDatabase, ReviewkitScreen
 
     def _ticked(self) -> list[str]:
         """The ticked labels in the rows' order (the none answer last)."""
-        return sorted(self.selection, key=lambda x: (x not in self.keys, x))
+        return self._in_row_order(self.selection)
+
+    def _ticked_from(self) -> list[str]:
+        """The study's confirmed labels the ticks started from, in the rows' order."""
+        return self._in_row_order(self._ticks_from)
+
+    def _in_row_order(self, labels: set[str]) -> list[str]:
+        return sorted(labels, key=lambda x: (x not in self.keys, x))
+
+    def _start_ticks(self, rid: int, confirmed: list[str]) -> None:
+        """Tick the labels confirmed for study ``rid`` as the screen comes to it: the reviewer
+        changes what they see, and leaving unchanged keeps them (nothing ticked here had
+        ticking a label then leaving replace the confirmed ones unseen)."""
+        self._ticks_of = rid
+        self._ticks_from = set(confirmed)
+        self.selection = set(confirmed)
+
+    def _ticks_changed(self) -> bool:
+        """Whether the ticks differ from the study's confirmed labels, and can be saved: with
+        every label unticked the confirmed ones stay (a confirmation has a label; 0 is none)."""
+        return bool(self.selection) and self.selection != self._ticks_from
 
     def _keep_ticked(self) -> str:
         """Save the labels ticked on this study as the reviewer leaves it (j, k, Tab, q) and
-        say so ('' when none is ticked): a reviewer keeps what they see ticked, as every key of
-        the other screens is saved when pressed; ticks dropped on the way out were lost
-        without a word."""
-        if not self.selection:
+        say so ('' when they are the confirmed ones, or none is ticked): a reviewer keeps what
+        they see ticked, as every key of the other screens is saved when pressed; ticks
+        dropped on the way out were lost without a word."""
+        if not self.selection and self._ticks_from:  # every label unticked: nothing to store
+            kept = ", ".join(self.label_name(lab) for lab in self._ticked_from())
+            none = screen_key(self.app, "classify.none")
+            return f"study {self.pos + 1} (id {self.current}): nothing ticked, {kept} kept ({none} is none)"
+        if not self._ticks_changed():
             return ""
         labels = self._ticked()
         said = self._saved_words(labels)

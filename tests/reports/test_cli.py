@@ -64,6 +64,19 @@ def test_cli_bad_input_exits_2_and_writes_nothing(b_included, tmp_path: Path, ca
     assert "bad.csv:2: unknown record id 12345" in capsys.readouterr().err
 
 
+def test_label_refuses_none_of_these_beside_a_label_in_a_multi_label_scheme(b_included, capsys):
+    """A study with a label is not "none of these": the label command stored both."""
+    project, ids = b_included
+    args = ("label", str(ids[0]), "severe-mental-illness=smi,none", "--reviewer", "lead")
+    assert run(project, *args) == 2
+    err = capsys.readouterr().err
+    assert f"study {ids[0]}: severe-mental-illness=smi,none gives 'none'" in err
+    assert "severe-mental-illness=smi)" in err and "Traceback" not in err
+    assert label_rows.history(project.db, ids[0]) == []
+    assert run(project, *args[:2], "severe-mental-illness=smi", *args[3:]) == 0  # one alone
+    assert classify.confirmed_labels(project, "severe-mental-illness")[ids[0]] == ["smi"]
+
+
 def test_evaluate_command(project_b, tmp_path: Path, capsys):
     gold = tmp_path / "gold.csv"
     gold.write_text(

@@ -10,6 +10,7 @@ import asyncio
 from textual.widgets import Static
 
 from reviewkit import classify
+from reviewkit.classify.studies import confirmed_rows
 from reviewkit.tui.app import ReviewkitApp
 from reviewkit.tui.classify import ConfirmScreen
 
@@ -92,3 +93,33 @@ def test_the_footer_says_the_number_keys_tick_and_what_0_does_at_80_columns(b_in
     assert {"Accept", "Help", "Quit", "Next", "Prev"} <= {d for _, d in multi}
     assert moved[0] == ("1–9", "Tick, n none")
     assert single[0] == ("1–9", "Choose a label")
+
+
+def test_a_study_s_confirmed_labels_start_ticked_and_leaving_unchanged_keeps_them(b_included):
+    """A study confirmed already shows its labels ticked ([x]): leaving it without a change
+    keeps them (and says nothing), and a change is made on what the reviewer sees. Nothing
+    started ticked before, so ticking none of these on a study confirmed as smi, then leaving,
+    replaced smi with none without a word of smi on the screen."""
+    project, ids = b_included
+    classify.confirm(project, ids[0], SCHEME, ["smi"], "bob")
+    rows = []
+
+    async def go() -> None:
+        screen = ConfirmScreen(project, SCHEME, ids, "ann")
+        async with ReviewkitApp(screen, keymap={}).run_test(size=(120, 40)) as pilot:
+            await pilot.press("k")  # the screen opens on study 2, the first unconfirmed
+            await pilot.pause()
+            rows.append(str(screen.query_one("#labels", Static).render()))
+            await pilot.press("q")
+
+    asyncio.run(go())
+    assert "[x] Severe mental illness" in rows[0]
+    _screen, said = _run(project, ids, "k", "j", "q")
+    assert said == ""  # leaving study 1 unchanged confirmed nothing
+    assert confirmed_rows(project.db, SCHEME, [ids[0]])[ids[0]] == [("smi", "bob")]  # not ann's
+    assert "every label is saved" in _run(project, ids, "k", "ctrl+q")[0].quit_line()
+    _screen, said = _run(project, ids, "k", "1", "j", "q")  # unticked: smi is kept, and said
+    assert said == f"study 1 (id {ids[0]}): nothing ticked, Severe mental illness kept (0 is none)"
+    assert classify.confirmed_labels(project, SCHEME)[ids[0]] == ["smi"]
+    _run(project, ids, "k", "0", "j")  # none of these replaces the ticked label, as seen
+    assert classify.confirmed_labels(project, SCHEME)[ids[0]] == ["none"]
