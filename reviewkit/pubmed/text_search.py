@@ -126,20 +126,16 @@ class TextSearch:
         end, which is an FTS5 prefix."""
         try:
             tokens = text_tokens(term.text, term.truncated)
+            if not tokens:
+                raise UnsupportedQuery(f"the term {term.text!r} has no searchable words")
+            searches = [
+                (table, columns, self._phrases(term.text, tokens, table))
+                for table, columns in TEXT_FIELDS[term.field]
+            ]
         except WildcardError as exc:
             raise UnsupportedQuery(exc.message, hint=exc.hint) from None
-        if not tokens:
-            raise UnsupportedQuery(f"the term {term.text!r} has no searchable words")
         found: set[int] = set()
-        for table, columns in TEXT_FIELDS[term.field]:
-            variants = self._variants[table]
-            try:
-                choices = [variants.of(t, k) for t, k in tokens[:-1]]
-                last, kind = tokens[-1]
-                choices.append(variants.of(last, kind) if kind == PATTERN else [last])
-                phrases = phrase_alternatives(term.text, choices, kind == PREFIX)
-            except WildcardError as exc:
-                raise UnsupportedQuery(exc.message, hint=exc.hint) from None
+        for table, columns, phrases in searches:
             if phrases:
                 expression = f"{{{columns}}} : ({' OR '.join(phrases)})"
                 found |= self.snapshot.fts(expression, table)
@@ -147,3 +143,12 @@ class TextSearch:
             whole = fold_text(term.text)
             found |= self.snapshot.term(WHOLE_VALUES, whole, prefix=term.truncated)
         return found
+
+    def _phrases(self, text: str, tokens: list[tuple[str, str]], table: str) -> list[str]:
+        """The FTS5 phrases of a term's ``tokens`` among one table's words (WildcardError past
+        the variants' limit)."""
+        variants = self._variants[table]
+        choices = [variants.of(t, k) for t, k in tokens[:-1]]
+        last, kind = tokens[-1]
+        choices.append(variants.of(last, kind) if kind == PATTERN else [last])
+        return phrase_alternatives(text, choices, kind == PREFIX)
