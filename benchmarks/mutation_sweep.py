@@ -328,7 +328,9 @@ def toml_unknown_section(data: bytes, rng: random.Random, text: str) -> bytes:
 
 
 Mutation = Callable[[bytes, random.Random, str], bytes]
-# name -> (mutation, the kinds of text it applies to ('' every), must be refused)
+# name -> (mutation, the kinds of text it applies to ('' every), must be refused). A cut at a
+# record boundary leaves a valid, shorter file; an entity the reader must not expand is also
+# refused when the kind's reader is a server (it never starts)
 MUTATIONS: dict[str, tuple[Mutation, str, bool]] = {
     "cut-at-record-boundary": (cut_boundary, "", False),
     "cut-mid-record": (cut_mid_record, "tagged bibtex xml jsonl toml csv", True),
@@ -370,8 +372,6 @@ def mutants(kind: str, good: Path, folder: Path, seed: int) -> list[tuple[str, P
             continue
         path = folder / f"{name}.{kind.rsplit('.', 1)[-1]}"
         path.write_bytes(damaged)
-        # an entity the reader must not expand is also refused when the kind's reader is a
-        # server (it never starts); a cut at a record boundary leaves a valid, shorter file
         out.append((name, path, must))
     return out
 
