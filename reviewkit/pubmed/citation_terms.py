@@ -60,8 +60,8 @@ def name_term(snapshot: Snapshot, term: Term) -> set[int]:
     if f in ("1au", "lastau"):
         return _listed(snapshot, value, exact=term.phrase, last=f == "lastau")
     if f in ("au", "ir", "ps"):
-        exact = snapshot.exact_author if term.phrase else snapshot.author
-        return exact(value, kind)
+        search = snapshot.exact_author if term.phrase else snapshot.author
+        return search(value, kind)
     # [fau], [fir]: "Smith, John A" as 'smith john a' (the index's full form); without quotes a
     # name also finds the longer full names it begins ('smith john' finds Smith, John A), as
     # [au] finds the longer initials. NLM (Tech Bull 2005 May-Jun, full author name searching):
