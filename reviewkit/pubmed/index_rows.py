@@ -65,6 +65,11 @@ def _forms(person: ET._Element) -> tuple[str, str, str] | None:
     return short, f"{last} {fore}" if fore else "", (person.findtext("Suffix") or "").strip()
 
 
+def _indexed(forms: tuple[str, str, str]) -> tuple[str, ...]:
+    """The forms of :func:`_forms` PubMed indexes: the short one, and the full one if any."""
+    return tuple(f for f in forms[:2] if f)
+
+
 def authors(elem: ET._Element) -> list[tuple[str, ...]]:
     """Each author as the forms PubMed indexes: 'Smith JA' and 'Smith John A' (a group author:
     its name)."""
@@ -74,7 +79,7 @@ def authors(elem: ET._Element) -> list[tuple[str, ...]]:
         if collective:
             out.append((" ".join(collective.split()),))
         elif forms := _forms(a):
-            out.append(tuple(f for f in forms[:2] if f))
+            out.append(_indexed(forms))
     return out
 
 
@@ -82,7 +87,7 @@ def people(citation: ET._Element, kind: str) -> list[tuple[str, ...]]:
     """The persons of one of :data:`NAME_LISTS` (not group authors) as :func:`authors` gives
     them."""
     found = (_forms(p) for p in citation.iterfind(NAME_LISTS[kind]))
-    return [tuple(f for f in forms[:2] if f) for forms in found if forms]
+    return [_indexed(forms) for forms in found if forms]
 
 
 def name_rows(citation: ET._Element) -> set[tuple[str, str]]:
