@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-# The name build_index gives an index (snapshot.index_path): 16 hex digits of a SHA-256.
+# The name build_index gives an index (snapshot_build.index_path): 16 hex digits of a SHA-256.
 _INDEX_NAME = re.compile(r"index-[0-9a-f]{16}\.sqlite")
 
 
