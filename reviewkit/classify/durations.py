@@ -229,6 +229,15 @@ def _label_weights(labels: Sequence[Label], lo: float, hi: float) -> dict[str, f
     return dict.fromkeys(reached, 0.5)
 
 
+def range_words(weeks: tuple[float, float]) -> str:
+    """A label's ``duration_weeks`` as a person confirming its suggestion reads it: "duration
+    of more than 12 weeks" ([12, inf]), "of less than 6 weeks" ([0, 6]), "of 6 to 12 weeks"."""
+    a, b = weeks
+    if math.isinf(b):
+        return f"duration of more than {a:g} weeks"
+    return f"duration of less than {b:g} weeks" if a == 0 else f"duration of {a:g} to {b:g} weeks"
+
+
 def duration_evidence(scheme: Scheme, fields: list[Field]) -> list[Evidence]:
     """The labels' evidence from durations of what ``scheme.duration_of`` names, written in
     the record's ``fields`` (none when the scheme names nothing that lasts)."""
@@ -248,9 +257,8 @@ def duration_evidence(scheme: Scheme, fields: list[Field]) -> list[Evidence]:
             if excluded(f.text, f.words, first, last):
                 continue
             for label, weight in _label_weights(scheme.labels, lo, hi).items():
-                lab = scheme.label(label)
-                a, b = lab.duration_weeks
-                term = f"duration {a:g}-{b:g} weeks" + ("" if weight >= 1 else " (in part)")
+                term = range_words(scheme.label(label).duration_weeks)
+                term += "" if weight >= 1 else " (in part)"
                 out.append(
                     Evidence(label, term, f.where, f.text[start:end], weight, span=(n, start, end))
                 )

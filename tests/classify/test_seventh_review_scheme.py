@@ -115,17 +115,26 @@ def test_a_label_of_a_duration_is_refused_without_what_lasts_or_a_range(
     assert said in err and "duration_weeks" in err and "hint" in err
 
 
-def test_the_evidence_names_the_duration_and_the_labels_range(conditioning):
+@pytest.mark.parametrize(
+    ("text", "term", "found"),
+    [
+        ("sick-listed for 8 to 12 weeks", "duration of 6 to 12 weeks", "8 to 12 weeks"),
+        # an open range in words, not "12-inf"; a range from nought as its upper bound
+        (
+            "sick-listed for more than 3 months",
+            "duration of more than 12 weeks",
+            "more than 3 months",
+        ),
+        ("sick-listed for less than 3 weeks", "duration of less than 6 weeks", "less than 3 weeks"),
+    ],
+)
+def test_the_evidence_names_the_duration_and_the_labels_range(conditioning, text, term, found):
     rec = Record(
         title="A trial",
-        abstract_sections=[
-            AbstractSection("METHODS", "Workers sick-listed for 8 to 12 weeks with back pain.")
-        ],
+        abstract_sections=[AbstractSection("METHODS", f"Workers {text} with back pain.")],
     )
     (s,) = classify.suggest(rec, conditioning.scheme("duration"))
-    assert [(e.term, e.text, e.where) for e in s.evidence] == [
-        ("duration 6-12 weeks", "8 to 12 weeks", "abstract:METHODS")
-    ]
+    assert [(e.term, e.text, e.where) for e in s.evidence] == [(term, found, "abstract:METHODS")]
 
 
 # A sentence about the allocation's last arm, by its name, is the comparator's (comparator.py)
