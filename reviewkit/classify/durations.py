@@ -67,10 +67,11 @@ _UNIT = "|".join(f"(?:{u})" for u, _ in _UNITS)
 
 @cache  # compiled on first use: most protocols read no duration, and every command imports this
 def _atom() -> re.Pattern[str]:
-    """A number or two (a range or a list) and a unit; an adjective ("8-week") has a hyphen."""
+    """A number or two (a range or a list), a plus ("12+ weeks") and a unit; an adjective
+    ("8-week") has a hyphen."""
     return re.compile(
         rf"(?<![\w.,-])(?P<a>{_NUM})(?:\s*(?P<join>-|–|—|to|til|till|tot|and|og|och|en|or)\s*"
-        rf"(?P<b>{_NUM}))?(?P<gap>[\s]*-?[\s]*)(?P<unit>{_UNIT})(?:'s|’s|'|’)?(?!\w)",
+        rf"(?P<b>{_NUM}))?(?P<plus>\s*\+)?(?P<gap>[\s]*-?[\s]*)(?P<unit>{_UNIT})(?:'s|’s|'|’)?(?!\w)",
         re.IGNORECASE,
     )
 
@@ -88,8 +89,8 @@ _UPPER = re.compile(
     re.IGNORECASE,
 )
 _OPEN_AFTER = re.compile(
-    r"^\s*(?:or (?:more|longer|over)|and (?:more|over|longer)|\+|eller (?:mer|mere|längre|mer)|"
-    r"of (?:langer|meer))\b",
+    r"^\s*(?:\+|(?:or (?:more|longer|over)|and (?:more|over|longer)|eller (?:mer|mere|längre)|"
+    r"of (?:langer|meer))\b)",  # "+" no word: no word boundary after it
     re.IGNORECASE,
 )
 _SHUT_AFTER = re.compile(r"^\s*(?:or (?:less|shorter|fewer)|eller mindre|of minder)\b", re.I)
@@ -165,7 +166,7 @@ def durations(text: str) -> list[tuple[int, int, float, float, bool]]:
         elif _BETWEEN.search(before):
             start = _BETWEEN.search(before).start()  # type: ignore[union-attr]
         after = text[m.end() :]
-        if _OPEN_AFTER.search(after):
+        if _OPEN_AFTER.search(after) or m.group("plus"):  # "12 weeks+", "12+ weeks"
             hi = math.inf
         elif _SHUT_AFTER.search(after):
             lo = 0.0

@@ -223,3 +223,16 @@ def test_a_combination_label_of_weeks_is_refused_with_a_hint(capsys, tmp_path):
     assert cli_main(["protocol", "check", str(path)]) == 2
     err = capsys.readouterr().err
     assert "combination label" in err and "hint: give duration_weeks" in err
+
+
+# "12+ weeks": the plus after the number, before its unit, as often as after it ("12 weeks+")
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("Workers with back pain for 12+ weeks were included.", "chronic"),
+        ("Workers with back pain for 12 + weeks were included.", "chronic"),
+        ("Workers with back pain for 12 weeks+ were included.", "chronic"),
+    ],
+)
+def test_a_plus_before_the_unit_opens_the_range(conditioning, text, duration):
+    assert labels(conditioning, "duration", text) == [duration]
