@@ -11,9 +11,10 @@ months", "3 months or more", "more than six weeks but less than twelve"), a few 
 ``duration_of`` term of its sentence ("sick-listed for ...", "back pain of ...") or just before
 one ("... of back pain", "langer dan 3 maanden verzuimden"). It is not read where it is a
 period of the study: after "after", "at", "during", "in" (English and Dutch), "over" (a
-bound only as "for over", "of over"), "following", "next", "previous", "followed (for)" ("at
-12 months", "sick-leave days over 12 months", "days of sick leave in 12 months", "followed
-for one year"); an age ("aged 18-60 years"); an adjective ("an 8-week programme", "12-month
+bound as "for over", "of over", and right beside what lasts: "sick-listed over 8 weeks",
+"over 3 months of pain"), "following", "next", "previous", "followed (for)" ("at 12 months",
+"sick-leave days over 12 months", "days of sick leave in 12 months", "followed for one
+year"); an age ("aged 18-60 years"); an adjective ("an 8-week programme", "12-month
 follow-up"); an arm allocated to ("randomised ... to ten weeks of training"); in a sentence of
 results (median, mean, %, p, a hazard or odds ratio: "median sick leave was 58 days"); with
 the verb of a result or another number between ("sick leave was 28 days", "days on benefit in
@@ -94,6 +95,12 @@ _OPEN_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SHUT_AFTER = re.compile(r"^\s*(?:or (?:less|shorter|fewer)|eller mindre|of minder)\b", re.I)
+# "over N" right after what lasts is a bound, as "more than" ("sick-listed over 8 weeks", "back
+# pain over 3 months"; Norwegian and Danish "over", Swedish "över": "sykmeldt over 8 uker");
+# after anything else a period of the study ("sick-leave days over 12 months"), as it is in an
+# outcome's sentence ("sickness absence over 12 months was the primary outcome")
+_OVER = re.compile(r"(?<!\w)(?:over|över)\s*$", re.IGNORECASE)
+_OUTCOME = re.compile(r"\b(?:outcomes?|measured|registered|recorded|assessed)\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?<!\w)(?:between|from|mellom|fra|mellan|från|mellem|tussen|van)\s*$", re.I)
 # a period of the study, not the population's duration: the words just before the number
 _PERIOD = frozenset(
@@ -101,7 +108,7 @@ _PERIOD = frozenset(
         "after", "at", "during", "in", "following", "next", "previous", "past", "last",
         "preceding", "first", "subsequent", "per", "every", "each", "follow-up", "followup",
         "etter", "efter", "na", "om", "innen", "inom", "inden", "neste", "tijdens",
-        "over",  # "days over 12 months": a bound only as "for over", "of over" (_LOWER)
+        "over",  # "over the 12 months"; "over 12 months" a bound only after what lasts (_OVER)
         "followed", "observed", "monitored", "aged", "age",  # a follow-up; an age
     }
 )  # fmt: skip
@@ -139,11 +146,13 @@ def _period(text: str, start: int) -> bool:
     return bool(set(before) & _PERIOD)
 
 
-def durations(text: str) -> list[tuple[int, int, float, float, bool]]:
+def durations(text: str) -> list[tuple[int, int, float, float, str]]:
     """Each duration written in ``text`` as (start, end, lowest, highest weeks, anchored
     after): joined ranges ("6 weeks to 6 months") and bounds ("more than six weeks but less
     than twelve") made one; adjectives ("an 8-week programme") and periods of the study
-    ("at 12 months") left out. ``anchored after``: "within" needs what lasts after it."""
+    ("at 12 months") left out. ``anchored``: "after" where what lasts must follow ("within
+    10 days of the injury"), "next" where it must come just before ("sick-listed over 8
+    weeks"), "" where either will do."""
     out: list[list] = []
     for m in _atom().finditer(text):
         if "-" in m.group("gap") and not m.group("b"):  # "8-week programme": an adjective
@@ -152,7 +161,7 @@ def durations(text: str) -> list[tuple[int, int, float, float, bool]]:
         a = _number(m.group("a")) * per
         b = _number(m.group("b")) * per if m.group("b") else a
         before = text[: m.start()]
-        lo, hi, within = min(a, b), max(a, b), False
+        lo, hi, anchored = min(a, b), max(a, b), ""
         lower, upper = _LOWER.search(before), _UPPER.search(before)
         listed = m.group("join") and m.group("join").casefold() in {"and", "og", "och", "en", "or"}
         if listed and not _BETWEEN.search(before):  # "at 3 and 12 weeks": a list, read as its ends
@@ -161,10 +170,12 @@ def durations(text: str) -> list[tuple[int, int, float, float, bool]]:
         if lower:
             hi, start = math.inf, lower.start()
         elif upper:
-            within = upper.group(0).casefold().startswith("within")
+            anchored = "after" if upper.group(0).casefold().startswith("within") else ""
             lo, start = 0.0, upper.start()
         elif _BETWEEN.search(before):
             start = _BETWEEN.search(before).start()  # type: ignore[union-attr]
+        elif _OVER.search(before) and not m.group("b"):
+            hi, start, anchored = math.inf, _OVER.search(before).start(), "next"  # type: ignore[union-attr]
         after = text[m.end() :]
         if _OPEN_AFTER.search(after) or m.group("plus"):  # "12 weeks+", "12+ weeks"
             hi = math.inf
@@ -176,7 +187,7 @@ def durations(text: str) -> list[tuple[int, int, float, float, bool]]:
             continue
         if _allocated(text, start):
             continue
-        out.append([start, m.end(), lo, hi, within])
+        out.append([start, m.end(), lo, hi, anchored])
     return [tuple(d) for d in out]  # type: ignore[misc]
 
 
@@ -250,8 +261,8 @@ def duration_evidence(scheme: Scheme, fields: list[Field]) -> list[Evidence]:
         if not found:
             continue
         anchors = [e.span for t in scheme.duration_of for e in find_term(t, [f], "")]
-        for start, end, lo, hi, within in found:
-            if not _of_what_lasts(f, start, end, anchors, within):
+        for start, end, lo, hi, anchored in found:
+            if not _of_what_lasts(f, start, end, anchors, anchored):
                 continue
             first = next(k for k, w in enumerate(f.words) if w.end > start)
             last = max(k for k, w in enumerate(f.words) if w.start < end)
@@ -266,22 +277,44 @@ def duration_evidence(scheme: Scheme, fields: list[Field]) -> list[Evidence]:
     return out
 
 
-def _of_what_lasts(f: Field, start: int, end: int, anchors: list, within: bool) -> bool:
+def _counted_in_units(before: str) -> bool:
+    """Whether ``before`` (the text before what lasts) ends with a unit and "on", "of" or "in"
+    ("days on", "weeks of"): what lasts is counted, an outcome, not the population's state."""
+    words = [w.casefold() for w in _WORD.findall(before)][-2:]
+    return (
+        len(words) == 2
+        and words[1] in {"on", "of", "in", "på", "i", "op"}
+        and any(re.fullmatch(u, words[0]) for u, _ in _UNITS)
+    )
+
+
+def _of_what_lasts(f: Field, start: int, end: int, anchors: list, anchored: str) -> bool:
     """Whether the duration at ``start``..``end`` is of what the scheme names (a term of
-    ``anchors`` near it in its sentence) at inclusion, not a result."""
+    ``anchors`` near it in its sentence, on the side ``anchored`` says: see :func:`durations`)
+    at inclusion, not a result."""
     s_start, s_end = sentence_around(f.text, start)
-    if _RESULT_SENTENCE.search(f.text[s_start:s_end]):
+    sentence = f.text[s_start:s_end]
+    if _RESULT_SENTENCE.search(sentence) or (anchored == "next" and _OUTCOME.search(sentence)):
         return False
+    # "over" next to what lasts: no word between ("pain over 3 months"), or "of" after it
+    # ("over 3 months of back pain"), and what lasts not counted in days ("days on sick leave
+    # over one year", "weeks on sickness benefit over two years": an outcome's period); any
+    # other bound within its reach
+    reach_before = 0 if anchored == "next" else REACH_BEFORE
     for _, a_start, a_end in (a for a in anchors if a is not None):
         if not (s_start <= a_start < s_end):
             continue
-        if a_end <= start and not within:
+        if anchored == "next" and _counted_in_units(f.text[max(0, a_start - 30) : a_start]):
+            continue
+        if a_end <= start and anchored != "after":
             between = [w.casefold() for w in _WORD.findall(f.text[a_end:start])]
             counted = any(
                 c.isdigit() for c in f.text[a_end:start]
             )  # "in 12 months (margin 15 days)"
-            if len(between) <= REACH_BEFORE and not set(between) & _RESULT_VERB and not counted:
+            if len(between) <= reach_before and not set(between) & _RESULT_VERB and not counted:
                 return True
-        elif a_start >= end and len(_WORD.findall(f.text[end:a_start])) <= REACH_AFTER:
-            return True
+        elif a_start >= end:
+            between = [w.casefold() for w in _WORD.findall(f.text[end:a_start])]
+            if len(between) <= REACH_AFTER and (anchored != "next" or between[:1] == ["of"]):
+                return True
     return False

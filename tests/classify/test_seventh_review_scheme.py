@@ -236,3 +236,23 @@ def test_a_combination_label_of_weeks_is_refused_with_a_hint(capsys, tmp_path):
 )
 def test_a_plus_before_the_unit_opens_the_range(conditioning, text, duration):
     assert labels(conditioning, "duration", text) == [duration]
+
+
+# "over N" right after what lasts is a bound, as abstracts (and Norwegian, Danish and Swedish)
+# write "more than"; after a count, or in an outcome's sentence, a period of the study
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("Workers sick-listed over 3 months because of low back pain were included.", "chronic"),
+        ("Workers with back pain over 3 months were included.", "chronic"),
+        ("Workers with over 3 months of back pain were included.", "chronic"),
+        ("Arbeidstakere sykmeldt over 12 uker for korsryggsmerter ble inkludert.", "chronic"),
+        ("Patienter med ryggsmärta över 3 månader inkluderades.", "chronic"),
+        ("Sickness absence over 12 months was the primary outcome.", "not-stated"),
+        ("The primary outcome was sick leave over 12 months.", "not-stated"),
+        ("Days on sick leave over one year were 112 and 131.", "not-stated"),
+        ("Back pain improved over 12 weeks in both groups.", "not-stated"),
+    ],
+)
+def test_over_next_to_what_lasts_is_a_bound(conditioning, text, duration):
+    assert labels(conditioning, "duration", text) == [duration]
