@@ -116,6 +116,25 @@ def test_a_label_of_a_duration_is_refused_without_what_lasts_or_a_range(
 
 
 @pytest.mark.parametrize(
+    ("weeks", "said"),
+    [
+        ("[13, inf]", "label 'chronic' [13, inf] leaves a gap after label 'subacute' [6, 12]"),
+        ("[10, inf]", "label 'chronic' [10, inf] overlaps label 'subacute' [6, 12]"),
+    ],
+)
+def test_labels_ranges_of_weeks_must_meet(capsys, tmp_path, weeks, said):
+    path = _protocol(tmp_path, 'duration_of = ["pain"]', f"duration_weeks = {weeks}")
+    text = path.read_text(encoding="utf-8") + (
+        '\n[[schemes.duration.labels]]\nid = "subacute"\nname = "Subacute"\n'
+        'duration_weeks = [6, 12]\nterms = ["subacute"]\n'
+    )
+    path.write_text(text, encoding="utf-8")
+    assert cli_main(["protocol", "check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "hint: begin 'chronic' where 'subacute' ends, [12, inf]" in err
+
+
+@pytest.mark.parametrize(
     ("text", "term", "found"),
     [
         ("sick-listed for 8 to 12 weeks", "duration of 6 to 12 weeks", "8 to 12 weeks"),
