@@ -112,6 +112,10 @@ _PERIOD = frozenset(
         "followed", "observed", "monitored", "aged", "age",  # a follow-up; an age
     }
 )  # fmt: skip
+# A duration with a figure right after it, or right after another duration, no word between,
+# is a table's cell flattened into the text, each arm's or a result's ("pain duration 14 weeks
+# 12 weeks 0.43"), not a sentence's
+_CELL = re.compile(r"[ \t]+[\d.]")
 _DETERMINERS = frozenset({"the", "a", "an", "de", "det", "den", "het", "these", "those"})
 # a result's verb or figure between the duration and what it is of ("sick leave was 28 days")
 _RESULT_VERB = frozenset(
@@ -154,8 +158,11 @@ def durations(text: str) -> list[tuple[int, int, float, float, str]]:
     10 days of the injury"), "next" where it must come just before ("sick-listed over 8
     weeks"), "" where either will do."""
     out: list[list] = []
+    last = -1  # where the duration before ended
     for m in _atom().finditer(text):
-        if "-" in m.group("gap") and not m.group("b"):  # "8-week programme": an adjective
+        cell = _CELL.match(text, m.end()) or (last >= 0 and not text[last : m.start()].strip())
+        last = m.end()
+        if cell or ("-" in m.group("gap") and not m.group("b")):  # a table's; "8-week" an adjective
             continue
         per = _weeks(m.group("unit"))
         a = _number(m.group("a")) * per

@@ -275,3 +275,15 @@ def test_a_plus_before_the_unit_opens_the_range(conditioning, text, duration):
 )
 def test_over_next_to_what_lasts_is_a_bound(conditioning, text, duration):
     assert labels(conditioning, "duration", text) == [duration]
+
+
+# A table's row flattened into the text: figures side by side, no sentence between
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baseline: back pain duration 14 weeks 12 weeks 0.43; sick leave 45 days 50 days 0.61",
+        "Pain duration 16 weeks 0.52 in workers with back pain.",
+    ],
+)
+def test_a_tables_cells_decide_no_duration(conditioning, text):
+    assert labels(conditioning, "duration", text) == ["not-stated"]
