@@ -45,10 +45,12 @@ from reviewkit.classify.words import sentence_around
 from reviewkit.protocol import Label, Scheme
 
 # Number words up to twenty-four (a population's weeks or months) in English, Norwegian,
-# Swedish, Danish and Dutch; "a"/"one" and "en"/"ett"/"et"/"een" are one.
+# Swedish, Danish and Dutch; "one", "ett", "et", "een" and "a" are one, "a" after a bound only
+# ("more than a year", "less than a week"; "twice a week" is no duration). The Scandinavian
+# "en" is not: it is Dutch "and" in a range ("6 en 12 weken").
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "sixteen": 16,
+    "a": 1, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "sixteen": 16,
     "eighteen": 18, "twenty": 20, "twenty-four": 24,
     "ett": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7,
     "åtte": 8, "ni": 9, "ti": 10, "tolv": 12, "två": 2, "fyra": 4, "sex": 6, "åtta": 8,
@@ -174,6 +176,8 @@ def durations(text: str) -> list[tuple[int, int, float, float, str]]:
         if listed and not _BETWEEN.search(before):  # "at 3 and 12 weeks": a list, read as its ends
             lower = upper = None
         start = m.start()
+        if m.group("a").casefold() == "a" and not (lower or upper):  # "twice a week"
+            continue
         if lower:
             hi, start = math.inf, lower.start()
         elif upper:

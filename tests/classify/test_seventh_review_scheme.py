@@ -287,3 +287,17 @@ def test_over_next_to_what_lasts_is_a_bound(conditioning, text, duration):
 )
 def test_a_tables_cells_decide_no_duration(conditioning, text):
     assert labels(conditioning, "duration", text) == ["not-stated"]
+
+
+# "a" is one after a bound ("more than a year"); elsewhere a rate ("twice a week")
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("Workers sick-listed for more than a year because of back pain.", "chronic"),
+        ("Workers with back pain of less than a week were included.", "acute"),
+        ("A claim was filed within a week of the back injury.", "acute"),
+        ("Workers with back pain exercised twice a week for 12 sessions.", "not-stated"),
+    ],
+)
+def test_a_after_a_bound_is_one(conditioning, text, duration):
+    assert labels(conditioning, "duration", text) == [duration]
