@@ -128,6 +128,15 @@ _RESULT_SENTENCE = re.compile(
     r"\b(?:HR|OR|RR|CI|(?i:p\s*[=<>]|median|mean|average|vs|versus|mediane?|gemiddeld\w*|"
     r"gjennomsnitt\w*|medel\w*))\b|%",
 )  # ratios in capitals ("OR" is no "or"), the other words in any case ("Mean sick leave fell")
+# A sample's age and sex, described in the sentence that includes it ("134 workers (mean age 42
+# years, 60% women) sick-listed for more than 3 months"): no result, so no reason to leave its
+# duration out
+_SAMPLE = re.compile(
+    r"\b(?:(?:mean|median|average)\s+age|gjennomsnittsalder|medelålder|gennemsnitsalder|"
+    r"gemiddelde\s+leeftijd)\b|\d+(?:[.,]\d+)?\s*%\s*(?:were\s+)?(?:wo)?(?:men|males?|females?|"
+    r"kvinner|menn|kvinnor|män|kvinder|mænd|vrouwen|mannen)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[\w’'-]+")
 REACH_BEFORE = 6  # words from what lasts to its duration ("sick-listed for more than 90 days")
 REACH_AFTER = 4  # words from a duration to what lasts ("three weeks' duration", "6 months of pain")
@@ -304,7 +313,7 @@ def _of_what_lasts(f: Field, start: int, end: int, anchors: list, anchored: str)
     ``anchors`` near it in its sentence, on the side ``anchored`` says: see :func:`durations`)
     at inclusion, not a result."""
     s_start, s_end = sentence_around(f.text, start)
-    sentence = f.text[s_start:s_end]
+    sentence = _SAMPLE.sub(" ", f.text[s_start:s_end])
     if _RESULT_SENTENCE.search(sentence) or (anchored == "next" and _OUTCOME.search(sentence)):
         return False
     # "over" next to what lasts: no word between ("pain over 3 months"), or "of" after it

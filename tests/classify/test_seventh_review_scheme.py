@@ -301,3 +301,26 @@ def test_a_tables_cells_decide_no_duration(conditioning, text):
 )
 def test_a_after_a_bound_is_one(conditioning, text, duration):
     assert labels(conditioning, "duration", text) == [duration]
+
+
+# A sample's age and sex in the sentence that includes it are no result
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        (
+            "We included 134 workers (mean age 42 years, 60% women) sick-listed for more than "
+            "3 months with back pain.",
+            "chronic",
+        ),
+        ("Workers sick-listed for more than 3 months with back pain (mean age 41).", "chronic"),
+        (
+            "Arbeidstakere (gjennomsnittsalder 44 år, 55 % kvinner) sykmeldt over 12 uker for "
+            "korsryggsmerter.",
+            "chronic",
+        ),
+        # a mean of what lasts is still a result
+        ("Mean sick leave before inclusion was 14 weeks in workers with back pain.", "not-stated"),
+    ],
+)
+def test_a_samples_age_and_sex_are_no_result(conditioning, text, duration):
+    assert labels(conditioning, "duration", text) == [duration]
