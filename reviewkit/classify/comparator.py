@@ -382,7 +382,7 @@ def _named_first(words: list, first: int, k: int) -> bool:
 def _arm_name(text: str, words: list, k: int, end: int) -> tuple[str, ...]:
     """The name of the arm an allocation's last "or" at word ``k`` introduces, to word
     ``end``: its words after "to" and a determiner, up to ARM_NAME words ("or to a brief
-    intervention" -> brief intervention); none when a word of people comes first."""
+    intervention" -> brief intervention); none when one of them is a word of people."""
     j = k + 1
     while low_at(words, j) in {"to", "a", "an", "the"}:
         j += 1
