@@ -162,12 +162,12 @@ def _period(text: str, start: int) -> bool:
 
 
 def durations(text: str) -> list[tuple[int, int, float, float, str]]:
-    """Each duration written in ``text`` as (start, end, lowest, highest weeks, anchored
-    after): joined ranges ("6 weeks to 6 months") and bounds ("more than six weeks but less
+    """Each duration written in ``text`` as (start, end, lowest, highest weeks, anchored):
+    joined ranges ("6 weeks to 6 months") and bounds ("more than six weeks but less
     than twelve") made one; adjectives ("an 8-week programme") and periods of the study
     ("at 12 months") left out. ``anchored``: "after" where what lasts must follow ("within
-    10 days of the injury"), "next" where it must come just before ("sick-listed over 8
-    weeks"), "" where either will do."""
+    10 days of the injury"), "next" where it must be right beside it ("sick-listed over
+    8 weeks", "over 3 months of pain"), "" where either side will do."""
     out: list[list] = []
     last = -1  # where the duration before ended
     for m in _atom().finditer(text):
