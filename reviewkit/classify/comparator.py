@@ -382,7 +382,7 @@ def _named_first(words: list, first: int, k: int) -> bool:
 def _arm_name(text: str, words: list, k: int, end: int) -> tuple[str, ...]:
     """The name of the arm an allocation's last "or" at word ``k`` introduces, to word
     ``end``: its words after "to" and a determiner, up to ARM_NAME words ("or to a brief
-    intervention" -> brief intervention); none when one of those words names people."""
+    intervention" -> brief intervention); none when one of them is a word of people."""
     j = k + 1
     while low_at(words, j) in {"to", "a", "an", "the"}:
         j += 1
@@ -444,8 +444,7 @@ def comparator_reach(text: str, words: list) -> list[tuple[int, int]]:
         ):
             end = _clause_end(text, words, ors[-1], last)
             reach.append((ors[-1], end))
-            if name := _arm_name(text, words, ors[-1], end):
-                named.append(name)
+            named += [n for n in (_arm_name(text, words, ors[-1], end),) if n]
     return reach
 
 

@@ -11,9 +11,10 @@ months", "3 months or more", "more than six weeks but less than twelve"), a few 
 ``duration_of`` term of its sentence ("sick-listed for ...", "back pain of ...") or just before
 one ("... of back pain", "langer dan 3 maanden verzuimden"). It is not read where it is a
 period of the study: after "after", "at", "during", "in" (English and Dutch), "over" (a
-bound only as "for over", "of over"), "following", "next", "previous", "followed (for)" ("at
-12 months", "sick-leave days over 12 months", "days of sick leave in 12 months", "followed
-for one year"); an age ("aged 18-60 years"); an adjective ("an 8-week programme", "12-month
+bound as "for over", "of over", and right beside what lasts: "sick-listed over 8 weeks",
+"over 3 months of pain"), "following", "next", "previous", "followed (for)" ("at 12 months",
+"sick-leave days over 12 months", "days of sick leave in 12 months", "followed for one
+year"); an age ("aged 18-60 years"); an adjective ("an 8-week programme", "12-month
 follow-up"); an arm allocated to ("randomised ... to ten weeks of training"); in a sentence of
 results (median, mean, %, p, a hazard or odds ratio: "median sick leave was 58 days"); with
 the verb of a result or another number between ("sick leave was 28 days", "days on benefit in
@@ -44,10 +45,12 @@ from reviewkit.classify.words import sentence_around
 from reviewkit.protocol import Label, Scheme
 
 # Number words up to twenty-four (a population's weeks or months) in English, Norwegian,
-# Swedish, Danish and Dutch; "a"/"one" and "en"/"ett"/"et"/"een" are one.
+# Swedish, Danish and Dutch; "one", "ett", "et", "een" and "a" are one, "a" after a bound only
+# ("more than a year", "less than a week"; "twice a week" is no duration). The Scandinavian
+# "en" is not: it is Dutch "and" in a range ("6 en 12 weken").
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "sixteen": 16,
+    "a": 1, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "sixteen": 16,
     "eighteen": 18, "twenty": 20, "twenty-four": 24,
     "ett": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7,
     "åtte": 8, "ni": 9, "ti": 10, "tolv": 12, "två": 2, "fyra": 4, "sex": 6, "åtta": 8,
@@ -67,10 +70,11 @@ _UNIT = "|".join(f"(?:{u})" for u, _ in _UNITS)
 
 @cache  # compiled on first use: most protocols read no duration, and every command imports this
 def _atom() -> re.Pattern[str]:
-    """A number or two (a range or a list) and a unit; an adjective ("8-week") has a hyphen."""
+    """A number or two (a range or a list), a plus ("12+ weeks") and a unit; an adjective
+    ("8-week") has a hyphen."""
     return re.compile(
         rf"(?<![\w.,-])(?P<a>{_NUM})(?:\s*(?P<join>-|–|—|to|til|till|tot|and|og|och|en|or)\s*"
-        rf"(?P<b>{_NUM}))?(?P<gap>[\s]*-?[\s]*)(?P<unit>{_UNIT})(?:'s|’s|'|’)?(?!\w)",
+        rf"(?P<b>{_NUM}))?(?P<plus>\s*\+)?(?P<gap>[\s]*-?[\s]*)(?P<unit>{_UNIT})(?:'s|’s|'|’)?(?!\w)",
         re.IGNORECASE,
     )
 
@@ -88,11 +92,17 @@ _UPPER = re.compile(
     re.IGNORECASE,
 )
 _OPEN_AFTER = re.compile(
-    r"^\s*(?:or (?:more|longer|over)|and (?:more|over|longer)|\+|eller (?:mer|mere|längre|mer)|"
-    r"of (?:langer|meer))\b",
+    r"^\s*(?:\+|(?:or (?:more|longer|over)|and (?:more|over|longer)|eller (?:mer|mere|längre)|"
+    r"of (?:langer|meer))\b)",  # "+" no word: no word boundary after it
     re.IGNORECASE,
 )
 _SHUT_AFTER = re.compile(r"^\s*(?:or (?:less|shorter|fewer)|eller mindre|of minder)\b", re.I)
+# "over N" right after what lasts is a bound, as "more than" ("sick-listed over 8 weeks", "back
+# pain over 3 months"; Norwegian and Danish "over", Swedish "över": "sykmeldt over 8 uker");
+# after anything else a period of the study ("sick-leave days over 12 months"), as it is in an
+# outcome's sentence ("sickness absence over 12 months was the primary outcome")
+_OVER = re.compile(r"(?<!\w)(?:over|över)\s*$", re.IGNORECASE)
+_OUTCOME = re.compile(r"\b(?:outcomes?|measured|registered|recorded|assessed)\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?<!\w)(?:between|from|mellom|fra|mellan|från|mellem|tussen|van)\s*$", re.I)
 # a period of the study, not the population's duration: the words just before the number
 _PERIOD = frozenset(
@@ -100,10 +110,14 @@ _PERIOD = frozenset(
         "after", "at", "during", "in", "following", "next", "previous", "past", "last",
         "preceding", "first", "subsequent", "per", "every", "each", "follow-up", "followup",
         "etter", "efter", "na", "om", "innen", "inom", "inden", "neste", "tijdens",
-        "over",  # "days over 12 months": a bound only as "for over", "of over" (_LOWER)
+        "over",  # "over the 12 months"; "over 12 months" a bound only after what lasts (_OVER)
         "followed", "observed", "monitored", "aged", "age",  # a follow-up; an age
     }
 )  # fmt: skip
+# A duration with a figure right after it, or right after another duration, no word between,
+# is a table's cell flattened into the text, each arm's or a result's ("pain duration 14 weeks
+# 12 weeks 0.43"), not a sentence's
+_CELL = re.compile(r"[ \t]+[\d.]")
 _DETERMINERS = frozenset({"the", "a", "an", "de", "det", "den", "het", "these", "those"})
 # a result's verb or figure between the duration and what it is of ("sick leave was 28 days")
 _RESULT_VERB = frozenset(
@@ -114,6 +128,15 @@ _RESULT_SENTENCE = re.compile(
     r"\b(?:HR|OR|RR|CI|(?i:p\s*[=<>]|median|mean|average|vs|versus|mediane?|gemiddeld\w*|"
     r"gjennomsnitt\w*|medel\w*))\b|%",
 )  # ratios in capitals ("OR" is no "or"), the other words in any case ("Mean sick leave fell")
+# A sample's age and sex, described in the sentence that includes it ("134 workers (mean age 42
+# years, 60% women) sick-listed for more than 3 months"): no result, so no reason to leave its
+# duration out
+_SAMPLE = re.compile(
+    r"\b(?:(?:mean|median|average)\s+age|gjennomsnittsalder|medelålder|gennemsnitsalder|"
+    r"gemiddelde\s+leeftijd)\b|\d+(?:[.,]\d+)?\s*%\s*(?:were\s+)?(?:wo)?(?:men|males?|females?|"
+    r"kvinner|menn|kvinnor|män|kvinder|mænd|vrouwen|mannen)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[\w’'-]+")
 REACH_BEFORE = 6  # words from what lasts to its duration ("sick-listed for more than 90 days")
 REACH_AFTER = 4  # words from a duration to what lasts ("three weeks' duration", "6 months of pain")
@@ -138,35 +161,43 @@ def _period(text: str, start: int) -> bool:
     return bool(set(before) & _PERIOD)
 
 
-def durations(text: str) -> list[tuple[int, int, float, float, bool]]:
-    """Each duration written in ``text`` as (start, end, lowest, highest weeks, anchored
-    after): joined ranges ("6 weeks to 6 months") and bounds ("more than six weeks but less
+def durations(text: str) -> list[tuple[int, int, float, float, str]]:
+    """Each duration written in ``text`` as (start, end, lowest, highest weeks, anchored):
+    joined ranges ("6 weeks to 6 months") and bounds ("more than six weeks but less
     than twelve") made one; adjectives ("an 8-week programme") and periods of the study
-    ("at 12 months") left out. ``anchored after``: "within" needs what lasts after it."""
+    ("at 12 months") left out. ``anchored``: "after" where what lasts must follow ("within
+    10 days of the injury"), "next" where it must be right beside it ("sick-listed over
+    8 weeks", "over 3 months of pain"), "" where either side will do."""
     out: list[list] = []
+    last = -1  # where the duration before ended
     for m in _atom().finditer(text):
-        if "-" in m.group("gap") and not m.group("b"):  # "8-week programme": an adjective
+        cell = _CELL.match(text, m.end()) or (last >= 0 and not text[last : m.start()].strip())
+        last = m.end()
+        if cell or ("-" in m.group("gap") and not m.group("b")):  # a table's; "8-week" an adjective
             continue
         per = _weeks(m.group("unit"))
         a = _number(m.group("a")) * per
         b = _number(m.group("b")) * per if m.group("b") else a
         before = text[: m.start()]
-        lo, hi, within = min(a, b), max(a, b), False
+        lo, hi, anchored = min(a, b), max(a, b), ""
         lower, upper = _LOWER.search(before), _UPPER.search(before)
-        between = _BETWEEN.search(before)
         listed = m.group("join") and m.group("join").casefold() in {"and", "og", "och", "en", "or"}
-        if listed and not between:  # "at 3 and 12 weeks": a list, read as its ends
+        if listed and not _BETWEEN.search(before):  # "at 3 and 12 weeks": a list, read as its ends
             lower = upper = None
         start = m.start()
+        if m.group("a").casefold() == "a" and not (lower or upper):  # "twice a week"
+            continue
         if lower:
             hi, start = math.inf, lower.start()
         elif upper:
-            within = upper.group(0).casefold().startswith("within")
+            anchored = "after" if upper.group(0).casefold().startswith("within") else ""
             lo, start = 0.0, upper.start()
-        elif between:
-            start = between.start()
+        elif _BETWEEN.search(before):
+            start = _BETWEEN.search(before).start()  # type: ignore[union-attr]
+        elif _OVER.search(before) and not m.group("b"):
+            hi, start, anchored = math.inf, _OVER.search(before).start(), "next"  # type: ignore[union-attr]
         after = text[m.end() :]
-        if _OPEN_AFTER.search(after):
+        if _OPEN_AFTER.search(after) or m.group("plus"):  # "12 weeks+", "12+ weeks"
             hi = math.inf
         elif _SHUT_AFTER.search(after):
             lo = 0.0
@@ -176,7 +207,7 @@ def durations(text: str) -> list[tuple[int, int, float, float, bool]]:
             continue
         if _allocated(text, start):
             continue
-        out.append([start, m.end(), lo, hi, within])
+        out.append([start, m.end(), lo, hi, anchored])
     return [tuple(d) for d in out]  # type: ignore[misc]
 
 
@@ -230,6 +261,15 @@ def _label_weights(labels: Sequence[Label], lo: float, hi: float) -> dict[str, f
     return dict.fromkeys(reached, 0.5)
 
 
+def range_words(weeks: tuple[float, float]) -> str:
+    """A label's ``duration_weeks`` as a person confirming its suggestion reads it: "duration
+    of more than 12 weeks" ([12, inf]), "of less than 6 weeks" ([0, 6]), "of 6 to 12 weeks"."""
+    a, b = weeks
+    if math.isinf(b):
+        return f"duration of more than {a:g} weeks"
+    return f"duration of less than {b:g} weeks" if a == 0 else f"duration of {a:g} to {b:g} weeks"
+
+
 def duration_evidence(scheme: Scheme, fields: list[Field]) -> list[Evidence]:
     """The labels' evidence from durations of what ``scheme.duration_of`` names, written in
     the record's ``fields`` (none when the scheme names nothing that lasts)."""
@@ -241,38 +281,60 @@ def duration_evidence(scheme: Scheme, fields: list[Field]) -> list[Evidence]:
         if not found:
             continue
         anchors = [e.span for t in scheme.duration_of for e in find_term(t, [f], "")]
-        for start, end, lo, hi, within in found:
-            if not _of_what_lasts(f, start, end, anchors, within):
+        for start, end, lo, hi, anchored in found:
+            if not _of_what_lasts(f, start, end, anchors, anchored):
                 continue
             first = next(k for k, w in enumerate(f.words) if w.end > start)
             last = max(k for k, w in enumerate(f.words) if w.start < end)
             if excluded(f.text, f.words, first, last):
                 continue
             for label, weight in _label_weights(scheme.labels, lo, hi).items():
-                lab = scheme.label(label)
-                a, b = lab.duration_weeks
-                term = f"duration {a:g}-{b:g} weeks" + ("" if weight >= 1 else " (in part)")
+                term = range_words(scheme.label(label).duration_weeks)
+                term += "" if weight >= 1 else " (in part)"
                 out.append(
                     Evidence(label, term, f.where, f.text[start:end], weight, span=(n, start, end))
                 )
     return out
 
 
-def _of_what_lasts(f: Field, start: int, end: int, anchors: list, within: bool) -> bool:
+def _counted_in_units(before: str) -> bool:
+    """Whether ``before`` (the text before what lasts) ends with a unit and "on", "of" or "in"
+    ("days on", "weeks of"): what lasts is counted, an outcome, not the population's state."""
+    words = [w.casefold() for w in _WORD.findall(before)][-2:]
+    return (
+        len(words) == 2
+        and words[1] in {"on", "of", "in", "på", "i", "op"}
+        and any(re.fullmatch(u, words[0]) for u, _ in _UNITS)
+    )
+
+
+def _of_what_lasts(f: Field, start: int, end: int, anchors: list, anchored: str) -> bool:
     """Whether the duration at ``start``..``end`` is of what the scheme names (a term of
-    ``anchors`` near it in its sentence) at inclusion, not a result."""
+    ``anchors`` near it in its sentence, on the side ``anchored`` says: see :func:`durations`)
+    at inclusion, not a result."""
     s_start, s_end = sentence_around(f.text, start)
-    if _RESULT_SENTENCE.search(f.text[s_start:s_end]):
+    sentence = _SAMPLE.sub(" ", f.text[s_start:s_end])
+    if _RESULT_SENTENCE.search(sentence) or (anchored == "next" and _OUTCOME.search(sentence)):
         return False
+    # "over" next to what lasts: no word between ("pain over 3 months"), or "of" after it
+    # ("over 3 months of back pain"), and what lasts not counted in days ("days on sick leave
+    # over one year", "weeks on sickness benefit over two years": an outcome's period); any
+    # other bound within its reach
+    reach_before = 0 if anchored == "next" else REACH_BEFORE
     for _, a_start, a_end in (a for a in anchors if a is not None):
         if not (s_start <= a_start < s_end):
             continue
-        if a_end <= start and not within:
-            gap = f.text[a_end:start]
-            between = [w.casefold() for w in _WORD.findall(gap)]
-            counted = any(c.isdigit() for c in gap)  # "in 12 months (margin 15 days)"
-            if len(between) <= REACH_BEFORE and not set(between) & _RESULT_VERB and not counted:
+        if anchored == "next" and _counted_in_units(f.text[max(0, a_start - 30) : a_start]):
+            continue
+        if a_end <= start and anchored != "after":
+            between = [w.casefold() for w in _WORD.findall(f.text[a_end:start])]
+            counted = any(
+                c.isdigit() for c in f.text[a_end:start]
+            )  # "in 12 months (margin 15 days)"
+            if len(between) <= reach_before and not set(between) & _RESULT_VERB and not counted:
                 return True
-        elif a_start >= end and len(_WORD.findall(f.text[end:a_start])) <= REACH_AFTER:
-            return True
+        elif a_start >= end:
+            between = [w.casefold() for w in _WORD.findall(f.text[end:a_start])]
+            if len(between) <= REACH_AFTER and (anchored != "next" or between[:1] == ["of"]):
+                return True
     return False

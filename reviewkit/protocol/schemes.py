@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from itertools import pairwise
 from typing import Any
 
 from reviewkit.errors import ProtocolError
@@ -284,6 +285,29 @@ class SchemeChecks:
                     "the scheme does not say what the duration is of",
                     hint='add duration_of = ["pain", "sick leave", …] to the scheme',
                 )
+        self.weeks_meet(labels, w)
+
+    def weeks_meet(self, labels: list[Label], w: str) -> None:
+        """The labels' ranges of weeks, lowest first, each beginning where the one before ends:
+        an overlap would give one duration to two labels, a gap ([6, 12] then [13, inf]) a
+        duration between them ("90 days": 12.9 weeks) to none."""
+        ranged = sorted(
+            (lab.duration_weeks, j, lab.id) for j, lab in enumerate(labels) if lab.duration_weeks
+        )
+        for (before, _, first), (weeks, j, second) in pairwise(ranged):
+            if weeks[0] == before[1]:
+                continue
+            lo, hi = sorted((weeks[0], before[1]))
+            overlap = weeks[0] < before[1]
+            raise self.fail(
+                f"{w}labels[{j}].duration_weeks",
+                f"label {second!r} {_weeks(weeks)} "
+                + ("overlaps" if overlap else "leaves a gap after")
+                + f" label {first!r} {_weeks(before)}: a duration of {lo:g} to {hi:g} weeks "
+                + ("would be both labels'" if overlap else "would be neither label's"),
+                hint=f"begin {second!r} where {first!r} ends, {_weeks((before[1], weeks[1]))}: "
+                f"a duration of exactly {before[1]:g} weeks is then half a sign for each",
+            )
 
     def label_groups(self, lab: dict, key: str, lw: str) -> tuple[tuple[str, ...], ...]:
         """A list of lists of label ids (``count_as_one``); the ids are checked with the scheme."""
@@ -329,3 +353,8 @@ class SchemeChecks:
                     f"{w}labels[{j}].min_combined",
                     f"more than the {len(lab.combines)} labels named",
                 )
+
+
+def _weeks(weeks: tuple[float, float]) -> str:
+    """A range of weeks as the protocol writes it: [6, 12], [12, inf]."""
+    return f"[{weeks[0]:g}, {weeks[1]:g}]"

@@ -115,17 +115,45 @@ def test_a_label_of_a_duration_is_refused_without_what_lasts_or_a_range(
     assert said in err and "duration_weeks" in err and "hint" in err
 
 
-def test_the_evidence_names_the_duration_and_the_labels_range(conditioning):
+@pytest.mark.parametrize(
+    ("weeks", "said"),
+    [
+        ("[13, inf]", "label 'chronic' [13, inf] leaves a gap after label 'subacute' [6, 12]"),
+        ("[10, inf]", "label 'chronic' [10, inf] overlaps label 'subacute' [6, 12]"),
+    ],
+)
+def test_labels_ranges_of_weeks_must_meet(capsys, tmp_path, weeks, said):
+    path = _protocol(tmp_path, 'duration_of = ["pain"]', f"duration_weeks = {weeks}")
+    text = path.read_text(encoding="utf-8") + (
+        '\n[[schemes.duration.labels]]\nid = "subacute"\nname = "Subacute"\n'
+        'duration_weeks = [6, 12]\nterms = ["subacute"]\n'
+    )
+    path.write_text(text, encoding="utf-8")
+    assert cli_main(["protocol", "check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "hint: begin 'chronic' where 'subacute' ends, [12, inf]" in err
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "found"),
+    [
+        ("sick-listed for 8 to 12 weeks", "duration of 6 to 12 weeks", "8 to 12 weeks"),
+        # an open range in words, not "12-inf"; a range from nought as its upper bound
+        (
+            "sick-listed for more than 3 months",
+            "duration of more than 12 weeks",
+            "more than 3 months",
+        ),
+        ("sick-listed for less than 3 weeks", "duration of less than 6 weeks", "less than 3 weeks"),
+    ],
+)
+def test_the_evidence_names_the_duration_and_the_labels_range(conditioning, text, term, found):
     rec = Record(
         title="A trial",
-        abstract_sections=[
-            AbstractSection("METHODS", "Workers sick-listed for 8 to 12 weeks with back pain.")
-        ],
+        abstract_sections=[AbstractSection("METHODS", f"Workers {text} with back pain.")],
     )
     (s,) = classify.suggest(rec, conditioning.scheme("duration"))
-    assert [(e.term, e.text, e.where) for e in s.evidence] == [
-        ("duration 6-12 weeks", "8 to 12 weeks", "abstract:METHODS")
-    ]
+    assert [(e.term, e.text, e.where) for e in s.evidence] == [(term, found, "abstract:METHODS")]
 
 
 # A sentence about the allocation's last arm, by its name, is the comparator's (comparator.py)
@@ -214,3 +242,85 @@ def test_a_combination_label_of_weeks_is_refused_with_a_hint(capsys, tmp_path):
     assert cli_main(["protocol", "check", str(path)]) == 2
     err = capsys.readouterr().err
     assert "combination label" in err and "hint: give duration_weeks" in err
+
+
+# "12+ weeks": the plus after the number, before its unit, as often as after it ("12 weeks+")
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("Workers with back pain for 12+ weeks were included.", "chronic"),
+        ("Workers with back pain for 12 + weeks were included.", "chronic"),
+        ("Workers with back pain for 12 weeks+ were included.", "chronic"),
+    ],
+)
+def test_a_plus_before_the_unit_opens_the_range(conditioning, text, duration):
+    assert labels(conditioning, "duration", text) == [duration]
+
+
+# "over N" right after what lasts is a bound, as abstracts (and Norwegian, Danish and Swedish)
+# write "more than"; after a count, or in an outcome's sentence, a period of the study
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("Workers sick-listed over 3 months because of low back pain were included.", "chronic"),
+        ("Workers with back pain over 3 months were included.", "chronic"),
+        ("Workers with over 3 months of back pain were included.", "chronic"),
+        ("Arbeidstakere sykmeldt over 12 uker for korsryggsmerter ble inkludert.", "chronic"),
+        ("Patienter med ryggsmärta över 3 månader inkluderades.", "chronic"),
+        ("Sickness absence over 12 months was the primary outcome.", "not-stated"),
+        ("The primary outcome was sick leave over 12 months.", "not-stated"),
+        ("Days on sick leave over one year were 112 and 131.", "not-stated"),
+        ("Back pain improved over 12 weeks in both groups.", "not-stated"),
+    ],
+)
+def test_over_next_to_what_lasts_is_a_bound(conditioning, text, duration):
+    assert labels(conditioning, "duration", text) == [duration]
+
+
+# A table's row flattened into the text: figures side by side, no sentence between
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baseline: back pain duration 14 weeks 12 weeks 0.43; sick leave 45 days 50 days 0.61",
+        "Pain duration 16 weeks 0.52 in workers with back pain.",
+    ],
+)
+def test_a_tables_cells_decide_no_duration(conditioning, text):
+    assert labels(conditioning, "duration", text) == ["not-stated"]
+
+
+# "a" is one after a bound ("more than a year"); elsewhere a rate ("twice a week")
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("Workers sick-listed for more than a year because of back pain.", "chronic"),
+        ("Workers with back pain of less than a week were included.", "acute"),
+        ("A claim was filed within a week of the back injury.", "acute"),
+        ("Workers with back pain exercised twice a week for 12 sessions.", "not-stated"),
+    ],
+)
+def test_a_after_a_bound_is_one(conditioning, text, duration):
+    assert labels(conditioning, "duration", text) == [duration]
+
+
+# A sample's age and sex in the sentence that includes it are no result
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        (
+            "We included 134 workers (mean age 42 years, 60% women) sick-listed for more than "
+            "3 months with back pain.",
+            "chronic",
+        ),
+        ("Workers sick-listed for more than 3 months with back pain (mean age 41).", "chronic"),
+        (
+            "Arbeidstakere (gjennomsnittsalder 44 år, 55 % kvinner) sykmeldt over 12 uker for "
+            "korsryggsmerter.",
+            "chronic",
+        ),
+        # a mean of what lasts is still a result
+        ("Mean sick leave before inclusion was 14 weeks in workers with back pain.", "not-stated"),
+    ],
+)
+def test_a_samples_age_and_sex_are_no_result(conditioning, text, duration):
+    assert labels(conditioning, "duration", text) == [duration]
