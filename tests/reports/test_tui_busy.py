@@ -90,6 +90,15 @@ def _in_view(screen) -> str:
     return " ".join(widget.render_line(y).text.strip() for y in range(widget.size.height))
 
 
+async def _save_a_value(pilot) -> None:
+    """On the extraction screen: key 1 opens the first field's editor, Enter saves a value."""
+    await pilot.press("1")
+    await pilot.pause()
+    pilot.app.screen.query_one(Input).value = "Denmark (Copenhagen)"
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 def test_the_busy_message_is_read_whole_at_80_columns(b_included):
     """At 80 columns the confirm and extraction screens' one-line message area cut the busy
     message after "1 key kept,": the reviewer never read how to quit without the kept keys."""
@@ -113,11 +122,7 @@ def test_the_busy_message_is_read_whole_at_80_columns(b_included):
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             with write_lock(project):
-                await pilot.press("1")
-                await pilot.pause()
-                app.screen.query_one(Input).value = "Denmark (Copenhagen)"
-                await pilot.press("enter")  # a value saved: kept
-                await pilot.pause()
+                await _save_a_value(pilot)  # kept
                 shown = _in_view(app.first_screen)
             await drained(pilot, app.first_screen)
         return shown
@@ -150,11 +155,7 @@ def test_ctrl_q_with_keys_kept_says_they_were_not_saved(b_included):
         async with app.run_test(size=(120, 44)) as pilot:
             await pilot.pause()
             with write_lock(project):
-                await pilot.press("1")
-                await pilot.pause()
-                app.screen.query_one(Input).value = "Denmark (Copenhagen)"
-                await pilot.press("enter")  # a value saved: kept
-                await pilot.pause()
+                await _save_a_value(pilot)  # kept
                 await pilot.press("ctrl+q")
                 await pilot.pause()
         return screen.quit_line()
