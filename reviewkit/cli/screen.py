@@ -56,10 +56,19 @@ def screen(project_dir: Path, reviewer: str, stage: str, seed: int, rank: bool) 
         from reviewkit.tui.app import ReviewkitApp, run_app, stopped_line
         from reviewkit.tui.screening import ScreeningScreen
 
-        run_app(ReviewkitApp(ScreeningScreen(queue, ranking=ranking)))
+        screening = ScreeningScreen(queue, ranking=ranking)
+        run_app(ReviewkitApp(screening))
         # the screen leaves nothing on the terminal: say where the reviewer stopped
         decided = f"{quantity(queue.done, 'record')} decided, {queue.remaining} remaining"
-        click.echo(stopped_line(queue.reviewer, queue.stage, decided, "every decision is saved"))
+        click.echo(
+            stopped_line(
+                queue.reviewer,
+                queue.stage,
+                decided,
+                "every decision is saved",
+                kept=screening.waiting,
+            )
+        )
     finally:
         if ranking is not None:
             ranking.close()

@@ -21,6 +21,7 @@ from reviewkit import settings
 from reviewkit.errors import UserError
 from reviewkit.tui.actions import Action, load_keymap
 from reviewkit.tui.help import HelpScreen
+from reviewkit.wording import quantity
 
 
 class ReviewkitScreen(Screen):
@@ -112,11 +113,34 @@ class AppCrashed(UserError):
     exit_code = 1
 
 
-def stopped_line(reviewer: str, place: str, progress: str, saved: str, then: str = "") -> str:
+def stopped_line(
+    reviewer: str,
+    place: str,
+    progress: str,
+    saved: str,
+    then: str = "",
+    *,
+    unsaved: str = "",
+    kept: int = 0,
+) -> str:
     """What a screen's command prints once the screen closes, which leaves nothing on the
     terminal: where the reviewer stopped, 'anna at title-abstract: 42 records decided, 48
-    remaining; every decision is saved' (``then``: what is left elsewhere, '; next: …')."""
-    return f"{reviewer} at {place}: {progress}; {saved}{then}"
+    remaining; every decision is saved' (``then``: what is left elsewhere, '; next: …').
+
+    ``saved`` ('every decision is saved') is said only when it is true: ``unsaved`` names what
+    the screen itself left unsaved, and ``kept`` counts the keys a busy database kept
+    (:class:`~reviewkit.tui.widgets.WaitsForDatabase`) that ctrl+q quit without, never run."""
+    # ctrl+q is the app's, so it quits at once, the kept keys still waiting: each was refused
+    # before it wrote anything, so none of them is saved and pressing it again is all it takes
+    lost = (
+        f"{quantity(kept, 'key')} pressed while the database was busy"
+        f" {'was' if kept == 1 else 'were'} not saved (ctrl+q quit before it was free):"
+        f" open the screen again and press {'it' if kept == 1 else 'them'} again"
+        if kept
+        else ""
+    )
+    said = "; ".join(part for part in (unsaved, lost) if part) or saved
+    return f"{reviewer} at {place}: {progress}; {said}{then}"
 
 
 def run_app(app: App, **run_options: Any) -> None:

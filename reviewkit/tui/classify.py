@@ -223,17 +223,19 @@ class ConfirmScreen(LabelRows, NumberedFooter, WaitsForDatabase, ReviewkitScreen
         reports); every label is saved; next: --scheme diagnosis'."""
         done = classify.confirmed_labels(self.project, self.scheme.id)
         # ticks left only by ctrl+q, which the app keeps to quit without the screen's keys
-        saved = (
+        unsaved = (
             f"the labels ticked on study {self.pos + 1} (id {self.current}) were not saved"
             if self._ticks_changed()
-            else "every label is saved"
+            else ""
         )
         return stopped_line(
             self.reviewer,
             self.scheme.id,
             self._confirmed_count(done),
-            saved,
+            "every label is saved",
             self._other_schemes_left(),
+            unsaved=unsaved,
+            kept=self.waiting,
         )
 
     def label_name(self, label: str) -> str:

@@ -130,7 +130,9 @@ class ExtractScreen(NumberedFooter, WaitsForDatabase, ReviewkitScreen):
         studies = {self._reports(rid)[0]: rid for rid in self.studies}
         filled = sum(not self._has_empty(rid, current) for rid in studies.values())
         progress = f"{filled} of {quantity(len(studies), 'study')} filled in"
-        return stopped_line(self.reviewer, "extraction", progress, "every value is saved")
+        return stopped_line(
+            self.reviewer, "extraction", progress, "every value is saved", kept=self.waiting
+        )
 
     def _reports(self, rid: int) -> tuple[int, ...]:
         return self.reports.get(rid, (rid,))

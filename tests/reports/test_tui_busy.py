@@ -90,6 +90,15 @@ def _in_view(screen) -> str:
     return " ".join(widget.render_line(y).text.strip() for y in range(widget.size.height))
 
 
+async def _save_a_value(pilot) -> None:
+    """On the extraction screen: key 1 opens the first field's editor, Enter saves a value."""
+    await pilot.press("1")
+    await pilot.pause()
+    pilot.app.screen.query_one(Input).value = "Denmark (Copenhagen)"
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 def test_the_busy_message_is_read_whole_at_80_columns(b_included):
     """At 80 columns the confirm and extraction screens' one-line message area cut the busy
     message after "1 key kept,": the reviewer never read how to quit without the kept keys."""
@@ -113,14 +122,49 @@ def test_the_busy_message_is_read_whole_at_80_columns(b_included):
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             with write_lock(project):
-                await pilot.press("1")
-                await pilot.pause()
-                app.screen.query_one(Input).value = "Denmark (Copenhagen)"
-                await pilot.press("enter")  # a value saved: kept
-                await pilot.pause()
+                await _save_a_value(pilot)  # kept
                 shown = _in_view(app.first_screen)
             await drained(pilot, app.first_screen)
         return shown
 
     for shown in (asyncio.run(confirm()), asyncio.run(edit())):
         assert "database busy" in shown and "ctrl+q quits without them" in shown
+
+
+def test_ctrl_q_with_keys_kept_says_they_were_not_saved(b_included):
+    """ctrl+q quits without the keys a busy database kept: the confirm and extraction lines said
+    'every label/value is saved' with those never written."""
+    project, ids = b_included
+    classify.classify_project(project, ids, ["model-type"])
+    extract.prefill(project, ids)
+
+    async def confirm() -> str:
+        screen = ConfirmScreen(project, "model-type", ids, "ann")
+        async with ReviewkitApp(screen, keymap={}).run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            with write_lock(project):
+                await pilot.press("1")  # a confirmation: kept
+                await pilot.pause()
+                await pilot.press("ctrl+q")
+                await pilot.pause()
+        return screen.quit_line()
+
+    async def edit() -> str:
+        screen = ExtractScreen(project, ids, "ann")
+        app = ReviewkitApp(screen, keymap={})
+        async with app.run_test(size=(120, 44)) as pilot:
+            await pilot.pause()
+            with write_lock(project):
+                await _save_a_value(pilot)  # kept
+                await pilot.press("ctrl+q")
+                await pilot.pause()
+        return screen.quit_line()
+
+    lost = (
+        "; 1 key pressed while the database was busy was not saved (ctrl+q quit before it was"
+        " free): open the screen again and press it again"
+    )
+    confirmed = asyncio.run(confirm())
+    assert confirmed.startswith("ann at model-type: confirmed 0 of") and lost in confirmed
+    assert "every label is saved" not in confirmed
+    assert asyncio.run(edit()).endswith("0 of 3 studies filled in" + lost)

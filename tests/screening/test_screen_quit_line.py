@@ -3,11 +3,23 @@ the terminal, so a reviewer quitting in the middle had no word that the votes we
 
 from __future__ import annotations
 
-from conftest import add_records
+from conftest import add_records, write_lock
 from screening.helpers import make_records
 
 from reviewkit.cli import main
 from reviewkit.tui import app as tui_app
+
+
+def _screen(project, monkeypatch, capsys, reviewer) -> str:
+    """What `reviewkit screen` prints with ``reviewer`` (a Pilot coroutine) at the keyboard."""
+    run = tui_app.run_app
+    monkeypatch.setattr(
+        tui_app, "run_app", lambda app: run(app, headless=True, auto_pilot=reviewer)
+    )
+    folder = str(project.folder)
+    args = ["screen", "--reviewer", "reviewer1", "--no-rank", "--project", folder]
+    assert main(args) == 0
+    return capsys.readouterr().out
 
 
 def test_quitting_the_screen_prints_what_is_decided_and_left(project_b, monkeypatch, capsys):
@@ -18,13 +30,30 @@ def test_quitting_the_screen_prints_what_is_decided_and_left(project_b, monkeypa
         await pilot.press("i")
         await pilot.press("q")
 
-    run = tui_app.run_app
-    monkeypatch.setattr(
-        tui_app, "run_app", lambda app: run(app, headless=True, auto_pilot=reviewer)
-    )
-    folder = str(project_b.folder)
-    args = ["screen", "--reviewer", "reviewer1", "--no-rank", "--project", folder]
-    assert main(args) == 0
-    assert capsys.readouterr().out.endswith(
+    assert _screen(project_b, monkeypatch, capsys, reviewer).endswith(
         "reviewer1 at title-abstract: 1 record decided, 2 remaining; every decision is saved\n"
+    )
+
+
+def test_ctrl_q_with_keys_kept_for_a_busy_database_says_they_were_not_saved(
+    project_b, monkeypatch, capsys
+):
+    """ctrl+q quits at once, without the keys a busy database kept: the line said 'every
+    decision is saved' with two decisions never written."""
+    add_records(project_b, make_records(3))
+
+    async def reviewer(pilot):  # one include saved, then two kept by an import's lock, ctrl+q
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        with write_lock(project_b):
+            await pilot.press("i", "e")
+            await pilot.pause()
+            assert pilot.app.screen.waiting == 2
+            await pilot.press("ctrl+q")
+
+    assert _screen(project_b, monkeypatch, capsys, reviewer).endswith(
+        "reviewer1 at title-abstract: 1 record decided, 2 remaining; 2 keys pressed while the"
+        " database was busy were not saved (ctrl+q quit before it was free): open the screen"
+        " again and press them again\n"
     )
