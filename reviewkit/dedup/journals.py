@@ -57,6 +57,7 @@ def meeting_name_added(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 # apart (Cottraux 1996, Encephale 22, 54-60, under two titles; same_place_and_authors merged
 # it, a false merge where there was none), so 'revue' and its kin stay unread.
 _DESCRIPTION_OPENERS = frozenset({"a", "an", "international", "official"})
+_ARTICLES = frozenset({"a", "an"})
 
 
 def subtitle_of_name(name: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -73,5 +74,23 @@ def subtitle_of_name(name: tuple[str, ...], full: tuple[str, ...]) -> bool:
     while k < len(rest) - 1 and rest[k] in _DESCRIPTION_OPENERS:
         k += 1
     # 'journal' with what it is of after it, two words or more: 'The Surgery Journal' is not
-    # 'Surgery', 'Cell Journal (Yakhteh)' not 'Cell' ('Journal of Medicine' after QJM is lost)
-    return rest[k] == "journal" and len(rest) - k >= 3
+    # 'Surgery', 'Cell Journal (Yakhteh)' not 'Cell' ('Journal of Medicine' after QJM is lost).
+    # Both near misses name a journal '<word> Journal ...', whose 'the' journal_words drops; an
+    # article kept before 'journal' ('BRAIN-A JOURNAL OF NEUROLOGY', 'CORTEX-A JOURNAL ...')
+    # opens a description, never a name, so one word of what it is of is enough after it.
+    least = 2 if rest[0] in _ARTICLES else 3
+    return rest[k] == "journal" and len(rest) - k >= least
+
+
+def runs_into_subtitle(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    """``long_`` reads as one word's journal with its subtitle (:func:`subtitle_of_name`) and
+    ``short``, more than that word, stops inside the subtitle without being the word with a
+    subtitle itself: 'cancer journal' (The Cancer Journal) against 'cancer journal american
+    cancer society' (WoS's CANCER-JOURNAL OF THE AMERICAN CANCER SOCIETY, the journal Cancer).
+    Such a start names another journal, '<word> Journal', not a truncated field; the whole
+    name's own start ('american journal public health' / '... nations health') is not this."""
+    return (
+        1 < len(short) < len(long_)
+        and subtitle_of_name(long_[:1], long_)
+        and not subtitle_of_name(short[:1], short)
+    )

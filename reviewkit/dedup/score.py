@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from reviewkit.dedup.journals import meeting_name_added, subtitle_of_name
+from reviewkit.dedup.journals import meeting_name_added, runs_into_subtitle, subtitle_of_name
 from reviewkit.dedup.names import letters_swapped, names_unmatched, particle_cut_agree
 from reviewkit.dedup.normalise import Keys
 from reviewkit.dedup.titles import NOTICE_WORDS
@@ -93,8 +93,11 @@ def journal_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
     if a == b:
         return True
     n = min(len(a), len(b))
-    if (len(a) == len(b) or n >= 2) and all(
-        _abbreviates(x, y) for x, y in zip(a[:n], b[:n], strict=True)
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if (
+        (len(a) == len(b) or n >= 2)
+        and all(_abbreviates(x, y) for x, y in zip(a[:n], b[:n], strict=True))
+        and not runs_into_subtitle(short, long_)
     ):
         return True  # abbreviations ('natl' ~ 'national'), or one name the start of the other
     if _acronym(a, b) or _acronym(b, a):
@@ -103,7 +106,7 @@ def journal_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
         return True  # 'circulation' ~ 'circulation conference american heart ...' (no period)
     if subtitle_of_name(a, b) or subtitle_of_name(b, a):
         return True  # 'jama' ~ 'jama journal american medical association' (WoS's hyphen)
-    if n >= 3 and _abbreviates_in_order(*((a, b) if len(a) <= len(b) else (b, a))):
+    if n >= 3 and _abbreviates_in_order(short, long_):
         return True  # 'patol fiziol eksp ter' ~ 'patologicheskaia fiziologiia eksperimental naia terapiia'
     sim = Indel.normalized_similarity("".join(a), "".join(b))
     if sim >= 0.9:

@@ -396,3 +396,24 @@ def test_a_wos_name_with_a_subtitle_stays_apart_from_its_sister_journals():
         assert same(sister, parent) is not True
     # a description opening 'A Journal ...' is the journal's own subtitle
     assert same("Cortex", "CORTEX-A JOURNAL DEVOTED TO THE STUDY OF THE NERVOUS SYSTEM") is True
+    # after an article one word of what it is a journal of is enough: 'A Journal' opens a
+    # description, while 'Brain Journal' without one would name another journal
+    assert same("Brain", "BRAIN-A JOURNAL OF NEUROLOGY") is True
+    assert same("Brain", "Brain Journal") is not True
+
+
+def test_a_journal_named_word_journal_is_not_the_start_of_a_wos_name_with_a_subtitle():
+    def same(a: str, b: str) -> bool | None:
+        return journal_match(journal_words(a), journal_words(b))
+
+    cancer = "CANCER-JOURNAL OF THE AMERICAN CANCER SOCIETY"  # WoS's name for Cancer
+    # The Cancer Journal is another journal, however its name is abbreviated
+    assert same(cancer, "Cancer Journal") is False
+    assert same("Cancer J", cancer) is False
+    # Cancer itself, and the WoS name without its hyphen (a Scopus export), stay the journal
+    assert same(cancer, "Cancer") is True
+    assert same("CANCER", "Cancer Journal of the American Cancer Society") is True
+    assert same(cancer, "cancer journal of the american cancer society") is True
+    # a whole name that starts another still counts: a journal's longer former name
+    aph = "American Journal of Public Health"
+    assert same(aph, "American Journal of Public Health and the Nation's Health") is True
