@@ -181,8 +181,9 @@ def durations(text: str) -> list[tuple[int, int, float, float, str]]:
         before = text[: m.start()]
         lo, hi, anchored = min(a, b), max(a, b), ""
         lower, upper = _LOWER.search(before), _UPPER.search(before)
+        between = _BETWEEN.search(before)
         listed = m.group("join") and m.group("join").casefold() in {"and", "og", "och", "en", "or"}
-        if listed and not _BETWEEN.search(before):  # "at 3 and 12 weeks": a list, read as its ends
+        if listed and not between:  # "at 3 and 12 weeks": a list, read as its ends
             lower = upper = None
         start = m.start()
         if m.group("a").casefold() == "a" and not (lower or upper):  # "twice a week"
@@ -192,10 +193,10 @@ def durations(text: str) -> list[tuple[int, int, float, float, str]]:
         elif upper:
             anchored = "after" if upper.group(0).casefold().startswith("within") else ""
             lo, start = 0.0, upper.start()
-        elif _BETWEEN.search(before):
-            start = _BETWEEN.search(before).start()  # type: ignore[union-attr]
-        elif _OVER.search(before) and not m.group("b"):
-            hi, start, anchored = math.inf, _OVER.search(before).start(), "next"  # type: ignore[union-attr]
+        elif between:
+            start = between.start()
+        elif not m.group("b") and (over := _OVER.search(before)):
+            hi, start, anchored = math.inf, over.start(), "next"
         after = text[m.end() :]
         if _OPEN_AFTER.search(after) or m.group("plus"):  # "12 weeks+", "12+ weeks"
             hi = math.inf
@@ -327,10 +328,9 @@ def _of_what_lasts(f: Field, start: int, end: int, anchors: list, anchored: str)
         if anchored == "next" and _counted_in_units(f.text[max(0, a_start - 30) : a_start]):
             continue
         if a_end <= start and anchored != "after":
-            between = [w.casefold() for w in _WORD.findall(f.text[a_end:start])]
-            counted = any(
-                c.isdigit() for c in f.text[a_end:start]
-            )  # "in 12 months (margin 15 days)"
+            gap = f.text[a_end:start]
+            between = [w.casefold() for w in _WORD.findall(gap)]
+            counted = any(c.isdigit() for c in gap)  # "in 12 months (margin 15 days)"
             if len(between) <= reach_before and not set(between) & _RESULT_VERB and not counted:
                 return True
         elif a_start >= end:
