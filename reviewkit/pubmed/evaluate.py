@@ -14,9 +14,8 @@ its narrower types), [la], [pmid], [ta] (abbreviation, full title, ISSN), the ci
 [crdt], [mhda], [dcom] (dates and ranges), ``systematic[sb]``, ``hasabstract`` and the has…
 words (``hasretractionin``, ``hasdatabanklist``, ...). Warned: [lr] (the NLM file's
 DateRevised), untagged terms (no automatic term mapping), [all] (no dates, language, volume,
-issue, pages), [mh]/[majr]/[sh] (not exploded: no MeSH tree in the snapshot), [tw] (no
-comment/correction notes), review[pt] (Systematic Review unsettled), a multi-word unquoted
-term that is no phrase of the snapshot, quoted phrases found nowhere. ``#N`` is the request's
+issue, pages), [mh]/[majr]/[sh] (not exploded: no MeSH tree in the snapshot), review[pt]
+(Systematic Review unsettled), a multi-word unquoted term that is no phrase of the snapshot, quoted phrases found nowhere. ``#N`` is the request's
 WebEnv search N (refused without one). Refused: everything else (other tags, saying why for
 those PubMed Help lists, other ranges, short truncation, ...).
 """

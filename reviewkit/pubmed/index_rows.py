@@ -192,7 +192,14 @@ _AS_WRITTEN = {
 }
 
 
-_AFFILIATIONS = "Article/AuthorList/Author/AffiliationInfo/Affiliation"
+# [ad]: the affiliations of the authors (persons and groups) and of the investigators: "Affiliation
+# may be included for authors, corporate authors and investigators, if submitted by the
+# publisher" (PubMed's field description, as NIH's iCite field glossary repeats it). Each is a
+# row of its own (a phrase or NEAR group stays within one), and All Fields reads them as [ad].
+_AFFILIATIONS = (
+    "Article/AuthorList/Author/AffiliationInfo/Affiliation",
+    "InvestigatorList/Investigator/AffiliationInfo/Affiliation",
+)
 
 
 class CitationFields(NamedTuple):
@@ -205,8 +212,9 @@ class CitationFields(NamedTuple):
 def citation_fields(elem: ET._Element) -> CitationFields:
     """The [si], [gr], [rn], [vi], [ip], [pg], [pl], [jid], [lid] and [aid] rows of one
     ``<PubmedArticle>`` (and [ta]'s 'jt' and 'issn'), and the free text of [ad] and [cois].
-    [ad] searches every author's affiliations the record holds (NLM has kept all authors'
-    affiliations since 2014, the first author's before: the XML holds what PubMed holds)."""
+    [ad] searches every author's and investigator's affiliations the record holds (NLM has kept
+    all authors' affiliations since 2014, the first author's before: the XML holds what PubMed
+    holds)."""
     citation, data = elem.find("MedlineCitation"), elem.find("PubmedData")
     whole: dict[str, list[str]] = {tag: [] for tag in (*_AS_WRITTEN, "aid", "si", "gr")}
     if citation is None:
@@ -233,7 +241,7 @@ def citation_fields(elem: ET._Element) -> CitationFields:
         rows |= {("gr", piece) for piece in [*pieces, *runs]}
     return CitationFields(
         {(tag, folded) for tag, value in rows if (folded := fold_text(value))},
-        [t for t in map(text, citation.iterfind(_AFFILIATIONS)) if t],
+        [t for path in _AFFILIATIONS for t in map(text, citation.iterfind(path)) if t],
         text(citation.find("CoiStatement")),
         whole,
     )
