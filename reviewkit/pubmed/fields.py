@@ -113,8 +113,9 @@ _STOPWORDS = """a about again all almost also although always among an and anoth
     would"""
 STOPWORDS = frozenset(_STOPWORDS.split())
 NO_ATM = (
-    "No automatic term mapping in the local server: untagged terms are searched as written "
-    "in All Fields"
+    "No automatic term mapping in the local server but its author steps: untagged terms are "
+    "searched as written in All Fields, not mapped to MeSH or journals (a name in the author "
+    "format, smith j, is searched as an author, as PubMed's author index step does)"
 )
 NARROW_ALL_FIELDS = (
     "All Fields in the local server: every field of the snapshot's records but dates, language, "

@@ -1,19 +1,25 @@
-"""pubfid5: the comment/correction notes in [tw] and All
+"""pubfid5: automatic term mapping's author and investigator steps (an untagged 'smith j' is an
+author search, as PubMed Help's ATM documents), the comment/correction notes in [tw] and All
 Fields, investigators' affiliations in [ad] and All Fields, and proximity kept within one
 keyword. On hand-made articles (the small snapshot has no investigator), through the evaluator
 and the real local HTTP server."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from reviewkit.pubmed.evaluate import Evaluator
+from reviewkit.pubmed.server import EutilsServer
 from reviewkit.pubmed.snapshot import Snapshot
 
+from .conftest import ServerFactory
 from .test_all_fields import _article, _person
+from .test_fidelity import get
+from .test_strategies import ids
 
 _VITAMIN = (
     "<MeshHeadingList><MeshHeading><DescriptorName UI='D014807' MajorTopicYN='N'>Vitamin D"
@@ -56,6 +62,45 @@ def snapshot(tmp_path: Path) -> Iterator[Snapshot]:
     opened = Snapshot.open([xml], cache_dir=tmp_path)
     yield opened
     opened.close()
+
+
+def test_an_untagged_name_in_the_author_format_is_searched_as_an_author(
+    snapshot: Snapshot, make_server: ServerFactory
+) -> None:
+    """PubMed Help (ATM): untagged terms go to the MeSH table, the journals table, then the
+    author index and the investigator index. 'smith j' is an author search: Smith JA and Smith J
+    ([au] truncates initials), not article 6, whose Smith is a forename and J an initial
+    (before pubfid5: 'smith' AND 'j' in All Fields, articles 2 and 6: not Smith JA)."""
+    evaluator = Evaluator(snapshot)
+    result = evaluator.evaluate("smith j")
+    assert set(result.pmids) == {1, 2}
+    assert result.translation == '"smith j"[Author]'
+    assert not any(text.startswith("No automatic term mapping") for _k, text in result.warnings)
+    # the investigator index when no author has the name
+    assert evaluator.evaluate("lee t").translation == '"lee t"[Investigator]'
+    assert set(evaluator.evaluate("lee t").pmids) == {3}
+    # written with an operator, quoted, or a single word: no phrase for ATM, as before
+    assert set(evaluator.evaluate("smith AND j").pmids) == {2, 6}
+    assert evaluator.evaluate('"smith j"').translation == '"smith j"[All Fields]'
+    assert set(evaluator.evaluate("smith").pmids) == {1, 2, 6}
+    # inside a larger query the name is mapped alone
+    both = evaluator.evaluate("smith j OR lee t")
+    assert set(both.pmids) == {1, 2, 3}
+    assert both.translation == '"smith j"[Author] OR "lee t"[Investigator]'
+    server: EutilsServer = make_server(snapshot)
+    assert ids(server, "smith j") == {"1", "2"}
+    reply = html.unescape(get(server, "esearch", db="pubmed", term="smith j").decode())
+    assert '<QueryTranslation>"smith j"[Author]</QueryTranslation>' in reply
+
+
+def test_a_phrase_the_mesh_table_takes_is_not_mapped_to_an_author(snapshot: Snapshot) -> None:
+    """MeSH mapping comes first: 'vitamin d' is a heading of article 5, so PubMed never reaches
+    the author index, although Vitamin D (article 4) is an author. The local server does not map
+    to MeSH: the words stay in All Fields."""
+    result = Evaluator(snapshot).evaluate("vitamin d")
+    assert result.translation == '"vitamin"[All Fields] AND "d"[All Fields]'
+    assert set(result.pmids) == {4, 5}
+    assert set(Evaluator(snapshot).evaluate("roe a").pmids) == {5}  # no heading: an author
 
 
 def test_comment_correction_notes_are_text_words_and_in_all_fields(snapshot: Snapshot) -> None:
