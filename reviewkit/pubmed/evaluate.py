@@ -16,9 +16,10 @@ words (``hasretractionin``, ``hasdatabanklist``, ...). Warned: [lr] (the NLM fil
 DateRevised), untagged terms (automatic term mapping's author steps only, :mod:`term_mapping`:
 ``smith j`` is ``smith j[au]``; no MeSH or journal mapping), [all] (no dates, language, volume,
 issue, pages), [mh]/[majr]/[sh] (not exploded: no MeSH tree in the snapshot), review[pt]
-(Systematic Review unsettled), a multi-word unquoted term that is no phrase of the snapshot, quoted phrases found nowhere. ``#N`` is the request's
-WebEnv search N (refused without one). Refused: everything else (other tags, saying why for
-those PubMed Help lists, other ranges, short truncation, ...).
+(Systematic Review unsettled), a multi-word unquoted term that is no phrase of the snapshot,
+quoted phrases found nowhere. ``#N`` is the request's WebEnv search N (refused without one).
+Refused: everything else (other tags, saying why for those PubMed Help lists, other ranges,
+short truncation, ...).
 """
 
 from __future__ import annotations

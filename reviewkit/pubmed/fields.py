@@ -14,10 +14,10 @@ MAX_VARIANTS = 600
 # subheadings, keywords, publication types, authors (persons and groups), affiliations,
 # conflict of interest statements, substances, investigators, personal names as subject,
 # databanks and comment/correction notes. By their whole values (:data:`WHOLE_VALUES`): the
-# journal's names and ISSNs, grants, registry numbers and article ids (DOI, pii). Left out: dates, language, volume,
-# issue, pages and PMID, whose values PubMed may also find in All Fields (not documented how: a
-# bare '2020' or 'english' would otherwise match whole years and languages), and [pl] and [tt]
-# as PubMed leaves them.
+# journal's names and ISSNs, grants, registry numbers and article ids (DOI, pii). Left out:
+# dates, language, volume, issue, pages and PMID, whose values PubMed may also find in All
+# Fields (not documented how: a bare '2020' or 'english' would otherwise match whole years and
+# languages), and [pl] and [tt] as PubMed leaves them.
 _ALL_FIELDS = (
     ("fts", "ti ab mh kw pt au"),
     ("fts_ad", "ad"),

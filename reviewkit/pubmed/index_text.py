@@ -13,9 +13,9 @@ of the title and abstract): [tt] transliterated title, the other abstracts (an a
 abstract in another language, which [tiab] searches too), [nm] substances, [cn] corporate
 authors, [ir] investigators, [ps] personal names as subject, [si] databanks and the
 comment/correction notes (``cc``: each CommentsCorrections' RefSource and Note, which [tw] and
-All Fields read; no tag of their own). The values All
-Fields matches whole (the journal's names and ISSNs, grants, registry numbers, DOIs and other
-article ids: :data:`reviewkit.pubmed.fields.WHOLE_VALUES`) are :func:`whole_values`.
+All Fields read; no tag of their own). The values All Fields matches whole (the journal's names
+and ISSNs, grants, registry numbers, DOIs and other article ids:
+:data:`reviewkit.pubmed.fields.WHOLE_VALUES`) are :func:`whole_values`.
 """
 
 from __future__ import annotations
